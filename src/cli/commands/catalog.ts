@@ -1,0 +1,57 @@
+import type {Command} from "commander";
+import {UserError} from "../../errors/userError.js";
+import {loadHardware, loadModels} from "../../node/catalogFiles.js";
+import {formatNumber, formatTable} from "../table.js";
+
+export function registerCatalog(program: Command): void {
+  program
+    .command("catalog")
+    .description("list the accelerator or model catalog")
+    .argument("<which>", "hardware or models")
+    .option("--json", "print the rows as a JSON array, in base units")
+    .action((which: string, options: {json?: boolean}) => {
+      process.stdout.write(runCatalog(which, options) + "\n");
+    });
+}
+
+export function runCatalog(which: string, options: {json?: boolean}): string {
+  const n = (v: number | null, scale = 1) => (v === null ? "—" : formatNumber(v / scale));
+  if (which === "hardware") {
+    const rows = loadHardware();
+    if (options.json) return JSON.stringify(rows, null, 2);
+    return formatTable(
+      ["id", "BF16 TFLOP/s", "FP8 TFLOP/s", "FP4 TFLOP/s", "HBM GB", "HBM TB/s", "power W", "price USD", "USD/chip-h"],
+      rows.map((h) => [
+        h.hypothetical ? `${h.id} (hypothetical)` : h.id,
+        n(h.bf16FlopsPerS, 1e12),
+        n(h.fp8FlopsPerS, 1e12),
+        n(h.fp4FlopsPerS, 1e12),
+        n(h.hbmBytes, 1e9),
+        n(h.hbmBandwidthBytesPerS, 1e12),
+        n(h.powerW),
+        n(h.priceUsd),
+        n(h.hourlyPriceUsd)
+      ])
+    );
+  }
+  if (which === "models") {
+    const rows = loadModels();
+    if (options.json) return JSON.stringify(rows, null, 2);
+    return formatTable(
+      ["id", "params B", "active B", "layers", "hidden", "heads", "KV heads", "head dim", "experts", "context"],
+      rows.map((m) => [
+        m.id,
+        n(m.params, 1e9),
+        n(m.activeParams, 1e9),
+        String(m.layers),
+        String(m.hiddenSize),
+        String(m.attentionHeads),
+        String(m.kvHeads),
+        String(m.headDim),
+        m.experts > 1 ? `${m.expertsPerToken}/${m.experts}` : "dense",
+        String(m.contextTokens)
+      ])
+    );
+  }
+  throw new UserError({message: "unknown catalog", expected: "hardware or models", found: which});
+}

@@ -1,0 +1,48 @@
+import fc from "fast-check";
+import {describe, expect, it} from "vitest";
+import {capitalRecoveryFactor} from "../../src/tco/capitalRecovery.js";
+import {CHIP_HOUR_COMPONENTS, chipHourCost} from "../../src/tco/chipHourCost.js";
+import {arbitraryOwnership, HAND_CASE} from "./fixtures.js";
+
+describe("capitalRecoveryFactor", () => {
+  it("matches annuity tables", () => {
+    // 10%, 5 years: 0.1·1.1⁵/(1.1⁵ − 1) = 0.161051/0.61051 = 0.263797
+    expect(capitalRecoveryFactor({ratePerPeriod: 0.1, periods: 5})).toBeCloseTo(0.263797, 6);
+    // 0%: straight line, 1/5
+    expect(capitalRecoveryFactor({ratePerPeriod: 0, periods: 5})).toBe(0.2);
+  });
+
+  it("is continuous at a zero rate", () => {
+    expect(capitalRecoveryFactor({ratePerPeriod: 1e-9, periods: 5})).toBeCloseTo(0.2, 8);
+  });
+});
+
+describe("chipHourCost", () => {
+  it("computes each component by hand", () => {
+    const r = chipHourCost(HAND_CASE);
+    const hoursPerYear = 8766; // 365.25 × 24
+    // chip: 30,000 × 0.263797 / 8766 = 0.902797 USD/h
+    expect(r.chipCapitalUsdPerChipHour).toBeCloseTo((30_000 * 0.2637975) / hoursPerYear, 5);
+    // system: a quarter of that
+    expect(r.systemCapitalUsdPerChipHour).toBeCloseTo(r.chipCapitalUsdPerChipHour * 0.25, 12);
+    // IT power 0.7 kW × 1.82 = 1.274 kW; facility power at average draw = 1.274 × 0.7 × 1.2 = 1.07016 kW
+    expect(r.itPowerKw).toBeCloseTo(1.274, 12);
+    expect(r.facilityPowerKw).toBeCloseTo(1.07016, 12);
+    // energy 1.07016 kW × 0.08 USD/kWh = 0.0856128 USD/h
+    expect(r.energyUsdPerChipHour).toBeCloseTo(0.0856128, 9);
+    // facility: 0.001274 MW × 12e6 USD/MW × CRF(10%, 14) / 8766; CRF = 0.1·1.1¹⁴/(1.1¹⁴ − 1) = 0.1357462
+    expect(r.facilityCapitalUsdPerChipHour).toBeCloseTo((0.001274 * 12e6 * 0.1357462) / hoursPerYear, 6);
+    expect(r.operationsUsdPerChipHour).toBe(0.1);
+    expect(r.vendorMarginUsdPerChipHour).toBeCloseTo(r.chipCapitalUsdPerChipHour * 0.75, 12);
+  });
+
+  it("has parts that sum to the total", () => {
+    fc.assert(
+      fc.property(arbitraryOwnership(), (input) => {
+        const r = chipHourCost(input);
+        const sum = CHIP_HOUR_COMPONENTS.reduce((s, c) => s + r[`${c}UsdPerChipHour`], 0);
+        expect(sum).toBeCloseTo(r.totalUsdPerChipHour, 9);
+      })
+    );
+  });
+});

@@ -1,0 +1,97 @@
+import fc from "fast-check";
+import {describe, expect, it} from "vitest";
+import {CHIP_HOUR_COMPONENTS, chipHourCost, type ChipHourCostInput} from "../../src/tco/chipHourCost.js";
+import {costPerMillionTokensBreakdown, costPerMillionTokensUsd} from "../../src/tco/costPerToken.js";
+import {arbitraryOwnership, HAND_CASE} from "./fixtures.js";
+
+const throughput = fc.record({
+  tokensPerSecondPerChip: fc.double({min: 1, max: 50_000, noNaN: true}),
+  utilizationFraction: fc.double({min: 0.01, max: 1, noNaN: true})
+});
+
+function cost(ownership: ChipHourCostInput, t: {tokensPerSecondPerChip: number; utilizationFraction: number}): number {
+  return costPerMillionTokensUsd({chipHourCostUsd: chipHourCost(ownership).totalUsdPerChipHour, ...t});
+}
+
+describe("costPerMillionTokensUsd", () => {
+  it("computes a case by hand", () => {
+    // 2 USD/h ÷ (1,000 tok/s × 3600 s × 0.5) × 1e6 = 2 / 1.8e6 × 1e6 = 1.1111 USD/Mtok
+    expect(
+      costPerMillionTokensUsd({chipHourCostUsd: 2, tokensPerSecondPerChip: 1000, utilizationFraction: 0.5})
+    ).toBeCloseTo(1.11111, 5);
+  });
+
+  it("halves when utilisation doubles", () => {
+    fc.assert(
+      fc.property(arbitraryOwnership(), throughput, (ownership, t) => {
+        const u = Math.min(t.utilizationFraction, 0.5);
+        expect(cost(ownership, {...t, utilizationFraction: 2 * u})).toBeCloseTo(
+          cost(ownership, {...t, utilizationFraction: u}) / 2,
+          9
+        );
+      })
+    );
+  });
+
+  it.each([
+    ["electricity price", "electricityUsdPerKwh"],
+    ["chip price", "chipPriceUsd"],
+    ["cost of capital", "costOfCapitalPerYear"]
+  ] as const)("rises with %s", (_label, key) => {
+    fc.assert(
+      fc.property(
+        arbitraryOwnership(),
+        throughput,
+        fc.double({min: 1.01, max: 3, noNaN: true}),
+        (ownership, t, factor) => {
+          // a zero price or rate stays zero when multiplied, so start from a positive one
+          const base = Math.max(ownership[key], 0.01);
+          const higher = {...ownership, [key]: base * factor};
+          expect(cost(higher, t)).toBeGreaterThan(cost({...ownership, [key]: base}, t));
+        }
+      )
+    );
+  });
+
+  it("falls with utilisation and with throughput", () => {
+    fc.assert(
+      fc.property(
+        arbitraryOwnership(),
+        throughput,
+        fc.double({min: 1.01, max: 3, noNaN: true}),
+        (ownership, t, factor) => {
+          const base = cost(ownership, t);
+          expect(cost(ownership, {...t, tokensPerSecondPerChip: t.tokensPerSecondPerChip * factor})).toBeLessThan(base);
+          const u = Math.min(1, t.utilizationFraction * factor);
+          if (u > t.utilizationFraction) expect(cost(ownership, {...t, utilizationFraction: u})).toBeLessThan(base);
+        }
+      )
+    );
+  });
+});
+
+describe("costPerMillionTokensBreakdown", () => {
+  it("has components that sum to the total, and a vendor share inside the chip capital", () => {
+    fc.assert(
+      fc.property(arbitraryOwnership(), throughput, (ownership, t) => {
+        const b = costPerMillionTokensBreakdown(chipHourCost(ownership), t);
+        const sum = CHIP_HOUR_COMPONENTS.reduce((s, c) => s + b[c], 0);
+        expect(sum).toBeCloseTo(b.total, 6);
+        expect(b.total).toBeCloseTo(cost(ownership, t), 6);
+        expect(b.vendorMargin).toBeLessThanOrEqual(b.chipCapital + 1e-12);
+        expect(b.vendorMarginShare).toBeGreaterThanOrEqual(0);
+        expect(b.vendorMarginShare).toBeLessThan(1);
+      })
+    );
+  });
+
+  it("gives the vendor margin share by hand", () => {
+    // share = chip capital × 0.75 / total
+    const chipHour = chipHourCost(HAND_CASE);
+    const b = costPerMillionTokensBreakdown(chipHour, {tokensPerSecondPerChip: 1000, utilizationFraction: 1});
+    expect(b.vendorMarginShare).toBeCloseTo(
+      (chipHour.chipCapitalUsdPerChipHour * 0.75) / chipHour.totalUsdPerChipHour,
+      12
+    );
+  });
+});
