@@ -33,10 +33,12 @@ export function memoryProblem(result: ServingResult, batchSize: number, tensorPa
   const {memory} = result;
   const gb = (bytes: number) => `${(bytes / BYTES_PER_GB).toFixed(1)} GB`;
   if (memory.maxBatchSize < 1) {
+    const usablePerChip = memory.usableBytes / tensorParallel;
+    const minChips = Math.ceil((memory.weightBytes + memory.kvBytesPerSequence) / usablePerChip);
     return {
       setting: "tensorParallel",
       message: `the model does not fit: weights ${gb(memory.weightBytes)} plus one sequence's KV cache ${gb(memory.kvBytesPerSequence)} exceed the usable HBM ${gb(memory.usableBytes)} of ${tensorParallel} chip(s)`,
-      expected: "more chips per replica (tensor parallelism), a lower precision or a shorter context",
+      expected: `at least ${minChips} chips per replica (or a lower precision, or a shorter context)`,
       found: `${tensorParallel}`
     };
   }

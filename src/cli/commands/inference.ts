@@ -8,11 +8,12 @@ import {
 import {DEFAULT_HBM_RESERVE_FRACTION} from "../../inference/memoryFit.js";
 import {PRECISIONS, type Precision} from "../../inference/precision.js";
 import {CHIP_HOUR_COMPONENTS} from "../../tco/chipHourCost.js";
+import {precisionProblem} from "../../inference/servingChecks.js";
 import {DEFAULT_OWNERSHIP} from "../../tco/defaults.js";
 import {evaluateServing} from "../../tco/evaluateServing.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {atLeast, nonNegativeNumber, oneOf, positiveInteger, positiveNumber, unitFraction} from "../flags.js";
-import {formatKeyValues, formatNumber} from "../table.js";
+import {formatKeyValues, formatNumber, formatTable} from "../table.js";
 
 interface InferenceOptions {
   hardware: string;
@@ -90,6 +91,15 @@ export function runInference(options: InferenceOptions) {
   const catalogs = loadCatalogs();
   const hardware = findById(catalogs.hardware, options.hardware, "hardware", "--hardware");
   const model = findById(catalogs.models, options.model, "model", "--model");
+  const precision = precisionProblem(hardware, options.precision);
+  if (precision) {
+    throw new UserError({
+      flag: "--precision",
+      message: precision.message,
+      expected: precision.expected,
+      found: precision.found
+    });
+  }
   const chipPriceUsd = options.chipPrice ?? hardware.priceUsd;
   let rentedUsdPerChipHour: number | null = options.hourlyPrice ?? null;
   if (options.rent && rentedUsdPerChipHour === null) {
@@ -103,7 +113,7 @@ export function runInference(options: InferenceOptions) {
     }
     rentedUsdPerChipHour = hardware.hourlyPriceUsd;
   }
-  if (chipPriceUsd === null) {
+  if (chipPriceUsd === null && rentedUsdPerChipHour === null) {
     throw new UserError({
       flag: "--chip-price",
       message: `${hardware.id} has no published purchase price in the catalog`,
@@ -123,7 +133,8 @@ export function runInference(options: InferenceOptions) {
     hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION,
     ownership: {
       ...DEFAULT_OWNERSHIP,
-      chipPriceUsd,
+      // Rented without a purchase price: the owned figures are not reported (see `owned` below), so 0 stands in.
+      chipPriceUsd: chipPriceUsd ?? 0,
       chipPowerW: hardware.powerW,
       electricityUsdPerKwh: options.electricity,
       pue: options.pue
@@ -141,6 +152,7 @@ export function runInference(options: InferenceOptions) {
     });
   }
   const {serving, cost} = evaluated;
+  const ownedKnown = chipPriceUsd !== null;
   const perMillion = (breakdown: typeof cost.output) =>
     Object.fromEntries(CHIP_HOUR_COMPONENTS.map((component) => [component, breakdown[component]]));
   return {
@@ -163,27 +175,26 @@ export function runInference(options: InferenceOptions) {
     kvBytesPerSequence: serving.memory.kvBytesPerSequence,
     owned: rentedUsdPerChipHour === null,
     chipHourCostUsd: cost.chipHourCostUsd,
-    ownedChipHourCostUsd: cost.chipHour.totalUsdPerChipHour,
-    ownedChipHourBreakdownUsd: Object.fromEntries(
-      CHIP_HOUR_COMPONENTS.map((component) => [component, cost.chipHour[`${component}UsdPerChipHour`]])
-    ),
     costPerMillionOutputTokensUsd: cost.costPerMillionOutputTokensUsd,
     costPerMillionInputTokensUsd: cost.costPerMillionInputTokensUsd,
-    ownedCostPerMillionOutputTokensBreakdownUsd: perMillion(cost.output),
-    vendorMarginShare: cost.output.vendorMarginShare,
+    ownedChipHourCostUsd: ownedKnown ? cost.chipHour.totalUsdPerChipHour : null,
+    ownedChipHourBreakdownUsd: ownedKnown
+      ? Object.fromEntries(
+          CHIP_HOUR_COMPONENTS.map((component) => [component, cost.chipHour[`${component}UsdPerChipHour`]])
+        )
+      : null,
+    ownedCostPerMillionOutputTokensBreakdownUsd: ownedKnown ? perMillion(cost.output) : null,
+    vendorMarginShare: ownedKnown ? cost.output.vendorMarginShare : null,
     outputTokensPerSecondPerMw: cost.outputTokensPerSecondPerMw
   };
 }
 
 function formatInference(r: ReturnType<typeof runInference>): string {
-  const n = (v: number, digits = 4) => formatNumber(v, digits);
+  const n = (v: number | null, digits = 4) => formatNumber(v, digits);
+  const title =
+    `${r.model} on ${r.hardware}: ${r.precision}, batch ${r.batchSize}, context ${r.contextTokens} tokens, ` +
+    `TP ${r.tensorParallel}, utilisation ${r.utilizationFraction}, ${r.owned ? "owned" : "rented"} chips`;
   const rows: [string, string, string][] = [
-    ["hardware", r.hardware, ""],
-    [
-      "model",
-      `${r.model} (${r.precision}, batch ${r.batchSize}, context ${r.contextTokens}, TP ${r.tensorParallel})`,
-      ""
-    ],
     ["throughput per chip", n(r.tokensPerSecondPerChip), "output tokens/s"],
     ["throughput per replica", n(r.tokensPerSecondPerReplica), "output tokens/s"],
     ["speed per sequence", n(r.tokensPerSecondPerSequence), "tokens/s"],
@@ -191,16 +202,22 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     ["time to first token", n(r.timeToFirstTokenSeconds * 1e3), "ms"],
     ["decode bound", r.decodeBound, ""],
     ["largest batch that fits", String(r.maxBatchSize), "sequences"],
-    [r.owned ? "chip-hour cost (owned)" : "chip-hour cost (rented)", n(r.chipHourCostUsd), "USD/chip-hour"],
-    ...Object.entries(r.ownedChipHourBreakdownUsd).map(([k, v]): [string, string, string] => [
-      `  owned: ${k}`,
-      n(v),
-      "USD/chip-hour"
-    ]),
+    ["chip-hour cost", n(r.chipHourCostUsd), "USD/chip-hour"],
     ["cost per million output tokens", n(r.costPerMillionOutputTokensUsd), "USD/Mtok"],
     ["cost per million input tokens", n(r.costPerMillionInputTokensUsd), "USD/Mtok"],
-    ["vendor margin share (owned)", n(r.vendorMarginShare * 100, 3), "% of output token cost"],
     ["output tokens per MW", n(r.outputTokensPerSecondPerMw), "tokens/s per MW"]
   ];
-  return formatKeyValues(rows);
+  let breakdown = "";
+  if (r.ownedChipHourBreakdownUsd && r.ownedCostPerMillionOutputTokensBreakdownUsd && r.vendorMarginShare !== null) {
+    const parts = Object.entries(r.ownedChipHourBreakdownUsd).map(([component, usdPerHour]) => [
+      component,
+      n(usdPerHour),
+      n(r.ownedCostPerMillionOutputTokensBreakdownUsd?.[component] ?? null)
+    ]);
+    parts.push(["total", n(r.ownedChipHourCostUsd), n(r.owned ? r.costPerMillionOutputTokensUsd : null)]);
+    breakdown =
+      `\n\nOwned cost, by component\n\n${formatTable(["component", "USD/chip-hour", "USD/Mtok output"], parts)}` +
+      `\n\nThe hardware vendor's margin is ${n(r.vendorMarginShare * 100, 3)}% of the owned cost of an output token.`;
+  }
+  return `${title}\n\n${formatKeyValues(rows)}${breakdown}`;
 }

@@ -105,19 +105,25 @@ export function runTraining(options: TrainingOptions) {
 
 function formatTraining(r: ReturnType<typeof runTraining>): string {
   const n = (v: number | null) => formatNumber(v);
-  return formatKeyValues([
-    ["model", `${r.model} (${formatNumber(r.activeParams / 1e9)}B active parameters)`, ""],
-    ["cluster", `${r.chips} × ${r.hardware} at MFU ${r.mfu} (${r.precision})`, ""],
-    ["training tokens", n(r.tokens), "tokens"],
-    ["compute", n(r.flops), "FLOP"],
-    ["chip-hours", n(r.chipHours), "chip-hours"],
-    ["wall-clock time", n(r.wallClockDays), "days"],
-    ["energy", n(r.energyMwh), "MWh"],
-    ["cost, owned chips", r.costOwnedUsd === null ? "— (no chip price; pass --chip-price)" : n(r.costOwnedUsd), "USD"],
-    [
-      "cost, rented chips",
-      r.costRentedUsd === null ? "— (no hourly price; pass --hourly-price)" : n(r.costRentedUsd),
-      "USD"
-    ]
-  ]);
+  const title = `${r.model} (${formatNumber(r.activeParams / 1e9)}B active parameters) on ${r.chips} × ${r.hardware} at MFU ${r.mfu} (${r.precision} peak)`;
+  return (
+    `${title}\n\n` +
+    formatKeyValues([
+      ["training tokens", n(r.tokens), "tokens"],
+      ["compute", n(r.flops), "FLOP"],
+      ["chip-hours", n(r.chipHours), "chip-hours"],
+      ["wall-clock time", n(r.wallClockDays), "days"],
+      ["energy", n(r.energyMwh), "MWh"],
+      [
+        "cost, owned chips",
+        r.costOwnedUsd === null ? "— (no chip price; pass --chip-price)" : n(r.costOwnedUsd),
+        "USD"
+      ],
+      [
+        "cost, rented chips",
+        r.costRentedUsd === null ? "— (no hourly price; pass --hourly-price)" : n(r.costRentedUsd),
+        "USD"
+      ]
+    ])
+  );
 }
