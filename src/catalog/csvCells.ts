@@ -1,0 +1,301 @@
+import {csvParseRows} from "d3-dsv";
+import {UserError, UserErrors} from "../errors/userError.js";
+
+/** One data record of a catalog CSV: its cells and where it starts in the file. */
+export interface CsvRecord {
+  /** 1-based line of the file on which the record starts (the header is line 1). */
+  line: number;
+  /** Raw cells, in header order. */
+  cells: string[];
+}
+
+/**
+ * Splits catalog CSV text into records that know their line numbers. d3-dsv does the parsing; this only adds the
+ * line bookkeeping (quoted cells may span lines) and drops blank lines. A leading byte-order mark is ignored.
+ */
+export function readCsvRecords(text: string): {header: CsvRecord | undefined; records: CsvRecord[]} {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows = csvParseRows(clean);
+  const starts = recordStartLines(clean);
+  const all = rows.map((cells, i) => ({line: starts[i] ?? i + 1, cells}));
+  const nonBlank = all.filter((record) => !(record.cells.length === 1 && record.cells[0]!.trim() === ""));
+  const [header, ...records] = nonBlank;
+  return {header, records};
+}
+
+/** The 1-based starting line of every record, following the same end-of-line rules as d3-dsv (\n, \r\n, \r). */
+function recordStartLines(text: string): number[] {
+  const starts: number[] = [];
+  let line = 1;
+  let inQuotes = false;
+  let atRecordStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (atRecordStart) {
+      starts.push(line);
+      atRecordStart = false;
+    }
+    if (c === '"') inQuotes = !inQuotes;
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      line++;
+      if (!inQuotes) atRecordStart = true;
+    }
+  }
+  return starts;
+}
+
+/**
+ * Checks that a header is exactly `expected`, in order. Returns one error per missing, unexpected or misplaced
+ * column; an empty list means the header is right.
+ */
+export function checkHeader(header: CsvRecord | undefined, expected: readonly string[], file: string): UserError[] {
+  if (!header) {
+    return [
+      new UserError({
+        file,
+        line: 1,
+        message: "empty file",
+        expected: `a header row: ${expected.join(",")}`,
+        found: "nothing"
+      })
+    ];
+  }
+  const found = header.cells.map((cell) => cell.trim());
+  const errors: UserError[] = [];
+  const missing = expected.filter((name) => !found.includes(name));
+  for (const name of missing) {
+    errors.push(
+      new UserError({
+        file,
+        line: header.line,
+        column: expected.indexOf(name) + 1,
+        path: name,
+        message: "missing column",
+        expected: `column '${name}' at position ${expected.indexOf(name) + 1}`,
+        found: "no such column"
+      })
+    );
+  }
+  found.forEach((name, i) => {
+    if (!expected.includes(name)) {
+      errors.push(
+        new UserError({
+          file,
+          line: header.line,
+          column: i + 1,
+          path: name,
+          message: "unexpected column",
+          expected: `only the columns ${expected.join(",")}`,
+          found: `'${name}'`
+        })
+      );
+    } else if (found.indexOf(name) !== i) {
+      errors.push(
+        new UserError({
+          file,
+          line: header.line,
+          column: i + 1,
+          path: name,
+          message: "duplicate column",
+          found: `'${name}'`
+        })
+      );
+    }
+  });
+  if (errors.length === 0 && found.join(",") !== expected.join(",")) {
+    const i = found.findIndex((name, j) => name !== expected[j]);
+    errors.push(
+      new UserError({
+        file,
+        line: header.line,
+        column: i + 1,
+        path: found[i],
+        message: "columns out of order",
+        expected: `'${expected[i]}' at position ${i + 1} (header: ${expected.join(",")})`,
+        found: `'${found[i]}'`
+      })
+    );
+  }
+  return errors;
+}
+
+/** The decimal number syntax catalogs accept: no thousands separators, units, hex or Infinity. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Lowercase kebab-case, dots allowed inside a segment for version numbers (`llama-3.1-8b`). */
+const KEBAB_ID = /^[a-z0-9]+(\.[a-z0-9]+)*(-[a-z0-9]+(\.[a-z0-9]+)*)*$/;
+
+/**
+ * Reads the cells of one record by column name, collecting every bad cell as a UserError instead of stopping at
+ * the first. Readers return `undefined` for a bad cell; callers build the row only when no error was recorded.
+ */
+export class CellReader<Column extends string> {
+  readonly errors: UserError[] = [];
+  private readonly columns: readonly Column[];
+  private readonly file: string;
+  private record: CsvRecord = {line: 0, cells: []};
+
+  constructor(columns: readonly Column[], file: string) {
+    this.columns = columns;
+    this.file = file;
+  }
+
+  /** Starts reading `record`; returns false (after recording an error) if its cell count is wrong. */
+  start(record: CsvRecord): boolean {
+    this.record = record;
+    if (record.cells.length !== this.columns.length) {
+      this.errors.push(
+        new UserError({
+          file: this.file,
+          line: record.line,
+          column: Math.min(record.cells.length, this.columns.length) + 1,
+          message: "wrong number of cells",
+          expected: `${this.columns.length} cells (one per header column)`,
+          found: `${record.cells.length}`,
+          hint: "quote cells that contain commas"
+        })
+      );
+      return false;
+    }
+    return true;
+  }
+
+  /** 1-based line of the current record. */
+  get line(): number {
+    return this.record.line;
+  }
+
+  /** The trimmed cell, possibly empty. */
+  raw(column: Column): string {
+    return (this.record.cells[this.columns.indexOf(column)] ?? "").trim();
+  }
+
+  /** Records an error about the cell in `column` of the current record. */
+  fail(column: Column, message: string, expected: string, found: string = this.quoted(column), hint?: string): void {
+    this.errors.push(
+      new UserError({
+        file: this.file,
+        line: this.record.line,
+        column: this.columns.indexOf(column) + 1,
+        path: column,
+        message,
+        expected,
+        found,
+        ...(hint ? {hint} : {})
+      })
+    );
+  }
+
+  /** A required, non-empty text cell. */
+  text(column: Column): string | undefined {
+    const value = this.raw(column);
+    if (value === "") {
+      this.fail(column, "missing value", "a non-empty cell", "an empty cell");
+      return undefined;
+    }
+    return value;
+  }
+
+  /** A required lowercase kebab-case id. */
+  id(column: Column): string | undefined {
+    const value = this.text(column);
+    if (value === undefined) return undefined;
+    if (!KEBAB_ID.test(value)) {
+      this.fail(column, "bad id", "lowercase kebab-case such as 'h100-sxm' or 'llama-3.1-8b'");
+      return undefined;
+    }
+    return value;
+  }
+
+  /** A required number > 0 (integer if `integer`). */
+  positive(column: Column, {integer = false}: {integer?: boolean} = {}): number | undefined {
+    if (this.raw(column) === "") {
+      this.fail(column, "missing value", integer ? "a whole number > 0" : "a number > 0", "an empty cell");
+      return undefined;
+    }
+    return this.optionalPositive(column, {integer}) ?? undefined;
+  }
+
+  /** An optional number > 0: null when the cell is empty, undefined (with an error recorded) when it is bad. */
+  optionalPositive(column: Column, {integer = false}: {integer?: boolean} = {}): number | null | undefined {
+    const value = this.raw(column);
+    if (value === "") return null;
+    const expected = integer ? "a whole number > 0" : "a number > 0";
+    const n = DECIMAL.test(value) ? Number(value) : NaN;
+    if (!Number.isFinite(n)) {
+      this.fail(column, "not a number", `${expected} (plain decimal, no units or thousands separators)`);
+      return undefined;
+    }
+    if (integer && !Number.isInteger(n)) {
+      this.fail(column, "not a whole number", expected);
+      return undefined;
+    }
+    if (n <= 0) {
+      this.fail(column, "out of range", expected);
+      return undefined;
+    }
+    return n;
+  }
+
+  /** A required https:// URL. */
+  httpsUrl(column: Column): string | undefined {
+    const value = this.text(column);
+    if (value === undefined) return undefined;
+    if (!/^https:\/\/\S+$/.test(value)) {
+      this.fail(column, "bad URL", "a URL starting with https://");
+      return undefined;
+    }
+    return value;
+  }
+
+  private quoted(column: Column): string {
+    const value = this.raw(column);
+    return value === "" ? "an empty cell" : `'${value}'`;
+  }
+}
+
+/**
+ * `value × factor` rounded to 15 significant digits, so that unit conversions of decimal cells do not leave binary
+ * noise (8.03 × 1e9 is 8029999999.999999 in floating point; this returns 8030000000).
+ */
+export function scaled(value: number, factor: number): number {
+  return Number((value * factor).toPrecision(15));
+}
+
+/** Throws every collected error at once (UserErrors) in file order (line, then column), or nothing if none. */
+export function throwIfAny(errors: UserError[]): void {
+  if (errors.length === 0) return;
+  const key = (e: UserError) => [e.detail.line ?? Infinity, e.detail.column ?? Infinity] as const;
+  const sorted = [...errors].sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
+  throw new UserErrors(sorted);
+}
+
+/** Reports the second and later uses of an id, pointing at the first. */
+export function checkUniqueIds(
+  rows: readonly {id: string; line: number}[],
+  idColumn: number,
+  file: string
+): UserError[] {
+  const firstLine = new Map<string, number>();
+  const errors: UserError[] = [];
+  for (const {id, line} of rows) {
+    const first = firstLine.get(id);
+    if (first === undefined) firstLine.set(id, line);
+    else {
+      errors.push(
+        new UserError({
+          file,
+          line,
+          column: idColumn,
+          path: "id",
+          message: "duplicate id",
+          expected: "an id used once",
+          found: `'${id}'`,
+          hint: `first used on line ${first}`
+        })
+      );
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,128 @@
+import {CellReader, checkHeader, checkUniqueIds, readCsvRecords, scaled, throwIfAny} from "./csvCells.js";
+import type {ModelArchitecture} from "./model.js";
+
+/** The columns of data/models.csv, exactly and in order. */
+export const MODEL_COLUMNS = [
+  "id",
+  "name",
+  "params_b",
+  "active_params_b",
+  "layers",
+  "hidden_size",
+  "attention_heads",
+  "kv_heads",
+  "head_dim",
+  "mla_kv_dim",
+  "experts",
+  "experts_per_token",
+  "vocab_size",
+  "context_tokens",
+  "training_tokens_t",
+  "source_title",
+  "source_url",
+  "notes"
+] as const;
+
+export type ModelColumn = (typeof MODEL_COLUMNS)[number];
+
+/** Parameters per "billion" in params_b / active_params_b. */
+const PARAMS_PER_BILLION = 1e9;
+/** Tokens per "trillion" in training_tokens_t. */
+const TOKENS_PER_TRILLION = 1e12;
+
+/**
+ * Parses and validates data/models.csv. Converts billions of parameters to parameters and trillions of tokens to
+ * tokens. Every bad cell is reported at once as a UserErrors naming file, line, column and column name.
+ */
+export function parseModelsCsv(text: string, {file}: {file: string}): ModelArchitecture[] {
+  const {header, records} = readCsvRecords(text);
+  throwIfAny(checkHeader(header, MODEL_COLUMNS, file));
+  const cells = new CellReader<ModelColumn>(MODEL_COLUMNS, file);
+  const rows: (ModelArchitecture & {line: number})[] = [];
+  for (const record of records) {
+    if (!cells.start(record)) continue;
+    const before = cells.errors.length;
+    const row = readRow(cells);
+    if (row && cells.errors.length === before) rows.push({...row, line: cells.line});
+  }
+  const idColumn = MODEL_COLUMNS.indexOf("id") + 1;
+  throwIfAny([...cells.errors, ...checkUniqueIds(rows, idColumn, file)]);
+  return rows.map(({line: _line, ...model}) => model);
+}
+
+function readRow(cells: CellReader<ModelColumn>): ModelArchitecture | undefined {
+  const integer = {integer: true};
+  const id = cells.id("id");
+  const name = cells.text("name");
+  const paramsB = cells.positive("params_b");
+  const activeB = cells.positive("active_params_b");
+  const layers = cells.positive("layers", integer);
+  const hiddenSize = cells.positive("hidden_size", integer);
+  const attentionHeads = cells.positive("attention_heads", integer);
+  const kvHeads = cells.positive("kv_heads", integer);
+  const headDim = cells.positive("head_dim", integer);
+  const mlaKvDim = cells.optionalPositive("mla_kv_dim", integer);
+  const experts = cells.positive("experts", integer);
+  const expertsPerToken = cells.positive("experts_per_token", integer);
+  const vocabSize = cells.positive("vocab_size", integer);
+  const contextTokens = cells.positive("context_tokens", integer);
+  const trainingT = cells.optionalPositive("training_tokens_t");
+  const sourceTitle = cells.text("source_title");
+  const sourceUrl = cells.httpsUrl("source_url");
+  const notes = cells.raw("notes");
+
+  if (paramsB !== undefined && activeB !== undefined && activeB > paramsB) {
+    cells.fail("active_params_b", "active parameters exceed total", `at most params_b (${paramsB})`);
+  }
+  if (experts !== undefined && expertsPerToken !== undefined && expertsPerToken > experts) {
+    cells.fail("experts_per_token", "more experts per token than experts", `at most experts (${experts})`);
+  }
+  if (experts === 1 && paramsB !== undefined && activeB !== undefined && activeB !== paramsB) {
+    cells.fail("active_params_b", "dense model with fewer active parameters", `params_b (${paramsB}) when experts = 1`);
+  }
+  if (attentionHeads !== undefined && kvHeads !== undefined && kvHeads > attentionHeads) {
+    cells.fail("kv_heads", "more KV heads than attention heads", `at most attention_heads (${attentionHeads})`);
+  }
+
+  if (
+    id === undefined ||
+    name === undefined ||
+    paramsB === undefined ||
+    activeB === undefined ||
+    layers === undefined ||
+    hiddenSize === undefined ||
+    attentionHeads === undefined ||
+    kvHeads === undefined ||
+    headDim === undefined ||
+    mlaKvDim === undefined ||
+    experts === undefined ||
+    expertsPerToken === undefined ||
+    vocabSize === undefined ||
+    contextTokens === undefined ||
+    trainingT === undefined ||
+    sourceTitle === undefined ||
+    sourceUrl === undefined
+  ) {
+    return undefined;
+  }
+  return {
+    id,
+    name,
+    params: scaled(paramsB, PARAMS_PER_BILLION),
+    activeParams: scaled(activeB, PARAMS_PER_BILLION),
+    layers,
+    hiddenSize,
+    attentionHeads,
+    kvHeads,
+    headDim,
+    mlaKvDim,
+    experts,
+    expertsPerToken,
+    vocabSize,
+    contextTokens,
+    trainingTokens: trainingT === null ? null : scaled(trainingT, TOKENS_PER_TRILLION),
+    sourceTitle,
+    sourceUrl,
+    notes
+  };
+}

@@ -1,0 +1,251 @@
+import {readFileSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {UserErrors} from "../../src/errors/userError.js";
+import {HARDWARE_COLUMNS, parseHardwareCsv} from "../../src/catalog/parseHardwareCsv.js";
+import type {Hardware} from "../../src/catalog/hardware.js";
+
+const FILE = "data/hardware.csv";
+const text = readFileSync(new URL("../../data/hardware.csv", import.meta.url), "utf8");
+const HEADER = HARDWARE_COLUMNS.join(",");
+
+/** Relative closeness: |a − b| ≤ tol × |b|. */
+function expectClose(actual: number | null, expected: number, tol = 1e-9): void {
+  expect(actual).not.toBeNull();
+  expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(tol * Math.abs(expected));
+}
+
+/** Runs `fn` and returns the UserErrors it throws (fails the test if it throws nothing or something else). */
+function errorsOf(fn: () => unknown): UserErrors["errors"] {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserErrors);
+    return (error as UserErrors).errors;
+  }
+  throw new Error("expected UserErrors, nothing was thrown");
+}
+
+const GOOD_ROW =
+  "h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,989.4,1979,,80,3.35,700,31120,2.99,Epoch <https://epoch.ai/data>,,NVIDIA datasheet,https://www.nvidia.com/en-us/data-center/h100/,";
+
+describe("parseHardwareCsv on data/hardware.csv", () => {
+  const rows = parseHardwareCsv(text, {file: FILE});
+  const byId = new Map(rows.map((row) => [row.id, row]));
+
+  it("parses every row without error", () => {
+    expect(rows.length).toBeGreaterThanOrEqual(13);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+  });
+
+  it("has the rows other modules rely on", () => {
+    for (const id of [
+      "a100-sxm-80gb",
+      "h100-sxm",
+      "h800-sxm",
+      "h200-sxm",
+      "b200",
+      "gb200",
+      "mi300x",
+      "mi325x",
+      "tpu-v5e",
+      "tpu-v5p",
+      "tpu-v6e",
+      "trainium2",
+      "custom-inference-asic"
+    ]) {
+      expect(byId.has(id), id).toBe(true);
+    }
+  });
+
+  // Spot values against /work/shared/reference/facts.md §1 and the row's own source.
+  // [id, BF16 dense FLOP/s, FP8 dense FLOP/s or null, HBM bytes, HBM bytes/s, TDP W]
+  describe.each<[string, number, number | null, number, number, number]>([
+    // NVIDIA A100 datasheet; Epoch chip DB "NVIDIA A100 SXM4 80 GB": 312 TFLOPS, 80 GB, 2.039 TB/s, 400 W.
+    ["a100-sxm-80gb", 312e12, null, 80e9, 2.039e12, 400],
+    // Epoch chip DB: BF16 9.894e14, 80 GB, 3.35e12 B/s, 700 W; NVIDIA datasheet FP8 3,958 sparse = 1,979 dense.
+    ["h100-sxm", 989.4e12, 1979e12, 80e9, 3.35e12, 700],
+    // NVIDIA H200 datasheet: 141 GB HBM3e, 4.8 TB/s, 700 W (MLPerf v4.1 system "H200 TGP 700W").
+    ["h200-sxm", 989.4e12, 1979e12, 141e9, 4.8e12, 700],
+    // Lockwood, B200 HGX at 1,000 W: BF16 2,250, FP8 4,500 dense; DGX B200 1,440 GB / 8 = 180 GB; 64 TB/s / 8.
+    ["b200", 2250e12, 4500e12, 180e9, 8e12, 1000],
+    // Lockwood, GB200 at 1,200 W: BF16 2,500, FP8 5,000 dense; NVL72 13.4 TB / 72 ≈ 186 GB; 576 TB/s / 72.
+    ["gb200", 2500e12, 5000e12, 186e9, 8e12, 1200],
+    // AMD MI300X datasheet via Epoch: 1,307.4 / 2,614.9 TFLOPS, 192 GB, 5.3 TB/s, 750 W.
+    ["mi300x", 1307.4e12, 2614.9e12, 192e9, 5.3e12, 750],
+    // awesomeagents.ai / Epoch: MI325X same compute as MI300X, 256 GB, 6 TB/s, 1,000 W.
+    ["mi325x", 1307.4e12, 2614.9e12, 256e9, 6e12, 1000],
+    // cloud.google.com/tpu/docs/v5e: "197 TFLOPs", "16 GB, 819 GBps"; TDP 140 W is Epoch's (estimated).
+    ["tpu-v5e", 197e12, null, 16e9, 819e9, 140],
+    // cloud.google.com/tpu/docs/v5p: "459 TFLOPs", "95GB, 2765 GBps"; TDP is our estimate.
+    ["tpu-v5p", 459e12, null, 95e9, 2.765e12, 400],
+    // cloud.google.com/tpu/docs/v6e: "918 TFLOPs", "32 GB", "1638 GBps"; TDP is our estimate.
+    ["tpu-v6e", 918e12, null, 32e9, 1.638e12, 390],
+    // AWS Neuron trainium2.rst: "667 BF16/FP16/TF32 TFLOPS", "1,299 FP8 TFLOPS", 96 GiB, 2.9 TB/sec.
+    ["trainium2", 667e12, 1299e12, 96 * 1024 ** 3, 2.9e12, 500]
+  ])("%s", (id, bf16, fp8, hbmBytes, bandwidth, powerW) => {
+    const row = () => byId.get(id)!;
+    it("has the sourced peak FLOP/s", () => {
+      expectClose(row().bf16FlopsPerS, bf16);
+      if (fp8 === null) expect(row().fp8FlopsPerS).toBeNull();
+      else expectClose(row().fp8FlopsPerS, fp8);
+    });
+    it("has the sourced memory capacity and bandwidth", () => {
+      expectClose(row().hbmBytes, hbmBytes, 1e-4); // 96 GiB is entered as 103.08 GB
+      expectClose(row().hbmBandwidthBytesPerS, bandwidth);
+    });
+    it("has the sourced power", () => {
+      expect(row().powerW).toBe(powerW);
+    });
+  });
+
+  // Ridge points (peak BF16 FLOP/s ÷ bytes/s, FLOP per byte), facts.md §1 (D).
+  describe.each<[string, number]>([
+    ["h100-sxm", 295],
+    ["a100-sxm-80gb", 153],
+    ["h200-sxm", 206],
+    ["b200", 281],
+    ["mi300x", 247],
+    ["tpu-v5e", 241],
+    ["tpu-v6e", 560],
+    ["trainium2", 230]
+  ])("ridge point of %s", (id, ridge) => {
+    it(`is about ${ridge} FLOP/byte`, () => {
+      const row = byId.get(id)!;
+      expect(row.bf16FlopsPerS / row.hbmBandwidthBytesPerS).toBeCloseTo(ridge, -0.5); // within ±1.6
+    });
+  });
+
+  it("keeps FP8 blank on TPUs v5e/v5p/v6e (no INT8 in the FP8 column)", () => {
+    for (const id of ["tpu-v5e", "tpu-v5p", "tpu-v6e"]) expect(byId.get(id)!.fp8FlopsPerS).toBeNull();
+  });
+
+  it("flags the hypothetical ASIC as wholly estimated", () => {
+    const asic = byId.get("custom-inference-asic")!;
+    expect(asic.hypothetical).toBe(true);
+    expect(asic.estimated).toEqual(["all"]);
+    expect(asic.name).toMatch(/hypothetical/i);
+    expect(rows.filter((r) => r.hypothetical).map((r) => r.id)).toEqual(["custom-inference-asic"]);
+  });
+
+  it("translates estimated column names into field names", () => {
+    expect(byId.get("tpu-v5e")!.estimated).toEqual(["powerW"]);
+    expect(byId.get("gb200")!.estimated).toEqual(["priceUsd"]);
+    expect(byId.get("h100-sxm")!.estimated).toEqual([]);
+  });
+
+  it("gives a price source wherever a price is given, and https sources everywhere", () => {
+    for (const row of rows) {
+      if (row.priceUsd !== null || row.hourlyPriceUsd !== null) expect(row.priceSource, row.id).not.toBe("");
+      expect(row.sourceUrl, row.id).toMatch(/^https:\/\//);
+    }
+  });
+
+  it("keeps FLOP/s dense: FP8 never exceeds 2 × BF16", () => {
+    for (const row of rows) {
+      if (row.fp8FlopsPerS !== null)
+        expect(row.fp8FlopsPerS, row.id).toBeLessThanOrEqual(2 * row.bf16FlopsPerS * 1.001);
+    }
+  });
+
+  it("matches the Hardware type's units (an H100 has 80e9 bytes, not 80)", () => {
+    const h100: Hardware = byId.get("h100-sxm")!;
+    expect(h100.hbmBytes).toBe(80e9);
+    expect(h100.priceUsd).toBe(31120);
+    expect(h100.hourlyPriceUsd).toBe(2.99);
+  });
+});
+
+describe("parseHardwareCsv validation", () => {
+  it("reports every bad cell with its line and column", () => {
+    const bad = [
+      HEADER,
+      GOOD_ROW,
+      // line 3: bad id (col 1), bad kind (col 4), negative bf16 (col 5), unit in hbm_gb (col 8)
+      "H100_SXM,X,NVIDIA,fpga,-1,,,80 GB,3.35,700,,,,,T,https://x.org,",
+      // line 4: missing power (col 10), price without source (col 13), bad estimated (col 14), http URL (col 16)
+      "b200,B200,NVIDIA,gpu,2250,4500,9000,180,8,,47409,,,power;price_usd,T,http://x.org,"
+    ].join("\n");
+    const errors = errorsOf(() => parseHardwareCsv(bad, {file: FILE}));
+    const where = errors.map((e) => [e.detail.line, e.detail.column, e.detail.path]);
+    expect(where).toEqual([
+      [3, 1, "id"],
+      [3, 4, "kind"],
+      [3, 5, "bf16_tflops"],
+      [3, 8, "hbm_gb"],
+      [4, 10, "power_w"],
+      [4, 13, "price_source"],
+      [4, 14, "estimated"],
+      [4, 16, "source_url"]
+    ]);
+    expect(errors.every((e) => e.detail.file === FILE)).toBe(true);
+    expect(errors[0]!.message).toBe(
+      "data/hardware.csv:3:1: id: bad id: expected lowercase kebab-case such as 'h100-sxm' or 'llama-3.1-8b', found 'H100_SXM'"
+    );
+    expect(errors[3]!.detail.found).toBe("'80 GB'");
+    expect(errors[6]!.detail.found).toBe("'power'");
+  });
+
+  it("names missing and unexpected header columns", () => {
+    const header = HEADER.replace("hbm_tbps", "hbm_gbps");
+    const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
+    expect(errors.map((e) => [e.detail.message, e.detail.path, e.detail.column])).toEqual([
+      ["missing column", "hbm_tbps", 9],
+      ["unexpected column", "hbm_gbps", 9]
+    ]);
+    expect(errors.every((e) => e.detail.line === 1)).toBe(true);
+  });
+
+  it("rejects columns in the wrong order", () => {
+    const header = HEADER.replace("bf16_tflops,fp8_tflops", "fp8_tflops,bf16_tflops");
+    const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.detail).toMatchObject({message: "columns out of order", line: 1, column: 5});
+  });
+
+  it("rejects an empty file", () => {
+    expect(errorsOf(() => parseHardwareCsv("", {file: FILE}))[0]!.detail.message).toBe("empty file");
+  });
+
+  it("reports rows with the wrong number of cells", () => {
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${GOOD_ROW},extra`, {file: FILE}));
+    expect(errors[0]!.detail).toMatchObject({line: 2, message: "wrong number of cells", found: "18"});
+  });
+
+  it("reports duplicate ids on the later line", () => {
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${GOOD_ROW}\n${GOOD_ROW}`, {file: FILE}));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.detail).toMatchObject({
+      line: 3,
+      column: 1,
+      message: "duplicate id",
+      hint: "first used on line 2"
+    });
+  });
+
+  it("counts lines inside quoted multi-line cells, skips blank lines and a byte-order mark", () => {
+    const multiline = GOOD_ROW.replace(/,$/, ',"a note\nover two lines"');
+    const csv = `\uFEFF${HEADER}\n${multiline}\n\n${GOOD_ROW.replace("h100-sxm", "Bad Id")}\n`;
+    const errors = errorsOf(() => parseHardwareCsv(csv, {file: FILE}));
+    expect(errors.map((e) => e.detail.line)).toEqual([5]);
+  });
+
+  it("requires a URL in angle brackets in a real row's price source", () => {
+    const row = GOOD_ROW.replace("Epoch <https://epoch.ai/data>", "Epoch");
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(errors[0]!.detail).toMatchObject({path: "price_source", message: "price source without a URL"});
+  });
+
+  it("accepts a hypothetical row whose price source has no URL", () => {
+    const row = GOOD_ROW.replace("h100-sxm", "my-asic").replace("Epoch <https://epoch.ai/data>,", "Assumed,all");
+    const [asic] = parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE});
+    expect(asic).toMatchObject({id: "my-asic", hypothetical: true, estimated: ["all"], priceSource: "Assumed"});
+  });
+
+  it("rejects non-integer-looking numbers such as thousands separators, hex and Infinity", () => {
+    for (const value of ['"1,000"', "0x10", "Infinity", "1e999", "NaN"]) {
+      const row = GOOD_ROW.replace(",700,", `,${value},`);
+      const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
+      expect(errors[0]!.detail.path, value).toBe("power_w");
+    }
+  });
+});

@@ -1,0 +1,159 @@
+import {readFileSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {UserErrors} from "../../src/errors/userError.js";
+import {MODEL_COLUMNS, parseModelsCsv} from "../../src/catalog/parseModelsCsv.js";
+import type {ModelArchitecture} from "../../src/catalog/model.js";
+import {DEEPSEEK_V3_TRAINING, GPT3_175B_TRAINING, LLAMA31_405B_TRAINING} from "../fixtures/published.js";
+
+const FILE = "data/models.csv";
+const text = readFileSync(new URL("../../data/models.csv", import.meta.url), "utf8");
+const HEADER = MODEL_COLUMNS.join(",");
+const GOOD_ROW = "tiny,Tiny,1,1,2,64,4,2,16,,1,1,100,512,0.1,Paper,https://arxiv.org/abs/0000.00000,";
+
+function errorsOf(fn: () => unknown): UserErrors["errors"] {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserErrors);
+    return (error as UserErrors).errors;
+  }
+  throw new Error("expected UserErrors, nothing was thrown");
+}
+
+/** KV-cache bytes per token at `bytesPerElement` (facts.md §6: 2 × layers × kv_heads × head_dim, or MLA). */
+function kvBytesPerToken(m: ModelArchitecture, bytesPerElement = 2): number {
+  const perLayer = m.mlaKvDim ?? 2 * m.kvHeads * m.headDim;
+  return m.layers * perLayer * bytesPerElement;
+}
+
+describe("parseModelsCsv on data/models.csv", () => {
+  const models = parseModelsCsv(text, {file: FILE});
+  const byId = new Map(models.map((m) => [m.id, m]));
+
+  it("parses every row without error", () => {
+    expect(models.map((m) => m.id)).toEqual(
+      expect.arrayContaining([
+        "llama-2-70b",
+        "llama-3.1-8b",
+        "llama-3.1-70b",
+        "llama-3.1-405b",
+        "gpt-3-175b",
+        "mixtral-8x7b",
+        "deepseek-v3"
+      ])
+    );
+  });
+
+  // [id, params, active params, layers, hidden, heads, kv heads, training tokens]
+  describe.each<[string, number, number, number, number, number, number, number | null]>([
+    // Llama 2 paper (arXiv 2307.09288) + config.json: 80 layers, d 8192, 64 heads, 8 KV heads, 2T tokens.
+    ["llama-2-70b", 68.98e9, 68.98e9, 80, 8192, 64, 8, 2e12],
+    // Llama 3 Herd (arXiv 2407.21783) Table 3: 32 layers, 4096, 32 heads, 8 KV; model card ~15T tokens.
+    ["llama-3.1-8b", 8.03e9, 8.03e9, 32, 4096, 32, 8, 15e12],
+    // Table 3: 80 layers, 8192, 64 heads, 8 KV.
+    ["llama-3.1-70b", 70.55e9, 70.55e9, 80, 8192, 64, 8, 15e12],
+    // Table 3: 126 layers, 16384, 128 heads, 8 KV; "405B parameters on 15.6T tokens".
+    ["llama-3.1-405b", 405.85e9, 405.85e9, 126, 16384, 128, 8, 15.6e12],
+    // GPT-3 (arXiv 2005.14165) Table 2.1: 96 layers, d_model 12288, 96 heads; Table D.1 300B tokens.
+    ["gpt-3-175b", 174.6e9, 174.6e9, 96, 12288, 96, 96, 0.3e12],
+    // Mixtral (arXiv 2401.04088): 47B total, 13B active; 32 layers, 4096, 32 heads, 8 KV; tokens unpublished.
+    ["mixtral-8x7b", 46.7e9, 12.88e9, 32, 4096, 32, 8, null],
+    // DeepSeek-V3 (arXiv 2412.19437): 671B total, 37B activated, 61 layers, hidden 7168, 128 heads, 14.8T tokens.
+    ["deepseek-v3", 671e9, 37e9, 61, 7168, 128, 128, 14.8e12]
+  ])("%s", (id, params, active, layers, hidden, heads, kvHeads, tokens) => {
+    it("has the published architecture", () => {
+      const m = byId.get(id)!;
+      expect(m.params).toBeCloseTo(params, -6);
+      expect(m.activeParams).toBeCloseTo(active, -6);
+      expect([m.layers, m.hiddenSize, m.attentionHeads, m.kvHeads]).toEqual([layers, hidden, heads, kvHeads]);
+      expect(m.trainingTokens).toBe(tokens);
+    });
+  });
+
+  // KV-cache bytes per token in BF16, facts.md §6 worked examples.
+  it.each<[string, number]>([
+    ["llama-3.1-405b", 516_096], // 2·126·8·128·2
+    ["llama-3.1-70b", 327_680], // 2·80·8·128·2
+    ["llama-2-70b", 327_680],
+    ["llama-3.1-8b", 131_072], // 128 KiB
+    ["llama-2-7b", 524_288], // MHA, 32 heads
+    ["deepseek-v3", 70_272] // MLA (512 + 64)·61·2, "70KB per token"
+  ])("%s caches the published KV bytes per token", (id, bytes) => {
+    expect(kvBytesPerToken(byId.get(id)!)).toBe(bytes);
+  });
+
+  it("keeps dense models dense and MoE models consistent", () => {
+    for (const m of models) {
+      expect(m.activeParams, m.id).toBeLessThanOrEqual(m.params);
+      expect(m.expertsPerToken, m.id).toBeLessThanOrEqual(m.experts);
+      if (m.experts === 1) expect(m.activeParams, m.id).toBe(m.params);
+    }
+    expect(byId.get("deepseek-v3")).toMatchObject({experts: 256, expertsPerToken: 8, mlaKvDim: 576, headDim: 128});
+    expect(byId.get("mixtral-8x7b")).toMatchObject({experts: 8, expertsPerToken: 2, mlaKvDim: null});
+  });
+
+  it("agrees with the published training runs (6·N·D within 1%)", () => {
+    const gpt3 = byId.get("gpt-3-175b")!;
+    // GPT-3 paper Table D.1: 3.14E+23 FLOPs for 174.6B params × 300B tokens.
+    expect(gpt3.trainingTokens).toBe(GPT3_175B_TRAINING.trainingTokens);
+    expect((6 * gpt3.params * gpt3.trainingTokens!) / GPT3_175B_TRAINING.trainingFlops).toBeCloseTo(1, 2);
+    const llama = byId.get("llama-3.1-405b")!;
+    // Llama 3 Herd §3: 3.8e25 FLOPs, 15.6T tokens.
+    expect(llama.trainingTokens).toBe(LLAMA31_405B_TRAINING.trainingTokens);
+    expect((6 * llama.params * llama.trainingTokens!) / LLAMA31_405B_TRAINING.trainingFlops).toBeCloseTo(1, 1);
+    const ds = byId.get("deepseek-v3")!;
+    // DeepSeek-V3 report: 671B total, 37B activated, 14.8T tokens.
+    expect([ds.params, ds.activeParams, ds.trainingTokens]).toEqual([
+      DEEPSEEK_V3_TRAINING.totalParams,
+      DEEPSEEK_V3_TRAINING.activeParams,
+      DEEPSEEK_V3_TRAINING.trainingTokens
+    ]);
+  });
+
+  it("stores parameter counts without floating-point noise", () => {
+    expect(byId.get("llama-3.1-8b")!.params).toBe(8_030_000_000);
+  });
+});
+
+describe("parseModelsCsv validation", () => {
+  it("reports every bad cell with its line and column", () => {
+    const bad = [
+      HEADER,
+      GOOD_ROW,
+      // line 3: active > params (col 4), fractional layers (col 5), experts_per_token > experts (col 12)
+      "moe,MoE,10,12,2.5,64,4,2,16,,4,8,100,512,,Paper,https://arxiv.org,",
+      // line 4: missing name (col 2), kv_heads > heads (col 8), zero context (col 14), no source URL (col 17)
+      "dense,,1,1,2,64,4,8,16,,1,1,100,0,,Paper,,"
+    ].join("\n");
+    const errors = errorsOf(() => parseModelsCsv(bad, {file: FILE}));
+    expect(errors.map((e) => [e.detail.line, e.detail.column, e.detail.path])).toEqual([
+      [3, 4, "active_params_b"],
+      [3, 5, "layers"],
+      [3, 12, "experts_per_token"],
+      [4, 2, "name"],
+      [4, 8, "kv_heads"],
+      [4, 14, "context_tokens"],
+      [4, 17, "source_url"]
+    ]);
+    expect(errors[1]!.message).toBe(
+      "data/models.csv:3:5: layers: not a whole number: expected a whole number > 0, found '2.5'"
+    );
+  });
+
+  it("rejects a dense model whose active parameters differ from its total", () => {
+    const row = GOOD_ROW.replace("tiny,Tiny,1,1,", "tiny,Tiny,1,0.5,");
+    const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(errors[0]!.detail).toMatchObject({path: "active_params_b", line: 2, column: 4});
+  });
+
+  it("names a missing header column", () => {
+    const header = MODEL_COLUMNS.filter((c) => c !== "mla_kv_dim").join(",");
+    const errors = errorsOf(() => parseModelsCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
+    expect(errors[0]!.detail).toMatchObject({line: 1, path: "mla_kv_dim", message: "missing column"});
+  });
+
+  it("returns base units for a good row", () => {
+    const [tiny] = parseModelsCsv(`${HEADER}\n${GOOD_ROW}`, {file: FILE});
+    expect(tiny).toMatchObject({params: 1e9, activeParams: 1e9, trainingTokens: 1e11, mlaKvDim: null, notes: ""});
+  });
+});

@@ -1,0 +1,22 @@
+import {execFileSync, spawnSync} from "node:child_process";
+import {fileURLToPath} from "node:url";
+import {describe, expect, it} from "vitest";
+
+const bin = fileURLToPath(new URL("../../bin/token-ledger.js", import.meta.url));
+
+describe("bin/token-ledger.js", () => {
+  it("runs as a command and lists the catalog", () => {
+    const out = execFileSync(process.execPath, [bin, "catalog", "models"], {encoding: "utf8"});
+    expect(out).toMatch(/llama-3\.1-405b\s+405\.9/);
+  });
+
+  it("exits 1 with one line and no stack trace on a user mistake", () => {
+    const result = spawnSync(process.execPath, [bin, "inference", "--hardware", "nope", "--model", "llama-3.1-8b"], {
+      encoding: "utf8"
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain("unknown hardware id 'nope'");
+  });
+});
