@@ -1,0 +1,455 @@
+import {
+  BYTES_PER_GB,
+  BYTES_PER_GIB,
+  BYTES_PER_KB,
+  BYTES_PER_KIB,
+  BYTES_PER_MB,
+  BYTES_PER_MIB,
+  BYTES_PER_TB
+} from "./bytes.js";
+import {EXA, GIGA, KILO, MEGA, MONTHS_PER_YEAR, PETA, TERA, TOKENS_PER_MILLION} from "./si.js";
+
+/**
+ * Values with units, as authors write them in scenario files and on the command line (`700 W`, `0.06 USD/kWh`,
+ * `$500M`, `35%`, `15T tokens`), read into the base unit of a dimension. A bare number is already in the base unit.
+ *
+ * Grammar: `[sign][$]number[ ]unit`, where number is decimal with an optional exponent (`1e6`) and optional thousands
+ * commas (`12,000`). Units are case-sensitive (`MW` is not `mW`); spaces around `/` and runs of spaces are ignored.
+ * Magnitude suffixes are decimal and belong to the dimension: `k` = 10^3, `M` = 10^6, `B` = 10^9 (billion), `T` = 10^12
+ * (trillion) for counts, tokens and money; `B` means bytes only for the bytes dimension, which keeps GB and GiB apart.
+ */
+export type Dimension =
+  | "power"
+  | "energyPrice"
+  | "money"
+  | "usdPerMw"
+  | "durationMonths"
+  | "durationYears"
+  | "fraction"
+  | "ratePerYear"
+  | "count"
+  | "bytes"
+  | "bytesPerSecond"
+  | "flopsPerSecond"
+  | "tokens"
+  | "usdPerMTok"
+  | "usdPerHour"
+  | "plain";
+
+export interface DimensionInfo {
+  name: Dimension;
+  /** Label of the base unit, the unit of a bare number and of every value the library sees (`W`, `USD/kWh`). */
+  baseUnit: string;
+  /** What a value of this dimension is, with its article: "a power". */
+  noun: string;
+  /** The accepted units in words, for error messages: "in W, kW or MW". */
+  unitsText: string;
+  /** Every accepted spelling of a unit, mapped to its factor to the base unit; "" is a bare number. */
+  units: ReadonlyMap<string, number>;
+  /** Examples of accepted values, for the reference page. */
+  examples: readonly string[];
+  /** Templates for formatting, largest first: `{n}` is replaced by the number (`"{n} kW"`, `"${n}M"`). */
+  display: readonly (readonly [template: string, factor: number])[];
+}
+
+type UnitSpellings = readonly [spellings: readonly string[], factor: number];
+
+function dimension(
+  name: Dimension,
+  info: Omit<DimensionInfo, "name" | "units">,
+  units: readonly UnitSpellings[]
+): DimensionInfo {
+  const map = new Map<string, number>();
+  for (const [spellings, factor] of units) for (const spelling of spellings) map.set(spelling, factor);
+  return {name, ...info, units: map};
+}
+
+/** `k`, `M`, `B` and `T` in front of a unit: `["k tokens", "M tokens", …]` with factors. */
+function magnitudes(unit: string, suffixes: readonly string[] = ["k", "M", "B", "T"]): UnitSpellings[] {
+  const factors: Record<string, number> = {k: KILO, M: MEGA, B: GIGA, T: TERA};
+  return suffixes.map((suffix) => [[unit ? `${suffix} ${unit}` : suffix], factors[suffix] ?? NaN] as const);
+}
+
+const YEAR_SPELLINGS = ["years", "year", "yr", "yrs", "y"];
+const MONTH_SPELLINGS = ["months", "month", "mo"];
+const PER_YEAR_SPELLINGS = ["/yr", "/year", "/y", "per year", "a year"];
+
+/** Every dimension a scenario value can have, with its base unit and accepted units (the reference page's table). */
+export const DIMENSIONS: Readonly<Record<Dimension, DimensionInfo>> = {
+  power: dimension(
+    "power",
+    {
+      baseUnit: "W",
+      noun: "a power",
+      unitsText: "in W, kW or MW",
+      examples: ["700 W", "1.2 kW", "100 MW"],
+      display: [
+        ["{n} MW", MEGA],
+        ["{n} kW", KILO],
+        ["{n} W", 1]
+      ]
+    },
+    [
+      [["", "W"], 1],
+      [["kW"], KILO],
+      [["MW"], MEGA]
+    ]
+  ),
+  energyPrice: dimension(
+    "energyPrice",
+    {
+      baseUnit: "USD/kWh",
+      noun: "an electricity price",
+      unitsText: "in USD/kWh, USD/MWh or $/kWh",
+      examples: ["0.0826 USD/kWh", "60 USD/MWh", "$0.06/kWh"],
+      display: [["{n} USD/kWh", 1]]
+    },
+    [
+      [["", "USD/kWh", "$/kWh"], 1],
+      [["USD/MWh", "$/MWh"], 1 / KILO]
+    ]
+  ),
+  money: dimension(
+    "money",
+    {
+      baseUnit: "USD",
+      noun: "an amount of money",
+      unitsText: "in USD, kUSD, MUSD or BUSD, or written like $40k, $500M, $1.2B",
+      examples: ["30000 USD", "25 kUSD", "150 MUSD", "$40k", "$500M", "$1.2B"],
+      display: [
+        ["${n}B", GIGA],
+        ["${n}M", MEGA],
+        ["${n}k", KILO],
+        ["${n}", 1]
+      ]
+    },
+    [
+      [["", "USD", "$"], 1],
+      [["kUSD", "k USD", "$k", "$K"], KILO],
+      [["MUSD", "M USD", "$M", "$m"], MEGA],
+      [["BUSD", "B USD", "$B", "$bn"], GIGA]
+    ]
+  ),
+  usdPerMw: dimension(
+    "usdPerMw",
+    {
+      baseUnit: "USD/MW",
+      noun: "a cost per unit of power",
+      unitsText: "in USD/MW, MUSD/MW or USD/kW, or written like $12M/MW",
+      examples: ["12 MUSD/MW", "$12M/MW", "12000 USD/kW"],
+      display: [
+        ["${n}M/MW", MEGA],
+        ["{n} USD/MW", 1]
+      ]
+    },
+    [
+      [["", "USD/MW", "$/MW"], 1],
+      [["MUSD/MW", "$M/MW"], MEGA],
+      [["USD/kW", "$/kW"], KILO],
+      [["USD/W", "$/W"], MEGA]
+    ]
+  ),
+  durationMonths: dimension(
+    "durationMonths",
+    {
+      baseUnit: "months",
+      noun: "a duration",
+      unitsText: "in months or years",
+      examples: ["18 months", "9 mo", "2 years"],
+      display: [["{n} months", 1]]
+    },
+    [
+      [["", ...MONTH_SPELLINGS], 1],
+      [YEAR_SPELLINGS, MONTHS_PER_YEAR]
+    ]
+  ),
+  durationYears: dimension(
+    "durationYears",
+    {
+      baseUnit: "years",
+      noun: "a duration",
+      unitsText: "in years or months",
+      examples: ["5 years", "14 yr", "18 months"],
+      display: [["{n} years", 1]]
+    },
+    [
+      [["", ...YEAR_SPELLINGS], 1],
+      [MONTH_SPELLINGS, 1 / MONTHS_PER_YEAR]
+    ]
+  ),
+  fraction: dimension(
+    "fraction",
+    {
+      baseUnit: "fraction",
+      noun: "a fraction",
+      unitsText: "like 0.35 or 35%",
+      examples: ["0.35", "35%"],
+      display: [["{n}", 1]]
+    },
+    [
+      [[""], 1],
+      [["%"], 0.01]
+    ]
+  ),
+  ratePerYear: dimension(
+    "ratePerYear",
+    {
+      baseUnit: "per year",
+      noun: "a rate per year",
+      unitsText: "like 0.1, 0.1/yr or 10%/yr",
+      examples: ["0.1", "0.1/yr", "10%/yr", "10% per year"],
+      display: [["{n}%/yr", 0.01]]
+    },
+    [
+      [["", ...PER_YEAR_SPELLINGS], 1],
+      [["%", ...PER_YEAR_SPELLINGS.map((s) => (s.startsWith("/") ? `%${s}` : `% ${s}`))], 0.01]
+    ]
+  ),
+  count: dimension(
+    "count",
+    {
+      baseUnit: "count",
+      noun: "a count",
+      unitsText: "like 16384, 16k, 1.5M or 2B",
+      examples: ["16384", "16k", "1.5M", "2B"],
+      display: [["{n}", 1]]
+    },
+    [[[""], 1], ...magnitudes("", ["k", "M", "B"])]
+  ),
+  bytes: dimension(
+    "bytes",
+    {
+      baseUnit: "B",
+      noun: "a size",
+      unitsText: "in B, kB, MB, GB, TB, KiB, MiB or GiB",
+      examples: ["80 GB", "96 GiB", "1.5 TB"],
+      display: [
+        ["{n} TB", BYTES_PER_TB],
+        ["{n} GB", BYTES_PER_GB],
+        ["{n} MB", BYTES_PER_MB],
+        ["{n} B", 1]
+      ]
+    },
+    [
+      [["", "B", "bytes"], 1],
+      [["kB"], BYTES_PER_KB],
+      [["MB"], BYTES_PER_MB],
+      [["GB"], BYTES_PER_GB],
+      [["TB"], BYTES_PER_TB],
+      [["KiB"], BYTES_PER_KIB],
+      [["MiB"], BYTES_PER_MIB],
+      [["GiB"], BYTES_PER_GIB]
+    ]
+  ),
+  bytesPerSecond: dimension(
+    "bytesPerSecond",
+    {
+      baseUnit: "B/s",
+      noun: "a bandwidth",
+      unitsText: "in B/s, GB/s or TB/s",
+      examples: ["3.35 TB/s", "819 GB/s"],
+      display: [
+        ["{n} TB/s", BYTES_PER_TB],
+        ["{n} GB/s", BYTES_PER_GB],
+        ["{n} B/s", 1]
+      ]
+    },
+    [
+      [["", "B/s"], 1],
+      [["MB/s"], BYTES_PER_MB],
+      [["GB/s"], BYTES_PER_GB],
+      [["TB/s"], BYTES_PER_TB],
+      [["GiB/s"], BYTES_PER_GIB]
+    ]
+  ),
+  flopsPerSecond: dimension(
+    "flopsPerSecond",
+    {
+      baseUnit: "FLOP/s",
+      noun: "a compute rate",
+      unitsText: "in FLOP/s, TFLOP/s or PFLOP/s",
+      examples: ["989 TFLOP/s", "4.5 PFLOP/s", "9.89e14"],
+      display: [
+        ["{n} PFLOP/s", PETA],
+        ["{n} TFLOP/s", TERA],
+        ["{n} FLOP/s", 1]
+      ]
+    },
+    [
+      [["", "FLOP/s", "FLOPS"], 1],
+      [["GFLOP/s", "GFLOPS"], GIGA],
+      [["TFLOP/s", "TFLOPS"], TERA],
+      [["PFLOP/s", "PFLOPS"], PETA],
+      [["EFLOP/s", "EFLOPS"], EXA]
+    ]
+  ),
+  tokens: dimension(
+    "tokens",
+    {
+      baseUnit: "tokens",
+      noun: "a number of tokens",
+      unitsText: "like 4096, 1e6, 32k tokens or 15T tokens",
+      examples: ["4096", "1e6", "32k tokens", "15T tokens", "2.5M"],
+      display: [
+        ["{n}T tokens", TERA],
+        ["{n}B tokens", GIGA],
+        ["{n}M tokens", MEGA],
+        ["{n} tokens", 1]
+      ]
+    },
+    [[["", "tokens", "token", "tok"], 1], ...magnitudes(""), ...magnitudes("tokens"), ...magnitudes("tok")]
+  ),
+  usdPerMTok: dimension(
+    "usdPerMTok",
+    {
+      baseUnit: "USD/Mtok",
+      noun: "a price per million tokens",
+      unitsText: "in USD/Mtok or $/Mtok",
+      examples: ["2.5 USD/Mtok", "$10/Mtok"],
+      display: [["{n} USD/Mtok", 1]]
+    },
+    [
+      [["", "USD/Mtok", "USD/MTok", "$/Mtok", "$/MTok", "USD/M tokens", "$/M tokens"], 1],
+      [["USD/ktok", "$/ktok"], TOKENS_PER_MILLION / KILO],
+      [["USD/tok", "$/tok", "USD/token", "$/token"], TOKENS_PER_MILLION]
+    ]
+  ),
+  usdPerHour: dimension(
+    "usdPerHour",
+    {
+      baseUnit: "USD/h",
+      noun: "a cost per hour",
+      unitsText: "in USD/h or $/h",
+      examples: ["0.1 USD/h", "$2.99/h"],
+      display: [["{n} USD/h", 1]]
+    },
+    [[["", "USD/h", "USD/hr", "USD/hour", "$/h", "$/hr", "$/hour"], 1]]
+  ),
+  plain: dimension(
+    "plain",
+    {
+      baseUnit: "",
+      noun: "a plain number",
+      unitsText: "without a unit, like 1.5 or 3x",
+      examples: ["1.5", "3x"],
+      display: [["{n}", 1]]
+    },
+    [[["", "x", "×"], 1]]
+  )
+};
+
+/** "a power in W, kW or MW": what a value of the dimension looks like, for an error's `expected`. */
+export function expectedQuantity(dimension: Dimension): string {
+  const info = DIMENSIONS[dimension];
+  return `${info.noun} ${info.unitsText}`;
+}
+
+export type QuantityReading =
+  | {
+      ok: true;
+      /** The value in the dimension's base unit; always finite. */
+      value: number;
+      /** The unit as written (normalised spacing), or "" for a bare number. */
+      unit: string;
+    }
+  | {
+      ok: false;
+      /** "number": no number at the start; "unit": a number with a unit the dimension does not accept; "finite": overflow. */
+      reason: "number" | "unit" | "finite";
+      expected: string;
+      found: string;
+      hint?: string;
+    };
+
+export interface ReadQuantityOptions {
+  /** Unit to apply to a bare number instead of the base unit (the `600 to 800 W` interval shorthand uses it). */
+  bareUnit?: string;
+}
+
+const NUMBER = /^([+-]?)(\$?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)/;
+
+/**
+ * Reads a value with an optional unit into the dimension's base unit. Returns a reading rather than throwing, so the
+ * scenario layer can attach the file, line and key path and go on collecting errors. A YAML number arrives as a
+ * number and is taken to be in the base unit.
+ */
+export function readQuantity(
+  input: string | number,
+  dimension: Dimension,
+  options: ReadQuantityOptions = {}
+): QuantityReading {
+  const info = DIMENSIONS[dimension];
+  const expected = expectedQuantity(dimension);
+  if (typeof input === "number") {
+    return Number.isFinite(input)
+      ? {ok: true, value: input, unit: ""}
+      : {ok: false, reason: "finite", expected: `a finite number: ${expected}`, found: String(input)};
+  }
+  const text = input.trim();
+  const match = NUMBER.exec(text);
+  if (!match) return {ok: false, reason: "number", expected, found: text === "" ? '""' : text};
+  const [whole, sign = "", dollar = "", digits = ""] = match;
+  let unit = normaliseUnit(text.slice(whole.length));
+  if (dollar) unit = `$${unit}`;
+  if (unit === "" && options.bareUnit !== undefined) unit = options.bareUnit;
+  const factor = info.units.get(unit);
+  if (factor === undefined) return {ok: false, reason: "unit", expected, found: text, ...unitHint(unit, dimension)};
+  const magnitude = Number(digits.replace(/,/g, ""));
+  // Divide by an exact inverse where there is one, so that 70% is 0.7 and not 0.7000000000000001.
+  const inverse = 1 / factor;
+  const value = (sign === "-" ? -1 : 1) * (Number.isInteger(inverse) ? magnitude / inverse : magnitude * factor);
+  if (!Number.isFinite(value))
+    return {ok: false, reason: "finite", expected: `a finite number: ${expected}`, found: text};
+  return {ok: true, value, unit};
+}
+
+/**
+ * Reads a value with an optional unit, or throws a plain Error naming what was expected. For trusted inputs (tests,
+ * constants); user input goes through `readQuantity`, whose failures the scenario layer turns into UserErrors.
+ */
+export function parseQuantity(input: string | number, dimension: Dimension): number {
+  const reading = readQuantity(input, dimension);
+  if (!reading.ok) throw new Error(`expected ${reading.expected}, found ${reading.found}`);
+  return reading.value;
+}
+
+/**
+ * Formats a base-unit value in the dimension's most readable display unit (`12000000` money → `$12M`,
+ * `0.1` rate → `10%/yr`). The text reads back with `readQuantity` to the same value within 1e-12 relative.
+ */
+export function formatQuantity(value: number, dimension: Dimension): string {
+  const {display} = DIMENSIONS[dimension];
+  const magnitude = Math.abs(value);
+  const chosen = display.find(([, factor]) => magnitude >= factor) ?? display[display.length - 1];
+  const [template, factor] = chosen ?? ["{n}", 1];
+  const number = formatNumber(value / factor);
+  // A leading minus goes before the dollar sign ("-$5M"), which is where readQuantity looks for it.
+  return number.startsWith("-") && template.startsWith("$")
+    ? `-${template.replace("{n}", number.slice(1))}`
+    : template.replace("{n}", number);
+}
+
+/** A number with up to 12 significant digits and no binary noise (0.30000000000000004 → 0.3). */
+export function formatNumber(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}
+
+function normaliseUnit(unit: string): string {
+  return unit
+    .trim()
+    .replace(/\s*\/\s*/g, "/")
+    .replace(/\s+/g, " ");
+}
+
+function unitHint(unit: string, dimension: Dimension): {hint?: string} {
+  const info = DIMENSIONS[dimension];
+  const lower = unit.toLowerCase();
+  for (const spelling of info.units.keys()) {
+    if (spelling.toLowerCase() === lower) return {hint: `units are case-sensitive: did you mean ${spelling}?`};
+  }
+  if (unit === "") return {};
+  for (const other of Object.values(DIMENSIONS)) {
+    if (other.name !== dimension && other.units.has(unit)) return {hint: `${unit} measures ${other.noun}`};
+  }
+  return {};
+}

@@ -1,0 +1,151 @@
+import fc from "fast-check";
+import {describe, expect, it} from "vitest";
+import {
+  DIMENSIONS,
+  expectedQuantity,
+  formatQuantity,
+  parseQuantity,
+  readQuantity,
+  type Dimension
+} from "../../src/units/quantity.js";
+
+describe("readQuantity", () => {
+  it.each<[Dimension, string | number, number]>([
+    ["power", "700 W", 700],
+    ["power", "1.2 kW", 1200],
+    ["power", "100 MW", 100e6],
+    ["power", 700, 700],
+    ["power", "700", 700],
+    ["energyPrice", "0.0826 USD/kWh", 0.0826],
+    ["energyPrice", "60 USD/MWh", 0.06],
+    ["energyPrice", "$0.06/kWh", 0.06],
+    ["energyPrice", "0.06 $/kWh", 0.06],
+    ["energyPrice", "0.06 USD / kWh", 0.06],
+    ["money", "$500M", 500e6],
+    ["money", "$1.2B", 1.2e9],
+    ["money", "$40k", 40e3],
+    ["money", "12,000 USD", 12000],
+    ["money", "150 MUSD", 150e6],
+    ["money", "25 kUSD", 25e3],
+    ["money", "2 BUSD", 2e9],
+    ["money", "-$5M", -5e6],
+    ["usdPerMw", "$12M/MW", 12e6],
+    ["usdPerMw", "12000 USD/kW", 12e6],
+    ["durationMonths", "18 months", 18],
+    ["durationMonths", "9 mo", 9],
+    ["durationMonths", "2 years", 24],
+    ["durationMonths", "1.5 yr", 18],
+    ["durationYears", "5 years", 5],
+    ["durationYears", "18 months", 1.5],
+    ["fraction", "0.35", 0.35],
+    ["fraction", "35%", 0.35],
+    ["fraction", "70%", 0.7],
+    ["ratePerYear", "10%/yr", 0.1],
+    ["ratePerYear", "10% per year", 0.1],
+    ["ratePerYear", "0.1", 0.1],
+    ["ratePerYear", "-5%", -0.05],
+    ["count", "16k", 16000],
+    ["count", "1.5M", 1.5e6],
+    ["count", "2B", 2e9],
+    ["bytes", "80 GB", 80e9],
+    ["bytes", "96 GiB", 96 * 1024 ** 3],
+    ["bytes", "1.5 TB", 1.5e12],
+    ["bytes", "2B", 2],
+    ["bytesPerSecond", "3.35 TB/s", 3.35e12],
+    ["bytesPerSecond", "819 GB/s", 819e9],
+    ["flopsPerSecond", "989 TFLOP/s", 989e12],
+    ["flopsPerSecond", "4.5 PFLOP/s", 4.5e15],
+    ["flopsPerSecond", "9.89e14", 9.89e14],
+    ["tokens", "15T tokens", 15e12],
+    ["tokens", "15 T tokens", 15e12],
+    ["tokens", "1e6", 1e6],
+    ["tokens", "32k tokens", 32e3],
+    ["tokens", "4096 tokens", 4096],
+    ["usdPerMTok", "2.5 USD/Mtok", 2.5],
+    ["usdPerMTok", "$10/Mtok", 10],
+    ["usdPerMTok", "0.002 USD/ktok", 2],
+    ["usdPerHour", "$2.99/h", 2.99],
+    ["usdPerHour", "0.1 USD/h", 0.1],
+    ["plain", "3x", 3],
+    ["plain", "1.2", 1.2],
+    ["plain", ".5", 0.5],
+    ["plain", "+2e-3", 0.002]
+  ])("reads %s %j as %d in the base unit", (dimension, input, expected) => {
+    const reading = readQuantity(input, dimension);
+    expect(reading.ok).toBe(true);
+    if (reading.ok) expect(reading.value).toBeCloseTo(expected, 12 - Math.ceil(Math.log10(Math.abs(expected) + 1)));
+  });
+
+  it("rejects a unit of another dimension, naming what it measures", () => {
+    expect(readQuantity("30 kWh", "power")).toEqual({
+      ok: false,
+      reason: "unit",
+      expected: "a power in W, kW or MW",
+      found: "30 kWh"
+    });
+    expect(readQuantity("0.06 USD/kWh", "power")).toMatchObject({
+      ok: false,
+      hint: "USD/kWh measures an electricity price"
+    });
+  });
+
+  it("is case-sensitive, with a hint for a unit in the wrong case", () => {
+    expect(readQuantity("700 kw", "power")).toMatchObject({
+      ok: false,
+      found: "700 kw",
+      hint: "units are case-sensitive: did you mean kW?"
+    });
+    expect(readQuantity("5 mW", "power").ok).toBe(false);
+  });
+
+  it("rejects text that is not a number, non-finite numbers and overflow", () => {
+    expect(readQuantity("lots", "count")).toMatchObject({ok: false, reason: "number", found: "lots"});
+    expect(readQuantity("", "count")).toMatchObject({ok: false, found: '""'});
+    expect(readQuantity(Number.NaN, "count")).toMatchObject({ok: false, reason: "finite"});
+    expect(readQuantity(Infinity, "count")).toMatchObject({ok: false, reason: "finite"});
+    expect(readQuantity("1e308 MW", "power")).toMatchObject({ok: false, reason: "finite"});
+    expect(readQuantity("1,00 USD", "money").ok).toBe(false);
+  });
+
+  it("applies a bare-number unit when asked (the `600 to 800 W` shorthand)", () => {
+    expect(readQuantity("600", "power", {bareUnit: "kW"})).toEqual({ok: true, value: 600e3, unit: "kW"});
+  });
+});
+
+describe("parseQuantity", () => {
+  it("returns the base-unit value or throws naming what was expected", () => {
+    expect(parseQuantity("1.2 kW", "power")).toBe(1200);
+    expect(() => parseQuantity("30 kWh", "power")).toThrow("expected a power in W, kW or MW, found 30 kWh");
+  });
+});
+
+describe("formatQuantity", () => {
+  it("picks a readable unit", () => {
+    expect(formatQuantity(12e6, "money")).toBe("$12M");
+    expect(formatQuantity(12000, "money")).toBe("$12k");
+    expect(formatQuantity(-5e6, "money")).toBe("-$5M");
+    expect(formatQuantity(0.1, "ratePerYear")).toBe("10%/yr");
+    expect(formatQuantity(1200, "power")).toBe("1.2 kW");
+    expect(formatQuantity(15e12, "tokens")).toBe("15T tokens");
+    expect(formatQuantity(0, "power")).toBe("0 W");
+  });
+
+  it.each(Object.keys(DIMENSIONS) as Dimension[])("reads back what it writes for %s", (dimension) => {
+    fc.assert(
+      fc.property(fc.double({min: -1e15, max: 1e15, noNaN: true}), (value) => {
+        const reading = readQuantity(formatQuantity(value, dimension), dimension);
+        expect(reading.ok).toBe(true);
+        if (reading.ok) expect(Math.abs(reading.value - value)).toBeLessThanOrEqual(Math.abs(value) * 1e-11 + 1e-300);
+      }),
+      {numRuns: 200}
+    );
+  });
+});
+
+describe("DIMENSIONS", () => {
+  it.each(Object.values(DIMENSIONS))("$name accepts its examples and a bare number", (info) => {
+    for (const example of info.examples) expect(readQuantity(example, info.name).ok).toBe(true);
+    expect(info.units.get("")).toBe(1);
+    expect(expectedQuantity(info.name)).toBe(`${info.noun} ${info.unitsText}`);
+  });
+});
