@@ -1,0 +1,168 @@
+// Helpers that drive Debian's chromium through playwright-core against the built site served by globalSetup.ts.
+import {mkdirSync} from "node:fs";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {chromium, type Browser, type BrowserContextOptions, type Page} from "playwright-core";
+import {inject} from "vitest";
+
+/** Debian's chromium; the tests never download a browser build. */
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+
+/** Where screenshot() writes; the folder is gitignored. */
+export const SCREENSHOT_DIR = fileURLToPath(new URL("./screenshots/", import.meta.url));
+
+/** How long a page may take to finish rendering, ms. */
+const RENDER_TIMEOUT_MS = 20_000;
+
+/** Cells Framework has not rendered yet: the inline placeholder and cells whose promise is pending. */
+const PENDING_SELECTOR = "observablehq-loading, .observablehq--loading, .observablehq--running";
+
+/** What a page did wrong while it loaded and rendered. Every list is empty on a healthy page. */
+export interface PageProblems {
+  /** Text of cells Framework rendered as errors, and of any element showing "RuntimeError" or "SyntaxError". */
+  errorCells: string[];
+  /** console.error messages. */
+  consoleErrors: string[];
+  /** Uncaught exceptions and unhandled rejections. */
+  pageErrors: string[];
+  /** Requests to 127.0.0.1 that failed or answered with status 400 or more. */
+  failedRequests: string[];
+  /** Requests to any other host (all aborted). */
+  externalRequests: string[];
+  /** Cells still loading when the render timeout ran out. */
+  stillLoading: string[];
+}
+
+/** Records of one open page, filled by listeners from the moment the page opens. */
+type Records = Omit<PageProblems, "errorCells">;
+const records = new WeakMap<Page, Records>();
+
+export interface OpenPageOptions extends Pick<BrowserContextOptions, "viewport" | "isMobile" | "hasTouch"> {
+  /** Emulated prefers-color-scheme; default light. */
+  colorScheme?: "light" | "dark";
+  /** Base URL of the site; default the one globalSetup provides. */
+  baseUrl?: string;
+}
+
+/** Launches Debian's chromium headless, with everything that would phone home switched off. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync"
+    ]
+  });
+}
+
+/**
+ * Opens `path` (e.g. "/" or "/scenarios/base") in a fresh browser context and waits until Framework has rendered
+ * it: network idle and no cell still loading. Requests to hosts other than 127.0.0.1 are aborted and recorded.
+ * Close it with closePage().
+ */
+export async function openPage(browser: Browser, path: string, options: OpenPageOptions = {}): Promise<Page> {
+  const {colorScheme = "light", baseUrl = inject("baseUrl"), ...contextOptions} = options;
+  const context = await browser.newContext({...contextOptions, colorScheme});
+  const record: Records = {
+    consoleErrors: [],
+    pageErrors: [],
+    failedRequests: [],
+    externalRequests: [],
+    stillLoading: []
+  };
+  await context.route(
+    (url) => isExternal(url.href),
+    (route) => {
+      record.externalRequests.push(`${route.request().method()} ${route.request().url()}`);
+      return route.abort("blockedbyclient");
+    }
+  );
+  const page = await context.newPage();
+  records.set(page, record);
+  page.on("console", (message) => {
+    if (message.type() === "error") record.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => record.pageErrors.push(String(error.stack ?? error)));
+  page.on("requestfailed", (request) => {
+    if (!isExternal(request.url())) record.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) record.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+  });
+  await page.goto(new URL(path, baseUrl + "/").href, {waitUntil: "load"});
+  await waitForRender(page);
+  return page;
+}
+
+/** Waits for network idle, for every Framework cell to settle, for web fonts, and for two frames to paint. */
+export async function waitForRender(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle", {timeout: RENDER_TIMEOUT_MS});
+  try {
+    await page.waitForFunction((selector) => !document.querySelector(selector), PENDING_SELECTOR, {
+      timeout: RENDER_TIMEOUT_MS,
+      polling: "raf"
+    });
+  } catch {
+    const pending = await page.$$eval(PENDING_SELECTOR, (nodes) =>
+      nodes.map((node) => node.parentElement?.outerHTML.slice(0, 200) ?? node.outerHTML)
+    );
+    records.get(page)?.stillLoading.push(...pending);
+  }
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+  });
+}
+
+/** Everything that went wrong on the page so far; see PageProblems. */
+export async function pageProblems(page: Page): Promise<PageProblems> {
+  const record = records.get(page);
+  if (!record) throw new Error("pageProblems: the page was not opened with openPage()");
+  const errorCells = await page.$$eval(".observablehq--error", (nodes) =>
+    nodes.map((node) => (node.textContent ?? "").trim())
+  );
+  const bodyText = await page.evaluate(() => document.body.innerText);
+  for (const line of bodyText.split("\n")) {
+    if (/\b(RuntimeError|SyntaxError)\b/.test(line) && !errorCells.some((cell) => cell.includes(line.trim()))) {
+      errorCells.push(line.trim());
+    }
+  }
+  return {errorCells, ...structuredClone(record)};
+}
+
+/** A PageProblems with nothing in it, to compare against. */
+export const NO_PROBLEMS: PageProblems = {
+  errorCells: [],
+  consoleErrors: [],
+  pageErrors: [],
+  failedRequests: [],
+  externalRequests: [],
+  stillLoading: []
+};
+
+/** Saves a full-page PNG as test/browser/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, {recursive: true});
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({path, fullPage: true, animations: "disabled"});
+  return path;
+}
+
+/** Closes the page and its browser context. */
+export async function closePage(page: Page): Promise<void> {
+  await page.context().close();
+}
+
+function isExternal(href: string): boolean {
+  const url = new URL(href);
+  if (url.protocol !== "http:" && url.protocol !== "https:" && url.protocol !== "ws:" && url.protocol !== "wss:") {
+    return false; // data:, blob:, about:
+  }
+  return url.hostname !== "127.0.0.1";
+}

@@ -1,0 +1,69 @@
+// Every built page loads in a real browser without errors or requests to other hosts, at desktop and phone widths, in
+// light and dark; full-page screenshots land in test/browser/screenshots/ for a person to look at.
+import {readFileSync} from "node:fs";
+import {relative} from "node:path";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, screenshot, waitForRender} from "./browser.js";
+import {listPages, walk} from "./site.js";
+
+const enabled = inject("browserTestsEnabled");
+const distDir = inject("distDir");
+const pages = enabled ? listPages(distDir) : [];
+
+const VIEWPORTS = [
+  {name: "desktop", viewport: {width: 1280, height: 800}, isMobile: false},
+  {name: "phone", viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true}
+];
+
+describe.skipIf(!enabled)("built site", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("has a front page", () => {
+    expect(pages).toContain("/");
+  });
+
+  const cases = pages.flatMap((path) => VIEWPORTS.map((viewport) => ({path, ...viewport})));
+  it.concurrent.for(cases)("$path renders cleanly at $name width, light and dark", async (c, {expect}) => {
+    const {path, name, ...options} = c;
+    const page = await openPage(browser, path, options);
+    try {
+      const slug = path === "/" ? "index" : path.replace(/^\/|\/$/g, "").replaceAll("/", "--");
+      await screenshot(page, `${slug}.${name}.light`); // before asserting, so a failing page leaves a picture
+      expect(await pageProblems(page), `problems on ${path} (light)`).toEqual(NO_PROBLEMS);
+      await page.emulateMedia({colorScheme: "dark"}); // cells that read Framework's `dark` rerun
+      await waitForRender(page);
+      await screenshot(page, `${slug}.${name}.dark`);
+      expect(await pageProblems(page), `problems on ${path} (dark)`).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("references no web fonts or CDNs", () => {
+    const forbidden = [
+      /fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|unpkg\.com|esm\.sh|cdnjs\.cloudflare/,
+      /\bnpm:/,
+      // a resource (not a link a reader follows) fetched from another host
+      /<(?:link|script|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)=["']?(?:https?:)?\/\//i,
+      /@import\s+(?:url\()?["']?(?:https?:)?\/\/|url\(["']?(?:https?:)?\/\//i,
+      /\bimport\s*\(?\s*["'](?:https?:)?\/\//
+    ];
+    const hits: string[] = [];
+    for (const file of walk(distDir).filter((f) => /\.(html|js|css|json)$/.test(f))) {
+      const text = readFileSync(file, "utf8");
+      for (const pattern of forbidden) {
+        const match = pattern.exec(text);
+        if (match)
+          hits.push(`${relative(distDir, file)}: …${text.slice(Math.max(0, match.index - 40), match.index + 80)}…`);
+      }
+    }
+    expect(hits).toEqual([]);
+  });
+});
