@@ -4,6 +4,10 @@ import {
   DEFAULT_ACHIEVABLE_BANDWIDTH_FRACTION,
   DEFAULT_ACHIEVABLE_COMPUTE_FRACTION
 } from "../inference/servingPerformance.js";
+import {DEFAULT_FLYWHEEL_INPUT} from "../strategy/flywheel.js";
+import {DEFAULT_MOAT_INPUT} from "../strategy/moat.js";
+import {DEFAULT_SILICON_PROGRAM_INPUT} from "../strategy/siliconProgram.js";
+import {DEFAULT_TRAINING_VS_INFERENCE_INPUT} from "../strategy/trainingVsInference.js";
 import {DEFAULT_OWNERSHIP} from "../tco/defaults.js";
 import type {Dimension} from "../units/quantity.js";
 import {ANY_NUMBER, parseRange, type KeyRange} from "./keyRange.js";
@@ -271,7 +275,7 @@ export const SCENARIO_KEYS = [
   {
     path: "silicon.designCycle",
     type: "durationMonths",
-    range: "(0, 120]",
+    range: "[3, 120]",
     default: 18,
     meaning: "Months from program start to chips in service.",
     source:
@@ -329,7 +333,7 @@ export const SCENARIO_KEYS = [
     path: "demand.users",
     type: "count",
     range: "[0, ∞)",
-    default: 500e6,
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.initialUsers,
     meaning: "Active users at the start of the horizon.",
     source: ASSUMPTION,
     distribution: true
@@ -356,9 +360,37 @@ export const SCENARIO_KEYS = [
     path: "demand.growthPerYear",
     type: "ratePerYear",
     range: "(-1, 100]",
-    default: 0.5,
-    meaning: "Growth of total token demand per year (0.5 = +50% a year).",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.userGrowthPerYear,
+    meaning: "Growth of users per year (1 = doubles each year).",
     source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "demand.tokensPerUserGrowth",
+    type: "ratePerYear",
+    range: "(-1, 10]",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.tokensPerUserGrowthPerYear,
+    meaning: "Growth of tokens per user per day, per year (longer contexts, reasoning).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "demand.agentGrowth",
+    type: "ratePerYear",
+    range: "(-1, 10]",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.agentCallsGrowthPerYear,
+    meaning: "Growth of the agent multiplier (model calls per task), per year.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "demand.inputShare",
+    type: "fraction",
+    range: "[0, 1)",
+    default: 0.75,
+    meaning:
+      "Share of demanded tokens that are input (prompt) tokens, priced at the input cost; the rest are output tokens.",
+    source: "assumption: chat and agent workloads read several prompt tokens for each token they write",
     distribution: true
   },
 
@@ -392,12 +424,240 @@ export const SCENARIO_KEYS = [
     distribution: false
   },
 
+  // spend over time: model generations and the falling cost of serving
+  {
+    path: "serving.costDeclinePerYear",
+    type: "fraction",
+    range: "[0, 1]",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.servingCostDeclinePerYear,
+    meaning: "Fraction by which the cost per token falls each year (hardware, kernels, distillation).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "training.hardware",
+    type: "id",
+    catalog: "hardware",
+    default: null,
+    meaning: "Accelerator id the training cluster uses; serving.hardware when not set.",
+    source: "serving.hardware when not set",
+    distribution: false
+  },
+  {
+    path: "training.cadence",
+    type: "durationMonths",
+    integer: true,
+    range: "[1, 120]",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.generationCadenceMonths,
+    meaning: "Months between the starts of successive model generations' training runs.",
+    source: "assumption: one frontier generation a year",
+    distribution: false
+  },
+  {
+    path: "training.runMonths",
+    type: "durationMonths",
+    integer: true,
+    range: "[1, 120]",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.trainingRunMonths,
+    meaning: "Months one training run lasts; its cost is spread evenly over them.",
+    source: "assumption: about four months of cluster time per frontier pre-training run",
+    distribution: false
+  },
+  {
+    path: "training.costGrowth",
+    type: "plain",
+    range: "[0, 10]",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.trainingCostGrowthPerGeneration,
+    meaning: "Factor by which each generation's training cost exceeds the previous one's.",
+    source: 'Cottier et al., "The rising costs of training frontier AI models" (Epoch AI, 2024): ~2.4× a year',
+    distribution: true
+  },
+
+  // silicon program: ramp and margin
+  {
+    path: "silicon.rampMonths",
+    type: "durationMonths",
+    range: "[0, 120]",
+    default: DEFAULT_SILICON_PROGRAM_INPUT.deploymentRampMonths,
+    meaning: "Months over which custom chips ramp from none to all of demand after the design cycle.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "silicon.partnerMargin",
+    type: "fraction",
+    range: "[0, 1)",
+    default: 0,
+    meaning: "Gross margin paid on each custom chip (0 = at cost; a design partner's margin otherwise).",
+    source: "assumption: bought at cost",
+    distribution: true
+  },
+
+  // market and moat: model lead vs cost lead
+  {
+    path: "market.price",
+    type: "usdPerMTok",
+    range: "[0, 10000]",
+    default: DEFAULT_MOAT_INPUT.marketPriceUsdPerMTok,
+    meaning: "Market price of a million tokens (blended input and output) at the start.",
+    source: "assumption: a blended price of a capable model; GPT-4o lists $2.50 in / $10 out per Mtok",
+    distribution: true
+  },
+  {
+    path: "market.priceDeclinePerYear",
+    type: "fraction",
+    range: "[0, 1]",
+    default: DEFAULT_MOAT_INPUT.priceDeclinePerYear,
+    meaning: "Fraction by which the market price of tokens falls each year.",
+    source: "assumption: conservative against Epoch AI's reported falls in inference prices (2025)",
+    distribution: true
+  },
+  {
+    path: "moat.pricePremium",
+    type: "fraction",
+    range: "[0, 10]",
+    default: DEFAULT_MOAT_INPUT.modelLeadPricePremiumFraction,
+    meaning: "Price premium a full model lead commands, as a fraction of the market price.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "moat.volumeGain",
+    type: "fraction",
+    range: "[0, 10]",
+    default: DEFAULT_MOAT_INPUT.modelLeadVolumeGainFraction,
+    meaning: "Extra volume a full model lead wins, as a fraction of baseline volume.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "moat.catchUpMonths",
+    type: "durationMonths",
+    range: "[0, 240]",
+    default: DEFAULT_MOAT_INPUT.catchUpMonths,
+    meaning: "Months until competitors have fully caught up with a model lead.",
+    source: "assumption: leads decay within months (DESIGN.md)",
+    distribution: true
+  },
+  {
+    path: "moat.costAdvantage",
+    type: "fraction",
+    range: "[0, 1]",
+    default: null,
+    meaning:
+      "Structural cost-per-token advantage, as a fraction of the baseline cost; when not set, the custom chip's saving over serving.hardware.",
+    source: "derived from the silicon program when not set",
+    distribution: true
+  },
+
+  // flywheel: better models → faster chip design → cheaper tokens → more users and data
+  {
+    path: "flywheel.addressableUsers",
+    type: "count",
+    range: "[1, 1e11]",
+    default: DEFAULT_FLYWHEEL_INPUT.initialAddressableUsers,
+    meaning: "Users who would use the product at the starting cost per token (at least demand.users).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.usersCap",
+    type: "count",
+    range: "[1, 1e11]",
+    default: DEFAULT_FLYWHEEL_INPUT.addressableUsersCap,
+    meaning: "Most users the market can ever hold (at least flywheel.addressableUsers).",
+    source: 'assumption: ~5.5 billion people online (ITU, "Facts and Figures 2024"), rounded down',
+    distribution: true
+  },
+  {
+    path: "flywheel.adoptionRate",
+    type: "fraction",
+    range: "[0, 1]",
+    default: DEFAULT_FLYWHEEL_INPUT.adoptionRatePerMonth,
+    meaning: "Monthly growth of users while the market is far from full (logistic adoption rate).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.costElasticity",
+    type: "plain",
+    range: "[0, 2]",
+    default: DEFAULT_FLYWHEEL_INPUT.addressableUsersElasticityToCost,
+    meaning: "Elasticity of addressable users to the cost per token (users ∝ cost^−elasticity).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.dataCapture",
+    type: "fraction",
+    range: "[0, 1]",
+    default: DEFAULT_FLYWHEEL_INPUT.dataCaptureFraction,
+    meaning: "Fraction of tokens served that is kept as training data.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.initialData",
+    type: "tokens",
+    range: "[0, 1e20]",
+    default: DEFAULT_FLYWHEEL_INPUT.initialDataTokens,
+    meaning: "Product data held at the start.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.referenceData",
+    type: "tokens",
+    range: "[1, 1e20]",
+    default: DEFAULT_FLYWHEEL_INPUT.referenceDataTokens,
+    meaning:
+      "Data scale at which product data starts to improve the model (quality rises per doubling of data + this).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.qualityPerDataDoubling",
+    type: "plain",
+    range: "[0, 1]",
+    default: DEFAULT_FLYWHEEL_INPUT.qualityGainPerDataDoubling,
+    meaning: "Model quality points gained per doubling of data (quality starts at 1).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.cycleShorteningPerQuality",
+    type: "plain",
+    range: "[0, 100]",
+    default: DEFAULT_FLYWHEEL_INPUT.designCycleShorteningPerQualityPoint,
+    meaning: "How much each quality point shortens chip design: cycle = silicon.designCycle ÷ (1 + k × (quality − 1)).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.minDesignCycle",
+    type: "durationMonths",
+    range: "[3, 120]",
+    default: DEFAULT_FLYWHEEL_INPUT.minDesignCycleMonths,
+    meaning: "Shortest design cycle better models can bring chip design to (capped at silicon.designCycle).",
+    source: "one lab reported a 9-month cycle (DESIGN.md)",
+    distribution: true
+  },
+  {
+    path: "flywheel.costReductionPerGeneration",
+    type: "fraction",
+    range: "[0, 0.9]",
+    default: DEFAULT_FLYWHEEL_INPUT.costReductionPerChipGeneration,
+    meaning: "Fraction by which each new chip generation cuts the cost per token.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+
   // horizon: how far time-stepped models run
   {
     path: "horizon.months",
     type: "durationMonths",
     integer: true,
-    range: "[1, 600]",
+    range: "[1, 240]",
     default: 60,
     meaning: "Months simulated by time-stepped models (spend over time, silicon program, moat, flywheel).",
     source: "assumption: one useful life of the hardware (5 years)",
