@@ -1,0 +1,318 @@
+import {UserError} from "../errors/userError.js";
+import {DAYS_PER_MONTH} from "./growth.js";
+import {checkRanges, describeRange, type RangeTable} from "./validateRange.js";
+
+/**
+ * The flywheel: a monthly system-dynamics simulation in which better models shorten chip design, new chips cut the
+ * cost per token, and cheaper tokens widen the market, run with its two feedback links closed and cut.
+ *
+ * Stocks at the end of month t (t = 0 is the initial state):
+ *   U_t users                      N_t addressable users           K_t tokens served, cumulative
+ *   D_t data, tokens kept for training                              Q_t model quality, an index (Q_0 = 1)
+ *   P_t chip design progress, in chip generations (fractional)      G_t = floor(P_t) chip generations shipped
+ *   c_t cost per million tokens, USD
+ *
+ * Flows in month t = 1 … H, in this order (each uses the stocks of month t - 1 or those already updated):
+ *   design cycle      L_t = max(L_min, L_0 ÷ (1 + k × (Q_{t-1} - 1)))      [link 1 cut: L_t = L_0]       months
+ *   design progress   P_t = P_{t-1} + 1 ÷ L_t;  G_t = floor(P_t)                                           generations
+ *   cost per token    c_t = c_0 × (1 - s)^G_t                                                             USD per Mtok
+ *   addressable users N_t = min(N_max, N_0 × (c_0 ÷ c_t)^ε)                [link 2 cut: N_t = N_0]        users
+ *   users             U_t = U_{t-1} + a × U_{t-1} × (1 - U_{t-1} ÷ N_t)      (logistic adoption)           users
+ *   tokens served     T_t = U_t × tokens per user per day × 30.4375;  K_t = K_{t-1} + T_t                  tokens
+ *   data              D_t = D_{t-1} + f × T_t                                                             tokens
+ *   model quality     Q_t = 1 + q × log2((D_t + D_ref) ÷ (D_0 + D_ref))                                  index
+ *
+ * "Open loop" cuts links 1 (quality → design cycle) and 2 (cost → users); everything else is equal. Because
+ * Q_t >= 1, L_t never exceeds L_0, so the closed loop ships at least as many chip generations by every month and
+ * its cost per token is never higher than the open loop's. With a <= 1 and U_0 <= N_0, users stay below N_t and
+ * grow with N_t, so the closed loop never has fewer users either.
+ */
+export interface FlywheelInput {
+  /** Months simulated, H; an integer in [1, 240]. */
+  horizonMonths: number;
+  /** Users at the start, U_0; in [0, initialAddressableUsers]. */
+  initialUsers: number;
+  /** Addressable users at the start cost, N_0; in [1, 1e11]. */
+  initialAddressableUsers: number;
+  /** Most users the market can ever hold, N_max (e.g. people online); in [initialAddressableUsers, 1e11]. */
+  addressableUsersCap: number;
+  /** Logistic adoption rate a per month: the monthly growth of users while the market is empty; in [0, 1]. */
+  adoptionRatePerMonth: number;
+  /** Elasticity ε of addressable users to the cost per token (N ∝ cost^-ε); in [0, 2]. */
+  addressableUsersElasticityToCost: number;
+  /** Tokens each user causes per day, tokens/user/day; in [0, 1e9]. */
+  tokensPerUserPerDay: number;
+  /** Fraction f of tokens served that is kept as training data; in [0, 1]. */
+  dataCaptureFraction: number;
+  /** Data held at the start, D_0, tokens; in [0, 1e20]. */
+  initialDataTokens: number;
+  /** Data scale D_ref in the quality curve (quality rises q per doubling of D + D_ref), tokens; in [1, 1e20]. */
+  referenceDataTokens: number;
+  /** Quality points q gained per doubling of data (Q_0 = 1); in [0, 1]. */
+  qualityGainPerDataDoubling: number;
+  /** Shortening k of the design cycle per quality point: L = L_0 ÷ (1 + k (Q - 1)); in [0, 100]. */
+  designCycleShorteningPerQualityPoint: number;
+  /** Chip design cycle without model help, L_0, months; in [3, 120]. */
+  baseDesignCycleMonths: number;
+  /** Shortest design cycle models can bring it to, L_min, months; in [3, baseDesignCycleMonths]. */
+  minDesignCycleMonths: number;
+  /** Cost per million tokens at the start, c_0, USD per Mtok; in [0, 1e4]. */
+  initialCostUsdPerMTok: number;
+  /** Fraction s by which each new chip generation cuts the cost per token; in [0, 0.9]. */
+  costReductionPerChipGeneration: number;
+}
+
+/** Which feedback links are closed. */
+export interface FlywheelLinks {
+  /** Link 1: model quality shortens the chip design cycle. */
+  qualityShortensDesignCycle: boolean;
+  /** Link 2: a lower cost per token widens the addressable market. */
+  lowerCostGrowsUsers: boolean;
+}
+
+/** The stocks at the end of one month. */
+export interface FlywheelMonth {
+  /** Month number, 0 (initial state) … H. */
+  month: number;
+  /** Users U_t. */
+  users: number;
+  /** Addressable users N_t. */
+  addressableUsers: number;
+  /** Tokens served in the month, T_t, tokens. */
+  tokensServed: number;
+  /** Tokens served so far, K_t, tokens. */
+  cumulativeTokensServed: number;
+  /** Data held, D_t, tokens. */
+  dataTokens: number;
+  /** Model quality Q_t, index (1 at the start). */
+  modelQuality: number;
+  /** Design cycle in force during the month, L_t, months. */
+  designCycleMonths: number;
+  /** Design progress P_t, chip generations (fractional). */
+  chipDesignProgress: number;
+  /** Chip generations shipped, G_t. */
+  chipGeneration: number;
+  /** Cost per million tokens c_t, USD. */
+  costUsdPerMTok: number;
+}
+
+/** One month of the closed loop against the open one. */
+export interface FlywheelComparisonMonth {
+  /** Month number, 0 … H. */
+  month: number;
+  /** Cost per million tokens with the loop closed, USD. */
+  closedCostUsdPerMTok: number;
+  /** Cost per million tokens with the loop open, USD. */
+  openCostUsdPerMTok: number;
+  /** Users with the loop closed. */
+  closedUsers: number;
+  /** Users with the loop open. */
+  openUsers: number;
+  /** Chip generations shipped with the loop closed. */
+  closedChipGeneration: number;
+  /** Chip generations shipped with the loop open. */
+  openChipGeneration: number;
+  /** Design cycle with the loop closed, months. */
+  closedDesignCycleMonths: number;
+  /** Design cycle with the loop open, months. */
+  openDesignCycleMonths: number;
+  /** Model quality with the loop closed, index. */
+  closedModelQuality: number;
+  /** Model quality with the loop open, index. */
+  openModelQuality: number;
+}
+
+export interface FlywheelResult {
+  /** Stocks month by month with both links closed, months 0 … H. */
+  closed: FlywheelMonth[];
+  /** Stocks month by month with both links cut, months 0 … H. */
+  open: FlywheelMonth[];
+  /** The two side by side, months 0 … H. */
+  months: FlywheelComparisonMonth[];
+  /** Cost per million tokens at the horizon, closed loop, USD. */
+  closedFinalCostUsdPerMTok: number;
+  /** Cost per million tokens at the horizon, open loop, USD. */
+  openFinalCostUsdPerMTok: number;
+  /** 1 - closed ÷ open cost at the horizon: how much cheaper the closed loop's tokens are, fraction; 0 if both 0. */
+  costReductionFromLoopFraction: number;
+  /** Users at the horizon, closed loop. */
+  closedFinalUsers: number;
+  /** Users at the horizon, open loop. */
+  openFinalUsers: number;
+  /** closed ÷ open users at the horizon - 1, fraction; null when the open loop has no users. */
+  userGainFromLoopFraction: number | null;
+  /** Chip generations the closed loop ships beyond the open one by the horizon. */
+  extraChipGenerations: number;
+  /** Tokens served over the horizon, closed loop. */
+  closedCumulativeTokensServed: number;
+  /** Tokens served over the horizon, open loop. */
+  openCumulativeTokensServed: number;
+}
+
+export const FLYWHEEL_RANGES: RangeTable<FlywheelInput> = {
+  horizonMonths: {min: 1, max: 240, integer: true},
+  initialUsers: {min: 0, max: 1e11},
+  initialAddressableUsers: {min: 1, max: 1e11},
+  addressableUsersCap: {min: 1, max: 1e11},
+  adoptionRatePerMonth: {min: 0, max: 1},
+  addressableUsersElasticityToCost: {min: 0, max: 2},
+  tokensPerUserPerDay: {min: 0, max: 1e9},
+  dataCaptureFraction: {min: 0, max: 1},
+  initialDataTokens: {min: 0, max: 1e20},
+  referenceDataTokens: {min: 1, max: 1e20},
+  qualityGainPerDataDoubling: {min: 0, max: 1},
+  designCycleShorteningPerQualityPoint: {min: 0, max: 100},
+  baseDesignCycleMonths: {min: 3, max: 120},
+  minDesignCycleMonths: {min: 3, max: 120},
+  initialCostUsdPerMTok: {min: 0, max: 1e4},
+  costReductionPerChipGeneration: {min: 0, max: 0.9}
+};
+
+export const DEFAULT_FLYWHEEL_INPUT: FlywheelInput = {
+  // Assumption: a ten-year view, long enough for several chip generations.
+  horizonMonths: 120,
+  // Assumption: 100M users at the start.
+  initialUsers: 1e8,
+  // Assumption: 300M people would use the product at today's cost.
+  initialAddressableUsers: 3e8,
+  // Assumption: ~5.5 billion people online (ITU, "Facts and Figures 2024"), rounded down.
+  addressableUsersCap: 5e9,
+  // Assumption: users grow 10% a month while the market is far from full.
+  adoptionRatePerMonth: 0.1,
+  // Assumption: halving the cost per token widens the market by 2^0.5 ≈ 1.41×.
+  addressableUsersElasticityToCost: 0.5,
+  // Assumption: 5,000 tokens per user per day (as in DEFAULT_TRAINING_VS_INFERENCE_INPUT).
+  tokensPerUserPerDay: 5_000,
+  // Assumption: 1% of tokens served is kept as training signal.
+  dataCaptureFraction: 0.01,
+  // Assumption: no product data at the start.
+  initialDataTokens: 0,
+  // Assumption: 1 trillion tokens sets the scale at which product data starts to matter.
+  referenceDataTokens: 1e12,
+  // Assumption: +0.05 quality points per doubling of data.
+  qualityGainPerDataDoubling: 0.05,
+  // Assumption: each quality point makes design twice as fast (k = 1).
+  designCycleShorteningPerQualityPoint: 1,
+  // DESIGN.md: traditionally 18-36 months; 18 taken.
+  baseDesignCycleMonths: 18,
+  // DESIGN.md: one lab reported a 9-month cycle.
+  minDesignCycleMonths: 9,
+  // Assumption: USD 0.45 per million tokens, about DEFAULT_MERCHANT_GPU's cost.
+  initialCostUsdPerMTok: 0.45,
+  // Assumption: each chip generation serves tokens 30% cheaper.
+  costReductionPerChipGeneration: 0.3
+};
+
+/** Throws a UserError naming the first out-of-range field, including the bounds that depend on other fields. */
+export function checkFlywheelInput(input: FlywheelInput): void {
+  checkRanges(input, FLYWHEEL_RANGES);
+  const crossChecks: [keyof FlywheelInput, number, number, string][] = [
+    ["initialUsers", 0, input.initialAddressableUsers, "initialAddressableUsers"],
+    ["addressableUsersCap", input.initialAddressableUsers, 1e11, "initialAddressableUsers"],
+    ["minDesignCycleMonths", 3, input.baseDesignCycleMonths, "baseDesignCycleMonths"]
+  ];
+  for (const [path, min, max, other] of crossChecks) {
+    const value = input[path];
+    if (value >= min && value <= max) continue;
+    const expected = `${describeRange({min, max})} (${other} = ${input[other as keyof FlywheelInput]})`;
+    throw new UserError({path, message: "out of range", expected, found: String(value)});
+  }
+}
+
+/** Runs the flywheel with the given links closed. Validates its input. */
+export function simulateFlywheel(input: FlywheelInput, links: FlywheelLinks): FlywheelMonth[] {
+  checkFlywheelInput(input);
+  const c0 = input.initialCostUsdPerMTok;
+  const N0 = input.initialAddressableUsers;
+  const baseCycle = input.baseDesignCycleMonths;
+  const dataScale = input.initialDataTokens + input.referenceDataTokens;
+  let state: FlywheelMonth = {
+    month: 0,
+    users: input.initialUsers,
+    addressableUsers: N0,
+    tokensServed: 0,
+    cumulativeTokensServed: 0,
+    dataTokens: input.initialDataTokens,
+    modelQuality: 1,
+    designCycleMonths: baseCycle,
+    chipDesignProgress: 0,
+    chipGeneration: 0,
+    costUsdPerMTok: c0
+  };
+  const months = [state];
+  for (let month = 1; month <= input.horizonMonths; month++) {
+    const designCycleMonths = links.qualityShortensDesignCycle
+      ? Math.max(
+          input.minDesignCycleMonths,
+          baseCycle / (1 + input.designCycleShorteningPerQualityPoint * (state.modelQuality - 1))
+        )
+      : baseCycle;
+    const chipDesignProgress = state.chipDesignProgress + 1 / designCycleMonths;
+    // The tolerance keeps 18 additions of 1/18 from falling a hair short of one whole generation.
+    const chipGeneration = Math.floor(chipDesignProgress + 1e-9);
+    const costFactor = Math.pow(1 - input.costReductionPerChipGeneration, chipGeneration);
+    const costUsdPerMTok = c0 * costFactor;
+    // (c_0 ÷ c_t)^ε written as costFactor^-ε so that it stays defined when c_0 = 0.
+    const addressableUsers = links.lowerCostGrowsUsers
+      ? Math.min(input.addressableUsersCap, N0 * Math.pow(costFactor, -input.addressableUsersElasticityToCost))
+      : N0;
+    const U = state.users;
+    const users = U + input.adoptionRatePerMonth * U * (1 - U / addressableUsers);
+    const tokensServed = users * input.tokensPerUserPerDay * DAYS_PER_MONTH;
+    const dataTokens = state.dataTokens + input.dataCaptureFraction * tokensServed;
+    const modelQuality =
+      1 + input.qualityGainPerDataDoubling * Math.log2((dataTokens + input.referenceDataTokens) / dataScale);
+    state = {
+      month,
+      users,
+      addressableUsers,
+      tokensServed,
+      cumulativeTokensServed: state.cumulativeTokensServed + tokensServed,
+      dataTokens,
+      modelQuality,
+      designCycleMonths,
+      chipDesignProgress,
+      chipGeneration,
+      costUsdPerMTok
+    };
+    months.push(state);
+  }
+  return months;
+}
+
+export function flywheel(input: FlywheelInput): FlywheelResult {
+  const closed = simulateFlywheel(input, {qualityShortensDesignCycle: true, lowerCostGrowsUsers: true});
+  const open = simulateFlywheel(input, {qualityShortensDesignCycle: false, lowerCostGrowsUsers: false});
+  const months: FlywheelComparisonMonth[] = closed.map((c, i) => {
+    const o = open[i]!;
+    return {
+      month: c.month,
+      closedCostUsdPerMTok: c.costUsdPerMTok,
+      openCostUsdPerMTok: o.costUsdPerMTok,
+      closedUsers: c.users,
+      openUsers: o.users,
+      closedChipGeneration: c.chipGeneration,
+      openChipGeneration: o.chipGeneration,
+      closedDesignCycleMonths: c.designCycleMonths,
+      openDesignCycleMonths: o.designCycleMonths,
+      closedModelQuality: c.modelQuality,
+      openModelQuality: o.modelQuality
+    };
+  });
+  const c = closed[closed.length - 1]!;
+  const o = open[open.length - 1]!;
+  return {
+    closed,
+    open,
+    months,
+    closedFinalCostUsdPerMTok: c.costUsdPerMTok,
+    openFinalCostUsdPerMTok: o.costUsdPerMTok,
+    costReductionFromLoopFraction: o.costUsdPerMTok > 0 ? 1 - c.costUsdPerMTok / o.costUsdPerMTok : 0,
+    closedFinalUsers: c.users,
+    openFinalUsers: o.users,
+    userGainFromLoopFraction: o.users > 0 ? c.users / o.users - 1 : null,
+    extraChipGenerations: c.chipGeneration - o.chipGeneration,
+    closedCumulativeTokensServed: c.cumulativeTokensServed,
+    openCumulativeTokensServed: o.cumulativeTokensServed
+  };
+}

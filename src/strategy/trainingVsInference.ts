@@ -1,0 +1,223 @@
+import {TOKENS_PER_MILLION} from "../units/si.js";
+import {compoundGrowthFactor, DAYS_PER_MONTH} from "./growth.js";
+import {checkRanges, type RangeTable} from "./validateRange.js";
+
+/**
+ * Training vs inference over time: training is a lumpy outlay per model generation, inference a monthly bill that
+ * grows with users, tokens per user and agent calls per task.
+ *
+ * Months are numbered m = 1 … H; t = m - 1 is the number of months elapsed at the start of month m.
+ *
+ *   generation g = 1, 2, … starts training at month s_g = 1 + (g - 1) × cadence, while s_g <= H
+ *   training cost of generation g   C_g = C_1 × k^(g - 1)                                       USD
+ *   training spend in month m       Σ_g C_g ÷ R  over the g with s_g <= m < s_g + R  (R = run months)  USD
+ *   users(t)                        U_0 × (1 + g_U)^(t/12)                                       users
+ *   tokens per user per day (t)     T_0 × (1 + g_T)^(t/12)                                       tokens/user/day
+ *   agent calls per task (t)        A_0 × (1 + g_A)^(t/12)                                       multiplier
+ *   inference tokens in month m     users × tokens per user per day × agent calls × 30.4375     tokens
+ *   serving cost (t)                c_0 × (1 - d)^(t/12)                                         USD per Mtok
+ *   inference spend in month m      inference tokens ÷ 10^6 × serving cost                       USD
+ *   crossover month                 first m with Σ_{i<=m} inference > Σ_{i<=m} training, else null
+ *   inference share                 inference ÷ (inference + training), null when both are 0
+ *
+ * A run that starts near the horizon is cut at the horizon: only the months inside it are spent.
+ */
+export interface TrainingVsInferenceInput {
+  /** Months simulated, H; an integer in [1, 240]. */
+  horizonMonths: number;
+  /** Months between the starts of successive generations' training runs; an integer in [1, 120]. */
+  generationCadenceMonths: number;
+  /** Months each training run lasts, R; its cost is spread evenly over them; an integer in [1, 120]. */
+  trainingRunMonths: number;
+  /** Training cost of the first generation, C_1, USD; in [0, 1e13]. */
+  firstGenerationTrainingCostUsd: number;
+  /** Factor k by which each generation's training cost exceeds the previous one's (2.4 = +140%); in [0, 10]. */
+  trainingCostGrowthPerGeneration: number;
+  /** Users at month 1, U_0, users; in [0, 1e11]. */
+  initialUsers: number;
+  /** Growth of users per year as a fraction g_U (1 = doubles each year); in [-1, 10]. */
+  userGrowthPerYear: number;
+  /** Tokens each user causes per day at month 1, before the agent multiplier, T_0, tokens/user/day; in [0, 1e9]. */
+  tokensPerUserPerDay: number;
+  /** Growth of tokens per user per year as a fraction g_T; in [-1, 10]. */
+  tokensPerUserGrowthPerYear: number;
+  /** Model calls per user task at month 1, A_0 (1 = plain chat; agents make many calls); in [0, 1e4]. */
+  agentCallsPerTask: number;
+  /** Growth of agent calls per task per year as a fraction g_A; in [-1, 10]. */
+  agentCallsGrowthPerYear: number;
+  /** Cost of serving a million tokens at month 1, c_0, USD per Mtok; in [0, 1e4]. */
+  servingCostUsdPerMTok: number;
+  /** Fraction d by which the serving cost falls each year (0.5 = halves); in [0, 1]. */
+  servingCostDeclinePerYear: number;
+}
+
+/** One month of the training-vs-inference series. */
+export interface TrainingVsInferenceMonth {
+  /** Month number, 1 … H. */
+  month: number;
+  /** Generations whose training has started by this month, count. */
+  generationsStarted: number;
+  /** Training spend in the month, USD. */
+  trainingSpendUsd: number;
+  /** Inference spend in the month, USD. */
+  inferenceSpendUsd: number;
+  /** Tokens served in the month, tokens. */
+  inferenceTokens: number;
+  /** Users in the month, users. */
+  users: number;
+  /** Tokens per user per day before the agent multiplier, tokens/user/day. */
+  tokensPerUserPerDay: number;
+  /** Agent calls per task, multiplier. */
+  agentCallsPerTask: number;
+  /** Serving cost in the month, USD per million tokens. */
+  servingCostUsdPerMTok: number;
+  /** Training spend up to and including this month, USD. */
+  cumulativeTrainingSpendUsd: number;
+  /** Inference spend up to and including this month, USD. */
+  cumulativeInferenceSpendUsd: number;
+  /** Inference ÷ (inference + training) in the month, fraction in [0, 1]; null when both are 0. */
+  inferenceShare: number | null;
+  /** The same share of cumulative spend, fraction in [0, 1]; null when both are 0. */
+  cumulativeInferenceShare: number | null;
+}
+
+/** One model generation's training run. */
+export interface TrainingGeneration {
+  /** Generation number, 1-based. */
+  generation: number;
+  /** Month its training starts. */
+  startMonth: number;
+  /** Month after its last training month (when it can be released), which may lie beyond the horizon. */
+  releaseMonth: number;
+  /** Its full training cost, USD (the part inside the horizon may be less). */
+  trainingCostUsd: number;
+}
+
+export interface TrainingVsInferenceResult {
+  /** The monthly series, months 1 … H. */
+  months: TrainingVsInferenceMonth[];
+  /** The generations that start within the horizon. */
+  generations: TrainingGeneration[];
+  /** First month in which cumulative inference spend exceeds cumulative training spend; null if none. */
+  crossoverMonth: number | null;
+  /** Training spend over the horizon, USD. */
+  totalTrainingSpendUsd: number;
+  /** Inference spend over the horizon, USD. */
+  totalInferenceSpendUsd: number;
+  /** Inference's share of all spend over the horizon, fraction; null when nothing is spent. */
+  inferenceShareOfTotal: number | null;
+}
+
+export const TRAINING_VS_INFERENCE_RANGES: RangeTable<TrainingVsInferenceInput> = {
+  horizonMonths: {min: 1, max: 240, integer: true},
+  generationCadenceMonths: {min: 1, max: 120, integer: true},
+  trainingRunMonths: {min: 1, max: 120, integer: true},
+  firstGenerationTrainingCostUsd: {min: 0, max: 1e13},
+  trainingCostGrowthPerGeneration: {min: 0, max: 10},
+  initialUsers: {min: 0, max: 1e11},
+  userGrowthPerYear: {min: -1, max: 10},
+  tokensPerUserPerDay: {min: 0, max: 1e9},
+  tokensPerUserGrowthPerYear: {min: -1, max: 10},
+  agentCallsPerTask: {min: 0, max: 1e4},
+  agentCallsGrowthPerYear: {min: -1, max: 10},
+  servingCostUsdPerMTok: {min: 0, max: 1e4},
+  servingCostDeclinePerYear: {min: 0, max: 1}
+};
+
+export const DEFAULT_TRAINING_VS_INFERENCE_INPUT: TrainingVsInferenceInput = {
+  // Assumption: a five-year view.
+  horizonMonths: 60,
+  // Assumption: one frontier generation a year.
+  generationCadenceMonths: 12,
+  // Assumption: a frontier pre-training run takes about four months of cluster time.
+  trainingRunMonths: 4,
+  // Assumption: USD 1B for a 2025 frontier run; Cottier et al., "The rising costs of training frontier AI models"
+  // (Epoch AI, 2024) project USD 1B+ runs by 2027 from ~USD 100M+ in 2023-24.
+  firstGenerationTrainingCostUsd: 1e9,
+  // Cottier et al. (Epoch AI, 2024): amortised frontier training cost has grown ~2.4× a year.
+  trainingCostGrowthPerGeneration: 2.4,
+  // Assumption: 100M daily users of one lab's products.
+  initialUsers: 1e8,
+  // Assumption: users double each year.
+  userGrowthPerYear: 1,
+  // Assumption: 5,000 tokens per user per day (a few chats with long contexts).
+  tokensPerUserPerDay: 5_000,
+  // Assumption: longer contexts and reasoning add 50% a year.
+  tokensPerUserGrowthPerYear: 0.5,
+  // Assumption: one model call per task today (chat).
+  agentCallsPerTask: 1,
+  // Assumption: agents double the calls per task each year.
+  agentCallsGrowthPerYear: 1,
+  // Assumption: USD 2 per million tokens to serve a frontier model (blended input and output).
+  servingCostUsdPerMTok: 2,
+  // Assumption: serving cost halves each year (hardware, kernels, distillation).
+  servingCostDeclinePerYear: 0.5
+};
+
+/** Throws a UserError naming the first out-of-range field. */
+export function checkTrainingVsInferenceInput(input: TrainingVsInferenceInput): void {
+  checkRanges(input, TRAINING_VS_INFERENCE_RANGES);
+}
+
+const share = (part: number, other: number): number | null => (part + other > 0 ? part / (part + other) : null);
+
+export function trainingVsInference(input: TrainingVsInferenceInput): TrainingVsInferenceResult {
+  checkTrainingVsInferenceInput(input);
+  const horizon = input.horizonMonths;
+  const generations: TrainingGeneration[] = [];
+  for (let start = 1, g = 1; start <= horizon; start += input.generationCadenceMonths, g++) {
+    generations.push({
+      generation: g,
+      startMonth: start,
+      releaseMonth: start + input.trainingRunMonths,
+      trainingCostUsd: input.firstGenerationTrainingCostUsd * Math.pow(input.trainingCostGrowthPerGeneration, g - 1)
+    });
+  }
+  const trainingByMonth = new Float64Array(horizon + 1);
+  for (const gen of generations) {
+    const perMonth = gen.trainingCostUsd / input.trainingRunMonths;
+    for (let m = gen.startMonth; m < gen.releaseMonth && m <= horizon; m++) trainingByMonth[m]! += perMonth;
+  }
+
+  const months: TrainingVsInferenceMonth[] = [];
+  let cumulativeTraining = 0;
+  let cumulativeInference = 0;
+  let crossoverMonth: number | null = null;
+  for (let month = 1; month <= horizon; month++) {
+    const t = month - 1;
+    const users = input.initialUsers * compoundGrowthFactor(input.userGrowthPerYear, t);
+    const tokensPerUserPerDay = input.tokensPerUserPerDay * compoundGrowthFactor(input.tokensPerUserGrowthPerYear, t);
+    const agentCallsPerTask = input.agentCallsPerTask * compoundGrowthFactor(input.agentCallsGrowthPerYear, t);
+    const servingCostUsdPerMTok =
+      input.servingCostUsdPerMTok * compoundGrowthFactor(-input.servingCostDeclinePerYear, t);
+    const inferenceTokens = users * tokensPerUserPerDay * agentCallsPerTask * DAYS_PER_MONTH;
+    const inferenceSpendUsd = (inferenceTokens / TOKENS_PER_MILLION) * servingCostUsdPerMTok;
+    const trainingSpendUsd = trainingByMonth[month]!;
+    cumulativeTraining += trainingSpendUsd;
+    cumulativeInference += inferenceSpendUsd;
+    if (crossoverMonth === null && cumulativeInference > cumulativeTraining) crossoverMonth = month;
+    months.push({
+      month,
+      generationsStarted: Math.floor(t / input.generationCadenceMonths) + 1,
+      trainingSpendUsd,
+      inferenceSpendUsd,
+      inferenceTokens,
+      users,
+      tokensPerUserPerDay,
+      agentCallsPerTask,
+      servingCostUsdPerMTok,
+      cumulativeTrainingSpendUsd: cumulativeTraining,
+      cumulativeInferenceSpendUsd: cumulativeInference,
+      inferenceShare: share(inferenceSpendUsd, trainingSpendUsd),
+      cumulativeInferenceShare: share(cumulativeInference, cumulativeTraining)
+    });
+  }
+  return {
+    months,
+    generations,
+    crossoverMonth,
+    totalTrainingSpendUsd: cumulativeTraining,
+    totalInferenceSpendUsd: cumulativeInference,
+    inferenceShareOfTotal: share(cumulativeInference, cumulativeTraining)
+  };
+}

@@ -1,0 +1,76 @@
+import {UserError} from "../errors/userError.js";
+
+/**
+ * The interval a model parameter must lie in, and whether it must be a whole number. Bounds may be infinite; the
+ * value itself must always be a finite number.
+ */
+export interface NumberRange {
+  /** Lower bound, in the parameter's own unit; -Infinity for none. */
+  min: number;
+  /** Upper bound, in the parameter's own unit; Infinity for none. */
+  max: number;
+  /** True when `min` itself is not allowed: the interval is open on the left, `(min, …`. */
+  minExclusive?: boolean;
+  /** True when `max` itself is not allowed: the interval is open on the right, `…, max)`. */
+  maxExclusive?: boolean;
+  /** True when the value must be a whole number (months, years, counts). */
+  integer?: boolean;
+}
+
+/** The keys of T whose values are numbers. */
+export type NumericKeys<T> = {[K in keyof T]-?: T[K] extends number ? K : never}[keyof T];
+
+/** One range for every numeric field of T: a table the compiler checks for completeness. */
+export type RangeTable<T> = {readonly [K in NumericKeys<T>]: NumberRange};
+
+function formatBound(value: number): string {
+  if (value === Infinity) return "∞";
+  if (value === -Infinity) return "-∞";
+  return String(value);
+}
+
+/** "a number in [0, 1)", "an integer in [1, 240]": the `expected` text of a range error. */
+export function describeRange(range: NumberRange): string {
+  const left = range.minExclusive || range.min === -Infinity ? "(" : "[";
+  const right = range.maxExclusive || range.max === Infinity ? ")" : "]";
+  const kind = range.integer ? "an integer" : "a number";
+  return `${kind} in ${left}${formatBound(range.min)}, ${formatBound(range.max)}${right}`;
+}
+
+/** True when `value` is a finite number inside `range`. */
+export function isInRange(value: unknown, range: NumberRange): value is number {
+  if (typeof value !== "number" || !Number.isFinite(value)) return false;
+  if (range.integer && !Number.isInteger(value)) return false;
+  if (range.minExclusive ? value <= range.min : value < range.min) return false;
+  if (range.maxExclusive ? value >= range.max : value > range.max) return false;
+  return true;
+}
+
+function describeFound(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (value === undefined) return "nothing";
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * Throws a UserError naming `path`, the range and the value given unless `value` lies in `range`, e.g.
+ * `discountRatePerYear: out of range: expected a number in [0, 1], found 1.7`.
+ */
+export function checkRange(path: string, value: unknown, range: NumberRange): void {
+  if (isInRange(value, range)) return;
+  throw new UserError({path, message: "out of range", expected: describeRange(range), found: describeFound(value)});
+}
+
+/**
+ * Checks every field named in `ranges` of `input`, in the table's order; `prefix` (e.g. "merchantChipHour") is
+ * put before each field name in the error's path.
+ */
+export function checkRanges<T extends object>(input: T, ranges: RangeTable<T>, prefix?: string): void {
+  for (const [key, range] of Object.entries(ranges) as [string, NumberRange][]) {
+    checkRange(prefix ? `${prefix}.${key}` : key, (input as Record<string, unknown>)[key], range);
+  }
+}

@@ -1,0 +1,159 @@
+import * as aq from "arquero";
+import type {ColumnTable} from "arquero";
+import {UserError} from "../errors/userError.js";
+
+/**
+ * Sweeps: evaluate any model over a grid of one or two of its numeric inputs and return an arquero table, so that
+ * a page or a user can chart a sensitivity without writing loops.
+ *
+ *   rows     one per point of the grid: every value of the first axis × every value of the second (first axis
+ *            outermost, values in the order given)
+ *   columns  one per varied path (named by the path, e.g. "merchant.chipHour.vendorGrossMarginFraction"), then one
+ *            per metric that `evaluate` returns, in the order they first appear
+ *   input    a structured clone of `base` with each varied path set to the point's value; `base` is never changed
+ *   metrics  a metric missing from some point's result, or not a finite number there, is null in that row
+ */
+export interface SweepAxis {
+  /** Dotted path of a numeric field of `base` ("designCycleMonths", "merchant.chipHour.chipPriceUsd"). */
+  path: string;
+  /** Values to try, in order; finite numbers, at least one. */
+  values: readonly number[];
+}
+
+/** What `evaluate` returns: named scalar metrics; null for "none" (e.g. a payback month that never comes). */
+export type SweepMetrics = Record<string, number | null>;
+
+export interface SweepInput<T extends object> {
+  /** The input every point starts from (a model's DEFAULT_…_INPUT, or a scenario's); plain data, not changed. */
+  base: T;
+  /** One or two axes to vary; their paths must differ. */
+  vary: readonly [SweepAxis] | readonly [SweepAxis, SweepAxis];
+  /** The model run at each point, reduced to the metrics to chart. */
+  evaluate: (input: T) => SweepMetrics;
+}
+
+/** Every dotted path in `value` that leads to a number, in depth-first order ("a", "b.c", "list.0"). */
+export function numericPaths(value: unknown, prefix = ""): string[] {
+  if (typeof value === "number") return prefix ? [prefix] : [];
+  if (typeof value !== "object" || value === null) return [];
+  const paths: string[] = [];
+  for (const [key, child] of Object.entries(value))
+    paths.push(...numericPaths(child, prefix ? `${prefix}.${key}` : key));
+  return paths;
+}
+
+/** Sets the number at a dotted path of a plain object in place; the path must already lead to a number. */
+function setPath(target: object, path: string, value: number): void {
+  const keys = path.split(".");
+  let node = target as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[keys[keys.length - 1]!] = value;
+}
+
+function checkAxes<T extends object>(base: T, vary: readonly SweepAxis[]): void {
+  if (vary.length < 1 || vary.length > 2) {
+    const found = String(vary.length);
+    throw new UserError({path: "vary", message: "wrong number of axes", expected: "1 or 2 axes", found});
+  }
+  const valid = numericPaths(base);
+  vary.forEach((axis, i) => {
+    if (!valid.includes(axis.path)) {
+      throw new UserError({
+        path: `vary[${i}].path`,
+        message: "unknown parameter",
+        expected: "the path of a numeric field of the base input",
+        found: JSON.stringify(axis.path),
+        hint: `valid paths: ${valid.join(", ")}`
+      });
+    }
+    if (axis.values.length === 0) {
+      throw new UserError({path: `vary[${i}].values`, message: "empty", expected: "at least one value", found: "[]"});
+    }
+    axis.values.forEach((value, j) => {
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        const found = String(value);
+        throw new UserError({
+          path: `vary[${i}].values[${j}]`,
+          message: "not a number",
+          expected: "a finite number",
+          found
+        });
+      }
+    });
+  });
+  if (vary.length === 2 && vary[0]!.path === vary[1]!.path) {
+    const found = JSON.stringify(vary[1]!.path);
+    throw new UserError({
+      path: "vary[1].path",
+      message: "repeated axis",
+      expected: "a path other than vary[0]'s",
+      found
+    });
+  }
+}
+
+export function sweep<T extends object>(input: SweepInput<T>): ColumnTable {
+  const {base, vary, evaluate} = input;
+  checkAxes(base, vary);
+  const axisPaths = vary.map((axis) => axis.path);
+  const points: number[][] = [];
+  for (const first of vary[0].values) {
+    if (vary.length === 2) for (const second of vary[1]!.values) points.push([first, second]);
+    else points.push([first]);
+  }
+  const results = points.map((point) => {
+    const variant = structuredClone(base);
+    point.forEach((value, i) => setPath(variant, axisPaths[i]!, value));
+    return evaluate(variant);
+  });
+  const metricNames: string[] = [];
+  for (const metrics of results)
+    for (const name of Object.keys(metrics)) if (!metricNames.includes(name)) metricNames.push(name);
+  for (const name of metricNames) {
+    if (axisPaths.includes(name)) {
+      const found = JSON.stringify(name);
+      throw new UserError({
+        path: "evaluate",
+        message: "metric named like a varied path",
+        expected: "a distinct name",
+        found
+      });
+    }
+  }
+  const columns: Record<string, (number | null)[]> = {};
+  axisPaths.forEach((path, i) => (columns[path] = points.map((point) => point[i]!)));
+  for (const name of metricNames) {
+    columns[name] = results.map((metrics) => {
+      const value = metrics[name];
+      return typeof value === "number" && Number.isFinite(value) ? value : null;
+    });
+  }
+  return aq.table(columns, [...axisPaths, ...metricNames]);
+}
+
+/**
+ * `steps` evenly spaced numbers from `from` to `to`, both included (one step gives [from]); the last is exactly
+ * `to`. Throws a UserError unless `steps` is an integer in [1, 100000] and both ends are finite.
+ */
+export function linspace(from: number, to: number, steps: number): number[] {
+  for (const [path, value] of [
+    ["from", from],
+    ["to", to]
+  ] as const) {
+    if (!Number.isFinite(value))
+      throw new UserError({path, message: "not a number", expected: "a finite number", found: String(value)});
+  }
+  if (!Number.isInteger(steps) || steps < 1 || steps > 100_000) {
+    throw new UserError({
+      path: "steps",
+      message: "out of range",
+      expected: "an integer in [1, 100000]",
+      found: String(steps)
+    });
+  }
+  if (steps === 1) return [from];
+  const values: number[] = [];
+  for (let i = 0; i < steps - 1; i++) values.push(from * (1 - i / (steps - 1)) + to * (i / (steps - 1)));
+  values.push(to);
+  return values;
+}

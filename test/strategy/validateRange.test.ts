@@ -1,0 +1,54 @@
+import {describe, expect, it} from "vitest";
+import {checkRange, checkRanges, describeRange, isInRange} from "../../src/strategy/validateRange.js";
+import {UserError} from "../../src/errors/userError.js";
+
+describe("describeRange", () => {
+  it("writes closed, open and infinite intervals", () => {
+    expect(describeRange({min: 0, max: 1})).toBe("a number in [0, 1]");
+    expect(describeRange({min: 0, max: 1, maxExclusive: true})).toBe("a number in [0, 1)");
+    expect(describeRange({min: 0, max: Infinity, minExclusive: true})).toBe("a number in (0, ∞)");
+    expect(describeRange({min: 1, max: 240, integer: true})).toBe("an integer in [1, 240]");
+  });
+});
+
+describe("checkRange", () => {
+  it("accepts the bounds of a closed range and rejects those of an open one", () => {
+    expect(isInRange(0, {min: 0, max: 1})).toBe(true);
+    expect(isInRange(1, {min: 0, max: 1})).toBe(true);
+    expect(isInRange(1, {min: 0, max: 1, maxExclusive: true})).toBe(false);
+    expect(isInRange(0, {min: 0, max: 1, minExclusive: true})).toBe(false);
+    expect(isInRange(2.5, {min: 0, max: 9, integer: true})).toBe(false);
+  });
+
+  it("rejects NaN, infinities and non-numbers even inside infinite bounds", () => {
+    const everything = {min: -Infinity, max: Infinity};
+    for (const value of [NaN, Infinity, -Infinity, "3", null, undefined])
+      expect(isInRange(value, everything)).toBe(false);
+  });
+
+  it("throws a UserError naming the parameter, its range and the value", () => {
+    let error: unknown;
+    try {
+      checkRange("discountRatePerYear", 1.7, {min: 0, max: 1});
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).detail).toMatchObject({
+      path: "discountRatePerYear",
+      expected: "a number in [0, 1]",
+      found: "1.7"
+    });
+    expect((error as Error).message).toBe("discountRatePerYear: out of range: expected a number in [0, 1], found 1.7");
+    expect(() => checkRange("x", undefined, {min: 0, max: 1})).toThrow(
+      "x: out of range: expected a number in [0, 1], found nothing"
+    );
+  });
+
+  it("checks a table of ranges with a path prefix", () => {
+    expect(() => checkRanges({a: 1, b: 5}, {a: {min: 0, max: 2}, b: {min: 0, max: 2}}, "chip")).toThrow(
+      "chip.b: out of range: expected a number in [0, 2], found 5"
+    );
+    expect(() => checkRanges({a: 1}, {a: {min: 0, max: 2}})).not.toThrow();
+  });
+});
