@@ -2,6 +2,8 @@ import {Command, CommanderError} from "commander";
 import {isUserError} from "../errors/userError.js";
 import {registerCatalog} from "./commands/catalog.js";
 import {registerInference} from "./commands/inference.js";
+import {registerScenarioCommands} from "./commands/scenarios.js";
+import {registerSweep} from "./commands/sweep.js";
 import {registerTraining} from "./commands/training.js";
 
 /** Builds the command line; `run` parses argv and turns user mistakes into one line on stderr and exit code 1. */
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
   registerCatalog(program);
   registerInference(program);
   registerTraining(program);
+  registerScenarioCommands(program);
+  registerSweep(program);
   return program;
 }
 

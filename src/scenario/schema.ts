@@ -444,6 +444,25 @@ export const SCENARIO_KEYS = [
     distribution: false
   },
   {
+    path: "training.model",
+    type: "id",
+    catalog: "models",
+    default: null,
+    meaning: "Model id each generation's training run is costed as (the frontier model); serving.model when not set.",
+    source: "serving.model when not set",
+    distribution: false
+  },
+  {
+    path: "training.spendMultiplier",
+    type: "plain",
+    range: "[1, 1000]",
+    default: 1,
+    meaning:
+      "Training compute spent per generation as a multiple of the final run's cost (experiments, ablations, restarts).",
+    source: "assumption: 1 counts the final run alone",
+    distribution: true
+  },
+  {
     path: "training.cadence",
     type: "durationMonths",
     integer: true,

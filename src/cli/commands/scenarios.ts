@@ -1,0 +1,266 @@
+import {readFileSync} from "node:fs";
+import {resolve as resolvePath} from "node:path";
+import type {Command} from "commander";
+import {UserError, UserErrors} from "../../errors/userError.js";
+import {loadCatalogs} from "../../node/catalogFiles.js";
+import {displayPath, scenarioFilesIn} from "../../node/scenarioFiles.js";
+import {runScenarioRequest} from "../../node/scenarioRun.js";
+import {bindScenario, evaluateScenarioPoint, SCENARIO_METRICS} from "../../scenario/evaluateScenario.js";
+import {METRIC_INFO} from "../../scenario/metricInfo.js";
+import {parseScenario, type ParsedScenario} from "../../scenario/parseScenario.js";
+import {resolveScenario} from "../../scenario/resolveScenario.js";
+import {scenarioIndex} from "../../scenario/scenarioIndex.js";
+import {describeValue, runReport, type RunReport} from "../../scenario/runReport.js";
+import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/runScenario.js";
+import {scenarioMedianPoint} from "../../scenario/scenarioValues.js";
+import {positiveInteger} from "../flags.js";
+import {formatNumber, formatTable} from "../table.js";
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** An integer seed (negative allowed), as commander's parser. */
+function seedFlag(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) {
+    throw new UserError({flag: "--seed", message: "not an integer", expected: "a whole number", found: text});
+  }
+  return value;
+}
+
+function errorsOf(error: unknown): UserError[] {
+  if (error instanceof UserErrors) return error.errors;
+  if (error instanceof UserError) return [error];
+  throw error;
+}
+
+/**
+ * Checks scenario files as far as they go: parse (front matter, keys, units, ranges, distributions), resolve
+ * (`extends`), catalog ids, and an evaluation at the median of every distribution (memory fit, prices). Returns every
+ * error found, across all files.
+ */
+export function validateScenarioFiles(paths: readonly string[]): {checked: number; errors: UserError[]} {
+  const errors: UserError[] = [];
+  const parsed: ParsedScenario[] = [];
+  const given = new Set(paths.map((path) => resolvePath(path)));
+  // Bundled scenarios are parents that given files may extend; only the given files are reported on.
+  const bundled = scenarioFilesIn().filter((path) => !given.has(resolvePath(path)));
+  const parseAll = (files: readonly string[], report: boolean) => {
+    for (const path of files) {
+      let text: string;
+      try {
+        text = readFileSync(path, "utf8");
+      } catch {
+        if (report)
+          errors.push(
+            new UserError({
+              file: displayPath(path),
+              message: "cannot read the file",
+              expected: "a readable .md file",
+              found: path
+            })
+          );
+        continue;
+      }
+      try {
+        const scenario = parseScenario({file: displayPath(path), text});
+        parsed.push(scenario);
+        if (report) reportIds.add(scenario.id);
+      } catch (error) {
+        if (report) errors.push(...errorsOf(error));
+      }
+    }
+  };
+  const reportIds = new Set<string>();
+  parseAll(paths, true);
+  parseAll(bundled, false);
+  let index;
+  try {
+    // Given files win over bundled ones with the same id.
+    const seen = new Set<string>();
+    index = scenarioIndex(parsed.filter((scenario) => (seen.has(scenario.id) ? false : (seen.add(scenario.id), true))));
+  } catch (error) {
+    errors.push(...errorsOf(error));
+    return {checked: paths.length, errors};
+  }
+  const catalogs = loadCatalogs();
+  for (const id of reportIds) {
+    try {
+      const resolved = resolveScenario(id, index.lookup, index.ids);
+      evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved));
+    } catch (error) {
+      errors.push(...errorsOf(error));
+    }
+  }
+  return {checked: paths.length, errors};
+}
+
+export function registerScenarioCommands(program: Command): void {
+  program
+    .command("validate")
+    .description("check scenario files; print every error as file:line:column: message")
+    .argument("[files...]", "scenario files (default: every file in data/scenarios/)")
+    .action((files: string[]) => {
+      const paths = files.length ? files : scenarioFilesIn();
+      const {checked, errors} = validateScenarioFiles(paths);
+      if (errors.length) throw new UserErrors(errors);
+      process.stdout.write(`${checked} scenario file${checked === 1 ? "" : "s"} valid\n`);
+    });
+
+  program
+    .command("run")
+    .description("evaluate a scenario: its resolved assumptions and headline metrics")
+    .argument("<scenario>", "a scenario id from data/scenarios/ or a path to a .md file")
+    .option(
+      "--set <path=value>",
+      "override an assumption (repeatable), e.g. --set serving.utilization=0.7",
+      collect,
+      []
+    )
+    .option("--seed <n>", "seed of the Monte Carlo run", seedFlag, DEFAULT_SCENARIO_SEED)
+    .option(
+      "--samples <n>",
+      "Monte Carlo samples when an assumption is a distribution",
+      positiveInteger("--samples"),
+      DEFAULT_SCENARIO_SAMPLES
+    )
+    .option("--json", "print one JSON object: scenario, assumptions (base units), metrics")
+    .action((scenario: string, options: {set: string[]; seed: number; samples: number; json?: boolean}) => {
+      const {resolved, result} = runScenarioRequest({
+        scenario,
+        sets: options.set,
+        samples: options.samples,
+        seed: options.seed
+      });
+      const report = runReport(resolved, result);
+      process.stdout.write(options.json ? JSON.stringify(report, null, 2) + "\n" : formatRun(report) + "\n");
+    });
+
+  program
+    .command("compare")
+    .description("assumptions that differ and metrics side by side")
+    .argument("<scenarios...>", "two or more scenario ids or paths")
+    .option("--seed <n>", "seed of the Monte Carlo runs", seedFlag, DEFAULT_SCENARIO_SEED)
+    .option("--samples <n>", "Monte Carlo samples per scenario", positiveInteger("--samples"), DEFAULT_SCENARIO_SAMPLES)
+    .option("--json", "print one JSON object")
+    .action((scenarios: string[], options: {seed: number; samples: number; json?: boolean}) => {
+      if (scenarios.length < 2) {
+        throw new UserError({
+          flag: "SCENARIOS",
+          message: "nothing to compare",
+          expected: "two or more scenarios",
+          found: scenarios.join(" ")
+        });
+      }
+      const reports = scenarios.map((scenario) => {
+        const {resolved, result} = runScenarioRequest({
+          scenario,
+          sets: [],
+          samples: options.samples,
+          seed: options.seed
+        });
+        return runReport(resolved, result);
+      });
+      const comparison = compareReports(reports);
+      process.stdout.write(
+        options.json ? JSON.stringify(comparison, null, 2) + "\n" : formatComparison(comparison) + "\n"
+      );
+    });
+}
+
+/** The central value of a metric: the point value, or the Monte Carlo mean. */
+export function metricCentre(value: RunReport["metrics"][keyof RunReport["metrics"]]): number | null {
+  if (value === null || typeof value === "number") return value;
+  return value.mean;
+}
+
+export interface Comparison {
+  scenarios: string[];
+  /** Assumptions whose values differ between the scenarios: path → one value per scenario (base units). */
+  differingAssumptions: Record<string, RunReport["assumptions"][string]["value"][]>;
+  /** Every metric: name → one value per scenario (point, or Monte Carlo summary). */
+  metrics: Record<string, RunReport["metrics"][keyof RunReport["metrics"]][]>;
+}
+
+export function compareReports(reports: RunReport[]): Comparison {
+  const differingAssumptions: Comparison["differingAssumptions"] = {};
+  for (const path of Object.keys(reports[0]!.assumptions)) {
+    const values = reports.map((report) => report.assumptions[path]?.value ?? null);
+    const keys = new Set(values.map((value) => JSON.stringify(value)));
+    if (keys.size > 1) differingAssumptions[path] = values;
+  }
+  const metrics: Comparison["metrics"] = {};
+  for (const name of SCENARIO_METRICS) metrics[name] = reports.map((report) => report.metrics[name]);
+  return {scenarios: reports.map((report) => report.scenario.id), differingAssumptions, metrics};
+}
+
+function formatMetric(name: keyof typeof METRIC_INFO, value: RunReport["metrics"][keyof RunReport["metrics"]]): string {
+  const {scale} = METRIC_INFO[name];
+  const n = (v: number | null) => (v === null ? "—" : formatNumber(v * scale));
+  if (value === null || typeof value === "number") return n(value);
+  if (value.mean === null) return "never";
+  const never = value.nullShare > 0 ? ` (never in ${formatNumber(value.nullShare * 100, 3)}%)` : "";
+  return `${n(value.mean)} [${n(value.p5)} – ${n(value.p95)}]${never}`;
+}
+
+function formatRun(report: RunReport): string {
+  const lines = [`${report.scenario.title} (${report.scenario.id}, ${report.scenario.file})`];
+  if (report.scenario.chain.length > 1) lines.push(`extends: ${report.scenario.chain.slice(1).join(" → ")}`);
+  if (report.monteCarlo) {
+    lines.push(
+      `uncertain: ${report.uncertainKeys.join(", ")}; mean [p5 – p95] of ${report.monteCarlo.samples} samples, seed ${report.monteCarlo.seed}`
+    );
+  }
+  lines.push("");
+  lines.push(
+    formatTable(
+      ["metric", "value", "unit"],
+      SCENARIO_METRICS.map((name) => [
+        METRIC_INFO[name].label,
+        formatMetric(name, report.metrics[name]),
+        METRIC_INFO[name].displayUnit
+      ])
+    )
+  );
+  lines.push("");
+  lines.push("Assumptions set by the scenario or on the command line:");
+  lines.push("");
+  const set = Object.entries(report.assumptions).filter(([, a]) => a.origin.kind !== "default");
+  lines.push(
+    formatTable(
+      ["key", "value", "from"],
+      set.map(([path, a]) => [
+        path,
+        describeValue(path, a.value),
+        a.origin.kind === "override"
+          ? a.origin.flag
+          : a.origin.kind === "default"
+            ? "default"
+            : `${a.origin.file}:${a.origin.line}`
+      ])
+    )
+  );
+  return lines.join("\n");
+}
+
+function formatComparison(comparison: Comparison): string {
+  const header = ["", ...comparison.scenarios];
+  const assumptions = Object.entries(comparison.differingAssumptions).map(([path, values]) => [
+    path,
+    ...values.map((value) => describeValue(path, value))
+  ]);
+  const metrics = SCENARIO_METRICS.map((name) => [
+    `${METRIC_INFO[name].label} (${METRIC_INFO[name].displayUnit})`,
+    ...comparison.metrics[name]!.map((value) => formatMetric(name, value))
+  ]);
+  return [
+    "Assumptions that differ:",
+    "",
+    assumptions.length ? formatTable(["key", ...comparison.scenarios], assumptions) : "(none)",
+    "",
+    "Metrics (mean [p5 – p95] where uncertain):",
+    "",
+    formatTable(header, metrics)
+  ].join("\n");
+}

@@ -1,0 +1,26 @@
+import {applyOverrides} from "../scenario/applyOverrides.js";
+import {bindScenario} from "../scenario/evaluateScenario.js";
+import type {ResolvedScenario} from "../scenario/resolveScenario.js";
+import {runScenario, type ScenarioRunResult} from "../scenario/runScenario.js";
+import {loadCatalogs} from "./catalogFiles.js";
+import {locateScenario} from "./scenarioFiles.js";
+
+export interface ScenarioRunRequest {
+  /** An id of data/scenarios/ or a path to a .md file. */
+  scenario: string;
+  /** `path=value` overrides. */
+  sets: readonly string[];
+  samples: number;
+  seed: number;
+}
+
+/** Finds, resolves, overrides, binds and runs one scenario: the whole of `token-ledger run` but the printing. */
+export function runScenarioRequest(request: ScenarioRunRequest): {
+  resolved: ResolvedScenario;
+  result: ScenarioRunResult;
+} {
+  const {id, library} = locateScenario(request.scenario);
+  const resolved = applyOverrides(library.resolve(id), request.sets);
+  const bound = bindScenario(resolved, loadCatalogs());
+  return {resolved, result: runScenario(bound, {samples: request.samples, seed: request.seed})};
+}

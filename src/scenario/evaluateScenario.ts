@@ -1,0 +1,442 @@
+import type {Hardware} from "../catalog/hardware.js";
+import type {ModelArchitecture} from "../catalog/model.js";
+import {closestMatches} from "../catalog/lookup.js";
+import {peakFlopsPerS, type Precision} from "../inference/precision.js";
+import {memoryProblem, precisionProblem, supportedPrecisions} from "../inference/servingChecks.js";
+import {servingPerformance, type ServingResult} from "../inference/servingPerformance.js";
+import {flywheel, type FlywheelResult} from "../strategy/flywheel.js";
+import {DAYS_PER_MONTH} from "../strategy/growth.js";
+import {inferenceTax, type InferenceTaxResult} from "../strategy/inferenceTax.js";
+import {moat, type MoatResult} from "../strategy/moat.js";
+import type {ServingChipInput} from "../strategy/servingChip.js";
+import {siliconProgram, type SiliconProgramResult} from "../strategy/siliconProgram.js";
+import {trainingVsInference, type TrainingVsInferenceResult} from "../strategy/trainingVsInference.js";
+import {chipHourCost, type ChipHourCostInput} from "../tco/chipHourCost.js";
+import {servingCost, type ServingCostResult} from "../tco/servingCost.js";
+import {trainingRun, type TrainingRunResult} from "../training/trainingRun.js";
+import {KILO, TOKENS_PER_MILLION} from "../units/si.js";
+import type {ResolvedScenario} from "./resolveScenario.js";
+import {scenarioValueError} from "./scenarioErrors.js";
+import type {ScenarioPoint} from "./scenarioValues.js";
+
+/** The catalogs a scenario's ids refer to. */
+export interface ScenarioCatalogs {
+  hardware: readonly Hardware[];
+  models: readonly ModelArchitecture[];
+}
+
+/** A resolved scenario whose catalog ids have been found. */
+export interface BoundScenario {
+  resolved: ResolvedScenario;
+  hardware: Hardware;
+  model: ModelArchitecture;
+  trainingHardware: Hardware;
+  trainingModel: ModelArchitecture;
+}
+
+/**
+ * The headline metrics of a scenario; every one is a number, or null where the quantity does not occur within the
+ * horizon (a crossover or payback that never happens).
+ */
+export interface ScenarioMetrics {
+  /** Blended cost of a million tokens, input and output in the proportion demand.inputShare, USD. */
+  costPerMillionTokensUsd: number;
+  /** Cost of a million output (decoded) tokens, USD. */
+  costPerMillionOutputTokensUsd: number;
+  /** Cost of a million input (prompt) tokens, USD. */
+  costPerMillionInputTokensUsd: number;
+  /** Output tokens per second per chip while decoding. */
+  tokensPerSecondPerChip: number;
+  /** Time between output tokens of one sequence, s. */
+  timePerOutputTokenSeconds: number;
+  /** Cost of an owned chip-hour of serving.hardware, USD. */
+  chipHourCostUsd: number;
+  /** Blended tokens per second per MW of facility power. */
+  tokensPerSecondPerMw: number;
+  /** Revenue per MW per hour at market.price, USD. */
+  revenuePerMwHourUsd: number;
+  /** Share of the merchant cost per token that in-house silicon at silicon.partnerMargin recovers (0–1). */
+  inferenceTaxShare: number;
+  /** Inference tax recovered in the first year at the scenario's demand, USD. */
+  inferenceTaxRecoveredFirstYearUsd: number;
+  /** Cost of training one generation of training.model on the training cluster (owned chips), USD. */
+  trainingCostUsd: number;
+  /** Wall-clock days of that training run. */
+  trainingDays: number;
+  /** First month cumulative inference spend exceeds cumulative training spend; null if not within the horizon. */
+  inferenceOvertakesTrainingMonth: number | null;
+  /** Inference's share of all spend over the horizon (0–1); null when nothing is spent. */
+  inferenceShareOfSpend: number | null;
+  /** Blended cost of a million tokens on the custom chip, USD. */
+  siliconCostPerMillionTokensUsd: number;
+  /** Custom chips (each serving its useful life) whose savings repay the NRE; null when the chip saves nothing. */
+  siliconBreakevenUnits: number | null;
+  /** First month the program's cumulative cash flow is non-negative; null if not within the horizon. */
+  siliconPaybackMonth: number | null;
+  /** Net present value of the silicon program over the horizon, USD. */
+  siliconNpvUsd: number;
+  /** What one month less of design cycle is worth, USD. */
+  siliconValueOfOneMonthUsd: number;
+  /** Cumulative gross profit a model lead adds over the horizon, USD. */
+  modelLeadValueUsd: number;
+  /** Cumulative gross profit a cost lead adds over the horizon, USD. */
+  costLeadValueUsd: number;
+  /** 1 − mean closed-loop ÷ mean open-loop cost per token over the horizon's months (0–1). */
+  flywheelCostReduction: number;
+  /** Users at the horizon with the loop closed ÷ open − 1; null when the open loop has none. */
+  flywheelUserGain: number | null;
+}
+
+/** Names of the metrics, in report order. */
+export const SCENARIO_METRICS = [
+  "costPerMillionTokensUsd",
+  "costPerMillionOutputTokensUsd",
+  "costPerMillionInputTokensUsd",
+  "tokensPerSecondPerChip",
+  "timePerOutputTokenSeconds",
+  "chipHourCostUsd",
+  "tokensPerSecondPerMw",
+  "revenuePerMwHourUsd",
+  "inferenceTaxShare",
+  "inferenceTaxRecoveredFirstYearUsd",
+  "trainingCostUsd",
+  "trainingDays",
+  "inferenceOvertakesTrainingMonth",
+  "inferenceShareOfSpend",
+  "siliconCostPerMillionTokensUsd",
+  "siliconBreakevenUnits",
+  "siliconPaybackMonth",
+  "siliconNpvUsd",
+  "siliconValueOfOneMonthUsd",
+  "modelLeadValueUsd",
+  "costLeadValueUsd",
+  "flywheelCostReduction",
+  "flywheelUserGain"
+] as const satisfies readonly (keyof ScenarioMetrics)[];
+export type ScenarioMetricName = (typeof SCENARIO_METRICS)[number];
+
+/** Everything a scenario computes: the models' full results (with their series) and the headline metrics. */
+export interface ScenarioEvaluation {
+  serving: ServingResult;
+  cost: ServingCostResult;
+  /** Blended tokens per second per chip: 1 ÷ (inputShare ÷ prefill rate + (1 − inputShare) ÷ decode rate). */
+  blendedTokensPerSecondPerChip: number;
+  /** Tokens demanded per day at the start: users × tokens per user per day × agent multiplier. */
+  demandTokensPerDay: number;
+  /** Growth of demanded tokens per year: (1 + users)(1 + tokens per user)(1 + agents) − 1. */
+  demandGrowthPerYear: number;
+  merchant: ServingChipInput;
+  custom: ServingChipInput;
+  training: TrainingRunResult;
+  spend: TrainingVsInferenceResult;
+  tax: InferenceTaxResult;
+  silicon: SiliconProgramResult;
+  moat: MoatResult;
+  flywheel: FlywheelResult;
+  metrics: ScenarioMetrics;
+}
+
+function findInCatalog<T extends {id: string}>(
+  resolved: ResolvedScenario,
+  path: string,
+  rows: readonly T[],
+  id: string,
+  what: string
+): T {
+  const row = rows.find((candidate) => candidate.id === id);
+  if (row) return row;
+  const close = closestMatches(
+    id,
+    rows.map((candidate) => candidate.id),
+    3
+  );
+  throw scenarioValueError(resolved, path, {
+    message: `unknown ${what} id '${id}'`,
+    expected: `an id from data/${what === "hardware" ? "hardware" : "models"}.csv`,
+    found: id,
+    hint: close.length ? `did you mean ${close.map((c) => `'${c}'`).join(", ")}?` : undefined
+  });
+}
+
+/** Finds the scenario's catalog rows; an unknown id is an error at the key that names it. */
+export function bindScenario(resolved: ResolvedScenario, catalogs: ScenarioCatalogs): BoundScenario {
+  const value = (path: string) => resolved.values[path]?.value;
+  const hardware = findInCatalog(
+    resolved,
+    "serving.hardware",
+    catalogs.hardware,
+    String(value("serving.hardware")),
+    "hardware"
+  );
+  const model = findInCatalog(resolved, "serving.model", catalogs.models, String(value("serving.model")), "model");
+  const trainingId = value("training.hardware");
+  const trainingHardware =
+    trainingId === null || trainingId === undefined
+      ? hardware
+      : findInCatalog(resolved, "training.hardware", catalogs.hardware, String(trainingId), "hardware");
+  const trainingModelId = value("training.model");
+  const trainingModel =
+    trainingModelId === null || trainingModelId === undefined
+      ? model
+      : findInCatalog(resolved, "training.model", catalogs.models, String(trainingModelId), "model");
+  return {resolved, hardware, model, trainingHardware, trainingModel};
+}
+
+/**
+ * Evaluates every model of the scenario at one point (one value per key, e.g. scenarioMedianPoint or one Monte Carlo
+ * sample). How keys feed the models:
+ *   serving.* + catalog rows → roofline (decode, prefill); power.* + finance.* + price → chip-hour cost
+ *   blended cost per token = chip-hour cost ÷ (blended tokens/s × 3600 × utilisation), blended rate as above
+ *   demand tokens/day = users × tokens/user/day × agent multiplier, growing at the combined rate
+ *   custom chip = unit cost, power, partner margin, utilisation and relative throughput × the merchant blended rate
+ *   training cost = 6·N·D on training.hardware at training.mfu × its owned chip-hour cost (full draw); the spend
+ *   over time charges each generation that × training.spendMultiplier
+ *   spend over time, inference tax, silicon program, moat and flywheel take those (src/strategy/*)
+ */
+export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint): ScenarioEvaluation {
+  const {resolved, hardware, model, trainingHardware, trainingModel} = bound;
+  const num = (path: string): number => {
+    const v = point[path];
+    if (typeof v !== "number") throw new Error(`scenario key ${path} has no number`);
+    return v;
+  };
+  const precision = point["serving.precision"] as Precision;
+  const batchSize = num("serving.batch");
+  const tensorParallel = num("serving.tensorParallel");
+
+  const precisionIssue = precisionProblem(hardware, precision);
+  if (precisionIssue) {
+    throw scenarioValueError(resolved, "serving.precision", {
+      message: precisionIssue.message,
+      expected: precisionIssue.expected,
+      found: precisionIssue.found
+    });
+  }
+  const serving = servingPerformance({
+    hardware,
+    model,
+    precision,
+    batchSize,
+    contextTokens: num("serving.contextTokens"),
+    tensorParallel,
+    achievableBandwidthFraction: num("serving.achievableBandwidth"),
+    achievableComputeFraction: num("serving.achievableCompute"),
+    hbmReserveFraction: num("serving.hbmReserve")
+  });
+  const memoryIssue = memoryProblem(serving, batchSize, tensorParallel);
+  if (memoryIssue) {
+    const path = memoryIssue.setting === "batch" ? "serving.batch" : "serving.tensorParallel";
+    throw scenarioValueError(resolved, path, {
+      message: memoryIssue.message,
+      expected: memoryIssue.expected,
+      found: memoryIssue.found
+    });
+  }
+
+  const chipPriceUsd = typeof point["hardware.price"] === "number" ? point["hardware.price"] : hardware.priceUsd;
+  if (chipPriceUsd === null) {
+    throw scenarioValueError(resolved, "hardware.price", {
+      message: `${hardware.id} has no purchase price in data/hardware.csv`,
+      expected: "hardware.price set in the scenario (e.g. `hardware.price: 25000 USD`)",
+      found: "nothing"
+    });
+  }
+  const ownership = (priceUsd: number, powerW: number, marginFraction: number): ChipHourCostInput => ({
+    chipPriceUsd: priceUsd,
+    systemOverheadFraction: num("finance.systemOverhead"),
+    chipPowerW: powerW,
+    hostPowerFraction: num("power.hostOverhead"),
+    averageDrawFraction: num("power.averageDraw"),
+    pue: num("power.pue"),
+    electricityUsdPerKwh: num("power.electricity"),
+    facilityCapexUsdPerMw: num("finance.facilityCapexPerMw"),
+    facilityLifeYears: num("finance.facilityLife"),
+    costOfCapitalPerYear: num("finance.costOfCapital"),
+    usefulLifeYears: num("finance.usefulLife"),
+    operationsUsdPerChipHour: num("finance.operationsPerChipHour"),
+    vendorGrossMarginFraction: marginFraction
+  });
+  const merchantOwnership = ownership(chipPriceUsd, hardware.powerW, num("finance.vendorGrossMargin"));
+  const utilizationFraction = num("serving.utilization");
+  const cost = servingCost({serving, ownership: merchantOwnership, utilizationFraction, rentedUsdPerChipHour: null});
+
+  const inputShare = num("demand.inputShare");
+  const blendedTokensPerSecondPerChip =
+    1 / (inputShare / serving.prefillTokensPerSecondPerChip + (1 - inputShare) / serving.tokensPerSecondPerChip);
+  const merchant: ServingChipInput = {
+    chipHour: merchantOwnership,
+    tokensPerSecondPerChip: blendedTokensPerSecondPerChip,
+    utilizationFraction
+  };
+  const custom: ServingChipInput = {
+    chipHour: ownership(num("silicon.unitCost"), num("silicon.power"), num("silicon.partnerMargin")),
+    tokensPerSecondPerChip: blendedTokensPerSecondPerChip * num("silicon.relativeThroughput"),
+    utilizationFraction: num("silicon.utilization")
+  };
+  const chipHourUsd = cost.chipHour.totalUsdPerChipHour;
+  const blendedCostUsdPerMTok =
+    (chipHourUsd / (blendedTokensPerSecondPerChip * 3600 * utilizationFraction)) * TOKENS_PER_MILLION;
+
+  // Training one generation of the served model.
+  const trainingPeak = peakFlopsPerS(trainingHardware, "bf16");
+  const trainingPrice = trainingHardware === hardware ? chipPriceUsd : (trainingHardware.priceUsd ?? null);
+  if (trainingPrice === null || trainingPeak === null) {
+    throw scenarioValueError(resolved, "training.hardware", {
+      message: `${trainingHardware.id} has no purchase price in data/hardware.csv to cost a training run`,
+      expected: `a training.hardware with a catalog price (supported precisions: ${supportedPrecisions(trainingHardware).join(", ")})`,
+      found: trainingHardware.id
+    });
+  }
+  const trainingChipHour = chipHourCost({
+    ...ownership(trainingPrice, trainingHardware.powerW, num("finance.vendorGrossMargin")),
+    averageDrawFraction: 1
+  });
+  const training = trainingRun({
+    activeParams: trainingModel.activeParams,
+    tokens: num("training.tokens"),
+    peakFlopsPerS: trainingPeak,
+    mfu: num("training.mfu"),
+    chips: num("training.chips"),
+    itPowerKwPerChip: trainingChipHour.itPowerKw,
+    averageDrawFraction: 1,
+    pue: num("power.pue"),
+    ownedUsdPerChipHour: trainingChipHour.totalUsdPerChipHour,
+    rentedUsdPerChipHour: trainingHardware.hourlyPriceUsd
+  });
+
+  const horizonMonths = num("horizon.months");
+  const users = num("demand.users");
+  const tokensPerUserPerDay = num("demand.tokensPerUserPerDay");
+  const agentMultiplier = num("demand.agentMultiplier");
+  const demandTokensPerDay = users * tokensPerUserPerDay * agentMultiplier;
+  const demandGrowthPerYear =
+    (1 + num("demand.growthPerYear")) * (1 + num("demand.tokensPerUserGrowth")) * (1 + num("demand.agentGrowth")) - 1;
+  const costDeclinePerYear = num("serving.costDeclinePerYear");
+
+  const spend = trainingVsInference({
+    horizonMonths,
+    generationCadenceMonths: num("training.cadence"),
+    trainingRunMonths: num("training.runMonths"),
+    firstGenerationTrainingCostUsd: training.costOwnedUsd * num("training.spendMultiplier"),
+    trainingCostGrowthPerGeneration: num("training.costGrowth"),
+    initialUsers: users,
+    userGrowthPerYear: num("demand.growthPerYear"),
+    tokensPerUserPerDay,
+    tokensPerUserGrowthPerYear: num("demand.tokensPerUserGrowth"),
+    agentCallsPerTask: agentMultiplier,
+    agentCallsGrowthPerYear: num("demand.agentGrowth"),
+    servingCostUsdPerMTok: blendedCostUsdPerMTok,
+    servingCostDeclinePerYear: costDeclinePerYear
+  });
+  const tax = inferenceTax({
+    merchant,
+    inHouseMarginFraction: num("silicon.partnerMargin"),
+    tokensPerYear: demandTokensPerDay * 365.25,
+    tokenVolumeGrowthPerYear: Math.min(demandGrowthPerYear, 10),
+    horizonYears: Math.max(1, Math.ceil(horizonMonths / 12))
+  });
+  const silicon = siliconProgram({
+    merchant,
+    custom,
+    nreUsd: num("silicon.nre"),
+    designCycleMonths: num("silicon.designCycle"),
+    deploymentRampMonths: num("silicon.rampMonths"),
+    demandTokensPerDay,
+    demandGrowthPerYear: Math.min(demandGrowthPerYear, 10),
+    discountRatePerYear: num("finance.discountRate"),
+    horizonMonths
+  });
+  const derivedCostAdvantage = silicon.deployed ? 1 - silicon.customCostRelativeToMerchant : 0;
+  const costAdvantage = point["moat.costAdvantage"];
+  const moatResult = moat({
+    horizonMonths,
+    marketPriceUsdPerMTok: num("market.price"),
+    priceDeclinePerYear: num("market.priceDeclinePerYear"),
+    baselineCostUsdPerMTok: blendedCostUsdPerMTok,
+    costDeclinePerYear,
+    baselineTokensPerMonth: demandTokensPerDay * DAYS_PER_MONTH,
+    volumeGrowthPerYear: Math.min(demandGrowthPerYear, 10),
+    modelLeadPricePremiumFraction: num("moat.pricePremium"),
+    modelLeadVolumeGainFraction: num("moat.volumeGain"),
+    catchUpMonths: num("moat.catchUpMonths"),
+    costAdvantageFraction: typeof costAdvantage === "number" ? costAdvantage : derivedCostAdvantage
+  });
+  // The flywheel's users start at demand.users; its addressable market and cap are at least that large (documented
+  // on the keys), and models cannot make chip design slower than silicon.designCycle.
+  const addressableUsers = Math.max(num("flywheel.addressableUsers"), users, 1);
+  const designCycle = num("silicon.designCycle");
+  const flywheelResult = flywheel({
+    horizonMonths,
+    initialUsers: users,
+    initialAddressableUsers: addressableUsers,
+    addressableUsersCap: Math.max(num("flywheel.usersCap"), addressableUsers),
+    adoptionRatePerMonth: num("flywheel.adoptionRate"),
+    addressableUsersElasticityToCost: num("flywheel.costElasticity"),
+    tokensPerUserPerDay: tokensPerUserPerDay * agentMultiplier,
+    dataCaptureFraction: num("flywheel.dataCapture"),
+    initialDataTokens: num("flywheel.initialData"),
+    referenceDataTokens: num("flywheel.referenceData"),
+    qualityGainPerDataDoubling: num("flywheel.qualityPerDataDoubling"),
+    designCycleShorteningPerQualityPoint: num("flywheel.cycleShorteningPerQuality"),
+    baseDesignCycleMonths: designCycle,
+    minDesignCycleMonths: Math.min(num("flywheel.minDesignCycle"), designCycle),
+    initialCostUsdPerMTok: blendedCostUsdPerMTok,
+    costReductionPerChipGeneration: num("flywheel.costReductionPerGeneration")
+  });
+
+  const tokensPerSecondPerMw =
+    (blendedTokensPerSecondPerChip * utilizationFraction * KILO) / cost.chipHour.facilityPowerKw;
+  const metrics: ScenarioMetrics = {
+    costPerMillionTokensUsd: blendedCostUsdPerMTok,
+    costPerMillionOutputTokensUsd: cost.costPerMillionOutputTokensUsd,
+    costPerMillionInputTokensUsd: cost.costPerMillionInputTokensUsd,
+    tokensPerSecondPerChip: serving.tokensPerSecondPerChip,
+    timePerOutputTokenSeconds: serving.timePerOutputTokenSeconds,
+    chipHourCostUsd: chipHourUsd,
+    tokensPerSecondPerMw,
+    revenuePerMwHourUsd: ((tokensPerSecondPerMw * 3600) / TOKENS_PER_MILLION) * num("market.price"),
+    inferenceTaxShare: tax.taxShare,
+    inferenceTaxRecoveredFirstYearUsd: tax.recoveredUsdPerYear,
+    trainingCostUsd: training.costOwnedUsd,
+    trainingDays: training.wallClockDays,
+    inferenceOvertakesTrainingMonth: spend.crossoverMonth,
+    inferenceShareOfSpend: spend.inferenceShareOfTotal,
+    siliconCostPerMillionTokensUsd: silicon.customCostUsdPerMTok,
+    siliconBreakevenUnits: silicon.breakEvenCustomChips,
+    siliconPaybackMonth: silicon.paybackMonth,
+    siliconNpvUsd: silicon.npvUsd,
+    siliconValueOfOneMonthUsd: silicon.valueOfOneMonthOfCycleUsd,
+    modelLeadValueUsd: moatResult.modelLeadValueUsd,
+    costLeadValueUsd: moatResult.costLeadValueUsd,
+    flywheelCostReduction: averageCostReduction(flywheelResult),
+    flywheelUserGain: flywheelResult.userGainFromLoopFraction
+  };
+  return {
+    serving,
+    cost,
+    blendedTokensPerSecondPerChip,
+    demandTokensPerDay,
+    demandGrowthPerYear,
+    merchant,
+    custom,
+    training,
+    spend,
+    tax,
+    silicon,
+    moat: moatResult,
+    flywheel: flywheelResult,
+    metrics
+  };
+}
+
+/** 1 − (mean closed-loop cost ÷ mean open-loop cost) over months 1 … H; 0 when the open loop's tokens cost nothing. */
+function averageCostReduction(result: FlywheelResult): number {
+  let closed = 0;
+  let open = 0;
+  for (const row of result.months) {
+    if (row.month === 0) continue;
+    closed += row.closedCostUsdPerMTok;
+    open += row.openCostUsdPerMTok;
+  }
+  return open > 0 ? 1 - closed / open : 0;
+}

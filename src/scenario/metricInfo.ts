@@ -1,0 +1,87 @@
+import type {ScenarioMetricName} from "./evaluateScenario.js";
+
+/** How to show a metric: a label, the unit of its value, and a display scale (value × scale in `displayUnit`). */
+export interface MetricInfo {
+  label: string;
+  /** Unit of the metric's value (base units, as in JSON output). */
+  unit: string;
+  /** Unit shown to people, after multiplying by `scale`. */
+  displayUnit: string;
+  scale: number;
+}
+
+export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
+  costPerMillionTokensUsd: {
+    label: "cost per million tokens (blended)",
+    unit: "USD/Mtok",
+    displayUnit: "USD/Mtok",
+    scale: 1
+  },
+  costPerMillionOutputTokensUsd: {
+    label: "cost per million output tokens",
+    unit: "USD/Mtok",
+    displayUnit: "USD/Mtok",
+    scale: 1
+  },
+  costPerMillionInputTokensUsd: {
+    label: "cost per million input tokens",
+    unit: "USD/Mtok",
+    displayUnit: "USD/Mtok",
+    scale: 1
+  },
+  tokensPerSecondPerChip: {
+    label: "output tokens per second per chip",
+    unit: "tokens/s",
+    displayUnit: "tokens/s",
+    scale: 1
+  },
+  timePerOutputTokenSeconds: {label: "time per output token", unit: "s", displayUnit: "ms", scale: 1e3},
+  chipHourCostUsd: {label: "cost of a chip-hour (owned)", unit: "USD/h", displayUnit: "USD/h", scale: 1},
+  tokensPerSecondPerMw: {label: "tokens per second per MW", unit: "tokens/s/MW", displayUnit: "tokens/s/MW", scale: 1},
+  revenuePerMwHourUsd: {
+    label: "revenue per MW-hour at market price",
+    unit: "USD/MWh",
+    displayUnit: "USD/MWh",
+    scale: 1
+  },
+  inferenceTaxShare: {label: "inference tax share of token cost", unit: "fraction", displayUnit: "%", scale: 100},
+  inferenceTaxRecoveredFirstYearUsd: {
+    label: "inference tax recovered, year 1",
+    unit: "USD",
+    displayUnit: "MUSD",
+    scale: 1e-6
+  },
+  trainingCostUsd: {label: "training run cost (final run, owned)", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
+  trainingDays: {label: "training run wall-clock time", unit: "days", displayUnit: "days", scale: 1},
+  inferenceOvertakesTrainingMonth: {
+    label: "month inference overtakes training",
+    unit: "month",
+    displayUnit: "month",
+    scale: 1
+  },
+  inferenceShareOfSpend: {label: "inference share of all spend", unit: "fraction", displayUnit: "%", scale: 100},
+  siliconCostPerMillionTokensUsd: {
+    label: "custom chip cost per million tokens",
+    unit: "USD/Mtok",
+    displayUnit: "USD/Mtok",
+    scale: 1
+  },
+  siliconBreakevenUnits: {label: "custom chips to break even", unit: "chips", displayUnit: "chips", scale: 1},
+  siliconPaybackMonth: {label: "silicon program payback month", unit: "month", displayUnit: "month", scale: 1},
+  siliconNpvUsd: {label: "silicon program NPV", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
+  siliconValueOfOneMonthUsd: {
+    label: "value of one month of design cycle",
+    unit: "USD",
+    displayUnit: "MUSD",
+    scale: 1e-6
+  },
+  modelLeadValueUsd: {label: "gross profit from a model lead", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
+  costLeadValueUsd: {label: "gross profit from a cost lead", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
+  flywheelCostReduction: {
+    label: "flywheel: cost per token saved by closing the loop",
+    unit: "fraction",
+    displayUnit: "%",
+    scale: 100
+  },
+  flywheelUserGain: {label: "flywheel: extra users at the horizon", unit: "fraction", displayUnit: "%", scale: 100}
+};

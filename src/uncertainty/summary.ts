@@ -1,0 +1,394 @@
+import {UserError} from "../errors/userError.js";
+
+/**
+ * Statistics of a sample held in a Float64Array. Percentiles are Hyndman & Fan (1996) type 7 (linear interpolation
+ * between order statistics, the default of R, NumPy and d3.quantile). NaN values (a model that divided 0 by 0 for some
+ * draw) are counted and left out; ±Infinity is kept and ordered.
+ */
+
+/** Summary of one output (or input) over all samples, in that quantity's unit. */
+export interface SummaryStats {
+  /** Number of samples summarised (NaN values excluded). */
+  count: number;
+  /** Number of NaN samples left out. */
+  nanCount: number;
+  /** Arithmetic mean. */
+  mean: number;
+  /** Sample standard deviation (divisor count − 1; 0 for a single sample). */
+  sd: number;
+  /** Smallest value. */
+  min: number;
+  /** 5th percentile. */
+  p5: number;
+  /** 25th percentile (lower quartile). */
+  p25: number;
+  /** Median. */
+  p50: number;
+  /** 75th percentile (upper quartile). */
+  p75: number;
+  /** 95th percentile. */
+  p95: number;
+  /** Largest value. */
+  max: number;
+}
+
+/** One bin of a histogram: values in [x0, x1) (the last bin also holds x1). */
+export interface HistogramRow {
+  /** Lower edge of the bin. */
+  x0: number;
+  /** Upper edge of the bin. */
+  x1: number;
+  /** Number of values in the bin. */
+  count: number;
+}
+
+export interface HistogramOptions {
+  /** Number of equal-width bins; a positive integer. */
+  bins: number;
+  /** Lower edge of the first bin; defaults to the smallest finite value. Values below it are not counted. */
+  min?: number;
+  /** Upper edge of the last bin; defaults to the largest finite value. Values above it are not counted. */
+  max?: number;
+}
+
+/** One step of a fan chart: percentiles across samples of a time series at that step. */
+export interface FanRow {
+  /** 0-based step index. */
+  step: number;
+  /** 5th percentile across samples. */
+  p5: number;
+  /** 25th percentile across samples. */
+  p25: number;
+  /** Median across samples. */
+  p50: number;
+  /** 75th percentile across samples. */
+  p75: number;
+  /** 95th percentile across samples. */
+  p95: number;
+}
+
+export interface FanInput {
+  /** samples × steps values, sample-major: the value of sample s at step t is values[s · steps + t]. */
+  values: Float64Array;
+  /** Number of samples (rows); a positive integer. */
+  samples: number;
+  /** Number of time steps (columns); a positive integer. values.length must equal samples × steps. */
+  steps: number;
+}
+
+/** A sorted copy of `values` (ascending, NaN last), by the engine's native Float64Array sort. */
+export function sortedCopy(values: Float64Array): Float64Array {
+  return values.slice().sort();
+}
+
+/** Number of non-NaN values at the front of an ascending sorted array (NaN sorts last). */
+function countOrdered(sorted: Float64Array): number {
+  let n = sorted.length;
+  while (n > 0 && Number.isNaN(sorted[n - 1]!)) n--;
+  return n;
+}
+
+/**
+ * Type-7 quantile of the first `count` values of an ascending `sorted` array, for p in [0, 1]: with h = (count−1)·p,
+ * x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]). NaN when count is 0 or p is outside [0, 1].
+ */
+export function quantileSorted(sorted: Float64Array, p: number, count = countOrdered(sorted)): number {
+  if (count === 0 || !(p >= 0 && p <= 1)) return NaN;
+  const h = (count - 1) * p;
+  const lo = Math.floor(h);
+  const a = sorted[lo]!;
+  if (lo + 1 >= count) return a;
+  const b = sorted[lo + 1]!;
+  const frac = h - lo;
+  return frac === 0 ? a : a + frac * (b - a);
+}
+
+/**
+ * Type-7 percentiles of `values` at each p in `ps` (fractions in [0, 1]). Works on a copy, leaving `values` as is;
+ * selects the needed order statistics (quickselect) instead of sorting, which gives the same values in O(n).
+ */
+export function percentiles(values: Float64Array, ps: readonly number[]): number[] {
+  const work = new Float64Array(values.length);
+  const count = copyOrdered(values, work);
+  return selectQuantiles(work, count, ps);
+}
+
+/** Arithmetic mean of the non-NaN values (NaN when there are none). */
+export function mean(values: Float64Array): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === v) {
+      sum += v;
+      count++;
+    }
+  }
+  return count === 0 ? NaN : sum / count;
+}
+
+/** Sample standard deviation of the non-NaN values (divisor n − 1, two-pass); 0 for one value, NaN for none. */
+export function standardDeviation(values: Float64Array, center = mean(values)): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === v) {
+      const d = v - center;
+      sum += d * d;
+      count++;
+    }
+  }
+  return count === 0 ? NaN : count === 1 ? 0 : Math.sqrt(sum / (count - 1));
+}
+
+/** The percentiles that `summarize` and `fan` report. */
+const SUMMARY_PS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+/**
+ * Count, mean, sd, min, max and p5/p25/p50/p75/p95 of `values`. Works on a copy, unless `inPlace` is true (then
+ * `values` is reordered and no copy is made: Monte Carlo does this when it does not return the raw arrays).
+ */
+export function summarize(values: Float64Array, {inPlace = false}: {inPlace?: boolean} = {}): SummaryStats {
+  const m = mean(values);
+  const sd = standardDeviation(values, m);
+  const work = inPlace ? values : new Float64Array(values.length);
+  const count = copyOrdered(values, work);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < count; i++) {
+    const v = work[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const [p5, p25, p50, p75, p95] = selectQuantiles(work, count, SUMMARY_PS) as [number, number, number, number, number];
+  return {
+    count,
+    nanCount: values.length - count,
+    mean: m,
+    sd,
+    min: count ? min : NaN,
+    p5,
+    p25,
+    p50,
+    p75,
+    p95,
+    max: count ? max : NaN
+  };
+}
+
+/** Copies the non-NaN values of `from` to the front of `to` (which may be `from`), in order; returns their number. */
+function copyOrdered(from: Float64Array, to: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < from.length; i++) {
+    const v = from[i]!;
+    if (v === v) to[count++] = v;
+  }
+  return count;
+}
+
+/**
+ * Type-7 quantiles of work[0..count) (no NaN) for each p, by selecting just the order statistics they need (two per
+ * p: ⌊h⌋ and ⌊h⌋+1). Reorders work[0..count).
+ */
+function selectQuantiles(work: Float64Array, count: number, ps: readonly number[]): number[] {
+  if (count === 0) return ps.map(() => NaN);
+  const needed = new Set<number>();
+  for (const p of ps) {
+    if (!(p >= 0 && p <= 1)) continue;
+    const lo = Math.floor((count - 1) * p);
+    needed.add(lo);
+    if (lo + 1 < count) needed.add(lo + 1);
+  }
+  const ranks = [...needed].sort((a, b) => a - b);
+  selectRanks(work, 0, count - 1, ranks, 0, ranks.length - 1);
+  return ps.map((p) => {
+    if (!(p >= 0 && p <= 1)) return NaN;
+    const h = (count - 1) * p;
+    const lo = Math.floor(h);
+    const a = work[lo]!;
+    const frac = h - lo;
+    return frac === 0 || lo + 1 >= count ? a : a + frac * (work[lo + 1]! - a);
+  });
+}
+
+/** Puts every rank in ranks[rLo..rHi] (sorted, within [left, right]) in its sorted position of a[left..right]. */
+function selectRanks(
+  a: Float64Array,
+  left: number,
+  right: number,
+  ranks: readonly number[],
+  rLo: number,
+  rHi: number
+): void {
+  if (rLo > rHi) return;
+  const mid = (rLo + rHi) >> 1;
+  const k = ranks[mid]!;
+  select(a, left, right, k);
+  selectRanks(a, left, k - 1, ranks, rLo, mid - 1);
+  selectRanks(a, k + 1, right, ranks, mid + 1, rHi);
+}
+
+/**
+ * Quickselect: afterwards a[k] holds the value it would have if a[left..right] were sorted, with no larger value
+ * before it and no smaller one after it. Median-of-three pivot and a branch-free Lomuto partition (random data makes
+ * a partition's comparisons unpredictable, and mispredicted branches cost more than the extra stores: measured 5 ns
+ * per element for a median of 100,000 values, against 19 ns with Hoare's partition and 88 ns for a full sort). When the
+ * pivot is the smallest value its copies are gathered in a second pass, so ties cannot make it quadratic; after
+ * 64 + 4·log2(n) rounds the remaining range is sorted instead, so the worst case stays O(n log n).
+ */
+function select(a: Float64Array, left: number, right: number, k: number): void {
+  if (k === left || k === right) {
+    // The smallest or largest value: one scan (this is how ⌊h⌋+1 is found once ⌊h⌋ is in place).
+    let best = k;
+    for (let m = left; m <= right; m++) if (k === left ? a[m]! < a[best]! : a[m]! > a[best]!) best = m;
+    swap(a, k, best);
+    return;
+  }
+  let rounds = 64 + 4 * Math.ceil(Math.log2(right - left + 2));
+  while (right - left >= 16) {
+    if (--rounds < 0) break;
+    const mid = (left + right) >>> 1;
+    if (a[mid]! < a[left]!) swap(a, mid, left);
+    if (a[right]! < a[left]!) swap(a, right, left);
+    if (a[right]! < a[mid]!) swap(a, right, mid);
+    const pivot = a[mid]!;
+    swap(a, mid, right);
+    let i = left;
+    for (let j = left; j < right; j++) {
+      const v = a[j]!;
+      a[j] = a[i]!;
+      a[i] = v;
+      i += +(v < pivot);
+    }
+    swap(a, i, right);
+    // Now a[left..i) < pivot = a[i] <= a(i..right].
+    if (k === i) return;
+    if (k < i) {
+      right = i - 1;
+    } else if (i === left) {
+      let j = i + 1;
+      for (let m = i + 1; m <= right; m++) {
+        const v = a[m]!;
+        a[m] = a[j]!;
+        a[j] = v;
+        j += +(v <= pivot);
+      }
+      // a[i..j) all equal the pivot.
+      if (k < j) return;
+      left = j;
+    } else {
+      left = i + 1;
+    }
+  }
+  if (right > left) a.subarray(left, right + 1).sort();
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
+
+/** Fraction of the non-NaN values strictly greater than `threshold` (NaN when there are none). */
+export function probabilityAbove(values: Float64Array, threshold: number): number {
+  let above = 0;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === v) {
+      count++;
+      if (v > threshold) above++;
+    }
+  }
+  return count === 0 ? NaN : above / count;
+}
+
+/**
+ * Equal-width histogram of the finite values between min and max (by default the data's finite range). When all
+ * values are equal there is one bin of zero width holding them all.
+ */
+export function histogram(values: Float64Array, {bins, min, max}: HistogramOptions): HistogramRow[] {
+  if (!Number.isInteger(bins) || bins < 1) {
+    throw new UserError({
+      path: "bins",
+      message: "invalid bin count",
+      expected: "a positive integer",
+      found: String(bins)
+    });
+  }
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  const x0 = min ?? lo;
+  const x1 = max ?? hi;
+  if (!Number.isFinite(x0) || !Number.isFinite(x1)) return [];
+  if (!(x0 <= x1)) {
+    throw new UserError({
+      path: "min",
+      message: "histogram range is inverted",
+      expected: "min <= max",
+      found: `min = ${x0}, max = ${x1}`
+    });
+  }
+  const nBins = x0 === x1 ? 1 : bins;
+  const counts = new Float64Array(nBins);
+  const scale = x0 === x1 ? 0 : nBins / (x1 - x0);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v >= x0 && v <= x1) {
+      const b = Math.min(nBins - 1, Math.floor((v - x0) * scale));
+      counts[b]!++;
+    }
+  }
+  const width = (x1 - x0) / nBins;
+  const rows: HistogramRow[] = [];
+  for (let b = 0; b < nBins; b++) {
+    rows.push({x0: x0 + b * width, x1: b === nBins - 1 ? x1 : x0 + (b + 1) * width, count: counts[b]!});
+  }
+  return rows;
+}
+
+/** Per-step p5/p25/p50/p75/p95 across samples of a time series (for fan charts); NaN values are left out. */
+export function fan({values, samples, steps}: FanInput): FanRow[] {
+  if (!Number.isInteger(samples) || samples < 1 || !Number.isInteger(steps) || steps < 1) {
+    throw new UserError({
+      path: "samples",
+      message: "invalid fan shape",
+      expected: "positive integer samples and steps",
+      found: `samples = ${samples}, steps = ${steps}`
+    });
+  }
+  if (values.length !== samples * steps) {
+    throw new UserError({
+      path: "values",
+      message: "fan values have the wrong length",
+      expected: `samples × steps = ${samples * steps}`,
+      found: String(values.length)
+    });
+  }
+  const column = new Float64Array(samples);
+  const rows: FanRow[] = [];
+  for (let t = 0; t < steps; t++) {
+    let count = 0;
+    for (let s = 0; s < samples; s++) {
+      const v = values[s * steps + t]!;
+      if (v === v) column[count++] = v;
+    }
+    const [p5, p25, p50, p75, p95] = selectQuantiles(column, count, SUMMARY_PS) as [
+      number,
+      number,
+      number,
+      number,
+      number
+    ];
+    rows.push({step: t, p5, p25, p50, p75, p95});
+  }
+  return rows;
+}
