@@ -1,0 +1,49 @@
+// A scenario's assumptions: value, unit, origin (file:line, inherited, default or set on the page) and source. Values
+// the scenario or its parents set come first; defaults follow in a collapsed section.
+import type {AssumptionRow} from "../lib/scenario/scenarioPage.js";
+
+function table(rows: readonly AssumptionRow[]): HTMLElement {
+  const element = document.createElement("table");
+  element.className = "scenario-table scenario-assumptions";
+  const head = element.createTHead().insertRow();
+  for (const text of ["Key", "Value", "Unit", "Origin", "Source"]) {
+    const th = document.createElement("th");
+    th.textContent = text;
+    head.append(th);
+  }
+  const body = element.createTBody();
+  for (const row of rows) {
+    const tr = body.insertRow();
+    tr.dataset.key = row.path;
+    tr.dataset.origin = row.originKind;
+    const key = document.createElement("code");
+    key.textContent = row.path;
+    tr.insertCell().append(key);
+    const value = tr.insertCell();
+    value.textContent = row.value;
+    if (row.written && row.written !== row.value) value.title = `written: ${row.written}`;
+    tr.insertCell().textContent = row.unit;
+    tr.insertCell().textContent = row.origin;
+    tr.insertCell().textContent = row.source || "—";
+  }
+  const wrap = document.createElement("div");
+  wrap.className = "scenario-table-wrap";
+  wrap.append(element);
+  return wrap;
+}
+
+export function ScenarioAssumptionsTable(rows: readonly AssumptionRow[]): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "scenario-assumptions-wrap";
+  const set = rows.filter((row) => row.originKind !== "default");
+  const defaults = rows.filter((row) => row.originKind === "default");
+  root.append(table(set));
+  if (defaults.length) {
+    const details = document.createElement("details");
+    const summary = document.createElement("summary");
+    summary.textContent = `${defaults.length} more assumptions at their defaults`;
+    details.append(summary, table(defaults));
+    root.append(details);
+  }
+  return root;
+}

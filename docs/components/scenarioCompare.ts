@@ -1,0 +1,99 @@
+// Side-by-side tables of several scenarios: their metrics, and the assumptions in which they differ.
+import type {AssumptionRow, MetricRow} from "../lib/scenario/scenarioPage.js";
+import {formatDisplayNumber, formatMetric} from "../lib/scenario/scenarioPage.js";
+
+/** One scenario's column of a comparison. */
+export interface CompareColumn {
+  id: string;
+  title: string;
+  metrics: readonly MetricRow[];
+  assumptions: readonly AssumptionRow[];
+}
+
+function headerRow(table: HTMLTableElement, first: string, columns: readonly CompareColumn[]): void {
+  const head = table.createTHead().insertRow();
+  const th = document.createElement("th");
+  th.textContent = first;
+  head.append(th);
+  for (const column of columns) {
+    const cell = document.createElement("th");
+    const link = document.createElement("a");
+    link.href = `./scenarios/${encodeURIComponent(column.id)}`;
+    link.textContent = column.title;
+    cell.append(link);
+    cell.dataset.scenario = column.id;
+    head.append(cell);
+  }
+}
+
+function wrap(table: HTMLTableElement): HTMLElement {
+  const div = document.createElement("div");
+  div.className = "scenario-table-wrap";
+  div.append(table);
+  return div;
+}
+
+/** Every metric, one column per scenario: the value (mean if uncertain) and, below it, its 90% interval. */
+export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElement {
+  const table = document.createElement("table");
+  table.className = "scenario-table scenario-compare-metrics";
+  headerRow(table, "Metric", columns);
+  const body = table.createTBody();
+  const first = columns[0];
+  if (!first) return wrap(table);
+  first.metrics.forEach((metric, i) => {
+    const tr = body.insertRow();
+    tr.dataset.metric = metric.name;
+    tr.insertCell().textContent = metric.label;
+    for (const column of columns) {
+      const row = column.metrics[i]!;
+      const cell = tr.insertCell();
+      cell.className = "scenario-number";
+      cell.dataset.value = row.value === null ? "" : String(row.value);
+      cell.append(formatMetric(row.name, row.value));
+      if (row.p5 !== null && row.p95 !== null && formatDisplayNumber(row.p5) !== formatDisplayNumber(row.p95)) {
+        const range = document.createElement("div");
+        range.className = "muted";
+        range.textContent = `${formatDisplayNumber(row.p5)}–${formatDisplayNumber(row.p95)}`;
+        range.title = "90% interval (p5–p95)";
+        cell.append(range);
+      }
+    }
+  });
+  return wrap(table);
+}
+
+/** The assumptions whose values differ between the scenarios, with the unit; hover a value for its origin and source. */
+export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTMLElement {
+  const table = document.createElement("table");
+  table.className = "scenario-table scenario-compare-assumptions";
+  headerRow(table, "Assumption (unit)", columns);
+  const body = table.createTBody();
+  const first = columns[0];
+  let differing = 0;
+  first?.assumptions.forEach((assumption, i) => {
+    const values = columns.map((column) => column.assumptions[i]!);
+    if (values.every((v) => v.value === assumption.value)) return;
+    differing++;
+    const tr = body.insertRow();
+    tr.dataset.key = assumption.path;
+    const key = document.createElement("code");
+    key.textContent = assumption.path;
+    const name = tr.insertCell();
+    name.append(key);
+    if (assumption.unit) name.append(` (${assumption.unit})`);
+    for (const v of values) {
+      const cell = tr.insertCell();
+      cell.textContent = v.value;
+      cell.title = `${v.origin}${v.source ? ` — ${v.source}` : ""}`;
+      if (v.value !== assumption.value) cell.className = "scenario-differs";
+    }
+  });
+  if (!differing) {
+    const tr = body.insertRow();
+    const cell = tr.insertCell();
+    cell.colSpan = columns.length + 1;
+    cell.textContent = "These scenarios set every assumption to the same value.";
+  }
+  return wrap(table);
+}

@@ -1,0 +1,91 @@
+// A scenario's headline numbers (KPI cards) and its full metrics table. Uncertain metrics show their mean with the
+// 5th–95th percentile range; every value carries its unit.
+import {formatDisplayNumber, formatMetric, type MetricRow} from "../lib/scenario/scenarioPage.js";
+
+/** The range text of an uncertain metric: "p5–p95: 0.8–1.2 USD/Mtok"; "" for a certain one. */
+function rangeText(row: MetricRow): string {
+  if (row.p5 === null || row.p95 === null) return "";
+  // A metric that no uncertain assumption moves has p5 = p95: no interval to show.
+  if (formatDisplayNumber(row.p5) === formatDisplayNumber(row.p95) && row.nullShare === 0) return "";
+  const unit = row.unit === "%" ? "%" : row.unit === "month" ? "" : ` ${row.unit}`;
+  const prefix = row.unit === "month" ? "month " : "";
+  const missing =
+    row.nullShare > 0 ? `; none within the horizon in ${formatDisplayNumber(row.nullShare * 100)}% of samples` : "";
+  return `90% interval ${prefix}${formatDisplayNumber(row.p5)}–${formatDisplayNumber(row.p95)}${unit}${missing}`;
+}
+
+/** KPI cards for the named metrics: label, value (mean if uncertain) and its 90% interval. */
+export function ScenarioKpis(rows: readonly MetricRow[], names: readonly string[]): HTMLElement {
+  const grid = document.createElement("div");
+  grid.className = "grid grid-cols-4 scenario-kpis";
+  for (const name of names) {
+    const row = rows.find((r) => r.name === name);
+    if (!row) continue;
+    const card = document.createElement("div");
+    card.className = "card scenario-kpi";
+    card.dataset.metric = row.name;
+    card.dataset.value = row.value === null ? "" : String(row.value);
+    const label = document.createElement("h2");
+    label.textContent = row.label;
+    const value = document.createElement("span");
+    value.className = "big";
+    value.textContent = formatMetric(row.name, row.value);
+    card.append(label, value);
+    const range = rangeText(row);
+    if (range) {
+      const note = document.createElement("div");
+      note.className = "muted scenario-kpi-range";
+      note.textContent = `mean; ${range}`;
+      card.append(note);
+    }
+    grid.append(card);
+  }
+  return grid;
+}
+
+/** Every metric in a table: label, value with unit, and the 90% interval of uncertain ones. */
+export function ScenarioMetricsTable(rows: readonly MetricRow[]): HTMLElement {
+  const table = document.createElement("table");
+  table.className = "scenario-table scenario-metrics";
+  const head = table.createTHead().insertRow();
+  for (const text of ["Metric", "Value (mean if uncertain)", "90% interval (p5–p95)"]) {
+    const th = document.createElement("th");
+    th.textContent = text;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of rows) {
+    const tr = body.insertRow();
+    tr.dataset.metric = row.name;
+    tr.insertCell().textContent = row.label;
+    const value = tr.insertCell();
+    value.textContent = formatMetric(row.name, row.value);
+    value.dataset.value = row.value === null ? "" : String(row.value);
+    value.className = "scenario-number";
+    tr.insertCell().textContent = rangeText(row).replace(/^90% interval /, "");
+  }
+  const wrap = document.createElement("div");
+  wrap.className = "scenario-table-wrap";
+  wrap.append(table);
+  return wrap;
+}
+
+/** Where the figures come from: the static report, or a recomputation with the listed changes. */
+export function ScenarioProvenance(sets: readonly string[], {samples = 1000, seed = 1} = {}): HTMLElement {
+  const p = document.createElement("p");
+  p.className = "muted scenario-provenance";
+  const mc = `${samples.toLocaleString("en-US")} Monte Carlo samples, seed ${seed}`;
+  if (!sets.length) {
+    p.textContent = `Figures from the static report built with the site (${mc}).`;
+    return p;
+  }
+  p.append(`Recomputed in your browser with ${sets.length} change${sets.length === 1 ? "" : "s"}: `);
+  sets.forEach((set, i) => {
+    if (i) p.append(", ");
+    const code = document.createElement("code");
+    code.textContent = set;
+    p.append(code);
+  });
+  p.append(` (${mc}).`);
+  return p;
+}

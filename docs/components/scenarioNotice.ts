@@ -1,0 +1,28 @@
+// What a scenario page did not apply from its URL, listed as text (never parsed as HTML).
+import type {IgnoredSet} from "../lib/scenario/urlState.js";
+
+/** A warning box listing each ignored parameter and why; an empty, hidden element when nothing was ignored. */
+export function ScenarioNotice(ignored: readonly IgnoredSet[]): HTMLElement {
+  const box = document.createElement("div");
+  box.className = "scenario-notice";
+  box.dataset.notice = "";
+  if (!ignored.length) {
+    box.hidden = true;
+    return box;
+  }
+  box.setAttribute("role", "status");
+  const title = document.createElement("p");
+  const strong = document.createElement("strong");
+  strong.textContent = `Ignored ${ignored.length} setting${ignored.length === 1 ? "" : "s"} from the link`;
+  title.append(strong, document.createTextNode(": the page shows the scenario without them."));
+  const list = document.createElement("ul");
+  for (const {set, reason} of ignored) {
+    const item = document.createElement("li");
+    const code = document.createElement("code");
+    code.textContent = set;
+    item.append(code, document.createTextNode(` — ${reason}`));
+    list.append(item);
+  }
+  box.append(title, list);
+  return box;
+}

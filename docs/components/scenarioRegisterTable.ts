@@ -1,0 +1,114 @@
+// A searchable, sortable table of plain rows: a search box filters on every column (all words must match), a click on
+// a column header sorts by it (again to reverse). Cells are text; long text wraps.
+
+export interface RegisterColumn<T> {
+  key: keyof T & string;
+  label: string;
+  /** CSS width of the column, e.g. "9em". */
+  width?: string;
+  /** Render as code (key paths). */
+  code?: boolean;
+}
+
+export interface RegisterTableElement<T> extends HTMLElement {
+  /** The rows shown, in their shown order. */
+  value: T[];
+}
+
+export function RegisterTable<T extends Record<string, unknown>>(
+  rows: readonly T[],
+  columns: readonly RegisterColumn<T>[],
+  {placeholder = "Search…"} = {}
+): RegisterTableElement<T> {
+  const root = document.createElement("div") as unknown as RegisterTableElement<T>;
+  root.className = "scenario-register";
+  const search = document.createElement("input");
+  search.type = "search";
+  search.placeholder = placeholder;
+  search.setAttribute("aria-label", placeholder);
+  const count = document.createElement("span");
+  count.className = "muted scenario-register-count";
+  const bar = document.createElement("div");
+  bar.className = "scenario-register-bar";
+  bar.append(search, count);
+  const table = document.createElement("table");
+  table.className = "scenario-table";
+  const colgroup = document.createElement("colgroup");
+  const head = table.createTHead().insertRow();
+  let sortKey: string | null = null;
+  let ascending = true;
+  const headers: HTMLTableCellElement[] = [];
+  for (const column of columns) {
+    const col = document.createElement("col");
+    if (column.width) col.style.width = column.width;
+    colgroup.append(col);
+    const th = document.createElement("th");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = column.label;
+    button.addEventListener("click", () => {
+      ascending = sortKey === column.key ? !ascending : true;
+      sortKey = column.key;
+      render();
+    });
+    th.append(button);
+    th.setAttribute("aria-sort", "none");
+    headers.push(th);
+    head.append(th);
+  }
+  table.prepend(colgroup);
+  const body = table.createTBody();
+  const wrap = document.createElement("div");
+  wrap.className = "scenario-table-wrap";
+  wrap.append(table);
+  root.append(bar, wrap);
+  const text = (row: T) =>
+    columns
+      .map((c) => String(row[c.key] ?? ""))
+      .join(" ")
+      .toLowerCase();
+  const haystacks = new Map(rows.map((row) => [row, text(row)]));
+  let shown: T[] = [...rows];
+  function render() {
+    const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    shown = rows.filter((row) => words.every((word) => haystacks.get(row)!.includes(word)));
+    if (sortKey !== null) {
+      const key = sortKey;
+      const collator = new Intl.Collator("en", {numeric: true});
+      shown.sort((a, b) => (ascending ? 1 : -1) * collator.compare(String(a[key] ?? ""), String(b[key] ?? "")));
+    }
+    columns.forEach((column, i) => {
+      headers[i]!.setAttribute("aria-sort", column.key === sortKey ? (ascending ? "ascending" : "descending") : "none");
+    });
+    body.replaceChildren(
+      ...shown.map((row) => {
+        const tr = document.createElement("tr");
+        for (const column of columns) {
+          const td = tr.insertCell();
+          const value = String(row[column.key] ?? "") || "—";
+          if (column.code) {
+            const code = document.createElement("code");
+            // Break long key paths only after a dot.
+            value.split(".").forEach((part, i) => {
+              if (i) code.append(".", document.createElement("wbr"));
+              code.append(part);
+            });
+            td.append(code);
+          } else {
+            td.textContent = value;
+          }
+        }
+        return tr;
+      })
+    );
+    count.textContent = `${shown.length} of ${rows.length} rows`;
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  }
+  search.addEventListener("input", (event) => {
+    event.stopPropagation();
+    render();
+  });
+  Object.defineProperty(root, "value", {get: () => shown});
+  render();
+  return root;
+}

@@ -1,0 +1,198 @@
+// Page loader: one page per data/scenarios/<id>.md (observablehq.config.ts lists every id in dynamicPaths). It prints
+// the page's Markdown: the scenario's title, description and narrative as written, then cells that read the static
+// report (docs/data/site.json) for the first render and recompute in the browser when a control or the URL changes.
+import {parseArgs} from "node:util";
+import {isUserError} from "../../src/errors/userError.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {demoteHeadings} from "../../src/scenario/scenarioPage.js";
+
+const {
+  values: {id}
+} = parseArgs({options: {id: {type: "string"}}});
+
+try {
+  if (!id) throw new Error("the scenario page loader needs --id");
+  const scenario = loadScenarioLibrary().resolve(id);
+  process.stdout.write(scenarioPage(id, scenario.title, scenario.description, scenario.file, scenario.body));
+} catch (error) {
+  if (!isUserError(error)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function scenarioPage(id: string, title: string, description: string, file: string, body: string): string {
+  const ID = JSON.stringify(id);
+  return `---
+title: ${JSON.stringify(title)}
+toc: false
+---
+
+<link rel="stylesheet" href="../components/scenarioStyle.css">
+
+# ${escapeHtml(title)}
+
+<p class="scenario-lead">${escapeHtml(description)}</p>
+<p class="muted scenario-file">Scenario file: <code>${escapeHtml(file)}</code> · id <code>${escapeHtml(id)}</code></p>
+
+\`\`\`js
+import {bindScenario, evaluateScenarioPoint} from "../lib/scenario/evaluateScenario.js";
+import {controlToBase, KEY_CONTROLS} from "../lib/scenario/keyControls.js";
+import {assumptionRows, editedScenarioMarkdown, metricRows, scenarioPageState} from "../lib/scenario/scenarioPage.js";
+import {costPartRows, cycleRows, siliconRows, spendRows} from "../lib/scenario/scenarioSeries.js";
+import {scenarioMedianPoint} from "../lib/scenario/scenarioValues.js";
+import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../lib/scenario/urlState.js";
+import {csvFile, DownloadButton} from "../components/download.js";
+import {ScenarioAssumptionsTable} from "../components/scenarioAssumptionsTable.js";
+import {ScenarioControls} from "../components/scenarioControls.js";
+import {ScenarioCostChart} from "../components/scenarioCostChart.js";
+import {ScenarioKpis, ScenarioMetricsTable, ScenarioProvenance} from "../components/scenarioMetrics.js";
+import {ScenarioNotice} from "../components/scenarioNotice.js";
+import {ScenarioCashFlowChart, ScenarioCycleChart} from "../components/scenarioSiliconChart.js";
+import {ScenarioSpendChart} from "../components/scenarioSpendChart.js";
+import {ShareLink, shareUrl, writeShareState} from "../components/scenarioState.js";
+\`\`\`
+
+\`\`\`js
+const ID = ${ID};
+const site = await FileAttachment("../data/site.json").json();
+const entry = site.scenarios[ID];
+const catalogs = {hardware: site.hardware, models: site.models};
+// The URL's sets, each validated like a line of a scenario file and then evaluated; what fails is listed, not applied.
+const query = parseShareQuery(window.location.search);
+const fromUrl = applyShareSets(entry.resolved, query.sets, {
+  check: (resolved) => evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved))
+});
+const ignored = [...query.ignored, ...fromUrl.ignored];
+\`\`\`
+
+\`\`\`js
+display(ScenarioNotice(ignored));
+\`\`\`
+
+<div class="scenario-narrative">
+
+${demoteHeadings(body)}
+
+</div>
+
+## Move the key assumptions
+
+Every number and chart below is recomputed in your browser, by the same library that built the page, as you move a
+slider. Assumptions that are uncertain in the scenario (a distribution) become the single value you set.
+
+\`\`\`js
+const controlsInput = ScenarioControls(KEY_CONTROLS, scenarioMedianPoint(fromUrl.resolved));
+const controlStart = controlsInput.value;
+const controls = view(controlsInput);
+\`\`\`
+
+\`\`\`js
+// The page's state: the URL's accepted sets, then every slider moved from where it started.
+const controlSets = KEY_CONTROLS.filter(
+  (control) => controls[control.path] !== undefined && controls[control.path] !== controlStart[control.path]
+).map((control) => formatShareSet(control.path, controlToBase(control, controls[control.path])));
+const sets = mergeSets(fromUrl.applied, controlSets);
+const state = scenarioPageState(entry.report, entry.resolved, catalogs, sets);
+const rows = metricRows(state.metrics);
+writeShareState(sets);
+\`\`\`
+
+\`\`\`js
+display(ScenarioProvenance(sets));
+\`\`\`
+
+\`\`\`js
+display(
+  ScenarioKpis(rows, [
+    "costPerMillionTokensUsd",
+    "chipHourCostUsd",
+    "inferenceOvertakesTrainingMonth",
+    "siliconNpvUsd"
+  ])
+);
+\`\`\`
+
+\`\`\`js
+const costRows = costPartRows(ID, state.point);
+const spend = spendRows(ID, state.point);
+const silicon = siliconRows(ID, state.point);
+const cycles = cycleRows(ID, state.point);
+const currentCycle = [
+  {
+    scenario: ID,
+    designCycleMonths: scenarioMedianPoint(state.resolved)["silicon.designCycle"],
+    npvUsd: state.point.silicon.npvUsd
+  }
+];
+const csv = (name, data) => DownloadButton("CSV", () => csvFile(\`\${ID}-\${name}.csv\`, data), {name: \`\${name}-csv\`, title: "Download this chart's data as CSV"});
+\`\`\`
+
+<div class="grid grid-cols-2">
+  <div class="card" data-chart="cost">
+    <h2>Cost of a million tokens, by part</h2>
+    <h3>Owned merchant chips at the median point · \${csv("cost", costRows)}</h3>
+    \${resize((width) => ScenarioCostChart(costRows, {width}))}
+  </div>
+  <div class="card" data-chart="spend">
+    <h2>Training vs inference, cumulative spend</h2>
+    <h3>Solid: inference · dashed: training · \${csv("spend", spend)}</h3>
+    \${resize((width) => ScenarioSpendChart(spend, {width}))}
+  </div>
+  <div class="card" data-chart="silicon">
+    <h2>Custom silicon program, cumulative cash flow</h2>
+    <h3>Against serving all demand on merchant chips · dashed: discounted · \${csv("silicon", silicon)}</h3>
+    \${resize((width) => ScenarioCashFlowChart(silicon, {width}))}
+  </div>
+  <div class="card" data-chart="cycle">
+    <h2>Program NPV by design cycle</h2>
+    <h3>All else equal; the dot is this scenario's cycle · \${csv("cycle", cycles)}</h3>
+    \${resize((width) => ScenarioCycleChart(cycles, {width, current: currentCycle}))}
+  </div>
+</div>
+
+## All metrics
+
+Uncertain metrics show their mean over the Monte Carlo samples and the 90% interval between the 5th and 95th
+percentiles.
+
+\`\`\`js
+display(ScenarioMetricsTable(rows));
+\`\`\`
+
+## Assumptions
+
+Each value with its unit, where it was set (file and line, inherited from a parent scenario, the schema's default, or
+this page) and its source. Hover a value to see it as written.
+
+\`\`\`js
+display(ScenarioAssumptionsTable(assumptionRows(state.resolved)));
+\`\`\`
+
+## Share and download
+
+The address bar always holds what you see: each changed assumption is one \`set\` parameter holding
+\`path=value\` in scenario-file notation, URL-encoded, e.g. \`?set=serving.utilization%3D70%25&set=silicon.nre%3D%24300M\`.
+Opening the link applies each \`set\` exactly as a line of a scenario file (same units, ranges and distributions, so
+\`set=serving.utilization%3D0.5%20to%200.8\` makes it uncertain). Anything invalid or unknown is ignored and listed
+at the top of the page. Any key of the [scenario file reference](../reference) may be set this way, not only the
+sliders'.
+
+\`\`\`js
+display(ShareLink(shareUrl(sets)));
+display(
+  DownloadButton(
+    "Download this scenario (.md)",
+    () => ({filename: \`\${ID}-edited.md\`, text: editedScenarioMarkdown(state.resolved, sets), type: "text/markdown"}),
+    {name: "scenario", title: "A scenario file that extends this one with your changes"}
+  )
+);
+\`\`\`
+
+The downloaded file \`extends: ${escapeHtml(id)}\` and sets only what you changed; check it with
+\`npx token-ledger validate ${escapeHtml(id)}-edited.md\` and run it with \`npx token-ledger run ${escapeHtml(id)}-edited.md\`.
+`;
+}

@@ -1,0 +1,284 @@
+// The generated scenario pages, the comparison and the register in a real browser: every page renders, a slider
+// recomputes what the library computes in Node, a share link reproduces the view, the downloaded scenario validates,
+// and a hostile URL is listed as ignored without running or injecting anything.
+import {execFile} from "node:child_process";
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {promisify} from "node:util";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {loadCatalogs} from "../../src/node/catalogFiles.js";
+import {loadScenarioLibrary, scenarioFilesIn} from "../../src/node/scenarioFiles.js";
+import {bindScenario} from "../../src/scenario/evaluateScenario.js";
+import {runReport} from "../../src/scenario/runReport.js";
+import {DEFAULT_SCENARIO_SEED, runScenario} from "../../src/scenario/runScenario.js";
+import {metricCentral, SCENARIO_PAGE_SAMPLES, scenarioPageState} from "../../src/scenario/scenarioPage.js";
+import {parseShareQuery} from "../../src/scenario/urlState.js";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, screenshot, waitForRender} from "./browser.js";
+import {listPages, ROOT} from "./site.js";
+
+const enabled = inject("browserTestsEnabled");
+const distDir = inject("distDir");
+const pages = enabled ? listPages(distDir) : [];
+const scenarioIds = scenarioFilesIn().map((file) => file.replace(/^.*\//, "").replace(/\.md$/, ""));
+const run = promisify(execFile);
+
+const catalogs = loadCatalogs();
+const library = loadScenarioLibrary();
+
+/** What the page should show for `sets` on scenario `id`, computed in Node by the same library. */
+function expected(id: string, sets: readonly string[]) {
+  const resolved = library.resolve(id);
+  const report = runReport(
+    resolved,
+    runScenario(bindScenario(resolved, catalogs), {samples: SCENARIO_PAGE_SAMPLES, seed: DEFAULT_SCENARIO_SEED})
+  );
+  return scenarioPageState(report, resolved, catalogs, sets).metrics;
+}
+
+/** The headline metric's number as the page holds it (data-value of its KPI card). */
+function kpi(page: Page, name = "costPerMillionTokensUsd"): Promise<number> {
+  return page.$eval(`.scenario-kpi[data-metric="${name}"]`, (card) => Number((card as HTMLElement).dataset.value));
+}
+
+/** Every metric's number in the metrics table, by name. */
+function metricValues(page: Page): Promise<Record<string, string>> {
+  return page.$$eval(".scenario-metrics tbody tr", (rows) =>
+    Object.fromEntries(
+      rows.map((row) => [
+        (row as HTMLElement).dataset.metric ?? "",
+        (row.querySelector("[data-value]") as HTMLElement | null)?.dataset.value ?? ""
+      ])
+    )
+  );
+}
+
+/** Moves the slider of `path` to `display` (in the slider's display unit) as a reader typing in its number box. */
+async function setControl(page: Page, path: string, display: number): Promise<void> {
+  await page.fill(`.scenario-control[data-key="${path}"] input[type=number]`, String(display));
+  await waitForRender(page);
+}
+
+function chartSvg(page: Page, chart: string): Promise<string> {
+  return page.$eval(`[data-chart="${chart}"] svg[viewBox]`, (svg) => svg.outerHTML);
+}
+
+describe.skipIf(!enabled)("scenario pages", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("has one page per scenario file, plus compare and the register", () => {
+    expect(scenarioIds.length).toBeGreaterThan(0);
+    for (const id of scenarioIds) expect(pages).toContain(`/scenarios/${id}`);
+    expect(pages).toContain("/compare");
+    expect(pages).toContain("/assumptions");
+  });
+
+  it.concurrent.for(scenarioIds)("/scenarios/%s renders the static report's numbers cleanly", async (id, {expect}) => {
+    const page = await openPage(browser, `/scenarios/${id}`);
+    try {
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      const resolved = library.resolve(id);
+      expect(await page.textContent("h1")).toBe(resolved.title);
+      expect(await page.$$eval(".scenario-controls input[type=range]", (inputs) => inputs.length)).toBeGreaterThan(0);
+      for (const chart of ["cost", "spend", "silicon", "cycle"]) {
+        expect(await page.$$eval(`[data-chart="${chart}"] svg [aria-label]`, (marks) => marks.length)).toBeGreaterThan(
+          0
+        );
+      }
+      const want = metricCentral(expected(id, []).costPerMillionTokensUsd);
+      expect(await kpi(page)).toBeCloseTo(want!, 9);
+      expect(await page.isHidden("[data-notice]")).toBe(true);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("recomputes the headline metric and the charts when a slider moves, as the library does in Node", async () => {
+    const page = await openPage(browser, "/scenarios/base");
+    try {
+      const before = await kpi(page);
+      const chartBefore = await chartSvg(page, "cost");
+      await setControl(page, "serving.utilization", 90);
+      const after = await kpi(page);
+      expect(after).not.toBeCloseTo(before, 6);
+      expect(await chartSvg(page, "cost")).not.toBe(chartBefore);
+      const {sets, ignored} = parseShareQuery(new URL(page.url()).search);
+      expect(ignored).toEqual([]);
+      expect(sets).toEqual(["serving.utilization=0.9"]);
+      const want = expected("base", sets);
+      expect(after).toBeCloseTo(metricCentral(want.costPerMillionTokensUsd)!, 9);
+      expect(await kpi(page, "siliconNpvUsd")).toBeCloseTo(metricCentral(want.siliconNpvUsd)! / 1e6, 6);
+      await screenshot(page, "scenarios--base.moved");
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("reproduces the same view from its share link", async () => {
+    const page = await openPage(browser, "/scenarios/asic-9-months");
+    let shared: Page | undefined;
+    try {
+      await setControl(page, "power.electricity", 0.12);
+      await setControl(page, "silicon.designCycle", 14);
+      const url = page.url();
+      expect(new URL(url).searchParams.getAll("set")).toEqual([
+        "power.electricity=0.12 USD/kWh",
+        "silicon.designCycle=14 months"
+      ]);
+      expect(await page.inputValue("[data-share]")).toBe(url);
+      const values = await metricValues(page);
+      shared = await openPage(browser, new URL(url).pathname + new URL(url).search);
+      expect(await metricValues(shared)).toEqual(values);
+      expect(await shared.inputValue('.scenario-control[data-key="silicon.designCycle"] input[type=number]')).toBe(
+        "14"
+      );
+      expect(await pageProblems(shared)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+      if (shared) await closePage(shared);
+    }
+  });
+
+  it("downloads the edited scenario as a file the validator accepts, and each chart's data as CSV", async () => {
+    const page = await openPage(browser, "/scenarios/base");
+    const dir = mkdtempSync(join(tmpdir(), "token-ledger-download-"));
+    try {
+      await setControl(page, "silicon.nre", 300);
+      await setControl(page, "demand.agentMultiplier", 4);
+      const shown = await kpi(page, "siliconNpvUsd");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-download="scenario"]')]);
+      const file = join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      expect(download.suggestedFilename()).toBe("base-edited.md");
+      const text = readFileSync(file, "utf8");
+      expect(text).toMatch(/^extends: base$/m);
+      const cli = join(ROOT, "bin/token-ledger.js");
+      const validated = await run(process.execPath, [cli, "validate", file], {cwd: ROOT});
+      expect(validated.stderr).toBe("");
+      const ran = await run(process.execPath, [cli, "run", file, "--json", "--samples", "1000"], {cwd: ROOT});
+      const report = JSON.parse(ran.stdout);
+      expect(report.assumptions["silicon.nre"].value).toBe(300e6);
+      expect(report.assumptions["demand.agentMultiplier"].value).toBe(4);
+      expect(report.metrics.siliconNpvUsd.mean / 1e6).toBeCloseTo(shown, 6);
+
+      const [csv] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click('[data-chart="spend"] [data-download="spend-csv"]')
+      ]);
+      const csvFile = join(dir, csv.suggestedFilename());
+      const base = library.resolve("base");
+      const report0 = {metrics: {} as never, uncertainKeys: []};
+      await csv.saveAs(csvFile);
+      const lines = readFileSync(csvFile, "utf8").trim().split("\n");
+      expect(lines[0]).toBe(
+        "scenario,month,cumulativeTrainingSpendUsd,cumulativeInferenceSpendUsd,trainingSpendUsd,inferenceSpendUsd"
+      );
+      expect(lines.length - 1).toBe(scenarioPageState(report0, base, catalogs, []).point.spend.months.length);
+    } finally {
+      await closePage(page);
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+
+  it("ignores hostile and invalid URL state, lists it as text, and runs nothing", async () => {
+    const script = "<script>alert(1)</script>";
+    const params = new URLSearchParams([
+      ["set", `serving.utilization=${script}`],
+      ["set", `${script}=1`],
+      ["set", "serving.nonsense=3"],
+      ["set", "serving.utilization=250%"],
+      ["set", "power.electricity=1e999 USD/kWh"],
+      ["set", "power.pue=1.3"],
+      ["<img src=x onerror=alert(2)>", "1"]
+    ]);
+    // Open the page clean first, so the dialog listener is in place before the hostile URL loads.
+    const page = await openPage(browser, "/scenarios/base");
+    const dialogs: string[] = [];
+    page.on("dialog", async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    try {
+      await page.goto(new URL(`/scenarios/base?${params}`, page.url()).href, {waitUntil: "load"});
+      await waitForRender(page);
+      const items = await page.$$eval("[data-notice] li", (lis) => lis.map((li) => li.textContent ?? ""));
+      expect(items).toHaveLength(6);
+      expect(items.join("\n")).toMatch(/power\.electricity/);
+      expect(items.join("\n")).toContain(script);
+      expect(items.join("\n")).toMatch(/serving\.nonsense: unknown key/);
+      expect(items.join("\n")).toMatch(/serving\.utilization: out of range/);
+      expect(items.join("\n")).toMatch(/unknown parameter/);
+      expect(dialogs).toEqual([]);
+      const injected = await page.evaluate(() => ({
+        scripts: [...document.querySelectorAll("script")].filter((s) => /alert/.test(s.textContent ?? "")).length,
+        images: document.querySelectorAll("img[src=x], [onerror]").length
+      }));
+      expect(injected).toEqual({scripts: 0, images: 0});
+      // The valid set still applies, and the page renders its numbers.
+      expect(new URL(page.url()).searchParams.getAll("set")).toEqual(["power.pue=1.3"]);
+      expect(await kpi(page)).toBeCloseTo(
+        metricCentral(expected("base", ["power.pue=1.3"]).costPerMillionTokensUsd)!,
+        9
+      );
+      await screenshot(page, "scenarios--base.hostile");
+      const problems = await pageProblems(page);
+      expect(problems).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("compares scenarios with one series per scenario, and keeps the selection in the URL", async () => {
+    const page = await openPage(browser, "/compare?scenario=base&scenario=asic-9-months&scenario=nope");
+    try {
+      expect(await page.$$eval("[data-notice] li", (lis) => lis.map((li) => li.textContent))).toEqual([
+        "nope — no scenario has this id"
+      ]);
+      expect(await page.$$eval(".scenario-compare-metrics thead th[data-scenario]", (ths) => ths.length)).toBe(2);
+      const differing = await page.$$eval(".scenario-compare-assumptions tbody tr[data-key]", (trs) =>
+        trs.map((tr) => (tr as HTMLElement).dataset.key)
+      );
+      expect(differing).toContain("silicon.designCycle");
+      const legend = await page.$$eval('[data-chart="spend"] [class$="-swatch"]', (swatches) =>
+        swatches.map((s) => s.textContent?.trim())
+      );
+      expect(legend.sort()).toEqual(["asic-9-months", "base"]);
+      await page.check('input[type=checkbox][value="2"]'); // a third scenario (by its index in the list)
+      await waitForRender(page);
+      expect(new URL(page.url()).searchParams.getAll("scenario")).toHaveLength(3);
+      expect(await page.$$eval(".scenario-compare-metrics thead th[data-scenario]", (ths) => ths.length)).toBe(3);
+      expect(await pageProblems(page)).toEqual({...NO_PROBLEMS});
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("lists every assumption of every scenario in the register, searchable and sortable", async () => {
+    const page = await openPage(browser, "/assumptions");
+    try {
+      const count = () => page.$$eval(".scenario-register tbody tr", (trs) => trs.length);
+      const all = await count();
+      expect(all).toBeGreaterThan(scenarioIds.length * 5);
+      await page.fill(".scenario-register input[type=search]", "silicon.nre");
+      expect(await count()).toBeGreaterThanOrEqual(scenarioIds.length);
+      expect(await count()).toBeLessThan(all);
+      await page.fill(".scenario-register input[type=search]", "");
+      await page.click(".scenario-register th:nth-child(2) button");
+      const keys = await page.$$eval(".scenario-register tbody tr td:nth-child(2)", (tds) =>
+        tds.map((td) => td.textContent ?? "")
+      );
+      expect(keys).toEqual([...keys].sort((a, b) => new Intl.Collator("en", {numeric: true}).compare(a, b)));
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+});
