@@ -17,6 +17,7 @@ import {trainingRun, type TrainingRunResult} from "../training/trainingRun.js";
 import {KILO, TOKENS_PER_MILLION} from "../units/si.js";
 import type {ResolvedScenario} from "./resolveScenario.js";
 import {scenarioValueError} from "./scenarioErrors.js";
+import {UserError, UserErrors} from "../errors/userError.js";
 import type {ScenarioPoint} from "./scenarioValues.js";
 
 /** The catalogs a scenario's ids refer to. */
@@ -158,27 +159,31 @@ function findInCatalog<T extends {id: string}>(
   });
 }
 
-/** Finds the scenario's catalog rows; an unknown id is an error at the key that names it. */
+/**
+ * Finds the scenario's catalog rows; an unknown id is an error at the key that names it. Every unknown id is reported:
+ * one as a UserError, several together as UserErrors.
+ */
 export function bindScenario(resolved: ResolvedScenario, catalogs: ScenarioCatalogs): BoundScenario {
   const value = (path: string) => resolved.values[path]?.value;
-  const hardware = findInCatalog(
-    resolved,
-    "serving.hardware",
-    catalogs.hardware,
-    String(value("serving.hardware")),
-    "hardware"
-  );
-  const model = findInCatalog(resolved, "serving.model", catalogs.models, String(value("serving.model")), "model");
-  const trainingId = value("training.hardware");
-  const trainingHardware =
-    trainingId === null || trainingId === undefined
-      ? hardware
-      : findInCatalog(resolved, "training.hardware", catalogs.hardware, String(trainingId), "hardware");
-  const trainingModelId = value("training.model");
-  const trainingModel =
-    trainingModelId === null || trainingModelId === undefined
-      ? model
-      : findInCatalog(resolved, "training.model", catalogs.models, String(trainingModelId), "model");
+  const errors: UserError[] = [];
+  // An optional key left unset (training.hardware, training.model) takes the serving row.
+  const find = <T extends {id: string}>(path: string, rows: readonly T[], what: string, unset?: T): T | undefined => {
+    const id = value(path);
+    if (path.startsWith("training.") && (id === null || id === undefined)) return unset;
+    try {
+      return findInCatalog(resolved, path, rows, String(id), what);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      errors.push(error);
+      return undefined;
+    }
+  };
+  const hardware = find("serving.hardware", catalogs.hardware, "hardware");
+  const model = find("serving.model", catalogs.models, "model");
+  const trainingHardware = find("training.hardware", catalogs.hardware, "hardware", hardware);
+  const trainingModel = find("training.model", catalogs.models, "model", model);
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1 || !hardware || !model || !trainingHardware || !trainingModel) throw new UserErrors(errors);
   return {resolved, hardware, model, trainingHardware, trainingModel};
 }
 
@@ -313,7 +318,28 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
     (1 + num("demand.growthPerYear")) * (1 + num("demand.tokensPerUserGrowth")) * (1 + num("demand.agentGrowth")) - 1;
   const costDeclinePerYear = num("serving.costDeclinePerYear");
 
-  const spend = trainingVsInference({
+  // The models that check the chip-hour inputs one by one run first, so that a bad input is named before it shows
+  // up inside a computed one (a tiny useful life as a huge training cost).
+  const runModel = strategyModel(resolved, point);
+  const tax = runModel("inference tax", TAX_KEYS, inferenceTax, {
+    merchant,
+    inHouseMarginFraction: num("silicon.partnerMargin"),
+    tokensPerYear: demandTokensPerDay * 365.25,
+    tokenVolumeGrowthPerYear: Math.min(demandGrowthPerYear, 10),
+    horizonYears: Math.max(1, Math.ceil(horizonMonths / 12))
+  });
+  const silicon = runModel("silicon program", SILICON_KEYS, siliconProgram, {
+    merchant,
+    custom,
+    nreUsd: num("silicon.nre"),
+    designCycleMonths: num("silicon.designCycle"),
+    deploymentRampMonths: num("silicon.rampMonths"),
+    demandTokensPerDay,
+    demandGrowthPerYear: Math.min(demandGrowthPerYear, 10),
+    discountRatePerYear: num("finance.discountRate"),
+    horizonMonths
+  });
+  const spend = runModel("spend over time", SPEND_KEYS, trainingVsInference, {
     horizonMonths,
     generationCadenceMonths: num("training.cadence"),
     trainingRunMonths: num("training.runMonths"),
@@ -328,27 +354,9 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
     servingCostUsdPerMTok: blendedCostUsdPerMTok,
     servingCostDeclinePerYear: costDeclinePerYear
   });
-  const tax = inferenceTax({
-    merchant,
-    inHouseMarginFraction: num("silicon.partnerMargin"),
-    tokensPerYear: demandTokensPerDay * 365.25,
-    tokenVolumeGrowthPerYear: Math.min(demandGrowthPerYear, 10),
-    horizonYears: Math.max(1, Math.ceil(horizonMonths / 12))
-  });
-  const silicon = siliconProgram({
-    merchant,
-    custom,
-    nreUsd: num("silicon.nre"),
-    designCycleMonths: num("silicon.designCycle"),
-    deploymentRampMonths: num("silicon.rampMonths"),
-    demandTokensPerDay,
-    demandGrowthPerYear: Math.min(demandGrowthPerYear, 10),
-    discountRatePerYear: num("finance.discountRate"),
-    horizonMonths
-  });
   const derivedCostAdvantage = silicon.deployed ? 1 - silicon.customCostRelativeToMerchant : 0;
   const costAdvantage = point["moat.costAdvantage"];
-  const moatResult = moat({
+  const moatResult = runModel("moat", MOAT_KEYS, moat, {
     horizonMonths,
     marketPriceUsdPerMTok: num("market.price"),
     priceDeclinePerYear: num("market.priceDeclinePerYear"),
@@ -365,7 +373,7 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
   // on the keys), and models cannot make chip design slower than silicon.designCycle.
   const addressableUsers = Math.max(num("flywheel.addressableUsers"), users, 1);
   const designCycle = num("silicon.designCycle");
-  const flywheelResult = flywheel({
+  const flywheelResult = runModel("flywheel", FLYWHEEL_KEYS, flywheel, {
     horizonMonths,
     initialUsers: users,
     initialAddressableUsers: addressableUsers,
@@ -439,4 +447,130 @@ function averageCostReduction(result: FlywheelResult): number {
     open += row.openCostUsdPerMTok;
   }
   return open > 0 ? 1 - closed / open : 0;
+}
+
+/**
+ * Model input → the scenario key that sets it. A key in parentheses, `(demand.users)`, marks an input computed from
+ * several keys: the error is placed at the key that usually drives it, and says the value was computed.
+ */
+type ModelKeys = Readonly<Record<string, string>>;
+
+/** The chip-hour and throughput inputs of a ServingChipInput, `prefix.field` → key. */
+function chipKeys(prefix: "merchant" | "custom"): ModelKeys {
+  const merchant = prefix === "merchant";
+  const hour = (field: string) => `${prefix}.chipHour.${field}`;
+  return {
+    [hour("chipPriceUsd")]: merchant ? "hardware.price" : "silicon.unitCost",
+    [hour("systemOverheadFraction")]: merchant ? "finance.systemOverhead" : "(finance.systemOverhead)",
+    [hour("chipPowerW")]: merchant ? "serving.hardware" : "silicon.power",
+    [hour("hostPowerFraction")]: "power.hostOverhead",
+    [hour("averageDrawFraction")]: "power.averageDraw",
+    [hour("pue")]: "power.pue",
+    [hour("electricityUsdPerKwh")]: "power.electricity",
+    [hour("facilityCapexUsdPerMw")]: "finance.facilityCapexPerMw",
+    [hour("facilityLifeYears")]: "finance.facilityLife",
+    [hour("costOfCapitalPerYear")]: "finance.costOfCapital",
+    [hour("usefulLifeYears")]: "finance.usefulLife",
+    [hour("operationsUsdPerChipHour")]: "finance.operationsPerChipHour",
+    [hour("vendorGrossMarginFraction")]: merchant ? "finance.vendorGrossMargin" : "silicon.partnerMargin",
+    [`${prefix}.tokensPerSecondPerChip`]: merchant ? "(serving.batch)" : "(silicon.relativeThroughput)",
+    [`${prefix}.utilizationFraction`]: merchant ? "serving.utilization" : "silicon.utilization"
+  };
+}
+
+const SPEND_KEYS: ModelKeys = {
+  horizonMonths: "horizon.months",
+  generationCadenceMonths: "training.cadence",
+  trainingRunMonths: "training.runMonths",
+  firstGenerationTrainingCostUsd: "(training.spendMultiplier)",
+  trainingCostGrowthPerGeneration: "training.costGrowth",
+  initialUsers: "demand.users",
+  userGrowthPerYear: "demand.growthPerYear",
+  tokensPerUserPerDay: "demand.tokensPerUserPerDay",
+  tokensPerUserGrowthPerYear: "demand.tokensPerUserGrowth",
+  agentCallsPerTask: "demand.agentMultiplier",
+  agentCallsGrowthPerYear: "demand.agentGrowth",
+  servingCostUsdPerMTok: "(serving.utilization)",
+  servingCostDeclinePerYear: "serving.costDeclinePerYear"
+};
+
+const TAX_KEYS: ModelKeys = {
+  ...chipKeys("merchant"),
+  inHouseMarginFraction: "silicon.partnerMargin",
+  tokensPerYear: "(demand.users)",
+  tokenVolumeGrowthPerYear: "(demand.growthPerYear)",
+  horizonYears: "horizon.months"
+};
+
+const SILICON_KEYS: ModelKeys = {
+  ...chipKeys("merchant"),
+  ...chipKeys("custom"),
+  nreUsd: "silicon.nre",
+  designCycleMonths: "silicon.designCycle",
+  deploymentRampMonths: "silicon.rampMonths",
+  demandTokensPerDay: "(demand.users)",
+  demandGrowthPerYear: "(demand.growthPerYear)",
+  discountRatePerYear: "finance.discountRate",
+  horizonMonths: "horizon.months"
+};
+
+const MOAT_KEYS: ModelKeys = {
+  horizonMonths: "horizon.months",
+  marketPriceUsdPerMTok: "market.price",
+  priceDeclinePerYear: "market.priceDeclinePerYear",
+  baselineCostUsdPerMTok: "(serving.utilization)",
+  costDeclinePerYear: "serving.costDeclinePerYear",
+  baselineTokensPerMonth: "(demand.users)",
+  volumeGrowthPerYear: "(demand.growthPerYear)",
+  modelLeadPricePremiumFraction: "moat.pricePremium",
+  modelLeadVolumeGainFraction: "moat.volumeGain",
+  catchUpMonths: "moat.catchUpMonths",
+  costAdvantageFraction: "moat.costAdvantage"
+};
+
+const FLYWHEEL_KEYS: ModelKeys = {
+  horizonMonths: "horizon.months",
+  initialUsers: "demand.users",
+  initialAddressableUsers: "flywheel.addressableUsers",
+  addressableUsersCap: "flywheel.usersCap",
+  adoptionRatePerMonth: "flywheel.adoptionRate",
+  addressableUsersElasticityToCost: "flywheel.costElasticity",
+  tokensPerUserPerDay: "(demand.tokensPerUserPerDay)",
+  dataCaptureFraction: "flywheel.dataCapture",
+  initialDataTokens: "flywheel.initialData",
+  referenceDataTokens: "flywheel.referenceData",
+  qualityGainPerDataDoubling: "flywheel.qualityPerDataDoubling",
+  designCycleShorteningPerQualityPoint: "flywheel.cycleShorteningPerQuality",
+  baseDesignCycleMonths: "silicon.designCycle",
+  minDesignCycleMonths: "flywheel.minDesignCycle",
+  initialCostUsdPerMTok: "(serving.utilization)",
+  costReductionPerChipGeneration: "flywheel.costReductionPerGeneration"
+};
+
+/**
+ * Runs a strategy model on inputs taken from the scenario. The models check their own (tighter) ranges and name
+ * their own input fields; such an error becomes one at the scenario key that set the value, placed where that value
+ * was written (file line or --set flag), with the model's input named in the message.
+ */
+function strategyModel(resolved: ResolvedScenario, point: ScenarioPoint) {
+  return <I, R>(name: string, keys: ModelKeys, model: (input: I) => R, input: I): R => {
+    try {
+      return model(input);
+    } catch (error) {
+      if (!(error instanceof UserError) || error.detail.path === undefined) throw error;
+      const {path: field, message, ...rest} = error.detail;
+      const mapped = keys[field];
+      if (mapped === undefined)
+        throw new UserError({...rest, file: resolved.file, message: `the ${name} model's ${field}: ${message}`});
+      const computed = mapped.startsWith("(");
+      let key = computed ? mapped.slice(1, -1) : mapped;
+      // The merchant chip's price is the catalog's unless hardware.price is set.
+      if (key === "hardware.price" && typeof point["hardware.price"] !== "number") key = "serving.hardware";
+      const note = computed
+        ? `the ${name} model's ${field}, computed from this key and others`
+        : `the ${name} model's ${field}`;
+      const {expected, found, hint} = rest;
+      throw scenarioValueError(resolved, key, {message: `${message} (${note})`, expected, found, hint});
+    }
+  };
 }

@@ -40,17 +40,19 @@ export function describeValue(path: string, value: number | string | Distributio
   const def = scenarioKey(path);
   const format = (v: number) => (def && isQuantityKey(def) ? formatQuantity(v, def.type as Dimension) : String(v));
   if (typeof value === "number") return format(value);
+  // A distribution's parameters are derived (a lognormal's median is √(p5 × p95)): four significant digits, not 12.
+  const param = (v: number) => format(Number(v.toPrecision(4)));
   switch (value.kind) {
     case "point":
-      return format(value.value);
+      return param(value.value);
     case "uniform":
-      return `uniform(${format(value.min)}, ${format(value.max)})`;
+      return `uniform(${param(value.min)}, ${param(value.max)})`;
     case "normal":
-      return `normal(mean ${format(value.mean)}, sd ${format(value.sd)})`;
+      return `normal(mean ${param(value.mean)}, sd ${param(value.sd)})`;
     case "lognormal":
-      return `lognormal(median ${format(Math.exp(value.mu))}, σ ${value.sigma.toPrecision(3)})`;
+      return `lognormal(median ${param(Math.exp(value.mu))}, σ ${value.sigma.toPrecision(3)})`;
     case "triangular":
-      return `triangular(${format(value.min)}, ${format(value.mode)}, ${format(value.max)})`;
+      return `triangular(${param(value.min)}, ${param(value.mode)}, ${param(value.max)})`;
   }
 }
 

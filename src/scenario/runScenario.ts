@@ -51,7 +51,7 @@ export const DEFAULT_SCENARIO_SEED = 1;
 
 /**
  * A sampled value pulled back inside its key's range: a normal for a fraction can stray below 0 or above 1, which no
- * model accepts. Open ends are approached to within 1e-9 of the range's span (or 1e-9 absolute).
+ * model accepts. Open ends are approached to within 1e-9 of the bound, relative (or 1e-9 absolute near 0).
  */
 export function clampToRange(value: number, range: KeyRange): number {
   if (inRange(value, range)) return value;

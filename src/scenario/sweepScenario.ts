@@ -70,16 +70,23 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
       found: text
     });
   }
-  const values = Array.from({length: steps}, (_, i) => (steps === 1 ? from : from + ((to - from) * i) / (steps - 1)));
+  // The last value is TO exactly: FROM + (TO − FROM) can round past TO (0.3 + 0.6 = 0.9000000000000001).
+  const values = Array.from({length: steps}, (_, i) => (i === steps - 1 ? to : from + ((to - from) * i) / (steps - 1)));
   const range = keyRange(def);
-  const bad = values.find((value) => !inRange(value, range) || (def.integer === true && !Number.isInteger(value)));
-  if (bad !== undefined) {
+  // The range is an interval, so the ends decide; report the end as written rather than a rounded grid value.
+  const ends: [number, string][] = [
+    [from, fromText],
+    [to, toText]
+  ];
+  const outside = ends.find(([value]) => !inRange(value, range));
+  const fraction = def.integer === true ? values.find((value) => !Number.isInteger(value)) : undefined;
+  if (outside !== undefined || fraction !== undefined) {
     throw new UserError({
       flag,
       path,
-      message: "value out of range",
+      message: outside !== undefined ? "value out of range" : "not a whole number",
       expected: `${def.integer ? "whole numbers" : "values"} in ${def.range ?? "(−∞, ∞)"}`,
-      found: String(bad)
+      found: String(outside !== undefined ? outside[1] : fraction)
     });
   }
   return {path, values};

@@ -13,6 +13,7 @@ import {scenarioIndex} from "../../scenario/scenarioIndex.js";
 import {describeValue, runReport, type RunReport} from "../../scenario/runReport.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/runScenario.js";
 import {scenarioMedianPoint} from "../../scenario/scenarioValues.js";
+import {MAX_MONTE_CARLO_SAMPLES} from "../../uncertainty/monteCarlo.js";
 import {positiveInteger} from "../flags.js";
 import {formatNumber, formatTable} from "../table.js";
 
@@ -29,6 +30,16 @@ function seedFlag(text: string): number {
   return value;
 }
 
+/** A sample count from 1 to MAX_MONTE_CARLO_SAMPLES, as commander's parser. */
+function samplesFlag(text: string): number {
+  const value = positiveInteger("--samples")(text);
+  if (value > MAX_MONTE_CARLO_SAMPLES) {
+    const expected = `a whole number from 1 to ${MAX_MONTE_CARLO_SAMPLES}`;
+    throw new UserError({flag: "--samples", message: "out of range", expected, found: text});
+  }
+  return value;
+}
+
 function errorsOf(error: unknown): UserError[] {
   if (error instanceof UserErrors) return error.errors;
   if (error instanceof UserError) return [error];
@@ -40,9 +51,11 @@ function errorsOf(error: unknown): UserError[] {
  * (`extends`), catalog ids, and an evaluation at the median of every distribution (memory fit, prices). Returns every
  * error found, across all files.
  */
-export function validateScenarioFiles(paths: readonly string[]): {checked: number; errors: UserError[]} {
+export function validateScenarioFiles(files: readonly string[]): {checked: number; errors: UserError[]} {
   const errors: UserError[] = [];
   const parsed: ParsedScenario[] = [];
+  // A file named twice (a glob and a name) is checked once.
+  const paths = [...new Map(files.map((path) => [resolvePath(path), path])).values()];
   const given = new Set(paths.map((path) => resolvePath(path)));
   // Bundled scenarios are parents that given files may extend; only the given files are reported on.
   const bundled = scenarioFilesIn().filter((path) => !given.has(resolvePath(path)));
@@ -74,12 +87,13 @@ export function validateScenarioFiles(paths: readonly string[]): {checked: numbe
   };
   const reportIds = new Set<string>();
   parseAll(paths, true);
+  const givenCount = parsed.length;
   parseAll(bundled, false);
   let index;
   try {
-    // Given files win over bundled ones with the same id.
-    const seen = new Set<string>();
-    index = scenarioIndex(parsed.filter((scenario) => (seen.has(scenario.id) ? false : (seen.add(scenario.id), true))));
+    // Given files win over bundled ones with the same id; two given files with one id are an error.
+    const bundledParsed = parsed.slice(givenCount).filter((scenario) => !reportIds.has(scenario.id));
+    index = scenarioIndex([...parsed.slice(0, givenCount), ...bundledParsed]);
   } catch (error) {
     errors.push(...errorsOf(error));
     return {checked: paths.length, errors};
@@ -122,7 +136,7 @@ export function registerScenarioCommands(program: Command): void {
     .option(
       "--samples <n>",
       "Monte Carlo samples when an assumption is a distribution",
-      positiveInteger("--samples"),
+      samplesFlag,
       DEFAULT_SCENARIO_SAMPLES
     )
     .option("--json", "print one JSON object: scenario, assumptions (base units), metrics")
@@ -142,7 +156,7 @@ export function registerScenarioCommands(program: Command): void {
     .description("assumptions that differ and metrics side by side")
     .argument("<scenarios...>", "two or more scenario ids or paths")
     .option("--seed <n>", "seed of the Monte Carlo runs", seedFlag, DEFAULT_SCENARIO_SEED)
-    .option("--samples <n>", "Monte Carlo samples per scenario", positiveInteger("--samples"), DEFAULT_SCENARIO_SAMPLES)
+    .option("--samples <n>", "Monte Carlo samples per scenario", samplesFlag, DEFAULT_SCENARIO_SAMPLES)
     .option("--json", "print one JSON object")
     .action((scenarios: string[], options: {seed: number; samples: number; json?: boolean}) => {
       if (scenarios.length < 2) {

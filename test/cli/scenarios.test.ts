@@ -1,0 +1,407 @@
+import {spawnSync} from "node:child_process";
+import {readFileSync} from "node:fs";
+import {fileURLToPath} from "node:url";
+import {describe, expect, it} from "vitest";
+import {runScenarioRequest} from "../../src/node/scenarioRun.js";
+import {scenarioFilesIn} from "../../src/node/scenarioFiles.js";
+import {SCENARIO_METRICS} from "../../src/scenario/evaluateScenario.js";
+import {METRIC_INFO} from "../../src/scenario/metricInfo.js";
+import {SCENARIO_KEY_PATHS} from "../../src/scenario/schema.js";
+import {runCli} from "./runCli.js";
+
+const bin = fileURLToPath(new URL("../../bin/token-ledger.js", import.meta.url));
+const fixture = (name: string) => `test/fixtures/scenarios/${name}`;
+const BUNDLED = ["agent-era", "asic-24-months", "asic-9-months", "base", "cost-lead-vs-model-lead"];
+/** Few samples keep the suite fast; the statistics are not what these tests check. */
+const FEW = ["--samples", "200"];
+
+/** The error lines of stderr, without the program-name prefix. */
+function errorLines(stderr: string): string[] {
+  return stderr
+    .trimEnd()
+    .split("\n")
+    .map((line) => line.replace(/^token-ledger: /, ""));
+}
+
+/** `file:line:column: path: …` split into its parts (undefined when a line does not have that shape). */
+function located(line: string) {
+  const match = /^([^:]+\.md):(\d+):(\d+): (?:([\w.]+): )?(.*)$/.exec(line);
+  return match
+    ? {file: match[1]!, line: Number(match[2]), column: Number(match[3]), path: match[4] ?? "-", rest: match[5]!}
+    : undefined;
+}
+
+describe("token-ledger validate", () => {
+  it("with no files checks every bundled scenario: all valid, exit 0", async () => {
+    expect(scenarioFilesIn().map((path) => path.replace(/^.*\//, ""))).toEqual(BUNDLED.map((id) => `${id}.md`));
+    const {code, stdout, stderr} = await runCli(["validate"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toBe("5 scenario files valid\n");
+  });
+
+  it("reports every error of every file given, one line each as file:line:column: path: …, and nothing on stdout", async () => {
+    const files = [
+      "malformed-yaml.md",
+      "unknown-key.md",
+      "wrong-unit.md",
+      "out-of-range.md",
+      "inverted-bounds.md",
+      "extends-missing.md",
+      "cycle-a.md",
+      "cycle-b.md"
+    ];
+    const {code, stdout, stderr} = await runCli(["validate", ...files.map(fixture)]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    const lines = errorLines(stderr);
+    const where = lines.map((line) => {
+      const parts = located(line);
+      expect(parts, line).toBeDefined();
+      expect(parts!.rest, line).toMatch(/: expected .+, found /);
+      return `${parts!.file.replace("test/fixtures/scenarios/", "")}:${parts!.line}:${parts!.column} ${parts!.path}`;
+    });
+    expect(where).toEqual([
+      "malformed-yaml.md:5:3 -",
+      "unknown-key.md:3:3 serving.utilisation",
+      "unknown-key.md:4:1 powr",
+      "unknown-key.md:7:3 sources.power.pu",
+      "wrong-unit.md:3:10 silicon.power",
+      "wrong-unit.md:4:20 power.electricity",
+      "out-of-range.md:2:22 serving.utilization",
+      "out-of-range.md:4:8 power.pue",
+      "out-of-range.md:5:16 serving.batch",
+      "inverted-bounds.md:2:22 serving.utilization",
+      "inverted-bounds.md:4:8 silicon.nre",
+      "inverted-bounds.md:5:13 silicon.unitCost",
+      "extends-missing.md:3:10 extends",
+      "cycle-b.md:2:10 extends",
+      "cycle-a.md:2:10 extends"
+    ]);
+    // What was expected and what was found, as the user wrote it.
+    expect(lines).toContain(
+      "test/fixtures/scenarios/wrong-unit.md:3:10: silicon.power: wrong unit: expected a power in W, kW or MW, found 30 kWh"
+    );
+    expect(lines).toContain(
+      "test/fixtures/scenarios/out-of-range.md:2:22: serving.utilization: out of range: expected a fraction in (0, 1], found 1.5"
+    );
+    expect(lines.find((line) => line.includes("serving.utilisation"))).toMatch(/did you mean serving\.utilization\?/);
+    expect(lines.find((line) => line.includes("extends-missing"))).toMatch(/found bsae \(did you mean base\?/);
+    expect(lines.find((line) => line.startsWith(fixture("cycle-b.md")))).toMatch(/found cycle-a → cycle-b → cycle-a$/);
+  });
+
+  it("also evaluates each file: a batch that does not fit says the largest that fits", async () => {
+    const {code, stdout, stderr} = await runCli(["validate", fixture("batch-too-large.md")]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(errorLines(stderr)).toEqual([
+      "test/fixtures/scenarios/batch-too-large.md:5:10: serving.batch: a batch of 4096 does not fit in memory " +
+        "(KV cache 0.5 GB per sequence, 170.2 GB free after weights): expected at most 321, the largest batch that " +
+        "fits, found 4096"
+    ]);
+  });
+
+  it("also evaluates each file: every unknown catalog id, each with the closest ids", async () => {
+    const {code, stderr} = await runCli(["validate", fixture("unknown-catalog-id.md"), fixture("model-range.md")]);
+    expect(code).toBe(1);
+    const lines = errorLines(stderr);
+    expect(lines.map((line) => located(line)?.path)).toEqual([
+      "serving.hardware",
+      "serving.model",
+      "demand.growthPerYear"
+    ]);
+    expect(lines[0]).toMatch(
+      /unknown-catalog-id\.md:4:13: serving\.hardware: unknown hardware id 'h100-sxn': expected an id from data\/hardware\.csv, found h100-sxn \(did you mean 'h100-sxm'/
+    );
+    expect(lines[1]).toMatch(/unknown-catalog-id\.md:5:10: .*found llama-3\.1-70c \(did you mean 'llama-3\.1-70b'/);
+    // In the key's range, but not the spend model's: still reported at the line that set it.
+    expect(lines[2]).toMatch(
+      /model-range\.md:4:18: demand\.growthPerYear: out of range .*expected a number in \[-1, 10\]/
+    );
+  });
+
+  it("reports two given files with the same id instead of checking only one of them", async () => {
+    const {code, stderr} = await runCli(["validate", "data/scenarios/base.md", fixture("base.md")]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/base\.md: id: duplicate scenario id: .*found base/);
+  });
+
+  it("checks a file named twice once", async () => {
+    const {code, stdout} = await runCli(["validate", "data/scenarios/base.md", "./data/scenarios/base.md"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe("1 scenario file valid\n");
+  });
+
+  it("valid files that extend the bundled scenarios pass", async () => {
+    const {code, stdout} = await runCli(["validate", fixture("child.md"), fixture("grandchild.md")]);
+    expect(code).toBe(0);
+    expect(stdout).toBe("2 scenario files valid\n");
+  });
+
+  it("as a process: exit status 1, the errors on stderr, stdout empty, no stack trace", () => {
+    const result = spawnSync(
+      process.execPath,
+      [bin, "validate", fixture("wrong-unit.md"), fixture("batch-too-large.md")],
+      {encoding: "utf8"}
+    );
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(errorLines(result.stderr)).toHaveLength(3);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("token-ledger run", () => {
+  it("--json prints the scenario, every assumption in base units with unit, origin and source, and the metrics", async () => {
+    const {code, stdout, stderr} = await runCli(["run", "base", "--json", ...FEW]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(Object.keys(report)).toEqual(["scenario", "assumptions", "metrics", "monteCarlo", "uncertainKeys"]);
+    expect(report.scenario).toEqual({
+      id: "base",
+      title: "Base case — merchant GPUs",
+      description: expect.stringContaining("Llama 3.1 405B"),
+      file: "data/scenarios/base.md",
+      chain: ["base"]
+    });
+    expect(Object.keys(report.assumptions)).toEqual(SCENARIO_KEY_PATHS);
+    for (const [path, assumption] of Object.entries(report.assumptions)) {
+      expect(Object.keys(assumption as object).sort(), path).toEqual(["origin", "source", "unit", "value", "written"]);
+    }
+    expect(report.assumptions["power.electricity"]).toEqual({
+      value: 0.0826,
+      unit: "USD/kWh",
+      written: "0.0826 USD/kWh",
+      origin: {kind: "file", scenario: "base", file: "data/scenarios/base.md", line: 14, column: 16},
+      source: "US industrial average 2025, $0.0826/kWh (EIA, via Epoch AI)"
+    });
+    // Base units: 18 months, $150M to $500M as a lognormal in USD, a default with the schema's source.
+    expect(report.assumptions["silicon.designCycle"]).toMatchObject({value: 18, unit: "months"});
+    expect(report.assumptions["silicon.nre"]).toMatchObject({value: {kind: "lognormal"}, unit: "USD"});
+    expect(Math.exp(report.assumptions["silicon.nre"].value.mu)).toBeCloseTo(Math.sqrt(150e6 * 500e6), 0);
+    expect(report.assumptions["hardware.price"]).toMatchObject({value: null, origin: {kind: "default"}});
+    expect(report.assumptions["finance.usefulLife"]).toMatchObject({
+      value: 5,
+      unit: "years",
+      origin: {kind: "default"}
+    });
+    expect(report.assumptions["finance.usefulLife"].source).toMatch(/Epoch AI/);
+
+    expect(Object.keys(report.metrics)).toEqual([...SCENARIO_METRICS]);
+    for (const name of [
+      "costPerMillionTokensUsd",
+      "tokensPerSecondPerChip",
+      "chipHourCostUsd",
+      "inferenceTaxShare",
+      "trainingCostUsd",
+      "inferenceOvertakesTrainingMonth",
+      "siliconBreakevenUnits",
+      "siliconPaybackMonth",
+      "siliconNpvUsd"
+    ]) {
+      expect(Object.keys(report.metrics[name]).sort(), name).toEqual(["mean", "nullShare", "p5", "p50", "p95"]);
+    }
+    expect(report.monteCarlo).toEqual({samples: 200, seed: 1});
+    expect(report.uncertainKeys).toEqual(["serving.utilization", "silicon.nre"]);
+    // About a dollar per million tokens of a 405B-class model on owned H100s, as the narrative says.
+    expect(report.metrics.costPerMillionTokensUsd.mean).toBeGreaterThan(0.5);
+    expect(report.metrics.costPerMillionTokensUsd.mean).toBeLessThan(2);
+  });
+
+  it("is deterministic: the same seed gives identical JSON for every bundled scenario", async () => {
+    for (const id of BUNDLED) {
+      const first = await runCli(["run", id, "--json", "--seed", "11", "--samples", "100"]);
+      const second = await runCli(["run", id, "--json", "--seed", "11", "--samples", "100"]);
+      expect(first.code, id).toBe(0);
+      expect(second.stdout, id).toBe(first.stdout);
+    }
+  });
+
+  it("another seed gives other numbers for the uncertain metrics only", async () => {
+    const one = JSON.parse((await runCli(["run", "base", "--json", "--seed", "1", ...FEW])).stdout);
+    const two = JSON.parse((await runCli(["run", "base", "--json", "--seed", "2", ...FEW])).stdout);
+    expect(two.monteCarlo.seed).toBe(2);
+    expect(two.metrics.costPerMillionTokensUsd.mean).not.toBe(one.metrics.costPerMillionTokensUsd.mean);
+    expect(two.metrics.siliconNpvUsd.p95).not.toBe(one.metrics.siliconNpvUsd.p95);
+    // The chip-hour cost depends on neither uncertain key.
+    expect(two.metrics.chipHourCostUsd).toEqual(one.metrics.chipHourCostUsd);
+  });
+
+  it("prints plain numbers and monteCarlo null when --set removes every distribution", async () => {
+    const {code, stdout} = await runCli([
+      "run",
+      "base",
+      "--json",
+      "--set",
+      "serving.utilization=0.6",
+      "--set",
+      "silicon.nre=$300M"
+    ]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.monteCarlo).toBeNull();
+    expect(report.uncertainKeys).toEqual([]);
+    expect(typeof report.metrics.siliconNpvUsd).toBe("number");
+    expect(report.assumptions["serving.utilization"]).toMatchObject({
+      value: 0.6,
+      written: "0.6",
+      origin: {kind: "override", flag: "--set", written: "serving.utilization=0.6"}
+    });
+  });
+
+  it("prints a table of metrics with display units and the assumptions the scenario sets", async () => {
+    const {code, stdout} = await runCli(["run", "asic-9-months", ...FEW]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^Custom inference ASIC, 9-month design cycle \(asic-9-months, data\/scenarios\/asic-9-months\.md\)/
+    );
+    expect(stdout).toMatch(/extends: base/);
+    expect(stdout).toMatch(/silicon program NPV\s+[\d,.]+ \[[\d,.]+ – [\d,.]+\]\s+MUSD/);
+    expect(stdout).toMatch(/silicon\.designCycle\s+9 months\s+data\/scenarios\/asic-9-months\.md:6/);
+    // A distribution is shown by its derived parameters, to four significant digits.
+    expect(stdout).toMatch(
+      /serving\.utilization\s+lognormal\(median 0\.5809, σ 0\.155\)\s+data\/scenarios\/base\.md:11/
+    );
+  });
+
+  it.each([
+    [
+      ["--set", "serving.utilisation=0.7"],
+      "--set: serving.utilisation: unknown key: expected a scenario key path, like serving.utilization, found serving.utilisation (did you mean serving.utilization?)"
+    ],
+    [
+      ["--set", "power.electricity=30 kWh"],
+      "--set: power.electricity: wrong unit: expected an electricity price in USD/kWh, USD/MWh or $/kWh, found 30 kWh"
+    ],
+    [
+      ["--set", "serving.utilization=1.5"],
+      "--set: serving.utilization: out of range: expected a fraction in (0, 1], found 1.5"
+    ],
+    [
+      ["--set", "serving.utilization"],
+      "--set: missing =: expected path=value, like serving.utilization=0.7, found serving.utilization"
+    ],
+    [["--set", "serving.batch=100000"], "--set: serving.batch: a batch of 100000 does not fit in memory"],
+    [["--set", "serving.hardware=h100"], "--set: serving.hardware: unknown hardware id 'h100'"],
+    [["--seed", "1.5"], "--seed: not an integer: expected a whole number, found 1.5"],
+    [["--samples", "0"], "--samples: out of range: expected a whole number >= 1, found 0"],
+    [["--samples", "3000000"], "--samples: out of range: expected a whole number from 1 to 2000000, found 3000000"]
+  ])("rejects %j: exit 1, one line naming the flag, nothing on stdout", async (args, message) => {
+    const {code, stdout, stderr} = await runCli(["run", "base", "--json", ...args]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    const lines = errorLines(stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.startsWith(message), lines[0]).toBe(true);
+  });
+
+  it("reports every bad --set together", async () => {
+    const {code, stderr} = await runCli(["run", "base", "--set", "powr.pue=1", "--set", "serving.batch=x"]);
+    expect(code).toBe(1);
+    expect(errorLines(stderr)).toEqual([
+      "--set: powr.pue: unknown key: expected a scenario key path, like serving.utilization, found powr.pue (did you mean power.pue?)",
+      "--set: serving.batch: not a number: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found x"
+    ]);
+  });
+
+  it("rejects an unknown scenario, listing the known ones", async () => {
+    const {code, stdout, stderr} = await runCli(["run", "bsae"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/SCENARIO: unknown scenario 'bsae': expected a path to a \.md file or one of: agent-era, /);
+  });
+
+  it("runs a scenario file given by path, resolving its extends among the bundled ones", async () => {
+    const {code, stdout} = await runCli([
+      "run",
+      fixture("batch-too-large.md"),
+      "--set",
+      "serving.batch=128",
+      "--json",
+      ...FEW
+    ]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.scenario.chain).toEqual(["batch-too-large", "base"]);
+    expect(report.assumptions["serving.batch"].value).toBe(128);
+  });
+});
+
+describe("the 9-month ASIC against the 24-month one", () => {
+  const request = (scenario: string) => runScenarioRequest({scenario, sets: [], samples: 500, seed: 1});
+
+  it("has the higher NPV at the median point and in the Monte Carlo mean, same seed", async () => {
+    const nine = request("asic-9-months");
+    const twentyFour = request("asic-24-months");
+    expect(nine.result.point.metrics.siliconNpvUsd).toBeGreaterThan(twentyFour.result.point.metrics.siliconNpvUsd);
+    const npv = async (id: string) =>
+      JSON.parse((await runCli(["run", id, "--json", "--samples", "500", "--seed", "1"])).stdout).metrics.siliconNpvUsd;
+    const [nineMc, twentyFourMc] = [await npv("asic-9-months"), await npv("asic-24-months")];
+    expect(nineMc.mean).toBeGreaterThan(twentyFourMc.mean);
+    expect(nineMc.p50).toBeGreaterThan(twentyFourMc.p50);
+    // Same seed, same draws: the difference is the 15 months of design cycle alone, so it holds draw by draw.
+    expect(nineMc.p5).toBeGreaterThan(twentyFourMc.p5);
+  });
+
+  it("and the 9-month narrative explains why", () => {
+    const text = readFileSync(new URL("../../data/scenarios/asic-9-months.md", import.meta.url), "utf8");
+    expect(text).toContain("**Why the 9-month cycle beats the 24-month one.**");
+    expect(text).toContain("starts saving 15 months earlier");
+    expect(text.replace(/\s+/g, " ")).toContain("the savings are proportional to demand, which grows every month");
+  });
+});
+
+describe("token-ledger compare", () => {
+  it("--json lists the assumptions that differ (base units) and every metric side by side", async () => {
+    const {code, stdout, stderr} = await runCli(["compare", "asic-9-months", "asic-24-months", "--json", ...FEW]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const comparison = JSON.parse(stdout);
+    expect(comparison.scenarios).toEqual(["asic-9-months", "asic-24-months"]);
+    expect(comparison.differingAssumptions).toEqual({"silicon.designCycle": [9, 24]});
+    expect(Object.keys(comparison.metrics)).toEqual([...SCENARIO_METRICS]);
+    for (const name of SCENARIO_METRICS) expect(comparison.metrics[name], name).toHaveLength(2);
+    const [nine, twentyFour] = comparison.metrics.siliconNpvUsd;
+    expect(nine.mean).toBeGreaterThan(twentyFour.mean);
+    // Nothing but the design cycle differs, so the cost per token is identical.
+    expect(comparison.metrics.costPerMillionTokensUsd[0]).toEqual(comparison.metrics.costPerMillionTokensUsd[1]);
+  });
+
+  it("matches what run --json reports for each scenario at the same seed", async () => {
+    const comparison = JSON.parse((await runCli(["compare", "base", "agent-era", "--json", ...FEW])).stdout);
+    const agents = JSON.parse((await runCli(["run", "agent-era", "--json", ...FEW])).stdout);
+    expect(comparison.metrics.siliconNpvUsd[1]).toEqual(agents.metrics.siliconNpvUsd);
+    // agent-era sets tokensPerUserGrowth to the base case's 30%: not a difference.
+    expect(comparison.differingAssumptions).toEqual({
+      "demand.agentMultiplier": [1, 5],
+      "demand.agentGrowth": [0, 0.4]
+    });
+  });
+
+  it("prints the differing assumptions and a metrics table", async () => {
+    const {code, stdout} = await runCli(["compare", "asic-9-months", "asic-24-months", ...FEW]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/silicon\.designCycle\s+9 months\s+24 months/);
+    expect(stdout).toMatch(/silicon program NPV \(MUSD\)/);
+  });
+
+  it("needs two or more scenarios", async () => {
+    const {code, stdout, stderr} = await runCli(["compare", "base"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/nothing to compare: expected two or more scenarios, found base/);
+  });
+});
+
+describe("README", () => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+
+  it("documents every metric of run --json with its unit", () => {
+    for (const name of SCENARIO_METRICS) expect(readme).toContain(`| \`${name}\` | ${METRIC_INFO[name].unit} |`);
+  });
+
+  it("lists every bundled scenario", () => {
+    for (const id of BUNDLED) expect(readme).toContain(`| \`${id}\` |`);
+  });
+});

@@ -1,0 +1,171 @@
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {csvParse} from "d3-dsv";
+import {parquetReadObjects} from "hyparquet";
+import {afterAll, describe, expect, it} from "vitest";
+import {runScenarioRequest} from "../../src/node/scenarioRun.js";
+import {SCENARIO_METRICS} from "../../src/scenario/evaluateScenario.js";
+import {runCli} from "./runCli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "token-ledger-sweep-"));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+/** A fresh, empty folder for one test, so that "no file was written" can be checked by listing it. */
+function folder(name: string): string {
+  const path = join(dir, name);
+  rmSync(path, {recursive: true, force: true});
+  mkdirSync(path);
+  return path;
+}
+
+const TWO_AXES = ["--vary", "silicon.designCycle=6:66:4", "--vary", "serving.utilization=0.5:0.9:3"];
+
+describe("token-ledger sweep: outputs", () => {
+  it("writes CSV: one row per value, the varied key then every metric", async () => {
+    const out = join(folder("csv"), "cycle.csv");
+    const {code, stdout, stderr} = await runCli([
+      "sweep",
+      "asic-9-months",
+      "--vary",
+      "silicon.designCycle=6:36:31",
+      "--out",
+      out
+    ]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toBe(`wrote 31 rows × 24 columns to ${out}\n`);
+    const rows = csvParse(readFileSync(out, "utf8"));
+    expect(rows.columns).toEqual(["silicon.designCycle", ...SCENARIO_METRICS]);
+    expect(rows.map((row) => Number(row["silicon.designCycle"]))).toEqual(Array.from({length: 31}, (_, i) => 6 + i));
+    // The 9-month row is the scenario itself at its medians (CSV keeps every digit of a number).
+    const {result} = runScenarioRequest({scenario: "asic-9-months", sets: [], samples: 1, seed: 1});
+    expect(Number(rows[3]!.siliconNpvUsd)).toBe(result.point.metrics.siliconNpvUsd);
+    // The NPV falls as the cycle lengthens.
+    const npv = rows.map((row) => Number(row.siliconNpvUsd));
+    expect(npv).toEqual([...npv].sort((a, b) => b - a));
+  });
+
+  it("writes JSON for a grid of two axes: every combination, null where an event is beyond the horizon", async () => {
+    const out = join(folder("json"), "grid.json");
+    const {code, stdout} = await runCli(["sweep", "asic-9-months", ...TWO_AXES, "--out", out]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`wrote 12 rows × 25 columns to ${out}\n`);
+    const rows = JSON.parse(readFileSync(out, "utf8"));
+    expect(rows).toHaveLength(4 * 3);
+    expect(rows.map((row: Record<string, number>) => [row["silicon.designCycle"], row["serving.utilization"]])).toEqual(
+      [6, 26, 46, 66].flatMap((cycle) => [0.5, 0.7, 0.9].map((u) => [cycle, u]))
+    );
+    // A chip that ships in month 66 cannot pay back within a 60-month horizon.
+    expect(rows.at(-1).siliconPaybackMonth).toBeNull();
+    expect(rows[0].siliconPaybackMonth).toBeGreaterThan(6);
+  });
+
+  it("writes Parquet that reads back with the same rows and values", async () => {
+    const folderPath = folder("parquet");
+    const out = join(folderPath, "grid.parquet");
+    const json = join(folderPath, "grid.json");
+    expect((await runCli(["sweep", "asic-9-months", ...TWO_AXES, "--out", out])).code).toBe(0);
+    expect((await runCli(["sweep", "asic-9-months", ...TWO_AXES, "--out", json])).code).toBe(0);
+    const bytes = readFileSync(out);
+    const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const rows = await parquetReadObjects({file});
+    const expected = JSON.parse(readFileSync(json, "utf8"));
+    expect(rows).toHaveLength(12);
+    expect(Object.keys(rows[0]!)).toEqual(["silicon.designCycle", "serving.utilization", ...SCENARIO_METRICS]);
+    expect(rows[4]!.siliconNpvUsd).toBe(expected[4].siliconNpvUsd);
+    expect(rows[4]!["serving.utilization"]).toBe(0.7);
+    expect(rows.at(-1)!.siliconPaybackMonth).toBeNull();
+  });
+
+  it("applies --set before sweeping", async () => {
+    const out = join(folder("set"), "set.json");
+    const args = ["sweep", "base", "--set", "serving.batch=128", "--vary", "serving.utilization=0.5:1:2", "--out", out];
+    expect((await runCli(args)).code).toBe(0);
+    const [half, full] = JSON.parse(readFileSync(out, "utf8"));
+    // Cost per token is inversely proportional to utilisation.
+    expect(half.costPerMillionTokensUsd / full.costPerMillionTokensUsd).toBeCloseTo(2, 12);
+  });
+});
+
+describe("token-ledger sweep: errors write no file", () => {
+  it.each([
+    [
+      "an unknown --vary path",
+      ["base", "--vary", "serving.utilisation=0.3:0.9:3"],
+      "--vary: serving.utilisation: unknown key: expected a scenario key path, found serving.utilisation (did you mean serving.utilization?)"
+    ],
+    [
+      "an out-of-range value",
+      ["base", "--vary", "serving.utilization=0.3:1.9:3"],
+      "--vary: serving.utilization: value out of range: expected values in (0, 1], found 1.9"
+    ],
+    [
+      "a malformed axis",
+      ["base", "--vary", "serving.utilization=0.3-0.9"],
+      "--vary: serving.utilization: malformed range: expected path=FROM:TO:STEPS, like serving.utilization=0.3:0.9:7, found serving.utilization=0.3-0.9"
+    ],
+    ["no axis", ["base"], "--vary: nothing to sweep: expected at least one --vary path=FROM:TO:STEPS, found none"],
+    [
+      "a bad --set",
+      ["base", "--set", "power.electricity=30 kWh", "--vary", "serving.utilization=0.3:0.9:3"],
+      "--set: power.electricity: wrong unit"
+    ],
+    ["an unknown scenario", ["bsae", "--vary", "serving.utilization=0.3:0.9:3"], "SCENARIO: unknown scenario 'bsae'"]
+  ])("%s: exit 1, the flag named, nothing written", async (_, args, message) => {
+    const where = folder("error");
+    const {code, stdout, stderr} = await runCli(["sweep", ...args, "--out", join(where, "out.csv")]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.startsWith(`token-ledger: ${message}`), stderr).toBe(true);
+    expect(readdirSync(where)).toEqual([]);
+  });
+
+  it("an unknown --out extension: exit 1, nothing written", async () => {
+    const where = folder("extension");
+    const out = join(where, "grid.xlsx");
+    const {code, stderr} = await runCli(["sweep", "base", "--vary", "serving.utilization=0.3:0.9:3", "--out", out]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `token-ledger: --out: unknown output format: expected a file ending in .csv, .json or .parquet, found ${out}\n`
+    );
+    expect(readdirSync(where)).toEqual([]);
+  });
+
+  it("an error in the middle of the grid writes nothing, and names every failing point", async () => {
+    const where = folder("midway");
+    const {code, stdout, stderr} = await runCli([
+      "sweep",
+      "base",
+      "--vary",
+      "serving.batch=64:1024:4",
+      "--out",
+      join(where, "batch.parquet")
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(
+      /^token-ledger: --vary: serving\.batch: a batch of 384 does not fit in memory .*\(at serving\.batch=384\): expected at most \d+, the largest batch that fits, found 384$/
+    );
+    expect(readdirSync(where)).toEqual([]);
+  });
+
+  it("a failed sweep leaves an existing output file as it was", async () => {
+    const where = folder("keep");
+    const out = join(where, "keep.csv");
+    writeFileSync(out, "previous results\n");
+    const {code} = await runCli(["sweep", "base", "--vary", "serving.batch=64:1024:4", "--out", out]);
+    expect(code).toBe(1);
+    expect(readFileSync(out, "utf8")).toBe("previous results\n");
+    expect(readdirSync(where)).toEqual(["keep.csv"]);
+  });
+
+  it("an --out folder that does not exist: exit 1 naming --out", async () => {
+    const out = join(dir, "no-such-folder", "x.csv");
+    const {code, stderr} = await runCli(["sweep", "base", "--vary", "serving.utilization=0.3:0.9:3", "--out", out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^token-ledger: --out: cannot write the file \(ENOENT\): expected a writable path, found /);
+  });
+});
