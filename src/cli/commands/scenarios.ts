@@ -10,6 +10,7 @@ import {METRIC_INFO} from "../../scenario/metricInfo.js";
 import {parseScenario, type ParsedScenario} from "../../scenario/parseScenario.js";
 import {resolveScenario} from "../../scenario/resolveScenario.js";
 import {scenarioIndex} from "../../scenario/scenarioIndex.js";
+import {scenarioReferenceMarkdown} from "../../scenario/reference.js";
 import {describeValue, runReport, type RunReport} from "../../scenario/runReport.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/runScenario.js";
 import {scenarioMedianPoint} from "../../scenario/scenarioValues.js";
@@ -111,6 +112,13 @@ export function validateScenarioFiles(files: readonly string[]): {checked: numbe
 }
 
 export function registerScenarioCommands(program: Command): void {
+  program
+    .command("reference")
+    .description("print the scenario file reference (every key with unit, range, default, meaning, source) as Markdown")
+    .action(() => {
+      process.stdout.write(scenarioReferenceMarkdown() + "\n");
+    });
+
   program
     .command("validate")
     .description("check scenario files; print every error as file:line:column: message")
