@@ -1,0 +1,50 @@
+// The assumptions a story page uses: each key with its current value and unit, and its source.
+
+/** One assumption as the page uses it. */
+export interface AssumptionItem {
+  /** Scenario key, e.g. "serving.utilization". */
+  path: string;
+  /** What it is, in words. */
+  label: string;
+  /** The value as shown, unit included ("58%", "0.0826 USD/kWh"). */
+  value: string;
+  /** The source recorded for it in the scenario (or the schema's default source); "" when none. */
+  source: string;
+  /** True when a control on this page has moved it. */
+  changed?: boolean;
+}
+
+function cell(tag: "td" | "th", ...content: (string | Node)[]): HTMLElement {
+  const el = document.createElement(tag);
+  el.append(...content);
+  return el;
+}
+
+export function AssumptionList(items: readonly AssumptionItem[]): HTMLElement {
+  const table = document.createElement("table");
+  table.className = "story-assumptions";
+  const head = document.createElement("thead");
+  const headRow = document.createElement("tr");
+  headRow.append(cell("th", "Assumption"), cell("th", "Value"), cell("th", "Source"));
+  head.append(headRow);
+  const body = document.createElement("tbody");
+  for (const a of items) {
+    const row = document.createElement("tr");
+    row.dataset.key = a.path;
+    const code = document.createElement("code");
+    code.textContent = a.path;
+    const value = cell("td", a.value);
+    if (a.changed) {
+      const note = document.createElement("span");
+      note.className = "muted";
+      note.textContent = "set on this page";
+      value.append(document.createElement("br"), note);
+    }
+    const source = cell("td", a.source || "—");
+    source.className = "muted";
+    row.append(cell("td", a.label, document.createElement("br"), code), value, source);
+    body.append(row);
+  }
+  table.append(head, body);
+  return table;
+}

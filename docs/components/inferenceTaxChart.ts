@@ -1,0 +1,74 @@
+// What the inference tax costs each year: spend on the merchant fleet against the same fleet on in-house silicon;
+// the gap is the tax recovered, labelled above each pair.
+import * as Plot from "@observablehq/plot";
+import {formatUsd} from "./format.js";
+import {FLEET_COLORS} from "./palette.js";
+
+/** A year of src/strategy/inferenceTax.ts (the fields the chart reads). */
+export interface TaxYearRow {
+  year: number;
+  merchantSpendUsd: number;
+  inHouseSpendUsd: number;
+  recoveredUsd: number;
+}
+
+export interface InferenceTaxChartOptions extends Plot.PlotOptions {
+  width?: number;
+  height?: number;
+}
+
+const FLEETS = ["merchant", "in-house"];
+
+export function InferenceTaxChart(
+  years: readonly TaxYearRow[],
+  {width, height = 300, ...options}: InferenceTaxChartOptions = {}
+) {
+  const rows = years.flatMap((y) => [
+    {year: `year ${y.year}`, fleet: "merchant", usd: y.merchantSpendUsd, recovered: y.recoveredUsd},
+    {year: `year ${y.year}`, fleet: "in-house", usd: y.inHouseSpendUsd, recovered: y.recoveredUsd}
+  ]);
+  const chartWidth = Math.max(width ?? 640, 260);
+  return Plot.plot({
+    width: chartWidth,
+    height,
+    marginLeft: 60,
+    marginTop: 30,
+    fx: {label: null, padding: 0.15},
+    x: {axis: null, domain: FLEETS},
+    y: {label: "↑ Serving spend in the year (USD)", grid: true, tickFormat: (v: number) => formatUsd(v)},
+    color: {legend: true, domain: FLEETS, range: [FLEET_COLORS.merchant, FLEET_COLORS.inHouse]},
+    ...options,
+    marks: [
+      Plot.barY(rows, {
+        fx: "year",
+        x: "fleet",
+        y: "usd",
+        fill: "fleet",
+        tip: {
+          channels: {recovered: {value: "recovered", label: "tax recovered"}},
+          format: {
+            fx: true,
+            x: false,
+            fill: true,
+            y: (v: number) => formatUsd(v),
+            recovered: (v: number) => formatUsd(v)
+          }
+        }
+      }),
+      Plot.text(
+        rows.filter((r) => r.fleet === "merchant"),
+        {
+          fx: "year",
+          x: "fleet",
+          y: "usd",
+          text: (d: {recovered: number}) => `−${formatUsd(d.recovered)}`,
+          dy: -8,
+          dx: 8,
+          fill: "currentColor",
+          fontSize: 10
+        }
+      ),
+      Plot.ruleY([0])
+    ]
+  });
+}

@@ -1,0 +1,47 @@
+// A headline figure for inline use: "0.987 USD/Mtok (+3% vs base)". The element keeps the raw number in data-value so
+// that tests compare numbers, not text. Plain DOM (no htl), so it types without a declaration shim.
+import {formatChange} from "./format.js";
+
+export interface KpiOptions {
+  /** Formats the value, unit included ("0.987 USD/Mtok"); default three significant digits. */
+  format?: (value: number) => string;
+  /** The value to compare against; the badge shows "(+x% vs base)" when given and different. */
+  base?: number | null;
+  /** Words after the change, default "vs base". */
+  baseLabel?: string;
+  /** data-testid of the element. */
+  testid?: string;
+  /** Text for a value that does not occur (null), default "—". */
+  missing?: string;
+  /** Tooltip. */
+  title?: string;
+}
+
+export function Kpi(
+  value: number | null,
+  {
+    format = (v) => String(Number(v.toPrecision(3))),
+    base,
+    baseLabel = "vs base",
+    testid,
+    missing = "—",
+    title
+  }: KpiOptions = {}
+): HTMLElement {
+  const span = document.createElement("span");
+  span.className = "story-kpi";
+  if (testid) span.dataset.testid = testid;
+  span.dataset.value = value === null ? "" : String(value);
+  if (title) span.title = title;
+  const strong = document.createElement("strong");
+  strong.textContent = value === null ? missing : format(value);
+  span.append(strong);
+  const change = value === null ? "" : formatChange(value, base);
+  if (change && change !== "±0%") {
+    const note = document.createElement("span");
+    note.className = "story-kpi-change";
+    note.textContent = ` (${change} ${baseLabel})`;
+    span.append(note);
+  }
+  return span;
+}

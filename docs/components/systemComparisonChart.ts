@@ -1,0 +1,110 @@
+// Purchase price against cost per token, one dot per system: a dearer system that serves more tokens can sit lower.
+import * as Plot from "@observablehq/plot";
+import {formatCount, formatUsd, formatUsdPerMTok} from "./format.js";
+import {HIGHLIGHT, MUTED} from "./palette.js";
+
+/** One accelerator serving the page's model. */
+export interface SystemRow {
+  /** Catalog id. */
+  id: string;
+  /** Display name. */
+  name: string;
+  /** Purchase price of one chip, USD. */
+  priceUsd: number;
+  /** Cost of a million output tokens on owned chips, USD. */
+  costUsdPerMTok: number;
+  /** Output tokens per second per chip. */
+  tokensPerSecondPerChip: number;
+  /** Output tokens per second per MW of facility power. */
+  tokensPerSecondPerMw: number;
+  /** Chips per replica used (smallest tensor parallelism that fits). */
+  tensorParallel: number;
+}
+
+export interface SystemComparisonChartOptions extends Plot.PlotOptions {
+  width?: number;
+  height?: number;
+  /** Id of the system to highlight (the scenario's). */
+  highlight?: string;
+}
+
+export function SystemComparisonChart(
+  rows: readonly SystemRow[],
+  {width, height = 320, highlight, ...options}: SystemComparisonChartOptions = {}
+) {
+  const chartWidth = Math.max(width ?? 640, 260);
+  const fill = (d: SystemRow) => (d.id === highlight ? HIGHLIGHT : MUTED);
+  const labels = placeLabels(rows);
+  return Plot.plot({
+    width: chartWidth,
+    height,
+    marginLeft: 60,
+    marginRight: 30,
+    marginTop: 24,
+    x: {label: "Purchase price per chip (USD) →", grid: true, zero: true, tickFormat: (v: number) => formatUsd(v)},
+    y: {label: "↑ USD per million output tokens", grid: true, zero: true},
+    ...options,
+    marks: [
+      Plot.dot(rows, {x: "priceUsd", y: "costUsdPerMTok", r: 6, fill, stroke: "currentColor", strokeWidth: 0.5}),
+      Plot.text(
+        labels.filter((d) => !d.below),
+        {x: "priceUsd", y: "costUsdPerMTok", text: "label", dy: -12, fill: "currentColor"}
+      ),
+      Plot.text(
+        labels.filter((d) => d.below),
+        {x: "priceUsd", y: "costUsdPerMTok", text: "label", dy: 14, fill: "currentColor"}
+      ),
+      Plot.tip(
+        rows,
+        Plot.pointer({
+          x: "priceUsd",
+          y: "costUsdPerMTok",
+          channels: {
+            system: "name",
+            price: {value: "priceUsd", label: "price"},
+            cost: {value: "costUsdPerMTok", label: "cost"},
+            speed: {value: "tokensPerSecondPerChip", label: "tokens/s per chip"},
+            perMw: {value: "tokensPerSecondPerMw", label: "tokens/s per MW"},
+            tp: {value: "tensorParallel", label: "chips per replica"}
+          },
+          format: {
+            x: false,
+            y: false,
+            system: true,
+            price: (v: number) => formatUsd(v),
+            cost: (v: number) => formatUsdPerMTok(v),
+            speed: (v: number) => formatCount(v),
+            perMw: (v: number) => formatCount(v),
+            tp: true
+          }
+        })
+      )
+    ]
+  });
+}
+
+/** Short labels ("H100", "MI300X"); a label that would sit on a neighbour's goes below its dot instead of above. */
+function placeLabels(rows: readonly SystemRow[]) {
+  const xs = rows.map((r) => r.priceUsd);
+  const ys = rows.map((r) => r.costUsdPerMTok);
+  const dx = Math.max(...xs) || 1;
+  const dy = Math.max(...ys) || 1;
+  const placed: {priceUsd: number; costUsdPerMTok: number; label: string; below: boolean}[] = [];
+  for (const r of [...rows].sort((a, b) => b.costUsdPerMTok - a.costUsdPerMTok)) {
+    const clash = placed.some(
+      (p) =>
+        !p.below &&
+        Math.abs(p.priceUsd - r.priceUsd) / dx < 0.12 &&
+        Math.abs(p.costUsdPerMTok - r.costUsdPerMTok) / dy < 0.1
+    );
+    placed.push({priceUsd: r.priceUsd, costUsdPerMTok: r.costUsdPerMTok, label: shortName(r.name), below: clash});
+  }
+  return placed;
+}
+
+/** "NVIDIA H100 SXM5 80GB" → "H100"; "AMD Instinct MI300X" → "MI300X"; keeps a "(hypothetical)" mark. */
+export function shortName(name: string): string {
+  const hypothetical = /hypothetical/i.test(name);
+  if (hypothetical) return "custom ASIC (hypothetical)";
+  return name.replace(/^(NVIDIA|AMD Instinct|AMD|Google|AWS|Intel)\s+/i, "").split(/\s+/)[0] ?? name;
+}

@@ -1,0 +1,148 @@
+// Story chapters 1–3 in a real browser: each page's headline on load is the static report's figure (site.json), and
+// moving a control changes the headline and a chart to exactly what the library computes in Node for the same inputs.
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {buildSiteData} from "../../src/node/siteData.js";
+import {bindScenario, evaluateScenarioPoint, type ScenarioMetricName} from "../../src/scenario/evaluateScenario.js";
+import {metricCentral} from "../../src/scenario/scenarioPage.js";
+import {scenarioMedianPoint} from "../../src/scenario/scenarioValues.js";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
+
+const enabled = inject("browserTestsEnabled");
+const site = enabled ? buildSiteData() : null;
+
+/** A page's control (data-testid) and the scenario key it sets: key value = control value × scale. */
+interface Control {
+  testid: string;
+  key: string;
+  scale: number;
+}
+
+interface StoryCase {
+  path: string;
+  /** The metric the page's headline (data-testid="headline") shows. */
+  metric: ScenarioMetricName;
+  controls: Control[];
+  /** The control to move and where to. */
+  move: {testid: string; value: number};
+  /** data-testid of a chart card whose SVG must change. */
+  chart: string;
+}
+
+const CASES: StoryCase[] = [
+  {
+    path: "/token-economics",
+    metric: "costPerMillionTokensUsd",
+    controls: [
+      {testid: "control-utilization", key: "serving.utilization", scale: 0.01},
+      {testid: "control-electricity", key: "power.electricity", scale: 1},
+      {testid: "control-batch", key: "serving.batch", scale: 1}
+    ],
+    move: {testid: "control-utilization", value: 85},
+    chart: "chart-cost-stack"
+  },
+  {
+    path: "/training-vs-inference",
+    metric: "inferenceOvertakesTrainingMonth",
+    controls: [
+      {testid: "control-agents", key: "demand.agentMultiplier", scale: 1},
+      {testid: "control-users-growth", key: "demand.growthPerYear", scale: 0.01},
+      {testid: "control-cost-decline", key: "serving.costDeclinePerYear", scale: 0.01},
+      {testid: "control-training-growth", key: "training.costGrowth", scale: 1}
+    ],
+    move: {testid: "control-agents", value: 20},
+    chart: "chart-cumulative"
+  },
+  {
+    path: "/inference-tax",
+    metric: "inferenceTaxShare",
+    controls: [
+      {testid: "control-vendor-margin", key: "finance.vendorGrossMargin", scale: 0.01},
+      {testid: "control-partner-margin", key: "silicon.partnerMargin", scale: 0.01},
+      {testid: "control-chip-price", key: "hardware.price", scale: 1},
+      {testid: "control-utilization", key: "serving.utilization", scale: 0.01}
+    ],
+    move: {testid: "control-vendor-margin", value: 50},
+    chart: "chart-stack"
+  }
+];
+
+/** The headline's number as the page holds it (data-value); null when it is empty (the event does not happen). */
+async function headline(page: Page): Promise<number | null> {
+  const raw = await page.$eval('[data-testid="headline"]', (el) => (el as HTMLElement).dataset.value ?? "");
+  return raw === "" ? null : Number(raw);
+}
+
+function chartSvg(page: Page, testid: string): Promise<string> {
+  return page.$eval(`[data-testid="${testid}"] svg[viewBox]`, (svg) => svg.outerHTML);
+}
+
+/** Moves an Inputs.range as a reader dragging it: sets the range input's value and dispatches "input". */
+async function moveControl(page: Page, testid: string, value: number): Promise<void> {
+  await page.$eval(
+    `[data-testid="${testid}"] input[type=range]`,
+    (input, v) => {
+      (input as HTMLInputElement).value = String(v);
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+    },
+    value
+  );
+  await waitForRender(page);
+}
+
+function controlValue(page: Page, testid: string): Promise<number> {
+  return page.$eval(`[data-testid="${testid}"]`, (form) => Number((form as unknown as {value: number}).value));
+}
+
+function relativeError(actual: number, expected: number): number {
+  return Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-12);
+}
+
+describe.skipIf(!enabled)("story chapters 1–3", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.concurrent.for(CASES)("$path recomputes its headline and chart when a control moves", async (c, {expect}) => {
+    const {resolved, report} = site!.scenarios.base!;
+    const page = await openPage(browser, c.path);
+    try {
+      // On load: the static figure of site.json (the Monte Carlo median of the base scenario).
+      const onLoad = await headline(page);
+      const staticMetric = report.metrics[c.metric];
+      const staticFigure =
+        staticMetric !== null && typeof staticMetric === "object" ? staticMetric.p50 : metricCentral(staticMetric);
+      expect(onLoad).not.toBeNull();
+      expect(relativeError(onLoad!, staticFigure!)).toBeLessThan(1e-12);
+      const chartBefore = await chartSvg(page, c.chart);
+
+      await moveControl(page, c.move.testid, c.move.value);
+      expect(await controlValue(page, c.move.testid)).toBe(c.move.value);
+      const after = await headline(page);
+      expect(after).not.toEqual(onLoad);
+      expect(await chartSvg(page, c.chart)).not.toEqual(chartBefore);
+
+      // The same inputs in Node: the scenario at its medians with every control's key at the control's value.
+      const point = {...scenarioMedianPoint(resolved)};
+      // The page divides percentages by 100 (rather than multiplying by 0.01); do the same so the floats match.
+      for (const control of c.controls) {
+        const value = await controlValue(page, control.testid);
+        point[control.key] = control.scale === 0.01 ? value / 100 : value * control.scale;
+      }
+      const expected = evaluateScenarioPoint(
+        bindScenario(resolved, {hardware: site!.hardware, models: site!.models}),
+        point
+      ).metrics[c.metric];
+      if (expected === null) expect(after).toBeNull();
+      else expect(relativeError(after!, expected)).toBeLessThan(1e-12);
+
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+});
