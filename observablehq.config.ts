@@ -47,6 +47,5 @@ export default {
   dynamicPaths: scenarioIds.map((id) => `/scenarios/${id}`),
   footer: "token-ledger — every figure traceable to an assumption and its source.",
   search: false,
-  linkify: true,
-  cleanUrls: true
+  linkify: true
 };

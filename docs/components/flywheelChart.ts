@@ -1,0 +1,60 @@
+// The flywheel with its loop closed and open: one quantity (cost per token, users…) by month for each.
+import * as Plot from "@observablehq/plot";
+import type {FlywheelComparisonMonth} from "../lib/strategy/flywheel.js";
+import {HUES} from "./palette.js";
+
+export interface FlywheelChartOptions extends Plot.PlotOptions {
+  width?: number;
+  height?: number;
+  /** Which pair of series: cost per million tokens, users, chip generations or design cycle. */
+  quantity?: "cost" | "users" | "generations" | "cycle";
+}
+
+const QUANTITIES = {
+  cost: {closed: "closedCostUsdPerMTok", open: "openCostUsdPerMTok", label: "cost, USD per million tokens", scale: 1},
+  users: {closed: "closedUsers", open: "openUsers", label: "users, millions", scale: 1e-6},
+  generations: {
+    closed: "closedChipGeneration",
+    open: "openChipGeneration",
+    label: "chip generations shipped",
+    scale: 1
+  },
+  cycle: {
+    closed: "closedDesignCycleMonths",
+    open: "openDesignCycleMonths",
+    label: "chip design cycle, months",
+    scale: 1
+  }
+} as const;
+
+export function FlywheelChart(
+  months: readonly FlywheelComparisonMonth[],
+  {width, height = 260, quantity = "cost", ...options}: FlywheelChartOptions = {}
+) {
+  const q = QUANTITIES[quantity];
+  const rows = months.flatMap((m) => {
+    const r = m as unknown as Record<string, number>;
+    return [
+      {month: m.month, loop: "loop closed", value: r[q.closed]! * q.scale},
+      {month: m.month, loop: "loop open", value: r[q.open]! * q.scale}
+    ];
+  });
+  return Plot.plot({
+    width,
+    height,
+    x: {label: "month", grid: true},
+    y: {label: q.label, grid: true, zero: quantity !== "cost"},
+    color: {legend: true, domain: ["loop closed", "loop open"], range: [HUES.blue, HUES.grey]},
+    ...options,
+    marks: [
+      Plot.lineY(rows, {
+        x: "month",
+        y: "value",
+        stroke: "loop",
+        strokeWidth: 2,
+        curve: quantity === "generations" || quantity === "cycle" ? "step-after" : "linear",
+        tip: true
+      })
+    ]
+  });
+}

@@ -1,0 +1,41 @@
+// A tornado chart: how far the headline metric moves when each uncertain assumption swings from its p5 to its p95,
+// the others held at their base values; longest bar first.
+import * as Plot from "@observablehq/plot";
+import type {TornadoRow} from "../lib/uncertainty/sensitivity.js";
+import {HUES} from "./palette.js";
+
+export interface TornadoChartOptions extends Plot.PlotOptions {
+  width?: number;
+  height?: number;
+  /** The metric at the base point (the bars start from it). */
+  base: number;
+  /** Scale applied to output values (1e-6 for millions). */
+  scale?: number;
+  /** Label of the metric's axis, with its unit. */
+  xLabel?: string;
+  /** Label of each input, by key. */
+  labels?: Record<string, string>;
+}
+
+export function TornadoChart(
+  rows: readonly TornadoRow[],
+  {width, height, base, scale = 1, xLabel = "metric", labels = {}, ...options}: TornadoChartOptions
+) {
+  const bars = rows.flatMap((r) => [
+    {input: labels[r.input] ?? r.input, end: "at p5", from: base * scale, to: r.outputAtLow * scale},
+    {input: labels[r.input] ?? r.input, end: "at p95", from: base * scale, to: r.outputAtHigh * scale}
+  ]);
+  return Plot.plot({
+    width,
+    height: height ?? 60 + 36 * Math.max(1, rows.length),
+    marginLeft: Math.min(180, (width ?? 640) * 0.35),
+    x: {label: xLabel, grid: true},
+    y: {label: null, domain: rows.map((r) => labels[r.input] ?? r.input)},
+    color: {legend: true, domain: ["at p5", "at p95"], range: [HUES.yellow, HUES.blue]},
+    ...options,
+    marks: [
+      Plot.barX(bars, {y: "input", x1: "from", x2: "to", fill: "end", tip: true}),
+      Plot.ruleX([base * scale], {stroke: "currentColor"})
+    ]
+  });
+}
