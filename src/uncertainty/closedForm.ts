@@ -1,3 +1,4 @@
+import {portableExp, portableLog} from "./portableMath.js";
 import type {Distribution} from "./distribution.js";
 import {standardNormalCdf, standardNormalQuantile} from "./normal.js";
 
@@ -17,7 +18,7 @@ export function distributionMean(dist: Distribution): number {
     case "normal":
       return dist.mean;
     case "lognormal":
-      return Math.exp(dist.mu + (dist.sigma * dist.sigma) / 2);
+      return portableExp(dist.mu + (dist.sigma * dist.sigma) / 2);
     case "triangular":
       return (dist.min + dist.mode + dist.max) / 3;
   }
@@ -34,7 +35,7 @@ export function distributionSd(dist: Distribution): number {
       return dist.sd;
     case "lognormal": {
       const s2 = dist.sigma * dist.sigma;
-      return Math.sqrt(Math.expm1(s2)) * Math.exp(dist.mu + s2 / 2);
+      return Math.sqrt(Math.expm1(s2)) * portableExp(dist.mu + s2 / 2);
     }
     case "triangular": {
       const {min: a, mode: c, max: b} = dist;
@@ -54,7 +55,7 @@ export function distributionQuantile(dist: Distribution, p: number): number {
     case "normal":
       return dist.mean + dist.sd * standardNormalQuantile(p);
     case "lognormal":
-      return Math.exp(dist.mu + dist.sigma * standardNormalQuantile(p));
+      return portableExp(dist.mu + dist.sigma * standardNormalQuantile(p));
     case "triangular":
       return triangularInverseCdf(dist.min, dist.mode, dist.max, p);
   }
@@ -71,7 +72,7 @@ export function distributionCdf(dist: Distribution, x: number): number {
     case "normal":
       return standardNormalCdf((x - dist.mean) / dist.sd);
     case "lognormal":
-      return x <= 0 ? 0 : standardNormalCdf((Math.log(x) - dist.mu) / dist.sigma);
+      return x <= 0 ? 0 : standardNormalCdf((portableLog(x) - dist.mu) / dist.sigma);
     case "triangular": {
       const {min: a, mode: c, max: b} = dist;
       if (x <= a) return 0;

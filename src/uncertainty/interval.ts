@@ -1,3 +1,4 @@
+import {portableExp, portableLog} from "./portableMath.js";
 import {UserError, type UserErrorLocation} from "../errors/userError.js";
 import type {Distribution} from "./distribution.js";
 import {Z_95} from "./normal.js";
@@ -36,8 +37,8 @@ export function lognormalFromInterval({p5, p95}: Interval90, where: UserErrorLoc
       found: `p5 = ${p5}`
     });
   }
-  const lnP5 = Math.log(p5);
-  const lnP95 = Math.log(p95);
+  const lnP5 = portableLog(p5);
+  const lnP95 = portableLog(p95);
   return {kind: "lognormal", mu: (lnP5 + lnP95) / 2, sigma: (lnP95 - lnP5) / (2 * Z_95)};
 }
 

@@ -1,3 +1,4 @@
+import {portableExp, portableLog} from "./portableMath.js";
 /**
  * The standard normal distribution's quantile and CDF, for closed-form percentiles of the distributions, for the 90%
  * interval conversions and for tests.
@@ -54,7 +55,7 @@ export function standardNormalQuantile(p: number): number {
     const r = 0.180625 - q * q;
     return (q * horner(A, r)) / horner(B, r);
   }
-  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  let r = Math.sqrt(-portableLog(q < 0 ? p : 1 - p));
   let z: number;
   if (r <= 5) {
     r -= 1.6;
@@ -88,5 +89,5 @@ export function standardNormalCdf(z: number): number {
     term *= z2 / i;
     s = t + term;
   }
-  return Math.min(1, Math.max(0, 0.5 + s * Math.exp(-0.5 * z2 - LN_SQRT_2PI)));
+  return Math.min(1, Math.max(0, 0.5 + s * portableExp(-0.5 * z2 - LN_SQRT_2PI)));
 }

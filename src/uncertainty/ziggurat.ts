@@ -1,3 +1,4 @@
+import {portableExp, portableLog} from "./portableMath.js";
 import type {Rng} from "./rng.js";
 
 /**
@@ -37,18 +38,18 @@ const FN = new Float64Array(ZIGGURAT_LAYERS);
 {
   let dn = R;
   let tn = dn;
-  const q = V / Math.exp(-0.5 * dn * dn);
+  const q = V / portableExp(-0.5 * dn * dn);
   KN[0] = (dn / q) * M1;
   KN[1] = 0;
   WN[0] = q / M1;
   WN[ZIGGURAT_LAYERS - 1] = dn / M1;
   FN[0] = 1;
-  FN[ZIGGURAT_LAYERS - 1] = Math.exp(-0.5 * dn * dn);
+  FN[ZIGGURAT_LAYERS - 1] = portableExp(-0.5 * dn * dn);
   for (let i = ZIGGURAT_LAYERS - 2; i >= 1; i--) {
-    dn = Math.sqrt(-2 * Math.log(V / dn + Math.exp(-0.5 * dn * dn)));
+    dn = Math.sqrt(-2 * portableLog(V / dn + portableExp(-0.5 * dn * dn)));
     KN[i + 1] = (dn / tn) * M1;
     tn = dn;
-    FN[i] = Math.exp(-0.5 * dn * dn);
+    FN[i] = portableExp(-0.5 * dn * dn);
     WN[i] = dn / M1;
   }
 }
@@ -86,7 +87,7 @@ export function fillLognormal(
   end = out.length
 ): void {
   fillNormal(out, rng, mu, sigma, start, end);
-  for (let i = start; i < end; i++) out[i] = Math.exp(out[i]!);
+  for (let i = start; i < end; i++) out[i] = portableExp(out[i]!);
 }
 
 /** The paper's nfix(): the wedge test, the tail, and fresh draws until one is accepted. */
@@ -98,12 +99,12 @@ function standardNormalSlow(hz: number, iz: number, rng: Rng): number {
       let tx: number;
       let ty: number;
       do {
-        tx = -Math.log(1 - rng()) / R;
-        ty = -Math.log(1 - rng());
+        tx = -portableLog(1 - rng()) / R;
+        ty = -portableLog(1 - rng());
       } while (ty + ty < tx * tx);
       return hz > 0 ? R + tx : -R - tx;
     }
-    if (FN[iz]! + rng() * (FN[iz - 1]! - FN[iz]!) < Math.exp(-0.5 * x * x)) return x;
+    if (FN[iz]! + rng() * (FN[iz - 1]! - FN[iz]!) < portableExp(-0.5 * x * x)) return x;
     hz = (rng() * TWO_POW_32) | 0;
     iz = hz & 127;
     if (Math.abs(hz) < KN[iz]!) return hz * WN[iz]!;

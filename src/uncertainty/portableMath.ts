@@ -1,0 +1,136 @@
+/**
+ * exp and log that give the same bits in every JavaScript engine. Math.exp and Math.log are only required to be
+ * "implementation-approximated": Node 20's V8 and Chromium 156's V8 differ in the last bit for about one argument in
+ * ten, which made a seeded Monte Carlo differ between the command line and the browser. These are ports of fdlibm's
+ * __ieee754_exp and __ieee754_log (Sun Microsystems, 1993; the same algorithms as V8's ieee754::exp/log, error < 1 ulp)
+ * written with IEEE-754 +, −, ×, ÷ and exponent bit manipulation only, which every engine performs identically.
+ * The sampler uses them; model code may keep Math.* (its results then agree to ~1e-15, not bit for bit).
+ */
+
+const buffer = new ArrayBuffer(8);
+const f64 = new Float64Array(buffer);
+const u32 = new Uint32Array(buffer);
+/** Index of the high 32-bit word of a double in `u32` on this platform (1 on little-endian machines). */
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+const LO = 1 - HI;
+
+function highWord(x: number): number {
+  f64[0] = x;
+  return u32[HI]! | 0;
+}
+
+function lowWord(x: number): number {
+  f64[0] = x;
+  return u32[LO]!;
+}
+
+function withHighWord(x: number, high: number): number {
+  f64[0] = x;
+  u32[HI] = high >>> 0;
+  return f64[0]!;
+}
+
+const LN2_HI = [6.9314718036912381649e-1, -6.9314718036912381649e-1] as const;
+const LN2_LO: readonly [number, number] = [1.90821492927058770002e-10, -1.90821492927058770002e-10];
+const HALF: readonly [number, number] = [0.5, -0.5];
+const INV_LN2 = 1.4426950408889634074;
+const O_THRESHOLD = 7.09782712893383973096e2;
+const U_THRESHOLD = -7.4513321910194110842e2;
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.6533902205465251539e-6;
+const P5 = 4.13813679705723846039e-8;
+const TWO_M1000 = 9.3326361850321887899e-302;
+
+/** e^x, bit-identical across engines (fdlibm __ieee754_exp). */
+export function portableExp(x: number): number {
+  let hx = highWord(x);
+  const xsb = ((hx >>> 31) & 1) as 0 | 1;
+  hx &= 0x7fffffff;
+  let hi = 0;
+  let lo = 0;
+  let k = 0;
+  if (hx >= 0x40862e42) {
+    if (hx >= 0x7ff00000) {
+      if (((hx & 0xfffff) | lowWord(x)) !== 0) return x + x; // NaN
+      return xsb === 0 ? x : 0; // exp(±∞) = ∞ or 0
+    }
+    if (x > O_THRESHOLD) return Infinity;
+    if (x < U_THRESHOLD) return 0;
+  }
+  if (hx > 0x3fd62e42) {
+    if (hx < 0x3ff0a2b2) {
+      hi = x - LN2_HI[xsb];
+      lo = LN2_LO[xsb];
+      k = 1 - xsb - xsb;
+    } else {
+      k = Math.trunc(INV_LN2 * x + HALF[xsb]);
+      hi = x - k * LN2_HI[0];
+      lo = k * LN2_LO[0];
+    }
+    x = hi - lo;
+  } else if (hx < 0x3e300000) {
+    return 1 + x;
+  } else {
+    k = 0;
+  }
+  const t = x * x;
+  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
+  const y = 1 - (lo - (x * c) / (2 - c) - hi);
+  if (k >= -1021) return withHighWord(y, highWord(y) + (k << 20));
+  return withHighWord(y, highWord(y) + ((k + 1000) << 20)) * TWO_M1000;
+}
+
+const TWO54 = 1.8014398509481984e16;
+const LG1 = 6.66666666666673513e-1;
+const LG2 = 3.999999999940941908e-1;
+const LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1;
+const LG5 = 1.818357216161805012e-1;
+const LG6 = 1.531383769920937332e-1;
+const LG7 = 1.479819860511658591e-1;
+
+/** Natural logarithm, bit-identical across engines (fdlibm __ieee754_log). */
+export function portableLog(x: number): number {
+  let hx = highWord(x);
+  const lx = lowWord(x);
+  let k = 0;
+  if (hx < 0x00100000) {
+    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity; // log(±0)
+    if (hx < 0) return NaN; // log(negative)
+    k -= 54;
+    x *= TWO54; // subnormal: scale up
+    hx = highWord(x);
+  }
+  if (hx >= 0x7ff00000) return x + x;
+  k += (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  const i0 = (hx + 0x95f64) & 0x100000;
+  x = withHighWord(x, hx | (i0 ^ 0x3ff00000)); // normalise x or x/2 into [sqrt(2)/2, sqrt(2))
+  k += i0 >> 20;
+  const f = x - 1;
+  const dk = k;
+  if ((0x000fffff & (2 + hx)) < 3) {
+    if (f === 0) return k === 0 ? 0 : dk * LN2_HI[0] + dk * LN2_LO[0];
+    const r = f * f * (0.5 - 0.33333333333333333 * f);
+    return k === 0 ? f - r : dk * LN2_HI[0] - (r - dk * LN2_LO[0] - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  let i = hx - 0x6147a;
+  const w = z * z;
+  const j = 0x6b851 - hx;
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  i |= j;
+  const r = t2 + t1;
+  if (i > 0) {
+    const hfsq = 0.5 * f * f;
+    if (k === 0) return f - (hfsq - s * (hfsq + r));
+    return dk * LN2_HI[0] - (hfsq - (s * (hfsq + r) + dk * LN2_LO[0]) - f);
+  }
+  if (k === 0) return f - s * (f - r);
+  return dk * LN2_HI[0] - (s * (f - r) - dk * LN2_LO[0] - f);
+}
