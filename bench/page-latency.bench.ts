@@ -1,0 +1,123 @@
+// Time from a control's input event to the last dependent chart updated, measured inside a real browser (Debian's
+// chromium via playwright-core) on the built site. Run: `npm run build && npx tsx bench/page-latency.bench.ts`.
+// For each page and setting it moves one slider N times; in the page, a MutationObserver on the main column records
+// the time of the last DOM change after the input event (all cells, numbers and charts re-rendered), and the bench
+// prints the median and p95 in milliseconds and in 60 Hz frames (16.7 ms).
+import {existsSync} from "node:fs";
+import {execFileSync} from "node:child_process";
+import {closePage, launchBrowser, openPage} from "../test/browser/browser.js";
+import {serveStatic} from "../test/browser/server.js";
+
+const MOVES = 20;
+const FRAME_MS = 1000 / 60;
+
+interface Case {
+  label: string;
+  path: string;
+  /** data-testid of the range control to move, and the values to alternate between. */
+  control: string;
+  values: [number, number];
+  /** Inputs to set first (data-testid → text), e.g. the sample count. */
+  setup?: Record<string, string>;
+}
+
+const CASES: Case[] = [
+  {
+    label: "custom silicon, 1,000 samples",
+    path: "/custom-silicon",
+    control: "control-cycle",
+    values: [12, 18],
+    setup: {"control-samples": "1000"}
+  },
+  {
+    label: "custom silicon, 10,000 samples",
+    path: "/custom-silicon",
+    control: "control-cycle",
+    values: [12, 18],
+    setup: {"control-samples": "10000"}
+  },
+  {label: "token economics", path: "/token-economics", control: "control-utilization", values: [50, 70]},
+  {label: "training vs inference", path: "/training-vs-inference", control: "control-agents", values: [2, 5]},
+  {
+    label: "scenario page asic-9-months (1,000-sample re-run)",
+    path: "/scenarios/asic-9-months",
+    control: "control-serving.utilization",
+    values: [0.5, 0.7]
+  }
+];
+
+function percentile(sorted: number[], p: number): number {
+  const i = (sorted.length - 1) * p;
+  const lo = Math.floor(i);
+  return sorted[lo]! + (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!) * (i - lo);
+}
+
+if (!existsSync("dist/index.html")) execFileSync("npm", ["run", "build"], {stdio: "inherit"});
+const server = await serveStatic("dist");
+const browser = await launchBrowser();
+console.log(`page latency: input event → last DOM change, ${MOVES} moves each (chromium, headless)\n`);
+console.log(
+  "page".padEnd(52) +
+    "median ms".padStart(10) +
+    "p95 ms".padStart(9) +
+    "median frames".padStart(15) +
+    "p95 frames".padStart(12)
+);
+try {
+  for (const c of CASES) {
+    const page = await openPage(browser, c.path, {baseUrl: server.url, viewport: {width: 1280, height: 900}});
+    try {
+      const selector = `[data-testid="${c.control}"] input[type=range], input[type=range][data-testid="${c.control}"], [data-key="${c.control.replace("control-", "")}"] input[type=range]`;
+      if (!(await page.$(selector))) {
+        console.log(`${c.label.padEnd(52)} (control ${c.control} not found; skipped)`);
+        continue;
+      }
+      for (const [testid, value] of Object.entries(c.setup ?? {})) {
+        await page.evaluate(`(() => {
+          const input = document.querySelector(${JSON.stringify(`[data-testid="${testid}"] input`)});
+          input.value = ${JSON.stringify(value)};
+          input.dispatchEvent(new Event("input", {bubbles: true}));
+        })()`);
+        await page.waitForTimeout(500);
+      }
+      const times: number[] = [];
+      for (let i = 0; i < MOVES; i++) {
+        const value = c.values[i % 2]!;
+        // A string, so that the bundler's helpers (tsx names functions with __name) do not leak into the page.
+        const ms = (await page.evaluate(`new Promise((resolve) => {
+          const input = document.querySelector(${JSON.stringify(selector)});
+          const root = document.querySelector("main") ?? document.body;
+          let last = 0;
+          const observer = new MutationObserver(() => { last = performance.now(); });
+          observer.observe(root, {subtree: true, childList: true, characterData: true, attributes: true});
+          const start = performance.now();
+          input.value = ${JSON.stringify(String(value))};
+          input.dispatchEvent(new Event("input", {bubbles: true}));
+          // Settle: no further change for 300 ms, then report when the last change happened.
+          const check = () => {
+            if (last !== 0 && performance.now() - last > 300) { observer.disconnect(); resolve(last - start); }
+            else if (performance.now() - start > 5000) { observer.disconnect(); resolve(last === 0 ? NaN : last - start); }
+            else setTimeout(check, 50);
+          };
+          setTimeout(check, 50);
+        })`)) as number;
+        times.push(ms);
+      }
+      const sorted = times.filter(Number.isFinite).sort((a, b) => a - b);
+      const median = percentile(sorted, 0.5);
+      const p95 = percentile(sorted, 0.95);
+      console.log(
+        c.label.padEnd(52) +
+          median.toFixed(1).padStart(10) +
+          p95.toFixed(1).padStart(9) +
+          (median / FRAME_MS).toFixed(2).padStart(15) +
+          (p95 / FRAME_MS).toFixed(2).padStart(12)
+      );
+    } finally {
+      await closePage(page);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
