@@ -30,7 +30,7 @@ export function FanChart(
   }));
   const tipFormat = format ? {y: format, y1: format, y2: format} : undefined;
   return Plot.plot({
-    width,
+    width: Math.max(width ?? 640, 240), // never narrower than its margins, even mid-layout
     height,
     x: {label: xLabel, grid: true},
     y: {label: yLabel, grid: true},

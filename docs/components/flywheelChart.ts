@@ -40,7 +40,7 @@ export function FlywheelChart(
     ];
   });
   return Plot.plot({
-    width,
+    width: Math.max(width ?? 640, 240), // never narrower than its margins, even mid-layout
     height,
     x: {label: "month", grid: true},
     y: {label: q.label, grid: true, zero: quantity !== "cost"},

@@ -20,7 +20,7 @@ export function HistogramChart(
 ) {
   const total = rows.reduce((sum, r) => sum + r.count, 0) || 1;
   return Plot.plot({
-    width,
+    width: Math.max(width ?? 640, 240), // never narrower than its margins, even mid-layout
     height,
     x: {label: xLabel},
     y: {label: "share of draws, %", grid: true},

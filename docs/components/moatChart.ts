@@ -18,7 +18,7 @@ const CASES = [
 export function MoatChart(months: readonly MoatMonth[], {width, height = 320, ...options}: MoatChartOptions = {}) {
   const rows = months.flatMap((m) => CASES.map((c) => ({month: m.month, case: c.label, profit: m[c.key] / 1e6})));
   return Plot.plot({
-    width,
+    width: Math.max(width ?? 640, 240), // never narrower than its margins, even mid-layout
     height,
     x: {label: "month", grid: true},
     y: {label: "cumulative gross profit, million USD", grid: true},

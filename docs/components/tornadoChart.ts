@@ -22,13 +22,15 @@ export function TornadoChart(
   {width, height, base, scale = 1, xLabel = "metric", labels = {}, ...options}: TornadoChartOptions
 ) {
   const bars = rows.flatMap((r) => [
-    {input: labels[r.input] ?? r.input, end: "at p5", from: base * scale, to: r.outputAtLow * scale},
-    {input: labels[r.input] ?? r.input, end: "at p95", from: base * scale, to: r.outputAtHigh * scale}
+    {input: labels[r.input] ?? r.input, end: "at p5", ...span(base * scale, r.outputAtLow * scale)},
+    {input: labels[r.input] ?? r.input, end: "at p95", ...span(base * scale, r.outputAtHigh * scale)}
   ]);
+  // Margins never wider than the chart: a card can be measured very narrow while the page lays out.
+  const chartWidth = Math.max(width ?? 640, 240);
   return Plot.plot({
-    width,
+    width: chartWidth,
     height: height ?? 60 + 36 * Math.max(1, rows.length),
-    marginLeft: Math.min(180, (width ?? 640) * 0.35),
+    marginLeft: Math.min(180, chartWidth * 0.35),
     x: {label: xLabel, grid: true},
     y: {label: null, domain: rows.map((r) => labels[r.input] ?? r.input)},
     color: {legend: true, domain: ["at p5", "at p95"], range: [HUES.yellow, HUES.blue]},
@@ -38,4 +40,9 @@ export function TornadoChart(
       Plot.ruleX([base * scale], {stroke: "currentColor"})
     ]
   });
+}
+
+/** A bar from the base to an end, as [low, high] so that its width is never negative. */
+function span(from: number, to: number): {from: number; to: number} {
+  return {from: Math.min(from, to), to: Math.max(from, to)};
 }

@@ -41,7 +41,7 @@ toc: false
 \`\`\`js
 import {bindScenario, evaluateScenarioPoint} from "../lib/scenario/evaluateScenario.js";
 import {controlToBase, KEY_CONTROLS} from "../lib/scenario/keyControls.js";
-import {assumptionRows, editedScenarioMarkdown, metricRows, scenarioPageState} from "../lib/scenario/scenarioPage.js";
+import {assumptionRows, editedScenarioMarkdown, metricRows, scenarioPagePoint, scenarioPageState} from "../lib/scenario/scenarioPage.js";
 import {costPartRows, cycleRows, siliconRows, spendRows} from "../lib/scenario/scenarioSeries.js";
 import {scenarioMedianPoint} from "../lib/scenario/scenarioValues.js";
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../lib/scenario/urlState.js";
@@ -96,9 +96,16 @@ const controlSets = KEY_CONTROLS.filter(
   (control) => controls[control.path] !== undefined && controls[control.path] !== controlStart[control.path]
 ).map((control) => formatShareSet(control.path, controlToBase(control, controls[control.path])));
 const sets = mergeSets(fromUrl.applied, controlSets);
-const state = scenarioPageState(entry.report, entry.resolved, catalogs, sets);
-const rows = metricRows(state.metrics);
+// Charts first: every model at the median point, at once. The Monte Carlo of the metrics follows a frame later.
+const pointState = scenarioPagePoint(entry.resolved, catalogs, sets);
 writeShareState(sets);
+\`\`\`
+
+\`\`\`js
+const state = await new Promise((resolve) =>
+  requestAnimationFrame(() => setTimeout(() => resolve(scenarioPageState(entry.report, entry.resolved, catalogs, sets)), 0))
+);
+const rows = metricRows(state.metrics);
 \`\`\`
 
 \`\`\`js
@@ -117,15 +124,15 @@ display(
 \`\`\`
 
 \`\`\`js
-const costRows = costPartRows(ID, state.point);
-const spend = spendRows(ID, state.point);
-const silicon = siliconRows(ID, state.point);
-const cycles = cycleRows(ID, state.point);
+const costRows = costPartRows(ID, pointState.point);
+const spend = spendRows(ID, pointState.point);
+const silicon = siliconRows(ID, pointState.point);
+const cycles = cycleRows(ID, pointState.point);
 const currentCycle = [
   {
     scenario: ID,
-    designCycleMonths: scenarioMedianPoint(state.resolved)["silicon.designCycle"],
-    npvUsd: state.point.silicon.npvUsd
+    designCycleMonths: scenarioMedianPoint(pointState.resolved)["silicon.designCycle"],
+    npvUsd: pointState.point.silicon.npvUsd
   }
 ];
 const csv = (name, data) => DownloadButton("CSV", () => csvFile(\`\${ID}-\${name}.csv\`, data), {name: \`\${name}-csv\`, title: "Download this chart's data as CSV"});
@@ -169,7 +176,7 @@ Each value with its unit, where it was set (file and line, inherited from a pare
 this page) and its source. Hover a value to see it as written.
 
 \`\`\`js
-display(ScenarioAssumptionsTable(assumptionRows(state.resolved)));
+display(ScenarioAssumptionsTable(assumptionRows(pointState.resolved)));
 \`\`\`
 
 ## Share and download
@@ -186,7 +193,7 @@ display(ShareLink(shareUrl(sets)));
 display(
   DownloadButton(
     "Download this scenario (.md)",
-    () => ({filename: \`\${ID}-edited.md\`, text: editedScenarioMarkdown(state.resolved, sets), type: "text/markdown"}),
+    () => ({filename: \`\${ID}-edited.md\`, text: editedScenarioMarkdown(pointState.resolved, sets), type: "text/markdown"}),
     {name: "scenario", title: "A scenario file that extends this one with your changes"}
   )
 );

@@ -65,6 +65,20 @@ export function scenarioPageState(
   };
 }
 
+/**
+ * The part of a page's state that needs no Monte Carlo: the scenario with the state's sets and every model at its
+ * median point (the series the charts draw). Pages draw charts from this at once and fill in the uncertain metrics
+ * from scenarioPageState afterwards, so a slider move redraws the charts within a frame or two.
+ */
+export function scenarioPagePoint(
+  resolved: ResolvedScenario,
+  catalogs: ScenarioCatalogs,
+  sets: readonly string[]
+): Pick<ScenarioPageState, "resolved" | "point"> {
+  const edited = sets.length === 0 ? resolved : applyOverrides(resolved, sets, SHARE_FLAG);
+  return {resolved: edited, point: evaluateScenarioPoint(bindScenario(edited, catalogs), scenarioMedianPoint(edited))};
+}
+
 /** A metric's central value: the number itself, or the Monte Carlo mean; null when it does not occur. */
 export function metricCentral(metric: RunReport["metrics"][ScenarioMetricName] | undefined): number | null {
   if (metric === null || metric === undefined) return null;
