@@ -1,12 +1,13 @@
 // Story chapters 1–3 in a real browser: each page's headline on load is the static report's figure (site.json), and
 // moving a control changes the headline and a chart to exactly what the library computes in Node for the same inputs.
-import type {Browser, Page} from "playwright-core";
+import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {buildSiteData} from "../../src/node/siteData.js";
 import {bindScenario, evaluateScenarioPoint, type ScenarioMetricName} from "../../src/scenario/evaluateScenario.js";
 import {metricCentral} from "../../src/scenario/scenarioPage.js";
 import {scenarioMedianPoint} from "../../src/scenario/scenarioValues.js";
-import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
+import {chartSvg, controlValue, headline, relativeError, setInput} from "./storyHelpers.js";
 
 const enabled = inject("browserTestsEnabled");
 const site = enabled ? buildSiteData() : null;
@@ -67,37 +68,6 @@ const CASES: StoryCase[] = [
   }
 ];
 
-/** The headline's number as the page holds it (data-value); null when it is empty (the event does not happen). */
-async function headline(page: Page): Promise<number | null> {
-  const raw = await page.$eval('[data-testid="headline"]', (el) => (el as HTMLElement).dataset.value ?? "");
-  return raw === "" ? null : Number(raw);
-}
-
-function chartSvg(page: Page, testid: string): Promise<string> {
-  return page.$eval(`[data-testid="${testid}"] svg[viewBox]`, (svg) => svg.outerHTML);
-}
-
-/** Moves an Inputs.range as a reader dragging it: sets the range input's value and dispatches "input". */
-async function moveControl(page: Page, testid: string, value: number): Promise<void> {
-  await page.$eval(
-    `[data-testid="${testid}"] input[type=range]`,
-    (input, v) => {
-      (input as HTMLInputElement).value = String(v);
-      input.dispatchEvent(new Event("input", {bubbles: true}));
-    },
-    value
-  );
-  await waitForRender(page);
-}
-
-function controlValue(page: Page, testid: string): Promise<number> {
-  return page.$eval(`[data-testid="${testid}"]`, (form) => Number((form as unknown as {value: number}).value));
-}
-
-function relativeError(actual: number, expected: number): number {
-  return Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-12);
-}
-
 describe.skipIf(!enabled)("story chapters 1–3", () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -120,7 +90,7 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       expect(relativeError(onLoad!, staticFigure!)).toBeLessThan(1e-12);
       const chartBefore = await chartSvg(page, c.chart);
 
-      await moveControl(page, c.move.testid, c.move.value);
+      await setInput(page, `[data-testid="${c.move.testid}"] input[type=range]`, String(c.move.value));
       expect(await controlValue(page, c.move.testid)).toBe(c.move.value);
       const after = await headline(page);
       expect(after).not.toEqual(onLoad);

@@ -3,14 +3,15 @@
 // counts and seeds get a clear message and the page keeps working.
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {buildSiteData} from "../../src/node/siteData.js";
 import {bindScenario, evaluateScenarioPoint, type ScenarioMetricName} from "../../src/scenario/evaluateScenario.js";
 import {scenarioDistributions, scenarioMedianPoint} from "../../src/scenario/scenarioValues.js";
 import {siliconUncertainty} from "../../src/scenario/siliconUncertainty.js";
 import {monteCarlo} from "../../src/uncertainty/monteCarlo.js";
-import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
+import {chartSvg, controlValue, headline, relativeError, setInput} from "./storyHelpers.js";
 
 const enabled = inject("browserTestsEnabled");
 const site = enabled ? buildSiteData() : null;
@@ -73,31 +74,6 @@ const CASES: StoryCase[] = [
   }
 ];
 
-async function headline(page: Page): Promise<number | null> {
-  const raw = await page.$eval('[data-testid="headline"]', (el) => (el as HTMLElement).dataset.value ?? "");
-  return raw === "" ? null : Number(raw);
-}
-
-function chartSvg(page: Page, testid: string): Promise<string> {
-  return page.$eval(`[data-testid="${testid}"] svg[viewBox]`, (svg) => svg.outerHTML);
-}
-
-async function setInput(page: Page, selector: string, value: string): Promise<void> {
-  await page.$eval(
-    selector,
-    (input, v) => {
-      (input as HTMLInputElement).value = v;
-      input.dispatchEvent(new Event("input", {bubbles: true}));
-    },
-    value
-  );
-  await waitForRender(page);
-}
-
-function controlValue(page: Page, testid: string): Promise<number> {
-  return page.$eval(`[data-testid="${testid}"]`, (form) => Number((form as unknown as {value: number}).value));
-}
-
 function expectedMetric(c: StoryCase, values: Record<string, number>): number | null {
   const {resolved} = site!.scenarios[c.scenario]!;
   const point = {...scenarioMedianPoint(resolved), ...values};
@@ -105,9 +81,6 @@ function expectedMetric(c: StoryCase, values: Record<string, number>): number | 
     c.metric
   ];
 }
-
-const relativeError = (actual: number, expected: number) =>
-  Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-12);
 
 describe.skipIf(!enabled)("story chapters 4–6", () => {
   let browser: Browser;

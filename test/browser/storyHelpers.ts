@@ -1,0 +1,36 @@
+// Helpers the story-page browser tests share: read a headline, a chart, a control; move a control.
+import type {Page} from "playwright-core";
+import {waitForRender} from "./browser.js";
+
+/** The headline's number as the page holds it (data-value); null when empty (the event does not happen). */
+export async function headline(page: Page): Promise<number | null> {
+  const raw = await page.$eval('[data-testid="headline"]', (el) => (el as HTMLElement).dataset.value ?? "");
+  return raw === "" ? null : Number(raw);
+}
+
+/** The SVG of a chart card, to tell whether it changed. */
+export function chartSvg(page: Page, testid: string): Promise<string> {
+  return page.$eval(`[data-testid="${testid}"] svg[viewBox]`, (svg) => svg.outerHTML);
+}
+
+/** Sets an input as a reader would (value, then an "input" event) and waits for the page to re-render. */
+export async function setInput(page: Page, selector: string, value: string): Promise<void> {
+  await page.$eval(
+    selector,
+    (input, v) => {
+      (input as HTMLInputElement).value = v;
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+    },
+    value
+  );
+  await waitForRender(page);
+}
+
+/** The value of an Inputs form (data-testid), as a number. */
+export function controlValue(page: Page, testid: string): Promise<number> {
+  return page.$eval(`[data-testid="${testid}"]`, (form) => Number((form as unknown as {value: number}).value));
+}
+
+export function relativeError(actual: number, expected: number): number {
+  return Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-12);
+}
