@@ -10,7 +10,11 @@ import {inferenceTax, type InferenceTaxResult} from "../strategy/inferenceTax.js
 import {moat, type MoatResult} from "../strategy/moat.js";
 import type {ServingChipInput} from "../strategy/servingChip.js";
 import {siliconProgram, type SiliconProgramResult} from "../strategy/siliconProgram.js";
-import {trainingVsInference, type TrainingVsInferenceResult} from "../strategy/trainingVsInference.js";
+import {
+  trainingVsInference,
+  type TrainingVsInferenceInput,
+  type TrainingVsInferenceResult
+} from "../strategy/trainingVsInference.js";
 import {chipHourCost, type ChipHourCostInput} from "../tco/chipHourCost.js";
 import {servingCost, type ServingCostResult} from "../tco/servingCost.js";
 import {trainingRun, type TrainingRunResult} from "../training/trainingRun.js";
@@ -130,6 +134,8 @@ export interface ScenarioEvaluation {
   custom: ServingChipInput;
   training: TrainingRunResult;
   spend: TrainingVsInferenceResult;
+  /** The input the spend-over-time model was given (for re-running it under uncertainty). */
+  spendInput: TrainingVsInferenceInput;
   tax: InferenceTaxResult;
   silicon: SiliconProgramResult;
   moat: MoatResult;
@@ -339,7 +345,7 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
     discountRatePerYear: num("finance.discountRate"),
     horizonMonths
   });
-  const spend = runModel("spend over time", SPEND_KEYS, trainingVsInference, {
+  const spendInput: TrainingVsInferenceInput = {
     horizonMonths,
     generationCadenceMonths: num("training.cadence"),
     trainingRunMonths: num("training.runMonths"),
@@ -353,7 +359,8 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
     agentCallsGrowthPerYear: num("demand.agentGrowth"),
     servingCostUsdPerMTok: blendedCostUsdPerMTok,
     servingCostDeclinePerYear: costDeclinePerYear
-  });
+  };
+  const spend = runModel("spend over time", SPEND_KEYS, trainingVsInference, spendInput);
   const derivedCostAdvantage = silicon.deployed ? 1 - silicon.customCostRelativeToMerchant : 0;
   const costAdvantage = point["moat.costAdvantage"];
   const moatResult = runModel("moat", MOAT_KEYS, moat, {
@@ -429,6 +436,7 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
     custom,
     training,
     spend,
+    spendInput,
     tax,
     silicon,
     moat: moatResult,
