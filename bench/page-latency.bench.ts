@@ -36,6 +36,22 @@ const CASES: Case[] = [
     values: [12, 18],
     setup: {"control-samples": "10000"}
   },
+  ...(["1000", "10000"] as const).flatMap((samples): Case[] => [
+    {
+      label: `moat, ${Number(samples).toLocaleString("en-US")} samples`,
+      path: "/moat",
+      control: "control-advantage",
+      values: [30, 50],
+      setup: {"control-samples": samples}
+    },
+    {
+      label: `flywheel, ${Number(samples).toLocaleString("en-US")} samples`,
+      path: "/flywheel",
+      control: "control-shortening",
+      values: [2, 4],
+      setup: {"control-samples": samples}
+    }
+  ]),
   {label: "token economics", path: "/token-economics", control: "control-utilization", values: [50, 70]},
   {label: "training vs inference", path: "/training-vs-inference", control: "control-agents", values: [2, 5]},
   {

@@ -7,4 +7,11 @@ title: Scenario file reference
 toc: true
 ---
 
-${scenarioReferenceMarkdown()}`);
+<link rel="stylesheet" href="./components/story.css">
+
+<div class="story-wide-tables">
+
+${scenarioReferenceMarkdown()}
+
+</div>
+`);

@@ -32,8 +32,12 @@ export function AssumptionList(items: readonly AssumptionItem[]): HTMLElement {
     const row = document.createElement("tr");
     row.dataset.key = a.path;
     const code = document.createElement("code");
-    code.textContent = a.path;
-    const value = cell("td", a.value);
+    // A line may break after each dot of the key path (on a phone), never inside a name.
+    a.path.split(".").forEach((part, i, parts) => {
+      code.append(part + (i < parts.length - 1 ? "." : ""));
+      if (i < parts.length - 1) code.append(document.createElement("wbr"));
+    });
+    const value = cell("td", groupDigits(a.value));
     if (a.changed) {
       const note = document.createElement("span");
       note.className = "muted";
@@ -47,4 +51,9 @@ export function AssumptionList(items: readonly AssumptionItem[]): HTMLElement {
   }
   table.append(head, body);
   return table;
+}
+
+/** "100000000" → "100,000,000" for readability; decimals, ids and short numbers are left as they are. */
+export function groupDigits(text: string): string {
+  return text.replace(/(?<![\d.,])\d{5,}(?![\d.,])/g, (digits) => Number(digits).toLocaleString("en-US"));
 }

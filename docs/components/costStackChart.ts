@@ -1,7 +1,7 @@
 // The cost of a million tokens split into its parts (chip, vendor margin, servers, facility, energy, operations): one
 // horizontal stacked bar per group (token kind, fleet, system). The parts of a bar sum to its total.
 import * as Plot from "@observablehq/plot";
-import {formatUsdPerMTok} from "./format.js";
+import {formatDisplayNumber, formatUsdPerMTok} from "./format.js";
 import {COST_COMPONENTS, costColorScale, costComponentLabel} from "./palette.js";
 
 /** One slice of a bar. */
@@ -33,11 +33,13 @@ export function CostStackChart(
     total: rows.filter((r) => r.group === group).reduce((sum, r) => sum + r.usdPerMTok, 0)
   }));
   const chartWidth = Math.max(width ?? 640, 260);
+  // On a phone the totals drop their unit (the axis names it), so the bars keep most of the width.
+  const narrow = chartWidth < 480;
   return Plot.plot({
     width: chartWidth,
     height: height ?? 90 + 44 * domain.length,
     marginLeft: Math.min(130, chartWidth * 0.32),
-    marginRight: 70,
+    marginRight: narrow ? 44 : 92,
     x: {label: "USD per million tokens →", grid: true},
     y: {label: null, domain},
     color: {legend: true, ...costColorScale(keys)},
@@ -53,7 +55,7 @@ export function CostStackChart(
       Plot.text(totals, {
         x: "total",
         y: "group",
-        text: (d) => formatUsdPerMTok(d.total),
+        text: (d) => (narrow ? formatDisplayNumber(d.total) : formatUsdPerMTok(d.total)),
         textAnchor: "start",
         dx: 4,
         fill: "currentColor"

@@ -37,14 +37,14 @@ export function FanChart(
     color: {
       legend: true,
       domain: ["90% of draws", "50% of draws", "median"],
-      range: [HUES.lightBlue, HUES.blue, HUES.blue]
+      range: [HUES.lightBlue, HUES.blue, "currentColor"]
     },
     ...options,
     marks: [
       Plot.ruleY([0]),
       Plot.areaY(scaled, {x: "step", y1: "p5", y2: "p95", fill: HUES.lightBlue, fillOpacity: 0.45}),
       Plot.areaY(scaled, {x: "step", y1: "p25", y2: "p75", fill: HUES.blue, fillOpacity: 0.35}),
-      Plot.lineY(scaled, {x: "step", y: "p50", stroke: HUES.blue, strokeWidth: 2}),
+      Plot.lineY(scaled, {x: "step", y: "p50", stroke: "currentColor", strokeWidth: 2}),
       Plot.tip(
         scaled,
         Plot.pointerX({

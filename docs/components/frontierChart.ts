@@ -35,9 +35,11 @@ export function FrontierChart(
     width: chartWidth,
     height,
     marginLeft: 60,
-    marginRight: 20,
-    x: {label: "Speed per user (output tokens/s) →", grid: true},
-    y: {label: "↑ Output tokens/s per chip", grid: true, type: "log"},
+    marginRight: 24,
+    marginTop: 28,
+    x: {label: "Speed per user (output tokens/s) →", grid: true, insetRight: 12},
+    // insetTop keeps the top point's batch label clear of the axis label
+    y: {label: "↑ Output tokens/s per chip", grid: true, type: "log", insetTop: 14},
     ...options,
     marks: [
       Plot.line(rows, {x: "tokensPerSecondPerSequence", y: "tokensPerSecondPerChip", stroke: ACCENT, strokeWidth: 2}),
@@ -53,8 +55,8 @@ export function FrontierChart(
         x: "tokensPerSecondPerSequence",
         y: "tokensPerSecondPerChip",
         text: (d: FrontierRow) => `${d.batchSize}`,
-        dx: 6,
-        dy: -6,
+        dx: 9,
+        dy: -7,
         textAnchor: "start",
         fill: "currentColor",
         fontSize: 9

@@ -61,7 +61,7 @@ export function InferenceTaxChart(
           fx: "year",
           x: "fleet",
           y: "usd",
-          text: (d: {recovered: number}) => `−${formatUsd(d.recovered)}`,
+          text: (d: {recovered: number}) => formatUsd(d.recovered),
           dy: -8,
           dx: 8,
           fill: "currentColor",
