@@ -102,15 +102,15 @@ export function moatUncertainty(input: MoatUncertaintyInput): MoatUncertaintyRes
       const a = advantage(k);
       let modelLead = 0;
       let costLead = 0;
-      const offset = i * steps;
-      for (let t = 0; t < steps; t++) {
+      // Step-major (month t of sample i at t × samples + i): each month's draws are contiguous for the fan.
+      for (let t = 0, at = i; t < steps; t++, at += samples) {
         const lead = leadStrengthInMonth(t + 1, catchUp);
         const c = cost[t]! * k;
         const p = price[t]!;
         const v = millions[t]!;
         modelLead += v * (1 + volumeGain * lead) * (p * (1 + premium * lead) - c) - v * (p - c);
         costLead += v * a * c;
-        margins[offset + t] = costLead - modelLead;
+        margins[at] = costLead - modelLead;
       }
       out.margin[i] = costLead - modelLead;
       out.costLead[i] = costLead;
@@ -126,6 +126,6 @@ export function moatUncertainty(input: MoatUncertaintyInput): MoatUncertaintyRes
     modelLeadValue: result.outputs.modelLead,
     baselineCost: result.outputs.baselineCost,
     baselineCostHistogram: histogram(outputs.baselineCost, {bins: input.bins ?? 30}),
-    marginFan: fan({values: margins, samples, steps})
+    marginFan: fan({values: margins, samples, steps, layout: "step-major"})
   };
 }

@@ -104,6 +104,7 @@ export function siliconUncertainty(input: SiliconUncertaintyInput): SiliconUncer
     }
   });
   const sampled = result.inputSamples!;
+  // Step-major (month t of sample i at t × samples + i): each month's draws are contiguous for the fan.
   const cashFlows = new Float64Array(samples * steps);
   for (let i = 0; i < samples; i++) {
     const u = column("serving.utilization", sampled, i);
@@ -112,8 +113,7 @@ export function siliconUncertainty(input: SiliconUncertaintyInput): SiliconUncer
       merchant0 * (u0 / u) - custom0 * (r0 / column("silicon.relativeThroughput", sampled, i))
     );
     const nre = column("silicon.nre", sampled, i);
-    const offset = i * steps;
-    for (let t = 0; t < steps; t++) cashFlows[offset + t] = -nre + saving * exposure[t]!;
+    for (let t = 0, at = i; t < steps; t++, at += samples) cashFlows[at] = -nre + saving * exposure[t]!;
   }
   const npvSamples = result.outputSamples!.npv;
   const costSamples = result.outputSamples!.merchantCost;
@@ -122,7 +122,7 @@ export function siliconUncertainty(input: SiliconUncertaintyInput): SiliconUncer
     probabilityNpvPositive: probabilityAbove(npvSamples, 0),
     merchantCost: result.outputs.merchantCost,
     merchantCostHistogram: histogram(costSamples, {bins: input.bins ?? 30}),
-    cashFlowFan: fan({values: cashFlows, samples, steps}),
+    cashFlowFan: fan({values: cashFlows, samples, steps, layout: "step-major"}),
     tornado: tornado<SiliconUncertainKey>({
       inputs: inputs,
       base: values,

@@ -48,8 +48,9 @@ export function spendUncertainty(input: SpendUncertaintyInput): SpendUncertainty
         ...point.spendInput,
         servingCostUsdPerMTok: point.spendInput.servingCostUsdPerMTok * (u0 / u)
       });
-      const offset = i * steps;
-      for (let t = 0; t < steps; t++) cumulative[offset + t] = spend.months[t]!.cumulativeInferenceSpendUsd;
+      // Step-major (month t of sample i at t × samples + i): each month's draws are contiguous for the fan.
+      for (let t = 0, at = i; t < steps; t++, at += samples)
+        cumulative[at] = spend.months[t]!.cumulativeInferenceSpendUsd;
       if (spend.crossoverMonth !== null) {
         out.crossover[i] = spend.crossoverMonth;
         crossovers++;
@@ -57,7 +58,7 @@ export function spendUncertainty(input: SpendUncertaintyInput): SpendUncertainty
     }
   });
   return {
-    cumulativeInferenceFan: fan({values: cumulative, samples, steps}),
+    cumulativeInferenceFan: fan({values: cumulative, samples, steps, layout: "step-major"}),
     crossoverMonth: result.outputs.crossover,
     probabilityCrossover: crossovers / samples
   };

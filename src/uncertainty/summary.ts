@@ -68,8 +68,16 @@ export interface FanRow {
 }
 
 export interface FanInput {
-  /** samples × steps values, sample-major: the value of sample s at step t is values[s · steps + t]. */
+  /**
+   * samples × steps values. Sample-major (the default): the value of sample s at step t is values[s · steps + t];
+   * step-major: values[t · samples + s].
+   */
   values: Float64Array;
+  /**
+   * How `values` is laid out. Step-major is faster (each step's samples are contiguous and read in place); a model
+   * that fills one time series per sample writes step-major by striding its writes, which stays cache-friendly.
+   */
+  layout?: "sample-major" | "step-major";
   /** Number of samples (rows); a positive integer. */
   samples: number;
   /** Number of time steps (columns); a positive integer. values.length must equal samples × steps. */
@@ -104,13 +112,12 @@ export function quantileSorted(sorted: Float64Array, p: number, count = countOrd
 }
 
 /**
- * Type-7 percentiles of `values` at each p in `ps` (fractions in [0, 1]). Works on a copy, leaving `values` as is;
- * selects the needed order statistics (quickselect) instead of sorting, which gives the same values in O(n).
+ * Type-7 percentiles of `values` at each p in `ps` (fractions in [0, 1]), NaN values left out. Leaves `values` as is;
+ * finds the order statistics it needs by bucketing (or, for small or unbounded samples, quickselect on a copy) instead
+ * of sorting, which gives the same values in O(n).
  */
 export function percentiles(values: Float64Array, ps: readonly number[]): number[] {
-  const work = new Float64Array(values.length);
-  const count = copyOrdered(values, work);
-  return selectQuantiles(work, count, ps);
+  return quantilesOf(values, 0, values.length, ps).quantiles;
 }
 
 /** Arithmetic mean of the non-NaN values (NaN when there are none). */
@@ -152,47 +159,83 @@ const SUMMARY_PS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 export function summarize(values: Float64Array, {inPlace = false}: {inPlace?: boolean} = {}): SummaryStats {
   const m = mean(values);
   const sd = standardDeviation(values, m);
-  const work = inPlace ? values : new Float64Array(values.length);
-  const count = copyOrdered(values, work);
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < count; i++) {
-    const v = work[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const [p5, p25, p50, p75, p95] = selectQuantiles(work, count, SUMMARY_PS) as [number, number, number, number, number];
-  return {
-    count,
-    nanCount: values.length - count,
-    mean: m,
-    sd,
-    min: count ? min : NaN,
-    p5,
-    p25,
-    p50,
-    p75,
-    p95,
-    max: count ? max : NaN
-  };
+  const {count, min, max, quantiles} = quantilesOf(values, 0, values.length, SUMMARY_PS, inPlace ? values : undefined);
+  const [p5, p25, p50, p75, p95] = quantiles as [number, number, number, number, number];
+  return {count, nanCount: values.length - count, mean: m, sd, min, p5, p25, p50, p75, p95, max};
 }
 
-/** Copies the non-NaN values of `from` to the front of `to` (which may be `from`), in order; returns their number. */
-function copyOrdered(from: Float64Array, to: Float64Array): number {
-  let count = 0;
-  for (let i = 0; i < from.length; i++) {
-    const v = from[i]!;
-    if (v === v) to[count++] = v;
-  }
-  return count;
+/** Below this many values, quickselect on a copy is faster than bucketing. */
+const BUCKETING_MIN_COUNT = 512;
+
+/** Count, smallest and largest value, and type-7 quantiles at `ps` of the non-NaN values of a range. */
+interface RangeQuantiles {
+  count: number;
+  /** Smallest non-NaN value (NaN when there is none). */
+  min: number;
+  /** Largest non-NaN value (NaN when there is none). */
+  max: number;
+  quantiles: number[];
 }
 
 /**
- * Type-7 quantiles of work[0..count) (no NaN) for each p, by selecting just the order statistics they need (two per
- * p: ⌊h⌋ and ⌊h⌋+1). Reorders work[0..count).
+ * Type-7 quantiles at each p of the non-NaN values of values[from..to). The order statistics are found by bucketing:
+ * one pass finds the range, a second counts the values in equal-width buckets over it (about four values per bucket),
+ * the cumulative counts name the bucket that holds each needed rank, and a third pass gathers just those buckets'
+ * values, where quickselect finishes (a bucket's index is monotone in the value, so every value in an earlier bucket is
+ * no larger). This reads the range without changing it, and costs about a third of quickselect's time on 10,000
+ * values. Small ranges, and ranges holding ±Infinity, are copied (to `scratch` when given, which may be `values`
+ * itself when the caller lets it be reordered) and quickselected.
  */
-function selectQuantiles(work: Float64Array, count: number, ps: readonly number[]): number[] {
-  if (count === 0) return ps.map(() => NaN);
+function quantilesOf(
+  values: Float64Array,
+  from: number,
+  to: number,
+  ps: readonly number[],
+  scratch?: Float64Array
+): RangeQuantiles {
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = from; i < to; i++) {
+    const v = values[i]!;
+    if (v === v) {
+      count++;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  if (count === 0) return {count, min: NaN, max: NaN, quantiles: ps.map(() => NaN)};
+  const ranks = neededRanks(count, ps);
+  let statistics: Float64Array;
+  const span = max - min;
+  if (span === 0) {
+    statistics = new Float64Array(ranks.length).fill(min);
+  } else if (count >= BUCKETING_MIN_COUNT && Number.isFinite(span) && Number.isFinite(count / span)) {
+    statistics = bucketedOrderStatistics(values, from, to, count, min, span, ranks);
+  } else {
+    const work = scratch ?? new Float64Array(count);
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const v = values[i]!;
+      if (v === v) work[n++] = v;
+    }
+    selectRanks(work, 0, count - 1, ranks, 0, ranks.length - 1);
+    statistics = Float64Array.from(ranks, (rank) => work[rank]!);
+  }
+  const at = (rank: number) => statistics[ranks.indexOf(rank)]!;
+  const quantiles = ps.map((p) => {
+    if (!(p >= 0 && p <= 1)) return NaN;
+    const h = (count - 1) * p;
+    const lo = Math.floor(h);
+    const a = at(lo);
+    const frac = h - lo;
+    return frac === 0 || lo + 1 >= count ? a : a + frac * (at(lo + 1) - a);
+  });
+  return {count, min, max, quantiles};
+}
+
+/** The order statistics (0-based ranks, ascending, no repeats) that type-7 quantiles at `ps` of `count` values need. */
+function neededRanks(count: number, ps: readonly number[]): number[] {
   const needed = new Set<number>();
   for (const p of ps) {
     if (!(p >= 0 && p <= 1)) continue;
@@ -200,16 +243,70 @@ function selectQuantiles(work: Float64Array, count: number, ps: readonly number[
     needed.add(lo);
     if (lo + 1 < count) needed.add(lo + 1);
   }
-  const ranks = [...needed].sort((a, b) => a - b);
-  selectRanks(work, 0, count - 1, ranks, 0, ranks.length - 1);
-  return ps.map((p) => {
-    if (!(p >= 0 && p <= 1)) return NaN;
-    const h = (count - 1) * p;
-    const lo = Math.floor(h);
-    const a = work[lo]!;
-    const frac = h - lo;
-    return frac === 0 || lo + 1 >= count ? a : a + frac * (work[lo + 1]! - a);
-  });
+  return [...needed].sort((a, b) => a - b);
+}
+
+/**
+ * The values of rank `ranks[j]` among the `count` non-NaN values of values[from..to), which span [min, min + span]
+ * (span finite and positive). See quantilesOf.
+ */
+function bucketedOrderStatistics(
+  values: Float64Array,
+  from: number,
+  to: number,
+  count: number,
+  min: number,
+  span: number,
+  ranks: readonly number[]
+): Float64Array {
+  const buckets = Math.min(1 << 14, count >> 2);
+  const scale = buckets / span;
+  // (v − min) × scale is at most buckets × (1 + 2ε) < buckets + 1, so the largest value lands in bucket `buckets`.
+  const counts = new Int32Array(buckets + 1);
+  for (let i = from; i < to; i++) {
+    const v = values[i]!;
+    if (v === v) counts[((v - min) * scale) | 0]!++;
+  }
+  // Walk the cumulative counts: the bucket of each rank, its values' rank offset, and where they go in `gathered`.
+  const slotOfBucket = new Int32Array(buckets + 1).fill(-1);
+  const slotStart: number[] = [];
+  const slotRankOffset: number[] = [];
+  const rankSlot: number[] = [];
+  let before = 0;
+  let gatheredLength = 0;
+  let b = 0;
+  for (const rank of ranks) {
+    while (before + counts[b]! <= rank) before += counts[b++]!;
+    if (slotOfBucket[b] === -1) {
+      slotOfBucket[b] = slotStart.length;
+      slotStart.push(gatheredLength);
+      slotRankOffset.push(before);
+      gatheredLength += counts[b]!;
+    }
+    rankSlot.push(slotOfBucket[b]!);
+  }
+  const gathered = new Float64Array(gatheredLength);
+  const next = Int32Array.from(slotStart);
+  for (let i = from; i < to; i++) {
+    const v = values[i]!;
+    if (v === v) {
+      const slot = slotOfBucket[((v - min) * scale) | 0]!;
+      if (slot >= 0) gathered[next[slot]!++] = v;
+    }
+  }
+  const statistics = new Float64Array(ranks.length);
+  for (let slot = 0; slot < slotStart.length; slot++) {
+    const start = slotStart[slot]!;
+    const local: number[] = [];
+    ranks.forEach((rank, j) => {
+      if (rankSlot[j] === slot) local.push(start + rank - slotRankOffset[slot]!);
+    });
+    selectRanks(gathered, start, next[slot]! - 1, local, 0, local.length - 1);
+    ranks.forEach((rank, j) => {
+      if (rankSlot[j] === slot) statistics[j] = gathered[start + rank - slotRankOffset[slot]!]!;
+    });
+  }
+  return statistics;
 }
 
 /** Puts every rank in ranks[rLo..rHi] (sorted, within [left, right]) in its sorted position of a[left..right]. */
@@ -356,7 +453,7 @@ export function histogram(values: Float64Array, {bins, min, max}: HistogramOptio
 }
 
 /** Per-step p5/p25/p50/p75/p95 across samples of a time series (for fan charts); NaN values are left out. */
-export function fan({values, samples, steps}: FanInput): FanRow[] {
+export function fan({values, samples, steps, layout = "sample-major"}: FanInput): FanRow[] {
   if (!Number.isInteger(samples) || samples < 1 || !Number.isInteger(steps) || steps < 1) {
     throw new UserError({
       path: "samples",
@@ -373,15 +470,15 @@ export function fan({values, samples, steps}: FanInput): FanRow[] {
       found: String(values.length)
     });
   }
-  const column = new Float64Array(samples);
   const rows: FanRow[] = [];
+  const column = layout === "sample-major" ? new Float64Array(samples) : values;
   for (let t = 0; t < steps; t++) {
-    let count = 0;
-    for (let s = 0; s < samples; s++) {
-      const v = values[s * steps + t]!;
-      if (v === v) column[count++] = v;
+    let from = t * samples;
+    if (layout === "sample-major") {
+      for (let s = 0; s < samples; s++) column[s] = values[s * steps + t]!;
+      from = 0;
     }
-    const [p5, p25, p50, p75, p95] = selectQuantiles(column, count, SUMMARY_PS) as [
+    const [p5, p25, p50, p75, p95] = quantilesOf(column, from, from + samples, SUMMARY_PS).quantiles as [
       number,
       number,
       number,

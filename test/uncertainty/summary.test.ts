@@ -53,6 +53,34 @@ describe("percentiles", () => {
     );
   });
 
+  it("equals the sort-based quantile on samples large enough to be bucketed: skewed, tied, with NaN and ±Infinity", () => {
+    // 512 values or more take the bucketing path; heavy tails pile most values into one bucket, ties into one value.
+    const value = fc.oneof(
+      {weight: 6, arbitrary: fc.double({noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12})},
+      {weight: 3, arbitrary: fc.double({min: -30, max: 30, noNaN: true}).map(Math.exp)},
+      {weight: 2, arbitrary: fc.integer({min: -2, max: 2})},
+      {weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity, 0, -0, Number.MIN_VALUE, 1e308, -1e308)}
+    );
+    const bounded = (xs: number[]) => xs.map((x) => (Math.abs(x) > 1e300 ? 1 : x));
+    fc.assert(
+      fc.property(
+        fc.array(value, {minLength: 512, maxLength: 3000}),
+        fc.boolean(),
+        fc.array(fc.double({min: 0, max: 1, noNaN: true}), {minLength: 1, maxLength: 6}),
+        (xs, finite, ps) => {
+          const values = Float64Array.from(finite ? bounded(xs) : xs);
+          const copy = values.slice();
+          const sorted = sortedCopy(values);
+          const expected = [...ps, 0.05, 0.5, 0.95].map((p) => quantileSorted(sorted, p));
+          const actual = percentiles(values, [...ps, 0.05, 0.5, 0.95]);
+          expect(values).toEqual(copy);
+          return actual.every((q, j) => Object.is(q, expected[j]) || q === expected[j]);
+        }
+      ),
+      {numRuns: 200}
+    );
+  });
+
   it("stays fast on adversarial inputs (all equal, sorted, reversed: 200,000 values)", () => {
     const n = 200_000;
     const cases = [
@@ -141,6 +169,30 @@ describe("fan", () => {
     expectClose([first!.p5, first!.p25, first!.p50, first!.p75, first!.p95], [1.45, 3.25, 5.5, 7.75, 9.55]);
     expect(rows[1]!.p50).toBe(55);
     expect(rows[1]!.p95).toBeCloseTo(95.5, 12);
+  });
+
+  it("gives the same rows for a step-major layout as for the sample-major one, on any series", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({min: 1, max: 1200}),
+        fc.integer({min: 1, max: 4}),
+        fc.integer({min: 0, max: 2 ** 31 - 1}),
+        (samples, steps, seed) => {
+          let state = seed;
+          const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.3) ** 3;
+          const bySample = Float64Array.from({length: samples * steps}, next);
+          const byStep = new Float64Array(samples * steps);
+          for (let s = 0; s < samples; s++)
+            for (let t = 0; t < steps; t++) byStep[t * samples + s] = bySample[s * steps + t]!;
+          const rows = fan({values: byStep, samples, steps, layout: "step-major"});
+          expect(rows).toEqual(fan({values: bySample, samples, steps}));
+          const column = bySample.filter((_, i) => i % steps === steps - 1);
+          const [p5, p50, p95] = percentiles(column, [0.05, 0.5, 0.95]);
+          expect([rows[steps - 1]!.p5, rows[steps - 1]!.p50, rows[steps - 1]!.p95]).toEqual([p5, p50, p95]);
+        }
+      ),
+      {numRuns: 60}
+    );
   });
 
   it("rejects a shape that does not match the values", () => {
