@@ -3,7 +3,7 @@ import type {Distribution} from "../uncertainty/distribution.js";
 import {monteCarlo} from "../uncertainty/monteCarlo.js";
 import {tornado, type TornadoResult} from "../uncertainty/sensitivity.js";
 import {
-  fan,
+  fanOfColumns,
   histogram,
   probabilityAbove,
   type FanRow,
@@ -104,16 +104,13 @@ export function siliconUncertainty(input: SiliconUncertaintyInput): SiliconUncer
     }
   });
   const sampled = result.inputSamples!;
-  // Step-major (month t of sample i at t × samples + i): each month's draws are contiguous for the fan.
-  const cashFlows = new Float64Array(samples * steps);
+  // The cash flow of draw i at month t is −NRE_i + saving_i × K(t): the fan is filled one month at a time.
+  const nre = new Float64Array(samples);
+  const saving = new Float64Array(samples);
   for (let i = 0; i < samples; i++) {
     const u = column("serving.utilization", sampled, i);
-    const saving = Math.max(
-      0,
-      merchant0 * (u0 / u) - custom0 * (r0 / column("silicon.relativeThroughput", sampled, i))
-    );
-    const nre = column("silicon.nre", sampled, i);
-    for (let t = 0, at = i; t < steps; t++, at += samples) cashFlows[at] = -nre + saving * exposure[t]!;
+    saving[i] = Math.max(0, merchant0 * (u0 / u) - custom0 * (r0 / column("silicon.relativeThroughput", sampled, i)));
+    nre[i] = column("silicon.nre", sampled, i);
   }
   const npvSamples = result.outputSamples!.npv;
   const costSamples = result.outputSamples!.merchantCost;
@@ -122,7 +119,14 @@ export function siliconUncertainty(input: SiliconUncertaintyInput): SiliconUncer
     probabilityNpvPositive: probabilityAbove(npvSamples, 0),
     merchantCost: result.outputs.merchantCost,
     merchantCostHistogram: histogram(costSamples, {bins: input.bins ?? 30}),
-    cashFlowFan: fan({values: cashFlows, samples, steps, layout: "step-major"}),
+    cashFlowFan: fanOfColumns({
+      samples,
+      steps,
+      fillColumn: (t, cashFlow) => {
+        const k = exposure[t]!;
+        for (let i = 0; i < samples; i++) cashFlow[i] = -nre[i]! + saving[i]! * k;
+      }
+    }),
     tornado: tornado<SiliconUncertainKey>({
       inputs: inputs,
       base: values,

@@ -452,8 +452,45 @@ export function histogram(values: Float64Array, {bins, min, max}: HistogramOptio
   return rows;
 }
 
-/** Per-step p5/p25/p50/p75/p95 across samples of a time series (for fan charts); NaN values are left out. */
-export function fan({values, samples, steps, layout = "sample-major"}: FanInput): FanRow[] {
+/** A time series given one step at a time: `fillColumn(t, column)` writes every sample's value at step t. */
+export interface FanColumnsInput {
+  /** Number of samples; a positive integer (the length of the column each call fills). */
+  samples: number;
+  /** Number of time steps; a positive integer. */
+  steps: number;
+  /** Writes the value of each sample s at step t to column[s]; the column is reused between calls. */
+  fillColumn: (step: number, column: Float64Array) => void;
+}
+
+/**
+ * The fan of a series that a model can compute one step at a time across all samples (e.g. a cash flow that is a
+ * per-sample constant plus a per-sample rate times a per-month exposure): no samples × steps array is ever held, so
+ * the fan costs one column of memory and each step's values are read where they were written.
+ */
+export function fanOfColumns({samples, steps, fillColumn}: FanColumnsInput): FanRow[] {
+  checkFanShape(samples, steps);
+  const column = new Float64Array(samples);
+  const rows: FanRow[] = [];
+  for (let t = 0; t < steps; t++) {
+    fillColumn(t, column);
+    rows.push(fanRow(t, column, 0, samples));
+  }
+  return rows;
+}
+
+/** The fan row of step t from the values in values[from..to). */
+function fanRow(step: number, values: Float64Array, from: number, to: number): FanRow {
+  const [p5, p25, p50, p75, p95] = quantilesOf(values, from, to, SUMMARY_PS).quantiles as [
+    number,
+    number,
+    number,
+    number,
+    number
+  ];
+  return {step, p5, p25, p50, p75, p95};
+}
+
+function checkFanShape(samples: number, steps: number): void {
   if (!Number.isInteger(samples) || samples < 1 || !Number.isInteger(steps) || steps < 1) {
     throw new UserError({
       path: "samples",
@@ -462,6 +499,11 @@ export function fan({values, samples, steps, layout = "sample-major"}: FanInput)
       found: `samples = ${samples}, steps = ${steps}`
     });
   }
+}
+
+/** Per-step p5/p25/p50/p75/p95 across samples of a time series (for fan charts); NaN values are left out. */
+export function fan({values, samples, steps, layout = "sample-major"}: FanInput): FanRow[] {
+  checkFanShape(samples, steps);
   if (values.length !== samples * steps) {
     throw new UserError({
       path: "values",
@@ -470,22 +512,14 @@ export function fan({values, samples, steps, layout = "sample-major"}: FanInput)
       found: String(values.length)
     });
   }
-  const rows: FanRow[] = [];
-  const column = layout === "sample-major" ? new Float64Array(samples) : values;
-  for (let t = 0; t < steps; t++) {
-    let from = t * samples;
-    if (layout === "sample-major") {
-      for (let s = 0; s < samples; s++) column[s] = values[s * steps + t]!;
-      from = 0;
-    }
-    const [p5, p25, p50, p75, p95] = quantilesOf(column, from, from + samples, SUMMARY_PS).quantiles as [
-      number,
-      number,
-      number,
-      number,
-      number
-    ];
-    rows.push({step: t, p5, p25, p50, p75, p95});
+  if (layout === "step-major") {
+    return Array.from({length: steps}, (_, t) => fanRow(t, values, t * samples, (t + 1) * samples));
   }
-  return rows;
+  return fanOfColumns({
+    samples,
+    steps,
+    fillColumn: (t, column) => {
+      for (let s = 0; s < samples; s++) column[s] = values[s * steps + t]!;
+    }
+  });
 }

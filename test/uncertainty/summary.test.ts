@@ -3,6 +3,7 @@ import {describe, expect, it} from "vitest";
 import {UserError} from "../../src/errors/userError.js";
 import {
   fan,
+  fanOfColumns,
   histogram,
   mean,
   percentiles,
@@ -186,6 +187,12 @@ describe("fan", () => {
             for (let t = 0; t < steps; t++) byStep[t * samples + s] = bySample[s * steps + t]!;
           const rows = fan({values: byStep, samples, steps, layout: "step-major"});
           expect(rows).toEqual(fan({values: bySample, samples, steps}));
+          const filled = fanOfColumns({
+            samples,
+            steps,
+            fillColumn: (t, column) => column.set(byStep.subarray(t * samples, (t + 1) * samples))
+          });
+          expect(filled).toEqual(rows);
           const column = bySample.filter((_, i) => i % steps === steps - 1);
           const [p5, p50, p95] = percentiles(column, [0.05, 0.5, 0.95]);
           expect([rows[steps - 1]!.p5, rows[steps - 1]!.p50, rows[steps - 1]!.p95]).toEqual([p5, p50, p95]);
@@ -198,5 +205,6 @@ describe("fan", () => {
   it("rejects a shape that does not match the values", () => {
     expect(() => fan({values: new Float64Array(5), samples: 2, steps: 2})).toThrow(UserError);
     expect(() => fan({values: new Float64Array(0), samples: 0, steps: 2})).toThrow(UserError);
+    expect(() => fanOfColumns({samples: 3, steps: 1.5, fillColumn: () => {}})).toThrow(UserError);
   });
 });
