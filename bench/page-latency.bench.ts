@@ -2,7 +2,8 @@
 // chromium via playwright-core) on the built site. Run: `npm run build && npx tsx bench/page-latency.bench.ts`.
 // For each page and setting it moves one slider N times; in the page, a MutationObserver records the time of the last
 // change inside a chart card after the input event, and the bench
-// prints the median and p95 in milliseconds and in 60 Hz frames (16.7 ms).
+// prints the median and p95 in milliseconds and in 60 Hz frames (16.7 ms). Arguments, if any, keep only the cases whose
+// label contains one of them: `npx tsx bench/page-latency.bench.ts "10,000"`.
 import {existsSync} from "node:fs";
 import {execFileSync} from "node:child_process";
 import {closePage, launchBrowser, openPage} from "../test/browser/browser.js";
@@ -80,7 +81,8 @@ console.log(
     "p95 frames".padStart(12)
 );
 try {
-  for (const c of CASES) {
+  const filters = process.argv.slice(2);
+  for (const c of CASES.filter((c) => filters.length === 0 || filters.some((f) => c.label.includes(f)))) {
     const page = await openPage(browser, c.path, {baseUrl: server.url, viewport: {width: 1280, height: 900}});
     try {
       const selector = `[data-testid="${c.control}"] input[type=range], input[type=range][data-testid="${c.control}"], [data-key="${c.control.replace("control-", "")}"] input[type=range]`;

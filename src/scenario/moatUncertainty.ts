@@ -2,7 +2,7 @@ import {leadStrengthInMonth} from "../strategy/moat.js";
 import type {Distribution} from "../uncertainty/distribution.js";
 import {monteCarlo} from "../uncertainty/monteCarlo.js";
 import {
-  fan,
+  fanOfColumns,
   histogram,
   probabilityAbove,
   type FanRow,
@@ -89,33 +89,43 @@ export function moatUncertainty(input: MoatUncertaintyInput): MoatUncertaintyRes
   const column = (key: MoatUncertainKey, sampled: Readonly<Record<string, Float64Array>>, i: number) =>
     sampled[key] ? clampToRange(sampled[key]![i]!, ranges[key]!) : values[key];
 
-  const margins = new Float64Array(samples * steps);
+  // Months outside, draws inside: each draw's running totals advance one month per fan column, so each month's
+  // margins are contiguous and no samples × months array is held.
+  let marginFan: FanRow[] = [];
   const result = monteCarlo<string, "margin" | "costLead" | "modelLead" | "baselineCost">({
     samples,
     seed: input.seed,
     inputs: keys.length ? inputs : {none: {kind: "uniform", min: 0, max: 1}},
     outputs: ["margin", "costLead", "modelLead", "baselineCost"],
     keepSamples: true,
-    evaluateAt: (sampled, i, out) => {
-      const k = u0 / column("serving.utilization", sampled, i);
-      const catchUp = column("moat.catchUpMonths", sampled, i);
-      const a = advantage(k);
-      let modelLead = 0;
-      let costLead = 0;
-      // Step-major (month t of sample i at t × samples + i): each month's draws are contiguous for the fan.
-      for (let t = 0, at = i; t < steps; t++, at += samples) {
-        const lead = leadStrengthInMonth(t + 1, catchUp);
-        const c = cost[t]! * k;
-        const p = price[t]!;
-        const v = millions[t]!;
-        modelLead += v * (1 + volumeGain * lead) * (p * (1 + premium * lead) - c) - v * (p - c);
-        costLead += v * a * c;
-        margins[at] = costLead - modelLead;
+    evaluateBatch: (sampled, out) => {
+      const k = new Float64Array(samples);
+      const catchUp = new Float64Array(samples);
+      const a = new Float64Array(samples);
+      for (let i = 0; i < samples; i++) {
+        k[i] = u0 / column("serving.utilization", sampled, i);
+        catchUp[i] = column("moat.catchUpMonths", sampled, i);
+        a[i] = advantage(k[i]!);
+        out.baselineCost[i] = cost[0]! * k[i]!;
       }
-      out.margin[i] = costLead - modelLead;
-      out.costLead[i] = costLead;
-      out.modelLead[i] = modelLead;
-      out.baselineCost[i] = cost[0]! * k;
+      const modelLead = out.modelLead.fill(0);
+      const costLead = out.costLead.fill(0);
+      marginFan = fanOfColumns({
+        samples,
+        steps,
+        fillColumn: (t, margin) => {
+          const p = price[t]!;
+          const v = millions[t]!;
+          for (let i = 0; i < samples; i++) {
+            const lead = leadStrengthInMonth(t + 1, catchUp[i]!);
+            const c = cost[t]! * k[i]!;
+            modelLead[i]! += v * (1 + volumeGain * lead) * (p * (1 + premium * lead) - c) - v * (p - c);
+            costLead[i]! += v * a[i]! * c;
+            margin[i] = costLead[i]! - modelLead[i]!;
+          }
+        }
+      });
+      for (let i = 0; i < samples; i++) out.margin[i] = costLead[i]! - modelLead[i]!;
     }
   });
   const outputs = result.outputSamples!;
@@ -126,6 +136,6 @@ export function moatUncertainty(input: MoatUncertaintyInput): MoatUncertaintyRes
     modelLeadValue: result.outputs.modelLead,
     baselineCost: result.outputs.baselineCost,
     baselineCostHistogram: histogram(outputs.baselineCost, {bins: input.bins ?? 30}),
-    marginFan: fan({values: margins, samples, steps, layout: "step-major"})
+    marginFan
   };
 }

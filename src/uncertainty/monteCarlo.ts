@@ -57,18 +57,42 @@ export type IndexedModel<I extends string, O extends string> = (
   outputs: Readonly<Record<O, Float64Array>>
 ) => void;
 
-/** A Monte Carlo run: the common settings plus exactly one of `evaluate` (per-sample record) or `evaluateAt` (index). */
+/**
+ * The model over the whole batch at once: called once with one Float64Array per input and per output (each `samples`
+ * long); it writes every output cell itself, in whatever order suits it. A model that steps through time can then
+ * loop over months outside and samples inside, keeping per-sample state in typed arrays, so that each month's values
+ * are contiguous (e.g. to feed `fanOfColumns` without ever holding samples × months). Output cells left unwritten are
+ * NaN.
+ */
+export type BatchModel<I extends string, O extends string> = (
+  inputs: Readonly<Record<I, Float64Array>>,
+  outputs: Readonly<Record<O, Float64Array>>,
+  samples: number
+) => void;
+
+/**
+ * A Monte Carlo run: the common settings plus exactly one of `evaluate` (per-sample record), `evaluateAt` (index) and
+ * `evaluateBatch` (all samples at once).
+ */
 export type MonteCarloInput<I extends string, O extends string> = MonteCarloCommon<I, O> &
   (
     | {
         /** The model, per sample, on reused records (see RecordModel). */
         evaluate: RecordModel<I, O>;
         evaluateAt?: never;
+        evaluateBatch?: never;
       }
     | {
         /** The model, per sample index, on the sample arrays (see IndexedModel). */
         evaluateAt: IndexedModel<I, O>;
         evaluate?: never;
+        evaluateBatch?: never;
+      }
+    | {
+        /** The model over all samples in one call (see BatchModel). */
+        evaluateBatch: BatchModel<I, O>;
+        evaluate?: never;
+        evaluateAt?: never;
       }
   );
 
@@ -107,12 +131,15 @@ export function monteCarlo<I extends string, O extends string>(input: MonteCarlo
       found: JSON.stringify(outputs)
     });
   }
-  if (typeof input.evaluate === typeof input.evaluateAt) {
+  const given = (["evaluate", "evaluateAt", "evaluateBatch"] as const).filter(
+    (key) => typeof input[key] === "function"
+  );
+  if (given.length !== 1) {
     throw new UserError({
       path: "evaluate",
       message: "give the model once",
-      expected: "exactly one of evaluate and evaluateAt",
-      found: input.evaluate ? "both" : "neither"
+      expected: "exactly one of evaluate, evaluateAt and evaluateBatch",
+      found: given.length ? given.join(" and ") : "none"
     });
   }
 
@@ -125,6 +152,8 @@ export function monteCarlo<I extends string, O extends string>(input: MonteCarlo
     const results = toRecord(outputs, outputColumns);
     const model = input.evaluateAt;
     for (let i = 0; i < n; i++) model(columns, i, results);
+  } else if (input.evaluateBatch) {
+    input.evaluateBatch(toRecord(inputKeys, inputColumns), toRecord(outputs, outputColumns), n);
   } else if (input.evaluate) {
     evaluateRecords(inputKeys, inputColumns, outputs, outputColumns, input.evaluate, n);
   }

@@ -540,7 +540,10 @@ export interface FanColumnsInput {
   samples: number;
   /** Number of time steps; a positive integer. */
   steps: number;
-  /** Writes the value of each sample s at step t to column[s]; the column is reused between calls. */
+  /**
+   * Writes the value of each sample s at step t to column[s]; the column is reused between calls. Called once per step,
+   * for t = 0, 1, …, steps − 1 in that order, so a model may advance per-sample state from one call to the next.
+   */
   fillColumn: (step: number, column: Float64Array) => void;
 }
 

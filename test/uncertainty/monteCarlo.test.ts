@@ -83,6 +83,29 @@ describe("monteCarlo", () => {
     expect(record.outputs).toEqual(indexed.outputs);
   });
 
+  it("gives the same result in batch mode (evaluateBatch), which is called once with every sample", () => {
+    const record = run(5);
+    const calls: number[] = [];
+    const batch = monteCarlo({
+      samples: 5_000,
+      seed: 5,
+      inputs: INPUTS,
+      outputs: ["sum", "product"],
+      keepSamples: true,
+      evaluateBatch: (x, out, samples) => {
+        calls.push(samples);
+        // Backwards, to show the model owns the order.
+        for (let i = samples - 1; i >= 0; i--) {
+          out.sum[i] = x.a[i]! + x.b[i]! + x.c[i]!;
+          out.product[i] = x.a[i]! * x.b[i]!;
+        }
+      }
+    });
+    expect(calls).toEqual([5_000]);
+    expect(bitsEqual(record.outputSamples!.sum, batch.outputSamples!.sum)).toBe(true);
+    expect(record.outputs).toEqual(batch.outputs);
+  });
+
   it("reuses one input and one output record for every sample", () => {
     const inputsSeen = new Set<object>();
     const outputsSeen = new Set<object>();
@@ -240,10 +263,12 @@ describe("monteCarlo", () => {
     expect(userError(() => monteCarlo({...ok, outputs: []})).detail.path).toBe("outputs");
     expect(userError(() => monteCarlo({...ok, outputs: ["y", "y"]})).detail.path).toBe("outputs");
     const both = {...ok, evaluateAt: () => {}} as unknown as Parameters<typeof monteCarlo>[0];
-    expect(userError(() => monteCarlo(both)).detail.found).toBe("both");
+    expect(userError(() => monteCarlo(both)).detail.found).toBe("evaluate and evaluateAt");
+    const three = {...ok, evaluateAt: () => {}, evaluateBatch: () => {}} as unknown as Parameters<typeof monteCarlo>[0];
+    expect(userError(() => monteCarlo(three)).detail.found).toBe("evaluate and evaluateAt and evaluateBatch");
     const neither = {samples: 10, seed: 1, inputs: INPUTS, outputs: ["y"]} as unknown as Parameters<
       typeof monteCarlo
     >[0];
-    expect(userError(() => monteCarlo(neither)).detail.found).toBe("neither");
+    expect(userError(() => monteCarlo(neither)).detail.found).toBe("none");
   });
 });
