@@ -62,7 +62,7 @@ const CASES: Case[] = [
     label: "scenario page asic-9-months (1,000-sample re-run)",
     path: "/scenarios/asic-9-months",
     control: "control-serving.utilization",
-    values: [0.5, 0.7]
+    values: [50, 70]
   }
 ];
 
@@ -112,8 +112,13 @@ try {
           const input = document.querySelector(${JSON.stringify(selector)});
           const root = document.querySelector("main") ?? document.body;
           let last = 0;
+          // A change inside a card, or a card (or something holding one) added: cells that display a whole grid of
+          // cards replace it, and the mutation's target is then the cell's root, outside any card.
           const inChart = (node) => { const el = node.nodeType === 1 ? node : node.parentElement; return !!(el && el.closest(".card")); };
-          const observer = new MutationObserver((records) => { if (records.some((r) => inChart(r.target))) last = performance.now(); });
+          const holdsCard = (node) => node.nodeType === 1 && (node.matches(".card") || !!node.querySelector(".card"));
+          const observer = new MutationObserver((records) => {
+            if (records.some((r) => inChart(r.target) || [...r.addedNodes].some(holdsCard))) last = performance.now();
+          });
           observer.observe(root, {subtree: true, childList: true, characterData: true, attributes: true});
           // The runtime recomputes in the next animation frame; a callback asked for just before the input runs first in
           // that frame, when its work starts.
