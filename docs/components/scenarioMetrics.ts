@@ -1,5 +1,6 @@
 // A scenario's headline numbers (KPI cards) and its full metrics table. Uncertain metrics show their mean with the
 // 5th–95th percentile range; every value carries its unit.
+import type {ScenarioBands} from "../lib/scenario/runScenario.js";
 import {formatDisplayNumber, formatMetric, type MetricRow} from "../lib/scenario/scenarioPage.js";
 
 /** The range text of an uncertain metric: "p5–p95: 0.8–1.2 USD/Mtok"; "" for a certain one. */
@@ -87,5 +88,51 @@ export function ScenarioProvenance(sets: readonly string[], {samples = 1000, see
     p.append(code);
   });
   p.append(` (${mc}).`);
+  return p;
+}
+
+/**
+ * What the bands mean, in plain words: which assumptions were drawn, and the 90% interval of the silicon program's
+ * NPV and of the month inference overtakes training. Without distributions, how to get bands.
+ */
+export function BandsSummary(
+  rows: readonly MetricRow[],
+  uncertainKeys: readonly string[],
+  bands: ScenarioBands | null,
+  {samples = 1000, seed = 1} = {}
+): HTMLElement {
+  const p = document.createElement("p");
+  p.className = "scenario-bands-summary";
+  p.dataset.testid = "bands-summary";
+  // The last month of each band, for tests to compare with Node's.
+  if (bands) {
+    p.dataset.spendLast = JSON.stringify(bands.cumulativeInferenceSpendUsd.at(-1));
+    p.dataset.siliconLast = JSON.stringify(bands.siliconCumulativeDiscountedCashFlowUsd.at(-1));
+  }
+  if (uncertainKeys.length === 0) {
+    p.textContent =
+      "Every assumption of this scenario is a single value, so there is nothing to band. Write a range (a to b) for " +
+      "any key, in the scenario file or in a set parameter, and the page draws it and shows how sure each number is.";
+    return p;
+  }
+  const interval = (name: string) => {
+    const row = rows.find((r) => r.name === name);
+    return row && row.p5 !== null && row.p95 !== null ? `${rangeText(row).replace(/^90% interval /, "")}` : null;
+  };
+  const npv = interval("siliconNpvUsd");
+  const crossover = interval("inferenceOvertakesTrainingMonth");
+  p.append(`The bands and the 90% intervals come from ${samples.toLocaleString("en-US")} draws (seed ${seed}) of `);
+  uncertainKeys.forEach((key, i) => {
+    if (i) p.append(i === uncertainKeys.length - 1 ? " and " : ", ");
+    const code = document.createElement("code");
+    code.textContent = key;
+    p.append(code);
+  });
+  p.append(
+    `, every other assumption at its value. ` +
+      (npv ? `In 90% of the draws the silicon program's NPV lies within ${npv}` : "") +
+      (npv && crossover ? `, and inference spend overtakes training in ${crossover}.` : npv ? "." : "") +
+      (!npv && crossover ? `In 90% of the draws inference spend overtakes training in ${crossover}.` : "")
+  );
   return p;
 }

@@ -46,10 +46,11 @@ import {costPartRows, cycleRows, siliconRows, spendRows} from "../lib/scenario/s
 import {scenarioMedianPoint} from "../lib/scenario/scenarioValues.js";
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../lib/scenario/urlState.js";
 import {csvFile, DownloadButton} from "../components/download.js";
+import {FanChart} from "../components/fanChart.js";
 import {ScenarioAssumptionsTable} from "../components/scenarioAssumptionsTable.js";
 import {ScenarioControls} from "../components/scenarioControls.js";
 import {ScenarioCostChart} from "../components/scenarioCostChart.js";
-import {ScenarioKpis, ScenarioMetricsTable, ScenarioProvenance} from "../components/scenarioMetrics.js";
+import {BandsSummary, ScenarioKpis, ScenarioMetricsTable, ScenarioProvenance} from "../components/scenarioMetrics.js";
 import {ScenarioNotice} from "../components/scenarioNotice.js";
 import {ScenarioCashFlowChart, ScenarioCycleChart} from "../components/scenarioSiliconChart.js";
 import {ScenarioSpendChart} from "../components/scenarioSpendChart.js";
@@ -158,6 +159,32 @@ const csv = (name, data) => DownloadButton("CSV", () => csvFile(\`\${ID}-\${name
     <h2>Program NPV by design cycle</h2>
     <h3>All else equal; the dot is this scenario's cycle · \${csv("cycle", cycles)}</h3>
     \${resize((width) => ScenarioCycleChart(cycles, {width, current: currentCycle}))}
+  </div>
+</div>
+
+## How sure is this?
+
+\`\`\`js
+display(BandsSummary(rows, state.uncertainKeys, state.bands));
+\`\`\`
+
+\`\`\`js
+// Each month's percentiles over the same Monte Carlo draws as the metrics (the site's 1,000 samples, seed 1).
+const spendBand = state.bands?.cumulativeInferenceSpendUsd.map((r) => ({...r, step: r.step + 1})) ?? [];
+const siliconBand = state.bands?.siliconCumulativeDiscountedCashFlowUsd ?? [];
+const bandCsv = (name, rows) => csv(name, rows.map(({step, ...p}) => ({scenario: ID, month: step, ...p})));
+\`\`\`
+
+<div class="grid grid-cols-2">
+  <div class="card" data-chart="spend-band">
+    <h2>Cumulative inference spend, uncertainty</h2>
+    <h3>Median, 50% and 90% bands across the draws · \${bandCsv("spend-band", spendBand)}</h3>
+    \${state.bands ? resize((width) => FanChart(spendBand, {width, height: 260, scale: 1e-6, yLabel: "million USD", format: (v) => \`\${v.toLocaleString("en-US", {maximumFractionDigits: 0})} MUSD\`})) : "No assumption is uncertain: no bands."}
+  </div>
+  <div class="card" data-chart="silicon-band">
+    <h2>Custom silicon, cumulative discounted cash flow, uncertainty</h2>
+    <h3>Median, 50% and 90% bands across the draws; NRE at month 0 · \${bandCsv("silicon-band", siliconBand)}</h3>
+    \${state.bands ? resize((width) => FanChart(siliconBand, {width, height: 260, scale: 1e-6, yLabel: "million USD (discounted)", format: (v) => \`\${v.toLocaleString("en-US", {maximumFractionDigits: 0})} MUSD\`})) : "No assumption is uncertain: no bands."}
   </div>
 </div>
 

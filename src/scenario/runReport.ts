@@ -25,6 +25,8 @@ export interface RunReport {
   monteCarlo: ScenarioRunResult["monteCarlo"];
   /** Keys whose value is a distribution. */
   uncertainKeys: string[];
+  /** Per-month percentile bands of the charted series over the Monte Carlo samples; null without distributions. */
+  bands: ScenarioRunResult["bands"];
 }
 
 /** The base unit label of a key ("" for ids and choices). */
@@ -72,6 +74,7 @@ export function runReport(resolved: ResolvedScenario, result: ScenarioRunResult)
     assumptions,
     metrics: result.metrics,
     monteCarlo: result.monteCarlo,
-    uncertainKeys: result.uncertainKeys
+    uncertainKeys: result.uncertainKeys,
+    bands: result.bands
   };
 }

@@ -1,6 +1,7 @@
 import {UserError} from "../errors/userError.js";
 import type {Distribution} from "../uncertainty/distribution.js";
 import {monteCarlo} from "../uncertainty/monteCarlo.js";
+import {fan, type FanRow} from "../uncertainty/summary.js";
 import {inRange, type KeyRange} from "./keyRange.js";
 import {
   evaluateScenarioPoint,
@@ -41,6 +42,19 @@ export interface ScenarioRunResult {
   metrics: Record<ScenarioMetricName, number | null | MetricSummaryOrNull>;
   /** Samples and seed used; null when nothing was uncertain. */
   monteCarlo: {samples: number; seed: number} | null;
+  /** Percentile bands of the time series over the Monte Carlo samples; null when nothing was uncertain. */
+  bands: ScenarioBands | null;
+}
+
+/**
+ * Per-month percentiles (p5, p25, p50, p75, p95) across the Monte Carlo samples of the series the pages chart. A month
+ * a sample does not reach (a drawn horizon shorter than the median's) is left out of that month's percentiles.
+ */
+export interface ScenarioBands {
+  /** Cumulative inference spend, USD; step 0 is month 1. */
+  cumulativeInferenceSpendUsd: FanRow[];
+  /** The custom silicon program's cumulative discounted cash flow, USD; step 0 is month 0 (the NRE). */
+  siliconCumulativeDiscountedCashFlowUsd: FanRow[];
 }
 
 export type MetricSummaryOrNull = MetricSummary | {mean: null; p5: null; p50: null; p95: null; nullShare: 1};
@@ -62,8 +76,8 @@ export function clampToRange(value: number, range: KeyRange): number {
 
 /**
  * Evaluates a scenario: every model at the median point, and, when any key is a distribution, a seeded Monte Carlo
- * of the headline metrics (each sample evaluates the whole scenario with every uncertain key drawn, clamped into its
- * range). The same scenario, samples and seed give the same result bit for bit.
+ * of the headline metrics and of the charted series' bands (each sample evaluates the whole scenario with every
+ * uncertain key drawn, clamped into its range). The same scenario, samples and seed give the same result bit for bit.
  */
 export function runScenario(bound: BoundScenario, {samples, seed}: ScenarioRunOptions): ScenarioRunResult {
   const median = scenarioMedianPoint(bound.resolved);
@@ -71,21 +85,26 @@ export function runScenario(bound: BoundScenario, {samples, seed}: ScenarioRunOp
   const distributions = scenarioDistributions(bound.resolved);
   const uncertainKeys = Object.keys(distributions);
   if (uncertainKeys.length === 0) {
-    return {point, uncertainKeys, metrics: {...point.metrics}, monteCarlo: null};
+    return {point, uncertainKeys, metrics: {...point.metrics}, monteCarlo: null, bands: null};
   }
   const ranges = new Map(uncertainKeys.map((path) => [path, keyRange(scenarioKey(path)!)]));
   const sampled: ScenarioPoint = {...median};
+  // Step-major series (month t of sample i at t × samples + i), NaN where a sample's horizon ends first.
+  const spendSteps = point.spend.months.length;
+  const siliconSteps = point.silicon.months.length;
+  const spendSeries = new Float64Array(samples * spendSteps).fill(NaN);
+  const siliconSeries = new Float64Array(samples * siliconSteps).fill(NaN);
   const result = monteCarlo({
     samples,
     seed,
     inputs: distributions as Record<string, Distribution>,
     outputs: SCENARIO_METRICS,
     keepSamples: false,
-    evaluate: (input, output) => {
-      for (const path of uncertainKeys) sampled[path] = clampToRange(input[path]!, ranges.get(path)!);
-      let metrics;
+    evaluateAt: (input, i, output) => {
+      for (const path of uncertainKeys) sampled[path] = clampToRange(input[path]![i]!, ranges.get(path)!);
+      let evaluation;
       try {
-        metrics = evaluateScenarioPoint(bound, sampled).metrics;
+        evaluation = evaluateScenarioPoint(bound, sampled);
       } catch (error) {
         if (error instanceof UserError) {
           throw new UserError({
@@ -95,9 +114,27 @@ export function runScenario(bound: BoundScenario, {samples, seed}: ScenarioRunOp
         }
         throw error;
       }
-      for (const name of SCENARIO_METRICS) output[name] = metrics[name] ?? NaN;
+      const {metrics} = evaluation;
+      for (const name of SCENARIO_METRICS) output[name]![i] = metrics[name] ?? NaN;
+      const spend = evaluation.spend.months;
+      for (let t = 0; t < spendSteps && t < spend.length; t++) {
+        spendSeries[t * samples + i] = spend[t]!.cumulativeInferenceSpendUsd;
+      }
+      const silicon = evaluation.silicon.months;
+      for (let t = 0; t < siliconSteps && t < silicon.length; t++) {
+        siliconSeries[t * samples + i] = silicon[t]!.cumulativeDiscountedCashFlowUsd;
+      }
     }
   });
+  const bands: ScenarioBands = {
+    cumulativeInferenceSpendUsd: fan({values: spendSeries, samples, steps: spendSteps, layout: "step-major"}),
+    siliconCumulativeDiscountedCashFlowUsd: fan({
+      values: siliconSeries,
+      samples,
+      steps: siliconSteps,
+      layout: "step-major"
+    })
+  };
   const metrics = {} as ScenarioRunResult["metrics"];
   for (const name of SCENARIO_METRICS) {
     const stats = result.outputs[name];
@@ -107,5 +144,5 @@ export function runScenario(bound: BoundScenario, {samples, seed}: ScenarioRunOp
         ? {mean: null, p5: null, p50: null, p95: null, nullShare: 1}
         : {mean: stats.mean, p5: stats.p5, p50: stats.p50, p95: stats.p95, nullShare};
   }
-  return {point, uncertainKeys, metrics, monteCarlo: {samples, seed}};
+  return {point, uncertainKeys, metrics, monteCarlo: {samples, seed}, bands};
 }

@@ -32,6 +32,8 @@ export interface ScenarioPageState {
   uncertainKeys: string[];
   /** Every model at the median point: the series the charts show. */
   point: ScenarioEvaluation;
+  /** Per-month percentile bands of the charted series; null when nothing is uncertain. */
+  bands: RunReport["bands"];
   /** True when the metrics are the static report's (no set). */
   fromReport: boolean;
 }
@@ -42,14 +44,21 @@ export interface ScenarioPageState {
  * seed, so that the page shows what `token-ledger run SCENARIO --set …` prints.
  */
 export function scenarioPageState(
-  report: Pick<RunReport, "metrics" | "uncertainKeys">,
+  report: Pick<RunReport, "metrics" | "uncertainKeys" | "bands">,
   resolved: ResolvedScenario,
   catalogs: ScenarioCatalogs,
   sets: readonly string[]
 ): ScenarioPageState {
   if (sets.length === 0) {
     const point = evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved));
-    return {resolved, metrics: report.metrics, uncertainKeys: report.uncertainKeys, point, fromReport: true};
+    return {
+      resolved,
+      metrics: report.metrics,
+      uncertainKeys: report.uncertainKeys,
+      bands: report.bands,
+      point,
+      fromReport: true
+    };
   }
   const edited = applyOverrides(resolved, sets, SHARE_FLAG);
   const run: ScenarioRunResult = runScenario(bindScenario(edited, catalogs), {
@@ -60,6 +69,7 @@ export function scenarioPageState(
     resolved: edited,
     metrics: run.metrics,
     uncertainKeys: run.uncertainKeys,
+    bands: run.bands,
     point: run.point,
     fromReport: false
   };

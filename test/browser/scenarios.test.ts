@@ -14,7 +14,8 @@ import {bindScenario} from "../../src/scenario/evaluateScenario.js";
 import {runReport} from "../../src/scenario/runReport.js";
 import {DEFAULT_SCENARIO_SEED, runScenario} from "../../src/scenario/runScenario.js";
 import {metricCentral, SCENARIO_PAGE_SAMPLES, scenarioPageState} from "../../src/scenario/scenarioPage.js";
-import {parseShareQuery} from "../../src/scenario/urlState.js";
+import {parseShareQuery, setPath} from "../../src/scenario/urlState.js";
+import type {FanRow} from "../../src/uncertainty/summary.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, screenshot, waitForRender} from "./browser.js";
 import {listPages, ROOT} from "./site.js";
 
@@ -28,13 +29,31 @@ const catalogs = loadCatalogs();
 const library = loadScenarioLibrary();
 
 /** What the page should show for `sets` on scenario `id`, computed in Node by the same library. */
-function expected(id: string, sets: readonly string[]) {
+function expectedState(id: string, sets: readonly string[]) {
   const resolved = library.resolve(id);
   const report = runReport(
     resolved,
     runScenario(bindScenario(resolved, catalogs), {samples: SCENARIO_PAGE_SAMPLES, seed: DEFAULT_SCENARIO_SEED})
   );
-  return scenarioPageState(report, resolved, catalogs, sets).metrics;
+  return scenarioPageState(report, resolved, catalogs, sets);
+}
+
+function expected(id: string, sets: readonly string[]) {
+  return expectedState(id, sets).metrics;
+}
+
+/** The last month of each band as the page holds it (data attributes of the bands' summary). */
+async function lastBands(page: Page): Promise<{spend: FanRow; silicon: FanRow}> {
+  const data = await page.$eval('[data-testid="bands-summary"]', (p) => ({...(p as HTMLElement).dataset}));
+  return {spend: JSON.parse(data.spendLast!), silicon: JSON.parse(data.siliconLast!)};
+}
+
+/** Every percentile of `actual` within 1e-9 (relative) of `wanted`. */
+function expectBandRow(actual: FanRow, wanted: FanRow): void {
+  expect(actual.step).toBe(wanted.step);
+  for (const key of ["p5", "p25", "p50", "p75", "p95"] as const) {
+    expect(Math.abs(actual[key] - wanted[key]), key).toBeLessThanOrEqual(1e-9 * Math.abs(wanted[key]));
+  }
 }
 
 /** The headline metric's number as the page holds it (data-value of its KPI card). */
@@ -122,6 +141,45 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("bands the spend and cash-flow series over the draws, and re-bands them when a slider moves, as Node does", async () => {
+    const page = await openPage(browser, "/scenarios/asic-9-months");
+    try {
+      for (const chart of ["spend-band", "silicon-band"]) {
+        expect(await page.$$eval(`[data-chart="${chart}"] svg [aria-label]`, (marks) => marks.length)).toBeGreaterThan(
+          0
+        );
+      }
+      const summary = await page.textContent('[data-testid="bands-summary"]');
+      expect(summary).toContain("1,000 draws (seed 1)");
+      expect(summary).toMatch(/NPV lies within [\d,.]+–[\d,.]+ MUSD/);
+      const staticWant = expectedState("asic-9-months", []).bands!;
+      const before = await lastBands(page);
+      expectBandRow(before.spend, staticWant.cumulativeInferenceSpendUsd.at(-1)!);
+      expectBandRow(before.silicon, staticWant.siliconCumulativeDiscountedCashFlowUsd.at(-1)!);
+      const svgBefore = await chartSvg(page, "silicon-band");
+
+      await setControl(page, "silicon.nre", 800);
+      await page.waitForFunction(
+        (old) => document.querySelector<HTMLElement>('[data-testid="bands-summary"]')?.dataset.siliconLast !== old,
+        JSON.stringify(before.silicon)
+      );
+      await waitForRender(page);
+      const {sets} = parseShareQuery(new URL(page.url()).search);
+      expect(sets.map(setPath)).toEqual(["silicon.nre"]);
+      const want = expectedState("asic-9-months", sets).bands!;
+      const after = await lastBands(page);
+      expectBandRow(after.spend, want.cumulativeInferenceSpendUsd.at(-1)!);
+      expectBandRow(after.silicon, want.siliconCumulativeDiscountedCashFlowUsd.at(-1)!);
+      // A known NRE moves the whole cash-flow band down and narrows month 0 to a point.
+      expect(after.silicon.p50).toBeLessThan(before.silicon.p50);
+      expect(await chartSvg(page, "silicon-band")).not.toBe(svgBefore);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      await screenshot(page, "scenarios--asic-9-months.bands");
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("reproduces the same view from its share link", async () => {
     const page = await openPage(browser, "/scenarios/asic-9-months");
     let shared: Page | undefined;
@@ -175,7 +233,7 @@ describe.skipIf(!enabled)("scenario pages", () => {
       ]);
       const csvFile = join(dir, csv.suggestedFilename());
       const base = library.resolve("base");
-      const report0 = {metrics: {} as never, uncertainKeys: []};
+      const report0 = {metrics: {} as never, uncertainKeys: [], bands: null};
       await csv.saveAs(csvFile);
       const lines = readFileSync(csvFile, "utf8").trim().split("\n");
       expect(lines[0]).toBe(

@@ -157,7 +157,7 @@ describe("token-ledger run", () => {
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(["scenario", "assumptions", "metrics", "monteCarlo", "uncertainKeys"]);
+    expect(Object.keys(report)).toEqual(["scenario", "assumptions", "metrics", "monteCarlo", "uncertainKeys", "bands"]);
     expect(report.scenario).toEqual({
       id: "base",
       title: "Base case — merchant GPUs",
@@ -204,6 +204,23 @@ describe("token-ledger run", () => {
     }
     expect(report.monteCarlo).toEqual({samples: 200, seed: 1});
     expect(report.uncertainKeys).toEqual(["serving.utilization", "silicon.nre"]);
+    // Monthly bands: 60 months of spend, months 0–60 of the silicon program; ordered percentiles every month.
+    expect(report.bands.cumulativeInferenceSpendUsd).toHaveLength(60);
+    expect(report.bands.siliconCumulativeDiscountedCashFlowUsd).toHaveLength(61);
+    for (const row of [
+      ...report.bands.cumulativeInferenceSpendUsd,
+      ...report.bands.siliconCumulativeDiscountedCashFlowUsd
+    ]) {
+      expect(row.p5).toBeLessThanOrEqual(row.p25);
+      expect(row.p25).toBeLessThanOrEqual(row.p50);
+      expect(row.p50).toBeLessThanOrEqual(row.p75);
+      expect(row.p75).toBeLessThanOrEqual(row.p95);
+    }
+    // The NRE is the only cash flow at month 0, and its band is the NRE's: the lognormal $150M–$500M 90% interval
+    // (sampling error at 200 draws allowed).
+    const month0 = report.bands.siliconCumulativeDiscountedCashFlowUsd[0];
+    expect(-month0.p95).toBeGreaterThan(150e6 * 0.85);
+    expect(-month0.p5).toBeLessThan(500e6 * 1.15);
     // About a dollar per million tokens of a 405B-class model on owned H100s, as the narrative says.
     expect(report.metrics.costPerMillionTokensUsd.mean).toBeGreaterThan(0.5);
     expect(report.metrics.costPerMillionTokensUsd.mean).toBeLessThan(2);

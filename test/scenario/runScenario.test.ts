@@ -1,11 +1,21 @@
 import {describe, expect, it} from "vitest";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
 import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
-import {bindScenario, SCENARIO_METRICS, type BoundScenario} from "../../src/scenario/evaluateScenario.js";
+import {
+  bindScenario,
+  evaluateScenarioPoint,
+  SCENARIO_METRICS,
+  type BoundScenario
+} from "../../src/scenario/evaluateScenario.js";
 import {inRange, parseRange} from "../../src/scenario/keyRange.js";
 import {parseScenario} from "../../src/scenario/parseScenario.js";
 import {resolveScenario} from "../../src/scenario/resolveScenario.js";
 import {clampToRange, runScenario, type MetricSummary} from "../../src/scenario/runScenario.js";
+import {scenarioDistributions, scenarioMedianPoint} from "../../src/scenario/scenarioValues.js";
+import {keyRange, scenarioKey} from "../../src/scenario/schema.js";
+import type {Distribution} from "../../src/uncertainty/distribution.js";
+import {monteCarlo} from "../../src/uncertainty/monteCarlo.js";
+import {percentiles} from "../../src/uncertainty/summary.js";
 import {userErrorsOf} from "./helpers.js";
 
 const catalogs = loadCatalogs();
@@ -47,6 +57,50 @@ describe("runScenario", () => {
     expect(cost.p95).toBeGreaterThan(cost.p5 * 1.2);
     const hour = result.metrics.chipHourCostUsd as MetricSummary;
     expect(hour.p95).toBe(hour.p5);
+  });
+
+  it("bands each month by the percentiles of that month's values over the same draws", () => {
+    const bound = inline("serving.utilization: 0.5 to 0.8\nsilicon.nre: $150M to $500M\nhorizon.months: 24");
+    const samples = 300;
+    const result = runScenario(bound, {samples, seed: 3});
+    expect(runScenario(inline("serving.utilization: 0.7"), {samples: 10, seed: 1}).bands).toBeNull();
+    // The same draws, kept: monteCarlo samples each input from its own seeded stream.
+    const draws = monteCarlo({
+      samples,
+      seed: 3,
+      inputs: scenarioDistributions(bound.resolved) as Record<string, Distribution>,
+      outputs: ["none"],
+      keepSamples: true,
+      evaluateAt: () => {}
+    }).inputSamples!;
+    const median = scenarioMedianPoint(bound.resolved);
+    const spend = Array.from({length: 24}, () => new Float64Array(samples));
+    const silicon = Array.from({length: 25}, () => new Float64Array(samples));
+    for (let i = 0; i < samples; i++) {
+      const point = {...median};
+      for (const [path, values] of Object.entries(draws)) {
+        point[path] = clampToRange(values[i]!, keyRange(scenarioKey(path)!));
+      }
+      const evaluation = evaluateScenarioPoint(bound, point);
+      evaluation.spend.months.forEach((m, t) => (spend[t]![i] = m.cumulativeInferenceSpendUsd));
+      evaluation.silicon.months.forEach((m, t) => (silicon[t]![i] = m.cumulativeDiscountedCashFlowUsd));
+    }
+    const bands = result.bands!;
+    expect(bands.cumulativeInferenceSpendUsd).toHaveLength(24);
+    expect(bands.siliconCumulativeDiscountedCashFlowUsd).toHaveLength(25);
+    for (const [rows, columns] of [
+      [bands.cumulativeInferenceSpendUsd, spend],
+      [bands.siliconCumulativeDiscountedCashFlowUsd, silicon]
+    ] as const) {
+      rows.forEach((row, t) => {
+        const [p5, p25, p50, p75, p95] = percentiles(columns[t]!, [0.05, 0.25, 0.5, 0.75, 0.95]);
+        expect(row).toEqual({step: t, p5, p25, p50, p75, p95});
+      });
+    }
+    // Month 0 of the program holds the NRE alone; its band spans the NRE's 90% interval, within sampling error.
+    const month0 = bands.siliconCumulativeDiscountedCashFlowUsd[0]!;
+    expect(-month0.p95).toBeGreaterThan(150e6 * 0.9);
+    expect(-month0.p5).toBeLessThan(500e6 * 1.1);
   });
 
   it("evaluates the series (point) at the median of each distribution", () => {
