@@ -202,6 +202,20 @@ describe("fan", () => {
     );
   });
 
+  it("gives a step whose values repeat the step before that step's percentiles (plateaus, NaN and −0 included)", () => {
+    const samples = 700;
+    const base = Float64Array.from({length: samples}, (_, i) => ((i * 7919) % 1000) - 500);
+    const withNaN = base.map((v, i) => (i % 50 === 0 ? NaN : v));
+    const zeros = new Float64Array(samples);
+    const negativeZeros = new Float64Array(samples).fill(-0);
+    const columns = [base, base, base.map((v) => v * 2), withNaN, withNaN, zeros, negativeZeros, negativeZeros];
+    const bySample = new Float64Array(samples * columns.length);
+    columns.forEach((column, t) => column.forEach((v, s) => (bySample[s * columns.length + t] = v)));
+    const rows = fanOfColumns({samples, steps: columns.length, fillColumn: (t, out) => out.set(columns[t]!)});
+    expect(rows).toEqual(fan({values: bySample, samples, steps: columns.length}));
+    expect(rows.map((r) => r.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
   it("rejects a shape that does not match the values", () => {
     expect(() => fan({values: new Float64Array(5), samples: 2, steps: 2})).toThrow(UserError);
     expect(() => fan({values: new Float64Array(0), samples: 0, steps: 2})).toThrow(UserError);
