@@ -108,6 +108,9 @@ export function moatUncertainty(input: MoatUncertaintyInput): MoatUncertaintyRes
         a[i] = advantage(k[i]!);
         out.baselineCost[i] = cost[0]! * k[i]!;
       }
+      // Month t + 1 has no lead left in any draw once t >= the longest catch-up (leadStrengthInMonth).
+      let longestCatchUp = 0;
+      for (let i = 0; i < samples; i++) longestCatchUp = Math.max(longestCatchUp, catchUp[i]!);
       const modelLead = out.modelLead.fill(0);
       const costLead = out.costLead.fill(0);
       marginFan = fanOfColumns({
@@ -116,6 +119,15 @@ export function moatUncertainty(input: MoatUncertaintyInput): MoatUncertaintyRes
         fillColumn: (t, margin) => {
           const p = price[t]!;
           const v = millions[t]!;
+          const ct = cost[t]!;
+          if (t >= longestCatchUp) {
+            // Every lead has decayed (lead strength 0): the model lead adds exactly 0, so only the cost lead moves.
+            for (let i = 0; i < samples; i++) {
+              costLead[i]! += v * a[i]! * (ct * k[i]!);
+              margin[i] = costLead[i]! - modelLead[i]!;
+            }
+            return;
+          }
           for (let i = 0; i < samples; i++) {
             const lead = leadStrengthInMonth(t + 1, catchUp[i]!);
             const c = cost[t]! * k[i]!;
