@@ -38,8 +38,8 @@ export interface MonteCarloCommon<I extends string, O extends string> {
  * The model as a function of one sample, called once per sample. `input` holds that sample's value of every input;
  * `output` is where it writes every metric named in `outputs`. Both objects are created once per run and reused for
  * every sample (no allocation per sample), so the model must not keep references to them. An output left unwritten
- * for a sample is NaN. Convenient, and the same shape as the function `tornado` takes; filling the record costs about
- * 15 ns per input per sample in V8 (its properties are set by name at run time), so hot models use `evaluateAt`.
+ * for a sample is NaN. Convenient, and the same shape as the function `tornado` takes; the records are filled by a
+ * loop compiled for the run's names, so this costs about what `evaluateAt` does (bench/monte-carlo.bench.ts).
  */
 export type RecordModel<I extends string, O extends string> = (
   input: Readonly<Record<I, number>>,
@@ -182,7 +182,13 @@ export function validateSampleCount(samples: number): void {
   }
 }
 
-/** The record loop: one reused input record and one reused output record; typed arrays in and out. */
+/**
+ * The record loop: one reused input record and one reused output record; typed arrays in and out. The loop is
+ * compiled for the run's names (each copy is a store to a fixed property, which V8 turns into a single move; the
+ * generic loop's `x[key] = …` with a varying key is a hash lookup, about 15 ns per input per sample). Names enter the
+ * source only as JSON string literals. Where code cannot be compiled at run time (a Content-Security-Policy without
+ * 'unsafe-eval'), the generic loop runs instead, with the same results.
+ */
 function evaluateRecords<I extends string, O extends string>(
   inputKeys: readonly I[],
   inputColumns: readonly Float64Array[],
@@ -191,6 +197,11 @@ function evaluateRecords<I extends string, O extends string>(
   evaluate: RecordModel<I, O>,
   n: number
 ): void {
+  const compiled = compileRecordLoop(inputKeys, outputKeys);
+  if (compiled) {
+    compiled(inputColumns, outputColumns, evaluate as RecordModel<string, string>, n);
+    return;
+  }
   const x = {} as Record<I, number>;
   for (const key of inputKeys) x[key] = 0;
   const y = {} as Record<O, number>;
@@ -203,6 +214,43 @@ function evaluateRecords<I extends string, O extends string>(
     evaluate(x, y);
     for (let k = 0; k < nOut; k++) outputColumns[k]![i] = y[outputKeys[k]!];
   }
+}
+
+type RecordLoop = (
+  inputColumns: readonly Float64Array[],
+  outputColumns: readonly Float64Array[],
+  evaluate: RecordModel<string, string>,
+  n: number
+) => void;
+
+/** Compiled record loops by their names (a page re-runs the same model on every slider move). */
+const recordLoops = new Map<string, RecordLoop | null>();
+
+function compileRecordLoop(inputKeys: readonly string[], outputKeys: readonly string[]): RecordLoop | null {
+  const id = JSON.stringify([inputKeys, outputKeys]);
+  if (recordLoops.has(id)) return recordLoops.get(id)!;
+  const name = (key: string) => JSON.stringify(key);
+  const lines = [
+    ...inputKeys.map((_, k) => `const in${k} = inputColumns[${k}];`),
+    ...outputKeys.map((_, k) => `const out${k} = outputColumns[${k}];`),
+    `const x = {${inputKeys.map((key) => `${name(key)}: 0`).join(", ")}};`,
+    `const y = {${outputKeys.map((key) => `${name(key)}: NaN`).join(", ")}};`,
+    "for (let i = 0; i < n; i++) {",
+    ...inputKeys.map((key, k) => `  x[${name(key)}] = in${k}[i];`),
+    ...outputKeys.map((key) => `  y[${name(key)}] = NaN;`),
+    "  evaluate(x, y);",
+    ...outputKeys.map((key, k) => `  out${k}[i] = y[${name(key)}];`),
+    "}"
+  ];
+  let loop: RecordLoop | null = null;
+  try {
+    loop = new Function("inputColumns", "outputColumns", "evaluate", "n", lines.join("\n")) as RecordLoop;
+  } catch {
+    loop = null;
+  }
+  if (recordLoops.size > 64) recordLoops.clear();
+  recordLoops.set(id, loop);
+  return loop;
 }
 
 function toRecord<K extends string>(keys: readonly K[], columns: readonly Float64Array[]): Record<K, Float64Array> {
