@@ -103,9 +103,17 @@ writeShareState(sets);
 \`\`\`
 
 \`\`\`js
-const state = await new Promise((resolve) =>
-  requestAnimationFrame(() => setTimeout(() => resolve(scenarioPageState(entry.report, entry.resolved, catalogs, sets)), 0))
-);
+// A slider dragged on invalidates this cell before its turn comes: a stale run skips the Monte Carlo.
+const state = await new Promise((resolve) => {
+  let stale = false;
+  invalidation.then(() => (stale = true));
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      // The runtime starts the next run only once this one settles, and discards a stale run's value.
+      resolve(stale ? null : scenarioPageState(entry.report, entry.resolved, catalogs, sets));
+    }, 0)
+  );
+});
 const rows = metricRows(state.metrics);
 \`\`\`
 
