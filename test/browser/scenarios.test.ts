@@ -180,6 +180,41 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("settles on the last value of a dragged slider, with the Monte Carlo of that value", async () => {
+    const page = await openPage(browser, "/scenarios/base");
+    try {
+      // Twelve moves 16 ms apart, faster than a 1,000-sample run: the runs they make stale are skipped, and the page
+      // must still end on the last one (a pending stale run would block every later run).
+      await page.evaluate(`new Promise((resolve) => {
+        const input = document.querySelector('.scenario-control[data-key="serving.utilization"] input[type=range]');
+        let v = 40;
+        const tick = () => {
+          input.value = String(v++);
+          input.dispatchEvent(new Event("input", {bubbles: true}));
+          if (v <= 51) setTimeout(tick, 16); else resolve();
+        };
+        tick();
+      })`);
+      await page.waitForFunction(() => new URL(location.href).search.includes("0.51"));
+      const want = metricCentral(expected("base", ["serving.utilization=0.51"]).costPerMillionTokensUsd)!;
+      await page.waitForFunction(
+        (value) =>
+          Math.abs(
+            Number(
+              document.querySelector<HTMLElement>('.scenario-kpi[data-metric="costPerMillionTokensUsd"]')?.dataset.value
+            ) - value
+          ) <
+          1e-9 * value,
+        want,
+        {timeout: 10_000}
+      );
+      expect(await kpi(page)).toBeCloseTo(want, 9);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("reproduces the same view from its share link", async () => {
     const page = await openPage(browser, "/scenarios/asic-9-months");
     let shared: Page | undefined;
