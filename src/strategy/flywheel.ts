@@ -240,6 +240,11 @@ export function simulateFlywheel(input: FlywheelInput, links: FlywheelLinks): Fl
     costUsdPerMTok: c0
   };
   const months = [state];
+  // The cost factor and the users it makes addressable change only with the chip generation: computed once per
+  // generation (the same Math.pow calls, so the same doubles).
+  let factorGeneration = -1;
+  let costFactor = 1;
+  let addressableFromCost = N0;
   for (let month = 1; month <= input.horizonMonths; month++) {
     const designCycleMonths = links.qualityShortensDesignCycle
       ? Math.max(
@@ -250,12 +255,16 @@ export function simulateFlywheel(input: FlywheelInput, links: FlywheelLinks): Fl
     const chipDesignProgress = state.chipDesignProgress + 1 / designCycleMonths;
     // The tolerance keeps 18 additions of 1/18 from falling a hair short of one whole generation.
     const chipGeneration = Math.floor(chipDesignProgress + 1e-9);
-    const costFactor = Math.pow(1 - input.costReductionPerChipGeneration, chipGeneration);
+    if (chipGeneration !== factorGeneration) {
+      factorGeneration = chipGeneration;
+      costFactor = Math.pow(1 - input.costReductionPerChipGeneration, chipGeneration);
+      // (c_0 ÷ c_t)^ε written as costFactor^-ε so that it stays defined when c_0 = 0.
+      addressableFromCost = links.lowerCostGrowsUsers
+        ? Math.min(input.addressableUsersCap, N0 * Math.pow(costFactor, -input.addressableUsersElasticityToCost))
+        : N0;
+    }
     const costUsdPerMTok = c0 * costFactor;
-    // (c_0 ÷ c_t)^ε written as costFactor^-ε so that it stays defined when c_0 = 0.
-    const addressableUsers = links.lowerCostGrowsUsers
-      ? Math.min(input.addressableUsersCap, N0 * Math.pow(costFactor, -input.addressableUsersElasticityToCost))
-      : N0;
+    const addressableUsers = addressableFromCost;
     const U = state.users;
     const users = U + input.adoptionRatePerMonth * U * (1 - U / addressableUsers);
     const tokensServed = users * input.tokensPerUserPerDay * DAYS_PER_MONTH;

@@ -1,5 +1,5 @@
 import {TOKENS_PER_MILLION} from "../units/si.js";
-import {compoundGrowthFactor} from "./growth.js";
+import {compoundGrowthSeries} from "./growth.js";
 import {checkRanges, type RangeTable} from "./validateRange.js";
 
 /**
@@ -168,12 +168,15 @@ export function moat(input: MoatInput): MoatResult {
   let costLeadValueUsd = 0;
   let bothValueUsd = 0;
   let costLeadOvertakesMonth: number | null = null;
+  const priceDecline = compoundGrowthSeries(-input.priceDeclinePerYear, input.horizonMonths);
+  const costDecline = compoundGrowthSeries(-input.costDeclinePerYear, input.horizonMonths);
+  const volumeGrowth = compoundGrowthSeries(input.volumeGrowthPerYear, input.horizonMonths);
   for (let month = 1; month <= input.horizonMonths; month++) {
     const t = month - 1;
     const leadStrength = leadStrengthInMonth(month, input.catchUpMonths);
-    const price = input.marketPriceUsdPerMTok * compoundGrowthFactor(-input.priceDeclinePerYear, t);
-    const cost = input.baselineCostUsdPerMTok * compoundGrowthFactor(-input.costDeclinePerYear, t);
-    const tokens = input.baselineTokensPerMonth * compoundGrowthFactor(input.volumeGrowthPerYear, t);
+    const price = input.marketPriceUsdPerMTok * priceDecline[t]!;
+    const cost = input.baselineCostUsdPerMTok * costDecline[t]!;
+    const tokens = input.baselineTokensPerMonth * volumeGrowth[t]!;
     const leadPrice = price * (1 + input.modelLeadPricePremiumFraction * leadStrength);
     const leadMillions = (tokens * (1 + input.modelLeadVolumeGainFraction * leadStrength)) / TOKENS_PER_MILLION;
     const millions = tokens / TOKENS_PER_MILLION;

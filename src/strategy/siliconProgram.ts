@@ -1,5 +1,5 @@
 import {HOURS_PER_MONTH, HOURS_PER_YEAR, TOKENS_PER_MILLION} from "../units/si.js";
-import {compoundGrowthFactor, DAYS_PER_MONTH, discountFactor} from "./growth.js";
+import {compoundGrowthSeries, DAYS_PER_MONTH, discountSeries} from "./growth.js";
 import {
   checkServingChip,
   DEFAULT_CUSTOM_ASIC,
@@ -276,10 +276,12 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
   const unitDemand = new Float64Array(H + 1);
   const discount = new Float64Array(H + 1);
   discount[0] = 1;
+  const demandGrowth = compoundGrowthSeries(input.demandGrowthPerYear, H);
+  const discounts = discountSeries(input.discountRatePerYear, H);
   for (let m = 1; m <= H; m++) {
-    unitDemand[m] = DAYS_PER_MONTH * compoundGrowthFactor(input.demandGrowthPerYear, m - 1);
+    unitDemand[m] = DAYS_PER_MONTH * demandGrowth[m - 1]!;
     demand[m] = input.demandTokensPerDay * unitDemand[m]!;
-    discount[m] = discountFactor(input.discountRatePerYear, m);
+    discount[m] = discounts[m]!;
   }
   const ctx: Context = {
     input,

@@ -1,5 +1,5 @@
 import {TOKENS_PER_MILLION} from "../units/si.js";
-import {compoundGrowthFactor, DAYS_PER_MONTH} from "./growth.js";
+import {compoundGrowthSeries, DAYS_PER_MONTH} from "./growth.js";
 import {checkRanges, type RangeTable} from "./validateRange.js";
 
 /**
@@ -183,13 +183,16 @@ export function trainingVsInference(input: TrainingVsInferenceInput): TrainingVs
   let cumulativeTraining = 0;
   let cumulativeInference = 0;
   let crossoverMonth: number | null = null;
+  const userGrowth = compoundGrowthSeries(input.userGrowthPerYear, horizon);
+  const tokensPerUserGrowth = compoundGrowthSeries(input.tokensPerUserGrowthPerYear, horizon);
+  const agentCallsGrowth = compoundGrowthSeries(input.agentCallsGrowthPerYear, horizon);
+  const servingCostDecline = compoundGrowthSeries(-input.servingCostDeclinePerYear, horizon);
   for (let month = 1; month <= horizon; month++) {
     const t = month - 1;
-    const users = input.initialUsers * compoundGrowthFactor(input.userGrowthPerYear, t);
-    const tokensPerUserPerDay = input.tokensPerUserPerDay * compoundGrowthFactor(input.tokensPerUserGrowthPerYear, t);
-    const agentCallsPerTask = input.agentCallsPerTask * compoundGrowthFactor(input.agentCallsGrowthPerYear, t);
-    const servingCostUsdPerMTok =
-      input.servingCostUsdPerMTok * compoundGrowthFactor(-input.servingCostDeclinePerYear, t);
+    const users = input.initialUsers * userGrowth[t]!;
+    const tokensPerUserPerDay = input.tokensPerUserPerDay * tokensPerUserGrowth[t]!;
+    const agentCallsPerTask = input.agentCallsPerTask * agentCallsGrowth[t]!;
+    const servingCostUsdPerMTok = input.servingCostUsdPerMTok * servingCostDecline[t]!;
     const inferenceTokens = users * tokensPerUserPerDay * agentCallsPerTask * DAYS_PER_MONTH;
     const inferenceSpendUsd = (inferenceTokens / TOKENS_PER_MILLION) * servingCostUsdPerMTok;
     const trainingSpendUsd = trainingByMonth[month]!;

@@ -1,5 +1,5 @@
 import {SECONDS_PER_HOUR, TOKENS_PER_MILLION} from "../units/si.js";
-import {CHIP_HOUR_COMPONENTS, type ChipHourComponent, type ChipHourCostResult} from "./chipHourCost.js";
+import type {ChipHourComponent, ChipHourCostResult} from "./chipHourCost.js";
 
 /**
  * Cost per million tokens = cost of a chip-hour ÷ tokens the chip actually serves in that hour, × 10^6:
@@ -39,18 +39,28 @@ export type CostPerTokenBreakdown = Record<ChipHourComponent, number> & {
   vendorMarginShare: number;
 };
 
+/** USD per hour as USD per million tokens at `tokensPerHour`. */
+function perMillion(usdPerHour: number, tokensPerHour: number): number {
+  return (usdPerHour / tokensPerHour) * TOKENS_PER_MILLION;
+}
+
 /** Splits a chip-hour cost into USD per million tokens, component by component. */
 export function costPerMillionTokensBreakdown(
   chipHour: ChipHourCostResult,
   throughput: Omit<CostPerTokenInput, "chipHourCostUsd">
 ): CostPerTokenBreakdown {
   const tokensPerHour = tokensPerChipHour(throughput);
-  const perMillion = (usdPerHour: number) => (usdPerHour / tokensPerHour) * TOKENS_PER_MILLION;
-  const parts = {} as Record<ChipHourComponent, number>;
-  for (const component of CHIP_HOUR_COMPONENTS) {
-    parts[component] = perMillion(chipHour[`${component}UsdPerChipHour`]);
-  }
-  const total = perMillion(chipHour.totalUsdPerChipHour);
-  const vendorMargin = perMillion(chipHour.vendorMarginUsdPerChipHour);
-  return {...parts, total, vendorMargin, vendorMarginShare: total > 0 ? vendorMargin / total : 0};
+  // Field by field, in CHIP_HOUR_COMPONENTS order, with no closure: a Monte Carlo calls this several times per draw.
+  const total = perMillion(chipHour.totalUsdPerChipHour, tokensPerHour);
+  const vendorMargin = perMillion(chipHour.vendorMarginUsdPerChipHour, tokensPerHour);
+  return {
+    chipCapital: perMillion(chipHour.chipCapitalUsdPerChipHour, tokensPerHour),
+    systemCapital: perMillion(chipHour.systemCapitalUsdPerChipHour, tokensPerHour),
+    facilityCapital: perMillion(chipHour.facilityCapitalUsdPerChipHour, tokensPerHour),
+    energy: perMillion(chipHour.energyUsdPerChipHour, tokensPerHour),
+    operations: perMillion(chipHour.operationsUsdPerChipHour, tokensPerHour),
+    total,
+    vendorMargin,
+    vendorMarginShare: total > 0 ? vendorMargin / total : 0
+  } satisfies Record<ChipHourComponent, number> & CostPerTokenBreakdown;
 }
