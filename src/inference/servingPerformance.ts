@@ -81,9 +81,16 @@ export function servingPerformance(input: ServingInput): ServingResult {
   const hardware = replicaHardware(input);
   const bytesPerParam = BYTES_PER_PARAM[input.precision];
   const kvBytesPerElement = input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision];
-  const shared = {model: input.model, hardware, bytesPerParam, kvBytesPerElement};
-  const decode = decodeStep({...shared, batchSize: input.batchSize, contextTokens: input.contextTokens});
-  const prefillStep = prefill({...shared, promptTokens: input.contextTokens});
+  const model = input.model;
+  const decode = decodeStep({
+    model,
+    hardware,
+    bytesPerParam,
+    kvBytesPerElement,
+    batchSize: input.batchSize,
+    contextTokens: input.contextTokens
+  });
+  const prefillStep = prefill({model, hardware, bytesPerParam, kvBytesPerElement, promptTokens: input.contextTokens});
   const memory = memoryFit({
     model: input.model,
     hbmBytes: input.hardware.hbmBytes,

@@ -206,14 +206,11 @@ export function bindScenario(resolved: ResolvedScenario, catalogs: ScenarioCatal
  */
 export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint): ScenarioEvaluation {
   const {resolved, hardware, model, trainingHardware, trainingModel} = bound;
-  const num = (path: string): number => {
-    const v = point[path];
-    if (typeof v !== "number") throw new Error(`scenario key ${path} has no number`);
-    return v;
-  };
+  // Each key is read where it is used, point["key"], which the engine compiles to a plain property load: a lookup by
+  // a key passed in a variable costs more than the arithmetic it feeds, once per Monte Carlo draw.
   const precision = point["serving.precision"] as Precision;
-  const batchSize = num("serving.batch");
-  const tensorParallel = num("serving.tensorParallel");
+  const batchSize = num(point["serving.batch"], "serving.batch");
+  const tensorParallel = num(point["serving.tensorParallel"], "serving.tensorParallel");
 
   const precisionIssue = precisionProblem(hardware, precision);
   if (precisionIssue) {
@@ -228,11 +225,11 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
     model,
     precision,
     batchSize,
-    contextTokens: num("serving.contextTokens"),
+    contextTokens: num(point["serving.contextTokens"], "serving.contextTokens"),
     tensorParallel,
-    achievableBandwidthFraction: num("serving.achievableBandwidth"),
-    achievableComputeFraction: num("serving.achievableCompute"),
-    hbmReserveFraction: num("serving.hbmReserve")
+    achievableBandwidthFraction: num(point["serving.achievableBandwidth"], "serving.achievableBandwidth"),
+    achievableComputeFraction: num(point["serving.achievableCompute"], "serving.achievableCompute"),
+    hbmReserveFraction: num(point["serving.hbmReserve"], "serving.hbmReserve")
   });
   const memoryIssue = memoryProblem(serving, batchSize, tensorParallel);
   if (memoryIssue) {
@@ -252,26 +249,41 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
       found: "nothing"
     });
   }
+  // The keys every chip's ownership shares, read once (the merchant, custom and training chips use them).
+  const systemOverheadFraction = num(point["finance.systemOverhead"], "finance.systemOverhead");
+  const hostPowerFraction = num(point["power.hostOverhead"], "power.hostOverhead");
+  const averageDrawFraction = num(point["power.averageDraw"], "power.averageDraw");
+  const pue = num(point["power.pue"], "power.pue");
+  const electricityUsdPerKwh = num(point["power.electricity"], "power.electricity");
+  const facilityCapexUsdPerMw = num(point["finance.facilityCapexPerMw"], "finance.facilityCapexPerMw");
+  const facilityLifeYears = num(point["finance.facilityLife"], "finance.facilityLife");
+  const costOfCapitalPerYear = num(point["finance.costOfCapital"], "finance.costOfCapital");
+  const usefulLifeYears = num(point["finance.usefulLife"], "finance.usefulLife");
+  const operationsUsdPerChipHour = num(point["finance.operationsPerChipHour"], "finance.operationsPerChipHour");
   const ownership = (priceUsd: number, powerW: number, marginFraction: number): ChipHourCostInput => ({
     chipPriceUsd: priceUsd,
-    systemOverheadFraction: num("finance.systemOverhead"),
+    systemOverheadFraction,
     chipPowerW: powerW,
-    hostPowerFraction: num("power.hostOverhead"),
-    averageDrawFraction: num("power.averageDraw"),
-    pue: num("power.pue"),
-    electricityUsdPerKwh: num("power.electricity"),
-    facilityCapexUsdPerMw: num("finance.facilityCapexPerMw"),
-    facilityLifeYears: num("finance.facilityLife"),
-    costOfCapitalPerYear: num("finance.costOfCapital"),
-    usefulLifeYears: num("finance.usefulLife"),
-    operationsUsdPerChipHour: num("finance.operationsPerChipHour"),
+    hostPowerFraction,
+    averageDrawFraction,
+    pue,
+    electricityUsdPerKwh,
+    facilityCapexUsdPerMw,
+    facilityLifeYears,
+    costOfCapitalPerYear,
+    usefulLifeYears,
+    operationsUsdPerChipHour,
     vendorGrossMarginFraction: marginFraction
   });
-  const merchantOwnership = ownership(chipPriceUsd, hardware.powerW, num("finance.vendorGrossMargin"));
-  const utilizationFraction = num("serving.utilization");
+  const merchantOwnership = ownership(
+    chipPriceUsd,
+    hardware.powerW,
+    num(point["finance.vendorGrossMargin"], "finance.vendorGrossMargin")
+  );
+  const utilizationFraction = num(point["serving.utilization"], "serving.utilization");
   const cost = servingCost({serving, ownership: merchantOwnership, utilizationFraction, rentedUsdPerChipHour: null});
 
-  const inputShare = num("demand.inputShare");
+  const inputShare = num(point["demand.inputShare"], "demand.inputShare");
   const blendedTokensPerSecondPerChip =
     1 / (inputShare / serving.prefillTokensPerSecondPerChip + (1 - inputShare) / serving.tokensPerSecondPerChip);
   const merchant: ServingChipInput = {
@@ -280,9 +292,14 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
     utilizationFraction
   };
   const custom: ServingChipInput = {
-    chipHour: ownership(num("silicon.unitCost"), num("silicon.power"), num("silicon.partnerMargin")),
-    tokensPerSecondPerChip: blendedTokensPerSecondPerChip * num("silicon.relativeThroughput"),
-    utilizationFraction: num("silicon.utilization")
+    chipHour: ownership(
+      num(point["silicon.unitCost"], "silicon.unitCost"),
+      num(point["silicon.power"], "silicon.power"),
+      num(point["silicon.partnerMargin"], "silicon.partnerMargin")
+    ),
+    tokensPerSecondPerChip:
+      blendedTokensPerSecondPerChip * num(point["silicon.relativeThroughput"], "silicon.relativeThroughput"),
+    utilizationFraction: num(point["silicon.utilization"], "silicon.utilization")
   };
   const chipHourUsd = cost.chipHour.totalUsdPerChipHour;
   const blendedCostUsdPerMTok =
@@ -299,37 +316,44 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
     });
   }
   const trainingChipHour = chipHourCost({
-    ...ownership(trainingPrice, trainingHardware.powerW, num("finance.vendorGrossMargin")),
+    ...ownership(
+      trainingPrice,
+      trainingHardware.powerW,
+      num(point["finance.vendorGrossMargin"], "finance.vendorGrossMargin")
+    ),
     averageDrawFraction: 1
   });
   const training = trainingRun({
     activeParams: trainingModel.activeParams,
-    tokens: num("training.tokens"),
+    tokens: num(point["training.tokens"], "training.tokens"),
     peakFlopsPerS: trainingPeak,
-    mfu: num("training.mfu"),
-    chips: num("training.chips"),
+    mfu: num(point["training.mfu"], "training.mfu"),
+    chips: num(point["training.chips"], "training.chips"),
     itPowerKwPerChip: trainingChipHour.itPowerKw,
     averageDrawFraction: 1,
-    pue: num("power.pue"),
+    pue,
     ownedUsdPerChipHour: trainingChipHour.totalUsdPerChipHour,
     rentedUsdPerChipHour: trainingHardware.hourlyPriceUsd
   });
 
-  const horizonMonths = num("horizon.months");
-  const users = num("demand.users");
-  const tokensPerUserPerDay = num("demand.tokensPerUserPerDay");
-  const agentMultiplier = num("demand.agentMultiplier");
+  const horizonMonths = num(point["horizon.months"], "horizon.months");
+  const users = num(point["demand.users"], "demand.users");
+  const tokensPerUserPerDay = num(point["demand.tokensPerUserPerDay"], "demand.tokensPerUserPerDay");
+  const agentMultiplier = num(point["demand.agentMultiplier"], "demand.agentMultiplier");
   const demandTokensPerDay = users * tokensPerUserPerDay * agentMultiplier;
   const demandGrowthPerYear =
-    (1 + num("demand.growthPerYear")) * (1 + num("demand.tokensPerUserGrowth")) * (1 + num("demand.agentGrowth")) - 1;
-  const costDeclinePerYear = num("serving.costDeclinePerYear");
+    (1 + num(point["demand.growthPerYear"], "demand.growthPerYear")) *
+      (1 + num(point["demand.tokensPerUserGrowth"], "demand.tokensPerUserGrowth")) *
+      (1 + num(point["demand.agentGrowth"], "demand.agentGrowth")) -
+    1;
+  const costDeclinePerYear = num(point["serving.costDeclinePerYear"], "serving.costDeclinePerYear");
 
   // The models that check the chip-hour inputs one by one run first, so that a bad input is named before it shows
   // up inside a computed one (a tiny useful life as a huge training cost).
   const runModel = strategyModel(resolved, point);
   const tax = runModel("inference tax", TAX_KEYS, inferenceTax, {
     merchant,
-    inHouseMarginFraction: num("silicon.partnerMargin"),
+    inHouseMarginFraction: num(point["silicon.partnerMargin"], "silicon.partnerMargin"),
     tokensPerYear: demandTokensPerDay * 365.25,
     tokenVolumeGrowthPerYear: Math.min(demandGrowthPerYear, 10),
     horizonYears: Math.max(1, Math.ceil(horizonMonths / 12))
@@ -337,26 +361,27 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
   const silicon = runModel("silicon program", SILICON_KEYS, siliconProgram, {
     merchant,
     custom,
-    nreUsd: num("silicon.nre"),
-    designCycleMonths: num("silicon.designCycle"),
-    deploymentRampMonths: num("silicon.rampMonths"),
+    nreUsd: num(point["silicon.nre"], "silicon.nre"),
+    designCycleMonths: num(point["silicon.designCycle"], "silicon.designCycle"),
+    deploymentRampMonths: num(point["silicon.rampMonths"], "silicon.rampMonths"),
     demandTokensPerDay,
     demandGrowthPerYear: Math.min(demandGrowthPerYear, 10),
-    discountRatePerYear: num("finance.discountRate"),
+    discountRatePerYear: num(point["finance.discountRate"], "finance.discountRate"),
     horizonMonths
   });
   const spendInput: TrainingVsInferenceInput = {
     horizonMonths,
-    generationCadenceMonths: num("training.cadence"),
-    trainingRunMonths: num("training.runMonths"),
-    firstGenerationTrainingCostUsd: training.costOwnedUsd * num("training.spendMultiplier"),
-    trainingCostGrowthPerGeneration: num("training.costGrowth"),
+    generationCadenceMonths: num(point["training.cadence"], "training.cadence"),
+    trainingRunMonths: num(point["training.runMonths"], "training.runMonths"),
+    firstGenerationTrainingCostUsd:
+      training.costOwnedUsd * num(point["training.spendMultiplier"], "training.spendMultiplier"),
+    trainingCostGrowthPerGeneration: num(point["training.costGrowth"], "training.costGrowth"),
     initialUsers: users,
-    userGrowthPerYear: num("demand.growthPerYear"),
+    userGrowthPerYear: num(point["demand.growthPerYear"], "demand.growthPerYear"),
     tokensPerUserPerDay,
-    tokensPerUserGrowthPerYear: num("demand.tokensPerUserGrowth"),
+    tokensPerUserGrowthPerYear: num(point["demand.tokensPerUserGrowth"], "demand.tokensPerUserGrowth"),
     agentCallsPerTask: agentMultiplier,
-    agentCallsGrowthPerYear: num("demand.agentGrowth"),
+    agentCallsGrowthPerYear: num(point["demand.agentGrowth"], "demand.agentGrowth"),
     servingCostUsdPerMTok: blendedCostUsdPerMTok,
     servingCostDeclinePerYear: costDeclinePerYear
   };
@@ -365,38 +390,44 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
   const costAdvantage = point["moat.costAdvantage"];
   const moatResult = runModel("moat", MOAT_KEYS, moat, {
     horizonMonths,
-    marketPriceUsdPerMTok: num("market.price"),
-    priceDeclinePerYear: num("market.priceDeclinePerYear"),
+    marketPriceUsdPerMTok: num(point["market.price"], "market.price"),
+    priceDeclinePerYear: num(point["market.priceDeclinePerYear"], "market.priceDeclinePerYear"),
     baselineCostUsdPerMTok: blendedCostUsdPerMTok,
     costDeclinePerYear,
     baselineTokensPerMonth: demandTokensPerDay * DAYS_PER_MONTH,
     volumeGrowthPerYear: Math.min(demandGrowthPerYear, 10),
-    modelLeadPricePremiumFraction: num("moat.pricePremium"),
-    modelLeadVolumeGainFraction: num("moat.volumeGain"),
-    catchUpMonths: num("moat.catchUpMonths"),
+    modelLeadPricePremiumFraction: num(point["moat.pricePremium"], "moat.pricePremium"),
+    modelLeadVolumeGainFraction: num(point["moat.volumeGain"], "moat.volumeGain"),
+    catchUpMonths: num(point["moat.catchUpMonths"], "moat.catchUpMonths"),
     costAdvantageFraction: typeof costAdvantage === "number" ? costAdvantage : derivedCostAdvantage
   });
   // The flywheel's users start at demand.users; its addressable market and cap are at least that large (documented
   // on the keys), and models cannot make chip design slower than silicon.designCycle.
-  const addressableUsers = Math.max(num("flywheel.addressableUsers"), users, 1);
-  const designCycle = num("silicon.designCycle");
+  const addressableUsers = Math.max(num(point["flywheel.addressableUsers"], "flywheel.addressableUsers"), users, 1);
+  const designCycle = num(point["silicon.designCycle"], "silicon.designCycle");
   const flywheelResult = runModel("flywheel", FLYWHEEL_KEYS, flywheel, {
     horizonMonths,
     initialUsers: users,
     initialAddressableUsers: addressableUsers,
-    addressableUsersCap: Math.max(num("flywheel.usersCap"), addressableUsers),
-    adoptionRatePerMonth: num("flywheel.adoptionRate"),
-    addressableUsersElasticityToCost: num("flywheel.costElasticity"),
+    addressableUsersCap: Math.max(num(point["flywheel.usersCap"], "flywheel.usersCap"), addressableUsers),
+    adoptionRatePerMonth: num(point["flywheel.adoptionRate"], "flywheel.adoptionRate"),
+    addressableUsersElasticityToCost: num(point["flywheel.costElasticity"], "flywheel.costElasticity"),
     tokensPerUserPerDay: tokensPerUserPerDay * agentMultiplier,
-    dataCaptureFraction: num("flywheel.dataCapture"),
-    initialDataTokens: num("flywheel.initialData"),
-    referenceDataTokens: num("flywheel.referenceData"),
-    qualityGainPerDataDoubling: num("flywheel.qualityPerDataDoubling"),
-    designCycleShorteningPerQualityPoint: num("flywheel.cycleShorteningPerQuality"),
+    dataCaptureFraction: num(point["flywheel.dataCapture"], "flywheel.dataCapture"),
+    initialDataTokens: num(point["flywheel.initialData"], "flywheel.initialData"),
+    referenceDataTokens: num(point["flywheel.referenceData"], "flywheel.referenceData"),
+    qualityGainPerDataDoubling: num(point["flywheel.qualityPerDataDoubling"], "flywheel.qualityPerDataDoubling"),
+    designCycleShorteningPerQualityPoint: num(
+      point["flywheel.cycleShorteningPerQuality"],
+      "flywheel.cycleShorteningPerQuality"
+    ),
     baseDesignCycleMonths: designCycle,
-    minDesignCycleMonths: Math.min(num("flywheel.minDesignCycle"), designCycle),
+    minDesignCycleMonths: Math.min(num(point["flywheel.minDesignCycle"], "flywheel.minDesignCycle"), designCycle),
     initialCostUsdPerMTok: blendedCostUsdPerMTok,
-    costReductionPerChipGeneration: num("flywheel.costReductionPerGeneration")
+    costReductionPerChipGeneration: num(
+      point["flywheel.costReductionPerGeneration"],
+      "flywheel.costReductionPerGeneration"
+    )
   });
 
   const tokensPerSecondPerMw =
@@ -409,7 +440,8 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
     timePerOutputTokenSeconds: serving.timePerOutputTokenSeconds,
     chipHourCostUsd: chipHourUsd,
     tokensPerSecondPerMw,
-    revenuePerMwHourUsd: ((tokensPerSecondPerMw * 3600) / TOKENS_PER_MILLION) * num("market.price"),
+    revenuePerMwHourUsd:
+      ((tokensPerSecondPerMw * 3600) / TOKENS_PER_MILLION) * num(point["market.price"], "market.price"),
     inferenceTaxShare: tax.taxShare,
     inferenceTaxRecoveredFirstYearUsd: tax.recoveredUsdPerYear,
     trainingCostUsd: training.costOwnedUsd,
@@ -443,6 +475,12 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
     flywheel: flywheelResult,
     metrics
   };
+}
+
+/** A scenario key's value, which must be a number: every numeric key of a resolved scenario has one. */
+function num(value: number | string | null | undefined, path: string): number {
+  if (typeof value !== "number") throw new Error(`scenario key ${path} has no number`);
+  return value;
 }
 
 /** 1 − (mean closed-loop cost ÷ mean open-loop cost) over months 1 … H; 0 when the open loop's tokens cost nothing. */

@@ -206,22 +206,33 @@ export const DEFAULT_FLYWHEEL_INPUT: FlywheelInput = {
 /** Throws a UserError naming the first out-of-range field, including the bounds that depend on other fields. */
 export function checkFlywheelInput(input: FlywheelInput): void {
   checkRanges(input, FLYWHEEL_RANGES);
-  const crossChecks: [keyof FlywheelInput, number, number, string][] = [
-    ["initialUsers", 0, input.initialAddressableUsers, "initialAddressableUsers"],
-    ["addressableUsersCap", input.initialAddressableUsers, 1e11, "initialAddressableUsers"],
-    ["minDesignCycleMonths", 3, input.baseDesignCycleMonths, "baseDesignCycleMonths"]
-  ];
-  for (const [path, min, max, other] of crossChecks) {
-    const value = input[path];
-    if (value >= min && value <= max) continue;
-    const expected = `${describeRange({min, max})} (${other} = ${input[other as keyof FlywheelInput]})`;
-    throw new UserError({path, message: "out of range", expected, found: String(value)});
-  }
+  checkBetween(input, "initialUsers", 0, input.initialAddressableUsers, "initialAddressableUsers");
+  checkBetween(input, "addressableUsersCap", input.initialAddressableUsers, 1e11, "initialAddressableUsers");
+  checkBetween(input, "minDesignCycleMonths", 3, input.baseDesignCycleMonths, "baseDesignCycleMonths");
+}
+
+/** Throws a UserError unless input[path] lies in [min, max], a range that depends on the field `other`. */
+function checkBetween(
+  input: FlywheelInput,
+  path: keyof FlywheelInput,
+  min: number,
+  max: number,
+  other: keyof FlywheelInput
+): void {
+  const value = input[path];
+  if (value >= min && value <= max) return;
+  const expected = `${describeRange({min, max})} (${other} = ${input[other]})`;
+  throw new UserError({path, message: "out of range", expected, found: String(value)});
 }
 
 /** Runs the flywheel with the given links closed. Validates its input. */
 export function simulateFlywheel(input: FlywheelInput, links: FlywheelLinks): FlywheelMonth[] {
   checkFlywheelInput(input);
+  return simulateCheckedFlywheel(input, links);
+}
+
+/** simulateFlywheel on an input already checked by checkFlywheelInput. */
+function simulateCheckedFlywheel(input: FlywheelInput, links: FlywheelLinks): FlywheelMonth[] {
   const c0 = input.initialCostUsdPerMTok;
   const N0 = input.initialAddressableUsers;
   const baseCycle = input.baseDesignCycleMonths;
@@ -289,9 +300,11 @@ export function simulateFlywheel(input: FlywheelInput, links: FlywheelLinks): Fl
   return months;
 }
 
+/** Runs the flywheel with both links closed and with both cut, and compares the two. Validates its input (once). */
 export function flywheel(input: FlywheelInput): FlywheelResult {
-  const closed = simulateFlywheel(input, {qualityShortensDesignCycle: true, lowerCostGrowsUsers: true});
-  const open = simulateFlywheel(input, {qualityShortensDesignCycle: false, lowerCostGrowsUsers: false});
+  checkFlywheelInput(input);
+  const closed = simulateCheckedFlywheel(input, {qualityShortensDesignCycle: true, lowerCostGrowsUsers: true});
+  const open = simulateCheckedFlywheel(input, {qualityShortensDesignCycle: false, lowerCostGrowsUsers: false});
   const months: FlywheelComparisonMonth[] = closed.map((c, i) => {
     const o = open[i]!;
     return {

@@ -206,6 +206,12 @@ export function customShareInMonth(month: number, designCycleMonths: number, dep
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
+/**
+ * An array of n zeros. A plain array of numbers rather than a Float64Array: the model runs once per Monte Carlo draw,
+ * and a small typed array costs several times as much to allocate (its buffer lives outside the JS heap).
+ */
+const zeros = (n: number): number[] => new Array<number>(n).fill(0);
+
 interface Context {
   input: SiliconProgramInput;
   merchantUsdPerToken: number;
@@ -213,24 +219,35 @@ interface Context {
   savingsUsdPerToken: number;
   deployed: boolean;
   /** demand[m], tokens, m = 1 … H (index 0 unused). */
-  demand: Float64Array;
-  /** discount[m] = (1 + r)^(-m/12), m = 0 … H. */
+  demand: number[];
+  /** discount[m] = (1 + r)^(-m/12), m = 0 … H (discountSeries: shared, read-only). */
   discount: Float64Array;
 }
 
-/** Σ_m demand_m × share_m × saving per token × discount_m: the present value of the savings, USD. */
-function presentValueOfSavings(ctx: Context, demand: Float64Array, designCycleMonths: number): number {
+/** customShareInMonth(m, designCycleMonths, ramp) for m = 0 … H (index 0 unused), or all 0 when not deployed. */
+function customShares(ctx: Context, designCycleMonths: number): number[] {
+  const H = ctx.input.horizonMonths;
+  const shares = zeros(H + 1);
+  if (!ctx.deployed) return shares;
+  for (let m = 1; m <= H; m++) shares[m] = customShareInMonth(m, designCycleMonths, ctx.input.deploymentRampMonths);
+  return shares;
+}
+
+/**
+ * Σ_m demand_m × share_m × saving per token × discount_m: the present value of the savings, USD; `shares` from
+ * customShares.
+ */
+function presentValueOfSavings(ctx: Context, demand: number[], shares: number[]): number {
   let pv = 0;
   if (!ctx.deployed) return pv;
   for (let m = 1; m <= ctx.input.horizonMonths; m++) {
-    const share = customShareInMonth(m, designCycleMonths, ctx.input.deploymentRampMonths);
-    pv += demand[m]! * share * ctx.savingsUsdPerToken * ctx.discount[m]!;
+    pv += demand[m]! * shares[m]! * ctx.savingsUsdPerToken * ctx.discount[m]!;
   }
   return pv;
 }
 
-function npvAtCycle(ctx: Context, designCycleMonths: number): number {
-  return -ctx.input.nreUsd + presentValueOfSavings(ctx, ctx.demand, designCycleMonths);
+function npvAtCycle(ctx: Context, shares: number[]): number {
+  return -ctx.input.nreUsd + presentValueOfSavings(ctx, ctx.demand, shares);
 }
 
 /**
@@ -245,9 +262,9 @@ function npvCurve(ctx: Context): SiliconProgramCyclePoint[] {
     for (let cycle = 0; cycle <= H; cycle++) points.push({designCycleMonths: cycle, npvUsd: -ctx.input.nreUsd});
     return points;
   }
-  const fullSavings = new Float64Array(H + 2);
+  const fullSavings = zeros(H + 2);
   for (let m = 1; m <= H; m++) fullSavings[m] = ctx.demand[m]! * ctx.savingsUsdPerToken * ctx.discount[m]!;
-  const suffix = new Float64Array(H + 2);
+  const suffix = zeros(H + 2);
   for (let m = H; m >= 1; m--) suffix[m] = suffix[m + 1]! + fullSavings[m]!;
   const partialMonths = Math.ceil(ramp);
   const partialShares: number[] = [];
@@ -271,17 +288,15 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
   const deployed = customCostUsdPerMTok < merchantCostUsdPerMTok;
   const savingsUsdPerMTok = deployed ? merchantCostUsdPerMTok - customCostUsdPerMTok : 0;
   const H = input.horizonMonths;
-  const demand = new Float64Array(H + 1);
+  const demand = zeros(H + 1);
   // unitDemand[m]: tokens in month m per token/day of demand at month 1 (NPV is linear in that demand).
-  const unitDemand = new Float64Array(H + 1);
-  const discount = new Float64Array(H + 1);
-  discount[0] = 1;
+  const unitDemand = zeros(H + 1);
   const demandGrowth = compoundGrowthSeries(input.demandGrowthPerYear, H);
-  const discounts = discountSeries(input.discountRatePerYear, H);
+  // Shared and read-only; discount[0] = (1 + r)^-0 = 1.
+  const discount = discountSeries(input.discountRatePerYear, H);
   for (let m = 1; m <= H; m++) {
     unitDemand[m] = DAYS_PER_MONTH * demandGrowth[m - 1]!;
     demand[m] = input.demandTokensPerDay * unitDemand[m]!;
-    discount[m] = discounts[m]!;
   }
   const ctx: Context = {
     input,
@@ -295,6 +310,7 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
 
   const merchantTokensPerChipMonth = merchantCost.tokensPerChipHour * HOURS_PER_MONTH;
   const customTokensPerChipMonth = customCost.tokensPerChipHour * HOURS_PER_MONTH;
+  const shares = customShares(ctx, input.designCycleMonths);
   const months: SiliconProgramMonth[] = [];
   let cumulative = -input.nreUsd;
   let cumulativeDiscounted = -input.nreUsd;
@@ -322,7 +338,7 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
   });
   for (let m = 1; m <= H; m++) {
     const demandTokens = demand[m]!;
-    const customShare = deployed ? customShareInMonth(m, input.designCycleMonths, input.deploymentRampMonths) : 0;
+    const customShare = shares[m]!;
     const customTokens = demandTokens * customShare;
     const merchantTokens = demandTokens - customTokens;
     const savingsUsd = customTokens * ctx.savingsUsdPerToken;
@@ -355,7 +371,7 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
   }
 
   // NPV is linear in demand: NPV = -NRE + D_0 × (PV of the savings per token/day of initial demand).
-  const pvPerUnitDemand = presentValueOfSavings(ctx, unitDemand, input.designCycleMonths);
+  const pvPerUnitDemand = presentValueOfSavings(ctx, unitDemand, shares);
   const breakEvenTokens = deployed ? finiteOrNull(input.nreUsd / ctx.savingsUsdPerToken) : null;
   const customLifeTokens = customCost.tokensPerChipHour * HOURS_PER_YEAR * input.custom.chipHour.usefulLifeYears;
   const npvByDesignCycle = npvCurve(ctx);
@@ -369,7 +385,8 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
     deployed,
     savingsUsdPerMTok,
     npvUsd,
-    valueOfOneMonthOfCycleUsd: npvAtCycle(ctx, input.designCycleMonths) - npvAtCycle(ctx, input.designCycleMonths + 1),
+    valueOfOneMonthOfCycleUsd:
+      npvAtCycle(ctx, shares) - npvAtCycle(ctx, customShares(ctx, input.designCycleMonths + 1)),
     paybackMonth,
     discountedPaybackMonth,
     breakEvenTokens,

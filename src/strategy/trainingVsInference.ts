@@ -173,7 +173,8 @@ export function trainingVsInference(input: TrainingVsInferenceInput): TrainingVs
       trainingCostUsd: input.firstGenerationTrainingCostUsd * Math.pow(input.trainingCostGrowthPerGeneration, g - 1)
     });
   }
-  const trainingByMonth = new Float64Array(horizon + 1);
+  // A plain array, not a Float64Array: cheaper to allocate once per Monte Carlo draw, and it holds the same doubles.
+  const trainingByMonth = new Array<number>(horizon + 1).fill(0);
   for (const gen of generations) {
     const perMonth = gen.trainingCostUsd / input.trainingRunMonths;
     for (let m = gen.startMonth; m < gen.releaseMonth && m <= horizon; m++) trainingByMonth[m]! += perMonth;

@@ -70,7 +70,11 @@ export function checkRange(path: string, value: unknown, range: NumberRange): vo
  * put before each field name in the error's path.
  */
 export function checkRanges<T extends object>(input: T, ranges: RangeTable<T>, prefix?: string): void {
-  for (const [key, range] of Object.entries(ranges) as [string, NumberRange][]) {
-    checkRange(prefix ? `${prefix}.${key}` : key, (input as Record<string, unknown>)[key], range);
+  // The models run once per Monte Carlo draw: the path is built only for a value out of range.
+  const values = input as Record<string, unknown>;
+  const table = ranges as Readonly<Record<string, NumberRange>>;
+  for (const key in table) {
+    const range = table[key]!;
+    if (!isInRange(values[key], range)) checkRange(prefix ? `${prefix}.${key}` : key, values[key], range);
   }
 }

@@ -166,4 +166,18 @@ describe("flywheel", () => {
       "addressableUsersCap: out of range"
     );
   });
+
+  it("simulateFlywheel checks its own input too, and gives the rows flywheel compares", () => {
+    const links = {qualityShortensDesignCycle: true, lowerCostGrowsUsers: true};
+    expect(userErrorOf(() => simulateFlywheel({...DEFAULT_FLYWHEEL_INPUT, horizonMonths: 0}, links)).message).toContain(
+      "horizonMonths: out of range"
+    );
+    expect(
+      userErrorOf(() => simulateFlywheel({...DEFAULT_FLYWHEEL_INPUT, minDesignCycleMonths: 24}, links)).message
+    ).toBe("minDesignCycleMonths: out of range: expected a number in [3, 18] (baseDesignCycleMonths = 18), found 24");
+    const result = flywheel(DEFAULT_FLYWHEEL_INPUT);
+    expect(simulateFlywheel(DEFAULT_FLYWHEEL_INPUT, links)).toEqual(result.closed);
+    const open = {qualityShortensDesignCycle: false, lowerCostGrowsUsers: false};
+    expect(simulateFlywheel(DEFAULT_FLYWHEEL_INPUT, open)).toEqual(result.open);
+  });
 });

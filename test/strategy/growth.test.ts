@@ -25,4 +25,28 @@ describe("compoundGrowthSeries and discountSeries", () => {
     expect(discountSeries(0.37, 60)).not.toBe(first);
     expect(compoundGrowthSeries(0.37, 61)[59]).toBe(first[59]);
   });
+
+  it("gives 0 and -0 one series, and an empty one for no months", () => {
+    expect(compoundGrowthSeries(-0, 12)).toBe(compoundGrowthSeries(0, 12));
+    expect(Array.from(compoundGrowthSeries(0, 12))).toEqual(new Array(12).fill(1));
+    expect(compoundGrowthSeries(0.2, 0)).toHaveLength(0);
+    expect(compoundGrowthSeries(0.2, -3)).toHaveLength(0);
+    expect(Array.from(discountSeries(0.2, 0))).toEqual([1]);
+  });
+
+  it("stays exact, and leaves series already handed out untouched, once its bounded store is cleared", () => {
+    const kept = compoundGrowthSeries(0.4242, 24);
+    const copy = Array.from(kept);
+    // Far more distinct series than the store holds (256), so it is cleared several times.
+    for (let i = 0; i < 1000; i++) {
+      const rate = i / 997;
+      const growth = compoundGrowthSeries(rate, 13);
+      const discount = discountSeries(rate, 13);
+      expect(Object.is(growth[12], compoundGrowthFactor(rate, 12))).toBe(true);
+      expect(Object.is(discount[13], discountFactor(rate, 13))).toBe(true);
+    }
+    expect(Array.from(kept)).toEqual(copy);
+    const again = compoundGrowthSeries(0.4242, 24);
+    again.forEach((factor, t) => expect(Object.is(factor, compoundGrowthFactor(0.4242, t))).toBe(true));
+  });
 });

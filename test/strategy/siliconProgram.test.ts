@@ -152,6 +152,21 @@ describe("siliconProgram", () => {
     );
   });
 
+  it("values a month of cycle as the NPV at the cycle minus the NPV at one month more", () => {
+    fc.assert(
+      fc.property(cheaperCustom, (input) => {
+        const r = siliconProgram(input);
+        const later = siliconProgram({...input, designCycleMonths: input.designCycleMonths + 1});
+        const tolerance = npvTolerance(input, r);
+        expect(Math.abs(r.valueOfOneMonthOfCycleUsd - (r.npvUsd - later.npvUsd))).toBeLessThanOrEqual(2 * tolerance);
+      }),
+      {numRuns: 100}
+    );
+    const notDeployed = siliconProgram({...HAND, custom: simpleChip({chipUsdPerHour: 2, vendorMargin: 0})});
+    expect(notDeployed.valueOfOneMonthOfCycleUsd).toBe(0);
+    expect(notDeployed.months.every((m) => m.customShare === 0 && m.discountFactor > 0)).toBe(true);
+  });
+
   it("compares 9, 18 and 36 months directly on the same demand and horizon", () => {
     const r = siliconProgram(DEFAULT_SILICON_PROGRAM_INPUT);
     const [n9, n18, n36] = [9, 18, 36].map((cycle) => r.npvByDesignCycle[cycle]!.npvUsd);

@@ -51,4 +51,16 @@ describe("checkRange", () => {
     );
     expect(() => checkRanges({a: 1}, {a: {min: 0, max: 2}})).not.toThrow();
   });
+
+  it("names the first field out of range in the table's order, and ignores fields the table does not list", () => {
+    const ranges = {b: {min: 0, max: 1}, a: {min: 0, max: 1, integer: true}};
+    expect(() => checkRanges({a: 0.5, b: 7, other: "not a range field"}, ranges, "x")).toThrow(
+      "x.b: out of range: expected a number in [0, 1], found 7"
+    );
+    expect(() => checkRanges({a: 0.5, b: 1, other: "not a range field"}, ranges)).toThrow(
+      "a: out of range: expected an integer in [0, 1], found 0.5"
+    );
+    expect(() => checkRanges({b: 0}, ranges)).toThrow("a: out of range: expected an integer in [0, 1], found nothing");
+    expect(() => checkRanges({a: 1, b: 0, other: "not a range field"}, ranges)).not.toThrow();
+  });
 });
