@@ -3,8 +3,8 @@
 import type {ScenarioBands} from "../lib/scenario/runScenario.js";
 import {formatDisplayNumber, formatMetric, type MetricRow} from "../lib/scenario/scenarioPage.js";
 
-/** The range text of an uncertain metric: "p5–p95: 0.8–1.2 USD/Mtok"; "" for a certain one. */
-function rangeText(row: MetricRow): string {
+/** The 90% interval of an uncertain metric: "0.8–1.2 USD/Mtok"; "" for a certain one. */
+function intervalText(row: MetricRow): string {
   if (row.p5 === null || row.p95 === null) return "";
   // A metric that no uncertain assumption moves has p5 = p95: no interval to show.
   if (formatDisplayNumber(row.p5) === formatDisplayNumber(row.p95) && row.nullShare === 0) return "";
@@ -12,7 +12,13 @@ function rangeText(row: MetricRow): string {
   const prefix = row.unit === "month" ? "month " : "";
   const missing =
     row.nullShare > 0 ? `; none within the horizon in ${formatDisplayNumber(row.nullShare * 100)}% of samples` : "";
-  return `90% interval ${prefix}${formatDisplayNumber(row.p5)}–${formatDisplayNumber(row.p95)}${unit}${missing}`;
+  return `${prefix}${formatDisplayNumber(row.p5)}–${formatDisplayNumber(row.p95)}${unit}${missing}`;
+}
+
+/** The range text of an uncertain metric: "90% interval 0.8–1.2 USD/Mtok"; "" for a certain one. */
+function rangeText(row: MetricRow): string {
+  const interval = intervalText(row);
+  return interval ? `90% interval ${interval}` : "";
 }
 
 /** KPI cards for the named metrics: label, value (mean if uncertain) and its 90% interval. */
@@ -63,7 +69,7 @@ export function ScenarioMetricsTable(rows: readonly MetricRow[]): HTMLElement {
     value.textContent = formatMetric(row.name, row.value);
     value.dataset.value = row.value === null ? "" : String(row.value);
     value.className = "scenario-number";
-    tr.insertCell().textContent = rangeText(row).replace(/^90% interval /, "");
+    tr.insertCell().textContent = intervalText(row);
   }
   const wrap = document.createElement("div");
   wrap.className = "scenario-table-wrap";
@@ -117,7 +123,7 @@ export function BandsSummary(
   }
   const interval = (name: string) => {
     const row = rows.find((r) => r.name === name);
-    return row && row.p5 !== null && row.p95 !== null ? `${rangeText(row).replace(/^90% interval /, "")}` : null;
+    return row ? intervalText(row) : null;
   };
   const npv = interval("siliconNpvUsd");
   const crossover = interval("inferenceOvertakesTrainingMonth");

@@ -77,8 +77,8 @@ export function siliconUncertainty(input: SiliconUncertaintyInput): SiliconUncer
   const merchant0 = point.silicon.merchantCostUsdPerMTok;
   const custom0 = point.silicon.customCostUsdPerMTok;
   const horizonExposure = exposure[steps - 1]!;
-  const npvAt = (u: number, r: number, nre: number) =>
-    -nre + Math.max(0, merchant0 * (u0 / u) - custom0 * (r0 / r)) * horizonExposure;
+  const savingAt = (u: number, r: number) => Math.max(0, merchant0 * (u0 / u) - custom0 * (r0 / r));
+  const npvAt = (u: number, r: number, nre: number) => -nre + savingAt(u, r) * horizonExposure;
 
   const keys = SILICON_UNCERTAIN_KEYS.filter((key) => input.distributions[key] !== undefined);
   const ranges = Object.fromEntries(SILICON_UNCERTAIN_KEYS.map((key) => [key, keyRange(scenarioKey(key)!)]));
@@ -90,6 +90,8 @@ export function siliconUncertainty(input: SiliconUncertaintyInput): SiliconUncer
   const column = (key: SiliconUncertainKey, sampled: Readonly<Record<string, Float64Array>>, i: number) =>
     sampled[key] ? clampToRange(sampled[key]![i]!, ranges[key]!) : values[key];
 
+  const nre = new Float64Array(samples);
+  const saving = new Float64Array(samples);
   // With nothing uncertain, one degenerate "distribution" keeps the engine's shape and seed handling.
   const result = monteCarlo<string, "npv" | "merchantCost">({
     samples,
@@ -99,19 +101,13 @@ export function siliconUncertainty(input: SiliconUncertaintyInput): SiliconUncer
     keepSamples: true,
     evaluateAt: (sampled, i, out) => {
       const u = column("serving.utilization", sampled, i);
-      out.npv[i] = npvAt(u, column("silicon.relativeThroughput", sampled, i), column("silicon.nre", sampled, i));
+      // Each draw's NRE and saving are kept: the cash flow at month t is −NRE_i + saving_i × K(t), for the fan.
+      nre[i] = column("silicon.nre", sampled, i);
+      saving[i] = savingAt(u, column("silicon.relativeThroughput", sampled, i));
+      out.npv[i] = -nre[i]! + saving[i]! * horizonExposure;
       out.merchantCost[i] = merchant0 * (u0 / u);
     }
   });
-  const sampled = result.inputSamples!;
-  // The cash flow of draw i at month t is −NRE_i + saving_i × K(t): the fan is filled one month at a time.
-  const nre = new Float64Array(samples);
-  const saving = new Float64Array(samples);
-  for (let i = 0; i < samples; i++) {
-    const u = column("serving.utilization", sampled, i);
-    saving[i] = Math.max(0, merchant0 * (u0 / u) - custom0 * (r0 / column("silicon.relativeThroughput", sampled, i)));
-    nre[i] = column("silicon.nre", sampled, i);
-  }
   const npvSamples = result.outputSamples!.npv;
   const costSamples = result.outputSamples!.merchantCost;
   return {
