@@ -1,6 +1,6 @@
 // Page loader: the scenario file reference, generated from the schema (src/scenario/reference.ts) so that the page
 // cannot drift from what the parser accepts.
-import {scenarioReferenceMarkdown} from "../src/scenario/reference.js";
+import {scenarioReferenceMarkdown} from "../src/scenario/file/reference.js";
 
 process.stdout.write(`---
 title: Scenario file reference

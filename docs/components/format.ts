@@ -1,6 +1,6 @@
 // Number formats shared by the story pages' inline numbers, KPI badges and chart tooltips, so that a figure reads the
 // same everywhere. Three significant digits throughout (formatDisplayNumber from the library).
-import {formatDisplayNumber} from "../lib/scenario/scenarioPage.js";
+import {formatDisplayNumber} from "./scenarioPage.js";
 
 export {formatDisplayNumber};
 

@@ -1,6 +1,6 @@
 // A scenario's assumptions: value, unit, origin (file:line, inherited, default or set on the page) and source. Values
 // the scenario or its parents set come first; defaults follow in a collapsed section.
-import type {AssumptionRow} from "../lib/scenario/scenarioPage.js";
+import type {AssumptionRow} from "./scenarioPage.js";
 
 function table(rows: readonly AssumptionRow[]): HTMLElement {
   const element = document.createElement("table");

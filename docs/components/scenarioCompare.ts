@@ -1,6 +1,6 @@
 // Side-by-side tables of several scenarios: their metrics, and the assumptions in which they differ.
-import type {AssumptionRow, MetricRow} from "../lib/scenario/scenarioPage.js";
-import {formatDisplayNumber, formatMetric} from "../lib/scenario/scenarioPage.js";
+import type {AssumptionRow, MetricRow} from "./scenarioPage.js";
+import {formatDisplayNumber, formatMetric} from "./scenarioPage.js";
 
 /** One scenario's column of a comparison. */
 export interface CompareColumn {

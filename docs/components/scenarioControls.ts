@@ -1,6 +1,6 @@
 // Sliders for a scenario's key assumptions. The element's value is {path: display value}; it fires "input" as any
 // slider moves, so a page can use it with view().
-import {controlBounds, type KeyControl} from "../lib/scenario/keyControls.js";
+import {controlBounds, type KeyControl} from "./keyControls.js";
 
 export interface ScenarioControlsElement extends HTMLElement {
   value: Record<string, number>;

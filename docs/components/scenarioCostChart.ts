@@ -1,7 +1,7 @@
 // The cost of a million tokens on owned merchant chips, by part (chip capital, servers and network, facility,
 // energy, operations): one stacked bar per token kind and scenario.
 import * as Plot from "@observablehq/plot";
-import {COST_PARTS, type CostPartRow} from "../lib/scenario/scenarioSeries.js";
+import {COST_PARTS, type CostPartRow} from "./scenarioSeries.js";
 
 export interface ScenarioCostChartOptions extends Plot.PlotOptions {
   width?: number;

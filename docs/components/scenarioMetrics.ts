@@ -1,7 +1,7 @@
 // A scenario's headline numbers (KPI cards) and its full metrics table. Uncertain metrics show their mean with the
 // 5th–95th percentile range; every value carries its unit.
-import type {ScenarioBands} from "../lib/scenario/runScenario.js";
-import {formatDisplayNumber, formatMetric, type MetricRow} from "../lib/scenario/scenarioPage.js";
+import type {ScenarioBands} from "../lib/scenario/run/runScenario.js";
+import {formatDisplayNumber, formatMetric, type MetricRow} from "./scenarioPage.js";
 
 /** The 90% interval of an uncertain metric: "0.8–1.2 USD/Mtok"; "" for a certain one. */
 function intervalText(row: MetricRow): string {

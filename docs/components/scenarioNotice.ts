@@ -1,5 +1,5 @@
 // What a scenario page did not apply from its URL, listed as text (never parsed as HTML).
-import type {IgnoredSet} from "../lib/scenario/urlState.js";
+import type {IgnoredSet} from "./urlState.js";
 
 /** A warning box listing each ignored parameter and why; an empty, hidden element when nothing was ignored. */
 export function ScenarioNotice(ignored: readonly IgnoredSet[]): HTMLElement {

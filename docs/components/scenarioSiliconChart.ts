@@ -1,7 +1,7 @@
 // The custom-silicon program: cumulative cash flow against serving on merchant chips (NRE first, savings once the
 // chip ships), and the program's NPV at other design cycles.
 import * as Plot from "@observablehq/plot";
-import type {CycleRow, SiliconRow} from "../lib/scenario/scenarioSeries.js";
+import type {CycleRow, SiliconRow} from "./scenarioSeries.js";
 
 export interface ScenarioSiliconChartOptions extends Plot.PlotOptions {
   width?: number;

@@ -1,7 +1,7 @@
 // Cumulative training and inference spend, month by month: solid lines for inference, dashed for training, one
 // colour per scenario (or per kind of spend when there is one scenario).
 import * as Plot from "@observablehq/plot";
-import type {SpendRow} from "../lib/scenario/scenarioSeries.js";
+import type {SpendRow} from "./scenarioSeries.js";
 
 export interface ScenarioSpendChartOptions extends Plot.PlotOptions {
   width?: number;

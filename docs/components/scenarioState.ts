@@ -1,6 +1,6 @@
 // A scenario page's state in its URL (src/scenario/urlState.ts has the format and the parsing): read once when the
 // page opens, written back with history.replaceState as controls move, so the address bar is always a share link.
-import {shareQuery} from "../lib/scenario/urlState.js";
+import {shareQuery} from "./urlState.js";
 
 /** The address of the page with `sets` as its query (the current path and hash kept). */
 export function shareUrl(sets: readonly string[], location: Location = window.location): string {

@@ -4,7 +4,7 @@
 import {parseArgs} from "node:util";
 import {isUserError} from "../../src/errors/userError.js";
 import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
-import {demoteHeadings} from "../../src/scenario/scenarioPage.js";
+import {demoteHeadings} from "../components/scenarioPage.js";
 
 const {
   values: {id}
@@ -39,12 +39,12 @@ toc: false
 <p class="muted scenario-file">Scenario file: <code>${escapeHtml(file)}</code> · id <code>${escapeHtml(id)}</code></p>
 
 \`\`\`js
-import {bindScenario, evaluateScenarioPoint} from "../lib/scenario/evaluateScenario.js";
-import {controlToBase, KEY_CONTROLS} from "../lib/scenario/keyControls.js";
-import {assumptionRows, editedScenarioMarkdown, metricRows, scenarioPagePoint, scenarioPageState} from "../lib/scenario/scenarioPage.js";
-import {costPartRows, cycleRows, siliconRows, spendRows} from "../lib/scenario/scenarioSeries.js";
-import {scenarioMedianPoint} from "../lib/scenario/scenarioValues.js";
-import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../lib/scenario/urlState.js";
+import {bindScenario, evaluateScenarioPoint} from "../lib/scenario/evaluate/evaluateScenario.js";
+import {controlToBase, KEY_CONTROLS} from "../components/keyControls.js";
+import {assumptionRows, editedScenarioMarkdown, metricRows, scenarioPagePoint, scenarioPageState} from "../components/scenarioPage.js";
+import {costPartRows, cycleRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
+import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
+import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../components/urlState.js";
 import {csvFile, DownloadButton} from "../components/download.js";
 import {FanChart} from "../components/fanChart.js";
 import {ScenarioAssumptionsTable} from "../components/scenarioAssumptionsTable.js";

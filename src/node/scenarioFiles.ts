@@ -1,9 +1,9 @@
 import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
 import {basename, extname, relative, resolve} from "node:path";
 import {UserError, UserErrors, isUserError} from "../errors/userError.js";
-import {parseScenario, type ParsedScenario} from "../scenario/parseScenario.js";
-import {resolveScenario, type ResolvedScenario} from "../scenario/resolveScenario.js";
-import {scenarioIndex, type ScenarioIndex} from "../scenario/scenarioIndex.js";
+import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
+import {resolveScenario, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
+import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {SCENARIOS_DIR} from "./paths.js";
 
 /** A file name as the user would write it: relative to the working directory when inside it. */

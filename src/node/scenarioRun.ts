@@ -1,7 +1,7 @@
-import {applyOverrides} from "../scenario/applyOverrides.js";
-import {bindScenario} from "../scenario/evaluateScenario.js";
-import type {ResolvedScenario} from "../scenario/resolveScenario.js";
-import {runScenario, type ScenarioRunResult} from "../scenario/runScenario.js";
+import {applyOverrides} from "../scenario/resolve/applyOverrides.js";
+import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
+import type {ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
+import {runScenario, type ScenarioRunResult} from "../scenario/run/runScenario.js";
 import {loadCatalogs} from "./catalogFiles.js";
 import {locateScenario} from "./scenarioFiles.js";
 

@@ -1,9 +1,9 @@
 import {loadCatalogs} from "./catalogFiles.js";
 import {loadScenarioLibrary} from "./scenarioFiles.js";
-import {bindScenario} from "../scenario/evaluateScenario.js";
-import {runScenario, DEFAULT_SCENARIO_SEED} from "../scenario/runScenario.js";
-import {runReport, type RunReport} from "../scenario/runReport.js";
-import type {ResolvedScenario} from "../scenario/resolveScenario.js";
+import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
+import {runScenario, DEFAULT_SCENARIO_SEED} from "../scenario/run/runScenario.js";
+import {runReport, type RunReport} from "../scenario/run/runReport.js";
+import type {ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 

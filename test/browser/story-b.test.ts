@@ -3,8 +3,12 @@
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {buildSiteData} from "../../src/node/siteData.js";
-import {bindScenario, evaluateScenarioPoint, type ScenarioMetricName} from "../../src/scenario/evaluateScenario.js";
-import {scenarioMedianPoint} from "../../src/scenario/scenarioValues.js";
+import {
+  bindScenario,
+  evaluateScenarioPoint,
+  type ScenarioMetricName
+} from "../../src/scenario/evaluate/evaluateScenario.js";
+import {scenarioMedianPoint} from "../../src/scenario/resolve/scenarioValues.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
 import {chartSvg, controlValue, headline, relativeError, setInput} from "./storyHelpers.js";
 

@@ -3,7 +3,7 @@
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {buildSiteData} from "../../src/node/siteData.js";
-import type {ScenarioMetricName} from "../../src/scenario/evaluateScenario.js";
+import type {ScenarioMetricName} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
 import {relativeError} from "./storyHelpers.js";
 

@@ -4,9 +4,9 @@ import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
 import {runScenarioRequest} from "../../src/node/scenarioRun.js";
 import {scenarioFilesIn} from "../../src/node/scenarioFiles.js";
-import {SCENARIO_METRICS} from "../../src/scenario/evaluateScenario.js";
-import {METRIC_INFO} from "../../src/scenario/metricInfo.js";
-import {SCENARIO_KEY_PATHS} from "../../src/scenario/schema.js";
+import {SCENARIO_METRICS} from "../../src/scenario/evaluate/evaluateScenario.js";
+import {METRIC_INFO} from "../../src/scenario/evaluate/metricInfo.js";
+import {SCENARIO_KEY_PATHS} from "../../src/scenario/file/schema.js";
 import {runCli} from "./runCli.js";
 
 const bin = fileURLToPath(new URL("../../bin/token-ledger.js", import.meta.url));

@@ -5,7 +5,7 @@ import {csvParse} from "d3-dsv";
 import {parquetReadObjects} from "hyparquet";
 import {afterAll, describe, expect, it} from "vitest";
 import {runScenarioRequest} from "../../src/node/scenarioRun.js";
-import {SCENARIO_METRICS} from "../../src/scenario/evaluateScenario.js";
+import {SCENARIO_METRICS} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {runCli} from "./runCli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "token-ledger-sweep-"));

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {expect} from "vitest";
 import {UserError, UserErrors, type UserErrorDetail} from "../../src/errors/userError.js";
-import {parseScenario, type ParsedScenario, type ScenarioText} from "../../src/scenario/parseScenario.js";
+import {parseScenario, type ParsedScenario, type ScenarioText} from "../../src/scenario/file/parseScenario.js";
 
 /** A fixture as the command line would pass it: the path relative to the repository, and its text. */
 export function fixture(name: string): ScenarioText {

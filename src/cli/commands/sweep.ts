@@ -3,9 +3,9 @@ import {SingleBar} from "cli-progress";
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {locateScenario} from "../../node/scenarioFiles.js";
 import {encodeTable, tableFormat, writeFileAtomic} from "../../node/writeTable.js";
-import {applyOverrides} from "../../scenario/applyOverrides.js";
-import {bindScenario} from "../../scenario/evaluateScenario.js";
-import {parseSweepAxis, sweepScenario} from "../../scenario/sweepScenario.js";
+import {applyOverrides} from "../../scenario/resolve/applyOverrides.js";
+import {bindScenario} from "../../scenario/evaluate/evaluateScenario.js";
+import {parseSweepAxis, sweepScenario} from "../../scenario/run/sweepScenario.js";
 import {UserError} from "../../errors/userError.js";
 
 /** Grids at least this large show a progress bar on a terminal. */

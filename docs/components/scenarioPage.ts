@@ -1,0 +1,270 @@
+import {distributionQuantile} from "../lib/uncertainty/closedForm.js";
+import type {Distribution} from "../lib/uncertainty/distribution.js";
+import {formatQuantity, type Dimension} from "../lib/units/quantity.js";
+import {applyOverrides} from "../lib/scenario/resolve/applyOverrides.js";
+import {
+  bindScenario,
+  evaluateScenarioPoint,
+  SCENARIO_METRICS,
+  type ScenarioCatalogs,
+  type ScenarioEvaluation,
+  type ScenarioMetricName
+} from "../lib/scenario/evaluate/evaluateScenario.js";
+import {scenarioToMarkdown} from "../lib/scenario/file/formatScenario.js";
+import {METRIC_INFO} from "../lib/scenario/evaluate/metricInfo.js";
+import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
+import type {ResolvedScenario, ValueOrigin} from "../lib/scenario/resolve/resolveScenario.js";
+import {keyUnit, type RunReport} from "../lib/scenario/run/runReport.js";
+import {DEFAULT_SCENARIO_SEED, runScenario, type ScenarioRunResult} from "../lib/scenario/run/runScenario.js";
+import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
+import {isQuantityKey, scenarioKey} from "../lib/scenario/file/schema.js";
+import {SHARE_FLAG, setPath} from "./urlState.js";
+
+/** Monte Carlo samples a page uses when it recomputes; equal to the static site's (src/node/siteData.ts SITE_SAMPLES). */
+export const SCENARIO_PAGE_SAMPLES = 1000;
+
+/** What a scenario page shows for one state: the scenario with the state's sets, its metrics and its series. */
+export interface ScenarioPageState {
+  resolved: ResolvedScenario;
+  /** Every metric: a number, null, or a Monte Carlo summary (mean, p5, p50, p95) for a scenario with distributions. */
+  metrics: RunReport["metrics"];
+  /** Keys whose value is a distribution. */
+  uncertainKeys: string[];
+  /** Every model at the median point: the series the charts show. */
+  point: ScenarioEvaluation;
+  /** Per-month percentile bands of the charted series; null when nothing is uncertain. */
+  bands: RunReport["bands"];
+  /** True when the metrics are the static report's (no set). */
+  fromReport: boolean;
+}
+
+/**
+ * Evaluates a scenario page's state. With no sets, the metrics are the static report's (the build's run of the
+ * scenario); with sets, the scenario is re-run through applyOverrides and runScenario at the site's sample count and
+ * seed, so that the page shows what `token-ledger run SCENARIO --set …` prints.
+ */
+export function scenarioPageState(
+  report: Pick<RunReport, "metrics" | "uncertainKeys" | "bands">,
+  resolved: ResolvedScenario,
+  catalogs: ScenarioCatalogs,
+  sets: readonly string[]
+): ScenarioPageState {
+  if (sets.length === 0) {
+    const point = evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved));
+    return {
+      resolved,
+      metrics: report.metrics,
+      uncertainKeys: report.uncertainKeys,
+      bands: report.bands,
+      point,
+      fromReport: true
+    };
+  }
+  const edited = applyOverrides(resolved, sets, SHARE_FLAG);
+  const run: ScenarioRunResult = runScenario(bindScenario(edited, catalogs), {
+    samples: SCENARIO_PAGE_SAMPLES,
+    seed: DEFAULT_SCENARIO_SEED
+  });
+  return {
+    resolved: edited,
+    metrics: run.metrics,
+    uncertainKeys: run.uncertainKeys,
+    bands: run.bands,
+    point: run.point,
+    fromReport: false
+  };
+}
+
+/**
+ * The part of a page's state that needs no Monte Carlo: the scenario with the state's sets and every model at its
+ * median point (the series the charts draw). Pages draw charts from this at once and fill in the uncertain metrics
+ * from scenarioPageState afterwards, so a slider move redraws the charts within a frame or two.
+ */
+export function scenarioPagePoint(
+  resolved: ResolvedScenario,
+  catalogs: ScenarioCatalogs,
+  sets: readonly string[]
+): Pick<ScenarioPageState, "resolved" | "point"> {
+  const edited = sets.length === 0 ? resolved : applyOverrides(resolved, sets, SHARE_FLAG);
+  return {resolved: edited, point: evaluateScenarioPoint(bindScenario(edited, catalogs), scenarioMedianPoint(edited))};
+}
+
+/** A metric's central value: the number itself, or the Monte Carlo mean; null when it does not occur. */
+export function metricCentral(metric: RunReport["metrics"][ScenarioMetricName] | undefined): number | null {
+  if (metric === null || metric === undefined) return null;
+  return typeof metric === "number" ? metric : metric.mean;
+}
+
+/** One row of a page's metrics table, in display units. */
+export interface MetricRow {
+  name: ScenarioMetricName;
+  label: string;
+  /** Display unit (METRIC_INFO displayUnit). */
+  unit: string;
+  /** Central value (the number, or the Monte Carlo mean) in the display unit; null when it does not occur. */
+  value: number | null;
+  /** 5th and 95th percentiles in the display unit; null for a certain metric. */
+  p5: number | null;
+  p95: number | null;
+  /** Share of Monte Carlo samples in which the metric does not occur (0 for a certain metric). */
+  nullShare: number;
+}
+
+/** The metrics as display rows, in report order. */
+export function metricRows(metrics: RunReport["metrics"]): MetricRow[] {
+  return SCENARIO_METRICS.map((name) => {
+    const info = METRIC_INFO[name];
+    const metric = metrics[name];
+    const scale = (v: number | null | undefined) => (v === null || v === undefined ? null : v * info.scale);
+    const summary = metric !== null && typeof metric === "object" ? metric : null;
+    return {
+      name,
+      label: info.label,
+      unit: info.displayUnit,
+      value: scale(metricCentral(metric)),
+      p5: summary ? scale(summary.p5) : null,
+      p95: summary ? scale(summary.p95) : null,
+      nullShare: summary ? summary.nullShare : metric === null ? 1 : 0
+    };
+  });
+}
+
+/** A display number: three significant digits, grouped thousands (1,230; 0.0826 → 0.0826; 1.5e-7 → 1.5e-7). */
+export function formatDisplayNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude < 1e-4 || magnitude >= 1e15)) return value.toPrecision(3);
+  if (magnitude >= 1000) return Math.round(value).toLocaleString("en-US");
+  return Number(value.toPrecision(3)).toLocaleString("en-US", {maximumSignificantDigits: 3});
+}
+
+/** A metric value with its display unit: "0.965 USD/Mtok", "44%", "month 14", "—" when it does not occur. */
+export function formatMetric(name: ScenarioMetricName, displayValue: number | null): string {
+  if (displayValue === null) return "—";
+  const {displayUnit} = METRIC_INFO[name];
+  if (displayUnit === "month") return `month ${formatDisplayNumber(displayValue)}`;
+  if (displayUnit === "%") return `${formatDisplayNumber(displayValue)}%`;
+  return `${formatDisplayNumber(displayValue)} ${displayUnit}`;
+}
+
+/** Where a value comes from, in words: "data/scenarios/base.md:12", "inherited from base (…:12)", "default", "URL". */
+export function describeOrigin(origin: ValueOrigin): string {
+  switch (origin.kind) {
+    case "file":
+      return `${origin.file}:${origin.line}`;
+    case "parent":
+      return `inherited from ${origin.scenario} (${origin.file}:${origin.line})`;
+    case "default":
+      return "default";
+    case "override":
+      return `set on this page (${origin.flag})`;
+  }
+}
+
+/**
+ * A value for a table: a quantity in its display unit to six significant digits (`0.979796`, `$150M`), a distribution
+ * as its kind and 90% interval (`lognormal, 90% in 0.45 to 0.75`), "—" for an unset optional key.
+ */
+export function displayValue(path: string, value: number | string | Distribution | null): string {
+  if (value === null) return "—";
+  if (typeof value === "string") return value;
+  const def = scenarioKey(path);
+  const format = (x: number) => {
+    const rounded = Number(x.toPrecision(6));
+    return def && isQuantityKey(def) ? formatQuantity(rounded, def.type as Dimension) : String(rounded);
+  };
+  if (typeof value === "number") return format(value);
+  if (value.kind === "point") return format(value.value);
+  if (value.kind === "uniform") return `uniform, ${format(value.min)} to ${format(value.max)}`;
+  if (value.kind === "triangular") {
+    return `triangular, ${format(value.min)} to ${format(value.max)}, mode ${format(value.mode)}`;
+  }
+  const p5 = distributionQuantile(value, 0.05);
+  const p95 = distributionQuantile(value, 0.95);
+  return `${value.kind}, 90% in ${format(p5)} to ${format(p95)}`;
+}
+
+/** One row of an assumptions table. */
+export interface AssumptionRow {
+  path: string;
+  /** The value for people (displayValue): a quantity in its display unit, or a distribution. */
+  value: string;
+  /** Base unit of the key ("" for ids and choices). */
+  unit: string;
+  /** The value as written in the file or URL, or "" for a default. */
+  written: string;
+  origin: string;
+  originKind: ValueOrigin["kind"];
+  source: string;
+}
+
+/** Every assumption of a resolved scenario, in schema order. */
+export function assumptionRows(resolved: ResolvedScenario): AssumptionRow[] {
+  return Object.values(resolved.values).map((v) => ({
+    path: v.path,
+    value: displayValue(v.path, v.value as number | string | Distribution | null),
+    unit: keyUnit(v.path),
+    written: v.written ?? "",
+    origin: describeOrigin(v.origin),
+    originKind: v.origin.kind,
+    source: v.source ?? ""
+  }));
+}
+
+/** The source recorded in a downloaded scenario for each value a reader changed. */
+export const READER_SOURCE = "set by a reader on the token-ledger scenario page";
+
+/**
+ * A scenario file of a page's state: `extends:` the page's scenario and sets the changed keys (the values as the
+ * page evaluated them), with the parent's narrative referenced. `npx token-ledger validate` accepts it.
+ */
+export function editedScenarioMarkdown(resolved: ResolvedScenario, sets: readonly string[]): string {
+  const values: Record<string, ScenarioValue> = {};
+  const sources: Record<string, string> = {};
+  for (const set of sets) {
+    const path = setPath(set);
+    const value = resolved.values[path]?.value;
+    if (value === null || value === undefined) continue;
+    values[path] = value;
+    sources[path] = READER_SOURCE;
+  }
+  const changed = Object.keys(values);
+  const body = [
+    "",
+    `# ${resolved.title}, edited`,
+    "",
+    `This scenario extends \`${resolved.id}\` (${resolved.file}) and changes ${changed.length ? changed.map((path) => `\`${path}\``).join(", ") : "nothing"}.`,
+    ""
+  ].join("\n");
+  return scenarioToMarkdown({
+    id: `${resolved.id}-edited`,
+    title: `${resolved.title} (edited)`,
+    ...(resolved.description ? {description: resolved.description} : {}),
+    extends: resolved.id,
+    values,
+    sources,
+    body
+  });
+}
+
+/**
+ * A scenario's Markdown narrative for a page under the scenario's own title: every ATX heading one level down
+ * (`# A` → `## A`, at most `######`), outside fenced code blocks.
+ */
+export function demoteHeadings(markdown: string): string {
+  let fence: string | null = null;
+  return markdown
+    .split("\n")
+    .map((line) => {
+      const opening = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+      if (opening) {
+        const marker = opening[1]!;
+        if (fence === null) fence = marker;
+        else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+        return line;
+      }
+      if (fence === null && /^\s{0,3}#{1,5}(\s|$)/.test(line)) return line.replace("#", "##");
+      return line;
+    })
+    .join("\n");
+}

@@ -1,0 +1,201 @@
+import {isUserError} from "../lib/errors/userError.js";
+import {applyOverrides} from "../lib/scenario/resolve/applyOverrides.js";
+import {formatScenarioValue} from "../lib/scenario/file/formatScenario.js";
+import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
+import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
+import {SCENARIO_KEY_PATHS, scenarioKey} from "../lib/scenario/file/schema.js";
+
+/**
+ * A scenario page's state in its URL: one `set` parameter per changed key, each `path=value` in the scenario file
+ * notation, URL-encoded: `?set=serving.utilization%3D70%25&set=power.electricity%3D0.05%20USD%2FkWh`. The same strings
+ * the command line takes as `--set`, validated by applyOverrides exactly like a scenario file.
+ */
+export const SHARE_PARAM = "set";
+
+/** The flag that URL overrides are reported under (origin and error messages). */
+export const SHARE_FLAG = "URL";
+
+/** At most this many `set` parameters are read; the rest are ignored. */
+export const MAX_SHARE_SETS = 64;
+
+/** A `set` longer than this many characters is ignored without being parsed. */
+export const MAX_SET_LENGTH = 200;
+
+/** Something in the URL that the page did not apply, with why: shown to the reader as text. */
+export interface IgnoredSet {
+  /** The parameter as found (`set=…` value, or `name=value` of an unknown parameter), cut to MAX_SET_LENGTH. */
+  set: string;
+  /** Why it was ignored: the UserError message, or a sentence. */
+  reason: string;
+}
+
+export interface ShareQuery {
+  /** Well-formed `path=value` strings, one per path (the last one wins), in the order of the schema. */
+  sets: string[];
+  /** Parameters that were not read, and why. */
+  ignored: IgnoredSet[];
+}
+
+/**
+ * Reads a page's query string (`location.search`, or URLSearchParams) into `path=value` sets. This only checks the
+ * shape: a `set` parameter holding `path=value` with a known key path. Values are checked by applyShareSets.
+ * Nothing in the query is evaluated; unknown parameters, malformed or repeated sets are returned in `ignored`.
+ */
+export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
+  const params = typeof query === "string" ? new URLSearchParams(query) : query;
+  const ignored: IgnoredSet[] = [];
+  const byPath = new Map<string, string>();
+  let count = 0;
+  for (const [name, raw] of params) {
+    if (name !== SHARE_PARAM) {
+      ignored.push({set: cut(`${name}=${raw}`), reason: `unknown parameter ${quote(name)}: expected ${SHARE_PARAM}`});
+      continue;
+    }
+    if (++count > MAX_SHARE_SETS) {
+      ignored.push({set: cut(raw), reason: `too many ${SHARE_PARAM} parameters: at most ${MAX_SHARE_SETS} are read`});
+      continue;
+    }
+    if (raw.length > MAX_SET_LENGTH) {
+      ignored.push({set: cut(raw), reason: `too long: at most ${MAX_SET_LENGTH} characters`});
+      continue;
+    }
+    const equals = raw.indexOf("=");
+    if (equals < 0) {
+      ignored.push({set: raw, reason: "missing =: expected path=value, like serving.utilization=0.7"});
+      continue;
+    }
+    const path = raw.slice(0, equals).trim();
+    if (!scenarioKey(path)) {
+      // applyOverrides words the error (with a did-you-mean) exactly as for --set.
+      ignored.push({set: raw, reason: overrideError(raw) ?? `unknown key ${quote(path)}`});
+      continue;
+    }
+    const previous = byPath.get(path);
+    if (previous !== undefined) {
+      ignored.push({set: previous, reason: `repeated key ${path}: the last ${SHARE_PARAM} for it wins`});
+    }
+    byPath.set(path, `${path}=${raw.slice(equals + 1).trim()}`);
+  }
+  return {sets: sortSets([...byPath.values()]), ignored};
+}
+
+/** The query string of a state (`?set=…&set=…`, in schema order), or "" for no change. */
+export function shareQuery(sets: readonly string[]): string {
+  const params = new URLSearchParams();
+  for (const set of sortSets(sets)) params.append(SHARE_PARAM, set);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export interface AppliedShareState {
+  /** The scenario with every accepted set applied (origin "override", flag SHARE_FLAG). */
+  resolved: ResolvedScenario;
+  /** The sets that were applied, in schema order. */
+  applied: string[];
+  /** The sets that were not, with the UserError message that says why. */
+  ignored: IgnoredSet[];
+}
+
+export interface ApplyShareOptions {
+  /**
+   * Called with the scenario after each set; throwing rejects that set (its message is the reason). Pages pass a
+   * function that evaluates the scenario, so that a value valid for its key but impossible for the model (a batch
+   * that does not fit in memory) is ignored like any other bad value.
+   */
+  check?: (resolved: ResolvedScenario) => void;
+  /** The flag that errors and origins name; default SHARE_FLAG. */
+  flag?: string;
+}
+
+/**
+ * Applies sets one at a time through applyOverrides (the same validation as a scenario file), keeping each one that
+ * passes both it and `check`; each that fails is returned in `ignored` with its message, and the rest still apply.
+ */
+export function applyShareSets(
+  resolved: ResolvedScenario,
+  sets: readonly string[],
+  {check, flag = SHARE_FLAG}: ApplyShareOptions = {}
+): AppliedShareState {
+  let current = resolved;
+  const applied: string[] = [];
+  const ignored: IgnoredSet[] = [];
+  for (const set of sets) {
+    try {
+      const next = applyOverrides(current, [set], flag);
+      check?.(next);
+      current = next;
+      applied.push(set);
+    } catch (error) {
+      ignored.push({set, reason: errorText(error)});
+    }
+  }
+  return {resolved: current, applied: sortSets(applied), ignored};
+}
+
+/** `path=value` for a value in base units, written in the file notation (`serving.utilization=0.7`). */
+export function formatShareSet(path: string, value: ScenarioValue): string {
+  const def = scenarioKey(path);
+  if (!def) throw new Error(`formatShareSet: unknown key path ${path}`);
+  return `${path}=${formatScenarioValue(def, value)}`;
+}
+
+/** The key path of a `path=value` set ("" when it has no =). */
+export function setPath(set: string): string {
+  const equals = set.indexOf("=");
+  return equals < 0 ? "" : set.slice(0, equals).trim();
+}
+
+/** The value text of a `path=value` set. */
+export function setValue(set: string): string {
+  const equals = set.indexOf("=");
+  return equals < 0 ? "" : set.slice(equals + 1).trim();
+}
+
+/** Sets merged: a later set for the same path replaces an earlier one; the result is in schema order. */
+export function mergeSets(...lists: readonly (readonly string[])[]): string[] {
+  const byPath = new Map<string, string>();
+  for (const list of lists) for (const set of list) byPath.set(setPath(set), set);
+  return sortSets([...byPath.values()]);
+}
+
+const ORDER = new Map(SCENARIO_KEY_PATHS.map((path, i) => [path, i]));
+
+function sortSets(sets: readonly string[]): string[] {
+  const rank = (set: string) => ORDER.get(setPath(set)) ?? Infinity;
+  return [...sets].sort((a, b) => rank(a) - rank(b));
+}
+
+function overrideError(set: string): string | undefined {
+  try {
+    applyOverrides(EMPTY_SCENARIO, [set], SHARE_FLAG);
+    return undefined;
+  } catch (error) {
+    return errorText(error);
+  }
+}
+
+/** A UserError's message (each of UserErrors on its own line); any other error's message. */
+function errorText(error: unknown): string {
+  if (isUserError(error)) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function cut(text: string): string {
+  return text.length > MAX_SET_LENGTH ? `${text.slice(0, MAX_SET_LENGTH)}…` : text;
+}
+
+function quote(text: string): string {
+  return JSON.stringify(cut(text));
+}
+
+/** A scenario with no values: enough for applyOverrides to word an unknown-key error. */
+const EMPTY_SCENARIO: ResolvedScenario = {
+  id: "",
+  file: "",
+  title: "",
+  description: "",
+  body: "",
+  bodyLine: 1,
+  chain: [],
+  values: {}
+};

@@ -1,0 +1,65 @@
+import {trainingVsInference} from "../../strategy/trainingVsInference.js";
+import type {Distribution} from "../../uncertainty/distribution.js";
+import {monteCarlo} from "../../uncertainty/monteCarlo.js";
+import {fan, type FanRow, type SummaryStats} from "../../uncertainty/summary.js";
+import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
+import {clampToRange} from "../run/runScenario.js";
+import {keyRange, scenarioKey} from "../file/schema.js";
+
+/**
+ * Monte Carlo of spend over time under an uncertain serving utilisation. A chip-hour costs the same however busy the
+ * chip is, so the serving cost per token scales exactly as u₀ ÷ u; every sample re-runs the spend model
+ * (trainingVsInference) with that cost and the point's other inputs. Training spend does not depend on utilisation.
+ */
+export interface SpendUncertaintyInput {
+  /** The scenario evaluated at the point (with the page's controls applied). */
+  point: ScenarioEvaluation;
+  /** Serving utilisation at the point. */
+  utilization: number;
+  /** Its distribution; when absent, every sample equals the point. */
+  distribution: Distribution | undefined;
+  samples: number;
+  seed: number;
+}
+
+export interface SpendUncertaintyResult {
+  /** Percentiles of cumulative inference spend by month (step = month − 1), USD. */
+  cumulativeInferenceFan: FanRow[];
+  /** Month inference overtakes training, over the samples that have one. */
+  crossoverMonth: SummaryStats;
+  /** Share of samples in which inference overtakes training within the horizon. */
+  probabilityCrossover: number;
+}
+
+export function spendUncertainty(input: SpendUncertaintyInput): SpendUncertaintyResult {
+  const {point, utilization: u0, samples} = input;
+  const range = keyRange(scenarioKey("serving.utilization")!);
+  const steps = point.spendInput.horizonMonths;
+  const cumulative = new Float64Array(samples * steps);
+  let crossovers = 0;
+  const result = monteCarlo<"u", "crossover">({
+    samples,
+    seed: input.seed,
+    inputs: {u: input.distribution ?? {kind: "uniform", min: u0, max: u0}},
+    outputs: ["crossover"],
+    evaluateAt: (sampled, i, out) => {
+      const u = input.distribution ? clampToRange(sampled.u[i]!, range) : u0;
+      const spend = trainingVsInference({
+        ...point.spendInput,
+        servingCostUsdPerMTok: point.spendInput.servingCostUsdPerMTok * (u0 / u)
+      });
+      // Step-major (month t of sample i at t × samples + i): each month's draws are contiguous for the fan.
+      for (let t = 0, at = i; t < steps; t++, at += samples)
+        cumulative[at] = spend.months[t]!.cumulativeInferenceSpendUsd;
+      if (spend.crossoverMonth !== null) {
+        out.crossover[i] = spend.crossoverMonth;
+        crossovers++;
+      }
+    }
+  });
+  return {
+    cumulativeInferenceFan: fan({values: cumulative, samples, steps, layout: "step-major"}),
+    crossoverMonth: result.outputs.crossover,
+    probabilityCrossover: crossovers / samples
+  };
+}

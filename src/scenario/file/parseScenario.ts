@@ -1,0 +1,369 @@
+import {isAlias, isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLMap} from "yaml";
+import {UserError, UserErrors, type UserErrorLocation} from "../../errors/userError.js";
+import {readValue, truncate, type ScenarioValue, type ValueSite} from "./readValue.js";
+import {
+  isReservedKey,
+  isScenarioGroup,
+  RESERVED_KEYS,
+  SCENARIO_GROUPS,
+  SCENARIO_KEY_PATHS,
+  scenarioKey,
+  type ScenarioKeyDef
+} from "./schema.js";
+import {didYouMean} from "../../errors/suggest.js";
+
+/** A scenario file as the caller read it: the name to report in errors, and its text. */
+export interface ScenarioText {
+  /** The file as the user would name it (`data/scenarios/base.md`); its base name is the default id. */
+  file: string;
+  text: string;
+}
+
+/** A place in a scenario file; line and column are 1-based. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** One assumption a file sets. */
+export interface ParsedValue {
+  path: string;
+  /** In the key's base unit; see ScenarioValue. */
+  value: ScenarioValue;
+  /** The value as written (`700 W`, `0.5 to 0.8`). */
+  written: string;
+  /** Where the value starts. */
+  position: SourcePosition;
+}
+
+/** A `sources:` entry: where the file's value of a key comes from. */
+export interface ParsedSource {
+  text: string;
+  position: SourcePosition;
+}
+
+/** One scenario file, checked but not yet combined with its parents or the defaults. */
+export interface ParsedScenario {
+  file: string;
+  /** From `id:`, else the file's base name without its extension. */
+  id: string;
+  title: string | undefined;
+  description: string | undefined;
+  /** The parent named by `extends:`, and where the `extends` is. */
+  extends: {id: string; position: SourcePosition} | undefined;
+  /** Assumptions set in this file, by key path, in file order. */
+  values: Record<string, ParsedValue>;
+  /** Sources given in this file, by key path. */
+  sources: Record<string, ParsedSource>;
+  /** The Markdown narrative after the front matter. */
+  body: string;
+  /** Line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+/** Scenario ids (and `extends` targets): letters, digits, `.`, `_` and `-`, starting with a letter or digit. */
+export const SCENARIO_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+const FENCE = "---";
+const RESERVED_LIST = RESERVED_KEYS.map((reserved) => reserved.key).join(", ");
+
+/**
+ * Parses and checks one scenario file: YAML front matter between `---` lines, then a Markdown body. Every problem in
+ * the file is collected and thrown together as UserErrors (file, line, column, key path, expected, found); it throws
+ * nothing else for any input text.
+ */
+export function parseScenario({file, text}: ScenarioText): ParsedScenario {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const at = (line: number, column = 1): UserErrorLocation => ({file, line, column});
+  if ((lines[0] ?? "").trimEnd() !== FENCE) {
+    throw new UserErrors([
+      new UserError({
+        ...at(1),
+        message: "missing front matter",
+        expected: "a first line `---` opening the YAML front matter",
+        found: text.trim() === "" ? "an empty file" : truncate(lines[0] ?? "")
+      })
+    ]);
+  }
+  const close = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === FENCE || line.trimEnd() === "..."));
+  if (close < 0) {
+    throw new UserErrors([
+      new UserError({
+        ...at(1),
+        message: "front matter is not closed",
+        expected: "a line `---` after the assumptions",
+        found: "the end of the file"
+      })
+    ]);
+  }
+  const yamlText = lines.slice(1, close).join("\n");
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, {lineCounter, prettyErrors: false, keepSourceTokens: false});
+  const position = (offset: number): SourcePosition => {
+    const {line, col} = lineCounter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
+    return {file, line: line + 1, column: col};
+  };
+  const errors: UserError[] = [];
+
+  // Malformed YAML: report every syntax problem. Duplicate keys are still well-formed enough to check the rest.
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    const where = position(problem.pos[0]);
+    errors.push(
+      new UserError({
+        ...where,
+        message: `malformed YAML: ${problem.message.split("\n")[0] ?? problem.code}`,
+        expected: "valid YAML front matter",
+        found: truncate(lines[where.line - 1] ?? "") || "an empty line"
+      })
+    );
+  }
+  if (doc.errors.some((problem) => problem.code !== "DUPLICATE_KEY")) throw new UserErrors(errors);
+
+  const site = yamlSite(doc, yamlText, position, errors, file);
+  const scenario: ParsedScenario = {
+    file,
+    id: defaultId(file),
+    title: undefined,
+    description: undefined,
+    extends: undefined,
+    values: {},
+    sources: {},
+    body: lines.slice(close + 1).join("\n"),
+    bodyLine: close + 2
+  };
+
+  const root = doc.contents;
+  if (root !== null && !(isScalar(root) && root.value === null)) {
+    if (!isMap(root)) {
+      errors.push(
+        new UserError({
+          ...site.locate(root),
+          message: "front matter is not a map",
+          expected: "`key: value` lines",
+          found: truncate(site.text(root))
+        })
+      );
+    } else {
+      readTopLevel(root as YAMLMap, scenario, site);
+    }
+  }
+  if (errors.length) throw new UserErrors(sortErrors(errors));
+  return scenario;
+}
+
+function readTopLevel(root: YAMLMap, scenario: ParsedScenario, site: YamlSite): void {
+  walkKeys(root, "", site, {
+    reserved: (key, keyNode, valueNode) => readReserved(key, keyNode, valueNode, scenario, site),
+    key: (def, valueNode) => {
+      const value = readValue(def, valueNode, site);
+      if (value === undefined) return;
+      scenario.values[def.path] = {
+        path: def.path,
+        value,
+        written: site.text(valueNode),
+        position: site.position(valueNode)
+      };
+    }
+  });
+}
+
+function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenario: ParsedScenario, site: YamlSite) {
+  const node = site.deref(valueNode);
+  if (key === "sources") {
+    if (isScalar(node) && node.value === null) return;
+    if (!isMap(node)) {
+      site.fail(valueNode, {
+        path: "sources",
+        message: "sources is not a map",
+        expected: 'a map of key path → source text, like `sources: {power.pue: "Meta 2022"}`',
+        found: truncate(site.text(valueNode)) || "nothing"
+      });
+      return;
+    }
+    walkKeys(node as YAMLMap, "", site, {
+      label: "sources",
+      key: (def, sourceNode) => {
+        const text = scalarText(site.deref(sourceNode), site.text(sourceNode));
+        if (text === undefined || text.trim() === "") {
+          site.fail(sourceNode, {
+            path: `sources.${def.path}`,
+            message: "source is not text",
+            expected: "the source as text (title, URL, or both)",
+            found: truncate(site.text(sourceNode)) || "nothing"
+          });
+          return;
+        }
+        scenario.sources[def.path] = {text, position: site.position(sourceNode)};
+      }
+    });
+    return;
+  }
+  const text = scalarText(node, site.text(valueNode));
+  if (text === undefined || text.trim() === "") {
+    site.fail(valueNode, {
+      path: key,
+      message: "missing value",
+      expected: key === "extends" ? "the id of the scenario to extend" : `text for ${key}`,
+      found: truncate(site.text(valueNode)) || "nothing"
+    });
+    return;
+  }
+  if (key === "title") scenario.title = text;
+  else if (key === "description") scenario.description = text;
+  else if (!SCENARIO_ID_PATTERN.test(text)) {
+    site.fail(valueNode, {
+      path: key,
+      message: "not a scenario id",
+      expected: "an id of letters, digits, `.`, `_` and `-`, like base-2025",
+      found: truncate(site.text(valueNode))
+    });
+  } else if (key === "id") scenario.id = text;
+  else scenario.extends = {id: text, position: site.position(valueNode ?? keyNode)};
+}
+
+interface WalkVisitor {
+  /** Top-level reserved keys; when absent they are unknown keys (inside `sources`). */
+  reserved?: (key: string, keyNode: unknown, valueNode: unknown) => void;
+  key: (def: ScenarioKeyDef, valueNode: unknown, keyNode: unknown) => void;
+  /** Prefix for paths in errors (`sources`). */
+  label?: string;
+}
+
+/**
+ * Visits every key of a (possibly nested) map of scenario keys: `serving: {batch: 8}` and `serving.batch: 8` are the
+ * same key. Unknown keys, groups that are not maps and keys set twice are errors.
+ */
+function walkKeys(
+  map: YAMLMap,
+  prefix: string,
+  site: YamlSite,
+  visitor: WalkVisitor,
+  seen = new Map<string, unknown>()
+): void {
+  const label = (path: string) => (visitor.label ? `${visitor.label}.${path}` : path);
+  for (const pair of map.items) {
+    const keyNode = site.deref(pair.key);
+    if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === "object") {
+      site.fail(pair.key ?? pair.value ?? map, {
+        ...(prefix ? {path: label(prefix)} : {}),
+        message: "key is not a name",
+        expected: "a key name like serving or utilization",
+        found: truncate(site.text(pair.key)) || "an empty key"
+      });
+      continue;
+    }
+    const name = String(keyNode.value);
+    if (!prefix && visitor.reserved && isReservedKey(name)) {
+      visitor.reserved(name, pair.key, pair.value);
+      continue;
+    }
+    const path = prefix ? `${prefix}.${name}` : name;
+    const def = scenarioKey(path);
+    if (def) {
+      const first = seen.get(path);
+      if (first !== undefined) {
+        site.fail(pair.key, {
+          path: label(path),
+          message: "key set twice",
+          expected: "each key once",
+          found: `${path} again`,
+          hint: `first set on line ${site.position(first).line}`
+        });
+        continue;
+      }
+      seen.set(path, pair.key);
+      visitor.key(def, pair.value, pair.key);
+      continue;
+    }
+    if (isScenarioGroup(path)) {
+      const value = site.deref(pair.value);
+      if (isMap(value)) walkKeys(value as YAMLMap, path, site, visitor, seen);
+      else if (!(isScalar(value) && value.value === null) && value !== null && value !== undefined) {
+        site.fail(pair.value, {
+          path: label(path),
+          message: "group is not a map",
+          expected: `a map of keys under ${path}, like ${SCENARIO_KEY_PATHS.find((p) => p.startsWith(`${path}.`))}: …`,
+          found: truncate(site.text(pair.value))
+        });
+      }
+      continue;
+    }
+    const hint = didYouMean(path, [...SCENARIO_KEY_PATHS, ...SCENARIO_GROUPS]);
+    site.fail(pair.key, {
+      path: label(path),
+      message: "unknown key",
+      expected: prefix
+        ? `a key of ${prefix}`
+        : visitor.reserved
+          ? `a scenario key (see the reference) or one of ${RESERVED_LIST}`
+          : "a scenario key path",
+      found: truncate(site.text(pair.key)),
+      ...(hint ? {hint} : {})
+    });
+  }
+}
+
+interface YamlSite extends ValueSite {
+  position(node: unknown): SourcePosition;
+  fail(node: unknown, detail: Omit<ConstructorParameters<typeof UserError>[0], "file" | "line" | "column">): void;
+}
+
+function yamlSite(
+  doc: Document,
+  yamlText: string,
+  position: (offset: number) => SourcePosition,
+  errors: UserError[],
+  file: string
+): YamlSite {
+  const range = (node: unknown): readonly number[] | undefined =>
+    node !== null && typeof node === "object" && "range" in node && Array.isArray(node.range)
+      ? (node.range as number[])
+      : undefined;
+  const site: YamlSite = {
+    errors,
+    position: (node) => {
+      const start = range(node)?.[0];
+      return start === undefined ? {file, line: 1, column: 1} : position(start);
+    },
+    locate: (node) => site.position(node),
+    text: (node) => {
+      const r = range(node);
+      return r && r[0] !== undefined && r[1] !== undefined ? yamlText.slice(r[0], r[1]) : "";
+    },
+    deref: (node) => {
+      let current = node;
+      for (let hops = 0; isAlias(current) && hops < 32; hops++) current = current.resolve(doc);
+      return current;
+    },
+    fail: (node, detail) => {
+      errors.push(new UserError({...site.position(node), ...detail}));
+    }
+  };
+  return site;
+}
+
+/** A scalar's text: strings as they are, numbers as written (`id: 2025` is "2025"); undefined for anything else. */
+function scalarText(node: unknown, written: string): string | undefined {
+  if (!isScalar(node)) return undefined;
+  if (typeof node.value === "string") return node.value;
+  if (typeof node.value === "number") return written.trim();
+  return undefined;
+}
+
+function defaultId(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.[^.]*$/, "") || base;
+}
+
+function sortErrors(errors: UserError[]): UserError[] {
+  return errors
+    .map((error, index) => ({error, index}))
+    .sort(
+      (a, b) =>
+        (a.error.detail.line ?? 0) - (b.error.detail.line ?? 0) ||
+        (a.error.detail.column ?? 0) - (b.error.detail.column ?? 0) ||
+        a.index - b.index
+    )
+    .map(({error}) => error);
+}

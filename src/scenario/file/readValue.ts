@@ -1,0 +1,366 @@
+import {isMap, isScalar, isSeq, type Scalar, type YAMLMap} from "yaml";
+import {UserError, type UserErrorLocation} from "../../errors/userError.js";
+import type {Distribution} from "../../uncertainty/distribution.js";
+import {lognormalFromInterval, normalFromInterval, validateDistribution} from "../../uncertainty/interval.js";
+import {
+  DIMENSIONS,
+  expectedQuantity,
+  readQuantity,
+  type Dimension,
+  type QuantityReading
+} from "../../units/quantity.js";
+import {formatRange, inRange} from "./keyRange.js";
+import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
+import {didYouMean} from "../../errors/suggest.js";
+
+/**
+ * A scenario value in its key's base unit: a number (a single known value), a string (catalog id or choice), or a
+ * distribution. Point distributions are stored as plain numbers, so a Distribution here is never `{kind: "point"}`.
+ */
+export type ScenarioValue = number | string | Distribution;
+
+/** Where values are read from: a YAML front matter (file, line, column) or a command-line flag. */
+export interface ValueSite {
+  /** Location of a YAML node, for an error. */
+  locate(node: unknown): UserErrorLocation;
+  /** The node's text as the user wrote it. */
+  text(node: unknown): string;
+  /** The node an alias points to (or the node itself). */
+  deref(node: unknown): unknown;
+  /** Errors found so far; reading appends to it instead of throwing. */
+  errors: UserError[];
+}
+
+/** Distribution kinds an author may write in `{dist: …}`, and the parameter sets each accepts. */
+export const DISTRIBUTION_PARAMETERS = {
+  point: [["value"]],
+  uniform: [["min", "max"]],
+  normal: [
+    ["p5", "p95"],
+    ["mean", "sd"]
+  ],
+  lognormal: [["p5", "p95"]],
+  triangular: [["min", "mode", "max"]]
+} as const satisfies Record<Distribution["kind"], readonly (readonly string[])[]>;
+
+type AuthorKind = keyof typeof DISTRIBUTION_PARAMETERS;
+const AUTHOR_KINDS = Object.keys(DISTRIBUTION_PARAMETERS) as AuthorKind[];
+
+/** `low to high`: a 90% interval. */
+const INTERVAL = /^(.*?\S)\s+to\s+(\S.*)$/;
+
+/** Reads the value of one key, or returns undefined after appending the errors to `site.errors`. */
+export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): ScenarioValue | undefined {
+  const value = site.deref(node);
+  const fail = (at: unknown, detail: Omit<ConstructorParameters<typeof UserError>[0], "path">): undefined => {
+    site.errors.push(new UserError({...site.locate(at), path: def.path, ...detail}));
+    return undefined;
+  };
+  if (!isQuantityKey(def)) return readText(def, node, value, site, fail);
+  if (isMap(value)) {
+    if (!def.distribution) return fail(node, notUncertain(def, site.text(node)));
+    return readDistribution(def, def.type, value as YAMLMap, site, fail);
+  }
+  if (!isScalar(value) || (typeof value.value !== "number" && typeof value.value !== "string")) {
+    return fail(node, {
+      message: "wrong type",
+      expected: expectedFor(def),
+      found: describeFound(value, site.text(node))
+    });
+  }
+  const scalar = value as Scalar<number | string>;
+  const interval = typeof scalar.value === "string" ? INTERVAL.exec(scalar.value.trim()) : null;
+  if (interval) {
+    if (!def.distribution) return fail(node, notUncertain(def, site.text(node)));
+    return readInterval(def, def.type, interval[1] ?? "", interval[2] ?? "", site.text(node), node, fail);
+  }
+  const reading = readQuantity(scalar.value, def.type);
+  if (!reading.ok) return fail(node, quantityError(def, reading));
+  return checkPoint(def, def.type, reading.value, node, site.text(node), fail);
+}
+
+type Fail = (at: unknown, detail: Omit<ConstructorParameters<typeof UserError>[0], "path">) => undefined;
+
+function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: ValueSite, fail: Fail): string | undefined {
+  const found = site.text(node);
+  const text = isScalar(value) && (typeof value.value === "string" || typeof value.value === "number") ? found : null;
+  if (def.type === "choice") {
+    const choices = def.choices ?? [];
+    const choice = isScalar(value) && typeof value.value === "string" ? value.value : undefined;
+    if (choice !== undefined && choices.includes(choice)) return choice;
+    const hint = text !== null ? didYouMean(text, choices) : undefined;
+    return fail(node, {
+      message: "not one of the choices",
+      expected: `one of ${listWords(choices)}`,
+      found: describeFound(value, found),
+      ...(hint ? {hint} : {})
+    });
+  }
+  const id = isScalar(value) && typeof value.value === "string" ? value.value : text;
+  if (id !== null && CATALOG_ID_PATTERN.test(id)) return id;
+  return fail(node, {
+    message: "not a catalog id",
+    expected: "a catalog id in lowercase kebab-case, like h100-sxm or llama-3.1-70b",
+    found: describeFound(value, found)
+  });
+}
+
+function readInterval(
+  def: ScenarioKeyDef,
+  dimension: Dimension,
+  lowText: string,
+  highText: string,
+  written: string,
+  node: unknown,
+  fail: Fail
+): ScenarioValue | undefined {
+  const high = readQuantity(highText, dimension);
+  if (!high.ok) return fail(node, quantityError(def, high));
+  // A bare low end takes the high end's unit: `600 to 800 W` is 600 W to 800 W.
+  const low = readQuantity(lowText, dimension, {bareUnit: high.unit});
+  if (!low.ok) return fail(node, quantityError(def, low));
+  if (!(low.value < high.value)) {
+    return fail(node, {
+      message: "inverted bounds",
+      expected: "a 90% interval `low to high` with low < high",
+      found: written,
+      hint: low.value === high.value ? "write a single value for a known quantity" : "swap the bounds"
+    });
+  }
+  const range = keyRange(def);
+  for (const end of [low.value, high.value]) {
+    if (!inRange(end, range)) return fail(node, outOfRange(def, dimension, written));
+  }
+  const dist =
+    range.min >= 0 && low.value > 0
+      ? lognormalFromInterval({p5: low.value, p95: high.value})
+      : normalFromInterval({p5: low.value, p95: high.value});
+  return canonical(dist, node, fail);
+}
+
+function readDistribution(
+  def: ScenarioKeyDef,
+  dimension: Dimension,
+  map: YAMLMap,
+  site: ValueSite,
+  fail: Fail
+): ScenarioValue | undefined {
+  const written = site.text(map);
+  const entries = new Map<string, {key: unknown; value: unknown}>();
+  let ok = true;
+  for (const pair of map.items) {
+    const key = site.deref(pair.key);
+    if (!isScalar(key) || typeof key.value !== "string") {
+      fail(pair.key ?? map, {
+        message: "distribution parameter must be a name",
+        expected: "dist, min, max, mode, p5, p95, mean, sd or value",
+        found: describeFound(key, site.text(pair.key))
+      });
+      ok = false;
+      continue;
+    }
+    entries.set(key.value, {key: pair.key, value: pair.value});
+  }
+  const distEntry = entries.get("dist");
+  const distNode = distEntry ? site.deref(distEntry.value) : undefined;
+  const kind = isScalar(distNode) && typeof distNode.value === "string" ? distNode.value : undefined;
+  if (!distEntry || kind === undefined || !(AUTHOR_KINDS as string[]).includes(kind)) {
+    const found = distEntry ? site.text(distEntry.value) : written;
+    const hint = kind !== undefined ? didYouMean(kind, AUTHOR_KINDS) : undefined;
+    return fail(distEntry?.value ?? map, {
+      message: distEntry ? "unknown distribution" : "missing dist",
+      expected: `{dist: ${AUTHOR_KINDS.join(" | ")}, …}`,
+      found,
+      ...(hint ? {hint} : {})
+    });
+  }
+  const authorKind = kind as AuthorKind;
+  const sets: readonly (readonly string[])[] = DISTRIBUTION_PARAMETERS[authorKind];
+  const allowed = [...new Set(sets.flat())];
+  const given = [...entries.keys()].filter((name) => name !== "dist");
+  // A misspelt parameter is most likely one of those still missing (`p9` → p95 when p5 is there).
+  const candidates = [...allowed.filter((name) => !entries.has(name)), ...allowed.filter((name) => entries.has(name))];
+  for (const name of given) {
+    if (!allowed.includes(name)) {
+      const hint = didYouMean(name, candidates);
+      fail(entries.get(name)?.key, {
+        message: `unknown ${authorKind} parameter`,
+        expected: listWords(allowed.map((p) => `${p}`)),
+        found: name,
+        ...(hint ? {hint} : {})
+      });
+      ok = false;
+    }
+  }
+  if (!ok) return undefined;
+  const set = sets.find((candidate) => given.some((name) => candidate.includes(name))) ?? sets[0] ?? [];
+  const mixed = given.filter((name) => allowed.includes(name) && !set.includes(name));
+  const missing = set.filter((name) => !entries.has(name));
+  if (mixed.length || missing.length) {
+    return fail(map, {
+      message: mixed.length ? "mixed parameter sets" : "missing parameter",
+      expected: `${sets.map((s) => `{dist: ${authorKind}, ${s.join(", ")}}`).join(" or ")}`,
+      found: written
+    });
+  }
+
+  const values: Record<string, number> = {};
+  const raws: Record<string, string> = {};
+  const range = keyRange(def);
+  for (const name of set) {
+    const entry = entries.get(name);
+    const node = site.deref(entry?.value);
+    raws[name] = site.text(entry?.value);
+    if (!isScalar(node) || (typeof node.value !== "number" && typeof node.value !== "string")) {
+      fail(entry?.value ?? map, {
+        message: `wrong type for ${name}`,
+        expected: expectedQuantity(dimension),
+        found: describeFound(node, site.text(entry?.value))
+      });
+      ok = false;
+      continue;
+    }
+    const reading = readQuantity(node.value, dimension);
+    if (!reading.ok) {
+      fail(entry?.value, quantityError(def, reading));
+      ok = false;
+      continue;
+    }
+    values[name] = reading.value;
+    // Every parameter but the spread is a value the key can take, so it must lie in the key's range.
+    if (name !== "sd" && !inRange(reading.value, range)) {
+      fail(entry?.value, outOfRange(def, dimension, raws[name] ?? ""));
+      ok = false;
+    }
+  }
+  if (!ok) return undefined;
+
+  const v = (name: string) => values[name] ?? NaN;
+  const shown = (...names: string[]) => names.map((name) => `${name}: ${raws[name] ?? ""}`).join(", ");
+  const inverted = (lowName: string, highName: string, expected: string) =>
+    fail(map, {
+      message: "inverted bounds",
+      expected,
+      found: shown(lowName, highName),
+      hint: v(lowName) === v(highName) ? "write a single value for a known quantity" : "swap the bounds"
+    });
+  switch (authorKind) {
+    case "point":
+      return v("value");
+    case "uniform":
+      if (!(v("min") < v("max"))) return inverted("min", "max", "min < max");
+      return canonical({kind: "uniform", min: v("min"), max: v("max")}, map, fail);
+    case "triangular":
+      if (!(v("min") < v("max"))) return inverted("min", "max", "min < mode < max, with min < max");
+      if (!(v("min") <= v("mode") && v("mode") <= v("max"))) {
+        return fail(map, {
+          message: "mode outside [min, max]",
+          expected: "min <= mode <= max",
+          found: shown("min", "mode", "max")
+        });
+      }
+      return canonical({kind: "triangular", min: v("min"), mode: v("mode"), max: v("max")}, map, fail);
+    case "normal":
+      if (set.includes("sd")) {
+        if (!(v("sd") > 0)) {
+          return fail(entries.get("sd")?.value, {
+            message: "sd must be positive",
+            expected: "sd > 0",
+            found: raws.sd ?? ""
+          });
+        }
+        return canonical({kind: "normal", mean: v("mean"), sd: v("sd")}, map, fail);
+      }
+      if (!(v("p5") < v("p95"))) return inverted("p5", "p95", "p5 < p95");
+      return canonical(normalFromInterval({p5: v("p5"), p95: v("p95")}), map, fail);
+    case "lognormal":
+      if (!(v("p5") < v("p95"))) return inverted("p5", "p95", "p5 < p95");
+      if (!(v("p5") > 0)) {
+        return fail(entries.get("p5")?.value, {
+          message: "a lognormal needs positive values",
+          expected: "p5 > 0",
+          found: raws.p5 ?? ""
+        });
+      }
+      return canonical(lognormalFromInterval({p5: v("p5"), p95: v("p95")}), map, fail);
+  }
+}
+
+/** Checks the constructed parameters are finite (an interval of ±1e308 overflows) and turns a failure into an error. */
+function canonical(dist: Distribution, node: unknown, fail: Fail): Distribution | undefined {
+  try {
+    return validateDistribution(dist);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    const {message, expected, found, hint} = error.detail;
+    return fail(node, {message, ...(expected ? {expected} : {}), ...(found ? {found} : {}), ...(hint ? {hint} : {})});
+  }
+}
+
+function checkPoint(
+  def: ScenarioKeyDef,
+  dimension: Dimension,
+  value: number,
+  node: unknown,
+  written: string,
+  fail: Fail
+): number | undefined {
+  if (def.integer && !Number.isInteger(value)) {
+    return fail(node, {message: "not a whole number", expected: expectedFor(def), found: written});
+  }
+  if (!inRange(value, keyRange(def))) return fail(node, outOfRange(def, dimension, written));
+  return value;
+}
+
+/** What a value of the key looks like: "a power in W, kW or MW", "a whole count like 16384 or 16k". */
+export function expectedFor(def: ScenarioKeyDef): string {
+  if (def.type === "choice") return `one of ${listWords(def.choices ?? [])}`;
+  if (def.type === "id") return "a catalog id in lowercase kebab-case, like h100-sxm";
+  const text = expectedQuantity(def.type);
+  return def.integer ? `a whole number: ${text}` : text;
+}
+
+function outOfRange(def: ScenarioKeyDef, dimension: Dimension, written: string) {
+  const range = keyRange(def);
+  return {
+    message: "out of range",
+    expected: `${def.integer ? "a whole number" : DIMENSIONS[dimension].noun} in ${formatRange(range, dimension)}`,
+    found: written
+  };
+}
+
+function quantityError(def: ScenarioKeyDef, reading: Extract<QuantityReading, {ok: false}>) {
+  const message =
+    reading.reason === "unit" ? "wrong unit" : reading.reason === "finite" ? "not finite" : "not a number";
+  return {
+    message,
+    expected: def.integer ? `a whole number: ${reading.expected}` : reading.expected,
+    found: reading.found,
+    ...(reading.hint ? {hint: reading.hint} : {})
+  };
+}
+
+function notUncertain(def: ScenarioKeyDef, written: string) {
+  return {
+    message: "cannot be a distribution",
+    expected: `a single value: ${expectedFor(def)}`,
+    found: written
+  };
+}
+
+/** How to show a value that is not a scalar of the right type: a YAML null is "nothing", not an empty string. */
+function describeFound(node: unknown, written: string): string {
+  if (isScalar(node) && node.value === null) return "nothing";
+  if (isSeq(node)) return `a list ${truncate(written)}`;
+  if (isMap(node)) return `a map ${truncate(written)}`;
+  return truncate(written) || "nothing";
+}
+
+export function truncate(text: string, length = 60): string {
+  const oneLine = text.replace(/\s*\n\s*/g, " ").trim();
+  return oneLine.length > length ? `${oneLine.slice(0, length - 1)}…` : oneLine;
+}
+
+function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1] ?? ""}`;
+}

@@ -1,0 +1,152 @@
+import {DIMENSIONS, type DimensionInfo} from "../../units/quantity.js";
+import {formatScenarioValue} from "./formatScenario.js";
+import {formatRange} from "./keyRange.js";
+import {DISTRIBUTION_PARAMETERS} from "./readValue.js";
+import {isQuantityKey, keyRange, RESERVED_KEYS, SCENARIO_GROUPS, SCENARIO_KEYS, type ScenarioKeyDef} from "./schema.js";
+
+/** An example scenario file, shown on the reference page (and parsed by the tests, so it stays valid). */
+export const EXAMPLE_SCENARIO = `---
+title: Blackwell at a cheaper power contract
+description: The base case on B200s, with a long-term power purchase agreement.
+extends: base
+serving:
+  hardware: b200
+  utilization: 0.5 to 0.8
+power.electricity: 60 USD/MWh
+finance:
+  usefulLife: {dist: triangular, min: 3 years, mode: 5 years, max: 6 years}
+silicon:
+  nre: $150M to $400M
+  power: {dist: normal, p5: 600 W, p95: 800 W}
+sources:
+  power.electricity: "Assumed PPA price, in line with US industrial averages (EIA)"
+---
+
+# Why this scenario
+
+The narrative, in Markdown.
+`;
+
+/**
+ * The scenario file reference, generated from the schema table and the units table so the documentation cannot
+ * drift from what the parser accepts: file layout, reserved keys, units, distribution notation, and every key with
+ * its unit, accepted units, range, default, meaning and source.
+ */
+export function scenarioReferenceMarkdown(): string {
+  const out: string[] = [];
+  out.push(
+    "# Scenario file reference",
+    "",
+    "A scenario is a Markdown file in `data/scenarios/`: YAML front matter of assumptions between two `---` lines,",
+    "then the narrative. Its id is the file name without `.md` unless `id:` says otherwise. A key may be written",
+    "nested (`serving:` then `  utilization: 0.7`) or dotted (`serving.utilization: 0.7`); both are the same key.",
+    "A key that is not set takes its value from the scenario named by `extends:`, and from the default below when no",
+    "scenario in the chain sets it. Unknown keys, wrong units, values out of range, inverted distribution bounds,",
+    "cycles in `extends` and malformed YAML are errors that name the file, line, column and key path; every error",
+    "in a file is reported at once. The same notation works on the command line: `--set serving.utilization=0.7`.",
+    "",
+    "```markdown",
+    EXAMPLE_SCENARIO.trimEnd(),
+    "```",
+    "",
+    "## Reserved keys",
+    "",
+    "| Key | Meaning |",
+    "| --- | --- |",
+    ...RESERVED_KEYS.map((reserved) => row([code(reserved.key), reserved.meaning])),
+    "",
+    "## Values and units",
+    "",
+    "A bare number is in the key's base unit. A value may carry a unit (`700 W`, `0.06 USD/kWh`, `$500M`, `35%`);",
+    "units are case-sensitive (`MW` is not `mW`). Magnitude suffixes are decimal: `k` = 10³, `M` = 10⁶, `B` = 10⁹",
+    "(billion), `T` = 10¹² (trillion); in sizes `B` is a byte, and GB (10⁹ B) is kept apart from GiB (2³⁰ B).",
+    "Thousands may be grouped with commas (`12,000 USD`).",
+    "",
+    "| Dimension | Base unit | Accepted units | Examples |",
+    "| --- | --- | --- | --- |",
+    ...Object.values(DIMENSIONS).map((info) =>
+      row([info.name, info.baseUnit || "(none)", acceptedUnits(info), info.examples.map(code).join(", ")])
+    ),
+    "",
+    "## Distributions",
+    "",
+    "A key marked *uncertain* may be a distribution instead of a single value. Every bound may carry a unit, and",
+    "every bound (all parameters but `sd`) must lie in the key's range.",
+    "",
+    "| Notation | Meaning |",
+    "| --- | --- |",
+    row([
+      code("0.5 to 0.8"),
+      "A 90% interval: 5% chance below the low end, 5% above the high end. Lognormal when the key's range has no " +
+        "negative values and the low end is positive, normal otherwise. A bare low end takes the high end's unit " +
+        "(`600 to 800 W` is 600 W to 800 W)."
+    ]),
+    row([code("{dist: uniform, min: 0.4, max: 0.7}"), "Uniform between min and max (min < max)."]),
+    row([code("{dist: normal, p5: 600 W, p95: 800 W}"), "Normal with the given 90% interval (p5 < p95)."]),
+    row([code("{dist: normal, mean: 700 W, sd: 60 W}"), "Normal by mean and standard deviation (sd > 0)."]),
+    row([code("{dist: lognormal, p5: 0.05, p95: 0.2}"), "Lognormal with the given 90% interval (0 < p5 < p95)."]),
+    row([
+      code("{dist: triangular, min: 3 years, mode: 5 years, max: 6 years}"),
+      "Triangular (min <= mode <= max, min < max)."
+    ]),
+    row([code("{dist: point, value: 0.7}"), "A single value, the same as writing `0.7`."]),
+    "",
+    `Parameter names by distribution: ${Object.entries(DISTRIBUTION_PARAMETERS)
+      .map(([kind, sets]) => `${kind}: ${sets.map((set) => set.join(", ")).join(" or ")}`)
+      .join("; ")}.`,
+    "",
+    "## Keys",
+    "",
+    "Ranges and defaults are in the base unit. *Source* says where a default comes from; `assumption` marks our",
+    "judgement. A scenario's own `sources:` entries replace these for the values it sets."
+  );
+  const topGroups = SCENARIO_GROUPS.filter((group) => !group.includes("."));
+  for (const group of topGroups) {
+    out.push(
+      "",
+      `### ${group}`,
+      "",
+      "| Key | Unit | Accepts | Range | Default | Uncertain | Meaning | Source |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- |"
+    );
+    for (const def of SCENARIO_KEYS as readonly ScenarioKeyDef[]) {
+      if (def.path.startsWith(`${group}.`)) out.push(keyRow(def));
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function keyRow(def: ScenarioKeyDef): string {
+  const quantity = isQuantityKey(def);
+  const unit = quantity ? DIMENSIONS[def.type].baseUnit || "(none)" : def.type === "id" ? "catalog id" : "choice";
+  const accepts = quantity
+    ? DIMENSIONS[def.type].unitsText
+    : def.type === "choice"
+      ? (def.choices ?? []).map(code).join(", ")
+      : `an id from data/${def.catalog ?? "hardware"}.csv`;
+  const range = quantity ? `${def.integer ? "whole, " : ""}${formatRange(keyRange(def))}` : "";
+  const fallback = def.default === null ? "none" : formatScenarioValue(def, def.default);
+  return row([
+    code(def.path),
+    unit,
+    accepts,
+    range,
+    def.default === null ? fallback : code(fallback),
+    def.distribution ? "yes" : "no",
+    def.meaning,
+    def.source
+  ]);
+}
+
+function acceptedUnits(info: DimensionInfo): string {
+  const spellings = [...info.units.keys()].filter((unit) => unit !== "");
+  return spellings.length ? spellings.map(code).join(", ") : "a bare number";
+}
+
+function code(text: string): string {
+  return `\`${text}\``;
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.map((cell) => cell.replace(/\|/g, "\\|").replace(/\n/g, " ")).join(" | ")} |`;
+}

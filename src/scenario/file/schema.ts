@@ -1,0 +1,747 @@
+import {PRECISIONS} from "../../inference/precision.js";
+import {DEFAULT_HBM_RESERVE_FRACTION} from "../../inference/memoryFit.js";
+import {
+  DEFAULT_ACHIEVABLE_BANDWIDTH_FRACTION,
+  DEFAULT_ACHIEVABLE_COMPUTE_FRACTION
+} from "../../inference/servingPerformance.js";
+import {DEFAULT_FLYWHEEL_INPUT} from "../../strategy/flywheel.js";
+import {DEFAULT_MOAT_INPUT} from "../../strategy/moat.js";
+import {DEFAULT_SILICON_PROGRAM_INPUT} from "../../strategy/siliconProgram.js";
+import {DEFAULT_TRAINING_VS_INFERENCE_INPUT} from "../../strategy/trainingVsInference.js";
+import {DEFAULT_OWNERSHIP} from "../../tco/defaults.js";
+import type {Dimension} from "../../units/quantity.js";
+import {ANY_NUMBER, parseRange, type KeyRange} from "./keyRange.js";
+
+/**
+ * The type of a scenario key's value: a dimension of units/quantity.ts (a number in that dimension's base unit),
+ * "id" (a catalog id such as `h100-sxm`), or "choice" (one of the key's `choices`).
+ */
+export type KeyType = Dimension | "id" | "choice";
+
+/** One assumption a scenario file may set. Adding a key is adding one entry to SCENARIO_KEYS. */
+export interface ScenarioKeyDef {
+  /** Dotted key path, `group.name`; groups may nest (`strategy.moat.leadMonths`). */
+  readonly path: string;
+  /** What the value is: a dimension (its base unit is the unit of the default and of bare numbers), "id" or "choice". */
+  readonly type: KeyType;
+  /** For an "id" key, the catalog its id must name (checked when the scenario is evaluated against the catalogs). */
+  readonly catalog?: "hardware" | "models";
+  /** The allowed values of a "choice" key. */
+  readonly choices?: readonly string[];
+  /** True when the value must be a whole number (after unit conversion: `16k` is 16000). */
+  readonly integer?: boolean;
+  /** Allowed values in base units, in interval notation (`(0, 1]`, `[1, ∞)`); omitted means any finite number. */
+  readonly range?: string;
+  /** Default in base units, or null when the key has none (an optional override such as `hardware.price`). */
+  readonly default: number | string | null;
+  /** What the key means, one sentence, for the reference page. */
+  readonly meaning: string;
+  /** Where the default comes from: a citation, or "assumption" (our judgement) with any reasoning after it. */
+  readonly source: string;
+  /** Whether the value may be a distribution (uncertain) rather than a single value. */
+  readonly distribution: boolean;
+}
+
+/** Catalog ids: lowercase kebab-case, dots allowed (`llama-3.1-70b`). */
+export const CATALOG_ID_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
+
+const ASSUMPTION = "assumption";
+const LLAMA_3 = "The Llama 3 Herd of Models (Meta, arXiv 2407.21783)";
+
+/** Every key a scenario may set, grouped by the first segment of its path, in reference-page order. */
+export const SCENARIO_KEYS = [
+  // serving: what is served, on what, and how busy the chips are
+  {
+    path: "serving.hardware",
+    type: "id",
+    catalog: "hardware",
+    default: "h100-sxm",
+    meaning: "Accelerator the tokens are served on: an id from data/hardware.csv.",
+    source: ASSUMPTION,
+    distribution: false
+  },
+  {
+    path: "serving.model",
+    type: "id",
+    catalog: "models",
+    default: "llama-3.1-70b",
+    meaning: "Model served: an id from data/models.csv.",
+    source: ASSUMPTION,
+    distribution: false
+  },
+  {
+    path: "serving.precision",
+    type: "choice",
+    choices: PRECISIONS,
+    default: "fp8",
+    meaning: "Number format of the weights (and, for fp8 and fp4, of the KV cache in fp8).",
+    source: ASSUMPTION,
+    distribution: false
+  },
+  {
+    path: "serving.batch",
+    type: "count",
+    integer: true,
+    range: "[1, ∞)",
+    default: 32,
+    meaning: "Sequences decoded together by one replica.",
+    source: ASSUMPTION,
+    distribution: false
+  },
+  {
+    path: "serving.contextTokens",
+    type: "tokens",
+    integer: true,
+    range: "[1, ∞)",
+    default: 4096,
+    meaning: "Prompt length and average KV context per sequence.",
+    source: ASSUMPTION,
+    distribution: false
+  },
+  {
+    path: "serving.tensorParallel",
+    type: "count",
+    integer: true,
+    range: "[1, 1024]",
+    default: 2,
+    meaning: "Chips per replica (tensor-parallel degree).",
+    source: "assumption: Llama 3.1 70B in FP8 (~71 GB of weights) plus its KV cache needs two 80 GB chips",
+    distribution: false
+  },
+  {
+    path: "serving.utilization",
+    type: "fraction",
+    range: "(0, 1]",
+    default: 0.6,
+    meaning: "Fraction of each hour a chip spends serving at full batch (the rest is idle or headroom).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "serving.achievableBandwidth",
+    type: "fraction",
+    range: "(0, 1]",
+    default: DEFAULT_ACHIEVABLE_BANDWIDTH_FRACTION,
+    meaning: "Fraction of peak HBM bandwidth that decode kernels reach.",
+    source: "assumption: tuned decode kernels stream weights at 80–90% of HBM bandwidth; the lower end",
+    distribution: true
+  },
+  {
+    path: "serving.achievableCompute",
+    type: "fraction",
+    range: "(0, 1]",
+    default: DEFAULT_ACHIEVABLE_COMPUTE_FRACTION,
+    meaning: "Fraction of dense peak FLOP/s that serving matrix multiplies reach.",
+    source: "assumption: large matrix multiplies reach 60–70% of dense peak in serving; the lower end",
+    distribution: true
+  },
+  {
+    path: "serving.hbmReserve",
+    type: "fraction",
+    range: "[0, 1)",
+    default: DEFAULT_HBM_RESERVE_FRACTION,
+    meaning: "Fraction of HBM held back for activations and runtime workspace.",
+    source: "assumption: vLLM's default gpu_memory_utilization is 0.9",
+    distribution: true
+  },
+
+  // power: electricity and the facility around the chips
+  {
+    path: "power.electricity",
+    type: "energyPrice",
+    range: "[0, 10]",
+    default: DEFAULT_OWNERSHIP.electricityUsdPerKwh,
+    meaning: "Price of electricity delivered to the facility.",
+    source: "US industrial average 2025, EIA, via Epoch AI energy.py / cost_analysis_standalone.py",
+    distribution: true
+  },
+  {
+    path: "power.pue",
+    type: "plain",
+    range: "[1, 3]",
+    default: DEFAULT_OWNERSHIP.pue,
+    meaning: "Power usage effectiveness: facility power ÷ IT power.",
+    source:
+      'assumption, within SemiAnalysis\'s "Most AI Datacenter specs aim for lower than 1.3" (via Epoch AI energy.py)',
+    distribution: true
+  },
+  {
+    path: "power.averageDraw",
+    type: "fraction",
+    range: "(0, 1]",
+    default: DEFAULT_OWNERSHIP.averageDrawFraction,
+    meaning: "Average power over the year as a fraction of peak (chip + host) power.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "power.hostOverhead",
+    type: "fraction",
+    range: "[0, 5]",
+    default: DEFAULT_OWNERSHIP.hostPowerFraction,
+    meaning: "Host, network and in-rack cooling power per chip, as a fraction of the chip's board power.",
+    source: "DGX H100: 10.2 kW for 8 × 700 W GPUs → 10.2 / 5.6 − 1 = 0.82 (NVIDIA datasheets via Epoch AI energy.py)",
+    distribution: true
+  },
+
+  // finance: capital, its cost, and the vendor's margin
+  {
+    path: "finance.costOfCapital",
+    type: "ratePerYear",
+    range: "[0, 1]",
+    default: DEFAULT_OWNERSHIP.costOfCapitalPerYear,
+    meaning: "Cost of capital used to annualise hardware and facility spending.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "finance.usefulLife",
+    type: "durationYears",
+    range: "(0, 30]",
+    default: DEFAULT_OWNERSHIP.usefulLifeYears,
+    meaning: "Years over which accelerators and their systems are recovered.",
+    source: 'IT equipment life 5 years (Epoch AI, "AI data center cost breakdown", 2026)',
+    distribution: true
+  },
+  {
+    path: "finance.facilityCapexPerMw",
+    type: "usdPerMw",
+    range: "[0, ∞)",
+    default: DEFAULT_OWNERSHIP.facilityCapexUsdPerMw,
+    meaning: "Facility build cost (shell, power, cooling) per MW of IT load.",
+    source:
+      "assumption; Bernstein's GB200 NVL72 estimate ($2.5M physical infrastructure per ~120 kW rack, via investing.com) implies ~$21M/MW including power equipment",
+    distribution: true
+  },
+  {
+    path: "finance.facilityLife",
+    type: "durationYears",
+    range: "(0, 50]",
+    default: DEFAULT_OWNERSHIP.facilityLifeYears,
+    meaning: "Years over which the facility is recovered.",
+    source: 'Facility life 14 years (Epoch AI, "AI data center cost breakdown", 2026)',
+    distribution: true
+  },
+  {
+    path: "finance.operationsPerChipHour",
+    type: "usdPerHour",
+    range: "[0, ∞)",
+    default: DEFAULT_OWNERSHIP.operationsUsdPerChipHour,
+    meaning: "Staff, maintenance, software and support per accelerator-hour.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "finance.systemOverhead",
+    type: "fraction",
+    range: "[0, 5]",
+    default: DEFAULT_OWNERSHIP.systemOverheadFraction,
+    meaning: "Servers, networking and storage bought with each accelerator, as a fraction of its price.",
+    source:
+      "assumption: DGX H100 at ~$33,750/GPU (SemiAnalysis via Epoch AI) vs HGX H100 board at $31,120/GPU (Epoch AI, 2023-09) is +8% for the server; cluster networking adds more",
+    distribution: true
+  },
+  {
+    path: "finance.vendorGrossMargin",
+    type: "fraction",
+    range: "[0, 1)",
+    default: DEFAULT_OWNERSHIP.vendorGrossMarginFraction,
+    meaning: "The hardware vendor's gross margin on the accelerator price (the inference tax).",
+    source: "NVIDIA gross margin FY2025 ≈ 75% (Q2 75.1%, Q3 74.6%, Q4 73.0% GAAP; 10-Q/10-K via reportify.ai)",
+    distribution: true
+  },
+  {
+    path: "finance.discountRate",
+    type: "ratePerYear",
+    range: "[0, 1]",
+    default: 0.1,
+    meaning: "Discount rate for net present values of programs and strategies.",
+    source: "assumption: equal to the default cost of capital",
+    distribution: true
+  },
+
+  // hardware: overrides of the catalog row of serving.hardware
+  {
+    path: "hardware.price",
+    type: "money",
+    range: "(0, ∞)",
+    default: null,
+    meaning: "Purchase price of one accelerator; overrides the catalog price of serving.hardware when set.",
+    source: "data/hardware.csv (price_usd) when not set",
+    distribution: true
+  },
+
+  // silicon: an in-house inference chip program
+  {
+    path: "silicon.designCycle",
+    type: "durationMonths",
+    range: "[3, 120]",
+    default: 18,
+    meaning: "Months from program start to chips in service.",
+    source:
+      "assumption, within the 12–24 months reported for ASIC programs (kkwisdom.com; bcanalog.com quoting SemiEngineering)",
+    distribution: true
+  },
+  {
+    path: "silicon.nre",
+    type: "money",
+    range: "[0, ∞)",
+    default: 150e6,
+    meaning: "One-off cost of the chip program: design, IP, masks, software.",
+    source: "midpoint of $100–200M for a whole AI chip program (Alphawave's Sudhir Mallya via gigora.com)",
+    distribution: true
+  },
+  {
+    path: "silicon.unitCost",
+    type: "money",
+    range: "(0, ∞)",
+    default: 12000,
+    meaning: "Price the lab pays per custom chip (no merchant GPU margin).",
+    source: "assumption, at the low end of BofA's 2026 TPU ASP estimate of $12–15k (via marketdash.io)",
+    distribution: true
+  },
+  {
+    path: "silicon.relativeThroughput",
+    type: "plain",
+    range: "(0, 100]",
+    default: 1,
+    meaning: "Tokens per second of the custom chip relative to serving.hardware, same model and batch.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "silicon.power",
+    type: "power",
+    range: "(0, 100000]",
+    default: 600,
+    meaning: "Board power (TDP) of the custom chip.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "silicon.utilization",
+    type: "fraction",
+    range: "(0, 1]",
+    default: 0.7,
+    meaning: "Fraction of each hour the custom chip spends serving.",
+    source: "assumption: a single-purpose in-house fleet runs busier than serving.utilization",
+    distribution: true
+  },
+
+  // demand: who uses the tokens
+  {
+    path: "demand.users",
+    type: "count",
+    range: "[0, ∞)",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.initialUsers,
+    meaning: "Active users at the start of the horizon.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "demand.tokensPerUserPerDay",
+    type: "tokens",
+    range: "[0, ∞)",
+    default: 5000,
+    meaning: "Tokens generated per user per day without agents.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "demand.agentMultiplier",
+    type: "plain",
+    range: "[1, 10000]",
+    default: 1,
+    meaning: "Factor by which agents multiply the tokens each user consumes.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "demand.growthPerYear",
+    type: "ratePerYear",
+    range: "(-1, 100]",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.userGrowthPerYear,
+    meaning: "Growth of users per year (1 = doubles each year).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "demand.tokensPerUserGrowth",
+    type: "ratePerYear",
+    range: "(-1, 10]",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.tokensPerUserGrowthPerYear,
+    meaning: "Growth of tokens per user per day, per year (longer contexts, reasoning).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "demand.agentGrowth",
+    type: "ratePerYear",
+    range: "(-1, 10]",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.agentCallsGrowthPerYear,
+    meaning: "Growth of the agent multiplier (model calls per task), per year.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "demand.inputShare",
+    type: "fraction",
+    range: "[0, 1)",
+    default: 0.75,
+    meaning:
+      "Share of demanded tokens that are input (prompt) tokens, priced at the input cost; the rest are output tokens.",
+    source: "assumption: chat and agent workloads read several prompt tokens for each token they write",
+    distribution: true
+  },
+
+  // training: a frontier pre-training run
+  {
+    path: "training.tokens",
+    type: "tokens",
+    range: "(0, ∞)",
+    default: 15e12,
+    meaning: "Pre-training tokens of one model generation.",
+    source: `Llama 3 405B: pre-trained on over 15T tokens (${LLAMA_3})`,
+    distribution: true
+  },
+  {
+    path: "training.mfu",
+    type: "fraction",
+    range: "(0, 1]",
+    default: 0.4,
+    meaning: "Model FLOPs utilisation of the training cluster.",
+    source: `Llama 3 405B reached 38–43% BF16 MFU on 8k–16k H100s (${LLAMA_3})`,
+    distribution: true
+  },
+  {
+    path: "training.chips",
+    type: "count",
+    integer: true,
+    range: "[1, ∞)",
+    default: 16384,
+    meaning: "Accelerators in the training cluster.",
+    source: `Llama 3 405B trained on up to 16,384 H100s (${LLAMA_3})`,
+    distribution: false
+  },
+
+  // spend over time: model generations and the falling cost of serving
+  {
+    path: "serving.costDeclinePerYear",
+    type: "fraction",
+    range: "[0, 1]",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.servingCostDeclinePerYear,
+    meaning: "Fraction by which the cost per token falls each year (hardware, kernels, distillation).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "training.hardware",
+    type: "id",
+    catalog: "hardware",
+    default: null,
+    meaning: "Accelerator id the training cluster uses; serving.hardware when not set.",
+    source: "serving.hardware when not set",
+    distribution: false
+  },
+  {
+    path: "training.model",
+    type: "id",
+    catalog: "models",
+    default: null,
+    meaning: "Model id each generation's training run is costed as (the frontier model); serving.model when not set.",
+    source: "serving.model when not set",
+    distribution: false
+  },
+  {
+    path: "training.spendMultiplier",
+    type: "plain",
+    range: "[1, 1000]",
+    default: 1,
+    meaning:
+      "Training compute spent per generation as a multiple of the final run's cost (experiments, ablations, restarts).",
+    source: "assumption: 1 counts the final run alone",
+    distribution: true
+  },
+  {
+    path: "training.cadence",
+    type: "durationMonths",
+    integer: true,
+    range: "[1, 120]",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.generationCadenceMonths,
+    meaning: "Months between the starts of successive model generations' training runs.",
+    source: "assumption: one frontier generation a year",
+    distribution: false
+  },
+  {
+    path: "training.runMonths",
+    type: "durationMonths",
+    integer: true,
+    range: "[1, 120]",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.trainingRunMonths,
+    meaning: "Months one training run lasts; its cost is spread evenly over them.",
+    source: "assumption: about four months of cluster time per frontier pre-training run",
+    distribution: false
+  },
+  {
+    path: "training.costGrowth",
+    type: "plain",
+    range: "[0, 10]",
+    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.trainingCostGrowthPerGeneration,
+    meaning: "Factor by which each generation's training cost exceeds the previous one's.",
+    source: 'Cottier et al., "The rising costs of training frontier AI models" (Epoch AI, 2024): ~2.4× a year',
+    distribution: true
+  },
+
+  // silicon program: ramp and margin
+  {
+    path: "silicon.rampMonths",
+    type: "durationMonths",
+    range: "[0, 120]",
+    default: DEFAULT_SILICON_PROGRAM_INPUT.deploymentRampMonths,
+    meaning: "Months over which custom chips ramp from none to all of demand after the design cycle.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "silicon.partnerMargin",
+    type: "fraction",
+    range: "[0, 1)",
+    default: 0,
+    meaning: "Gross margin paid on each custom chip (0 = at cost; a design partner's margin otherwise).",
+    source: "assumption: bought at cost",
+    distribution: true
+  },
+
+  // market and moat: model lead vs cost lead
+  {
+    path: "market.price",
+    type: "usdPerMTok",
+    range: "[0, 10000]",
+    default: DEFAULT_MOAT_INPUT.marketPriceUsdPerMTok,
+    meaning: "Market price of a million tokens (blended input and output) at the start.",
+    source: "assumption: a blended price of a capable model; GPT-4o lists $2.50 in / $10 out per Mtok",
+    distribution: true
+  },
+  {
+    path: "market.priceDeclinePerYear",
+    type: "fraction",
+    range: "[0, 1]",
+    default: DEFAULT_MOAT_INPUT.priceDeclinePerYear,
+    meaning: "Fraction by which the market price of tokens falls each year.",
+    source: "assumption: conservative against Epoch AI's reported falls in inference prices (2025)",
+    distribution: true
+  },
+  {
+    path: "moat.pricePremium",
+    type: "fraction",
+    range: "[0, 10]",
+    default: DEFAULT_MOAT_INPUT.modelLeadPricePremiumFraction,
+    meaning: "Price premium a full model lead commands, as a fraction of the market price.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "moat.volumeGain",
+    type: "fraction",
+    range: "[0, 10]",
+    default: DEFAULT_MOAT_INPUT.modelLeadVolumeGainFraction,
+    meaning: "Extra volume a full model lead wins, as a fraction of baseline volume.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "moat.catchUpMonths",
+    type: "durationMonths",
+    range: "[0, 240]",
+    default: DEFAULT_MOAT_INPUT.catchUpMonths,
+    meaning: "Months until competitors have fully caught up with a model lead.",
+    source: "assumption: leads decay within months (DESIGN.md)",
+    distribution: true
+  },
+  {
+    path: "moat.costAdvantage",
+    type: "fraction",
+    range: "[0, 1]",
+    default: null,
+    meaning:
+      "Structural cost-per-token advantage, as a fraction of the baseline cost; when not set, the custom chip's saving over serving.hardware.",
+    source: "derived from the silicon program when not set",
+    distribution: true
+  },
+
+  // flywheel: better models → faster chip design → cheaper tokens → more users and data
+  {
+    path: "flywheel.addressableUsers",
+    type: "count",
+    range: "[1, 1e11]",
+    default: DEFAULT_FLYWHEEL_INPUT.initialAddressableUsers,
+    meaning: "Users who would use the product at the starting cost per token (at least demand.users).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.usersCap",
+    type: "count",
+    range: "[1, 1e11]",
+    default: DEFAULT_FLYWHEEL_INPUT.addressableUsersCap,
+    meaning: "Most users the market can ever hold (at least flywheel.addressableUsers).",
+    source: 'assumption: ~5.5 billion people online (ITU, "Facts and Figures 2024"), rounded down',
+    distribution: true
+  },
+  {
+    path: "flywheel.adoptionRate",
+    type: "fraction",
+    range: "[0, 1]",
+    default: DEFAULT_FLYWHEEL_INPUT.adoptionRatePerMonth,
+    meaning: "Monthly growth of users while the market is far from full (logistic adoption rate).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.costElasticity",
+    type: "plain",
+    range: "[0, 2]",
+    default: DEFAULT_FLYWHEEL_INPUT.addressableUsersElasticityToCost,
+    meaning: "Elasticity of addressable users to the cost per token (users ∝ cost^−elasticity).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.dataCapture",
+    type: "fraction",
+    range: "[0, 1]",
+    default: DEFAULT_FLYWHEEL_INPUT.dataCaptureFraction,
+    meaning: "Fraction of tokens served that is kept as training data.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.initialData",
+    type: "tokens",
+    range: "[0, 1e20]",
+    default: DEFAULT_FLYWHEEL_INPUT.initialDataTokens,
+    meaning: "Product data held at the start.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.referenceData",
+    type: "tokens",
+    range: "[1, 1e20]",
+    default: DEFAULT_FLYWHEEL_INPUT.referenceDataTokens,
+    meaning:
+      "Data scale at which product data starts to improve the model (quality rises per doubling of data + this).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.qualityPerDataDoubling",
+    type: "plain",
+    range: "[0, 1]",
+    default: DEFAULT_FLYWHEEL_INPUT.qualityGainPerDataDoubling,
+    meaning: "Model quality points gained per doubling of data (quality starts at 1).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.cycleShorteningPerQuality",
+    type: "plain",
+    range: "[0, 100]",
+    default: DEFAULT_FLYWHEEL_INPUT.designCycleShorteningPerQualityPoint,
+    meaning: "How much each quality point shortens chip design: cycle = silicon.designCycle ÷ (1 + k × (quality − 1)).",
+    source: ASSUMPTION,
+    distribution: true
+  },
+  {
+    path: "flywheel.minDesignCycle",
+    type: "durationMonths",
+    range: "[3, 120]",
+    default: DEFAULT_FLYWHEEL_INPUT.minDesignCycleMonths,
+    meaning: "Shortest design cycle better models can bring chip design to (capped at silicon.designCycle).",
+    source: "one lab reported a 9-month cycle (DESIGN.md)",
+    distribution: true
+  },
+  {
+    path: "flywheel.costReductionPerGeneration",
+    type: "fraction",
+    range: "[0, 0.9]",
+    default: DEFAULT_FLYWHEEL_INPUT.costReductionPerChipGeneration,
+    meaning: "Fraction by which each new chip generation cuts the cost per token.",
+    source: ASSUMPTION,
+    distribution: true
+  },
+
+  // horizon: how far time-stepped models run
+  {
+    path: "horizon.months",
+    type: "durationMonths",
+    integer: true,
+    range: "[1, 240]",
+    default: 60,
+    meaning: "Months simulated by time-stepped models (spend over time, silicon program, moat, flywheel).",
+    source: "assumption: one useful life of the hardware (5 years)",
+    distribution: false
+  }
+] as const satisfies readonly ScenarioKeyDef[];
+
+/** A key path of SCENARIO_KEYS (`"serving.utilization"`). */
+export type ScenarioPath = (typeof SCENARIO_KEYS)[number]["path"];
+
+/** The top-level keys that are not assumptions. */
+export const RESERVED_KEYS = [
+  {key: "id", meaning: "Scenario id; defaults to the file name without `.md`. Other scenarios extend it by this id."},
+  {key: "title", meaning: "Title shown on the scenario's page; defaults to the id."},
+  {key: "description", meaning: "One-paragraph summary shown in scenario lists."},
+  {key: "extends", meaning: "Id of a scenario to inherit from: every key not set here takes the parent's value."},
+  {
+    key: "sources",
+    meaning:
+      'Map of key path → where this file\'s value comes from (`sources: {power.pue: "Meta 2022 sustainability report"}`).'
+  }
+] as const;
+
+export type ReservedKey = (typeof RESERVED_KEYS)[number]["key"];
+
+const KEYS_BY_PATH = new Map<string, ScenarioKeyDef>(SCENARIO_KEYS.map((def) => [def.path, def]));
+const RANGES = new Map<string, KeyRange>();
+for (const def of SCENARIO_KEYS as readonly ScenarioKeyDef[]) {
+  if (KEYS_BY_PATH.get(def.path) !== def) throw new Error(`scenario key ${def.path} is defined twice`);
+  if (def.range !== undefined) RANGES.set(def.path, parseRange(def.range));
+}
+
+/** Every key path, in table order. */
+export const SCENARIO_KEY_PATHS: readonly string[] = SCENARIO_KEYS.map((def) => def.path);
+
+/** Every group path (proper prefix of a key path: `serving`, `strategy.moat`), in table order. */
+export const SCENARIO_GROUPS: readonly string[] = [
+  ...new Set(
+    SCENARIO_KEY_PATHS.flatMap((path) => {
+      const parts = path.split(".");
+      return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join("."));
+    })
+  )
+];
+const GROUP_SET = new Set(SCENARIO_GROUPS);
+
+/** The definition of a key path, or undefined if there is none. */
+export function scenarioKey(path: string): ScenarioKeyDef | undefined {
+  return KEYS_BY_PATH.get(path);
+}
+
+export function isScenarioGroup(path: string): boolean {
+  return GROUP_SET.has(path);
+}
+
+export function isReservedKey(key: string): key is ReservedKey {
+  return RESERVED_KEYS.some((reserved) => reserved.key === key);
+}
+
+/** The key's allowed values, in base units. */
+export function keyRange(def: ScenarioKeyDef): KeyRange {
+  return RANGES.get(def.path) ?? ANY_NUMBER;
+}
+
+/** True for keys whose value is a number in a dimension (not an id or a choice). */
+export function isQuantityKey(def: ScenarioKeyDef): def is ScenarioKeyDef & {type: Dimension} {
+  return def.type !== "id" && def.type !== "choice";
+}

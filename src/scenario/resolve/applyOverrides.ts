@@ -1,0 +1,74 @@
+import {isAlias, parseDocument} from "yaml";
+import {UserError, UserErrors} from "../../errors/userError.js";
+import {expectedFor, readValue, truncate, type ValueSite} from "../file/readValue.js";
+import type {ResolvedScenario} from "./resolveScenario.js";
+import {SCENARIO_GROUPS, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
+import {didYouMean} from "../../errors/suggest.js";
+
+/**
+ * Applies `path=value` overrides (the command line's `--set serving.utilization=0.7`, a page's URL parameters) on top
+ * of a resolved scenario, and returns a new one. Values use the file notation, units and distributions included
+ * (`--set "silicon.power=600 to 800 W"`). Every bad override is collected and thrown together as UserErrors naming the
+ * flag, the key path, what was expected and what was found.
+ */
+export function applyOverrides(resolved: ResolvedScenario, sets: readonly string[], flag = "--set"): ResolvedScenario {
+  const values = {...resolved.values};
+  const errors: UserError[] = [];
+  for (const set of sets) {
+    const equals = set.indexOf("=");
+    if (equals < 0) {
+      errors.push(
+        new UserError({
+          flag,
+          message: "missing =",
+          expected: "path=value, like serving.utilization=0.7",
+          found: set
+        })
+      );
+      continue;
+    }
+    const path = set.slice(0, equals).trim();
+    const written = set.slice(equals + 1).trim();
+    const def = scenarioKey(path);
+    if (!def) {
+      const hint = didYouMean(path, [...SCENARIO_KEY_PATHS, ...SCENARIO_GROUPS]);
+      errors.push(
+        new UserError({
+          flag,
+          path,
+          message: "unknown key",
+          expected: "a scenario key path, like serving.utilization",
+          found: path || '""',
+          ...(hint ? {hint} : {})
+        })
+      );
+      continue;
+    }
+    const doc = parseDocument(written, {prettyErrors: false});
+    if (doc.errors.length || doc.warnings.length) {
+      errors.push(new UserError({flag, path, message: "malformed value", expected: expectedFor(def), found: written}));
+      continue;
+    }
+    const site: ValueSite = {
+      errors,
+      locate: () => ({flag}),
+      text: (node) => {
+        const range =
+          node !== null && typeof node === "object" && "range" in node && Array.isArray(node.range)
+            ? (node.range as number[])
+            : undefined;
+        return range ? truncate(written.slice(range[0], range[1])) : "";
+      },
+      deref: (node) => {
+        let current = node;
+        for (let hops = 0; isAlias(current) && hops < 32; hops++) current = current.resolve(doc);
+        return current;
+      }
+    };
+    const value = readValue(def, doc.contents, site);
+    if (value === undefined) continue;
+    values[path] = {path, value, written, origin: {kind: "override", flag, written: set}, source: null};
+  }
+  if (errors.length) throw new UserErrors(errors);
+  return {...resolved, values};
+}

@@ -1,0 +1,164 @@
+import {UserError, UserErrors} from "../../errors/userError.js";
+import type {ParsedScenario} from "../file/parseScenario.js";
+import type {ScenarioValue} from "../file/readValue.js";
+import {SCENARIO_KEYS, type ScenarioKeyDef} from "../file/schema.js";
+import {closestMatch} from "../../errors/suggest.js";
+
+/** Where a resolved value came from. */
+export type ValueOrigin =
+  /** Set in the scenario's own file. */
+  | {kind: "file"; scenario: string; file: string; line: number; column: number}
+  /** Inherited through `extends` from an ancestor's file. */
+  | {kind: "parent"; scenario: string; file: string; line: number; column: number}
+  /** Nobody set it: the schema's default. */
+  | {kind: "default"}
+  /** Set on the command line (`--set path=value`) or by a reader's control. */
+  | {kind: "override"; flag: string; written: string};
+
+export interface ResolvedValue {
+  path: string;
+  /** In the key's base unit; null only for a key without a default that nothing set (`hardware.price`). */
+  value: ScenarioValue | null;
+  /** The value as written in the file or flag; null for a default. */
+  written: string | null;
+  origin: ValueOrigin;
+  /**
+   * Where the value comes from: the `sources:` entry of the file that set it (or of a descendant that annotated the
+   * inherited value), the schema's source for a default, or null when the author gave none.
+   */
+  source: string | null;
+}
+
+/** A scenario with its `extends` chain applied and every key filled in. */
+export interface ResolvedScenario {
+  id: string;
+  file: string;
+  /** From `title:`, else the id. Not inherited. */
+  title: string;
+  /** From `description:`, else "". Not inherited. */
+  description: string;
+  /** The Markdown narrative of this scenario's own file. */
+  body: string;
+  bodyLine: number;
+  /** This scenario's id, then its parent's, up to the root. */
+  chain: string[];
+  /** Every key of SCENARIO_KEYS, in table order. */
+  values: Record<string, ResolvedValue>;
+}
+
+/** Finds a parsed scenario by id; undefined when there is none. */
+export type ScenarioLookup = (id: string) => ParsedScenario | undefined;
+
+/**
+ * Applies the `extends` chain of scenario `id` (child overrides parent, key by key) and fills every other key with its
+ * default, recording for each key where its value and its source came from. `knownIds` (all scenario ids) lets a
+ * missing parent's error suggest the closest one. Throws UserErrors for a missing scenario or a cycle.
+ */
+export function resolveScenario(
+  id: string,
+  lookup: ScenarioLookup,
+  knownIds: readonly string[] = []
+): ResolvedScenario {
+  const chain = scenarioChain(id, lookup, knownIds);
+  const [self] = chain;
+  if (!self) throw new Error("unreachable: a resolved chain is never empty");
+  const values: Record<string, ResolvedValue> = {};
+  for (const def of SCENARIO_KEYS as readonly ScenarioKeyDef[]) {
+    values[def.path] = resolveKey(def, chain);
+  }
+  return {
+    id: self.id,
+    file: self.file,
+    title: self.title ?? self.id,
+    description: self.description ?? "",
+    body: self.body,
+    bodyLine: self.bodyLine,
+    chain: chain.map((scenario) => scenario.id),
+    values
+  };
+}
+
+/** The scenario and its ancestors, child first; throws UserErrors naming the file and line of a bad `extends`. */
+export function scenarioChain(id: string, lookup: ScenarioLookup, knownIds: readonly string[] = []): ParsedScenario[] {
+  const first = lookup(id);
+  if (!first) {
+    throw new UserErrors([
+      new UserError({
+        message: "unknown scenario",
+        expected: "the id of a scenario file",
+        found: id,
+        ...closeIds(id, knownIds)
+      })
+    ]);
+  }
+  const chain = [first];
+  for (let current = first; current.extends;) {
+    const {id: parentId, position} = current.extends;
+    const where = {file: position.file, line: position.line, column: position.column, path: "extends"};
+    const loop = chain.findIndex((scenario) => scenario.id === parentId);
+    if (loop >= 0) {
+      const ids = [...chain.map((scenario) => scenario.id), parentId];
+      throw new UserErrors([
+        new UserError({
+          ...where,
+          message: "extends cycle",
+          expected: "a chain of extends that ends in a scenario without extends",
+          found: ids.join(" → ")
+        })
+      ]);
+    }
+    const parent = lookup(parentId);
+    if (!parent) {
+      throw new UserErrors([
+        new UserError({
+          ...where,
+          message: "unknown scenario",
+          expected: "the id of a scenario file",
+          found: parentId,
+          ...closeIds(parentId, knownIds)
+        })
+      ]);
+    }
+    chain.push(parent);
+    current = parent;
+  }
+  return chain;
+}
+
+function resolveKey(def: ScenarioKeyDef, chain: readonly ParsedScenario[]): ResolvedValue {
+  const setter = chain.findIndex((scenario) => scenario.values[def.path] !== undefined);
+  // A source belongs to the value it describes: search from the child up to the file that set the value.
+  const annotators = setter >= 0 ? chain.slice(0, setter + 1) : chain;
+  const given = annotators.find((scenario) => scenario.sources[def.path] !== undefined)?.sources[def.path]?.text;
+  const scenario = chain[setter];
+  const parsed = scenario?.values[def.path];
+  if (!scenario || !parsed) {
+    return {
+      path: def.path,
+      value: def.default,
+      written: null,
+      origin: {kind: "default"},
+      source: given ?? def.source
+    };
+  }
+  return {
+    path: def.path,
+    value: parsed.value,
+    written: parsed.written,
+    origin: {
+      kind: setter === 0 ? "file" : "parent",
+      scenario: scenario.id,
+      file: parsed.position.file,
+      line: parsed.position.line,
+      column: parsed.position.column
+    },
+    source: given ?? null
+  };
+}
+
+function closeIds(id: string, knownIds: readonly string[]): {hint?: string} {
+  if (!knownIds.length) return {};
+  const close = closestMatch(id, knownIds);
+  const listed = [...knownIds].sort().slice(0, 8).join(", ");
+  return {hint: close ? `did you mean ${close}? known: ${listed}` : `known: ${listed}`};
+}

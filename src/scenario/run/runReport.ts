@@ -1,0 +1,80 @@
+import {formatQuantity, type Dimension} from "../../units/quantity.js";
+import type {Distribution} from "../../uncertainty/distribution.js";
+import type {ResolvedScenario, ValueOrigin} from "../resolve/resolveScenario.js";
+import type {ScenarioRunResult} from "./runScenario.js";
+import {isQuantityKey, scenarioKey} from "../file/schema.js";
+import {DIMENSIONS} from "../../units/quantity.js";
+
+/** One assumption as `run --json` reports it: the value in base units (or a distribution), its unit and where it came from. */
+export interface AssumptionReport {
+  value: number | string | Distribution | null;
+  /** The base unit of `value` (and of a distribution's parameters), e.g. "W", "USD/kWh"; "" for ids and choices. */
+  unit: string;
+  /** The value as written in the file or flag; null for a default. */
+  written: string | null;
+  origin: ValueOrigin;
+  source: string | null;
+}
+
+/** The JSON document of `token-ledger run --json`. */
+export interface RunReport {
+  scenario: {id: string; title: string; description: string; file: string; chain: string[]};
+  assumptions: Record<string, AssumptionReport>;
+  metrics: ScenarioRunResult["metrics"];
+  /** Samples and seed of the Monte Carlo run; null when no assumption is a distribution. */
+  monteCarlo: ScenarioRunResult["monteCarlo"];
+  /** Keys whose value is a distribution. */
+  uncertainKeys: string[];
+  /** Per-month percentile bands of the charted series over the Monte Carlo samples; null without distributions. */
+  bands: ScenarioRunResult["bands"];
+}
+
+/** The base unit label of a key ("" for ids and choices). */
+export function keyUnit(path: string): string {
+  const def = scenarioKey(path);
+  return def && isQuantityKey(def) ? DIMENSIONS[def.type as Dimension].baseUnit : "";
+}
+
+/** A value for people: a quantity in its display unit, a distribution as its kind and parameters. */
+export function describeValue(path: string, value: number | string | Distribution | null): string {
+  if (value === null) return "—";
+  if (typeof value === "string") return value;
+  const def = scenarioKey(path);
+  const format = (v: number) => (def && isQuantityKey(def) ? formatQuantity(v, def.type as Dimension) : String(v));
+  if (typeof value === "number") return format(value);
+  // A distribution's parameters are derived (a lognormal's median is √(p5 × p95)): four significant digits, not 12.
+  const param = (v: number) => format(Number(v.toPrecision(4)));
+  switch (value.kind) {
+    case "point":
+      return param(value.value);
+    case "uniform":
+      return `uniform(${param(value.min)}, ${param(value.max)})`;
+    case "normal":
+      return `normal(mean ${param(value.mean)}, sd ${param(value.sd)})`;
+    case "lognormal":
+      return `lognormal(median ${param(Math.exp(value.mu))}, σ ${value.sigma.toPrecision(3)})`;
+    case "triangular":
+      return `triangular(${param(value.min)}, ${param(value.mode)}, ${param(value.max)})`;
+  }
+}
+
+export function runReport(resolved: ResolvedScenario, result: ScenarioRunResult): RunReport {
+  const assumptions: Record<string, AssumptionReport> = {};
+  for (const [path, v] of Object.entries(resolved.values)) {
+    assumptions[path] = {value: v.value, unit: keyUnit(path), written: v.written, origin: v.origin, source: v.source};
+  }
+  return {
+    scenario: {
+      id: resolved.id,
+      title: resolved.title,
+      description: resolved.description,
+      file: resolved.file,
+      chain: resolved.chain
+    },
+    assumptions,
+    metrics: result.metrics,
+    monteCarlo: result.monteCarlo,
+    uncertainKeys: result.uncertainKeys,
+    bands: result.bands
+  };
+}

@@ -1,0 +1,94 @@
+import {describe, expect, it} from "vitest";
+import {parseScenario} from "../../src/scenario/file/parseScenario.js";
+import {resolveScenario} from "../../src/scenario/resolve/resolveScenario.js";
+import {scenarioIndex} from "../../src/scenario/resolve/scenarioIndex.js";
+import {
+  assumptionRows,
+  demoteHeadings,
+  describeOrigin,
+  displayValue,
+  editedScenarioMarkdown,
+  formatDisplayNumber,
+  formatMetric,
+  metricRows
+} from "../../docs/components/scenarioPage.js";
+import {applyShareSets} from "../../docs/components/urlState.js";
+import {parseFixture} from "../scenario/helpers.js";
+
+const index = scenarioIndex(["base.md", "child.md"].map(parseFixture));
+const child = resolveScenario("child", index.lookup, index.ids);
+
+describe("displayValue", () => {
+  it("rounds quantities to six significant digits in their display unit", () => {
+    expect(displayValue("silicon.relativeThroughput", 0.979795897113)).toBe("0.979796");
+    expect(displayValue("serving.hardware", "h100-sxm")).toBe("h100-sxm");
+    expect(displayValue("hardware.price", null)).toBe("—");
+  });
+
+  it("shows a distribution by its kind and 90% interval", () => {
+    const lognormal = {kind: "lognormal", mu: Math.log(0.6), sigma: 0.1} as const;
+    expect(displayValue("serving.utilization", lognormal)).toMatch(/^lognormal, 90% in 0\.50\d* to 0\.70\d*$/);
+    expect(displayValue("serving.utilization", {kind: "uniform", min: 0.4, max: 0.8})).toBe("uniform, 0.4 to 0.8");
+  });
+});
+
+describe("describeOrigin and assumptionRows", () => {
+  it("names the file and line, the parent, the default or the page", () => {
+    expect(describeOrigin({kind: "file", scenario: "a", file: "data/scenarios/a.md", line: 4, column: 3})).toBe(
+      "data/scenarios/a.md:4"
+    );
+    expect(describeOrigin({kind: "parent", scenario: "base", file: "b.md", line: 9, column: 1})).toBe(
+      "inherited from base (b.md:9)"
+    );
+    expect(describeOrigin({kind: "default"})).toBe("default");
+    expect(describeOrigin({kind: "override", flag: "URL", written: "x=1"})).toBe("set on this page (URL)");
+  });
+
+  it("has one row per key with its unit", () => {
+    const rows = assumptionRows(child);
+    expect(rows.length).toBe(Object.keys(child.values).length);
+    expect(rows.find((row) => row.path === "serving.utilization")?.unit).toBe("fraction");
+  });
+});
+
+describe("formatMetric", () => {
+  it("writes the display unit", () => {
+    expect(formatMetric("costPerMillionTokensUsd", 0.99712)).toBe("0.997 USD/Mtok");
+    expect(formatMetric("inferenceShareOfSpend", 24.5)).toBe("24.5%");
+    expect(formatMetric("siliconPaybackMonth", 27)).toBe("month 27");
+    expect(formatMetric("siliconNpvUsd", 2759.4)).toBe("2,759 MUSD");
+    expect(formatMetric("siliconPaybackMonth", null)).toBe("—");
+    expect(formatDisplayNumber(1.5e-7)).toBe("1.50e-7");
+  });
+
+  it("scales metric rows to display units and keeps Monte Carlo intervals", () => {
+    const rows = metricRows({
+      siliconNpvUsd: {mean: 2e9, p5: 1e9, p50: 2e9, p95: 3e9, nullShare: 0},
+      inferenceShareOfSpend: 0.25
+    } as never);
+    expect(rows.find((row) => row.name === "siliconNpvUsd")).toMatchObject({value: 2000, p5: 1000, p95: 3000});
+    expect(rows.find((row) => row.name === "inferenceShareOfSpend")).toMatchObject({value: 25, p5: null});
+  });
+});
+
+describe("editedScenarioMarkdown", () => {
+  it("writes a file that extends the scenario, sets the changed keys, and parses back to the same values", () => {
+    const {resolved} = applyShareSets(child, ["serving.utilization=0.9", "silicon.nre=$300M"]);
+    const text = editedScenarioMarkdown(resolved, ["serving.utilization=0.9", "silicon.nre=$300M"]);
+    expect(text).toMatch(/^extends: child$/m);
+    const parsed = parseScenario({file: "child-edited.md", text});
+    expect(parsed.id).toBe("child-edited");
+    expect(parsed.extends?.id).toBe("child");
+    expect(parsed.values["serving.utilization"]?.value).toBeCloseTo(0.9, 12);
+    expect(parsed.values["silicon.nre"]?.value).toBeCloseTo(300e6, 3);
+    expect(Object.keys(parsed.values).sort()).toEqual(["serving.utilization", "silicon.nre"]);
+  });
+});
+
+describe("demoteHeadings", () => {
+  it("moves headings down one level outside code fences", () => {
+    expect(demoteHeadings("# A\ntext\n```\n# not a heading\n```\n## B\n###### F")).toBe(
+      "## A\ntext\n```\n# not a heading\n```\n### B\n###### F"
+    );
+  });
+});

@@ -1,0 +1,155 @@
+import {describe, expect, it} from "vitest";
+import {UserError} from "../../src/errors/userError.js";
+import {resolveScenario} from "../../src/scenario/resolve/resolveScenario.js";
+import {scenarioIndex} from "../../src/scenario/resolve/scenarioIndex.js";
+import {
+  applyShareSets,
+  formatShareSet,
+  MAX_SET_LENGTH,
+  MAX_SHARE_SETS,
+  mergeSets,
+  parseShareQuery,
+  shareQuery
+} from "../../docs/components/urlState.js";
+import {parseFixture} from "../scenario/helpers.js";
+
+const index = scenarioIndex(["base.md", "child.md"].map(parseFixture));
+const base = resolveScenario("base", index.lookup, index.ids);
+
+describe("parseShareQuery", () => {
+  it("reads set parameters as path=value, in schema order", () => {
+    const query = parseShareQuery("?set=power.electricity%3D0.05%20USD%2FkWh&set=serving.utilization%3D0.7");
+    expect(query).toEqual({sets: ["serving.utilization=0.7", "power.electricity=0.05 USD/kWh"], ignored: []});
+  });
+
+  it("accepts URLSearchParams and an empty query", () => {
+    expect(parseShareQuery(new URLSearchParams())).toEqual({sets: [], ignored: []});
+    expect(parseShareQuery("")).toEqual({sets: [], ignored: []});
+  });
+
+  it("keeps the last of repeated keys and reports the earlier ones", () => {
+    const query = parseShareQuery("set=serving.utilization=0.5&set=serving.utilization=0.8");
+    expect(query.sets).toEqual(["serving.utilization=0.8"]);
+    expect(query.ignored).toEqual([
+      {set: "serving.utilization=0.5", reason: "repeated key serving.utilization: the last set for it wins"}
+    ]);
+  });
+
+  it("ignores unknown keys with the --set error message and a suggestion", () => {
+    const query = parseShareQuery("set=serving.utilisation=0.7");
+    expect(query.sets).toEqual([]);
+    expect(query.ignored).toHaveLength(1);
+    expect(query.ignored[0]?.reason).toMatch(/URL: serving\.utilisation: unknown key/);
+    expect(query.ignored[0]?.reason).toMatch(/did you mean serving\.utilization/);
+  });
+
+  it("ignores a script tag as a key or a parameter name, returning it only as data", () => {
+    const hostile = "<script>alert(1)</script>";
+    const query = parseShareQuery(
+      `?set=${encodeURIComponent(hostile)}&${encodeURIComponent(hostile)}=1&set=${encodeURIComponent(`${hostile}=1`)}`
+    );
+    expect(query.sets).toEqual([]);
+    expect(query.ignored.map((i) => i.set)).toEqual([hostile, `${hostile}=1`, `${hostile}=1`]);
+    expect(query.ignored[0]?.reason).toMatch(/missing =/);
+    expect(query.ignored[1]?.reason).toMatch(/unknown parameter/);
+    expect(query.ignored[2]?.reason).toMatch(/unknown key/);
+  });
+
+  it("ignores overlong sets and sets beyond the limit", () => {
+    const long = `serving.utilization=${"9".repeat(MAX_SET_LENGTH)}`;
+    const query = parseShareQuery(new URLSearchParams([["set", long]]));
+    expect(query.sets).toEqual([]);
+    expect(query.ignored[0]?.reason).toMatch(/too long/);
+    expect(query.ignored[0]?.set.length).toBe(MAX_SET_LENGTH + 1);
+    const many = new URLSearchParams(
+      Array.from({length: MAX_SHARE_SETS + 3}, () => ["set", "serving.utilization=0.5"] as [string, string])
+    );
+    expect(parseShareQuery(many).ignored.filter((i) => /too many/.test(i.reason))).toHaveLength(3);
+  });
+});
+
+describe("applyShareSets", () => {
+  it("applies valid sets as overrides from the URL", () => {
+    const state = applyShareSets(base, ["serving.utilization=70%", "power.electricity=0.05 USD/kWh"]);
+    expect(state.ignored).toEqual([]);
+    expect(state.applied).toEqual(["serving.utilization=70%", "power.electricity=0.05 USD/kWh"]);
+    expect(state.resolved.values["serving.utilization"]?.value).toBeCloseTo(0.7, 12);
+    expect(state.resolved.values["serving.utilization"]?.origin).toEqual({
+      kind: "override",
+      flag: "URL",
+      written: "serving.utilization=70%"
+    });
+    expect(base.values["serving.utilization"]?.origin.kind).not.toBe("override");
+  });
+
+  it.each([
+    ["a bad unit", "power.electricity=5 W", /power\.electricity/],
+    ["an out-of-range value", "serving.utilization=1.5", /serving\.utilization: out of range/],
+    ["a huge number", "serving.utilization=1e999", /serving\.utilization/],
+    ["a huge number past a finite range", "silicon.designCycle=1e308 months", /out of range/],
+    ["a script tag in a value", "serving.utilization=<script>alert(1)</script>", /serving\.utilization/],
+    ["malformed YAML", "serving.utilization={dist: [", /serving\.utilization/],
+    ["a YAML alias bomb", "serving.utilization=*a", /serving\.utilization/]
+  ])("ignores %s with the UserError message and applies the rest", (_, bad, reason) => {
+    const state = applyShareSets(base, [bad, "power.pue=1.3"]);
+    expect(state.applied).toEqual(["power.pue=1.3"]);
+    expect(state.ignored).toHaveLength(1);
+    expect(state.ignored[0]?.set).toBe(bad);
+    expect(state.ignored[0]?.reason).toMatch(reason);
+    expect(state.ignored[0]?.reason).toMatch(/^URL: /);
+  });
+
+  it("ignores a set that the check rejects, with the check's message", () => {
+    const state = applyShareSets(base, ["serving.batch=100000", "power.pue=1.3"], {
+      check: (resolved) => {
+        if (resolved.values["serving.batch"]?.value === 100000) {
+          throw new UserError({path: "serving.batch", message: "does not fit", expected: "a smaller batch"});
+        }
+      }
+    });
+    expect(state.applied).toEqual(["power.pue=1.3"]);
+    expect(state.ignored).toEqual([
+      {set: "serving.batch=100000", reason: "serving.batch: does not fit: expected a smaller batch"}
+    ]);
+  });
+});
+
+describe("shareQuery", () => {
+  it("writes one set parameter per set, in schema order, and round-trips through parseShareQuery", () => {
+    const sets = ["power.electricity=0.05 USD/kWh", "serving.utilization=70%", "silicon.nre=$150M"];
+    const query = shareQuery(sets);
+    expect(query).toBe(
+      "?set=serving.utilization%3D70%25&set=power.electricity%3D0.05+USD%2FkWh&set=silicon.nre%3D%24150M"
+    );
+    expect(parseShareQuery(query)).toEqual({sets: mergeSets(sets), ignored: []});
+  });
+
+  it("is empty for no change", () => {
+    expect(shareQuery([])).toBe("");
+  });
+});
+
+describe("formatShareSet and mergeSets", () => {
+  it("writes a base-unit value in the file notation that applyOverrides reads back", () => {
+    for (const [path, value] of [
+      ["serving.utilization", 0.7],
+      ["power.electricity", 0.0826],
+      ["finance.costOfCapital", 0.125],
+      ["silicon.designCycle", 9],
+      ["silicon.nre", 150e6],
+      ["demand.agentMultiplier", 12.5]
+    ] as const) {
+      const set = formatShareSet(path, value);
+      const state = applyShareSets(base, [set]);
+      expect(state.ignored, set).toEqual([]);
+      expect(state.resolved.values[path]?.value, set).toBeCloseTo(value, 12);
+    }
+  });
+
+  it("lets a later set replace an earlier one for the same key", () => {
+    expect(mergeSets(["power.pue=1.3", "serving.utilization=0.5"], ["serving.utilization=0.9"])).toEqual([
+      "serving.utilization=0.9",
+      "power.pue=1.3"
+    ]);
+  });
+});

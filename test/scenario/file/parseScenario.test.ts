@@ -1,0 +1,307 @@
+import {describe, expect, it} from "vitest";
+import {UserErrors} from "../../../src/errors/userError.js";
+import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
+import {Z_95} from "../../../src/uncertainty/normal.js";
+import {fixture, parseFixture, userErrorsOf} from "../helpers.js";
+
+const parse = (text: string, file = "data/scenarios/test.md") => parseScenario({file, text});
+
+describe("parseScenario", () => {
+  it("reads a valid file: values in base units, positions, sources and body", () => {
+    const base = parseFixture("base.md");
+    expect(base.id).toBe("base");
+    expect(base.title).toBe("Base case");
+    expect(base.extends).toBeUndefined();
+    expect(base.values["serving.batch"]).toEqual({
+      path: "serving.batch",
+      value: 32,
+      written: "32",
+      position: {file: "test/fixtures/scenarios/base.md", line: 8, column: 10}
+    });
+    expect(base.values["power.electricity"]?.value).toBeCloseTo(0.0826, 12);
+    expect(base.values["finance.usefulLife"]?.value).toBe(5);
+    expect(base.values["silicon.nre"]?.value).toBe(150e6);
+    expect(base.values["power.pue"]?.value).toEqual({kind: "uniform", min: 1.1, max: 1.3});
+    const power = base.values["silicon.power"]?.value;
+    expect(power).toMatchObject({kind: "normal", mean: 700});
+    expect(typeof power === "object" && power.kind === "normal" ? power.sd : NaN).toBeCloseTo(100 / Z_95, 9);
+    const utilization = base.values["serving.utilization"];
+    expect(utilization?.position).toMatchObject({line: 9, column: 16});
+    expect(utilization?.value).toMatchObject({kind: "lognormal"});
+    if (typeof utilization?.value === "object" && utilization.value.kind === "lognormal") {
+      const {mu, sigma} = utilization.value;
+      expect(Math.exp(mu - Z_95 * sigma)).toBeCloseTo(0.5, 12);
+      expect(Math.exp(mu + Z_95 * sigma)).toBeCloseTo(0.8, 12);
+    }
+    expect(base.sources["power.electricity"]).toMatchObject({
+      text: "EIA 2025 US industrial average, via Epoch AI",
+      position: {line: 18, column: 22}
+    });
+    expect(base.body).toContain("The narrative of the base case.");
+    expect(base.bodyLine).toBe(21);
+  });
+
+  it("reads the extends target, an explicit id, and dotted keys", () => {
+    const child = parseFixture("child.md");
+    expect(child.extends).toEqual({
+      id: "base",
+      position: {file: "test/fixtures/scenarios/child.md", line: 3, column: 10}
+    });
+    expect(child.values["power.electricity"]?.value).toBeCloseTo(0.06, 12);
+    expect(parseFixture("grandchild.md").id).toBe("grandchild");
+  });
+
+  it("accepts an empty front matter and CRLF line endings", () => {
+    expect(parse("---\n---\nbody").values).toEqual({});
+    expect(parse("---\r\nserving:\r\n  batch: 8\r\n---\r\n").values["serving.batch"]?.position).toMatchObject({
+      line: 3,
+      column: 10
+    });
+  });
+
+  it("reports malformed YAML with file, line and column", () => {
+    expect(userErrorsOf(() => parseFixture("malformed-yaml.md"))).toEqual([
+      {
+        file: "test/fixtures/scenarios/malformed-yaml.md",
+        line: 5,
+        column: 3,
+        message: "malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+        expected: "valid YAML front matter",
+        found: "utilization: 0.7"
+      }
+    ]);
+  });
+
+  it("reports a missing or unclosed front matter", () => {
+    expect(userErrorsOf(() => parse("# Just a title\n"))[0]).toMatchObject({
+      line: 1,
+      column: 1,
+      message: "missing front matter",
+      found: "# Just a title"
+    });
+    expect(userErrorsOf(() => parse("---\nserving.batch: 3\n"))[0]).toMatchObject({
+      line: 1,
+      message: "front matter is not closed",
+      found: "the end of the file"
+    });
+  });
+
+  it("reports every unknown key, with the closest valid path", () => {
+    const file = "test/fixtures/scenarios/unknown-key.md";
+    expect(userErrorsOf(() => parseFixture("unknown-key.md"))).toEqual([
+      {
+        file,
+        line: 3,
+        column: 3,
+        path: "serving.utilisation",
+        message: "unknown key",
+        expected: "a key of serving",
+        found: "utilisation",
+        hint: "did you mean serving.utilization?"
+      },
+      {
+        file,
+        line: 4,
+        column: 1,
+        path: "powr",
+        message: "unknown key",
+        expected: "a scenario key (see the reference) or one of id, title, description, extends, sources",
+        found: "powr",
+        hint: "did you mean power?"
+      },
+      {
+        file,
+        line: 7,
+        column: 3,
+        path: "sources.power.pu",
+        message: "unknown key",
+        expected: "a scenario key path",
+        found: "power.pu",
+        hint: "did you mean power.pue?"
+      }
+    ]);
+  });
+
+  it("reports a wrong unit: 30 kWh where a power is expected", () => {
+    const file = "test/fixtures/scenarios/wrong-unit.md";
+    expect(userErrorsOf(() => parseFixture("wrong-unit.md"))).toEqual([
+      {
+        file,
+        line: 3,
+        column: 10,
+        path: "silicon.power",
+        message: "wrong unit",
+        expected: "a power in W, kW or MW",
+        found: "30 kWh"
+      },
+      {
+        file,
+        line: 4,
+        column: 20,
+        path: "power.electricity",
+        message: "wrong unit",
+        expected: "an electricity price in USD/kWh, USD/MWh or $/kWh",
+        found: "0.06 USD/kW",
+        hint: "USD/kW measures a cost per unit of power"
+      }
+    ]);
+  });
+
+  it("reports values out of range and non-integers where an integer is expected", () => {
+    const file = "test/fixtures/scenarios/out-of-range.md";
+    expect(userErrorsOf(() => parseFixture("out-of-range.md"))).toEqual([
+      {
+        file,
+        line: 2,
+        column: 22,
+        path: "serving.utilization",
+        message: "out of range",
+        expected: "a fraction in (0, 1]",
+        found: "1.5"
+      },
+      {
+        file,
+        line: 4,
+        column: 8,
+        path: "power.pue",
+        message: "out of range",
+        expected: "a plain number in [1, 3]",
+        found: "0.9"
+      },
+      {
+        file,
+        line: 5,
+        column: 16,
+        path: "serving.batch",
+        message: "not a whole number",
+        expected: "a whole number: a count like 16384, 16k, 1.5M or 2B",
+        found: "2.5"
+      }
+    ]);
+  });
+
+  it("reports inverted distribution bounds", () => {
+    const file = "test/fixtures/scenarios/inverted-bounds.md";
+    expect(userErrorsOf(() => parseFixture("inverted-bounds.md"))).toEqual([
+      {
+        file,
+        line: 2,
+        column: 22,
+        path: "serving.utilization",
+        message: "inverted bounds",
+        expected: "a 90% interval `low to high` with low < high",
+        found: "0.8 to 0.5",
+        hint: "swap the bounds"
+      },
+      {
+        file,
+        line: 4,
+        column: 8,
+        path: "silicon.nre",
+        message: "inverted bounds",
+        expected: "min < max",
+        found: "min: $200M, max: $100M",
+        hint: "swap the bounds"
+      },
+      {
+        file,
+        line: 5,
+        column: 13,
+        path: "silicon.unitCost",
+        message: "mode outside [min, max]",
+        expected: "min <= mode <= max",
+        found: "min: $10k, mode: $20k, max: $15k"
+      }
+    ]);
+  });
+
+  it("throws UserErrors, formatted one line per error with file:line:column", () => {
+    let thrown: unknown;
+    try {
+      parseFixture("wrong-unit.md");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UserErrors);
+    expect((thrown as Error).message.split("\n")[0]).toBe(
+      "test/fixtures/scenarios/wrong-unit.md:3:10: silicon.power: wrong unit: expected a power in W, kW or MW, found 30 kWh"
+    );
+  });
+
+  it("reads every distribution notation, with units inside", () => {
+    const values = parse(`---
+silicon:
+  power: 600 to 800 W
+  nre: {dist: lognormal, p5: $100M, p95: $400M}
+  unitCost: {dist: triangular, min: $8k, mode: 12 kUSD, max: 20000}
+  utilization: {dist: point, value: 75%}
+demand.growthPerYear: -10% to 40%
+finance.usefulLife: {dist: normal, mean: 5 years, sd: 6 months}
+---
+`).values;
+    const power = values["silicon.power"]?.value;
+    expect(power).toMatchObject({kind: "lognormal"});
+    if (typeof power === "object" && power.kind === "lognormal") {
+      expect(Math.exp(power.mu)).toBeCloseTo(Math.sqrt(600 * 800), 9);
+    }
+    expect(values["silicon.unitCost"]?.value).toEqual({kind: "triangular", min: 8000, mode: 12000, max: 20000});
+    expect(values["silicon.utilization"]?.value).toBe(0.75);
+    // A range that admits negatives gets a normal: mean (−0.1 + 0.4) / 2.
+    expect(values["demand.growthPerYear"]?.value).toMatchObject({kind: "normal"});
+    const growth = values["demand.growthPerYear"]?.value;
+    expect(typeof growth === "object" && growth.kind === "normal" ? growth.mean : NaN).toBeCloseTo(0.15, 12);
+    expect(values["finance.usefulLife"]?.value).toEqual({kind: "normal", mean: 5, sd: 0.5});
+  });
+
+  it("rejects a distribution on a key that must be a single value, and bad distribution parameters", () => {
+    const errors = userErrorsOf(() =>
+      parse(`---
+serving.batch: 16 to 64
+silicon.power: {dist: normal, p5: 600 W, p9: 800 W}
+silicon.nre: {dist: gaussian, mean: 1}
+silicon.unitCost: {dist: uniform, min: $1k}
+---
+`)
+    );
+    expect(errors.map((e) => [e.line, e.column, e.path, e.message, e.found, e.hint])).toEqual([
+      [2, 16, "serving.batch", "cannot be a distribution", "16 to 64", undefined],
+      [3, 42, "silicon.power", "unknown normal parameter", "p9", "did you mean p95?"],
+      [4, 21, "silicon.nre", "unknown distribution", "gaussian", undefined],
+      [5, 19, "silicon.unitCost", "missing parameter", "{dist: uniform, min: $1k}", undefined]
+    ]);
+  });
+
+  it("rejects keys set twice, groups that are not maps, and empty values", () => {
+    const errors = userErrorsOf(() =>
+      parse(`---
+serving:
+  batch: 8
+serving.batch: 16
+power: 3
+finance.usefulLife:
+title:
+---
+`)
+    );
+    expect(errors.map((e) => [e.line, e.path, e.message, e.found])).toEqual([
+      [4, "serving.batch", "key set twice", "serving.batch again"],
+      [5, "power", "group is not a map", "3"],
+      [6, "finance.usefulLife", "wrong type", "nothing"],
+      [7, "title", "missing value", "nothing"]
+    ]);
+  });
+
+  it("rejects a catalog id or choice that is malformed, with a suggestion for a choice", () => {
+    const errors = userErrorsOf(() => parse("---\nserving.hardware: H100 SXM\nserving.precision: fp16\n---\n"));
+    expect(errors.map((e) => [e.path, e.message, e.expected, e.found, e.hint])).toEqual([
+      [
+        "serving.hardware",
+        "not a catalog id",
+        "a catalog id in lowercase kebab-case, like h100-sxm or llama-3.1-70b",
+        "H100 SXM",
+        undefined
+      ],
+      ["serving.precision", "not one of the choices", "one of bf16, fp8 or fp4", "fp16", "did you mean bf16?"]
+    ]);
+  });
+});

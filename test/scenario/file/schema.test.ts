@@ -1,0 +1,65 @@
+import {describe, expect, it} from "vitest";
+import {formatScenarioValue} from "../../../src/scenario/file/formatScenario.js";
+import {inRange, parseRange} from "../../../src/scenario/file/keyRange.js";
+import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
+import {
+  isQuantityKey,
+  keyRange,
+  SCENARIO_GROUPS,
+  SCENARIO_KEYS,
+  scenarioKey,
+  type ScenarioKeyDef
+} from "../../../src/scenario/file/schema.js";
+import {DIMENSIONS} from "../../../src/units/quantity.js";
+
+const KEYS = SCENARIO_KEYS as readonly ScenarioKeyDef[];
+
+describe("SCENARIO_KEYS", () => {
+  it.each(KEYS)("$path is documented, and its default is valid", (def) => {
+    expect(def.path).toMatch(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/);
+    expect(def.meaning.length).toBeGreaterThan(10);
+    expect(def.source.length).toBeGreaterThan(0);
+    if (isQuantityKey(def)) {
+      expect(DIMENSIONS[def.type]).toBeDefined();
+      if (def.default !== null) {
+        expect(typeof def.default).toBe("number");
+        expect(inRange(def.default as number, keyRange(def))).toBe(true);
+        if (def.integer) expect(Number.isInteger(def.default)).toBe(true);
+      }
+    } else {
+      expect(def.distribution).toBe(false);
+      if (def.type === "choice") expect(def.choices).toContain(def.default);
+    }
+    if (def.integer) expect(def.distribution).toBe(false);
+  });
+
+  it("writes every default so that a scenario file reads it back", () => {
+    const lines = KEYS.filter((def) => def.default !== null).map(
+      (def) => `${def.path}: ${formatScenarioValue(def, def.default as number | string)}`
+    );
+    const parsed = parseScenario({file: "defaults.md", text: `---\n${lines.join("\n")}\n---\n`});
+    for (const def of KEYS) {
+      if (def.default === null) continue;
+      const value = parsed.values[def.path]?.value;
+      if (typeof def.default === "number") expect(value).toBeCloseTo(def.default, 9);
+      else expect(value).toBe(def.default);
+    }
+  });
+
+  it("derives groups from paths, so new sections such as strategy.* need only new keys", () => {
+    expect(SCENARIO_GROUPS).toEqual(
+      expect.arrayContaining(["serving", "power", "finance", "hardware", "silicon", "demand", "training", "horizon"])
+    );
+    expect(scenarioKey("serving.utilization")?.type).toBe("fraction");
+    expect(scenarioKey("serving")).toBeUndefined();
+  });
+});
+
+describe("parseRange", () => {
+  it("reads interval notation", () => {
+    expect(parseRange("(0, 1]")).toEqual({min: 0, max: 1, minInclusive: false, maxInclusive: true});
+    expect(parseRange("[1, ∞)")).toEqual({min: 1, max: Infinity, minInclusive: true, maxInclusive: false});
+    expect(() => parseRange("0..1")).toThrow("malformed range");
+    expect(() => parseRange("[2, 1]")).toThrow("malformed range");
+  });
+});

@@ -1,0 +1,193 @@
+import {describe, expect, it} from "vitest";
+import {applyOverrides} from "../../../src/scenario/resolve/applyOverrides.js";
+import {resolveScenario} from "../../../src/scenario/resolve/resolveScenario.js";
+import {scenarioIndex} from "../../../src/scenario/resolve/scenarioIndex.js";
+import {SCENARIO_KEY_PATHS, scenarioKey} from "../../../src/scenario/file/schema.js";
+import {parseFixture, userErrorsOf} from "../helpers.js";
+
+const index = scenarioIndex(
+  ["base.md", "child.md", "grandchild.md", "extends-missing.md", "cycle-a.md", "cycle-b.md"].map(parseFixture)
+);
+const resolve = (id: string) => resolveScenario(id, index.lookup, index.ids);
+
+describe("resolveScenario", () => {
+  it("fills every key, recording whether it came from the file, a parent or the default", () => {
+    const grandchild = resolve("grandchild");
+    expect(grandchild.chain).toEqual(["grandchild", "child", "base"]);
+    expect(Object.keys(grandchild.values)).toEqual(SCENARIO_KEY_PATHS);
+    expect(grandchild.title).toBe("grandchild");
+    expect(grandchild.values["serving.batch"]).toEqual({
+      path: "serving.batch",
+      value: 64,
+      written: "64",
+      origin: {
+        kind: "file",
+        scenario: "grandchild",
+        file: "test/fixtures/scenarios/grandchild.md",
+        line: 4,
+        column: 16
+      },
+      source: null
+    });
+    expect(grandchild.values["serving.hardware"]).toMatchObject({
+      value: "b200",
+      origin: {kind: "parent", scenario: "child", file: "test/fixtures/scenarios/child.md", line: 6, column: 13}
+    });
+    expect(grandchild.values["power.electricity"]?.source).toBe("PPA quote");
+    expect(grandchild.values["serving.model"]?.origin).toMatchObject({kind: "parent", scenario: "base", line: 6});
+    const pue = grandchild.values["power.hostOverhead"];
+    expect(pue).toEqual({
+      path: "power.hostOverhead",
+      value: scenarioKey("power.hostOverhead")?.default,
+      written: null,
+      origin: {kind: "default"},
+      source: scenarioKey("power.hostOverhead")?.source
+    });
+    expect(grandchild.values["hardware.price"]?.value).toBeNull();
+  });
+
+  it("lets a child override its parent key by key, and keeps sources with the value they describe", () => {
+    const child = resolve("child");
+    const base = resolve("base");
+    expect(child.values["power.electricity"]?.value).toBeCloseTo(0.06, 12);
+    expect(base.values["power.electricity"]?.value).toBeCloseTo(0.0826, 12);
+    expect(base.values["power.electricity"]?.source).toBe("EIA 2025 US industrial average, via Epoch AI");
+    // The child annotates the inherited NRE: its source wins over the parent's (absent) one.
+    expect(child.values["silicon.nre"]).toMatchObject({
+      value: 150e6,
+      origin: {kind: "parent", scenario: "base"},
+      source: "Checked against the IBS 5nm design cost"
+    });
+    expect(base.values["silicon.nre"]?.source).toBeNull();
+    expect(child.values["power.pue"]?.value).toEqual({kind: "uniform", min: 1.1, max: 1.3});
+    expect(child.body.trim()).toBe("A child of the base case.");
+  });
+
+  it("names the missing parent, where the extends is, and the closest ids", () => {
+    expect(userErrorsOf(() => resolve("extends-missing"))).toEqual([
+      {
+        file: "test/fixtures/scenarios/extends-missing.md",
+        line: 3,
+        column: 10,
+        path: "extends",
+        message: "unknown scenario",
+        expected: "the id of a scenario file",
+        found: "bsae",
+        hint: "did you mean base? known: base, child, cycle-a, cycle-b, extends-missing, grandchild"
+      }
+    ]);
+  });
+
+  it("names the cycle and the extends that closes it", () => {
+    expect(userErrorsOf(() => resolve("cycle-a"))).toEqual([
+      {
+        file: "test/fixtures/scenarios/cycle-b.md",
+        line: 2,
+        column: 10,
+        path: "extends",
+        message: "extends cycle",
+        expected: "a chain of extends that ends in a scenario without extends",
+        found: "cycle-a → cycle-b → cycle-a"
+      }
+    ]);
+  });
+
+  it("rejects an unknown scenario id and two files with one id", () => {
+    expect(userErrorsOf(() => resolve("chlid"))[0]).toMatchObject({message: "unknown scenario", found: "chlid"});
+    const twin = {...parseFixture("base.md"), file: "data/scenarios/other.md"};
+    expect(userErrorsOf(() => scenarioIndex([parseFixture("base.md"), twin]))).toEqual([
+      {
+        file: "data/scenarios/other.md",
+        path: "id",
+        message: "duplicate scenario id",
+        expected: "one file per id",
+        found: "base",
+        hint: "also the id of test/fixtures/scenarios/base.md"
+      }
+    ]);
+  });
+});
+
+describe("applyOverrides", () => {
+  it("sets values in the file notation and records the flag", () => {
+    const set = applyOverrides(resolve("base"), [
+      "serving.utilization=0.7",
+      "silicon.power = 600 to 800 W",
+      "hardware.price=$25k",
+      "power.pue={dist: uniform, min: 1.05, max: 1.15}"
+    ]);
+    expect(set.values["serving.utilization"]).toEqual({
+      path: "serving.utilization",
+      value: 0.7,
+      written: "0.7",
+      origin: {kind: "override", flag: "--set", written: "serving.utilization=0.7"},
+      source: null
+    });
+    expect(set.values["silicon.power"]?.value).toMatchObject({kind: "lognormal"});
+    expect(set.values["hardware.price"]?.value).toBe(25000);
+    expect(set.values["power.pue"]?.value).toEqual({kind: "uniform", min: 1.05, max: 1.15});
+    // The input is not modified.
+    expect(resolve("base").values["hardware.price"]?.value).toBeNull();
+  });
+
+  it("reports an unknown path with a suggestion, naming the flag", () => {
+    expect(userErrorsOf(() => applyOverrides(resolve("base"), ["serving.utilisation=0.7"]))).toEqual([
+      {
+        flag: "--set",
+        path: "serving.utilisation",
+        message: "unknown key",
+        expected: "a scenario key path, like serving.utilization",
+        found: "serving.utilisation",
+        hint: "did you mean serving.utilization?"
+      }
+    ]);
+  });
+
+  it("reports every bad value, naming the flag, path, expected and found", () => {
+    expect(
+      userErrorsOf(() =>
+        applyOverrides(resolve("base"), [
+          "silicon.power=30 kWh",
+          "serving.utilization=2",
+          "power.pue",
+          "serving.batch="
+        ])
+      )
+    ).toEqual([
+      {
+        flag: "--set",
+        path: "silicon.power",
+        message: "wrong unit",
+        expected: "a power in W, kW or MW",
+        found: "30 kWh"
+      },
+      {
+        flag: "--set",
+        path: "serving.utilization",
+        message: "out of range",
+        expected: "a fraction in (0, 1]",
+        found: "2"
+      },
+      {flag: "--set", message: "missing =", expected: "path=value, like serving.utilization=0.7", found: "power.pue"},
+      {
+        flag: "--set",
+        path: "serving.batch",
+        message: "wrong type",
+        expected: "a whole number: a count like 16384, 16k, 1.5M or 2B",
+        found: "nothing"
+      }
+    ]);
+  });
+
+  it("reports malformed YAML in a value", () => {
+    expect(userErrorsOf(() => applyOverrides(resolve("base"), ["power.pue={dist: uniform, min: 1"]))).toEqual([
+      {
+        flag: "--set",
+        path: "power.pue",
+        message: "malformed value",
+        expected: "a plain number without a unit, like 1.5 or 3x",
+        found: "{dist: uniform, min: 1"
+      }
+    ]);
+  });
+});

@@ -1,0 +1,171 @@
+import {describe, expect, it} from "vitest";
+import {loadCatalogs} from "../../../src/node/catalogFiles.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
+import {
+  bindScenario,
+  evaluateScenarioPoint,
+  SCENARIO_METRICS,
+  type BoundScenario
+} from "../../../src/scenario/evaluate/evaluateScenario.js";
+import {inRange, parseRange} from "../../../src/scenario/file/keyRange.js";
+import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
+import {resolveScenario} from "../../../src/scenario/resolve/resolveScenario.js";
+import {clampToRange, runScenario, type MetricSummary} from "../../../src/scenario/run/runScenario.js";
+import {scenarioDistributions, scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
+import {keyRange, scenarioKey} from "../../../src/scenario/file/schema.js";
+import type {Distribution} from "../../../src/uncertainty/distribution.js";
+import {monteCarlo} from "../../../src/uncertainty/monteCarlo.js";
+import {percentiles} from "../../../src/uncertainty/summary.js";
+import {userErrorsOf} from "../helpers.js";
+
+const catalogs = loadCatalogs();
+const library = loadScenarioLibrary();
+
+/** A scenario written inline, extending the bundled ones when it says so. */
+function inline(frontMatter: string): BoundScenario {
+  const parsed = parseScenario({file: "inline.md", text: `---\n${frontMatter}\n---\n`});
+  const lookup = (id: string) => (id === parsed.id ? parsed : library.index.lookup(id));
+  return bindScenario(resolveScenario(parsed.id, lookup), catalogs);
+}
+
+describe("runScenario", () => {
+  it("reports plain numbers and monteCarlo null for a scenario without distributions", () => {
+    const bound = inline("serving.utilization: 0.7\nsilicon.nre: $200M");
+    const result = runScenario(bound, {samples: 100, seed: 1});
+    expect(result.monteCarlo).toBeNull();
+    expect(result.uncertainKeys).toEqual([]);
+    expect(result.metrics).toEqual(result.point.metrics);
+    for (const name of SCENARIO_METRICS) {
+      const value = result.metrics[name];
+      expect(value === null || typeof value === "number", name).toBe(true);
+    }
+  });
+
+  it("summarises every metric as {mean, p5, p50, p95, nullShare} when a key is a distribution", () => {
+    const result = runScenario(inline("serving.utilization: 0.5 to 0.8"), {samples: 400, seed: 7});
+    expect(result.monteCarlo).toEqual({samples: 400, seed: 7});
+    expect(result.uncertainKeys).toEqual(["serving.utilization"]);
+    for (const name of SCENARIO_METRICS) {
+      const summary = result.metrics[name] as MetricSummary;
+      expect(Object.keys(summary).sort(), name).toEqual(["mean", "nullShare", "p5", "p50", "p95"]);
+      if (summary.mean === null) continue;
+      expect(summary.p5, name).toBeLessThanOrEqual(summary.p50);
+      expect(summary.p50, name).toBeLessThanOrEqual(summary.p95);
+    }
+    // Cost per token falls as utilisation rises, so its spread is real; the chip-hour does not depend on it.
+    const cost = result.metrics.costPerMillionTokensUsd as MetricSummary;
+    expect(cost.p95).toBeGreaterThan(cost.p5 * 1.2);
+    const hour = result.metrics.chipHourCostUsd as MetricSummary;
+    expect(hour.p95).toBe(hour.p5);
+  });
+
+  it("bands each month by the percentiles of that month's values over the same draws", () => {
+    const bound = inline("serving.utilization: 0.5 to 0.8\nsilicon.nre: $150M to $500M\nhorizon.months: 24");
+    const samples = 300;
+    const result = runScenario(bound, {samples, seed: 3});
+    expect(runScenario(inline("serving.utilization: 0.7"), {samples: 10, seed: 1}).bands).toBeNull();
+    // The same draws, kept: monteCarlo samples each input from its own seeded stream.
+    const draws = monteCarlo({
+      samples,
+      seed: 3,
+      inputs: scenarioDistributions(bound.resolved) as Record<string, Distribution>,
+      outputs: ["none"],
+      keepSamples: true,
+      evaluateAt: () => {}
+    }).inputSamples!;
+    const median = scenarioMedianPoint(bound.resolved);
+    const spend = Array.from({length: 24}, () => new Float64Array(samples));
+    const silicon = Array.from({length: 25}, () => new Float64Array(samples));
+    for (let i = 0; i < samples; i++) {
+      const point = {...median};
+      for (const [path, values] of Object.entries(draws)) {
+        point[path] = clampToRange(values[i]!, keyRange(scenarioKey(path)!));
+      }
+      const evaluation = evaluateScenarioPoint(bound, point);
+      evaluation.spend.months.forEach((m, t) => (spend[t]![i] = m.cumulativeInferenceSpendUsd));
+      evaluation.silicon.months.forEach((m, t) => (silicon[t]![i] = m.cumulativeDiscountedCashFlowUsd));
+    }
+    const bands = result.bands!;
+    expect(bands.cumulativeInferenceSpendUsd).toHaveLength(24);
+    expect(bands.siliconCumulativeDiscountedCashFlowUsd).toHaveLength(25);
+    for (const [rows, columns] of [
+      [bands.cumulativeInferenceSpendUsd, spend],
+      [bands.siliconCumulativeDiscountedCashFlowUsd, silicon]
+    ] as const) {
+      rows.forEach((row, t) => {
+        const [p5, p25, p50, p75, p95] = percentiles(columns[t]!, [0.05, 0.25, 0.5, 0.75, 0.95]);
+        expect(row).toEqual({step: t, p5, p25, p50, p75, p95});
+      });
+    }
+    // Month 0 of the program holds the NRE alone; its band spans the NRE's 90% interval, within sampling error.
+    const month0 = bands.siliconCumulativeDiscountedCashFlowUsd[0]!;
+    expect(-month0.p95).toBeGreaterThan(150e6 * 0.9);
+    expect(-month0.p5).toBeLessThan(500e6 * 1.1);
+  });
+
+  it("evaluates the series (point) at the median of each distribution", () => {
+    const uncertain = runScenario(inline("serving.utilization: 0.4 to 0.9"), {samples: 50, seed: 1});
+    const median = runScenario(inline(`serving.utilization: ${Math.sqrt(0.4 * 0.9)}`), {samples: 50, seed: 1});
+    expect(uncertain.point.metrics.costPerMillionTokensUsd).toBeCloseTo(
+      median.point.metrics.costPerMillionTokensUsd,
+      12
+    );
+  });
+
+  it("is deterministic: the same seed gives the same result, another seed other numbers", () => {
+    const bound = inline("serving.utilization: 0.5 to 0.8\nsilicon.nre: $100M to $500M");
+    const a = runScenario(bound, {samples: 300, seed: 42});
+    const b = runScenario(bound, {samples: 300, seed: 42});
+    const c = runScenario(bound, {samples: 300, seed: 43});
+    expect(b.metrics).toEqual(a.metrics);
+    expect(c.metrics.costPerMillionTokensUsd).not.toEqual(a.metrics.costPerMillionTokensUsd);
+    expect(c.metrics.siliconNpvUsd).not.toEqual(a.metrics.siliconNpvUsd);
+  });
+
+  it("reports the share of samples in which an event does not happen within the horizon", () => {
+    // A payback after the design cycle, which straddles the 60-month horizon.
+    const result = runScenario(inline("extends: asic-9-months\nsilicon.designCycle: 30 months to 70 months"), {
+      samples: 400,
+      seed: 3
+    });
+    const payback = result.metrics.siliconPaybackMonth as MetricSummary;
+    expect(payback.nullShare).toBeGreaterThan(0);
+    expect(payback.nullShare).toBeLessThan(1);
+    expect(payback.p95).toBeLessThanOrEqual(60);
+    // Every sample has an NPV.
+    expect((result.metrics.siliconNpvUsd as MetricSummary).nullShare).toBe(0);
+  });
+
+  it("a sample that breaks a model is an error naming the key and the Monte Carlo", () => {
+    // Draws of utilisation below 1% are in the key's range but not the inference tax model's.
+    const bound = inline("serving.utilization: 0.003 to 0.5");
+    const [error] = userErrorsOf(() => runScenario(bound, {samples: 200, seed: 1}));
+    expect(error!.path).toBe("serving.utilization");
+    expect(error!.message).toMatch(/in a Monte Carlo sample/);
+  });
+
+  it("rejects a bad sample count or seed", () => {
+    const bound = inline("serving.utilization: 0.5 to 0.8");
+    expect(userErrorsOf(() => runScenario(bound, {samples: 0, seed: 1}))[0]!.path).toBe("samples");
+    expect(userErrorsOf(() => runScenario(bound, {samples: 10, seed: 1.5}))[0]!.message).toMatch(/seed/);
+  });
+});
+
+describe("clampToRange", () => {
+  it.each([
+    ["(0, 1]", 0.5, 0.5],
+    ["(0, 1]", 1.5, 1],
+    ["(0, 1]", -0.2, 1e-9],
+    ["[0, 1)", 1.2, 1 - 1e-9],
+    ["[0, 1)", -3, 0],
+    ["(-1, 100]", -2, -1 + 1e-9],
+    ["[3, 120]", 1, 3],
+    ["[1, ∞)", 1e300, 1e300],
+    ["(0, 1e6)", 2e6, 1e6 - 1e-3]
+  ])("pulls a draw into %s: %d → %d", (text, value, expected) => {
+    const range = parseRange(text);
+    const clamped = clampToRange(value, range);
+    expect(inRange(clamped, range)).toBe(true);
+    expect(clamped).toBeCloseTo(expected, 12);
+  });
+});

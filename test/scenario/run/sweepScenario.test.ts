@@ -1,0 +1,117 @@
+import {describe, expect, it, vi} from "vitest";
+import {loadCatalogs} from "../../../src/node/catalogFiles.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
+import {
+  bindScenario,
+  evaluateScenarioPoint,
+  SCENARIO_METRICS
+} from "../../../src/scenario/evaluate/evaluateScenario.js";
+import {scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
+import {parseSweepAxis, sweepScenario} from "../../../src/scenario/run/sweepScenario.js";
+import {userErrorsOf} from "../helpers.js";
+
+const catalogs = loadCatalogs();
+const library = loadScenarioLibrary();
+const bound = (id: string) => bindScenario(library.resolve(id), catalogs);
+
+describe("parseSweepAxis", () => {
+  it("spreads STEPS values evenly from FROM to TO, both included", () => {
+    expect(parseSweepAxis("silicon.designCycle=6:36:31").values).toEqual(Array.from({length: 31}, (_, i) => 6 + i));
+    expect(parseSweepAxis("serving.batch=8:8:1")).toEqual({path: "serving.batch", values: [8]});
+  });
+
+  it("reads units in FROM and TO and stores base units", () => {
+    const {values} = parseSweepAxis("power.electricity=40 USD/MWh:120 USD/MWh:3");
+    expect(values[0]).toBeCloseTo(0.04, 15);
+    expect(values[1]).toBeCloseTo(0.08, 15);
+    expect(values[2]).toBeCloseTo(0.12, 15);
+  });
+
+  it("ends exactly on TO, so a grid up to a key's closed maximum is accepted", () => {
+    // 0.3 + (0.9 − 0.3) is 0.9000000000000001 in floating point, past the key's maximum of 0.9.
+    const {values} = parseSweepAxis("flywheel.costReductionPerGeneration=0.3:0.9:7");
+    expect(values.at(-1)).toBe(0.9);
+    expect(values).toHaveLength(7);
+  });
+
+  it.each([
+    ["serving.utilization", "missing =", "serving.utilization"],
+    ["serving.utilisation=0.3:0.9:3", "unknown key", "serving.utilisation"],
+    ["serving.hardware=1:2:2", "not a numeric key", "serving.hardware"],
+    ["serving.utilization=0.3-0.9", "malformed range", "serving.utilization=0.3-0.9"],
+    ["serving.utilization=0.3:0.9", "malformed range", "serving.utilization=0.3:0.9"],
+    ["serving.utilization=0.3:0.9:0", "bad step count", "0"],
+    ["serving.utilization=0.3:0.9:2.5", "bad step count", "2.5"],
+    ["serving.utilization=0.3:0.9:1", "one step cannot span a range", "serving.utilization=0.3:0.9:1"],
+    ["serving.utilization=0.3:1.9:3", "value out of range", "1.9"],
+    ["serving.utilization=-0.1:0.9:3", "value out of range", "-0.1"],
+    ["serving.batch=1:10:3", "not a whole number", "5.5"],
+    ["power.electricity=30 kWh:40 kWh:2", "bad value", "30 kWh"]
+  ])("rejects %s: %s, naming --vary and what it found", (text, message, found) => {
+    const [error] = userErrorsOf(() => parseSweepAxis(text));
+    expect(error).toMatchObject({flag: "--vary", message, found});
+    expect(error!.expected).toBeTruthy();
+  });
+
+  it("suggests the closest key for an unknown one", () => {
+    const [error] = userErrorsOf(() => parseSweepAxis("silicon.designCylce=6:36:31"));
+    expect(error!.hint).toBe("did you mean silicon.designCycle?");
+  });
+});
+
+describe("sweepScenario", () => {
+  const asic = bound("asic-9-months");
+  const cycle = parseSweepAxis("silicon.designCycle=6:36:4");
+  const utilization = parseSweepAxis("serving.utilization=0.5:0.9:3");
+
+  it("evaluates every combination of two axes, the last axis fastest, with every metric", () => {
+    const onProgress = vi.fn();
+    const rows = sweepScenario({bound: asic, axes: [cycle, utilization], onProgress});
+    expect(rows).toHaveLength(4 * 3);
+    expect(Object.keys(rows[0]!)).toEqual(["silicon.designCycle", "serving.utilization", ...SCENARIO_METRICS]);
+    expect(rows.map((row) => [row["silicon.designCycle"], row["serving.utilization"]])).toEqual(
+      [6, 16, 26, 36].flatMap((c) => [0.5, 0.7, 0.9].map((u) => [c, u]))
+    );
+    expect(onProgress).toHaveBeenCalledTimes(12);
+    expect(onProgress).toHaveBeenLastCalledWith(12, 12);
+  });
+
+  it("each row is the scenario evaluated at that point, other keys at their medians", () => {
+    const rows = sweepScenario({bound: asic, axes: [cycle]});
+    const point = {...scenarioMedianPoint(asic.resolved), "silicon.designCycle": 16};
+    const expected = evaluateScenarioPoint(asic, point).metrics;
+    const row = rows[1]!;
+    for (const name of SCENARIO_METRICS) expect(row[name], name).toBe(expected[name]);
+    // A longer design cycle is worth less.
+    const npv = rows.map((r) => r.siliconNpvUsd as number);
+    expect(npv).toEqual([...npv].sort((a, b) => b - a));
+  });
+
+  it("needs at least one axis and each key once", () => {
+    expect(userErrorsOf(() => sweepScenario({bound: asic, axes: []}))[0]!.message).toBe("nothing to sweep");
+    expect(userErrorsOf(() => sweepScenario({bound: asic, axes: [cycle, cycle]}))[0]).toMatchObject({
+      flag: "--vary",
+      message: "key varied twice",
+      found: "silicon.designCycle"
+    });
+  });
+
+  it("collects the points that fail, naming --vary and the point, and returns no rows", () => {
+    const errors = userErrorsOf(() =>
+      sweepScenario({bound: bound("base"), axes: [parseSweepAxis("serving.batch=64:1024:4")]})
+    );
+    expect(errors.map((e) => e.found)).toEqual(["384", "704", "1024"]);
+    for (const error of errors) {
+      expect(error).toMatchObject({flag: "--vary", path: "serving.batch"});
+      expect(error.message).toMatch(/does not fit in memory .*\(at serving\.batch=\d+\)$/);
+      expect(error.expected).toMatch(/the largest batch that fits/);
+    }
+  });
+
+  it("stops after five failing points", () => {
+    const errors = userErrorsOf(() =>
+      sweepScenario({bound: bound("base"), axes: [parseSweepAxis("serving.batch=400:1300:10")]})
+    );
+    expect(errors).toHaveLength(5);
+  });
+});

@@ -1,0 +1,193 @@
+import {describe, expect, it} from "vitest";
+import {linspace, numericPaths, sweep, type SweepMetrics} from "../../src/uncertainty/sweep.js";
+import {DEFAULT_SILICON_PROGRAM_INPUT, siliconProgram} from "../../src/strategy/siliconProgram.js";
+import {DEFAULT_INFERENCE_TAX_INPUT, inferenceTax} from "../../src/strategy/inferenceTax.js";
+import {isUserError} from "../../src/errors/userError.js";
+
+const BASE = {a: 1, nested: {b: 2, label: "x"}, list: [3]};
+
+function userErrorOf(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    if (isUserError(error)) return error;
+    throw error;
+  }
+  return expect.fail("expected a UserError");
+}
+
+describe("sweep", () => {
+  it("evaluates one axis into one row per value", () => {
+    const table = sweep({base: BASE, vary: [{path: "a", values: [1, 2, 3]}], evaluate: (i) => ({double: i.a * 2})});
+    expect(table.columnNames()).toEqual(["a", "double"]);
+    expect(table.objects()).toEqual([
+      {a: 1, double: 2},
+      {a: 2, double: 4},
+      {a: 3, double: 6}
+    ]);
+  });
+
+  it("evaluates two axes over their grid, first axis outermost", () => {
+    const table = sweep({
+      base: BASE,
+      vary: [
+        {path: "a", values: [1, 2]},
+        {path: "nested.b", values: [10, 20, 30]}
+      ],
+      evaluate: (i) => ({sum: i.a + i.nested.b, none: null})
+    });
+    expect(table.columnNames()).toEqual(["a", "nested.b", "sum", "none"]);
+    expect(table.numRows()).toBe(6);
+    expect(table.array("a")).toEqual([1, 1, 1, 2, 2, 2]);
+    expect(table.array("nested.b")).toEqual([10, 20, 30, 10, 20, 30]);
+    expect(table.array("sum")).toEqual([11, 21, 31, 12, 22, 32]);
+    expect(table.array("none")).toEqual([null, null, null, null, null, null]);
+  });
+
+  it("never changes the base, and sets array elements by index", () => {
+    const base = structuredClone(BASE);
+    const seen: number[] = [];
+    sweep({
+      base,
+      vary: [{path: "list.0", values: [7, 8]}],
+      evaluate: (i) => {
+        seen.push(i.list[0]!);
+        i.a = 99;
+        return {};
+      }
+    });
+    expect(seen).toEqual([7, 8]);
+    expect(base).toEqual(BASE);
+  });
+
+  it("turns missing and non-finite metrics into nulls", () => {
+    const table = sweep({
+      base: BASE,
+      vary: [{path: "a", values: [0, 1]}],
+      evaluate: (i): SweepMetrics => (i.a === 0 ? {ratio: 1 / i.a, nan: NaN} : {ratio: 1, extra: 5})
+    });
+    expect(table.objects()).toEqual([
+      {a: 0, ratio: null, nan: null, extra: null},
+      {a: 1, ratio: 1, nan: null, extra: 5}
+    ]);
+  });
+
+  it("rejects an unknown path, listing the valid ones", () => {
+    const error = userErrorOf(() => sweep({base: BASE, vary: [{path: "nested.c", values: [1]}], evaluate: () => ({})}));
+    expect(error.message).toBe(
+      'vary[0].path: unknown parameter: expected the path of a numeric field of the base input, found "nested.c" (valid paths: a, nested.b, list.0)'
+    );
+    // A path to a string is not a parameter either.
+    expect(
+      userErrorOf(() => sweep({base: BASE, vary: [{path: "nested.label", values: [1]}], evaluate: () => ({})})).message
+    ).toContain("unknown parameter");
+  });
+
+  it("rejects a repeated axis, empty or non-finite values, and a metric named like an axis", () => {
+    const axis = {path: "a", values: [1]};
+    expect(userErrorOf(() => sweep({base: BASE, vary: [axis, axis], evaluate: () => ({})})).message).toContain(
+      "vary[1].path: repeated axis"
+    );
+    expect(
+      userErrorOf(() => sweep({base: BASE, vary: [{path: "a", values: []}], evaluate: () => ({})})).message
+    ).toContain("vary[0].values: empty");
+    expect(
+      userErrorOf(() => sweep({base: BASE, vary: [{path: "a", values: [1, NaN]}], evaluate: () => ({})})).message
+    ).toBe("vary[0].values[1]: not a number: expected a finite number, found NaN");
+    expect(userErrorOf(() => sweep({base: BASE, vary: [axis], evaluate: () => ({a: 1})})).message).toContain(
+      "metric named like a varied path"
+    );
+  });
+
+  it("lets the model's own range errors through", () => {
+    const error = userErrorOf(() =>
+      sweep({
+        base: DEFAULT_SILICON_PROGRAM_INPUT,
+        vary: [{path: "discountRatePerYear", values: [0.1, 1.7]}],
+        evaluate: (i) => ({npvUsd: siliconProgram(i).npvUsd})
+      })
+    );
+    expect(error.message).toBe("discountRatePerYear: out of range: expected a number in [0, 1], found 1.7");
+  });
+
+  it("sweeps a model: NPV against design cycle and unit cost, payback null where it never comes", () => {
+    const table = sweep({
+      base: DEFAULT_SILICON_PROGRAM_INPUT,
+      vary: [
+        {path: "designCycleMonths", values: [9, 18, 36, 72]},
+        {path: "custom.chipHour.chipPriceUsd", values: [5_000, 20_000]}
+      ],
+      evaluate: (input) => {
+        const r = siliconProgram(input);
+        return {npvUsd: r.npvUsd, paybackMonth: r.paybackMonth};
+      }
+    });
+    expect(table.numRows()).toBe(8);
+    const npv = table.array("npvUsd") as number[];
+    // Shorter cycles are worth more at either unit cost.
+    expect(npv[0]).toBeGreaterThan(npv[2]!);
+    expect(npv[2]).toBeGreaterThan(npv[4]!);
+    // A 72-month cycle never ships within 60 months.
+    expect(table.array("paybackMonth").slice(6)).toEqual([null, null]);
+    // The same grid evaluated directly gives the same numbers.
+    expect(npv[1]).toBe(
+      siliconProgram({
+        ...DEFAULT_SILICON_PROGRAM_INPUT,
+        designCycleMonths: 9,
+        custom: {
+          ...DEFAULT_SILICON_PROGRAM_INPUT.custom,
+          chipHour: {...DEFAULT_SILICON_PROGRAM_INPUT.custom.chipHour, chipPriceUsd: 20_000}
+        }
+      }).npvUsd
+    );
+  });
+
+  it("a higher vendor margin raises the tax across a sweep", () => {
+    const table = sweep({
+      base: DEFAULT_INFERENCE_TAX_INPUT,
+      vary: [{path: "merchant.chipHour.vendorGrossMarginFraction", values: linspace(0, 0.9, 10)}],
+      evaluate: (input) => ({taxShare: inferenceTax(input).taxShare})
+    });
+    const shares = table.array("taxShare") as number[];
+    for (let i = 1; i < shares.length; i++) expect(shares[i]).toBeGreaterThan(shares[i - 1]!);
+  });
+
+  it("is deterministic", () => {
+    const run = () =>
+      sweep({
+        base: DEFAULT_SILICON_PROGRAM_INPUT,
+        vary: [{path: "nreUsd", values: linspace(1e8, 1e9, 5)}],
+        evaluate: (i) => ({npvUsd: siliconProgram(i).npvUsd})
+      }).objects();
+    expect(run()).toEqual(run());
+  });
+});
+
+describe("numericPaths", () => {
+  it("lists every numeric leaf", () => {
+    expect(numericPaths(BASE)).toEqual(["a", "nested.b", "list.0"]);
+    expect(numericPaths(DEFAULT_SILICON_PROGRAM_INPUT)).toContain("merchant.chipHour.vendorGrossMarginFraction");
+  });
+});
+
+describe("linspace", () => {
+  it("spaces values evenly with both ends included", () => {
+    expect(linspace(0, 1, 5)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(linspace(9, 36, 4)).toEqual([9, 18, 27, 36]);
+    expect(linspace(2, 2, 3)).toEqual([2, 2, 2]);
+    expect(linspace(5, 7, 1)).toEqual([5]);
+    expect(linspace(1, 0, 3)).toEqual([1, 0.5, 0]);
+    expect(linspace(0.1, 0.7, 7).at(-1)).toBe(0.7);
+    expect(linspace(-1.7e308, 1.7e308, 3)).toEqual([-1.7e308, 0, 1.7e308]);
+  });
+
+  it("rejects a bad step count or end", () => {
+    expect(userErrorOf(() => linspace(0, 1, 0)).message).toBe(
+      "steps: out of range: expected an integer in [1, 100000], found 0"
+    );
+    expect(userErrorOf(() => linspace(0, 1, 2.5)).message).toContain("steps: out of range");
+    expect(userErrorOf(() => linspace(0, Infinity, 3)).message).toBe(
+      "to: not a number: expected a finite number, found Infinity"
+    );
+  });
+});
