@@ -40,6 +40,24 @@ export interface ScenarioKeyDef {
   readonly source: string;
   /** Whether the value may be a distribution (uncertain) rather than a single value. */
   readonly distribution: boolean;
+  /** A short label for tables, sliders and charts ("Electricity price"). */
+  readonly label: string;
+  /**
+   * The slider a page offers for the key, in display units: the slider shows `base × scale` in `unit`, from `min` to
+   * `max` in steps of `step`. Both ends lie inside `range` (test/scenario/file/schema.test.ts checks it). Omitted
+   * for keys no page offers a slider for.
+   */
+  readonly slider?: KeySlider;
+}
+
+/** A key's slider, in display units (display value = base-unit value × scale). */
+export interface KeySlider {
+  /** Display unit ("%", "USD/kWh", "months", "M USD", "×"). */
+  readonly unit: string;
+  readonly scale: number;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
 }
 
 /** Catalog ids: lowercase kebab-case, dots allowed (`llama-3.1-70b`). */
@@ -53,6 +71,7 @@ export const SCENARIO_KEYS = [
   // serving: what is served, on what, and how busy the chips are
   {
     path: "serving.hardware",
+    label: "Serving accelerator",
     type: "id",
     catalog: "hardware",
     default: "h100-sxm",
@@ -62,6 +81,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "serving.model",
+    label: "Model served",
     type: "id",
     catalog: "models",
     default: "llama-3.1-70b",
@@ -71,6 +91,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "serving.precision",
+    label: "Number format",
     type: "choice",
     choices: PRECISIONS,
     default: "fp8",
@@ -80,6 +101,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "serving.batch",
+    label: "Batch per replica",
+    slider: {unit: "sequences", scale: 1, min: 1, max: 1024, step: 1},
     type: "count",
     integer: true,
     range: "[1, ∞)",
@@ -90,6 +113,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "serving.contextTokens",
+    label: "Context per sequence",
     type: "tokens",
     integer: true,
     range: "[1, ∞)",
@@ -100,6 +124,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "serving.tensorParallel",
+    label: "Tensor-parallel degree",
     type: "count",
     integer: true,
     range: "[1, 1024]",
@@ -110,6 +135,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "serving.utilization",
+    label: "Serving utilisation",
+    slider: {unit: "%", scale: 100, min: 5, max: 100, step: 1},
     type: "fraction",
     range: "(0, 1]",
     default: 0.6,
@@ -119,6 +146,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "serving.achievableBandwidth",
+    label: "Achievable HBM bandwidth",
     type: "fraction",
     range: "(0, 1]",
     default: DEFAULT_ACHIEVABLE_BANDWIDTH_FRACTION,
@@ -128,6 +156,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "serving.achievableCompute",
+    label: "Achievable compute",
     type: "fraction",
     range: "(0, 1]",
     default: DEFAULT_ACHIEVABLE_COMPUTE_FRACTION,
@@ -137,6 +166,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "serving.hbmReserve",
+    label: "HBM held back",
     type: "fraction",
     range: "[0, 1)",
     default: DEFAULT_HBM_RESERVE_FRACTION,
@@ -148,6 +178,8 @@ export const SCENARIO_KEYS = [
   // power: electricity and the facility around the chips
   {
     path: "power.electricity",
+    label: "Electricity price",
+    slider: {unit: "USD/kWh", scale: 1, min: 0.01, max: 0.4, step: 0.001},
     type: "energyPrice",
     range: "[0, 10]",
     default: DEFAULT_OWNERSHIP.electricityUsdPerKwh,
@@ -157,6 +189,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "power.pue",
+    label: "PUE",
     type: "plain",
     range: "[1, 3]",
     default: DEFAULT_OWNERSHIP.pue,
@@ -167,6 +200,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "power.averageDraw",
+    label: "Average power draw",
     type: "fraction",
     range: "(0, 1]",
     default: DEFAULT_OWNERSHIP.averageDrawFraction,
@@ -176,6 +210,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "power.hostOverhead",
+    label: "Host power overhead",
     type: "fraction",
     range: "[0, 5]",
     default: DEFAULT_OWNERSHIP.hostPowerFraction,
@@ -187,6 +222,8 @@ export const SCENARIO_KEYS = [
   // finance: capital, its cost, and the vendor's margin
   {
     path: "finance.costOfCapital",
+    label: "Cost of capital",
+    slider: {unit: "%/yr", scale: 100, min: 0, max: 30, step: 0.5},
     type: "ratePerYear",
     range: "[0, 1]",
     default: DEFAULT_OWNERSHIP.costOfCapitalPerYear,
@@ -196,6 +233,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "finance.usefulLife",
+    label: "Useful life of IT equipment",
     type: "durationYears",
     range: "(0, 30]",
     default: DEFAULT_OWNERSHIP.usefulLifeYears,
@@ -205,6 +243,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "finance.facilityCapexPerMw",
+    label: "Facility capital per MW",
     type: "usdPerMw",
     range: "[0, ∞)",
     default: DEFAULT_OWNERSHIP.facilityCapexUsdPerMw,
@@ -215,6 +254,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "finance.facilityLife",
+    label: "Facility life",
     type: "durationYears",
     range: "(0, 50]",
     default: DEFAULT_OWNERSHIP.facilityLifeYears,
@@ -224,6 +264,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "finance.operationsPerChipHour",
+    label: "Operations per chip-hour",
     type: "usdPerHour",
     range: "[0, ∞)",
     default: DEFAULT_OWNERSHIP.operationsUsdPerChipHour,
@@ -233,6 +274,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "finance.systemOverhead",
+    label: "System overhead on chip price",
     type: "fraction",
     range: "[0, 5]",
     default: DEFAULT_OWNERSHIP.systemOverheadFraction,
@@ -243,6 +285,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "finance.vendorGrossMargin",
+    label: "Vendor gross margin",
+    slider: {unit: "%", scale: 100, min: 0, max: 90, step: 1},
     type: "fraction",
     range: "[0, 1)",
     default: DEFAULT_OWNERSHIP.vendorGrossMarginFraction,
@@ -252,6 +296,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "finance.discountRate",
+    label: "Discount rate",
     type: "ratePerYear",
     range: "[0, 1]",
     default: 0.1,
@@ -263,6 +308,8 @@ export const SCENARIO_KEYS = [
   // hardware: overrides of the catalog row of serving.hardware
   {
     path: "hardware.price",
+    label: "Chip purchase price",
+    slider: {unit: "USD", scale: 1, min: 5000, max: 80000, step: 10},
     type: "money",
     range: "(0, ∞)",
     default: null,
@@ -274,6 +321,8 @@ export const SCENARIO_KEYS = [
   // silicon: an in-house inference chip program
   {
     path: "silicon.designCycle",
+    label: "Chip design cycle",
+    slider: {unit: "months", scale: 1, min: 3, max: 48, step: 1},
     type: "durationMonths",
     range: "[3, 120]",
     default: 18,
@@ -284,6 +333,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "silicon.nre",
+    label: "Chip program cost (NRE)",
+    slider: {unit: "M USD", scale: 1e-6, min: 10, max: 2000, step: 10},
     type: "money",
     range: "[0, ∞)",
     default: 150e6,
@@ -293,6 +344,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "silicon.unitCost",
+    label: "Custom chip unit cost",
+    slider: {unit: "k USD", scale: 1e-3, min: 2, max: 40, step: 0.5},
     type: "money",
     range: "(0, ∞)",
     default: 12000,
@@ -302,6 +355,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "silicon.relativeThroughput",
+    label: "Custom chip throughput",
+    slider: {unit: "× merchant", scale: 1, min: 0.3, max: 2, step: 0.05},
     type: "plain",
     range: "(0, 100]",
     default: 1,
@@ -311,6 +366,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "silicon.power",
+    label: "Custom chip power",
     type: "power",
     range: "(0, 100000]",
     default: 600,
@@ -320,6 +376,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "silicon.utilization",
+    label: "Custom chip utilisation",
     type: "fraction",
     range: "(0, 1]",
     default: 0.7,
@@ -331,6 +388,7 @@ export const SCENARIO_KEYS = [
   // demand: who uses the tokens
   {
     path: "demand.users",
+    label: "Users",
     type: "count",
     range: "[0, ∞)",
     default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.initialUsers,
@@ -340,6 +398,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "demand.tokensPerUserPerDay",
+    label: "Tokens per user per day",
     type: "tokens",
     range: "[0, ∞)",
     default: 5000,
@@ -349,6 +408,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "demand.agentMultiplier",
+    label: "Agent multiplier",
+    slider: {unit: "×", scale: 1, min: 1, max: 100, step: 0.5},
     type: "plain",
     range: "[1, 10000]",
     default: 1,
@@ -358,6 +419,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "demand.growthPerYear",
+    label: "User growth",
+    slider: {unit: "%/yr", scale: 100, min: 0, max: 200, step: 1},
     type: "ratePerYear",
     range: "(-1, 100]",
     default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.userGrowthPerYear,
@@ -367,6 +430,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "demand.tokensPerUserGrowth",
+    label: "Tokens-per-user growth",
     type: "ratePerYear",
     range: "(-1, 10]",
     default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.tokensPerUserGrowthPerYear,
@@ -376,6 +440,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "demand.agentGrowth",
+    label: "Agent multiplier growth",
     type: "ratePerYear",
     range: "(-1, 10]",
     default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.agentCallsGrowthPerYear,
@@ -385,6 +450,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "demand.inputShare",
+    label: "Input share of tokens",
     type: "fraction",
     range: "[0, 1)",
     default: 0.75,
@@ -397,6 +463,7 @@ export const SCENARIO_KEYS = [
   // training: a frontier pre-training run
   {
     path: "training.tokens",
+    label: "Training tokens",
     type: "tokens",
     range: "(0, ∞)",
     default: 15e12,
@@ -406,6 +473,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "training.mfu",
+    label: "Training MFU",
     type: "fraction",
     range: "(0, 1]",
     default: 0.4,
@@ -415,6 +483,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "training.chips",
+    label: "Training cluster size",
     type: "count",
     integer: true,
     range: "[1, ∞)",
@@ -427,6 +496,8 @@ export const SCENARIO_KEYS = [
   // spend over time: model generations and the falling cost of serving
   {
     path: "serving.costDeclinePerYear",
+    label: "Serving cost decline",
+    slider: {unit: "%/yr", scale: 100, min: 0, max: 90, step: 1},
     type: "fraction",
     range: "[0, 1]",
     default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.servingCostDeclinePerYear,
@@ -436,6 +507,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "training.hardware",
+    label: "Training accelerator",
     type: "id",
     catalog: "hardware",
     default: null,
@@ -445,6 +517,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "training.model",
+    label: "Model trained",
     type: "id",
     catalog: "models",
     default: null,
@@ -454,6 +527,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "training.spendMultiplier",
+    label: "Training spend multiplier",
     type: "plain",
     range: "[1, 1000]",
     default: 1,
@@ -464,6 +538,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "training.cadence",
+    label: "Generation cadence",
     type: "durationMonths",
     integer: true,
     range: "[1, 120]",
@@ -474,6 +549,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "training.runMonths",
+    label: "Training run length",
     type: "durationMonths",
     integer: true,
     range: "[1, 120]",
@@ -484,6 +560,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "training.costGrowth",
+    label: "Training cost growth per generation",
+    slider: {unit: "×", scale: 1, min: 0.5, max: 5, step: 0.1},
     type: "plain",
     range: "[0, 10]",
     default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.trainingCostGrowthPerGeneration,
@@ -495,6 +573,7 @@ export const SCENARIO_KEYS = [
   // silicon program: ramp and margin
   {
     path: "silicon.rampMonths",
+    label: "Custom chip ramp",
     type: "durationMonths",
     range: "[0, 120]",
     default: DEFAULT_SILICON_PROGRAM_INPUT.deploymentRampMonths,
@@ -504,6 +583,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "silicon.partnerMargin",
+    label: "Design partner's margin",
+    slider: {unit: "%", scale: 100, min: 0, max: 60, step: 1},
     type: "fraction",
     range: "[0, 1)",
     default: 0,
@@ -515,6 +596,7 @@ export const SCENARIO_KEYS = [
   // market and moat: model lead vs cost lead
   {
     path: "market.price",
+    label: "Market token price",
     type: "usdPerMTok",
     range: "[0, 10000]",
     default: DEFAULT_MOAT_INPUT.marketPriceUsdPerMTok,
@@ -524,6 +606,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "market.priceDeclinePerYear",
+    label: "Market price decline",
     type: "fraction",
     range: "[0, 1]",
     default: DEFAULT_MOAT_INPUT.priceDeclinePerYear,
@@ -533,6 +616,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "moat.pricePremium",
+    label: "Model-lead price premium",
+    slider: {unit: "%", scale: 100, min: 0, max: 100, step: 1},
     type: "fraction",
     range: "[0, 10]",
     default: DEFAULT_MOAT_INPUT.modelLeadPricePremiumFraction,
@@ -542,6 +627,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "moat.volumeGain",
+    label: "Model-lead volume gain",
     type: "fraction",
     range: "[0, 10]",
     default: DEFAULT_MOAT_INPUT.modelLeadVolumeGainFraction,
@@ -551,6 +637,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "moat.catchUpMonths",
+    label: "Months to catch up",
+    slider: {unit: "months", scale: 1, min: 0, max: 36, step: 0.5},
     type: "durationMonths",
     range: "[0, 240]",
     default: DEFAULT_MOAT_INPUT.catchUpMonths,
@@ -560,6 +648,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "moat.costAdvantage",
+    label: "Cost-per-token advantage",
+    slider: {unit: "%", scale: 100, min: 0, max: 80, step: 1},
     type: "fraction",
     range: "[0, 1]",
     default: null,
@@ -572,6 +662,7 @@ export const SCENARIO_KEYS = [
   // flywheel: better models → faster chip design → cheaper tokens → more users and data
   {
     path: "flywheel.addressableUsers",
+    label: "Addressable users",
     type: "count",
     range: "[1, 1e11]",
     default: DEFAULT_FLYWHEEL_INPUT.initialAddressableUsers,
@@ -581,6 +672,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "flywheel.usersCap",
+    label: "Addressable users cap",
     type: "count",
     range: "[1, 1e11]",
     default: DEFAULT_FLYWHEEL_INPUT.addressableUsersCap,
@@ -590,6 +682,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "flywheel.adoptionRate",
+    label: "Adoption rate",
     type: "fraction",
     range: "[0, 1]",
     default: DEFAULT_FLYWHEEL_INPUT.adoptionRatePerMonth,
@@ -599,6 +692,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "flywheel.costElasticity",
+    label: "Market elasticity to cost",
+    slider: {unit: "×", scale: 1, min: 0, max: 2, step: 0.05},
     type: "plain",
     range: "[0, 2]",
     default: DEFAULT_FLYWHEEL_INPUT.addressableUsersElasticityToCost,
@@ -608,6 +703,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "flywheel.dataCapture",
+    label: "Data captured per token",
     type: "fraction",
     range: "[0, 1]",
     default: DEFAULT_FLYWHEEL_INPUT.dataCaptureFraction,
@@ -617,6 +713,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "flywheel.initialData",
+    label: "Initial data",
     type: "tokens",
     range: "[0, 1e20]",
     default: DEFAULT_FLYWHEEL_INPUT.initialDataTokens,
@@ -626,6 +723,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "flywheel.referenceData",
+    label: "Reference data",
     type: "tokens",
     range: "[1, 1e20]",
     default: DEFAULT_FLYWHEEL_INPUT.referenceDataTokens,
@@ -636,6 +734,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "flywheel.qualityPerDataDoubling",
+    label: "Quality per data doubling",
+    slider: {unit: "quality points", scale: 1, min: 0, max: 0.5, step: 0.01},
     type: "plain",
     range: "[0, 1]",
     default: DEFAULT_FLYWHEEL_INPUT.qualityGainPerDataDoubling,
@@ -645,6 +745,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "flywheel.cycleShorteningPerQuality",
+    label: "Design speed-up per quality point",
+    slider: {unit: "months per quality point", scale: 1, min: 0, max: 10, step: 0.1},
     type: "plain",
     range: "[0, 100]",
     default: DEFAULT_FLYWHEEL_INPUT.designCycleShorteningPerQualityPoint,
@@ -654,6 +756,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "flywheel.minDesignCycle",
+    label: "Shortest design cycle",
     type: "durationMonths",
     range: "[3, 120]",
     default: DEFAULT_FLYWHEEL_INPUT.minDesignCycleMonths,
@@ -663,6 +766,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "flywheel.costReductionPerGeneration",
+    label: "Cost cut per chip generation",
+    slider: {unit: "%", scale: 100, min: 0, max: 60, step: 1},
     type: "fraction",
     range: "[0, 0.9]",
     default: DEFAULT_FLYWHEEL_INPUT.costReductionPerChipGeneration,
@@ -674,6 +779,8 @@ export const SCENARIO_KEYS = [
   // horizon: how far time-stepped models run
   {
     path: "horizon.months",
+    label: "Horizon",
+    slider: {unit: "months", scale: 1, min: 6, max: 120, step: 6},
     type: "durationMonths",
     integer: true,
     range: "[1, 240]",
