@@ -238,6 +238,15 @@ export class CellReader<Column extends string> {
     return n;
   }
 
+  /** A required `true` or `false`. */
+  boolean(column: Column): boolean | undefined {
+    const value = this.raw(column);
+    if (value === "true") return true;
+    if (value === "false") return false;
+    this.fail(column, value === "" ? "missing value" : "not a boolean", "true or false");
+    return undefined;
+  }
+
   /** A required https:// URL. */
   httpsUrl(column: Column): string | undefined {
     const value = this.text(column);

@@ -13,10 +13,22 @@ export interface Hardware {
   fp8FlopsPerS: number | null;
   /** Dense FP4 peak, FLOP/s; null where the chip has no FP4. */
   fp4FlopsPerS: number | null;
-  /** HBM capacity, bytes (decimal: 80 GB = 80e9). */
+  /** HBM capacity as the vendor markets it, bytes (decimal: "80 GB" = 80e9). For display; models use hbmCapacityBytes. */
   hbmBytes: number;
   /** HBM bandwidth, bytes per second. */
   hbmBandwidthBytesPerS: number;
+  /**
+   * HBM the part really gives an application, bytes: the device total the CUDA or ROCm runtime reports (an "80 GB"
+   * H100 reports 79.11 GiB = 84.94e9 B; nvidia-smi shows 81,559 MiB, of which the driver keeps ~550 MiB). This is
+   * the total a serving engine's memory-utilisation fraction applies to (vLLM's gpu_memory_utilization).
+   */
+  hbmCapacityBytes: number;
+  /** Scale-up link bandwidth of one chip, bytes per second in each direction (NVLink, Infinity Fabric, ICI). */
+  scaleUpBandwidthBytesPerS: number;
+  /** Chips in one scale-up domain (8 in an HGX server, 72 in a GB200 NVL72 rack, a TPU pod). */
+  scaleUpChips: number;
+  /** Scale-out network bandwidth per chip, bytes per second in each direction (InfiniBand/Ethernet NIC share). */
+  scaleOutBandwidthBytesPerS: number;
   /** Board power (TDP), W. */
   powerW: number;
   /** Indicative purchase price per chip, USD; null where none is published. */
@@ -25,6 +37,10 @@ export interface Hardware {
   hourlyPriceUsd: number | null;
   /** Source of the price figures (title and URL). */
   priceSource: string;
+  /** Source of hbmCapacityBytes (title and URL). */
+  hbmSource: string;
+  /** Source of the scale-up and scale-out link figures (title and URL). */
+  linksSource: string;
   /** Names of the fields that are estimates rather than published figures (e.g. ["powerW"]); ["all"] for a hypothetical chip. */
   estimated: string[];
   /** True for the hypothetical custom inference ASIC and any other invented row. */

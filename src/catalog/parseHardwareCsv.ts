@@ -14,10 +14,16 @@ export const HARDWARE_COLUMNS = [
   "fp4_tflops",
   "hbm_gb",
   "hbm_tbps",
+  "hbm_gib",
+  "scale_up_gbps",
+  "scale_up_chips",
+  "scale_out_gbps",
   "power_w",
   "price_usd",
   "hourly_usd",
   "price_source",
+  "hbm_source",
+  "links_source",
   "estimated",
   "source_title",
   "source_url",
@@ -42,6 +48,10 @@ export const HARDWARE_FIELD_OF_COLUMN: Partial<Record<HardwareColumn, keyof Hard
   fp4_tflops: "fp4FlopsPerS",
   hbm_gb: "hbmBytes",
   hbm_tbps: "hbmBandwidthBytesPerS",
+  hbm_gib: "hbmCapacityBytes",
+  scale_up_gbps: "scaleUpBandwidthBytesPerS",
+  scale_up_chips: "scaleUpChips",
+  scale_out_gbps: "scaleOutBandwidthBytesPerS",
   power_w: "powerW",
   price_usd: "priceUsd",
   hourly_usd: "hourlyPriceUsd"
@@ -50,12 +60,21 @@ export const HARDWARE_FIELD_OF_COLUMN: Partial<Record<HardwareColumn, keyof Hard
 /** `estimated` value that marks a wholly hypothetical row. */
 const ALL = "all";
 
-/** A price source must name at least one URL in angle brackets: `Title <https://...>`. */
-const PRICE_SOURCE_URL = /<https:\/\/[^\s<>]+>/;
+/** A source cell must name at least one URL in angle brackets: `Title <https://...>`. */
+const SOURCE_URL = /<https:\/\/[^\s<>]+>/;
+
+/** Bytes per GiB (binary), for `hbm_gib`. */
+const BYTES_PER_GIB = 2 ** 30;
 
 /**
  * Parses and validates data/hardware.csv. Converts to base units: TFLOP/s → FLOP/s, decimal GB → bytes,
- * TB/s → bytes/s. Every bad cell is reported at once as a UserErrors naming file, line, column and column name.
+ * TB/s → bytes/s, GiB → bytes, GB/s → bytes/s. Every bad cell is reported at once as a UserErrors naming file, line,
+ * column and column name.
+ *
+ * Units of the columns: `hbm_gb` the marketed capacity in decimal GB; `hbm_tbps` TB/s; `hbm_gib` the capacity the
+ * runtime reports, in GiB (binary); `scale_up_gbps` and `scale_out_gbps` GB/s (bytes, decimal) in each direction per
+ * chip; `scale_up_chips` chips per scale-up domain. `hbm_source` and `links_source` name their sources as
+ * `Title <https://...>` (a hypothetical row may give its basis without a URL).
  */
 export function parseHardwareCsv(text: string, {file}: {file: string}): Hardware[] {
   const {header, records} = readCsvRecords(text);
@@ -83,11 +102,17 @@ function readRow(cells: CellReader<HardwareColumn>): Hardware | undefined {
   const fp4 = cells.optionalPositive("fp4_tflops");
   const hbmGb = cells.positive("hbm_gb");
   const hbmTbps = cells.positive("hbm_tbps");
+  const hbmGib = cells.positive("hbm_gib");
+  const scaleUpGbps = cells.positive("scale_up_gbps");
+  const scaleUpChips = cells.positive("scale_up_chips", {integer: true});
+  const scaleOutGbps = cells.positive("scale_out_gbps");
   const powerW = cells.positive("power_w");
   const priceUsd = cells.optionalPositive("price_usd");
   const hourlyUsd = cells.optionalPositive("hourly_usd");
   const estimated = readEstimated(cells);
   const priceSource = readPriceSource(cells, priceUsd, hourlyUsd, estimated);
+  const hbmSource = readSource(cells, "hbm_source", estimated);
+  const linksSource = readSource(cells, "links_source", estimated);
   const sourceTitle = cells.text("source_title");
   const sourceUrl = cells.httpsUrl("source_url");
   const notes = cells.raw("notes");
@@ -101,11 +126,17 @@ function readRow(cells: CellReader<HardwareColumn>): Hardware | undefined {
     fp4 === undefined ||
     hbmGb === undefined ||
     hbmTbps === undefined ||
+    hbmGib === undefined ||
+    scaleUpGbps === undefined ||
+    scaleUpChips === undefined ||
+    scaleOutGbps === undefined ||
     powerW === undefined ||
     priceUsd === undefined ||
     hourlyUsd === undefined ||
     estimated === undefined ||
     priceSource === undefined ||
+    hbmSource === undefined ||
+    linksSource === undefined ||
     sourceTitle === undefined ||
     sourceUrl === undefined
   ) {
@@ -122,10 +153,16 @@ function readRow(cells: CellReader<HardwareColumn>): Hardware | undefined {
     fp4FlopsPerS: fp4 === null ? null : scaled(fp4, TERA),
     hbmBytes: scaled(hbmGb, BYTES_PER_GB),
     hbmBandwidthBytesPerS: scaled(hbmTbps, BYTES_PER_TB),
+    hbmCapacityBytes: hbmGib * BYTES_PER_GIB,
+    scaleUpBandwidthBytesPerS: scaled(scaleUpGbps, BYTES_PER_GB),
+    scaleUpChips,
+    scaleOutBandwidthBytesPerS: scaled(scaleOutGbps, BYTES_PER_GB),
     powerW,
     priceUsd,
     hourlyPriceUsd: hourlyUsd,
     priceSource,
+    hbmSource,
+    linksSource,
     estimated: hypothetical ? [ALL] : estimated.map((column) => HARDWARE_FIELD_OF_COLUMN[column as HardwareColumn]!),
     hypothetical,
     sourceTitle,
@@ -178,8 +215,23 @@ function readPriceSource(
     return undefined;
   }
   // A wholly hypothetical row has no published price to link to; its basis lives in notes.
-  if (!estimated?.includes(ALL) && !PRICE_SOURCE_URL.test(value)) {
+  if (!estimated?.includes(ALL) && !SOURCE_URL.test(value)) {
     cells.fail("price_source", "price source without a URL", "'Title <https://...>' (the URL in angle brackets)");
+    return undefined;
+  }
+  return value;
+}
+
+/** A required source cell (`hbm_source`, `links_source`): `Title <https://...>`, or any text on a hypothetical row. */
+function readSource(
+  cells: CellReader<HardwareColumn>,
+  column: "hbm_source" | "links_source",
+  estimated: string[] | undefined
+): string | undefined {
+  const value = cells.text(column);
+  if (value === undefined) return undefined;
+  if (!estimated?.includes(ALL) && !SOURCE_URL.test(value)) {
+    cells.fail(column, "source without a URL", "'Title <https://...>' (the URL in angle brackets)");
     return undefined;
   }
   return value;

@@ -13,9 +13,11 @@ export const MODEL_COLUMNS = [
   "kv_heads",
   "head_dim",
   "mla_kv_dim",
+  "mla_rope_dim",
   "experts",
   "experts_per_token",
   "vocab_size",
+  "tied_embeddings",
   "context_tokens",
   "training_tokens_t",
   "source_title",
@@ -62,9 +64,11 @@ function readRow(cells: CellReader<ModelColumn>): ModelArchitecture | undefined 
   const kvHeads = cells.positive("kv_heads", integer);
   const headDim = cells.positive("head_dim", integer);
   const mlaKvDim = cells.optionalPositive("mla_kv_dim", integer);
+  const mlaRopeDim = cells.optionalPositive("mla_rope_dim", integer);
   const experts = cells.positive("experts", integer);
   const expertsPerToken = cells.positive("experts_per_token", integer);
   const vocabSize = cells.positive("vocab_size", integer);
+  const tiedEmbeddings = cells.boolean("tied_embeddings");
   const contextTokens = cells.positive("context_tokens", integer);
   const trainingT = cells.optionalPositive("training_tokens_t");
   const sourceTitle = cells.text("source_title");
@@ -83,6 +87,18 @@ function readRow(cells: CellReader<ModelColumn>): ModelArchitecture | undefined 
   if (attentionHeads !== undefined && kvHeads !== undefined && kvHeads > attentionHeads) {
     cells.fail("kv_heads", "more KV heads than attention heads", `at most attention_heads (${attentionHeads})`);
   }
+  // Multi-head latent attention caches kv_lora_rank + rope dims per token per layer; the rope part must be named to
+  // count its attention FLOPs (QK over head_dim + rope in prefill, over mla_kv_dim in absorbed decode).
+  if (mlaKvDim !== undefined && mlaRopeDim !== undefined && (mlaKvDim === null) !== (mlaRopeDim === null)) {
+    cells.fail(
+      "mla_rope_dim",
+      "MLA dimensions given by halves",
+      "mla_rope_dim set exactly when mla_kv_dim is (both blank for ordinary attention)",
+      mlaRopeDim === null ? "an empty cell" : `'${mlaRopeDim}'`
+    );
+  } else if (mlaKvDim && mlaRopeDim && mlaRopeDim >= mlaKvDim) {
+    cells.fail("mla_rope_dim", "rope part not smaller than the latent", `less than mla_kv_dim (${mlaKvDim})`);
+  }
 
   if (
     id === undefined ||
@@ -95,9 +111,11 @@ function readRow(cells: CellReader<ModelColumn>): ModelArchitecture | undefined 
     kvHeads === undefined ||
     headDim === undefined ||
     mlaKvDim === undefined ||
+    mlaRopeDim === undefined ||
     experts === undefined ||
     expertsPerToken === undefined ||
     vocabSize === undefined ||
+    tiedEmbeddings === undefined ||
     contextTokens === undefined ||
     trainingT === undefined ||
     sourceTitle === undefined ||
@@ -116,9 +134,11 @@ function readRow(cells: CellReader<ModelColumn>): ModelArchitecture | undefined 
     kvHeads,
     headDim,
     mlaKvDim,
+    mlaRopeDim,
     experts,
     expertsPerToken,
     vocabSize,
+    tiedEmbeddings,
     contextTokens,
     trainingTokens: trainingT === null ? null : scaled(trainingT, TOKENS_PER_TRILLION),
     sourceTitle,

@@ -25,8 +25,9 @@ function errorsOf(fn: () => unknown): UserErrors["errors"] {
   throw new Error("expected UserErrors, nothing was thrown");
 }
 
-const GOOD_ROW =
-  "h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,989.4,1979,,80,3.35,700,31120,2.99,Epoch <https://epoch.ai/data>,,NVIDIA datasheet,https://www.nvidia.com/en-us/data-center/h100/,";
+const SOURCES =
+  "Epoch <https://epoch.ai/data>,vLLM <https://github.com/vllm-project/vllm/issues/27508>,NVIDIA <https://nvidia.com>";
+const GOOD_ROW = `h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,989.4,1979,,80,3.35,79.11,450,8,50,700,31120,2.99,${SOURCES},,NVIDIA datasheet,https://www.nvidia.com/en-us/data-center/h100/,`;
 
 describe("parseHardwareCsv on data/hardware.csv", () => {
   const rows = parseHardwareCsv(text, {file: FILE});
@@ -128,9 +129,41 @@ describe("parseHardwareCsv on data/hardware.csv", () => {
   });
 
   it("translates estimated column names into field names", () => {
-    expect(byId.get("tpu-v5e")!.estimated).toEqual(["powerW"]);
-    expect(byId.get("gb200")!.estimated).toEqual(["priceUsd"]);
+    expect(byId.get("tpu-v5e")!.estimated).toEqual(["powerW", "hbmCapacityBytes"]);
+    expect(byId.get("gb200")!.estimated).toEqual(["priceUsd", "hbmCapacityBytes", "scaleOutBandwidthBytesPerS"]);
     expect(byId.get("h100-sxm")!.estimated).toEqual([]);
+  });
+
+  // [id, HBM the runtime reports (bytes), scale-up bytes/s per direction, chips per scale-up domain]
+  describe.each<[string, number, number, number]>([
+    // PyTorch on an H100 80GB HBM3: "GPU 0 has a total capacity of 79.11 GiB" (vLLM issue #27508); nvidia-smi shows
+    // 81,559 MiB (NCCL issue #1264), of which the driver keeps ~550 MiB. NVLink 4: 900 GB/s bidirectional = 450 each way.
+    ["h100-sxm", 79.11 * 2 ** 30, 450e9, 8],
+    // H800: NVLink cut to 400 GB/s bidirectional (Philisun; DeepSeek-V3 report measures 160 GB/s achieved).
+    ["h800-sxm", 79.11 * 2 ** 30, 200e9, 8],
+    // NVLink 5: 1,800 GB/s per GPU (AI Infra Index); the GB200 NVL72 domain is the 72-GPU rack.
+    ["b200", 178.35 * 2 ** 30, 900e9, 8],
+    ["gb200", 184.31 * 2 ** 30, 900e9, 72],
+    // HIP deviceQuery on MI300X: "196592: Total Global Memory (MB)" (MiB); 7 Infinity Fabric links × 64 GB/s each way.
+    ["mi300x", 196_592 * 2 ** 20, 448e9, 8],
+    // Google TPU v5e: "Bidirectional ICI bandwidth (per chip) 400 GBps", 256-chip pod.
+    ["tpu-v5e", 16e9, 200e9, 256]
+  ])("%s memory and links", (id, hbmCapacityBytes, scaleUpBytesPerS, scaleUpChips) => {
+    it("has the sourced capacity the runtime reports and scale-up link", () => {
+      const row = byId.get(id)!;
+      expectClose(row.hbmCapacityBytes, hbmCapacityBytes, 1e-3); // tpu-v5e: 14.9 GiB entered for 16e9 B
+      expectClose(row.scaleUpBandwidthBytesPerS, scaleUpBytesPerS);
+      expect(row.scaleUpChips).toBe(scaleUpChips);
+    });
+  });
+
+  it("names a source with a URL for the memory and links of every real row", () => {
+    for (const row of rows.filter((r) => !r.hypothetical)) {
+      expect(row.hbmSource, row.id).toMatch(/<https:\/\/[^\s<>]+>/);
+      expect(row.linksSource, row.id).toMatch(/<https:\/\/[^\s<>]+>/);
+      // The runtime never reports more than the marketed capacity read in binary units plus 1%.
+      expect(row.hbmCapacityBytes, row.id).toBeLessThanOrEqual((row.hbmBytes / 1e9) * 2 ** 30 * 1.01);
+    }
   });
 
   it("gives a price source wherever a price is given, and https sources everywhere", () => {
@@ -161,9 +194,12 @@ describe("parseHardwareCsv validation", () => {
       HEADER,
       GOOD_ROW,
       // line 3: bad id (col 1), bad kind (col 4), negative bf16 (col 5), unit in hbm_gb (col 8)
-      "H100_SXM,X,NVIDIA,fpga,-1,,,80 GB,3.35,700,,,,,T,https://x.org,",
-      // line 4: missing power (col 10), price without source (col 13), bad estimated (col 14), http URL (col 16)
-      "b200,B200,NVIDIA,gpu,2250,4500,9000,180,8,,47409,,,power;price_usd,T,http://x.org,"
+      "H100_SXM,X,NVIDIA,fpga,-1,,,80 GB,3.35,79.11,450,8,50,700,,,,H <https://h.org>,L <https://l.org>,,T,https://x.org,",
+      // line 4: missing power (col 14), price without source (col 17), bad estimated (col 20), http URL (col 22)
+      "b200,B200,NVIDIA,gpu,2250,4500,9000,180,8,178.35,900,8,50,,47409,,,H <https://h.org>,L <https://l.org>,power;price_usd,T,http://x.org,",
+      // line 5: unit in hbm_gib (col 10), zero scale-up bandwidth (col 11), fractional domain (col 12), HBM source
+      // without a URL (col 18)
+      "mi300x,MI300X,AMD,gpu,1307.4,2614.9,,192,5.3,192 GiB,0,8.5,50,750,,,,HIP deviceQuery,L <https://l.org>,,T,https://x.org,"
     ].join("\n");
     const errors = errorsOf(() => parseHardwareCsv(bad, {file: FILE}));
     const where = errors.map((e) => [e.detail.line, e.detail.column, e.detail.path]);
@@ -172,10 +208,14 @@ describe("parseHardwareCsv validation", () => {
       [3, 4, "kind"],
       [3, 5, "bf16_tflops"],
       [3, 8, "hbm_gb"],
-      [4, 10, "power_w"],
-      [4, 13, "price_source"],
-      [4, 14, "estimated"],
-      [4, 16, "source_url"]
+      [4, 14, "power_w"],
+      [4, 17, "price_source"],
+      [4, 20, "estimated"],
+      [4, 22, "source_url"],
+      [5, 10, "hbm_gib"],
+      [5, 11, "scale_up_gbps"],
+      [5, 12, "scale_up_chips"],
+      [5, 18, "hbm_source"]
     ]);
     expect(errors.every((e) => e.detail.file === FILE)).toBe(true);
     expect(errors[0]!.message).toBe(
@@ -208,7 +248,7 @@ describe("parseHardwareCsv validation", () => {
 
   it("reports rows with the wrong number of cells", () => {
     const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${GOOD_ROW},extra`, {file: FILE}));
-    expect(errors[0]!.detail).toMatchObject({line: 2, message: "wrong number of cells", found: "18"});
+    expect(errors[0]!.detail).toMatchObject({line: 2, message: "wrong number of cells", found: "24"});
   });
 
   it("reports duplicate ids on the later line", () => {
@@ -236,9 +276,16 @@ describe("parseHardwareCsv validation", () => {
   });
 
   it("accepts a hypothetical row whose price source has no URL", () => {
-    const row = GOOD_ROW.replace("h100-sxm", "my-asic").replace("Epoch <https://epoch.ai/data>,", "Assumed,all");
+    const row = GOOD_ROW.replace("h100-sxm", "my-asic").replace(`${SOURCES},`, "Assumed,Assumed HBM,Assumed links,all");
     const [asic] = parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE});
-    expect(asic).toMatchObject({id: "my-asic", hypothetical: true, estimated: ["all"], priceSource: "Assumed"});
+    expect(asic).toMatchObject({
+      id: "my-asic",
+      hypothetical: true,
+      estimated: ["all"],
+      priceSource: "Assumed",
+      hbmSource: "Assumed HBM",
+      linksSource: "Assumed links"
+    });
   });
 
   it("rejects non-integer-looking numbers such as thousands separators, hex and Infinity", () => {

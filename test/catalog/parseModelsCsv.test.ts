@@ -8,7 +8,7 @@ import {DEEPSEEK_V3_TRAINING, GPT3_175B_TRAINING, LLAMA31_405B_TRAINING} from ".
 const FILE = "data/models.csv";
 const text = readFileSync(new URL("../../data/models.csv", import.meta.url), "utf8");
 const HEADER = MODEL_COLUMNS.join(",");
-const GOOD_ROW = "tiny,Tiny,1,1,2,64,4,2,16,,1,1,100,512,0.1,Paper,https://arxiv.org/abs/0000.00000,";
+const GOOD_ROW = "tiny,Tiny,1,1,2,64,4,2,16,,,1,1,100,false,512,0.1,Paper,https://arxiv.org/abs/0000.00000,";
 
 function errorsOf(fn: () => unknown): UserErrors["errors"] {
   try {
@@ -88,7 +88,18 @@ describe("parseModelsCsv on data/models.csv", () => {
       expect(m.expertsPerToken, m.id).toBeLessThanOrEqual(m.experts);
       if (m.experts === 1) expect(m.activeParams, m.id).toBe(m.params);
     }
-    expect(byId.get("deepseek-v3")).toMatchObject({experts: 256, expertsPerToken: 8, mlaKvDim: 576, headDim: 128});
+    // DeepSeek-V3 config.json: kv_lora_rank 512 + qk_rope_head_dim 64 = 576 cached; v_head_dim = qk_nope 128.
+    expect(byId.get("deepseek-v3")).toMatchObject({
+      experts: 256,
+      expertsPerToken: 8,
+      mlaKvDim: 576,
+      mlaRopeDim: 64,
+      headDim: 128,
+      tiedEmbeddings: false
+    });
+    // GPT-3 keeps GPT-2's tied input/output embedding; the Llama configs have tie_word_embeddings false.
+    expect(byId.get("gpt-3-175b")!.tiedEmbeddings).toBe(true);
+    expect(byId.get("llama-3.1-8b")!.tiedEmbeddings).toBe(false);
     expect(byId.get("mixtral-8x7b")).toMatchObject({experts: 8, expertsPerToken: 2, mlaKvDim: null});
   });
 
@@ -120,20 +131,25 @@ describe("parseModelsCsv validation", () => {
     const bad = [
       HEADER,
       GOOD_ROW,
-      // line 3: active > params (col 4), fractional layers (col 5), experts_per_token > experts (col 12)
-      "moe,MoE,10,12,2.5,64,4,2,16,,4,8,100,512,,Paper,https://arxiv.org,",
-      // line 4: missing name (col 2), kv_heads > heads (col 8), zero context (col 14), no source URL (col 17)
-      "dense,,1,1,2,64,4,8,16,,1,1,100,0,,Paper,,"
+      // line 3: active > params (col 4), fractional layers (col 5), experts_per_token > experts (col 13)
+      "moe,MoE,10,12,2.5,64,4,2,16,,,4,8,100,false,512,,Paper,https://arxiv.org,",
+      // line 4: missing name (col 2), kv_heads > heads (col 8), tied_embeddings not a boolean (col 15), zero context
+      // (col 16), no source URL (col 19)
+      "dense,,1,1,2,64,4,8,16,,,1,1,100,yes,0,,Paper,,",
+      // line 5: an MLA latent without its rope part (col 11)
+      "mla,MLA,1,1,2,64,4,4,16,576,,1,1,100,false,512,,Paper,https://arxiv.org,"
     ].join("\n");
     const errors = errorsOf(() => parseModelsCsv(bad, {file: FILE}));
     expect(errors.map((e) => [e.detail.line, e.detail.column, e.detail.path])).toEqual([
       [3, 4, "active_params_b"],
       [3, 5, "layers"],
-      [3, 12, "experts_per_token"],
+      [3, 13, "experts_per_token"],
       [4, 2, "name"],
       [4, 8, "kv_heads"],
-      [4, 14, "context_tokens"],
-      [4, 17, "source_url"]
+      [4, 15, "tied_embeddings"],
+      [4, 16, "context_tokens"],
+      [4, 19, "source_url"],
+      [5, 11, "mla_rope_dim"]
     ]);
     expect(errors[1]!.message).toBe(
       "data/models.csv:3:5: layers: not a whole number: expected a whole number > 0, found '2.5'"
@@ -154,6 +170,14 @@ describe("parseModelsCsv validation", () => {
 
   it("returns base units for a good row", () => {
     const [tiny] = parseModelsCsv(`${HEADER}\n${GOOD_ROW}`, {file: FILE});
-    expect(tiny).toMatchObject({params: 1e9, activeParams: 1e9, trainingTokens: 1e11, mlaKvDim: null, notes: ""});
+    expect(tiny).toMatchObject({
+      params: 1e9,
+      activeParams: 1e9,
+      trainingTokens: 1e11,
+      mlaKvDim: null,
+      mlaRopeDim: null,
+      tiedEmbeddings: false,
+      notes: ""
+    });
   });
 });
