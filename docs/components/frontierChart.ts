@@ -1,5 +1,6 @@
-// The throughput–latency frontier: tokens per second per chip against the speed each user sees, one point per batch
-// size. Larger batches serve more tokens per chip and fewer per user, until compute becomes the roof.
+// The throughput–latency frontier: output tokens per second per chip over whole requests (prefill included) against
+// the speed each user sees over a request, one point per batch size. Larger batches serve more tokens per chip and
+// fewer per user, until compute becomes the roof.
 import * as Plot from "@observablehq/plot";
 import {formatCount, formatDisplayNumber} from "./format.js";
 import {ACCENT, HIGHLIGHT} from "./palette.js";
@@ -7,8 +8,8 @@ import {ACCENT, HIGHLIGHT} from "./palette.js";
 /** A frontier point (src/inference/frontier.ts FrontierPoint). */
 export interface FrontierRow {
   batchSize: number;
-  tokensPerSecondPerChip: number;
-  tokensPerSecondPerSequence: number;
+  outputTokensPerSecondPerChip: number;
+  outputTokensPerSecondPerUser: number;
   timePerOutputTokenSeconds: number;
   bound: "memory" | "compute";
 }
@@ -27,7 +28,7 @@ export function FrontierChart(
   const chartWidth = Math.max(width ?? 640, 260);
   const tipFormat = {
     x: (v: number) => `${formatDisplayNumber(v)} tokens/s per user`,
-    y: (v: number) => `${formatCount(v)} tokens/s per chip`,
+    y: (v: number) => `${formatCount(v)} output tokens/s per chip`,
     batch: true,
     bound: true
   };
@@ -39,21 +40,21 @@ export function FrontierChart(
     marginTop: 28,
     x: {label: "Speed per user (output tokens/s) →", grid: true, insetRight: 12},
     // insetTop keeps the top point's batch label clear of the axis label
-    y: {label: "↑ Output tokens/s per chip", grid: true, type: "log", insetTop: 14},
+    y: {label: "↑ Output tokens/s per chip (whole requests)", grid: true, type: "log", insetTop: 14},
     ...options,
     marks: [
-      Plot.line(rows, {x: "tokensPerSecondPerSequence", y: "tokensPerSecondPerChip", stroke: ACCENT, strokeWidth: 2}),
+      Plot.line(rows, {x: "outputTokensPerSecondPerUser", y: "outputTokensPerSecondPerChip", stroke: ACCENT, strokeWidth: 2}),
       Plot.dot(rows, {
-        x: "tokensPerSecondPerSequence",
-        y: "tokensPerSecondPerChip",
+        x: "outputTokensPerSecondPerUser",
+        y: "outputTokensPerSecondPerChip",
         fill: ACCENT,
         r: 3,
         channels: {batch: {value: "batchSize", label: "batch"}, bound: {value: "bound", label: "bound by"}},
         tip: {format: tipFormat}
       }),
       Plot.text(rows, {
-        x: "tokensPerSecondPerSequence",
-        y: "tokensPerSecondPerChip",
+        x: "outputTokensPerSecondPerUser",
+        y: "outputTokensPerSecondPerChip",
         text: (d: FrontierRow) => `${d.batchSize}`,
         dx: 9,
         dy: -7,
@@ -63,8 +64,8 @@ export function FrontierChart(
       }),
       current
         ? Plot.dot([current], {
-            x: "tokensPerSecondPerSequence",
-            y: "tokensPerSecondPerChip",
+            x: "outputTokensPerSecondPerUser",
+            y: "outputTokensPerSecondPerChip",
             r: 7,
             stroke: HIGHLIGHT,
             strokeWidth: 2.5

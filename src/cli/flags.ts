@@ -50,6 +50,16 @@ export function unitFraction(flag: string) {
   };
 }
 
+/** A share in [0, 1): a prefix-cache hit share (1 would leave nothing to prefill). */
+export function fractionBelowOne(flag: string) {
+  return (text: string): number => {
+    const expected = "a fraction in [0, 1)";
+    const value = parseFinite(flag, text, expected);
+    if (value < 0 || value >= 1) throw new UserError({flag, message: "out of range", expected, found: text});
+    return value;
+  };
+}
+
 /** A number >= min (PUE >= 1). */
 export function atLeast(flag: string, min: number) {
   return (text: string): number => {

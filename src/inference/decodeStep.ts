@@ -1,37 +1,44 @@
-import {kvBytesPerToken} from "./kvCache.js";
-import {
-  attentionFlopsPerToken,
-  rooflineStepTime,
-  type ModelShape,
-  type ReplicaHardware,
-  type StepTime
-} from "./stepCost.js";
-import {paramsReadPerStep} from "./weights.js";
+import {decodeAttentionFlops} from "./attention.js";
+import {stepCommunicationSeconds} from "./communication.js";
+import type {ServingEfficiencies} from "./efficiencies.js";
+import {kvBytesPerTokenStored} from "./kvCache.js";
+import type {ReplicaLayout} from "./parallelism.js";
+import {stepTime, type ModelShape, type ReplicaHardware, type StepTime} from "./stepCost.js";
+import {bodyParamsPerToken, embeddingTableParams, weightParamsReadPerStep} from "./weights.js";
 
 /**
  * One decode step: every sequence in the batch produces one token.
- *   bytes = params read (all for dense; touched experts for MoE) × bytes/param + batch × context × KV bytes/token
- *   FLOPs = 2 × active params × batch + batch × attention FLOPs at the context
- *   time  = max(bytes ÷ achievable bandwidth, FLOPs ÷ achievable compute)  over the tensor-parallel group
- * Communication between tensor-parallel chips is not modelled (it overlaps with compute on NVLink-class links).
+ *   bytes = weights read (weights.ts: every non-expert weight per attention group, the embedding rows gathered, the
+ *           output head whole, the experts the batch touches) × bytes/param
+ *           + batch × context × KV bytes per token as stored (copies included, kvCache.ts)
+ *   FLOPs = batch × (2 × body params + 2 × vocab × hidden (output head) + attention at the context (attention.ts))
+ *   time  = max(bytes ÷ bandwidth, FLOPs ÷ compute) + collectives + step overhead    (stepCost.ts)
  */
 export interface DecodeStepInput {
   model: ModelShape;
   hardware: ReplicaHardware;
+  layout: ReplicaLayout;
   /** Bytes per weight of the serving precision (2 for BF16). */
   bytesPerParam: number;
   /** Bytes per cached key/value element. */
   kvBytesPerElement: number;
-  /** Sequences decoded together; integer >= 1. */
+  /** Sequences decoded together by the replica; >= 1 (a real number is accepted for averages). */
   batchSize: number;
-  /** Tokens in each sequence's KV cache (prompt plus output so far), on average; >= 0. */
+  /** Tokens in each sequence's KV cache during the step (the mean live length of a request); >= 0. */
   contextTokens: number;
 }
 
-export function decodeStep(input: DecodeStepInput): StepTime {
-  const {model, batchSize, contextTokens} = input;
-  const weightBytes = paramsReadPerStep(model, batchSize) * input.bytesPerParam;
-  const kvBytes = batchSize * contextTokens * kvBytesPerToken(model, input.kvBytesPerElement);
-  const flops = batchSize * (2 * model.activeParams + attentionFlopsPerToken(model, contextTokens));
-  return rooflineStepTime(weightBytes + kvBytes, flops, input.hardware);
+export function decodeStep(input: DecodeStepInput, efficiencies: ServingEfficiencies): StepTime {
+  const {model, layout, batchSize, contextTokens} = input;
+  const weightBytes = weightParamsReadPerStep(model, batchSize, layout.attentionGroups) * input.bytesPerParam;
+  const kvBytes =
+    batchSize * contextTokens * kvBytesPerTokenStored(model, input.kvBytesPerElement, layout.tensorParallel);
+  const flopsPerToken =
+    2 * bodyParamsPerToken(model) + 2 * embeddingTableParams(model) + decodeAttentionFlops(model, contextTokens);
+  const communicationSeconds = stepCommunicationSeconds(model, layout, batchSize, input.hardware, efficiencies);
+  return stepTime(
+    {bytes: weightBytes + kvBytes, flops: batchSize * flopsPerToken, communicationSeconds},
+    input.hardware,
+    efficiencies
+  );
 }

@@ -1,12 +1,17 @@
+import type {ServingEfficiencies} from "./efficiencies.js";
 import {servingPerformance, type ServingInput} from "./servingPerformance.js";
 
 /** One point of the throughput–latency frontier. */
 export interface FrontierPoint {
   batchSize: number;
-  /** Output tokens per second per chip. */
-  tokensPerSecondPerChip: number;
-  /** Output tokens per second each user sees. */
+  /** Output tokens per second per chip over whole requests, prefill included. */
+  outputTokensPerSecondPerChip: number;
+  /** Output tokens per second per chip counting decode steps only. */
+  decodeTokensPerSecondPerChip: number;
+  /** Output tokens per second one sequence sees while the replica decodes (1 ÷ TPOT). */
   tokensPerSecondPerSequence: number;
+  /** Output tokens per second a user sees over a whole request (ServingResult.outputTokensPerSecondPerUser). */
+  outputTokensPerSecondPerUser: number;
   /** Time per output token, s. */
   timePerOutputTokenSeconds: number;
   bound: "memory" | "compute";
@@ -17,17 +22,23 @@ export interface FrontierPoint {
  * batch sizes 1, 2, 4, … (powers of two) plus the maximum. Larger batches raise throughput per chip and lower speed
  * per user, until compute becomes the roof.
  */
-export function throughputLatencyFrontier(input: Omit<ServingInput, "batchSize">, maxPoints = 16): FrontierPoint[] {
-  const {memory} = servingPerformance({...input, batchSize: 1});
+export function throughputLatencyFrontier(
+  input: Omit<ServingInput, "batchSize">,
+  efficiencies: ServingEfficiencies,
+  maxPoints = 16
+): FrontierPoint[] {
+  const {memory} = servingPerformance({...input, batchSize: 1}, efficiencies);
   const batches: number[] = [];
   for (let b = 1; b < memory.maxBatchSize && batches.length < maxPoints - 1; b *= 2) batches.push(b);
   if (memory.maxBatchSize >= 1) batches.push(memory.maxBatchSize);
   return batches.map((batchSize) => {
-    const result = servingPerformance({...input, batchSize});
+    const result = servingPerformance({...input, batchSize}, efficiencies);
     return {
       batchSize,
-      tokensPerSecondPerChip: result.tokensPerSecondPerChip,
+      outputTokensPerSecondPerChip: result.outputTokensPerSecondPerChip,
+      decodeTokensPerSecondPerChip: result.decodeTokensPerSecondPerChip,
       tokensPerSecondPerSequence: result.tokensPerSecondPerSequence,
+      outputTokensPerSecondPerUser: result.outputTokensPerSecondPerUser,
       timePerOutputTokenSeconds: result.timePerOutputTokenSeconds,
       bound: result.decode.bound
     };

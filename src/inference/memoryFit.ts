@@ -1,21 +1,27 @@
-import {kvBytesPerToken} from "./kvCache.js";
+import {kvBytesPerTokenStored} from "./kvCache.js";
+import type {ReplicaLayout} from "./parallelism.js";
 import type {ModelShape} from "./stepCost.js";
+import {weightParamsStored} from "./weights.js";
 
 /**
- * What fits in the HBM of one replica: weights (all parameters, split over the tensor-parallel chips) plus the KV
- * cache of every sequence in the batch, within the HBM left after a reserve for activations and the runtime.
- *   usable = HBM per chip × TP × (1 − reserve)
- *   max batch = floor((usable − params × bytes/param) ÷ (context × KV bytes/token))
+ * What fits in the HBM of one replica: the weights it stores (weights.ts: non-expert weights per attention group,
+ * experts once) plus the KV cache of every sequence in the batch, within the HBM left after a reserve for
+ * activations and the runtime.
+ *   usable = HBM the runtime reports per chip × chips × (1 − reserve)
+ *   max batch = floor((usable − weights) ÷ (KV tokens per sequence × KV bytes per token as stored))
+ * A paged KV cache (vLLM, SGLang, TensorRT-LLM) holds each sequence's live tokens, not its maximum length: callers
+ * pass the mean live length of a request, input + output ÷ 2 (servingPerformance.ts), and the result says which
+ * length it counted.
  */
 export interface MemoryFitInput {
   model: ModelShape;
-  /** HBM of one chip, bytes. */
-  hbmBytes: number;
-  tensorParallel: number;
+  /** HBM of one chip as the runtime reports it, bytes (Hardware.hbmCapacityBytes). */
+  hbmCapacityBytes: number;
+  layout: ReplicaLayout;
   bytesPerParam: number;
   kvBytesPerElement: number;
-  /** Tokens in each sequence's KV cache; the largest a sequence reaches, for a safe cap. */
-  contextTokens: number;
+  /** KV tokens each sequence holds on average; >= 1 counted (a sequence holds at least one token). */
+  kvTokensPerSequence: number;
   /** HBM held back for activations, workspace and fragmentation, as a fraction; in [0, 1). */
   reserveFraction: number;
 }
@@ -25,7 +31,9 @@ export interface MemoryFitResult {
   weightBytes: number;
   /** Bytes of HBM usable for weights and KV cache across the replica. */
   usableBytes: number;
-  /** KV cache bytes one sequence needs at the context. */
+  /** KV tokens counted per sequence (the mean live length the caller passed). */
+  kvTokensPerSequence: number;
+  /** KV cache bytes one sequence holds at that length, copies included. */
   kvBytesPerSequence: number;
   /** Largest batch that fits; 0 when the weights alone do not fit. */
   maxBatchSize: number;
@@ -37,10 +45,13 @@ export interface MemoryFitResult {
 export const DEFAULT_HBM_RESERVE_FRACTION = 0.1;
 
 export function memoryFit(input: MemoryFitInput): MemoryFitResult {
-  const weightBytes = input.model.params * input.bytesPerParam;
-  const usableBytes = input.hbmBytes * input.tensorParallel * (1 - input.reserveFraction);
-  const kvBytesPerSequence = Math.max(1, input.contextTokens) * kvBytesPerToken(input.model, input.kvBytesPerElement);
+  const {layout} = input;
+  const weightBytes = weightParamsStored(input.model, layout.attentionGroups) * input.bytesPerParam;
+  const usableBytes = input.hbmCapacityBytes * layout.chips * (1 - input.reserveFraction);
+  const kvTokensPerSequence = Math.max(1, input.kvTokensPerSequence);
+  const kvBytesPerSequence =
+    kvTokensPerSequence * kvBytesPerTokenStored(input.model, input.kvBytesPerElement, layout.tensorParallel);
   const free = usableBytes - weightBytes;
   const maxBatchSize = free > 0 ? Math.floor(free / kvBytesPerSequence) : 0;
-  return {weightBytes, usableBytes, kvBytesPerSequence, maxBatchSize, fits: maxBatchSize >= 1};
+  return {weightBytes, usableBytes, kvTokensPerSequence, kvBytesPerSequence, maxBatchSize, fits: maxBatchSize >= 1};
 }

@@ -1,26 +1,48 @@
-import {kvBytesPerToken} from "./kvCache.js";
-import {rooflineStepTime, type ModelShape, type ReplicaHardware, type StepTime} from "./stepCost.js";
-import {paramsReadPerStep} from "./weights.js";
+import {prefillAttentionFlops} from "./attention.js";
+import {stepCommunicationSeconds} from "./communication.js";
+import type {ServingEfficiencies} from "./efficiencies.js";
+import {kvBytesPerTokenStored} from "./kvCache.js";
+import type {ReplicaLayout} from "./parallelism.js";
+import {stepTime, type ModelShape, type ReplicaHardware, type StepTime} from "./stepCost.js";
+import {bodyParamsPerToken, embeddingTableParams, weightParamsReadPerStep} from "./weights.js";
 
 /**
- * Prefill of one prompt of `promptTokens` tokens in a single forward pass (compute-bound for any real prompt):
- *   FLOPs = 2 × active params × P + causal attention 2 × layers × heads × headDim × P²
- *           (query i attends to i tokens: Σ 4·layers·heads·headDim·i ≈ 2·layers·heads·headDim·P²)
- *   bytes = params read for P tokens × bytes/param + P × KV bytes/token written
- * Its time is the time to first token (queueing and the network are not included).
+ * Prefill of `requests` prompts of `inputTokens` tokens together in one forward pass (compute-bound for any real
+ * prompt), of which `cachedTokens` per prompt are prefix-cache hits whose KV is already in HBM:
+ *   new = input − cached per prompt
+ *   FLOPs = requests × (2 × body params × new + 2 × vocab × hidden (logits of the last token only: engines run the
+ *           output head on the positions they sample, e.g. vLLM's logits_indices) + causal attention of the new
+ *           tokens over all input tokens (attention.ts))
+ *   bytes = weights read for requests × new tokens + requests × input × KV bytes per token as stored (the new
+ *           tokens' KV written, the cached prefix read)
+ *   time  = max(bytes ÷ bandwidth, FLOPs ÷ compute) + collectives + step overhead    (stepCost.ts)
+ * With one request on an idle replica its time is the time to first token (queueing and the network left out).
  */
 export interface PrefillInput {
   model: ModelShape;
   hardware: ReplicaHardware;
+  layout: ReplicaLayout;
   bytesPerParam: number;
   kvBytesPerElement: number;
-  /** Prompt length, tokens; integer >= 1. */
-  promptTokens: number;
+  /** Prompts prefilled together; >= 1 (a real number is accepted for averages). */
+  requests: number;
+  /** Prompt length, tokens; >= 1. */
+  inputTokens: number;
+  /** Tokens of each prompt found in the prefix cache; in [0, inputTokens). */
+  cachedTokens: number;
 }
 
-export function prefill(input: PrefillInput): StepTime {
-  const {model, promptTokens: p} = input;
-  const flops = 2 * model.activeParams * p + 2 * model.layers * model.attentionHeads * model.headDim * p * p;
-  const bytes = paramsReadPerStep(model, p) * input.bytesPerParam + p * kvBytesPerToken(model, input.kvBytesPerElement);
-  return rooflineStepTime(bytes, flops, input.hardware);
+export function prefill(input: PrefillInput, efficiencies: ServingEfficiencies): StepTime {
+  const {model, layout, requests, inputTokens, cachedTokens} = input;
+  const newTokens = inputTokens - cachedTokens;
+  const stepTokens = requests * newTokens;
+  const flopsPerRequest =
+    2 * bodyParamsPerToken(model) * newTokens +
+    2 * embeddingTableParams(model) +
+    prefillAttentionFlops(model, newTokens, cachedTokens);
+  const bytes =
+    weightParamsReadPerStep(model, stepTokens, layout.attentionGroups) * input.bytesPerParam +
+    requests * inputTokens * kvBytesPerTokenStored(model, input.kvBytesPerElement, layout.tensorParallel);
+  const communicationSeconds = stepCommunicationSeconds(model, layout, stepTokens, input.hardware, efficiencies);
+  return stepTime({bytes, flops: requests * flopsPerRequest, communicationSeconds}, input.hardware, efficiencies);
 }

@@ -1,15 +1,39 @@
 import {BYTES_PER_GB} from "../units/bytes.js";
 import type {Hardware} from "../catalog/hardware.js";
-import {PRECISIONS, peakFlopsPerS, type Precision} from "./precision.js";
-import type {ServingResult} from "./servingPerformance.js";
+import type {ModelArchitecture} from "../catalog/model.js";
+import {UserError, type UserErrorLocation} from "../errors/userError.js";
+import {memoryFit} from "./memoryFit.js";
+import {replicaLayout, tensorParallelWorks, workingTensorParallelDegrees} from "./parallelism.js";
+import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, PRECISIONS, peakFlopsPerS, type Precision} from "./precision.js";
+import type {ServingInput, ServingResult} from "./servingPerformance.js";
+
+/** The serving setting a problem is about; each edge names it its own way (`--tp`, `serving.tensorParallel`). */
+export type ServingSetting =
+  | "precision"
+  | "batch"
+  | "tensorParallel"
+  | "expertParallel"
+  | "inputTokens"
+  | "outputTokens"
+  | "cacheHitFraction";
 
 /** A reason a serving configuration cannot run, said so that an edge (flag or scenario key) can report it. */
 export interface ServingProblem {
-  /** The setting to change: "precision", "batch" or "tensorParallel". */
-  setting: "precision" | "batch" | "tensorParallel";
+  /** The setting to change. */
+  setting: ServingSetting;
   message: string;
   expected: string;
   found: string;
+}
+
+/** A ServingProblem raised as a user error at an edge: the message names the flag or key, and `setting` stays typed. */
+export class ServingSettingError extends UserError {
+  readonly setting: ServingSetting;
+  constructor(problem: ServingProblem, where: UserErrorLocation) {
+    super({...where, message: problem.message, expected: problem.expected, found: problem.found});
+    this.name = "ServingSettingError";
+    this.setting = problem.setting;
+  }
 }
 
 /** Precisions the chip supports, in the order of PRECISIONS. */
@@ -28,27 +52,123 @@ export function precisionProblem(hardware: Hardware, precision: Precision): Serv
   };
 }
 
-/** Problems with the memory a configuration needs: weights that do not fit, or a batch larger than fits. */
-export function memoryProblem(result: ServingResult, batchSize: number, tensorParallel: number): ServingProblem | null {
-  const {memory} = result;
-  const gb = (bytes: number) => `${(bytes / BYTES_PER_GB).toFixed(1)} GB`;
-  if (memory.maxBatchSize < 1) {
-    const usablePerChip = memory.usableBytes / tensorParallel;
-    const minChips = Math.ceil((memory.weightBytes + memory.kvBytesPerSequence) / usablePerChip);
+/**
+ * Problems with the parallelism: a tensor-parallel degree must shard the attention (parallelism.ts: divide the query
+ * heads, and divide or be divided by the KV heads), a dense model has no experts to spread (expert parallelism 1), and
+ * of tensor and expert parallelism the smaller must divide the larger (the replica has max of the two chips).
+ * e.g. Llama 3.1 70B (64 heads, 8 KV heads) at TP3: "expected one of 1, 2, 4, 8, 16, 32, 64".
+ */
+export function parallelismProblem(
+  model: Pick<ModelArchitecture, "id" | "attentionHeads" | "kvHeads" | "mlaKvDim" | "experts" | "expertsPerToken">,
+  tensorParallel: number,
+  expertParallel: number
+): ServingProblem | null {
+  if (!tensorParallelWorks(model, tensorParallel)) {
+    const kv = model.mlaKvDim === null ? ` and ${model.kvHeads} KV heads` : "";
     return {
       setting: "tensorParallel",
-      message: `the model does not fit: weights ${gb(memory.weightBytes)} plus one sequence's KV cache ${gb(memory.kvBytesPerSequence)} exceed the usable HBM ${gb(memory.usableBytes)} of ${tensorParallel} chip(s)`,
-      expected: `at least ${minChips} chips per replica (or a lower precision, or a shorter context)`,
+      message: `tensor parallelism ${tensorParallel} cannot shard ${model.id} (${model.attentionHeads} attention heads${kv})`,
+      expected: `one of ${workingTensorParallelDegrees(model).join(", ")}`,
       found: `${tensorParallel}`
     };
   }
-  if (batchSize > memory.maxBatchSize) {
+  const moe = model.experts > model.expertsPerToken;
+  if (!Number.isInteger(expertParallel) || expertParallel < 1 || (!moe && expertParallel !== 1)) {
     return {
-      setting: "batch",
-      message: `a batch of ${batchSize} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence, ${gb(memory.usableBytes - memory.weightBytes)} free after weights)`,
-      expected: `at most ${memory.maxBatchSize}, the largest batch that fits`,
-      found: `${batchSize}`
+      setting: "expertParallel",
+      message: moe ? "expert parallelism must be a whole number of chips" : `${model.id} is dense: it has no experts`,
+      expected: moe ? "a whole number >= 1" : "1",
+      found: `${expertParallel}`
+    };
+  }
+  const [small, large] = [Math.min(tensorParallel, expertParallel), Math.max(tensorParallel, expertParallel)];
+  if (large % small !== 0) {
+    return {
+      setting: "expertParallel",
+      message: `expert parallelism ${expertParallel} and tensor parallelism ${tensorParallel} do not tile one replica`,
+      expected: `a divisor or multiple of ${tensorParallel}`,
+      found: `${expertParallel}`
     };
   }
   return null;
+}
+
+/** Problems with the request shape: whole token counts >= 1, a cache-hit share in [0, 1). */
+export function requestProblem(
+  input: Pick<ServingInput, "inputTokens" | "outputTokens" | "cacheHitFraction">
+): ServingProblem | null {
+  for (const setting of ["inputTokens", "outputTokens"] as const) {
+    const value = input[setting];
+    if (!Number.isInteger(value) || value < 1) {
+      return {setting, message: "out of range", expected: "a whole number of tokens >= 1", found: `${value}`};
+    }
+  }
+  const hit = input.cacheHitFraction;
+  if (!(hit >= 0 && hit < 1)) {
+    return {setting: "cacheHitFraction", message: "out of range", expected: "a fraction in [0, 1)", found: `${hit}`};
+  }
+  return null;
+}
+
+/** Every problem that can be found before computing: precision, parallelism, request shape; the first, or none. */
+export function servingInputProblem(input: ServingInput): ServingProblem | null {
+  return (
+    precisionProblem(input.hardware, input.precision) ??
+    parallelismProblem(input.model, input.tensorParallel, input.expertParallel) ??
+    requestProblem(input)
+  );
+}
+
+/**
+ * Problems with the memory a configuration needs: weights that do not fit (the message names the smallest working
+ * tensor-parallel degree that holds the weights and one sequence), or a batch larger than fits.
+ */
+export function memoryProblem(input: ServingInput, result: ServingResult): ServingProblem | null {
+  const {memory, layout} = result;
+  const gb = (bytes: number) => `${(bytes / BYTES_PER_GB).toFixed(1)} GB`;
+  if (memory.maxBatchSize < 1) {
+    const smallest = smallestFittingTensorParallel(input, result.kvContextTokens);
+    return {
+      setting: "tensorParallel",
+      message: `the model does not fit: weights ${gb(memory.weightBytes)} plus one sequence's KV cache ${gb(memory.kvBytesPerSequence)} exceed the usable HBM ${gb(memory.usableBytes)} of ${layout.chips} chip(s)`,
+      expected:
+        smallest === null
+          ? "a lower precision or a shorter request (no tensor-parallel degree that shards the model holds it)"
+          : `at least ${smallest} chips per replica, the smallest tensor-parallel degree that shards the model and holds it (or a lower precision, or a shorter request)`,
+      found: `${input.tensorParallel}`
+    };
+  }
+  if (input.batchSize > memory.maxBatchSize) {
+    return {
+      setting: "batch",
+      message: `a batch of ${input.batchSize} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence at ${formatTokens(memory.kvTokensPerSequence)} live tokens, ${gb(memory.usableBytes - memory.weightBytes)} free after weights)`,
+      expected: `at most ${memory.maxBatchSize}, the largest batch that fits`,
+      found: `${input.batchSize}`
+    };
+  }
+  return null;
+}
+
+/** The smallest working tensor-parallel degree whose replica holds the weights and one sequence, or null. */
+function smallestFittingTensorParallel(input: ServingInput, kvTokensPerSequence: number): number | null {
+  for (const t of workingTensorParallelDegrees(input.model)) {
+    if (t < input.tensorParallel) continue;
+    const e = input.expertParallel;
+    const tiles = Math.max(t, e) % Math.min(t, e) === 0;
+    const fit = memoryFit({
+      model: input.model,
+      hbmCapacityBytes: input.hardware.hbmCapacityBytes,
+      layout: replicaLayout(t, tiles ? e : 1),
+      bytesPerParam: BYTES_PER_PARAM[input.precision],
+      kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
+      kvTokensPerSequence,
+      reserveFraction: input.hbmReserveFraction
+    });
+    if (fit.fits) return t;
+  }
+  return null;
+}
+
+function formatTokens(tokens: number): string {
+  return Number.isInteger(tokens) ? `${tokens}` : tokens.toFixed(1);
 }

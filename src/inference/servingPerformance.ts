@@ -1,115 +1,133 @@
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {decodeStep} from "./decodeStep.js";
+import type {ServingEfficiencies} from "./efficiencies.js";
 import {memoryFit, type MemoryFitResult} from "./memoryFit.js";
+import {replicaLayout, type ReplicaLayout} from "./parallelism.js";
 import {prefill} from "./prefill.js";
-import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, peakFlopsPerS, type Precision} from "./precision.js";
-import type {ReplicaHardware, StepTime} from "./stepCost.js";
+import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, type Precision} from "./precision.js";
+import {replicaHardware, type StepTime} from "./stepCost.js";
 
-/** How one model is served on one kind of chip. */
+/**
+ * How one model is served on one kind of chip, and the requests it serves. A request has `inputTokens` prompt tokens,
+ * of which a share `cacheHitFraction` is found in the prefix cache, and generates `outputTokens` tokens.
+ */
 export interface ServingInput {
   hardware: Hardware;
   model: ModelArchitecture;
   precision: Precision;
-  /** Sequences decoded together per replica; integer >= 1. */
+  /** Requests in flight on one replica (sequences decoded together); >= 1. */
   batchSize: number;
-  /** Prompt length and average KV context per sequence, tokens; integer >= 1. */
-  contextTokens: number;
-  /** Chips per replica (tensor parallelism); integer >= 1. */
+  /** Prompt tokens per request; integer >= 1. */
+  inputTokens: number;
+  /** Generated tokens per request, the first one from prefill; integer >= 1. */
+  outputTokens: number;
+  /** Share of the prompt found in the prefix cache (no prefill compute, KV read from HBM); in [0, 1). */
+  cacheHitFraction: number;
+  /** Chips each attention layer is split over; must shard the heads (parallelism.ts); integer >= 1. */
   tensorParallel: number;
-  /** Fraction of peak HBM bandwidth reached; in (0, 1]. */
-  achievableBandwidthFraction: number;
-  /** Fraction of peak FLOP/s reached; in (0, 1]. */
-  achievableComputeFraction: number;
+  /** Chips the routed experts are spread over; 1 for a dense model; integer >= 1. */
+  expertParallel: number;
   /** HBM held back for activations and runtime; in [0, 1). */
   hbmReserveFraction: number;
   /** Bytes per KV element; defaults to DEFAULT_KV_BYTES_PER_ELEMENT[precision]. */
   kvBytesPerElement?: number;
 }
 
+/** Which KV length the memory cap counts (ServingResult.kvTokensBasis). */
+export const KV_TOKENS_BASIS = "mean live length of a request, input + output ÷ 2 (a paged KV cache)";
+
 export interface ServingResult {
-  /** One decode step of the whole batch. */
+  /** Chips and parallelism of one replica. */
+  layout: ReplicaLayout;
+  /** One decode step of the whole batch at the mean live length. */
   decode: StepTime;
-  /** Prefill of one prompt of contextTokens tokens. */
+  /** Prefill of one request on an idle replica (its time is the time to first token). */
   prefill: StepTime;
-  /** What fits in HBM. */
+  /** Prefill of the batch's requests together (what the replica spends on prefill per batch of requests). */
+  batchPrefill: StepTime;
+  /** What fits in HBM, at kvContextTokens per sequence. */
   memory: MemoryFitResult;
-  /** Output tokens per second of one replica while decoding: batch ÷ step time. */
-  tokensPerSecondPerReplica: number;
-  /** Output tokens per second per chip: per replica ÷ tensor parallelism. */
-  tokensPerSecondPerChip: number;
-  /** Output tokens per second each user sees: 1 ÷ time per output token. */
+  /** KV tokens per sequence during decode and in the memory cap: input + output ÷ 2. */
+  kvContextTokens: number;
+  /** What kvContextTokens stands for (KV_TOKENS_BASIS). */
+  kvTokensBasis: string;
+  /** Whole requests: seconds the replica spends per batch of requests, prefill plus (output − 1) decode steps. */
+  batchSeconds: number;
+  /** Output tokens per second of one replica over whole requests, prefill included (offline benchmarks' figure). */
+  outputTokensPerSecondPerReplica: number;
+  /** outputTokensPerSecondPerReplica ÷ chips per replica. */
+  outputTokensPerSecondPerChip: number;
+  /** Output tokens per second per chip counting decode steps only (batch ÷ step time ÷ chips): not whole requests. */
+  decodeTokensPerSecondPerChip: number;
+  /** Output tokens per second one sequence sees while the replica decodes: 1 ÷ time per output token. */
   tokensPerSecondPerSequence: number;
-  /** Time between output tokens of one sequence, s (the decode step time). */
+  /** Output tokens per second a user sees over a whole request in steady state: (output − 1) ÷ (request time − TTFT). */
+  outputTokensPerSecondPerUser: number;
+  /** Time between output tokens of one sequence while decoding, s (the decode step time). */
   timePerOutputTokenSeconds: number;
   /** Time to first token: prefill of the prompt on an idle replica, s. */
   timeToFirstTokenSeconds: number;
-  /** Prompt tokens per second per chip while prefilling. */
+  /** Requests completed per second by one replica. */
+  requestsPerSecondPerReplica: number;
+  /** Prompt tokens (cache hits included) per second per chip while prefilling the batch. */
   prefillTokensPerSecondPerChip: number;
 }
 
 /**
- * Achievable fractions of peak. Bandwidth: well-tuned decode kernels stream weights at 80–90% of HBM bandwidth; we
- * take 0.8 (an assumption). Compute: calibrated on Hopper with FP8 against two published measurements that agree —
- * MLPerf Inference v4.1 llama2-70b-99 Offline on 8×H200 (submission 4.1-0048, 31,302.7 tokens/s) implies 0.483 of
- * dense FP8 peak, and NVIDIA NIM's Llama-3.3-70B FP8 TP2 time to first token on 2×H100 (406.77 ms for 5,000 tokens)
- * implies 0.459 (test/inference/published-serving.test.ts). Other chips and software stacks differ: MLPerf's 8×MI300X
- * result (4.1-0002, vLLM on ROCm) implies 0.275.
+ * Throughput and latency of serving requests of `inputTokens` in and `outputTokens` out, `batchSize` at a time on one
+ * replica, prefill and decode sharing the chips (as offline benchmarks measure):
+ *   KV context L = input + output ÷ 2 (the mean live length over a request's decode)
+ *   batch time = prefill of the batch's prompts + (output − 1) × decode step(batch, L)
+ *   output tokens/s per replica = batch × output ÷ batch time;  per chip ÷ chips
+ *   decode tokens/s per chip = batch ÷ decode step ÷ chips (decode steps only)
+ *   TPOT = decode step; TTFT = prefill of one prompt alone; per user = (output − 1) ÷ (batch time − TTFT), from
+ *   Little's law (a request lives one batch time when `batch` are in flight and `batch` finish per batch time)
+ * A pure function of (input, efficiencies); it does not check the input (servingChecks.ts does, at the edges): a
+ * batch larger than fits in memory is still computed, and `memory` says what fits.
  */
-export const DEFAULT_ACHIEVABLE_BANDWIDTH_FRACTION = 0.8;
-export const DEFAULT_ACHIEVABLE_COMPUTE_FRACTION = 0.48;
-
-/** The replica's chips in the serving precision; throws if the chip lacks that precision (checked at the edges). */
-export function replicaHardware(
-  input: Pick<
-    ServingInput,
-    "hardware" | "precision" | "tensorParallel" | "achievableBandwidthFraction" | "achievableComputeFraction"
-  >
-): ReplicaHardware {
-  const peak = peakFlopsPerS(input.hardware, input.precision);
-  if (peak === null) throw new Error(`${input.hardware.id} has no ${input.precision} peak`);
-  return {
-    hbmBandwidthBytesPerS: input.hardware.hbmBandwidthBytesPerS,
-    peakFlopsPerS: peak,
-    tensorParallel: input.tensorParallel,
-    achievableBandwidthFraction: input.achievableBandwidthFraction,
-    achievableComputeFraction: input.achievableComputeFraction
-  };
-}
-
-export function servingPerformance(input: ServingInput): ServingResult {
-  const hardware = replicaHardware(input);
+export function servingPerformance(input: ServingInput, efficiencies: ServingEfficiencies): ServingResult {
+  const {model, batchSize, inputTokens, outputTokens} = input;
+  const layout = replicaLayout(input.tensorParallel, input.expertParallel);
+  const hardware = replicaHardware(input.hardware, input.precision, layout.chips);
   const bytesPerParam = BYTES_PER_PARAM[input.precision];
   const kvBytesPerElement = input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision];
-  const model = input.model;
-  const decode = decodeStep({
-    model,
-    hardware,
-    bytesPerParam,
-    kvBytesPerElement,
-    batchSize: input.batchSize,
-    contextTokens: input.contextTokens
-  });
-  const prefillStep = prefill({model, hardware, bytesPerParam, kvBytesPerElement, promptTokens: input.contextTokens});
+  const shared = {model, hardware, layout, bytesPerParam, kvBytesPerElement};
+  const kvContextTokens = inputTokens + outputTokens / 2;
+  const cachedTokens = input.cacheHitFraction * inputTokens;
+  const decode = decodeStep({...shared, batchSize, contextTokens: kvContextTokens}, efficiencies);
+  const single = prefill({...shared, requests: 1, inputTokens, cachedTokens}, efficiencies);
+  const batchPrefill = prefill({...shared, requests: batchSize, inputTokens, cachedTokens}, efficiencies);
   const memory = memoryFit({
-    model: input.model,
-    hbmBytes: input.hardware.hbmBytes,
-    tensorParallel: input.tensorParallel,
+    model,
+    hbmCapacityBytes: input.hardware.hbmCapacityBytes,
+    layout,
     bytesPerParam,
     kvBytesPerElement,
-    contextTokens: input.contextTokens,
+    kvTokensPerSequence: kvContextTokens,
     reserveFraction: input.hbmReserveFraction
   });
-  const tokensPerSecondPerReplica = input.batchSize / decode.seconds;
+  const decodeSteps = outputTokens - 1;
+  const batchSeconds = batchPrefill.seconds + decodeSteps * decode.seconds;
+  const outputTokensPerSecondPerReplica = (batchSize * outputTokens) / batchSeconds;
+  const userSeconds = batchSeconds - single.seconds;
   return {
+    layout,
     decode,
-    prefill: prefillStep,
+    prefill: single,
+    batchPrefill,
     memory,
-    tokensPerSecondPerReplica,
-    tokensPerSecondPerChip: tokensPerSecondPerReplica / input.tensorParallel,
+    kvContextTokens,
+    kvTokensBasis: KV_TOKENS_BASIS,
+    batchSeconds,
+    outputTokensPerSecondPerReplica,
+    outputTokensPerSecondPerChip: outputTokensPerSecondPerReplica / layout.chips,
+    decodeTokensPerSecondPerChip: batchSize / decode.seconds / layout.chips,
     tokensPerSecondPerSequence: 1 / decode.seconds,
+    outputTokensPerSecondPerUser: decodeSteps > 0 && userSeconds > 0 ? decodeSteps / userSeconds : 1 / decode.seconds,
     timePerOutputTokenSeconds: decode.seconds,
-    timeToFirstTokenSeconds: prefillStep.seconds,
-    prefillTokensPerSecondPerChip: input.contextTokens / prefillStep.seconds / input.tensorParallel
+    timeToFirstTokenSeconds: single.seconds,
+    requestsPerSecondPerReplica: batchSize / batchSeconds,
+    prefillTokensPerSecondPerChip: (batchSize * inputTokens) / batchPrefill.seconds / layout.chips
   };
 }

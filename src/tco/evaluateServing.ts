@@ -1,6 +1,7 @@
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
-import {memoryProblem, precisionProblem, type ServingProblem} from "../inference/servingChecks.js";
+import type {ServingEfficiencies} from "../inference/efficiencies.js";
+import {memoryProblem, servingInputProblem, type ServingProblem} from "../inference/servingChecks.js";
 import {servingPerformance, type ServingInput, type ServingResult} from "../inference/servingPerformance.js";
 import type {ChipHourCostInput} from "./chipHourCost.js";
 import {servingCost, type ServingCostResult} from "./servingCost.js";
@@ -9,6 +10,8 @@ import {servingCost, type ServingCostResult} from "./servingCost.js";
 export interface ServingEconomicsInput extends Omit<ServingInput, "hardware" | "model"> {
   hardware: Hardware;
   model: ModelArchitecture;
+  /** How much of each roof the serving software reaches (efficiencies.ts). */
+  efficiencies: ServingEfficiencies;
   /** Ownership assumptions; chip price and power come from here, not from the catalog row. */
   ownership: ChipHourCostInput;
   /** Fraction of the hour the chips are busy; in (0, 1]. */
@@ -20,12 +23,15 @@ export interface ServingEconomicsInput extends Omit<ServingInput, "hardware" | "
 export type ServingEconomicsResult =
   {ok: true; serving: ServingResult; cost: ServingCostResult} | {ok: false; problem: ServingProblem};
 
-/** Roofline performance and token cost together; a configuration that cannot run returns its problem instead. */
+/**
+ * Serving performance and token cost together; a configuration that cannot run (precision, parallelism, request
+ * shape, memory: servingChecks.ts) returns its problem instead.
+ */
 export function evaluateServing(input: ServingEconomicsInput): ServingEconomicsResult {
-  const precision = precisionProblem(input.hardware, input.precision);
-  if (precision) return {ok: false, problem: precision};
-  const serving = servingPerformance(input);
-  const memory = memoryProblem(serving, input.batchSize, input.tensorParallel);
+  const inputProblem = servingInputProblem(input);
+  if (inputProblem) return {ok: false, problem: inputProblem};
+  const serving = servingPerformance(input, input.efficiencies);
+  const memory = memoryProblem(input, serving);
   if (memory) return {ok: false, problem: memory};
   const cost = servingCost({
     serving,

@@ -4,9 +4,10 @@ import {costPerMillionTokensBreakdown, type CostPerTokenBreakdown} from "./costP
 import {tokensPerSecondPerMw} from "./tokensPerMw.js";
 
 /**
- * The cost of serving tokens: a chip-hour's cost spread over the output tokens (decode) or the input tokens
- * (prefill) the chip serves in that hour. A request of I input and O output tokens costs
- * I × input cost + O × output cost, each priced by the chip time it uses.
+ * The cost of serving tokens. A request's chip time is its share of a prefill and of (output − 1) decode steps; the
+ * split prices output tokens at the decode rate (decode steps only) and input tokens at the prefill rate, so that a
+ * request of I input and O output tokens costs about I × input cost + O × output cost. The all-in figure charges
+ * every chip-second to output tokens instead (whole requests, prefill included), as offline throughput does.
  */
 export interface ServingCostInput {
   serving: ServingResult;
@@ -21,15 +22,17 @@ export interface ServingCostResult {
   chipHour: ChipHourCostResult;
   /** The chip-hour cost used: rented price when given, otherwise the owned total. */
   chipHourCostUsd: number;
-  /** USD per million output tokens, by component (owned chips) — sums to `total`. */
+  /** USD per million output tokens at the decode rate, by component (owned chips) — sums to `total`. */
   output: CostPerTokenBreakdown;
-  /** USD per million input (prompt) tokens, by component (owned chips). */
+  /** USD per million input (prompt) tokens at the prefill rate, by component (owned chips). */
   input: CostPerTokenBreakdown;
-  /** USD per million output tokens at `chipHourCostUsd`. */
+  /** USD per million output tokens at the decode rate (decode time only; input tokens carry the prefill time). */
   costPerMillionOutputTokensUsd: number;
-  /** USD per million input tokens at `chipHourCostUsd`. */
+  /** USD per million input tokens at the prefill rate. */
   costPerMillionInputTokensUsd: number;
-  /** Output tokens per second per MW of facility power. */
+  /** USD per million output tokens charging them all the chip time of whole requests, prefill included. */
+  costPerMillionOutputTokensAllInUsd: number;
+  /** Output tokens per second per MW of facility power, whole requests (prefill included). */
   outputTokensPerSecondPerMw: number;
 }
 
@@ -37,11 +40,15 @@ export function servingCost(input: ServingCostInput): ServingCostResult {
   const chipHour = chipHourCost(input.ownership);
   const utilizationFraction = input.utilizationFraction;
   const output = costPerMillionTokensBreakdown(chipHour, {
-    tokensPerSecondPerChip: input.serving.tokensPerSecondPerChip,
+    tokensPerSecondPerChip: input.serving.decodeTokensPerSecondPerChip,
     utilizationFraction
   });
   const inputCost = costPerMillionTokensBreakdown(chipHour, {
     tokensPerSecondPerChip: input.serving.prefillTokensPerSecondPerChip,
+    utilizationFraction
+  });
+  const allIn = costPerMillionTokensBreakdown(chipHour, {
+    tokensPerSecondPerChip: input.serving.outputTokensPerSecondPerChip,
     utilizationFraction
   });
   const chipHourCostUsd = input.rentedUsdPerChipHour ?? chipHour.totalUsdPerChipHour;
@@ -53,8 +60,9 @@ export function servingCost(input: ServingCostInput): ServingCostResult {
     input: inputCost,
     costPerMillionOutputTokensUsd: output.total * scale,
     costPerMillionInputTokensUsd: inputCost.total * scale,
+    costPerMillionOutputTokensAllInUsd: allIn.total * scale,
     outputTokensPerSecondPerMw: tokensPerSecondPerMw({
-      tokensPerSecondPerChip: input.serving.tokensPerSecondPerChip,
+      tokensPerSecondPerChip: input.serving.outputTokensPerSecondPerChip,
       utilizationFraction,
       facilityPowerKwPerChip: chipHour.facilityPowerKw
     })

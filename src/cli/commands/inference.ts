@@ -1,18 +1,23 @@
 import type {Command} from "commander";
 import {findById} from "../../catalog/lookup.js";
 import {UserError} from "../../errors/userError.js";
-import {
-  DEFAULT_ACHIEVABLE_BANDWIDTH_FRACTION,
-  DEFAULT_ACHIEVABLE_COMPUTE_FRACTION
-} from "../../inference/servingPerformance.js";
+import {DEFAULT_SERVING_EFFICIENCIES} from "../../inference/efficiencies.js";
 import {DEFAULT_HBM_RESERVE_FRACTION} from "../../inference/memoryFit.js";
 import {PRECISIONS, type Precision} from "../../inference/precision.js";
+import {ServingSettingError, type ServingSetting} from "../../inference/servingChecks.js";
 import {CHIP_HOUR_COMPONENTS} from "../../tco/chipHourCost.js";
-import {precisionProblem} from "../../inference/servingChecks.js";
 import {DEFAULT_OWNERSHIP} from "../../tco/defaults.js";
 import {evaluateServing} from "../../tco/evaluateServing.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
-import {atLeast, nonNegativeNumber, oneOf, positiveInteger, positiveNumber, unitFraction} from "../flags.js";
+import {
+  atLeast,
+  fractionBelowOne,
+  nonNegativeNumber,
+  oneOf,
+  positiveInteger,
+  positiveNumber,
+  unitFraction
+} from "../flags.js";
 import {formatKeyValues, formatNumber, formatTable} from "../table.js";
 
 interface InferenceOptions {
@@ -20,8 +25,11 @@ interface InferenceOptions {
   model: string;
   precision: Precision;
   batch: number;
-  context: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheHit: number;
   tp: number;
+  ep: number;
   utilization: number;
   electricity: number;
   pue: number;
@@ -32,14 +40,48 @@ interface InferenceOptions {
 }
 
 /** Flag name for each setting a ServingProblem can name. */
-const PROBLEM_FLAGS = {precision: "--precision", batch: "--batch", tensorParallel: "--tp"} as const;
+const PROBLEM_FLAGS: Record<ServingSetting, string> = {
+  precision: "--precision",
+  batch: "--batch",
+  tensorParallel: "--tp",
+  expertParallel: "--ep",
+  inputTokens: "--input-tokens",
+  outputTokens: "--output-tokens",
+  cacheHitFraction: "--cache-hit"
+};
 
-export const DEFAULT_SERVING = {precision: "bf16", batch: 32, context: 2048, tp: 1, utilization: 0.6} as const;
+export const DEFAULT_SERVING = {
+  precision: "bf16",
+  batch: 32,
+  inputTokens: 2048,
+  outputTokens: 512,
+  cacheHit: 0,
+  tp: 1,
+  ep: 1,
+  utilization: 0.6
+} as const;
+
+const HELP_AFTER = `
+A request has --input-tokens prompt tokens (a --cache-hit share of them found in the prefix cache) and generates
+--output-tokens tokens. A replica of --tp × --ep chips serves --batch requests at a time; the KV cache each holds,
+and the memory cap, count its mean live length (input + output ÷ 2), as a paged KV cache holds it.
+
+Throughput (JSON keys):
+  outputTokensPerSecondPerChip     output tokens/s per chip over whole requests, prefill included (what offline
+                                   benchmarks such as MLPerf Offline measure)
+  outputTokensPerSecondPerReplica  the same per replica
+  decodeTokensPerSecondPerChip     output tokens/s per chip counting decode steps only (not whole requests)
+  requestsPerSecondPerReplica      requests completed per second by one replica
+Latency:
+  timePerOutputTokenSeconds        one decode step of the batch; tokensPerSecondPerSequence is its inverse
+  timeToFirstTokenSeconds          prefill of one prompt on an idle replica
+  outputTokensPerSecondPerUser     output tokens/s one user sees over a whole request in steady state
+Figures are model estimates at the default efficiencies (printed under "efficiencies"), not measurements.`;
 
 export function registerInference(program: Command): void {
   program
     .command("inference")
-    .description("throughput, latency and cost per million tokens of one model on one chip (roofline + TCO)")
+    .description("throughput, latency and cost per million tokens of one model on one chip (serving model + TCO)")
     .requiredOption("--hardware <id>", "accelerator id from data/hardware.csv")
     .requiredOption("--model <id>", "model id from data/models.csv")
     .option(
@@ -48,14 +90,38 @@ export function registerInference(program: Command): void {
       oneOf("--precision", PRECISIONS),
       DEFAULT_SERVING.precision
     )
-    .option("--batch <n>", "sequences decoded together per replica", positiveInteger("--batch"), DEFAULT_SERVING.batch)
+    .option("--batch <n>", "requests in flight per replica", positiveInteger("--batch"), DEFAULT_SERVING.batch)
     .option(
-      "--context <n>",
-      "prompt length and average KV context per sequence, tokens",
-      positiveInteger("--context"),
-      DEFAULT_SERVING.context
+      "--input-tokens <n>",
+      "prompt tokens per request",
+      positiveInteger("--input-tokens"),
+      DEFAULT_SERVING.inputTokens
     )
-    .option("--tp <n>", "chips per replica (tensor parallelism)", positiveInteger("--tp"), DEFAULT_SERVING.tp)
+    .option(
+      "--output-tokens <n>",
+      "generated tokens per request (the first comes from prefill)",
+      positiveInteger("--output-tokens"),
+      DEFAULT_SERVING.outputTokens
+    )
+    .option(
+      "--cache-hit <f>",
+      "share of the prompt found in the prefix cache, in [0, 1)",
+      fractionBelowOne("--cache-hit"),
+      DEFAULT_SERVING.cacheHit
+    )
+    .option("--context <n>", "removed: use --input-tokens and --output-tokens")
+    .option(
+      "--tp <n>",
+      "tensor parallelism: chips each attention layer is split over",
+      positiveInteger("--tp"),
+      DEFAULT_SERVING.tp
+    )
+    .option(
+      "--ep <n>",
+      "expert parallelism: chips the routed experts of an MoE are spread over (replica = max(tp, ep) chips)",
+      positiveInteger("--ep"),
+      DEFAULT_SERVING.ep
+    )
     .option(
       "--utilization <f>",
       "fraction of each hour the chips are busy, in (0, 1]",
@@ -80,8 +146,17 @@ export function registerInference(program: Command): void {
       positiveNumber("--hourly-price")
     )
     .option("--rent", "price tokens on rented chips at the catalog's hourly price")
-    .option("--json", "print one JSON object (keys documented in the README)")
-    .action((options: InferenceOptions) => {
+    .option("--json", "print one JSON object (keys below and in the README)")
+    .addHelpText("after", HELP_AFTER)
+    .action((options: InferenceOptions & {context?: string}) => {
+      if (options.context !== undefined) {
+        throw new UserError({
+          flag: "--context",
+          message: "removed: a request has input and output tokens",
+          expected: "--input-tokens N (prompt) and --output-tokens N (generated)",
+          found: `--context ${options.context}`
+        });
+      }
       const result = runInference(options);
       process.stdout.write(options.json ? JSON.stringify(result, null, 2) + "\n" : formatInference(result) + "\n");
     });
@@ -91,15 +166,6 @@ export function runInference(options: InferenceOptions) {
   const catalogs = loadCatalogs();
   const hardware = findById(catalogs.hardware, options.hardware, "hardware", "--hardware");
   const model = findById(catalogs.models, options.model, "model", "--model");
-  const precision = precisionProblem(hardware, options.precision);
-  if (precision) {
-    throw new UserError({
-      flag: "--precision",
-      message: precision.message,
-      expected: precision.expected,
-      found: precision.found
-    });
-  }
   const chipPriceUsd = options.chipPrice ?? hardware.priceUsd;
   let rentedUsdPerChipHour: number | null = options.hourlyPrice ?? null;
   if (options.rent && rentedUsdPerChipHour === null) {
@@ -113,42 +179,41 @@ export function runInference(options: InferenceOptions) {
     }
     rentedUsdPerChipHour = hardware.hourlyPriceUsd;
   }
+  const efficiencies = DEFAULT_SERVING_EFFICIENCIES;
+  const serve = (ownedPriceUsd: number) =>
+    evaluateServing({
+      hardware,
+      model,
+      precision: options.precision,
+      batchSize: options.batch,
+      inputTokens: options.inputTokens,
+      outputTokens: options.outputTokens,
+      cacheHitFraction: options.cacheHit,
+      tensorParallel: options.tp,
+      expertParallel: options.ep,
+      hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION,
+      efficiencies,
+      ownership: {
+        ...DEFAULT_OWNERSHIP,
+        chipPriceUsd: ownedPriceUsd,
+        chipPowerW: hardware.powerW,
+        electricityUsdPerKwh: options.electricity,
+        pue: options.pue
+      },
+      utilizationFraction: options.utilization,
+      rentedUsdPerChipHour
+    });
+  // Rented without a purchase price: the owned figures are not reported (see `owned` below), so 0 stands in.
+  const evaluated = serve(chipPriceUsd ?? 0);
+  if (!evaluated.ok) {
+    throw new ServingSettingError(evaluated.problem, {flag: PROBLEM_FLAGS[evaluated.problem.setting]});
+  }
   if (chipPriceUsd === null && rentedUsdPerChipHour === null) {
     throw new UserError({
       flag: "--chip-price",
       message: `${hardware.id} has no published purchase price in the catalog`,
       expected: "--chip-price USD (or --hourly-price USD to price rented chips)",
       found: "nothing"
-    });
-  }
-  const evaluated = evaluateServing({
-    hardware,
-    model,
-    precision: options.precision,
-    batchSize: options.batch,
-    contextTokens: options.context,
-    tensorParallel: options.tp,
-    achievableBandwidthFraction: DEFAULT_ACHIEVABLE_BANDWIDTH_FRACTION,
-    achievableComputeFraction: DEFAULT_ACHIEVABLE_COMPUTE_FRACTION,
-    hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION,
-    ownership: {
-      ...DEFAULT_OWNERSHIP,
-      // Rented without a purchase price: the owned figures are not reported (see `owned` below), so 0 stands in.
-      chipPriceUsd: chipPriceUsd ?? 0,
-      chipPowerW: hardware.powerW,
-      electricityUsdPerKwh: options.electricity,
-      pue: options.pue
-    },
-    utilizationFraction: options.utilization,
-    rentedUsdPerChipHour
-  });
-  if (!evaluated.ok) {
-    const {problem} = evaluated;
-    throw new UserError({
-      flag: PROBLEM_FLAGS[problem.setting],
-      message: problem.message,
-      expected: problem.expected,
-      found: problem.found
     });
   }
   const {serving, cost} = evaluated;
@@ -160,23 +225,40 @@ export function runInference(options: InferenceOptions) {
     model: model.id,
     precision: options.precision,
     batchSize: options.batch,
-    contextTokens: options.context,
+    inputTokens: options.inputTokens,
+    outputTokens: options.outputTokens,
+    cacheHitFraction: options.cacheHit,
     tensorParallel: options.tp,
+    expertParallel: options.ep,
+    chipsPerReplica: serving.layout.chips,
     utilizationFraction: options.utilization,
-    tokensPerSecondPerChip: serving.tokensPerSecondPerChip,
-    tokensPerSecondPerReplica: serving.tokensPerSecondPerReplica,
+    efficiencies,
+    outputTokensPerSecondPerChip: serving.outputTokensPerSecondPerChip,
+    outputTokensPerSecondPerReplica: serving.outputTokensPerSecondPerReplica,
+    decodeTokensPerSecondPerChip: serving.decodeTokensPerSecondPerChip,
+    requestsPerSecondPerReplica: serving.requestsPerSecondPerReplica,
     tokensPerSecondPerSequence: serving.tokensPerSecondPerSequence,
+    outputTokensPerSecondPerUser: serving.outputTokensPerSecondPerUser,
     timePerOutputTokenSeconds: serving.timePerOutputTokenSeconds,
     timeToFirstTokenSeconds: serving.timeToFirstTokenSeconds,
     prefillTokensPerSecondPerChip: serving.prefillTokensPerSecondPerChip,
     decodeBound: serving.decode.bound,
+    decodeStepSeconds: {
+      memory: serving.decode.memorySeconds,
+      compute: serving.decode.computeSeconds,
+      communication: serving.decode.communicationSeconds,
+      overhead: serving.decode.overheadSeconds
+    },
     maxBatchSize: serving.memory.maxBatchSize,
+    kvTokensPerSequence: serving.memory.kvTokensPerSequence,
+    kvTokensBasis: serving.kvTokensBasis,
     weightBytes: serving.memory.weightBytes,
     kvBytesPerSequence: serving.memory.kvBytesPerSequence,
     owned: rentedUsdPerChipHour === null,
     chipHourCostUsd: cost.chipHourCostUsd,
     costPerMillionOutputTokensUsd: cost.costPerMillionOutputTokensUsd,
     costPerMillionInputTokensUsd: cost.costPerMillionInputTokensUsd,
+    costPerMillionOutputTokensAllInUsd: cost.costPerMillionOutputTokensAllInUsd,
     ownedChipHourCostUsd: ownedKnown ? cost.chipHour.totalUsdPerChipHour : null,
     ownedChipHourBreakdownUsd: ownedKnown
       ? Object.fromEntries(
@@ -191,21 +273,28 @@ export function runInference(options: InferenceOptions) {
 
 function formatInference(r: ReturnType<typeof runInference>): string {
   const n = (v: number | null, digits = 4) => formatNumber(v, digits);
+  const layout = r.expertParallel > 1 ? `TP ${r.tensorParallel} EP ${r.expertParallel}` : `TP ${r.tensorParallel}`;
+  const cache = r.cacheHitFraction > 0 ? ` (${n(r.cacheHitFraction * 100, 3)}% cached)` : "";
   const title =
-    `${r.model} on ${r.hardware}: ${r.precision}, batch ${r.batchSize}, context ${r.contextTokens} tokens, ` +
-    `TP ${r.tensorParallel}, utilisation ${r.utilizationFraction}, ${r.owned ? "owned" : "rented"} chips`;
+    `${r.model} on ${r.hardware}: ${r.precision}, ${r.inputTokens} input${cache} + ${r.outputTokens} output tokens ` +
+    `per request, batch ${r.batchSize}, ${layout} (${r.chipsPerReplica} chips per replica), utilisation ` +
+    `${r.utilizationFraction}, ${r.owned ? "owned" : "rented"} chips`;
   const rows: [string, string, string][] = [
-    ["throughput per chip", n(r.tokensPerSecondPerChip), "output tokens/s"],
-    ["throughput per replica", n(r.tokensPerSecondPerReplica), "output tokens/s"],
-    ["speed per sequence", n(r.tokensPerSecondPerSequence), "tokens/s"],
+    ["output throughput per chip, whole requests", n(r.outputTokensPerSecondPerChip), "output tokens/s"],
+    ["output throughput per replica, whole requests", n(r.outputTokensPerSecondPerReplica), "output tokens/s"],
+    ["decode throughput per chip, decode steps only", n(r.decodeTokensPerSecondPerChip), "output tokens/s"],
+    ["requests per replica", n(r.requestsPerSecondPerReplica), "requests/s"],
+    ["speed per sequence while decoding", n(r.tokensPerSecondPerSequence), "tokens/s"],
+    ["speed per user over a request", n(r.outputTokensPerSecondPerUser), "tokens/s"],
     ["time per output token", n(r.timePerOutputTokenSeconds * 1e3), "ms"],
     ["time to first token", n(r.timeToFirstTokenSeconds * 1e3), "ms"],
     ["decode bound", r.decodeBound, ""],
-    ["largest batch that fits", String(r.maxBatchSize), "sequences"],
+    ["largest batch that fits", String(r.maxBatchSize), `sequences at ${n(r.kvTokensPerSequence)} live KV tokens`],
     ["chip-hour cost", n(r.chipHourCostUsd), "USD/chip-hour"],
-    ["cost per million output tokens", n(r.costPerMillionOutputTokensUsd), "USD/Mtok"],
-    ["cost per million input tokens", n(r.costPerMillionInputTokensUsd), "USD/Mtok"],
-    ["output tokens per MW", n(r.outputTokensPerSecondPerMw), "tokens/s per MW"]
+    ["cost per million output tokens, decode time", n(r.costPerMillionOutputTokensUsd), "USD/Mtok"],
+    ["cost per million input tokens, prefill time", n(r.costPerMillionInputTokensUsd), "USD/Mtok"],
+    ["cost per million output tokens, all-in", n(r.costPerMillionOutputTokensAllInUsd), "USD/Mtok"],
+    ["output tokens per MW, whole requests", n(r.outputTokensPerSecondPerMw), "tokens/s per MW"]
   ];
   let breakdown = "";
   if (r.ownedChipHourBreakdownUsd && r.ownedCostPerMillionOutputTokensBreakdownUsd && r.vendorMarginShare !== null) {
@@ -216,8 +305,11 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     ]);
     parts.push(["total", n(r.ownedChipHourCostUsd), n(r.owned ? r.costPerMillionOutputTokensUsd : null)]);
     breakdown =
-      `\n\nOwned cost, by component\n\n${formatTable(["component", "USD/chip-hour", "USD/Mtok output"], parts)}` +
+      `\n\nOwned cost, by component\n\n${formatTable(["component", "USD/chip-hour", "USD/Mtok output (decode)"], parts)}` +
       `\n\nThe hardware vendor's margin is ${n(r.vendorMarginShare * 100, 3)}% of the owned cost of an output token.`;
   }
-  return `${title}\n\n${formatKeyValues(rows)}${breakdown}`;
+  const note =
+    "\n\nModel estimates at the default efficiencies (bandwidth, compute, communication fractions and fixed times " +
+    "in --json), not measurements.";
+  return `${title}\n\n${formatKeyValues(rows)}${breakdown}${note}`;
 }

@@ -2,8 +2,16 @@ import type {Hardware} from "../../catalog/hardware.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
 import {closestMatches} from "../../catalog/lookup.js";
 import {peakFlopsPerS, type Precision} from "../../inference/precision.js";
-import {memoryProblem, precisionProblem, supportedPrecisions} from "../../inference/servingChecks.js";
-import {servingPerformance, type ServingResult} from "../../inference/servingPerformance.js";
+import {DEFAULT_SERVING_EFFICIENCIES} from "../../inference/efficiencies.js";
+import {
+  memoryProblem,
+  parallelismProblem,
+  precisionProblem,
+  requestProblem,
+  supportedPrecisions,
+  type ServingProblem
+} from "../../inference/servingChecks.js";
+import {servingPerformance, type ServingInput, type ServingResult} from "../../inference/servingPerformance.js";
 import {flywheel, type FlywheelResult} from "../../strategy/flywheel.js";
 import {DAYS_PER_MONTH} from "../../strategy/growth.js";
 import {inferenceTax, type InferenceTaxResult} from "../../strategy/inferenceTax.js";
@@ -220,26 +228,35 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
       found: precisionIssue.found
     });
   }
-  const serving = servingPerformance({
+  const servingInput: ServingInput = {
     hardware,
     model,
     precision,
     batchSize,
-    contextTokens: num(point["serving.contextTokens"], "serving.contextTokens"),
+    inputTokens: num(point["serving.inputTokens"], "serving.inputTokens"),
+    outputTokens: num(point["serving.outputTokens"], "serving.outputTokens"),
+    cacheHitFraction: num(point["serving.cacheHit"], "serving.cacheHit"),
     tensorParallel,
-    achievableBandwidthFraction: num(point["serving.achievableBandwidth"], "serving.achievableBandwidth"),
-    achievableComputeFraction: num(point["serving.achievableCompute"], "serving.achievableCompute"),
+    expertParallel: 1,
     hbmReserveFraction: num(point["serving.hbmReserve"], "serving.hbmReserve")
-  });
-  const memoryIssue = memoryProblem(serving, batchSize, tensorParallel);
-  if (memoryIssue) {
-    const path = memoryIssue.setting === "batch" ? "serving.batch" : "serving.tensorParallel";
-    throw scenarioValueError(resolved, path, {
-      message: memoryIssue.message,
-      expected: memoryIssue.expected,
-      found: memoryIssue.found
+  };
+  // The scenario sets the bandwidth and compute fractions; communication and fixed times keep the model's defaults.
+  const efficiencies = {
+    ...DEFAULT_SERVING_EFFICIENCIES,
+    bandwidthFraction: num(point["serving.achievableBandwidth"], "serving.achievableBandwidth"),
+    computeFraction: num(point["serving.achievableCompute"], "serving.achievableCompute")
+  };
+  const servingKeyError = (problem: ServingProblem) =>
+    scenarioValueError(resolved, SERVING_SETTING_KEYS[problem.setting], {
+      message: problem.message,
+      expected: problem.expected,
+      found: problem.found
     });
-  }
+  const shapeIssue = parallelismProblem(model, tensorParallel, 1) ?? requestProblem(servingInput);
+  if (shapeIssue) throw servingKeyError(shapeIssue);
+  const serving = servingPerformance(servingInput, efficiencies);
+  const memoryIssue = memoryProblem(servingInput, serving);
+  if (memoryIssue) throw servingKeyError(memoryIssue);
 
   const chipPriceUsd = typeof point["hardware.price"] === "number" ? point["hardware.price"] : hardware.priceUsd;
   if (chipPriceUsd === null) {
@@ -285,7 +302,7 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
 
   const inputShare = num(point["demand.inputShare"], "demand.inputShare");
   const blendedTokensPerSecondPerChip =
-    1 / (inputShare / serving.prefillTokensPerSecondPerChip + (1 - inputShare) / serving.tokensPerSecondPerChip);
+    1 / (inputShare / serving.prefillTokensPerSecondPerChip + (1 - inputShare) / serving.decodeTokensPerSecondPerChip);
   const merchant: ServingChipInput = {
     chipHour: merchantOwnership,
     tokensPerSecondPerChip: blendedTokensPerSecondPerChip,
@@ -436,7 +453,7 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
     costPerMillionTokensUsd: blendedCostUsdPerMTok,
     costPerMillionOutputTokensUsd: cost.costPerMillionOutputTokensUsd,
     costPerMillionInputTokensUsd: cost.costPerMillionInputTokensUsd,
-    tokensPerSecondPerChip: serving.tokensPerSecondPerChip,
+    tokensPerSecondPerChip: serving.decodeTokensPerSecondPerChip,
     timePerOutputTokenSeconds: serving.timePerOutputTokenSeconds,
     chipHourCostUsd: chipHourUsd,
     tokensPerSecondPerMw,
@@ -476,6 +493,17 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
     metrics
   };
 }
+
+/** The scenario key that sets each serving setting a ServingProblem can name (expert parallelism has none: 1). */
+const SERVING_SETTING_KEYS = {
+  precision: "serving.precision",
+  batch: "serving.batch",
+  tensorParallel: "serving.tensorParallel",
+  expertParallel: "serving.tensorParallel",
+  inputTokens: "serving.inputTokens",
+  outputTokens: "serving.outputTokens",
+  cacheHitFraction: "serving.cacheHit"
+} as const;
 
 /** A scenario key's value, which must be a number: every numeric key of a resolved scenario has one. */
 function num(value: number | string | null | undefined, path: string): number {

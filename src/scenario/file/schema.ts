@@ -3,7 +3,7 @@ import {DEFAULT_HBM_RESERVE_FRACTION} from "../../inference/memoryFit.js";
 import {
   DEFAULT_ACHIEVABLE_BANDWIDTH_FRACTION,
   DEFAULT_ACHIEVABLE_COMPUTE_FRACTION
-} from "../../inference/servingPerformance.js";
+} from "../../inference/efficiencies.js";
 import {DEFAULT_FLYWHEEL_INPUT} from "../../strategy/flywheel.js";
 import {DEFAULT_MOAT_INPUT} from "../../strategy/moat.js";
 import {DEFAULT_SILICON_PROGRAM_INPUT} from "../../strategy/siliconProgram.js";
@@ -112,13 +112,34 @@ export const SCENARIO_KEYS = [
     distribution: false
   },
   {
-    path: "serving.contextTokens",
-    label: "Context per sequence",
+    path: "serving.inputTokens",
+    label: "Input tokens per request",
     type: "tokens",
     integer: true,
     range: "[1, ∞)",
     default: 4096,
-    meaning: "Prompt length and average KV context per sequence.",
+    meaning: "Prompt tokens per request (the KV cache a request holds is its mean live length, input + output ÷ 2).",
+    source: ASSUMPTION,
+    distribution: false
+  },
+  {
+    path: "serving.outputTokens",
+    label: "Output tokens per request",
+    type: "tokens",
+    integer: true,
+    range: "[1, ∞)",
+    default: 512,
+    meaning: "Tokens generated per request, the first one by prefill.",
+    source: ASSUMPTION,
+    distribution: false
+  },
+  {
+    path: "serving.cacheHit",
+    label: "Prefix-cache hit share",
+    type: "fraction",
+    range: "[0, 1)",
+    default: 0,
+    meaning: "Share of each prompt found in the prefix cache: no prefill compute, its KV read from HBM.",
     source: ASSUMPTION,
     distribution: false
   },

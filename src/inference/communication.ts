@@ -1,0 +1,85 @@
+import type {ServingEfficiencies} from "./efficiencies.js";
+import type {ReplicaLayout} from "./parallelism.js";
+import type {ModelShape, ReplicaHardware} from "./stepCost.js";
+
+/**
+ * Bytes per activation element sent between chips: BF16, the format tensor-parallel all-reduces run in (vLLM and
+ * TensorRT-LLM reduce BF16 activations even for FP8 weights). Expert dispatch in FP8 (DeepSeek's DeepEP) would halve
+ * the dispatch half of an all-to-all; we keep BF16 for both halves (an assumption, on the side of more time).
+ */
+export const ACTIVATION_BYTES = 2;
+
+/**
+ * Bandwidth per chip, each direction, that a collective among `groupChips` chips runs on: the scale-up link when the
+ * group fits in one scale-up domain (an 8-GPU NVLink server, a 72-GPU NVL72 rack), else the scale-out network (a
+ * ring or all-to-all that leaves the domain is limited by its slowest hop).
+ */
+export function collectiveBandwidthBytesPerS(hardware: ReplicaHardware, groupChips: number): number {
+  return groupChips <= hardware.scaleUpChips ? hardware.scaleUpBandwidthBytesPerS : hardware.scaleOutBandwidthBytesPerS;
+}
+
+/**
+ * Ring all-reduce of `bytes` (the size of the reduced tensor) over `groupChips` chips: each chip sends and receives
+ * 2 (n − 1) ÷ n of it (reduce-scatter then all-gather):
+ *   latency + 2 (n − 1) ÷ n × bytes ÷ (link bandwidth × communicationFraction); 0 for one chip.
+ */
+export function allReduceSeconds(
+  bytes: number,
+  groupChips: number,
+  hardware: ReplicaHardware,
+  efficiencies: ServingEfficiencies
+): number {
+  if (groupChips <= 1) return 0;
+  const bandwidth = collectiveBandwidthBytesPerS(hardware, groupChips) * efficiencies.communicationFraction;
+  return efficiencies.collectiveLatencySeconds + ((2 * (groupChips - 1)) / groupChips) * (bytes / bandwidth);
+}
+
+/**
+ * All-to-all in which each of `groupChips` chips holds `bytesPerChip` to scatter evenly over the group: it sends the
+ * (n − 1) ÷ n that belongs elsewhere:
+ *   latency + (n − 1) ÷ n × bytesPerChip ÷ (link bandwidth × communicationFraction); 0 for one chip.
+ */
+export function allToAllSeconds(
+  bytesPerChip: number,
+  groupChips: number,
+  hardware: ReplicaHardware,
+  efficiencies: ServingEfficiencies
+): number {
+  if (groupChips <= 1) return 0;
+  const bandwidth = collectiveBandwidthBytesPerS(hardware, groupChips) * efficiencies.communicationFraction;
+  return efficiencies.collectiveLatencySeconds + ((groupChips - 1) / groupChips) * (bytesPerChip / bandwidth);
+}
+
+/**
+ * Communication of one forward step over `tokens` tokens (the replica's batch in decode, the new prompt tokens in
+ * prefill):
+ *   tensor parallelism (t > 1): all-reduces of each attention group's activations, tokens ÷ groups × hidden × 2 B,
+ *     over t chips: 2 per layer (after attention and after the MLP, Megatron-style), 1 per layer when the MLP is
+ *     routed experts under expert parallelism (they exchange by all-to-all instead);
+ *   expert parallelism (MoE, e > 1): 2 all-to-alls per layer (dispatch to the experts, combine back), each chip
+ *     holding tokens ÷ chips tokens × k experts × hidden × 2 B, over e chips.
+ * Every layer is counted as an MoE layer of an MoE model (DeepSeek-V3's first 3 of 61 layers are dense: ~5% more
+ * all-to-all than it has).
+ */
+export function stepCommunicationSeconds(
+  model: ModelShape,
+  layout: ReplicaLayout,
+  tokens: number,
+  hardware: ReplicaHardware,
+  efficiencies: ServingEfficiencies
+): number {
+  const moe = model.experts > model.expertsPerToken;
+  const expertExchange = moe && layout.expertParallel > 1;
+  let seconds = 0;
+  if (layout.tensorParallel > 1) {
+    const allReducesPerLayer = expertExchange ? 1 : 2;
+    const bytes = (tokens / layout.attentionGroups) * model.hiddenSize * ACTIVATION_BYTES;
+    seconds +=
+      model.layers * allReducesPerLayer * allReduceSeconds(bytes, layout.tensorParallel, hardware, efficiencies);
+  }
+  if (expertExchange) {
+    const bytesPerChip = (tokens / layout.chips) * model.expertsPerToken * model.hiddenSize * ACTIVATION_BYTES;
+    seconds += model.layers * 2 * allToAllSeconds(bytesPerChip, layout.expertParallel, hardware, efficiencies);
+  }
+  return seconds;
+}

@@ -1,0 +1,81 @@
+/**
+ * How much of each roof real serving software reaches, and the fixed costs it adds. These are the parameters a fit to
+ * published measurements (data/measurements.csv) sets per chip family and software stack; every other input of the
+ * serving model is a catalog figure or a property of the request. The model is a pure function of
+ * (input, efficiencies), so a fitter can evaluate it thousands of times with different efficiencies.
+ *
+ * A step of the replica takes
+ *   max(bytes ÷ (bandwidth × bandwidthFraction), FLOPs ÷ (peak × computeFraction))
+ *   + collectives × collectiveLatencySeconds + collective bytes ÷ (link bandwidth × communicationFraction)
+ *   + stepOverheadSeconds
+ * so ROOFLINE_EFFICIENCIES (every fraction 1, no fixed time) gives the upper bound on throughput.
+ */
+export interface ServingEfficiencies {
+  /** Fraction of peak HBM bandwidth that weight and KV-cache reads reach; in (0, 1]. */
+  bandwidthFraction: number;
+  /** Fraction of dense peak FLOP/s that the step's matrix multiplies reach; in (0, 1]. */
+  computeFraction: number;
+  /** Fraction of a link's bandwidth that collectives (all-reduce, all-to-all) reach; in (0, 1]. */
+  communicationFraction: number;
+  /** Fixed time of one collective (launch and synchronisation across chips), s; >= 0. */
+  collectiveLatencySeconds: number;
+  /** Fixed time of one forward step (kernel launches, scheduling, sampling), s; >= 0. */
+  stepOverheadSeconds: number;
+}
+
+/**
+ * Fraction of HBM bandwidth reached: well-tuned decode kernels stream weights at 80–90% of peak HBM bandwidth; we
+ * take 0.8 (an assumption, the value the model has documented so far; to be fitted per chip family).
+ */
+export const DEFAULT_ACHIEVABLE_BANDWIDTH_FRACTION = 0.8;
+
+/**
+ * Fraction of dense peak FLOP/s reached, calibrated on Hopper with FP8 against two published measurements that agree:
+ * MLPerf Inference v4.1 llama2-70b-99 Offline on 8×H200 (submission 4.1-0048, 31,302.7 tokens/s) implies 0.483 of
+ * dense FP8 peak, and NVIDIA NIM's Llama-3.3-70B FP8 TP2 time to first token on 2×H100 (406.77 ms for 5,000 tokens)
+ * implies 0.459 (test/inference/published-serving.test.ts). Other chips and stacks differ: MLPerf's 8×MI300X result
+ * (4.1-0002, vLLM on ROCm) implies 0.275. To be fitted per chip family and software stack.
+ */
+export const DEFAULT_ACHIEVABLE_COMPUTE_FRACTION = 0.48;
+
+/**
+ * Fraction of link bandwidth collectives reach: NCCL issue #1264 measured ~783 of the 900 GB/s (0.87) of NVLink 4 on
+ * an HGX H100 (https://github.com/NVIDIA/nccl/issues/1264); we take 0.8 to allow for the small messages of decode (an
+ * assumption, to be fitted).
+ */
+export const DEFAULT_COMMUNICATION_FRACTION = 0.8;
+
+/**
+ * Fixed time of one collective: an assumption of 10 µs, the order of a small-message NVLink all-reduce (launch plus
+ * synchronisation of 2–8 GPUs; custom one-shot all-reduce kernels reach a few µs, NCCL's ring over 8 GPUs tens of µs).
+ * To be fitted.
+ */
+export const DEFAULT_COLLECTIVE_LATENCY_SECONDS = 10e-6;
+
+/**
+ * Fixed time of one forward step (launching its kernels or replaying a CUDA graph, the scheduler choosing the batch,
+ * sampling): an assumption of 0.5 ms for an engine with CUDA graphs and an asynchronous scheduler. To be fitted; it
+ * dominates small models at small batch.
+ */
+export const DEFAULT_STEP_OVERHEAD_SECONDS = 0.5e-3;
+
+/** The efficiencies the model uses until a fit replaces them (each constant above, with its source). */
+export const DEFAULT_SERVING_EFFICIENCIES: Readonly<ServingEfficiencies> = {
+  bandwidthFraction: DEFAULT_ACHIEVABLE_BANDWIDTH_FRACTION,
+  computeFraction: DEFAULT_ACHIEVABLE_COMPUTE_FRACTION,
+  communicationFraction: DEFAULT_COMMUNICATION_FRACTION,
+  collectiveLatencySeconds: DEFAULT_COLLECTIVE_LATENCY_SECONDS,
+  stepOverheadSeconds: DEFAULT_STEP_OVERHEAD_SECONDS
+};
+
+/**
+ * The roofline: every roof reached in full and no fixed time. No efficiencies in range give more throughput, so a
+ * result at these is an upper bound, not an estimate (communication still takes its bytes ÷ link bandwidth).
+ */
+export const ROOFLINE_EFFICIENCIES: Readonly<ServingEfficiencies> = {
+  bandwidthFraction: 1,
+  computeFraction: 1,
+  communicationFraction: 1,
+  collectiveLatencySeconds: 0,
+  stepOverheadSeconds: 0
+};

@@ -1,0 +1,109 @@
+import type {Hardware} from "../catalog/hardware.js";
+import type {ModelArchitecture} from "../catalog/model.js";
+import type {ServingEfficiencies} from "./efficiencies.js";
+import {memoryFit} from "./memoryFit.js";
+import {replicaLayout} from "./parallelism.js";
+import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, type Precision} from "./precision.js";
+import {servingPerformance, type ServingResult} from "./servingPerformance.js";
+
+/**
+ * The shape of a published serving measurement (a row of data/measurements.csv), in the model's terms: a system of
+ * `chips` chips running data-parallel replicas of tensorParallel × expertParallel layout (replicaLayout), serving
+ * requests of inputTokens in and outputTokens out, `concurrency` at a time across the system, or as many as fit
+ * (an offline benchmark such as MLPerf Inference Offline).
+ */
+export interface MeasurementShape {
+  hardware: Hardware;
+  model: ModelArchitecture;
+  precision: Precision;
+  /** Tensor-parallel degree of one replica. */
+  tensorParallel: number;
+  /** Expert-parallel degree of one replica (1 for dense models). */
+  expertParallel: number;
+  /** Chips in the measured system: a whole number of replicas of max(tensorParallel, expertParallel) chips. */
+  chips: number;
+  /** Prompt tokens per request (the benchmark's mean); >= 1. */
+  inputTokens: number;
+  /** Generated tokens per request (the benchmark's mean); >= 1. */
+  outputTokens: number;
+  /** Share of the prompt found in the prefix cache; in [0, 1); 0 when not stated. */
+  cacheHitFraction: number;
+  /** Requests in flight across the whole system; null for an offline benchmark (the largest batch that fits). */
+  concurrency: number | null;
+  /** HBM held back by the engine; in [0, 1); DEFAULT_HBM_RESERVE_FRACTION when the measurement does not say. */
+  hbmReserveFraction: number;
+}
+
+export interface MeasurementPrediction {
+  /** Output tokens per second per chip over whole requests, prefill included: what measurements report. */
+  outputTokensPerSecondPerChip: number;
+  /** Output tokens per second one user sees over a request in steady state (ServingResult). */
+  outputTokensPerSecondPerUser: number;
+  /** Replicas in the system: chips ÷ chips per replica. */
+  replicas: number;
+  /** Requests in flight per replica used (concurrency ÷ replicas, capped at what fits; the largest batch offline). */
+  batchSizePerReplica: number;
+  /** True when the requested concurrency did not fit and the batch was capped at the largest that fits. */
+  memoryCapped: boolean;
+  /** False when the weights and one request do not fit; the throughputs are then 0. */
+  fits: boolean;
+  /** The full result at the batch used; null when nothing fits. */
+  serving: ServingResult | null;
+}
+
+/**
+ * What the serving model predicts for a measurement: a pure function of (shape, efficiencies), cheap enough for a
+ * fitter to call thousands of times. Batch per replica = concurrency ÷ replicas (a real number: the average load), at
+ * most the largest batch that fits at the mean live length; offline (concurrency null) the largest batch that fits.
+ */
+export function predictMeasurement(shape: MeasurementShape, efficiencies: ServingEfficiencies): MeasurementPrediction {
+  const layout = replicaLayout(shape.tensorParallel, shape.expertParallel);
+  const replicas = shape.chips / layout.chips;
+  const fit = memoryFit({
+    model: shape.model,
+    hbmCapacityBytes: shape.hardware.hbmCapacityBytes,
+    layout,
+    bytesPerParam: BYTES_PER_PARAM[shape.precision],
+    kvBytesPerElement: DEFAULT_KV_BYTES_PER_ELEMENT[shape.precision],
+    kvTokensPerSequence: shape.inputTokens + shape.outputTokens / 2,
+    reserveFraction: shape.hbmReserveFraction
+  });
+  if (!fit.fits) {
+    return {
+      outputTokensPerSecondPerChip: 0,
+      outputTokensPerSecondPerUser: 0,
+      replicas,
+      batchSizePerReplica: 0,
+      memoryCapped: true,
+      fits: false,
+      serving: null
+    };
+  }
+  const wanted = shape.concurrency === null ? fit.maxBatchSize : Math.max(1, shape.concurrency / replicas);
+  const batchSizePerReplica = Math.min(wanted, fit.maxBatchSize);
+  const serving = servingPerformance(
+    {
+      hardware: shape.hardware,
+      model: shape.model,
+      precision: shape.precision,
+      batchSize: batchSizePerReplica,
+      inputTokens: shape.inputTokens,
+      outputTokens: shape.outputTokens,
+      cacheHitFraction: shape.cacheHitFraction,
+      tensorParallel: shape.tensorParallel,
+      expertParallel: shape.expertParallel,
+      hbmReserveFraction: shape.hbmReserveFraction
+    },
+    efficiencies
+  );
+  return {
+    outputTokensPerSecondPerChip: serving.outputTokensPerSecondPerChip,
+    outputTokensPerSecondPerUser: serving.outputTokensPerSecondPerUser,
+    replicas,
+    batchSizePerReplica,
+    memoryCapped: shape.concurrency !== null && wanted > fit.maxBatchSize,
+    fits: true,
+    serving
+  };
+}
+
