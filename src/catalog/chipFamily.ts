@@ -1,0 +1,32 @@
+import type {Hardware} from "../catalog/hardware.js";
+
+/**
+ * Chip families: chips of one architecture share compute and memory pipelines, so software reaches similar fractions
+ * of their roofs, and efficiencies are fitted per family (and software stack) rather than per chip.
+ *
+ *   hopper     NVIDIA H100, H200, H800 (GH100 die: same SMs and Tensor Cores; H800 has fewer NVLink lanes)
+ *   blackwell  NVIDIA B200, GB200 (GB100 die pair)
+ *   cdna3      AMD Instinct MI300X, MI325X (same CDNA 3 compute dies; MI325X has HBM3E)
+ *   tpu        Google TPUs;  trainium  AWS Trainium;  other  anything else (a hypothetical chip)
+ */
+export const CHIP_FAMILIES = ["hopper", "blackwell", "cdna3", "tpu", "trainium", "other"] as const;
+export type ChipFamily = (typeof CHIP_FAMILIES)[number];
+
+const FAMILY_OF_ID: Readonly<Record<string, ChipFamily>> = {
+  "h100-sxm": "hopper",
+  "h200-sxm": "hopper",
+  "h800-sxm": "hopper",
+  b200: "blackwell",
+  gb200: "blackwell",
+  mi300x: "cdna3",
+  mi325x: "cdna3",
+  trainium2: "trainium"
+};
+
+/** The family of a catalog chip: by id, then TPUs by vendor and kind; "other" for anything unknown. */
+export function chipFamily(hardware: Pick<Hardware, "id" | "kind" | "vendor">): ChipFamily {
+  const known = FAMILY_OF_ID[hardware.id];
+  if (known) return known;
+  if (hardware.kind === "tpu") return "tpu";
+  return "other";
+}

@@ -1,0 +1,113 @@
+import {PRECISIONS, type Precision} from "../inference/precision.js";
+import {CellReader, checkHeader, checkUniqueIds, readCsvRecords, throwIfAny} from "./csvCells.js";
+import {
+  MEASUREMENT_PHASES,
+  MEASUREMENT_SCENARIOS,
+  SOFTWARE_STACKS,
+  type Measurement,
+  type MeasurementPhase,
+  type MeasurementScenario,
+  type SoftwareStack
+} from "./measurement.js";
+
+/** The columns of data/measurements.csv, exactly and in order. */
+export const MEASUREMENT_COLUMNS = [
+  "id",
+  "hardware",
+  "chips",
+  "model",
+  "precision",
+  "tensor_parallel",
+  "expert_parallel",
+  "scenario",
+  "phase",
+  "input_tokens",
+  "output_tokens",
+  "concurrency",
+  "software",
+  "stack",
+  "output_tokens_per_s_per_chip",
+  "output_tokens_per_s_per_user",
+  "ttft_s",
+  "tpot_s",
+  "date",
+  "source_title",
+  "source_url",
+  "quote",
+  "notes"
+] as const;
+
+type Column = (typeof MEASUREMENT_COLUMNS)[number];
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * Parses and validates data/measurements.csv: one published serving measurement per row (columns in
+ * MEASUREMENT_COLUMNS; units in the column names: tokens, tokens/s, seconds). Catalog ids are checked later, against
+ * the catalogs, by the calibration (src/calibration/bindMeasurements.ts).
+ *
+ * Input: the file's text and its path (for messages). Output: the rows in file order.
+ * Throws: UserErrors naming file, line, column and column name of every bad cell (wrong header, wrong cell count,
+ * not a number, a word outside its list, a bad month or URL, a duplicate id).
+ */
+export function parseMeasurementsCsv(text: string, {file}: {file: string}): Measurement[] {
+  const {header, records} = readCsvRecords(text);
+  throwIfAny(checkHeader(header, MEASUREMENT_COLUMNS, file));
+  const cells = new CellReader<Column>(MEASUREMENT_COLUMNS, file);
+  const rows: Measurement[] = [];
+  for (const record of records) {
+    if (!cells.start(record)) continue;
+    const before = cells.errors.length;
+    const row = readRow(cells);
+    if (row && cells.errors.length === before) rows.push(row);
+  }
+  throwIfAny([...cells.errors, ...checkUniqueIds(rows, MEASUREMENT_COLUMNS.indexOf("id") + 1, file)]);
+  return rows;
+}
+
+function readRow(cells: CellReader<Column>): Measurement | undefined {
+  const row = {
+    id: cells.id("id"),
+    line: cells.line,
+    hardware: cells.id("hardware"),
+    chips: cells.positive("chips", {integer: true}),
+    model: cells.id("model"),
+    precision: oneOf<Precision>(cells, "precision", PRECISIONS),
+    tensorParallel: cells.optionalPositive("tensor_parallel", {integer: true}),
+    expertParallel: cells.optionalPositive("expert_parallel", {integer: true}),
+    scenario: oneOf<MeasurementScenario>(cells, "scenario", MEASUREMENT_SCENARIOS),
+    phase: oneOf<MeasurementPhase>(cells, "phase", MEASUREMENT_PHASES),
+    inputTokens: cells.optionalPositive("input_tokens"),
+    outputTokens: cells.optionalPositive("output_tokens"),
+    concurrency: cells.optionalPositive("concurrency"),
+    software: cells.text("software"),
+    stack: oneOf<SoftwareStack>(cells, "stack", SOFTWARE_STACKS),
+    outputTokensPerSecondPerChip: cells.positive("output_tokens_per_s_per_chip"),
+    outputTokensPerSecondPerUser: cells.optionalPositive("output_tokens_per_s_per_user"),
+    timeToFirstTokenSeconds: cells.optionalPositive("ttft_s"),
+    timePerOutputTokenSeconds: cells.optionalPositive("tpot_s"),
+    date: month(cells),
+    sourceTitle: cells.text("source_title"),
+    sourceUrl: cells.httpsUrl("source_url"),
+    quote: cells.text("quote"),
+    notes: cells.raw("notes")
+  };
+  for (const value of Object.values(row)) if (value === undefined) return undefined;
+  return row as Measurement;
+}
+
+function oneOf<T extends string>(cells: CellReader<Column>, column: Column, allowed: readonly T[]): T | undefined {
+  const value = cells.text(column);
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  cells.fail(column, `unknown ${column.replace(/_/g, " ")}`, `one of ${allowed.join(", ")}`);
+  return undefined;
+}
+
+function month(cells: CellReader<Column>): string | undefined {
+  const value = cells.text("date");
+  if (value === undefined) return undefined;
+  if (MONTH.test(value)) return value;
+  cells.fail("date", "bad date", "a month as YYYY-MM, e.g. 2025-04");
+  return undefined;
+}

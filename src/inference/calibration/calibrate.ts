@@ -1,0 +1,177 @@
+import type {Hardware} from "../../catalog/hardware.js";
+import type {Measurement} from "../../catalog/measurement.js";
+import type {ModelArchitecture} from "../../catalog/model.js";
+import type {ServingEfficiencies} from "../efficiencies.js";
+import {chipFamily, type ChipFamily} from "../../catalog/chipFamily.js";
+import {fitEfficiencies, MIN_MEASUREMENTS_PER_FIT} from "./fit.js";
+import {comparableMeasurement, isComparable, type ComparableMeasurement} from "./measurementShape.js";
+import {compareMeasurement} from "./predict.js";
+import {calibrationGroup, calibrationSplit, type CalibrationGroup, type CalibrationSplit} from "./split.js";
+
+/** The efficiencies a calibration produced: one pooled set, and one per group with enough measurements. */
+export interface CalibratedEfficiencies {
+  /** Fitted on every measurement of the fit split. */
+  pooled: ServingEfficiencies;
+  /** Fitted on the group's measurements of the fit split (at least MIN_MEASUREMENTS_PER_FIT), pulled to the pooled. */
+  groups: Partial<Record<CalibrationGroup, ServingEfficiencies>>;
+}
+
+/** One measurement beside the model's figure. */
+export interface CalibrationRow {
+  id: string;
+  hardware: string;
+  model: string;
+  family: ChipFamily;
+  stack: Measurement["stack"];
+  group: CalibrationGroup;
+  scenario: Measurement["scenario"];
+  phase: Measurement["phase"];
+  split: CalibrationSplit;
+  /** Which efficiencies predicted it: its group's, or the pooled set when its group had too few to fit. */
+  efficiencies: CalibrationGroup | "pooled";
+  measuredTokensPerSecondPerChip: number;
+  predictedTokensPerSecondPerChip: number;
+  /** Measured and modelled output tokens per second per user (null where not published). */
+  measuredTokensPerSecondPerUser: number | null;
+  predictedTokensPerSecondPerUser: number;
+  /** predicted ÷ measured. */
+  ratio: number;
+  date: string;
+  sourceTitle: string;
+  sourceUrl: string;
+}
+
+/** The error of the model on a set of measurements. */
+export interface CalibrationError {
+  count: number;
+  /** Median of |model ÷ measured − 1|. */
+  medianAbsoluteError: number;
+  /** Share of measurements with |model ÷ measured − 1| ≤ 0.25. */
+  shareWithin25: number;
+  /** Share within 0.35. */
+  shareWithin35: number;
+  /** Median of model ÷ measured (above 1: the model is optimistic). */
+  medianRatio: number;
+  /** 10th and 90th percentiles of model ÷ measured: the band a modelled figure carries. */
+  ratioP10: number;
+  ratioP90: number;
+}
+
+export interface CalibrationReport {
+  efficiencies: CalibratedEfficiencies;
+  rows: CalibrationRow[];
+  /** Measurements the model could not be compared with, and why. */
+  skipped: {id: string; reason: string}[];
+  /** Error on the fit split and on the held-out split, apart. */
+  fit: CalibrationError;
+  heldOut: CalibrationError;
+  /** Error per chip family, every measurement (fit and held-out), and held-out only. */
+  families: {family: ChipFamily; all: CalibrationError; heldOut: CalibrationError | null}[];
+}
+
+/**
+ * Calibrates the serving model on published measurements and reports its error.
+ *
+ *   1. each measurement is put in the model's terms (measurementShape.ts); those lacking a needed shape are skipped
+ *   2. the stated split (split.ts) holds every third measurement of each chip family and stack out of the fit
+ *   3. a pooled fit of the efficiencies (fit.ts) on the whole fit split; then, per family and stack with at least
+ *      MIN_MEASUREMENTS_PER_FIT fit measurements, a fit of that group pulled towards the pooled values
+ *   4. every measurement is predicted with its group's efficiencies (or the pooled ones) and compared
+ *
+ * Input: the measurements (data/measurements.csv, parsed), the catalogs, and the file name for messages.
+ * Output: the efficiencies, one row per measurement, the skipped ones, and the errors split by fit/held-out and family.
+ * Throws: UserError at file:line:column for a measurement naming an unknown catalog id.
+ */
+export function calibrate(
+  measurements: readonly Measurement[],
+  catalogs: {hardware: readonly Hardware[]; models: readonly ModelArchitecture[]},
+  file: string
+): CalibrationReport {
+  const bound = measurements.map((m) => comparableMeasurement(m, catalogs, file));
+  const comparable = bound.filter(isComparable);
+  const skipped = bound
+    .filter((m) => !isComparable(m))
+    .map((m) => ({id: m.measurement.id, reason: "reason" in m ? m.reason : ""}));
+  const split = calibrationSplit(comparable);
+  const efficiencies = fitCalibration(comparable.filter((m) => split.get(m.measurement.id) === "fit"));
+  const rows = comparable.map((m) => row(m, split.get(m.measurement.id)!, efficiencies));
+  const families = [...new Set(rows.map((r) => r.family))].map((family) => {
+    const all = rows.filter((r) => r.family === family);
+    const held = all.filter((r) => r.split === "held-out");
+    return {family, all: calibrationError(all), heldOut: held.length ? calibrationError(held) : null};
+  });
+  return {
+    efficiencies,
+    rows,
+    skipped,
+    fit: calibrationError(rows.filter((r) => r.split === "fit")),
+    heldOut: calibrationError(rows.filter((r) => r.split === "held-out")),
+    families
+  };
+}
+
+/** Steps 3 of calibrate: the pooled fit, then one fit per group with enough measurements. */
+export function fitCalibration(fitSplit: readonly ComparableMeasurement[]): CalibratedEfficiencies {
+  const pooled = fitEfficiencies(fitSplit).efficiencies;
+  const byGroup = new Map<CalibrationGroup, ComparableMeasurement[]>();
+  for (const m of fitSplit) byGroup.set(calibrationGroup(m), [...(byGroup.get(calibrationGroup(m)) ?? []), m]);
+  const groups: CalibratedEfficiencies["groups"] = {};
+  for (const group of [...byGroup.keys()].sort()) {
+    const members = byGroup.get(group)!;
+    if (members.length < MIN_MEASUREMENTS_PER_FIT) continue;
+    groups[group] = fitEfficiencies(members, {start: pooled, prior: pooled}).efficiencies;
+  }
+  return {pooled, groups};
+}
+
+function row(m: ComparableMeasurement, split: CalibrationSplit, calibrated: CalibratedEfficiencies): CalibrationRow {
+  const group = calibrationGroup(m);
+  const own = calibrated.groups[group];
+  const prediction = compareMeasurement(m, own ?? calibrated.pooled);
+  const {measurement} = m;
+  return {
+    id: measurement.id,
+    hardware: measurement.hardware,
+    model: measurement.model,
+    family: chipFamily(m.hardware),
+    stack: measurement.stack,
+    group,
+    scenario: measurement.scenario,
+    phase: measurement.phase,
+    split,
+    efficiencies: own ? group : "pooled",
+    measuredTokensPerSecondPerChip: measurement.outputTokensPerSecondPerChip,
+    predictedTokensPerSecondPerChip: prediction.predictedTokensPerSecondPerChip,
+    measuredTokensPerSecondPerUser: measurement.outputTokensPerSecondPerUser,
+    predictedTokensPerSecondPerUser: prediction.predictedTokensPerSecondPerUser,
+    ratio: prediction.ratio,
+    date: measurement.date,
+    sourceTitle: measurement.sourceTitle,
+    sourceUrl: measurement.sourceUrl
+  };
+}
+
+/** The error statistics of a set of rows (ratios that are not finite, a configuration that does not fit, count as ∞). */
+export function calibrationError(rows: readonly Pick<CalibrationRow, "ratio">[]): CalibrationError {
+  const ratios = rows.map((r) => (Number.isFinite(r.ratio) ? r.ratio : Infinity)).sort((a, b) => a - b);
+  const errors = ratios.map((r) => Math.abs(r - 1)).sort((a, b) => a - b);
+  const share = (limit: number) => (errors.length ? errors.filter((e) => e <= limit).length / errors.length : NaN);
+  return {
+    count: rows.length,
+    medianAbsoluteError: quantile(errors, 0.5),
+    shareWithin25: share(0.25),
+    shareWithin35: share(0.35),
+    medianRatio: quantile(ratios, 0.5),
+    ratioP10: quantile(ratios, 0.1),
+    ratioP90: quantile(ratios, 0.9)
+  };
+}
+
+/** Type-7 quantile of ascending values (NaN for none). */
+function quantile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}

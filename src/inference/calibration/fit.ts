@@ -1,0 +1,89 @@
+import {nelderMead} from "fmin";
+import {DEFAULT_SERVING_EFFICIENCIES, type ServingEfficiencies} from "../efficiencies.js";
+import type {ComparableMeasurement} from "./measurementShape.js";
+import {compareMeasurement} from "./predict.js";
+
+/** The efficiencies a fit sets; the collective latency stays at its default (too few measurements isolate it). */
+export const FITTED_EFFICIENCIES = [
+  "bandwidthFraction",
+  "computeFraction",
+  "communicationFraction",
+  "stepOverheadSeconds"
+] as const satisfies readonly (keyof ServingEfficiencies)[];
+export type FittedEfficiency = (typeof FITTED_EFFICIENCIES)[number];
+
+/** Fewest measurements a parameter set may be fitted on (never one: a fit to one point explains nothing). */
+export const MIN_MEASUREMENTS_PER_FIT = 3;
+
+/**
+ * Strength of the pull of a group's efficiencies towards the pooled fit, per squared unit of logit (fractions) or
+ * log (seconds): enough to keep a parameter the group's measurements cannot see (bandwidth on compute-bound offline
+ * runs) at the pooled value, too weak to overrule what they do see. An assumption.
+ */
+export const GROUP_PRIOR_WEIGHT = 0.02;
+
+/** Bounded efficiencies ↔ unbounded coordinates the simplex moves in: logit for fractions, log for seconds. */
+function toCoordinates(e: ServingEfficiencies, names: readonly FittedEfficiency[]): number[] {
+  return names.map((name) => (name === "stepOverheadSeconds" ? Math.log(e[name]) : logit(e[name])));
+}
+
+function fromCoordinates(x: readonly number[], names: readonly FittedEfficiency[], base: ServingEfficiencies) {
+  const e = {...base};
+  names.forEach((name, i) => {
+    e[name] = name === "stepOverheadSeconds" ? Math.exp(x[i]!) : sigmoid(x[i]!);
+  });
+  return e;
+}
+
+const logit = (p: number) => Math.log(p / (1 - p));
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** What a fit returns: the efficiencies, the loss and the measurements it was fitted on. */
+export interface EfficiencyFit {
+  efficiencies: ServingEfficiencies;
+  /** Mean squared log ratio (model ÷ measured) over the measurements, at the fitted efficiencies. */
+  meanSquaredLogRatio: number;
+  measurements: number;
+}
+
+/**
+ * Fits efficiencies to measurements by minimising the mean squared log of model ÷ measured (so 2× too high and 2×
+ * too low weigh alike), with the downhill simplex method (Nelder & Mead 1965, fmin's implementation). `names` are the
+ * efficiencies fitted; the others keep their value in `start`. With `prior`, adds GROUP_PRIOR_WEIGHT × the squared
+ * distance of the fitted coordinates from the prior's.
+ *
+ * Throws: Error when given fewer than MIN_MEASUREMENTS_PER_FIT measurements (a programming error: callers group).
+ */
+export function fitEfficiencies(
+  measurements: readonly ComparableMeasurement[],
+  {
+    names = FITTED_EFFICIENCIES,
+    start = DEFAULT_SERVING_EFFICIENCIES,
+    prior
+  }: {names?: readonly FittedEfficiency[]; start?: ServingEfficiencies; prior?: ServingEfficiencies} = {}
+): EfficiencyFit {
+  if (measurements.length < MIN_MEASUREMENTS_PER_FIT) {
+    throw new Error(`a fit needs at least ${MIN_MEASUREMENTS_PER_FIT} measurements, got ${measurements.length}`);
+  }
+  const hints = new Map<string, number>();
+  const priorX = prior ? toCoordinates(prior, names) : null;
+  const loss = (x: number[]) => {
+    const e = fromCoordinates(x, names, start);
+    let sum = 0;
+    for (const m of measurements) {
+      const {ratio, fits} = compareMeasurement(m, e, hints);
+      sum += fits && ratio > 0 ? Math.log(ratio) ** 2 : 100;
+    }
+    let penalty = 0;
+    if (priorX) for (let i = 0; i < x.length; i++) penalty += (x[i]! - priorX[i]!) ** 2;
+    return sum / measurements.length + GROUP_PRIOR_WEIGHT * penalty;
+  };
+  const result = nelderMead(loss, toCoordinates(start, names), {
+    maxIterations: 120 * names.length,
+    minErrorDelta: 1e-7
+  });
+  const efficiencies = fromCoordinates(result.x, names, start);
+  let sum = 0;
+  for (const m of measurements) sum += Math.log(compareMeasurement(m, efficiencies).ratio) ** 2;
+  return {efficiencies, meanSquaredLogRatio: sum / measurements.length, measurements: measurements.length};
+}

@@ -1,0 +1,110 @@
+import type {Hardware} from "../../catalog/hardware.js";
+import type {Measurement} from "../../catalog/measurement.js";
+import type {ModelArchitecture} from "../../catalog/model.js";
+import {didYouMeanHint} from "../../errors/suggest.js";
+import {UserError} from "../../errors/userError.js";
+import {DEFAULT_HBM_RESERVE_FRACTION} from "../memoryFit.js";
+import type {MeasurementShape} from "../predictMeasurement.js";
+import {MEASUREMENT_COLUMNS} from "../../catalog/parseMeasurementsCsv.js";
+
+/** A measurement the model can be compared with: its shape in the model's terms and what to compare. */
+export interface ComparableMeasurement {
+  measurement: Measurement;
+  hardware: Hardware;
+  model: ModelArchitecture;
+  shape: MeasurementShape;
+  /**
+   * How the batch is set: "offline" (as many requests as fit), "concurrency" (the published requests in flight), or
+   * "latency" (the largest batch whose modelled speed per user still meets the published one: a server or
+   * interactive run held to a latency bound, whose concurrency was not published).
+   */
+  batching: "offline" | "concurrency" | "latency";
+}
+
+/** A measurement left out of the comparison, and why (a field the model needs was not published). */
+export interface SkippedMeasurement {
+  measurement: Measurement;
+  reason: string;
+}
+
+/**
+ * Puts a published measurement in the model's terms. The catalog ids must exist (a UserError at file:line:column
+ * otherwise); a measurement that lacks a shape the model needs is returned as skipped, with the reason:
+ *
+ *   tensor-parallel degree not published; expert-parallel degree not published for an MoE model;
+ *   input tokens not published; output tokens not published for a whole-request measurement;
+ *   neither concurrency nor speed per user published for a latency-bound run.
+ *
+ * A decode-only measurement (prefill on other chips) without output tokens is taken at its KV length: the published
+ * input length, with 1 output token.
+ */
+export function comparableMeasurement(
+  measurement: Measurement,
+  catalogs: {hardware: readonly Hardware[]; models: readonly ModelArchitecture[]},
+  file: string
+): ComparableMeasurement | SkippedMeasurement {
+  const hardware = findRow(catalogs.hardware, measurement, "hardware", file);
+  const model = findRow(catalogs.models, measurement, "model", file);
+  const skip = (reason: string): SkippedMeasurement => ({measurement, reason});
+  const moe = model.experts > 1;
+  if (measurement.tensorParallel === null) return skip("tensor-parallel degree not published");
+  if (moe && measurement.expertParallel === null) return skip("expert-parallel degree not published");
+  if (measurement.inputTokens === null) return skip("input tokens per request not published");
+  const decodeOnly = measurement.phase === "decode";
+  if (!decodeOnly && measurement.outputTokens === null) return skip("output tokens per request not published");
+  let batching: ComparableMeasurement["batching"] = "offline";
+  if (measurement.concurrency !== null) batching = "concurrency";
+  else if (measurement.scenario !== "offline") {
+    if (measurement.outputTokensPerSecondPerUser === null)
+      return skip("neither concurrency nor speed per user published for a latency-bound run");
+    batching = "latency";
+  }
+  return {
+    measurement,
+    hardware,
+    model,
+    batching,
+    shape: {
+      hardware,
+      model,
+      precision: measurement.precision,
+      tensorParallel: measurement.tensorParallel,
+      expertParallel: measurement.expertParallel ?? 1,
+      chips: measurement.chips,
+      inputTokens: measurement.inputTokens,
+      outputTokens: measurement.outputTokens ?? 1,
+      cacheHitFraction: 0,
+      concurrency: measurement.concurrency,
+      hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION
+    }
+  };
+}
+
+export function isComparable(m: ComparableMeasurement | SkippedMeasurement): m is ComparableMeasurement {
+  return "shape" in m;
+}
+
+function findRow<T extends {id: string}>(
+  rows: readonly T[],
+  measurement: Measurement,
+  column: "hardware" | "model",
+  file: string
+): T {
+  const id = measurement[column];
+  const row = rows.find((r) => r.id === id);
+  if (row) return row;
+  const hint = didYouMeanHint(
+    id,
+    rows.map((r) => r.id)
+  );
+  throw new UserError({
+    file,
+    line: measurement.line,
+    column: MEASUREMENT_COLUMNS.indexOf(column) + 1,
+    path: column,
+    message: `unknown ${column} id '${id}'`,
+    expected: `an id from data/${column === "hardware" ? "hardware" : "models"}.csv`,
+    found: id,
+    ...(hint ? {hint} : {})
+  });
+}

@@ -1,0 +1,98 @@
+import type {ServingEfficiencies} from "../efficiencies.js";
+import {predictMeasurement} from "../predictMeasurement.js";
+import type {ComparableMeasurement} from "./measurementShape.js";
+
+/** The model's figure for a measurement, beside what was measured. */
+export interface MeasurementComparison {
+  /** Modelled output tokens per second per chip: whole requests, or decode steps for a decode-only measurement. */
+  predictedTokensPerSecondPerChip: number;
+  /** Modelled output tokens per second per user at the batch used. */
+  predictedTokensPerSecondPerUser: number;
+  /** Requests per replica the model ran. */
+  batchSizePerReplica: number;
+  /** predicted ÷ measured output tokens per second per chip; NaN when nothing fits. */
+  ratio: number;
+  /** False when the model cannot fit the weights and one request on the replica. */
+  fits: boolean;
+}
+
+/**
+ * Predicts one measurement at the given efficiencies. The batch per replica: the largest that fits (offline), the
+ * published concurrency ÷ replicas (capped at what fits), or, for a latency-bound run without a published
+ * concurrency, the largest whole batch whose modelled speed per user is at least the published one (found by
+ * bisection: speed per user falls as the batch grows).
+ */
+export function compareMeasurement(
+  m: ComparableMeasurement,
+  efficiencies: ServingEfficiencies,
+  batchHints?: Map<string, number>
+): MeasurementComparison {
+  const measured = m.measurement.outputTokensPerSecondPerChip;
+  const decodeOnly = m.measurement.phase === "decode";
+  let prediction = predictMeasurement(m.shape, efficiencies);
+  if (prediction.fits && m.batching === "latency") {
+    const target = m.measurement.outputTokensPerSecondPerUser!;
+    const replicas = prediction.replicas;
+    const at = (batch: number) => predictMeasurement({...m.shape, concurrency: batch * replicas}, efficiencies);
+    const max = Math.max(1, Math.floor(prediction.batchSizePerReplica));
+    const meets = (batch: number) => userSpeed(at(batch), decodeOnly) >= target;
+    // Bracket [lo, hi) around the answer, starting from the last answer for this measurement (a fitter moves the
+    // efficiencies a little at a time, so the batch moves little): a few evaluations instead of a full bisection.
+    const hint = Math.min(max, Math.max(1, batchHints?.get(m.measurement.id) ?? max));
+    let lo: number;
+    let hi: number;
+    if (meets(hint)) {
+      lo = hint;
+      hi = lo;
+      let step = 1;
+      while (hi < max && meets(Math.min(max, hi + step))) {
+        lo = Math.min(max, hi + step);
+        hi = lo;
+        step *= 2;
+      }
+      hi = lo === max ? max + 1 : Math.min(max, hi + step);
+    } else {
+      hi = hint;
+      lo = hi;
+      let step = 1;
+      while (lo > 1 && !meets(Math.max(1, lo - step))) {
+        lo = Math.max(1, lo - step);
+        hi = lo;
+        step *= 2;
+      }
+      lo = Math.max(1, lo - step);
+      if (!meets(lo)) hi = lo = 1;
+    }
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (meets(mid)) lo = mid;
+      else hi = mid;
+    }
+    batchHints?.set(m.measurement.id, lo);
+    prediction = at(lo);
+  }
+  if (!prediction.fits || !prediction.serving) {
+    return {
+      predictedTokensPerSecondPerChip: 0,
+      predictedTokensPerSecondPerUser: 0,
+      batchSizePerReplica: 0,
+      ratio: NaN,
+      fits: false
+    };
+  }
+  const perChip = decodeOnly
+    ? prediction.serving.decodeTokensPerSecondPerChip
+    : prediction.outputTokensPerSecondPerChip;
+  return {
+    predictedTokensPerSecondPerChip: perChip,
+    predictedTokensPerSecondPerUser: userSpeed(prediction, decodeOnly),
+    batchSizePerReplica: prediction.batchSizePerReplica,
+    ratio: perChip / measured,
+    fits: true
+  };
+}
+
+function userSpeed(p: ReturnType<typeof predictMeasurement>, decodeOnly: boolean): number {
+  if (!p.serving) return 0;
+  return decodeOnly ? p.serving.tokensPerSecondPerSequence : p.outputTokensPerSecondPerUser;
+}
