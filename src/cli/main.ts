@@ -1,5 +1,6 @@
 import {Command, CommanderError} from "commander";
 import {isUserError} from "../errors/userError.js";
+import {registerCalibration} from "./commands/calibration.js";
 import {registerCatalog} from "./commands/catalog.js";
 import {registerInference} from "./commands/inference.js";
 import {registerScenarioCommands} from "./commands/scenarios.js";
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerTraining(program);
   registerScenarioCommands(program);
   registerSweep(program);
+  registerCalibration(program);
   return program;
 }
 

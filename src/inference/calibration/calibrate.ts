@@ -1,5 +1,5 @@
 import type {Hardware} from "../../catalog/hardware.js";
-import type {Measurement} from "../../catalog/measurement.js";
+import type {Measurement} from "./measurement.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
 import type {ServingEfficiencies} from "../efficiencies.js";
 import {chipFamily, type ChipFamily} from "../../catalog/chipFamily.js";
@@ -69,32 +69,62 @@ export interface CalibrationReport {
   families: {family: ChipFamily; all: CalibrationError; heldOut: CalibrationError | null}[];
 }
 
+/** Measurements in the model's terms, with the stated split. */
+export interface PreparedMeasurements {
+  comparable: ComparableMeasurement[];
+  skipped: {id: string; reason: string}[];
+  split: Map<string, CalibrationSplit>;
+}
+
 /**
- * Calibrates the serving model on published measurements and reports its error.
+ * Steps 1 and 2 of a calibration: each measurement put in the model's terms (measurementShape.ts; those lacking a
+ * needed shape are skipped, with the reason) and the stated split (split.ts: every third measurement of each chip
+ * family and stack, in id order, is held out of the fit).
  *
- *   1. each measurement is put in the model's terms (measurementShape.ts); those lacking a needed shape are skipped
- *   2. the stated split (split.ts) holds every third measurement of each chip family and stack out of the fit
- *   3. a pooled fit of the efficiencies (fit.ts) on the whole fit split; then, per family and stack with at least
- *      MIN_MEASUREMENTS_PER_FIT fit measurements, a fit of that group pulled towards the pooled values
- *   4. every measurement is predicted with its group's efficiencies (or the pooled ones) and compared
+ * Throws: UserError at file:line:column for a measurement naming an unknown catalog id.
+ */
+export function prepareMeasurements(
+  measurements: readonly Measurement[],
+  catalogs: {hardware: readonly Hardware[]; models: readonly ModelArchitecture[]},
+  file: string
+): PreparedMeasurements {
+  const bound = measurements.map((m) => comparableMeasurement(m, catalogs, file));
+  const comparable = bound.filter(isComparable);
+  const skipped = bound.flatMap((m) => ("reason" in m ? [{id: m.measurement.id, reason: m.reason}] : []));
+  return {comparable, skipped, split: calibrationSplit(comparable)};
+}
+
+/**
+ * Calibrates the serving model on published measurements and reports its error: prepareMeasurements, then a pooled
+ * fit of the efficiencies (fit.ts) on the whole fit split and, per chip family and stack with at least
+ * MIN_MEASUREMENTS_PER_FIT fit measurements, a fit of that group pulled towards the pooled values; then
+ * calibrationReport at those efficiencies. A few seconds on one core.
  *
  * Input: the measurements (data/measurements.csv, parsed), the catalogs, and the file name for messages.
- * Output: the efficiencies, one row per measurement, the skipped ones, and the errors split by fit/held-out and family.
- * Throws: UserError at file:line:column for a measurement naming an unknown catalog id.
+ * Output: the efficiencies, one row per measurement, the skipped ones, and the errors by split and family.
+ * Throws: as prepareMeasurements.
  */
 export function calibrate(
   measurements: readonly Measurement[],
   catalogs: {hardware: readonly Hardware[]; models: readonly ModelArchitecture[]},
   file: string
 ): CalibrationReport {
-  const bound = measurements.map((m) => comparableMeasurement(m, catalogs, file));
-  const comparable = bound.filter(isComparable);
-  const skipped = bound
-    .filter((m) => !isComparable(m))
-    .map((m) => ({id: m.measurement.id, reason: "reason" in m ? m.reason : ""}));
-  const split = calibrationSplit(comparable);
-  const efficiencies = fitCalibration(comparable.filter((m) => split.get(m.measurement.id) === "fit"));
-  const rows = comparable.map((m) => row(m, split.get(m.measurement.id)!, efficiencies));
+  const prepared = prepareMeasurements(measurements, catalogs, file);
+  const efficiencies = fitCalibration(
+    prepared.comparable.filter((m) => prepared.split.get(m.measurement.id) === "fit")
+  );
+  return calibrationReport(prepared, efficiencies);
+}
+
+/**
+ * Step 4: every measurement predicted with its group's efficiencies (the pooled ones where its group had too few to
+ * fit), beside what was measured, and the error on the fit and held-out splits apart and per chip family.
+ */
+export function calibrationReport(
+  prepared: PreparedMeasurements,
+  efficiencies: CalibratedEfficiencies
+): CalibrationReport {
+  const rows = prepared.comparable.map((m) => row(m, prepared.split.get(m.measurement.id)!, efficiencies));
   const families = [...new Set(rows.map((r) => r.family))].map((family) => {
     const all = rows.filter((r) => r.family === family);
     const held = all.filter((r) => r.split === "held-out");
@@ -103,14 +133,14 @@ export function calibrate(
   return {
     efficiencies,
     rows,
-    skipped,
+    skipped: prepared.skipped,
     fit: calibrationError(rows.filter((r) => r.split === "fit")),
     heldOut: calibrationError(rows.filter((r) => r.split === "held-out")),
     families
   };
 }
 
-/** Steps 3 of calibrate: the pooled fit, then one fit per group with enough measurements. */
+/** Step 3 of calibrate: the pooled fit, then one fit per group with enough measurements. */
 export function fitCalibration(fitSplit: readonly ComparableMeasurement[]): CalibratedEfficiencies {
   const pooled = fitEfficiencies(fitSplit).efficiencies;
   const byGroup = new Map<CalibrationGroup, ComparableMeasurement[]>();

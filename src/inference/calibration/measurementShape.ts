@@ -1,11 +1,11 @@
 import type {Hardware} from "../../catalog/hardware.js";
-import type {Measurement} from "../../catalog/measurement.js";
+import type {Measurement} from "./measurement.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
 import {didYouMeanHint} from "../../errors/suggest.js";
 import {UserError} from "../../errors/userError.js";
 import {DEFAULT_HBM_RESERVE_FRACTION} from "../memoryFit.js";
 import type {MeasurementShape} from "../predictMeasurement.js";
-import {MEASUREMENT_COLUMNS} from "../../catalog/parseMeasurementsCsv.js";
+import {MEASUREMENT_COLUMNS} from "./parseMeasurementsCsv.js";
 
 /** A measurement the model can be compared with: its shape in the model's terms and what to compare. */
 export interface ComparableMeasurement {

@@ -1,6 +1,6 @@
 import type {ComparableMeasurement} from "./measurementShape.js";
 import {chipFamily, type ChipFamily} from "../../catalog/chipFamily.js";
-import type {SoftwareStack} from "../../catalog/measurement.js";
+import type {SoftwareStack} from "./measurement.js";
 
 /** The unit efficiencies are fitted per: a chip family and a software stack ("hopper/trtllm"). */
 export type CalibrationGroup = `${ChipFamily}/${SoftwareStack}`;

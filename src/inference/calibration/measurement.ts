@@ -1,4 +1,4 @@
-import type {Precision} from "../inference/precision.js";
+import type {Precision} from "../precision.js";
 
 /** How a measurement loaded the system: an offline run, a latency-bound run, a fixed batch, or production traffic. */
 export const MEASUREMENT_SCENARIOS = ["offline", "server", "interactive", "fixed-batch", "production"] as const;

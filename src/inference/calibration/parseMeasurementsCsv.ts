@@ -1,5 +1,5 @@
-import {PRECISIONS, type Precision} from "../inference/precision.js";
-import {CellReader, checkHeader, checkUniqueIds, readCsvRecords, throwIfAny} from "./csvCells.js";
+import {PRECISIONS, type Precision} from "../precision.js";
+import {CellReader, checkHeader, checkUniqueIds, readCsvRecords, throwIfAny} from "../../catalog/csvCells.js";
 import {
   MEASUREMENT_PHASES,
   MEASUREMENT_SCENARIOS,

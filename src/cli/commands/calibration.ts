@@ -1,0 +1,82 @@
+import {createHash} from "node:crypto";
+import {writeFileSync} from "node:fs";
+import {resolve} from "node:path";
+import type {Command} from "commander";
+import {calibrate, type CalibrationError, type CalibrationReport} from "../../inference/calibration/calibrate.js";
+import {servingCalibrationSource} from "../../inference/calibration/generatedSource.js";
+import {loadCatalogs} from "../../node/catalogFiles.js";
+import {loadMeasurements} from "../../node/measurementFiles.js";
+import {PACKAGE_ROOT} from "../../node/paths.js";
+import {formatNumber, formatTable} from "../table.js";
+
+/** Where `--write` puts the fitted efficiencies: the module the serving model reads them from. */
+export const SERVING_CALIBRATION_FILE = resolve(PACKAGE_ROOT, "src/inference/servingCalibration.generated.ts");
+
+export function registerCalibration(program: Command): void {
+  program
+    .command("calibration")
+    .description(
+      "fit the serving model's efficiencies on data/measurements.csv and print every measurement beside the model, " +
+        "with the error on the measurements held out of the fit"
+    )
+    .option("--json", "print {efficiencies, rows, skipped, fit, heldOut, families} as JSON")
+    .option("--write", `write the fitted efficiencies to ${"src/inference/servingCalibration.generated.ts"}`)
+    .action((options: {json?: boolean; write?: boolean}) => {
+      const {measurements, file, text} = loadMeasurements();
+      process.stderr.write(`fitting on ${measurements.length} measurements of ${file} …\n`);
+      const report = calibrate(measurements, loadCatalogs(), file);
+      if (options.write) {
+        const sha256 = createHash("sha256").update(text).digest("hex");
+        writeFileSync(SERVING_CALIBRATION_FILE, servingCalibrationSource(report, sha256));
+        process.stderr.write(`wrote ${SERVING_CALIBRATION_FILE}\n`);
+      }
+      process.stdout.write((options.json ? JSON.stringify(report, null, 2) : formatCalibration(report)) + "\n");
+    });
+}
+
+/** The report as text: one row per measurement, then the summary by split and by chip family. */
+export function formatCalibration(report: CalibrationReport): string {
+  const n = (v: number | null) => formatNumber(v, 3);
+  const rows = formatTable(
+    ["measurement", "split", "efficiencies", "measured tok/s/chip", "model tok/s/chip", "model ÷ measured"],
+    report.rows.map((r) => [
+      r.id,
+      r.split,
+      r.efficiencies,
+      n(r.measuredTokensPerSecondPerChip),
+      n(r.predictedTokensPerSecondPerChip),
+      n(r.ratio)
+    ])
+  );
+  const error = (label: string, e: CalibrationError) => [
+    label,
+    String(e.count),
+    `${n(e.medianAbsoluteError * 100)}%`,
+    `${n(e.shareWithin25 * 100)}%`,
+    `${n(e.shareWithin35 * 100)}%`,
+    n(e.medianRatio),
+    `${n(e.ratioP10)}–${n(e.ratioP90)}`
+  ];
+  const summary = formatTable(
+    ["measurements", "n", "median |model/measured − 1|", "within 25%", "within 35%", "median ratio", "ratio p10–p90"],
+    [
+      error("held out of the fit", report.heldOut),
+      error("fitted", report.fit),
+      ...report.families.map((f) => error(`${f.family} (all)`, f.all))
+    ]
+  );
+  const skipped = report.skipped.length
+    ? `\n\nNot compared (a shape the model needs was not published):\n${report.skipped.map((s) => `  ${s.id}: ${s.reason}`).join("\n")}`
+    : "";
+  const efficiencies = formatTable(
+    ["efficiencies", "bandwidth", "compute", "communication", "step overhead ms"],
+    Object.entries({pooled: report.efficiencies.pooled, ...report.efficiencies.groups}).map(([group, e]) => [
+      group,
+      n(e!.bandwidthFraction),
+      n(e!.computeFraction),
+      n(e!.communicationFraction),
+      n(e!.stepOverheadSeconds * 1e3)
+    ])
+  );
+  return `${rows}\n\n${summary}\n\n${efficiencies}${skipped}`;
+}

@@ -1,0 +1,64 @@
+import type {Hardware} from "../catalog/hardware.js";
+import {chipFamily} from "../catalog/chipFamily.js";
+import type {SoftwareStack} from "./calibration/measurement.js";
+import type {ServingEfficiencies} from "./efficiencies.js";
+import {SERVING_CALIBRATION} from "./servingCalibration.generated.js";
+
+/** The error of the serving model on a set of published measurements (model ÷ measured output tokens/s per chip). */
+export interface ServingModelError {
+  count: number;
+  /** Median of |model ÷ measured − 1|. */
+  medianAbsoluteError: number;
+  /** Share with |model ÷ measured − 1| ≤ 0.25, and ≤ 0.35. */
+  shareWithin25: number;
+  shareWithin35: number;
+  /** Median, 10th and 90th percentiles of model ÷ measured. */
+  medianRatio: number;
+  ratioP10: number;
+  ratioP90: number;
+}
+
+/** What a calibration left for the model to use: efficiencies per chip family and stack, and the error it showed. */
+export interface ServingCalibration {
+  /** SHA-256 of data/measurements.csv as fitted. */
+  measurementsSha256: string;
+  pooled: ServingEfficiencies;
+  /** Per "family/stack" (e.g. "hopper/trtllm"), where enough measurements were fitted. */
+  groups: Readonly<Record<string, ServingEfficiencies>>;
+  /** Error on the measurements fitted, and on those held out of the fit. */
+  fit: ServingModelError;
+  heldOut: ServingModelError;
+}
+
+export {SERVING_CALIBRATION};
+
+/**
+ * The calibrated efficiencies for a chip and a serving stack: those fitted on its chip family and stack when the
+ * calibration had enough measurements of them (src/inference/calibration/calibrate.ts), else the pooled fit.
+ * Output: the efficiencies and the group they come from ("hopper/trtllm", or "pooled").
+ */
+export function calibratedEfficiencies(
+  hardware: Pick<Hardware, "id" | "kind" | "vendor">,
+  stack: SoftwareStack,
+  calibration: ServingCalibration = SERVING_CALIBRATION
+): {efficiencies: ServingEfficiencies; group: string} {
+  const group = `${chipFamily(hardware)}/${stack}`;
+  const own = calibration.groups[group];
+  return own ? {efficiencies: own, group} : {efficiencies: calibration.pooled, group: "pooled"};
+}
+
+/**
+ * The band a modelled throughput carries: the 10th–90th percentile of measured ÷ model on the held-out
+ * measurements, so [T ÷ ratioP90, T ÷ ratioP10] (tokens/s) and, for a cost per token (∝ 1 ÷ throughput),
+ * [C × ratioP10, C × ratioP90].
+ */
+export function heldOutBand(
+  value: number,
+  kind: "throughput" | "cost",
+  calibration: ServingCalibration = SERVING_CALIBRATION
+): {low: number; high: number} {
+  const {ratioP10, ratioP90} = calibration.heldOut;
+  return kind === "throughput"
+    ? {low: value / ratioP90, high: value / ratioP10}
+    : {low: value * ratioP10, high: value * ratioP90};
+}
