@@ -106,4 +106,3 @@ export function predictMeasurement(shape: MeasurementShape, efficiencies: Servin
     serving
   };
 }
-

@@ -9,13 +9,7 @@ import type {ServingInput, ServingResult} from "./servingPerformance.js";
 
 /** The serving setting a problem is about; each edge names it its own way (`--tp`, `serving.tensorParallel`). */
 export type ServingSetting =
-  | "precision"
-  | "batch"
-  | "tensorParallel"
-  | "expertParallel"
-  | "inputTokens"
-  | "outputTokens"
-  | "cacheHitFraction";
+  "precision" | "batch" | "tensorParallel" | "expertParallel" | "inputTokens" | "outputTokens" | "cacheHitFraction";
 
 /** A reason a serving configuration cannot run, said so that an edge (flag or scenario key) can report it. */
 export interface ServingProblem {

@@ -85,8 +85,7 @@ export function stepTime(
   hardware: ReplicaHardware,
   efficiencies: ServingEfficiencies
 ): StepTime {
-  const memorySeconds =
-    work.bytes / (hardware.hbmBandwidthBytesPerS * hardware.chips * efficiencies.bandwidthFraction);
+  const memorySeconds = work.bytes / (hardware.hbmBandwidthBytesPerS * hardware.chips * efficiencies.bandwidthFraction);
   const computeSeconds = work.flops / (hardware.peakFlopsPerS * hardware.chips * efficiencies.computeFraction);
   const overheadSeconds = efficiencies.stepOverheadSeconds;
   return {
