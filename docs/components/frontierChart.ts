@@ -43,7 +43,12 @@ export function FrontierChart(
     y: {label: "↑ Output tokens/s per chip (whole requests)", grid: true, type: "log", insetTop: 14},
     ...options,
     marks: [
-      Plot.line(rows, {x: "outputTokensPerSecondPerUser", y: "outputTokensPerSecondPerChip", stroke: ACCENT, strokeWidth: 2}),
+      Plot.line(rows, {
+        x: "outputTokensPerSecondPerUser",
+        y: "outputTokensPerSecondPerChip",
+        stroke: ACCENT,
+        strokeWidth: 2
+      }),
       Plot.dot(rows, {
         x: "outputTokensPerSecondPerUser",
         y: "outputTokensPerSecondPerChip",

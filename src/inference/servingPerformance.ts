@@ -92,12 +92,19 @@ export function servingPerformance(input: ServingInput, efficiencies: ServingEff
   const hardware = replicaHardware(input.hardware, input.precision, layout.chips);
   const bytesPerParam = BYTES_PER_PARAM[input.precision];
   const kvBytesPerElement = input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision];
-  const shared = {model, hardware, layout, bytesPerParam, kvBytesPerElement};
   const kvContextTokens = inputTokens + outputTokens / 2;
   const cachedTokens = input.cacheHitFraction * inputTokens;
-  const decode = decodeStep({...shared, batchSize, contextTokens: kvContextTokens}, efficiencies);
-  const single = prefill({...shared, requests: 1, inputTokens, cachedTokens}, efficiencies);
-  const batchPrefill = prefill({...shared, requests: batchSize, inputTokens, cachedTokens}, efficiencies);
+  const decode = decodeStep(
+    {model, hardware, layout, bytesPerParam, kvBytesPerElement, batchSize, contextTokens: kvContextTokens},
+    efficiencies
+  );
+  const prefillOf = (requests: number) =>
+    prefill(
+      {model, hardware, layout, bytesPerParam, kvBytesPerElement, requests, inputTokens, cachedTokens},
+      efficiencies
+    );
+  const single = prefillOf(1);
+  const batchPrefill = prefillOf(batchSize);
   const memory = memoryFit({
     model,
     hbmCapacityBytes: input.hardware.hbmCapacityBytes,

@@ -10,7 +10,16 @@ describe("token-ledger inference", () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     for (const key of [
-      "tokensPerSecondPerChip",
+      "outputTokensPerSecondPerChip",
+      "outputTokensPerSecondPerReplica",
+      "decodeTokensPerSecondPerChip",
+      "tokensPerSecondPerSequence",
+      "requestsPerSecondPerReplica",
+      "inputTokens",
+      "outputTokens",
+      "cacheHitFraction",
+      "kvTokensBasis",
+      "efficiencies",
       "timePerOutputTokenSeconds",
       "timeToFirstTokenSeconds",
       "chipHourCostUsd",
@@ -22,15 +31,45 @@ describe("token-ledger inference", () => {
     ]) {
       expect(result, key).toHaveProperty(key);
     }
+    expect(result).not.toHaveProperty("tokensPerSecondPerChip"); // the ambiguous decode-only key is gone
     const parts = Object.values(result.ownedChipHourBreakdownUsd as Record<string, number>);
     expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(result.chipHourCostUsd, 9);
+    // Whole requests include prefill: below the decode-steps-only figure.
+    expect(result.outputTokensPerSecondPerChip).toBeLessThan(result.decodeTokensPerSecondPerChip);
+    expect(result.kvTokensPerSequence).toBe(2048 + 512 / 2);
+  });
+
+  it("takes --input-tokens, --output-tokens and --cache-hit", async () => {
+    const run = async (extra: string[]) => JSON.parse((await runCli([...base, ...extra, "--json"])).stdout);
+    const plain = await run(["--input-tokens", "4000", "--output-tokens", "200"]);
+    const cached = await run(["--input-tokens", "4000", "--output-tokens", "200", "--cache-hit", "0.75"]);
+    expect(plain).toMatchObject({inputTokens: 4000, outputTokens: 200, cacheHitFraction: 0, kvTokensPerSequence: 4100});
+    expect(cached.cacheHitFraction).toBe(0.75);
+    expect(cached.timeToFirstTokenSeconds).toBeLessThan(plain.timeToFirstTokenSeconds);
+    expect(cached.outputTokensPerSecondPerChip).toBeGreaterThan(plain.outputTokensPerSecondPerChip);
+  });
+
+  it("describes the request flags and the throughput keys in --help", async () => {
+    const {stdout} = await runCli(["inference", "--help"]);
+    for (const text of [
+      "--input-tokens",
+      "--output-tokens",
+      "--cache-hit",
+      "outputTokensPerSecondPerChip",
+      "decodeTokensPerSecondPerChip",
+      "decode steps only",
+      "prefill included"
+    ]) {
+      expect(stdout, text).toContain(text);
+    }
   });
 
   it("prints an aligned table with units", async () => {
     const {code, stdout} = await runCli(base);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/throughput per chip\s+[\d,.]+\s+output tokens\/s/);
-    expect(stdout).toMatch(/cost per million output tokens\s+[\d.]+\s+USD\/Mtok/);
+    expect(stdout).toMatch(/output throughput per chip, whole requests\s+[\d,.]+\s+output tokens\/s/);
+    expect(stdout).toMatch(/decode throughput per chip, decode steps only\s+[\d,.]+\s+output tokens\/s/);
+    expect(stdout).toMatch(/cost per million output tokens, decode time\s+[\d.]+\s+USD\/Mtok/);
   });
 
   it("prices rented chips at the catalog's hourly price", async () => {
@@ -64,6 +103,27 @@ describe("token-ledger inference", () => {
     [["--utilization", "1.5"], "--utilization: out of range: expected a fraction in (0, 1], found 1.5", null],
     [["--pue", "0.9"], "--pue: out of range: expected a number >= 1, found 0.9", null],
     [["--precision", "int4"], "--precision: not a valid choice: expected one of bf16, fp8, fp4, found int4", null],
+    [["--input-tokens", "0"], "--input-tokens: out of range: expected a whole number >= 1, found 0", null],
+    [["--input-tokens", "-5"], "--input-tokens: out of range", null],
+    [["--output-tokens", "2.5"], "--output-tokens: out of range: expected a whole number >= 1, found 2.5", null],
+    [
+      ["--output-tokens", "many"],
+      '--output-tokens: not a finite number: expected a whole number >= 1, found "many"',
+      null
+    ],
+    [["--cache-hit", "1"], "--cache-hit: out of range: expected a fraction in [0, 1), found 1", null],
+    [["--cache-hit", "-0.1"], "--cache-hit: out of range: expected a fraction in [0, 1), found -0.1", null],
+    [
+      ["--context", "4096"],
+      "--context: removed: a request has input and output tokens: expected --input-tokens N (prompt) and --output-tokens N (generated), found --context 4096",
+      null
+    ],
+    [
+      ["--tp", "3"],
+      "--tp: tensor parallelism 3 cannot shard llama-3.1-8b (32 attention heads and 8 KV heads): expected one of 1, 2, 4, 8, 16, 32, found 3",
+      null
+    ],
+    [["--ep", "2"], "--ep: llama-3.1-8b is dense: it has no experts: expected 1, found 2", null],
     [
       ["--batch", "5000"],
       "--batch: a batch of 5000 does not fit in memory",
@@ -84,11 +144,30 @@ describe("token-ledger inference", () => {
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it("says a model that does not fit needs more chips per replica", async () => {
-    // Llama 3.1 405B in BF16: 811.7 GB of weights + 1.1 GB KV ÷ 72 GB usable per H100 (80 GB less 10%) → 12 chips
+  it("says a model that does not fit needs the smallest tensor-parallel degree that holds it", async () => {
+    // Llama 3.1 405B in BF16: 811.7 GB of weights ÷ 76.4 GB usable per H100 (79.11 GiB less 10%) → 11 chips by
+    // memory, but TP must divide the 128 heads and suit the 8 KV heads: 16 (issue 11: 16, not 12).
     const {code, stderr} = await runCli(["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-405b"]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/--tp: the model does not fit: .* expected at least 12 chips per replica/);
+    expect(stderr).toMatch(/--tp: the model does not fit: .* expected at least 16 chips per replica, the smallest/);
+  });
+
+  it("names --tp for a degree that cannot shard the model (issue 11: llama-3.1-70b --tp 3)", async () => {
+    const {code, stdout, stderr} = await runCli([
+      "inference",
+      "--hardware",
+      "h100-sxm",
+      "--model",
+      "llama-3.1-70b",
+      "--tp",
+      "3"
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      "token-ledger: --tp: tensor parallelism 3 cannot shard llama-3.1-70b (64 attention heads and 8 KV heads): " +
+        "expected one of 1, 2, 4, 8, 16, 32, 64, found 3\n"
+    );
   });
 
   it("rejects a precision the chip lacks and lists the ones it has", async () => {

@@ -1,7 +1,11 @@
 import type {ModelArchitecture} from "../../src/catalog/model.js";
+import type {ServingEfficiencies} from "../../src/inference/efficiencies.js";
 import type {ReplicaHardware} from "../../src/inference/stepCost.js";
 
-/** Llama 3.1 70B-like dense model (80 layers, 64 heads, 8 KV heads, head dim 128), inline so tests need no CSV. */
+/**
+ * Llama 3.1 70B-like dense model (80 layers, 64 heads, 8 KV heads, head dim 128), inline so tests need no CSV. Its
+ * vocabulary is 1,000 so that the embedding table (1,000 × 8,192 = 8.192e6 parameters) barely moves hand-worked sums.
+ */
 export const DENSE_70B: ModelArchitecture = {
   id: "dense-70b",
   name: "dense 70B",
@@ -13,9 +17,11 @@ export const DENSE_70B: ModelArchitecture = {
   kvHeads: 8,
   headDim: 128,
   mlaKvDim: null,
+  mlaRopeDim: null,
   experts: 1,
   expertsPerToken: 1,
-  vocabSize: 128256,
+  vocabSize: 1000,
+  tiedEmbeddings: false,
   contextTokens: 131072,
   trainingTokens: null,
   sourceTitle: "test",
@@ -37,11 +43,27 @@ export const MOE_8X7B: ModelArchitecture = {
   expertsPerToken: 2
 };
 
-/** One H100-like chip: 3.35 TB/s, 989 TFLOP/s BF16, ideal (fraction 1) unless a test says otherwise. */
-export const H100_IDEAL: ReplicaHardware = {
+/** One H100-like chip: 3.35 TB/s, 989 TFLOP/s BF16, NVLink 450 GB/s each way in 8-chip servers, 50 GB/s scale-out. */
+export const H100_LIKE: ReplicaHardware = {
+  chips: 1,
   hbmBandwidthBytesPerS: 3.35e12,
   peakFlopsPerS: 989e12,
-  tensorParallel: 1,
-  achievableBandwidthFraction: 1,
-  achievableComputeFraction: 1
+  scaleUpBandwidthBytesPerS: 450e9,
+  scaleUpChips: 8,
+  scaleOutBandwidthBytesPerS: 50e9
 };
+
+/** Every roof reached in full and no fixed time (the same numbers as ROOFLINE_EFFICIENCIES). */
+export const IDEAL: ServingEfficiencies = {
+  bandwidthFraction: 1,
+  computeFraction: 1,
+  communicationFraction: 1,
+  collectiveLatencySeconds: 0,
+  stepOverheadSeconds: 0
+};
+
+/**
+ * The fractions the issue's figures use (0.8 of bandwidth, 0.48 of compute), with communication at full link speed and
+ * no fixed time, to test the memory and compute mechanisms apart from the collectives and overhead.
+ */
+export const ISSUE_FRACTIONS: ServingEfficiencies = {...IDEAL, bandwidthFraction: 0.8, computeFraction: 0.48};

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {kvBytesPerToken} from "../../src/inference/kvCache.js";
+import {kvBytesPerToken, kvBytesPerTokenStored} from "../../src/inference/kvCache.js";
 
 describe("kvBytesPerToken", () => {
   it.each([
@@ -20,5 +20,27 @@ describe("kvBytesPerToken", () => {
   it("halves with an FP8 cache", () => {
     const model = {layers: 80, kvHeads: 8, headDim: 128, mlaKvDim: null};
     expect(kvBytesPerToken(model, 1)).toBe(kvBytesPerToken(model, 2) / 2);
+  });
+});
+
+describe("kvBytesPerTokenStored", () => {
+  const llama405b = {layers: 126, attentionHeads: 128, kvHeads: 8, headDim: 128, mlaKvDim: null};
+  const deepseek = {layers: 61, attentionHeads: 128, kvHeads: 128, headDim: 128, mlaKvDim: 576};
+
+  it.each([
+    // TP ≤ 8 KV heads: each head on one chip, stored once: 2·126·8·128·1 = 258,048 B in FP8.
+    [1, 258_048],
+    [8, 258_048],
+    // TP16: one whole head per chip, each of the 8 heads on 2 chips: 516,096 B; TP64: on 8 chips each.
+    [16, 516_096],
+    [64, 8 * 258_048]
+  ])("stores Llama 3.1 405B's KV heads with copies at TP%i", (tp, bytes) => {
+    expect(kvBytesPerTokenStored(llama405b, 1, tp)).toBe(bytes);
+  });
+
+  it("stores DeepSeek-V3's 576-element latent once per tensor-parallel rank", () => {
+    // 61 × 576 × 1 B = 35,136 B at TP1; × 8 = 281,088 B at TP8.
+    expect(kvBytesPerTokenStored(deepseek, 1, 1)).toBe(35_136);
+    expect(kvBytesPerTokenStored(deepseek, 1, 8)).toBe(281_088);
   });
 });

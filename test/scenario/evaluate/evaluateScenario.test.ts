@@ -2,6 +2,7 @@ import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {UserError, UserErrors, type UserErrorDetail} from "../../../src/errors/userError.js";
 import {peakFlopsPerS} from "../../../src/inference/precision.js";
+import {DEFAULT_SERVING_EFFICIENCIES} from "../../../src/inference/efficiencies.js";
 import {servingPerformance} from "../../../src/inference/servingPerformance.js";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
 import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
@@ -52,17 +53,25 @@ describe("evaluateScenarioPoint: wiring of scenario keys into the models", () =>
   const {metrics} = evaluation;
 
   // The same inputs, wired by hand as the docs of evaluateScenarioPoint describe.
-  const serving = servingPerformance({
-    hardware: bound.hardware,
-    model: bound.model,
-    precision: "fp8",
-    batchSize: num("serving.batch"),
-    contextTokens: num("serving.contextTokens"),
-    tensorParallel: num("serving.tensorParallel"),
-    achievableBandwidthFraction: num("serving.achievableBandwidth"),
-    achievableComputeFraction: num("serving.achievableCompute"),
-    hbmReserveFraction: num("serving.hbmReserve")
-  });
+  const serving = servingPerformance(
+    {
+      hardware: bound.hardware,
+      model: bound.model,
+      precision: "fp8",
+      batchSize: num("serving.batch"),
+      inputTokens: num("serving.inputTokens"),
+      outputTokens: num("serving.outputTokens"),
+      cacheHitFraction: num("serving.cacheHit"),
+      tensorParallel: num("serving.tensorParallel"),
+      expertParallel: 1,
+      hbmReserveFraction: num("serving.hbmReserve")
+    },
+    {
+      ...DEFAULT_SERVING_EFFICIENCIES,
+      bandwidthFraction: num("serving.achievableBandwidth"),
+      computeFraction: num("serving.achievableCompute")
+    }
+  );
   const ownership: ChipHourCostInput = {
     chipPriceUsd: bound.hardware.priceUsd!,
     systemOverheadFraction: num("finance.systemOverhead"),
@@ -84,14 +93,14 @@ describe("evaluateScenarioPoint: wiring of scenario keys into the models", () =>
   it("prices output and input tokens exactly as servingCost() does for the same inputs", () => {
     expectClose(metrics.costPerMillionOutputTokensUsd, cost.costPerMillionOutputTokensUsd);
     expectClose(metrics.costPerMillionInputTokensUsd, cost.costPerMillionInputTokensUsd);
-    expectClose(metrics.tokensPerSecondPerChip, serving.tokensPerSecondPerChip);
+    expectClose(metrics.tokensPerSecondPerChip, serving.decodeTokensPerSecondPerChip);
     expectClose(metrics.timePerOutputTokenSeconds, serving.timePerOutputTokenSeconds);
     expectClose(metrics.chipHourCostUsd, chipHourCost(ownership).totalUsdPerChipHour);
   });
 
   it("blends input and output: chip-hour ÷ (blended tokens/s × 3600 × utilisation) × 1e6", () => {
     const s = num("demand.inputShare");
-    const blended = 1 / (s / serving.prefillTokensPerSecondPerChip + (1 - s) / serving.tokensPerSecondPerChip);
+    const blended = 1 / (s / serving.prefillTokensPerSecondPerChip + (1 - s) / serving.decodeTokensPerSecondPerChip);
     expectClose(evaluation.blendedTokensPerSecondPerChip, blended);
     expectClose(metrics.costPerMillionTokensUsd, (metrics.chipHourCostUsd / (blended * 3600 * utilization)) * 1e6);
     // The blend lies between the input and the output price.
