@@ -53,8 +53,10 @@ export interface MeasurementPrediction {
 
 /**
  * What the serving model predicts for a measurement: a pure function of (shape, efficiencies), cheap enough for a
- * fitter to call thousands of times. Batch per replica = concurrency ÷ replicas (a real number: the average load), at
- * most the largest batch that fits at the mean live length; offline (concurrency null) the largest batch that fits.
+ * fitter to call thousands of times (a few µs; bench/serving-model.bench.ts). Batch per replica = concurrency ÷
+ * replicas (a real number: the average load), at most the largest batch that fits at the mean live length; offline
+ * (concurrency null) the largest batch that fits. With fewer requests than replicas, only that many replicas work,
+ * each at batch 1, and the idle ones count in the per-chip figure.
  */
 export function predictMeasurement(shape: MeasurementShape, efficiencies: ServingEfficiencies): MeasurementPrediction {
   const layout = replicaLayout(shape.tensorParallel, shape.expertParallel);
@@ -81,6 +83,7 @@ export function predictMeasurement(shape: MeasurementShape, efficiencies: Servin
   }
   const wanted = shape.concurrency === null ? fit.maxBatchSize : Math.max(1, shape.concurrency / replicas);
   const batchSizePerReplica = Math.min(wanted, fit.maxBatchSize);
+  const busyShare = shape.concurrency === null ? 1 : Math.min(1, shape.concurrency / replicas);
   const serving = servingPerformance(
     {
       hardware: shape.hardware,
@@ -97,7 +100,7 @@ export function predictMeasurement(shape: MeasurementShape, efficiencies: Servin
     efficiencies
   );
   return {
-    outputTokensPerSecondPerChip: serving.outputTokensPerSecondPerChip,
+    outputTokensPerSecondPerChip: serving.outputTokensPerSecondPerChip * busyShare,
     outputTokensPerSecondPerUser: serving.outputTokensPerSecondPerUser,
     replicas,
     batchSizePerReplica,

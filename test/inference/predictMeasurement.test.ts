@@ -47,6 +47,10 @@ describe("predictMeasurement", () => {
     const p = predictMeasurement(llama, DEFAULT_SERVING_EFFICIENCIES);
     expect(p.replicas).toBe(4);
     expect(p.batchSizePerReplica).toBe(16);
+    // One request on 4 replicas: one works at batch 1, three idle: a quarter of a busy replica's per-chip rate.
+    const lone = predictMeasurement({...llama, concurrency: 1}, DEFAULT_SERVING_EFFICIENCIES);
+    expect(lone.batchSizePerReplica).toBe(1);
+    expect(lone.outputTokensPerSecondPerChip).toBeCloseTo(lone.serving!.outputTokensPerSecondPerChip / 4, 9);
   });
 
   it("fills memory offline, and caps a concurrency that does not fit", () => {

@@ -188,6 +188,21 @@ describe("bindScenario and evaluation errors", () => {
     expect(error!.expected).toMatch(/^at most \d+, the largest batch that fits$/);
   });
 
+  it("a tensor-parallel degree that cannot shard the model names serving.tensorParallel and the degrees that work", () => {
+    // The default model, Llama 3.1 70B: 64 attention heads and 8 KV heads (issue 11: --tp 3 is an error).
+    const [error] = userErrorsOf(() => evaluate(bindScenario(inline("serving.tensorParallel: 3"), catalogs)));
+    expect(error).toMatchObject({path: "serving.tensorParallel", line: 2, found: "3"});
+    expect(error!.expected).toBe("one of 1, 2, 4, 8, 16, 32, 64");
+  });
+
+  it("reads a request as serving.inputTokens, serving.outputTokens and serving.cacheHit", () => {
+    const bound = bundled("base");
+    const plain = evaluate(bound).serving;
+    const cached = evaluate(bound, {"serving.cacheHit": 0.5}).serving;
+    expect(plain.kvContextTokens).toBe(2048 + 512 / 2); // base.md sets 2,048 input tokens; output keeps its default
+    expect(cached.timeToFirstTokenSeconds).toBeLessThan(plain.timeToFirstTokenSeconds);
+  });
+
   // The strategy models check tighter ranges than some keys; their errors must still name the key and where it was set.
   it.each([
     ["serving.utilization=0.005", "serving.utilization", "merchant.utilizationFraction"],
