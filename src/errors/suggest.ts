@@ -33,3 +33,32 @@ export function didYouMean(written: string, candidates: readonly string[]): stri
   const match = closestMatch(written, candidates);
   return match === undefined ? undefined : `did you mean ${match}?`;
 }
+
+/**
+ * The `n` candidates closest to `word`, best first, compared case-insensitively. The score is the Levenshtein
+ * distance to the whole candidate, or to the candidate's first `word.length` characters plus 0.5 if that is
+ * smaller, so that a truncated id (`h10`) ranks its completions (`h100-sxm`) first. Ties go to the smaller
+ * whole-word distance, then alphabetical order. Used for catalog ids, where a list of near ids helps more than one.
+ */
+export function closestMatches(word: string, candidates: readonly string[], n = 3): string[] {
+  const w = word.toLowerCase();
+  const scored = [...new Set(candidates)].map((candidate) => {
+    const c = candidate.toLowerCase();
+    const whole = distance(w, c);
+    const prefix = c.length > w.length ? distance(w, c.slice(0, w.length)) + 0.5 : whole;
+    return {candidate, score: Math.min(whole, prefix), whole};
+  });
+  scored.sort(
+    (a, b) =>
+      a.score - b.score || a.whole - b.whole || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0)
+  );
+  return scored.slice(0, Math.max(0, n)).map((s) => s.candidate);
+}
+
+/** "did you mean 'h100-sxm', 'h200-sxm' or 'h800-sxm'?" for the three ids closest to `id`; undefined for none. */
+export function didYouMeanHint(id: string, candidates: readonly string[]): string | undefined {
+  const close = closestMatches(id, candidates, 3).map((c) => `'${c}'`);
+  if (close.length === 0) return undefined;
+  const list = close.length === 1 ? close[0] : `${close.slice(0, -1).join(", ")} or ${close[close.length - 1]}`;
+  return `did you mean ${list}?`;
+}

@@ -1,5 +1,5 @@
 import {UserError} from "../errors/userError.js";
-import {DAYS_PER_MONTH} from "./growth.js";
+import {DAYS_PER_MONTH} from "../units/si.js";
 import {checkRanges, describeRange, type RangeTable} from "./validateRange.js";
 
 /**
@@ -337,4 +337,19 @@ export function flywheel(input: FlywheelInput): FlywheelResult {
     closedCumulativeTokensServed: c.cumulativeTokensServed,
     openCumulativeTokensServed: o.cumulativeTokensServed
   };
+}
+
+/**
+ * 1 − (mean closed-loop cost ÷ mean open-loop cost per token) over months 1 … H: how much cheaper the loop makes
+ * tokens on average; 0 when the open loop's tokens cost nothing.
+ */
+export function flywheelAverageCostReduction(result: FlywheelResult): number {
+  let closed = 0;
+  let open = 0;
+  for (const row of result.months) {
+    if (row.month === 0) continue;
+    closed += row.closedCostUsdPerMTok;
+    open += row.openCostUsdPerMTok;
+  }
+  return open > 0 ? 1 - closed / open : 0;
 }

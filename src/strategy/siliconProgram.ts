@@ -1,5 +1,6 @@
 import {HOURS_PER_MONTH, HOURS_PER_YEAR, TOKENS_PER_MILLION} from "../units/si.js";
-import {compoundGrowthSeries, DAYS_PER_MONTH, discountSeries} from "./growth.js";
+import {compoundGrowthSeries, discountSeries} from "./growth.js";
+import {DAYS_PER_MONTH} from "../units/si.js";
 import {
   checkServingChip,
   DEFAULT_CUSTOM_ASIC,

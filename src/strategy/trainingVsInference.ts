@@ -1,5 +1,6 @@
 import {TOKENS_PER_MILLION} from "../units/si.js";
-import {compoundGrowthSeries, DAYS_PER_MONTH} from "./growth.js";
+import {compoundGrowthSeries} from "./growth.js";
+import {DAYS_PER_MONTH} from "../units/si.js";
 import {checkRanges, type RangeTable} from "./validateRange.js";
 
 /**
