@@ -1,6 +1,6 @@
 import {UserError} from "../errors/userError.js";
 import {DAYS_PER_MONTH} from "../units/si.js";
-import {checkRanges, describeRange, type RangeTable} from "./validateRange.js";
+import {checkRanges, describeRange, type RangeTable} from "../units/range.js";
 
 /**
  * The flywheel: a monthly system-dynamics simulation in which better models shorten chip design, new chips cut the

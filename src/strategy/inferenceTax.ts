@@ -8,7 +8,7 @@ import {
   type ServingChipCostResult,
   type ServingChipInput
 } from "./servingChip.js";
-import {checkRanges, type RangeTable} from "./validateRange.js";
+import {checkRanges, type RangeTable} from "../units/range.js";
 
 /**
  * The inference tax: the part of each million tokens' cost that pays the merchant vendor's gross margin, and what

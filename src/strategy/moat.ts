@@ -1,6 +1,6 @@
 import {TOKENS_PER_MILLION} from "../units/si.js";
 import {compoundGrowthSeries} from "./growth.js";
-import {checkRanges, type RangeTable} from "./validateRange.js";
+import {checkRanges, type RangeTable} from "../units/range.js";
 
 /**
  * Model gap vs compute gap: a model lead that decays as competitors catch up, against a structural cost advantage

@@ -1,7 +1,7 @@
 import {chipHourCost, type ChipHourCostInput, type ChipHourCostResult} from "../tco/chipHourCost.js";
 import {costPerMillionTokensBreakdown, tokensPerChipHour, type CostPerTokenBreakdown} from "../tco/costPerToken.js";
 import {UserError} from "../errors/userError.js";
-import {checkRange, checkRanges, type RangeTable} from "./validateRange.js";
+import {checkRange, checkRanges, type RangeTable} from "../units/range.js";
 
 /**
  * One accelerator as a serving fleet sees it: what an hour of it costs (the TCO inputs) and how many tokens it

@@ -9,7 +9,7 @@ import {
   type ServingChipCostResult,
   type ServingChipInput
 } from "./servingChip.js";
-import {checkRanges, type RangeTable} from "./validateRange.js";
+import {checkRanges, type RangeTable} from "../units/range.js";
 
 /**
  * A custom inference silicon program against staying on merchant GPUs, month by month.

@@ -1,7 +1,7 @@
 import {TOKENS_PER_MILLION} from "../units/si.js";
 import {compoundGrowthSeries} from "./growth.js";
 import {DAYS_PER_MONTH} from "../units/si.js";
-import {checkRanges, type RangeTable} from "./validateRange.js";
+import {checkRanges, type RangeTable} from "../units/range.js";
 
 /**
  * Training vs inference over time: training is a lumpy outlay per model generation, inference a monthly bill that

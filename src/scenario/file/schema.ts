@@ -10,7 +10,7 @@ import {DEFAULT_SILICON_PROGRAM_INPUT} from "../../strategy/siliconProgram.js";
 import {DEFAULT_TRAINING_VS_INFERENCE_INPUT} from "../../strategy/trainingVsInference.js";
 import {DEFAULT_OWNERSHIP} from "../../tco/defaults.js";
 import type {Dimension} from "../../units/quantity.js";
-import {ANY_NUMBER, parseRange, type KeyRange} from "./keyRange.js";
+import {ANY_NUMBER, parseRange, type NumberRange} from "../../units/range.js";
 
 /**
  * The type of a scenario key's value: a dimension of units/quantity.ts (a number in that dimension's base unit),
@@ -810,7 +810,7 @@ export const RESERVED_KEYS = [
 export type ReservedKey = (typeof RESERVED_KEYS)[number]["key"];
 
 const KEYS_BY_PATH = new Map<string, ScenarioKeyDef>(SCENARIO_KEYS.map((def) => [def.path, def]));
-const RANGES = new Map<string, KeyRange>();
+const RANGES = new Map<string, NumberRange>();
 for (const def of SCENARIO_KEYS as readonly ScenarioKeyDef[]) {
   if (KEYS_BY_PATH.get(def.path) !== def) throw new Error(`scenario key ${def.path} is defined twice`);
   if (def.range !== undefined) RANGES.set(def.path, parseRange(def.range));
@@ -844,7 +844,7 @@ export function isReservedKey(key: string): key is ReservedKey {
 }
 
 /** The key's allowed values, in base units. */
-export function keyRange(def: ScenarioKeyDef): KeyRange {
+export function keyRange(def: ScenarioKeyDef): NumberRange {
   return RANGES.get(def.path) ?? ANY_NUMBER;
 }
 

@@ -1,7 +1,7 @@
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {readQuantity, type Dimension} from "../../units/quantity.js";
 import {evaluateScenarioPoint, SCENARIO_METRICS, type BoundScenario} from "../evaluate/evaluateScenario.js";
-import {inRange} from "../file/keyRange.js";
+import {isInRange} from "../../units/range.js";
 import {isQuantityKey, keyRange, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
 import {scenarioMedianPoint} from "../resolve/scenarioValues.js";
 import {didYouMean} from "../../errors/suggest.js";
@@ -78,7 +78,7 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
     [from, fromText],
     [to, toText]
   ];
-  const outside = ends.find(([value]) => !inRange(value, range));
+  const outside = ends.find(([value]) => !isInRange(value, range));
   const fraction = def.integer === true ? values.find((value) => !Number.isInteger(value)) : undefined;
   if (outside !== undefined || fraction !== undefined) {
     throw new UserError({

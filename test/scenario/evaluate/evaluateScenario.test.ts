@@ -12,7 +12,7 @@ import {
   SCENARIO_METRICS,
   type BoundScenario
 } from "../../../src/scenario/evaluate/evaluateScenario.js";
-import {inRange, type KeyRange} from "../../../src/scenario/file/keyRange.js";
+import {isInRange, type NumberRange} from "../../../src/units/range.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {resolveScenario, type ResolvedScenario} from "../../../src/scenario/resolve/resolveScenario.js";
 import {keyRange, scenarioKey, SCENARIO_KEY_PATHS} from "../../../src/scenario/file/schema.js";
@@ -224,7 +224,7 @@ describe("evaluateScenarioPoint: properties over in-range values", () => {
   /** Any value in the key's range (infinite ends capped at ±`cap`); whole numbers for integer keys. */
   function inKeyRange(path: string, cap: number): fc.Arbitrary<number> {
     const def = scenarioKey(path)!;
-    const range: KeyRange = keyRange(def);
+    const range: NumberRange = keyRange(def);
     const max = Math.min(range.max, cap);
     if (def.integer) return fc.integer({min: Math.ceil(range.min), max: Math.floor(max)});
     const min = Math.max(range.min, -cap);
@@ -232,12 +232,12 @@ describe("evaluateScenarioPoint: properties over in-range values", () => {
     const even = fc
       .integer({min: 1, max: 999})
       .map((k) => min + ((max - min) * k) / 1000)
-      .filter((value) => inRange(value, range));
+      .filter((value) => isInRange(value, range));
     const edges = fc.double({
       min,
       max,
-      minExcluded: !range.minInclusive && min === range.min,
-      maxExcluded: !range.maxInclusive && max === range.max,
+      minExcluded: range.minExclusive === true && min === range.min,
+      maxExcluded: range.maxExclusive === true && max === range.max,
       noNaN: true
     });
     return fc.oneof(edges, even);

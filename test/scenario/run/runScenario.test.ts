@@ -7,7 +7,7 @@ import {
   SCENARIO_METRICS,
   type BoundScenario
 } from "../../../src/scenario/evaluate/evaluateScenario.js";
-import {inRange, parseRange} from "../../../src/scenario/file/keyRange.js";
+import {isInRange, parseRange} from "../../../src/units/range.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {resolveScenario} from "../../../src/scenario/resolve/resolveScenario.js";
 import {clampToRange, runScenario, type MetricSummary} from "../../../src/scenario/run/runScenario.js";
@@ -165,7 +165,7 @@ describe("clampToRange", () => {
   ])("pulls a draw into %s: %d → %d", (text, value, expected) => {
     const range = parseRange(text);
     const clamped = clampToRange(value, range);
-    expect(inRange(clamped, range)).toBe(true);
+    expect(isInRange(clamped, range)).toBe(true);
     expect(clamped).toBeCloseTo(expected, 12);
   });
 });
