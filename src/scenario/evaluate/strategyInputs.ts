@@ -32,7 +32,7 @@ export const TAX_KEYS: ModelKeys = {
   inHouseMarginFraction: "silicon.partnerMargin",
   tokensPerYear: "(demand.users)",
   tokenVolumeGrowthPerYear: "(demand.growthPerYear)",
-  horizonYears: "horizon.months"
+  horizonYears: "(horizon.months)"
 };
 
 /** The custom silicon program (src/strategy/siliconProgram.ts): merchant vs custom chip on the scenario's demand. */

@@ -1,7 +1,7 @@
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {readQuantity, type Dimension} from "../../units/quantity.js";
 import {evaluateScenarioPoint, SCENARIO_METRICS, type BoundScenario} from "../evaluate/evaluateScenario.js";
-import {isInRange} from "../../units/range.js";
+import {formatRange, isInRange} from "../../units/range.js";
 import {isQuantityKey, keyRange, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
 import {scenarioMedianPoint} from "../resolve/scenarioValues.js";
 import {didYouMean} from "../../errors/suggest.js";
@@ -85,7 +85,7 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
       flag,
       path,
       message: outside !== undefined ? "value out of range" : "not a whole number",
-      expected: `${def.integer ? "whole numbers" : "values"} in ${def.range ?? "(−∞, ∞)"}`,
+      expected: `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, isQuantityKey(def) ? def.type : undefined)}`,
       found: String(outside !== undefined ? outside[1] : fraction)
     });
   }

@@ -179,23 +179,25 @@ describe("bindScenario and evaluation errors", () => {
     expect(error!.expected).toMatch(/^at most \d+, the largest batch that fits$/);
   });
 
-  // The strategy models check tighter ranges than some keys; their errors must still name the key and where it was set.
+  // A key shares its range with the model input it sets (test/scenario/evaluate/keyAgreement.test.ts), so a value a
+  // model would reject is rejected where it is written, with the model's range in the message.
   it.each([
-    ["serving.utilization=0.005", "serving.utilization", "merchant.utilizationFraction"],
-    ["demand.growthPerYear=50", "demand.growthPerYear", "userGrowthPerYear"],
-    ["silicon.nre=$1000B", "silicon.nre", "nreUsd"],
-    ["hardware.price=$20M", "hardware.price", "merchant.chipHour.chipPriceUsd"]
-  ])("a value a model rejects (%s) is reported at its scenario key", (set, path, field) => {
-    const resolved = applyOverrides(library.resolve("base"), [set]);
-    const [error] = userErrorsOf(() => evaluate(bindScenario(resolved, catalogs)));
-    expect(error).toMatchObject({flag: "--set", path});
-    expect(error!.message).toContain(field);
-    expect(error!.expected).toMatch(/^a number in /);
+    ["serving.utilization=0.005", "serving.utilization", "[0.01, 1]"],
+    ["demand.growthPerYear=50", "demand.growthPerYear", "[-100%/yr, 1000%/yr]"],
+    ["silicon.nre=$1000B", "silicon.nre", "[$0, $100B]"],
+    ["hardware.price=$20M", "hardware.price", "[$1, $10M]"]
+  ])("a value outside the model's range (%s) is rejected at its --set flag with that range", (set, path, range) => {
+    const [error] = userErrorsOf(() => applyOverrides(library.resolve("base"), [set]));
+    expect(error).toMatchObject({flag: "--set", path, message: "out of range"});
+    expect(error!.expected).toContain(range);
   });
 
-  it("places a model's range error at the file line that set the value", () => {
-    const [error] = userErrorsOf(() => evaluate(bindScenario(inline("title: t\ndemand.users: 1e12"), catalogs)));
+  it("places a computed model input's range error at the key that drives it, on the file line that set it", () => {
+    // 1e11 users × 1e9 tokens × 1e4 calls × 365.25 days = 3.65e26 tokens a year, above the inference tax model's 1e20.
+    const text = "title: t\ndemand.users: 1e11\ndemand.tokensPerUserPerDay: 1e9\ndemand.agentMultiplier: 1e4";
+    const [error] = userErrorsOf(() => evaluate(bindScenario(inline(text), catalogs)));
     expect(error).toMatchObject({file: "inline.md", line: 3, path: "demand.users"});
+    expect(error!.message).toContain("tokensPerYear, computed from this key and others");
   });
 });
 
