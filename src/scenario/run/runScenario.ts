@@ -1,7 +1,7 @@
 import {UserError} from "../../errors/userError.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {monteCarlo} from "../../uncertainty/monteCarlo.js";
-import {fan, type FanRow} from "../../uncertainty/summary.js";
+import {fan, type FanRow} from "../../uncertainty/fan.js";
 import {isInRange, type NumberRange} from "../../units/range.js";
 import {
   evaluateScenarioPoint,

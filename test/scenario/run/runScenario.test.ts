@@ -15,7 +15,7 @@ import {scenarioDistributions, scenarioMedianPoint} from "../../../src/scenario/
 import {keyRange, scenarioKey} from "../../../src/scenario/file/schema.js";
 import type {Distribution} from "../../../src/uncertainty/distribution.js";
 import {monteCarlo} from "../../../src/uncertainty/monteCarlo.js";
-import {percentiles} from "../../../src/uncertainty/summary.js";
+import {percentiles} from "../../../src/uncertainty/quantiles.js";
 import {userErrorsOf} from "../helpers.js";
 
 const catalogs = loadCatalogs();
