@@ -33,7 +33,7 @@ export * from "./tco/evaluateServing.js";
 export * from "./tco/defaults.js";
 export * from "./training/trainingRun.js";
 export * from "./strategy/growth.js";
-export * from "./strategy/validateRange.js";
+export * from "./units/range.js";
 export * from "./strategy/servingChip.js";
 export * from "./strategy/trainingVsInference.js";
 export * from "./strategy/inferenceTax.js";

@@ -1,31 +1,40 @@
-import {inRange} from "../lib/scenario/file/keyRange.js";
-import {keyRange, scenarioKey} from "../lib/scenario/file/schema.js";
+// Sliders for scenario keys, built from the schema: each key's label and slider (display unit, scale, min, max, step)
+// live in its entry in src/scenario/file/schema.ts, and nowhere else. Two renderings share them: the scenario pages'
+// panel (ScenarioControls: a slider and a number box per key, value {path: display value}) and the story pages'
+// slider (KeySlider: an Observable Inputs range in display units whose value is in the key's base unit).
+import * as Inputs from "@observablehq/inputs";
+import {isInRange} from "../lib/units/range.js";
+import {keyRange, scenarioKey, type KeySlider as SchemaSlider} from "../lib/scenario/file/schema.js";
 
 /**
- * A slider for one key assumption, in display units: the slider shows `base × scale` in `unit`, from `min` to `max`
- * in steps of `step`. Every end lies inside the key's range (test/scenario/keyControls.test.ts checks it).
+ * A key's slider as the schema gives it, with the key's path and label: the slider shows `base × scale` in `unit`,
+ * from `min` to `max` in steps of `step`.
  */
-export interface KeyControl {
-  path: string;
-  label: string;
-  /** Display unit of the slider ("%", "USD/kWh", "months", "M USD", "×"). */
-  unit: string;
-  /** Display value = base-unit value × scale. */
-  scale: number;
-  min: number;
-  max: number;
-  step: number;
+export interface KeyControl extends SchemaSlider {
+  readonly path: string;
+  readonly label: string;
 }
 
-/** The key assumptions a scenario page offers sliders for, in page order. */
-export const KEY_CONTROLS: readonly KeyControl[] = [
-  {path: "serving.utilization", label: "Serving utilisation", unit: "%", scale: 100, min: 5, max: 100, step: 1},
-  {path: "power.electricity", label: "Electricity", unit: "USD/kWh", scale: 1, min: 0.01, max: 0.4, step: 0.001},
-  {path: "finance.costOfCapital", label: "Cost of capital", unit: "%/yr", scale: 100, min: 0, max: 30, step: 0.5},
-  {path: "silicon.designCycle", label: "Chip design cycle", unit: "months", scale: 1, min: 3, max: 48, step: 1},
-  {path: "silicon.nre", label: "Chip program cost (NRE)", unit: "M USD", scale: 1e-6, min: 10, max: 2000, step: 10},
-  {path: "demand.agentMultiplier", label: "Agent multiplier", unit: "×", scale: 1, min: 1, max: 100, step: 0.5}
+/** The slider of a key, from its schema entry; throws for an unknown key or one without a `slider` entry. */
+export function keyControl(path: string): KeyControl {
+  const def = scenarioKey(path);
+  if (!def) throw new Error(`keyControl: unknown key path ${path}`);
+  if (!def.slider) throw new Error(`keyControl: ${path} has no slider in the schema (src/scenario/file/schema.ts)`);
+  return {path, label: def.label, ...def.slider};
+}
+
+/** The keys a scenario page offers sliders for, in page order. */
+export const SCENARIO_CONTROL_KEYS: readonly string[] = [
+  "serving.utilization",
+  "power.electricity",
+  "finance.costOfCapital",
+  "silicon.designCycle",
+  "silicon.nre",
+  "demand.agentMultiplier"
 ];
+
+/** The scenario pages' sliders, from the schema. */
+export const KEY_CONTROLS: readonly KeyControl[] = SCENARIO_CONTROL_KEYS.map(keyControl);
 
 /**
  * The slider's bounds for a scenario whose value of the key is `value` (base units): the control's bounds, widened to
@@ -37,12 +46,147 @@ export function controlBounds(control: KeyControl, value: number): {min: number;
   const range = def ? keyRange(def) : undefined;
   let min = Math.min(control.min, display);
   let max = Math.max(control.max, display);
-  if (range && !inRange(min / control.scale, range)) min = control.min;
-  if (range && !inRange(max / control.scale, range)) max = control.max;
+  if (range && !isInRange(min / control.scale, range)) min = control.min;
+  if (range && !isInRange(max / control.scale, range)) max = control.max;
   return {min, max};
 }
 
 /** A slider's display value in the key's base unit, rounded to 12 significant digits (70 % → 0.7, not 0.7000…01). */
 export function controlToBase(control: KeyControl, display: number): number {
   return Number((display / control.scale).toPrecision(12));
+}
+
+/** A base-unit value in the slider's display unit, rounded to 12 significant digits (0.3 → 30 %, not 30.000…04). */
+export function controlToDisplay(control: KeyControl, base: number): number {
+  return Number((base * control.scale).toPrecision(12));
+}
+
+export interface ScenarioControlsElement extends HTMLElement {
+  value: Record<string, number>;
+}
+
+/** Formats a slider's display value for its readout. */
+function readout(control: KeyControl, value: number): string {
+  const digits = Math.max(0, -Math.floor(Math.log10(control.step) + 1e-9));
+  return `${value.toFixed(digits)} ${control.unit}`;
+}
+
+/**
+ * The scenario pages' panel: one slider per control, starting at `values[path]` (base units), with a number box
+ * beside it. The element's value is {path: display value}; it fires "input" as any slider moves, so a page can use it
+ * with view(). A control whose key has no number (a distribution is passed as its median) is left out.
+ */
+export function ScenarioControls(controls: readonly KeyControl[], values: Record<string, unknown>) {
+  const root = document.createElement("div") as unknown as ScenarioControlsElement;
+  root.className = "scenario-controls";
+  const current: Record<string, number> = {};
+  for (const control of controls) {
+    const base = values[control.path];
+    if (typeof base !== "number") continue;
+    const {min, max} = controlBounds(control, base);
+    const start = controlToDisplay(control, base);
+    current[control.path] = start;
+    const row = document.createElement("label");
+    row.className = "scenario-control";
+    row.dataset.key = control.path;
+    const name = document.createElement("span");
+    name.className = "scenario-control-label";
+    name.textContent = control.label;
+    const key = document.createElement("code");
+    key.textContent = control.path;
+    name.append(document.createElement("br"), key);
+    const range = document.createElement("input");
+    range.type = "range";
+    range.min = String(min);
+    range.max = String(max);
+    range.step = "any";
+    range.value = String(start);
+    range.setAttribute("aria-label", `${control.label}, ${control.unit}`);
+    const number = document.createElement("input");
+    number.type = "number";
+    number.min = String(min);
+    number.max = String(max);
+    number.step = String(control.step);
+    number.value = String(Number(start.toPrecision(4)));
+    number.setAttribute("aria-label", `${control.label}, ${control.unit}`);
+    const unit = document.createElement("span");
+    unit.className = "scenario-control-unit";
+    unit.textContent = control.unit;
+    unit.title = readout(control, start);
+    const update = (raw: string, from: HTMLInputElement) => {
+      let value = Number(raw);
+      if (!Number.isFinite(value) || raw.trim() === "") return;
+      value = Math.min(max, Math.max(min, value));
+      // Sliders snap to the control's step; typed numbers are kept as typed (within the bounds).
+      if (from === range)
+        value = Number((min + Math.round((value - min) / control.step) * control.step).toPrecision(12));
+      if (from !== range) range.value = String(value);
+      if (from !== number) number.value = String(value);
+      if (current[control.path] === value) return;
+      current[control.path] = value;
+      unit.title = readout(control, value);
+      root.dispatchEvent(new Event("input", {bubbles: true}));
+    };
+    range.addEventListener("input", (event) => {
+      event.stopPropagation();
+      update(range.value, range);
+    });
+    number.addEventListener("input", (event) => {
+      event.stopPropagation();
+      update(number.value, number);
+    });
+    row.append(name, range, number, unit);
+    root.append(row);
+  }
+  Object.defineProperty(root, "value", {get: () => ({...current})});
+  return root;
+}
+
+export interface KeySliderOptions {
+  /** Where the slider starts, in base units (the browser snaps it to the slider's steps). */
+  value: number;
+  /** data-testid of the element. */
+  testid?: string;
+  /**
+   * Bounds in base units where the model allows less than the schema's slider (the largest batch that fits in
+   * memory); the schema's otherwise, widened to include `value` as far as the key's range allows.
+   */
+  min?: number;
+  max?: number;
+}
+
+/** A story page's slider: its value (and "input" events) in the key's base unit. */
+export interface KeySliderElement extends HTMLElement {
+  readonly path: string;
+  value: number;
+}
+
+/**
+ * An Observable Inputs range for one key, labelled "<schema label>, <display unit>", in display units with the
+ * schema's step. The element wraps the Inputs form: its `value` is the slider's value in the key's base unit (70 % →
+ * 0.7), and the form's "input" events bubble through it, so `view(KeySlider(…))` gives base units.
+ */
+export function KeySlider(path: string, {value, testid, min, max}: KeySliderOptions): KeySliderElement {
+  const control = keyControl(path);
+  const bounds = controlBounds(control, value);
+  const form = Inputs.range(
+    [
+      min === undefined ? bounds.min : controlToDisplay(control, min),
+      max === undefined ? bounds.max : controlToDisplay(control, max)
+    ],
+    {label: `${control.label}, ${control.unit}`, step: control.step, value: controlToDisplay(control, value)}
+  );
+  const root = document.createElement("div") as unknown as KeySliderElement;
+  root.className = "story-slider";
+  root.dataset.key = path;
+  if (testid) root.dataset.testid = testid;
+  root.append(form);
+  Object.defineProperties(root, {
+    path: {value: path},
+    value: {
+      get: () => controlToBase(control, form.value),
+      set: (base: number) => (form.value = controlToDisplay(control, base))
+    }
+  });
+  return root;
 }

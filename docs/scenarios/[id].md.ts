@@ -48,13 +48,13 @@ import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../com
 import {csvFile, DownloadButton} from "../components/download.js";
 import {FanChart} from "../components/fanChart.js";
 import {ScenarioAssumptionsTable} from "../components/scenarioAssumptionsTable.js";
-import {ScenarioControls} from "../components/scenarioControls.js";
+import {ScenarioControls} from "../components/keyControls.js";
 import {ScenarioCostChart} from "../components/scenarioCostChart.js";
 import {BandsSummary, ScenarioKpis, ScenarioMetricsTable, ScenarioProvenance} from "../components/scenarioMetrics.js";
 import {ScenarioNotice} from "../components/scenarioNotice.js";
 import {ScenarioCashFlowChart, ScenarioCycleChart} from "../components/scenarioSiliconChart.js";
 import {ScenarioSpendChart} from "../components/scenarioSpendChart.js";
-import {ShareLink, shareUrl, writeShareState} from "../components/scenarioState.js";
+import {ShareLink, shareUrl, writeShareState} from "../components/urlState.js";
 \`\`\`
 
 \`\`\`js

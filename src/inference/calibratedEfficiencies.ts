@@ -23,7 +23,7 @@ export interface ServingCalibration {
   /** SHA-256 of data/measurements.csv as fitted. */
   measurementsSha256: string;
   pooled: ServingEfficiencies;
-  /** Per "family/stack" (e.g. "hopper/trtllm"), where enough measurements were fitted. */
+  /** Per "family/stack" ("hopper/trtllm") and per family ("hopper"), where enough measurements were fitted. */
   groups: Readonly<Record<string, ServingEfficiencies>>;
   /** Error on the measurements fitted, and on those held out of the fit. */
   fit: ServingModelError;
@@ -33,18 +33,22 @@ export interface ServingCalibration {
 export {SERVING_CALIBRATION};
 
 /**
- * The calibrated efficiencies for a chip and a serving stack: those fitted on its chip family and stack when the
- * calibration had enough measurements of them (src/inference/calibration/calibrate.ts), else the pooled fit.
- * Output: the efficiencies and the group they come from ("hopper/trtllm", or "pooled").
+ * The calibrated efficiencies for a chip and a serving stack: the most specific fit the calibration made
+ * (src/inference/calibration/calibrate.ts): its chip family and stack ("hopper/trtllm"), else its family over all
+ * stacks ("cdna3" for an MI300X asked for with TensorRT-LLM), else the pooled fit.
+ * Output: the efficiencies and the group they come from ("hopper/trtllm", "cdna3" or "pooled").
  */
 export function calibratedEfficiencies(
   hardware: Pick<Hardware, "id" | "kind" | "vendor">,
   stack: SoftwareStack,
-  calibration: ServingCalibration = SERVING_CALIBRATION
+  calibration: Pick<ServingCalibration, "groups" | "pooled"> = SERVING_CALIBRATION
 ): {efficiencies: ServingEfficiencies; group: string} {
-  const group = `${chipFamily(hardware)}/${stack}`;
-  const own = calibration.groups[group];
-  return own ? {efficiencies: own, group} : {efficiencies: calibration.pooled, group: "pooled"};
+  const family = chipFamily(hardware);
+  for (const group of [`${family}/${stack}`, family]) {
+    const efficiencies = calibration.groups[group];
+    if (efficiencies) return {efficiencies, group};
+  }
+  return {efficiencies: calibration.pooled, group: "pooled"};
 }
 
 /**

@@ -2,15 +2,29 @@ import {readFileSync} from "node:fs";
 import {relative, resolve} from "node:path";
 import type {Measurement} from "../inference/calibration/measurement.js";
 import {parseMeasurementsCsv} from "../inference/calibration/parseMeasurementsCsv.js";
+import {UserError} from "../errors/userError.js";
 import {DATA_DIR} from "./paths.js";
 
 /** The published serving measurements file, data/measurements.csv. */
 export const MEASUREMENTS_FILE = resolve(DATA_DIR, "measurements.csv");
 
-/** Reads and validates data/measurements.csv; `file` is the path as messages show it. */
+/**
+ * Reads and validates data/measurements.csv (or `path`); `file` is the path as messages show it.
+ * Throws: UserError when the file cannot be read; UserErrors for bad cells (parseMeasurementsCsv).
+ */
 export function loadMeasurements(path = MEASUREMENTS_FILE): {measurements: Measurement[]; file: string; text: string} {
   const rel = relative(process.cwd(), path);
   const file = rel.startsWith("..") ? path : rel;
-  const text = readFileSync(path, "utf8");
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new UserError({
+      file,
+      message: "cannot read the measurements file",
+      expected: "a readable CSV file",
+      found: path
+    });
+  }
   return {measurements: parseMeasurementsCsv(text, {file}), file, text};
 }

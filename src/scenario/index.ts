@@ -1,5 +1,4 @@
 export * from "./file/schema.js";
-export * from "./file/keyRange.js";
 export * from "./file/readValue.js";
 export * from "./file/parseScenario.js";
 export * from "./resolve/resolveScenario.js";

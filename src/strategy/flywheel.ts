@@ -1,6 +1,6 @@
 import {UserError} from "../errors/userError.js";
-import {DAYS_PER_MONTH} from "./growth.js";
-import {checkRanges, describeRange, type RangeTable} from "./validateRange.js";
+import {DAYS_PER_MONTH} from "../units/si.js";
+import {checkRanges, describeRange, type RangeTable} from "../units/range.js";
 
 /**
  * The flywheel: a monthly system-dynamics simulation in which better models shorten chip design, new chips cut the
@@ -168,41 +168,6 @@ export const FLYWHEEL_RANGES: RangeTable<FlywheelInput> = {
   costReductionPerChipGeneration: {min: 0, max: 0.9}
 };
 
-export const DEFAULT_FLYWHEEL_INPUT: FlywheelInput = {
-  // Assumption: a ten-year view, long enough for several chip generations.
-  horizonMonths: 120,
-  // Assumption: 100M users at the start.
-  initialUsers: 1e8,
-  // Assumption: 300M people would use the product at today's cost.
-  initialAddressableUsers: 3e8,
-  // Assumption: ~5.5 billion people online (ITU, "Facts and Figures 2024"), rounded down.
-  addressableUsersCap: 5e9,
-  // Assumption: users grow 10% a month while the market is far from full.
-  adoptionRatePerMonth: 0.1,
-  // Assumption: halving the cost per token widens the market by 2^0.5 ≈ 1.41×.
-  addressableUsersElasticityToCost: 0.5,
-  // Assumption: 5,000 tokens per user per day (as in DEFAULT_TRAINING_VS_INFERENCE_INPUT).
-  tokensPerUserPerDay: 5_000,
-  // Assumption: 1% of tokens served is kept as training signal.
-  dataCaptureFraction: 0.01,
-  // Assumption: no product data at the start.
-  initialDataTokens: 0,
-  // Assumption: 1 trillion tokens sets the scale at which product data starts to matter.
-  referenceDataTokens: 1e12,
-  // Assumption: +0.05 quality points per doubling of data.
-  qualityGainPerDataDoubling: 0.05,
-  // Assumption: each quality point makes design twice as fast (k = 1).
-  designCycleShorteningPerQualityPoint: 1,
-  // DESIGN.md: traditionally 18-36 months; 18 taken.
-  baseDesignCycleMonths: 18,
-  // DESIGN.md: one lab reported a 9-month cycle.
-  minDesignCycleMonths: 9,
-  // Assumption: USD 0.45 per million tokens, about DEFAULT_MERCHANT_GPU's cost.
-  initialCostUsdPerMTok: 0.45,
-  // Assumption: each chip generation serves tokens 30% cheaper.
-  costReductionPerChipGeneration: 0.3
-};
-
 /** Throws a UserError naming the first out-of-range field, including the bounds that depend on other fields. */
 export function checkFlywheelInput(input: FlywheelInput): void {
   checkRanges(input, FLYWHEEL_RANGES);
@@ -337,4 +302,19 @@ export function flywheel(input: FlywheelInput): FlywheelResult {
     closedCumulativeTokensServed: c.cumulativeTokensServed,
     openCumulativeTokensServed: o.cumulativeTokensServed
   };
+}
+
+/**
+ * 1 − (mean closed-loop cost ÷ mean open-loop cost per token) over months 1 … H: how much cheaper the loop makes
+ * tokens on average; 0 when the open loop's tokens cost nothing.
+ */
+export function flywheelAverageCostReduction(result: FlywheelResult): number {
+  let closed = 0;
+  let open = 0;
+  for (const row of result.months) {
+    if (row.month === 0) continue;
+    closed += row.closedCostUsdPerMTok;
+    open += row.openCostUsdPerMTok;
+  }
+  return open > 0 ? 1 - closed / open : 0;
 }

@@ -1,7 +1,4 @@
-import {HOURS_PER_DAY, HOURS_PER_MONTH, MONTHS_PER_YEAR} from "../units/si.js";
-
-/** Average days in a month: one twelfth of a Julian year, 30.4375 days. */
-export const DAYS_PER_MONTH = HOURS_PER_MONTH / HOURS_PER_DAY;
+import {MONTHS_PER_YEAR} from "../units/si.js";
 
 /**
  * (1 + ratePerYear)^(months ÷ 12): the multiplier after `months` of compound growth at `ratePerYear` (a fraction:

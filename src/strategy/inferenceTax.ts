@@ -1,14 +1,8 @@
 import {type ChipHourCostInput} from "../tco/chipHourCost.js";
 import {HOURS_PER_YEAR, TOKENS_PER_MILLION} from "../units/si.js";
 import {compoundGrowthFactor} from "./growth.js";
-import {
-  checkServingChip,
-  DEFAULT_MERCHANT_GPU,
-  servingChipCost,
-  type ServingChipCostResult,
-  type ServingChipInput
-} from "./servingChip.js";
-import {checkRanges, type RangeTable} from "./validateRange.js";
+import {checkServingChip, servingChipCost, type ServingChipCostResult, type ServingChipInput} from "./servingChip.js";
+import {checkRanges, type RangeTable} from "../units/range.js";
 
 /**
  * The inference tax: the part of each million tokens' cost that pays the merchant vendor's gross margin, and what
@@ -104,19 +98,6 @@ export const INFERENCE_TAX_RANGES: RangeTable<InferenceTaxInput> = {
   tokensPerYear: {min: 0, max: 1e20},
   tokenVolumeGrowthPerYear: {min: -1, max: 10},
   horizonYears: {min: 1, max: 30, integer: true}
-};
-
-export const DEFAULT_INFERENCE_TAX_INPUT: InferenceTaxInput = {
-  merchant: DEFAULT_MERCHANT_GPU,
-  // Assumption: bought at cost (set ~0.3 to model a design partner's margin).
-  inHouseMarginFraction: 0,
-  // Assumption: 5 trillion tokens a day (~1.8e15 a year) for a large lab; Google reported ~480 trillion tokens a
-  // month (~16 trillion a day) across its products at Google I/O, May 2025.
-  tokensPerYear: 5e12 * 365.25,
-  // Assumption: volume doubles each year.
-  tokenVolumeGrowthPerYear: 1,
-  // Assumption: a five-year view, one accelerator life.
-  horizonYears: 5
 };
 
 /** Throws a UserError naming the first out-of-range field. */

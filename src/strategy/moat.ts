@@ -1,6 +1,6 @@
 import {TOKENS_PER_MILLION} from "../units/si.js";
 import {compoundGrowthSeries} from "./growth.js";
-import {checkRanges, type RangeTable} from "./validateRange.js";
+import {checkRanges, type RangeTable} from "../units/range.js";
 
 /**
  * Model gap vs compute gap: a model lead that decays as competitors catch up, against a structural cost advantage
@@ -109,32 +109,6 @@ export const MOAT_RANGES: RangeTable<MoatInput> = {
   modelLeadVolumeGainFraction: {min: 0, max: 10},
   catchUpMonths: {min: 0, max: 240},
   costAdvantageFraction: {min: 0, max: 1}
-};
-
-export const DEFAULT_MOAT_INPUT: MoatInput = {
-  // Assumption: a three-year view.
-  horizonMonths: 36,
-  // Assumption: USD 2 per million tokens, a blended input/output price of a capable model.
-  marketPriceUsdPerMTok: 2,
-  // Assumption: prices of a given capability fall ~40% a year (Epoch AI, "LLM inference prices have fallen
-  // rapidly but unequally across tasks", 2025, reports much faster falls; 40% is conservative).
-  priceDeclinePerYear: 0.4,
-  // Assumption: USD 1 per million tokens to serve it on merchant GPUs (a 50% gross margin).
-  baselineCostUsdPerMTok: 1,
-  // Assumption: serving cost falls at the same rate as the price.
-  costDeclinePerYear: 0.4,
-  // Assumption: 150 trillion tokens a month (5 trillion a day).
-  baselineTokensPerMonth: 1.5e14,
-  // Assumption: volume doubles each year.
-  volumeGrowthPerYear: 1,
-  // Assumption: the best model commands a 30% price premium while it leads.
-  modelLeadPricePremiumFraction: 0.3,
-  // Assumption: and 20% more volume.
-  modelLeadVolumeGainFraction: 0.2,
-  // DESIGN.md: "a model lead decays as competitors catch up within months"; assumption: 6 months.
-  catchUpMonths: 6,
-  // Assumption: 30% cheaper tokens from in-house silicon (see DEFAULT_SILICON_PROGRAM_INPUT, ~45%).
-  costAdvantageFraction: 0.3
 };
 
 /** Throws a UserError naming the first out-of-range field. */

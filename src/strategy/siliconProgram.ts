@@ -1,14 +1,8 @@
 import {HOURS_PER_MONTH, HOURS_PER_YEAR, TOKENS_PER_MILLION} from "../units/si.js";
-import {compoundGrowthSeries, DAYS_PER_MONTH, discountSeries} from "./growth.js";
-import {
-  checkServingChip,
-  DEFAULT_CUSTOM_ASIC,
-  DEFAULT_MERCHANT_GPU,
-  servingChipCost,
-  type ServingChipCostResult,
-  type ServingChipInput
-} from "./servingChip.js";
-import {checkRanges, type RangeTable} from "./validateRange.js";
+import {compoundGrowthSeries, discountSeries} from "./growth.js";
+import {DAYS_PER_MONTH} from "../units/si.js";
+import {checkServingChip, servingChipCost, type ServingChipCostResult, type ServingChipInput} from "./servingChip.js";
+import {checkRanges, type RangeTable} from "../units/range.js";
 
 /**
  * A custom inference silicon program against staying on merchant GPUs, month by month.
@@ -158,26 +152,6 @@ export const SILICON_PROGRAM_RANGES: RangeTable<SiliconProgramInput> = {
   demandGrowthPerYear: {min: -1, max: 10},
   discountRatePerYear: {min: 0, max: 1},
   horizonMonths: {min: 1, max: 240, integer: true}
-};
-
-export const DEFAULT_SILICON_PROGRAM_INPUT: SiliconProgramInput = {
-  merchant: DEFAULT_MERCHANT_GPU,
-  custom: DEFAULT_CUSTOM_ASIC,
-  // Assumption: USD 500M; International Business Strategies (IBS) estimates ~USD 540M to design a 5 nm chip,
-  // of the order quoted for leading-edge ASICs (design, verification, IP, masks, software).
-  nreUsd: 5e8,
-  // DESIGN.md: traditionally 18-36 months; one lab reported 9.
-  designCycleMonths: 18,
-  // Assumption: six months from first production chips to all of demand.
-  deploymentRampMonths: 6,
-  // Assumption: 5 trillion tokens a day (see DEFAULT_INFERENCE_TAX_INPUT).
-  demandTokensPerDay: 5e12,
-  // Assumption: demand doubles each year.
-  demandGrowthPerYear: 1,
-  // Assumption: 10% a year, the same as the cost of capital in the chip-hour cost.
-  discountRatePerYear: 0.1,
-  // Assumption: five years, one accelerator life.
-  horizonMonths: 60
 };
 
 /** Throws a UserError naming the first out-of-range field. */

@@ -1,6 +1,7 @@
 import {TOKENS_PER_MILLION} from "../units/si.js";
-import {compoundGrowthSeries, DAYS_PER_MONTH} from "./growth.js";
-import {checkRanges, type RangeTable} from "./validateRange.js";
+import {compoundGrowthSeries} from "./growth.js";
+import {DAYS_PER_MONTH} from "../units/si.js";
+import {checkRanges, type RangeTable} from "../units/range.js";
 
 /**
  * Training vs inference over time: training is a lumpy outlay per model generation, inference a monthly bill that
@@ -118,40 +119,10 @@ export const TRAINING_VS_INFERENCE_RANGES: RangeTable<TrainingVsInferenceInput> 
   userGrowthPerYear: {min: -1, max: 10},
   tokensPerUserPerDay: {min: 0, max: 1e9},
   tokensPerUserGrowthPerYear: {min: -1, max: 10},
-  agentCallsPerTask: {min: 0, max: 1e4},
+  agentCallsPerTask: {min: 1, max: 1e4},
   agentCallsGrowthPerYear: {min: -1, max: 10},
   servingCostUsdPerMTok: {min: 0, max: 1e4},
   servingCostDeclinePerYear: {min: 0, max: 1}
-};
-
-export const DEFAULT_TRAINING_VS_INFERENCE_INPUT: TrainingVsInferenceInput = {
-  // Assumption: a five-year view.
-  horizonMonths: 60,
-  // Assumption: one frontier generation a year.
-  generationCadenceMonths: 12,
-  // Assumption: a frontier pre-training run takes about four months of cluster time.
-  trainingRunMonths: 4,
-  // Assumption: USD 1B for a 2025 frontier run; Cottier et al., "The rising costs of training frontier AI models"
-  // (Epoch AI, 2024) project USD 1B+ runs by 2027 from ~USD 100M+ in 2023-24.
-  firstGenerationTrainingCostUsd: 1e9,
-  // Cottier et al. (Epoch AI, 2024): amortised frontier training cost has grown ~2.4× a year.
-  trainingCostGrowthPerGeneration: 2.4,
-  // Assumption: 100M daily users of one lab's products.
-  initialUsers: 1e8,
-  // Assumption: users double each year.
-  userGrowthPerYear: 1,
-  // Assumption: 5,000 tokens per user per day (a few chats with long contexts).
-  tokensPerUserPerDay: 5_000,
-  // Assumption: longer contexts and reasoning add 50% a year.
-  tokensPerUserGrowthPerYear: 0.5,
-  // Assumption: one model call per task today (chat).
-  agentCallsPerTask: 1,
-  // Assumption: agents double the calls per task each year.
-  agentCallsGrowthPerYear: 1,
-  // Assumption: USD 2 per million tokens to serve a frontier model (blended input and output).
-  servingCostUsdPerMTok: 2,
-  // Assumption: serving cost halves each year (hardware, kernels, distillation).
-  servingCostDeclinePerYear: 0.5
 };
 
 /** Throws a UserError naming the first out-of-range field. */

@@ -16,11 +16,10 @@ import {chartSvg, controlValue, headline, relativeError, setInput} from "./story
 const enabled = inject("browserTestsEnabled");
 const site = enabled ? buildSiteData() : null;
 
-/** A page's control (data-testid) and the scenario key it sets: key value = control value × scale. */
+/** A page's control (data-testid) and the scenario key it sets; its value is in the key's base unit. */
 interface Control {
   testid: string;
   key: string;
-  scale: number;
 }
 
 interface StoryCase {
@@ -28,8 +27,8 @@ interface StoryCase {
   /** The metric the page's headline (data-testid="headline") shows. */
   metric: ScenarioMetricName;
   controls: Control[];
-  /** The control to move and where to. */
-  move: {testid: string; value: number};
+  /** The control to move, where to on its slider (display unit) and the key's value there (base unit). */
+  move: {testid: string; display: number; value: number};
   /** data-testid of a chart card whose SVG must change. */
   chart: string;
 }
@@ -39,35 +38,35 @@ const CASES: StoryCase[] = [
     path: "/token-economics",
     metric: "costPerMillionTokensUsd",
     controls: [
-      {testid: "control-utilization", key: "serving.utilization", scale: 0.01},
-      {testid: "control-electricity", key: "power.electricity", scale: 1},
-      {testid: "control-batch", key: "serving.batch", scale: 1}
+      {testid: "control-utilization", key: "serving.utilization"},
+      {testid: "control-electricity", key: "power.electricity"},
+      {testid: "control-batch", key: "serving.batch"}
     ],
-    move: {testid: "control-utilization", value: 85},
+    move: {testid: "control-utilization", display: 85, value: 0.85},
     chart: "chart-cost-stack"
   },
   {
     path: "/training-vs-inference",
     metric: "inferenceOvertakesTrainingMonth",
     controls: [
-      {testid: "control-agents", key: "demand.agentMultiplier", scale: 1},
-      {testid: "control-users-growth", key: "demand.growthPerYear", scale: 0.01},
-      {testid: "control-cost-decline", key: "serving.costDeclinePerYear", scale: 0.01},
-      {testid: "control-training-growth", key: "training.costGrowth", scale: 1}
+      {testid: "control-agents", key: "demand.agentMultiplier"},
+      {testid: "control-users-growth", key: "demand.growthPerYear"},
+      {testid: "control-cost-decline", key: "serving.costDeclinePerYear"},
+      {testid: "control-training-growth", key: "training.costGrowth"}
     ],
-    move: {testid: "control-agents", value: 20},
+    move: {testid: "control-agents", display: 20, value: 20},
     chart: "chart-cumulative"
   },
   {
     path: "/inference-tax",
     metric: "inferenceTaxShare",
     controls: [
-      {testid: "control-vendor-margin", key: "finance.vendorGrossMargin", scale: 0.01},
-      {testid: "control-partner-margin", key: "silicon.partnerMargin", scale: 0.01},
-      {testid: "control-chip-price", key: "hardware.price", scale: 1},
-      {testid: "control-utilization", key: "serving.utilization", scale: 0.01}
+      {testid: "control-vendor-margin", key: "finance.vendorGrossMargin"},
+      {testid: "control-partner-margin", key: "silicon.partnerMargin"},
+      {testid: "control-chip-price", key: "hardware.price"},
+      {testid: "control-utilization", key: "serving.utilization"}
     ],
-    move: {testid: "control-vendor-margin", value: 50},
+    move: {testid: "control-vendor-margin", display: 50, value: 0.5},
     chart: "chart-stack"
   }
 ];
@@ -94,7 +93,7 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       expect(relativeError(onLoad!, staticFigure!)).toBeLessThan(1e-12);
       const chartBefore = await chartSvg(page, c.chart);
 
-      await setInput(page, `[data-testid="${c.move.testid}"] input[type=range]`, String(c.move.value));
+      await setInput(page, `[data-testid="${c.move.testid}"] input[type=range]`, String(c.move.display));
       expect(await controlValue(page, c.move.testid)).toBe(c.move.value);
       const after = await headline(page);
       expect(after).not.toEqual(onLoad);
@@ -102,11 +101,7 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
 
       // The same inputs in Node: the scenario at its medians with every control's key at the control's value.
       const point = {...scenarioMedianPoint(resolved)};
-      // The page divides percentages by 100 (rather than multiplying by 0.01); do the same so the floats match.
-      for (const control of c.controls) {
-        const value = await controlValue(page, control.testid);
-        point[control.key] = control.scale === 0.01 ? value / 100 : value * control.scale;
-      }
+      for (const control of c.controls) point[control.key] = await controlValue(page, control.testid);
       const expected = evaluateScenarioPoint(
         bindScenario(resolved, {hardware: site!.hardware, models: site!.models}),
         point

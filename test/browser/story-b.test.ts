@@ -15,11 +15,10 @@ import {chartSvg, controlValue, headline, relativeError, setInput} from "./story
 const enabled = inject("browserTestsEnabled");
 const site = enabled ? buildSiteData() : null;
 
+/** A page's control (data-testid) and the scenario key it sets; its value is in the key's base unit. */
 interface Control {
   testid: string;
   key: string;
-  /** key value = control value × scale, or ÷ 100 for "percent" (as the page computes it). */
-  scale: number | "percent";
 }
 
 interface StoryCase {
@@ -27,7 +26,8 @@ interface StoryCase {
   scenario: string;
   metric: ScenarioMetricName;
   controls: Control[];
-  move: {testid: string; value: number};
+  /** The control to move, where to on its slider (display unit) and the key's value there (base unit). */
+  move: {testid: string; display: number; value: number};
   chart: string;
 }
 
@@ -37,12 +37,12 @@ const CASES: StoryCase[] = [
     scenario: "asic-9-months",
     metric: "siliconNpvUsd",
     controls: [
-      {testid: "control-cycle", key: "silicon.designCycle", scale: 1},
-      {testid: "control-nre", key: "silicon.nre", scale: 1e6},
-      {testid: "control-throughput", key: "silicon.relativeThroughput", scale: 1},
-      {testid: "control-unit-cost", key: "silicon.unitCost", scale: 1e3}
+      {testid: "control-cycle", key: "silicon.designCycle"},
+      {testid: "control-nre", key: "silicon.nre"},
+      {testid: "control-throughput", key: "silicon.relativeThroughput"},
+      {testid: "control-unit-cost", key: "silicon.unitCost"}
     ],
-    move: {testid: "control-cycle", value: 24},
+    move: {testid: "control-cycle", display: 24, value: 24},
     chart: "chart-cycle"
   },
   {
@@ -50,12 +50,12 @@ const CASES: StoryCase[] = [
     scenario: "cost-lead-vs-model-lead",
     metric: "costLeadValueUsd",
     controls: [
-      {testid: "control-catch-up", key: "moat.catchUpMonths", scale: 1},
-      {testid: "control-premium", key: "moat.pricePremium", scale: "percent"},
-      {testid: "control-advantage", key: "moat.costAdvantage", scale: "percent"},
-      {testid: "control-horizon", key: "horizon.months", scale: 1}
+      {testid: "control-catch-up", key: "moat.catchUpMonths"},
+      {testid: "control-premium", key: "moat.pricePremium"},
+      {testid: "control-advantage", key: "moat.costAdvantage"},
+      {testid: "control-horizon", key: "horizon.months"}
     ],
-    move: {testid: "control-advantage", value: 20},
+    move: {testid: "control-advantage", display: 20, value: 0.2},
     chart: "chart-moat"
   },
   {
@@ -63,12 +63,12 @@ const CASES: StoryCase[] = [
     scenario: "base",
     metric: "flywheelCostReduction",
     controls: [
-      {testid: "control-quality", key: "flywheel.qualityPerDataDoubling", scale: 1},
-      {testid: "control-shortening", key: "flywheel.cycleShorteningPerQuality", scale: 1},
-      {testid: "control-reduction", key: "flywheel.costReductionPerGeneration", scale: "percent"},
-      {testid: "control-elasticity", key: "flywheel.costElasticity", scale: 1}
+      {testid: "control-quality", key: "flywheel.qualityPerDataDoubling"},
+      {testid: "control-shortening", key: "flywheel.cycleShorteningPerQuality"},
+      {testid: "control-reduction", key: "flywheel.costReductionPerGeneration"},
+      {testid: "control-elasticity", key: "flywheel.costElasticity"}
     ],
-    move: {testid: "control-shortening", value: 5},
+    move: {testid: "control-shortening", display: 5, value: 5},
     chart: "chart-cost"
   }
 ];
@@ -106,17 +106,14 @@ describe.skipIf(!enabled)("story chapters 4–6", () => {
       expect(relativeError(onLoad!, staticFigure!)).toBeLessThan(1e-12);
       const chartBefore = await chartSvg(page, c.chart);
 
-      await setInput(page, `[data-testid="${c.move.testid}"] input[type=range]`, String(c.move.value));
+      await setInput(page, `[data-testid="${c.move.testid}"] input[type=range]`, String(c.move.display));
       expect(await controlValue(page, c.move.testid)).toBe(c.move.value);
       const after = await headline(page);
       expect(after).not.toEqual(onLoad);
       expect(await chartSvg(page, c.chart)).not.toEqual(chartBefore);
 
       const values: Record<string, number> = {};
-      for (const control of c.controls) {
-        const v = await controlValue(page, control.testid);
-        values[control.key] = control.scale === "percent" ? v / 100 : v * control.scale;
-      }
+      for (const control of c.controls) values[control.key] = await controlValue(page, control.testid);
       const expected = expectedMetric(c, values);
       if (expected === null) expect(after).toBeNull();
       else expect(relativeError(after!, expected)).toBeLessThan(1e-12);

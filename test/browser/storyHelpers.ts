@@ -26,7 +26,7 @@ export async function setInput(page: Page, selector: string, value: string): Pro
   await waitForRender(page);
 }
 
-/** The value of an Inputs form (data-testid), as a number. */
+/** The value of a control (data-testid), as a number: a story slider's is in its key's base unit. */
 export function controlValue(page: Page, testid: string): Promise<number> {
   return page.$eval(`[data-testid="${testid}"]`, (form) => Number((form as unknown as {value: number}).value));
 }

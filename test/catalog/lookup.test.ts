@@ -2,7 +2,8 @@ import {readFileSync} from "node:fs";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {UserError} from "../../src/errors/userError.js";
-import {closestMatches, findById} from "../../src/catalog/lookup.js";
+import {findById} from "../../src/catalog/lookup.js";
+import {closestMatches} from "../../src/errors/suggest.js";
 import {parseHardwareCsv} from "../../src/catalog/parseHardwareCsv.js";
 import {parseModelsCsv} from "../../src/catalog/parseModelsCsv.js";
 

@@ -83,7 +83,7 @@ describe("token-ledger validate", () => {
       "test/fixtures/scenarios/wrong-unit.md:3:10: silicon.power: wrong unit: expected a power in W, kW or MW, found 30 kWh"
     );
     expect(lines).toContain(
-      "test/fixtures/scenarios/out-of-range.md:2:22: serving.utilization: out of range: expected a fraction in (0, 1], found 1.5"
+      "test/fixtures/scenarios/out-of-range.md:2:22: serving.utilization: out of range: expected a fraction in [0.01, 1], found 1.5"
     );
     expect(lines.find((line) => line.includes("serving.utilisation"))).toMatch(/did you mean serving\.utilization\?/);
     expect(lines.find((line) => line.includes("extends-missing"))).toMatch(/found bsae \(did you mean base\?/);
@@ -119,18 +119,14 @@ describe("token-ledger validate", () => {
     const {code, stderr} = await runCli(["validate", fixture("unknown-catalog-id.md"), fixture("model-range.md")]);
     expect(code).toBe(1);
     const lines = errorLines(stderr);
-    expect(lines.map((line) => located(line)?.path)).toEqual([
-      "serving.hardware",
-      "serving.model",
-      "demand.growthPerYear"
-    ]);
+    expect(lines.map((line) => located(line)?.path)).toEqual(["serving.hardware", "serving.model", "demand.users"]);
     expect(lines[0]).toMatch(
       /unknown-catalog-id\.md:4:13: serving\.hardware: unknown hardware id 'h100-sxn': expected an id from data\/hardware\.csv, found h100-sxn \(did you mean 'h100-sxm'/
     );
     expect(lines[1]).toMatch(/unknown-catalog-id\.md:5:10: .*found llama-3\.1-70c \(did you mean 'llama-3\.1-70b'/);
-    // In the key's range, but not the spend model's: still reported at the line that set it.
+    // Each key in its range, but a computed model input is not: reported at the line of the key that drives it.
     expect(lines[2]).toMatch(
-      /model-range\.md:4:18: demand\.growthPerYear: out of range .*expected a number in \[-1, 10\]/
+      /model-range\.md:4:10: demand\.users: out of range \(the inference tax model's tokensPerYear, computed from this key and others\)/
     );
   });
 
@@ -307,7 +303,7 @@ describe("token-ledger run", () => {
     ],
     [
       ["--set", "serving.utilization=1.5"],
-      "--set: serving.utilization: out of range: expected a fraction in (0, 1], found 1.5"
+      "--set: serving.utilization: out of range: expected a fraction in [0.01, 1], found 1.5"
     ],
     [
       ["--set", "serving.utilization"],

@@ -98,7 +98,7 @@ describe("token-ledger sweep: errors write no file", () => {
     [
       "an out-of-range value",
       ["base", "--vary", "serving.utilization=0.3:1.9:3"],
-      "--vary: serving.utilization: value out of range: expected values in (0, 1], found 1.9"
+      "--vary: serving.utilization: value out of range: expected values in [0.01, 1], found 1.9"
     ],
     [
       "a malformed axis",

@@ -1,28 +1,47 @@
+// @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {inRange} from "../../src/scenario/file/keyRange.js";
-import {controlBounds, controlToBase, KEY_CONTROLS} from "../../docs/components/keyControls.js";
-import {keyRange, scenarioKey} from "../../src/scenario/file/schema.js";
+import {isInRange} from "../../src/units/range.js";
+import {
+  controlBounds,
+  controlToBase,
+  controlToDisplay,
+  KEY_CONTROLS,
+  keyControl,
+  KeySlider,
+  SCENARIO_CONTROL_KEYS,
+  ScenarioControls
+} from "../../docs/components/keyControls.js";
+import {keyRange, SCENARIO_KEYS, scenarioKey, type ScenarioKeyDef} from "../../src/scenario/file/schema.js";
 import {SCENARIO_PAGE_SAMPLES} from "../../docs/components/scenarioPage.js";
 import {SITE_SAMPLES} from "../../src/node/siteData.js";
 
-describe("KEY_CONTROLS", () => {
-  it.each(KEY_CONTROLS.map((control) => [control.path, control] as const))(
-    "%s: both ends and every step lie inside the key's range",
-    (path, control) => {
-      const def = scenarioKey(path);
-      expect(def, path).toBeDefined();
-      const range = keyRange(def!);
-      expect(control.min).toBeLessThan(control.max);
-      expect(inRange(controlToBase(control, control.min), range)).toBe(true);
-      expect(inRange(controlToBase(control, control.max), range)).toBe(true);
-      expect(Number.isInteger(Math.round((control.max - control.min) / control.step))).toBe(true);
-    }
-  );
+const SLIDER_KEYS = (SCENARIO_KEYS as readonly ScenarioKeyDef[]).filter((def) => def.slider).map((def) => def.path);
+
+describe("keyControl", () => {
+  it.each(SLIDER_KEYS)("%s: both ends and every step of its schema slider lie inside the key's range", (path) => {
+    const control = keyControl(path);
+    const range = keyRange(scenarioKey(path)!);
+    expect(control.min).toBeLessThan(control.max);
+    expect(isInRange(controlToBase(control, control.min), range)).toBe(true);
+    expect(isInRange(controlToBase(control, control.max), range)).toBe(true);
+    expect(Number.isInteger(Math.round((control.max - control.min) / control.step))).toBe(true);
+  });
+
+  it("reads the label and slider from the schema, and refuses a key without one", () => {
+    const def = scenarioKey("power.electricity")!;
+    expect(keyControl("power.electricity")).toEqual({path: "power.electricity", label: def.label, ...def.slider});
+    expect(() => keyControl("power.pue")).toThrow(/no slider/);
+    expect(() => keyControl("power.nope")).toThrow(/unknown key/);
+  });
+
+  it("gives the scenario pages one slider per listed key", () => {
+    expect(KEY_CONTROLS.map((control) => control.path)).toEqual(SCENARIO_CONTROL_KEYS);
+  });
 });
 
 describe("controlBounds", () => {
-  const nre = KEY_CONTROLS.find((control) => control.path === "silicon.nre")!;
-  const utilization = KEY_CONTROLS.find((control) => control.path === "serving.utilization")!;
+  const nre = keyControl("silicon.nre");
+  const utilization = keyControl("serving.utilization");
 
   it("widens the slider to include the scenario's value", () => {
     expect(controlBounds(nre, 5e9)).toEqual({min: 10, max: 5000});
@@ -34,10 +53,13 @@ describe("controlBounds", () => {
   });
 });
 
-describe("controlToBase", () => {
-  it("removes binary noise", () => {
-    expect(controlToBase(utilization(), 70)).toBe(0.7);
-    expect(controlToBase(utilization(), 57)).toBe(0.57);
+describe("controlToBase and controlToDisplay", () => {
+  it("remove binary noise", () => {
+    const utilization = keyControl("serving.utilization");
+    expect(controlToBase(utilization, 70)).toBe(0.7);
+    expect(controlToBase(utilization, 57)).toBe(0.57);
+    expect(controlToDisplay(utilization, 0.3)).toBe(30);
+    expect(controlToBase(keyControl("silicon.nre"), 270)).toBe(270e6);
   });
 });
 
@@ -47,6 +69,34 @@ describe("SCENARIO_PAGE_SAMPLES", () => {
   });
 });
 
-function utilization() {
-  return KEY_CONTROLS.find((control) => control.path === "serving.utilization")!;
-}
+describe("KeySlider", () => {
+  it("shows the schema's label and slider in display units and gives its value in base units", () => {
+    const slider = KeySlider("silicon.nre", {value: 300e6, testid: "control-nre"});
+    const range = slider.querySelector<HTMLInputElement>("input[type=range]")!;
+    expect(slider.dataset.testid).toBe("control-nre");
+    expect(slider.path).toBe("silicon.nre");
+    expect(slider.textContent).toContain("Chip program cost (NRE), M USD");
+    expect([range.min, range.max, range.step]).toEqual(["10", "2000", "10"]);
+    expect(slider.value).toBe(300e6);
+    const events: number[] = [];
+    slider.addEventListener("input", () => events.push(slider.value));
+    range.value = "450";
+    range.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(events).toEqual([450e6]);
+  });
+
+  it("takes narrower bounds in base units where the model allows less", () => {
+    const slider = KeySlider("serving.utilization", {value: 0.5, max: 0.8});
+    expect(slider.querySelector<HTMLInputElement>("input[type=range]")!.max).toBe("80");
+  });
+});
+
+describe("ScenarioControls", () => {
+  it("draws one row per key with a number, labelled from the schema, its value in display units", () => {
+    const controls = ScenarioControls(KEY_CONTROLS, {"serving.utilization": 0.6, "silicon.nre": {kind: "point"}});
+    const rows = [...controls.querySelectorAll<HTMLElement>(".scenario-control")];
+    expect(rows.map((row) => row.dataset.key)).toEqual(["serving.utilization"]);
+    expect(rows[0]!.textContent).toContain(scenarioKey("serving.utilization")!.label);
+    expect(controls.value).toEqual({"serving.utilization": 60});
+  });
+});

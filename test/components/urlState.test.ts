@@ -9,7 +9,8 @@ import {
   MAX_SHARE_SETS,
   mergeSets,
   parseShareQuery,
-  shareQuery
+  shareQuery,
+  shareUrl
 } from "../../docs/components/urlState.js";
 import {parseFixture} from "../scenario/helpers.js";
 
@@ -126,6 +127,16 @@ describe("shareQuery", () => {
 
   it("is empty for no change", () => {
     expect(shareQuery([])).toBe("");
+  });
+});
+
+describe("shareUrl", () => {
+  it("keeps the page's path and hash and replaces its query", () => {
+    const location = new URL("https://example.org/scenarios/base?set=power.pue%3D1.2#share") as unknown as Location;
+    expect(shareUrl(["serving.utilization=70%"], location)).toBe(
+      "https://example.org/scenarios/base?set=serving.utilization%3D70%25#share"
+    );
+    expect(shareUrl([], location)).toBe("https://example.org/scenarios/base#share");
   });
 });
 

@@ -1,12 +1,7 @@
+import {EXAMPLE_FLYWHEEL_INPUT} from "./fixtures.js";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {
-  DEFAULT_FLYWHEEL_INPUT,
-  FLYWHEEL_RANGES,
-  flywheel,
-  simulateFlywheel,
-  type FlywheelInput
-} from "../../src/strategy/flywheel.js";
+import {FLYWHEEL_RANGES, flywheel, simulateFlywheel, type FlywheelInput} from "../../src/strategy/flywheel.js";
 import {expectAllFinite, expectClose, outOfRangeValues, recordIn, userErrorOf} from "./helpers.js";
 
 /**
@@ -128,56 +123,56 @@ describe("flywheel", () => {
   });
 
   it("on the defaults the closed loop ends with cheaper tokens and more users", () => {
-    const r = flywheel(DEFAULT_FLYWHEEL_INPUT);
+    const r = flywheel(EXAMPLE_FLYWHEEL_INPUT);
     expect(r.closedFinalCostUsdPerMTok).toBeLessThan(r.openFinalCostUsdPerMTok);
     expect(r.closedFinalUsers).toBeGreaterThan(r.openFinalUsers);
     expect(r.extraChipGenerations).toBeGreaterThan(0);
   });
 
   it("handles zero users without NaN", () => {
-    const r = flywheel({...DEFAULT_FLYWHEEL_INPUT, initialUsers: 0});
+    const r = flywheel({...EXAMPLE_FLYWHEEL_INPUT, initialUsers: 0});
     expectAllFinite(r);
     expect(r.closedFinalUsers).toBe(0);
     expect(r.userGainFromLoopFraction).toBeNull();
     // No data, so quality stays 1 and the loop changes nothing.
     expect(r.closedFinalCostUsdPerMTok).toBe(r.openFinalCostUsdPerMTok);
-    expectAllFinite(flywheel({...DEFAULT_FLYWHEEL_INPUT, initialCostUsdPerMTok: 0}));
+    expectAllFinite(flywheel({...EXAMPLE_FLYWHEEL_INPUT, initialCostUsdPerMTok: 0}));
   });
 
   it("is deterministic", () => {
-    expect(flywheel(DEFAULT_FLYWHEEL_INPUT)).toEqual(flywheel(structuredClone(DEFAULT_FLYWHEEL_INPUT)));
+    expect(flywheel(EXAMPLE_FLYWHEEL_INPUT)).toEqual(flywheel(structuredClone(EXAMPLE_FLYWHEEL_INPUT)));
   });
 
   describe.each(Object.entries(FLYWHEEL_RANGES))("rejects an out-of-range %s", (key, range) => {
     it.each(outOfRangeValues(range).map((v) => [v]))("%s", (value) => {
-      const error = userErrorOf(() => flywheel({...DEFAULT_FLYWHEEL_INPUT, [key]: value}));
+      const error = userErrorOf(() => flywheel({...EXAMPLE_FLYWHEEL_INPUT, [key]: value}));
       expect(error.message).toContain(`${key}: out of range: expected a`);
     });
   });
 
   it("rejects values outside ranges that depend on other fields, naming both", () => {
-    expect(userErrorOf(() => flywheel({...DEFAULT_FLYWHEEL_INPUT, initialUsers: 4e8})).message).toBe(
+    expect(userErrorOf(() => flywheel({...EXAMPLE_FLYWHEEL_INPUT, initialUsers: 4e8})).message).toBe(
       "initialUsers: out of range: expected a number in [0, 300000000] (initialAddressableUsers = 300000000), found 400000000"
     );
-    expect(userErrorOf(() => flywheel({...DEFAULT_FLYWHEEL_INPUT, minDesignCycleMonths: 24})).message).toBe(
+    expect(userErrorOf(() => flywheel({...EXAMPLE_FLYWHEEL_INPUT, minDesignCycleMonths: 24})).message).toBe(
       "minDesignCycleMonths: out of range: expected a number in [3, 18] (baseDesignCycleMonths = 18), found 24"
     );
-    expect(userErrorOf(() => flywheel({...DEFAULT_FLYWHEEL_INPUT, addressableUsersCap: 1e8})).message).toContain(
+    expect(userErrorOf(() => flywheel({...EXAMPLE_FLYWHEEL_INPUT, addressableUsersCap: 1e8})).message).toContain(
       "addressableUsersCap: out of range"
     );
   });
 
   it("simulateFlywheel checks its own input too, and gives the rows flywheel compares", () => {
     const links = {qualityShortensDesignCycle: true, lowerCostGrowsUsers: true};
-    expect(userErrorOf(() => simulateFlywheel({...DEFAULT_FLYWHEEL_INPUT, horizonMonths: 0}, links)).message).toContain(
+    expect(userErrorOf(() => simulateFlywheel({...EXAMPLE_FLYWHEEL_INPUT, horizonMonths: 0}, links)).message).toContain(
       "horizonMonths: out of range"
     );
     expect(
-      userErrorOf(() => simulateFlywheel({...DEFAULT_FLYWHEEL_INPUT, minDesignCycleMonths: 24}, links)).message
+      userErrorOf(() => simulateFlywheel({...EXAMPLE_FLYWHEEL_INPUT, minDesignCycleMonths: 24}, links)).message
     ).toBe("minDesignCycleMonths: out of range: expected a number in [3, 18] (baseDesignCycleMonths = 18), found 24");
-    const result = flywheel(DEFAULT_FLYWHEEL_INPUT);
-    expect(simulateFlywheel(DEFAULT_FLYWHEEL_INPUT, links)).toEqual(result.closed);
+    const result = flywheel(EXAMPLE_FLYWHEEL_INPUT);
+    expect(simulateFlywheel(EXAMPLE_FLYWHEEL_INPUT, links)).toEqual(result.closed);
     const open = {qualityShortensDesignCycle: false, lowerCostGrowsUsers: false};
-    expect(simulateFlywheel(DEFAULT_FLYWHEEL_INPUT, open)).toEqual(result.open);
+    expect(simulateFlywheel(EXAMPLE_FLYWHEEL_INPUT, open)).toEqual(result.open);
   });
 });

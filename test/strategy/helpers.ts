@@ -2,7 +2,7 @@ import fc from "fast-check";
 import {expect} from "vitest";
 import type {ChipHourCostInput} from "../../src/tco/chipHourCost.js";
 import {CHIP_HOUR_COST_RANGES, type ServingChipInput} from "../../src/strategy/servingChip.js";
-import type {NumberRange, RangeTable} from "../../src/strategy/validateRange.js";
+import type {NumberRange, RangeTable} from "../../src/units/range.js";
 import {isUserError} from "../../src/errors/userError.js";
 
 /** Hours in a Julian year (src/units/si.ts): a chip priced at this many USD, recovered over one year at 0%, costs $1/h. */

@@ -1,11 +1,7 @@
+import {EXAMPLE_INFERENCE_TAX_INPUT} from "./fixtures.js";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {
-  DEFAULT_INFERENCE_TAX_INPUT,
-  INFERENCE_TAX_RANGES,
-  inferenceTax,
-  type InferenceTaxInput
-} from "../../src/strategy/inferenceTax.js";
+import {INFERENCE_TAX_RANGES, inferenceTax, type InferenceTaxInput} from "../../src/strategy/inferenceTax.js";
 import {CHIP_HOUR_COST_RANGES} from "../../src/strategy/servingChip.js";
 import {
   anyServingChip,
@@ -112,10 +108,10 @@ describe("inferenceTax", () => {
     // And strictly on the default fleet.
     const at = (m: number) =>
       inferenceTax({
-        ...DEFAULT_INFERENCE_TAX_INPUT,
+        ...EXAMPLE_INFERENCE_TAX_INPUT,
         merchant: {
-          ...DEFAULT_INFERENCE_TAX_INPUT.merchant,
-          chipHour: {...DEFAULT_INFERENCE_TAX_INPUT.merchant.chipHour, vendorGrossMarginFraction: m}
+          ...EXAMPLE_INFERENCE_TAX_INPUT.merchant,
+          chipHour: {...EXAMPLE_INFERENCE_TAX_INPUT.merchant.chipHour, vendorGrossMarginFraction: m}
         }
       }).taxUsdPerMTok;
     expect(at(0.6)).toBeLessThan(at(0.75));
@@ -132,27 +128,27 @@ describe("inferenceTax", () => {
   });
 
   it("is deterministic", () => {
-    expect(inferenceTax(DEFAULT_INFERENCE_TAX_INPUT)).toEqual(
-      inferenceTax(structuredClone(DEFAULT_INFERENCE_TAX_INPUT))
+    expect(inferenceTax(EXAMPLE_INFERENCE_TAX_INPUT)).toEqual(
+      inferenceTax(structuredClone(EXAMPLE_INFERENCE_TAX_INPUT))
     );
   });
 
   describe.each(Object.entries(INFERENCE_TAX_RANGES))("rejects an out-of-range %s", (key, range) => {
     it.each(outOfRangeValues(range).map((v) => [v]))("%s", (value) => {
-      const error = userErrorOf(() => inferenceTax({...DEFAULT_INFERENCE_TAX_INPUT, [key]: value}));
+      const error = userErrorOf(() => inferenceTax({...EXAMPLE_INFERENCE_TAX_INPUT, [key]: value}));
       expect(error.message).toContain(`${key}: out of range: expected a`);
     });
   });
 
   it("names nested chip fields in the message", () => {
-    const input = structuredClone(DEFAULT_INFERENCE_TAX_INPUT);
+    const input = structuredClone(EXAMPLE_INFERENCE_TAX_INPUT);
     input.merchant.chipHour.vendorGrossMarginFraction = 1.7;
     expect(userErrorOf(() => inferenceTax(input)).message).toBe(
       "merchant.chipHour.vendorGrossMarginFraction: out of range: expected a number in [0, 1), found 1.7"
     );
     const slow = {
-      ...DEFAULT_INFERENCE_TAX_INPUT,
-      merchant: {...DEFAULT_INFERENCE_TAX_INPUT.merchant, utilizationFraction: 0}
+      ...EXAMPLE_INFERENCE_TAX_INPUT,
+      merchant: {...EXAMPLE_INFERENCE_TAX_INPUT.merchant, utilizationFraction: 0}
     };
     expect(userErrorOf(() => inferenceTax(slow)).message).toBe(
       "merchant.utilizationFraction: out of range: expected a number in [0.01, 1], found 0"

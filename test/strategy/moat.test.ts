@@ -1,6 +1,7 @@
+import {EXAMPLE_MOAT_INPUT} from "./fixtures.js";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {DEFAULT_MOAT_INPUT, leadStrengthInMonth, MOAT_RANGES, moat, type MoatInput} from "../../src/strategy/moat.js";
+import {leadStrengthInMonth, MOAT_RANGES, moat, type MoatInput} from "../../src/strategy/moat.js";
 import {expectAllFinite, expectClose, outOfRangeValues, recordIn, userErrorOf} from "./helpers.js";
 
 /**
@@ -70,7 +71,7 @@ describe("moat", () => {
   });
 
   it("a catch-up time of zero leaves the model lead worth nothing", () => {
-    const r = moat({...DEFAULT_MOAT_INPUT, catchUpMonths: 0});
+    const r = moat({...EXAMPLE_MOAT_INPUT, catchUpMonths: 0});
     expect(r.modelLeadValueUsd).toBe(0);
     expect(r.modelLeadGrossProfitUsd).toBe(r.baselineGrossProfitUsd);
     expect(r.bothGrossProfitUsd).toBe(r.costLeadGrossProfitUsd);
@@ -117,32 +118,32 @@ describe("moat", () => {
   });
 
   it("handles zero volume", () => {
-    const r = moat({...DEFAULT_MOAT_INPUT, baselineTokensPerMonth: 0});
+    const r = moat({...EXAMPLE_MOAT_INPUT, baselineTokensPerMonth: 0});
     expect(r.bothGrossProfitUsd).toBe(0);
     expect(r.largerMoat).toBe("equal");
     expect(r.costLeadOvertakesMonth).toBeNull();
   });
 
   it("on the defaults the cost lead is the larger moat over three years", () => {
-    const r = moat(DEFAULT_MOAT_INPUT);
+    const r = moat(EXAMPLE_MOAT_INPUT);
     expect(r.largerMoat).toBe("cost");
     expect(r.months[0]!.modelLeadGrossProfitUsd).toBeGreaterThan(r.months[0]!.costLeadGrossProfitUsd);
     expect(r.costLeadOvertakesMonth).toBeGreaterThan(1);
   });
 
   it("is deterministic", () => {
-    expect(moat(DEFAULT_MOAT_INPUT)).toEqual(moat(structuredClone(DEFAULT_MOAT_INPUT)));
+    expect(moat(EXAMPLE_MOAT_INPUT)).toEqual(moat(structuredClone(EXAMPLE_MOAT_INPUT)));
   });
 
   describe.each(Object.entries(MOAT_RANGES))("rejects an out-of-range %s", (key, range) => {
     it.each(outOfRangeValues(range).map((v) => [v]))("%s", (value) => {
-      const error = userErrorOf(() => moat({...DEFAULT_MOAT_INPUT, [key]: value}));
+      const error = userErrorOf(() => moat({...EXAMPLE_MOAT_INPUT, [key]: value}));
       expect(error.message).toContain(`${key}: out of range: expected a`);
     });
   });
 
   it("names the parameter, its range and the value in the message", () => {
-    expect(userErrorOf(() => moat({...DEFAULT_MOAT_INPUT, catchUpMonths: -1})).message).toBe(
+    expect(userErrorOf(() => moat({...EXAMPLE_MOAT_INPUT, catchUpMonths: -1})).message).toBe(
       "catchUpMonths: out of range: expected a number in [0, 240], found -1"
     );
   });

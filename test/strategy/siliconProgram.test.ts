@@ -1,8 +1,8 @@
+import {EXAMPLE_SILICON_PROGRAM_INPUT} from "./fixtures.js";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {
   customShareInMonth,
-  DEFAULT_SILICON_PROGRAM_INPUT,
   SILICON_PROGRAM_RANGES,
   siliconProgram,
   type SiliconProgramInput,
@@ -55,7 +55,7 @@ const cheaperCustom: fc.Arbitrary<SiliconProgramInput> = fc
     horizonMonths: fc.integer({min: 1, max: 120})
   })
   .map(({customCostFraction, ...rest}) => ({
-    ...DEFAULT_SILICON_PROGRAM_INPUT,
+    ...EXAMPLE_SILICON_PROGRAM_INPUT,
     ...rest,
     custom: simpleChip({chipUsdPerHour: customCostFraction, vendorMargin: 0})
   }));
@@ -168,13 +168,13 @@ describe("siliconProgram", () => {
   });
 
   it("compares 9, 18 and 36 months directly on the same demand and horizon", () => {
-    const r = siliconProgram(DEFAULT_SILICON_PROGRAM_INPUT);
+    const r = siliconProgram(EXAMPLE_SILICON_PROGRAM_INPUT);
     const [n9, n18, n36] = [9, 18, 36].map((cycle) => r.npvByDesignCycle[cycle]!.npvUsd);
     expect(n9!).toBeGreaterThan(n18!);
     expect(n18!).toBeGreaterThan(n36!);
     expectClose(n18!, r.npvUsd, 1e-12);
     // Running the model at 9 months gives the same number as the curve.
-    expectClose(siliconProgram({...DEFAULT_SILICON_PROGRAM_INPUT, designCycleMonths: 9}).npvUsd, n9!, 1e-12);
+    expectClose(siliconProgram({...EXAMPLE_SILICON_PROGRAM_INPUT, designCycleMonths: 9}).npvUsd, n9!, 1e-12);
   });
 
   it("more demand and less NRE never lower NPV; the cash flows sum to it", () => {
@@ -204,8 +204,8 @@ describe("siliconProgram", () => {
   });
 
   it("a horizon shorter than the design cycle gives -NRE and no payback", () => {
-    const r = siliconProgram({...DEFAULT_SILICON_PROGRAM_INPUT, horizonMonths: 12, designCycleMonths: 18});
-    expect(r.npvUsd).toBe(-DEFAULT_SILICON_PROGRAM_INPUT.nreUsd);
+    const r = siliconProgram({...EXAMPLE_SILICON_PROGRAM_INPUT, horizonMonths: 12, designCycleMonths: 18});
+    expect(r.npvUsd).toBe(-EXAMPLE_SILICON_PROGRAM_INPUT.nreUsd);
     expect(r.paybackMonth).toBeNull();
     expect(r.discountedPaybackMonth).toBeNull();
     expect(r.valueOfOneMonthOfCycleUsd).toBe(0);
@@ -215,23 +215,23 @@ describe("siliconProgram", () => {
   });
 
   it("zero demand gives -NRE, zero chips and a finite break-even", () => {
-    const r = siliconProgram({...DEFAULT_SILICON_PROGRAM_INPUT, demandTokensPerDay: 0});
-    expect(r.npvUsd).toBe(-DEFAULT_SILICON_PROGRAM_INPUT.nreUsd);
+    const r = siliconProgram({...EXAMPLE_SILICON_PROGRAM_INPUT, demandTokensPerDay: 0});
+    expect(r.npvUsd).toBe(-EXAMPLE_SILICON_PROGRAM_INPUT.nreUsd);
     expect(r.paybackMonth).toBeNull();
     expect(r.customChipsAtHorizonEnd).toBe(0);
     expect(r.breakEvenTokens).toBeGreaterThan(0);
     // The demand that would break even does not depend on the demand given.
     expectClose(
       r.breakEvenDemandTokensPerDay!,
-      siliconProgram(DEFAULT_SILICON_PROGRAM_INPUT).breakEvenDemandTokensPerDay!,
+      siliconProgram(EXAMPLE_SILICON_PROGRAM_INPUT).breakEvenDemandTokensPerDay!,
       1e-9
     );
     expectAllFinite(r);
   });
 
   it("a zero discount rate gives NPV = total savings - NRE", () => {
-    const r = siliconProgram({...DEFAULT_SILICON_PROGRAM_INPUT, discountRatePerYear: 0});
-    expectClose(r.npvUsd, r.totalSavingsUsd - DEFAULT_SILICON_PROGRAM_INPUT.nreUsd, 1e-12);
+    const r = siliconProgram({...EXAMPLE_SILICON_PROGRAM_INPUT, discountRatePerYear: 0});
+    expectClose(r.npvUsd, r.totalSavingsUsd - EXAMPLE_SILICON_PROGRAM_INPUT.nreUsd, 1e-12);
     expect(r.paybackMonth).toBe(r.discountedPaybackMonth);
   });
 
@@ -253,25 +253,25 @@ describe("siliconProgram", () => {
   });
 
   it("is deterministic", () => {
-    expect(siliconProgram(DEFAULT_SILICON_PROGRAM_INPUT)).toEqual(
-      siliconProgram(structuredClone(DEFAULT_SILICON_PROGRAM_INPUT))
+    expect(siliconProgram(EXAMPLE_SILICON_PROGRAM_INPUT)).toEqual(
+      siliconProgram(structuredClone(EXAMPLE_SILICON_PROGRAM_INPUT))
     );
   });
 
   describe.each(Object.entries(SILICON_PROGRAM_RANGES))("rejects an out-of-range %s", (key, range) => {
     it.each(outOfRangeValues(range).map((v) => [v]))("%s", (value) => {
-      const error = userErrorOf(() => siliconProgram({...DEFAULT_SILICON_PROGRAM_INPUT, [key]: value}));
+      const error = userErrorOf(() => siliconProgram({...EXAMPLE_SILICON_PROGRAM_INPUT, [key]: value}));
       expect(error.message).toContain(`${key}: out of range: expected a`);
     });
   });
 
   it("names the parameter, its range and the value in the message", () => {
     expect(
-      userErrorOf(() => siliconProgram({...DEFAULT_SILICON_PROGRAM_INPUT, discountRatePerYear: 1.7})).message
+      userErrorOf(() => siliconProgram({...EXAMPLE_SILICON_PROGRAM_INPUT, discountRatePerYear: 1.7})).message
     ).toBe("discountRatePerYear: out of range: expected a number in [0, 1], found 1.7");
-    const custom = structuredClone(DEFAULT_SILICON_PROGRAM_INPUT.custom);
+    const custom = structuredClone(EXAMPLE_SILICON_PROGRAM_INPUT.custom);
     custom.chipHour.chipPowerW = -5;
-    expect(userErrorOf(() => siliconProgram({...DEFAULT_SILICON_PROGRAM_INPUT, custom})).message).toBe(
+    expect(userErrorOf(() => siliconProgram({...EXAMPLE_SILICON_PROGRAM_INPUT, custom})).message).toBe(
       "custom.chipHour.chipPowerW: out of range: expected a number in [1, 100000], found -5"
     );
   });

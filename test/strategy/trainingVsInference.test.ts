@@ -1,7 +1,7 @@
+import {EXAMPLE_TRAINING_VS_INFERENCE_INPUT} from "./fixtures.js";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {
-  DEFAULT_TRAINING_VS_INFERENCE_INPUT,
   TRAINING_VS_INFERENCE_RANGES,
   trainingVsInference,
   type TrainingVsInferenceInput
@@ -103,8 +103,8 @@ describe("trainingVsInference", () => {
   });
 
   it("the default crossover moves earlier with more agent calls", () => {
-    const base = trainingVsInference(DEFAULT_TRAINING_VS_INFERENCE_INPUT).crossoverMonth!;
-    const more = trainingVsInference({...DEFAULT_TRAINING_VS_INFERENCE_INPUT, agentCallsPerTask: 4}).crossoverMonth!;
+    const base = trainingVsInference(EXAMPLE_TRAINING_VS_INFERENCE_INPUT).crossoverMonth!;
+    const more = trainingVsInference({...EXAMPLE_TRAINING_VS_INFERENCE_INPUT, agentCallsPerTask: 4}).crossoverMonth!;
     expect(base).toBeGreaterThan(1);
     expect(more).toBeLessThan(base);
   });
@@ -140,21 +140,21 @@ describe("trainingVsInference", () => {
   });
 
   it("is deterministic", () => {
-    expect(trainingVsInference(DEFAULT_TRAINING_VS_INFERENCE_INPUT)).toEqual(
-      trainingVsInference(structuredClone(DEFAULT_TRAINING_VS_INFERENCE_INPUT))
+    expect(trainingVsInference(EXAMPLE_TRAINING_VS_INFERENCE_INPUT)).toEqual(
+      trainingVsInference(structuredClone(EXAMPLE_TRAINING_VS_INFERENCE_INPUT))
     );
   });
 
   describe.each(Object.entries(TRAINING_VS_INFERENCE_RANGES))("rejects an out-of-range %s", (key, range) => {
     it.each(outOfRangeValues(range).map((v) => [v]))("%s", (value) => {
-      const error = userErrorOf(() => trainingVsInference({...DEFAULT_TRAINING_VS_INFERENCE_INPUT, [key]: value}));
+      const error = userErrorOf(() => trainingVsInference({...EXAMPLE_TRAINING_VS_INFERENCE_INPUT, [key]: value}));
       expect(error.message).toContain(`${key}: out of range: expected a`);
       expect(error.message).toContain(`found ${typeof value === "string" ? JSON.stringify(value) : String(value)}`);
     });
   });
 
   it("names the parameter, its range and the value in the message", () => {
-    const error = userErrorOf(() => trainingVsInference({...DEFAULT_TRAINING_VS_INFERENCE_INPUT, horizonMonths: 2.5}));
+    const error = userErrorOf(() => trainingVsInference({...EXAMPLE_TRAINING_VS_INFERENCE_INPUT, horizonMonths: 2.5}));
     expect(error.message).toBe("horizonMonths: out of range: expected an integer in [1, 240], found 2.5");
   });
 });

@@ -4,7 +4,8 @@ import {distributionCdf, distributionMean, distributionSd} from "../../src/uncer
 import type {Distribution} from "../../src/uncertainty/distribution.js";
 import {createRng} from "../../src/uncertainty/rng.js";
 import {sample, sampleInto} from "../../src/uncertainty/sample.js";
-import {mean, percentiles, standardDeviation} from "../../src/uncertainty/summary.js";
+import {mean, standardDeviation} from "../../src/uncertainty/summary.js";
+import {percentiles} from "../../src/uncertainty/quantiles.js";
 import {standardNormal} from "../../src/uncertainty/ziggurat.js";
 
 /** Samples per distribution: enough that 5 standard errors are tight, few enough to stay fast. */

@@ -1,7 +1,8 @@
+import {EXAMPLE_INFERENCE_TAX_INPUT, EXAMPLE_SILICON_PROGRAM_INPUT} from "../strategy/fixtures.js";
 import {describe, expect, it} from "vitest";
 import {linspace, numericPaths, sweep, type SweepMetrics} from "../../src/uncertainty/sweep.js";
-import {DEFAULT_SILICON_PROGRAM_INPUT, siliconProgram} from "../../src/strategy/siliconProgram.js";
-import {DEFAULT_INFERENCE_TAX_INPUT, inferenceTax} from "../../src/strategy/inferenceTax.js";
+import {siliconProgram} from "../../src/strategy/siliconProgram.js";
+import {inferenceTax} from "../../src/strategy/inferenceTax.js";
 import {isUserError} from "../../src/errors/userError.js";
 
 const BASE = {a: 1, nested: {b: 2, label: "x"}, list: [3]};
@@ -102,7 +103,7 @@ describe("sweep", () => {
   it("lets the model's own range errors through", () => {
     const error = userErrorOf(() =>
       sweep({
-        base: DEFAULT_SILICON_PROGRAM_INPUT,
+        base: EXAMPLE_SILICON_PROGRAM_INPUT,
         vary: [{path: "discountRatePerYear", values: [0.1, 1.7]}],
         evaluate: (i) => ({npvUsd: siliconProgram(i).npvUsd})
       })
@@ -112,7 +113,7 @@ describe("sweep", () => {
 
   it("sweeps a model: NPV against design cycle and unit cost, payback null where it never comes", () => {
     const table = sweep({
-      base: DEFAULT_SILICON_PROGRAM_INPUT,
+      base: EXAMPLE_SILICON_PROGRAM_INPUT,
       vary: [
         {path: "designCycleMonths", values: [9, 18, 36, 72]},
         {path: "custom.chipHour.chipPriceUsd", values: [5_000, 20_000]}
@@ -132,11 +133,11 @@ describe("sweep", () => {
     // The same grid evaluated directly gives the same numbers.
     expect(npv[1]).toBe(
       siliconProgram({
-        ...DEFAULT_SILICON_PROGRAM_INPUT,
+        ...EXAMPLE_SILICON_PROGRAM_INPUT,
         designCycleMonths: 9,
         custom: {
-          ...DEFAULT_SILICON_PROGRAM_INPUT.custom,
-          chipHour: {...DEFAULT_SILICON_PROGRAM_INPUT.custom.chipHour, chipPriceUsd: 20_000}
+          ...EXAMPLE_SILICON_PROGRAM_INPUT.custom,
+          chipHour: {...EXAMPLE_SILICON_PROGRAM_INPUT.custom.chipHour, chipPriceUsd: 20_000}
         }
       }).npvUsd
     );
@@ -144,7 +145,7 @@ describe("sweep", () => {
 
   it("a higher vendor margin raises the tax across a sweep", () => {
     const table = sweep({
-      base: DEFAULT_INFERENCE_TAX_INPUT,
+      base: EXAMPLE_INFERENCE_TAX_INPUT,
       vary: [{path: "merchant.chipHour.vendorGrossMarginFraction", values: linspace(0, 0.9, 10)}],
       evaluate: (input) => ({taxShare: inferenceTax(input).taxShare})
     });
@@ -155,7 +156,7 @@ describe("sweep", () => {
   it("is deterministic", () => {
     const run = () =>
       sweep({
-        base: DEFAULT_SILICON_PROGRAM_INPUT,
+        base: EXAMPLE_SILICON_PROGRAM_INPUT,
         vary: [{path: "nreUsd", values: linspace(1e8, 1e9, 5)}],
         evaluate: (i) => ({npvUsd: siliconProgram(i).npvUsd})
       }).objects();
@@ -166,7 +167,7 @@ describe("sweep", () => {
 describe("numericPaths", () => {
   it("lists every numeric leaf", () => {
     expect(numericPaths(BASE)).toEqual(["a", "nested.b", "list.0"]);
-    expect(numericPaths(DEFAULT_SILICON_PROGRAM_INPUT)).toContain("merchant.chipHour.vendorGrossMarginFraction");
+    expect(numericPaths(EXAMPLE_SILICON_PROGRAM_INPUT)).toContain("merchant.chipHour.vendorGrossMarginFraction");
   });
 });
 

@@ -19,10 +19,11 @@ export function registerCalibration(program: Command): void {
       "fit the serving model's efficiencies on data/measurements.csv and print every measurement beside the model, " +
         "with the error on the measurements held out of the fit"
     )
+    .option("--measurements <file>", "measurements CSV (default data/measurements.csv)")
     .option("--json", "print {efficiencies, rows, skipped, fit, heldOut, families} as JSON")
     .option("--write", `write the fitted efficiencies to ${"src/inference/servingCalibration.generated.ts"}`)
-    .action((options: {json?: boolean; write?: boolean}) => {
-      const {measurements, file, text} = loadMeasurements();
+    .action((options: {json?: boolean; write?: boolean; measurements?: string}) => {
+      const {measurements, file, text} = loadMeasurements(options.measurements && resolve(options.measurements));
       process.stderr.write(`fitting on ${measurements.length} measurements of ${file} …\n`);
       const report = calibrate(measurements, loadCatalogs(), file);
       if (options.write) {

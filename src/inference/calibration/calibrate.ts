@@ -3,6 +3,7 @@ import type {Measurement} from "./measurement.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
 import type {ServingEfficiencies} from "../efficiencies.js";
 import {chipFamily, type ChipFamily} from "../../catalog/chipFamily.js";
+import {calibratedEfficiencies} from "../calibratedEfficiencies.js";
 import {fitEfficiencies, MIN_MEASUREMENTS_PER_FIT} from "./fit.js";
 import {comparableMeasurement, isComparable, type ComparableMeasurement} from "./measurementShape.js";
 import {compareMeasurement} from "./predict.js";
@@ -12,8 +13,11 @@ import {calibrationGroup, calibrationSplit, type CalibrationGroup, type Calibrat
 export interface CalibratedEfficiencies {
   /** Fitted on every measurement of the fit split. */
   pooled: ServingEfficiencies;
-  /** Fitted on the group's measurements of the fit split (at least MIN_MEASUREMENTS_PER_FIT), pulled to the pooled. */
-  groups: Partial<Record<CalibrationGroup, ServingEfficiencies>>;
+  /**
+   * Fitted on a group's measurements of the fit split (at least MIN_MEASUREMENTS_PER_FIT), pulled to the pooled: per
+   * "family/stack" ("hopper/trtllm") and per family ("hopper").
+   */
+  groups: Readonly<Record<string, ServingEfficiencies>>;
 }
 
 /** One measurement beside the model's figure. */
@@ -27,8 +31,8 @@ export interface CalibrationRow {
   scenario: Measurement["scenario"];
   phase: Measurement["phase"];
   split: CalibrationSplit;
-  /** Which efficiencies predicted it: its group's, or the pooled set when its group had too few to fit. */
-  efficiencies: CalibrationGroup | "pooled";
+  /** Which efficiencies predicted it: its family and stack's, its family's, or "pooled" (calibratedEfficiencies). */
+  efficiencies: string;
   measuredTokensPerSecondPerChip: number;
   predictedTokensPerSecondPerChip: number;
   /** Measured and modelled output tokens per second per user (null where not published). */
@@ -140,24 +144,30 @@ export function calibrationReport(
   };
 }
 
-/** Step 3 of calibrate: the pooled fit, then one fit per group with enough measurements. */
+/**
+ * Step 3 of calibrate: the pooled fit; then one fit per chip family and stack, and one per chip family (all its
+ * stacks), wherever there are at least MIN_MEASUREMENTS_PER_FIT fit measurements, each pulled towards the pooled
+ * values. A measurement is then predicted with the most specific of these that exists (calibratedEfficiencies).
+ */
 export function fitCalibration(fitSplit: readonly ComparableMeasurement[]): CalibratedEfficiencies {
   const pooled = fitEfficiencies(fitSplit).efficiencies;
-  const byGroup = new Map<CalibrationGroup, ComparableMeasurement[]>();
-  for (const m of fitSplit) byGroup.set(calibrationGroup(m), [...(byGroup.get(calibrationGroup(m)) ?? []), m]);
-  const groups: CalibratedEfficiencies["groups"] = {};
-  for (const group of [...byGroup.keys()].sort()) {
-    const members = byGroup.get(group)!;
-    if (members.length < MIN_MEASUREMENTS_PER_FIT) continue;
-    groups[group] = fitEfficiencies(members, {start: pooled, prior: pooled}).efficiencies;
+  const members = new Map<string, ComparableMeasurement[]>();
+  for (const m of fitSplit) {
+    for (const key of [calibrationGroup(m), chipFamily(m.hardware)]) members.set(key, [...(members.get(key) ?? []), m]);
+  }
+  const groups: Record<string, ServingEfficiencies> = {};
+  for (const key of [...members.keys()].sort()) {
+    const rows = members.get(key)!;
+    if (rows.length < MIN_MEASUREMENTS_PER_FIT) continue;
+    groups[key] = fitEfficiencies(rows, {start: pooled, prior: pooled}).efficiencies;
   }
   return {pooled, groups};
 }
 
 function row(m: ComparableMeasurement, split: CalibrationSplit, calibrated: CalibratedEfficiencies): CalibrationRow {
   const group = calibrationGroup(m);
-  const own = calibrated.groups[group];
-  const prediction = compareMeasurement(m, own ?? calibrated.pooled);
+  const {efficiencies, group: used} = calibratedEfficiencies(m.hardware, m.measurement.stack, calibrated);
+  const prediction = compareMeasurement(m, efficiencies);
   const {measurement} = m;
   return {
     id: measurement.id,
@@ -169,7 +179,7 @@ function row(m: ComparableMeasurement, split: CalibrationSplit, calibrated: Cali
     scenario: measurement.scenario,
     phase: measurement.phase,
     split,
-    efficiencies: own ? group : "pooled",
+    efficiencies: used,
     measuredTokensPerSecondPerChip: measurement.outputTokensPerSecondPerChip,
     predictedTokensPerSecondPerChip: prediction.predictedTokensPerSecondPerChip,
     measuredTokensPerSecondPerUser: measurement.outputTokensPerSecondPerUser,

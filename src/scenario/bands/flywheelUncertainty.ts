@@ -1,6 +1,8 @@
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {monteCarlo} from "../../uncertainty/monteCarlo.js";
-import {histogram, summarize, type FanRow, type HistogramRow, type SummaryStats} from "../../uncertainty/summary.js";
+import {histogram, type HistogramRow} from "../../uncertainty/histogram.js";
+import {summarize, type SummaryStats} from "../../uncertainty/summary.js";
+import {type FanRow} from "../../uncertainty/fan.js";
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
 import {clampToRange} from "../run/runScenario.js";
 import {keyRange, scenarioKey} from "../file/schema.js";

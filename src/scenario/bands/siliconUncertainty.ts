@@ -2,14 +2,9 @@ import {customShareInMonth} from "../../strategy/siliconProgram.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {monteCarlo} from "../../uncertainty/monteCarlo.js";
 import {tornado, type TornadoResult} from "../../uncertainty/sensitivity.js";
-import {
-  fanOfColumns,
-  histogram,
-  probabilityAbove,
-  type FanRow,
-  type HistogramRow,
-  type SummaryStats
-} from "../../uncertainty/summary.js";
+import {fanOfColumns, type FanRow} from "../../uncertainty/fan.js";
+import {histogram, type HistogramRow} from "../../uncertainty/histogram.js";
+import {probabilityAbove, type SummaryStats} from "../../uncertainty/summary.js";
 import {TOKENS_PER_MILLION} from "../../units/si.js";
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
 import {clampToRange} from "../run/runScenario.js";

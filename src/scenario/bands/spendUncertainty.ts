@@ -1,7 +1,8 @@
 import {trainingVsInference} from "../../strategy/trainingVsInference.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {monteCarlo} from "../../uncertainty/monteCarlo.js";
-import {fan, type FanRow, type SummaryStats} from "../../uncertainty/summary.js";
+import {fan, type FanRow} from "../../uncertainty/fan.js";
+import {type SummaryStats} from "../../uncertainty/summary.js";
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
 import {clampToRange} from "../run/runScenario.js";
 import {keyRange, scenarioKey} from "../file/schema.js";

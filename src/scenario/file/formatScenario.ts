@@ -1,6 +1,6 @@
 import {Z_95} from "../../uncertainty/normal.js";
 import {formatQuantity, readQuantity} from "../../units/quantity.js";
-import {inRange} from "./keyRange.js";
+import {isInRange} from "../../units/range.js";
 import type {ScenarioValue} from "./readValue.js";
 import {isQuantityKey, keyRange, SCENARIO_KEYS, scenarioKey, type ScenarioKeyDef} from "./schema.js";
 
@@ -19,7 +19,7 @@ export function formatScenarioValue(def: ScenarioKeyDef, value: ScenarioValue): 
     const pretty = formatQuantity(x, def.type);
     const back = readQuantity(pretty, def.type);
     const faithful =
-      back.ok && inRange(back.value, range) === inRange(x, range) && (!def.integer || Number.isInteger(back.value));
+      back.ok && isInRange(back.value, range) === isInRange(x, range) && (!def.integer || Number.isInteger(back.value));
     return faithful ? pretty : String(x);
   };
   if (typeof value === "number") return q(value);

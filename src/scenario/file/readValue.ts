@@ -9,7 +9,7 @@ import {
   type Dimension,
   type QuantityReading
 } from "../../units/quantity.js";
-import {formatRange, inRange} from "./keyRange.js";
+import {formatRange, isInRange} from "../../units/range.js";
 import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
 import {didYouMean} from "../../errors/suggest.js";
 
@@ -129,7 +129,7 @@ function readInterval(
   }
   const range = keyRange(def);
   for (const end of [low.value, high.value]) {
-    if (!inRange(end, range)) return fail(node, outOfRange(def, dimension, written));
+    if (!isInRange(end, range)) return fail(node, outOfRange(def, dimension, written));
   }
   const dist =
     range.min >= 0 && low.value > 0
@@ -228,7 +228,7 @@ function readDistribution(
     }
     values[name] = reading.value;
     // Every parameter but the spread is a value the key can take, so it must lie in the key's range.
-    if (name !== "sd" && !inRange(reading.value, range)) {
+    if (name !== "sd" && !isInRange(reading.value, range)) {
       fail(entry?.value, outOfRange(def, dimension, raws[name] ?? ""));
       ok = false;
     }
@@ -308,7 +308,7 @@ function checkPoint(
   if (def.integer && !Number.isInteger(value)) {
     return fail(node, {message: "not a whole number", expected: expectedFor(def), found: written});
   }
-  if (!inRange(value, keyRange(def))) return fail(node, outOfRange(def, dimension, written));
+  if (!isInRange(value, keyRange(def))) return fail(node, outOfRange(def, dimension, written));
   return value;
 }
 

@@ -1,6 +1,6 @@
 import {DIMENSIONS, type DimensionInfo} from "../../units/quantity.js";
 import {formatScenarioValue} from "./formatScenario.js";
-import {formatRange} from "./keyRange.js";
+import {formatRange} from "../../units/range.js";
 import {DISTRIBUTION_PARAMETERS} from "./readValue.js";
 import {isQuantityKey, keyRange, RESERVED_KEYS, SCENARIO_GROUPS, SCENARIO_KEYS, type ScenarioKeyDef} from "./schema.js";
 

@@ -1,16 +1,14 @@
+import {FLYWHEEL_RANGES} from "../../strategy/flywheel.js";
+import {INFERENCE_TAX_RANGES} from "../../strategy/inferenceTax.js";
+import {MOAT_RANGES} from "../../strategy/moat.js";
+import {CHIP_HOUR_COST_RANGES, SERVING_CHIP_RANGES} from "../../strategy/servingChip.js";
+import {SILICON_PROGRAM_RANGES} from "../../strategy/siliconProgram.js";
+import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.js";
 import {PRECISIONS} from "../../inference/precision.js";
 import {DEFAULT_HBM_RESERVE_FRACTION} from "../../inference/memoryFit.js";
-import {
-  DEFAULT_ACHIEVABLE_BANDWIDTH_FRACTION,
-  DEFAULT_ACHIEVABLE_COMPUTE_FRACTION
-} from "../../inference/efficiencies.js";
-import {DEFAULT_FLYWHEEL_INPUT} from "../../strategy/flywheel.js";
-import {DEFAULT_MOAT_INPUT} from "../../strategy/moat.js";
-import {DEFAULT_SILICON_PROGRAM_INPUT} from "../../strategy/siliconProgram.js";
-import {DEFAULT_TRAINING_VS_INFERENCE_INPUT} from "../../strategy/trainingVsInference.js";
-import {DEFAULT_OWNERSHIP} from "../../tco/defaults.js";
+import {SOFTWARE_STACKS} from "../../inference/calibration/measurement.js";
 import type {Dimension} from "../../units/quantity.js";
-import {ANY_NUMBER, parseRange, type KeyRange} from "./keyRange.js";
+import {ANY_NUMBER, parseRange, type NumberRange} from "../../units/range.js";
 
 /**
  * The type of a scenario key's value: a dimension of units/quantity.ts (a number in that dimension's base unit),
@@ -30,8 +28,12 @@ export interface ScenarioKeyDef {
   readonly choices?: readonly string[];
   /** True when the value must be a whole number (after unit conversion: `16k` is 16000). */
   readonly integer?: boolean;
-  /** Allowed values in base units, in interval notation (`(0, 1]`, `[1, ∞)`); omitted means any finite number. */
-  readonly range?: string;
+  /**
+   * Allowed values in base units: interval notation (`(0, 1]`, `[1, ∞)`), or the range table entry of the model input
+   * the key sets (`CHIP_HOUR_COST_RANGES.pue`), so that the key and the model share one range. Omitted means any
+   * finite number. test/scenario/evaluate/keyAgreement.test.ts checks every key a model reads against the model.
+   */
+  readonly range?: string | NumberRange;
   /** Default in base units, or null when the key has none (an optional override such as `hardware.price`). */
   readonly default: number | string | null;
   /** What the key means, one sentence, for the reference page. */
@@ -159,20 +161,44 @@ export const SCENARIO_KEYS = [
     label: "Serving utilisation",
     slider: {unit: "%", scale: 100, min: 5, max: 100, step: 1},
     type: "fraction",
-    range: "(0, 1]",
+    range: SERVING_CHIP_RANGES.utilizationFraction,
     default: 0.6,
     meaning: "Fraction of each hour a chip spends serving at full batch (the rest is idle or headroom).",
     source: ASSUMPTION,
     distribution: true
   },
   {
+    path: "serving.stack",
+    label: "Serving software",
+    type: "choice",
+    choices: SOFTWARE_STACKS,
+    default: "trtllm",
+    meaning:
+      "Serving software family; with the chip's family it picks the efficiencies calibrated on published measurements (src/inference/servingCalibration.generated.ts).",
+    source: "assumption: TensorRT-LLM, the stack of NVIDIA's MLPerf submissions",
+    distribution: false
+  },
+  {
+    path: "serving.expertParallel",
+    label: "Expert-parallel degree",
+    type: "count",
+    integer: true,
+    range: "[1, 1024]",
+    default: 1,
+    meaning:
+      "Chips the routed experts of an MoE model are spread over (1: experts split by tensor parallelism); a replica is max(tensor, expert) chips.",
+    source: ASSUMPTION,
+    distribution: false
+  },
+  {
     path: "serving.achievableBandwidth",
     label: "Achievable HBM bandwidth",
     type: "fraction",
     range: "(0, 1]",
-    default: DEFAULT_ACHIEVABLE_BANDWIDTH_FRACTION,
-    meaning: "Fraction of peak HBM bandwidth that decode kernels reach.",
-    source: "assumption: tuned decode kernels stream weights at 80–90% of HBM bandwidth; the lower end",
+    default: null,
+    meaning:
+      "Fraction of peak HBM bandwidth decode reaches; overrides the calibrated value for the chip family and serving.stack when set.",
+    source: "calibrated on data/measurements.csv when not set (token-ledger calibration)",
     distribution: true
   },
   {
@@ -180,9 +206,10 @@ export const SCENARIO_KEYS = [
     label: "Achievable compute",
     type: "fraction",
     range: "(0, 1]",
-    default: DEFAULT_ACHIEVABLE_COMPUTE_FRACTION,
-    meaning: "Fraction of dense peak FLOP/s that serving matrix multiplies reach.",
-    source: "assumption: large matrix multiplies reach 60–70% of dense peak in serving; the lower end",
+    default: null,
+    meaning:
+      "Fraction of dense peak FLOP/s serving matrix multiplies reach; overrides the calibrated value for the chip family and serving.stack when set.",
+    source: "calibrated on data/measurements.csv when not set (token-ledger calibration)",
     distribution: true
   },
   {
@@ -202,8 +229,8 @@ export const SCENARIO_KEYS = [
     label: "Electricity price",
     slider: {unit: "USD/kWh", scale: 1, min: 0.01, max: 0.4, step: 0.001},
     type: "energyPrice",
-    range: "[0, 10]",
-    default: DEFAULT_OWNERSHIP.electricityUsdPerKwh,
+    range: CHIP_HOUR_COST_RANGES.electricityUsdPerKwh,
+    default: 0.0826,
     meaning: "Price of electricity delivered to the facility.",
     source: "US industrial average 2025, EIA, via Epoch AI energy.py / cost_analysis_standalone.py",
     distribution: true
@@ -212,8 +239,8 @@ export const SCENARIO_KEYS = [
     path: "power.pue",
     label: "PUE",
     type: "plain",
-    range: "[1, 3]",
-    default: DEFAULT_OWNERSHIP.pue,
+    range: CHIP_HOUR_COST_RANGES.pue,
+    default: 1.2,
     meaning: "Power usage effectiveness: facility power ÷ IT power.",
     source:
       'assumption, within SemiAnalysis\'s "Most AI Datacenter specs aim for lower than 1.3" (via Epoch AI energy.py)',
@@ -223,8 +250,8 @@ export const SCENARIO_KEYS = [
     path: "power.averageDraw",
     label: "Average power draw",
     type: "fraction",
-    range: "(0, 1]",
-    default: DEFAULT_OWNERSHIP.averageDrawFraction,
+    range: CHIP_HOUR_COST_RANGES.averageDrawFraction,
+    default: 0.7,
     meaning: "Average power over the year as a fraction of peak (chip + host) power.",
     source: ASSUMPTION,
     distribution: true
@@ -233,8 +260,8 @@ export const SCENARIO_KEYS = [
     path: "power.hostOverhead",
     label: "Host power overhead",
     type: "fraction",
-    range: "[0, 5]",
-    default: DEFAULT_OWNERSHIP.hostPowerFraction,
+    range: CHIP_HOUR_COST_RANGES.hostPowerFraction,
+    default: 0.82,
     meaning: "Host, network and in-rack cooling power per chip, as a fraction of the chip's board power.",
     source: "DGX H100: 10.2 kW for 8 × 700 W GPUs → 10.2 / 5.6 − 1 = 0.82 (NVIDIA datasheets via Epoch AI energy.py)",
     distribution: true
@@ -246,8 +273,8 @@ export const SCENARIO_KEYS = [
     label: "Cost of capital",
     slider: {unit: "%/yr", scale: 100, min: 0, max: 30, step: 0.5},
     type: "ratePerYear",
-    range: "[0, 1]",
-    default: DEFAULT_OWNERSHIP.costOfCapitalPerYear,
+    range: CHIP_HOUR_COST_RANGES.costOfCapitalPerYear,
+    default: 0.1,
     meaning: "Cost of capital used to annualise hardware and facility spending.",
     source: ASSUMPTION,
     distribution: true
@@ -256,8 +283,8 @@ export const SCENARIO_KEYS = [
     path: "finance.usefulLife",
     label: "Useful life of IT equipment",
     type: "durationYears",
-    range: "(0, 30]",
-    default: DEFAULT_OWNERSHIP.usefulLifeYears,
+    range: CHIP_HOUR_COST_RANGES.usefulLifeYears,
+    default: 5,
     meaning: "Years over which accelerators and their systems are recovered.",
     source: 'IT equipment life 5 years (Epoch AI, "AI data center cost breakdown", 2026)',
     distribution: true
@@ -266,8 +293,8 @@ export const SCENARIO_KEYS = [
     path: "finance.facilityCapexPerMw",
     label: "Facility capital per MW",
     type: "usdPerMw",
-    range: "[0, ∞)",
-    default: DEFAULT_OWNERSHIP.facilityCapexUsdPerMw,
+    range: CHIP_HOUR_COST_RANGES.facilityCapexUsdPerMw,
+    default: 12_000_000,
     meaning: "Facility build cost (shell, power, cooling) per MW of IT load.",
     source:
       "assumption; Bernstein's GB200 NVL72 estimate ($2.5M physical infrastructure per ~120 kW rack, via investing.com) implies ~$21M/MW including power equipment",
@@ -277,8 +304,8 @@ export const SCENARIO_KEYS = [
     path: "finance.facilityLife",
     label: "Facility life",
     type: "durationYears",
-    range: "(0, 50]",
-    default: DEFAULT_OWNERSHIP.facilityLifeYears,
+    range: CHIP_HOUR_COST_RANGES.facilityLifeYears,
+    default: 14,
     meaning: "Years over which the facility is recovered.",
     source: 'Facility life 14 years (Epoch AI, "AI data center cost breakdown", 2026)',
     distribution: true
@@ -287,8 +314,8 @@ export const SCENARIO_KEYS = [
     path: "finance.operationsPerChipHour",
     label: "Operations per chip-hour",
     type: "usdPerHour",
-    range: "[0, ∞)",
-    default: DEFAULT_OWNERSHIP.operationsUsdPerChipHour,
+    range: CHIP_HOUR_COST_RANGES.operationsUsdPerChipHour,
+    default: 0.1,
     meaning: "Staff, maintenance, software and support per accelerator-hour.",
     source: ASSUMPTION,
     distribution: true
@@ -297,8 +324,8 @@ export const SCENARIO_KEYS = [
     path: "finance.systemOverhead",
     label: "System overhead on chip price",
     type: "fraction",
-    range: "[0, 5]",
-    default: DEFAULT_OWNERSHIP.systemOverheadFraction,
+    range: CHIP_HOUR_COST_RANGES.systemOverheadFraction,
+    default: 0.25,
     meaning: "Servers, networking and storage bought with each accelerator, as a fraction of its price.",
     source:
       "assumption: DGX H100 at ~$33,750/GPU (SemiAnalysis via Epoch AI) vs HGX H100 board at $31,120/GPU (Epoch AI, 2023-09) is +8% for the server; cluster networking adds more",
@@ -309,8 +336,8 @@ export const SCENARIO_KEYS = [
     label: "Vendor gross margin",
     slider: {unit: "%", scale: 100, min: 0, max: 90, step: 1},
     type: "fraction",
-    range: "[0, 1)",
-    default: DEFAULT_OWNERSHIP.vendorGrossMarginFraction,
+    range: CHIP_HOUR_COST_RANGES.vendorGrossMarginFraction,
+    default: 0.75,
     meaning: "The hardware vendor's gross margin on the accelerator price (the inference tax).",
     source: "NVIDIA gross margin FY2025 ≈ 75% (Q2 75.1%, Q3 74.6%, Q4 73.0% GAAP; 10-Q/10-K via reportify.ai)",
     distribution: true
@@ -319,7 +346,7 @@ export const SCENARIO_KEYS = [
     path: "finance.discountRate",
     label: "Discount rate",
     type: "ratePerYear",
-    range: "[0, 1]",
+    range: SILICON_PROGRAM_RANGES.discountRatePerYear,
     default: 0.1,
     meaning: "Discount rate for net present values of programs and strategies.",
     source: "assumption: equal to the default cost of capital",
@@ -332,7 +359,7 @@ export const SCENARIO_KEYS = [
     label: "Chip purchase price",
     slider: {unit: "USD", scale: 1, min: 5000, max: 80000, step: 10},
     type: "money",
-    range: "(0, ∞)",
+    range: CHIP_HOUR_COST_RANGES.chipPriceUsd,
     default: null,
     meaning: "Purchase price of one accelerator; overrides the catalog price of serving.hardware when set.",
     source: "data/hardware.csv (price_usd) when not set",
@@ -345,7 +372,7 @@ export const SCENARIO_KEYS = [
     label: "Chip design cycle",
     slider: {unit: "months", scale: 1, min: 3, max: 48, step: 1},
     type: "durationMonths",
-    range: "[3, 120]",
+    range: FLYWHEEL_RANGES.baseDesignCycleMonths,
     default: 18,
     meaning: "Months from program start to chips in service.",
     source:
@@ -357,7 +384,7 @@ export const SCENARIO_KEYS = [
     label: "Chip program cost (NRE)",
     slider: {unit: "M USD", scale: 1e-6, min: 10, max: 2000, step: 10},
     type: "money",
-    range: "[0, ∞)",
+    range: SILICON_PROGRAM_RANGES.nreUsd,
     default: 150e6,
     meaning: "One-off cost of the chip program: design, IP, masks, software.",
     source: "midpoint of $100–200M for a whole AI chip program (Alphawave's Sudhir Mallya via gigora.com)",
@@ -368,7 +395,7 @@ export const SCENARIO_KEYS = [
     label: "Custom chip unit cost",
     slider: {unit: "k USD", scale: 1e-3, min: 2, max: 40, step: 0.5},
     type: "money",
-    range: "(0, ∞)",
+    range: CHIP_HOUR_COST_RANGES.chipPriceUsd,
     default: 12000,
     meaning: "Price the lab pays per custom chip (no merchant GPU margin).",
     source: "assumption, at the low end of BofA's 2026 TPU ASP estimate of $12–15k (via marketdash.io)",
@@ -389,7 +416,7 @@ export const SCENARIO_KEYS = [
     path: "silicon.power",
     label: "Custom chip power",
     type: "power",
-    range: "(0, 100000]",
+    range: CHIP_HOUR_COST_RANGES.chipPowerW,
     default: 600,
     meaning: "Board power (TDP) of the custom chip.",
     source: ASSUMPTION,
@@ -399,7 +426,7 @@ export const SCENARIO_KEYS = [
     path: "silicon.utilization",
     label: "Custom chip utilisation",
     type: "fraction",
-    range: "(0, 1]",
+    range: SERVING_CHIP_RANGES.utilizationFraction,
     default: 0.7,
     meaning: "Fraction of each hour the custom chip spends serving.",
     source: "assumption: a single-purpose in-house fleet runs busier than serving.utilization",
@@ -411,8 +438,8 @@ export const SCENARIO_KEYS = [
     path: "demand.users",
     label: "Users",
     type: "count",
-    range: "[0, ∞)",
-    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.initialUsers,
+    range: TRAINING_VS_INFERENCE_RANGES.initialUsers,
+    default: 100_000_000,
     meaning: "Active users at the start of the horizon.",
     source: ASSUMPTION,
     distribution: true
@@ -421,7 +448,7 @@ export const SCENARIO_KEYS = [
     path: "demand.tokensPerUserPerDay",
     label: "Tokens per user per day",
     type: "tokens",
-    range: "[0, ∞)",
+    range: TRAINING_VS_INFERENCE_RANGES.tokensPerUserPerDay,
     default: 5000,
     meaning: "Tokens generated per user per day without agents.",
     source: ASSUMPTION,
@@ -432,7 +459,7 @@ export const SCENARIO_KEYS = [
     label: "Agent multiplier",
     slider: {unit: "×", scale: 1, min: 1, max: 100, step: 0.5},
     type: "plain",
-    range: "[1, 10000]",
+    range: TRAINING_VS_INFERENCE_RANGES.agentCallsPerTask,
     default: 1,
     meaning: "Factor by which agents multiply the tokens each user consumes.",
     source: ASSUMPTION,
@@ -443,8 +470,8 @@ export const SCENARIO_KEYS = [
     label: "User growth",
     slider: {unit: "%/yr", scale: 100, min: 0, max: 200, step: 1},
     type: "ratePerYear",
-    range: "(-1, 100]",
-    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.userGrowthPerYear,
+    range: TRAINING_VS_INFERENCE_RANGES.userGrowthPerYear,
+    default: 1,
     meaning: "Growth of users per year (1 = doubles each year).",
     source: ASSUMPTION,
     distribution: true
@@ -453,8 +480,8 @@ export const SCENARIO_KEYS = [
     path: "demand.tokensPerUserGrowth",
     label: "Tokens-per-user growth",
     type: "ratePerYear",
-    range: "(-1, 10]",
-    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.tokensPerUserGrowthPerYear,
+    range: TRAINING_VS_INFERENCE_RANGES.tokensPerUserGrowthPerYear,
+    default: 0.5,
     meaning: "Growth of tokens per user per day, per year (longer contexts, reasoning).",
     source: ASSUMPTION,
     distribution: true
@@ -463,8 +490,8 @@ export const SCENARIO_KEYS = [
     path: "demand.agentGrowth",
     label: "Agent multiplier growth",
     type: "ratePerYear",
-    range: "(-1, 10]",
-    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.agentCallsGrowthPerYear,
+    range: TRAINING_VS_INFERENCE_RANGES.agentCallsGrowthPerYear,
+    default: 1,
     meaning: "Growth of the agent multiplier (model calls per task), per year.",
     source: ASSUMPTION,
     distribution: true
@@ -520,8 +547,8 @@ export const SCENARIO_KEYS = [
     label: "Serving cost decline",
     slider: {unit: "%/yr", scale: 100, min: 0, max: 90, step: 1},
     type: "fraction",
-    range: "[0, 1]",
-    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.servingCostDeclinePerYear,
+    range: TRAINING_VS_INFERENCE_RANGES.servingCostDeclinePerYear,
+    default: 0.5,
     meaning: "Fraction by which the cost per token falls each year (hardware, kernels, distillation).",
     source: ASSUMPTION,
     distribution: true
@@ -562,8 +589,8 @@ export const SCENARIO_KEYS = [
     label: "Generation cadence",
     type: "durationMonths",
     integer: true,
-    range: "[1, 120]",
-    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.generationCadenceMonths,
+    range: TRAINING_VS_INFERENCE_RANGES.generationCadenceMonths,
+    default: 12,
     meaning: "Months between the starts of successive model generations' training runs.",
     source: "assumption: one frontier generation a year",
     distribution: false
@@ -573,8 +600,8 @@ export const SCENARIO_KEYS = [
     label: "Training run length",
     type: "durationMonths",
     integer: true,
-    range: "[1, 120]",
-    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.trainingRunMonths,
+    range: TRAINING_VS_INFERENCE_RANGES.trainingRunMonths,
+    default: 4,
     meaning: "Months one training run lasts; its cost is spread evenly over them.",
     source: "assumption: about four months of cluster time per frontier pre-training run",
     distribution: false
@@ -584,8 +611,8 @@ export const SCENARIO_KEYS = [
     label: "Training cost growth per generation",
     slider: {unit: "×", scale: 1, min: 0.5, max: 5, step: 0.1},
     type: "plain",
-    range: "[0, 10]",
-    default: DEFAULT_TRAINING_VS_INFERENCE_INPUT.trainingCostGrowthPerGeneration,
+    range: TRAINING_VS_INFERENCE_RANGES.trainingCostGrowthPerGeneration,
+    default: 2.4,
     meaning: "Factor by which each generation's training cost exceeds the previous one's.",
     source: 'Cottier et al., "The rising costs of training frontier AI models" (Epoch AI, 2024): ~2.4× a year',
     distribution: true
@@ -596,8 +623,8 @@ export const SCENARIO_KEYS = [
     path: "silicon.rampMonths",
     label: "Custom chip ramp",
     type: "durationMonths",
-    range: "[0, 120]",
-    default: DEFAULT_SILICON_PROGRAM_INPUT.deploymentRampMonths,
+    range: SILICON_PROGRAM_RANGES.deploymentRampMonths,
+    default: 6,
     meaning: "Months over which custom chips ramp from none to all of demand after the design cycle.",
     source: ASSUMPTION,
     distribution: true
@@ -607,7 +634,7 @@ export const SCENARIO_KEYS = [
     label: "Design partner's margin",
     slider: {unit: "%", scale: 100, min: 0, max: 60, step: 1},
     type: "fraction",
-    range: "[0, 1)",
+    range: INFERENCE_TAX_RANGES.inHouseMarginFraction,
     default: 0,
     meaning: "Gross margin paid on each custom chip (0 = at cost; a design partner's margin otherwise).",
     source: "assumption: bought at cost",
@@ -619,8 +646,8 @@ export const SCENARIO_KEYS = [
     path: "market.price",
     label: "Market token price",
     type: "usdPerMTok",
-    range: "[0, 10000]",
-    default: DEFAULT_MOAT_INPUT.marketPriceUsdPerMTok,
+    range: MOAT_RANGES.marketPriceUsdPerMTok,
+    default: 2,
     meaning: "Market price of a million tokens (blended input and output) at the start.",
     source: "assumption: a blended price of a capable model; GPT-4o lists $2.50 in / $10 out per Mtok",
     distribution: true
@@ -629,8 +656,8 @@ export const SCENARIO_KEYS = [
     path: "market.priceDeclinePerYear",
     label: "Market price decline",
     type: "fraction",
-    range: "[0, 1]",
-    default: DEFAULT_MOAT_INPUT.priceDeclinePerYear,
+    range: MOAT_RANGES.priceDeclinePerYear,
+    default: 0.4,
     meaning: "Fraction by which the market price of tokens falls each year.",
     source: "assumption: conservative against Epoch AI's reported falls in inference prices (2025)",
     distribution: true
@@ -640,8 +667,8 @@ export const SCENARIO_KEYS = [
     label: "Model-lead price premium",
     slider: {unit: "%", scale: 100, min: 0, max: 100, step: 1},
     type: "fraction",
-    range: "[0, 10]",
-    default: DEFAULT_MOAT_INPUT.modelLeadPricePremiumFraction,
+    range: MOAT_RANGES.modelLeadPricePremiumFraction,
+    default: 0.3,
     meaning: "Price premium a full model lead commands, as a fraction of the market price.",
     source: ASSUMPTION,
     distribution: true
@@ -650,8 +677,8 @@ export const SCENARIO_KEYS = [
     path: "moat.volumeGain",
     label: "Model-lead volume gain",
     type: "fraction",
-    range: "[0, 10]",
-    default: DEFAULT_MOAT_INPUT.modelLeadVolumeGainFraction,
+    range: MOAT_RANGES.modelLeadVolumeGainFraction,
+    default: 0.2,
     meaning: "Extra volume a full model lead wins, as a fraction of baseline volume.",
     source: ASSUMPTION,
     distribution: true
@@ -661,8 +688,8 @@ export const SCENARIO_KEYS = [
     label: "Months to catch up",
     slider: {unit: "months", scale: 1, min: 0, max: 36, step: 0.5},
     type: "durationMonths",
-    range: "[0, 240]",
-    default: DEFAULT_MOAT_INPUT.catchUpMonths,
+    range: MOAT_RANGES.catchUpMonths,
+    default: 6,
     meaning: "Months until competitors have fully caught up with a model lead.",
     source: "assumption: leads decay within months (DESIGN.md)",
     distribution: true
@@ -672,7 +699,7 @@ export const SCENARIO_KEYS = [
     label: "Cost-per-token advantage",
     slider: {unit: "%", scale: 100, min: 0, max: 80, step: 1},
     type: "fraction",
-    range: "[0, 1]",
+    range: MOAT_RANGES.costAdvantageFraction,
     default: null,
     meaning:
       "Structural cost-per-token advantage, as a fraction of the baseline cost; when not set, the custom chip's saving over serving.hardware.",
@@ -685,8 +712,8 @@ export const SCENARIO_KEYS = [
     path: "flywheel.addressableUsers",
     label: "Addressable users",
     type: "count",
-    range: "[1, 1e11]",
-    default: DEFAULT_FLYWHEEL_INPUT.initialAddressableUsers,
+    range: FLYWHEEL_RANGES.initialAddressableUsers,
+    default: 300_000_000,
     meaning: "Users who would use the product at the starting cost per token (at least demand.users).",
     source: ASSUMPTION,
     distribution: true
@@ -695,8 +722,8 @@ export const SCENARIO_KEYS = [
     path: "flywheel.usersCap",
     label: "Addressable users cap",
     type: "count",
-    range: "[1, 1e11]",
-    default: DEFAULT_FLYWHEEL_INPUT.addressableUsersCap,
+    range: FLYWHEEL_RANGES.addressableUsersCap,
+    default: 5_000_000_000,
     meaning: "Most users the market can ever hold (at least flywheel.addressableUsers).",
     source: 'assumption: ~5.5 billion people online (ITU, "Facts and Figures 2024"), rounded down',
     distribution: true
@@ -705,8 +732,8 @@ export const SCENARIO_KEYS = [
     path: "flywheel.adoptionRate",
     label: "Adoption rate",
     type: "fraction",
-    range: "[0, 1]",
-    default: DEFAULT_FLYWHEEL_INPUT.adoptionRatePerMonth,
+    range: FLYWHEEL_RANGES.adoptionRatePerMonth,
+    default: 0.1,
     meaning: "Monthly growth of users while the market is far from full (logistic adoption rate).",
     source: ASSUMPTION,
     distribution: true
@@ -716,8 +743,8 @@ export const SCENARIO_KEYS = [
     label: "Market elasticity to cost",
     slider: {unit: "×", scale: 1, min: 0, max: 2, step: 0.05},
     type: "plain",
-    range: "[0, 2]",
-    default: DEFAULT_FLYWHEEL_INPUT.addressableUsersElasticityToCost,
+    range: FLYWHEEL_RANGES.addressableUsersElasticityToCost,
+    default: 0.5,
     meaning: "Elasticity of addressable users to the cost per token (users ∝ cost^−elasticity).",
     source: ASSUMPTION,
     distribution: true
@@ -726,8 +753,8 @@ export const SCENARIO_KEYS = [
     path: "flywheel.dataCapture",
     label: "Data captured per token",
     type: "fraction",
-    range: "[0, 1]",
-    default: DEFAULT_FLYWHEEL_INPUT.dataCaptureFraction,
+    range: FLYWHEEL_RANGES.dataCaptureFraction,
+    default: 0.01,
     meaning: "Fraction of tokens served that is kept as training data.",
     source: ASSUMPTION,
     distribution: true
@@ -736,8 +763,8 @@ export const SCENARIO_KEYS = [
     path: "flywheel.initialData",
     label: "Initial data",
     type: "tokens",
-    range: "[0, 1e20]",
-    default: DEFAULT_FLYWHEEL_INPUT.initialDataTokens,
+    range: FLYWHEEL_RANGES.initialDataTokens,
+    default: 0,
     meaning: "Product data held at the start.",
     source: ASSUMPTION,
     distribution: true
@@ -746,8 +773,8 @@ export const SCENARIO_KEYS = [
     path: "flywheel.referenceData",
     label: "Reference data",
     type: "tokens",
-    range: "[1, 1e20]",
-    default: DEFAULT_FLYWHEEL_INPUT.referenceDataTokens,
+    range: FLYWHEEL_RANGES.referenceDataTokens,
+    default: 1_000_000_000_000,
     meaning:
       "Data scale at which product data starts to improve the model (quality rises per doubling of data + this).",
     source: ASSUMPTION,
@@ -758,8 +785,8 @@ export const SCENARIO_KEYS = [
     label: "Quality per data doubling",
     slider: {unit: "quality points", scale: 1, min: 0, max: 0.5, step: 0.01},
     type: "plain",
-    range: "[0, 1]",
-    default: DEFAULT_FLYWHEEL_INPUT.qualityGainPerDataDoubling,
+    range: FLYWHEEL_RANGES.qualityGainPerDataDoubling,
+    default: 0.05,
     meaning: "Model quality points gained per doubling of data (quality starts at 1).",
     source: ASSUMPTION,
     distribution: true
@@ -769,8 +796,8 @@ export const SCENARIO_KEYS = [
     label: "Design speed-up per quality point",
     slider: {unit: "months per quality point", scale: 1, min: 0, max: 10, step: 0.1},
     type: "plain",
-    range: "[0, 100]",
-    default: DEFAULT_FLYWHEEL_INPUT.designCycleShorteningPerQualityPoint,
+    range: FLYWHEEL_RANGES.designCycleShorteningPerQualityPoint,
+    default: 1,
     meaning: "How much each quality point shortens chip design: cycle = silicon.designCycle ÷ (1 + k × (quality − 1)).",
     source: ASSUMPTION,
     distribution: true
@@ -779,8 +806,8 @@ export const SCENARIO_KEYS = [
     path: "flywheel.minDesignCycle",
     label: "Shortest design cycle",
     type: "durationMonths",
-    range: "[3, 120]",
-    default: DEFAULT_FLYWHEEL_INPUT.minDesignCycleMonths,
+    range: FLYWHEEL_RANGES.minDesignCycleMonths,
+    default: 9,
     meaning: "Shortest design cycle better models can bring chip design to (capped at silicon.designCycle).",
     source: "one lab reported a 9-month cycle (DESIGN.md)",
     distribution: true
@@ -790,8 +817,8 @@ export const SCENARIO_KEYS = [
     label: "Cost cut per chip generation",
     slider: {unit: "%", scale: 100, min: 0, max: 60, step: 1},
     type: "fraction",
-    range: "[0, 0.9]",
-    default: DEFAULT_FLYWHEEL_INPUT.costReductionPerChipGeneration,
+    range: FLYWHEEL_RANGES.costReductionPerChipGeneration,
+    default: 0.3,
     meaning: "Fraction by which each new chip generation cuts the cost per token.",
     source: ASSUMPTION,
     distribution: true
@@ -804,7 +831,7 @@ export const SCENARIO_KEYS = [
     slider: {unit: "months", scale: 1, min: 6, max: 120, step: 6},
     type: "durationMonths",
     integer: true,
-    range: "[1, 240]",
+    range: SILICON_PROGRAM_RANGES.horizonMonths,
     default: 60,
     meaning: "Months simulated by time-stepped models (spend over time, silicon program, moat, flywheel).",
     source: "assumption: one useful life of the hardware (5 years)",
@@ -831,10 +858,10 @@ export const RESERVED_KEYS = [
 export type ReservedKey = (typeof RESERVED_KEYS)[number]["key"];
 
 const KEYS_BY_PATH = new Map<string, ScenarioKeyDef>(SCENARIO_KEYS.map((def) => [def.path, def]));
-const RANGES = new Map<string, KeyRange>();
+const RANGES = new Map<string, NumberRange>();
 for (const def of SCENARIO_KEYS as readonly ScenarioKeyDef[]) {
   if (KEYS_BY_PATH.get(def.path) !== def) throw new Error(`scenario key ${def.path} is defined twice`);
-  if (def.range !== undefined) RANGES.set(def.path, parseRange(def.range));
+  if (def.range !== undefined) RANGES.set(def.path, typeof def.range === "string" ? parseRange(def.range) : def.range);
 }
 
 /** Every key path, in table order. */
@@ -865,7 +892,7 @@ export function isReservedKey(key: string): key is ReservedKey {
 }
 
 /** The key's allowed values, in base units. */
-export function keyRange(def: ScenarioKeyDef): KeyRange {
+export function keyRange(def: ScenarioKeyDef): NumberRange {
   return RANGES.get(def.path) ?? ANY_NUMBER;
 }
 

@@ -1,8 +1,8 @@
 import {UserError} from "../../errors/userError.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {monteCarlo} from "../../uncertainty/monteCarlo.js";
-import {fan, type FanRow} from "../../uncertainty/summary.js";
-import {inRange, type KeyRange} from "../file/keyRange.js";
+import {fan, type FanRow} from "../../uncertainty/fan.js";
+import {isInRange, type NumberRange} from "../../units/range.js";
 import {
   evaluateScenarioPoint,
   SCENARIO_METRICS,
@@ -67,11 +67,11 @@ export const DEFAULT_SCENARIO_SEED = 1;
  * A sampled value pulled back inside its key's range: a normal for a fraction can stray below 0 or above 1, which no
  * model accepts. Open ends are approached to within 1e-9 of the bound, relative (or 1e-9 absolute near 0).
  */
-export function clampToRange(value: number, range: KeyRange): number {
-  if (inRange(value, range)) return value;
+export function clampToRange(value: number, range: NumberRange): number {
+  if (isInRange(value, range)) return value;
   const epsilon = (bound: number) => Math.max(1e-9, Math.abs(bound) * 1e-9);
-  if (value <= range.min) return range.minInclusive ? range.min : range.min + epsilon(range.min);
-  return range.maxInclusive ? range.max : range.max - epsilon(range.max);
+  if (value <= range.min) return !range.minExclusive ? range.min : range.min + epsilon(range.min);
+  return !range.maxExclusive ? range.max : range.max - epsilon(range.max);
 }
 
 /**

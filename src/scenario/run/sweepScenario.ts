@@ -1,7 +1,7 @@
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {readQuantity, type Dimension} from "../../units/quantity.js";
 import {evaluateScenarioPoint, SCENARIO_METRICS, type BoundScenario} from "../evaluate/evaluateScenario.js";
-import {inRange} from "../file/keyRange.js";
+import {formatRange, isInRange} from "../../units/range.js";
 import {isQuantityKey, keyRange, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
 import {scenarioMedianPoint} from "../resolve/scenarioValues.js";
 import {didYouMean} from "../../errors/suggest.js";
@@ -78,14 +78,14 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
     [from, fromText],
     [to, toText]
   ];
-  const outside = ends.find(([value]) => !inRange(value, range));
+  const outside = ends.find(([value]) => !isInRange(value, range));
   const fraction = def.integer === true ? values.find((value) => !Number.isInteger(value)) : undefined;
   if (outside !== undefined || fraction !== undefined) {
     throw new UserError({
       flag,
       path,
       message: outside !== undefined ? "value out of range" : "not a whole number",
-      expected: `${def.integer ? "whole numbers" : "values"} in ${def.range ?? "(−∞, ∞)"}`,
+      expected: `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, isQuantityKey(def) ? def.type : undefined)}`,
       found: String(outside !== undefined ? outside[1] : fraction)
     });
   }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {UserError, UserErrors, type UserErrorDetail} from "../../../src/errors/userError.js";
 import {peakFlopsPerS} from "../../../src/inference/precision.js";
-import {DEFAULT_SERVING_EFFICIENCIES} from "../../../src/inference/efficiencies.js";
+import {calibratedEfficiencies} from "../../../src/inference/calibratedEfficiencies.js";
 import {servingPerformance} from "../../../src/inference/servingPerformance.js";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
 import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
@@ -13,7 +13,7 @@ import {
   SCENARIO_METRICS,
   type BoundScenario
 } from "../../../src/scenario/evaluate/evaluateScenario.js";
-import {inRange, type KeyRange} from "../../../src/scenario/file/keyRange.js";
+import {isInRange, type NumberRange} from "../../../src/units/range.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {resolveScenario, type ResolvedScenario} from "../../../src/scenario/resolve/resolveScenario.js";
 import {keyRange, scenarioKey, SCENARIO_KEY_PATHS} from "../../../src/scenario/file/schema.js";
@@ -63,14 +63,11 @@ describe("evaluateScenarioPoint: wiring of scenario keys into the models", () =>
       outputTokens: num("serving.outputTokens"),
       cacheHitFraction: num("serving.cacheHit"),
       tensorParallel: num("serving.tensorParallel"),
-      expertParallel: 1,
+      expertParallel: num("serving.expertParallel"),
       hbmReserveFraction: num("serving.hbmReserve")
     },
-    {
-      ...DEFAULT_SERVING_EFFICIENCIES,
-      bandwidthFraction: num("serving.achievableBandwidth"),
-      computeFraction: num("serving.achievableCompute")
-    }
+    // Neither fraction is set in the scenario: the efficiencies calibrated for the chip's family and serving.stack.
+    calibratedEfficiencies(bound.hardware, point["serving.stack"] as "trtllm").efficiencies
   );
   const ownership: ChipHourCostInput = {
     chipPriceUsd: bound.hardware.priceUsd!,
@@ -203,23 +200,25 @@ describe("bindScenario and evaluation errors", () => {
     expect(cached.timeToFirstTokenSeconds).toBeLessThan(plain.timeToFirstTokenSeconds);
   });
 
-  // The strategy models check tighter ranges than some keys; their errors must still name the key and where it was set.
+  // A key shares its range with the model input it sets (test/scenario/evaluate/keyAgreement.test.ts), so a value a
+  // model would reject is rejected where it is written, with the model's range in the message.
   it.each([
-    ["serving.utilization=0.005", "serving.utilization", "merchant.utilizationFraction"],
-    ["demand.growthPerYear=50", "demand.growthPerYear", "userGrowthPerYear"],
-    ["silicon.nre=$1000B", "silicon.nre", "nreUsd"],
-    ["hardware.price=$20M", "hardware.price", "merchant.chipHour.chipPriceUsd"]
-  ])("a value a model rejects (%s) is reported at its scenario key", (set, path, field) => {
-    const resolved = applyOverrides(library.resolve("base"), [set]);
-    const [error] = userErrorsOf(() => evaluate(bindScenario(resolved, catalogs)));
-    expect(error).toMatchObject({flag: "--set", path});
-    expect(error!.message).toContain(field);
-    expect(error!.expected).toMatch(/^a number in /);
+    ["serving.utilization=0.005", "serving.utilization", "[0.01, 1]"],
+    ["demand.growthPerYear=50", "demand.growthPerYear", "[-100%/yr, 1000%/yr]"],
+    ["silicon.nre=$1000B", "silicon.nre", "[$0, $100B]"],
+    ["hardware.price=$20M", "hardware.price", "[$1, $10M]"]
+  ])("a value outside the model's range (%s) is rejected at its --set flag with that range", (set, path, range) => {
+    const [error] = userErrorsOf(() => applyOverrides(library.resolve("base"), [set]));
+    expect(error).toMatchObject({flag: "--set", path, message: "out of range"});
+    expect(error!.expected).toContain(range);
   });
 
-  it("places a model's range error at the file line that set the value", () => {
-    const [error] = userErrorsOf(() => evaluate(bindScenario(inline("title: t\ndemand.users: 1e12"), catalogs)));
+  it("places a computed model input's range error at the key that drives it, on the file line that set it", () => {
+    // 1e11 users × 1e9 tokens × 1e4 calls × 365.25 days = 3.65e26 tokens a year, above the inference tax model's 1e20.
+    const text = "title: t\ndemand.users: 1e11\ndemand.tokensPerUserPerDay: 1e9\ndemand.agentMultiplier: 1e4";
+    const [error] = userErrorsOf(() => evaluate(bindScenario(inline(text), catalogs)));
     expect(error).toMatchObject({file: "inline.md", line: 3, path: "demand.users"});
+    expect(error!.message).toContain("tokensPerYear, computed from this key and others");
   });
 });
 
@@ -248,7 +247,7 @@ describe("evaluateScenarioPoint: properties over in-range values", () => {
   /** Any value in the key's range (infinite ends capped at ±`cap`); whole numbers for integer keys. */
   function inKeyRange(path: string, cap: number): fc.Arbitrary<number> {
     const def = scenarioKey(path)!;
-    const range: KeyRange = keyRange(def);
+    const range: NumberRange = keyRange(def);
     const max = Math.min(range.max, cap);
     if (def.integer) return fc.integer({min: Math.ceil(range.min), max: Math.floor(max)});
     const min = Math.max(range.min, -cap);
@@ -256,12 +255,12 @@ describe("evaluateScenarioPoint: properties over in-range values", () => {
     const even = fc
       .integer({min: 1, max: 999})
       .map((k) => min + ((max - min) * k) / 1000)
-      .filter((value) => inRange(value, range));
+      .filter((value) => isInRange(value, range));
     const edges = fc.double({
       min,
       max,
-      minExcluded: !range.minInclusive && min === range.min,
-      maxExcluded: !range.maxInclusive && max === range.max,
+      minExcluded: range.minExclusive === true && min === range.min,
+      maxExcluded: range.maxExclusive === true && max === range.max,
       noNaN: true
     });
     return fc.oneof(edges, even);

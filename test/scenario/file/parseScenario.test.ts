@@ -156,7 +156,7 @@ describe("parseScenario", () => {
         column: 22,
         path: "serving.utilization",
         message: "out of range",
-        expected: "a fraction in (0, 1]",
+        expected: "a fraction in [0.01, 1]",
         found: "1.5"
       },
       {

@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {UserError, UserErrors} from "../../../src/errors/userError.js";
 import {applyOverrides} from "../../../src/scenario/resolve/applyOverrides.js";
 import {scenarioToMarkdown} from "../../../src/scenario/file/formatScenario.js";
-import {inRange} from "../../../src/scenario/file/keyRange.js";
+import {isInRange} from "../../../src/units/range.js";
 import {parseScenario, type ParsedScenario} from "../../../src/scenario/file/parseScenario.js";
 import type {ScenarioValue} from "../../../src/scenario/file/readValue.js";
 import {resolveScenario, type ResolvedScenario} from "../../../src/scenario/resolve/resolveScenario.js";
@@ -241,9 +241,9 @@ function valueArbFor(def: ScenarioKeyDef): fc.Arbitrary<ScenarioValue> {
   const lo = Math.max(range.min, -1e12);
   const hi = Math.min(range.max, 1e12);
   if (def.integer) {
-    return fc.integer({min: Math.ceil(lo), max: Math.min(Math.floor(hi), 1e9)}).filter((v) => inRange(v, range));
+    return fc.integer({min: Math.ceil(lo), max: Math.min(Math.floor(hi), 1e9)}).filter((v) => isInRange(v, range));
   }
-  const point = fc.double({min: lo, max: hi, noNaN: true}).filter((v) => inRange(v, range));
+  const point = fc.double({min: lo, max: hi, noNaN: true}).filter((v) => isInRange(v, range));
   if (!def.distribution) return point;
   const apart = (a: number, b: number) => b - a > 1e-6 * Math.max(Math.abs(a), Math.abs(b), 1e-6);
   const uniform = fc

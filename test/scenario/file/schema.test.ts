@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {formatScenarioValue} from "../../../src/scenario/file/formatScenario.js";
-import {inRange, parseRange} from "../../../src/scenario/file/keyRange.js";
+import {isInRange, parseRange} from "../../../src/units/range.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {
   isQuantityKey,
@@ -23,7 +23,7 @@ describe("SCENARIO_KEYS", () => {
       expect(DIMENSIONS[def.type]).toBeDefined();
       if (def.default !== null) {
         expect(typeof def.default).toBe("number");
-        expect(inRange(def.default as number, keyRange(def))).toBe(true);
+        expect(isInRange(def.default as number, keyRange(def))).toBe(true);
         if (def.integer) expect(Number.isInteger(def.default)).toBe(true);
       }
     } else {
@@ -57,8 +57,8 @@ describe("SCENARIO_KEYS", () => {
 
 describe("parseRange", () => {
   it("reads interval notation", () => {
-    expect(parseRange("(0, 1]")).toEqual({min: 0, max: 1, minInclusive: false, maxInclusive: true});
-    expect(parseRange("[1, ∞)")).toEqual({min: 1, max: Infinity, minInclusive: true, maxInclusive: false});
+    expect(parseRange("(0, 1]")).toEqual({min: 0, max: 1, minExclusive: true, maxExclusive: false});
+    expect(parseRange("[1, ∞)")).toEqual({min: 1, max: Infinity, minExclusive: false, maxExclusive: true});
     expect(() => parseRange("0..1")).toThrow("malformed range");
     expect(() => parseRange("[2, 1]")).toThrow("malformed range");
   });

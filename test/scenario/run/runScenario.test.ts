@@ -7,7 +7,7 @@ import {
   SCENARIO_METRICS,
   type BoundScenario
 } from "../../../src/scenario/evaluate/evaluateScenario.js";
-import {inRange, parseRange} from "../../../src/scenario/file/keyRange.js";
+import {isInRange, parseRange} from "../../../src/units/range.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {resolveScenario} from "../../../src/scenario/resolve/resolveScenario.js";
 import {clampToRange, runScenario, type MetricSummary} from "../../../src/scenario/run/runScenario.js";
@@ -15,7 +15,7 @@ import {scenarioDistributions, scenarioMedianPoint} from "../../../src/scenario/
 import {keyRange, scenarioKey} from "../../../src/scenario/file/schema.js";
 import type {Distribution} from "../../../src/uncertainty/distribution.js";
 import {monteCarlo} from "../../../src/uncertainty/monteCarlo.js";
-import {percentiles} from "../../../src/uncertainty/summary.js";
+import {percentiles} from "../../../src/uncertainty/quantiles.js";
 import {userErrorsOf} from "../helpers.js";
 
 const catalogs = loadCatalogs();
@@ -137,10 +137,11 @@ describe("runScenario", () => {
   });
 
   it("a sample that breaks a model is an error naming the key and the Monte Carlo", () => {
-    // Draws of utilisation below 1% are in the key's range but not the inference tax model's.
-    const bound = inline("serving.utilization: 0.003 to 0.5");
+    // 1e6 tokens × 1e3 calls × 365.25 days = 3.65e11 tokens a year per user: the median, 3.2e7 users, asks 1.2e19
+    // tokens a year, inside the inference tax model's 1e20; draws above 2.7e8 users ask more, and break it.
+    const bound = inline("demand.tokensPerUserPerDay: 1e6\ndemand.agentMultiplier: 1000\ndemand.users: 1e6 to 1e9");
     const [error] = userErrorsOf(() => runScenario(bound, {samples: 200, seed: 1}));
-    expect(error!.path).toBe("serving.utilization");
+    expect(error!.path).toBe("demand.users");
     expect(error!.message).toMatch(/in a Monte Carlo sample/);
   });
 
@@ -165,7 +166,7 @@ describe("clampToRange", () => {
   ])("pulls a draw into %s: %d → %d", (text, value, expected) => {
     const range = parseRange(text);
     const clamped = clampToRange(value, range);
-    expect(inRange(clamped, range)).toBe(true);
+    expect(isInRange(clamped, range)).toBe(true);
     expect(clamped).toBeCloseTo(expected, 12);
   });
 });

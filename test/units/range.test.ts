@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {checkRange, checkRanges, describeRange, isInRange} from "../../src/strategy/validateRange.js";
+import {checkRange, checkRanges, describeRange, isInRange} from "../../src/units/range.js";
 import {UserError} from "../../src/errors/userError.js";
 
 describe("describeRange", () => {

@@ -1,8 +1,10 @@
 import {UserError} from "../errors/userError.js";
+import {formatQuantity, type Dimension} from "./quantity.js";
 
 /**
- * The interval a model parameter must lie in, and whether it must be a whole number. Bounds may be infinite; the
- * value itself must always be a finite number.
+ * The interval a value must lie in, and whether it must be a whole number: the one range type of the library (model
+ * input ranges, scenario key ranges, slider ends). Bounds may be infinite; the value itself must always be a finite
+ * number.
  */
 export interface NumberRange {
   /** Lower bound, in the parameter's own unit; -Infinity for none. */
@@ -77,4 +79,49 @@ export function checkRanges<T extends object>(input: T, ranges: RangeTable<T>, p
     const range = table[key]!;
     if (!isInRange(values[key], range)) checkRange(prefix ? `${prefix}.${key}` : key, values[key], range);
   }
+}
+
+/** Every finite number. */
+export const ANY_NUMBER: NumberRange = {min: -Infinity, max: Infinity, minExclusive: true, maxExclusive: true};
+
+const INTERVAL = /^\s*([[(])\s*([^,]+?)\s*,\s*([^,]+?)\s*([\])])\s*$/;
+
+/**
+ * Reads interval notation in base units: `[0, 1]`, `(0, 1]`, `[1, ∞)`, `(-∞, ∞)`. Used on the schema table when the
+ * module loads; a malformed range is a programming error, so it throws a plain Error.
+ */
+export function parseRange(text: string): NumberRange {
+  const match = INTERVAL.exec(text);
+  const min = match ? bound(match[2] ?? "") : NaN;
+  const max = match ? bound(match[3] ?? "") : NaN;
+  if (!match || Number.isNaN(min) || Number.isNaN(max) || !(min <= max)) {
+    throw new Error(`malformed range ${JSON.stringify(text)}: expected interval notation like "(0, 1]"`);
+  }
+  return {min, max, minExclusive: match[1] === "(", maxExclusive: match[4] === ")"};
+}
+
+function bound(text: string): number {
+  if (text === "∞" || text === "+∞") return Infinity;
+  if (text === "-∞" || text === "−∞") return -Infinity;
+  return text.trim() === "" ? NaN : Number(text);
+}
+
+/** `(0, 1]`, or with a dimension `(0 W, ∞)`: each finite end formatted in the dimension's display unit. */
+export function formatRange(range: NumberRange, dimension?: Dimension): string {
+  const end = (value: number) =>
+    value === Infinity
+      ? "∞"
+      : value === -Infinity
+        ? "-∞"
+        : dimension
+          ? formatQuantity(value, dimension)
+          : String(value);
+  const left = range.minExclusive || range.min === -Infinity ? "(" : "[";
+  const right = range.maxExclusive || range.max === Infinity ? ")" : "]";
+  return `${left}${end(range.min)}, ${end(range.max)}${right}`;
+}
+
+/** True when the range admits only values >= 0 (a lognormal fits a 90% interval of such a key). */
+export function isNonNegative(range: NumberRange): boolean {
+  return range.min >= 0;
 }

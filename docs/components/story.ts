@@ -1,0 +1,175 @@
+// The story-page scaffold. A chapter is its claim, prose, controls and charts; the plumbing every chapter shares is
+// here, one function each: the scenario it tells (loadStory: site.json, bound to the catalogs, at its median point),
+// its sliders (StoryControls: one per key, from the schema, in base units), the point the page evaluates once a
+// slider has moved (storyPoint), and the assumptions it used with their values and sources (StoryAssumptions).
+import type {SiteData, SiteScenario} from "../lib/node/siteData.js";
+import {
+  bindScenario,
+  evaluateScenarioPoint,
+  type BoundScenario,
+  type ScenarioCatalogs,
+  type ScenarioEvaluation
+} from "../lib/scenario/evaluate/evaluateScenario.js";
+import {scenarioKey} from "../lib/scenario/file/schema.js";
+import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
+import {scenarioMedianPoint, type ScenarioPoint} from "../lib/scenario/resolve/scenarioValues.js";
+import type {RunReport} from "../lib/scenario/run/runReport.js";
+import type {Distribution} from "../lib/uncertainty/distribution.js";
+import {AssumptionList, type AssumptionItem} from "./assumptionList.js";
+import {KeySlider, type KeySliderElement} from "./keyControls.js";
+import {displayValue} from "./scenarioPage.js";
+
+/** The scenario a chapter tells, ready to evaluate. */
+export interface Story {
+  /** The whole of site.json: catalogs and every scenario. */
+  site: SiteData;
+  /** The scenario's id (a file in data/scenarios/). */
+  id: string;
+  /** site.json's entry for the scenario: the resolved scenario and its report (`run --json`). */
+  entry: SiteScenario;
+  resolved: ResolvedScenario;
+  /** The static report: its metrics are Monte Carlo medians over the scenario's uncertainty. */
+  report: RunReport;
+  catalogs: ScenarioCatalogs;
+  bound: BoundScenario;
+  /** Every key at one value, a distribution at its median (scenarioMedianPoint). */
+  median: ScenarioPoint;
+  /** Every model at the median point (evaluateScenarioPoint): what the page's figures are compared against. */
+  base: ScenarioEvaluation;
+}
+
+/** Anything with a `json()`: a FileAttachment of site.json. */
+export interface JsonFile {
+  json(): Promise<unknown>;
+}
+
+/**
+ * The scenario `id` of site.json, bound to its catalogs and evaluated at its median point. Pages pass their
+ * FileAttachment, which Framework resolves at build time: `await loadStory(FileAttachment("./data/site.json"), "base")`.
+ */
+export async function loadStory(file: JsonFile | SiteData, id: string): Promise<Story> {
+  const site = ("json" in file ? await file.json() : file) as SiteData;
+  const entry = site.scenarios[id];
+  if (!entry) throw new Error(`loadStory: site.json has no scenario ${JSON.stringify(id)}`);
+  const catalogs = {hardware: site.hardware, models: site.models};
+  const bound = bindScenario(entry.resolved, catalogs);
+  const median = scenarioMedianPoint(entry.resolved);
+  const base = evaluateScenarioPoint(bound, median);
+  return {site, id, entry, resolved: entry.resolved, report: entry.report, catalogs, bound, median, base};
+}
+
+/** One slider of a chapter. */
+export interface StorySlider {
+  /** Scenario key; its label and slider come from the schema. */
+  path: string;
+  /** data-testid of the slider (the browser tests find it by this). */
+  testid?: string;
+  /** Start, base units; default the scenario's median value of the key (which must then be a number). */
+  value?: number;
+  /** Bounds in base units where the model allows less than the schema's slider (the batch that fits in memory). */
+  min?: number;
+  max?: number;
+}
+
+/** A chapter's sliders: value {path: base-unit value}, and where each started. */
+export interface StoryControlsElement extends HTMLElement {
+  value: Record<string, number>;
+  /** Each slider's value when the page opened (base units, snapped to the slider's steps). */
+  readonly start: Readonly<Record<string, number>>;
+}
+
+/**
+ * One KeySlider per key, in the order given; `view(StoryControls(…))` is {path: value in base units} and updates as any
+ * slider moves. A page lays them out inside `<div class="story-controls">`.
+ */
+export function StoryControls(story: Pick<Story, "median">, sliders: readonly StorySlider[]): StoryControlsElement {
+  const root = document.createElement("div") as unknown as StoryControlsElement;
+  root.className = "story-sliders";
+  const elements: KeySliderElement[] = sliders.map(({path, value = story.median[path], ...options}) => {
+    if (typeof value !== "number") {
+      throw new Error(`StoryControls: ${path} has no number to start from (${String(value)}); pass value`);
+    }
+    return KeySlider(path, {value, ...options});
+  });
+  root.append(...elements);
+  const read = () => Object.fromEntries(elements.map((slider) => [slider.path, slider.value]));
+  const start = Object.freeze(read());
+  Object.defineProperties(root, {
+    value: {get: read},
+    start: {value: start}
+  });
+  return root;
+}
+
+/** The point a chapter evaluates, and which keys the reader has moved. */
+export interface StoryPoint {
+  /** True once any slider differs from where it started. */
+  moved: boolean;
+  /** Keys whose slider differs from where it started: a reader has set them, so they are no longer uncertain. */
+  movedKeys: string[];
+  /**
+   * The scenario's median point while no slider has moved (so the page's figures are the static report's); once one
+   * has, the median point with every slider's key at the slider's value.
+   */
+  point: ScenarioPoint;
+}
+
+/** The moved bookkeeping: `storyPoint(story, controls, controlsInput.start)`. */
+export function storyPoint(
+  story: Pick<Story, "median">,
+  values: Readonly<Record<string, number>>,
+  start: Readonly<Record<string, number>>
+): StoryPoint {
+  const movedKeys = Object.keys(values).filter((path) => values[path] !== start[path]);
+  const moved = movedKeys.length > 0;
+  return {moved, movedKeys, point: moved ? {...story.median, ...values} : story.median};
+}
+
+export interface StoryAssumptionsOptions {
+  /** A symbol the page's equations use for a key, shown after its label: "Adoption rate (a)". */
+  symbols?: Readonly<Record<string, string>>;
+  /**
+   * What stands in for a key the scenario leaves unset (null), e.g. the catalog price when hardware.price is unset:
+   * its value while no slider has set the key, and its source.
+   */
+  unset?: Readonly<Record<string, {value: string; source: string}>>;
+}
+
+/**
+ * The assumptions a chapter used, one row per key: its label from the schema, its value with its unit (a distribution
+ * while the reader has not set the key, the page's value once a slider has changed it, flagged "set on this page"),
+ * and its source from the scenario (the schema's for a default).
+ */
+export function storyAssumptionItems(
+  story: Pick<Story, "resolved" | "median">,
+  point: ScenarioPoint,
+  paths: readonly string[],
+  {symbols = {}, unset = {}}: StoryAssumptionsOptions = {}
+): AssumptionItem[] {
+  return paths.map((path) => {
+    const def = scenarioKey(path);
+    if (!def) throw new Error(`storyAssumptionItems: unknown key path ${path}`);
+    const resolved = story.resolved.values[path];
+    const changed = point[path] !== story.median[path];
+    const value = changed ? point[path] : ((resolved?.value ?? null) as number | string | Distribution | null);
+    // A key the scenario leaves unset shows what stands in for it (its value only until a slider sets it).
+    const fallback = (resolved?.value ?? null) === null ? unset[path] : undefined;
+    return {
+      path,
+      label: symbols[path] ? `${def.label} (${symbols[path]})` : def.label,
+      value: fallback && !changed ? fallback.value : displayValue(path, value ?? null),
+      source: fallback ? fallback.source : (resolved?.source ?? ""),
+      changed
+    };
+  });
+}
+
+/** The "assumptions used" table of a chapter (storyAssumptionItems drawn by AssumptionList). */
+export function StoryAssumptions(
+  story: Pick<Story, "resolved" | "median">,
+  point: ScenarioPoint,
+  paths: readonly string[],
+  options: StoryAssumptionsOptions = {}
+): HTMLElement {
+  return AssumptionList(storyAssumptionItems(story, point, paths, options));
+}

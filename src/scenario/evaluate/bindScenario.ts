@@ -1,0 +1,74 @@
+import type {Hardware} from "../../catalog/hardware.js";
+import type {ModelArchitecture} from "../../catalog/model.js";
+import {didYouMeanHint} from "../../errors/suggest.js";
+import {UserError, UserErrors} from "../../errors/userError.js";
+import type {ResolvedScenario} from "../resolve/resolveScenario.js";
+import {scenarioValueError} from "../file/scenarioErrors.js";
+
+/** The catalogs a scenario's ids refer to. */
+export interface ScenarioCatalogs {
+  hardware: readonly Hardware[];
+  models: readonly ModelArchitecture[];
+}
+
+/** A resolved scenario whose catalog ids have been found. */
+export interface BoundScenario {
+  resolved: ResolvedScenario;
+  hardware: Hardware;
+  model: ModelArchitecture;
+  trainingHardware: Hardware;
+  trainingModel: ModelArchitecture;
+}
+
+function findInCatalog<T extends {id: string}>(
+  resolved: ResolvedScenario,
+  path: string,
+  rows: readonly T[],
+  id: string,
+  what: "hardware" | "model"
+): T {
+  const row = rows.find((candidate) => candidate.id === id);
+  if (row) return row;
+  throw scenarioValueError(resolved, path, {
+    message: `unknown ${what} id '${id}'`,
+    expected: `an id from data/${what === "hardware" ? "hardware" : "models"}.csv`,
+    found: id,
+    hint: didYouMeanHint(
+      id,
+      rows.map((candidate) => candidate.id)
+    )
+  });
+}
+
+/**
+ * Finds the scenario's catalog rows (serving.hardware, serving.model, training.hardware, training.model); an unknown
+ * id is an error at the key that names it. Every unknown id is reported: one as a UserError, several together as
+ * UserErrors. An unset training.hardware or training.model takes the serving row.
+ */
+export function bindScenario(resolved: ResolvedScenario, catalogs: ScenarioCatalogs): BoundScenario {
+  const value = (path: string) => resolved.values[path]?.value;
+  const errors: UserError[] = [];
+  const find = <T extends {id: string}>(
+    path: string,
+    rows: readonly T[],
+    what: "hardware" | "model",
+    unset?: T
+  ): T | undefined => {
+    const id = value(path);
+    if (path.startsWith("training.") && (id === null || id === undefined)) return unset;
+    try {
+      return findInCatalog(resolved, path, rows, String(id), what);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      errors.push(error);
+      return undefined;
+    }
+  };
+  const hardware = find("serving.hardware", catalogs.hardware, "hardware");
+  const model = find("serving.model", catalogs.models, "model");
+  const trainingHardware = find("training.hardware", catalogs.hardware, "hardware", hardware);
+  const trainingModel = find("training.model", catalogs.models, "model", model);
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1 || !hardware || !model || !trainingHardware || !trainingModel) throw new UserErrors(errors);
+  return {resolved, hardware, model, trainingHardware, trainingModel};
+}

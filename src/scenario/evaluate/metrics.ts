@@ -1,0 +1,144 @@
+import type {FlywheelResult} from "../../strategy/flywheel.js";
+import {flywheelAverageCostReduction} from "../../strategy/flywheel.js";
+import type {InferenceTaxResult} from "../../strategy/inferenceTax.js";
+import type {MoatResult} from "../../strategy/moat.js";
+import type {SiliconProgramResult} from "../../strategy/siliconProgram.js";
+import type {TrainingVsInferenceResult} from "../../strategy/trainingVsInference.js";
+import type {ServingResult} from "../../inference/servingPerformance.js";
+import type {ServingCostResult} from "../../tco/servingCost.js";
+import {revenueUsdPerMwHour, tokensPerSecondPerMw} from "../../tco/tokensPerMw.js";
+import type {TrainingRunResult} from "../../training/trainingRun.js";
+
+/**
+ * The headline metrics of a scenario; every one is a number, or null where the quantity does not occur within the
+ * horizon (a crossover or payback that never happens).
+ */
+export interface ScenarioMetrics {
+  /** Blended cost of a million tokens, input and output in the proportion demand.inputShare, USD. */
+  costPerMillionTokensUsd: number;
+  /** Cost of a million output (decoded) tokens, USD. */
+  costPerMillionOutputTokensUsd: number;
+  /** Cost of a million input (prompt) tokens, USD. */
+  costPerMillionInputTokensUsd: number;
+  /** Output tokens per second per chip while decoding. */
+  tokensPerSecondPerChip: number;
+  /** Time between output tokens of one sequence, s. */
+  timePerOutputTokenSeconds: number;
+  /** Cost of an owned chip-hour of serving.hardware, USD. */
+  chipHourCostUsd: number;
+  /** Blended tokens per second per MW of facility power. */
+  tokensPerSecondPerMw: number;
+  /** Revenue per MW per hour at market.price, USD. */
+  revenuePerMwHourUsd: number;
+  /** Share of the merchant cost per token that in-house silicon at silicon.partnerMargin recovers (0–1). */
+  inferenceTaxShare: number;
+  /** Inference tax recovered in the first year at the scenario's demand, USD. */
+  inferenceTaxRecoveredFirstYearUsd: number;
+  /** Cost of training one generation of training.model on the training cluster (owned chips), USD. */
+  trainingCostUsd: number;
+  /** Wall-clock days of that training run. */
+  trainingDays: number;
+  /** First month cumulative inference spend exceeds cumulative training spend; null if not within the horizon. */
+  inferenceOvertakesTrainingMonth: number | null;
+  /** Inference's share of all spend over the horizon (0–1); null when nothing is spent. */
+  inferenceShareOfSpend: number | null;
+  /** Blended cost of a million tokens on the custom chip, USD. */
+  siliconCostPerMillionTokensUsd: number;
+  /** Custom chips (each serving its useful life) whose savings repay the NRE; null when the chip saves nothing. */
+  siliconBreakevenUnits: number | null;
+  /** First month the program's cumulative cash flow is non-negative; null if not within the horizon. */
+  siliconPaybackMonth: number | null;
+  /** Net present value of the silicon program over the horizon, USD. */
+  siliconNpvUsd: number;
+  /** What one month less of design cycle is worth, USD. */
+  siliconValueOfOneMonthUsd: number;
+  /** Cumulative gross profit a model lead adds over the horizon, USD. */
+  modelLeadValueUsd: number;
+  /** Cumulative gross profit a cost lead adds over the horizon, USD. */
+  costLeadValueUsd: number;
+  /** 1 − mean closed-loop ÷ mean open-loop cost per token over the horizon's months (0–1). */
+  flywheelCostReduction: number;
+  /** Users at the horizon with the loop closed ÷ open − 1; null when the open loop has none. */
+  flywheelUserGain: number | null;
+}
+
+/** Names of the metrics, in report order. */
+export const SCENARIO_METRICS = [
+  "costPerMillionTokensUsd",
+  "costPerMillionOutputTokensUsd",
+  "costPerMillionInputTokensUsd",
+  "tokensPerSecondPerChip",
+  "timePerOutputTokenSeconds",
+  "chipHourCostUsd",
+  "tokensPerSecondPerMw",
+  "revenuePerMwHourUsd",
+  "inferenceTaxShare",
+  "inferenceTaxRecoveredFirstYearUsd",
+  "trainingCostUsd",
+  "trainingDays",
+  "inferenceOvertakesTrainingMonth",
+  "inferenceShareOfSpend",
+  "siliconCostPerMillionTokensUsd",
+  "siliconBreakevenUnits",
+  "siliconPaybackMonth",
+  "siliconNpvUsd",
+  "siliconValueOfOneMonthUsd",
+  "modelLeadValueUsd",
+  "costLeadValueUsd",
+  "flywheelCostReduction",
+  "flywheelUserGain"
+] as const satisfies readonly (keyof ScenarioMetrics)[];
+export type ScenarioMetricName = (typeof SCENARIO_METRICS)[number];
+
+/** What the metrics are read from: the models' results at one point. */
+export interface MetricSources {
+  serving: ServingResult;
+  cost: ServingCostResult;
+  blendedTokensPerSecondPerChip: number;
+  costUsdPerMTok: number;
+  utilizationFraction: number;
+  marketPriceUsdPerMTok: number;
+  training: TrainingRunResult;
+  spend: TrainingVsInferenceResult;
+  tax: InferenceTaxResult;
+  silicon: SiliconProgramResult;
+  moat: MoatResult;
+  flywheel: FlywheelResult;
+}
+
+/**
+ * The headline metrics, each read from the model that computes it: tokens and revenue per MW from
+ * src/tco/tokensPerMw.ts at the blended rate, the rest straight from the results.
+ */
+export function scenarioMetrics(s: MetricSources): ScenarioMetrics {
+  const perMw = {
+    tokensPerSecondPerChip: s.blendedTokensPerSecondPerChip,
+    utilizationFraction: s.utilizationFraction,
+    facilityPowerKwPerChip: s.cost.chipHour.facilityPowerKw
+  };
+  return {
+    costPerMillionTokensUsd: s.costUsdPerMTok,
+    costPerMillionOutputTokensUsd: s.cost.costPerMillionOutputTokensUsd,
+    costPerMillionInputTokensUsd: s.cost.costPerMillionInputTokensUsd,
+    tokensPerSecondPerChip: s.serving.decodeTokensPerSecondPerChip,
+    timePerOutputTokenSeconds: s.serving.timePerOutputTokenSeconds,
+    chipHourCostUsd: s.cost.chipHour.totalUsdPerChipHour,
+    tokensPerSecondPerMw: tokensPerSecondPerMw(perMw),
+    revenuePerMwHourUsd: revenueUsdPerMwHour({...perMw, priceUsdPerMTok: s.marketPriceUsdPerMTok}),
+    inferenceTaxShare: s.tax.taxShare,
+    inferenceTaxRecoveredFirstYearUsd: s.tax.recoveredUsdPerYear,
+    trainingCostUsd: s.training.costOwnedUsd,
+    trainingDays: s.training.wallClockDays,
+    inferenceOvertakesTrainingMonth: s.spend.crossoverMonth,
+    inferenceShareOfSpend: s.spend.inferenceShareOfTotal,
+    siliconCostPerMillionTokensUsd: s.silicon.customCostUsdPerMTok,
+    siliconBreakevenUnits: s.silicon.breakEvenCustomChips,
+    siliconPaybackMonth: s.silicon.paybackMonth,
+    siliconNpvUsd: s.silicon.npvUsd,
+    siliconValueOfOneMonthUsd: s.silicon.valueOfOneMonthOfCycleUsd,
+    modelLeadValueUsd: s.moat.modelLeadValueUsd,
+    costLeadValueUsd: s.moat.costLeadValueUsd,
+    flywheelCostReduction: flywheelAverageCostReduction(s.flywheel),
+    flywheelUserGain: s.flywheel.userGainFromLoopFraction
+  };
+}

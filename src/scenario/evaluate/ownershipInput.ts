@@ -1,0 +1,134 @@
+import type {ChipHourCostInput} from "../../tco/chipHourCost.js";
+import type {ServingChipInput} from "../../strategy/servingChip.js";
+import {scenarioValueError} from "../file/scenarioErrors.js";
+import type {ScenarioPoint} from "../resolve/scenarioValues.js";
+import type {BoundScenario} from "./bindScenario.js";
+import {num, type ModelKeys} from "./modelKeys.js";
+
+/** The ownership inputs every chip shares (power, facility, finance): a chip-hour input without price, power, margin. */
+export type SharedOwnership = Omit<ChipHourCostInput, "chipPriceUsd" | "chipPowerW" | "vendorGrossMarginFraction">;
+
+/** Reads the shared ownership keys once per point (the merchant, custom and training chips use them). */
+export function sharedOwnership(point: ScenarioPoint): SharedOwnership {
+  return {
+    systemOverheadFraction: num(point["finance.systemOverhead"], "finance.systemOverhead"),
+    hostPowerFraction: num(point["power.hostOverhead"], "power.hostOverhead"),
+    averageDrawFraction: num(point["power.averageDraw"], "power.averageDraw"),
+    pue: num(point["power.pue"], "power.pue"),
+    electricityUsdPerKwh: num(point["power.electricity"], "power.electricity"),
+    facilityCapexUsdPerMw: num(point["finance.facilityCapexPerMw"], "finance.facilityCapexPerMw"),
+    facilityLifeYears: num(point["finance.facilityLife"], "finance.facilityLife"),
+    costOfCapitalPerYear: num(point["finance.costOfCapital"], "finance.costOfCapital"),
+    usefulLifeYears: num(point["finance.usefulLife"], "finance.usefulLife"),
+    operationsUsdPerChipHour: num(point["finance.operationsPerChipHour"], "finance.operationsPerChipHour")
+  };
+}
+
+/** A chip-hour cost input: the shared ownership keys plus one chip's price (USD), board power (W) and seller's margin. */
+export function chipHourInput(
+  shared: SharedOwnership,
+  chipPriceUsd: number,
+  chipPowerW: number,
+  vendorGrossMarginFraction: number
+): ChipHourCostInput {
+  return {
+    chipPriceUsd,
+    systemOverheadFraction: shared.systemOverheadFraction,
+    chipPowerW,
+    hostPowerFraction: shared.hostPowerFraction,
+    averageDrawFraction: shared.averageDrawFraction,
+    pue: shared.pue,
+    electricityUsdPerKwh: shared.electricityUsdPerKwh,
+    facilityCapexUsdPerMw: shared.facilityCapexUsdPerMw,
+    facilityLifeYears: shared.facilityLifeYears,
+    costOfCapitalPerYear: shared.costOfCapitalPerYear,
+    usefulLifeYears: shared.usefulLifeYears,
+    operationsUsdPerChipHour: shared.operationsUsdPerChipHour,
+    vendorGrossMarginFraction
+  };
+}
+
+/**
+ * The merchant chip's purchase price, USD: hardware.price when set, else the catalog's; an error at hardware.price
+ * when neither exists.
+ */
+export function merchantChipPriceUsd(bound: BoundScenario, point: ScenarioPoint): number {
+  const price = typeof point["hardware.price"] === "number" ? point["hardware.price"] : bound.hardware.priceUsd;
+  if (price !== null) return price;
+  throw scenarioValueError(bound.resolved, "hardware.price", {
+    message: `${bound.hardware.id} has no purchase price in data/hardware.csv`,
+    expected: "hardware.price set in the scenario (e.g. `hardware.price: 25000 USD`)",
+    found: "nothing"
+  });
+}
+
+/** The merchant chip's chip-hour input: catalog power, the merchant price, finance.vendorGrossMargin. */
+export function merchantChipHour(
+  bound: BoundScenario,
+  point: ScenarioPoint,
+  shared: SharedOwnership,
+  chipPriceUsd: number
+): ChipHourCostInput {
+  const margin = num(point["finance.vendorGrossMargin"], "finance.vendorGrossMargin");
+  return chipHourInput(shared, chipPriceUsd, bound.hardware.powerW, margin);
+}
+
+/**
+ * The two serving chips the strategy models compare: the merchant chip at its blended rate and the custom chip
+ * (silicon.*) at silicon.relativeThroughput × that rate, each at its own utilisation.
+ */
+export function servingChips(
+  point: ScenarioPoint,
+  shared: SharedOwnership,
+  merchantHour: ChipHourCostInput,
+  blendedTokensPerSecondPerChip: number
+): {merchant: ServingChipInput; custom: ServingChipInput} {
+  const merchant: ServingChipInput = {
+    chipHour: merchantHour,
+    tokensPerSecondPerChip: blendedTokensPerSecondPerChip,
+    utilizationFraction: num(point["serving.utilization"], "serving.utilization")
+  };
+  const custom: ServingChipInput = {
+    chipHour: chipHourInput(
+      shared,
+      num(point["silicon.unitCost"], "silicon.unitCost"),
+      num(point["silicon.power"], "silicon.power"),
+      num(point["silicon.partnerMargin"], "silicon.partnerMargin")
+    ),
+    tokensPerSecondPerChip:
+      blendedTokensPerSecondPerChip * num(point["silicon.relativeThroughput"], "silicon.relativeThroughput"),
+    utilizationFraction: num(point["silicon.utilization"], "silicon.utilization")
+  };
+  return {merchant, custom};
+}
+
+/** The chip-hour cost inputs (src/tco/chipHourCost.ts) → scenario keys, for the merchant or the custom chip. */
+export function chipHourKeys(prefix: string, chip: "merchant" | "custom"): ModelKeys {
+  const merchant = chip === "merchant";
+  const hour = (field: string) => (prefix ? `${prefix}.${field}` : field);
+  return {
+    [hour("chipPriceUsd")]: merchant ? "hardware.price" : "silicon.unitCost",
+    [hour("systemOverheadFraction")]: merchant ? "finance.systemOverhead" : "(finance.systemOverhead)",
+    [hour("chipPowerW")]: merchant ? "serving.hardware" : "silicon.power",
+    [hour("hostPowerFraction")]: "power.hostOverhead",
+    [hour("averageDrawFraction")]: "power.averageDraw",
+    [hour("pue")]: "power.pue",
+    [hour("electricityUsdPerKwh")]: "power.electricity",
+    [hour("facilityCapexUsdPerMw")]: "finance.facilityCapexPerMw",
+    [hour("facilityLifeYears")]: "finance.facilityLife",
+    [hour("costOfCapitalPerYear")]: "finance.costOfCapital",
+    [hour("usefulLifeYears")]: "finance.usefulLife",
+    [hour("operationsUsdPerChipHour")]: "finance.operationsPerChipHour",
+    [hour("vendorGrossMarginFraction")]: merchant ? "finance.vendorGrossMargin" : "silicon.partnerMargin"
+  };
+}
+
+/** A ServingChipInput's fields (`merchant.chipHour.pue`, `custom.utilizationFraction`) → scenario keys. */
+export function servingChipKeys(chip: "merchant" | "custom"): ModelKeys {
+  const merchant = chip === "merchant";
+  return {
+    ...chipHourKeys(`${chip}.chipHour`, chip),
+    [`${chip}.tokensPerSecondPerChip`]: merchant ? "(serving.batch)" : "(silicon.relativeThroughput)",
+    [`${chip}.utilizationFraction`]: merchant ? "serving.utilization" : "silicon.utilization"
+  };
+}

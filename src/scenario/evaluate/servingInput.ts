@@ -1,0 +1,104 @@
+import type {Hardware} from "../../catalog/hardware.js";
+import {calibratedEfficiencies} from "../../inference/calibratedEfficiencies.js";
+import type {SoftwareStack} from "../../inference/calibration/measurement.js";
+import type {ServingEfficiencies} from "../../inference/efficiencies.js";
+import type {Precision} from "../../inference/precision.js";
+import {memoryProblem, servingInputProblem, type ServingProblem} from "../../inference/servingChecks.js";
+import {servingPerformance, type ServingInput, type ServingResult} from "../../inference/servingPerformance.js";
+import {scenarioValueError} from "../file/scenarioErrors.js";
+import type {ScenarioPoint} from "../resolve/scenarioValues.js";
+import type {BoundScenario} from "./bindScenario.js";
+import {num, type ModelKeys} from "./modelKeys.js";
+
+/** The serving model's inputs → the scenario keys that set them (src/inference/servingPerformance.ts). */
+export const SERVING_KEYS: ModelKeys = {
+  hardware: "serving.hardware",
+  model: "serving.model",
+  precision: "serving.precision",
+  batchSize: "serving.batch",
+  inputTokens: "serving.inputTokens",
+  outputTokens: "serving.outputTokens",
+  cacheHitFraction: "serving.cacheHit",
+  tensorParallel: "serving.tensorParallel",
+  expertParallel: "serving.expertParallel",
+  hbmReserveFraction: "serving.hbmReserve",
+  "efficiencies.bandwidthFraction": "serving.achievableBandwidth",
+  "efficiencies.computeFraction": "serving.achievableCompute"
+};
+
+/** The scenario key of each setting a ServingProblem can name (src/inference/servingChecks.ts). */
+const SERVING_SETTING_KEYS = {
+  precision: "serving.precision",
+  batch: "serving.batch",
+  tensorParallel: "serving.tensorParallel",
+  expertParallel: "serving.expertParallel",
+  inputTokens: "serving.inputTokens",
+  outputTokens: "serving.outputTokens",
+  cacheHitFraction: "serving.cacheHit"
+} as const satisfies Record<ServingProblem["setting"], string>;
+
+/** The serving model's input at one point, and the efficiencies it runs at. */
+export interface ScenarioServingInput {
+  input: ServingInput;
+  efficiencies: ServingEfficiencies;
+  /** Where the efficiencies come from: the calibration group ("hopper/trtllm", "pooled"), with any key that overrides. */
+  efficienciesFrom: string;
+}
+
+/**
+ * The serving model's input at one point of the scenario: the bound catalog rows and the serving.* keys, at the
+ * efficiencies calibrated for the chip's family and serving.stack (src/inference/calibratedEfficiencies.ts), with
+ * serving.achievableBandwidth and serving.achievableCompute overriding the calibrated fractions when set. `hardware`
+ * puts another chip in serving.hardware's place (a comparison of chips), at its own family's calibration.
+ */
+export function servingInput(
+  bound: BoundScenario,
+  point: ScenarioPoint,
+  hardware: Hardware = bound.hardware
+): ScenarioServingInput {
+  const stack = point["serving.stack"] as SoftwareStack;
+  const calibrated = calibratedEfficiencies(hardware, stack);
+  const bandwidth = point["serving.achievableBandwidth"];
+  const compute = point["serving.achievableCompute"];
+  const overrides = [typeof bandwidth === "number" ? "bandwidth" : "", typeof compute === "number" ? "compute" : ""];
+  return {
+    input: {
+      hardware,
+      model: bound.model,
+      precision: point["serving.precision"] as Precision,
+      batchSize: num(point["serving.batch"], "serving.batch"),
+      inputTokens: num(point["serving.inputTokens"], "serving.inputTokens"),
+      outputTokens: num(point["serving.outputTokens"], "serving.outputTokens"),
+      cacheHitFraction: num(point["serving.cacheHit"], "serving.cacheHit"),
+      tensorParallel: num(point["serving.tensorParallel"], "serving.tensorParallel"),
+      expertParallel: num(point["serving.expertParallel"], "serving.expertParallel"),
+      hbmReserveFraction: num(point["serving.hbmReserve"], "serving.hbmReserve")
+    },
+    efficiencies: {
+      ...calibrated.efficiencies,
+      bandwidthFraction: typeof bandwidth === "number" ? bandwidth : calibrated.efficiencies.bandwidthFraction,
+      computeFraction: typeof compute === "number" ? compute : calibrated.efficiencies.computeFraction
+    },
+    efficienciesFrom: [calibrated.group, ...overrides.filter(Boolean).map((o) => `${o} set by the scenario`)].join(", ")
+  };
+}
+
+/**
+ * Runs the serving model and checks the configuration: a precision the chip lacks, a parallel degree that cannot
+ * shard the model, a bad request shape, or a batch that does not fit is an error at the scenario key that sets it.
+ */
+export function scenarioServing(bound: BoundScenario, serving: ScenarioServingInput): ServingResult {
+  const {input, efficiencies} = serving;
+  const atKey = (problem: ServingProblem) =>
+    scenarioValueError(bound.resolved, SERVING_SETTING_KEYS[problem.setting], {
+      message: problem.message,
+      expected: problem.expected,
+      found: problem.found
+    });
+  const inputProblem = servingInputProblem(input);
+  if (inputProblem) throw atKey(inputProblem);
+  const result = servingPerformance(input, efficiencies);
+  const memory = memoryProblem(input, result);
+  if (memory) throw atKey(memory);
+  return result;
+}

@@ -1,0 +1,114 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import {loadStory, StoryControls, storyAssumptionItems, storyPoint} from "../../docs/components/story.js";
+import {loadCatalogs} from "../../src/node/catalogFiles.js";
+import type {SiteData} from "../../src/node/siteData.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/evaluateScenario.js";
+import {scenarioKey} from "../../src/scenario/file/schema.js";
+import type {RunReport} from "../../src/scenario/run/runReport.js";
+import {scenarioMedianPoint} from "../../src/scenario/resolve/scenarioValues.js";
+
+const catalogs = loadCatalogs();
+const base = loadScenarioLibrary().resolve("base");
+/** site.json with the base scenario only (the report is not read by the scaffold). */
+const site = {
+  ...catalogs,
+  scenarioIds: ["base"],
+  scenarios: {base: {resolved: base, report: {} as RunReport}}
+} as unknown as SiteData;
+
+describe("loadStory", () => {
+  it("binds the scenario to the catalogs and evaluates it at its median point", async () => {
+    const story = await loadStory({json: async () => site}, "base");
+    expect(story.id).toBe("base");
+    expect(story.resolved).toBe(base);
+    expect(story.median).toEqual(scenarioMedianPoint(base));
+    expect(story.bound.hardware.id).toBe(base.values["serving.hardware"]!.value);
+    const expected = evaluateScenarioPoint(bindScenario(base, catalogs), scenarioMedianPoint(base));
+    expect(story.base.metrics).toEqual(expected.metrics);
+  });
+
+  it("takes site.json already read, and names a missing scenario", async () => {
+    expect((await loadStory(site, "base")).entry).toBe(site.scenarios.base);
+    await expect(loadStory(site, "nope")).rejects.toThrow(/no scenario "nope"/);
+  });
+});
+
+describe("StoryControls and storyPoint", () => {
+  const median = {"serving.utilization": 0.6, "silicon.nre": 300e6, "hardware.price": null, "power.pue": 1.2};
+
+  it("builds a slider per key from the schema, its value in base units", () => {
+    const controls = StoryControls({median}, [
+      {path: "serving.utilization", testid: "control-utilization"},
+      {path: "silicon.nre"},
+      {path: "hardware.price", value: 30000}
+    ]);
+    expect(controls.value).toEqual({"serving.utilization": 0.6, "silicon.nre": 300e6, "hardware.price": 30000});
+    expect(controls.start).toEqual(controls.value);
+    const slider = controls.querySelector<HTMLElement>('[data-testid="control-utilization"]')!;
+    expect(slider.textContent).toContain(`${scenarioKey("serving.utilization")!.label}, %`);
+    expect(controls.querySelectorAll("input[type=range]")).toHaveLength(3);
+  });
+
+  it("fires input with the new base-unit values when a slider moves", () => {
+    const controls = StoryControls({median}, [{path: "serving.utilization"}, {path: "silicon.nre"}]);
+    const seen: Record<string, number>[] = [];
+    controls.addEventListener("input", () => seen.push(controls.value));
+    const range = controls.querySelector<HTMLInputElement>('[data-key="silicon.nre"] input[type=range]')!;
+    range.value = "450";
+    range.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(seen).toEqual([{"serving.utilization": 0.6, "silicon.nre": 450e6}]);
+  });
+
+  it("refuses a key with no number to start from", () => {
+    expect(() => StoryControls({median}, [{path: "hardware.price"}])).toThrow(/hardware\.price has no number/);
+  });
+
+  it("keeps the median point until a slider moves, then sets every slider's key", () => {
+    const start = {"serving.utilization": 0.6, "silicon.nre": 300e6};
+    const still = storyPoint({median}, {...start}, start);
+    expect(still).toEqual({moved: false, movedKeys: [], point: median});
+    expect(still.point).toBe(median);
+    const moved = storyPoint({median}, {"serving.utilization": 0.6, "silicon.nre": 450e6}, start);
+    expect(moved.moved).toBe(true);
+    expect(moved.movedKeys).toEqual(["silicon.nre"]);
+    expect(moved.point).toEqual({...median, "silicon.nre": 450e6});
+  });
+});
+
+describe("storyAssumptionItems", () => {
+  const story = {resolved: base, median: scenarioMedianPoint(base)};
+
+  it("labels each key from the schema, with its value, unit and source", () => {
+    const [electricity, utilization] = storyAssumptionItems(story, story.median, [
+      "power.electricity",
+      "serving.utilization"
+    ]);
+    expect(electricity).toMatchObject({
+      path: "power.electricity",
+      label: scenarioKey("power.electricity")!.label,
+      value: "0.0826 USD/kWh",
+      source: base.values["power.electricity"]!.source,
+      changed: false
+    });
+    // Not set on the page: the scenario's distribution, not its median.
+    expect(utilization!.value).toMatch(/^lognormal, 90% in /);
+  });
+
+  it("shows the page's value of a key a slider has changed, flagged, and a symbol after the label", () => {
+    const point = {...story.median, "power.electricity": 0.12};
+    const [item] = storyAssumptionItems(story, point, ["power.electricity"], {symbols: {"power.electricity": "p"}});
+    expect(item).toMatchObject({label: `${scenarioKey("power.electricity")!.label} (p)`, value: "0.12 USD/kWh"});
+    expect(item!.changed).toBe(true);
+  });
+
+  it("shows what stands in for an unset key until a slider sets it", () => {
+    const unset = {"hardware.price": {value: "$25,000 (catalog)", source: "data/hardware.csv"}};
+    const [still] = storyAssumptionItems(story, story.median, ["hardware.price"], {unset});
+    expect(still).toMatchObject({value: "$25,000 (catalog)", source: "data/hardware.csv", changed: false});
+    const [set] = storyAssumptionItems(story, {...story.median, "hardware.price": 30000}, ["hardware.price"], {unset});
+    expect(set).toMatchObject({source: "data/hardware.csv", changed: true});
+    expect(set!.value).not.toBe("$25,000 (catalog)");
+  });
+});

@@ -1,0 +1,72 @@
+import {readFileSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {MEASUREMENT_COLUMNS, parseMeasurementsCsv} from "../../../src/inference/calibration/parseMeasurementsCsv.js";
+import {userErrorsOf} from "../../scenario/helpers.js";
+
+const header = MEASUREMENT_COLUMNS.join(",");
+const good = [
+  "m-1,h100-sxm,8,llama-2-70b,fp8,2,1,offline,whole,222.33,290.3,,TensorRT-LLM 0.12,trtllm,3065.6,,,,2024-08,",
+  "MLPerf v4.1,https://example.org/a,Tokens per second: 24524.9,per-chip = 24524.9 / 8"
+].join("");
+const file = "measurements.csv";
+
+function withCell(column: (typeof MEASUREMENT_COLUMNS)[number], value: string): string {
+  const cells = good.split(",");
+  cells[MEASUREMENT_COLUMNS.indexOf(column)] = value;
+  return `${header}\n${cells.join(",")}\n`;
+}
+
+describe("parseMeasurementsCsv", () => {
+  it("reads a row in base units, blanks as null", () => {
+    const [row] = parseMeasurementsCsv(`${header}\n${good}\n`, {file});
+    expect(row).toMatchObject({
+      id: "m-1",
+      line: 2,
+      chips: 8,
+      tensorParallel: 2,
+      inputTokens: 222.33,
+      concurrency: null,
+      outputTokensPerSecondPerChip: 3065.6,
+      outputTokensPerSecondPerUser: null,
+      stack: "trtllm",
+      phase: "whole"
+    });
+  });
+
+  it.each([
+    ["chips", "8.5", "not a whole number"],
+    ["output_tokens_per_s_per_chip", "-3", "out of range"],
+    ["input_tokens", "222 tokens", "not a number"],
+    ["stack", "tgi", "unknown stack"],
+    ["phase", "prefill", "unknown phase"],
+    ["date", "Aug 2024", "bad date"],
+    ["source_url", "http://example.org", "bad URL"]
+  ] as const)("a bad %s cell (%s) is an error at file:line:column", (column, value, message) => {
+    const [error] = userErrorsOf(() => parseMeasurementsCsv(withCell(column, value), {file}));
+    expect(error).toMatchObject({
+      file,
+      line: 2,
+      column: MEASUREMENT_COLUMNS.indexOf(column) + 1,
+      path: column,
+      message
+    });
+  });
+
+  it("reports a wrong header and a duplicate id", () => {
+    expect(userErrorsOf(() => parseMeasurementsCsv(`id,chips\n`, {file}))[0]).toMatchObject({
+      file,
+      line: 1,
+      message: "missing column"
+    });
+    const twice = `${header}\n${good}\n${good}\n`;
+    expect(userErrorsOf(() => parseMeasurementsCsv(twice, {file}))[0]).toMatchObject({
+      line: 3,
+      message: "duplicate id"
+    });
+  });
+
+  it("reads the bundled data/measurements.csv", () => {
+    const text = readFileSync(new URL("../../../data/measurements.csv", import.meta.url), "utf8");
+    expect(parseMeasurementsCsv(text, {file: "data/measurements.csv"}).length).toBeGreaterThanOrEqual(30);
+  });
+});

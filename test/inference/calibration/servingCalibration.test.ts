@@ -1,0 +1,70 @@
+// The committed efficiencies (src/inference/servingCalibration.generated.ts) are what a fit on data/measurements.csv
+// gives, and the model's error on the measurements held out of that fit meets issue 11's bar.
+import {createHash} from "node:crypto";
+import {describe, expect, it} from "vitest";
+import {SERVING_CALIBRATION} from "../../../src/inference/calibratedEfficiencies.js";
+import {calibrate, calibrationReport, prepareMeasurements} from "../../../src/inference/calibration/calibrate.js";
+import {calibrationSplit} from "../../../src/inference/calibration/split.js";
+import {loadCatalogs} from "../../../src/node/catalogFiles.js";
+import {loadMeasurements} from "../../../src/node/measurementFiles.js";
+
+const catalogs = loadCatalogs();
+const {measurements, file, text} = loadMeasurements();
+
+describe("the committed calibration", () => {
+  it("was fitted on the data/measurements.csv in the tree (else run `npx token-ledger calibration --write`)", () => {
+    expect(createHash("sha256").update(text).digest("hex")).toBe(SERVING_CALIBRATION.measurementsSha256);
+  });
+
+  it("is what a fresh fit gives, efficiency by efficiency", {timeout: 60_000}, () => {
+    const fresh = calibrate(measurements, catalogs, file);
+    const committed = {pooled: SERVING_CALIBRATION.pooled, ...SERVING_CALIBRATION.groups};
+    const refit = {pooled: fresh.efficiencies.pooled, ...fresh.efficiencies.groups};
+    expect(Object.keys(refit).sort()).toEqual(Object.keys(committed).sort());
+    for (const [group, efficiencies] of Object.entries(refit)) {
+      for (const [name, value] of Object.entries(efficiencies)) {
+        const saved = (committed as unknown as Record<string, Record<string, number>>)[group]![name]!;
+        expect(Math.abs(value - saved) / Math.abs(saved), `${group}.${name}`).toBeLessThan(1e-9);
+      }
+    }
+  });
+});
+
+describe("the model against published measurements, at the committed efficiencies", () => {
+  const report = calibrationReport(prepareMeasurements(measurements, catalogs, file), SERVING_CALIBRATION);
+
+  it("compares at least 30 measurements and holds about a third out of the fit", () => {
+    expect(report.rows.length).toBeGreaterThanOrEqual(30);
+    expect(report.heldOut.count).toBeGreaterThanOrEqual(report.rows.length / 4);
+  });
+
+  // Issue 11's bar: on the held-out measurements, median |model/measured − 1| ≤ 20% and at least 80% within 35%.
+  it("meets the bar on the measurements held out of the fit", () => {
+    expect(report.heldOut.medianAbsoluteError).toBeLessThanOrEqual(0.2);
+    expect(report.heldOut.shareWithin35).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("has no chip family with a median model/measured outside 0.75–1.33", () => {
+    for (const {family, all} of report.families) {
+      expect(all.medianRatio, family).toBeGreaterThanOrEqual(0.75);
+      expect(all.medianRatio, family).toBeLessThanOrEqual(1.33);
+    }
+  });
+
+  it("reports the same held-out error the generated module records", () => {
+    expect(report.heldOut.medianAbsoluteError).toBeCloseTo(SERVING_CALIBRATION.heldOut.medianAbsoluteError, 9);
+    expect(report.heldOut.ratioP90).toBeCloseTo(SERVING_CALIBRATION.heldOut.ratioP90, 9);
+  });
+});
+
+describe("calibrationSplit", () => {
+  it("holds out every third measurement of each family and stack, in id order, whatever the input order", () => {
+    const {comparable} = prepareMeasurements(measurements, catalogs, file);
+    const a = calibrationSplit(comparable);
+    const b = calibrationSplit([...comparable].reverse());
+    expect([...a.entries()].sort()).toEqual([...b.entries()].sort());
+    const held = [...a.values()].filter((s) => s === "held-out").length;
+    expect(held).toBeGreaterThan(comparable.length / 4);
+    expect(held).toBeLessThan(comparable.length / 2);
+  });
+});
