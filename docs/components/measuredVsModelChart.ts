@@ -1,0 +1,62 @@
+// Measured against modelled output tokens per second per chip, one dot per published measurement, on log axes with
+// the line of agreement and a ±25% band: how far the serving model is from the world, measurement by measurement.
+import * as Plot from "@observablehq/plot";
+import {formatCount, formatDisplayNumber} from "./format.js";
+import {INK, MUTED, SERIES_COLORS} from "./palette.js";
+
+/** One measurement beside the model (src/inference/calibration/calibrate.ts CalibrationRow, the fields drawn). */
+export interface MeasuredVsModelRow {
+  id: string;
+  family: string;
+  split: "fit" | "held-out";
+  measuredTokensPerSecondPerChip: number;
+  predictedTokensPerSecondPerChip: number;
+  ratio: number;
+}
+
+export interface MeasuredVsModelOptions extends Plot.PlotOptions {
+  width?: number;
+  height?: number;
+}
+
+export function MeasuredVsModelChart(
+  rows: readonly MeasuredVsModelRow[],
+  {width, height = 380, ...options}: MeasuredVsModelOptions = {}
+) {
+  const values = rows.flatMap((r) => [r.measuredTokensPerSecondPerChip, r.predictedTokensPerSecondPerChip]);
+  const lo = Math.min(...values) / 1.5;
+  const hi = Math.max(...values) * 1.5;
+  const diagonal = [lo, hi].map((x) => ({x}));
+  const families = [...new Set(rows.map((r) => r.family))].sort();
+  return Plot.plot({
+    width: Math.max(width ?? 640, 280),
+    height,
+    marginLeft: 60,
+    x: {type: "log", domain: [lo, hi], label: "Measured output tokens/s per chip →", grid: true},
+    y: {type: "log", domain: [lo, hi], label: "↑ Modelled output tokens/s per chip", grid: true},
+    color: {domain: families, range: families.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]!), legend: true},
+    symbol: {domain: ["fit", "held-out"], range: ["circle", "triangle"], legend: true},
+    ...options,
+    marks: [
+      Plot.areaY(diagonal, {x: "x", y1: (d) => d.x * 0.75, y2: (d) => d.x * 1.25, fill: MUTED, fillOpacity: 0.15}),
+      Plot.line(diagonal, {x: "x", y: "x", stroke: INK, strokeDasharray: "4,3", strokeOpacity: 0.6}),
+      Plot.dot(rows, {
+        x: "measuredTokensPerSecondPerChip",
+        y: "predictedTokensPerSecondPerChip",
+        stroke: "family",
+        symbol: "split",
+        r: 4,
+        channels: {measurement: "id", "model ÷ measured": "ratio"},
+        tip: {
+          format: {
+            x: (v: number) => `${formatCount(v)} tokens/s`,
+            y: (v: number) => `${formatCount(v)} tokens/s`,
+            "model ÷ measured": (v: number) => formatDisplayNumber(v),
+            stroke: true,
+            symbol: true
+          }
+        }
+      })
+    ]
+  });
+}

@@ -1,0 +1,64 @@
+import {calibratedEfficiencies} from "../calibratedEfficiencies.js";
+import {throughputLatencyFrontier, type FrontierPoint} from "../frontier.js";
+import {replicaLayout} from "../parallelism.js";
+import type {ComparableMeasurement} from "./measurementShape.js";
+import type {CalibratedEfficiencies} from "./calibrate.js";
+
+/** One measured configuration: its model curve and the measurements taken on it. */
+export interface MeasurementCurve {
+  /** "h100-sxm × 2, llama-3.1-70b fp8, TP2, 5000 → 500 tokens, trtllm". */
+  label: string;
+  hardware: string;
+  stack: string;
+  /** Efficiencies the curve was drawn at ("hopper/trtllm", "hopper" or "pooled"). */
+  efficiencies: string;
+  /** The model's whole-request frontier of one replica, batch 1 to the largest that fits. */
+  curve: FrontierPoint[];
+  /** The measurements of this configuration that publish a speed per user: [per user, per chip] output tok/s. */
+  points: {id: string; outputTokensPerSecondPerUser: number; outputTokensPerSecondPerChip: number}[];
+}
+
+/**
+ * The model's throughput–latency curve beside each published measurement that states a speed per user, one curve per
+ * configuration (chip, model, precision, parallelism, request shape, stack), at the calibrated efficiencies. What the
+ * "How good is the model?" page plots: how far the measured points lie from the curve.
+ */
+export function measurementCurves(
+  comparable: readonly ComparableMeasurement[],
+  calibration: Pick<CalibratedEfficiencies, "groups" | "pooled">
+): MeasurementCurve[] {
+  const byKey = new Map<string, ComparableMeasurement[]>();
+  for (const m of comparable) {
+    if (m.measurement.outputTokensPerSecondPerUser === null || m.measurement.phase !== "whole") continue;
+    const s = m.shape;
+    const key = [
+      m.hardware.id,
+      m.model.id,
+      s.precision,
+      s.tensorParallel,
+      s.expertParallel,
+      s.inputTokens,
+      s.outputTokens,
+      m.measurement.stack
+    ].join("|");
+    byKey.set(key, [...(byKey.get(key) ?? []), m]);
+  }
+  return [...byKey.values()].map((members) => {
+    const {hardware, model, shape, measurement} = members[0]!;
+    const {efficiencies, group} = calibratedEfficiencies(hardware, measurement.stack, calibration);
+    const chips = replicaLayout(shape.tensorParallel, shape.expertParallel).chips;
+    const parallel = `TP${shape.tensorParallel}${shape.expertParallel > 1 ? ` EP${shape.expertParallel}` : ""}`;
+    return {
+      label: `${hardware.id} × ${chips}, ${model.id} ${shape.precision}, ${parallel}, ${Math.round(shape.inputTokens)} → ${Math.round(shape.outputTokens)} tokens, ${measurement.stack}`,
+      hardware: hardware.id,
+      stack: measurement.stack,
+      efficiencies: group,
+      curve: throughputLatencyFrontier(shape, efficiencies, 24),
+      points: members.map((m) => ({
+        id: m.measurement.id,
+        outputTokensPerSecondPerUser: m.measurement.outputTokensPerSecondPerUser!,
+        outputTokensPerSecondPerChip: m.measurement.outputTokensPerSecondPerChip
+      }))
+    };
+  });
+}

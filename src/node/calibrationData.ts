@@ -1,0 +1,27 @@
+import {SERVING_CALIBRATION} from "../inference/calibratedEfficiencies.js";
+import {calibrationReport, prepareMeasurements, type CalibrationReport} from "../inference/calibration/calibrate.js";
+import {measurementCurves, type MeasurementCurve} from "../inference/calibration/measurementCurves.js";
+import {loadCatalogs} from "./catalogFiles.js";
+import {loadMeasurements} from "./measurementFiles.js";
+
+/** What the "How good is the model?" page reads: the report at the committed efficiencies, and the curves. */
+export interface CalibrationData {
+  report: CalibrationReport;
+  curves: MeasurementCurve[];
+  /** The measurements file, as messages name it. */
+  file: string;
+}
+
+/**
+ * Compares the serving model at its committed efficiencies (src/inference/servingCalibration.generated.ts) with every
+ * measurement of data/measurements.csv: no refit (that is `token-ledger calibration --write`), so it is quick.
+ */
+export function buildCalibrationData(): CalibrationData {
+  const {measurements, file} = loadMeasurements();
+  const prepared = prepareMeasurements(measurements, loadCatalogs(), file);
+  return {
+    report: calibrationReport(prepared, SERVING_CALIBRATION),
+    curves: measurementCurves(prepared.comparable, SERVING_CALIBRATION),
+    file
+  };
+}
