@@ -1,15 +1,19 @@
 // Cumulative discounted cash flow of one or more silicon programs by month: the NRE dip, the design cycle spent under
 // water, then savings once the chip ships. A dot marks each program's payback (cumulative discounted flow back to 0).
+// One series is drawn in the in-house colour; several (programs at other cycles, scenarios on /compare) one colour
+// each. Optionally the undiscounted cumulative flow beside it, dashed.
 import * as Plot from "@observablehq/plot";
-import {formatUsd} from "./format.js";
-import {HUES} from "./palette.js";
+import {formatMonth, formatUsd} from "./format.js";
+import {FLEET_COLORS, INK, seriesColorScale} from "./palette.js";
 
 /** One month of one program (src/strategy/siliconProgram.ts SiliconProgramMonth, with a series label). */
 export interface CashFlowRow {
-  /** The program: "9-month cycle"… */
-  series: string;
+  /** The program: "9-month cycle", a scenario id…; rows without one are a single series. */
+  series?: string;
   month: number;
   cumulativeDiscountedCashFlowUsd: number;
+  /** Undiscounted cumulative cash flow, USD; read only with the `undiscounted` option. */
+  cumulativeCashFlowUsd?: number;
 }
 
 export interface CashFlowChartOptions extends Plot.PlotOptions {
@@ -17,54 +21,89 @@ export interface CashFlowChartOptions extends Plot.PlotOptions {
   height?: number;
   /** Series order and colours; default the order of first appearance. */
   series?: string[];
+  /** Mark and label each program's payback month (default true). */
+  payback?: boolean;
+  /** Also draw the undiscounted cumulative cash flow (cumulativeCashFlowUsd), dashed (default false). */
+  undiscounted?: boolean;
 }
 
 const MILLION = 1e6;
-const COLORS = [HUES.teal, HUES.grey, HUES.purple, HUES.yellow];
 
 export function CashFlowChart(
   rows: readonly CashFlowRow[],
-  {width, height = 280, series, ...options}: CashFlowChartOptions = {}
+  {width, height = 280, series, payback = true, undiscounted = false, ...options}: CashFlowChartOptions = {}
 ) {
-  const domain = series ?? [...new Set(rows.map((r) => r.series))];
-  const payback = domain.flatMap((name) => {
-    const months = rows.filter((r) => r.series === name);
-    // As the library defines it (discountedPaybackMonth): the first month the cumulative discounted flow is >= 0.
-    const first = months.find((r) => r.cumulativeDiscountedCashFlowUsd >= 0);
-    return first ? [first] : [];
-  });
+  const domain = series ?? [...new Set(rows.map((r) => r.series ?? ""))];
+  const data = rows.map((r) => ({...r, series: r.series ?? ""}));
+  const paybacks = payback
+    ? domain.flatMap((name) => {
+        // As the library defines it (discountedPaybackMonth): the first month the cumulative discounted flow is >= 0.
+        const first = data.find((r) => r.series === name && r.cumulativeDiscountedCashFlowUsd >= 0);
+        return first ? [first] : [];
+      })
+    : [];
   const y = (d: CashFlowRow) => d.cumulativeDiscountedCashFlowUsd / MILLION;
+  const yUndiscounted = (d: CashFlowRow) => (d.cumulativeCashFlowUsd ?? NaN) / MILLION;
+  const single = domain.length === 1;
   return Plot.plot({
     width: Math.max(width ?? 640, 260),
     height,
     marginLeft: 56,
     marginTop: 28,
     x: {label: "Month →", grid: true},
-    y: {label: "↑ Cumulative discounted cash flow (million USD)", grid: true},
-    color: {legend: true, domain, range: COLORS.slice(0, domain.length)},
+    y: {
+      label: undiscounted
+        ? "↑ Cumulative cash flow, discounted and not (million USD)"
+        : "↑ Cumulative discounted cash flow (million USD)",
+      grid: true
+    },
+    color: single ? {domain, range: [FLEET_COLORS.inHouse]} : {legend: true, ...seriesColorScale(domain)},
     ...options,
     marks: [
       Plot.ruleY([0]),
-      Plot.lineY(rows, {x: "month", y, stroke: "series", strokeWidth: 2}),
-      Plot.dot(payback, {x: "month", y, fill: "series", r: 4, stroke: "currentColor", strokeWidth: 0.5}),
+      undiscounted
+        ? Plot.lineY(data, {
+            x: "month",
+            y: yUndiscounted,
+            z: "series",
+            stroke: "series",
+            strokeWidth: 1.5,
+            strokeOpacity: 0.8,
+            strokeDasharray: "5,4"
+          })
+        : null,
+      Plot.lineY(data, {x: "month", y, z: "series", stroke: "series", strokeWidth: 2}),
+      Plot.dot(paybacks, {x: "month", y, fill: "series", r: 4, stroke: INK, strokeWidth: 0.5}),
       // Labels alternate above-left and below-right of their dots, so two paybacks months apart do not collide.
       paybackLabels(
-        payback.filter((_, i) => i % 2 === 0),
+        paybacks.filter((_, i) => i % 2 === 0),
         y,
         {dx: -6, dy: -10, textAnchor: "end"}
       ),
       paybackLabels(
-        payback.filter((_, i) => i % 2 === 1),
+        paybacks.filter((_, i) => i % 2 === 1),
         y,
         {dx: 6, dy: 12, textAnchor: "start"}
       ),
       Plot.tip(
-        rows,
+        data,
         Plot.pointer({
           x: "month",
           y,
           stroke: "series",
-          format: {x: (v: number) => `month ${v}`, y: (v: number) => formatUsd(v * MILLION), stroke: true}
+          channels: {
+            at: {value: "month", label: "at"},
+            discounted: {value: "cumulativeDiscountedCashFlowUsd", label: "discounted"},
+            ...(undiscounted ? {undiscounted: {value: "cumulativeCashFlowUsd", label: "undiscounted"}} : {})
+          },
+          format: {
+            x: false,
+            y: false,
+            stroke: !single,
+            at: (v: number) => formatMonth(v),
+            discounted: formatUsd,
+            undiscounted: formatUsd
+          }
         })
       )
     ]
@@ -79,9 +118,9 @@ function paybackLabels(
   return Plot.text(rows, {
     x: "month",
     y,
-    text: (d: CashFlowRow) => `payback, month ${d.month}`,
+    text: (d: CashFlowRow) => `payback, ${formatMonth(d.month)}`,
     ...placement,
-    fill: "currentColor",
+    fill: INK,
     stroke: "var(--theme-background)",
     strokeWidth: 3,
     paintOrder: "stroke",

@@ -1,8 +1,9 @@
 // The cost of a million tokens split into its parts (chip, vendor margin, servers, facility, energy, operations): one
-// horizontal stacked bar per group (token kind, fleet, system). The parts of a bar sum to its total.
+// horizontal stacked bar per group (token kind, fleet, system), labelled with its total. The parts of a bar sum to its
+// total. With a `series` column (scenario ids on /compare) each group becomes a panel with one bar per series.
 import * as Plot from "@observablehq/plot";
 import {formatDisplayNumber, formatUsdPerMTok} from "./format.js";
-import {COST_COMPONENTS, costColorScale, costComponentLabel} from "./palette.js";
+import {COST_COMPONENTS, costColorScale, costComponentLabel, INK} from "./palette.js";
 
 /** One slice of a bar. */
 export interface CostStackRow {
@@ -12,54 +13,82 @@ export interface CostStackRow {
   component: string;
   /** USD per million tokens. */
   usdPerMTok: number;
+  /** The series the bar belongs to (a scenario id); rows without one are a single series. */
+  series?: string;
 }
 
 export interface CostStackChartOptions extends Plot.PlotOptions {
   width?: number;
   height?: number;
-  /** Bar order, top to bottom; default the order of first appearance. */
+  /** Bar order, top to bottom (panel order with several series); default the order of first appearance. */
   groups?: string[];
+  /** Series order within each panel; default the order of first appearance. */
+  series?: string[];
 }
 
 export function CostStackChart(
   rows: readonly CostStackRow[],
-  {width, height, groups, ...options}: CostStackChartOptions = {}
+  {width, height, groups, series, ...options}: CostStackChartOptions = {}
 ) {
   const domain = groups ?? [...new Set(rows.map((r) => r.group))];
+  const seriesDomain = series ?? [...new Set(rows.flatMap((r) => (r.series === undefined ? [] : [r.series])))];
+  const many = seriesDomain.length > 1;
   const keys = COST_COMPONENTS.map((c) => c.key as string).filter((k) => rows.some((r) => r.component === k));
+  const colors = costColorScale(keys);
   const data = rows.map((r) => ({...r, part: costComponentLabel(r.component)}));
-  const totals = domain.map((group) => ({
-    group,
-    total: rows.filter((r) => r.group === group).reduce((sum, r) => sum + r.usdPerMTok, 0)
-  }));
+  const totals = domain.flatMap((group) =>
+    (many ? seriesDomain : [undefined]).map((name) => ({
+      group,
+      series: name,
+      total: rows
+        .filter((r) => r.group === group && (name === undefined || r.series === name))
+        .reduce((sum, r) => sum + r.usdPerMTok, 0)
+    }))
+  );
   const chartWidth = Math.max(width ?? 640, 260);
   // On a phone the totals drop their unit (the axis names it), so the bars keep most of the width.
   const narrow = chartWidth < 480;
+  // One bar per group, or with several series a panel per group (fy) and a bar per series (y).
+  const y = many ? "series" : "group";
+  const fy = many ? "group" : undefined;
   return Plot.plot({
     width: chartWidth,
-    height: height ?? 90 + 44 * domain.length,
-    marginLeft: Math.min(130, chartWidth * 0.32),
+    height: height ?? (many ? 60 + (30 * seriesDomain.length + 30) * domain.length : 90 + 44 * domain.length),
+    marginLeft: Math.min(many ? 150 : 130, chartWidth * 0.32),
     marginRight: narrow ? 44 : 92,
     x: {label: "USD per million tokens →", grid: true},
-    y: {label: null, domain},
-    color: {legend: true, ...costColorScale(keys)},
+    // With panels, each panel's group is written above its bars, inside the frame (no facet axis to clip).
+    y: {label: null, domain: many ? seriesDomain : domain, ...(many ? {insetTop: 18} : {})},
+    ...(many ? {fy: {axis: null, domain, padding: 0.1}} : {}),
+    color: {legend: true, ...colors},
     ...options,
     marks: [
       Plot.barX(data, {
         x: "usdPerMTok",
-        y: "group",
+        y,
+        fy,
         fill: "part",
-        order: costColorScale(keys).domain,
-        tip: {format: {x: (v: number) => formatUsdPerMTok(v), y: true, fill: true}}
+        order: colors.domain,
+        tip: {format: {x: (v: number) => formatUsdPerMTok(v), y: true, ...(many ? {fy: true} : {}), fill: true}}
       }),
       Plot.text(totals, {
         x: "total",
-        y: "group",
+        y,
+        fy,
         text: (d) => (narrow ? formatDisplayNumber(d.total) : formatUsdPerMTok(d.total)),
         textAnchor: "start",
         dx: 4,
-        fill: "currentColor"
+        fill: INK
       }),
+      many
+        ? Plot.text(domain, {
+            fy: (d: string) => d,
+            text: (d: string) => d,
+            frameAnchor: "top-left",
+            fontWeight: "bold",
+            fill: INK
+          })
+        : null,
       Plot.ruleX([0])
     ]
   });

@@ -1,7 +1,9 @@
-// Percentile bands of a time series across Monte Carlo samples: p5–p95 and p25–p75 around the median.
+// Percentile bands of a time series across Monte Carlo samples: p5–p95 and p25–p75 around the median, in the colour
+// of the quantity banded (inference spend green, the in-house program teal…; palette.ts).
 import * as Plot from "@observablehq/plot";
-import type {FanRow} from "../lib/uncertainty/summary.js";
-import {HUES} from "./palette.js";
+import type {FanRow} from "../lib/uncertainty/fan.js";
+import {formatDisplayNumber} from "./format.js";
+import {ACCENT, INK, withOpacity} from "./palette.js";
 
 export interface FanChartOptions extends Plot.PlotOptions {
   width?: number;
@@ -12,13 +14,30 @@ export interface FanChartOptions extends Plot.PlotOptions {
   xLabel?: string;
   /** Label of the y axis, with its unit. */
   yLabel?: string;
-  /** Formats a (scaled) value for tooltips. */
-  format?: (value: number) => string;
+  /**
+   * Formats a value for tooltips, unit included, given in the rows' own unit (before `scale`): the formatter the page
+   * uses for that quantity inline (format.ts formatUsd…). Default a plain number of the scaled value.
+   */
+  valueFormat?: (value: number) => string;
+  /** Colour of the bands: the banded quantity's concept colour (palette.ts); default the accent. */
+  fill?: string;
 }
+
+/** Opacity of the 90% and the 50% band. */
+const OPACITY = {outer: 0.3, inner: 0.55};
 
 export function FanChart(
   rows: readonly FanRow[],
-  {width, height = 300, scale = 1, xLabel = "month", yLabel = "value", format, ...options}: FanChartOptions = {}
+  {
+    width,
+    height = 300,
+    scale = 1,
+    xLabel = "month",
+    yLabel = "value",
+    valueFormat,
+    fill = ACCENT,
+    ...options
+  }: FanChartOptions = {}
 ) {
   const scaled = rows.map((r) => ({
     step: r.step,
@@ -28,30 +47,28 @@ export function FanChart(
     p75: r.p75 * scale,
     p95: r.p95 * scale
   }));
-  const tipFormat = format ? {y: format, y1: format, y2: format} : undefined;
+  const tip = valueFormat ? (v: number) => valueFormat(v / scale) : (v: number) => formatDisplayNumber(v);
+  const outer = withOpacity(fill, OPACITY.outer);
+  const inner = withOpacity(fill, OPACITY.inner);
   return Plot.plot({
     width: Math.max(width ?? 640, 240), // never narrower than its margins, even mid-layout
     height,
     x: {label: xLabel, grid: true},
     y: {label: yLabel, grid: true},
-    color: {
-      legend: true,
-      domain: ["90% of draws", "50% of draws", "median"],
-      range: [HUES.lightBlue, HUES.blue, "currentColor"]
-    },
+    color: {legend: true, domain: ["90% of draws", "50% of draws", "median"], range: [outer, inner, INK]},
     ...options,
     marks: [
       Plot.ruleY([0]),
-      Plot.areaY(scaled, {x: "step", y1: "p5", y2: "p95", fill: HUES.lightBlue, fillOpacity: 0.45}),
-      Plot.areaY(scaled, {x: "step", y1: "p25", y2: "p75", fill: HUES.blue, fillOpacity: 0.35}),
-      Plot.lineY(scaled, {x: "step", y: "p50", stroke: "currentColor", strokeWidth: 2}),
+      Plot.areaY(scaled, {x: "step", y1: "p5", y2: "p95", fill: outer}),
+      Plot.areaY(scaled, {x: "step", y1: "p25", y2: "p75", fill: inner}),
+      Plot.lineY(scaled, {x: "step", y: "p50", stroke: INK, strokeWidth: 2}),
       Plot.tip(
         scaled,
         Plot.pointerX({
           x: "step",
           y: "p50",
-          channels: {p5: "p5", p95: "p95"},
-          format: {x: true, y: tipFormat?.y ?? true, p5: tipFormat?.y ?? true, p95: tipFormat?.y ?? true}
+          channels: {median: {value: "p50", label: "median"}, p5: "p5", p95: "p95"},
+          format: {x: true, y: false, median: tip, p5: tip, p95: tip}
         })
       )
     ]

@@ -1,7 +1,8 @@
 // The flywheel with its loop closed and open: one quantity (cost per token, users…) by month for each.
 import * as Plot from "@observablehq/plot";
 import type {FlywheelComparisonMonth} from "../lib/strategy/flywheel.js";
-import {HUES} from "./palette.js";
+import {formatCount, formatDisplayNumber, formatUsdPerMTok} from "./format.js";
+import {LOOP_COLORS} from "./palette.js";
 
 export interface FlywheelChartOptions extends Plot.PlotOptions {
   width?: number;
@@ -11,19 +12,33 @@ export interface FlywheelChartOptions extends Plot.PlotOptions {
 }
 
 const QUANTITIES = {
-  cost: {closed: "closedCostUsdPerMTok", open: "openCostUsdPerMTok", label: "cost, USD per million tokens", scale: 1},
-  users: {closed: "closedUsers", open: "openUsers", label: "users, millions", scale: 1e-6},
+  cost: {
+    closed: "closedCostUsdPerMTok",
+    open: "openCostUsdPerMTok",
+    label: "cost, USD per million tokens",
+    scale: 1,
+    format: formatUsdPerMTok
+  },
+  users: {
+    closed: "closedUsers",
+    open: "openUsers",
+    label: "users, millions",
+    scale: 1e-6,
+    format: (v: number) => `${formatCount(v)} users`
+  },
   generations: {
     closed: "closedChipGeneration",
     open: "openChipGeneration",
     label: "chip generations shipped",
-    scale: 1
+    scale: 1,
+    format: (v: number) => formatDisplayNumber(v)
   },
   cycle: {
     closed: "closedDesignCycleMonths",
     open: "openDesignCycleMonths",
     label: "chip design cycle, months",
-    scale: 1
+    scale: 1,
+    format: (v: number) => `${formatDisplayNumber(v)} months`
   }
 } as const;
 
@@ -44,7 +59,7 @@ export function FlywheelChart(
     height,
     x: {label: "month", grid: true},
     y: {label: q.label, grid: true, zero: quantity !== "cost"},
-    color: {legend: true, domain: ["loop closed", "loop open"], range: [HUES.blue, HUES.grey]},
+    color: {legend: true, domain: ["loop closed", "loop open"], range: [LOOP_COLORS.closed, LOOP_COLORS.open]},
     ...options,
     marks: [
       Plot.lineY(rows, {
@@ -53,7 +68,7 @@ export function FlywheelChart(
         stroke: "loop",
         strokeWidth: 2,
         curve: quantity === "generations" || quantity === "cycle" ? "step-after" : "linear",
-        tip: true
+        tip: {format: {x: true, y: (v: number) => q.format(v / q.scale), stroke: true}}
       })
     ]
   });

@@ -3,7 +3,7 @@
 // fewer per user, until compute becomes the roof.
 import * as Plot from "@observablehq/plot";
 import {formatCount, formatDisplayNumber} from "./format.js";
-import {ACCENT, HIGHLIGHT} from "./palette.js";
+import {ACCENT, HIGHLIGHT, INK} from "./palette.js";
 
 /** A frontier point (src/inference/frontier.ts FrontierPoint). */
 export interface FrontierRow {
@@ -64,7 +64,7 @@ export function FrontierChart(
         dx: 9,
         dy: -7,
         textAnchor: "start",
-        fill: "currentColor",
+        fill: INK,
         fontSize: 9
       }),
       current

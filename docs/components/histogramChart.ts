@@ -1,22 +1,33 @@
 // A distribution of Monte Carlo samples as a histogram, with its median and 90% interval marked.
 import * as Plot from "@observablehq/plot";
-import type {HistogramRow} from "../lib/uncertainty/summary.js";
-import {HUES} from "./palette.js";
+import type {HistogramRow} from "../lib/uncertainty/histogram.js";
+import {formatDisplayNumber, formatInterval, formatPercent} from "./format.js";
+import {ACCENT, HIGHLIGHT, INK} from "./palette.js";
 
 export interface HistogramChartOptions extends Plot.PlotOptions {
   width?: number;
   height?: number;
   /** Label of the x axis, with its unit. */
   xLabel?: string;
-  /** Vertical rules to mark, e.g. p5, p50 and p95. */
-  marks?: Plot.Markish[];
   /** Values to mark with labelled rules: {label, value}. */
   rules?: readonly {label: string; value: number}[];
+  /** Formats a value of the x axis for tooltips, unit included (format.ts); default a plain number. */
+  valueFormat?: (value: number) => string;
+  /** Colour of the bars: the quantity's concept colour (palette.ts); default the accent. */
+  fill?: string;
 }
 
 export function HistogramChart(
   rows: readonly HistogramRow[],
-  {width, height = 240, xLabel = "value", rules = [], ...options}: HistogramChartOptions = {}
+  {
+    width,
+    height = 240,
+    xLabel = "value",
+    rules = [],
+    valueFormat = formatDisplayNumber,
+    fill = ACCENT,
+    ...options
+  }: HistogramChartOptions = {}
 ) {
   const total = rows.reduce((sum, r) => sum + r.count, 0) || 1;
   return Plot.plot({
@@ -30,13 +41,17 @@ export function HistogramChart(
         x1: "x0",
         x2: "x1",
         y: (r: HistogramRow) => (100 * r.count) / total,
-        fill: HUES.blue,
+        fill,
         fillOpacity: 0.8,
-        tip: true
+        channels: {
+          draws: {value: (r: HistogramRow) => formatInterval(r.x0, r.x1, valueFormat), label: "draws in"},
+          share: {value: (r: HistogramRow) => r.count / total, label: "share"}
+        },
+        tip: {format: {x1: false, x2: false, y: false, draws: true, share: formatPercent}}
       }),
       Plot.ruleY([0]),
-      Plot.ruleX(rules, {x: "value", stroke: HUES.red, strokeDasharray: "4,3"}),
-      Plot.text(rules, {x: "value", text: "label", frameAnchor: "top", dy: -2, fill: "currentColor", fontSize: 11})
+      Plot.ruleX(rules, {x: "value", stroke: HIGHLIGHT, strokeDasharray: "4,3"}),
+      Plot.text(rules, {x: "value", text: "label", frameAnchor: "top", dy: -2, fill: INK, fontSize: 11})
     ]
   });
 }

@@ -2,7 +2,7 @@
 // the gap is the tax recovered, labelled above each pair.
 import * as Plot from "@observablehq/plot";
 import {formatUsd} from "./format.js";
-import {FLEET_COLORS} from "./palette.js";
+import {FLEET_COLORS, INK} from "./palette.js";
 
 /** A year of src/strategy/inferenceTax.ts (the fields the chart reads). */
 export interface TaxYearRow {
@@ -64,7 +64,7 @@ export function InferenceTaxChart(
           text: (d: {recovered: number}) => formatUsd(d.recovered),
           dy: -8,
           dx: 8,
-          fill: "currentColor",
+          fill: INK,
           fontSize: 10
         }
       ),

@@ -1,7 +1,8 @@
 // Cumulative gross profit of the four moat cases (neither lead, model lead only, cost lead only, both), by month.
 import * as Plot from "@observablehq/plot";
 import type {MoatMonth} from "../lib/strategy/moat.js";
-import {HUES} from "./palette.js";
+import {formatUsd} from "./format.js";
+import {MOAT_COLORS} from "./palette.js";
 
 export interface MoatChartOptions extends Plot.PlotOptions {
   width?: number;
@@ -9,10 +10,10 @@ export interface MoatChartOptions extends Plot.PlotOptions {
 }
 
 const CASES = [
-  {key: "cumulativeBaselineGrossProfitUsd", label: "neither lead", color: HUES.grey},
-  {key: "cumulativeModelLeadGrossProfitUsd", label: "model lead only", color: HUES.yellow},
-  {key: "cumulativeCostLeadGrossProfitUsd", label: "cost lead only", color: HUES.blue},
-  {key: "cumulativeBothGrossProfitUsd", label: "both", color: HUES.green}
+  {key: "cumulativeBaselineGrossProfitUsd", label: "neither lead", color: MOAT_COLORS.neither},
+  {key: "cumulativeModelLeadGrossProfitUsd", label: "model lead only", color: MOAT_COLORS.modelLead},
+  {key: "cumulativeCostLeadGrossProfitUsd", label: "cost lead only", color: MOAT_COLORS.costLead},
+  {key: "cumulativeBothGrossProfitUsd", label: "both", color: MOAT_COLORS.both}
 ] as const;
 
 export function MoatChart(months: readonly MoatMonth[], {width, height = 320, ...options}: MoatChartOptions = {}) {
@@ -24,6 +25,16 @@ export function MoatChart(months: readonly MoatMonth[], {width, height = 320, ..
     y: {label: "cumulative gross profit, million USD", grid: true},
     color: {legend: true, domain: CASES.map((c) => c.label), range: CASES.map((c) => c.color)},
     ...options,
-    marks: [Plot.ruleY([0]), Plot.lineY(rows, {x: "month", y: "profit", stroke: "case", strokeWidth: 2, tip: true})]
+    marks: [
+      Plot.ruleY([0]),
+      Plot.lineY(rows, {
+        x: "month",
+        y: "profit",
+        stroke: "case",
+        strokeWidth: 2,
+        channels: {profit: {value: "profit", label: "cumulative gross profit"}},
+        tip: {format: {x: true, y: false, profit: (v: number) => formatUsd(v * 1e6), stroke: true}}
+      })
+    ]
   });
 }

@@ -1,5 +1,27 @@
-// Shared colours of the story pages' charts. Mid-tone hues from Observable's "observable10" scheme, which read on the
-// light ("air") and dark ("near-midnight") themes alike; every chart takes its colours from here.
+// Every colour the site draws with, and what it means. One colour per concept, site-wide: a reader who has learnt that
+// teal is in-house silicon on one page reads it the same on every other. Charts take their colours from here and
+// nowhere else. The hues are Observable's "observable10" mid-tones, which read on the light ("air") and dark
+// ("near-midnight") themes alike; "currentColor" (the text colour) is the one neutral ink.
+//
+//   concept                                             colour      where
+//   merchant silicon (bought at the vendor's price),    red         inference tax, systems, custom silicon stacks
+//     and the vendor's margin it carries
+//   in-house (custom) silicon and its program           teal        inference tax, systems, cash flow, NPV
+//   training spend                                      purple      spend over time
+//   inference spend                                     green       spend over time, its uncertainty band
+//   model lead                                          yellow      moat
+//   cost lead                                           blue        moat, its uncertainty band
+//   both leads                                          pink        moat
+//   the reference case (neither lead, loop open,        grey        moat, flywheel, systems
+//     a system other than the scenario's)
+//   loop closed                                         blue        flywheel
+//   parts of a token's cost                             COST_COMPONENTS below (chip blue, vendor margin red, …)
+//   uncertainty: 90% and 50% of draws                   the quantity's own colour, light and darker
+//   an input at its p5 / p95 (tornado)                  light grey / dark grey (no concept: low and high)
+//   the value the page is at (current cycle, batch,     currentColor ring or dashed rule
+//     the scenario's chip; p5, median, p95 marks)
+//   several series of one quantity (scenarios on        SERIES_COLORS, in the order the page lists them
+//     /compare, a program at two design cycles)
 
 /** Categorical hues, in the order Plot's observable10 scheme lists them. */
 export const HUES = {
@@ -15,10 +37,48 @@ export const HUES = {
   grey: "#9498a0"
 } as const;
 
+/** The ink of text and axes: the marks that point at a value rather than stand for a concept. */
+export const INK = "currentColor";
+
+/** Merchant silicon (and the vendor's margin) vs in-house silicon. */
+export const FLEET_COLORS = {merchant: HUES.red, inHouse: HUES.teal} as const;
+
+/** Training vs inference spend. */
+export const SPEND_COLORS = {training: HUES.purple, inference: HUES.green} as const;
+
+/** The four moat cases. */
+export const MOAT_COLORS = {neither: HUES.grey, modelLead: HUES.yellow, costLead: HUES.blue, both: HUES.pink} as const;
+
+/** The flywheel with its loop closed and open. */
+export const LOOP_COLORS = {closed: HUES.blue, open: HUES.grey} as const;
+
+/** An input swung to its p5 and to its p95 (tornado): light and dark grey, no concept's colour. */
+export const SWING_COLORS = {low: "#c9ccd1", high: "#6b6f76"} as const;
+
+/** The reference case a chart compares against (a system other than the scenario's, the open loop). */
+export const MUTED = HUES.grey;
+
+/** A chart's single series when it stands for no concept above (a frontier, a histogram of draws). */
+export const ACCENT = HUES.blue;
+
+/** What marks the value the page is at: a ring, a dashed rule. */
+export const HIGHLIGHT = INK;
+
+/**
+ * Several series of one quantity (scenarios on /compare, one program at two design cycles), in the order the page
+ * lists them; none is a concept colour a series chart draws beside them (red, teal, purple, green).
+ */
+export const SERIES_COLORS = [HUES.blue, HUES.pink, HUES.brown, HUES.yellow, HUES.lightBlue, HUES.grey] as const;
+
+/** A Plot colour scale for series in the given order (SERIES_COLORS, repeating past six). */
+export function seriesColorScale(domain: readonly string[]): {domain: string[]; range: string[]} {
+  return {domain: [...domain], range: domain.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]!)};
+}
+
 /** Parts of a chip-hour (and so of a token's) cost, in stacking order, with their labels and colours. */
 export const COST_COMPONENTS = [
   {key: "chipCost", label: "chip (cost to make)", color: HUES.blue},
-  {key: "vendorMargin", label: "vendor margin", color: HUES.red},
+  {key: "vendorMargin", label: "vendor margin", color: FLEET_COLORS.merchant},
   {key: "chipCapital", label: "chip capital", color: HUES.blue},
   {key: "systemCapital", label: "servers & network", color: HUES.lightBlue},
   {key: "facilityCapital", label: "facility", color: HUES.brown},
@@ -39,13 +99,8 @@ export function costColorScale(keys: readonly string[]): {domain: string[]; rang
   return {domain: parts.map((c) => c.label), range: parts.map((c) => c.color)};
 }
 
-/** Training vs inference spend. */
-export const SPEND_COLORS = {training: HUES.purple, inference: HUES.green} as const;
-
-/** Merchant (bought at the vendor's price) vs in-house silicon. */
-export const FLEET_COLORS = {merchant: HUES.red, inHouse: HUES.teal} as const;
-
-/** The system a scenario serves on, against the others. */
-export const HIGHLIGHT = HUES.red;
-export const MUTED = HUES.grey;
-export const ACCENT = HUES.blue;
+/** `hex` ("#4269d0") at an opacity, as an rgba() colour: the light shades of a band's legend. */
+export function withOpacity(hex: string, opacity: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${opacity})`;
+}

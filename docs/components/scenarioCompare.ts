@@ -1,6 +1,7 @@
-// Side-by-side tables of several scenarios: their metrics, and the assumptions in which they differ.
+// Side-by-side tables of several scenarios: their metrics, and the assumptions in which they differ. Every value is
+// written by format.ts, as the scenario pages and the story pages write it.
+import {formatMetric, formatMetricInterval} from "./format.js";
 import type {AssumptionRow, MetricRow} from "./scenarioPage.js";
-import {formatDisplayNumber, formatMetric} from "./scenarioPage.js";
 
 /** One scenario's column of a comparison. */
 export interface CompareColumn {
@@ -33,7 +34,7 @@ function wrap(table: HTMLTableElement): HTMLElement {
   return div;
 }
 
-/** Every metric, one column per scenario: the value (mean if uncertain) and, below it, its 90% interval. */
+/** Every metric, one column per scenario: the value (the median of the draws if uncertain) and its 90% interval below. */
 export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElement {
   const table = document.createElement("table");
   table.className = "scenario-table scenario-compare-metrics";
@@ -51,10 +52,10 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
       cell.className = "scenario-number";
       cell.dataset.value = row.value === null ? "" : String(row.value);
       cell.append(formatMetric(row.name, row.value));
-      if (row.p5 !== null && row.p95 !== null && formatDisplayNumber(row.p5) !== formatDisplayNumber(row.p95)) {
+      if (row.p5 !== null && row.p95 !== null && formatMetric(row.name, row.p5) !== formatMetric(row.name, row.p95)) {
         const range = document.createElement("div");
         range.className = "muted";
-        range.textContent = `${formatDisplayNumber(row.p5)}–${formatDisplayNumber(row.p95)}`;
+        range.textContent = formatMetricInterval(row.name, row.p5, row.p95);
         range.title = "90% interval (p5–p95)";
         cell.append(range);
       }

@@ -1,28 +1,35 @@
-// A scenario's headline numbers (KPI cards) and its full metrics table. Uncertain metrics show their mean with the
-// 5th–95th percentile range; every value carries its unit.
+// A scenario's headline numbers (KPI cards) and its full metrics table. Uncertain metrics show their median over the
+// Monte Carlo draws (named: "median of 1,000 draws") with the 5th–95th percentile range; every value is written by
+// format.ts, as the story pages write the same quantity.
 import type {ScenarioBands} from "../lib/scenario/run/runScenario.js";
-import {formatDisplayNumber, formatMetric, type MetricRow} from "./scenarioPage.js";
+import {formatDisplayNumber, formatMetric, formatMetricInterval, formatPercent, medianLabel} from "./format.js";
+import {SCENARIO_PAGE_SAMPLES, type MetricRow} from "./scenarioPage.js";
 
-/** The 90% interval of an uncertain metric: "0.8–1.2 USD/Mtok"; "" for a certain one. */
+/** The 90% interval of an uncertain metric: "0.759 USD/Mtok–1.25 USD/Mtok"; "" for a certain one. */
 function intervalText(row: MetricRow): string {
   if (row.p5 === null || row.p95 === null) return "";
+  const interval = formatMetricInterval(row.name, row.p5, row.p95);
   // A metric that no uncertain assumption moves has p5 = p95: no interval to show.
-  if (formatDisplayNumber(row.p5) === formatDisplayNumber(row.p95) && row.nullShare === 0) return "";
-  const unit = row.unit === "%" ? "%" : row.unit === "month" ? "" : ` ${row.unit}`;
-  const prefix = row.unit === "month" ? "month " : "";
-  const missing =
-    row.nullShare > 0 ? `; none within the horizon in ${formatDisplayNumber(row.nullShare * 100)}% of samples` : "";
-  return `${prefix}${formatDisplayNumber(row.p5)}–${formatDisplayNumber(row.p95)}${unit}${missing}`;
+  if (formatMetric(row.name, row.p5) === formatMetric(row.name, row.p95) && row.nullShare === 0) return "";
+  const missing = row.nullShare > 0 ? `; none within the horizon in ${formatPercent(row.nullShare)} of draws` : "";
+  return `${interval}${missing}`;
 }
 
-/** The range text of an uncertain metric: "90% interval 0.8–1.2 USD/Mtok"; "" for a certain one. */
+/** The range text of an uncertain metric: "90% interval 0.759 USD/Mtok–1.25 USD/Mtok"; "" for a certain one. */
 function rangeText(row: MetricRow): string {
   const interval = intervalText(row);
   return interval ? `90% interval ${interval}` : "";
 }
 
-/** KPI cards for the named metrics: label, value (mean if uncertain) and its 90% interval. */
-export function ScenarioKpis(rows: readonly MetricRow[], names: readonly string[]): HTMLElement {
+/**
+ * KPI cards for the named metrics: label, value (the median of the draws if uncertain, named so) and its 90%
+ * interval.
+ */
+export function ScenarioKpis(
+  rows: readonly MetricRow[],
+  names: readonly string[],
+  {samples = SCENARIO_PAGE_SAMPLES} = {}
+): HTMLElement {
   const grid = document.createElement("div");
   grid.className = "grid grid-cols-4 scenario-kpis";
   for (const name of names) {
@@ -42,7 +49,7 @@ export function ScenarioKpis(rows: readonly MetricRow[], names: readonly string[
     if (range) {
       const note = document.createElement("div");
       note.className = "muted scenario-kpi-range";
-      note.textContent = `mean; ${range}`;
+      note.textContent = `${medianLabel(samples)}; ${range}`;
       card.append(note);
     }
     grid.append(card);
@@ -50,12 +57,12 @@ export function ScenarioKpis(rows: readonly MetricRow[], names: readonly string[
   return grid;
 }
 
-/** Every metric in a table: label, value with unit, and the 90% interval of uncertain ones. */
-export function ScenarioMetricsTable(rows: readonly MetricRow[]): HTMLElement {
+/** Every metric in a table: label, value with unit (the median of the draws if uncertain), and the 90% interval. */
+export function ScenarioMetricsTable(rows: readonly MetricRow[], {samples = SCENARIO_PAGE_SAMPLES} = {}): HTMLElement {
   const table = document.createElement("table");
   table.className = "scenario-table scenario-metrics";
   const head = table.createTHead().insertRow();
-  for (const text of ["Metric", "Value (mean if uncertain)", "90% interval (p5–p95)"]) {
+  for (const text of ["Metric", `Value (${medianLabel(samples)} if uncertain)`, "90% interval (p5–p95)"]) {
     const th = document.createElement("th");
     th.textContent = text;
     head.append(th);
@@ -78,10 +85,13 @@ export function ScenarioMetricsTable(rows: readonly MetricRow[]): HTMLElement {
 }
 
 /** Where the figures come from: the static report, or a recomputation with the listed changes. */
-export function ScenarioProvenance(sets: readonly string[], {samples = 1000, seed = 1} = {}): HTMLElement {
+export function ScenarioProvenance(
+  sets: readonly string[],
+  {samples = SCENARIO_PAGE_SAMPLES, seed = 1} = {}
+): HTMLElement {
   const p = document.createElement("p");
   p.className = "muted scenario-provenance";
-  const mc = `${samples.toLocaleString("en-US")} Monte Carlo samples, seed ${seed}`;
+  const mc = `${formatDisplayNumber(samples)} Monte Carlo samples, seed ${seed}`;
   if (!sets.length) {
     p.textContent = `Figures from the static report built with the site (${mc}).`;
     return p;
@@ -105,7 +115,7 @@ export function BandsSummary(
   rows: readonly MetricRow[],
   uncertainKeys: readonly string[],
   bands: ScenarioBands | null,
-  {samples = 1000, seed = 1} = {}
+  {samples = SCENARIO_PAGE_SAMPLES, seed = 1} = {}
 ): HTMLElement {
   const p = document.createElement("p");
   p.className = "scenario-bands-summary";
@@ -127,7 +137,7 @@ export function BandsSummary(
   };
   const npv = interval("siliconNpvUsd");
   const crossover = interval("inferenceOvertakesTrainingMonth");
-  p.append(`The bands and the 90% intervals come from ${samples.toLocaleString("en-US")} draws (seed ${seed}) of `);
+  p.append(`The bands and the 90% intervals come from ${formatDisplayNumber(samples)} draws (seed ${seed}) of `);
   uncertainKeys.forEach((key, i) => {
     if (i) p.append(i === uncertainKeys.length - 1 ? " and " : ", ");
     const code = document.createElement("code");

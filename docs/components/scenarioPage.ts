@@ -1,6 +1,4 @@
-import {distributionQuantile} from "../lib/uncertainty/closedForm.js";
 import type {Distribution} from "../lib/uncertainty/distribution.js";
-import {formatQuantity, type Dimension} from "../lib/units/quantity.js";
 import {applyOverrides} from "../lib/scenario/resolve/applyOverrides.js";
 import {
   bindScenario,
@@ -17,7 +15,7 @@ import type {ResolvedScenario, ValueOrigin} from "../lib/scenario/resolve/resolv
 import {keyUnit, type RunReport} from "../lib/scenario/run/runReport.js";
 import {DEFAULT_SCENARIO_SEED, runScenario, type ScenarioRunResult} from "../lib/scenario/run/runScenario.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
-import {isQuantityKey, scenarioKey} from "../lib/scenario/file/schema.js";
+import {displayValue, reportMedian} from "./format.js";
 import {SHARE_FLAG, setPath} from "./urlState.js";
 
 /** Monte Carlo samples a page uses when it recomputes; equal to the static site's (src/node/siteData.ts SITE_SAMPLES). */
@@ -89,10 +87,12 @@ export function scenarioPagePoint(
   return {resolved: edited, point: evaluateScenarioPoint(bindScenario(edited, catalogs), scenarioMedianPoint(edited))};
 }
 
-/** A metric's central value: the number itself, or the Monte Carlo mean; null when it does not occur. */
+/**
+ * A metric's central value, the one every page shows: the number itself, or the Monte Carlo median (format.ts
+ * reportMedian); null when it does not occur.
+ */
 export function metricCentral(metric: RunReport["metrics"][ScenarioMetricName] | undefined): number | null {
-  if (metric === null || metric === undefined) return null;
-  return typeof metric === "number" ? metric : metric.mean;
+  return reportMedian(metric);
 }
 
 /** One row of a page's metrics table, in display units. */
@@ -101,7 +101,7 @@ export interface MetricRow {
   label: string;
   /** Display unit (METRIC_INFO displayUnit). */
   unit: string;
-  /** Central value (the number, or the Monte Carlo mean) in the display unit; null when it does not occur. */
+  /** Central value (the number, or the Monte Carlo median) in the display unit; null when it does not occur. */
   value: number | null;
   /** 5th and 95th percentiles in the display unit; null for a certain metric. */
   p5: number | null;
@@ -129,24 +129,6 @@ export function metricRows(metrics: RunReport["metrics"]): MetricRow[] {
   });
 }
 
-/** A display number: three significant digits, grouped thousands (1,230; 0.0826 → 0.0826; 1.5e-7 → 1.5e-7). */
-export function formatDisplayNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude < 1e-4 || magnitude >= 1e15)) return value.toPrecision(3);
-  if (magnitude >= 1000) return Math.round(value).toLocaleString("en-US");
-  return Number(value.toPrecision(3)).toLocaleString("en-US", {maximumSignificantDigits: 3});
-}
-
-/** A metric value with its display unit: "0.965 USD/Mtok", "44%", "month 14", "—" when it does not occur. */
-export function formatMetric(name: ScenarioMetricName, displayValue: number | null): string {
-  if (displayValue === null) return "—";
-  const {displayUnit} = METRIC_INFO[name];
-  if (displayUnit === "month") return `month ${formatDisplayNumber(displayValue)}`;
-  if (displayUnit === "%") return `${formatDisplayNumber(displayValue)}%`;
-  return `${formatDisplayNumber(displayValue)} ${displayUnit}`;
-}
-
 /** Where a value comes from, in words: "data/scenarios/base.md:12", "inherited from base (…:12)", "default", "URL". */
 export function describeOrigin(origin: ValueOrigin): string {
   switch (origin.kind) {
@@ -159,29 +141,6 @@ export function describeOrigin(origin: ValueOrigin): string {
     case "override":
       return `set on this page (${origin.flag})`;
   }
-}
-
-/**
- * A value for a table: a quantity in its display unit to six significant digits (`0.979796`, `$150M`), a distribution
- * as its kind and 90% interval (`lognormal, 90% in 0.45 to 0.75`), "—" for an unset optional key.
- */
-export function displayValue(path: string, value: number | string | Distribution | null): string {
-  if (value === null) return "—";
-  if (typeof value === "string") return value;
-  const def = scenarioKey(path);
-  const format = (x: number) => {
-    const rounded = Number(x.toPrecision(6));
-    return def && isQuantityKey(def) ? formatQuantity(rounded, def.type as Dimension) : String(rounded);
-  };
-  if (typeof value === "number") return format(value);
-  if (value.kind === "point") return format(value.value);
-  if (value.kind === "uniform") return `uniform, ${format(value.min)} to ${format(value.max)}`;
-  if (value.kind === "triangular") {
-    return `triangular, ${format(value.min)} to ${format(value.max)}, mode ${format(value.mode)}`;
-  }
-  const p5 = distributionQuantile(value, 0.05);
-  const p95 = distributionQuantile(value, 0.95);
-  return `${value.kind}, 90% in ${format(p5)} to ${format(p95)}`;
 }
 
 /** One row of an assumptions table. */

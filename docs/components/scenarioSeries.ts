@@ -1,43 +1,31 @@
+// A scenario's series as the story charts draw them (costStackChart, spendOverTimeChart, cashFlowChart,
+// npvByCycleChart), each row tagged with the scenario id as its `series`: one scenario on its page, several on /compare.
 import type {ScenarioEvaluation} from "../lib/scenario/evaluate/evaluateScenario.js";
+import type {CashFlowRow} from "./cashFlowChart.js";
+import type {CostStackRow} from "./costStackChart.js";
+import type {NpvByCycleRow} from "./npvByCycleChart.js";
+import type {SpendMonthRow} from "./spendOverTimeChart.js";
 
-/** One part of the cost of a million tokens, for a stacked bar; `token` is "output" or "input". */
-export interface CostPartRow {
-  scenario: string;
-  token: "output" | "input";
-  part: string;
-  costUsdPerMTok: number;
-}
+/** The parts of a token's cost on owned merchant chips, in stacking order (they sum to the total). */
+export const COST_PARTS = ["chipCapital", "systemCapital", "facilityCapital", "energy", "operations"] as const;
 
-/** Names of the cost parts, in stacking order (they sum to the total). */
-export const COST_PARTS = [
-  ["chipCapital", "chip capital"],
-  ["systemCapital", "servers and network"],
-  ["facilityCapital", "facility"],
-  ["energy", "energy"],
-  ["operations", "operations"]
+/** The token kinds of the cost bars, and their bar labels. */
+const TOKENS = [
+  ["output", "output tokens"],
+  ["input", "input tokens"]
 ] as const;
 
 /** The cost of a million output and input tokens on owned merchant chips, by part. */
-export function costPartRows(scenario: string, point: ScenarioEvaluation): CostPartRow[] {
-  return (["output", "input"] as const).flatMap((token) =>
-    COST_PARTS.map(([key, part]) => ({scenario, token, part, costUsdPerMTok: point.cost[token][key]}))
+export function costPartRows(series: string, point: ScenarioEvaluation): Required<CostStackRow>[] {
+  return TOKENS.flatMap(([token, group]) =>
+    COST_PARTS.map((component) => ({series, group, component, usdPerMTok: point.cost[token][component]}))
   );
 }
 
-/** One month of spend: cumulative training and inference spend. */
-export interface SpendRow {
-  scenario: string;
-  month: number;
-  cumulativeTrainingSpendUsd: number;
-  cumulativeInferenceSpendUsd: number;
-  trainingSpendUsd: number;
-  inferenceSpendUsd: number;
-}
-
 /** Training vs inference spend, month by month over the horizon. */
-export function spendRows(scenario: string, point: ScenarioEvaluation): SpendRow[] {
+export function spendRows(series: string, point: ScenarioEvaluation): Required<SpendMonthRow>[] {
   return point.spend.months.map((m) => ({
-    scenario,
+    series,
     month: m.month,
     cumulativeTrainingSpendUsd: m.cumulativeTrainingSpendUsd,
     cumulativeInferenceSpendUsd: m.cumulativeInferenceSpendUsd,
@@ -47,19 +35,15 @@ export function spendRows(scenario: string, point: ScenarioEvaluation): SpendRow
 }
 
 /** One month of the custom-silicon program: cash flows against serving everything on merchant chips. */
-export interface SiliconRow {
-  scenario: string;
-  month: number;
+export interface SiliconRow extends Required<CashFlowRow> {
   customShare: number;
   savingsUsd: number;
   nreUsd: number;
-  cumulativeCashFlowUsd: number;
-  cumulativeDiscountedCashFlowUsd: number;
 }
 
-export function siliconRows(scenario: string, point: ScenarioEvaluation): SiliconRow[] {
+export function siliconRows(series: string, point: ScenarioEvaluation): SiliconRow[] {
   return point.silicon.months.map((m) => ({
-    scenario,
+    series,
     month: m.month,
     customShare: m.customShare,
     savingsUsd: m.savingsUsd,
@@ -69,17 +53,28 @@ export function siliconRows(scenario: string, point: ScenarioEvaluation): Silico
   }));
 }
 
-/** The program's NPV at other design cycles, all else equal. */
-export interface CycleRow {
-  scenario: string;
-  designCycleMonths: number;
-  npvUsd: number;
-}
-
-export function cycleRows(scenario: string, point: ScenarioEvaluation): CycleRow[] {
+/** The program's NPV at every whole design cycle, all else equal. */
+export function cycleRows(series: string, point: ScenarioEvaluation): Required<NpvByCycleRow>[] {
   return point.silicon.npvByDesignCycle.map((c) => ({
-    scenario,
+    series,
     designCycleMonths: c.designCycleMonths,
     npvUsd: c.npvUsd
   }));
+}
+
+/** The program at the scenario's own design cycle (`designCycleMonths`, which may fall between whole months). */
+export function currentCycleRow(
+  series: string,
+  designCycleMonths: number,
+  point: ScenarioEvaluation
+): Required<NpvByCycleRow> {
+  return {series, designCycleMonths, npvUsd: point.silicon.npvUsd};
+}
+
+/**
+ * Rows for a CSV download, with the series column named for what it holds ("scenario"): the CSV keeps the columns
+ * readers have downloaded before.
+ */
+export function csvRows<T extends {series: string}>(rows: readonly T[]): Array<{scenario: string} & Omit<T, "series">> {
+  return rows.map(({series, ...rest}) => ({scenario: series, ...rest}));
 }

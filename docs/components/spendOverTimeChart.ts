@@ -1,8 +1,9 @@
 // Training vs inference spend month by month (or cumulative), with the month cumulative inference spend overtakes
-// training marked.
+// training marked. One series: training and inference in their colours. Several series (a `series` column, scenario
+// ids on /compare): one colour per series, inference solid and training dashed.
 import * as Plot from "@observablehq/plot";
 import {formatMonth, formatUsd} from "./format.js";
-import {SPEND_COLORS} from "./palette.js";
+import {INK, SPEND_COLORS, seriesColorScale} from "./palette.js";
 
 /** A month of src/strategy/trainingVsInference.ts (the fields the chart reads). */
 export interface SpendMonthRow {
@@ -11,6 +12,8 @@ export interface SpendMonthRow {
   inferenceSpendUsd: number;
   cumulativeTrainingSpendUsd: number;
   cumulativeInferenceSpendUsd: number;
+  /** The series the month belongs to (a scenario id); rows without one are a single series. */
+  series?: string;
 }
 
 export interface SpendOverTimeChartOptions extends Plot.PlotOptions {
@@ -20,18 +23,53 @@ export interface SpendOverTimeChartOptions extends Plot.PlotOptions {
   cumulative?: boolean;
   /** Month cumulative inference overtakes training, marked with a rule; null or undefined for none. */
   crossoverMonth?: number | null;
+  /** Series order and colours (palette.ts SERIES_COLORS); default the order of first appearance. */
+  series?: string[];
 }
+
+const KINDS = ["training", "inference"] as const;
 
 export function SpendOverTimeChart(
   months: readonly SpendMonthRow[],
-  {width, height = 300, cumulative = true, crossoverMonth, ...options}: SpendOverTimeChartOptions = {}
+  {width, height = 300, cumulative = true, crossoverMonth, series, ...options}: SpendOverTimeChartOptions = {}
 ) {
-  const rows = months.flatMap((m) => [
-    {month: m.month, kind: "training", usd: cumulative ? m.cumulativeTrainingSpendUsd : m.trainingSpendUsd},
-    {month: m.month, kind: "inference", usd: cumulative ? m.cumulativeInferenceSpendUsd : m.inferenceSpendUsd}
-  ]);
+  const seriesDomain = series ?? [...new Set(months.flatMap((m) => (m.series === undefined ? [] : [m.series])))];
+  const many = seriesDomain.length > 1;
+  const rows = months.flatMap((m) =>
+    KINDS.map((kind) => ({
+      month: m.month,
+      kind,
+      series: m.series ?? "",
+      usd:
+        kind === "training"
+          ? cumulative
+            ? m.cumulativeTrainingSpendUsd
+            : m.trainingSpendUsd
+          : cumulative
+            ? m.cumulativeInferenceSpendUsd
+            : m.inferenceSpendUsd
+    }))
+  );
   const chartWidth = Math.max(width ?? 640, 260);
   const crossover = crossoverMonth === null || crossoverMonth === undefined ? [] : [crossoverMonth];
+  const line = cumulative ? Plot.line : Plot.lineY;
+  const curve = cumulative ? "linear" : "step-after";
+  const lines = many
+    ? KINDS.map((kind) =>
+        line(
+          rows.filter((r) => r.kind === kind),
+          {
+            x: "month",
+            y: "usd",
+            z: "series",
+            stroke: "series",
+            strokeWidth: 2,
+            strokeDasharray: kind === "training" ? "5,4" : undefined,
+            curve
+          }
+        )
+      )
+    : [line(rows, {x: "month", y: "usd", stroke: "kind", strokeWidth: 2, curve})];
   return Plot.plot({
     width: chartWidth,
     height,
@@ -43,10 +81,12 @@ export function SpendOverTimeChart(
       grid: true,
       tickFormat: (v: number) => formatUsd(v)
     },
-    color: {legend: true, domain: ["training", "inference"], range: [SPEND_COLORS.training, SPEND_COLORS.inference]},
+    color: many
+      ? {legend: true, ...seriesColorScale(seriesDomain)}
+      : {legend: true, domain: [...KINDS], range: [SPEND_COLORS.training, SPEND_COLORS.inference]},
     ...options,
     marks: [
-      Plot.ruleX(crossover, {stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.7}),
+      Plot.ruleX(crossover, {stroke: INK, strokeDasharray: "4 3", strokeOpacity: 0.7}),
       Plot.text(crossover, {
         x: (d: number) => d,
         frameAnchor: "top",
@@ -54,23 +94,22 @@ export function SpendOverTimeChart(
         textAnchor: "start",
         dx: 4,
         dy: 4,
-        fill: "currentColor"
+        fill: INK
       }),
-      (cumulative ? Plot.line : Plot.lineY)(rows, {
-        x: "month",
-        y: "usd",
-        stroke: "kind",
-        strokeWidth: 2,
-        curve: cumulative ? "linear" : "step-after"
-      }),
+      ...lines,
       Plot.ruleY([0]),
       Plot.tip(
         rows,
         Plot.pointerX({
           x: "month",
           y: "usd",
-          stroke: "kind",
-          format: {x: (v: number) => formatMonth(v), y: (v: number) => formatUsd(v), stroke: true}
+          stroke: many ? "series" : "kind",
+          channels: {
+            at: {value: "month", label: "at"},
+            ...(many ? {kind: {value: "kind", label: "spend"}} : {}),
+            usd: {value: "usd", label: cumulative ? "cumulative" : "in the month"}
+          },
+          format: {x: false, y: false, stroke: true, at: (v: number) => formatMonth(v), kind: true, usd: formatUsd}
         })
       )
     ]

@@ -17,7 +17,7 @@ import type {RunReport} from "../lib/scenario/run/runReport.js";
 import type {Distribution} from "../lib/uncertainty/distribution.js";
 import {AssumptionList, type AssumptionItem} from "./assumptionList.js";
 import {KeySlider, type KeySliderElement} from "./keyControls.js";
-import {displayValue} from "./scenarioPage.js";
+import {displayValue} from "./format.js";
 
 /** The scenario a chapter tells, ready to evaluate. */
 export interface Story {

@@ -1,7 +1,8 @@
 // Purchase price against cost per token, one dot per system: a dearer system that serves more tokens can sit lower.
+// Merchant chips in the merchant colour, a custom (in-house) chip in the in-house colour; the scenario's chip ringed.
 import * as Plot from "@observablehq/plot";
 import {formatCount, formatUsd, formatUsdPerMTok} from "./format.js";
-import {HIGHLIGHT, MUTED} from "./palette.js";
+import {FLEET_COLORS, HIGHLIGHT, INK} from "./palette.js";
 
 /** One accelerator serving the page's model. */
 export interface SystemRow {
@@ -24,7 +25,7 @@ export interface SystemRow {
 export interface SystemComparisonChartOptions extends Plot.PlotOptions {
   width?: number;
   height?: number;
-  /** Id of the system to highlight (the scenario's). */
+  /** Id of the system to ring (the scenario's). */
   highlight?: string;
 }
 
@@ -33,7 +34,7 @@ export function SystemComparisonChart(
   {width, height = 320, highlight, ...options}: SystemComparisonChartOptions = {}
 ) {
   const chartWidth = Math.max(width ?? 640, 260);
-  const fill = (d: SystemRow) => (d.id === highlight ? HIGHLIGHT : MUTED);
+  const fill = (d: SystemRow) => (isInHouse(d.name) ? "in-house" : "merchant");
   const labels = placeLabels(rows);
   return Plot.plot({
     width: chartWidth,
@@ -42,17 +43,22 @@ export function SystemComparisonChart(
     marginRight: 30,
     marginTop: 24,
     x: {label: "Purchase price per chip (USD) →", grid: true, zero: true, tickFormat: (v: number) => formatUsd(v)},
-    y: {label: "↑ USD per million output tokens", grid: true, zero: true},
+    y: {label: "↑ USD per million output tokens", grid: true, zero: true, insetTop: 8},
+    color: {legend: true, domain: ["merchant", "in-house"], range: [FLEET_COLORS.merchant, FLEET_COLORS.inHouse]},
     ...options,
     marks: [
-      Plot.dot(rows, {x: "priceUsd", y: "costUsdPerMTok", r: 6, fill, stroke: "currentColor", strokeWidth: 0.5}),
+      Plot.dot(rows, {x: "priceUsd", y: "costUsdPerMTok", r: 6, fill, stroke: INK, strokeWidth: 0.5}),
+      Plot.dot(
+        rows.filter((d) => d.id === highlight),
+        {x: "priceUsd", y: "costUsdPerMTok", r: 9, stroke: HIGHLIGHT, strokeWidth: 2}
+      ),
       Plot.text(
         labels.filter((d) => !d.below),
-        {x: "priceUsd", y: "costUsdPerMTok", text: "label", dy: -12, fill: "currentColor"}
+        {x: "priceUsd", y: "costUsdPerMTok", text: "label", dy: -16, fill: INK}
       ),
       Plot.text(
         labels.filter((d) => d.below),
-        {x: "priceUsd", y: "costUsdPerMTok", text: "label", dy: 14, fill: "currentColor"}
+        {x: "priceUsd", y: "costUsdPerMTok", text: "label", dy: 18, fill: INK}
       ),
       Plot.tip(
         rows,
@@ -102,9 +108,13 @@ function placeLabels(rows: readonly SystemRow[]) {
   return placed;
 }
 
+/** A custom (in-house) chip of the catalog: its name marks it hypothetical. */
+function isInHouse(name: string): boolean {
+  return /hypothetical/i.test(name);
+}
+
 /** "NVIDIA H100 SXM5 80GB" → "H100"; "AMD Instinct MI300X" → "MI300X"; keeps a "(hypothetical)" mark. */
 export function shortName(name: string): string {
-  const hypothetical = /hypothetical/i.test(name);
-  if (hypothetical) return "custom ASIC (hypothetical)";
+  if (isInHouse(name)) return "custom ASIC (hypothetical)";
   return name.replace(/^(NVIDIA|AMD Instinct|AMD|Google|AWS|Intel)\s+/i, "").split(/\s+/)[0] ?? name;
 }

@@ -2,7 +2,8 @@
 // the others held at their base values; longest bar first.
 import * as Plot from "@observablehq/plot";
 import type {TornadoRow} from "../lib/uncertainty/sensitivity.js";
-import {HUES} from "./palette.js";
+import {formatDisplayNumber} from "./format.js";
+import {INK, SWING_COLORS} from "./palette.js";
 
 export interface TornadoChartOptions extends Plot.PlotOptions {
   width?: number;
@@ -15,11 +16,22 @@ export interface TornadoChartOptions extends Plot.PlotOptions {
   xLabel?: string;
   /** Label of each input, by key. */
   labels?: Record<string, string>;
+  /** Formats a (scaled) value of the metric for tooltips (format.ts); default a plain number. */
+  valueFormat?: (value: number) => string;
 }
 
 export function TornadoChart(
   rows: readonly TornadoRow[],
-  {width, height, base, scale = 1, xLabel = "metric", labels = {}, ...options}: TornadoChartOptions
+  {
+    width,
+    height,
+    base,
+    scale = 1,
+    xLabel = "metric",
+    labels = {},
+    valueFormat = formatDisplayNumber,
+    ...options
+  }: TornadoChartOptions
 ) {
   const bars = rows.flatMap((r) => [
     {input: labels[r.input] ?? r.input, end: "at p5", ...span(base * scale, r.outputAtLow * scale)},
@@ -33,11 +45,17 @@ export function TornadoChart(
     marginLeft: Math.min(180, chartWidth * 0.35),
     x: {label: xLabel, grid: true},
     y: {label: null, domain: rows.map((r) => labels[r.input] ?? r.input)},
-    color: {legend: true, domain: ["at p5", "at p95"], range: [HUES.yellow, HUES.blue]},
+    color: {legend: true, domain: ["at p5", "at p95"], range: [SWING_COLORS.low, SWING_COLORS.high]},
     ...options,
     marks: [
-      Plot.barX(bars, {y: "input", x1: "from", x2: "to", fill: "end", tip: true}),
-      Plot.ruleX([base * scale], {stroke: "currentColor"})
+      Plot.barX(bars, {
+        y: "input",
+        x1: "from",
+        x2: "to",
+        fill: "end",
+        tip: {format: {x1: valueFormat, x2: valueFormat, y: true, fill: true}}
+      }),
+      Plot.ruleX([base * scale], {stroke: INK})
     ]
   });
 }

@@ -1,6 +1,8 @@
 // Page loader: one page per data/scenarios/<id>.md (observablehq.config.ts lists every id in dynamicPaths). It prints
 // the page's Markdown: the scenario's title, description and narrative as written, then cells that read the static
 // report (docs/data/site.json) for the first render and recompute in the browser when a control or the URL changes.
+// As in Framework's own page loaders, the page's code fences are ~~~js, and an expression the page (not this loader)
+// evaluates is written $\{…}; the page code has no backticks, so nothing else needs escaping.
 import {parseArgs} from "node:util";
 import {isUserError} from "../../src/errors/userError.js";
 import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
@@ -38,26 +40,29 @@ toc: false
 <p class="scenario-lead">${escapeHtml(description)}</p>
 <p class="muted scenario-file">Scenario file: <code>${escapeHtml(file)}</code> · id <code>${escapeHtml(id)}</code></p>
 
-\`\`\`js
+~~~js
 import {bindScenario, evaluateScenarioPoint} from "../lib/scenario/evaluate/evaluateScenario.js";
 import {controlToBase, KEY_CONTROLS} from "../components/keyControls.js";
-import {assumptionRows, editedScenarioMarkdown, metricRows, scenarioPagePoint, scenarioPageState} from "../components/scenarioPage.js";
-import {costPartRows, cycleRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
+import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPagePoint, scenarioPageState} from "../components/scenarioPage.js";
+import {costPartRows, csvRows, currentCycleRow, cycleRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../components/urlState.js";
 import {csvFile, DownloadButton} from "../components/download.js";
+import {formatUsd, medianLabel} from "../components/format.js";
+import {FLEET_COLORS, SPEND_COLORS} from "../components/palette.js";
+import {CashFlowChart} from "../components/cashFlowChart.js";
+import {CostStackChart} from "../components/costStackChart.js";
 import {FanChart} from "../components/fanChart.js";
+import {NpvByCycleChart} from "../components/npvByCycleChart.js";
+import {SpendOverTimeChart} from "../components/spendOverTimeChart.js";
 import {ScenarioAssumptionsTable} from "../components/scenarioAssumptionsTable.js";
 import {ScenarioControls} from "../components/keyControls.js";
-import {ScenarioCostChart} from "../components/scenarioCostChart.js";
 import {BandsSummary, ScenarioKpis, ScenarioMetricsTable, ScenarioProvenance} from "../components/scenarioMetrics.js";
 import {ScenarioNotice} from "../components/scenarioNotice.js";
-import {ScenarioCashFlowChart, ScenarioCycleChart} from "../components/scenarioSiliconChart.js";
-import {ScenarioSpendChart} from "../components/scenarioSpendChart.js";
 import {ShareLink, shareUrl, writeShareState} from "../components/urlState.js";
-\`\`\`
+~~~
 
-\`\`\`js
+~~~js
 const ID = ${ID};
 const site = await FileAttachment("../data/site.json").json();
 const entry = site.scenarios[ID];
@@ -68,11 +73,11 @@ const fromUrl = applyShareSets(entry.resolved, query.sets, {
   check: (resolved) => evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved))
 });
 const ignored = [...query.ignored, ...fromUrl.ignored];
-\`\`\`
+~~~
 
-\`\`\`js
+~~~js
 display(ScenarioNotice(ignored));
-\`\`\`
+~~~
 
 <div class="scenario-narrative">
 
@@ -85,13 +90,13 @@ ${demoteHeadings(body)}
 Every number and chart below is recomputed in your browser, by the same library that built the page, as you move a
 slider. Assumptions that are uncertain in the scenario (a distribution) become the single value you set.
 
-\`\`\`js
+~~~js
 const controlsInput = ScenarioControls(KEY_CONTROLS, scenarioMedianPoint(fromUrl.resolved));
 const controlStart = controlsInput.value;
 const controls = view(controlsInput);
-\`\`\`
+~~~
 
-\`\`\`js
+~~~js
 // The page's state: the URL's accepted sets, then every slider moved from where it started.
 const controlSets = KEY_CONTROLS.filter(
   (control) => controls[control.path] !== undefined && controls[control.path] !== controlStart[control.path]
@@ -100,9 +105,9 @@ const sets = mergeSets(fromUrl.applied, controlSets);
 // Charts first: every model at the median point, at once. The Monte Carlo of the metrics follows a frame later.
 const pointState = scenarioPagePoint(entry.resolved, catalogs, sets);
 writeShareState(sets);
-\`\`\`
+~~~
 
-\`\`\`js
+~~~js
 // A slider dragged on invalidates this cell before its turn comes: a stale run skips the Monte Carlo.
 const state = await new Promise((resolve) => {
   let stale = false;
@@ -115,13 +120,13 @@ const state = await new Promise((resolve) => {
   );
 });
 const rows = metricRows(state.metrics);
-\`\`\`
+~~~
 
-\`\`\`js
+~~~js
 display(ScenarioProvenance(sets));
-\`\`\`
+~~~
 
-\`\`\`js
+~~~js
 display(
   ScenarioKpis(rows, [
     "costPerMillionTokensUsd",
@@ -130,111 +135,111 @@ display(
     "siliconNpvUsd"
   ])
 );
-\`\`\`
+~~~
 
-\`\`\`js
+~~~js
+// The charts draw every model at the median point: each uncertain assumption at its median.
 const costRows = costPartRows(ID, pointState.point);
 const spend = spendRows(ID, pointState.point);
 const silicon = siliconRows(ID, pointState.point);
 const cycles = cycleRows(ID, pointState.point);
-const currentCycle = [
-  {
-    scenario: ID,
-    designCycleMonths: scenarioMedianPoint(pointState.resolved)["silicon.designCycle"],
-    npvUsd: pointState.point.silicon.npvUsd
-  }
-];
-const csv = (name, data) => DownloadButton("CSV", () => csvFile(\`\${ID}-\${name}.csv\`, data), {name: \`\${name}-csv\`, title: "Download this chart's data as CSV"});
-\`\`\`
+const currentCycle = [currentCycleRow(ID, scenarioMedianPoint(pointState.resolved)["silicon.designCycle"], pointState.point)];
+const csv = (name, data) =>
+  DownloadButton("CSV", () => csvFile(ID + "-" + name + ".csv", csvRows(data)), {
+    name: name + "-csv",
+    title: "Download this chart's data as CSV"
+  });
+~~~
 
 <div class="grid grid-cols-2">
   <div class="card" data-chart="cost">
     <h2>Cost of a million tokens, by part</h2>
-    <h3>Owned merchant chips at the median point · \${csv("cost", costRows)}</h3>
-    \${resize((width) => ScenarioCostChart(costRows, {width}))}
+    <h3>Owned merchant chips, every uncertain assumption at its median · $\{csv("cost", costRows)}</h3>
+    $\{resize((width) => CostStackChart(costRows, {width}))}
   </div>
   <div class="card" data-chart="spend">
     <h2>Training vs inference, cumulative spend</h2>
-    <h3>Solid: inference · dashed: training · \${csv("spend", spend)}</h3>
-    \${resize((width) => ScenarioSpendChart(spend, {width}))}
+    <h3>Every uncertain assumption at its median · $\{csv("spend", spend)}</h3>
+    $\{resize((width) => SpendOverTimeChart(spend, {width}))}
   </div>
   <div class="card" data-chart="silicon">
     <h2>Custom silicon program, cumulative cash flow</h2>
-    <h3>Against serving all demand on merchant chips · dashed: discounted · \${csv("silicon", silicon)}</h3>
-    \${resize((width) => ScenarioCashFlowChart(silicon, {width}))}
+    <h3>Against serving all demand on merchant chips · dashed: undiscounted · $\{csv("silicon", silicon)}</h3>
+    $\{resize((width) => CashFlowChart(silicon, {width, undiscounted: true, payback: false}))}
   </div>
   <div class="card" data-chart="cycle">
     <h2>Program NPV by design cycle</h2>
-    <h3>All else equal; the dot is this scenario's cycle · \${csv("cycle", cycles)}</h3>
-    \${resize((width) => ScenarioCycleChart(cycles, {width, current: currentCycle}))}
+    <h3>All else equal; ringed: this scenario's cycle · $\{csv("cycle", cycles)}</h3>
+    $\{resize((width) => NpvByCycleChart(cycles, {width, current: currentCycle, marked: [], maxCycle: Infinity}))}
   </div>
 </div>
 
 ## How sure is this?
 
-\`\`\`js
+~~~js
 display(BandsSummary(rows, state.uncertainKeys, state.bands));
-\`\`\`
+~~~
 
-\`\`\`js
+~~~js
 // Each month's percentiles over the same Monte Carlo draws as the metrics (the site's 1,000 samples, seed 1).
 const spendBand = state.bands?.cumulativeInferenceSpendUsd.map((r) => ({...r, step: r.step + 1})) ?? [];
 const siliconBand = state.bands?.siliconCumulativeDiscountedCashFlowUsd ?? [];
-const bandCsv = (name, rows) => csv(name, rows.map(({step, ...p}) => ({scenario: ID, month: step, ...p})));
-\`\`\`
+const bandCsv = (name, rows) => csv(name, rows.map(({step, ...p}) => ({series: ID, month: step, ...p})));
+const noBands = "No assumption is uncertain: no bands.";
+~~~
 
 <div class="grid grid-cols-2">
   <div class="card" data-chart="spend-band">
     <h2>Cumulative inference spend, uncertainty</h2>
-    <h3>Median, 50% and 90% bands across the draws · \${bandCsv("spend-band", spendBand)}</h3>
-    \${state.bands ? resize((width) => FanChart(spendBand, {width, height: 260, scale: 1e-6, yLabel: "million USD", format: (v) => \`\${v.toLocaleString("en-US", {maximumFractionDigits: 0})} MUSD\`})) : "No assumption is uncertain: no bands."}
+    <h3>Median, 50% and 90% bands across the draws · $\{bandCsv("spend-band", spendBand)}</h3>
+    $\{state.bands ? resize((width) => FanChart(spendBand, {width, height: 260, scale: 1e-6, yLabel: "million USD", valueFormat: formatUsd, fill: SPEND_COLORS.inference})) : noBands}
   </div>
   <div class="card" data-chart="silicon-band">
     <h2>Custom silicon, cumulative discounted cash flow, uncertainty</h2>
-    <h3>Median, 50% and 90% bands across the draws; NRE at month 0 · \${bandCsv("silicon-band", siliconBand)}</h3>
-    \${state.bands ? resize((width) => FanChart(siliconBand, {width, height: 260, scale: 1e-6, yLabel: "million USD (discounted)", format: (v) => \`\${v.toLocaleString("en-US", {maximumFractionDigits: 0})} MUSD\`})) : "No assumption is uncertain: no bands."}
+    <h3>Median, 50% and 90% bands across the draws; NRE at month 0 · $\{bandCsv("silicon-band", siliconBand)}</h3>
+    $\{state.bands ? resize((width) => FanChart(siliconBand, {width, height: 260, scale: 1e-6, yLabel: "million USD (discounted)", valueFormat: formatUsd, fill: FLEET_COLORS.inHouse})) : noBands}
   </div>
 </div>
 
 ## All metrics
 
-Uncertain metrics show their mean over the Monte Carlo samples and the 90% interval between the 5th and 95th
-percentiles.
+Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} (seed 1) and the 90% interval between the 5th and
+95th percentiles of the draws.
 
-\`\`\`js
+~~~js
 display(ScenarioMetricsTable(rows));
-\`\`\`
+~~~
 
 ## Assumptions
 
 Each value with its unit, where it was set (file and line, inherited from a parent scenario, the schema's default, or
 this page) and its source. Hover a value to see it as written.
 
-\`\`\`js
+~~~js
 display(ScenarioAssumptionsTable(assumptionRows(pointState.resolved)));
-\`\`\`
+~~~
 
 ## Share and download
 
-The address bar always holds what you see: each changed assumption is one \`set\` parameter holding
-\`path=value\` in scenario-file notation, URL-encoded, e.g. \`?set=serving.utilization%3D70%25&set=silicon.nre%3D%24300M\`.
-Opening the link applies each \`set\` exactly as a line of a scenario file (same units, ranges and distributions, so
-\`set=serving.utilization%3D0.5%20to%200.8\` makes it uncertain). Anything invalid or unknown is ignored and listed
+The address bar always holds what you see: each changed assumption is one <code>set</code> parameter holding
+<code>path=value</code> in scenario-file notation, URL-encoded, e.g. <code>?set=serving.utilization%3D70%25&amp;set=silicon.nre%3D%24300M</code>.
+Opening the link applies each <code>set</code> exactly as a line of a scenario file (same units, ranges and distributions, so
+<code>set=serving.utilization%3D0.5%20to%200.8</code> makes it uncertain). Anything invalid or unknown is ignored and listed
 at the top of the page. Any key of the [scenario file reference](../reference) may be set this way, not only the
 sliders'.
 
-\`\`\`js
+~~~js
 display(ShareLink(shareUrl(sets)));
 display(
   DownloadButton(
     "Download this scenario (.md)",
-    () => ({filename: \`\${ID}-edited.md\`, text: editedScenarioMarkdown(pointState.resolved, sets), type: "text/markdown"}),
+    () => ({filename: ID + "-edited.md", text: editedScenarioMarkdown(pointState.resolved, sets), type: "text/markdown"}),
     {name: "scenario", title: "A scenario file that extends this one with your changes"}
   )
 );
-\`\`\`
+~~~
 
-The downloaded file \`extends: ${escapeHtml(id)}\` and sets only what you changed; check it with
-\`npx token-ledger validate ${escapeHtml(id)}-edited.md\` and run it with \`npx token-ledger run ${escapeHtml(id)}-edited.md\`.
+The downloaded file <code>extends: ${escapeHtml(id)}</code> and sets only what you changed; check it with
+<code>npx token-ledger validate ${escapeHtml(id)}-edited.md</code> and run it with <code>npx token-ledger run ${escapeHtml(id)}-edited.md</code>.
 `;
 }

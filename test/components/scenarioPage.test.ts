@@ -6,10 +6,8 @@ import {
   assumptionRows,
   demoteHeadings,
   describeOrigin,
-  displayValue,
   editedScenarioMarkdown,
-  formatDisplayNumber,
-  formatMetric,
+  metricCentral,
   metricRows
 } from "../../docs/components/scenarioPage.js";
 import {applyShareSets} from "../../docs/components/urlState.js";
@@ -17,20 +15,6 @@ import {parseFixture} from "../scenario/helpers.js";
 
 const index = scenarioIndex(["base.md", "child.md"].map(parseFixture));
 const child = resolveScenario("child", index.lookup, index.ids);
-
-describe("displayValue", () => {
-  it("rounds quantities to six significant digits in their display unit", () => {
-    expect(displayValue("silicon.relativeThroughput", 0.979795897113)).toBe("0.979796");
-    expect(displayValue("serving.hardware", "h100-sxm")).toBe("h100-sxm");
-    expect(displayValue("hardware.price", null)).toBe("—");
-  });
-
-  it("shows a distribution by its kind and 90% interval", () => {
-    const lognormal = {kind: "lognormal", mu: Math.log(0.6), sigma: 0.1} as const;
-    expect(displayValue("serving.utilization", lognormal)).toMatch(/^lognormal, 90% in 0\.50\d* to 0\.70\d*$/);
-    expect(displayValue("serving.utilization", {kind: "uniform", min: 0.4, max: 0.8})).toBe("uniform, 0.4 to 0.8");
-  });
-});
 
 describe("describeOrigin and assumptionRows", () => {
   it("names the file and line, the parent, the default or the page", () => {
@@ -51,14 +35,13 @@ describe("describeOrigin and assumptionRows", () => {
   });
 });
 
-describe("formatMetric", () => {
-  it("writes the display unit", () => {
-    expect(formatMetric("costPerMillionTokensUsd", 0.99712)).toBe("0.997 USD/Mtok");
-    expect(formatMetric("inferenceShareOfSpend", 24.5)).toBe("24.5%");
-    expect(formatMetric("siliconPaybackMonth", 27)).toBe("month 27");
-    expect(formatMetric("siliconNpvUsd", 2759.4)).toBe("2,759 MUSD");
-    expect(formatMetric("siliconPaybackMonth", null)).toBe("—");
-    expect(formatDisplayNumber(1.5e-7)).toBe("1.50e-7");
+describe("metricRows", () => {
+  it("takes the Monte Carlo median, not the mean, as an uncertain metric's central value", () => {
+    const npv = {mean: 2.2e9, p5: 1e9, p50: 2e9, p95: 3e9, nullShare: 0};
+    expect(metricCentral(npv)).toBe(2e9);
+    expect(metricCentral(0.25)).toBe(0.25);
+    expect(metricCentral(null)).toBeNull();
+    expect(metricRows({siliconNpvUsd: npv} as never).find((row) => row.name === "siliconNpvUsd")?.value).toBe(2000);
   });
 
   it("scales metric rows to display units and keeps Monte Carlo intervals", () => {

@@ -1,0 +1,135 @@
+// @vitest-environment jsdom
+// The story charts are the one chart family: the chapters call them without a series, the scenario pages with one,
+// /compare with several. Colours come from palette.ts, one per concept.
+import {describe, expect, it} from "vitest";
+import {CashFlowChart} from "../../docs/components/cashFlowChart.js";
+import {CostStackChart} from "../../docs/components/costStackChart.js";
+import {NpvByCycleChart} from "../../docs/components/npvByCycleChart.js";
+import {
+  FLEET_COLORS,
+  MOAT_COLORS,
+  SERIES_COLORS,
+  SPEND_COLORS,
+  seriesColorScale,
+  withOpacity
+} from "../../docs/components/palette.js";
+import {SpendOverTimeChart} from "../../docs/components/spendOverTimeChart.js";
+
+const months = (series?: string) =>
+  [1, 2, 3].map((month) => ({
+    ...(series === undefined ? {} : {series}),
+    month,
+    trainingSpendUsd: 10e6,
+    inferenceSpendUsd: month * 4e6,
+    cumulativeTrainingSpendUsd: 10e6 * month,
+    cumulativeInferenceSpendUsd: 2e6 * month * (month + 1)
+  }));
+
+/** Every stroke and fill colour of the chart's marks (legend swatches excluded). */
+function inks(chart: Element): Set<string> {
+  const found = new Set<string>();
+  for (const el of chart.querySelectorAll("svg [stroke], svg [fill]")) {
+    for (const name of ["stroke", "fill"]) {
+      const value = el.getAttribute(name);
+      if (value && value.startsWith("#")) found.add(value);
+    }
+  }
+  return found;
+}
+
+/** The legend's swatch labels. */
+function legend(chart: Element): string[] {
+  return [...chart.querySelectorAll("[class$='-swatch']")].map((s) => s.textContent?.trim() ?? "");
+}
+
+describe("SpendOverTimeChart", () => {
+  it("draws one series in the training and inference colours, as the chapters call it", () => {
+    const chart = SpendOverTimeChart(months());
+    expect(legend(chart)).toEqual(["training", "inference"]);
+    expect(inks(chart)).toEqual(new Set([SPEND_COLORS.training, SPEND_COLORS.inference]));
+    expect(SpendOverTimeChart(months("base"))).toBeTruthy();
+  });
+
+  it("draws several series one colour each, in the given order", () => {
+    const chart = SpendOverTimeChart([...months("base"), ...months("agent-era")], {series: ["base", "agent-era"]});
+    expect(legend(chart)).toEqual(["base", "agent-era"]);
+    expect(inks(chart)).toEqual(new Set(SERIES_COLORS.slice(0, 2)));
+    // Training dashed, inference solid: two lines per series.
+    expect(chart.querySelectorAll("g[aria-label=line] path").length).toBe(4);
+    expect(chart.querySelectorAll("g[aria-label=line][stroke-dasharray]").length).toBe(1);
+  });
+});
+
+describe("CostStackChart", () => {
+  const rows = (series: string, scale: number) =>
+    ["output tokens", "input tokens"].flatMap((group) =>
+      ["chipCapital", "energy"].map((component) => ({series, group, component, usdPerMTok: scale}))
+    );
+
+  it("draws a bar per group, or with several series a panel per group and a bar per series", () => {
+    const one = CostStackChart(rows("base", 1));
+    expect(one.querySelectorAll('g[aria-label="fy-axis tick label"] text').length).toBe(0);
+    const many = CostStackChart([...rows("base", 1), ...rows("asic-9-months", 2)]);
+    expect(many.querySelectorAll("g[aria-label=bar] rect").length).toBe(8);
+    const texts = [...many.querySelectorAll("g[aria-label=text] text")].map((t) => t.textContent);
+    // Each panel's group above its bars, and each bar's total.
+    expect(texts.filter((t) => t?.endsWith("tokens"))).toEqual(["output tokens", "input tokens"]);
+    expect(texts.filter((t) => t?.endsWith("USD/Mtok"))).toEqual([
+      "2 USD/Mtok",
+      "4 USD/Mtok",
+      "2 USD/Mtok",
+      "4 USD/Mtok"
+    ]);
+  });
+});
+
+describe("CashFlowChart and NpvByCycleChart", () => {
+  const flow = (series: string) =>
+    [0, 1, 2].map((month) => ({
+      series,
+      month,
+      cumulativeDiscountedCashFlowUsd: (month - 1) * 1e8,
+      cumulativeCashFlowUsd: (month - 1) * 1.2e8
+    }));
+
+  it("draws one program in the in-house colour, with the undiscounted flow when asked", () => {
+    const chart = CashFlowChart(flow("base"), {undiscounted: true, payback: false});
+    expect(inks(chart)).toEqual(new Set([FLEET_COLORS.inHouse]));
+    expect(chart.querySelectorAll("g[aria-label=line]").length).toBe(2);
+    expect(chart.querySelectorAll("g[aria-label=dot]").length).toBe(0);
+    expect(CashFlowChart(flow("base")).querySelectorAll("g[aria-label=dot] circle").length).toBe(1);
+  });
+
+  it("rings each series' own cycle, between whole months too", () => {
+    const rows = [0, 6, 12].flatMap((designCycleMonths) =>
+      ["base", "asic-9-months"].map((series) => ({series, designCycleMonths, npvUsd: 1e9 - designCycleMonths * 1e7}))
+    );
+    const current = [
+      {series: "base", designCycleMonths: 8.5, npvUsd: 9.15e8},
+      {series: "asic-9-months", designCycleMonths: 9, npvUsd: 9.1e8}
+    ];
+    const chart = NpvByCycleChart(rows, {current, marked: []});
+    expect(legend(chart)).toEqual(["base", "asic-9-months"]);
+    expect(chart.querySelectorAll("g[aria-label=dot] circle").length).toBe(2);
+    const single = NpvByCycleChart(
+      rows.filter((r) => r.series === "base"),
+      {current: 6}
+    );
+    expect(inks(single)).toEqual(new Set([FLEET_COLORS.inHouse]));
+  });
+});
+
+describe("palette", () => {
+  it("gives the concepts that meet on a page different colours", () => {
+    expect(FLEET_COLORS.merchant).not.toBe(FLEET_COLORS.inHouse);
+    expect(SPEND_COLORS.training).not.toBe(SPEND_COLORS.inference);
+    expect(new Set(Object.values(MOAT_COLORS)).size).toBe(4);
+    const concepts = [...Object.values(FLEET_COLORS), ...Object.values(SPEND_COLORS)];
+    for (const color of SERIES_COLORS) expect(concepts).not.toContain(color);
+  });
+
+  it("colours series in order and writes opacities as rgba()", () => {
+    expect(seriesColorScale(["a", "b"])).toEqual({domain: ["a", "b"], range: [SERIES_COLORS[0], SERIES_COLORS[1]]});
+    expect(withOpacity("#4269d0", 0.5)).toBe("rgba(66, 105, 208, 0.5)");
+  });
+});

@@ -1,0 +1,139 @@
+import {describe, expect, it} from "vitest";
+import {
+  displayValue,
+  formatChange,
+  formatCount,
+  formatDisplayNumber,
+  formatInterval,
+  formatMetric,
+  formatMetricInterval,
+  formatMonth,
+  formatPercent,
+  formatUsd,
+  formatUsdPerHour,
+  formatUsdPerMTok,
+  medianLabel,
+  metricFormat,
+  reportMedian
+} from "../../docs/components/format.js";
+import {SCENARIO_METRICS} from "../../src/scenario/evaluate/evaluateScenario.js";
+import {METRIC_INFO} from "../../src/scenario/evaluate/metricInfo.js";
+
+describe("formatDisplayNumber", () => {
+  it("keeps three significant digits, and every integer digit above 1,000", () => {
+    expect(formatDisplayNumber(0.0826)).toBe("0.0826");
+    expect(formatDisplayNumber(12.34)).toBe("12.3");
+    expect(formatDisplayNumber(7.652)).toBe("7.65");
+    expect(formatDisplayNumber(1234.5)).toBe("1,235");
+    expect(formatDisplayNumber(999.6)).toBe("1,000");
+    expect(formatDisplayNumber(0)).toBe("0");
+  });
+
+  it("writes the minus sign as U+2212, and tiny or huge numbers in scientific notation", () => {
+    expect(formatDisplayNumber(-3.456)).toBe("\u22123.46");
+    expect(formatDisplayNumber(1.5e-7)).toBe("1.5E\u22127");
+    expect(formatDisplayNumber(2e16)).toBe("2E16");
+    expect(formatDisplayNumber(Number.NaN)).toBe("NaN");
+  });
+});
+
+describe("unit formatters", () => {
+  it("writes money with a scale word from a million", () => {
+    expect(formatUsd(31120)).toBe("$31,120");
+    expect(formatUsd(0.5)).toBe("$0.5");
+    expect(formatUsd(45.9e6)).toBe("$45.9M");
+    expect(formatUsd(2.7594e9)).toBe("$2.76B");
+    expect(formatUsd(1.2e12)).toBe("$1.2T");
+    expect(formatUsd(-5e6)).toBe("\u2212$5M");
+  });
+
+  it("writes rates with the project's unit words", () => {
+    expect(formatUsdPerMTok(0.98703)).toBe("0.987 USD/Mtok");
+    expect(formatUsdPerHour(1.596)).toBe("1.60 USD/h");
+    expect(formatUsdPerHour(150.2)).toBe("150 USD/h");
+    expect(formatMonth(8)).toBe("month 8");
+    expect(formatMonth(null)).toBe("not within the horizon");
+  });
+
+  it("writes fractions as percentages and counts with a scale word from 10,000", () => {
+    expect(formatPercent(0.4401)).toBe("44%");
+    expect(formatPercent(0.0531)).toBe("5.31%");
+    expect(formatPercent(-0.12)).toBe("\u221212%");
+    expect(formatCount(9876)).toBe("9,876");
+    expect(formatCount(425421)).toBe("425K");
+    expect(formatCount(3.3e6)).toBe("3.3M");
+  });
+
+  it("writes a change with its sign, and a change under 0.05% as ±0%", () => {
+    expect(formatChange(1.031, 1)).toBe("+3.1%");
+    expect(formatChange(0.88, 1)).toBe("\u221212%");
+    expect(formatChange(1.0001, 1)).toBe("±0%");
+    expect(formatChange(1, 0)).toBe("");
+    expect(formatChange(1, null)).toBe("");
+  });
+
+  it("writes an interval with the scale word and unit once, as Intl's formatRange does", () => {
+    expect(formatInterval(1.474e9, 4.14e9, formatUsd)).toBe("$1.47–4.14B");
+    expect(formatUsdPerMTok.range(0.759, 1.25)).toBe("0.759–1.25 USD/Mtok");
+    expect(formatCount.range(2852, 13100)).toBe("2.85K – 13.1K");
+    expect(formatPercent.range(0.199, 0.29)).toBe("19.9% – 29%");
+    expect(formatUsd.range(-2e8, 3e9)).toBe("\u2212$200M – $3B");
+    expect(formatMonth.range(6, 9)).toBe("month 6–9");
+    // A formatter without a range joins its ends.
+    expect(formatInterval(1, 2, (v) => `${v} x`)).toBe("1 x–2 x");
+  });
+});
+
+describe("formatMetric", () => {
+  it("writes a metric as the story pages write the same quantity", () => {
+    // MetricRow values are in METRIC_INFO display units (NPV in millions, shares in %).
+    expect(formatMetric("costPerMillionTokensUsd", 0.98703)).toBe(formatUsdPerMTok(0.98703));
+    expect(formatMetric("chipHourCostUsd", 1.596)).toBe("1.60 USD/h");
+    expect(formatMetric("siliconNpvUsd", 2718.4)).toBe("$2.72B");
+    expect(formatMetric("inferenceShareOfSpend", 24.5)).toBe("24.5%");
+    expect(formatMetric("siliconPaybackMonth", 27)).toBe("month 27");
+    expect(formatMetric("timePerOutputTokenSeconds", 20.51)).toBe("20.5 ms");
+    expect(formatMetric("siliconBreakevenUnits", 5671)).toBe("5,671 chips");
+    expect(formatMetric("siliconPaybackMonth", null)).toBe("—");
+  });
+
+  it("has a formatter for every metric that writes its unit", () => {
+    for (const name of SCENARIO_METRICS) {
+      const text = metricFormat(name)(1234);
+      expect(text, name).toMatch(/\d/);
+      expect(text, name).not.toMatch(/undefined|NaN/);
+    }
+    expect(Object.keys(METRIC_INFO).sort()).toEqual([...SCENARIO_METRICS].sort());
+  });
+
+  it("writes a metric's interval with its unit", () => {
+    expect(formatMetricInterval("siliconNpvUsd", 1474, 4140)).toBe("$1.47–4.14B");
+    expect(formatMetricInterval("inferenceOvertakesTrainingMonth", 6, 9)).toBe("month 6–9");
+    expect(formatMetricInterval("costPerMillionTokensUsd", 0.759, 1.25)).toBe("0.759–1.25 USD/Mtok");
+    expect(formatMetricInterval("timePerOutputTokenSeconds", 19.5, 21.5)).toBe("19.5–21.5 ms");
+  });
+});
+
+describe("reportMedian and medianLabel", () => {
+  it("takes the median of an uncertain metric, the number of a certain one", () => {
+    expect(reportMedian({mean: 0.9973, p5: 0.759, p50: 0.987, p95: 1.25})).toBe(0.987);
+    expect(reportMedian(0.44)).toBe(0.44);
+    expect(reportMedian(null)).toBeNull();
+    expect(reportMedian(undefined)).toBeNull();
+    expect(medianLabel(1000)).toBe("median of 1,000 draws");
+  });
+});
+
+describe("displayValue", () => {
+  it("rounds quantities to six significant digits in their display unit", () => {
+    expect(displayValue("silicon.relativeThroughput", 0.979795897113)).toBe("0.979796");
+    expect(displayValue("serving.hardware", "h100-sxm")).toBe("h100-sxm");
+    expect(displayValue("hardware.price", null)).toBe("—");
+  });
+
+  it("shows a distribution by its kind and 90% interval", () => {
+    const lognormal = {kind: "lognormal", mu: Math.log(0.6), sigma: 0.1} as const;
+    expect(displayValue("serving.utilization", lognormal)).toMatch(/^lognormal, 90% in 0\.50\d* to 0\.70\d*$/);
+    expect(displayValue("serving.utilization", {kind: "uniform", min: 0.4, max: 0.8})).toBe("uniform, 0.4 to 0.8");
+  });
+});
