@@ -1,6 +1,7 @@
 // The throughput–latency frontier: output tokens per second per chip over whole requests (prefill included) against
 // the speed each user sees over a request, one point per batch size. Larger batches serve more tokens per chip and
-// fewer per user, until compute becomes the roof.
+// fewer per user, until compute becomes the roof. Published measurements of the same configuration, when given, are
+// open squares beside the curve.
 import * as Plot from "@observablehq/plot";
 import {formatCount, formatDisplayNumber} from "./format.js";
 import {ACCENT, HIGHLIGHT, INK} from "./palette.js";
@@ -19,11 +20,20 @@ export interface FrontierChartOptions extends Plot.PlotOptions {
   height?: number;
   /** The batch the scenario serves at, marked on the curve. */
   current?: FrontierRow | null;
+  /** Published measurements of the same configuration (data/measurements.csv), drawn as open squares. */
+  measured?: readonly MeasuredPoint[];
+}
+
+/** A published measurement on the frontier's axes. */
+export interface MeasuredPoint {
+  id: string;
+  outputTokensPerSecondPerUser: number;
+  outputTokensPerSecondPerChip: number;
 }
 
 export function FrontierChart(
   rows: readonly FrontierRow[],
-  {width, height = 300, current, ...options}: FrontierChartOptions = {}
+  {width, height = 300, current, measured = [], ...options}: FrontierChartOptions = {}
 ) {
   const chartWidth = Math.max(width ?? 640, 260);
   const tipFormat = {
@@ -67,6 +77,17 @@ export function FrontierChart(
         fill: INK,
         fontSize: 9
       }),
+      measured.length
+        ? Plot.dot(measured, {
+            x: "outputTokensPerSecondPerUser",
+            y: "outputTokensPerSecondPerChip",
+            symbol: "square",
+            stroke: INK,
+            r: 4.5,
+            channels: {measurement: "id"},
+            tip: {format: {x: tipFormat.x, y: tipFormat.y}}
+          })
+        : null,
       current
         ? Plot.dot([current], {
             x: "outputTokensPerSecondPerUser",
