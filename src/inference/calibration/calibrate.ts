@@ -25,6 +25,12 @@ export interface CalibrationRow {
   id: string;
   hardware: string;
   model: string;
+  precision: Measurement["precision"];
+  tensorParallel: number;
+  expertParallel: number;
+  /** Mean input and output tokens per request (output 1 for a decode-only measurement that does not state it). */
+  inputTokens: number;
+  outputTokens: number;
   family: ChipFamily;
   stack: Measurement["stack"];
   group: CalibrationGroup;
@@ -173,6 +179,11 @@ function row(m: ComparableMeasurement, split: CalibrationSplit, calibrated: Cali
     id: measurement.id,
     hardware: measurement.hardware,
     model: measurement.model,
+    precision: measurement.precision,
+    tensorParallel: m.shape.tensorParallel,
+    expertParallel: m.shape.expertParallel,
+    inputTokens: m.shape.inputTokens,
+    outputTokens: m.shape.outputTokens,
     family: chipFamily(m.hardware),
     stack: measurement.stack,
     group,
