@@ -30,7 +30,6 @@ export * from "./tco/costPerToken.js";
 export * from "./tco/tokensPerMw.js";
 export * from "./tco/servingCost.js";
 export * from "./tco/evaluateServing.js";
-export * from "./tco/defaults.js";
 export * from "./training/trainingRun.js";
 export * from "./strategy/growth.js";
 export * from "./units/range.js";

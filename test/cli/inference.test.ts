@@ -36,7 +36,14 @@ describe("token-ledger inference", () => {
     expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(result.chipHourCostUsd, 9);
     // Whole requests include prefill: below the decode-steps-only figure.
     expect(result.outputTokensPerSecondPerChip).toBeLessThan(result.decodeTokensPerSecondPerChip);
-    expect(result.kvTokensPerSequence).toBe(2048 + 512 / 2);
+    // The defaults are the scenario schema's: 4,096 input and 512 output tokens → 4,096 + 512 ÷ 2 live KV tokens.
+    expect(result.kvTokensPerSequence).toBe(4096 + 512 / 2);
+    expect(result).toMatchObject({
+      precision: "fp8",
+      tensorParallel: 2,
+      stack: "trtllm",
+      efficienciesFrom: "hopper/trtllm"
+    });
   });
 
   it("takes --input-tokens, --output-tokens and --cache-hit", async () => {
@@ -79,6 +86,8 @@ describe("token-ledger inference", () => {
       "tpu-v6e",
       "--model",
       "llama-3.1-8b",
+      "--precision",
+      "bf16",
       "--rent",
       "--json"
     ]);
@@ -98,10 +107,20 @@ describe("token-ledger inference", () => {
     [["--batch", "abc"], '--batch: not a finite number: expected a whole number >= 1, found "abc"', null],
     [["--electricity", "Infinity"], "--electricity: not a finite number", null],
     [["--electricity", "NaN"], "--electricity: not a finite number", null],
-    [["--electricity", "-0.1"], "--electricity: out of range: expected a number >= 0, found -0.1", null],
-    [["--utilization", "0"], "--utilization: out of range: expected a fraction in (0, 1], found 0", null],
-    [["--utilization", "1.5"], "--utilization: out of range: expected a fraction in (0, 1], found 1.5", null],
-    [["--pue", "0.9"], "--pue: out of range: expected a number >= 1, found 0.9", null],
+    [
+      ["--electricity", "-0.1"],
+      "--electricity: out of range: expected a number in [0, 10] (Electricity price, the range of power.electricity), found -0.1",
+      null
+    ],
+    [["--utilization", "0"], "--utilization: out of range: expected a number in [0.01, 1]", null],
+    [["--utilization", "1.5"], "--utilization: out of range: expected a number in [0.01, 1]", null],
+    [
+      ["--pue", "0.9"],
+      "--pue: out of range: expected a number in [1, 3] (PUE, the range of power.pue), found 0.9",
+      null
+    ],
+    [["--pue", "5"], "--pue: out of range: expected a number in [1, 3]", null],
+    [["--stack", "tgi"], "--stack: not a valid choice: expected one of trtllm, vllm, sglang, jax, neuron, other", null],
     [["--precision", "int4"], "--precision: not a valid choice: expected one of bf16, fp8, fp4, found int4", null],
     [["--input-tokens", "0"], "--input-tokens: out of range: expected a whole number >= 1, found 0", null],
     [["--input-tokens", "-5"], "--input-tokens: out of range", null],
@@ -147,7 +166,15 @@ describe("token-ledger inference", () => {
   it("says a model that does not fit needs the smallest tensor-parallel degree that holds it", async () => {
     // Llama 3.1 405B in BF16: 811.7 GB of weights ÷ 76.4 GB usable per H100 (79.11 GiB less 10%) → 11 chips by
     // memory, but TP must divide the 128 heads and suit the 8 KV heads: 16 (issue 11: 16, not 12).
-    const {code, stderr} = await runCli(["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-405b"]);
+    const {code, stderr} = await runCli([
+      "inference",
+      "--hardware",
+      "h100-sxm",
+      "--model",
+      "llama-3.1-405b",
+      "--precision",
+      "bf16"
+    ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/--tp: the model does not fit: .* expected at least 16 chips per replica, the smallest/);
   });
@@ -185,7 +212,15 @@ describe("token-ledger inference", () => {
   });
 
   it("asks for a chip price when the catalog has none", async () => {
-    const {code, stderr} = await runCli(["inference", "--hardware", "tpu-v5p", "--model", "llama-3.1-8b"]);
+    const {code, stderr} = await runCli([
+      "inference",
+      "--hardware",
+      "tpu-v5p",
+      "--model",
+      "llama-3.1-8b",
+      "--precision",
+      "bf16"
+    ]);
     expect(code).toBe(1);
     expect(stderr).toContain("--chip-price: tpu-v5p has no published purchase price");
   });

@@ -1,23 +1,18 @@
 import type {Command} from "commander";
 import {findById} from "../../catalog/lookup.js";
 import {UserError} from "../../errors/userError.js";
-import {DEFAULT_SERVING_EFFICIENCIES} from "../../inference/efficiencies.js";
+import {calibratedEfficiencies} from "../../inference/calibratedEfficiencies.js";
+import {SOFTWARE_STACKS, type SoftwareStack} from "../../inference/calibration/measurement.js";
 import {DEFAULT_HBM_RESERVE_FRACTION} from "../../inference/memoryFit.js";
 import {PRECISIONS, type Precision} from "../../inference/precision.js";
 import {ServingSettingError, type ServingSetting} from "../../inference/servingChecks.js";
 import {CHIP_HOUR_COMPONENTS} from "../../tco/chipHourCost.js";
-import {DEFAULT_OWNERSHIP} from "../../tco/defaults.js";
+import {chipHourInput, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
+import {schemaDefaults} from "../../scenario/file/schema.js";
+import {keyFlag, numericDefault} from "../keyFlag.js";
 import {evaluateServing} from "../../tco/evaluateServing.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
-import {
-  atLeast,
-  fractionBelowOne,
-  nonNegativeNumber,
-  oneOf,
-  positiveInteger,
-  positiveNumber,
-  unitFraction
-} from "../flags.js";
+import {fractionBelowOne, oneOf, positiveInteger, positiveNumber} from "../flags.js";
 import {formatKeyValues, formatNumber, formatTable} from "../table.js";
 
 interface InferenceOptions {
@@ -36,6 +31,7 @@ interface InferenceOptions {
   chipPrice?: number;
   hourlyPrice?: number;
   rent?: boolean;
+  stack: SoftwareStack;
   json?: boolean;
 }
 
@@ -50,16 +46,9 @@ const PROBLEM_FLAGS: Record<ServingSetting, string> = {
   cacheHitFraction: "--cache-hit"
 };
 
-export const DEFAULT_SERVING = {
-  precision: "bf16",
-  batch: 32,
-  inputTokens: 2048,
-  outputTokens: 512,
-  cacheHit: 0,
-  tp: 1,
-  ep: 1,
-  utilization: 0.6
-} as const;
+/** Every default the flags use: the scenario schema's (src/scenario/file/schema.ts), so a flag and a key agree. */
+const DEFAULTS = schemaDefaults();
+const numberDefault = (path: string) => numericDefault(DEFAULTS, path);
 
 const HELP_AFTER = `
 A request has --input-tokens prompt tokens (a --cache-hit share of them found in the prefix cache) and generates
@@ -76,7 +65,9 @@ Latency:
   timePerOutputTokenSeconds        one decode step of the batch; tokensPerSecondPerSequence is its inverse
   timeToFirstTokenSeconds          prefill of one prompt on an idle replica
   outputTokensPerSecondPerUser     output tokens/s one user sees over a whole request in steady state
-Figures are model estimates at the default efficiencies (printed under "efficiencies"), not measurements.`;
+Figures are model estimates at the efficiencies calibrated on published measurements for the chip's family and
+--stack ("efficienciesFrom" names the fit; \`token-ledger calibration\` prints the model's error), not measurements.
+Defaults are the scenario schema's (the /reference page).`;
 
 export function registerInference(program: Command): void {
   program
@@ -88,53 +79,58 @@ export function registerInference(program: Command): void {
       "--precision <p>",
       `weights precision: ${PRECISIONS.join("|")}`,
       oneOf("--precision", PRECISIONS),
-      DEFAULT_SERVING.precision
+      DEFAULTS["serving.precision"] as Precision
     )
-    .option("--batch <n>", "requests in flight per replica", positiveInteger("--batch"), DEFAULT_SERVING.batch)
+    .option("--batch <n>", "requests in flight per replica", positiveInteger("--batch"), numberDefault("serving.batch"))
     .option(
       "--input-tokens <n>",
       "prompt tokens per request",
       positiveInteger("--input-tokens"),
-      DEFAULT_SERVING.inputTokens
+      numberDefault("serving.inputTokens")
     )
     .option(
       "--output-tokens <n>",
       "generated tokens per request (the first comes from prefill)",
       positiveInteger("--output-tokens"),
-      DEFAULT_SERVING.outputTokens
+      numberDefault("serving.outputTokens")
     )
     .option(
       "--cache-hit <f>",
       "share of the prompt found in the prefix cache, in [0, 1)",
       fractionBelowOne("--cache-hit"),
-      DEFAULT_SERVING.cacheHit
+      numberDefault("serving.cacheHit")
     )
     .option("--context <n>", "removed: use --input-tokens and --output-tokens")
     .option(
       "--tp <n>",
       "tensor parallelism: chips each attention layer is split over",
       positiveInteger("--tp"),
-      DEFAULT_SERVING.tp
+      numberDefault("serving.tensorParallel")
     )
     .option(
       "--ep <n>",
       "expert parallelism: chips the routed experts of an MoE are spread over (replica = max(tp, ep) chips)",
       positiveInteger("--ep"),
-      DEFAULT_SERVING.ep
+      numberDefault("serving.expertParallel")
     )
     .option(
       "--utilization <f>",
-      "fraction of each hour the chips are busy, in (0, 1]",
-      unitFraction("--utilization"),
-      DEFAULT_SERVING.utilization
+      "fraction of each hour the chips are busy",
+      keyFlag("--utilization", "serving.utilization"),
+      numberDefault("serving.utilization")
     )
     .option(
       "--electricity <usd_per_kwh>",
       "electricity price, USD/kWh",
-      nonNegativeNumber("--electricity"),
-      DEFAULT_OWNERSHIP.electricityUsdPerKwh
+      keyFlag("--electricity", "power.electricity"),
+      numberDefault("power.electricity")
     )
-    .option("--pue <f>", "power usage effectiveness, >= 1", atLeast("--pue", 1), DEFAULT_OWNERSHIP.pue)
+    .option(
+      "--pue <f>",
+      "power usage effectiveness (facility ÷ IT power)",
+      keyFlag("--pue", "power.pue"),
+      numberDefault("power.pue")
+    )
     .option(
       "--chip-price <usd>",
       "purchase price per chip, USD (default: the catalog's)",
@@ -146,6 +142,12 @@ export function registerInference(program: Command): void {
       positiveNumber("--hourly-price")
     )
     .option("--rent", "price tokens on rented chips at the catalog's hourly price")
+    .option(
+      "--stack <name>",
+      `serving software, which picks the calibrated efficiencies with the chip's family: ${SOFTWARE_STACKS.join("|")}`,
+      oneOf("--stack", SOFTWARE_STACKS),
+      DEFAULTS["serving.stack"] as SoftwareStack
+    )
     .option("--json", "print one JSON object (keys below and in the README)")
     .addHelpText("after", HELP_AFTER)
     .action((options: InferenceOptions & {context?: string}) => {
@@ -179,7 +181,13 @@ export function runInference(options: InferenceOptions) {
     }
     rentedUsdPerChipHour = hardware.hourlyPriceUsd;
   }
-  const efficiencies = DEFAULT_SERVING_EFFICIENCIES;
+  const {efficiencies, group: efficienciesFrom} = calibratedEfficiencies(hardware, options.stack);
+  // The ownership keys the flags do not set take the scenario schema's defaults, as a scenario file would.
+  const shared = sharedOwnership({
+    ...DEFAULTS,
+    "power.electricity": options.electricity,
+    "power.pue": options.pue
+  });
   const serve = (ownedPriceUsd: number) =>
     evaluateServing({
       hardware,
@@ -193,13 +201,7 @@ export function runInference(options: InferenceOptions) {
       expertParallel: options.ep,
       hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION,
       efficiencies,
-      ownership: {
-        ...DEFAULT_OWNERSHIP,
-        chipPriceUsd: ownedPriceUsd,
-        chipPowerW: hardware.powerW,
-        electricityUsdPerKwh: options.electricity,
-        pue: options.pue
-      },
+      ownership: chipHourInput(shared, ownedPriceUsd, hardware.powerW, numberDefault("finance.vendorGrossMargin")),
       utilizationFraction: options.utilization,
       rentedUsdPerChipHour
     });
@@ -232,7 +234,9 @@ export function runInference(options: InferenceOptions) {
     expertParallel: options.ep,
     chipsPerReplica: serving.layout.chips,
     utilizationFraction: options.utilization,
+    stack: options.stack,
     efficiencies,
+    efficienciesFrom,
     outputTokensPerSecondPerChip: serving.outputTokensPerSecondPerChip,
     outputTokensPerSecondPerReplica: serving.outputTokensPerSecondPerReplica,
     decodeTokensPerSecondPerChip: serving.decodeTokensPerSecondPerChip,
@@ -309,7 +313,8 @@ function formatInference(r: ReturnType<typeof runInference>): string {
       `\n\nThe hardware vendor's margin is ${n(r.vendorMarginShare * 100, 3)}% of the owned cost of an output token.`;
   }
   const note =
-    "\n\nModel estimates at the default efficiencies (bandwidth, compute, communication fractions and fixed times " +
-    "in --json), not measurements.";
+    `\n\nModel estimates at the efficiencies calibrated for ${r.efficienciesFrom} (bandwidth, compute, communication ` +
+    "fractions and fixed times in --json), not measurements; `token-ledger calibration` prints the model's error " +
+    "on published measurements.";
   return `${title}\n\n${formatKeyValues(rows)}${breakdown}${note}`;
 }

@@ -4,7 +4,9 @@ import {UserError} from "../../errors/userError.js";
 import {PRECISIONS, peakFlopsPerS, type Precision} from "../../inference/precision.js";
 import {supportedPrecisions} from "../../inference/servingChecks.js";
 import {chipHourCost} from "../../tco/chipHourCost.js";
-import {DEFAULT_OWNERSHIP} from "../../tco/defaults.js";
+import {chipHourInput, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
+import {schemaDefaults} from "../../scenario/file/schema.js";
+import {numericDefault} from "../keyFlag.js";
 import {trainingRun} from "../../training/trainingRun.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {oneOf, positiveInteger, positiveNumber, unitFraction} from "../flags.js";
@@ -68,9 +70,13 @@ export function runTraining(options: TrainingOptions) {
     });
   }
   const chipPriceUsd = options.chipPrice ?? hardware.priceUsd;
+  // Ownership as a scenario file with no keys set would have it: the schema's defaults (src/scenario/file/schema.ts).
+  const defaults = schemaDefaults();
+  const shared = sharedOwnership(defaults);
+  const margin = numericDefault(defaults, "finance.vendorGrossMargin");
   const ownedChipHour =
-    chipPriceUsd === null ? null : chipHourCost({...DEFAULT_OWNERSHIP, chipPriceUsd, chipPowerW: hardware.powerW});
-  const itPowerKwPerChip = (hardware.powerW * (1 + DEFAULT_OWNERSHIP.hostPowerFraction)) / 1000;
+    chipPriceUsd === null ? null : chipHourCost(chipHourInput(shared, chipPriceUsd, hardware.powerW, margin));
+  const itPowerKwPerChip = (hardware.powerW * (1 + shared.hostPowerFraction)) / 1000;
   const run = trainingRun({
     activeParams: model.activeParams,
     tokens: options.tokens,
@@ -80,7 +86,7 @@ export function runTraining(options: TrainingOptions) {
     itPowerKwPerChip,
     // Training keeps chips near full power: an assumption of 1.0 rather than the serving fleet's average draw.
     averageDrawFraction: 1,
-    pue: DEFAULT_OWNERSHIP.pue,
+    pue: shared.pue,
     ownedUsdPerChipHour: ownedChipHour?.totalUsdPerChipHour ?? 0,
     rentedUsdPerChipHour: options.hourlyPrice ?? hardware.hourlyPriceUsd
   });

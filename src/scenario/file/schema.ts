@@ -900,3 +900,11 @@ export function keyRange(def: ScenarioKeyDef): NumberRange {
 export function isQuantityKey(def: ScenarioKeyDef): def is ScenarioKeyDef & {type: Dimension} {
   return def.type !== "id" && def.type !== "choice";
 }
+
+/**
+ * Every key's default, by path (numbers in base units, ids, choices, or null for an optional override): the values a
+ * command uses for what its flags do not set, so that a command and a scenario file agree on every default.
+ */
+export function schemaDefaults(): Readonly<Record<string, number | string | null>> {
+  return Object.fromEntries(SCENARIO_KEYS.map((def) => [def.path, def.default]));
+}
