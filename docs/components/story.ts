@@ -122,7 +122,10 @@ export function storyPoint(
 ): StoryPoint {
   const movedKeys = Object.keys(values).filter((path) => values[path] !== start[path]);
   const moved = movedKeys.length > 0;
-  return {moved, movedKeys, point: moved ? {...story.median, ...values} : story.median};
+  // Only the keys whose sliders moved: an untouched slider shows its key rounded to the slider's step, and must not
+  // replace the scenario's value with that rounding.
+  const changes = Object.fromEntries(movedKeys.map((path) => [path, values[path]!]));
+  return {moved, movedKeys, point: moved ? {...story.median, ...changes} : story.median};
 }
 
 export interface StoryAssumptionsOptions {

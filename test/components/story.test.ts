@@ -65,7 +65,7 @@ describe("StoryControls and storyPoint", () => {
     expect(() => StoryControls({median}, [{path: "hardware.price"}])).toThrow(/hardware\.price has no number/);
   });
 
-  it("keeps the median point until a slider moves, then sets every slider's key", () => {
+  it("keeps the median point until a slider moves, then sets only the moved sliders' keys", () => {
     const start = {"serving.utilization": 0.6, "silicon.nre": 300e6};
     const still = storyPoint({median}, {...start}, start);
     expect(still).toEqual({moved: false, movedKeys: [], point: median});
@@ -74,6 +74,13 @@ describe("StoryControls and storyPoint", () => {
     expect(moved.moved).toBe(true);
     expect(moved.movedKeys).toEqual(["silicon.nre"]);
     expect(moved.point).toEqual({...median, "silicon.nre": 450e6});
+    // An untouched slider shows its key rounded to its step (0.5813 → 0.58): that rounding never reaches the point.
+    const rounded = storyPoint(
+      {median: {...median, "serving.utilization": 0.5813}},
+      {"serving.utilization": 0.58, "silicon.nre": 450e6},
+      {"serving.utilization": 0.58, "silicon.nre": 300e6}
+    );
+    expect(rounded.point["serving.utilization"]).toBe(0.5813);
   });
 });
 
