@@ -46,6 +46,8 @@ export default {
     }
   ],
   dynamicPaths: scenarioIds.map((id) => `/scenarios/${id}`),
+  // An empty inline icon: browsers stop asking for /favicon.ico, which a static site without one answers with a 404.
+  head: '<link rel="icon" href="data:,">',
   footer: "token-ledger — every figure traceable to an assumption and its source.",
   search: false,
   linkify: true
