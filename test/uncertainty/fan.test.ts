@@ -3,14 +3,7 @@ import {describe, expect, it} from "vitest";
 import {UserError} from "../../src/errors/userError.js";
 import {fan, fanOfColumns} from "../../src/uncertainty/fan.js";
 import {percentiles} from "../../src/uncertainty/quantiles.js";
-
-/** Element-wise |actual − expected| <= 1e-12 · max(1, |expected|): derived values are never compared exactly. */
-function expectClose(actual: readonly number[], expected: readonly number[]): void {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((a, i) =>
-    expect(Math.abs(a - expected[i]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected[i]!)))
-  );
-}
+import {expectClose} from "./helpers.js";
 
 describe("fan", () => {
   it("gives per-step percentiles of a sample-major series", () => {

@@ -1,8 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {UserError} from "../../src/errors/userError.js";
 import {histogram} from "../../src/uncertainty/histogram.js";
-
-const ONE_TO_TEN = Float64Array.from({length: 10}, (_, i) => 10 - i);
+import {ONE_TO_TEN} from "./helpers.js";
 
 describe("histogram", () => {
   it("bins the finite values into equal-width bins whose counts sum to the total", () => {

@@ -1,16 +1,7 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {percentiles, quantileSorted, sortedCopy} from "../../src/uncertainty/quantiles.js";
-
-const ONE_TO_TEN = Float64Array.from({length: 10}, (_, i) => 10 - i);
-
-/** Element-wise |actual − expected| <= 1e-12 · max(1, |expected|): derived values are never compared exactly. */
-function expectClose(actual: readonly number[], expected: readonly number[]): void {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((a, i) =>
-    expect(Math.abs(a - expected[i]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected[i]!)))
-  );
-}
+import {ONE_TO_TEN, expectClose} from "./helpers.js";
 
 describe("percentiles", () => {
   it("interpolates linearly between order statistics (type 7; R quantile(1:10) / NumPy default)", () => {

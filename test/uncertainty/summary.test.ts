@@ -1,16 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {mean, probabilityAbove, standardDeviation, summarize} from "../../src/uncertainty/summary.js";
 import {percentiles} from "../../src/uncertainty/quantiles.js";
-
-const ONE_TO_TEN = Float64Array.from({length: 10}, (_, i) => 10 - i);
-
-/** Element-wise |actual − expected| <= 1e-12 · max(1, |expected|): derived values are never compared exactly. */
-function expectClose(actual: readonly number[], expected: readonly number[]): void {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((a, i) =>
-    expect(Math.abs(a - expected[i]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected[i]!)))
-  );
-}
+import {ONE_TO_TEN, expectClose} from "./helpers.js";
 
 describe("summarize", () => {
   it("reports count, mean, sd, min, max and percentiles, leaving NaN out", () => {

@@ -3,7 +3,7 @@ import type {Measurement} from "./measurement.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
 import type {ServingEfficiencies} from "../efficiencies.js";
 import {chipFamily, type ChipFamily} from "../../catalog/chipFamily.js";
-import {calibratedEfficiencies} from "../calibratedEfficiencies.js";
+import {calibratedEfficiencies, type ServingModelError} from "../calibratedEfficiencies.js";
 import {fitEfficiencies, MIN_MEASUREMENTS_PER_FIT} from "./fit.js";
 import {comparableMeasurement, isComparable, type ComparableMeasurement} from "./measurementShape.js";
 import {compareMeasurement} from "./predict.js";
@@ -51,21 +51,8 @@ export interface CalibrationRow {
   sourceUrl: string;
 }
 
-/** The error of the model on a set of measurements. */
-export interface CalibrationError {
-  count: number;
-  /** Median of |model ÷ measured − 1|. */
-  medianAbsoluteError: number;
-  /** Share of measurements with |model ÷ measured − 1| ≤ 0.25. */
-  shareWithin25: number;
-  /** Share within 0.35. */
-  shareWithin35: number;
-  /** Median of model ÷ measured (above 1: the model is optimistic). */
-  medianRatio: number;
-  /** 10th and 90th percentiles of model ÷ measured: the band a modelled figure carries. */
-  ratioP10: number;
-  ratioP90: number;
-}
+/** The error of the model on a set of measurements (the type the generated calibration module records). */
+export type CalibrationError = ServingModelError;
 
 export interface CalibrationReport {
   efficiencies: CalibratedEfficiencies;
