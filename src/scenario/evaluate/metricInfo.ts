@@ -29,8 +29,14 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     displayUnit: "USD/Mtok",
     scale: 1
   },
+  outputTokensPerSecondPerChip: {
+    label: "output tokens per second per chip, whole requests",
+    unit: "tokens/s",
+    displayUnit: "tokens/s",
+    scale: 1
+  },
   tokensPerSecondPerChip: {
-    label: "output tokens per second per chip",
+    label: "output tokens per second per chip, decode steps only",
     unit: "tokens/s",
     displayUnit: "tokens/s",
     scale: 1

@@ -20,7 +20,9 @@ export interface ScenarioMetrics {
   costPerMillionOutputTokensUsd: number;
   /** Cost of a million input (prompt) tokens, USD. */
   costPerMillionInputTokensUsd: number;
-  /** Output tokens per second per chip while decoding. */
+  /** Output tokens per second per chip over whole requests, prefill included (what offline benchmarks measure). */
+  outputTokensPerSecondPerChip: number;
+  /** Output tokens per second per chip counting decode steps only (not whole requests). */
   tokensPerSecondPerChip: number;
   /** Time between output tokens of one sequence, s. */
   timePerOutputTokenSeconds: number;
@@ -67,6 +69,7 @@ export const SCENARIO_METRICS = [
   "costPerMillionTokensUsd",
   "costPerMillionOutputTokensUsd",
   "costPerMillionInputTokensUsd",
+  "outputTokensPerSecondPerChip",
   "tokensPerSecondPerChip",
   "timePerOutputTokenSeconds",
   "chipHourCostUsd",
@@ -120,6 +123,7 @@ export function scenarioMetrics(s: MetricSources): ScenarioMetrics {
     costPerMillionTokensUsd: s.costUsdPerMTok,
     costPerMillionOutputTokensUsd: s.cost.costPerMillionOutputTokensUsd,
     costPerMillionInputTokensUsd: s.cost.costPerMillionInputTokensUsd,
+    outputTokensPerSecondPerChip: s.serving.outputTokensPerSecondPerChip,
     tokensPerSecondPerChip: s.serving.decodeTokensPerSecondPerChip,
     timePerOutputTokenSeconds: s.serving.timePerOutputTokenSeconds,
     chipHourCostUsd: s.cost.chipHour.totalUsdPerChipHour,
