@@ -1,4 +1,5 @@
 import {describe, expect, it} from "vitest";
+import {calibratedEfficiencies} from "../../src/inference/calibratedEfficiencies.js";
 import {
   DEFAULT_SERVING_EFFICIENCIES,
   ROOFLINE_EFFICIENCIES,
@@ -157,5 +158,20 @@ describe("MLPerf Inference v4.1, llama2-70b-99, Offline, 8 accelerators, FP8 wei
   it.fails("reproduces 8 × MI300X (4.1-0002, 23,514.8 tok/s) within ±30% at the default efficiencies", () => {
     const ratio = MLPERF_V41_LLAMA2_70B_8XMI300X.tokensPerS / predict("mi300x", DEFAULTS);
     expect(Math.abs(ratio - 1)).toBeLessThanOrEqual(TOLERANCE);
+  });
+
+  // The gap above closes at the efficiencies calibrated per chip family and stack (src/inference/calibration/): this
+  // submission is one of the cdna3/vllm measurements the fit used (data/measurements.csv,
+  // mlperf41-llama2-70b-offline-mi300xx8-amd), so this checks the fit, not the held-out error (/model-accuracy).
+  it("reproduces 8 × MI300X (4.1-0002) and 8 × H200 (4.1-0048) within ±30% at the calibrated efficiencies", () => {
+    for (const [id, published] of [
+      ["mi300x", MLPERF_V41_LLAMA2_70B_8XMI300X.tokensPerS],
+      ["h200-sxm", MLPERF_V41_LLAMA2_70B_8XH200.tokensPerS]
+    ] as const) {
+      const stack = id === "mi300x" ? "vllm" : "trtllm";
+      const {efficiencies} = calibratedEfficiencies(byId(hardware, id), stack);
+      const ratio = published / predict(id, efficiencies);
+      expect(Math.abs(ratio - 1), id).toBeLessThanOrEqual(TOLERANCE);
+    }
   });
 });
