@@ -75,6 +75,14 @@ export function parallelismProblem(
       found: `${expertParallel}`
     };
   }
+  if (moe && expertParallel > model.experts) {
+    return {
+      setting: "expertParallel",
+      message: `expert parallelism ${expertParallel} spreads ${model.id}'s ${model.experts} experts over more chips than there are experts`,
+      expected: `at most ${model.experts} (every chip holds at least one whole expert)`,
+      found: `${expertParallel}`
+    };
+  }
   const [small, large] = [Math.min(tensorParallel, expertParallel), Math.max(tensorParallel, expertParallel)];
   if (large % small !== 0) {
     return {
@@ -87,15 +95,29 @@ export function parallelismProblem(
   return null;
 }
 
-/** Problems with the request shape: whole token counts >= 1, a cache-hit share in [0, 1). */
+/**
+ * Problems with the request shape: whole token counts >= 1 whose sum fits the model's context window (models.csv
+ * context_tokens), a cache-hit share in [0, 1).
+ */
 export function requestProblem(
-  input: Pick<ServingInput, "inputTokens" | "outputTokens" | "cacheHitFraction">
+  input: Pick<ServingInput, "inputTokens" | "outputTokens" | "cacheHitFraction"> & {
+    model?: Pick<ModelArchitecture, "id" | "contextTokens">;
+  }
 ): ServingProblem | null {
   for (const setting of ["inputTokens", "outputTokens"] as const) {
     const value = input[setting];
     if (!Number.isInteger(value) || value < 1) {
       return {setting, message: "out of range", expected: "a whole number of tokens >= 1", found: `${value}`};
     }
+  }
+  const context = input.model?.contextTokens;
+  if (context !== undefined && input.inputTokens + input.outputTokens > context) {
+    return {
+      setting: "inputTokens",
+      message: `a request of ${input.inputTokens} input and ${input.outputTokens} output tokens exceeds ${input.model!.id}'s context window`,
+      expected: `input + output at most ${context} tokens (data/models.csv context_tokens)`,
+      found: `${input.inputTokens + input.outputTokens}`
+    };
   }
   const hit = input.cacheHitFraction;
   if (!(hit >= 0 && hit < 1)) {
@@ -120,6 +142,15 @@ export function servingInputProblem(input: ServingInput): ServingProblem | null 
 export function memoryProblem(input: ServingInput, result: ServingResult): ServingProblem | null {
   const {memory, layout} = result;
   const gb = (bytes: number) => `${(bytes / BYTES_PER_GB).toFixed(1)} GB`;
+  if (memory.maxBatchSize < 1 && memory.weightBytes < memory.usableBytes) {
+    // The weights fit; one request's KV cache does not: the request is too long for this replica.
+    return {
+      setting: "inputTokens",
+      message: `a request of ${input.inputTokens} input and ${input.outputTokens} output tokens does not fit: its KV cache ${gb(memory.kvBytesPerSequence)} exceeds the ${gb(memory.usableBytes - memory.weightBytes)} left after weights on ${layout.chips} chip(s)`,
+      expected: `a shorter request, or more chips per replica`,
+      found: `${input.inputTokens} input tokens`
+    };
+  }
   if (memory.maxBatchSize < 1) {
     const smallest = smallestFittingTensorParallel(input, result.kvContextTokens);
     return {

@@ -34,6 +34,48 @@ describe("token-ledger calibration", () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it.each([
+    [
+      "a precision the chip lacks",
+      (row: string) => row.replace(",fp8,", ",fp4,"),
+      /:2:5: precision: h100-sxm has no fp4 support/
+    ],
+    // 1e300 tok/s per chip is far above the H100's roofline for Llama 2 70B (a few thousand): a typo or a wrong unit.
+    [
+      "a throughput above the roofline",
+      (row: string) => row.replace(",3065.6,", ",1e300,"),
+      /:2:15: output_tokens_per_s_per_chip: above the roofline/
+    ],
+    [
+      "a TP degree larger than the system",
+      (row: string) => row.replace(",fp8,2,", ",fp8,16,"),
+      /:2:3: chips: 8 chips do not hold a whole number of replicas/
+    ]
+  ])("%s: one line at file:line:column, exit 1, the generated module untouched", async (_, edit, message) => {
+    const {readFileSync} = await import("node:fs");
+    const text = readFileSync(new URL("../../data/measurements.csv", import.meta.url), "utf8").split("\n");
+    text[1] = edit(text[1]!);
+    const file = join(tmpdir(), "edited-measurements.csv");
+    writeFileSync(file, text.join("\n"));
+    const generated = new URL("../../src/inference/servingCalibration.generated.ts", import.meta.url);
+    const before = readFileSync(generated, "utf8");
+    const {code, stdout, stderr} = await runCli(["calibration", "--write", "--measurements", file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+    expect(readFileSync(generated, "utf8")).toBe(before);
+  });
+
+  it("too few measurements to fit and hold out: one line naming the file", async () => {
+    const {readFileSync} = await import("node:fs");
+    const header = readFileSync(new URL("../../data/measurements.csv", import.meta.url), "utf8").split("\n")[0];
+    const file = join(tmpdir(), "header-only.csv");
+    writeFileSync(file, `${header}\n`);
+    const {code, stderr} = await runCli(["calibration", "--measurements", file]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/header-only\.csv: too few measurements .* found 0 comparable/);
+  });
+
   it("a measurements file that cannot be read is one clear line", async () => {
     const {code, stderr} = await runCli(["calibration", "--measurements", "/nonexistent/m.csv"]);
     expect(code).toBe(1);

@@ -50,6 +50,11 @@ describe("parallelismProblem and requestProblem", () => {
     expect(parallelismProblem(LLAMA_70B, 8, 2)).toMatchObject({setting: "expertParallel", expected: "1"});
     expect(parallelismProblem(DEEPSEEK_V3, 8, 12)).toMatchObject({setting: "expertParallel", found: "12"});
     expect(parallelismProblem(DEEPSEEK_V3, 1, 144)).toBeNull(); // DeepSeek's decode: attention DP, experts EP144
+    // More chips than experts (256 routed experts, data/models.csv): a chip would hold no whole expert.
+    expect(parallelismProblem(DEEPSEEK_V3, 8, 512)).toMatchObject({setting: "expertParallel", found: "512"});
+    expect(parallelismProblem(DEEPSEEK_V3, 8, 512)?.expected).toBe(
+      "at most 256 (every chip holds at least one whole expert)"
+    );
   });
 
   it.each([
@@ -59,6 +64,15 @@ describe("parallelismProblem and requestProblem", () => {
     [{inputTokens: 10, outputTokens: 1, cacheHitFraction: -0.1}, "cacheHitFraction", "-0.1"]
   ])("rejects the request %j", (request, setting, found) => {
     expect(requestProblem(request)).toMatchObject({setting, found});
+  });
+
+  it("rejects a request longer than the model's context window (Llama 2 70B: 4,096 tokens, data/models.csv)", () => {
+    const model = {id: "llama-2-70b", contextTokens: 4096};
+    expect(requestProblem({inputTokens: 4000, outputTokens: 96, cacheHitFraction: 0, model})).toBeNull();
+    expect(requestProblem({inputTokens: 4000, outputTokens: 97, cacheHitFraction: 0, model})).toMatchObject({
+      setting: "inputTokens",
+      found: "4097"
+    });
   });
 
   it("accepts whole token counts and a cache-hit share in [0, 1)", () => {

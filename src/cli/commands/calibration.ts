@@ -2,7 +2,14 @@ import {createHash} from "node:crypto";
 import {writeFileSync} from "node:fs";
 import {resolve} from "node:path";
 import type {Command} from "commander";
-import {calibrate, type CalibrationError, type CalibrationReport} from "../../inference/calibration/calibrate.js";
+import {
+  calibrationReport,
+  fitCalibration,
+  fitSplitOf,
+  prepareMeasurements,
+  type CalibrationError,
+  type CalibrationReport
+} from "../../inference/calibration/calibrate.js";
 import {servingCalibrationSource} from "../../inference/calibration/generatedSource.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {loadMeasurements} from "../../node/measurementFiles.js";
@@ -24,8 +31,10 @@ export function registerCalibration(program: Command): void {
     .option("--write", `write the fitted efficiencies to ${"src/inference/servingCalibration.generated.ts"}`)
     .action((options: {json?: boolean; write?: boolean; measurements?: string}) => {
       const {measurements, file, text} = loadMeasurements(options.measurements && resolve(options.measurements));
-      process.stderr.write(`fitting on ${measurements.length} measurements of ${file} …\n`);
-      const report = calibrate(measurements, loadCatalogs(), file);
+      const prepared = prepareMeasurements(measurements, loadCatalogs(), file);
+      const fitSplit = fitSplitOf(prepared, file);
+      if (process.stderr.isTTY) process.stderr.write(`fitting on ${fitSplit.length} measurements of ${file} …\n`);
+      const report = calibrationReport(prepared, fitCalibration(fitSplit));
       if (options.write) {
         const sha256 = createHash("sha256").update(text).digest("hex");
         writeFileSync(SERVING_CALIBRATION_FILE, servingCalibrationSource(report, sha256));

@@ -52,7 +52,7 @@ const numberDefault = (path: string) => numericDefault(DEFAULTS, path);
 
 const HELP_AFTER = `
 A request has --input-tokens prompt tokens (a --cache-hit share of them found in the prefix cache) and generates
---output-tokens tokens. A replica of --tp × --ep chips serves --batch requests at a time; the KV cache each holds,
+--output-tokens tokens. A replica of max(--tp, --ep) chips serves --batch requests at a time; the KV cache each holds,
 and the memory cap, count its mean live length (input + output ÷ 2), as a paged KV cache holds it.
 
 Throughput (JSON keys):

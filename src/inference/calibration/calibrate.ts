@@ -7,6 +7,10 @@ import {calibratedEfficiencies, type ServingModelError} from "../calibratedEffic
 import {fitEfficiencies, MIN_MEASUREMENTS_PER_FIT} from "./fit.js";
 import {comparableMeasurement, isComparable, type ComparableMeasurement} from "./measurementShape.js";
 import {compareMeasurement} from "./predict.js";
+import {UserError} from "../../errors/userError.js";
+import {ROOFLINE_EFFICIENCIES} from "../efficiencies.js";
+import {predictMeasurement} from "../predictMeasurement.js";
+import {MEASUREMENT_COLUMNS} from "./parseMeasurementsCsv.js";
 import {calibrationGroup, calibrationSplit, type CalibrationGroup, type CalibrationSplit} from "./split.js";
 
 /** The efficiencies a calibration produced: one pooled set, and one per group with enough measurements. */
@@ -87,8 +91,43 @@ export function prepareMeasurements(
 ): PreparedMeasurements {
   const bound = measurements.map((m) => comparableMeasurement(m, catalogs, file));
   const comparable = bound.filter(isComparable);
+  for (const m of comparable) checkPlausible(m, file);
   const skipped = bound.flatMap((m) => ("reason" in m ? [{id: m.measurement.id, reason: m.reason}] : []));
   return {comparable, skipped, split: calibrationSplit(comparable)};
+}
+
+/**
+ * A measurement the model can fit at all (weights and one request in the replica's HBM) and that does not beat the
+ * roofline, the model at ROOFLINE_EFFICIENCIES with the largest batch that fits: no software serves more than the
+ * chip's roofs allow, so a figure above it is a typo or a misread unit (tokens per system as tokens per chip).
+ * Throws: UserError at the row's tensor_parallel (does not fit) or output_tokens_per_s_per_chip (above the roofline).
+ */
+function checkPlausible(m: ComparableMeasurement, file: string): void {
+  const roof = predictMeasurement({...m.shape, concurrency: null}, ROOFLINE_EFFICIENCIES);
+  const cell = (column: (typeof MEASUREMENT_COLUMNS)[number]) => ({
+    file,
+    line: m.measurement.line,
+    column: MEASUREMENT_COLUMNS.indexOf(column) + 1,
+    path: column
+  });
+  if (!roof.fits || !roof.serving) {
+    throw new UserError({
+      ...cell("tensor_parallel"),
+      message: `${m.model.id} in ${m.shape.precision} does not fit on ${m.hardware.id} at TP${m.shape.tensorParallel} EP${m.shape.expertParallel} with one request of ${Math.round(m.shape.inputTokens)} + ${Math.round(m.shape.outputTokens)} tokens`,
+      expected: "a configuration whose weights and one request fit in the replica's HBM",
+      found: `TP${m.shape.tensorParallel}, EP${m.shape.expertParallel}`
+    });
+  }
+  const ceiling =
+    m.measurement.phase === "decode" ? roof.serving.decodeTokensPerSecondPerChip : roof.outputTokensPerSecondPerChip;
+  if (m.measurement.outputTokensPerSecondPerChip > ceiling) {
+    throw new UserError({
+      ...cell("output_tokens_per_s_per_chip"),
+      message: "above the roofline: more output tokens per second per chip than the chip's roofs allow",
+      expected: `at most ${Number(ceiling.toPrecision(4))} tokens/s per chip (the model at full bandwidth and compute, no overhead)`,
+      found: `${m.measurement.outputTokensPerSecondPerChip}`
+    });
+  }
 }
 
 /**
@@ -107,10 +146,25 @@ export function calibrate(
   file: string
 ): CalibrationReport {
   const prepared = prepareMeasurements(measurements, catalogs, file);
-  const efficiencies = fitCalibration(
-    prepared.comparable.filter((m) => prepared.split.get(m.measurement.id) === "fit")
-  );
-  return calibrationReport(prepared, efficiencies);
+  return calibrationReport(prepared, fitCalibration(fitSplitOf(prepared, file)));
+}
+
+/**
+ * The measurements to fit on: the fit split. Throws a UserError naming the file when there are too few to fit
+ * (MIN_MEASUREMENTS_PER_FIT) or none is held out to report the error on.
+ */
+export function fitSplitOf(prepared: PreparedMeasurements, file: string): ComparableMeasurement[] {
+  const fit = prepared.comparable.filter((m) => prepared.split.get(m.measurement.id) === "fit");
+  const held = prepared.comparable.length - fit.length;
+  if (fit.length < MIN_MEASUREMENTS_PER_FIT || held === 0) {
+    throw new UserError({
+      file,
+      message: "too few measurements the model can be compared with to fit it and report its error",
+      expected: `at least ${MIN_MEASUREMENTS_PER_FIT} to fit and 1 held out (every third of each chip family and stack)`,
+      found: `${prepared.comparable.length} comparable (${fit.length} to fit, ${held} held out), ${prepared.skipped.length} lacking a shape`
+    });
+  }
+  return fit;
 }
 
 /**

@@ -6,6 +6,8 @@ import {UserError} from "../../errors/userError.js";
 import {DEFAULT_HBM_RESERVE_FRACTION} from "../memoryFit.js";
 import type {MeasurementShape} from "../predictMeasurement.js";
 import {MEASUREMENT_COLUMNS} from "./parseMeasurementsCsv.js";
+import {parallelismProblem, precisionProblem, requestProblem} from "../servingChecks.js";
+import {replicaLayout} from "../parallelism.js";
 
 /** A measurement the model can be compared with: its shape in the model's terms and what to compare. */
 export interface ComparableMeasurement {
@@ -37,6 +39,10 @@ export interface SkippedMeasurement {
  *
  * A decode-only measurement (prefill on other chips) without output tokens is taken at its KV length: the published
  * input length, with 1 output token.
+ *
+ * Throws: UserError at file:line:column for a row the model cannot take: an unknown catalog id, a precision the chip
+ * lacks, a parallel degree that cannot shard the model, a chip count that is not whole replicas, a request longer
+ * than the model's context window.
  */
 export function comparableMeasurement(
   measurement: Measurement,
@@ -47,11 +53,41 @@ export function comparableMeasurement(
   const model = findRow(catalogs.models, measurement, "model", file);
   const skip = (reason: string): SkippedMeasurement => ({measurement, reason});
   const moe = model.experts > 1;
+  const at = (
+    column: (typeof MEASUREMENT_COLUMNS)[number],
+    problem: {message: string; expected: string; found: string}
+  ) =>
+    new UserError({
+      file,
+      line: measurement.line,
+      column: MEASUREMENT_COLUMNS.indexOf(column) + 1,
+      path: column,
+      ...problem
+    });
+  const precision = precisionProblem(hardware, measurement.precision);
+  if (precision) throw at("precision", precision);
   if (measurement.tensorParallel === null) return skip("tensor-parallel degree not published");
   if (moe && measurement.expertParallel === null) return skip("expert-parallel degree not published");
   if (measurement.inputTokens === null) return skip("input tokens per request not published");
   const decodeOnly = measurement.phase === "decode";
   if (!decodeOnly && measurement.outputTokens === null) return skip("output tokens per request not published");
+  const parallel = parallelismProblem(model, measurement.tensorParallel, measurement.expertParallel ?? 1);
+  if (parallel) throw at(parallel.setting === "tensorParallel" ? "tensor_parallel" : "expert_parallel", parallel);
+  const replicaChips = replicaLayout(measurement.tensorParallel, measurement.expertParallel ?? 1).chips;
+  if (measurement.chips % replicaChips !== 0) {
+    throw at("chips", {
+      message: `${measurement.chips} chips do not hold a whole number of replicas of max(TP, EP) = ${replicaChips} chips`,
+      expected: `a multiple of ${replicaChips}`,
+      found: `${measurement.chips}`
+    });
+  }
+  const request = requestProblem({
+    inputTokens: Math.max(1, Math.round(measurement.inputTokens)),
+    outputTokens: Math.max(1, Math.round(measurement.outputTokens ?? 1)),
+    cacheHitFraction: 0,
+    model
+  });
+  if (request) throw at("input_tokens", request);
   let batching: ComparableMeasurement["batching"] = "offline";
   if (measurement.concurrency !== null) batching = "concurrency";
   else if (measurement.scenario !== "offline") {

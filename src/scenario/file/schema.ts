@@ -194,10 +194,10 @@ export const SCENARIO_KEYS = [
     path: "serving.achievableBandwidth",
     label: "Achievable HBM bandwidth",
     type: "fraction",
-    range: "(0, 1]",
+    range: "[0.05, 1]",
     default: null,
     meaning:
-      "Fraction of peak HBM bandwidth decode reaches; overrides the calibrated value for the chip family and serving.stack when set.",
+      "Fraction of peak HBM bandwidth decode reaches; overrides the calibrated value for the chip family and serving.stack when set (at least 0.05: no serving stack reaches less).",
     source: "calibrated on data/measurements.csv when not set (token-ledger calibration)",
     distribution: true
   },
@@ -205,10 +205,10 @@ export const SCENARIO_KEYS = [
     path: "serving.achievableCompute",
     label: "Achievable compute",
     type: "fraction",
-    range: "(0, 1]",
+    range: "[0.05, 1]",
     default: null,
     meaning:
-      "Fraction of dense peak FLOP/s serving matrix multiplies reach; overrides the calibrated value for the chip family and serving.stack when set.",
+      "Fraction of dense peak FLOP/s serving matrix multiplies reach; overrides the calibrated value for the chip family and serving.stack when set (at least 0.05).",
     source: "calibrated on data/measurements.csv when not set (token-ledger calibration)",
     distribution: true
   },
