@@ -2,35 +2,11 @@ import type {Hardware} from "../catalog/hardware.js";
 import {chipFamily} from "../catalog/chipFamily.js";
 import type {SoftwareStack} from "./calibration/measurement.js";
 import type {ServingEfficiencies} from "./efficiencies.js";
+import type {ServingCalibration} from "./servingCalibration.js";
 import {SERVING_CALIBRATION} from "./servingCalibration.generated.js";
 
-/** The error of the serving model on a set of published measurements (model ÷ measured output tokens/s per chip). */
-export interface ServingModelError {
-  count: number;
-  /** Median of |model ÷ measured − 1|. */
-  medianAbsoluteError: number;
-  /** Share with |model ÷ measured − 1| ≤ 0.25, and ≤ 0.35. */
-  shareWithin25: number;
-  shareWithin35: number;
-  /** Median, 10th and 90th percentiles of model ÷ measured. */
-  medianRatio: number;
-  ratioP10: number;
-  ratioP90: number;
-}
-
-/** What a calibration left for the model to use: efficiencies per chip family and stack, and the error it showed. */
-export interface ServingCalibration {
-  /** SHA-256 of data/measurements.csv as fitted. */
-  measurementsSha256: string;
-  pooled: ServingEfficiencies;
-  /** Per "family/stack" ("hopper/trtllm") and per family ("hopper"), where enough measurements were fitted. */
-  groups: Readonly<Record<string, ServingEfficiencies>>;
-  /** Error on the measurements fitted, and on those held out of the fit. */
-  fit: ServingModelError;
-  heldOut: ServingModelError;
-}
-
 export {SERVING_CALIBRATION};
+export type {ServingCalibration, ServingModelError} from "./servingCalibration.js";
 
 /**
  * The calibrated efficiencies for a chip and a serving stack: the most specific fit the calibration made

@@ -1,4 +1,3 @@
-import {fan} from "./fan.js";
 import {percentiles, quantilesOf} from "./quantiles.js";
 
 /**
