@@ -43,7 +43,7 @@ export function SystemComparisonChart(
     marginRight: 30,
     marginTop: 24,
     x: {label: "Purchase price per chip (USD) →", grid: true, zero: true, tickFormat: (v: number) => formatUsd(v)},
-    y: {label: "↑ USD per million output tokens", grid: true, zero: true, insetTop: 8},
+    y: {label: "↑ USD per million output tokens (all-in)", grid: true, zero: true, insetTop: 8},
     color: {legend: true, domain: ["merchant", "in-house"], range: [FLEET_COLORS.merchant, FLEET_COLORS.inHouse]},
     ...options,
     marks: [

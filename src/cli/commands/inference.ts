@@ -282,7 +282,8 @@ function formatInference(r: ReturnType<typeof runInference>): string {
   const title =
     `${r.model} on ${r.hardware}: ${r.precision}, ${r.inputTokens} input${cache} + ${r.outputTokens} output tokens ` +
     `per request, batch ${r.batchSize}, ${layout} (${r.chipsPerReplica} chips per replica), utilisation ` +
-    `${r.utilizationFraction}, ${r.owned ? "owned" : "rented"} chips`;
+    `${r.utilizationFraction}, ${r.owned ? "owned" : "rented"} chips; ${r.stack} at the efficiencies calibrated ` +
+    `for ${r.efficienciesFrom}`;
   const rows: [string, string, string][] = [
     ["output throughput per chip, whole requests", n(r.outputTokensPerSecondPerChip), "output tokens/s"],
     ["output throughput per replica, whole requests", n(r.outputTokensPerSecondPerReplica), "output tokens/s"],

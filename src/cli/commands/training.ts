@@ -75,7 +75,10 @@ export function runTraining(options: TrainingOptions) {
   const shared = sharedOwnership(defaults);
   const margin = numericDefault(defaults, "finance.vendorGrossMargin");
   const ownedChipHour =
-    chipPriceUsd === null ? null : chipHourCost(chipHourInput(shared, chipPriceUsd, hardware.powerW, margin));
+    chipPriceUsd === null
+      ? null
+      : // Training runs flat out: the chip-hour is priced at full draw, as its energy is (and as a scenario's is).
+        chipHourCost({...chipHourInput(shared, chipPriceUsd, hardware.powerW, margin), averageDrawFraction: 1});
   const itPowerKwPerChip = (hardware.powerW * (1 + shared.hostPowerFraction)) / 1000;
   const run = trainingRun({
     activeParams: model.activeParams,
