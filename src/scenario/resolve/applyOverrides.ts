@@ -14,6 +14,7 @@ import {didYouMean} from "../../errors/suggest.js";
 export function applyOverrides(resolved: ResolvedScenario, sets: readonly string[], flag = "--set"): ResolvedScenario {
   const values = {...resolved.values};
   const errors: UserError[] = [];
+  const seen = new Map<string, string>();
   for (const set of sets) {
     const equals = set.indexOf("=");
     if (equals < 0) {
@@ -30,6 +31,27 @@ export function applyOverrides(resolved: ResolvedScenario, sets: readonly string
     const path = set.slice(0, equals).trim();
     const written = set.slice(equals + 1).trim();
     const def = scenarioKey(path);
+    if (!def && SCENARIO_GROUPS.includes(path)) {
+      const keys = SCENARIO_KEY_PATHS.filter((key) => key.startsWith(`${path}.`));
+      errors.push(
+        new UserError({
+          flag,
+          path,
+          message: "a group of keys, not a key",
+          expected: `one of its keys, like ${keys.slice(0, 3).join(", ")}`,
+          found: path
+        })
+      );
+      continue;
+    }
+    const first = seen.get(path);
+    if (first !== undefined) {
+      errors.push(
+        new UserError({flag, path, message: "set twice", expected: "each key set once", found: `${first} and ${set}`})
+      );
+      continue;
+    }
+    seen.set(path, set);
     if (!def) {
       const hint = didYouMean(path, [...SCENARIO_KEY_PATHS, ...SCENARIO_GROUPS]);
       errors.push(

@@ -108,6 +108,20 @@ describe("resolveScenario", () => {
   });
 });
 
+describe("applyOverrides: a key set twice, a group for a key", () => {
+  it("rejects the same key set twice, naming both", () => {
+    const [error] = userErrorsOf(() => applyOverrides(resolve("base"), ["serving.batch=8", "serving.batch=16"]));
+    expect(error).toMatchObject({flag: "--set", path: "serving.batch", message: "set twice"});
+    expect(error!.found).toBe("serving.batch=8 and serving.batch=16");
+  });
+
+  it("says a group is not a key and names some of its keys", () => {
+    const [error] = userErrorsOf(() => applyOverrides(resolve("base"), ["serving=1"]));
+    expect(error).toMatchObject({path: "serving", message: "a group of keys, not a key"});
+    expect(error!.expected).toMatch(/^one of its keys, like serving\./);
+  });
+});
+
 describe("applyOverrides", () => {
   it("sets values in the file notation and records the flag", () => {
     const set = applyOverrides(resolve("base"), [
