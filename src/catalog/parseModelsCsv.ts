@@ -86,6 +86,13 @@ function readRow(cells: CellReader<ModelColumn>): ModelArchitecture | undefined 
   }
   if (attentionHeads !== undefined && kvHeads !== undefined && kvHeads > attentionHeads) {
     cells.fail("kv_heads", "more KV heads than attention heads", `at most attention_heads (${attentionHeads})`);
+  } else if (attentionHeads !== undefined && kvHeads !== undefined && attentionHeads % kvHeads !== 0) {
+    // Grouped-query attention shares each KV head among a whole group of query heads.
+    cells.fail(
+      "kv_heads",
+      "KV heads do not divide the attention heads",
+      `a divisor of attention_heads (${attentionHeads})`
+    );
   }
   // Multi-head latent attention caches kv_lora_rank + rope dims per token per layer; the rope part must be named to
   // count its attention FLOPs (QK over head_dim + rope in prefill, over mla_kv_dim in absorbed decode).

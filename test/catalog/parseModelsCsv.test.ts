@@ -156,6 +156,17 @@ describe("parseModelsCsv validation", () => {
     );
   });
 
+  it("rejects KV heads that do not divide the attention heads (64 query heads cannot share 7 KV heads evenly)", () => {
+    const row = "gqa,GQA,1,1,2,64,64,7,16,,,1,1,100,false,512,,Paper,https://arxiv.org,";
+    const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(errors[0]!.detail).toMatchObject({
+      path: "kv_heads",
+      line: 2,
+      column: 8,
+      message: "KV heads do not divide the attention heads"
+    });
+  });
+
   it("rejects a dense model whose active parameters differ from its total", () => {
     const row = GOOD_ROW.replace("tiny,Tiny,1,1,", "tiny,Tiny,1,0.5,");
     const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));
