@@ -3,24 +3,10 @@
 import * as Plot from "@observablehq/plot";
 import {formatCount, formatUsd, formatUsdPerMTok} from "./format.js";
 import {FLEET_COLORS, HIGHLIGHT, INK} from "./palette.js";
+import type {ChipComparisonRow} from "../lib/scenario/evaluate/chipComparison.js";
 
-/** One accelerator serving the page's model. */
-export interface SystemRow {
-  /** Catalog id. */
-  id: string;
-  /** Display name. */
-  name: string;
-  /** Purchase price of one chip, USD. */
-  priceUsd: number;
-  /** Cost of a million output tokens on owned chips, USD. */
-  costUsdPerMTok: number;
-  /** Output tokens per second per chip. */
-  tokensPerSecondPerChip: number;
-  /** Output tokens per second per MW of facility power. */
-  tokensPerSecondPerMw: number;
-  /** Chips per replica used (smallest tensor parallelism that fits). */
-  tensorParallel: number;
-}
+/** One accelerator serving the page's model: a row of compareServingChips (src/scenario/evaluate/chipComparison.ts). */
+export type SystemRow = ChipComparisonRow;
 
 export interface SystemComparisonChartOptions extends Plot.PlotOptions {
   width?: number;

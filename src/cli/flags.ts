@@ -1,4 +1,6 @@
 import {UserError} from "../errors/userError.js";
+import {isQuantityKey, keyRange, scenarioKey} from "../scenario/file/schema.js";
+import {formatRange, isInRange} from "../units/range.js";
 
 /**
  * Parsers for numeric flags. Each rejects what is not a finite number in range with a UserError naming the flag,
@@ -75,5 +77,23 @@ export function oneOf<T extends string>(flag: string, allowed: readonly T[]) {
   return (text: string): T => {
     if ((allowed as readonly string[]).includes(text)) return text as T;
     throw new UserError({flag, message: "not a valid choice", expected: `one of ${allowed.join(", ")}`, found: text});
+  };
+}
+
+/**
+ * A flag that sets a scenario key: a plain number checked against the key's range in the schema (the one definition
+ * of its range), so that `--pue 5` and `power.pue: 5` fail alike.
+ */
+export function keyFlag(flag: string, path: string) {
+  const def = scenarioKey(path);
+  if (!def || !isQuantityKey(def)) throw new Error(`${path} is not a numeric scenario key`);
+  const range = keyRange(def);
+  const expected = `${def.integer ? "a whole number" : "a number"} in ${formatRange(range)} (${def.label}, the range of ${path})`;
+  return (text: string): number => {
+    const value = parseFinite(flag, text, expected);
+    if (!isInRange(value, range) || (def.integer && !Number.isInteger(value))) {
+      throw new UserError({flag, message: "out of range", expected, found: text});
+    }
+    return value;
   };
 }

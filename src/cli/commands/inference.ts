@@ -9,10 +9,10 @@ import {ServingSettingError, type ServingSetting} from "../../inference/servingC
 import {CHIP_HOUR_COMPONENTS} from "../../tco/chipHourCost.js";
 import {chipHourInput, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
 import {schemaDefaults} from "../../scenario/file/schema.js";
-import {keyFlag, numericDefault} from "../keyFlag.js";
+import {num} from "../../scenario/evaluate/modelKeys.js";
 import {evaluateServing} from "../../tco/evaluateServing.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
-import {fractionBelowOne, oneOf, positiveInteger, positiveNumber} from "../flags.js";
+import {fractionBelowOne, keyFlag, oneOf, positiveInteger, positiveNumber} from "../flags.js";
 import {formatKeyValues, formatNumber, formatTable} from "../table.js";
 
 interface InferenceOptions {
@@ -48,7 +48,7 @@ const PROBLEM_FLAGS: Record<ServingSetting, string> = {
 
 /** Every default the flags use: the scenario schema's (src/scenario/file/schema.ts), so a flag and a key agree. */
 const DEFAULTS = schemaDefaults();
-const numberDefault = (path: string) => numericDefault(DEFAULTS, path);
+const numberDefault = (path: string) => num(DEFAULTS[path], path);
 
 const HELP_AFTER = `
 A request has --input-tokens prompt tokens (a --cache-hit share of them found in the prefix cache) and generates

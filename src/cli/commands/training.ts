@@ -6,7 +6,7 @@ import {supportedPrecisions} from "../../inference/servingChecks.js";
 import {chipHourCost} from "../../tco/chipHourCost.js";
 import {chipHourInput, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
 import {schemaDefaults} from "../../scenario/file/schema.js";
-import {numericDefault} from "../keyFlag.js";
+import {num} from "../../scenario/evaluate/modelKeys.js";
 import {trainingRun} from "../../training/trainingRun.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {oneOf, positiveInteger, positiveNumber, unitFraction} from "../flags.js";
@@ -73,7 +73,7 @@ export function runTraining(options: TrainingOptions) {
   // Ownership as a scenario file with no keys set would have it: the schema's defaults (src/scenario/file/schema.ts).
   const defaults = schemaDefaults();
   const shared = sharedOwnership(defaults);
-  const margin = numericDefault(defaults, "finance.vendorGrossMargin");
+  const margin = num(defaults["finance.vendorGrossMargin"], "finance.vendorGrossMargin");
   const ownedChipHour =
     chipPriceUsd === null
       ? null

@@ -8,9 +8,10 @@ import {fitEfficiencies, MIN_MEASUREMENTS_PER_FIT} from "./fit.js";
 import {comparableMeasurement, isComparable, type ComparableMeasurement} from "./measurementShape.js";
 import {compareMeasurement} from "./predict.js";
 import {UserError} from "../../errors/userError.js";
+import {percentiles} from "../../uncertainty/quantiles.js";
 import {ROOFLINE_EFFICIENCIES} from "../efficiencies.js";
 import {predictMeasurement} from "../predictMeasurement.js";
-import {MEASUREMENT_COLUMNS} from "./parseMeasurementsCsv.js";
+import {measurementCellError} from "./parseMeasurementsCsv.js";
 import {calibrationGroup, calibrationSplit, type CalibrationGroup, type CalibrationSplit} from "./split.js";
 
 /** The efficiencies a calibration produced: one pooled set, and one per group with enough measurements. */
@@ -104,15 +105,8 @@ export function prepareMeasurements(
  */
 function checkPlausible(m: ComparableMeasurement, file: string): void {
   const roof = predictMeasurement({...m.shape, concurrency: null}, ROOFLINE_EFFICIENCIES);
-  const cell = (column: (typeof MEASUREMENT_COLUMNS)[number]) => ({
-    file,
-    line: m.measurement.line,
-    column: MEASUREMENT_COLUMNS.indexOf(column) + 1,
-    path: column
-  });
   if (!roof.fits || !roof.serving) {
-    throw new UserError({
-      ...cell("tensor_parallel"),
+    throw measurementCellError(file, m.measurement, "tensor_parallel", {
       message: `${m.model.id} in ${m.shape.precision} does not fit on ${m.hardware.id} at TP${m.shape.tensorParallel} EP${m.shape.expertParallel} with one request of ${Math.round(m.shape.inputTokens)} + ${Math.round(m.shape.outputTokens)} tokens`,
       expected: "a configuration whose weights and one request fit in the replica's HBM",
       found: `TP${m.shape.tensorParallel}, EP${m.shape.expertParallel}`
@@ -121,8 +115,7 @@ function checkPlausible(m: ComparableMeasurement, file: string): void {
   const ceiling =
     m.measurement.phase === "decode" ? roof.serving.decodeTokensPerSecondPerChip : roof.outputTokensPerSecondPerChip;
   if (m.measurement.outputTokensPerSecondPerChip > ceiling) {
-    throw new UserError({
-      ...cell("output_tokens_per_s_per_chip"),
+    throw measurementCellError(file, m.measurement, "output_tokens_per_s_per_chip", {
       message: "above the roofline: more output tokens per second per chip than the chip's roofs allow",
       expected: `at most ${Number(ceiling.toPrecision(4))} tokens/s per chip (the model at full bandwidth and compute, no overhead)`,
       found: `${m.measurement.outputTokensPerSecondPerChip}`
@@ -245,25 +238,18 @@ function row(m: ComparableMeasurement, split: CalibrationSplit, calibrated: Cali
 
 /** The error statistics of a set of rows (ratios that are not finite, a configuration that does not fit, count as ∞). */
 export function calibrationError(rows: readonly Pick<CalibrationRow, "ratio">[]): CalibrationError {
-  const ratios = rows.map((r) => (Number.isFinite(r.ratio) ? r.ratio : Infinity)).sort((a, b) => a - b);
-  const errors = ratios.map((r) => Math.abs(r - 1)).sort((a, b) => a - b);
+  const ratios = Float64Array.from(rows, (r) => (Number.isFinite(r.ratio) ? r.ratio : Infinity));
+  const errors = ratios.map((r) => Math.abs(r - 1));
+  const [medianAbsoluteError] = percentiles(errors, [0.5]);
+  const [medianRatio, ratioP10, ratioP90] = percentiles(ratios, [0.5, 0.1, 0.9]);
   const share = (limit: number) => (errors.length ? errors.filter((e) => e <= limit).length / errors.length : NaN);
   return {
     count: rows.length,
-    medianAbsoluteError: quantile(errors, 0.5),
+    medianAbsoluteError: medianAbsoluteError!,
     shareWithin25: share(0.25),
     shareWithin35: share(0.35),
-    medianRatio: quantile(ratios, 0.5),
-    ratioP10: quantile(ratios, 0.1),
-    ratioP90: quantile(ratios, 0.9)
+    medianRatio: medianRatio!,
+    ratioP10: ratioP10!,
+    ratioP90: ratioP90!
   };
-}
-
-/** Type-7 quantile of ascending values (NaN for none). */
-function quantile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }

@@ -2,10 +2,9 @@ import type {Hardware} from "../../catalog/hardware.js";
 import type {Measurement} from "./measurement.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
 import {didYouMeanHint} from "../../errors/suggest.js";
-import {UserError} from "../../errors/userError.js";
 import {DEFAULT_HBM_RESERVE_FRACTION} from "../memoryFit.js";
 import type {MeasurementShape} from "../predictMeasurement.js";
-import {MEASUREMENT_COLUMNS} from "./parseMeasurementsCsv.js";
+import {measurementCellError, type MeasurementColumn} from "./parseMeasurementsCsv.js";
 import {parallelismProblem, precisionProblem, requestProblem} from "../servingChecks.js";
 import {replicaLayout} from "../parallelism.js";
 
@@ -53,17 +52,8 @@ export function comparableMeasurement(
   const model = findRow(catalogs.models, measurement, "model", file);
   const skip = (reason: string): SkippedMeasurement => ({measurement, reason});
   const moe = model.experts > 1;
-  const at = (
-    column: (typeof MEASUREMENT_COLUMNS)[number],
-    problem: {message: string; expected: string; found: string}
-  ) =>
-    new UserError({
-      file,
-      line: measurement.line,
-      column: MEASUREMENT_COLUMNS.indexOf(column) + 1,
-      path: column,
-      ...problem
-    });
+  const at = (column: MeasurementColumn, problem: {message: string; expected: string; found: string}) =>
+    measurementCellError(file, measurement, column, problem);
   const precision = precisionProblem(hardware, measurement.precision);
   if (precision) throw at("precision", precision);
   if (measurement.tensorParallel === null) return skip("tensor-parallel degree not published");
@@ -133,11 +123,7 @@ function findRow<T extends {id: string}>(
     id,
     rows.map((r) => r.id)
   );
-  throw new UserError({
-    file,
-    line: measurement.line,
-    column: MEASUREMENT_COLUMNS.indexOf(column) + 1,
-    path: column,
+  throw measurementCellError(file, measurement, column, {
     message: `unknown ${column} id '${id}'`,
     expected: `an id from data/${column === "hardware" ? "hardware" : "models"}.csv`,
     found: id,

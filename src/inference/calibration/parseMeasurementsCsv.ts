@@ -1,4 +1,5 @@
 import {PRECISIONS, type Precision} from "../precision.js";
+import {UserError} from "../../errors/userError.js";
 import {CellReader, checkHeader, checkUniqueIds, readCsvRecords, throwIfAny} from "../../catalog/csvCells.js";
 import {
   MEASUREMENT_PHASES,
@@ -37,7 +38,24 @@ export const MEASUREMENT_COLUMNS = [
   "notes"
 ] as const;
 
-type Column = (typeof MEASUREMENT_COLUMNS)[number];
+export type MeasurementColumn = (typeof MEASUREMENT_COLUMNS)[number];
+type Column = MeasurementColumn;
+
+/** A user error about one cell of a measurements row: file, line, the column's number and name, and the problem. */
+export function measurementCellError(
+  file: string,
+  measurement: Pick<Measurement, "line">,
+  column: MeasurementColumn,
+  problem: {message: string; expected: string; found: string; hint?: string}
+): UserError {
+  return new UserError({
+    file,
+    line: measurement.line,
+    column: MEASUREMENT_COLUMNS.indexOf(column) + 1,
+    path: column,
+    ...problem
+  });
+}
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

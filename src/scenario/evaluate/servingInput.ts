@@ -41,8 +41,6 @@ const SERVING_SETTING_KEYS = {
 export interface ScenarioServingInput {
   input: ServingInput;
   efficiencies: ServingEfficiencies;
-  /** Where the efficiencies come from: the calibration group ("hopper/trtllm", "pooled"), with any key that overrides. */
-  efficienciesFrom: string;
 }
 
 /**
@@ -60,7 +58,6 @@ export function servingInput(
   const calibrated = calibratedEfficiencies(hardware, stack);
   const bandwidth = point["serving.achievableBandwidth"];
   const compute = point["serving.achievableCompute"];
-  const overrides = [typeof bandwidth === "number" ? "bandwidth" : "", typeof compute === "number" ? "compute" : ""];
   return {
     input: {
       hardware,
@@ -78,9 +75,22 @@ export function servingInput(
       ...calibrated.efficiencies,
       bandwidthFraction: typeof bandwidth === "number" ? bandwidth : calibrated.efficiencies.bandwidthFraction,
       computeFraction: typeof compute === "number" ? compute : calibrated.efficiencies.computeFraction
-    },
-    efficienciesFrom: [calibrated.group, ...overrides.filter(Boolean).map((o) => `${o} set by the scenario`)].join(", ")
+    }
   };
+}
+
+/**
+ * Where the scenario's serving efficiencies come from, for a page to say: the calibration group ("hopper/trtllm",
+ * "cdna3", "pooled"), and which fractions the scenario sets itself. Kept apart from servingInput, which runs per draw.
+ */
+export function servingEfficienciesFrom(bound: BoundScenario, point: ScenarioPoint): string {
+  const {group} = calibratedEfficiencies(bound.hardware, point["serving.stack"] as SoftwareStack);
+  const set = (path: string, name: string) => (typeof point[path] === "number" ? [`${name} set by the scenario`] : []);
+  return [
+    group,
+    ...set("serving.achievableBandwidth", "bandwidth"),
+    ...set("serving.achievableCompute", "compute")
+  ].join(", ");
 }
 
 /**
