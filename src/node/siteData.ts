@@ -1,5 +1,5 @@
-import {loadCatalogs} from "./catalogFiles.js";
-import {loadScenarioLibrary} from "./scenarioFiles.js";
+import {isUserError} from "../errors/userError.js";
+import {checkScenarioFiles} from "./scenarioCheck.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import {runScenario, DEFAULT_SCENARIO_SEED} from "../scenario/run/runScenario.js";
 import {runReport, type RunReport} from "../scenario/run/runReport.js";
@@ -14,9 +14,21 @@ export const SITE_SAMPLES = 1000;
 export interface SiteData {
   hardware: Hardware[];
   models: ModelArchitecture[];
-  /** Scenario ids, sorted, with "base" first when present. */
+  /** Ids of the scenarios that passed their checks, sorted, with "base" first when present. */
   scenarioIds: string[];
   scenarios: Record<string, SiteScenario>;
+  /** Every file in error (a scenario file, or a catalog with the file it names), with `validate`'s messages. */
+  problems: SiteProblem[];
+}
+
+/** A file with errors: the site leaves its scenario out and shows these where the author looks. */
+export interface SiteProblem {
+  /** The file as `validate` names it, e.g. `data/scenarios/base.md` or `data/hardware.csv`. */
+  file: string;
+  /** The scenario id the file defines (its base name when unreadable); undefined for a catalog. */
+  id: string | undefined;
+  /** One line per error, `file:line:column: key: what: expected X, found Y`. */
+  messages: string[];
 }
 
 export interface SiteScenario {
@@ -26,16 +38,40 @@ export interface SiteScenario {
   report: RunReport;
 }
 
-/** Builds the site's static data from data/ (node only: it reads the files). */
+/**
+ * Builds the site's static data from data/ (node only: it reads the files). A scenario file with errors is left out
+ * and listed in `problems`, so one broken file never breaks the other pages; errors in a catalog leave no scenario.
+ */
 export function buildSiteData(): SiteData {
-  const catalogs = loadCatalogs();
-  const library = loadScenarioLibrary();
-  const ids = [...library.index.ids].sort((a, b) => (a === "base" ? -1 : b === "base" ? 1 : a.localeCompare(b)));
+  const check = checkScenarioFiles();
+  const problems: SiteProblem[] = [];
+  const byFile = new Map<string, string[]>();
+  for (const error of check.catalogErrors) {
+    const file = error.detail.file ?? "data/";
+    byFile.set(file, [...(byFile.get(file) ?? []), error.message]);
+  }
+  for (const [file, messages] of byFile) problems.push({file, id: undefined, messages});
+  for (const file of check.files) {
+    if (file.errors.length) problems.push({file: file.file, id: file.id, messages: file.errors.map((e) => e.message)});
+  }
+  const catalogs = check.catalogs ?? {hardware: [], models: []};
+  const ids = [...check.library.index.ids].sort((a, b) => (a === "base" ? -1 : b === "base" ? 1 : a.localeCompare(b)));
   const scenarios: Record<string, SiteScenario> = {};
   for (const id of ids) {
-    const resolved = library.resolve(id);
-    const result = runScenario(bindScenario(resolved, catalogs), {samples: SITE_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
-    scenarios[id] = {resolved, report: runReport(resolved, result)};
+    const resolved = check.library.resolve(id);
+    try {
+      const result = runScenario(bindScenario(resolved, catalogs), {
+        samples: SITE_SAMPLES,
+        seed: DEFAULT_SCENARIO_SEED
+      });
+      scenarios[id] = {resolved, report: runReport(resolved, result)};
+    } catch (error) {
+      // A draw of the Monte Carlo can fail where the median passed (a range that reaches an impossible value).
+      if (!isUserError(error)) throw error;
+      const messages = "errors" in error ? error.errors.map((e) => e.message) : [error.message];
+      problems.push({file: resolved.file, id, messages});
+    }
   }
-  return {hardware: catalogs.hardware, models: catalogs.models, scenarioIds: ids, scenarios};
+  const valid = ids.filter((id) => scenarios[id]);
+  return {hardware: catalogs.hardware, models: catalogs.models, scenarioIds: valid, scenarios, problems};
 }

@@ -1,19 +1,13 @@
-import {readFileSync} from "node:fs";
-import {resolve as resolvePath} from "node:path";
 import type {Command} from "commander";
 import {UserError, UserErrors} from "../../errors/userError.js";
-import {loadCatalogs} from "../../node/catalogFiles.js";
-import {displayPath, scenarioFilesIn} from "../../node/scenarioFiles.js";
+import {checkScenarioFiles} from "../../node/scenarioCheck.js";
+import {scenarioFilesIn} from "../../node/scenarioFiles.js";
 import {runScenarioRequest} from "../../node/scenarioRun.js";
-import {bindScenario, evaluateScenarioPoint, SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
+import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
-import {parseScenario, type ParsedScenario} from "../../scenario/file/parseScenario.js";
-import {resolveScenario} from "../../scenario/resolve/resolveScenario.js";
-import {scenarioIndex} from "../../scenario/resolve/scenarioIndex.js";
 import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
 import {describeValue, runReport, type RunReport} from "../../scenario/run/runReport.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/run/runScenario.js";
-import {scenarioMedianPoint} from "../../scenario/resolve/scenarioValues.js";
 import {MAX_MONTE_CARLO_SAMPLES} from "../../uncertainty/monteCarlo.js";
 import {positiveInteger} from "../flags.js";
 import {formatNumber, formatTable} from "../table.js";
@@ -41,76 +35,6 @@ function samplesFlag(text: string): number {
   return value;
 }
 
-function errorsOf(error: unknown): UserError[] {
-  if (error instanceof UserErrors) return error.errors;
-  if (error instanceof UserError) return [error];
-  throw error;
-}
-
-/**
- * Checks scenario files as far as they go: parse (front matter, keys, units, ranges, distributions), resolve
- * (`extends`), catalog ids, and an evaluation at the median of every distribution (memory fit, prices). Returns every
- * error found, across all files.
- */
-export function validateScenarioFiles(files: readonly string[]): {checked: number; errors: UserError[]} {
-  const errors: UserError[] = [];
-  const parsed: ParsedScenario[] = [];
-  // A file named twice (a glob and a name) is checked once.
-  const paths = [...new Map(files.map((path) => [resolvePath(path), path])).values()];
-  const given = new Set(paths.map((path) => resolvePath(path)));
-  // Bundled scenarios are parents that given files may extend; only the given files are reported on.
-  const bundled = scenarioFilesIn().filter((path) => !given.has(resolvePath(path)));
-  const parseAll = (files: readonly string[], report: boolean) => {
-    for (const path of files) {
-      let text: string;
-      try {
-        text = readFileSync(path, "utf8");
-      } catch {
-        if (report)
-          errors.push(
-            new UserError({
-              file: displayPath(path),
-              message: "cannot read the file",
-              expected: "a readable .md file",
-              found: path
-            })
-          );
-        continue;
-      }
-      try {
-        const scenario = parseScenario({file: displayPath(path), text});
-        parsed.push(scenario);
-        if (report) reportIds.add(scenario.id);
-      } catch (error) {
-        if (report) errors.push(...errorsOf(error));
-      }
-    }
-  };
-  const reportIds = new Set<string>();
-  parseAll(paths, true);
-  const givenCount = parsed.length;
-  parseAll(bundled, false);
-  let index;
-  try {
-    // Given files win over bundled ones with the same id; two given files with one id are an error.
-    const bundledParsed = parsed.slice(givenCount).filter((scenario) => !reportIds.has(scenario.id));
-    index = scenarioIndex([...parsed.slice(0, givenCount), ...bundledParsed]);
-  } catch (error) {
-    errors.push(...errorsOf(error));
-    return {checked: paths.length, errors};
-  }
-  const catalogs = loadCatalogs();
-  for (const id of reportIds) {
-    try {
-      const resolved = resolveScenario(id, index.lookup, index.ids);
-      evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved));
-    } catch (error) {
-      errors.push(...errorsOf(error));
-    }
-  }
-  return {checked: paths.length, errors};
-}
-
 export function registerScenarioCommands(program: Command): void {
   program
     .command("reference")
@@ -125,9 +49,9 @@ export function registerScenarioCommands(program: Command): void {
     .argument("[files...]", "scenario files (default: every file in data/scenarios/)")
     .action((files: string[]) => {
       const paths = files.length ? files : scenarioFilesIn();
-      const {checked, errors} = validateScenarioFiles(paths);
+      const {files: checked, errors} = checkScenarioFiles(paths);
       if (errors.length) throw new UserErrors(errors);
-      process.stdout.write(`${checked} scenario file${checked === 1 ? "" : "s"} valid\n`);
+      process.stdout.write(`${checked.length} scenario file${checked.length === 1 ? "" : "s"} valid\n`);
     });
 
   program

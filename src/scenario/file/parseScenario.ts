@@ -146,10 +146,31 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
       );
     } else {
       readTopLevel(root as YAMLMap, scenario, site);
+      errors.push(...unsetSourceErrors(scenario));
     }
   }
   if (errors.length) throw new UserErrors(sortErrors(errors));
   return scenario;
+}
+
+/**
+ * A `sources:` entry describes this file's value of a key: one for a key the file does not set would be shown beside
+ * a value it does not describe (the parent's or the default), so it is an error at the entry.
+ */
+function unsetSourceErrors(scenario: ParsedScenario): UserError[] {
+  return Object.entries(scenario.sources)
+    .filter(([path]) => !(path in scenario.values))
+    .map(
+      ([path, source]) =>
+        new UserError({
+          ...source.position,
+          path: `sources.${path}`,
+          message: "source for a key this file does not set",
+          expected: `a key set in this file (a source describes this file's value of ${path})`,
+          found: path,
+          hint: `set ${path} in this file too, or give the source in the file that sets it`
+        })
+    );
 }
 
 function readTopLevel(root: YAMLMap, scenario: ParsedScenario, site: YamlSite): void {

@@ -215,6 +215,23 @@ describe("parseScenario", () => {
     ]);
   });
 
+  it("refuses a source for a key the file does not set, at the source's line", () => {
+    // Issue 12: `sources: {power.pue: …}` in a child that inherits base's PUE was shown beside base's 1.2.
+    const text = "---\nextends: base\npower.electricity: 60 USD/MWh\nsources:\n  power.pue: Site survey\n---\n";
+    expect(userErrorsOf(() => parse(text))).toEqual([
+      {
+        file: "data/scenarios/test.md",
+        line: 5,
+        column: 14,
+        path: "sources.power.pue",
+        message: "source for a key this file does not set",
+        expected: "a key set in this file (a source describes this file's value of power.pue)",
+        found: "power.pue",
+        hint: "set power.pue in this file too, or give the source in the file that sets it"
+      }
+    ]);
+  });
+
   it("throws UserErrors, formatted one line per error with file:line:column", () => {
     let thrown: unknown;
     try {

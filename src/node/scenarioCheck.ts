@@ -1,0 +1,154 @@
+import {readFileSync} from "node:fs";
+import {resolve as resolvePath} from "node:path";
+import {UserError, UserErrors} from "../errors/userError.js";
+import {bindScenario, evaluateScenarioPoint} from "../scenario/evaluate/evaluateScenario.js";
+import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
+import {liveValueErrors} from "../scenario/narrative/liveValues.js";
+import {resolveScenario} from "../scenario/resolve/resolveScenario.js";
+import {scenarioIndex} from "../scenario/resolve/scenarioIndex.js";
+import {scenarioMedianPoint} from "../scenario/resolve/scenarioValues.js";
+import {loadHardware, loadModels, type Catalogs} from "./catalogFiles.js";
+import {displayPath, scenarioFilesIn, type ScenarioLibrary} from "./scenarioFiles.js";
+
+/** One checked scenario file: its id (from `id:` or its name) and every error found in it. */
+export interface ScenarioFileCheck {
+  /** The file as the user would write it (relative to the working directory). */
+  file: string;
+  /** The scenario's id; the file's base name when the front matter could not be read. */
+  id: string;
+  errors: UserError[];
+}
+
+/** The result of checking scenario files together with the catalogs they are evaluated against. */
+export interface ScenarioCheck {
+  /** Each file asked about, in the order given. */
+  files: ScenarioFileCheck[];
+  /** Errors in data/hardware.csv and data/models.csv (every scenario fails to evaluate while there are any). */
+  catalogErrors: UserError[];
+  /** Every error, catalog errors first, then each file's in order. */
+  errors: UserError[];
+  /** The catalogs, when they loaded without error. */
+  catalogs: Catalogs | undefined;
+  /** The scenarios without errors (and the bundled parents they may extend), ready to resolve and run. */
+  library: ScenarioLibrary;
+}
+
+function errorsOf(error: unknown): UserError[] {
+  if (error instanceof UserErrors) return error.errors;
+  if (error instanceof UserError) return [error];
+  throw error;
+}
+
+function baseName(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return name.endsWith(".md") ? name.slice(0, -".md".length) : name;
+}
+
+/** Loads both catalogs, collecting the errors of each rather than stopping at the first file. */
+export function checkCatalogs(): {catalogs: Catalogs | undefined; errors: UserError[]} {
+  const errors: UserError[] = [];
+  let hardware, models;
+  try {
+    hardware = loadHardware();
+  } catch (error) {
+    errors.push(...errorsOf(error));
+  }
+  try {
+    models = loadModels();
+  } catch (error) {
+    errors.push(...errorsOf(error));
+  }
+  return {catalogs: hardware && models ? {hardware, models} : undefined, errors};
+}
+
+/**
+ * Checks scenario files as far as they go: parse (front matter, keys, units, ranges, distributions, sources, live
+ * values), resolve (`extends`), catalog ids, and an evaluation at the median of every distribution (memory fit,
+ * prices). Every error of every file is collected; nothing is thrown for a user's mistake.
+ *
+ * @param files Paths of the files to report on (default: every file in data/scenarios/). Bundled scenarios not among
+ *   them are parents the files may extend; a given file wins over a bundled one with the same id.
+ * @returns Each file's errors, the catalogs' errors, and a library of the files that passed.
+ */
+export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn()): ScenarioCheck {
+  // A file named twice (a glob and a name) is checked once.
+  const paths = [...new Map(files.map((path) => [resolvePath(path), path])).values()];
+  const given = new Set(paths.map((path) => resolvePath(path)));
+  const checks: ScenarioFileCheck[] = paths.map((path) => ({file: displayPath(path), id: baseName(path), errors: []}));
+  const parsedGiven: (ParsedScenario | undefined)[] = paths.map((path, i) => {
+    const check = checks[i]!;
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch {
+      check.errors.push(
+        new UserError({file: check.file, message: "cannot read the file", expected: "a readable .md file", found: path})
+      );
+      return undefined;
+    }
+    try {
+      const scenario = parseScenario({file: check.file, text});
+      check.id = scenario.id;
+      const narrative = liveValueErrors(scenario);
+      if (narrative.length) throw new UserErrors(narrative);
+      return scenario;
+    } catch (error) {
+      check.errors.push(...errorsOf(error));
+      return undefined;
+    }
+  });
+  // Two given files with one id: the later one is in error, the earlier one stays usable.
+  const seen = new Map<string, string>();
+  parsedGiven.forEach((scenario, i) => {
+    if (!scenario) return;
+    const other = seen.get(scenario.id);
+    if (other === undefined) return void seen.set(scenario.id, scenario.file);
+    checks[i]!.errors.push(
+      new UserError({
+        file: scenario.file,
+        path: "id",
+        message: "duplicate scenario id",
+        expected: "one file per id",
+        found: scenario.id,
+        hint: `also the id of ${other}`
+      })
+    );
+    parsedGiven[i] = undefined;
+  });
+  const bundled: ParsedScenario[] = [];
+  for (const path of scenarioFilesIn().filter((path) => !given.has(resolvePath(path)))) {
+    try {
+      const scenario = parseScenario({file: displayPath(path), text: readFileSync(path, "utf8")});
+      if (!seen.has(scenario.id)) bundled.push(scenario);
+    } catch {
+      // A broken bundled parent is reported when it is itself checked; its children fail to resolve below.
+    }
+  }
+  const {catalogs, errors: catalogErrors} = checkCatalogs();
+  const index = scenarioIndex([...parsedGiven.filter((scenario) => scenario !== undefined), ...bundled]);
+  const failed = new Set(checks.filter((check) => check.errors.length).map((check) => check.id));
+  parsedGiven.forEach((scenario, i) => {
+    if (!scenario || !catalogs) return;
+    try {
+      const resolved = resolveScenario(scenario.id, index.lookup, index.ids);
+      evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved));
+    } catch (error) {
+      checks[i]!.errors.push(...errorsOf(error));
+      failed.add(scenario.id);
+    }
+  });
+  // Only what passed is listed, so a page or a run never meets a broken scenario; a broken parent stays resolvable
+  // for the children that fix what it gets wrong.
+  const ids = catalogs ? index.ids.filter((id) => !failed.has(id)) : [];
+  const library: ScenarioLibrary = {
+    index: {lookup: index.lookup, ids},
+    resolve: (id) => resolveScenario(id, index.lookup, ids)
+  };
+  return {
+    files: checks,
+    catalogErrors,
+    errors: [...catalogErrors, ...checks.flatMap((check) => check.errors)],
+    catalogs,
+    library
+  };
+}
