@@ -1,6 +1,9 @@
 import {readdirSync} from "node:fs";
+import {problemsBannerHtml} from "./docs/components/problemsBanner.js";
+import {checkScenarioFiles} from "./src/node/scenarioCheck.js";
 
-// Observable Framework configuration. The source root is docs/ (our src/ is the library, reached from pages through
+// Observable Framework configuration. `npm run dev` (token-ledger preview) touches this file when a scenario file is
+// added, removed, broken or fixed, so Framework reads it again: the page list and the error banner follow the files. The source root is docs/ (our src/ is the library, reached from pages through
 // the docs/lib symlink). `globalStylesheets: []` drops the default theme's Google Fonts link, so the built site makes
 // no request to any other host.
 
@@ -10,10 +13,18 @@ const scenarioIds = readdirSync("data/scenarios")
   .map((name) => name.slice(0, -".md".length))
   .sort();
 
+/** Every file in error, shown on every page's header until fixed (a build with errors stops before Framework runs). */
+const check = checkScenarioFiles();
+const problems = [...new Set(check.errors.map((error) => error.detail.file ?? "data/"))].map((file) => ({
+  file,
+  messages: check.errors.filter((error) => (error.detail.file ?? "data/") === file).map((error) => error.message)
+}));
+
 export default {
   title: "token-ledger",
   root: "docs",
-  output: "dist",
+  // `npm run build` (token-ledger build) builds into a folder beside dist/ and swaps it in only when finished.
+  output: process.env.TOKEN_LEDGER_SITE_OUTPUT ?? "dist",
   theme: ["air", "near-midnight"],
   globalStylesheets: [],
   pages: [
@@ -46,8 +57,13 @@ export default {
     }
   ],
   dynamicPaths: scenarioIds.map((id) => `/scenarios/${id}`),
-  // An empty inline icon: browsers stop asking for /favicon.ico, which a static site without one answers with a 404.
-  head: '<link rel="icon" href="data:,">',
+  // The favicon is inline (a coin marked "t"), so no page asks for /favicon.ico and no static host answers a 404.
+  head:
+    '<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,' +
+    "%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Ccircle cx='16' cy='16' r='15' fill='%23e8a33d'/%3E" +
+    "%3Ctext x='16' y='22.5' font-size='19' font-weight='700' text-anchor='middle' font-family='sans-serif' fill='%23222'%3Et" +
+    '%3C/text%3E%3C/svg%3E">',
+  header: problemsBannerHtml(problems),
   footer: "token-ledger — every figure traceable to an assumption and its source.",
   search: false,
   linkify: true

@@ -10,7 +10,7 @@
 import {existsSync} from "node:fs";
 import {execFileSync} from "node:child_process";
 import {closePage, launchBrowser, openPage} from "../test/browser/browser.js";
-import {serveStatic} from "../test/browser/server.js";
+import {serveSite} from "../src/node/site/serve.js";
 
 const MOVES = 20;
 const FRAME_MS = 1000 / 60;
@@ -73,7 +73,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 if (!existsSync("dist/index.html")) execFileSync("npm", ["run", "build"], {stdio: "inherit"});
-const server = await serveStatic("dist");
+const server = await serveSite("dist");
 const browser = await launchBrowser();
 console.log(`page latency: input event → last DOM change, ${MOVES} moves each (chromium, headless)\n`);
 console.log(

@@ -205,25 +205,3 @@ export function editedScenarioMarkdown(resolved: ResolvedScenario, sets: readonl
     body
   });
 }
-
-/**
- * A scenario's Markdown narrative for a page under the scenario's own title: every ATX heading one level down
- * (`# A` → `## A`, at most `######`), outside fenced code blocks.
- */
-export function demoteHeadings(markdown: string): string {
-  let fence: string | null = null;
-  return markdown
-    .split("\n")
-    .map((line) => {
-      const opening = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-      if (opening) {
-        const marker = opening[1]!;
-        if (fence === null) fence = marker;
-        else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-        return line;
-      }
-      if (fence === null && /^\s{0,3}#{1,5}(\s|$)/.test(line)) return line.replace("#", "##");
-      return line;
-    })
-    .join("\n");
-}

@@ -1,12 +1,13 @@
 // Page loader: one page per data/scenarios/<id>.md (observablehq.config.ts lists every id in dynamicPaths). It prints
-// the page's Markdown: the scenario's title, description and narrative as written, then cells that read the static
-// report (docs/data/site.json) for the first render and recompute in the browser when a control or the URL changes.
+// the page's Markdown: the scenario's title, description and narrative (live values become inline expressions), then
+// cells that read the static report (docs/data/site.json) for the first render and recompute in the browser when a
+// control or the URL changes. A scenario file with errors gets a page that lists them where `validate` would.
 // As in Framework's own page loaders, the page's code fences are ~~~js, and an expression the page (not this loader)
 // evaluates is written $\{…}; the page code has no backticks, so nothing else needs escaping.
 import {parseArgs} from "node:util";
 import {isUserError} from "../../src/errors/userError.js";
-import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
-import {demoteHeadings} from "../components/scenarioPage.js";
+import {checkScenarioFiles} from "../../src/node/scenarioCheck.js";
+import {narrativePageMarkdown} from "../../src/scenario/narrative/narrative.js";
 
 const {
   values: {id}
@@ -14,8 +15,22 @@ const {
 
 try {
   if (!id) throw new Error("the scenario page loader needs --id");
-  const scenario = loadScenarioLibrary().resolve(id);
-  process.stdout.write(scenarioPage(id, scenario.title, scenario.description, scenario.file, scenario.body));
+  const check = checkScenarioFiles();
+  const file = check.files.find((f) => f.id === id);
+  const errors = [...check.catalogErrors, ...(file?.errors ?? [])];
+  if (!file) {
+    process.stdout.write(missingPage(id));
+  } else if (errors.length) {
+    process.stdout.write(errorPage(id, file.file, errors.map((error) => error.message)));
+  } else {
+    const scenario = check.library.resolve(id);
+    const narrative = narrativePageMarkdown(scenario.body, (target) =>
+      target.kind === "metric"
+        ? `$\{LiveMetric(rows, ${JSON.stringify(target.metric)})}`
+        : `$\{LiveKey(livePoint, ${JSON.stringify(target.path)})}`
+    );
+    process.stdout.write(scenarioPage(id, scenario.title, scenario.description, scenario.file, narrative));
+  }
 } catch (error) {
   if (!isUserError(error)) throw error;
   console.error(error.message);
@@ -26,7 +41,44 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function scenarioPage(id: string, title: string, description: string, file: string, body: string): string {
+/** The page of a scenario file with errors: each error as `validate` prints it, and what to do. */
+function errorPage(id: string, file: string, messages: readonly string[]): string {
+  const count = `${messages.length} error${messages.length === 1 ? "" : "s"}`;
+  return `---
+title: ${JSON.stringify(`${id}: ${count}`)}
+toc: false
+---
+
+<link rel="stylesheet" href="../components/scenarioStyle.css">
+
+# ${escapeHtml(id)}
+
+<div class="scenario-problems" data-problems="${escapeHtml(file)}" role="alert">
+<p><strong>${escapeHtml(file)} has ${count}</strong>, so this page shows no numbers. The other pages leave it out.</p>
+<ul>
+${messages.map((message) => `<li><code>${escapeHtml(message)}</code></li>`).join("\n")}
+</ul>
+<p>Fix the file and save it: with <code>npm run dev</code> running, this page updates by itself.
+<code>npx token-ledger validate ${escapeHtml(file)}</code> prints the same list.</p>
+</div>
+`;
+}
+
+/** The page of an id that no scenario file has any longer (a file deleted or renamed while the preview runs). */
+function missingPage(id: string): string {
+  return `---
+title: ${JSON.stringify(id)}
+toc: false
+---
+
+# ${escapeHtml(id)}
+
+<p class="scenario-problems" role="alert">No scenario file in data/scenarios/ has the id <code>${escapeHtml(id)}</code> any
+longer. If you just renamed or deleted it, the navigation updates in a moment.</p>
+`;
+}
+
+function scenarioPage(id: string, title: string, description: string, file: string, narrative: string): string {
   const ID = JSON.stringify(id);
   return `---
 title: ${JSON.stringify(title)}
@@ -59,6 +111,7 @@ import {ScenarioAssumptionsTable} from "../components/scenarioAssumptionsTable.j
 import {ScenarioControls} from "../components/keyControls.js";
 import {BandsSummary, ScenarioKpis, ScenarioMetricsTable, ScenarioProvenance} from "../components/scenarioMetrics.js";
 import {ScenarioNotice} from "../components/scenarioNotice.js";
+import {LiveKey, LiveMetric} from "../components/liveValue.js";
 import {ShareLink, shareUrl, writeShareState} from "../components/urlState.js";
 ~~~
 
@@ -81,7 +134,7 @@ display(ScenarioNotice(ignored));
 
 <div class="scenario-narrative">
 
-${demoteHeadings(body)}
+${narrative}
 
 </div>
 
@@ -104,6 +157,8 @@ const controlSets = KEY_CONTROLS.filter(
 const sets = mergeSets(fromUrl.applied, controlSets);
 // Charts first: every model at the median point, at once. The Monte Carlo of the metrics follows a frame later.
 const pointState = scenarioPagePoint(entry.resolved, catalogs, sets);
+// The narrative's live assumptions: each key at the page's state (its median when uncertain).
+const livePoint = scenarioMedianPoint(pointState.resolved);
 writeShareState(sets);
 ~~~
 

@@ -4,6 +4,7 @@ import {registerCalibration} from "./commands/calibration.js";
 import {registerCatalog} from "./commands/catalog.js";
 import {registerInference} from "./commands/inference.js";
 import {registerScenarioCommands} from "./commands/scenarios.js";
+import {registerSite} from "./commands/site.js";
 import {registerSweep} from "./commands/sweep.js";
 import {registerTraining} from "./commands/training.js";
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerScenarioCommands(program);
   registerSweep(program);
   registerCalibration(program);
+  registerSite(program);
   return program;
 }
 

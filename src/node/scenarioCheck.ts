@@ -2,9 +2,9 @@ import {readFileSync} from "node:fs";
 import {resolve as resolvePath} from "node:path";
 import {UserError, UserErrors} from "../errors/userError.js";
 import {bindScenario, evaluateScenarioPoint} from "../scenario/evaluate/evaluateScenario.js";
-import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
-import {liveValueErrors} from "../scenario/narrative/liveValues.js";
-import {resolveScenario} from "../scenario/resolve/resolveScenario.js";
+import {parseScenario, scenarioBody, type ParsedScenario} from "../scenario/file/parseScenario.js";
+import {narrativeErrors} from "../scenario/narrative/narrative.js";
+import {resolveScenario, type ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {scenarioMedianPoint} from "../scenario/resolve/scenarioValues.js";
 import {loadHardware, loadModels, type Catalogs} from "./catalogFiles.js";
@@ -86,16 +86,17 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
       );
       return undefined;
     }
+    // The narrative is checked even when the front matter has errors, so one pass lists both.
+    const body = scenarioBody(text);
+    let scenario: ParsedScenario | undefined;
     try {
-      const scenario = parseScenario({file: check.file, text});
+      scenario = parseScenario({file: check.file, text});
       check.id = scenario.id;
-      const narrative = liveValueErrors(scenario);
-      if (narrative.length) throw new UserErrors(narrative);
-      return scenario;
     } catch (error) {
       check.errors.push(...errorsOf(error));
-      return undefined;
     }
+    check.errors.push(...(body ? narrativeErrors({file: check.file, ...body}) : []));
+    return check.errors.length ? undefined : scenario;
   });
   // Two given files with one id: the later one is in error, the earlier one stays usable.
   const seen = new Map<string, string>();
@@ -115,13 +116,16 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     );
     parsedGiven[i] = undefined;
   });
+  /** Files that could not be read as a scenario, by id: a child extending one is told so. */
+  const broken = new Map(checks.filter((check, i) => !parsedGiven[i]).map((check) => [check.id, check.file]));
   const bundled: ParsedScenario[] = [];
   for (const path of scenarioFilesIn().filter((path) => !given.has(resolvePath(path)))) {
     try {
       const scenario = parseScenario({file: displayPath(path), text: readFileSync(path, "utf8")});
       if (!seen.has(scenario.id)) bundled.push(scenario);
     } catch {
-      // A broken bundled parent is reported when it is itself checked; its children fail to resolve below.
+      // A broken bundled parent is reported when it is itself checked; its children say they extend it.
+      broken.set(baseName(path), displayPath(path));
     }
   }
   const {catalogs, errors: catalogErrors} = checkCatalogs();
@@ -129,6 +133,12 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   const failed = new Set(checks.filter((check) => check.errors.length).map((check) => check.id));
   parsedGiven.forEach((scenario, i) => {
     if (!scenario || !catalogs) return;
+    const brokenParent = brokenAncestor(scenario, index.lookup, broken);
+    if (brokenParent) {
+      checks[i]!.errors.push(brokenParent);
+      failed.add(scenario.id);
+      return;
+    }
     try {
       const resolved = resolveScenario(scenario.id, index.lookup, index.ids);
       evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved));
@@ -151,4 +161,33 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     catalogs,
     library
   };
+}
+
+/**
+ * The error for a scenario whose `extends` chain reaches a file with errors (which the index does not hold), at the
+ * scenario's own `extends`; undefined when its chain is whole or ends at an id no file has (resolve reports that).
+ */
+function brokenAncestor(
+  scenario: ParsedScenario,
+  lookup: ScenarioLookup,
+  broken: ReadonlyMap<string, string>
+): UserError | undefined {
+  const seen = new Set<string>();
+  for (let current: ParsedScenario | undefined = scenario; current?.extends && !seen.has(current.id);) {
+    seen.add(current.id);
+    const parentId: string = current.extends.id;
+    const file = broken.get(parentId);
+    if (file !== undefined && !lookup(parentId)) {
+      return new UserError({
+        ...scenario.extends!.position,
+        path: "extends",
+        message: "the parent scenario has errors",
+        expected: "a parent that validates",
+        found: parentId === scenario.extends!.id ? parentId : `${scenario.extends!.id}, which extends ${parentId}`,
+        hint: `fix ${file} first`
+      });
+    }
+    current = lookup(parentId);
+  }
+  return undefined;
 }

@@ -4,7 +4,7 @@
 import {existsSync} from "node:fs";
 import type {TestProject} from "vitest/node";
 import {CHROMIUM_PATH} from "./browser.js";
-import {serveStatic} from "./server.js";
+import {serveSite} from "../../src/node/site/serve.js";
 import {DIST, ensureBuilt} from "./site.js";
 
 declare module "vitest" {
@@ -32,7 +32,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const how = await ensureBuilt();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(how === "built" ? `Built the site in ${seconds} s.` : "dist/ is newer than its sources: reusing it.");
-  const server = await serveStatic(DIST);
+  const server = await serveSite(DIST);
   project.provide("browserTestsEnabled", true);
   project.provide("baseUrl", server.url);
   return () => server.close();

@@ -4,7 +4,6 @@ import {resolveScenario} from "../../src/scenario/resolve/resolveScenario.js";
 import {scenarioIndex} from "../../src/scenario/resolve/scenarioIndex.js";
 import {
   assumptionRows,
-  demoteHeadings,
   describeOrigin,
   editedScenarioMarkdown,
   metricCentral,
@@ -65,13 +64,5 @@ describe("editedScenarioMarkdown", () => {
     expect(parsed.values["serving.utilization"]?.value).toBeCloseTo(0.9, 12);
     expect(parsed.values["silicon.nre"]?.value).toBeCloseTo(300e6, 3);
     expect(Object.keys(parsed.values).sort()).toEqual(["serving.utilization", "silicon.nre"]);
-  });
-});
-
-describe("demoteHeadings", () => {
-  it("moves headings down one level outside code fences", () => {
-    expect(demoteHeadings("# A\ntext\n```\n# not a heading\n```\n## B\n###### F")).toBe(
-      "## A\ntext\n```\n# not a heading\n```\n### B\n###### F"
-    );
   });
 });

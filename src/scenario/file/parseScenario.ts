@@ -68,6 +68,22 @@ export const SCENARIO_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const FENCE = "---";
 const RESERVED_LIST = RESERVED_KEYS.map((reserved) => reserved.key).join(", ");
 
+/** Index of the line closing the front matter (`---` or `...` after the opening `---`), or -1. */
+function frontMatterEnd(lines: readonly string[]): number {
+  return lines.findIndex((line, i) => i > 0 && (line.trimEnd() === FENCE || line.trimEnd() === "..."));
+}
+
+/**
+ * The Markdown body of a scenario file's text and the 1-based line it starts on, read even when the front matter
+ * has errors; undefined when there is no closed front matter.
+ */
+export function scenarioBody(text: string): {body: string; bodyLine: number} | undefined {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  if ((lines[0] ?? "").trimEnd() !== FENCE) return undefined;
+  const close = frontMatterEnd(lines);
+  return close < 0 ? undefined : {body: lines.slice(close + 1).join("\n"), bodyLine: close + 2};
+}
+
 /**
  * Parses and checks one scenario file: YAML front matter between `---` lines, then a Markdown body. Every problem in
  * the file is collected and thrown together as UserErrors (file, line, column, key path, expected, found); it throws
@@ -86,7 +102,7 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
       })
     ]);
   }
-  const close = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === FENCE || line.trimEnd() === "..."));
+  const close = frontMatterEnd(lines);
   if (close < 0) {
     throw new UserErrors([
       new UserError({
@@ -146,7 +162,11 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
       );
     } else {
       readTopLevel(root as YAMLMap, scenario, site);
-      errors.push(...unsetSourceErrors(scenario));
+      // A key whose value is in error is already reported; its source is not a second problem.
+      const failed = new Set(errors.map((error) => error.detail.path));
+      errors.push(
+        ...unsetSourceErrors(scenario).filter((error) => !failed.has(error.detail.path?.slice("sources.".length)))
+      );
     }
   }
   if (errors.length) throw new UserErrors(sortErrors(errors));

@@ -33,7 +33,7 @@ const ALL_NAMES: readonly string[] = [...METRIC_NAMES.map((name) => METRICS_PREF
  * Offsets in `markdown` that are code: fenced blocks (``` or ~~~) and inline code spans. Returns [start, end) pairs
  * in ascending order.
  */
-function codeRanges(markdown: string): [number, number][] {
+export function codeRanges(markdown: string): [number, number][] {
   const ranges: [number, number][] = [];
   let fence: {marker: string; start: number} | null = null;
   let offset = 0;

@@ -1,0 +1,53 @@
+import type {Command} from "commander";
+import {UserError} from "../../errors/userError.js";
+import {buildSite} from "../../node/site/build.js";
+import {previewSite} from "../../node/site/preview.js";
+import {serveSite} from "../../node/site/serve.js";
+import {positiveInteger} from "../flags.js";
+
+/** A TCP port from 1 to 65535, as commander's parser. */
+function portFlag(text: string): number {
+  const port = positiveInteger("--port")(text);
+  if (port > 65535) {
+    throw new UserError({flag: "--port", message: "out of range", expected: "a port from 1 to 65535", found: text});
+  }
+  return port;
+}
+
+/** `preview`, `build` and `serve`: the report site's authoring loop (docs/, data/, observablehq.config.ts). */
+export function registerSite(program: Command): void {
+  program
+    .command("preview")
+    .description("preview the site; edits to data/ and src/ show on the open pages without a restart")
+    .option("--port <n>", "port of the preview server (default 3000, or the next free one)", portFlag)
+    .option("--no-open", "do not open a browser")
+    .action(async (options: {port?: number; open: boolean}) => {
+      process.exitCode = await previewSite({
+        ...(options.port !== undefined ? {port: options.port} : {}),
+        open: options.open
+      });
+    });
+
+  program
+    .command("build")
+    .description("check every scenario file, then build the site into dist/ (replaced only when the build succeeds)")
+    .action(async () => {
+      await buildSite();
+      process.stdout.write("token-ledger: built dist/; open it with `npm run serve`\n");
+    });
+
+  program
+    .command("serve")
+    .description("serve the built site (dist/) with clean URLs, as a static host would")
+    .argument("[dir]", "the built site", "dist")
+    .option("--port <n>", "port to listen on", portFlag, 3000)
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .action(async (dir: string, options: {port: number; host: string}) => {
+      const server = await serveSite(dir, {port: options.port, host: options.host});
+      process.stdout.write(`token-ledger: serving ${dir} at ${server.url}/ (Ctrl-C to stop)\n`);
+      await new Promise<void>((done) => {
+        process.once("SIGINT", () => void server.close().then(done));
+        process.once("SIGTERM", () => void server.close().then(done));
+      });
+    });
+}

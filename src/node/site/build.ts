@@ -1,0 +1,77 @@
+import {spawn} from "node:child_process";
+import {existsSync, renameSync, rmSync} from "node:fs";
+import {join} from "node:path";
+import {UserError, UserErrors} from "../../errors/userError.js";
+import {checkScenarioFiles} from "../scenarioCheck.js";
+import {frameworkBin, frameworkEnv, siteProject, type SiteProject} from "./siteProject.js";
+
+/** Lines of Framework's own failure text that point the user at Framework's issue tracker, not at their file. */
+const FRAMEWORK_BUG_TEXT = /file an issue|github\.com\/observablehq\/framework\/issues|see the full stack trace/i;
+
+/**
+ * Builds the site into dist/ without ever leaving it half-built: every scenario file and catalog is checked first
+ * (every error of every file is thrown together, as `validate` prints them, and dist/ is not touched); then Framework
+ * builds into a temporary folder beside it with a fresh loader cache, and only a finished build replaces dist/.
+ *
+ * @param root The project's root (default: the working directory).
+ * @returns Resolves when dist/ holds the new site.
+ * @throws UserErrors for scenario or catalog errors; UserError when Framework's build fails (its message, without
+ *   Framework's "file an issue" text), leaving the previous dist/ in place.
+ */
+export async function buildSite(root?: string): Promise<void> {
+  const project = siteProject(root);
+  const check = checkScenarioFiles();
+  if (check.errors.length) {
+    const files = new Set(check.errors.map((error) => error.detail.file ?? "data/"));
+    throw new UserErrors([
+      ...check.errors,
+      new UserError({
+        message: `build stopped: ${check.errors.length} error${check.errors.length === 1 ? "" : "s"} in ${files.size} file${files.size === 1 ? "" : "s"}; dist/ is unchanged`
+      })
+    ]);
+  }
+  // Framework clears and fills its output folder; a relative one inside the project is the kind it clears.
+  const nextName = `.dist-next-${process.pid}`;
+  const next = join(project.root, nextName);
+  rmSync(next, {recursive: true, force: true});
+  rmSync(project.cacheDir, {recursive: true, force: true});
+  const failure = await runFramework(project, nextName);
+  if (failure !== undefined) {
+    rmSync(next, {recursive: true, force: true});
+    throw new UserError({message: "the site did not build; dist/ is unchanged", found: failure || "no message"});
+  }
+  const old = join(project.root, `.dist-old-${process.pid}`);
+  if (existsSync(project.output)) renameSync(project.output, old);
+  renameSync(next, project.output);
+  rmSync(old, {recursive: true, force: true});
+}
+
+/** Runs `observable build` into `output`; resolves undefined on success, else the last lines of what it printed. */
+function runFramework(project: SiteProject, output: string): Promise<string | undefined> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [frameworkBin(), "build"], {
+      cwd: project.root,
+      env: frameworkEnv(project, {TOKEN_LEDGER_SITE_OUTPUT: output}),
+      stdio: ["ignore", "inherit", "pipe"]
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      const text = chunk.toString();
+      stderr += text;
+      const shown = text
+        .split("\n")
+        .filter((line) => !FRAMEWORK_BUG_TEXT.test(line) && !/^\s*↳/.test(line))
+        .join("\n");
+      if (shown.trim()) process.stderr.write(shown.endsWith("\n") ? shown : `${shown}\n`);
+    });
+    child.on("error", fail);
+    child.on("close", (code) => {
+      if (code === 0) return done(undefined);
+      const lines = stderr
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line && !FRAMEWORK_BUG_TEXT.test(line) && !line.startsWith("↳"));
+      done(lines.slice(-3).join(" · "));
+    });
+  });
+}

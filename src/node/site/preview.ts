@@ -1,0 +1,89 @@
+import {spawn, spawnSync} from "node:child_process";
+import {relative, sep} from "node:path";
+import {watch} from "chokidar";
+import {PACKAGE_ROOT} from "../paths.js";
+import {frameworkBin, frameworkEnv, siteProject, touch} from "./siteProject.js";
+
+/** How long the watcher waits after a change for more (an editor's save writes a file more than once), ms. */
+const SETTLE_MS = 120;
+
+/**
+ * Runs Framework's preview of the site and keeps it true to data/ and src/: a change to any file there re-runs the
+ * loaders that read them (by touching the loader files, the only thing Framework's cache watches), and a scenario
+ * file added, removed or newly broken or fixed reloads every open page (by touching the config, which lists the
+ * scenario pages and the error banner). Each change is checked as `validate` would, and the errors are printed here
+ * as well as shown on the pages. dist/ is not touched.
+ *
+ * @param options `root` of the project (default: the working directory); `port` for the preview (default
+ *   Framework's 3000); `open` a browser (default true).
+ * @returns Resolves with Framework's exit code when the preview stops.
+ */
+export async function previewSite({
+  root,
+  port,
+  open = true
+}: {root?: string; port?: number; open?: boolean} = {}): Promise<number> {
+  const project = siteProject(root);
+  // Whatever the cache holds may predate the files: start from stale, never from a wrong first page.
+  touch([...project.loaders, project.config]);
+  const args = [
+    frameworkBin(),
+    "preview",
+    ...(port !== undefined ? ["--port", String(port)] : []),
+    ...(open ? [] : ["--no-open"])
+  ];
+  const framework = spawn(process.execPath, args, {cwd: project.root, env: frameworkEnv(project), stdio: "inherit"});
+
+  let lastCheck = validateOutput(project.root);
+  if (lastCheck.output) process.stderr.write(lastCheck.output);
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(
+    ["data", "src"].map((dir) => `${project.root}${sep}${dir}`),
+    {
+      ignoreInitial: true,
+      ignored: (path) => path.includes(`${sep}.observablehq${sep}`) || path.includes(`${sep}node_modules${sep}`)
+    }
+  );
+  const changed = (event: string, path: string) => {
+    pending.add(`${event} ${relative(project.root, path)}`);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const events = [...pending];
+      pending.clear();
+      const filesChanged = events.some((e) => /^(add|unlink) /.test(e));
+      touch(project.loaders);
+      const check = validateOutput(project.root);
+      const problemsChanged = check.output !== lastCheck.output;
+      lastCheck = check;
+      if (filesChanged || problemsChanged) touch([project.config]);
+      const what = events.map((e) => e.replace(/^(\w+) /, "")).join(", ");
+      process.stderr.write(
+        `token-ledger: ${what} changed: site data reloading${filesChanged || problemsChanged ? "; pages reloading" : ""}\n`
+      );
+      if (check.output) process.stderr.write(check.output);
+      else if (problemsChanged) process.stderr.write("token-ledger: every scenario file is valid again\n");
+    }, SETTLE_MS);
+  };
+  watcher.on("all", (event, path) => {
+    if (event === "add" || event === "change" || event === "unlink") changed(event, path);
+  });
+  const stop = () => framework.kill("SIGINT");
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  return new Promise((done) =>
+    framework.on("close", (code) => {
+      void watcher.close();
+      done(code ?? 0);
+    })
+  );
+}
+
+/** `token-ledger validate` in a fresh process (so an edit to src/ is checked by the edited code): what it printed. */
+function validateOutput(root: string): {output: string} {
+  const result = spawnSync(process.execPath, [`${PACKAGE_ROOT}${sep}bin${sep}token-ledger.js`, "validate"], {
+    cwd: root,
+    encoding: "utf8"
+  });
+  return {output: result.status === 0 ? "" : result.stderr};
+}

@@ -1,0 +1,64 @@
+import {existsSync, readFileSync} from "node:fs";
+import {createServer, type Server} from "node:http";
+import type {AddressInfo} from "node:net";
+import {join, resolve} from "node:path";
+import sirv from "sirv";
+import {UserError} from "../../errors/userError.js";
+
+/** A running static server over a built site. */
+export interface SiteServer {
+  /** The base URL without a trailing slash, e.g. `http://127.0.0.1:3000`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a built site (Framework's dist/) the way a static host does, with sirv: clean URLs (`/moat` is
+ * `moat.html`), a folder is its `index.html`, anything else is the site's 404.html with status 404. Nothing is cached
+ * (`cache-control: no-store`), so a rebuilt site shows at once.
+ *
+ * @param dir The built site's folder.
+ * @param options `port` (0: one the operating system picks) and `host` (default 127.0.0.1).
+ * @throws UserError when `dir` holds no built site (no index.html), or the port is taken.
+ */
+export async function serveSite(
+  dir: string,
+  {port = 0, host = "127.0.0.1"}: {port?: number; host?: string} = {}
+): Promise<SiteServer> {
+  const root = resolve(dir);
+  if (!existsSync(join(root, "index.html"))) {
+    throw new UserError({
+      flag: "DIR",
+      message: "no built site here",
+      expected: "a folder with index.html (run `npm run build` first)",
+      found: dir
+    });
+  }
+  const notFoundPage = join(root, "404.html");
+  const assets = sirv(root, {
+    extensions: ["html"],
+    dev: true,
+    setHeaders: (response) => response.setHeader("cache-control", "no-store"),
+    onNoMatch: (_request, response) => {
+      response.statusCode = 404;
+      response.setHeader("content-type", "text/html; charset=utf-8");
+      response.end(existsSync(notFoundPage) ? readFileSync(notFoundPage) : "not found\n");
+    }
+  });
+  const server: Server = createServer((request, response) => assets(request, response));
+  await new Promise<void>((done, fail) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      fail(
+        error.code === "EADDRINUSE"
+          ? new UserError({flag: "--port", message: "port in use", expected: "a free port", found: String(port)})
+          : error
+      )
+    );
+    server.listen(port, host, () => done());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${address.port}`,
+    close: () => new Promise((done, fail) => server.close((error) => (error ? fail(error) : done())))
+  };
+}

@@ -1,0 +1,62 @@
+import {describe, expect, it} from "vitest";
+import {findLiveValues, liveValueErrors, liveValueTarget} from "../../../src/scenario/narrative/liveValues.js";
+import {narrativeBlocks, narrativeErrors, narrativePageMarkdown} from "../../../src/scenario/narrative/narrative.js";
+
+const render = (target: {kind: string}, name: string) => `<${target.kind}:${name}>`;
+
+describe("live values", () => {
+  it("finds {{…}} outside code, trimmed, with offsets", () => {
+    const body =
+      "NPV {{ metrics.siliconNpvUsd }} at {{serving.utilization}}.\n`{{not.this}}`\n```\n{{nor.this}}\n```\n";
+    expect(findLiveValues(body)).toEqual([
+      {name: "metrics.siliconNpvUsd", offset: 4, length: 27},
+      {name: "serving.utilization", offset: 35, length: 23}
+    ]);
+  });
+
+  it("names a metric or a scenario key, nothing else", () => {
+    expect(liveValueTarget("metrics.siliconNpvUsd")).toEqual({kind: "metric", metric: "siliconNpvUsd"});
+    expect(liveValueTarget("serving.utilization")).toEqual({kind: "key", path: "serving.utilization"});
+    expect(liveValueTarget("metrics.nope")).toBeUndefined();
+    expect(liveValueTarget("serving")).toBeUndefined();
+  });
+
+  it("locates an unknown name at its braces, counting lines from where the body starts", () => {
+    // bodyLine 12: the body's first line is line 12 of the file; the typo is on the body's second line, column 9.
+    const body = "First line.\nCost is {{metrics.costPerMilionTokensUsd}} today.";
+    const [error, ...rest] = liveValueErrors({file: "data/scenarios/x.md", body, bodyLine: 12});
+    expect(rest).toEqual([]);
+    expect(error?.detail).toMatchObject({
+      file: "data/scenarios/x.md",
+      line: 13,
+      column: 9,
+      message: "unknown live value in the narrative",
+      found: '"{{metrics.costPerMilionTokensUsd}}"',
+      hint: expect.stringContaining("'metrics.costPerMillionTokensUsd'")
+    });
+  });
+});
+
+describe("narrative on its page", () => {
+  it("demotes headings and freezes code blocks outside fences only", () => {
+    expect(narrativeBlocks("# A\ntext\n```js\n# not a heading\n```\n## B\n###### F")).toBe(
+      "## A\ntext\n```js run=false\n# not a heading\n```\n### B\n###### F"
+    );
+  });
+
+  it("escapes ${ as text and renders live values", () => {
+    expect(narrativePageMarkdown("Costs ${1+1} and {{metrics.siliconNpvUsd}}; `${code}`", render)).toBe(
+      "Costs \\${1+1} and <metric:metrics.siliconNpvUsd>; `${code}`"
+    );
+  });
+
+  it("refuses scripts and local files, at their line and column, and allows https images", () => {
+    const body = 'Text\n<img src="chart.png">\n![ok](https://example.com/a.png) ![x](x.png)\n<script>alert(1)</script>';
+    const errors = narrativeErrors({file: "f.md", body, bodyLine: 5}).map((e) => e.detail);
+    expect(errors).toEqual([
+      expect.objectContaining({line: 6, column: 11, message: "a local file in the narrative", found: '"chart.png"'}),
+      expect.objectContaining({line: 7, column: 39, message: "a local file in the narrative", found: '"x.png"'}),
+      expect.objectContaining({line: 8, column: 1, message: "script in the narrative"})
+    ]);
+  });
+});
