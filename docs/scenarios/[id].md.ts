@@ -21,7 +21,13 @@ try {
   if (!file) {
     process.stdout.write(missingPage(id));
   } else if (errors.length) {
-    process.stdout.write(errorPage(id, file.file, errors.map((error) => error.message)));
+    process.stdout.write(
+      errorPage(
+        id,
+        file.file,
+        errors.map((error) => error.message)
+      )
+    );
   } else {
     const scenario = check.library.resolve(id);
     const narrative = narrativePageMarkdown(scenario.body, (target) =>
