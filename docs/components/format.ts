@@ -211,6 +211,34 @@ export function medianLabel(samples: number): string {
 }
 
 /**
+ * An assumption's value for prose (a narrative's live value): a share or a yearly rate as a percentage ("60%",
+ * "30%"), money as money ("$274M"), a count with a scale word ("100M"), a price per token or per hour as the metrics
+ * write it, other quantities in their display unit ("18 months", "15.6T tokens"), ids as written; "—" when unset.
+ */
+export function formatAssumption(path: string, value: number | string | null): string {
+  if (value === null) return "—";
+  if (typeof value === "string") return value;
+  const def = scenarioKey(path);
+  switch (def?.type) {
+    case "fraction":
+    case "ratePerYear":
+      return formatPercent(value);
+    case "money":
+      return formatUsd(value);
+    case "count":
+      return formatCount(value);
+    case "usdPerMTok":
+      return formatUsdPerMTok(value);
+    case "usdPerHour":
+      return formatUsdPerHour(value);
+    case "plain":
+      return formatDisplayNumber(value);
+    default:
+      return displayValue(path, value);
+  }
+}
+
+/**
  * An assumption's value for a table, in scenario-file notation (it reads back as written): a quantity in its display
  * unit to six significant digits (`0.979796`, `$150M`), a distribution as its kind and 90% interval
  * (`lognormal, 90% in 0.45 to 0.75`), "—" for an unset optional key.

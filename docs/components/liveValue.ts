@@ -1,7 +1,7 @@
 // Live values of a scenario's narrative ({{metrics.x}}, {{serving.utilization}}; src/scenario/narrative/): the page
 // loader turns each into an inline expression that calls one of these, so the sentence's number is the page's own.
 import type {ScenarioMetricName} from "../lib/scenario/evaluate/metrics.js";
-import {displayValue, formatMetric} from "./format.js";
+import {formatAssumption, formatMetric} from "./format.js";
 import type {MetricRow} from "./scenarioPage.js";
 
 function liveSpan(name: string, text: string, title: string): HTMLElement {
@@ -24,9 +24,9 @@ export function LiveMetric(rows: readonly MetricRow[], metric: ScenarioMetricNam
 }
 
 /**
- * An assumption for the narrative: its value at the page's state (its median when uncertain), in the unit the
- * assumptions table uses ("60%", "$150M", "h100-sxm").
+ * An assumption for the narrative: its value at the page's state (its median when uncertain), written for prose
+ * ("60%", "$274M", "18 months", "h100-sxm").
  */
 export function LiveKey(point: Readonly<Record<string, number | string | null>>, path: string): HTMLElement {
-  return liveSpan(path, displayValue(path, point[path] ?? null), `${path}: the value this page uses`);
+  return liveSpan(path, formatAssumption(path, point[path] ?? null), `${path}: the value this page uses`);
 }

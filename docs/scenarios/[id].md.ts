@@ -79,7 +79,7 @@ toc: false
 
 # ${escapeHtml(id)}
 
-<p class="scenario-problems" role="alert">No scenario file in data/scenarios/ has the id <code>${escapeHtml(id)}</code> any
+<p class="scenario-problems" data-missing role="alert">No scenario file in data/scenarios/ has the id <code>${escapeHtml(id)}</code> any
 longer. If you just renamed or deleted it, the navigation updates in a moment.</p>
 `;
 }

@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {
   displayValue,
+  formatAssumption,
   formatChange,
   formatCount,
   formatDisplayNumber,
@@ -135,5 +136,17 @@ describe("displayValue", () => {
     const lognormal = {kind: "lognormal", mu: Math.log(0.6), sigma: 0.1} as const;
     expect(displayValue("serving.utilization", lognormal)).toMatch(/^lognormal, 90% in 0\.50\d* to 0\.70\d*$/);
     expect(displayValue("serving.utilization", {kind: "uniform", min: 0.4, max: 0.8})).toBe("uniform, 0.4 to 0.8");
+  });
+});
+
+describe("formatAssumption", () => {
+  it("writes each kind of key for prose", () => {
+    expect(formatAssumption("serving.utilization", 0.9)).toBe("90%");
+    expect(formatAssumption("demand.growthPerYear", 0.3)).toBe("30%");
+    expect(formatAssumption("silicon.nre", 273.9e6)).toBe("$274M");
+    expect(formatAssumption("demand.users", 100e6)).toBe("100M");
+    expect(formatAssumption("silicon.designCycle", 18)).toBe("18 months");
+    expect(formatAssumption("serving.hardware", "h100-sxm")).toBe("h100-sxm");
+    expect(formatAssumption("silicon.unitCost", null)).toBe("—");
   });
 });

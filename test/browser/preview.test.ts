@@ -1,0 +1,189 @@
+// The authoring loop in a real browser (issue 12): `token-ledger preview` on a copy of the project, a scenario edited,
+// added and broken while a page is open, and the page following without a restart. The copy keeps the repository's
+// own data/ untouched; node_modules is a link to the repository's.
+import {spawn, type ChildProcess} from "node:child_process";
+import {cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {createServer} from "node:net";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, screenshot} from "./browser.js";
+import {ROOT} from "./site.js";
+
+const enabled = inject("browserTestsEnabled");
+
+/** How long an edit may take to reach an open page: the loader re-runs (about 3 s for the site data) and more. */
+const UPDATE_TIMEOUT_MS = 30_000;
+
+/** A free TCP port on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const {port} = server.address() as {port: number};
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Copies what the site is built from into a fresh folder, with node_modules linked. */
+function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), "token-ledger-preview-"));
+  for (const path of ["bin", "data", "docs", "src", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
+    cpSync(join(ROOT, path), join(dir, path), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (source) => !source.includes(".observablehq")
+    });
+  }
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+describe.skipIf(!enabled)("preview: edits reach the open page without a restart", () => {
+  let browser: Browser;
+  let dir: string;
+  let preview: ChildProcess;
+  let baseUrl: string;
+  let log = "";
+
+  beforeAll(async () => {
+    dir = copyProject();
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    preview = spawn(process.execPath, ["bin/token-ledger.js", "preview", "--no-open", "--port", String(port)], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    preview.stdout!.on("data", (chunk) => (log += chunk));
+    preview.stderr!.on("data", (chunk) => (log += chunk));
+    // The preview answers once Framework listens.
+    const started = Date.now();
+    for (;;) {
+      try {
+        if ((await fetch(baseUrl + "/")).ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() - started > 30_000) throw new Error(`the preview did not start:\n${log}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    preview?.kill("SIGINT");
+    await new Promise((r) => setTimeout(r, 500));
+    if (dir) rmSync(dir, {recursive: true, force: true});
+  });
+
+  const scenarioPath = (id: string) => join(dir, "data/scenarios", `${id}.md`);
+  const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
+  const kpi = (page: Page, metric: string) => text(page, `.scenario-kpi[data-metric="${metric}"] .big`);
+
+  it(
+    "an edited value and sentence show on the open page, timed",
+    async () => {
+      const page = await openPage(browser, "/scenarios/base", {baseUrl});
+      const before = await kpi(page, "chipHourCostUsd");
+      const path = scenarioPath("base");
+      const original = readFileSync(path, "utf8");
+      const edited = original
+        .replace(/electricity: [^\n]+/, "electricity: 0.3 USD/kWh")
+        .replace("# The base case: every token pays the merchant's margin", "# Edited while the preview ran");
+      expect(edited).not.toBe(original);
+      const savedAt = Date.now();
+      writeFileSync(path, edited);
+      await page.waitForFunction(() => document.body.innerText.includes("Edited while the preview ran"), null, {
+        timeout: UPDATE_TIMEOUT_MS
+      });
+      await page.waitForFunction(
+        (old) => {
+          const value = document.querySelector('.scenario-kpi[data-metric="chipHourCostUsd"] .big')?.textContent;
+          return value && value !== old;
+        },
+        before,
+        {timeout: UPDATE_TIMEOUT_MS}
+      );
+      const seconds = (Date.now() - savedAt) / 1000;
+      console.log(
+        `preview: edit to updated page in ${seconds.toFixed(1)} s (${before} → ${await kpi(page, "chipHourCostUsd")})`
+      );
+      // Electricity up from 0.0826 to 0.3 USD/kWh: the chip-hour costs more, never less.
+      expect(Number((await kpi(page, "chipHourCostUsd"))!.replace(/[^0-9.]/g, ""))).toBeGreaterThan(
+        Number(before!.replace(/[^0-9.]/g, ""))
+      );
+      expect((await pageProblems(page)).errorCells).toEqual([]);
+      await closePage(page);
+    },
+    UPDATE_TIMEOUT_MS * 3
+  );
+
+  it(
+    "a new scenario file gets a working page; broken, its page lists the located errors and other pages keep working",
+    async () => {
+      const path = scenarioPath("fresh-idea");
+      writeFileSync(
+        path,
+        "---\ntitle: A fresh idea\nextends: base\nserving:\n  utilization: 0.9\n---\n\nAt {{serving.utilization}} busy, a million tokens costs {{metrics.costPerMillionTokensUsd}}.\n"
+      );
+      // The page exists once the preview has reloaded its config.
+      const started = Date.now();
+      while ((await fetch(baseUrl + "/scenarios/fresh-idea")).status !== 200) {
+        if (Date.now() - started > UPDATE_TIMEOUT_MS) throw new Error(`no page for the new file:\n${log}`);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      expect(await (await fetch(baseUrl + "/scenarios/base")).text()).toContain('href="./fresh-idea"');
+      let page = await openPage(browser, "/scenarios/fresh-idea", {baseUrl});
+      await page.waitForSelector('.scenario-kpi[data-metric="costPerMillionTokensUsd"]', {timeout: UPDATE_TIMEOUT_MS});
+      expect(await text(page, '[data-live="serving.utilization"]')).toBe("90%");
+      expect(await text(page, '[data-live="metrics.costPerMillionTokensUsd"]')).toBe(
+        await kpi(page, "costPerMillionTokensUsd")
+      );
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      await closePage(page);
+
+      // Broken: a unit the schema does not know, on line 5.
+      writeFileSync(path, readFileSync(path, "utf8").replace("utilization: 0.9", "utilization: 90 percent"));
+      page = await openPage(browser, "/scenarios/fresh-idea", {baseUrl});
+      await page.waitForSelector("[data-problems]", {timeout: UPDATE_TIMEOUT_MS}).catch(async () => {
+        await page.reload();
+        await page.waitForSelector("[data-problems]", {timeout: UPDATE_TIMEOUT_MS});
+      });
+      const problems = await text(page, "[data-problems]");
+      expect(problems).toContain("data/scenarios/fresh-idea.md:5:16: serving.utilization: wrong unit");
+      expect(problems).toContain("found 90 percent");
+      await screenshot(page, "preview-broken-scenario");
+      await closePage(page);
+
+      // Other pages keep their numbers and show the banner naming the file.
+      for (const other of ["/scenarios/base", "/token-economics"]) {
+        const otherPage = await openPage(browser, other, {baseUrl});
+        expect(await text(otherPage, "[data-site-problems]"), other).toContain("data/scenarios/fresh-idea.md");
+        const found = await pageProblems(otherPage);
+        expect(found.errorCells, other).toEqual([]);
+        expect(found.pageErrors, other).toEqual([]);
+        await closePage(otherPage);
+      }
+
+      // Deleted: the navigation drops it, its address says the file is gone, and the banner goes.
+      rmSync(path);
+      const gone = Date.now();
+      while (!(await (await fetch(baseUrl + "/scenarios/fresh-idea")).text()).includes("data-missing")) {
+        if (Date.now() - gone > UPDATE_TIMEOUT_MS) throw new Error(`the deleted file's page stayed:\n${log}`);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      // The sidebar links sibling pages as ./<id>: base's page lists agent-era and no longer fresh-idea.
+      const baseHtml = await (await fetch(baseUrl + "/scenarios/base")).text();
+      expect(baseHtml).toContain('href="./agent-era"');
+      expect(baseHtml).not.toContain('href="./fresh-idea"');
+      page = await openPage(browser, "/scenarios/base", {baseUrl});
+      expect(await page.locator("[data-site-problems]").count()).toBe(0);
+      await closePage(page);
+    },
+    UPDATE_TIMEOUT_MS * 6
+  );
+});
