@@ -13,7 +13,14 @@ import {loadScenarioLibrary, scenarioFilesIn} from "../../src/node/scenarioFiles
 import {bindScenario} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {runReport} from "../../src/scenario/run/runReport.js";
 import {DEFAULT_SCENARIO_SEED, runScenario} from "../../src/scenario/run/runScenario.js";
-import {metricCentral, SCENARIO_PAGE_SAMPLES, scenarioPageState} from "../../docs/components/scenarioPage.js";
+import {
+  metricCentral,
+  metricRows,
+  SCENARIO_PAGE_SAMPLES,
+  scenarioPageState
+} from "../../docs/components/scenarioPage.js";
+import {formatMetric} from "../../docs/components/format.js";
+import type {ScenarioMetricName} from "../../src/scenario/evaluate/metrics.js";
 import {parseShareQuery, setPath} from "../../docs/components/urlState.js";
 import type {FanRow} from "../../src/uncertainty/fan.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, screenshot, waitForRender} from "./browser.js";
@@ -135,6 +142,31 @@ describe.skipIf(!enabled)("scenario pages", () => {
       expect(after).toBeCloseTo(metricCentral(want.costPerMillionTokensUsd)!, 9);
       expect(await kpi(page, "siliconNpvUsd")).toBeCloseTo(metricCentral(want.siliconNpvUsd)! / 1e6, 6);
       await screenshot(page, "scenarios--base.moved");
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("states the narrative's live values as the library computes them, and restates them when a slider moves", async () => {
+    const page = await openPage(browser, "/scenarios/base");
+    const live = (name: string) => page.textContent(`.scenario-narrative [data-live="${name}"]`);
+    try {
+      // base.md's narrative: "An hour of an owned chip costs {{metrics.chipHourCostUsd}} … costs
+      // {{metrics.costPerMillionTokensUsd}}", and the utilization slider's key is not in the text, its effect is.
+      const rows = (sets: string[]) => metricRows(expected("base", sets));
+      const text = (sets: string[], name: ScenarioMetricName) =>
+        formatMetric(name, rows(sets).find((row) => row.name === name)!.value);
+      expect(await live("metrics.costPerMillionTokensUsd")).toBe(text([], "costPerMillionTokensUsd"));
+      expect(await live("metrics.chipHourCostUsd")).toBe(text([], "chipHourCostUsd"));
+      expect(await live("finance.vendorGrossMargin")).toBe("75%");
+      const before = await live("metrics.costPerMillionTokensUsd");
+      await setControl(page, "serving.utilization", 90);
+      const after = await live("metrics.costPerMillionTokensUsd");
+      expect(after).not.toBe(before);
+      expect(after).toBe(text(["serving.utilization=0.9"], "costPerMillionTokensUsd"));
+      // The sentence reads the same string as the page's own card.
+      expect(after).toBe(await page.textContent('.scenario-kpi[data-metric="costPerMillionTokensUsd"] .big'));
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);

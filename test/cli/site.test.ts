@@ -1,0 +1,110 @@
+// The site commands of the authoring loop (issue 12): `build` refuses broken scenario files before touching dist/,
+// and `serve` serves a built site with clean URLs. Both run on a copy of the project, so data/ and dist/ here stay
+// untouched; the build is refused before Framework starts, so this stays fast.
+import {spawnSync} from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {serveSite, type SiteServer} from "../../src/node/site/serve.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+describe("token-ledger build with broken scenario files", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "token-ledger-build-"));
+    for (const path of ["bin", "data", "docs", "src", "observablehq.config.ts", "package.json"]) {
+      cpSync(join(ROOT, path), join(dir, path), {
+        recursive: true,
+        verbatimSymlinks: true,
+        filter: (s) => !s.includes(".observablehq")
+      });
+    }
+    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+    // A previous build, to be left as it is.
+    mkdirSync(join(dir, "dist"));
+    writeFileSync(join(dir, "dist/index.html"), "<p>the previous build</p>");
+  });
+  afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+  it("exits 1, prints every error of every broken file with its location, and leaves dist/ as it was", () => {
+    writeFileSync(
+      join(dir, "data/scenarios/broken-one.md"),
+      "---\nextends: base\nserving:\n  utilization: 80 percent\n---\n\nCosts {{metrics.costPerMilionTokensUsd}}.\n"
+    );
+    writeFileSync(join(dir, "data/scenarios/broken-two.md"), "---\nextends: base\nserving.batch: -3\n---\n");
+    const result = spawnSync(process.execPath, ["bin/token-ledger.js", "build"], {cwd: dir, encoding: "utf8"});
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toEqual([
+      expect.stringMatching(/^token-ledger: data\/scenarios\/broken-one\.md:4:16: serving\.utilization: wrong unit: /),
+      expect.stringMatching(
+        /^token-ledger: data\/scenarios\/broken-one\.md:7:7: unknown live value in the narrative: .*found "\{\{metrics\.costPerMilionTokensUsd\}\}"/
+      ),
+      expect.stringMatching(/^token-ledger: data\/scenarios\/broken-two\.md:3:16: serving\.batch: out of range: /),
+      "token-ledger: build stopped: 3 errors in 2 files; dist/ is unchanged"
+    ]);
+    expect(result.stderr).not.toMatch(/file an issue/i);
+    expect(readFileSync(join(dir, "dist/index.html"), "utf8")).toBe("<p>the previous build</p>");
+    expect(readdirSync(dir).filter((name) => name.startsWith(".dist-"))).toEqual([]);
+  });
+});
+
+describe("serveSite", () => {
+  let dir: string;
+  let server: SiteServer;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "token-ledger-serve-"));
+    mkdirSync(join(dir, "scenarios"));
+    writeFileSync(join(dir, "index.html"), "home");
+    writeFileSync(join(dir, "moat.html"), "moat");
+    writeFileSync(join(dir, "scenarios/base.html"), "base");
+    writeFileSync(join(dir, "404.html"), "not here");
+    server = await serveSite(dir);
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dir, {recursive: true, force: true});
+  });
+
+  it("serves clean URLs as a static host does, uncached, and the site's 404 page", async () => {
+    for (const [path, body] of [
+      ["/", "home"],
+      ["/moat", "moat"],
+      ["/scenarios/base", "base"],
+      ["/moat.html", "moat"]
+    ]) {
+      const response = await fetch(server.url + path);
+      expect(response.status, path).toBe(200);
+      expect(await response.text(), path).toBe(body);
+      expect(response.headers.get("cache-control"), path).toBe("no-store");
+    }
+    const missing = await fetch(server.url + "/nowhere");
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe("not here");
+  });
+
+  it("refuses a folder without a built site, in one line naming it", () => {
+    const result = spawnSync(process.execPath, [join(ROOT, "bin/token-ledger.js"), "serve", "no-such-dist"], {
+      cwd: dir,
+      encoding: "utf8"
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      "token-ledger: DIR: no built site here: expected a folder with index.html (run `npm run build` first), found no-such-dist\n"
+    );
+    expect(existsSync(join(dir, "no-such-dist"))).toBe(false);
+  });
+});
