@@ -851,7 +851,8 @@ export const RESERVED_KEYS = [
   {
     key: "sources",
     meaning:
-      'Map of key path → where this file\'s value comes from (`sources: {power.pue: "Meta 2022 sustainability report"}`).'
+      'Map of key path → where this file\'s value comes from (`sources: {power.pue: "Meta 2022 sustainability report"}`). ' +
+      "Only keys this file sets: a source describes this file's value, not an inherited one."
   }
 ] as const;
 
