@@ -7,7 +7,9 @@ import {narrativeErrors} from "../scenario/narrative/narrative.js";
 import {resolveScenario, type ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {scenarioMedianPoint} from "../scenario/resolve/scenarioValues.js";
+import {prepareMeasurements} from "../inference/calibration/calibrate.js";
 import {loadHardware, loadModels, type Catalogs} from "./catalogFiles.js";
+import {loadMeasurements} from "./measurementFiles.js";
 import {displayPath, scenarioFilesIn, type ScenarioLibrary} from "./scenarioFiles.js";
 
 /** One checked scenario file: its id (from `id:` or its name) and every error found in it. */
@@ -23,7 +25,7 @@ export interface ScenarioFileCheck {
 export interface ScenarioCheck {
   /** Each file asked about, in the order given. */
   files: ScenarioFileCheck[];
-  /** Errors in data/hardware.csv and data/models.csv (every scenario fails to evaluate while there are any). */
+  /** Errors in data/hardware.csv, data/models.csv (no scenario is evaluated while there are any) and data/measurements.csv. */
   catalogErrors: UserError[];
   /** Every error, catalog errors first, then each file's in order. */
   errors: UserError[];
@@ -44,7 +46,10 @@ function baseName(path: string): string {
   return name.endsWith(".md") ? name.slice(0, -".md".length) : name;
 }
 
-/** Loads both catalogs, collecting the errors of each rather than stopping at the first file. */
+/**
+ * Loads the catalogs (data/hardware.csv, data/models.csv) and checks data/measurements.csv against them, collecting
+ * the errors of each file rather than stopping at the first.
+ */
 export function checkCatalogs(): {catalogs: Catalogs | undefined; errors: UserError[]} {
   const errors: UserError[] = [];
   let hardware, models;
@@ -58,7 +63,15 @@ export function checkCatalogs(): {catalogs: Catalogs | undefined; errors: UserEr
   } catch (error) {
     errors.push(...errorsOf(error));
   }
-  return {catalogs: hardware && models ? {hardware, models} : undefined, errors};
+  const catalogs = hardware && models ? {hardware, models} : undefined;
+  // The published measurements the model-accuracy page compares against: their rows name catalog ids.
+  try {
+    const {measurements, file} = loadMeasurements();
+    if (catalogs) prepareMeasurements(measurements, catalogs, file);
+  } catch (error) {
+    errors.push(...errorsOf(error));
+  }
+  return {catalogs, errors};
 }
 
 /**
