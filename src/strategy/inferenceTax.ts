@@ -1,6 +1,6 @@
 import {type ChipHourCostInput} from "../tco/chipHourCost.js";
-import {HOURS_PER_YEAR, TOKENS_PER_MILLION} from "../units/si.js";
-import {compoundGrowthFactor} from "./growth.js";
+import {HOURS_PER_MONTH, HOURS_PER_YEAR, MONTHS_PER_YEAR, TOKENS_PER_MILLION} from "../units/si.js";
+import {compoundGrowthSeries} from "./growth.js";
 import {checkServingChip, servingChipCost, type ServingChipCostResult, type ServingChipInput} from "./servingChip.js";
 import {checkRanges, type RangeTable} from "../units/range.js";
 
@@ -17,21 +17,29 @@ import {checkRanges, type RangeTable} from "../units/range.js";
  *   tax per Mtok                    merchant cost per Mtok - in-house cost per Mtok
  *                                   = (vendor margin - partner margin) per Mtok
  *   tax share                       tax per Mtok ÷ merchant cost per Mtok
- *   tokens in year y                V × (1 + g)^(y - 1)                                     tokens
- *   recovered in year y             tokens ÷ 10^6 × tax per Mtok                            USD
- *   chips for year y                tokens ÷ (tokens per chip-hour × 8766)                  accelerators
+ *   tokens in month t               V ÷ 12 × (1 + g)^(t/12),  t = 0 … H - 1                  tokens
+ *   cost factor in month t          (1 - d)^(t/12)      (every component of the cost per token falls at the
+ *                                                         scenario's serving cost decline d, so the share is constant)
+ *   recovered in month t            tokens ÷ 10^6 × tax per Mtok × cost factor               USD
+ *   year y                          months 12(y - 1) … min(12y, H) - 1 summed (the last year may be partial)
+ *   chips for year y                tokens ÷ (tokens per chip-hour × hours in its months)    accelerators
+ *
+ * The same months, demand and cost decline as the training-vs-inference spend (trainingVsInference.ts): year y's
+ * merchant spend here is that model's inference spend over the same months.
  */
 export interface InferenceTaxInput {
   /** The merchant fleet's accelerator; its `chipHour.vendorGrossMarginFraction` is the vendor's margin m. */
   merchant: ServingChipInput;
   /** Gross margin p paid on the in-house chip: 0 = at cost, or a design partner's margin; in [0, 1). */
   inHouseMarginFraction: number;
-  /** Tokens served in the first year, V, tokens per year; in [0, 1e20]. */
+  /** Tokens served per year at the start's rate, V (month 1 serves V ÷ 12), tokens per year; in [0, 1e20]. */
   tokensPerYear: number;
   /** Growth of the token volume per year as a fraction g (1 = doubles); in [-1, 10]. */
   tokenVolumeGrowthPerYear: number;
-  /** Years in the yearly series; an integer in [1, 30]. */
-  horizonYears: number;
+  /** Decline of the cost per token per year, a fraction d (0.2 = 20% cheaper each year); in [0, 1]. */
+  costDeclinePerYear: number;
+  /** Months in the series, H; an integer in [1, 360]. */
+  horizonMonths: number;
 }
 
 /** One slice of a stacked bar of cost per million tokens. */
@@ -46,11 +54,13 @@ export interface InferenceTaxStackRow {
 
 /** One year of the tax series. */
 export interface InferenceTaxYear {
-  /** Year number, 1 … horizonYears. */
+  /** Year number, 1 … ceil(H ÷ 12). */
   year: number;
+  /** Months of the horizon in the year: 12, or fewer in a partial last year. */
+  months: number;
   /** Tokens served in the year, tokens. */
   tokens: number;
-  /** Accelerators needed to serve them, chips (fractional). */
+  /** Accelerators needed to serve them over the year's months, chips (fractional; the year's average). */
   chips: number;
   /** Spend on the merchant fleet, USD. */
   merchantSpendUsd: number;
@@ -75,9 +85,9 @@ export interface InferenceTaxResult {
   taxUsdPerMTok: number;
   /** tax ÷ merchant cost per million tokens, fraction below 1 (negative if the partner's margin is the larger). */
   taxShare: number;
-  /** Tax recovered in year 1 at `tokensPerYear`, USD per year. */
+  /** Tax recovered in year 1 (its months' demand and cost decline), USD. */
   recoveredUsdPerYear: number;
-  /** Accelerators that serve `tokensPerYear`, chips (fractional). */
+  /** Accelerators that serve `tokensPerYear` at the start's cost, chips (fractional). */
   chipsForTokensPerYear: number;
   /** Tax recovered over all years of the series, USD. */
   totalRecoveredUsd: number;
@@ -97,7 +107,8 @@ export const INFERENCE_TAX_RANGES: RangeTable<InferenceTaxInput> = {
   inHouseMarginFraction: {min: 0, max: 1, maxExclusive: true},
   tokensPerYear: {min: 0, max: 1e20},
   tokenVolumeGrowthPerYear: {min: -1, max: 10},
-  horizonYears: {min: 1, max: 30, integer: true}
+  costDeclinePerYear: {min: 0, max: 1},
+  horizonMonths: {min: 1, max: 360, integer: true}
 };
 
 /** Throws a UserError naming the first out-of-range field. */
@@ -143,24 +154,33 @@ export function inferenceTax(input: InferenceTaxInput): InferenceTaxResult {
   const taxUsdPerMTok = merchantCost.perMTok.vendorMargin - inHouseCost.perMTok.vendorMargin;
   const tokensPerChipYear = merchantCost.tokensPerChipHour * HOURS_PER_YEAR;
 
+  const H = input.horizonMonths;
+  const growth = compoundGrowthSeries(input.tokenVolumeGrowthPerYear, H);
+  const decline = compoundGrowthSeries(-input.costDeclinePerYear, H);
   const years: InferenceTaxYear[] = [];
   let cumulativeRecoveredUsd = 0;
-  for (let year = 1; year <= input.horizonYears; year++) {
-    const tokens = input.tokensPerYear * compoundGrowthFactor(input.tokenVolumeGrowthPerYear, 12 * (year - 1));
-    const millions = tokens / TOKENS_PER_MILLION;
-    const recoveredUsd = millions * taxUsdPerMTok;
+  for (let year = 1, first = 0; first < H; year++, first += MONTHS_PER_YEAR) {
+    const last = Math.min(first + MONTHS_PER_YEAR, H);
+    let tokens = 0;
+    let costWeightedMillions = 0;
+    for (let t = first; t < last; t++) {
+      const monthTokens = (input.tokensPerYear / MONTHS_PER_YEAR) * growth[t]!;
+      tokens += monthTokens;
+      costWeightedMillions += (monthTokens / TOKENS_PER_MILLION) * decline[t]!;
+    }
+    const recoveredUsd = costWeightedMillions * taxUsdPerMTok;
     cumulativeRecoveredUsd += recoveredUsd;
     years.push({
       year,
+      months: last - first,
       tokens,
-      chips: tokens / tokensPerChipYear,
-      merchantSpendUsd: millions * merchantCostUsdPerMTok,
-      inHouseSpendUsd: millions * inHouseCostUsdPerMTok,
+      chips: tokens / (merchantCost.tokensPerChipHour * HOURS_PER_MONTH * (last - first)),
+      merchantSpendUsd: costWeightedMillions * merchantCostUsdPerMTok,
+      inHouseSpendUsd: costWeightedMillions * inHouseCostUsdPerMTok,
       recoveredUsd,
       cumulativeRecoveredUsd
     });
   }
-
   return {
     merchantCostUsdPerMTok,
     inHouseCostUsdPerMTok,
@@ -168,7 +188,7 @@ export function inferenceTax(input: InferenceTaxInput): InferenceTaxResult {
     vendorMarginShare: merchantCost.perMTok.vendorMarginShare,
     taxUsdPerMTok,
     taxShare: merchantCostUsdPerMTok > 0 ? taxUsdPerMTok / merchantCostUsdPerMTok : 0,
-    recoveredUsdPerYear: (input.tokensPerYear / TOKENS_PER_MILLION) * taxUsdPerMTok,
+    recoveredUsdPerYear: years[0]!.recoveredUsd,
     chipsForTokensPerYear: input.tokensPerYear / tokensPerChipYear,
     totalRecoveredUsd: cumulativeRecoveredUsd,
     merchantCost,

@@ -15,15 +15,18 @@ import {checkRanges, type RangeTable} from "../units/range.js";
  *   deployed                   c_custom < c_merchant (a chip that is not cheaper is never deployed)
  *   NRE                        paid in full at month 0 (the go decision commits design, masks and software)
  *   demand in month m          D_0 × 30.4375 × (1 + g)^((m - 1)/12)                                   tokens
+ *   cost factor in month m     (1 - d)^((m - 1)/12): both chips' cost per token falls at the scenario's serving
+ *                              cost decline d (the spend and the inference tax use the same factor), and so does
+ *                              the saving
  *   custom capacity at t       clamp((t - cycle) ÷ ramp, 0, 1)   (a step at t = cycle when ramp = 0)  fraction
  *   custom share in month m    the mean of custom capacity over [m - 1, m]; 0 when not deployed      fraction
  *                              (before the chip is ready, and for the rest of the ramp, demand is on merchant)
- *   savings in month m         demand × share ÷ 10^6 × (c_merchant - c_custom)                       USD
+ *   savings in month m         demand × share ÷ 10^6 × (c_merchant - c_custom) × cost factor         USD
  *   cash flow                  -NRE at month 0; savings in month m                                   USD
  *   NPV                        Σ_m cash flow_m × (1 + r)^(-m/12)                                     USD
  *   value of a month of cycle  NPV(cycle) - NPV(cycle + 1), same demand and horizon                  USD
  *   payback month              first m with Σ_{i<=m} cash flow_i >= 0, else null (discounted: the same on PV)
- *   break-even tokens          NRE ÷ ((c_merchant - c_custom) ÷ 10^6)                                tokens
+ *   break-even tokens          NRE ÷ ((c_merchant - c_custom) ÷ 10^6), at the start's costs          tokens
  *   break-even chips           break-even tokens ÷ (custom tokens per chip-hour × 8766 × useful life) chips
  *   break-even demand          the D_0 at which NPV = 0 (NPV is linear in D_0)                       tokens/day
  *   chips in month m           tokens on that chip ÷ (tokens per chip-hour × 730.5)                  chips
@@ -49,6 +52,8 @@ export interface SiliconProgramInput {
   demandTokensPerDay: number;
   /** Growth of demand per year as a fraction g (1 = doubles each year); in [-1, 10]. */
   demandGrowthPerYear: number;
+  /** Decline of both chips' cost per token per year, a fraction d (0.2 = 20% cheaper each year); in [0, 1]. */
+  costDeclinePerYear: number;
   /** Discount rate r per year, a fraction; in [0, 1]. */
   discountRatePerYear: number;
   /** Months evaluated, H; an integer in [1, 240]. */
@@ -85,6 +90,8 @@ export interface SiliconProgramMonth {
   netCashFlowUsd: number;
   /** (1 + r)^(-m/12). */
   discountFactor: number;
+  /** Cost per token this month relative to the start, (1 - d)^((m - 1)/12); 1 at month 0. */
+  costFactor: number;
   /** net cash flow × discount factor, USD. */
   discountedCashFlowUsd: number;
   /** Net cash flow up to and including this month, USD. */
@@ -150,6 +157,7 @@ export const SILICON_PROGRAM_RANGES: RangeTable<SiliconProgramInput> = {
   deploymentRampMonths: {min: 0, max: 120},
   demandTokensPerDay: {min: 0, max: 1e18},
   demandGrowthPerYear: {min: -1, max: 10},
+  costDeclinePerYear: {min: 0, max: 1},
   discountRatePerYear: {min: 0, max: 1},
   horizonMonths: {min: 1, max: 240, integer: true}
 };
@@ -192,7 +200,7 @@ interface Context {
   customUsdPerToken: number;
   savingsUsdPerToken: number;
   deployed: boolean;
-  /** demand[m], tokens, m = 1 … H (index 0 unused). */
+  /** demand[m] × cost factor[m]: each month's tokens valued at that month's cost, m = 1 … H (index 0 unused). */
   demand: number[];
   /** discount[m] = (1 + r)^(-m/12), m = 0 … H (discountSeries: shared, read-only). */
   discount: Float64Array;
@@ -263,14 +271,18 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
   const savingsUsdPerMTok = deployed ? merchantCostUsdPerMTok - customCostUsdPerMTok : 0;
   const H = input.horizonMonths;
   const demand = zeros(H + 1);
-  // unitDemand[m]: tokens in month m per token/day of demand at month 1 (NPV is linear in that demand).
+  // unitDemand[m]: cost-weighted tokens in month m per token/day of demand at month 1 (NPV is linear in it).
   const unitDemand = zeros(H + 1);
   const demandGrowth = compoundGrowthSeries(input.demandGrowthPerYear, H);
+  const costFactor = compoundGrowthSeries(-input.costDeclinePerYear, H);
+  // Valued at each month's cost: what the present values below sum.
+  const costWeightedDemand = zeros(H + 1);
   // Shared and read-only; discount[0] = (1 + r)^-0 = 1.
   const discount = discountSeries(input.discountRatePerYear, H);
   for (let m = 1; m <= H; m++) {
-    unitDemand[m] = DAYS_PER_MONTH * demandGrowth[m - 1]!;
-    demand[m] = input.demandTokensPerDay * unitDemand[m]!;
+    unitDemand[m] = DAYS_PER_MONTH * demandGrowth[m - 1]! * costFactor[m - 1]!;
+    demand[m] = input.demandTokensPerDay * DAYS_PER_MONTH * demandGrowth[m - 1]!;
+    costWeightedDemand[m] = demand[m]! * costFactor[m - 1]!;
   }
   const ctx: Context = {
     input,
@@ -278,7 +290,7 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
     customUsdPerToken: customCostUsdPerMTok / TOKENS_PER_MILLION,
     savingsUsdPerToken: savingsUsdPerMTok / TOKENS_PER_MILLION,
     deployed,
-    demand,
+    demand: costWeightedDemand,
     discount
   };
 
@@ -306,6 +318,7 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
     nreUsd: input.nreUsd,
     netCashFlowUsd: -input.nreUsd,
     discountFactor: 1,
+    costFactor: 1,
     discountedCashFlowUsd: -input.nreUsd,
     cumulativeCashFlowUsd: cumulative,
     cumulativeDiscountedCashFlowUsd: cumulativeDiscounted
@@ -315,7 +328,8 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
     const customShare = shares[m]!;
     const customTokens = demandTokens * customShare;
     const merchantTokens = demandTokens - customTokens;
-    const savingsUsd = customTokens * ctx.savingsUsdPerToken;
+    const cost = costFactor[m - 1]!;
+    const savingsUsd = customTokens * ctx.savingsUsdPerToken * cost;
     const df = discount[m]!;
     const discountedCashFlowUsd = savingsUsd * df;
     cumulative += savingsUsd;
@@ -331,13 +345,14 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
       customTokens,
       merchantChips: merchantTokens / merchantTokensPerChipMonth,
       customChips: customTokens / customTokensPerChipMonth,
-      baselineSpendUsd: demandTokens * ctx.merchantUsdPerToken,
-      merchantSpendUsd: merchantTokens * ctx.merchantUsdPerToken,
-      customSpendUsd: customTokens * ctx.customUsdPerToken,
+      baselineSpendUsd: demandTokens * ctx.merchantUsdPerToken * cost,
+      merchantSpendUsd: merchantTokens * ctx.merchantUsdPerToken * cost,
+      customSpendUsd: customTokens * ctx.customUsdPerToken * cost,
       savingsUsd,
       nreUsd: 0,
       netCashFlowUsd: savingsUsd,
       discountFactor: df,
+      costFactor: cost,
       discountedCashFlowUsd,
       cumulativeCashFlowUsd: cumulative,
       cumulativeDiscountedCashFlowUsd: cumulativeDiscounted

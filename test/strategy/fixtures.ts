@@ -80,8 +80,10 @@ export const EXAMPLE_INFERENCE_TAX_INPUT: InferenceTaxInput = {
   tokensPerYear: 5e12 * 365.25,
   // Assumption: volume doubles each year.
   tokenVolumeGrowthPerYear: 1,
+  // Assumption: the cost of a token falls 20% a year, as in the base scenario (serving.costDeclinePerYear).
+  costDeclinePerYear: 0.2,
   // Assumption: a five-year view, one accelerator life.
-  horizonYears: 5
+  horizonMonths: 60
 };
 
 export const EXAMPLE_SILICON_PROGRAM_INPUT: SiliconProgramInput = {
@@ -90,7 +92,7 @@ export const EXAMPLE_SILICON_PROGRAM_INPUT: SiliconProgramInput = {
   // Assumption: USD 500M; International Business Strategies (IBS) estimates ~USD 540M to design a 5 nm chip,
   // of the order quoted for leading-edge ASICs (design, verification, IP, masks, software).
   nreUsd: 5e8,
-  // DESIGN.md: traditionally 18-36 months; one lab reported 9.
+  // Assumption: the short end of the 18-36 months traditionally quoted for a custom chip.
   designCycleMonths: 18,
   // Assumption: six months from first production chips to all of demand.
   deploymentRampMonths: 6,
@@ -98,6 +100,8 @@ export const EXAMPLE_SILICON_PROGRAM_INPUT: SiliconProgramInput = {
   demandTokensPerDay: 5e12,
   // Assumption: demand doubles each year.
   demandGrowthPerYear: 1,
+  // Assumption: the cost of a token falls 20% a year, as in the base scenario (serving.costDeclinePerYear).
+  costDeclinePerYear: 0.2,
   // Assumption: 10% a year, the same as the cost of capital in the chip-hour cost.
   discountRatePerYear: 0.1,
   // Assumption: five years, one accelerator life.

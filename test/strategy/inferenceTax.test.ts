@@ -16,15 +16,20 @@ import {
 
 /**
  * The hand case: a merchant chip whose capital is $1 an hour (price $8,766, 0% over one year) with a 75% vendor
- * margin, $1 an hour of servers, nothing else, serving 10^6 tokens an hour. 2 Mtok in year 1, doubling.
+ * margin, $1 an hour of servers, nothing else, serving 10^6 tokens an hour. Demand starts at a rate of 2 Mtok a
+ * year (2/12 Mtok in month 1) and doubles each year, compounding monthly; the cost per token does not fall.
  */
 const HAND: InferenceTaxInput = {
   merchant: simpleChip({chipUsdPerHour: 1, vendorMargin: 0.75, systemUsdPerHour: 1}),
   inHouseMarginFraction: 0,
   tokensPerYear: 2e6,
   tokenVolumeGrowthPerYear: 1,
-  horizonYears: 3
+  costDeclinePerYear: 0,
+  horizonMonths: 36
 };
+
+/** Σ_{t=0}^{11} q^(t/12) = (q − 1) ÷ (q^(1/12) − 1): one year of monthly compounding at yearly factor q. */
+const yearSum = (q: number) => (q - 1) / (Math.pow(q, 1 / 12) - 1);
 
 const anyInput: fc.Arbitrary<InferenceTaxInput> = fc
   .tuple(anyServingChip, recordIn(INFERENCE_TAX_RANGES))
@@ -45,16 +50,37 @@ describe("inferenceTax", () => {
     // Tax = 2 - 1.25 = $0.75 per Mtok, 37.5% of the merchant cost.
     expectClose(r.taxUsdPerMTok, 0.75);
     expectClose(r.taxShare, 0.375);
-    // 2 Mtok × $0.75 = $1.50 recovered in year 1, then $3 and $6: $10.50 in all.
-    expectClose(r.recoveredUsdPerYear, 1.5);
-    expect(r.years.map((y) => y.year)).toEqual([1, 2, 3]);
-    [1.5, 3, 6].forEach((usd, i) => expectClose(r.years[i]!.recoveredUsd, usd));
-    [1.5, 4.5, 10.5].forEach((usd, i) => expectClose(r.years[i]!.cumulativeRecoveredUsd, usd));
-    expectClose(r.totalRecoveredUsd, 10.5);
-    // 2 × 10^6 tokens ÷ (10^6 tokens an hour × 8,766 hours) chips.
+    // Year 1 serves 2/12 Mtok × Σ 2^(t/12) = 2/12 × 16.817 = 2.803 Mtok; × $0.75 = $2.10 recovered, then twice and
+    // four times that: 7 × year 1 in all.
+    const year1Mtok = (2 / 12) * yearSum(2);
+    expectClose(year1Mtok, 2.80286, 1e-5);
+    expectClose(r.recoveredUsdPerYear, year1Mtok * 0.75);
+    expect(r.years.map((y) => [y.year, y.months])).toEqual([
+      [1, 12],
+      [2, 12],
+      [3, 12]
+    ]);
+    [1, 2, 4].forEach((k, i) => expectClose(r.years[i]!.recoveredUsd, k * year1Mtok * 0.75));
+    [1, 3, 7].forEach((k, i) => expectClose(r.years[i]!.cumulativeRecoveredUsd, k * year1Mtok * 0.75));
+    expectClose(r.totalRecoveredUsd, 7 * year1Mtok * 0.75);
+    // 2 × 10^6 tokens ÷ (10^6 tokens an hour × 8,766 hours) chips at the start's rate.
     expectClose(r.chipsForTokensPerYear, 2 / 8766);
-    expectClose(r.years[0]!.merchantSpendUsd, 4);
-    expectClose(r.years[0]!.inHouseSpendUsd, 2.5);
+    expectClose(r.years[0]!.merchantSpendUsd, year1Mtok * 2);
+    expectClose(r.years[0]!.inHouseSpendUsd, year1Mtok * 1.25);
+  });
+
+  it("applies the cost decline month by month, and ends a partial last year at the horizon", () => {
+    // No growth; the cost halves each year (d = 0.5): year 1's cost-weighted Mtok = 2/12 × Σ 0.5^(t/12).
+    const r = inferenceTax({...HAND, tokenVolumeGrowthPerYear: 0, costDeclinePerYear: 0.5, horizonMonths: 18});
+    const year1 = (2 / 12) * yearSum(0.5);
+    expectClose(year1, 1.48476, 1e-5);
+    expectClose(r.years[0]!.recoveredUsd, year1 * 0.75);
+    // Year 2 has 6 months (12 … 17): 2/12 × Σ_{t=12}^{17} 0.5^(t/12) = 2/12 × 0.5 × (1 − 0.5^(1/2)) ÷ (1 − 0.5^(1/12)).
+    const year2 = (2 / 12) * 0.5 * ((1 - Math.sqrt(0.5)) / (1 - Math.pow(0.5, 1 / 12)));
+    expect(r.years.map((y) => y.months)).toEqual([12, 6]);
+    expectClose(r.years[1]!.recoveredUsd, year2 * 0.75);
+    // Tokens do not fall with the cost: 2/12 Mtok a month.
+    expectClose(r.years[1]!.tokens, 1e6);
   });
 
   it("subtracts a design partner's margin by hand", () => {

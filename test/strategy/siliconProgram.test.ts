@@ -34,6 +34,7 @@ const HAND: SiliconProgramInput = {
   deploymentRampMonths: 2,
   demandTokensPerDay: ONE_MTOK_PER_MONTH,
   demandGrowthPerYear: 0,
+  costDeclinePerYear: 0,
   discountRatePerYear: 0,
   horizonMonths: 6
 };
@@ -67,6 +68,20 @@ function npvTolerance(input: SiliconProgramInput, r: SiliconProgramResult): numb
 }
 
 describe("siliconProgram", () => {
+  it("lets the saving fall with the cost per token, month by month, by hand", () => {
+    // The hand case with costs halving each year (d = 0.5): month m's saving is the flat case's × 0.5^((m - 1)/12).
+    const r = siliconProgram({...HAND, costDeclinePerYear: 0.5});
+    const flat = [0, 0, 0, 0.15, 0.45, 0.6, 0.6];
+    flat.forEach((usd, m) => expectClose(r.months[m]!.savingsUsd, m === 0 ? 0 : usd * Math.pow(0.5, (m - 1) / 12)));
+    // Spend falls the same way, tokens do not.
+    expectClose(r.months[6]!.baselineSpendUsd, 1 * Math.pow(0.5, 5 / 12));
+    expectClose(r.months[6]!.demandTokens, 1e6);
+    // NPV (r = 0) is -1 plus the savings; the value of a month is the cycle-3 case's lost savings, also declined.
+    const savings = flat.reduce((sum, usd, m) => sum + (m === 0 ? 0 : usd * Math.pow(0.5, (m - 1) / 12)), 0);
+    expectClose(r.npvUsd, -1 + savings);
+    expectClose(r.npvByDesignCycle[2]!.npvUsd, r.npvUsd);
+  });
+
   it("matches a case computed by hand", () => {
     const r = siliconProgram(HAND);
     expectClose(r.merchantCostUsdPerMTok, 1);

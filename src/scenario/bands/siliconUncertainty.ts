@@ -21,7 +21,8 @@ export type SiliconUncertainKey = (typeof SILICON_UNCERTAIN_KEYS)[number];
  *   merchant cost      c_M = c_M0 × u₀ ÷ u          (a chip-hour costs the same; it serves u ÷ u₀ as many tokens)
  *   custom cost        c_C = c_C0 × r₀ ÷ r          (the custom chip's tokens/s scale with r)
  *   saving per Mtok    s   = max(0, c_M − c_C)      (a chip that is not cheaper is never deployed)
- *   K(m)               = Σ_{i ≤ m} demand_i × custom share_i × discount_i ÷ 10⁶   (independent of u, r and NRE)
+ *   K(m)               = Σ_{i ≤ m} demand_i × custom share_i × discount_i × cost factor_i ÷ 10⁶
+ *                        (independent of u, r and NRE; the cost factor is the serving cost decline's)
  *   cumulative discounted cash flow at m = −NRE + s × K(m);   NPV = that at the horizon
  * test/scenario/siliconUncertainty.test.ts checks this against siliconProgram() sample by sample.
  */
@@ -63,7 +64,7 @@ export function siliconUncertainty(input: SiliconUncertaintyInput): SiliconUncer
     const row = months[t]!;
     if (row.month > 0) {
       const share = customShareInMonth(row.month, values["silicon.designCycle"], values["silicon.rampMonths"]);
-      running += (row.demandTokens * share * row.discountFactor) / TOKENS_PER_MILLION;
+      running += (row.demandTokens * share * row.discountFactor * row.costFactor) / TOKENS_PER_MILLION;
     }
     exposure[t] = running;
   }

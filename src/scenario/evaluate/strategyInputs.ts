@@ -12,7 +12,7 @@ import {cappedDemandGrowth, type ScenarioDrivers} from "./demandInput.js";
 import {num, type ModelKeys} from "./modelKeys.js";
 import {servingChipKeys} from "./ownershipInput.js";
 
-/** The inference tax (src/strategy/inferenceTax.ts) over the horizon's whole years (at least one). */
+/** The inference tax (src/strategy/inferenceTax.ts) over the horizon, with the spend's demand and cost decline. */
 export function inferenceTaxInput(
   point: ScenarioPoint,
   drivers: ScenarioDrivers,
@@ -23,7 +23,8 @@ export function inferenceTaxInput(
     inHouseMarginFraction: num(point["silicon.partnerMargin"], "silicon.partnerMargin"),
     tokensPerYear: drivers.demandTokensPerDay * DAYS_PER_YEAR,
     tokenVolumeGrowthPerYear: cappedDemandGrowth(drivers),
-    horizonYears: Math.max(1, Math.ceil(drivers.horizonMonths / 12))
+    costDeclinePerYear: drivers.costDeclinePerYear,
+    horizonMonths: drivers.horizonMonths
   };
 }
 
@@ -32,7 +33,8 @@ export const TAX_KEYS: ModelKeys = {
   inHouseMarginFraction: "silicon.partnerMargin",
   tokensPerYear: "(demand.users)",
   tokenVolumeGrowthPerYear: "(demand.growthPerYear)",
-  horizonYears: "(horizon.months)"
+  costDeclinePerYear: "serving.costDeclinePerYear",
+  horizonMonths: "horizon.months"
 };
 
 /** The custom silicon program (src/strategy/siliconProgram.ts): merchant vs custom chip on the scenario's demand. */
@@ -49,6 +51,7 @@ export function siliconProgramInput(
     deploymentRampMonths: num(point["silicon.rampMonths"], "silicon.rampMonths"),
     demandTokensPerDay: drivers.demandTokensPerDay,
     demandGrowthPerYear: cappedDemandGrowth(drivers),
+    costDeclinePerYear: drivers.costDeclinePerYear,
     discountRatePerYear: num(point["finance.discountRate"], "finance.discountRate"),
     horizonMonths: drivers.horizonMonths
   };
@@ -62,6 +65,7 @@ export const SILICON_KEYS: ModelKeys = {
   deploymentRampMonths: "silicon.rampMonths",
   demandTokensPerDay: "(demand.users)",
   demandGrowthPerYear: "(demand.growthPerYear)",
+  costDeclinePerYear: "serving.costDeclinePerYear",
   discountRatePerYear: "finance.discountRate",
   horizonMonths: "horizon.months"
 };
