@@ -15,6 +15,8 @@ const INDEX_FIGURES: [string, string, ScenarioMetricName][] = [
   ["index-cost", "base", "costPerMillionTokensUsd"],
   ["index-chip-hour", "base", "chipHourCostUsd"],
   ["index-crossover", "base", "inferenceOvertakesTrainingMonth"],
+  ["index-inference-share", "base", "inferenceShareOfSpend"],
+  ["index-inference-share-agents", "agent-era", "inferenceShareOfSpend"],
   ["index-training-cost", "base", "trainingCostUsd"],
   ["index-tax", "base", "inferenceTaxShare"],
   ["index-npv-9", "asic-9-months", "siliconNpvUsd"],
@@ -22,6 +24,16 @@ const INDEX_FIGURES: [string, string, ScenarioMetricName][] = [
   ["index-model-lead", "cost-lead-vs-model-lead", "modelLeadValueUsd"],
   ["index-cost-lead", "cost-lead-vs-model-lead", "costLeadValueUsd"],
   ["index-flywheel", "base", "flywheelCostReduction"]
+];
+
+/** One metric shown on the front page, as its chapter's headline and on its scenario's page. */
+const SAME_FIGURES: [ScenarioMetricName, string, string, string][] = [
+  ["costPerMillionTokensUsd", "base", "index-cost", "/token-economics"],
+  ["inferenceOvertakesTrainingMonth", "base", "index-crossover", "/training-vs-inference"],
+  ["inferenceTaxShare", "base", "index-tax", "/inference-tax"],
+  ["siliconNpvUsd", "asic-9-months", "index-npv-9", "/custom-silicon"],
+  ["costLeadValueUsd", "cost-lead-vs-model-lead", "index-cost-lead", "/moat"],
+  ["flywheelCostReduction", "base", "index-flywheel", "/flywheel"]
 ];
 
 const PHONE = {viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true};
@@ -74,6 +86,26 @@ describe.skipIf(!enabled)("front page and story layout", () => {
       await closePage(page);
     }
   });
+
+  it.concurrent.for(SAME_FIGURES)(
+    "%s reads the same on the front page, its chapter and its scenario page",
+    async ([metric, scenario, frontTestid, chapter], {expect}) => {
+      const text = async (path: string, selector: string) => {
+        const page = await openPage(browser, path);
+        try {
+          return (await page.textContent(selector))?.trim();
+        } finally {
+          await closePage(page);
+        }
+      };
+      const front = await text("/", `[data-testid="${frontTestid}"]`);
+      const inChapter = await text(chapter, '[data-testid="headline"] strong');
+      const onScenario = await text(`/scenarios/${scenario}`, `tr[data-metric="${metric}"] td.scenario-number`);
+      expect(front).toBeTruthy();
+      expect(inChapter).toBe(front);
+      expect(onScenario).toBe(front);
+    }
+  );
 
   it.concurrent.for(STORY_PAGES)("%s fits a 390 px phone screen", async (path, {expect}) => {
     const page = await openPage(browser, path, PHONE);
