@@ -65,7 +65,6 @@ export interface KeySlider {
 /** Catalog ids: lowercase kebab-case, dots allowed (`llama-3.1-70b`). */
 export const CATALOG_ID_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
 
-const ASSUMPTION = "assumption";
 const LLAMA_3 = "The Llama 3 Herd of Models (Meta, arXiv 2407.21783)";
 
 /** Every key a scenario may set, grouped by the first segment of its path, in reference-page order. */
@@ -78,7 +77,8 @@ export const SCENARIO_KEYS = [
     catalog: "hardware",
     default: "h100-sxm",
     meaning: "Accelerator the tokens are served on: an id from data/hardware.csv.",
-    source: ASSUMPTION,
+    source:
+      "assumption: the H100 SXM, the most widely deployed frontier-serving GPU of 2024-25 and the chip with the most published serving measurements in data/measurements.csv",
     distribution: false
   },
   {
@@ -88,7 +88,8 @@ export const SCENARIO_KEYS = [
     catalog: "models",
     default: "llama-3.1-70b",
     meaning: "Model served: an id from data/models.csv.",
-    source: ASSUMPTION,
+    source:
+      "assumption: a 70B-class dense model (Llama 3.1 70B), a common open-weight serving target with published benchmarks; the bundled scenarios serve 405B",
     distribution: false
   },
   {
@@ -98,7 +99,8 @@ export const SCENARIO_KEYS = [
     choices: PRECISIONS,
     default: "fp8",
     meaning: "Number format of the weights (and, for fp8 and fp4, of the KV cache in fp8).",
-    source: ASSUMPTION,
+    source:
+      "assumption: FP8, as in MLPerf Inference Hopper submissions and most production serving on H100-class chips",
     distribution: false
   },
   {
@@ -110,7 +112,8 @@ export const SCENARIO_KEYS = [
     range: "[1, ∞)",
     default: 32,
     meaning: "Sequences decoded together by one replica.",
-    source: ASSUMPTION,
+    source:
+      "assumption: 32 sequences, a throughput-oriented batch that fits in HBM for a 70B model at the default prompt and answer lengths",
     distribution: false
   },
   {
@@ -121,7 +124,7 @@ export const SCENARIO_KEYS = [
     range: "[1, ∞)",
     default: 4096,
     meaning: "Prompt tokens per request (the KV cache a request holds is its mean live length, input + output ÷ 2).",
-    source: ASSUMPTION,
+    source: "assumption: 4,096-token prompts, chat with history or retrieved documents; set it per workload",
     distribution: false
   },
   {
@@ -132,7 +135,7 @@ export const SCENARIO_KEYS = [
     range: "[1, ∞)",
     default: 512,
     meaning: "Tokens generated per request, the first one by prefill.",
-    source: ASSUMPTION,
+    source: "assumption: 512-token answers, a chat reply; reasoning models write many more",
     distribution: false
   },
   {
@@ -142,7 +145,8 @@ export const SCENARIO_KEYS = [
     range: "[0, 1)",
     default: 0,
     meaning: "Share of each prompt found in the prefix cache: no prefill compute, its KV read from HBM.",
-    source: ASSUMPTION,
+    source:
+      "assumption: no prefix caching, the conservative case; providers price cached input at about half (GPT-4o: $1.25 against $2.50 per Mtok, OpenAI pricing)",
     distribution: false
   },
   {
@@ -164,7 +168,8 @@ export const SCENARIO_KEYS = [
     range: SERVING_CHIP_RANGES.utilizationFraction,
     default: 0.6,
     meaning: "Fraction of each hour a chip spends serving at full batch (the rest is idle or headroom).",
-    source: ASSUMPTION,
+    source:
+      "assumption: busy 60% of each hour at full batch, leaving room for daily swings in demand and for headroom; set it per fleet",
     distribution: true
   },
   {
@@ -187,7 +192,7 @@ export const SCENARIO_KEYS = [
     default: 1,
     meaning:
       "Chips the routed experts of an MoE model are spread over (1: experts split by tensor parallelism); a replica is max(tensor, expert) chips.",
-    source: ASSUMPTION,
+    source: "assumption: experts split by tensor parallelism alone (dense models need nothing else)",
     distribution: false
   },
   {
@@ -253,7 +258,8 @@ export const SCENARIO_KEYS = [
     range: CHIP_HOUR_COST_RANGES.averageDrawFraction,
     default: 0.7,
     meaning: "Average power over the year as a fraction of peak (chip + host) power.",
-    source: ASSUMPTION,
+    source:
+      "assumption: 70% of peak power averaged over a year of serving: idle time and memory-bound decode keep chips below their TDP",
     distribution: true
   },
   {
@@ -276,7 +282,8 @@ export const SCENARIO_KEYS = [
     range: CHIP_HOUR_COST_RANGES.costOfCapitalPerYear,
     default: 0.1,
     meaning: "Cost of capital used to annualise hardware and facility spending.",
-    source: ASSUMPTION,
+    source:
+      "assumption: 10% a year, a round figure for a large technology company's cost of capital on data-centre assets",
     distribution: true
   },
   {
@@ -317,7 +324,8 @@ export const SCENARIO_KEYS = [
     range: CHIP_HOUR_COST_RANGES.operationsUsdPerChipHour,
     default: 0.1,
     meaning: "Staff, maintenance, software and support per accelerator-hour.",
-    source: ASSUMPTION,
+    source:
+      "assumption: $0.10 per accelerator-hour of staff, maintenance, software and support; Epoch AI's 1 GW data centre spends $0.9B a year on operations, energy included (epoch.ai/data-insights/ai-datacenter-cost-breakdown), about $0.17 per GPU-hour over ~600,000 GPUs at ~1.67 kW",
     distribution: true
   },
   {
@@ -409,7 +417,8 @@ export const SCENARIO_KEYS = [
     range: "(0, 100]",
     default: 1,
     meaning: "Tokens per second of the custom chip relative to serving.hardware, same model and batch.",
-    source: ASSUMPTION,
+    source:
+      "assumption: as fast as the merchant chip on the same model (1×); the ASIC scenarios set a range of 0.8-1.2×",
     distribution: true
   },
   {
@@ -419,7 +428,8 @@ export const SCENARIO_KEYS = [
     range: CHIP_HOUR_COST_RANGES.chipPowerW,
     default: 600,
     meaning: "Board power (TDP) of the custom chip.",
-    source: ASSUMPTION,
+    source:
+      "assumption: 600 W, between Trainium2's ~500 W (Epoch AI chip database citing SemiAnalysis) and an H100's 700 W",
     distribution: true
   },
   {
@@ -441,7 +451,7 @@ export const SCENARIO_KEYS = [
     range: TRAINING_VS_INFERENCE_RANGES.initialUsers,
     default: 100_000_000,
     meaning: "Active users at the start of the horizon.",
-    source: ASSUMPTION,
+    source: "assumption: 100 million daily users, the order of one leading lab's products; set it per lab",
     distribution: true
   },
   {
@@ -451,7 +461,8 @@ export const SCENARIO_KEYS = [
     range: TRAINING_VS_INFERENCE_RANGES.tokensPerUserPerDay,
     default: 5000,
     meaning: "Tokens generated per user per day without agents.",
-    source: ASSUMPTION,
+    source:
+      "assumption: 5,000 tokens (prompt and answer) a day per user, a few chat exchanges: 0.5 trillion tokens a day at the default users, against Google's reported ~16 trillion a day across its products (Google I/O, May 2025)",
     distribution: true
   },
   {
@@ -462,7 +473,7 @@ export const SCENARIO_KEYS = [
     range: TRAINING_VS_INFERENCE_RANGES.agentCallsPerTask,
     default: 1,
     meaning: "Factor by which agents multiply the tokens each user consumes.",
-    source: ASSUMPTION,
+    source: "assumption: one model call per task (plain chat, no agents)",
     distribution: true
   },
   {
@@ -473,7 +484,7 @@ export const SCENARIO_KEYS = [
     range: TRAINING_VS_INFERENCE_RANGES.userGrowthPerYear,
     default: 1,
     meaning: "Growth of users per year (1 = doubles each year).",
-    source: ASSUMPTION,
+    source: "assumption: users double each year, an early-market pace; the base scenario uses 30%",
     distribution: true
   },
   {
@@ -483,7 +494,7 @@ export const SCENARIO_KEYS = [
     range: TRAINING_VS_INFERENCE_RANGES.tokensPerUserGrowthPerYear,
     default: 0.5,
     meaning: "Growth of tokens per user per day, per year (longer contexts, reasoning).",
-    source: ASSUMPTION,
+    source: "assumption: 50% more tokens per user each year as contexts lengthen and reasoning models write more",
     distribution: true
   },
   {
@@ -493,7 +504,7 @@ export const SCENARIO_KEYS = [
     range: TRAINING_VS_INFERENCE_RANGES.agentCallsGrowthPerYear,
     default: 1,
     meaning: "Growth of the agent multiplier (model calls per task), per year.",
-    source: ASSUMPTION,
+    source: "assumption: model calls per task double each year once agents are in use (no effect at a multiplier of 1)",
     distribution: true
   },
   {
@@ -550,7 +561,8 @@ export const SCENARIO_KEYS = [
     range: TRAINING_VS_INFERENCE_RANGES.servingCostDeclinePerYear,
     default: 0.5,
     meaning: "Fraction by which the cost per token falls each year (hardware, kernels, distillation).",
-    source: ASSUMPTION,
+    source:
+      "assumption: the cost of a token of a fixed model halves each year (newer hardware, kernels, quantisation); the base scenario uses 20% for a frontier model, whose size keeps growing",
     distribution: true
   },
   {
@@ -626,7 +638,8 @@ export const SCENARIO_KEYS = [
     range: SILICON_PROGRAM_RANGES.deploymentRampMonths,
     default: 6,
     meaning: "Months over which custom chips ramp from none to all of demand after the design cycle.",
-    source: ASSUMPTION,
+    source:
+      "assumption: six months from the first production chips to all of demand: volume ramp, fleet build-out and software qualification",
     distribution: true
   },
   {
@@ -637,7 +650,8 @@ export const SCENARIO_KEYS = [
     range: INFERENCE_TAX_RANGES.inHouseMarginFraction,
     default: 0,
     meaning: "Gross margin paid on each custom chip (0 = at cost; a design partner's margin otherwise).",
-    source: "assumption: bought at cost",
+    source:
+      "assumption: bought at cost, the lab designing the chip itself and paying the foundry, packaging and memory directly",
     distribution: true
   },
 
@@ -670,7 +684,8 @@ export const SCENARIO_KEYS = [
     range: MOAT_RANGES.modelLeadPricePremiumFraction,
     default: 0.3,
     meaning: "Price premium a full model lead commands, as a fraction of the market price.",
-    source: ASSUMPTION,
+    source:
+      "assumption: a 30% premium for the leading model; list prices of frontier and smaller models differ far more (GPT-4o $2.50/$10 against GPT-4o mini $0.15/$0.60 per Mtok in/out, OpenAI pricing), but a rival of similar quality caps what a lead can charge",
     distribution: true
   },
   {
@@ -680,7 +695,7 @@ export const SCENARIO_KEYS = [
     range: MOAT_RANGES.modelLeadVolumeGainFraction,
     default: 0.2,
     meaning: "Extra volume a full model lead wins, as a fraction of baseline volume.",
-    source: ASSUMPTION,
+    source: "assumption: the leading model wins 20% more volume while it leads",
     distribution: true
   },
   {
@@ -691,7 +706,8 @@ export const SCENARIO_KEYS = [
     range: MOAT_RANGES.catchUpMonths,
     default: 6,
     meaning: "Months until competitors have fully caught up with a model lead.",
-    source: "assumption: leads decay within months (DESIGN.md)",
+    source:
+      "assumption: 6 months, between the lag Epoch AI measures for the best open-weight models behind the state of the art (about 4 months, epoch.ai/data-insights/open-closed-eci-gap, May 2026) and its earlier estimate of about a year (How Far Behind Are Open Models?, 2024)",
     distribution: true
   },
   {
@@ -715,7 +731,8 @@ export const SCENARIO_KEYS = [
     range: FLYWHEEL_RANGES.initialAddressableUsers,
     default: 300_000_000,
     meaning: "Users who would use the product at the starting cost per token (at least demand.users).",
-    source: ASSUMPTION,
+    source:
+      "assumption: three times the default users: people who would use the product at today's cost per token if it were offered to them",
     distribution: true
   },
   {
@@ -735,7 +752,7 @@ export const SCENARIO_KEYS = [
     range: FLYWHEEL_RANGES.adoptionRatePerMonth,
     default: 0.1,
     meaning: "Monthly growth of users while the market is far from full (logistic adoption rate).",
-    source: ASSUMPTION,
+    source: "assumption: users grow 10% a month while the market is far from full (logistic adoption)",
     distribution: true
   },
   {
@@ -746,7 +763,7 @@ export const SCENARIO_KEYS = [
     range: FLYWHEEL_RANGES.addressableUsersElasticityToCost,
     default: 0.5,
     meaning: "Elasticity of addressable users to the cost per token (users ∝ cost^−elasticity).",
-    source: ASSUMPTION,
+    source: "assumption: halving the cost per token grows the addressable market by 2^0.5, about 1.4×",
     distribution: true
   },
   {
@@ -756,7 +773,7 @@ export const SCENARIO_KEYS = [
     range: FLYWHEEL_RANGES.dataCaptureFraction,
     default: 0.01,
     meaning: "Fraction of tokens served that is kept as training data.",
-    source: ASSUMPTION,
+    source: "assumption: 1% of tokens served are kept as usable training data (consented and filtered)",
     distribution: true
   },
   {
@@ -766,7 +783,7 @@ export const SCENARIO_KEYS = [
     range: FLYWHEEL_RANGES.initialDataTokens,
     default: 0,
     meaning: "Product data held at the start.",
-    source: ASSUMPTION,
+    source: "assumption: no product data at the start: the loop starts empty",
     distribution: true
   },
   {
@@ -777,7 +794,8 @@ export const SCENARIO_KEYS = [
     default: 1_000_000_000_000,
     meaning:
       "Data scale at which product data starts to improve the model (quality rises per doubling of data + this).",
-    source: ASSUMPTION,
+    source:
+      "assumption: 10^12 tokens, below the scale of one frontier pre-training corpus (Llama 3: 15.6T tokens), so product data adds little until it is that large",
     distribution: true
   },
   {
@@ -788,7 +806,8 @@ export const SCENARIO_KEYS = [
     range: FLYWHEEL_RANGES.qualityGainPerDataDoubling,
     default: 0.05,
     meaning: "Model quality points gained per doubling of data (quality starts at 1).",
-    source: ASSUMPTION,
+    source:
+      "assumption: 5 quality points per doubling of data, a stylised scaling-law slope (no published figure maps data to chip-design quality)",
     distribution: true
   },
   {
@@ -799,7 +818,8 @@ export const SCENARIO_KEYS = [
     range: FLYWHEEL_RANGES.designCycleShorteningPerQualityPoint,
     default: 1,
     meaning: "How much each quality point shortens chip design: cycle = silicon.designCycle ÷ (1 + k × (quality − 1)).",
-    source: ASSUMPTION,
+    source:
+      "assumption: design time inversely proportional to model quality (k = 1): a model twice as good halves the cycle, down to flywheel.minDesignCycle",
     distribution: true
   },
   {
@@ -809,7 +829,8 @@ export const SCENARIO_KEYS = [
     range: FLYWHEEL_RANGES.minDesignCycleMonths,
     default: 9,
     meaning: "Shortest design cycle better models can bring chip design to (capped at silicon.designCycle).",
-    source: "one lab reported a 9-month cycle (DESIGN.md)",
+    source:
+      "assumption: 9 months, the short cycle the story tests; ASIC schedules on record are 12-24 months (kkwisdom.com; bcanalog.com quoting SemiEngineering), so 9 is a target, not a record",
     distribution: true
   },
   {
@@ -820,7 +841,7 @@ export const SCENARIO_KEYS = [
     range: FLYWHEEL_RANGES.costReductionPerChipGeneration,
     default: 0.3,
     meaning: "Fraction by which each new chip generation cuts the cost per token.",
-    source: ASSUMPTION,
+    source: "assumption: each chip generation cuts the cost per token by 30%",
     distribution: true
   },
 

@@ -1,4 +1,6 @@
+import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
+import {scenarioFilesIn} from "../../../src/node/scenarioFiles.js";
 import {formatScenarioValue} from "../../../src/scenario/file/formatScenario.js";
 import {isInRange, parseRange} from "../../../src/units/range.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
@@ -13,6 +15,25 @@ import {
 import {DIMENSIONS} from "../../../src/units/quantity.js";
 
 const KEYS = SCENARIO_KEYS as readonly ScenarioKeyDef[];
+
+describe("sources", () => {
+  /** A source a reader can follow: no file outside the repository, and an assumption says what it rests on. */
+  function expectRealSource(source: string, where: string): void {
+    expect(source, where).not.toMatch(/DESIGN\.md/);
+    expect(source.trim(), where).not.toMatch(/^assumption\.?$/i);
+    // "assumption: <what it rests on>" (or ", within …"; "; Bernstein's …"), a few words at least.
+    if (/^assumption/i.test(source)) expect(source, where).toMatch(/^assumption\s*[:,;(]\s*\S+(\s+\S+){3,}/i);
+  }
+
+  it.each(KEYS)("$path's default has a real source", (def) => expectRealSource(def.source, def.path));
+
+  it("every bundled scenario's sources are real", () => {
+    for (const file of scenarioFilesIn()) {
+      const parsed = parseScenario({file, text: readFileSync(file, "utf8")});
+      for (const [path, {text}] of Object.entries(parsed.sources)) expectRealSource(text, `${file}: ${path}`);
+    }
+  });
+});
 
 describe("SCENARIO_KEYS", () => {
   it.each(KEYS)("$path is documented, and its default is valid", (def) => {
