@@ -116,10 +116,19 @@ export const formatPercent = unitFormat(
   (low, high) => intlRange(PERCENT, low, high)
 );
 
-/** A month number: "month 8", range "month 6–9"; null → "not within the horizon". */
+/**
+ * A month number, always whole (a mean of months, 7.65, reads as month 8): "month 8", range "month 6–9"; null → "not
+ * within the horizon".
+ */
 export const formatMonth: UnitFormat & ((month: number | null) => string) = Object.assign(
-  (month: number | null) => (month === null ? "not within the horizon" : `month ${formatDisplayNumber(month)}`),
-  {range: (low: number, high: number) => `month ${formatDisplayNumber.range(low, high)}`}
+  (month: number | null) =>
+    month === null ? "not within the horizon" : `month ${formatDisplayNumber(Math.round(month))}`,
+  {
+    range: (low: number, high: number) =>
+      Math.round(low) === Math.round(high)
+        ? `month ${formatDisplayNumber(Math.round(low))}`
+        : `month ${formatDisplayNumber.range(Math.round(low), Math.round(high))}`
+  }
 );
 
 /** A count, from 10,000 with a scale word: 9,876; 425,421 → "425K"; 3.3e6 → "3.3M". */
@@ -140,6 +149,15 @@ export function formatChange(value: number, base: number | null | undefined): st
   const change = value / base - 1;
   if (Math.abs(change) < 0.0005) return "±0%";
   return intl(CHANGE, change);
+}
+
+/** Change of a month number against `base`: "3 months earlier", "1 month later", "±0%" when equal; "" without a base. */
+export function formatMonthsChange(value: number, base: number | null | undefined): string {
+  if (base === null || base === undefined || !Number.isFinite(base)) return "";
+  const months = Math.round(value - base);
+  if (months === 0) return "±0%";
+  const n = Math.abs(months);
+  return `${n} month${n === 1 ? "" : "s"} ${months < 0 ? "earlier" : "later"}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 // A headline figure for inline use: "0.987 USD/Mtok (+3% vs base)". The element keeps the raw number in data-value so
 // that tests compare numbers, not text. Plain DOM (no htl), so it types without a declaration shim.
-import {formatChange} from "./format.js";
+import {formatChange, formatMonthsChange} from "./format.js";
 
 export interface KpiOptions {
   /** Formats the value, unit included ("0.987 USD/Mtok"); default three significant digits. */
@@ -15,6 +15,11 @@ export interface KpiOptions {
   missing?: string;
   /** Tooltip. */
   title?: string;
+  /**
+   * How the change against `base` reads: "relative" ("+3.1%", the default) or, for a count of months, "months"
+   * ("3 months earlier", "2 months later"): a percentage of a month number means nothing to a reader.
+   */
+  change?: "relative" | "months";
 }
 
 export function Kpi(
@@ -25,7 +30,8 @@ export function Kpi(
     baseLabel = "vs base",
     testid,
     missing = "—",
-    title
+    title,
+    change: changeKind = "relative"
   }: KpiOptions = {}
 ): HTMLElement {
   const span = document.createElement("span");
@@ -36,7 +42,8 @@ export function Kpi(
   const strong = document.createElement("strong");
   strong.textContent = value === null ? missing : format(value);
   span.append(strong);
-  const change = value === null ? "" : formatChange(value, base);
+  const change =
+    value === null ? "" : changeKind === "months" ? formatMonthsChange(value, base) : formatChange(value, base);
   if (change && change !== "±0%") {
     const note = document.createElement("span");
     note.className = "story-kpi-change";

@@ -9,6 +9,7 @@ import {
   formatMetric,
   formatMetricInterval,
   formatMonth,
+  formatMonthsChange,
   formatPercent,
   formatUsd,
   formatUsdPerHour,
@@ -148,5 +149,17 @@ describe("formatAssumption", () => {
     expect(formatAssumption("silicon.designCycle", 18)).toBe("18 months");
     expect(formatAssumption("serving.hardware", "h100-sxm")).toBe("h100-sxm");
     expect(formatAssumption("silicon.unitCost", null)).toBe("—");
+  });
+});
+
+describe("months", () => {
+  it("are whole in text, and change by months, not by percent", () => {
+    expect(formatMonth(7.65)).toBe("month 8");
+    expect(formatMonth.range(5.6, 9.2)).toBe("month 6–9");
+    expect(formatMonth.range(5.6, 6.2)).toBe("month 6");
+    expect(formatMonthsChange(5, 8)).toBe("3 months earlier");
+    expect(formatMonthsChange(9, 8)).toBe("1 month later");
+    expect(formatMonthsChange(8, 8)).toBe("±0%");
+    expect(formatMonthsChange(8, null)).toBe("");
   });
 });
