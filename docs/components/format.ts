@@ -231,11 +231,19 @@ export function medianLabel(samples: number): string {
 /**
  * An assumption's value for prose (a narrative's live value): a share or a yearly rate as a percentage ("60%",
  * "30%"), money as money ("$274M"), a count with a scale word ("100M"), a price per token or per hour as the metrics
- * write it, other quantities in their display unit ("18 months", "15.6T tokens"), ids as written; "—" when unset.
+ * write it, other quantities in their display unit ("18 months", "15.6T tokens"), ids as written, a distribution as
+ * its 90% interval ("45%–75% (90% interval)"); "—" when unset.
  */
-export function formatAssumption(path: string, value: number | string | null): string {
+export function formatAssumption(path: string, value: number | string | Distribution | null): string {
   if (value === null) return "—";
   if (typeof value === "string") return value;
+  if (typeof value !== "number") {
+    if (value.kind === "point") return formatAssumption(path, value.value);
+    // A distribution reads as its 90% interval: "45%–75% (90% interval)".
+    const low = formatAssumption(path, distributionQuantile(value, 0.05));
+    const high = formatAssumption(path, distributionQuantile(value, 0.95));
+    return `${low}–${high} (90% interval)`;
+  }
   const def = scenarioKey(path);
   switch (def?.type) {
     case "fraction":

@@ -17,7 +17,7 @@ import type {RunReport} from "../lib/scenario/run/runReport.js";
 import type {Distribution} from "../lib/uncertainty/distribution.js";
 import {AssumptionList, type AssumptionItem} from "./assumptionList.js";
 import {KeySlider, type KeySliderElement} from "./keyControls.js";
-import {displayValue} from "./format.js";
+import {formatAssumption} from "./format.js";
 
 /** The scenario a chapter tells, ready to evaluate. */
 export interface Story {
@@ -160,7 +160,7 @@ export function storyAssumptionItems(
     return {
       path,
       label: symbols[path] ? `${def.label} (${symbols[path]})` : def.label,
-      value: fallback && !changed ? fallback.value : displayValue(path, value ?? null),
+      value: fallback && !changed ? fallback.value : formatAssumption(path, value ?? null),
       source: fallback ? fallback.source : (resolved?.source ?? ""),
       changed
     };
