@@ -7,7 +7,7 @@ import {DEFAULT_HBM_RESERVE_FRACTION} from "../../inference/memoryFit.js";
 import {PRECISIONS, type Precision} from "../../inference/precision.js";
 import {ServingSettingError, type ServingSetting} from "../../inference/servingChecks.js";
 import {CHIP_HOUR_COMPONENTS} from "../../tco/chipHourCost.js";
-import {chipHourInput, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
+import {catalogChipHour, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
 import {schemaDefaults} from "../../scenario/file/schema.js";
 import {num} from "../../scenario/evaluate/modelKeys.js";
 import {evaluateServing} from "../../tco/evaluateServing.js";
@@ -201,7 +201,7 @@ export function runInference(options: InferenceOptions) {
       expertParallel: options.ep,
       hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION,
       efficiencies,
-      ownership: chipHourInput(shared, ownedPriceUsd, hardware.powerW, numberDefault("finance.vendorGrossMargin")),
+      ownership: catalogChipHour(shared, hardware, ownedPriceUsd, numberDefault("finance.vendorGrossMargin")),
       utilizationFraction: options.utilization,
       rentedUsdPerChipHour
     });

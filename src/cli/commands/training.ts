@@ -1,38 +1,97 @@
 import type {Command} from "commander";
+import type {Hardware} from "../../catalog/hardware.js";
 import {findById} from "../../catalog/lookup.js";
+import type {ModelArchitecture} from "../../catalog/model.js";
 import {UserError} from "../../errors/userError.js";
-import {PRECISIONS, peakFlopsPerS, type Precision} from "../../inference/precision.js";
+import {PRECISIONS, type Precision} from "../../inference/precision.js";
 import {supportedPrecisions} from "../../inference/servingChecks.js";
-import {chipHourCost} from "../../tco/chipHourCost.js";
-import {chipHourInput, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
+import {sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
+import {TRAINING_AVERAGE_DRAW_FRACTION, trainingSetupInput} from "../../scenario/evaluate/trainingInput.js";
 import {schemaDefaults} from "../../scenario/file/schema.js";
 import {num} from "../../scenario/evaluate/modelKeys.js";
 import {trainingRun} from "../../training/trainingRun.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
-import {oneOf, positiveInteger, positiveNumber, unitFraction} from "../flags.js";
+import {keyFlag, nonNegativeNumber, oneOf, positiveInteger, positiveNumber, unitFraction} from "../flags.js";
 import {formatKeyValues, formatNumber} from "../table.js";
 
-interface TrainingOptions {
-  model: string;
+export interface TrainingOptions {
+  model?: string;
+  params?: number;
+  activeParams?: number;
+  layers?: number;
+  heads?: number;
+  headDim?: number;
   tokens: number;
-  hardware: string;
+  sequenceLength: number;
+  hardware?: string;
+  peakFlops?: number;
+  chipPower?: number;
+  systemPower?: number;
+  systemOverhead?: number;
   chips: number;
   mfu: number;
+  goodput: number;
   precision: Precision;
   chipPrice?: number;
   hourlyPrice?: number;
   json?: boolean;
 }
 
+const DEFAULTS = schemaDefaults();
+const numberDefault = (path: string) => num(DEFAULTS[path], path);
+
 export function registerTraining(program: Command): void {
   program
     .command("training")
-    .description("compute, time, energy and cost of a pre-training run (6·N·D)")
-    .requiredOption("--model <id>", "model id from data/models.csv (its active parameters are N)")
+    .description(
+      "compute, time, energy and cost of a pre-training run (6·N·D plus causal attention), steady state and whole run"
+    )
+    .option("--model <id>", "model id from data/models.csv (its active parameters are N); or give --params")
+    .option("--params <n>", "custom model: total parameters (e.g. 70e9)", positiveNumber("--params"))
+    .option(
+      "--active-params <n>",
+      "custom model: parameters used per token (default --params)",
+      positiveNumber("--active-params")
+    )
+    .option(
+      "--layers <n>",
+      "custom model: layers (with --heads and --head-dim, adds the attention term)",
+      positiveInteger("--layers")
+    )
+    .option("--heads <n>", "custom model: attention (query) heads", positiveInteger("--heads"))
+    .option("--head-dim <n>", "custom model: width of one head", positiveInteger("--head-dim"))
     .requiredOption("--tokens <n>", "training tokens D (e.g. 15.6e12)", positiveNumber("--tokens"))
-    .requiredOption("--hardware <id>", "accelerator id from data/hardware.csv")
+    .option(
+      "--sequence-length <n>",
+      "training sequence length, tokens (sets the attention term)",
+      keyFlag("--sequence-length", "training.sequenceLength"),
+      numberDefault("training.sequenceLength")
+    )
+    .option("--hardware <id>", "accelerator id from data/hardware.csv; or give --peak-flops and --chip-power")
+    .option(
+      "--peak-flops <flops>",
+      "custom chip: dense peak in the training precision, FLOP/s (e.g. 989.4e12)",
+      positiveNumber("--peak-flops")
+    )
+    .option("--chip-power <w>", "custom chip: board power, W", positiveNumber("--chip-power"))
+    .option(
+      "--system-power <w>",
+      "custom chip: IT power per chip with its host share, W (default 1.82 × --chip-power)",
+      positiveNumber("--system-power")
+    )
+    .option(
+      "--system-overhead <f>",
+      "custom chip: server and network as a fraction of --chip-price (default 0.5)",
+      nonNegativeNumber("--system-overhead")
+    )
     .requiredOption("--chips <n>", "chips in the cluster", positiveInteger("--chips"))
-    .requiredOption("--mfu <f>", "model FLOPs utilisation, in (0, 1]", unitFraction("--mfu"))
+    .requiredOption("--mfu <f>", "steady-state model FLOPs utilisation, in (0, 1]", unitFraction("--mfu"))
+    .option(
+      "--goodput <f>",
+      "share of the run's chip time that trains (effective training time)",
+      keyFlag("--goodput", "training.goodput"),
+      numberDefault("training.goodput")
+    )
     .option(
       "--precision <p>",
       `training precision whose peak MFU refers to: ${PRECISIONS.join("|")}`,
@@ -56,12 +115,146 @@ export function registerTraining(program: Command): void {
     });
 }
 
+/** The model: a catalog row (--model) or one given by its numbers (--params, --active-params, ...). */
+function trainingModel(options: TrainingOptions, models: readonly ModelArchitecture[]) {
+  const custom = options.params !== undefined || options.activeParams !== undefined;
+  if (options.model !== undefined && custom) {
+    throw new UserError({
+      flag: "--params",
+      message: "a catalog model and custom parameters together",
+      expected: "either --model ID or --params N (with --active-params for an MoE)",
+      found: `--model ${options.model} and --params`
+    });
+  }
+  if (options.model !== undefined) {
+    const model = findById(models, options.model, "model", "--model");
+    return model;
+  }
+  if (options.params === undefined) {
+    throw new UserError({
+      flag: "--model",
+      message: "no model",
+      expected: "--model ID (data/models.csv) or --params N for a custom model",
+      found: "neither"
+    });
+  }
+  const activeParams = options.activeParams ?? options.params;
+  if (activeParams > options.params) {
+    throw new UserError({
+      flag: "--active-params",
+      message: "active parameters exceed total parameters",
+      expected: `at most --params (${options.params})`,
+      found: String(activeParams)
+    });
+  }
+  const shape = [options.layers, options.heads, options.headDim];
+  const attention = shape.every((v) => v !== undefined);
+  if (!attention && shape.some((v) => v !== undefined)) {
+    throw new UserError({
+      flag: options.layers === undefined ? "--layers" : options.heads === undefined ? "--heads" : "--head-dim",
+      message: "an incomplete attention shape",
+      expected: "--layers, --heads and --head-dim together (or none: the attention term is then left out)",
+      found: "only some of them"
+    });
+  }
+  return {
+    id: "custom",
+    params: options.params,
+    activeParams,
+    layers: options.layers ?? 1,
+    attentionHeads: options.heads ?? 1,
+    headDim: options.headDim ?? 1,
+    mlaRopeDim: null,
+    hasAttentionShape: attention
+  };
+}
+
+/** The chip: a catalog row (--hardware) or one given by its numbers (--peak-flops, --chip-power, ...). */
+function trainingHardware(options: TrainingOptions, hardware: readonly Hardware[]): Hardware {
+  const custom = options.peakFlops !== undefined || options.chipPower !== undefined;
+  if (options.hardware !== undefined && custom) {
+    throw new UserError({
+      flag: "--peak-flops",
+      message: "a catalog chip and custom chip numbers together",
+      expected: "either --hardware ID or --peak-flops and --chip-power",
+      found: `--hardware ${options.hardware} and --peak-flops/--chip-power`
+    });
+  }
+  if (options.hardware !== undefined) return findById(hardware, options.hardware, "hardware", "--hardware");
+  if (options.peakFlops === undefined || options.chipPower === undefined) {
+    throw new UserError({
+      flag: options.peakFlops === undefined ? "--peak-flops" : "--chip-power",
+      message: "no chip",
+      expected: "--hardware ID (data/hardware.csv), or --peak-flops FLOP/s and --chip-power W for a custom chip",
+      found: "neither"
+    });
+  }
+  // DGX H100: 10.2 kW / 8 GPUs / 700 W = 1.82 (data/hardware.csv system_power_w); an HGX-board price's 0.5 overhead.
+  const systemPowerW = options.systemPower ?? options.chipPower * (1275 / 700);
+  if (systemPowerW < options.chipPower) {
+    throw new UserError({
+      flag: "--system-power",
+      message: "system power below chip power",
+      expected: `at least --chip-power (${options.chipPower} W)`,
+      found: String(systemPowerW)
+    });
+  }
+  const peak = options.peakFlops;
+  // Only the fields a training run reads are meaningful; memory and links do not enter it.
+  return {
+    id: "custom",
+    name: "custom chip",
+    vendor: "custom",
+    kind: "asic",
+    bf16FlopsPerS: peak,
+    fp8FlopsPerS: options.precision === "fp8" ? peak : null,
+    fp4FlopsPerS: options.precision === "fp4" ? peak : null,
+    hbmBytes: 1,
+    hbmBandwidthBytesPerS: 1,
+    hbmCapacityBytes: 1,
+    scaleUpBandwidthBytesPerS: 1,
+    scaleUpChips: 1,
+    scaleOutBandwidthBytesPerS: 1,
+    powerW: options.chipPower,
+    priceUsd: null,
+    hourlyPriceUsd: null,
+    systemOverheadFraction: options.systemOverhead ?? 0.5,
+    systemPowerW,
+    systemSource: "--system-power / --system-overhead",
+    priceSource: "",
+    hbmSource: "",
+    linksSource: "",
+    estimated: ["all"],
+    hypothetical: true,
+    sourceTitle: "command-line flags",
+    sourceUrl: "https://example.invalid/",
+    notes: ""
+  };
+}
+
 export function runTraining(options: TrainingOptions) {
   const catalogs = loadCatalogs();
-  const model = findById(catalogs.models, options.model, "model", "--model");
-  const hardware = findById(catalogs.hardware, options.hardware, "hardware", "--hardware");
-  const peak = peakFlopsPerS(hardware, options.precision);
-  if (peak === null) {
+  const model = trainingModel(options, catalogs.models);
+  const hardware = trainingHardware(options, catalogs.hardware);
+  const chipPriceUsd = options.chipPrice ?? hardware.priceUsd;
+  // Ownership as a scenario file with no keys set would have it: the schema's defaults (src/scenario/file/schema.ts).
+  const shared = sharedOwnership(DEFAULTS);
+  const sequenceTokens = "hasAttentionShape" in model && !model.hasAttentionShape ? null : options.sequenceLength;
+  const setup = trainingSetupInput({
+    model,
+    hardware,
+    precision: options.precision,
+    tokens: options.tokens,
+    sequenceTokens,
+    mfu: options.mfu,
+    goodputFraction: options.goodput,
+    chips: options.chips,
+    chipPriceUsd,
+    rentedUsdPerChipHour: options.hourlyPrice ?? hardware.hourlyPriceUsd,
+    shared,
+    vendorGrossMarginFraction: numberDefault("finance.vendorGrossMargin")
+  });
+  if (setup === null) {
     throw new UserError({
       flag: "--precision",
       message: `${hardware.id} has no ${options.precision} support`,
@@ -69,69 +262,79 @@ export function runTraining(options: TrainingOptions) {
       found: options.precision
     });
   }
-  const chipPriceUsd = options.chipPrice ?? hardware.priceUsd;
-  // Ownership as a scenario file with no keys set would have it: the schema's defaults (src/scenario/file/schema.ts).
-  const defaults = schemaDefaults();
-  const shared = sharedOwnership(defaults);
-  const margin = num(defaults["finance.vendorGrossMargin"], "finance.vendorGrossMargin");
-  const ownedChipHour =
-    chipPriceUsd === null
-      ? null
-      : // Training runs flat out: the chip-hour is priced at full draw, as its energy is (and as a scenario's is).
-        chipHourCost({...chipHourInput(shared, chipPriceUsd, hardware.powerW, margin), averageDrawFraction: 1});
-  const itPowerKwPerChip = (hardware.powerW * (1 + shared.hostPowerFraction)) / 1000;
-  const run = trainingRun({
-    activeParams: model.activeParams,
-    tokens: options.tokens,
-    peakFlopsPerS: peak,
-    mfu: options.mfu,
-    chips: options.chips,
-    itPowerKwPerChip,
-    // Training keeps chips near full power: an assumption of 1.0 rather than the serving fleet's average draw.
-    averageDrawFraction: 1,
-    pue: shared.pue,
-    ownedUsdPerChipHour: ownedChipHour?.totalUsdPerChipHour ?? 0,
-    rentedUsdPerChipHour: options.hourlyPrice ?? hardware.hourlyPriceUsd
-  });
+  const run = trainingRun(setup.input);
+  const hour = setup.chipHour;
   return {
     model: model.id,
     hardware: hardware.id,
     precision: options.precision,
+    params: model.params,
     activeParams: model.activeParams,
     tokens: options.tokens,
+    sequenceTokens,
     chips: options.chips,
     mfu: options.mfu,
+    goodputFraction: options.goodput,
     flops: run.flops,
+    parameterFlops: setup.flops.parameterFlops,
+    attentionFlops: setup.flops.attentionFlops,
+    steadyStateChipHours: run.steadyStateChipHours,
     chipHours: run.chipHours,
+    steadyStateDays: run.steadyStateDays,
     wallClockDays: run.wallClockDays,
     energyMwh: run.energyMwh,
-    ownedChipHourCostUsd: ownedChipHour?.totalUsdPerChipHour ?? null,
-    costOwnedUsd: ownedChipHour ? run.costOwnedUsd : null,
-    rentedChipHourCostUsd: options.hourlyPrice ?? hardware.hourlyPriceUsd,
+    energyConvention: {
+      averageDrawFraction: TRAINING_AVERAGE_DRAW_FRACTION,
+      pue: setup.input.pue,
+      itPowerKwPerChip: setup.input.itPowerKwPerChip
+    },
+    ownedChipHourCostUsd: hour?.totalUsdPerChipHour ?? null,
+    ownedChipHourBreakdownUsd:
+      hour === null
+        ? null
+        : {
+            chipCapital: hour.chipCapitalUsdPerChipHour,
+            systemCapital: hour.systemCapitalUsdPerChipHour,
+            facilityCapital: hour.facilityCapitalUsdPerChipHour,
+            energy: hour.energyUsdPerChipHour,
+            operations: hour.operationsUsdPerChipHour
+          },
+    costOwnedSteadyStateUsd: hour ? run.costOwnedSteadyStateUsd : null,
+    costOwnedUsd: hour ? run.costOwnedUsd : null,
+    rentedChipHourCostUsd: setup.input.rentedUsdPerChipHour,
     costRentedUsd: run.costRentedUsd
   };
 }
 
 function formatTraining(r: ReturnType<typeof runTraining>): string {
   const n = (v: number | null) => formatNumber(v);
-  const title = `${r.model} (${formatNumber(r.activeParams / 1e9)}B active parameters) on ${r.chips} × ${r.hardware} at MFU ${r.mfu} (${r.precision} peak)`;
+  const title = `${r.model} (${formatNumber(r.activeParams / 1e9)}B active parameters) on ${r.chips} × ${r.hardware} at MFU ${r.mfu} (${r.precision} peak), goodput ${r.goodputFraction}`;
+  const e = r.energyConvention;
   return (
     `${title}\n\n` +
     formatKeyValues([
       ["training tokens", n(r.tokens), "tokens"],
-      ["compute", n(r.flops), "FLOP"],
-      ["chip-hours", n(r.chipHours), "chip-hours"],
-      ["wall-clock time", n(r.wallClockDays), "days"],
-      ["energy", n(r.energyMwh), "MWh"],
+      ["compute", n(r.flops), `FLOP (6·N·D ${n(r.parameterFlops)} + attention ${n(r.attentionFlops)})`],
+      ["chip-hours, steady state", n(r.steadyStateChipHours), "chip-hours"],
+      ["chip-hours, whole run", n(r.chipHours), "chip-hours (steady state ÷ goodput)"],
+      ["wall-clock, steady state", n(r.steadyStateDays), "days"],
+      ["wall-clock, whole run", n(r.wallClockDays), "days"],
+      [
+        "energy, whole run",
+        n(r.energyMwh),
+        `MWh (${n(e.itPowerKwPerChip)} kW IT per chip × draw ${e.averageDrawFraction} × PUE ${e.pue})`
+      ],
       [
         "cost, owned chips",
-        r.costOwnedUsd === null ? "— (no chip price; pass --chip-price)" : n(r.costOwnedUsd),
+        r.costOwnedUsd === null
+          ? "— (no chip price; pass --chip-price)"
+          : `${n(r.costOwnedSteadyStateUsd)} steady / ${n(r.costOwnedUsd)} whole run`,
         "USD"
       ],
       [
         "cost, rented chips",
         r.costRentedUsd === null ? "— (no hourly price; pass --hourly-price)" : n(r.costRentedUsd),
-        "USD"
+        "USD (whole run)"
       ]
     ])
   );

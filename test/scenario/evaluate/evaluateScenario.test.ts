@@ -71,9 +71,10 @@ describe("evaluateScenarioPoint: wiring of scenario keys into the models", () =>
   );
   const ownership: ChipHourCostInput = {
     chipPriceUsd: bound.hardware.priceUsd!,
-    systemOverheadFraction: num("finance.systemOverhead"),
+    // finance.systemOverhead and power.hostOverhead are unset: the chip's catalog figures (data/hardware.csv).
+    systemOverheadFraction: bound.hardware.systemOverheadFraction,
     chipPowerW: bound.hardware.powerW,
-    hostPowerFraction: num("power.hostOverhead"),
+    hostPowerFraction: bound.hardware.systemPowerW / bound.hardware.powerW - 1,
     averageDrawFraction: num("power.averageDraw"),
     pue: num("power.pue"),
     electricityUsdPerKwh: num("power.electricity"),
