@@ -100,7 +100,7 @@ describe("token-ledger inference", () => {
 
   it.each([
     [["--hardware", "h10"], "--hardware: unknown hardware id 'h10'", /did you mean 'h100-sxm'/],
-    [["--model", "llama-3-70b"], "--model: unknown model id 'llama-3-70b'", /llama-3\.1-70b/],
+    [["--model", "llama-3.2-70b"], "--model: unknown model id 'llama-3.2-70b'", /llama-3\.1-70b/],
     [["--batch", "0"], "--batch: out of range: expected a whole number >= 1, found 0", null],
     [["--batch", "-4"], "--batch: out of range", null],
     [["--batch", "2.5"], "--batch: out of range: expected a whole number >= 1, found 2.5", null],

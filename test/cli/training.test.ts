@@ -19,12 +19,75 @@ describe("token-ledger training", () => {
     ]);
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
-    // 6 × 405.85e9 (data/models.csv, from config.json) × 15.6e12 = 3.799e25 FLOPs
-    expect(r.flops).toBeCloseTo(6 * 405.85e9 * 15.6e12, -20);
-    expect(r.chipHours).toBeCloseTo(r.flops / (989.4e12 * 0.38 * 3600), 0);
+    // 6 × 405.85e9 (data/models.csv, from config.json) × 15.6e12 = 3.799e25 FLOPs, plus causal attention at the
+    // schema's 8,192-token sequence: 3 × 126 layers × 128 heads × 8192 × (128 + 128) × 15.6e12 = 1.583e24
+    expect(r.parameterFlops).toBeCloseTo(6 * 405.85e9 * 15.6e12, -20);
+    expect(r.attentionFlops).toBeCloseTo(3 * 126 * 128 * 8192 * 256 * 15.6e12, -18);
+    expect(r.flops).toBe(r.parameterFlops + r.attentionFlops);
+    expect(r.steadyStateChipHours).toBeCloseTo(r.flops / (989.4e12 * 0.38 * 3600), 0);
+    // whole run = steady state ÷ the schema's goodput 0.9 (Llama 3: "higher than 90% effective training time")
+    expect(r.goodputFraction).toBe(0.9);
+    expect(r.chipHours).toBeCloseTo(r.steadyStateChipHours / 0.9, 0);
     expect(r.wallClockDays).toBeCloseTo(r.chipHours / 16384 / 24, 9);
-    expect(r.costOwnedUsd).toBeGreaterThan(0);
+    expect(r.steadyStateDays).toBeCloseTo(r.steadyStateChipHours / 16384 / 24, 9);
+    expect(r.costOwnedUsd).toBeCloseTo(r.chipHours * r.ownedChipHourCostUsd, 0);
+    expect(r.costOwnedSteadyStateUsd).toBeCloseTo(r.steadyStateChipHours * r.ownedChipHourCostUsd, 0);
     expect(r.costRentedUsd).toBeCloseTo(r.chipHours * 2.99, 0); // catalog hourly price of h100-sxm
+  });
+
+  it("states one energy convention and uses it for both the energy and its cost", async () => {
+    const {stdout} = await runCli([
+      "training",
+      ...["--model", "llama-3.1-70b", "--tokens", "15e12", "--hardware", "h100-sxm"],
+      ...["--chips", "8192", "--mfu", "0.4", "--json"]
+    ]);
+    const r = JSON.parse(stdout);
+    // Full draw (training runs flat out), PUE 1.2 (schema), DGX H100 10.2 kW / 8 = 1.275 kW IT per chip
+    // (data/hardware.csv system_power_w)
+    expect(r.energyConvention).toEqual({averageDrawFraction: 1, pue: 1.2, itPowerKwPerChip: 1.275});
+    expect(r.energyMwh).toBeCloseTo((r.chipHours * 1.275 * 1 * 1.2) / 1000, 6);
+    // The chip-hour's energy part × chip-hours is the energy × the schema's 0.0826 USD/kWh: one figure, two outputs.
+    expect(r.ownedChipHourBreakdownUsd.energy * r.chipHours).toBeCloseTo(r.energyMwh * 1000 * 0.0826, 3);
+  });
+
+  it("takes a custom model and chip by their numbers", async () => {
+    const {code, stdout} = await runCli([
+      "training",
+      ...["--params", "100e9", "--active-params", "20e9", "--tokens", "1e12"],
+      ...["--peak-flops", "1e15", "--chip-power", "1000", "--chip-price", "20000", "--chips", "1000", "--mfu", "0.5"],
+      ...["--goodput", "1", "--json"]
+    ]);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    // No attention shape given: 6 × 20e9 × 1e12 = 1.2e23 FLOPs; 1.2e23 / (1e15 × 0.5 × 3600) = 66,666.7 chip-hours
+    expect(r.flops).toBe(1.2e23);
+    expect(r.attentionFlops).toBe(0);
+    expect(r.chipHours).toBeCloseTo(66666.67, 1);
+    expect(r.model).toBe("custom");
+    expect(r.hardware).toBe("custom");
+  });
+
+  it.each([
+    [["--params", "7e10", "--active-params", "8e10"], "--active-params: active parameters exceed total parameters"],
+    [["--params", "7e10", "--layers", "80"], "--heads: an incomplete attention shape"],
+    [["--params", "7e10", "--peak-flops", "0"], "--peak-flops: out of range: expected a number > 0, found 0"],
+    [["--params", "7e10", "--peak-flops", "1e15"], "--chip-power: no chip"],
+    [["--params", "7e10", "--peak-flops", "1e15", "--chip-power", "700", "--system-power", "500"], "--system-power"],
+    [["--model", "gpt-3-175b", "--params", "7e10"], "--params: a catalog model and custom parameters together"],
+    [["--params", "-1"], "--params: out of range"]
+  ])("rejects the custom numbers %j with one line naming the flag", async (extra, message) => {
+    const hasChip = extra.includes("--peak-flops");
+    const {code, stderr} = await runCli([
+      "training",
+      ...extra,
+      ...(extra.includes("--model") || extra.includes("--params") ? [] : []),
+      ...(hasChip ? [] : ["--hardware", "h100-sxm"]),
+      ...["--tokens", "1e12", "--chips", "8", "--mfu", "0.4"]
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(message);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).not.toContain("    at ");
   });
 
   it.each([
