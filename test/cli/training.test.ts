@@ -50,6 +50,25 @@ describe("token-ledger training", () => {
     expect(r.ownedChipHourBreakdownUsd.energy * r.chipHours).toBeCloseTo(r.energyMwh * 1000 * 0.0826, 3);
   });
 
+  it("prices the run by part under the annuity and under Epoch AI's method, each summing to its total", async () => {
+    const {stdout} = await runCli([
+      "training",
+      ...["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm"],
+      ...["--chips", "16384", "--mfu", "0.41", "--hyperscaler", "--json"]
+    ]);
+    const r = JSON.parse(stdout);
+    const sum = (parts: Record<string, number>) => Object.values(parts).reduce((a, b) => a + b, 0);
+    expect(sum(r.costOwnedBreakdownUsd) / r.costOwnedUsd).toBeCloseTo(1, 12);
+    expect(sum(r.epochMethod.breakdownUsd) / r.epochMethod.costUsd).toBeCloseTo(1, 12);
+    // Epoch's assumptions: an HGX-board price × (1 + 0.5) × 0.81 = × 1.215 for the server (31,120 → 37,810.8 USD),
+    // PUE 1.1 for a hyperscaler, 0.75 of server TDP (cost_analysis_standalone.py)
+    expect(r.epochMethod.assumptions).toMatchObject({
+      serverPriceUsdPerChip: 37810.8,
+      pue: 1.1,
+      serverTdpFraction: 0.75
+    });
+  });
+
   it("takes a custom model and chip by their numbers", async () => {
     const {code, stdout} = await runCli([
       "training",

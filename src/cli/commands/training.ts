@@ -10,6 +10,13 @@ import {TRAINING_AVERAGE_DRAW_FRACTION, trainingSetupInput} from "../../scenario
 import {schemaDefaults} from "../../scenario/file/schema.js";
 import {num} from "../../scenario/evaluate/modelKeys.js";
 import {trainingRun} from "../../training/trainingRun.js";
+import {
+  EPOCH_INTERCONNECT_FRACTION,
+  EPOCH_PUE,
+  EPOCH_SERVER_TDP_FRACTION,
+  epochServerCostOverhead,
+  epochTrainingCost
+} from "../../tco/epochTrainingCost.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {keyFlag, nonNegativeNumber, oneOf, positiveInteger, positiveNumber, unitFraction} from "../flags.js";
 import {formatKeyValues, formatNumber} from "../table.js";
@@ -34,6 +41,8 @@ export interface TrainingOptions {
   precision: Precision;
   chipPrice?: number;
   hourlyPrice?: number;
+  hardwareAge: number;
+  hyperscaler?: boolean;
   json?: boolean;
 }
 
@@ -108,6 +117,13 @@ export function registerTraining(program: Command): void {
       "rental price per chip-hour, USD (default: the catalog's)",
       positiveNumber("--hourly-price")
     )
+    .option(
+      "--hardware-age <years>",
+      "Epoch AI method: years from buying the chips to starting the run (depreciated at 0.14 orders of magnitude a year)",
+      nonNegativeNumber("--hardware-age"),
+      0
+    )
+    .option("--hyperscaler", "Epoch AI method: PUE 1.1 (Google, Microsoft, Amazon, Meta) instead of 1.25")
     .option("--json", "print one JSON object (keys documented in the README)")
     .action((options: TrainingOptions) => {
       const result = runTraining(options);
@@ -264,6 +280,26 @@ export function runTraining(options: TrainingOptions) {
   }
   const run = trainingRun(setup.input);
   const hour = setup.chipHour;
+  const electricityUsdPerKwh = shared.electricityUsdPerKwh;
+  // Epoch AI's method on the same whole-run chip-hours. The catalog's system_overhead counts the server and a 19%
+  // network share, so the server price per chip Epoch depreciates is price × (1 + overhead) × (1 − 0.19): a DGX
+  // price as is, an HGX-board price × 1.22, a chip-alone price × 1.64 (Epoch's own server overheads).
+  const epochInputs =
+    chipPriceUsd === null
+      ? null
+      : {
+          serverPriceUsdPerChip:
+            chipPriceUsd * (1 + hardware.systemOverheadFraction) * (1 - EPOCH_INTERCONNECT_FRACTION),
+          yearsAcquisitionToStart: options.hardwareAge,
+          chipHours: run.chipHours,
+          chipPowerW: hardware.powerW,
+          chipToServerPower: hardware.systemPowerW / hardware.powerW,
+          serverTdpFraction: hardware.kind === "tpu" ? EPOCH_SERVER_TDP_FRACTION.tpu : EPOCH_SERVER_TDP_FRACTION.gpu,
+          pue: options.hyperscaler ? EPOCH_PUE.hyperscaler : EPOCH_PUE.other,
+          electricityUsdPerKwh,
+          serverCostOverhead: epochServerCostOverhead(hardware.name)
+        };
+  const epoch = epochInputs === null ? null : epochTrainingCost(epochInputs);
   return {
     model: model.id,
     hardware: hardware.id,
@@ -301,6 +337,36 @@ export function runTraining(options: TrainingOptions) {
           },
     costOwnedSteadyStateUsd: hour ? run.costOwnedSteadyStateUsd : null,
     costOwnedUsd: hour ? run.costOwnedUsd : null,
+    costOwnedBreakdownUsd:
+      hour === null
+        ? null
+        : {
+            chipCapital: hour.chipCapitalUsdPerChipHour * run.chipHours,
+            systemCapital: hour.systemCapitalUsdPerChipHour * run.chipHours,
+            facilityCapital: hour.facilityCapitalUsdPerChipHour * run.chipHours,
+            energy: hour.energyUsdPerChipHour * run.chipHours,
+            operations: hour.operationsUsdPerChipHour * run.chipHours
+          },
+    epochMethod:
+      epoch === null || epochInputs === null
+        ? null
+        : {
+            assumptions: {
+              serverPriceUsdPerChip: epochInputs.serverPriceUsdPerChip,
+              yearsAcquisitionToStart: epochInputs.yearsAcquisitionToStart,
+              chipToServerPower: epochInputs.chipToServerPower,
+              serverTdpFraction: epochInputs.serverTdpFraction,
+              pue: epochInputs.pue,
+              electricityUsdPerKwh
+            },
+            costUsd: epoch.totalUsd,
+            breakdownUsd: {
+              aiChips: epoch.aiChipsUsd,
+              otherServer: epoch.otherServerUsd,
+              interconnect: epoch.interconnectUsd,
+              energy: epoch.energyUsd
+            }
+          },
     rentedChipHourCostUsd: setup.input.rentedUsdPerChipHour,
     costRentedUsd: run.costRentedUsd
   };
@@ -335,6 +401,35 @@ function formatTraining(r: ReturnType<typeof runTraining>): string {
         "cost, rented chips",
         r.costRentedUsd === null ? "— (no hourly price; pass --hourly-price)" : n(r.costRentedUsd),
         "USD (whole run)"
+      ]
+    ]) +
+    formatParts(r)
+  );
+}
+
+/** The owned cost by part under both methods, and why they differ. */
+function formatParts(r: ReturnType<typeof runTraining>): string {
+  const b = r.costOwnedBreakdownUsd;
+  const e = r.epochMethod;
+  if (b === null || e === null) return "";
+  const n = (v: number) => formatNumber(v);
+  return (
+    "\n\nOwned cost by part, whole run (USD):\n" +
+    formatKeyValues([
+      ["annuity (default)", n(r.costOwnedUsd!), "capital recovered at the cost of capital over the useful life"],
+      ["  chip capital", n(b.chipCapital), ""],
+      ["  system capital (server, network)", n(b.systemCapital), ""],
+      ["  facility capital", n(b.facilityCapital), ""],
+      ["  energy", n(b.energy), ""],
+      ["  operations", n(b.operations), ""],
+      ["Epoch AI method", n(e.costUsd), "depreciation at 0.14 OOM/yr, no cost of capital, facility or operations"],
+      ["  AI chips", n(e.breakdownUsd.aiChips), ""],
+      ["  other server parts", n(e.breakdownUsd.otherServer), ""],
+      ["  cluster interconnect (19%)", n(e.breakdownUsd.interconnect), ""],
+      [
+        "  energy",
+        n(e.breakdownUsd.energy),
+        `server TDP × ${e.assumptions.serverTdpFraction} × PUE ${e.assumptions.pue} (Epoch's convention)`
       ]
     ])
   );
