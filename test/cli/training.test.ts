@@ -69,6 +69,26 @@ describe("token-ledger training", () => {
     });
   });
 
+  it("reproduces Epoch AI's $51.0M for Llama 3.1 405B through the option, given Epoch's inputs", async () => {
+    // Epoch's inputs (training-cost-trends, see test/tco/epochTrainingCost.test.ts): 2,142 h × 16,384 = 35,094,528
+    // chip-hours; DGX H100 $44,489.88 per GPU, which on the h100-sxm row's HGX basis (× (1 + 0.5) × 0.81 = × 1.215)
+    // is a --chip-price of 44,489.88 / 1.215 = 36,617.18; 1.1828 years from acquisition to training start; PUE 1.1
+    // (Meta); 2024 electricity $0.0771/kWh. Published: $51,040,524 (model_costs.csv).
+    const {stdout} = await runCli([
+      "training",
+      ...["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm", "--chips", "16384"],
+      ...["--mfu", "0.41", "--chip-hours", "35094528", "--chip-price", "36617.18", "--hardware-age", "1.1828"],
+      ...["--hyperscaler", "--electricity", "0.0771", "--json"]
+    ]);
+    const e = JSON.parse(stdout).epochMethod;
+    expect(Math.abs(e.costUsd / 51_040_524 - 1)).toBeLessThan(0.1);
+    // Parts by hand from Epoch's code (test/tco/epochTrainingCost.test.ts): hardware 39.22M, interconnect 9.20M,
+    // energy 2.85M USD
+    expect(Math.abs((e.breakdownUsd.aiChips + e.breakdownUsd.otherServer) / 39.22e6 - 1)).toBeLessThan(0.2);
+    expect(Math.abs(e.breakdownUsd.interconnect / 9.2e6 - 1)).toBeLessThan(0.2);
+    expect(Math.abs(e.breakdownUsd.energy / 2.85e6 - 1)).toBeLessThan(0.2);
+  });
+
   it("takes a custom model and chip by their numbers", async () => {
     const {code, stdout} = await runCli([
       "training",

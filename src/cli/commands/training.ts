@@ -43,6 +43,8 @@ export interface TrainingOptions {
   hourlyPrice?: number;
   hardwareAge: number;
   hyperscaler?: boolean;
+  chipHours?: number;
+  electricity: number;
   json?: boolean;
 }
 
@@ -124,6 +126,17 @@ export function registerTraining(program: Command): void {
       0
     )
     .option("--hyperscaler", "Epoch AI method: PUE 1.1 (Google, Microsoft, Amazon, Meta) instead of 1.25")
+    .option(
+      "--chip-hours <n>",
+      "price these whole-run chip-hours (a published figure) instead of the computed ones; mfu then shows the MFU they imply",
+      positiveNumber("--chip-hours")
+    )
+    .option(
+      "--electricity <usd-per-kwh>",
+      "electricity price, USD/kWh",
+      keyFlag("--electricity", "power.electricity"),
+      numberDefault("power.electricity")
+    )
     .option("--json", "print one JSON object (keys documented in the README)")
     .action((options: TrainingOptions) => {
       const result = runTraining(options);
@@ -254,7 +267,7 @@ export function runTraining(options: TrainingOptions) {
   const hardware = trainingHardware(options, catalogs.hardware);
   const chipPriceUsd = options.chipPrice ?? hardware.priceUsd;
   // Ownership as a scenario file with no keys set would have it: the schema's defaults (src/scenario/file/schema.ts).
-  const shared = sharedOwnership(DEFAULTS);
+  const shared = sharedOwnership({...DEFAULTS, "power.electricity": options.electricity});
   const sequenceTokens = "hasAttentionShape" in model && !model.hasAttentionShape ? null : options.sequenceLength;
   const setup = trainingSetupInput({
     model,
@@ -278,7 +291,11 @@ export function runTraining(options: TrainingOptions) {
       found: options.precision
     });
   }
-  const run = trainingRun(setup.input);
+  const computed = trainingRun(setup.input);
+  // --chip-hours prices a published whole-run figure: the run keeps its FLOPs and goodput, and its MFU becomes the
+  // one those hours imply.
+  const mfu = options.chipHours === undefined ? options.mfu : (options.mfu * computed.chipHours) / options.chipHours;
+  const run = options.chipHours === undefined ? computed : trainingRun({...setup.input, mfu});
   const hour = setup.chipHour;
   const electricityUsdPerKwh = shared.electricityUsdPerKwh;
   // Epoch AI's method on the same whole-run chip-hours. The catalog's system_overhead counts the server and a 19%
@@ -309,7 +326,7 @@ export function runTraining(options: TrainingOptions) {
     tokens: options.tokens,
     sequenceTokens,
     chips: options.chips,
-    mfu: options.mfu,
+    mfu,
     goodputFraction: options.goodput,
     flops: run.flops,
     parameterFlops: setup.flops.parameterFlops,
