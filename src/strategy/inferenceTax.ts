@@ -1,4 +1,5 @@
 import {type ChipHourCostInput} from "../tco/chipHourCost.js";
+import {vendorShare, type VendorShareResult} from "../tco/vendorShare.js";
 import {HOURS_PER_YEAR, TOKENS_PER_MILLION} from "../units/si.js";
 import {compoundGrowthFactor} from "./growth.js";
 import {checkServingChip, servingChipCost, type ServingChipCostResult, type ServingChipInput} from "./servingChip.js";
@@ -16,7 +17,11 @@ import {checkRanges, type RangeTable} from "../units/range.js";
  *                                   bought at P_in with margin p
  *   tax per Mtok                    merchant cost per Mtok - in-house cost per Mtok
  *                                   = (vendor margin - partner margin) per Mtok
- *   tax share                       tax per Mtok ÷ merchant cost per Mtok
+ *   tax share                       tax per Mtok ÷ merchant cost per Mtok   (a share of TOKEN COST: the annualised
+ *                                   cost per token, capital at the cost of capital, energy, operations, facility)
+ *   vendor share                    the vendor's gross profit as a share of token cost, of data-centre capex and of
+ *                                   lifetime spend (src/tco/vendorShare.ts), to set beside Bernstein's ~29% of
+ *                                   AI data-centre cost
  *   tokens in year y                V × (1 + g)^(y - 1)                                     tokens
  *   recovered in year y             tokens ÷ 10^6 × tax per Mtok                            USD
  *   chips for year y                tokens ÷ (tokens per chip-hour × 8766)                  accelerators
@@ -71,6 +76,8 @@ export interface InferenceTaxResult {
   vendorMarginUsdPerMTok: number;
   /** vendor margin ÷ merchant cost per million tokens, fraction. */
   vendorMarginShare: number;
+  /** The merchant vendor's gross profit as a share of token cost, data-centre capex and lifetime spend. */
+  vendorShare: VendorShareResult;
   /** Merchant minus in-house cost per million tokens: the recoverable tax, USD per Mtok (0 when m = p = 0). */
   taxUsdPerMTok: number;
   /** tax ÷ merchant cost per million tokens, fraction below 1 (negative if the partner's margin is the larger). */
@@ -166,6 +173,7 @@ export function inferenceTax(input: InferenceTaxInput): InferenceTaxResult {
     inHouseCostUsdPerMTok,
     vendorMarginUsdPerMTok: merchantCost.perMTok.vendorMargin,
     vendorMarginShare: merchantCost.perMTok.vendorMarginShare,
+    vendorShare: vendorShare(input.merchant.chipHour),
     taxUsdPerMTok,
     taxShare: merchantCostUsdPerMTok > 0 ? taxUsdPerMTok / merchantCostUsdPerMTok : 0,
     recoveredUsdPerYear: (input.tokensPerYear / TOKENS_PER_MILLION) * taxUsdPerMTok,

@@ -1,5 +1,10 @@
 import {describe, expect, it} from "vitest";
 import {runCli} from "./runCli.js";
+import {runTraining} from "../../src/cli/commands/training.js";
+import {loadCatalogs} from "../../src/node/catalogFiles.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/evaluateScenario.js";
+import {scenarioMedianPoint} from "../../src/scenario/resolve/scenarioValues.js";
 
 describe("token-ledger training", () => {
   it("reports FLOPs, chip-hours, days, energy and cost as JSON", async () => {
@@ -87,6 +92,28 @@ describe("token-ledger training", () => {
     expect(Math.abs((e.breakdownUsd.aiChips + e.breakdownUsd.otherServer) / 39.22e6 - 1)).toBeLessThan(0.2);
     expect(Math.abs(e.breakdownUsd.interconnect / 9.2e6 - 1)).toBeLessThan(0.2);
     expect(Math.abs(e.breakdownUsd.energy / 2.85e6 - 1)).toBeLessThan(0.2);
+  });
+
+  it("gives one run the same energy, chip-hours and cost in the CLI and in a scenario (one energy convention)", () => {
+    // data/scenarios/base.md: training.model llama-3.1-405b, 15.6T tokens, MFU 0.38, 16,384 chips on h100-sxm; the
+    // rest at the schema's defaults, as the CLI takes them.
+    const bound = bindScenario(loadScenarioLibrary().resolve("base"), loadCatalogs());
+    const scenario = evaluateScenarioPoint(bound, scenarioMedianPoint(bound.resolved)).training;
+    const cli = runTraining({
+      model: "llama-3.1-405b",
+      tokens: 15.6e12,
+      hardware: "h100-sxm",
+      chips: 16384,
+      mfu: 0.38,
+      goodput: 0.9,
+      sequenceLength: 8192,
+      precision: "bf16",
+      hardwareAge: 0,
+      electricity: 0.0826
+    });
+    expect(cli.energyMwh / scenario.energyMwh).toBeCloseTo(1, 12);
+    expect(cli.chipHours / scenario.chipHours).toBeCloseTo(1, 12);
+    expect(cli.costOwnedUsd! / scenario.costOwnedUsd).toBeCloseTo(1, 12);
   });
 
   it("takes a custom model and chip by their numbers", async () => {
