@@ -137,9 +137,9 @@ describe("token-ledger training", () => {
     [["--params", "7e10", "--active-params", "8e10"], "--active-params: active parameters exceed total parameters"],
     [["--params", "7e10", "--layers", "80"], "--heads: an incomplete attention shape"],
     [["--params", "7e10", "--peak-flops", "0"], "--peak-flops: out of range: expected a number > 0, found 0"],
-    [["--params", "7e10", "--peak-flops", "1e15"], "--chip-power: no chip"],
+    [["--params", "7e10", "--peak-flops", "1e15"], "--chip-power: missing for a custom chip"],
     [["--params", "7e10", "--peak-flops", "1e15", "--chip-power", "700", "--system-power", "500"], "--system-power"],
-    [["--model", "gpt-3-175b", "--params", "7e10"], "--params: a catalog model and custom parameters together"],
+    [["--model", "gpt-3-175b", "--params", "7e10"], "--params: a catalog model and custom model numbers together"],
     [["--params", "-1"], "--params: out of range"]
   ])("rejects the custom numbers %j with one line naming the flag", async (extra, message) => {
     const hasChip = extra.includes("--peak-flops");

@@ -1,5 +1,12 @@
 import type {Command} from "commander";
-import {findById} from "../../catalog/lookup.js";
+import {
+  addCustomChipOptions,
+  addCustomModelOptions,
+  resolveChipFlags,
+  resolveModelFlags,
+  type CustomChipFlags,
+  type CustomModelFlags
+} from "../customSpecs.js";
 import {UserError} from "../../errors/userError.js";
 import {calibratedEfficiencies} from "../../inference/calibratedEfficiencies.js";
 import {SOFTWARE_STACKS, type SoftwareStack} from "../../inference/calibration/measurement.js";
@@ -15,9 +22,7 @@ import {loadCatalogs} from "../../node/catalogFiles.js";
 import {fractionBelowOne, keyFlag, oneOf, positiveInteger, positiveNumber} from "../flags.js";
 import {formatKeyValues, formatNumber, formatTable} from "../table.js";
 
-interface InferenceOptions {
-  hardware: string;
-  model: string;
+interface InferenceOptions extends CustomModelFlags, CustomChipFlags {
   precision: Precision;
   batch: number;
   inputTokens: number;
@@ -70,11 +75,11 @@ Figures are model estimates at the efficiencies calibrated on published measurem
 Defaults are the scenario schema's (the /reference page).`;
 
 export function registerInference(program: Command): void {
-  program
+  const command = program
     .command("inference")
     .description("throughput, latency and cost per million tokens of one model on one chip (serving model + TCO)")
-    .requiredOption("--hardware <id>", "accelerator id from data/hardware.csv")
-    .requiredOption("--model <id>", "model id from data/models.csv")
+    .option("--hardware <id>", "accelerator id from data/hardware.csv; or a custom chip's numbers (--peak-flops, ...)")
+    .option("--model <id>", "model id from data/models.csv; or a custom model's numbers (--params, ...)")
     .option(
       "--precision <p>",
       `weights precision: ${PRECISIONS.join("|")}`,
@@ -148,26 +153,30 @@ export function registerInference(program: Command): void {
       oneOf("--stack", SOFTWARE_STACKS),
       DEFAULTS["serving.stack"] as SoftwareStack
     )
-    .option("--json", "print one JSON object (keys below and in the README)")
-    .addHelpText("after", HELP_AFTER)
-    .action((options: InferenceOptions & {context?: string}) => {
-      if (options.context !== undefined) {
-        throw new UserError({
-          flag: "--context",
-          message: "removed: a request has input and output tokens",
-          expected: "--input-tokens N (prompt) and --output-tokens N (generated)",
-          found: `--context ${options.context}`
-        });
-      }
-      const result = runInference(options);
-      process.stdout.write(options.json ? JSON.stringify(result, null, 2) + "\n" : formatInference(result) + "\n");
-    });
+    .option("--json", "print one JSON object (keys below and in the README)");
+  addCustomModelOptions(command, {serving: true});
+  addCustomChipOptions(command, {serving: true});
+  command.addHelpText("after", HELP_AFTER).action((options: InferenceOptions & {context?: string}) => {
+    if (options.context !== undefined) {
+      throw new UserError({
+        flag: "--context",
+        message: "removed: a request has input and output tokens",
+        expected: "--input-tokens N (prompt) and --output-tokens N (generated)",
+        found: `--context ${options.context}`
+      });
+    }
+    const result = runInference(options);
+    process.stdout.write(options.json ? JSON.stringify(result, null, 2) + "\n" : formatInference(result) + "\n");
+  });
 }
 
 export function runInference(options: InferenceOptions) {
   const catalogs = loadCatalogs();
-  const hardware = findById(catalogs.hardware, options.hardware, "hardware", "--hardware");
-  const model = findById(catalogs.models, options.model, "model", "--model");
+  const hardware = resolveChipFlags(options, catalogs.hardware, {serving: true, precision: options.precision});
+  const model = resolveModelFlags(options, catalogs.models, {
+    serving: true,
+    requestTokens: options.inputTokens + options.outputTokens
+  });
   const chipPriceUsd = options.chipPrice ?? hardware.priceUsd;
   let rentedUsdPerChipHour: number | null = options.hourlyPrice ?? null;
   if (options.rent && rentedUsdPerChipHour === null) {

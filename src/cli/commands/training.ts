@@ -1,7 +1,12 @@
 import type {Command} from "commander";
-import type {Hardware} from "../../catalog/hardware.js";
-import {findById} from "../../catalog/lookup.js";
-import type {ModelArchitecture} from "../../catalog/model.js";
+import {
+  addCustomChipOptions,
+  addCustomModelOptions,
+  resolveChipFlags,
+  resolveModelFlags,
+  type CustomChipFlags,
+  type CustomModelFlags
+} from "../customSpecs.js";
 import {UserError} from "../../errors/userError.js";
 import {PRECISIONS, type Precision} from "../../inference/precision.js";
 import {supportedPrecisions} from "../../inference/servingChecks.js";
@@ -21,20 +26,9 @@ import {loadCatalogs} from "../../node/catalogFiles.js";
 import {keyFlag, nonNegativeNumber, oneOf, positiveInteger, positiveNumber, unitFraction} from "../flags.js";
 import {formatKeyValues, formatNumber} from "../table.js";
 
-export interface TrainingOptions {
-  model?: string;
-  params?: number;
-  activeParams?: number;
-  layers?: number;
-  heads?: number;
-  headDim?: number;
+export interface TrainingOptions extends CustomModelFlags, CustomChipFlags {
   tokens: number;
   sequenceLength: number;
-  hardware?: string;
-  peakFlops?: number;
-  chipPower?: number;
-  systemPower?: number;
-  systemOverhead?: number;
   chips: number;
   mfu: number;
   goodput: number;
@@ -52,25 +46,12 @@ const DEFAULTS = schemaDefaults();
 const numberDefault = (path: string) => num(DEFAULTS[path], path);
 
 export function registerTraining(program: Command): void {
-  program
+  const command = program
     .command("training")
     .description(
       "compute, time, energy and cost of a pre-training run (6·N·D plus causal attention), steady state and whole run"
     )
-    .option("--model <id>", "model id from data/models.csv (its active parameters are N); or give --params")
-    .option("--params <n>", "custom model: total parameters (e.g. 70e9)", positiveNumber("--params"))
-    .option(
-      "--active-params <n>",
-      "custom model: parameters used per token (default --params)",
-      positiveNumber("--active-params")
-    )
-    .option(
-      "--layers <n>",
-      "custom model: layers (with --heads and --head-dim, adds the attention term)",
-      positiveInteger("--layers")
-    )
-    .option("--heads <n>", "custom model: attention (query) heads", positiveInteger("--heads"))
-    .option("--head-dim <n>", "custom model: width of one head", positiveInteger("--head-dim"))
+    .option("--model <id>", "model id from data/models.csv (its active parameters are N); or a custom model's --params")
     .requiredOption("--tokens <n>", "training tokens D (e.g. 15.6e12)", positiveNumber("--tokens"))
     .option(
       "--sequence-length <n>",
@@ -78,22 +59,9 @@ export function registerTraining(program: Command): void {
       keyFlag("--sequence-length", "training.sequenceLength"),
       numberDefault("training.sequenceLength")
     )
-    .option("--hardware <id>", "accelerator id from data/hardware.csv; or give --peak-flops and --chip-power")
     .option(
-      "--peak-flops <flops>",
-      "custom chip: dense peak in the training precision, FLOP/s (e.g. 989.4e12)",
-      positiveNumber("--peak-flops")
-    )
-    .option("--chip-power <w>", "custom chip: board power, W", positiveNumber("--chip-power"))
-    .option(
-      "--system-power <w>",
-      "custom chip: IT power per chip with its host share, W (default 1.82 × --chip-power)",
-      positiveNumber("--system-power")
-    )
-    .option(
-      "--system-overhead <f>",
-      "custom chip: server and network as a fraction of --chip-price (default 0.5)",
-      nonNegativeNumber("--system-overhead")
+      "--hardware <id>",
+      "accelerator id from data/hardware.csv; or a custom chip's --peak-flops and --chip-power"
     )
     .requiredOption("--chips <n>", "chips in the cluster", positiveInteger("--chips"))
     .requiredOption("--mfu <f>", "steady-state model FLOPs utilisation, in (0, 1]", unitFraction("--mfu"))
@@ -120,13 +88,6 @@ export function registerTraining(program: Command): void {
       positiveNumber("--hourly-price")
     )
     .option(
-      "--hardware-age <years>",
-      "Epoch AI method: years from buying the chips to starting the run (depreciated at 0.14 orders of magnitude a year)",
-      nonNegativeNumber("--hardware-age"),
-      0
-    )
-    .option("--hyperscaler", "Epoch AI method: PUE 1.1 (Google, Microsoft, Amazon, Meta) instead of 1.25")
-    .option(
       "--chip-hours <n>",
       "price these whole-run chip-hours (a published figure) instead of the computed ones; mfu then shows the MFU they imply",
       positiveNumber("--chip-hours")
@@ -137,6 +98,16 @@ export function registerTraining(program: Command): void {
       keyFlag("--electricity", "power.electricity"),
       numberDefault("power.electricity")
     )
+    .option(
+      "--hardware-age <years>",
+      "Epoch AI method: years from buying the chips to starting the run (depreciated at 0.14 orders of magnitude a year)",
+      nonNegativeNumber("--hardware-age"),
+      0
+    )
+    .option("--hyperscaler", "Epoch AI method: PUE 1.1 (Google, Microsoft, Amazon, Meta) instead of 1.25");
+  addCustomModelOptions(command, {serving: false});
+  addCustomChipOptions(command, {serving: false});
+  command
     .option("--json", "print one JSON object (keys documented in the README)")
     .action((options: TrainingOptions) => {
       const result = runTraining(options);
@@ -144,131 +115,14 @@ export function registerTraining(program: Command): void {
     });
 }
 
-/** The model: a catalog row (--model) or one given by its numbers (--params, --active-params, ...). */
-function trainingModel(options: TrainingOptions, models: readonly ModelArchitecture[]) {
-  const custom = options.params !== undefined || options.activeParams !== undefined;
-  if (options.model !== undefined && custom) {
-    throw new UserError({
-      flag: "--params",
-      message: "a catalog model and custom parameters together",
-      expected: "either --model ID or --params N (with --active-params for an MoE)",
-      found: `--model ${options.model} and --params`
-    });
-  }
-  if (options.model !== undefined) {
-    const model = findById(models, options.model, "model", "--model");
-    return model;
-  }
-  if (options.params === undefined) {
-    throw new UserError({
-      flag: "--model",
-      message: "no model",
-      expected: "--model ID (data/models.csv) or --params N for a custom model",
-      found: "neither"
-    });
-  }
-  const activeParams = options.activeParams ?? options.params;
-  if (activeParams > options.params) {
-    throw new UserError({
-      flag: "--active-params",
-      message: "active parameters exceed total parameters",
-      expected: `at most --params (${options.params})`,
-      found: String(activeParams)
-    });
-  }
-  const shape = [options.layers, options.heads, options.headDim];
-  const attention = shape.every((v) => v !== undefined);
-  if (!attention && shape.some((v) => v !== undefined)) {
-    throw new UserError({
-      flag: options.layers === undefined ? "--layers" : options.heads === undefined ? "--heads" : "--head-dim",
-      message: "an incomplete attention shape",
-      expected: "--layers, --heads and --head-dim together (or none: the attention term is then left out)",
-      found: "only some of them"
-    });
-  }
-  return {
-    id: "custom",
-    params: options.params,
-    activeParams,
-    layers: options.layers ?? 1,
-    attentionHeads: options.heads ?? 1,
-    headDim: options.headDim ?? 1,
-    mlaRopeDim: null,
-    hasAttentionShape: attention
-  };
-}
-
-/** The chip: a catalog row (--hardware) or one given by its numbers (--peak-flops, --chip-power, ...). */
-function trainingHardware(options: TrainingOptions, hardware: readonly Hardware[]): Hardware {
-  const custom = options.peakFlops !== undefined || options.chipPower !== undefined;
-  if (options.hardware !== undefined && custom) {
-    throw new UserError({
-      flag: "--peak-flops",
-      message: "a catalog chip and custom chip numbers together",
-      expected: "either --hardware ID or --peak-flops and --chip-power",
-      found: `--hardware ${options.hardware} and --peak-flops/--chip-power`
-    });
-  }
-  if (options.hardware !== undefined) return findById(hardware, options.hardware, "hardware", "--hardware");
-  if (options.peakFlops === undefined || options.chipPower === undefined) {
-    throw new UserError({
-      flag: options.peakFlops === undefined ? "--peak-flops" : "--chip-power",
-      message: "no chip",
-      expected: "--hardware ID (data/hardware.csv), or --peak-flops FLOP/s and --chip-power W for a custom chip",
-      found: "neither"
-    });
-  }
-  // DGX H100: 10.2 kW / 8 GPUs / 700 W = 1.82 (data/hardware.csv system_power_w); an HGX-board price's 0.5 overhead.
-  const systemPowerW = options.systemPower ?? options.chipPower * (1275 / 700);
-  if (systemPowerW < options.chipPower) {
-    throw new UserError({
-      flag: "--system-power",
-      message: "system power below chip power",
-      expected: `at least --chip-power (${options.chipPower} W)`,
-      found: String(systemPowerW)
-    });
-  }
-  const peak = options.peakFlops;
-  // Only the fields a training run reads are meaningful; memory and links do not enter it.
-  return {
-    id: "custom",
-    name: "custom chip",
-    vendor: "custom",
-    kind: "asic",
-    bf16FlopsPerS: peak,
-    fp8FlopsPerS: options.precision === "fp8" ? peak : null,
-    fp4FlopsPerS: options.precision === "fp4" ? peak : null,
-    hbmBytes: 1,
-    hbmBandwidthBytesPerS: 1,
-    hbmCapacityBytes: 1,
-    scaleUpBandwidthBytesPerS: 1,
-    scaleUpChips: 1,
-    scaleOutBandwidthBytesPerS: 1,
-    powerW: options.chipPower,
-    priceUsd: null,
-    hourlyPriceUsd: null,
-    systemOverheadFraction: options.systemOverhead ?? 0.5,
-    systemPowerW,
-    systemSource: "--system-power / --system-overhead",
-    priceSource: "",
-    hbmSource: "",
-    linksSource: "",
-    estimated: ["all"],
-    hypothetical: true,
-    sourceTitle: "command-line flags",
-    sourceUrl: "https://example.invalid/",
-    notes: ""
-  };
-}
-
 export function runTraining(options: TrainingOptions) {
   const catalogs = loadCatalogs();
-  const model = trainingModel(options, catalogs.models);
-  const hardware = trainingHardware(options, catalogs.hardware);
+  const model = resolveModelFlags(options, catalogs.models, {serving: false});
+  const hardware = resolveChipFlags(options, catalogs.hardware, {serving: false, precision: options.precision});
   const chipPriceUsd = options.chipPrice ?? hardware.priceUsd;
   // Ownership as a scenario file with no keys set would have it: the schema's defaults (src/scenario/file/schema.ts).
   const shared = sharedOwnership({...DEFAULTS, "power.electricity": options.electricity});
-  const sequenceTokens = "hasAttentionShape" in model && !model.hasAttentionShape ? null : options.sequenceLength;
+  const sequenceTokens = model.hasAttentionShape ? options.sequenceLength : null;
   const setup = trainingSetupInput({
     model,
     hardware,
