@@ -52,7 +52,12 @@ describe("parseHardwareCsv on data/hardware.csv", () => {
       "tpu-v5p",
       "tpu-v6e",
       "trainium2",
-      "custom-inference-asic"
+      "custom-inference-asic",
+      "v100-sxm2-32gb",
+      "a100-sxm-40gb",
+      "tpu-v3",
+      "tpu-v4",
+      "trainium3"
     ]) {
       expect(byId.has(id), id).toBe(true);
     }
@@ -82,7 +87,18 @@ describe("parseHardwareCsv on data/hardware.csv", () => {
     // cloud.google.com/tpu/docs/v6e: "918 TFLOPs", "32 GB", "1638 GBps"; TDP is our estimate.
     ["tpu-v6e", 918e12, null, 32e9, 1.638e12, 390],
     // AWS Neuron trainium2.rst: "667 BF16/FP16/TF32 TFLOPS", "1,299 FP8 TFLOPS", 96 GiB, 2.9 TB/sec.
-    ["trainium2", 667e12, 1299e12, 96 * 1024 ** 3, 2.9e12, 500]
+    ["trainium2", 667e12, 1299e12, 96 * 1024 ** 3, 2.9e12, 500],
+    // Epoch chip DB "NVIDIA Tesla V100 SXM2 32 GB": FP16 tensor 125 TFLOPS (no BF16 on Volta), 32 GB, 300 W;
+    // NVIDIA 900 GB/s (Epoch 898e9).
+    ["v100-sxm2-32gb", 125e12, null, 32e9, 0.9e12, 300],
+    // facts.md §1 and LLM-Viewer: A100 40 GB has 1.555 TB/s and the A100's 312 TFLOPS and 400 W.
+    ["a100-sxm-40gb", 312e12, null, 40e9, 1.555e12, 400],
+    // Epoch chip DB "Google TPU v3": 123 TFLOPS, 32e9 B, 900e9 B/s, TDP 220 W.
+    ["tpu-v3", 123e12, null, 32e9, 0.9e12, 220],
+    // Epoch chip DB "Google TPU v4": 275 TFLOPS, 32e9 B, 1.2e12 B/s, TDP 170 W.
+    ["tpu-v4", 275e12, null, 32e9, 1.2e12, 170],
+    // AWS Neuron trainium3.rst (facts.md §1): 671 BF16, 2,517 MXFP8 TFLOPS, 144 GiB, 4.9 TB/s; power assumed.
+    ["trainium3", 671e12, 2517e12, 144 * 1024 ** 3, 4.9e12, 1000]
   ])("%s", (id, bf16, fp8, hbmBytes, bandwidth, powerW) => {
     const row = () => byId.get(id)!;
     it("has the sourced peak FLOP/s", () => {
@@ -289,7 +305,10 @@ describe("parseHardwareCsv validation", () => {
   });
 
   it("accepts a hypothetical row whose price source has no URL", () => {
-    const row = GOOD_ROW.replace("h100-sxm", "my-asic").replace(`${SOURCES},`, "Assumed,Assumed HBM,Assumed links,Assumed system,all");
+    const row = GOOD_ROW.replace("h100-sxm", "my-asic").replace(
+      `${SOURCES},`,
+      "Assumed,Assumed HBM,Assumed links,Assumed system,all"
+    );
     const [asic] = parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE});
     expect(asic).toMatchObject({
       id: "my-asic",
