@@ -280,6 +280,13 @@ export function runInference(options: InferenceOptions) {
       : null,
     ownedCostPerMillionOutputTokensBreakdownUsd: ownedKnown ? perMillion(cost.output) : null,
     vendorMarginShare: ownedKnown ? cost.output.vendorMarginShare : null,
+    // The energy convention of serving: the fleet draws power.averageDraw of peak IT power (chip + host share,
+    // data/hardware.csv system_power_w) on average, × PUE. Training runs at full draw (TRAINING_AVERAGE_DRAW_FRACTION).
+    energyConvention: {
+      averageDrawFraction: shared.averageDrawFraction,
+      pue: shared.pue,
+      itPowerKwPerChip: cost.chipHour.itPowerKw
+    },
     outputTokensPerSecondPerMw: cost.outputTokensPerSecondPerMw
   };
 }
@@ -320,7 +327,9 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     parts.push(["total", n(r.ownedChipHourCostUsd), n(r.owned ? r.costPerMillionOutputTokensUsd : null)]);
     breakdown =
       `\n\nOwned cost, by component\n\n${formatTable(["component", "USD/chip-hour", "USD/Mtok output (decode)"], parts)}` +
-      `\n\nThe hardware vendor's margin is ${n(r.vendorMarginShare * 100, 3)}% of the owned cost of an output token.`;
+      `\n\nThe hardware vendor's margin is ${n(r.vendorMarginShare * 100, 3)}% of the owned cost of an output token.` +
+      ` Energy: ${n(r.energyConvention.itPowerKwPerChip)} kW of IT power per chip (with its host share) × average ` +
+      `draw ${r.energyConvention.averageDrawFraction} × PUE ${r.energyConvention.pue}.`;
   }
   const note =
     `\n\nModel estimates at the efficiencies calibrated for ${r.efficienciesFrom} (bandwidth, compute, communication ` +
