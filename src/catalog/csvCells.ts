@@ -238,6 +238,21 @@ export class CellReader<Column extends string> {
     return n;
   }
 
+  /** A required number >= 0 (a fraction that may be zero, such as an overhead). */
+  nonNegative(column: Column): number | undefined {
+    const value = this.raw(column);
+    const n = DECIMAL.test(value) ? Number(value) : NaN;
+    if (value === "" || !Number.isFinite(n) || n < 0) {
+      this.fail(
+        column,
+        value === "" ? "missing value" : "out of range",
+        "a number >= 0 (plain decimal, no units or thousands separators)"
+      );
+      return undefined;
+    }
+    return n;
+  }
+
   /** A required `true` or `false`. */
   boolean(column: Column): boolean | undefined {
     const value = this.raw(column);

@@ -35,6 +35,19 @@ export interface Hardware {
   priceUsd: number | null;
   /** Indicative cloud price per chip-hour, USD; null where none is published. */
   hourlyPriceUsd: number | null;
+  /**
+   * Server and cluster network bought with each chip beyond what `priceUsd` already includes, as a fraction of
+   * `priceUsd`: about 0.5 for an HGX-board price (the host server and the network to add), 0.235 for a DGX or rack
+   * price (only the cluster network, at Epoch AI's 19% of cluster cost), about 1 for the price of a chip alone.
+   */
+  systemOverheadFraction: number;
+  /**
+   * IT power per chip at peak, W: the chip plus its share of host CPUs, memory, NICs, switches and in-rack fans
+   * (DGX H100 10.2 kW / 8 = 1,275 W; GB200 NVL72 ~120 kW / 72 = 1,667 W). At least `powerW`.
+   */
+  systemPowerW: number;
+  /** Source of `systemOverheadFraction` and `systemPowerW` (title and URL). */
+  systemSource: string;
   /** Source of the price figures (title and URL). */
   priceSource: string;
   /** Source of hbmCapacityBytes (title and URL). */

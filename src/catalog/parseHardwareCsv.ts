@@ -21,9 +21,12 @@ export const HARDWARE_COLUMNS = [
   "power_w",
   "price_usd",
   "hourly_usd",
+  "system_overhead",
+  "system_power_w",
   "price_source",
   "hbm_source",
   "links_source",
+  "system_source",
   "estimated",
   "source_title",
   "source_url",
@@ -54,7 +57,9 @@ export const HARDWARE_FIELD_OF_COLUMN: Partial<Record<HardwareColumn, keyof Hard
   scale_out_gbps: "scaleOutBandwidthBytesPerS",
   power_w: "powerW",
   price_usd: "priceUsd",
-  hourly_usd: "hourlyPriceUsd"
+  hourly_usd: "hourlyPriceUsd",
+  system_overhead: "systemOverheadFraction",
+  system_power_w: "systemPowerW"
 };
 
 /** `estimated` value that marks a wholly hypothetical row. */
@@ -74,7 +79,9 @@ const BYTES_PER_GIB = 2 ** 30;
  * Units of the columns: `hbm_gb` the marketed capacity in decimal GB; `hbm_tbps` TB/s; `hbm_gib` the capacity the
  * runtime reports, in GiB (binary); `scale_up_gbps` and `scale_out_gbps` GB/s (bytes, decimal) in each direction per
  * chip; `scale_up_chips` chips per scale-up domain. `hbm_source` and `links_source` name their sources as
- * `Title <https://...>` (a hypothetical row may give its basis without a URL).
+ * `Title <https://...>` (a hypothetical row may give its basis without a URL). `system_overhead` is the server and
+ * cluster network bought with each chip beyond what `price_usd` includes, as a fraction of it (>= 0); `system_power_w`
+ * the IT power per chip with its host share at peak, W (>= power_w); `system_source` names the source of both.
  */
 export function parseHardwareCsv(text: string, {file}: {file: string}): Hardware[] {
   const {header, records} = readCsvRecords(text);
@@ -109,10 +116,16 @@ function readRow(cells: CellReader<HardwareColumn>): Hardware | undefined {
   const powerW = cells.positive("power_w");
   const priceUsd = cells.optionalPositive("price_usd");
   const hourlyUsd = cells.optionalPositive("hourly_usd");
+  const systemOverhead = cells.nonNegative("system_overhead");
+  const systemPowerW = cells.positive("system_power_w");
+  if (powerW !== undefined && systemPowerW !== undefined && systemPowerW < powerW) {
+    cells.fail("system_power_w", "system power below chip power", `at least power_w (${powerW} W)`);
+  }
   const estimated = readEstimated(cells);
   const priceSource = readPriceSource(cells, priceUsd, hourlyUsd, estimated);
   const hbmSource = readSource(cells, "hbm_source", estimated);
   const linksSource = readSource(cells, "links_source", estimated);
+  const systemSource = readSource(cells, "system_source", estimated);
   const sourceTitle = cells.text("source_title");
   const sourceUrl = cells.httpsUrl("source_url");
   const notes = cells.raw("notes");
@@ -133,6 +146,9 @@ function readRow(cells: CellReader<HardwareColumn>): Hardware | undefined {
     powerW === undefined ||
     priceUsd === undefined ||
     hourlyUsd === undefined ||
+    systemOverhead === undefined ||
+    systemPowerW === undefined ||
+    systemSource === undefined ||
     estimated === undefined ||
     priceSource === undefined ||
     hbmSource === undefined ||
@@ -160,6 +176,9 @@ function readRow(cells: CellReader<HardwareColumn>): Hardware | undefined {
     powerW,
     priceUsd,
     hourlyPriceUsd: hourlyUsd,
+    systemOverheadFraction: systemOverhead,
+    systemPowerW,
+    systemSource,
     priceSource,
     hbmSource,
     linksSource,
@@ -225,7 +244,7 @@ function readPriceSource(
 /** A required source cell (`hbm_source`, `links_source`): `Title <https://...>`, or any text on a hypothetical row. */
 function readSource(
   cells: CellReader<HardwareColumn>,
-  column: "hbm_source" | "links_source",
+  column: "hbm_source" | "links_source" | "system_source",
   estimated: string[] | undefined
 ): string | undefined {
   const value = cells.text(column);

@@ -7,6 +7,7 @@ import {registerScenarioCommands} from "./commands/scenarios.js";
 import {registerSite} from "./commands/site.js";
 import {registerSweep} from "./commands/sweep.js";
 import {registerTraining} from "./commands/training.js";
+import {registerTrainingRuns} from "./commands/trainingRuns.js";
 
 /** Builds the command line; `run` parses argv and turns user mistakes into one line on stderr and exit code 1. */
 export function buildProgram(): Command {
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerCatalog(program);
   registerInference(program);
   registerTraining(program);
+  registerTrainingRuns(program);
   registerScenarioCommands(program);
   registerSweep(program);
   registerCalibration(program);

@@ -5,6 +5,8 @@ import type {ModelArchitecture} from "../catalog/model.js";
 import {parseHardwareCsv} from "../catalog/parseHardwareCsv.js";
 import {parseModelsCsv} from "../catalog/parseModelsCsv.js";
 import {DATA_DIR} from "./paths.js";
+import {parseTrainingRunsCsv} from "../training/parseTrainingRunsCsv.js";
+import type {PublishedRun} from "../training/publishedRun.js";
 
 export interface Catalogs {
   hardware: Hardware[];
@@ -26,4 +28,13 @@ export function loadModels(path = resolve(DATA_DIR, "models.csv")): ModelArchite
 
 export function loadCatalogs(): Catalogs {
   return {hardware: loadHardware(), models: loadModels()};
+}
+
+/** data/training-runs.csv (published training runs), its model and hardware ids checked against the catalogs. */
+export function loadTrainingRuns(catalogs: Catalogs, path = resolve(DATA_DIR, "training-runs.csv")): PublishedRun[] {
+  return parseTrainingRunsCsv(readFileSync(path, "utf8"), {
+    file: displayPath(path),
+    modelIds: catalogs.models.map((m) => m.id),
+    hardwareIds: catalogs.hardware.map((h) => h.id)
+  });
 }

@@ -1,4 +1,5 @@
 import {type ChipHourCostInput} from "../tco/chipHourCost.js";
+import {vendorShare, type VendorShareResult} from "../tco/vendorShare.js";
 import {HOURS_PER_MONTH, HOURS_PER_YEAR, MONTHS_PER_YEAR, TOKENS_PER_MILLION} from "../units/si.js";
 import {compoundGrowthSeries} from "./growth.js";
 import {checkServingChip, servingChipCost, type ServingChipCostResult, type ServingChipInput} from "./servingChip.js";
@@ -16,7 +17,11 @@ import {checkRanges, type RangeTable} from "../units/range.js";
  *                                   bought at P_in with margin p
  *   tax per Mtok                    merchant cost per Mtok - in-house cost per Mtok
  *                                   = (vendor margin - partner margin) per Mtok
- *   tax share                       tax per Mtok ÷ merchant cost per Mtok
+ *   tax share                       tax per Mtok ÷ merchant cost per Mtok   (a share of TOKEN COST: the annualised
+ *                                   cost per token, capital at the cost of capital, energy, operations, facility)
+ *   vendor share                    the vendor's gross profit as a share of token cost, of data-centre capex and of
+ *                                   lifetime spend (src/tco/vendorShare.ts), to set beside Bernstein's ~29% of
+ *                                   AI data-centre cost
  *   tokens in month t               V ÷ 12 × (1 + g)^(t/12),  t = 0 … H - 1                  tokens
  *   cost factor in month t          (1 - d)^(t/12)      (every component of the cost per token falls at the
  *                                                         scenario's serving cost decline d, so the share is constant)
@@ -81,6 +86,8 @@ export interface InferenceTaxResult {
   vendorMarginUsdPerMTok: number;
   /** vendor margin ÷ merchant cost per million tokens, fraction. */
   vendorMarginShare: number;
+  /** The merchant vendor's gross profit as a share of token cost, data-centre capex and lifetime spend. */
+  vendorShare: VendorShareResult;
   /** Merchant minus in-house cost per million tokens: the recoverable tax, USD per Mtok (0 when m = p = 0). */
   taxUsdPerMTok: number;
   /** tax ÷ merchant cost per million tokens, fraction below 1 (negative if the partner's margin is the larger). */
@@ -186,6 +193,7 @@ export function inferenceTax(input: InferenceTaxInput): InferenceTaxResult {
     inHouseCostUsdPerMTok,
     vendorMarginUsdPerMTok: merchantCost.perMTok.vendorMargin,
     vendorMarginShare: merchantCost.perMTok.vendorMarginShare,
+    vendorShare: vendorShare(input.merchant.chipHour),
     taxUsdPerMTok,
     taxShare: merchantCostUsdPerMTok > 0 ? taxUsdPerMTok / merchantCostUsdPerMTok : 0,
     recoveredUsdPerYear: years[0]!.recoveredUsd,

@@ -1,23 +1,30 @@
 import {HOURS_PER_DAY, KILO, SECONDS_PER_HOUR} from "../units/si.js";
+import type {RangeTable} from "../units/range.js";
 
 /**
- * A pre-training run from the standard compute estimate (Kaplan et al. 2020, "Scaling Laws for Neural Language
- * Models", arXiv 2001.08361, §2.1: C ≈ 6·N·D, with N the parameters each token uses, so active params for MoE):
- *   FLOPs       = 6 × N × D
- *   chip-hours  = FLOPs ÷ (peak FLOP/s × MFU × 3600)
- *   days        = chip-hours ÷ chips ÷ 24
- *   energy MWh  = chip-hours × IT kW per chip × average draw × PUE ÷ 1000
- *   cost owned  = chip-hours × cost of an owned chip-hour;  cost rented = chip-hours × hourly rental price
+ * A pre-training run, steady state and whole run.
+ *
+ *   steady-state chip-hours = FLOPs ÷ (peak FLOP/s × MFU × 3600)         MFU: the steady-state throughput a paper reports
+ *   whole-run chip-hours    = steady-state chip-hours ÷ goodput         goodput: the share of the run's chip time that
+ *                                                                       trains (failures, restarts, checkpoint reloads,
+ *                                                                       evaluation and the slower phases lose the rest)
+ *   days                    = chip-hours ÷ chips ÷ 24
+ *   energy MWh              = whole-run chip-hours × IT kW per chip × average draw × PUE ÷ 1000
+ *   cost owned              = chip-hours × cost of an owned chip-hour;  cost rented = chip-hours × hourly price
+ *
+ * FLOPs come from trainingFlops (6·N·D plus causal attention). The owned chip-hour must be priced at the same
+ * average draw and PUE as the energy here (one energy convention: the chip-hour's energy part × chip-hours is
+ * `energyMwh` × price).
  */
 export interface TrainingRunInput {
-  /** Parameters used per token (active params for MoE); > 0. */
-  activeParams: number;
-  /** Training tokens; > 0. */
-  tokens: number;
+  /** Training FLOPs (trainingFlops().totalFlops); > 0. */
+  flops: number;
   /** Dense peak of one chip in the training precision, FLOP/s; > 0. */
   peakFlopsPerS: number;
-  /** Model FLOPs utilisation: achieved 6ND FLOP/s ÷ peak; in (0, 1]. */
+  /** Model FLOPs utilisation in steady state: achieved model FLOP/s ÷ peak; in (0, 1]. */
   mfu: number;
+  /** Share of the run's chip time that does useful training (effective training time); in [0.05, 1]. */
+  goodputFraction: number;
   /** Chips in the cluster; integer >= 1. */
   chips: number;
   /** IT power per chip including its host share, kW; > 0. */
@@ -26,37 +33,58 @@ export interface TrainingRunInput {
   averageDrawFraction: number;
   /** Power usage effectiveness; >= 1. */
   pue: number;
-  /** Cost of an owned chip-hour (from chipHourCost), USD; >= 0. */
+  /** Cost of an owned chip-hour (from chipHourCost, at the same draw and PUE), USD; >= 0. */
   ownedUsdPerChipHour: number;
   /** Rental price of a chip-hour, USD; null when none is known. */
   rentedUsdPerChipHour: number | null;
 }
 
+/** Ranges the training-run inputs that scenario keys set must lie in (test/scenario/evaluate/keyAgreement.test.ts). */
+export const TRAINING_RUN_RANGES = {
+  goodputFraction: {min: 0.05, max: 1}
+} as const satisfies Partial<RangeTable<TrainingRunInput>>;
+
+/**
+ * Default goodput: Meta reports "higher than 90% effective training time" for Llama 3 405B pre-training on 16K H100s
+ * (Dubey et al. 2024, "The Llama 3 Herd of Models", arXiv 2407.21783, §3.3.4 Reliability and Operational
+ * Challenges). Not fitted to any run.
+ */
+export const DEFAULT_GOODPUT_FRACTION = 0.9;
+
 export interface TrainingRunResult {
+  /** Training FLOPs, FLOP. */
   flops: number;
+  /** Chip-hours at the steady-state MFU, as if nothing ever stopped. */
+  steadyStateChipHours: number;
+  /** Whole-run chip-hours: steady state ÷ goodput (what papers and model cards publish). */
   chipHours: number;
+  /** Steady-state wall-clock days. */
+  steadyStateDays: number;
+  /** Whole-run wall-clock days. */
   wallClockDays: number;
+  /** Facility energy of the whole run, MWh. */
   energyMwh: number;
+  /** Whole-run cost on owned chips, USD. */
   costOwnedUsd: number;
-  /** Null when no rental price is known. */
+  /** Steady-state cost on owned chips, USD. */
+  costOwnedSteadyStateUsd: number;
+  /** Whole-run cost on rented chips, USD; null when no rental price is known. */
   costRentedUsd: number | null;
 }
 
-/** Training FLOPs ≈ 6 × N × D (Kaplan et al. 2020). */
-export function trainingFlops(activeParams: number, tokens: number): number {
-  return 6 * activeParams * tokens;
-}
-
 export function trainingRun(input: TrainingRunInput): TrainingRunResult {
-  const flops = trainingFlops(input.activeParams, input.tokens);
-  const chipHours = flops / (input.peakFlopsPerS * input.mfu * SECONDS_PER_HOUR);
+  const steadyStateChipHours = input.flops / (input.peakFlopsPerS * input.mfu * SECONDS_PER_HOUR);
+  const chipHours = steadyStateChipHours / input.goodputFraction;
   const energyMwh = (chipHours * input.itPowerKwPerChip * input.averageDrawFraction * input.pue) / KILO;
   return {
-    flops,
+    flops: input.flops,
+    steadyStateChipHours,
     chipHours,
+    steadyStateDays: steadyStateChipHours / input.chips / HOURS_PER_DAY,
     wallClockDays: chipHours / input.chips / HOURS_PER_DAY,
     energyMwh,
     costOwnedUsd: chipHours * input.ownedUsdPerChipHour,
+    costOwnedSteadyStateUsd: steadyStateChipHours * input.ownedUsdPerChipHour,
     costRentedUsd: input.rentedUsdPerChipHour === null ? null : chipHours * input.rentedUsdPerChipHour
   };
 }

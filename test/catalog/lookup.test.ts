@@ -38,9 +38,9 @@ describe("findById", () => {
   });
 
   it("names the flag that carried the id", () => {
-    const error = thrown(() => findById(models, "llama-3-70b", "model", "--model"));
+    const error = thrown(() => findById(models, "llama-3.2-70b", "model", "--model"));
     expect(error.detail.flag).toBe("--model");
-    expect(error.message.startsWith("--model: unknown model id 'llama-3-70b'")).toBe(true);
+    expect(error.message.startsWith("--model: unknown model id 'llama-3.2-70b'")).toBe(true);
     expect(error.detail.hint).toContain("'llama-3.1-70b'");
   });
 

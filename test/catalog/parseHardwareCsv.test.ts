@@ -26,8 +26,8 @@ function errorsOf(fn: () => unknown): UserErrors["errors"] {
 }
 
 const SOURCES =
-  "Epoch <https://epoch.ai/data>,vLLM <https://github.com/vllm-project/vllm/issues/27508>,NVIDIA <https://nvidia.com>";
-const GOOD_ROW = `h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,989.4,1979,,80,3.35,79.11,450,8,50,700,31120,2.99,${SOURCES},,NVIDIA datasheet,https://www.nvidia.com/en-us/data-center/h100/,`;
+  "Epoch <https://epoch.ai/data>,vLLM <https://github.com/vllm-project/vllm/issues/27508>,NVIDIA <https://nvidia.com>,DGX H100 <https://github.com/epoch-research/training-cost-trends>";
+const GOOD_ROW = `h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,989.4,1979,,80,3.35,79.11,450,8,50,700,31120,2.99,0.5,1275,${SOURCES},,NVIDIA datasheet,https://www.nvidia.com/en-us/data-center/h100/,`;
 
 describe("parseHardwareCsv on data/hardware.csv", () => {
   const rows = parseHardwareCsv(text, {file: FILE});
@@ -52,7 +52,12 @@ describe("parseHardwareCsv on data/hardware.csv", () => {
       "tpu-v5p",
       "tpu-v6e",
       "trainium2",
-      "custom-inference-asic"
+      "custom-inference-asic",
+      "v100-sxm2-32gb",
+      "a100-sxm-40gb",
+      "tpu-v3",
+      "tpu-v4",
+      "trainium3"
     ]) {
       expect(byId.has(id), id).toBe(true);
     }
@@ -82,7 +87,18 @@ describe("parseHardwareCsv on data/hardware.csv", () => {
     // cloud.google.com/tpu/docs/v6e: "918 TFLOPs", "32 GB", "1638 GBps"; TDP is our estimate.
     ["tpu-v6e", 918e12, null, 32e9, 1.638e12, 390],
     // AWS Neuron trainium2.rst: "667 BF16/FP16/TF32 TFLOPS", "1,299 FP8 TFLOPS", 96 GiB, 2.9 TB/sec.
-    ["trainium2", 667e12, 1299e12, 96 * 1024 ** 3, 2.9e12, 500]
+    ["trainium2", 667e12, 1299e12, 96 * 1024 ** 3, 2.9e12, 500],
+    // Epoch chip DB "NVIDIA Tesla V100 SXM2 32 GB": FP16 tensor 125 TFLOPS (no BF16 on Volta), 32 GB, 300 W;
+    // NVIDIA 900 GB/s (Epoch 898e9).
+    ["v100-sxm2-32gb", 125e12, null, 32e9, 0.9e12, 300],
+    // facts.md §1 and LLM-Viewer: A100 40 GB has 1.555 TB/s and the A100's 312 TFLOPS and 400 W.
+    ["a100-sxm-40gb", 312e12, null, 40e9, 1.555e12, 400],
+    // Epoch chip DB "Google TPU v3": 123 TFLOPS, 32e9 B, 900e9 B/s, TDP 220 W.
+    ["tpu-v3", 123e12, null, 32e9, 0.9e12, 220],
+    // Epoch chip DB "Google TPU v4": 275 TFLOPS, 32e9 B, 1.2e12 B/s, TDP 170 W.
+    ["tpu-v4", 275e12, null, 32e9, 1.2e12, 170],
+    // AWS Neuron trainium3.rst (facts.md §1): 671 BF16, 2,517 MXFP8 TFLOPS, 144 GiB, 4.9 TB/s; power assumed.
+    ["trainium3", 671e12, 2517e12, 144 * 1024 ** 3, 4.9e12, 1000]
   ])("%s", (id, bf16, fp8, hbmBytes, bandwidth, powerW) => {
     const row = () => byId.get(id)!;
     it("has the sourced peak FLOP/s", () => {
@@ -129,8 +145,18 @@ describe("parseHardwareCsv on data/hardware.csv", () => {
   });
 
   it("translates estimated column names into field names", () => {
-    expect(byId.get("tpu-v5e")!.estimated).toEqual(["powerW", "hbmCapacityBytes"]);
-    expect(byId.get("gb200")!.estimated).toEqual(["priceUsd", "hbmCapacityBytes", "scaleOutBandwidthBytesPerS"]);
+    expect(byId.get("tpu-v5e")!.estimated).toEqual([
+      "powerW",
+      "hbmCapacityBytes",
+      "systemOverheadFraction",
+      "systemPowerW"
+    ]);
+    expect(byId.get("gb200")!.estimated).toEqual([
+      "priceUsd",
+      "hbmCapacityBytes",
+      "scaleOutBandwidthBytesPerS",
+      "systemPowerW"
+    ]);
     expect(byId.get("h100-sxm")!.estimated).toEqual([]);
   });
 
@@ -174,7 +200,8 @@ describe("parseHardwareCsv on data/hardware.csv", () => {
   });
 
   it("keeps FLOP/s dense: FP8 never exceeds 2 × BF16", () => {
-    for (const row of rows) {
+    // Trainium3 is the published exception: 2,517 MXFP8 vs 671 BF16 dense TFLOPS (AWS Neuron docs, trainium3.rst).
+    for (const row of rows.filter((r) => r.id !== "trainium3")) {
       if (row.fp8FlopsPerS !== null)
         expect(row.fp8FlopsPerS, row.id).toBeLessThanOrEqual(2 * row.bf16FlopsPerS * 1.001);
     }
@@ -194,12 +221,12 @@ describe("parseHardwareCsv validation", () => {
       HEADER,
       GOOD_ROW,
       // line 3: bad id (col 1), bad kind (col 4), negative bf16 (col 5), unit in hbm_gb (col 8)
-      "H100_SXM,X,NVIDIA,fpga,-1,,,80 GB,3.35,79.11,450,8,50,700,,,,H <https://h.org>,L <https://l.org>,,T,https://x.org,",
-      // line 4: missing power (col 14), price without source (col 17), bad estimated (col 20), http URL (col 22)
-      "b200,B200,NVIDIA,gpu,2250,4500,9000,180,8,178.35,900,8,50,,47409,,,H <https://h.org>,L <https://l.org>,power;price_usd,T,http://x.org,",
-      // line 5: unit in hbm_gib (col 10), zero scale-up bandwidth (col 11), fractional domain (col 12), HBM source
-      // without a URL (col 18)
-      "mi300x,MI300X,AMD,gpu,1307.4,2614.9,,192,5.3,192 GiB,0,8.5,50,750,,,,HIP deviceQuery,L <https://l.org>,,T,https://x.org,"
+      "H100_SXM,X,NVIDIA,fpga,-1,,,80 GB,3.35,79.11,450,8,50,700,,,0.5,1275,,H <https://h.org>,L <https://l.org>,S <https://s.org>,,T,https://x.org,",
+      // line 4: missing power (col 14), price without source (col 19), bad estimated (col 23), http URL (col 25)
+      "b200,B200,NVIDIA,gpu,2250,4500,9000,180,8,178.35,900,8,50,,47409,,0.235,1787.5,,H <https://h.org>,L <https://l.org>,S <https://s.org>,power;price_usd,T,http://x.org,",
+      // line 5: unit in hbm_gib (col 10), zero scale-up bandwidth (col 11), fractional domain (col 12), negative
+      // system overhead (col 17), system power below chip power (col 18), HBM source without a URL (col 20)
+      "mi300x,MI300X,AMD,gpu,1307.4,2614.9,,192,5.3,192 GiB,0,8.5,50,750,,,-0.1,700,,HIP deviceQuery,L <https://l.org>,S <https://s.org>,,T,https://x.org,"
     ].join("\n");
     const errors = errorsOf(() => parseHardwareCsv(bad, {file: FILE}));
     const where = errors.map((e) => [e.detail.line, e.detail.column, e.detail.path]);
@@ -209,13 +236,15 @@ describe("parseHardwareCsv validation", () => {
       [3, 5, "bf16_tflops"],
       [3, 8, "hbm_gb"],
       [4, 14, "power_w"],
-      [4, 17, "price_source"],
-      [4, 20, "estimated"],
-      [4, 22, "source_url"],
+      [4, 19, "price_source"],
+      [4, 23, "estimated"],
+      [4, 25, "source_url"],
       [5, 10, "hbm_gib"],
       [5, 11, "scale_up_gbps"],
       [5, 12, "scale_up_chips"],
-      [5, 18, "hbm_source"]
+      [5, 17, "system_overhead"],
+      [5, 18, "system_power_w"],
+      [5, 20, "hbm_source"]
     ]);
     expect(errors.every((e) => e.detail.file === FILE)).toBe(true);
     expect(errors[0]!.message).toBe(
@@ -248,7 +277,7 @@ describe("parseHardwareCsv validation", () => {
 
   it("reports rows with the wrong number of cells", () => {
     const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${GOOD_ROW},extra`, {file: FILE}));
-    expect(errors[0]!.detail).toMatchObject({line: 2, message: "wrong number of cells", found: "24"});
+    expect(errors[0]!.detail).toMatchObject({line: 2, message: "wrong number of cells", found: "27"});
   });
 
   it("reports duplicate ids on the later line", () => {
@@ -276,7 +305,10 @@ describe("parseHardwareCsv validation", () => {
   });
 
   it("accepts a hypothetical row whose price source has no URL", () => {
-    const row = GOOD_ROW.replace("h100-sxm", "my-asic").replace(`${SOURCES},`, "Assumed,Assumed HBM,Assumed links,all");
+    const row = GOOD_ROW.replace("h100-sxm", "my-asic").replace(
+      `${SOURCES},`,
+      "Assumed,Assumed HBM,Assumed links,Assumed system,all"
+    );
     const [asic] = parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE});
     expect(asic).toMatchObject({
       id: "my-asic",

@@ -58,6 +58,22 @@ describe("parseModelsCsv on data/models.csv", () => {
     ["gpt-3-175b", 174.6e9, 174.6e9, 96, 12288, 96, 96, 0.3e12],
     // Mixtral (arXiv 2401.04088): 47B total, 13B active; 32 layers, 4096, 32 heads, 8 KV; tokens unpublished.
     ["mixtral-8x7b", 46.7e9, 12.88e9, 32, 4096, 32, 8, null],
+    // PaLM (arXiv 2204.02311) Table 1: 118 layers, d_model 18,432, 48 heads, multi-query (1 KV head), 540.35B; 780B.
+    ["palm-540b", 540.35e9, 540.35e9, 118, 18432, 48, 1, 0.78e12],
+    // Gopher (arXiv 2112.11446) Table 1: 80 layers, 128 heads, d_model 16,384; 280B parameters, 300B tokens.
+    ["gopher-280b", 280e9, 280e9, 80, 16384, 128, 128, 0.3e12],
+    // Chinchilla (arXiv 2203.15556) Table 4: 80 layers, 64 heads, d_model 8,192; 70B, 1.4T tokens.
+    ["chinchilla-70b", 70e9, 70e9, 80, 8192, 64, 64, 1.4e12],
+    // OPT (arXiv 2205.01068) Table 1: 96 layers, 96 heads, d_model 12,288; 180B tokens.
+    ["opt-175b", 175e9, 175e9, 96, 12288, 96, 96, 0.18e12],
+    // BLOOM (arXiv 2211.05100): 70 layers, 112 heads, d_model 14,336; 176,247,271,424 parameters; 366B tokens.
+    ["bloom-176b", 176.25e9, 176.25e9, 70, 14336, 112, 112, 0.366e12],
+    // LLaMA (arXiv 2302.13971) Table 2: 65.2B, 80 layers, d_model 8,192, 64 heads; 1.4T tokens.
+    ["llama-65b", 65.2e9, 65.2e9, 80, 8192, 64, 64, 1.4e12],
+    // Nemotron-4 340B (arXiv 2406.11704) Table 1: 96 layers, hidden 18,432, 96 heads, 8 KV heads; 9T tokens.
+    ["nemotron-4-340b", 340e9, 340e9, 96, 18432, 96, 8, 9e12],
+    // Llama 4 model card: Maverick 400B total, 17B active, ~22T tokens; config 48 layers, 5,120, 40 heads, 8 KV.
+    ["llama-4-maverick", 400e9, 17e9, 48, 5120, 40, 8, 22e12],
     // DeepSeek-V3 (arXiv 2412.19437): 671B total, 37B activated, 61 layers, hidden 7168, 128 heads, 14.8T tokens.
     ["deepseek-v3", 671e9, 37e9, 61, 7168, 128, 128, 14.8e12]
   ])("%s", (id, params, active, layers, hidden, heads, kvHeads, tokens) => {

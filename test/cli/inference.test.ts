@@ -100,7 +100,7 @@ describe("token-ledger inference", () => {
 
   it.each([
     [["--hardware", "h10"], "--hardware: unknown hardware id 'h10'", /did you mean 'h100-sxm'/],
-    [["--model", "llama-3-70b"], "--model: unknown model id 'llama-3-70b'", /llama-3\.1-70b/],
+    [["--model", "llama-3.2-70b"], "--model: unknown model id 'llama-3.2-70b'", /llama-3\.1-70b/],
     [["--batch", "0"], "--batch: out of range: expected a whole number >= 1, found 0", null],
     [["--batch", "-4"], "--batch: out of range", null],
     [["--batch", "2.5"], "--batch: out of range: expected a whole number >= 1, found 2.5", null],
@@ -223,5 +223,56 @@ describe("token-ledger inference", () => {
     ]);
     expect(code).toBe(1);
     expect(stderr).toContain("--chip-price: tpu-v5p has no published purchase price");
+  });
+
+  // A custom model with Llama 3.1 70B's shape (data/models.csv) on a custom chip with an H100's numbers
+  // (data/hardware.csv): the same figures as the catalog ids, except where the catalog's measured HBM capacity
+  // (79.11 GiB) differs from the 80 GB given here, and the calibration group (a custom chip is "other": pooled).
+  const LLAMA_70B_SHAPE = [
+    ...["--params", "70.55e9", "--layers", "80", "--hidden-size", "8192", "--heads", "64", "--kv-heads", "8"],
+    ...["--head-dim", "128", "--vocab", "128256"]
+  ];
+  const H100_NUMBERS = [
+    ...["--peak-flops", "1979e12", "--hbm-bandwidth", "3.35", "--hbm-capacity", "80", "--chip-power", "700"],
+    ...["--chip-price", "31120"]
+  ];
+
+  it("takes a custom model and chip by their numbers", async () => {
+    const {code, stdout} = await runCli(["inference", ...LLAMA_70B_SHAPE, ...H100_NUMBERS, "--tp", "2", "--json"]);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    expect(r.model).toBe("custom");
+    expect(r.hardware).toBe("custom");
+    // Weights at FP8: 70.55e9 parameters × 1 byte over TP 2 = 35.3 GB per chip (the embedding gathered apart)
+    expect(r.weightBytes).toBeGreaterThan(35e9);
+    expect(r.weightBytes).toBeLessThan(71e9);
+    expect(r.efficienciesFrom).toBe("pooled");
+    expect(r.outputTokensPerSecondPerChip).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [["--hbm-bandwidth", "0"], "--hbm-bandwidth: out of range: expected a number > 0, found 0"],
+    [["--active-params", "80e9"], "--active-params: active parameters exceed total parameters"],
+    [["--kv-heads", "7"], "--kv-heads: KV heads do not divide the attention heads"],
+    [["--experts-per-token", "2"], "--experts-per-token: more experts per token than experts"],
+    [["--system-power", "500"], "--system-power: system power below chip power"]
+  ])("rejects the custom numbers %j with one line naming the flag", async (change, message) => {
+    const args = ["inference", ...LLAMA_70B_SHAPE, ...H100_NUMBERS, "--tp", "2"];
+    const at = args.indexOf(change[0]!);
+    if (at >= 0) args.splice(at, 2, ...change);
+    else args.push(...change);
+    const {code, stderr} = await runCli(args);
+    expect(code).toBe(1);
+    expect(stderr).toContain(message);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("asks for the whole shape of a custom model and for a custom chip's bandwidth", async () => {
+    const noHidden = LLAMA_70B_SHAPE.filter((_, i, a) => a[i] !== "--hidden-size" && a[i - 1] !== "--hidden-size");
+    const a = await runCli(["inference", ...noHidden, ...H100_NUMBERS]);
+    expect(a.stderr).toContain("--hidden-size: missing for a custom model");
+    const noBandwidth = H100_NUMBERS.filter((_, i, x) => x[i] !== "--hbm-bandwidth" && x[i - 1] !== "--hbm-bandwidth");
+    const b = await runCli(["inference", ...LLAMA_70B_SHAPE, ...noBandwidth]);
+    expect(b.stderr).toContain("--hbm-bandwidth: missing for a custom chip");
   });
 });

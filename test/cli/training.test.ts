@@ -1,5 +1,10 @@
 import {describe, expect, it} from "vitest";
 import {runCli} from "./runCli.js";
+import {runTraining} from "../../src/cli/commands/training.js";
+import {loadCatalogs} from "../../src/node/catalogFiles.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/evaluateScenario.js";
+import {scenarioMedianPoint} from "../../src/scenario/resolve/scenarioValues.js";
 
 describe("token-ledger training", () => {
   it("reports FLOPs, chip-hours, days, energy and cost as JSON", async () => {
@@ -19,12 +24,136 @@ describe("token-ledger training", () => {
     ]);
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
-    // 6 × 405.85e9 (data/models.csv, from config.json) × 15.6e12 = 3.799e25 FLOPs
-    expect(r.flops).toBeCloseTo(6 * 405.85e9 * 15.6e12, -20);
-    expect(r.chipHours).toBeCloseTo(r.flops / (989.4e12 * 0.38 * 3600), 0);
+    // 6 × 405.85e9 (data/models.csv, from config.json) × 15.6e12 = 3.799e25 FLOPs, plus causal attention at the
+    // schema's 8,192-token sequence: 3 × 126 layers × 128 heads × 8192 × (128 + 128) × 15.6e12 = 1.583e24
+    expect(r.parameterFlops).toBeCloseTo(6 * 405.85e9 * 15.6e12, -20);
+    expect(r.attentionFlops).toBeCloseTo(3 * 126 * 128 * 8192 * 256 * 15.6e12, -18);
+    expect(r.flops).toBe(r.parameterFlops + r.attentionFlops);
+    expect(r.steadyStateChipHours).toBeCloseTo(r.flops / (989.4e12 * 0.38 * 3600), 0);
+    // whole run = steady state ÷ the schema's goodput 0.9 (Llama 3: "higher than 90% effective training time")
+    expect(r.goodputFraction).toBe(0.9);
+    expect(r.chipHours).toBeCloseTo(r.steadyStateChipHours / 0.9, 0);
     expect(r.wallClockDays).toBeCloseTo(r.chipHours / 16384 / 24, 9);
-    expect(r.costOwnedUsd).toBeGreaterThan(0);
+    expect(r.steadyStateDays).toBeCloseTo(r.steadyStateChipHours / 16384 / 24, 9);
+    expect(r.costOwnedUsd).toBeCloseTo(r.chipHours * r.ownedChipHourCostUsd, 0);
+    expect(r.costOwnedSteadyStateUsd).toBeCloseTo(r.steadyStateChipHours * r.ownedChipHourCostUsd, 0);
     expect(r.costRentedUsd).toBeCloseTo(r.chipHours * 2.99, 0); // catalog hourly price of h100-sxm
+  });
+
+  it("states one energy convention and uses it for both the energy and its cost", async () => {
+    const {stdout} = await runCli([
+      "training",
+      ...["--model", "llama-3.1-70b", "--tokens", "15e12", "--hardware", "h100-sxm"],
+      ...["--chips", "8192", "--mfu", "0.4", "--json"]
+    ]);
+    const r = JSON.parse(stdout);
+    // Full draw (training runs flat out), PUE 1.2 (schema), DGX H100 10.2 kW / 8 = 1.275 kW IT per chip
+    // (data/hardware.csv system_power_w)
+    expect(r.energyConvention).toEqual({averageDrawFraction: 1, pue: 1.2, itPowerKwPerChip: 1.275});
+    expect(r.energyMwh).toBeCloseTo((r.chipHours * 1.275 * 1 * 1.2) / 1000, 6);
+    // The chip-hour's energy part × chip-hours is the energy × the schema's 0.0826 USD/kWh: one figure, two outputs.
+    expect(r.ownedChipHourBreakdownUsd.energy * r.chipHours).toBeCloseTo(r.energyMwh * 1000 * 0.0826, 3);
+  });
+
+  it("prices the run by part under the annuity and under Epoch AI's method, each summing to its total", async () => {
+    const {stdout} = await runCli([
+      "training",
+      ...["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm"],
+      ...["--chips", "16384", "--mfu", "0.41", "--hyperscaler", "--json"]
+    ]);
+    const r = JSON.parse(stdout);
+    const sum = (parts: Record<string, number>) => Object.values(parts).reduce((a, b) => a + b, 0);
+    expect(sum(r.costOwnedBreakdownUsd) / r.costOwnedUsd).toBeCloseTo(1, 12);
+    expect(sum(r.epochMethod.breakdownUsd) / r.epochMethod.costUsd).toBeCloseTo(1, 12);
+    // Epoch's assumptions: an HGX-board price × (1 + 0.5) × 0.81 = × 1.215 for the server (31,120 → 37,810.8 USD),
+    // PUE 1.1 for a hyperscaler, 0.75 of server TDP (cost_analysis_standalone.py)
+    expect(r.epochMethod.assumptions).toMatchObject({
+      serverPriceUsdPerChip: 37810.8,
+      pue: 1.1,
+      serverTdpFraction: 0.75
+    });
+  });
+
+  it("reproduces Epoch AI's $51.0M for Llama 3.1 405B through the option, given Epoch's inputs", async () => {
+    // Epoch's inputs (training-cost-trends, see test/tco/epochTrainingCost.test.ts): 2,142 h × 16,384 = 35,094,528
+    // chip-hours; DGX H100 $44,489.88 per GPU, which on the h100-sxm row's HGX basis (× (1 + 0.5) × 0.81 = × 1.215)
+    // is a --chip-price of 44,489.88 / 1.215 = 36,617.18; 1.1828 years from acquisition to training start; PUE 1.1
+    // (Meta); 2024 electricity $0.0771/kWh. Published: $51,040,524 (model_costs.csv).
+    const {stdout} = await runCli([
+      "training",
+      ...["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm", "--chips", "16384"],
+      ...["--mfu", "0.41", "--chip-hours", "35094528", "--chip-price", "36617.18", "--hardware-age", "1.1828"],
+      ...["--hyperscaler", "--electricity", "0.0771", "--json"]
+    ]);
+    const e = JSON.parse(stdout).epochMethod;
+    expect(Math.abs(e.costUsd / 51_040_524 - 1)).toBeLessThan(0.1);
+    // Parts by hand from Epoch's code (test/tco/epochTrainingCost.test.ts): hardware 39.22M, interconnect 9.20M,
+    // energy 2.85M USD
+    expect(Math.abs((e.breakdownUsd.aiChips + e.breakdownUsd.otherServer) / 39.22e6 - 1)).toBeLessThan(0.2);
+    expect(Math.abs(e.breakdownUsd.interconnect / 9.2e6 - 1)).toBeLessThan(0.2);
+    expect(Math.abs(e.breakdownUsd.energy / 2.85e6 - 1)).toBeLessThan(0.2);
+  });
+
+  it("gives one run the same energy, chip-hours and cost in the CLI and in a scenario (one energy convention)", () => {
+    // data/scenarios/base.md: training.model llama-3.1-405b, 15.6T tokens, MFU 0.38, 16,384 chips on h100-sxm; the
+    // rest at the schema's defaults, as the CLI takes them.
+    const bound = bindScenario(loadScenarioLibrary().resolve("base"), loadCatalogs());
+    const scenario = evaluateScenarioPoint(bound, scenarioMedianPoint(bound.resolved)).training;
+    const cli = runTraining({
+      model: "llama-3.1-405b",
+      tokens: 15.6e12,
+      hardware: "h100-sxm",
+      chips: 16384,
+      mfu: 0.38,
+      goodput: 0.9,
+      sequenceLength: 8192,
+      precision: "bf16",
+      hardwareAge: 0,
+      electricity: 0.0826
+    });
+    expect(cli.energyMwh / scenario.energyMwh).toBeCloseTo(1, 12);
+    expect(cli.chipHours / scenario.chipHours).toBeCloseTo(1, 12);
+    expect(cli.costOwnedUsd! / scenario.costOwnedUsd).toBeCloseTo(1, 12);
+  });
+
+  it("takes a custom model and chip by their numbers", async () => {
+    const {code, stdout} = await runCli([
+      "training",
+      ...["--params", "100e9", "--active-params", "20e9", "--tokens", "1e12"],
+      ...["--peak-flops", "1e15", "--chip-power", "1000", "--chip-price", "20000", "--chips", "1000", "--mfu", "0.5"],
+      ...["--goodput", "1", "--json"]
+    ]);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    // No attention shape given: 6 × 20e9 × 1e12 = 1.2e23 FLOPs; 1.2e23 / (1e15 × 0.5 × 3600) = 66,666.7 chip-hours
+    expect(r.flops).toBe(1.2e23);
+    expect(r.attentionFlops).toBe(0);
+    expect(r.chipHours).toBeCloseTo(66666.67, 1);
+    expect(r.model).toBe("custom");
+    expect(r.hardware).toBe("custom");
+  });
+
+  it.each([
+    [["--params", "7e10", "--active-params", "8e10"], "--active-params: active parameters exceed total parameters"],
+    [["--params", "7e10", "--layers", "80"], "--heads: an incomplete attention shape"],
+    [["--params", "7e10", "--peak-flops", "0"], "--peak-flops: out of range: expected a number > 0, found 0"],
+    [["--params", "7e10", "--peak-flops", "1e15"], "--chip-power: missing for a custom chip"],
+    [["--params", "7e10", "--peak-flops", "1e15", "--chip-power", "700", "--system-power", "500"], "--system-power"],
+    [["--model", "gpt-3-175b", "--params", "7e10"], "--params: a catalog model and custom model numbers together"],
+    [["--params", "-1"], "--params: out of range"]
+  ])("rejects the custom numbers %j with one line naming the flag", async (extra, message) => {
+    const hasChip = extra.includes("--peak-flops");
+    const {code, stderr} = await runCli([
+      "training",
+      ...extra,
+      ...(extra.includes("--model") || extra.includes("--params") ? [] : []),
+      ...(hasChip ? [] : ["--hardware", "h100-sxm"]),
+      ...["--tokens", "1e12", "--chips", "8", "--mfu", "0.4"]
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(message);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).not.toContain("    at ");
   });
 
   it.each([

@@ -1,5 +1,12 @@
 import type {Command} from "commander";
-import {findById} from "../../catalog/lookup.js";
+import {
+  addCustomChipOptions,
+  addCustomModelOptions,
+  resolveChipFlags,
+  resolveModelFlags,
+  type CustomChipFlags,
+  type CustomModelFlags
+} from "../customSpecs.js";
 import {UserError} from "../../errors/userError.js";
 import {calibratedEfficiencies} from "../../inference/calibratedEfficiencies.js";
 import {SOFTWARE_STACKS, type SoftwareStack} from "../../inference/calibration/measurement.js";
@@ -7,7 +14,7 @@ import {DEFAULT_HBM_RESERVE_FRACTION} from "../../inference/memoryFit.js";
 import {PRECISIONS, type Precision} from "../../inference/precision.js";
 import {ServingSettingError, type ServingSetting} from "../../inference/servingChecks.js";
 import {CHIP_HOUR_COMPONENTS} from "../../tco/chipHourCost.js";
-import {chipHourInput, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
+import {catalogChipHour, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
 import {schemaDefaults} from "../../scenario/file/schema.js";
 import {num} from "../../scenario/evaluate/modelKeys.js";
 import {evaluateServing} from "../../tco/evaluateServing.js";
@@ -15,9 +22,7 @@ import {loadCatalogs} from "../../node/catalogFiles.js";
 import {fractionBelowOne, keyFlag, oneOf, positiveInteger, positiveNumber} from "../flags.js";
 import {formatKeyValues, formatNumber, formatTable} from "../table.js";
 
-interface InferenceOptions {
-  hardware: string;
-  model: string;
+interface InferenceOptions extends CustomModelFlags, CustomChipFlags {
   precision: Precision;
   batch: number;
   inputTokens: number;
@@ -70,11 +75,11 @@ Figures are model estimates at the efficiencies calibrated on published measurem
 Defaults are the scenario schema's (the /reference page).`;
 
 export function registerInference(program: Command): void {
-  program
+  const command = program
     .command("inference")
     .description("throughput, latency and cost per million tokens of one model on one chip (serving model + TCO)")
-    .requiredOption("--hardware <id>", "accelerator id from data/hardware.csv")
-    .requiredOption("--model <id>", "model id from data/models.csv")
+    .option("--hardware <id>", "accelerator id from data/hardware.csv; or a custom chip's numbers (--peak-flops, ...)")
+    .option("--model <id>", "model id from data/models.csv; or a custom model's numbers (--params, ...)")
     .option(
       "--precision <p>",
       `weights precision: ${PRECISIONS.join("|")}`,
@@ -148,26 +153,30 @@ export function registerInference(program: Command): void {
       oneOf("--stack", SOFTWARE_STACKS),
       DEFAULTS["serving.stack"] as SoftwareStack
     )
-    .option("--json", "print one JSON object (keys below and in the README)")
-    .addHelpText("after", HELP_AFTER)
-    .action((options: InferenceOptions & {context?: string}) => {
-      if (options.context !== undefined) {
-        throw new UserError({
-          flag: "--context",
-          message: "removed: a request has input and output tokens",
-          expected: "--input-tokens N (prompt) and --output-tokens N (generated)",
-          found: `--context ${options.context}`
-        });
-      }
-      const result = runInference(options);
-      process.stdout.write(options.json ? JSON.stringify(result, null, 2) + "\n" : formatInference(result) + "\n");
-    });
+    .option("--json", "print one JSON object (keys below and in the README)");
+  addCustomModelOptions(command, {serving: true});
+  addCustomChipOptions(command, {serving: true});
+  command.addHelpText("after", HELP_AFTER).action((options: InferenceOptions & {context?: string}) => {
+    if (options.context !== undefined) {
+      throw new UserError({
+        flag: "--context",
+        message: "removed: a request has input and output tokens",
+        expected: "--input-tokens N (prompt) and --output-tokens N (generated)",
+        found: `--context ${options.context}`
+      });
+    }
+    const result = runInference(options);
+    process.stdout.write(options.json ? JSON.stringify(result, null, 2) + "\n" : formatInference(result) + "\n");
+  });
 }
 
 export function runInference(options: InferenceOptions) {
   const catalogs = loadCatalogs();
-  const hardware = findById(catalogs.hardware, options.hardware, "hardware", "--hardware");
-  const model = findById(catalogs.models, options.model, "model", "--model");
+  const hardware = resolveChipFlags(options, catalogs.hardware, {serving: true, precision: options.precision});
+  const model = resolveModelFlags(options, catalogs.models, {
+    serving: true,
+    requestTokens: options.inputTokens + options.outputTokens
+  });
   const chipPriceUsd = options.chipPrice ?? hardware.priceUsd;
   let rentedUsdPerChipHour: number | null = options.hourlyPrice ?? null;
   if (options.rent && rentedUsdPerChipHour === null) {
@@ -201,7 +210,7 @@ export function runInference(options: InferenceOptions) {
       expertParallel: options.ep,
       hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION,
       efficiencies,
-      ownership: chipHourInput(shared, ownedPriceUsd, hardware.powerW, numberDefault("finance.vendorGrossMargin")),
+      ownership: catalogChipHour(shared, hardware, ownedPriceUsd, numberDefault("finance.vendorGrossMargin")),
       utilizationFraction: options.utilization,
       rentedUsdPerChipHour
     });
@@ -271,6 +280,13 @@ export function runInference(options: InferenceOptions) {
       : null,
     ownedCostPerMillionOutputTokensBreakdownUsd: ownedKnown ? perMillion(cost.output) : null,
     vendorMarginShare: ownedKnown ? cost.output.vendorMarginShare : null,
+    // The energy convention of serving: the fleet draws power.averageDraw of peak IT power (chip + host share,
+    // data/hardware.csv system_power_w) on average, × PUE. Training runs at full draw (TRAINING_AVERAGE_DRAW_FRACTION).
+    energyConvention: {
+      averageDrawFraction: shared.averageDrawFraction,
+      pue: shared.pue,
+      itPowerKwPerChip: cost.chipHour.itPowerKw
+    },
     outputTokensPerSecondPerMw: cost.outputTokensPerSecondPerMw
   };
 }
@@ -311,7 +327,9 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     parts.push(["total", n(r.ownedChipHourCostUsd), n(r.owned ? r.costPerMillionOutputTokensUsd : null)]);
     breakdown =
       `\n\nOwned cost, by component\n\n${formatTable(["component", "USD/chip-hour", "USD/Mtok output (decode)"], parts)}` +
-      `\n\nThe hardware vendor's margin is ${n(r.vendorMarginShare * 100, 3)}% of the owned cost of an output token.`;
+      `\n\nThe hardware vendor's margin is ${n(r.vendorMarginShare * 100, 3)}% of the owned cost of an output token.` +
+      ` Energy: ${n(r.energyConvention.itPowerKwPerChip)} kW of IT power per chip (with its host share) × average ` +
+      `draw ${r.energyConvention.averageDrawFraction} × PUE ${r.energyConvention.pue}.`;
   }
   const note =
     `\n\nModel estimates at the efficiencies calibrated for ${r.efficienciesFrom} (bandwidth, compute, communication ` +

@@ -1,38 +1,76 @@
 import type {Command} from "commander";
-import {findById} from "../../catalog/lookup.js";
+import {
+  addCustomChipOptions,
+  addCustomModelOptions,
+  resolveChipFlags,
+  resolveModelFlags,
+  type CustomChipFlags,
+  type CustomModelFlags
+} from "../customSpecs.js";
 import {UserError} from "../../errors/userError.js";
-import {PRECISIONS, peakFlopsPerS, type Precision} from "../../inference/precision.js";
+import {PRECISIONS, type Precision} from "../../inference/precision.js";
 import {supportedPrecisions} from "../../inference/servingChecks.js";
-import {chipHourCost} from "../../tco/chipHourCost.js";
-import {chipHourInput, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
+import {sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
+import {TRAINING_AVERAGE_DRAW_FRACTION, trainingSetupInput} from "../../scenario/evaluate/trainingInput.js";
 import {schemaDefaults} from "../../scenario/file/schema.js";
 import {num} from "../../scenario/evaluate/modelKeys.js";
 import {trainingRun} from "../../training/trainingRun.js";
+import {
+  EPOCH_INTERCONNECT_FRACTION,
+  EPOCH_PUE,
+  EPOCH_SERVER_TDP_FRACTION,
+  epochServerCostOverhead,
+  epochTrainingCost
+} from "../../tco/epochTrainingCost.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
-import {oneOf, positiveInteger, positiveNumber, unitFraction} from "../flags.js";
+import {keyFlag, nonNegativeNumber, oneOf, positiveInteger, positiveNumber, unitFraction} from "../flags.js";
 import {formatKeyValues, formatNumber} from "../table.js";
 
-interface TrainingOptions {
-  model: string;
+export interface TrainingOptions extends CustomModelFlags, CustomChipFlags {
   tokens: number;
-  hardware: string;
+  sequenceLength: number;
   chips: number;
   mfu: number;
+  goodput: number;
   precision: Precision;
   chipPrice?: number;
   hourlyPrice?: number;
+  hardwareAge: number;
+  hyperscaler?: boolean;
+  chipHours?: number;
+  electricity: number;
   json?: boolean;
 }
 
+const DEFAULTS = schemaDefaults();
+const numberDefault = (path: string) => num(DEFAULTS[path], path);
+
 export function registerTraining(program: Command): void {
-  program
+  const command = program
     .command("training")
-    .description("compute, time, energy and cost of a pre-training run (6·N·D)")
-    .requiredOption("--model <id>", "model id from data/models.csv (its active parameters are N)")
+    .description(
+      "compute, time, energy and cost of a pre-training run (6·N·D plus causal attention), steady state and whole run"
+    )
+    .option("--model <id>", "model id from data/models.csv (its active parameters are N); or a custom model's --params")
     .requiredOption("--tokens <n>", "training tokens D (e.g. 15.6e12)", positiveNumber("--tokens"))
-    .requiredOption("--hardware <id>", "accelerator id from data/hardware.csv")
+    .option(
+      "--sequence-length <n>",
+      "training sequence length, tokens (sets the attention term)",
+      keyFlag("--sequence-length", "training.sequenceLength"),
+      numberDefault("training.sequenceLength")
+    )
+    .option(
+      "--hardware <id>",
+      "accelerator id from data/hardware.csv; or a custom chip's --peak-flops and --chip-power"
+    )
     .requiredOption("--chips <n>", "chips in the cluster", positiveInteger("--chips"))
-    .requiredOption("--mfu <f>", "model FLOPs utilisation, in (0, 1]", unitFraction("--mfu"))
+    .requiredOption("--mfu <f>", "steady-state model FLOPs utilisation, in (0, 1]", unitFraction("--mfu"))
+    .option(
+      "--goodput <f>",
+      "share of the run's chip time that trains (effective training time)",
+      keyFlag("--goodput", "training.goodput"),
+      numberDefault("training.goodput")
+    )
     .option(
       "--precision <p>",
       `training precision whose peak MFU refers to: ${PRECISIONS.join("|")}`,
@@ -49,6 +87,27 @@ export function registerTraining(program: Command): void {
       "rental price per chip-hour, USD (default: the catalog's)",
       positiveNumber("--hourly-price")
     )
+    .option(
+      "--chip-hours <n>",
+      "price these whole-run chip-hours (a published figure) instead of the computed ones; mfu then shows the MFU they imply",
+      positiveNumber("--chip-hours")
+    )
+    .option(
+      "--electricity <usd-per-kwh>",
+      "electricity price, USD/kWh",
+      keyFlag("--electricity", "power.electricity"),
+      numberDefault("power.electricity")
+    )
+    .option(
+      "--hardware-age <years>",
+      "Epoch AI method: years from buying the chips to starting the run (depreciated at 0.14 orders of magnitude a year)",
+      nonNegativeNumber("--hardware-age"),
+      0
+    )
+    .option("--hyperscaler", "Epoch AI method: PUE 1.1 (Google, Microsoft, Amazon, Meta) instead of 1.25");
+  addCustomModelOptions(command, {serving: false});
+  addCustomChipOptions(command, {serving: false});
+  command
     .option("--json", "print one JSON object (keys documented in the README)")
     .action((options: TrainingOptions) => {
       const result = runTraining(options);
@@ -58,10 +117,27 @@ export function registerTraining(program: Command): void {
 
 export function runTraining(options: TrainingOptions) {
   const catalogs = loadCatalogs();
-  const model = findById(catalogs.models, options.model, "model", "--model");
-  const hardware = findById(catalogs.hardware, options.hardware, "hardware", "--hardware");
-  const peak = peakFlopsPerS(hardware, options.precision);
-  if (peak === null) {
+  const model = resolveModelFlags(options, catalogs.models, {serving: false});
+  const hardware = resolveChipFlags(options, catalogs.hardware, {serving: false, precision: options.precision});
+  const chipPriceUsd = options.chipPrice ?? hardware.priceUsd;
+  // Ownership as a scenario file with no keys set would have it: the schema's defaults (src/scenario/file/schema.ts).
+  const shared = sharedOwnership({...DEFAULTS, "power.electricity": options.electricity});
+  const sequenceTokens = model.hasAttentionShape ? options.sequenceLength : null;
+  const setup = trainingSetupInput({
+    model,
+    hardware,
+    precision: options.precision,
+    tokens: options.tokens,
+    sequenceTokens,
+    mfu: options.mfu,
+    goodputFraction: options.goodput,
+    chips: options.chips,
+    chipPriceUsd,
+    rentedUsdPerChipHour: options.hourlyPrice ?? hardware.hourlyPriceUsd,
+    shared,
+    vendorGrossMarginFraction: numberDefault("finance.vendorGrossMargin")
+  });
+  if (setup === null) {
     throw new UserError({
       flag: "--precision",
       message: `${hardware.id} has no ${options.precision} support`,
@@ -69,69 +145,162 @@ export function runTraining(options: TrainingOptions) {
       found: options.precision
     });
   }
-  const chipPriceUsd = options.chipPrice ?? hardware.priceUsd;
-  // Ownership as a scenario file with no keys set would have it: the schema's defaults (src/scenario/file/schema.ts).
-  const defaults = schemaDefaults();
-  const shared = sharedOwnership(defaults);
-  const margin = num(defaults["finance.vendorGrossMargin"], "finance.vendorGrossMargin");
-  const ownedChipHour =
+  const computed = trainingRun(setup.input);
+  // --chip-hours prices a published whole-run figure: the run keeps its FLOPs and goodput, and its MFU becomes the
+  // one those hours imply.
+  const mfu = options.chipHours === undefined ? options.mfu : (options.mfu * computed.chipHours) / options.chipHours;
+  const run = options.chipHours === undefined ? computed : trainingRun({...setup.input, mfu});
+  const hour = setup.chipHour;
+  const electricityUsdPerKwh = shared.electricityUsdPerKwh;
+  // Epoch AI's method on the same whole-run chip-hours. The catalog's system_overhead counts the server and a 19%
+  // network share, so the server price per chip Epoch depreciates is price × (1 + overhead) × (1 − 0.19): a DGX
+  // price as is, an HGX-board price × 1.22, a chip-alone price × 1.64 (Epoch's own server overheads).
+  const epochInputs =
     chipPriceUsd === null
       ? null
-      : // Training runs flat out: the chip-hour is priced at full draw, as its energy is (and as a scenario's is).
-        chipHourCost({...chipHourInput(shared, chipPriceUsd, hardware.powerW, margin), averageDrawFraction: 1});
-  const itPowerKwPerChip = (hardware.powerW * (1 + shared.hostPowerFraction)) / 1000;
-  const run = trainingRun({
-    activeParams: model.activeParams,
-    tokens: options.tokens,
-    peakFlopsPerS: peak,
-    mfu: options.mfu,
-    chips: options.chips,
-    itPowerKwPerChip,
-    // Training keeps chips near full power: an assumption of 1.0 rather than the serving fleet's average draw.
-    averageDrawFraction: 1,
-    pue: shared.pue,
-    ownedUsdPerChipHour: ownedChipHour?.totalUsdPerChipHour ?? 0,
-    rentedUsdPerChipHour: options.hourlyPrice ?? hardware.hourlyPriceUsd
-  });
+      : {
+          serverPriceUsdPerChip:
+            chipPriceUsd * (1 + hardware.systemOverheadFraction) * (1 - EPOCH_INTERCONNECT_FRACTION),
+          yearsAcquisitionToStart: options.hardwareAge,
+          chipHours: run.chipHours,
+          chipPowerW: hardware.powerW,
+          chipToServerPower: hardware.systemPowerW / hardware.powerW,
+          serverTdpFraction: hardware.kind === "tpu" ? EPOCH_SERVER_TDP_FRACTION.tpu : EPOCH_SERVER_TDP_FRACTION.gpu,
+          pue: options.hyperscaler ? EPOCH_PUE.hyperscaler : EPOCH_PUE.other,
+          electricityUsdPerKwh,
+          serverCostOverhead: epochServerCostOverhead(hardware.name)
+        };
+  const epoch = epochInputs === null ? null : epochTrainingCost(epochInputs);
   return {
     model: model.id,
     hardware: hardware.id,
     precision: options.precision,
+    params: model.params,
     activeParams: model.activeParams,
     tokens: options.tokens,
+    sequenceTokens,
     chips: options.chips,
-    mfu: options.mfu,
+    mfu,
+    goodputFraction: options.goodput,
     flops: run.flops,
+    parameterFlops: setup.flops.parameterFlops,
+    attentionFlops: setup.flops.attentionFlops,
+    steadyStateChipHours: run.steadyStateChipHours,
     chipHours: run.chipHours,
+    steadyStateDays: run.steadyStateDays,
     wallClockDays: run.wallClockDays,
     energyMwh: run.energyMwh,
-    ownedChipHourCostUsd: ownedChipHour?.totalUsdPerChipHour ?? null,
-    costOwnedUsd: ownedChipHour ? run.costOwnedUsd : null,
-    rentedChipHourCostUsd: options.hourlyPrice ?? hardware.hourlyPriceUsd,
+    energyConvention: {
+      averageDrawFraction: TRAINING_AVERAGE_DRAW_FRACTION,
+      pue: setup.input.pue,
+      itPowerKwPerChip: setup.input.itPowerKwPerChip
+    },
+    ownedChipHourCostUsd: hour?.totalUsdPerChipHour ?? null,
+    ownedChipHourBreakdownUsd:
+      hour === null
+        ? null
+        : {
+            chipCapital: hour.chipCapitalUsdPerChipHour,
+            systemCapital: hour.systemCapitalUsdPerChipHour,
+            facilityCapital: hour.facilityCapitalUsdPerChipHour,
+            energy: hour.energyUsdPerChipHour,
+            operations: hour.operationsUsdPerChipHour
+          },
+    costOwnedSteadyStateUsd: hour ? run.costOwnedSteadyStateUsd : null,
+    costOwnedUsd: hour ? run.costOwnedUsd : null,
+    costOwnedBreakdownUsd:
+      hour === null
+        ? null
+        : {
+            chipCapital: hour.chipCapitalUsdPerChipHour * run.chipHours,
+            systemCapital: hour.systemCapitalUsdPerChipHour * run.chipHours,
+            facilityCapital: hour.facilityCapitalUsdPerChipHour * run.chipHours,
+            energy: hour.energyUsdPerChipHour * run.chipHours,
+            operations: hour.operationsUsdPerChipHour * run.chipHours
+          },
+    epochMethod:
+      epoch === null || epochInputs === null
+        ? null
+        : {
+            assumptions: {
+              serverPriceUsdPerChip: epochInputs.serverPriceUsdPerChip,
+              yearsAcquisitionToStart: epochInputs.yearsAcquisitionToStart,
+              chipToServerPower: epochInputs.chipToServerPower,
+              serverTdpFraction: epochInputs.serverTdpFraction,
+              pue: epochInputs.pue,
+              electricityUsdPerKwh
+            },
+            costUsd: epoch.totalUsd,
+            breakdownUsd: {
+              aiChips: epoch.aiChipsUsd,
+              otherServer: epoch.otherServerUsd,
+              interconnect: epoch.interconnectUsd,
+              energy: epoch.energyUsd
+            }
+          },
+    rentedChipHourCostUsd: setup.input.rentedUsdPerChipHour,
     costRentedUsd: run.costRentedUsd
   };
 }
 
 function formatTraining(r: ReturnType<typeof runTraining>): string {
   const n = (v: number | null) => formatNumber(v);
-  const title = `${r.model} (${formatNumber(r.activeParams / 1e9)}B active parameters) on ${r.chips} × ${r.hardware} at MFU ${r.mfu} (${r.precision} peak)`;
+  const title = `${r.model} (${formatNumber(r.activeParams / 1e9)}B active parameters) on ${r.chips} × ${r.hardware} at MFU ${r.mfu} (${r.precision} peak), goodput ${r.goodputFraction}`;
+  const e = r.energyConvention;
   return (
     `${title}\n\n` +
     formatKeyValues([
       ["training tokens", n(r.tokens), "tokens"],
-      ["compute", n(r.flops), "FLOP"],
-      ["chip-hours", n(r.chipHours), "chip-hours"],
-      ["wall-clock time", n(r.wallClockDays), "days"],
-      ["energy", n(r.energyMwh), "MWh"],
+      ["compute", n(r.flops), `FLOP (6·N·D ${n(r.parameterFlops)} + attention ${n(r.attentionFlops)})`],
+      ["chip-hours, steady state", n(r.steadyStateChipHours), "chip-hours"],
+      ["chip-hours, whole run", n(r.chipHours), "chip-hours (steady state ÷ goodput)"],
+      ["wall-clock, steady state", n(r.steadyStateDays), "days"],
+      ["wall-clock, whole run", n(r.wallClockDays), "days"],
+      [
+        "energy, whole run",
+        n(r.energyMwh),
+        `MWh (${n(e.itPowerKwPerChip)} kW IT per chip × draw ${e.averageDrawFraction} × PUE ${e.pue})`
+      ],
       [
         "cost, owned chips",
-        r.costOwnedUsd === null ? "— (no chip price; pass --chip-price)" : n(r.costOwnedUsd),
+        r.costOwnedUsd === null
+          ? "— (no chip price; pass --chip-price)"
+          : `${n(r.costOwnedSteadyStateUsd)} steady / ${n(r.costOwnedUsd)} whole run`,
         "USD"
       ],
       [
         "cost, rented chips",
         r.costRentedUsd === null ? "— (no hourly price; pass --hourly-price)" : n(r.costRentedUsd),
-        "USD"
+        "USD (whole run)"
+      ]
+    ]) +
+    formatParts(r)
+  );
+}
+
+/** The owned cost by part under both methods, and why they differ. */
+function formatParts(r: ReturnType<typeof runTraining>): string {
+  const b = r.costOwnedBreakdownUsd;
+  const e = r.epochMethod;
+  if (b === null || e === null) return "";
+  const n = (v: number) => formatNumber(v);
+  return (
+    "\n\nOwned cost by part, whole run (USD):\n" +
+    formatKeyValues([
+      ["annuity (default)", n(r.costOwnedUsd!), "capital recovered at the cost of capital over the useful life"],
+      ["  chip capital", n(b.chipCapital), ""],
+      ["  system capital (server, network)", n(b.systemCapital), ""],
+      ["  facility capital", n(b.facilityCapital), ""],
+      ["  energy", n(b.energy), ""],
+      ["  operations", n(b.operations), ""],
+      ["Epoch AI method", n(e.costUsd), "depreciation at 0.14 OOM/yr, no cost of capital, facility or operations"],
+      ["  AI chips", n(e.breakdownUsd.aiChips), ""],
+      ["  other server parts", n(e.breakdownUsd.otherServer), ""],
+      ["  cluster interconnect (19%)", n(e.breakdownUsd.interconnect), ""],
+      [
+        "  energy",
+        n(e.breakdownUsd.energy),
+        `server TDP × ${e.assumptions.serverTdpFraction} × PUE ${e.assumptions.pue} (Epoch's convention)`
       ]
     ])
   );

@@ -3,7 +3,7 @@ import {evaluateServing} from "../../tco/evaluateServing.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
 import {num} from "./modelKeys.js";
-import {chipHourInput, merchantChipPriceUsd, sharedOwnership} from "./ownershipInput.js";
+import {catalogChipHour, merchantChipPriceUsd, sharedOwnership} from "./ownershipInput.js";
 import {servingInput} from "./servingInput.js";
 
 /** Tensor-parallel degrees tried, smallest first, when a chip is compared on the scenario's model and batch. */
@@ -55,7 +55,7 @@ export function compareServingChips(
         ...input,
         efficiencies,
         tensorParallel,
-        ownership: chipHourInput(shared, priceUsd, chip.powerW, margin),
+        ownership: catalogChipHour(shared, chip, priceUsd, margin),
         utilizationFraction,
         rentedUsdPerChipHour: null
       });

@@ -51,6 +51,18 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     scale: 1
   },
   inferenceTaxShare: {label: "inference tax share of token cost", unit: "fraction", displayUnit: "%", scale: 100},
+  vendorShareOfTokenCost: {
+    label: "vendor gross profit, share of token cost",
+    unit: "fraction",
+    displayUnit: "%",
+    scale: 100
+  },
+  vendorShareOfDataCentreCapex: {
+    label: "vendor gross profit, share of data-centre capex",
+    unit: "fraction",
+    displayUnit: "%",
+    scale: 100
+  },
   inferenceTaxRecoveredFirstYearUsd: {
     label: "inference tax recovered, year 1",
     unit: "USD",

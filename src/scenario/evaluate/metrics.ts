@@ -36,6 +36,10 @@ export interface ScenarioMetrics {
   inferenceTaxShare: number;
   /** Inference tax recovered in the first year at the scenario's demand, USD. */
   inferenceTaxRecoveredFirstYearUsd: number;
+  /** The merchant vendor's gross profit as a share of each token's cost (0–1). */
+  vendorShareOfTokenCost: number;
+  /** The same gross profit as a share of up-front data-centre capital: chip, server, network, facility (0–1). */
+  vendorShareOfDataCentreCapex: number;
   /** Cost of training one generation of training.model on the training cluster (owned chips), USD. */
   trainingCostUsd: number;
   /** Wall-clock days of that training run. */
@@ -77,6 +81,8 @@ export const SCENARIO_METRICS = [
   "revenuePerMwHourUsd",
   "inferenceTaxShare",
   "inferenceTaxRecoveredFirstYearUsd",
+  "vendorShareOfTokenCost",
+  "vendorShareOfDataCentreCapex",
   "trainingCostUsd",
   "trainingDays",
   "inferenceOvertakesTrainingMonth",
@@ -131,6 +137,8 @@ export function scenarioMetrics(s: MetricSources): ScenarioMetrics {
     revenuePerMwHourUsd: revenueUsdPerMwHour({...perMw, priceUsdPerMTok: s.marketPriceUsdPerMTok}),
     inferenceTaxShare: s.tax.taxShare,
     inferenceTaxRecoveredFirstYearUsd: s.tax.recoveredUsdPerYear,
+    vendorShareOfTokenCost: s.tax.vendorShare.ofTokenCost,
+    vendorShareOfDataCentreCapex: s.tax.vendorShare.ofDataCentreCapex,
     trainingCostUsd: s.training.costOwnedUsd,
     trainingDays: s.training.wallClockDays,
     inferenceOvertakesTrainingMonth: s.spend.crossoverMonth,

@@ -1,18 +1,31 @@
+import type {Hardware} from "../../catalog/hardware.js";
 import type {ChipHourCostInput} from "../../tco/chipHourCost.js";
+import {catalogChipSystem, type ChipSystem} from "../../tco/chipSystem.js";
 import type {ServingChipInput} from "../../strategy/servingChip.js";
 import {scenarioValueError} from "../file/scenarioErrors.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
 import {num, type ModelKeys} from "./modelKeys.js";
 
-/** The ownership inputs every chip shares (power, facility, finance): a chip-hour input without price, power, margin. */
-export type SharedOwnership = Omit<ChipHourCostInput, "chipPriceUsd" | "chipPowerW" | "vendorGrossMarginFraction">;
+/**
+ * The ownership inputs every chip shares (power, facility, finance): a chip-hour input without price, power, margin,
+ * and with the system overheads as overrides: null (the default) takes each chip's catalog figures (catalogChipSystem).
+ */
+export type SharedOwnership = Omit<
+  ChipHourCostInput,
+  "chipPriceUsd" | "chipPowerW" | "vendorGrossMarginFraction" | "systemOverheadFraction" | "hostPowerFraction"
+> & {systemOverheadFraction: number | null; hostPowerFraction: number | null};
+
+/** A key that may be unset (null): its number, or null. */
+function optionalNum(value: ScenarioPoint[string] | undefined, path: string): number | null {
+  return value === null || value === undefined ? null : num(value, path);
+}
 
 /** Reads the shared ownership keys once per point (the merchant, custom and training chips use them). */
 export function sharedOwnership(point: ScenarioPoint): SharedOwnership {
   return {
-    systemOverheadFraction: num(point["finance.systemOverhead"], "finance.systemOverhead"),
-    hostPowerFraction: num(point["power.hostOverhead"], "power.hostOverhead"),
+    systemOverheadFraction: optionalNum(point["finance.systemOverhead"], "finance.systemOverhead"),
+    hostPowerFraction: optionalNum(point["power.hostOverhead"], "power.hostOverhead"),
     averageDrawFraction: num(point["power.averageDraw"], "power.averageDraw"),
     pue: num(point["power.pue"], "power.pue"),
     electricityUsdPerKwh: num(point["power.electricity"], "power.electricity"),
@@ -24,18 +37,23 @@ export function sharedOwnership(point: ScenarioPoint): SharedOwnership {
   };
 }
 
-/** A chip-hour cost input: the shared ownership keys plus one chip's price (USD), board power (W) and seller's margin. */
+/**
+ * A chip-hour cost input: the shared ownership keys plus one chip's price (USD), board power (W), seller's margin
+ * and its system overheads (catalog figures, or the chip the custom silicon is compared with), each overridden by
+ * finance.systemOverhead / power.hostOverhead when the scenario sets them.
+ */
 export function chipHourInput(
   shared: SharedOwnership,
   chipPriceUsd: number,
   chipPowerW: number,
-  vendorGrossMarginFraction: number
+  vendorGrossMarginFraction: number,
+  system: ChipSystem
 ): ChipHourCostInput {
   return {
     chipPriceUsd,
-    systemOverheadFraction: shared.systemOverheadFraction,
+    systemOverheadFraction: shared.systemOverheadFraction ?? system.systemOverheadFraction,
     chipPowerW,
-    hostPowerFraction: shared.hostPowerFraction,
+    hostPowerFraction: shared.hostPowerFraction ?? system.hostPowerFraction,
     averageDrawFraction: shared.averageDrawFraction,
     pue: shared.pue,
     electricityUsdPerKwh: shared.electricityUsdPerKwh,
@@ -70,12 +88,24 @@ export function merchantChipHour(
   chipPriceUsd: number
 ): ChipHourCostInput {
   const margin = num(point["finance.vendorGrossMargin"], "finance.vendorGrossMargin");
-  return chipHourInput(shared, chipPriceUsd, bound.hardware.powerW, margin);
+  return chipHourInput(shared, chipPriceUsd, bound.hardware.powerW, margin, catalogChipSystem(bound.hardware));
+}
+
+/** A catalog chip's chip-hour input at a price, with its own system overheads (training, chip comparisons, CLI). */
+export function catalogChipHour(
+  shared: SharedOwnership,
+  hardware: Hardware,
+  chipPriceUsd: number,
+  vendorGrossMarginFraction: number
+): ChipHourCostInput {
+  return chipHourInput(shared, chipPriceUsd, hardware.powerW, vendorGrossMarginFraction, catalogChipSystem(hardware));
 }
 
 /**
  * The two serving chips the strategy models compare: the merchant chip at its blended rate and the custom chip
- * (silicon.*) at silicon.relativeThroughput × that rate, each at its own utilisation.
+ * (silicon.*) at silicon.relativeThroughput × that rate, each at its own utilisation. The custom chip has no catalog
+ * row: it takes the merchant chip's system overheads (assumption: it is deployed in the same kind of server and
+ * network), unless finance.systemOverhead / power.hostOverhead are set.
  */
 export function servingChips(
   point: ScenarioPoint,
@@ -93,7 +123,8 @@ export function servingChips(
       shared,
       num(point["silicon.unitCost"], "silicon.unitCost"),
       num(point["silicon.power"], "silicon.power"),
-      num(point["silicon.partnerMargin"], "silicon.partnerMargin")
+      num(point["silicon.partnerMargin"], "silicon.partnerMargin"),
+      {systemOverheadFraction: merchantHour.systemOverheadFraction, hostPowerFraction: merchantHour.hostPowerFraction}
     ),
     tokensPerSecondPerChip:
       blendedTokensPerSecondPerChip * num(point["silicon.relativeThroughput"], "silicon.relativeThroughput"),
@@ -108,9 +139,9 @@ export function chipHourKeys(prefix: string, chip: "merchant" | "custom"): Model
   const hour = (field: string) => (prefix ? `${prefix}.${field}` : field);
   return {
     [hour("chipPriceUsd")]: merchant ? "hardware.price" : "silicon.unitCost",
-    [hour("systemOverheadFraction")]: merchant ? "finance.systemOverhead" : "(finance.systemOverhead)",
+    [hour("systemOverheadFraction")]: "(finance.systemOverhead)",
     [hour("chipPowerW")]: merchant ? "serving.hardware" : "silicon.power",
-    [hour("hostPowerFraction")]: "power.hostOverhead",
+    [hour("hostPowerFraction")]: "(power.hostOverhead)",
     [hour("averageDrawFraction")]: "power.averageDraw",
     [hour("pue")]: "power.pue",
     [hour("electricityUsdPerKwh")]: "power.electricity",

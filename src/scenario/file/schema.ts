@@ -4,6 +4,7 @@ import {MOAT_RANGES} from "../../strategy/moat.js";
 import {CHIP_HOUR_COST_RANGES, SERVING_CHIP_RANGES} from "../../strategy/servingChip.js";
 import {SILICON_PROGRAM_RANGES} from "../../strategy/siliconProgram.js";
 import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.js";
+import {DEFAULT_GOODPUT_FRACTION, TRAINING_RUN_RANGES} from "../../training/trainingRun.js";
 import {PRECISIONS} from "../../inference/precision.js";
 import {DEFAULT_HBM_RESERVE_FRACTION} from "../../inference/memoryFit.js";
 import {SOFTWARE_STACKS} from "../../inference/calibration/measurement.js";
@@ -267,9 +268,11 @@ export const SCENARIO_KEYS = [
     label: "Host power overhead",
     type: "fraction",
     range: CHIP_HOUR_COST_RANGES.hostPowerFraction,
-    default: 0.82,
-    meaning: "Host, network and in-rack cooling power per chip, as a fraction of the chip's board power.",
-    source: "DGX H100: 10.2 kW for 8 × 700 W GPUs → 10.2 / 5.6 − 1 = 0.82 (NVIDIA datasheets via Epoch AI energy.py)",
+    default: null,
+    meaning:
+      "Host, network and in-rack power per chip, as a fraction of the chip's board power; unset, each chip's catalog system power (data/hardware.csv system_power_w ÷ power_w − 1).",
+    source:
+      "data/hardware.csv system_power_w per chip: DGX H100 10.2 kW / 8 GPUs = 1,275 W → 0.82 (NVIDIA via Epoch AI energy.py); GB200 NVL72 ~120 kW / 72 = 1,667 W → 0.39",
     distribution: true
   },
 
@@ -333,10 +336,11 @@ export const SCENARIO_KEYS = [
     label: "System overhead on chip price",
     type: "fraction",
     range: CHIP_HOUR_COST_RANGES.systemOverheadFraction,
-    default: 0.25,
-    meaning: "Servers, networking and storage bought with each accelerator, as a fraction of its price.",
+    default: null,
+    meaning:
+      "Servers and cluster network bought with each accelerator beyond what its price includes, as a fraction of its price; unset, each chip's catalog figure (data/hardware.csv system_overhead).",
     source:
-      "assumption: DGX H100 at ~$33,750/GPU (SemiAnalysis via Epoch AI) vs HGX H100 board at $31,120/GPU (Epoch AI, 2023-09) is +8% for the server; cluster networking adds more",
+      "data/hardware.csv system_overhead per chip: HGX-board prices 0.50 (DGX/HGX H100 per GPU +21.8%, Epoch AI Hardware prices; then network at 19% of cluster cost, Epoch AI training-cost-trends), DGX or rack prices 0.235 (network only)",
     distribution: true
   },
   {
@@ -549,6 +553,29 @@ export const SCENARIO_KEYS = [
     default: 16384,
     meaning: "Accelerators in the training cluster.",
     source: `Llama 3 405B trained on up to 16,384 H100s (${LLAMA_3})`,
+    distribution: false
+  },
+
+  {
+    path: "training.goodput",
+    label: "Training goodput",
+    type: "fraction",
+    range: TRAINING_RUN_RANGES.goodputFraction,
+    default: DEFAULT_GOODPUT_FRACTION,
+    meaning:
+      "Share of the training cluster's time that trains (effective training time): whole-run chip-hours are steady-state chip-hours ÷ goodput.",
+    source: `Llama 3 405B: "higher than 90% effective training time" on 16K H100s (${LLAMA_3}, §3.3.4)`,
+    distribution: true
+  },
+  {
+    path: "training.sequenceLength",
+    label: "Training sequence length",
+    type: "tokens",
+    integer: true,
+    range: "[1, ∞)",
+    default: 8192,
+    meaning: "Sequence length of pre-training, which sets the causal attention FLOPs beside 6·N·D.",
+    source: `Llama 3 405B pre-trained at an 8K-token sequence length before long-context training (${LLAMA_3}, §3.4)`,
     distribution: false
   },
 

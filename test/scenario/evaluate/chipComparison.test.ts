@@ -45,8 +45,9 @@ describe("compareServingChips", () => {
     const hour = chipHourCost({
       chipPriceUsd: row.priceUsd,
       chipPowerW: hardware.powerW,
-      systemOverheadFraction: point["finance.systemOverhead"] as number,
-      hostPowerFraction: point["power.hostOverhead"] as number,
+      // finance.systemOverhead and power.hostOverhead are unset: each chip's catalog figures (data/hardware.csv).
+      systemOverheadFraction: hardware.systemOverheadFraction,
+      hostPowerFraction: hardware.systemPowerW / hardware.powerW - 1,
       averageDrawFraction: point["power.averageDraw"] as number,
       pue: point["power.pue"] as number,
       electricityUsdPerKwh: point["power.electricity"] as number,

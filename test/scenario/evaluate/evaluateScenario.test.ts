@@ -71,9 +71,10 @@ describe("evaluateScenarioPoint: wiring of scenario keys into the models", () =>
   );
   const ownership: ChipHourCostInput = {
     chipPriceUsd: bound.hardware.priceUsd!,
-    systemOverheadFraction: num("finance.systemOverhead"),
+    // finance.systemOverhead and power.hostOverhead are unset: the chip's catalog figures (data/hardware.csv).
+    systemOverheadFraction: bound.hardware.systemOverheadFraction,
     chipPowerW: bound.hardware.powerW,
-    hostPowerFraction: num("power.hostOverhead"),
+    hostPowerFraction: bound.hardware.systemPowerW / bound.hardware.powerW - 1,
     averageDrawFraction: num("power.averageDraw"),
     pue: num("power.pue"),
     electricityUsdPerKwh: num("power.electricity"),
@@ -110,9 +111,14 @@ describe("evaluateScenarioPoint: wiring of scenario keys into the models", () =>
     expectClose(outputOnly.costPerMillionTokensUsd, outputOnly.costPerMillionOutputTokensUsd, 1e-9);
   });
 
-  it("costs the training run as 6·N·D at training.mfu on training.chips, at a full-draw chip-hour", () => {
-    const flops = 6 * bound.trainingModel.activeParams * num("training.tokens");
-    const chipHours = flops / (peakFlopsPerS(bound.trainingHardware, "bf16")! * num("training.mfu") * 3600);
+  it("costs the training run as 6·N·D plus causal attention at training.mfu and training.goodput, at a full-draw chip-hour", () => {
+    const m = bound.trainingModel;
+    // 6·N·D + 3 · layers · heads · sequence length · (head dim + head dim) · D (src/training/trainingFlops.ts)
+    const flops =
+      6 * m.activeParams * num("training.tokens") +
+      3 * m.layers * m.attentionHeads * num("training.sequenceLength") * 2 * m.headDim * num("training.tokens");
+    const steady = flops / (peakFlopsPerS(bound.trainingHardware, "bf16")! * num("training.mfu") * 3600);
+    const chipHours = steady / num("training.goodput");
     const fullDraw = chipHourCost({...ownership, averageDrawFraction: 1}).totalUsdPerChipHour;
     expectClose(metrics.trainingCostUsd, chipHours * fullDraw, 1e-9);
     expectClose(metrics.trainingDays, chipHours / num("training.chips") / 24, 1e-9);

@@ -18,6 +18,7 @@ import {MOAT_RANGES} from "../../../src/strategy/moat.js";
 import {CHIP_HOUR_COST_RANGES, SERVING_CHIP_RANGES} from "../../../src/strategy/servingChip.js";
 import {SILICON_PROGRAM_RANGES} from "../../../src/strategy/siliconProgram.js";
 import {TRAINING_VS_INFERENCE_RANGES} from "../../../src/strategy/trainingVsInference.js";
+import {TRAINING_RUN_RANGES} from "../../../src/training/trainingRun.js";
 import {formatRange, type NumberRange} from "../../../src/units/range.js";
 
 type Ranges = Readonly<Record<string, NumberRange>>;
@@ -31,7 +32,7 @@ const MODELS: [name: string, keys: Readonly<Record<string, string>>, ranges: Ran
   ["flywheel", FLYWHEEL_KEYS, FLYWHEEL_RANGES],
   // The serving and training models check their inputs in their own code (memory fit, precision), not a range table.
   ["serving", SERVING_KEYS, null],
-  ["training run", TRAINING_KEYS, null]
+  ["training run", TRAINING_KEYS, TRAINING_RUN_RANGES]
 ];
 
 /** The range a model checks `field` against: a ServingChipInput's fields (`merchant.chipHour.pue`) included. */

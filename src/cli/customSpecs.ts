@@ -1,0 +1,340 @@
+import type {Command} from "commander";
+import type {Hardware} from "../catalog/hardware.js";
+import {findById} from "../catalog/lookup.js";
+import type {ModelArchitecture} from "../catalog/model.js";
+import {UserError} from "../errors/userError.js";
+import type {Precision} from "../inference/precision.js";
+import {BYTES_PER_GB, BYTES_PER_TB} from "../units/bytes.js";
+import {nonNegativeNumber, positiveInteger, positiveNumber} from "./flags.js";
+
+/**
+ * A model or chip that no catalog has, given by its numbers on the command line (`--params`, `--active-params`,
+ * `--peak-flops`, `--hbm-bandwidth`, ...). Either a catalog id (--model, --hardware) or the numbers, never both.
+ * Every non-physical number is one UserError naming its flag (active > total parameters, KV heads that do not divide
+ * the heads, a zero bandwidth, a system power below the chip's).
+ */
+export interface CustomModelFlags {
+  model?: string;
+  params?: number;
+  activeParams?: number;
+  layers?: number;
+  hiddenSize?: number;
+  heads?: number;
+  kvHeads?: number;
+  headDim?: number;
+  vocab?: number;
+  experts?: number;
+  expertsPerToken?: number;
+  contextWindow?: number;
+}
+
+export interface CustomChipFlags {
+  hardware?: string;
+  peakFlops?: number;
+  hbmBandwidth?: number;
+  hbmCapacity?: number;
+  chipPower?: number;
+  systemPower?: number;
+  systemOverhead?: number;
+  scaleUpBandwidth?: number;
+  scaleUpChips?: number;
+  scaleOutBandwidth?: number;
+}
+
+/** The flags of a custom model. `serving` adds the shape the serving model needs (hidden size, KV heads, ...). */
+export function addCustomModelOptions(command: Command, {serving}: {serving: boolean}): Command {
+  command
+    .option("--params <n>", "custom model: total parameters (e.g. 70e9)", positiveNumber("--params"))
+    .option(
+      "--active-params <n>",
+      "custom model: parameters used per token (default --params; fewer only for an MoE)",
+      positiveNumber("--active-params")
+    )
+    .option("--layers <n>", "custom model: transformer layers", positiveInteger("--layers"))
+    .option("--heads <n>", "custom model: attention (query) heads", positiveInteger("--heads"))
+    .option("--head-dim <n>", "custom model: width of one attention head", positiveInteger("--head-dim"));
+  if (!serving) return command;
+  return command
+    .option("--hidden-size <n>", "custom model: hidden size (d_model)", positiveInteger("--hidden-size"))
+    .option("--kv-heads <n>", "custom model: key/value heads (default --heads)", positiveInteger("--kv-heads"))
+    .option("--vocab <n>", "custom model: vocabulary size", positiveInteger("--vocab"))
+    .option(
+      "--experts <n>",
+      "custom model: routed experts per MoE layer (default 1, dense)",
+      positiveInteger("--experts")
+    )
+    .option(
+      "--experts-per-token <n>",
+      "custom model: routed experts each token uses (default 1)",
+      positiveInteger("--experts-per-token")
+    )
+    .option(
+      "--context-window <n>",
+      "custom model: context window, tokens (default: the request's length)",
+      positiveInteger("--context-window")
+    );
+}
+
+/** The flags of a custom chip. `serving` adds memory and links. */
+export function addCustomChipOptions(command: Command, {serving}: {serving: boolean}): Command {
+  command
+    .option(
+      "--peak-flops <flop-per-s>",
+      "custom chip: dense peak in --precision, FLOP/s (e.g. 989.4e12)",
+      positiveNumber("--peak-flops")
+    )
+    .option("--chip-power <w>", "custom chip: board power (TDP), W", positiveNumber("--chip-power"))
+    .option(
+      "--system-power <w>",
+      "custom chip: IT power per chip with its host share, W (default --chip-power × 1,275/700, a DGX H100's)",
+      positiveNumber("--system-power")
+    )
+    .option(
+      "--system-overhead <f>",
+      "custom chip: server and network bought with it, as a fraction of its price (default 0.5, an HGX board's)",
+      nonNegativeNumber("--system-overhead")
+    );
+  if (!serving) return command;
+  return command
+    .option("--hbm-bandwidth <tb-per-s>", "custom chip: HBM bandwidth, TB/s", positiveNumber("--hbm-bandwidth"))
+    .option(
+      "--hbm-capacity <gb>",
+      "custom chip: HBM capacity an application gets, GB",
+      positiveNumber("--hbm-capacity")
+    )
+    .option(
+      "--scale-up-bandwidth <gb-per-s>",
+      "custom chip: scale-up link bandwidth per direction, GB/s (default 450, an HGX H100's)",
+      positiveNumber("--scale-up-bandwidth")
+    )
+    .option(
+      "--scale-up-chips <n>",
+      "custom chip: chips per scale-up domain (default 8)",
+      positiveInteger("--scale-up-chips")
+    )
+    .option(
+      "--scale-out-bandwidth <gb-per-s>",
+      "custom chip: scale-out bandwidth per chip and direction, GB/s (default 50, a 400 Gb/s NIC)",
+      positiveNumber("--scale-out-bandwidth")
+    );
+}
+
+const CUSTOM_MODEL_FLAGS: [keyof CustomModelFlags, string][] = [
+  ["params", "--params"],
+  ["activeParams", "--active-params"],
+  ["layers", "--layers"],
+  ["hiddenSize", "--hidden-size"],
+  ["heads", "--heads"],
+  ["kvHeads", "--kv-heads"],
+  ["headDim", "--head-dim"],
+  ["vocab", "--vocab"],
+  ["experts", "--experts"],
+  ["expertsPerToken", "--experts-per-token"],
+  ["contextWindow", "--context-window"]
+];
+
+const CUSTOM_CHIP_FLAGS: [keyof CustomChipFlags, string][] = [
+  ["peakFlops", "--peak-flops"],
+  ["hbmBandwidth", "--hbm-bandwidth"],
+  ["hbmCapacity", "--hbm-capacity"],
+  ["chipPower", "--chip-power"],
+  ["systemPower", "--system-power"],
+  ["systemOverhead", "--system-overhead"],
+  ["scaleUpBandwidth", "--scale-up-bandwidth"],
+  ["scaleUpChips", "--scale-up-chips"],
+  ["scaleOutBandwidth", "--scale-out-bandwidth"]
+];
+
+function required(value: number | undefined, flag: string, what: string): number {
+  if (value !== undefined) return value;
+  throw new UserError({flag, message: "missing for a custom " + what, expected: `${flag} N`, found: "nothing"});
+}
+
+/** A model with whether its attention shape was given (training leaves the attention term out without it). */
+export type ResolvedModel = ModelArchitecture & {hasAttentionShape: boolean};
+
+/**
+ * The model of a command: the catalog row of --model, or one built from the custom flags. Serving needs the full
+ * shape (--layers, --hidden-size, --heads, --head-dim, --vocab); training needs only --params (the attention shape,
+ * --layers --heads --head-dim, is all or nothing). `requestTokens` is the default context window.
+ */
+export function resolveModelFlags(
+  options: CustomModelFlags,
+  models: readonly ModelArchitecture[],
+  {serving, requestTokens = 0}: {serving: boolean; requestTokens?: number}
+): ResolvedModel {
+  const given = CUSTOM_MODEL_FLAGS.filter(([key]) => options[key] !== undefined);
+  if (options.model !== undefined) {
+    if (given.length > 0) {
+      throw new UserError({
+        flag: given[0]![1],
+        message: "a catalog model and custom model numbers together",
+        expected: "either --model ID or the custom model's numbers (--params, ...)",
+        found: `--model ${options.model} and ${given.map(([, flag]) => flag).join(", ")}`
+      });
+    }
+    return {...findById(models, options.model, "model", "--model"), hasAttentionShape: true};
+  }
+  if (options.params === undefined) {
+    throw new UserError({
+      flag: "--model",
+      message: "no model",
+      expected: "--model ID (data/models.csv) or --params N for a custom model",
+      found: "neither"
+    });
+  }
+  const params = options.params;
+  const activeParams = options.activeParams ?? params;
+  if (activeParams > params) {
+    throw new UserError({
+      flag: "--active-params",
+      message: "active parameters exceed total parameters",
+      expected: `at most --params (${params})`,
+      found: String(activeParams)
+    });
+  }
+  const experts = options.experts ?? 1;
+  const expertsPerToken = options.expertsPerToken ?? 1;
+  if (expertsPerToken > experts) {
+    throw new UserError({
+      flag: "--experts-per-token",
+      message: "more experts per token than experts",
+      expected: `at most --experts (${experts})`,
+      found: String(expertsPerToken)
+    });
+  }
+  if (serving && experts === 1 && activeParams !== params) {
+    throw new UserError({
+      flag: "--active-params",
+      message: "a dense model with fewer active parameters",
+      expected: `--params (${params}) when --experts is 1, or --experts N for an MoE`,
+      found: String(activeParams)
+    });
+  }
+  const shape = [options.layers, options.heads, options.headDim];
+  const hasAttentionShape = shape.every((v) => v !== undefined);
+  if (!serving && !hasAttentionShape && shape.some((v) => v !== undefined)) {
+    throw new UserError({
+      flag: options.layers === undefined ? "--layers" : options.heads === undefined ? "--heads" : "--head-dim",
+      message: "an incomplete attention shape",
+      expected: "--layers, --heads and --head-dim together (or none: the attention term is then left out)",
+      found: "only some of them"
+    });
+  }
+  const what = "model (serving needs its whole shape)";
+  const layers = serving ? required(options.layers, "--layers", what) : (options.layers ?? 1);
+  const heads = serving ? required(options.heads, "--heads", what) : (options.heads ?? 1);
+  const headDim = serving ? required(options.headDim, "--head-dim", what) : (options.headDim ?? 1);
+  const hiddenSize = serving ? required(options.hiddenSize, "--hidden-size", what) : (options.hiddenSize ?? 1);
+  const vocabSize = serving ? required(options.vocab, "--vocab", what) : (options.vocab ?? 1);
+  const kvHeads = options.kvHeads ?? heads;
+  if (kvHeads > heads || heads % kvHeads !== 0) {
+    throw new UserError({
+      flag: "--kv-heads",
+      message: "KV heads do not divide the attention heads",
+      expected: `a divisor of --heads (${heads})`,
+      found: String(kvHeads)
+    });
+  }
+  return {
+    id: "custom",
+    name: "custom model",
+    params,
+    activeParams,
+    layers,
+    hiddenSize,
+    attentionHeads: heads,
+    kvHeads,
+    headDim,
+    mlaKvDim: null,
+    mlaRopeDim: null,
+    experts,
+    expertsPerToken,
+    vocabSize,
+    tiedEmbeddings: false,
+    contextTokens: options.contextWindow ?? Math.max(1, requestTokens),
+    trainingTokens: null,
+    sourceTitle: "command-line flags",
+    sourceUrl: "https://example.invalid/",
+    notes: "",
+    hasAttentionShape: serving || hasAttentionShape
+  };
+}
+
+/** Dense peak of a 16-bit format relative to one of `precision`: one halving per halved width, as on H100 and B200. */
+const BF16_PER_PEAK: Readonly<Record<Precision, number>> = {bf16: 1, fp8: 0.5, fp4: 0.25};
+
+/**
+ * The chip of a command: the catalog row of --hardware, or one built from the custom flags (--peak-flops in
+ * --precision, --chip-power; serving also --hbm-bandwidth and --hbm-capacity). Defaults for what is not given are
+ * an HGX H100's (system power 1,275/700 of chip power, system overhead 0.5, links 450 GB/s × 8 chips, 50 GB/s out).
+ */
+export function resolveChipFlags(
+  options: CustomChipFlags,
+  hardware: readonly Hardware[],
+  {serving, precision}: {serving: boolean; precision: Precision}
+): Hardware {
+  const given = CUSTOM_CHIP_FLAGS.filter(([key]) => options[key] !== undefined);
+  if (options.hardware !== undefined) {
+    if (given.length > 0) {
+      throw new UserError({
+        flag: given[0]![1],
+        message: "a catalog chip and custom chip numbers together",
+        expected: "either --hardware ID or the custom chip's numbers (--peak-flops, --chip-power, ...)",
+        found: `--hardware ${options.hardware} and ${given.map(([, flag]) => flag).join(", ")}`
+      });
+    }
+    return findById(hardware, options.hardware, "hardware", "--hardware");
+  }
+  if (given.length === 0) {
+    throw new UserError({
+      flag: "--hardware",
+      message: "no chip",
+      expected: "--hardware ID (data/hardware.csv), or --peak-flops FLOP/s and --chip-power W for a custom chip",
+      found: "neither"
+    });
+  }
+  const what = "chip";
+  const peak = required(options.peakFlops, "--peak-flops", what);
+  const chipPowerW = required(options.chipPower, "--chip-power", what);
+  const systemPowerW = options.systemPower ?? (chipPowerW * 1275) / 700;
+  if (systemPowerW < chipPowerW) {
+    throw new UserError({
+      flag: "--system-power",
+      message: "system power below chip power",
+      expected: `at least --chip-power (${chipPowerW} W)`,
+      found: String(systemPowerW)
+    });
+  }
+  const bandwidthTbps = serving ? required(options.hbmBandwidth, "--hbm-bandwidth", what) : (options.hbmBandwidth ?? 1);
+  const capacityGb = serving ? required(options.hbmCapacity, "--hbm-capacity", what) : (options.hbmCapacity ?? 1);
+  return {
+    id: "custom",
+    name: "custom chip",
+    vendor: "custom",
+    kind: "asic",
+    bf16FlopsPerS: peak * BF16_PER_PEAK[precision],
+    fp8FlopsPerS: precision === "fp8" ? peak : precision === "fp4" ? peak / 2 : null,
+    fp4FlopsPerS: precision === "fp4" ? peak : null,
+    hbmBytes: capacityGb * BYTES_PER_GB,
+    hbmBandwidthBytesPerS: bandwidthTbps * BYTES_PER_TB,
+    hbmCapacityBytes: capacityGb * BYTES_PER_GB,
+    scaleUpBandwidthBytesPerS: (options.scaleUpBandwidth ?? 450) * BYTES_PER_GB,
+    scaleUpChips: options.scaleUpChips ?? 8,
+    scaleOutBandwidthBytesPerS: (options.scaleOutBandwidth ?? 50) * BYTES_PER_GB,
+    powerW: chipPowerW,
+    priceUsd: null,
+    hourlyPriceUsd: null,
+    systemOverheadFraction: options.systemOverhead ?? 0.5,
+    systemPowerW,
+    systemSource: "command-line flags",
+    priceSource: "",
+    hbmSource: "command-line flags",
+    linksSource: "command-line flags",
+    estimated: ["all"],
+    hypothetical: true,
+    sourceTitle: "command-line flags",
+    sourceUrl: "https://example.invalid/",
+    notes: ""
+  };
+}
