@@ -18,6 +18,18 @@ import type {Distribution} from "../lib/uncertainty/distribution.js";
 import {AssumptionList, type AssumptionItem} from "./assumptionList.js";
 import {KeySlider, type KeySliderElement} from "./keyControls.js";
 import {formatAssumption} from "./format.js";
+import {csvFile, DownloadButton} from "./download.js";
+import {ScenarioNotice} from "./scenarioNotice.js";
+import {
+  applyShareSets,
+  formatShareSet,
+  mergeSets,
+  parseShareQuery,
+  ShareLink,
+  shareUrl,
+  writeShareState,
+  type IgnoredSet
+} from "./urlState.js";
 
 /** The scenario a chapter tells, ready to evaluate. */
 export interface Story {
@@ -36,6 +48,14 @@ export interface Story {
   median: ScenarioPoint;
   /** Every model at the median point (evaluateScenarioPoint): what the page's figures are compared against. */
   base: ScenarioEvaluation;
+  /**
+   * The sets of the page's link (`?set=path%3Dvalue`) that passed the same checks as on a scenario page, already
+   * applied to `resolved`, `bound` and `median`; while there are any, the page shows recomputed figures, not the
+   * static report's.
+   */
+  linkSets: string[];
+  /** The link's sets that were not applied, each with the reason (shown by StoryShare's notice). */
+  ignored: IgnoredSet[];
 }
 
 /** Anything with a `json()`: a FileAttachment of site.json. */
@@ -47,15 +67,37 @@ export interface JsonFile {
  * The scenario `id` of site.json, bound to its catalogs and evaluated at its median point. Pages pass their
  * FileAttachment, which Framework resolves at build time: `await loadStory(FileAttachment("./data/site.json"), "base")`.
  */
-export async function loadStory(file: JsonFile | SiteData, id: string): Promise<Story> {
+export async function loadStory(
+  file: JsonFile | SiteData,
+  id: string,
+  search: string = typeof window === "undefined" ? "" : window.location.search
+): Promise<Story> {
   const site = ("json" in file ? await file.json() : file) as SiteData;
   const entry = site.scenarios[id];
   if (!entry) throw new Error(`loadStory: site.json has no scenario ${JSON.stringify(id)}`);
   const catalogs = {hardware: site.hardware, models: site.models};
-  const bound = bindScenario(entry.resolved, catalogs);
-  const median = scenarioMedianPoint(entry.resolved);
-  const base = evaluateScenarioPoint(bound, median);
-  return {site, id, entry, resolved: entry.resolved, report: entry.report, catalogs, bound, median, base};
+  const base = evaluateScenarioPoint(bindScenario(entry.resolved, catalogs), scenarioMedianPoint(entry.resolved));
+  // The link's sets, each validated like a line of a scenario file and then evaluated; what fails is listed.
+  const query = parseShareQuery(search);
+  const fromLink = applyShareSets(entry.resolved, query.sets, {
+    check: (resolved) => evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved))
+  });
+  const resolved = fromLink.resolved;
+  const bound = bindScenario(resolved, catalogs);
+  const median = scenarioMedianPoint(resolved);
+  return {
+    site,
+    id,
+    entry,
+    resolved,
+    report: entry.report,
+    catalogs,
+    bound,
+    median,
+    base,
+    linkSets: fromLink.applied,
+    ignored: [...query.ignored, ...fromLink.ignored]
+  };
 }
 
 /** One slider of a chapter. */
@@ -116,16 +158,59 @@ export interface StoryPoint {
 
 /** The moved bookkeeping: `storyPoint(story, controls, controlsInput.start)`. */
 export function storyPoint(
-  story: Pick<Story, "median">,
+  story: Pick<Story, "median"> & Partial<Pick<Story, "linkSets">>,
   values: Readonly<Record<string, number>>,
   start: Readonly<Record<string, number>>
 ): StoryPoint {
   const movedKeys = Object.keys(values).filter((path) => values[path] !== start[path]);
-  const moved = movedKeys.length > 0;
+  // A link's sets move the page too: its figures are then recomputed, not the static report's.
+  const moved = movedKeys.length > 0 || (story.linkSets?.length ?? 0) > 0;
   // Only the keys whose sliders moved: an untouched slider shows its key rounded to the slider's step, and must not
   // replace the scenario's value with that rounding.
   const changes = Object.fromEntries(movedKeys.map((path) => [path, values[path]!]));
-  return {moved, movedKeys, point: moved ? {...story.median, ...changes} : story.median};
+  return {moved, movedKeys, point: movedKeys.length > 0 ? {...story.median, ...changes} : story.median};
+}
+
+/**
+ * The chapter's state as share-link sets: the link's own sets, then each moved slider's key at its value (a later
+ * set for the same key wins), in schema order.
+ */
+export function storyShareSets(
+  story: Pick<Story, "linkSets">,
+  values: Readonly<Record<string, number>>,
+  start: Readonly<Record<string, number>>
+): string[] {
+  const moved = Object.keys(values).filter((path) => values[path] !== start[path]);
+  return mergeSets(
+    story.linkSets,
+    moved.map((path) => formatShareSet(path, values[path]!))
+  );
+}
+
+/**
+ * A chapter's share block, as on the scenario pages: keeps the address bar a share link of what the page shows
+ * (writeShareState), and shows the link with a copy button, after a notice listing any setting of the link that was
+ * ignored and why.
+ */
+export function StoryShare(
+  story: Pick<Story, "linkSets" | "ignored">,
+  values: Readonly<Record<string, number>>,
+  start: Readonly<Record<string, number>>
+): HTMLElement {
+  const sets = storyShareSets(story, values, start);
+  writeShareState(sets);
+  const box = document.createElement("div");
+  box.className = "story-share";
+  box.append(ScenarioNotice(story.ignored), ShareLink(shareUrl(sets)));
+  return box;
+}
+
+/** A "CSV" button that downloads a chart's rows as `<chapter>-<name>.csv`. */
+export function StoryCsv(chapter: string, name: string, rows: readonly object[]): HTMLElement {
+  return DownloadButton("CSV", () => csvFile(`${chapter}-${name}.csv`, rows), {
+    name: `${name}-csv`,
+    title: "Download this chart's data as CSV"
+  });
 }
 
 export interface StoryAssumptionsOptions {

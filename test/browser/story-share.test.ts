@@ -1,0 +1,116 @@
+// Chapters readers can send (issue 13): every chapter keeps its moved state in a share link that reproduces it, lists
+// a link's bad settings instead of applying them, and offers each chart's data as CSV that matches the library.
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {csvParse} from "d3-dsv";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {buildSiteData} from "../../src/node/siteData.js";
+import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/evaluateScenario.js";
+import {scenarioMedianPoint} from "../../src/scenario/resolve/scenarioValues.js";
+import {parseShareQuery} from "../../docs/components/urlState.js";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
+import {controlValue, headline, setInput} from "./storyHelpers.js";
+
+const enabled = inject("browserTestsEnabled");
+const site = enabled ? buildSiteData() : null;
+
+/** Each chapter, a slider to move (its display value and the key's base value) and the set its link then holds. */
+const CHAPTERS: [string, string, number, string][] = [
+  ["/token-economics", "control-utilization", 85, "serving.utilization=0.85"],
+  ["/training-vs-inference", "control-agents", 20, "demand.agentMultiplier=20"],
+  ["/inference-tax", "control-vendor-margin", 50, "finance.vendorGrossMargin=0.5"],
+  ["/custom-silicon", "control-cycle", 12, "silicon.designCycle=12 months"],
+  ["/moat", "control-catch-up", 9, "moat.catchUpMonths=9 months"],
+  ["/flywheel", "control-reduction", 40, "flywheel.costReductionPerGeneration=0.4"]
+];
+
+describe.skipIf(!enabled)("chapters readers can send", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.concurrent.for(CHAPTERS)(
+    "%s: a moved slider is in the address bar, and the link reproduces the view",
+    async ([path, testid, display, set], {expect}) => {
+      const page = await openPage(browser, path);
+      let link: string;
+      let moved: number | null;
+      let movedValue: number;
+      try {
+        await setInput(page, `[data-testid="${testid}"] input[type=range]`, String(display));
+        const {sets, ignored} = parseShareQuery(new URL(page.url()).search);
+        expect(ignored).toEqual([]);
+        expect(sets).toEqual([set]);
+        link = (await page.inputValue("[data-share]"))!;
+        expect(new URL(link).search).toBe(new URL(page.url()).search);
+        moved = await headline(page);
+        movedValue = await controlValue(page, testid);
+      } finally {
+        await closePage(page);
+      }
+      const shared = await openPage(browser, new URL(link).pathname + new URL(link).search);
+      try {
+        expect(await headline(shared)).toBe(moved);
+        expect(await controlValue(shared, testid)).toBe(movedValue);
+        expect(await shared.isHidden("[data-notice]")).toBe(true);
+        expect(await pageProblems(shared)).toEqual(NO_PROBLEMS);
+      } finally {
+        await closePage(shared);
+      }
+    }
+  );
+
+  it("lists a link's bad settings in a notice and applies the good ones", async () => {
+    const page = await openPage(
+      browser,
+      "/inference-tax?set=finance.vendorGrossMargin%3D0.6&set=nope%3D1&set=serving.utilization%3D150%25"
+    );
+    try {
+      const notice = (await page.textContent("[data-notice]"))!;
+      expect(notice).toContain("Ignored 2 settings");
+      expect(notice).toContain("nope=1");
+      expect(notice).toContain("serving.utilization=150%");
+      expect(await controlValue(page, "control-vendor-margin")).toBe(0.6);
+      expect(parseShareQuery(new URL(page.url()).search).sets).toEqual(["finance.vendorGrossMargin=0.6"]);
+      expect((await pageProblems(page)).errorCells).toEqual([]);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("downloads a chart's rows as CSV, equal to the library's at the same state", async () => {
+    const page = await openPage(browser, "/inference-tax");
+    const dir = mkdtempSync(join(tmpdir(), "token-ledger-chapter-csv-"));
+    try {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click('[data-testid="chart-years"] [data-download="years-csv"]')
+      ]);
+      expect(download.suggestedFilename()).toBe("inference-tax-years.csv");
+      const file = join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      const rows = csvParse(readFileSync(file, "utf8"));
+      // The chapter draws base at its median point: the same years, from the same library, in Node.
+      const base = site!.scenarios.base!;
+      const ev = evaluateScenarioPoint(
+        bindScenario(base.resolved, {hardware: site!.hardware, models: site!.models}),
+        scenarioMedianPoint(base.resolved)
+      );
+      expect(rows.length).toBe(ev.tax.years.length);
+      ev.tax.years.forEach((year, i) => {
+        expect(Number(rows[i]!.year)).toBe(year.year);
+        expect(Number(rows[i]!.recoveredUsd)).toBeCloseTo(year.recoveredUsd, 3);
+        expect(Number(rows[i]!.merchantSpendUsd)).toBeCloseTo(year.merchantSpendUsd, 3);
+      });
+    } finally {
+      await closePage(page);
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+});
