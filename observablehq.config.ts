@@ -52,7 +52,8 @@ export default {
       pages: [
         {name: "How good is the model?", path: "/model-accuracy"},
         {name: "Scenario file reference", path: "/reference"},
-        {name: "Writing a report page", path: "/authoring"}
+        {name: "Writing a report page", path: "/authoring"},
+        {name: "Glossary", path: "/glossary"}
       ]
     }
   ],
@@ -64,7 +65,9 @@ export default {
     "%3Ctext x='16' y='22.5' font-size='19' font-weight='700' text-anchor='middle' font-family='sans-serif' fill='%23222'%3Et" +
     '%3C/text%3E%3C/svg%3E">',
   header: problemsBannerHtml(problems),
-  footer: "token-ledger — every figure traceable to an assumption and its source.",
+  // Every page links the glossary, so a term is explained one click away wherever it appears.
+  footer:
+    'token-ledger — every figure traceable to an assumption and its source. Terms: <a href="/glossary">glossary</a>.',
   search: false,
   linkify: true
 };
