@@ -6,15 +6,26 @@ import {codeRanges, liveValueErrors, replaceLiveValues, type LiveValueTarget} fr
  *
  * A narrative is Markdown, with inline HTML for formatting. It is text, not page code: `${…}` is shown as written,
  * a fenced code block is shown and never run, and the supported way to put a number in the prose is a live value,
- * `{{metrics.<metric>}}` or `{{<scenario key>}}` (liveValues.ts). Scripts and references to local files (an image
- * beside the scenario) are refused, because the site cannot publish them; an image or link to an absolute `https:`
- * address is fine.
+ * `{{metrics.<metric>}}` or `{{<scenario key>}}` (liveValues.ts). Anything that would run or restyle the page is
+ * refused: `<script>`, `<style>`, embedded frames and objects, `<link>`, `<meta>`, `<base>`, `<form>`, event-handler
+ * attributes (`onload=`, `onerror=`, …) and `javascript:` addresses. So are references to local files (an image or a
+ * document beside the scenario), which the site cannot publish; an image or link to an absolute `https:` address, a
+ * link to another page of the site (`../moat`) and a `#fragment` are fine.
  */
 
 /** An attribute or Markdown target that points at a local file: not http(s):, mailto:, data:, a #fragment or a page. */
 const LOCAL_SOURCE =
   /(?:<(?:img|source|video|audio|iframe|embed|object|link)\b[^>]*?\s(?:src|href|data)\s*=\s*["']?|!\[[^\]]*\]\()\s*(?!https?:|data:|#|mailto:)([^"'\s)>]+)/gi;
-const SCRIPT = /<script\b/gi;
+/** Elements that run code, load code or styles, or change the page around the narrative. */
+const PAGE_CODE = /<(script|style|iframe|frame|object|embed|link|meta|base|form|template)\b/gi;
+/** An event-handler attribute inside a tag: `<img onerror=…>`, `<svg onload=…>`. */
+const EVENT_HANDLER = /<[a-z][^>]*?\s(on[a-z]+)\s*=/gi;
+/** A `javascript:` (or `vbscript:`) address in a link or an attribute, spaces and entities aside. */
+const SCRIPT_URL =
+  /(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript)\s*:|\]\(\s*(?:javascript|vbscript)\s*:/gi;
+/** A Markdown link or an `<a href>` to a relative path with a file extension (a file, not a page of the site). */
+const LOCAL_FILE_LINK =
+  /(?:<a\b[^>]*?\shref\s*=\s*["']?|(?<!!)\[[^\]]*\]\()\s*(?!https?:|mailto:|#|\/\/)([^"'\s)>]+\.[A-Za-z0-9]{1,5})(?=["'\s)>#?])/gi;
 
 function locate(body: string, offset: number, bodyLine: number): {line: number; column: number} {
   const before = body.slice(0, offset);
@@ -30,16 +41,39 @@ export function narrativeErrors(scenario: {file: string; body: string; bodyLine:
   const code = codeRanges(body);
   const inCode = (offset: number) => code.some(([start, end]) => offset >= start && offset < end);
   const errors = liveValueErrors(scenario);
-  for (const match of body.matchAll(SCRIPT)) {
-    if (inCode(match.index)) continue;
-    errors.push(
-      new UserError({
-        file,
-        ...locate(body, match.index, bodyLine),
-        message: "script in the narrative",
-        expected: "Markdown text; a number in the prose is a live value such as {{metrics.siliconNpvUsd}}",
-        found: "<script>"
-      })
+  const refuse = (offset: number, message: string, found: string, expected: string) => {
+    if (inCode(offset)) return;
+    errors.push(new UserError({file, ...locate(body, offset, bodyLine), message, expected, found}));
+  };
+  const text =
+    "Markdown text and formatting HTML; a number in the prose is a live value such as {{metrics.siliconNpvUsd}}";
+  for (const match of body.matchAll(PAGE_CODE)) {
+    refuse(
+      match.index,
+      match[1]!.toLowerCase() === "script" ? "script in the narrative" : "page code in the narrative",
+      `<${match[1]!.toLowerCase()}>`,
+      text
+    );
+  }
+  for (const match of body.matchAll(EVENT_HANDLER)) {
+    refuse(
+      match.index + match[0].length - match[1]!.length - 1,
+      "event handler in the narrative",
+      `${match[1]!.toLowerCase()}=`,
+      text
+    );
+  }
+  for (const match of body.matchAll(SCRIPT_URL)) {
+    refuse(match.index, "script address in the narrative", "javascript:", "an https: address or a page of the site");
+  }
+  for (const match of body.matchAll(LOCAL_FILE_LINK)) {
+    const target = match[1]!;
+    if (/\.html?$/i.test(target)) continue;
+    refuse(
+      match.index + match[0].length - target.length,
+      "a local file in the narrative",
+      JSON.stringify(target.length > 80 ? `${target.slice(0, 80)}…` : target),
+      "an absolute https: address, or a page of the site (../moat) (a scenario page cannot publish files)"
     );
   }
   for (const match of body.matchAll(LOCAL_SOURCE)) {

@@ -60,3 +60,39 @@ describe("narrative on its page", () => {
     ]);
   });
 });
+
+describe("what a narrative may not contain", () => {
+  const errorsOf = (body: string) => narrativeErrors({file: "f.md", body, bodyLine: 1}).map((e) => e.detail);
+
+  it("refuses everything that would run or restyle the page, located", () => {
+    // From a reviewer's attempts: each of these ran or restyled the built page before it was refused.
+    const cases: [string, string][] = [
+      ['<img src="https://example.com/a.png" onerror="window.x=1">', "event handler in the narrative"],
+      ['<svg onload="window.x=1"></svg>', "event handler in the narrative"],
+      ["<style>body{background:red}</style>", "page code in the narrative"],
+      ['<a href="javascript:window.x=1">x</a>', "script address in the narrative"],
+      ["[x](javascript:alert(1))", "script address in the narrative"],
+      ['<iframe src="https://example.com"></iframe>', "page code in the narrative"],
+      ['<a href="../../README.md">readme</a>', "a local file in the narrative"],
+      ["see [the data](data.csv)", "a local file in the narrative"]
+    ];
+    for (const [body, message] of cases) {
+      expect(
+        errorsOf(body).map((e) => e.message),
+        body
+      ).toContain(message);
+    }
+    expect(errorsOf("x\n  <svg onload=1>")[0]).toMatchObject({line: 2, column: 8, found: "onload="});
+  });
+
+  it("accepts formatting, https images and links to the site's pages, and anything inside code", () => {
+    const ok = [
+      "**bold** <abbr title='net present value'>NPV</abbr> <sup>2</sup>",
+      '<img src="https://example.com/a.png" alt="a chart">',
+      "[the moat chapter](../moat) and [a section](#why) and [Epoch](https://epoch.ai/data)",
+      "`<script>` and `onload=` written as code",
+      "```html\n<script>alert(1)</script>\n```"
+    ];
+    for (const body of ok) expect(errorsOf(body), body).toEqual([]);
+  });
+});
