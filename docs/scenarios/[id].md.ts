@@ -16,26 +16,27 @@ const {
 try {
   if (!id) throw new Error("the scenario page loader needs --id");
   const check = checkScenarioFiles();
-  const file = check.files.find((f) => f.id === id);
+  // The page is the file's (observablehq.config.ts lists file names); the scenario it shows is the file's id.
+  const file = check.files.find((f) => f.name === id);
   const errors = [...check.catalogErrors, ...(file?.errors ?? [])];
   if (!file) {
     process.stdout.write(missingPage(id));
   } else if (errors.length) {
     process.stdout.write(
       errorPage(
-        id,
+        file.name,
         file.file,
         errors.map((error) => error.message)
       )
     );
   } else {
-    const scenario = check.library.resolve(id);
+    const scenario = check.library.resolve(file.id);
     const narrative = narrativePageMarkdown(scenario.body, (target) =>
       target.kind === "metric"
         ? `$\{LiveMetric(rows, ${JSON.stringify(target.metric)})}`
         : `$\{LiveKey(livePoint, ${JSON.stringify(target.path)})}`
     );
-    process.stdout.write(scenarioPage(id, scenario.title, scenario.description, scenario.file, narrative));
+    process.stdout.write(scenarioPage(file.id, scenario.title, scenario.description, scenario.file, narrative));
   }
 } catch (error) {
   if (!isUserError(error)) throw error;

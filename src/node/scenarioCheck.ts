@@ -1,5 +1,5 @@
 import {readFileSync} from "node:fs";
-import {resolve as resolvePath} from "node:path";
+import {resolve as resolvePath, sep} from "node:path";
 import {UserError, UserErrors} from "../errors/userError.js";
 import {bindScenario, evaluateScenarioPoint} from "../scenario/evaluate/evaluateScenario.js";
 import {parseScenario, scenarioBody, type ParsedScenario} from "../scenario/file/parseScenario.js";
@@ -10,6 +10,7 @@ import {scenarioMedianPoint} from "../scenario/resolve/scenarioValues.js";
 import {prepareMeasurements} from "../inference/calibration/calibrate.js";
 import {loadHardware, loadModels, type Catalogs} from "./catalogFiles.js";
 import {loadMeasurements} from "./measurementFiles.js";
+import {SCENARIOS_DIR} from "./paths.js";
 import {displayPath, scenarioFilesIn, type ScenarioLibrary} from "./scenarioFiles.js";
 
 /** One checked scenario file: its id (from `id:` or its name) and every error found in it. */
@@ -18,6 +19,8 @@ export interface ScenarioFileCheck {
   file: string;
   /** The scenario's id; the file's base name when the front matter could not be read. */
   id: string;
+  /** The file's base name without `.md`: the site's page for it is /scenarios/<name>. */
+  name: string;
   errors: UserError[];
 }
 
@@ -87,7 +90,12 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   // A file named twice (a glob and a name) is checked once.
   const paths = [...new Map(files.map((path) => [resolvePath(path), path])).values()];
   const given = new Set(paths.map((path) => resolvePath(path)));
-  const checks: ScenarioFileCheck[] = paths.map((path) => ({file: displayPath(path), id: baseName(path), errors: []}));
+  const checks: ScenarioFileCheck[] = paths.map((path) => ({
+    file: displayPath(path),
+    id: baseName(path),
+    name: baseName(path),
+    errors: []
+  }));
   const parsedGiven: (ParsedScenario | undefined)[] = paths.map((path, i) => {
     const check = checks[i]!;
     let text: string;
@@ -111,15 +119,28 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     check.errors.push(...(body ? narrativeErrors({file: check.file, ...body}) : []));
     return check.errors.length ? undefined : scenario;
   });
-  // Two given files with one id: the later one is in error, the earlier one stays usable.
+  // Two files with one id: the later one is in error (at its `id:`), the earlier one stays usable. A given file in
+  // data/scenarios/ also meets the folder's other files; one elsewhere may stand in for a bundled scenario.
+  // The folder's other files: parents the given files may extend (a broken one is reported when itself checked).
+  const folder: {path: string; scenario: ParsedScenario | undefined}[] = scenarioFilesIn()
+    .filter((path) => !given.has(resolvePath(path)))
+    .map((path) => {
+      try {
+        return {path, scenario: parseScenario({file: displayPath(path), text: readFileSync(path, "utf8")})};
+      } catch {
+        return {path, scenario: undefined};
+      }
+    });
+  const folderIds = new Map(folder.map(({path, scenario}) => [scenario?.id ?? baseName(path), displayPath(path)]));
+  const inFolder = (path: string) => resolvePath(path).startsWith(resolvePath(SCENARIOS_DIR) + sep);
   const seen = new Map<string, string>();
   parsedGiven.forEach((scenario, i) => {
     if (!scenario) return;
-    const other = seen.get(scenario.id);
+    const other = seen.get(scenario.id) ?? (inFolder(paths[i]!) ? folderIds.get(scenario.id) : undefined);
     if (other === undefined) return void seen.set(scenario.id, scenario.file);
     checks[i]!.errors.push(
       new UserError({
-        file: scenario.file,
+        ...(scenario.idPosition ?? {file: scenario.file}),
         path: "id",
         message: "duplicate scenario id",
         expected: "one file per id",
@@ -130,20 +151,19 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     parsedGiven[i] = undefined;
   });
   /** Files that could not be read as a scenario, by id: a child extending one is told so. */
-  const broken = new Map(checks.filter((check, i) => !parsedGiven[i]).map((check) => [check.id, check.file]));
+  const broken = new Map(
+    checks.filter((check, i) => !parsedGiven[i] && !seen.has(check.id)).map((check) => [check.id, check.file])
+  );
   const bundled: ParsedScenario[] = [];
-  for (const path of scenarioFilesIn().filter((path) => !given.has(resolvePath(path)))) {
-    try {
-      const scenario = parseScenario({file: displayPath(path), text: readFileSync(path, "utf8")});
-      if (!seen.has(scenario.id)) bundled.push(scenario);
-    } catch {
-      // A broken bundled parent is reported when it is itself checked; its children say they extend it.
-      broken.set(baseName(path), displayPath(path));
-    }
+  for (const {path, scenario} of folder) {
+    if (!scenario) broken.set(baseName(path), displayPath(path));
+    else if (!seen.has(scenario.id)) bundled.push(scenario);
   }
   const {catalogs, errors: catalogErrors} = checkCatalogs();
   const index = scenarioIndex([...parsedGiven.filter((scenario) => scenario !== undefined), ...bundled]);
-  const failed = new Set(checks.filter((check) => check.errors.length).map((check) => check.id));
+  // An id fails when no file that passed has it (a duplicate in error leaves the first file's id usable).
+  const passedIds = new Set(parsedGiven.filter((scenario) => scenario !== undefined).map((scenario) => scenario.id));
+  const failed = new Set(checks.filter((check) => check.errors.length && !passedIds.has(check.id)).map((c) => c.id));
   parsedGiven.forEach((scenario, i) => {
     if (!scenario || !catalogs) return;
     const brokenParent = brokenAncestor(scenario, index.lookup, broken);

@@ -41,6 +41,8 @@ export function parseScenarioFiles(paths: readonly string[]): ParsedScenario[] {
 export interface ScenarioLibrary {
   index: ScenarioIndex;
   resolve(id: string): ResolvedScenario;
+  /** Ids of files set aside with errors: resolving one (or a child of one) throws its errors. */
+  brokenIds?: readonly string[];
 }
 
 export function loadScenarioLibrary(extraPaths: readonly string[] = []): ScenarioLibrary {
@@ -48,9 +50,62 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
   const bundled = scenarioFilesIn().filter((path) => !extra.has(path));
   const parsedExtra = parseScenarioFiles([...extra]);
   const extraIds = new Set(parsedExtra.map((scenario) => scenario.id));
-  const parsedBundled = parseScenarioFiles(bundled).filter((scenario) => !extraIds.has(scenario.id));
-  const index = scenarioIndex([...parsedBundled, ...parsedExtra]);
-  return {index, resolve: (id) => resolveScenario(id, index.lookup, index.ids)};
+  // Another file's mistake must not stop a run of this one: a broken bundled file (or a second file with an id) is
+  // set aside, and only resolving its id (or a scenario that extends it) reports its errors.
+  const brokenById = new Map<string, UserError[]>();
+  const parsedBundled: ParsedScenario[] = [];
+  for (const path of bundled) {
+    try {
+      const [scenario] = parseScenarioFiles([path]);
+      if (scenario && !extraIds.has(scenario.id)) parsedBundled.push(scenario);
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      brokenById.set(basename(path, ".md"), "errors" in error ? error.errors : [error]);
+    }
+  }
+  const firsts = new Map<string, ParsedScenario>();
+  for (const scenario of [...parsedBundled, ...parsedExtra]) {
+    const first = firsts.get(scenario.id);
+    if (first === undefined || extraIds.has(scenario.id)) {
+      firsts.set(
+        scenario.id,
+        extraIds.has(scenario.id) ? (parsedExtra.find((s) => s.id === scenario.id) ?? scenario) : scenario
+      );
+      continue;
+    }
+    brokenById.set(scenario.id, [
+      new UserError({
+        ...(scenario.idPosition ?? {file: scenario.file}),
+        path: "id",
+        message: "duplicate scenario id",
+        expected: "one file per id",
+        found: scenario.id,
+        hint: `also the id of ${first.file}`
+      })
+    ]);
+  }
+  const index = scenarioIndex([...firsts.values()]);
+  return {
+    index,
+    brokenIds: [...brokenById.keys()],
+    resolve: (id) => {
+      for (const scenario of scenarioChainIds(id, index.lookup)) {
+        const errors = brokenById.get(scenario);
+        if (errors) throw new UserErrors(errors);
+      }
+      return resolveScenario(id, index.lookup, index.ids);
+    }
+  };
+}
+
+/** `id` and the ids its `extends` chain names, as far as the files go (a cycle stops it). */
+function scenarioChainIds(id: string, lookup: (id: string) => ParsedScenario | undefined): string[] {
+  const ids: string[] = [];
+  for (let current: string | undefined = id; current !== undefined && !ids.includes(current);) {
+    ids.push(current);
+    current = lookup(current)?.extends?.id;
+  }
+  return ids;
 }
 
 /**
@@ -73,6 +128,8 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
     return {id: parsed?.id ?? basename(arg, ".md"), library};
   }
   const library = loadScenarioLibrary();
+  // A file with errors: its own errors, not "unknown scenario".
+  if (library.brokenIds?.includes(arg)) library.resolve(arg);
   if (!library.index.lookup(arg)) {
     const ids = library.index.ids;
     throw new UserError({

@@ -62,6 +62,38 @@ describe("token-ledger build with broken scenario files", () => {
   });
 });
 
+describe("a duplicate id in data/scenarios/", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "token-ledger-dup-"));
+    for (const path of ["bin", "data", "src", "package.json"]) {
+      cpSync(join(ROOT, path), join(dir, path), {recursive: true, verbatimSymlinks: true});
+    }
+    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+    // After a reviewer's case: a second file claiming another's id broke that page and every run.
+    writeFileSync(join(dir, "data/scenarios/dup-id2.md"), "---\nid: agent-era\nextends: base\n---\n");
+  });
+  afterAll(() => rmSync(dir, {recursive: true, force: true}));
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ["bin/token-ledger.js", ...args], {cwd: dir, encoding: "utf8"});
+
+  it("is an error at the second file's id:, from validate of the folder or of that file alone", () => {
+    const expected =
+      "token-ledger: data/scenarios/dup-id2.md:2:5: id: duplicate scenario id: expected one file per id, found agent-era (also the id of data/scenarios/agent-era.md)\n";
+    for (const args of [["validate"], ["validate", "data/scenarios/dup-id2.md"]]) {
+      const result = cli(...args);
+      expect(result.status, args.join(" ")).toBe(1);
+      expect(result.stderr, args.join(" ")).toBe(expected);
+    }
+  });
+
+  it("does not stop a run of a scenario outside its chain", () => {
+    const result = cli("run", "asic-9-months", "--json", "--samples", "20");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+});
+
 describe("serveSite", () => {
   let dir: string;
   let server: SiteServer;

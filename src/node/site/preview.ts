@@ -1,6 +1,8 @@
 import {spawn, spawnSync} from "node:child_process";
 import {relative, sep} from "node:path";
+import {createServer} from "node:net";
 import {watch} from "chokidar";
+import {UserError} from "../../errors/userError.js";
 import {PACKAGE_ROOT} from "../paths.js";
 import {frameworkBin, frameworkEnv, siteProject, touch} from "./siteProject.js";
 
@@ -24,6 +26,7 @@ export async function previewSite({
   open = true
 }: {root?: string; port?: number; open?: boolean} = {}): Promise<number> {
   const project = siteProject(root);
+  if (port !== undefined) await ensurePortFree(port);
   // Whatever the cache holds may predate the files: start from stale, never from a wrong first page.
   touch([...project.loaders, project.config]);
   const args = [
@@ -86,4 +89,22 @@ function validateOutput(root: string): {output: string} {
     encoding: "utf8"
   });
   return {output: result.status === 0 ? "" : result.stderr};
+}
+
+/**
+ * Throws a UserError naming --port when `port` is taken on 127.0.0.1 (Framework's own preview crashes with a stack
+ * trace and exit status 0 there).
+ */
+async function ensurePortFree(port: number): Promise<void> {
+  await new Promise<void>((done, fail) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      fail(
+        error.code === "EADDRINUSE"
+          ? new UserError({flag: "--port", message: "port in use", expected: "a free port", found: String(port)})
+          : error
+      )
+    );
+    probe.listen(port, "127.0.0.1", () => probe.close(() => done()));
+  });
 }

@@ -48,6 +48,8 @@ export interface ParsedScenario {
   file: string;
   /** From `id:`, else the file's base name without its extension. */
   id: string;
+  /** Where `id:` is, when the file sets one. */
+  idPosition?: SourcePosition;
   title: string | undefined;
   description: string | undefined;
   /** The parent named by `extends:`, and where the `extends` is. */
@@ -259,8 +261,10 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
       expected: "an id of letters, digits, `.`, `_` and `-`, like base-2025",
       found: truncate(site.text(valueNode))
     });
-  } else if (key === "id") scenario.id = text;
-  else scenario.extends = {id: text, position: site.position(valueNode ?? keyNode)};
+  } else if (key === "id") {
+    scenario.id = text;
+    scenario.idPosition = site.position(valueNode ?? keyNode);
+  } else scenario.extends = {id: text, position: site.position(valueNode ?? keyNode)};
 }
 
 interface WalkVisitor {
