@@ -74,7 +74,15 @@ export async function loadStory(
 ): Promise<Story> {
   const site = ("json" in file ? await file.json() : file) as SiteData;
   const entry = site.scenarios[id];
-  if (!entry) throw new Error(`loadStory: site.json has no scenario ${JSON.stringify(id)}`);
+  if (!entry) {
+    // Left out of the site data because its file has errors (the banner lists them), or no file has that id.
+    const problem = site.problems?.find((p) => p.id === id);
+    throw new Error(
+      problem
+        ? `This chapter tells the scenario ${id}, whose file ${problem.file} has errors (listed in the banner at the top): it comes back when the file is fixed.`
+        : `This chapter tells the scenario ${id}, and no scenario file has that id.`
+    );
+  }
   const catalogs = {hardware: site.hardware, models: site.models};
   const base = evaluateScenarioPoint(bindScenario(entry.resolved, catalogs), scenarioMedianPoint(entry.resolved));
   // The link's sets, each validated like a line of a scenario file and then evaluated; what fails is listed.

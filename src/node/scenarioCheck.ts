@@ -8,7 +8,7 @@ import {resolveScenario, type ScenarioLookup} from "../scenario/resolve/resolveS
 import {scenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {scenarioMedianPoint} from "../scenario/resolve/scenarioValues.js";
 import {prepareMeasurements} from "../inference/calibration/calibrate.js";
-import {loadHardware, loadModels, type Catalogs} from "./catalogFiles.js";
+import {loadHardware, loadModels, loadTrainingRuns, type Catalogs} from "./catalogFiles.js";
 import {loadMeasurements} from "./measurementFiles.js";
 import {SCENARIOS_DIR} from "./paths.js";
 import {displayPath, scenarioFilesIn, type ScenarioLibrary} from "./scenarioFiles.js";
@@ -50,8 +50,8 @@ function baseName(path: string): string {
 }
 
 /**
- * Loads the catalogs (data/hardware.csv, data/models.csv) and checks data/measurements.csv against them, collecting
- * the errors of each file rather than stopping at the first.
+ * Loads the catalogs (data/hardware.csv, data/models.csv) and checks data/measurements.csv and
+ * data/training-runs.csv against them, collecting the errors of each file rather than stopping at the first.
  */
 export function checkCatalogs(): {catalogs: Catalogs | undefined; errors: UserError[]} {
   const errors: UserError[] = [];
@@ -71,6 +71,12 @@ export function checkCatalogs(): {catalogs: Catalogs | undefined; errors: UserEr
   try {
     const {measurements, file} = loadMeasurements();
     if (catalogs) prepareMeasurements(measurements, catalogs, file);
+  } catch (error) {
+    errors.push(...errorsOf(error));
+  }
+  // The published training runs the model-accuracy page compares against: their rows name catalog ids too.
+  try {
+    if (catalogs) loadTrainingRuns(catalogs);
   } catch (error) {
     errors.push(...errorsOf(error));
   }

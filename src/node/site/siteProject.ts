@@ -1,4 +1,4 @@
-import {existsSync, utimesSync} from "node:fs";
+import {existsSync, readdirSync, utimesSync} from "node:fs";
 import {createRequire} from "node:module";
 import {delimiter, dirname, join, resolve} from "node:path";
 import {UserError} from "../../errors/userError.js";
@@ -31,9 +31,7 @@ export function siteProject(root = process.cwd()): SiteProject {
       found: dir
     });
   }
-  const loaders = ["docs/data/site.json.ts", "docs/data/calibration.json.ts", "docs/scenarios/[id].md.ts"]
-    .map((path) => join(dir, path))
-    .filter((path) => existsSync(path));
+  const loaders = findLoaders(join(dir, "docs"));
   return {root: dir, config, cacheDir: join(dir, "docs/.observablehq/cache"), loaders, output: join(dir, "dist")};
 }
 
@@ -56,4 +54,25 @@ export function frameworkEnv(project: SiteProject, extra: Record<string, string>
 export function frameworkBin(): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve("@observablehq/framework/package.json")), "dist/bin/observable.js");
+}
+
+/**
+ * Framework's data and page loaders under `docsDir`: files named like `site.json.ts` or `[id].md.ts` (an output
+ * extension, then the loader's own), outside docs/lib (the library), docs/components and Framework's cache.
+ */
+export function findLoaders(docsDir: string): string[] {
+  if (!existsSync(docsDir)) return [];
+  const skip = new Set(["lib", "components", ".observablehq", "node_modules"]);
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, {withFileTypes: true})) {
+      if (entry.isDirectory()) {
+        if (!skip.has(entry.name)) walk(join(dir, entry.name));
+      } else if (/\.[A-Za-z0-9]+\.(ts|js|mjs|py|sh)$/.test(entry.name)) {
+        found.push(join(dir, entry.name));
+      }
+    }
+  };
+  walk(docsDir);
+  return found.sort();
 }
