@@ -7,6 +7,7 @@
 import {parseArgs} from "node:util";
 import {isUserError} from "../../src/errors/userError.js";
 import {checkScenarioFiles} from "../../src/node/scenarioCheck.js";
+import {dataVersion} from "../../src/node/dataVersion.js";
 import {narrativePageMarkdown} from "../../src/scenario/narrative/narrative.js";
 
 const {
@@ -36,7 +37,9 @@ try {
         ? `$\{LiveMetric(rows, ${JSON.stringify(target.metric)})}`
         : `$\{LiveKey(livePoint, ${JSON.stringify(target.path)})}`
     );
-    process.stdout.write(scenarioPage(file.id, scenario.title, scenario.description, scenario.file, narrative));
+    process.stdout.write(
+      scenarioPage(file.id, scenario.title, scenario.description, scenario.file, narrative, dataVersion())
+    );
   }
 } catch (error) {
   if (!isUserError(error)) throw error;
@@ -85,7 +88,14 @@ longer. If you just renamed or deleted it, the navigation updates in a moment.</
 `;
 }
 
-function scenarioPage(id: string, title: string, description: string, file: string, narrative: string): string {
+function scenarioPage(
+  id: string,
+  title: string,
+  description: string,
+  file: string,
+  narrative: string,
+  version: string
+): string {
   const ID = JSON.stringify(id);
   return `---
 title: ${JSON.stringify(title)}
@@ -137,6 +147,10 @@ const ignored = [...query.ignored, ...fromUrl.ignored];
 
 ~~~js
 display(ScenarioNotice(ignored));
+// In the preview, an edit reaches this page's text before the site data is recomputed: say so until it is.
+if (site.dataVersion !== ${JSON.stringify(version)}) {
+  display(Object.assign(document.createElement("p"), {className: "scenario-notice", textContent: "Recomputing the numbers for your latest edit: the figures below are from before it and update in a few seconds."}));
+}
 ~~~
 
 <div class="scenario-narrative">

@@ -1,4 +1,5 @@
 import {isUserError} from "../errors/userError.js";
+import {dataVersion} from "./dataVersion.js";
 import {checkScenarioFiles} from "./scenarioCheck.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import {runScenario, DEFAULT_SCENARIO_SEED} from "../scenario/run/runScenario.js";
@@ -19,6 +20,8 @@ export interface SiteData {
   scenarios: Record<string, SiteScenario>;
   /** Every file in error (a scenario file, or a catalog with the file it names), with `validate`'s messages. */
   problems: SiteProblem[];
+  /** The fingerprint of data/ this was built from (src/node/dataVersion.ts). */
+  dataVersion: string;
 }
 
 /** A file with errors: the site leaves its scenario out and shows these where the author looks. */
@@ -73,5 +76,12 @@ export function buildSiteData(): SiteData {
     }
   }
   const valid = ids.filter((id) => scenarios[id]);
-  return {hardware: catalogs.hardware, models: catalogs.models, scenarioIds: valid, scenarios, problems};
+  return {
+    hardware: catalogs.hardware,
+    models: catalogs.models,
+    scenarioIds: valid,
+    scenarios,
+    problems,
+    dataVersion: dataVersion()
+  };
 }

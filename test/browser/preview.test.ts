@@ -108,6 +108,10 @@ describe.skipIf(!enabled)("preview: edits reach the open page without a restart"
         before,
         {timeout: UPDATE_TIMEOUT_MS}
       );
+      // Text and numbers agree again: no "recomputing" notice once the site data has caught up with the edit.
+      await page.waitForFunction(() => !document.body.innerText.includes("Recomputing the numbers"), null, {
+        timeout: UPDATE_TIMEOUT_MS
+      });
       const seconds = (Date.now() - savedAt) / 1000;
       console.log(
         `preview: edit to updated page in ${seconds.toFixed(1)} s (${before} → ${await kpi(page, "chipHourCostUsd")})`
@@ -130,13 +134,12 @@ describe.skipIf(!enabled)("preview: edits reach the open page without a restart"
         path,
         "---\ntitle: A fresh idea\nextends: base\nserving:\n  utilization: 0.9\n---\n\nAt {{serving.utilization}} busy, a million tokens costs {{metrics.costPerMillionTokensUsd}}.\n"
       );
-      // The page exists once the preview has reloaded its config.
+      // The navigation lists the new page once the preview has reloaded its config.
       const started = Date.now();
-      while ((await fetch(baseUrl + "/scenarios/fresh-idea")).status !== 200) {
+      while (!(await (await fetch(baseUrl + "/scenarios/base")).text()).includes('href="./fresh-idea"')) {
         if (Date.now() - started > UPDATE_TIMEOUT_MS) throw new Error(`no page for the new file:\n${log}`);
         await new Promise((r) => setTimeout(r, 300));
       }
-      expect(await (await fetch(baseUrl + "/scenarios/base")).text()).toContain('href="./fresh-idea"');
       let page = await openPage(browser, "/scenarios/fresh-idea", {baseUrl});
       await page.waitForSelector('.scenario-kpi[data-metric="costPerMillionTokensUsd"]', {timeout: UPDATE_TIMEOUT_MS});
       expect(await text(page, '[data-live="serving.utilization"]')).toBe("90%");
