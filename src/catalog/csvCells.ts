@@ -1,5 +1,7 @@
 import {csvParseRows} from "d3-dsv";
 import {UserError, UserErrors} from "../errors/userError.js";
+import {readDecimal} from "../units/decimal.js";
+import {describeRange, isInRange, type NumberRange} from "../units/range.js";
 
 /** One data record of a catalog CSV: its cells and where it starts in the file. */
 export interface CsvRecord {
@@ -120,9 +122,6 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
   return errors;
 }
 
-/** The decimal number syntax catalogs accept: no thousands separators, units, hex or Infinity. */
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
 /** Lowercase kebab-case, dots allowed inside a segment for version numbers (`llama-3.1-8b`). */
 const KEBAB_ID = /^[a-z0-9]+(\.[a-z0-9]+)*(-[a-z0-9]+(\.[a-z0-9]+)*)*$/;
 
@@ -134,11 +133,17 @@ export class CellReader<Column extends string> {
   readonly errors: UserError[] = [];
   private readonly columns: readonly Column[];
   private readonly file: string;
+  private readonly ranges: Partial<Readonly<Record<Column, NumberRange>>>;
   private record: CsvRecord = {line: 0, cells: []};
 
-  constructor(columns: readonly Column[], file: string) {
+  /**
+   * `ranges` gives the physical range of numeric columns, in the column's own unit (TFLOP/s, GB): a cell outside it
+   * is an error at its line and column, so that no unit conversion downstream overflows to Infinity or underflows to 0.
+   */
+  constructor(columns: readonly Column[], file: string, ranges: Partial<Readonly<Record<Column, NumberRange>>> = {}) {
     this.columns = columns;
     this.file = file;
+    this.ranges = ranges;
   }
 
   /** Starts reading `record`; returns false (after recording an error) if its cell count is wrong. */
@@ -222,7 +227,7 @@ export class CellReader<Column extends string> {
     const value = this.raw(column);
     if (value === "") return null;
     const expected = integer ? "a whole number > 0" : "a number > 0";
-    const n = DECIMAL.test(value) ? Number(value) : NaN;
+    const n = readDecimal(value) ?? NaN;
     if (!Number.isFinite(n)) {
       this.fail(column, "not a number", `${expected} (plain decimal, no units or thousands separators)`);
       return undefined;
@@ -233,6 +238,11 @@ export class CellReader<Column extends string> {
     }
     if (n <= 0) {
       this.fail(column, "out of range", expected);
+      return undefined;
+    }
+    const range = this.ranges[column];
+    if (range !== undefined && !isInRange(n, range)) {
+      this.fail(column, "out of range", `${describeRange({...range, integer})} (the physical range of ${column})`);
       return undefined;
     }
     return n;

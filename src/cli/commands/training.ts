@@ -9,7 +9,8 @@ import {schemaDefaults} from "../../scenario/file/schema.js";
 import {num} from "../../scenario/evaluate/modelKeys.js";
 import {trainingRun} from "../../training/trainingRun.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
-import {oneOf, positiveInteger, positiveNumber, unitFraction} from "../flags.js";
+import {keyFlag, oneOf, rangeFlag} from "../flags.js";
+import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
 import {formatKeyValues, formatNumber} from "../table.js";
 
 interface TrainingOptions {
@@ -29,10 +30,14 @@ export function registerTraining(program: Command): void {
     .command("training")
     .description("compute, time, energy and cost of a pre-training run (6·N·D)")
     .requiredOption("--model <id>", "model id from data/models.csv (its active parameters are N)")
-    .requiredOption("--tokens <n>", "training tokens D (e.g. 15.6e12)", positiveNumber("--tokens"))
+    .requiredOption("--tokens <n>", "training tokens D (e.g. 15.6e12)", keyFlag("--tokens", "training.tokens"))
     .requiredOption("--hardware <id>", "accelerator id from data/hardware.csv")
-    .requiredOption("--chips <n>", "chips in the cluster", positiveInteger("--chips"))
-    .requiredOption("--mfu <f>", "model FLOPs utilisation, in (0, 1]", unitFraction("--mfu"))
+    .requiredOption("--chips <n>", "chips in the cluster", keyFlag("--chips", "training.chips"))
+    .requiredOption(
+      "--mfu <f>",
+      "model FLOPs utilisation, in [0.01, 1] (training.mfu)",
+      keyFlag("--mfu", "training.mfu")
+    )
     .option(
       "--precision <p>",
       `training precision whose peak MFU refers to: ${PRECISIONS.join("|")}`,
@@ -42,12 +47,12 @@ export function registerTraining(program: Command): void {
     .option(
       "--chip-price <usd>",
       "purchase price per chip, USD (default: the catalog's)",
-      positiveNumber("--chip-price")
+      keyFlag("--chip-price", "hardware.price")
     )
     .option(
       "--hourly-price <usd>",
       "rental price per chip-hour, USD (default: the catalog's)",
-      positiveNumber("--hourly-price")
+      rangeFlag("--hourly-price", HARDWARE_CELL_RANGES.hourly_usd, "the range of hourly_usd in data/hardware.csv")
     )
     .option("--json", "print one JSON object (keys documented in the README)")
     .action((options: TrainingOptions) => {

@@ -74,7 +74,8 @@ const RESERVED_LIST = RESERVED_KEYS.map((reserved) => reserved.key).join(", ");
  * nothing else for any input text.
  */
 export function parseScenario({file, text}: ScenarioText): ParsedScenario {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  // A byte-order mark (or several, from an editor that added one to a file that had one) is not content.
+  const lines = text.replace(/^\uFEFF+/, "").split(/\r?\n/);
   const at = (line: number, column = 1): UserErrorLocation => ({file, line, column});
   if ((lines[0] ?? "").trimEnd() !== FENCE) {
     throw new UserErrors([

@@ -75,8 +75,15 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
     return readInterval(def, def.type, interval[1] ?? "", interval[2] ?? "", site.text(node), node, fail);
   }
   const reading = readQuantity(scalar.value, def.type);
-  if (!reading.ok) return fail(node, quantityError(def, reading));
+  // A number YAML read as ±Infinity (a thousand digits) is reported as written, not as "Infinity".
+  if (!reading.ok)
+    return fail(node, quantityError(def, {...reading, found: writtenNumber(scalar, site) ?? reading.found}));
   return checkPoint(def, def.type, reading.value, node, site.text(node), fail);
+}
+
+/** The text of a number scalar as the author wrote it, or undefined for a string scalar. */
+function writtenNumber(scalar: Scalar<number | string>, site: ValueSite): string | undefined {
+  return typeof scalar.value === "number" ? site.text(scalar) || undefined : undefined;
 }
 
 type Fail = (at: unknown, detail: Omit<ConstructorParameters<typeof UserError>[0], "path">) => undefined;
