@@ -3,7 +3,8 @@ import type {ServingChipInput} from "../../strategy/servingChip.js";
 import {scenarioValueError} from "../file/scenarioErrors.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
-import {num, type ModelKeys} from "./modelKeys.js";
+import {computedFrom, num, type ModelKeys} from "./modelKeys.js";
+import {SERVING_THROUGHPUT_KEYS} from "./demandInput.js";
 
 /** The ownership inputs every chip shares (power, facility, finance): a chip-hour input without price, power, margin. */
 export type SharedOwnership = Omit<ChipHourCostInput, "chipPriceUsd" | "chipPowerW" | "vendorGrossMarginFraction">;
@@ -128,7 +129,9 @@ export function servingChipKeys(chip: "merchant" | "custom"): ModelKeys {
   const merchant = chip === "merchant";
   return {
     ...chipHourKeys(`${chip}.chipHour`, chip),
-    [`${chip}.tokensPerSecondPerChip`]: merchant ? "(serving.batch)" : "(silicon.relativeThroughput)",
+    [`${chip}.tokensPerSecondPerChip`]: merchant
+      ? computedFrom(...SERVING_THROUGHPUT_KEYS)
+      : computedFrom("silicon.relativeThroughput", ...SERVING_THROUGHPUT_KEYS),
     [`${chip}.utilizationFraction`]: merchant ? "serving.utilization" : "silicon.utilization"
   };
 }
