@@ -133,7 +133,7 @@ describe("token-ledger validate", () => {
   it("reports two given files with the same id instead of checking only one of them", async () => {
     const {code, stderr} = await runCli(["validate", "data/scenarios/base.md", fixture("base.md")]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/base\.md: id: duplicate scenario id: .*found base/);
+    expect(stderr).toMatch(/base\.md:1:1: id: duplicate scenario id: .*found base/);
   });
 
   it("checks a file named twice once", async () => {

@@ -49,6 +49,8 @@ export interface ParsedScenario {
   file: string;
   /** From `id:`, else the file's base name without its extension. */
   id: string;
+  /** Where the id is written: the `id:` value, else line 1 (the id is the file's name). */
+  idPosition: SourcePosition;
   title: string | undefined;
   description: string | undefined;
   /** The parent named by `extends:`, and where the `extends` is. */
@@ -142,6 +144,7 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
   const scenario: ParsedScenario = {
     file,
     id: defaultId(file),
+    idPosition: {file, line: 1, column: 1},
     title: undefined,
     description: undefined,
     extends: undefined,
@@ -282,8 +285,10 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
       expected: "an id of letters, digits, `.`, `_` and `-`, like base-2025",
       found: truncate(site.text(valueNode))
     });
-  } else if (key === "id") scenario.id = text;
-  else scenario.extends = {id: text, position: site.position(valueNode ?? keyNode)};
+  } else if (key === "id") {
+    scenario.id = text;
+    scenario.idPosition = site.position(valueNode ?? keyNode);
+  } else scenario.extends = {id: text, position: site.position(valueNode ?? keyNode)};
 }
 
 interface WalkVisitor {

@@ -5,8 +5,8 @@ type ValueErrorDetail = Omit<UserErrorDetail, "path" | "file" | "line" | "column
 
 /**
  * A UserError about the value of `path` in a resolved scenario, placed where that value was written: the file, line
- * and column that set it (or an ancestor's), the `--set` flag (or share-link setting) that overrode it, or the
- * scenario's own file for a default.
+ * and column that set it (or an ancestor's), the `--set` flag (or share-link setting) that overrode it, or line 1 of
+ * the scenario's own file for a default (the message says so).
  */
 export function scenarioValueError(resolved: ResolvedScenario, path: string, detail: ValueErrorDetail): UserError {
   const origin = resolved.values[path]?.origin;
@@ -14,7 +14,15 @@ export function scenarioValueError(resolved: ResolvedScenario, path: string, det
     return new UserError({...detail, path, file: origin.file, line: origin.line, column: origin.column});
   }
   if (origin?.kind === "override") return new UserError({...detail, path, flag: origin.flag});
-  return new UserError({...detail, path, file: resolved.file});
+  // A default is written nowhere: point at the front matter (line 1), where setting the key would change it.
+  return new UserError({
+    ...detail,
+    path,
+    file: resolved.file,
+    line: 1,
+    column: 1,
+    message: `${detail.message} (${path} is at its default: set it in this file's front matter)`
+  });
 }
 
 /**
