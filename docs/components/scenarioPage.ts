@@ -34,6 +34,11 @@ export interface ScenarioPageState {
   bands: RunReport["bands"];
   /** True when the metrics are the static report's (no set). */
   fromReport: boolean;
+  /**
+   * Why the state could not be run as asked, for a notice (the Monte Carlo failed, so the metrics are the median
+   * point's; or the sets failed, so the page shows the scenario without them); null when it ran.
+   */
+  failure: string | null;
 }
 
 /**
@@ -55,7 +60,8 @@ export function scenarioPageState(
       uncertainKeys: report.uncertainKeys,
       bands: report.bands,
       point,
-      fromReport: true
+      fromReport: true,
+      failure: null
     };
   }
   const edited = applyOverrides(resolved, sets, SHARE_FLAG);
@@ -69,8 +75,61 @@ export function scenarioPageState(
     uncertainKeys: run.uncertainKeys,
     bands: run.bands,
     point: run.point,
-    fromReport: false
+    fromReport: false,
+    failure: null
   };
+}
+
+/**
+ * What a share link's sets must pass to be applied: everything the page will run on them, the median evaluation and
+ * the Monte Carlo at the page's sample count and seed (scenarioPageState). Checking only the median let a link whose
+ * draws fail (`serving.hbmReserve=0.05 to 0.95`) through, and the page then froze on the failing Monte Carlo.
+ *
+ * Throws: the UserError the scenario's evaluation or Monte Carlo throws.
+ */
+export function scenarioPageCheck(catalogs: ScenarioCatalogs): (resolved: ResolvedScenario) => void {
+  return (resolved) => {
+    runScenario(bindScenario(resolved, catalogs), {samples: SCENARIO_PAGE_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
+  };
+}
+
+/**
+ * scenarioPageState that always returns: when the Monte Carlo fails (a slider made some draws invalid), the metrics
+ * are the median point's; when the sets themselves fail, the scenario's static report without them. `failure` says
+ * which, with the error's message, so the page settles with a notice instead of an error cell or a hang.
+ */
+export function settledScenarioPageState(
+  report: Pick<RunReport, "metrics" | "uncertainKeys" | "bands">,
+  resolved: ResolvedScenario,
+  catalogs: ScenarioCatalogs,
+  sets: readonly string[]
+): ScenarioPageState {
+  try {
+    return scenarioPageState(report, resolved, catalogs, sets);
+  } catch (error) {
+    const message = errorMessage(error);
+    try {
+      const {resolved: edited, point} = scenarioPagePoint(resolved, catalogs, sets);
+      return {
+        resolved: edited,
+        metrics: {...point.metrics},
+        uncertainKeys: [],
+        bands: null,
+        point,
+        fromReport: false,
+        failure: `the Monte Carlo failed, so every figure is at the median of each distribution: ${message}`
+      };
+    } catch (medianError) {
+      return {
+        ...scenarioPageState(report, resolved, catalogs, []),
+        failure: `these settings cannot be evaluated, so the page shows the scenario without them: ${errorMessage(medianError)}`
+      };
+    }
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -5,6 +5,7 @@ import {lognormalFromInterval, normalFromInterval, validateDistribution} from ".
 import {
   DIMENSIONS,
   expectedQuantity,
+  formatQuantity,
   readQuantity,
   type Dimension,
   type QuantityReading
@@ -273,6 +274,16 @@ function readDistribution(
           return fail(entries.get("sd")?.value, {
             message: "sd must be positive",
             expected: "sd > 0",
+            found: raws.sd ?? ""
+          });
+        }
+        // A spread wider than every value the key can take says nothing a draw clamped to the range could keep:
+        // nearly every draw would land on an end (issue 18: sd 1e300 on a share link).
+        const width = range.max - range.min;
+        if (Number.isFinite(width) && v("sd") > width) {
+          return fail(entries.get("sd")?.value, {
+            message: "sd wider than the key's range",
+            expected: `sd at most ${formatQuantity(width, dimension)}, the width of the range ${formatRange(range, dimension)}`,
             found: raws.sd ?? ""
           });
         }
