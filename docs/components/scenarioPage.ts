@@ -21,6 +21,11 @@ import {SHARE_FLAG, setPath} from "./urlState.js";
 /** Monte Carlo samples a page uses when it recomputes; equal to the static site's (src/node/siteData.ts SITE_SAMPLES). */
 export const SCENARIO_PAGE_SAMPLES = 1000;
 
+/** How a page runs a state's Monte Carlo: the sample count (the page's own unless a test or the fuzz suite asks). */
+export interface PageRunOptions {
+  samples?: number;
+}
+
 /** What a scenario page shows for one state: the scenario with the state's sets, its metrics and its series. */
 export interface ScenarioPageState {
   resolved: ResolvedScenario;
@@ -50,7 +55,8 @@ export function scenarioPageState(
   report: Pick<RunReport, "metrics" | "uncertainKeys" | "bands">,
   resolved: ResolvedScenario,
   catalogs: ScenarioCatalogs,
-  sets: readonly string[]
+  sets: readonly string[],
+  {samples = SCENARIO_PAGE_SAMPLES}: PageRunOptions = {}
 ): ScenarioPageState {
   if (sets.length === 0) {
     const point = evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved));
@@ -65,10 +71,7 @@ export function scenarioPageState(
     };
   }
   const edited = applyOverrides(resolved, sets, SHARE_FLAG);
-  const run: ScenarioRunResult = runScenario(bindScenario(edited, catalogs), {
-    samples: SCENARIO_PAGE_SAMPLES,
-    seed: DEFAULT_SCENARIO_SEED
-  });
+  const run: ScenarioRunResult = runScenario(bindScenario(edited, catalogs), {samples, seed: DEFAULT_SCENARIO_SEED});
   return {
     resolved: edited,
     metrics: run.metrics,
@@ -87,9 +90,12 @@ export function scenarioPageState(
  *
  * Throws: the UserError the scenario's evaluation or Monte Carlo throws.
  */
-export function scenarioPageCheck(catalogs: ScenarioCatalogs): (resolved: ResolvedScenario) => void {
+export function scenarioPageCheck(
+  catalogs: ScenarioCatalogs,
+  {samples = SCENARIO_PAGE_SAMPLES}: PageRunOptions = {}
+): (resolved: ResolvedScenario) => void {
   return (resolved) => {
-    runScenario(bindScenario(resolved, catalogs), {samples: SCENARIO_PAGE_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
+    runScenario(bindScenario(resolved, catalogs), {samples, seed: DEFAULT_SCENARIO_SEED});
   };
 }
 
@@ -102,10 +108,11 @@ export function settledScenarioPageState(
   report: Pick<RunReport, "metrics" | "uncertainKeys" | "bands">,
   resolved: ResolvedScenario,
   catalogs: ScenarioCatalogs,
-  sets: readonly string[]
+  sets: readonly string[],
+  options: PageRunOptions = {}
 ): ScenarioPageState {
   try {
-    return scenarioPageState(report, resolved, catalogs, sets);
+    return scenarioPageState(report, resolved, catalogs, sets, options);
   } catch (error) {
     const message = errorMessage(error);
     try {

@@ -1,6 +1,6 @@
 // A scenario page's state in its URL: the format (`?set=path=value`, the same strings as the command line's --set), its
 // parsing and validation, and the page side: the share link, and the address bar kept equal to what the page shows.
-import {isUserError} from "../lib/errors/userError.js";
+import {isUserError, UserErrors} from "../lib/errors/userError.js";
 import {applyOverrides} from "../lib/scenario/resolve/applyOverrides.js";
 import {formatScenarioValue} from "../lib/scenario/file/formatScenario.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
@@ -205,8 +205,9 @@ function overrideError(set: string): string | undefined {
   }
 }
 
-/** A UserError's message (each of UserErrors on its own line); any other error's message. */
+/** A UserError's message (those of UserErrors joined by "; ", so a reason is one line); any other error's message. */
 function errorText(error: unknown): string {
+  if (error instanceof UserErrors) return error.errors.map((e) => e.message).join("; ");
   if (isUserError(error)) return error.message;
   return error instanceof Error ? error.message : String(error);
 }

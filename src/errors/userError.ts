@@ -95,6 +95,7 @@ function cut(text: string, max: number): string {
  * length given when longer (`"99999…" (1000000 characters)`). Always one line, whatever the input.
  */
 export function quoteFound(found: string, max = MAX_FOUND_CHARS): string {
+  if (found === "") return '""';
   const needsQuotes = hasUnsafe(found) || found !== found.trim();
   const escaped = needsQuotes ? JSON.stringify(found).slice(1, -1) : found;
   const safe = escapeUnsafe(escaped);

@@ -38,6 +38,11 @@ function errorsOf(error: unknown): UserError[] {
   throw error;
 }
 
+/** The bundled scenario file whose id is `name`, or undefined. */
+function bundledById(name: string): string | undefined {
+  return scenarioFilesIn().find((path) => path.replace(/^.*[\\/]/, "").replace(/\.md$/, "") === name);
+}
+
 /**
  * Checks scenario files as far as they go: parse (front matter, keys, units, ranges, distributions), resolve
  * (`extends`), catalog ids, and an evaluation at the median of every distribution (memory fit, prices). Returns every
@@ -60,10 +65,12 @@ export function validateScenarioFiles(files: readonly string[]): {checked: numbe
         if (report)
           errors.push(
             new UserError({
-              file: displayPath(path),
+              file: displayPath(path) || '""',
               message: "cannot read the file",
               expected: "a readable .md file",
-              found: path
+              found: path,
+              // `validate base` names an id where a file is expected: point at the bundled file of that id.
+              ...(bundledById(path) ? {hint: `did you mean ${displayPath(bundledById(path)!)}?`} : {})
             })
           );
         continue;

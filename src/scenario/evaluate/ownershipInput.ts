@@ -1,6 +1,6 @@
 import type {ChipHourCostInput} from "../../tco/chipHourCost.js";
 import type {ServingChipInput} from "../../strategy/servingChip.js";
-import {scenarioValueError} from "../file/scenarioErrors.js";
+import {scenarioErrorAtCause} from "../file/scenarioErrors.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
 import {computedFrom, num, type ModelKeys} from "./modelKeys.js";
@@ -56,7 +56,8 @@ export function chipHourInput(
 export function merchantChipPriceUsd(bound: BoundScenario, point: ScenarioPoint): number {
   const price = typeof point["hardware.price"] === "number" ? point["hardware.price"] : bound.hardware.priceUsd;
   if (price !== null) return price;
-  throw scenarioValueError(bound.resolved, "hardware.price", {
+  // The chip the scenario (or a --set, or a share link) picked has no price: blame whichever of the two was changed.
+  throw scenarioErrorAtCause(bound.resolved, ["hardware.price", "serving.hardware"], {
     message: `${bound.hardware.id} has no purchase price in data/hardware.csv`,
     expected: "hardware.price set in the scenario (e.g. `hardware.price: 25000 USD`)",
     found: "nothing"

@@ -105,8 +105,9 @@ export function scenarioServing(bound: BoundScenario, serving: ScenarioServingIn
     found: problem.found
   });
   const inputProblem = servingInputProblem(input);
-  if (inputProblem)
-    throw scenarioValueError(bound.resolved, SERVING_SETTING_KEYS[inputProblem.setting], detail(inputProblem));
+  if (inputProblem) {
+    throw scenarioErrorAtCause(bound.resolved, SETTING_CAUSES[inputProblem.setting], detail(inputProblem));
+  }
   const result = servingPerformance(input, efficiencies);
   const memory = memoryProblem(input, result);
   // Whether a model fits is decided by every memory setting together: the error goes to the one the user changed
@@ -121,6 +122,21 @@ export function scenarioServing(bound: BoundScenario, serving: ScenarioServingIn
   }
   return result;
 }
+
+/**
+ * For each setting a ServingProblem names, the keys that decide it with that setting, that setting's key first: a
+ * precision is missing on a chip (serving.hardware may be what changed), a degree cannot shard a model, a request is
+ * longer than the model's window (serving.outputTokens or serving.model may be what changed).
+ */
+const SETTING_CAUSES: Record<ServingProblem["setting"], readonly string[]> = {
+  precision: ["serving.precision", "serving.hardware"],
+  batch: ["serving.batch"],
+  tensorParallel: ["serving.tensorParallel", "serving.model"],
+  expertParallel: ["serving.expertParallel", "serving.tensorParallel", "serving.model"],
+  inputTokens: ["serving.inputTokens", "serving.outputTokens", "serving.model"],
+  outputTokens: ["serving.outputTokens", "serving.inputTokens", "serving.model"],
+  cacheHitFraction: ["serving.cacheHit"]
+};
 
 /** The keys that decide whether a replica holds the weights and the batch's KV cache. */
 const MEMORY_KEYS = [

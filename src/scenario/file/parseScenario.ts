@@ -211,7 +211,9 @@ function capErrors(file: string, errors: UserError[]): UserError[] {
     ...errors.slice(0, MAX_ERRORS_PER_FILE),
     new UserError({
       file,
-      message: `${rest} more error${rest === 1 ? "" : "s"} not shown`,
+      line: errors[MAX_ERRORS_PER_FILE]?.detail.line ?? 1,
+      column: errors[MAX_ERRORS_PER_FILE]?.detail.column ?? 1,
+      message: `${rest} more error${rest === 1 ? "" : "s"} not shown, the first here`,
       expected: "a file with fewer problems",
       found: `${errors.length} errors`,
       hint: "fix the ones above first"

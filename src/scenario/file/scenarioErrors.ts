@@ -27,21 +27,24 @@ export function scenarioValueError(resolved: ResolvedScenario, path: string, det
 
 /**
  * Of several keys that together cause a problem (the keys a computed model input is computed from, the settings
- * that decide whether a model fits in memory), the one the user most likely changed to cause it: a key whose value is
- * a distribution (a Monte Carlo draw varies it, so it is what makes one sample fail when the median passed), else a
- * key set by an override (`--set`, a share link), else the first key (the one the model names).
+ * that decide whether a model fits in memory), the one the user most likely changed to cause it. Each key scores 2 if
+ * an override set it (`--set`, a share link: what the user just changed) and 1 if its value is a distribution (a
+ * Monte Carlo draw varies it, so it is what makes one sample fail when the median passed); the highest score wins, and
+ * ties go to the earlier key (the first is the one the model names).
  */
 export function blamedKey(resolved: ResolvedScenario, keys: readonly string[]): string {
-  const value = (key: string) => resolved.values[key];
-  return (
-    keys.find((key) => {
-      const v = value(key)?.value;
-      return v !== null && typeof v === "object";
-    }) ??
-    keys.find((key) => value(key)?.origin.kind === "override") ??
-    keys[0] ??
-    ""
-  );
+  let best = keys[0] ?? "";
+  let bestScore = -1;
+  for (const key of keys) {
+    const value = resolved.values[key];
+    const distribution = value?.value !== null && typeof value?.value === "object";
+    const score = (value?.origin.kind === "override" ? 2 : 0) + (distribution ? 1 : 0);
+    if (score > bestScore) {
+      best = key;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /**
@@ -60,7 +63,9 @@ export function scenarioErrorAtCause(
   if (key === first) return scenarioValueError(resolved, key, detail);
   const written = (path: string) => {
     const value = resolved.values[path];
-    return value?.written ?? (typeof value?.value === "object" ? JSON.stringify(value?.value) : String(value?.value));
+    if (value?.written) return value.written;
+    if (value?.value === null || value?.value === undefined) return "unset";
+    return typeof value.value === "object" ? JSON.stringify(value.value) : String(value.value);
   };
   return scenarioValueError(resolved, key, {
     ...detail,
