@@ -154,6 +154,23 @@ export function scenarioPagePoint(
 }
 
 /**
+ * scenarioPagePoint that always returns: when the sets cannot be evaluated at the median (a slider moved to a batch
+ * that does not fit), the scenario without them, so the charts keep showing the last state that runs while
+ * settledScenarioPageState's notice says why.
+ */
+export function settledScenarioPagePoint(
+  resolved: ResolvedScenario,
+  catalogs: ScenarioCatalogs,
+  sets: readonly string[]
+): Pick<ScenarioPageState, "resolved" | "point"> {
+  try {
+    return scenarioPagePoint(resolved, catalogs, sets);
+  } catch {
+    return scenarioPagePoint(resolved, catalogs, []);
+  }
+}
+
+/**
  * A metric's central value, the one every page shows: the number itself, or the Monte Carlo median (format.ts
  * reportMedian); null when it does not occur.
  */

@@ -42,7 +42,7 @@ toc: false
 
 ~~~js
 import {controlToBase, KEY_CONTROLS} from "../components/keyControls.js";
-import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
+import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
 import {costPartRows, csvRows, currentCycleRow, cycleRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../components/urlState.js";
@@ -101,7 +101,7 @@ const controlSets = KEY_CONTROLS.filter(
 ).map((control) => formatShareSet(control.path, controlToBase(control, controls[control.path])));
 const sets = mergeSets(fromUrl.applied, controlSets);
 // Charts first: every model at the median point, at once. The Monte Carlo of the metrics follows a frame later.
-const pointState = scenarioPagePoint(entry.resolved, catalogs, sets);
+const pointState = settledScenarioPagePoint(entry.resolved, catalogs, sets);
 writeShareState(sets);
 ~~~
 

@@ -10,6 +10,7 @@ import {DEFAULT_SCENARIO_SEED, runScenario} from "../../src/scenario/run/runScen
 import {
   SCENARIO_PAGE_SAMPLES,
   scenarioPageCheck,
+  settledScenarioPagePoint,
   settledScenarioPageState
 } from "../../docs/components/scenarioPage.js";
 import {applyShareSets, parseShareQuery} from "../../docs/components/urlState.js";
@@ -59,5 +60,13 @@ describe("settledScenarioPageState", () => {
 
   it("has no failure for a state that runs", () => {
     expect(settledScenarioPageState(report, base, catalogs, ["power.pue=1.3"]).failure).toBeNull();
+  });
+});
+
+describe("settledScenarioPagePoint", () => {
+  it("draws the scenario without the sets when they cannot be evaluated at the median", () => {
+    const {resolved, point} = settledScenarioPagePoint(base, catalogs, ["serving.batch=1000000"]);
+    expect(resolved.values["serving.batch"]!.origin.kind).not.toBe("override");
+    expect(point.metrics.costPerMillionTokensUsd).toBeGreaterThan(0);
   });
 });
