@@ -226,7 +226,19 @@ export function mutateScenario({base, mutations}: ScenarioCase): MutatedScenario
   const lines = source.text.split("\n");
   let setLines = new Map<string, number>();
   const close = () => lines.findIndex((line, i) => i > 0 && line.trimEnd() === "---");
+  // Once any text with a line break (\n, \r, U+2028/2029, NEL) is written, later lines can no longer be told apart
+  // reliably: stop recording where keys were set.
+  let tracking = true;
   for (const mutation of mutations) {
+    const written =
+      mutation.kind === "set"
+        ? mutation.value
+        : mutation.kind === "insertLine"
+          ? mutation.text
+          : mutation.kind === "unknownKey"
+            ? `${mutation.key}${mutation.value}`
+            : "";
+    if (/[\r\n\u2028\u2029\u0085]/.test(written)) tracking = false;
     const end = close();
     const inside = (at: number) => 1 + (at % Math.max(1, end - 1));
     switch (mutation.kind) {
@@ -265,7 +277,7 @@ export function mutateScenario({base, mutations}: ScenarioCase): MutatedScenario
         break;
     }
   }
-  return {file: source.file, text: lines.join("\n"), setLines};
+  return {file: source.file, text: lines.join("\n"), setLines: tracking ? setLines : new Map()};
 }
 
 /** Index of the line that writes `path` on one line of the front matter (before line `end`), or -1. */
