@@ -207,10 +207,11 @@ export async function checkCliCase(argv: readonly string[], outDir: string): Pro
     const message = line.slice("token-ledger: ".length);
     const located =
       /^-\S*: /.test(message) || // a flag, as the user wrote it
+      /^-.*?: unknown option of /.test(message) || // an unknown one with spaces in it
       /^[^:\s][^:]*:\d+(:\d+)?: /.test(message) || // file:line:column
       /^(unknown command|missing argument of|too many arguments for|cannot write the output)/.test(message) ||
       /^(SCENARIOS?|<\w+>): /.test(message) || // a command's argument
-      /^[^:]+: cannot read the file: /.test(message); // a file that cannot be read has no line
+      /^.+?: cannot read the file: /.test(message); // a file that cannot be read (its name may hold ":") has no line
     if (!located) return {outcome: "misplaced", detail: `${JSON.stringify(args)}: ${line}`};
   }
   return {outcome: "located"};
