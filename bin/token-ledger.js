@@ -3,10 +3,14 @@
 import {register} from "tsx/esm/api";
 
 register();
-// A reader that closes the pipe early (`token-ledger calibration --json | head`) is not an error: stop quietly.
+const {run, outputError} = await import("../src/cli/main.ts");
+// A reader that closes the pipe early (`token-ledger calibration --json | head`) is not an error: stop quietly. Any
+// other failure to write the output (`> /dev/full`) is one line on stderr and exit code 1, not a stack trace.
 process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(0);
-  throw error;
+  const userError = outputError(error);
+  if (!userError) throw error;
+  process.stderr.write(`token-ledger: ${userError.message}\n`);
+  process.exit(1);
 });
-const {run} = await import("../src/cli/main.ts");
 process.exitCode = await run(process.argv.slice(2));

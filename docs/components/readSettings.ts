@@ -1,6 +1,7 @@
 import {UserError} from "../lib/errors/userError.js";
 import {validateSampleCount} from "../lib/uncertainty/monteCarlo.js";
 import {validateSeed} from "../lib/uncertainty/rng.js";
+import {readDecimal} from "../lib/units/decimal.js";
 
 /** Most samples a story page draws (the engine accepts 2,000,000): beyond this a browser tab stalls on a slider. */
 export const PAGE_MAX_SAMPLES = 100_000;
@@ -20,7 +21,8 @@ export function readMonteCarloSettings(
   if (samplesTrimmed === "") {
     throw new UserError({path: "samples", message: "no sample count", expected: "a whole number", found: "nothing"});
   }
-  const samples = Number(samplesTrimmed);
+  // Decimal only (src/units/decimal.ts): `0x10` is not 16 samples.
+  const samples = readDecimal(samplesTrimmed) ?? NaN;
   validateSampleCount(samples);
   if (samples > maxSamples) {
     throw new UserError({
@@ -33,7 +35,7 @@ export function readMonteCarloSettings(
   if (seedTrimmed === "") {
     throw new UserError({path: "seed", message: "no seed", expected: "a whole number", found: "nothing"});
   }
-  const seed = Number(seedTrimmed);
+  const seed = readDecimal(seedTrimmed) ?? NaN;
   validateSeed(seed);
   return {samples, seed};
 }

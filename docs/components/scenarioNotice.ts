@@ -1,8 +1,12 @@
 // What a scenario page did not apply from its URL, listed as text (never parsed as HTML).
 import type {IgnoredSet} from "./urlState.js";
 
-/** A warning box listing each ignored parameter and why; an empty, hidden element when nothing was ignored. */
-export function ScenarioNotice(ignored: readonly IgnoredSet[]): HTMLElement {
+/**
+ * A warning box listing each ignored parameter and why; an empty, hidden element when nothing was ignored. `heading`
+ * replaces the title's lead ("Ignored 2 settings from the link") for a notice about something else, such as a Monte
+ * Carlo that failed after a slider moved.
+ */
+export function ScenarioNotice(ignored: readonly IgnoredSet[], {heading}: {heading?: string} = {}): HTMLElement {
   const box = document.createElement("div");
   box.className = "scenario-notice";
   box.dataset.notice = "";
@@ -13,8 +17,13 @@ export function ScenarioNotice(ignored: readonly IgnoredSet[]): HTMLElement {
   box.setAttribute("role", "status");
   const title = document.createElement("p");
   const strong = document.createElement("strong");
-  strong.textContent = `Ignored ${ignored.length} setting${ignored.length === 1 ? "" : "s"} from the link`;
-  title.append(strong, document.createTextNode(": the page shows the scenario without them."));
+  if (heading !== undefined) {
+    strong.textContent = heading;
+    title.append(strong);
+  } else {
+    strong.textContent = `Ignored ${ignored.length} setting${ignored.length === 1 ? "" : "s"} from the link`;
+    title.append(strong, document.createTextNode(": the page shows the scenario without them."));
+  }
   const list = document.createElement("ul");
   for (const {set, reason} of ignored) {
     const item = document.createElement("li");

@@ -21,6 +21,11 @@ import {SHARE_FLAG, setPath} from "./urlState.js";
 /** Monte Carlo samples a page uses when it recomputes; equal to the static site's (src/node/siteData.ts SITE_SAMPLES). */
 export const SCENARIO_PAGE_SAMPLES = 1000;
 
+/** How a page runs a state's Monte Carlo: the sample count (the page's own unless a test or the fuzz suite asks). */
+export interface PageRunOptions {
+  samples?: number;
+}
+
 /** What a scenario page shows for one state: the scenario with the state's sets, its metrics and its series. */
 export interface ScenarioPageState {
   resolved: ResolvedScenario;
@@ -34,6 +39,11 @@ export interface ScenarioPageState {
   bands: RunReport["bands"];
   /** True when the metrics are the static report's (no set). */
   fromReport: boolean;
+  /**
+   * Why the state could not be run as asked, for a notice (the Monte Carlo failed, so the metrics are the median
+   * point's; or the sets failed, so the page shows the scenario without them); null when it ran.
+   */
+  failure: string | null;
 }
 
 /**
@@ -45,7 +55,8 @@ export function scenarioPageState(
   report: Pick<RunReport, "metrics" | "uncertainKeys" | "bands">,
   resolved: ResolvedScenario,
   catalogs: ScenarioCatalogs,
-  sets: readonly string[]
+  sets: readonly string[],
+  {samples = SCENARIO_PAGE_SAMPLES}: PageRunOptions = {}
 ): ScenarioPageState {
   if (sets.length === 0) {
     const point = evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved));
@@ -55,22 +66,77 @@ export function scenarioPageState(
       uncertainKeys: report.uncertainKeys,
       bands: report.bands,
       point,
-      fromReport: true
+      fromReport: true,
+      failure: null
     };
   }
   const edited = applyOverrides(resolved, sets, SHARE_FLAG);
-  const run: ScenarioRunResult = runScenario(bindScenario(edited, catalogs), {
-    samples: SCENARIO_PAGE_SAMPLES,
-    seed: DEFAULT_SCENARIO_SEED
-  });
+  const run: ScenarioRunResult = runScenario(bindScenario(edited, catalogs), {samples, seed: DEFAULT_SCENARIO_SEED});
   return {
     resolved: edited,
     metrics: run.metrics,
     uncertainKeys: run.uncertainKeys,
     bands: run.bands,
     point: run.point,
-    fromReport: false
+    fromReport: false,
+    failure: null
   };
+}
+
+/**
+ * What a share link's sets must pass to be applied: everything the page will run on them, the median evaluation and
+ * the Monte Carlo at the page's sample count and seed (scenarioPageState). Checking only the median let a link whose
+ * draws fail (`serving.hbmReserve=0.05 to 0.95`) through, and the page then froze on the failing Monte Carlo.
+ *
+ * Throws: the UserError the scenario's evaluation or Monte Carlo throws.
+ */
+export function scenarioPageCheck(
+  catalogs: ScenarioCatalogs,
+  {samples = SCENARIO_PAGE_SAMPLES}: PageRunOptions = {}
+): (resolved: ResolvedScenario) => void {
+  return (resolved) => {
+    runScenario(bindScenario(resolved, catalogs), {samples, seed: DEFAULT_SCENARIO_SEED});
+  };
+}
+
+/**
+ * scenarioPageState that always returns: when the Monte Carlo fails (a slider made some draws invalid), the metrics
+ * are the median point's; when the sets themselves fail, the scenario's static report without them. `failure` says
+ * which, with the error's message, so the page settles with a notice instead of an error cell or a hang.
+ */
+export function settledScenarioPageState(
+  report: Pick<RunReport, "metrics" | "uncertainKeys" | "bands">,
+  resolved: ResolvedScenario,
+  catalogs: ScenarioCatalogs,
+  sets: readonly string[],
+  options: PageRunOptions = {}
+): ScenarioPageState {
+  try {
+    return scenarioPageState(report, resolved, catalogs, sets, options);
+  } catch (error) {
+    const message = errorMessage(error);
+    try {
+      const {resolved: edited, point} = scenarioPagePoint(resolved, catalogs, sets);
+      return {
+        resolved: edited,
+        metrics: {...point.metrics},
+        uncertainKeys: [],
+        bands: null,
+        point,
+        fromReport: false,
+        failure: `the Monte Carlo failed, so every figure is at the median of each distribution: ${message}`
+      };
+    } catch (medianError) {
+      return {
+        ...scenarioPageState(report, resolved, catalogs, []),
+        failure: `these settings cannot be evaluated, so the page shows the scenario without them: ${errorMessage(medianError)}`
+      };
+    }
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -85,6 +151,23 @@ export function scenarioPagePoint(
 ): Pick<ScenarioPageState, "resolved" | "point"> {
   const edited = sets.length === 0 ? resolved : applyOverrides(resolved, sets, SHARE_FLAG);
   return {resolved: edited, point: evaluateScenarioPoint(bindScenario(edited, catalogs), scenarioMedianPoint(edited))};
+}
+
+/**
+ * scenarioPagePoint that always returns: when the sets cannot be evaluated at the median (a slider moved to a batch
+ * that does not fit), the scenario without them, so the charts keep showing the last state that runs while
+ * settledScenarioPageState's notice says why.
+ */
+export function settledScenarioPagePoint(
+  resolved: ResolvedScenario,
+  catalogs: ScenarioCatalogs,
+  sets: readonly string[]
+): Pick<ScenarioPageState, "resolved" | "point"> {
+  try {
+    return scenarioPagePoint(resolved, catalogs, sets);
+  } catch {
+    return scenarioPagePoint(resolved, catalogs, []);
+  }
 }
 
 /**

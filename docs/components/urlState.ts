@@ -1,6 +1,6 @@
 // A scenario page's state in its URL: the format (`?set=path=value`, the same strings as the command line's --set), its
 // parsing and validation, and the page side: the share link, and the address bar kept equal to what the page shows.
-import {isUserError} from "../lib/errors/userError.js";
+import {isUserError, UserErrors} from "../lib/errors/userError.js";
 import {applyOverrides} from "../lib/scenario/resolve/applyOverrides.js";
 import {formatScenarioValue} from "../lib/scenario/file/formatScenario.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
@@ -110,28 +110,57 @@ export interface ApplyShareOptions {
 }
 
 /**
- * Applies sets one at a time through applyOverrides (the same validation as a scenario file), keeping each one that
- * passes both it and `check`; each that fails is returned in `ignored` with its message, and the rest still apply.
+ * Applies sets through applyOverrides (the same validation as a scenario file), keeping each one that passes both it
+ * and `check`; each that fails is returned in `ignored` with its message, and the rest still apply. `check` (which may
+ * run a Monte Carlo) runs once on all the sets that applyOverrides accepts; only when that fails are the sets checked
+ * one at a time, each on top of those kept before it.
  */
 export function applyShareSets(
   resolved: ResolvedScenario,
   sets: readonly string[],
   {check, flag = SHARE_FLAG}: ApplyShareOptions = {}
 ): AppliedShareState {
-  let current = resolved;
-  const applied: string[] = [];
   const ignored: IgnoredSet[] = [];
+  const wellFormed: string[] = [];
+  let all = resolved;
   for (const set of sets) {
     try {
-      const next = applyOverrides(current, [set], flag);
-      check?.(next);
+      all = applyOverrides(all, [set], flag);
+      wellFormed.push(set);
+    } catch (error) {
+      ignored.push({set, reason: errorText(error)});
+    }
+  }
+  if (!check || wellFormed.length === 0 || passes(check, all)) {
+    return {resolved: all, applied: sortSets(wellFormed), ignored};
+  }
+  let current = resolved;
+  const applied: string[] = [];
+  for (const set of wellFormed) {
+    const next = applyOverrides(current, [set], flag);
+    try {
+      check(next);
       current = next;
       applied.push(set);
     } catch (error) {
       ignored.push({set, reason: errorText(error)});
     }
   }
-  return {resolved: current, applied: sortSets(applied), ignored};
+  return {resolved: current, applied: sortSets(applied), ignored: sortIgnored(ignored)};
+}
+
+function passes(check: (resolved: ResolvedScenario) => void, resolved: ResolvedScenario): boolean {
+  try {
+    check(resolved);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sortIgnored(ignored: readonly IgnoredSet[]): IgnoredSet[] {
+  const rank = (item: IgnoredSet) => ORDER.get(setPath(item.set)) ?? Infinity;
+  return [...ignored].sort((a, b) => rank(a) - rank(b));
 }
 
 /** `path=value` for a value in base units, written in the file notation (`serving.utilization=0.7`). */
@@ -176,8 +205,9 @@ function overrideError(set: string): string | undefined {
   }
 }
 
-/** A UserError's message (each of UserErrors on its own line); any other error's message. */
+/** A UserError's message (those of UserErrors joined by "; ", so a reason is one line); any other error's message. */
 function errorText(error: unknown): string {
+  if (error instanceof UserErrors) return error.errors.map((e) => e.message).join("; ");
   if (isUserError(error)) return error.message;
   return error instanceof Error ? error.message : String(error);
 }

@@ -110,9 +110,8 @@ toc: false
 <p class="muted scenario-file">Scenario file: <code>${escapeHtml(file)}</code> · id <code>${escapeHtml(id)}</code></p>
 
 ~~~js
-import {bindScenario, evaluateScenarioPoint} from "../lib/scenario/evaluate/evaluateScenario.js";
 import {controlToBase, KEY_CONTROLS} from "../components/keyControls.js";
-import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPagePoint, scenarioPageState} from "../components/scenarioPage.js";
+import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
 import {costPartRows, csvRows, currentCycleRow, cycleRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../components/urlState.js";
@@ -137,11 +136,10 @@ const ID = ${ID};
 const site = await FileAttachment("../data/site.json").json();
 const entry = site.scenarios[ID];
 const catalogs = {hardware: site.hardware, models: site.models};
-// The URL's sets, each validated like a line of a scenario file and then evaluated; what fails is listed, not applied.
+// The URL's sets, each validated like a line of a scenario file and then run as the page will run it (the median and
+// the Monte Carlo); what fails is listed, not applied.
 const query = parseShareQuery(window.location.search);
-const fromUrl = applyShareSets(entry.resolved, query.sets, {
-  check: (resolved) => evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved))
-});
+const fromUrl = applyShareSets(entry.resolved, query.sets, {check: scenarioPageCheck(catalogs)});
 const ignored = [...query.ignored, ...fromUrl.ignored];
 ~~~
 
@@ -177,7 +175,7 @@ const controlSets = KEY_CONTROLS.filter(
 ).map((control) => formatShareSet(control.path, controlToBase(control, controls[control.path])));
 const sets = mergeSets(fromUrl.applied, controlSets);
 // Charts first: every model at the median point, at once. The Monte Carlo of the metrics follows a frame later.
-const pointState = scenarioPagePoint(entry.resolved, catalogs, sets);
+const pointState = settledScenarioPagePoint(entry.resolved, catalogs, sets);
 // The narrative's live assumptions: each key at the page's state (its median when uncertain).
 const livePoint = scenarioMedianPoint(pointState.resolved);
 writeShareState(sets);
@@ -190,12 +188,17 @@ const state = await new Promise((resolve) => {
   invalidation.then(() => (stale = true));
   requestAnimationFrame(() =>
     setTimeout(() => {
-      // The runtime starts the next run only once this one settles, and discards a stale run's value.
-      resolve(stale ? null : scenarioPageState(entry.report, entry.resolved, catalogs, sets));
+      // The runtime starts the next run only once this one settles, and discards a stale run's value. The state
+      // always settles: a failing Monte Carlo falls back to the median with a notice (settledScenarioPageState).
+      resolve(stale ? null : settledScenarioPageState(entry.report, entry.resolved, catalogs, sets));
     }, 0)
   );
 });
 const rows = metricRows(state.metrics);
+~~~
+
+~~~js
+display(ScenarioNotice(state.failure ? [{set: sets.join(" "), reason: state.failure}] : [], {heading: "Not run as set"}));
 ~~~
 
 ~~~js

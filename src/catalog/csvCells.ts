@@ -1,5 +1,6 @@
-import {csvParseRows} from "d3-dsv";
 import {UserError, UserErrors} from "../errors/userError.js";
+import {readDecimal} from "../units/decimal.js";
+import {describeRange, isInRange, type NumberRange} from "../units/range.js";
 
 /** One data record of a catalog CSV: its cells and where it starts in the file. */
 export interface CsvRecord {
@@ -10,39 +11,93 @@ export interface CsvRecord {
 }
 
 /**
- * Splits catalog CSV text into records that know their line numbers. d3-dsv does the parsing; this only adds the
- * line bookkeeping (quoted cells may span lines) and drops blank lines. A leading byte-order mark is ignored.
+ * Splits catalog CSV text into records that know the line they start on, and drops blank lines. A leading
+ * byte-order mark is ignored. The rules are d3-dsv's csvParseRows (RFC 4180 with its leniencies: a quote opens a
+ * quoted cell only as a cell's first character, so a stray quote inside a cell is a literal character), read in one
+ * pass that also counts lines, so a record's line cannot drift from its cells (a separate quote count once did, after
+ * a stray quote followed by a multi-line quoted cell).
  */
 export function readCsvRecords(text: string): {header: CsvRecord | undefined; records: CsvRecord[]} {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows = csvParseRows(clean);
-  const starts = recordStartLines(clean);
-  const all = rows.map((cells, i) => ({line: starts[i] ?? i + 1, cells}));
+  const all = parseCsvRows(clean);
   const nonBlank = all.filter((record) => !(record.cells.length === 1 && record.cells[0]!.trim() === ""));
   const [header, ...records] = nonBlank;
   return {header, records};
 }
 
-/** The 1-based starting line of every record, following the same end-of-line rules as d3-dsv (\n, \r\n, \r). */
-function recordStartLines(text: string): number[] {
-  const starts: number[] = [];
+const QUOTE = 34;
+const NEWLINE = 10;
+const RETURN = 13;
+const COMMA = 44;
+
+/**
+ * The rows of CSV text with the 1-based line each starts on: the same cells as d3-dsv's csvParseRows (its token
+ * loop, transcribed), with line breaks (\n, \r\n, \r) counted as the cursor passes them.
+ */
+function parseCsvRows(text: string): CsvRecord[] {
+  const rows: CsvRecord[] = [];
+  let n = text.length;
+  let at = 0;
+  let eof = n <= 0;
+  let eol = false;
+  if (text.charCodeAt(n - 1) === NEWLINE) --n;
+  if (text.charCodeAt(n - 1) === RETURN) --n;
+  // Line of position `counted`, advanced lazily to any later position.
+  let counted = 0;
   let line = 1;
-  let inQuotes = false;
-  let atRecordStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (atRecordStart) {
-      starts.push(line);
-      atRecordStart = false;
+  const lineAt = (position: number): number => {
+    for (; counted < position; counted++) {
+      const c = text.charCodeAt(counted);
+      if (c === NEWLINE || (c === RETURN && text.charCodeAt(counted + 1) !== NEWLINE)) line++;
     }
-    if (c === '"') inQuotes = !inQuotes;
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      line++;
-      if (!inQuotes) atRecordStart = true;
+    return line;
+  };
+  const EOF = Symbol("eof");
+  const EOL = Symbol("eol");
+  const token = (): string | typeof EOF | typeof EOL => {
+    if (eof) return EOF;
+    if (eol) {
+      eol = false;
+      return EOL;
     }
+    const j = at;
+    let i: number;
+    let c: number;
+    if (text.charCodeAt(j) === QUOTE) {
+      while ((at++ < n && text.charCodeAt(at) !== QUOTE) || text.charCodeAt(++at) === QUOTE);
+      if ((i = at) >= n) eof = true;
+      else if ((c = text.charCodeAt(at++)) === NEWLINE) eol = true;
+      else if (c === RETURN) {
+        eol = true;
+        if (text.charCodeAt(at) === NEWLINE) ++at;
+      }
+      return text.slice(j + 1, i - 1).replace(/""/g, '"');
+    }
+    while (at < n) {
+      i = at;
+      c = text.charCodeAt(at++);
+      if (c === NEWLINE) eol = true;
+      else if (c === RETURN) {
+        eol = true;
+        if (text.charCodeAt(at) === NEWLINE) ++at;
+      } else if (c !== COMMA) continue;
+      return text.slice(j, i);
+    }
+    eof = true;
+    return text.slice(j, n);
+  };
+  for (;;) {
+    const start = at;
+    let t = token();
+    if (t === EOF) break;
+    const cells: string[] = [];
+    while (t !== EOL && t !== EOF) {
+      cells.push(t);
+      t = token();
+    }
+    rows.push({line: lineAt(start), cells});
   }
-  return starts;
+  return rows;
 }
 
 /**
@@ -120,9 +175,6 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
   return errors;
 }
 
-/** The decimal number syntax catalogs accept: no thousands separators, units, hex or Infinity. */
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
 /** Lowercase kebab-case, dots allowed inside a segment for version numbers (`llama-3.1-8b`). */
 const KEBAB_ID = /^[a-z0-9]+(\.[a-z0-9]+)*(-[a-z0-9]+(\.[a-z0-9]+)*)*$/;
 
@@ -134,11 +186,17 @@ export class CellReader<Column extends string> {
   readonly errors: UserError[] = [];
   private readonly columns: readonly Column[];
   private readonly file: string;
+  private readonly ranges: Partial<Readonly<Record<Column, NumberRange>>>;
   private record: CsvRecord = {line: 0, cells: []};
 
-  constructor(columns: readonly Column[], file: string) {
+  /**
+   * `ranges` gives the physical range of numeric columns, in the column's own unit (TFLOP/s, GB): a cell outside it
+   * is an error at its line and column, so that no unit conversion downstream overflows to Infinity or underflows to 0.
+   */
+  constructor(columns: readonly Column[], file: string, ranges: Partial<Readonly<Record<Column, NumberRange>>> = {}) {
     this.columns = columns;
     this.file = file;
+    this.ranges = ranges;
   }
 
   /** Starts reading `record`; returns false (after recording an error) if its cell count is wrong. */
@@ -222,7 +280,7 @@ export class CellReader<Column extends string> {
     const value = this.raw(column);
     if (value === "") return null;
     const expected = integer ? "a whole number > 0" : "a number > 0";
-    const n = DECIMAL.test(value) ? Number(value) : NaN;
+    const n = readDecimal(value) ?? NaN;
     if (!Number.isFinite(n)) {
       this.fail(column, "not a number", `${expected} (plain decimal, no units or thousands separators)`);
       return undefined;
@@ -235,13 +293,18 @@ export class CellReader<Column extends string> {
       this.fail(column, "out of range", expected);
       return undefined;
     }
+    const range = this.ranges[column];
+    if (range !== undefined && !isInRange(n, range)) {
+      this.fail(column, "out of range", `${describeRange({...range, integer})} (the physical range of ${column})`);
+      return undefined;
+    }
     return n;
   }
 
   /** A required number >= 0 (a fraction that may be zero, such as an overhead). */
   nonNegative(column: Column): number | undefined {
     const value = this.raw(column);
-    const n = DECIMAL.test(value) ? Number(value) : NaN;
+    const n = readDecimal(value) ?? NaN;
     if (value === "" || !Number.isFinite(n) || n < 0) {
       this.fail(
         column,

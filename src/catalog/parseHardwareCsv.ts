@@ -1,3 +1,4 @@
+import type {NumberRange} from "../units/range.js";
 import {BYTES_PER_GB, BYTES_PER_TB} from "../units/bytes.js";
 import {TERA} from "../units/si.js";
 import {CellReader, checkHeader, checkUniqueIds, readCsvRecords, scaled, throwIfAny} from "./csvCells.js";
@@ -62,6 +63,31 @@ export const HARDWARE_FIELD_OF_COLUMN: Partial<Record<HardwareColumn, keyof Hard
   system_power_w: "systemPowerW"
 };
 
+/**
+ * The physical range of each numeric column, in the column's unit: wide enough for any chip that could be built for
+ * decades (a million TFLOP/s, 100 TB of HBM), narrow enough that converting to base units cannot overflow to Infinity
+ * or underflow to 0 (`hbm_tbps` of 1e-320). `price_usd` is hardware.price's range in the scenario schema (a test
+ * checks they agree).
+ */
+export const HARDWARE_CELL_RANGES = {
+  bf16_tflops: {min: 0.01, max: 1e6},
+  fp8_tflops: {min: 0.01, max: 1e6},
+  fp4_tflops: {min: 0.01, max: 1e6},
+  hbm_gb: {min: 0.01, max: 1e5},
+  hbm_tbps: {min: 0.01, max: 1e4},
+  hbm_gib: {min: 0.01, max: 1e5},
+  scale_up_gbps: {min: 0.01, max: 1e6},
+  scale_up_chips: {min: 1, max: 1e6},
+  scale_out_gbps: {min: 0.01, max: 1e6},
+  power_w: {min: 1, max: 1e5},
+  price_usd: {min: 1, max: 1e7},
+  hourly_usd: {min: 0.01, max: 1e4},
+  // Servers and network bought with a chip, as a fraction of its price: a bare accelerator card may need ten times
+  // its price around it; a complete system needs none.
+  system_overhead: {min: 0, max: 10},
+  system_power_w: {min: 1, max: 1e5}
+} as const satisfies Partial<Record<HardwareColumn, NumberRange>>;
+
 /** `estimated` value that marks a wholly hypothetical row. */
 const ALL = "all";
 
@@ -86,7 +112,7 @@ const BYTES_PER_GIB = 2 ** 30;
 export function parseHardwareCsv(text: string, {file}: {file: string}): Hardware[] {
   const {header, records} = readCsvRecords(text);
   throwIfAny(checkHeader(header, HARDWARE_COLUMNS, file));
-  const cells = new CellReader<HardwareColumn>(HARDWARE_COLUMNS, file);
+  const cells = new CellReader<HardwareColumn>(HARDWARE_COLUMNS, file, HARDWARE_CELL_RANGES);
   const rows: (Hardware & {line: number})[] = [];
   for (const record of records) {
     if (!cells.start(record)) continue;

@@ -1,3 +1,4 @@
+import type {NumberRange} from "../units/range.js";
 import {CellReader, checkHeader, checkUniqueIds, readCsvRecords, scaled, throwIfAny} from "./csvCells.js";
 import type {ModelArchitecture} from "./model.js";
 
@@ -27,6 +28,28 @@ export const MODEL_COLUMNS = [
 
 export type ModelColumn = (typeof MODEL_COLUMNS)[number];
 
+/**
+ * The physical range of each numeric column, in the column's unit: far beyond any published model (100T parameters, a
+ * billion-token window), finite so that no conversion or product in the serving model overflows. `training_tokens_t`
+ * stops at training.tokens' limit in the scenario schema (1e17 tokens).
+ */
+export const MODEL_CELL_RANGES = {
+  params_b: {min: 1e-6, max: 1e5},
+  active_params_b: {min: 1e-6, max: 1e5},
+  layers: {min: 1, max: 1e4},
+  hidden_size: {min: 1, max: 1e6},
+  attention_heads: {min: 1, max: 1e4},
+  kv_heads: {min: 1, max: 1e4},
+  head_dim: {min: 1, max: 1e5},
+  mla_kv_dim: {min: 1, max: 1e6},
+  mla_rope_dim: {min: 1, max: 1e6},
+  experts: {min: 1, max: 1e5},
+  experts_per_token: {min: 1, max: 1e4},
+  vocab_size: {min: 1, max: 1e8},
+  context_tokens: {min: 1, max: 1e9},
+  training_tokens_t: {min: 1e-6, max: 1e5}
+} as const satisfies Partial<Record<ModelColumn, NumberRange>>;
+
 /** Parameters per "billion" in params_b / active_params_b. */
 const PARAMS_PER_BILLION = 1e9;
 /** Tokens per "trillion" in training_tokens_t. */
@@ -39,7 +62,7 @@ const TOKENS_PER_TRILLION = 1e12;
 export function parseModelsCsv(text: string, {file}: {file: string}): ModelArchitecture[] {
   const {header, records} = readCsvRecords(text);
   throwIfAny(checkHeader(header, MODEL_COLUMNS, file));
-  const cells = new CellReader<ModelColumn>(MODEL_COLUMNS, file);
+  const cells = new CellReader<ModelColumn>(MODEL_COLUMNS, file, MODEL_CELL_RANGES);
   const rows: (ModelArchitecture & {line: number})[] = [];
   for (const record of records) {
     if (!cells.start(record)) continue;

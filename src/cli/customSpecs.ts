@@ -5,7 +5,18 @@ import type {ModelArchitecture} from "../catalog/model.js";
 import {UserError} from "../errors/userError.js";
 import type {Precision} from "../inference/precision.js";
 import {BYTES_PER_GB, BYTES_PER_TB} from "../units/bytes.js";
-import {nonNegativeNumber, positiveInteger, positiveNumber} from "./flags.js";
+import {HARDWARE_CELL_RANGES} from "../catalog/parseHardwareCsv.js";
+import {MODEL_CELL_RANGES} from "../catalog/parseModelsCsv.js";
+import type {NumberRange} from "../units/range.js";
+import {rangeFlag} from "./flags.js";
+
+/**
+ * A custom chip's or model's flag takes the physical range of the catalog column it stands for (scaled to the flag's
+ * unit), so a number no catalog row could hold is refused here as it would be there.
+ */
+function catalogFlag(flag: string, range: NumberRange, scale: number, what: string, integer = false) {
+  return rangeFlag(flag, {min: range.min * scale, max: range.max * scale, integer}, what);
+}
 
 /**
  * A model or chip that no catalog has, given by its numbers on the command line (`--params`, `--active-params`,
@@ -44,34 +55,73 @@ export interface CustomChipFlags {
 /** The flags of a custom model. `serving` adds the shape the serving model needs (hidden size, KV heads, ...). */
 export function addCustomModelOptions(command: Command, {serving}: {serving: boolean}): Command {
   command
-    .option("--params <n>", "custom model: total parameters (e.g. 70e9)", positiveNumber("--params"))
+    .option(
+      "--params <n>",
+      "custom model: total parameters (e.g. 70e9)",
+      catalogFlag("--params", MODEL_CELL_RANGES.params_b, 1e9, "params_b of data/models.csv, × 10⁹")
+    )
     .option(
       "--active-params <n>",
       "custom model: parameters used per token (default --params; fewer only for an MoE)",
-      positiveNumber("--active-params")
+      catalogFlag(
+        "--active-params",
+        MODEL_CELL_RANGES.active_params_b,
+        1e9,
+        "active_params_b of data/models.csv, × 10⁹"
+      )
     )
-    .option("--layers <n>", "custom model: transformer layers", positiveInteger("--layers"))
-    .option("--heads <n>", "custom model: attention (query) heads", positiveInteger("--heads"))
-    .option("--head-dim <n>", "custom model: width of one attention head", positiveInteger("--head-dim"));
+    .option(
+      "--layers <n>",
+      "custom model: transformer layers",
+      catalogFlag("--layers", MODEL_CELL_RANGES.layers, 1, "layers of data/models.csv", true)
+    )
+    .option(
+      "--heads <n>",
+      "custom model: attention (query) heads",
+      catalogFlag("--heads", MODEL_CELL_RANGES.attention_heads, 1, "attention_heads of data/models.csv", true)
+    )
+    .option(
+      "--head-dim <n>",
+      "custom model: width of one attention head",
+      catalogFlag("--head-dim", MODEL_CELL_RANGES.head_dim, 1, "head_dim of data/models.csv", true)
+    );
   if (!serving) return command;
   return command
-    .option("--hidden-size <n>", "custom model: hidden size (d_model)", positiveInteger("--hidden-size"))
-    .option("--kv-heads <n>", "custom model: key/value heads (default --heads)", positiveInteger("--kv-heads"))
-    .option("--vocab <n>", "custom model: vocabulary size", positiveInteger("--vocab"))
+    .option(
+      "--hidden-size <n>",
+      "custom model: hidden size (d_model)",
+      catalogFlag("--hidden-size", MODEL_CELL_RANGES.hidden_size, 1, "hidden_size of data/models.csv", true)
+    )
+    .option(
+      "--kv-heads <n>",
+      "custom model: key/value heads (default --heads)",
+      catalogFlag("--kv-heads", MODEL_CELL_RANGES.kv_heads, 1, "kv_heads of data/models.csv", true)
+    )
+    .option(
+      "--vocab <n>",
+      "custom model: vocabulary size",
+      catalogFlag("--vocab", MODEL_CELL_RANGES.vocab_size, 1, "vocab_size of data/models.csv", true)
+    )
     .option(
       "--experts <n>",
       "custom model: routed experts per MoE layer (default 1, dense)",
-      positiveInteger("--experts")
+      catalogFlag("--experts", MODEL_CELL_RANGES.experts, 1, "experts of data/models.csv", true)
     )
     .option(
       "--experts-per-token <n>",
       "custom model: routed experts each token uses (default 1)",
-      positiveInteger("--experts-per-token")
+      catalogFlag(
+        "--experts-per-token",
+        MODEL_CELL_RANGES.experts_per_token,
+        1,
+        "experts_per_token of data/models.csv",
+        true
+      )
     )
     .option(
       "--context-window <n>",
       "custom model: context window, tokens (default: the request's length)",
-      positiveInteger("--context-window")
+      catalogFlag("--context-window", MODEL_CELL_RANGES.context_tokens, 1, "context_tokens of data/models.csv", true)
     );
 }
 
@@ -81,41 +131,65 @@ export function addCustomChipOptions(command: Command, {serving}: {serving: bool
     .option(
       "--peak-flops <flop-per-s>",
       "custom chip: dense peak in --precision, FLOP/s (e.g. 989.4e12)",
-      positiveNumber("--peak-flops")
+      catalogFlag(
+        "--peak-flops",
+        HARDWARE_CELL_RANGES.bf16_tflops,
+        1e12,
+        "the TFLOPS columns of data/hardware.csv, × 10¹²"
+      )
     )
-    .option("--chip-power <w>", "custom chip: board power (TDP), W", positiveNumber("--chip-power"))
+    .option(
+      "--chip-power <w>",
+      "custom chip: board power (TDP), W",
+      catalogFlag("--chip-power", HARDWARE_CELL_RANGES.power_w, 1, "power_w of data/hardware.csv")
+    )
     .option(
       "--system-power <w>",
       "custom chip: IT power per chip with its host share, W (default --chip-power × 1,275/700, a DGX H100's)",
-      positiveNumber("--system-power")
+      catalogFlag("--system-power", HARDWARE_CELL_RANGES.system_power_w, 1, "system_power_w of data/hardware.csv")
     )
     .option(
       "--system-overhead <f>",
       "custom chip: server and network bought with it, as a fraction of its price (default 0.5, an HGX board's)",
-      nonNegativeNumber("--system-overhead")
+      catalogFlag("--system-overhead", HARDWARE_CELL_RANGES.system_overhead, 1, "system_overhead of data/hardware.csv")
     );
   if (!serving) return command;
   return command
-    .option("--hbm-bandwidth <tb-per-s>", "custom chip: HBM bandwidth, TB/s", positiveNumber("--hbm-bandwidth"))
+    .option(
+      "--hbm-bandwidth <tb-per-s>",
+      "custom chip: HBM bandwidth, TB/s",
+      catalogFlag("--hbm-bandwidth", HARDWARE_CELL_RANGES.hbm_tbps, 1, "hbm_tbps of data/hardware.csv")
+    )
     .option(
       "--hbm-capacity <gb>",
       "custom chip: HBM capacity an application gets, GB",
-      positiveNumber("--hbm-capacity")
+      catalogFlag("--hbm-capacity", HARDWARE_CELL_RANGES.hbm_gb, 1, "hbm_gb of data/hardware.csv")
     )
     .option(
       "--scale-up-bandwidth <gb-per-s>",
       "custom chip: scale-up link bandwidth per direction, GB/s (default 450, an HGX H100's)",
-      positiveNumber("--scale-up-bandwidth")
+      catalogFlag("--scale-up-bandwidth", HARDWARE_CELL_RANGES.scale_up_gbps, 1, "scale_up_gbps of data/hardware.csv")
     )
     .option(
       "--scale-up-chips <n>",
       "custom chip: chips per scale-up domain (default 8)",
-      positiveInteger("--scale-up-chips")
+      catalogFlag(
+        "--scale-up-chips",
+        HARDWARE_CELL_RANGES.scale_up_chips,
+        1,
+        "scale_up_chips of data/hardware.csv",
+        true
+      )
     )
     .option(
       "--scale-out-bandwidth <gb-per-s>",
       "custom chip: scale-out bandwidth per chip and direction, GB/s (default 50, a 400 Gb/s NIC)",
-      positiveNumber("--scale-out-bandwidth")
+      catalogFlag(
+        "--scale-out-bandwidth",
+        HARDWARE_CELL_RANGES.scale_out_gbps,
+        1,
+        "scale_out_gbps of data/hardware.csv"
+      )
     );
 }
 

@@ -1,73 +1,43 @@
 import {UserError} from "../errors/userError.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../scenario/file/schema.js";
-import {formatRange, isInRange} from "../units/range.js";
+import {readDecimal} from "../units/decimal.js";
+import {formatRange, isInRange, type NumberRange} from "../units/range.js";
+
+// Parsers for flag values. Each rejects what is not a decimal number in range with a UserError naming the flag, the
+// range and what was given; commander calls them as `(value) => parsed`.
 
 /**
- * Parsers for numeric flags. Each rejects what is not a finite number in range with a UserError naming the flag,
- * the range and what was given; commander calls them as `(value) => parsed`.
+ * The number a flag's value denotes: a decimal numeral (src/units/decimal.ts; `1_000` allowed), never hex, binary,
+ * octal, Infinity or empty text.
+ *
+ * Throws: UserError naming `flag`, with `expected` and the text as given.
  */
-function parseFinite(flag: string, text: string, expected: string): number {
-  const value = Number(text.trim().replace(/_/g, ""));
-  if (text.trim() === "" || !Number.isFinite(value)) {
-    throw new UserError({flag, message: "not a finite number", expected, found: JSON.stringify(text)});
+export function parseFinite(flag: string, text: string, expected: string): number {
+  const value = readDecimal(text, {underscores: true});
+  if (value === undefined) {
+    const message = text.trim() === "" ? "empty value" : "not a decimal number";
+    throw new UserError({flag, message, expected, found: JSON.stringify(text)});
   }
   return value;
 }
 
-export function positiveNumber(flag: string) {
+/** An integer seed (negative allowed) in decimal. Throws: UserError naming `flag`. */
+export function seedFlag(flag = "--seed") {
   return (text: string): number => {
-    const expected = "a number > 0";
+    const expected = "a whole number, in decimal";
     const value = parseFinite(flag, text, expected);
-    if (value <= 0) throw new UserError({flag, message: "out of range", expected, found: text});
+    if (!Number.isSafeInteger(value)) throw new UserError({flag, message: "not an integer", expected, found: text});
     return value;
   };
 }
 
-export function nonNegativeNumber(flag: string) {
-  return (text: string): number => {
-    const expected = "a number >= 0";
-    const value = parseFinite(flag, text, expected);
-    if (value < 0) throw new UserError({flag, message: "out of range", expected, found: text});
-    return value;
-  };
-}
-
+/** A whole number >= 1 (a sample count). Throws: UserError naming `flag`. */
 export function positiveInteger(flag: string) {
   return (text: string): number => {
     const expected = "a whole number >= 1";
     const value = parseFinite(flag, text, expected);
     if (!Number.isInteger(value) || value < 1)
       throw new UserError({flag, message: "out of range", expected, found: text});
-    return value;
-  };
-}
-
-/** A fraction in (0, 1]: utilisation, MFU. */
-export function unitFraction(flag: string) {
-  return (text: string): number => {
-    const expected = "a fraction in (0, 1]";
-    const value = parseFinite(flag, text, expected);
-    if (value <= 0 || value > 1) throw new UserError({flag, message: "out of range", expected, found: text});
-    return value;
-  };
-}
-
-/** A share in [0, 1): a prefix-cache hit share (1 would leave nothing to prefill). */
-export function fractionBelowOne(flag: string) {
-  return (text: string): number => {
-    const expected = "a fraction in [0, 1)";
-    const value = parseFinite(flag, text, expected);
-    if (value < 0 || value >= 1) throw new UserError({flag, message: "out of range", expected, found: text});
-    return value;
-  };
-}
-
-/** A number >= min (PUE >= 1). */
-export function atLeast(flag: string, min: number) {
-  return (text: string): number => {
-    const expected = `a number >= ${min}`;
-    const value = parseFinite(flag, text, expected);
-    if (value < min) throw new UserError({flag, message: "out of range", expected, found: text});
     return value;
   };
 }
@@ -87,13 +57,21 @@ export function oneOf<T extends string>(flag: string, allowed: readonly T[]) {
 export function keyFlag(flag: string, path: string) {
   const def = scenarioKey(path);
   if (!def || !isQuantityKey(def)) throw new Error(`${path} is not a numeric scenario key`);
-  const range = keyRange(def);
-  const expected = `${def.integer ? "a whole number" : "a number"} in ${formatRange(range)} (${def.label}, the range of ${path})`;
+  const range = {...keyRange(def), integer: def.integer === true};
+  return rangeFlag(flag, range, `${def.label}, the range of ${path}`);
+}
+
+/**
+ * A flag whose value must lie in `range` (a catalog column's physical range, for a flag with no scenario key):
+ * `what` names where the range comes from, e.g. "hourly_usd of data/hardware.csv".
+ *
+ * Throws: UserError naming `flag`, the range and the text given.
+ */
+export function rangeFlag(flag: string, range: NumberRange, what: string) {
+  const expected = `${range.integer ? "a whole number" : "a number"} in ${formatRange(range)} (${what})`;
   return (text: string): number => {
     const value = parseFinite(flag, text, expected);
-    if (!isInRange(value, range) || (def.integer && !Number.isInteger(value))) {
-      throw new UserError({flag, message: "out of range", expected, found: text});
-    }
+    if (!isInRange(value, range)) throw new UserError({flag, message: "out of range", expected, found: text});
     return value;
   };
 }

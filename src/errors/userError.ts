@@ -49,18 +49,84 @@ export function isUserError(error: unknown): error is UserError | UserErrors {
   return error instanceof UserError || error instanceof UserErrors;
 }
 
-/** `file:line:column: path: message: expected X, found Y (hint)`, leaving out the parts that are unknown. */
+/** Longest found value a message shows, in characters; a longer one is cut with "…" and its length is given. */
+export const MAX_FOUND_CHARS = 80;
+
+/** Longest message, path, flag, hint or file part, in characters (the fixed texts are far shorter). */
+const MAX_PART_CHARS = 400;
+
+/**
+ * Characters that must not reach a terminal raw: C0 and C1 controls, DEL, line and paragraph separators, bidi
+ * embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069, which can make a line read backwards),
+ * zero-width characters and the byte-order mark.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff]/g;
+
+function escapeChar(char: string): string {
+  const named: Record<string, string> = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0"};
+  return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+
+/** `text` with every unsafe character (see UNSAFE) written as an escape (`\n`, `\u202e`): one printable line. */
+export function escapeUnsafe(text: string): string {
+  return text.replace(UNSAFE, escapeChar);
+}
+
+/** True when `text` has a character escapeUnsafe would escape. */
+export function hasUnsafe(text: string): boolean {
+  UNSAFE.lastIndex = 0;
+  const found = UNSAFE.test(text);
+  UNSAFE.lastIndex = 0;
+  return found;
+}
+
+/** `text` cut to `max` characters with "…" (never splitting a surrogate pair), or as it is. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * A found value as a message shows it: as written when it is short and printable; quoted with escapes (`"1\r2"`)
+ * when it holds a control, bidi or zero-width character or has spaces at its ends; cut to MAX_FOUND_CHARS with its
+ * length given when longer (`"99999…" (1000000 characters)`). Always one line, whatever the input.
+ */
+export function quoteFound(found: string, max = MAX_FOUND_CHARS): string {
+  if (found === "") return '""';
+  const needsQuotes = hasUnsafe(found) || found !== found.trim();
+  const escaped = needsQuotes ? JSON.stringify(found).slice(1, -1) : found;
+  const safe = escapeUnsafe(escaped);
+  if (safe.length <= max) return needsQuotes ? `"${safe}"` : safe;
+  return `${needsQuotes ? `"${cut(safe, max)}"` : cut(safe, max)} (${found.length} characters)`;
+}
+
+/** A message part (path, flag, hint, message, file) made safe for one line: escaped and bounded. */
+function safePart(text: string): string {
+  return cut(escapeUnsafe(text), MAX_PART_CHARS);
+}
+
+/**
+ * `file:line:column: path: message: expected X, found Y (hint)`, leaving out the parts that are unknown. Always one
+ * line: every part is escaped (no newline, carriage return, NUL or bidi control reaches the terminal raw) and the found
+ * value is quoted and truncated as quoteFound does.
+ */
 export function formatUserError(detail: UserErrorDetail): string {
   const where = [detail.file, detail.line, detail.line !== undefined ? detail.column : undefined]
     .filter((part) => part !== undefined)
+    .map((part) => safePart(String(part)))
     .join(":");
   const parts: string[] = [];
   if (where) parts.push(where);
-  if (detail.flag) parts.push(detail.flag);
-  if (detail.path) parts.push(detail.path);
-  let text = parts.length ? `${parts.join(": ")}: ${detail.message}` : detail.message;
-  if (detail.expected !== undefined) text += `: expected ${detail.expected}`;
-  if (detail.found !== undefined) text += `${detail.expected !== undefined ? "," : ":"} found ${detail.found}`;
-  if (detail.hint) text += ` (${detail.hint})`;
+  if (detail.flag) parts.push(safePart(detail.flag));
+  if (detail.path) parts.push(safePart(detail.path));
+  const message = safePart(detail.message);
+  let text = parts.length ? `${parts.join(": ")}: ${message}` : message;
+  if (detail.expected !== undefined) text += `: expected ${safePart(detail.expected)}`;
+  if (detail.found !== undefined)
+    text += `${detail.expected !== undefined ? "," : ":"} found ${quoteFound(detail.found)}`;
+  if (detail.hint) text += ` (${safePart(detail.hint)})`;
   return text;
 }

@@ -108,8 +108,16 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     try {
       text = readFileSync(path, "utf8");
     } catch {
+      // `validate base` names an id where a file is expected: point at the bundled file of that id.
+      const bundledFile = scenarioFilesIn().find((file) => baseName(file) === path);
       check.errors.push(
-        new UserError({file: check.file, message: "cannot read the file", expected: "a readable .md file", found: path})
+        new UserError({
+          file: check.file || '""',
+          message: "cannot read the file",
+          expected: "a readable .md file",
+          found: path,
+          ...(bundledFile ? {hint: `did you mean ${displayPath(bundledFile)}?`} : {})
+        })
       );
       return undefined;
     }

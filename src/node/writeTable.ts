@@ -33,18 +33,60 @@ export function encodeTable(
   return new Uint8Array(buffer);
 }
 
+/** Signals that end a command line run; a pending temporary file is removed before the process exits on one. */
+const ENDING_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/** Exit code of a process ended by a signal, as a shell reports it (128 + the signal's number). */
+const SIGNAL_EXIT_CODES: Record<(typeof ENDING_SIGNALS)[number], number> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
+
+/** Temporary files being written now: removed by the signal handler. */
+const pendingTemporaries = new Set<string>();
+let signalHandlerInstalled = false;
+
+/**
+ * Installs, once, a handler for the ending signals that removes every pending temporary file and exits with
+ * 128 + the signal's number. It stays installed: a signal that arrives during a synchronous write is delivered on a
+ * later turn of the event loop, and a handler removed by then would drop it (the process would then ignore Ctrl-C).
+ * It is installed at the first write only, so that Ctrl-C during a long computation before it still ends the process
+ * at once.
+ */
+function installSignalHandler(): void {
+  if (signalHandlerInstalled) return;
+  signalHandlerInstalled = true;
+  for (const signal of ENDING_SIGNALS) {
+    process.on(signal, () => {
+      for (const temporary of pendingTemporaries) rmSync(temporary, {force: true});
+      process.exit(SIGNAL_EXIT_CODES[signal]);
+    });
+  }
+}
+
 /**
  * Writes the whole file or nothing: the bytes go to a temporary file beside the target, which is then renamed over
- * it, so an error (or an interrupted run) never leaves a partial output.
+ * it, so an error never leaves a partial output, and an interrupt (Ctrl-C, SIGTERM, SIGHUP) during the write ends the
+ * process with 128 + the signal's number without leaving the temporary file (see installSignalHandler).
+ *
+ * Throws: UserError naming `flag` and the path when the file cannot be written.
  */
-export function writeFileAtomic(path: string, bytes: Uint8Array, flag = "--out"): void {
+export function writeFileAtomic(
+  path: string,
+  bytes: Uint8Array,
+  flag = "--out",
+  /** Called between the write and the rename: a test sends itself a signal here. */
+  beforeRename?: () => void
+): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  installSignalHandler();
+  pendingTemporaries.add(temporary);
   try {
     writeFileSync(temporary, bytes);
+    beforeRename?.();
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, {force: true});
     const code = (error as NodeJS.ErrnoException).code ?? "error";
     throw new UserError({flag, message: `cannot write the file (${code})`, expected: "a writable path", found: path});
+  } finally {
+    pendingTemporaries.delete(temporary);
   }
 }

@@ -35,7 +35,7 @@ export const CHIP_HOUR_COST_RANGES: RangeTable<ChipHourCostInput> = {
   systemOverheadFraction: {min: 0, max: 5},
   chipPowerW: {min: 1, max: 1e5},
   hostPowerFraction: {min: 0, max: 5},
-  averageDrawFraction: {min: 0, max: 1, minExclusive: true},
+  averageDrawFraction: {min: 0.01, max: 1},
   pue: {min: 1, max: 3},
   electricityUsdPerKwh: {min: 0, max: 10},
   facilityCapexUsdPerMw: {min: 0, max: 1e9},

@@ -101,12 +101,24 @@ describe("token-ledger inference", () => {
   it.each([
     [["--hardware", "h10"], "--hardware: unknown hardware id 'h10'", /did you mean 'h100-sxm'/],
     [["--model", "llama-3.2-70b"], "--model: unknown model id 'llama-3.2-70b'", /llama-3\.1-70b/],
-    [["--batch", "0"], "--batch: out of range: expected a whole number >= 1, found 0", null],
+    [
+      ["--batch", "0"],
+      "--batch: out of range: expected a whole number in [1, 1000000] (Batch per replica, the range of serving.batch), found 0",
+      null
+    ],
     [["--batch", "-4"], "--batch: out of range", null],
-    [["--batch", "2.5"], "--batch: out of range: expected a whole number >= 1, found 2.5", null],
-    [["--batch", "abc"], '--batch: not a finite number: expected a whole number >= 1, found "abc"', null],
-    [["--electricity", "Infinity"], "--electricity: not a finite number", null],
-    [["--electricity", "NaN"], "--electricity: not a finite number", null],
+    [
+      ["--batch", "2.5"],
+      "--batch: out of range: expected a whole number in [1, 1000000] (Batch per replica, the range of serving.batch), found 2.5",
+      null
+    ],
+    [
+      ["--batch", "abc"],
+      '--batch: not a decimal number: expected a whole number in [1, 1000000] (Batch per replica, the range of serving.batch), found "abc"',
+      null
+    ],
+    [["--electricity", "Infinity"], "--electricity: not a decimal number", null],
+    [["--electricity", "NaN"], "--electricity: not a decimal number", null],
     [
       ["--electricity", "-0.1"],
       "--electricity: out of range: expected a number in [0, 10] (Electricity price, the range of power.electricity), found -0.1",
@@ -122,16 +134,32 @@ describe("token-ledger inference", () => {
     [["--pue", "5"], "--pue: out of range: expected a number in [1, 3]", null],
     [["--stack", "tgi"], "--stack: not a valid choice: expected one of trtllm, vllm, sglang, jax, neuron, other", null],
     [["--precision", "int4"], "--precision: not a valid choice: expected one of bf16, fp8, fp4, found int4", null],
-    [["--input-tokens", "0"], "--input-tokens: out of range: expected a whole number >= 1, found 0", null],
-    [["--input-tokens", "-5"], "--input-tokens: out of range", null],
-    [["--output-tokens", "2.5"], "--output-tokens: out of range: expected a whole number >= 1, found 2.5", null],
     [
-      ["--output-tokens", "many"],
-      '--output-tokens: not a finite number: expected a whole number >= 1, found "many"',
+      ["--input-tokens", "0"],
+      "--input-tokens: out of range: expected a whole number in [1, 100000000] (Input tokens per request, the range of serving.inputTokens), found 0",
       null
     ],
-    [["--cache-hit", "1"], "--cache-hit: out of range: expected a fraction in [0, 1), found 1", null],
-    [["--cache-hit", "-0.1"], "--cache-hit: out of range: expected a fraction in [0, 1), found -0.1", null],
+    [["--input-tokens", "-5"], "--input-tokens: out of range", null],
+    [
+      ["--output-tokens", "2.5"],
+      "--output-tokens: out of range: expected a whole number in [1, 100000000] (Output tokens per request, the range of serving.outputTokens), found 2.5",
+      null
+    ],
+    [
+      ["--output-tokens", "many"],
+      '--output-tokens: not a decimal number: expected a whole number in [1, 100000000] (Output tokens per request, the range of serving.outputTokens), found "many"',
+      null
+    ],
+    [
+      ["--cache-hit", "1"],
+      "--cache-hit: out of range: expected a number in [0, 1) (Prefix-cache hit share, the range of serving.cacheHit), found 1",
+      null
+    ],
+    [
+      ["--cache-hit", "-0.1"],
+      "--cache-hit: out of range: expected a number in [0, 1) (Prefix-cache hit share, the range of serving.cacheHit), found -0.1",
+      null
+    ],
     [
       ["--context", "4096"],
       "--context: removed: a request has input and output tokens: expected --input-tokens N (prompt) and --output-tokens N (generated), found --context 4096",

@@ -140,14 +140,14 @@ describe("token-ledger validate", () => {
     expect(lines[1]).toMatch(/unknown-catalog-id\.md:5:10: .*found llama-3\.1-70c \(did you mean 'llama-3\.1-70b'/);
     // Each key in its range, but a computed model input is not: reported at the line of the key that drives it.
     expect(lines[2]).toMatch(
-      /model-range\.md:4:10: demand\.users: out of range \(the inference tax model's tokensPerYear, computed from this key and others\)/
+      /model-range\.md:4:10: demand\.users: out of range \(the inference tax model's tokensPerYear, computed from this key, demand\.tokensPerUserPerDay and demand\.agentMultiplier\)/
     );
   });
 
   it("reports two given files with the same id instead of checking only one of them", async () => {
     const {code, stderr} = await runCli(["validate", "data/scenarios/base.md", fixture("base.md")]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/base\.md: id: duplicate scenario id: .*found base/);
+    expect(stderr).toMatch(/base\.md:1:1: id: duplicate scenario id: .*found base/);
   });
 
   it("checks a file named twice once", async () => {
@@ -326,7 +326,7 @@ describe("token-ledger run", () => {
     ],
     [["--set", "serving.batch=100000"], "--set: serving.batch: a batch of 100000 does not fit in memory"],
     [["--set", "serving.hardware=h100"], "--set: serving.hardware: unknown hardware id 'h100'"],
-    [["--seed", "1.5"], "--seed: not an integer: expected a whole number, found 1.5"],
+    [["--seed", "1.5"], "--seed: not an integer: expected a whole number, in decimal, found 1.5"],
     [["--samples", "0"], "--samples: out of range: expected a whole number >= 1, found 0"],
     [["--samples", "3000000"], "--samples: out of range: expected a whole number from 1 to 2000000, found 3000000"]
   ])("rejects %j: exit 1, one line naming the flag, nothing on stdout", async (args, message) => {

@@ -157,8 +157,14 @@ describe("token-ledger training", () => {
   });
 
   it.each([
-    [["--mfu", "0"], "--mfu: out of range: expected a fraction in (0, 1], found 0"],
-    [["--mfu", "1.2"], "--mfu: out of range: expected a fraction in (0, 1], found 1.2"],
+    [
+      ["--mfu", "0"],
+      "--mfu: out of range: expected a number in [0.01, 1] (Training MFU, the range of training.mfu), found 0"
+    ],
+    [
+      ["--mfu", "1.2"],
+      "--mfu: out of range: expected a number in [0.01, 1] (Training MFU, the range of training.mfu), found 1.2"
+    ],
     [["--tokens", "-1"], "--tokens: out of range"],
     [["--chips", "0"], "--chips: out of range"],
     [["--model", "gpt3"], "--model: unknown model id 'gpt3'"]

@@ -1,5 +1,6 @@
 import type {Command} from "commander";
 import {UserError} from "../../errors/userError.js";
+import {didYouMean} from "../../errors/suggest.js";
 import {loadHardware, loadModels} from "../../node/catalogFiles.js";
 import {formatNumber, formatTable} from "../table.js";
 
@@ -53,5 +54,12 @@ export function runCatalog(which: string, options: {json?: boolean}): string {
       ])
     );
   }
-  throw new UserError({message: "unknown catalog", expected: "hardware or models", found: which});
+  const hint = didYouMean(which, ["hardware", "models"]);
+  throw new UserError({
+    flag: "<which>",
+    message: "unknown catalog",
+    expected: "hardware or models",
+    found: which,
+    ...(hint ? {hint} : {})
+  });
 }

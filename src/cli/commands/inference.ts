@@ -19,7 +19,8 @@ import {schemaDefaults} from "../../scenario/file/schema.js";
 import {num} from "../../scenario/evaluate/modelKeys.js";
 import {evaluateServing} from "../../tco/evaluateServing.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
-import {fractionBelowOne, keyFlag, oneOf, positiveInteger, positiveNumber} from "../flags.js";
+import {keyFlag, oneOf, rangeFlag} from "../flags.js";
+import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
 import {formatKeyValues, formatNumber, formatTable} from "../table.js";
 
 interface InferenceOptions extends CustomModelFlags, CustomChipFlags {
@@ -86,36 +87,41 @@ export function registerInference(program: Command): void {
       oneOf("--precision", PRECISIONS),
       DEFAULTS["serving.precision"] as Precision
     )
-    .option("--batch <n>", "requests in flight per replica", positiveInteger("--batch"), numberDefault("serving.batch"))
+    .option(
+      "--batch <n>",
+      "requests in flight per replica",
+      keyFlag("--batch", "serving.batch"),
+      numberDefault("serving.batch")
+    )
     .option(
       "--input-tokens <n>",
       "prompt tokens per request",
-      positiveInteger("--input-tokens"),
+      keyFlag("--input-tokens", "serving.inputTokens"),
       numberDefault("serving.inputTokens")
     )
     .option(
       "--output-tokens <n>",
       "generated tokens per request (the first comes from prefill)",
-      positiveInteger("--output-tokens"),
+      keyFlag("--output-tokens", "serving.outputTokens"),
       numberDefault("serving.outputTokens")
     )
     .option(
       "--cache-hit <f>",
       "share of the prompt found in the prefix cache, in [0, 1)",
-      fractionBelowOne("--cache-hit"),
+      keyFlag("--cache-hit", "serving.cacheHit"),
       numberDefault("serving.cacheHit")
     )
     .option("--context <n>", "removed: use --input-tokens and --output-tokens")
     .option(
       "--tp <n>",
       "tensor parallelism: chips each attention layer is split over",
-      positiveInteger("--tp"),
+      keyFlag("--tp", "serving.tensorParallel"),
       numberDefault("serving.tensorParallel")
     )
     .option(
       "--ep <n>",
       "expert parallelism: chips the routed experts of an MoE are spread over (replica = max(tp, ep) chips)",
-      positiveInteger("--ep"),
+      keyFlag("--ep", "serving.expertParallel"),
       numberDefault("serving.expertParallel")
     )
     .option(
@@ -139,12 +145,12 @@ export function registerInference(program: Command): void {
     .option(
       "--chip-price <usd>",
       "purchase price per chip, USD (default: the catalog's)",
-      positiveNumber("--chip-price")
+      keyFlag("--chip-price", "hardware.price")
     )
     .option(
       "--hourly-price <usd>",
       "price tokens on rented chips at this USD per chip-hour",
-      positiveNumber("--hourly-price")
+      rangeFlag("--hourly-price", HARDWARE_CELL_RANGES.hourly_usd, "the range of hourly_usd in data/hardware.csv")
     )
     .option("--rent", "price tokens on rented chips at the catalog's hourly price")
     .option(

@@ -9,20 +9,11 @@ import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
 import {describeValue, runReport, type RunReport} from "../../scenario/run/runReport.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/run/runScenario.js";
 import {MAX_MONTE_CARLO_SAMPLES} from "../../uncertainty/monteCarlo.js";
-import {positiveInteger} from "../flags.js";
+import {positiveInteger, seedFlag} from "../flags.js";
 import {formatNumber, formatTable} from "../table.js";
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-/** An integer seed (negative allowed), as commander's parser. */
-function seedFlag(text: string): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) {
-    throw new UserError({flag: "--seed", message: "not an integer", expected: "a whole number", found: text});
-  }
-  return value;
 }
 
 /** A sample count from 1 to MAX_MONTE_CARLO_SAMPLES, as commander's parser. */
@@ -64,7 +55,7 @@ export function registerScenarioCommands(program: Command): void {
       collect,
       []
     )
-    .option("--seed <n>", "seed of the Monte Carlo run", seedFlag, DEFAULT_SCENARIO_SEED)
+    .option("--seed <n>", "seed of the Monte Carlo run", seedFlag(), DEFAULT_SCENARIO_SEED)
     .option(
       "--samples <n>",
       "Monte Carlo samples when an assumption is a distribution",
@@ -87,7 +78,7 @@ export function registerScenarioCommands(program: Command): void {
     .command("compare")
     .description("assumptions that differ and metrics side by side")
     .argument("<scenarios...>", "two or more scenario ids or paths")
-    .option("--seed <n>", "seed of the Monte Carlo runs", seedFlag, DEFAULT_SCENARIO_SEED)
+    .option("--seed <n>", "seed of the Monte Carlo runs", seedFlag(), DEFAULT_SCENARIO_SEED)
     .option("--samples <n>", "Monte Carlo samples per scenario", samplesFlag, DEFAULT_SCENARIO_SAMPLES)
     .option("--json", "print one JSON object")
     .action((scenarios: string[], options: {seed: number; samples: number; json?: boolean}) => {

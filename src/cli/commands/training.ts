@@ -23,7 +23,8 @@ import {
   epochTrainingCost
 } from "../../tco/epochTrainingCost.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
-import {keyFlag, nonNegativeNumber, oneOf, positiveInteger, positiveNumber, unitFraction} from "../flags.js";
+import {keyFlag, oneOf, rangeFlag} from "../flags.js";
+import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
 import {formatKeyValues, formatNumber} from "../table.js";
 
 export interface TrainingOptions extends CustomModelFlags, CustomChipFlags {
@@ -52,7 +53,7 @@ export function registerTraining(program: Command): void {
       "compute, time, energy and cost of a pre-training run (6·N·D plus causal attention), steady state and whole run"
     )
     .option("--model <id>", "model id from data/models.csv (its active parameters are N); or a custom model's --params")
-    .requiredOption("--tokens <n>", "training tokens D (e.g. 15.6e12)", positiveNumber("--tokens"))
+    .requiredOption("--tokens <n>", "training tokens D (e.g. 15.6e12)", keyFlag("--tokens", "training.tokens"))
     .option(
       "--sequence-length <n>",
       "training sequence length, tokens (sets the attention term)",
@@ -63,8 +64,12 @@ export function registerTraining(program: Command): void {
       "--hardware <id>",
       "accelerator id from data/hardware.csv; or a custom chip's --peak-flops and --chip-power"
     )
-    .requiredOption("--chips <n>", "chips in the cluster", positiveInteger("--chips"))
-    .requiredOption("--mfu <f>", "steady-state model FLOPs utilisation, in (0, 1]", unitFraction("--mfu"))
+    .requiredOption("--chips <n>", "chips in the cluster", keyFlag("--chips", "training.chips"))
+    .requiredOption(
+      "--mfu <f>",
+      "steady-state model FLOPs utilisation, in [0.01, 1] (training.mfu)",
+      keyFlag("--mfu", "training.mfu")
+    )
     .option(
       "--goodput <f>",
       "share of the run's chip time that trains (effective training time)",
@@ -80,17 +85,18 @@ export function registerTraining(program: Command): void {
     .option(
       "--chip-price <usd>",
       "purchase price per chip, USD (default: the catalog's)",
-      positiveNumber("--chip-price")
+      keyFlag("--chip-price", "hardware.price")
     )
     .option(
       "--hourly-price <usd>",
       "rental price per chip-hour, USD (default: the catalog's)",
-      positiveNumber("--hourly-price")
+      rangeFlag("--hourly-price", HARDWARE_CELL_RANGES.hourly_usd, "the range of hourly_usd in data/hardware.csv")
     )
     .option(
       "--chip-hours <n>",
       "price these whole-run chip-hours (a published figure) instead of the computed ones; mfu then shows the MFU they imply",
-      positiveNumber("--chip-hours")
+      // A published run's chip-hours: 100 million chips for a year is under 10^12.
+      rangeFlag("--chip-hours", {min: 1, max: 1e12}, "chip-hours of one run")
     )
     .option(
       "--electricity <usd-per-kwh>",
@@ -101,7 +107,7 @@ export function registerTraining(program: Command): void {
     .option(
       "--hardware-age <years>",
       "Epoch AI method: years from buying the chips to starting the run (depreciated at 0.14 orders of magnitude a year)",
-      nonNegativeNumber("--hardware-age"),
+      rangeFlag("--hardware-age", {min: 0, max: 30}, "years; no accelerator is in service for longer"),
       0
     )
     .option("--hyperscaler", "Epoch AI method: PUE 1.1 (Google, Microsoft, Amazon, Meta) instead of 1.25");

@@ -1,15 +1,26 @@
 import {UserError} from "../../errors/userError.js";
-import {scenarioValueError} from "../file/scenarioErrors.js";
+import {blamedKey, scenarioValueError} from "../file/scenarioErrors.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 
 /**
  * A model's reverse key map: model input field (dotted for nested fields, `merchant.chipHour.pue`) → the scenario
- * key that sets it. A key in parentheses, `(demand.users)`, marks an input computed from several keys: an error is
- * placed at the key that usually drives it, and says the value was computed. Each input builder keeps its map
- * beside it, so a model's range error lands at the line of the scenario file that caused it.
+ * key that sets it. A list in parentheses, `(demand.users, demand.tokensPerUserPerDay, demand.agentMultiplier)`, marks
+ * an input computed from every one of those keys (written with `computedFrom`): an error is placed at the one of them
+ * the user most likely changed (blamedKey: a distribution, else an override, else the first) and names them all.
+ * Each input builder keeps its map beside it, so a model's range error lands at the line that caused it.
  */
 export type ModelKeys = Readonly<Record<string, string>>;
+
+/** The ModelKeys entry of an input computed from `keys`: `(a, b, c)`. */
+export function computedFrom(...keys: readonly string[]): string {
+  return `(${keys.join(", ")})`;
+}
+
+/** The keys of a ModelKeys entry: one for a direct key, every listed key for a computed one. */
+export function mappedKeys(mapped: string): string[] {
+  return mapped.startsWith("(") ? mapped.slice(1, -1).split(", ") : [mapped];
+}
 
 /** A scenario key's value, which must be a number: every numeric key of a resolved scenario has one. */
 export function num(value: number | string | null | undefined, path: string): number {
@@ -53,12 +64,25 @@ export function modelErrorAtKey(
   if (mapped === undefined)
     return new UserError({...rest, file: resolved.file, message: `the ${name} model's ${field}: ${message}`});
   const computed = mapped.startsWith("(");
-  let key = computed ? mapped.slice(1, -1) : mapped;
   // The merchant chip's price is the catalog's unless hardware.price is set.
-  if (key === "hardware.price" && typeof point["hardware.price"] !== "number") key = "serving.hardware";
+  const candidates = [
+    ...new Set(
+      mappedKeys(mapped).map((key) =>
+        key === "hardware.price" && typeof point["hardware.price"] !== "number" ? "serving.hardware" : key
+      )
+    )
+  ];
+  const key = blamedKey(resolved, candidates);
+  const others = candidates.filter((other) => other !== key);
   const note = computed
-    ? `the ${name} model's ${field}, computed from this key and others`
+    ? `the ${name} model's ${field}, computed from ${listKeys(["this key", ...others])}`
     : `the ${name} model's ${field}`;
   const {expected, found, hint} = rest;
   return scenarioValueError(resolved, key, {message: `${message} (${note})`, expected, found, hint});
+}
+
+/** "a, b and c" (at most five keys, then "and N more"). */
+function listKeys(keys: readonly string[]): string {
+  const shown = keys.length > 5 ? [...keys.slice(0, 4), `${keys.length - 4} more`] : [...keys];
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
 }

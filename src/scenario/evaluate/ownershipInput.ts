@@ -2,10 +2,11 @@ import type {Hardware} from "../../catalog/hardware.js";
 import type {ChipHourCostInput} from "../../tco/chipHourCost.js";
 import {catalogChipSystem, type ChipSystem} from "../../tco/chipSystem.js";
 import type {ServingChipInput} from "../../strategy/servingChip.js";
-import {scenarioValueError} from "../file/scenarioErrors.js";
+import {scenarioErrorAtCause} from "../file/scenarioErrors.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
-import {num, type ModelKeys} from "./modelKeys.js";
+import {computedFrom, num, type ModelKeys} from "./modelKeys.js";
+import {SERVING_THROUGHPUT_KEYS} from "./demandInput.js";
 
 /**
  * The ownership inputs every chip shares (power, facility, finance): a chip-hour input without price, power, margin,
@@ -73,7 +74,8 @@ export function chipHourInput(
 export function merchantChipPriceUsd(bound: BoundScenario, point: ScenarioPoint): number {
   const price = typeof point["hardware.price"] === "number" ? point["hardware.price"] : bound.hardware.priceUsd;
   if (price !== null) return price;
-  throw scenarioValueError(bound.resolved, "hardware.price", {
+  // The chip the scenario (or a --set, or a share link) picked has no price: blame whichever of the two was changed.
+  throw scenarioErrorAtCause(bound.resolved, ["hardware.price", "serving.hardware"], {
     message: `${bound.hardware.id} has no purchase price in data/hardware.csv`,
     expected: "hardware.price set in the scenario (e.g. `hardware.price: 25000 USD`)",
     found: "nothing"
@@ -159,7 +161,9 @@ export function servingChipKeys(chip: "merchant" | "custom"): ModelKeys {
   const merchant = chip === "merchant";
   return {
     ...chipHourKeys(`${chip}.chipHour`, chip),
-    [`${chip}.tokensPerSecondPerChip`]: merchant ? "(serving.batch)" : "(silicon.relativeThroughput)",
+    [`${chip}.tokensPerSecondPerChip`]: merchant
+      ? computedFrom(...SERVING_THROUGHPUT_KEYS)
+      : computedFrom("silicon.relativeThroughput", ...SERVING_THROUGHPUT_KEYS),
     [`${chip}.utilizationFraction`]: merchant ? "serving.utilization" : "silicon.utilization"
   };
 }

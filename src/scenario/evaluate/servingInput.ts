@@ -5,7 +5,7 @@ import type {ServingEfficiencies} from "../../inference/efficiencies.js";
 import type {Precision} from "../../inference/precision.js";
 import {memoryProblem, servingInputProblem, type ServingProblem} from "../../inference/servingChecks.js";
 import {servingPerformance, type ServingInput, type ServingResult} from "../../inference/servingPerformance.js";
-import {scenarioValueError} from "../file/scenarioErrors.js";
+import {scenarioErrorAtCause, scenarioValueError} from "../file/scenarioErrors.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
 import {num, type ModelKeys} from "./modelKeys.js";
@@ -99,16 +99,54 @@ export function servingEfficienciesFrom(bound: BoundScenario, point: ScenarioPoi
  */
 export function scenarioServing(bound: BoundScenario, serving: ScenarioServingInput): ServingResult {
   const {input, efficiencies} = serving;
-  const atKey = (problem: ServingProblem) =>
-    scenarioValueError(bound.resolved, SERVING_SETTING_KEYS[problem.setting], {
-      message: problem.message,
-      expected: problem.expected,
-      found: problem.found
-    });
+  const detail = (problem: ServingProblem) => ({
+    message: problem.message,
+    expected: problem.expected,
+    found: problem.found
+  });
   const inputProblem = servingInputProblem(input);
-  if (inputProblem) throw atKey(inputProblem);
+  if (inputProblem) {
+    throw scenarioErrorAtCause(bound.resolved, SETTING_CAUSES[inputProblem.setting], detail(inputProblem));
+  }
   const result = servingPerformance(input, efficiencies);
   const memory = memoryProblem(input, result);
-  if (memory) throw atKey(memory);
+  // Whether a model fits is decided by every memory setting together: the error goes to the one the user changed
+  // (a distribution or an override, e.g. a share link's serving.hbmReserve), not always to the one the check names.
+  if (memory) {
+    const setting = SERVING_SETTING_KEYS[memory.setting];
+    throw scenarioErrorAtCause(
+      bound.resolved,
+      [setting, ...MEMORY_KEYS.filter((key) => key !== setting)],
+      detail(memory)
+    );
+  }
   return result;
 }
+
+/**
+ * For each setting a ServingProblem names, the keys that decide it with that setting, that setting's key first: a
+ * precision is missing on a chip (serving.hardware may be what changed), a degree cannot shard a model, a request is
+ * longer than the model's window (serving.outputTokens or serving.model may be what changed).
+ */
+const SETTING_CAUSES: Record<ServingProblem["setting"], readonly string[]> = {
+  precision: ["serving.precision", "serving.hardware"],
+  batch: ["serving.batch"],
+  tensorParallel: ["serving.tensorParallel", "serving.model"],
+  expertParallel: ["serving.expertParallel", "serving.tensorParallel", "serving.model"],
+  inputTokens: ["serving.inputTokens", "serving.outputTokens", "serving.model"],
+  outputTokens: ["serving.outputTokens", "serving.inputTokens", "serving.model"],
+  cacheHitFraction: ["serving.cacheHit"]
+};
+
+/** The keys that decide whether a replica holds the weights and the batch's KV cache. */
+const MEMORY_KEYS = [
+  "serving.hbmReserve",
+  "serving.batch",
+  "serving.tensorParallel",
+  "serving.expertParallel",
+  "serving.precision",
+  "serving.inputTokens",
+  "serving.outputTokens",
+  "serving.model",
+  "serving.hardware"
+] as const;

@@ -8,8 +8,15 @@ import type {SiliconProgramInput, SiliconProgramResult} from "../../strategy/sil
 import type {TrainingVsInferenceInput} from "../../strategy/trainingVsInference.js";
 import {DAYS_PER_MONTH, DAYS_PER_YEAR} from "../../units/si.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
-import {cappedDemandGrowth, type ScenarioDrivers} from "./demandInput.js";
-import {num, type ModelKeys} from "./modelKeys.js";
+import {
+  cappedDemandGrowth,
+  DEMAND_GROWTH_KEYS,
+  DEMAND_TOKENS_KEYS,
+  MERCHANT_COST_KEYS,
+  type ScenarioDrivers
+} from "./demandInput.js";
+import {TRAINING_COST_KEYS} from "./trainingInput.js";
+import {computedFrom, num, type ModelKeys} from "./modelKeys.js";
 import {servingChipKeys} from "./ownershipInput.js";
 
 /** The inference tax (src/strategy/inferenceTax.ts) over the horizon, with the spend's demand and cost decline. */
@@ -31,8 +38,8 @@ export function inferenceTaxInput(
 export const TAX_KEYS: ModelKeys = {
   ...servingChipKeys("merchant"),
   inHouseMarginFraction: "silicon.partnerMargin",
-  tokensPerYear: "(demand.users)",
-  tokenVolumeGrowthPerYear: "(demand.growthPerYear)",
+  tokensPerYear: computedFrom(...DEMAND_TOKENS_KEYS),
+  tokenVolumeGrowthPerYear: computedFrom(...DEMAND_GROWTH_KEYS),
   costDeclinePerYear: "serving.costDeclinePerYear",
   horizonMonths: "horizon.months"
 };
@@ -63,8 +70,8 @@ export const SILICON_KEYS: ModelKeys = {
   nreUsd: "silicon.nre",
   designCycleMonths: "silicon.designCycle",
   deploymentRampMonths: "silicon.rampMonths",
-  demandTokensPerDay: "(demand.users)",
-  demandGrowthPerYear: "(demand.growthPerYear)",
+  demandTokensPerDay: computedFrom(...DEMAND_TOKENS_KEYS),
+  demandGrowthPerYear: computedFrom(...DEMAND_GROWTH_KEYS),
   costDeclinePerYear: "serving.costDeclinePerYear",
   discountRatePerYear: "finance.discountRate",
   horizonMonths: "horizon.months"
@@ -101,7 +108,7 @@ export const SPEND_KEYS: ModelKeys = {
   horizonMonths: "horizon.months",
   generationCadenceMonths: "training.cadence",
   trainingRunMonths: "training.runMonths",
-  firstGenerationTrainingCostUsd: "(training.spendMultiplier)",
+  firstGenerationTrainingCostUsd: computedFrom("training.spendMultiplier", ...TRAINING_COST_KEYS),
   trainingCostGrowthPerGeneration: "training.costGrowth",
   initialUsers: "demand.users",
   userGrowthPerYear: "demand.growthPerYear",
@@ -109,7 +116,7 @@ export const SPEND_KEYS: ModelKeys = {
   tokensPerUserGrowthPerYear: "demand.tokensPerUserGrowth",
   agentCallsPerTask: "demand.agentMultiplier",
   agentCallsGrowthPerYear: "demand.agentGrowth",
-  servingCostUsdPerMTok: "(serving.utilization)",
+  servingCostUsdPerMTok: computedFrom(...MERCHANT_COST_KEYS),
   servingCostDeclinePerYear: "serving.costDeclinePerYear"
 };
 
@@ -139,10 +146,10 @@ export const MOAT_KEYS: ModelKeys = {
   horizonMonths: "horizon.months",
   marketPriceUsdPerMTok: "market.price",
   priceDeclinePerYear: "market.priceDeclinePerYear",
-  baselineCostUsdPerMTok: "(serving.utilization)",
+  baselineCostUsdPerMTok: computedFrom(...MERCHANT_COST_KEYS),
   costDeclinePerYear: "serving.costDeclinePerYear",
-  baselineTokensPerMonth: "(demand.users)",
-  volumeGrowthPerYear: "(demand.growthPerYear)",
+  baselineTokensPerMonth: computedFrom(...DEMAND_TOKENS_KEYS),
+  volumeGrowthPerYear: computedFrom(...DEMAND_GROWTH_KEYS),
   modelLeadPricePremiumFraction: "moat.pricePremium",
   modelLeadVolumeGainFraction: "moat.volumeGain",
   catchUpMonths: "moat.catchUpMonths",
@@ -192,7 +199,7 @@ export const FLYWHEEL_KEYS: ModelKeys = {
   addressableUsersCap: "flywheel.usersCap",
   adoptionRatePerMonth: "flywheel.adoptionRate",
   addressableUsersElasticityToCost: "flywheel.costElasticity",
-  tokensPerUserPerDay: "(demand.tokensPerUserPerDay)",
+  tokensPerUserPerDay: computedFrom("demand.tokensPerUserPerDay", "demand.agentMultiplier"),
   dataCaptureFraction: "flywheel.dataCapture",
   initialDataTokens: "flywheel.initialData",
   referenceDataTokens: "flywheel.referenceData",
@@ -200,6 +207,6 @@ export const FLYWHEEL_KEYS: ModelKeys = {
   designCycleShorteningPerQualityPoint: "flywheel.cycleShorteningPerQuality",
   baseDesignCycleMonths: "silicon.designCycle",
   minDesignCycleMonths: "flywheel.minDesignCycle",
-  initialCostUsdPerMTok: "(serving.utilization)",
+  initialCostUsdPerMTok: computedFrom(...MERCHANT_COST_KEYS),
   costReductionPerChipGeneration: "flywheel.costReductionPerGeneration"
 };

@@ -9,8 +9,18 @@ import type {TrainingRunInput} from "../../training/trainingRun.js";
 import {scenarioValueError} from "../file/scenarioErrors.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
-import {num, type ModelKeys} from "./modelKeys.js";
+import {computedFrom, num, type ModelKeys} from "./modelKeys.js";
 import {catalogChipHour, type SharedOwnership} from "./ownershipInput.js";
+
+/** The keys a training run's cost is computed from (its chip-hours and the owned chip-hour's price). */
+export const TRAINING_COST_KEYS = [
+  "training.tokens",
+  "training.model",
+  "training.hardware",
+  "training.mfu",
+  "hardware.price",
+  "finance.vendorGrossMargin"
+] as const;
 
 /** The training-run model's inputs → scenario keys (src/training/trainingRun.ts). */
 export const TRAINING_KEYS: ModelKeys = {
@@ -22,7 +32,7 @@ export const TRAINING_KEYS: ModelKeys = {
   itPowerKwPerChip: "training.hardware",
   averageDrawFraction: "(power.averageDraw)",
   pue: "power.pue",
-  ownedUsdPerChipHour: "(training.hardware)",
+  ownedUsdPerChipHour: computedFrom("training.hardware", "hardware.price", "finance.vendorGrossMargin"),
   rentedUsdPerChipHour: "training.hardware"
 };
 

@@ -11,6 +11,7 @@ import {
   type ScenarioKeyDef
 } from "./schema.js";
 import {didYouMean} from "../../errors/suggest.js";
+import {duplicateKeys} from "./yamlKeys.js";
 
 /** A scenario file as the caller read it: the name to report in errors, and its text. */
 export interface ScenarioText {
@@ -48,8 +49,8 @@ export interface ParsedScenario {
   file: string;
   /** From `id:`, else the file's base name without its extension. */
   id: string;
-  /** Where `id:` is, when the file sets one. */
-  idPosition?: SourcePosition;
+  /** Where the id is written: the `id:` value, else line 1 (the id is the file's name). */
+  idPosition: SourcePosition;
   title: string | undefined;
   description: string | undefined;
   /** The parent named by `extends:`, and where the `extends` is. */
@@ -92,7 +93,8 @@ export function scenarioBody(text: string): {body: string; bodyLine: number} | u
  * nothing else for any input text.
  */
 export function parseScenario({file, text}: ScenarioText): ParsedScenario {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  // A byte-order mark (or several, from an editor that added one to a file that had one) is not content.
+  const lines = text.replace(/^\uFEFF+/, "").split(/\r?\n/);
   const at = (line: number, column = 1): UserErrorLocation => ({file, line, column});
   if ((lines[0] ?? "").trimEnd() !== FENCE) {
     throw new UserErrors([
@@ -115,9 +117,12 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
       })
     ]);
   }
+  const tooLong = frontMatterTooLong(file, lines, close);
+  if (tooLong) throw new UserErrors([tooLong]);
   const yamlText = lines.slice(1, close).join("\n");
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, {lineCounter, prettyErrors: false, keepSourceTokens: false});
+  // uniqueKeys: false: the yaml package's own check is quadratic in a map's size; duplicateKeys below is linear.
+  const doc = parseDocument(yamlText, {lineCounter, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false});
   const position = (offset: number): SourcePosition => {
     const {line, col} = lineCounter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
     return {file, line: line + 1, column: col};
@@ -136,12 +141,26 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
       })
     );
   }
-  if (doc.errors.some((problem) => problem.code !== "DUPLICATE_KEY")) throw new UserErrors(errors);
+  if (doc.errors.length) throw new UserErrors(capErrors(file, errors));
+  // Duplicate keys are still well-formed enough to check the rest.
+  for (const duplicate of duplicateKeys(doc)) {
+    const where = position(duplicate.node.range?.[0] ?? 0);
+    errors.push(
+      new UserError({
+        ...where,
+        message: "malformed YAML: Map keys must be unique",
+        expected: "each key once in a map",
+        found: `${truncate(duplicate.key)} again`,
+        hint: `first on line ${position(duplicate.first.range?.[0] ?? 0).line}`
+      })
+    );
+  }
 
   const site = yamlSite(doc, yamlText, position, errors, file);
   const scenario: ParsedScenario = {
     file,
     id: defaultId(file),
+    idPosition: {file, line: 1, column: 1},
     title: undefined,
     description: undefined,
     extends: undefined,
@@ -171,7 +190,7 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
       );
     }
   }
-  if (errors.length) throw new UserErrors(sortErrors(errors));
+  if (errors.length) throw new UserErrors(capErrors(file, sortErrors(errors)));
   return scenario;
 }
 
@@ -193,6 +212,54 @@ function unsetSourceErrors(scenario: ParsedScenario): UserError[] {
           hint: `set ${path} in this file too, or give the source in the file that sets it`
         })
     );
+}
+
+/**
+ * The longest front matter read, in lines and characters. The schema has fewer than a hundred keys, so a real scenario
+ * is a few hundred lines at most; past these limits the file is refused with one line before YAML parsing, so that no
+ * file, however large, makes validation slow (a 40,000-key front matter is refused in milliseconds).
+ */
+export const MAX_FRONT_MATTER_LINES = 10_000;
+export const MAX_FRONT_MATTER_CHARS = 4_000_000;
+
+/** The error for a front matter over the limits (between line 1 and line `close` + 1), or undefined. */
+function frontMatterTooLong(file: string, lines: readonly string[], close: number): UserError | undefined {
+  const lineCount = close - 1;
+  let chars = 0;
+  for (let i = 1; i < close && chars <= MAX_FRONT_MATTER_CHARS; i++) chars += (lines[i]?.length ?? 0) + 1;
+  if (lineCount <= MAX_FRONT_MATTER_LINES && chars <= MAX_FRONT_MATTER_CHARS) return undefined;
+  return new UserError({
+    file,
+    line: 1,
+    column: 1,
+    message: "front matter too long",
+    expected: `at most ${MAX_FRONT_MATTER_LINES.toLocaleString("en-US")} lines and ${MAX_FRONT_MATTER_CHARS.toLocaleString("en-US")} characters of assumptions`,
+    found:
+      lineCount > MAX_FRONT_MATTER_LINES
+        ? `${lineCount.toLocaleString("en-US")} lines`
+        : `more than ${MAX_FRONT_MATTER_CHARS.toLocaleString("en-US")} characters`
+  });
+}
+
+/** The most errors one file reports; past it, one last line says how many more there are. */
+export const MAX_ERRORS_PER_FILE = 50;
+
+/** The first MAX_ERRORS_PER_FILE errors, and a line counting the rest, so that a huge bad file prints a short list. */
+function capErrors(file: string, errors: UserError[]): UserError[] {
+  if (errors.length <= MAX_ERRORS_PER_FILE) return errors;
+  const rest = errors.length - MAX_ERRORS_PER_FILE;
+  return [
+    ...errors.slice(0, MAX_ERRORS_PER_FILE),
+    new UserError({
+      file,
+      line: errors[MAX_ERRORS_PER_FILE]?.detail.line ?? 1,
+      column: errors[MAX_ERRORS_PER_FILE]?.detail.column ?? 1,
+      message: `${rest} more error${rest === 1 ? "" : "s"} not shown, the first here`,
+      expected: "a file with fewer problems",
+      found: `${errors.length} errors`,
+      hint: "fix the ones above first"
+    })
+  ];
 }
 
 function readTopLevel(root: YAMLMap, scenario: ParsedScenario, site: YamlSite): void {
@@ -334,7 +401,11 @@ function walkKeys(
       }
       continue;
     }
-    const hint = didYouMean(path, [...SCENARIO_KEY_PATHS, ...SCENARIO_GROUPS]);
+    // Past the errors a file reports, a hint would never be shown: skip the search (40,000 unknown keys took seconds).
+    const hint =
+      site.errors.length < MAX_ERRORS_PER_FILE
+        ? didYouMean(path, [...SCENARIO_KEY_PATHS, ...SCENARIO_GROUPS])
+        : undefined;
     site.fail(pair.key, {
       path: label(path),
       message: "unknown key",

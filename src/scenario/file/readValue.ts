@@ -5,6 +5,7 @@ import {lognormalFromInterval, normalFromInterval, validateDistribution} from ".
 import {
   DIMENSIONS,
   expectedQuantity,
+  formatQuantity,
   readQuantity,
   type Dimension,
   type QuantityReading
@@ -75,8 +76,15 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
     return readInterval(def, def.type, interval[1] ?? "", interval[2] ?? "", site.text(node), node, fail);
   }
   const reading = readQuantity(scalar.value, def.type);
-  if (!reading.ok) return fail(node, quantityError(def, reading));
+  // A number YAML read as ±Infinity (a thousand digits) is reported as written, not as "Infinity".
+  if (!reading.ok)
+    return fail(node, quantityError(def, {...reading, found: writtenNumber(scalar, site) ?? reading.found}));
   return checkPoint(def, def.type, reading.value, node, site.text(node), fail);
+}
+
+/** The text of a number scalar as the author wrote it, or undefined for a string scalar. */
+function writtenNumber(scalar: Scalar<number | string>, site: ValueSite): string | undefined {
+  return typeof scalar.value === "number" ? site.text(scalar) || undefined : undefined;
 }
 
 type Fail = (at: unknown, detail: Omit<ConstructorParameters<typeof UserError>[0], "path">) => undefined;
@@ -266,6 +274,16 @@ function readDistribution(
           return fail(entries.get("sd")?.value, {
             message: "sd must be positive",
             expected: "sd > 0",
+            found: raws.sd ?? ""
+          });
+        }
+        // A spread wider than every value the key can take says nothing a draw clamped to the range could keep:
+        // nearly every draw would land on an end (issue 18: sd 1e300 on a share link).
+        const width = range.max - range.min;
+        if (Number.isFinite(width) && v("sd") > width) {
+          return fail(entries.get("sd")?.value, {
+            message: "sd wider than the key's range",
+            expected: `sd at most ${formatQuantity(width, dimension)}, the width of the range ${formatRange(range, dimension)}`,
             found: raws.sd ?? ""
           });
         }

@@ -1,19 +1,75 @@
 import {UserError, type UserErrorDetail} from "../../errors/userError.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 
+type ValueErrorDetail = Omit<UserErrorDetail, "path" | "file" | "line" | "column" | "flag">;
+
 /**
  * A UserError about the value of `path` in a resolved scenario, placed where that value was written: the file, line
- * and column that set it (or an ancestor's), the `--set` flag that overrode it, or the scenario's own file for a default.
+ * and column that set it (or an ancestor's), the `--set` flag (or share-link setting) that overrode it, or line 1 of
+ * the scenario's own file for a default (the message says so).
  */
-export function scenarioValueError(
-  resolved: ResolvedScenario,
-  path: string,
-  detail: Omit<UserErrorDetail, "path" | "file" | "line" | "column" | "flag">
-): UserError {
+export function scenarioValueError(resolved: ResolvedScenario, path: string, detail: ValueErrorDetail): UserError {
   const origin = resolved.values[path]?.origin;
   if (origin && (origin.kind === "file" || origin.kind === "parent")) {
     return new UserError({...detail, path, file: origin.file, line: origin.line, column: origin.column});
   }
   if (origin?.kind === "override") return new UserError({...detail, path, flag: origin.flag});
-  return new UserError({...detail, path, file: resolved.file});
+  // A default is written nowhere: point at the front matter (line 1), where setting the key would change it.
+  return new UserError({
+    ...detail,
+    path,
+    file: resolved.file,
+    line: 1,
+    column: 1,
+    message: `${detail.message} (${path} is at its default: set it in this file's front matter)`
+  });
+}
+
+/**
+ * Of several keys that together cause a problem (the keys a computed model input is computed from, the settings
+ * that decide whether a model fits in memory), the one the user most likely changed to cause it. Each key scores 2 if
+ * an override set it (`--set`, a share link: what the user just changed) and 1 if its value is a distribution (a
+ * Monte Carlo draw varies it, so it is what makes one sample fail when the median passed); the highest score wins, and
+ * ties go to the earlier key (the first is the one the model names).
+ */
+export function blamedKey(resolved: ResolvedScenario, keys: readonly string[]): string {
+  let best = keys[0] ?? "";
+  let bestScore = -1;
+  for (const key of keys) {
+    const value = resolved.values[key];
+    const distribution = value?.value !== null && typeof value?.value === "object";
+    const score = (value?.origin.kind === "override" ? 2 : 0) + (distribution ? 1 : 0);
+    if (score > bestScore) {
+      best = key;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * A UserError about a problem several keys decide together (`keys`, the one the problem names first), placed at the
+ * key blamedKey picks. When that is not the first key, the error's found value is the blamed key's value as written,
+ * and the message says what the first key was (`…, with serving.tensorParallel 8`), so the line never shows one key's
+ * value under another key's name.
+ */
+export function scenarioErrorAtCause(
+  resolved: ResolvedScenario,
+  keys: readonly string[],
+  detail: ValueErrorDetail
+): UserError {
+  const first = keys[0] ?? "";
+  const key = blamedKey(resolved, keys);
+  if (key === first) return scenarioValueError(resolved, key, detail);
+  const written = (path: string) => {
+    const value = resolved.values[path];
+    if (value?.written) return value.written;
+    if (value?.value === null || value?.value === undefined) return "unset";
+    return typeof value.value === "object" ? JSON.stringify(value.value) : String(value.value);
+  };
+  return scenarioValueError(resolved, key, {
+    ...detail,
+    message: `${detail.message}, with ${first} ${written(first)}`,
+    found: written(key)
+  });
 }

@@ -68,7 +68,11 @@ export const CATALOG_ID_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
 
 const LLAMA_3 = "The Llama 3 Herd of Models (Meta, arXiv 2407.21783)";
 
-/** Every key a scenario may set, grouped by the first segment of its path, in reference-page order. */
+/**
+ * Every key a scenario may set, grouped by the first segment of its path, in reference-page order. Every numeric
+ * range is finite at both ends that matter (batch, request tokens, training tokens and chips stop far beyond any
+ * real system), so no combination of values in range overflows a model to Infinity or a null in JSON.
+ */
 export const SCENARIO_KEYS = [
   // serving: what is served, on what, and how busy the chips are
   {
@@ -110,7 +114,7 @@ export const SCENARIO_KEYS = [
     slider: {unit: "sequences", scale: 1, min: 1, max: 1024, step: 1},
     type: "count",
     integer: true,
-    range: "[1, ∞)",
+    range: "[1, 1000000]",
     default: 32,
     meaning: "Sequences decoded together by one replica.",
     source:
@@ -122,7 +126,7 @@ export const SCENARIO_KEYS = [
     label: "Input tokens per request",
     type: "tokens",
     integer: true,
-    range: "[1, ∞)",
+    range: "[1, 100000000]",
     default: 4096,
     meaning: "Prompt tokens per request (the KV cache a request holds is its mean live length, input + output ÷ 2).",
     source: "assumption: 4,096-token prompts, chat with history or retrieved documents; set it per workload",
@@ -133,7 +137,7 @@ export const SCENARIO_KEYS = [
     label: "Output tokens per request",
     type: "tokens",
     integer: true,
-    range: "[1, ∞)",
+    range: "[1, 100000000]",
     default: 512,
     meaning: "Tokens generated per request, the first one by prefill.",
     source: "assumption: 512-token answers, a chat reply; reasoning models write many more",
@@ -418,7 +422,7 @@ export const SCENARIO_KEYS = [
     label: "Custom chip throughput",
     slider: {unit: "× merchant", scale: 1, min: 0.3, max: 2, step: 0.05},
     type: "plain",
-    range: "(0, 100]",
+    range: "[0.01, 100]",
     default: 1,
     meaning: "Tokens per second of the custom chip relative to serving.hardware, same model and batch.",
     source:
@@ -528,7 +532,7 @@ export const SCENARIO_KEYS = [
     path: "training.tokens",
     label: "Training tokens",
     type: "tokens",
-    range: "(0, ∞)",
+    range: "(0, 100000000000000000]",
     default: 15e12,
     meaning: "Pre-training tokens of one model generation.",
     source: `Llama 3 405B: pre-trained on over 15T tokens (${LLAMA_3})`,
@@ -538,7 +542,7 @@ export const SCENARIO_KEYS = [
     path: "training.mfu",
     label: "Training MFU",
     type: "fraction",
-    range: "(0, 1]",
+    range: "[0.01, 1]",
     default: 0.4,
     meaning: "Model FLOPs utilisation of the training cluster.",
     source: `Llama 3 405B reached 38–43% BF16 MFU on 8k–16k H100s (${LLAMA_3})`,
@@ -549,7 +553,7 @@ export const SCENARIO_KEYS = [
     label: "Training cluster size",
     type: "count",
     integer: true,
-    range: "[1, ∞)",
+    range: "[1, 100000000]",
     default: 16384,
     meaning: "Accelerators in the training cluster.",
     source: `Llama 3 405B trained on up to 16,384 H100s (${LLAMA_3})`,

@@ -4,6 +4,7 @@ import {expectedFor, readValue, truncate, type ValueSite} from "../file/readValu
 import type {ResolvedScenario} from "./resolveScenario.js";
 import {SCENARIO_GROUPS, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
 import {didYouMean} from "../../errors/suggest.js";
+import {duplicateKeys} from "../file/yamlKeys.js";
 
 /**
  * Applies `path=value` overrides (the command line's `--set serving.utilization=0.7`, a page's URL parameters) on top
@@ -66,8 +67,8 @@ export function applyOverrides(resolved: ResolvedScenario, sets: readonly string
       );
       continue;
     }
-    const doc = parseDocument(written, {prettyErrors: false});
-    if (doc.errors.length || doc.warnings.length) {
+    const doc = parseDocument(written, {prettyErrors: false, uniqueKeys: false});
+    if (doc.errors.length || doc.warnings.length || duplicateKeys(doc).length) {
       errors.push(new UserError({flag, path, message: "malformed value", expected: expectedFor(def), found: written}));
       continue;
     }

@@ -18,12 +18,12 @@ export function scenarioIndex(scenarios: readonly ParsedScenario[]): ScenarioInd
     if (other) {
       errors.push(
         new UserError({
-          file: scenario.file,
+          ...scenario.idPosition,
           path: "id",
           message: "duplicate scenario id",
           expected: "one file per id",
           found: scenario.id,
-          hint: `also the id of ${other.file}`
+          hint: `also the id of ${other.idPosition.file}:${other.idPosition.line}:${other.idPosition.column}`
         })
       );
       continue;

@@ -1,3 +1,4 @@
+import {readDecimal} from "../../units/decimal.js";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {readQuantity, type Dimension} from "../../units/quantity.js";
 import {evaluateScenarioPoint, SCENARIO_METRICS, type BoundScenario} from "../evaluate/evaluateScenario.js";
@@ -51,7 +52,7 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
   };
   const from = read(fromText);
   const to = read(toText);
-  const steps = Number(stepsText);
+  const steps = readDecimal(stepsText) ?? NaN;
   if (!Number.isInteger(steps) || steps < 1 || steps > 10_000) {
     throw new UserError({
       flag,

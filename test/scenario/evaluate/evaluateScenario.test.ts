@@ -224,7 +224,9 @@ describe("bindScenario and evaluation errors", () => {
     const text = "title: t\ndemand.users: 1e11\ndemand.tokensPerUserPerDay: 1e9\ndemand.agentMultiplier: 1e4";
     const [error] = userErrorsOf(() => evaluate(bindScenario(inline(text), catalogs)));
     expect(error).toMatchObject({file: "inline.md", line: 3, path: "demand.users"});
-    expect(error!.message).toContain("tokensPerYear, computed from this key and others");
+    expect(error!.message).toContain(
+      "tokensPerYear, computed from this key, demand.tokensPerUserPerDay and demand.agentMultiplier"
+    );
   });
 });
 

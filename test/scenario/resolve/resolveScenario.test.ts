@@ -1,3 +1,4 @@
+import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {describe, expect, it} from "vitest";
 import {applyOverrides} from "../../../src/scenario/resolve/applyOverrides.js";
 import {resolveScenario} from "../../../src/scenario/resolve/resolveScenario.js";
@@ -93,17 +94,27 @@ describe("resolveScenario", () => {
 
   it("rejects an unknown scenario id and two files with one id", () => {
     expect(userErrorsOf(() => resolve("chlid"))[0]).toMatchObject({message: "unknown scenario", found: "chlid"});
-    const twin = {...parseFixture("base.md"), file: "data/scenarios/other.md"};
+    // Issue 18: the error names a line (the `id:` line, or line 1 when the id is the file's name), and so does the hint.
+    const other = "data/scenarios/other.md";
+    const twin = {...parseFixture("base.md"), file: other, idPosition: {file: other, line: 1, column: 1}};
     expect(userErrorsOf(() => scenarioIndex([parseFixture("base.md"), twin]))).toEqual([
       {
-        file: "data/scenarios/other.md",
+        file: other,
+        line: 1,
+        column: 1,
         path: "id",
         message: "duplicate scenario id",
         expected: "one file per id",
         found: "base",
-        hint: "also the id of test/fixtures/scenarios/base.md"
+        hint: "also the id of test/fixtures/scenarios/base.md:1:1"
       }
     ]);
+    const withId = parseScenario({file: "x/renamed.md", text: "---\ntitle: t\nid: base\n---\n"});
+    expect(userErrorsOf(() => scenarioIndex([parseFixture("base.md"), withId]))[0]).toMatchObject({
+      file: "x/renamed.md",
+      line: 3,
+      column: 5
+    });
   });
 });
 

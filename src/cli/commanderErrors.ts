@@ -1,0 +1,120 @@
+import type {Command, CommanderError, Option} from "commander";
+import {didYouMean} from "../errors/suggest.js";
+import {UserError} from "../errors/userError.js";
+
+/** The quoted names in a commander message: `unknown option '--frob'` → ["--frob"]. */
+function quoted(message: string): string[] {
+  return [...message.matchAll(/'([^']*)'/g)].map((match) => match[1] ?? "");
+}
+
+/** `token-ledger run` for a subcommand, `token-ledger` for the program. */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let at: Command | null = command; at; at = at.parent) names.unshift(at.name());
+  return names.join(" ");
+}
+
+function longFlags(command: Command): string[] {
+  return command.options.map((option: Option) => option.long ?? option.short ?? option.flags);
+}
+
+/**
+ * Commander's own parse errors (unknown command or option, missing value, missing required flag, extra argument)
+ * as one UserError line with the flag or command, what was expected and what was found, instead of commander's two
+ * lines. Help and version requests (exit code 0) and anything unrecognised are returned as they are.
+ */
+export function commanderUserError(command: Command, error: CommanderError): UserError | CommanderError {
+  const names = quoted(error.message);
+  const usage = `see ${commandPath(command)} --help`;
+  switch (error.code) {
+    case "commander.unknownCommand": {
+      const commands = command.commands.map((sub) => sub.name());
+      const found = names[0] ?? "";
+      const hint = didYouMean(found, commands);
+      return new UserError({
+        message: "unknown command",
+        expected: `one of ${commands.join(", ")}`,
+        found,
+        ...(hint ? {hint} : {})
+      });
+    }
+    case "commander.unknownOption": {
+      const found = names[0] ?? "";
+      const flags = longFlags(command);
+      const hint = found.startsWith("--") ? didYouMean(found, flags) : undefined;
+      return new UserError({
+        flag: found,
+        message: `unknown option of ${commandPath(command)}`,
+        expected: flags.length ? `one of ${flags.join(", ")}` : "no options",
+        found,
+        hint: hint ?? usage
+      });
+    }
+    case "commander.optionMissingArgument":
+    case "commander.missingMandatoryOptionValue": {
+      const flags = names[0] ?? "";
+      const flag = flags.split(/[ ,]+/).find((part) => part.startsWith("--")) ?? flags;
+      const missing = error.code === "commander.optionMissingArgument";
+      return new UserError({
+        flag,
+        message: missing ? "missing value" : "required option not given",
+        expected: flags,
+        found: missing ? "nothing (the command line ends)" : "nothing",
+        hint: usage
+      });
+    }
+    case "commander.missingArgument":
+      return new UserError({
+        message: `missing argument of ${commandPath(command)}`,
+        expected: `<${names[0] ?? "argument"}>`,
+        found: "nothing",
+        hint: usage
+      });
+    case "commander.excessArguments": {
+      const expected = command.registeredArguments.map((argument) => `<${argument.name()}>`).join(" ");
+      const extra = command.args.slice(command.registeredArguments.length);
+      return new UserError({
+        message: `too many arguments for ${commandPath(command)}`,
+        expected: expected ? `only ${expected}` : "no arguments",
+        found: extra.join(" ") || String(command.args.length),
+        hint: usage
+      });
+    }
+    default:
+      if (error.exitCode === 0 || error.code === "commander.help" || error.code === "commander.helpDisplayed")
+        return error;
+      return new UserError({message: error.message.replace(/^error: /, "").split("\n")[0] ?? error.code});
+  }
+}
+
+/**
+ * A flag that takes a value must not take the next flag as its value: `inference --hardware --model x` would
+ * otherwise read `--model` as the hardware id. Scans `args` (after the command name) before commander parses them.
+ *
+ * Throws: UserError naming the flag whose value is missing and the flag found in its place.
+ */
+export function checkFlagValues(command: Command, args: readonly string[]): void {
+  const takesValue = new Map<string, Option>();
+  for (const option of command.options) {
+    if (!option.required) continue;
+    if (option.long) takesValue.set(option.long, option);
+    if (option.short) takesValue.set(option.short, option);
+  }
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--") return;
+    const option = takesValue.get(arg);
+    if (!option) continue;
+    const next = args[i + 1];
+    if (next !== undefined && next.startsWith("--")) {
+      throw new UserError({
+        flag: arg,
+        message: "missing value",
+        expected: option.flags,
+        found: `the flag ${next}`,
+        hint: `give ${arg} a value, e.g. ${arg} VALUE ${next} …`
+      });
+    }
+    i++;
+  }
+}

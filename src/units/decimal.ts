@@ -1,0 +1,20 @@
+/**
+ * The one syntax for a plain number a user types where no unit is allowed (a command-line flag, a catalog cell, a
+ * sweep's step count): decimal digits with an optional sign, fraction and exponent. No hex (`0x10`), binary (`0b11`),
+ * octal (`0o7`), `Infinity`, `NaN`, thousands separators or empty text, all of which JavaScript's Number() would
+ * accept or turn into 0. Underscores between digits (`1_000_000`) are allowed where `underscores` is set.
+ */
+export const DECIMAL_NUMERAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+const DIGIT_GROUPS = /^[+-]?(\d+(_\d+)*(\.(\d+(_\d+)*)?)?|\.\d+(_\d+)*)([eE][+-]?\d+)?$/;
+
+/**
+ * The number a decimal numeral denotes, or undefined when `text` is not one (see DECIMAL_NUMERAL) or is out of the
+ * finite double range (`1e400`). Surrounding spaces are ignored; with `underscores`, `1_000` reads as 1000.
+ */
+export function readDecimal(text: string, {underscores = false} = {}): number | undefined {
+  const trimmed = text.trim();
+  if (!(underscores ? DIGIT_GROUPS : DECIMAL_NUMERAL).test(trimmed)) return undefined;
+  const value = Number(trimmed.replace(/_/g, ""));
+  return Number.isFinite(value) ? value : undefined;
+}

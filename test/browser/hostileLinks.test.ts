@@ -1,0 +1,45 @@
+// Issue 18, item 1: share links that froze a scenario page. The link check ran only the median; the Monte Carlo then
+// threw inside a timer in a cell, its promise never settled, and the page showed no metrics, no notice and no error.
+// Each link below must now settle: the bad setting is listed in the notice (naming its key) and ignored, the metrics
+// show finite numbers, and nothing is left pending (pageProblems reports cells still loading).
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
+
+const enabled = inject("browserTestsEnabled");
+
+/** [scenario, the `set` value of the link, the key the notice must name] — the links the issue lists. */
+const HOSTILE: [string, string, string][] = [
+  ["base", "serving.hbmReserve=0.05 to 0.95", "serving.hbmReserve"],
+  ["base", "demand.users=1e-300 to 1e300", "demand.users"],
+  ["asic-9-months", "silicon.relativeThroughput={dist: normal, mean: 1, sd: 1e300}", "silicon.relativeThroughput"]
+];
+
+describe.skipIf(!enabled)("hostile share links (issue 18)", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.concurrent.for(HOSTILE)("/scenarios/%s?set=%s settles with a notice naming %s", async ([id, set, key]) => {
+    const page = await openPage(browser, `/scenarios/${id}?${new URLSearchParams([["set", set]])}`);
+    try {
+      const items = await page.$$eval("[data-notice] li", (lis) => lis.map((li) => li.textContent ?? ""));
+      expect(items).toHaveLength(1);
+      expect(items[0]).toContain(set);
+      expect(items[0]).toContain(`URL: ${key}:`);
+      // The setting is not applied: the address bar drops it, and the headline metric is a finite number.
+      expect(new URL(page.url()).searchParams.getAll("set")).toEqual([]);
+      const value = await page.$eval('.scenario-kpi[data-metric="costPerMillionTokensUsd"]', (card) =>
+        Number((card as HTMLElement).dataset.value)
+      );
+      expect(Number.isFinite(value)).toBe(true);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+});

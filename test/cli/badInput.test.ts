@@ -1,0 +1,312 @@
+// Issue 18 ("Hardened against every bad input"): each case the issue lists, as the command line answers it. Every user
+// error is one `token-ledger: …` line naming the file:line:column, key or flag, what was expected and what was found,
+// with exit code 1 and nothing on stdout.
+import {spawnSync} from "node:child_process";
+import {mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {afterAll, describe, expect, it} from "vitest";
+import {runCli} from "./runCli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "token-ledger-bad-input-"));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+const bin = fileURLToPath(new URL("../../bin/token-ledger.js", import.meta.url));
+
+/** Writes a scenario file into the test folder and returns its path. */
+function scenarioFile(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Runs the command line and checks the user-error contract; returns the one error line without its prefix. */
+async function oneErrorLine(args: string[]): Promise<string> {
+  const {code, stdout, stderr} = await runCli(args);
+  expect(code, stderr).toBe(1);
+  expect(stdout).toBe("");
+  const lines = stderr.trimEnd().split("\n");
+  expect(lines, stderr).toHaveLength(1);
+  expect(lines[0]!.startsWith("token-ledger: ")).toBe(true);
+  expect(stderr).not.toMatch(/\n\s+at /);
+  return lines[0]!.slice("token-ledger: ".length);
+}
+
+const INFERENCE = ["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-405b"];
+const TRAINING = ["training", "--model", "llama-3.1-405b", "--hardware", "h100-sxm", "--chips", "1", "--mfu", "0.4"];
+
+describe("item 2: number flags take decimal numerals, and an empty value is an error", () => {
+  it.each([
+    [["run", "base", "--seed", ""], '--seed: empty value: expected a whole number, in decimal, found ""'],
+    [
+      ["run", "base", "--seed", "0x10"],
+      '--seed: not a decimal number: expected a whole number, in decimal, found "0x10"'
+    ],
+    [
+      ["run", "base", "--seed", "0b11"],
+      '--seed: not a decimal number: expected a whole number, in decimal, found "0b11"'
+    ],
+    [
+      ["run", "base", "--samples", "0x10"],
+      '--samples: not a decimal number: expected a whole number >= 1, found "0x10"'
+    ],
+    [[...INFERENCE, "--batch", "0o7"], "--batch: not a decimal number"],
+    [[...INFERENCE, "--pue", "Infinity"], "--pue: not a decimal number"],
+    [
+      ["sweep", "base", "--vary", "serving.utilization=0.5:0.7:0x3", "--out", join(dir, "hex.csv")],
+      "--vary: serving.utilization: bad step count: expected a whole number of steps from 1 to 10000, found 0x3"
+    ]
+  ])("%j → %s", async (args, message) => {
+    expect(await oneErrorLine(args)).toContain(message);
+  });
+
+  it("accepts decimal forms: exponent, sign, underscores", async () => {
+    const {code} = await runCli(["run", "base", "--json", "--seed", "-1_000", "--samples", "1e2"]);
+    expect(code).toBe(0);
+  });
+});
+
+describe("item 3: every flag has its scenario key's range, and no output is non-finite", () => {
+  it.each([
+    [
+      [...TRAINING.filter((a) => a !== "--mfu" && a !== "0.4"), "--mfu", "0.4", "--tokens", "1e308"],
+      "--tokens: out of range: expected a number in (0, 100000000000000000] (Training tokens, the range of training.tokens), found 1e308"
+    ],
+    [
+      [...INFERENCE, "--tp", "1e300"],
+      "--tp: out of range: expected a whole number in [1, 1024] (Tensor-parallel degree, the range of serving.tensorParallel), found 1e300"
+    ],
+    [[...INFERENCE, "--tp", "1000000"], "--tp: out of range: expected a whole number in [1, 1024]"],
+    [[...INFERENCE, "--batch", "1e300"], "--batch: out of range: expected a whole number in [1, 1000000]"],
+    [[...INFERENCE, "--chip-price", "1e300"], "--chip-price: out of range: expected a number in [1, 10000000]"],
+    [[...INFERENCE, "--hourly-price", "1e300"], "--hourly-price: out of range: expected a number in [0.01, 10000]"],
+    [[...TRAINING, "--tokens", "1e12", "--chips", "1e300"], "--chips: out of range"]
+  ])("%j → %s", async (args, message) => {
+    expect(await oneErrorLine(args)).toContain(message);
+  });
+
+  it("gives finite numbers at the ends of every training flag's range", async () => {
+    const {code, stdout} = await runCli([
+      "training",
+      "--model",
+      "llama-3.1-405b",
+      "--hardware",
+      "h100-sxm",
+      "--tokens",
+      "1e17",
+      "--chips",
+      "1",
+      "--mfu",
+      "0.01",
+      "--json"
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as Record<string, unknown>;
+    for (const key of ["flops", "chipHours", "wallClockDays", "energyMwh", "costOwnedUsd", "costRentedUsd"]) {
+      expect(Number.isFinite(result[key]), key).toBe(true);
+    }
+  });
+});
+
+describe("item 5: an error blames the key the user changed", () => {
+  it("a distribution on demand.tokensPerUserPerDay is reported at that key, not demand.users", async () => {
+    const line = await oneErrorLine([
+      "run",
+      "base",
+      "--set",
+      "demand.users=1e11",
+      "--set",
+      "demand.tokensPerUserPerDay=1e8 to 1e9"
+    ]);
+    expect(line).toMatch(/^--set: demand\.tokensPerUserPerDay: out of range \(the inference tax model's tokensPerYear/);
+  });
+
+  it("a distribution on training.tokens is reported at training.tokens, not training.spendMultiplier", async () => {
+    const line = await oneErrorLine([
+      "run",
+      "base",
+      "--set",
+      "training.tokens=1e16 to 1e17",
+      "--set",
+      "training.spendMultiplier=1000"
+    ]);
+    expect(line).toMatch(
+      /^--set: training\.tokens: out of range \(the spend over time model's firstGenerationTrainingCostUsd/
+    );
+  });
+
+  it("--set serving.hbmReserve=0.05 to 0.95 names --set and serving.hbmReserve, not base.md's serving.tensorParallel", async () => {
+    const line = await oneErrorLine(["run", "base", "--set", "serving.hbmReserve=0.05 to 0.95"]);
+    expect(line).toMatch(/^--set: serving\.hbmReserve: the model does not fit: .*, with serving\.tensorParallel 8 /);
+    expect(line).toMatch(/found 0\.05 to 0\.95$/);
+    expect(line).not.toContain("base.md");
+  });
+});
+
+describe("item 6: accepted but wrong", () => {
+  it("a 1,000,000-token request on llama-3.1-8b (131,072-token window) is an error for inference", async () => {
+    const line = await oneErrorLine([
+      "inference",
+      "--hardware",
+      "h100-sxm",
+      "--model",
+      "llama-3.1-8b",
+      "--input-tokens",
+      "1000000"
+    ]);
+    expect(line).toMatch(
+      /^--input-tokens: .* exceeds llama-3\.1-8b's context window: expected input \+ output at most 131072/
+    );
+  });
+
+  it("and for run --set", async () => {
+    const line = await oneErrorLine([
+      "run",
+      "base",
+      "--set",
+      "serving.model=llama-3.1-8b",
+      "--set",
+      "serving.inputTokens=1000000"
+    ]);
+    expect(line).toMatch(/^--set: serving\.inputTokens: .* exceeds llama-3\.1-8b's context window/);
+  });
+});
+
+describe("item 7: one clear line, whatever the value", () => {
+  it("a YAML block scalar is quoted on the same line", async () => {
+    const file = scenarioFile("block.md", "---\nextends: base\nserving:\n  batch: |\n    12\n    13\n---\n");
+    expect(await oneErrorLine(["validate", file])).toMatch(/block\.md:4:10: serving\.batch: .*found "12\\n13"$/);
+  });
+
+  it("a newline inside --set is escaped, not a second line", async () => {
+    const line = await oneErrorLine(["run", "base", "--set", "serving.hardware=h100\nsxm"]);
+    expect(line).toMatch(/^--set: serving\.hardware: not a catalog id/);
+  });
+
+  it("a million-digit value gives a short message with the value's length", async () => {
+    const file = scenarioFile("big.md", `---\nextends: base\nserving:\n  batch: ${"9".repeat(1_000_000)}\n---\n`);
+    const line = await oneErrorLine(["validate", file]);
+    expect(line.length).toBeLessThan(400);
+    expect(line).toMatch(/big\.md:4:10: serving\.batch: not finite: .*found 9{79}… \(1000000 characters\)$/);
+  });
+
+  it("carriage returns, NUL and bidi controls from the file are escaped", async () => {
+    const file = scenarioFile("ctrl.md", '---\nextends: base\nserving:\n  batch: "1\\r2\\u202e3\\u0000"\n---\n');
+    const line = await oneErrorLine(["validate", file]);
+    expect(line).toMatch(/found "1\\r2\\u202e3\\u0000"$/);
+    expect(line).not.toMatch(/[\r\u0000\u202e]/);
+  });
+
+  it("a file starting with two byte-order marks is read as if it had none", async () => {
+    const file = scenarioFile("bom.md", "\uFEFF\uFEFF---\nextends: base\n---\nbody\n");
+    expect(await runCli(["validate", file])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});
+  });
+});
+
+describe("item 8: a 40,000-key front matter", () => {
+  it("is refused in well under 2 s with one line naming the limit", async () => {
+    const keys = Array.from({length: 40_000}, (_, i) => `k${i}: 1`).join("\n");
+    const file = scenarioFile("keys40k.md", `---\nextends: base\n${keys}\n---\n`);
+    const started = performance.now();
+    const line = await oneErrorLine(["validate", file]);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(line).toMatch(
+      /keys40k\.md:1:1: front matter too long: expected at most 10,000 lines .*, found 40,001 lines$/
+    );
+  });
+
+  it("10,000 duplicate-free keys just under the limit validate in under 2 s, with at most 50 errors and a count", async () => {
+    const keys = Array.from({length: 9_990}, (_, i) => `k${i}: 1`).join("\n");
+    const file = scenarioFile("keys10k.md", `---\nextends: base\n${keys}\n---\n`);
+    const started = performance.now();
+    const {code, stderr} = await runCli(["validate", file]);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(code).toBe(1);
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(51);
+    expect(lines[50]).toMatch(/9940 more errors not shown, the first here/);
+  });
+
+  it("still reports a key written twice in one map, with the first line", async () => {
+    const file = scenarioFile("dup.md", "---\nextends: base\ntitle: a\ntitle: b\n---\n");
+    const line = await oneErrorLine(["validate", file]);
+    expect(line).toMatch(
+      /dup\.md:4:1: malformed YAML: Map keys must be unique: .*found title again \(first on line 3\)$/
+    );
+  });
+});
+
+describe("item 9: commander's errors and the edges", () => {
+  it.each([
+    [["bogus"], "unknown command: expected one of catalog, inference, training"],
+    [["runn", "base"], "unknown command: expected one of", "(did you mean run?)"],
+    [
+      ["run", "base", "--frob"],
+      "--frob: unknown option of token-ledger run: expected one of --set, --seed, --samples, --json, found --frob"
+    ],
+    [["run", "base", "--seedd", "3"], "--seedd: unknown option of token-ledger run", "(did you mean --seed?)"],
+    [["run"], "missing argument of token-ledger run: expected <scenario>, found nothing"],
+    [["run", "base", "extra"], "too many arguments for token-ledger run: expected only <scenario>, found extra"],
+    [["run", "base", "--seed"], "--seed: missing value: expected --seed <n>, found nothing (the command line ends)"],
+    [["inference", "--model", "x"], "--hardware: required option not given: expected --hardware <id>, found nothing"],
+    [
+      ["inference", "--hardware", "--model", "x"],
+      "--hardware: missing value: expected --hardware <id>, found the flag --model"
+    ],
+    [[...INFERENCE, "--context", "1e9"], "--context: removed: a request has input and output tokens"]
+  ])("%j → %s", async (args, message, hint = "") => {
+    const line = await oneErrorLine(args);
+    expect(line).toContain(message);
+    expect(line).toContain(hint);
+  });
+
+  it("run base --json > /dev/full prints one line and exits 1, without a stack trace", () => {
+    const full = spawnSync("sh", ["-c", `"${process.execPath}" "${bin}" run base --json > /dev/full`], {
+      encoding: "utf8"
+    });
+    expect(full.status).toBe(1);
+    expect(full.stderr.trimEnd().split("\n")).toEqual([
+      "token-ledger: cannot write the output (ENOSPC): expected a writable standard output, found ENOSPC: no space left on device, write"
+    ]);
+  });
+
+  it("a SIGINT during a sweep's write leaves no temporary file beside the target", () => {
+    // The child writes 50 MB through writeFileAtomic and sends itself SIGINT between the write and the rename: the
+    // signal is handled after the synchronous write, removes any temporary file and exits 130.
+    const out = join(dir, "interrupted.bin");
+    const script = [
+      `import {writeFileAtomic} from ${JSON.stringify(fileURLToPath(new URL("../../src/node/writeTable.ts", import.meta.url)))};`,
+      `writeFileAtomic(${JSON.stringify(out)}, new Uint8Array(50 * 1024 * 1024), "--out", () => process.kill(process.pid, "SIGINT"));`,
+      "setTimeout(() => process.exit(0), 2000);"
+    ].join("\n");
+    const scriptFile = join(dir, "interrupt.mts");
+    writeFileSync(scriptFile, script);
+    const tsx = fileURLToPath(new URL("../../node_modules/tsx/dist/esm/index.mjs", import.meta.url));
+    const child = spawnSync(process.execPath, ["--import", tsx, scriptFile], {encoding: "utf8"});
+    expect(child.status).toBe(130);
+    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("item 10: every error has a line", () => {
+  it("a failing key left at its default is placed at line 1 and says it is the default", async () => {
+    const file = scenarioFile(
+      "default.md",
+      "---\ntitle: t\nserving:\n  precision: bf16\n  model: llama-3.1-405b\n---\n"
+    );
+    const line = await oneErrorLine(["validate", file]);
+    expect(line).toMatch(
+      /default\.md:1:1: serving\.tensorParallel: the model does not fit: .*\(serving\.tensorParallel is at its default: set it in this file's front matter\)/
+    );
+  });
+
+  it("two files with the same id name a line in both", async () => {
+    const a = scenarioFile("twin-a.md", "---\nid: twin\ntitle: a\n---\n");
+    const b = scenarioFile("twin-b.md", "---\ntitle: b\nid: twin\n---\n");
+    const {code, stderr} = await runCli(["validate", a, b]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /twin-b\.md:3:5: id: duplicate scenario id: .*found twin \(also the id of .*twin-a\.md:2:5\)/
+    );
+  });
+});

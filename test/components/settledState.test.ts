@@ -1,0 +1,72 @@
+// Issue 18, item 1: a share link's sets are checked by running what the page will run (the median and the Monte
+// Carlo), and a state whose Monte Carlo fails later (a slider moved) settles with a failure message instead of
+// throwing inside the page's timer, which left the page hanging.
+import {describe, expect, it} from "vitest";
+import {loadCatalogs} from "../../src/node/catalogFiles.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {bindScenario} from "../../src/scenario/evaluate/evaluateScenario.js";
+import {runReport} from "../../src/scenario/run/runReport.js";
+import {DEFAULT_SCENARIO_SEED, runScenario} from "../../src/scenario/run/runScenario.js";
+import {
+  SCENARIO_PAGE_SAMPLES,
+  scenarioPageCheck,
+  settledScenarioPagePoint,
+  settledScenarioPageState
+} from "../../docs/components/scenarioPage.js";
+import {applyShareSets, parseShareQuery} from "../../docs/components/urlState.js";
+
+const catalogs = loadCatalogs();
+const library = loadScenarioLibrary();
+const base = library.resolve("base");
+const report = runReport(
+  base,
+  runScenario(bindScenario(base, catalogs), {samples: SCENARIO_PAGE_SAMPLES, seed: DEFAULT_SCENARIO_SEED})
+);
+
+describe("share-link sets are checked by the page's own run", () => {
+  it("ignores serving.hbmReserve=0.05 to 0.95, whose median passes but whose draws do not fit, naming the setting", () => {
+    const {sets} = parseShareQuery("?set=serving.hbmReserve%3D0.05%20to%200.95&set=power.pue%3D1.3");
+    const state = applyShareSets(base, sets, {check: scenarioPageCheck(catalogs)});
+    expect(state.applied).toEqual(["power.pue=1.3"]);
+    expect(state.ignored).toHaveLength(1);
+    expect(state.ignored[0]!.set).toBe("serving.hbmReserve=0.05 to 0.95");
+    // The error is at the setting the link changed (not base.md's serving.tensorParallel), under the link's flag.
+    expect(state.ignored[0]!.reason).toMatch(/^URL: serving\.hbmReserve: the model does not fit/);
+    expect(state.ignored[0]!.reason).toContain("in a Monte Carlo sample");
+  });
+
+  it("runs the check once when every set passes", () => {
+    let runs = 0;
+    const state = applyShareSets(base, ["power.pue=1.3", "serving.utilization=0.5"], {check: () => void runs++});
+    expect(state.applied).toHaveLength(2);
+    expect(runs).toBe(1);
+  });
+});
+
+describe("settledScenarioPageState", () => {
+  it("falls back to the median with a failure message when the Monte Carlo fails", () => {
+    const state = settledScenarioPageState(report, base, catalogs, ["serving.hbmReserve=0.05 to 0.95"]);
+    expect(state.failure).toMatch(/^the Monte Carlo failed, so every figure is at the median/);
+    expect(state.bands).toBeNull();
+    expect(typeof state.metrics.costPerMillionTokensUsd).toBe("number");
+    expect(Number.isFinite(state.metrics.costPerMillionTokensUsd as number)).toBe(true);
+  });
+
+  it("falls back to the scenario without the sets when even the median fails", () => {
+    const state = settledScenarioPageState(report, base, catalogs, ["serving.batch=1000000"]);
+    expect(state.failure).toMatch(/^these settings cannot be evaluated/);
+    expect(state.fromReport).toBe(true);
+  });
+
+  it("has no failure for a state that runs", () => {
+    expect(settledScenarioPageState(report, base, catalogs, ["power.pue=1.3"]).failure).toBeNull();
+  });
+});
+
+describe("settledScenarioPagePoint", () => {
+  it("draws the scenario without the sets when they cannot be evaluated at the median", () => {
+    const {resolved, point} = settledScenarioPagePoint(base, catalogs, ["serving.batch=1000000"]);
+    expect(resolved.values["serving.batch"]!.origin.kind).not.toBe("override");
+    expect(point.metrics.costPerMillionTokensUsd).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,33 @@
+// Issue 18, item 7: a user error is one printable line, whatever the found value holds.
+import fc from "fast-check";
+import {describe, expect, it} from "vitest";
+import {formatUserError, MAX_FOUND_CHARS, quoteFound} from "../../src/errors/userError.js";
+
+describe("quoteFound", () => {
+  it.each([
+    ["700 W", "700 W"],
+    ["1\r2", '"1\\r2"'],
+    ["a\u202eb", '"a\\u202eb"'],
+    ["nul\u0000", '"nul\\u0000"'],
+    [" padded ", '" padded "'],
+    ["\uFEFF---", '"\\ufeff---"']
+  ])("%j → %s", (found, shown) => {
+    expect(quoteFound(found)).toBe(shown);
+  });
+
+  it("cuts a long value and gives its length", () => {
+    expect(quoteFound("9".repeat(1000))).toBe(`${"9".repeat(MAX_FOUND_CHARS - 1)}… (1000 characters)`);
+  });
+});
+
+describe("formatUserError", () => {
+  it("is one line of printable characters, at most a few hundred long, for any text in any part", () => {
+    fc.assert(
+      fc.property(fc.string({maxLength: 3000, unit: "binary"}), fc.string({unit: "binary"}), (found, path) => {
+        const line = formatUserError({file: "f.md", line: 1, column: 1, path, message: "bad", expected: "x", found});
+        expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+        expect(line.length).toBeLessThan(1200);
+      })
+    );
+  });
+});
