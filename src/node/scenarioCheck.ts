@@ -145,16 +145,21 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
         return {path, scenario: undefined};
       }
     });
-  const folderIds = new Map(folder.map(({path, scenario}) => [scenario?.id ?? baseName(path), displayPath(path)]));
+  /** Where a file sets its id, as an error names it: `file:line:column`. */
+  const idAt = (scenario: ParsedScenario) =>
+    `${scenario.idPosition.file}:${scenario.idPosition.line}:${scenario.idPosition.column}`;
+  const folderIds = new Map(
+    folder.map(({path, scenario}) => [scenario?.id ?? baseName(path), scenario ? idAt(scenario) : displayPath(path)])
+  );
   const inFolder = (path: string) => resolvePath(path).startsWith(resolvePath(SCENARIOS_DIR) + sep);
   const seen = new Map<string, string>();
   parsedGiven.forEach((scenario, i) => {
     if (!scenario) return;
     const other = seen.get(scenario.id) ?? (inFolder(paths[i]!) ? folderIds.get(scenario.id) : undefined);
-    if (other === undefined) return void seen.set(scenario.id, scenario.file);
+    if (other === undefined) return void seen.set(scenario.id, idAt(scenario));
     checks[i]!.errors.push(
       new UserError({
-        ...(scenario.idPosition ?? {file: scenario.file}),
+        ...scenario.idPosition,
         path: "id",
         message: "duplicate scenario id",
         expected: "one file per id",

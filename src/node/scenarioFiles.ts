@@ -75,12 +75,12 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
     }
     brokenById.set(scenario.id, [
       new UserError({
-        ...(scenario.idPosition ?? {file: scenario.file}),
+        ...scenario.idPosition,
         path: "id",
         message: "duplicate scenario id",
         expected: "one file per id",
         found: scenario.id,
-        hint: `also the id of ${first.file}`
+        hint: `also the id of ${first.idPosition.file}:${first.idPosition.line}:${first.idPosition.column}`
       })
     ]);
   }

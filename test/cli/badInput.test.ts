@@ -248,7 +248,10 @@ describe("item 9: commander's errors and the edges", () => {
     [["run"], "missing argument of token-ledger run: expected <scenario>, found nothing"],
     [["run", "base", "extra"], "too many arguments for token-ledger run: expected only <scenario>, found extra"],
     [["run", "base", "--seed"], "--seed: missing value: expected --seed <n>, found nothing (the command line ends)"],
-    [["inference", "--model", "x"], "--hardware: required option not given: expected --hardware <id>, found nothing"],
+    [
+      ["inference", "--model", "x"],
+      "--hardware: no chip: expected --hardware ID (data/hardware.csv), or --peak-flops FLOP/s and --chip-power W for a custom chip, found neither"
+    ],
     [
       ["inference", "--hardware", "--model", "x"],
       "--hardware: missing value: expected --hardware <id>, found the flag --model"

@@ -279,7 +279,10 @@ describe("token-ledger inference", () => {
   });
 
   it.each([
-    [["--hbm-bandwidth", "0"], "--hbm-bandwidth: out of range: expected a number > 0, found 0"],
+    [
+      ["--hbm-bandwidth", "0"],
+      "--hbm-bandwidth: out of range: expected a number in [0.01, 10000] (hbm_tbps of data/hardware.csv), found 0"
+    ],
     [["--active-params", "80e9"], "--active-params: active parameters exceed total parameters"],
     [["--kv-heads", "7"], "--kv-heads: KV heads do not divide the attention heads"],
     [["--experts-per-token", "2"], "--experts-per-token: more experts per token than experts"],

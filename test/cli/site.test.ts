@@ -79,7 +79,7 @@ describe("a duplicate id in data/scenarios/", () => {
 
   it("is an error at the second file's id:, from validate of the folder or of that file alone", () => {
     const expected =
-      "token-ledger: data/scenarios/dup-id2.md:2:5: id: duplicate scenario id: expected one file per id, found agent-era (also the id of data/scenarios/agent-era.md)\n";
+      "token-ledger: data/scenarios/dup-id2.md:2:5: id: duplicate scenario id: expected one file per id, found agent-era (also the id of data/scenarios/agent-era.md:1:1)\n";
     for (const args of [["validate"], ["validate", "data/scenarios/dup-id2.md"]]) {
       const result = cli(...args);
       expect(result.status, args.join(" ")).toBe(1);

@@ -136,7 +136,10 @@ describe("token-ledger training", () => {
   it.each([
     [["--params", "7e10", "--active-params", "8e10"], "--active-params: active parameters exceed total parameters"],
     [["--params", "7e10", "--layers", "80"], "--heads: an incomplete attention shape"],
-    [["--params", "7e10", "--peak-flops", "0"], "--peak-flops: out of range: expected a number > 0, found 0"],
+    [
+      ["--params", "7e10", "--peak-flops", "0"],
+      "--peak-flops: out of range: expected a number in [10000000000, 1000000000000000000] (the TFLOPS columns of data/hardware.csv, × 10¹²), found 0"
+    ],
     [["--params", "7e10", "--peak-flops", "1e15"], "--chip-power: missing for a custom chip"],
     [["--params", "7e10", "--peak-flops", "1e15", "--chip-power", "700", "--system-power", "500"], "--system-power"],
     [["--model", "gpt-3-175b", "--params", "7e10"], "--params: a catalog model and custom model numbers together"],

@@ -31,7 +31,7 @@ describe("loadStory", () => {
 
   it("takes site.json already read, and names a missing scenario", async () => {
     expect((await loadStory(site, "base")).entry).toBe(site.scenarios.base);
-    await expect(loadStory(site, "nope")).rejects.toThrow(/no scenario "nope"/);
+    await expect(loadStory(site, "nope")).rejects.toThrow(/tells the scenario nope, and no scenario file has that id/);
   });
 });
 
