@@ -20,6 +20,7 @@ import {KeySlider, type KeySliderElement} from "./keyControls.js";
 import {formatAssumption} from "./format.js";
 import {csvFile, DownloadButton} from "./download.js";
 import {ScenarioNotice} from "./scenarioNotice.js";
+import {scenarioPageCheck} from "./scenarioPage.js";
 import {
   applyShareSets,
   formatShareSet,
@@ -87,9 +88,8 @@ export async function loadStory(
   const base = evaluateScenarioPoint(bindScenario(entry.resolved, catalogs), scenarioMedianPoint(entry.resolved));
   // The link's sets, each validated like a line of a scenario file and then evaluated; what fails is listed.
   const query = parseShareQuery(search);
-  const fromLink = applyShareSets(entry.resolved, query.sets, {
-    check: (resolved) => evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved))
-  });
+  // The same check as a scenario page's: the median and the Monte Carlo, so no link makes a chapter's bands fail.
+  const fromLink = applyShareSets(entry.resolved, query.sets, {check: scenarioPageCheck(catalogs)});
   const resolved = fromLink.resolved;
   const bound = bindScenario(resolved, catalogs);
   const median = scenarioMedianPoint(resolved);

@@ -84,6 +84,20 @@ describe.skipIf(!enabled)("chapters readers can send", () => {
     }
   });
 
+  it("ignores a link whose Monte Carlo would fail, on a chapter that runs one, and settles", async () => {
+    // Issue 18's hostile link on a scenario page, now on chapter 4: a range that reaches an impossible HBM reserve.
+    const page = await openPage(browser, "/custom-silicon?set=serving.hbmReserve%3D0.05%20to%200.95");
+    try {
+      expect(await page.textContent("[data-notice]")).toContain("serving.hbmReserve=0.05 to 0.95");
+      expect(parseShareQuery(new URL(page.url()).search).sets).toEqual([]);
+      const problems = await pageProblems(page);
+      expect(problems.errorCells).toEqual([]);
+      expect(problems.stillLoading).toEqual([]);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("downloads a chart's rows as CSV, equal to the library's at the same state", async () => {
     const page = await openPage(browser, "/inference-tax");
     const dir = mkdtempSync(join(tmpdir(), "token-ledger-chapter-csv-"));
