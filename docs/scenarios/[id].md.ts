@@ -101,7 +101,9 @@ toc: false
 ~~~js
 import {bindScenario, evaluateScenarioPoint} from "../lib/scenario/evaluate/evaluateScenario.js";
 import {controlToBase, KEY_CONTROLS} from "../components/keyControls.js";
-import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPagePoint, scenarioPageState} from "../components/scenarioPage.js";
+import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPagePoint, scenarioPageState, scenarioPageStateOf} from "../components/scenarioPage.js";
+import {ScenarioRunner} from "../components/scenarioRunner.js";
+import {DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
 import {costPartRows, csvRows, currentCycleRow, cycleRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../components/urlState.js";
@@ -118,7 +120,7 @@ import {ScenarioControls} from "../components/keyControls.js";
 import {BandsSummary, ScenarioKpis, ScenarioMetricsTable, ScenarioProvenance} from "../components/scenarioMetrics.js";
 import {ScenarioNotice} from "../components/scenarioNotice.js";
 import {LiveKey, LiveMetric} from "../components/liveValue.js";
-import {ShareLink, shareUrl, writeShareState} from "../components/urlState.js";
+import {SHARE_FLAG, ShareLink, shareUrl, writeShareState} from "../components/urlState.js";
 ~~~
 
 ~~~js
@@ -132,6 +134,8 @@ const fromUrl = applyShareSets(entry.resolved, query.sets, {
   check: (resolved) => evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved))
 });
 const ignored = [...query.ignored, ...fromUrl.ignored];
+// One worker for the page's Monte Carlo runs, loaded from the served module (Framework rewrites the URL).
+const runner = ScenarioRunner(import.meta.resolve("../components/scenarioRunWorker.js"));
 ~~~
 
 ~~~js
@@ -169,17 +173,17 @@ writeShareState(sets);
 ~~~
 
 ~~~js
-// A slider dragged on invalidates this cell before its turn comes: a stale run skips the Monte Carlo.
-const state = await new Promise((resolve) => {
-  let stale = false;
-  invalidation.then(() => (stale = true));
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      // The runtime starts the next run only once this one settles, and discards a stale run's value.
-      resolve(stale ? null : scenarioPageState(entry.report, entry.resolved, catalogs, sets));
-    }, 0)
-  );
-});
+// The Monte Carlo of the metrics and bands runs in a Web Worker (scenarioRunWorker.ts, the same library modules), so
+// the charts above are drawn at once and input is never blocked; the cards, bands and table follow when it answers.
+// A newer move invalidates this cell: the stale run is stopped, and its value (null) is discarded by the runtime.
+invalidation.then(() => runner.cancel());
+const state =
+  sets.length === 0
+    ? scenarioPageState(entry.report, entry.resolved, catalogs, sets)
+    : scenarioPageStateOf(
+        pointState,
+        await runner.run({resolved: entry.resolved, catalogs, sets, flag: SHARE_FLAG, samples: SCENARIO_PAGE_SAMPLES, seed: DEFAULT_SCENARIO_SEED})
+      );
 const rows = metricRows(state.metrics);
 ~~~
 

@@ -73,7 +73,8 @@ export type MetricSummaryOrNull = MetricSummary | {mean: null; p5: null; p50: nu
 /**
  * Largest samples × months (both series together) whose bands are exact: 4,000,000 values, 32 MB held at once
  * (16,000 samples of a 5-year horizon). Larger runs use a quantile sketch per month, whose memory does not grow with
- * the samples: a million samples then hold about 30 MB of counts instead of about 1 GB of values.
+ * the samples: a million samples then hold about 30 MB of counts instead of about 1 GB of values. Such a run sketches
+ * the metrics' percentiles too (their means stay exact sums), rather than hold 24 columns of samples (192 MB at 1M).
  */
 export const EXACT_BAND_VALUES = 4_000_000;
 
@@ -118,11 +119,15 @@ export function runScenario(
   const exact = samples * (spendSteps + siliconSteps) <= exactBandValues;
   const spendBands = exact ? exactBands(samples, spendSteps) : sketchBands(spendSteps);
   const siliconBands = exact ? exactBands(samples, siliconSteps) : sketchBands(siliconSteps);
-  const result = monteCarlo({
+  // A sketched run keeps no column per metric either: each metric's mean is a running sum, its percentiles a sketch.
+  const streamed = exact
+    ? null
+    : SCENARIO_METRICS.map(() => ({sketch: new QuantileSketch(BAND_SKETCH_ACCURACY), sum: 0}));
+  const result = monteCarlo<string, string>({
     samples,
     seed,
     inputs: distributions as Record<string, Distribution>,
-    outputs: SCENARIO_METRICS,
+    outputs: exact ? SCENARIO_METRICS : ["sample"],
     keepSamples: false,
     evaluateAt: (input, i, output) => {
       for (const path of uncertainKeys) sampled[path] = clampToRange(input[path]![i]!, ranges.get(path)!);
@@ -139,7 +144,14 @@ export function runScenario(
         throw error;
       }
       const {metrics} = evaluation;
-      for (const name of SCENARIO_METRICS) output[name]![i] = metrics[name] ?? NaN;
+      if (streamed) {
+        for (let m = 0; m < SCENARIO_METRICS.length; m++) {
+          const value = metrics[SCENARIO_METRICS[m]!];
+          if (value === null || value !== value) continue;
+          streamed[m]!.sketch.add(value);
+          streamed[m]!.sum += value;
+        }
+      } else for (const name of SCENARIO_METRICS) output[name]![i] = metrics[name] ?? NaN;
       const spend = evaluation.spend.months;
       for (let t = 0; t < spendSteps && t < spend.length; t++)
         spendBands.add(i, t, spend[t]!.cumulativeInferenceSpendUsd);
@@ -155,15 +167,21 @@ export function runScenario(
     siliconCumulativeDiscountedCashFlowUsd: siliconBands.rows()
   };
   const metrics = {} as ScenarioRunResult["metrics"];
-  for (const name of SCENARIO_METRICS) {
-    const stats = result.outputs[name];
+  SCENARIO_METRICS.forEach((name, m) => {
+    const stats = streamed ? sketchStats(streamed[m]!.sketch, streamed[m]!.sum, samples) : result.outputs[name]!;
     const nullShare = stats.nanCount / samples;
     metrics[name] =
       stats.count === 0
         ? {mean: null, p5: null, p50: null, p95: null, nullShare: 1}
         : {mean: stats.mean, p5: stats.p5, p50: stats.p50, p95: stats.p95, nullShare};
-  }
+  });
   return {point, uncertainKeys, metrics, monteCarlo: {samples, seed}, bands};
+}
+
+/** The statistics a run reports of one metric, from its sketch and running sum (over the samples with a value). */
+function sketchStats(sketch: QuantileSketch, sum: number, samples: number) {
+  const [p5, p50, p95] = sketch.quantiles([0.05, 0.5, 0.95]) as [number, number, number];
+  return {count: sketch.count, nanCount: samples - sketch.count, mean: sum / sketch.count, p5, p50, p95};
 }
 
 /** Where a run's per-month values go: sample i's value at step t; then the fan rows. */
