@@ -135,7 +135,10 @@ const fromUrl = applyShareSets(entry.resolved, query.sets, {
 });
 const ignored = [...query.ignored, ...fromUrl.ignored];
 // One worker for the page's Monte Carlo runs, loaded from the served module (Framework rewrites the URL).
-const runner = ScenarioRunner(import.meta.resolve("../components/scenarioRunWorker.js"));
+// While it runs, the page is marked (body[data-scenario-running]) and the figures that wait for it are dimmed.
+const runner = ScenarioRunner(import.meta.resolve("../components/scenarioRunWorker.js"), {
+  onBusy: (busy) => document.body.toggleAttribute("data-scenario-running", busy)
+});
 ~~~
 
 ~~~js
