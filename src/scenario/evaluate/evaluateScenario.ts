@@ -25,7 +25,7 @@ import {
   sharedOwnership,
   type SharedOwnership
 } from "./ownershipInput.js";
-import type {ChipHourCostInput} from "../../tco/chipHourCost.js";
+import {chipHourCost, type ChipHourCostInput, type ChipHourCostResult} from "../../tco/chipHourCost.js";
 import {scenarioServing, servingInput} from "./servingInput.js";
 import {
   FLYWHEEL_KEYS,
@@ -124,6 +124,10 @@ export class ScenarioStages implements MetricSources {
   get marketPriceUsdPerMTok(): number {
     return num(this.#point["market.price"], "market.price");
   }
+  /** The merchant chip-hour alone (servingCost computes the same from the same input, with the per-token costs). */
+  get chipHour(): ChipHourCostResult {
+    return this.#once("chipHour", () => chipHourCost(this.merchantHour));
+  }
   get cost(): ServingCostResult {
     return this.#once("cost", () =>
       servingCost({
@@ -146,7 +150,7 @@ export class ScenarioStages implements MetricSources {
   get costUsdPerMTok(): number {
     return this.#once("costUsdPerMTok", () =>
       costPerMillionTokensUsd({
-        chipHourCostUsd: this.cost.chipHour.totalUsdPerChipHour,
+        chipHourCostUsd: this.chipHour.totalUsdPerChipHour,
         tokensPerSecondPerChip: this.blendedTokensPerSecondPerChip,
         utilizationFraction: this.utilizationFraction
       })
