@@ -91,32 +91,41 @@ export interface ScenarioReuse {
 export class ScenarioStages implements MetricSources {
   readonly #bound: BoundScenario;
   readonly #point: ScenarioPoint;
-  readonly #cache = new Map<string, unknown>();
+  #serving?: ServingResult;
+  #chipPriceUsd?: number;
+  #shared?: SharedOwnership;
+  #merchantHour?: ChipHourCostInput;
+  #chipHour?: ChipHourCostResult;
+  #cost?: ServingCostResult;
+  #blended?: number;
+  #costUsdPerMTok?: number;
+  #chips?: {merchant: ServingChipInput; custom: ServingChipInput};
+  #training?: TrainingRunResult;
+  #drivers?: ScenarioDrivers;
+  #tax?: InferenceTaxResult;
+  #silicon?: SiliconProgramResult;
+  #spendInput?: TrainingVsInferenceInput;
+  #spend?: TrainingVsInferenceResult;
+  #moat?: MoatResult;
+  #flywheel?: FlywheelResult;
 
   constructor(bound: BoundScenario, point: ScenarioPoint, reuse: ScenarioReuse = {}) {
     this.#bound = bound;
     this.#point = point;
-    if (reuse.serving) this.#cache.set("serving", reuse.serving);
-  }
-
-  #once<T>(name: string, compute: () => T): T {
-    if (this.#cache.has(name)) return this.#cache.get(name) as T;
-    const value = compute();
-    this.#cache.set(name, value);
-    return value;
+    if (reuse.serving) this.#serving = reuse.serving;
   }
 
   get serving(): ServingResult {
-    return this.#once("serving", () => scenarioServing(this.#bound, servingInput(this.#bound, this.#point)));
+    return (this.#serving ??= scenarioServing(this.#bound, servingInput(this.#bound, this.#point)));
   }
   get chipPriceUsd(): number {
-    return this.#once("chipPriceUsd", () => merchantChipPriceUsd(this.#bound, this.#point));
+    return (this.#chipPriceUsd ??= merchantChipPriceUsd(this.#bound, this.#point));
   }
   get shared(): SharedOwnership {
-    return this.#once("shared", () => sharedOwnership(this.#point));
+    return (this.#shared ??= sharedOwnership(this.#point));
   }
   get merchantHour(): ChipHourCostInput {
-    return this.#once("merchantHour", () => merchantChipHour(this.#bound, this.#point, this.shared, this.chipPriceUsd));
+    return (this.#merchantHour ??= merchantChipHour(this.#bound, this.#point, this.shared, this.chipPriceUsd));
   }
   get utilizationFraction(): number {
     return num(this.#point["serving.utilization"], "serving.utilization");
@@ -126,92 +135,88 @@ export class ScenarioStages implements MetricSources {
   }
   /** The merchant chip-hour alone (servingCost computes the same from the same input, with the per-token costs). */
   get chipHour(): ChipHourCostResult {
-    return this.#once("chipHour", () => chipHourCost(this.merchantHour));
+    return (this.#chipHour ??= chipHourCost(this.merchantHour));
   }
   get cost(): ServingCostResult {
-    return this.#once("cost", () =>
-      servingCost({
-        serving: this.serving,
-        ownership: this.merchantHour,
-        utilizationFraction: this.utilizationFraction,
-        rentedUsdPerChipHour: null
-      })
-    );
+    return (this.#cost ??= servingCost({
+      serving: this.serving,
+      ownership: this.merchantHour,
+      utilizationFraction: this.utilizationFraction,
+      rentedUsdPerChipHour: null
+    }));
   }
   get blendedTokensPerSecondPerChip(): number {
-    return this.#once("blended", () =>
-      blendedTokensPerSecondPerChip({
-        inputShare: num(this.#point["demand.inputShare"], "demand.inputShare"),
-        prefillTokensPerSecondPerChip: this.serving.prefillTokensPerSecondPerChip,
-        decodeTokensPerSecondPerChip: this.serving.decodeTokensPerSecondPerChip
-      })
-    );
+    return (this.#blended ??= blendedTokensPerSecondPerChip({
+      inputShare: num(this.#point["demand.inputShare"], "demand.inputShare"),
+      prefillTokensPerSecondPerChip: this.serving.prefillTokensPerSecondPerChip,
+      decodeTokensPerSecondPerChip: this.serving.decodeTokensPerSecondPerChip
+    }));
   }
   get costUsdPerMTok(): number {
-    return this.#once("costUsdPerMTok", () =>
-      costPerMillionTokensUsd({
-        chipHourCostUsd: this.chipHour.totalUsdPerChipHour,
-        tokensPerSecondPerChip: this.blendedTokensPerSecondPerChip,
-        utilizationFraction: this.utilizationFraction
-      })
-    );
+    return (this.#costUsdPerMTok ??= costPerMillionTokensUsd({
+      chipHourCostUsd: this.chipHour.totalUsdPerChipHour,
+      tokensPerSecondPerChip: this.blendedTokensPerSecondPerChip,
+      utilizationFraction: this.utilizationFraction
+    }));
   }
   get chips(): {merchant: ServingChipInput; custom: ServingChipInput} {
-    return this.#once("chips", () =>
-      servingChips(this.#point, this.shared, this.merchantHour, this.blendedTokensPerSecondPerChip)
-    );
+    return (this.#chips ??= servingChips(
+      this.#point,
+      this.shared,
+      this.merchantHour,
+      this.blendedTokensPerSecondPerChip
+    ));
   }
   get training(): TrainingRunResult {
-    return this.#once("training", () =>
-      trainingRun(trainingRunInput(this.#bound, this.#point, this.shared, this.chipPriceUsd))
-    );
+    return (this.#training ??= trainingRun(trainingRunInput(this.#bound, this.#point, this.shared, this.chipPriceUsd)));
   }
   get drivers(): ScenarioDrivers {
-    return this.#once("drivers", () => scenarioDrivers(this.#point, this.costUsdPerMTok));
+    return (this.#drivers ??= scenarioDrivers(this.#point, this.costUsdPerMTok));
   }
   get tax(): InferenceTaxResult {
-    return this.#once("tax", () => {
+    return (this.#tax ??= (() => {
       const input = inferenceTaxInput(this.#point, this.drivers, this.chips.merchant);
       return runModel(this.#bound.resolved, this.#point, "inference tax", TAX_KEYS, inferenceTax, input);
-    });
+    })());
   }
   get silicon(): SiliconProgramResult {
-    return this.#once("silicon", () => {
+    return (this.#silicon ??= (() => {
       const input = siliconProgramInput(this.#point, this.drivers, this.chips);
       return runModel(this.#bound.resolved, this.#point, "silicon program", SILICON_KEYS, siliconProgram, input);
-    });
+    })());
   }
   get spendInput(): TrainingVsInferenceInput {
-    return this.#once("spendInput", () => spendInput(this.#point, this.drivers, this.training.costOwnedUsd));
+    return (this.#spendInput ??= spendInput(this.#point, this.drivers, this.training.costOwnedUsd));
   }
   get spend(): TrainingVsInferenceResult {
-    return this.#once("spend", () =>
-      runModel(this.#bound.resolved, this.#point, "spend over time", SPEND_KEYS, trainingVsInference, this.spendInput)
-    );
+    return (this.#spend ??= runModel(
+      this.#bound.resolved,
+      this.#point,
+      "spend over time",
+      SPEND_KEYS,
+      trainingVsInference,
+      this.spendInput
+    ));
   }
   get moat(): MoatResult {
-    return this.#once("moat", () =>
-      runModel(
-        this.#bound.resolved,
-        this.#point,
-        "moat",
-        MOAT_KEYS,
-        moat,
-        moatInput(this.#point, this.drivers, this.silicon)
-      )
-    );
+    return (this.#moat ??= runModel(
+      this.#bound.resolved,
+      this.#point,
+      "moat",
+      MOAT_KEYS,
+      moat,
+      moatInput(this.#point, this.drivers, this.silicon)
+    ));
   }
   get flywheel(): FlywheelResult {
-    return this.#once("flywheel", () =>
-      runModel(
-        this.#bound.resolved,
-        this.#point,
-        "flywheel",
-        FLYWHEEL_KEYS,
-        flywheel,
-        flywheelInput(this.#point, this.drivers)
-      )
-    );
+    return (this.#flywheel ??= runModel(
+      this.#bound.resolved,
+      this.#point,
+      "flywheel",
+      FLYWHEEL_KEYS,
+      flywheel,
+      flywheelInput(this.#point, this.drivers)
+    ));
   }
 }
 
