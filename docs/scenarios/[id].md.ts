@@ -159,6 +159,9 @@ slider. Assumptions that are uncertain in the scenario (a distribution) become t
 ~~~js
 const controlsInput = ScenarioControls(KEY_CONTROLS, scenarioMedianPoint(fromUrl.resolved));
 const controlStart = controlsInput.value;
+// A move marks the page as settling at once, before the runtime's next frame recomputes anything; the state cell
+// below clears the mark when its figures are in.
+controlsInput.addEventListener("input", () => document.body.toggleAttribute("data-scenario-running", true));
 const controls = view(controlsInput);
 ~~~
 
@@ -187,6 +190,7 @@ const state =
         pointState,
         await runner.run({resolved: entry.resolved, catalogs, sets, flag: SHARE_FLAG, samples: SCENARIO_PAGE_SAMPLES, seed: DEFAULT_SCENARIO_SEED})
       );
+if (state) document.body.toggleAttribute("data-scenario-running", false);
 const rows = metricRows(state.metrics);
 ~~~
 
