@@ -16,6 +16,7 @@ import {keyUnit, type RunReport} from "../lib/scenario/run/runReport.js";
 import {DEFAULT_SCENARIO_SEED, runScenario, type ScenarioRunResult} from "../lib/scenario/run/runScenario.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import {displayValue, reportMedian} from "./format.js";
+import type {ScenarioRunReply} from "./scenarioRun.js";
 import {SHARE_FLAG, setPath} from "./urlState.js";
 
 /** Monte Carlo samples a page uses when it recomputes; equal to the static site's (src/node/siteData.ts SITE_SAMPLES). */
@@ -96,6 +97,27 @@ export function scenarioPageCheck(
 ): (resolved: ResolvedScenario) => void {
   return (resolved) => {
     runScenario(bindScenario(resolved, catalogs), {samples, seed: DEFAULT_SCENARIO_SEED});
+  };
+}
+
+/**
+ * A page's state from its two halves: the point (scenarioPagePoint, drawn at once) and the Monte Carlo's reply
+ * (scenarioRun.ts, from the worker). The same as scenarioPageState with the same sets, which runs both in one go; null
+ * while the reply is null (a stale run).
+ */
+export function scenarioPageStateOf(
+  point: Pick<ScenarioPageState, "resolved" | "point">,
+  reply: ScenarioRunReply | null
+): ScenarioPageState | null {
+  if (reply === null) return null;
+  return {
+    resolved: point.resolved,
+    metrics: reply.metrics,
+    uncertainKeys: reply.uncertainKeys,
+    bands: reply.bands,
+    point: point.point,
+    fromReport: false,
+    failure: null
   };
 }
 

@@ -111,7 +111,9 @@ toc: false
 
 ~~~js
 import {controlToBase, KEY_CONTROLS} from "../components/keyControls.js";
-import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
+import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
+import {ScenarioRunner} from "../components/scenarioRunner.js";
+import {DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
 import {costPartRows, csvRows, currentCycleRow, cycleRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../components/urlState.js";
@@ -128,7 +130,7 @@ import {ScenarioControls} from "../components/keyControls.js";
 import {BandsSummary, ScenarioKpis, ScenarioMetricsTable, ScenarioProvenance} from "../components/scenarioMetrics.js";
 import {ScenarioNotice} from "../components/scenarioNotice.js";
 import {LiveKey, LiveMetric} from "../components/liveValue.js";
-import {ShareLink, shareUrl, writeShareState} from "../components/urlState.js";
+import {SHARE_FLAG, ShareLink, shareUrl, writeShareState} from "../components/urlState.js";
 ~~~
 
 ~~~js
@@ -141,6 +143,11 @@ const catalogs = {hardware: site.hardware, models: site.models};
 const query = parseShareQuery(window.location.search);
 const fromUrl = applyShareSets(entry.resolved, query.sets, {check: scenarioPageCheck(catalogs)});
 const ignored = [...query.ignored, ...fromUrl.ignored];
+// One worker for the page's Monte Carlo runs, loaded from the served module (Framework rewrites the URL).
+// While it runs, the page is marked (body[data-scenario-running]) and the figures that wait for it are dimmed.
+const runner = ScenarioRunner(import.meta.resolve("../components/scenarioRunWorker.js"), {
+  onBusy: (busy) => document.body.toggleAttribute("data-scenario-running", busy)
+});
 ~~~
 
 ~~~js
@@ -165,6 +172,9 @@ slider. Assumptions that are uncertain in the scenario (a distribution) become t
 ~~~js
 const controlsInput = ScenarioControls(KEY_CONTROLS, scenarioMedianPoint(fromUrl.resolved));
 const controlStart = controlsInput.value;
+// A move marks the page as settling at once, before the runtime's next frame recomputes anything; the state cell
+// below clears the mark when its figures are in.
+controlsInput.addEventListener("input", () => document.body.toggleAttribute("data-scenario-running", true));
 const controls = view(controlsInput);
 ~~~
 
@@ -182,18 +192,21 @@ writeShareState(sets);
 ~~~
 
 ~~~js
-// A slider dragged on invalidates this cell before its turn comes: a stale run skips the Monte Carlo.
-const state = await new Promise((resolve) => {
-  let stale = false;
-  invalidation.then(() => (stale = true));
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      // The runtime starts the next run only once this one settles, and discards a stale run's value. The state
-      // always settles: a failing Monte Carlo falls back to the median with a notice (settledScenarioPageState).
-      resolve(stale ? null : settledScenarioPageState(entry.report, entry.resolved, catalogs, sets));
-    }, 0)
-  );
-});
+// The Monte Carlo of the metrics and bands runs in a Web Worker (scenarioRunWorker.ts, the same library modules), so
+// the charts above are drawn at once and input is never blocked; the cards, bands and table follow when it answers.
+// A newer move invalidates this cell: the stale run is stopped, and its value (null) is discarded by the runtime.
+// The state always settles: when the worker's Monte Carlo fails (a slider made some draws invalid), the page falls
+// back on the main thread to the median with a notice (settledScenarioPageState).
+invalidation.then(() => runner.cancel());
+const state = await (async () => {
+  if (sets.length === 0) return scenarioPageState(entry.report, entry.resolved, catalogs, sets);
+  try {
+    return scenarioPageStateOf(pointState, await runner.run({resolved: entry.resolved, catalogs, sets, flag: SHARE_FLAG, samples: SCENARIO_PAGE_SAMPLES, seed: DEFAULT_SCENARIO_SEED}));
+  } catch {
+    return settledScenarioPageState(entry.report, entry.resolved, catalogs, sets);
+  }
+})();
+if (state) document.body.toggleAttribute("data-scenario-running", false);
 const rows = metricRows(state.metrics);
 ~~~
 

@@ -15,7 +15,9 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL("./screenshots/", import.met
 const RENDER_TIMEOUT_MS = 20_000;
 
 /** Cells Framework has not rendered yet: the inline placeholder and cells whose promise is pending. */
-const PENDING_SELECTOR = "observablehq-loading, .observablehq--loading, .observablehq--running";
+// body[data-scenario-running]: a scenario page's Monte Carlo is still running in its worker (scenarioRunner.ts).
+const PENDING_SELECTOR =
+  "observablehq-loading, .observablehq--loading, .observablehq--running, body[data-scenario-running]";
 
 /** What a page did wrong while it loaded and rendered. Every list is empty on a healthy page. */
 export interface PageProblems {

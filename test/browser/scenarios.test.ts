@@ -12,6 +12,7 @@ import {loadCatalogs} from "../../src/node/catalogFiles.js";
 import {loadScenarioLibrary, scenarioFilesIn} from "../../src/node/scenarioFiles.js";
 import {bindScenario} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {runReport} from "../../src/scenario/run/runReport.js";
+import {runScenarioRequest} from "../../src/node/scenarioRun.js";
 import {DEFAULT_SCENARIO_SEED, runScenario} from "../../src/scenario/run/runScenario.js";
 import {
   metricCentral,
@@ -207,6 +208,71 @@ describe.skipIf(!enabled)("scenario pages", () => {
       expect(await chartSvg(page, "silicon-band")).not.toBe(svgBefore);
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
       await screenshot(page, "scenarios--asic-9-months.bands");
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("runs the page's Monte Carlo in its Web Worker: the main thread's bytes, and Node's numbers", async () => {
+    const page = await openPage(browser, "/scenarios/asic-9-months");
+    try {
+      const html = await page.content();
+      const workerUrl = "/" + html.match(/_import\/components\/scenarioRunWorker\.[0-9a-f]+\.js/)![0];
+      const siteUrl = "/" + html.match(/_file\/data\/site\.[0-9a-f]+\.json/)![0];
+      const sets = ["serving.utilization=0.55", "silicon.nre=$300M"];
+      // The worker the page starts, and the same module on the page's main thread, given what the page gives them;
+      // each reply as JSON with every double written as its 64 bits.
+      const {worker, main} = (await page.evaluate(`(async () => {
+        const site = await (await fetch(${JSON.stringify(siteUrl)})).json();
+        const request = {
+          resolved: site.scenarios["asic-9-months"].resolved,
+          catalogs: {hardware: site.hardware, models: site.models},
+          sets: ${JSON.stringify(sets)},
+          flag: "URL",
+          samples: ${SCENARIO_PAGE_SAMPLES},
+          seed: ${DEFAULT_SCENARIO_SEED}
+        };
+        const bits = new DataView(new ArrayBuffer(8));
+        const exact = (data) => JSON.stringify(data, (key, value) => {
+          if (typeof value !== "number") return value;
+          bits.setFloat64(0, value);
+          return "f64:" + bits.getBigUint64(0).toString(16);
+        });
+        const worker = new Worker(${JSON.stringify(workerUrl)}, {type: "module"});
+        const data = await new Promise((resolve) => {
+          worker.onmessage = (event) => resolve(event.data);
+          worker.postMessage({id: 1, request});
+        });
+        worker.terminate();
+        const source = await (await fetch(${JSON.stringify(workerUrl)})).text();
+        const runUrl = new URL(source.match(/"(\\.\\/scenarioRun\\.[0-9a-f]+\\.js)"/)[1], location.origin + ${JSON.stringify(workerUrl)});
+        const {runScenarioMessage} = await import(runUrl.href);
+        return {worker: exact(data.reply), main: exact(runScenarioMessage(request)), reply: data.reply};
+      })()`)) as {worker: string; main: string};
+      expect(worker).toBe(main);
+      // Node: the same numbers to ~1e-15 (model code keeps Math.pow and Math.exp, which may differ between engines in
+      // the last bit; the sampler's draws are bit-identical, src/uncertainty/portableMath.ts).
+      const {resolved, result} = runScenarioRequest({
+        scenario: "asic-9-months",
+        sets,
+        samples: SCENARIO_PAGE_SAMPLES,
+        seed: DEFAULT_SCENARIO_SEED
+      });
+      const node = runReport(resolved, result);
+      const reply = JSON.parse(worker, (_, value) =>
+        typeof value === "string" && value.startsWith("f64:")
+          ? new DataView(new BigUint64Array([BigInt("0x" + value.slice(4))]).buffer).getFloat64(0, true)
+          : value
+      );
+      for (const [band, rows] of Object.entries(node.bands!)) {
+        if (!Array.isArray(rows)) continue;
+        rows.forEach((row, t) => expectBandRow(reply.bands[band][t], row));
+      }
+      for (const name of Object.keys(node.metrics) as ScenarioMetricName[]) {
+        const [mine, theirs] = [reply.metrics[name], node.metrics[name]] as {p50: number | null}[];
+        if (theirs!.p50 === null) expect(mine!.p50).toBeNull();
+        else expect(Math.abs(mine!.p50! - theirs!.p50), name).toBeLessThanOrEqual(1e-12 * Math.abs(theirs!.p50));
+      }
     } finally {
       await closePage(page);
     }

@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {csvParse} from "d3-dsv";
-import {parquetReadObjects} from "hyparquet";
+import {parquetMetadata, parquetReadObjects} from "hyparquet";
 import {afterAll, describe, expect, it} from "vitest";
 import {runScenarioRequest} from "../../src/node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../src/scenario/evaluate/evaluateScenario.js";
@@ -76,6 +76,46 @@ describe("token-ledger sweep: outputs", () => {
     expect(rows[4]!.siliconNpvUsd).toBe(expected[4].siliconNpvUsd);
     expect(rows[4]!["serving.utilization"]).toBe(0.7);
     expect(rows.at(-1)!.siliconPaybackMonth).toBeNull();
+  });
+
+  it("--metrics writes only the chosen metrics, Parquet with each column's unit in its metadata", async () => {
+    const where = folder("metrics");
+    const out = join(where, "cost.parquet");
+    const args = [
+      "sweep",
+      "base",
+      ...["--vary", "serving.utilization=0.5:0.9:3", "--vary", "power.electricity=0.04:0.12:2"]
+    ];
+    const {code, stdout} = await runCli([
+      ...args,
+      "--metrics",
+      "costPerMillionTokensUsd,chipHourCostUsd",
+      "--out",
+      out
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`wrote 6 rows × 4 columns to ${out}\n`);
+    const bytes = readFileSync(out);
+    const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const rows = await parquetReadObjects({file});
+    expect(Object.keys(rows[0]!)).toEqual([
+      "serving.utilization",
+      "power.electricity",
+      "costPerMillionTokensUsd",
+      "chipHourCostUsd"
+    ]);
+    const units = parquetMetadata(file).key_value_metadata!.find((kv) => kv.key === "token-ledger.units")!.value!;
+    expect(JSON.parse(units)).toEqual({
+      "serving.utilization": "fraction",
+      "power.electricity": "USD/kWh",
+      costPerMillionTokensUsd: "USD/Mtok",
+      chipHourCostUsd: "USD/h"
+    });
+    const [error] = (await runCli([...args, "--metrics", "costPerMTok", "--out", join(where, "x.csv")])).stderr.split(
+      "\n"
+    );
+    expect(error).toMatch(/^token-ledger: --metrics: unknown metric: expected metric names/);
+    expect(readdirSync(where)).toEqual(["cost.parquet"]);
   });
 
   it("applies --set before sweeping", async () => {

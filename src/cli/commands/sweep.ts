@@ -2,14 +2,20 @@ import type {Command} from "commander";
 import {SingleBar} from "cli-progress";
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {locateScenario} from "../../node/scenarioFiles.js";
-import {encodeTable, tableFormat, writeFileAtomic} from "../../node/writeTable.js";
+import {openTableFile} from "../../node/tableFileWriter.js";
+import {tableFormat} from "../../node/writeTable.js";
 import {applyOverrides} from "../../scenario/resolve/applyOverrides.js";
-import {bindScenario} from "../../scenario/evaluate/evaluateScenario.js";
-import {parseSweepAxis, sweepScenario} from "../../scenario/run/sweepScenario.js";
+import {bindScenario, type ScenarioMetricName} from "../../scenario/evaluate/evaluateScenario.js";
+import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
+import {keyUnit} from "../../scenario/run/runReport.js";
+import {parseSweepAxis, sweepScenarioChunks} from "../../scenario/run/sweepScenario.js";
 import {UserError} from "../../errors/userError.js";
 
 /** Grids at least this large show a progress bar on a terminal. */
 const PROGRESS_BAR_POINTS = 200;
+
+/** The exit status of a process ended by SIGINT (128 + 2), as a shell reports it. */
+const SIGINT_EXIT_CODE = 130;
 
 export function registerSweep(program: Command): void {
   program
@@ -18,9 +24,13 @@ export function registerSweep(program: Command): void {
     .argument("<scenario>", "a scenario id from data/scenarios/ or a path to a .md file")
     .option(
       "--vary <path=FROM:TO:STEPS>",
-      "an axis of the grid (repeatable), e.g. --vary silicon.designCycle=6:36:31",
+      "an axis of the grid (repeatable; several form every combination), e.g. --vary silicon.designCycle=6:36:31",
       (v: string, p: string[]) => [...p, v],
       []
+    )
+    .option(
+      "--metrics <names>",
+      "comma-separated metrics to write (default: all); only the models they need run, e.g. costPerMillionTokensUsd"
     )
     .option(
       "--set <path=value>",
@@ -29,7 +39,7 @@ export function registerSweep(program: Command): void {
       []
     )
     .requiredOption("--out <file>", "output file: .csv, .json or .parquet (written whole, or not at all)")
-    .action((scenario: string, options: {vary: string[]; set: string[]; out: string}) => {
+    .action(async (scenario: string, options: {vary: string[]; set: string[]; out: string; metrics?: string}) => {
       const format = tableFormat(options.out);
       if (options.vary.length === 0) {
         throw new UserError({
@@ -40,6 +50,10 @@ export function registerSweep(program: Command): void {
         });
       }
       const axes = options.vary.map((text) => parseSweepAxis(text));
+      const metrics =
+        options.metrics === undefined
+          ? undefined
+          : (options.metrics.split(",").map((name) => name.trim()) as ScenarioMetricName[]);
       const {id, library} = locateScenario(scenario);
       const bound = bindScenario(applyOverrides(library.resolve(id), options.set), loadCatalogs());
       const total = axes.reduce((product, axis) => product * axis.values.length, 1);
@@ -50,16 +64,44 @@ export function registerSweep(program: Command): void {
               stream: process.stderr
             })
           : null;
+      let shown = 0;
+      // A bar redrawn at every point would cost more than the points: redraw every 1,000 (and at the end).
+      const onProgress = bar
+        ? (done: number) => (done - shown >= 1000 || done === total) && bar.update((shown = done))
+        : undefined;
+      const {columns, chunks} = sweepScenarioChunks({bound, axes, metrics, onProgress});
+      const units: Record<string, string> = {};
+      for (const name of columns) {
+        units[name] = name in METRIC_INFO ? METRIC_INFO[name as ScenarioMetricName].unit : keyUnit(name);
+      }
+      const file = openTableFile(options.out, format, {
+        columns,
+        metadata: {"token-ledger.units": JSON.stringify(units), "token-ledger.scenario": id}
+      });
+      // Ctrl-C between blocks removes the temporary file and exits as an interrupted process does.
+      const onSigint = () => {
+        bar?.stop();
+        file.abort();
+        process.exit(SIGINT_EXIT_CODE);
+      };
+      process.once("SIGINT", onSigint);
+      let rows = 0;
       bar?.start(total, 0);
-      let rows;
       try {
-        rows = sweepScenario({bound, axes, onProgress: bar ? (done) => bar.update(done) : undefined});
+        for (const chunk of chunks) {
+          file.append(chunk.rows, chunk.values);
+          rows += chunk.rows;
+          // Let a pending signal be handled between blocks (the evaluation itself is synchronous).
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        file.finish();
+      } catch (error) {
+        file.abort();
+        throw error;
       } finally {
         bar?.stop();
+        process.removeListener("SIGINT", onSigint);
       }
-      writeFileAtomic(options.out, encodeTable(rows, format));
-      process.stdout.write(
-        `wrote ${rows.length} rows × ${Object.keys(rows[0] ?? {}).length} columns to ${options.out}\n`
-      );
+      process.stdout.write(`wrote ${rows} rows × ${columns.length} columns to ${options.out}\n`);
     });
 }

@@ -15,10 +15,17 @@ import {servingCost, type ServingCostResult} from "../../tco/servingCost.js";
 import {trainingRun, type TrainingRunResult} from "../../training/trainingRun.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
-import {scenarioDrivers} from "./demandInput.js";
-import {scenarioMetrics, type ScenarioMetrics} from "./metrics.js";
+import {scenarioDrivers, type ScenarioDrivers} from "./demandInput.js";
+import {scenarioMetrics, type MetricSources, type ScenarioMetrics} from "./metrics.js";
 import {num, runModel} from "./modelKeys.js";
-import {merchantChipHour, merchantChipPriceUsd, servingChips, sharedOwnership} from "./ownershipInput.js";
+import {
+  merchantChipHour,
+  merchantChipPriceUsd,
+  servingChips,
+  sharedOwnership,
+  type SharedOwnership
+} from "./ownershipInput.js";
+import {chipHourCost, type ChipHourCostInput, type ChipHourCostResult} from "../../tco/chipHourCost.js";
 import {scenarioServing, servingInput} from "./servingInput.js";
 import {
   FLYWHEEL_KEYS,
@@ -60,9 +67,16 @@ export interface ScenarioEvaluation {
   metrics: ScenarioMetrics;
 }
 
+/** Results computed elsewhere that a caller knows to be those of this point (a sweep that does not vary them). */
+export interface ScenarioReuse {
+  /** The serving model's result at a point whose serving keys (SERVING_KEYS, serving.stack, the catalog rows) are these. */
+  serving?: ServingResult;
+}
+
 /**
- * Evaluates every model of the scenario at one point (one value per key: scenarioMedianPoint or one Monte Carlo
- * draw). A short pipeline; each step's input builder sits beside its reverse key map (which key set which input):
+ * The scenario's pipeline at one point, computed lazily: each stage runs the first time it is read, once, and reads
+ * the stages it needs. Reading every stage in the order evaluateScenarioPoint does gives its results; reading a few
+ * (the sources of a few metrics, METRIC_READERS) runs only the models they need. The stages and where they live:
  *
  *   serving     servingInput.ts       serving.* + catalog rows → roofline decode and prefill (src/inference/)
  *   ownership   ownershipInput.ts     power.*, finance.*, hardware.price → chip-hour cost (src/tco/chipHourCost.ts)
@@ -71,59 +85,168 @@ export interface ScenarioEvaluation {
  *   training    trainingInput.ts      6·N·D on training.hardware at full draw (src/training/trainingRun.ts)
  *   drivers     demandInput.ts        demand and its growth (src/strategy/demand.ts)
  *   strategy    strategyInputs.ts     inference tax, silicon program, spend over time, moat, flywheel
- *   metrics     metrics.ts            the headline figures, each read from the model that computes it
+ *
+ * Throws (when a stage is read): a UserError located at the scenario key, as evaluateScenarioPoint.
+ */
+export class ScenarioStages implements MetricSources {
+  readonly #bound: BoundScenario;
+  readonly #point: ScenarioPoint;
+  #serving?: ServingResult;
+  #chipPriceUsd?: number;
+  #shared?: SharedOwnership;
+  #merchantHour?: ChipHourCostInput;
+  #chipHour?: ChipHourCostResult;
+  #cost?: ServingCostResult;
+  #blended?: number;
+  #costUsdPerMTok?: number;
+  #chips?: {merchant: ServingChipInput; custom: ServingChipInput};
+  #training?: TrainingRunResult;
+  #drivers?: ScenarioDrivers;
+  #tax?: InferenceTaxResult;
+  #silicon?: SiliconProgramResult;
+  #spendInput?: TrainingVsInferenceInput;
+  #spend?: TrainingVsInferenceResult;
+  #moat?: MoatResult;
+  #flywheel?: FlywheelResult;
+
+  constructor(bound: BoundScenario, point: ScenarioPoint, reuse: ScenarioReuse = {}) {
+    this.#bound = bound;
+    this.#point = point;
+    if (reuse.serving) this.#serving = reuse.serving;
+  }
+
+  get serving(): ServingResult {
+    return (this.#serving ??= scenarioServing(this.#bound, servingInput(this.#bound, this.#point)));
+  }
+  get chipPriceUsd(): number {
+    return (this.#chipPriceUsd ??= merchantChipPriceUsd(this.#bound, this.#point));
+  }
+  get shared(): SharedOwnership {
+    return (this.#shared ??= sharedOwnership(this.#point));
+  }
+  get merchantHour(): ChipHourCostInput {
+    return (this.#merchantHour ??= merchantChipHour(this.#bound, this.#point, this.shared, this.chipPriceUsd));
+  }
+  get utilizationFraction(): number {
+    return num(this.#point["serving.utilization"], "serving.utilization");
+  }
+  get marketPriceUsdPerMTok(): number {
+    return num(this.#point["market.price"], "market.price");
+  }
+  /** The merchant chip-hour alone (servingCost computes the same from the same input, with the per-token costs). */
+  get chipHour(): ChipHourCostResult {
+    return (this.#chipHour ??= chipHourCost(this.merchantHour));
+  }
+  get cost(): ServingCostResult {
+    return (this.#cost ??= servingCost({
+      serving: this.serving,
+      ownership: this.merchantHour,
+      utilizationFraction: this.utilizationFraction,
+      rentedUsdPerChipHour: null
+    }));
+  }
+  get blendedTokensPerSecondPerChip(): number {
+    return (this.#blended ??= blendedTokensPerSecondPerChip({
+      inputShare: num(this.#point["demand.inputShare"], "demand.inputShare"),
+      prefillTokensPerSecondPerChip: this.serving.prefillTokensPerSecondPerChip,
+      decodeTokensPerSecondPerChip: this.serving.decodeTokensPerSecondPerChip
+    }));
+  }
+  get costUsdPerMTok(): number {
+    return (this.#costUsdPerMTok ??= costPerMillionTokensUsd({
+      chipHourCostUsd: this.chipHour.totalUsdPerChipHour,
+      tokensPerSecondPerChip: this.blendedTokensPerSecondPerChip,
+      utilizationFraction: this.utilizationFraction
+    }));
+  }
+  get chips(): {merchant: ServingChipInput; custom: ServingChipInput} {
+    return (this.#chips ??= servingChips(
+      this.#point,
+      this.shared,
+      this.merchantHour,
+      this.blendedTokensPerSecondPerChip
+    ));
+  }
+  get training(): TrainingRunResult {
+    return (this.#training ??= trainingRun(trainingRunInput(this.#bound, this.#point, this.shared, this.chipPriceUsd)));
+  }
+  get drivers(): ScenarioDrivers {
+    return (this.#drivers ??= scenarioDrivers(this.#point, this.costUsdPerMTok));
+  }
+  get tax(): InferenceTaxResult {
+    return (this.#tax ??= (() => {
+      const input = inferenceTaxInput(this.#point, this.drivers, this.chips.merchant);
+      return runModel(this.#bound.resolved, this.#point, "inference tax", TAX_KEYS, inferenceTax, input);
+    })());
+  }
+  get silicon(): SiliconProgramResult {
+    return (this.#silicon ??= (() => {
+      const input = siliconProgramInput(this.#point, this.drivers, this.chips);
+      return runModel(this.#bound.resolved, this.#point, "silicon program", SILICON_KEYS, siliconProgram, input);
+    })());
+  }
+  get spendInput(): TrainingVsInferenceInput {
+    return (this.#spendInput ??= spendInput(this.#point, this.drivers, this.training.costOwnedUsd));
+  }
+  get spend(): TrainingVsInferenceResult {
+    return (this.#spend ??= runModel(
+      this.#bound.resolved,
+      this.#point,
+      "spend over time",
+      SPEND_KEYS,
+      trainingVsInference,
+      this.spendInput
+    ));
+  }
+  get moat(): MoatResult {
+    return (this.#moat ??= runModel(
+      this.#bound.resolved,
+      this.#point,
+      "moat",
+      MOAT_KEYS,
+      moat,
+      moatInput(this.#point, this.drivers, this.silicon)
+    ));
+  }
+  get flywheel(): FlywheelResult {
+    return (this.#flywheel ??= runModel(
+      this.#bound.resolved,
+      this.#point,
+      "flywheel",
+      FLYWHEEL_KEYS,
+      flywheel,
+      flywheelInput(this.#point, this.drivers)
+    ));
+  }
+}
+
+/**
+ * Evaluates every model of the scenario at one point (one value per key: scenarioMedianPoint or one Monte Carlo
+ * draw): every stage of ScenarioStages, in pipeline order, then the headline metrics (metrics.ts), each read from the
+ * model that computes it. The models that check the chip-hour inputs one by one run first, so that a bad input is
+ * named before it shows up inside a computed one (a tiny useful life as a huge training cost).
  *
  * Throws: a UserError located at the scenario key (file line or --set flag) for a configuration that cannot run
  * (precision, memory, missing price) or a value a model rejects.
  */
-export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint): ScenarioEvaluation {
-  const {resolved} = bound;
-  const serving = scenarioServing(bound, servingInput(bound, point));
-
-  const chipPriceUsd = merchantChipPriceUsd(bound, point);
-  const shared = sharedOwnership(point);
-  const merchantHour = merchantChipHour(bound, point, shared, chipPriceUsd);
-  const utilizationFraction = num(point["serving.utilization"], "serving.utilization");
-  const cost = servingCost({serving, ownership: merchantHour, utilizationFraction, rentedUsdPerChipHour: null});
-  const blended = blendedTokensPerSecondPerChip({
-    inputShare: num(point["demand.inputShare"], "demand.inputShare"),
-    prefillTokensPerSecondPerChip: serving.prefillTokensPerSecondPerChip,
-    decodeTokensPerSecondPerChip: serving.decodeTokensPerSecondPerChip
-  });
-  const costUsdPerMTok = costPerMillionTokensUsd({
-    chipHourCostUsd: cost.chipHour.totalUsdPerChipHour,
-    tokensPerSecondPerChip: blended,
-    utilizationFraction
-  });
-  const chips = servingChips(point, shared, merchantHour, blended);
-  const training = trainingRun(trainingRunInput(bound, point, shared, chipPriceUsd));
-  const drivers = scenarioDrivers(point, costUsdPerMTok);
-
-  // The models that check the chip-hour inputs one by one run first, so that a bad input is named before it shows
-  // up inside a computed one (a tiny useful life as a huge training cost).
-  const taxInput = inferenceTaxInput(point, drivers, chips.merchant);
-  const tax = runModel(resolved, point, "inference tax", TAX_KEYS, inferenceTax, taxInput);
-  const siliconInput = siliconProgramInput(point, drivers, chips);
-  const silicon = runModel(resolved, point, "silicon program", SILICON_KEYS, siliconProgram, siliconInput);
-  const spendModelInput = spendInput(point, drivers, training.costOwnedUsd);
-  const spend = runModel(resolved, point, "spend over time", SPEND_KEYS, trainingVsInference, spendModelInput);
-  const moatResult = runModel(resolved, point, "moat", MOAT_KEYS, moat, moatInput(point, drivers, silicon));
-  const flywheelResult = runModel(resolved, point, "flywheel", FLYWHEEL_KEYS, flywheel, flywheelInput(point, drivers));
-
-  const metrics = scenarioMetrics({
-    serving,
-    cost,
-    blendedTokensPerSecondPerChip: blended,
-    costUsdPerMTok,
-    utilizationFraction,
-    marketPriceUsdPerMTok: num(point["market.price"], "market.price"),
-    training,
-    spend,
-    tax,
-    silicon,
-    moat: moatResult,
-    flywheel: flywheelResult
-  });
+export function evaluateScenarioPoint(
+  bound: BoundScenario,
+  point: ScenarioPoint,
+  reuse: ScenarioReuse = {}
+): ScenarioEvaluation {
+  const s = new ScenarioStages(bound, point, reuse);
+  const serving = s.serving;
+  const cost = s.cost;
+  const blended = s.blendedTokensPerSecondPerChip;
+  s.costUsdPerMTok;
+  const chips = s.chips;
+  const training = s.training;
+  const drivers = s.drivers;
+  const tax = s.tax;
+  const silicon = s.silicon;
+  const spend = s.spend;
+  const moatResult = s.moat;
+  const flywheelResult = s.flywheel;
   return {
     serving,
     cost,
@@ -134,11 +257,11 @@ export function evaluateScenarioPoint(bound: BoundScenario, point: ScenarioPoint
     custom: chips.custom,
     training,
     spend,
-    spendInput: spendModelInput,
+    spendInput: s.spendInput,
     tax,
     silicon,
     moat: moatResult,
     flywheel: flywheelResult,
-    metrics
+    metrics: scenarioMetrics(s)
   };
 }

@@ -115,42 +115,53 @@ export interface MetricSources {
   flywheel: FlywheelResult;
 }
 
-/**
- * The headline metrics, each read from the model that computes it: tokens and revenue per MW from
- * src/tco/tokensPerMw.ts at the blended rate, the rest straight from the results.
- */
-export function scenarioMetrics(s: MetricSources): ScenarioMetrics {
-  const perMw = {
+/** The blended throughput per MW inputs of tokensPerMw.ts at one point. */
+function perMw(s: MetricSources) {
+  return {
     tokensPerSecondPerChip: s.blendedTokensPerSecondPerChip,
     utilizationFraction: s.utilizationFraction,
     facilityPowerKwPerChip: s.cost.chipHour.facilityPowerKw
   };
-  return {
-    costPerMillionTokensUsd: s.costUsdPerMTok,
-    costPerMillionOutputTokensUsd: s.cost.costPerMillionOutputTokensUsd,
-    costPerMillionInputTokensUsd: s.cost.costPerMillionInputTokensUsd,
-    outputTokensPerSecondPerChip: s.serving.outputTokensPerSecondPerChip,
-    tokensPerSecondPerChip: s.serving.decodeTokensPerSecondPerChip,
-    timePerOutputTokenSeconds: s.serving.timePerOutputTokenSeconds,
-    chipHourCostUsd: s.cost.chipHour.totalUsdPerChipHour,
-    tokensPerSecondPerMw: tokensPerSecondPerMw(perMw),
-    revenuePerMwHourUsd: revenueUsdPerMwHour({...perMw, priceUsdPerMTok: s.marketPriceUsdPerMTok}),
-    inferenceTaxShare: s.tax.taxShare,
-    inferenceTaxRecoveredFirstYearUsd: s.tax.recoveredUsdPerYear,
-    vendorShareOfTokenCost: s.tax.vendorShare.ofTokenCost,
-    vendorShareOfDataCentreCapex: s.tax.vendorShare.ofDataCentreCapex,
-    trainingCostUsd: s.training.costOwnedUsd,
-    trainingDays: s.training.wallClockDays,
-    inferenceOvertakesTrainingMonth: s.spend.crossoverMonth,
-    inferenceShareOfSpend: s.spend.inferenceShareOfTotal,
-    siliconCostPerMillionTokensUsd: s.silicon.customCostUsdPerMTok,
-    siliconBreakevenUnits: s.silicon.breakEvenCustomChips,
-    siliconPaybackMonth: s.silicon.paybackMonth,
-    siliconNpvUsd: s.silicon.npvUsd,
-    siliconValueOfOneMonthUsd: s.silicon.valueOfOneMonthOfCycleUsd,
-    modelLeadValueUsd: s.moat.modelLeadValueUsd,
-    costLeadValueUsd: s.moat.costLeadValueUsd,
-    flywheelCostReduction: flywheelAverageCostReduction(s.flywheel),
-    flywheelUserGain: s.flywheel.userGainFromLoopFraction
-  };
+}
+
+/**
+ * How each headline metric is read from the models' results: tokens and revenue per MW from src/tco/tokensPerMw.ts at
+ * the blended rate, the rest straight from the results. A reader touches only the results it names, so over lazily
+ * computed sources (src/scenario/evaluate/evaluateScenario.ts, `scenarioStages`) reading a few metrics runs only the
+ * models they come from.
+ */
+export const METRIC_READERS: {readonly [K in ScenarioMetricName]: (s: MetricSources) => ScenarioMetrics[K]} = {
+  costPerMillionTokensUsd: (s) => s.costUsdPerMTok,
+  costPerMillionOutputTokensUsd: (s) => s.cost.costPerMillionOutputTokensUsd,
+  costPerMillionInputTokensUsd: (s) => s.cost.costPerMillionInputTokensUsd,
+  outputTokensPerSecondPerChip: (s) => s.serving.outputTokensPerSecondPerChip,
+  tokensPerSecondPerChip: (s) => s.serving.decodeTokensPerSecondPerChip,
+  timePerOutputTokenSeconds: (s) => s.serving.timePerOutputTokenSeconds,
+  chipHourCostUsd: (s) => s.cost.chipHour.totalUsdPerChipHour,
+  tokensPerSecondPerMw: (s) => tokensPerSecondPerMw(perMw(s)),
+  revenuePerMwHourUsd: (s) => revenueUsdPerMwHour({...perMw(s), priceUsdPerMTok: s.marketPriceUsdPerMTok}),
+  inferenceTaxShare: (s) => s.tax.taxShare,
+  inferenceTaxRecoveredFirstYearUsd: (s) => s.tax.recoveredUsdPerYear,
+  vendorShareOfTokenCost: (s) => s.tax.vendorShare.ofTokenCost,
+  vendorShareOfDataCentreCapex: (s) => s.tax.vendorShare.ofDataCentreCapex,
+  trainingCostUsd: (s) => s.training.costOwnedUsd,
+  trainingDays: (s) => s.training.wallClockDays,
+  inferenceOvertakesTrainingMonth: (s) => s.spend.crossoverMonth,
+  inferenceShareOfSpend: (s) => s.spend.inferenceShareOfTotal,
+  siliconCostPerMillionTokensUsd: (s) => s.silicon.customCostUsdPerMTok,
+  siliconBreakevenUnits: (s) => s.silicon.breakEvenCustomChips,
+  siliconPaybackMonth: (s) => s.silicon.paybackMonth,
+  siliconNpvUsd: (s) => s.silicon.npvUsd,
+  siliconValueOfOneMonthUsd: (s) => s.silicon.valueOfOneMonthOfCycleUsd,
+  modelLeadValueUsd: (s) => s.moat.modelLeadValueUsd,
+  costLeadValueUsd: (s) => s.moat.costLeadValueUsd,
+  flywheelCostReduction: (s) => flywheelAverageCostReduction(s.flywheel),
+  flywheelUserGain: (s) => s.flywheel.userGainFromLoopFraction
+};
+
+/** The headline metrics, each read from the model that computes it (METRIC_READERS). */
+export function scenarioMetrics(s: MetricSources): ScenarioMetrics {
+  const metrics = {} as Record<ScenarioMetricName, number | null>;
+  for (const name of SCENARIO_METRICS) metrics[name] = METRIC_READERS[name](s);
+  return metrics as ScenarioMetrics;
 }

@@ -1,7 +1,17 @@
 import {readDecimal} from "../../units/decimal.js";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {readQuantity, type Dimension} from "../../units/quantity.js";
-import {evaluateScenarioPoint, SCENARIO_METRICS, type BoundScenario} from "../evaluate/evaluateScenario.js";
+import {
+  SCENARIO_METRICS,
+  ScenarioStages,
+  type BoundScenario,
+  type ScenarioMetricName,
+  type ScenarioReuse
+} from "../evaluate/evaluateScenario.js";
+import type {ServingResult} from "../../inference/servingPerformance.js";
+import {METRIC_READERS} from "../evaluate/metrics.js";
+import {scenarioServing, servingInput} from "../evaluate/servingInput.js";
+import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {formatRange, isInRange} from "../../units/range.js";
 import {isQuantityKey, keyRange, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
 import {scenarioMedianPoint} from "../resolve/scenarioValues.js";
@@ -96,16 +106,66 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
 export interface SweepScenarioInput {
   bound: BoundScenario;
   axes: readonly SweepAxisSpec[];
+  /** The metrics to compute, in this order (default: every metric, SCENARIO_METRICS); each name once. */
+  metrics?: readonly ScenarioMetricName[];
   /** Called after each grid point with the number done and the total (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Evaluates the scenario at every point of the grid (every combination of the axes' values), each other key at the
- * median of its distribution. One row per point: the varied keys (base units), then every metric (null where it
- * does not occur within the horizon).
+ * One block of consecutive grid points, column by column: each varied key (base units), then each metric, every
+ * column a Float64Array of which the first `rows` cells are this block's (NaN where a metric does not occur within
+ * the horizon, null in a table). The arrays are reused for the next block: copy what must outlive `onChunk`.
  */
-export function sweepScenario({bound, axes, onProgress}: SweepScenarioInput): Record<string, number | null>[] {
+export interface SweepChunk {
+  /** Grid points in this block (≤ chunkRows). */
+  rows: number;
+  /** Index in the grid of the block's first point. */
+  offset: number;
+  /** Column name → values; names in `columns` order. */
+  values: Readonly<Record<string, Float64Array>>;
+}
+
+export interface SweepColumnsInput extends SweepScenarioInput {
+  /** Points per block (memory is columns × chunkRows × 8 bytes, whatever the grid's size); default 65,536. */
+  chunkRows?: number;
+  /** Receives each block as soon as it is full, and the last, shorter one. */
+  onChunk: (chunk: SweepChunk) => void;
+}
+
+/** Default points per chunk of a streamed sweep: 65,536 × 26 columns × 8 bytes ≈ 14 MB. */
+export const SWEEP_CHUNK_ROWS = 65_536;
+
+/** The keys a computation reads from a point (a Proxy records them): what its result depends on. */
+function keysRead(point: ScenarioPoint, compute: (point: ScenarioPoint) => unknown): Set<string> {
+  const read = new Set<string>();
+  const recording = new Proxy(point, {
+    get(target, key, receiver) {
+      if (typeof key === "string") read.add(key);
+      return Reflect.get(target, key, receiver);
+    }
+  });
+  compute(recording);
+  return read;
+}
+
+/**
+ * The serving result of the base point when no varied key is among the keys the serving model reads (then every
+ * point's is the same); none when one is, or when the base point's serving fails (each point then reports it).
+ */
+function servingToReuse(bound: BoundScenario, base: ScenarioPoint, paths: readonly string[]): ScenarioReuse {
+  try {
+    let serving: ServingResult | undefined;
+    const read = keysRead(base, (point) => (serving = scenarioServing(bound, servingInput(bound, point))));
+    return paths.some((path) => read.has(path)) || serving === undefined ? {} : {serving};
+  } catch (error) {
+    if (error instanceof UserError) return {};
+    throw error;
+  }
+}
+
+/** Checks the axes and the metric names; returns the grid's size. */
+function checkSweep(axes: readonly SweepAxisSpec[], metrics: readonly string[]): number {
   if (axes.length === 0) {
     throw new UserError({
       flag: "--vary",
@@ -125,6 +185,18 @@ export function sweepScenario({bound, axes, onProgress}: SweepScenarioInput): Re
       found: duplicate
     });
   }
+  const unknown = metrics.find((name) => !(SCENARIO_METRICS as readonly string[]).includes(name));
+  const repeated = metrics.find((name, i) => metrics.indexOf(name) !== i);
+  if (unknown !== undefined || repeated !== undefined || metrics.length === 0) {
+    const hint = unknown !== undefined ? didYouMean(unknown, SCENARIO_METRICS) : undefined;
+    throw new UserError({
+      flag: "--metrics",
+      message: unknown !== undefined ? "unknown metric" : repeated !== undefined ? "metric named twice" : "no metric",
+      expected: `metric names, each once, from: ${SCENARIO_METRICS.join(", ")}`,
+      found: unknown ?? repeated ?? "none",
+      ...(hint ? {hint} : {})
+    });
+  }
   const total = axes.reduce((product, axis) => product * axis.values.length, 1);
   if (total > MAX_SWEEP_POINTS) {
     throw new UserError({
@@ -134,41 +206,115 @@ export function sweepScenario({bound, axes, onProgress}: SweepScenarioInput): Re
       found: String(total)
     });
   }
-  const base = scenarioMedianPoint(bound.resolved);
-  const rows: Record<string, number | null>[] = [];
-  const errors: UserError[] = [];
-  const index = axes.map(() => 0);
-  for (let done = 0; done < total; done++) {
+  return total;
+}
+
+/**
+ * Evaluates the scenario at every point of the grid (every combination of the axes' values, the last axis fastest),
+ * each other key at the median of its distribution, and hands the results over in blocks of columns (SweepChunk), so
+ * memory stays flat however many points the grid has. Work that does not depend on the varied keys is not redone:
+ *   - only the models the chosen `metrics` read run (METRIC_READERS over the lazy ScenarioStages), so a sweep of the
+ *     cost per token never runs the strategy simulations;
+ *   - the serving model (the roofline, a quarter of a point's work) runs once when no varied key is among the keys
+ *     it reads, found by recording the keys it reads at the base point.
+ * Returns the column names: the varied keys, then the metrics.
+ *
+ * Throws: a UserError naming --vary or --metrics for a bad grid; UserErrors listing up to five points that cannot be
+ * evaluated (each message names the point), after which no more blocks are delivered.
+ */
+export function sweepScenarioColumns(input: SweepColumnsInput): string[] {
+  const {columns, chunks} = sweepScenarioChunks(input);
+  for (const chunk of chunks) input.onChunk(chunk);
+  return columns;
+}
+
+/**
+ * sweepScenarioColumns as a generator, so that a caller can yield to the event loop between blocks (a command line
+ * that must notice Ctrl-C): the grid and metrics are checked at once, then each iteration evaluates one block.
+ */
+export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: number}): {
+  columns: string[];
+  chunks: Generator<SweepChunk, void>;
+} {
+  const {bound, axes, onProgress} = input;
+  const metrics = input.metrics ?? SCENARIO_METRICS;
+  const total = checkSweep(axes, metrics);
+  const chunkRows = Math.max(1, Math.min(input.chunkRows ?? SWEEP_CHUNK_ROWS, total));
+  const paths = axes.map((axis) => axis.path);
+  const columns = [...paths, ...metrics];
+  function* chunks(): Generator<SweepChunk, void> {
+    const values: Record<string, Float64Array> = {};
+    for (const name of columns) values[name] = new Float64Array(chunkRows);
+    const axisColumns = paths.map((path) => values[path]!);
+    const metricColumns = metrics.map((name) => values[name]!);
+    const readers = metrics.map((name) => METRIC_READERS[name]);
+    const base = scenarioMedianPoint(bound.resolved);
+    const reuse = servingToReuse(bound, base, paths);
+    const errors: UserError[] = [];
+    const index = axes.map(() => 0);
     const point = {...base};
-    const row: Record<string, number | null> = {};
-    axes.forEach((axis, a) => {
-      const value = axis.values[index[a]!]!;
-      point[axis.path] = value;
-      row[axis.path] = value;
-    });
-    try {
-      const {metrics} = evaluateScenarioPoint(bound, point);
-      for (const name of SCENARIO_METRICS) row[name] = metrics[name];
-      rows.push(row);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      const at = axes.map((axis) => `${axis.path}=${row[axis.path]}`).join(", ");
-      const {path, message, expected, found} = error.detail;
-      // A problem with a varied key is the --vary flag's, not the line of the file that set the key's base value.
-      errors.push(
-        path !== undefined && paths.includes(path)
-          ? new UserError({flag: "--vary", path, message: `${message} (at ${at})`, expected, found})
-          : new UserError({...error.detail, message: `${message} (at ${at})`})
-      );
-      if (errors.length >= 5) break;
+    let rows = 0;
+    let offset = 0;
+    for (let done = 0; done < total; done++) {
+      for (let a = 0; a < axes.length; a++) {
+        const value = axes[a]!.values[index[a]!]!;
+        point[paths[a]!] = value;
+        axisColumns[a]![rows] = value;
+      }
+      try {
+        const stages = new ScenarioStages(bound, point, reuse);
+        for (let m = 0; m < readers.length; m++) metricColumns[m]![rows] = readers[m]!(stages) ?? NaN;
+        rows++;
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        const at = axes.map((axis) => `${axis.path}=${point[axis.path]}`).join(", ");
+        const {path, message, expected, found} = error.detail;
+        // A problem with a varied key is the --vary flag's, not the line of the file that set the key's base value.
+        errors.push(
+          path !== undefined && paths.includes(path)
+            ? new UserError({flag: "--vary", path, message: `${message} (at ${at})`, expected, found})
+            : new UserError({...error.detail, message: `${message} (at ${at})`})
+        );
+        if (errors.length >= 5) break;
+      }
+      onProgress?.(done + 1, total);
+      if (rows === chunkRows && errors.length === 0) {
+        yield {rows, offset, values};
+        offset += rows;
+        rows = 0;
+      }
+      for (let a = axes.length - 1; a >= 0; a--) {
+        index[a]! += 1;
+        if (index[a]! < axes[a]!.values.length) break;
+        index[a] = 0;
+      }
     }
-    onProgress?.(done + 1, total);
-    for (let a = axes.length - 1; a >= 0; a--) {
-      index[a]! += 1;
-      if (index[a]! < axes[a]!.values.length) break;
-      index[a] = 0;
-    }
+    if (errors.length) throw new UserErrors(errors);
+    if (rows > 0) yield {rows, offset, values};
   }
-  if (errors.length) throw new UserErrors(errors);
+  return {columns, chunks: chunks()};
+}
+
+/**
+ * The sweep as rows (sweepScenarioColumns collected): one object per point, the varied keys (base units), then every
+ * chosen metric (null where it does not occur within the horizon). For small grids and tests; a large grid belongs
+ * in a file, streamed (src/cli/commands/sweep.ts).
+ */
+export function sweepScenario(input: SweepScenarioInput): Record<string, number | null>[] {
+  const rows: Record<string, number | null>[] = [];
+  sweepScenarioColumns({
+    ...input,
+    onChunk: ({rows: count, values}) => {
+      const names = Object.keys(values);
+      for (let i = 0; i < count; i++) {
+        const row: Record<string, number | null> = {};
+        for (const name of names) {
+          const value = values[name]![i]!;
+          row[name] = Number.isNaN(value) ? null : value;
+        }
+        rows.push(row);
+      }
+    }
+  });
   return rows;
 }

@@ -10,7 +10,12 @@ import {
 import {isInRange, parseRange} from "../../../src/units/range.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {resolveScenario} from "../../../src/scenario/resolve/resolveScenario.js";
-import {clampToRange, runScenario, type MetricSummary} from "../../../src/scenario/run/runScenario.js";
+import {
+  BAND_SKETCH_ACCURACY,
+  clampToRange,
+  runScenario,
+  type MetricSummary
+} from "../../../src/scenario/run/runScenario.js";
 import {scenarioDistributions, scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
 import {keyRange, scenarioKey} from "../../../src/scenario/file/schema.js";
 import type {Distribution} from "../../../src/uncertainty/distribution.js";
@@ -95,6 +100,44 @@ describe("runScenario", () => {
       rows.forEach((row, t) => {
         const [p5, p25, p50, p75, p95] = percentiles(columns[t]!, [0.05, 0.25, 0.5, 0.75, 0.95]);
         expect(row).toEqual({step: t, p5, p25, p50, p75, p95});
+      });
+    }
+    expect(bands.quantiles).toBe("exact");
+    // Sketched bands (what a run of more than EXACT_BAND_VALUES samples × months gets) lie within the sketch's bound
+    // of the exact ones: α × the larger magnitude of the two order statistics each percentile lies between.
+    const sketched = runScenario(bound, {samples, seed: 3, exactBandValues: 0});
+    // The metrics are sketched too: the same means (running sums) and null shares, percentiles within the bound.
+    for (const name of SCENARIO_METRICS) {
+      const [exactMetric, sketchedMetric] = [result.metrics[name], sketched.metrics[name]] as MetricSummary[];
+      expect(sketchedMetric!.nullShare, name).toBe(exactMetric!.nullShare);
+      if (exactMetric!.mean === null) continue;
+      expect(sketchedMetric!.mean, name).toBeCloseTo(exactMetric!.mean, 6);
+      const scale = 2 * Math.max(Math.abs(exactMetric!.p5), Math.abs(exactMetric!.p95));
+      for (const key of ["p5", "p50", "p95"] as const) {
+        expect(Math.abs(sketchedMetric![key] - exactMetric![key]), `${name} ${key}`).toBeLessThanOrEqual(
+          BAND_SKETCH_ACCURACY * scale
+        );
+      }
+    }
+    expect(sketched.bands!.quantiles).toEqual({sketch: "log-buckets", relativeAccuracy: BAND_SKETCH_ACCURACY});
+    for (const [rows, exactRows, columns] of [
+      [sketched.bands!.cumulativeInferenceSpendUsd, bands.cumulativeInferenceSpendUsd, spend],
+      [sketched.bands!.siliconCumulativeDiscountedCashFlowUsd, bands.siliconCumulativeDiscountedCashFlowUsd, silicon]
+    ] as const) {
+      rows.forEach((row, t) => {
+        const sorted = columns[t]!.slice().sort();
+        for (const [key, p] of [
+          ["p5", 0.05],
+          ["p25", 0.25],
+          ["p50", 0.5],
+          ["p75", 0.75],
+          ["p95", 0.95]
+        ] as const) {
+          const h = (samples - 1) * p;
+          const bound = Math.max(Math.abs(sorted[Math.floor(h)]!), Math.abs(sorted[Math.ceil(h)]!));
+          const error = Math.abs(row[key] - exactRows[t]![key]);
+          expect(error, `month ${t} ${key}`).toBeLessThanOrEqual(BAND_SKETCH_ACCURACY * bound * (1 + 1e-12));
+        }
       });
     }
     // Month 0 of the program holds the NRE alone; its band spans the NRE's 90% interval, within sampling error.

@@ -7,7 +7,12 @@ import {
   SCENARIO_METRICS
 } from "../../../src/scenario/evaluate/evaluateScenario.js";
 import {scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
-import {parseSweepAxis, sweepScenario} from "../../../src/scenario/run/sweepScenario.js";
+import {
+  parseSweepAxis,
+  sweepScenario,
+  sweepScenarioColumns,
+  type SweepChunk
+} from "../../../src/scenario/run/sweepScenario.js";
 import {userErrorsOf} from "../helpers.js";
 
 const catalogs = loadCatalogs();
@@ -113,5 +118,82 @@ describe("sweepScenario", () => {
       sweepScenario({bound: bound("base"), axes: [parseSweepAxis("serving.batch=400:1300:10")]})
     );
     expect(errors).toHaveLength(5);
+  });
+});
+
+describe("sweepScenarioColumns", () => {
+  const asic = bound("asic-9-months");
+  const cycle = parseSweepAxis("silicon.designCycle=6:36:4");
+  const utilization = parseSweepAxis("serving.utilization=0.5:0.9:3");
+  const electricity = parseSweepAxis("power.electricity=0.04:0.12:5");
+
+  /** Every block's values copied out (the arrays are reused from block to block). */
+  function collect(input: Omit<Parameters<typeof sweepScenarioColumns>[0], "onChunk">) {
+    const chunks: {rows: number; offset: number; values: Record<string, number[]>}[] = [];
+    const columns = sweepScenarioColumns({
+      ...input,
+      onChunk: ({rows, offset, values}: SweepChunk) =>
+        chunks.push({
+          rows,
+          offset,
+          values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.from(v.subarray(0, rows))]))
+        })
+    });
+    return {columns, chunks};
+  }
+
+  it("delivers the grid in blocks of chunkRows, reusing one set of arrays, with the same values as the rows", () => {
+    const {columns, chunks} = collect({bound: asic, axes: [cycle, utilization], chunkRows: 5});
+    expect(columns).toEqual(["silicon.designCycle", "serving.utilization", ...SCENARIO_METRICS]);
+    expect(chunks.map((c) => [c.offset, c.rows])).toEqual([
+      [0, 5],
+      [5, 5],
+      [10, 2]
+    ]);
+    const rows = sweepScenario({bound: asic, axes: [cycle, utilization]});
+    const flat = (name: string) => chunks.flatMap((c) => c.values[name]!);
+    for (const name of columns) expect(flat(name), name).toEqual(rows.map((r) => r[name] ?? NaN));
+  });
+
+  it("--metrics: only the chosen columns, with the values of a full evaluation, bit for bit", () => {
+    const metrics = ["siliconNpvUsd", "costPerMillionTokensUsd"] as const;
+    const {columns, chunks} = collect({bound: asic, axes: [utilization, electricity], metrics});
+    expect(columns).toEqual(["serving.utilization", "power.electricity", ...metrics]);
+    const base = scenarioMedianPoint(asic.resolved);
+    const [chunk] = chunks;
+    for (let i = 0; i < chunk!.rows; i++) {
+      const point = {
+        ...base,
+        "serving.utilization": chunk!.values["serving.utilization"]![i]!,
+        "power.electricity": chunk!.values["power.electricity"]![i]!
+      };
+      const expected = evaluateScenarioPoint(asic, point).metrics;
+      for (const name of metrics) expect(chunk!.values[name]![i], name).toBe(expected[name]);
+    }
+  });
+
+  it("reuses the serving model's result when no varied key feeds it, and re-runs it when one does", () => {
+    // serving.batch feeds the roofline: each point's throughput differs; serving.utilization does not.
+    const batch = parseSweepAxis("serving.batch=16:64:3");
+    const {chunks} = collect({bound: asic, axes: [batch], metrics: ["tokensPerSecondPerChip"]});
+    const rates = chunks[0]!.values.tokensPerSecondPerChip!;
+    expect(new Set(rates).size).toBe(3);
+    const base = scenarioMedianPoint(asic.resolved);
+    rates.forEach((rate, i) => {
+      const point = {...base, "serving.batch": [16, 40, 64][i]!};
+      expect(rate).toBe(evaluateScenarioPoint(asic, point).metrics.tokensPerSecondPerChip);
+    });
+  });
+
+  it("rejects an unknown or repeated metric, naming --metrics and suggesting the closest name", () => {
+    const [unknown] = userErrorsOf(() =>
+      collect({bound: asic, axes: [cycle], metrics: ["siliconNpv" as "siliconNpvUsd"]})
+    );
+    expect(unknown).toMatchObject({flag: "--metrics", message: "unknown metric", found: "siliconNpv"});
+    expect(unknown!.hint).toMatch(/siliconNpvUsd/);
+    const [twice] = userErrorsOf(() =>
+      collect({bound: asic, axes: [cycle], metrics: ["siliconNpvUsd", "siliconNpvUsd"]})
+    );
+    expect(twice).toMatchObject({flag: "--metrics", message: "metric named twice", found: "siliconNpvUsd"});
   });
 });

@@ -1,0 +1,127 @@
+/**
+ * Sweep benchmark (issue #17). Run: `npx tsx bench/sweep.bench.ts` (add `all` to also time every metric at 100,000
+ * points, which takes a minute or more).
+ *
+ * The grid is `base` over serving.utilization × power.electricity (1,000 × 1,000 = 1,000,000 points, and 100 × 1,000
+ * = 100,000), as in `token-ledger sweep base --vary serving.utilization=0.3:0.9:1000 --vary
+ * power.electricity=0.04:0.12:1000 --metrics costPerMillionTokensUsd --out grid.parquet`. Compared, each in its own
+ * child process so that its peak resident memory (process.resourceUsage().maxRSS) is its own, one after the other in
+ * this run, so that both see the same machine load:
+ *   (a) sweep      sweepScenarioChunks → openTableFile, the command's path: columns in blocks, written as Parquet row
+ *                  groups to a temporary file renamed into place;
+ *   (b) hand loop  the practical limit: the same evaluation written by hand, the serving model run once (no varied key
+ *                  feeds it) and, per point, the library's chip-hour cost and cost per token into a Float64Array.
+ * Each child times its loop after loading the catalogs and scenarios. Targets (issue #17): sweep ≤ 2× the hand loop,
+ * ≤ 10 s, peak ≤ 300 MB, flat from 100k to 1M points.
+ */
+import {execFileSync} from "node:child_process";
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {loadCatalogs} from "../src/node/catalogFiles.js";
+import {locateScenario} from "../src/node/scenarioFiles.js";
+import {openTableFile} from "../src/node/tableFileWriter.js";
+import {bindScenario, SCENARIO_METRICS, type ScenarioMetricName} from "../src/scenario/evaluate/evaluateScenario.js";
+import {merchantChipHour, merchantChipPriceUsd, sharedOwnership} from "../src/scenario/evaluate/ownershipInput.js";
+import {scenarioServing, servingInput} from "../src/scenario/evaluate/servingInput.js";
+import {scenarioMedianPoint} from "../src/scenario/resolve/scenarioValues.js";
+import {linspace} from "../src/uncertainty/sweep.js";
+import {sweepScenarioChunks} from "../src/scenario/run/sweepScenario.js";
+import {chipHourCost} from "../src/tco/chipHourCost.js";
+import {blendedTokensPerSecondPerChip} from "../src/tco/blendedThroughput.js";
+import {costPerMillionTokensUsd} from "../src/tco/costPerToken.js";
+
+interface ChildResult {
+  seconds: number;
+  peakRssMb: number;
+  checksum: number;
+}
+
+const UTILIZATION = [0.3, 0.9] as const;
+const ELECTRICITY = [0.04, 0.12] as const;
+
+function runChild(kind: "sweep" | "hand", points: number, metrics: string): ChildResult {
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(import.meta.url), "--child", kind, String(points), metrics],
+    {encoding: "utf8", stdio: ["ignore", "pipe", "inherit"]}
+  );
+  return JSON.parse(output.trim().split("\n").at(-1)!) as ChildResult;
+}
+
+function child(kind: string, points: number, metrics: ScenarioMetricName[]): ChildResult {
+  const {id, library} = locateScenario("base");
+  const bound = bindScenario(library.resolve(id), loadCatalogs());
+  const steps = points / 1000;
+  const utilization = linspace(UTILIZATION[0], UTILIZATION[1], steps);
+  const electricity = linspace(ELECTRICITY[0], ELECTRICITY[1], 1000);
+  const start = performance.now();
+  let checksum = 0;
+  if (kind === "sweep") {
+    const dir = mkdtempSync(join(tmpdir(), "sweep-bench-"));
+    const axes = [
+      {path: "serving.utilization", values: utilization},
+      {path: "power.electricity", values: electricity}
+    ];
+    const {columns, chunks} = sweepScenarioChunks({bound, axes, metrics});
+    const file = openTableFile(join(dir, "grid.parquet"), ".parquet", {columns});
+    for (const chunk of chunks) {
+      file.append(chunk.rows, chunk.values);
+      checksum += chunk.values[metrics[0]!]![0]!;
+    }
+    file.finish();
+    rmSync(dir, {recursive: true, force: true});
+  } else {
+    const base = scenarioMedianPoint(bound.resolved);
+    const serving = scenarioServing(bound, servingInput(bound, base));
+    const blended = blendedTokensPerSecondPerChip({
+      inputShare: base["demand.inputShare"] as number,
+      prefillTokensPerSecondPerChip: serving.prefillTokensPerSecondPerChip,
+      decodeTokensPerSecondPerChip: serving.decodeTokensPerSecondPerChip
+    });
+    const cost = new Float64Array(points);
+    const point = {...base};
+    const price = merchantChipPriceUsd(bound, base);
+    let i = 0;
+    for (const u of utilization) {
+      for (const e of electricity) {
+        point["power.electricity"] = e;
+        const hour = chipHourCost(merchantChipHour(bound, point, sharedOwnership(point), price));
+        cost[i++] = costPerMillionTokensUsd({
+          chipHourCostUsd: hour.totalUsdPerChipHour,
+          tokensPerSecondPerChip: blended,
+          utilizationFraction: u
+        });
+      }
+    }
+    checksum = cost[0]! + cost[points - 1]!;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return {seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, checksum};
+}
+
+const args = process.argv.slice(2);
+if (args[0] === "--child") {
+  const metrics = args[3]!.split(",") as ScenarioMetricName[];
+  process.stdout.write(JSON.stringify(child(args[1]!, Number(args[2]), metrics)) + "\n");
+} else {
+  const cost = "costPerMillionTokensUsd";
+  const row = (label: string, r: ChildResult, peer?: ChildResult) =>
+    console.log(
+      `${label.padEnd(42)} ${r.seconds.toFixed(2).padStart(7)} s ${r.peakRssMb.toFixed(0).padStart(6)} MB peak` +
+        (peer ? `   ${(r.seconds / peer.seconds).toFixed(1)}× the hand loop` : "")
+    );
+  console.log("sweep of base, serving.utilization × power.electricity, to Parquet; each case in a fresh process");
+  const hand1m = runChild("hand", 1_000_000, cost);
+  const sweep100k = runChild("sweep", 100_000, cost);
+  const sweep1m = runChild("sweep", 1_000_000, cost);
+  row("hand loop, cost per token, 1,000,000 points", hand1m);
+  row("sweep --metrics cost, 100,000 points", sweep100k);
+  row("sweep --metrics cost, 1,000,000 points", sweep1m, hand1m);
+  console.log(`peak memory, 1M ÷ 100k points: ${(sweep1m.peakRssMb / sweep100k.peakRssMb).toFixed(2)}`);
+  if (args.includes("all")) {
+    const every = runChild("sweep", 100_000, SCENARIO_METRICS.join(","));
+    row("sweep, all 24 metrics, 100,000 points", every);
+  }
+}

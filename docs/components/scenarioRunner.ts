@@ -1,0 +1,124 @@
+import {runScenarioMessage, type ScenarioRunReply, type ScenarioRunRequest} from "./scenarioRun.js";
+
+/**
+ * Runs a scenario page's Monte Carlo off the main thread, newest request first. `run` returns the reply, or null when
+ * a newer `run` (or `cancel`) made it stale before it finished. The worker runs one request at a time; requests made
+ * meanwhile wait, and only the newest of them runs next, so a slider dragged through twenty values waits behind at
+ * most one stale run, never a queue of them. Where no worker can start (no Worker, or the module fails to load), runs happen on
+ * the main thread, a frame after the request, with the same results.
+ */
+export interface ScenarioRunner {
+  run(request: ScenarioRunRequest): Promise<ScenarioRunReply | null>;
+  /** Makes the pending run, if any, stale (its promise resolves to null). */
+  cancel(): void;
+  /** "worker" while runs go to a Web Worker, "main thread" after falling back. */
+  readonly mode: "worker" | "main thread";
+}
+
+export interface ScenarioRunnerOptions {
+  /** Called with true when a run starts and false when none is left pending (a page marks its figures as settling). */
+  onBusy?: (busy: boolean) => void;
+}
+
+/**
+ * A ScenarioRunner whose worker is the module at `workerUrl` (a page passes
+ * `import.meta.resolve("../components/scenarioRunWorker.js")`, which Framework rewrites to the served module, so the
+ * worker imports the same bundled library modules as the page).
+ */
+export function ScenarioRunner(workerUrl: string | null, {onBusy}: ScenarioRunnerOptions = {}): ScenarioRunner {
+  interface Pending {
+    id: number;
+    request: ScenarioRunRequest;
+    resolve: (reply: ScenarioRunReply | null) => void;
+    reject: (error: unknown) => void;
+  }
+  let worker: Worker | null = null;
+  let mode: "worker" | "main thread" = workerUrl && typeof Worker !== "undefined" ? "worker" : "main thread";
+  let nextId = 0;
+  let pendingRun: Pending | null = null;
+  const setPending = (p: Pending | null) => {
+    const changed = (p === null) !== (pendingRun === null);
+    pendingRun = p;
+    if (changed) onBusy?.(p !== null);
+  };
+
+  /** The run on the main thread, a frame later (so the point charts are drawn first), unless it went stale. */
+  const runOnMain = (p: Pending) =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (pendingRun !== p) return;
+        setPending(null);
+        try {
+          p.resolve(runScenarioMessage(p.request));
+        } catch (error) {
+          p.reject(error);
+        }
+      }, 0)
+    );
+
+  /** A worker that cannot start or load (no module workers) hands its run, and all later ones, to the main thread. */
+  const fallBack = () => {
+    inFlight = false;
+    worker?.terminate();
+    worker = null;
+    mode = "main thread";
+    if (pendingRun) runOnMain(pendingRun);
+  };
+
+  const start = (): Worker | null => {
+    try {
+      const w = new Worker(workerUrl!, {type: "module"});
+      w.onmessage = ({data}: MessageEvent<{id: number; reply?: ScenarioRunReply; error?: string}>) => {
+        inFlight = false;
+        if (!pendingRun) return;
+        // A stale run's reply is dropped, and the newest request, which waited for it, goes next.
+        if (pendingRun.id !== data.id) return send(pendingRun);
+        const p = pendingRun;
+        setPending(null);
+        if (data.error !== undefined) p.reject(new Error(data.error));
+        else p.resolve(data.reply!);
+      };
+      w.onerror = (event) => {
+        event.preventDefault();
+        fallBack();
+      };
+      return w;
+    } catch {
+      fallBack();
+      return null;
+    }
+  };
+
+  /** Whether the worker is running a request (only one at a time is sent, so a burst of moves queues one run). */
+  let inFlight = false;
+  const send = (p: Pending) => {
+    inFlight = true;
+    worker!.postMessage({id: p.id, request: p.request});
+  };
+
+  // A stale run is not stopped in the worker (starting a fresh worker costs more than most runs, so stopping one per
+  // slider step would starve every run): its promise resolves to null at once and its reply is dropped.
+  const cancel = () => {
+    if (!pendingRun) return;
+    const p = pendingRun;
+    setPending(null);
+    p.resolve(null);
+  };
+
+  return {
+    get mode() {
+      return mode;
+    },
+    cancel,
+    run(request) {
+      cancel();
+      return new Promise((resolve, reject) => {
+        const p: Pending = {id: ++nextId, request, resolve, reject};
+        setPending(p);
+        if (mode === "worker") worker ??= start();
+        if (!worker) runOnMain(p);
+        else if (!inFlight) send(p);
+      });
+    }
+  };
+}

@@ -1,0 +1,184 @@
+import {closeSync, openSync, renameSync, rmSync, writeSync} from "node:fs";
+import {basename, dirname, join} from "node:path";
+import {ByteWriter, ParquetWriter, schemaFromColumnData} from "hyparquet-writer";
+import {UserError} from "../errors/userError.js";
+import type {TABLE_FORMATS} from "./writeTable.js";
+
+/**
+ * A table written to a file block by block, whole or not at all: the blocks go to a temporary file beside the target
+ * (`.NAME.PID.tmp`), which `finish` renames over the target and `abort` removes. Memory is one block, whatever the
+ * table's length. The bytes are those encodeTable (writeTable.ts) gives for the same rows: CSV with a header and
+ * empty cells for null, JSON as an indented array of objects, Parquet with one OPTIONAL DOUBLE column per name and
+ * one row group per block (hyparquet-writer's ParquetWriter, SNAPPY pages).
+ */
+export interface TableFileWriter {
+  /** Appends rows 0 … rows − 1 of each column (NaN is written as null). */
+  append(rows: number, values: Readonly<Record<string, Float64Array>>): void;
+  /** Writes the end of the file and renames it into place. */
+  finish(): void;
+  /** Removes the temporary file; the target is left as it was. Safe to call twice or after finish. */
+  abort(): void;
+}
+
+export interface TableFileOptions {
+  /** Column names, in order. */
+  columns: readonly string[];
+  /** Parquet only: key–value metadata written in the footer (e.g. each column's unit). */
+  metadata?: Record<string, string>;
+  /** The flag a write error names (default --out). */
+  flag?: string;
+}
+
+/** The temporary file a table is written to before it is renamed to `path`. */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+/**
+ * Opens a TableFileWriter on `path` in `format`. Throws a UserError naming the flag and the path when the file cannot
+ * be created or written (the temporary file is removed first).
+ */
+export function openTableFile(
+  path: string,
+  format: (typeof TABLE_FORMATS)[number],
+  {columns, metadata, flag = "--out"}: TableFileOptions
+): TableFileWriter {
+  const temporary = temporaryPathFor(path);
+  let fd: number | null = null;
+  let done = false;
+  const fail = (error: unknown): never => {
+    abort();
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new UserError({flag, message: `cannot write the file (${code})`, expected: "a writable path", found: path});
+  };
+  function abort(): void {
+    if (done) return;
+    done = true;
+    if (fd !== null) closeSync(fd);
+    fd = null;
+    rmSync(temporary, {force: true});
+  }
+  const write = (bytes: Uint8Array | string) => {
+    try {
+      if (typeof bytes === "string") writeSync(fd!, bytes);
+      else for (let at = 0; at < bytes.length;) at += writeSync(fd!, bytes, at, bytes.length - at);
+    } catch (error) {
+      fail(error);
+    }
+  };
+  try {
+    fd = openSync(temporary, "w");
+  } catch (error) {
+    fail(error);
+  }
+  const encoder = format === ".csv" ? csvEncoder(columns) : format === ".json" ? jsonEncoder(columns) : null;
+  const parquet = format === ".parquet" ? parquetEncoder(columns, metadata, write) : null;
+  if (encoder) write(encoder.start);
+  let rowsWritten = 0;
+  return {
+    append(rows, values) {
+      if (rows === 0) return;
+      if (encoder) write(encoder.rows(rows, values, rowsWritten));
+      else parquet!.append(rows, values);
+      rowsWritten += rows;
+    },
+    finish() {
+      if (encoder) write(encoder.end(rowsWritten));
+      else parquet!.finish();
+      try {
+        closeSync(fd!);
+        fd = null;
+        renameSync(temporary, path);
+        done = true;
+      } catch (error) {
+        fail(error);
+      }
+    },
+    abort
+  };
+}
+
+interface TextEncoderOf {
+  start: string;
+  rows(rows: number, values: Readonly<Record<string, Float64Array>>, before: number): string;
+  end(total: number): string;
+}
+
+/** CSV as d3-dsv's csvFormat writes numbers (String(n)) and null (an empty cell); names quoted where needed. */
+function csvEncoder(columns: readonly string[]): TextEncoderOf {
+  const quote = (name: string) => (/[",\n\r]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name);
+  return {
+    start: columns.map(quote).join(",") + "\n",
+    rows(rows, values) {
+      const cols = columns.map((name) => values[name]!);
+      const lines: string[] = new Array(rows);
+      for (let i = 0; i < rows; i++) {
+        let line = "";
+        for (let c = 0; c < cols.length; c++) {
+          const v = cols[c]![i]!;
+          line += (c ? "," : "") + (v === v ? String(v) : "");
+        }
+        lines[i] = line;
+      }
+      return lines.join("\n") + "\n";
+    },
+    end: () => ""
+  };
+}
+
+/** JSON as JSON.stringify(rows, null, 1) writes an array of objects, null for NaN. */
+function jsonEncoder(columns: readonly string[]): TextEncoderOf {
+  const keys = columns.map((name) => JSON.stringify(name));
+  return {
+    start: "[",
+    rows(rows, values, before) {
+      const cols = columns.map((name) => values[name]!);
+      let text = "";
+      for (let i = 0; i < rows; i++) {
+        text += before + i > 0 ? ",\n {" : "\n {";
+        for (let c = 0; c < cols.length; c++) {
+          const v = cols[c]![i]!;
+          text += `${c ? "," : ""}\n  ${keys[c]}: ${v === v && Number.isFinite(v) ? String(v) : "null"}`;
+        }
+        text += "\n }";
+      }
+      return text;
+    },
+    end: (total) => (total ? "\n]\n" : "]\n")
+  };
+}
+
+/** Parquet: one row group per appended block, flushed to the file as soon as it is encoded. */
+function parquetEncoder(
+  columns: readonly string[],
+  metadata: Record<string, string> | undefined,
+  write: (bytes: Uint8Array) => void
+): {append(rows: number, values: Readonly<Record<string, Float64Array>>): void; finish(): void} {
+  const writer = new ByteWriter();
+  const flush = () => {
+    // writer.offset keeps counting the file's bytes (the footer's offsets); only the buffer is emptied.
+    write(new Uint8Array(writer.buffer, 0, writer.index));
+    writer.index = 0;
+  };
+  const schema = schemaFromColumnData({
+    columnData: columns.map((name) => ({name, data: [], type: "DOUBLE" as const}))
+  });
+  const kvMetadata = metadata ? Object.entries(metadata).map(([key, value]) => ({key, value})) : undefined;
+  const parquet = new ParquetWriter({writer, schema, ...(kvMetadata ? {kvMetadata} : {})});
+  return {
+    append(rows, values) {
+      const columnData = columns.map((name) => {
+        const source = values[name]!;
+        const data: (number | null)[] = new Array(rows);
+        for (let i = 0; i < rows; i++) data[i] = source[i] === source[i] ? source[i]! : null;
+        return {name, data};
+      });
+      void parquet.write({columnData, rowGroupSize: rows});
+      flush();
+    },
+    finish() {
+      void parquet.finish();
+      flush();
+    }
+  };
+}

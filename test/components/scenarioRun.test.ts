@@ -1,0 +1,57 @@
+import {describe, expect, it, vi} from "vitest";
+import {loadCatalogs} from "../../src/node/catalogFiles.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {runScenarioRequest} from "../../src/node/scenarioRun.js";
+import {runReport} from "../../src/scenario/run/runReport.js";
+import {
+  SCENARIO_PAGE_SAMPLES,
+  scenarioPagePoint,
+  scenarioPageState,
+  scenarioPageStateOf
+} from "../../docs/components/scenarioPage.js";
+import {runScenarioMessage, type ScenarioRunRequest} from "../../docs/components/scenarioRun.js";
+import {ScenarioRunner} from "../../docs/components/scenarioRunner.js";
+import {SHARE_FLAG} from "../../docs/components/urlState.js";
+
+const catalogs = loadCatalogs();
+const resolved = loadScenarioLibrary().resolve("asic-9-months");
+const sets = ["serving.utilization=0.55", "silicon.nre=$300M"];
+const request: ScenarioRunRequest = {resolved, catalogs, sets, flag: SHARE_FLAG, samples: 200, seed: 1};
+
+describe("runScenarioMessage", () => {
+  it("is what `token-ledger run --set … --samples --seed` computes, bit for bit", () => {
+    const reply = runScenarioMessage(request);
+    const {resolved: edited, result} = runScenarioRequest({scenario: "asic-9-months", sets, samples: 200, seed: 1});
+    const report = runReport(edited, result);
+    expect(reply).toEqual({metrics: report.metrics, uncertainKeys: report.uncertainKeys, bands: report.bands});
+    // What crosses to and from a worker is a structured clone: the same doubles.
+    expect(structuredClone(reply)).toEqual(reply);
+  });
+
+  it("the page's two halves (point, then the worker's reply) make the state scenarioPageState makes", () => {
+    const request1000 = {...request, samples: SCENARIO_PAGE_SAMPLES};
+    const whole = scenarioPageState({metrics: {}, uncertainKeys: [], bands: null} as never, resolved, catalogs, sets);
+    const halves = scenarioPageStateOf(scenarioPagePoint(resolved, catalogs, sets), runScenarioMessage(request1000));
+    expect(halves).toEqual(whole);
+    expect(scenarioPageStateOf(scenarioPagePoint(resolved, catalogs, sets), null)).toBeNull();
+  });
+});
+
+describe("ScenarioRunner without a worker", () => {
+  it("runs on the main thread a frame later; a newer run makes the older one resolve to null", async () => {
+    vi.stubGlobal("requestAnimationFrame", (callback: () => void) => setTimeout(callback, 0));
+    try {
+      const runner = ScenarioRunner(null);
+      expect(runner.mode).toBe("main thread");
+      const stale = runner.run(request);
+      const fresh = runner.run({...request, seed: 2});
+      expect(await stale).toBeNull();
+      expect(await fresh).toEqual(runScenarioMessage({...request, seed: 2}));
+      const cancelled = runner.run(request);
+      runner.cancel();
+      expect(await cancelled).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {parquetMetadata, parquetReadObjects} from "hyparquet";
+import {afterAll, describe, expect, it} from "vitest";
+import {openTableFile, temporaryPathFor} from "../../src/node/tableFileWriter.js";
+import {encodeTable} from "../../src/node/writeTable.js";
+
+const dir = mkdtempSync(join(tmpdir(), "token-ledger-table-"));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+const COLUMNS = ["x", "y"];
+/** Two blocks of rows: 0.1, 1e21, a null (NaN) and negative zero are the awkward numbers to print. */
+const BLOCKS: [number, Record<string, Float64Array>][] = [
+  [2, {x: Float64Array.of(0.1, 2, 99), y: Float64Array.of(1e21, NaN, 99)}],
+  [1, {x: Float64Array.of(-3.5), y: Float64Array.of(-0)}]
+];
+const ROWS = [
+  {x: 0.1, y: 1e21},
+  {x: 2, y: null},
+  {x: -3.5, y: -0}
+];
+
+function writeBlocks(name: string, format: ".csv" | ".json" | ".parquet", metadata?: Record<string, string>) {
+  const path = join(dir, name);
+  const file = openTableFile(path, format, {columns: COLUMNS, ...(metadata ? {metadata} : {})});
+  for (const [rows, values] of BLOCKS) file.append(rows, values);
+  file.finish();
+  return path;
+}
+
+describe("openTableFile", () => {
+  it.each([".csv", ".json"] as const)(
+    "writes %s block by block with the bytes encodeTable gives the whole table",
+    (ext) => {
+      const path = writeBlocks(`t${ext}`, ext);
+      expect(readFileSync(path)).toEqual(Buffer.from(encodeTable(ROWS, ext)));
+    }
+  );
+
+  it.each([".csv", ".json"] as const)("writes an empty %s table as encodeTable does", (ext) => {
+    const path = join(dir, `empty${ext}`);
+    const file = openTableFile(path, ext, {columns: COLUMNS});
+    file.finish();
+    const expected = ext === ".csv" ? "x,y\n" : "[]\n";
+    expect(readFileSync(path, "utf8")).toBe(expected);
+  });
+
+  it("writes Parquet with one row group per block, null for NaN, and the metadata given", async () => {
+    const path = writeBlocks("t.parquet", ".parquet", {"token-ledger.units": '{"x":"W","y":"USD"}'});
+    const bytes = readFileSync(path);
+    const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    expect(await parquetReadObjects({file})).toEqual(ROWS);
+    const metadata = parquetMetadata(file);
+    expect(metadata.row_groups.map((group) => Number(group.num_rows))).toEqual([2, 1]);
+    expect(metadata.schema.slice(1).map((e) => [e.name, e.type, e.repetition_type])).toEqual([
+      ["x", "DOUBLE", "OPTIONAL"],
+      ["y", "DOUBLE", "OPTIONAL"]
+    ]);
+    expect(metadata.key_value_metadata).toEqual([{key: "token-ledger.units", value: '{"x":"W","y":"USD"}'}]);
+  });
+
+  it("abort removes the temporary file and leaves an existing target as it was", () => {
+    const path = join(dir, "kept.csv");
+    writeFileSync(path, "previous\n");
+    const file = openTableFile(path, ".csv", {columns: COLUMNS});
+    file.append(BLOCKS[0]![0], BLOCKS[0]![1]);
+    expect(readdirSync(dir)).toContain(temporaryPathFor(path).split("/").at(-1));
+    file.abort();
+    file.abort();
+    expect(readFileSync(path, "utf8")).toBe("previous\n");
+    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
