@@ -51,6 +51,11 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** "9-month" and the like never break at their hyphen in a heading (the text is unchanged: a no-wrap span). */
+function keepCompoundsWhole(html: string): string {
+  return html.replace(/\b(\d+-[A-Za-z]+)\b/g, '<span style="white-space: nowrap">$1</span>');
+}
+
 /** The page of a scenario file with errors: each error as `validate` prints it, and what to do. */
 function errorPage(id: string, file: string, messages: readonly string[]): string {
   const count = `${messages.length} error${messages.length === 1 ? "" : "s"}`;
@@ -104,7 +109,7 @@ toc: false
 
 <link rel="stylesheet" href="../components/scenarioStyle.css">
 
-# ${escapeHtml(title)}
+# ${keepCompoundsWhole(escapeHtml(title))}
 
 <p class="scenario-lead">${escapeHtml(description)}</p>
 <p class="muted scenario-file">Scenario file: <code>${escapeHtml(file)}</code> · id <code>${escapeHtml(id)}</code></p>
