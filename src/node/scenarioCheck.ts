@@ -5,7 +5,7 @@ import {bindScenario, evaluateScenarioPoint} from "../scenario/evaluate/evaluate
 import {parseScenario, scenarioBody, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
 import {resolveScenario, type ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
-import {scenarioIndex} from "../scenario/resolve/scenarioIndex.js";
+import {duplicateIdError, idLocation, scenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {scenarioMedianPoint} from "../scenario/resolve/scenarioValues.js";
 import {prepareMeasurements} from "../inference/calibration/calibrate.js";
 import {loadHardware, loadModels, loadTrainingRuns, type Catalogs} from "./catalogFiles.js";
@@ -145,28 +145,19 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
         return {path, scenario: undefined};
       }
     });
-  /** Where a file sets its id, as an error names it: `file:line:column`. */
-  const idAt = (scenario: ParsedScenario) =>
-    `${scenario.idPosition.file}:${scenario.idPosition.line}:${scenario.idPosition.column}`;
   const folderIds = new Map(
-    folder.map(({path, scenario}) => [scenario?.id ?? baseName(path), scenario ? idAt(scenario) : displayPath(path)])
+    folder.map(({path, scenario}) => [
+      scenario?.id ?? baseName(path),
+      scenario ? idLocation(scenario) : displayPath(path)
+    ])
   );
   const inFolder = (path: string) => resolvePath(path).startsWith(resolvePath(SCENARIOS_DIR) + sep);
   const seen = new Map<string, string>();
   parsedGiven.forEach((scenario, i) => {
     if (!scenario) return;
     const other = seen.get(scenario.id) ?? (inFolder(paths[i]!) ? folderIds.get(scenario.id) : undefined);
-    if (other === undefined) return void seen.set(scenario.id, idAt(scenario));
-    checks[i]!.errors.push(
-      new UserError({
-        ...scenario.idPosition,
-        path: "id",
-        message: "duplicate scenario id",
-        expected: "one file per id",
-        found: scenario.id,
-        hint: `also the id of ${other}`
-      })
-    );
+    if (other === undefined) return void seen.set(scenario.id, idLocation(scenario));
+    checks[i]!.errors.push(duplicateIdError(scenario, other));
     parsedGiven[i] = undefined;
   });
   /** Files that could not be read as a scenario, by id: a child extending one is told so. */

@@ -3,7 +3,7 @@ import {basename, extname, relative, resolve} from "node:path";
 import {UserError, UserErrors, isUserError} from "../errors/userError.js";
 import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
-import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
+import {duplicateIdError, idLocation, scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {SCENARIOS_DIR} from "./paths.js";
 
 /** A file name as the user would write it: relative to the working directory when inside it. */
@@ -73,16 +73,7 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
       );
       continue;
     }
-    brokenById.set(scenario.id, [
-      new UserError({
-        ...scenario.idPosition,
-        path: "id",
-        message: "duplicate scenario id",
-        expected: "one file per id",
-        found: scenario.id,
-        hint: `also the id of ${first.idPosition.file}:${first.idPosition.line}:${first.idPosition.column}`
-      })
-    ]);
+    brokenById.set(scenario.id, [duplicateIdError(scenario, idLocation(first))]);
   }
   const index = scenarioIndex([...firsts.values()]);
   return {
