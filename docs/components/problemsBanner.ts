@@ -1,15 +1,12 @@
 // The banner every page shows while a data file has errors (observablehq.config.ts puts it in the page header): each
 // error as `validate` prints it, so an author sees a broken file on whatever page they are reading. Plain HTML text,
 // escaped, with inline styles (the header is outside every page's stylesheets).
+import {escapeHtml} from "./escapeHtml.js";
 
 /** A file in error and its messages, one line each as `validate` prints them. */
 export interface BannerProblem {
   file: string;
   messages: readonly string[];
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The banner's HTML; "" when there is nothing wrong. */

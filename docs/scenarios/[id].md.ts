@@ -8,6 +8,7 @@ import {parseArgs} from "node:util";
 import {isUserError} from "../../src/errors/userError.js";
 import {checkScenarioFiles} from "../../src/node/scenarioCheck.js";
 import {dataVersion} from "../../src/node/dataVersion.js";
+import {escapeHtml} from "../components/escapeHtml.js";
 import {narrativePageMarkdown} from "../../src/scenario/narrative/narrative.js";
 
 const {
@@ -45,10 +46,6 @@ try {
   if (!isUserError(error)) throw error;
   console.error(error.message);
   process.exit(1);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** "9-month" and the like never break at their hyphen in a heading (the text is unchanged: a no-wrap span). */

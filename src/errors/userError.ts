@@ -49,6 +49,13 @@ export function isUserError(error: unknown): error is UserError | UserErrors {
   return error instanceof UserError || error instanceof UserErrors;
 }
 
+/** Each user error a thrown value carries (one for a UserError, all of a UserErrors); anything else is rethrown. */
+export function userErrorList(error: unknown): UserError[] {
+  if (error instanceof UserErrors) return error.errors;
+  if (error instanceof UserError) return [error];
+  throw error;
+}
+
 /** Longest found value a message shows, in characters; a longer one is cut with "…" and its length is given. */
 export const MAX_FOUND_CHARS = 80;
 

@@ -1,4 +1,4 @@
-import {isUserError} from "../errors/userError.js";
+import {isUserError, userErrorList} from "../errors/userError.js";
 
 /** What a data loader writes when its data files have errors: the messages, for the page to show. */
 export interface LoaderProblems {
@@ -17,7 +17,7 @@ export function writeLoaderJson(build: () => unknown): void {
     output = build();
   } catch (error) {
     if (!isUserError(error)) throw error;
-    const problems = "errors" in error ? error.errors.map((e) => e.message) : [error.message];
+    const problems = userErrorList(error).map((e) => e.message);
     for (const problem of problems) console.error(problem);
     output = {problems} satisfies LoaderProblems;
   }

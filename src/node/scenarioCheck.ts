@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
-import {resolve as resolvePath, sep} from "node:path";
-import {UserError, UserErrors} from "../errors/userError.js";
+import {basename, resolve as resolvePath, sep} from "node:path";
+import {UserError, userErrorList} from "../errors/userError.js";
 import {bindScenario, evaluateScenarioPoint} from "../scenario/evaluate/evaluateScenario.js";
 import {parseScenario, scenarioBody, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
@@ -38,17 +38,6 @@ export interface ScenarioCheck {
   library: ScenarioLibrary;
 }
 
-function errorsOf(error: unknown): UserError[] {
-  if (error instanceof UserErrors) return error.errors;
-  if (error instanceof UserError) return [error];
-  throw error;
-}
-
-function baseName(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? path;
-  return name.endsWith(".md") ? name.slice(0, -".md".length) : name;
-}
-
 /**
  * Loads the catalogs (data/hardware.csv, data/models.csv) and checks data/measurements.csv and
  * data/training-runs.csv against them, collecting the errors of each file rather than stopping at the first.
@@ -59,12 +48,12 @@ export function checkCatalogs(): {catalogs: Catalogs | undefined; errors: UserEr
   try {
     hardware = loadHardware();
   } catch (error) {
-    errors.push(...errorsOf(error));
+    errors.push(...userErrorList(error));
   }
   try {
     models = loadModels();
   } catch (error) {
-    errors.push(...errorsOf(error));
+    errors.push(...userErrorList(error));
   }
   const catalogs = hardware && models ? {hardware, models} : undefined;
   // The published measurements the model-accuracy page compares against: their rows name catalog ids.
@@ -72,13 +61,13 @@ export function checkCatalogs(): {catalogs: Catalogs | undefined; errors: UserEr
     const {measurements, file} = loadMeasurements();
     if (catalogs) prepareMeasurements(measurements, catalogs, file);
   } catch (error) {
-    errors.push(...errorsOf(error));
+    errors.push(...userErrorList(error));
   }
   // The published training runs the model-accuracy page compares against: their rows name catalog ids too.
   try {
     if (catalogs) loadTrainingRuns(catalogs);
   } catch (error) {
-    errors.push(...errorsOf(error));
+    errors.push(...userErrorList(error));
   }
   return {catalogs, errors};
 }
@@ -98,8 +87,8 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   const given = new Set(paths.map((path) => resolvePath(path)));
   const checks: ScenarioFileCheck[] = paths.map((path) => ({
     file: displayPath(path),
-    id: baseName(path),
-    name: baseName(path),
+    id: basename(path, ".md"),
+    name: basename(path, ".md"),
     errors: []
   }));
   const parsedGiven: (ParsedScenario | undefined)[] = paths.map((path, i) => {
@@ -109,7 +98,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
       text = readFileSync(path, "utf8");
     } catch {
       // `validate base` names an id where a file is expected: point at the bundled file of that id.
-      const bundledFile = scenarioFilesIn().find((file) => baseName(file) === path);
+      const bundledFile = scenarioFilesIn().find((file) => basename(file, ".md") === path);
       check.errors.push(
         new UserError({
           file: check.file || '""',
@@ -128,7 +117,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
       scenario = parseScenario({file: check.file, text});
       check.id = scenario.id;
     } catch (error) {
-      check.errors.push(...errorsOf(error));
+      check.errors.push(...userErrorList(error));
     }
     check.errors.push(...(body ? narrativeErrors({file: check.file, ...body}) : []));
     return check.errors.length ? undefined : scenario;
@@ -147,7 +136,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     });
   const folderIds = new Map(
     folder.map(({path, scenario}) => [
-      scenario?.id ?? baseName(path),
+      scenario?.id ?? basename(path, ".md"),
       scenario ? idLocation(scenario) : displayPath(path)
     ])
   );
@@ -166,7 +155,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   );
   const bundled: ParsedScenario[] = [];
   for (const {path, scenario} of folder) {
-    if (!scenario) broken.set(baseName(path), displayPath(path));
+    if (!scenario) broken.set(basename(path, ".md"), displayPath(path));
     else if (!seen.has(scenario.id)) bundled.push(scenario);
   }
   const {catalogs, errors: catalogErrors} = checkCatalogs();
@@ -186,7 +175,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
       const resolved = resolveScenario(scenario.id, index.lookup, index.ids);
       evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved));
     } catch (error) {
-      checks[i]!.errors.push(...errorsOf(error));
+      checks[i]!.errors.push(...userErrorList(error));
       failed.add(scenario.id);
     }
   });

@@ -1,6 +1,6 @@
 import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
 import {basename, extname, relative, resolve} from "node:path";
-import {UserError, UserErrors, isUserError} from "../errors/userError.js";
+import {UserError, UserErrors, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {duplicateIdError, idLocation, scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
@@ -30,7 +30,7 @@ export function parseScenarioFiles(paths: readonly string[]): ParsedScenario[] {
       parsed.push(parseScenario({file: displayPath(path), text: readFileSync(path, "utf8")}));
     } catch (error) {
       if (!isUserError(error)) throw error;
-      errors.push(...("errors" in error ? error.errors : [error]));
+      errors.push(...userErrorList(error));
     }
   }
   if (errors.length) throw new UserErrors(errors);
@@ -60,7 +60,7 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
       if (scenario && !extraIds.has(scenario.id)) parsedBundled.push(scenario);
     } catch (error) {
       if (!isUserError(error)) throw error;
-      brokenById.set(basename(path, ".md"), "errors" in error ? error.errors : [error]);
+      brokenById.set(basename(path, ".md"), userErrorList(error));
     }
   }
   const firsts = new Map<string, ParsedScenario>();

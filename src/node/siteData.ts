@@ -1,4 +1,4 @@
-import {isUserError} from "../errors/userError.js";
+import {isUserError, userErrorList} from "../errors/userError.js";
 import {dataVersion} from "./dataVersion.js";
 import {checkScenarioFiles} from "./scenarioCheck.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
@@ -71,7 +71,7 @@ export function buildSiteData(): SiteData {
     } catch (error) {
       // A draw of the Monte Carlo can fail where the median passed (a range that reaches an impossible value).
       if (!isUserError(error)) throw error;
-      const messages = "errors" in error ? error.errors.map((e) => e.message) : [error.message];
+      const messages = userErrorList(error).map((e) => e.message);
       problems.push({file: resolved.file, id, messages});
     }
   }

@@ -2,14 +2,13 @@
 // added and broken while a page is open, and the page following without a restart. The copy keeps the repository's
 // own data/ untouched; node_modules is a link to the repository's.
 import {spawn, type ChildProcess} from "node:child_process";
-import {cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {readFileSync, rmSync, writeFileSync} from "node:fs";
 import {createServer} from "node:net";
-import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, screenshot} from "./browser.js";
-import {ROOT} from "./site.js";
+import {copyProject} from "../projectCopy.js";
 
 const enabled = inject("browserTestsEnabled");
 
@@ -29,17 +28,11 @@ function freePort(): Promise<number> {
 }
 
 /** Copies what the site is built from into a fresh folder, with node_modules linked. */
-function copyProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), "token-ledger-preview-"));
-  for (const path of ["bin", "data", "docs", "src", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
-    cpSync(join(ROOT, path), join(dir, path), {
-      recursive: true,
-      verbatimSymlinks: true,
-      filter: (source) => !source.includes(".observablehq")
-    });
-  }
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  return dir;
+function copySite(): string {
+  return copyProject(
+    ["bin", "data", "docs", "src", "observablehq.config.ts", "package.json", "tsconfig.json"],
+    "token-ledger-preview-"
+  );
 }
 
 describe.skipIf(!enabled)("preview: edits reach the open page without a restart", () => {
@@ -50,7 +43,7 @@ describe.skipIf(!enabled)("preview: edits reach the open page without a restart"
   let log = "";
 
   beforeAll(async () => {
-    dir = copyProject();
+    dir = copySite();
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     preview = spawn(process.execPath, ["bin/token-ledger.js", "preview", "--no-open", "--port", String(port)], {

@@ -2,37 +2,20 @@
 // and `serve` serves a built site with clean URLs. Both run on a copy of the project, so data/ and dist/ here stay
 // untouched; the build is refused before Framework starts, so this stays fast.
 import {spawnSync} from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync
-} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {serveSite, type SiteServer} from "../../src/node/site/serve.js";
+import {copyProject} from "../projectCopy.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 describe("token-ledger build with broken scenario files", () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "token-ledger-build-"));
-    for (const path of ["bin", "data", "docs", "src", "observablehq.config.ts", "package.json"]) {
-      cpSync(join(ROOT, path), join(dir, path), {
-        recursive: true,
-        verbatimSymlinks: true,
-        filter: (s) => !s.includes(".observablehq")
-      });
-    }
-    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+    dir = copyProject(["bin", "data", "docs", "src", "observablehq.config.ts", "package.json"], "token-ledger-build-");
     // A previous build, to be left as it is.
     mkdirSync(join(dir, "dist"));
     writeFileSync(join(dir, "dist/index.html"), "<p>the previous build</p>");
@@ -65,11 +48,7 @@ describe("token-ledger build with broken scenario files", () => {
 describe("a duplicate id in data/scenarios/", () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "token-ledger-dup-"));
-    for (const path of ["bin", "data", "src", "package.json"]) {
-      cpSync(join(ROOT, path), join(dir, path), {recursive: true, verbatimSymlinks: true});
-    }
-    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+    dir = copyProject(["bin", "data", "src", "package.json"], "token-ledger-dup-");
     // After a reviewer's case: a second file claiming another's id broke that page and every run.
     writeFileSync(join(dir, "data/scenarios/dup-id2.md"), "---\nid: agent-era\nextends: base\n---\n");
   });

@@ -6,7 +6,7 @@ import {mkdirSync, readdirSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {parseHardwareCsv} from "../../src/catalog/parseHardwareCsv.js";
 import {parseModelsCsv} from "../../src/catalog/parseModelsCsv.js";
-import {isUserError, UserError, UserErrors} from "../../src/errors/userError.js";
+import {isUserError, UserError, userErrorList} from "../../src/errors/userError.js";
 import {calibratedEfficiencies} from "../../src/inference/calibratedEfficiencies.js";
 import {DEFAULT_HBM_RESERVE_FRACTION} from "../../src/inference/memoryFit.js";
 import {peakFlopsPerS} from "../../src/inference/precision.js";
@@ -89,10 +89,6 @@ export function nonFinitePath(value: unknown, path = ""): string | undefined {
   return undefined;
 }
 
-function errorsOf(error: UserError | UserErrors): UserError[] {
-  return error instanceof UserErrors ? error.errors : [error];
-}
-
 function crash(error: unknown): CaseResult {
   const text = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : String(error);
   return {outcome: "crash", detail: text.slice(0, 2000)};
@@ -109,7 +105,7 @@ function classifyThrown(
   expectLine: (error: UserError) => number | undefined = () => undefined
 ): CaseResult {
   if (!isUserError(error)) return crash(error);
-  for (const e of errorsOf(error)) {
+  for (const e of userErrorList(error)) {
     const {file, line, flag} = e.detail;
     if (e.message.includes("\n")) return {outcome: "misplaced", detail: `two lines: ${e.message}`};
     if (flag) continue;
