@@ -23,19 +23,6 @@ export function keyControl(path: string): KeyControl {
   return {path, label: def.label, ...def.slider};
 }
 
-/** The keys a scenario page offers sliders for, in page order. */
-export const SCENARIO_CONTROL_KEYS: readonly string[] = [
-  "serving.utilization",
-  "power.electricity",
-  "finance.costOfCapital",
-  "silicon.designCycle",
-  "silicon.nre",
-  "demand.agentMultiplier"
-];
-
-/** The scenario pages' sliders, from the schema. */
-export const KEY_CONTROLS: readonly KeyControl[] = SCENARIO_CONTROL_KEYS.map(keyControl);
-
 /**
  * The slider's bounds for a scenario whose value of the key is `value` (base units): the control's bounds, widened to
  * include the value, and never past the key's range.

@@ -22,6 +22,37 @@ export function costPartRows(series: string, point: ScenarioEvaluation): Require
   );
 }
 
+/**
+ * The cost of a million tokens (blended input and output) on owned merchant GPUs and on the custom chip, by part: the
+ * silicon program's two fleets, with the same parts as costPartRows.
+ */
+export function siliconCostPartRows(series: string, point: ScenarioEvaluation): Required<CostStackRow>[] {
+  const fleets = [
+    ["merchant GPUs", point.silicon.merchantCost.perMTok],
+    ["custom chip", point.silicon.customCost.perMTok]
+  ] as const;
+  return fleets.flatMap(([group, perMTok]) =>
+    COST_PARTS.map((component) => ({series, group, component, usdPerMTok: perMTok[component]}))
+  );
+}
+
+/** The moat's four cases, month by month: cumulative gross profit in USD (the moat chart's rows, and its CSV). */
+export function moatRows(series: string, point: ScenarioEvaluation) {
+  return point.moat.months.map((m) => ({
+    series,
+    month: m.month,
+    cumulativeBaselineGrossProfitUsd: m.cumulativeBaselineGrossProfitUsd,
+    cumulativeModelLeadGrossProfitUsd: m.cumulativeModelLeadGrossProfitUsd,
+    cumulativeCostLeadGrossProfitUsd: m.cumulativeCostLeadGrossProfitUsd,
+    cumulativeBothGrossProfitUsd: m.cumulativeBothGrossProfitUsd
+  }));
+}
+
+/** The flywheel with the loop closed and open, month by month (the flywheel chart's rows, and its CSV). */
+export function flywheelRows(series: string, point: ScenarioEvaluation) {
+  return point.flywheel.months.map((m) => ({series, ...m}));
+}
+
 /** Training vs inference spend, month by month over the horizon. */
 export function spendRows(series: string, point: ScenarioEvaluation): Required<SpendMonthRow>[] {
   return point.spend.months.map((m) => ({

@@ -10,43 +10,13 @@ import {checkScenarioFiles} from "../../src/node/scenarioCheck.js";
 import {dataVersion} from "../../src/node/dataVersion.js";
 import {escapeHtml} from "../components/escapeHtml.js";
 import {narrativePageMarkdown} from "../../src/scenario/narrative/narrative.js";
-
-const {
-  values: {id}
-} = parseArgs({options: {id: {type: "string"}}});
-
-try {
-  if (!id) throw new Error("the scenario page loader needs --id");
-  const check = checkScenarioFiles();
-  // The page is the file's (observablehq.config.ts lists file names); the scenario it shows is the file's id.
-  const file = check.files.find((f) => f.name === id);
-  const errors = [...check.catalogErrors, ...(file?.errors ?? [])];
-  if (!file) {
-    process.stdout.write(missingPage(id));
-  } else if (errors.length) {
-    process.stdout.write(
-      errorPage(
-        file.name,
-        file.file,
-        errors.map((error) => error.message)
-      )
-    );
-  } else {
-    const scenario = check.library.resolve(file.id);
-    const narrative = narrativePageMarkdown(scenario.body, (target) =>
-      target.kind === "metric"
-        ? `$\{LiveMetric(rows, ${JSON.stringify(target.metric)})}`
-        : `$\{LiveKey(livePoint, ${JSON.stringify(target.path)})}`
-    );
-    process.stdout.write(
-      scenarioPage(file.id, scenario.title, scenario.description, scenario.file, narrative, dataVersion())
-    );
-  }
-} catch (error) {
-  if (!isUserError(error)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+import {
+  scenarioTopics,
+  topicControlKeys,
+  topicKpis,
+  type ScenarioTopic,
+  type TopicChart
+} from "../components/scenarioTopics.js";
 
 /** "9-month" and the like never break at their hyphen in a heading (the text is unchanged: a no-wrap span). */
 function keepCompoundsWhole(html: string): string {
@@ -96,9 +66,11 @@ function scenarioPage(
   description: string,
   file: string,
   narrative: string,
-  version: string
+  version: string,
+  topics: readonly ScenarioTopic[]
 ): string {
   const ID = JSON.stringify(id);
+  const topicCharts = new Set<Chart>(topics.flatMap((topic) => topic.charts));
   return `---
 title: ${JSON.stringify(title)}
 toc: false
@@ -112,11 +84,11 @@ toc: false
 <p class="muted scenario-file">Scenario file: <code>${escapeHtml(file)}</code> · id <code>${escapeHtml(id)}</code></p>
 
 ~~~js
-import {controlToBase, KEY_CONTROLS} from "../components/keyControls.js";
+import {controlToBase, keyControl} from "../components/keyControls.js";
 import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
 import {ScenarioRunner} from "../components/scenarioRunner.js";
 import {DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
-import {costPartRows, csvRows, currentCycleRow, cycleRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
+import {costPartRows, csvRows, currentCycleRow, cycleRows, flywheelRows, moatRows, siliconCostPartRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../components/urlState.js";
 import {csvFile, DownloadButton} from "../components/download.js";
@@ -127,6 +99,8 @@ import {CostStackChart} from "../components/costStackChart.js";
 import {FanChart} from "../components/fanChart.js";
 import {NpvByCycleChart} from "../components/npvByCycleChart.js";
 import {SpendOverTimeChart} from "../components/spendOverTimeChart.js";
+import {MoatChart} from "../components/moatChart.js";
+import {FlywheelChart} from "../components/flywheelChart.js";
 import {ScenarioAssumptionsTable} from "../components/scenarioAssumptionsTable.js";
 import {ScenarioControls} from "../components/keyControls.js";
 import {BandsSummary, ScenarioKpis, ScenarioMetricsTable, ScenarioProvenance} from "../components/scenarioMetrics.js";
@@ -172,7 +146,9 @@ Every number and chart below is recomputed in your browser, by the same library 
 slider. Assumptions that are uncertain in the scenario (a distribution) become the single value you set.
 
 ~~~js
-const controlsInput = ScenarioControls(KEY_CONTROLS, scenarioMedianPoint(fromUrl.resolved));
+// This scenario's topics' sliders first (${topics.map((t) => t.id).join(", ") || "none: it extends no other scenario"}), then every page's.
+const CONTROLS = ${JSON.stringify(topicControlKeys(topics))}.map(keyControl);
+const controlsInput = ScenarioControls(CONTROLS, scenarioMedianPoint(fromUrl.resolved));
 const controlStart = controlsInput.value;
 // A move marks the page as settling at once, before the runtime's next frame recomputes anything; the state cell
 // below clears the mark when its figures are in.
@@ -182,7 +158,7 @@ const controls = view(controlsInput);
 
 ~~~js
 // The page's state: the URL's accepted sets, then every slider moved from where it started.
-const controlSets = KEY_CONTROLS.filter(
+const controlSets = CONTROLS.filter(
   (control) => controls[control.path] !== undefined && controls[control.path] !== controlStart[control.path]
 ).map((control) => formatShareSet(control.path, controlToBase(control, controls[control.path])));
 const sets = mergeSets(fromUrl.applied, controlSets);
@@ -222,12 +198,7 @@ display(ScenarioProvenance(sets));
 
 ~~~js
 display(
-  ScenarioKpis(rows, [
-    "costPerMillionTokensUsd",
-    "chipHourCostUsd",
-    "inferenceOvertakesTrainingMonth",
-    "siliconNpvUsd"
-  ])
+  ScenarioKpis(rows, ${JSON.stringify(topicKpis(topics))})
 );
 ~~~
 
@@ -238,6 +209,7 @@ const spend = spendRows(ID, pointState.point);
 const silicon = siliconRows(ID, pointState.point);
 const cycles = cycleRows(ID, pointState.point);
 const currentCycle = [currentCycleRow(ID, scenarioMedianPoint(pointState.resolved)["silicon.designCycle"], pointState.point)];
+${[...topicCharts].map((chart) => TOPIC_ROWS[chart] ?? "").join("\n")}
 const csv = (name, data) =>
   DownloadButton("CSV", () => csvFile(ID + "-" + name + ".csv", csvRows(data)), {
     name: name + "-csv",
@@ -245,28 +217,17 @@ const csv = (name, data) =>
   });
 ~~~
 
-<div class="grid grid-cols-2">
-  <div class="card" data-chart="cost">
-    <h2>Cost of a million tokens, by part</h2>
-    <h3>Owned merchant chips, every uncertain assumption at its median · $\{csv("cost", costRows)}</h3>
-    $\{resize((width) => CostStackChart(costRows, {width}))}
-  </div>
-  <div class="card" data-chart="spend">
-    <h2>Training vs inference, cumulative spend</h2>
-    <h3>Every uncertain assumption at its median · $\{csv("spend", spend)}</h3>
-    $\{resize((width) => SpendOverTimeChart(spend, {width}))}
-  </div>
-  <div class="card" data-chart="silicon">
-    <h2>Custom silicon program, cumulative cash flow</h2>
-    <h3>Against serving all demand on merchant chips · dashed: undiscounted · $\{csv("silicon", silicon)}</h3>
-    $\{resize((width) => CashFlowChart(silicon, {width, undiscounted: true, payback: false}))}
-  </div>
-  <div class="card" data-chart="cycle">
-    <h2>Program NPV by design cycle</h2>
-    <h3>All else equal; ringed: this scenario's cycle · $\{csv("cycle", cycles)}</h3>
-    $\{resize((width) => NpvByCycleChart(cycles, {width, current: currentCycle, marked: [], maxCycle: Infinity}))}
-  </div>
-</div>
+${topics
+  .map(
+    (topic) => `## ${escapeHtml(topic.heading)}
+
+<p class="scenario-topic-lead" data-topic="${topic.id}">${escapeHtml(topic.lead)}</p>
+
+${chartGrid(topic.charts)}
+`
+  )
+  .join("\n")}
+${topics.length ? "## The whole model at this scenario\n\n" : ""}${chartGrid(GENERAL_CHARTS.filter((chart) => !topicCharts.has(chart)))}
 
 ## How sure is this?
 
@@ -336,4 +297,124 @@ display(
 The downloaded file <code>extends: ${escapeHtml(id)}</code> and sets only what you changed; check it with
 <code>npx token-ledger validate ${escapeHtml(id)}-edited.md</code> and run it with <code>npx token-ledger run ${escapeHtml(id)}-edited.md</code>.
 `;
+}
+
+/** The charts every scenario page shows (after its topics', and without those a topic already showed). */
+const GENERAL_CHARTS: readonly Chart[] = ["cost", "spend", "silicon", "cycle"];
+
+type Chart = TopicChart | "cost" | "spend";
+
+/** The page code that computes a topic chart's rows (the general charts' rows are always computed). */
+const TOPIC_ROWS: Partial<Record<Chart, string>> = {
+  "silicon-cost": "const siliconCost = siliconCostPartRows(ID, pointState.point);",
+  moat: "const moat = moatRows(ID, pointState.point);",
+  flywheel: "const flywheel = flywheelRows(ID, pointState.point);"
+};
+
+/** Each chart's card: its heading, its subheading (ending with the CSV button) and the code that draws it. */
+const CARDS: Record<Chart, {title: string; subtitle: string; draw: string}> = {
+  cost: {
+    title: "Cost of a million tokens, by part",
+    subtitle: 'Owned merchant chips, every uncertain assumption at its median · ${csv("cost", costRows)}',
+    draw: "CostStackChart(costRows, {width})"
+  },
+  spend: {
+    title: "Training vs inference, cumulative spend",
+    subtitle: 'Every uncertain assumption at its median · ${csv("spend", spend)}',
+    draw: "SpendOverTimeChart(spend, {width})"
+  },
+  silicon: {
+    title: "Custom silicon program, cumulative cash flow",
+    subtitle: 'Against serving all demand on merchant chips · dashed: undiscounted · ${csv("silicon", silicon)}',
+    draw: "CashFlowChart(silicon, {width, undiscounted: true, payback: false})"
+  },
+  cycle: {
+    title: "Program NPV by design cycle",
+    subtitle: 'All else equal; ringed: this scenario\'s cycle · ${csv("cycle", cycles)}',
+    draw: "NpvByCycleChart(cycles, {width, current: currentCycle, marked: [], maxCycle: Infinity})"
+  },
+  "silicon-cost": {
+    title: "Cost of a million tokens, merchant GPUs against the custom chip",
+    subtitle:
+      'Owned chips, blended input and output tokens, by part; every uncertain assumption at its median · ${csv("silicon-cost", siliconCost)}',
+    draw: "CostStackChart(siliconCost, {width})"
+  },
+  moat: {
+    title: "Cumulative gross profit: neither lead, model lead, cost lead, both",
+    subtitle: 'Every uncertain assumption at its median · ${csv("moat", moat)}',
+    draw: "MoatChart(moat, {width})"
+  },
+  "spend-monthly": {
+    title: "Training vs inference, monthly spend",
+    subtitle: 'Each month\'s bill, every uncertain assumption at its median · ${csv("spend-monthly", spend)}',
+    draw: "SpendOverTimeChart(spend, {width, cumulative: false})"
+  },
+  flywheel: {
+    title: "Cost of a million tokens, loop closed and open",
+    subtitle: 'Every uncertain assumption at its median · ${csv("flywheel", flywheel)}',
+    draw: 'FlywheelChart(flywheel, {width, quantity: "cost"})'
+  }
+};
+
+/**
+ * Chart cards two to a row; with an odd count the first card is full width, on its own (outside the grid, whose rows
+ * are all as tall as the tallest).
+ */
+function chartGrid(charts: readonly Chart[]): string {
+  const card = (chart: Chart) => {
+    const {title, subtitle, draw} = CARDS[chart];
+    return `  <div class="card" data-chart="${chart}">
+    <h2>${escapeHtml(title)}</h2>
+    <h3>${subtitle}</h3>
+    $\{resize((width) => ${draw})}
+  </div>`;
+  };
+  const wide = charts.length % 2 === 1 ? card(charts[0]!) + "\n" : "";
+  const paired = charts.slice(charts.length % 2);
+  return wide + (paired.length ? `<div class="grid grid-cols-2">\n${paired.map(card).join("\n")}\n</div>\n` : "");
+}
+
+const {
+  values: {id}
+} = parseArgs({options: {id: {type: "string"}}});
+
+try {
+  if (!id) throw new Error("the scenario page loader needs --id");
+  const check = checkScenarioFiles();
+  // The page is the file's (observablehq.config.ts lists file names); the scenario it shows is the file's id.
+  const file = check.files.find((f) => f.name === id);
+  const errors = [...check.catalogErrors, ...(file?.errors ?? [])];
+  if (!file) {
+    process.stdout.write(missingPage(id));
+  } else if (errors.length) {
+    process.stdout.write(
+      errorPage(
+        file.name,
+        file.file,
+        errors.map((error) => error.message)
+      )
+    );
+  } else {
+    const scenario = check.library.resolve(file.id);
+    const narrative = narrativePageMarkdown(scenario.body, (target) =>
+      target.kind === "metric"
+        ? `$\{LiveMetric(rows, ${JSON.stringify(target.metric)})}`
+        : `$\{LiveKey(livePoint, ${JSON.stringify(target.path)})}`
+    );
+    process.stdout.write(
+      scenarioPage(
+        file.id,
+        scenario.title,
+        scenario.description,
+        scenario.file,
+        narrative,
+        dataVersion(),
+        scenarioTopics(scenario)
+      )
+    );
+  }
+} catch (error) {
+  if (!isUserError(error)) throw error;
+  console.error(error.message);
+  process.exit(1);
 }

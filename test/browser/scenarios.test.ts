@@ -127,6 +127,107 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("opens the moat scenario with the moat chart and its sliders, and redraws them as the library computes", async () => {
+    // cost-lead-vs-model-lead.md sets moat.* and market.*: its page leads with the moat (docs/components/scenarioTopics.ts).
+    const page = await openPage(browser, "/scenarios/cost-lead-vs-model-lead");
+    try {
+      const keys = await page.$$eval(".scenario-control", (rows) =>
+        rows.map((row) => (row as HTMLElement).dataset.key)
+      );
+      expect(keys.slice(0, 4)).toEqual([
+        "moat.catchUpMonths",
+        "horizon.months",
+        "moat.costAdvantage",
+        "moat.pricePremium"
+      ]);
+      const cards = await page.$$eval(".scenario-kpi", (c) => c.map((card) => (card as HTMLElement).dataset.metric));
+      expect(cards.slice(0, 2)).toEqual(["costLeadValueUsd", "modelLeadValueUsd"]);
+      // The moat chart comes before the general charts, and draws one line per case.
+      const order = await page.$$eval("[data-chart]", (c) => c.map((card) => (card as HTMLElement).dataset.chart));
+      expect(order.indexOf("moat")).toBeLessThan(order.indexOf("cost"));
+      expect(await page.$$eval('[data-chart="moat"] svg [aria-label="line"] path', (p) => p.length)).toBe(4);
+      const before = await chartSvg(page, "moat");
+
+      await setControl(page, "moat.catchUpMonths", 24);
+      const {sets} = parseShareQuery(new URL(page.url()).search);
+      expect(sets).toEqual(["moat.catchUpMonths=24 months"]);
+      expect(await chartSvg(page, "moat")).not.toBe(before);
+      const want = expected("cost-lead-vs-model-lead", sets);
+      expect(await kpi(page, "modelLeadValueUsd")).toBeCloseTo(metricCentral(want.modelLeadValueUsd)! / 1e6, 6);
+      // A longer catch-up is a longer-lived model lead: worth more than at the scenario's median of 6 months.
+      expect(metricCentral(want.modelLeadValueUsd)!).toBeGreaterThan(
+        metricCentral(expected("cost-lead-vs-model-lead", []).modelLeadValueUsd)!
+      );
+      await screenshot(page, "scenarios--cost-lead-vs-model-lead.moved");
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("opens an ASIC scenario with the merchant and custom chips' cost by part, as the library computes it", async () => {
+    const page = await openPage(browser, "/scenarios/asic-24-months");
+    try {
+      const keys = await page.$$eval(".scenario-control", (rows) =>
+        rows.map((row) => (row as HTMLElement).dataset.key)
+      );
+      expect(keys.slice(0, 2)).toEqual(["silicon.designCycle", "silicon.nre"]);
+      const order = await page.$$eval("[data-chart]", (c) => c.map((card) => (card as HTMLElement).dataset.chart));
+      expect(order.slice(0, 3)).toEqual(["silicon-cost", "silicon", "cycle"]);
+      // Each chart once: the topic's charts are not repeated in the general section.
+      expect(new Set(order).size).toBe(order.length);
+      const [csv] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click('[data-chart="silicon-cost"] [data-download="silicon-cost-csv"]')
+      ]);
+      const dir = mkdtempSync(join(tmpdir(), "silicon-cost-"));
+      try {
+        const file = join(dir, csv.suggestedFilename());
+        await csv.saveAs(file);
+        const [header, ...lines] = readFileSync(file, "utf8").trim().split("\n");
+        expect(header).toBe("scenario,group,component,usdPerMTok");
+        const total = (group: string) =>
+          lines
+            .filter((line) => line.split(",")[1] === group)
+            .reduce((sum, line) => sum + Number(line.split(",")[3]), 0);
+        const point = expectedState("asic-24-months", []).point;
+        expect(total("merchant GPUs")).toBeCloseTo(point.silicon.merchantCostUsdPerMTok, 9);
+        expect(total("custom chip")).toBeCloseTo(point.silicon.customCostUsdPerMTok, 9);
+      } finally {
+        rmSync(dir, {recursive: true, force: true});
+      }
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("gives the root scenario no topic section, and each other bundled scenario its own", async () => {
+    const page = await openPage(browser, "/scenarios/base");
+    try {
+      expect(await page.$$eval("[data-topic]", (t) => t.length)).toBe(0);
+      expect(await page.$$eval("[data-chart]", (c) => c.map((card) => (card as HTMLElement).dataset.chart))).toEqual([
+        "cost",
+        "spend",
+        "silicon",
+        "cycle",
+        "spend-band",
+        "silicon-band"
+      ]);
+    } finally {
+      await closePage(page);
+    }
+    const agents = await openPage(browser, "/scenarios/agent-era");
+    try {
+      expect(await agents.$$eval("[data-topic]", (t) => t.map((p) => (p as HTMLElement).dataset.topic))).toEqual([
+        "demand"
+      ]);
+      expect(await agents.$$eval('[data-chart="spend-monthly"] svg [aria-label]', (m) => m.length)).toBeGreaterThan(0);
+    } finally {
+      await closePage(agents);
+    }
+  });
+
   it("recomputes the headline metric and the charts when a slider moves, as the library does in Node", async () => {
     const page = await openPage(browser, "/scenarios/base");
     try {

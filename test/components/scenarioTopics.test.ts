@@ -1,0 +1,83 @@
+import {describe, expect, it} from "vitest";
+import {keyControl} from "../../docs/components/keyControls.js";
+import {
+  GENERAL_CONTROL_KEYS,
+  GENERAL_KPIS,
+  keysChangedFromRoot,
+  SCENARIO_TOPICS,
+  scenarioTopics,
+  topicControlKeys,
+  topicKpis
+} from "../../docs/components/scenarioTopics.js";
+import {METRIC_INFO} from "../../src/scenario/evaluate/metricInfo.js";
+import {isScenarioGroup} from "../../src/scenario/file/schema.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+
+const library = loadScenarioLibrary();
+const topicsOf = (id: string) => scenarioTopics(library.resolve(id)).map((topic) => topic.id);
+
+describe("the topic table", () => {
+  it("names only keys with a slider, metrics the pages compute and groups of the scenario file", () => {
+    for (const topic of SCENARIO_TOPICS) {
+      for (const path of topic.controls) expect(() => keyControl(path)).not.toThrow();
+      for (const metric of topic.kpis) expect(METRIC_INFO).toHaveProperty(metric);
+      for (const group of topic.groups) expect(isScenarioGroup(group)).toBe(true);
+    }
+    for (const path of GENERAL_CONTROL_KEYS) expect(() => keyControl(path)).not.toThrow();
+    for (const metric of GENERAL_KPIS) expect(METRIC_INFO).toHaveProperty(metric);
+  });
+});
+
+describe("scenarioTopics of the bundled scenarios", () => {
+  it("gives the root scenario none: it changes nothing about a case it starts from", () => {
+    expect(keysChangedFromRoot(library.resolve("base"))).toEqual([]);
+    expect(topicsOf("base")).toEqual([]);
+  });
+
+  it("reads each scenario's topic from the keys it (or a parent below the root) sets", () => {
+    // asic-9-months.md sets silicon.designCycle, unitCost, power, relativeThroughput, utilization, rampMonths and
+    // partnerMargin; asic-24-months.md sets silicon.designCycle and inherits the rest from asic-9-months.
+    expect(topicsOf("asic-9-months")).toEqual(["silicon"]);
+    expect(topicsOf("asic-24-months")).toEqual(["silicon"]);
+    expect(keysChangedFromRoot(library.resolve("asic-24-months"))).toContain("silicon.unitCost");
+    // cost-lead-vs-model-lead.md sets market.* and moat.*.
+    expect(topicsOf("cost-lead-vs-model-lead")).toEqual(["moat"]);
+    // agent-era.md sets demand.agentMultiplier, agentGrowth and tokensPerUserGrowth.
+    expect(topicsOf("agent-era")).toEqual(["demand"]);
+  });
+
+  it("finds a topic for an author's own scenario", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "topics-")), "my-flywheel.md");
+    writeFileSync(file, "---\nextends: base\nflywheel:\n  costElasticity: 1.2\nmoat:\n  catchUpMonths: 6\n---\n");
+    const resolved = loadScenarioLibrary([file]).resolve("my-flywheel");
+    expect(scenarioTopics(resolved).map((topic) => topic.id)).toEqual(["moat", "flywheel"]);
+  });
+});
+
+describe("the page's sliders and cards", () => {
+  it("puts the topics' sliders first, each key once", () => {
+    const silicon = SCENARIO_TOPICS.find((topic) => topic.id === "silicon")!;
+    const keys = topicControlKeys([silicon]);
+    expect(keys.slice(0, silicon.controls.length)).toEqual(silicon.controls);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual(expect.arrayContaining([...GENERAL_CONTROL_KEYS]));
+    expect(topicControlKeys([])).toEqual(GENERAL_CONTROL_KEYS);
+  });
+
+  it("puts the topics' cards first, filling rows of four with the general ones", () => {
+    const moat = SCENARIO_TOPICS.find((topic) => topic.id === "moat")!;
+    expect(topicKpis([moat])).toEqual(["costLeadValueUsd", "modelLeadValueUsd", ...GENERAL_KPIS.slice(0, 2)]);
+    expect(topicKpis([])).toEqual(GENERAL_KPIS);
+    const all = topicKpis(SCENARIO_TOPICS);
+    // Nine cards of the topics' own, then the two general ones no topic has, and no more (12 would fill three rows).
+    expect(all).toEqual([
+      ...new Set(SCENARIO_TOPICS.flatMap((topic) => topic.kpis)),
+      "costPerMillionTokensUsd",
+      "chipHourCostUsd"
+    ]);
+    expect(new Set(all).size).toBe(all.length);
+  });
+});
