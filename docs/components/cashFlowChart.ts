@@ -27,8 +27,6 @@ export interface CashFlowChartOptions extends Plot.PlotOptions {
   undiscounted?: boolean;
 }
 
-const MILLION = 1e6;
-
 export function CashFlowChart(
   rows: readonly CashFlowRow[],
   {width, height = 280, series, payback = true, undiscounted = false, ...options}: CashFlowChartOptions = {}
@@ -42,8 +40,8 @@ export function CashFlowChart(
         return first ? [first] : [];
       })
     : [];
-  const y = (d: CashFlowRow) => d.cumulativeDiscountedCashFlowUsd / MILLION;
-  const yUndiscounted = (d: CashFlowRow) => (d.cumulativeCashFlowUsd ?? NaN) / MILLION;
+  const y = (d: CashFlowRow) => d.cumulativeDiscountedCashFlowUsd;
+  const yUndiscounted = (d: CashFlowRow) => d.cumulativeCashFlowUsd ?? NaN;
   const single = domain.length === 1;
   return Plot.plot({
     width: Math.max(width ?? 640, 260),
@@ -53,9 +51,10 @@ export function CashFlowChart(
     x: {label: "Month →", grid: true},
     y: {
       label: undiscounted
-        ? "↑ Cumulative cash flow, discounted and not (million USD)"
-        : "↑ Cumulative discounted cash flow (million USD)",
-      grid: true
+        ? "↑ Cumulative cash flow, discounted and not (USD)"
+        : "↑ Cumulative discounted cash flow (USD)",
+      grid: true,
+      tickFormat: (v: number) => formatUsd(v)
     },
     color: single ? {domain, range: [FLEET_COLORS.inHouse]} : {legend: true, ...seriesColorScale(domain)},
     ...options,

@@ -19,6 +19,11 @@ export interface FanChartOptions extends Plot.PlotOptions {
    * uses for that quantity inline (format.ts formatUsd…). Default a plain number of the scaled value.
    */
   valueFormat?: (value: number) => string;
+  /**
+   * Formats the y axis's ticks, given in the rows' own unit (before `scale`): money axes pass format.ts formatUsd, so
+   * they read "$500M", "$2B" like the page's text. Default Plot's numbers of the scaled value.
+   */
+  tickFormat?: (value: number) => string;
   /** Colour of the bands: the banded quantity's concept colour (palette.ts); default the accent. */
   fill?: string;
 }
@@ -35,6 +40,7 @@ export function FanChart(
     xLabel = "month",
     yLabel = "value",
     valueFormat,
+    tickFormat,
     fill = ACCENT,
     ...options
   }: FanChartOptions = {}
@@ -54,7 +60,7 @@ export function FanChart(
     width: Math.max(width ?? 640, 240), // never narrower than its margins, even mid-layout
     height,
     x: {label: xLabel, grid: true},
-    y: {label: yLabel, grid: true},
+    y: {label: yLabel, grid: true, ...(tickFormat ? {tickFormat: (v: number) => tickFormat(v / scale)} : {})},
     color: {legend: true, domain: ["90% of draws", "50% of draws", "median"], range: [outer, inner, INK]},
     ...options,
     marks: [

@@ -33,8 +33,20 @@ const USD_COMPACT = new Intl.NumberFormat(LOCALE, {
   maximumSignificantDigits: 3
 });
 const PRICE = new Intl.NumberFormat(LOCALE, {minimumFractionDigits: 2, maximumFractionDigits: 2});
-const PERCENT = new Intl.NumberFormat(LOCALE, {style: "percent", ...SIGNIFICANT});
-const CHANGE = new Intl.NumberFormat(LOCALE, {style: "percent", signDisplay: "exceptZero", ...SIGNIFICANT});
+/** Percentages: whole from 10% ("37%", "90%"), two significant digits below ("5.3%", "0.42%"). */
+const PERCENT = new Intl.NumberFormat(LOCALE, {style: "percent", maximumFractionDigits: 0});
+const PERCENT_SMALL = new Intl.NumberFormat(LOCALE, {style: "percent", maximumSignificantDigits: 2});
+const CHANGE = new Intl.NumberFormat(LOCALE, {style: "percent", signDisplay: "exceptZero", maximumFractionDigits: 0});
+const CHANGE_SMALL = new Intl.NumberFormat(LOCALE, {
+  style: "percent",
+  signDisplay: "exceptZero",
+  maximumSignificantDigits: 2
+});
+
+/** The percent format of a fraction of this magnitude: whole from 10% (0.0995 rounds to 10% and is whole too). */
+function percentFormat(magnitude: number, whole: Intl.NumberFormat, small: Intl.NumberFormat): Intl.NumberFormat {
+  return magnitude >= 0.0995 ? whole : small;
+}
 
 /** Parts of a formatted number or range, with the minus sign as U+2212. */
 function join(parts: readonly {type: string; value: string}[]): string {
@@ -110,10 +122,10 @@ export const formatUsdPerMwh = unitFormat(
   (low, high) => `${formatUsd.range(low, high)}/MWh`
 );
 
-/** A fraction as a percentage: 0.4401 → "44%"; 0.0531 → "5.31%". */
+/** A fraction as a percentage, one rounding site-wide: 0.4401 → "44%", 0.901 → "90%"; 0.0531 → "5.3%". */
 export const formatPercent = unitFormat(
-  (fraction) => intl(PERCENT, fraction),
-  (low, high) => intlRange(PERCENT, low, high)
+  (fraction) => intl(percentFormat(Math.abs(fraction), PERCENT, PERCENT_SMALL), fraction),
+  (low, high) => intlRange(percentFormat(Math.max(Math.abs(low), Math.abs(high)), PERCENT, PERCENT_SMALL), low, high)
 );
 
 /**
@@ -148,7 +160,7 @@ export function formatChange(value: number, base: number | null | undefined): st
   if (base === null || base === undefined || base === 0 || !Number.isFinite(base)) return "";
   const change = value / base - 1;
   if (Math.abs(change) < 0.0005) return "±0%";
-  return intl(CHANGE, change);
+  return intl(percentFormat(Math.abs(change), CHANGE, CHANGE_SMALL), change);
 }
 
 /** Change of a month number against `base`: "3 months earlier", "1 month later", "±0%" when equal; "" without a base. */

@@ -17,12 +17,12 @@ const CASES = [
 ] as const;
 
 export function MoatChart(months: readonly MoatMonth[], {width, height = 320, ...options}: MoatChartOptions = {}) {
-  const rows = months.flatMap((m) => CASES.map((c) => ({month: m.month, case: c.label, profit: m[c.key] / 1e6})));
+  const rows = months.flatMap((m) => CASES.map((c) => ({month: m.month, case: c.label, profit: m[c.key]})));
   return Plot.plot({
     width: Math.max(width ?? 640, 240), // never narrower than its margins, even mid-layout
     height,
-    x: {label: "month", grid: true},
-    y: {label: "cumulative gross profit, million USD", grid: true},
+    x: {label: "Month →", grid: true},
+    y: {label: "↑ Cumulative gross profit (USD)", grid: true, tickFormat: (v: number) => formatUsd(v)},
     color: {legend: true, domain: CASES.map((c) => c.label), range: CASES.map((c) => c.color)},
     ...options,
     marks: [
@@ -33,7 +33,7 @@ export function MoatChart(months: readonly MoatMonth[], {width, height = 320, ..
         stroke: "case",
         strokeWidth: 2,
         channels: {profit: {value: "profit", label: "cumulative gross profit"}},
-        tip: {format: {x: true, y: false, profit: (v: number) => formatUsd(v * 1e6), stroke: true}}
+        tip: {format: {x: true, y: false, profit: formatUsd, stroke: true}}
       })
     ]
   });

@@ -29,8 +29,6 @@ export interface NpvByCycleChartOptions extends Plot.PlotOptions {
   series?: string[];
 }
 
-const MILLION = 1e6;
-
 export function NpvByCycleChart(
   rows: readonly NpvByCycleRow[],
   {
@@ -52,7 +50,7 @@ export function NpvByCycleChart(
       ? data.filter((r) => r.designCycleMonths === current)
       : (current ?? []).map((r) => ({...r, series: r.series ?? ""}));
   const chartWidth = Math.max(width ?? 640, 260);
-  const y = (d: NpvByCycleRow) => d.npvUsd / MILLION;
+  const y = (d: NpvByCycleRow) => d.npvUsd;
   return Plot.plot({
     width: chartWidth,
     height,
@@ -60,7 +58,7 @@ export function NpvByCycleChart(
     marginRight: 24,
     marginTop: 28,
     x: {label: "Design cycle (months) →", grid: true, insetRight: 8},
-    y: {label: "↑ NPV of the program (million USD)", grid: true, insetTop: 16},
+    y: {label: "↑ NPV of the program (USD)", grid: true, insetTop: 16, tickFormat: (v: number) => formatUsd(v)},
     color: single ? {domain, range: [FLEET_COLORS.inHouse]} : {legend: true, ...seriesColorScale(domain)},
     ...options,
     marks: [

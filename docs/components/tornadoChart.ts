@@ -18,6 +18,8 @@ export interface TornadoChartOptions extends Plot.PlotOptions {
   labels?: Record<string, string>;
   /** Formats a (scaled) value of the metric for tooltips (format.ts); default a plain number. */
   valueFormat?: (value: number) => string;
+  /** Formats the x axis's ticks, given in the rows' own unit (before `scale`); default Plot's numbers. */
+  tickFormat?: (value: number) => string;
 }
 
 export function TornadoChart(
@@ -30,6 +32,7 @@ export function TornadoChart(
     xLabel = "metric",
     labels = {},
     valueFormat = formatDisplayNumber,
+    tickFormat,
     ...options
   }: TornadoChartOptions
 ) {
@@ -43,7 +46,7 @@ export function TornadoChart(
     width: chartWidth,
     height: height ?? 60 + 36 * Math.max(1, rows.length),
     marginLeft: Math.min(180, chartWidth * 0.35),
-    x: {label: xLabel, grid: true},
+    x: {label: xLabel, grid: true, ...(tickFormat ? {tickFormat: (v: number) => tickFormat(v / scale)} : {})},
     y: {label: null, domain: rows.map((r) => labels[r.input] ?? r.input)},
     color: {legend: true, domain: ["at p5", "at p95"], range: [SWING_COLORS.low, SWING_COLORS.high]},
     ...options,

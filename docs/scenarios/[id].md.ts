@@ -247,12 +247,12 @@ const noBands = "No assumption is uncertain: no bands.";
   <div class="card" data-chart="spend-band">
     <h2>Cumulative inference spend, uncertainty</h2>
     <h3>Median, 50% and 90% bands across the draws · $\{bandCsv("spend-band", spendBand)}</h3>
-    $\{state.bands ? resize((width) => FanChart(spendBand, {width, height: 260, scale: 1e-6, yLabel: "million USD", valueFormat: formatUsd, fill: SPEND_COLORS.inference})) : noBands}
+    $\{state.bands ? resize((width) => FanChart(spendBand, {width, height: 260, yLabel: "↑ Cumulative inference spend (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: SPEND_COLORS.inference})) : noBands}
   </div>
   <div class="card" data-chart="silicon-band">
     <h2>Custom silicon, cumulative discounted cash flow, uncertainty</h2>
     <h3>Median, 50% and 90% bands across the draws; NRE at month 0 · $\{bandCsv("silicon-band", siliconBand)}</h3>
-    $\{state.bands ? resize((width) => FanChart(siliconBand, {width, height: 260, scale: 1e-6, yLabel: "million USD (discounted)", valueFormat: formatUsd, fill: FLEET_COLORS.inHouse})) : noBands}
+    $\{state.bands ? resize((width) => FanChart(siliconBand, {width, height: 260, yLabel: "↑ Cumulative discounted cash flow (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: FLEET_COLORS.inHouse})) : noBands}
   </div>
 </div>
 

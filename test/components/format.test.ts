@@ -59,7 +59,11 @@ describe("unit formatters", () => {
 
   it("writes fractions as percentages and counts with a scale word from 10,000", () => {
     expect(formatPercent(0.4401)).toBe("44%");
-    expect(formatPercent(0.0531)).toBe("5.31%");
+    // One rounding for every percentage: whole from 10%, two significant digits below.
+    expect(formatPercent(0.0531)).toBe("5.3%");
+    expect(formatPercent(0.901)).toBe("90%");
+    expect(formatPercent(0.0042)).toBe("0.42%");
+    expect(formatPercent(0.0996)).toBe("10%");
     expect(formatPercent(-0.12)).toBe("\u221212%");
     expect(formatCount(9876)).toBe("9,876");
     expect(formatCount(425421)).toBe("425K");
@@ -78,7 +82,8 @@ describe("unit formatters", () => {
     expect(formatInterval(1.474e9, 4.14e9, formatUsd)).toBe("$1.47–4.14B");
     expect(formatUsdPerMTok.range(0.759, 1.25)).toBe("0.759–1.25 USD/Mtok");
     expect(formatCount.range(2852, 13100)).toBe("2.85K – 13.1K");
-    expect(formatPercent.range(0.199, 0.29)).toBe("19.9% – 29%");
+    expect(formatPercent.range(0.199, 0.29)).toBe("20% – 29%");
+    expect(formatPercent.range(0.051, 0.083)).toBe("5.1% – 8.3%");
     expect(formatUsd.range(-2e8, 3e9)).toBe("\u2212$200M – $3B");
     expect(formatMonth.range(6, 9)).toBe("month 6–9");
     // A formatter without a range joins its ends.
@@ -92,7 +97,7 @@ describe("formatMetric", () => {
     expect(formatMetric("costPerMillionTokensUsd", 0.98703)).toBe(formatUsdPerMTok(0.98703));
     expect(formatMetric("chipHourCostUsd", 1.596)).toBe("1.60 USD/h");
     expect(formatMetric("siliconNpvUsd", 2718.4)).toBe("$2.72B");
-    expect(formatMetric("inferenceShareOfSpend", 24.5)).toBe("24.5%");
+    expect(formatMetric("inferenceShareOfSpend", 24.5)).toBe("25%");
     expect(formatMetric("siliconPaybackMonth", 27)).toBe("month 27");
     expect(formatMetric("timePerOutputTokenSeconds", 20.51)).toBe("20.5 ms");
     expect(formatMetric("siliconBreakevenUnits", 5671)).toBe("5,671 chips");
