@@ -196,3 +196,42 @@ export function trainingVsInference(input: TrainingVsInferenceInput): TrainingVs
     inferenceShareOfTotal: share(cumulativeInference, cumulativeTraining)
   };
 }
+
+/** Spend in one year of the horizon: months 12(y − 1) + 1 … 12y (the last year may be shorter). */
+export interface SpendYear {
+  /** Year number, 1-based. */
+  year: number;
+  /** Months in it: 12, or fewer for the last year of a horizon that is not whole years. */
+  months: number;
+  /** Training spend in the year, USD. */
+  trainingSpendUsd: number;
+  /** Inference spend in the year, USD. */
+  inferenceSpendUsd: number;
+  /** Tokens served in the year. */
+  inferenceTokens: number;
+  /** Inference's share of the year's spend, fraction; null when nothing is spent. */
+  inferenceShare: number | null;
+}
+
+/**
+ * The monthly series summed by year, so a year of the model can be set beside a lab's reported annual spend (Epoch AI
+ * reports OpenAI's 2024 compute as annual figures). Input: trainingVsInference()'s result; output one row per year,
+ * in order. Computed on demand rather than in trainingVsInference(), which runs once per Monte Carlo draw.
+ */
+export function spendByYear(result: TrainingVsInferenceResult): SpendYear[] {
+  const years: SpendYear[] = [];
+  for (const m of result.months) {
+    const year = Math.ceil(m.month / 12);
+    let row = years[year - 1];
+    if (!row) {
+      row = {year, months: 0, trainingSpendUsd: 0, inferenceSpendUsd: 0, inferenceTokens: 0, inferenceShare: null};
+      years.push(row);
+    }
+    row.months++;
+    row.trainingSpendUsd += m.trainingSpendUsd;
+    row.inferenceSpendUsd += m.inferenceSpendUsd;
+    row.inferenceTokens += m.inferenceTokens;
+  }
+  for (const row of years) row.inferenceShare = share(row.inferenceSpendUsd, row.trainingSpendUsd);
+  return years;
+}

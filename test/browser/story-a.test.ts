@@ -10,6 +10,8 @@ import {
 } from "../../src/scenario/evaluate/evaluateScenario.js";
 import {metricCentral} from "../../docs/components/scenarioPage.js";
 import {scenarioMedianPoint} from "../../src/scenario/resolve/scenarioValues.js";
+import {spendByYear} from "../../src/strategy/trainingVsInference.js";
+import {formatUsd} from "../../docs/components/format.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
 import {chartSvg, controlValue, headline, relativeError, setInput} from "./storyHelpers.js";
 
@@ -111,6 +113,28 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       if (expected === null) expect(after).toBeNull();
       else expect(relativeError(after!, expected)).toBeLessThan(1e-12);
 
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("/training-vs-inference sets the case's first year beside OpenAI's reported 2024, as the library computes it", async () => {
+    const {resolved} = site!.scenarios.base!;
+    const page = await openPage(browser, "/training-vs-inference");
+    try {
+      const text = (await page.textContent('[data-testid="reality-check"]'))!.replace(/\s+/g, " ");
+      // Epoch AI, epoch.ai/data-insights/openai-compute-spend: about $3B training, $1.8B inference, $1B research.
+      expect(text).toContain("about $3B on training, $1.8B on inference and $1B on research compute");
+      const catalogs = {hardware: site!.hardware, models: site!.models};
+      const ev = evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved));
+      const [first] = spendByYear(ev.spend);
+      expect(text).toContain(
+        `spends ${formatUsd(first!.trainingSpendUsd)} on training and ${formatUsd(first!.inferenceSpendUsd)} on inference`
+      );
+      // The base case's first year is more inference-heavy than OpenAI's 2024 (1.8 / 3 = 0.6× training).
+      expect(first!.inferenceSpendUsd / first!.trainingSpendUsd).toBeGreaterThan(0.6);
+      expect(text).toContain("serves more, relative to what it trains, than OpenAI did in 2024");
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);

@@ -2,6 +2,7 @@ import {EXAMPLE_TRAINING_VS_INFERENCE_INPUT} from "./fixtures.js";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {
+  spendByYear,
   TRAINING_VS_INFERENCE_RANGES,
   trainingVsInference,
   type TrainingVsInferenceInput
@@ -156,5 +157,38 @@ describe("trainingVsInference", () => {
   it("names the parameter, its range and the value in the message", () => {
     const error = userErrorOf(() => trainingVsInference({...EXAMPLE_TRAINING_VS_INFERENCE_INPUT, horizonMonths: 2.5}));
     expect(error.message).toBe("horizonMonths: out of range: expected an integer in [1, 240], found 2.5");
+  });
+});
+
+describe("spendByYear", () => {
+  it("sums the hand case's months by year, the last year short", () => {
+    // HAND over 18 months: generations start in months 1, 4, 7, 10, 13, 16 at $100 × 2^(g−1), each over 2 months, so
+    // year 1 holds generations 1-4 in full (100 + 200 + 400 + 800 = $1,500) and year 2 (6 months) generations 5 and 6
+    // (1,600 + 3,200 = $4,800). Inference is $30 a month: $360 in year 1, $180 in year 2.
+    const years = spendByYear(trainingVsInference({...HAND, horizonMonths: 18}));
+    expect(years.map((y) => [y.year, y.months])).toEqual([
+      [1, 12],
+      [2, 6]
+    ]);
+    expectClose(years[0]!.trainingSpendUsd, 1500);
+    expectClose(years[1]!.trainingSpendUsd, 4800);
+    expectClose(years[0]!.inferenceSpendUsd, 360);
+    expectClose(years[1]!.inferenceSpendUsd, 180);
+    expectClose(years[0]!.inferenceTokens, 12e6);
+    expectClose(years[0]!.inferenceShare!, 360 / 1860);
+  });
+
+  it("adds up to the horizon's totals for any input", () => {
+    fc.assert(
+      fc.property(anyInput, (input) => {
+        const r = trainingVsInference(input);
+        const years = spendByYear(r);
+        expect(years.reduce((n, y) => n + y.months, 0)).toBe(input.horizonMonths);
+        const training = years.reduce((sum, y) => sum + y.trainingSpendUsd, 0);
+        const inference = years.reduce((sum, y) => sum + y.inferenceSpendUsd, 0);
+        expect(Math.abs(training - r.totalTrainingSpendUsd)).toBeLessThanOrEqual(1e-9 * r.totalTrainingSpendUsd);
+        expect(Math.abs(inference - r.totalInferenceSpendUsd)).toBeLessThanOrEqual(1e-9 * r.totalInferenceSpendUsd);
+      })
+    );
   });
 });
