@@ -46,7 +46,7 @@ export function CashFlowChart(
   return Plot.plot({
     width: Math.max(width ?? 640, 260),
     height,
-    marginLeft: 56,
+    marginLeft: 60, // room for "−$500M"
     marginTop: 28,
     x: {label: "Month →", grid: true},
     y: {

@@ -59,6 +59,7 @@ export function FanChart(
   return Plot.plot({
     width: Math.max(width ?? 640, 240), // never narrower than its margins, even mid-layout
     height,
+    ...(tickFormat ? {marginLeft: 60} : {}), // room for money ticks, "−$500M"
     x: {label: xLabel, grid: true},
     y: {label: yLabel, grid: true, ...(tickFormat ? {tickFormat: (v: number) => tickFormat(v / scale)} : {})},
     color: {legend: true, domain: ["90% of draws", "50% of draws", "median"], range: [outer, inner, INK]},

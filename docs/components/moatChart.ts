@@ -21,6 +21,7 @@ export function MoatChart(months: readonly MoatMonth[], {width, height = 320, ..
   return Plot.plot({
     width: Math.max(width ?? 640, 240), // never narrower than its margins, even mid-layout
     height,
+    marginLeft: 60, // room for "−$4.5B"
     x: {label: "Month →", grid: true},
     y: {label: "↑ Cumulative gross profit (USD)", grid: true, tickFormat: (v: number) => formatUsd(v)},
     color: {legend: true, domain: CASES.map((c) => c.label), range: CASES.map((c) => c.color)},

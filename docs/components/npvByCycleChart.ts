@@ -54,7 +54,7 @@ export function NpvByCycleChart(
   return Plot.plot({
     width: chartWidth,
     height,
-    marginLeft: 56,
+    marginLeft: 60, // room for "−$500M"
     marginRight: 24,
     marginTop: 28,
     x: {label: "Design cycle (months) →", grid: true, insetRight: 8},

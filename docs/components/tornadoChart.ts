@@ -42,15 +42,18 @@ export function TornadoChart(
   ]);
   // Margins never wider than the chart: a card can be measured very narrow while the page lays out.
   const chartWidth = Math.max(width ?? 640, 240);
+  const marginLeft = Math.min(180, chartWidth * 0.35);
   return Plot.plot({
     width: chartWidth,
     height: height ?? 60 + 36 * Math.max(1, rows.length),
-    marginLeft: Math.min(180, chartWidth * 0.35),
+    marginLeft,
     x: {label: xLabel, grid: true, ...(tickFormat ? {tickFormat: (v: number) => tickFormat(v / scale)} : {})},
     y: {label: null, domain: rows.map((r) => labels[r.input] ?? r.input)},
     color: {legend: true, domain: ["at p5", "at p95"], range: [SWING_COLORS.low, SWING_COLORS.high]},
     ...options,
     marks: [
+      // Labels wider than the margin wrap (lineWidth is in ems of the 10 px axis font), so none runs off the card.
+      Plot.axisY({label: null, lineWidth: (marginLeft - 12) / 10}),
       Plot.barX(bars, {
         y: "input",
         x1: "from",
