@@ -56,7 +56,7 @@ export function SystemComparisonChart(
             price: {value: "priceUsd", label: "price"},
             cost: {value: "costUsdPerMTok", label: "cost"},
             speed: {value: "tokensPerSecondPerChip", label: "tokens/s per chip"},
-            perMw: {value: "tokensPerSecondPerMw", label: "tokens/s per MW"},
+            perMw: {value: "tokensPerSecondPerMw", label: "output tokens/s/MW"},
             tp: {value: "tensorParallel", label: "chips per replica"}
           },
           format: {
