@@ -1,4 +1,5 @@
 import {spawnSync} from "node:child_process";
+import {metricFormat} from "../../src/scenario/run/reportFormat.js";
 import {readFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
@@ -29,6 +30,11 @@ function located(line: string) {
   return match
     ? {file: match[1]!, line: Number(match[2]), column: Number(match[3]), path: match[4] ?? "-", rest: match[5]!}
     : undefined;
+}
+
+/** `text` as a regular expression that matches it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 describe("token-ledger validate", () => {
@@ -299,12 +305,18 @@ describe("token-ledger run", () => {
       /^Custom inference ASIC, 9-month design cycle \(asic-9-months, data\/scenarios\/asic-9-months\.md\)/
     );
     expect(stdout).toMatch(/extends: base/);
-    expect(stdout).toMatch(/silicon program NPV\s+[\d,.]+ \[[\d,.]+ – [\d,.]+\]\s+MUSD/);
-    expect(stdout).toMatch(/silicon\.designCycle\s+9 months\s+data\/scenarios\/asic-9-months\.md:6/);
-    // A distribution is shown by its derived parameters, to four significant digits.
+    // The median of the draws with its 90% interval, each written as the site's cards write it (reportFormat.ts).
+    const json = JSON.parse((await runCli(["run", "asic-9-months", "--json", ...FEW])).stdout);
+    const npv = json.metrics.siliconNpvUsd;
+    const format = metricFormat("siliconNpvUsd");
+    expect(stdout).toContain(`silicon program NPV`);
     expect(stdout).toMatch(
-      /serving\.utilization\s+lognormal\(median 0\.5809, σ 0\.155\)\s+data\/scenarios\/base\.md:11/
+      new RegExp(`silicon program NPV\\s+${escapeRegExp(`${format(npv.p50)} [${format.range(npv.p5, npv.p95)}]`)}`)
     );
+    expect(stdout).toMatch(/median of [\d,]+ draws \[5th–95th percentile\]/);
+    expect(stdout).toMatch(/silicon\.designCycle\s+9 months\s+data\/scenarios\/asic-9-months\.md:6/);
+    // A value reads as its author wrote it: base.md line 11 is "utilization: 0.45 to 0.75".
+    expect(stdout).toMatch(/serving\.utilization\s+0\.45 to 0\.75\s+data\/scenarios\/base\.md:11/);
   });
 
   it.each([
@@ -425,7 +437,7 @@ describe("token-ledger compare", () => {
     const {code, stdout} = await runCli(["compare", "asic-9-months", "asic-24-months", ...FEW]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/silicon\.designCycle\s+9 months\s+24 months/);
-    expect(stdout).toMatch(/silicon program NPV \(MUSD\)/);
+    expect(stdout).toMatch(/silicon program NPV\s+−?\$[\d.]+[KMB]? \[/);
   });
 
   it("needs two or more scenarios", async () => {

@@ -6,7 +6,8 @@ import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
-import {describeValue, runReport, type RunReport} from "../../scenario/run/runReport.js";
+import {runReport, type RunReport} from "../../scenario/run/runReport.js";
+import {displayValue, formatPercent, medianLabel, metricFormat} from "../../scenario/run/reportFormat.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/run/runScenario.js";
 import {MAX_MONTE_CARLO_SAMPLES} from "../../uncertainty/monteCarlo.js";
 import {positiveInteger, seedFlag} from "../flags.js";
@@ -106,12 +107,6 @@ export function registerScenarioCommands(program: Command): void {
     });
 }
 
-/** The central value of a metric: the point value, or the Monte Carlo mean. */
-export function metricCentre(value: RunReport["metrics"][keyof RunReport["metrics"]]): number | null {
-  if (value === null || typeof value === "number") return value;
-  return value.mean;
-}
-
 export interface Comparison {
   scenarios: string[];
   /** Assumptions whose values differ between the scenarios: path → one value per scenario (base units). */
@@ -132,13 +127,20 @@ export function compareReports(reports: RunReport[]): Comparison {
   return {scenarios: reports.map((report) => report.scenario.id), differingAssumptions, metrics};
 }
 
+/**
+ * A metric as the site's cards write it: the number itself, or the median of the draws with the 90% interval between
+ * p5 and p95 ("2.06 USD/Mtok [1.58–2.61 USD/Mtok]", "$3.07B [$1.61–4.68B]"); "—" when it does not occur.
+ */
 function formatMetric(name: keyof typeof METRIC_INFO, value: RunReport["metrics"][keyof RunReport["metrics"]]): string {
-  const {scale} = METRIC_INFO[name];
-  const n = (v: number | null) => (v === null ? "—" : formatNumber(v * scale));
-  if (value === null || typeof value === "number") return n(value);
-  if (value.mean === null) return "never";
-  const never = value.nullShare > 0 ? ` (never in ${formatNumber(value.nullShare * 100, 3)}%)` : "";
-  return `${n(value.mean)} [${n(value.p5)} – ${n(value.p95)}]${never}`;
+  const format = metricFormat(name);
+  if (value === null) return "—";
+  if (typeof value === "number") return format(value);
+  if (value.p50 === null) return "—";
+  const never = value.nullShare > 0 ? ` (never in ${formatPercent(value.nullShare)} of draws)` : "";
+  // Where every draw gives the same figure (a metric the uncertain keys do not reach), the interval says nothing.
+  const spread = value.p5 !== null && value.p95 !== null && format(value.p5) !== format(value.p95);
+  const interval = spread ? ` [${format.range(value.p5!, value.p95!)}]` : "";
+  return `${format(value.p50)}${interval}${never}`;
 }
 
 function formatRun(report: RunReport): string {
@@ -146,18 +148,14 @@ function formatRun(report: RunReport): string {
   if (report.scenario.chain.length > 1) lines.push(`extends: ${report.scenario.chain.slice(1).join(" → ")}`);
   if (report.monteCarlo) {
     lines.push(
-      `uncertain: ${report.uncertainKeys.join(", ")}; mean [p5 – p95] of ${report.monteCarlo.samples} samples, seed ${report.monteCarlo.seed}`
+      `uncertain: ${report.uncertainKeys.join(", ")}; ${medianLabel(report.monteCarlo.samples)} [5th–95th percentile], seed ${report.monteCarlo.seed}`
     );
   }
   lines.push("");
   lines.push(
     formatTable(
-      ["metric", "value", "unit"],
-      SCENARIO_METRICS.map((name) => [
-        METRIC_INFO[name].label,
-        formatMetric(name, report.metrics[name]),
-        METRIC_INFO[name].displayUnit
-      ])
+      ["metric", "value"],
+      SCENARIO_METRICS.map((name) => [METRIC_INFO[name].label, formatMetric(name, report.metrics[name])])
     )
   );
   lines.push("");
@@ -169,7 +167,8 @@ function formatRun(report: RunReport): string {
       ["key", "value", "from"],
       set.map(([path, a]) => [
         path,
-        describeValue(path, a.value),
+        // As the author wrote it ("70%", "0.45 to 0.75", "100M"); a value from nowhere in writing in file notation.
+        a.written ?? displayValue(path, a.value),
         a.origin.kind === "override"
           ? a.origin.flag
           : a.origin.kind === "default"
@@ -185,10 +184,10 @@ function formatComparison(comparison: Comparison): string {
   const header = ["", ...comparison.scenarios];
   const assumptions = Object.entries(comparison.differingAssumptions).map(([path, values]) => [
     path,
-    ...values.map((value) => describeValue(path, value))
+    ...values.map((value) => displayValue(path, value))
   ]);
   const metrics = SCENARIO_METRICS.map((name) => [
-    `${METRIC_INFO[name].label} (${METRIC_INFO[name].displayUnit})`,
+    METRIC_INFO[name].label,
     ...comparison.metrics[name]!.map((value) => formatMetric(name, value))
   ]);
   return [
@@ -196,7 +195,7 @@ function formatComparison(comparison: Comparison): string {
     "",
     assumptions.length ? formatTable(["key", ...comparison.scenarios], assumptions) : "(none)",
     "",
-    "Metrics (mean [p5 – p95] where uncertain):",
+    "Metrics (the median of the draws [5th–95th percentile] where uncertain):",
     "",
     formatTable(header, metrics)
   ].join("\n");

@@ -35,29 +35,6 @@ export function keyUnit(path: string): string {
   return def && isQuantityKey(def) ? DIMENSIONS[def.type as Dimension].baseUnit : "";
 }
 
-/** A value for people: a quantity in its display unit, a distribution as its kind and parameters. */
-export function describeValue(path: string, value: number | string | Distribution | null): string {
-  if (value === null) return "—";
-  if (typeof value === "string") return value;
-  const def = scenarioKey(path);
-  const format = (v: number) => (def && isQuantityKey(def) ? formatQuantity(v, def.type as Dimension) : String(v));
-  if (typeof value === "number") return format(value);
-  // A distribution's parameters are derived (a lognormal's median is √(p5 × p95)): four significant digits, not 12.
-  const param = (v: number) => format(Number(v.toPrecision(4)));
-  switch (value.kind) {
-    case "point":
-      return param(value.value);
-    case "uniform":
-      return `uniform(${param(value.min)}, ${param(value.max)})`;
-    case "normal":
-      return `normal(mean ${param(value.mean)}, sd ${param(value.sd)})`;
-    case "lognormal":
-      return `lognormal(median ${param(Math.exp(value.mu))}, σ ${value.sigma.toPrecision(3)})`;
-    case "triangular":
-      return `triangular(${param(value.min)}, ${param(value.mode)}, ${param(value.max)})`;
-  }
-}
-
 export function runReport(resolved: ResolvedScenario, result: ScenarioRunResult): RunReport {
   const assumptions: Record<string, AssumptionReport> = {};
   for (const [path, v] of Object.entries(resolved.values)) {

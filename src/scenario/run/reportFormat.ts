@@ -1,0 +1,302 @@
+// Every number the site and the command line show goes through here: the story pages' inline numbers and KPI badges,
+// the scenario pages' metrics and assumptions, every chart's axis and tooltip, and `token-ledger run`'s and `compare`'s
+// tables. So a figure reads the same on every page and in the terminal.
+//
+// The rounding, grouping, scale words and signs are Intl.NumberFormat's (en-US), not ours: three significant digits,
+// but never fewer than the integer digits (1,235, not 1,230: `roundingPriority: "morePrecision"`); "$2.76B" and
+// "425K" by compact notation; signs by `signDisplay`. On top sit only the project's own unit words ("USD/Mtok",
+// "month 8") and one typographic choice: the minus sign is U+2212 (−), as on Plot's axes (d3-format's default).
+import {distributionQuantile} from "../../uncertainty/closedForm.js";
+import type {Distribution} from "../../uncertainty/distribution.js";
+import {formatQuantity, type Dimension} from "../../units/quantity.js";
+import type {ScenarioMetricName} from "../evaluate/evaluateScenario.js";
+import {METRIC_INFO} from "../evaluate/metricInfo.js";
+import {isQuantityKey, scenarioKey} from "../file/schema.js";
+
+const LOCALE = "en-US";
+const MINUS = "\u2212";
+/** Three significant digits, or every integer digit when there are more: 0.0826, 12.3, 1,235. */
+const SIGNIFICANT = {maximumSignificantDigits: 3, maximumFractionDigits: 0, roundingPriority: "morePrecision"} as const;
+
+const NUMBER = new Intl.NumberFormat(LOCALE, SIGNIFICANT);
+const SCIENTIFIC = new Intl.NumberFormat(LOCALE, {notation: "scientific", maximumSignificantDigits: 3});
+const COMPACT = new Intl.NumberFormat(LOCALE, {notation: "compact", maximumSignificantDigits: 3});
+const USD = new Intl.NumberFormat(LOCALE, {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 0,
+  ...SIGNIFICANT
+});
+const USD_COMPACT = new Intl.NumberFormat(LOCALE, {
+  style: "currency",
+  currency: "USD",
+  notation: "compact",
+  maximumSignificantDigits: 3
+});
+const PRICE = new Intl.NumberFormat(LOCALE, {minimumFractionDigits: 2, maximumFractionDigits: 2});
+/** Percentages: whole from 10% ("37%", "90%"), two significant digits below ("5.3%", "0.42%"). */
+const PERCENT = new Intl.NumberFormat(LOCALE, {style: "percent", maximumFractionDigits: 0});
+const PERCENT_SMALL = new Intl.NumberFormat(LOCALE, {style: "percent", maximumSignificantDigits: 2});
+const CHANGE = new Intl.NumberFormat(LOCALE, {style: "percent", signDisplay: "exceptZero", maximumFractionDigits: 0});
+const CHANGE_SMALL = new Intl.NumberFormat(LOCALE, {
+  style: "percent",
+  signDisplay: "exceptZero",
+  maximumSignificantDigits: 2
+});
+
+/** The percent format of a fraction of this magnitude: whole from 10% (0.0995 rounds to 10% and is whole too). */
+function percentFormat(magnitude: number, whole: Intl.NumberFormat, small: Intl.NumberFormat): Intl.NumberFormat {
+  return magnitude >= 0.0995 ? whole : small;
+}
+
+/** Parts of a formatted number or range, with the minus sign as U+2212. */
+function join(parts: readonly {type: string; value: string}[]): string {
+  return parts
+    .map((part) => (part.type === "minusSign" || part.type === "exponentMinusSign" ? MINUS : part.value))
+    .join("");
+}
+
+/** `format.format(value)` with the minus sign as U+2212. */
+function intl(format: Intl.NumberFormat, value: number): string {
+  return join(format.formatToParts(value));
+}
+
+/** `format.formatRange(low, high)` ("0.759–1.25", "$1.47–4.14B", "19.9% – 29%"), with the minus sign as U+2212. */
+function intlRange(format: Intl.NumberFormat, low: number, high: number): string {
+  return join(format.formatRangeToParts(low, high));
+}
+
+/**
+ * How the site writes one kind of quantity: called with a value ("0.987 USD/Mtok"), or `.range(low, high)` for an
+ * interval, the scale word and unit written once ("0.759–1.25 USD/Mtok", "$1.47–4.14B").
+ */
+export interface UnitFormat {
+  (value: number): string;
+  range(low: number, high: number): string;
+}
+
+function unitFormat(value: (value: number) => string, range: (low: number, high: number) => string): UnitFormat {
+  return Object.assign(value, {range});
+}
+
+/** The plain-number format of a magnitude: scientific when tiny or huge, else three significant digits. */
+function numberFormat(magnitude: number): Intl.NumberFormat {
+  return (magnitude !== 0 && magnitude < 1e-4) || magnitude >= 1e15 ? SCIENTIFIC : NUMBER;
+}
+
+/** A plain number: three significant digits, grouped thousands (1,235; 0.0826; 12.3; 1.5E−7; −3.46). */
+export const formatDisplayNumber = unitFormat(
+  (value) => (Number.isFinite(value) ? intl(numberFormat(Math.abs(value)), value) : String(value)),
+  (low, high) => intlRange(numberFormat(Math.max(Math.abs(low), Math.abs(high))), low, high)
+);
+
+/** A number and a unit word after it: "20.5 ms", range "19.5–21.5 ms". */
+function withUnit(number: UnitFormat, unit: string): UnitFormat {
+  return unitFormat(
+    (value) => `${number(value)} ${unit}`,
+    (low, high) => `${number.range(low, high)} ${unit}`
+  );
+}
+
+/** "0.987 USD/Mtok". */
+export const formatUsdPerMTok = withUnit(formatDisplayNumber, "USD/Mtok");
+
+/** "1.60 USD/h": two decimals below 100, like a price. */
+export const formatUsdPerHour = withUnit(
+  unitFormat(
+    (value) => (Math.abs(value) < 100 ? intl(PRICE, value) : formatDisplayNumber(value)),
+    (low, high) =>
+      Math.max(Math.abs(low), Math.abs(high)) < 100 ? intlRange(PRICE, low, high) : formatDisplayNumber.range(low, high)
+  ),
+  "USD/h"
+);
+
+/** Money: "$31,120", "$0.5"; from a million with a scale word, "$160M", "$2.76B", "$1.2T"; negative "−$5M". */
+export const formatUsd = unitFormat(
+  (value) => intl(Math.abs(value) >= 1e6 ? USD_COMPACT : USD, value),
+  (low, high) => intlRange(Math.max(Math.abs(low), Math.abs(high)) >= 1e6 ? USD_COMPACT : USD, low, high)
+);
+
+/** "$3,022/MWh". */
+export const formatUsdPerMwh = unitFormat(
+  (value) => `${formatUsd(value)}/MWh`,
+  (low, high) => `${formatUsd.range(low, high)}/MWh`
+);
+
+/** A fraction as a percentage, one rounding site-wide: 0.4401 → "44%", 0.901 → "90%"; 0.0531 → "5.3%". */
+export const formatPercent = unitFormat(
+  (fraction) => intl(percentFormat(Math.abs(fraction), PERCENT, PERCENT_SMALL), fraction),
+  (low, high) => intlRange(percentFormat(Math.max(Math.abs(low), Math.abs(high)), PERCENT, PERCENT_SMALL), low, high)
+);
+
+/**
+ * A month number, always whole (a mean of months, 7.65, reads as month 8): "month 8", range "month 6–9"; null → "not
+ * within the horizon".
+ */
+export const formatMonth: UnitFormat & ((month: number | null) => string) = Object.assign(
+  (month: number | null) =>
+    month === null ? "not within the horizon" : `month ${formatDisplayNumber(Math.round(month))}`,
+  {
+    range: (low: number, high: number) =>
+      Math.round(low) === Math.round(high)
+        ? `month ${formatDisplayNumber(Math.round(low))}`
+        : `month ${formatDisplayNumber.range(Math.round(low), Math.round(high))}`
+  }
+);
+
+/** A count, from 10,000 with a scale word: 9,876; 425,421 → "425K"; 3.3e6 → "3.3M". */
+export const formatCount = unitFormat(
+  (value) => (Math.abs(value) >= 1e4 && Number.isFinite(value) ? intl(COMPACT, value) : formatDisplayNumber(value)),
+  (low, high) =>
+    Math.max(Math.abs(low), Math.abs(high)) >= 1e4
+      ? intlRange(COMPACT, low, high)
+      : formatDisplayNumber.range(low, high)
+);
+
+/** "420K tokens/s/MW". */
+export const formatTokensPerSecondPerMw = withUnit(formatCount, "tokens/s/MW");
+
+/** Relative change of `value` against `base`: "+3.1%", "−12%", "±0%" under 0.05%; "" when the base is 0 or missing. */
+export function formatChange(value: number, base: number | null | undefined): string {
+  if (base === null || base === undefined || base === 0 || !Number.isFinite(base)) return "";
+  const change = value / base - 1;
+  if (Math.abs(change) < 0.0005) return "±0%";
+  return intl(percentFormat(Math.abs(change), CHANGE, CHANGE_SMALL), change);
+}
+
+/** Change of a month number against `base`: "3 months earlier", "1 month later", "±0%" when equal; "" without a base. */
+export function formatMonthsChange(value: number, base: number | null | undefined): string {
+  if (base === null || base === undefined || !Number.isFinite(base)) return "";
+  const months = Math.round(value - base);
+  if (months === 0) return "±0%";
+  const n = Math.abs(months);
+  return `${n} month${n === 1 ? "" : "s"} ${months < 0 ? "earlier" : "later"}`;
+}
+
+/**
+ * A 90% interval (or any range) in one formatter: its `.range` when it has one ("0.759–1.25 USD/Mtok"), else both
+ * ends joined by an en dash.
+ */
+export function formatInterval(
+  low: number,
+  high: number,
+  format: ((value: number) => string) & {range?: (low: number, high: number) => string}
+): string {
+  return format.range ? format.range(low, high) : `${format(low)}–${format(high)}`;
+}
+
+/** How each metric unit (METRIC_INFO `unit`, base units) is written; any other unit is a number and the unit. */
+const BY_UNIT: Readonly<Record<string, UnitFormat>> = {
+  "USD/Mtok": formatUsdPerMTok,
+  "USD/h": formatUsdPerHour,
+  "USD/MWh": formatUsdPerMwh,
+  USD: formatUsd,
+  fraction: formatPercent,
+  month: formatMonth,
+  "tokens/s/MW": formatTokensPerSecondPerMw,
+  "tokens/s": withUnit(formatCount, "tokens/s"),
+  chips: withUnit(formatCount, "chips")
+};
+
+/** The formatter of a metric, for its value in base units: the same one the story pages use for that quantity. */
+export function metricFormat(name: ScenarioMetricName): UnitFormat {
+  const info = METRIC_INFO[name];
+  const known = BY_UNIT[info.unit];
+  if (known) return known;
+  const display = withUnit(formatDisplayNumber, info.displayUnit);
+  return unitFormat(
+    (value) => display(value * info.scale),
+    (low, high) => display.range(low * info.scale, high * info.scale)
+  );
+}
+
+/**
+ * A metric value given in its display unit (MetricRow: value × METRIC_INFO scale), written as the story pages write
+ * the quantity: "0.987 USD/Mtok", "$2.72B", "44%", "month 8", "20.5 ms"; "—" when it does not occur.
+ */
+export function formatMetric(name: ScenarioMetricName, displayValue: number | null): string {
+  if (displayValue === null) return "—";
+  return metricFormat(name)(displayValue / METRIC_INFO[name].scale);
+}
+
+/** A metric's 90% interval from its display-unit ends: "0.759–1.25 USD/Mtok", "$1.47–4.14B", "month 6–9". */
+export function formatMetricInterval(name: ScenarioMetricName, displayLow: number, displayHigh: number): string {
+  const {scale} = METRIC_INFO[name];
+  return metricFormat(name).range(displayLow / scale, displayHigh / scale);
+}
+
+/**
+ * The central value of a report metric, the one every page shows: the number itself, or the Monte Carlo median (p50)
+ * of an uncertain metric; null when it does not occur (or for a missing metric).
+ */
+export function reportMedian(
+  metric: number | null | undefined | {mean: number | null; p5: number | null; p50: number | null; p95: number | null}
+): number | null {
+  if (metric === null || metric === undefined || typeof metric === "number") return metric ?? null;
+  return metric.p50;
+}
+
+/** "median of 1,000 draws": how an uncertain metric's central value is named wherever it is shown. */
+export function medianLabel(samples: number): string {
+  return `median of ${formatDisplayNumber(samples)} draws`;
+}
+
+/**
+ * An assumption's value for prose (a narrative's live value): a share or a yearly rate as a percentage ("60%",
+ * "30%"), money as money ("$274M"), a count with a scale word ("100M"), a price per token or per hour as the metrics
+ * write it, other quantities in their display unit ("18 months", "15.6T tokens"), ids as written, a distribution as
+ * its 90% interval ("45%–75% (90% interval)"); "—" when unset.
+ */
+export function formatAssumption(path: string, value: number | string | Distribution | null): string {
+  if (value === null) return "—";
+  if (typeof value === "string") return value;
+  if (typeof value !== "number") {
+    if (value.kind === "point") return formatAssumption(path, value.value);
+    // A distribution reads as its 90% interval: "45%–75% (90% interval)".
+    const low = formatAssumption(path, distributionQuantile(value, 0.05));
+    const high = formatAssumption(path, distributionQuantile(value, 0.95));
+    return `${low}–${high} (90% interval)`;
+  }
+  const def = scenarioKey(path);
+  switch (def?.type) {
+    case "fraction":
+    case "ratePerYear":
+      return formatPercent(value);
+    case "money":
+      return formatUsd(value);
+    case "count":
+      return formatCount(value);
+    case "usdPerMTok":
+      return formatUsdPerMTok(value);
+    case "usdPerHour":
+      return formatUsdPerHour(value);
+    case "plain":
+      return formatDisplayNumber(value);
+    default:
+      return displayValue(path, value);
+  }
+}
+
+/**
+ * An assumption's value for a table, in scenario-file notation (it reads back as written): a quantity in its display
+ * unit to six significant digits (`0.979796`, `$150M`), a distribution as its kind and 90% interval
+ * (`lognormal, 90% in 0.45 to 0.75`), "—" for an unset optional key.
+ */
+export function displayValue(path: string, value: number | string | Distribution | null): string {
+  if (value === null) return "—";
+  if (typeof value === "string") return value;
+  const def = scenarioKey(path);
+  const format = (x: number) => {
+    const rounded = Number(x.toPrecision(6));
+    return def && isQuantityKey(def) ? formatQuantity(rounded, def.type as Dimension) : String(rounded);
+  };
+  if (typeof value === "number") return format(value);
+  if (value.kind === "point") return format(value.value);
+  if (value.kind === "uniform") return `uniform, ${format(value.min)} to ${format(value.max)}`;
+  if (value.kind === "triangular") {
+    return `triangular, ${format(value.min)} to ${format(value.max)}, mode ${format(value.mode)}`;
+  }
+  const p5 = distributionQuantile(value, 0.05);
+  const p95 = distributionQuantile(value, 0.95);
+  return `${value.kind}, 90% in ${format(p5)} to ${format(p95)}`;
+}
