@@ -106,7 +106,15 @@ function bound(text: string): number {
   return text.trim() === "" ? NaN : Number(text);
 }
 
-/** `(0, 1]`, or with a dimension `(0 W, ∞)`: each finite end formatted in the dimension's display unit. */
+/** A bound as a user would type it on the command line: 1000000 as is, from 10⁹ in exponent notation ("1e18"). */
+function plainNumber(value: number): string {
+  return Math.abs(value) >= 1e9 ? value.toExponential().replace("e+", "e") : String(value);
+}
+
+/**
+ * `(0, 1]`, or with a dimension `(0 W, ∞)`: each finite end formatted in the dimension's display unit; a plain end
+ * from 10⁹ in exponent notation (`[1e10, 1e18]`).
+ */
 export function formatRange(range: NumberRange, dimension?: Dimension): string {
   const end = (value: number) =>
     value === Infinity
@@ -115,7 +123,7 @@ export function formatRange(range: NumberRange, dimension?: Dimension): string {
         ? "-∞"
         : dimension
           ? formatQuantity(value, dimension)
-          : String(value);
+          : plainNumber(value);
   const left = range.minExclusive || range.min === -Infinity ? "(" : "[";
   const right = range.maxExclusive || range.max === Infinity ? ")" : "]";
   return `${left}${end(range.min)}, ${end(range.max)}${right}`;

@@ -138,7 +138,7 @@ describe("token-ledger training", () => {
     [["--params", "7e10", "--layers", "80"], "--heads: an incomplete attention shape"],
     [
       ["--params", "7e10", "--peak-flops", "0"],
-      "--peak-flops: out of range: expected a number in [10000000000, 1000000000000000000] (the TFLOPS columns of data/hardware.csv, × 10¹²), found 0"
+      "--peak-flops: out of range: expected a number in [1e10, 1e18] (the TFLOPS columns of data/hardware.csv, × 10¹²), found 0"
     ],
     [["--params", "7e10", "--peak-flops", "1e15"], "--chip-power: missing for a custom chip"],
     [["--params", "7e10", "--peak-flops", "1e15", "--chip-power", "700", "--system-power", "500"], "--system-power"],
