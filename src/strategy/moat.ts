@@ -74,6 +74,9 @@ export interface MoatMonth {
   cumulativeBothGrossProfitUsd: number;
 }
 
+/** The moat's figures over the horizon without the monthly series (moatSummary): what its headline metrics read. */
+export type MoatSummary = Omit<MoatResult, "months">;
+
 export interface MoatResult {
   /** The monthly series, months 1 … H. */
   months: MoatMonth[];
@@ -133,6 +136,17 @@ export function leadStrengthInMonth(month: number, catchUpMonths: number): numbe
 export function moat(input: MoatInput): MoatResult {
   checkMoatInput(input);
   const months: MoatMonth[] = [];
+  return {months, ...simulateMoat(input, months)};
+}
+
+/** moat without the monthly series: the same figures (the same loop), for a sweep that reads only the totals. */
+export function moatSummary(input: MoatInput): MoatSummary {
+  checkMoatInput(input);
+  return simulateMoat(input, null);
+}
+
+/** The four scenarios month by month, each month pushed onto `months` unless it is null. Does not validate. */
+function simulateMoat(input: MoatInput, months: MoatMonth[] | null): MoatSummary {
   let baseline = 0;
   let modelLead = 0;
   let costLead = 0;
@@ -167,7 +181,7 @@ export function moat(input: MoatInput): MoatResult {
     costLeadValueUsd += costLeadGrossProfitUsd - baselineGrossProfitUsd;
     bothValueUsd += bothGrossProfitUsd - baselineGrossProfitUsd;
     if (costLeadOvertakesMonth === null && costLeadValueUsd > modelLeadValueUsd) costLeadOvertakesMonth = month;
-    months.push({
+    months?.push({
       month,
       leadStrength,
       marketPriceUsdPerMTok: price,
@@ -184,7 +198,6 @@ export function moat(input: MoatInput): MoatResult {
     });
   }
   return {
-    months,
     baselineGrossProfitUsd: baseline,
     modelLeadGrossProfitUsd: modelLead,
     costLeadGrossProfitUsd: costLead,

@@ -108,6 +108,12 @@ export interface SiliconProgramCyclePoint {
   npvUsd: number;
 }
 
+/**
+ * The program's figures without its series (siliconProgramSummary): the monthly cash flows and the NPV at every
+ * design cycle are left out; every other figure is the same double siliconProgram gives.
+ */
+export type SiliconProgramSummary = Omit<SiliconProgramResult, "months" | "npvByDesignCycle">;
+
 export interface SiliconProgramResult {
   /** Cost per million tokens on merchant GPUs, USD. */
   merchantCostUsdPerMTok: number;
@@ -263,6 +269,22 @@ function npvCurve(ctx: Context): SiliconProgramCyclePoint[] {
 
 export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult {
   checkSiliconProgramInput(input);
+  const months: SiliconProgramMonth[] = [];
+  const {summary, ctx} = simulateProgram(input, months);
+  return {...summary, months, npvByDesignCycle: npvCurve(ctx)};
+}
+
+/** siliconProgram without the monthly series and the NPV curve (the same loop), for a sweep of its totals. */
+export function siliconProgramSummary(input: SiliconProgramInput): SiliconProgramSummary {
+  checkSiliconProgramInput(input);
+  return simulateProgram(input, null).summary;
+}
+
+/** The program month by month, each month pushed onto `months` unless it is null. Does not validate. */
+function simulateProgram(
+  input: SiliconProgramInput,
+  months: SiliconProgramMonth[] | null
+): {summary: SiliconProgramSummary; ctx: Context} {
   const merchantCost = servingChipCost(input.merchant);
   const customCost = servingChipCost(input.custom);
   const merchantCostUsdPerMTok = merchantCost.perMTok.total;
@@ -297,13 +319,12 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
   const merchantTokensPerChipMonth = merchantCost.tokensPerChipHour * HOURS_PER_MONTH;
   const customTokensPerChipMonth = customCost.tokensPerChipHour * HOURS_PER_MONTH;
   const shares = customShares(ctx, input.designCycleMonths);
-  const months: SiliconProgramMonth[] = [];
   let cumulative = -input.nreUsd;
   let cumulativeDiscounted = -input.nreUsd;
   let totalSavingsUsd = 0;
   let paybackMonth: number | null = cumulative >= 0 ? 0 : null;
   let discountedPaybackMonth: number | null = paybackMonth;
-  months.push({
+  months?.push({
     month: 0,
     demandTokens: 0,
     customShare: 0,
@@ -323,6 +344,9 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
     cumulativeCashFlowUsd: cumulative,
     cumulativeDiscountedCashFlowUsd: cumulativeDiscounted
   });
+  // Month H's tokens, for the chips at the horizon's end (month 0's when H = 0).
+  let lastDemandTokens = 0;
+  let lastCustomTokens = 0;
   for (let m = 1; m <= H; m++) {
     const demandTokens = demand[m]!;
     const customShare = shares[m]!;
@@ -337,7 +361,9 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
     totalSavingsUsd += savingsUsd;
     if (paybackMonth === null && cumulative >= 0) paybackMonth = m;
     if (discountedPaybackMonth === null && cumulativeDiscounted >= 0) discountedPaybackMonth = m;
-    months.push({
+    lastDemandTokens = demandTokens;
+    lastCustomTokens = customTokens;
+    months?.push({
       month: m,
       demandTokens,
       customShare,
@@ -363,10 +389,8 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
   const pvPerUnitDemand = presentValueOfSavings(ctx, unitDemand, shares);
   const breakEvenTokens = deployed ? finiteOrNull(input.nreUsd / ctx.savingsUsdPerToken) : null;
   const customLifeTokens = customCost.tokensPerChipHour * HOURS_PER_YEAR * input.custom.chipHour.usefulLifeYears;
-  const npvByDesignCycle = npvCurve(ctx);
   const npvUsd = cumulativeDiscounted;
-  const last = months[H]!;
-  return {
+  const summary: SiliconProgramSummary = {
     merchantCostUsdPerMTok,
     customCostUsdPerMTok,
     customCostRelativeToMerchant: customCostUsdPerMTok / merchantCostUsdPerMTok,
@@ -381,12 +405,11 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
     breakEvenTokens,
     breakEvenCustomChips: breakEvenTokens === null ? null : finiteOrNull(breakEvenTokens / customLifeTokens),
     breakEvenDemandTokensPerDay: pvPerUnitDemand > 0 ? finiteOrNull(input.nreUsd / pvPerUnitDemand) : null,
-    customChipsAtHorizonEnd: last.customChips,
-    merchantOnlyChipsAtHorizonEnd: last.demandTokens / merchantTokensPerChipMonth,
+    customChipsAtHorizonEnd: lastCustomTokens / customTokensPerChipMonth,
+    merchantOnlyChipsAtHorizonEnd: lastDemandTokens / merchantTokensPerChipMonth,
     totalSavingsUsd,
     merchantCost,
-    customCost,
-    months,
-    npvByDesignCycle
+    customCost
   };
+  return {summary, ctx};
 }

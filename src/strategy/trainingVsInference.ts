@@ -94,6 +94,9 @@ export interface TrainingGeneration {
   trainingCostUsd: number;
 }
 
+/** The spend's figures over the horizon without the monthly series (trainingVsInferenceSummary). */
+export type TrainingVsInferenceSummary = Omit<TrainingVsInferenceResult, "months">;
+
 export interface TrainingVsInferenceResult {
   /** The monthly series, months 1 … H. */
   months: TrainingVsInferenceMonth[];
@@ -134,6 +137,21 @@ const share = (part: number, other: number): number | null => (part + other > 0 
 
 export function trainingVsInference(input: TrainingVsInferenceInput): TrainingVsInferenceResult {
   checkTrainingVsInferenceInput(input);
+  const months: TrainingVsInferenceMonth[] = [];
+  return {months, ...simulateSpend(input, months)};
+}
+
+/** trainingVsInference without the monthly series: the same figures (the same loop), for a sweep of its totals. */
+export function trainingVsInferenceSummary(input: TrainingVsInferenceInput): TrainingVsInferenceSummary {
+  checkTrainingVsInferenceInput(input);
+  return simulateSpend(input, null);
+}
+
+/** The spend month by month, each month pushed onto `months` unless it is null. Does not validate. */
+function simulateSpend(
+  input: TrainingVsInferenceInput,
+  months: TrainingVsInferenceMonth[] | null
+): TrainingVsInferenceSummary {
   const horizon = input.horizonMonths;
   const generations: TrainingGeneration[] = [];
   for (let start = 1, g = 1; start <= horizon; start += input.generationCadenceMonths, g++) {
@@ -151,7 +169,6 @@ export function trainingVsInference(input: TrainingVsInferenceInput): TrainingVs
     for (let m = gen.startMonth; m < gen.releaseMonth && m <= horizon; m++) trainingByMonth[m]! += perMonth;
   }
 
-  const months: TrainingVsInferenceMonth[] = [];
   let cumulativeTraining = 0;
   let cumulativeInference = 0;
   let crossoverMonth: number | null = null;
@@ -171,7 +188,7 @@ export function trainingVsInference(input: TrainingVsInferenceInput): TrainingVs
     cumulativeTraining += trainingSpendUsd;
     cumulativeInference += inferenceSpendUsd;
     if (crossoverMonth === null && cumulativeInference > cumulativeTraining) crossoverMonth = month;
-    months.push({
+    months?.push({
       month,
       generationsStarted: Math.floor(t / input.generationCadenceMonths) + 1,
       trainingSpendUsd,
@@ -188,7 +205,6 @@ export function trainingVsInference(input: TrainingVsInferenceInput): TrainingVs
     });
   }
   return {
-    months,
     generations,
     crossoverMonth,
     totalTrainingSpendUsd: cumulativeTraining,

@@ -1,13 +1,20 @@
 import type {ServingResult} from "../../inference/servingPerformance.js";
-import {flywheel, type FlywheelResult} from "../../strategy/flywheel.js";
+import {flywheel, flywheelSummary, type FlywheelResult, type FlywheelSummary} from "../../strategy/flywheel.js";
 import {inferenceTax, type InferenceTaxResult} from "../../strategy/inferenceTax.js";
-import {moat, type MoatResult} from "../../strategy/moat.js";
+import {moat, moatSummary, type MoatResult, type MoatSummary} from "../../strategy/moat.js";
 import type {ServingChipInput} from "../../strategy/servingChip.js";
-import {siliconProgram, type SiliconProgramResult} from "../../strategy/siliconProgram.js";
+import {
+  siliconProgram,
+  siliconProgramSummary,
+  type SiliconProgramResult,
+  type SiliconProgramSummary
+} from "../../strategy/siliconProgram.js";
 import {
   trainingVsInference,
+  trainingVsInferenceSummary,
   type TrainingVsInferenceInput,
-  type TrainingVsInferenceResult
+  type TrainingVsInferenceResult,
+  type TrainingVsInferenceSummary
 } from "../../strategy/trainingVsInference.js";
 import {blendedTokensPerSecondPerChip} from "../../tco/blendedThroughput.js";
 import {costPerMillionTokensUsd} from "../../tco/costPerToken.js";
@@ -86,6 +93,10 @@ export interface ScenarioReuse {
  *   drivers     demandInput.ts        demand and its growth (src/strategy/demand.ts)
  *   strategy    strategyInputs.ts     inference tax, silicon program, spend over time, moat, flywheel
  *
+ * Each strategy model also has a summary stage (`siliconSummary`, …): its figures without the monthly series, the
+ * full result when that has been computed, else the model's summary function (the same loop, no series). The
+ * metrics read the summaries, so a sweep never builds a series; evaluateScenarioPoint computes the full results first.
+ *
  * Throws (when a stage is read): a UserError located at the scenario key, as evaluateScenarioPoint.
  */
 export class ScenarioStages implements MetricSources {
@@ -108,6 +119,10 @@ export class ScenarioStages implements MetricSources {
   #spend?: TrainingVsInferenceResult;
   #moat?: MoatResult;
   #flywheel?: FlywheelResult;
+  #siliconSummary?: SiliconProgramSummary;
+  #spendSummary?: TrainingVsInferenceSummary;
+  #moatSummary?: MoatSummary;
+  #flywheelSummary?: FlywheelSummary;
 
   constructor(bound: BoundScenario, point: ScenarioPoint, reuse: ScenarioReuse = {}) {
     this.#bound = bound;
@@ -185,6 +200,16 @@ export class ScenarioStages implements MetricSources {
       return runModel(this.#bound.resolved, this.#point, "silicon program", SILICON_KEYS, siliconProgram, input);
     })());
   }
+  get siliconSummary(): SiliconProgramSummary {
+    return (
+      this.#silicon ??
+      (this.#siliconSummary ??= (() => {
+        const input = siliconProgramInput(this.#point, this.drivers, this.chips);
+        const run = siliconProgramSummary;
+        return runModel(this.#bound.resolved, this.#point, "silicon program", SILICON_KEYS, run, input);
+      })())
+    );
+  }
   get spendInput(): TrainingVsInferenceInput {
     return (this.#spendInput ??= spendInput(this.#point, this.drivers, this.training.costOwnedUsd));
   }
@@ -198,6 +223,19 @@ export class ScenarioStages implements MetricSources {
       this.spendInput
     ));
   }
+  get spendSummary(): TrainingVsInferenceSummary {
+    return (
+      this.#spend ??
+      (this.#spendSummary ??= runModel(
+        this.#bound.resolved,
+        this.#point,
+        "spend over time",
+        SPEND_KEYS,
+        trainingVsInferenceSummary,
+        this.spendInput
+      ))
+    );
+  }
   get moat(): MoatResult {
     return (this.#moat ??= runModel(
       this.#bound.resolved,
@@ -205,8 +243,21 @@ export class ScenarioStages implements MetricSources {
       "moat",
       MOAT_KEYS,
       moat,
-      moatInput(this.#point, this.drivers, this.silicon)
+      moatInput(this.#point, this.drivers, this.siliconSummary)
     ));
+  }
+  get moatSummary(): MoatSummary {
+    return (
+      this.#moat ??
+      (this.#moatSummary ??= runModel(
+        this.#bound.resolved,
+        this.#point,
+        "moat",
+        MOAT_KEYS,
+        moatSummary,
+        moatInput(this.#point, this.drivers, this.siliconSummary)
+      ))
+    );
   }
   get flywheel(): FlywheelResult {
     return (this.#flywheel ??= runModel(
@@ -217,6 +268,19 @@ export class ScenarioStages implements MetricSources {
       flywheel,
       flywheelInput(this.#point, this.drivers)
     ));
+  }
+  get flywheelSummary(): FlywheelSummary {
+    return (
+      this.#flywheel ??
+      (this.#flywheelSummary ??= runModel(
+        this.#bound.resolved,
+        this.#point,
+        "flywheel",
+        FLYWHEEL_KEYS,
+        flywheelSummary,
+        flywheelInput(this.#point, this.drivers)
+      ))
+    );
   }
 }
 
