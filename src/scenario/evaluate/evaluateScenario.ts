@@ -74,11 +74,23 @@ export interface ScenarioEvaluation {
   metrics: ScenarioMetrics;
 }
 
-/** Results computed elsewhere that a caller knows to be those of this point (a sweep that does not vary them). */
+/**
+ * Results computed elsewhere that a caller knows to be those of this point (a sweep that does not vary the keys they
+ * are computed from; see REUSABLE_STAGES).
+ */
 export interface ScenarioReuse {
   /** The serving model's result at a point whose serving keys (SERVING_KEYS, serving.stack, the catalog rows) are these. */
   serving?: ServingResult;
+  /** The merchant chip's price (hardware.price or the catalog's), USD. */
+  chipPriceUsd?: number;
+  /** Blended tokens per second per chip at demand.inputShare. */
+  blendedTokensPerSecondPerChip?: number;
+  /** The training run (training.*, the training chip's ownership keys). */
+  training?: TrainingRunResult;
 }
+
+/** The stages a ScenarioReuse can carry: each depends on the point only through the keys it reads. */
+export const REUSABLE_STAGES = ["serving", "chipPriceUsd", "blendedTokensPerSecondPerChip", "training"] as const;
 
 /**
  * The scenario's pipeline at one point, computed lazily: each stage runs the first time it is read, once, and reads
@@ -127,7 +139,10 @@ export class ScenarioStages implements MetricSources {
   constructor(bound: BoundScenario, point: ScenarioPoint, reuse: ScenarioReuse = {}) {
     this.#bound = bound;
     this.#point = point;
-    if (reuse.serving) this.#serving = reuse.serving;
+    this.#serving = reuse.serving;
+    this.#chipPriceUsd = reuse.chipPriceUsd;
+    this.#blended = reuse.blendedTokensPerSecondPerChip;
+    this.#training = reuse.training;
   }
 
   get serving(): ServingResult {
