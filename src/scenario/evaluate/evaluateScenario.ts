@@ -344,3 +344,33 @@ export function evaluateScenarioPoint(
     metrics: scenarioMetrics(s)
   };
 }
+
+/** What one Monte Carlo draw of a run needs: the headline metrics and the two series a run bands. */
+export interface ScenarioDraw {
+  metrics: ScenarioMetrics;
+  spend: TrainingVsInferenceResult;
+  silicon: SiliconProgramResult;
+}
+
+/**
+ * evaluateScenarioPoint for a Monte Carlo draw: the same stages in the same order (so a draw that breaks several
+ * models names the same one first), the same metrics bit for bit, but the moat and the flywheel as summaries, without
+ * the monthly series no run reads.
+ *
+ * Throws: as evaluateScenarioPoint.
+ */
+export function evaluateScenarioDraw(bound: BoundScenario, point: ScenarioPoint): ScenarioDraw {
+  const s = new ScenarioStages(bound, point);
+  s.serving;
+  s.cost;
+  s.costUsdPerMTok;
+  s.chips;
+  s.training;
+  s.drivers;
+  s.tax;
+  const silicon = s.silicon;
+  const spend = s.spend;
+  s.moatSummary;
+  s.flywheelSummary;
+  return {metrics: scenarioMetrics(s), spend, silicon};
+}

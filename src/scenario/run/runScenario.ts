@@ -7,9 +7,11 @@ import {QuantileSketch} from "../../uncertainty/quantileSketch.js";
 import {SUMMARY_PS} from "../../uncertainty/summary.js";
 import {isInRange, type NumberRange} from "../../units/range.js";
 import {
+  evaluateScenarioDraw,
   evaluateScenarioPoint,
   SCENARIO_METRICS,
   type BoundScenario,
+  type ScenarioDraw,
   type ScenarioEvaluation,
   type ScenarioMetricName
 } from "../evaluate/evaluateScenario.js";
@@ -129,7 +131,7 @@ export function runScenario(
   /** One pass of the Monte Carlo over the same draws (the seed decides them), each sample's evaluation to `use`. */
   const pass = (
     outputs: readonly string[],
-    use: (evaluation: ScenarioEvaluation, i: number, output: Record<string, Float64Array>) => void
+    use: (evaluation: ScenarioDraw, i: number, output: Record<string, Float64Array>) => void
   ) =>
     monteCarlo<string, string>({
       samples,
@@ -141,7 +143,7 @@ export function runScenario(
         for (const path of uncertainKeys) sampled[path] = clampToRange(input[path]![i]!, ranges.get(path)!);
         let evaluation;
         try {
-          evaluation = evaluateScenarioPoint(bound, sampled);
+          evaluation = evaluateScenarioDraw(bound, sampled);
         } catch (error) {
           if (error instanceof UserError) {
             throw new UserError({
@@ -155,11 +157,11 @@ export function runScenario(
       }
     });
   // What each sample adds to a per-month series: spend step t is month t + 1, silicon step t is month t.
-  const spendAt = (evaluation: ScenarioEvaluation, t: number) =>
+  const spendAt = (evaluation: ScenarioDraw, t: number) =>
     evaluation.spend.months[t]?.cumulativeInferenceSpendUsd ?? NaN;
-  const siliconAt = (evaluation: ScenarioEvaluation, t: number) =>
+  const siliconAt = (evaluation: ScenarioDraw, t: number) =>
     evaluation.silicon.months[t]?.cumulativeDiscountedCashFlowUsd ?? NaN;
-  const metricAt = (evaluation: ScenarioEvaluation, m: number) => evaluation.metrics[SCENARIO_METRICS[m]!] ?? NaN;
+  const metricAt = (evaluation: ScenarioDraw, m: number) => evaluation.metrics[SCENARIO_METRICS[m]!] ?? NaN;
 
   if (exact) {
     const values = {spend: new Float64Array(samples * spendSteps), silicon: new Float64Array(samples * siliconSteps)};
@@ -208,17 +210,17 @@ export function runScenario(
     const jobs = [
       ...spendSketches.map((s, t) => ({
         exact: new ExactQuantiles(s, SUMMARY_PS),
-        add: (evaluation: ScenarioEvaluation, e: ExactQuantiles) => e.add(spendAt(evaluation, t)),
+        add: (evaluation: ScenarioDraw, e: ExactQuantiles) => e.add(spendAt(evaluation, t)),
         done: (q: number[]) => (spendQuantiles[t] = q)
       })),
       ...siliconSketches.map((s, t) => ({
         exact: new ExactQuantiles(s, SUMMARY_PS),
-        add: (evaluation: ScenarioEvaluation, e: ExactQuantiles) => e.add(siliconAt(evaluation, t)),
+        add: (evaluation: ScenarioDraw, e: ExactQuantiles) => e.add(siliconAt(evaluation, t)),
         done: (q: number[]) => (siliconQuantiles[t] = q)
       })),
       ...metricSketches.map((s, m) => ({
         exact: new ExactQuantiles(s, METRIC_PS),
-        add: (evaluation: ScenarioEvaluation, e: ExactQuantiles) => e.add(metricAt(evaluation, m)),
+        add: (evaluation: ScenarioDraw, e: ExactQuantiles) => e.add(metricAt(evaluation, m)),
         done: (q: number[]) => (metricQuantiles[m] = q)
       }))
     ].filter((job) => {
