@@ -1,6 +1,6 @@
 /**
  * Sweep benchmark (issue #17). Run: `npx tsx bench/sweep.bench.ts` (add `all` to also time every metric at 100,000
- * points, which takes a minute or more).
+ * and 1,000,000 points, which takes a minute or more).
  *
  * The grid is `base` over serving.utilization × power.electricity (1,000 × 1,000 = 1,000,000 points, and 100 × 1,000
  * = 100,000), as in `token-ledger sweep base --vary serving.utilization=0.3:0.9:1000 --vary
@@ -9,7 +9,8 @@
  * this run, so that both see the same machine load:
  *   (a) sweep      sweepScenarioChunks → openTableFile, the command's path: columns in blocks, written as Parquet row
  *                  groups to a temporary file renamed into place;
- *   (b) hand loop  the practical limit: the same evaluation written by hand, the serving model run once (no varied key
+ *   (b) columns    sweepScenarioChunks alone: the same evaluation into its column blocks, no file written;
+ *   (c) hand loop  the practical limit: the same evaluation written by hand, the serving model run once (no varied key
  *                  feeds it) and, per point, the library's chip-hour cost and cost per token into a Float64Array.
  * Each child times its loop after loading the catalogs and scenarios. Targets (issue #17): sweep ≤ 2× the hand loop,
  * ≤ 10 s, peak ≤ 300 MB, flat from 100k to 1M points.
@@ -41,7 +42,7 @@ interface ChildResult {
 const UTILIZATION = [0.3, 0.9] as const;
 const ELECTRICITY = [0.04, 0.12] as const;
 
-function runChild(kind: "sweep" | "hand", points: number, metrics: string): ChildResult {
+function runChild(kind: "sweep" | "columns" | "hand", points: number, metrics: string): ChildResult {
   const output = execFileSync(
     process.execPath,
     ["--import", "tsx", fileURLToPath(import.meta.url), "--child", kind, String(points), metrics],
@@ -58,7 +59,13 @@ function child(kind: string, points: number, metrics: ScenarioMetricName[]): Chi
   const electricity = linspace(ELECTRICITY[0], ELECTRICITY[1], 1000);
   const start = performance.now();
   let checksum = 0;
-  if (kind === "sweep") {
+  if (kind === "columns") {
+    const axes = [
+      {path: "serving.utilization", values: utilization},
+      {path: "power.electricity", values: electricity}
+    ];
+    for (const chunk of sweepScenarioChunks({bound, axes, metrics}).chunks) checksum += chunk.values[metrics[0]!]![0]!;
+  } else if (kind === "sweep") {
     const dir = mkdtempSync(join(tmpdir(), "sweep-bench-"));
     const axes = [
       {path: "serving.utilization", values: utilization},
@@ -112,16 +119,24 @@ if (args[0] === "--child") {
       `${label.padEnd(42)} ${r.seconds.toFixed(2).padStart(7)} s ${r.peakRssMb.toFixed(0).padStart(6)} MB peak` +
         (peer ? `   ${(r.seconds / peer.seconds).toFixed(1)}× the hand loop` : "")
     );
-  console.log("sweep of base, serving.utilization × power.electricity, to Parquet; each case in a fresh process");
+  console.log("sweep of base, serving.utilization × power.electricity; each case in a fresh process");
   const hand1m = runChild("hand", 1_000_000, cost);
+  const columns1m = runChild("columns", 1_000_000, cost);
   const sweep100k = runChild("sweep", 100_000, cost);
   const sweep1m = runChild("sweep", 1_000_000, cost);
   row("hand loop, cost per token, 1,000,000 points", hand1m);
-  row("sweep --metrics cost, 100,000 points", sweep100k);
-  row("sweep --metrics cost, 1,000,000 points", sweep1m, hand1m);
+  row("columns only --metrics cost, 1,000,000", columns1m, hand1m);
+  row("to Parquet --metrics cost, 100,000 points", sweep100k);
+  row("to Parquet --metrics cost, 1,000,000 points", sweep1m, hand1m);
   console.log(`peak memory, 1M ÷ 100k points: ${(sweep1m.peakRssMb / sweep100k.peakRssMb).toFixed(2)}`);
   if (args.includes("all")) {
-    const every = runChild("sweep", 100_000, SCENARIO_METRICS.join(","));
-    row("sweep, all 24 metrics, 100,000 points", every);
+    const every = SCENARIO_METRICS.join(",");
+    const columnsAll = runChild("columns", 1_000_000, every);
+    const all100k = runChild("sweep", 100_000, every);
+    const all1m = runChild("sweep", 1_000_000, every);
+    row(`columns only, all ${SCENARIO_METRICS.length} metrics, 1,000,000`, columnsAll);
+    row(`to Parquet, all ${SCENARIO_METRICS.length} metrics, 100,000 points`, all100k);
+    row(`to Parquet, all ${SCENARIO_METRICS.length} metrics, 1,000,000`, all1m);
+    console.log(`peak memory, all metrics, 1M ÷ 100k points: ${(all1m.peakRssMb / all100k.peakRssMb).toFixed(2)}`);
   }
 }

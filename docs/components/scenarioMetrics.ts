@@ -8,9 +8,9 @@ import {SCENARIO_PAGE_SAMPLES, type MetricRow} from "./scenarioPage.js";
 /** The 90% interval of an uncertain metric: "0.759 USD/Mtok–1.25 USD/Mtok"; "" for a certain one. */
 function intervalText(row: MetricRow): string {
   if (row.p5 === null || row.p95 === null) return "";
-  const interval = formatMetricInterval(row.name, row.p5, row.p95);
   // A metric that no uncertain assumption moves has p5 = p95: no interval to show.
   if (formatMetric(row.name, row.p5) === formatMetric(row.name, row.p95) && row.nullShare === 0) return "";
+  const interval = formatMetricInterval(row.name, row.p5, row.p95);
   const missing = row.nullShare > 0 ? `; none within the horizon in ${formatPercent(row.nullShare)} of draws` : "";
   return `${interval}${missing}`;
 }

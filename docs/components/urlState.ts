@@ -238,10 +238,21 @@ export function shareUrl(sets: readonly string[], location: Location = window.lo
 }
 
 /**
- * Replaces the address bar's query with `sets` (no history entry, no reload): read once when the page opens, written
- * back as controls move, so the address bar is always a share link.
+ * Replaces the address bar's query with `sets` (no history entry, no reload), in the next task: read once when the
+ * page opens, written back as controls move, so the address bar is always a share link.
  */
 export function writeShareState(sets: readonly string[]): void {
+  // history.replaceState costs a few milliseconds: it runs in a task of its own after the redraw that asked for it,
+  // once for a burst of moves (the latest sets win).
+  if (pendingShareSets === null) setTimeout(flushShareState, 0);
+  pendingShareSets = sets;
+}
+
+let pendingShareSets: readonly string[] | null = null;
+
+function flushShareState(): void {
+  const sets = pendingShareSets!;
+  pendingShareSets = null;
   const url = `${window.location.pathname}${shareQuery(sets)}${window.location.hash}`;
   if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
     window.history.replaceState(window.history.state, "", url);

@@ -147,6 +147,11 @@ export interface FlywheelResult {
   closedCumulativeTokensServed: number;
   /** Tokens served over the horizon, open loop. */
   openCumulativeTokensServed: number;
+  /**
+   * 1 − (mean closed-loop ÷ mean open-loop cost per token) over months 1 … H: how much cheaper the loop makes tokens
+   * on average, fraction; 0 when the open loop's tokens cost nothing.
+   */
+  averageCostReductionFraction: number;
 }
 
 export const FLYWHEEL_RANGES: RangeTable<FlywheelInput> = {
@@ -193,11 +198,22 @@ function checkBetween(
 /** Runs the flywheel with the given links closed. Validates its input. */
 export function simulateFlywheel(input: FlywheelInput, links: FlywheelLinks): FlywheelMonth[] {
   checkFlywheelInput(input);
-  return simulateCheckedFlywheel(input, links);
+  const months: FlywheelMonth[] = [];
+  simulateCheckedFlywheel(input, links, months, []);
+  return months;
 }
 
-/** simulateFlywheel on an input already checked by checkFlywheelInput. */
-function simulateCheckedFlywheel(input: FlywheelInput, links: FlywheelLinks): FlywheelMonth[] {
+/**
+ * simulateFlywheel on an input already checked by checkFlywheelInput: pushes month 0 … H onto `months` unless it is
+ * null, and each month's cost factor c_t ÷ c_0 onto `costFactors`; returns month H. Only c_t depends on c_0
+ * (c_t = c_0 × the factor; users and quality follow the factor alone), which flywheelSummary relies on.
+ */
+function simulateCheckedFlywheel(
+  input: FlywheelInput,
+  links: FlywheelLinks,
+  months: FlywheelMonth[] | null,
+  costFactors: number[]
+): FlywheelMonth {
   const c0 = input.initialCostUsdPerMTok;
   const N0 = input.initialAddressableUsers;
   const baseCycle = input.baseDesignCycleMonths;
@@ -215,7 +231,8 @@ function simulateCheckedFlywheel(input: FlywheelInput, links: FlywheelLinks): Fl
     chipGeneration: 0,
     costUsdPerMTok: c0
   };
-  const months = [state];
+  months?.push(state);
+  costFactors.push(1);
   // The cost factor and the users it makes addressable change only with the chip generation: computed once per
   // generation (the same Math.pow calls, so the same doubles).
   let factorGeneration = -1;
@@ -260,16 +277,21 @@ function simulateCheckedFlywheel(input: FlywheelInput, links: FlywheelLinks): Fl
       chipGeneration,
       costUsdPerMTok
     };
-    months.push(state);
+    months?.push(state);
+    costFactors.push(costFactor);
   }
-  return months;
+  return state;
 }
 
 /** Runs the flywheel with both links closed and with both cut, and compares the two. Validates its input (once). */
 export function flywheel(input: FlywheelInput): FlywheelResult {
   checkFlywheelInput(input);
-  const closed = simulateCheckedFlywheel(input, {qualityShortensDesignCycle: true, lowerCostGrowsUsers: true});
-  const open = simulateCheckedFlywheel(input, {qualityShortensDesignCycle: false, lowerCostGrowsUsers: false});
+  const closed: FlywheelMonth[] = [];
+  const open: FlywheelMonth[] = [];
+  const closedFactors: number[] = [];
+  const openFactors: number[] = [];
+  const c = simulateCheckedFlywheel(input, CLOSED_LOOP, closed, closedFactors);
+  const o = simulateCheckedFlywheel(input, OPEN_LOOP, open, openFactors);
   const months: FlywheelComparisonMonth[] = closed.map((c, i) => {
     const o = open[i]!;
     return {
@@ -286,12 +308,72 @@ export function flywheel(input: FlywheelInput): FlywheelResult {
       openModelQuality: o.modelQuality
     };
   });
-  const c = closed[closed.length - 1]!;
-  const o = open[open.length - 1]!;
+  return {closed, open, months, ...compareLoops(input.initialCostUsdPerMTok, c, o, closedFactors, openFactors)};
+}
+
+/** The two loops' ends, both closed and open. */
+const CLOSED_LOOP: FlywheelLinks = {qualityShortensDesignCycle: true, lowerCostGrowsUsers: true};
+const OPEN_LOOP: FlywheelLinks = {qualityShortensDesignCycle: false, lowerCostGrowsUsers: false};
+
+/** The flywheel's figures without its monthly series (flywheelSummary). */
+export type FlywheelSummary = Omit<FlywheelResult, "closed" | "open" | "months">;
+
+/**
+ * The two loops of the last flywheelSummary, which depend on every input but c_0 (initialCostUsdPerMTok): a sweep
+ * over keys that change only the cost per token reuses them and redoes only c_t = c_0 × factor.
+ */
+let lastLoops:
+  | {input: FlywheelInput; closed: FlywheelMonth; open: FlywheelMonth; closedFactors: number[]; openFactors: number[]}
+  | undefined;
+
+const FLYWHEEL_FIELDS = Object.keys(FLYWHEEL_RANGES) as (keyof FlywheelInput)[];
+
+/**
+ * flywheel without the monthly series: the same figures (the same loops, and c_t = c_0 × the same factor), for a sweep
+ * of its headline numbers. The loops of the previous call are reused when only c_0 changed.
+ */
+export function flywheelSummary(input: FlywheelInput): FlywheelSummary {
+  checkFlywheelInput(input);
+  const last = lastLoops;
+  let loops = last;
+  if (
+    last === undefined ||
+    FLYWHEEL_FIELDS.some((field) => field !== "initialCostUsdPerMTok" && !Object.is(last.input[field], input[field]))
+  ) {
+    const closedFactors: number[] = [];
+    const openFactors: number[] = [];
+    const closed = simulateCheckedFlywheel(input, CLOSED_LOOP, null, closedFactors);
+    const open = simulateCheckedFlywheel(input, OPEN_LOOP, null, openFactors);
+    loops = lastLoops = {input: {...input}, closed, open, closedFactors, openFactors};
+  }
+  const {closed, open, closedFactors, openFactors} = loops!;
+  const c0 = input.initialCostUsdPerMTok;
+  const H = input.horizonMonths;
+  return compareLoops(
+    c0,
+    {...closed, costUsdPerMTok: c0 * closedFactors[H]!},
+    {...open, costUsdPerMTok: c0 * openFactors[H]!},
+    closedFactors,
+    openFactors
+  );
+}
+
+/** The closed loop's end `c` against the open loop's `o`, and the mean cost per token over months 1 … H of each. */
+function compareLoops(
+  c0: number,
+  c: FlywheelMonth,
+  o: FlywheelMonth,
+  closedFactors: readonly number[],
+  openFactors: readonly number[]
+): FlywheelSummary {
+  // Σ c_t over months 1 … H, each c_t = c_0 × factor as the loop computes it, summed in month order.
+  let closedCost = 0;
+  let openCost = 0;
+  for (let m = 1; m < closedFactors.length; m++) {
+    closedCost += c0 * closedFactors[m]!;
+    openCost += c0 * openFactors[m]!;
+  }
   return {
-    closed,
-    open,
-    months,
     closedFinalCostUsdPerMTok: c.costUsdPerMTok,
     openFinalCostUsdPerMTok: o.costUsdPerMTok,
     costReductionFromLoopFraction: o.costUsdPerMTok > 0 ? 1 - c.costUsdPerMTok / o.costUsdPerMTok : 0,
@@ -300,21 +382,15 @@ export function flywheel(input: FlywheelInput): FlywheelResult {
     userGainFromLoopFraction: o.users > 0 ? c.users / o.users - 1 : null,
     extraChipGenerations: c.chipGeneration - o.chipGeneration,
     closedCumulativeTokensServed: c.cumulativeTokensServed,
-    openCumulativeTokensServed: o.cumulativeTokensServed
+    openCumulativeTokensServed: o.cumulativeTokensServed,
+    averageCostReductionFraction: openCost > 0 ? 1 - closedCost / openCost : 0
   };
 }
 
 /**
  * 1 − (mean closed-loop cost ÷ mean open-loop cost per token) over months 1 … H: how much cheaper the loop makes
- * tokens on average; 0 when the open loop's tokens cost nothing.
+ * tokens on average; 0 when the open loop's tokens cost nothing (FlywheelResult.averageCostReductionFraction).
  */
-export function flywheelAverageCostReduction(result: FlywheelResult): number {
-  let closed = 0;
-  let open = 0;
-  for (const row of result.months) {
-    if (row.month === 0) continue;
-    closed += row.closedCostUsdPerMTok;
-    open += row.openCostUsdPerMTok;
-  }
-  return open > 0 ? 1 - closed / open : 0;
+export function flywheelAverageCostReduction(result: FlywheelSummary): number {
+  return result.averageCostReductionFraction;
 }

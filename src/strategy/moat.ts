@@ -1,6 +1,7 @@
 import {TOKENS_PER_MILLION} from "../units/si.js";
 import {compoundGrowthSeries} from "./growth.js";
 import {checkRanges, type RangeTable} from "../units/range.js";
+import {lastResult} from "./lastResult.js";
 
 /**
  * Model gap vs compute gap: a model lead that decays as competitors catch up, against a structural cost advantage
@@ -74,6 +75,9 @@ export interface MoatMonth {
   cumulativeBothGrossProfitUsd: number;
 }
 
+/** The moat's figures over the horizon without the monthly series (moatSummary): what its headline metrics read. */
+export type MoatSummary = Omit<MoatResult, "months">;
+
 export interface MoatResult {
   /** The monthly series, months 1 … H. */
   months: MoatMonth[];
@@ -133,6 +137,59 @@ export function leadStrengthInMonth(month: number, catchUpMonths: number): numbe
 export function moat(input: MoatInput): MoatResult {
   checkMoatInput(input);
   const months: MoatMonth[] = [];
+  return {months, ...simulateMoat(input, months)};
+}
+
+/** moat without the monthly series: the same figures (the same loop), for a sweep that reads only the totals. */
+export function moatSummary(input: MoatInput): MoatSummary {
+  checkMoatInput(input);
+  return simulateMoat(input, null);
+}
+
+/**
+ * The market side of the moat for t = month − 1 = 0 … H − 1, which does not depend on the cost per token: lead
+ * strength, price, volume and the model lead's price and volume (in millions of tokens). The last call's is kept and
+ * shared (a sweep of utilisation or electricity asks for the same at every point).
+ */
+const marketSeries = lastResult(
+  (
+    horizonMonths: number,
+    marketPriceUsdPerMTok: number,
+    priceDeclinePerYear: number,
+    baselineTokensPerMonth: number,
+    volumeGrowthPerYear: number,
+    modelLeadPricePremiumFraction: number,
+    modelLeadVolumeGainFraction: number,
+    catchUpMonths: number
+  ) => {
+    const priceDecline = compoundGrowthSeries(-priceDeclinePerYear, horizonMonths);
+    const volumeGrowth = compoundGrowthSeries(volumeGrowthPerYear, horizonMonths);
+    const series = {
+      leadStrength: [] as number[],
+      price: [] as number[],
+      tokens: [] as number[],
+      leadPrice: [] as number[],
+      leadMillions: [] as number[],
+      millions: [] as number[]
+    };
+    for (let month = 1; month <= horizonMonths; month++) {
+      const t = month - 1;
+      const leadStrength = leadStrengthInMonth(month, catchUpMonths);
+      const price = marketPriceUsdPerMTok * priceDecline[t]!;
+      const tokens = baselineTokensPerMonth * volumeGrowth[t]!;
+      series.leadStrength.push(leadStrength);
+      series.price.push(price);
+      series.tokens.push(tokens);
+      series.leadPrice.push(price * (1 + modelLeadPricePremiumFraction * leadStrength));
+      series.leadMillions.push((tokens * (1 + modelLeadVolumeGainFraction * leadStrength)) / TOKENS_PER_MILLION);
+      series.millions.push(tokens / TOKENS_PER_MILLION);
+    }
+    return series;
+  }
+);
+
+/** The four scenarios month by month, each month pushed onto `months` unless it is null. Does not validate. */
+function simulateMoat(input: MoatInput, months: MoatMonth[] | null): MoatSummary {
   let baseline = 0;
   let modelLead = 0;
   let costLead = 0;
@@ -142,18 +199,26 @@ export function moat(input: MoatInput): MoatResult {
   let costLeadValueUsd = 0;
   let bothValueUsd = 0;
   let costLeadOvertakesMonth: number | null = null;
-  const priceDecline = compoundGrowthSeries(-input.priceDeclinePerYear, input.horizonMonths);
+  const market = marketSeries(
+    input.horizonMonths,
+    input.marketPriceUsdPerMTok,
+    input.priceDeclinePerYear,
+    input.baselineTokensPerMonth,
+    input.volumeGrowthPerYear,
+    input.modelLeadPricePremiumFraction,
+    input.modelLeadVolumeGainFraction,
+    input.catchUpMonths
+  );
   const costDecline = compoundGrowthSeries(-input.costDeclinePerYear, input.horizonMonths);
-  const volumeGrowth = compoundGrowthSeries(input.volumeGrowthPerYear, input.horizonMonths);
   for (let month = 1; month <= input.horizonMonths; month++) {
     const t = month - 1;
-    const leadStrength = leadStrengthInMonth(month, input.catchUpMonths);
-    const price = input.marketPriceUsdPerMTok * priceDecline[t]!;
+    const leadStrength = market.leadStrength[t]!;
+    const price = market.price[t]!;
     const cost = input.baselineCostUsdPerMTok * costDecline[t]!;
-    const tokens = input.baselineTokensPerMonth * volumeGrowth[t]!;
-    const leadPrice = price * (1 + input.modelLeadPricePremiumFraction * leadStrength);
-    const leadMillions = (tokens * (1 + input.modelLeadVolumeGainFraction * leadStrength)) / TOKENS_PER_MILLION;
-    const millions = tokens / TOKENS_PER_MILLION;
+    const tokens = market.tokens[t]!;
+    const leadPrice = market.leadPrice[t]!;
+    const leadMillions = market.leadMillions[t]!;
+    const millions = market.millions[t]!;
     const advantagedCost = cost * (1 - input.costAdvantageFraction);
     const baselineGrossProfitUsd = millions * (price - cost);
     const modelLeadGrossProfitUsd = leadMillions * (leadPrice - cost);
@@ -167,7 +232,7 @@ export function moat(input: MoatInput): MoatResult {
     costLeadValueUsd += costLeadGrossProfitUsd - baselineGrossProfitUsd;
     bothValueUsd += bothGrossProfitUsd - baselineGrossProfitUsd;
     if (costLeadOvertakesMonth === null && costLeadValueUsd > modelLeadValueUsd) costLeadOvertakesMonth = month;
-    months.push({
+    months?.push({
       month,
       leadStrength,
       marketPriceUsdPerMTok: price,
@@ -184,7 +249,6 @@ export function moat(input: MoatInput): MoatResult {
     });
   }
   return {
-    months,
     baselineGrossProfitUsd: baseline,
     modelLeadGrossProfitUsd: modelLead,
     costLeadGrossProfitUsd: costLead,

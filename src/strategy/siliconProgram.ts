@@ -3,6 +3,7 @@ import {compoundGrowthSeries, discountSeries} from "./growth.js";
 import {DAYS_PER_MONTH} from "../units/si.js";
 import {checkServingChip, servingChipCost, type ServingChipCostResult, type ServingChipInput} from "./servingChip.js";
 import {checkRanges, type RangeTable} from "../units/range.js";
+import {lastResult} from "./lastResult.js";
 
 /**
  * A custom inference silicon program against staying on merchant GPUs, month by month.
@@ -108,6 +109,12 @@ export interface SiliconProgramCyclePoint {
   npvUsd: number;
 }
 
+/**
+ * The program's figures without its series (siliconProgramSummary): the monthly cash flows and the NPV at every
+ * design cycle are left out; every other figure is the same double siliconProgram gives.
+ */
+export type SiliconProgramSummary = Omit<SiliconProgramResult, "months" | "npvByDesignCycle">;
+
 export interface SiliconProgramResult {
   /** Cost per million tokens on merchant GPUs, USD. */
   merchantCostUsdPerMTok: number;
@@ -201,25 +208,52 @@ interface Context {
   savingsUsdPerToken: number;
   deployed: boolean;
   /** demand[m] × cost factor[m]: each month's tokens valued at that month's cost, m = 1 … H (index 0 unused). */
-  demand: number[];
+  demand: readonly number[];
   /** discount[m] = (1 + r)^(-m/12), m = 0 … H (discountSeries: shared, read-only). */
   discount: Float64Array;
 }
 
 /** customShareInMonth(m, designCycleMonths, ramp) for m = 0 … H (index 0 unused), or all 0 when not deployed. */
-function customShares(ctx: Context, designCycleMonths: number): number[] {
+function customShares(ctx: Context, designCycleMonths: number): readonly number[] {
   const H = ctx.input.horizonMonths;
-  const shares = zeros(H + 1);
-  if (!ctx.deployed) return shares;
-  for (let m = 1; m <= H; m++) shares[m] = customShareInMonth(m, designCycleMonths, ctx.input.deploymentRampMonths);
-  return shares;
+  return ctx.deployed ? deployedShares(designCycleMonths, ctx.input.deploymentRampMonths, H) : zeros(H + 1);
 }
+
+/** customShareInMonth(m, designCycleMonths, ramp) for m = 0 … H (index 0 unused); the last call's kept (shared). */
+const deployedShares = lastResult((designCycleMonths: number, deploymentRampMonths: number, H: number) => {
+  const shares = zeros(H + 1);
+  for (let m = 1; m <= H; m++) shares[m] = customShareInMonth(m, designCycleMonths, deploymentRampMonths);
+  return shares;
+});
+
+/**
+ * The demand side of the program, which does not depend on either chip's cost, for m = 1 … H (index 0 unused): the
+ * last call's kept and shared (a sweep of utilisation or electricity asks for the same at every point).
+ *   demand[m]              D_0 × 30.4375 × (1 + g)^((m - 1)/12), tokens
+ *   unitDemand[m]          cost-weighted tokens in month m per token/day of demand at month 1 (NPV is linear in it)
+ *   costWeightedDemand[m]  demand[m] × costFactor[m - 1]: valued at each month's cost, what the present values sum
+ */
+const demandSeries = lastResult(
+  (demandTokensPerDay: number, demandGrowthPerYear: number, costDeclinePerYear: number, H: number) => {
+    const demand = zeros(H + 1);
+    const unitDemand = zeros(H + 1);
+    const costWeightedDemand = zeros(H + 1);
+    const demandGrowth = compoundGrowthSeries(demandGrowthPerYear, H);
+    const costFactor = compoundGrowthSeries(-costDeclinePerYear, H);
+    for (let m = 1; m <= H; m++) {
+      unitDemand[m] = DAYS_PER_MONTH * demandGrowth[m - 1]! * costFactor[m - 1]!;
+      demand[m] = demandTokensPerDay * DAYS_PER_MONTH * demandGrowth[m - 1]!;
+      costWeightedDemand[m] = demand[m]! * costFactor[m - 1]!;
+    }
+    return {demand, unitDemand, costFactor, costWeightedDemand};
+  }
+);
 
 /**
  * Σ_m demand_m × share_m × saving per token × discount_m: the present value of the savings, USD; `shares` from
  * customShares.
  */
-function presentValueOfSavings(ctx: Context, demand: number[], shares: number[]): number {
+function presentValueOfSavings(ctx: Context, demand: readonly number[], shares: readonly number[]): number {
   let pv = 0;
   if (!ctx.deployed) return pv;
   for (let m = 1; m <= ctx.input.horizonMonths; m++) {
@@ -228,7 +262,7 @@ function presentValueOfSavings(ctx: Context, demand: number[], shares: number[])
   return pv;
 }
 
-function npvAtCycle(ctx: Context, shares: number[]): number {
+function npvAtCycle(ctx: Context, shares: readonly number[]): number {
   return -ctx.input.nreUsd + presentValueOfSavings(ctx, ctx.demand, shares);
 }
 
@@ -263,6 +297,22 @@ function npvCurve(ctx: Context): SiliconProgramCyclePoint[] {
 
 export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult {
   checkSiliconProgramInput(input);
+  const months: SiliconProgramMonth[] = [];
+  const {summary, ctx} = simulateProgram(input, months);
+  return {...summary, months, npvByDesignCycle: npvCurve(ctx)};
+}
+
+/** siliconProgram without the monthly series and the NPV curve (the same loop), for a sweep of its totals. */
+export function siliconProgramSummary(input: SiliconProgramInput): SiliconProgramSummary {
+  checkSiliconProgramInput(input);
+  return simulateProgram(input, null).summary;
+}
+
+/** The program month by month, each month pushed onto `months` unless it is null. Does not validate. */
+function simulateProgram(
+  input: SiliconProgramInput,
+  months: SiliconProgramMonth[] | null
+): {summary: SiliconProgramSummary; ctx: Context} {
   const merchantCost = servingChipCost(input.merchant);
   const customCost = servingChipCost(input.custom);
   const merchantCostUsdPerMTok = merchantCost.perMTok.total;
@@ -270,20 +320,14 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
   const deployed = customCostUsdPerMTok < merchantCostUsdPerMTok;
   const savingsUsdPerMTok = deployed ? merchantCostUsdPerMTok - customCostUsdPerMTok : 0;
   const H = input.horizonMonths;
-  const demand = zeros(H + 1);
-  // unitDemand[m]: cost-weighted tokens in month m per token/day of demand at month 1 (NPV is linear in it).
-  const unitDemand = zeros(H + 1);
-  const demandGrowth = compoundGrowthSeries(input.demandGrowthPerYear, H);
-  const costFactor = compoundGrowthSeries(-input.costDeclinePerYear, H);
-  // Valued at each month's cost: what the present values below sum.
-  const costWeightedDemand = zeros(H + 1);
+  const {demand, unitDemand, costFactor, costWeightedDemand} = demandSeries(
+    input.demandTokensPerDay,
+    input.demandGrowthPerYear,
+    input.costDeclinePerYear,
+    H
+  );
   // Shared and read-only; discount[0] = (1 + r)^-0 = 1.
   const discount = discountSeries(input.discountRatePerYear, H);
-  for (let m = 1; m <= H; m++) {
-    unitDemand[m] = DAYS_PER_MONTH * demandGrowth[m - 1]! * costFactor[m - 1]!;
-    demand[m] = input.demandTokensPerDay * DAYS_PER_MONTH * demandGrowth[m - 1]!;
-    costWeightedDemand[m] = demand[m]! * costFactor[m - 1]!;
-  }
   const ctx: Context = {
     input,
     merchantUsdPerToken: merchantCostUsdPerMTok / TOKENS_PER_MILLION,
@@ -297,13 +341,12 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
   const merchantTokensPerChipMonth = merchantCost.tokensPerChipHour * HOURS_PER_MONTH;
   const customTokensPerChipMonth = customCost.tokensPerChipHour * HOURS_PER_MONTH;
   const shares = customShares(ctx, input.designCycleMonths);
-  const months: SiliconProgramMonth[] = [];
   let cumulative = -input.nreUsd;
   let cumulativeDiscounted = -input.nreUsd;
   let totalSavingsUsd = 0;
   let paybackMonth: number | null = cumulative >= 0 ? 0 : null;
   let discountedPaybackMonth: number | null = paybackMonth;
-  months.push({
+  months?.push({
     month: 0,
     demandTokens: 0,
     customShare: 0,
@@ -323,6 +366,9 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
     cumulativeCashFlowUsd: cumulative,
     cumulativeDiscountedCashFlowUsd: cumulativeDiscounted
   });
+  // Month H's tokens, for the chips at the horizon's end (month 0's when H = 0).
+  let lastDemandTokens = 0;
+  let lastCustomTokens = 0;
   for (let m = 1; m <= H; m++) {
     const demandTokens = demand[m]!;
     const customShare = shares[m]!;
@@ -337,7 +383,9 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
     totalSavingsUsd += savingsUsd;
     if (paybackMonth === null && cumulative >= 0) paybackMonth = m;
     if (discountedPaybackMonth === null && cumulativeDiscounted >= 0) discountedPaybackMonth = m;
-    months.push({
+    lastDemandTokens = demandTokens;
+    lastCustomTokens = customTokens;
+    months?.push({
       month: m,
       demandTokens,
       customShare,
@@ -363,10 +411,8 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
   const pvPerUnitDemand = presentValueOfSavings(ctx, unitDemand, shares);
   const breakEvenTokens = deployed ? finiteOrNull(input.nreUsd / ctx.savingsUsdPerToken) : null;
   const customLifeTokens = customCost.tokensPerChipHour * HOURS_PER_YEAR * input.custom.chipHour.usefulLifeYears;
-  const npvByDesignCycle = npvCurve(ctx);
   const npvUsd = cumulativeDiscounted;
-  const last = months[H]!;
-  return {
+  const summary: SiliconProgramSummary = {
     merchantCostUsdPerMTok,
     customCostUsdPerMTok,
     customCostRelativeToMerchant: customCostUsdPerMTok / merchantCostUsdPerMTok,
@@ -381,12 +427,11 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
     breakEvenTokens,
     breakEvenCustomChips: breakEvenTokens === null ? null : finiteOrNull(breakEvenTokens / customLifeTokens),
     breakEvenDemandTokensPerDay: pvPerUnitDemand > 0 ? finiteOrNull(input.nreUsd / pvPerUnitDemand) : null,
-    customChipsAtHorizonEnd: last.customChips,
-    merchantOnlyChipsAtHorizonEnd: last.demandTokens / merchantTokensPerChipMonth,
+    customChipsAtHorizonEnd: lastCustomTokens / customTokensPerChipMonth,
+    merchantOnlyChipsAtHorizonEnd: lastDemandTokens / merchantTokensPerChipMonth,
     totalSavingsUsd,
     merchantCost,
-    customCost,
-    months,
-    npvByDesignCycle
+    customCost
   };
+  return {summary, ctx};
 }

@@ -2,6 +2,7 @@ import {TOKENS_PER_MILLION} from "../units/si.js";
 import {compoundGrowthSeries} from "./growth.js";
 import {DAYS_PER_MONTH} from "../units/si.js";
 import {checkRanges, type RangeTable} from "../units/range.js";
+import {lastResult} from "./lastResult.js";
 
 /**
  * Training vs inference over time: training is a lumpy outlay per model generation, inference a monthly bill that
@@ -94,6 +95,9 @@ export interface TrainingGeneration {
   trainingCostUsd: number;
 }
 
+/** The spend's figures over the horizon without the monthly series (trainingVsInferenceSummary). */
+export type TrainingVsInferenceSummary = Omit<TrainingVsInferenceResult, "months">;
+
 export interface TrainingVsInferenceResult {
   /** The monthly series, months 1 … H. */
   months: TrainingVsInferenceMonth[];
@@ -134,6 +138,61 @@ const share = (part: number, other: number): number | null => (part + other > 0 
 
 export function trainingVsInference(input: TrainingVsInferenceInput): TrainingVsInferenceResult {
   checkTrainingVsInferenceInput(input);
+  const months: TrainingVsInferenceMonth[] = [];
+  return {months, ...simulateSpend(input, months)};
+}
+
+/** trainingVsInference without the monthly series: the same figures (the same loop), for a sweep of its totals. */
+export function trainingVsInferenceSummary(input: TrainingVsInferenceInput): TrainingVsInferenceSummary {
+  checkTrainingVsInferenceInput(input);
+  return simulateSpend(input, null);
+}
+
+/**
+ * The demand side of the spend for t = month − 1 = 0 … H − 1, which does not depend on the cost per token: users,
+ * tokens per user per day, agent calls per task, inference tokens and the same in millions. The last call's is kept
+ * and shared (a sweep of utilisation or electricity asks for the same at every point).
+ */
+const demandSeries = lastResult(
+  (
+    horizon: number,
+    initialUsers: number,
+    userGrowthPerYear: number,
+    initialTokensPerUserPerDay: number,
+    tokensPerUserGrowthPerYear: number,
+    initialAgentCallsPerTask: number,
+    agentCallsGrowthPerYear: number
+  ) => {
+    const userGrowth = compoundGrowthSeries(userGrowthPerYear, horizon);
+    const tokensPerUserGrowth = compoundGrowthSeries(tokensPerUserGrowthPerYear, horizon);
+    const agentCallsGrowth = compoundGrowthSeries(agentCallsGrowthPerYear, horizon);
+    const series = {
+      users: [] as number[],
+      tokensPerUserPerDay: [] as number[],
+      agentCallsPerTask: [] as number[],
+      inferenceTokens: [] as number[],
+      inferenceMillions: [] as number[]
+    };
+    for (let t = 0; t < horizon; t++) {
+      const users = initialUsers * userGrowth[t]!;
+      const tokensPerUserPerDay = initialTokensPerUserPerDay * tokensPerUserGrowth[t]!;
+      const agentCallsPerTask = initialAgentCallsPerTask * agentCallsGrowth[t]!;
+      const inferenceTokens = users * tokensPerUserPerDay * agentCallsPerTask * DAYS_PER_MONTH;
+      series.users.push(users);
+      series.tokensPerUserPerDay.push(tokensPerUserPerDay);
+      series.agentCallsPerTask.push(agentCallsPerTask);
+      series.inferenceTokens.push(inferenceTokens);
+      series.inferenceMillions.push(inferenceTokens / TOKENS_PER_MILLION);
+    }
+    return series;
+  }
+);
+
+/** The spend month by month, each month pushed onto `months` unless it is null. Does not validate. */
+function simulateSpend(
+  input: TrainingVsInferenceInput,
+  months: TrainingVsInferenceMonth[] | null
+): TrainingVsInferenceSummary {
   const horizon = input.horizonMonths;
   const generations: TrainingGeneration[] = [];
   for (let start = 1, g = 1; start <= horizon; start += input.generationCadenceMonths, g++) {
@@ -151,35 +210,37 @@ export function trainingVsInference(input: TrainingVsInferenceInput): TrainingVs
     for (let m = gen.startMonth; m < gen.releaseMonth && m <= horizon; m++) trainingByMonth[m]! += perMonth;
   }
 
-  const months: TrainingVsInferenceMonth[] = [];
   let cumulativeTraining = 0;
   let cumulativeInference = 0;
   let crossoverMonth: number | null = null;
-  const userGrowth = compoundGrowthSeries(input.userGrowthPerYear, horizon);
-  const tokensPerUserGrowth = compoundGrowthSeries(input.tokensPerUserGrowthPerYear, horizon);
-  const agentCallsGrowth = compoundGrowthSeries(input.agentCallsGrowthPerYear, horizon);
+  const demand = demandSeries(
+    horizon,
+    input.initialUsers,
+    input.userGrowthPerYear,
+    input.tokensPerUserPerDay,
+    input.tokensPerUserGrowthPerYear,
+    input.agentCallsPerTask,
+    input.agentCallsGrowthPerYear
+  );
   const servingCostDecline = compoundGrowthSeries(-input.servingCostDeclinePerYear, horizon);
   for (let month = 1; month <= horizon; month++) {
     const t = month - 1;
-    const users = input.initialUsers * userGrowth[t]!;
-    const tokensPerUserPerDay = input.tokensPerUserPerDay * tokensPerUserGrowth[t]!;
-    const agentCallsPerTask = input.agentCallsPerTask * agentCallsGrowth[t]!;
     const servingCostUsdPerMTok = input.servingCostUsdPerMTok * servingCostDecline[t]!;
-    const inferenceTokens = users * tokensPerUserPerDay * agentCallsPerTask * DAYS_PER_MONTH;
-    const inferenceSpendUsd = (inferenceTokens / TOKENS_PER_MILLION) * servingCostUsdPerMTok;
+    const inferenceTokens = demand.inferenceTokens[t]!;
+    const inferenceSpendUsd = demand.inferenceMillions[t]! * servingCostUsdPerMTok;
     const trainingSpendUsd = trainingByMonth[month]!;
     cumulativeTraining += trainingSpendUsd;
     cumulativeInference += inferenceSpendUsd;
     if (crossoverMonth === null && cumulativeInference > cumulativeTraining) crossoverMonth = month;
-    months.push({
+    months?.push({
       month,
       generationsStarted: Math.floor(t / input.generationCadenceMonths) + 1,
       trainingSpendUsd,
       inferenceSpendUsd,
       inferenceTokens,
-      users,
-      tokensPerUserPerDay,
-      agentCallsPerTask,
+      users: demand.users[t]!,
+      tokensPerUserPerDay: demand.tokensPerUserPerDay[t]!,
+      agentCallsPerTask: demand.agentCallsPerTask[t]!,
       servingCostUsdPerMTok,
       cumulativeTrainingSpendUsd: cumulativeTraining,
       cumulativeInferenceSpendUsd: cumulativeInference,
@@ -188,7 +249,6 @@ export function trainingVsInference(input: TrainingVsInferenceInput): TrainingVs
     });
   }
   return {
-    months,
     generations,
     crossoverMonth,
     totalTrainingSpendUsd: cumulativeTraining,

@@ -26,6 +26,8 @@ export class QuantileSketch {
   readonly #negative = new DenseCounts();
   #zeros = 0;
   #count = 0;
+  #min = Infinity;
+  #max = -Infinity;
 
   /** Throws a UserError unless 0 < relativeAccuracy < 0.5. */
   constructor(relativeAccuracy: number) {
@@ -47,10 +49,20 @@ export class QuantileSketch {
     return this.#count;
   }
 
+  /** The smallest and the largest value added (Infinity and −Infinity when none was). */
+  get min(): number {
+    return this.#min;
+  }
+  get max(): number {
+    return this.#max;
+  }
+
   /** Adds one value; NaN is ignored, ±Infinity is an error (no bucket holds it). */
   add(x: number): void {
     if (x !== x) return;
     this.#count++;
+    if (x < this.#min) this.#min = x;
+    if (x > this.#max) this.#max = x;
     if (x === 0) this.#zeros++;
     else if (x > 0) this.#positive.add(this.#index(x));
     else this.#negative.add(this.#index(-x));
@@ -61,6 +73,34 @@ export class QuantileSketch {
       throw new UserError({path: "value", message: "not finite", expected: "a finite number", found: "Infinity"});
     }
     return Math.ceil(portableLog(magnitude) / this.#lnGamma);
+  }
+
+  /** The bucket `add` puts x in (x not NaN): its sign and, for x ≠ 0, its index (the bucket holds (γ^(i−1), γ^i]). */
+  bucketOf(x: number): SketchBucket {
+    if (x === 0) return {sign: 0, index: 0};
+    return x > 0 ? {sign: 1, index: this.#index(x)} : {sign: -1, index: this.#index(-x)};
+  }
+
+  /**
+   * Where the k-th smallest value added lies (0-based, k < count): its bucket, how many values lie in the buckets
+   * below it (so it is the (k − below)-th smallest of the bucket's), and how many the bucket holds. Values that fall
+   * in the same bucket again (bucketOf) are the same values: exactQuantiles.ts finds the exact order statistic so.
+   */
+  locateRank(k: number): {bucket: SketchBucket; below: number; count: number} {
+    const negatives = this.#negative.total;
+    if (k < negatives) {
+      // Negatives in increasing order are magnitudes in decreasing order: the buckets of larger magnitude come first.
+      const at = this.#negative.locate(negatives - 1 - k);
+      return {bucket: {sign: -1, index: at.index}, below: negatives - at.below - at.count, count: at.count};
+    }
+    if (k < negatives + this.#zeros) return {bucket: {sign: 0, index: 0}, below: negatives, count: this.#zeros};
+    const at = this.#positive.locate(k - negatives - this.#zeros);
+    return {bucket: {sign: 1, index: at.index}, below: negatives + this.#zeros + at.below, count: at.count};
+  }
+
+  /** The magnitudes (γ^(i−1), γ^i] bucket i holds, before the rounding of the logarithm at its edges. */
+  bucketEdges(index: number): [number, number] {
+    return [portableExp((index - 1) * this.#lnGamma), portableExp(index * this.#lnGamma)];
   }
 
   #representative(index: number): number {
@@ -95,6 +135,12 @@ export class QuantileSketch {
   }
 }
 
+/** A bucket of a QuantileSketch: the sign of its values (0: the zeros) and its index (bucketOf). */
+export interface SketchBucket {
+  sign: -1 | 0 | 1;
+  index: number;
+}
+
 /** Counts per integer bucket index over a contiguous, growing range of indices. */
 class DenseCounts {
   #counts = new Uint32Array(0);
@@ -125,6 +171,18 @@ class DenseCounts {
     this.#counts = counts;
     this.#offset = offset;
     return index - offset;
+  }
+
+  /** The bucket index that holds rank k (0-based, increasing index), the count below that bucket and in it. */
+  locate(k: number): {index: number; below: number; count: number} {
+    let seen = 0;
+    const counts = this.#counts;
+    for (let at = 0; at < counts.length; at++) {
+      const count = counts[at]!;
+      if (seen + count > k) return {index: at + this.#offset, below: seen, count};
+      seen += count;
+    }
+    throw new Error(`rank ${k} beyond the ${this.total} values counted`);
   }
 
   /** The bucket index that holds the value of rank k (0-based) in increasing order of index. */

@@ -138,7 +138,7 @@ function interpolate(
 }
 
 /** The order statistics (0-based ranks, ascending, no repeats) that type-7 quantiles at `ps` of `count` values need. */
-function neededRanks(count: number, ps: readonly number[]): number[] {
+export function neededRanks(count: number, ps: readonly number[]): number[] {
   const needed = new Set<number>();
   for (const p of ps) {
     if (!(p >= 0 && p <= 1)) continue;

@@ -1,13 +1,20 @@
 import type {ServingResult} from "../../inference/servingPerformance.js";
-import {flywheel, type FlywheelResult} from "../../strategy/flywheel.js";
+import {flywheel, flywheelSummary, type FlywheelResult, type FlywheelSummary} from "../../strategy/flywheel.js";
 import {inferenceTax, type InferenceTaxResult} from "../../strategy/inferenceTax.js";
-import {moat, type MoatResult} from "../../strategy/moat.js";
+import {moat, moatSummary, type MoatResult, type MoatSummary} from "../../strategy/moat.js";
 import type {ServingChipInput} from "../../strategy/servingChip.js";
-import {siliconProgram, type SiliconProgramResult} from "../../strategy/siliconProgram.js";
+import {
+  siliconProgram,
+  siliconProgramSummary,
+  type SiliconProgramResult,
+  type SiliconProgramSummary
+} from "../../strategy/siliconProgram.js";
 import {
   trainingVsInference,
+  trainingVsInferenceSummary,
   type TrainingVsInferenceInput,
-  type TrainingVsInferenceResult
+  type TrainingVsInferenceResult,
+  type TrainingVsInferenceSummary
 } from "../../strategy/trainingVsInference.js";
 import {blendedTokensPerSecondPerChip} from "../../tco/blendedThroughput.js";
 import {costPerMillionTokensUsd} from "../../tco/costPerToken.js";
@@ -67,11 +74,23 @@ export interface ScenarioEvaluation {
   metrics: ScenarioMetrics;
 }
 
-/** Results computed elsewhere that a caller knows to be those of this point (a sweep that does not vary them). */
+/**
+ * Results computed elsewhere that a caller knows to be those of this point (a sweep that does not vary the keys they
+ * are computed from; see REUSABLE_STAGES).
+ */
 export interface ScenarioReuse {
   /** The serving model's result at a point whose serving keys (SERVING_KEYS, serving.stack, the catalog rows) are these. */
   serving?: ServingResult;
+  /** The merchant chip's price (hardware.price or the catalog's), USD. */
+  chipPriceUsd?: number;
+  /** Blended tokens per second per chip at demand.inputShare. */
+  blendedTokensPerSecondPerChip?: number;
+  /** The training run (training.*, the training chip's ownership keys). */
+  training?: TrainingRunResult;
 }
+
+/** The stages a ScenarioReuse can carry: each depends on the point only through the keys it reads. */
+export const REUSABLE_STAGES = ["serving", "chipPriceUsd", "blendedTokensPerSecondPerChip", "training"] as const;
 
 /**
  * The scenario's pipeline at one point, computed lazily: each stage runs the first time it is read, once, and reads
@@ -85,6 +104,10 @@ export interface ScenarioReuse {
  *   training    trainingInput.ts      6·N·D on training.hardware at full draw (src/training/trainingRun.ts)
  *   drivers     demandInput.ts        demand and its growth (src/strategy/demand.ts)
  *   strategy    strategyInputs.ts     inference tax, silicon program, spend over time, moat, flywheel
+ *
+ * Each strategy model also has a summary stage (`siliconSummary`, …): its figures without the monthly series, the
+ * full result when that has been computed, else the model's summary function (the same loop, no series). The
+ * metrics read the summaries, so a sweep never builds a series; evaluateScenarioPoint computes the full results first.
  *
  * Throws (when a stage is read): a UserError located at the scenario key, as evaluateScenarioPoint.
  */
@@ -108,11 +131,18 @@ export class ScenarioStages implements MetricSources {
   #spend?: TrainingVsInferenceResult;
   #moat?: MoatResult;
   #flywheel?: FlywheelResult;
+  #siliconSummary?: SiliconProgramSummary;
+  #spendSummary?: TrainingVsInferenceSummary;
+  #moatSummary?: MoatSummary;
+  #flywheelSummary?: FlywheelSummary;
 
   constructor(bound: BoundScenario, point: ScenarioPoint, reuse: ScenarioReuse = {}) {
     this.#bound = bound;
     this.#point = point;
-    if (reuse.serving) this.#serving = reuse.serving;
+    this.#serving = reuse.serving;
+    this.#chipPriceUsd = reuse.chipPriceUsd;
+    this.#blended = reuse.blendedTokensPerSecondPerChip;
+    this.#training = reuse.training;
   }
 
   get serving(): ServingResult {
@@ -185,6 +215,16 @@ export class ScenarioStages implements MetricSources {
       return runModel(this.#bound.resolved, this.#point, "silicon program", SILICON_KEYS, siliconProgram, input);
     })());
   }
+  get siliconSummary(): SiliconProgramSummary {
+    return (
+      this.#silicon ??
+      (this.#siliconSummary ??= (() => {
+        const input = siliconProgramInput(this.#point, this.drivers, this.chips);
+        const run = siliconProgramSummary;
+        return runModel(this.#bound.resolved, this.#point, "silicon program", SILICON_KEYS, run, input);
+      })())
+    );
+  }
   get spendInput(): TrainingVsInferenceInput {
     return (this.#spendInput ??= spendInput(this.#point, this.drivers, this.training.costOwnedUsd));
   }
@@ -198,6 +238,19 @@ export class ScenarioStages implements MetricSources {
       this.spendInput
     ));
   }
+  get spendSummary(): TrainingVsInferenceSummary {
+    return (
+      this.#spend ??
+      (this.#spendSummary ??= runModel(
+        this.#bound.resolved,
+        this.#point,
+        "spend over time",
+        SPEND_KEYS,
+        trainingVsInferenceSummary,
+        this.spendInput
+      ))
+    );
+  }
   get moat(): MoatResult {
     return (this.#moat ??= runModel(
       this.#bound.resolved,
@@ -205,8 +258,21 @@ export class ScenarioStages implements MetricSources {
       "moat",
       MOAT_KEYS,
       moat,
-      moatInput(this.#point, this.drivers, this.silicon)
+      moatInput(this.#point, this.drivers, this.siliconSummary)
     ));
+  }
+  get moatSummary(): MoatSummary {
+    return (
+      this.#moat ??
+      (this.#moatSummary ??= runModel(
+        this.#bound.resolved,
+        this.#point,
+        "moat",
+        MOAT_KEYS,
+        moatSummary,
+        moatInput(this.#point, this.drivers, this.siliconSummary)
+      ))
+    );
   }
   get flywheel(): FlywheelResult {
     return (this.#flywheel ??= runModel(
@@ -217,6 +283,19 @@ export class ScenarioStages implements MetricSources {
       flywheel,
       flywheelInput(this.#point, this.drivers)
     ));
+  }
+  get flywheelSummary(): FlywheelSummary {
+    return (
+      this.#flywheel ??
+      (this.#flywheelSummary ??= runModel(
+        this.#bound.resolved,
+        this.#point,
+        "flywheel",
+        FLYWHEEL_KEYS,
+        flywheelSummary,
+        flywheelInput(this.#point, this.drivers)
+      ))
+    );
   }
 }
 
@@ -264,4 +343,34 @@ export function evaluateScenarioPoint(
     flywheel: flywheelResult,
     metrics: scenarioMetrics(s)
   };
+}
+
+/** What one Monte Carlo draw of a run needs: the headline metrics and the two series a run bands. */
+export interface ScenarioDraw {
+  metrics: ScenarioMetrics;
+  spend: TrainingVsInferenceResult;
+  silicon: SiliconProgramResult;
+}
+
+/**
+ * evaluateScenarioPoint for a Monte Carlo draw: the same stages in the same order (so a draw that breaks several
+ * models names the same one first), the same metrics bit for bit, but the moat and the flywheel as summaries, without
+ * the monthly series no run reads.
+ *
+ * Throws: as evaluateScenarioPoint.
+ */
+export function evaluateScenarioDraw(bound: BoundScenario, point: ScenarioPoint): ScenarioDraw {
+  const s = new ScenarioStages(bound, point);
+  s.serving;
+  s.cost;
+  s.costUsdPerMTok;
+  s.chips;
+  s.training;
+  s.drivers;
+  s.tax;
+  const silicon = s.silicon;
+  const spend = s.spend;
+  s.moatSummary;
+  s.flywheelSummary;
+  return {metrics: scenarioMetrics(s), spend, silicon};
 }

@@ -1,9 +1,8 @@
-import type {FlywheelResult} from "../../strategy/flywheel.js";
-import {flywheelAverageCostReduction} from "../../strategy/flywheel.js";
+import type {FlywheelSummary} from "../../strategy/flywheel.js";
 import type {InferenceTaxResult} from "../../strategy/inferenceTax.js";
-import type {MoatResult} from "../../strategy/moat.js";
-import type {SiliconProgramResult} from "../../strategy/siliconProgram.js";
-import type {TrainingVsInferenceResult} from "../../strategy/trainingVsInference.js";
+import type {MoatSummary} from "../../strategy/moat.js";
+import type {SiliconProgramSummary} from "../../strategy/siliconProgram.js";
+import type {TrainingVsInferenceSummary} from "../../strategy/trainingVsInference.js";
 import type {ServingResult} from "../../inference/servingPerformance.js";
 import type {ServingCostResult} from "../../tco/servingCost.js";
 import {revenueUsdPerMwHour, tokensPerSecondPerMw} from "../../tco/tokensPerMw.js";
@@ -99,7 +98,10 @@ export const SCENARIO_METRICS = [
 ] as const satisfies readonly (keyof ScenarioMetrics)[];
 export type ScenarioMetricName = (typeof SCENARIO_METRICS)[number];
 
-/** What the metrics are read from: the models' results at one point. */
+/**
+ * What the metrics are read from: the models' results at one point. The strategy models' are their summaries (no
+ * monthly series; a full result is one too), so that a sweep of their totals never builds the series.
+ */
 export interface MetricSources {
   serving: ServingResult;
   cost: ServingCostResult;
@@ -108,11 +110,11 @@ export interface MetricSources {
   utilizationFraction: number;
   marketPriceUsdPerMTok: number;
   training: TrainingRunResult;
-  spend: TrainingVsInferenceResult;
+  spendSummary: TrainingVsInferenceSummary;
   tax: InferenceTaxResult;
-  silicon: SiliconProgramResult;
-  moat: MoatResult;
-  flywheel: FlywheelResult;
+  siliconSummary: SiliconProgramSummary;
+  moatSummary: MoatSummary;
+  flywheelSummary: FlywheelSummary;
 }
 
 /** The blended throughput per MW inputs of tokensPerMw.ts at one point. */
@@ -146,17 +148,17 @@ export const METRIC_READERS: {readonly [K in ScenarioMetricName]: (s: MetricSour
   vendorShareOfDataCentreCapex: (s) => s.tax.vendorShare.ofDataCentreCapex,
   trainingCostUsd: (s) => s.training.costOwnedUsd,
   trainingDays: (s) => s.training.wallClockDays,
-  inferenceOvertakesTrainingMonth: (s) => s.spend.crossoverMonth,
-  inferenceShareOfSpend: (s) => s.spend.inferenceShareOfTotal,
-  siliconCostPerMillionTokensUsd: (s) => s.silicon.customCostUsdPerMTok,
-  siliconBreakevenUnits: (s) => s.silicon.breakEvenCustomChips,
-  siliconPaybackMonth: (s) => s.silicon.paybackMonth,
-  siliconNpvUsd: (s) => s.silicon.npvUsd,
-  siliconValueOfOneMonthUsd: (s) => s.silicon.valueOfOneMonthOfCycleUsd,
-  modelLeadValueUsd: (s) => s.moat.modelLeadValueUsd,
-  costLeadValueUsd: (s) => s.moat.costLeadValueUsd,
-  flywheelCostReduction: (s) => flywheelAverageCostReduction(s.flywheel),
-  flywheelUserGain: (s) => s.flywheel.userGainFromLoopFraction
+  inferenceOvertakesTrainingMonth: (s) => s.spendSummary.crossoverMonth,
+  inferenceShareOfSpend: (s) => s.spendSummary.inferenceShareOfTotal,
+  siliconCostPerMillionTokensUsd: (s) => s.siliconSummary.customCostUsdPerMTok,
+  siliconBreakevenUnits: (s) => s.siliconSummary.breakEvenCustomChips,
+  siliconPaybackMonth: (s) => s.siliconSummary.paybackMonth,
+  siliconNpvUsd: (s) => s.siliconSummary.npvUsd,
+  siliconValueOfOneMonthUsd: (s) => s.siliconSummary.valueOfOneMonthOfCycleUsd,
+  modelLeadValueUsd: (s) => s.moatSummary.modelLeadValueUsd,
+  costLeadValueUsd: (s) => s.moatSummary.costLeadValueUsd,
+  flywheelCostReduction: (s) => s.flywheelSummary.averageCostReductionFraction,
+  flywheelUserGain: (s) => s.flywheelSummary.userGainFromLoopFraction
 };
 
 /** The headline metrics, each read from the model that computes it (METRIC_READERS). */

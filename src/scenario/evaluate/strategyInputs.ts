@@ -4,7 +4,7 @@ import type {FlywheelInput} from "../../strategy/flywheel.js";
 import type {InferenceTaxInput} from "../../strategy/inferenceTax.js";
 import type {MoatInput} from "../../strategy/moat.js";
 import type {ServingChipInput} from "../../strategy/servingChip.js";
-import type {SiliconProgramInput, SiliconProgramResult} from "../../strategy/siliconProgram.js";
+import type {SiliconProgramInput, SiliconProgramSummary} from "../../strategy/siliconProgram.js";
 import type {TrainingVsInferenceInput} from "../../strategy/trainingVsInference.js";
 import {DAYS_PER_MONTH, DAYS_PER_YEAR} from "../../units/si.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
@@ -124,7 +124,7 @@ export const SPEND_KEYS: ModelKeys = {
  * Model lead vs cost lead (src/strategy/moat.ts). The cost advantage is moat.costAdvantage when set, else what the
  * silicon program's chip saves once deployed (1 − custom ÷ merchant cost per token), else 0.
  */
-export function moatInput(point: ScenarioPoint, drivers: ScenarioDrivers, silicon: SiliconProgramResult): MoatInput {
+export function moatInput(point: ScenarioPoint, drivers: ScenarioDrivers, silicon: SiliconProgramSummary): MoatInput {
   const derivedCostAdvantage = silicon.deployed ? 1 - silicon.customCostRelativeToMerchant : 0;
   const costAdvantage = point["moat.costAdvantage"];
   return {

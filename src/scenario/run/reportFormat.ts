@@ -61,10 +61,26 @@ function intl(format: Intl.NumberFormat, value: number): string {
   return join(format.formatToParts(value));
 }
 
-/** `format.formatRange(low, high)` ("0.759–1.25", "$1.47–4.14B", "19.9% – 29%"), with the minus sign as U+2212. */
+/**
+ * `format.formatRange(low, high)` ("0.759–1.25", "$1.47–4.14B", "19.9% – 29%"), with the minus sign as U+2212. Range
+ * formatting costs about half a millisecond a call, and a page redraws its tables at every slider step with mostly
+ * the same ranges, so the last RANGE_CACHE_SIZE results are kept.
+ */
 function intlRange(format: Intl.NumberFormat, low: number, high: number): string {
-  return join(format.formatRangeToParts(low, high));
+  let byFormat = rangeCache.get(format);
+  if (byFormat === undefined) rangeCache.set(format, (byFormat = new Map()));
+  const key = `${low} ${high}`;
+  let text = byFormat.get(key);
+  if (text === undefined) {
+    if (byFormat.size >= RANGE_CACHE_SIZE) byFormat.clear();
+    text = join(format.formatRangeToParts(low, high));
+    byFormat.set(key, text);
+  }
+  return text;
 }
+
+const RANGE_CACHE_SIZE = 1000;
+const rangeCache = new Map<Intl.NumberFormat, Map<string, string>>();
 
 /**
  * How the site writes one kind of quantity: called with a value ("0.987 USD/Mtok"), or `.range(low, high)` for an

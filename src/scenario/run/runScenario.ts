@@ -2,13 +2,16 @@ import {UserError} from "../../errors/userError.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {monteCarlo} from "../../uncertainty/monteCarlo.js";
 import {fan, type FanRow} from "../../uncertainty/fan.js";
+import {ExactQuantiles} from "../../uncertainty/exactQuantiles.js";
 import {QuantileSketch} from "../../uncertainty/quantileSketch.js";
 import {SUMMARY_PS} from "../../uncertainty/summary.js";
 import {isInRange, type NumberRange} from "../../units/range.js";
 import {
+  evaluateScenarioDraw,
   evaluateScenarioPoint,
   SCENARIO_METRICS,
   type BoundScenario,
+  type ScenarioDraw,
   type ScenarioEvaluation,
   type ScenarioMetricName
 } from "../evaluate/evaluateScenario.js";
@@ -33,8 +36,14 @@ export interface ScenarioRunOptions {
   samples: number;
   /** Seed of the Monte Carlo run; an integer. */
   seed: number;
-  /** Largest samples × months whose bands are exact, above which they are sketched (default EXACT_BAND_VALUES). */
+  /**
+   * Largest samples × months held at once (default EXACT_BAND_VALUES): a larger run sketches its bands and metrics in
+   * a first pass, then finds the exact percentiles in more passes over the same draws (ExactQuantiles), each holding
+   * at most this many values near the percentiles.
+   */
   exactBandValues?: number;
+  /** Above exactBandValues, stop after the first pass: percentiles within BAND_SKETCH_ACCURACY (default false). */
+  sketchOnly?: boolean;
 }
 
 export interface ScenarioRunResult {
@@ -56,9 +65,10 @@ export interface ScenarioRunResult {
  */
 export interface ScenarioBands {
   /**
-   * How the percentiles were found: "exact" (type 7 over every sample, src/uncertainty/quantiles.ts), or, for runs
-   * whose samples × months exceed EXACT_BAND_VALUES, a quantile sketch within the stated relative accuracy α
-   * (src/uncertainty/quantileSketch.ts: |estimate − exact| ≤ α × the larger magnitude of the two order statistics
+   * How the percentiles were found: "exact" (type 7 over every sample, src/uncertainty/quantiles.ts; a run whose
+   * samples × months exceed EXACT_BAND_VALUES finds the same numbers in passes of bounded memory,
+   * src/uncertainty/exactQuantiles.ts), or, with `sketchOnly`, a quantile sketch within the stated relative accuracy
+   * α (src/uncertainty/quantileSketch.ts: |estimate − exact| ≤ α × the larger magnitude of the two order statistics
    * the percentile lies between).
    */
   quantiles: "exact" | {sketch: "log-buckets"; relativeAccuracy: number};
@@ -71,10 +81,11 @@ export interface ScenarioBands {
 export type MetricSummaryOrNull = MetricSummary | {mean: null; p5: null; p50: null; p95: null; nullShare: 1};
 
 /**
- * Largest samples × months (both series together) whose bands are exact: 4,000,000 values, 32 MB held at once
- * (16,000 samples of a 5-year horizon). Larger runs use a quantile sketch per month, whose memory does not grow with
- * the samples: a million samples then hold about 30 MB of counts instead of about 1 GB of values. Such a run sketches
- * the metrics' percentiles too (their means stay exact sums), rather than hold 24 columns of samples (192 MB at 1M).
+ * Largest samples × months (both series together) held at once: 4,000,000 values, 32 MB (16,000 samples of a 5-year
+ * horizon). A larger run first fills a quantile sketch per month and per metric, whose memory does not grow with the
+ * samples (a million samples hold about 30 MB of counts instead of about 1 GB of values; the metrics' means stay
+ * exact sums), then draws the same samples again, keeping only the values in the sketch buckets that hold the
+ * percentiles (at most this many per pass, usually far fewer), which gives the exact percentiles.
  */
 export const EXACT_BAND_VALUES = 4_000_000;
 
@@ -103,7 +114,7 @@ export function clampToRange(value: number, range: NumberRange): number {
  */
 export function runScenario(
   bound: BoundScenario,
-  {samples, seed, exactBandValues = EXACT_BAND_VALUES}: ScenarioRunOptions
+  {samples, seed, exactBandValues = EXACT_BAND_VALUES, sketchOnly = false}: ScenarioRunOptions
 ): ScenarioRunResult {
   const median = scenarioMedianPoint(bound.resolved);
   const point = evaluateScenarioPoint(bound, median);
@@ -117,97 +128,150 @@ export function runScenario(
   const spendSteps = point.spend.months.length;
   const siliconSteps = point.silicon.months.length;
   const exact = samples * (spendSteps + siliconSteps) <= exactBandValues;
-  const spendBands = exact ? exactBands(samples, spendSteps) : sketchBands(spendSteps);
-  const siliconBands = exact ? exactBands(samples, siliconSteps) : sketchBands(siliconSteps);
-  // A sketched run keeps no column per metric either: each metric's mean is a running sum, its percentiles a sketch.
-  const streamed = exact
-    ? null
-    : SCENARIO_METRICS.map(() => ({sketch: new QuantileSketch(BAND_SKETCH_ACCURACY), sum: 0}));
-  const result = monteCarlo<string, string>({
-    samples,
-    seed,
-    inputs: distributions as Record<string, Distribution>,
-    outputs: exact ? SCENARIO_METRICS : ["sample"],
-    keepSamples: false,
-    evaluateAt: (input, i, output) => {
-      for (const path of uncertainKeys) sampled[path] = clampToRange(input[path]![i]!, ranges.get(path)!);
-      let evaluation;
-      try {
-        evaluation = evaluateScenarioPoint(bound, sampled);
-      } catch (error) {
-        if (error instanceof UserError) {
-          throw new UserError({
-            ...error.detail,
-            message: `${error.detail.message} (in a Monte Carlo sample: narrow the distributions so every draw is valid)`
-          });
+  /** One pass of the Monte Carlo over the same draws (the seed decides them), each sample's evaluation to `use`. */
+  const pass = (
+    outputs: readonly string[],
+    use: (evaluation: ScenarioDraw, i: number, output: Record<string, Float64Array>) => void
+  ) =>
+    monteCarlo<string, string>({
+      samples,
+      seed,
+      inputs: distributions as Record<string, Distribution>,
+      outputs,
+      keepSamples: false,
+      evaluateAt: (input, i, output) => {
+        for (const path of uncertainKeys) sampled[path] = clampToRange(input[path]![i]!, ranges.get(path)!);
+        let evaluation;
+        try {
+          evaluation = evaluateScenarioDraw(bound, sampled);
+        } catch (error) {
+          if (error instanceof UserError) {
+            throw new UserError({
+              ...error.detail,
+              message: `${error.detail.message} (in a Monte Carlo sample: narrow the distributions so every draw is valid)`
+            });
+          }
+          throw error;
         }
-        throw error;
+        use(evaluation, i, output);
       }
-      const {metrics} = evaluation;
-      if (streamed) {
-        for (let m = 0; m < SCENARIO_METRICS.length; m++) {
-          const value = metrics[SCENARIO_METRICS[m]!];
-          if (value === null || value !== value) continue;
-          streamed[m]!.sketch.add(value);
-          streamed[m]!.sum += value;
-        }
-      } else for (const name of SCENARIO_METRICS) output[name]![i] = metrics[name] ?? NaN;
-      const spend = evaluation.spend.months;
-      for (let t = 0; t < spendSteps && t < spend.length; t++)
-        spendBands.add(i, t, spend[t]!.cumulativeInferenceSpendUsd);
-      const silicon = evaluation.silicon.months;
-      for (let t = 0; t < siliconSteps && t < silicon.length; t++) {
-        siliconBands.add(i, t, silicon[t]!.cumulativeDiscountedCashFlowUsd);
-      }
+    });
+  // What each sample adds to a per-month series: spend step t is month t + 1, silicon step t is month t.
+  const spendAt = (evaluation: ScenarioDraw, t: number) =>
+    evaluation.spend.months[t]?.cumulativeInferenceSpendUsd ?? NaN;
+  const siliconAt = (evaluation: ScenarioDraw, t: number) =>
+    evaluation.silicon.months[t]?.cumulativeDiscountedCashFlowUsd ?? NaN;
+  const metricAt = (evaluation: ScenarioDraw, m: number) => evaluation.metrics[SCENARIO_METRICS[m]!] ?? NaN;
+
+  if (exact) {
+    const values = {spend: new Float64Array(samples * spendSteps), silicon: new Float64Array(samples * siliconSteps)};
+    const result = pass(SCENARIO_METRICS, (evaluation, i, output) => {
+      for (let m = 0; m < SCENARIO_METRICS.length; m++) output[SCENARIO_METRICS[m]!]![i] = metricAt(evaluation, m);
+      for (let t = 0; t < spendSteps; t++) values.spend[t * samples + i] = spendAt(evaluation, t);
+      for (let t = 0; t < siliconSteps; t++) values.silicon[t * samples + i] = siliconAt(evaluation, t);
+    });
+    const bands: ScenarioBands = {
+      quantiles: "exact",
+      cumulativeInferenceSpendUsd: fan({values: values.spend, samples, steps: spendSteps, layout: "step-major"}),
+      siliconCumulativeDiscountedCashFlowUsd: fan({
+        values: values.silicon,
+        samples,
+        steps: siliconSteps,
+        layout: "step-major"
+      })
+    };
+    const metrics = runMetrics(samples, (m) => result.outputs[SCENARIO_METRICS[m]!]!);
+    return {point, uncertainKeys, metrics, monteCarlo: {samples, seed}, bands};
+  }
+
+  // Pass 1: a sketch per month of each series and per metric (and each metric's running sum, for its mean).
+  const sketch = () => new QuantileSketch(BAND_SKETCH_ACCURACY);
+  const spendSketches = Array.from({length: spendSteps}, sketch);
+  const siliconSketches = Array.from({length: siliconSteps}, sketch);
+  const metricSketches = SCENARIO_METRICS.map(sketch);
+  const sums = SCENARIO_METRICS.map(() => 0);
+  pass(["sample"], (evaluation) => {
+    for (let m = 0; m < SCENARIO_METRICS.length; m++) {
+      const value = metricAt(evaluation, m);
+      if (value !== value) continue;
+      metricSketches[m]!.add(value);
+      sums[m]! += value;
     }
+    for (let t = 0; t < spendSteps; t++) spendSketches[t]!.add(spendAt(evaluation, t));
+    for (let t = 0; t < siliconSteps; t++) siliconSketches[t]!.add(siliconAt(evaluation, t));
   });
-  const bands: ScenarioBands = {
-    quantiles: exact ? "exact" : {sketch: "log-buckets", relativeAccuracy: BAND_SKETCH_ACCURACY},
-    cumulativeInferenceSpendUsd: spendBands.rows(),
-    siliconCumulativeDiscountedCashFlowUsd: siliconBands.rows()
+  const METRIC_PS = [0.05, 0.5, 0.95];
+  const spendQuantiles = spendSketches.map((s) => s.quantiles(SUMMARY_PS));
+  const siliconQuantiles = siliconSketches.map((s) => s.quantiles(SUMMARY_PS));
+  const metricQuantiles = metricSketches.map((s) => s.quantiles(METRIC_PS));
+  if (!sketchOnly) {
+    // Passes 2, 3, …: the same draws again, each pass keeping the values near the percentiles of as many series and
+    // metrics as fit in exactBandValues (ExactQuantiles), until every percentile is exact.
+    const jobs = [
+      ...spendSketches.map((s, t) => ({
+        exact: new ExactQuantiles(s, SUMMARY_PS),
+        add: (evaluation: ScenarioDraw, e: ExactQuantiles) => e.add(spendAt(evaluation, t)),
+        done: (q: number[]) => (spendQuantiles[t] = q)
+      })),
+      ...siliconSketches.map((s, t) => ({
+        exact: new ExactQuantiles(s, SUMMARY_PS),
+        add: (evaluation: ScenarioDraw, e: ExactQuantiles) => e.add(siliconAt(evaluation, t)),
+        done: (q: number[]) => (siliconQuantiles[t] = q)
+      })),
+      ...metricSketches.map((s, m) => ({
+        exact: new ExactQuantiles(s, METRIC_PS),
+        add: (evaluation: ScenarioDraw, e: ExactQuantiles) => e.add(metricAt(evaluation, m)),
+        done: (q: number[]) => (metricQuantiles[m] = q)
+      }))
+    ].filter((job) => {
+      if (job.exact.heldValues > 0) return true;
+      // No value, or all equal: known from the sketch without another pass.
+      job.done(job.exact.quantiles());
+      return false;
+    });
+    while (jobs.length > 0) {
+      const group = [jobs.shift()!];
+      let held = group[0]!.exact.heldValues;
+      while (jobs.length > 0 && held + jobs[0]!.exact.heldValues <= exactBandValues) {
+        held += jobs[0]!.exact.heldValues;
+        group.push(jobs.shift()!);
+      }
+      pass(["sample"], (evaluation) => {
+        for (const job of group) job.add(evaluation, job.exact);
+      });
+      for (const job of group) job.done(job.exact.quantiles());
+    }
+  }
+  const row = (step: number, q: number[]) => {
+    const [p5, p25, p50, p75, p95] = q as [number, number, number, number, number];
+    return {step, p5, p25, p50, p75, p95};
   };
+  const bands: ScenarioBands = {
+    quantiles: sketchOnly ? {sketch: "log-buckets", relativeAccuracy: BAND_SKETCH_ACCURACY} : "exact",
+    cumulativeInferenceSpendUsd: spendQuantiles.map((q, t) => row(t, q)),
+    siliconCumulativeDiscountedCashFlowUsd: siliconQuantiles.map((q, t) => row(t, q))
+  };
+  const metrics = runMetrics(samples, (m) => {
+    const count = metricSketches[m]!.count;
+    const [p5, p50, p95] = metricQuantiles[m]! as [number, number, number];
+    return {count, nanCount: samples - count, mean: sums[m]! / count, p5, p50, p95};
+  });
+  return {point, uncertainKeys, metrics, monteCarlo: {samples, seed}, bands};
+}
+
+/** Each metric's summary over the samples, from its statistics (over the samples with a value). */
+function runMetrics(
+  samples: number,
+  statsOf: (m: number) => {count: number; nanCount: number; mean: number; p5: number; p50: number; p95: number}
+): ScenarioRunResult["metrics"] {
   const metrics = {} as ScenarioRunResult["metrics"];
   SCENARIO_METRICS.forEach((name, m) => {
-    const stats = streamed ? sketchStats(streamed[m]!.sketch, streamed[m]!.sum, samples) : result.outputs[name]!;
+    const stats = statsOf(m);
     const nullShare = stats.nanCount / samples;
     metrics[name] =
       stats.count === 0
         ? {mean: null, p5: null, p50: null, p95: null, nullShare: 1}
         : {mean: stats.mean, p5: stats.p5, p50: stats.p50, p95: stats.p95, nullShare};
   });
-  return {point, uncertainKeys, metrics, monteCarlo: {samples, seed}, bands};
-}
-
-/** The statistics a run reports of one metric, from its sketch and running sum (over the samples with a value). */
-function sketchStats(sketch: QuantileSketch, sum: number, samples: number) {
-  const [p5, p50, p95] = sketch.quantiles([0.05, 0.5, 0.95]) as [number, number, number];
-  return {count: sketch.count, nanCount: samples - sketch.count, mean: sum / sketch.count, p5, p50, p95};
-}
-
-/** Where a run's per-month values go: sample i's value at step t; then the fan rows. */
-interface BandAccumulator {
-  add(sample: number, step: number, value: number): void;
-  rows(): FanRow[];
-}
-
-/** Every value kept, step-major (month t of sample i at t × samples + i; NaN where a horizon ends first): exact. */
-function exactBands(samples: number, steps: number): BandAccumulator {
-  const values = new Float64Array(samples * steps).fill(NaN);
-  return {
-    add: (sample, step, value) => void (values[step * samples + sample] = value),
-    rows: () => fan({values, samples, steps, layout: "step-major"})
-  };
-}
-
-/** One QuantileSketch per step: memory independent of the sample count, percentiles within BAND_SKETCH_ACCURACY. */
-function sketchBands(steps: number): BandAccumulator {
-  const sketches = Array.from({length: steps}, () => new QuantileSketch(BAND_SKETCH_ACCURACY));
-  return {
-    add: (_, step, value) => sketches[step]!.add(value),
-    rows: () =>
-      sketches.map((sketch, step) => {
-        const [p5, p25, p50, p75, p95] = sketch.quantiles(SUMMARY_PS) as [number, number, number, number, number];
-        return {step, p5, p25, p50, p75, p95};
-      })
-  };
+  return metrics;
 }

@@ -2,15 +2,14 @@ import {readDecimal} from "../../units/decimal.js";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {readQuantity, type Dimension} from "../../units/quantity.js";
 import {
+  REUSABLE_STAGES,
   SCENARIO_METRICS,
   ScenarioStages,
   type BoundScenario,
   type ScenarioMetricName,
   type ScenarioReuse
 } from "../evaluate/evaluateScenario.js";
-import type {ServingResult} from "../../inference/servingPerformance.js";
 import {METRIC_READERS} from "../evaluate/metrics.js";
-import {scenarioServing, servingInput} from "../evaluate/servingInput.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {formatRange, isInRange} from "../../units/range.js";
 import {isQuantityKey, keyRange, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
@@ -150,18 +149,22 @@ function keysRead(point: ScenarioPoint, compute: (point: ScenarioPoint) => unkno
 }
 
 /**
- * The serving result of the base point when no varied key is among the keys the serving model reads (then every
- * point's is the same); none when one is, or when the base point's serving fails (each point then reports it).
+ * The stages (REUSABLE_STAGES) whose result is the same at every point of the grid: each stage is read once at the
+ * base point on fresh stages whose point records the keys read (the stage and every stage it needs), and kept when
+ * no varied key is among them. A stage that fails at the base point is not kept (each point then reports it).
  */
-function servingToReuse(bound: BoundScenario, base: ScenarioPoint, paths: readonly string[]): ScenarioReuse {
-  try {
-    let serving: ServingResult | undefined;
-    const read = keysRead(base, (point) => (serving = scenarioServing(bound, servingInput(bound, point))));
-    return paths.some((path) => read.has(path)) || serving === undefined ? {} : {serving};
-  } catch (error) {
-    if (error instanceof UserError) return {};
-    throw error;
+function stagesToReuse(bound: BoundScenario, base: ScenarioPoint, paths: readonly string[]): ScenarioReuse {
+  const reuse: Record<string, unknown> = {};
+  for (const stage of REUSABLE_STAGES) {
+    try {
+      let value: unknown;
+      const read = keysRead(base, (point) => (value = new ScenarioStages(bound, point)[stage]));
+      if (!paths.some((path) => read.has(path)) && value !== undefined) reuse[stage] = value;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+    }
   }
+  return reuse as ScenarioReuse;
 }
 
 /** Checks the axes and the metric names; returns the grid's size. */
@@ -215,8 +218,8 @@ function checkSweep(axes: readonly SweepAxisSpec[], metrics: readonly string[]):
  * memory stays flat however many points the grid has. Work that does not depend on the varied keys is not redone:
  *   - only the models the chosen `metrics` read run (METRIC_READERS over the lazy ScenarioStages), so a sweep of the
  *     cost per token never runs the strategy simulations;
- *   - the serving model (the roofline, a quarter of a point's work) runs once when no varied key is among the keys
- *     it reads, found by recording the keys it reads at the base point.
+ *   - a stage of REUSABLE_STAGES (the serving model, the chip's price, the blended throughput, the training run) runs
+ *     once when no varied key is among the keys it reads, found by recording the keys it reads at the base point.
  * Returns the column names: the varied keys, then the metrics.
  *
  * Throws: a UserError naming --vary or --metrics for a bad grid; UserErrors listing up to five points that cannot be
@@ -249,7 +252,7 @@ export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: num
     const metricColumns = metrics.map((name) => values[name]!);
     const readers = metrics.map((name) => METRIC_READERS[name]);
     const base = scenarioMedianPoint(bound.resolved);
-    const reuse = servingToReuse(bound, base, paths);
+    const reuse = stagesToReuse(bound, base, paths);
     const errors: UserError[] = [];
     const index = axes.map(() => 0);
     const point = {...base};

@@ -103,9 +103,18 @@ describe("runScenario", () => {
       });
     }
     expect(bands.quantiles).toBe("exact");
-    // Sketched bands (what a run of more than EXACT_BAND_VALUES samples × months gets) lie within the sketch's bound
-    // of the exact ones: α × the larger magnitude of the two order statistics each percentile lies between.
-    const sketched = runScenario(bound, {samples, seed: 3, exactBandValues: 0});
+    // A run of more than exactBandValues samples × months finds the same percentiles in passes of bounded memory
+    // (a sketch, then the values near each percentile; here 1,000 values a pass, so several passes).
+    const passes = runScenario(bound, {samples, seed: 3, exactBandValues: 1000});
+    expect(passes.bands).toEqual(bands);
+    for (const name of SCENARIO_METRICS) {
+      const [exactMetric, passMetric] = [result.metrics[name], passes.metrics[name]] as MetricSummary[];
+      expect({...passMetric, mean: 0}, name).toEqual({...exactMetric, mean: 0});
+      if (exactMetric!.mean !== null) expect(passMetric!.mean, name).toBeCloseTo(exactMetric!.mean, 6);
+    }
+    // Sketched bands (sketchOnly: the first pass alone) lie within the sketch's bound of the exact ones: α × the
+    // larger magnitude of the two order statistics each percentile lies between.
+    const sketched = runScenario(bound, {samples, seed: 3, exactBandValues: 0, sketchOnly: true});
     // The metrics are sketched too: the same means (running sums) and null shares, percentiles within the bound.
     for (const name of SCENARIO_METRICS) {
       const [exactMetric, sketchedMetric] = [result.metrics[name], sketched.metrics[name]] as MetricSummary[];

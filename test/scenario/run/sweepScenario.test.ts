@@ -185,6 +185,47 @@ describe("sweepScenarioColumns", () => {
     });
   });
 
+  it.each(library.index.ids)(
+    "%s: every metric over utilisation × electricity is a full evaluation's, bit for bit, at sampled points",
+    (id) => {
+      // The sweep reuses the stages no varied key feeds and the strategy models' cost-free parts, and reads their
+      // summaries; a full evaluation (evaluateScenarioPoint) at the same point runs everything with its series.
+      const scenario = bound(id);
+      const axes = [parseSweepAxis("serving.utilization=0.2:1:9"), parseSweepAxis("power.electricity=0:2:11")];
+      const {chunks} = collect({bound: scenario, axes, chunkRows: 17});
+      const base = scenarioMedianPoint(scenario.resolved);
+      for (const chunk of chunks) {
+        for (let i = 0; i < chunk.rows; i += 3) {
+          const point = {
+            ...base,
+            "serving.utilization": chunk.values["serving.utilization"]![i]!,
+            "power.electricity": chunk.values["power.electricity"]![i]!
+          };
+          const expected = evaluateScenarioPoint(scenario, point).metrics;
+          for (const name of SCENARIO_METRICS) expect(chunk.values[name]![i], name).toBe(expected[name] ?? NaN);
+        }
+      }
+    }
+  );
+
+  it("reuses a stage only when no varied key is among those it reads", () => {
+    // power.electricity feeds the training run's energy: each point's training cost differs; the training days do not.
+    const {chunks} = collect({bound: asic, axes: [electricity], metrics: ["trainingCostUsd", "trainingDays"]});
+    const {trainingCostUsd, trainingDays} = chunks[0]!.values;
+    expect(new Set(trainingCostUsd!).size).toBe(5);
+    expect(new Set(trainingDays!).size).toBe(1);
+    const base = scenarioMedianPoint(asic.resolved);
+    [0.04, 0.06, 0.08, 0.1, 0.12].forEach((e, i) => {
+      const expected = evaluateScenarioPoint(asic, {...base, "power.electricity": e}).metrics;
+      expect(trainingCostUsd![i]).toBe(expected.trainingCostUsd);
+    });
+    // training.chips is read by the training run only: the cost per token is the same at every point.
+    const chips = parseSweepAxis("training.chips=1024:16384:3");
+    const byChips = collect({bound: asic, axes: [chips], metrics: ["trainingDays", "costPerMillionTokensUsd"]});
+    expect(new Set(byChips.chunks[0]!.values.trainingDays!).size).toBe(3);
+    expect(new Set(byChips.chunks[0]!.values.costPerMillionTokensUsd!).size).toBe(1);
+  });
+
   it("rejects an unknown or repeated metric, naming --metrics and suggesting the closest name", () => {
     const [unknown] = userErrorsOf(() =>
       collect({bound: asic, axes: [cycle], metrics: ["siliconNpv" as "siliconNpvUsd"]})
