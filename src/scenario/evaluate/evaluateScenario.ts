@@ -40,6 +40,8 @@ import {
   TAX_KEYS
 } from "./strategyInputs.js";
 import {trainingRunInput} from "./trainingInput.js";
+import {fleetDay, PRICE_LIST_KEYS, priceListInput, type FleetDay} from "./priceListInput.js";
+import {priceList, type PriceListResult} from "../../tco/priceList.js";
 
 export {bindScenario, type BoundScenario, type ScenarioCatalogs} from "./bindScenario.js";
 export {SCENARIO_METRICS, type ScenarioMetricName, type ScenarioMetrics} from "./metrics.js";
@@ -64,6 +66,9 @@ export interface ScenarioEvaluation {
   silicon: SiliconProgramResult;
   moat: MoatResult;
   flywheel: FlywheelResult;
+  /** One day of the fleet (tokens, chips, chip-hour price, cost) and the price menu applied to it. */
+  fleet: FleetDay;
+  priceList: PriceListResult;
   metrics: ScenarioMetrics;
 }
 
@@ -85,6 +90,7 @@ export interface ScenarioReuse {
  *   training    trainingInput.ts      6·N·D on training.hardware at full draw (src/training/trainingRun.ts)
  *   drivers     demandInput.ts        demand and its growth (src/strategy/demand.ts)
  *   strategy    strategyInputs.ts     inference tax, silicon program, spend over time, moat, flywheel
+ *   price list  priceListInput.ts     one day of the fleet on the pricing.* menu (src/tco/priceList.ts)
  *
  * Throws (when a stage is read): a UserError located at the scenario key, as evaluateScenarioPoint.
  */
@@ -108,6 +114,8 @@ export class ScenarioStages implements MetricSources {
   #spend?: TrainingVsInferenceResult;
   #moat?: MoatResult;
   #flywheel?: FlywheelResult;
+  #fleet?: FleetDay;
+  #priceList?: PriceListResult;
 
   constructor(bound: BoundScenario, point: ScenarioPoint, reuse: ScenarioReuse = {}) {
     this.#bound = bound;
@@ -208,6 +216,23 @@ export class ScenarioStages implements MetricSources {
       moatInput(this.#point, this.drivers, this.silicon)
     ));
   }
+  get fleet(): FleetDay {
+    return (this.#fleet ??= fleetDay(this.#point, {
+      demandTokensPerDay: this.drivers.demandTokensPerDay,
+      blendedTokensPerSecondPerChip: this.blendedTokensPerSecondPerChip,
+      ownedUsdPerChipHour: this.chipHour.totalUsdPerChipHour
+    }));
+  }
+  get priceList(): PriceListResult {
+    return (this.#priceList ??= runModel(
+      this.#bound.resolved,
+      this.#point,
+      "price list",
+      PRICE_LIST_KEYS,
+      priceList,
+      priceListInput(this.#point, this.fleet)
+    ));
+  }
   get flywheel(): FlywheelResult {
     return (this.#flywheel ??= runModel(
       this.#bound.resolved,
@@ -247,6 +272,8 @@ export function evaluateScenarioPoint(
   const spend = s.spend;
   const moatResult = s.moat;
   const flywheelResult = s.flywheel;
+  const fleet = s.fleet;
+  const priceListResult = s.priceList;
   return {
     serving,
     cost,
@@ -262,6 +289,8 @@ export function evaluateScenarioPoint(
     silicon,
     moat: moatResult,
     flywheel: flywheelResult,
+    fleet,
+    priceList: priceListResult,
     metrics: scenarioMetrics(s)
   };
 }

@@ -101,5 +101,10 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     displayUnit: "%",
     scale: 100
   },
-  flywheelUserGain: {label: "flywheel: extra users at the horizon", unit: "fraction", displayUnit: "%", scale: 100}
+  flywheelUserGain: {label: "flywheel: extra users at the horizon", unit: "fraction", displayUnit: "%", scale: 100},
+  fleetChips: {label: "chips serving a day's tokens (average)", unit: "chips", displayUnit: "chips", scale: 1},
+  fleetCostPerDayUsd: {label: "fleet cost per day", unit: "USD", displayUnit: "USD", scale: 1},
+  priceListRevenuePerDayUsd: {label: "revenue per day at list prices", unit: "USD", displayUnit: "USD", scale: 1},
+  priceListGrossMargin: {label: "gross margin at list prices", unit: "fraction", displayUnit: "%", scale: 100},
+  costProfitMargin: {label: "cost profit margin (profit ÷ cost)", unit: "fraction", displayUnit: "%", scale: 100}
 };

@@ -6,6 +6,8 @@ import type {SiliconProgramResult} from "../../strategy/siliconProgram.js";
 import type {TrainingVsInferenceResult} from "../../strategy/trainingVsInference.js";
 import type {ServingResult} from "../../inference/servingPerformance.js";
 import type {ServingCostResult} from "../../tco/servingCost.js";
+import type {PriceListResult} from "../../tco/priceList.js";
+import type {FleetDay} from "./priceListInput.js";
 import {revenueUsdPerMwHour, tokensPerSecondPerMw} from "../../tco/tokensPerMw.js";
 import type {TrainingRunResult} from "../../training/trainingRun.js";
 
@@ -66,6 +68,16 @@ export interface ScenarioMetrics {
   flywheelCostReduction: number;
   /** Users at the horizon with the loop closed ÷ open − 1; null when the open loop has none. */
   flywheelUserGain: number | null;
+  /** Average chips serving one day of the fleet (fleet.chips, or sized by the serving model). */
+  fleetChips: number;
+  /** What one day of the fleet costs: chips × chip-hour price × 24, USD. */
+  fleetCostPerDayUsd: number;
+  /** One day's tokens billed on the pricing.* menu, tiers included, USD. */
+  priceListRevenuePerDayUsd: number;
+  /** (revenue − cost) ÷ revenue of that day (0–1 when profitable); null without revenue. */
+  priceListGrossMargin: number | null;
+  /** (revenue − cost) ÷ cost of that day, DeepSeek's "cost profit margin"; null without cost. */
+  costProfitMargin: number | null;
 }
 
 /** Names of the metrics, in report order. */
@@ -95,7 +107,12 @@ export const SCENARIO_METRICS = [
   "modelLeadValueUsd",
   "costLeadValueUsd",
   "flywheelCostReduction",
-  "flywheelUserGain"
+  "flywheelUserGain",
+  "fleetChips",
+  "fleetCostPerDayUsd",
+  "priceListRevenuePerDayUsd",
+  "priceListGrossMargin",
+  "costProfitMargin"
 ] as const satisfies readonly (keyof ScenarioMetrics)[];
 export type ScenarioMetricName = (typeof SCENARIO_METRICS)[number];
 
@@ -113,6 +130,8 @@ export interface MetricSources {
   silicon: SiliconProgramResult;
   moat: MoatResult;
   flywheel: FlywheelResult;
+  fleet: FleetDay;
+  priceList: PriceListResult;
 }
 
 /** The blended throughput per MW inputs of tokensPerMw.ts at one point. */
@@ -156,7 +175,12 @@ export const METRIC_READERS: {readonly [K in ScenarioMetricName]: (s: MetricSour
   modelLeadValueUsd: (s) => s.moat.modelLeadValueUsd,
   costLeadValueUsd: (s) => s.moat.costLeadValueUsd,
   flywheelCostReduction: (s) => flywheelAverageCostReduction(s.flywheel),
-  flywheelUserGain: (s) => s.flywheel.userGainFromLoopFraction
+  flywheelUserGain: (s) => s.flywheel.userGainFromLoopFraction,
+  fleetChips: (s) => s.fleet.chips,
+  fleetCostPerDayUsd: (s) => s.priceList.costUsd,
+  priceListRevenuePerDayUsd: (s) => s.priceList.revenueUsd,
+  priceListGrossMargin: (s) => s.priceList.grossMarginFraction,
+  costProfitMargin: (s) => s.priceList.costProfitMarginFraction
 };
 
 /** The headline metrics, each read from the model that computes it (METRIC_READERS). */

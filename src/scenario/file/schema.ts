@@ -1,6 +1,7 @@
 import {FLYWHEEL_RANGES} from "../../strategy/flywheel.js";
 import {INFERENCE_TAX_RANGES} from "../../strategy/inferenceTax.js";
 import {MOAT_RANGES} from "../../strategy/moat.js";
+import {PRICE_LIST_RANGES} from "../../tco/priceList.js";
 import {CHIP_HOUR_COST_RANGES, SERVING_CHIP_RANGES} from "../../strategy/servingChip.js";
 import {SILICON_PROGRAM_RANGES} from "../../strategy/siliconProgram.js";
 import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.js";
@@ -683,6 +684,124 @@ export const SCENARIO_KEYS = [
     meaning: "Gross margin paid on each custom chip (0 = at cost; a design partner's margin otherwise).",
     source:
       "assumption: bought at cost, the lab designing the chip itself and paying the foundry, packaging and memory directly",
+    distribution: true
+  },
+
+  // pricing: a provider's price menu (src/tco/priceList.ts)
+  {
+    path: "pricing.inputCacheHit",
+    label: "Price, cached input",
+    slider: {unit: "USD/Mtok", scale: 1, min: 0, max: 10, step: 0.01},
+    type: "usdPerMTok",
+    range: PRICE_LIST_RANGES.inputCacheHitUsdPerMTok,
+    default: 1.25,
+    meaning: "List price of a million input tokens found in the prefix cache.",
+    source: "GPT-4o cached input $1.25 per Mtok (OpenAI API pricing, via facts.md §5)",
+    distribution: true
+  },
+  {
+    path: "pricing.inputCacheMiss",
+    label: "Price, input",
+    slider: {unit: "USD/Mtok", scale: 1, min: 0, max: 20, step: 0.01},
+    type: "usdPerMTok",
+    range: PRICE_LIST_RANGES.inputCacheMissUsdPerMTok,
+    default: 2.5,
+    meaning: "List price of a million input tokens not in the prefix cache.",
+    source: "GPT-4o input $2.50 per Mtok (OpenAI API pricing, via facts.md §5)",
+    distribution: true
+  },
+  {
+    path: "pricing.output",
+    label: "Price, output",
+    slider: {unit: "USD/Mtok", scale: 1, min: 0, max: 80, step: 0.01},
+    type: "usdPerMTok",
+    range: PRICE_LIST_RANGES.outputUsdPerMTok,
+    default: 10,
+    meaning: "List price of a million output tokens (reasoning tokens are billed as output).",
+    source: "GPT-4o output $10.00 per Mtok (OpenAI API pricing, via facts.md §5)",
+    distribution: true
+  },
+  {
+    path: "pricing.batchShare",
+    label: "Batch-tier share",
+    type: "fraction",
+    range: PRICE_LIST_RANGES.batchShareFraction,
+    default: 0,
+    meaning: "Share of tokens sold on the batch tier (asynchronous, discounted).",
+    source: "assumption: no batch tier unless the scenario sets one",
+    distribution: true
+  },
+  {
+    path: "pricing.batchDiscount",
+    label: "Batch-tier discount",
+    type: "fraction",
+    range: PRICE_LIST_RANGES.batchDiscountFraction,
+    default: 0.5,
+    meaning: "Discount of the batch tier off the list price.",
+    source: "OpenAI Batch API: 50% off the list price (OpenAI API pricing, via facts.md §5)",
+    distribution: false
+  },
+  {
+    path: "pricing.priorityShare",
+    label: "Priority-tier share",
+    type: "fraction",
+    range: PRICE_LIST_RANGES.priorityShareFraction,
+    default: 0,
+    meaning: "Share of tokens sold on the priority tier (batch share + priority share at most 1).",
+    source: "assumption: no priority tier unless the scenario sets one",
+    distribution: true
+  },
+  {
+    path: "pricing.priorityPremium",
+    label: "Priority-tier premium",
+    type: "fraction",
+    range: PRICE_LIST_RANGES.priorityPremiumFraction,
+    default: 0,
+    meaning: "Premium of the priority tier over the list price.",
+    source: "assumption: none (no published premium found); set it with pricing.priorityShare",
+    distribution: false
+  },
+
+  // fleet: one day of serving, priced on the menu (src/tco/priceList.ts)
+  {
+    path: "fleet.inputTokensPerDay",
+    label: "Input tokens per day",
+    type: "tokens",
+    range: PRICE_LIST_RANGES.tokens,
+    default: null,
+    meaning: "Input tokens the fleet reads in a day, cache hits included.",
+    source: "demand tokens per day × demand.inputShare when not set",
+    distribution: true
+  },
+  {
+    path: "fleet.outputTokensPerDay",
+    label: "Output tokens per day",
+    type: "tokens",
+    range: PRICE_LIST_RANGES.tokens,
+    default: null,
+    meaning: "Output tokens (reasoning included) the fleet writes in a day.",
+    source: "demand tokens per day × (1 − demand.inputShare) when not set",
+    distribution: true
+  },
+  {
+    path: "fleet.chips",
+    label: "Chips serving (daily average)",
+    type: "count",
+    range: "(0, 100000000]",
+    default: null,
+    meaning: "Average number of chips serving over the day.",
+    source:
+      "sized by the serving model when not set: tokens per day ÷ (blended tokens/s per chip × 86,400 × serving.utilization)",
+    distribution: true
+  },
+  {
+    path: "fleet.chipHourPrice",
+    label: "Price of a chip-hour",
+    type: "usdPerHour",
+    range: "[0, 10000]",
+    default: null,
+    meaning: "What one chip-hour of the fleet costs (a rental price); the fleet's daily cost is chips × this × 24.",
+    source: "the owned chip-hour cost of serving.hardware (src/tco/chipHourCost.ts) when not set",
     distribution: true
   },
 
