@@ -120,3 +120,12 @@ export function chipUnitCost(input: ChipUnitCostInput): ChipUnitCostResult {
     breakdownUsd: {logicDie, hbm, packaging, testAssembly, board, partnerMargin}
   };
 }
+
+/**
+ * A chip's built-up cost as the inference-tax waterfall takes it (src/tco/tokenCostWaterfall.ts): the logic die, the
+ * HBM, and packaging with test, assembly and board together, USD per chip.
+ */
+export function builtUpParts(cost: ChipUnitCostResult): {logicDie: number; hbm: number; packagingAndTest: number} {
+  const b = cost.breakdownUsd;
+  return {logicDie: b.logicDie, hbm: b.hbm, packagingAndTest: b.packaging + b.testAssembly + b.board};
+}
