@@ -1,4 +1,6 @@
-import {grossDiesPerWafer} from "./diesPerWafer.js";
+import {UserError} from "../errors/userError.js";
+import {checkRanges, type RangeTable} from "../units/range.js";
+import {grossDiesPerWafer, RETICLE_LIMIT_MM2} from "./diesPerWafer.js";
 import {dieYield} from "./dieYield.js";
 
 /**
@@ -40,6 +42,31 @@ export interface ChipUnitCostInput {
   partnerMarginFraction: number;
 }
 
+/**
+ * The range of every input (the scenario keys that set them share these): the die at most the reticle limit; a defect
+ * density up to 2 /cm² (TSMC's nodes ramp from about 0.5 and settle near 0.1, AnandTech 2020); bounds on the money
+ * figures far beyond any chip.
+ */
+export const CHIP_UNIT_COST_RANGES: RangeTable<ChipUnitCostInput> = {
+  dieAreaMm2: {min: 0, max: RETICLE_LIMIT_MM2, minExclusive: true},
+  priceUsdPerWafer: {min: 0, max: 1e6, minExclusive: true},
+  defectDensityPerCm2: {min: 0, max: 2},
+  clusteringAlpha: {min: 0, max: 1e6, minExclusive: true},
+  hbmStacks: {min: 0, max: 64, integer: true},
+  hbmGbPerStack: {min: 0, max: 1000},
+  hbmUsdPerGb: {min: 0, max: 1000},
+  packagingUsdPerChip: {min: 0, max: 1e5},
+  testAssemblyUsdPerChip: {min: 0, max: 1e5},
+  boardUsdPerChip: {min: 0, max: 1e5},
+  partnerMarginFraction: {min: 0, max: 1, maxExclusive: true}
+};
+
+/**
+ * The lowest die yield the model accepts: below 1% of dies working no product is made (assumption; the largest dies
+ * on a new node are reported at tens of per cent).
+ */
+export const MIN_DIE_YIELD_FRACTION = 0.01;
+
 /** The parts of a chip's price, in display order; they sum to `priceUsd`. */
 export const CHIP_COST_PARTS = ["logicDie", "hbm", "packaging", "testAssembly", "board", "partnerMargin"] as const;
 export type ChipCostPart = (typeof CHIP_COST_PARTS)[number];
@@ -62,33 +89,14 @@ export interface ChipUnitCostResult {
   breakdownUsd: Record<ChipCostPart, number>;
 }
 
-function requireNonNegative(value: number, what: string): void {
-  if (!(value >= 0) || !Number.isFinite(value))
-    throw new RangeError(`${what}: expected a finite number >= 0, found ${value}`);
-}
-
 /**
  * The unit cost of one chip and its parts.
  *
- * Throws: RangeError for a die beyond the reticle limit or a non-positive area (grossDiesPerWafer), a defect density
- * or α out of range (dieYield), a non-positive wafer price, a negative HBM, packaging, test or board figure, a
- * non-integer stack count, a partner margin outside [0, 1), or a die so large and defective that no die works.
+ * Throws: UserError naming the input (`dieAreaMm2`, …) for a value outside CHIP_UNIT_COST_RANGES (a die beyond the
+ * reticle limit, a defect density above 2 /cm²), or naming `dieYieldFraction` when fewer than 1% of dies work.
  */
 export function chipUnitCost(input: ChipUnitCostInput): ChipUnitCostResult {
-  if (!(input.priceUsdPerWafer > 0) || !Number.isFinite(input.priceUsdPerWafer)) {
-    throw new RangeError(`wafer price: expected USD per wafer > 0, found ${input.priceUsdPerWafer}`);
-  }
-  if (!Number.isInteger(input.hbmStacks) || input.hbmStacks < 0) {
-    throw new RangeError(`HBM stacks: expected a whole number >= 0, found ${input.hbmStacks}`);
-  }
-  requireNonNegative(input.hbmGbPerStack, "HBM GB per stack");
-  requireNonNegative(input.hbmUsdPerGb, "HBM USD per GB");
-  requireNonNegative(input.packagingUsdPerChip, "packaging USD per chip");
-  requireNonNegative(input.testAssemblyUsdPerChip, "test and assembly USD per chip");
-  requireNonNegative(input.boardUsdPerChip, "board USD per chip");
-  if (!(input.partnerMarginFraction >= 0 && input.partnerMarginFraction < 1)) {
-    throw new RangeError(`partner margin: expected a fraction in [0, 1), found ${input.partnerMarginFraction}`);
-  }
+  checkRanges(input, CHIP_UNIT_COST_RANGES);
   const gross = grossDiesPerWafer({dieAreaMm2: input.dieAreaMm2});
   const yieldFraction = dieYield({
     dieAreaCm2: input.dieAreaMm2 / 100,
@@ -96,10 +104,13 @@ export function chipUnitCost(input: ChipUnitCostInput): ChipUnitCostResult {
     clusteringAlpha: input.clusteringAlpha
   });
   const goodDiesPerWafer = gross * yieldFraction;
-  if (!(goodDiesPerWafer > 0)) {
-    throw new RangeError(
-      `good dies per wafer: expected more than 0, found ${goodDiesPerWafer} (${gross} gross dies at ${yieldFraction} yield)`
-    );
+  if (!(yieldFraction >= MIN_DIE_YIELD_FRACTION) || !(goodDiesPerWafer > 0)) {
+    throw new UserError({
+      path: "dieYieldFraction",
+      message: "too few dies work",
+      expected: `a die yield of at least ${MIN_DIE_YIELD_FRACTION * 100}% (fewer defects per die: a smaller die or a lower defect density)`,
+      found: `${(yieldFraction * 100).toPrecision(3)}% of ${gross} dies per wafer`
+    });
   }
   const logicDie = input.priceUsdPerWafer / goodDiesPerWafer;
   const hbm = input.hbmStacks * input.hbmGbPerStack * input.hbmUsdPerGb;

@@ -42,6 +42,8 @@ import {
 import {trainingRunInput} from "./trainingInput.js";
 import {fleetDay, PRICE_LIST_KEYS, priceListInput, type FleetDay} from "./priceListInput.js";
 import {priceList, type PriceListResult} from "../../tco/priceList.js";
+import {chipUnitCost, type ChipUnitCostResult} from "../../silicon/chipUnitCost.js";
+import {CUSTOM_CHIP_COST_KEYS, customChipCostInput} from "./customChipInput.js";
 
 export {bindScenario, type BoundScenario, type ScenarioCatalogs} from "./bindScenario.js";
 export {SCENARIO_METRICS, type ScenarioMetricName, type ScenarioMetrics} from "./metrics.js";
@@ -58,6 +60,8 @@ export interface ScenarioEvaluation {
   demandGrowthPerYear: number;
   merchant: ServingChipInput;
   custom: ServingChipInput;
+  /** The custom chip built from its die (src/silicon/chipUnitCost.ts); null when silicon.unitCost sets its price. */
+  customUnitCost: ChipUnitCostResult | null;
   training: TrainingRunResult;
   spend: TrainingVsInferenceResult;
   /** The input the spend-over-time model was given (for re-running it under uncertainty). */
@@ -86,7 +90,8 @@ export interface ScenarioReuse {
  *   serving     servingInput.ts       serving.* + catalog rows → roofline decode and prefill (src/inference/)
  *   ownership   ownershipInput.ts     power.*, finance.*, hardware.price → chip-hour cost (src/tco/chipHourCost.ts)
  *   cost        blended tokens/s at demand.inputShare (src/tco/blendedThroughput.ts) → USD/Mtok (costPerToken.ts)
- *   chips       ownershipInput.ts     merchant chip, and the custom chip from silicon.*
+ *   chips       ownershipInput.ts     merchant chip, and the custom chip from silicon.* (its price built from the die by
+ *               customChipInput.ts    src/silicon/chipUnitCost.ts when silicon.unitCost is not set)
  *   training    trainingInput.ts      6·N·D on training.hardware at full draw (src/training/trainingRun.ts)
  *   drivers     demandInput.ts        demand and its growth (src/strategy/demand.ts)
  *   strategy    strategyInputs.ts     inference tax, silicon program, spend over time, moat, flywheel
@@ -106,6 +111,7 @@ export class ScenarioStages implements MetricSources {
   #blended?: number;
   #costUsdPerMTok?: number;
   #chips?: {merchant: ServingChipInput; custom: ServingChipInput};
+  #customUnitCost?: ChipUnitCostResult | null;
   #training?: TrainingRunResult;
   #drivers?: ScenarioDrivers;
   #tax?: InferenceTaxResult;
@@ -167,12 +173,31 @@ export class ScenarioStages implements MetricSources {
       utilizationFraction: this.utilizationFraction
     }));
   }
+  /** The custom chip built from its die, when silicon.unitCost is not set (null otherwise). */
+  get customUnitCost(): ChipUnitCostResult | null {
+    if (this.#customUnitCost !== undefined) return this.#customUnitCost;
+    if (typeof this.#point["silicon.unitCost"] === "number") return (this.#customUnitCost = null);
+    return (this.#customUnitCost = runModel(
+      this.#bound.resolved,
+      this.#point,
+      "custom chip cost",
+      CUSTOM_CHIP_COST_KEYS,
+      chipUnitCost,
+      customChipCostInput(this.#point)
+    ));
+  }
+  /** What the lab pays per custom chip: silicon.unitCost, or the chip built from its die. */
+  get customChipPriceUsd(): number {
+    const set = this.#point["silicon.unitCost"];
+    return typeof set === "number" ? set : this.customUnitCost!.priceUsd;
+  }
   get chips(): {merchant: ServingChipInput; custom: ServingChipInput} {
     return (this.#chips ??= servingChips(
       this.#point,
       this.shared,
       this.merchantHour,
-      this.blendedTokensPerSecondPerChip
+      this.blendedTokensPerSecondPerChip,
+      this.customChipPriceUsd
     ));
   }
   get training(): TrainingRunResult {
@@ -282,6 +307,7 @@ export function evaluateScenarioPoint(
     demandGrowthPerYear: drivers.demandGrowthPerYear,
     merchant: chips.merchant,
     custom: chips.custom,
+    customUnitCost: s.customUnitCost,
     training,
     spend,
     spendInput: s.spendInput,

@@ -52,6 +52,8 @@ export interface ScenarioMetrics {
   inferenceShareOfSpend: number | null;
   /** Blended cost of a million tokens on the custom chip, USD. */
   siliconCostPerMillionTokensUsd: number;
+  /** What the lab pays per custom chip: silicon.unitCost, or built from its die at silicon.partnerMargin, USD. */
+  siliconUnitCostUsd: number;
   /** Custom chips (each serving its useful life) whose savings repay the NRE; null when the chip saves nothing. */
   siliconBreakevenUnits: number | null;
   /** First month the program's cumulative cash flow is non-negative; null if not within the horizon. */
@@ -100,6 +102,7 @@ export const SCENARIO_METRICS = [
   "inferenceOvertakesTrainingMonth",
   "inferenceShareOfSpend",
   "siliconCostPerMillionTokensUsd",
+  "siliconUnitCostUsd",
   "siliconBreakevenUnits",
   "siliconPaybackMonth",
   "siliconNpvUsd",
@@ -132,6 +135,7 @@ export interface MetricSources {
   flywheel: FlywheelResult;
   fleet: FleetDay;
   priceList: PriceListResult;
+  customChipPriceUsd: number;
 }
 
 /** The blended throughput per MW inputs of tokensPerMw.ts at one point. */
@@ -168,6 +172,7 @@ export const METRIC_READERS: {readonly [K in ScenarioMetricName]: (s: MetricSour
   inferenceOvertakesTrainingMonth: (s) => s.spend.crossoverMonth,
   inferenceShareOfSpend: (s) => s.spend.inferenceShareOfTotal,
   siliconCostPerMillionTokensUsd: (s) => s.silicon.customCostUsdPerMTok,
+  siliconUnitCostUsd: (s) => s.customChipPriceUsd,
   siliconBreakevenUnits: (s) => s.silicon.breakEvenCustomChips,
   siliconPaybackMonth: (s) => s.silicon.paybackMonth,
   siliconNpvUsd: (s) => s.silicon.npvUsd,
