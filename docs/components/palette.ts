@@ -114,7 +114,7 @@ export const WATERFALL_STEPS = [
   {key: "logicDie", label: "logic die", color: HUES.blue},
   {key: "hbm", label: "HBM", color: HUES.blue},
   {key: "packagingAndTest", label: "packaging & test", color: HUES.blue},
-  {key: "otherCostOfSales", label: "other cost of sales", color: HUES.pink},
+  {key: "otherCostOfSales", label: "cost of sales, not itemised", color: HUES.pink},
   {key: "sellerMargin", label: "seller's margin", color: FLEET_COLORS.merchant},
   {key: "serverNetwork", label: "servers & network", color: HUES.lightBlue},
   {key: "facility", label: "facility", color: HUES.brown},

@@ -26,8 +26,11 @@ import {tokensPerChipHour} from "./costPerToken.js";
 export interface WaterfallInput {
   /** The chip's ownership (chipHourCost.ts): its price is what the serving lab pays per chip. */
   chipHour: ChipHourCostInput;
-  /** The chip's built-up manufacturing cost by part, USD per chip; each >= 0. */
-  builtUpUsd: {logicDie: number; hbm: number; packagingAndTest: number};
+  /**
+   * The chip's built-up manufacturing cost by part, USD per chip, each >= 0; null when the chip has not been built up
+   * (its whole cost of sales is then the "other cost of sales" bar).
+   */
+  builtUpUsd: {logicDie: number; hbm: number; packagingAndTest: number} | null;
   /** Tokens per second one chip serves while busy; > 0. */
   tokensPerSecondPerChip: number;
   /** Fraction of hours the chip is busy; in (0, 1]. */
@@ -72,7 +75,7 @@ export function tokenCostWaterfall(input: WaterfallInput): WaterfallResult {
   if (!(input.utilizationFraction > 0 && input.utilizationFraction <= 1)) {
     throw new RangeError(`utilisation: expected a fraction in (0, 1], found ${input.utilizationFraction}`);
   }
-  for (const [part, usd] of Object.entries(input.builtUpUsd)) {
+  for (const [part, usd] of Object.entries(input.builtUpUsd ?? {})) {
     if (!(usd >= 0)) throw new RangeError(`built-up ${part}: expected USD >= 0, found ${usd}`);
   }
   const hour = chipHourCost(input.chipHour);
@@ -89,7 +92,7 @@ export function tokenCostWaterfall(input: WaterfallInput): WaterfallResult {
   // The chip's depreciation per hour, shared out over its price: built-up parts, other cost of sales, seller's margin.
   const chipDepreciationUsdPerHourPerUsd =
     chipPriceUsd > 0 ? (hour.chipCapitalUsdPerChipHour * itDepreciation) / chipPriceUsd : 0;
-  const {logicDie, hbm, packagingAndTest} = input.builtUpUsd;
+  const {logicDie, hbm, packagingAndTest} = input.builtUpUsd ?? {logicDie: 0, hbm: 0, packagingAndTest: 0};
   const sellerMarginUsd = chipPriceUsd * input.chipHour.vendorGrossMarginFraction;
   const otherCostOfSalesUsd = chipPriceUsd - sellerMarginUsd - logicDie - hbm - packagingAndTest;
   const ofPrice = (usd: number) => perMTok(usd * chipDepreciationUsdPerHourPerUsd);

@@ -85,3 +85,26 @@ describe("the inference-tax waterfall", () => {
     );
   });
 });
+
+describe("a scenario's waterfalls", () => {
+  it("itemise the H100 and put an unbuilt chip's cost of sales in one bar, each summing to the list price", async () => {
+    const {scenarioWaterfalls} = await import("../../src/scenario/evaluate/scenarioWaterfalls.js");
+    const custom = {
+      chipHour: {...merchantHour, chipPriceUsd: 12000, vendorGrossMarginFraction: 0},
+      tokensPerSecondPerChip: 900,
+      utilizationFraction: 0.7
+    };
+    const ev = {
+      merchant: {chipHour: merchantHour, tokensPerSecondPerChip: 1000, utilizationFraction: 0.6},
+      custom,
+      customUnitCost: null
+    };
+    const w = scenarioWaterfalls(ev, "h100-sxm", 2);
+    expect(w.merchant.barsUsdPerMTok.logicDie).toBeGreaterThan(0);
+    expect(w.custom.barsUsdPerMTok.logicDie).toBe(0);
+    expect(w.custom.barsUsdPerMTok.sellerMargin).toBe(0);
+    expect(w.custom.barsUsdPerMTok.otherCostOfSales).toBeGreaterThan(0);
+    for (const side of [w.merchant, w.custom]) expect(sum(side.barsUsdPerMTok)).toBeCloseTo(2, 12);
+    expect(scenarioWaterfalls(ev, "b200", 2).merchant.barsUsdPerMTok.logicDie).toBe(0);
+  });
+});
