@@ -104,3 +104,27 @@ export function withOpacity(hex: string, opacity: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${opacity})`;
 }
+
+/**
+ * The steps of a waterfall from the silicon to the list price (waterfallChart.ts), with their labels and colours: the
+ * chip's parts blue (as "chip (cost to make)" above), the seller's margin red (the merchant margin), the rest as the
+ * cost components above where they are the same concept (servers & network, facility, energy, operations).
+ */
+export const WATERFALL_STEPS = [
+  {key: "logicDie", label: "logic die", color: HUES.blue},
+  {key: "hbm", label: "HBM", color: HUES.blue},
+  {key: "packagingAndTest", label: "packaging & test", color: HUES.blue},
+  {key: "otherCostOfSales", label: "cost of sales, not itemised", color: HUES.pink},
+  {key: "sellerMargin", label: "seller's margin", color: FLEET_COLORS.merchant},
+  {key: "serverNetwork", label: "servers & network", color: HUES.lightBlue},
+  {key: "facility", label: "facility", color: HUES.brown},
+  {key: "power", label: "power", color: HUES.yellow},
+  {key: "costOfCapital", label: "cost of capital", color: HUES.purple},
+  {key: "operations", label: "operations", color: HUES.grey},
+  {key: "idleCapacity", label: "idle capacity", color: SWING_COLORS.low},
+  {key: "providerMargin", label: "provider margin", color: HUES.green},
+  {key: "packaging", label: "packaging (interposer)", color: HUES.blue},
+  {key: "testAssembly", label: "test & assembly", color: HUES.blue},
+  {key: "board", label: "board", color: HUES.lightBlue},
+  {key: "partnerMargin", label: "partner's margin", color: FLEET_COLORS.merchant}
+] as const;

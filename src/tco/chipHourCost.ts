@@ -10,6 +10,10 @@ import {capitalRecoveryFactor} from "./capitalRecovery.js";
  *
  * The vendor's margin is the part of the chip capital charge that pays the hardware vendor's gross margin:
  * chip capital × gross margin. It is inside `chipCapitalUsdPerHour`, not added to the total.
+ *
+ * The cost of capital is the part of the three capital charges that is the return on the money, not its recovery:
+ * a capital charge is price × CRF, of which price ÷ life is straight-line depreciation and price × (CRF − 1 ÷ life)
+ * the financing. It too is inside the capital charges, not added to the total.
  */
 export interface ChipHourCostInput {
   /** Purchase price of one accelerator, USD; > 0. */
@@ -55,6 +59,11 @@ export interface ChipHourCostResult {
   operationsUsdPerChipHour: number;
   /** Part of `chipCapitalUsdPerChipHour` that is the hardware vendor's gross margin, USD per hour. */
   vendorMarginUsdPerChipHour: number;
+  /**
+   * Part of the three capital charges that is the return on capital (capital × (CRF − 1 ÷ life)), USD per hour; the
+   * rest of them is straight-line depreciation.
+   */
+  costOfCapitalUsdPerChipHour: number;
   /** IT power per accelerator at peak (chip + host), kW. */
   itPowerKw: number;
   /** Facility power per accelerator at average draw (IT × draw × PUE), kW. */
@@ -100,6 +109,9 @@ export function chipHourCost(input: ChipHourCostInput): ChipHourCostResult {
     energyUsdPerChipHour,
     operationsUsdPerChipHour,
     vendorMarginUsdPerChipHour: chipCapitalUsdPerChipHour * input.vendorGrossMarginFraction,
+    costOfCapitalUsdPerChipHour:
+      (chipCapitalUsdPerChipHour + systemCapitalUsdPerChipHour) * (1 - 1 / (crfIt * input.usefulLifeYears)) +
+      facilityCapitalUsdPerChipHour * (1 - 1 / (crfFacility * input.facilityLifeYears)),
     itPowerKw,
     facilityPowerKw
   };

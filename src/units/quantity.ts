@@ -34,6 +34,9 @@ export type Dimension =
   | "tokens"
   | "usdPerMTok"
   | "usdPerHour"
+  | "areaMm2"
+  | "defectsPerCm2"
+  | "usdPerGb"
   | "plain";
 
 export interface DimensionInfo {
@@ -324,6 +327,42 @@ export const DIMENSIONS: Readonly<Record<Dimension, DimensionInfo>> = {
       display: [["{n} USD/h", 1]]
     },
     [[["", "USD/h", "USD/hr", "USD/hour", "$/h", "$/hr", "$/hour"], 1]]
+  ),
+  areaMm2: dimension(
+    "areaMm2",
+    {
+      baseUnit: "mm²",
+      noun: "an area",
+      unitsText: "in mm² or cm²",
+      examples: ["800 mm²", "8.14 cm²"],
+      display: [["{n} mm²", 1]]
+    },
+    [
+      [["", "mm²", "mm2"], 1],
+      [["cm²", "cm2"], 100]
+    ]
+  ),
+  defectsPerCm2: dimension(
+    "defectsPerCm2",
+    {
+      baseUnit: "/cm²",
+      noun: "a defect density",
+      unitsText: "in defects per cm², like 0.1 /cm²",
+      examples: ["0.1 /cm²", "0.09 defects/cm²"],
+      display: [["{n} /cm²", 1]]
+    },
+    [[["", "/cm²", "/cm2", "defects/cm²", "defects/cm2", "per cm²"], 1]]
+  ),
+  usdPerGb: dimension(
+    "usdPerGb",
+    {
+      baseUnit: "USD/GB",
+      noun: "a price per GB",
+      unitsText: "in USD/GB or $/GB",
+      examples: ["15 USD/GB", "$10/GB"],
+      display: [["{n} USD/GB", 1]]
+    },
+    [[["", "USD/GB", "$/GB"], 1]]
   ),
   plain: dimension(
     "plain",

@@ -34,7 +34,7 @@ describe("token-ledger sweep: outputs", () => {
     ]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    expect(stdout).toBe(`wrote 31 rows × 27 columns to ${out}\n`); // 1 varied key + 26 metrics
+    expect(stdout).toBe(`wrote 31 rows × ${1 + SCENARIO_METRICS.length} columns to ${out}\n`); // 1 varied key + the metrics
     const rows = csvParse(readFileSync(out, "utf8"));
     expect(rows.columns).toEqual(["silicon.designCycle", ...SCENARIO_METRICS]);
     expect(rows.map((row) => Number(row["silicon.designCycle"]))).toEqual(Array.from({length: 31}, (_, i) => 6 + i));
@@ -50,7 +50,7 @@ describe("token-ledger sweep: outputs", () => {
     const out = join(folder("json"), "grid.json");
     const {code, stdout} = await runCli(["sweep", "asic-9-months", ...TWO_AXES, "--out", out]);
     expect(code).toBe(0);
-    expect(stdout).toBe(`wrote 12 rows × 28 columns to ${out}\n`); // 2 varied keys + 26 metrics
+    expect(stdout).toBe(`wrote 12 rows × ${2 + SCENARIO_METRICS.length} columns to ${out}\n`); // 2 varied keys + the metrics
     const rows = JSON.parse(readFileSync(out, "utf8"));
     expect(rows).toHaveLength(4 * 3);
     expect(rows.map((row: Record<string, number>) => [row["silicon.designCycle"], row["serving.utilization"]])).toEqual(

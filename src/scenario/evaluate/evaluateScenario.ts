@@ -47,6 +47,10 @@ import {
   TAX_KEYS
 } from "./strategyInputs.js";
 import {trainingRunInput} from "./trainingInput.js";
+import {fleetDay, PRICE_LIST_KEYS, priceListInput, type FleetDay} from "./priceListInput.js";
+import {priceList, type PriceListResult} from "../../tco/priceList.js";
+import {chipUnitCost, type ChipUnitCostResult} from "../../silicon/chipUnitCost.js";
+import {CUSTOM_CHIP_COST_KEYS, customChipCostInput} from "./customChipInput.js";
 
 export {bindScenario, type BoundScenario, type ScenarioCatalogs} from "./bindScenario.js";
 export {SCENARIO_METRICS, type ScenarioMetricName, type ScenarioMetrics} from "./metrics.js";
@@ -63,6 +67,8 @@ export interface ScenarioEvaluation {
   demandGrowthPerYear: number;
   merchant: ServingChipInput;
   custom: ServingChipInput;
+  /** The custom chip built from its die (src/silicon/chipUnitCost.ts); null when silicon.unitCost sets its price. */
+  customUnitCost: ChipUnitCostResult | null;
   training: TrainingRunResult;
   spend: TrainingVsInferenceResult;
   /** The input the spend-over-time model was given (for re-running it under uncertainty). */
@@ -71,6 +77,9 @@ export interface ScenarioEvaluation {
   silicon: SiliconProgramResult;
   moat: MoatResult;
   flywheel: FlywheelResult;
+  /** One day of the fleet (tokens, chips, chip-hour price, cost) and the price menu applied to it. */
+  fleet: FleetDay;
+  priceList: PriceListResult;
   metrics: ScenarioMetrics;
 }
 
@@ -100,10 +109,12 @@ export const REUSABLE_STAGES = ["serving", "chipPriceUsd", "blendedTokensPerSeco
  *   serving     servingInput.ts       serving.* + catalog rows → roofline decode and prefill (src/inference/)
  *   ownership   ownershipInput.ts     power.*, finance.*, hardware.price → chip-hour cost (src/tco/chipHourCost.ts)
  *   cost        blended tokens/s at demand.inputShare (src/tco/blendedThroughput.ts) → USD/Mtok (costPerToken.ts)
- *   chips       ownershipInput.ts     merchant chip, and the custom chip from silicon.*
+ *   chips       ownershipInput.ts     merchant chip, and the custom chip from silicon.* (its price built from the die by
+ *               customChipInput.ts    src/silicon/chipUnitCost.ts when silicon.unitCost is not set)
  *   training    trainingInput.ts      6·N·D on training.hardware at full draw (src/training/trainingRun.ts)
  *   drivers     demandInput.ts        demand and its growth (src/strategy/demand.ts)
  *   strategy    strategyInputs.ts     inference tax, silicon program, spend over time, moat, flywheel
+ *   price list  priceListInput.ts     one day of the fleet on the pricing.* menu (src/tco/priceList.ts)
  *
  * Each strategy model also has a summary stage (`siliconSummary`, …): its figures without the monthly series, the
  * full result when that has been computed, else the model's summary function (the same loop, no series). The
@@ -123,6 +134,7 @@ export class ScenarioStages implements MetricSources {
   #blended?: number;
   #costUsdPerMTok?: number;
   #chips?: {merchant: ServingChipInput; custom: ServingChipInput};
+  #customUnitCost?: ChipUnitCostResult | null;
   #training?: TrainingRunResult;
   #drivers?: ScenarioDrivers;
   #tax?: InferenceTaxResult;
@@ -135,6 +147,8 @@ export class ScenarioStages implements MetricSources {
   #spendSummary?: TrainingVsInferenceSummary;
   #moatSummary?: MoatSummary;
   #flywheelSummary?: FlywheelSummary;
+  #fleet?: FleetDay;
+  #priceList?: PriceListResult;
 
   constructor(bound: BoundScenario, point: ScenarioPoint, reuse: ScenarioReuse = {}) {
     this.#bound = bound;
@@ -189,12 +203,31 @@ export class ScenarioStages implements MetricSources {
       utilizationFraction: this.utilizationFraction
     }));
   }
+  /** The custom chip built from its die, when silicon.unitCost is not set (null otherwise). */
+  get customUnitCost(): ChipUnitCostResult | null {
+    if (this.#customUnitCost !== undefined) return this.#customUnitCost;
+    if (typeof this.#point["silicon.unitCost"] === "number") return (this.#customUnitCost = null);
+    return (this.#customUnitCost = runModel(
+      this.#bound.resolved,
+      this.#point,
+      "custom chip cost",
+      CUSTOM_CHIP_COST_KEYS,
+      chipUnitCost,
+      customChipCostInput(this.#point)
+    ));
+  }
+  /** What the lab pays per custom chip: silicon.unitCost, or the chip built from its die. */
+  get customChipPriceUsd(): number {
+    const set = this.#point["silicon.unitCost"];
+    return typeof set === "number" ? set : this.customUnitCost!.priceUsd;
+  }
   get chips(): {merchant: ServingChipInput; custom: ServingChipInput} {
     return (this.#chips ??= servingChips(
       this.#point,
       this.shared,
       this.merchantHour,
-      this.blendedTokensPerSecondPerChip
+      this.blendedTokensPerSecondPerChip,
+      this.customChipPriceUsd
     ));
   }
   get training(): TrainingRunResult {
@@ -274,6 +307,23 @@ export class ScenarioStages implements MetricSources {
       ))
     );
   }
+  get fleet(): FleetDay {
+    return (this.#fleet ??= fleetDay(this.#point, {
+      demandTokensPerDay: this.drivers.demandTokensPerDay,
+      blendedTokensPerSecondPerChip: this.blendedTokensPerSecondPerChip,
+      ownedUsdPerChipHour: this.chipHour.totalUsdPerChipHour
+    }));
+  }
+  get priceList(): PriceListResult {
+    return (this.#priceList ??= runModel(
+      this.#bound.resolved,
+      this.#point,
+      "price list",
+      PRICE_LIST_KEYS,
+      priceList,
+      priceListInput(this.#point, this.fleet)
+    ));
+  }
   get flywheel(): FlywheelResult {
     return (this.#flywheel ??= runModel(
       this.#bound.resolved,
@@ -326,6 +376,8 @@ export function evaluateScenarioPoint(
   const spend = s.spend;
   const moatResult = s.moat;
   const flywheelResult = s.flywheel;
+  const fleet = s.fleet;
+  const priceListResult = s.priceList;
   return {
     serving,
     cost,
@@ -334,6 +386,7 @@ export function evaluateScenarioPoint(
     demandGrowthPerYear: drivers.demandGrowthPerYear,
     merchant: chips.merchant,
     custom: chips.custom,
+    customUnitCost: s.customUnitCost,
     training,
     spend,
     spendInput: s.spendInput,
@@ -341,6 +394,8 @@ export function evaluateScenarioPoint(
     silicon,
     moat: moatResult,
     flywheel: flywheelResult,
+    fleet,
+    priceList: priceListResult,
     metrics: scenarioMetrics(s)
   };
 }

@@ -84,6 +84,7 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     displayUnit: "USD/Mtok",
     scale: 1
   },
+  siliconUnitCostUsd: {label: "custom chip unit cost (price paid)", unit: "USD", displayUnit: "USD", scale: 1},
   siliconBreakevenUnits: {label: "custom chips to break even", unit: "chips", displayUnit: "chips", scale: 1},
   siliconPaybackMonth: {label: "silicon program payback month", unit: "month", displayUnit: "month", scale: 1},
   siliconNpvUsd: {label: "silicon program NPV", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
@@ -101,5 +102,10 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     displayUnit: "%",
     scale: 100
   },
-  flywheelUserGain: {label: "flywheel: extra users at the horizon", unit: "fraction", displayUnit: "%", scale: 100}
+  flywheelUserGain: {label: "flywheel: extra users at the horizon", unit: "fraction", displayUnit: "%", scale: 100},
+  fleetChips: {label: "chips serving a day's tokens (average)", unit: "chips", displayUnit: "chips", scale: 1},
+  fleetCostPerDayUsd: {label: "fleet cost per day", unit: "USD", displayUnit: "USD", scale: 1},
+  priceListRevenuePerDayUsd: {label: "revenue per day at list prices", unit: "USD", displayUnit: "USD", scale: 1},
+  priceListGrossMargin: {label: "gross margin at list prices", unit: "fraction", displayUnit: "%", scale: 100},
+  costProfitMargin: {label: "cost profit margin (profit ÷ cost)", unit: "fraction", displayUnit: "%", scale: 100}
 };

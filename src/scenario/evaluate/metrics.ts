@@ -5,6 +5,8 @@ import type {SiliconProgramSummary} from "../../strategy/siliconProgram.js";
 import type {TrainingVsInferenceSummary} from "../../strategy/trainingVsInference.js";
 import type {ServingResult} from "../../inference/servingPerformance.js";
 import type {ServingCostResult} from "../../tco/servingCost.js";
+import type {PriceListResult} from "../../tco/priceList.js";
+import type {FleetDay} from "./priceListInput.js";
 import {revenueUsdPerMwHour, tokensPerSecondPerMw} from "../../tco/tokensPerMw.js";
 import type {TrainingRunResult} from "../../training/trainingRun.js";
 
@@ -49,6 +51,8 @@ export interface ScenarioMetrics {
   inferenceShareOfSpend: number | null;
   /** Blended cost of a million tokens on the custom chip, USD. */
   siliconCostPerMillionTokensUsd: number;
+  /** What the lab pays per custom chip: silicon.unitCost, or built from its die at silicon.partnerMargin, USD. */
+  siliconUnitCostUsd: number;
   /** Custom chips (each serving its useful life) whose savings repay the NRE; null when the chip saves nothing. */
   siliconBreakevenUnits: number | null;
   /** First month the program's cumulative cash flow is non-negative; null if not within the horizon. */
@@ -65,6 +69,16 @@ export interface ScenarioMetrics {
   flywheelCostReduction: number;
   /** Users at the horizon with the loop closed ÷ open − 1; null when the open loop has none. */
   flywheelUserGain: number | null;
+  /** Average chips serving one day of the fleet (fleet.chips, or sized by the serving model). */
+  fleetChips: number;
+  /** What one day of the fleet costs: chips × chip-hour price × 24, USD. */
+  fleetCostPerDayUsd: number;
+  /** One day's tokens billed on the pricing.* menu, tiers included, USD. */
+  priceListRevenuePerDayUsd: number;
+  /** (revenue − cost) ÷ revenue of that day (0–1 when profitable); null without revenue. */
+  priceListGrossMargin: number | null;
+  /** (revenue − cost) ÷ cost of that day, DeepSeek's "cost profit margin"; null without cost. */
+  costProfitMargin: number | null;
 }
 
 /** Names of the metrics, in report order. */
@@ -87,6 +101,7 @@ export const SCENARIO_METRICS = [
   "inferenceOvertakesTrainingMonth",
   "inferenceShareOfSpend",
   "siliconCostPerMillionTokensUsd",
+  "siliconUnitCostUsd",
   "siliconBreakevenUnits",
   "siliconPaybackMonth",
   "siliconNpvUsd",
@@ -94,7 +109,12 @@ export const SCENARIO_METRICS = [
   "modelLeadValueUsd",
   "costLeadValueUsd",
   "flywheelCostReduction",
-  "flywheelUserGain"
+  "flywheelUserGain",
+  "fleetChips",
+  "fleetCostPerDayUsd",
+  "priceListRevenuePerDayUsd",
+  "priceListGrossMargin",
+  "costProfitMargin"
 ] as const satisfies readonly (keyof ScenarioMetrics)[];
 export type ScenarioMetricName = (typeof SCENARIO_METRICS)[number];
 
@@ -115,6 +135,9 @@ export interface MetricSources {
   siliconSummary: SiliconProgramSummary;
   moatSummary: MoatSummary;
   flywheelSummary: FlywheelSummary;
+  fleet: FleetDay;
+  priceList: PriceListResult;
+  customChipPriceUsd: number;
 }
 
 /** The blended throughput per MW inputs of tokensPerMw.ts at one point. */
@@ -151,6 +174,7 @@ export const METRIC_READERS: {readonly [K in ScenarioMetricName]: (s: MetricSour
   inferenceOvertakesTrainingMonth: (s) => s.spendSummary.crossoverMonth,
   inferenceShareOfSpend: (s) => s.spendSummary.inferenceShareOfTotal,
   siliconCostPerMillionTokensUsd: (s) => s.siliconSummary.customCostUsdPerMTok,
+  siliconUnitCostUsd: (s) => s.customChipPriceUsd,
   siliconBreakevenUnits: (s) => s.siliconSummary.breakEvenCustomChips,
   siliconPaybackMonth: (s) => s.siliconSummary.paybackMonth,
   siliconNpvUsd: (s) => s.siliconSummary.npvUsd,
@@ -158,7 +182,12 @@ export const METRIC_READERS: {readonly [K in ScenarioMetricName]: (s: MetricSour
   modelLeadValueUsd: (s) => s.moatSummary.modelLeadValueUsd,
   costLeadValueUsd: (s) => s.moatSummary.costLeadValueUsd,
   flywheelCostReduction: (s) => s.flywheelSummary.averageCostReductionFraction,
-  flywheelUserGain: (s) => s.flywheelSummary.userGainFromLoopFraction
+  flywheelUserGain: (s) => s.flywheelSummary.userGainFromLoopFraction,
+  fleetChips: (s) => s.fleet.chips,
+  fleetCostPerDayUsd: (s) => s.priceList.costUsd,
+  priceListRevenuePerDayUsd: (s) => s.priceList.revenueUsd,
+  priceListGrossMargin: (s) => s.priceList.grossMarginFraction,
+  costProfitMargin: (s) => s.priceList.costProfitMarginFraction
 };
 
 /** The headline metrics, each read from the model that computes it (METRIC_READERS). */

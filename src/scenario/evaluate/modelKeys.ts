@@ -2,6 +2,7 @@ import {UserError} from "../../errors/userError.js";
 import {blamedKey, scenarioValueError} from "../file/scenarioErrors.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
+import {CUSTOM_CHIP_COST_KEY_PATHS} from "./customChipInput.js";
 
 /**
  * A model's reverse key map: model input field (dotted for nested fields, `merchant.chipHour.pue`) → the scenario
@@ -65,10 +66,15 @@ export function modelErrorAtKey(
     return new UserError({...rest, file: resolved.file, message: `the ${name} model's ${field}: ${message}`});
   const computed = mapped.startsWith("(");
   // The merchant chip's price is the catalog's unless hardware.price is set.
+  // The custom chip's price is built from its die unless silicon.unitCost is set.
   const candidates = [
     ...new Set(
-      mappedKeys(mapped).map((key) =>
-        key === "hardware.price" && typeof point["hardware.price"] !== "number" ? "serving.hardware" : key
+      mappedKeys(mapped).flatMap((key) =>
+        key === "hardware.price" && typeof point["hardware.price"] !== "number"
+          ? ["serving.hardware"]
+          : key === "silicon.unitCost" && typeof point["silicon.unitCost"] !== "number"
+            ? [...CUSTOM_CHIP_COST_KEY_PATHS]
+            : [key]
       )
     )
   ];

@@ -105,7 +105,8 @@ export function catalogChipHour(
 
 /**
  * The two serving chips the strategy models compare: the merchant chip at its blended rate and the custom chip
- * (silicon.*) at silicon.relativeThroughput × that rate, each at its own utilisation. The custom chip has no catalog
+ * (silicon.*, at `customChipPriceUsd`: silicon.unitCost or its built-up price) at silicon.relativeThroughput × that
+ * rate, each at its own utilisation. The custom chip has no catalog
  * row: it takes the merchant chip's system overheads (assumption: it is deployed in the same kind of server and
  * network), unless finance.systemOverhead / power.hostOverhead are set.
  */
@@ -113,7 +114,8 @@ export function servingChips(
   point: ScenarioPoint,
   shared: SharedOwnership,
   merchantHour: ChipHourCostInput,
-  blendedTokensPerSecondPerChip: number
+  blendedTokensPerSecondPerChip: number,
+  customChipPriceUsd: number
 ): {merchant: ServingChipInput; custom: ServingChipInput} {
   const merchant: ServingChipInput = {
     chipHour: merchantHour,
@@ -123,7 +125,7 @@ export function servingChips(
   const custom: ServingChipInput = {
     chipHour: chipHourInput(
       shared,
-      num(point["silicon.unitCost"], "silicon.unitCost"),
+      customChipPriceUsd,
       num(point["silicon.power"], "silicon.power"),
       num(point["silicon.partnerMargin"], "silicon.partnerMargin"),
       {systemOverheadFraction: merchantHour.systemOverheadFraction, hostPowerFraction: merchantHour.hostPowerFraction}

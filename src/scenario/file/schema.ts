@@ -1,6 +1,10 @@
 import {FLYWHEEL_RANGES} from "../../strategy/flywheel.js";
 import {INFERENCE_TAX_RANGES} from "../../strategy/inferenceTax.js";
 import {MOAT_RANGES} from "../../strategy/moat.js";
+import {PRICE_LIST_RANGES} from "../../tco/priceList.js";
+import {CHIP_UNIT_COST_RANGES} from "../../silicon/chipUnitCost.js";
+import {CUSTOM_CHIP_COST} from "../../silicon/customChipCost.js";
+import {WAFER_NODES} from "../../silicon/waferPrices.js";
 import {CHIP_HOUR_COST_RANGES, SERVING_CHIP_RANGES} from "../../strategy/servingChip.js";
 import {SILICON_PROGRAM_RANGES} from "../../strategy/siliconProgram.js";
 import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.js";
@@ -412,9 +416,116 @@ export const SCENARIO_KEYS = [
     slider: {unit: "k USD", scale: 1e-3, min: 2, max: 40, step: 0.5},
     type: "money",
     range: CHIP_HOUR_COST_RANGES.chipPriceUsd,
-    default: 12000,
-    meaning: "Price the lab pays per custom chip (no merchant GPU margin).",
-    source: "assumption, at the low end of BofA's 2026 TPU ASP estimate of $12–15k (via marketdash.io)",
+    default: null,
+    meaning:
+      "Price the lab pays per custom chip (no merchant GPU margin); when not set, built from the die up (silicon.dieArea, silicon.node, silicon.hbmStacks, …) at silicon.partnerMargin.",
+    source:
+      "built from the die when not set (src/silicon/chipUnitCost.ts: wafer price ÷ good dies + HBM + packaging + test + board, ÷ (1 − partner margin))",
+    distribution: true
+  },
+  {
+    path: "silicon.dieArea",
+    label: "Custom chip die area",
+    slider: {unit: "mm²", scale: 1, min: 100, max: 858, step: 1},
+    type: "areaMm2",
+    range: CHIP_UNIT_COST_RANGES.dieAreaMm2,
+    default: CUSTOM_CHIP_COST.input.dieAreaMm2,
+    meaning: "Area of the custom chip's logic die, at most the 858 mm² (26 × 33 mm) reticle field.",
+    source: CUSTOM_CHIP_COST.sources.dieAreaMm2,
+    distribution: true
+  },
+  {
+    path: "silicon.node",
+    label: "Custom chip process node",
+    type: "choice",
+    choices: WAFER_NODES,
+    default: "n3",
+    meaning:
+      "TSMC process node of the custom die; sets the wafer price (src/silicon/waferPrices.ts, each with its source).",
+    source: CUSTOM_CHIP_COST.sources.priceUsdPerWafer,
+    distribution: false
+  },
+  {
+    path: "silicon.defectDensity",
+    label: "Defect density",
+    type: "defectsPerCm2",
+    range: CHIP_UNIT_COST_RANGES.defectDensityPerCm2,
+    default: CUSTOM_CHIP_COST.input.defectDensityPerCm2,
+    meaning: "Killer defects per cm² of the node: with the die area it sets the die yield.",
+    source: CUSTOM_CHIP_COST.sources.defectDensityPerCm2,
+    distribution: true
+  },
+  {
+    path: "silicon.yieldClustering",
+    label: "Defect clustering α",
+    type: "plain",
+    range: CHIP_UNIT_COST_RANGES.clusteringAlpha,
+    default: CUSTOM_CHIP_COST.input.clusteringAlpha,
+    meaning:
+      "Clustering parameter α of the negative-binomial yield (1 + area × defect density ÷ α)^−α; large α is Poisson.",
+    source: CUSTOM_CHIP_COST.sources.clusteringAlpha,
+    distribution: false
+  },
+  {
+    path: "silicon.hbmStacks",
+    label: "HBM stacks",
+    slider: {unit: "stacks", scale: 1, min: 0, max: 12, step: 1},
+    type: "count",
+    integer: true,
+    range: CHIP_UNIT_COST_RANGES.hbmStacks,
+    default: CUSTOM_CHIP_COST.input.hbmStacks,
+    meaning: "HBM stacks on the custom chip's package.",
+    source: CUSTOM_CHIP_COST.sources.hbmStacks,
+    distribution: false
+  },
+  {
+    path: "silicon.hbmPerStack",
+    label: "HBM per stack",
+    type: "bytes",
+    range: {min: 0, max: 1e12},
+    default: CUSTOM_CHIP_COST.input.hbmGbPerStack * 1e9,
+    meaning: "Capacity of one HBM stack.",
+    source: CUSTOM_CHIP_COST.sources.hbmGbPerStack,
+    distribution: false
+  },
+  {
+    path: "silicon.hbmPrice",
+    label: "HBM price",
+    type: "usdPerGb",
+    range: CHIP_UNIT_COST_RANGES.hbmUsdPerGb,
+    default: CUSTOM_CHIP_COST.input.hbmUsdPerGb,
+    meaning: "Price of HBM per GB (decimal gigabytes).",
+    source: CUSTOM_CHIP_COST.sources.hbmUsdPerGb,
+    distribution: true
+  },
+  {
+    path: "silicon.packagingCost",
+    label: "Advanced packaging per chip",
+    type: "money",
+    range: CHIP_UNIT_COST_RANGES.packagingUsdPerChip,
+    default: CUSTOM_CHIP_COST.input.packagingUsdPerChip,
+    meaning: "Interposer (CoWoS-class), substrate and bonding per chip.",
+    source: CUSTOM_CHIP_COST.sources.packagingUsdPerChip,
+    distribution: true
+  },
+  {
+    path: "silicon.testCost",
+    label: "Test and assembly per chip",
+    type: "money",
+    range: CHIP_UNIT_COST_RANGES.testAssemblyUsdPerChip,
+    default: CUSTOM_CHIP_COST.input.testAssemblyUsdPerChip,
+    meaning: "Final test, burn-in and assembly per chip.",
+    source: CUSTOM_CHIP_COST.sources.testAssemblyUsdPerChip,
+    distribution: true
+  },
+  {
+    path: "silicon.boardCost",
+    label: "Board per chip",
+    type: "money",
+    range: CHIP_UNIT_COST_RANGES.boardUsdPerChip,
+    default: CUSTOM_CHIP_COST.input.boardUsdPerChip,
+    meaning: "Module board, voltage regulators and connectors per chip.",
+    source: CUSTOM_CHIP_COST.sources.boardUsdPerChip,
     distribution: true
   },
   {
@@ -683,6 +794,124 @@ export const SCENARIO_KEYS = [
     meaning: "Gross margin paid on each custom chip (0 = at cost; a design partner's margin otherwise).",
     source:
       "assumption: bought at cost, the lab designing the chip itself and paying the foundry, packaging and memory directly",
+    distribution: true
+  },
+
+  // pricing: a provider's price menu (src/tco/priceList.ts)
+  {
+    path: "pricing.inputCacheHit",
+    label: "Price, cached input",
+    slider: {unit: "USD/Mtok", scale: 1, min: 0, max: 10, step: 0.01},
+    type: "usdPerMTok",
+    range: PRICE_LIST_RANGES.inputCacheHitUsdPerMTok,
+    default: 1.25,
+    meaning: "List price of a million input tokens found in the prefix cache.",
+    source: "GPT-4o cached input $1.25 per Mtok (OpenAI API pricing, via facts.md §5)",
+    distribution: true
+  },
+  {
+    path: "pricing.inputCacheMiss",
+    label: "Price, input",
+    slider: {unit: "USD/Mtok", scale: 1, min: 0, max: 20, step: 0.01},
+    type: "usdPerMTok",
+    range: PRICE_LIST_RANGES.inputCacheMissUsdPerMTok,
+    default: 2.5,
+    meaning: "List price of a million input tokens not in the prefix cache.",
+    source: "GPT-4o input $2.50 per Mtok (OpenAI API pricing, via facts.md §5)",
+    distribution: true
+  },
+  {
+    path: "pricing.output",
+    label: "Price, output",
+    slider: {unit: "USD/Mtok", scale: 1, min: 0, max: 80, step: 0.01},
+    type: "usdPerMTok",
+    range: PRICE_LIST_RANGES.outputUsdPerMTok,
+    default: 10,
+    meaning: "List price of a million output tokens (reasoning tokens are billed as output).",
+    source: "GPT-4o output $10.00 per Mtok (OpenAI API pricing, via facts.md §5)",
+    distribution: true
+  },
+  {
+    path: "pricing.batchShare",
+    label: "Batch-tier share",
+    type: "fraction",
+    range: PRICE_LIST_RANGES.batchShareFraction,
+    default: 0,
+    meaning: "Share of tokens sold on the batch tier (asynchronous, discounted).",
+    source: "assumption: no batch tier unless the scenario sets one",
+    distribution: true
+  },
+  {
+    path: "pricing.batchDiscount",
+    label: "Batch-tier discount",
+    type: "fraction",
+    range: PRICE_LIST_RANGES.batchDiscountFraction,
+    default: 0.5,
+    meaning: "Discount of the batch tier off the list price.",
+    source: "OpenAI Batch API: 50% off the list price (OpenAI API pricing, via facts.md §5)",
+    distribution: false
+  },
+  {
+    path: "pricing.priorityShare",
+    label: "Priority-tier share",
+    type: "fraction",
+    range: PRICE_LIST_RANGES.priorityShareFraction,
+    default: 0,
+    meaning: "Share of tokens sold on the priority tier (batch share + priority share at most 1).",
+    source: "assumption: no priority tier unless the scenario sets one",
+    distribution: true
+  },
+  {
+    path: "pricing.priorityPremium",
+    label: "Priority-tier premium",
+    type: "fraction",
+    range: PRICE_LIST_RANGES.priorityPremiumFraction,
+    default: 0,
+    meaning: "Premium of the priority tier over the list price.",
+    source: "assumption: none (no published premium found); set it with pricing.priorityShare",
+    distribution: false
+  },
+
+  // fleet: one day of serving, priced on the menu (src/tco/priceList.ts)
+  {
+    path: "fleet.inputTokensPerDay",
+    label: "Input tokens per day",
+    type: "tokens",
+    range: PRICE_LIST_RANGES.tokens,
+    default: null,
+    meaning: "Input tokens the fleet reads in a day, cache hits included.",
+    source: "demand tokens per day × demand.inputShare when not set",
+    distribution: true
+  },
+  {
+    path: "fleet.outputTokensPerDay",
+    label: "Output tokens per day",
+    type: "tokens",
+    range: PRICE_LIST_RANGES.tokens,
+    default: null,
+    meaning: "Output tokens (reasoning included) the fleet writes in a day.",
+    source: "demand tokens per day × (1 − demand.inputShare) when not set",
+    distribution: true
+  },
+  {
+    path: "fleet.chips",
+    label: "Chips serving (daily average)",
+    type: "count",
+    range: "(0, 100000000]",
+    default: null,
+    meaning: "Average number of chips serving over the day.",
+    source:
+      "sized by the serving model when not set: tokens per day ÷ (blended tokens/s per chip × 86,400 × serving.utilization)",
+    distribution: true
+  },
+  {
+    path: "fleet.chipHourPrice",
+    label: "Price of a chip-hour",
+    type: "usdPerHour",
+    range: "[0, 10000]",
+    default: null,
+    meaning: "What one chip-hour of the fleet costs (a rental price); the fleet's daily cost is chips × this × 24.",
+    source: "the owned chip-hour cost of serving.hardware (src/tco/chipHourCost.ts) when not set",
     distribution: true
   },
 

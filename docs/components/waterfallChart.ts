@@ -1,0 +1,104 @@
+// A waterfall: each step a floating bar from the running total before it to the running total after it, then a
+// total bar, one panel per series (merchant GPU, custom chip) side by side. The steps of a series sum to its total
+// bar by construction. Used for the inference-tax waterfall (USD per million tokens, silicon to list price) and the
+// chip's unit cost (USD per chip, die to price) on the custom-silicon chapter.
+import * as Plot from "@observablehq/plot";
+import {INK, WATERFALL_STEPS} from "./palette.js";
+
+/** One step of one series. */
+export interface WaterfallRow {
+  /** The panel: "merchant GPU", "custom chip". */
+  series: string;
+  /** A step key of palette.ts WATERFALL_STEPS ("logicDie", "providerMargin"…). */
+  step: string;
+  value: number;
+}
+
+export interface WaterfallChartOptions extends Plot.PlotOptions {
+  width?: number;
+  height?: number;
+  /** Label of the closing total bar ("list price"). */
+  totalLabel?: string;
+  /** Axis label, with its arrow ("USD per million tokens →"). */
+  valueLabel?: string;
+  /** How a value is written at the end of its bar. */
+  format?: (value: number) => string;
+}
+
+const stepLabel = (key: string) => WATERFALL_STEPS.find((s) => s.key === key)?.label ?? key;
+const stepColor = (key: string) => WATERFALL_STEPS.find((s) => s.key === key)?.color ?? INK;
+
+export function WaterfallChart(
+  rows: readonly WaterfallRow[],
+  {
+    width,
+    height,
+    totalLabel = "total",
+    valueLabel = "USD →",
+    format = (v: number) => v.toPrecision(3),
+    ...options
+  }: WaterfallChartOptions = {}
+) {
+  const series = [...new Set(rows.map((r) => r.series))];
+  const steps = [...new Set(rows.map((r) => r.step))];
+  const bars = series.flatMap((name) => {
+    let running = 0;
+    const out = rows
+      .filter((r) => r.series === name)
+      .map((r) => {
+        const start = running;
+        running += r.value;
+        return {series: name, label: stepLabel(r.step), start, end: running, value: r.value, color: stepColor(r.step)};
+      });
+    out.push({series: name, label: totalLabel, start: 0, end: running, value: running, color: INK});
+    return out;
+  });
+  const labels = [...steps.map(stepLabel), totalLabel];
+  const chartWidth = Math.max(width ?? 640, 280);
+  const narrow = chartWidth < 560;
+  return Plot.plot({
+    width: chartWidth,
+    height: height ?? 50 + (24 * labels.length + (narrow ? 24 : 0)) * (narrow ? series.length : 1),
+    marginLeft: Math.min(150, chartWidth * 0.4),
+    marginRight: 56,
+    // Side by side on a wide screen; stacked on a phone, where two panels would squeeze the bars. Stacked panels are
+    // named inside their frame (no facet axis to clip on the right).
+    ...(narrow ? {fy: {domain: series, axis: null, padding: 0.08}} : {fx: {domain: series, label: null}}),
+    x: {label: valueLabel, grid: true, nice: true},
+    y: {label: null, domain: labels, ...(narrow ? {insetTop: 18} : {})},
+    ...options,
+    marks: [
+      Plot.barX(bars, {
+        x1: "start",
+        x2: "end",
+        y: "label",
+        ...(narrow ? {fy: "series"} : {fx: "series"}),
+        fill: "color",
+        insetTop: 2,
+        insetBottom: 2,
+        tip: {format: {x1: false, x2: false, fill: false}},
+        title: (d) => `${d.series} · ${d.label}: ${format(d.value)}`
+      }),
+      Plot.text(bars, {
+        x: (d) => Math.max(d.start, d.end),
+        y: "label",
+        ...(narrow ? {fy: "series"} : {fx: "series"}),
+        text: (d) => format(d.value),
+        textAnchor: "start",
+        dx: 3,
+        fontSize: 10,
+        fill: INK
+      }),
+      narrow
+        ? Plot.text(series, {
+            fy: (d: string) => d,
+            text: (d: string) => d,
+            frameAnchor: "top-left",
+            fontWeight: "bold",
+            fill: INK
+          })
+        : null,
+      Plot.ruleX([0])
+    ]
+  });
+}

@@ -1,0 +1,97 @@
+// The price list (src/tco/priceList.ts) at one point, beside its reverse key map (model input → scenario key; see
+// modelKeys.ts): the pricing.* menu on a day of the fleet.* workload, against the fleet's daily cost.
+import {fleetCostPerDayUsd, type PriceListInput} from "../../tco/priceList.js";
+import {SECONDS_PER_DAY} from "../../units/si.js";
+import type {ScenarioPoint} from "../resolve/scenarioValues.js";
+import {DEMAND_TOKENS_KEYS, MERCHANT_COST_KEYS, SERVING_THROUGHPUT_KEYS} from "./demandInput.js";
+import {computedFrom, num, type ModelKeys} from "./modelKeys.js";
+
+/** A key that may be unset (null): its number, or null. */
+function optionalNum(value: ScenarioPoint[string] | undefined, path: string): number | null {
+  return value === null || value === undefined ? null : num(value, path);
+}
+
+/** What the fleet stage knows at a point besides the keys: the merchant's demand, throughput and chip-hour. */
+export interface FleetDrivers {
+  /** Tokens demanded per day (src/strategy/demand.ts). */
+  demandTokensPerDay: number;
+  /** Blended tokens per second per busy chip at demand.inputShare. */
+  blendedTokensPerSecondPerChip: number;
+  /** Owned cost of a chip-hour of serving.hardware, USD. */
+  ownedUsdPerChipHour: number;
+}
+
+/** One day of the fleet: tokens in and out, the chips that serve them, the price of a chip-hour, and the cost. */
+export interface FleetDay {
+  inputTokens: number;
+  outputTokens: number;
+  /** Average chips serving over the day (fleet.chips, or sized by the serving model at serving.utilization). */
+  chips: number;
+  usdPerChipHour: number;
+  costUsd: number;
+}
+
+/**
+ * The day's workload and cost: fleet.inputTokensPerDay / fleet.outputTokensPerDay, or the demand split by
+ * demand.inputShare; fleet.chips, or the chips the serving model needs at serving.utilization (tokens ÷ (blended
+ * tokens/s × 86,400 × utilisation)); fleet.chipHourPrice, or the owned chip-hour cost.
+ */
+export function fleetDay(point: ScenarioPoint, drivers: FleetDrivers): FleetDay {
+  const inputShare = num(point["demand.inputShare"], "demand.inputShare");
+  const inputTokens =
+    optionalNum(point["fleet.inputTokensPerDay"], "fleet.inputTokensPerDay") ?? drivers.demandTokensPerDay * inputShare;
+  const outputTokens =
+    optionalNum(point["fleet.outputTokensPerDay"], "fleet.outputTokensPerDay") ??
+    drivers.demandTokensPerDay * (1 - inputShare);
+  const utilization = num(point["serving.utilization"], "serving.utilization");
+  const chips =
+    optionalNum(point["fleet.chips"], "fleet.chips") ??
+    (inputTokens + outputTokens) / (drivers.blendedTokensPerSecondPerChip * SECONDS_PER_DAY * utilization);
+  const usdPerChipHour =
+    optionalNum(point["fleet.chipHourPrice"], "fleet.chipHourPrice") ?? drivers.ownedUsdPerChipHour;
+  return {inputTokens, outputTokens, chips, usdPerChipHour, costUsd: fleetCostPerDayUsd(chips, usdPerChipHour)};
+}
+
+export function priceListInput(point: ScenarioPoint, day: FleetDay): PriceListInput {
+  return {
+    menu: {
+      inputCacheHitUsdPerMTok: num(point["pricing.inputCacheHit"], "pricing.inputCacheHit"),
+      inputCacheMissUsdPerMTok: num(point["pricing.inputCacheMiss"], "pricing.inputCacheMiss"),
+      outputUsdPerMTok: num(point["pricing.output"], "pricing.output"),
+      batchShareFraction: num(point["pricing.batchShare"], "pricing.batchShare"),
+      batchDiscountFraction: num(point["pricing.batchDiscount"], "pricing.batchDiscount"),
+      priorityShareFraction: num(point["pricing.priorityShare"], "pricing.priorityShare"),
+      priorityPremiumFraction: num(point["pricing.priorityPremium"], "pricing.priorityPremium")
+    },
+    mix: {
+      inputTokens: day.inputTokens,
+      cacheHitFraction: num(point["serving.cacheHit"], "serving.cacheHit"),
+      outputTokens: day.outputTokens,
+      reasoningTokens: 0
+    },
+    costUsd: day.costUsd
+  };
+}
+
+const DAY_TOKENS_KEYS = [...DEMAND_TOKENS_KEYS, "demand.inputShare"] as const;
+
+export const PRICE_LIST_KEYS: ModelKeys = {
+  "menu.inputCacheHitUsdPerMTok": "pricing.inputCacheHit",
+  "menu.inputCacheMissUsdPerMTok": "pricing.inputCacheMiss",
+  "menu.outputUsdPerMTok": "pricing.output",
+  "menu.batchShareFraction": "pricing.batchShare",
+  "menu.batchDiscountFraction": "pricing.batchDiscount",
+  "menu.priorityShareFraction": "pricing.priorityShare",
+  "menu.priorityPremiumFraction": "pricing.priorityPremium",
+  "mix.inputTokens": computedFrom("fleet.inputTokensPerDay", ...DAY_TOKENS_KEYS),
+  "mix.outputTokens": computedFrom("fleet.outputTokensPerDay", ...DAY_TOKENS_KEYS),
+  "mix.cacheHitFraction": "serving.cacheHit",
+  costUsd: computedFrom(
+    "fleet.chips",
+    "fleet.chipHourPrice",
+    "fleet.inputTokensPerDay",
+    "fleet.outputTokensPerDay",
+    ...DAY_TOKENS_KEYS,
+    ...new Set([...MERCHANT_COST_KEYS, ...SERVING_THROUGHPUT_KEYS])
+  )
+};

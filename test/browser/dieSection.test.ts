@@ -1,0 +1,58 @@
+// The custom-silicon chapter's "From the die to the price list": moving the die controls recomputes the chip's unit
+// cost to exactly what the scenario model gives in Node, and redraws the waterfall and the unit-cost chart.
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {buildSiteData} from "../../src/node/siteData.js";
+import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/evaluateScenario.js";
+import {scenarioMedianPoint} from "../../src/scenario/resolve/scenarioValues.js";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
+import {chartSvg, relativeError, setInput} from "./storyHelpers.js";
+
+const enabled = inject("browserTestsEnabled");
+const site = enabled ? buildSiteData() : null;
+
+async function unitCost(page: import("playwright-core").Page): Promise<number> {
+  return Number(await page.$eval('[data-testid="die-unit-cost"]', (el) => (el as HTMLElement).dataset.value ?? ""));
+}
+
+describe.skipIf(!enabled)("custom-silicon: from the die to the price list", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("recomputes the unit cost and redraws both charts when the die area moves", async () => {
+    const page = await openPage(browser, "/custom-silicon");
+    try {
+      const {resolved} = site!.scenarios["asic-9-months"]!;
+      const bound = bindScenario(resolved, {hardware: site!.hardware, models: site!.models});
+      const at = (dieArea: number) =>
+        evaluateScenarioPoint(bound, {
+          ...scenarioMedianPoint(resolved),
+          "silicon.unitCost": null,
+          "silicon.dieArea": dieArea,
+          "silicon.node": "n3",
+          "silicon.hbmStacks": 4,
+          "silicon.partnerMargin": 0
+        }).customUnitCost!.priceUsd;
+      expect(relativeError(await unitCost(page), at(800))).toBeLessThan(1e-12);
+      const waterfallBefore = await chartSvg(page, "chart-waterfall");
+      const unitBefore = await chartSvg(page, "chart-unit-cost");
+
+      await setInput(page, '[data-testid="control-die"] input[type=range]', "400");
+      // 400 mm²: 176.7 − 33.3 = 143 gross dies (diesPerWafer.ts)
+      expect(await page.$eval('[data-testid="die-verdict"]', (el) => (el as HTMLElement).innerText)).toContain(
+        "143 dies per wafer"
+      );
+      expect(relativeError(await unitCost(page), at(400))).toBeLessThan(1e-12);
+      expect(await chartSvg(page, "chart-waterfall")).not.toEqual(waterfallBefore);
+      expect(await chartSvg(page, "chart-unit-cost")).not.toEqual(unitBefore);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, describe, expect, it} from "vitest";
+import {runCli} from "./runCli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "token-ledger-silicon-"));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+function file(name: string, frontMatter: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, `---\ntitle: ${name}\n${frontMatter}---\n`);
+  return path;
+}
+
+describe("the custom chip's die keys", () => {
+  it("name the key, its file:line:column, what was expected and what was found", async () => {
+    const bad = file("bad-die.md", "silicon:\n  dieArea: 900 mm²\n  defectDensity: 3 /cm²\n  node: n2\n");
+    const low = file(
+      "low-yield.md",
+      "silicon:\n  dieArea: 858 mm²\n  defectDensity: 2 /cm²\n  yieldClustering: 1000\n"
+    );
+    const {code, stdout, stderr} = await runCli(["validate", bad, low]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    const lines = stderr.trim().split("\n");
+    // The reticle field is 26 × 33 mm = 858 mm² (diesPerWafer.ts).
+    expect(lines).toContain(
+      `token-ledger: ${bad}:4:12: silicon.dieArea: out of range: expected an area in (0 mm², 858 mm²], found 900 mm²`
+    );
+    expect(lines).toContain(
+      `token-ledger: ${bad}:5:18: silicon.defectDensity: out of range: expected a defect density in [0 /cm², 2 /cm²], found 3 /cm²`
+    );
+    expect(lines.find((l) => l.includes(`${bad}:6:9: silicon.node`))).toMatch(/expected one of n28, .* n3, found n2/);
+    // (1 + 8.58 × 2 ÷ 1000)^−1000 ≈ exp(−17.16): no working dies.
+    expect(lines.find((l) => l.includes(`${low}:4:12: silicon.dieArea: too few dies work`))).toMatch(
+      /computed from this key, silicon.defectDensity and silicon.yieldClustering\): expected a die yield of at least 1%/
+    );
+  });
+
+  it("build the custom chip's price when silicon.unitCost is not set", async () => {
+    // 8 cm² = 800 mm² on N5 ($16,988 a wafer): 64 gross × 0.492 yield = 31.5 good → $539 a die; 4 × 24 GB × $15 =
+    // $1,440 HBM; $428.57 packaging, $150 test, $250 board: $2,808 (the defaults' sources: src/silicon/customChipCost.ts).
+    const ok = file("ok.md", "silicon:\n  dieArea: 8 cm²\n  node: n5\n");
+    const {code, stdout} = await runCli(["run", ok, "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).metrics.siliconUnitCostUsd).toBeCloseTo(
+      16988 / (64 * 0.4920542) + 1440 + 12000 / 28 + 400,
+      0
+    );
+  });
+});
