@@ -7,12 +7,14 @@
 // dist-lib/.stamp records when the compile started: bin/token-ledger.js runs the compiled CLI only while no file in
 // src/ or docs/components/ is newer, so an edit is never hidden behind stale output (it falls back to tsx).
 import {spawnSync} from "node:child_process";
-import {cpSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync} from "node:fs";
+import {cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+// An installed package has its compiled output and no sources: nothing to do (npm may run `prepare` there).
+if (!existsSync(join(root, "src")) || !existsSync(join(root, "tsconfig.build.json"))) process.exit(0);
 const out = join(root, "dist-lib");
 const next = join(root, `.dist-lib-next-${process.pid}`);
 const started = new Date();
