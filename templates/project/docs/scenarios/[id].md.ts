@@ -56,7 +56,7 @@ const ev = evaluateScenarioPoint(story.bound, point);
 
 <div class="card">
 
-### Cost per million output tokens: $\{Kpi(ev.metrics.costPerMillionTokensUsd, {format: formatUsdPerMTok, testid: "scenario-kpi"})}
+### Cost per million output tokens: $\{Kpi(ev.metrics.costPerMillionOutputTokensUsd, {format: formatUsdPerMTok, testid: "scenario-kpi"})}
 
 ~~~js
 const rows = ["chipCapital", "systemCapital", "facilityCapital", "energy", "operations"].map((component) => ({
