@@ -84,6 +84,10 @@ describe.skipIf(!enabled)("a report project from the packed package", () => {
     expect(report.metrics.costPerMillionOutputTokensUsd.p50).toBeGreaterThan(0);
   });
 
+  it("passes its own test (every scenario file and catalog row valid)", () => {
+    expect(run("npm", ["test", "--silent"], project)).toMatch(/# pass 1\b/);
+  });
+
   it("builds one page per scenario file, and the site data has the chip", () => {
     const dist = join(project, "dist");
     expect(existsSync(join(dist, "scenarios/on-my-chip.html"))).toBe(true);
