@@ -84,6 +84,13 @@ describe.skipIf(!enabled)("a report project from the packed package", () => {
     expect(report.metrics.costPerMillionOutputTokensUsd.p50).toBeGreaterThan(0);
   });
 
+  it("imports the package bare from Node: the library and the Node entry", () => {
+    const script =
+      'const lib = await import("token-ledger"); const node = await import("token-ledger/node");' +
+      "console.log(typeof lib.siliconProgram, typeof node.loadHardware, node.loadHardware().some((h) => h.id === 'my-chip'))";
+    expect(run(process.execPath, ["--input-type=module", "-e", script], project).trim()).toBe("function function true");
+  });
+
   it("passes its own test (every scenario file and catalog row valid)", () => {
     expect(run("npm", ["test", "--silent"], project)).toMatch(/# pass 1\b/);
   });
