@@ -1,6 +1,7 @@
 import {readdirSync} from "node:fs";
 import {problemsBannerHtml} from "./docs/components/problemsBanner.js";
 import {checkScenarioFiles} from "./src/node/scenarioCheck.js";
+import {componentStyles, sitePages} from "./src/node/sitePages.js";
 
 // Observable Framework configuration. `npm run dev` (token-ledger preview) touches this file when a scenario file is
 // added, removed, broken or fixed, so Framework reads it again: the page list and the error banner follow the files. The source root is docs/ (our src/ is the library, reached from pages through
@@ -27,43 +28,48 @@ export default {
   output: process.env.TOKEN_LEDGER_SITE_OUTPUT ?? "dist",
   theme: ["air", "near-midnight"],
   globalStylesheets: [],
-  pages: [
-    {
-      name: "The story",
-      pages: [
-        {name: "1. The token is the unit of account", path: "/token-economics"},
-        {name: "2. Training vs inference", path: "/training-vs-inference"},
-        {name: "3. The inference tax", path: "/inference-tax"},
-        {name: "4. Custom inference silicon", path: "/custom-silicon"},
-        {name: "5. Model gap vs compute gap", path: "/moat"},
-        {name: "6. The flywheel", path: "/flywheel"}
-      ]
-    },
-    {
-      name: "Scenarios",
-      pages: [
-        ...scenarioIds.map((id) => ({name: id, path: `/scenarios/${id}`})),
-        {name: "Compare scenarios", path: "/compare"},
-        {name: "Assumptions register", path: "/assumptions"}
-      ]
-    },
-    {
-      name: "Reference",
-      pages: [
-        {name: "How good is the model?", path: "/model-accuracy"},
-        {name: "Scenario file reference", path: "/reference"},
-        {name: "Writing a report page", path: "/authoring"},
-        {name: "Glossary", path: "/glossary"}
-      ]
-    }
-  ],
+  // The chapters in their order; a page added to docs/ that this list does not name appears under "More pages".
+  pages: sitePages({
+    explicit: [
+      {
+        name: "The story",
+        pages: [
+          {name: "1. The token is the unit of account", path: "/token-economics"},
+          {name: "2. Training vs inference", path: "/training-vs-inference"},
+          {name: "3. The inference tax", path: "/inference-tax"},
+          {name: "4. Custom inference silicon", path: "/custom-silicon"},
+          {name: "5. Model gap vs compute gap", path: "/moat"},
+          {name: "6. The flywheel", path: "/flywheel"}
+        ]
+      },
+      {
+        name: "Scenarios",
+        pages: [
+          ...scenarioIds.map((id) => ({name: id, path: `/scenarios/${id}`})),
+          {name: "Compare scenarios", path: "/compare"},
+          {name: "Assumptions register", path: "/assumptions"}
+        ]
+      },
+      {
+        name: "Reference",
+        pages: [
+          {name: "How good is the model?", path: "/model-accuracy"},
+          {name: "Scenario file reference", path: "/reference"},
+          {name: "Writing a report page", path: "/authoring"},
+          {name: "Glossary", path: "/glossary"}
+        ]
+      }
+    ]
+  }),
   dynamicPaths: scenarioIds.map((id) => `/scenarios/${id}`),
   // The favicon is inline (a coin marked "t"), so no page asks for /favicon.ico and no static host answers a 404.
   head:
     '<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,' +
     "%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Ccircle cx='16' cy='16' r='15' fill='%23e8a33d'/%3E" +
     "%3Ctext x='16' y='22.5' font-size='19' font-weight='700' text-anchor='middle' font-family='sans-serif' fill='%23222'%3Et" +
-    '%3C/text%3E%3C/svg%3E">',
+    '%3C/text%3E%3C/svg%3E">' +
+    // Print styles (docs/components/print.css): no navigation, controls as values, charts in the page width.
+    componentStyles(["print.css"]),
   header: problemsBannerHtml(problems),
   // Every page links the glossary, so a term is explained one click away wherever it appears.
   footer:

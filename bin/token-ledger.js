@@ -1,9 +1,46 @@
 #!/usr/bin/env node
-// The command line is TypeScript; tsx compiles it on the fly so there is no build step to forget.
-import {register} from "tsx/esm/api";
+// The command line. An installed package runs its compiled JavaScript (dist-lib/, built by `prepare`). Inside the
+// source repository it runs the compiled code only while it is fresh (no file in src/ or docs/components/ newer than
+// dist-lib/.stamp); otherwise tsx compiles src/ on the fly, so an edit is never hidden behind stale output.
+import {existsSync, readdirSync, statSync} from "node:fs";
 
-register();
-const {run, outputError} = await import("../src/cli/main.ts");
+const root = new URL("../", import.meta.url);
+const compiled = new URL("dist-lib/lib/cli/main.js", root);
+const source = new URL("src/cli/main.ts", root);
+
+/** True when dist-lib/ was compiled after the last change to the sources it is compiled from. */
+function compiledIsFresh() {
+  let stampMs;
+  try {
+    stampMs = statSync(new URL("dist-lib/.stamp", root)).mtimeMs;
+  } catch {
+    return false;
+  }
+  const newerThanStamp = (dir) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, {withFileTypes: true});
+    } catch {
+      return false;
+    }
+    for (const entry of entries) {
+      const path = new URL(entry.name + (entry.isDirectory() ? "/" : ""), dir);
+      if (entry.isDirectory() ? newerThanStamp(path) : statSync(path).mtimeMs > stampMs) return true;
+    }
+    return false;
+  };
+  return !newerThanStamp(new URL("src/", root)) && !newerThanStamp(new URL("docs/components/", root));
+}
+
+let cli;
+if (existsSync(compiled) && (!existsSync(source) || (process.env.TOKEN_LEDGER_TSX !== "1" && compiledIsFresh()))) {
+  cli = await import(compiled.href);
+} else {
+  const {register} = await import("tsx/esm/api");
+  register();
+  cli = await import(source.href);
+}
+const {run, outputError} = cli;
 // A reader that closes the pipe early (`token-ledger calibration --json | head`) is not an error: stop quietly. Any
 // other failure to write the output (`> /dev/full`) is one line on stderr and exit code 1, not a stack trace.
 process.stdout.on("error", (error) => {

@@ -1,28 +1,59 @@
-import {Command, CommanderError} from "commander";
+import {Command, CommanderError, Help} from "commander";
 import {isUserError, UserError} from "../errors/userError.js";
 import {checkFlagValues, commanderUserError} from "./commanderErrors.js";
-import {registerCalibration} from "./commands/calibration.js";
-import {registerCatalog} from "./commands/catalog.js";
-import {registerInference} from "./commands/inference.js";
-import {registerScenarioCommands} from "./commands/scenarios.js";
-import {registerSite} from "./commands/site.js";
-import {registerSweep} from "./commands/sweep.js";
-import {registerTraining} from "./commands/training.js";
-import {registerTrainingRuns} from "./commands/trainingRuns.js";
+import {COMMAND_SUMMARIES} from "./commandSummaries.js";
 
-/** Builds the command line; `run` parses argv and turns user mistakes into one line on stderr and exit code 1. */
-export function buildProgram(): Command {
+/** A module of commands, imported only when one of its commands runs (the library behind them is slow to load). */
+interface CommandModule {
+  /** The commands the module registers, in help order. */
+  names: readonly string[];
+  load(): Promise<(program: Command) => void>;
+}
+
+/** Every command module, in the order `--help` lists their commands. */
+export const COMMAND_MODULES: readonly CommandModule[] = [
+  {names: ["catalog"], load: async () => (await import("./commands/catalog.js")).registerCatalog},
+  {names: ["inference"], load: async () => (await import("./commands/inference.js")).registerInference},
+  {names: ["training"], load: async () => (await import("./commands/training.js")).registerTraining},
+  {names: ["training-runs"], load: async () => (await import("./commands/trainingRuns.js")).registerTrainingRuns},
+  {
+    names: ["reference", "validate", "run", "compare"],
+    load: async () => (await import("./commands/scenarios.js")).registerScenarioCommands
+  },
+  {names: ["sweep"], load: async () => (await import("./commands/sweep.js")).registerSweep},
+  {names: ["calibration"], load: async () => (await import("./commands/calibration.js")).registerCalibration},
+  {names: ["preview", "build", "serve"], load: async () => (await import("./commands/site.js")).registerSite},
+  {names: ["new"], load: async () => (await import("./commands/new.js")).registerNew},
+  {names: ["pdf"], load: async () => (await import("./commands/pdf.js")).registerPdf}
+];
+
+/**
+ * Builds the command line. Only the modules of the commands named in `load` are imported (every one when `load` is
+ * "all"); each other command is a stand-in with the name and help line of COMMAND_SUMMARIES, enough for `--help` and
+ * for commander's "unknown command" suggestions. `run` parses argv and turns user mistakes into one line on stderr and
+ * exit code 1.
+ *
+ * @param load The commands to load for real: names, or "all".
+ */
+export async function buildProgram(load: readonly string[] | "all" = "all"): Promise<Command> {
   const program = new Command("token-ledger")
     .description("Economics of producing AI tokens: catalogs, inference and training costs, scenarios.")
     .exitOverride();
-  registerCatalog(program);
-  registerInference(program);
-  registerTraining(program);
-  registerTrainingRuns(program);
-  registerScenarioCommands(program);
-  registerSweep(program);
-  registerCalibration(program);
-  registerSite(program);
+  const stubTerms = new Map<Command, string>();
+  for (const module of COMMAND_MODULES) {
+    if (load === "all" || module.names.some((name) => load.includes(name))) {
+      (await module.load())(program);
+      continue;
+    }
+    for (const name of module.names) {
+      const summary = COMMAND_SUMMARIES[name]!;
+      stubTerms.set(program.command(name).description(summary.description), summary.term);
+    }
+  }
+  // A stand-in lists as its real command would (`run [options] <scenario>`), not as a bare name.
+  program.configureHelp({
+    subcommandTerm: (command) => stubTerms.get(command) ?? new Help().subcommandTerm(command)
+  });
   // Commander's own errors become one `token-ledger: …` line with expected and found, like every user error.
   for (const command of [program, ...program.commands]) {
     command.configureOutput({outputError: () => {}});
@@ -40,7 +71,9 @@ export function buildProgram(): Command {
  */
 export async function run(argv: string[]): Promise<number> {
   try {
-    const program = buildProgram();
+    // `help run` and `run --help` need the run command's own options; `--help` alone needs none of the modules.
+    const named = argv[0] === "help" ? argv[1] : argv[0];
+    const program = await buildProgram(named === undefined ? [] : [named]);
     const command = program.commands.find((sub) => sub.name() === argv[0]);
     if (command) checkFlagValues(command, argv.slice(1));
     await program.parseAsync(argv, {from: "user"});

@@ -1,10 +1,11 @@
-import {readFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {relative, resolve} from "node:path";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
+import {readCsvRecords} from "../catalog/csvCells.js";
 import {parseHardwareCsv} from "../catalog/parseHardwareCsv.js";
 import {parseModelsCsv} from "../catalog/parseModelsCsv.js";
-import {DATA_DIR} from "./paths.js";
+import {DATA_DIR, findProject} from "./paths.js";
 import {parseTrainingRunsCsv} from "../training/parseTrainingRunsCsv.js";
 import type {PublishedRun} from "../training/publishedRun.js";
 
@@ -13,21 +14,96 @@ export interface Catalogs {
   models: ModelArchitecture[];
 }
 
+/** A project's catalog row whose id is a bundled row's: the project's row is the one used. */
+export interface CatalogOverride {
+  /** The project's catalog file, as the user would write it (`data/hardware.csv`). */
+  file: string;
+  /** 1-based line of the project's row. */
+  line: number;
+  id: string;
+  /** The bundled file whose row it replaces. */
+  bundledFile: string;
+  /** One line for the build and `validate` to print: `data/hardware.csv:3:1: id 'h100-sxm' overrides …`. */
+  message: string;
+}
+
 function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.startsWith("..") ? path : rel;
 }
 
-export function loadHardware(path = resolve(DATA_DIR, "hardware.csv")): Hardware[] {
-  return parseHardwareCsv(readFileSync(path, "utf8"), {file: displayPath(path)});
+/** The catalog files read for `name` (hardware.csv or models.csv): the bundled one, then the project's when it has one. */
+export function catalogPaths(name: "hardware.csv" | "models.csv"): string[] {
+  const project = findProject();
+  const own = project ? resolve(project.dataDir, name) : undefined;
+  return [resolve(DATA_DIR, name), ...(own && existsSync(own) ? [own] : [])];
 }
 
-export function loadModels(path = resolve(DATA_DIR, "models.csv")): ModelArchitecture[] {
-  return parseModelsCsv(readFileSync(path, "utf8"), {file: displayPath(path)});
+/**
+ * Reads catalog files in order and merges their rows by id: a later file's row replaces an earlier one's (kept at the
+ * earlier row's place), a new id is appended. Each file is validated on its own (file:line:column, a duplicate id
+ * inside one file is an error); the first file in error stops the load.
+ */
+function loadMerged<Row extends {id: string}>(paths: readonly string[], parse: (text: string, file: string) => Row[]) {
+  const rows = new Map<string, Row>();
+  for (const path of paths)
+    for (const row of parse(readFileSync(path, "utf8"), displayPath(path))) rows.set(row.id, row);
+  return [...rows.values()];
+}
+
+/**
+ * The accelerator catalog: data/hardware.csv of the package, with the project's data/hardware.csv rows added (a row
+ * with a bundled id replaces the bundled row).
+ *
+ * @param paths The files to read, merged in order (default: `catalogPaths("hardware.csv")`).
+ * @throws UserErrors naming file:line:column of every bad cell of the first file in error.
+ */
+export function loadHardware(paths: string | readonly string[] = catalogPaths("hardware.csv")): Hardware[] {
+  return loadMerged(typeof paths === "string" ? [paths] : paths, (text, file) => parseHardwareCsv(text, {file}));
+}
+
+/**
+ * The model catalog: data/models.csv of the package, with the project's data/models.csv rows added (a row with a
+ * bundled id replaces the bundled row).
+ *
+ * @param paths The files to read, merged in order (default: `catalogPaths("models.csv")`).
+ * @throws UserErrors naming file:line:column of every bad cell of the first file in error.
+ */
+export function loadModels(paths: string | readonly string[] = catalogPaths("models.csv")): ModelArchitecture[] {
+  return loadMerged(typeof paths === "string" ? [paths] : paths, (text, file) => parseModelsCsv(text, {file}));
 }
 
 export function loadCatalogs(): Catalogs {
   return {hardware: loadHardware(), models: loadModels()};
+}
+
+/**
+ * The project's catalog rows that replace bundled rows of the same id (none outside a project). Reads the files'
+ * ids only; a file that does not parse is reported by loadHardware/loadModels, not here.
+ *
+ * @returns One entry per replaced row, hardware first, in file order.
+ */
+export function catalogOverrides(): CatalogOverride[] {
+  const overrides: CatalogOverride[] = [];
+  for (const name of ["hardware.csv", "models.csv"] as const) {
+    const [bundled, own] = catalogPaths(name);
+    if (!bundled || !own) continue;
+    const bundledIds = new Set(readCsvRecords(readFileSync(bundled, "utf8")).records.map((r) => r.cells[0]?.trim()));
+    const file = displayPath(own);
+    for (const record of readCsvRecords(readFileSync(own, "utf8")).records) {
+      const id = record.cells[0]?.trim() ?? "";
+      if (!bundledIds.has(id)) continue;
+      const bundledFile = displayPath(bundled);
+      overrides.push({
+        file,
+        line: record.line,
+        id,
+        bundledFile,
+        message: `${file}:${record.line}:1: id '${id}' overrides the bundled row of ${bundledFile}`
+      });
+    }
+  }
+  return overrides;
 }
 
 /** data/training-runs.csv (published training runs), its model and hardware ids checked against the catalogs. */

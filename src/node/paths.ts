@@ -1,7 +1,71 @@
-import {dirname, resolve} from "node:path";
+import {existsSync, readFileSync} from "node:fs";
+import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 
-/** The package's root folder (where data/ lives), wherever the command is run from. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+// Two roots. The package root is token-ledger's own folder (in this repository, the repository; installed, the
+// folder under node_modules): its data/ holds the bundled catalogs and scenarios. The project root is the report
+// project a command works in: the nearest folder at or above the working directory whose package.json depends on
+// token-ledger (TOKEN_LEDGER_PROJECT names one instead). A project's data/hardware.csv, data/models.csv and
+// data/scenarios/ add to the bundled ones. Inside this repository the two roots are one, and there is nothing to add.
+
+/** The nearest folder at or above `start` that holds a package.json. */
+function packageFolder(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+
+/** token-ledger's own folder (where the bundled data/ lives), whether run from src/ or compiled into dist-lib/. */
+export const PACKAGE_ROOT = packageFolder(dirname(fileURLToPath(import.meta.url)));
+/** The bundled data: catalogs, measurements, training runs and scenarios. */
 export const DATA_DIR = resolve(PACKAGE_ROOT, "data");
+/** The bundled scenarios. */
 export const SCENARIOS_DIR = resolve(DATA_DIR, "scenarios");
+
+/** A report project: the folder, and its own data/ and data/scenarios/. */
+export interface ProjectRoot {
+  root: string;
+  dataDir: string;
+  scenariosDir: string;
+}
+
+/**
+ * The report project a command run from `cwd` works in, or undefined when there is none other than this package
+ * (a command run inside this repository, or in a folder that is no token-ledger project).
+ *
+ * @param cwd The working directory (default: the process's).
+ * @param env The environment: TOKEN_LEDGER_PROJECT, when set, names the project's folder outright.
+ * @returns The project's root and data folders (which need not exist); undefined when it is this package itself.
+ */
+export function findProject(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): ProjectRoot | undefined {
+  const named = env.TOKEN_LEDGER_PROJECT;
+  const root = named ? resolve(cwd, named) : dependentPackage(resolve(cwd));
+  if (root === undefined || resolve(root) === PACKAGE_ROOT) return undefined;
+  const dataDir = join(root, "data");
+  return {root, dataDir, scenariosDir: join(dataDir, "scenarios")};
+}
+
+/** The nearest folder at or above `start` whose package.json lists token-ledger among its dependencies. */
+function dependentPackage(start: string): string | undefined {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const file = join(dir, "package.json");
+    if (existsSync(file)) {
+      try {
+        const pkg = JSON.parse(readFileSync(file, "utf8")) as Record<string, Record<string, string> | undefined>;
+        if (pkg.dependencies?.["token-ledger"] || pkg.devDependencies?.["token-ledger"]) return dir;
+      } catch {
+        // A package.json that does not parse is no project of ours; keep looking above it.
+      }
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * The folder whose data/scenarios/ holds the scenarios a command reports on and the site has pages for: the
+ * project's when there is one, else the bundled one.
+ */
+export function ownScenariosDir(): string {
+  return findProject()?.scenariosDir ?? SCENARIOS_DIR;
+}

@@ -10,8 +10,8 @@ import {scenarioMedianPoint} from "../scenario/resolve/scenarioValues.js";
 import {prepareMeasurements} from "../inference/calibration/calibrate.js";
 import {loadHardware, loadModels, loadTrainingRuns, type Catalogs} from "./catalogFiles.js";
 import {loadMeasurements} from "./measurementFiles.js";
-import {SCENARIOS_DIR} from "./paths.js";
-import {displayPath, scenarioFilesIn, type ScenarioLibrary} from "./scenarioFiles.js";
+import {ownScenariosDir} from "./paths.js";
+import {displayPath, parentScenarioFiles, scenarioFilesIn, type ScenarioLibrary} from "./scenarioFiles.js";
 
 /** One checked scenario file: its id (from `id:` or its name) and every error found in it. */
 export interface ScenarioFileCheck {
@@ -125,22 +125,31 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   // Two files with one id: the later one is in error (at its `id:`), the earlier one stays usable. A given file in
   // data/scenarios/ also meets the folder's other files; one elsewhere may stand in for a bundled scenario.
   // The folder's other files: parents the given files may extend (a broken one is reported when itself checked).
-  const folder: {path: string; scenario: ParsedScenario | undefined}[] = scenarioFilesIn()
-    .filter((path) => !given.has(resolvePath(path)))
-    .map((path) => {
-      try {
-        return {path, scenario: parseScenario({file: displayPath(path), text: readFileSync(path, "utf8")})};
-      } catch {
-        return {path, scenario: undefined};
-      }
-    });
+  const readFolder = (files: string[]) =>
+    files
+      .filter((path) => !given.has(resolvePath(path)))
+      .map((path) => {
+        try {
+          return {path, scenario: parseScenario({file: displayPath(path), text: readFileSync(path, "utf8")})};
+        } catch {
+          return {path, scenario: undefined};
+        }
+      });
+  const own: {path: string; scenario: ParsedScenario | undefined}[] = readFolder(scenarioFilesIn());
+  // In a report project, the bundled scenarios are parents too; a project file with a bundled id stands in for it.
+  const ownIds = new Set(own.map(({path, scenario}) => scenario?.id ?? basename(path, ".md")));
+  const parents = readFolder(parentScenarioFiles()).filter(
+    ({path, scenario}) => !ownIds.has(scenario?.id ?? basename(path, ".md")) && !given.has(resolvePath(path))
+  );
+  const givenIds = new Set(parsedGiven.map((scenario) => scenario?.id));
+  const folder = [...own, ...parents.filter(({scenario}) => !givenIds.has(scenario?.id))];
   const folderIds = new Map(
-    folder.map(({path, scenario}) => [
+    own.map(({path, scenario}) => [
       scenario?.id ?? basename(path, ".md"),
       scenario ? idLocation(scenario) : displayPath(path)
     ])
   );
-  const inFolder = (path: string) => resolvePath(path).startsWith(resolvePath(SCENARIOS_DIR) + sep);
+  const inFolder = (path: string) => resolvePath(path).startsWith(resolvePath(ownScenariosDir()) + sep);
   const seen = new Map<string, string>();
   parsedGiven.forEach((scenario, i) => {
     if (!scenario) return;

@@ -4,7 +4,7 @@ import {UserError, UserErrors, isUserError, userErrorList} from "../errors/userE
 import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {duplicateIdError, idLocation, scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
-import {SCENARIOS_DIR} from "./paths.js";
+import {findProject, ownScenariosDir, SCENARIOS_DIR} from "./paths.js";
 
 /** A file name as the user would write it: relative to the working directory when inside it. */
 export function displayPath(path: string): string {
@@ -12,8 +12,11 @@ export function displayPath(path: string): string {
   return rel === "" || rel.startsWith("..") ? path : rel;
 }
 
-/** The scenario files of a folder (default data/scenarios/), sorted by name. */
-export function scenarioFilesIn(dir = SCENARIOS_DIR): string[] {
+/**
+ * The scenario files of a folder, sorted by name. The default is the scenarios a command reports on and the site has
+ * pages for: the project's data/scenarios/ in a report project, else the bundled data/scenarios/.
+ */
+export function scenarioFilesIn(dir = ownScenariosDir()): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => extname(name) === ".md" && !name.startsWith("_") && name.toLowerCase() !== "readme.md")
@@ -35,6 +38,14 @@ export function parseScenarioFiles(paths: readonly string[]): ParsedScenario[] {
   }
   if (errors.length) throw new UserErrors(errors);
   return parsed;
+}
+
+/**
+ * The bundled scenarios a report project's scenarios may extend by id (none inside this package, where they are the
+ * project's own). A project file with a bundled scenario's id stands in for it.
+ */
+export function parentScenarioFiles(): string[] {
+  return findProject() ? scenarioFilesIn(SCENARIOS_DIR) : [];
 }
 
 /** All bundled scenarios plus any extra files, indexed by id (extra files win over bundled ones of the same id). */
@@ -61,6 +72,17 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
     } catch (error) {
       if (!isUserError(error)) throw error;
       brokenById.set(basename(path, ".md"), userErrorList(error));
+    }
+  }
+  // In a report project, the bundled scenarios are parents: a project file with one's id stands in for it.
+  const taken = new Set([...extraIds, ...parsedBundled.map((scenario) => scenario.id), ...brokenById.keys()]);
+  for (const path of parentScenarioFiles().filter((path) => !extra.has(path))) {
+    try {
+      const [scenario] = parseScenarioFiles([path]);
+      if (scenario && !taken.has(scenario.id)) parsedBundled.push(scenario);
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      if (!taken.has(basename(path, ".md"))) brokenById.set(basename(path, ".md"), userErrorList(error));
     }
   }
   const firsts = new Map<string, ParsedScenario>();

@@ -1,6 +1,7 @@
 import type {Command} from "commander";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {checkScenarioFiles} from "../../node/scenarioCheck.js";
+import {catalogOverrides} from "../../node/catalogFiles.js";
 import {scenarioFilesIn} from "../../node/scenarioFiles.js";
 import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
@@ -43,6 +44,7 @@ export function registerScenarioCommands(program: Command): void {
       const paths = files.length ? files : scenarioFilesIn();
       const {files: checked, errors} = checkScenarioFiles(paths);
       if (errors.length) throw new UserErrors(errors);
+      for (const override of catalogOverrides()) process.stderr.write(`token-ledger: note: ${override.message}\n`);
       process.stdout.write(`${checked.length} scenario file${checked.length === 1 ? "" : "s"} valid\n`);
     });
 

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Compiles the library (src/) and the page components (docs/components/) to JavaScript with type declarations, for
+// the package: dist-lib/lib/ (imported as `token-ledger` and `token-ledger/node`, and run by the CLI) and
+// dist-lib/components/ (`token-ledger/components/*.js`, for Framework pages; they import ../lib/ as docs/components
+// imports docs/lib). Run by `npm run build:lib`, and by `prepare` (hence by `npm ci` and `npm pack`).
+//
+// dist-lib/.stamp records when the compile started: bin/token-ledger.js runs the compiled CLI only while no file in
+// src/ or docs/components/ is newer, so an edit is never hidden behind stale output (it falls back to tsx).
+import {spawnSync} from "node:child_process";
+import {cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync} from "node:fs";
+import {createRequire} from "node:module";
+import {dirname, join} from "node:path";
+import {fileURLToPath} from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+// An installed package has its compiled output and no sources: nothing to do (npm may run `prepare` there).
+if (!existsSync(join(root, "src")) || !existsSync(join(root, "tsconfig.build.json"))) process.exit(0);
+const out = join(root, "dist-lib");
+const next = join(root, `.dist-lib-next-${process.pid}`);
+const started = new Date();
+
+rmSync(next, {recursive: true, force: true});
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const result = spawnSync(
+  process.execPath,
+  [tsc, "-p", join(root, "tsconfig.build.json"), "--outDir", join(next, ".tsc")],
+  {
+    cwd: root,
+    stdio: "inherit"
+  }
+);
+if (result.status !== 0) {
+  rmSync(next, {recursive: true, force: true});
+  process.stderr.write("build-lib: tsc failed; dist-lib/ is unchanged\n");
+  process.exit(1);
+}
+// tsc mirrors the source tree (src/, docs/components/, and docs/lib/ again through the symlink): keep one copy each.
+renameSync(join(next, ".tsc/src"), join(next, "lib"));
+renameSync(join(next, ".tsc/docs/components"), join(next, "components"));
+rmSync(join(next, ".tsc"), {recursive: true, force: true});
+// Files tsc does not emit: the components' stylesheets and the hand-written declarations.
+copyMatching(join(root, "docs/components"), join(next, "components"), /\.(css|d\.ts)$/);
+copyMatching(join(root, "src"), join(next, "lib"), /\.d\.ts$/);
+writeFileSync(join(next, ".stamp"), `${started.toISOString()}\n`);
+utimesSync(join(next, ".stamp"), started, started);
+rmSync(out, {recursive: true, force: true});
+renameSync(next, out);
+
+/** Copies the files under `from` whose names match `pattern` to the same relative place under `to`. */
+function copyMatching(from, to, pattern) {
+  for (const entry of readdirSync(from, {withFileTypes: true, recursive: true})) {
+    if (!entry.isFile() || !pattern.test(entry.name)) continue;
+    const dir = entry.parentPath ?? entry.path;
+    const target = join(to, dir.slice(from.length));
+    mkdirSync(target, {recursive: true});
+    cpSync(join(dir, entry.name), join(target, entry.name));
+  }
+}

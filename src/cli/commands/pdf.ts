@@ -1,0 +1,24 @@
+import type {Command} from "commander";
+import {printPagePdf} from "../../node/site/pdf.js";
+
+/** `pdf PAGE`: a page of the built site as a PDF (src/node/site/pdf.ts). */
+export function registerPdf(program: Command): void {
+  program
+    .command("pdf")
+    .description("print a page of the built site to PDF with the system's chromium, in the state its share link gives")
+    .argument(
+      "<page>",
+      "a route with its share-link query, e.g. /report or '/scenarios/base?set=serving.utilization%3D0.7'"
+    )
+    .option("--out <file>", "the PDF to write (default: the page's name, e.g. report.pdf)")
+    .option("--site <dir>", "the built site", "dist")
+    .option("--chromium <path>", "the browser (default /usr/bin/chromium, or TOKEN_LEDGER_CHROMIUM)")
+    .action(async (page: string, options: {out?: string; site: string; chromium?: string}) => {
+      const out = await printPagePdf(page, {
+        site: options.site,
+        ...(options.out !== undefined ? {out: options.out} : {}),
+        ...(options.chromium !== undefined ? {chromium: options.chromium} : {})
+      });
+      process.stdout.write(`token-ledger: wrote ${out}\n`);
+    });
+}

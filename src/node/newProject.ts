@@ -1,0 +1,107 @@
+import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {basename, join, relative, resolve} from "node:path";
+import {UserError} from "../errors/userError.js";
+import {PACKAGE_ROOT} from "./paths.js";
+
+/** The files a new project starts from (templates/project/ of this package). */
+const TEMPLATE_DIR = join(PACKAGE_ROOT, "templates", "project");
+
+export interface CreateProjectOptions {
+  /** The site's title (default: the folder's name). */
+  title?: string;
+  /** The version range or location of token-ledger in the project's package.json (default: `^` this version). */
+  tokenLedgerSpec?: string;
+}
+
+/**
+ * Creates a report project in `dir`: package.json (token-ledger and Observable Framework), observablehq.config.ts, a
+ * front page, an example report page, a scenario page loader, the site data loader, one scenario extending the
+ * bundled `base`, empty catalog extensions (data/hardware.csv, data/models.csv: headers only), a README and a test
+ * that validates the scenarios. Nothing is written unless the whole project is: a failure leaves no folder behind.
+ *
+ * @param dir The project's folder: missing or empty.
+ * @returns The files written, relative to `dir`, sorted.
+ * @throws UserError when `dir` is a file or a folder that is not empty (naming it and what is in it).
+ */
+export function createProject(dir: string, options: CreateProjectOptions = {}): string[] {
+  const target = resolve(dir);
+  if (existsSync(target)) {
+    if (!statSync(target).isDirectory()) {
+      throw new UserError({flag: "DIR", message: "not a folder", expected: "a new or empty folder", found: dir});
+    }
+    const entries = readdirSync(target);
+    if (entries.length) {
+      throw new UserError({
+        flag: "DIR",
+        message: `the folder ${dir} is not empty`,
+        expected: "a new or empty folder",
+        found: `${entries.length} entr${entries.length === 1 ? "y" : "ies"} (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""})`
+      });
+    }
+  }
+  const createdFolder = !existsSync(target);
+  const title = options.title ?? basename(target);
+  const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as {version: string}).version;
+  const frameworkVersion = frameworkRange();
+  const fill = (text: string) => text.replaceAll("{{title}}", title).replaceAll("{{scenarioId}}", "my-scenario");
+  try {
+    mkdirSync(target, {recursive: true});
+    cpSync(TEMPLATE_DIR, target, {recursive: true});
+    for (const file of listFiles(target)) {
+      const path = join(target, file);
+      if (/\.(md|ts|js|json)$/.test(file)) writeFileSync(path, fill(readFileSync(path, "utf8")));
+    }
+    // npm leaves a package's .gitignore out of its tarball, so the template's is named without the dot.
+    cpSync(join(target, "gitignore"), join(target, ".gitignore"));
+    rmSync(join(target, "gitignore"));
+    const pkg = {
+      name: packageName(basename(target)),
+      private: true,
+      type: "module",
+      scripts: {
+        build: "token-ledger build",
+        dev: "token-ledger preview",
+        serve: "token-ledger serve",
+        test: "node --test test/"
+      },
+      dependencies: {
+        "@observablehq/framework": frameworkVersion,
+        "token-ledger": options.tokenLedgerSpec ?? `^${version}`
+      }
+    };
+    writeFileSync(join(target, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
+  } catch (error) {
+    if (createdFolder) rmSync(target, {recursive: true, force: true});
+    else for (const entry of readdirSync(target)) rmSync(join(target, entry), {recursive: true, force: true});
+    throw error;
+  }
+  return listFiles(target);
+}
+
+/** The Observable Framework version this package was built and tested with (its own dev dependency). */
+function frameworkRange(): string {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as {
+    devDependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+  };
+  return (
+    pkg.devDependencies?.["@observablehq/framework"] ?? pkg.peerDependencies?.["@observablehq/framework"] ?? "^1.13.4"
+  );
+}
+
+/** A folder name as an npm package name: lower case, letters, digits, `-`, `.` and `_`. */
+function packageName(name: string): string {
+  const clean = name
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[._-]+/, "");
+  return clean || "token-report";
+}
+
+/** Every file under `dir`, relative to it, sorted. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)))
+    .sort();
+}

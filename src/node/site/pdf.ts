@@ -1,0 +1,130 @@
+import {existsSync, renameSync, rmSync} from "node:fs";
+import {dirname, join, resolve} from "node:path";
+import {UserError} from "../../errors/userError.js";
+import {serveSite} from "./serve.js";
+
+/** Debian's chromium: the one browser this uses (never a downloaded build). */
+export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
+
+/** Flags that keep a headless chromium from phoning home (and from failing on a closed network). */
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync"
+];
+
+/** Cells still rendering: Framework's placeholders, pending cells, a scenario page's running Monte Carlo. */
+const PENDING = "observablehq-loading, .observablehq--loading, .observablehq--running, body[data-scenario-running]";
+
+export interface PagePdfOptions {
+  /** The built site (default "dist"). */
+  site?: string;
+  /** Where to write the PDF (default: the page's name, e.g. `report.pdf`). Written whole or not at all. */
+  out?: string;
+  /** The browser (default /usr/bin/chromium, or TOKEN_LEDGER_CHROMIUM). */
+  chromium?: string;
+  /** Paper size as chromium names it (default "A4"). */
+  format?: string;
+  /** How long the page may take to render, ms (default 30 000). */
+  timeoutMs?: number;
+}
+
+/**
+ * Prints a page of a built site to PDF in chromium with the site's print styles: the page as a share link leaves it
+ * (`/scenarios/base?set=serving.utilization%3D0.7` applies that setting), rendered until no cell is pending. Serves
+ * the site on a free loopback port for the time it takes; requests to any other host are refused.
+ *
+ * @param page A route of the site with its query (`/report`, `scenarios/base?set=…`), or a full share link whose
+ *   path and query are used.
+ * @returns The PDF's path.
+ * @throws UserError when the site is not built, the route is not a page of it, chromium or playwright-core is
+ *   missing, or the page shows an error cell.
+ */
+export async function printPagePdf(page: string, options: PagePdfOptions = {}): Promise<string> {
+  const site = options.site ?? "dist";
+  const chromiumPath = options.chromium ?? process.env.TOKEN_LEDGER_CHROMIUM ?? DEFAULT_CHROMIUM;
+  const route = routeOf(page);
+  const out = resolve(options.out ?? `${route.pathname.split("/").filter(Boolean).pop() ?? "index"}.pdf`);
+  if (!existsSync(dirname(out))) {
+    throw new UserError({
+      flag: "--out",
+      message: "no such folder",
+      expected: "a file in an existing folder",
+      found: out
+    });
+  }
+  if (!existsSync(chromiumPath)) {
+    throw new UserError({
+      flag: "--chromium",
+      message: "no chromium",
+      expected: "Debian's chromium (apt-get install chromium)",
+      found: chromiumPath
+    });
+  }
+  let playwright: typeof import("playwright-core");
+  try {
+    playwright = await import("playwright-core");
+  } catch {
+    throw new UserError({
+      message: "playwright-core is not installed",
+      expected: "the package playwright-core (npm install playwright-core; it downloads no browser)",
+      found: "no playwright-core"
+    });
+  }
+  const server = await serveSite(site);
+  const browser = await playwright.chromium.launch({executablePath: chromiumPath, args: CHROMIUM_ARGS});
+  const partial = join(dirname(out), `.${process.pid}.partial.pdf`);
+  try {
+    const context = await browser.newContext({viewport: {width: 1100, height: 1400}});
+    await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (request) => request.abort());
+    const tab = await context.newPage();
+    const response = await tab.goto(`${server.url}${route.pathname}${route.search}`, {waitUntil: "networkidle"});
+    if (!response || response.status() >= 400) {
+      throw new UserError({
+        flag: "PAGE",
+        message: "no such page in the built site",
+        expected: `a route of ${site}, e.g. /index or /scenarios/<id>`,
+        found: page
+      });
+    }
+    await tab.waitForFunction((selector) => !document.querySelector(selector), PENDING, {
+      timeout: options.timeoutMs ?? 30_000
+    });
+    const errorCell = await tab.evaluate(() => document.querySelector(".observablehq--error")?.textContent ?? null);
+    if (errorCell !== null) {
+      throw new UserError({
+        flag: "PAGE",
+        message: "the page shows an error",
+        expected: "a page that renders",
+        found: errorCell
+      });
+    }
+    await tab.emulateMedia({media: "print"});
+    await tab.pdf({
+      path: partial,
+      format: options.format ?? "A4",
+      printBackground: true,
+      margin: {top: "12mm", bottom: "12mm", left: "12mm", right: "12mm"}
+    });
+    renameSync(partial, out);
+    return out;
+  } finally {
+    rmSync(partial, {force: true});
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** The path and query of a route or a share link; a route without a leading slash gets one. */
+function routeOf(page: string): URL {
+  try {
+    return /^https?:\/\//.test(page) ? new URL(page) : new URL(page.startsWith("/") ? page : `/${page}`, "http://x");
+  } catch {
+    throw new UserError({flag: "PAGE", message: "not a page route", expected: "a route such as /report", found: page});
+  }
+}

@@ -1,0 +1,128 @@
+import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {basename, join, relative, sep} from "node:path";
+import {PACKAGE_ROOT} from "./paths.js";
+import {scenarioFilesIn} from "./scenarioFiles.js";
+
+// The site's navigation, derived from the files: every page in docs/ and one page per scenario file. A config may
+// still give its own list; pages it leaves out are added after it, so a new page never goes missing.
+
+/** A page of Framework's navigation. */
+export interface SitePage {
+  name: string;
+  path: string;
+}
+
+/** A section of Framework's navigation. */
+export interface SiteSection {
+  name: string;
+  pages: SitePage[];
+}
+
+export interface SitePagesOptions {
+  /** Framework's source root, relative to the working directory (default "docs"). */
+  root?: string;
+  /**
+   * The config's own list, shown first and as given. Pages found in docs/ that it does not name are appended in a
+   * section "More pages"; scenario pages it does not name, in a section "Scenarios".
+   */
+  explicit?: readonly (SitePage | SiteSection)[];
+}
+
+/** Folders of the source root that hold no pages. */
+const NOT_PAGES = new Set(["components", "data", "lib", ".observablehq", "node_modules"]);
+
+/**
+ * Framework's `pages` for the site under `root`: each Markdown page (`*.md`) and page loader (`*.md.ts`, `*.md.js`)
+ * of docs/ except the front page and parameterized routes (`[id].md.ts`), named by its front matter `title:` or
+ * first `# ` heading (a page loader by its file name), top-level pages first, then a section per subfolder; then a
+ * "Scenarios" section with one page per scenario file (see scenarioPagePaths).
+ *
+ * @returns The navigation, in Framework's config shape.
+ */
+export function sitePages(options: SitePagesOptions = {}): (SitePage | SiteSection)[] {
+  const root = options.root ?? "docs";
+  const found = findPages(root);
+  const scenarios: SiteSection = {
+    name: "Scenarios",
+    pages: scenarioPagePaths().map((path) => ({name: basename(path), path}))
+  };
+  if (!options.explicit) {
+    const top = found.filter((page) => !page.folder).map(({name, path}) => ({name, path}));
+    const folders = [...new Set(found.map((page) => page.folder).filter((folder) => folder))].sort();
+    const sections = folders.map((folder) => ({
+      name: folder.charAt(0).toUpperCase() + folder.slice(1),
+      pages: found.filter((page) => page.folder === folder).map(({name, path}) => ({name, path}))
+    }));
+    return [...top, ...sections, ...(scenarios.pages.length ? [scenarios] : [])];
+  }
+  const named = new Set(options.explicit.flatMap((item) => ("pages" in item ? item.pages : [item]).map((p) => p.path)));
+  const more = found.filter((page) => !named.has(page.path)).map(({name, path}) => ({name, path}));
+  const moreScenarios = scenarios.pages.filter((page) => !named.has(page.path));
+  return [
+    ...options.explicit,
+    ...(moreScenarios.length ? [{name: "Scenarios", pages: moreScenarios}] : []),
+    ...(more.length ? [{name: "More pages", pages: more}] : [])
+  ];
+}
+
+/** The route of each scenario page, `/scenarios/<file name>`: the project's scenario files (or this package's). */
+export function scenarioPagePaths(): string[] {
+  return scenarioFilesIn().map((file) => `/scenarios/${basename(file, ".md")}`);
+}
+
+/** The pages under `root`, sorted by route, each with its navigation name and its first-level folder ("" at the top). */
+function findPages(root: string): (SitePage & {folder: string})[] {
+  if (!existsSync(root)) return [];
+  const pages: (SitePage & {folder: string})[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, {withFileTypes: true})) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!NOT_PAGES.has(entry.name) && !entry.name.startsWith(".")) walk(path);
+        continue;
+      }
+      const match = /^(.*)\.md(\.(ts|js|mjs))?$/.exec(entry.name);
+      if (!match || entry.name.includes("[") || entry.name.startsWith("_")) continue;
+      const route = `/${relative(root, join(dir, match[1]!)).split(sep).join("/")}`;
+      if (route === "/index") continue;
+      const parts = route.split("/").filter(Boolean);
+      pages.push({
+        name: match[2] ? humanName(match[1]!) : (pageTitle(readFileSync(path, "utf8")) ?? humanName(match[1]!)),
+        path: route,
+        folder: parts.length > 1 ? parts[0]! : ""
+      });
+    }
+  };
+  walk(root);
+  return pages.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** A page's title: its front matter's `title:`, else its first `# ` heading; undefined when it has neither. */
+function pageTitle(markdown: string): string | undefined {
+  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(markdown)?.[1];
+  const title = front && /^title:\s*(.+)$/m.exec(front)?.[1]?.trim();
+  if (title) return title.replace(/^(["'])(.*)\1$/, "$2");
+  return /^#\s+(.+)$/m.exec(markdown)?.[1]?.trim();
+}
+
+/** `token-economics` → "Token economics". */
+function humanName(name: string): string {
+  const words = name.replace(/[-_]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The package's component stylesheets (docs/components/*.css, or their copies in dist-lib/components/ when
+ * installed) as one `<style>` element for a Framework config's `head`: a project's pages get the components' styles
+ * and the print styles without copying the files.
+ *
+ * @param names Stylesheet file names (default: print.css, story.css, scenarioInputs.css).
+ * @returns HTML of one `<style>` element.
+ */
+export function componentStyles(names: readonly string[] = ["print.css", "story.css", "scenarioInputs.css"]): string {
+  const compiled = join(PACKAGE_ROOT, "dist-lib", "components");
+  const dir = existsSync(join(PACKAGE_ROOT, "docs", "components"))
+    ? join(PACKAGE_ROOT, "docs", "components")
+    : compiled;
+  return `<style>\n${names.map((name) => readFileSync(join(dir, name), "utf8")).join("\n")}</style>`;
+}

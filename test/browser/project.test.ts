@@ -1,0 +1,154 @@
+// A report project started the way an analyst elsewhere would: `npm pack` this repository, `token-ledger new` a
+// project in a temporary folder, install the tarball there (from npm's cache when it can: --prefer-offline), add a chip
+// row and a scenario that uses it, build. The built site has the scenario's page and the chip, and every page loads in
+// chromium with no error cell and no request to another host; the project's own `npx token-ledger run` sees its rows;
+// a page prints to PDF. About two to three minutes, most of it npm pack (tsc), npm install and the build.
+import {execFileSync} from "node:child_process";
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {serveSite, type SiteServer} from "../../src/node/site/serve.js";
+import {REPO_ROOT} from "../projectCopy.js";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, screenshot} from "./browser.js";
+
+const enabled = inject("browserTestsEnabled");
+const SETUP_TIMEOUT_MS = 10 * 60_000;
+
+const HARDWARE = readFileSync(join(REPO_ROOT, "data/hardware.csv"), "utf8").split("\n");
+const CHIP_ROW = HARDWARE.find((line) => line.startsWith("h100-sxm,"))!.replace(
+  /^h100-sxm,[^,]*,/,
+  "my-chip,My Chip X1,"
+);
+const CHIP_SCENARIO = `---
+title: On my chip
+description: "The example scenario on the project's own chip."
+extends: my-scenario
+serving:
+  hardware: my-chip
+sources:
+  serving.hardware: "data/hardware.csv of this project: an H100 SXM row renamed, for the test"
+---
+
+This scenario runs on my-chip, a row of the project's own catalog.
+`;
+
+describe.skipIf(!enabled)("a report project from the packed package", () => {
+  let tmp: string;
+  let project: string;
+  let runJson: string;
+  let server: SiteServer;
+  let browser: Browser;
+  const run = (command: string, args: string[], cwd: string) =>
+    execFileSync(command, args, {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {...process.env, CI: ""}
+    });
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), "token-ledger-e2e-"));
+    run("npm", ["pack", "--pack-destination", tmp, "--silent"], REPO_ROOT);
+    const tarball = join(
+      tmp,
+      readdirSync(tmp).find((name) => name.endsWith(".tgz"))!
+    );
+    project = join(tmp, "my-report");
+    run(
+      process.execPath,
+      [join(REPO_ROOT, "bin/token-ledger.js"), "new", project, "--token-ledger", `file:${tarball}`],
+      tmp
+    );
+    writeFileSync(join(project, "data/hardware.csv"), `${HARDWARE[0]}\n${CHIP_ROW}\n`);
+    writeFileSync(join(project, "data/scenarios/on-my-chip.md"), CHIP_SCENARIO);
+    run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], project);
+    run("npm", ["run", "build", "--silent"], project);
+    runJson = run("npx", ["--no-install", "token-ledger", "run", "on-my-chip", "--json"], project);
+    server = await serveSite(join(project, "dist"));
+    browser = await launchBrowser();
+  }, SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) rmSync(tmp, {recursive: true, force: true});
+  });
+
+  it("runs the project's scenario from inside it, on the project's chip, extending the bundled base", () => {
+    const report = JSON.parse(runJson);
+    expect(report.scenario.chain).toEqual(["on-my-chip", "my-scenario", "base"]);
+    expect(report.scenario.file).toBe("data/scenarios/on-my-chip.md");
+    expect(JSON.stringify(report.assumptions)).toContain("my-chip");
+    expect(report.metrics.costPerMillionOutputTokensUsd.p50).toBeGreaterThan(0);
+  });
+
+  it("imports the package bare from Node: the library and the Node entry", () => {
+    const script =
+      'const lib = await import("token-ledger"); const node = await import("token-ledger/node");' +
+      "console.log(typeof lib.siliconProgram, typeof node.loadHardware, node.loadHardware().some((h) => h.id === 'my-chip'))";
+    expect(run(process.execPath, ["--input-type=module", "-e", script], project).trim()).toBe("function function true");
+  });
+
+  it("passes its own test (every scenario file and catalog row valid)", () => {
+    expect(run("npm", ["test", "--silent"], project)).toMatch(/# pass 1\b/);
+  });
+
+  it("builds one page per scenario file, and the site data has the chip", () => {
+    const dist = join(project, "dist");
+    expect(existsSync(join(dist, "scenarios/on-my-chip.html"))).toBe(true);
+    expect(existsSync(join(dist, "scenarios/my-scenario.html"))).toBe(true);
+    expect(existsSync(join(dist, "report.html"))).toBe(true);
+    const data = readdirSync(join(dist, "_file/data")).find((name) => name.startsWith("site."))!;
+    const site = JSON.parse(readFileSync(join(dist, "_file/data", data), "utf8"));
+    expect(site.hardware.find((chip: {id: string}) => chip.id === "my-chip")?.name).toBe("My Chip X1");
+    expect(site.scenarioIds).toContain("on-my-chip");
+    // The compiled library, not TypeScript: the package ships dist-lib/ and no src/.
+    expect(existsSync(join(project, "node_modules/token-ledger/dist-lib/lib/index.js"))).toBe(true);
+    expect(existsSync(join(project, "node_modules/token-ledger/src"))).toBe(false);
+  });
+
+  it.each(["/", "/report", "/scenarios/my-scenario", "/scenarios/on-my-chip"])(
+    "%s loads with no error cell and no request to another host",
+    async (path) => {
+      const page = await openPage(browser, path, {baseUrl: server.url, viewport: {width: 1200, height: 900}});
+      try {
+        expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+        if (path === "/scenarios/on-my-chip") {
+          const text = await page.evaluate(() => document.body.innerText);
+          expect(text).toContain("my-chip");
+          expect(text).toContain("On my chip");
+        }
+        // The navigation lists the pages without any edit to the config.
+        const nav = await page.$$eval("#observablehq-sidebar a", (links) =>
+          links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)
+        );
+        expect(nav).toEqual(expect.arrayContaining(["/report", "/scenarios/my-scenario", "/scenarios/on-my-chip"]));
+        await screenshot(page, `project${path === "/" ? "-index" : path.replace(/\//g, "-")}`);
+      } finally {
+        await closePage(page);
+      }
+    }
+  );
+
+  it("prints a page to PDF in its share-link state", () => {
+    const out = join(tmp, "report.pdf");
+    run(
+      process.execPath,
+      [
+        join(REPO_ROOT, "bin/token-ledger.js"),
+        "pdf",
+        "/report?set=serving.utilization%3D0.5",
+        "--site",
+        "dist",
+        "--out",
+        out
+      ],
+      project
+    );
+    const pdf = readFileSync(out);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(10_000);
+  });
+});

@@ -1,0 +1,136 @@
+// A report project outside this package (token-ledger new): its own catalog rows and scenarios add to the bundled
+// ones, and its mistakes are reported like the bundled files'. The project is found through TOKEN_LEDGER_PROJECT
+// here (a command run inside it finds it from the working directory: test/browser/project.test.ts).
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from "vitest";
+import {findProject} from "../../src/node/paths.js";
+import {REPO_ROOT} from "../projectCopy.js";
+import {runCli} from "./runCli.js";
+
+const H100_ROW = readFileSync(join(REPO_ROOT, "data/hardware.csv"), "utf8")
+  .split("\n")
+  .find((line) => line.startsWith("h100-sxm,"))!;
+const HARDWARE_HEADER = readFileSync(join(REPO_ROOT, "data/hardware.csv"), "utf8").split("\n")[0]!;
+const MODELS = readFileSync(join(REPO_ROOT, "data/models.csv"), "utf8").split("\n");
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), "token-ledger-project-"));
+});
+afterAll(() => rmSync(tmp, {recursive: true, force: true}));
+afterEach(() => vi.unstubAllEnvs());
+
+/** A new project in a fresh folder, made by `new`, found by the commands that follow. */
+async function newProject(name: string): Promise<string> {
+  const dir = join(tmp, name);
+  const result = await runCli(["new", dir]);
+  expect(result.code, result.stderr).toBe(0);
+  vi.stubEnv("TOKEN_LEDGER_PROJECT", dir);
+  return dir;
+}
+
+describe("token-ledger new", () => {
+  it("creates a project: package.json, config, pages, a scenario extending a bundled one, catalogs, README, test", async () => {
+    const dir = await newProject("fresh");
+    const files = readdirSync(dir, {recursive: true}).map(String).sort();
+    expect(files).toEqual(
+      expect.arrayContaining([
+        ".gitignore",
+        "README.md",
+        "data/hardware.csv",
+        "data/models.csv",
+        "data/scenarios/my-scenario.md",
+        "docs/data/site.json.ts",
+        "docs/index.md",
+        "docs/report.md",
+        "docs/scenarios/[id].md.ts",
+        "observablehq.config.ts",
+        "package.json",
+        "test/scenarios.test.js"
+      ])
+    );
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(["@observablehq/framework", "token-ledger"]);
+    expect(readFileSync(join(dir, "data/hardware.csv"), "utf8").trim()).toBe(HARDWARE_HEADER.trim());
+    expect(readFileSync(join(dir, "data/scenarios/my-scenario.md"), "utf8")).toMatch(/^extends: base$/m);
+    const validate = await runCli(["validate"]);
+    expect(validate.stderr).toBe("");
+    expect(validate.stdout).toBe("1 scenario file valid\n");
+  });
+
+  it("refuses a folder that is not empty, naming it, and leaves it as it was", async () => {
+    const dir = join(tmp, "taken");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "notes.txt"), "mine\n");
+    const result = await runCli(["new", dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain(`the folder ${dir} is not empty`);
+    expect(result.stderr).toContain("notes.txt");
+    expect(result.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+    expect(readdirSync(dir)).toEqual(["notes.txt"]);
+  });
+});
+
+describe("a project's catalog rows", () => {
+  it("add a chip that the project's scenario runs on", async () => {
+    const dir = await newProject("chip");
+    writeFileSync(
+      join(dir, "data/hardware.csv"),
+      `${HARDWARE_HEADER}\n${H100_ROW.replace(/^h100-sxm,[^,]*,/, "my-chip,My Chip X1,")}\n`
+    );
+    writeFileSync(
+      join(dir, "data/scenarios/on-my-chip.md"),
+      "---\ntitle: On my chip\nextends: my-scenario\nserving:\n  hardware: my-chip\n---\n"
+    );
+    expect(findProject()?.root).toBe(dir);
+    const result = await runCli(["run", "on-my-chip", "--json"]);
+    expect(result.stderr).toBe("");
+    const report = JSON.parse(result.stdout);
+    expect(report.scenario.chain).toEqual(["on-my-chip", "my-scenario", "base"]);
+    expect(JSON.stringify(report.assumptions)).toContain("my-chip");
+    const catalog = await runCli(["catalog", "hardware", "--json"]);
+    expect(JSON.parse(catalog.stdout).map((row: {id: string}) => row.id)).toContain("my-chip");
+  });
+
+  it("replace a bundled row of the same id, and validate says so", async () => {
+    const dir = await newProject("override");
+    writeFileSync(
+      join(dir, "data/hardware.csv"),
+      `${HARDWARE_HEADER}\n${H100_ROW.replace(/^h100-sxm,[^,]*,/, "h100-sxm,My H100,")}\n`
+    );
+    const validate = await runCli(["validate"]);
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(validate.stderr).toBe(
+      `token-ledger: note: ${join(dir, "data/hardware.csv")}:2:1: id 'h100-sxm' overrides the bundled row of data/hardware.csv\n`
+    );
+    const catalog = JSON.parse((await runCli(["catalog", "hardware", "--json"])).stdout) as {
+      id: string;
+      name: string;
+    }[];
+    expect(catalog.filter((row) => row.id === "h100-sxm").map((row) => row.name)).toEqual(["My H100"]);
+  });
+
+  it("with a bad cell: an error at its file:line:column", async () => {
+    const dir = await newProject("bad-cell");
+    const row = H100_ROW.replace(/^h100-sxm,[^,]*,([^,]*),([^,]*),[^,]*,/, "my-chip,My Chip,$1,$2,lots,");
+    writeFileSync(join(dir, "data/hardware.csv"), `${HARDWARE_HEADER}\n${row}\n`);
+    const result = await runCli(["validate"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${join(dir, "data/hardware.csv")}:2:5: bf16_tflops`);
+    expect(result.stderr).toContain("found 'lots'");
+  });
+
+  it("with an id used twice in one file: an error at the second", async () => {
+    const dir = await newProject("duplicate");
+    const row = MODELS.find((line) => line.startsWith("llama-3.1-8b,"))!.replace(/^llama-3\.1-8b,/, "my-model,");
+    writeFileSync(join(dir, "data/models.csv"), `${MODELS[0]}\n${row}\n${row}\n`);
+    const result = await runCli(["validate"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${join(dir, "data/models.csv")}:3:1: id: duplicate id`);
+    expect(existsSync(join(dir, "dist"))).toBe(false);
+  });
+});

@@ -1,0 +1,62 @@
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {componentStyles, scenarioPagePaths, sitePages} from "../../src/node/sitePages.js";
+
+let docs: string;
+beforeAll(() => {
+  docs = join(mkdtempSync(join(tmpdir(), "token-ledger-pages-")), "docs");
+  const write = (path: string, text: string) => {
+    mkdirSync(join(docs, path, ".."), {recursive: true});
+    writeFileSync(join(docs, path), text);
+  };
+  write("index.md", "# Home\n");
+  write("report.md", "---\ntitle: What a token costs\n---\n\n# Something else\n");
+  write("notes.md", "Some text\n\n# Field notes\n");
+  write("chips/h200.md", "# The H200\n");
+  write("reference.md.ts", "process.stdout.write('# x')\n");
+  write("scenarios/[id].md.ts", "");
+  write("components/chart.md", "# not a page\n");
+  write("data/site.json.ts", "");
+  write("_draft.md", "# hidden\n");
+});
+afterAll(() => rmSync(join(docs, ".."), {recursive: true, force: true}));
+
+describe("sitePages", () => {
+  it("lists every page of docs/ by its title, top level first, then a section per folder, then the scenarios", () => {
+    const pages = sitePages({root: docs});
+    expect(pages.slice(0, 3)).toEqual([
+      {name: "Field notes", path: "/notes"},
+      {name: "Reference", path: "/reference"},
+      {name: "What a token costs", path: "/report"}
+    ]);
+    expect(pages[3]).toEqual({name: "Chips", pages: [{name: "The H200", path: "/chips/h200"}]});
+    // This repository's own scenario files: one page each.
+    expect(pages[4]).toEqual({
+      name: "Scenarios",
+      pages: scenarioPagePaths().map((path) => ({name: path.slice(11), path}))
+    });
+    expect(scenarioPagePaths()).toContain("/scenarios/base");
+  });
+
+  it("keeps an explicit list as given and appends what it leaves out", () => {
+    const explicit = [{name: "Report", pages: [{name: "The report", path: "/report"}]}];
+    const pages = sitePages({root: docs, explicit});
+    expect(pages[0]).toEqual(explicit[0]);
+    expect(pages.at(-1)).toEqual({
+      name: "More pages",
+      pages: [
+        {name: "The H200", path: "/chips/h200"},
+        {name: "Field notes", path: "/notes"},
+        {name: "Reference", path: "/reference"}
+      ]
+    });
+  });
+
+  it("inlines the print styles for a config's head", () => {
+    const style = componentStyles(["print.css"]);
+    expect(style).toMatch(/^<style>/);
+    expect(style).toContain("@media print");
+  });
+});

@@ -1,0 +1,49 @@
+// The package's entry points (package.json "exports"): the main entry is pure (no module it reaches imports node:,
+// fs, path or process), so a Framework page can import it; the Node entry is where file access lives.
+import {readFileSync} from "node:fs";
+import {dirname, join, resolve} from "node:path";
+import {describe, expect, it} from "vitest";
+import {REPO_ROOT} from "./projectCopy.js";
+
+/** Every module reachable from `entry` by relative imports, and the bare specifiers they import. */
+function importGraph(entry: string): {files: string[]; bare: Set<string>} {
+  const files = new Set<string>();
+  const bare = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    // Type-only imports are erased by the compiler: they load nothing.
+    const text = readFileSync(file, "utf8").replace(/(?:import|export) type [^;]*;/g, "");
+    for (const [, specifier] of text.matchAll(/(?:import|export)\s[^;]*?from\s+"([^"]+)"|import\(\s*"([^"]+)"\s*\)/g)) {
+      if (!specifier) continue;
+      if (specifier.startsWith(".")) visit(resolve(dirname(file), specifier.replace(/\.js$/, ".ts")));
+      else bare.add(specifier);
+    }
+  };
+  visit(entry);
+  return {files: [...files], bare};
+}
+
+describe("package entry points", () => {
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8"));
+
+  it("export the library, the Node entry and the components, compiled", () => {
+    expect(pkg.exports["."].default).toBe("./dist-lib/lib/index.js");
+    expect(pkg.exports["./node"].default).toBe("./dist-lib/lib/node/index.js");
+    expect(pkg.exports["./components/*"]).toBe("./dist-lib/components/*");
+    expect(pkg.scripts.prepare).toBe("node scripts/build-lib.js");
+  });
+
+  it("keep the main entry free of Node-only imports", () => {
+    const {files, bare} = importGraph(join(REPO_ROOT, "src/index.ts"));
+    expect(
+      files.filter((file) => file.includes(`${join("src", "node")}`) || file.includes(join("src", "cli")))
+    ).toEqual([]);
+    expect([...bare].filter((specifier) => /^(node:|fs$|path$|child_process$|url$)/.test(specifier))).toEqual([]);
+  });
+
+  it("keep the components free of Node-only imports", () => {
+    const {bare} = importGraph(join(REPO_ROOT, "docs/components/story.ts"));
+    expect([...bare].filter((specifier) => specifier.startsWith("node:"))).toEqual([]);
+  });
+});
