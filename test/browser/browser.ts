@@ -1,12 +1,13 @@
 // Helpers that drive Debian's chromium through playwright-core against the built site served by globalSetup.ts.
 import {mkdirSync} from "node:fs";
+import {CHROMIUM_ARGS, DEFAULT_CHROMIUM} from "../../src/node/site/pdf.js";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {chromium, type Browser, type BrowserContextOptions, type Page} from "playwright-core";
 import {inject} from "vitest";
 
 /** Debian's chromium; the tests never download a browser build. */
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+export const CHROMIUM_PATH = DEFAULT_CHROMIUM;
 
 /** Where screenshot() writes; the folder is gitignored. */
 export const SCREENSHOT_DIR = fileURLToPath(new URL("./screenshots/", import.meta.url));
@@ -50,16 +51,7 @@ export interface OpenPageOptions extends Pick<BrowserContextOptions, "viewport" 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync"
-    ]
+    args: [...CHROMIUM_ARGS]
   });
 }
 

@@ -7,7 +7,7 @@ import {serveSite} from "./serve.js";
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
 
 /** Flags that keep a headless chromium from phoning home (and from failing on a closed network). */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS: readonly string[] = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -77,7 +77,7 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
     });
   }
   const server = await serveSite(site);
-  const browser = await playwright.chromium.launch({executablePath: chromiumPath, args: CHROMIUM_ARGS});
+  const browser = await playwright.chromium.launch({executablePath: chromiumPath, args: [...CHROMIUM_ARGS]});
   const partial = join(dirname(out), `.${process.pid}.partial.pdf`);
   try {
     const context = await browser.newContext({viewport: {width: 1100, height: 1400}});
