@@ -10,6 +10,8 @@ import {
   TAX_KEYS
 } from "../../../src/scenario/evaluate/strategyInputs.js";
 import {SERVING_KEYS} from "../../../src/scenario/evaluate/servingInput.js";
+import {PRICE_LIST_KEYS} from "../../../src/scenario/evaluate/priceListInput.js";
+import {PRICE_LIST_RANGES} from "../../../src/tco/priceList.js";
 import {mappedKeys} from "../../../src/scenario/evaluate/modelKeys.js";
 import {TRAINING_KEYS} from "../../../src/scenario/evaluate/trainingInput.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../../../src/scenario/file/schema.js";
@@ -24,6 +26,11 @@ import {formatRange, type NumberRange} from "../../../src/units/range.js";
 
 type Ranges = Readonly<Record<string, NumberRange>>;
 
+/** A range table keyed by leaf name, under each of `prefixes` (`menu.outputUsdPerMTok`), as a nested input reads it. */
+function prefixed(ranges: Ranges, prefixes: readonly string[]): Ranges {
+  return Object.fromEntries(prefixes.flatMap((p) => Object.entries(ranges).map(([leaf, r]) => [`${p}.${leaf}`, r])));
+}
+
 /** Each model's reverse key map and the range table its inputs are checked against. */
 const MODELS: [name: string, keys: Readonly<Record<string, string>>, ranges: Ranges | null][] = [
   ["inference tax", TAX_KEYS, INFERENCE_TAX_RANGES],
@@ -31,8 +38,12 @@ const MODELS: [name: string, keys: Readonly<Record<string, string>>, ranges: Ran
   ["spend over time", SPEND_KEYS, TRAINING_VS_INFERENCE_RANGES],
   ["moat", MOAT_KEYS, MOAT_RANGES],
   ["flywheel", FLYWHEEL_KEYS, FLYWHEEL_RANGES],
-  // The serving and training models check their inputs in their own code (memory fit, precision), not a range table.
-  ["serving", SERVING_KEYS, null],
+  // The price list checks `menu.*` and `mix.*` fields against PRICE_LIST_RANGES by their leaf name.
+  ["price list", PRICE_LIST_KEYS, prefixed(PRICE_LIST_RANGES, ["menu", "mix"])],
+  // The serving and training models check their inputs in their own code (memory fit, precision), not a range table;
+  // the one serving range written out here is the cache-hit share's, "a fraction in [0, 1)" (src/inference/servingChecks.ts),
+  // which the price list (which accepts 1) shares through serving.cacheHit.
+  ["serving", SERVING_KEYS, {cacheHitFraction: {min: 0, max: 1, maxExclusive: true}}],
   ["training run", TRAINING_KEYS, TRAINING_RUN_RANGES]
 ];
 
@@ -40,9 +51,12 @@ const MODELS: [name: string, keys: Readonly<Record<string, string>>, ranges: Ran
 function modelRange(ranges: Ranges | null, field: string): NumberRange | undefined {
   const parts = field.split(".");
   const leaf = parts[parts.length - 1]!;
+  if (ranges?.[field]) return ranges[field];
   if (parts[1] === "chipHour") return (CHIP_HOUR_COST_RANGES as Ranges)[leaf];
-  if (parts.length === 2) return (SERVING_CHIP_RANGES as Ranges)[leaf];
-  return ranges?.[field];
+  if (parts.length === 2 && (parts[0] === "merchant" || parts[0] === "custom")) {
+    return (SERVING_CHIP_RANGES as Ranges)[leaf];
+  }
+  return undefined;
 }
 
 /** The values every range in `ranges` admits (bounds only; `integer` is compared apart). */
