@@ -4,6 +4,7 @@ import {didYouMeanHint} from "../../errors/suggest.js";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import {scenarioValueError} from "../file/scenarioErrors.js";
+import {customChipMode, type CustomChipMode} from "./customChipSpec.js";
 
 /** The catalogs a scenario's ids refer to. */
 export interface ScenarioCatalogs {
@@ -18,6 +19,10 @@ export interface BoundScenario {
   model: ModelArchitecture;
   trainingHardware: Hardware;
   trainingModel: ModelArchitecture;
+  /** How the custom chip's throughput is found (src/scenario/evaluate/customChipSpec.ts). */
+  customChipMode: CustomChipMode;
+  /** silicon.chip's catalog row when the mode is "catalog", else null. */
+  customChip: Hardware | null;
 }
 
 function findInCatalog<T extends {id: string}>(
@@ -41,7 +46,8 @@ function findInCatalog<T extends {id: string}>(
 }
 
 /**
- * Finds the scenario's catalog rows (serving.hardware, serving.model, training.hardware, training.model); an unknown
+ * Finds the scenario's catalog rows (serving.hardware, serving.model, training.hardware, training.model, silicon.chip
+ * when the custom chip is a catalog row) and checks how the custom chip is described (customChipMode); an unknown
  * id is an error at the key that names it. Every unknown id is reported: one as a UserError, several together as
  * UserErrors. An unset training.hardware or training.model takes the serving row.
  */
@@ -68,7 +74,12 @@ export function bindScenario(resolved: ResolvedScenario, catalogs: ScenarioCatal
   const model = find("serving.model", catalogs.models, "model");
   const trainingHardware = find("training.hardware", catalogs.hardware, "hardware", hardware);
   const trainingModel = find("training.model", catalogs.models, "model", model);
+  const chipMode = customChipMode(resolved);
+  errors.push(...chipMode.errors);
+  const customChip = chipMode.mode === "catalog" ? find("silicon.chip", catalogs.hardware, "hardware") : null;
   if (errors.length === 1) throw errors[0];
-  if (errors.length > 1 || !hardware || !model || !trainingHardware || !trainingModel) throw new UserErrors(errors);
-  return {resolved, hardware, model, trainingHardware, trainingModel};
+  if (errors.length > 1 || !hardware || !model || !trainingHardware || !trainingModel || customChip === undefined) {
+    throw new UserErrors(errors);
+  }
+  return {resolved, hardware, model, trainingHardware, trainingModel, customChipMode: chipMode.mode, customChip};
 }

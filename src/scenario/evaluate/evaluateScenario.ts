@@ -51,6 +51,10 @@ import {fleetDay, PRICE_LIST_KEYS, priceListInput, type FleetDay} from "./priceL
 import {priceList, type PriceListResult} from "../../tco/priceList.js";
 import {chipUnitCost, type ChipUnitCostResult} from "../../silicon/chipUnitCost.js";
 import {CUSTOM_CHIP_COST_KEYS, customChipCostInput} from "./customChipInput.js";
+import {customChipServing, type CustomChipServingResult} from "./customChipServing.js";
+import {customChipFromSpecs, CUSTOM_CHIP_SPEC_KEYS} from "./customChipSpec.js";
+import {UserError} from "../../errors/userError.js";
+import {scenarioValueError} from "../file/scenarioErrors.js";
 
 export {bindScenario, type BoundScenario, type ScenarioCatalogs} from "./bindScenario.js";
 export {SCENARIO_METRICS, type ScenarioMetricName, type ScenarioMetrics} from "./metrics.js";
@@ -69,6 +73,13 @@ export interface ScenarioEvaluation {
   custom: ServingChipInput;
   /** The custom chip built from its die (src/silicon/chipUnitCost.ts); null when silicon.unitCost sets its price. */
   customUnitCost: ChipUnitCostResult | null;
+  /**
+   * The custom chip through the calibrated serving model, when silicon.chip or inline specs describe it (null with
+   * silicon.relativeThroughput): its throughput relative to the merchant chip is derived, with a wider band.
+   */
+  customServing: CustomChipServingResult | null;
+  /** The custom chip's tokens/s ÷ the merchant chip's: silicon.relativeThroughput, or derived × silicon.servingFactor. */
+  customRelativeThroughput: number;
   training: TrainingRunResult;
   spend: TrainingVsInferenceResult;
   /** The input the spend-over-time model was given (for re-running it under uncertainty). */
@@ -135,6 +146,7 @@ export class ScenarioStages implements MetricSources {
   #costUsdPerMTok?: number;
   #chips?: {merchant: ServingChipInput; custom: ServingChipInput};
   #customUnitCost?: ChipUnitCostResult | null;
+  #customServing?: CustomChipServingResult | null;
   #training?: TrainingRunResult;
   #drivers?: ScenarioDrivers;
   #tax?: InferenceTaxResult;
@@ -221,13 +233,48 @@ export class ScenarioStages implements MetricSources {
     const set = this.#point["silicon.unitCost"];
     return typeof set === "number" ? set : this.customUnitCost!.priceUsd;
   }
+  /**
+   * The custom chip through the calibrated serving model (silicon.chip's row, or a chip built from the inline specs),
+   * null when silicon.relativeThroughput gives its throughput. A configuration the chip cannot serve (the model does
+   * not fit its HBM, a precision it lacks) is an error at silicon.chip or the first spec key, naming the serving key.
+   */
+  get customServing(): CustomChipServingResult | null {
+    if (this.#customServing !== undefined) return this.#customServing;
+    const bound = this.#bound;
+    if (bound.customChipMode === "relative") return (this.#customServing = null);
+    const hardware =
+      bound.customChipMode === "catalog" ? bound.customChip! : customChipFromSpecs(this.#point, bound.hardware);
+    try {
+      return (this.#customServing = customChipServing(bound, this.#point, hardware, this.serving));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      const resolved = bound.resolved;
+      const at =
+        bound.customChipMode === "catalog"
+          ? "silicon.chip"
+          : (CUSTOM_CHIP_SPEC_KEYS.find((path) => resolved.values[path]?.value != null) ?? "silicon.bf16Flops");
+      const {message, expected, found, path} = error.detail;
+      throw scenarioValueError(resolved, at, {
+        message: `the custom chip cannot serve this configuration: ${message}${path ? ` (${path})` : ""}`,
+        expected,
+        found
+      });
+    }
+  }
+  /** The custom chip's tokens/s ÷ the merchant chip's: silicon.relativeThroughput, or derived × silicon.servingFactor. */
+  get customRelativeThroughput(): number {
+    const derived = this.customServing;
+    if (!derived) return num(this.#point["silicon.relativeThroughput"], "silicon.relativeThroughput");
+    return derived.relativeThroughput * num(this.#point["silicon.servingFactor"], "silicon.servingFactor");
+  }
   get chips(): {merchant: ServingChipInput; custom: ServingChipInput} {
     return (this.#chips ??= servingChips(
       this.#point,
       this.shared,
       this.merchantHour,
       this.blendedTokensPerSecondPerChip,
-      this.customChipPriceUsd
+      this.customChipPriceUsd,
+      this.customRelativeThroughput
     ));
   }
   get training(): TrainingRunResult {
@@ -387,6 +434,8 @@ export function evaluateScenarioPoint(
     merchant: chips.merchant,
     custom: chips.custom,
     customUnitCost: s.customUnitCost,
+    customServing: s.customServing,
+    customRelativeThroughput: s.customRelativeThroughput,
     training,
     spend,
     spendInput: s.spendInput,

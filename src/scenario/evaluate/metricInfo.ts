@@ -85,6 +85,12 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     scale: 1
   },
   siliconUnitCostUsd: {label: "custom chip unit cost (price paid)", unit: "USD", displayUnit: "USD", scale: 1},
+  siliconRelativeThroughput: {
+    label: "custom chip throughput × serving.hardware's",
+    unit: "ratio",
+    displayUnit: "×",
+    scale: 1
+  },
   siliconBreakevenUnits: {label: "custom chips to break even", unit: "chips", displayUnit: "chips", scale: 1},
   siliconPaybackMonth: {label: "silicon program payback month", unit: "month", displayUnit: "month", scale: 1},
   siliconNpvUsd: {label: "silicon program NPV", unit: "USD", displayUnit: "MUSD", scale: 1e-6},

@@ -53,6 +53,11 @@ export interface ScenarioMetrics {
   siliconCostPerMillionTokensUsd: number;
   /** What the lab pays per custom chip: silicon.unitCost, or built from its die at silicon.partnerMargin, USD. */
   siliconUnitCostUsd: number;
+  /**
+   * The custom chip's tokens/s ÷ serving.hardware's ("× an H100's throughput"): silicon.relativeThroughput, or derived
+   * by the calibrated serving model from silicon.chip or its specs, × silicon.servingFactor.
+   */
+  siliconRelativeThroughput: number;
   /** Custom chips (each serving its useful life) whose savings repay the NRE; null when the chip saves nothing. */
   siliconBreakevenUnits: number | null;
   /** First month the program's cumulative cash flow is non-negative; null if not within the horizon. */
@@ -102,6 +107,7 @@ export const SCENARIO_METRICS = [
   "inferenceShareOfSpend",
   "siliconCostPerMillionTokensUsd",
   "siliconUnitCostUsd",
+  "siliconRelativeThroughput",
   "siliconBreakevenUnits",
   "siliconPaybackMonth",
   "siliconNpvUsd",
@@ -138,6 +144,7 @@ export interface MetricSources {
   fleet: FleetDay;
   priceList: PriceListResult;
   customChipPriceUsd: number;
+  customRelativeThroughput: number;
 }
 
 /** The blended throughput per MW inputs of tokensPerMw.ts at one point. */
@@ -175,6 +182,7 @@ export const METRIC_READERS: {readonly [K in ScenarioMetricName]: (s: MetricSour
   inferenceShareOfSpend: (s) => s.spendSummary.inferenceShareOfTotal,
   siliconCostPerMillionTokensUsd: (s) => s.siliconSummary.customCostUsdPerMTok,
   siliconUnitCostUsd: (s) => s.customChipPriceUsd,
+  siliconRelativeThroughput: (s) => s.customRelativeThroughput,
   siliconBreakevenUnits: (s) => s.siliconSummary.breakEvenCustomChips,
   siliconPaybackMonth: (s) => s.siliconSummary.paybackMonth,
   siliconNpvUsd: (s) => s.siliconSummary.npvUsd,

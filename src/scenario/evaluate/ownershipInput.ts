@@ -7,6 +7,7 @@ import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
 import {computedFrom, num, type ModelKeys} from "./modelKeys.js";
 import {SERVING_THROUGHPUT_KEYS} from "./demandInput.js";
+import {CUSTOM_CHIP_THROUGHPUT_KEYS} from "./customChipSpec.js";
 
 /**
  * The ownership inputs every chip shares (power, facility, finance): a chip-hour input without price, power, margin,
@@ -105,8 +106,8 @@ export function catalogChipHour(
 
 /**
  * The two serving chips the strategy models compare: the merchant chip at its blended rate and the custom chip
- * (silicon.*, at `customChipPriceUsd`: silicon.unitCost or its built-up price) at silicon.relativeThroughput × that
- * rate, each at its own utilisation. The custom chip has no catalog
+ * (silicon.*, at `customChipPriceUsd`: silicon.unitCost or its built-up price) at `customRelativeThroughput` × that
+ * rate (silicon.relativeThroughput, or derived from silicon.chip or its specs), each at its own utilisation. The custom chip has no catalog
  * row: it takes the merchant chip's system overheads (assumption: it is deployed in the same kind of server and
  * network), unless finance.systemOverhead / power.hostOverhead are set.
  */
@@ -115,7 +116,8 @@ export function servingChips(
   shared: SharedOwnership,
   merchantHour: ChipHourCostInput,
   blendedTokensPerSecondPerChip: number,
-  customChipPriceUsd: number
+  customChipPriceUsd: number,
+  customRelativeThroughput: number
 ): {merchant: ServingChipInput; custom: ServingChipInput} {
   const merchant: ServingChipInput = {
     chipHour: merchantHour,
@@ -130,8 +132,7 @@ export function servingChips(
       num(point["silicon.partnerMargin"], "silicon.partnerMargin"),
       {systemOverheadFraction: merchantHour.systemOverheadFraction, hostPowerFraction: merchantHour.hostPowerFraction}
     ),
-    tokensPerSecondPerChip:
-      blendedTokensPerSecondPerChip * num(point["silicon.relativeThroughput"], "silicon.relativeThroughput"),
+    tokensPerSecondPerChip: blendedTokensPerSecondPerChip * customRelativeThroughput,
     utilizationFraction: num(point["silicon.utilization"], "silicon.utilization")
   };
   return {merchant, custom};
@@ -165,7 +166,7 @@ export function servingChipKeys(chip: "merchant" | "custom"): ModelKeys {
     ...chipHourKeys(`${chip}.chipHour`, chip),
     [`${chip}.tokensPerSecondPerChip`]: merchant
       ? computedFrom(...SERVING_THROUGHPUT_KEYS)
-      : computedFrom("silicon.relativeThroughput", ...SERVING_THROUGHPUT_KEYS),
+      : computedFrom(...CUSTOM_CHIP_THROUGHPUT_KEYS, ...SERVING_THROUGHPUT_KEYS),
     [`${chip}.utilizationFraction`]: merchant ? "serving.utilization" : "silicon.utilization"
   };
 }

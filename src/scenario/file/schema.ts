@@ -535,9 +535,74 @@ export const SCENARIO_KEYS = [
     type: "plain",
     range: "[0.01, 100]",
     default: 1,
-    meaning: "Tokens per second of the custom chip relative to serving.hardware, same model and batch.",
+    meaning:
+      "Tokens per second of the custom chip relative to serving.hardware, same model and batch, when the chip is not described by silicon.chip or its specs (silicon.bf16Flops, silicon.hbmBandwidth, …); then it is derived, and setting it beside them is an error.",
     source:
       "assumption: as fast as the merchant chip on the same model (1×); the ASIC scenarios set a range of 0.8-1.2×",
+    distribution: true
+  },
+  {
+    path: "silicon.chip",
+    label: "Custom chip (catalog row)",
+    type: "id",
+    catalog: "hardware",
+    default: null,
+    meaning:
+      "The custom chip as a row of data/hardware.csv (or a project's rows), served by the calibrated serving model on serving.model at serving.precision; its throughput relative to serving.hardware (× silicon.servingFactor) replaces silicon.relativeThroughput. Its power stays silicon.power.",
+    source: "not set: the custom chip is silicon.relativeThroughput × the merchant chip's throughput",
+    distribution: false
+  },
+  {
+    path: "silicon.bf16Flops",
+    label: "Custom chip BF16 peak",
+    type: "flopsPerSecond",
+    range: "(0, 1e18]",
+    default: null,
+    meaning:
+      "Dense BF16 peak of a custom chip given by its specs (with silicon.hbmBandwidth; its HBM is silicon.hbmStacks × silicon.hbmPerStack, its power silicon.power, its links those of serving.hardware).",
+    source: "not set: no inline specs",
+    distribution: false
+  },
+  {
+    path: "silicon.fp8Flops",
+    label: "Custom chip FP8 peak",
+    type: "flopsPerSecond",
+    range: "(0, 1e18]",
+    default: null,
+    meaning: "Dense FP8 peak of a custom chip given by its specs; not set: the chip has no FP8.",
+    source: "not set: no FP8",
+    distribution: false
+  },
+  {
+    path: "silicon.fp4Flops",
+    label: "Custom chip FP4 peak",
+    type: "flopsPerSecond",
+    range: "(0, 1e18]",
+    default: null,
+    meaning: "Dense FP4 peak of a custom chip given by its specs; not set: the chip has no FP4.",
+    source: "not set: no FP4",
+    distribution: false
+  },
+  {
+    path: "silicon.hbmBandwidth",
+    label: "Custom chip HBM bandwidth",
+    type: "bytesPerSecond",
+    range: "(0, 1e15]",
+    default: null,
+    meaning: "HBM bandwidth of a custom chip given by its specs (required with silicon.bf16Flops).",
+    source: "not set: no inline specs",
+    distribution: false
+  },
+  {
+    path: "silicon.servingFactor",
+    label: "Custom chip measured ÷ modelled",
+    type: "plain",
+    range: "[0.1, 10]",
+    default: 1,
+    meaning:
+      "Tokens/s a custom chip given by silicon.chip or its specs would measure ÷ what the calibrated serving model gives it: multiplies its derived throughput. Only read with silicon.chip or inline specs.",
+    source:
+      "assumption: 1, the calibrated model's estimate. For a chip nobody has measured the stated prior is the held-out band of the calibration squared: 0.56 to 1.72 between its 10th and 90th percentiles (1 ÷ 1.335² to 1 ÷ 0.764², src/scenario/evaluate/customChipServing.ts)",
     distribution: true
   },
   {

@@ -1,0 +1,137 @@
+// How a scenario describes its custom chip, beside the reverse key map of its derived throughput: by a relative
+// throughput (silicon.relativeThroughput), by a catalog row (silicon.chip), or by inline specs (silicon.bf16Flops,
+// silicon.hbmBandwidth, …, with the die keys for HBM and power).
+import type {Hardware} from "../../catalog/hardware.js";
+import type {UserError} from "../../errors/userError.js";
+import type {ResolvedScenario, ValueOrigin} from "../resolve/resolveScenario.js";
+import type {ScenarioPoint} from "../resolve/scenarioValues.js";
+import {scenarioValueError} from "../file/scenarioErrors.js";
+import {num} from "./modelKeys.js";
+
+/** The inline spec keys of a custom chip; silicon.bf16Flops and silicon.hbmBandwidth are required together. */
+export const CUSTOM_CHIP_SPEC_KEYS = [
+  "silicon.bf16Flops",
+  "silicon.fp8Flops",
+  "silicon.fp4Flops",
+  "silicon.hbmBandwidth"
+] as const;
+
+/** The spec keys a chip given by its specs cannot do without. */
+const REQUIRED_SPEC_KEYS = ["silicon.bf16Flops", "silicon.hbmBandwidth"] as const;
+
+/**
+ * How the custom chip's throughput is found: "relative" (silicon.relativeThroughput × the merchant chip's), "catalog"
+ * (silicon.chip's row through the serving model) or "specs" (a chip built from the inline spec keys, the same way).
+ */
+export type CustomChipMode = "relative" | "catalog" | "specs";
+
+/** The keys that decide a custom chip's throughput, for a model input's reverse key map. */
+export const CUSTOM_CHIP_THROUGHPUT_KEYS = [
+  "silicon.relativeThroughput",
+  "silicon.chip",
+  "silicon.servingFactor",
+  ...CUSTOM_CHIP_SPEC_KEYS
+] as const;
+
+/** How strongly a value was set: a flag or control over the scenario's own file over an ancestor's over a default. */
+function rank(origin: ValueOrigin | undefined): number {
+  if (!origin) return 0;
+  return {default: 0, parent: 1, file: 2, override: 3}[origin.kind];
+}
+
+function setRank(resolved: ResolvedScenario, path: string): number {
+  const value = resolved.values[path];
+  return value && value.value !== null ? rank(value.origin) : 0;
+}
+
+/**
+ * The scenario's custom-chip mode, and the errors of its keys: the description set most directly wins (a `--set` over
+ * the file, the file over an ancestor's), so a scenario extending one with a relative throughput can name a chip
+ * instead; two descriptions set as directly (a chip and a relative throughput in one file), specs without
+ * silicon.bf16Flops or silicon.hbmBandwidth, or silicon.servingFactor without a chip to apply to, are errors at the
+ * key, its file and line. Nothing an author wrote is ignored.
+ */
+export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMode; errors: UserError[]} {
+  const errors: UserError[] = [];
+  const relative = setRank(resolved, "silicon.relativeThroughput");
+  const catalog = setRank(resolved, "silicon.chip");
+  const specKeys = CUSTOM_CHIP_SPEC_KEYS.filter((path) => setRank(resolved, path) > 0);
+  const specs = Math.max(0, ...specKeys.map((path) => setRank(resolved, path)));
+  const written = (path: string) => resolved.values[path]?.written ?? String(resolved.values[path]?.value);
+  if (catalog > 0 && specs > 0 && catalog === specs) {
+    errors.push(
+      scenarioValueError(resolved, specKeys[0]!, {
+        message: "a custom chip is either a catalog row (silicon.chip) or inline specs, not both",
+        expected: "silicon.chip, or the inline specs, not both",
+        found: `silicon.chip ${written("silicon.chip")} and ${specKeys[0]} ${written(specKeys[0]!)}`
+      })
+    );
+  }
+  const described = Math.max(catalog, specs);
+  if (relative > 0 && described > 0 && relative >= described) {
+    errors.push(
+      scenarioValueError(resolved, "silicon.relativeThroughput", {
+        message: `the custom chip's throughput is derived from ${catalog >= specs ? "silicon.chip" : "its specs"}`,
+        expected: "no silicon.relativeThroughput beside silicon.chip or inline specs (silicon.servingFactor scales them)",
+        found: written("silicon.relativeThroughput")
+      })
+    );
+  }
+  const mode: CustomChipMode =
+    described === 0 || relative > described ? "relative" : catalog >= specs ? "catalog" : "specs";
+  if (mode === "specs") {
+    for (const path of REQUIRED_SPEC_KEYS) {
+      if (setRank(resolved, path) > 0) continue;
+      errors.push(
+        scenarioValueError(resolved, specKeys[0]!, {
+          message: `a custom chip given by its specs needs ${path}`,
+          expected: `${REQUIRED_SPEC_KEYS.join(" and ")} with the other specs`,
+          found: `${specKeys[0]} without ${path}`
+        })
+      );
+    }
+  }
+  if (mode === "relative" && setRank(resolved, "silicon.servingFactor") > 0) {
+    errors.push(
+      scenarioValueError(resolved, "silicon.servingFactor", {
+        message: "silicon.servingFactor scales a custom chip given by silicon.chip or its specs, and none is given",
+        expected: "silicon.chip or inline specs (silicon.bf16Flops, silicon.hbmBandwidth) beside it",
+        found: written("silicon.servingFactor")
+      })
+    );
+  }
+  return {mode, errors};
+}
+
+/**
+ * The custom chip built from the inline spec keys at one point: FLOP/s by precision and HBM bandwidth as set, HBM
+ * capacity silicon.hbmStacks × silicon.hbmPerStack (all of it usable: an assumption, a merchant part's runtime reports
+ * about what it markets), power silicon.power, and the scale-up and scale-out links, host power and system overheads of
+ * `merchant` (assumption: deployed in the same kind of server and network). Its calibration family is "other", the
+ * pooled fit, as for every chip nobody has measured.
+ */
+export function customChipFromSpecs(point: ScenarioPoint, merchant: Hardware): Hardware {
+  const optional = (path: string) => (typeof point[path] === "number" ? (point[path] as number) : null);
+  const hbmBytes = num(point["silicon.hbmStacks"], "silicon.hbmStacks") * num(point["silicon.hbmPerStack"], "silicon.hbmPerStack");
+  return {
+    ...merchant,
+    id: "custom-chip-specs",
+    name: "Custom chip (the scenario's specs)",
+    vendor: "Hypothetical",
+    kind: "asic",
+    bf16FlopsPerS: num(point["silicon.bf16Flops"], "silicon.bf16Flops"),
+    fp8FlopsPerS: optional("silicon.fp8Flops"),
+    fp4FlopsPerS: optional("silicon.fp4Flops"),
+    hbmBytes,
+    hbmCapacityBytes: hbmBytes,
+    hbmBandwidthBytesPerS: num(point["silicon.hbmBandwidth"], "silicon.hbmBandwidth"),
+    powerW: num(point["silicon.power"], "silicon.power"),
+    priceUsd: null,
+    hourlyPriceUsd: null,
+    estimated: ["all"],
+    hypothetical: true,
+    sourceTitle: "the scenario's silicon.* specs",
+    sourceUrl: "",
+    notes: "Built from silicon.bf16Flops, silicon.fp8Flops, silicon.fp4Flops, silicon.hbmBandwidth, silicon.hbmStacks × silicon.hbmPerStack and silicon.power; links as serving.hardware."
+  };
+}
