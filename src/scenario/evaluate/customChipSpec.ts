@@ -72,7 +72,8 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
     errors.push(
       scenarioValueError(resolved, "silicon.relativeThroughput", {
         message: `the custom chip's throughput is derived from ${catalog >= specs ? "silicon.chip" : "its specs"}`,
-        expected: "no silicon.relativeThroughput beside silicon.chip or inline specs (silicon.servingFactor scales them)",
+        expected:
+          "no silicon.relativeThroughput beside silicon.chip or inline specs (silicon.servingFactor scales them)",
         found: written("silicon.relativeThroughput")
       })
     );
@@ -112,7 +113,8 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
  */
 export function customChipFromSpecs(point: ScenarioPoint, merchant: Hardware): Hardware {
   const optional = (path: string) => (typeof point[path] === "number" ? (point[path] as number) : null);
-  const hbmBytes = num(point["silicon.hbmStacks"], "silicon.hbmStacks") * num(point["silicon.hbmPerStack"], "silicon.hbmPerStack");
+  const hbmBytes =
+    num(point["silicon.hbmStacks"], "silicon.hbmStacks") * num(point["silicon.hbmPerStack"], "silicon.hbmPerStack");
   return {
     ...merchant,
     id: "custom-chip-specs",
@@ -132,6 +134,7 @@ export function customChipFromSpecs(point: ScenarioPoint, merchant: Hardware): H
     hypothetical: true,
     sourceTitle: "the scenario's silicon.* specs",
     sourceUrl: "",
-    notes: "Built from silicon.bf16Flops, silicon.fp8Flops, silicon.fp4Flops, silicon.hbmBandwidth, silicon.hbmStacks × silicon.hbmPerStack and silicon.power; links as serving.hardware."
+    notes:
+      "Built from silicon.bf16Flops, silicon.fp8Flops, silicon.fp4Flops, silicon.hbmBandwidth, silicon.hbmStacks × silicon.hbmPerStack and silicon.power; links as serving.hardware."
   };
 }

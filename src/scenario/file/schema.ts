@@ -602,7 +602,7 @@ export const SCENARIO_KEYS = [
     meaning:
       "Tokens/s a custom chip given by silicon.chip or its specs would measure ÷ what the calibrated serving model gives it: multiplies its derived throughput. Only read with silicon.chip or inline specs.",
     source:
-      "assumption: 1, the calibrated model's estimate. For a chip nobody has measured the stated prior is the held-out band of the calibration squared: 0.56 to 1.72 between its 10th and 90th percentiles (1 ÷ 1.335² to 1 ÷ 0.764², src/scenario/evaluate/customChipServing.ts)",
+      "assumption: 1, the calibrated model's estimate. For a chip nobody has measured the stated prior is the held-out band of the calibration squared: 0.56 to 1.72 between its 10th and 90th percentiles (1 ÷ 1.335² to 1 ÷ 0.764², src/scenario/evaluate/customChipServing.ts), i.e. the 90% interval `0.48 to 2.01` of the lognormal through them",
     distribution: true
   },
   {

@@ -1,0 +1,114 @@
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, describe, expect, it} from "vitest";
+import {UserError, UserErrors} from "../../../src/errors/userError.js";
+import {loadCatalogs} from "../../../src/node/catalogFiles.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
+import {bindScenario, evaluateScenarioPoint} from "../../../src/scenario/evaluate/evaluateScenario.js";
+import {customChipServing} from "../../../src/scenario/evaluate/customChipServing.js";
+import {scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
+
+const catalogs = loadCatalogs();
+const dir = mkdtempSync(join(tmpdir(), "token-ledger-chip-"));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+/** A scenario file extending asic-9-months (which sets silicon.relativeThroughput 0.8 to 1.2), bound and at its median. */
+function scenario(id: string, silicon: string) {
+  const path = join(dir, `${id}.md`);
+  writeFileSync(path, `---\ntitle: ${id}\nextends: asic-9-months\nsilicon:\n${silicon}---\n`);
+  const resolved = loadScenarioLibrary([path]).resolve(id);
+  const bound = bindScenario(resolved, catalogs);
+  return {path, bound, point: scenarioMedianPoint(resolved)};
+}
+
+function errorsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof UserErrors) return error.errors.map((e) => e.message);
+    if (error instanceof UserError) return [error.message];
+    throw error;
+  }
+  return [];
+}
+
+const row = (id: string) => catalogs.hardware.find((h) => h.id === id)!;
+
+describe("a scenario's custom chip by catalog row or inline specs", () => {
+  it("derives × serving.hardware's throughput from silicon.chip through the serving model, × silicon.servingFactor", () => {
+    const {bound, point} = scenario("by-row", "  chip: custom-inference-asic\n  servingFactor: 0.9\n");
+    const ev = evaluateScenarioPoint(bound, point);
+    // The same serving model called directly on the row (customChipServing.test.ts checks its band).
+    const direct = customChipServing(bound, point, row("custom-inference-asic")).relativeThroughput;
+    expect(ev.customServing!.relativeThroughput).toBeCloseTo(direct, 12);
+    expect(ev.metrics.siliconRelativeThroughput).toBeCloseTo(direct * 0.9, 12);
+    // The custom chip's tokens/s are that multiple of the merchant's blended rate.
+    expect(ev.custom.tokensPerSecondPerChip).toBeCloseTo(ev.blendedTokensPerSecondPerChip * direct * 0.9, 6);
+  });
+
+  it("naming the merchant chip itself gives exactly the old path at silicon.relativeThroughput 1", () => {
+    // Same chip, same family calibration, same workload: the derived multiple is 1 (hand: x ÷ x).
+    const same = scenario("same-chip", "  chip: h100-sxm\n");
+    const old = scenario("old-path", "  relativeThroughput: 1\n");
+    const a = evaluateScenarioPoint(same.bound, same.point);
+    const b = evaluateScenarioPoint(old.bound, old.point);
+    expect(a.metrics.siliconRelativeThroughput).toBeCloseTo(1, 12);
+    expect(a.metrics.siliconNpvUsd).toBeCloseTo(b.metrics.siliconNpvUsd, 0);
+    expect(a.metrics.siliconCostPerMillionTokensUsd).toBeCloseTo(b.metrics.siliconCostPerMillionTokensUsd, 12);
+  });
+
+  it("inline specs equal to the catalog's custom-inference-asic row give the row's throughput", () => {
+    // data/hardware.csv custom-inference-asic: 500 BF16 / 1,000 FP8 TFLOP/s, 144 GB (6 × 24 GB stacks here) at 5 TB/s,
+    // links of an HGX H100 (as serving.hardware's, which inline specs take).
+    const specs = scenario(
+      "by-specs",
+      "  bf16Flops: 500 TFLOP/s\n  fp8Flops: 1000 TFLOP/s\n  hbmBandwidth: 5 TB/s\n  hbmStacks: 6\n  hbmPerStack: 24 GB\n  power: 500 W\n"
+    );
+    const byRow = scenario("by-row-2", "  chip: custom-inference-asic\n");
+    const a = evaluateScenarioPoint(specs.bound, specs.point).metrics.siliconRelativeThroughput;
+    const b = evaluateScenarioPoint(byRow.bound, byRow.point).metrics.siliconRelativeThroughput;
+    expect(a).toBeCloseTo(b, 12);
+  });
+
+  it("keeps silicon.relativeThroughput for scenarios that set it (asic-9-months: its median, 1)", () => {
+    const {bound, point} = scenario("legacy", "  power: 500 W\n");
+    const ev = evaluateScenarioPoint(bound, point);
+    expect(ev.customServing).toBeNull();
+    // asic-9-months: 0.8 to 1.2, a lognormal 90% interval, median √(0.8 × 1.2) = 0.9798.
+    expect(ev.metrics.siliconRelativeThroughput).toBeCloseTo(Math.sqrt(0.96), 12);
+  });
+
+  it("names the key, file and line of a conflicting or incomplete description", () => {
+    const errors = errorsOf(() =>
+      scenario("both", "  chip: custom-inference-asic\n  relativeThroughput: 0.9\n  bf16Flops: 500 TFLOP/s\n")
+    );
+    const file = join(dir, "both.md");
+    expect(errors).toContain(
+      `${file}:7:14: silicon.bf16Flops: a custom chip is either a catalog row (silicon.chip) or inline specs, not both: expected silicon.chip, or the inline specs, not both, found silicon.chip custom-inference-asic and silicon.bf16Flops 500 TFLOP/s`
+    );
+    expect(
+      errors.find((e) =>
+        e.startsWith(`${file}:6:23: silicon.relativeThroughput: the custom chip's throughput is derived`)
+      )
+    ).toBeDefined();
+    expect(errorsOf(() => scenario("no-bw", "  bf16Flops: 500 TFLOP/s\n"))).toEqual([
+      `${join(dir, "no-bw.md")}:5:14: silicon.bf16Flops: a custom chip given by its specs needs silicon.hbmBandwidth: expected silicon.bf16Flops and silicon.hbmBandwidth with the other specs, found silicon.bf16Flops without silicon.hbmBandwidth`
+    ]);
+    expect(errorsOf(() => scenario("lone-factor", "  servingFactor: 0.9\n"))[0]).toMatch(
+      /lone-factor\.md:5:18: silicon\.servingFactor: .*none is given/
+    );
+    expect(errorsOf(() => scenario("typo", "  chip: custom-inference-asci\n"))[0]).toMatch(
+      /typo\.md:5:9: silicon\.chip: unknown hardware id 'custom-inference-asci'.*did you mean 'custom-inference-asic'/
+    );
+  });
+
+  it("names silicon.chip when the chip cannot serve the workload (a precision it lacks)", () => {
+    // a100-sxm4-80gb has no FP8 (data/hardware.csv); asic-9-months serves at FP8.
+    const a100 = catalogs.hardware.find((h) => h.fp8FlopsPerS === null && h.kind === "gpu")!;
+    const {bound, point} = scenario("no-fp8", `  chip: ${a100.id}\n`);
+    expect(errorsOf(() => evaluateScenarioPoint(bound, point))[0]).toMatch(
+      /no-fp8\.md:5:9: silicon\.chip: the custom chip cannot serve this configuration: .*fp8/
+    );
+  });
+});
