@@ -14,7 +14,13 @@ import {lastResult} from "./lastResult.js";
  *                              (chip capital enters as a capital charge per hour, so the NPV counts only the NRE
  *                              as a lump and the per-token savings)
  *   deployed                   c_custom < c_merchant (a chip that is not cheaper is never deployed)
- *   NRE                        paid in full at month 0 (the go decision commits design, masks and software)
+ *   NRE                        paid in full at month 0 (the go decision commits design, masks and software), plus
+ *                              the expected cost of a respin, p × respin cost (a second mask set; counted at month 0)
+ *   respin                     with probability p the first silicon fails and the chip serves R months later: every
+ *                              month's custom share below is (1 - p) × share(cycle) + p × share(cycle + R), so the
+ *                              cash flows, NPV and payback are their expected values over the two outcomes (at most one
+ *                              respin: "most successful designs are productized on the second silicon spin", Siemens
+ *                              EDA / Wilson Research Group 2020 and 2022 functional verification studies)
  *   demand in month m          D_0 × 30.4375 × (1 + g)^((m - 1)/12)                                   tokens
  *   cost factor in month m     (1 - d)^((m - 1)/12): both chips' cost per token falls at the scenario's serving
  *                              cost decline d (the spend and the inference tax use the same factor), and so does
@@ -49,6 +55,12 @@ export interface SiliconProgramInput {
   designCycleMonths: number;
   /** Months over which custom capacity ramps linearly from 0 to all of demand; in [0, 120]. */
   deploymentRampMonths: number;
+  /** Probability p that the first silicon needs a respin; in [0, 1]. 0: nreUsd and the cycle already include any. */
+  respinProbability: number;
+  /** Months R a respin adds to the design cycle; in [0, 60]. */
+  respinMonths: number;
+  /** What a respin costs (a second mask set), USD; in [0, 1e10]. */
+  respinCostUsd: number;
   /** Tokens served per day at month 1, D_0, tokens/day; in [0, 1e18]. */
   demandTokensPerDay: number;
   /** Growth of demand per year as a fraction g (1 = doubles each year); in [-1, 10]. */
@@ -130,6 +142,8 @@ export interface SiliconProgramResult {
   savingsUsdPerMTok: number;
   /** Net present value at month 0, USD. */
   npvUsd: number;
+  /** NRE paid at month 0: nreUsd + respin probability × respin cost, USD. */
+  expectedNreUsd: number;
   /** NPV(cycle) - NPV(cycle + 1): what one month less of design cycle is worth, USD (>= 0). */
   valueOfOneMonthOfCycleUsd: number;
   /** First month with non-negative cumulative cash flow; null if none within the horizon. */
@@ -162,6 +176,9 @@ export const SILICON_PROGRAM_RANGES: RangeTable<SiliconProgramInput> = {
   nreUsd: {min: 0, max: 1e11},
   designCycleMonths: {min: 0, max: 240},
   deploymentRampMonths: {min: 0, max: 120},
+  respinProbability: {min: 0, max: 1},
+  respinMonths: {min: 0, max: 60},
+  respinCostUsd: {min: 0, max: 1e10},
   demandTokensPerDay: {min: 0, max: 1e18},
   demandGrowthPerYear: {min: -1, max: 10},
   costDeclinePerYear: {min: 0, max: 1},
@@ -203,6 +220,8 @@ const zeros = (n: number): number[] => new Array<number>(n).fill(0);
 
 interface Context {
   input: SiliconProgramInput;
+  /** nreUsd + respin probability × respin cost, USD. */
+  nreUsd: number;
   merchantUsdPerToken: number;
   customUsdPerToken: number;
   savingsUsdPerToken: number;
@@ -213,10 +232,20 @@ interface Context {
   discount: Float64Array;
 }
 
-/** customShareInMonth(m, designCycleMonths, ramp) for m = 0 … H (index 0 unused), or all 0 when not deployed. */
+/**
+ * The expected custom share of each month m = 0 … H (index 0 unused) at a first-time design cycle:
+ * (1 - p) × customShareInMonth(m, cycle, ramp) + p × customShareInMonth(m, cycle + R, ramp); all 0 when not deployed.
+ */
 function customShares(ctx: Context, designCycleMonths: number): readonly number[] {
-  const H = ctx.input.horizonMonths;
-  return ctx.deployed ? deployedShares(designCycleMonths, ctx.input.deploymentRampMonths, H) : zeros(H + 1);
+  const {horizonMonths: H, deploymentRampMonths: ramp, respinProbability: p, respinMonths: R} = ctx.input;
+  if (!ctx.deployed) return zeros(H + 1);
+  const first = deployedShares(designCycleMonths, ramp, H);
+  if (p === 0) return first;
+  const shares = zeros(H + 1);
+  for (let m = 1; m <= H; m++) {
+    shares[m] = (1 - p) * first[m]! + p * customShareInMonth(m, designCycleMonths + R, ramp);
+  }
+  return shares;
 }
 
 /** customShareInMonth(m, designCycleMonths, ramp) for m = 0 … H (index 0 unused); the last call's kept (shared). */
@@ -263,7 +292,7 @@ function presentValueOfSavings(ctx: Context, demand: readonly number[], shares: 
 }
 
 function npvAtCycle(ctx: Context, shares: readonly number[]): number {
-  return -ctx.input.nreUsd + presentValueOfSavings(ctx, ctx.demand, shares);
+  return -ctx.nreUsd + presentValueOfSavings(ctx, ctx.demand, shares);
 }
 
 /**
@@ -275,7 +304,14 @@ function npvCurve(ctx: Context): SiliconProgramCyclePoint[] {
   const ramp = ctx.input.deploymentRampMonths;
   const points: SiliconProgramCyclePoint[] = [];
   if (!ctx.deployed) {
-    for (let cycle = 0; cycle <= H; cycle++) points.push({designCycleMonths: cycle, npvUsd: -ctx.input.nreUsd});
+    for (let cycle = 0; cycle <= H; cycle++) points.push({designCycleMonths: cycle, npvUsd: -ctx.nreUsd});
+    return points;
+  }
+  if (ctx.input.respinProbability > 0) {
+    // A fractional respin delay breaks the whole-cycle shortcut below: each cycle's expected shares, O(H²).
+    for (let cycle = 0; cycle <= H; cycle++) {
+      points.push({designCycleMonths: cycle, npvUsd: npvAtCycle(ctx, customShares(ctx, cycle))});
+    }
     return points;
   }
   const fullSavings = zeros(H + 2);
@@ -290,7 +326,7 @@ function npvCurve(ctx: Context): SiliconProgramCyclePoint[] {
     for (let k = 1; k <= partialMonths && cycle + k <= H; k++) pv += fullSavings[cycle + k]! * partialShares[k - 1]!;
     const firstFull = cycle + partialMonths + 1;
     if (firstFull <= H) pv += suffix[firstFull]!;
-    points.push({designCycleMonths: cycle, npvUsd: -ctx.input.nreUsd + pv});
+    points.push({designCycleMonths: cycle, npvUsd: -ctx.nreUsd + pv});
   }
   return points;
 }
@@ -328,8 +364,10 @@ function simulateProgram(
   );
   // Shared and read-only; discount[0] = (1 + r)^-0 = 1.
   const discount = discountSeries(input.discountRatePerYear, H);
+  const nreUsd = input.nreUsd + input.respinProbability * input.respinCostUsd;
   const ctx: Context = {
     input,
+    nreUsd,
     merchantUsdPerToken: merchantCostUsdPerMTok / TOKENS_PER_MILLION,
     customUsdPerToken: customCostUsdPerMTok / TOKENS_PER_MILLION,
     savingsUsdPerToken: savingsUsdPerMTok / TOKENS_PER_MILLION,
@@ -341,8 +379,8 @@ function simulateProgram(
   const merchantTokensPerChipMonth = merchantCost.tokensPerChipHour * HOURS_PER_MONTH;
   const customTokensPerChipMonth = customCost.tokensPerChipHour * HOURS_PER_MONTH;
   const shares = customShares(ctx, input.designCycleMonths);
-  let cumulative = -input.nreUsd;
-  let cumulativeDiscounted = -input.nreUsd;
+  let cumulative = -nreUsd;
+  let cumulativeDiscounted = -nreUsd;
   let totalSavingsUsd = 0;
   let paybackMonth: number | null = cumulative >= 0 ? 0 : null;
   let discountedPaybackMonth: number | null = paybackMonth;
@@ -358,11 +396,11 @@ function simulateProgram(
     merchantSpendUsd: 0,
     customSpendUsd: 0,
     savingsUsd: 0,
-    nreUsd: input.nreUsd,
-    netCashFlowUsd: -input.nreUsd,
+    nreUsd: nreUsd,
+    netCashFlowUsd: -nreUsd,
     discountFactor: 1,
     costFactor: 1,
-    discountedCashFlowUsd: -input.nreUsd,
+    discountedCashFlowUsd: -nreUsd,
     cumulativeCashFlowUsd: cumulative,
     cumulativeDiscountedCashFlowUsd: cumulativeDiscounted
   });
@@ -409,7 +447,7 @@ function simulateProgram(
 
   // NPV is linear in demand: NPV = -NRE + D_0 × (PV of the savings per token/day of initial demand).
   const pvPerUnitDemand = presentValueOfSavings(ctx, unitDemand, shares);
-  const breakEvenTokens = deployed ? finiteOrNull(input.nreUsd / ctx.savingsUsdPerToken) : null;
+  const breakEvenTokens = deployed ? finiteOrNull(nreUsd / ctx.savingsUsdPerToken) : null;
   const customLifeTokens = customCost.tokensPerChipHour * HOURS_PER_YEAR * input.custom.chipHour.usefulLifeYears;
   const npvUsd = cumulativeDiscounted;
   const summary: SiliconProgramSummary = {
@@ -420,13 +458,14 @@ function simulateProgram(
     deployed,
     savingsUsdPerMTok,
     npvUsd,
+    expectedNreUsd: nreUsd,
     valueOfOneMonthOfCycleUsd:
       npvAtCycle(ctx, shares) - npvAtCycle(ctx, customShares(ctx, input.designCycleMonths + 1)),
     paybackMonth,
     discountedPaybackMonth,
     breakEvenTokens,
     breakEvenCustomChips: breakEvenTokens === null ? null : finiteOrNull(breakEvenTokens / customLifeTokens),
-    breakEvenDemandTokensPerDay: pvPerUnitDemand > 0 ? finiteOrNull(input.nreUsd / pvPerUnitDemand) : null,
+    breakEvenDemandTokensPerDay: pvPerUnitDemand > 0 ? finiteOrNull(nreUsd / pvPerUnitDemand) : null,
     customChipsAtHorizonEnd: lastCustomTokens / customTokensPerChipMonth,
     merchantOnlyChipsAtHorizonEnd: lastDemandTokens / merchantTokensPerChipMonth,
     totalSavingsUsd,

@@ -96,6 +96,10 @@ export const EXAMPLE_SILICON_PROGRAM_INPUT: SiliconProgramInput = {
   designCycleMonths: 18,
   // Assumption: six months from first production chips to all of demand.
   deploymentRampMonths: 6,
+  // No respin: nreUsd and the cycle include any (the respin keys' default).
+  respinProbability: 0,
+  respinMonths: 0,
+  respinCostUsd: 0,
   // Assumption: 5 trillion tokens a day (see DEFAULT_INFERENCE_TAX_INPUT).
   demandTokensPerDay: 5e12,
   // Assumption: demand doubles each year.

@@ -32,6 +32,10 @@ const HAND: SiliconProgramInput = {
   nreUsd: 1,
   designCycleMonths: 2,
   deploymentRampMonths: 2,
+  // No respin: nreUsd and the cycle include any (the respin keys' default).
+  respinProbability: 0,
+  respinMonths: 0,
+  respinCostUsd: 0,
   demandTokensPerDay: ONE_MTOK_PER_MONTH,
   demandGrowthPerYear: 0,
   costDeclinePerYear: 0,
@@ -150,6 +154,42 @@ describe("siliconProgram", () => {
           );
         }
       }),
+      {numRuns: 100}
+    );
+  });
+
+  it("weights a respin by hand: half the time the chip is 2 months late and a second $1 mask set is bought", () => {
+    const r = siliconProgram({...HAND, respinProbability: 0.5, respinMonths: 2, respinCostUsd: 1});
+    // First time: shares 0, 0, 0.25, 0.75, 1, 1 (above); after a respin (cycle 4): 0, 0, 0, 0, 0.25, 0.75.
+    // Expected: 0, 0, 0.125, 0.375, 0.625, 0.875.
+    [0, 0, 0, 0.125, 0.375, 0.625, 0.875].forEach((share, m) => expectClose(r.months[m]!.customShare, share));
+    // NRE at month 0: 1 + 0.5 × 1 = 1.5; savings 0.6 × (0.125 + 0.375 + 0.625 + 0.875) = 1.2; NPV −0.3, which is
+    // 0.5 × 0.8 (first time, as above) + 0.5 × (−2 + 0.6) (respin: NRE 2, shares summing to 1).
+    expectClose(r.expectedNreUsd, 1.5);
+    expectClose(r.npvUsd, -0.3);
+    expect(r.paybackMonth).toBeNull();
+  });
+
+  it("a respin's NPV is the probability-weighted NPV of its two outcomes", () => {
+    fc.assert(
+      fc.property(
+        cheaperCustom,
+        fc.double({min: 0, max: 1, noNaN: true}),
+        fc.double({min: 0, max: 12, noNaN: true}),
+        fc.double({min: 0, max: 1e8, noNaN: true}),
+        (input, p, months, cost) => {
+          const plain = {...input, respinProbability: 0, respinMonths: 0, respinCostUsd: 0};
+          const r = siliconProgram({...plain, respinProbability: p, respinMonths: months, respinCostUsd: cost});
+          const first = siliconProgram(plain);
+          const late = siliconProgram({
+            ...plain,
+            designCycleMonths: input.designCycleMonths + months,
+            nreUsd: input.nreUsd + cost
+          });
+          const expected = (1 - p) * first.npvUsd + p * late.npvUsd;
+          expect(Math.abs(r.npvUsd - expected)).toBeLessThanOrEqual(npvTolerance(input, r) + 1e-9 * cost);
+        }
+      ),
       {numRuns: 100}
     );
   });

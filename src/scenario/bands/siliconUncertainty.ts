@@ -33,6 +33,11 @@ export interface SiliconUncertaintyInput {
   values: Record<SiliconUncertainKey | "silicon.designCycle" | "silicon.rampMonths", number>;
   /** Distributions of the uncertain keys that have one (the others stay at the point). */
   distributions: Partial<Record<SiliconUncertainKey, Distribution>>;
+  /**
+   * The point's respin probability and the months a respin adds (silicon.respinProbability, silicon.respinMonths);
+   * absent: no respin. They stay at the point; the expected respin cost is in the point's expectedNreUsd.
+   */
+  respin?: {probability: number; months: number};
   samples: number;
   seed: number;
   /** Histogram bins of the merchant cost per million tokens (default 30). */
@@ -57,13 +62,23 @@ export interface SiliconUncertaintyResult {
 export function siliconUncertainty(input: SiliconUncertaintyInput): SiliconUncertaintyResult {
   const {point, values} = input;
   const months = point.silicon.months;
+  const respin = {probability: input.respin?.probability ?? 0, months: input.respin?.months ?? 0};
+  // The NRE paid at month 0 includes the expected respin cost: a drawn silicon.nre shifts it one for one.
+  const respinNreUsd = point.silicon.expectedNreUsd - values["silicon.nre"];
   const steps = months.length;
   const exposure = new Float64Array(steps);
   let running = 0;
   for (let t = 0; t < steps; t++) {
     const row = months[t]!;
     if (row.month > 0) {
-      const share = customShareInMonth(row.month, values["silicon.designCycle"], values["silicon.rampMonths"]);
+      // The expected share over first-time success and a respin (siliconProgram.ts), at the point's respin keys.
+      const p = respin.probability;
+      const share =
+        (1 - p) * customShareInMonth(row.month, values["silicon.designCycle"], values["silicon.rampMonths"]) +
+        (p > 0
+          ? p *
+            customShareInMonth(row.month, values["silicon.designCycle"] + respin.months, values["silicon.rampMonths"])
+          : 0);
       running += (row.demandTokens * share * row.discountFactor * row.costFactor) / TOKENS_PER_MILLION;
     }
     exposure[t] = running;
@@ -98,7 +113,7 @@ export function siliconUncertainty(input: SiliconUncertaintyInput): SiliconUncer
     evaluateAt: (sampled, i, out) => {
       const u = column("serving.utilization", sampled, i);
       // Each draw's NRE and saving are kept: the cash flow at month t is −NRE_i + saving_i × K(t), for the fan.
-      nre[i] = column("silicon.nre", sampled, i);
+      nre[i] = column("silicon.nre", sampled, i) + respinNreUsd;
       saving[i] = savingAt(u, column("silicon.relativeThroughput", sampled, i));
       out.npv[i] = -nre[i]! + saving[i]! * horizonExposure;
       out.merchantCost[i] = merchant0 * (u0 / u);
@@ -126,7 +141,7 @@ export function siliconUncertainty(input: SiliconUncertaintyInput): SiliconUncer
         npvAt(
           clampToRange(x["serving.utilization"], ranges["serving.utilization"]!),
           clampToRange(x["silicon.relativeThroughput"], ranges["silicon.relativeThroughput"]!),
-          clampToRange(x["silicon.nre"], ranges["silicon.nre"]!)
+          clampToRange(x["silicon.nre"], ranges["silicon.nre"]!) + respinNreUsd
         )
     })
   };

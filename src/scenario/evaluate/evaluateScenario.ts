@@ -6,6 +6,7 @@ import type {ServingChipInput} from "../../strategy/servingChip.js";
 import {
   siliconProgram,
   siliconProgramSummary,
+  type SiliconProgramInput,
   type SiliconProgramResult,
   type SiliconProgramSummary
 } from "../../strategy/siliconProgram.js";
@@ -24,7 +25,7 @@ import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
 import {scenarioDrivers, type ScenarioDrivers} from "./demandInput.js";
 import {scenarioMetrics, type MetricSources, type ScenarioMetrics} from "./metrics.js";
-import {num, runModel} from "./modelKeys.js";
+import {modelErrorAtKey, num, runModel} from "./modelKeys.js";
 import {
   merchantChipHour,
   merchantChipPriceUsd,
@@ -289,9 +290,17 @@ export class ScenarioStages implements MetricSources {
       return runModel(this.#bound.resolved, this.#point, "inference tax", TAX_KEYS, inferenceTax, input);
     })());
   }
+  /** The silicon program's input; a respin a node cannot price is an error at silicon.respinCost. */
+  get siliconInput(): SiliconProgramInput {
+    try {
+      return siliconProgramInput(this.#point, this.drivers, this.chips);
+    } catch (error) {
+      throw modelErrorAtKey(this.#bound.resolved, this.#point, "silicon program", SILICON_KEYS, error);
+    }
+  }
   get silicon(): SiliconProgramResult {
     return (this.#silicon ??= (() => {
-      const input = siliconProgramInput(this.#point, this.drivers, this.chips);
+      const input = this.siliconInput;
       return runModel(this.#bound.resolved, this.#point, "silicon program", SILICON_KEYS, siliconProgram, input);
     })());
   }
@@ -299,7 +308,7 @@ export class ScenarioStages implements MetricSources {
     return (
       this.#silicon ??
       (this.#siliconSummary ??= (() => {
-        const input = siliconProgramInput(this.#point, this.drivers, this.chips);
+        const input = this.siliconInput;
         const run = siliconProgramSummary;
         return runModel(this.#bound.resolved, this.#point, "silicon program", SILICON_KEYS, run, input);
       })())

@@ -1,5 +1,7 @@
+import {UserError} from "../../errors/userError.js";
 // One input builder per strategy model, each beside its reverse key map (model input → scenario key; see
 // modelKeys.ts). The models themselves are in src/strategy/.
+import {MASK_SET_PRICES} from "../../silicon/programNre.js";
 import type {FlywheelInput} from "../../strategy/flywheel.js";
 import type {InferenceTaxInput} from "../../strategy/inferenceTax.js";
 import type {MoatInput} from "../../strategy/moat.js";
@@ -56,6 +58,9 @@ export function siliconProgramInput(
     nreUsd: num(point["silicon.nre"], "silicon.nre"),
     designCycleMonths: num(point["silicon.designCycle"], "silicon.designCycle"),
     deploymentRampMonths: num(point["silicon.rampMonths"], "silicon.rampMonths"),
+    respinProbability: num(point["silicon.respinProbability"], "silicon.respinProbability"),
+    respinMonths: num(point["silicon.respinMonths"], "silicon.respinMonths"),
+    respinCostUsd: respinCostUsd(point),
     demandTokensPerDay: drivers.demandTokensPerDay,
     demandGrowthPerYear: cappedDemandGrowth(drivers),
     costDeclinePerYear: drivers.costDeclinePerYear,
@@ -64,12 +69,34 @@ export function siliconProgramInput(
   };
 }
 
+/**
+ * What a respin costs: silicon.respinCost, or the mask set of silicon.node (MASK_SET_PRICES). 0 when the respin
+ * probability is 0. Throws: a UserError at the input field respinCostUsd for a node with no mask-set price
+ * (modelErrorAtKey places it at silicon.respinCost).
+ */
+function respinCostUsd(point: ScenarioPoint): number {
+  const set = point["silicon.respinCost"];
+  if (typeof set === "number") return set;
+  if (num(point["silicon.respinProbability"], "silicon.respinProbability") === 0) return 0;
+  const mask = MASK_SET_PRICES.find((row) => row.node === point["silicon.node"]);
+  if (mask) return mask.usd;
+  throw new UserError({
+    path: "respinCostUsd",
+    message: "no mask-set price for this node to price a respin",
+    expected: `silicon.respinCost set, or silicon.node one of ${MASK_SET_PRICES.map((row) => row.node).join(", ")}`,
+    found: String(point["silicon.node"])
+  });
+}
+
 export const SILICON_KEYS: ModelKeys = {
   ...servingChipKeys("merchant"),
   ...servingChipKeys("custom"),
   nreUsd: "silicon.nre",
   designCycleMonths: "silicon.designCycle",
   deploymentRampMonths: "silicon.rampMonths",
+  respinProbability: "silicon.respinProbability",
+  respinMonths: "silicon.respinMonths",
+  respinCostUsd: computedFrom("silicon.respinCost", "silicon.node", "silicon.respinProbability"),
   demandTokensPerDay: computedFrom(...DEMAND_TOKENS_KEYS),
   demandGrowthPerYear: computedFrom(...DEMAND_GROWTH_KEYS),
   costDeclinePerYear: "serving.costDeclinePerYear",

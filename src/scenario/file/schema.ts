@@ -5,6 +5,7 @@ import {PRICE_LIST_RANGES} from "../../tco/priceList.js";
 import {CHIP_UNIT_COST_RANGES} from "../../silicon/chipUnitCost.js";
 import {CUSTOM_CHIP_COST} from "../../silicon/customChipCost.js";
 import {WAFER_NODES} from "../../silicon/waferPrices.js";
+import {CUSTOM_PROGRAM_NRE} from "../../silicon/programNre.js";
 import {CHIP_HOUR_COST_RANGES, SERVING_CHIP_RANGES} from "../../strategy/servingChip.js";
 import {SILICON_PROGRAM_RANGES} from "../../strategy/siliconProgram.js";
 import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.js";
@@ -397,6 +398,40 @@ export const SCENARIO_KEYS = [
     meaning: "Months from program start to chips in service.",
     source:
       "assumption, within the 12–24 months reported for ASIC programs (kkwisdom.com; bcanalog.com quoting SemiEngineering)",
+    distribution: true
+  },
+  {
+    path: "silicon.respinProbability",
+    label: "Respin probability",
+    slider: {unit: "%", scale: 100, min: 0, max: 100, step: 1},
+    type: "fraction",
+    range: SILICON_PROGRAM_RANGES.respinProbability,
+    default: 0,
+    meaning:
+      "Chance that the first silicon fails and needs a respin, which adds silicon.respinMonths to the design cycle and silicon.respinCost to the NRE; the program's cash flows are their expected values over the two outcomes.",
+    source:
+      'assumption: 0, silicon.nre and silicon.designCycle taken to include any respin. The Siemens EDA / Wilson Research Group 2022 functional verification study: "only about 24 percent of today\'s projects can achieve first silicon success" (a respin probability of 0.76; 14% success in the 2024 study)',
+    distribution: true
+  },
+  {
+    path: "silicon.respinMonths",
+    label: "Months a respin adds",
+    type: "durationMonths",
+    range: SILICON_PROGRAM_RANGES.respinMonths,
+    default: CUSTOM_PROGRAM_NRE.input.respinMonths,
+    meaning: "Months a respin adds to the design cycle.",
+    source: CUSTOM_PROGRAM_NRE.sources.respinMonths,
+    distribution: true
+  },
+  {
+    path: "silicon.respinCost",
+    label: "Cost of a respin",
+    type: "money",
+    range: SILICON_PROGRAM_RANGES.respinCostUsd,
+    default: null,
+    meaning: "What a respin costs (a second mask set); not set: the mask set of silicon.node.",
+    source:
+      "the mask set of silicon.node when not set (src/silicon/programNre.ts MASK_SET_PRICES: N3 $40M, N5 $20M, N7 $10M, from SemiAnalysis and Alphawave via gigora.com)",
     distribution: true
   },
   {
