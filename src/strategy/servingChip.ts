@@ -32,7 +32,7 @@ export interface ServingChipCostResult {
 /** Valid ranges of the TCO inputs (the units are in src/tco/chipHourCost.ts); finite upper bounds keep outputs finite. */
 export const CHIP_HOUR_COST_RANGES: RangeTable<ChipHourCostInput> = {
   chipPriceUsd: {min: 1, max: 1e7},
-  systemOverheadFraction: {min: 0, max: 5},
+  systemOverheadFraction: {min: 0, max: 50},
   chipPowerW: {min: 1, max: 1e5},
   hostPowerFraction: {min: 0, max: 5},
   averageDrawFraction: {min: 0.01, max: 1},

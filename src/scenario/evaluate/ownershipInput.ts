@@ -107,9 +107,9 @@ export function catalogChipHour(
 /**
  * The two serving chips the strategy models compare: the merchant chip at its blended rate and the custom chip
  * (silicon.*, at `customChipPriceUsd`: silicon.unitCost or its built-up price) at `customRelativeThroughput` × that
- * rate (silicon.relativeThroughput, or derived from silicon.chip or its specs), each at its own utilisation. The custom chip has no catalog
- * row: it takes the merchant chip's system overheads (assumption: it is deployed in the same kind of server and
- * network), unless finance.systemOverhead / power.hostOverhead are set.
+ * rate (silicon.relativeThroughput, or derived from silicon.chip or its specs), each at its own utilisation; the custom
+ * chip's server and network are customSystemUsd. The custom chip has no catalog row: it takes the merchant chip's host
+ * power (assumption: it is deployed in the same kind of server and network), unless power.hostOverhead is set.
  */
 export function servingChips(
   point: ScenarioPoint,
@@ -135,7 +135,27 @@ export function servingChips(
     tokensPerSecondPerChip: blendedTokensPerSecondPerChip * customRelativeThroughput,
     utilizationFraction: num(point["silicon.utilization"], "silicon.utilization")
   };
+  // The custom chip's server and network are in USD (customSystemUsd), not finance.systemOverhead × its price.
+  custom.chipHour.systemOverheadFraction =
+    customSystemUsd(point, merchantHour, customChipPriceUsd) / customChipPriceUsd;
   return {merchant, custom};
+}
+
+/**
+ * Server and cluster network bought with each custom chip, USD per chip: silicon.systemCost when set; otherwise at least
+ * what the merchant chip it replaces comes with (its price × its system overhead: $31,120 × 0.50 = $15,560 for an HGX
+ * H100, data/hardware.csv), because host CPUs, memory, NICs and switches do not get cheaper with the accelerator, and
+ * the custom chip's price × the same fraction when that is more (a dearer chip). Independent of the custom chip's price
+ * below the merchant's: a chip bought near cost is not also given a server at a fraction of its cost.
+ */
+export function customSystemUsd(
+  point: ScenarioPoint,
+  merchantHour: ChipHourCostInput,
+  customChipPriceUsd: number
+): number {
+  const set = point["silicon.systemCost"];
+  if (typeof set === "number") return set;
+  return Math.max(customChipPriceUsd, merchantHour.chipPriceUsd) * merchantHour.systemOverheadFraction;
 }
 
 /** The chip-hour cost inputs (src/tco/chipHourCost.ts) → scenario keys, for the merchant or the custom chip. */
@@ -144,7 +164,9 @@ export function chipHourKeys(prefix: string, chip: "merchant" | "custom"): Model
   const hour = (field: string) => (prefix ? `${prefix}.${field}` : field);
   return {
     [hour("chipPriceUsd")]: merchant ? "hardware.price" : "silicon.unitCost",
-    [hour("systemOverheadFraction")]: "(finance.systemOverhead)",
+    [hour("systemOverheadFraction")]: merchant
+      ? "(finance.systemOverhead)"
+      : computedFrom("silicon.systemCost", "silicon.unitCost", "finance.systemOverhead", "hardware.price"),
     [hour("chipPowerW")]: merchant ? "serving.hardware" : "silicon.power",
     [hour("hostPowerFraction")]: "(power.hostOverhead)",
     [hour("averageDrawFraction")]: "power.averageDraw",

@@ -347,7 +347,7 @@ export const SCENARIO_KEYS = [
     range: CHIP_HOUR_COST_RANGES.systemOverheadFraction,
     default: null,
     meaning:
-      "Servers and cluster network bought with each accelerator beyond what its price includes, as a fraction of its price; unset, each chip's catalog figure (data/hardware.csv system_overhead).",
+      "Servers and cluster network bought with each accelerator beyond what its price includes, as a fraction of its price; unset, each chip's catalog figure (data/hardware.csv system_overhead). The custom chip's are silicon.systemCost, in USD (by default the merchant chip's, this fraction × its price).",
     source:
       "data/hardware.csv system_overhead per chip: HGX-board prices 0.50 (DGX/HGX H100 per GPU +21.8%, Epoch AI Hardware prices; then network at 19% of cluster cost, Epoch AI training-cost-trends), DGX or rack prices 0.235 (network only)",
     distribution: true
@@ -638,6 +638,18 @@ export const SCENARIO_KEYS = [
       "Tokens/s a custom chip given by silicon.chip or its specs would measure ÷ what the calibrated serving model gives it: multiplies its derived throughput. Only read with silicon.chip or inline specs.",
     source:
       "assumption: 1, the calibrated model's estimate. For a chip nobody has measured the stated prior is the held-out band of the calibration squared: 0.56 to 1.72 between its 10th and 90th percentiles (1 ÷ 1.335² to 1 ÷ 0.764², src/scenario/evaluate/customChipServing.ts), i.e. the 90% interval `0.48 to 2.01` of the lognormal through them",
+    distribution: true
+  },
+  {
+    path: "silicon.systemCost",
+    label: "Server and network per custom chip",
+    type: "money",
+    range: "[0, 1e6]",
+    default: null,
+    meaning:
+      "Server and cluster network bought with each custom chip, in USD rather than as a fraction of its price; not set: what the merchant chip comes with (its price × its system overhead), or the custom chip's price × that fraction when the custom chip is dearer.",
+    source:
+      "not set: serving.hardware's figure, $31,120 × 0.50 = $15,560 per HGX H100 (data/hardware.csv: DGX vs HGX per GPU +21.8%, Epoch AI Hardware prices; network at 19% of cluster cost, Epoch AI training-cost-trends); assumption: the custom chip is installed in the same kind of server and network",
     distribution: true
   },
   {
