@@ -36,7 +36,7 @@ export const H100_UNIT_COST: SourcedChipCost = {
     hbmStacks: "H100 SXM5: five active HBM3 stacks, 80 GB (NVIDIA H100 whitepaper, 2022)",
     hbmGbPerStack: "80 GB ÷ 5 stacks (NVIDIA H100 whitepaper, 2022)",
     hbmUsdPerGb:
-      'estimate: "HBM3E price is $15 per GB in 2025" (a supply-chain post on OKX, "H200 supply math 2026", https://web3.okx.com/id/discover/post/64639582664800); TrendForce puts HBM at about five times DDR5 per bit (May 2024)',
+      'estimate: "HBM3E price is $15 per GB in 2025" (a supply-chain post on OKX, "H200 supply math 2026", https://web3.okx.com/id/discover/post/64639582664800); TrendForce puts HBM's unit price at "about five times that of DDR5" (TrendForce press release, 6 May 2024, https://www.trendforce.com/presscenter/news/20240506-12125.html) and expects HBM3e's premium over server DDR5 to narrow from 4–5× to 1–2× by the end of 2026 (18 Dec 2025, https://www.trendforce.com/presscenter/news/20251218-12843.html); siliconanalysts.com's packaging model (Feb 2026) takes $200–500 per stack, i.e. $12.5–31/GB for a 16 GB HBM3 stack and $8.3–21/GB for a 24 GB HBM3E stack, which brackets $15; no contract price is published',
     packagingUsdPerChip:
       'estimate: "each CoWoS wafer costs $12k" and "one CoWoS wafer can yield 28 H100/H200" (same OKX post); within the $300–2,000 per unit of siliconanalysts.com\'s packaging model (2026)',
     testAssemblyUsdPerChip:
