@@ -50,3 +50,26 @@ describe("the custom chip's die keys", () => {
     );
   });
 });
+
+describe("the custom chip's description keys", () => {
+  it("a chip and a relative throughput in one file stop validate with a non-zero exit, naming key, file and line", async () => {
+    const both = file(
+      "both.md",
+      "extends: asic-9-months\nsilicon:\n  chip: custom-inference-asic\n  relativeThroughput: 0.9\n"
+    );
+    const {code, stdout, stderr} = await runCli(["validate", both]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.trim()).toBe(
+      `token-ledger: ${both}:6:23: silicon.relativeThroughput: the custom chip's throughput is derived from silicon.chip: expected no silicon.relativeThroughput beside silicon.chip or inline specs (silicon.servingFactor scales them), found 0.9`
+    );
+  });
+
+  it("run --json reports the derived multiple of a catalog chip as siliconRelativeThroughput", async () => {
+    const byRow = file("by-row.md", "extends: asic-9-months\nsilicon:\n  chip: h100-sxm\n");
+    const {code, stdout} = await runCli(["run", byRow, "--json", "--samples", "200"]);
+    expect(code).toBe(0);
+    // serving.hardware is h100-sxm too: the same chip on the same workload is 1× itself.
+    expect(JSON.parse(stdout).metrics.siliconRelativeThroughput.p50).toBeCloseTo(1, 12);
+  });
+});
