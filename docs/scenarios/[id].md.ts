@@ -127,7 +127,8 @@ const runner = ScenarioRunner(import.meta.resolve("../components/scenarioRunWork
   onBusy: (busy) => busy && document.body.toggleAttribute("data-scenario-running", true)
 });
 // Each chart and table is redrawn in an animation frame of its own (frameTurn.ts), so that no move is one long task:
-// the median point's charts first, then what waits for the Monte Carlo.
+// the median point's charts first, then what waits for the Monte Carlo. The cards and the bands' sentence (a few
+// short elements) are drawn as soon as the Monte Carlo answers, without waiting for a turn.
 const MONTE_CARLO_TURN = {order: 1};
 const TABLE_TURN = {order: 2};
 ~~~
@@ -208,7 +209,6 @@ display(ScenarioProvenance(sets));
 ~~~
 
 ~~~js
-await frameTurn(invalidation, MONTE_CARLO_TURN);
 display(
   ScenarioKpis(rows, ${JSON.stringify(topicKpis(topics))})
 );
@@ -244,7 +244,6 @@ ${topics.length ? "## The whole model at this scenario\n\n" : ""}${chartGrid(GEN
 ## How sure is this?
 
 ~~~js
-await frameTurn(invalidation, MONTE_CARLO_TURN);
 display(BandsSummary(rows, state.uncertainKeys, state.bands));
 ~~~
 
