@@ -9,6 +9,8 @@
 // label contains one of them: `npx tsx bench/page-latency.bench.ts "10,000"`. "first" is the time to the first change
 // inside a card (the first chart redrawn): on a scenario page the charts of the median point are drawn at once and
 // the Monte Carlo's cards and bands follow from a Web Worker, so "median"/"p95" there measure when the bands settle.
+// Arguments naming a directory are built sites to measure instead of dist/, one after the other in this run (so each
+// sees the same machine load). "chart" is the time to the first chart (an svg) put into a card.: `npx tsx bench/page-latency.bench.ts tmp/dist-before dist "scenario page"`.
 import {existsSync} from "node:fs";
 import {execFileSync} from "node:child_process";
 import {closePage, launchBrowser, openPage} from "../test/browser/browser.js";
@@ -74,8 +76,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[lo]! + (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!) * (i - lo);
 }
 
-if (!existsSync("dist/index.html")) execFileSync("npm", ["run", "build"], {stdio: "inherit"});
-const server = await serveSite("dist");
+const args = process.argv.slice(2);
+const dists = args.filter((arg) => existsSync(`${arg}/index.html`));
+const filters = args.filter((arg) => !dists.includes(arg));
+if (dists.length === 0) {
+  if (!existsSync("dist/index.html")) execFileSync("npm", ["run", "build"], {stdio: "inherit"});
+  dists.push("dist");
+}
 const browser = await launchBrowser();
 console.log(
   `page latency: input event → first and last DOM change in a card, ${MOVES} moves each (chromium, headless)\n`
@@ -89,16 +96,21 @@ console.log(
     "work median".padStart(13) +
     "work p95".padStart(10) +
     "first median".padStart(13) +
-    "first p95".padStart(11)
+    "first p95".padStart(11) +
+    "chart median".padStart(13) +
+    "chart p95".padStart(11)
 );
 try {
-  const filters = process.argv.slice(2);
-  for (const c of CASES.filter((c) => filters.length === 0 || filters.some((f) => c.label.includes(f)))) {
+  for (const [dist, c] of CASES.filter((c) => filters.length === 0 || filters.some((f) => c.label.includes(f))).flatMap(
+    (c) => dists.map((dist) => [dist, c] as const)
+  )) {
+    const server = await serveSite(dist);
+    const label = dists.length > 1 ? `${c.label} [${dist}]` : c.label;
     const page = await openPage(browser, c.path, {baseUrl: server.url, viewport: {width: 1280, height: 900}});
     try {
       const selector = `[data-testid="${c.control}"] input[type=range], input[type=range][data-testid="${c.control}"], [data-key="${c.control.replace("control-", "")}"] input[type=range]`;
       if (!(await page.$(selector))) {
-        console.log(`${c.label.padEnd(52)} (control ${c.control} not found; skipped)`);
+        console.log(`${label.padEnd(52)} (control ${c.control} not found; skipped)`);
         continue;
       }
       for (const [testid, value] of Object.entries(c.setup ?? {})) {
@@ -112,14 +124,17 @@ try {
       const times: number[] = [];
       const works: number[] = [];
       const firsts: number[] = [];
+      const charts: number[] = [];
       for (let i = 0; i < MOVES; i++) {
         const value = c.values[i % 2]!;
         // A string, so that the bundler's helpers (tsx names functions with __name) do not leak into the page.
-        const {ms, first, work} = (await page.evaluate(`new Promise((resolve) => {
+        const {ms, first, work, chart} = (await page.evaluate(`new Promise((resolve) => {
           const input = document.querySelector(${JSON.stringify(selector)});
           const root = document.querySelector("main") ?? document.body;
           let last = 0;
           let first = 0;
+          let firstChart = 0;
+          const addsChart = (r) => [...r.addedNodes].some((n) => n.nodeType === 1 && (n.matches("svg, figure") || !!n.querySelector("svg")) && !!(n.closest(".card") || n.querySelector(".card") || inChart(r.target)));
           // A change inside a card, or a card (or something holding one) added: cells that display a whole grid of
           // cards replace it, and the mutation's target is then the cell's root, outside any card.
           const inChart = (node) => { const el = node.nodeType === 1 ? node : node.parentElement; return !!(el && el.closest(".card")); };
@@ -128,6 +143,7 @@ try {
             if (records.some((r) => inChart(r.target) || [...r.addedNodes].some(holdsCard))) {
               last = performance.now();
               if (first === 0) first = last;
+              if (firstChart === 0 && records.some(addsChart)) firstChart = last;
             }
           });
           observer.observe(root, {subtree: true, childList: true, characterData: true, attributes: true});
@@ -138,16 +154,17 @@ try {
           const start = performance.now();
           input.value = ${JSON.stringify(String(value))};
           input.dispatchEvent(new Event("input", {bubbles: true}));
-          const done = () => { observer.disconnect(); resolve({ms: last === 0 ? NaN : last - start, first: first === 0 ? NaN : first - start, work: last - frameStart}); };
+          const done = () => { observer.disconnect(); resolve({ms: last === 0 ? NaN : last - start, first: first === 0 ? NaN : first - start, work: last - frameStart, chart: firstChart === 0 ? NaN : firstChart - start}); };
           // Settle: no further change for 300 ms, then report when the last change happened.
           const check = () => {
             if ((last !== 0 && performance.now() - last > 300) || performance.now() - start > 5000) done();
             else setTimeout(check, 50);
           };
           setTimeout(check, 50);
-        })`)) as {ms: number; first: number; work: number};
+        })`)) as {ms: number; first: number; work: number; chart: number};
         times.push(ms);
         firsts.push(first);
+        charts.push(chart);
         works.push(work);
       }
       const sorted = times.filter(Number.isFinite).sort((a, b) => a - b);
@@ -155,8 +172,9 @@ try {
       const p95 = percentile(sorted, 0.95);
       const sortedWork = works.filter(Number.isFinite).sort((a, b) => a - b);
       const sortedFirst = firsts.filter(Number.isFinite).sort((a, b) => a - b);
+      const sortedChart = charts.filter(Number.isFinite).sort((a, b) => a - b);
       console.log(
-        c.label.padEnd(52) +
+        label.padEnd(52) +
           median.toFixed(1).padStart(10) +
           p95.toFixed(1).padStart(9) +
           (median / FRAME_MS).toFixed(2).padStart(15) +
@@ -164,13 +182,15 @@ try {
           percentile(sortedWork, 0.5).toFixed(1).padStart(13) +
           percentile(sortedWork, 0.95).toFixed(1).padStart(10) +
           percentile(sortedFirst, 0.5).toFixed(1).padStart(13) +
-          percentile(sortedFirst, 0.95).toFixed(1).padStart(11)
+          percentile(sortedFirst, 0.95).toFixed(1).padStart(11) +
+          percentile(sortedChart, 0.5).toFixed(1).padStart(13) +
+          percentile(sortedChart, 0.95).toFixed(1).padStart(11)
       );
     } finally {
       await closePage(page);
+      await server.close();
     }
   }
 } finally {
   await browser.close();
-  await server.close();
 }

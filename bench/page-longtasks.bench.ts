@@ -2,7 +2,8 @@
 // apart, in chromium on a built site. Run: `npm run build && npx tsx bench/page-longtasks.bench.ts [DIST...]`; given
 // several built sites (e.g. this branch's dist/ and an older build), it measures them one after the other in this run,
 // so that each sees the same machine load. Before issue #17 the page's Monte Carlo ran on the main thread; now it runs
-// in a Web Worker and the main thread only redraws the charts and tables.
+// in a Web Worker and the main thread only redraws the charts and tables, one per animation frame (frameTurn.ts).
+// The same bound is asserted by test/browser/scenarioLongTasks.test.ts (a mouse drag through 20 values).
 import {launchBrowser} from "../test/browser/browser.js";
 import {serveSite} from "../src/node/site/serve.js";
 

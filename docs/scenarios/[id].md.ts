@@ -87,6 +87,7 @@ toc: false
 import {controlToBase, keyControl} from "../components/keyControls.js";
 import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
 import {ScenarioRunner} from "../components/scenarioRunner.js";
+import {frameTurn, frameTurnsDone} from "../components/frameTurn.js";
 import {DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
 import {costPartRows, csvRows, currentCycleRow, cycleRows, flywheelRows, moatRows, siliconCostPartRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
@@ -120,10 +121,16 @@ const query = parseShareQuery(window.location.search);
 const fromUrl = applyShareSets(entry.resolved, query.sets, {check: scenarioPageCheck(catalogs)});
 const ignored = [...query.ignored, ...fromUrl.ignored];
 // One worker for the page's Monte Carlo runs, loaded from the served module (Framework rewrites the URL).
-// While it runs, the page is marked (body[data-scenario-running]) and the figures that wait for it are dimmed.
+// While it runs, and until what it feeds is redrawn, the page is marked (body[data-scenario-running]) and the figures
+// that wait for it are dimmed; the state cell below clears the mark.
 const runner = ScenarioRunner(import.meta.resolve("../components/scenarioRunWorker.js"), {
-  onBusy: (busy) => document.body.toggleAttribute("data-scenario-running", busy)
+  onBusy: (busy) => busy && document.body.toggleAttribute("data-scenario-running", true)
 });
+// Each chart and table is redrawn in an animation frame of its own (frameTurn.ts), so that no move is one long task:
+// the median point's charts first, then what waits for the Monte Carlo. The cards and the bands' sentence (a few
+// short elements) are drawn as soon as the Monte Carlo answers, without waiting for a turn.
+const MONTE_CARLO_TURN = {order: 1};
+const TABLE_TURN = {order: 2};
 ~~~
 
 ~~~js
@@ -184,7 +191,12 @@ const state = await (async () => {
     return settledScenarioPageState(entry.report, entry.resolved, catalogs, sets);
   }
 })();
-if (state) document.body.toggleAttribute("data-scenario-running", false);
+// The mark clears once every figure this state feeds has had its frame (unless a newer move made this state stale).
+{
+  let stale = false;
+  invalidation.then(() => (stale = true));
+  frameTurnsDone().then(() => stale || document.body.toggleAttribute("data-scenario-running", false));
+}
 const rows = metricRows(state.metrics);
 ~~~
 
@@ -247,12 +259,12 @@ const noBands = "No assumption is uncertain: no bands.";
   <div class="card" data-chart="spend-band">
     <h2>Cumulative inference spend, uncertainty</h2>
     <h3>Median, 50% and 90% bands across the draws · $\{bandCsv("spend-band", spendBand)}</h3>
-    $\{state.bands ? resize((width) => FanChart(spendBand, {width, height: 260, yLabel: "↑ Cumulative inference spend (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: SPEND_COLORS.inference})) : noBands}
+    $\{state.bands ? frameTurn(invalidation, MONTE_CARLO_TURN).then(() => resize((width) => FanChart(spendBand, {width, height: 260, yLabel: "↑ Cumulative inference spend (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: SPEND_COLORS.inference}))) : noBands}
   </div>
   <div class="card" data-chart="silicon-band">
     <h2>Custom silicon, cumulative discounted cash flow, uncertainty</h2>
     <h3>Median, 50% and 90% bands across the draws; NRE at month 0 · $\{bandCsv("silicon-band", siliconBand)}</h3>
-    $\{state.bands ? resize((width) => FanChart(siliconBand, {width, height: 260, yLabel: "↑ Cumulative discounted cash flow (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: FLEET_COLORS.inHouse})) : noBands}
+    $\{state.bands ? frameTurn(invalidation, MONTE_CARLO_TURN).then(() => resize((width) => FanChart(siliconBand, {width, height: 260, yLabel: "↑ Cumulative discounted cash flow (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: FLEET_COLORS.inHouse}))) : noBands}
   </div>
 </div>
 
@@ -262,6 +274,7 @@ Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} (seed 1) and t
 95th percentiles of the draws.
 
 ~~~js
+await frameTurn(invalidation, TABLE_TURN);
 display(ScenarioMetricsTable(rows));
 ~~~
 
@@ -271,6 +284,7 @@ Each value with its unit, where it was set (file and line, inherited from a pare
 this page) and its source. Hover a value to see it as written.
 
 ~~~js
+await frameTurn(invalidation, TABLE_TURN);
 display(ScenarioAssumptionsTable(assumptionRows(pointState.resolved)));
 ~~~
 
@@ -366,7 +380,7 @@ function chartGrid(charts: readonly Chart[]): string {
     return `  <div class="card" data-chart="${chart}">
     <h2>${escapeHtml(title)}</h2>
     <h3>${subtitle}</h3>
-    $\{resize((width) => ${draw})}
+    $\{frameTurn(invalidation).then(() => resize((width) => ${draw}))}
   </div>`;
   };
   const wide = charts.length % 2 === 1 ? card(charts[0]!) + "\n" : "";

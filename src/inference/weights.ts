@@ -1,4 +1,5 @@
 import type {ModelArchitecture} from "../catalog/model.js";
+import {portablePow} from "../uncertainty/portableMath.js";
 
 type MoeShape = Pick<ModelArchitecture, "params" | "activeParams" | "experts" | "expertsPerToken">;
 type EmbeddingShape = Pick<ModelArchitecture, "vocabSize" | "hiddenSize" | "tiedEmbeddings">;
@@ -24,7 +25,7 @@ export function splitParams(model: MoeShape): {sharedParams: number; routedParam
 export function touchedExpertFraction(model: MoeShape, tokens: number): number {
   const routedFraction = model.expertsPerToken / model.experts;
   if (routedFraction >= 1) return 1;
-  return 1 - Math.pow(1 - routedFraction, tokens);
+  return 1 - portablePow(1 - routedFraction, tokens);
 }
 
 /** Parameters of one vocabSize × hiddenSize table: the input embedding, and (untied) again the output head. */

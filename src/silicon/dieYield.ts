@@ -1,3 +1,4 @@
+import {portableExp, portableLog1p} from "../uncertainty/portableMath.js";
 /**
  * Die yield: the share of dies with no killer defect, from die area and defect density.
  *
@@ -36,9 +37,9 @@ export function dieYield({dieAreaCm2, defectDensityPerCm2, clusteringAlpha}: Die
     throw new RangeError(`clustering α: expected a number > 0 (Infinity for Poisson), found ${clusteringAlpha}`);
   }
   const defectsPerDie = dieAreaCm2 * defectDensityPerCm2;
-  if (clusteringAlpha === Infinity) return Math.exp(-defectsPerDie);
+  if (clusteringAlpha === Infinity) return portableExp(-defectsPerDie);
   // (1 + x/α)^−α = exp(−α · log1p(x/α)), which stays accurate for large α (it tends to exp(−x)).
-  return Math.exp(-clusteringAlpha * Math.log1p(defectsPerDie / clusteringAlpha));
+  return portableExp(-clusteringAlpha * portableLog1p(defectsPerDie / clusteringAlpha));
 }
 
 /** Poisson yield exp(−A·D0): dieYield with α = ∞. */

@@ -1,6 +1,7 @@
 import {UserError} from "../errors/userError.js";
 import {DAYS_PER_MONTH} from "../units/si.js";
 import {checkRanges, describeRange, type RangeTable} from "../units/range.js";
+import {portableLog2, portablePow} from "../uncertainty/portableMath.js";
 
 /**
  * The flywheel: a monthly system-dynamics simulation in which better models shorten chip design, new chips cut the
@@ -250,10 +251,10 @@ function simulateCheckedFlywheel(
     const chipGeneration = Math.floor(chipDesignProgress + 1e-9);
     if (chipGeneration !== factorGeneration) {
       factorGeneration = chipGeneration;
-      costFactor = Math.pow(1 - input.costReductionPerChipGeneration, chipGeneration);
+      costFactor = portablePow(1 - input.costReductionPerChipGeneration, chipGeneration);
       // (c_0 ÷ c_t)^ε written as costFactor^-ε so that it stays defined when c_0 = 0.
       addressableFromCost = links.lowerCostGrowsUsers
-        ? Math.min(input.addressableUsersCap, N0 * Math.pow(costFactor, -input.addressableUsersElasticityToCost))
+        ? Math.min(input.addressableUsersCap, N0 * portablePow(costFactor, -input.addressableUsersElasticityToCost))
         : N0;
     }
     const costUsdPerMTok = c0 * costFactor;
@@ -263,7 +264,7 @@ function simulateCheckedFlywheel(
     const tokensServed = users * input.tokensPerUserPerDay * DAYS_PER_MONTH;
     const dataTokens = state.dataTokens + input.dataCaptureFraction * tokensServed;
     const modelQuality =
-      1 + input.qualityGainPerDataDoubling * Math.log2((dataTokens + input.referenceDataTokens) / dataScale);
+      1 + input.qualityGainPerDataDoubling * portableLog2((dataTokens + input.referenceDataTokens) / dataScale);
     state = {
       month,
       users,

@@ -1,4 +1,5 @@
 import {MONTHS_PER_YEAR} from "../units/si.js";
+import {portablePow} from "../uncertainty/portableMath.js";
 
 /**
  * (1 + ratePerYear)^(months ÷ 12): the multiplier after `months` of compound growth at `ratePerYear` (a fraction:
@@ -6,7 +7,7 @@ import {MONTHS_PER_YEAR} from "../units/si.js";
  * rate >= -1.
  */
 export function compoundGrowthFactor(ratePerYear: number, months: number): number {
-  return Math.pow(1 + ratePerYear, months / MONTHS_PER_YEAR);
+  return portablePow(1 + ratePerYear, months / MONTHS_PER_YEAR);
 }
 
 /**
@@ -64,5 +65,5 @@ export function discountSeries(discountRatePerYear: number, months: number): Flo
 
 /** Discount factor for a cash flow `months` after the start at an annual rate: (1 + r)^(-months ÷ 12). */
 export function discountFactor(discountRatePerYear: number, months: number): number {
-  return Math.pow(1 + discountRatePerYear, -months / MONTHS_PER_YEAR);
+  return portablePow(1 + discountRatePerYear, -months / MONTHS_PER_YEAR);
 }

@@ -3,6 +3,7 @@ import {compoundGrowthSeries} from "./growth.js";
 import {DAYS_PER_MONTH} from "../units/si.js";
 import {checkRanges, type RangeTable} from "../units/range.js";
 import {lastResult} from "./lastResult.js";
+import {portablePow} from "../uncertainty/portableMath.js";
 
 /**
  * Training vs inference over time: training is a lumpy outlay per model generation, inference a monthly bill that
@@ -200,7 +201,7 @@ function simulateSpend(
       generation: g,
       startMonth: start,
       releaseMonth: start + input.trainingRunMonths,
-      trainingCostUsd: input.firstGenerationTrainingCostUsd * Math.pow(input.trainingCostGrowthPerGeneration, g - 1)
+      trainingCostUsd: input.firstGenerationTrainingCostUsd * portablePow(input.trainingCostGrowthPerGeneration, g - 1)
     });
   }
   // A plain array, not a Float64Array: cheaper to allocate once per Monte Carlo draw, and it holds the same doubles.

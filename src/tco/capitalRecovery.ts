@@ -1,3 +1,4 @@
+import {portableExpm1, portableLog1p} from "../uncertainty/portableMath.js";
 /**
  * Capital recovery factor: the constant payment per period that repays 1 unit of capital, with interest, over n
  * periods: r(1+r)^n / ((1+r)^n - 1). At r = 0 it is 1/n (straight-line). Standard annuity formula, e.g. Brealey,
@@ -14,5 +15,5 @@ export function capitalRecoveryFactor({ratePerPeriod: r, periods: n}: CapitalRec
   // Written as r / (1 − (1+r)^−n) with log1p/expm1, which keeps full precision as r → 0; below 1e-8 the first-order
   // series (1/n)(1 + (n+1)r/2) is exact to double precision and avoids 0/0.
   if (r < 1e-8) return (1 / n) * (1 + ((n + 1) * r) / 2);
-  return r / -Math.expm1(-n * Math.log1p(r));
+  return r / -portableExpm1(-n * portableLog1p(r));
 }

@@ -1,7 +1,14 @@
 import {createHash} from "node:crypto";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {portableExp, portableLog} from "../../src/uncertainty/portableMath.js";
+import {
+  portableExp,
+  portableExpm1,
+  portableLog,
+  portableLog1p,
+  portableLog2,
+  portablePow
+} from "../../src/uncertainty/portableMath.js";
 
 /** Distance in units in the last place between two doubles of the same sign. */
 function ulps(a: number, b: number): number {
@@ -57,5 +64,72 @@ describe("portableExp and portableLog", () => {
     expect(portableExp(-0.5)).toBe(0.6065306597126334);
     expect(portableLog(10)).toBe(2.302585092994046);
     expect(portableLog(0.3)).toBe(-1.2039728043259361);
+  });
+});
+
+describe("portableLog1p, portableExpm1, portableLog2 and portablePow", () => {
+  it("agree with Math.log1p and Math.expm1 within 4 ulps, down to tiny arguments", () => {
+    fc.assert(
+      fc.property(fc.double({min: -0.999, max: 1e6, noNaN: true}), (x) => {
+        expect(Math.abs(ulps(portableLog1p(x), Math.log1p(x)))).toBeLessThanOrEqual(4);
+      }),
+      {numRuns: 5000}
+    );
+    fc.assert(
+      fc.property(fc.double({min: -700, max: 700, noNaN: true}), (x) => {
+        const [mine, theirs] = [portableExpm1(x), Math.expm1(x)];
+        if (theirs === 0) expect(mine).toBe(theirs);
+        else expect(Math.abs(ulps(mine, theirs))).toBeLessThanOrEqual(4);
+      }),
+      {numRuns: 5000}
+    );
+    for (const x of [1e-300, -1e-300, 1e-12, -1e-12, 3e-9]) {
+      expect(Math.abs(ulps(portableLog1p(x), Math.log1p(x)))).toBeLessThanOrEqual(1);
+      expect(Math.abs(ulps(portableExpm1(x), Math.expm1(x)))).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("give what Math gives at the special values", () => {
+    for (const x of [0, -0, -1, -2, Infinity, -Infinity, NaN]) expect(portableLog1p(x)).toBe(Math.log1p(x));
+    for (const x of [0, -0, Infinity, -Infinity, NaN, 710]) expect(portableExpm1(x)).toBe(Math.expm1(x));
+    for (const x of [1, 2, 1024, 0.5]) expect(portableLog2(x)).toBe(Math.log2(x));
+  });
+
+  it("raise to a power within 2|y ln x| + 4 ulps of Math.pow, exactly for small integer powers of exact values", () => {
+    fc.assert(
+      fc.property(
+        fc.double({min: 1e-3, max: 1e3, noNaN: true}),
+        fc.double({min: -20, max: 20, noNaN: true}),
+        (x, y) => {
+          const [mine, theirs] = [portablePow(x, y), Math.pow(x, y)];
+          fc.pre(theirs > 1e-300 && theirs < 1e300);
+          expect(Math.abs(ulps(mine, theirs))).toBeLessThanOrEqual(2 * Math.abs(y * Math.log(x)) + 4);
+        }
+      ),
+      {numRuns: 5000}
+    );
+    // A scenario's growth and discount factors: (1 + r)^(±m/12) over ten years; at most 6 ulps (e.g. 0.5^(65/12): 3).
+    for (const r of [-0.5, 0.08, 0.3, 1]) {
+      for (let m = -120; m <= 120; m++) {
+        const error = Math.abs(ulps(portablePow(1 + r, m / 12), Math.pow(1 + r, m / 12)));
+        expect(error, `${r} ${m}`).toBeLessThanOrEqual(6);
+      }
+    }
+    expect(portablePow(2, 10)).toBe(1024);
+    expect(portablePow(1.5, 3)).toBe(3.375);
+    expect(portablePow(-2, 3)).toBe(-8);
+    expect(portablePow(10, -2)).toBe(0.01);
+    for (const [x, y] of [
+      [0, 0.5],
+      [0, -0.5],
+      [-1, 0.5],
+      [Infinity, 0.5],
+      [NaN, 2],
+      [2, NaN],
+      [0.5, Infinity],
+      [1, NaN]
+    ]) {
+      expect(portablePow(x!, y!), `${x} ** ${y}`).toBe(Math.pow(x!, y!));
+    }
   });
 });

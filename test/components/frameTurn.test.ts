@@ -1,0 +1,50 @@
+import {describe, expect, it} from "vitest";
+import {frameTurn, frameTurnsDone} from "../../docs/components/frameTurn.js";
+
+/** Under Node a frame is a 16 ms timer (no requestAnimationFrame); each test records which turn came in which frame. */
+function frameCounter() {
+  let frame = 0;
+  let stopped = false;
+  const tick = () => {
+    frame++;
+    if (!stopped) setTimeout(tick, 16);
+  };
+  setTimeout(tick, 16);
+  return {now: () => frame, stop: () => (stopped = true)};
+}
+
+describe("frameTurn", () => {
+  it("gives one turn per frame, lower order first, then in the order asked", async () => {
+    const frames = frameCounter();
+    const given: [string, number][] = [];
+    const ask = (name: string, order = 0) => frameTurn(undefined, {order}).then(() => given.push([name, frames.now()]));
+    await Promise.all([ask("table", 2), ask("bands", 1), ask("chart a"), ask("chart b")]);
+    frames.stop();
+    expect(given.map(([name]) => name)).toEqual(["chart a", "chart b", "bands", "table"]);
+    const at = given.map(([, frame]) => frame);
+    expect(new Set(at).size).toBe(4); // each in a frame of its own
+  });
+
+  it("drops a turn whose cell was invalidated, without spending a frame on it", async () => {
+    let invalidate!: () => void;
+    const invalidation = new Promise<void>((resolve) => (invalidate = resolve));
+    const given: string[] = [];
+    void frameTurn(invalidation).then(() => given.push("stale"));
+    invalidate();
+    await invalidation;
+    await frameTurn().then(() => given.push("fresh"));
+    await frameTurnsDone();
+    expect(given).toEqual(["fresh"]);
+  });
+
+  it("says when every turn asked for, including those asked meanwhile, has been given", async () => {
+    const given: string[] = [];
+    void frameTurn().then(() => {
+      given.push("first");
+      // A cell fed by the first asks for its own turn.
+      void frameTurn().then(() => given.push("second"));
+    });
+    await frameTurnsDone();
+    expect(given).toEqual(["first", "second"]);
+  });
+});
