@@ -1,5 +1,5 @@
-// A report project started the way an analyst elsewhere would: `npm pack` this repository, `token-ledger new` a
-// project in a temporary folder, install the tarball there (from npm's cache when it can: --prefer-offline), add a chip
+// A report project started the way an analyst elsewhere would: `token-ledger new` a project in a temporary folder
+// (which packs this checkout into its vendor/: npm pack), install it there (from npm's cache when it can: --prefer-offline), add a chip
 // row and a scenario that uses it, build. The built site has the scenario's page and the chip, and every page loads in
 // chromium with no error cell and no request to another host; the project's own `npx token-ledger run` sees its rows;
 // a page prints to PDF. About two to three minutes, most of it npm pack (tsc), npm install and the build.
@@ -50,17 +50,10 @@ describe.skipIf(!enabled)("a report project from the packed package", () => {
 
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), "token-ledger-e2e-"));
-    run("npm", ["pack", "--pack-destination", tmp, "--silent"], REPO_ROOT);
-    const tarball = join(
-      tmp,
-      readdirSync(tmp).find((name) => name.endsWith(".tgz"))!
-    );
     project = join(tmp, "my-report");
-    run(
-      process.execPath,
-      [join(REPO_ROOT, "bin/token-ledger.js"), "new", project, "--token-ledger", `file:${tarball}`],
-      tmp
-    );
+    // No --token-ledger: from this checkout, `new` packs the package into the project's vendor/ (npm pack) and names
+    // it there, so the project's README (npm install, npm run build) is all a user follows.
+    run(process.execPath, [join(REPO_ROOT, "bin/token-ledger.js"), "new", project], tmp);
     writeFileSync(join(project, "data/hardware.csv"), `${HARDWARE[0]}\n${CHIP_ROW}\n`);
     writeFileSync(join(project, "data/scenarios/on-my-chip.md"), CHIP_SCENARIO);
     run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], project);
@@ -74,6 +67,12 @@ describe.skipIf(!enabled)("a report project from the packed package", () => {
     await browser?.close();
     await server?.close();
     if (tmp) rmSync(tmp, {recursive: true, force: true});
+  });
+
+  it("depends on the package packed into its own vendor/ folder", () => {
+    const pkg = JSON.parse(readFileSync(join(project, "package.json"), "utf8"));
+    expect(pkg.dependencies["token-ledger"]).toMatch(/^file:vendor\/token-ledger-\d+\.\d+\.\d+\.tgz$/);
+    expect(existsSync(join(project, pkg.dependencies["token-ledger"].slice("file:".length)))).toBe(true);
   });
 
   it("runs the project's scenario from inside it, on the project's chip, extending the bundled base", () => {
