@@ -5,6 +5,7 @@ import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, w
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from "vitest";
+import {calibrationWriteTarget} from "../../src/cli/commands/calibration.js";
 import {createProject, tokenLedgerSource} from "../../src/node/newProject.js";
 import {findProject} from "../../src/node/paths.js";
 import {REPO_ROOT} from "../projectCopy.js";
@@ -128,6 +129,15 @@ describe("the token-ledger dependency a new project gets", () => {
     const dir = join(tmp, "unpackable");
     expect(() => createProject(dir, {packageRoot})).toThrow(/--token-ledger/);
     expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe("calibration --write in an installed package", () => {
+  it("refuses, naming --write, why and what to do; a checkout writes its src/", () => {
+    const installed = join(tmp, "installed/node_modules/token-ledger");
+    mkdirSync(installed, {recursive: true});
+    expect(() => calibrationWriteTarget(installed)).toThrow(/--write.*installed package.*checkout of token-ledger/);
+    expect(calibrationWriteTarget(REPO_ROOT)).toBe(join(REPO_ROOT, "src/inference/servingCalibration.generated.ts"));
   });
 });
 
