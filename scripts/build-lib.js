@@ -7,10 +7,20 @@
 // dist-lib/.stamp records when the compile started: bin/token-ledger.js runs the compiled CLI only while no file in
 // src/ or docs/components/ is newer, so an edit is never hidden behind stale output (it falls back to tsx).
 import {spawnSync} from "node:child_process";
-import {cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync} from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync
+} from "node:fs";
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
+import {fileURLToPath, pathToFileURL} from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // An installed package has its compiled output and no sources: nothing to do (npm may run `prepare` there).
@@ -41,10 +51,52 @@ rmSync(join(next, ".tsc"), {recursive: true, force: true});
 // Files tsc does not emit: the components' stylesheets and the hand-written declarations.
 copyMatching(join(root, "docs/components"), join(next, "components"), /\.(css|d\.ts)$/);
 copyMatching(join(root, "src"), join(next, "lib"), /\.d\.ts$/);
+await shareLibrary(join(next, "components"), join(next, "lib"));
 writeFileSync(join(next, ".stamp"), `${started.toISOString()}\n`);
 utimesSync(join(next, ".stamp"), started, started);
 rmSync(out, {recursive: true, force: true});
 renameSync(next, out);
+
+/**
+ * Points the compiled components at the package's entries instead of at files: `../lib/…` becomes `token-ledger` (the
+ * library's one entry, which exports all they use) and `./x.js` becomes `token-ledger/components/x.js`. Framework
+ * bundles each bare import of a page into its own module and inlines the relative imports of that module, so with
+ * relative imports every component a page imported carried its own copy of the library (~1.3 MB each); with bare ones
+ * the library and each component are one shared module, loaded once per page. In Node the same specifiers resolve
+ * through the package's self-reference (its `exports`).
+ */
+async function shareLibrary(dir, libDir) {
+  const library = await import(pathToFileURL(join(libDir, "index.js")).href);
+  for (const entry of readdirSync(dir, {withFileTypes: true, recursive: true})) {
+    if (!entry.isFile() || !entry.name.endsWith(".js")) continue;
+    const file = join(entry.parentPath ?? entry.path, entry.name);
+    let text = readFileSync(file, "utf8");
+    // `export * from "../lib/x.js"` names what it passes on (the entry exports much more).
+    for (const match of text.matchAll(/export \* from "\.\.\/lib\/([^"]+\.js)";/g)) {
+      const names = Object.keys(await import(pathToFileURL(join(libDir, match[1])).href));
+      const absent = names.filter((name) => !(name in library));
+      if (absent.length)
+        throw new Error(`build-lib: ${file}: the library's entry does not export ${absent.join(", ")}`);
+      text = text.replace(match[0], `export {${names.join(", ")}} from "token-ledger";`);
+    }
+    // Every name a component imports from the library must come from its entry.
+    for (const match of text.matchAll(/import \{([^}]*)\} from "\.\.\/lib\/[^"]+";/g)) {
+      const absent = match[1]
+        .split(",")
+        .map((name) => name.trim().split(/\s+as\s+/)[0])
+        .filter((name) => name && !(name in library));
+      if (absent.length)
+        throw new Error(`build-lib: ${file}: the library's entry does not export ${absent.join(", ")}`);
+    }
+    const shared = text
+      .replace(/(from\s*|import\s*)"\.\.\/lib\/[^"]+\.js"/g, '$1"token-ledger"')
+      .replace(/(from\s*|import\s*)"\.\/([\w-]+\.js)"/g, '$1"token-ledger/components/$2"');
+    if (/(\bfrom\s*|\bimport\s*\(?\s*)"\.\.?\//.test(shared)) {
+      throw new Error(`build-lib: ${file} keeps a relative import the rewrite does not cover`);
+    }
+    writeFileSync(file, shared);
+  }
+}
 
 /** Copies the files under `from` whose names match `pattern` to the same relative place under `to`. */
 function copyMatching(from, to, pattern) {

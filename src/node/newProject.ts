@@ -1,5 +1,6 @@
+import {spawnSync} from "node:child_process";
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {basename, join, relative, resolve} from "node:path";
+import {basename, join, relative, resolve, sep} from "node:path";
 import {UserError} from "../errors/userError.js";
 import {PACKAGE_ROOT} from "./paths.js";
 
@@ -9,8 +10,15 @@ const TEMPLATE_DIR = join(PACKAGE_ROOT, "templates", "project");
 export interface CreateProjectOptions {
   /** The site's title (default: the folder's name). */
   title?: string;
-  /** The version range or location of token-ledger in the project's package.json (default: `^` this version). */
+  /**
+   * The version range or location of token-ledger in the project's package.json. Default: `^` this version when the
+   * running token-ledger was installed from a registry; otherwise (a checkout, or a copy installed from a tarball or a
+   * folder) this package packed into the project as `vendor/token-ledger-VERSION.tgz` and `file:vendor/…` (see
+   * {@link tokenLedgerSource}).
+   */
   tokenLedgerSpec?: string;
+  /** The folder of the token-ledger that is packed when no spec is given (default: the running package's root). */
+  packageRoot?: string;
 }
 
 /**
@@ -66,7 +74,7 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
       },
       dependencies: {
         "@observablehq/framework": frameworkVersion,
-        "token-ledger": options.tokenLedgerSpec ?? `^${version}`
+        "token-ledger": options.tokenLedgerSpec ?? defaultSpec(target, options.packageRoot ?? PACKAGE_ROOT, version)
       }
     };
     writeFileSync(join(target, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
@@ -76,6 +84,70 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
     throw error;
   }
   return listFiles(target);
+}
+
+/**
+ * Where the running token-ledger came from, for a new project's dependency on it: `registry` when the package manager's
+ * lockfile above it records a download over http(s) (`npx token-ledger`, or a project that installed it from the
+ * registry), `local` otherwise: a checkout (not under node_modules), a copy installed from a tarball or a folder
+ * (`file:`), or an install no npm lockfile describes. A registry version range works only in the first case.
+ *
+ * @param packageRoot token-ledger's folder (default: the running package's).
+ * @returns `registry` or `local`; never throws (an unreadable lockfile counts as no lockfile).
+ */
+export function tokenLedgerSource(packageRoot = PACKAGE_ROOT): "registry" | "local" {
+  const parts = resolve(packageRoot).split(sep);
+  const at = parts.lastIndexOf("node_modules");
+  if (at < 1) return "local";
+  const installRoot = parts.slice(0, at).join(sep) || sep;
+  const key = parts.slice(at).join("/");
+  for (const lockfile of [
+    join(installRoot, "node_modules", ".package-lock.json"),
+    join(installRoot, "package-lock.json"),
+    join(installRoot, "npm-shrinkwrap.json")
+  ]) {
+    let resolved: unknown;
+    try {
+      const lock = JSON.parse(readFileSync(lockfile, "utf8")) as {packages?: Record<string, {resolved?: unknown}>};
+      resolved = lock.packages?.[key]?.resolved;
+    } catch {
+      continue;
+    }
+    if (typeof resolved === "string") return /^https?:\/\//.test(resolved) ? "registry" : "local";
+  }
+  return "local";
+}
+
+/**
+ * The token-ledger dependency of a new project when none is given: `^VERSION` for a registry install; otherwise the
+ * package at `packageRoot` packed with `npm pack` (in a checkout this runs `prepare`, compiling dist-lib/) into
+ * `<dir>/vendor/`, as `file:vendor/token-ledger-VERSION.tgz`. A path inside the project, so `npm install` works
+ * wherever the project is moved or cloned, with no registry copy of token-ledger.
+ *
+ * @throws UserError naming --token-ledger when npm cannot pack the package.
+ */
+function defaultSpec(dir: string, packageRoot: string, version: string): string {
+  if (tokenLedgerSource(packageRoot) === "registry") return `^${version}`;
+  const vendor = join(dir, "vendor");
+  mkdirSync(vendor, {recursive: true});
+  process.stderr.write(`token-ledger: packing ${packageRoot} into ${join(basename(dir), "vendor")}/ (npm pack)\n`);
+  const result = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["pack", "--pack-destination", vendor], {
+    cwd: packageRoot,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {...process.env, npm_config_loglevel: "error"}
+  });
+  const tarball = readdirSync(vendor).find((name) => name.endsWith(".tgz"));
+  if (result.status !== 0 || !tarball) {
+    const why = (result.error?.message ?? result.stderr ?? "").trim().split("\n").pop() || `exit ${result.status}`;
+    throw new UserError({
+      flag: "--token-ledger",
+      message: `could not pack token-ledger at ${packageRoot} for the new project (${why})`,
+      expected: "npm on the PATH, or a spec such as --token-ledger file:/path/to/token-ledger-0.1.0.tgz",
+      found: "no spec and no registry install to name"
+    });
+  }
+  return `file:vendor/${tarball}`;
 }
 
 /** The Observable Framework version this package was built and tested with (its own dev dependency). */

@@ -1,9 +1,10 @@
-// A report project started the way an analyst elsewhere would: `npm pack` this repository, `token-ledger new` a
-// project in a temporary folder, install the tarball there (from npm's cache when it can: --prefer-offline), add a chip
-// row and a scenario that uses it, build. The built site has the scenario's page and the chip, and every page loads in
-// chromium with no error cell and no request to another host; the project's own `npx token-ledger run` sees its rows;
-// a page prints to PDF. About two to three minutes, most of it npm pack (tsc), npm install and the build.
-import {execFileSync} from "node:child_process";
+// A report project started the way an analyst elsewhere would: `token-ledger new` a project in a temporary folder
+// (from this checkout it packs the package into the project's vendor/ with npm pack), `npm install` there (from npm's
+// cache when it can: --prefer-offline), add a chip row and a scenario that uses it, build. The built site has the
+// scenario's page and the chip, and every page loads in chromium with no error cell and no request to another host;
+// the project's own `npx token-ledger run` sees its rows; `npm run dev` previews it and follows an edited scenario; a
+// page prints to PDF. About three to four minutes, most of it npm pack (tsc), npm install and the build.
+import {execFileSync, spawn} from "node:child_process";
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -50,17 +51,10 @@ describe.skipIf(!enabled)("a report project from the packed package", () => {
 
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), "token-ledger-e2e-"));
-    run("npm", ["pack", "--pack-destination", tmp, "--silent"], REPO_ROOT);
-    const tarball = join(
-      tmp,
-      readdirSync(tmp).find((name) => name.endsWith(".tgz"))!
-    );
     project = join(tmp, "my-report");
-    run(
-      process.execPath,
-      [join(REPO_ROOT, "bin/token-ledger.js"), "new", project, "--token-ledger", `file:${tarball}`],
-      tmp
-    );
+    // No --token-ledger: from this checkout, `new` packs the package into the project's vendor/ (npm pack) and names
+    // it there, so the project's README (npm install, npm run build) is all a user follows.
+    run(process.execPath, [join(REPO_ROOT, "bin/token-ledger.js"), "new", project], tmp);
     writeFileSync(join(project, "data/hardware.csv"), `${HARDWARE[0]}\n${CHIP_ROW}\n`);
     writeFileSync(join(project, "data/scenarios/on-my-chip.md"), CHIP_SCENARIO);
     run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], project);
@@ -74,6 +68,12 @@ describe.skipIf(!enabled)("a report project from the packed package", () => {
     await browser?.close();
     await server?.close();
     if (tmp) rmSync(tmp, {recursive: true, force: true});
+  });
+
+  it("depends on the package packed into its own vendor/ folder", () => {
+    const pkg = JSON.parse(readFileSync(join(project, "package.json"), "utf8"));
+    expect(pkg.dependencies["token-ledger"]).toMatch(/^file:vendor\/token-ledger-\d+\.\d+\.\d+\.tgz$/);
+    expect(existsSync(join(project, pkg.dependencies["token-ledger"].slice("file:".length)))).toBe(true);
   });
 
   it("runs the project's scenario from inside it, on the project's chip, extending the bundled base", () => {
@@ -131,6 +131,40 @@ describe.skipIf(!enabled)("a report project from the packed package", () => {
       }
     }
   );
+
+  it("previews with the README's `npm run dev`: the project's pages, its chip, and an edited scenario", async () => {
+    const port = 3900 + Math.floor(Math.random() * 90);
+    const base = `http://127.0.0.1:${port}`;
+    const preview = spawn("npm", ["run", "dev", "--", "--port", String(port), "--no-open"], {
+      cwd: project,
+      detached: true,
+      stdio: "ignore",
+      env: {...process.env, CI: ""}
+    });
+    /** The text at `path` once `test` accepts it, polling for up to `ms`. */
+    const until = async (path: string, test: (text: string) => boolean, ms: number) => {
+      for (const end = Date.now() + ms; ;) {
+        const text = await fetch(base + path)
+          .then((response) => (response.ok ? response.text() : ""))
+          .catch(() => "");
+        if (test(text)) return text;
+        if (Date.now() > end) throw new Error(`preview: ${path} not as expected after ${ms} ms`);
+        await new Promise((done) => setTimeout(done, 500));
+      }
+    };
+    try {
+      expect(await until("/report", (text) => text.includes("<title>What a token costs"), 120_000)).toBeTruthy();
+      const site = await until("/_file/data/site.json", (text) => text.startsWith("{"), 60_000);
+      expect(site).toContain('"my-chip"');
+      const file = join(project, "data/scenarios/on-my-chip.md");
+      writeFileSync(file, CHIP_SCENARIO.replace("title: On my chip", "title: On my chip, edited"));
+      await until("/_file/data/site.json", (text) => text.includes("On my chip, edited"), 60_000);
+      expect(await until("/scenarios/on-my-chip", (text) => text.includes("On my chip, edited"), 60_000)).toBeTruthy();
+    } finally {
+      process.kill(-preview.pid!, "SIGINT");
+      writeFileSync(join(project, "data/scenarios/on-my-chip.md"), CHIP_SCENARIO);
+    }
+  }, 300_000);
 
   it("prints a page to PDF in its share-link state", () => {
     const out = join(tmp, "report.pdf");

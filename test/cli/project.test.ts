@@ -5,6 +5,8 @@ import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, w
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from "vitest";
+import {calibrationWriteTarget} from "../../src/cli/commands/calibration.js";
+import {createProject, tokenLedgerSource} from "../../src/node/newProject.js";
 import {findProject} from "../../src/node/paths.js";
 import {REPO_ROOT} from "../projectCopy.js";
 import {runCli} from "./runCli.js";
@@ -25,7 +27,8 @@ afterEach(() => vi.unstubAllEnvs());
 /** A new project in a fresh folder, made by `new`, found by the commands that follow. */
 async function newProject(name: string): Promise<string> {
   const dir = join(tmp, name);
-  const result = await runCli(["new", dir]);
+  // A spec, so that `new` does not pack this checkout (tsc, ~30 s) for every project: the default is tested below.
+  const result = await runCli(["new", dir, "--token-ledger", "^0.1.0"]);
   expect(result.code, result.stderr).toBe(0);
   vi.stubEnv("TOKEN_LEDGER_PROJECT", dir);
   return dir;
@@ -72,6 +75,69 @@ describe("token-ledger new", () => {
     expect(result.stderr).toContain("notes.txt");
     expect(result.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
     expect(readdirSync(dir)).toEqual(["notes.txt"]);
+  });
+});
+
+describe("the token-ledger dependency a new project gets", () => {
+  /** A package folder at `path` (under tmp), with a lockfile entry for it when `resolved` is given. */
+  const fakeInstall = (path: string, resolved?: string) => {
+    const root = join(tmp, path);
+    mkdirSync(root, {recursive: true});
+    writeFileSync(join(root, "package.json"), JSON.stringify({name: "token-ledger", version: "0.1.0"}));
+    const at = path.split("/").indexOf("node_modules");
+    if (resolved !== undefined && at >= 0) {
+      const installRoot = join(tmp, ...path.split("/").slice(0, at));
+      const key = path.split("/").slice(at).join("/");
+      writeFileSync(join(installRoot, "package-lock.json"), JSON.stringify({packages: {[key]: {resolved}}}));
+    }
+    return root;
+  };
+
+  it("is a registry range only when the lockfile above the package says it came from a registry", () => {
+    expect(tokenLedgerSource(fakeInstall("src-a/node_modules/token-ledger", "https://registry.npmjs.org/x.tgz"))).toBe(
+      "registry"
+    );
+    expect(tokenLedgerSource(fakeInstall("src-b/node_modules/token-ledger", "file:../token-ledger-0.1.0.tgz"))).toBe(
+      "local"
+    );
+    expect(tokenLedgerSource(fakeInstall("src-c/node_modules/token-ledger"))).toBe("local");
+    expect(tokenLedgerSource(fakeInstall("src-d/checkout"))).toBe("local");
+    // This repository is a checkout.
+    expect(tokenLedgerSource(REPO_ROOT)).toBe("local");
+  });
+
+  it("from a checkout or a tarball install: the package packed into vendor/, named by a file: path inside the project", () => {
+    const packageRoot = fakeInstall("pack-me");
+    const dir = join(tmp, "vendored");
+    createProject(dir, {packageRoot});
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    expect(pkg.dependencies["token-ledger"]).toBe("file:vendor/token-ledger-0.1.0.tgz");
+    expect(existsSync(join(dir, "vendor/token-ledger-0.1.0.tgz"))).toBe(true);
+  });
+
+  it("from a registry install: ^VERSION, and nothing packed", () => {
+    const packageRoot = fakeInstall("reg/node_modules/token-ledger", "https://registry.npmjs.org/x.tgz");
+    const dir = join(tmp, "from-registry");
+    createProject(dir, {packageRoot});
+    expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).dependencies["token-ledger"]).toMatch(/^\^\d/);
+    expect(existsSync(join(dir, "vendor"))).toBe(false);
+  });
+
+  it("when npm cannot pack: one line naming --token-ledger, and no folder left behind", () => {
+    const packageRoot = join(tmp, "not-a-package");
+    mkdirSync(packageRoot, {recursive: true});
+    const dir = join(tmp, "unpackable");
+    expect(() => createProject(dir, {packageRoot})).toThrow(/--token-ledger/);
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe("calibration --write in an installed package", () => {
+  it("refuses, naming --write, why and what to do; a checkout writes its src/", () => {
+    const installed = join(tmp, "installed/node_modules/token-ledger");
+    mkdirSync(installed, {recursive: true});
+    expect(() => calibrationWriteTarget(installed)).toThrow(/--write.*installed package.*checkout of token-ledger/);
+    expect(calibrationWriteTarget(REPO_ROOT)).toBe(join(REPO_ROOT, "src/inference/servingCalibration.generated.ts"));
   });
 });
 

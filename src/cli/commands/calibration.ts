@@ -1,6 +1,6 @@
 import {createHash} from "node:crypto";
-import {writeFileSync} from "node:fs";
-import {resolve} from "node:path";
+import {existsSync, writeFileSync} from "node:fs";
+import {join, resolve} from "node:path";
 import type {Command} from "commander";
 import {
   calibrationReport,
@@ -13,11 +13,36 @@ import {
 import {servingCalibrationSource} from "../../inference/calibration/generatedSource.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {loadMeasurements} from "../../node/measurementFiles.js";
+import {UserError} from "../../errors/userError.js";
 import {PACKAGE_ROOT} from "../../node/paths.js";
 import {formatNumber, formatTable} from "../table.js";
 
 /** Where `--write` puts the fitted efficiencies: the module the serving model reads them from. */
 export const SERVING_CALIBRATION_FILE = resolve(PACKAGE_ROOT, "src/inference/servingCalibration.generated.ts");
+
+/**
+ * The file `calibration --write` writes: {@link SERVING_CALIBRATION_FILE} of a token-ledger checkout.
+ *
+ * @param packageRoot token-ledger's folder (default: the running package's).
+ * @throws UserError naming --write when the package has no src/ (an installed package, as in a report project): the
+ *   fitted efficiencies are a module compiled into token-ledger, so writing them into a project would change nothing
+ *   the serving model reads. Refused before any fitting, nothing written.
+ */
+export function calibrationWriteTarget(packageRoot = PACKAGE_ROOT): string {
+  const file = resolve(packageRoot, "src/inference/servingCalibration.generated.ts");
+  if (!existsSync(join(packageRoot, "src"))) {
+    throw new UserError({
+      flag: "--write",
+      message:
+        "this token-ledger is an installed package: its fitted efficiencies are compiled in, and a file written in " +
+        "your project would not be read; run `calibration --write` in a checkout of token-ledger (then npm pack it), " +
+        "or leave out --write to see the fit",
+      expected: "a checkout with src/inference/",
+      found: `${packageRoot} (no src/)`
+    });
+  }
+  return file;
+}
 
 export function registerCalibration(program: Command): void {
   program
@@ -30,15 +55,16 @@ export function registerCalibration(program: Command): void {
     .option("--json", "print {efficiencies, rows, skipped, fit, heldOut, families} as JSON")
     .option("--write", `write the fitted efficiencies to ${"src/inference/servingCalibration.generated.ts"}`)
     .action((options: {json?: boolean; write?: boolean; measurements?: string}) => {
+      const target = options.write ? calibrationWriteTarget() : undefined;
       const {measurements, file, text} = loadMeasurements(options.measurements && resolve(options.measurements));
       const prepared = prepareMeasurements(measurements, loadCatalogs(), file);
       const fitSplit = fitSplitOf(prepared, file);
       if (process.stderr.isTTY) process.stderr.write(`fitting on ${fitSplit.length} measurements of ${file} …\n`);
       const report = calibrationReport(prepared, fitCalibration(fitSplit));
-      if (options.write) {
+      if (target) {
         const sha256 = createHash("sha256").update(text).digest("hex");
-        writeFileSync(SERVING_CALIBRATION_FILE, servingCalibrationSource(report, sha256));
-        process.stderr.write(`wrote ${SERVING_CALIBRATION_FILE}\n`);
+        writeFileSync(target, servingCalibrationSource(report, sha256));
+        process.stderr.write(`wrote ${target}\n`);
       }
       process.stdout.write((options.json ? JSON.stringify(report, null, 2) : formatCalibration(report)) + "\n");
     });

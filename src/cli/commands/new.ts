@@ -10,7 +10,10 @@ export function registerNew(program: Command): void {
     )
     .argument("<dir>", "the project's folder (new or empty)")
     .option("--title <text>", "the site's title (default: the folder's name)")
-    .option("--token-ledger <spec>", "token-ledger's version or location in package.json (default: this version)")
+    .option(
+      "--token-ledger <spec>",
+      "token-ledger's version or location in package.json (default: ^VERSION when installed from the registry, else this package packed into vendor/)"
+    )
     .action((dir: string, options: {title?: string; tokenLedger?: string}) => {
       const files = createProject(dir, {
         ...(options.title !== undefined ? {title: options.title} : {}),
