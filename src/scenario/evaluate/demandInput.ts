@@ -40,7 +40,8 @@ export const MERCHANT_COST_KEYS = [
   "finance.facilityLife",
   "finance.operationsPerChipHour",
   "finance.systemOverhead",
-  "finance.vendorGrossMargin"
+  "finance.vendorGrossMargin",
+  "fleet.chipHourPrice"
 ] as const;
 
 /** What the strategy models share from one point: demand, its growth, the merchant's blended cost and the horizon. */

@@ -48,7 +48,7 @@ import {
   TAX_KEYS
 } from "./strategyInputs.js";
 import {trainingRunInput} from "./trainingInput.js";
-import {fleetDay, PRICE_LIST_KEYS, priceListInput, type FleetDay} from "./priceListInput.js";
+import {fleetDay, PRICE_LIST_KEYS, priceListInput, rentedUsdPerChipHour, type FleetDay} from "./priceListInput.js";
 import {priceList, type PriceListResult} from "../../tco/priceList.js";
 import {chipUnitCost, type ChipUnitCostResult} from "../../silicon/chipUnitCost.js";
 import {CUSTOM_CHIP_COST_KEYS, customChipCostInput} from "./customChipInput.js";
@@ -199,7 +199,7 @@ export class ScenarioStages implements MetricSources {
       serving: this.serving,
       ownership: this.merchantHour,
       utilizationFraction: this.utilizationFraction,
-      rentedUsdPerChipHour: null
+      rentedUsdPerChipHour: rentedUsdPerChipHour(this.#point)
     }));
   }
   get blendedTokensPerSecondPerChip(): number {
@@ -211,7 +211,7 @@ export class ScenarioStages implements MetricSources {
   }
   get costUsdPerMTok(): number {
     return (this.#costUsdPerMTok ??= costPerMillionTokensUsd({
-      chipHourCostUsd: this.chipHour.totalUsdPerChipHour,
+      chipHourCostUsd: rentedUsdPerChipHour(this.#point) ?? this.chipHour.totalUsdPerChipHour,
       tokensPerSecondPerChip: this.blendedTokensPerSecondPerChip,
       utilizationFraction: this.utilizationFraction
     }));

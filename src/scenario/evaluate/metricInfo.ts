@@ -42,7 +42,7 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     scale: 1
   },
   timePerOutputTokenSeconds: {label: "time per output token", unit: "s", displayUnit: "ms", scale: 1e3},
-  chipHourCostUsd: {label: "cost of a chip-hour (owned)", unit: "USD/h", displayUnit: "USD/h", scale: 1},
+  chipHourCostUsd: {label: "cost of a chip-hour", unit: "USD/h", displayUnit: "USD/h", scale: 1},
   tokensPerSecondPerMw: {label: "tokens per second per MW", unit: "tokens/s/MW", displayUnit: "tokens/s/MW", scale: 1},
   revenuePerMwHourUsd: {
     label: "revenue per MW-hour at market price",

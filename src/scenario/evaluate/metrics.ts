@@ -169,7 +169,7 @@ export const METRIC_READERS: {readonly [K in ScenarioMetricName]: (s: MetricSour
   outputTokensPerSecondPerChip: (s) => s.serving.outputTokensPerSecondPerChip,
   tokensPerSecondPerChip: (s) => s.serving.decodeTokensPerSecondPerChip,
   timePerOutputTokenSeconds: (s) => s.serving.timePerOutputTokenSeconds,
-  chipHourCostUsd: (s) => s.cost.chipHour.totalUsdPerChipHour,
+  chipHourCostUsd: (s) => s.cost.chipHourCostUsd,
   tokensPerSecondPerMw: (s) => tokensPerSecondPerMw(perMw(s)),
   revenuePerMwHourUsd: (s) => revenueUsdPerMwHour({...perMw(s), priceUsdPerMTok: s.marketPriceUsdPerMTok}),
   inferenceTaxShare: (s) => s.tax.taxShare,

@@ -11,6 +11,16 @@ function optionalNum(value: ScenarioPoint[string] | undefined, path: string): nu
   return value === null || value === undefined ? null : num(value, path);
 }
 
+/**
+ * The price of a rented chip-hour of the serving fleet: fleet.chipHourPrice in USD per chip-hour, or null when the
+ * scenario owns its chips (the key unset). When set, every serving cost of the scenario is priced from it (cost per
+ * token, the inference bill, the fleet's day); the owned chip-hour still prices the merchant chip in the inference-tax
+ * and custom-silicon comparisons, which are about owning.
+ */
+export function rentedUsdPerChipHour(point: ScenarioPoint): number | null {
+  return optionalNum(point["fleet.chipHourPrice"], "fleet.chipHourPrice");
+}
+
 /** What the fleet stage knows at a point besides the keys: the merchant's demand, throughput and chip-hour. */
 export interface FleetDrivers {
   /** Tokens demanded per day (src/strategy/demand.ts). */
@@ -47,8 +57,7 @@ export function fleetDay(point: ScenarioPoint, drivers: FleetDrivers): FleetDay 
   const chips =
     optionalNum(point["fleet.chips"], "fleet.chips") ??
     (inputTokens + outputTokens) / (drivers.blendedTokensPerSecondPerChip * SECONDS_PER_DAY * utilization);
-  const usdPerChipHour =
-    optionalNum(point["fleet.chipHourPrice"], "fleet.chipHourPrice") ?? drivers.ownedUsdPerChipHour;
+  const usdPerChipHour = rentedUsdPerChipHour(point) ?? drivers.ownedUsdPerChipHour;
   return {inputTokens, outputTokens, chips, usdPerChipHour, costUsd: fleetCostPerDayUsd(chips, usdPerChipHour)};
 }
 

@@ -108,6 +108,16 @@ export const SILICON_KEYS: ModelKeys = {
  * Training vs inference spend over time (src/strategy/trainingVsInference.ts): each generation costs one training
  * run × training.spendMultiplier; inference is priced at the merchant's blended cost per token.
  */
+/**
+ * The first generation's training spend, USD: training.firstGenerationSpend when the scenario states it, else
+ * training.spendMultiplier × the modelled run's cost (trainingRunCostUsd, USD).
+ */
+export function firstGenerationTrainingCostUsd(point: ScenarioPoint, trainingRunCostUsd: number): number {
+  const stated = point["training.firstGenerationSpend"];
+  if (stated !== null && stated !== undefined) return num(stated, "training.firstGenerationSpend");
+  return trainingRunCostUsd * num(point["training.spendMultiplier"], "training.spendMultiplier");
+}
+
 export function spendInput(
   point: ScenarioPoint,
   drivers: ScenarioDrivers,
@@ -117,8 +127,7 @@ export function spendInput(
     horizonMonths: drivers.horizonMonths,
     generationCadenceMonths: num(point["training.cadence"], "training.cadence"),
     trainingRunMonths: num(point["training.runMonths"], "training.runMonths"),
-    firstGenerationTrainingCostUsd:
-      trainingRunCostUsd * num(point["training.spendMultiplier"], "training.spendMultiplier"),
+    firstGenerationTrainingCostUsd: firstGenerationTrainingCostUsd(point, trainingRunCostUsd),
     trainingCostGrowthPerGeneration: num(point["training.costGrowth"], "training.costGrowth"),
     initialUsers: num(point["demand.users"], "demand.users"),
     userGrowthPerYear: num(point["demand.growthPerYear"], "demand.growthPerYear"),
@@ -135,7 +144,11 @@ export const SPEND_KEYS: ModelKeys = {
   horizonMonths: "horizon.months",
   generationCadenceMonths: "training.cadence",
   trainingRunMonths: "training.runMonths",
-  firstGenerationTrainingCostUsd: computedFrom("training.spendMultiplier", ...TRAINING_COST_KEYS),
+  firstGenerationTrainingCostUsd: computedFrom(
+    "training.firstGenerationSpend",
+    "training.spendMultiplier",
+    ...TRAINING_COST_KEYS
+  ),
   trainingCostGrowthPerGeneration: "training.costGrowth",
   initialUsers: "demand.users",
   userGrowthPerYear: "demand.growthPerYear",
