@@ -95,15 +95,19 @@ describe("portableLog1p, portableExpm1, portableLog2 and portablePow", () => {
     for (const x of [1, 2, 1024, 0.5]) expect(portableLog2(x)).toBe(Math.log2(x));
   });
 
-  it("raise to a power within 2|y ln x| + 4 ulps of Math.pow, exactly for small integer powers of exact values", () => {
+  it("raise to a power within 2|y ln x| + 4 ulps of Math.pow (|y| for integer y), exactly for small integer powers of exact values", () => {
     fc.assert(
       fc.property(
         fc.double({min: 1e-3, max: 1e3, noNaN: true}),
-        fc.double({min: -20, max: 20, noNaN: true}),
+        fc.oneof(fc.double({min: -20, max: 20, noNaN: true}), fc.integer({min: -20, max: 20})),
         (x, y) => {
           const [mine, theirs] = [portablePow(x, y), Math.pow(x, y)];
           fc.pre(theirs > 1e-300 && theirs < 1e300);
-          expect(Math.abs(ulps(mine, theirs))).toBeLessThanOrEqual(2 * Math.abs(y * Math.log(x)) + 4);
+          // e^(y ln x): the product's rounding is magnified by |y ln x|. An integer |y| ≤ 64 goes by binary powering
+          // instead, whose relative error is at most (|y| − 1)·2^−53 plus the reciprocal's rounding (Higham,
+          // Accuracy and Stability of Numerical Algorithms, §3.1): under |y| ulps (e.g. 1.0795^18: 9 ulps).
+          const bound = Number.isInteger(y) ? Math.abs(y) : 2 * Math.abs(y * Math.log(x)) + 4;
+          expect(Math.abs(ulps(mine, theirs))).toBeLessThanOrEqual(bound);
         }
       ),
       {numRuns: 5000}
