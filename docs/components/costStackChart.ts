@@ -2,6 +2,7 @@
 // horizontal stacked bar per group (token kind, fleet, system), labelled with its total. The parts of a bar sum to its
 // total. With a `series` column (scenario ids on /compare) each group becomes a panel with one bar per series.
 import * as Plot from "@observablehq/plot";
+import {facetTitles} from "./facetTitles.js";
 import {formatDisplayNumber, formatUsdPerMTok} from "./format.js";
 import {COST_COMPONENTS, costColorScale, costComponentLabel, INK} from "./palette.js";
 
@@ -80,15 +81,7 @@ export function CostStackChart(
         dx: 4,
         fill: INK
       }),
-      many
-        ? Plot.text(domain, {
-            fy: (d: string) => d,
-            text: (d: string) => d,
-            frameAnchor: "top-left",
-            fontWeight: "bold",
-            fill: INK
-          })
-        : null,
+      many ? facetTitles(domain) : null,
       Plot.ruleX([0])
     ]
   });

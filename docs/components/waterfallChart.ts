@@ -3,6 +3,7 @@
 // bar by construction. Used for the inference-tax waterfall (USD per million tokens, silicon to list price) and the
 // chip's unit cost (USD per chip, die to price) on the custom-silicon chapter.
 import * as Plot from "@observablehq/plot";
+import {facetTitles} from "./facetTitles.js";
 import {INK, WATERFALL_STEPS} from "./palette.js";
 
 /** One step of one series. */
@@ -89,15 +90,7 @@ export function WaterfallChart(
         fontSize: 10,
         fill: INK
       }),
-      narrow
-        ? Plot.text(series, {
-            fy: (d: string) => d,
-            text: (d: string) => d,
-            frameAnchor: "top-left",
-            fontWeight: "bold",
-            fill: INK
-          })
-        : null,
+      narrow ? facetTitles(series) : null,
       Plot.ruleX([0])
     ]
   });
