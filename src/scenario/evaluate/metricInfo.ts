@@ -78,6 +78,8 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     scale: 1
   },
   inferenceShareOfSpend: {label: "inference share of all spend", unit: "fraction", displayUnit: "%", scale: 100},
+  inferenceSpendUsd: {label: "inference spend over the horizon", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
+  trainingSpendUsd: {label: "training spend over the horizon", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
   siliconCostPerMillionTokensUsd: {
     label: "custom chip cost per million tokens",
     unit: "USD/Mtok",

@@ -27,7 +27,7 @@ export interface ScenarioMetrics {
   tokensPerSecondPerChip: number;
   /** Time between output tokens of one sequence, s. */
   timePerOutputTokenSeconds: number;
-  /** Cost of an owned chip-hour of serving.hardware, USD. */
+  /** Cost of a chip-hour of serving.hardware: fleet.chipHourPrice when rented, else the owned chip-hour, USD. */
   chipHourCostUsd: number;
   /** Blended tokens per second per MW of facility power. */
   tokensPerSecondPerMw: number;
@@ -49,6 +49,10 @@ export interface ScenarioMetrics {
   inferenceOvertakesTrainingMonth: number | null;
   /** Inference's share of all spend over the horizon (0–1); null when nothing is spent. */
   inferenceShareOfSpend: number | null;
+  /** Inference spend over the horizon (demand × cost per token, month by month), USD. */
+  inferenceSpendUsd: number;
+  /** Training spend over the horizon (the generations' runs, spread over their run months), USD. */
+  trainingSpendUsd: number;
   /** Blended cost of a million tokens on the custom chip, USD. */
   siliconCostPerMillionTokensUsd: number;
   /** What the lab pays per custom chip: silicon.unitCost, or built from its die at silicon.partnerMargin, USD. */
@@ -105,6 +109,8 @@ export const SCENARIO_METRICS = [
   "trainingDays",
   "inferenceOvertakesTrainingMonth",
   "inferenceShareOfSpend",
+  "inferenceSpendUsd",
+  "trainingSpendUsd",
   "siliconCostPerMillionTokensUsd",
   "siliconUnitCostUsd",
   "siliconRelativeThroughput",
@@ -180,6 +186,8 @@ export const METRIC_READERS: {readonly [K in ScenarioMetricName]: (s: MetricSour
   trainingDays: (s) => s.training.wallClockDays,
   inferenceOvertakesTrainingMonth: (s) => s.spendSummary.crossoverMonth,
   inferenceShareOfSpend: (s) => s.spendSummary.inferenceShareOfTotal,
+  inferenceSpendUsd: (s) => s.spendSummary.totalInferenceSpendUsd,
+  trainingSpendUsd: (s) => s.spendSummary.totalTrainingSpendUsd,
   siliconCostPerMillionTokensUsd: (s) => s.siliconSummary.customCostUsdPerMTok,
   siliconUnitCostUsd: (s) => s.customChipPriceUsd,
   siliconRelativeThroughput: (s) => s.customRelativeThroughput,

@@ -858,7 +858,8 @@ export const SCENARIO_KEYS = [
     default: null,
     meaning:
       "Training compute spent on the first generation, final run and experiments together, when it is known rather than built up: replaces training.spendMultiplier × the modelled run's cost. Later generations grow from it by training.costGrowth.",
-    source: "unset: training.spendMultiplier × the cost of the run that training.model, training.tokens and training.chips describe",
+    source:
+      "unset: training.spendMultiplier × the cost of the run that training.model, training.tokens and training.chips describe",
     distribution: true
   },
   {
@@ -1035,7 +1036,8 @@ export const SCENARIO_KEYS = [
     default: null,
     meaning:
       "What one chip-hour of the serving fleet costs when it is rented. When set, every serving cost is priced from it: the cost per token, the inference bill over the horizon and the fleet's daily cost (chips × this × 24); the inference-tax and custom-silicon comparisons still price owned chips.",
-    source: "unset: the chips are owned, and a chip-hour costs the owned chip-hour of serving.hardware (src/tco/chipHourCost.ts)",
+    source:
+      "unset: the chips are owned, and a chip-hour costs the owned chip-hour of serving.hardware (src/tco/chipHourCost.ts)",
     distribution: true
   },
 

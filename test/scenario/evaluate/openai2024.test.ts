@@ -1,0 +1,60 @@
+import {describe, expect, it} from "vitest";
+import {runCli} from "../../cli/runCli.js";
+
+// The reality check (issue #13): OpenAI's 2024 compute split as Epoch AI reports it ("Most of OpenAI's 2024 compute
+// went to experiments", Oct 2025, from The Information and The New York Times): about $3B training, $1.8B inference.
+const EPOCH_INFERENCE_USD = 1.8e9;
+
+async function run(...set: string[]) {
+  const args = ["run", "openai-2024", "--json", "--samples", "200", ...set.flatMap((s) => ["--set", s])];
+  const {code, stdout, stderr} = await runCli(args);
+  expect(stderr).toBe("");
+  expect(code).toBe(0);
+  return JSON.parse(stdout).metrics;
+}
+
+describe("the openai-2024 scenario", () => {
+  it("bills the year's demand at its cost per token: 336T tokens (hand derivation below)", async () => {
+    // With serving.utilization a point, every draw gives the same cost per token, c.
+    const metrics = await run("serving.utilization=0.6");
+    const c = metrics.costPerMillionTokensUsd.p50;
+    expect(metrics.costPerMillionTokensUsd.p5).toBe(c);
+    // Tokens in 2024 = U0 × T × 30.4375 days × Σ_{t=0..11} r^(t/12), with U0 = 116.9M users, T = 4,730 tokens a user
+    // a day, r = 2.767 (176.7%/yr): q = r^(1/12) = 1.088513, Σ = (r − 1)/(q − 1) = 1.767/0.088513 = 19.963;
+    // 116.9e6 × 4730 × 30.4375 × 19.963 = 3.3598e14 tokens (≈ 920B a day on average; Altman's February day: 616B).
+    const tokens = 116.9e6 * 4730 * 30.4375 * ((2.767 - 1) / (Math.pow(2.767, 1 / 12) - 1));
+    expect(tokens / 3.3598e14).toBeCloseTo(1, 3);
+    expect(metrics.inferenceSpendUsd.p50 / ((c * tokens) / 1e6)).toBeCloseTo(1, 6);
+    // The training budget is entered as reported, not rebuilt: $3B over the year.
+    expect(metrics.trainingSpendUsd.p50).toBe(3e9);
+    // A rented fleet: every chip-hour costs fleet.chipHourPrice ($1.30, The Information, July 2024).
+    expect(metrics.chipHourCostUsd.p50).toBe(1.3);
+    expect(metrics.fleetCostPerDayUsd.p50 / (metrics.fleetChips.p50 * 1.3 * 24)).toBeCloseTo(1, 9);
+  });
+
+  it("lands at about half of Epoch AI's $1.8B inference bill, as the scenario's narrative says", async () => {
+    // Not within the issue's 15%: the narrative states the gap and what would close it; if a model change moves the
+    // median out of [40%, 60%] of $1.8B, the narrative must be rewritten with it.
+    const metrics = await run();
+    const ratio = metrics.inferenceSpendUsd.p50 / EPOCH_INFERENCE_USD;
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(0.6);
+    // Epoch's figure is inside the band only if the band is wide enough to say nothing; it is not (95th percentile).
+    expect(metrics.inferenceSpendUsd.p95).toBeLessThan(EPOCH_INFERENCE_USD);
+  });
+
+  it("reaches Epoch's figure at about 30% utilisation, the sensitivity the narrative names", async () => {
+    const metrics = await run("serving.utilization=0.3");
+    expect(Math.abs(metrics.inferenceSpendUsd.p50 / EPOCH_INFERENCE_USD - 1)).toBeLessThan(0.1);
+  });
+
+  it("halves with a 70B-class model and grows about tenfold with a 405B-class one, as the narrative says", async () => {
+    const base = (await run()).inferenceSpendUsd.p50;
+    const small = (await run("serving.model=llama-3-70b")).inferenceSpendUsd.p50;
+    const large = (await run("serving.model=llama-3.1-405b", "serving.tensorParallel=16")).inferenceSpendUsd.p50;
+    expect(small / base).toBeGreaterThan(0.35);
+    expect(small / base).toBeLessThan(0.6);
+    expect(large / base).toBeGreaterThan(7);
+    expect(large / base).toBeLessThan(13);
+  });
+});
