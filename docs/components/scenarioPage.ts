@@ -13,14 +13,19 @@ import {METRIC_INFO} from "../lib/scenario/evaluate/metricInfo.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
 import type {ResolvedScenario, ValueOrigin} from "../lib/scenario/resolve/resolveScenario.js";
 import {keyUnit, type RunReport} from "../lib/scenario/run/runReport.js";
-import {DEFAULT_SCENARIO_SEED, runScenario, type ScenarioRunResult} from "../lib/scenario/run/runScenario.js";
+import {
+  DEFAULT_SCENARIO_SAMPLES,
+  DEFAULT_SCENARIO_SEED,
+  runScenario,
+  type ScenarioRunResult
+} from "../lib/scenario/run/runScenario.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import {displayValue, reportMedian} from "./format.js";
 import type {ScenarioRunReply} from "./scenarioRun.js";
 import {SHARE_FLAG, setPath} from "./urlState.js";
 
-/** Monte Carlo samples a page uses when it recomputes; equal to the static site's (src/node/siteData.ts SITE_SAMPLES). */
-export const SCENARIO_PAGE_SAMPLES = 1000;
+/** Monte Carlo samples a page uses when it recomputes: the static site's and `run`'s, so every figure agrees. */
+export const SCENARIO_PAGE_SAMPLES = DEFAULT_SCENARIO_SAMPLES;
 
 /** How a page runs a state's Monte Carlo: the sample count (the page's own unless a test or the fuzz suite asks). */
 export interface PageRunOptions {

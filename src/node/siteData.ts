@@ -2,14 +2,14 @@ import {isUserError, userErrorList} from "../errors/userError.js";
 import {dataVersion} from "./dataVersion.js";
 import {checkScenarioFiles} from "./scenarioCheck.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
-import {runScenario, DEFAULT_SCENARIO_SEED} from "../scenario/run/runScenario.js";
+import {runScenario, DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../scenario/run/runScenario.js";
 import {runReport, type RunReport} from "../scenario/run/runReport.js";
 import type {ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 
 /** Monte Carlo samples of the static first render; pages re-run with their own count when a control moves. */
-export const SITE_SAMPLES = 1000;
+export const SITE_SAMPLES = DEFAULT_SCENARIO_SAMPLES;
 
 /** What the site's pages read for their first render: catalogs, every resolved scenario and its evaluation. */
 export interface SiteData {
