@@ -57,18 +57,23 @@ export function WaterfallChart(
   const labels = [...steps.map(stepLabel), totalLabel];
   const chartWidth = Math.max(width ?? 640, 280);
   const narrow = chartWidth < 560;
+  const marginLeft = Math.min(150, chartWidth * 0.4);
   return Plot.plot({
     width: chartWidth,
     height: height ?? 50 + (24 * labels.length + (narrow ? 24 : 0)) * (narrow ? series.length : 1),
-    marginLeft: Math.min(150, chartWidth * 0.4),
+    marginLeft,
     marginRight: 56,
     // Side by side on a wide screen; stacked on a phone, where two panels would squeeze the bars. Stacked panels are
     // named inside their frame (no facet axis to clip on the right).
-    ...(narrow ? {fy: {domain: series, axis: null, padding: 0.08}} : {fx: {domain: series, label: null}}),
+    // Side by side, a wider gap than Plot's default 0.1 leaves room for the value written past a panel's longest bar.
+    ...(narrow ? {fy: {domain: series, axis: null, padding: 0.08}} : {fx: {domain: series, label: null, padding: 0.2}}),
     x: {label: valueLabel, grid: true, nice: true},
     y: {label: null, domain: labels, ...(narrow ? {insetTop: 18} : {})},
     ...options,
     marks: [
+      // Step labels wider than the margin ("cost of sales, not itemised" on a phone) wrap onto a second line instead of
+      // running off the card (lineWidth is in ems of the 10 px axis font).
+      Plot.axisY({label: null, lineWidth: (marginLeft - 12) / 10}),
       Plot.barX(bars, {
         x1: "start",
         x2: "end",

@@ -7,7 +7,7 @@ import {dieYield} from "./dieYield.js";
  * What one accelerator costs to make, from the die up, and what its buyer pays a design partner:
  *
  *   good dies per wafer  = gross dies (diesPerWafer.ts) × yield (dieYield.ts)
- *   logic die            = wafer price ÷ good dies per wafer
+ *   logic die            = wafer price ÷ good dies per wafer × logic dies per chip
  *   HBM                  = stacks × GB per stack × USD per GB
  *   packaged chip        = logic die + HBM + packaging (interposer, substrate, bonding) + test and assembly
  *   module               = packaged chip + board (PCB, voltage regulators, connectors)
@@ -16,6 +16,9 @@ import {dieYield} from "./dieYield.js";
  * The partner's margin is a gross margin on the price, like a merchant vendor's (silicon.partnerMargin), so a 20%
  * margin adds cost × 0.2 / 0.8. Packaging and test are per packaged chip: a package that fails in assembly is not
  * modelled separately (its loss is inside the per-chip figures the sources give).
+ *
+ * A chip of several identical logic dies on one package (NVIDIA's B200: two) takes `logicDiesPerChip` in the options;
+ * each die is yielded on its own (known-good dies are tested before packaging) and the logic-die part is their sum.
  */
 export interface ChipUnitCostInput {
   /** Logic die area, mm²; in (0, 858]. */
@@ -71,14 +74,25 @@ export const MIN_DIE_YIELD_FRACTION = 0.01;
 export const CHIP_COST_PARTS = ["logicDie", "hbm", "packaging", "testAssembly", "board", "partnerMargin"] as const;
 export type ChipCostPart = (typeof CHIP_COST_PARTS)[number];
 
+/** How the chip is assembled, beyond its parts' prices. */
+export interface ChipUnitCostOptions {
+  /** Identical logic dies on one package, each of `dieAreaMm2`; integer in [1, 16]; default 1. */
+  logicDiesPerChip?: number;
+}
+
+/** The range of ChipUnitCostOptions.logicDiesPerChip (AMD's MI300X carries 8 compute dies; 16 leaves room). */
+export const LOGIC_DIES_PER_CHIP_RANGE = {min: 1, max: 16, integer: true} as const;
+
 export interface ChipUnitCostResult {
   grossDiesPerWafer: number;
   /** Share of dies that work (0–1]. */
   yieldFraction: number;
   /** gross dies × yield (fractional: an expectation). */
   goodDiesPerWafer: number;
-  /** USD per good logic die. */
+  /** USD per good logic die (one die, however many the chip has). */
   costPerGoodDieUsd: number;
+  /** Logic dies on the package. */
+  logicDiesPerChip: number;
   /** Die, HBM, packaging, test and assembly, USD. */
   packagedChipUsd: number;
   /** Packaged chip and its board, USD. */
@@ -93,10 +107,13 @@ export interface ChipUnitCostResult {
  * The unit cost of one chip and its parts.
  *
  * Throws: UserError naming the input (`dieAreaMm2`, …) for a value outside CHIP_UNIT_COST_RANGES (a die beyond the
- * reticle limit, a defect density above 2 /cm²), or naming `dieYieldFraction` when fewer than 1% of dies work.
+ * reticle limit, a defect density above 2 /cm²) or `logicDiesPerChip` outside [1, 16], or naming `dieYieldFraction`
+ * when fewer than 1% of dies work.
  */
-export function chipUnitCost(input: ChipUnitCostInput): ChipUnitCostResult {
+export function chipUnitCost(input: ChipUnitCostInput, options: ChipUnitCostOptions = {}): ChipUnitCostResult {
   checkRanges(input, CHIP_UNIT_COST_RANGES);
+  const {logicDiesPerChip = 1} = options;
+  checkRanges({logicDiesPerChip}, {logicDiesPerChip: LOGIC_DIES_PER_CHIP_RANGE});
   const gross = grossDiesPerWafer({dieAreaMm2: input.dieAreaMm2});
   const yieldFraction = dieYield({
     dieAreaCm2: input.dieAreaMm2 / 100,
@@ -112,7 +129,8 @@ export function chipUnitCost(input: ChipUnitCostInput): ChipUnitCostResult {
       found: `${(yieldFraction * 100).toPrecision(3)}% of ${gross} dies per wafer`
     });
   }
-  const logicDie = input.priceUsdPerWafer / goodDiesPerWafer;
+  const costPerGoodDieUsd = input.priceUsdPerWafer / goodDiesPerWafer;
+  const logicDie = costPerGoodDieUsd * logicDiesPerChip;
   const hbm = input.hbmStacks * input.hbmGbPerStack * input.hbmUsdPerGb;
   const packaging = input.packagingUsdPerChip;
   const testAssembly = input.testAssemblyUsdPerChip;
@@ -124,7 +142,8 @@ export function chipUnitCost(input: ChipUnitCostInput): ChipUnitCostResult {
     grossDiesPerWafer: gross,
     yieldFraction,
     goodDiesPerWafer,
-    costPerGoodDieUsd: logicDie,
+    costPerGoodDieUsd,
+    logicDiesPerChip,
     packagedChipUsd,
     moduleUsd,
     priceUsd: moduleUsd + partnerMargin,

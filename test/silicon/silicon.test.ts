@@ -4,6 +4,11 @@ import {CHIP_COST_PARTS, chipUnitCost, type ChipUnitCostInput} from "../../src/s
 import {grossDiesPerWafer, RETICLE_LIMIT_MM2} from "../../src/silicon/diesPerWafer.js";
 import {dieYield, poissonYield} from "../../src/silicon/dieYield.js";
 import {H100_PUBLISHED_COST_USD, H100_UNIT_COST} from "../../src/silicon/h100UnitCost.js";
+import {
+  B200_PUBLISHED_COST_RANGE_USD,
+  B200_PUBLISHED_COST_USD,
+  B200_UNIT_COST
+} from "../../src/silicon/b200UnitCost.js";
 import {waferPrice, WAFER_PRICES} from "../../src/silicon/waferPrices.js";
 
 describe("gross dies per wafer", () => {
@@ -138,6 +143,38 @@ describe("chip unit cost", () => {
     expect(r.moduleUsd).toBeCloseTo(2582.7, 0);
     expect(Math.abs(r.moduleUsd / H100_PUBLISHED_COST_USD - 1)).toBeLessThan(0.25);
     for (const source of Object.values(H100_UNIT_COST.sources)) expect(source.length).toBeGreaterThan(10);
+  });
+
+  it("reproduces Epoch AI's ~$6,400 B200 manufacturing cost within 25% from sourced parts, two dies yielded apart", () => {
+    // Inputs and their sources: src/silicon/b200UnitCost.ts. Two 800 mm² dies (assumption: "reticle-limited", NVIDIA
+    // Blackwell brief) on a 4NP wafer at $20,000 (Morgan Stanley's 2025 price via Tom's Hardware), D0 0.10/cm² and
+    // α 3 as the H100: gross = floor(π·150²/800 − π·300/√1600) = floor(88.36 − 23.56) = 64; yield = (1 + 8·0.1/3)^−3
+    // = 0.4921; 31.49 good dies → $635.09 a die, $1,270.19 for two. HBM 8 × 24 GB × $12.5/GB ($300 a HBM3E stack,
+    // Korean press) = $2,400; CoWoS $12,000 × 1.2 ÷ 16 per wafer = $900; test $150 and board $250 (the H100's
+    // assumptions). Module $4,970, 22.3% below Epoch AI's $6,400 and 13% below the low end of its $5,700–7,300 range:
+    // the model has no package-assembly yield loss, which Epoch puts near $1,000 a B200.
+    const r = chipUnitCost(B200_UNIT_COST.input, {logicDiesPerChip: B200_UNIT_COST.logicDiesPerChip});
+    expect(r.grossDiesPerWafer).toBe(64);
+    expect(r.yieldFraction).toBeCloseTo(0.4921, 4);
+    expect(r.costPerGoodDieUsd).toBeCloseTo(635.09, 1);
+    expect(r.breakdownUsd.logicDie).toBeCloseTo(1270.19, 1);
+    expect(r.breakdownUsd.hbm).toBeCloseTo(2400, 9);
+    expect(r.breakdownUsd.packaging).toBeCloseTo(900, 9);
+    expect(r.moduleUsd).toBeCloseTo(4970.19, 1);
+    expect(r.moduleUsd / B200_PUBLISHED_COST_USD - 1).toBeCloseTo(-0.2234, 3);
+    expect(Math.abs(r.moduleUsd / B200_PUBLISHED_COST_USD - 1)).toBeLessThan(0.25);
+    expect(r.moduleUsd).toBeLessThan(B200_PUBLISHED_COST_RANGE_USD[0]);
+    for (const source of Object.values(B200_UNIT_COST.sources)) expect(source.length).toBeGreaterThan(10);
+  });
+
+  it("prices a chip of n identical dies as n good dies, and rejects a die count outside [1, 16]", () => {
+    const one = chipUnitCost(H100_UNIT_COST.input);
+    const two = chipUnitCost(H100_UNIT_COST.input, {logicDiesPerChip: 2});
+    expect(two.costPerGoodDieUsd).toBeCloseTo(one.costPerGoodDieUsd, 9);
+    expect(two.breakdownUsd.logicDie).toBeCloseTo(2 * one.breakdownUsd.logicDie, 9);
+    expect(two.moduleUsd - one.moduleUsd).toBeCloseTo(one.breakdownUsd.logicDie, 9);
+    expect(() => chipUnitCost(H100_UNIT_COST.input, {logicDiesPerChip: 0})).toThrow(/logicDiesPerChip/);
+    expect(() => chipUnitCost(H100_UNIT_COST.input, {logicDiesPerChip: 1.5})).toThrow(/logicDiesPerChip/);
   });
 
   it("gives about as many good H100 dies per wafer as TrendForce's ~28", () => {

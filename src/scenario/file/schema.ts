@@ -529,7 +529,8 @@ export const SCENARIO_KEYS = [
     type: "usdPerGb",
     range: CHIP_UNIT_COST_RANGES.hbmUsdPerGb,
     default: CUSTOM_CHIP_COST.input.hbmUsdPerGb,
-    meaning: "Price of HBM per GB (decimal gigabytes).",
+    meaning:
+      "Price of HBM per GB (decimal gigabytes). Published estimates span about $12.5–16/GB for HBM3 and HBM3E in 2024–26 (see source); no contract price is public.",
     source: CUSTOM_CHIP_COST.sources.hbmUsdPerGb,
     distribution: true
   },
@@ -539,7 +540,8 @@ export const SCENARIO_KEYS = [
     type: "money",
     range: CHIP_UNIT_COST_RANGES.packagingUsdPerChip,
     default: CUSTOM_CHIP_COST.input.packagingUsdPerChip,
-    meaning: "Interposer (CoWoS-class), substrate and bonding per chip.",
+    meaning:
+      "Interposer (CoWoS-class), substrate and bonding per chip. Estimates run from about $430 for a one-die CoWoS-S package (H100) to $1,000–1,200 for a two-die CoWoS-L package (B200, Epoch AI); no foundry price is public.",
     source: CUSTOM_CHIP_COST.sources.packagingUsdPerChip,
     distribution: true
   },
