@@ -1,3 +1,6 @@
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {runCli} from "../../cli/runCli.js";
 
@@ -15,5 +18,39 @@ describe("the deepseek-one-day scenario", () => {
     expect(metrics.fleetCostPerDayUsd.p95).toBe(87072);
     expect(Math.abs(metrics.costProfitMargin.p50 / 5.45 - 1)).toBeLessThan(0.01);
     expect(Math.abs(metrics.priceListRevenuePerDayUsd.p50 / 562027 - 1)).toBeLessThan(0.001);
+  });
+});
+
+// The openai-2024 narrative's cross-check: the serving model sizing DeepSeek's day itself (no fleet.chips) needs three
+// to five times the 1,814 H800s DeepSeek reports (226.75 nodes × 8), from utilisation 100% to the base case's median.
+describe("the serving model against DeepSeek's reported fleet", () => {
+  it("sizes the published day at three to five times the H800s DeepSeek reports", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deepseek-sized-"));
+    try {
+      const text = readFileSync("data/scenarios/deepseek-one-day.md", "utf8");
+      const sized = text.replace(/^ {2}chips: 1814\n/m, "").replace(/^ {2}fleet\.chips: .*\n/m, "");
+      expect(sized).not.toBe(text);
+      const file = join(dir, "deepseek-sized.md");
+      writeFileSync(file, sized);
+      const chips = async (utilization: number) => {
+        const {code, stdout, stderr} = await runCli([
+          "run",
+          file,
+          "--json",
+          "--samples",
+          "20",
+          "--set",
+          `serving.utilization=${utilization}`
+        ]);
+        expect(stderr).toBe("");
+        expect(code).toBe(0);
+        return JSON.parse(stdout).metrics.fleetChips.p50 / 1814;
+      };
+      const [busy, base] = [await chips(1), await chips(0.6)];
+      expect(busy).toBeGreaterThan(2.5);
+      expect(base).toBeLessThan(5);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 });
