@@ -1,6 +1,8 @@
-import {readFileSync} from "node:fs";
+import {readFileSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
 import {expect} from "vitest";
 import {UserError, UserErrors, type UserErrorDetail} from "../../src/errors/userError.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
 import {parseScenario, type ParsedScenario, type ScenarioText} from "../../src/scenario/file/parseScenario.js";
 
 /** A fixture as the command line would pass it: the path relative to the repository, and its text. */
@@ -24,4 +26,14 @@ export function userErrorsOf(run: () => unknown): UserErrorDetail[] {
   }
   expect.unreachable("expected a UserError");
   return [];
+}
+
+/**
+ * A scenario file `DIR/ID.md` that extends asic-9-months with the given `silicon:` block (indented YAML lines), read
+ * through the scenario library as `token-ledger run FILE` reads it: its path and its resolved scenario.
+ */
+export function siliconScenarioFile(dir: string, id: string, silicon: string) {
+  const path = join(dir, `${id}.md`);
+  writeFileSync(path, `---\ntitle: ${id}\nextends: asic-9-months\nsilicon:\n${silicon}---\n`);
+  return {path, resolved: loadScenarioLibrary([path]).resolve(id)};
 }

@@ -1,13 +1,13 @@
-import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {UserError, UserErrors} from "../../../src/errors/userError.js";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
-import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
 import {bindScenario, evaluateScenarioPoint} from "../../../src/scenario/evaluate/evaluateScenario.js";
 import {customChipServing} from "../../../src/scenario/evaluate/customChipServing.js";
 import {scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
+import {siliconScenarioFile} from "../helpers.js";
 
 const catalogs = loadCatalogs();
 const dir = mkdtempSync(join(tmpdir(), "token-ledger-chip-"));
@@ -15,9 +15,7 @@ afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 /** A scenario file extending asic-9-months (which sets silicon.relativeThroughput 0.8 to 1.2), bound and at its median. */
 function scenario(id: string, silicon: string) {
-  const path = join(dir, `${id}.md`);
-  writeFileSync(path, `---\ntitle: ${id}\nextends: asic-9-months\nsilicon:\n${silicon}---\n`);
-  const resolved = loadScenarioLibrary([path]).resolve(id);
+  const {path, resolved} = siliconScenarioFile(dir, id, silicon);
   const bound = bindScenario(resolved, catalogs);
   return {path, bound, point: scenarioMedianPoint(resolved)};
 }

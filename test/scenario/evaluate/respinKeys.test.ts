@@ -1,12 +1,12 @@
-import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
-import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
 import {bindScenario, evaluateScenarioPoint} from "../../../src/scenario/evaluate/evaluateScenario.js";
 import {scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
 import {runScenario} from "../../../src/scenario/run/runScenario.js";
+import {siliconScenarioFile} from "../helpers.js";
 
 const catalogs = loadCatalogs();
 const dir = mkdtempSync(join(tmpdir(), "token-ledger-respin-"));
@@ -14,9 +14,7 @@ afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 /** A scenario file extending asic-9-months with these silicon keys, bound. */
 function bound(id: string, silicon: string) {
-  const path = join(dir, `${id}.md`);
-  writeFileSync(path, `---\ntitle: ${id}\nextends: asic-9-months\nsilicon:\n${silicon}---\n`);
-  return bindScenario(loadScenarioLibrary([path]).resolve(id), catalogs);
+  return bindScenario(siliconScenarioFile(dir, id, silicon).resolved, catalogs);
 }
 
 describe("the respin and the design cycle as scenario keys", () => {
