@@ -76,6 +76,51 @@ describe("token-ledger new", () => {
     expect(result.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
     expect(readdirSync(dir)).toEqual(["notes.txt"]);
   });
+
+  it("refuses a path that is a file, or inside one: one line naming the file, nothing written", async () => {
+    const file = join(tmp, "notes.md");
+    writeFileSync(file, "mine\n");
+    for (const dir of [file, join(file, "report"), join(file, "a", "b")]) {
+      const result = await runCli(["new", dir, "--token-ledger", "^0.1.0"]);
+      expect(result.code, dir).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toMatch(/^token-ledger: DIR: .*not a folder: expected a new or empty folder, found /);
+      expect(result.stderr).toContain(dir === file ? `found ${file}` : `${file} is a file, not a folder`);
+      expect(result.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)|ENOTDIR/);
+    }
+    expect(readFileSync(file, "utf8")).toBe("mine\n");
+  });
+
+  it("with no folder: one line naming the missing argument", async () => {
+    const result = await runCli(["new"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "token-ledger: missing argument of token-ledger new: expected <dir>, found nothing (see token-ledger new --help)\n"
+    );
+  });
+});
+
+describe("commands inside a project", () => {
+  it("run of a scenario the project does not have: one line with the known ids and the closest one", async () => {
+    await newProject("run-missing");
+    const result = await runCli(["run", "my-scenaro", "--json"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/^token-ledger: SCENARIO: unknown scenario 'my-scenaro': expected .*my-scenario/);
+    expect(result.stderr).toContain("found my-scenaro (did you mean my-scenario?)");
+  });
+
+  it("pdf with no built site: one line naming --site and what to run", async () => {
+    const dir = await newProject("pdf-unbuilt");
+    const result = await runCli(["pdf", "/report", "--site", join(dir, "dist"), "--out", join(dir, "report.pdf")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `token-ledger: --site: no built site here: expected a folder with index.html (run \`npm run build\` first), found ${join(dir, "dist")}\n`
+    );
+    expect(existsSync(join(dir, "report.pdf"))).toBe(false);
+  });
 });
 
 describe("the token-ledger dependency a new project gets", () => {
