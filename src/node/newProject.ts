@@ -79,7 +79,8 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
         build: "token-ledger build",
         dev: "token-ledger preview",
         serve: "token-ledger serve",
-        test: "node --test test/"
+        // A glob, not the folder: from Node 21 `node --test test/` runs the folder as a file (MODULE_NOT_FOUND).
+        test: "node --test test/*.test.js"
       },
       dependencies: {
         "@observablehq/framework": frameworkVersion,

@@ -56,6 +56,9 @@ describe("token-ledger new", () => {
     );
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
     expect(Object.keys(pkg.dependencies).sort()).toEqual(["@observablehq/framework", "token-ledger"]);
+    // A glob, which both Node 20 (the shell expands it) and Node 21+ (node expands it) run; `node --test test/` fails
+    // from Node 21 on (the folder is run as a file).
+    expect(pkg.scripts.test).toBe("node --test test/*.test.js");
     expect(readFileSync(join(dir, "data/hardware.csv"), "utf8").trim()).toBe(HARDWARE_HEADER.trim());
     expect(readFileSync(join(dir, "data/scenarios/my-scenario.md"), "utf8")).toMatch(/^extends: base$/m);
     const validate = await runCli(["validate"]);
