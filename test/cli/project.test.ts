@@ -228,6 +228,25 @@ describe("a project's catalog rows", () => {
     expect(catalog.filter((row) => row.id === "h100-sxm").map((row) => row.name)).toEqual(["My H100"]);
   });
 
+  it("replace a bundled row, and run, compare and catalog say so on stderr (their output unchanged)", async () => {
+    const dir = await newProject("override-run");
+    writeFileSync(
+      join(dir, "data/hardware.csv"),
+      `${HARDWARE_HEADER}\n${H100_ROW.replace(/^h100-sxm,[^,]*,/, "h100-sxm,My H100,")}\n`
+    );
+    const note = `token-ledger: note: ${join(dir, "data/hardware.csv")}:2:1: id 'h100-sxm' overrides the bundled row of data/hardware.csv\n`;
+    for (const args of [
+      ["run", "my-scenario", "--json"],
+      ["compare", "base", "my-scenario", "--json"],
+      ["catalog", "hardware", "--json"]
+    ]) {
+      const result = await runCli(args);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr, args.join(" ")).toBe(note);
+      expect(() => JSON.parse(result.stdout)).not.toThrow();
+    }
+  });
+
   it("with a bad cell: an error at its file:line:column", async () => {
     const dir = await newProject("bad-cell");
     const row = H100_ROW.replace(/^h100-sxm,[^,]*,([^,]*),([^,]*),[^,]*,/, "my-chip,My Chip,$1,$2,lots,");
