@@ -50,6 +50,7 @@ export * from "./strategy/moat.js";
 export * from "./strategy/flywheel.js";
 export * from "./uncertainty/sweep.js";
 export * from "./scenario/index.js";
+export {narrativeBlocks, narrativeErrors, narrativePageMarkdown} from "./scenario/narrative/narrative.js";
 export * from "./scenario/evaluate/evaluateScenario.js";
 export * from "./scenario/resolve/scenarioValues.js";
 export * from "./scenario/file/scenarioErrors.js";

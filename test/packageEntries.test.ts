@@ -42,6 +42,18 @@ describe("package entry points", () => {
     expect([...bare].filter((specifier) => /^(node:|fs$|path$|child_process$|url$)/.test(specifier))).toEqual([]);
   });
 
+  it("export the formatters alone, pure and apart from the evaluation pipeline (a page that only shows figures loads ~0.07 MB)", () => {
+    expect(pkg.exports["./format"].default).toBe("./dist-lib/lib/scenario/run/reportFormat.js");
+    const {files, bare} = importGraph(join(REPO_ROOT, "src/scenario/run/reportFormat.ts"));
+    expect([...bare].filter((specifier) => /^(node:|fs$|path$)/.test(specifier))).toEqual([]);
+    // The schema brings the models' defaults and ranges, but not the evaluation pipeline or the Monte Carlo runs.
+    const entry = importGraph(join(REPO_ROOT, "src/index.ts")).files;
+    expect(files.length, `${files.length} modules of the entry's ${entry.length}`).toBeLessThan(entry.length / 2);
+    expect(
+      files.filter((file) => /src[\\/]scenario[\\/](evaluate[\\/]evaluateScenario|run[\\/]runScenario)\.ts$/.test(file))
+    ).toEqual([]);
+  });
+
   it("keep the components free of Node-only imports", () => {
     const {bare} = importGraph(join(REPO_ROOT, "docs/components/story.ts"));
     expect([...bare].filter((specifier) => specifier.startsWith("node:"))).toEqual([]);

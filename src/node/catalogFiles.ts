@@ -114,3 +114,11 @@ export function loadTrainingRuns(catalogs: Catalogs, path = resolve(DATA_DIR, "t
     hardwareIds: catalogs.hardware.map((h) => h.id)
   });
 }
+
+/**
+ * Writes one `token-ledger: note:` line to stderr per project row that replaces a bundled row, so that a figure that
+ * differs from the bundled catalog's says why (validate, build, run, compare, catalog).
+ */
+export function noteCatalogOverrides(): void {
+  for (const override of catalogOverrides()) process.stderr.write(`token-ledger: note: ${override.message}\n`);
+}

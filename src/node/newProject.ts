@@ -1,7 +1,7 @@
 import {spawnSync} from "node:child_process";
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {basename, join, relative, resolve, sep} from "node:path";
-import {UserError} from "../errors/userError.js";
+import {basename, dirname, join, relative, resolve, sep} from "node:path";
+import {isUserError, UserError} from "../errors/userError.js";
 import {PACKAGE_ROOT} from "./paths.js";
 
 /** The files a new project starts from (templates/project/ of this package). */
@@ -33,6 +33,15 @@ export interface CreateProjectOptions {
  */
 export function createProject(dir: string, options: CreateProjectOptions = {}): string[] {
   const target = resolve(dir);
+  const blocker = fileOnTheWay(target);
+  if (blocker !== undefined) {
+    throw new UserError({
+      flag: "DIR",
+      message: `${blocker} is a file, not a folder`,
+      expected: "a new or empty folder",
+      found: dir
+    });
+  }
   if (existsSync(target)) {
     if (!statSync(target).isDirectory()) {
       throw new UserError({flag: "DIR", message: "not a folder", expected: "a new or empty folder", found: dir});
@@ -70,7 +79,8 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
         build: "token-ledger build",
         dev: "token-ledger preview",
         serve: "token-ledger serve",
-        test: "node --test test/"
+        // A glob, not the folder: from Node 21 `node --test test/` runs the folder as a file (MODULE_NOT_FOUND).
+        test: "node --test test/*.test.js"
       },
       dependencies: {
         "@observablehq/framework": frameworkVersion,
@@ -79,9 +89,19 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
     };
     writeFileSync(join(target, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
   } catch (error) {
-    if (createdFolder) rmSync(target, {recursive: true, force: true});
-    else for (const entry of readdirSync(target)) rmSync(join(target, entry), {recursive: true, force: true});
-    throw error;
+    try {
+      if (createdFolder) rmSync(target, {recursive: true, force: true});
+      else for (const entry of readdirSync(target)) rmSync(join(target, entry), {recursive: true, force: true});
+    } catch {
+      // Nothing was written where nothing could be written (the cause is the error below).
+    }
+    if (isUserError(error) || !isFsError(error)) throw error;
+    throw new UserError({
+      flag: "DIR",
+      message: `could not write the project in ${dir} (${error.code})`,
+      expected: "a folder you may create and write",
+      found: error.path ?? dir
+    });
   }
   return listFiles(target);
 }
@@ -159,6 +179,19 @@ function frameworkRange(): string {
   return (
     pkg.devDependencies?.["@observablehq/framework"] ?? pkg.peerDependencies?.["@observablehq/framework"] ?? "^1.13.4"
   );
+}
+
+/** The nearest existing path at or above `target` when it is a file (`new notes.txt/report`), else undefined. */
+function fileOnTheWay(target: string): string | undefined {
+  for (let path = target; ; path = dirname(path)) {
+    if (existsSync(path)) return statSync(path).isDirectory() || path === target ? undefined : path;
+    if (dirname(path) === path) return undefined;
+  }
+}
+
+/** An error from node:fs (a code such as EACCES or ENOTDIR, and the path it concerns). */
+function isFsError(error: unknown): error is {code: string; path?: string} {
+  return typeof error === "object" && error !== null && typeof (error as {code?: unknown}).code === "string";
 }
 
 /** A folder name as an npm package name: lower case, letters, digits, `-`, `.` and `_`. */

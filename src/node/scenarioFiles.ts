@@ -1,5 +1,6 @@
 import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
 import {basename, extname, relative, resolve} from "node:path";
+import {didYouMean} from "../errors/suggest.js";
 import {UserError, UserErrors, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
@@ -145,11 +146,13 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
   if (library.brokenIds?.includes(arg)) library.resolve(arg);
   if (!library.index.lookup(arg)) {
     const ids = library.index.ids;
+    const hint = didYouMean(arg, ids);
     throw new UserError({
       flag,
       message: `unknown scenario '${arg}'`,
       expected: `a path to a .md file or one of: ${ids.join(", ")}`,
-      found: arg
+      found: arg,
+      ...(hint === undefined ? {} : {hint})
     });
   }
   return {id: arg, library};

@@ -32,7 +32,8 @@ sources:
   serving.hardware: "data/hardware.csv of this project: an H100 SXM row renamed, for the test"
 ---
 
-This scenario runs on my-chip, a row of the project's own catalog.
+This scenario runs on {{serving.hardware}}, a row of the project's own catalog, at
+{{metrics.costPerMillionOutputTokensUsd}}. Prose is text, never page code: \${1 + 1}.
 `;
 
 describe.skipIf(!enabled)("a report project from the packed package", () => {
@@ -119,6 +120,10 @@ describe.skipIf(!enabled)("a report project from the packed package", () => {
           const text = await page.evaluate(() => document.body.innerText);
           expect(text).toContain("my-chip");
           expect(text).toContain("On my chip");
+          // The narrative's live values are the page's numbers; a `${…}` in it is shown, not run.
+          expect(text).toMatch(/runs on my-chip, a row of the project's own catalog, at \d+\.\d+ USD\/Mtok\./);
+          expect(text).toContain("never page code: ${1 + 1}.");
+          expect(text).not.toContain("{{");
         }
         // The navigation lists the pages without any edit to the config.
         const nav = await page.$$eval("#observablehq-sidebar a", (links) =>

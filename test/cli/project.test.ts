@@ -56,6 +56,9 @@ describe("token-ledger new", () => {
     );
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
     expect(Object.keys(pkg.dependencies).sort()).toEqual(["@observablehq/framework", "token-ledger"]);
+    // A glob, which both Node 20 (the shell expands it) and Node 21+ (node expands it) run; `node --test test/` fails
+    // from Node 21 on (the folder is run as a file).
+    expect(pkg.scripts.test).toBe("node --test test/*.test.js");
     expect(readFileSync(join(dir, "data/hardware.csv"), "utf8").trim()).toBe(HARDWARE_HEADER.trim());
     expect(readFileSync(join(dir, "data/scenarios/my-scenario.md"), "utf8")).toMatch(/^extends: base$/m);
     const validate = await runCli(["validate"]);
@@ -75,6 +78,51 @@ describe("token-ledger new", () => {
     expect(result.stderr).toContain("notes.txt");
     expect(result.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
     expect(readdirSync(dir)).toEqual(["notes.txt"]);
+  });
+
+  it("refuses a path that is a file, or inside one: one line naming the file, nothing written", async () => {
+    const file = join(tmp, "notes.md");
+    writeFileSync(file, "mine\n");
+    for (const dir of [file, join(file, "report"), join(file, "a", "b")]) {
+      const result = await runCli(["new", dir, "--token-ledger", "^0.1.0"]);
+      expect(result.code, dir).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toMatch(/^token-ledger: DIR: .*not a folder: expected a new or empty folder, found /);
+      expect(result.stderr).toContain(dir === file ? `found ${file}` : `${file} is a file, not a folder`);
+      expect(result.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)|ENOTDIR/);
+    }
+    expect(readFileSync(file, "utf8")).toBe("mine\n");
+  });
+
+  it("with no folder: one line naming the missing argument", async () => {
+    const result = await runCli(["new"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "token-ledger: missing argument of token-ledger new: expected <dir>, found nothing (see token-ledger new --help)\n"
+    );
+  });
+});
+
+describe("commands inside a project", () => {
+  it("run of a scenario the project does not have: one line with the known ids and the closest one", async () => {
+    await newProject("run-missing");
+    const result = await runCli(["run", "my-scenaro", "--json"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/^token-ledger: SCENARIO: unknown scenario 'my-scenaro': expected .*my-scenario/);
+    expect(result.stderr).toContain("found my-scenaro (did you mean my-scenario?)");
+  });
+
+  it("pdf with no built site: one line naming --site and what to run", async () => {
+    const dir = await newProject("pdf-unbuilt");
+    const result = await runCli(["pdf", "/report", "--site", join(dir, "dist"), "--out", join(dir, "report.pdf")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `token-ledger: --site: no built site here: expected a folder with index.html (run \`npm run build\` first), found ${join(dir, "dist")}\n`
+    );
+    expect(existsSync(join(dir, "report.pdf"))).toBe(false);
   });
 });
 
@@ -178,6 +226,25 @@ describe("a project's catalog rows", () => {
       name: string;
     }[];
     expect(catalog.filter((row) => row.id === "h100-sxm").map((row) => row.name)).toEqual(["My H100"]);
+  });
+
+  it("replace a bundled row, and run, compare and catalog say so on stderr (their output unchanged)", async () => {
+    const dir = await newProject("override-run");
+    writeFileSync(
+      join(dir, "data/hardware.csv"),
+      `${HARDWARE_HEADER}\n${H100_ROW.replace(/^h100-sxm,[^,]*,/, "h100-sxm,My H100,")}\n`
+    );
+    const note = `token-ledger: note: ${join(dir, "data/hardware.csv")}:2:1: id 'h100-sxm' overrides the bundled row of data/hardware.csv\n`;
+    for (const args of [
+      ["run", "my-scenario", "--json"],
+      ["compare", "base", "my-scenario", "--json"],
+      ["catalog", "hardware", "--json"]
+    ]) {
+      const result = await runCli(args);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr, args.join(" ")).toBe(note);
+      expect(() => JSON.parse(result.stdout)).not.toThrow();
+    }
   });
 
   it("with a bad cell: an error at its file:line:column", async () => {

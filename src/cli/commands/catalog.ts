@@ -1,7 +1,7 @@
 import type {Command} from "commander";
 import {UserError} from "../../errors/userError.js";
 import {didYouMean} from "../../errors/suggest.js";
-import {loadHardware, loadModels} from "../../node/catalogFiles.js";
+import {loadHardware, loadModels, noteCatalogOverrides} from "../../node/catalogFiles.js";
 import {formatNumber, formatTable} from "../table.js";
 
 export function registerCatalog(program: Command): void {
@@ -11,7 +11,9 @@ export function registerCatalog(program: Command): void {
     .argument("<which>", "hardware or models")
     .option("--json", "print the rows as a JSON array, in base units")
     .action((which: string, options: {json?: boolean}) => {
-      process.stdout.write(runCatalog(which, options) + "\n");
+      const text = runCatalog(which, options);
+      noteCatalogOverrides();
+      process.stdout.write(text + "\n");
     });
 }
 

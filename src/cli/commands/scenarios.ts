@@ -1,7 +1,7 @@
 import type {Command} from "commander";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {checkScenarioFiles} from "../../node/scenarioCheck.js";
-import {catalogOverrides} from "../../node/catalogFiles.js";
+import {noteCatalogOverrides} from "../../node/catalogFiles.js";
 import {scenarioFilesIn} from "../../node/scenarioFiles.js";
 import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
@@ -44,7 +44,7 @@ export function registerScenarioCommands(program: Command): void {
       const paths = files.length ? files : scenarioFilesIn();
       const {files: checked, errors} = checkScenarioFiles(paths);
       if (errors.length) throw new UserErrors(errors);
-      for (const override of catalogOverrides()) process.stderr.write(`token-ledger: note: ${override.message}\n`);
+      noteCatalogOverrides();
       process.stdout.write(`${checked.length} scenario file${checked.length === 1 ? "" : "s"} valid\n`);
     });
 
@@ -74,6 +74,7 @@ export function registerScenarioCommands(program: Command): void {
         seed: options.seed
       });
       const report = runReport(resolved, result);
+      noteCatalogOverrides();
       process.stdout.write(options.json ? JSON.stringify(report, null, 2) + "\n" : formatRun(report) + "\n");
     });
 
@@ -103,6 +104,7 @@ export function registerScenarioCommands(program: Command): void {
         return runReport(resolved, result);
       });
       const comparison = compareReports(reports);
+      noteCatalogOverrides();
       process.stdout.write(
         options.json ? JSON.stringify(comparison, null, 2) + "\n" : formatComparison(comparison) + "\n"
       );

@@ -2,7 +2,7 @@ import {spawn} from "node:child_process";
 import {existsSync, renameSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {UserError, UserErrors} from "../../errors/userError.js";
-import {catalogOverrides} from "../catalogFiles.js";
+import {noteCatalogOverrides} from "../catalogFiles.js";
 import {checkScenarioFiles} from "../scenarioCheck.js";
 import {frameworkBin, frameworkEnv, siteProject, type SiteProject} from "./siteProject.js";
 
@@ -32,7 +32,7 @@ export async function buildSite(root?: string): Promise<void> {
     ]);
   }
   // A project's catalog row that replaces a bundled one is allowed, and said.
-  for (const override of catalogOverrides()) process.stderr.write(`token-ledger: note: ${override.message}\n`);
+  noteCatalogOverrides();
   // Framework clears and fills its output folder; a relative one inside the project is the kind it clears.
   const nextName = `.dist-next-${process.pid}`;
   const next = join(project.root, nextName);

@@ -58,6 +58,14 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
       found: out
     });
   }
+  if (!existsSync(join(resolve(site), "index.html"))) {
+    throw new UserError({
+      flag: "--site",
+      message: "no built site here",
+      expected: "a folder with index.html (run `npm run build` first)",
+      found: site
+    });
+  }
   if (!existsSync(chromiumPath)) {
     throw new UserError({
       flag: "--chromium",

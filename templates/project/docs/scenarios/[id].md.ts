@@ -2,6 +2,7 @@
 // page's Markdown: the scenario's title, description and narrative, its headline figures, and a slider that recomputes
 // them in the browser. Code fences are ~~~js so this file can hold them in a template string.
 import {parseArgs} from "node:util";
+import {narrativePageMarkdown} from "token-ledger";
 import {checkScenarioFiles} from "token-ledger/node";
 
 const {values} = parseArgs({options: {id: {type: "string"}}});
@@ -15,6 +16,13 @@ if (!file || errors.length) {
   );
 } else {
   const scenario = check.library.resolve(file.id);
+  // The narrative is text: its headings one level down, code shown and never run, and each live value
+  // ({{metrics.costPerMillionTokensUsd}}, {{serving.hardware}}) an inline expression with the page's own number.
+  const narrative = narrativePageMarkdown(scenario.body ?? "", (target) =>
+    target.kind === "metric"
+      ? `$\{LiveMetric(metricRows(ev.metrics), ${JSON.stringify(target.metric)})}`
+      : `$\{LiveKey(point, ${JSON.stringify(target.path)})}`
+  );
   process.stdout.write(`---
 title: ${JSON.stringify(scenario.title)}
 toc: false
@@ -32,13 +40,15 @@ import {loadStory, StoryAssumptions, StoryControls, storyPoint} from "token-ledg
 import {CostStackChart} from "token-ledger/components/costStackChart.js";
 import {formatUsdPerMTok} from "token-ledger/components/format.js";
 import {Kpi} from "token-ledger/components/kpi.js";
+import {LiveKey, LiveMetric} from "token-ledger/components/liveValue.js";
+import {metricRows} from "token-ledger/components/scenarioPage.js";
 ~~~
 
 ~~~js
 const story = await loadStory(FileAttachment("../data/site.json"), ${JSON.stringify(file.id)});
 ~~~
 
-${scenario.body ?? ""}
+${narrative}
 
 <div class="story-controls">
 
