@@ -64,7 +64,12 @@ describe.skipIf(!enabled)("preview: edits reach the open page without a restart"
       await new Promise((r) => setTimeout(r, 250));
     }
     browser = await launchBrowser();
-  }, 60_000);
+    // Warm the preview: its first visit to a page compiles it and runs the site-data loader, which on a loaded machine
+    // takes longer than a navigation's 30 s; what the tests time is an edit reaching a page already open.
+    const warm = await browser.newPage();
+    await warm.goto(`${baseUrl}/scenarios/base`, {waitUntil: "load", timeout: 150_000});
+    await warm.close();
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
