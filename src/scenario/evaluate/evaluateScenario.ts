@@ -216,10 +216,17 @@ export class ScenarioStages implements MetricSources {
       utilizationFraction: this.utilizationFraction
     }));
   }
-  /** The custom chip built from its die, when silicon.unitCost is not set (null otherwise). */
+  /**
+   * silicon.unitCost gives the custom chip's price when it has a value at this point and is set at least as directly
+   * as every die key (bound.unitCostGivesPrice); otherwise the price is built from the die.
+   */
+  get #unitCostGivesPrice(): boolean {
+    return this.#bound.unitCostGivesPrice && typeof this.#point["silicon.unitCost"] === "number";
+  }
+  /** The custom chip built from its die, when silicon.unitCost does not give its price (null otherwise). */
   get customUnitCost(): ChipUnitCostResult | null {
     if (this.#customUnitCost !== undefined) return this.#customUnitCost;
-    if (typeof this.#point["silicon.unitCost"] === "number") return (this.#customUnitCost = null);
+    if (this.#unitCostGivesPrice) return (this.#customUnitCost = null);
     return (this.#customUnitCost = runModel(
       this.#bound.resolved,
       this.#point,
@@ -231,8 +238,7 @@ export class ScenarioStages implements MetricSources {
   }
   /** What the lab pays per custom chip: silicon.unitCost, or the chip built from its die. */
   get customChipPriceUsd(): number {
-    const set = this.#point["silicon.unitCost"];
-    return typeof set === "number" ? set : this.customUnitCost!.priceUsd;
+    return this.#unitCostGivesPrice ? (this.#point["silicon.unitCost"] as number) : this.customUnitCost!.priceUsd;
   }
   /**
    * The custom chip through the calibrated serving model (silicon.chip's row, or a chip built from the inline specs),

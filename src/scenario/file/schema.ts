@@ -453,7 +453,7 @@ export const SCENARIO_KEYS = [
     range: CHIP_HOUR_COST_RANGES.chipPriceUsd,
     default: null,
     meaning:
-      "Price the lab pays per custom chip (no merchant GPU margin); when not set, built from the die up (silicon.dieArea, silicon.node, silicon.hbmStacks, …) at silicon.partnerMargin.",
+      "Price the lab pays per custom chip (no merchant GPU margin); when not set, built from the die up (silicon.dieArea, silicon.node, silicon.hbmStacks, …) at silicon.partnerMargin. A scenario that inherits a unit cost (base sets $12,000) and sets a die key (silicon.dieArea, silicon.node, silicon.defectDensity, silicon.yieldClustering, silicon.hbmStacks, silicon.hbmPerStack, silicon.hbmPrice, silicon.packagingCost, silicon.testCost, silicon.boardCost) gets the price built from its die; setting a unit cost and a die key in one file is an error.",
     source:
       "built from the die when not set (src/silicon/chipUnitCost.ts: wafer price ÷ good dies + HBM + packaging + test + board, ÷ (1 − partner margin))",
     distribution: true
@@ -1034,10 +1034,10 @@ export const SCENARIO_KEYS = [
     path: "fleet.chipHourPrice",
     label: "Price of a chip-hour",
     type: "usdPerHour",
-    range: "[0, 10000]",
+    range: "(0, 10000]",
     default: null,
     meaning:
-      "What one chip-hour of the serving fleet costs when it is rented. When set, every serving cost is priced from it: the cost per token, the inference bill over the horizon and the fleet's daily cost (chips × this × 24); the inference-tax and custom-silicon comparisons still price owned chips.",
+      "What one chip-hour of the serving fleet costs when it is rented (more than 0; leave it unset for owned chips). When set, every serving cost is priced from it: the cost per token, the inference bill over the horizon and the fleet's daily cost (chips × this × 24); the inference-tax and custom-silicon comparisons still price owned chips.",
     source:
       "unset: the chips are owned, and a chip-hour costs the owned chip-hour of serving.hardware (src/tco/chipHourCost.ts)",
     distribution: true

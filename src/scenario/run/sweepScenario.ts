@@ -9,6 +9,7 @@ import {
   type ScenarioMetricName,
   type ScenarioReuse
 } from "../evaluate/evaluateScenario.js";
+import {customUnitCostMode} from "../evaluate/customChipSpec.js";
 import {METRIC_READERS} from "../evaluate/metrics.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {formatRange, isInRange} from "../../units/range.js";
@@ -239,7 +240,15 @@ export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: num
   columns: string[];
   chunks: Generator<SweepChunk, void>;
 } {
-  const {bound, axes, onProgress} = input;
+  const {axes, onProgress} = input;
+  // A varied key counts as an override: varying silicon.unitCost (or a die key) decides where the chip's price comes from.
+  const bound = {
+    ...input.bound,
+    unitCostGivesPrice: customUnitCostMode(
+      input.bound.resolved,
+      axes.map((axis) => axis.path)
+    ).unitCostGivesPrice
+  };
   const metrics = input.metrics ?? SCENARIO_METRICS;
   const total = checkSweep(axes, metrics);
   const chunkRows = Math.max(1, Math.min(input.chunkRows ?? SWEEP_CHUNK_ROWS, total));
