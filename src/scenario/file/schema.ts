@@ -585,7 +585,7 @@ export const SCENARIO_KEYS = [
     catalog: "hardware",
     default: null,
     meaning:
-      "The custom chip as a row of data/hardware.csv (or a project's rows), served by the calibrated serving model on serving.model at serving.precision; its throughput relative to serving.hardware (× silicon.servingFactor) replaces silicon.relativeThroughput. Its power stays silicon.power.",
+      "The custom chip as a row of data/hardware.csv (or a project's rows), served by the calibrated serving model on serving.model at serving.precision; its throughput relative to serving.hardware (× silicon.servingFactor) replaces silicon.relativeThroughput. Only the row's speeds, HBM capacity and links are read: its power stays silicon.power and its price silicon.unitCost or the die keys (silicon.dieArea, silicon.hbmStacks, …), not the row's power_w or price_usd.",
     source: "not set: the custom chip is silicon.relativeThroughput × the merchant chip's throughput",
     distribution: false
   },
@@ -1006,7 +1006,8 @@ export const SCENARIO_KEYS = [
     range: PRICE_LIST_RANGES.tokens,
     default: null,
     meaning: "Input tokens the fleet reads in a day, cache hits included.",
-    source: "demand tokens per day × demand.inputShare when not set",
+    source:
+      "the first day's demand (demand.users × demand.tokensPerUserPerDay × demand.agentMultiplier at month 1, before growth) × demand.inputShare when not set",
     distribution: true
   },
   {
@@ -1016,7 +1017,7 @@ export const SCENARIO_KEYS = [
     range: PRICE_LIST_RANGES.tokens,
     default: null,
     meaning: "Output tokens (reasoning included) the fleet writes in a day.",
-    source: "demand tokens per day × (1 − demand.inputShare) when not set",
+    source: "the first day's demand (month 1, before growth) × (1 − demand.inputShare) when not set",
     distribution: true
   },
   {
