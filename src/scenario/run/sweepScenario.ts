@@ -57,7 +57,14 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
   const read = (written: string) => {
     const reading = readQuantity(written, def.type as Dimension);
     if (!reading.ok)
-      throw new UserError({flag, path, message: "bad value", expected: reading.expected, found: reading.found});
+      throw new UserError({
+        flag,
+        path,
+        message: reading.reason === "unit" ? "wrong unit" : "bad value",
+        expected: reading.expected,
+        found: reading.found,
+        ...("hint" in reading && reading.hint ? {hint: reading.hint} : {})
+      });
     return reading.value;
   };
   const from = read(fromText);
