@@ -169,3 +169,32 @@ describe("the price list and fleet keys", () => {
     );
   });
 });
+
+describe("a custom chip given by its specs that cannot serve the model", () => {
+  it("is blamed on the key a --set changed (silicon.hbmStacks), not on the file's first spec key", async () => {
+    const specs = file(
+      "specs-fit.md",
+      "extends: base\nsilicon:\n  bf16Flops: 800 TFLOP/s\n  fp8Flops: 1600 TFLOP/s\n  hbmBandwidth: 6 TB/s\n  hbmPerStack: 36 GB\n  hbmStacks: 6\n"
+    );
+    expect((await runCli(["validate", specs])).code).toBe(0);
+    // 1 stack × 36 GB × 8 chips (serving.tensorParallel) is 288 GB, 259.2 GB usable, under the 405.9 GB of weights.
+    const {code, stdout, stderr} = await runCli(["run", specs, "--set", "silicon.hbmStacks=1"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(
+      /^token-ledger: --set: silicon\.hbmStacks: the custom chip cannot serve this configuration: the model does not fit: .* found 1, with serving\.tensorParallel 8\n$/
+    );
+    // Unchanged without an override: the first spec key of the file, at its line and column.
+    const tiny = file(
+      "specs-tiny.md",
+      "extends: base\nsilicon:\n  bf16Flops: 800 TFLOP/s\n  fp8Flops: 1600 TFLOP/s\n  hbmBandwidth: 6 TB/s\n  hbmStacks: 1\n"
+    );
+    const fromFile = await runCli(["validate", tiny]);
+    expect(fromFile.stderr).toMatch(
+      new RegExp(
+        `^token-ledger: ${tiny.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:5:14: silicon\\.bf16Flops: the custom chip cannot serve`
+      )
+    );
+  });
+});

@@ -55,7 +55,7 @@ import {CUSTOM_CHIP_COST_KEYS, customChipCostInput} from "./customChipInput.js";
 import {customChipServing, type CustomChipServingResult} from "./customChipServing.js";
 import {customChipFromSpecs, CUSTOM_CHIP_SPEC_KEYS} from "./customChipSpec.js";
 import {UserError} from "../../errors/userError.js";
-import {scenarioValueError} from "../file/scenarioErrors.js";
+import {blamedKey, scenarioValueError} from "../file/scenarioErrors.js";
 
 export {bindScenario, type BoundScenario, type ScenarioCatalogs} from "./bindScenario.js";
 export {SCENARIO_METRICS, type ScenarioMetricName, type ScenarioMetrics} from "./metrics.js";
@@ -261,10 +261,21 @@ export class ScenarioStages implements MetricSources {
           ? "silicon.chip"
           : (CUSTOM_CHIP_SPEC_KEYS.find((path) => resolved.values[path]?.value != null) ?? "silicon.bf16Flops");
       const {message, expected, found, path} = error.detail;
-      throw scenarioValueError(resolved, at, {
+      // Errors blame what you changed: a `--set` (or a distribution) of a key the chip is built from, or of the serving
+      // key the error names, is the error's place; otherwise the chip's own key, as before.
+      const candidates = [
+        at,
+        ...(bound.customChipMode === "specs"
+          ? [...CUSTOM_CHIP_SPEC_KEYS, "silicon.hbmStacks", "silicon.hbmPerStack"]
+          : ["silicon.chip"]),
+        ...(path !== undefined && path in resolved.values ? [path] : [])
+      ];
+      const blamed = blamedKey(resolved, candidates);
+      const written = (key: string) => resolved.values[key]?.written ?? String(resolved.values[key]?.value);
+      throw scenarioValueError(resolved, blamed, {
         message: `the custom chip cannot serve this configuration: ${message}${path ? ` (${path})` : ""}`,
         expected,
-        found
+        found: blamed === at || blamed === path ? found : `${written(blamed)}, with ${path ?? at} ${found}`
       });
     }
   }
