@@ -112,10 +112,11 @@ export function priceList({menu, mix, costUsd}: PriceListInput): PriceListResult
   const standardShare = 1 - menu.batchShareFraction - menu.priorityShareFraction;
   if (standardShare < -1e-12) {
     throw new UserError({
-      path: "menu.priorityShareFraction",
+      path: "menu.tierShares",
       message: "batch and priority shares exceed all tokens",
       expected: "batch share + priority share <= 1",
-      found: String(menu.batchShareFraction + menu.priorityShareFraction)
+      // Rounded to 12 significant digits: 0.7 + 0.6 is 1.2999999999999998 in binary floating point.
+      found: String(Number((menu.batchShareFraction + menu.priorityShareFraction).toPrecision(12)))
     });
   }
   const hitTokens = mix.inputTokens * mix.cacheHitFraction;

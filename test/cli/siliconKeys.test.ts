@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
@@ -71,5 +71,130 @@ describe("the custom chip's description keys", () => {
     expect(code).toBe(0);
     // serving.hardware is h100-sxm too: the same chip on the same workload is 1× itself.
     expect(JSON.parse(stdout).metrics.siliconRelativeThroughput.p50).toBeCloseTo(1, 12);
+  });
+});
+
+describe("the custom chip's price: silicon.unitCost or its die", () => {
+  it("a file extending base (unit cost $12,000) that sets a die key gets the price built from its die", async () => {
+    // Before: base's inherited $12,000 was the price and silicon.dieArea and silicon.node were silently not read.
+    const child = file("die-child.md", "extends: base\nsilicon:\n  dieArea: 8 cm²\n  node: n5\n");
+    const own = file("die-own.md", "silicon:\n  dieArea: 8 cm²\n  node: n5\n");
+    const a = await runCli(["run", child, "--json", "--samples", "200"]);
+    const b = await runCli(["run", own, "--json"]);
+    expect(a.code).toBe(0);
+    const price = (out: string): number => {
+      const metric = JSON.parse(out).metrics.siliconUnitCostUsd;
+      return typeof metric === "number" ? metric : metric.p50;
+    };
+    // 8 cm² on N5: the same $2,808 as the file that extends nothing (see above).
+    expect(price(a.stdout)).toBeCloseTo(price(b.stdout), 6);
+    expect(price(b.stdout)).toBeCloseTo(16988 / (64 * 0.4920542) + 1440 + 12000 / 28 + 400, 0);
+    // An override of the unit cost is more direct than the file's die keys, and wins.
+    const set = await runCli(["run", child, "--json", "--samples", "200", "--set", "silicon.unitCost=5000"]);
+    expect(price(set.stdout)).toBe(5000);
+  });
+
+  it("a unit cost and a die key in one file stop validate at the die key, naming both", async () => {
+    const clash = file("die-clash.md", "extends: base\nsilicon:\n  unitCost: $9,000\n  dieArea: 600 mm²\n");
+    const {code, stdout, stderr} = await runCli(["validate", clash]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(
+      new RegExp(
+        `^token-ledger: ${clash.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:6:12: silicon.dieArea: the custom chip's price is either silicon.unitCost or built from its die, not both: expected .* found silicon.dieArea 600 mm² and silicon.unitCost \\$9,000\\n$`
+      )
+    );
+  });
+
+  it("a sweep of silicon.partnerMargin on a die-described child of base moves the price", async () => {
+    const child = file("die-sweep.md", "extends: base\nsilicon:\n  dieArea: 8 cm²\n  node: n5\n");
+    const out = join(dir, "die-sweep.json");
+    const {code} = await runCli([
+      "sweep",
+      child,
+      "--vary",
+      "silicon.partnerMargin=0:0.5:2",
+      "--metrics",
+      "siliconUnitCostUsd",
+      "--out",
+      out
+    ]);
+    expect(code).toBe(0);
+    const rows = JSON.parse(readFileSync(out, "utf8")) as {siliconUnitCostUsd: number}[];
+    // Half the price is the partner's margin: price ÷ (1 − 0.5) = twice the price at cost.
+    expect(rows[1]!.siliconUnitCostUsd).toBeCloseTo(2 * rows[0]!.siliconUnitCostUsd, 6);
+    // Varying silicon.unitCost itself on the same file makes it the price at each point.
+    const byUnit = join(dir, "die-sweep-unit.json");
+    await runCli([
+      "sweep",
+      child,
+      "--vary",
+      "silicon.unitCost=4000:8000:2",
+      "--metrics",
+      "siliconUnitCostUsd",
+      "--out",
+      byUnit
+    ]);
+    expect(
+      JSON.parse(readFileSync(byUnit, "utf8")).map((r: {siliconUnitCostUsd: number}) => r.siliconUnitCostUsd)
+    ).toEqual([4000, 8000]);
+  });
+});
+
+describe("the price list and fleet keys", () => {
+  it("batch and priority shares over 1 name both keys and the sum without floating-point noise", async () => {
+    const {code, stdout, stderr} = await runCli([
+      "run",
+      "base",
+      "--set",
+      "pricing.batchShare=0.7",
+      "--set",
+      "pricing.priorityShare=0.6"
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      "token-ledger: --set: pricing.priorityShare: batch and priority shares exceed all tokens (the price list model's menu.tierShares, computed from this key and pricing.batchShare): expected batch share + priority share <= 1, found 1.3\n"
+    );
+  });
+
+  it("a chip-hour price of 0 is an error (a rented chip is never free; unset means owned)", async () => {
+    const zero = file("free-chips.md", "extends: deepseek-one-day\nfleet.chipHourPrice: 0\n");
+    const {code, stdout, stderr} = await runCli(["validate", zero]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      `token-ledger: ${zero}:4:22: fleet.chipHourPrice: out of range: expected a cost per hour in (0 USD/h, 10000 USD/h], found 0\n`
+    );
+  });
+});
+
+describe("a custom chip given by its specs that cannot serve the model", () => {
+  it("is blamed on the key a --set changed (silicon.hbmStacks), not on the file's first spec key", async () => {
+    const specs = file(
+      "specs-fit.md",
+      "extends: base\nsilicon:\n  bf16Flops: 800 TFLOP/s\n  fp8Flops: 1600 TFLOP/s\n  hbmBandwidth: 6 TB/s\n  hbmPerStack: 36 GB\n  hbmStacks: 6\n"
+    );
+    expect((await runCli(["validate", specs])).code).toBe(0);
+    // 1 stack × 36 GB × 8 chips (serving.tensorParallel) is 288 GB, 259.2 GB usable, under the 405.9 GB of weights.
+    const {code, stdout, stderr} = await runCli(["run", specs, "--set", "silicon.hbmStacks=1"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(
+      /^token-ledger: --set: silicon\.hbmStacks: the custom chip cannot serve this configuration: the model does not fit: .* found 1, with serving\.tensorParallel 8\n$/
+    );
+    // Unchanged without an override: the first spec key of the file, at its line and column.
+    const tiny = file(
+      "specs-tiny.md",
+      "extends: base\nsilicon:\n  bf16Flops: 800 TFLOP/s\n  fp8Flops: 1600 TFLOP/s\n  hbmBandwidth: 6 TB/s\n  hbmStacks: 1\n"
+    );
+    const fromFile = await runCli(["validate", tiny]);
+    expect(fromFile.stderr).toMatch(
+      new RegExp(
+        `^token-ledger: ${tiny.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:5:14: silicon\\.bf16Flops: the custom chip cannot serve`
+      )
+    );
   });
 });

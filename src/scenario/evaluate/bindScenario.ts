@@ -4,7 +4,7 @@ import {didYouMeanHint} from "../../errors/suggest.js";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import {scenarioValueError} from "../file/scenarioErrors.js";
-import {customChipMode, type CustomChipMode} from "./customChipSpec.js";
+import {customChipMode, customUnitCostMode, type CustomChipMode} from "./customChipSpec.js";
 
 /** The catalogs a scenario's ids refer to. */
 export interface ScenarioCatalogs {
@@ -23,6 +23,11 @@ export interface BoundScenario {
   customChipMode: CustomChipMode;
   /** silicon.chip's catalog row when the mode is "catalog", else null. */
   customChip: Hardware | null;
+  /**
+   * Whether silicon.unitCost gives the custom chip's price (set at least as directly as every die key), else the price
+   * is built from its die (src/scenario/evaluate/customChipSpec.ts customUnitCostMode).
+   */
+  unitCostGivesPrice: boolean;
 }
 
 function findInCatalog<T extends {id: string}>(
@@ -76,10 +81,21 @@ export function bindScenario(resolved: ResolvedScenario, catalogs: ScenarioCatal
   const trainingModel = find("training.model", catalogs.models, "model", model);
   const chipMode = customChipMode(resolved);
   errors.push(...chipMode.errors);
+  const priceMode = customUnitCostMode(resolved);
+  errors.push(...priceMode.errors);
   const customChip = chipMode.mode === "catalog" ? find("silicon.chip", catalogs.hardware, "hardware") : null;
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1 || !hardware || !model || !trainingHardware || !trainingModel || customChip === undefined) {
     throw new UserErrors(errors);
   }
-  return {resolved, hardware, model, trainingHardware, trainingModel, customChipMode: chipMode.mode, customChip};
+  return {
+    resolved,
+    hardware,
+    model,
+    trainingHardware,
+    trainingModel,
+    customChipMode: chipMode.mode,
+    customChip,
+    unitCostGivesPrice: priceMode.unitCostGivesPrice
+  };
 }

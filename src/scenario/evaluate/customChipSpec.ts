@@ -105,6 +105,53 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
 }
 
 /**
+ * The keys that describe the custom chip's die and package for its built-up price (src/silicon/chipUnitCost.ts) and
+ * are read for nothing else; silicon.hbmStacks, silicon.hbmPerStack and silicon.partnerMargin are read besides.
+ */
+const DIE_ONLY_KEYS = [
+  "silicon.dieArea",
+  "silicon.node",
+  "silicon.defectDensity",
+  "silicon.yieldClustering",
+  "silicon.hbmPrice",
+  "silicon.packagingCost",
+  "silicon.testCost",
+  "silicon.boardCost"
+] as const;
+
+/** The keys that, set more directly than silicon.unitCost, make the custom chip's price the one built from its die. */
+const DIE_DESCRIPTION_KEYS = [...DIE_ONLY_KEYS, "silicon.hbmStacks", "silicon.hbmPerStack"] as const;
+
+/**
+ * Whether silicon.unitCost gives the custom chip's price, or the price is built from its die: as for the chip's
+ * throughput, the description set most directly wins, so a scenario that extends one with a unit cost (base,
+ * asic-9-months) and describes a die (silicon.dieArea, silicon.node, …) gets the die's price instead of having its
+ * die keys ignored. `overridden` are paths ranked as overrides (a sweep's varied keys). A die key and
+ * silicon.unitCost set as directly (one file, or two `--set`s) is an error at the die key.
+ */
+export function customUnitCostMode(
+  resolved: ResolvedScenario,
+  overridden: readonly string[] = []
+): {unitCostGivesPrice: boolean; errors: UserError[]} {
+  const rankOf = (path: string) => (overridden.includes(path) ? 3 : setRank(resolved, path));
+  const unitCost = rankOf("silicon.unitCost");
+  const die = Math.max(0, ...DIE_DESCRIPTION_KEYS.map(rankOf));
+  const errors: UserError[] = [];
+  const clash = DIE_ONLY_KEYS.find((path) => unitCost > 0 && rankOf(path) === unitCost && !overridden.includes(path));
+  if (clash && !overridden.includes("silicon.unitCost")) {
+    const unitCostValue = resolved.values["silicon.unitCost"];
+    errors.push(
+      scenarioValueError(resolved, clash, {
+        message: "the custom chip's price is either silicon.unitCost or built from its die, not both",
+        expected: `silicon.unitCost, or the die keys (${DIE_ONLY_KEYS.join(", ")}), not both`,
+        found: `${clash} ${resolved.values[clash]?.written ?? String(resolved.values[clash]?.value)} and silicon.unitCost ${unitCostValue?.written ?? String(unitCostValue?.value)}`
+      })
+    );
+  }
+  return {unitCostGivesPrice: unitCost > 0 && unitCost >= die, errors};
+}
+
+/**
  * The custom chip built from the inline spec keys at one point: FLOP/s by precision and HBM bandwidth as set, HBM
  * capacity silicon.hbmStacks × silicon.hbmPerStack (all of it usable: an assumption, a merchant part's runtime reports
  * about what it markets), power silicon.power, and the scale-up and scale-out links, host power and system overheads of

@@ -55,7 +55,7 @@ import {CUSTOM_CHIP_COST_KEYS, customChipCostInput} from "./customChipInput.js";
 import {customChipServing, type CustomChipServingResult} from "./customChipServing.js";
 import {customChipFromSpecs, CUSTOM_CHIP_SPEC_KEYS} from "./customChipSpec.js";
 import {UserError} from "../../errors/userError.js";
-import {scenarioValueError} from "../file/scenarioErrors.js";
+import {blamedKey, scenarioValueError} from "../file/scenarioErrors.js";
 
 export {bindScenario, type BoundScenario, type ScenarioCatalogs} from "./bindScenario.js";
 export {SCENARIO_METRICS, type ScenarioMetricName, type ScenarioMetrics} from "./metrics.js";
@@ -216,10 +216,17 @@ export class ScenarioStages implements MetricSources {
       utilizationFraction: this.utilizationFraction
     }));
   }
-  /** The custom chip built from its die, when silicon.unitCost is not set (null otherwise). */
+  /**
+   * silicon.unitCost gives the custom chip's price when it has a value at this point and is set at least as directly
+   * as every die key (bound.unitCostGivesPrice); otherwise the price is built from the die.
+   */
+  get #unitCostGivesPrice(): boolean {
+    return this.#bound.unitCostGivesPrice && typeof this.#point["silicon.unitCost"] === "number";
+  }
+  /** The custom chip built from its die, when silicon.unitCost does not give its price (null otherwise). */
   get customUnitCost(): ChipUnitCostResult | null {
     if (this.#customUnitCost !== undefined) return this.#customUnitCost;
-    if (typeof this.#point["silicon.unitCost"] === "number") return (this.#customUnitCost = null);
+    if (this.#unitCostGivesPrice) return (this.#customUnitCost = null);
     return (this.#customUnitCost = runModel(
       this.#bound.resolved,
       this.#point,
@@ -231,8 +238,7 @@ export class ScenarioStages implements MetricSources {
   }
   /** What the lab pays per custom chip: silicon.unitCost, or the chip built from its die. */
   get customChipPriceUsd(): number {
-    const set = this.#point["silicon.unitCost"];
-    return typeof set === "number" ? set : this.customUnitCost!.priceUsd;
+    return this.#unitCostGivesPrice ? (this.#point["silicon.unitCost"] as number) : this.customUnitCost!.priceUsd;
   }
   /**
    * The custom chip through the calibrated serving model (silicon.chip's row, or a chip built from the inline specs),
@@ -255,10 +261,21 @@ export class ScenarioStages implements MetricSources {
           ? "silicon.chip"
           : (CUSTOM_CHIP_SPEC_KEYS.find((path) => resolved.values[path]?.value != null) ?? "silicon.bf16Flops");
       const {message, expected, found, path} = error.detail;
-      throw scenarioValueError(resolved, at, {
+      // Errors blame what you changed: a `--set` (or a distribution) of a key the chip is built from, or of the serving
+      // key the error names, is the error's place; otherwise the chip's own key, as before.
+      const candidates = [
+        at,
+        ...(bound.customChipMode === "specs"
+          ? [...CUSTOM_CHIP_SPEC_KEYS, "silicon.hbmStacks", "silicon.hbmPerStack"]
+          : ["silicon.chip"]),
+        ...(path !== undefined && path in resolved.values ? [path] : [])
+      ];
+      const blamed = blamedKey(resolved, candidates);
+      const written = (key: string) => resolved.values[key]?.written ?? String(resolved.values[key]?.value);
+      throw scenarioValueError(resolved, blamed, {
         message: `the custom chip cannot serve this configuration: ${message}${path ? ` (${path})` : ""}`,
         expected,
-        found
+        found: blamed === at || blamed === path ? found : `${written(blamed)}, with ${path ?? at} ${found}`
       });
     }
   }

@@ -3,6 +3,7 @@ import {blamedKey, scenarioValueError} from "../file/scenarioErrors.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {CUSTOM_CHIP_COST_KEY_PATHS} from "./customChipInput.js";
+import {customUnitCostMode} from "./customChipSpec.js";
 
 /**
  * A model's reverse key map: model input field (dotted for nested fields, `merchant.chipHour.pue`) → the scenario
@@ -66,13 +67,14 @@ export function modelErrorAtKey(
     return new UserError({...rest, file: resolved.file, message: `the ${name} model's ${field}: ${message}`});
   const computed = mapped.startsWith("(");
   // The merchant chip's price is the catalog's unless hardware.price is set.
-  // The custom chip's price is built from its die unless silicon.unitCost is set.
+  // The custom chip's price is built from its die unless silicon.unitCost gives it (customUnitCostMode).
   const candidates = [
     ...new Set(
       mappedKeys(mapped).flatMap((key) =>
         key === "hardware.price" && typeof point["hardware.price"] !== "number"
           ? ["serving.hardware"]
-          : key === "silicon.unitCost" && typeof point["silicon.unitCost"] !== "number"
+          : key === "silicon.unitCost" &&
+              (typeof point["silicon.unitCost"] !== "number" || !customUnitCostMode(resolved).unitCostGivesPrice)
             ? [...CUSTOM_CHIP_COST_KEY_PATHS]
             : [key]
       )

@@ -91,6 +91,7 @@ export const PRICE_LIST_KEYS: ModelKeys = {
   "menu.batchShareFraction": "pricing.batchShare",
   "menu.batchDiscountFraction": "pricing.batchDiscount",
   "menu.priorityShareFraction": "pricing.priorityShare",
+  "menu.tierShares": computedFrom("pricing.priorityShare", "pricing.batchShare"),
   "menu.priorityPremiumFraction": "pricing.priorityPremium",
   "mix.inputTokens": computedFrom("fleet.inputTokensPerDay", ...DAY_TOKENS_KEYS),
   "mix.outputTokens": computedFrom("fleet.outputTokensPerDay", ...DAY_TOKENS_KEYS),

@@ -453,7 +453,7 @@ export const SCENARIO_KEYS = [
     range: CHIP_HOUR_COST_RANGES.chipPriceUsd,
     default: null,
     meaning:
-      "Price the lab pays per custom chip (no merchant GPU margin); when not set, built from the die up (silicon.dieArea, silicon.node, silicon.hbmStacks, …) at silicon.partnerMargin.",
+      "Price the lab pays per custom chip (no merchant GPU margin); when not set, built from the die up (silicon.dieArea, silicon.node, silicon.hbmStacks, …) at silicon.partnerMargin. A scenario that inherits a unit cost (base sets $12,000) and sets a die key (silicon.dieArea, silicon.node, silicon.defectDensity, silicon.yieldClustering, silicon.hbmStacks, silicon.hbmPerStack, silicon.hbmPrice, silicon.packagingCost, silicon.testCost, silicon.boardCost) gets the price built from its die; setting a unit cost and a die key in one file is an error.",
     source:
       "built from the die when not set (src/silicon/chipUnitCost.ts: wafer price ÷ good dies + HBM + packaging + test + board, ÷ (1 − partner margin))",
     distribution: true
@@ -585,7 +585,7 @@ export const SCENARIO_KEYS = [
     catalog: "hardware",
     default: null,
     meaning:
-      "The custom chip as a row of data/hardware.csv (or a project's rows), served by the calibrated serving model on serving.model at serving.precision; its throughput relative to serving.hardware (× silicon.servingFactor) replaces silicon.relativeThroughput. Its power stays silicon.power.",
+      "The custom chip as a row of data/hardware.csv (or a project's rows), served by the calibrated serving model on serving.model at serving.precision; its throughput relative to serving.hardware (× silicon.servingFactor) replaces silicon.relativeThroughput. Only the row's speeds, HBM capacity and links are read: its power stays silicon.power and its price silicon.unitCost or the die keys (silicon.dieArea, silicon.hbmStacks, …), not the row's power_w or price_usd.",
     source: "not set: the custom chip is silicon.relativeThroughput × the merchant chip's throughput",
     distribution: false
   },
@@ -1006,7 +1006,8 @@ export const SCENARIO_KEYS = [
     range: PRICE_LIST_RANGES.tokens,
     default: null,
     meaning: "Input tokens the fleet reads in a day, cache hits included.",
-    source: "demand tokens per day × demand.inputShare when not set",
+    source:
+      "the first day's demand (demand.users × demand.tokensPerUserPerDay × demand.agentMultiplier at month 1, before growth) × demand.inputShare when not set",
     distribution: true
   },
   {
@@ -1016,7 +1017,7 @@ export const SCENARIO_KEYS = [
     range: PRICE_LIST_RANGES.tokens,
     default: null,
     meaning: "Output tokens (reasoning included) the fleet writes in a day.",
-    source: "demand tokens per day × (1 − demand.inputShare) when not set",
+    source: "the first day's demand (month 1, before growth) × (1 − demand.inputShare) when not set",
     distribution: true
   },
   {
@@ -1034,10 +1035,10 @@ export const SCENARIO_KEYS = [
     path: "fleet.chipHourPrice",
     label: "Price of a chip-hour",
     type: "usdPerHour",
-    range: "[0, 10000]",
+    range: "(0, 10000]",
     default: null,
     meaning:
-      "What one chip-hour of the serving fleet costs when it is rented. When set, every serving cost is priced from it: the cost per token, the inference bill over the horizon and the fleet's daily cost (chips × this × 24); the inference-tax and custom-silicon comparisons still price owned chips.",
+      "What one chip-hour of the serving fleet costs when it is rented (more than 0; leave it unset for owned chips). When set, every serving cost is priced from it: the cost per token, the inference bill over the horizon and the fleet's daily cost (chips × this × 24); the inference-tax and custom-silicon comparisons still price owned chips.",
     source:
       "unset: the chips are owned, and a chip-hour costs the owned chip-hour of serving.hardware (src/tco/chipHourCost.ts)",
     distribution: true

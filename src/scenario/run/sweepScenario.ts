@@ -9,6 +9,7 @@ import {
   type ScenarioMetricName,
   type ScenarioReuse
 } from "../evaluate/evaluateScenario.js";
+import {customUnitCostMode} from "../evaluate/customChipSpec.js";
 import {METRIC_READERS} from "../evaluate/metrics.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {formatRange, isInRange} from "../../units/range.js";
@@ -56,7 +57,14 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
   const read = (written: string) => {
     const reading = readQuantity(written, def.type as Dimension);
     if (!reading.ok)
-      throw new UserError({flag, path, message: "bad value", expected: reading.expected, found: reading.found});
+      throw new UserError({
+        flag,
+        path,
+        message: reading.reason === "unit" ? "wrong unit" : "bad value",
+        expected: reading.expected,
+        found: reading.found,
+        ...("hint" in reading && reading.hint ? {hint: reading.hint} : {})
+      });
     return reading.value;
   };
   const from = read(fromText);
@@ -239,7 +247,15 @@ export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: num
   columns: string[];
   chunks: Generator<SweepChunk, void>;
 } {
-  const {bound, axes, onProgress} = input;
+  const {axes, onProgress} = input;
+  // A varied key counts as an override: varying silicon.unitCost (or a die key) decides where the chip's price comes from.
+  const bound = {
+    ...input.bound,
+    unitCostGivesPrice: customUnitCostMode(
+      input.bound.resolved,
+      axes.map((axis) => axis.path)
+    ).unitCostGivesPrice
+  };
   const metrics = input.metrics ?? SCENARIO_METRICS;
   const total = checkSweep(axes, metrics);
   const chunkRows = Math.max(1, Math.min(input.chunkRows ?? SWEEP_CHUNK_ROWS, total));

@@ -23,6 +23,18 @@ describe("scenarioReferenceMarkdown", () => {
     );
   });
 
+  it("says what a custom chip's catalog row, inherited unit cost and the fleet's default tokens mean (issue 16 trial)", () => {
+    const row = (path: string) => reference.split("\n").find((line) => line.startsWith(`| \`${path}\` |`)) ?? "";
+    // A new user naming trainium2 expected its 500 W and got silicon.power's 600 W.
+    expect(row("silicon.chip")).toContain("not the row's power_w or price_usd");
+    // A file extending base (unit cost $12,000) that sets die keys gets the die's price, not base's.
+    expect(row("silicon.unitCost")).toContain("gets the price built from its die");
+    // Which day's demand sizes the fleet when fleet.*TokensPerDay is not set: the first, before growth.
+    expect(row("fleet.inputTokensPerDay")).toContain("month 1, before growth");
+    expect(row("fleet.outputTokensPerDay")).toContain("month 1, before growth");
+    expect(row("fleet.chipHourPrice")).toContain("| (0, 10000] |");
+  });
+
   it("has a table row with the same number of cells as its header on every table line", () => {
     for (const line of reference.split("\n").filter((l) => l.startsWith("| `") && l.includes("` | "))) {
       const cells = line.split(/(?<!\\)\|/).length - 2;

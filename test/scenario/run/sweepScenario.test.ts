@@ -51,11 +51,18 @@ describe("parseSweepAxis", () => {
     ["serving.utilization=0.3:1.9:3", "value out of range", "1.9"],
     ["serving.utilization=-0.1:0.9:3", "value out of range", "-0.1"],
     ["serving.batch=1:10:3", "not a whole number", "5.5"],
-    ["power.electricity=30 kWh:40 kWh:2", "bad value", "30 kWh"]
+    ["power.electricity=30 kWh:40 kWh:2", "wrong unit", "30 kWh"],
+    ["power.electricity=cheap:0.1:2", "bad value", "cheap"]
   ])("rejects %s: %s, naming --vary and what it found", (text, message, found) => {
     const [error] = userErrorsOf(() => parseSweepAxis(text));
     expect(error).toMatchObject({flag: "--vary", message, found});
     expect(error!.expected).toBeTruthy();
+  });
+
+  it("names the dimension of a wrong unit, as --set does (issue 16 trial)", () => {
+    const [error] = userErrorsOf(() => parseSweepAxis("pricing.output=1 USD/h:2 USD/h:3"));
+    expect(error).toMatchObject({flag: "--vary", path: "pricing.output", message: "wrong unit", found: "1 USD/h"});
+    expect(error!.hint).toBe("USD/h measures a cost per hour");
   });
 
   it("suggests the closest key for an unknown one", () => {
