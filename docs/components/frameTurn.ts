@@ -4,13 +4,14 @@
  * tables then lays out and paints them all in that frame's task (99–118 ms measured on a scenario page, above the
  * 50 ms at which the browser counts a long task and input waits). A cell that draws something awaits its turn first:
  *
- *     ${frameTurn(invalidation).then(() => resize((width) => CostStackChart(rows, {width})))}
+ *     ${frameTurn(invalidation).then(() => cardResize("cost", (width) => CostStackChart(rows, {width})))}
  *
- * Turns are handed out one per animation frame, in the order they were asked for (a lower `order` first), and the
- * cell draws in the frame its turn came: its DOM is inserted before that frame's layout, so what it replaces stays on
- * screen until then and nothing flickers. A turn whose cell is invalidated (a newer move) leaves the queue without
- * running, so a stale redraw never costs a frame. Where there is no requestAnimationFrame (tests under Node), a turn
- * comes on a timer.
+ * Turns are handed out one per animation frame, in the order they were asked for (a lower `order` first). A turn
+ * comes in a task of its own just after a frame has rendered, so the cell's drawing runs apart from that frame's
+ * input, style, layout and paint; its DOM replaces what it redraws within that one task, so the old stays on screen
+ * until the next frame paints the new, and nothing flickers. A turn whose cell is invalidated (a newer move) leaves
+ * the queue without running, so a stale redraw never costs a frame. Where there is no requestAnimationFrame (tests
+ * under Node), a turn comes on a timer.
  */
 export function frameTurn(invalidation?: Promise<unknown>, {order = 0}: FrameTurnOptions = {}): Promise<void> {
   return new Promise((resolve) => {
@@ -56,10 +57,30 @@ const idle: (() => void)[] = [];
 let nextSeq = 0;
 let scheduled = false;
 
+/**
+ * Calls back once per frame, in a task of its own right after the frame's rendering (an animation frame callback that
+ * posts a message), not inside it: a turn's drawing (a Plot chart: 5–20 ms of script) then runs apart from the
+ * frame's input handling, style, layout and paint, and what it inserts is laid out and painted in the next frame. Each
+ * part stays well under the 50 ms of a long task, where one frame doing all of it reached 50–90 ms (issue #17).
+ */
 const nextFrame: (callback: () => void) => void =
-  typeof requestAnimationFrame === "function"
-    ? (callback) => requestAnimationFrame(callback)
+  typeof requestAnimationFrame === "function" && typeof MessageChannel === "function"
+    ? afterFrame()
     : (callback) => setTimeout(callback, 16);
+
+function afterFrame(): (callback: () => void) => void {
+  const channel = new MessageChannel();
+  let pending: (() => void) | null = null;
+  channel.port1.onmessage = () => {
+    const callback = pending!;
+    pending = null;
+    callback();
+  };
+  return (callback) => {
+    pending = callback;
+    requestAnimationFrame(() => channel.port2.postMessage(null));
+  };
+}
 
 function schedule(): void {
   if (scheduled || (queue.length === 0 && idle.length === 0)) return;

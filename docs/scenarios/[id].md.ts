@@ -88,6 +88,7 @@ import {controlToBase, keyControl} from "../components/keyControls.js";
 import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
 import {ScenarioRunner} from "../components/scenarioRunner.js";
 import {frameTurn, frameTurnsDone} from "../components/frameTurn.js";
+import {cardResize} from "../components/cardResize.js";
 import {DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
 import {costPartRows, csvRows, currentCycleRow, cycleRows, flywheelRows, moatRows, siliconCostPartRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
@@ -259,12 +260,12 @@ const noBands = "No assumption is uncertain: no bands.";
   <div class="card" data-chart="spend-band">
     <h2>Cumulative inference spend, uncertainty</h2>
     <h3>Median, 50% and 90% bands across the draws · $\{bandCsv("spend-band", spendBand)}</h3>
-    $\{state.bands ? frameTurn(invalidation, MONTE_CARLO_TURN).then(() => resize((width) => FanChart(spendBand, {width, height: 260, yLabel: "↑ Cumulative inference spend (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: SPEND_COLORS.inference}))) : noBands}
+    $\{state.bands ? frameTurn(invalidation, MONTE_CARLO_TURN).then(() => cardResize("spend-band", (width) => FanChart(spendBand, {width, height: 260, yLabel: "↑ Cumulative inference spend (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: SPEND_COLORS.inference}))) : noBands}
   </div>
   <div class="card" data-chart="silicon-band">
     <h2>Custom silicon, cumulative discounted cash flow, uncertainty</h2>
     <h3>Median, 50% and 90% bands across the draws; NRE at month 0 · $\{bandCsv("silicon-band", siliconBand)}</h3>
-    $\{state.bands ? frameTurn(invalidation, MONTE_CARLO_TURN).then(() => resize((width) => FanChart(siliconBand, {width, height: 260, yLabel: "↑ Cumulative discounted cash flow (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: FLEET_COLORS.inHouse}))) : noBands}
+    $\{state.bands ? frameTurn(invalidation, MONTE_CARLO_TURN).then(() => cardResize("silicon-band", (width) => FanChart(siliconBand, {width, height: 260, yLabel: "↑ Cumulative discounted cash flow (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: FLEET_COLORS.inHouse}))) : noBands}
   </div>
 </div>
 
@@ -380,7 +381,7 @@ function chartGrid(charts: readonly Chart[]): string {
     return `  <div class="card" data-chart="${chart}">
     <h2>${escapeHtml(title)}</h2>
     <h3>${subtitle}</h3>
-    $\{frameTurn(invalidation).then(() => resize((width) => ${draw}))}
+    $\{frameTurn(invalidation).then(() => cardResize("${chart}", (width) => ${draw}))}
   </div>`;
   };
   const wide = charts.length % 2 === 1 ? card(charts[0]!) + "\n" : "";
