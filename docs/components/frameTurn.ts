@@ -57,38 +57,57 @@ const idle: (() => void)[] = [];
 let nextSeq = 0;
 let scheduled = false;
 
-/**
- * Calls back once per frame, in a task of its own right after the frame's rendering (an animation frame callback that
- * posts a message), not inside it: a turn's drawing (a Plot chart: 5–20 ms of script) then runs apart from the
- * frame's input handling, style, layout and paint, and what it inserts is laid out and painted in the next frame. Each
- * part stays well under the 50 ms of a long task, where one frame doing all of it reached 50–90 ms (issue #17).
- */
-const nextFrame: (callback: () => void) => void =
-  typeof requestAnimationFrame === "function" && typeof MessageChannel === "function"
-    ? afterFrame()
-    : (callback) => setTimeout(callback, 16);
+/** In a browser; under Node (tests) a frame is a 16 ms timer and a task a 0 ms one. */
+const browser = typeof requestAnimationFrame === "function" && typeof MessageChannel === "function";
 
-function afterFrame(): (callback: () => void) => void {
+/**
+ * Queues `callback` as a task of its own (a MessageChannel message, which no timer clamping delays). Queued from an
+ * animation frame callback, it runs once that frame has rendered.
+ */
+const postTask: (callback: () => void) => void = browser ? messageTasks() : (callback) => setTimeout(callback, 0);
+
+function messageTasks(): (callback: () => void) => void {
   const channel = new MessageChannel();
-  let pending: (() => void) | null = null;
-  channel.port1.onmessage = () => {
-    const callback = pending!;
-    pending = null;
-    callback();
-  };
+  const callbacks: (() => void)[] = [];
+  channel.port1.onmessage = () => callbacks.shift()!();
   return (callback) => {
-    pending = callback;
-    requestAnimationFrame(() => channel.port2.postMessage(null));
+    callbacks.push(callback);
+    channel.port2.postMessage(null);
   };
 }
 
+/** True from a turn until the next animation frame: another turn waits for that frame. */
+let turnThisFrame = false;
+
+/**
+ * Turns come in tasks of their own, never inside a frame's rendering: a turn's drawing (a Plot chart: 5–20 ms of
+ * script) runs apart from a frame's input handling, style, layout and paint, and what it inserts is laid out and
+ * painted in the next frame (one frame doing all of it took 50–90 ms on a scenario page, issue #17). The first turn
+ * after a quiet frame is queued at once (from the runtime's animation frame, it runs as soon as that frame has
+ * rendered); each further one waits for the next animation frame, so that a frame lays out at most one redraw.
+ */
 function schedule(): void {
   if (scheduled || (queue.length === 0 && idle.length === 0)) return;
   scheduled = true;
-  nextFrame(giveTurn);
+  if (!browser) setTimeout(giveTurn, 16);
+  else if (queue.length > 0 && !turnThisFrame) postTask(giveTurn);
+  else requestAnimationFrame(() => postTask(giveTurn));
 }
 
-/** One animation frame: the next turn, or, when none is left, the frameTurnsDone waiters. */
+/**
+ * Resolves in a task of its own, queued now, unless `invalidation` comes first (then never). A cell that awaits it
+ * in the runtime's animation frame (the one after an input) computes after that frame has rendered, so the frame
+ * that handles a slider's input does only that; what the cell inserts is drawn in the next frame.
+ */
+export function nextTask(invalidation?: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    let stale = false;
+    void invalidation?.then(() => (stale = true));
+    postTask(() => stale || resolve());
+  });
+}
+
+/** One turn: the next in the queue, or, when none is left, the frameTurnsDone waiters. */
 function giveTurn(): void {
   scheduled = false;
   if (queue.length === 0) {
@@ -102,6 +121,10 @@ function giveTurn(): void {
     if (a.order < b.order || (a.order === b.order && a.seq < b.seq)) best = i;
   }
   const [turn] = queue.splice(best, 1);
+  if (browser && !turnThisFrame) {
+    turnThisFrame = true;
+    requestAnimationFrame(() => (turnThisFrame = false));
+  }
   turn!.resolve();
   schedule();
 }

@@ -87,7 +87,7 @@ toc: false
 import {controlToBase, keyControl} from "../components/keyControls.js";
 import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
 import {ScenarioRunner} from "../components/scenarioRunner.js";
-import {frameTurn, frameTurnsDone} from "../components/frameTurn.js";
+import {frameTurn, frameTurnsDone, nextTask} from "../components/frameTurn.js";
 import {cardResize} from "../components/cardResize.js";
 import {DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
 import {costPartRows, csvRows, currentCycleRow, cycleRows, flywheelRows, moatRows, siliconCostPartRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
@@ -170,6 +170,9 @@ const controlSets = CONTROLS.filter(
   (control) => controls[control.path] !== undefined && controls[control.path] !== controlStart[control.path]
 ).map((control) => formatShareSet(control.path, controlToBase(control, controls[control.path])));
 const sets = mergeSets(fromUrl.applied, controlSets);
+// The median point is evaluated after the frame that handled the move has rendered (nextTask), so that frame does
+// only that; what it feeds is drawn in the next frame.
+await nextTask(invalidation);
 // Charts first: every model at the median point, at once. The Monte Carlo of the metrics follows a frame later.
 const pointState = settledScenarioPagePoint(entry.resolved, catalogs, sets);
 // The narrative's live assumptions: each key at the page's state (its median when uncertain).
