@@ -89,6 +89,7 @@ import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLE
 import {ScenarioRunner} from "../components/scenarioRunner.js";
 import {frameTurn, frameTurnsDone, nextTask} from "../components/frameTurn.js";
 import {cardResize} from "../components/cardResize.js";
+import {whenNear} from "../components/nearViewport.js";
 import {DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
 import {costPartRows, csvRows, currentCycleRow, cycleRows, flywheelRows, moatRows, siliconCostPartRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
@@ -263,12 +264,12 @@ const noBands = "No assumption is uncertain: no bands.";
   <div class="card" data-chart="spend-band">
     <h2>Cumulative inference spend, uncertainty</h2>
     <h3>Median, 50% and 90% bands across the draws · $\{bandCsv("spend-band", spendBand)}</h3>
-    $\{state.bands ? frameTurn(invalidation, MONTE_CARLO_TURN).then(() => cardResize("spend-band", (width) => FanChart(spendBand, {width, height: 260, yLabel: "↑ Cumulative inference spend (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: SPEND_COLORS.inference}))) : noBands}
+    $\{state.bands ? whenNear('[data-chart="spend-band"]', invalidation).then(() => frameTurn(invalidation, MONTE_CARLO_TURN)).then(() => cardResize("spend-band", (width) => FanChart(spendBand, {width, height: 260, yLabel: "↑ Cumulative inference spend (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: SPEND_COLORS.inference}))) : noBands}
   </div>
   <div class="card" data-chart="silicon-band">
     <h2>Custom silicon, cumulative discounted cash flow, uncertainty</h2>
     <h3>Median, 50% and 90% bands across the draws; NRE at month 0 · $\{bandCsv("silicon-band", siliconBand)}</h3>
-    $\{state.bands ? frameTurn(invalidation, MONTE_CARLO_TURN).then(() => cardResize("silicon-band", (width) => FanChart(siliconBand, {width, height: 260, yLabel: "↑ Cumulative discounted cash flow (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: FLEET_COLORS.inHouse}))) : noBands}
+    $\{state.bands ? whenNear('[data-chart="silicon-band"]', invalidation).then(() => frameTurn(invalidation, MONTE_CARLO_TURN)).then(() => cardResize("silicon-band", (width) => FanChart(siliconBand, {width, height: 260, yLabel: "↑ Cumulative discounted cash flow (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: FLEET_COLORS.inHouse}))) : noBands}
   </div>
 </div>
 
@@ -277,20 +278,30 @@ const noBands = "No assumption is uncertain: no bands.";
 Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} (seed 1) and the 90% interval between the 5th and
 95th percentiles of the draws.
 
+<div data-table="metrics">
+
 ~~~js
+await whenNear('[data-table="metrics"]', invalidation);
 await frameTurn(invalidation, TABLE_TURN);
 display(ScenarioMetricsTable(rows));
 ~~~
+
+</div>
 
 ## Assumptions
 
 Each value with its unit, where it was set (file and line, inherited from a parent scenario, the schema's default, or
 this page) and its source. Hover a value to see it as written.
 
+<div data-table="assumptions">
+
 ~~~js
+await whenNear('[data-table="assumptions"]', invalidation);
 await frameTurn(invalidation, TABLE_TURN);
 display(ScenarioAssumptionsTable(assumptionRows(pointState.resolved)));
 ~~~
+
+</div>
 
 ## Share and download
 
@@ -384,7 +395,7 @@ function chartGrid(charts: readonly Chart[]): string {
     return `  <div class="card" data-chart="${chart}">
     <h2>${escapeHtml(title)}</h2>
     <h3>${subtitle}</h3>
-    $\{frameTurn(invalidation).then(() => cardResize("${chart}", (width) => ${draw}))}
+    $\{whenNear('[data-chart="${chart}"]', invalidation).then(() => frameTurn(invalidation)).then(() => cardResize("${chart}", (width) => ${draw}))}
   </div>`;
   };
   const wide = charts.length % 2 === 1 ? card(charts[0]!) + "\n" : "";

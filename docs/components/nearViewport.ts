@@ -1,0 +1,63 @@
+/**
+ * Holds back the redraw of something the reader cannot see. A scenario page redraws up to eight charts per slider move,
+ * most of them below the sliders, out of view; drawing them during a drag costs each one a task of 5–20 ms (a Plot
+ * chart) and a frame's layout, and on a busy machine those become the long tasks that delay the reader's next move
+ * (issue #17). A redraw that waits here comes when its card is in the viewport: at once if it is (or if this is the
+ * card's first draw), otherwise as soon as the reader scrolls any part of it into view (the redraw then takes the
+ * next frame turn, one frame), or when the page is about to print.
+ *
+ *     ${whenNear(card, invalidation).then(() => frameTurn(invalidation)).then(() => cardResize(…))}
+ *
+ * A redraw whose cell is invalidated meanwhile (a newer move) never comes.
+ */
+export function whenNear(selector: string, invalidation?: Promise<unknown>): Promise<void> {
+  const element = typeof document === "undefined" ? null : document.querySelector(selector);
+  if (element === null || typeof IntersectionObserver !== "function") return Promise.resolve();
+  const watch = (observer ??= makeObserver());
+  if (!near.has(element)) {
+    near.set(element, true); // until the observer says otherwise: a card's first draw is never held back
+    watch.observe(element);
+  }
+  if (near.get(element) || printing) return Promise.resolve();
+  return new Promise((resolve) => {
+    const waiter = () => resolve();
+    let list = waiting.get(element);
+    if (list === undefined) waiting.set(element, (list = []));
+    list.push(waiter);
+    void invalidation?.then(() => {
+      const i = list.indexOf(waiter);
+      if (i >= 0) list.splice(i, 1);
+    });
+  });
+}
+
+/** Whether each watched element is in the viewport (any part of it). */
+const near = new WeakMap<Element, boolean>();
+/** The redraws waiting for each element to come near. */
+const waiting = new Map<Element, (() => void)[]>();
+let observer: IntersectionObserver | undefined;
+let printing = false;
+
+function makeObserver(): IntersectionObserver {
+  // Before printing, everything is drawn (each redraw still takes its frame turn).
+  window.addEventListener("beforeprint", () => {
+    printing = true;
+    for (const element of [...waiting.keys()]) release(element);
+  });
+  window.addEventListener("afterprint", () => (printing = false));
+  return new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        near.set(entry.target, entry.isIntersecting);
+        if (entry.isIntersecting) release(entry.target);
+      }
+    },
+    {rootMargin: "0px"}
+  );
+}
+
+function release(element: Element): void {
+  const list = waiting.get(element);
+  waiting.delete(element);
+  for (const resolve of list ?? []) resolve();
+}
