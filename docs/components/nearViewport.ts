@@ -1,3 +1,5 @@
+import {frameTurnsDone} from "./frameTurn.js";
+
 /**
  * Holds back the redraw of something the reader cannot see. A scenario page redraws up to eight charts per slider move,
  * most of them below the sliders, out of view; drawing them during a drag costs each one a task of 5–20 ms (a Plot
@@ -56,8 +58,15 @@ function makeObserver(): IntersectionObserver {
   );
 }
 
+/**
+ * Lets the redraws held back for `element` go. Until they are drawn, the body carries data-redrawing (tests and the
+ * PDF export wait while it is there, as they wait for a scenario page's running mark).
+ */
 function release(element: Element): void {
   const list = waiting.get(element);
   waiting.delete(element);
-  for (const resolve of list ?? []) resolve();
+  if (!list?.length) return;
+  document.body.toggleAttribute("data-redrawing", true);
+  for (const resolve of list) resolve();
+  void frameTurnsDone().then(() => document.body.toggleAttribute("data-redrawing", false));
 }

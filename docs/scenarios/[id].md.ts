@@ -278,30 +278,20 @@ const noBands = "No assumption is uncertain: no bands.";
 Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} (seed 1) and the 90% interval between the 5th and
 95th percentiles of the draws.
 
-<div data-table="metrics">
-
 ~~~js
-await whenNear('[data-table="metrics"]', invalidation);
 await frameTurn(invalidation, TABLE_TURN);
 display(ScenarioMetricsTable(rows));
 ~~~
-
-</div>
 
 ## Assumptions
 
 Each value with its unit, where it was set (file and line, inherited from a parent scenario, the schema's default, or
 this page) and its source. Hover a value to see it as written.
 
-<div data-table="assumptions">
-
 ~~~js
-await whenNear('[data-table="assumptions"]', invalidation);
 await frameTurn(invalidation, TABLE_TURN);
 display(ScenarioAssumptionsTable(assumptionRows(pointState.resolved)));
 ~~~
-
-</div>
 
 ## Share and download
 
