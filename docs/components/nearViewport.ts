@@ -10,7 +10,10 @@ import {frameTurnsDone} from "./frameTurn.js";
  *
  *     ${whenNear(card, invalidation).then(() => frameTurn(invalidation)).then(() => cardResize(…))}
  *
- * A redraw whose cell is invalidated meanwhile (a newer move) never comes.
+ * A redraw held back still comes once the reader has stopped moving for SETTLE_MS (the element's latest redraw: each
+ * move invalidates the one before), so a page left alone is whole: what is printed, screenshot or scrolled to later
+ * shows the last move, not an earlier one. A redraw whose cell is invalidated meanwhile (a newer move) never comes.
+ * From a hold until the redraws let go are drawn, the body carries data-redrawing (tests and the PDF export wait).
  */
 export function whenNear(selector: string, invalidation?: Promise<unknown>): Promise<void> {
   const element = typeof document === "undefined" ? null : document.querySelector(selector);
@@ -21,17 +24,28 @@ export function whenNear(selector: string, invalidation?: Promise<unknown>): Pro
     watch.observe(element);
   }
   if (near.get(element) || printing) return Promise.resolve();
+  document.body.toggleAttribute("data-redrawing", true);
   return new Promise((resolve) => {
     const waiter = () => resolve();
     let list = waiting.get(element);
     if (list === undefined) waiting.set(element, (list = []));
     list.push(waiter);
+    const settle = setTimeout(() => release(element), SETTLE_MS);
     void invalidation?.then(() => {
+      clearTimeout(settle);
       const i = list.indexOf(waiter);
       if (i >= 0) list.splice(i, 1);
+      if (list.length === 0 && waiting.get(element) === list) waiting.delete(element);
+      settled();
     });
   });
 }
+
+/**
+ * How long the reader must leave the controls alone before held-back redraws are drawn anyway: longer than the gap
+ * between two input events of a drag (16–50 ms, more under load), short enough that a page reads whole at once.
+ */
+export const SETTLE_MS = 300;
 
 /** Whether each watched element is in the viewport (any part of it). */
 const near = new WeakMap<Element, boolean>();
@@ -65,8 +79,16 @@ function makeObserver(): IntersectionObserver {
 function release(element: Element): void {
   const list = waiting.get(element);
   waiting.delete(element);
-  if (!list?.length) return;
-  document.body.toggleAttribute("data-redrawing", true);
-  for (const resolve of list) resolve();
-  void frameTurnsDone().then(() => document.body.toggleAttribute("data-redrawing", false));
+  if (list?.length) {
+    document.body.toggleAttribute("data-redrawing", true);
+    for (const resolve of list) resolve();
+  }
+  settled();
+}
+
+/** Clears data-redrawing once nothing is held back and the redraws let go have been drawn. */
+function settled(): void {
+  void frameTurnsDone().then(() => {
+    if (waiting.size === 0) document.body.toggleAttribute("data-redrawing", false);
+  });
 }
