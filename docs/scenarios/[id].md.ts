@@ -173,7 +173,7 @@ const controlSets = CONTROLS.filter(
 const sets = mergeSets(fromUrl.applied, controlSets);
 // The median point is evaluated after the frame that handled the move has rendered (nextTask), so that frame does
 // only that; what it feeds is drawn in the next frame.
-await nextTask(invalidation);
+await nextTask();
 // Charts first: every model at the median point, at once. The Monte Carlo of the metrics follows a frame later.
 const pointState = settledScenarioPagePoint(entry.resolved, catalogs, sets);
 // The narrative's live assumptions: each key at the page's state (its median when uncertain).
