@@ -27,6 +27,11 @@ interface Case {
   values: [number, number];
   /** Inputs to set first (data-testid → text), e.g. the sample count. */
   setup?: Record<string, string>;
+  /**
+   * An element to scroll into view first: a scenario page redraws only the charts in view (nearViewport.ts), so the
+   * reader is looking at its first chart while moving the slider.
+   */
+  scrollTo?: string;
 }
 
 const CASES: Case[] = [
@@ -66,7 +71,8 @@ const CASES: Case[] = [
     label: "scenario page asic-9-months (1,000-sample re-run)",
     path: "/scenarios/asic-9-months",
     control: "control-serving.utilization",
-    values: [50, 70]
+    values: [50, 70],
+    scrollTo: "[data-chart]"
   }
 ];
 
@@ -119,6 +125,10 @@ try {
           input.value = ${JSON.stringify(value)};
           input.dispatchEvent(new Event("input", {bubbles: true}));
         })()`);
+        await page.waitForTimeout(500);
+      }
+      if (c.scrollTo) {
+        await page.locator(c.scrollTo).first().scrollIntoViewIfNeeded();
         await page.waitForTimeout(500);
       }
       const times: number[] = [];

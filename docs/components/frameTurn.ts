@@ -4,13 +4,14 @@
  * tables then lays out and paints them all in that frame's task (99–118 ms measured on a scenario page, above the
  * 50 ms at which the browser counts a long task and input waits). A cell that draws something awaits its turn first:
  *
- *     ${frameTurn(invalidation).then(() => resize((width) => CostStackChart(rows, {width})))}
+ *     ${frameTurn(invalidation).then(() => cardResize("cost", (width) => CostStackChart(rows, {width})))}
  *
- * Turns are handed out one per animation frame, in the order they were asked for (a lower `order` first), and the
- * cell draws in the frame its turn came: its DOM is inserted before that frame's layout, so what it replaces stays on
- * screen until then and nothing flickers. A turn whose cell is invalidated (a newer move) leaves the queue without
- * running, so a stale redraw never costs a frame. Where there is no requestAnimationFrame (tests under Node), a turn
- * comes on a timer.
+ * Turns are handed out one per animation frame, in the order they were asked for (a lower `order` first). A turn
+ * comes in a task of its own just after a frame has rendered, so the cell's drawing runs apart from that frame's
+ * input, style, layout and paint; its DOM replaces what it redraws within that one task, so the old stays on screen
+ * until the next frame paints the new, and nothing flickers. A turn whose cell is invalidated (a newer move) leaves
+ * the queue without running, so a stale redraw never costs a frame. Where there is no requestAnimationFrame (tests
+ * under Node), a turn comes on a timer.
  */
 export function frameTurn(invalidation?: Promise<unknown>, {order = 0}: FrameTurnOptions = {}): Promise<void> {
   return new Promise((resolve) => {
@@ -56,18 +57,55 @@ const idle: (() => void)[] = [];
 let nextSeq = 0;
 let scheduled = false;
 
-const nextFrame: (callback: () => void) => void =
-  typeof requestAnimationFrame === "function"
-    ? (callback) => requestAnimationFrame(callback)
-    : (callback) => setTimeout(callback, 16);
+/** In a browser; under Node (tests) a frame is a 16 ms timer and a task a 0 ms one. */
+const browser = typeof requestAnimationFrame === "function" && typeof MessageChannel === "function";
 
+/**
+ * Queues `callback` as a task of its own (a MessageChannel message, which no timer clamping delays). Queued from an
+ * animation frame callback, it runs once that frame has rendered.
+ */
+const postTask: (callback: () => void) => void = browser ? messageTasks() : (callback) => setTimeout(callback, 0);
+
+function messageTasks(): (callback: () => void) => void {
+  const channel = new MessageChannel();
+  const callbacks: (() => void)[] = [];
+  channel.port1.onmessage = () => callbacks.shift()!();
+  return (callback) => {
+    callbacks.push(callback);
+    channel.port2.postMessage(null);
+  };
+}
+
+/** True from a turn until the next animation frame: another turn waits for that frame. */
+let turnThisFrame = false;
+
+/**
+ * Turns come in tasks of their own, never inside a frame's rendering: a turn's drawing (a Plot chart: 5–20 ms of
+ * script) runs apart from a frame's input handling, style, layout and paint, and what it inserts is laid out and
+ * painted in the next frame (one frame doing all of it took 50–90 ms on a scenario page, issue #17). The first turn
+ * after a quiet frame is queued at once (from the runtime's animation frame, it runs as soon as that frame has
+ * rendered); each further one waits for the next animation frame, so that a frame lays out at most one redraw.
+ */
 function schedule(): void {
   if (scheduled || (queue.length === 0 && idle.length === 0)) return;
   scheduled = true;
-  nextFrame(giveTurn);
+  if (!browser) setTimeout(giveTurn, 16);
+  else if (queue.length > 0 && !turnThisFrame) postTask(giveTurn);
+  else requestAnimationFrame(() => postTask(giveTurn));
 }
 
-/** One animation frame: the next turn, or, when none is left, the frameTurnsDone waiters. */
+/**
+ * Resolves in a task of its own, queued now. A cell that awaits it in the runtime's animation frame (the one after an
+ * input) computes after that frame has rendered, so the frame that handles a slider's input does only that; what the
+ * cell inserts is drawn in the next frame. It resolves even when the cell has been invalidated meanwhile: a cell
+ * whose value other cells read must not be left pending (the runtime then stalled on a quick drag, the page stuck on
+ * an early value; test/browser/scenarios.test.ts "settles on the last value"), so a stale cell computes once more.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => postTask(resolve));
+}
+
+/** One turn: the next in the queue, or, when none is left, the frameTurnsDone waiters. */
 function giveTurn(): void {
   scheduled = false;
   if (queue.length === 0) {
@@ -81,6 +119,10 @@ function giveTurn(): void {
     if (a.order < b.order || (a.order === b.order && a.seq < b.seq)) best = i;
   }
   const [turn] = queue.splice(best, 1);
+  if (browser && !turnThisFrame) {
+    turnThisFrame = true;
+    requestAnimationFrame(() => (turnThisFrame = false));
+  }
   turn!.resolve();
   schedule();
 }

@@ -87,7 +87,9 @@ toc: false
 import {controlToBase, keyControl} from "../components/keyControls.js";
 import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
 import {ScenarioRunner} from "../components/scenarioRunner.js";
-import {frameTurn, frameTurnsDone} from "../components/frameTurn.js";
+import {frameTurn, frameTurnsDone, nextTask} from "../components/frameTurn.js";
+import {cardResize} from "../components/cardResize.js";
+import {whenNear} from "../components/nearViewport.js";
 import {DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
 import {costPartRows, csvRows, currentCycleRow, cycleRows, flywheelRows, moatRows, siliconCostPartRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
@@ -169,6 +171,9 @@ const controlSets = CONTROLS.filter(
   (control) => controls[control.path] !== undefined && controls[control.path] !== controlStart[control.path]
 ).map((control) => formatShareSet(control.path, controlToBase(control, controls[control.path])));
 const sets = mergeSets(fromUrl.applied, controlSets);
+// The median point is evaluated after the frame that handled the move has rendered (nextTask), so that frame does
+// only that; what it feeds is drawn in the next frame.
+await nextTask();
 // Charts first: every model at the median point, at once. The Monte Carlo of the metrics follows a frame later.
 const pointState = settledScenarioPagePoint(entry.resolved, catalogs, sets);
 // The narrative's live assumptions: each key at the page's state (its median when uncertain).
@@ -259,12 +264,12 @@ const noBands = "No assumption is uncertain: no bands.";
   <div class="card" data-chart="spend-band">
     <h2>Cumulative inference spend, uncertainty</h2>
     <h3>Median, 50% and 90% bands across the draws · $\{bandCsv("spend-band", spendBand)}</h3>
-    $\{state.bands ? frameTurn(invalidation, MONTE_CARLO_TURN).then(() => resize((width) => FanChart(spendBand, {width, height: 260, yLabel: "↑ Cumulative inference spend (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: SPEND_COLORS.inference}))) : noBands}
+    $\{state.bands ? whenNear('[data-chart="spend-band"]', invalidation).then(() => frameTurn(invalidation, MONTE_CARLO_TURN)).then(() => cardResize("spend-band", (width) => FanChart(spendBand, {width, height: 260, yLabel: "↑ Cumulative inference spend (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: SPEND_COLORS.inference}))) : noBands}
   </div>
   <div class="card" data-chart="silicon-band">
     <h2>Custom silicon, cumulative discounted cash flow, uncertainty</h2>
     <h3>Median, 50% and 90% bands across the draws; NRE at month 0 · $\{bandCsv("silicon-band", siliconBand)}</h3>
-    $\{state.bands ? frameTurn(invalidation, MONTE_CARLO_TURN).then(() => resize((width) => FanChart(siliconBand, {width, height: 260, yLabel: "↑ Cumulative discounted cash flow (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: FLEET_COLORS.inHouse}))) : noBands}
+    $\{state.bands ? whenNear('[data-chart="silicon-band"]', invalidation).then(() => frameTurn(invalidation, MONTE_CARLO_TURN)).then(() => cardResize("silicon-band", (width) => FanChart(siliconBand, {width, height: 260, yLabel: "↑ Cumulative discounted cash flow (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: FLEET_COLORS.inHouse}))) : noBands}
   </div>
 </div>
 
@@ -380,7 +385,7 @@ function chartGrid(charts: readonly Chart[]): string {
     return `  <div class="card" data-chart="${chart}">
     <h2>${escapeHtml(title)}</h2>
     <h3>${subtitle}</h3>
-    $\{frameTurn(invalidation).then(() => resize((width) => ${draw}))}
+    $\{whenNear('[data-chart="${chart}"]', invalidation).then(() => frameTurn(invalidation)).then(() => cardResize("${chart}", (width) => ${draw}))}
   </div>`;
   };
   const wide = charts.length % 2 === 1 ? card(charts[0]!) + "\n" : "";

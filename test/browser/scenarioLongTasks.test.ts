@@ -6,7 +6,9 @@ import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
 
 // Opt-in (TOKEN_LEDGER_LONG_TASKS=1 npm run test:browser): the bound is issue #17's target and the page does not meet
-// it yet (1–5 tasks of 50–69 ms per drag on these machines), so it stays out of the default suite until it does.
+// it reliably yet (1–7 tasks of 50–170 ms per drag at load averages of 6–19 on a shared 2-core machine, by their
+// long-animation-frame entries mostly frames whose style, layout and paint take 20–80 ms, and the tasks that evaluate
+// the median point or redraw the metrics and assumptions tables), so it stays out of the default suite until it does.
 const enabled = inject("browserTestsEnabled") && process.env.TOKEN_LEDGER_LONG_TASKS === "1";
 
 /** The Long Tasks API's threshold: a task longer than this delays input (https://w3c.github.io/longtasks/). */

@@ -88,7 +88,22 @@ async function setControl(page: Page, path: string, display: number): Promise<vo
   await waitForRender(page);
 }
 
-function chartSvg(page: Page, chart: string): Promise<string> {
+/**
+ * Scrolls `selector` into view and waits for what that redraws: the IntersectionObserver reports in the next frame,
+ * and a redraw it lets go marks the body (data-redrawing) until it is drawn.
+ */
+async function scrollIntoView(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))));
+  await waitForRender(page);
+}
+
+/**
+ * A chart as the reader sees it: scrolled into view first, since a chart out of view is redrawn only when it comes
+ * into view (docs/components/nearViewport.ts).
+ */
+async function chartSvg(page: Page, chart: string): Promise<string> {
+  await scrollIntoView(page, `[data-chart="${chart}"]`);
   return page.$eval(`[data-chart="${chart}"] svg[viewBox]`, (svg) => svg.outerHTML);
 }
 

@@ -18,8 +18,12 @@ export const CHROMIUM_ARGS: readonly string[] = [
   "--disable-sync"
 ];
 
-/** Cells still rendering: Framework's placeholders, pending cells, a scenario page's running Monte Carlo. */
-const PENDING = "observablehq-loading, .observablehq--loading, .observablehq--running, body[data-scenario-running]";
+/**
+ * Cells still rendering: Framework's placeholders, pending cells, a scenario page's running Monte Carlo, a chart being
+ * redrawn as it came into view (docs/components/nearViewport.ts).
+ */
+const PENDING =
+  "observablehq-loading, .observablehq--loading, .observablehq--running, body[data-scenario-running], body[data-redrawing]";
 
 export interface PagePdfOptions {
   /** The built site (default "dist"). */
