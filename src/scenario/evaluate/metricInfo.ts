@@ -97,7 +97,7 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   siliconPaybackMonth: {label: "silicon program payback month", unit: "month", displayUnit: "month", scale: 1},
   siliconNpvUsd: {label: "silicon program NPV", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
   siliconValueOfOneMonthUsd: {
-    label: "value of one month of design cycle",
+    label: "value of one month of design cycle (marginal: one month longer)",
     unit: "USD",
     displayUnit: "MUSD",
     scale: 1e-6
