@@ -209,9 +209,13 @@ export class ScenarioStages implements MetricSources {
       decodeTokensPerSecondPerChip: this.serving.decodeTokensPerSecondPerChip
     }));
   }
+  /** What a serving chip-hour costs: fleet.chipHourPrice when the fleet is rented, else the owned chip-hour, USD. */
+  get servingUsdPerChipHour(): number {
+    return rentedUsdPerChipHour(this.#point) ?? this.chipHour.totalUsdPerChipHour;
+  }
   get costUsdPerMTok(): number {
     return (this.#costUsdPerMTok ??= costPerMillionTokensUsd({
-      chipHourCostUsd: rentedUsdPerChipHour(this.#point) ?? this.chipHour.totalUsdPerChipHour,
+      chipHourCostUsd: this.servingUsdPerChipHour,
       tokensPerSecondPerChip: this.blendedTokensPerSecondPerChip,
       utilizationFraction: this.utilizationFraction
     }));
