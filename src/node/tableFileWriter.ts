@@ -8,8 +8,9 @@ import type {TABLE_FORMATS} from "./writeTable.js";
  * A table written to a file block by block, whole or not at all: the blocks go to a temporary file beside the target
  * (`.NAME.PID.tmp`), which `finish` renames over the target and `abort` removes. Memory is one block, whatever the
  * table's length. The bytes are those encodeTable (writeTable.ts) gives for the same rows: CSV with a header and
- * empty cells for null, JSON as an indented array of objects, Parquet with one OPTIONAL DOUBLE column per name and
- * one row group per block (hyparquet-writer's ParquetWriter, SNAPPY pages).
+ * empty cells for null, JSON as an indented array of objects, Parquet with one DOUBLE column per name (OPTIONAL, or
+ * REQUIRED for the names in `requiredColumns`) and one row group per block (hyparquet-writer's ParquetWriter, SNAPPY
+ * pages).
  */
 export interface TableFileWriter {
   /** Appends rows 0 … rows − 1 of each column (NaN is written as null). */
@@ -25,6 +26,11 @@ export interface TableFileOptions {
   columns: readonly string[];
   /** Parquet only: key–value metadata written in the footer (e.g. each column's unit). */
   metadata?: Record<string, string>;
+  /**
+   * Parquet only: columns that never hold NaN (a sweep's varied keys), written REQUIRED, without definition levels:
+   * a third less time to encode such a column (bench/sweep.bench.ts). Appending NaN to one throws an Error.
+   */
+  requiredColumns?: readonly string[];
   /** The flag a write error names (default --out). */
   flag?: string;
 }
@@ -41,7 +47,7 @@ export function temporaryPathFor(path: string): string {
 export function openTableFile(
   path: string,
   format: (typeof TABLE_FORMATS)[number],
-  {columns, metadata, flag = "--out"}: TableFileOptions
+  {columns, metadata, requiredColumns = [], flag = "--out"}: TableFileOptions
 ): TableFileWriter {
   const temporary = temporaryPathFor(path);
   let fd: number | null = null;
@@ -72,7 +78,7 @@ export function openTableFile(
     fail(error);
   }
   const encoder = format === ".csv" ? csvEncoder(columns) : format === ".json" ? jsonEncoder(columns) : null;
-  const parquet = format === ".parquet" ? parquetEncoder(columns, metadata, write) : null;
+  const parquet = format === ".parquet" ? parquetEncoder(columns, requiredColumns, metadata, write) : null;
   if (encoder) write(encoder.start);
   let rowsWritten = 0;
   return {
@@ -151,6 +157,7 @@ function jsonEncoder(columns: readonly string[]): TextEncoderOf {
 /** Parquet: one row group per appended block, flushed to the file as soon as it is encoded. */
 function parquetEncoder(
   columns: readonly string[],
+  requiredColumns: readonly string[],
   metadata: Record<string, string> | undefined,
   write: (bytes: Uint8Array) => void
 ): {append(rows: number, values: Readonly<Record<string, Float64Array>>): void; finish(): void} {
@@ -160,8 +167,9 @@ function parquetEncoder(
     write(new Uint8Array(writer.buffer, 0, writer.index));
     writer.index = 0;
   };
+  const required = new Set(requiredColumns);
   const schema = schemaFromColumnData({
-    columnData: columns.map((name) => ({name, data: [], type: "DOUBLE" as const}))
+    columnData: columns.map((name) => ({name, data: [], type: "DOUBLE" as const, nullable: !required.has(name)}))
   });
   const kvMetadata = metadata ? Object.entries(metadata).map(([key, value]) => ({key, value})) : undefined;
   const parquet = new ParquetWriter({writer, schema, ...(kvMetadata ? {kvMetadata} : {})});
@@ -171,6 +179,7 @@ function parquetEncoder(
         const source = values[name]!;
         let nulls = false;
         for (let i = 0; i < rows && !nulls; i++) nulls = source[i] !== source[i];
+        if (nulls && required.has(name)) throw new Error(`NaN in the REQUIRED Parquet column ${name}`);
         // A column without NaN is written from its typed array as it is (the same values, no copy per cell).
         if (!nulls) return {name, data: source.subarray(0, rows)};
         const data: (number | null)[] = new Array(rows);

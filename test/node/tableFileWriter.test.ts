@@ -60,6 +60,27 @@ describe("openTableFile", () => {
     expect(metadata.key_value_metadata).toEqual([{key: "token-ledger.units", value: '{"x":"W","y":"USD"}'}]);
   });
 
+  it("writes the requiredColumns REQUIRED (no definition levels) and refuses NaN in one", async () => {
+    const path = join(dir, "required.parquet");
+    const file = openTableFile(path, ".parquet", {columns: COLUMNS, requiredColumns: ["x"]});
+    for (const [rows, values] of BLOCKS) file.append(rows, values);
+    file.finish();
+    const bytes = readFileSync(path);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    expect(await parquetReadObjects({file: buffer})).toEqual(ROWS);
+    expect(
+      parquetMetadata(buffer)
+        .schema.slice(1)
+        .map((e) => [e.name, e.repetition_type])
+    ).toEqual([
+      ["x", "REQUIRED"],
+      ["y", "OPTIONAL"]
+    ]);
+    const bad = openTableFile(join(dir, "bad.parquet"), ".parquet", {columns: COLUMNS, requiredColumns: ["y"]});
+    expect(() => bad.append(BLOCKS[0]![0], BLOCKS[0]![1])).toThrow("NaN in the REQUIRED Parquet column y");
+    bad.abort();
+  });
+
   it("abort removes the temporary file and leaves an existing target as it was", () => {
     const path = join(dir, "kept.csv");
     writeFileSync(path, "previous\n");

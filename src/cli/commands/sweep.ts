@@ -76,6 +76,7 @@ export function registerSweep(program: Command): void {
       }
       const file = openTableFile(options.out, format, {
         columns,
+        requiredColumns: axes.map((axis) => axis.path),
         metadata: {"token-ledger.units": JSON.stringify(units), "token-ledger.scenario": id}
       });
       // Ctrl-C between blocks removes the temporary file and exits as an interrupted process does.
