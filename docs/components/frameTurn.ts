@@ -94,17 +94,6 @@ function schedule(): void {
   else requestAnimationFrame(() => postTask(giveTurn));
 }
 
-/**
- * Resolves in a task of its own, queued now. A cell that awaits it in the runtime's animation frame (the one after an
- * input) computes after that frame has rendered, so the frame that handles a slider's input does only that; what the
- * cell inserts is drawn in the next frame. It resolves even when the cell has been invalidated meanwhile: a cell
- * whose value other cells read must not be left pending (the runtime then stalled on a quick drag, the page stuck on
- * an early value; test/browser/scenarios.test.ts "settles on the last value"), so a stale cell computes once more.
- */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => postTask(resolve));
-}
-
 /** One turn: the next in the queue, or, when none is left, the frameTurnsDone waiters. */
 function giveTurn(): void {
   scheduled = false;
