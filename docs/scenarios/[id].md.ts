@@ -87,7 +87,7 @@ toc: false
 import {controlToBase, keyControl} from "../components/keyControls.js";
 import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
 import {ScenarioRunner} from "../components/scenarioRunner.js";
-import {frameTurn, frameTurnsDone} from "../components/frameTurn.js";
+import {frameTurn, frameTurnsDone, nextTask} from "../components/frameTurn.js";
 import {cardResize} from "../components/cardResize.js";
 import {whenNear} from "../components/nearViewport.js";
 import {DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
@@ -131,6 +131,7 @@ const runner = ScenarioRunner(import.meta.resolve("../components/scenarioRunWork
 // Each chart and table is redrawn in an animation frame of its own (frameTurn.ts), so that no move is one long task:
 // the median point's charts first, then what waits for the Monte Carlo. The cards and the bands' sentence (a few
 // short elements) are drawn as soon as the Monte Carlo answers, without waiting for a turn.
+const POINT_TURN = {order: 0, sameTask: true};
 const MONTE_CARLO_TURN = {order: 1};
 const TABLE_TURN = {order: 2};
 ~~~
@@ -171,10 +172,10 @@ const controlSets = CONTROLS.filter(
   (control) => controls[control.path] !== undefined && controls[control.path] !== controlStart[control.path]
 ).map((control) => formatShareSet(control.path, controlToBase(control, controls[control.path])));
 const sets = mergeSets(fromUrl.applied, controlSets);
-// Charts first: every model at the median point, in the frame that handles the move (about 2 ms: applyOverrides and
-// evaluateScenarioPoint); each chart then draws in a turn of its own after that frame (frameTurn). Computing the point
-// a task later instead cost every move a frame before its first chart: 38–52 ms against 35 ms (median,
-// bench/page-latency.bench.ts, quiet machine). The Monte Carlo of the metrics runs in the worker meanwhile.
+// The median point and every cell it feeds are computed after the frame that handled the move has rendered
+// (nextTask), so that frame does only that; the first chart in view draws in the same task (frameTurn's sameTask),
+// and both reach the screen in the next frame. The Monte Carlo of the metrics runs in the worker meanwhile.
+await nextTask();
 const pointState = settledScenarioPagePoint(entry.resolved, catalogs, sets);
 // The narrative's live assumptions: each key at the page's state (its median when uncertain).
 const livePoint = scenarioMedianPoint(pointState.resolved);
@@ -278,20 +279,14 @@ const noBands = "No assumption is uncertain: no bands.";
 Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} (seed 1) and the 90% interval between the 5th and
 95th percentiles of the draws.
 
-~~~js
-await frameTurn(invalidation, TABLE_TURN);
-display(ScenarioMetricsTable(rows));
-~~~
+<div data-table="metrics">$\{whenNear('[data-table="metrics"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioMetricsTable(rows))}</div>
 
 ## Assumptions
 
 Each value with its unit, where it was set (file and line, inherited from a parent scenario, the schema's default, or
 this page) and its source. Hover a value to see it as written.
 
-~~~js
-await frameTurn(invalidation, TABLE_TURN);
-display(ScenarioAssumptionsTable(assumptionRows(pointState.resolved)));
-~~~
+<div data-table="assumptions">$\{whenNear('[data-table="assumptions"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioAssumptionsTable(assumptionRows(pointState.resolved)))}</div>
 
 ## Share and download
 
@@ -385,7 +380,7 @@ function chartGrid(charts: readonly Chart[]): string {
     return `  <div class="card" data-chart="${chart}">
     <h2>${escapeHtml(title)}</h2>
     <h3>${subtitle}</h3>
-    $\{whenNear('[data-chart="${chart}"]', invalidation).then(() => frameTurn(invalidation)).then(() => cardResize("${chart}", (width) => ${draw}))}
+    $\{whenNear('[data-chart="${chart}"]', invalidation).then(() => frameTurn(invalidation, POINT_TURN)).then(() => cardResize("${chart}", (width) => ${draw}))}
   </div>`;
   };
   const wide = charts.length % 2 === 1 ? card(charts[0]!) + "\n" : "";

@@ -47,4 +47,17 @@ describe("frameTurn", () => {
     await frameTurnsDone();
     expect(given).toEqual(["first", "second"]);
   });
+
+  it("gives a sameTask turn in the asking task when no turn was given this frame, and the next one a frame later", async () => {
+    await frameTurnsDone();
+    await new Promise((resolve) => setTimeout(resolve, 20)); // past the last turn's frame
+    const given: string[] = [];
+    const nextTaskRan = new Promise<void>((resolve) => setTimeout(() => (given.push("next task"), resolve()), 0));
+    const first = frameTurn(undefined, {sameTask: true}).then(() => given.push("first chart"));
+    const second = frameTurn(undefined, {sameTask: true}).then(() => given.push("second chart"));
+    await first;
+    expect(given).toEqual(["first chart"]); // before any other task
+    await Promise.all([second, nextTaskRan]);
+    expect(given).toEqual(["first chart", "next task", "second chart"]); // one turn per frame still
+  });
 });
