@@ -50,7 +50,11 @@ describe("token-ledger validate", () => {
   it("runs every scenario in data/scenarios/ (an author's own files too) to finite metrics", async () => {
     for (const path of scenarioFilesIn()) {
       const {code, stdout, stderr} = await runCli(["run", path, "--json", "--samples", "50"]);
-      expect(stderr, path).toBe("");
+      // Nothing on stderr, but for the one bundled scenario whose fleet.chips the serving model finds too few
+      // (deepseek-one-day: DeepSeek's 1,814 H800s; test/scenario/evaluate/deepseekOneDay.test.ts): its note alone.
+      if (path.endsWith("/deepseek-one-day.md")) {
+        expect(stderr, path).toMatch(/^token-ledger: note: deepseek-one-day: fleet\.chips \(1,814 chips\)[^\n]*\n$/);
+      } else expect(stderr, path).toBe("");
       expect(code, path).toBe(0);
       const metrics = JSON.parse(stdout).metrics as Record<string, unknown>;
       for (const [name, value] of Object.entries(metrics)) {

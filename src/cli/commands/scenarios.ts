@@ -7,6 +7,7 @@ import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
+import {fleetCapacityNote} from "../../scenario/run/fleetCapacityNote.js";
 import {runReport, type RunReport} from "../../scenario/run/runReport.js";
 import {displayValue, formatPercent, medianLabel, metricFormat} from "../../scenario/run/reportFormat.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/run/runScenario.js";
@@ -75,6 +76,7 @@ export function registerScenarioCommands(program: Command): void {
       });
       const report = runReport(resolved, result);
       noteCatalogOverrides();
+      noteFleetCapacity(report);
       process.stdout.write(options.json ? JSON.stringify(report, null, 2) + "\n" : formatRun(report) + "\n");
     });
 
@@ -105,6 +107,7 @@ export function registerScenarioCommands(program: Command): void {
       });
       const comparison = compareReports(reports);
       noteCatalogOverrides();
+      for (const report of reports) noteFleetCapacity(report);
       process.stdout.write(
         options.json ? JSON.stringify(comparison, null, 2) + "\n" : formatComparison(comparison) + "\n"
       );
@@ -203,4 +206,10 @@ function formatComparison(comparison: Comparison): string {
     "",
     formatTable(header, metrics)
   ].join("\n");
+}
+
+/** Writes fleetCapacityNote's sentence, if any, to stderr, naming the scenario (stdout stays the report alone). */
+function noteFleetCapacity(report: RunReport): void {
+  const note = fleetCapacityNote(report);
+  if (note) process.stderr.write(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
 }

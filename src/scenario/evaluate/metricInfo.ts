@@ -112,6 +112,12 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   },
   flywheelUserGain: {label: "flywheel: extra users at the horizon", unit: "fraction", displayUnit: "%", scale: 100},
   fleetChips: {label: "chips serving a day's tokens (average)", unit: "chips", displayUnit: "chips", scale: 1},
+  fleetUtilizationNeeded: {
+    label: "share of the fleet's hours the day's tokens need",
+    unit: "fraction",
+    displayUnit: "%",
+    scale: 100
+  },
   fleetCostPerDayUsd: {label: "fleet cost per day", unit: "USD", displayUnit: "USD", scale: 1},
   priceListRevenuePerDayUsd: {label: "revenue per day at list prices", unit: "USD", displayUnit: "USD", scale: 1},
   priceListGrossMargin: {label: "gross margin at list prices", unit: "fraction", displayUnit: "%", scale: 100},

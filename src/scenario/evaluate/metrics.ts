@@ -80,6 +80,11 @@ export interface ScenarioMetrics {
   flywheelUserGain: number | null;
   /** Average chips serving one day of the fleet (fleet.chips, or sized by the serving model). */
   fleetChips: number;
+  /**
+   * Share of the fleet's chip-hours the day's tokens need at the serving model's throughput (serving.utilization when
+   * the model sizes the fleet; above 1 when fleet.chips is fewer chips than the model needs to serve the day).
+   */
+  fleetUtilizationNeeded: number;
   /** What one day of the fleet costs: chips × chip-hour price × 24, USD. */
   fleetCostPerDayUsd: number;
   /** One day's tokens billed on the pricing.* menu, tiers included, USD. */
@@ -123,6 +128,7 @@ export const SCENARIO_METRICS = [
   "flywheelCostReduction",
   "flywheelUserGain",
   "fleetChips",
+  "fleetUtilizationNeeded",
   "fleetCostPerDayUsd",
   "priceListRevenuePerDayUsd",
   "priceListGrossMargin",
@@ -200,6 +206,7 @@ export const METRIC_READERS: {readonly [K in ScenarioMetricName]: (s: MetricSour
   flywheelCostReduction: (s) => s.flywheelSummary.averageCostReductionFraction,
   flywheelUserGain: (s) => s.flywheelSummary.userGainFromLoopFraction,
   fleetChips: (s) => s.fleet.chips,
+  fleetUtilizationNeeded: (s) => s.fleet.utilizationNeeded,
   fleetCostPerDayUsd: (s) => s.priceList.costUsd,
   priceListRevenuePerDayUsd: (s) => s.priceList.revenueUsd,
   priceListGrossMargin: (s) => s.priceList.grossMarginFraction,

@@ -37,6 +37,12 @@ export interface FleetDay {
   outputTokens: number;
   /** Average chips serving over the day (fleet.chips, or sized by the serving model at serving.utilization). */
   chips: number;
+  /**
+   * Share of those chips' hours the day's tokens need at the serving model's throughput: tokens ÷ (chips × blended
+   * tokens/s per chip × 86,400). serving.utilization when the model sizes the fleet; with fleet.chips, above 1 means
+   * the model's throughput could not serve the day on that many chips.
+   */
+  utilizationNeeded: number;
   usdPerChipHour: number;
   costUsd: number;
 }
@@ -54,11 +60,14 @@ export function fleetDay(point: ScenarioPoint, drivers: FleetDrivers): FleetDay 
     optionalNum(point["fleet.outputTokensPerDay"], "fleet.outputTokensPerDay") ??
     drivers.demandTokensPerDay * (1 - inputShare);
   const utilization = num(point["serving.utilization"], "serving.utilization");
-  const chips =
-    optionalNum(point["fleet.chips"], "fleet.chips") ??
-    (inputTokens + outputTokens) / (drivers.blendedTokensPerSecondPerChip * SECONDS_PER_DAY * utilization);
+  const chipSecondsAtFullUse = (inputTokens + outputTokens) / drivers.blendedTokensPerSecondPerChip;
+  const fleetChips = optionalNum(point["fleet.chips"], "fleet.chips");
+  // Sized by the model, the fleet is busy serving.utilization by construction (also with no tokens and no chips).
+  const chips = fleetChips ?? chipSecondsAtFullUse / (SECONDS_PER_DAY * utilization);
+  const utilizationNeeded = fleetChips === null ? utilization : chipSecondsAtFullUse / (fleetChips * SECONDS_PER_DAY);
   const usdPerChipHour = rentedUsdPerChipHour(point) ?? drivers.ownedUsdPerChipHour;
-  return {inputTokens, outputTokens, chips, usdPerChipHour, costUsd: fleetCostPerDayUsd(chips, usdPerChipHour)};
+  const costUsd = fleetCostPerDayUsd(chips, usdPerChipHour);
+  return {inputTokens, outputTokens, chips, utilizationNeeded, usdPerChipHour, costUsd};
 }
 
 export function priceListInput(point: ScenarioPoint, day: FleetDay): PriceListInput {
