@@ -1,5 +1,6 @@
 import {readdirSync} from "node:fs";
 import {problemsBannerHtml} from "./docs/components/problemsBanner.js";
+import {FAVICON_LINK} from "./src/node/favicon.js";
 import {checkScenarioFiles} from "./src/node/scenarioCheck.js";
 import {componentStyles, sitePages} from "./src/node/sitePages.js";
 
@@ -64,10 +65,7 @@ export default {
   dynamicPaths: scenarioIds.map((id) => `/scenarios/${id}`),
   // The favicon is inline (a coin marked "t"), so no page asks for /favicon.ico and no static host answers a 404.
   head:
-    '<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,' +
-    "%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Ccircle cx='16' cy='16' r='15' fill='%23e8a33d'/%3E" +
-    "%3Ctext x='16' y='22.5' font-size='19' font-weight='700' text-anchor='middle' font-family='sans-serif' fill='%23222'%3Et" +
-    '%3C/text%3E%3C/svg%3E">' +
+    FAVICON_LINK +
     // Print styles (docs/components/print.css): no navigation, controls as values, charts in the page width.
     componentStyles(["print.css"]),
   header: problemsBannerHtml(problems),

@@ -108,6 +108,8 @@ const BYTES_PER_GIB = 2 ** 30;
  * `Title <https://...>` (a hypothetical row may give its basis without a URL). `system_overhead` is the server and
  * cluster network bought with each chip beyond what `price_usd` includes, as a fraction of it (>= 0); `system_power_w`
  * the IT power per chip with its host share at peak, W (>= power_w); `system_source` names the source of both.
+ * `fp8_tflops`, when given, is at least `bf16_tflops` (FP8 is twice BF16 on every chip with FP8: NVIDIA H100 and AMD
+ * MI300X datasheets), so a lower value, a typo or swapped cells, is an error at its cell.
  */
 export function parseHardwareCsv(text: string, {file}: {file: string}): Hardware[] {
   const {header, records} = readCsvRecords(text);
@@ -132,6 +134,20 @@ function readRow(cells: CellReader<HardwareColumn>): Hardware | undefined {
   const kind = readKind(cells);
   const bf16 = cells.positive("bf16_tflops");
   const fp8 = cells.optionalPositive("fp8_tflops");
+  // FP8 tensor throughput is twice BF16's on every chip that has FP8: NVIDIA H100 datasheet 3,958 vs 1,979 TFLOPS
+  // (sparse; <https://www.nvidia.com/en-us/data-center/h100/>), AMD Instinct MI300X datasheet 2,614.9 vs 1,307.4
+  // TFLOPS (<https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html>); B200 4,500 vs 2,250 dense
+  // (Glenn K. Lockwood's B200 table, this catalog's source). Less than BF16 is a typo or a swapped pair of cells; a
+  // chip without FP8 leaves the cell blank.
+  if (bf16 !== undefined && fp8 !== undefined && fp8 !== null && fp8 < bf16) {
+    cells.fail(
+      "fp8_tflops",
+      "FP8 throughput below BF16",
+      `at least bf16_tflops (${bf16} TFLOP/s), or blank for a chip without FP8`,
+      undefined,
+      "FP8 is twice BF16 on Hopper, Blackwell and MI300, per the NVIDIA H100 and AMD MI300X datasheets; check for swapped cells"
+    );
+  }
   const fp4 = cells.optionalPositive("fp4_tflops");
   const hbmGb = cells.positive("hbm_gb");
   const hbmTbps = cells.positive("hbm_tbps");

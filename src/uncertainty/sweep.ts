@@ -2,6 +2,8 @@ import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
 import {UserError} from "../errors/userError.js";
 
+export {linspace} from "./linspace.js";
+
 /**
  * Sweeps: evaluate any model over a grid of one or two of its numeric inputs and return an arquero table, so that
  * a page or a user can chart a sensitivity without writing loops.
@@ -129,31 +131,4 @@ export function sweep<T extends object>(input: SweepInput<T>): ColumnTable {
     });
   }
   return aq.table(columns, [...axisPaths, ...metricNames]);
-}
-
-/**
- * `steps` evenly spaced numbers from `from` to `to`, both included (one step gives [from]); the last is exactly
- * `to`. Throws a UserError unless `steps` is an integer in [1, 100000] and both ends are finite.
- */
-export function linspace(from: number, to: number, steps: number): number[] {
-  for (const [path, value] of [
-    ["from", from],
-    ["to", to]
-  ] as const) {
-    if (!Number.isFinite(value))
-      throw new UserError({path, message: "not a number", expected: "a finite number", found: String(value)});
-  }
-  if (!Number.isInteger(steps) || steps < 1 || steps > 100_000) {
-    throw new UserError({
-      path: "steps",
-      message: "out of range",
-      expected: "an integer in [1, 100000]",
-      found: String(steps)
-    });
-  }
-  if (steps === 1) return [from];
-  const values: number[] = [];
-  for (let i = 0; i < steps - 1; i++) values.push(from * (1 - i / (steps - 1)) + to * (i / (steps - 1)));
-  values.push(to);
-  return values;
 }

@@ -320,6 +320,22 @@ describe("parseHardwareCsv validation", () => {
     });
   });
 
+  it("rejects an FP8 throughput below BF16 at its cell, and accepts FP8 equal to BF16 or blank", () => {
+    // GOOD_ROW is the H100: BF16 989.4, FP8 1979 dense TFLOPS (2×, NVIDIA H100 datasheet); 197.9 is a digit dropped.
+    const row = GOOD_ROW.replace(",989.4,1979,", ",989.4,197.9,");
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
+    // Line 2 (the header is line 1); fp8_tflops is the 6th column (id, name, vendor, kind, bf16_tflops, fp8_tflops).
+    expect(errors.map((e) => e.message)).toEqual([
+      "data/hardware.csv:2:6: fp8_tflops: FP8 throughput below BF16: expected at least bf16_tflops (989.4 TFLOP/s), " +
+        "or blank for a chip without FP8, found '197.9' (FP8 is twice BF16 on Hopper, Blackwell and MI300, per the " +
+        "NVIDIA H100 and AMD MI300X datasheets; check for swapped cells)"
+    ]);
+    for (const fp8 of ["989.4", ""]) {
+      const [h100] = parseHardwareCsv(`${HEADER}\n${GOOD_ROW.replace(",989.4,1979,", `,989.4,${fp8},`)}`, {file: FILE});
+      expect(h100!.fp8FlopsPerS, fp8).toBe(fp8 === "" ? null : 989.4e12);
+    }
+  });
+
   it("rejects non-integer-looking numbers such as thousands separators, hex and Infinity", () => {
     for (const value of ['"1,000"', "0x10", "Infinity", "1e999", "NaN"]) {
       const row = GOOD_ROW.replace(",700,", `,${value},`);

@@ -7,7 +7,9 @@ import {join} from "node:path";
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from "vitest";
 import {calibrationWriteTarget} from "../../src/cli/commands/calibration.js";
 import {createProject, tokenLedgerSource} from "../../src/node/newProject.js";
+import {FAVICON_LINK} from "../../src/node/favicon.js";
 import {findProject} from "../../src/node/paths.js";
+import {componentStyles} from "../../src/node/sitePages.js";
 import {REPO_ROOT} from "../projectCopy.js";
 import {runCli} from "./runCli.js";
 
@@ -64,6 +66,20 @@ describe("token-ledger new", () => {
     const validate = await runCli(["validate"]);
     expect(validate.stderr).toBe("");
     expect(validate.stdout).toBe("1 scenario file valid\n");
+  });
+
+  it("gives every page an inline favicon, so no page requests /favicon.ico (new-user trial: a 404)", async () => {
+    const dir = await newProject("favicon");
+    // The project's config, evaluated with its `token-ledger/node` import pointed at this checkout's source (the
+    // project has no node_modules here).
+    const text = readFileSync(join(dir, "observablehq.config.ts"), "utf8");
+    const entry = JSON.stringify(join(REPO_ROOT, "src/node/index.ts"));
+    expect(text).toContain('from "token-ledger/node";');
+    writeFileSync(join(dir, "config-here.ts"), text.replace('"token-ledger/node"', entry));
+    const {default: config} = await import(join(dir, "config-here.ts"));
+    // The head's first element is the icon, a data: URL (nothing to fetch), then the component styles as before.
+    expect(config.head).toBe(FAVICON_LINK + componentStyles());
+    expect(FAVICON_LINK).toMatch(/^<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,[^"]*">$/);
   });
 
   it("refuses a folder that is not empty, naming it, and leaves it as it was", async () => {

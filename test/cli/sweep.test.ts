@@ -46,6 +46,21 @@ describe("token-ledger sweep: outputs", () => {
     expect(npv).toEqual([...npv].sort((a, b) => b - a));
   });
 
+  it("writes the axis values a user wrote, not binary rounding residue (new-user trial)", async () => {
+    const out = join(folder("decimals"), "electricity.csv");
+    const args = ["sweep", "base", "--vary", "power.electricity=0.04:0.12:5", "--metrics", "costPerMillionTokensUsd"];
+    const {code, stderr} = await runCli([...args, "--out", out]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    // Step (0.12 − 0.04) / 4 = 0.02 by hand; before, the file held 0.07999999999999999 and 0.09999999999999999.
+    const cells = readFileSync(out, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[0]);
+    expect(cells).toEqual(["0.04", "0.06", "0.08", "0.1", "0.12"]);
+  });
+
   it("writes JSON for a grid of two axes: every combination, null where an event is beyond the horizon", async () => {
     const out = join(folder("json"), "grid.json");
     const {code, stdout} = await runCli(["sweep", "asic-9-months", ...TWO_AXES, "--out", out]);

@@ -1,4 +1,5 @@
 import {EXAMPLE_INFERENCE_TAX_INPUT, EXAMPLE_SILICON_PROGRAM_INPUT} from "../strategy/fixtures.js";
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {linspace, numericPaths, sweep, type SweepMetrics} from "../../src/uncertainty/sweep.js";
 import {siliconProgram} from "../../src/strategy/siliconProgram.js";
@@ -180,6 +181,39 @@ describe("linspace", () => {
     expect(linspace(1, 0, 3)).toEqual([1, 0.5, 0]);
     expect(linspace(0.1, 0.7, 7).at(-1)).toBe(0.7);
     expect(linspace(-1.7e308, 1.7e308, 3)).toEqual([-1.7e308, 0, 1.7e308]);
+  });
+
+  it("gives the decimals a user writes between the ends, not binary rounding residue (new-user trial)", () => {
+    // Step (0.12 − 0.04) / 4 = 0.02 by hand; the arithmetic alone gives 0.07999999999999999 and 0.09999999999999999.
+    expect(linspace(0.04, 0.12, 5)).toEqual([0.04, 0.06, 0.08, 0.1, 0.12]);
+    // Step 0.9 / 9 = 0.1 by hand; the arithmetic alone gives 0.09999999999999999, 0.19999999999999998, ….
+    expect(linspace(0, 0.9, 10)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]);
+    // The trial's axis, serving.utilization=0.1:0.3:3: step 0.1.
+    expect(linspace(0.1, 0.3, 3)).toEqual([0.1, 0.2, 0.3]);
+    // A value with no short decimal keeps 12 significant digits: 1/3 = 0.333…, 2/3 = 0.666… rounded up.
+    expect(linspace(0, 1, 4)).toEqual([0, 0.333333333333, 0.666666666667, 1]);
+    // Zero in the middle is +0, not −0 (toFixed of a tiny negative residue parses back to −0).
+    expect(Object.is(linspace(0.3, -0.3, 3)[1], 0)).toBe(true);
+    // A range narrow beside its ends keeps its step: 1e9 to 1e9 + 0.001 in 2 steps of 0.0005.
+    expect(linspace(1e9, 1e9 + 1e-3, 3)[1]).toBeCloseTo(1e9 + 5e-4, 6);
+  });
+
+  it("moves no value by more than a millionth of a step, and keeps the grid in order (property)", () => {
+    const end = fc.double({min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true});
+    fc.assert(
+      fc.property(end, end, fc.integer({min: 2, max: 200}), (from, to, steps) => {
+        fc.pre(Math.abs(to - from) > 1e-6 * Math.max(Math.abs(from), Math.abs(to), 1));
+        const values = linspace(from, to, steps);
+        const step = (to - from) / (steps - 1);
+        // The unsnapped value errs by a few units in the last place of the larger end; 1e-15 of it is a bound.
+        const arithmetic = 1e-15 * Math.max(Math.abs(from), Math.abs(to));
+        values.forEach((value, i) => {
+          const exact = from + step * i;
+          expect(Math.abs(value - exact)).toBeLessThanOrEqual(1e-6 * Math.abs(step) + arithmetic);
+          if (i > 0) expect(Math.sign(value - values[i - 1]!)).toBe(Math.sign(step));
+        });
+      })
+    );
   });
 
   it("rejects a bad step count or end", () => {

@@ -347,7 +347,12 @@ function outOfRange(def: ScenarioKeyDef, dimension: Dimension, written: string) 
   };
 }
 
-function quantityError(def: ScenarioKeyDef, reading: Extract<QuantityReading, {ok: false}>) {
+/**
+ * The error detail for a value of `def` that readQuantity rejected: "wrong unit", "not finite" or "not a number",
+ * with what the key expects and what was written. A scenario file, `--set` and `sweep --vary` all report through it,
+ * so the same mistake reads the same wherever it is made.
+ */
+export function quantityError(def: ScenarioKeyDef, reading: Extract<QuantityReading, {ok: false}>) {
   const message =
     reading.reason === "unit" ? "wrong unit" : reading.reason === "finite" ? "not finite" : "not a number";
   return {

@@ -14,8 +14,10 @@ import {METRIC_READERS} from "../evaluate/metrics.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {formatRange, isInRange} from "../../units/range.js";
 import {isQuantityKey, keyRange, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
+import {quantityError} from "../file/readValue.js";
 import {scenarioMedianPoint} from "../resolve/scenarioValues.js";
 import {didYouMean} from "../../errors/suggest.js";
+import {linspace} from "../../uncertainty/linspace.js";
 
 /** One axis of a sweep: a numeric key and the values it takes, in base units. */
 export interface SweepAxisSpec {
@@ -56,15 +58,8 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
   const [fromText, toText, stepsText] = parts.map((part) => part.trim()) as [string, string, string];
   const read = (written: string) => {
     const reading = readQuantity(written, def.type as Dimension);
-    if (!reading.ok)
-      throw new UserError({
-        flag,
-        path,
-        message: reading.reason === "unit" ? "wrong unit" : "bad value",
-        expected: reading.expected,
-        found: reading.found,
-        ...("hint" in reading && reading.hint ? {hint: reading.hint} : {})
-      });
+    // The scenario file's wording, so that a --vary value reads like the same value written in a file.
+    if (!reading.ok) throw new UserError({flag, path, ...quantityError(def, reading)});
     return reading.value;
   };
   const from = read(fromText);
@@ -88,8 +83,9 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
       found: text
     });
   }
-  // The last value is TO exactly: FROM + (TO − FROM) can round past TO (0.3 + 0.6 = 0.9000000000000001).
-  const values = Array.from({length: steps}, (_, i) => (i === steps - 1 ? to : from + ((to - from) * i) / (steps - 1)));
+  // The ends are FROM and TO exactly (0.3 + 0.6 = 0.9000000000000001 would fall past a maximum of 0.9), and the
+  // values between are the decimals a user expects (0.08, not 0.07999999999999999): linspace's docstring.
+  const values = linspace(from, to, steps);
   const range = keyRange(def);
   // The range is an interval, so the ends decide; report the end as written rather than a rounded grid value.
   const ends: [number, string][] = [

@@ -13,6 +13,7 @@ import {
   sweepScenarioColumns,
   type SweepChunk
 } from "../../../src/scenario/run/sweepScenario.js";
+import {applyOverrides} from "../../../src/scenario/resolve/applyOverrides.js";
 import {userErrorsOf} from "../helpers.js";
 
 const catalogs = loadCatalogs();
@@ -30,6 +31,13 @@ describe("parseSweepAxis", () => {
     expect(values[0]).toBeCloseTo(0.04, 15);
     expect(values[1]).toBeCloseTo(0.08, 15);
     expect(values[2]).toBeCloseTo(0.12, 15);
+  });
+
+  it("gives the decimals a user wrote between the ends (new-user trial: 0.07999999999999999 in a sweep's CSV)", () => {
+    // Step (0.12 − 0.04) / 4 = 0.02 by hand; FROM + (TO − FROM) × 2 / 4 alone is 0.07999999999999999.
+    expect(parseSweepAxis("power.electricity=0.04:0.12:5").values).toEqual([0.04, 0.06, 0.08, 0.1, 0.12]);
+    // Step 0.1 by hand; the arithmetic alone gives 0.6000000000000001 and 0.7000000000000001.
+    expect(parseSweepAxis("serving.utilization=0.3:0.9:7").values).toEqual([0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]);
   });
 
   it("ends exactly on TO, so a grid up to a key's closed maximum is accepted", () => {
@@ -52,12 +60,31 @@ describe("parseSweepAxis", () => {
     ["serving.utilization=-0.1:0.9:3", "value out of range", "-0.1"],
     ["serving.batch=1:10:3", "not a whole number", "5.5"],
     ["power.electricity=30 kWh:40 kWh:2", "wrong unit", "30 kWh"],
-    ["power.electricity=cheap:0.1:2", "bad value", "cheap"]
+    // readValue's quantityError: a value with no number at its start is "not a number" (a scenario file's wording).
+    ["power.electricity=cheap:0.1:2", "not a number", "cheap"]
   ])("rejects %s: %s, naming --vary and what it found", (text, message, found) => {
     const [error] = userErrorsOf(() => parseSweepAxis(text));
     expect(error).toMatchObject({flag: "--vary", message, found});
     expect(error!.expected).toBeTruthy();
   });
+
+  it.each([
+    ["power.electricity", "cheap", "0.1", "not a number"],
+    ["power.electricity", "30 kWh", "0.1", "wrong unit"],
+    ["power.electricity", "1e999", "0.1", "not finite"],
+    // An integer key: the scenario file's expected text begins "a whole number: ".
+    ["serving.batch", "lots", "8", "not a number"]
+  ])(
+    "reports %s=%s (other end %s) like --set and a scenario file: %s, with its expected, found and hint",
+    (path, bad, good, message) => {
+      const [error] = userErrorsOf(() => parseSweepAxis(`${path}=${bad}:${good}:2`));
+      // The reference: the same value through --set, which reads it as a scenario file's value (readValue).
+      const [set] = userErrorsOf(() => applyOverrides(library.resolve("base"), [`${path}=${bad}`]));
+      expect(set).toMatchObject({flag: "--set", path, message, found: bad});
+      expect(error).toMatchObject({flag: "--vary", path, message, found: bad});
+      expect([error!.expected, error!.hint]).toEqual([set!.expected, set!.hint]);
+    }
+  );
 
   it("names the dimension of a wrong unit, as --set does (issue 16 trial)", () => {
     const [error] = userErrorsOf(() => parseSweepAxis("pricing.output=1 USD/h:2 USD/h:3"));
