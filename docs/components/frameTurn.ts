@@ -109,8 +109,8 @@ function schedule(): void {
 /**
  * Resolves in a task of its own, queued now. A cell that awaits it in the runtime's animation frame (the one after an
  * input) computes after that frame has rendered, so the frame that handles a slider's input does only that (a
- * scenario page's cells at the median point take 8–30 ms; in the input's frame they made it a long task on 9 of 10
- * drags against 2 of 10, page-longtasks.bench.ts). It resolves even when the cell has been invalidated meanwhile: a
+ * scenario page's cells at the median point took 8–30 ms; computed in the input's frame, they made 9 of 10 mouse drags
+ * show a long task, against 2 of 10 after nextTask, a drag as test/browser/scenarioLongTasks.test.ts makes). It resolves even when the cell has been invalidated meanwhile: a
  * cell whose value other cells read must not be left pending (the runtime then stalled on a quick drag, the page stuck
  * on an early value; test/browser/scenarios.test.ts "settles on the last value"), so a stale cell computes once more.
  */
