@@ -33,10 +33,20 @@ describe("the openai-2024 scenario", () => {
     expect(metrics.fleetCostPerDayUsd.p50 / (metrics.fleetChips.p50 * 1.3 * 24)).toBeCloseTo(1, 9);
   });
 
-  it("lands at about half of Epoch AI's $1.8B inference bill, as the scenario's narrative says", async () => {
-    // Not within the 15%: the narrative states the gap and what would close it; if a model change moves the
-    // median out of [40%, 60%] of $1.8B, the narrative must be rewritten with it.
+  it("lands at about four fifths of Epoch AI's $1.8B inference bill, as the scenario's narrative says", async () => {
+    // Not within the 15%: with FutureSearch's 38% utilisation (the one published estimate for an OpenAI fleet
+    // in 2024) the bill is the 60% point's $890M × 0.6 ÷ 0.38 = $1.405B, 78% of Epoch's $1.8B (a rented fleet's bill
+    // scales as 1 ÷ utilisation). If a model change moves it out of [70%, 85%], the narrative must be rewritten.
     const metrics = await run();
+    const ratio = metrics.inferenceSpendUsd.p50 / EPOCH_INFERENCE_USD;
+    expect(ratio).toBeGreaterThan(0.7);
+    expect(ratio).toBeLessThan(0.85);
+    // Every assumption is a point (FutureSearch gives no interval): the bill is one number, below Epoch's.
+    expect(metrics.inferenceSpendUsd.p95).toBe(metrics.inferenceSpendUsd.p5);
+  });
+
+  it("lands at about half of it with the base case's 45–75% utilisation, as the narrative says", async () => {
+    const metrics = await run("serving.utilization=0.45 to 0.75");
     const ratio = metrics.inferenceSpendUsd.p50 / EPOCH_INFERENCE_USD;
     expect(ratio).toBeGreaterThan(0.4);
     expect(ratio).toBeLessThan(0.6);
