@@ -155,6 +155,14 @@ describe("formatAssumption", () => {
     expect(formatAssumption("serving.hardware", "h100-sxm")).toBe("h100-sxm");
     expect(formatAssumption("silicon.unitCost", null)).toBe("—");
   });
+
+  it("groups a quantity's digits and rounds it as the metrics are (not the file notation's 4737)", () => {
+    // openai-2024's tokens a user a day: 1,023 ÷ 0.216 = 4,737 (its source).
+    expect(formatAssumption("demand.tokensPerUserPerDay", 4737)).toBe("4,737 tokens");
+    expect(formatAssumption("demand.tokensPerUserPerDay", 14737.3)).toBe("14,737 tokens");
+    expect(formatAssumption("fleet.inputTokensPerDay", 608e9)).toBe("608B tokens");
+    expect(formatAssumption("silicon.designCycle", 18.5)).toBe("18.5 months");
+  });
 });
 
 describe("months", () => {
