@@ -41,7 +41,7 @@ describe("the openai-2024 scenario", () => {
     const ratio = metrics.inferenceSpendUsd.p50 / EPOCH_INFERENCE_USD;
     expect(ratio).toBeGreaterThan(0.7);
     expect(ratio).toBeLessThan(0.85);
-    // Every assumption is a point (FutureSearch gives no interval): the bill is one number, below Epoch's.
+    // Every assumption the rented bill reads is a point (FutureSearch gives no interval): the bill is one number.
     expect(metrics.inferenceSpendUsd.p95).toBe(metrics.inferenceSpendUsd.p5);
   });
 
