@@ -79,7 +79,11 @@ describe("token-ledger new", () => {
     const {default: config} = await import(join(dir, "config-here.ts"));
     // The head's first element is the icon, a data: URL (nothing to fetch), then the component styles as before.
     expect(config.head).toBe(FAVICON_LINK + componentStyles());
-    expect(FAVICON_LINK).toMatch(/^<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,[^"]*">$/);
+    // Base64, with no % for Framework to re-encode (it turned %23 into %2523: the coin drew black).
+    const base64 = FAVICON_LINK.match(
+      /^<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)">$/
+    )?.[1];
+    expect(Buffer.from(base64!, "base64").toString()).toContain("fill='#e8a33d'");
   });
 
   it("refuses a folder that is not empty, naming it, and leaves it as it was", async () => {

@@ -14,9 +14,11 @@ export function fleetCapacityNote(report: RunReport): string | null {
   const needed = reportMedian(report.metrics.fleetUtilizationNeeded);
   const chips = reportMedian(report.metrics.fleetChips);
   if (needed === null || chips === null || !(needed > 1)) return null;
+  // Above 1 but rounding to "100%" (a whole percent from 10%) would read as if the chips sufficed.
+  const busy = formatMetric("fleetUtilizationNeeded", needed * 100);
   return (
     `fleet.chips (${formatMetric("fleetChips", chips)}) is fewer chips than the serving model needs for the day's ` +
-    `tokens: they would be busy ${formatMetric("fleetUtilizationNeeded", needed * 100)} of every hour, ` +
+    `tokens: they would be busy ${busy === "100%" ? "just over 100%" : busy} of every hour, ` +
     `${formatMetric("fleetChips", chips * needed)} at full use. Either this fleet serves more tokens per chip than ` +
     `the model does, or it cannot serve the day; the cost and margins count only fleet.chips.`
   );

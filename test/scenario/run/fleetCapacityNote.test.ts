@@ -13,6 +13,10 @@ describe("fleetCapacityNote", () => {
     expect(fleetCapacityNote(report(1000, 1))).toBeNull();
   });
 
+  it("does not round a shortfall to 100%", () => {
+    expect(fleetCapacityNote(report(5016, 1.0002))).toContain("busy just over 100% of every hour");
+  });
+
   it("names the chips, the share of their hours needed and the count at full use when they do not", () => {
     // 1,000 chips busy 250% of every hour: 1,000 × 2.5 = 2,500 chips at full use.
     expect(fleetCapacityNote(report(1000, 2.5))).toBe(
