@@ -28,7 +28,7 @@ import {bindScenario, SCENARIO_METRICS, type ScenarioMetricName} from "../src/sc
 import {merchantChipHour, merchantChipPriceUsd, sharedOwnership} from "../src/scenario/evaluate/ownershipInput.js";
 import {scenarioServing, servingInput} from "../src/scenario/evaluate/servingInput.js";
 import {scenarioMedianPoint} from "../src/scenario/resolve/scenarioValues.js";
-import {linspace} from "../src/uncertainty/sweep.js";
+import {linspace} from "../src/uncertainty/linspace.js";
 import {sweepScenarioChunks} from "../src/scenario/run/sweepScenario.js";
 import {chipHourCost} from "../src/tco/chipHourCost.js";
 import {blendedTokensPerSecondPerChip} from "../src/tco/blendedThroughput.js";

@@ -2,8 +2,6 @@ import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
 import {UserError} from "../errors/userError.js";
 
-export {linspace} from "./linspace.js";
-
 /**
  * Sweeps: evaluate any model over a grid of one or two of its numeric inputs and return an arquero table, so that
  * a page or a user can chart a sensitivity without writing loops.

@@ -455,17 +455,23 @@ export function parseQuantity(input: string | number, dimension: Dimension): num
 /**
  * Formats a base-unit value in the dimension's most readable display unit (`12000000` money → `$12M`,
  * `0.1` rate → `10%/yr`). The text reads back with `readQuantity` to the same value within 1e-12 relative.
+ * `number` writes the scaled number (default formatNumber, file notation); a reader's format (grouped, rounded, with
+ * U+2212 for minus) gives prose that does not read back exactly.
  */
-export function formatQuantity(value: number, dimension: Dimension): string {
+export function formatQuantity(
+  value: number,
+  dimension: Dimension,
+  number: (scaled: number) => string = formatNumber
+): string {
   const {display} = DIMENSIONS[dimension];
   const magnitude = Math.abs(value);
   const chosen = display.find(([, factor]) => magnitude >= factor) ?? display[display.length - 1];
   const [template, factor] = chosen ?? ["{n}", 1];
-  const number = formatNumber(value / factor);
-  // A leading minus goes before the dollar sign ("-$5M"), which is where readQuantity looks for it.
-  return number.startsWith("-") && template.startsWith("$")
-    ? `-${template.replace("{n}", number.slice(1))}`
-    : template.replace("{n}", number);
+  const text = number(value / factor);
+  // A leading minus (ASCII or U+2212) goes before the dollar sign ("-$5M"), which is where readQuantity looks for it.
+  return /^[-−]/.test(text) && template.startsWith("$")
+    ? `${text[0]}${template.replace("{n}", text.slice(1))}`
+    : template.replace("{n}", text);
 }
 
 /** A number with up to 12 significant digits and no binary noise (0.30000000000000004 → 0.3). */

@@ -1,7 +1,8 @@
 import {EXAMPLE_INFERENCE_TAX_INPUT, EXAMPLE_SILICON_PROGRAM_INPUT} from "../strategy/fixtures.js";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {linspace, numericPaths, sweep, type SweepMetrics} from "../../src/uncertainty/sweep.js";
+import {linspace} from "../../src/uncertainty/linspace.js";
+import {numericPaths, sweep, type SweepMetrics} from "../../src/uncertainty/sweep.js";
 import {siliconProgram} from "../../src/strategy/siliconProgram.js";
 import {inferenceTax} from "../../src/strategy/inferenceTax.js";
 import {isUserError} from "../../src/errors/userError.js";

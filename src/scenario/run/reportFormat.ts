@@ -8,7 +8,7 @@
 // "month 8") and one typographic choice: the minus sign is U+2212 (−), as on Plot's axes (d3-format's default).
 import {distributionQuantile} from "../../uncertainty/closedForm.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
-import {DIMENSIONS, formatQuantity, type Dimension} from "../../units/quantity.js";
+import {formatQuantity, type Dimension} from "../../units/quantity.js";
 import type {ScenarioMetricName} from "../evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../evaluate/metricInfo.js";
 import {isQuantityKey, scenarioKey} from "../file/schema.js";
@@ -289,22 +289,11 @@ export function formatAssumption(path: string, value: number | string | Distribu
     case "plain":
       return formatDisplayNumber(value);
     default:
-      return def && isQuantityKey(def) ? formatQuantityProse(value, def.type as Dimension) : displayValue(path, value);
+      // In its display unit, its number grouped and rounded as the metrics are ("4,737 tokens", not "4737 tokens").
+      return def && isQuantityKey(def)
+        ? formatQuantity(value, def.type as Dimension, formatDisplayNumber)
+        : displayValue(path, value);
   }
-}
-
-/**
- * A quantity in its display unit for a reader (formatQuantity's unit and scale word, e.g. "15.6T tokens", "18 months"),
- * its number grouped and rounded as the metrics are ("4,737 tokens", not the file notation's "4737 tokens").
- */
-function formatQuantityProse(value: number, dimension: Dimension): string {
-  const {display} = DIMENSIONS[dimension];
-  const [template, factor] = display.find(([, f]) => Math.abs(value) >= f) ?? display[display.length - 1] ?? ["{n}", 1];
-  const number = formatDisplayNumber(value / factor);
-  // A leading minus goes before the dollar sign, as formatQuantity writes it.
-  return number.startsWith("−") && template.startsWith("$")
-    ? `−${template.replace("{n}", number.slice(1))}`
-    : template.replace("{n}", number);
 }
 
 /**
