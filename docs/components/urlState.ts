@@ -238,31 +238,21 @@ export function shareUrl(sets: readonly string[], location: Location = window.lo
 }
 
 /**
- * Replaces the address bar's query with `sets` (no history entry, no reload), once the page is idle: read once when
- * the page opens, written back as controls move, so the address bar is always a share link.
+ * Replaces the address bar's query with `sets` (no history entry, no reload), in the next task: read once when the
+ * page opens, written back as controls move, so the address bar is always a share link.
  */
 export function writeShareState(sets: readonly string[]): void {
-  // history.replaceState costs 3–15 ms in chromium (measured on a scenario page while a slider is dragged): it runs
-  // when the main thread is idle (after the charts the move redraws, which it would otherwise delay by that much), at
-  // most once every SHARE_WRITE_GAP_MS (the latest sets win), so a drag through twenty values writes the address a few
-  // times, and its last value always.
+  // history.replaceState costs 5–15 ms in chromium (measured on a scenario page while a slider is dragged): it runs in
+  // a task of its own after the redraw that asked for it, at most once every SHARE_WRITE_GAP_MS (the latest sets win),
+  // so a drag through twenty values writes the address a few times, and its last value always.
   if (pendingShareSets === null) {
-    setTimeout(() => whenIdle(flushShareState), Math.max(0, lastShareWrite + SHARE_WRITE_GAP_MS - performance.now()));
+    setTimeout(flushShareState, Math.max(0, lastShareWrite + SHARE_WRITE_GAP_MS - performance.now()));
   }
   pendingShareSets = sets;
 }
 
 /** The least time between two writes of the address bar, ms; a single move is written in the next task. */
 const SHARE_WRITE_GAP_MS = 200;
-
-/**
- * Runs `callback` when the browser is idle, and at the latest SHARE_WRITE_GAP_MS from now (requestIdleCallback), or
- * in the next task where there is no requestIdleCallback (Safari).
- */
-function whenIdle(callback: () => void): void {
-  if (typeof requestIdleCallback === "function") requestIdleCallback(callback, {timeout: SHARE_WRITE_GAP_MS});
-  else setTimeout(callback, 0);
-}
 
 let pendingShareSets: readonly string[] | null = null;
 let lastShareWrite = -Infinity;
