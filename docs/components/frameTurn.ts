@@ -10,22 +10,41 @@
  * comes in a task of its own just after a frame has rendered, so the cell's drawing runs apart from that frame's
  * input, style, layout and paint; its DOM replaces what it redraws within that one task, so the old stays on screen
  * until the next frame paints the new, and nothing flickers. A turn whose cell is invalidated (a newer move) leaves
- * the queue without running, so a stale redraw never costs a frame. Where there is no requestAnimationFrame (tests
- * under Node), a turn comes on a timer.
+ * the queue without running, so a stale redraw never costs a frame: its promise rejects with a Superseded error, which
+ * the runtime ignores (the cell's version has moved on) and which skips the rest of the stale cell. It must settle:
+ * the Observable runtime starts a cell's next computation only once the previous one has settled ("Wait for the
+ * previous definition to compute before recomputing", @observablehq/runtime's variable_compute), so a turn left
+ * pending would freeze its cell on a stale value for good (the scenario page's assumptions table stayed on an early
+ * value after a mouse drag, sessions 7 and 8). Where there is no requestAnimationFrame (tests under Node), a turn comes
+ * on a timer.
  */
 export function frameTurn(
   invalidation?: Promise<unknown>,
   {order = 0, sameTask = false}: FrameTurnOptions = {}
 ): Promise<void> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const turn: Turn = {order, seq: nextSeq++, sameTask, resolve};
     queue.push(turn);
     invalidation?.then(() => {
       const i = queue.indexOf(turn);
-      if (i >= 0) queue.splice(i, 1);
+      if (i < 0) return; // given already
+      queue.splice(i, 1);
+      reject(new Superseded());
     });
     schedule();
   });
+}
+
+/**
+ * The rejection of a wait (frameTurn, whenNear) whose cell was invalidated before it came: a newer move superseded
+ * it. The runtime drops it without showing it (the cell's version has moved on), so only code that awaits a turn
+ * outside a cell needs to catch it.
+ */
+export class Superseded extends Error {
+  constructor() {
+    super("superseded by a newer computation of the same cell");
+    this.name = "Superseded";
+  }
 }
 
 export interface FrameTurnOptions {
@@ -110,9 +129,7 @@ function schedule(): void {
  * Resolves in a task of its own, queued now. A cell that awaits it in the runtime's animation frame (the one after an
  * input) computes after that frame has rendered, so the frame that handles a slider's input does only that (a
  * scenario page's cells at the median point took 8–30 ms; computed in the input's frame, they made 9 of 10 mouse drags
- * show a long task, against 2 of 10 after nextTask, a drag as test/browser/scenarioLongTasks.test.ts makes). It resolves even when the cell has been invalidated meanwhile: a
- * cell whose value other cells read must not be left pending (the runtime then stalled on a quick drag, the page stuck
- * on an early value; test/browser/scenarios.test.ts "settles on the last value"), so a stale cell computes once more.
+ * show a long task, against 2 of 10 after nextTask, a drag as test/browser/scenarioLongTasks.test.ts makes). It resolves even when the cell has been invalidated meanwhile (a cell is never left pending: see frameTurn), so a stale cell computes once more.
  */
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => postTask(resolve));

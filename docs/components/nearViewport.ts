@@ -1,4 +1,4 @@
-import {frameTurnsDone} from "./frameTurn.js";
+import {frameTurnsDone, Superseded} from "./frameTurn.js";
 
 /**
  * Holds back the redraw of something the reader cannot see. A scenario page redraws up to eight charts per slider move,
@@ -12,7 +12,8 @@ import {frameTurnsDone} from "./frameTurn.js";
  *
  * A redraw held back still comes once the reader has stopped moving for SETTLE_MS (the element's latest redraw: each
  * move invalidates the one before), so a page left alone is whole: what is printed, screenshot or scrolled to later
- * shows the last move, not an earlier one. A redraw whose cell is invalidated meanwhile (a newer move) never comes.
+ * shows the last move, not an earlier one. A redraw whose cell is invalidated meanwhile (a newer move) never comes: its
+ * promise rejects with Superseded, as frameTurn's does, so that the runtime can compute the cell again.
  * From a hold until the redraws let go are drawn, the body carries data-redrawing (tests and the PDF export wait).
  */
 export function whenNear(selector: string, invalidation?: Promise<unknown>): Promise<void> {
@@ -25,7 +26,7 @@ export function whenNear(selector: string, invalidation?: Promise<unknown>): Pro
   }
   if (near.get(element) || printing) return Promise.resolve();
   document.body.toggleAttribute("data-redrawing", true);
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const waiter = () => resolve();
     let list = waiting.get(element);
     if (list === undefined) waiting.set(element, (list = []));
@@ -37,6 +38,7 @@ export function whenNear(selector: string, invalidation?: Promise<unknown>): Pro
       if (i >= 0) list.splice(i, 1);
       if (list.length === 0 && waiting.get(element) === list) waiting.delete(element);
       settled();
+      if (i >= 0) reject(new Superseded());
     });
   });
 }

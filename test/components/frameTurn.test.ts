@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {frameTurn, frameTurnsDone} from "../../docs/components/frameTurn.js";
+import {frameTurn, frameTurnsDone, Superseded} from "../../docs/components/frameTurn.js";
 
 /** Under Node a frame is a 16 ms timer (no requestAnimationFrame); each test records which turn came in which frame. */
 function frameCounter() {
@@ -25,16 +25,37 @@ describe("frameTurn", () => {
     expect(new Set(at).size).toBe(4); // each in a frame of its own
   });
 
-  it("drops a turn whose cell was invalidated, without spending a frame on it", async () => {
+  it("drops a turn whose cell was invalidated, without spending a frame on it, and rejects it", async () => {
     let invalidate!: () => void;
     const invalidation = new Promise<void>((resolve) => (invalidate = resolve));
     const given: string[] = [];
-    void frameTurn(invalidation).then(() => given.push("stale"));
+    const stale = frameTurn(invalidation).then(() => given.push("stale"));
     invalidate();
-    await invalidation;
+    await expect(stale).rejects.toBeInstanceOf(Superseded);
     await frameTurn().then(() => given.push("fresh"));
     await frameTurnsDone();
     expect(given).toEqual(["fresh"]);
+  });
+
+  it("never leaves a cell pending, so the runtime computes it again (a turn invalidated while queued)", async () => {
+    // The Observable runtime chains a cell's next computation on its previous one ("Wait for the previous definition
+    // to compute before recomputing", @observablehq/runtime variable_compute: `_promise.then(init, init)`). A cell
+    // whose turn is queued behind another's when a newer move invalidates it must still let the next one run.
+    const drawn: string[] = [];
+    let previous: Promise<unknown> = Promise.resolve();
+    let invalidate: () => void = () => {};
+    const compute = (value: string, order: number) => {
+      invalidate();
+      const invalidation = new Promise<void>((resolve) => (invalidate = resolve));
+      const run = () => frameTurn(invalidation, {order}).then(() => drawn.push(value));
+      previous = previous.then(run, run);
+      return previous;
+    };
+    void frameTurn(); // a chart's turn first, so that the table's waits in the queue
+    void compute("early value", 2).catch(() => {});
+    const last = compute("last value", 2);
+    await last;
+    expect(drawn).toEqual(["last value"]);
   });
 
   it("says when every turn asked for, including those asked meanwhile, has been given", async () => {
