@@ -279,20 +279,14 @@ const noBands = "No assumption is uncertain: no bands.";
 Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} (seed 1) and the 90% interval between the 5th and
 95th percentiles of the draws.
 
-~~~js
-await frameTurn(invalidation, TABLE_TURN);
-display(ScenarioMetricsTable(rows));
-~~~
+<div data-table="metrics">$\{whenNear('[data-table="metrics"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioMetricsTable(rows))}</div>
 
 ## Assumptions
 
 Each value with its unit, where it was set (file and line, inherited from a parent scenario, the schema's default, or
 this page) and its source. Hover a value to see it as written.
 
-~~~js
-await frameTurn(invalidation, TABLE_TURN);
-display(ScenarioAssumptionsTable(assumptionRows(pointState.resolved)));
-~~~
+<div data-table="assumptions">$\{whenNear('[data-table="assumptions"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioAssumptionsTable(assumptionRows(pointState.resolved)))}</div>
 
 ## Share and download
 
