@@ -76,7 +76,7 @@ export function registerScenarioCommands(program: Command): void {
       });
       const report = runReport(resolved, result);
       noteCatalogOverrides();
-      noteFleetCapacity(report);
+      noteFleetCapacity([report]);
       process.stdout.write(options.json ? JSON.stringify(report, null, 2) + "\n" : formatRun(report) + "\n");
     });
 
@@ -107,7 +107,7 @@ export function registerScenarioCommands(program: Command): void {
       });
       const comparison = compareReports(reports);
       noteCatalogOverrides();
-      for (const report of reports) noteFleetCapacity(report);
+      noteFleetCapacity(reports);
       process.stdout.write(
         options.json ? JSON.stringify(comparison, null, 2) + "\n" : formatComparison(comparison) + "\n"
       );
@@ -208,8 +208,15 @@ function formatComparison(comparison: Comparison): string {
   ].join("\n");
 }
 
-/** Writes fleetCapacityNote's sentence, if any, to stderr, naming the scenario (stdout stays the report alone). */
-function noteFleetCapacity(report: RunReport): void {
-  const note = fleetCapacityNote(report);
-  if (note) process.stderr.write(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
+/**
+ * Writes fleetCapacityNote's sentence of each report, if any, to stderr, naming the scenario (stdout stays the report
+ * alone); a scenario compared with itself (`compare a a`) is noted once.
+ */
+function noteFleetCapacity(reports: readonly RunReport[]): void {
+  const lines = new Set<string>();
+  for (const report of reports) {
+    const note = fleetCapacityNote(report);
+    if (note) lines.add(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
+  }
+  for (const line of lines) process.stderr.write(line);
 }
