@@ -64,7 +64,9 @@ describe("parseSweepAxis", () => {
     ["serving.batch=1:10:3", "not a whole number", "5.5"],
     ["power.electricity=30 kWh:40 kWh:2", "wrong unit", "30 kWh"],
     // readValue's quantityError: a value with no number at its start is "not a number" (a scenario file's wording).
-    ["power.electricity=cheap:0.1:2", "not a number", "cheap"]
+    ["power.electricity=cheap:0.1:2", "not a number", "cheap"],
+    // A hex literal is a malformed number, not a number with a wrong unit (it said "wrong unit", reading 0 then x10).
+    ["serving.utilization=0x10:0.9:3", "not a number", "0x10"]
   ])("rejects %s: %s, naming --vary and what it found", (text, message, found) => {
     const [error] = userErrorsOf(() => parseSweepAxis(text));
     expect(error).toMatchObject({flag: "--vary", message, found});
