@@ -169,21 +169,28 @@ function formatRun(report: RunReport): string {
   lines.push("Assumptions set by the scenario or on the command line:");
   lines.push("");
   const set = Object.entries(report.assumptions).filter(([, a]) => a.origin.kind !== "default");
-  lines.push(
-    formatTable(
-      ["key", "value", "from"],
-      set.map(([path, a]) => [
-        path,
-        // As the author wrote it ("70%", "0.45 to 0.75", "100M"); a value from nowhere in writing in file notation.
-        a.written ?? displayValue(path, a.value),
-        a.origin.kind === "override"
-          ? a.origin.flag
-          : a.origin.kind === "default"
-            ? "default"
-            : `${a.origin.file}:${a.origin.line}`
-      ])
-    )
-  );
+  const row = ([path, a]: (typeof set)[number]) => [
+    path,
+    // As the author wrote it ("70%", "0.45 to 0.75", "100M"); a value from nowhere in writing in file notation.
+    a.written ?? displayValue(path, a.value),
+    a.origin.kind === "override"
+      ? a.origin.flag
+      : a.origin.kind === "default"
+        ? "default"
+        : `${a.origin.file}:${a.origin.line}`
+  ];
+  lines.push(formatTable(["key", "value", "from"], set.filter(([, a]) => a.unused === undefined).map(row)));
+  // Keys set (often inherited) that the evaluation does not read: another description, set more directly, wins.
+  const unused = set.filter(([, a]) => a.unused !== undefined);
+  if (unused.length > 0) {
+    lines.push("", "Set but not used (another description, set more directly, wins):", "");
+    lines.push(
+      formatTable(
+        ["key", "value", "from", "why"],
+        unused.map((entry) => [...row(entry), entry[1].unused!])
+      )
+    );
+  }
   return lines.join("\n");
 }
 
