@@ -2,12 +2,27 @@ import {UserError, UserErrors} from "../errors/userError.js";
 import {readDecimal} from "../units/decimal.js";
 import {describeRange, isInRange, type NumberRange} from "../units/range.js";
 
-/** One data record of a catalog CSV: its cells and where it starts in the file. */
+/** Where a cell starts in a CSV file: the place an editor jumps to for `file:line:column`. */
+export interface CsvPosition {
+  /** 1-based line (the header is line 1). */
+  line: number;
+  /**
+   * 1-based character column (UTF-16 code units, as the scenario errors count them) of the cell's first character:
+   * the opening quote of a quoted cell, so that `""` escapes and commas inside quotes before it count as written.
+   */
+  column: number;
+}
+
+/** One data record of a catalog CSV: its cells and where each starts in the file. */
 export interface CsvRecord {
   /** 1-based line of the file on which the record starts (the header is line 1). */
   line: number;
   /** Raw cells, in header order. */
   cells: string[];
+  /** Where each cell starts, in the order of `cells` (a cell after a multi-line quoted cell is on a later line). */
+  positions: CsvPosition[];
+  /** Just past the record's last character: where a missing cell would go. */
+  end: CsvPosition;
 }
 
 /**
@@ -31,8 +46,8 @@ const RETURN = 13;
 const COMMA = 44;
 
 /**
- * The rows of CSV text with the 1-based line each starts on: the same cells as d3-dsv's csvParseRows (its token
- * loop, transcribed), with line breaks (\n, \r\n, \r) counted as the cursor passes them.
+ * The rows of CSV text with the 1-based line and column each cell starts on: the same cells as d3-dsv's csvParseRows
+ * (its token loop, transcribed), with line breaks (\n, \r\n, \r) counted as the cursor passes them.
  */
 function parseCsvRows(text: string): CsvRecord[] {
   const rows: CsvRecord[] = [];
@@ -42,16 +57,22 @@ function parseCsvRows(text: string): CsvRecord[] {
   let eol = false;
   if (text.charCodeAt(n - 1) === NEWLINE) --n;
   if (text.charCodeAt(n - 1) === RETURN) --n;
-  // Line of position `counted`, advanced lazily to any later position.
+  // Line (and the offset its first character has) of offset `counted`, advanced lazily to any later offset.
   let counted = 0;
   let line = 1;
-  const lineAt = (position: number): number => {
-    for (; counted < position; counted++) {
+  let lineStart = 0;
+  const positionAt = (offset: number): CsvPosition => {
+    for (; counted < offset; counted++) {
       const c = text.charCodeAt(counted);
-      if (c === NEWLINE || (c === RETURN && text.charCodeAt(counted + 1) !== NEWLINE)) line++;
+      if (c === NEWLINE || (c === RETURN && text.charCodeAt(counted + 1) !== NEWLINE)) {
+        line++;
+        lineStart = counted + 1;
+      }
     }
-    return line;
+    return {line, column: offset - lineStart + 1};
   };
+  // Offset just past the raw text (closing quote included) of the cell the last token() call read.
+  let cellEnd = 0;
   const EOF = Symbol("eof");
   const EOL = Symbol("eol");
   const token = (): string | typeof EOF | typeof EOL => {
@@ -65,7 +86,7 @@ function parseCsvRows(text: string): CsvRecord[] {
     let c: number;
     if (text.charCodeAt(j) === QUOTE) {
       while ((at++ < n && text.charCodeAt(at) !== QUOTE) || text.charCodeAt(++at) === QUOTE);
-      if ((i = at) >= n) eof = true;
+      if ((cellEnd = i = at) >= n) eof = true;
       else if ((c = text.charCodeAt(at++)) === NEWLINE) eol = true;
       else if (c === RETURN) {
         eol = true;
@@ -81,21 +102,28 @@ function parseCsvRows(text: string): CsvRecord[] {
         eol = true;
         if (text.charCodeAt(at) === NEWLINE) ++at;
       } else if (c !== COMMA) continue;
+      cellEnd = i;
       return text.slice(j, i);
     }
     eof = true;
+    cellEnd = n;
     return text.slice(j, n);
   };
   for (;;) {
-    const start = at;
+    let start = at;
     let t = token();
     if (t === EOF) break;
     const cells: string[] = [];
+    const positions: CsvPosition[] = [];
+    let end = start;
     while (t !== EOL && t !== EOF) {
       cells.push(t);
+      positions.push(positionAt(start));
+      end = cellEnd;
+      start = at;
       t = token();
     }
-    rows.push({line: lineAt(start), cells});
+    rows.push({line: positions[0]!.line, cells, positions, end: positionAt(end)});
   }
   return rows;
 }
@@ -110,6 +138,7 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
       new UserError({
         file,
         line: 1,
+        column: 1,
         message: "empty file",
         expected: `a header row: ${expected.join(",")}`,
         found: "nothing"
@@ -117,14 +146,15 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
     ];
   }
   const found = header.cells.map((cell) => cell.trim());
+  // The header cell at field index i, or the end of the header for a field past its last cell.
+  const at = (i: number): CsvPosition => header.positions[i] ?? header.end;
   const errors: UserError[] = [];
   const missing = expected.filter((name) => !found.includes(name));
   for (const name of missing) {
     errors.push(
       new UserError({
         file,
-        line: header.line,
-        column: expected.indexOf(name) + 1,
+        ...at(expected.indexOf(name)),
         path: name,
         message: "missing column",
         expected: `column '${name}' at position ${expected.indexOf(name) + 1}`,
@@ -137,8 +167,7 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
       errors.push(
         new UserError({
           file,
-          line: header.line,
-          column: i + 1,
+          ...at(i),
           path: name,
           message: "unexpected column",
           expected: `only the columns ${expected.join(",")}`,
@@ -149,8 +178,7 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
       errors.push(
         new UserError({
           file,
-          line: header.line,
-          column: i + 1,
+          ...at(i),
           path: name,
           message: "duplicate column",
           found: `'${name}'`
@@ -163,8 +191,7 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
     errors.push(
       new UserError({
         file,
-        line: header.line,
-        column: i + 1,
+        ...at(i),
         path: found[i],
         message: "columns out of order",
         expected: `'${expected[i]}' at position ${i + 1} (header: ${expected.join(",")})`,
@@ -187,7 +214,7 @@ export class CellReader<Column extends string> {
   private readonly columns: readonly Column[];
   private readonly file: string;
   private readonly ranges: Partial<Readonly<Record<Column, NumberRange>>>;
-  private record: CsvRecord = {line: 0, cells: []};
+  private record: CsvRecord = {line: 0, cells: [], positions: [], end: {line: 0, column: 0}};
 
   /**
    * `ranges` gives the physical range of numeric columns, in the column's own unit (TFLOP/s, GB): a cell outside it
@@ -206,8 +233,8 @@ export class CellReader<Column extends string> {
       this.errors.push(
         new UserError({
           file: this.file,
-          line: record.line,
-          column: Math.min(record.cells.length, this.columns.length) + 1,
+          // The first cell too many, or the end of the record when cells are missing.
+          ...(record.positions[this.columns.length] ?? record.end),
           message: "wrong number of cells",
           expected: `${this.columns.length} cells (one per header column)`,
           found: `${record.cells.length}`,
@@ -224,6 +251,11 @@ export class CellReader<Column extends string> {
     return this.record.line;
   }
 
+  /** Where the cell of `column` starts in the current record (line and character column, 1-based). */
+  positionOf(column: Column): CsvPosition {
+    return this.record.positions[this.columns.indexOf(column)] ?? this.record.end;
+  }
+
   /** The trimmed cell, possibly empty. */
   raw(column: Column): string {
     return (this.record.cells[this.columns.indexOf(column)] ?? "").trim();
@@ -234,8 +266,7 @@ export class CellReader<Column extends string> {
     this.errors.push(
       new UserError({
         file: this.file,
-        line: this.record.line,
-        column: this.columns.indexOf(column) + 1,
+        ...this.positionOf(column),
         path: column,
         message,
         expected,
@@ -358,23 +389,18 @@ export function throwIfAny(errors: UserError[]): void {
   throw new UserErrors(sorted);
 }
 
-/** Reports the second and later uses of an id, pointing at the first. */
-export function checkUniqueIds(
-  rows: readonly {id: string; line: number}[],
-  idColumn: number,
-  file: string
-): UserError[] {
+/** Reports the second and later uses of an id at its cell (`idAt`, from CellReader.positionOf), pointing at the first. */
+export function checkUniqueIds(rows: readonly {id: string; idAt: CsvPosition}[], file: string): UserError[] {
   const firstLine = new Map<string, number>();
   const errors: UserError[] = [];
-  for (const {id, line} of rows) {
+  for (const {id, idAt} of rows) {
     const first = firstLine.get(id);
-    if (first === undefined) firstLine.set(id, line);
+    if (first === undefined) firstLine.set(id, idAt.line);
     else {
       errors.push(
         new UserError({
           file,
-          line,
-          column: idColumn,
+          ...idAt,
           path: "id",
           message: "duplicate id",
           expected: "an id used once",

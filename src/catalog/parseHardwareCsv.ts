@@ -1,7 +1,15 @@
 import type {NumberRange} from "../units/range.js";
 import {BYTES_PER_GB, BYTES_PER_TB} from "../units/bytes.js";
 import {TERA} from "../units/si.js";
-import {CellReader, checkHeader, checkUniqueIds, readCsvRecords, scaled, throwIfAny} from "./csvCells.js";
+import {
+  CellReader,
+  checkHeader,
+  type CsvPosition,
+  checkUniqueIds,
+  readCsvRecords,
+  scaled,
+  throwIfAny
+} from "./csvCells.js";
 import type {Hardware} from "./hardware.js";
 
 /** The columns of data/hardware.csv, exactly and in order. */
@@ -115,16 +123,15 @@ export function parseHardwareCsv(text: string, {file}: {file: string}): Hardware
   const {header, records} = readCsvRecords(text);
   throwIfAny(checkHeader(header, HARDWARE_COLUMNS, file));
   const cells = new CellReader<HardwareColumn>(HARDWARE_COLUMNS, file, HARDWARE_CELL_RANGES);
-  const rows: (Hardware & {line: number})[] = [];
+  const rows: (Hardware & {idAt: CsvPosition})[] = [];
   for (const record of records) {
     if (!cells.start(record)) continue;
     const before = cells.errors.length;
     const row = readRow(cells);
-    if (row && cells.errors.length === before) rows.push({...row, line: cells.line});
+    if (row && cells.errors.length === before) rows.push({...row, idAt: cells.positionOf("id")});
   }
-  const idColumn = HARDWARE_COLUMNS.indexOf("id") + 1;
-  throwIfAny([...cells.errors, ...checkUniqueIds(rows, idColumn, file)]);
-  return rows.map(({line: _line, ...hardware}) => hardware);
+  throwIfAny([...cells.errors, ...checkUniqueIds(rows, file)]);
+  return rows.map(({idAt: _idAt, ...hardware}) => hardware);
 }
 
 function readRow(cells: CellReader<HardwareColumn>): Hardware | undefined {

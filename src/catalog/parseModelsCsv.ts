@@ -1,5 +1,13 @@
 import type {NumberRange} from "../units/range.js";
-import {CellReader, checkHeader, checkUniqueIds, readCsvRecords, scaled, throwIfAny} from "./csvCells.js";
+import {
+  CellReader,
+  checkHeader,
+  type CsvPosition,
+  checkUniqueIds,
+  readCsvRecords,
+  scaled,
+  throwIfAny
+} from "./csvCells.js";
 import type {ModelArchitecture} from "./model.js";
 
 /** The columns of data/models.csv, exactly and in order. */
@@ -63,16 +71,15 @@ export function parseModelsCsv(text: string, {file}: {file: string}): ModelArchi
   const {header, records} = readCsvRecords(text);
   throwIfAny(checkHeader(header, MODEL_COLUMNS, file));
   const cells = new CellReader<ModelColumn>(MODEL_COLUMNS, file, MODEL_CELL_RANGES);
-  const rows: (ModelArchitecture & {line: number})[] = [];
+  const rows: (ModelArchitecture & {idAt: CsvPosition})[] = [];
   for (const record of records) {
     if (!cells.start(record)) continue;
     const before = cells.errors.length;
     const row = readRow(cells);
-    if (row && cells.errors.length === before) rows.push({...row, line: cells.line});
+    if (row && cells.errors.length === before) rows.push({...row, idAt: cells.positionOf("id")});
   }
-  const idColumn = MODEL_COLUMNS.indexOf("id") + 1;
-  throwIfAny([...cells.errors, ...checkUniqueIds(rows, idColumn, file)]);
-  return rows.map(({line: _line, ...model}) => model);
+  throwIfAny([...cells.errors, ...checkUniqueIds(rows, file)]);
+  return rows.map(({idAt: _idAt, ...model}) => model);
 }
 
 function readRow(cells: CellReader<ModelColumn>): ModelArchitecture | undefined {

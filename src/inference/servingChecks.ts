@@ -6,6 +6,7 @@ import {memoryFit} from "./memoryFit.js";
 import {replicaLayout, tensorParallelWorks, workingTensorParallelDegrees} from "./parallelism.js";
 import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, PRECISIONS, peakFlopsPerS, type Precision} from "./precision.js";
 import type {ServingInput, ServingResult} from "./servingPerformance.js";
+import {countNoun} from "../units/countNoun.js";
 
 /** The serving setting a problem is about; each edge names it its own way (`--tp`, `serving.tensorParallel`). */
 export type ServingSetting =
@@ -146,7 +147,7 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
     // The weights fit; one request's KV cache does not: the request is too long for this replica.
     return {
       setting: "inputTokens",
-      message: `a request of ${input.inputTokens} input and ${input.outputTokens} output tokens does not fit: its KV cache ${gb(memory.kvBytesPerSequence)} exceeds the ${gb(memory.usableBytes - memory.weightBytes)} left after weights on ${layout.chips} chip(s)`,
+      message: `a request of ${input.inputTokens} input and ${input.outputTokens} output tokens does not fit: its KV cache ${gb(memory.kvBytesPerSequence)} exceeds the ${gb(memory.usableBytes - memory.weightBytes)} left after weights on ${countNoun(layout.chips, "chip")}`,
       expected: `a shorter request, or more chips per replica`,
       found: `${input.inputTokens} input tokens`
     };
@@ -155,7 +156,7 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
     const smallest = smallestFittingTensorParallel(input, result.kvContextTokens);
     return {
       setting: "tensorParallel",
-      message: `the model does not fit: weights ${gb(memory.weightBytes)} plus one sequence's KV cache ${gb(memory.kvBytesPerSequence)} exceed the usable HBM ${gb(memory.usableBytes)} of ${layout.chips} chip(s)`,
+      message: `the model does not fit: weights ${gb(memory.weightBytes)} plus one sequence's KV cache ${gb(memory.kvBytesPerSequence)} exceed the usable HBM ${gb(memory.usableBytes)} of ${countNoun(layout.chips, "chip")}`,
       expected:
         smallest === null
           ? "a lower precision or a shorter request (no tensor-parallel degree that shards the model holds it)"

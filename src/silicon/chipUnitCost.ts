@@ -1,5 +1,5 @@
 import {UserError} from "../errors/userError.js";
-import {checkRanges, type RangeTable} from "../units/range.js";
+import {checkRanges, formatBeyondBound, type RangeTable} from "../units/range.js";
 import {grossDiesPerWafer, RETICLE_LIMIT_MM2} from "./diesPerWafer.js";
 import {dieYield} from "./dieYield.js";
 
@@ -126,7 +126,7 @@ export function chipUnitCost(input: ChipUnitCostInput, options: ChipUnitCostOpti
       path: "dieYieldFraction",
       message: "too few dies work",
       expected: `a die yield of at least ${MIN_DIE_YIELD_FRACTION * 100}% (fewer defects per die: a smaller die or a lower defect density)`,
-      found: `${(yieldFraction * 100).toPrecision(3)}% of ${gross} dies per wafer`
+      found: `${formatBeyondBound(yieldFraction * 100, MIN_DIE_YIELD_FRACTION * 100)}% of ${gross} dies per wafer`
     });
   }
   const costPerGoodDieUsd = input.priceUsdPerWafer / goodDiesPerWafer;

@@ -1,6 +1,14 @@
 import {PRECISIONS, type Precision} from "../inference/precision.js";
 import type {PublishedRun} from "./publishedRun.js";
-import {CellReader, checkHeader, checkUniqueIds, readCsvRecords, scaled, throwIfAny} from "../catalog/csvCells.js";
+import {
+  CellReader,
+  checkHeader,
+  type CsvPosition,
+  checkUniqueIds,
+  readCsvRecords,
+  scaled,
+  throwIfAny
+} from "../catalog/csvCells.js";
 
 /** The columns of data/training-runs.csv, exactly and in order. */
 export const TRAINING_RUN_COLUMNS = [
@@ -38,15 +46,15 @@ export function parseTrainingRunsCsv(
   const {header, records} = readCsvRecords(text);
   throwIfAny(checkHeader(header, TRAINING_RUN_COLUMNS, file));
   const cells = new CellReader<TrainingRunColumn>(TRAINING_RUN_COLUMNS, file);
-  const rows: (PublishedRun & {line: number})[] = [];
+  const rows: (PublishedRun & {idAt: CsvPosition})[] = [];
   for (const record of records) {
     if (!cells.start(record)) continue;
     const before = cells.errors.length;
     const row = readRow(cells, modelIds, hardwareIds);
-    if (row && cells.errors.length === before) rows.push({...row, line: cells.line});
+    if (row && cells.errors.length === before) rows.push({...row, idAt: cells.positionOf("id")});
   }
-  throwIfAny([...cells.errors, ...checkUniqueIds(rows, 1, file)]);
-  return rows.map(({line: _line, ...run}) => run);
+  throwIfAny([...cells.errors, ...checkUniqueIds(rows, file)]);
+  return rows.map(({idAt: _idAt, ...run}) => run);
 }
 
 function readRow(

@@ -393,7 +393,10 @@ export type QuantityReading =
     }
   | {
       ok: false;
-      /** "number": no number at the start; "unit": a number with a unit the dimension does not accept; "finite": overflow. */
+      /**
+       * "number": no number at the start, or a malformed one (0x10, 1.2.3); "unit": a number with a unit the dimension
+       * does not accept; "finite": overflow.
+       */
       reason: "number" | "unit" | "finite";
       expected: string;
       found: string;
@@ -406,6 +409,14 @@ export interface ReadQuantityOptions {
 }
 
 const NUMBER = /^([+-]?)(\$?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)/;
+
+/**
+ * Text right after NUMBER's match that shows the number itself is malformed rather than followed by a unit: a point or
+ * comma that continues it (`1.2.3`, `1,00`), or, after a lone 0, a hex, octal or binary prefix (`0x10`, `0o7`,
+ * `0b11`; decimal.ts's DECIMAL_NUMERAL has no such forms either).
+ */
+const MALFORMED_TAIL = /^[.,]/;
+const RADIX_PREFIX = /^[xXoObB][\da-fA-F]/;
 
 /**
  * Reads a value with an optional unit into the dimension's base unit. Returns a reading rather than throwing, so the
@@ -428,7 +439,11 @@ export function readQuantity(
   const match = NUMBER.exec(text);
   if (!match) return {ok: false, reason: "number", expected, found: text === "" ? '""' : text};
   const [whole, sign = "", dollar = "", digits = ""] = match;
-  let unit = normaliseUnit(text.slice(whole.length));
+  const tail = text.slice(whole.length);
+  if (MALFORMED_TAIL.test(tail) || (digits === "0" && RADIX_PREFIX.test(tail))) {
+    return {ok: false, reason: "number", expected, found: text};
+  }
+  let unit = normaliseUnit(tail);
   if (dollar) unit = `$${unit}`;
   if (unit === "" && options.bareUnit !== undefined) unit = options.bareUnit;
   const factor = info.units.get(unit);

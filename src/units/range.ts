@@ -1,5 +1,5 @@
 import {UserError} from "../errors/userError.js";
-import {formatQuantity, type Dimension} from "./quantity.js";
+import {formatNumber, formatQuantity, type Dimension} from "./quantity.js";
 
 /**
  * The interval a value must lie in, and whether it must be a whole number: the one range type of the library (model
@@ -132,4 +132,17 @@ export function formatRange(range: NumberRange, dimension?: Dimension): string {
 /** True when the range admits only values >= 0 (a lognormal fits a 90% interval of such a key). */
 export function isNonNegative(range: NumberRange): boolean {
   return range.min >= 0;
+}
+
+/**
+ * `value` at the fewest significant digits, from `minDigits` up to formatNumber's 12, that keep it on its own side of
+ * `bound`, for a message that reports a value beyond a bound: a die yield of 0.99975% against a 1% floor reads
+ * "0.99975", where three digits ("1.00") would look like the bound itself. Trailing zeros are dropped (0.5, not 0.500).
+ */
+export function formatBeyondBound(value: number, bound: number, minDigits = 3): string {
+  for (let digits = minDigits; digits < 12; digits++) {
+    const rounded = Number(value.toPrecision(digits));
+    if (Math.sign(rounded - bound) === Math.sign(value - bound)) return String(rounded);
+  }
+  return formatNumber(value);
 }

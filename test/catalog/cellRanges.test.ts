@@ -6,6 +6,7 @@ import {describe, expect, it} from "vitest";
 import {UserErrors} from "../../src/errors/userError.js";
 import {HARDWARE_CELL_RANGES, HARDWARE_COLUMNS, parseHardwareCsv} from "../../src/catalog/parseHardwareCsv.js";
 import {MODEL_CELL_RANGES, MODEL_COLUMNS, parseModelsCsv} from "../../src/catalog/parseModelsCsv.js";
+import {cellColumn} from "./cellColumn.js";
 import {keyRange, scenarioKey} from "../../src/scenario/file/schema.js";
 
 const SOURCES =
@@ -41,13 +42,15 @@ describe("catalog cells outside their physical range", () => {
     ["power_w", "1e300"],
     ["price_usd", "1e300"]
   ])("hardware.csv %s = %s is an error at its line and column", (column, value) => {
-    const text = `${HARDWARE_COLUMNS.join(",")}\n${withCell(H100, HARDWARE_COLUMNS, column, value)}`;
+    const row = withCell(H100, HARDWARE_COLUMNS, column, value);
+    const text = `${HARDWARE_COLUMNS.join(",")}\n${row}`;
     const [error, ...rest] = errorsOf(() => parseHardwareCsv(text, {file: "data/hardware.csv"}));
     expect(rest).toEqual([]);
     expect(error!.detail).toMatchObject({
       file: "data/hardware.csv",
       line: 2,
-      column: HARDWARE_COLUMNS.indexOf(column as (typeof HARDWARE_COLUMNS)[number]) + 1,
+      // The character column of the cell's first character (its field number is the column's place in the header).
+      column: cellColumn(row, HARDWARE_COLUMNS.indexOf(column as (typeof HARDWARE_COLUMNS)[number]) + 1),
       path: column,
       message: "out of range",
       found: `'${value}'`

@@ -34,4 +34,61 @@ describe("readCsvRecords", () => {
     const text = "id,notes\r\na,1\rb,2\nc,3";
     expect(readCsvRecords(text).records.map((record) => record.line)).toEqual([2, 3, 4]);
   });
+
+  it("places each cell at the line and character column of its first character (a quoted cell at its quote)", () => {
+    // Line 2: `a,"b,""c""",d`: 'a' at 1; the quoted cell opens at 3 and is 9 characters ("b,""c"""), so its closing
+    // comma is at 12 and 'd' starts at 13. Line 3 opens a quoted cell over two lines; 'y' follows `l2",` (4
+    // characters) on line 4, at 5. A \r\n ends line 4; the empty cell of line 5 starts after `z,` at 3.
+    const text = 'h1,h2,h3\na,"b,""c""",d\nx,"l1\nl2",y\r\nz,,w\n';
+    const {records} = readCsvRecords(text);
+    expect(records.map((record) => [record.cells, record.positions])).toEqual([
+      [
+        ["a", 'b,"c"', "d"],
+        [
+          {line: 2, column: 1},
+          {line: 2, column: 3},
+          {line: 2, column: 13}
+        ]
+      ],
+      [
+        ["x", "l1\nl2", "y"],
+        [
+          {line: 3, column: 1},
+          {line: 3, column: 3},
+          {line: 4, column: 5}
+        ]
+      ],
+      [
+        ["z", "", "w"],
+        [
+          {line: 5, column: 1},
+          {line: 5, column: 3},
+          {line: 5, column: 4}
+        ]
+      ]
+    ]);
+    // The end of line 2's record is just past its 13 characters.
+    expect(records[0]!.end).toEqual({line: 2, column: 14});
+  });
+
+  it("puts every cell's written text (quoted and escaped, or bare) at its position, for any text", () => {
+    fc.assert(
+      fc.property(fc.string({unit: fc.constantFrom("a", '"', ",", "\n", "\r", " ", "b")}), (body) => {
+        const text = `h\n${body}`;
+        // Offsets of line starts, counted independently: after each \r\n, lone \r or \n.
+        const lineStarts = [0];
+        for (const match of text.matchAll(/\r\n|\r|\n/g)) lineStarts.push(match.index + match[0].length);
+        const {header, records} = readCsvRecords(text);
+        for (const record of [header!, ...records]) {
+          record.cells.forEach((cell, i) => {
+            const {line, column} = record.positions[i]!;
+            const offset = lineStarts[line - 1]! + column - 1;
+            const written = text[offset] === '"' ? `"${cell.replace(/"/g, '""')}` : cell;
+            expect(text.slice(offset).startsWith(written), JSON.stringify({text, i})).toBe(true);
+          });
+        }
+      }),
+      {numRuns: 2000}
+    );
+  });
 });

@@ -3,6 +3,7 @@ import {describe, expect, it} from "vitest";
 import {UserErrors} from "../../src/errors/userError.js";
 import {HARDWARE_COLUMNS, parseHardwareCsv} from "../../src/catalog/parseHardwareCsv.js";
 import type {Hardware} from "../../src/catalog/hardware.js";
+import {cellColumn} from "./cellColumn.js";
 
 const FILE = "data/hardware.csv";
 const text = readFileSync(new URL("../../data/hardware.csv", import.meta.url), "utf8");
@@ -217,35 +218,38 @@ describe("parseHardwareCsv on data/hardware.csv", () => {
 
 describe("parseHardwareCsv validation", () => {
   it("reports every bad cell with its line and column", () => {
-    const bad = [
-      HEADER,
-      GOOD_ROW,
-      // line 3: bad id (col 1), bad kind (col 4), negative bf16 (col 5), unit in hbm_gb (col 8)
+    const rows = [
+      // line 3: bad id (field 1), bad kind (field 4), negative bf16 (field 5), unit in hbm_gb (field 8)
       "H100_SXM,X,NVIDIA,fpga,-1,,,80 GB,3.35,79.11,450,8,50,700,,,0.5,1275,,H <https://h.org>,L <https://l.org>,S <https://s.org>,,T,https://x.org,",
-      // line 4: missing power (col 14), price without source (col 19), bad estimated (col 23), http URL (col 25)
+      // line 4: missing power (field 14), price without source (field 19), bad estimated (field 23), http URL (field 25)
       "b200,B200,NVIDIA,gpu,2250,4500,9000,180,8,178.35,900,8,50,,47409,,0.235,1787.5,,H <https://h.org>,L <https://l.org>,S <https://s.org>,power;price_usd,T,http://x.org,",
-      // line 5: unit in hbm_gib (col 10), zero scale-up bandwidth (col 11), fractional domain (col 12), negative
-      // system overhead (col 17), system power below chip power (col 18), HBM source without a URL (col 20)
+      // line 5: unit in hbm_gib (field 10), zero scale-up bandwidth (field 11), fractional domain (field 12), negative
+      // system overhead (field 17), system power below chip power (field 18), HBM source without a URL (field 20)
       "mi300x,MI300X,AMD,gpu,1307.4,2614.9,,192,5.3,192 GiB,0,8.5,50,750,,,-0.1,700,,HIP deviceQuery,L <https://l.org>,S <https://s.org>,,T,https://x.org,"
-    ].join("\n");
+    ];
+    const bad = [HEADER, GOOD_ROW, ...rows].join("\n");
     const errors = errorsOf(() => parseHardwareCsv(bad, {file: FILE}));
     const where = errors.map((e) => [e.detail.line, e.detail.column, e.detail.path]);
+    // Each column is the character column of the field's first character (cellColumn counts the cells before it).
+    const at = (line: number, field: number, path: string) => [line, cellColumn(rows[line - 3]!, field), path];
     expect(where).toEqual([
-      [3, 1, "id"],
-      [3, 4, "kind"],
-      [3, 5, "bf16_tflops"],
-      [3, 8, "hbm_gb"],
-      [4, 14, "power_w"],
-      [4, 19, "price_source"],
-      [4, 23, "estimated"],
-      [4, 25, "source_url"],
-      [5, 10, "hbm_gib"],
-      [5, 11, "scale_up_gbps"],
-      [5, 12, "scale_up_chips"],
-      [5, 17, "system_overhead"],
-      [5, 18, "system_power_w"],
-      [5, 20, "hbm_source"]
+      at(3, 1, "id"),
+      at(3, 4, "kind"),
+      at(3, 5, "bf16_tflops"),
+      at(3, 8, "hbm_gb"),
+      at(4, 14, "power_w"),
+      at(4, 19, "price_source"),
+      at(4, 23, "estimated"),
+      at(4, 25, "source_url"),
+      at(5, 10, "hbm_gib"),
+      at(5, 11, "scale_up_gbps"),
+      at(5, 12, "scale_up_chips"),
+      at(5, 17, "system_overhead"),
+      at(5, 18, "system_power_w"),
+      at(5, 20, "hbm_source")
     ]);
+    // Line 3's kind: after `H100_SXM,X,NVIDIA,` (8 + 1 + 1 + 1 + 6 + 1 = 18 characters), at 19.
+    expect(where[1]).toEqual([3, 19, "kind"]);
     expect(errors.every((e) => e.detail.file === FILE)).toBe(true);
     expect(errors[0]!.message).toBe(
       "data/hardware.csv:3:1: id: bad id: expected lowercase kebab-case such as 'h100-sxm' or 'llama-3.1-8b', found 'H100_SXM'"
@@ -257,9 +261,11 @@ describe("parseHardwareCsv validation", () => {
   it("names missing and unexpected header columns", () => {
     const header = HEADER.replace("hbm_tbps", "hbm_gbps");
     const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
+    // Both at hbm_tbps's place, field 9 of the header, where the header's hbm_gbps cell starts.
+    const column = cellColumn(header, 9);
     expect(errors.map((e) => [e.detail.message, e.detail.path, e.detail.column])).toEqual([
-      ["missing column", "hbm_tbps", 9],
-      ["unexpected column", "hbm_gbps", 9]
+      ["missing column", "hbm_tbps", column],
+      ["unexpected column", "hbm_gbps", column]
     ]);
     expect(errors.every((e) => e.detail.line === 1)).toBe(true);
   });
@@ -268,7 +274,8 @@ describe("parseHardwareCsv validation", () => {
     const header = HEADER.replace("bf16_tflops,fp8_tflops", "fp8_tflops,bf16_tflops");
     const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.detail).toMatchObject({message: "columns out of order", line: 1, column: 5});
+    // Field 5 of the header, after `id,name,vendor,kind,` (2 + 4 + 6 + 4 characters and 4 commas = 20), at 21.
+    expect(errors[0]!.detail).toMatchObject({message: "columns out of order", line: 1, column: 21});
   });
 
   it("rejects an empty file", () => {
@@ -324,9 +331,10 @@ describe("parseHardwareCsv validation", () => {
     // GOOD_ROW is the H100: BF16 989.4, FP8 1979 dense TFLOPS (2×, NVIDIA H100 datasheet); 197.9 is a digit dropped.
     const row = GOOD_ROW.replace(",989.4,1979,", ",989.4,197.9,");
     const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
-    // Line 2 (the header is line 1); fp8_tflops is the 6th column (id, name, vendor, kind, bf16_tflops, fp8_tflops).
+    // Line 2 (the header is line 1); fp8_tflops is the 6th cell, after `h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,989.4,`
+    // (8 + 21 + 6 + 3 + 5 characters and 5 commas = 48), so at character column 49.
     expect(errors.map((e) => e.message)).toEqual([
-      "data/hardware.csv:2:6: fp8_tflops: FP8 throughput below BF16: expected at least bf16_tflops (989.4 TFLOP/s), " +
+      "data/hardware.csv:2:49: fp8_tflops: FP8 throughput below BF16: expected at least bf16_tflops (989.4 TFLOP/s), " +
         "or blank for a chip without FP8, found '197.9' (FP8 is twice BF16 on Hopper, Blackwell and MI300, per the " +
         "NVIDIA H100 and AMD MI300X datasheets; check for swapped cells)"
     ]);
@@ -334,6 +342,31 @@ describe("parseHardwareCsv validation", () => {
       const [h100] = parseHardwareCsv(`${HEADER}\n${GOOD_ROW.replace(",989.4,1979,", `,989.4,${fp8},`)}`, {file: FILE});
       expect(h100!.fp8FlopsPerS, fp8).toBe(fp8 === "" ? null : 989.4e12);
     }
+  });
+
+  it("counts a quoted cell's quotes, commas and doubled quotes in the column of a later cell", () => {
+    // The fresh-user trial: `my-chip,"My, ""big"" chip",NVIDIA,gpu,989.4,abc` was reported at 2:6 (the field
+    // number). The quoted name is 18 characters as written (1 + 16 + 1: `My, ` 4, `""big""` 7, ` chip` 5, and
+    // its two quotes), so fp8_tflops starts after 7 + 18 + 6 + 3 + 5 characters and 5 commas = 44, at 45.
+    const row = GOOD_ROW.replace("h100-sxm,NVIDIA H100 SXM5 80GB,", 'my-chip,"My, ""big"" chip",').replace(
+      ",989.4,1979,",
+      ",989.4,abc,"
+    );
+    const [error] = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(error!.detail).toMatchObject({line: 2, column: 45, path: "fp8_tflops", message: "not a number"});
+    expect(`${HEADER}\n${row}`.split("\n")[1]!.slice(44, 47)).toBe("abc");
+  });
+
+  it("points a row with a cell too many at that cell, and one with cells missing at its end", () => {
+    const long = `${GOOD_ROW},extra`;
+    const short = GOOD_ROW.slice(0, GOOD_ROW.lastIndexOf(","));
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${long}\n${short}`, {file: FILE}));
+    expect(errors.map((e) => [e.detail.line, e.detail.column, e.detail.found])).toEqual([
+      // The 27th cell starts after the row's own characters and the comma before 'extra'.
+      [2, GOOD_ROW.length + 2, "27"],
+      // Just past the last character of a row that lost its last (empty) cell.
+      [3, short.length + 1, "25"]
+    ]);
   });
 
   it("rejects non-integer-looking numbers such as thousands separators, hex and Infinity", () => {

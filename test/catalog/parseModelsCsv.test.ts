@@ -3,6 +3,7 @@ import {describe, expect, it} from "vitest";
 import {UserErrors} from "../../src/errors/userError.js";
 import {MODEL_COLUMNS, parseModelsCsv} from "../../src/catalog/parseModelsCsv.js";
 import type {ModelArchitecture} from "../../src/catalog/model.js";
+import {cellColumn} from "./cellColumn.js";
 import {DEEPSEEK_V3_TRAINING, GPT3_175B_TRAINING, LLAMA31_405B_TRAINING} from "../fixtures/published.js";
 
 const FILE = "data/models.csv";
@@ -144,31 +145,32 @@ describe("parseModelsCsv on data/models.csv", () => {
 
 describe("parseModelsCsv validation", () => {
   it("reports every bad cell with its line and column", () => {
-    const bad = [
-      HEADER,
-      GOOD_ROW,
-      // line 3: active > params (col 4), fractional layers (col 5), experts_per_token > experts (col 13)
+    const rows = [
+      // line 3: active > params (field 4), fractional layers (field 5), experts_per_token > experts (field 13)
       "moe,MoE,10,12,2.5,64,4,2,16,,,4,8,100,false,512,,Paper,https://arxiv.org,",
-      // line 4: missing name (col 2), kv_heads > heads (col 8), tied_embeddings not a boolean (col 15), zero context
-      // (col 16), no source URL (col 19)
+      // line 4: missing name (field 2), kv_heads > heads (field 8), tied_embeddings not a boolean (field 15), zero
+      // context (field 16), no source URL (field 19)
       "dense,,1,1,2,64,4,8,16,,,1,1,100,yes,0,,Paper,,",
-      // line 5: an MLA latent without its rope part (col 11)
+      // line 5: an MLA latent without its rope part (field 11)
       "mla,MLA,1,1,2,64,4,4,16,576,,1,1,100,false,512,,Paper,https://arxiv.org,"
-    ].join("\n");
-    const errors = errorsOf(() => parseModelsCsv(bad, {file: FILE}));
+    ];
+    const errors = errorsOf(() => parseModelsCsv([HEADER, GOOD_ROW, ...rows].join("\n"), {file: FILE}));
+    // Each column is the character column of the field's first character (cellColumn counts the cells before it).
+    const at = (line: number, field: number, path: string) => [line, cellColumn(rows[line - 3]!, field), path];
     expect(errors.map((e) => [e.detail.line, e.detail.column, e.detail.path])).toEqual([
-      [3, 4, "active_params_b"],
-      [3, 5, "layers"],
-      [3, 13, "experts_per_token"],
-      [4, 2, "name"],
-      [4, 8, "kv_heads"],
-      [4, 15, "tied_embeddings"],
-      [4, 16, "context_tokens"],
-      [4, 19, "source_url"],
-      [5, 11, "mla_rope_dim"]
+      at(3, 4, "active_params_b"),
+      at(3, 5, "layers"),
+      at(3, 13, "experts_per_token"),
+      at(4, 2, "name"),
+      at(4, 8, "kv_heads"),
+      at(4, 15, "tied_embeddings"),
+      at(4, 16, "context_tokens"),
+      at(4, 19, "source_url"),
+      at(5, 11, "mla_rope_dim")
     ]);
+    // layers '2.5' follows `moe,MoE,10,12,` (3 + 3 + 2 + 2 characters and 4 commas = 14), at 15.
     expect(errors[1]!.message).toBe(
-      "data/models.csv:3:5: layers: not a whole number: expected a whole number > 0, found '2.5'"
+      "data/models.csv:3:15: layers: not a whole number: expected a whole number > 0, found '2.5'"
     );
   });
 
@@ -178,7 +180,8 @@ describe("parseModelsCsv validation", () => {
     expect(errors[0]!.detail).toMatchObject({
       path: "kv_heads",
       line: 2,
-      column: 8,
+      // Field 8, after `gqa,GQA,1,1,2,64,64,` (3 + 3 + 1 + 1 + 1 + 2 + 2 characters and 7 commas = 20), at 21.
+      column: 21,
       message: "KV heads do not divide the attention heads"
     });
   });
@@ -186,7 +189,8 @@ describe("parseModelsCsv validation", () => {
   it("rejects a dense model whose active parameters differ from its total", () => {
     const row = GOOD_ROW.replace("tiny,Tiny,1,1,", "tiny,Tiny,1,0.5,");
     const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));
-    expect(errors[0]!.detail).toMatchObject({path: "active_params_b", line: 2, column: 4});
+    // Field 4, after `tiny,Tiny,1,` (4 + 4 + 1 characters and 3 commas = 12), at 13.
+    expect(errors[0]!.detail).toMatchObject({path: "active_params_b", line: 2, column: 13});
   });
 
   it("names a missing header column", () => {

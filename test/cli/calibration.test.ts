@@ -30,26 +30,30 @@ describe("token-ledger calibration", () => {
     const {code, stdout, stderr} = await runCli(["calibration", "--measurements", file]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/bad-measurements\.csv:2:3: chips: not a number: expected a whole number > 0/);
+    // chips is the third cell, after `x,x,`: character column 5.
+    expect(stderr).toMatch(/bad-measurements\.csv:2:5: chips: not a number: expected a whole number > 0/);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  // Each message is at the character column of the cell's first character: one past the comma before the cell that
+  // the edit wrote (the first row's software cell before throughput is quoted and holds commas).
   it.each([
     [
       "a precision the chip lacks",
       (row: string) => row.replace(",fp8,", ",fp4,"),
-      /:2:5: precision: h100-sxm has no fp4 support/
+      (row: string) => new RegExp(`:2:${row.indexOf(",fp4,") + 2}: precision: h100-sxm has no fp4 support`)
     ],
     // 1e300 tok/s per chip is far above the H100's roofline for Llama 2 70B (a few thousand): a typo or a wrong unit.
     [
       "a throughput above the roofline",
       (row: string) => row.replace(",3065.6,", ",1e300,"),
-      /:2:15: output_tokens_per_s_per_chip: above the roofline/
+      (row: string) => new RegExp(`:2:${row.indexOf(",1e300,") + 2}: output_tokens_per_s_per_chip: above the roofline`)
     ],
     [
       "a TP degree larger than the system",
       (row: string) => row.replace(",fp8,2,", ",fp8,16,"),
-      /:2:3: chips: 8 chips do not hold a whole number of replicas/
+      // chips follows `<id>,h100-sxm,`.
+      (row: string) => new RegExp(`:2:${row.indexOf(",h100-sxm,") + 11}: chips: 8 chips do not hold a whole number`)
     ]
   ])("%s: one line at file:line:column, exit 1, the generated module untouched", async (_, edit, message) => {
     const {readFileSync} = await import("node:fs");
@@ -62,7 +66,7 @@ describe("token-ledger calibration", () => {
     const {code, stdout, stderr} = await runCli(["calibration", "--write", "--measurements", file]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(message);
+    expect(stderr).toMatch(message(text[1]!));
     expect(readFileSync(generated, "utf8")).toBe(before);
   });
 

@@ -79,6 +79,14 @@ describe("token-ledger inference", () => {
     expect(stdout).toMatch(/cost per million output tokens, decode time\s+[\d.]+\s+USD\/Mtok/);
   });
 
+  it("names the chips per replica in the singular for one (the trial saw '(1 chips per replica)')", async () => {
+    const one = await runCli([...base, "--tp", "1"]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toContain("TP 1 (1 chip per replica)");
+    const two = await runCli([...base, "--tp", "2"]);
+    expect(two.stdout).toContain("TP 2 (2 chips per replica)");
+  });
+
   it("prices rented chips at the catalog's hourly price", async () => {
     const {code, stdout} = await runCli([
       "inference",

@@ -444,6 +444,13 @@ describe("token-ledger compare", () => {
     expect(stdout).toMatch(/silicon program NPV\s+−?\$[\d.]+[KMB]? \[/);
   });
 
+  it("notes a scenario's too-small fleet once when the scenario is named twice (it printed twice)", async () => {
+    // deepseek-one-day is the bundled scenario whose fleet.chips is too few (see "runs every scenario" above).
+    const {code, stderr} = await runCli(["compare", "deepseek-one-day", "deepseek-one-day", "--json", ...FEW]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^token-ledger: note: deepseek-one-day: fleet\.chips \(1,814 chips\)[^\n]*\n$/);
+  });
+
   it("needs two or more scenarios", async () => {
     const {code, stdout, stderr} = await runCli(["compare", "base"]);
     expect(code).toBe(1);

@@ -94,6 +94,22 @@ describe("the custom chip's price: silicon.unitCost or its die", () => {
     expect(price(set.stdout)).toBe(5000);
   });
 
+  it("run lists an inherited unit cost the die's price replaces apart, as not used (it was listed as an input)", async () => {
+    // asic-9-months.md line 7 sets silicon.unitCost $12,000; this child describes a die, whose price wins.
+    const child = file("die-of-asic.md", "extends: asic-9-months\nsilicon:\n  dieArea: 600 mm²\n  node: n5\n");
+    const {code, stdout} = await runCli(["run", child, "--samples", "200"]);
+    expect(code).toBe(0);
+    const [used, unused] = stdout.split("Set but not used (another description, set more directly, wins):");
+    expect(used).toMatch(/^silicon\.dieArea\s+600 mm²/m);
+    expect(used).not.toMatch(/^silicon\.unitCost/m);
+    expect(unused).toMatch(
+      /^silicon\.unitCost\s+\$12,000\s+data\/scenarios\/asic-9-months\.md:7\s+the custom chip's price is built from its die/m
+    );
+    const json = JSON.parse((await runCli(["run", child, "--json", "--samples", "200"])).stdout);
+    expect(json.assumptions["silicon.unitCost"].unused).toMatch(/built from its die/);
+    expect(json.assumptions["silicon.dieArea"]).not.toHaveProperty("unused");
+  });
+
   it("a unit cost and a die key in one file stop validate at the die key, naming both", async () => {
     const clash = file("die-clash.md", "extends: base\nsilicon:\n  unitCost: $9,000\n  dieArea: 600 mm²\n");
     const {code, stdout, stderr} = await runCli(["validate", clash]);

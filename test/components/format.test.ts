@@ -3,6 +3,7 @@ import {
   displayValue,
   formatAssumption,
   formatChange,
+  formatChips,
   formatCount,
   formatDisplayNumber,
   formatInterval,
@@ -57,7 +58,7 @@ describe("unit formatters", () => {
     expect(formatMonth(null)).toBe("not within the horizon");
   });
 
-  it("writes fractions as percentages and counts with a scale word from 10,000", () => {
+  it("writes fractions as percentages and counts with a scale word from a million", () => {
     expect(formatPercent(0.4401)).toBe("44%");
     // One rounding for every percentage: whole from 10%, two significant digits below.
     expect(formatPercent(0.0531)).toBe("5.3%");
@@ -66,8 +67,14 @@ describe("unit formatters", () => {
     expect(formatPercent(0.0996)).toBe("10%");
     expect(formatPercent(-0.12)).toBe("\u221212%");
     expect(formatCount(9876)).toBe("9,876");
-    expect(formatCount(425421)).toBe("425K");
+    // Every digit below a million, as money (formatUsd: "$31,120"); the fresh-user trial saw one chip count as
+    // "5,017 chips" and another as "27.1K chips".
+    expect(formatCount(27093)).toBe("27,093");
+    expect(formatCount(425421)).toBe("425,421");
+    expect(formatCount(999_999)).toBe("999,999");
     expect(formatCount(3.3e6)).toBe("3.3M");
+    expect(formatUsd(999_999)).toBe("$999,999");
+    expect(formatUsd(3.3e6)).toBe("$3.3M");
   });
 
   it("writes a change with its sign, and a change under 0.05% as ±0%", () => {
@@ -81,7 +88,8 @@ describe("unit formatters", () => {
   it("writes an interval with the scale word and unit once, as Intl's formatRange does", () => {
     expect(formatInterval(1.474e9, 4.14e9, formatUsd)).toBe("$1.47–4.14B");
     expect(formatUsdPerMTok.range(0.759, 1.25)).toBe("0.759–1.25 USD/Mtok");
-    expect(formatCount.range(2852, 13100)).toBe("2.85K – 13.1K");
+    expect(formatCount.range(2852, 13100)).toBe("2,852–13,100");
+    expect(formatCount.range(2.852e6, 13.1e6)).toBe("2.85M – 13.1M");
     expect(formatPercent.range(0.199, 0.29)).toBe("20% – 29%");
     expect(formatPercent.range(0.051, 0.083)).toBe("5.1% – 8.3%");
     expect(formatUsd.range(-2e8, 3e9)).toBe("\u2212$200M – $3B");
@@ -101,6 +109,12 @@ describe("formatMetric", () => {
     expect(formatMetric("siliconPaybackMonth", 27)).toBe("month 27");
     expect(formatMetric("timePerOutputTokenSeconds", 20.51)).toBe("20.5 ms");
     expect(formatMetric("siliconBreakevenUnits", 5671)).toBe("5,671 chips");
+    // A chip count reads the same below and above 10,000, and one chip is singular.
+    expect(formatMetric("fleetChips", 27093)).toBe("27,093 chips");
+    expect(formatMetric("fleetChips", 1)).toBe("1 chip");
+    expect(formatMetric("fleetChips", 0.5)).toBe("0.5 chips");
+    expect(formatMetricInterval("siliconBreakevenUnits", 3013, 16883)).toBe("3,013–16,883 chips");
+    expect(formatChips(1.2e6)).toBe("1.2M chips");
     expect(formatMetric("siliconPaybackMonth", null)).toBe("—");
   });
 

@@ -215,6 +215,10 @@ describe("a tensor-parallel degree must divide the attention heads and suit the 
     const problem = memoryProblem(input, servingPerformance(input, DEFAULT_SERVING_EFFICIENCIES));
     expect(problem?.setting).toBe("tensorParallel");
     expect(problem?.expected).toMatch(/^at least 16 chips per replica, the smallest tensor-parallel degree/);
+    expect(problem?.message).toMatch(/ of 8 chips$/);
+    // On one chip the count is singular (it read "1 chip(s)").
+    const one = {...input, tensorParallel: 1};
+    expect(memoryProblem(one, servingPerformance(one, DEFAULT_SERVING_EFFICIENCIES))?.message).toMatch(/ of 1 chip$/);
   });
 });
 

@@ -131,6 +131,25 @@ describe("chip unit cost", () => {
     );
   });
 
+  it("refuses a yield just under 1% with digits enough to show it under (it printed 'found 1.00%')", () => {
+    // 858 mm² at D0 0.538/cm², α 1000 (near Poisson): (1 + 8.58 × 0.538 / 1000)^−1000 = 0.0099975, 0.99975% of dies;
+    // three significant digits round it to "1.00", the bound itself; four give 0.9998.
+    const input = {...H100_UNIT_COST.input, dieAreaMm2: 858, defectDensityPerCm2: 0.538, clusteringAlpha: 1000};
+    expect(dieYield({dieAreaCm2: 8.58, defectDensityPerCm2: 0.538, clusteringAlpha: 1000})).toBeCloseTo(0.0099975, 7);
+    let error: unknown;
+    try {
+      chipUnitCost(input);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).detail).toMatchObject({
+      path: "dieYieldFraction",
+      message: "too few dies work",
+      found: `0.9998% of ${grossDiesPerWafer({dieAreaMm2: 858})} dies per wafer`
+    });
+  });
+
   it("adds a 20% gross margin as cost × 0.2 / 0.8", () => {
     const r = chipUnitCost({...H100_UNIT_COST.input, partnerMarginFraction: 0.2});
     expect(r.breakdownUsd.partnerMargin).toBeCloseTo(r.moduleUsd * 0.25, 9);

@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {UserErrors} from "../../src/errors/userError.js";
 import {TRAINING_RUN_COLUMNS, parseTrainingRunsCsv} from "../../src/training/parseTrainingRunsCsv.js";
+import {cellColumn} from "../catalog/cellColumn.js";
 
 const FILE = "data/training-runs.csv";
 const HEADER = TRAINING_RUN_COLUMNS.join(",");
@@ -25,22 +26,24 @@ describe("parseTrainingRunsCsv", () => {
   });
 
   it("reports every bad cell at file:line:column", () => {
-    const bad = [
-      HEADER,
-      GOOD,
-      // line 3: unknown model (col 2), unknown chip (col 3), bad precision (col 4), MFU above 1 (col 9)
+    const rows = [
+      // line 3: unknown model (field 2), unknown chip (field 3), bad precision (field 4), MFU above 1 (field 9)
       "x,gpt-9,h999,int3,8,1,2048,100,1.5,basis,inc,T,https://x.org,",
-      // line 4: zero chip-hours (col 8), an MFU without its basis (col 10), http URL (col 13)
+      // line 4: zero chip-hours (field 8), an MFU without its basis (field 10), http URL (field 13)
       "y,llama-3.1-405b,h100-sxm,bf16,8,1,,0,0.4,,inc,T,http://x.org,"
-    ].join("\n");
-    expect(errorsOf(bad)).toEqual([
-      [3, 2, "model"],
-      [3, 3, "hardware"],
-      [3, 4, "precision"],
-      [3, 9, "mfu"],
-      [4, 8, "chip_hours"],
-      [4, 10, "mfu_basis"],
-      [4, 13, "source_url"]
+    ];
+    // Each column is the character column of the field's first character (cellColumn counts the cells before it).
+    const at = (line: number, field: number, path: string) => [line, cellColumn(rows[line - 3]!, field), path];
+    expect(errorsOf([HEADER, GOOD, ...rows].join("\n"))).toEqual([
+      at(3, 2, "model"),
+      at(3, 3, "hardware"),
+      at(3, 4, "precision"),
+      at(3, 9, "mfu"),
+      at(4, 8, "chip_hours"),
+      at(4, 10, "mfu_basis"),
+      at(4, 13, "source_url")
     ]);
+    // Line 3's model 'gpt-9' follows `x,` at 3.
+    expect(errorsOf([HEADER, GOOD, ...rows].join("\n"))[0]).toEqual([3, 3, "model"]);
   });
 });

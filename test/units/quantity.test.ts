@@ -107,6 +107,26 @@ describe("readQuantity", () => {
     expect(readQuantity("1,00 USD", "money").ok).toBe(false);
   });
 
+  it("calls a malformed number not a number, not a wrong unit (the trial's --vary x=0x10 said 'wrong unit')", () => {
+    // decimal.ts's one syntax for a number has no hex, octal or binary form; 1.2.3 and 1,00 are no numbers either.
+    for (const [text, dimension] of [
+      ["0x10", "fraction"],
+      ["0X1F", "count"],
+      ["0o17", "count"],
+      ["0b11", "plain"],
+      ["1.2.3", "plain"],
+      ["1,00 USD", "money"],
+      ["$0x10", "money"]
+    ] as const) {
+      expect(readQuantity(text, dimension), text).toMatchObject({ok: false, reason: "number", found: text});
+    }
+    // A unit right after the number still reads as a unit: 2x is a multiple, 0x alone a multiple of 0, 30kW a power.
+    expect(readQuantity("2x", "plain")).toMatchObject({ok: true, value: 2});
+    expect(readQuantity("0x", "plain")).toMatchObject({ok: true, value: 0});
+    expect(readQuantity("30kW", "power")).toMatchObject({ok: true, value: 30000});
+    expect(readQuantity("0 kWh", "power")).toMatchObject({ok: false, reason: "unit"});
+  });
+
   it("applies a bare-number unit when asked (the `600 to 800 W` shorthand)", () => {
     expect(readQuantity("600", "power", {bareUnit: "kW"})).toEqual({ok: true, value: 600e3, unit: "kW"});
   });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {checkRange, checkRanges, describeRange, isInRange} from "../../src/units/range.js";
+import {checkRange, checkRanges, describeRange, formatBeyondBound, isInRange} from "../../src/units/range.js";
 import {UserError} from "../../src/errors/userError.js";
 
 describe("describeRange", () => {
@@ -62,5 +62,21 @@ describe("checkRange", () => {
     );
     expect(() => checkRanges({b: 0}, ranges)).toThrow("a: out of range: expected an integer in [0, 1], found nothing");
     expect(() => checkRanges({a: 1, b: 0, other: "not a range field"}, ranges)).not.toThrow();
+  });
+});
+
+describe("formatBeyondBound", () => {
+  it("keeps three significant digits when they stay on the value's side of the bound", () => {
+    expect(formatBeyondBound(0.996, 1)).toBe("0.996");
+    expect(formatBeyondBound(0.5, 1)).toBe("0.5");
+    expect(formatBeyondBound(0.0045678, 1)).toBe("0.00457");
+  });
+
+  it("adds digits until the rounded value is past the bound as the value is", () => {
+    // toPrecision(3) of 0.99975 is "1.00" and of 0.999951 "1.00", both reading as the 1% bound itself.
+    expect(formatBeyondBound(0.99975, 1)).toBe("0.9998");
+    expect(formatBeyondBound(0.999951, 1)).toBe("0.99995");
+    expect(formatBeyondBound(1.00002, 1)).toBe("1.00002");
+    expect(formatBeyondBound(100.0004, 100)).toBe("100.0004");
   });
 });

@@ -22,6 +22,7 @@ import {loadCatalogs} from "../../node/catalogFiles.js";
 import {keyFlag, oneOf, rangeFlag} from "../flags.js";
 import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
 import {formatKeyValues, formatNumber, formatTable} from "../table.js";
+import {countNoun} from "../../units/countNoun.js";
 
 interface InferenceOptions extends CustomModelFlags, CustomChipFlags {
   precision: Precision;
@@ -303,7 +304,7 @@ function formatInference(r: ReturnType<typeof runInference>): string {
   const cache = r.cacheHitFraction > 0 ? ` (${n(r.cacheHitFraction * 100, 3)}% cached)` : "";
   const title =
     `${r.model} on ${r.hardware}: ${r.precision}, ${r.inputTokens} input${cache} + ${r.outputTokens} output tokens ` +
-    `per request, batch ${r.batchSize}, ${layout} (${r.chipsPerReplica} chips per replica), utilisation ` +
+    `per request, batch ${r.batchSize}, ${layout} (${countNoun(r.chipsPerReplica, "chip")} per replica), utilisation ` +
     `${r.utilizationFraction}, ${r.owned ? "owned" : "rented"} chips; ${r.stack} at the efficiencies calibrated ` +
     `for ${r.efficienciesFrom}`;
   const rows: [string, string, string][] = [

@@ -76,7 +76,7 @@ export function registerScenarioCommands(program: Command): void {
       });
       const report = runReport(resolved, result);
       noteCatalogOverrides();
-      noteFleetCapacity(report);
+      noteFleetCapacity([report]);
       process.stdout.write(options.json ? JSON.stringify(report, null, 2) + "\n" : formatRun(report) + "\n");
     });
 
@@ -107,7 +107,7 @@ export function registerScenarioCommands(program: Command): void {
       });
       const comparison = compareReports(reports);
       noteCatalogOverrides();
-      for (const report of reports) noteFleetCapacity(report);
+      noteFleetCapacity(reports);
       process.stdout.write(
         options.json ? JSON.stringify(comparison, null, 2) + "\n" : formatComparison(comparison) + "\n"
       );
@@ -169,21 +169,28 @@ function formatRun(report: RunReport): string {
   lines.push("Assumptions set by the scenario or on the command line:");
   lines.push("");
   const set = Object.entries(report.assumptions).filter(([, a]) => a.origin.kind !== "default");
-  lines.push(
-    formatTable(
-      ["key", "value", "from"],
-      set.map(([path, a]) => [
-        path,
-        // As the author wrote it ("70%", "0.45 to 0.75", "100M"); a value from nowhere in writing in file notation.
-        a.written ?? displayValue(path, a.value),
-        a.origin.kind === "override"
-          ? a.origin.flag
-          : a.origin.kind === "default"
-            ? "default"
-            : `${a.origin.file}:${a.origin.line}`
-      ])
-    )
-  );
+  const row = ([path, a]: (typeof set)[number]) => [
+    path,
+    // As the author wrote it ("70%", "0.45 to 0.75", "100M"); a value from nowhere in writing in file notation.
+    a.written ?? displayValue(path, a.value),
+    a.origin.kind === "override"
+      ? a.origin.flag
+      : a.origin.kind === "default"
+        ? "default"
+        : `${a.origin.file}:${a.origin.line}`
+  ];
+  lines.push(formatTable(["key", "value", "from"], set.filter(([, a]) => a.unused === undefined).map(row)));
+  // Keys set (often inherited) that the evaluation does not read: another description, set more directly, wins.
+  const unused = set.filter(([, a]) => a.unused !== undefined);
+  if (unused.length > 0) {
+    lines.push("", "Set but not used (another description, set more directly, wins):", "");
+    lines.push(
+      formatTable(
+        ["key", "value", "from", "why"],
+        unused.map((entry) => [...row(entry), entry[1].unused!])
+      )
+    );
+  }
   return lines.join("\n");
 }
 
@@ -208,8 +215,15 @@ function formatComparison(comparison: Comparison): string {
   ].join("\n");
 }
 
-/** Writes fleetCapacityNote's sentence, if any, to stderr, naming the scenario (stdout stays the report alone). */
-function noteFleetCapacity(report: RunReport): void {
-  const note = fleetCapacityNote(report);
-  if (note) process.stderr.write(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
+/**
+ * Writes fleetCapacityNote's sentence of each report, if any, to stderr, naming the scenario (stdout stays the report
+ * alone); a scenario compared with itself (`compare a a`) is noted once.
+ */
+function noteFleetCapacity(reports: readonly RunReport[]): void {
+  const lines = new Set<string>();
+  for (const report of reports) {
+    const note = fleetCapacityNote(report);
+    if (note) lines.add(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
+  }
+  for (const line of lines) process.stderr.write(line);
 }

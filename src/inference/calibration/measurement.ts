@@ -1,3 +1,4 @@
+import type {CsvPosition} from "../../catalog/csvCells.js";
 import type {Precision} from "../precision.js";
 
 /** How a measurement loaded the system: an offline run, a latency-bound run, a fixed batch, or production traffic. */
@@ -18,6 +19,8 @@ export interface Measurement {
   id: string;
   /** 1-based line of the row in its file (for located errors). */
   line: number;
+  /** Where each cell starts in its file, in MEASUREMENT_COLUMNS order (for located errors naming a cell). */
+  positions: readonly CsvPosition[];
   /** Catalog id of the chip (data/hardware.csv). */
   hardware: string;
   /** Chips in the measured system. */

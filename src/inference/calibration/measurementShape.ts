@@ -7,6 +7,7 @@ import type {MeasurementShape} from "../predictMeasurement.js";
 import {measurementCellError, type MeasurementColumn} from "./parseMeasurementsCsv.js";
 import {parallelismProblem, precisionProblem, requestProblem} from "../servingChecks.js";
 import {replicaLayout} from "../parallelism.js";
+import {countNoun} from "../../units/countNoun.js";
 
 /** A measurement the model can be compared with: its shape in the model's terms and what to compare. */
 export interface ComparableMeasurement {
@@ -66,7 +67,7 @@ export function comparableMeasurement(
   const replicaChips = replicaLayout(measurement.tensorParallel, measurement.expertParallel ?? 1).chips;
   if (measurement.chips % replicaChips !== 0) {
     throw at("chips", {
-      message: `${measurement.chips} chips do not hold a whole number of replicas of max(TP, EP) = ${replicaChips} chips`,
+      message: `${countNoun(measurement.chips, "chip")} ${measurement.chips === 1 ? "does" : "do"} not hold a whole number of replicas of max(TP, EP) = ${replicaChips} chips`,
       expected: `a multiple of ${replicaChips}`,
       found: `${measurement.chips}`
     });

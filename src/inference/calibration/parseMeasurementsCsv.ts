@@ -1,6 +1,13 @@
 import {PRECISIONS, type Precision} from "../precision.js";
 import {UserError} from "../../errors/userError.js";
-import {CellReader, checkHeader, checkUniqueIds, readCsvRecords, throwIfAny} from "../../catalog/csvCells.js";
+import {
+  CellReader,
+  checkHeader,
+  checkUniqueIds,
+  type CsvPosition,
+  readCsvRecords,
+  throwIfAny
+} from "../../catalog/csvCells.js";
 import {
   MEASUREMENT_PHASES,
   MEASUREMENT_SCENARIOS,
@@ -41,17 +48,19 @@ export const MEASUREMENT_COLUMNS = [
 export type MeasurementColumn = (typeof MEASUREMENT_COLUMNS)[number];
 type Column = MeasurementColumn;
 
-/** A user error about one cell of a measurements row: file, line, the column's number and name, and the problem. */
+/**
+ * A user error about one cell of a measurements row: file, the cell's line and character column, the column's name,
+ * and the problem.
+ */
 export function measurementCellError(
   file: string,
-  measurement: Pick<Measurement, "line">,
+  measurement: Pick<Measurement, "positions">,
   column: MeasurementColumn,
   problem: {message: string; expected: string; found: string; hint?: string}
 ): UserError {
   return new UserError({
     file,
-    line: measurement.line,
-    column: MEASUREMENT_COLUMNS.indexOf(column) + 1,
+    ...measurement.positions[MEASUREMENT_COLUMNS.indexOf(column)]!,
     path: column,
     ...problem
   });
@@ -72,21 +81,22 @@ export function parseMeasurementsCsv(text: string, {file}: {file: string}): Meas
   const {header, records} = readCsvRecords(text);
   throwIfAny(checkHeader(header, MEASUREMENT_COLUMNS, file));
   const cells = new CellReader<Column>(MEASUREMENT_COLUMNS, file);
-  const rows: Measurement[] = [];
+  const rows: (Measurement & {idAt: CsvPosition})[] = [];
   for (const record of records) {
     if (!cells.start(record)) continue;
     const before = cells.errors.length;
     const row = readRow(cells);
-    if (row && cells.errors.length === before) rows.push(row);
+    if (row && cells.errors.length === before) rows.push({...row, idAt: cells.positionOf("id")});
   }
-  throwIfAny([...cells.errors, ...checkUniqueIds(rows, MEASUREMENT_COLUMNS.indexOf("id") + 1, file)]);
-  return rows;
+  throwIfAny([...cells.errors, ...checkUniqueIds(rows, file)]);
+  return rows.map(({idAt: _idAt, ...measurement}) => measurement);
 }
 
 function readRow(cells: CellReader<Column>): Measurement | undefined {
   const row = {
     id: cells.id("id"),
     line: cells.line,
+    positions: MEASUREMENT_COLUMNS.map((column) => cells.positionOf(column)),
     hardware: cells.id("hardware"),
     chips: cells.positive("chips", {integer: true}),
     model: cells.id("model"),

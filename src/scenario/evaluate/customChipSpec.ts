@@ -152,6 +152,35 @@ export function customUnitCostMode(
 }
 
 /**
+ * The custom-chip keys a scenario sets that its evaluation does not read, each with the reason, because another
+ * description set more directly wins (customChipMode, customUnitCostMode): an inherited silicon.unitCost when the die
+ * is described more directly (the price is built from the die), die keys when silicon.unitCost is set more directly,
+ * silicon.relativeThroughput beside a catalog row or specs, and the chip description the mode does not use. `run`
+ * lists them apart from the assumptions it uses.
+ */
+export function unreadCustomChipKeys(resolved: ResolvedScenario): Record<string, string> {
+  const unread: Record<string, string> = {};
+  const mark = (paths: readonly string[], why: string) => {
+    for (const path of paths) if (setRank(resolved, path) > 0) unread[path] = why;
+  };
+  if (customUnitCostMode(resolved).unitCostGivesPrice) {
+    mark(DIE_ONLY_KEYS, "the custom chip's price is silicon.unitCost, set more directly than its die");
+  } else {
+    mark(["silicon.unitCost"], "the custom chip's price is built from its die, described more directly");
+  }
+  const {mode} = customChipMode(resolved);
+  const throughput = {
+    relative: "the custom chip's throughput is silicon.relativeThroughput, set more directly",
+    catalog: "the custom chip's throughput is derived from silicon.chip, set more directly",
+    specs: "the custom chip's throughput is derived from its specs, set more directly"
+  }[mode];
+  if (mode !== "relative") mark(["silicon.relativeThroughput"], throughput);
+  if (mode !== "catalog") mark(["silicon.chip"], throughput);
+  if (mode !== "specs") mark(CUSTOM_CHIP_SPEC_KEYS, throughput);
+  return unread;
+}
+
+/**
  * The custom chip built from the inline spec keys at one point: FLOP/s by precision and HBM bandwidth as set, HBM
  * capacity silicon.hbmStacks × silicon.hbmPerStack (all of it usable: an assumption, a merchant part's runtime reports
  * about what it markets), power silicon.power, and the scale-up and scale-out links, host power and system overheads of

@@ -4,10 +4,11 @@
 //
 // The rounding, grouping, scale words and signs are Intl.NumberFormat's (en-US), not ours: three significant digits,
 // but never fewer than the integer digits (1,235, not 1,230: `roundingPriority: "morePrecision"`); "$2.76B" and
-// "425K" by compact notation; signs by `signDisplay`. On top sit only the project's own unit words ("USD/Mtok",
+// "4.25M" by compact notation; signs by `signDisplay`. On top sit only the project's own unit words ("USD/Mtok",
 // "month 8") and one typographic choice: the minus sign is U+2212 (−), as on Plot's axes (d3-format's default).
 import {distributionQuantile} from "../../uncertainty/closedForm.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
+import {countNoun} from "../../units/countNoun.js";
 import {formatQuantity, type Dimension} from "../../units/quantity.js";
 import type {ScenarioMetricName} from "../evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../evaluate/metricInfo.js";
@@ -21,6 +22,8 @@ const SIGNIFICANT = {maximumSignificantDigits: 3, maximumFractionDigits: 0, roun
 const NUMBER = new Intl.NumberFormat(LOCALE, SIGNIFICANT);
 const SCIENTIFIC = new Intl.NumberFormat(LOCALE, {notation: "scientific", maximumSignificantDigits: 3});
 const COMPACT = new Intl.NumberFormat(LOCALE, {notation: "compact", maximumSignificantDigits: 3});
+/** Money and counts read with a scale word from a million (formatUsd, formatCount). */
+const COMPACT_FROM = 1e6;
 const USD = new Intl.NumberFormat(LOCALE, {
   style: "currency",
   currency: "USD",
@@ -129,8 +132,8 @@ export const formatUsdPerHour = withUnit(
 
 /** Money: "$31,120", "$0.5"; from a million with a scale word, "$160M", "$2.76B", "$1.2T"; negative "−$5M". */
 export const formatUsd = unitFormat(
-  (value) => intl(Math.abs(value) >= 1e6 ? USD_COMPACT : USD, value),
-  (low, high) => intlRange(Math.max(Math.abs(low), Math.abs(high)) >= 1e6 ? USD_COMPACT : USD, low, high)
+  (value) => intl(Math.abs(value) >= COMPACT_FROM ? USD_COMPACT : USD, value),
+  (low, high) => intlRange(Math.max(Math.abs(low), Math.abs(high)) >= COMPACT_FROM ? USD_COMPACT : USD, low, high)
 );
 
 /** "$3,022/MWh". */
@@ -160,13 +163,25 @@ export const formatMonth: UnitFormat & ((month: number | null) => string) = Obje
   }
 );
 
-/** A count, from 10,000 with a scale word: 9,876; 425,421 → "425K"; 3.3e6 → "3.3M". */
+/**
+ * A count (chips, users, tokens/s), one rule everywhere a reader sees one, the rule money has (formatUsd): every
+ * integer digit, grouped, below a million (5,017; 27,093; 425,421), so that the same chip count never reads "5,017"
+ * in one place and "27.1K" in another; from a million, three significant digits and a scale word (3.3e6 → "3.3M",
+ * 1.2e9 → "1.2B"). A range takes the scale of its larger end ("3,012–16,934"; "1.2M – 3.4M").
+ */
 export const formatCount = unitFormat(
-  (value) => (Math.abs(value) >= 1e4 && Number.isFinite(value) ? intl(COMPACT, value) : formatDisplayNumber(value)),
+  (value) =>
+    Math.abs(value) >= COMPACT_FROM && Number.isFinite(value) ? intl(COMPACT, value) : formatDisplayNumber(value),
   (low, high) =>
-    Math.max(Math.abs(low), Math.abs(high)) >= 1e4
+    Math.max(Math.abs(low), Math.abs(high)) >= COMPACT_FROM
       ? intlRange(COMPACT, low, high)
       : formatDisplayNumber.range(low, high)
+);
+
+/** "5,017 chips", "1 chip", "1.2M chips"; range "3,012–16,934 chips": formatCount and the noun, singular for one. */
+export const formatChips = unitFormat(
+  (value) => countNoun(formatCount(value), "chip"),
+  (low, high) => `${formatCount.range(low, high)} chips`
 );
 
 /** "420K tokens/s/MW". */
@@ -211,7 +226,7 @@ const BY_UNIT: Readonly<Record<string, UnitFormat>> = {
   month: formatMonth,
   "tokens/s/MW": formatTokensPerSecondPerMw,
   "tokens/s": withUnit(formatCount, "tokens/s"),
-  chips: withUnit(formatCount, "chips")
+  chips: formatChips
 };
 
 /** The formatter of a metric, for its value in base units: the same one the story pages use for that quantity. */

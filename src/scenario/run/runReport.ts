@@ -3,6 +3,7 @@ import type {Distribution} from "../../uncertainty/distribution.js";
 import type {ResolvedScenario, ValueOrigin} from "../resolve/resolveScenario.js";
 import type {ScenarioRunResult} from "./runScenario.js";
 import {isQuantityKey, scenarioKey} from "../file/schema.js";
+import {unreadCustomChipKeys} from "../evaluate/customChipSpec.js";
 import {DIMENSIONS} from "../../units/quantity.js";
 
 /** One assumption as `run --json` reports it: the value in base units (or a distribution), its unit and where it came from. */
@@ -14,6 +15,11 @@ export interface AssumptionReport {
   written: string | null;
   origin: ValueOrigin;
   source: string | null;
+  /**
+   * Present when the scenario sets the key but its evaluation does not read it, because another description set more
+   * directly wins (unreadCustomChipKeys): why, e.g. "the custom chip's price is built from its die, …".
+   */
+  unused?: string;
 }
 
 /** The JSON document of `token-ledger run --json`. */
@@ -37,8 +43,17 @@ export function keyUnit(path: string): string {
 
 export function runReport(resolved: ResolvedScenario, result: ScenarioRunResult): RunReport {
   const assumptions: Record<string, AssumptionReport> = {};
+  const unread = unreadCustomChipKeys(resolved);
   for (const [path, v] of Object.entries(resolved.values)) {
-    assumptions[path] = {value: v.value, unit: keyUnit(path), written: v.written, origin: v.origin, source: v.source};
+    const unused = unread[path];
+    assumptions[path] = {
+      value: v.value,
+      unit: keyUnit(path),
+      written: v.written,
+      origin: v.origin,
+      source: v.source,
+      ...(unused === undefined ? {} : {unused})
+    };
   }
   return {
     scenario: {

@@ -83,6 +83,16 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
       found: text
     });
   }
+  if (steps > 1 && from === to) {
+    // Every step would be the same point: rows that repeat one another, silently.
+    throw new UserError({
+      flag,
+      path,
+      message: "FROM equals TO, so STEPS must be 1",
+      expected: `1 step (${path}=${fromText}:${toText}:1), or a TO that differs from FROM`,
+      found: stepsText
+    });
+  }
   // The ends are FROM and TO exactly (0.3 + 0.6 = 0.9000000000000001 would fall past a maximum of 0.9), and the
   // values between are the decimals a user expects (0.08, not 0.07999999999999999): linspace's docstring.
   const values = linspace(from, to, steps);

@@ -2,6 +2,7 @@ import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {MEASUREMENT_COLUMNS, parseMeasurementsCsv} from "../../../src/inference/calibration/parseMeasurementsCsv.js";
 import {userErrorsOf} from "../../scenario/helpers.js";
+import {cellColumn} from "../../catalog/cellColumn.js";
 
 const header = MEASUREMENT_COLUMNS.join(",");
 const good = [
@@ -46,7 +47,8 @@ describe("parseMeasurementsCsv", () => {
     expect(error).toMatchObject({
       file,
       line: 2,
-      column: MEASUREMENT_COLUMNS.indexOf(column) + 1,
+      // The character column of the cell's first character (its field number is the column's place in the header).
+      column: cellColumn(withCell(column, value).split("\n")[1]!, MEASUREMENT_COLUMNS.indexOf(column) + 1),
       path: column,
       message
     });

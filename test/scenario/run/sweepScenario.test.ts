@@ -56,12 +56,17 @@ describe("parseSweepAxis", () => {
     ["serving.utilization=0.3:0.9:0", "bad step count", "0"],
     ["serving.utilization=0.3:0.9:2.5", "bad step count", "2.5"],
     ["serving.utilization=0.3:0.9:1", "one step cannot span a range", "serving.utilization=0.3:0.9:1"],
+    // Three steps from 0.3 to 0.3 would be three identical rows (the trial's silent repeat), 30% being 0.3 too.
+    ["serving.utilization=0.3:0.3:3", "FROM equals TO, so STEPS must be 1", "3"],
+    ["serving.utilization=0.3:30%:2", "FROM equals TO, so STEPS must be 1", "2"],
     ["serving.utilization=0.3:1.9:3", "value out of range", "1.9"],
     ["serving.utilization=-0.1:0.9:3", "value out of range", "-0.1"],
     ["serving.batch=1:10:3", "not a whole number", "5.5"],
     ["power.electricity=30 kWh:40 kWh:2", "wrong unit", "30 kWh"],
     // readValue's quantityError: a value with no number at its start is "not a number" (a scenario file's wording).
-    ["power.electricity=cheap:0.1:2", "not a number", "cheap"]
+    ["power.electricity=cheap:0.1:2", "not a number", "cheap"],
+    // A hex literal is a malformed number, not a number with a wrong unit (it said "wrong unit", reading 0 then x10).
+    ["serving.utilization=0x10:0.9:3", "not a number", "0x10"]
   ])("rejects %s: %s, naming --vary and what it found", (text, message, found) => {
     const [error] = userErrorsOf(() => parseSweepAxis(text));
     expect(error).toMatchObject({flag: "--vary", message, found});
