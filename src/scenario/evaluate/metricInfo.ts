@@ -88,7 +88,7 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   },
   siliconUnitCostUsd: {label: "custom chip unit cost (price paid)", unit: "USD", displayUnit: "USD", scale: 1},
   siliconRelativeThroughput: {
-    label: "custom chip throughput × serving.hardware's",
+    label: "custom chip throughput, × the merchant chip's",
     unit: "ratio",
     displayUnit: "×",
     scale: 1

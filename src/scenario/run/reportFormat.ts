@@ -184,7 +184,7 @@ export const formatChips = unitFormat(
   (low, high) => `${formatCount.range(low, high)} chips`
 );
 
-/** "420K tokens/s/MW". */
+/** "425,421 tokens/s/MW"; from a million "1.2M tokens/s/MW" (formatCount). */
 export const formatTokensPerSecondPerMw = withUnit(formatCount, "tokens/s/MW");
 
 /** Relative change of `value` against `base`: "+3.1%", "−12%", "±0%" under 0.05%; "" when the base is 0 or missing. */
