@@ -75,11 +75,22 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
     if (!def.distribution) return fail(node, notUncertain(def, site.text(node)));
     return readInterval(def, def.type, interval[1] ?? "", interval[2] ?? "", site.text(node), node, fail);
   }
-  const reading = readQuantity(scalar.value, def.type);
+  const reading = readQuantity(asWritten(scalar, site), def.type);
   // A number YAML read as ±Infinity (a thousand digits) is reported as written, not as "Infinity".
   if (!reading.ok)
     return fail(node, quantityError(def, {...reading, found: writtenNumber(scalar, site) ?? reading.found}));
   return checkPoint(def, def.type, reading.value, node, site.text(node), fail);
+}
+
+/**
+ * A scalar's value for readQuantity: a number YAML read from a hex or octal literal (`0x10` → 16, `0o7` → 7, YAML 1.2's
+ * core schema) is given as written, so that it is "not a number" like `--set serving.batch=0x10`: a quantity is
+ * written in decimal, and 16 read silently from 0x10 would be a value the author may not have meant.
+ */
+function asWritten(scalar: Scalar<number | string>, site: ValueSite): number | string {
+  return typeof scalar.value === "number" && (scalar.format === "HEX" || scalar.format === "OCT")
+    ? site.text(scalar)
+    : scalar.value;
 }
 
 /** The text of a number scalar as the author wrote it, or undefined for a string scalar. */
@@ -228,7 +239,7 @@ function readDistribution(
       ok = false;
       continue;
     }
-    const reading = readQuantity(node.value, dimension);
+    const reading = readQuantity(asWritten(node as Scalar<number | string>, site), dimension);
     if (!reading.ok) {
       fail(entry?.value, quantityError(def, reading));
       ok = false;

@@ -147,6 +147,30 @@ describe("parseScenario", () => {
     ]);
   });
 
+  it("reads a hex or octal literal as written, not a number (YAML would read 0x10 as 16)", () => {
+    const text = "---\ntitle: t\nserving.batch: 0x10\nserving.utilization: {dist: lognormal, p5: 0o1, p95: 0.9}\n---\n";
+    expect(userErrorsOf(() => parse(text))).toEqual([
+      {
+        file: "data/scenarios/test.md",
+        line: 3,
+        column: 16, // "serving.batch: " is 15 characters
+        path: "serving.batch",
+        message: "not a number",
+        expected: "a whole number: a count like 16384, 16k, 1.5M or 2B",
+        found: "0x10"
+      },
+      {
+        file: "data/scenarios/test.md",
+        line: 4,
+        column: 44, // "serving.utilization: {dist: lognormal, p5: " is 43 characters
+        path: "serving.utilization",
+        message: "not a number",
+        expected: "a fraction like 0.35 or 35%",
+        found: "0o1"
+      }
+    ]);
+  });
+
   it("reports values out of range and non-integers where an integer is expected", () => {
     const file = "test/fixtures/scenarios/out-of-range.md";
     expect(userErrorsOf(() => parseFixture("out-of-range.md"))).toEqual([
