@@ -292,14 +292,16 @@ describe("item 9: commander's errors and the edges", () => {
 });
 
 describe("item 10: every error has a line", () => {
-  it("a failing key left at its default is placed at line 1 and says it is the default", async () => {
+  it("a model that does not fit is placed at a key the file sets, and names the default it meets", async () => {
+    // The file sets the precision (line 4, column 14: "  precision: " is 13 characters) and the model; the tensor
+    // parallelism is at its default (2). blamedKey prefers a key the author wrote to one left at its default.
     const file = scenarioFile(
       "default.md",
       "---\ntitle: t\nserving:\n  precision: bf16\n  model: llama-3.1-405b\n---\n"
     );
     const line = await oneErrorLine(["validate", file]);
     expect(line).toMatch(
-      /default\.md:1:1: serving\.tensorParallel: the model does not fit: .*\(serving\.tensorParallel is at its default: set it in this file's front matter\)/
+      /default\.md:4:14: serving\.precision: the model does not fit: .* with serving\.tensorParallel 2: expected at least 16 chips per replica.*found bf16$/
     );
   });
 

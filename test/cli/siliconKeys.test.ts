@@ -38,6 +38,17 @@ describe("the custom chip's die keys", () => {
     );
   });
 
+  it("blame a yield under 1% on the key the file sets, not on one left at its default", async () => {
+    // asic-9-months leaves silicon.dieArea at its default (800 mm²); this file sets only the defect density, at line 5
+    // ("---", title, extends, "silicon:", then "  defectDensity: 2 /cm²"), column 18 ("  defectDensity: " is 17
+    // characters). At 800 mm² and 2 /cm² with the default clustering 0.394% of 64 gross dies work (dieYield.ts).
+    const path = file("dense.md", "extends: asic-9-months\nsilicon:\n  defectDensity: 2 /cm²\n");
+    const {code, stderr} = await runCli(["validate", path]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${path}:5:18: silicon.defectDensity: too few dies work`);
+    expect(stderr).not.toContain("is at its default");
+  });
+
   it("build the custom chip's price when silicon.unitCost is not set", async () => {
     // 8 cm² = 800 mm² on N5 ($16,988 a wafer): 64 gross × 0.492 yield = 31.5 good → $539 a die; 4 × 24 GB × $15 =
     // $1,440 HBM; $428.57 packaging, $150 test, $250 board: $2,808 (the defaults' sources: src/silicon/customChipCost.ts).

@@ -223,4 +223,44 @@ describe("token-ledger sweep: errors write no file", () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/^token-ledger: --out: cannot write the file \(ENOENT\): expected a writable path, found /);
   });
+
+  it("a key both varied and set: exit 1 naming --vary, both flags as written, nothing written", async () => {
+    const where = folder("both");
+    const out = join(where, "grid.csv");
+    const args = ["--vary", "serving.utilization=30%:90%:3", "--set", "serving.utilization=0.4", "--out", out];
+    const {code, stderr} = await runCli(["sweep", "base", ...args]);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      "token-ledger: --vary: serving.utilization: key both varied and set: expected each key either varied (--vary) " +
+        "or set (--set), not both, found --vary serving.utilization=30%:90%:3 and --set serving.utilization=0.4"
+    );
+    expect(readdirSync(where)).toEqual([]);
+  });
+
+  it("varying silicon.relativeThroughput beside silicon.chip is the error setting it is", async () => {
+    const where = folder("chip");
+    const scenario = join(where, "chip.md");
+    writeFileSync(scenario, "---\ntitle: chip\nextends: asic-9-months\nsilicon:\n  chip: custom-inference-asic\n---\n");
+    const out = join(where, "grid.csv");
+    const vary = ["--vary", "silicon.relativeThroughput=0.5:1.5:3", "--out", out];
+    const swept = await runCli(["sweep", scenario, ...vary]);
+    const set = await runCli(["run", scenario, "--set", "silicon.relativeThroughput=1.5"]);
+    expect(swept.code).toBe(1);
+    expect(set.code).toBe(1);
+    const reason = "silicon.relativeThroughput: the custom chip's throughput is derived from silicon.chip";
+    expect(swept.stderr).toContain(`token-ledger: --vary: ${reason}`);
+    expect(set.stderr).toContain(`token-ledger: --set: ${reason}`);
+    expect(readdirSync(where)).toEqual(["chip.md"]);
+  });
+
+  it("a model error at a grid point is blamed on a varied key, naming --vary, not on a default", async () => {
+    // At 858 mm² and 2 /cm² (asic-9-months' clustering) under 1% of dies work; silicon.dieArea is varied here.
+    const out = join(folder("yield"), "grid.csv");
+    const vary = ["--vary", "silicon.defectDensity=0:2:5", "--vary", "silicon.dieArea=100:858:3", "--out", out];
+    const {code, stderr} = await runCli(["sweep", "asic-9-months", ...vary]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("token-ledger: --vary: silicon.dieArea: too few dies work");
+    expect(stderr).toContain("(at silicon.defectDensity=2, silicon.dieArea=858)");
+    expect(stderr).not.toContain("is at its default");
+  });
 });

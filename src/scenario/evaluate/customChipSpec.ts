@@ -126,19 +126,16 @@ const DIE_DESCRIPTION_KEYS = [...DIE_ONLY_KEYS, "silicon.hbmStacks", "silicon.hb
  * Whether silicon.unitCost gives the custom chip's price, or the price is built from its die: as for the chip's
  * throughput, the description set most directly wins, so a scenario that extends one with a unit cost (base,
  * asic-9-months) and describes a die (silicon.dieArea, silicon.node, …) gets the die's price instead of having its
- * die keys ignored. `overridden` are paths ranked as overrides (a sweep's varied keys). A die key and
- * silicon.unitCost set as directly (one file, or two `--set`s) is an error at the die key.
+ * die keys ignored (a sweep's varied keys count as overrides: sweepScenario.ts withVariedKeys). A die key and
+ * silicon.unitCost set as directly (one file, two `--set`s, or both varied) is an error at the die key.
  */
-export function customUnitCostMode(
-  resolved: ResolvedScenario,
-  overridden: readonly string[] = []
-): {unitCostGivesPrice: boolean; errors: UserError[]} {
-  const rankOf = (path: string) => (overridden.includes(path) ? 3 : setRank(resolved, path));
+export function customUnitCostMode(resolved: ResolvedScenario): {unitCostGivesPrice: boolean; errors: UserError[]} {
+  const rankOf = (path: string) => setRank(resolved, path);
   const unitCost = rankOf("silicon.unitCost");
   const die = Math.max(0, ...DIE_DESCRIPTION_KEYS.map(rankOf));
   const errors: UserError[] = [];
-  const clash = DIE_ONLY_KEYS.find((path) => unitCost > 0 && rankOf(path) === unitCost && !overridden.includes(path));
-  if (clash && !overridden.includes("silicon.unitCost")) {
+  const clash = DIE_ONLY_KEYS.find((path) => unitCost > 0 && rankOf(path) === unitCost);
+  if (clash) {
     const unitCostValue = resolved.values["silicon.unitCost"];
     errors.push(
       scenarioValueError(resolved, clash, {

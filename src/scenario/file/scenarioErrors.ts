@@ -27,18 +27,21 @@ export function scenarioValueError(resolved: ResolvedScenario, path: string, det
 
 /**
  * Of several keys that together cause a problem (the keys a computed model input is computed from, the settings
- * that decide whether a model fits in memory), the one the user most likely changed to cause it. Each key scores 2 if
- * an override set it (`--set`, a share link: what the user just changed) and 1 if its value is a distribution (a
- * Monte Carlo draw varies it, so it is what makes one sample fail when the median passed); the highest score wins, and
- * ties go to the earlier key (the first is the one the model names).
+ * that decide whether a model fits in memory), the one the user most likely changed to cause it. Each key scores 4 if
+ * an override set it (`--set`, `--vary`, a share link: what the user just changed), 2 if its value is a distribution
+ * (a Monte Carlo draw varies it, so it is what makes one sample fail when the median passed), 1 if the scenario's own
+ * file sets it and ½ if an ancestor's does (a key the author wrote, before one left at its default: a defect density
+ * set in the file, not the default die area, is blamed for a yield under 1%); the highest score wins, and ties go to
+ * the earlier key (the first is the one the model names).
  */
 export function blamedKey(resolved: ResolvedScenario, keys: readonly string[]): string {
   let best = keys[0] ?? "";
   let bestScore = -1;
+  const written = {file: 1, parent: 0.5, default: 0, override: 4} as const;
   for (const key of keys) {
     const value = resolved.values[key];
     const distribution = value?.value !== null && typeof value?.value === "object";
-    const score = (value?.origin.kind === "override" ? 2 : 0) + (distribution ? 1 : 0);
+    const score = (value ? written[value.origin.kind] : 0) + (distribution ? 2 : 0);
     if (score > bestScore) {
       best = key;
       bestScore = score;

@@ -9,7 +9,7 @@ import {
   type ScenarioMetricName,
   type ScenarioReuse
 } from "../evaluate/evaluateScenario.js";
-import {customUnitCostMode} from "../evaluate/customChipSpec.js";
+import {customChipMode, customUnitCostMode} from "../evaluate/customChipSpec.js";
 import {METRIC_READERS} from "../evaluate/metrics.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {formatRange, isInRange} from "../../units/range.js";
@@ -23,6 +23,8 @@ import {linspace} from "../../uncertainty/linspace.js";
 export interface SweepAxisSpec {
   path: string;
   values: number[];
+  /** The axis as the user wrote it (`serving.utilization=30%:90%:7`), for messages; else built from the values. */
+  written?: string;
 }
 
 /** Largest grid a sweep evaluates (all axes multiplied): 1,000,000 points, minutes of work at ~0.3 ms a point. */
@@ -113,7 +115,7 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
       found: String(outside !== undefined ? outside[1] : fraction)
     });
   }
-  return {path, values};
+  return {path, values, written: text.trim()};
 }
 
 export interface SweepScenarioInput {
@@ -179,6 +181,51 @@ function stagesToReuse(bound: BoundScenario, base: ScenarioPoint, paths: readonl
     }
   }
   return reuse as ScenarioReuse;
+}
+
+/**
+ * The bound scenario with each varied key marked as set by `--vary` (an override, as `--set` is), so that what a
+ * varied key decides is decided as for a key the user just set: where the custom chip's price comes from (varying
+ * silicon.unitCost or a die key, customUnitCostMode) and how its throughput is found (customChipMode: varying
+ * silicon.relativeThroughput beside silicon.chip is the same error as setting it), and a model error is blamed on the
+ * varied key (blamedKey) and names --vary. A key both varied and set by --set is an error: one of the two would be
+ * ignored.
+ *
+ * Throws: a UserError naming --vary (UserErrors for several).
+ */
+function withVariedKeys(input: BoundScenario, axes: readonly SweepAxisSpec[]): BoundScenario {
+  const values = {...input.resolved.values};
+  const errors: UserError[] = [];
+  for (const {path, values: grid, written: text} of axes) {
+    const current = values[path]!;
+    const written = text ?? `${path}=${grid[0]}:${grid[grid.length - 1]}:${grid.length}`;
+    if (current.origin.kind === "override") {
+      errors.push(
+        new UserError({
+          flag: "--vary",
+          path,
+          message: "key both varied and set",
+          expected: "each key either varied (--vary) or set (--set), not both",
+          found: `--vary ${written} and ${current.origin.flag} ${current.origin.written}`
+        })
+      );
+    }
+    values[path] = {...current, written, origin: {kind: "override", flag: "--vary", written}};
+  }
+  const resolved = {...input.resolved, values};
+  const chip = customChipMode(resolved);
+  const price = customUnitCostMode(resolved);
+  errors.push(...chip.errors, ...price.errors);
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new UserErrors(errors);
+  return {
+    ...input,
+    resolved,
+    // silicon.chip is not a number, so never varied: varying a key can only move the mode away from "catalog".
+    customChipMode: chip.mode,
+    customChip: chip.mode === "catalog" ? input.customChip : null,
+    unitCostGivesPrice: price.unitCostGivesPrice
+  };
 }
 
 /** Checks the axes and the metric names; returns the grid's size. */
@@ -254,16 +301,9 @@ export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: num
   chunks: Generator<SweepChunk, void>;
 } {
   const {axes, onProgress} = input;
-  // A varied key counts as an override: varying silicon.unitCost (or a die key) decides where the chip's price comes from.
-  const bound = {
-    ...input.bound,
-    unitCostGivesPrice: customUnitCostMode(
-      input.bound.resolved,
-      axes.map((axis) => axis.path)
-    ).unitCostGivesPrice
-  };
   const metrics = input.metrics ?? SCENARIO_METRICS;
   const total = checkSweep(axes, metrics);
+  const bound = withVariedKeys(input.bound, axes);
   const chunkRows = Math.max(1, Math.min(input.chunkRows ?? SWEEP_CHUNK_ROWS, total));
   const paths = axes.map((axis) => axis.path);
   const columns = [...paths, ...metrics];

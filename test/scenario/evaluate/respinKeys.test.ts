@@ -43,11 +43,13 @@ describe("the respin and the design cycle as scenario keys", () => {
     expect(npv.p5).toBeLessThan(npv.p95);
   });
 
-  it("names silicon.respinCost when the node has no mask-set price to price a respin", () => {
-    // N16 has a wafer price (TSMC 2020, $3,984) but no mask-set price in MASK_SET_PRICES.
+  it("points at silicon.node, where the author wrote n16, when the node has no mask-set price to price a respin", () => {
+    // N16 has a wafer price (TSMC 2020, $3,984) but no mask-set price in MASK_SET_PRICES. Of the keys the respin cost
+    // is computed from, silicon.node is the one this file sets (silicon.respinCost is at its default: blamedKey), at
+    // line 6 (---, title, extends, silicon:, respinProbability, node), column 9 ("  node: " is 8 characters).
     const b = bound("n16", "  respinProbability: 0.5\n  node: n16\n");
     expect(() => evaluateScenarioPoint(b, scenarioMedianPoint(b.resolved))).toThrow(
-      /silicon\.respinCost: no mask-set price for this node to price a respin.*expected silicon\.respinCost set, or silicon\.node one of n28, n7, n5, n4, n3, found n16/
+      /n16\.md:6:9: silicon\.node: no mask-set price for this node to price a respin.*expected silicon\.respinCost set, or silicon\.node one of n28, n7, n5, n4, n3, found n16/
     );
   });
 });

@@ -23,7 +23,11 @@ const bound = (id: string) => bindScenario(library.resolve(id), catalogs);
 describe("parseSweepAxis", () => {
   it("spreads STEPS values evenly from FROM to TO, both included", () => {
     expect(parseSweepAxis("silicon.designCycle=6:36:31").values).toEqual(Array.from({length: 31}, (_, i) => 6 + i));
-    expect(parseSweepAxis("serving.batch=8:8:1")).toEqual({path: "serving.batch", values: [8]});
+    expect(parseSweepAxis("serving.batch=8:8:1")).toEqual({
+      path: "serving.batch",
+      values: [8],
+      written: "serving.batch=8:8:1"
+    });
   });
 
   it("reads units in FROM and TO and stores base units", () => {
