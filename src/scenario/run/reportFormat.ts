@@ -65,7 +65,8 @@ function intl(format: Intl.NumberFormat, value: number): string {
 }
 
 /**
- * `format.formatRange(low, high)` ("0.759–1.25", "$1.47–4.14B", "19.9% – 29%"), with the minus sign as U+2212. Range
+ * `format.formatRange(low, high)` ("0.759–1.25", "$1.47–4.14B", "19.9% – 29%"), with the minus sign as U+2212, each end
+ * whole when both are negative ("−$507M – −$154M"). Range
  * formatting costs about half a millisecond a call, and a page redraws its tables at every slider step with mostly
  * the same ranges, so the last RANGE_CACHE_SIZE results are kept.
  */
@@ -76,7 +77,12 @@ function intlRange(format: Intl.NumberFormat, low: number, high: number): string
   let text = byFormat.get(key);
   if (text === undefined) {
     if (byFormat.size >= RANGE_CACHE_SIZE) byFormat.clear();
-    text = join(format.formatRangeToParts(low, high));
+    // Both ends negative: ICU writes the shared "−$" and "M" once ("−$507–154M"), which reads as −507 to +154; each
+    // end is written whole instead ("−$507M – −$154M").
+    text =
+      low < 0 && high < 0
+        ? `${intl(format, low)} – ${intl(format, high)}`
+        : join(format.formatRangeToParts(low, high));
     byFormat.set(key, text);
   }
   return text;
