@@ -80,9 +80,7 @@ function intlRange(format: Intl.NumberFormat, low: number, high: number): string
     // Both ends negative: ICU writes the shared "−$" and "M" once ("−$507–154M"), which reads as −507 to +154; each
     // end is written whole instead ("−$507M – −$154M").
     text =
-      low < 0 && high < 0
-        ? `${intl(format, low)} – ${intl(format, high)}`
-        : join(format.formatRangeToParts(low, high));
+      low < 0 && high < 0 ? `${intl(format, low)} – ${intl(format, high)}` : join(format.formatRangeToParts(low, high));
     byFormat.set(key, text);
   }
   return text;
