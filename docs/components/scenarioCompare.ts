@@ -74,7 +74,7 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
   let differing = 0;
   first?.assumptions.forEach((assumption, i) => {
     const values = columns.map((column) => column.assumptions[i]!);
-    if (values.every((v) => v.value === assumption.value)) return;
+    if (values.every((v) => v.exact === assumption.exact)) return;
     differing++;
     const tr = body.insertRow();
     tr.dataset.key = assumption.path;
@@ -87,7 +87,7 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
       const cell = tr.insertCell();
       cell.textContent = v.value;
       cell.title = `${v.origin}${v.source ? ` — ${v.source}` : ""}`;
-      if (v.value !== assumption.value) cell.className = "scenario-differs";
+      if (v.exact !== assumption.exact) cell.className = "scenario-differs";
     }
   });
   if (!differing) {

@@ -20,7 +20,7 @@ import {
   type ScenarioRunResult
 } from "../lib/scenario/run/runScenario.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
-import {displayValue, reportMedian} from "./format.js";
+import {displayValue, formatAssumption, reportMedian} from "./format.js";
 import type {ScenarioRunReply} from "./scenarioRun.js";
 import {SHARE_FLAG, setPath} from "./urlState.js";
 
@@ -256,8 +256,13 @@ export function describeOrigin(origin: ValueOrigin): string {
 /** One row of an assumptions table. */
 export interface AssumptionRow {
   path: string;
-  /** The value for people (displayValue): a quantity in its display unit, or a distribution. */
+  /**
+   * The value for people, as the story pages and narratives write it (formatAssumption): "100M", "1,814", "20%",
+   * "$12,000", a distribution as its 90% interval; the file notation is `written` (the table's tooltip).
+   */
   value: string;
+  /** The value in scenario-file notation to six significant digits (displayValue): what tells two values apart. */
+  exact: string;
   /** Base unit of the key ("" for ids and choices). */
   unit: string;
   /** The value as written in the file or URL, or "" for a default. */
@@ -271,7 +276,8 @@ export interface AssumptionRow {
 export function assumptionRows(resolved: ResolvedScenario): AssumptionRow[] {
   return Object.values(resolved.values).map((v) => ({
     path: v.path,
-    value: displayValue(v.path, v.value as number | string | Distribution | null),
+    value: formatAssumption(v.path, v.value as number | string | Distribution | null),
+    exact: displayValue(v.path, v.value as number | string | Distribution | null),
     unit: keyUnit(v.path),
     written: v.written ?? "",
     origin: describeOrigin(v.origin),

@@ -10,6 +10,7 @@ import {
   metricRows
 } from "../../docs/components/scenarioPage.js";
 import {applyShareSets} from "../../docs/components/urlState.js";
+import {formatAssumption} from "../../docs/components/format.js";
 import {parseFixture} from "../scenario/helpers.js";
 
 const index = scenarioIndex(["base.md", "child.md"].map(parseFixture));
@@ -31,6 +32,13 @@ describe("describeOrigin and assumptionRows", () => {
     const rows = assumptionRows(child);
     expect(rows.length).toBe(Object.keys(child.values).length);
     expect(rows.find((row) => row.path === "serving.utilization")?.unit).toBe("fraction");
+  });
+
+  it("writes each value as the story pages and narratives do, not in file notation (fresh-user trial: 100000000)", () => {
+    const rows = assumptionRows(child);
+    const value = (path: string) => rows.find((row) => row.path === path)?.value;
+    for (const row of rows) expect(row.value).toBe(formatAssumption(row.path, child.values[row.path]!.value as never));
+    expect(value("demand.users")).not.toMatch(/\d{5}/); // a count is grouped or scaled ("100M", "1,814")
   });
 });
 
