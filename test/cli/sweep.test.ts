@@ -48,6 +48,23 @@ describe("token-ledger sweep: outputs", () => {
     expect(npv).toEqual([...npv].sort((a, b) => b - a));
   });
 
+  it("says 'wrote 1 row' for a grid of one point", async () => {
+    // One axis of 1 step is one point; its columns are the varied key and the one metric asked for: 2.
+    const out = join(folder("one"), "one.csv");
+    const {code, stdout} = await runCli([
+      "sweep",
+      "base",
+      "--vary",
+      "serving.utilization=0.5:0.5:1",
+      "--metrics",
+      "costPerMillionTokensUsd",
+      "--out",
+      out
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`wrote 1 row × 2 columns to ${out}\n`);
+  });
+
   it("writes the axis values a user wrote, not binary rounding residue (new-user trial)", async () => {
     const out = join(folder("decimals"), "electricity.csv");
     const args = ["sweep", "base", "--vary", "power.electricity=0.04:0.12:5", "--metrics", "costPerMillionTokensUsd"];

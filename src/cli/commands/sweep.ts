@@ -10,6 +10,7 @@ import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {keyUnit} from "../../scenario/run/runReport.js";
 import {parseSweepAxis, sweepScenarioChunks} from "../../scenario/run/sweepScenario.js";
 import {UserError} from "../../errors/userError.js";
+import {countNoun} from "../../units/countNoun.js";
 
 /** Grids at least this large show a progress bar on a terminal. */
 const PROGRESS_BAR_POINTS = 200;
@@ -96,6 +97,8 @@ export function registerSweep(program: Command): void {
         bar?.stop();
         forgetBar();
       }
-      process.stdout.write(`wrote ${rows} rows × ${columns.length} columns to ${options.out}\n`);
+      process.stdout.write(
+        `wrote ${countNoun(rows, "row")} × ${countNoun(columns.length, "column")} to ${options.out}\n`
+      );
     });
 }
