@@ -31,12 +31,34 @@ export interface CsvRecord {
  * quoted cell only as a cell's first character, so a stray quote inside a cell is a literal character), read in one
  * pass that also counts lines, so a record's line cannot drift from its cells (a separate quote count once did, after
  * a stray quote followed by a multi-line quoted cell).
+ *
+ * @throws UserError at the opening quote of a quoted cell that is never closed. d3-dsv reads such a cell to the end of
+ *   the file, so every later row vanished into it and the error was "wrong number of cells" at a line after the last
+ *   one, or past the end of a line.
  */
-export function readCsvRecords(text: string): {header: CsvRecord | undefined; records: CsvRecord[]} {
+export function readCsvRecords(
+  text: string,
+  {file}: {file: string}
+): {header: CsvRecord | undefined; records: CsvRecord[]} {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const all = parseCsvRows(clean);
+  const {rows: all, unterminated} = parseCsvRows(clean);
   const nonBlank = all.filter((record) => !(record.cells.length === 1 && record.cells[0]!.trim() === ""));
   const [header, ...records] = nonBlank;
+  if (unterminated) {
+    // The unclosed cell is the last cell of the last record (it runs to the end of the text); its column's name is
+    // the header's cell at the same index, unless it is in the header itself.
+    const last = nonBlank.at(-1)!;
+    const name = last === header ? undefined : header?.cells[last.cells.length - 1];
+    throw new UserError({
+      file,
+      ...unterminated,
+      ...(name !== undefined ? {path: name.trim()} : {}),
+      message: "unterminated quoted cell",
+      expected: 'a closing " (a quote inside a quoted cell is written "")',
+      found: "the end of the file",
+      hint: "a cell that starts with a quote runs to the next lone quote"
+    });
+  }
   return {header, records};
 }
 
@@ -49,8 +71,10 @@ const COMMA = 44;
  * The rows of CSV text with the 1-based line and column each cell starts on: the same cells as d3-dsv's csvParseRows
  * (its token loop, transcribed), with line breaks (\n, \r\n, \r) counted as the cursor passes them.
  */
-function parseCsvRows(text: string): CsvRecord[] {
+function parseCsvRows(text: string): {rows: CsvRecord[]; unterminated: CsvPosition | undefined} {
   const rows: CsvRecord[] = [];
+  // Where a quoted cell opens that no lone quote closes (it reads to the end of the text).
+  let unterminated: CsvPosition | undefined;
   let n = text.length;
   let at = 0;
   let eof = n <= 0;
@@ -86,6 +110,8 @@ function parseCsvRows(text: string): CsvRecord[] {
     let c: number;
     if (text.charCodeAt(j) === QUOTE) {
       while ((at++ < n && text.charCodeAt(at) !== QUOTE) || text.charCodeAt(++at) === QUOTE);
+      // A closing quote leaves `at` just past it, at most n; the scan runs past n only when there is none.
+      if (at > n) unterminated = positionAt(j);
       if ((cellEnd = i = at) >= n) eof = true;
       else if ((c = text.charCodeAt(at++)) === NEWLINE) eol = true;
       else if (c === RETURN) {
@@ -125,7 +151,7 @@ function parseCsvRows(text: string): CsvRecord[] {
     }
     rows.push({line: positions[0]!.line, cells, positions, end: positionAt(end)});
   }
-  return rows;
+  return {rows, unterminated};
 }
 
 /**

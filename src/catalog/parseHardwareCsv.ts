@@ -120,7 +120,7 @@ const BYTES_PER_GIB = 2 ** 30;
  * MI300X datasheets), so a lower value, a typo or swapped cells, is an error at its cell.
  */
 export function parseHardwareCsv(text: string, {file}: {file: string}): Hardware[] {
-  const {header, records} = readCsvRecords(text);
+  const {header, records} = readCsvRecords(text, {file});
   throwIfAny(checkHeader(header, HARDWARE_COLUMNS, file));
   const cells = new CellReader<HardwareColumn>(HARDWARE_COLUMNS, file, HARDWARE_CELL_RANGES);
   const rows: (Hardware & {idAt: CsvPosition})[] = [];

@@ -68,7 +68,7 @@ const TOKENS_PER_TRILLION = 1e12;
  * tokens. Every bad cell is reported at once as a UserErrors naming file, line, column and column name.
  */
 export function parseModelsCsv(text: string, {file}: {file: string}): ModelArchitecture[] {
-  const {header, records} = readCsvRecords(text);
+  const {header, records} = readCsvRecords(text, {file});
   throwIfAny(checkHeader(header, MODEL_COLUMNS, file));
   const cells = new CellReader<ModelColumn>(MODEL_COLUMNS, file, MODEL_CELL_RANGES);
   const rows: (ModelArchitecture & {idAt: CsvPosition})[] = [];

@@ -2,7 +2,8 @@ import {existsSync, readFileSync} from "node:fs";
 import {relative, resolve} from "node:path";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
-import {readCsvRecords} from "../catalog/csvCells.js";
+import {readCsvRecords, type CsvRecord} from "../catalog/csvCells.js";
+import {isUserError} from "../errors/userError.js";
 import {parseHardwareCsv} from "../catalog/parseHardwareCsv.js";
 import {parseModelsCsv} from "../catalog/parseModelsCsv.js";
 import {DATA_DIR, findProject} from "./paths.js";
@@ -88,12 +89,21 @@ export function catalogOverrides(): CatalogOverride[] {
   for (const name of ["hardware.csv", "models.csv"] as const) {
     const [bundled, own] = catalogPaths(name);
     if (!bundled || !own) continue;
-    const bundledIds = new Set(readCsvRecords(readFileSync(bundled, "utf8")).records.map((r) => r.cells[0]?.trim()));
+    const bundledFile = displayPath(bundled);
+    const bundledIds = new Set(
+      readCsvRecords(readFileSync(bundled, "utf8"), {file: bundledFile}).records.map((r) => r.cells[0]?.trim())
+    );
     const file = displayPath(own);
-    for (const record of readCsvRecords(readFileSync(own, "utf8")).records) {
+    let records: CsvRecord[];
+    try {
+      ({records} = readCsvRecords(readFileSync(own, "utf8"), {file}));
+    } catch (error) {
+      if (isUserError(error)) continue; // An unterminated quote: loadHardware/loadModels report it.
+      throw error;
+    }
+    for (const record of records) {
       const id = record.cells[0]?.trim() ?? "";
       if (!bundledIds.has(id)) continue;
-      const bundledFile = displayPath(bundled);
       overrides.push({
         file,
         line: record.line,

@@ -1,8 +1,8 @@
-import {closeSync, openSync, renameSync, rmSync, writeSync} from "node:fs";
+import {closeSync, openSync, renameSync, writeSync} from "node:fs";
 import {basename, dirname, join} from "node:path";
 import {ByteWriter, ParquetWriter, schemaFromColumnData} from "hyparquet-writer";
 import {UserError} from "../errors/userError.js";
-import type {TABLE_FORMATS} from "./writeTable.js";
+import {onEndingSignal, removeTemporary, type TABLE_FORMATS} from "./writeTable.js";
 
 /**
  * A table written to a file block by block, whole or not at all: the blocks go to a temporary file beside the target
@@ -57,13 +57,24 @@ export function openTableFile(
     const code = (error as NodeJS.ErrnoException).code ?? "error";
     throw new UserError({flag, message: `cannot write the file (${code})`, expected: "a writable path", found: path});
   };
+  // Cleanup never throws: it runs after the error to report (one that ENOTDIR or EBADF from here would replace) or on
+  // the way to an exit on a signal.
   function abort(): void {
     if (done) return;
     done = true;
-    if (fd !== null) closeSync(fd);
+    forget();
+    if (fd !== null) {
+      try {
+        closeSync(fd);
+      } catch {
+        // The file is being removed anyway.
+      }
+    }
     fd = null;
-    rmSync(temporary, {force: true});
+    removeTemporary(temporary);
   }
+  // SIGINT, SIGTERM or SIGHUP before finish or abort removes the temporary file (writeTable.ts, onEndingSignal).
+  const forget = onEndingSignal(abort);
   const write = (bytes: Uint8Array | string) => {
     try {
       if (typeof bytes === "string") writeSync(fd!, bytes);
@@ -96,6 +107,7 @@ export function openTableFile(
         fd = null;
         renameSync(temporary, path);
         done = true;
+        forget();
       } catch (error) {
         fail(error);
       }

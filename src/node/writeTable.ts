@@ -39,32 +39,64 @@ const ENDING_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 /** Exit code of a process ended by a signal, as a shell reports it (128 + the signal's number). */
 const SIGNAL_EXIT_CODES: Record<(typeof ENDING_SIGNALS)[number], number> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
 
-/** Temporary files being written now: removed by the signal handler. */
-const pendingTemporaries = new Set<string>();
+/** What to do before the process exits on an ending signal: remove a temporary file, stop a progress bar. */
+const pendingCleanups = new Set<() => void>();
 let signalHandlerInstalled = false;
 
 /**
- * Installs, once, a handler for the ending signals that removes every pending temporary file and exits with
- * 128 + the signal's number. It stays installed: a signal that arrives during a synchronous write is delivered on a
- * later turn of the event loop, and a handler removed by then would drop it (the process would then ignore Ctrl-C).
- * It is installed at the first write only, so that Ctrl-C during a long computation before it still ends the process
- * at once.
+ * Installs, once, a handler for the ending signals that runs every pending cleanup and exits with 128 + the signal's
+ * number. It stays installed: a signal that arrives during a synchronous write is delivered on a later turn of the
+ * event loop, and a handler removed by then would drop it (the process would then ignore Ctrl-C). It is installed at
+ * the first write only, so that Ctrl-C during a long computation before it still ends the process at once.
  */
 function installSignalHandler(): void {
   if (signalHandlerInstalled) return;
   signalHandlerInstalled = true;
   for (const signal of ENDING_SIGNALS) {
     process.on(signal, () => {
-      for (const temporary of pendingTemporaries) rmSync(temporary, {force: true});
+      for (const cleanup of pendingCleanups) {
+        try {
+          cleanup();
+        } catch {
+          // One cleanup that fails must not keep the others from running, nor the process from exiting.
+        }
+      }
       process.exit(SIGNAL_EXIT_CODES[signal]);
     });
   }
 }
 
 /**
+ * Runs `cleanup` if the process is ended by SIGINT, SIGTERM or SIGHUP before the returned function is called, then
+ * exits with 128 + the signal's number. Every writer of a temporary file registers its removal here, so that each of
+ * the three signals leaves no temporary file behind (a command that listened for SIGINT alone once left a sweep's
+ * 15 MB temporary file on SIGTERM and SIGHUP).
+ *
+ * @returns The function that unregisters `cleanup` (call it once the temporary file is renamed or removed).
+ */
+export function onEndingSignal(cleanup: () => void): () => void {
+  installSignalHandler();
+  pendingCleanups.add(cleanup);
+  return () => void pendingCleanups.delete(cleanup);
+}
+
+/**
+ * Removes a temporary file if it is there, and never throws: a cleanup runs after an error that is the one to report
+ * (the temporary file could not be opened because the target's parent is a file: removing it fails with ENOTDIR, which
+ * `force` does not ignore), or on the way to an exit.
+ */
+export function removeTemporary(path: string): void {
+  try {
+    rmSync(path, {force: true});
+  } catch {
+    // Nothing there to remove, or nothing this process can do about it.
+  }
+}
+
+/**
  * Writes the whole file or nothing: the bytes go to a temporary file beside the target, which is then renamed over
  * it, so an error never leaves a partial output, and an interrupt (Ctrl-C, SIGTERM, SIGHUP) during the write ends the
- * process with 128 + the signal's number without leaving the temporary file (see installSignalHandler).
+ * process with 128 + the signal's number without leaving the temporary file (see onEndingSignal).
  *
  * Throws: UserError naming `flag` and the path when the file cannot be written.
  */
@@ -76,17 +108,16 @@ export function writeFileAtomic(
   beforeRename?: () => void
 ): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  installSignalHandler();
-  pendingTemporaries.add(temporary);
+  const forget = onEndingSignal(() => removeTemporary(temporary));
   try {
     writeFileSync(temporary, bytes);
     beforeRename?.();
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, {force: true});
+    removeTemporary(temporary);
     const code = (error as NodeJS.ErrnoException).code ?? "error";
     throw new UserError({flag, message: `cannot write the file (${code})`, expected: "a writable path", found: path});
   } finally {
-    pendingTemporaries.delete(temporary);
+    forget();
   }
 }

@@ -43,7 +43,7 @@ export function parseTrainingRunsCsv(
   text: string,
   {file, modelIds, hardwareIds}: {file: string; modelIds: readonly string[]; hardwareIds: readonly string[]}
 ): PublishedRun[] {
-  const {header, records} = readCsvRecords(text);
+  const {header, records} = readCsvRecords(text, {file});
   throwIfAny(checkHeader(header, TRAINING_RUN_COLUMNS, file));
   const cells = new CellReader<TrainingRunColumn>(TRAINING_RUN_COLUMNS, file);
   const rows: (PublishedRun & {idAt: CsvPosition})[] = [];

@@ -6,12 +6,40 @@ import {csvParseRows} from "d3-dsv";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {readCsvRecords} from "../../src/catalog/csvCells.js";
+import {UserError} from "../../src/errors/userError.js";
+
+const FILE = {file: "t.csv"};
+
+/**
+ * True when `text` has a quoted cell that no lone quote closes, by an independent walk over d3-dsv's rules: a quote
+ * opens a quoted cell only as a cell's first character; the cell closes at the first quote not doubled; the character
+ * after the closing quote is taken as the delimiter, whatever it is (a \r\n as one); a bare cell ends after the next
+ * comma or line break.
+ */
+function hasUnterminatedQuote(text: string): boolean {
+  let at = 0;
+  while (at < text.length) {
+    if (text[at] === '"') {
+      const close = /^(?:[^"]|"")*"(?!")/.exec(text.slice(at + 1));
+      if (!close) return true;
+      at += 1 + close[0].length;
+    } else {
+      while (at < text.length && !",\n\r".includes(text[at]!)) at++;
+    }
+    at += text.startsWith("\r\n", at) ? 2 : 1;
+  }
+  return false;
+}
 
 describe("readCsvRecords", () => {
-  it("gives the same cells as d3-dsv's csvParseRows for any text of quotes, commas and line breaks", () => {
+  it("gives the same cells as d3-dsv's csvParseRows for any text of quotes, commas and line breaks, or throws at an unterminated quote", () => {
     fc.assert(
       fc.property(fc.string({unit: fc.constantFrom("a", '"', ",", "\n", "\r", " ", "b")}), (text) => {
-        const {header, records} = readCsvRecords(`h\n${text}`);
+        if (hasUnterminatedQuote(`h\n${text}`)) {
+          expect(() => readCsvRecords(`h\n${text}`, FILE)).toThrow("unterminated quoted cell");
+          return;
+        }
+        const {header, records} = readCsvRecords(`h\n${text}`, FILE);
         const ours = [header, ...records].filter((record) => record !== undefined).map((record) => record.cells);
         const theirs = csvParseRows(`h\n${text}`).filter((row) => !(row.length === 1 && row[0]!.trim() === ""));
         expect(ours).toEqual(theirs);
@@ -23,7 +51,7 @@ describe("readCsvRecords", () => {
   it("places a record after a stray quote and a multi-line quoted cell on the line it starts on", () => {
     // Line 1 header; line 2 has a literal quote mid-cell; line 3 opens a quoted cell that spans lines 3-5; line 6.
     const text = 'id,notes\na,say "hi\nb,"multi\nline\ncell"\nc,x\n';
-    expect(readCsvRecords(text).records.map((record) => [record.line, record.cells])).toEqual([
+    expect(readCsvRecords(text, FILE).records.map((record) => [record.line, record.cells])).toEqual([
       [2, ["a", 'say "hi']],
       [3, ["b", "multi\nline\ncell"]],
       [6, ["c", "x"]]
@@ -32,7 +60,7 @@ describe("readCsvRecords", () => {
 
   it("counts \\r\\n, \\r and \\n each as one line break", () => {
     const text = "id,notes\r\na,1\rb,2\nc,3";
-    expect(readCsvRecords(text).records.map((record) => record.line)).toEqual([2, 3, 4]);
+    expect(readCsvRecords(text, FILE).records.map((record) => record.line)).toEqual([2, 3, 4]);
   });
 
   it("places each cell at the line and character column of its first character (a quoted cell at its quote)", () => {
@@ -40,7 +68,7 @@ describe("readCsvRecords", () => {
     // comma is at 12 and 'd' starts at 13. Line 3 opens a quoted cell over two lines; 'y' follows `l2",` (4
     // characters) on line 4, at 5. A \r\n ends line 4; the empty cell of line 5 starts after `z,` at 3.
     const text = 'h1,h2,h3\na,"b,""c""",d\nx,"l1\nl2",y\r\nz,,w\n';
-    const {records} = readCsvRecords(text);
+    const {records} = readCsvRecords(text, FILE);
     expect(records.map((record) => [record.cells, record.positions])).toEqual([
       [
         ["a", 'b,"c"', "d"],
@@ -78,7 +106,8 @@ describe("readCsvRecords", () => {
         // Offsets of line starts, counted independently: after each \r\n, lone \r or \n.
         const lineStarts = [0];
         for (const match of text.matchAll(/\r\n|\r|\n/g)) lineStarts.push(match.index + match[0].length);
-        const {header, records} = readCsvRecords(text);
+        if (hasUnterminatedQuote(text)) return;
+        const {header, records} = readCsvRecords(text, FILE);
         for (const record of [header!, ...records]) {
           record.cells.forEach((cell, i) => {
             const {line, column} = record.positions[i]!;
@@ -89,6 +118,39 @@ describe("readCsvRecords", () => {
         }
       }),
       {numRuns: 2000}
+    );
+  });
+
+  it.each([
+    // Line 2 is `a,"X, unterminated`: 'a' and its comma are 2 characters, so the quote opens at column 3 (the cell of
+    // column "name"). With a final newline, without one, and with later rows that d3-dsv would swallow into the cell.
+    ['id,name\na,"X, unterminated\n', 2, 3],
+    ['id,name\na,"X, unterminated', 2, 3],
+    ['id,name\na,"X, unterminated\nb,ok\nc,ok\n', 2, 3],
+    // Line 3, after a record with a closed quoted cell and an escaped quote (`b,"say ""hi"""` is closed); the open
+    // quote is the first character of line 3's second cell: `c,` is 2 characters, so column 3.
+    ['id,name\nb,"say ""hi"""\nc,"open ""quote"" then nothing\nd,ok', 3, 3],
+    // A quoted cell that opens on line 2 and spans a line break closes; the one on line 4 at column 1 does not.
+    ['id,name\na,"two\nlines"\n"no end,x\n', 4, 1]
+  ])("an unterminated quoted cell is an error at its opening quote: %j → line %i, column %i", (text, line, column) => {
+    let error: unknown;
+    try {
+      readCsvRecords(text, FILE);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).detail).toMatchObject({
+      file: "t.csv",
+      line,
+      column,
+      message: "unterminated quoted cell"
+    });
+  });
+
+  it("names the column of the unterminated cell from the header, in one line", () => {
+    expect(() => readCsvRecords('id,name\na,"X, unterminated\nb,ok\n', FILE)).toThrow(
+      't.csv:2:3: name: unterminated quoted cell: expected a closing " (a quote inside a quoted cell is written ""), found the end of the file (a cell that starts with a quote runs to the next lone quote)'
     );
   });
 });

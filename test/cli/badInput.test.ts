@@ -231,7 +231,7 @@ describe("item 8: a 40,000-key front matter", () => {
     const file = scenarioFile("dup.md", "---\nextends: base\ntitle: a\ntitle: b\n---\n");
     const line = await oneErrorLine(["validate", file]);
     expect(line).toMatch(
-      /dup\.md:4:1: malformed YAML: Map keys must be unique: .*found title again \(first on line 3\)$/
+      /dup\.md:4:1: title: key set twice: expected each key once, found title again \(first set on line 3\)$/
     );
   });
 });

@@ -1,6 +1,8 @@
+import {spawn} from "node:child_process";
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {fileURLToPath} from "node:url";
 import {csvParse} from "d3-dsv";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
 import {afterAll, describe, expect, it} from "vitest";
@@ -44,6 +46,23 @@ describe("token-ledger sweep: outputs", () => {
     // The NPV falls as the cycle lengthens.
     const npv = rows.map((row) => Number(row.siliconNpvUsd));
     expect(npv).toEqual([...npv].sort((a, b) => b - a));
+  });
+
+  it("says 'wrote 1 row' for a grid of one point", async () => {
+    // One axis of 1 step is one point; its columns are the varied key and the one metric asked for: 2.
+    const out = join(folder("one"), "one.csv");
+    const {code, stdout} = await runCli([
+      "sweep",
+      "base",
+      "--vary",
+      "serving.utilization=0.5:0.5:1",
+      "--metrics",
+      "costPerMillionTokensUsd",
+      "--out",
+      out
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`wrote 1 row × 2 columns to ${out}\n`);
   });
 
   it("writes the axis values a user wrote, not binary rounding residue (new-user trial)", async () => {
@@ -263,4 +282,62 @@ describe("token-ledger sweep: errors write no file", () => {
     expect(stderr).toContain("(at silicon.defectDensity=2, silicon.dieArea=858)");
     expect(stderr).not.toContain("is at its default");
   });
+
+  it.each([".csv", ".json", ".parquet"])(
+    "an --out whose folder is a file (%s): the open's ENOTDIR, not the cleanup's stack trace",
+    async (ext) => {
+      // Breaker: `--out /etc/passwd/x.csv` printed rmSync's ENOTDIR with a stack trace (force ignores ENOENT only).
+      const where = folder("parent-is-a-file");
+      const parent = join(where, "a-file");
+      writeFileSync(parent, "not a folder\n");
+      const out = join(parent, `x${ext}`);
+      const {code, stdout, stderr} = await runCli([
+        "sweep",
+        "base",
+        "--vary",
+        "serving.utilization=0.3:0.9:3",
+        "--out",
+        out
+      ]);
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr).toBe(
+        `token-ledger: --out: cannot write the file (ENOTDIR): expected a writable path, found ${out}\n`
+      );
+      expect(readdirSync(where)).toEqual(["a-file"]);
+    }
+  );
+});
+
+describe("token-ledger sweep: ending signals", () => {
+  const bin = fileURLToPath(new URL("../../bin/token-ledger.js", import.meta.url));
+  // A shell reports a process ended by signal n as 128 + n: SIGHUP 1, SIGINT 2, SIGTERM 15 (signal(7)).
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129]
+  ] as const)(
+    "%s during a 1M-point sweep leaves no temporary file and exits %i",
+    async (signal, exitCode) => {
+      // Breaker: SIGTERM and SIGHUP left the 15 MB `.big.csv.<pid>.tmp` behind; only SIGINT had a handler.
+      const where = folder(`signal-${signal}`);
+      const out = join(where, "big.csv");
+      // One metric keeps a block of 65,536 points short (the signal is handled between blocks): the whole 1M-point
+      // grid takes about 2.5 s after the file is opened, so the signal arrives mid-write.
+      const grid = ["--vary", "serving.utilization=0.3:0.9:1000", "--vary", "power.electricity=0.04:0.12:1000"];
+      const metric = ["--metrics", "costPerMillionTokensUsd"];
+      const child = spawn(process.execPath, [bin, "sweep", "base", ...grid, ...metric, "--out", out], {
+        stdio: "ignore"
+      });
+      const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+      // The signal goes once the temporary file exists: the write has begun.
+      while (!readdirSync(where).some((name) => name.endsWith(".tmp"))) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      child.kill(signal);
+      expect(await exited).toBe(exitCode);
+      expect(readdirSync(where)).toEqual([]);
+    },
+    30_000
+  );
 });

@@ -3,6 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
 import {afterAll, describe, expect, it} from "vitest";
+import {UserError} from "../../src/errors/userError.js";
 import {openTableFile, temporaryPathFor} from "../../src/node/tableFileWriter.js";
 import {encodeTable} from "../../src/node/writeTable.js";
 
@@ -80,6 +81,25 @@ describe("openTableFile", () => {
     expect(() => bad.append(BLOCKS[0]![0], BLOCKS[0]![1])).toThrow("NaN in the REQUIRED Parquet column y");
     bad.abort();
   });
+
+  it.each([".csv", ".json", ".parquet"] as const)(
+    "a path under a file (%s): the open's ENOTDIR as a UserError naming --out, not the cleanup's",
+    (ext) => {
+      // Breaker: the abort after the failed open removed the temporary file with rmSync(force), which throws ENOTDIR
+      // (force ignores ENOENT only), so the user saw that error's stack trace instead of this line.
+      const parent = join(dir, `a-file${ext}`);
+      writeFileSync(parent, "not a folder\n");
+      const out = join(parent, `x${ext}`);
+      expect(() => openTableFile(out, ext, {columns: COLUMNS})).toThrow(
+        new UserError({
+          flag: "--out",
+          message: "cannot write the file (ENOTDIR)",
+          expected: "a writable path",
+          found: out
+        })
+      );
+    }
+  );
 
   it("abort removes the temporary file and leaves an existing target as it was", () => {
     const path = join(dir, "kept.csv");

@@ -3,19 +3,17 @@ import {SingleBar} from "cli-progress";
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {locateScenario} from "../../node/scenarioFiles.js";
 import {openTableFile} from "../../node/tableFileWriter.js";
-import {tableFormat} from "../../node/writeTable.js";
+import {onEndingSignal, tableFormat} from "../../node/writeTable.js";
 import {applyOverrides} from "../../scenario/resolve/applyOverrides.js";
 import {bindScenario, type ScenarioMetricName} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {keyUnit} from "../../scenario/run/runReport.js";
 import {parseSweepAxis, sweepScenarioChunks} from "../../scenario/run/sweepScenario.js";
 import {UserError} from "../../errors/userError.js";
+import {countNoun} from "../../units/countNoun.js";
 
 /** Grids at least this large show a progress bar on a terminal. */
 const PROGRESS_BAR_POINTS = 200;
-
-/** The exit status of a process ended by SIGINT (128 + 2), as a shell reports it. */
-const SIGINT_EXIT_CODE = 130;
 
 export function registerSweep(program: Command): void {
   program
@@ -79,13 +77,9 @@ export function registerSweep(program: Command): void {
         requiredColumns: axes.map((axis) => axis.path),
         metadata: {"token-ledger.units": JSON.stringify(units), "token-ledger.scenario": id}
       });
-      // Ctrl-C between blocks removes the temporary file and exits as an interrupted process does.
-      const onSigint = () => {
-        bar?.stop();
-        file.abort();
-        process.exit(SIGINT_EXIT_CODE);
-      };
-      process.once("SIGINT", onSigint);
+      // SIGINT (Ctrl-C), SIGTERM or SIGHUP between blocks stops the bar; the file's own handler removes the temporary
+      // file, and the process exits with 128 + the signal's number (writeTable.ts, onEndingSignal).
+      const forgetBar = bar ? onEndingSignal(() => bar.stop()) : () => {};
       let rows = 0;
       bar?.start(total, 0);
       try {
@@ -101,8 +95,10 @@ export function registerSweep(program: Command): void {
         throw error;
       } finally {
         bar?.stop();
-        process.removeListener("SIGINT", onSigint);
+        forgetBar();
       }
-      process.stdout.write(`wrote ${rows} rows × ${columns.length} columns to ${options.out}\n`);
+      process.stdout.write(
+        `wrote ${countNoun(rows, "row")} × ${countNoun(columns.length, "column")} to ${options.out}\n`
+      );
     });
 }

@@ -78,7 +78,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * not a number, a word outside its list, a bad month or URL, a duplicate id).
  */
 export function parseMeasurementsCsv(text: string, {file}: {file: string}): Measurement[] {
-  const {header, records} = readCsvRecords(text);
+  const {header, records} = readCsvRecords(text, {file});
   throwIfAny(checkHeader(header, MEASUREMENT_COLUMNS, file));
   const cells = new CellReader<Column>(MEASUREMENT_COLUMNS, file);
   const rows: (Measurement & {idAt: CsvPosition})[] = [];

@@ -1,6 +1,7 @@
-import {existsSync, renameSync, rmSync} from "node:fs";
+import {existsSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {UserError} from "../../errors/userError.js";
+import {writeFileAtomic} from "../writeTable.js";
 import {serveSite} from "./serve.js";
 
 /** Debian's chromium: the one browser this uses (never a downloaded build). */
@@ -54,14 +55,7 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
   const chromiumPath = options.chromium ?? process.env.TOKEN_LEDGER_CHROMIUM ?? DEFAULT_CHROMIUM;
   const route = routeOf(page);
   const out = resolve(options.out ?? `${route.pathname.split("/").filter(Boolean).pop() ?? "index"}.pdf`);
-  if (!existsSync(dirname(out))) {
-    throw new UserError({
-      flag: "--out",
-      message: "no such folder",
-      expected: "a file in an existing folder",
-      found: out
-    });
-  }
+  checkOutPath(out);
   if (!existsSync(join(resolve(site), "index.html"))) {
     throw new UserError({
       flag: "--site",
@@ -90,7 +84,6 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
   }
   const server = await serveSite(site);
   const browser = await playwright.chromium.launch({executablePath: chromiumPath, args: [...CHROMIUM_ARGS]});
-  const partial = join(dirname(out), `.${process.pid}.partial.pdf`);
   try {
     const context = await browser.newContext({viewport: {width: 1100, height: 1400}});
     await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (request) => request.abort());
@@ -117,19 +110,33 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
       });
     }
     await tab.emulateMedia({media: "print"});
-    await tab.pdf({
-      path: partial,
+    const bytes = await tab.pdf({
       format: options.format ?? "A4",
       printBackground: true,
       margin: {top: "12mm", bottom: "12mm", left: "12mm", right: "12mm"}
     });
-    renameSync(partial, out);
+    // Whole or not at all, and a write error is a UserError naming --out and the path (writeTable.ts).
+    writeFileAtomic(out, bytes);
     return out;
   } finally {
-    rmSync(partial, {force: true});
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * Checks, before the page is served and rendered, that `out` can be a file: its folder exists and is a folder, and
+ * `out` is not itself a folder. Anything else that keeps the file from being written (permissions, a full disk) is
+ * reported by writeFileAtomic at the end.
+ */
+export function checkOutPath(out: string): void {
+  const folder = dirname(out);
+  const fail = (message: string, expected: string) => {
+    throw new UserError({flag: "--out", message, expected, found: out});
+  };
+  if (!existsSync(folder)) fail("no such folder", "a file in an existing folder");
+  if (!statSync(folder).isDirectory()) fail(`${folder} is a file, not a folder`, "a file in an existing folder");
+  if (existsSync(out) && statSync(out).isDirectory()) fail("a folder, not a file", "the path of a PDF file to write");
 }
 
 /** The path and query of a route or a share link; a route without a leading slash gets one. */

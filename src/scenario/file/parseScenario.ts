@@ -142,19 +142,20 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
     );
   }
   if (doc.errors.length) throw new UserErrors(capErrors(file, errors));
-  // Duplicate keys are still well-formed enough to check the rest.
-  for (const duplicate of duplicateKeys(doc)) {
-    const where = position(duplicate.node.range?.[0] ?? 0);
-    errors.push(
+  // Duplicate keys are still well-formed enough to check the rest. They are reported after the keys are read, and
+  // only where no other error is: a scenario key set twice is the walk's "key set twice" (walkKeys), an unknown key
+  // set twice its "unknown key"; one place, one error.
+  const duplicates = duplicateKeys(doc).map(
+    (duplicate) =>
       new UserError({
-        ...where,
-        message: "malformed YAML: Map keys must be unique",
-        expected: "each key once in a map",
-        found: `${truncate(duplicate.key)} again`,
-        hint: `first on line ${position(duplicate.first.range?.[0] ?? 0).line}`
+        ...position(duplicate.node.range?.[0] ?? 0),
+        path: truncate(duplicate.path),
+        message: "key set twice",
+        expected: "each key once",
+        found: `${truncate(duplicate.path)} again`,
+        hint: `first set on line ${position(duplicate.first.range?.[0] ?? 0).line}`
       })
-    );
-  }
+  );
 
   const site = yamlSite(doc, yamlText, position, errors, file);
   const scenario: ParsedScenario = {
@@ -190,6 +191,8 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
       );
     }
   }
+  const placed = new Set(errors.map((error) => `${error.detail.line}:${error.detail.column}`));
+  errors.push(...duplicates.filter((error) => !placed.has(`${error.detail.line}:${error.detail.column}`)));
   if (errors.length) throw new UserErrors(capErrors(file, sortErrors(errors)));
   return scenario;
 }
@@ -343,6 +346,13 @@ interface WalkVisitor {
 }
 
 /**
+ * YAML 1.1's merge key. The yaml package reads it as a plain key named "<<" under YAML 1.2 (it merges only with
+ * `merge: true`), which the walk would report as an unknown key with a misleading suggestion (`serving.<<` … did you
+ * mean serving?). A quoted "<<" is an ordinary (unknown) key.
+ */
+const MERGE_KEY = "<<";
+
+/**
  * Visits every key of a (possibly nested) map of scenario keys: `serving: {batch: 8}` and `serving.batch: 8` are the
  * same key. Unknown keys, groups that are not maps and keys set twice are errors.
  */
@@ -366,6 +376,15 @@ function walkKeys(
       continue;
     }
     const name = String(keyNode.value);
+    if (name === MERGE_KEY && keyNode.type === "PLAIN") {
+      site.fail(pair.key, {
+        ...(prefix ? {path: label(prefix)} : {}),
+        message: "merge keys (<<) are not supported in scenario files",
+        expected: "each key written out; a scenario shares another's values with `extends: <id>`",
+        found: truncate(site.text(pair.key)) || MERGE_KEY
+      });
+      continue;
+    }
     if (!prefix && visitor.reserved && isReservedKey(name)) {
       visitor.reserved(name, pair.key, pair.value);
       continue;

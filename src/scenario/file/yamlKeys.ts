@@ -1,9 +1,11 @@
-import {isMap, isScalar, visit, type Document, type Node} from "yaml";
+import {isMap, isPair, isScalar, visit, type Document, type Node} from "yaml";
 
 /** A key written a second time in the same YAML map, and the first occurrence of it. */
 export interface DuplicateKey {
   /** The key as text (`serving`, `"1"`). */
   key: string;
+  /** The key's path from the document's root, its maps' keys joined with "." (`serving.utilization`). */
+  path: string;
   /** The second (or later) key node. */
   node: Node;
   /** The first key node with the same text. */
@@ -19,8 +21,12 @@ export interface DuplicateKey {
 export function duplicateKeys(doc: Document): DuplicateKey[] {
   const found: DuplicateKey[] = [];
   visit(doc, {
-    Map(_, map) {
+    Map(_, map, ancestors) {
       if (!isMap(map)) return;
+      const prefix = ancestors
+        .filter(isPair)
+        .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : "?"))
+        .join(".");
       const seen = new Map<string, Node>();
       for (const pair of map.items) {
         const key = pair.key;
@@ -28,7 +34,7 @@ export function duplicateKeys(doc: Document): DuplicateKey[] {
         const text = String(key.value);
         const first = seen.get(text);
         if (first === undefined) seen.set(text, key);
-        else found.push({key: text, node: key, first});
+        else found.push({key: text, path: prefix ? `${prefix}.${text}` : text, node: key, first});
       }
     }
   });

@@ -332,6 +332,50 @@ title:
     ]);
   });
 
+  it("reports a key written twice in one map once, as 'key set twice' naming its path", () => {
+    // Breaker: one duplicate gave two errors at 4:3 (`malformed YAML: Map keys must be unique` and `key set twice`).
+    // Line 1 is the opening ---, so the YAML's lines are the file's from 2: the second `utilization` is on line 4,
+    // indented 2, at column 3; the second `title` on line 5 at column 1; an unknown key twice is its own error.
+    const errors = userErrorsOf(() =>
+      parse(`---
+serving:
+  utilization: 0.5
+  utilization: 0.6
+title: a
+title: b
+power:
+  frob: 1
+  frob: 2
+---
+`)
+    );
+    expect(errors.map((e) => [e.line, e.column, e.path, e.message, e.found, e.hint])).toEqual([
+      [4, 3, "serving.utilization", "key set twice", "serving.utilization again", "first set on line 3"],
+      [6, 1, "title", "key set twice", "title again", "first set on line 5"],
+      [8, 3, "power.frob", "unknown key", "frob", expect.anything()],
+      [9, 3, "power.frob", "unknown key", "frob", expect.anything()]
+    ]);
+  });
+
+  it("rejects a YAML merge key (<<) as not supported, at the key, naming the map it is in", () => {
+    // `<<` on line 3 at column 3 (under serving:) and on line 4 at column 1 (the top level); a quoted "<<" is a key
+    // like any other, unknown (found as written, with its quotes).
+    const errors = userErrorsOf(() =>
+      parse(`---
+serving:
+  <<: {utilization: 0.5}
+<<: {title: t}
+"<<": 1
+---
+`)
+    );
+    expect(errors.map((e) => [e.line, e.column, e.path, e.message, e.found])).toEqual([
+      [3, 3, "serving", "merge keys (<<) are not supported in scenario files", "<<"],
+      [4, 1, undefined, "merge keys (<<) are not supported in scenario files", "<<"],
+      [5, 1, "<<", "unknown key", '"<<"']
+    ]);
+  });
+
   it("rejects a catalog id or choice that is malformed, with a suggestion for a choice", () => {
     const errors = userErrorsOf(() => parse("---\nserving.hardware: H100 SXM\nserving.precision: fp16\n---\n"));
     expect(errors.map((e) => [e.path, e.message, e.expected, e.found, e.hint])).toEqual([

@@ -1,0 +1,66 @@
+// writeFileAtomic is the one writer of whole files (the pdf command's PDF, the library's tables): a path it cannot
+// write is one UserError naming the flag and the path, with the error the write met, never the error of its cleanup.
+import {mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, describe, expect, it} from "vitest";
+import {UserError} from "../../src/errors/userError.js";
+import {checkOutPath} from "../../src/node/site/pdf.js";
+import {removeTemporary, writeFileAtomic} from "../../src/node/writeTable.js";
+
+const dir = mkdtempSync(join(tmpdir(), "token-ledger-write-"));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+const aFile = join(dir, "a-file");
+writeFileSync(aFile, "not a folder\n");
+const aFolder = join(dir, "a-folder");
+mkdirSync(aFolder);
+
+/** The message of the UserError `run` throws (anything else fails the test). */
+function userErrorOf(run: () => void): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return (error as UserError).message;
+  }
+  throw new Error("no error");
+}
+
+describe("writeFileAtomic", () => {
+  it("a path under a file: the write's ENOTDIR, naming the flag and the path", () => {
+    // Breaker: `pdf --out /etc/passwd/x.pdf` printed the cleanup's ENOTDIR (rmSync's lstat) with a stack trace.
+    const out = join(aFile, "x.pdf");
+    expect(userErrorOf(() => writeFileAtomic(out, new Uint8Array(3)))).toBe(
+      `--out: cannot write the file (ENOTDIR): expected a writable path, found ${out}`
+    );
+  });
+
+  it("a path that is a folder: the rename's EISDIR, and no temporary file is left beside it", () => {
+    // Breaker: `pdf --out /tmp/somedir` printed renameSync's EISDIR with a stack trace.
+    expect(userErrorOf(() => writeFileAtomic(aFolder, new Uint8Array(3), "--out"))).toBe(
+      `--out: cannot write the file (EISDIR): expected a writable path, found ${aFolder}`
+    );
+    expect(readdirSync(dir).sort()).toEqual(["a-file", "a-folder"]);
+  });
+});
+
+describe("removeTemporary", () => {
+  it("never throws: not there (ENOENT) or under a file (ENOTDIR, which rmSync's force does not ignore)", () => {
+    expect(() => removeTemporary(join(dir, "absent.tmp"))).not.toThrow();
+    expect(() => removeTemporary(join(aFile, ".x.tmp"))).not.toThrow();
+  });
+});
+
+describe("checkOutPath (pdf --out, before the page is rendered)", () => {
+  it.each([
+    [join(aFile, "x.pdf"), `--out: ${aFile} is a file, not a folder: expected a file in an existing folder`],
+    [aFolder, "--out: a folder, not a file: expected the path of a PDF file to write"],
+    [join(dir, "no-such-folder", "x.pdf"), "--out: no such folder: expected a file in an existing folder"]
+  ])("%s → %s", (out, message) => {
+    expect(userErrorOf(() => checkOutPath(out))).toBe(`${message}, found ${out}`);
+  });
+
+  it("accepts a new file in an existing folder", () => {
+    expect(() => checkOutPath(join(dir, "new.pdf"))).not.toThrow();
+  });
+});
