@@ -11,7 +11,9 @@ function intervalText(row: MetricRow): string {
   // A metric that no uncertain assumption moves has p5 = p95: no interval to show.
   if (formatMetric(row.name, row.p5) === formatMetric(row.name, row.p95) && row.nullShare === 0) return "";
   const interval = formatMetricInterval(row.name, row.p5, row.p95);
-  const missing = row.nullShare > 0 ? `; none within the horizon in ${formatPercent(row.nullShare)} of draws` : "";
+  // The percentiles are over the draws in which the metric occurs: say so when some draws have none.
+  const missing =
+    row.nullShare > 0 ? ` where it occurs; none within the horizon in ${formatPercent(row.nullShare)} of draws` : "";
   return `${interval}${missing}`;
 }
 
@@ -136,7 +138,16 @@ export function BandsSummary(
     return row ? intervalText(row) : null;
   };
   const npv = interval("siliconNpvUsd");
-  const crossover = interval("inferenceOvertakesTrainingMonth");
+  const crossoverRow = rows.find((r) => r.name === "inferenceOvertakesTrainingMonth");
+  const crossoverRange =
+    crossoverRow?.p5 != null && crossoverRow.p95 != null
+      ? formatMetricInterval(crossoverRow.name, crossoverRow.p5, crossoverRow.p95)
+      : null;
+  // As the training-vs-inference chapter says it: within the horizon in what share of draws, and when in 90% of those.
+  const crossover =
+    crossoverRow && crossoverRange && crossoverRow.nullShare > 0
+      ? `within the horizon in ${formatPercent(1 - crossoverRow.nullShare)} of them, in ${crossoverRange} in 90% of those`
+      : crossoverRange;
   p.append(`The bands and the 90% intervals come from ${formatDisplayNumber(samples)} draws (seed ${seed}) of `);
   uncertainKeys.forEach((key, i) => {
     if (i) p.append(i === uncertainKeys.length - 1 ? " and " : ", ");
@@ -147,8 +158,16 @@ export function BandsSummary(
   p.append(
     `, every other assumption at its value. ` +
       (npv ? `In 90% of the draws the silicon program's NPV lies within ${npv}` : "") +
-      (npv && crossover ? `, and inference spend overtakes training in ${crossover}.` : npv ? "." : "") +
-      (!npv && crossover ? `In 90% of the draws inference spend overtakes training in ${crossover}.` : "")
+      (npv && crossover
+        ? `, and inference spend overtakes training ${crossoverRow!.nullShare > 0 ? crossover : `in ${crossover}`}.`
+        : npv
+          ? "."
+          : "") +
+      (!npv && crossover
+        ? crossoverRow!.nullShare > 0
+          ? `Inference spend overtakes training ${crossover}.`
+          : `In 90% of the draws inference spend overtakes training in ${crossover}.`
+        : "")
   );
   return p;
 }

@@ -64,6 +64,16 @@ describe("token-ledger validate", () => {
     }
   });
 
+  it("gives no central month to a crossover most draws never reach, and says so", async () => {
+    const json = await runCli(["run", "deepseek-one-day", "--json"]);
+    const crossover = JSON.parse(json.stdout).metrics.inferenceOvertakesTrainingMonth as {nullShare: number};
+    expect(crossover.nullShare).toBeGreaterThanOrEqual(0.5); // the premise: most draws never cross
+    const {stdout} = await runCli(["run", "deepseek-one-day"]);
+    expect(stdout).toMatch(
+      /month inference overtakes training +— \(never in \d+% of draws\); month \d+(–\d+)? in the others\n/
+    );
+  });
+
   it("reports every error of every file given, one line each as file:line:column: path: …, and nothing on stdout", async () => {
     const files = [
       "malformed-yaml.md",

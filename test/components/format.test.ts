@@ -146,6 +146,13 @@ describe("reportMedian and medianLabel", () => {
     expect(reportMedian(undefined)).toBeNull();
     expect(medianLabel(1000)).toBe("median of 1,000 draws");
   });
+
+  it("has no central value when half or more of the draws never reach the metric (the median draw has none)", () => {
+    // deepseek-one-day's crossover: month 11–12 in the 2% of draws that cross, none in 98%.
+    expect(reportMedian({mean: 11.5, p5: 11, p50: 12, p95: 12, nullShare: 0.98})).toBeNull();
+    expect(reportMedian({mean: 11.5, p5: 11, p50: 12, p95: 12, nullShare: 0.5})).toBeNull();
+    expect(reportMedian({mean: 11.5, p5: 11, p50: 12, p95: 12, nullShare: 0.49})).toBe(12);
+  });
 });
 
 describe("displayValue", () => {

@@ -9,7 +9,7 @@ import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
 import {fleetCapacityNote} from "../../scenario/run/fleetCapacityNote.js";
 import {runReport, type RunReport} from "../../scenario/run/runReport.js";
-import {displayValue, formatPercent, medianLabel, metricFormat} from "../../scenario/run/reportFormat.js";
+import {displayValue, formatPercent, medianLabel, metricFormat, reportMedian} from "../../scenario/run/reportFormat.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/run/runScenario.js";
 import {MAX_MONTE_CARLO_SAMPLES} from "../../uncertainty/monteCarlo.js";
 import {positiveInteger, seedFlag} from "../flags.js";
@@ -147,7 +147,11 @@ function formatMetric(name: keyof typeof METRIC_INFO, value: RunReport["metrics"
   // Where every draw gives the same figure (a metric the uncertain keys do not reach), the interval says nothing.
   const spread = value.p5 !== null && value.p95 !== null && format(value.p5) !== format(value.p95);
   const interval = spread ? ` [${format.range(value.p5!, value.p95!)}]` : "";
-  return `${format(value.p50)}${interval}${never}`;
+  const central = reportMedian(value);
+  // Most draws never reach it: no central month; the interval is of the draws that do.
+  if (central === null)
+    return `—${never}; ${spread ? format.range(value.p5!, value.p95!) : format(value.p5!)} in the others`;
+  return `${format(central)}${interval}${never}`;
 }
 
 function formatRun(report: RunReport): string {

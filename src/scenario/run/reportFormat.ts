@@ -261,13 +261,21 @@ export function formatMetricInterval(name: ScenarioMetricName, displayLow: numbe
 }
 
 /**
- * The central value of a report metric, the one every page shows: the number itself, or the Monte Carlo median (p50)
- * of an uncertain metric; null when it does not occur (or for a missing metric).
+ * The central value of a report metric, the one every page and the CLI show: the number itself, or the Monte Carlo
+ * median (p50, over the draws in which the metric occurs) of an uncertain metric; null when it does not occur, for a
+ * missing metric, and when half or more of the draws never reach it (a payback or crossover beyond the horizon in
+ * most draws): the median draw has no such month, so no month is the headline (deepseek-one-day showed "month 12"
+ * with 98% of draws never crossing; fresh-user trial, session 9).
  */
 export function reportMedian(
-  metric: number | null | undefined | {mean: number | null; p5: number | null; p50: number | null; p95: number | null}
+  metric:
+    | number
+    | null
+    | undefined
+    | {mean: number | null; p5: number | null; p50: number | null; p95: number | null; nullShare?: number}
 ): number | null {
   if (metric === null || metric === undefined || typeof metric === "number") return metric ?? null;
+  if (metric.nullShare !== undefined && metric.nullShare >= 0.5) return null;
   return metric.p50;
 }
 
