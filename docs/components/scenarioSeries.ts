@@ -84,13 +84,28 @@ export function siliconRows(series: string, point: ScenarioEvaluation): SiliconR
   }));
 }
 
-/** The program's NPV at every whole design cycle, all else equal. */
-export function cycleRows(series: string, point: ScenarioEvaluation): Required<NpvByCycleRow>[] {
-  return point.silicon.npvByDesignCycle.map((c) => ({
+/**
+ * The program's NPV at every whole design cycle, all else equal, from 0 to the horizon, then flat (no chip within the
+ * horizon) out to `throughCycleMonths` when that is longer (the scenario's own cycle, rounded up).
+ */
+export function cycleRows(
+  series: string,
+  point: ScenarioEvaluation,
+  throughCycleMonths = 0
+): Required<NpvByCycleRow>[] {
+  const rows = point.silicon.npvByDesignCycle.map((c) => ({
     series,
     designCycleMonths: c.designCycleMonths,
     npvUsd: c.npvUsd
   }));
+  // The library's curve ends at the horizon: a chip designed for longer lands after it and saves nothing within it,
+  // so the NPV stays the last point's (the NRE alone) out to the scenario's own cycle, which the chart marks
+  // (openai-2024: an 18-month cycle on a 12-month horizon showed its mark beyond the curve's end).
+  const last = rows.at(-1);
+  if (last && throughCycleMonths > last.designCycleMonths) {
+    rows.push({...last, designCycleMonths: Math.ceil(throughCycleMonths)});
+  }
+  return rows;
 }
 
 /** The program at the scenario's own design cycle (`designCycleMonths`, which may fall between whole months). */

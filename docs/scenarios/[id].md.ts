@@ -225,7 +225,7 @@ display(
 const costRows = costPartRows(ID, pointState.point);
 const spend = spendRows(ID, pointState.point);
 const silicon = siliconRows(ID, pointState.point);
-const cycles = cycleRows(ID, pointState.point);
+const cycles = cycleRows(ID, pointState.point, scenarioMedianPoint(pointState.resolved)["silicon.designCycle"]);
 const currentCycle = [currentCycleRow(ID, scenarioMedianPoint(pointState.resolved)["silicon.designCycle"], pointState.point)];
 ${[...topicCharts].map((chart) => TOPIC_ROWS[chart] ?? "").join("\n")}
 const csv = (name, data) =>
