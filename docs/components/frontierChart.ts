@@ -67,7 +67,7 @@ export function FrontierChart(
         channels: {batch: {value: "batchSize", label: "batch"}, bound: {value: "bound", label: "bound by"}},
         tip: {format: tipFormat}
       }),
-      Plot.text(rows, {
+      Plot.text(labelledRows(rows, current?.batchSize, chartWidth, height), {
         x: "outputTokensPerSecondPerUser",
         y: "outputTokensPerSecondPerChip",
         text: (d: FrontierRow) => `${d.batchSize}`,
@@ -99,4 +99,36 @@ export function FrontierChart(
         : null
     ]
   });
+}
+
+/** Least distance between two batch labels, in pixels (a 9-px label of three digits is about 16 px wide). */
+const LABEL_GAP_PX = 18;
+
+/**
+ * The points whose batch label is drawn: each at least LABEL_GAP_PX from every label kept before it, at the chart's
+ * scales (x linear, y logarithmic, over the plot's inner size), the scenario's own batch first, then by batch size
+ * (two neighbouring batches near the roof overprinted as "34256" on /token-economics; fresh-user trial, session 9).
+ */
+function labelledRows(
+  rows: readonly FrontierRow[],
+  currentBatch: number | undefined,
+  width: number,
+  height: number
+): FrontierRow[] {
+  if (rows.length === 0) return [];
+  const xs = rows.map((r) => r.outputTokensPerSecondPerUser);
+  const ys = rows.map((r) => Math.log(r.outputTokensPerSecondPerChip));
+  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+  // The inner plot area, less the margins set above (60 + 24 across, 28 + 30 down).
+  const px = (r: FrontierRow) => ((r.outputTokensPerSecondPerUser - x0) / (x1 - x0 || 1)) * (width - 84);
+  const py = (r: FrontierRow) => ((Math.log(r.outputTokensPerSecondPerChip) - y0) / (y1 - y0 || 1)) * (height - 58);
+  const order = [...rows].sort((a, b) =>
+    a.batchSize === currentBatch ? -1 : b.batchSize === currentBatch ? 1 : a.batchSize - b.batchSize
+  );
+  const kept: FrontierRow[] = [];
+  for (const row of order) {
+    if (kept.every((k) => Math.hypot(px(k) - px(row), py(k) - py(row)) >= LABEL_GAP_PX)) kept.push(row);
+  }
+  return kept;
 }
