@@ -19,8 +19,25 @@ function intervalText(row: MetricRow): string {
 
 /** The range text of an uncertain metric: "90% interval 0.759 USD/Mtok–1.25 USD/Mtok"; "" for a certain one. */
 function rangeText(row: MetricRow): string {
+  if (noCentralValue(row)) {
+    const others = formatMetricInterval(row.name, row.p5!, row.p95!);
+    return `in ${formatPercent(row.nullShare)} of draws; ${others} in the others`;
+  }
   const interval = intervalText(row);
   return interval ? `90% interval ${interval}` : "";
+}
+
+/** Whether most draws never reach the metric, so it has no median (reportMedian) but some draws have a value. */
+function noCentralValue(row: MetricRow): boolean {
+  return row.value === null && row.nullShare > 0 && row.p5 !== null && row.p95 !== null;
+}
+
+/**
+ * A metric's value for a card or the table: a month that does not come (a payback or crossover beyond the horizon, in
+ * the one evaluation or in most draws) reads "none within the horizon", not a bare dash.
+ */
+function valueText(row: MetricRow): string {
+  return row.value === null && row.unit === "month" ? "none within the horizon" : formatMetric(row.name, row.value);
 }
 
 /**
@@ -45,13 +62,13 @@ export function ScenarioKpis(
     label.textContent = row.label;
     const value = document.createElement("span");
     value.className = "big";
-    value.textContent = formatMetric(row.name, row.value);
+    value.textContent = valueText(row);
     card.append(label, value);
     const range = rangeText(row);
     if (range) {
       const note = document.createElement("div");
       note.className = "muted scenario-kpi-range";
-      note.textContent = `${medianLabel(samples)}; ${range}`;
+      note.textContent = noCentralValue(row) ? range : `${medianLabel(samples)}; ${range}`;
       card.append(note);
     }
     grid.append(card);
@@ -75,7 +92,7 @@ export function ScenarioMetricsTable(rows: readonly MetricRow[], {samples = SCEN
     tr.dataset.metric = row.name;
     tr.insertCell().textContent = row.label;
     const value = tr.insertCell();
-    value.textContent = formatMetric(row.name, row.value);
+    value.textContent = valueText(row);
     value.dataset.value = row.value === null ? "" : String(row.value);
     value.className = "scenario-number";
     tr.insertCell().textContent = intervalText(row);
