@@ -56,7 +56,7 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
         const range = document.createElement("div");
         range.className = "muted";
         range.textContent = formatMetricInterval(row.name, row.p5, row.p95);
-        range.title = "90% interval (p5–p95)";
+        range.title = "90% interval (5th to 95th percentile)";
         cell.append(range);
       }
     }
