@@ -81,7 +81,11 @@ export function ScenarioMetricsTable(rows: readonly MetricRow[], {samples = SCEN
   const table = document.createElement("table");
   table.className = "scenario-table scenario-metrics";
   const head = table.createTHead().insertRow();
-  for (const text of ["Metric", `Value (${medianLabel(samples)} if uncertain)`, "90% interval (5th to 95th percentile)"]) {
+  for (const text of [
+    "Metric",
+    `Value (${medianLabel(samples)} if uncertain)`,
+    "90% interval (5th to 95th percentile)"
+  ]) {
     const th = document.createElement("th");
     th.textContent = text;
     head.append(th);
