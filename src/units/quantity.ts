@@ -411,11 +411,12 @@ export interface ReadQuantityOptions {
 const NUMBER = /^([+-]?)(\$?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)/;
 
 /**
- * Text right after NUMBER's match that shows the number itself is malformed rather than followed by a unit: a point or
- * comma that continues it (`1.2.3`, `1,00`), or, after a lone 0, a hex, octal or binary prefix (`0x10`, `0o7`,
- * `0b11`; decimal.ts's DECIMAL_NUMERAL has no such forms either).
+ * Text right after NUMBER's match that shows the number itself is malformed rather than followed by a unit: a point,
+ * comma or underscore that continues it (`1.2.3`, `1,00`, `1_000`: digit groups are written with commas here; only
+ * command-line number flags take underscores, src/cli/flags.ts), or, after a lone 0, a hex, octal or binary prefix
+ * (`0x10`, `0o7`, `0b11`; decimal.ts's DECIMAL_NUMERAL has no such forms either).
  */
-const MALFORMED_TAIL = /^[.,]/;
+const MALFORMED_TAIL = /^[.,]|^_\d/;
 const RADIX_PREFIX = /^[xXoObB][\da-fA-F]/;
 
 /**

@@ -116,7 +116,8 @@ describe("readQuantity", () => {
       ["0b11", "plain"],
       ["1.2.3", "plain"],
       ["1,00 USD", "money"],
-      ["$0x10", "money"]
+      ["$0x10", "money"],
+      ["1_000", "count"] // underscores are for command-line number flags only (the breaker's "wrong unit")
     ] as const) {
       expect(readQuantity(text, dimension), text).toMatchObject({ok: false, reason: "number", found: text});
     }
