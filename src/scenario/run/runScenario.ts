@@ -17,6 +17,7 @@ import {
 } from "../evaluate/evaluateScenario.js";
 import {keyRange, scenarioKey} from "../file/schema.js";
 import {scenarioDistributions, scenarioMedianPoint, type ScenarioPoint} from "../resolve/scenarioValues.js";
+import {unreadCustomChipKeys} from "../evaluate/customChipSpec.js";
 
 /** A metric under uncertainty: its mean and percentiles over the Monte Carlo samples, in the metric's unit. */
 export interface MetricSummary {
@@ -123,7 +124,12 @@ export function runScenario(
 ): ScenarioRunResult {
   const median = scenarioMedianPoint(bound.resolved);
   const point = evaluateScenarioPoint(bound, median);
-  const distributions = scenarioDistributions(bound.resolved);
+  // A key the evaluation does not read (a custom-chip key another description overrides: unreadCustomChipKeys) is not
+  // drawn: drawing it would move nothing, yet list it among the uncertain keys and take its share of the random stream.
+  const unread = unreadCustomChipKeys(bound.resolved);
+  const distributions = Object.fromEntries(
+    Object.entries(scenarioDistributions(bound.resolved)).filter(([path]) => !(path in unread))
+  );
   const uncertainKeys = Object.keys(distributions);
   if (uncertainKeys.length === 0) {
     return {point, uncertainKeys, metrics: {...point.metrics}, monteCarlo: null, bands: null};

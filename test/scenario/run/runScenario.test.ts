@@ -1,4 +1,7 @@
 import {describe, expect, it} from "vitest";
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
 import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
 import {
@@ -220,5 +223,26 @@ describe("clampToRange", () => {
     const clamped = clampToRange(value, range);
     expect(isInRange(clamped, range)).toBe(true);
     expect(clamped).toBeCloseTo(expected, 12);
+  });
+});
+
+describe("a key the evaluation does not read", () => {
+  it("is not drawn in the Monte Carlo, nor listed among the uncertain keys", () => {
+    // A parent makes silicon.relativeThroughput uncertain; its child names a catalog chip, which is set more directly
+    // and decides the throughput (customChipMode), so the relative throughput is not read (unreadCustomChipKeys).
+    const dir = mkdtempSync(join(tmpdir(), "token-ledger-unread-"));
+    try {
+      const parent = join(dir, "p.md");
+      const child = join(dir, "c.md");
+      writeFileSync(parent, "---\ntitle: p\nextends: asic-9-months\nsilicon:\n  relativeThroughput: 0.8 to 1.2\n---\n");
+      writeFileSync(child, "---\ntitle: c\nextends: p\nsilicon:\n  chip: custom-inference-asic\n---\n");
+      const files = loadScenarioLibrary([parent, child]);
+      const bound = bindScenario(files.resolve("c"), loadCatalogs());
+      const withoutChip = bindScenario(files.resolve("p"), loadCatalogs());
+      expect(runScenario(withoutChip, {samples: 20, seed: 1}).uncertainKeys).toContain("silicon.relativeThroughput");
+      expect(runScenario(bound, {samples: 20, seed: 1}).uncertainKeys).not.toContain("silicon.relativeThroughput");
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 });
