@@ -143,7 +143,14 @@ export function applyShareSets(
       current = next;
       applied.push(set);
     } catch (error) {
-      ignored.push({set, reason: errorText(error)});
+      // A setting that fails only beside one applied before it (silicon.chip after silicon.relativeThroughput) is
+      // dropped for that clash: say so, as the error may name the other key.
+      const other = isUserError(error) && "detail" in error ? error.detail.path : undefined;
+      const clash = other !== undefined && other !== setPath(set) && applied.some((a) => setPath(a) === other);
+      ignored.push({
+        set,
+        reason: clash ? `clashes with ${other}, set before it: ${errorText(error)}` : errorText(error)
+      });
     }
   }
   return {resolved: current, applied: sortSets(applied), ignored: sortIgnored(ignored)};

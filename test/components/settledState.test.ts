@@ -35,6 +35,23 @@ describe("share-link sets are checked by the page's own run", () => {
     expect(state.ignored[0]!.reason).toContain("in a Monte Carlo sample");
   });
 
+  it("says a setting was dropped for clashing with one applied before it, when the error names the other key", () => {
+    // Breaker: the notice dropped silicon.chip with a reason about silicon.relativeThroughput and nothing else.
+    const asic = library.resolve("asic-9-months");
+    const {sets} = parseShareQuery("?set=silicon.chip%3Dcustom-inference-asic&set=silicon.relativeThroughput%3D1.5");
+    const state = applyShareSets(asic, sets, {check: scenarioPageCheck(catalogs)});
+    // The link's sets are taken in schema order: silicon.relativeThroughput first, then silicon.chip, which clashes.
+    expect(state.applied).toEqual(["silicon.relativeThroughput=1.5"]);
+    expect(state.ignored).toEqual([
+      {
+        set: "silicon.chip=custom-inference-asic",
+        reason: expect.stringMatching(
+          /^clashes with silicon\.relativeThroughput, set before it: URL: silicon\.relativeThroughput: the custom chip's throughput is derived from silicon\.chip/
+        )
+      }
+    ]);
+  });
+
   it("runs the check once when every set passes", () => {
     let runs = 0;
     const state = applyShareSets(base, ["power.pue=1.3", "serving.utilization=0.5"], {check: () => void runs++});
