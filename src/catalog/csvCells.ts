@@ -1,4 +1,4 @@
-import {UserError, UserErrors} from "../errors/userError.js";
+import {hasUnsafe, UserError, UserErrors} from "../errors/userError.js";
 import {readDecimal} from "../units/decimal.js";
 import {describeRange, isInRange, type NumberRange} from "../units/range.js";
 
@@ -393,9 +393,14 @@ export class CellReader<Column extends string> {
     return value;
   }
 
+  /**
+   * The cell as a message's found value: in single quotes (`'abc'`), or bare when it holds a character a message
+   * escapes or has spaces at its ends, which quoteFound then quotes and escapes once (`"5\t00"`, not `"'5\t00'"`).
+   */
   private quoted(column: Column): string {
     const value = this.raw(column);
-    return value === "" ? "an empty cell" : `'${value}'`;
+    if (value === "") return "an empty cell";
+    return hasUnsafe(value) || value !== value.trim() ? value : `'${value}'`;
   }
 }
 

@@ -357,6 +357,16 @@ describe("parseHardwareCsv validation", () => {
     expect(`${HEADER}\n${row}`.split("\n")[1]!.slice(44, 47)).toBe("abc");
   });
 
+  it("quotes a bad cell once: single quotes, or the message's escaped double quotes when it holds a tab", () => {
+    // Breaker: a cell `5<TAB>00` was reported as found "'5\t00'" (quoted twice).
+    const withTab = GOOD_ROW.replace(",989.4,1979,", ",989.4,5\t00,");
+    const withText = GOOD_ROW.replace(",989.4,1979,", ",989.4,abc,");
+    const [tab] = errorsOf(() => parseHardwareCsv(`${HEADER}\n${withTab}`, {file: FILE}));
+    const [text] = errorsOf(() => parseHardwareCsv(`${HEADER}\n${withText}`, {file: FILE}));
+    expect(tab!.message).toMatch(/found "5\\t00"$/);
+    expect(text!.message).toMatch(/found 'abc'$/);
+  });
+
   it("points a row with a cell too many at that cell, and one with cells missing at its end", () => {
     const long = `${GOOD_ROW},extra`;
     const short = GOOD_ROW.slice(0, GOOD_ROW.lastIndexOf(","));
