@@ -59,6 +59,10 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
   if (parts.length !== 3) throw new UserError({flag, path, message: "malformed range", expected, found: text});
   const [fromText, toText, stepsText] = parts.map((part) => part.trim()) as [string, string, string];
   const read = (written: string) => {
+    // `0.3 to 0.5` is a scenario file's interval (a distribution), not an end of an axis.
+    if (/\sto\s/.test(written)) {
+      throw new UserError({flag, path, message: "an interval is not an axis end", expected, found: written});
+    }
     const reading = readQuantity(written, def.type as Dimension);
     // The scenario file's wording, so that a --vary value reads like the same value written in a file.
     if (!reading.ok) throw new UserError({flag, path, ...quantityError(def, reading)});

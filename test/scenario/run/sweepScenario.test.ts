@@ -56,6 +56,7 @@ describe("parseSweepAxis", () => {
     ["serving.utilisation=0.3:0.9:3", "unknown key", "serving.utilisation"],
     ["serving.hardware=1:2:2", "not a numeric key", "serving.hardware"],
     ["serving.utilization=0.3-0.9", "malformed range", "serving.utilization=0.3-0.9"],
+    ["serving.utilization=0.3 to 0.5:0.9:3", "an interval is not an axis end", "0.3 to 0.5"],
     ["serving.utilization=0.3:0.9", "malformed range", "serving.utilization=0.3:0.9"],
     ["serving.utilization=0.3:0.9:0", "bad step count", "0"],
     ["serving.utilization=0.3:0.9:2.5", "bad step count", "2.5"],
