@@ -1,4 +1,4 @@
-import {isAlias, parseDocument} from "yaml";
+import {isAlias, parseDocument, visit, type Document} from "yaml";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {expectedFor, readValue, truncate, type ValueSite} from "../file/readValue.js";
 import type {ResolvedScenario} from "./resolveScenario.js";
@@ -68,7 +68,7 @@ export function applyOverrides(resolved: ResolvedScenario, sets: readonly string
       continue;
     }
     const doc = parseDocument(written, {prettyErrors: false, uniqueKeys: false});
-    if (doc.errors.length || doc.warnings.length || duplicateKeys(doc).length) {
+    if (doc.errors.length || doc.warnings.length || duplicateKeys(doc).length || yamlMarkup(doc)) {
       errors.push(new UserError({flag, path, message: "malformed value", expected: expectedFor(def), found: written}));
       continue;
     }
@@ -94,4 +94,24 @@ export function applyOverrides(resolved: ResolvedScenario, sets: readonly string
   }
   if (errors.length) throw new UserErrors(errors);
   return {...resolved, values};
+}
+
+/**
+ * Whether a set's value uses YAML markup that a value on a command line or in a link has no use for and would
+ * otherwise pass unseen: a comment (`0.5 # note`, kept in the address bar as written), an anchor or alias (`&a 0.5`),
+ * or an explicit tag (`!!str 0.5`). Flow maps for distributions (`{dist: lognormal, …}`) stay allowed.
+ */
+function yamlMarkup(doc: Document): boolean {
+  if (doc.comment || doc.commentBefore) return true;
+  let found = false;
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node) || node.anchor || node.tag || node.comment || node.commentBefore) {
+        found = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    }
+  });
+  return found;
 }

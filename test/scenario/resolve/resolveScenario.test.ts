@@ -214,4 +214,23 @@ describe("applyOverrides", () => {
       }
     ]);
   });
+
+  it("reports YAML markup a value has no use for: a comment, an anchor, a tag (breaker: they passed unseen)", () => {
+    for (const value of ["1.3 # note", "&a 1.3", "!!str 1.3", "!!float 1.3"]) {
+      expect(
+        userErrorsOf(() => applyOverrides(resolve("base"), [`power.pue=${value}`])),
+        value
+      ).toEqual([
+        {
+          flag: "--set",
+          path: "power.pue",
+          message: "malformed value",
+          expected: "a plain number without a unit, like 1.5 or 3x",
+          found: value
+        }
+      ]);
+    }
+    // A quoted value and a distribution's flow map are plain YAML, still read.
+    expect(applyOverrides(resolve("base"), ["power.pue='1.3'"]).values["power.pue"]!.value).toBe(1.3);
+  });
 });
