@@ -107,6 +107,12 @@ describe("serveSite", () => {
     expect(await missing.text()).toBe("not here");
   });
 
+  it("serves a page whose share link is far too long, for the page to say so (not Node's bare HTTP 431)", async () => {
+    const response = await fetch(`${server.url}/scenarios/base?set=${"x".repeat(100_000)}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("base");
+  });
+
   it("refuses a folder without a built site, in one line naming it", () => {
     const result = spawnSync(process.execPath, [join(ROOT, "bin/token-ledger.js"), "serve", "no-such-dist"], {
       cwd: dir,
