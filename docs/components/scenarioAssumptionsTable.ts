@@ -25,6 +25,8 @@ function table(rows: readonly AssumptionRow[]): HTMLElement {
     tr.insertCell().textContent = row.unit;
     tr.insertCell().textContent = row.origin;
     tr.insertCell().textContent = row.source || "—";
+    // On a phone the rows stack, each cell named by its column (scenarioStyle.css).
+    for (const [i, label] of ["Value", "Unit", "Origin", "Source"].entries()) tr.cells[i + 1]!.dataset.label = label;
   }
   const wrap = document.createElement("div");
   wrap.className = "scenario-table-wrap";
