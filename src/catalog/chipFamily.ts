@@ -12,6 +12,16 @@ import type {Hardware} from "../catalog/hardware.js";
 export const CHIP_FAMILIES = ["hopper", "blackwell", "cdna3", "tpu", "trainium", "other"] as const;
 export type ChipFamily = (typeof CHIP_FAMILIES)[number];
 
+/** Each family as a reader names it ("Hopper", "AMD CDNA 3"). */
+export const CHIP_FAMILY_NAMES: Readonly<Record<ChipFamily, string>> = {
+  hopper: "Hopper",
+  blackwell: "Blackwell",
+  cdna3: "AMD CDNA 3",
+  tpu: "TPU",
+  trainium: "Trainium",
+  other: "other"
+};
+
 const FAMILY_OF_ID: Readonly<Record<string, ChipFamily>> = {
   "h100-sxm": "hopper",
   "h200-sxm": "hopper",

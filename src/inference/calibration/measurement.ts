@@ -13,6 +13,16 @@ export type MeasurementPhase = (typeof MEASUREMENT_PHASES)[number];
 export const SOFTWARE_STACKS = ["trtllm", "vllm", "sglang", "jax", "neuron", "other"] as const;
 export type SoftwareStack = (typeof SOFTWARE_STACKS)[number];
 
+/** Each serving stack as its project names it ("TensorRT-LLM", "vLLM"). */
+export const SOFTWARE_STACK_NAMES: Readonly<Record<SoftwareStack, string>> = {
+  trtllm: "TensorRT-LLM",
+  vllm: "vLLM",
+  sglang: "SGLang",
+  jax: "JAX",
+  neuron: "Neuron",
+  other: "other stacks"
+};
+
 /** One published serving measurement: a row of data/measurements.csv, in base units. */
 export interface Measurement {
   /** Unique kebab-case id. */

@@ -1,6 +1,7 @@
 import type {Hardware} from "../../catalog/hardware.js";
+import {CHIP_FAMILY_NAMES, type ChipFamily} from "../../catalog/chipFamily.js";
 import {calibratedEfficiencies} from "../../inference/calibratedEfficiencies.js";
-import type {SoftwareStack} from "../../inference/calibration/measurement.js";
+import {SOFTWARE_STACK_NAMES, type SoftwareStack} from "../../inference/calibration/measurement.js";
 import type {ServingEfficiencies} from "../../inference/efficiencies.js";
 import type {Precision} from "../../inference/precision.js";
 import {memoryProblem, servingInputProblem, type ServingProblem} from "../../inference/servingChecks.js";
@@ -80,14 +81,21 @@ export function servingInput(
 }
 
 /**
- * Where the scenario's serving efficiencies come from, for a page to say: the calibration group ("hopper/trtllm",
- * "cdna3", "pooled"), and which fractions the scenario sets itself. Kept apart from servingInput, which runs per draw.
+ * Where the scenario's serving efficiencies come from, for a page to say, in words: the calibration group ("hopper/
+ * trtllm" is "fitted on Hopper chips on TensorRT-LLM", "cdna3" "fitted on AMD CDNA 3 chips, all stacks", "pooled"
+ * "fitted on all chips and stacks"), and which fractions the scenario sets itself. Kept apart from servingInput,
+ * which runs per draw.
  */
 export function servingEfficienciesFrom(bound: BoundScenario, point: ScenarioPoint): string {
   const {group} = calibratedEfficiencies(bound.hardware, point["serving.stack"] as SoftwareStack);
   const set = (path: string, name: string) => (typeof point[path] === "number" ? [`${name} set by the scenario`] : []);
+  const [family, stack] = group.split("/") as [ChipFamily | "pooled", SoftwareStack | undefined];
+  const fitted =
+    family === "pooled"
+      ? "fitted on all chips and stacks"
+      : `fitted on ${CHIP_FAMILY_NAMES[family]} chips${stack ? ` on ${SOFTWARE_STACK_NAMES[stack]}` : ", all stacks"}`;
   return [
-    group,
+    fitted,
     ...set("serving.achievableBandwidth", "bandwidth"),
     ...set("serving.achievableCompute", "compute")
   ].join(", ");
