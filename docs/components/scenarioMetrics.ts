@@ -2,6 +2,7 @@
 // Monte Carlo draws (named: "median of 1,000 draws") with the 5th–95th percentile range; every value is written by
 // format.ts, as the story pages write the same quantity.
 import type {ScenarioBands} from "../lib/scenario/run/runScenario.js";
+import {scenarioKey} from "../lib/scenario/file/schema.js";
 import {formatDisplayNumber, formatMetric, formatMetricInterval, formatPercent, medianLabel} from "./format.js";
 import {SCENARIO_PAGE_SAMPLES, type MetricRow} from "./scenarioPage.js";
 
@@ -170,11 +171,17 @@ export function BandsSummary(
       ? `within the horizon in ${formatPercent(1 - crossoverRow.nullShare)} of them, in ${crossoverRange} in 90% of those`
       : crossoverRange;
   p.append(`The bands and the 90% intervals come from ${formatDisplayNumber(samples)} draws (seed ${seed}) of `);
+  // Each key by its label, the key path after it for authors: "GPU utilisation (serving.utilization)".
   uncertainKeys.forEach((key, i) => {
     if (i) p.append(i === uncertainKeys.length - 1 ? " and " : ", ");
+    const label = scenarioKey(key)?.label;
     const code = document.createElement("code");
     code.textContent = key;
-    p.append(code);
+    const words = label ? `${label.charAt(0).toLowerCase()}${label.slice(1)}` : "";
+    // A label that ends in its own parenthesis takes the path inside it: "chip program cost (NRE; silicon.nre)".
+    if (!words) p.append(code);
+    else if (words.endsWith(")")) p.append(`${words.slice(0, -1)}; `, code, ")");
+    else p.append(`${words} (`, code, ")");
   });
   p.append(
     `, every other assumption at its value. ` +
