@@ -31,6 +31,9 @@ export interface MeasuredPoint {
   outputTokensPerSecondPerChip: number;
 }
 
+/** The chart's margins, px (marginBottom is Plot's default, 30), shared with labelledRows' pixel distances. */
+const MARGINS = {marginLeft: 60, marginRight: 24, marginTop: 28, marginBottom: 30} as const;
+
 export function FrontierChart(
   rows: readonly FrontierRow[],
   {width, height = 300, current, measured = [], ...options}: FrontierChartOptions = {}
@@ -45,9 +48,7 @@ export function FrontierChart(
   return Plot.plot({
     width: chartWidth,
     height,
-    marginLeft: 60,
-    marginRight: 24,
-    marginTop: 28,
+    ...MARGINS,
     x: {label: "Speed per user (output tokens/s) →", grid: true, insetRight: 12},
     // insetTop keeps the top point's batch label clear of the axis label
     y: {label: "↑ Output tokens/s per chip (whole requests)", grid: true, type: "log", insetTop: 14},
@@ -120,9 +121,11 @@ function labelledRows(
   const ys = rows.map((r) => Math.log(r.outputTokensPerSecondPerChip));
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
-  // The inner plot area, less the margins set above (60 + 24 across, 28 + 30 down).
-  const px = (r: FrontierRow) => ((r.outputTokensPerSecondPerUser - x0) / (x1 - x0 || 1)) * (width - 84);
-  const py = (r: FrontierRow) => ((Math.log(r.outputTokensPerSecondPerChip) - y0) / (y1 - y0 || 1)) * (height - 58);
+  // The inner plot area: the chart less its margins.
+  const innerWidth = width - MARGINS.marginLeft - MARGINS.marginRight;
+  const innerHeight = height - MARGINS.marginTop - MARGINS.marginBottom;
+  const px = (r: FrontierRow) => ((r.outputTokensPerSecondPerUser - x0) / (x1 - x0 || 1)) * innerWidth;
+  const py = (r: FrontierRow) => ((Math.log(r.outputTokensPerSecondPerChip) - y0) / (y1 - y0 || 1)) * innerHeight;
   const order = [...rows].sort((a, b) =>
     a.batchSize === currentBatch ? -1 : b.batchSize === currentBatch ? 1 : a.batchSize - b.batchSize
   );

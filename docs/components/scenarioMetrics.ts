@@ -6,12 +6,20 @@ import {scenarioKey} from "../lib/scenario/file/schema.js";
 import {formatDisplayNumber, formatMetric, formatMetricInterval, formatPercent, medianLabel} from "./format.js";
 import {SCENARIO_PAGE_SAMPLES, type MetricRow} from "./scenarioPage.js";
 
+/**
+ * The p5–p95 range of an uncertain metric over the draws in which it occurs: "0.759–1.25 USD/Mtok"; "" for a certain
+ * one, and for one that no uncertain assumption moves (p5 = p95, every draw has it).
+ */
+function percentileRange(row: MetricRow): string {
+  if (row.p5 === null || row.p95 === null) return "";
+  if (formatMetric(row.name, row.p5) === formatMetric(row.name, row.p95) && row.nullShare === 0) return "";
+  return formatMetricInterval(row.name, row.p5, row.p95);
+}
+
 /** The 90% interval of an uncertain metric: "0.759 USD/Mtok–1.25 USD/Mtok"; "" for a certain one. */
 function intervalText(row: MetricRow): string {
-  if (row.p5 === null || row.p95 === null) return "";
-  // A metric that no uncertain assumption moves has p5 = p95: no interval to show.
-  if (formatMetric(row.name, row.p5) === formatMetric(row.name, row.p95) && row.nullShare === 0) return "";
-  const interval = formatMetricInterval(row.name, row.p5, row.p95);
+  const interval = percentileRange(row);
+  if (!interval) return "";
   // The percentiles are over the draws in which the metric occurs: say so when some draws have none.
   const missing =
     row.nullShare > 0 ? ` where it occurs; none within the horizon in ${formatPercent(row.nullShare)} of draws` : "";
@@ -20,10 +28,7 @@ function intervalText(row: MetricRow): string {
 
 /** The range text of an uncertain metric: "90% interval 0.759 USD/Mtok–1.25 USD/Mtok"; "" for a certain one. */
 function rangeText(row: MetricRow): string {
-  if (noCentralValue(row)) {
-    const others = formatMetricInterval(row.name, row.p5!, row.p95!);
-    return `in ${formatPercent(row.nullShare)} of draws; ${others} in the others`;
-  }
+  if (noCentralValue(row)) return `in ${formatPercent(row.nullShare)} of draws; ${percentileRange(row)} in the others`;
   const interval = intervalText(row);
   return interval ? `90% interval ${interval}` : "";
 }
@@ -161,15 +166,14 @@ export function BandsSummary(
   };
   const npv = interval("siliconNpvUsd");
   const crossoverRow = rows.find((r) => r.name === "inferenceOvertakesTrainingMonth");
-  const crossoverRange =
-    crossoverRow?.p5 != null && crossoverRow.p95 != null
-      ? formatMetricInterval(crossoverRow.name, crossoverRow.p5, crossoverRow.p95)
-      : null;
+  const crossoverRange = crossoverRow ? percentileRange(crossoverRow) : "";
   // As the training-vs-inference chapter says it: within the horizon in what share of draws, and when in 90% of those.
-  const crossover =
-    crossoverRow && crossoverRange && crossoverRow.nullShare > 0
-      ? `within the horizon in ${formatPercent(1 - crossoverRow.nullShare)} of them, in ${crossoverRange} in 90% of those`
-      : crossoverRange;
+  const someNever = (crossoverRow?.nullShare ?? 0) > 0;
+  const crossover = !crossoverRange
+    ? ""
+    : someNever
+      ? `within the horizon in ${formatPercent(1 - crossoverRow!.nullShare)} of them, in ${crossoverRange} in 90% of those`
+      : `in ${crossoverRange}`;
   p.append(`The bands and the 90% intervals come from ${formatDisplayNumber(samples)} draws (seed ${seed}) of `);
   // Each key by its label, the key path after it for authors: "GPU utilisation (serving.utilization)".
   uncertainKeys.forEach((key, i) => {
@@ -186,15 +190,9 @@ export function BandsSummary(
   p.append(
     `, every other assumption at its value. ` +
       (npv ? `In 90% of the draws the silicon program's NPV lies within ${npv}` : "") +
-      (npv && crossover
-        ? `, and inference spend overtakes training ${crossoverRow!.nullShare > 0 ? crossover : `in ${crossover}`}.`
-        : npv
-          ? "."
-          : "") +
+      (npv && crossover ? `, and inference spend overtakes training ${crossover}.` : npv ? "." : "") +
       (!npv && crossover
-        ? crossoverRow!.nullShare > 0
-          ? `Inference spend overtakes training ${crossover}.`
-          : `In 90% of the draws inference spend overtakes training in ${crossover}.`
+        ? `${someNever ? "Inference" : "In 90% of the draws inference"} spend overtakes training ${crossover}.`
         : "")
   );
   return p;

@@ -130,11 +130,10 @@ const DIE_DESCRIPTION_KEYS = [...DIE_ONLY_KEYS, "silicon.hbmStacks", "silicon.hb
  * silicon.unitCost set as directly (one file, two `--set`s, or both varied) is an error at the die key.
  */
 export function customUnitCostMode(resolved: ResolvedScenario): {unitCostGivesPrice: boolean; errors: UserError[]} {
-  const rankOf = (path: string) => setRank(resolved, path);
-  const unitCost = rankOf("silicon.unitCost");
-  const die = Math.max(0, ...DIE_DESCRIPTION_KEYS.map(rankOf));
+  const unitCost = setRank(resolved, "silicon.unitCost");
+  const die = Math.max(0, ...DIE_DESCRIPTION_KEYS.map((path) => setRank(resolved, path)));
   const errors: UserError[] = [];
-  const clash = DIE_ONLY_KEYS.find((path) => unitCost > 0 && rankOf(path) === unitCost);
+  const clash = DIE_ONLY_KEYS.find((path) => unitCost > 0 && setRank(resolved, path) === unitCost);
   if (clash) {
     const unitCostValue = resolved.values["silicon.unitCost"];
     errors.push(
