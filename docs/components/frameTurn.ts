@@ -115,14 +115,33 @@ let turnThisFrame = false;
  * painted in the next frame (one frame doing all of it took 50–90 ms on a scenario page, issue #17). The first turn
  * after a quiet frame is queued at once (from the runtime's animation frame, it runs as soon as that frame has
  * rendered); each further one waits for the next animation frame, so that a frame lays out at most one redraw.
+ * A sameTask turn comes in a microtask even when a slower wake-up is already queued (frameTurnsDone's next frame,
+ * asked for when a move invalidated the charts held out of view): it waited for that frame before, 10–25 ms more to
+ * a scenario page's first chart.
  */
 function schedule(): void {
+  if (queue.length > 0 && !turnThisFrame && queue[bestTurn()]!.sameTask) {
+    if (!scheduledNow) {
+      scheduledNow = true;
+      queueMicrotask(giveTurnNow);
+    }
+    return;
+  }
   if (scheduled || (queue.length === 0 && idle.length === 0)) return;
   scheduled = true;
-  if (queue.length > 0 && !turnThisFrame && queue[bestTurn()]!.sameTask) queueMicrotask(giveTurn);
-  else if (!browser) setTimeout(giveTurn, 16);
+  if (!browser) setTimeout(giveTurn, 16);
   else if (queue.length > 0 && !turnThisFrame) postTask(giveTurn);
   else requestAnimationFrame(() => postTask(giveTurn));
+}
+
+/** A giveTurn is queued as a microtask (a sameTask turn's). */
+let scheduledNow = false;
+
+/** The sameTask turn, when it is still the one to give and no turn has been given this frame meanwhile. */
+function giveTurnNow(): void {
+  scheduledNow = false;
+  if (queue.length > 0 && !turnThisFrame && queue[bestTurn()]!.sameTask) giveOne();
+  schedule();
 }
 
 /**
@@ -146,19 +165,25 @@ function bestTurn(): number {
   return best;
 }
 
-/** One turn: the next in the queue, or, when none is left, the frameTurnsDone waiters. */
+/**
+ * One turn: the next in the queue, or, when none is left, the frameTurnsDone waiters. When a sameTask turn was given
+ * since this wake-up was queued, the next turn waits for the next frame.
+ */
 function giveTurn(): void {
   scheduled = false;
   if (queue.length === 0) {
     for (const resolve of idle.splice(0)) resolve();
     return;
   }
-  const [turn] = queue.splice(bestTurn(), 1);
-  if (!turnThisFrame) {
-    turnThisFrame = true;
-    if (browser) requestAnimationFrame(() => (turnThisFrame = false));
-    else setTimeout(() => (turnThisFrame = false), 16);
-  }
-  turn!.resolve();
+  if (!turnThisFrame) giveOne();
   schedule();
+}
+
+/** Gives the best turn in the queue, and marks this frame as having had its turn. */
+function giveOne(): void {
+  const [turn] = queue.splice(bestTurn(), 1);
+  turnThisFrame = true;
+  if (browser) requestAnimationFrame(() => (turnThisFrame = false));
+  else setTimeout(() => (turnThisFrame = false), 16);
+  turn!.resolve();
 }

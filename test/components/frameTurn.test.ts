@@ -82,3 +82,22 @@ describe("frameTurn", () => {
     expect(given).toEqual(["first chart", "next task", "second chart"]); // one turn per frame still
   });
 });
+
+describe("frameTurn behind an earlier wake-up", () => {
+  it("gives a sameTask turn in the asking task even when frameTurnsDone asked for a frame before it", async () => {
+    // On a scenario page a move invalidates the charts held out of view (nearViewport.ts), whose cleanup asks
+    // frameTurnsDone for the next frame; the first chart in view then asks for its sameTask turn in the task that
+    // computes the median point. It must not wait for that frame (it did: 10–25 ms more to the first chart).
+    await frameTurnsDone();
+    await new Promise((resolve) => setTimeout(resolve, 20)); // past the last turn's frame
+    const given: string[] = [];
+    const done = frameTurnsDone().then(() => given.push("done"));
+    const nextTaskRan = new Promise<void>((resolve) => setTimeout(() => (given.push("next task"), resolve()), 0));
+    const first = frameTurn(undefined, {sameTask: true}).then(() => given.push("first chart"));
+    const second = frameTurn(undefined, {sameTask: true}).then(() => given.push("second chart"));
+    await first;
+    expect(given).toEqual(["first chart"]); // before any other task
+    await Promise.all([second, nextTaskRan, done]);
+    expect(given).toEqual(["first chart", "next task", "second chart", "done"]); // one turn per frame still
+  });
+});
