@@ -2,6 +2,7 @@
 // written by format.ts, as the scenario pages and the story pages write it.
 import {formatMetric, formatMetricInterval} from "./format.js";
 import type {AssumptionRow, MetricRow} from "./scenarioPage.js";
+import {metricValueText} from "./scenarioMetrics.js";
 
 /** One scenario's column of a comparison. */
 export interface CompareColumn {
@@ -51,7 +52,7 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
       const cell = tr.insertCell();
       cell.className = "scenario-number";
       cell.dataset.value = row.value === null ? "" : String(row.value);
-      cell.append(formatMetric(row.name, row.value));
+      cell.append(metricValueText(row));
       if (row.p5 !== null && row.p95 !== null && formatMetric(row.name, row.p5) !== formatMetric(row.name, row.p95)) {
         const range = document.createElement("div");
         range.className = "muted";

@@ -39,10 +39,11 @@ function noCentralValue(row: MetricRow): boolean {
 }
 
 /**
- * A metric's value for a card or the table: a month that does not come (a payback or crossover beyond the horizon, in
- * the one evaluation or in most draws) reads "none within the horizon", not a bare dash.
+ * A metric's value for a card or a table (scenario page, compare page): a month that does not come (a payback or
+ * crossover beyond the horizon, in the one evaluation or in most draws) reads "none within the horizon", not a bare
+ * dash. The narrative's live values write the same case for prose (LiveMetric: "at no point within the horizon").
  */
-function valueText(row: MetricRow): string {
+export function metricValueText(row: Pick<MetricRow, "name" | "value" | "unit">): string {
   return row.value === null && row.unit === "month" ? "none within the horizon" : formatMetric(row.name, row.value);
 }
 
@@ -68,7 +69,7 @@ export function ScenarioKpis(
     label.textContent = row.label;
     const value = document.createElement("span");
     value.className = "big";
-    value.textContent = valueText(row);
+    value.textContent = metricValueText(row);
     card.append(label, value);
     const range = rangeText(row);
     if (range) {
@@ -102,7 +103,7 @@ export function ScenarioMetricsTable(rows: readonly MetricRow[], {samples = SCEN
     tr.dataset.metric = row.name;
     tr.insertCell().textContent = row.label;
     const value = tr.insertCell();
-    value.textContent = valueText(row);
+    value.textContent = metricValueText(row);
     value.dataset.value = row.value === null ? "" : String(row.value);
     value.className = "scenario-number";
     tr.insertCell().textContent = intervalText(row);

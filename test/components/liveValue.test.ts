@@ -1,0 +1,36 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import {LiveMetric} from "../../docs/components/liveValue.js";
+import {metricValueText} from "../../docs/components/scenarioMetrics.js";
+import type {MetricRow} from "../../docs/components/scenarioPage.js";
+
+/** A month metric's row: deepseek-one-day's crossover, which 98% of its draws never reach (session 9's trial). */
+const neverRow: MetricRow = {
+  name: "inferenceOvertakesTrainingMonth",
+  label: "inference overtakes training",
+  unit: "month",
+  value: null,
+  p5: 11,
+  p95: 12,
+  nullShare: 0.98
+};
+
+describe("a month that never comes within the horizon", () => {
+  it("reads as a phrase in a narrative sentence, as the cards' 'none within the horizon' in a table", () => {
+    // "cumulative inference spend first passes cumulative training spend at {{metrics.inferenceOvertakesTrainingMonth}}"
+    // (data/scenarios/base.md) must not read "at —".
+    expect(LiveMetric([neverRow], "inferenceOvertakesTrainingMonth").textContent).toBe("no point within the horizon");
+    expect(metricValueText(neverRow)).toBe("none within the horizon");
+  });
+
+  it("reads as the cards read it when the month comes", () => {
+    const row = {...neverRow, value: 8, nullShare: 0};
+    expect(LiveMetric([row], "inferenceOvertakesTrainingMonth").textContent).toBe("month 8");
+    expect(metricValueText(row)).toBe("month 8");
+  });
+
+  it("keeps a dash for a metric that is not a month and has no value", () => {
+    const row: MetricRow = {...neverRow, name: "siliconNpvUsd", unit: "million USD", p5: null, p95: null, nullShare: 0};
+    expect(LiveMetric([row], "siliconNpvUsd").textContent).toBe("—");
+  });
+});
