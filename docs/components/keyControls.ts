@@ -104,10 +104,11 @@ export function ScenarioControls(controls: readonly KeyControl[], values: Record
       let value = Number(raw);
       if (!Number.isFinite(value) || raw.trim() === "") return;
       value = Math.min(max, Math.max(min, value));
-      // Sliders snap to the control's step; typed numbers are kept as typed (within the bounds).
+      // Sliders snap to the control's step, the thumb with them (the range's own step is "any": its bounds need not
+      // be whole steps); typed numbers are kept as typed (within the bounds).
       if (from === range)
         value = Number((min + Math.round((value - min) / control.step) * control.step).toPrecision(12));
-      if (from !== range) range.value = String(value);
+      if (range.value !== String(value)) range.value = String(value);
       if (from !== number) number.value = String(value);
       if (current[control.path] === value) return;
       current[control.path] = value;

@@ -97,4 +97,18 @@ describe("ScenarioControls", () => {
     expect(rows[0]!.textContent).toContain(scenarioKey("serving.utilization")!.label);
     expect(controls.value).toEqual({"serving.utilization": 60});
   });
+
+  it("snaps a dragged slider's thumb to the step the figures use, and keeps a typed number as typed", () => {
+    const controls = ScenarioControls([keyControl("serving.utilization")], {"serving.utilization": 0.6});
+    const range = controls.querySelector<HTMLInputElement>("input[type=range]")!;
+    const number = controls.querySelector<HTMLInputElement>("input[type=number]")!;
+    const step = keyControl("serving.utilization").step;
+    range.value = String(60 + step * 0.399); // a mouse drag lands between steps
+    range.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(controls.value["serving.utilization"]).toBe(60);
+    expect([range.value, number.value]).toEqual(["60", "60"]);
+    number.value = "55.5";
+    number.dispatchEvent(new Event("input", {bubbles: true}));
+    expect([range.value, controls.value["serving.utilization"]]).toEqual(["55.5", 55.5]);
+  });
 });
