@@ -115,32 +115,32 @@ let turnThisFrame = false;
  * painted in the next frame (one frame doing all of it took 50–90 ms on a scenario page, issue #17). The first turn
  * after a quiet frame is queued at once (from the runtime's animation frame, it runs as soon as that frame has
  * rendered); each further one waits for the next animation frame, so that a frame lays out at most one redraw.
- * A sameTask turn comes in a microtask even when a slower wake-up is already queued (frameTurnsDone's next frame,
- * asked for when a move invalidated the charts held out of view): it waited for that frame before, 10–25 ms more to
- * a scenario page's first chart.
+ * That first turn is never held behind a slower wake-up queued before it (frameTurnsDone's next frame, asked for
+ * when a move invalidated the charts held out of view): a scenario page's first chart waited for that frame, 10–25 ms
+ * more after each slider move.
  */
 function schedule(): void {
-  if (queue.length > 0 && !turnThisFrame && queue[bestTurn()]!.sameTask) {
+  if (queue.length > 0 && !turnThisFrame) {
     if (!scheduledNow) {
       scheduledNow = true;
-      queueMicrotask(giveTurnNow);
+      if (queue[bestTurn()]!.sameTask) queueMicrotask(giveTurnNow);
+      else postTask(giveTurnNow);
     }
     return;
   }
   if (scheduled || (queue.length === 0 && idle.length === 0)) return;
   scheduled = true;
   if (!browser) setTimeout(giveTurn, 16);
-  else if (queue.length > 0 && !turnThisFrame) postTask(giveTurn);
   else requestAnimationFrame(() => postTask(giveTurn));
 }
 
-/** A giveTurn is queued as a microtask (a sameTask turn's). */
+/** A turn is queued to be given at once (in a microtask for a sameTask turn, else in the next task). */
 let scheduledNow = false;
 
-/** The sameTask turn, when it is still the one to give and no turn has been given this frame meanwhile. */
+/** The first turn since the last animation frame, unless one has been given meanwhile. */
 function giveTurnNow(): void {
   scheduledNow = false;
-  if (queue.length > 0 && !turnThisFrame && queue[bestTurn()]!.sameTask) giveOne();
+  if (queue.length > 0 && !turnThisFrame) giveOne();
   schedule();
 }
 
