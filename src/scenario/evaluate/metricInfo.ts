@@ -94,7 +94,12 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     scale: 1
   },
   siliconBreakevenUnits: {label: "custom chips to break even", unit: "chips", displayUnit: "chips", scale: 1},
-  siliconPaybackMonth: {label: "silicon program payback month", unit: "month", displayUnit: "month", scale: 1},
+  siliconPaybackMonth: {
+    label: "silicon program payback month (discounted)",
+    unit: "month",
+    displayUnit: "month",
+    scale: 1
+  },
   siliconNpvUsd: {label: "silicon program NPV", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
   siliconValueOfOneMonthUsd: {
     label: "value of one month of design cycle (marginal: one month longer)",

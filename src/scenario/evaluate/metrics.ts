@@ -64,7 +64,10 @@ export interface ScenarioMetrics {
   siliconRelativeThroughput: number;
   /** Custom chips (each serving its useful life) whose savings repay the NRE; null when the chip saves nothing. */
   siliconBreakevenUnits: number | null;
-  /** First month the program's cumulative cash flow is non-negative; null if not within the horizon. */
+  /**
+   * First month the program's cumulative discounted cash flow (at finance.costOfCapital) is non-negative, as the cash-flow
+   * charts mark it; null if not within the horizon.
+   */
   siliconPaybackMonth: number | null;
   /** Net present value of the silicon program over the horizon, USD. */
   siliconNpvUsd: number;
@@ -198,7 +201,7 @@ export const METRIC_READERS: {readonly [K in ScenarioMetricName]: (s: MetricSour
   siliconUnitCostUsd: (s) => s.customChipPriceUsd,
   siliconRelativeThroughput: (s) => s.customRelativeThroughput,
   siliconBreakevenUnits: (s) => s.siliconSummary.breakEvenCustomChips,
-  siliconPaybackMonth: (s) => s.siliconSummary.paybackMonth,
+  siliconPaybackMonth: (s) => s.siliconSummary.discountedPaybackMonth,
   siliconNpvUsd: (s) => s.siliconSummary.npvUsd,
   siliconValueOfOneMonthUsd: (s) => s.siliconSummary.valueOfOneMonthOfCycleUsd,
   modelLeadValueUsd: (s) => s.moatSummary.modelLeadValueUsd,
