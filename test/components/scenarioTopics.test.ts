@@ -49,6 +49,30 @@ describe("scenarioTopics of the bundled scenarios", () => {
     expect(topicsOf("agent-era")).toEqual(["demand"]);
   });
 
+  it("gives DeepSeek's day of serving the fleet topic, and the base case none", () => {
+    // deepseek-one-day.md sets fleet.* (1,814 H800s rented at $2/GPU-hour, 608B tokens in, 168B out) and pricing.*
+    // (R1's price list), besides serving.* and hardware.price, which no topic reads.
+    expect(topicsOf("deepseek-one-day")).toEqual(["fleet"]);
+    expect(topicsOf("base")).not.toContain("fleet");
+    const fleet = SCENARIO_TOPICS.find((topic) => topic.id === "fleet")!;
+    const resolved = library.resolve("deepseek-one-day");
+    expect(topicControlKeys(scenarioTopics(resolved)).slice(0, 4)).toEqual([
+      "fleet.chipHourPrice",
+      "pricing.output",
+      "pricing.inputCacheMiss",
+      "serving.cacheHit"
+    ]);
+    // The day's cost, revenue and both margins: one row of four cards, the topic's own.
+    expect(topicKpis([fleet])).toEqual([
+      "fleetCostPerDayUsd",
+      "priceListRevenuePerDayUsd",
+      "costProfitMargin",
+      "priceListGrossMargin"
+    ]);
+    // openai-2024.md rents its A100s (fleet.chipHourPrice: $1.30/h, The Information, July 2024): the fleet topic too.
+    expect(topicsOf("openai-2024")).toContain("fleet");
+  });
+
   it("finds a topic for an author's own scenario", () => {
     const file = join(mkdtempSync(join(tmpdir(), "topics-")), "my-flywheel.md");
     writeFileSync(file, "---\nextends: base\nflywheel:\n  costElasticity: 1.2\nmoat:\n  catchUpMonths: 6\n---\n");
@@ -72,7 +96,8 @@ describe("the page's sliders and cards", () => {
     expect(topicKpis([moat])).toEqual(["costLeadValueUsd", "modelLeadValueUsd", ...GENERAL_KPIS.slice(0, 2)]);
     expect(topicKpis([])).toEqual(GENERAL_KPIS);
     const all = topicKpis(SCENARIO_TOPICS);
-    // Nine cards of the topics' own, then the two general ones no topic has, and no more (12 would fill three rows).
+    // Thirteen cards of the topics' own (2 moat, 3 silicon, 2 demand, 2 flywheel, 4 fleet), then the two general ones
+    // no topic has: 15, within the four rows of four that 13 own cards take.
     expect(all).toEqual([
       ...new Set(SCENARIO_TOPICS.flatMap((topic) => topic.kpis)),
       "costPerMillionTokensUsd",
