@@ -17,6 +17,8 @@ export interface FleetDayRow {
   series?: string;
 }
 
+const COMPACT = new Intl.NumberFormat("en-US", {notation: "compact"});
+
 export interface FleetDayChartOptions extends Plot.PlotOptions {
   width?: number;
   height?: number;
@@ -38,7 +40,8 @@ export function FleetDayChart(rows: readonly FleetDayRow[], {width, height, ...o
     marginLeft: 64,
     // Room for the longer total ("$561,975") right of the longer bar.
     marginRight: 72,
-    x: {label: "USD per day →", grid: true, tickFormat: "~s", ticks: chartWidth < 480 ? 4 : undefined},
+    // Ticks in compact notation ("100K", "1.5M"); a phone gets fewer, so that they do not touch.
+    x: {label: "USD per day →", grid: true, tickFormat: COMPACT.format, ticks: chartWidth < 480 ? 3 : undefined},
     y: {label: null, domain: bars},
     color: {legend: true, domain: parts.map((p) => p.label), range: parts.map((p) => p.color)},
     ...options,
