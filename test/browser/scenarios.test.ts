@@ -239,7 +239,7 @@ describe.skipIf(!enabled)("scenario pages", () => {
         "fleetCostPerDayUsd",
         "priceListRevenuePerDayUsd",
         "costProfitMargin",
-        "priceListGrossMargin"
+        "costPerMillionTokensUsd"
       ]);
       // DeepSeek's published daily cost: 1,814 H800s at $2 per GPU-hour for 24 h, 1,814 × 2 × 24 = $87,072
       // ("DeepSeek-V3/R1 Inference System Overview", Feb 2025, as the scenario file cites).
@@ -270,6 +270,25 @@ describe.skipIf(!enabled)("scenario pages", () => {
         );
       } finally {
         await closePage(shared);
+      }
+      // The chart's CSV holds the moved day: its cost, and the revenue by price part (unchanged by the chip-hour).
+      const [csv] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click('[data-chart="fleet-day"] [data-download="fleet-day-csv"]')
+      ]);
+      const dir = mkdtempSync(join(tmpdir(), "fleet-day-"));
+      try {
+        const file = join(dir, csv.suggestedFilename());
+        await csv.saveAs(file);
+        const [header, ...lines] = readFileSync(file, "utf8").trim().split("\n");
+        expect(header).toBe("scenario,bar,part,usdPerDay");
+        const usd = (part: string) => Number(lines.find((line) => line.split(",")[2] === part)!.split(",")[3]);
+        expect(usd("chipHours")).toBeCloseTo(130608, 6);
+        // 168B output tokens × $2.19 per Mtok (R1's price list, DeepSeek Inference System Overview).
+        expect(usd("output")).toBeCloseTo(367920, 6);
+        expect(usd("cacheHitInput") + usd("cacheMissInput") + usd("output")).toBeCloseTo(561975.36, 6);
+      } finally {
+        rmSync(dir, {recursive: true, force: true});
       }
       await screenshot(page, "scenarios--deepseek-one-day.moved");
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
