@@ -16,6 +16,7 @@
 //     a system other than the scenario's)
 //   loop closed                                         blue        flywheel
 //   parts of a token's cost                             COST_COMPONENTS below (chip blue, vendor margin red, …)
+//   one day of the fleet: its cost and revenue parts    FLEET_DAY_PARTS below (chip-hours green as inference spend)
 //   uncertainty: 90% and 50% of draws                   the quantity's own colour, light and darker
 //   an input at its p5 / p95 (tornado)                  light grey / dark grey (no concept: low and high)
 //   the value the page is at (current cycle, batch,     currentColor ring or dashed rule
@@ -85,6 +86,19 @@ export const COST_COMPONENTS = [
   {key: "energy", label: "energy", color: HUES.yellow},
   {key: "operations", label: "operations", color: HUES.grey}
 ] as const;
+
+/**
+ * The parts of one day of the fleet (fleetDayChart.ts), in stacking order: what the chip-hours cost, in the inference
+ * spend's green, and what each kind of token earns at the price list.
+ */
+export const FLEET_DAY_PARTS = [
+  {key: "chipHours", label: "chip-hours", color: SPEND_COLORS.inference},
+  {key: "cacheHitInput", label: "cached input", color: HUES.lightBlue},
+  {key: "cacheMissInput", label: "input, not cached", color: HUES.blue},
+  {key: "output", label: "output", color: HUES.pink}
+] as const;
+
+export type FleetDayPartKey = (typeof FLEET_DAY_PARTS)[number]["key"];
 
 export type CostComponentKey = (typeof COST_COMPONENTS)[number]["key"];
 

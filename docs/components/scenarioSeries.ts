@@ -3,6 +3,7 @@
 import type {ScenarioEvaluation} from "../lib/scenario/evaluate/evaluateScenario.js";
 import type {CashFlowRow} from "./cashFlowChart.js";
 import type {CostStackRow} from "./costStackChart.js";
+import type {FleetDayRow} from "./fleetDayChart.js";
 import type {NpvByCycleRow} from "./npvByCycleChart.js";
 import type {SpendMonthRow} from "./spendOverTimeChart.js";
 
@@ -34,6 +35,23 @@ export function siliconCostPartRows(series: string, point: ScenarioEvaluation): 
   return fleets.flatMap(([group, perMTok]) =>
     COST_PARTS.map((component) => ({series, group, component, usdPerMTok: perMTok[component]}))
   );
+}
+
+/**
+ * One day of the fleet: its cost (chips × price of a chip-hour × 24 h) and its revenue by the price each token is
+ * billed at. The revenue parts are the list price's, scaled by revenue ÷ list revenue: every tier (standard, batch,
+ * priority) sells the same token mix (src/tco/priceList.ts), so each part takes the tiers' discounts and premiums in
+ * the same proportion, and the parts sum to the day's revenue.
+ */
+export function fleetDayRows(series: string, point: ScenarioEvaluation): Required<FleetDayRow>[] {
+  const {listRevenueByKindUsd: byKind, listRevenueUsd, revenueUsd, costUsd} = point.priceList;
+  const tiers = listRevenueUsd > 0 ? revenueUsd / listRevenueUsd : 0;
+  return [
+    {series, bar: "cost", part: "chipHours", usdPerDay: costUsd},
+    {series, bar: "revenue", part: "cacheHitInput", usdPerDay: byKind.cacheHitInput * tiers},
+    {series, bar: "revenue", part: "cacheMissInput", usdPerDay: byKind.cacheMissInput * tiers},
+    {series, bar: "revenue", part: "output", usdPerDay: byKind.output * tiers}
+  ];
 }
 
 /** The moat's four cases, month by month: cumulative gross profit in USD (the moat chart's rows, and its CSV). */

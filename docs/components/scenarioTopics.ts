@@ -4,10 +4,10 @@
 import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
 
 /** A chart a topic puts at the top of its scenario page (the loader knows how to draw each). */
-export type TopicChart = "moat" | "silicon-cost" | "silicon" | "cycle" | "spend-monthly" | "flywheel";
+export type TopicChart = "moat" | "silicon-cost" | "silicon" | "cycle" | "spend-monthly" | "flywheel" | "fleet-day";
 
 export interface ScenarioTopic {
-  readonly id: "moat" | "silicon" | "demand" | "flywheel";
+  readonly id: "moat" | "silicon" | "demand" | "flywheel" | "fleet";
   /** The section's heading on the page. */
   readonly heading: string;
   /** A sentence under the heading: what the section shows and why it moves. */
@@ -68,6 +68,18 @@ export const SCENARIO_TOPICS: readonly ScenarioTopic[] = [
     controls: ["flywheel.qualityPerDataDoubling", "flywheel.cycleShorteningPerQuality", "flywheel.costElasticity"],
     kpis: ["flywheelCostReduction", "flywheelUserGain"],
     charts: ["flywheel"]
+  },
+  {
+    id: "fleet",
+    heading: "One day of the fleet: cost, revenue and margin",
+    lead:
+      "What one day of the serving fleet costs (chips × price of a chip-hour × 24 hours), what the day's tokens earn " +
+      "at the price list, and the margin between the two.",
+    groups: ["fleet", "pricing"],
+    controls: ["fleet.chipHourPrice", "pricing.output", "pricing.inputCacheMiss", "serving.cacheHit"],
+    // Three, so that the row of four keeps the cost of a million tokens (the gross margin is in the metrics table).
+    kpis: ["fleetCostPerDayUsd", "priceListRevenuePerDayUsd", "costProfitMargin"],
+    charts: ["fleet-day"]
   }
 ];
 

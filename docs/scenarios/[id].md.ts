@@ -91,7 +91,7 @@ import {frameTurn, frameTurnsDone, nextTask} from "../components/frameTurn.js";
 import {cardResize} from "../components/cardResize.js";
 import {whenNear} from "../components/nearViewport.js";
 import {DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
-import {costPartRows, csvRows, currentCycleRow, cycleRows, flywheelRows, moatRows, siliconCostPartRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
+import {costPartRows, csvRows, currentCycleRow, cycleRows, fleetDayRows, flywheelRows, moatRows, siliconCostPartRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
 import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../components/urlState.js";
 import {csvFile, DownloadButton} from "../components/download.js";
@@ -104,6 +104,7 @@ import {NpvByCycleChart} from "../components/npvByCycleChart.js";
 import {SpendOverTimeChart} from "../components/spendOverTimeChart.js";
 import {MoatChart} from "../components/moatChart.js";
 import {FlywheelChart} from "../components/flywheelChart.js";
+import {FleetDayChart} from "../components/fleetDayChart.js";
 import {ScenarioAssumptionsTable} from "../components/scenarioAssumptionsTable.js";
 import {ScenarioControls} from "../components/keyControls.js";
 import {BandsSummary, ScenarioKpis, ScenarioMetricsTable, ScenarioProvenance} from "../components/scenarioMetrics.js";
@@ -322,7 +323,8 @@ type Chart = TopicChart | "cost" | "spend";
 const TOPIC_ROWS: Partial<Record<Chart, string>> = {
   "silicon-cost": "const siliconCost = siliconCostPartRows(ID, pointState.point);",
   moat: "const moat = moatRows(ID, pointState.point);",
-  flywheel: "const flywheel = flywheelRows(ID, pointState.point);"
+  flywheel: "const flywheel = flywheelRows(ID, pointState.point);",
+  "fleet-day": "const fleetDay = fleetDayRows(ID, pointState.point);"
 };
 
 /** Each chart's card: its heading, its subheading (ending with the CSV button) and the code that draws it. */
@@ -367,6 +369,12 @@ const CARDS: Record<Chart, {title: string; subtitle: string; draw: string}> = {
     title: "Cost of a million tokens, loop closed and open",
     subtitle: 'Every uncertain assumption at its median · ${csv("flywheel", flywheel)}',
     draw: 'FlywheelChart(flywheel, {width, quantity: "cost"})'
+  },
+  "fleet-day": {
+    title: "One day: cost against revenue by price part",
+    subtitle:
+      'Chips × price of a chip-hour × 24 h, against the day\'s tokens at list prices; every uncertain assumption at its median · ${csv("fleet-day", fleetDay)}',
+    draw: "FleetDayChart(fleetDay, {width})"
   }
 };
 

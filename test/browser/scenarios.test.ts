@@ -218,6 +218,85 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("opens DeepSeek's day of serving with the fleet's cost, revenue and margin, and reprices it as the chip-hour moves", async () => {
+    // deepseek-one-day.md sets fleet.* and pricing.*: its page leads with the fleet topic (scenarioTopics.ts).
+    const page = await openPage(browser, "/scenarios/deepseek-one-day");
+    try {
+      expect(await page.$$eval("[data-topic]", (t) => t.map((p) => (p as HTMLElement).dataset.topic))).toEqual([
+        "fleet"
+      ]);
+      const keys = await page.$$eval(".scenario-control", (rows) =>
+        rows.map((row) => (row as HTMLElement).dataset.key)
+      );
+      expect(keys.slice(0, 4)).toEqual([
+        "fleet.chipHourPrice",
+        "pricing.output",
+        "pricing.inputCacheMiss",
+        "serving.cacheHit"
+      ]);
+      const cards = await page.$$eval(".scenario-kpi", (c) => c.map((card) => (card as HTMLElement).dataset.metric));
+      expect(cards).toEqual([
+        "fleetCostPerDayUsd",
+        "priceListRevenuePerDayUsd",
+        "costProfitMargin",
+        "costPerMillionTokensUsd"
+      ]);
+      // DeepSeek's published daily cost: 1,814 H800s at $2 per GPU-hour for 24 h, 1,814 × 2 × 24 = $87,072
+      // ("DeepSeek-V3/R1 Inference System Overview", Feb 2025, as the scenario file cites).
+      expect(await kpi(page, "fleetCostPerDayUsd")).toBeCloseTo(87072, 6);
+      // Its cost profit margin, in % (the card's display unit): revenue $561,975.36 (342.304B cached input tokens ×
+      // $0.14 + 265.696B uncached × $0.55 + 168B output × $2.19 per Mtok) ÷ $87,072 − 1 = 545.4%; DeepSeek: 545%.
+      expect(await kpi(page, "costProfitMargin")).toBeCloseTo((561975.36 / 87072 - 1) * 100, 6);
+      const before = await chartSvg(page, "fleet-day");
+
+      await setControl(page, "fleet.chipHourPrice", 3);
+      const {sets, ignored} = parseShareQuery(new URL(page.url()).search);
+      expect(ignored).toEqual([]);
+      expect(sets).toEqual(["fleet.chipHourPrice=3 USD/h"]);
+      // The same 1,814 GPUs at $3 an hour: 1,814 × 3 × 24 = $130,608; the revenue is unchanged, so the margin falls to
+      // 561,975.36 ÷ 130,608 − 1 = 330.3%.
+      expect(await kpi(page, "fleetCostPerDayUsd")).toBeCloseTo(130608, 6);
+      expect(await kpi(page, "priceListRevenuePerDayUsd")).toBeCloseTo(561975.36, 6);
+      expect(await kpi(page, "costProfitMargin")).toBeCloseTo((561975.36 / 130608 - 1) * 100, 6);
+      const want = expected("deepseek-one-day", sets);
+      expect(await kpi(page, "fleetCostPerDayUsd")).toBeCloseTo(metricCentral(want.fleetCostPerDayUsd)!, 6);
+      expect(await chartSvg(page, "fleet-day")).not.toBe(before);
+      // A fresh load of the share link shows the same day.
+      const shared = await openPage(browser, `/scenarios/deepseek-one-day${new URL(page.url()).search}`);
+      try {
+        expect(await kpi(shared, "fleetCostPerDayUsd")).toBeCloseTo(130608, 6);
+        expect(await shared.inputValue('.scenario-control[data-key="fleet.chipHourPrice"] input[type=number]')).toBe(
+          "3"
+        );
+      } finally {
+        await closePage(shared);
+      }
+      // The chart's CSV holds the moved day: its cost, and the revenue by price part (unchanged by the chip-hour).
+      const [csv] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click('[data-chart="fleet-day"] [data-download="fleet-day-csv"]')
+      ]);
+      const dir = mkdtempSync(join(tmpdir(), "fleet-day-"));
+      try {
+        const file = join(dir, csv.suggestedFilename());
+        await csv.saveAs(file);
+        const [header, ...lines] = readFileSync(file, "utf8").trim().split("\n");
+        expect(header).toBe("scenario,bar,part,usdPerDay");
+        const usd = (part: string) => Number(lines.find((line) => line.split(",")[2] === part)!.split(",")[3]);
+        expect(usd("chipHours")).toBeCloseTo(130608, 6);
+        // 168B output tokens × $2.19 per Mtok (R1's price list, DeepSeek Inference System Overview).
+        expect(usd("output")).toBeCloseTo(367920, 6);
+        expect(usd("cacheHitInput") + usd("cacheMissInput") + usd("output")).toBeCloseTo(561975.36, 6);
+      } finally {
+        rmSync(dir, {recursive: true, force: true});
+      }
+      await screenshot(page, "scenarios--deepseek-one-day.moved");
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("gives the root scenario no topic section, and each other bundled scenario its own", async () => {
     const page = await openPage(browser, "/scenarios/base");
     try {

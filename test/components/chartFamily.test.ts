@@ -4,9 +4,11 @@
 import {describe, expect, it} from "vitest";
 import {CashFlowChart} from "../../docs/components/cashFlowChart.js";
 import {CostStackChart} from "../../docs/components/costStackChart.js";
+import {FleetDayChart} from "../../docs/components/fleetDayChart.js";
 import {NpvByCycleChart} from "../../docs/components/npvByCycleChart.js";
 import {
   FLEET_COLORS,
+  FLEET_DAY_PARTS,
   MOAT_COLORS,
   SERIES_COLORS,
   SPEND_COLORS,
@@ -116,6 +118,24 @@ describe("CashFlowChart and NpvByCycleChart", () => {
       {current: 6}
     );
     expect(inks(single)).toEqual(new Set([FLEET_COLORS.inHouse]));
+  });
+});
+
+describe("FleetDayChart", () => {
+  it("draws the day's cost and its revenue by price part, each bar labelled with its total", () => {
+    // DeepSeek's day (deepseek-one-day.md): 1,814 H800s × $2/h × 24 h = $87,072; revenue 342.3B cached input tokens
+    // × $0.14 + 265.7B uncached × $0.55 + 168B output × $2.19 per Mtok = $47,923 + $146,133 + $367,920 = $561,975.
+    const chart = FleetDayChart([
+      {bar: "cost", part: "chipHours", usdPerDay: 87072},
+      {bar: "revenue", part: "cacheHitInput", usdPerDay: 47922.56},
+      {bar: "revenue", part: "cacheMissInput", usdPerDay: 146132.8},
+      {bar: "revenue", part: "output", usdPerDay: 367920}
+    ]);
+    expect(legend(chart)).toEqual(FLEET_DAY_PARTS.map((p) => p.label));
+    expect(inks(chart)).toEqual(new Set(FLEET_DAY_PARTS.map((p) => p.color)));
+    expect(chart.querySelectorAll("g[aria-label=bar] rect").length).toBe(4);
+    const texts = [...chart.querySelectorAll("g[aria-label=text] text")].map((t) => t.textContent);
+    expect(texts).toEqual(["$87,072", "$561,975"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {cycleRows} from "../../docs/components/scenarioSeries.js";
+import {cycleRows, fleetDayRows} from "../../docs/components/scenarioSeries.js";
 import {scenarioPagePoint} from "../../docs/components/scenarioPage.js";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
 import {locateScenario} from "../../src/node/scenarioFiles.js";
@@ -19,5 +19,46 @@ describe("cycleRows", () => {
     expect(rows.at(-1)).toEqual({series: id, designCycleMonths: Math.ceil(cycle), npvUsd: curve.at(-1)!.npvUsd});
     expect(rows.at(-1)!.npvUsd).toBeCloseTo(point.silicon.npvUsd, 0); // the scenario's own NPV, marked on the chart
     expect(cycleRows(id, point)).toHaveLength(curve.length); // nothing to extend to
+  });
+});
+
+describe("fleetDayRows", () => {
+  it("gives DeepSeek's published day: $87,072 of GPU time against R1's prices on its tokens", () => {
+    // deepseek-one-day.md, from DeepSeek's "DeepSeek-V3/R1 Inference System Overview" (Feb 2025): 1,814 H800s rented
+    // at $2 per GPU-hour, 24 h: 1,814 × 2 × 24 = $87,072 (DeepSeek publishes $87,072 per day). Tokens: 608B input,
+    // 56.3% from the on-disk cache (342.304B at $0.14/Mtok = $47,922.56; 265.696B at $0.55/Mtok = $146,132.80), and
+    // 168B output at $2.19/Mtok = $367,920. Their sum, $561,975.36, is DeepSeek's published $562,027 within 0.01%
+    // (DeepSeek rounds its token counts to billions).
+    const {id, library} = locateScenario("deepseek-one-day");
+    const {point} = scenarioPagePoint(library.resolve(id), loadCatalogs(), []);
+    const rows = fleetDayRows(id, point);
+    const part = (name: string) => rows.find((r) => r.part === name)!.usdPerDay;
+    expect(rows.map((r) => [r.bar, r.part])).toEqual([
+      ["cost", "chipHours"],
+      ["revenue", "cacheHitInput"],
+      ["revenue", "cacheMissInput"],
+      ["revenue", "output"]
+    ]);
+    expect(part("chipHours")).toBeCloseTo(87072, 6);
+    expect(part("cacheHitInput")).toBeCloseTo(47922.56, 6);
+    expect(part("cacheMissInput")).toBeCloseTo(146132.8, 6);
+    expect(part("output")).toBeCloseTo(367920, 6);
+    const revenue = rows.filter((r) => r.bar === "revenue").reduce((sum, r) => sum + r.usdPerDay, 0);
+    expect(revenue).toBeCloseTo(point.priceList.revenueUsd, 6);
+    expect(Math.abs(revenue - 562027) / 562027).toBeLessThan(1e-4);
+  });
+
+  it("spreads a batch tier's discount over the revenue parts, which still sum to the day's revenue", () => {
+    // Half the tokens on a 50%-off batch tier: revenue is 1 − 0.5 × 0.5 = 75% of the list, in every part.
+    const {id, library} = locateScenario("deepseek-one-day");
+    const sets = ["pricing.batchShare=0.5", "pricing.batchDiscount=0.5"];
+    const list = fleetDayRows(id, scenarioPagePoint(library.resolve(id), loadCatalogs(), []).point);
+    const {point} = scenarioPagePoint(library.resolve(id), loadCatalogs(), sets);
+    const rows = fleetDayRows(id, point);
+    for (const [i, row] of rows.entries()) {
+      expect(row.usdPerDay).toBeCloseTo(list[i]!.usdPerDay * (row.bar === "revenue" ? 0.75 : 1), 6);
+    }
+    const revenue = rows.filter((r) => r.bar === "revenue").reduce((sum, r) => sum + r.usdPerDay, 0);
+    expect(revenue).toBeCloseTo(point.priceList.revenueUsd, 6);
   });
 });

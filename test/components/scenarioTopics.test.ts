@@ -49,6 +49,31 @@ describe("scenarioTopics of the bundled scenarios", () => {
     expect(topicsOf("agent-era")).toEqual(["demand"]);
   });
 
+  it("gives DeepSeek's day of serving the fleet topic, and the base case none", () => {
+    // deepseek-one-day.md sets fleet.* (1,814 H800s rented at $2/GPU-hour, 608B tokens in, 168B out) and pricing.*
+    // (R1's price list), besides serving.* and hardware.price, which no topic reads.
+    expect(topicsOf("deepseek-one-day")).toEqual(["fleet"]);
+    expect(topicsOf("base")).not.toContain("fleet");
+    const fleet = SCENARIO_TOPICS.find((topic) => topic.id === "fleet")!;
+    const resolved = library.resolve("deepseek-one-day");
+    expect(topicControlKeys(scenarioTopics(resolved)).slice(0, 4)).toEqual([
+      "fleet.chipHourPrice",
+      "pricing.output",
+      "pricing.inputCacheMiss",
+      "serving.cacheHit"
+    ]);
+    // The day's cost, its revenue and DeepSeek's headline cost profit margin, then the cost of a million tokens that
+    // every page's first row of cards keeps.
+    expect(topicKpis([fleet])).toEqual([
+      "fleetCostPerDayUsd",
+      "priceListRevenuePerDayUsd",
+      "costProfitMargin",
+      "costPerMillionTokensUsd"
+    ]);
+    // openai-2024.md rents its A100s (fleet.chipHourPrice: $1.30/h, The Information, July 2024): the fleet topic too.
+    expect(topicsOf("openai-2024")).toContain("fleet");
+  });
+
   it("finds a topic for an author's own scenario", () => {
     const file = join(mkdtempSync(join(tmpdir(), "topics-")), "my-flywheel.md");
     writeFileSync(file, "---\nextends: base\nflywheel:\n  costElasticity: 1.2\nmoat:\n  catchUpMonths: 6\n---\n");
@@ -72,12 +97,10 @@ describe("the page's sliders and cards", () => {
     expect(topicKpis([moat])).toEqual(["costLeadValueUsd", "modelLeadValueUsd", ...GENERAL_KPIS.slice(0, 2)]);
     expect(topicKpis([])).toEqual(GENERAL_KPIS);
     const all = topicKpis(SCENARIO_TOPICS);
-    // Nine cards of the topics' own, then the two general ones no topic has, and no more (12 would fill three rows).
-    expect(all).toEqual([
-      ...new Set(SCENARIO_TOPICS.flatMap((topic) => topic.kpis)),
-      "costPerMillionTokensUsd",
-      "chipHourCostUsd"
-    ]);
+    // Twelve cards of the topics' own (2 moat, 3 silicon, 2 demand, 2 flywheel, 3 fleet) fill three rows: none of the
+    // two general ones no topic has.
+    expect(all).toEqual([...new Set(SCENARIO_TOPICS.flatMap((topic) => topic.kpis))]);
+    expect(all).toHaveLength(12);
     expect(new Set(all).size).toBe(all.length);
   });
 });

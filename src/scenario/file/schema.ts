@@ -150,7 +150,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "serving.cacheHit",
-    label: "Prefix-cache hit share",
+    label: "Share of input read from the prefix cache",
+    slider: {unit: "%", scale: 100, min: 0, max: 95, step: 1},
     type: "fraction",
     range: "[0, 1)",
     default: 0,
@@ -926,8 +927,8 @@ export const SCENARIO_KEYS = [
   // pricing: a provider's price menu (src/tco/priceList.ts)
   {
     path: "pricing.inputCacheHit",
-    label: "Price, cached input",
-    slider: {unit: "USD/Mtok", scale: 1, min: 0, max: 10, step: 0.01},
+    label: "Price of cached input tokens",
+    slider: {unit: "USD/Mtok", scale: 1, min: 0, max: 5, step: 0.01},
     type: "usdPerMTok",
     range: PRICE_LIST_RANGES.inputCacheHitUsdPerMTok,
     default: 1.25,
@@ -937,8 +938,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "pricing.inputCacheMiss",
-    label: "Price, input",
-    slider: {unit: "USD/Mtok", scale: 1, min: 0, max: 20, step: 0.01},
+    label: "Price of input tokens (not cached)",
+    slider: {unit: "USD/Mtok", scale: 1, min: 0.05, max: 10, step: 0.01},
     type: "usdPerMTok",
     range: PRICE_LIST_RANGES.inputCacheMissUsdPerMTok,
     default: 2.5,
@@ -948,8 +949,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "pricing.output",
-    label: "Price, output",
-    slider: {unit: "USD/Mtok", scale: 1, min: 0, max: 80, step: 0.01},
+    label: "Price of output tokens",
+    slider: {unit: "USD/Mtok", scale: 1, min: 0.1, max: 20, step: 0.01},
     type: "usdPerMTok",
     range: PRICE_LIST_RANGES.outputUsdPerMTok,
     default: 10,
@@ -1033,7 +1034,8 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "fleet.chipHourPrice",
-    label: "Price of a chip-hour",
+    label: "Rented price of a chip-hour",
+    slider: {unit: "USD/h", scale: 1, min: 0.5, max: 6, step: 0.05},
     type: "usdPerHour",
     range: "(0, 10000]",
     default: null,
