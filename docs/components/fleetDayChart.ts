@@ -24,6 +24,11 @@ export interface FleetDayChartOptions extends Plot.PlotOptions {
   height?: number;
 }
 
+/**
+ * The day's two bars from fleetDayRows (scenarioSeries.ts): `rows` of {bar, part, usdPerDay} in USD per day; each bar
+ * labelled with its total, the parts coloured and named by palette.ts FLEET_DAY_PARTS. Throws nothing; an unknown part
+ * is named by its key.
+ */
 export function FleetDayChart(rows: readonly FleetDayRow[], {width, height, ...options}: FleetDayChartOptions = {}) {
   const bars = [...new Set(rows.map((r) => r.bar))];
   const parts = FLEET_DAY_PARTS.filter((p) => rows.some((r) => r.part === p.key));

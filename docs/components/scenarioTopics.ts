@@ -75,7 +75,9 @@ export const SCENARIO_TOPICS: readonly ScenarioTopic[] = [
     lead:
       "What one day of the serving fleet costs (chips × price of a chip-hour × 24 hours), what the day's tokens earn " +
       "at the price list, and the margin between the two.",
-    groups: ["fleet", "pricing"],
+    // A price list, not a rented fleet alone: openai-2024 rents its fleet but sets no prices, and its day billed at the
+    // default (GPT-4o) list would read as OpenAI's margin.
+    groups: ["pricing"],
     controls: ["fleet.chipHourPrice", "pricing.output", "pricing.inputCacheMiss", "serving.cacheHit"],
     // Three, so that the row of four keeps the cost of a million tokens (the gross margin is in the metrics table).
     kpis: ["fleetCostPerDayUsd", "priceListRevenuePerDayUsd", "costProfitMargin"],
