@@ -107,6 +107,43 @@ describe.skipIf(!enabled)("front page and story layout", () => {
     }
   );
 
+  it("states the 9- and 24-month NPVs, the payback and the marginal month on /custom-silicon as the front page, the chart and the scenario pages do", async () => {
+    const read = async <T>(path: string, read: (page: import("playwright-core").Page) => Promise<T>) => {
+      const page = await openPage(browser, path);
+      try {
+        return await read(page);
+      } finally {
+        await closePage(page);
+      }
+    };
+    const [nine, twentyFour] = await read("/", (page) =>
+      Promise.all(
+        ["index-npv-9", "index-npv-24"].map(async (id) => (await page.textContent(`[data-testid="${id}"]`))!.trim())
+      )
+    );
+    const chapter = await read("/custom-silicon", async (page) => ({
+      verdict: (await page.textContent('[data-testid="verdict"]'))!.replace(/\s+/g, " "),
+      cycle: (await page.textContent('[data-testid="chart-cycle"]'))!,
+      cash: (await page.textContent('[data-testid="chart-cash-flow"]'))!
+    }));
+    const cell = (id: string, metric: string) =>
+      read(`/scenarios/${id}`, async (page) =>
+        (await page.$eval(`tr[data-metric="${metric}"] td.scenario-number`, (td) => td.firstChild!.textContent))!.trim()
+      );
+    // The front page's figures are the Monte Carlo medians of asic-9-months and asic-24-months (site.json); the
+    // chapter's curve is the median over the same draws at each cycle (runScenario's siliconNpvByDesignCycleUsd).
+    expect(chapter.verdict).toContain(`9 months is worth ${nine}; in 24 months, ${twentyFour}`);
+    expect(chapter.cycle).toContain(`9 mo: ${nine}`);
+    expect(chapter.cycle).toContain(`24 mo: ${twentyFour}`);
+    expect(await cell("asic-24-months", "siliconNpvUsd")).toBe(twentyFour);
+    // One payback: the discounted one, in the verdict, on the cash-flow chart and on the scenario page.
+    const payback = await cell("asic-9-months", "siliconPaybackMonth");
+    expect(chapter.verdict).toContain(`back to zero, as the chart below marks it) in ${payback} (median)`);
+    expect(chapter.cash).toContain(`payback, ${payback}`);
+    const marginal = await cell("asic-9-months", "siliconValueOfOneMonthUsd");
+    expect(chapter.verdict).toContain(`the marginal month (one month longer) costs ${marginal} (median)`);
+  });
+
   it.concurrent.for(STORY_PAGES)("%s fits a 390 px phone screen", async (path, {expect}) => {
     const page = await openPage(browser, path, PHONE);
     try {

@@ -77,16 +77,23 @@ export interface ScenarioBands {
   cumulativeInferenceSpendUsd: FanRow[];
   /** The custom silicon program's cumulative discounted cash flow, USD; step 0 is month 0 (the NRE). */
   siliconCumulativeDiscountedCashFlowUsd: FanRow[];
+  /**
+   * The same program's NPV had the chip been designed in `step` months (its npvByDesignCycle), USD; step 0 to the
+   * horizon. Over the same draws as the metrics, so the p50 at the scenario's own cycle is siliconNpvUsd's median, and
+   * at another cycle the median of a scenario that differs only in silicon.designCycle.
+   */
+  siliconNpvByDesignCycleUsd: FanRow[];
 }
 
 export type MetricSummaryOrNull = MetricSummary | {mean: null; p5: null; p50: null; p95: null; nullShare: 1};
 
 /**
- * Largest samples × months (both series together) held at once: 4,000,000 values, 32 MB (16,000 samples of a 5-year
- * horizon). A larger run first fills a quantile sketch per month and per metric, whose memory does not grow with the
- * samples (a million samples hold about 30 MB of counts instead of about 1 GB of values; the metrics' means stay
- * exact sums), then draws the same samples again, keeping only the values in the sketch buckets that hold the
- * percentiles (at most this many per pass, usually far fewer), which gives the exact percentiles.
+ * Largest samples × steps (the banded series together) held at once: 4,000,000 values, 32 MB (about 22,000 samples
+ * of a 5-year horizon's three series of 60–61 steps). A larger run first fills a quantile sketch per step and per
+ * metric, whose memory does not grow with the samples (tens of MB of counts at a million samples instead of about
+ * 1.5 GB of values; the metrics' means stay exact sums), then draws the same samples again, keeping only the values in
+ * the sketch buckets that hold the percentiles (at most this many per pass, usually far fewer), which gives the exact
+ * percentiles.
  */
 export const EXACT_BAND_VALUES = 4_000_000;
 
@@ -136,9 +143,26 @@ export function runScenario(
   }
   const ranges = new Map(uncertainKeys.map((path) => [path, keyRange(scenarioKey(path)!)]));
   const sampled: ScenarioPoint = {...median};
-  const spendSteps = point.spend.months.length;
-  const siliconSteps = point.silicon.months.length;
-  const exact = samples * (spendSteps + siliconSteps) <= exactBandValues;
+  // The banded series: what each sample adds at each step (spend step t is month t + 1, silicon step t is month t,
+  // cycle step t is a t-month design cycle), in ScenarioBands order.
+  const series = [
+    {
+      key: "cumulativeInferenceSpendUsd",
+      steps: point.spend.months.length,
+      at: (evaluation: ScenarioDraw, t: number) => evaluation.spend.months[t]?.cumulativeInferenceSpendUsd ?? NaN
+    },
+    {
+      key: "siliconCumulativeDiscountedCashFlowUsd",
+      steps: point.silicon.months.length,
+      at: (evaluation: ScenarioDraw, t: number) => evaluation.silicon.months[t]?.cumulativeDiscountedCashFlowUsd ?? NaN
+    },
+    {
+      key: "siliconNpvByDesignCycleUsd",
+      steps: point.silicon.npvByDesignCycle.length,
+      at: (evaluation: ScenarioDraw, t: number) => evaluation.silicon.npvByDesignCycle[t]?.npvUsd ?? NaN
+    }
+  ] as const;
+  const exact = samples * series.reduce((sum, s) => sum + s.steps, 0) <= exactBandValues;
   /** One pass of the Monte Carlo over the same draws (the seed decides them), each sample's evaluation to `use`. */
   const pass = (
     outputs: readonly string[],
@@ -167,29 +191,22 @@ export function runScenario(
         use(evaluation, i, output);
       }
     });
-  // What each sample adds to a per-month series: spend step t is month t + 1, silicon step t is month t.
-  const spendAt = (evaluation: ScenarioDraw, t: number) =>
-    evaluation.spend.months[t]?.cumulativeInferenceSpendUsd ?? NaN;
-  const siliconAt = (evaluation: ScenarioDraw, t: number) =>
-    evaluation.silicon.months[t]?.cumulativeDiscountedCashFlowUsd ?? NaN;
   const metricAt = (evaluation: ScenarioDraw, m: number) => evaluation.metrics[SCENARIO_METRICS[m]!] ?? NaN;
 
   if (exact) {
-    const values = {spend: new Float64Array(samples * spendSteps), silicon: new Float64Array(samples * siliconSteps)};
+    const values = series.map((s) => new Float64Array(samples * s.steps));
     const result = pass(SCENARIO_METRICS, (evaluation, i, output) => {
       for (let m = 0; m < SCENARIO_METRICS.length; m++) output[SCENARIO_METRICS[m]!]![i] = metricAt(evaluation, m);
-      for (let t = 0; t < spendSteps; t++) values.spend[t * samples + i] = spendAt(evaluation, t);
-      for (let t = 0; t < siliconSteps; t++) values.silicon[t * samples + i] = siliconAt(evaluation, t);
+      series.forEach((s, k) => {
+        for (let t = 0; t < s.steps; t++) values[k]![t * samples + i] = s.at(evaluation, t);
+      });
     });
+    const fans = series.map((s, k) => fan({values: values[k]!, samples, steps: s.steps, layout: "step-major"}));
     const bands: ScenarioBands = {
       quantiles: "exact",
-      cumulativeInferenceSpendUsd: fan({values: values.spend, samples, steps: spendSteps, layout: "step-major"}),
-      siliconCumulativeDiscountedCashFlowUsd: fan({
-        values: values.silicon,
-        samples,
-        steps: siliconSteps,
-        layout: "step-major"
-      })
+      cumulativeInferenceSpendUsd: fans[0]!,
+      siliconCumulativeDiscountedCashFlowUsd: fans[1]!,
+      siliconNpvByDesignCycleUsd: fans[2]!
     };
     const metrics = runMetrics(samples, (m) => result.outputs[SCENARIO_METRICS[m]!]!);
     return {point, uncertainKeys, metrics, monteCarlo: {samples, seed}, bands};
@@ -197,8 +214,7 @@ export function runScenario(
 
   // Pass 1: a sketch per month of each series and per metric (and each metric's running sum, for its mean).
   const sketch = () => new QuantileSketch(BAND_SKETCH_ACCURACY);
-  const spendSketches = Array.from({length: spendSteps}, sketch);
-  const siliconSketches = Array.from({length: siliconSteps}, sketch);
+  const seriesSketches = series.map((s) => Array.from({length: s.steps}, sketch));
   const metricSketches = SCENARIO_METRICS.map(sketch);
   const sums = SCENARIO_METRICS.map(() => 0);
   pass(["sample"], (evaluation) => {
@@ -208,27 +224,25 @@ export function runScenario(
       metricSketches[m]!.add(value);
       sums[m]! += value;
     }
-    for (let t = 0; t < spendSteps; t++) spendSketches[t]!.add(spendAt(evaluation, t));
-    for (let t = 0; t < siliconSteps; t++) siliconSketches[t]!.add(siliconAt(evaluation, t));
+    series.forEach((s, k) => {
+      const sketches = seriesSketches[k]!;
+      for (let t = 0; t < s.steps; t++) sketches[t]!.add(s.at(evaluation, t));
+    });
   });
   const METRIC_PS = [0.05, 0.5, 0.95];
-  const spendQuantiles = spendSketches.map((s) => s.quantiles(SUMMARY_PS));
-  const siliconQuantiles = siliconSketches.map((s) => s.quantiles(SUMMARY_PS));
+  const seriesQuantiles = seriesSketches.map((sketches) => sketches.map((s) => s.quantiles(SUMMARY_PS)));
   const metricQuantiles = metricSketches.map((s) => s.quantiles(METRIC_PS));
   if (!sketchOnly) {
     // Passes 2, 3, …: the same draws again, each pass keeping the values near the percentiles of as many series and
     // metrics as fit in exactBandValues (ExactQuantiles), until every percentile is exact.
     const jobs = [
-      ...spendSketches.map((s, t) => ({
-        exact: new ExactQuantiles(s, SUMMARY_PS),
-        add: (evaluation: ScenarioDraw, e: ExactQuantiles) => e.add(spendAt(evaluation, t)),
-        done: (q: number[]) => (spendQuantiles[t] = q)
-      })),
-      ...siliconSketches.map((s, t) => ({
-        exact: new ExactQuantiles(s, SUMMARY_PS),
-        add: (evaluation: ScenarioDraw, e: ExactQuantiles) => e.add(siliconAt(evaluation, t)),
-        done: (q: number[]) => (siliconQuantiles[t] = q)
-      })),
+      ...series.flatMap((each, k) =>
+        seriesSketches[k]!.map((s, t) => ({
+          exact: new ExactQuantiles(s, SUMMARY_PS),
+          add: (evaluation: ScenarioDraw, e: ExactQuantiles) => e.add(each.at(evaluation, t)),
+          done: (q: number[]) => (seriesQuantiles[k]![t] = q)
+        }))
+      ),
       ...metricSketches.map((s, m) => ({
         exact: new ExactQuantiles(s, METRIC_PS),
         add: (evaluation: ScenarioDraw, e: ExactQuantiles) => e.add(metricAt(evaluation, m)),
@@ -259,8 +273,9 @@ export function runScenario(
   };
   const bands: ScenarioBands = {
     quantiles: sketchOnly ? {sketch: "log-buckets", relativeAccuracy: BAND_SKETCH_ACCURACY} : "exact",
-    cumulativeInferenceSpendUsd: spendQuantiles.map((q, t) => row(t, q)),
-    siliconCumulativeDiscountedCashFlowUsd: siliconQuantiles.map((q, t) => row(t, q))
+    cumulativeInferenceSpendUsd: seriesQuantiles[0]!.map((q, t) => row(t, q)),
+    siliconCumulativeDiscountedCashFlowUsd: seriesQuantiles[1]!.map((q, t) => row(t, q)),
+    siliconNpvByDesignCycleUsd: seriesQuantiles[2]!.map((q, t) => row(t, q))
   };
   const metrics = runMetrics(samples, (m) => {
     const count = metricSketches[m]!.count;

@@ -84,6 +84,7 @@ describe("runScenario", () => {
     const median = scenarioMedianPoint(bound.resolved);
     const spend = Array.from({length: 24}, () => new Float64Array(samples));
     const silicon = Array.from({length: 25}, () => new Float64Array(samples));
+    const cycles = Array.from({length: 25}, () => new Float64Array(samples));
     for (let i = 0; i < samples; i++) {
       const point = {...median};
       for (const [path, values] of Object.entries(draws)) {
@@ -92,13 +93,16 @@ describe("runScenario", () => {
       const evaluation = evaluateScenarioPoint(bound, point);
       evaluation.spend.months.forEach((m, t) => (spend[t]![i] = m.cumulativeInferenceSpendUsd));
       evaluation.silicon.months.forEach((m, t) => (silicon[t]![i] = m.cumulativeDiscountedCashFlowUsd));
+      evaluation.silicon.npvByDesignCycle.forEach((c, t) => (cycles[t]![i] = c.npvUsd));
     }
     const bands = result.bands!;
     expect(bands.cumulativeInferenceSpendUsd).toHaveLength(24);
     expect(bands.siliconCumulativeDiscountedCashFlowUsd).toHaveLength(25);
+    expect(bands.siliconNpvByDesignCycleUsd).toHaveLength(25); // design cycles 0 to the 24-month horizon
     for (const [rows, columns] of [
       [bands.cumulativeInferenceSpendUsd, spend],
-      [bands.siliconCumulativeDiscountedCashFlowUsd, silicon]
+      [bands.siliconCumulativeDiscountedCashFlowUsd, silicon],
+      [bands.siliconNpvByDesignCycleUsd, cycles]
     ] as const) {
       rows.forEach((row, t) => {
         const [p5, p25, p50, p75, p95] = percentiles(columns[t]!, [0.05, 0.25, 0.5, 0.75, 0.95]);
@@ -134,7 +138,8 @@ describe("runScenario", () => {
     expect(sketched.bands!.quantiles).toEqual({sketch: "log-buckets", relativeAccuracy: BAND_SKETCH_ACCURACY});
     for (const [rows, exactRows, columns] of [
       [sketched.bands!.cumulativeInferenceSpendUsd, bands.cumulativeInferenceSpendUsd, spend],
-      [sketched.bands!.siliconCumulativeDiscountedCashFlowUsd, bands.siliconCumulativeDiscountedCashFlowUsd, silicon]
+      [sketched.bands!.siliconCumulativeDiscountedCashFlowUsd, bands.siliconCumulativeDiscountedCashFlowUsd, silicon],
+      [sketched.bands!.siliconNpvByDesignCycleUsd, bands.siliconNpvByDesignCycleUsd, cycles]
     ] as const) {
       rows.forEach((row, t) => {
         const sorted = columns[t]!.slice().sort();
@@ -156,6 +161,24 @@ describe("runScenario", () => {
     const month0 = bands.siliconCumulativeDiscountedCashFlowUsd[0]!;
     expect(-month0.p95).toBeGreaterThan(150e6 * 0.9);
     expect(-month0.p5).toBeLessThan(500e6 * 1.1);
+  });
+
+  it("bands NPV by design cycle so that its median at a cycle is the median of the scenario at that cycle", () => {
+    // asic-24-months.md extends asic-9-months.md and changes silicon.designCycle alone: the same uncertain keys, so
+    // the same draws. The 9-month program's NPV-by-cycle band at 24 months is then, draw by draw, the 24-month
+    // scenario's NPV, and /custom-silicon's curve reads the front page's "$2.32B vs $1.72B" (issue #13: one number).
+    const run = (id: string) => runScenario(bindScenario(library.resolve(id), catalogs), {samples: 1000, seed: 1});
+    const nine = run("asic-9-months");
+    const twentyFour = run("asic-24-months");
+    const curve = nine.bands!.siliconNpvByDesignCycleUsd;
+    // The curve sums the same discounted savings in another order (siliconProgram.ts npvCurve): equal to 1e-12.
+    const same = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.abs(b));
+    const npv = (run: typeof nine) => run.metrics.siliconNpvUsd as MetricSummary;
+    for (const key of ["p5", "p50", "p95"] as const) {
+      same(curve[9]![key], npv(nine)[key]);
+      same(curve[24]![key], npv(twentyFour)[key]);
+    }
+    expect(twentyFour.bands!.siliconNpvByDesignCycleUsd).toEqual(curve);
   });
 
   it("evaluates the series (point) at the median of each distribution", () => {
