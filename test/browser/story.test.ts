@@ -19,6 +19,7 @@ const INDEX_FIGURES: [string, string, ScenarioMetricName][] = [
   ["index-inference-share-agents", "agent-era", "inferenceShareOfSpend"],
   ["index-training-cost", "base", "trainingCostUsd"],
   ["index-tax", "base", "inferenceTaxShare"],
+  ["index-tax-recovered", "base", "inferenceTaxRecoveredFirstYearUsd"],
   ["index-npv-9", "asic-9-months", "siliconNpvUsd"],
   ["index-npv-24", "asic-24-months", "siliconNpvUsd"],
   ["index-model-lead", "cost-lead-vs-model-lead", "modelLeadValueUsd"],
@@ -142,6 +143,29 @@ describe.skipIf(!enabled)("front page and story layout", () => {
     expect(chapter.cash).toContain(`payback, ${payback}`);
     const marginal = await cell("asic-9-months", "siliconValueOfOneMonthUsd");
     expect(chapter.verdict).toContain(`the marginal month (one month longer) costs ${marginal} (median)`);
+  });
+
+  it("states the first year's recovered tax on /inference-tax as the front page, its chart and the scenario page do", async () => {
+    const read = async (path: string, selector: string) => {
+      const page = await openPage(browser, path);
+      try {
+        return (await page.textContent(selector))!.replace(/\s+/g, " ").trim();
+      } finally {
+        await closePage(page);
+      }
+    };
+    const front = await read("/", '[data-testid="index-tax-recovered"]');
+    const verdict = await read("/inference-tax", '[data-testid="verdict"]');
+    const onScenario = await read(
+      "/scenarios/base",
+      'tr[data-metric="inferenceTaxRecoveredFirstYearUsd"] td.scenario-number'
+    );
+    // site.json's median over base's 1,000 draws; the chart's year-1 label is the same draws' median (the bands).
+    expect(verdict).toContain(`${front} in the first year`);
+    expect(onScenario.startsWith(front)).toBe(true);
+    // The years chart labels each year's bar pair with the tax recovered; year 1's label is the first.
+    const labels = await read("/inference-tax", '[data-testid="chart-years"]');
+    expect(labels).toContain(front);
   });
 
   it.concurrent.for(STORY_PAGES)("%s fits a 390 px phone screen", async (path, {expect}) => {

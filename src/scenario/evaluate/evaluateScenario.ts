@@ -484,6 +484,7 @@ export interface ScenarioDraw {
   metrics: ScenarioMetrics;
   spend: TrainingVsInferenceResult;
   silicon: SiliconProgramResult;
+  tax: InferenceTaxResult;
 }
 
 /**
@@ -501,10 +502,10 @@ export function evaluateScenarioDraw(bound: BoundScenario, point: ScenarioPoint)
   s.chips;
   s.training;
   s.drivers;
-  s.tax;
+  const tax = s.tax;
   const silicon = s.silicon;
   const spend = s.spend;
   s.moatSummary;
   s.flywheelSummary;
-  return {metrics: scenarioMetrics(s), spend, silicon};
+  return {metrics: scenarioMetrics(s), spend, silicon, tax};
 }

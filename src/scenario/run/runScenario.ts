@@ -83,13 +83,21 @@ export interface ScenarioBands {
    * at another cycle the median of a scenario that differs only in silicon.designCycle.
    */
   siliconNpvByDesignCycleUsd: FanRow[];
+  /**
+   * The inference tax chapter's years (src/strategy/inferenceTax.ts InferenceTaxYear), USD in the year; step 0 is year
+   * 1: spend on the merchant fleet, on the same fleet bought in house, and the tax recovered (their difference). Year
+   * 1's recovered p50 is inferenceTaxRecoveredFirstYearUsd's median.
+   */
+  inferenceTaxMerchantSpendByYearUsd: FanRow[];
+  inferenceTaxInHouseSpendByYearUsd: FanRow[];
+  inferenceTaxRecoveredByYearUsd: FanRow[];
 }
 
 export type MetricSummaryOrNull = MetricSummary | {mean: null; p5: null; p50: null; p95: null; nullShare: 1};
 
 /**
- * Largest samples × steps (the banded series together) held at once: 4,000,000 values, 32 MB (about 22,000 samples
- * of a 5-year horizon's three series of 60–61 steps). A larger run first fills a quantile sketch per step and per
+ * Largest samples × steps (the banded series together) held at once: 4,000,000 values, 32 MB (about 20,000 samples
+ * of a 5-year horizon's series: three of 60–61 steps, three of 5). A larger run first fills a quantile sketch per step and per
  * metric, whose memory does not grow with the samples (tens of MB of counts at a million samples instead of about
  * 1.5 GB of values; the metrics' means stay exact sums), then draws the same samples again, keeping only the values in
  * the sketch buckets that hold the percentiles (at most this many per pass, usually far fewer), which gives the exact
@@ -144,7 +152,7 @@ export function runScenario(
   const ranges = new Map(uncertainKeys.map((path) => [path, keyRange(scenarioKey(path)!)]));
   const sampled: ScenarioPoint = {...median};
   // The banded series: what each sample adds at each step (spend step t is month t + 1, silicon step t is month t,
-  // cycle step t is a t-month design cycle), in ScenarioBands order.
+  // cycle step t is a t-month design cycle, tax step t is year t + 1), in ScenarioBands order.
   const series = [
     {
       key: "cumulativeInferenceSpendUsd",
@@ -160,8 +168,27 @@ export function runScenario(
       key: "siliconNpvByDesignCycleUsd",
       steps: point.silicon.npvByDesignCycle.length,
       at: (evaluation: ScenarioDraw, t: number) => evaluation.silicon.npvByDesignCycle[t]?.npvUsd ?? NaN
+    },
+    {
+      key: "inferenceTaxMerchantSpendByYearUsd",
+      steps: point.tax.years.length,
+      at: (evaluation: ScenarioDraw, t: number) => evaluation.tax.years[t]?.merchantSpendUsd ?? NaN
+    },
+    {
+      key: "inferenceTaxInHouseSpendByYearUsd",
+      steps: point.tax.years.length,
+      at: (evaluation: ScenarioDraw, t: number) => evaluation.tax.years[t]?.inHouseSpendUsd ?? NaN
+    },
+    {
+      key: "inferenceTaxRecoveredByYearUsd",
+      steps: point.tax.years.length,
+      at: (evaluation: ScenarioDraw, t: number) => evaluation.tax.years[t]?.recoveredUsd ?? NaN
     }
-  ] as const;
+  ] as const satisfies readonly {
+    key: Exclude<keyof ScenarioBands, "quantiles">;
+    steps: number;
+    at: (evaluation: ScenarioDraw, t: number) => number;
+  }[];
   const exact = samples * series.reduce((sum, s) => sum + s.steps, 0) <= exactBandValues;
   /** One pass of the Monte Carlo over the same draws (the seed decides them), each sample's evaluation to `use`. */
   const pass = (
@@ -201,13 +228,12 @@ export function runScenario(
         for (let t = 0; t < s.steps; t++) values[k]![t * samples + i] = s.at(evaluation, t);
       });
     });
-    const fans = series.map((s, k) => fan({values: values[k]!, samples, steps: s.steps, layout: "step-major"}));
-    const bands: ScenarioBands = {
+    const bands = {
       quantiles: "exact",
-      cumulativeInferenceSpendUsd: fans[0]!,
-      siliconCumulativeDiscountedCashFlowUsd: fans[1]!,
-      siliconNpvByDesignCycleUsd: fans[2]!
-    };
+      ...Object.fromEntries(
+        series.map((s, k) => [s.key, fan({values: values[k]!, samples, steps: s.steps, layout: "step-major"})])
+      )
+    } as ScenarioBands;
     const metrics = runMetrics(samples, (m) => result.outputs[SCENARIO_METRICS[m]!]!);
     return {point, uncertainKeys, metrics, monteCarlo: {samples, seed}, bands};
   }
@@ -271,12 +297,10 @@ export function runScenario(
     const [p5, p25, p50, p75, p95] = q as [number, number, number, number, number];
     return {step, p5, p25, p50, p75, p95};
   };
-  const bands: ScenarioBands = {
+  const bands = {
     quantiles: sketchOnly ? {sketch: "log-buckets", relativeAccuracy: BAND_SKETCH_ACCURACY} : "exact",
-    cumulativeInferenceSpendUsd: seriesQuantiles[0]!.map((q, t) => row(t, q)),
-    siliconCumulativeDiscountedCashFlowUsd: seriesQuantiles[1]!.map((q, t) => row(t, q)),
-    siliconNpvByDesignCycleUsd: seriesQuantiles[2]!.map((q, t) => row(t, q))
-  };
+    ...Object.fromEntries(series.map((s, k) => [s.key, seriesQuantiles[k]!.map((q, t) => row(t, q))]))
+  } as ScenarioBands;
   const metrics = runMetrics(samples, (m) => {
     const count = metricSketches[m]!.count;
     const [p5, p50, p95] = metricQuantiles[m]! as [number, number, number];

@@ -85,6 +85,8 @@ describe("runScenario", () => {
     const spend = Array.from({length: 24}, () => new Float64Array(samples));
     const silicon = Array.from({length: 25}, () => new Float64Array(samples));
     const cycles = Array.from({length: 25}, () => new Float64Array(samples));
+    const taxYears = ["merchantSpendUsd", "inHouseSpendUsd", "recoveredUsd"] as const;
+    const tax = taxYears.map(() => Array.from({length: 2}, () => new Float64Array(samples))); // a 24-month horizon
     for (let i = 0; i < samples; i++) {
       const point = {...median};
       for (const [path, values] of Object.entries(draws)) {
@@ -94,6 +96,7 @@ describe("runScenario", () => {
       evaluation.spend.months.forEach((m, t) => (spend[t]![i] = m.cumulativeInferenceSpendUsd));
       evaluation.silicon.months.forEach((m, t) => (silicon[t]![i] = m.cumulativeDiscountedCashFlowUsd));
       evaluation.silicon.npvByDesignCycle.forEach((c, t) => (cycles[t]![i] = c.npvUsd));
+      taxYears.forEach((field, k) => evaluation.tax.years.forEach((y, t) => (tax[k]![t]![i] = y[field])));
     }
     const bands = result.bands!;
     expect(bands.cumulativeInferenceSpendUsd).toHaveLength(24);
@@ -102,8 +105,12 @@ describe("runScenario", () => {
     for (const [rows, columns] of [
       [bands.cumulativeInferenceSpendUsd, spend],
       [bands.siliconCumulativeDiscountedCashFlowUsd, silicon],
-      [bands.siliconNpvByDesignCycleUsd, cycles]
+      [bands.siliconNpvByDesignCycleUsd, cycles],
+      [bands.inferenceTaxMerchantSpendByYearUsd, tax[0]!],
+      [bands.inferenceTaxInHouseSpendByYearUsd, tax[1]!],
+      [bands.inferenceTaxRecoveredByYearUsd, tax[2]!]
     ] as const) {
+      expect(rows).toHaveLength(columns.length);
       rows.forEach((row, t) => {
         const [p5, p25, p50, p75, p95] = percentiles(columns[t]!, [0.05, 0.25, 0.5, 0.75, 0.95]);
         expect(row).toEqual({step: t, p5, p25, p50, p75, p95});
@@ -139,7 +146,8 @@ describe("runScenario", () => {
     for (const [rows, exactRows, columns] of [
       [sketched.bands!.cumulativeInferenceSpendUsd, bands.cumulativeInferenceSpendUsd, spend],
       [sketched.bands!.siliconCumulativeDiscountedCashFlowUsd, bands.siliconCumulativeDiscountedCashFlowUsd, silicon],
-      [sketched.bands!.siliconNpvByDesignCycleUsd, bands.siliconNpvByDesignCycleUsd, cycles]
+      [sketched.bands!.siliconNpvByDesignCycleUsd, bands.siliconNpvByDesignCycleUsd, cycles],
+      [sketched.bands!.inferenceTaxRecoveredByYearUsd, bands.inferenceTaxRecoveredByYearUsd, tax[2]!]
     ] as const) {
       rows.forEach((row, t) => {
         const sorted = columns[t]!.slice().sort();
@@ -179,6 +187,22 @@ describe("runScenario", () => {
       same(curve[24]![key], npv(twentyFour)[key]);
     }
     expect(twentyFour.bands!.siliconNpvByDesignCycleUsd).toEqual(curve);
+  });
+
+  it("bands the inference tax's years so that year 1's recovered median is the metric's", () => {
+    // /inference-tax labels each year's bar with the tax recovered and says "$333M in the first year" (the front page
+    // too): the same draws, the same value in year 1 (inferenceTax.ts recoveredUsdPerYear = years[0].recoveredUsd).
+    const base = runScenario(bindScenario(library.resolve("base"), catalogs), {samples: 1000, seed: 1});
+    const metric = base.metrics.inferenceTaxRecoveredFirstYearUsd as MetricSummary;
+    const recovered = base.bands!.inferenceTaxRecoveredByYearUsd;
+    expect(recovered).toHaveLength(5); // base's 60-month horizon
+    expect([recovered[0]!.p5, recovered[0]!.p50, recovered[0]!.p95]).toEqual([metric.p5, metric.p50, metric.p95]);
+    // Base draws serving.utilization (the only key the tax reads) and silicon.nre: each year's spends and recovered
+    // tax move together with utilisation, so the medians keep merchant − in-house = recovered (to rounding).
+    base.bands!.inferenceTaxMerchantSpendByYearUsd.forEach((merchant, t) => {
+      const inHouse = base.bands!.inferenceTaxInHouseSpendByYearUsd[t]!;
+      expect(merchant.p50 - inHouse.p50).toBeCloseTo(recovered[t]!.p50, 0);
+    });
   });
 
   it("evaluates the series (point) at the median of each distribution", () => {
