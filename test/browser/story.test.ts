@@ -145,7 +145,7 @@ describe.skipIf(!enabled)("front page and story layout", () => {
     expect(chapter.verdict).toContain(`the marginal month (one month longer) costs ${marginal} (median)`);
   });
 
-  it("states the first year's recovered tax on /inference-tax as the front page, its chart and the scenario page do", async () => {
+  it("states the first year's recovered tax and the cost of a million tokens on /inference-tax and /moat as the front page, the charts and the scenario page do", async () => {
     const read = async (path: string, selector: string) => {
       const page = await openPage(browser, path);
       try {
@@ -166,6 +166,12 @@ describe.skipIf(!enabled)("front page and story layout", () => {
     // The years chart labels each year's bar pair with the tax recovered; year 1's label is the first.
     const labels = await read("/inference-tax", '[data-testid="chart-years"]');
     expect(labels).toContain(front);
+    // The cost of a million tokens: chapter 1's headline, the tax verdict, the merchant bar's total and the moat's
+    // starting cost all read the base draws' median (the moat scenario extends base and draws the same keys).
+    const cost = await read("/", '[data-testid="index-cost"]'); // "2.06 USD/Mtok"
+    expect(verdict).toContain(`of ${cost}, medians over the draws`);
+    expect(await read("/inference-tax", '[data-testid="chart-stack"]')).toContain(cost.replace(" USD/Mtok", ""));
+    expect(await read("/moat", '[data-testid="loss-note"]')).toContain(`the cost of serving (${cost}, the median`);
   });
 
   it.concurrent.for(STORY_PAGES)("%s fits a 390 px phone screen", async (path, {expect}) => {

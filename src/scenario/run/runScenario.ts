@@ -91,13 +91,18 @@ export interface ScenarioBands {
   inferenceTaxMerchantSpendByYearUsd: FanRow[];
   inferenceTaxInHouseSpendByYearUsd: FanRow[];
   inferenceTaxRecoveredByYearUsd: FanRow[];
+  /**
+   * The inference tax's cost stack, USD per million tokens: step k is the k-th row of InferenceTaxResult.stack (the
+   * merchant fleet's components, then the in-house fleet's, in that result's order).
+   */
+  inferenceTaxStackUsdPerMTok: FanRow[];
 }
 
 export type MetricSummaryOrNull = MetricSummary | {mean: null; p5: null; p50: null; p95: null; nullShare: 1};
 
 /**
- * Largest samples × steps (the banded series together) held at once: 4,000,000 values, 32 MB (about 20,000 samples
- * of a 5-year horizon's series: three of 60–61 steps, three of 5). A larger run first fills a quantile sketch per step and per
+ * Largest samples × steps (the banded series together) held at once: 4,000,000 values, 32 MB (about 19,000 samples
+ * of a 5-year horizon's series: three of 60–61 steps, three of 5, one of 12). A larger run first fills a quantile sketch per step and per
  * metric, whose memory does not grow with the samples (tens of MB of counts at a million samples instead of about
  * 1.5 GB of values; the metrics' means stay exact sums), then draws the same samples again, keeping only the values in
  * the sketch buckets that hold the percentiles (at most this many per pass, usually far fewer), which gives the exact
@@ -183,6 +188,11 @@ export function runScenario(
       key: "inferenceTaxRecoveredByYearUsd",
       steps: point.tax.years.length,
       at: (evaluation: ScenarioDraw, t: number) => evaluation.tax.years[t]?.recoveredUsd ?? NaN
+    },
+    {
+      key: "inferenceTaxStackUsdPerMTok",
+      steps: point.tax.stack.length,
+      at: (evaluation: ScenarioDraw, t: number) => evaluation.tax.stack[t]?.usdPerMTok ?? NaN
     }
   ] as const satisfies readonly {
     key: Exclude<keyof ScenarioBands, "quantiles">;

@@ -199,6 +199,12 @@ describe("runScenario", () => {
     expect([recovered[0]!.p5, recovered[0]!.p50, recovered[0]!.p95]).toEqual([metric.p5, metric.p50, metric.p95]);
     // Base draws serving.utilization (the only key the tax reads) and silicon.nre: each year's spends and recovered
     // tax move together with utilisation, so the medians keep merchant − in-house = recovered (to rounding).
+    // The cost stack's merchant parts sum to the cost per token's median (the same single driver).
+    const merchantParts = base.bands!.inferenceTaxStackUsdPerMTok.filter(
+      (_, k) => base.point.tax.stack[k]!.fleet === "merchant"
+    );
+    const cost = base.metrics.costPerMillionTokensUsd as MetricSummary;
+    expect(merchantParts.reduce((sum, r) => sum + r.p50, 0)).toBeCloseTo(cost.p50, 9);
     base.bands!.inferenceTaxMerchantSpendByYearUsd.forEach((merchant, t) => {
       const inHouse = base.bands!.inferenceTaxInHouseSpendByYearUsd[t]!;
       expect(merchant.p50 - inHouse.p50).toBeCloseTo(recovered[t]!.p50, 0);
