@@ -103,11 +103,12 @@ export function ScenarioControls(controls: readonly KeyControl[], values: Record
     const update = (raw: string, from: HTMLInputElement) => {
       let value = Number(raw);
       if (!Number.isFinite(value) || raw.trim() === "") return;
+      // Sliders snap to the control's steps (whole multiples of it), the thumb with them (the range's own step is
+      // "any": its bounds need not be whole steps, a link's 99.6% stretching a 0–95% slider), and then to the bounds,
+      // so that a snap never leaves them (99.6 snapped to 100, out of a fraction's [0, 1); breaker); typed numbers are
+      // kept as typed, within the bounds.
+      if (from === range) value = Number((Math.round(value / control.step) * control.step).toPrecision(12));
       value = Math.min(max, Math.max(min, value));
-      // Sliders snap to the control's step, the thumb with them (the range's own step is "any": its bounds need not
-      // be whole steps); typed numbers are kept as typed (within the bounds).
-      if (from === range)
-        value = Number((min + Math.round((value - min) / control.step) * control.step).toPrecision(12));
       if (range.value !== String(value)) range.value = String(value);
       if (from !== number) number.value = String(value);
       if (current[control.path] === value) return;
@@ -122,6 +123,11 @@ export function ScenarioControls(controls: readonly KeyControl[], values: Record
     number.addEventListener("input", (event) => {
       event.stopPropagation();
       update(number.value, number);
+    });
+    // A number typed outside the bounds is used at the nearest bound; once the reader leaves the box (or presses
+    // Enter), it shows that value, so the box never reads "1e9" while the page computes with 6.
+    number.addEventListener("change", () => {
+      if (Number(number.value) !== current[control.path]) number.value = String(current[control.path]);
     });
     row.append(name, range, number, unit);
     root.append(row);

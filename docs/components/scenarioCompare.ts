@@ -1,8 +1,7 @@
 // Side-by-side tables of several scenarios: their metrics, and the assumptions in which they differ. Every value is
 // written by format.ts, as the scenario pages and the story pages write it.
-import {formatMetric, formatMetricInterval} from "./format.js";
 import type {AssumptionRow, MetricRow} from "./scenarioPage.js";
-import {metricValueText} from "./scenarioMetrics.js";
+import {metricSpreadText, metricValueText} from "./scenarioMetrics.js";
 
 /** One scenario's column of a comparison. */
 export interface CompareColumn {
@@ -53,10 +52,11 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
       cell.className = "scenario-number";
       cell.dataset.value = row.value === null ? "" : String(row.value);
       cell.append(metricValueText(row));
-      if (row.p5 !== null && row.p95 !== null && formatMetric(row.name, row.p5) !== formatMetric(row.name, row.p95)) {
+      const spread = metricSpreadText(row);
+      if (spread) {
         const range = document.createElement("div");
         range.className = "muted";
-        range.textContent = formatMetricInterval(row.name, row.p5, row.p95);
+        range.textContent = spread;
         range.title = "90% interval (5th to 95th percentile)";
         cell.append(range);
       }

@@ -28,9 +28,18 @@ function intervalText(row: MetricRow): string {
 
 /** The range text of an uncertain metric: "90% interval 0.759 USD/Mtok–1.25 USD/Mtok"; "" for a certain one. */
 function rangeText(row: MetricRow): string {
+  const spread = metricSpreadText(row);
+  return spread && !noCentralValue(row) ? `90% interval ${spread}` : spread;
+}
+
+/**
+ * What goes under a metric's value, without the "90% interval" label (the compare page's cells carry it in their
+ * title): the p5–p95 range (with the share of draws without the metric, if any), or, for a month most draws never
+ * reach (the value reads "none within the horizon"), "in 98% of draws; month 11–12 in the others"; "" when certain.
+ */
+export function metricSpreadText(row: MetricRow): string {
   if (noCentralValue(row)) return `in ${formatPercent(row.nullShare)} of draws; ${percentileRange(row)} in the others`;
-  const interval = intervalText(row);
-  return interval ? `90% interval ${interval}` : "";
+  return intervalText(row);
 }
 
 /** Whether most draws never reach the metric, so it has no median (reportMedian) but some draws have a value. */

@@ -111,4 +111,23 @@ describe("ScenarioControls", () => {
     number.dispatchEvent(new Event("input", {bubbles: true}));
     expect([range.value, controls.value["serving.utilization"]]).toEqual(["55.5", 55.5]);
   });
+
+  it("keeps a snapped slider and a typed number inside the bounds, and shows the value used", () => {
+    // A share link's serving.cacheHit=0.996 stretches the 0–95% slider to 99.6; its right end snapped to 100 (out of
+    // the key's [0, 1)) and the page refused its own link (breaker, session 10).
+    const controls = ScenarioControls([keyControl("serving.cacheHit")], {"serving.cacheHit": 0.996});
+    const range = controls.querySelector<HTMLInputElement>("input[type=range]")!;
+    const number = controls.querySelector<HTMLInputElement>("input[type=number]")!;
+    range.value = range.max;
+    range.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(controls.value["serving.cacheHit"]).toBe(99.6);
+    number.value = "1e9";
+    number.dispatchEvent(new Event("input", {bubbles: true}));
+    number.dispatchEvent(new Event("change", {bubbles: true}));
+    expect([controls.value["serving.cacheHit"], number.value]).toEqual([99.6, "99.6"]);
+    number.value = "-5";
+    number.dispatchEvent(new Event("input", {bubbles: true}));
+    number.dispatchEvent(new Event("change", {bubbles: true}));
+    expect([controls.value["serving.cacheHit"], number.value]).toEqual([0, "0"]);
+  });
 });

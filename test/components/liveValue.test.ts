@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
 import {LiveMetric} from "../../docs/components/liveValue.js";
-import {metricValueText} from "../../docs/components/scenarioMetrics.js";
+import {metricSpreadText, metricValueText} from "../../docs/components/scenarioMetrics.js";
 import type {MetricRow} from "../../docs/components/scenarioPage.js";
 
 /** A month metric's row: deepseek-one-day's crossover, which 98% of its draws never reach (session 9's trial). */
@@ -21,6 +21,9 @@ describe("a month that never comes within the horizon", () => {
     // (data/scenarios/base.md) must not read "at —".
     expect(LiveMetric([neverRow], "inferenceOvertakesTrainingMonth").textContent).toBe("no point within the horizon");
     expect(metricValueText(neverRow)).toBe("none within the horizon");
+    // Under it, on the scenario page's cards and the compare page's cells alike: how many draws, and when in the others
+    // (the compare cell read "none within the horizon month 11–12"; breaker, session 10).
+    expect(metricSpreadText(neverRow)).toBe("in 98% of draws; month 11–12 in the others");
   });
 
   it("reads as the cards read it when the month comes", () => {

@@ -1025,9 +1025,10 @@ export const SCENARIO_KEYS = [
     path: "fleet.chips",
     label: "Chips serving (daily average)",
     type: "count",
-    range: "(0, 100000000]",
+    // At least one chip: a fleet of 1e-320 chips costs nothing, and the cost profit margin divided by it (breaker).
+    range: "[1, 100000000]",
     default: null,
-    meaning: "Average number of chips serving over the day.",
+    meaning: "Average number of chips serving over the day (at least 1; fractional for a day's average).",
     source:
       "sized by the serving model when not set: tokens per day ÷ (blended tokens/s per chip × 86,400 × serving.utilization)",
     distribution: true
@@ -1037,10 +1038,12 @@ export const SCENARIO_KEYS = [
     label: "Rented price of a chip-hour",
     slider: {unit: "USD/h", scale: 1, min: 0.5, max: 6, step: 0.05},
     type: "usdPerHour",
-    range: "(0, 10000]",
+    // A cent an hour at least, far below any rented accelerator-hour: a price near 0 (1e-320) made the day cost nothing
+    // and the cost profit margin NaN (breaker).
+    range: "[0.01, 10000]",
     default: null,
     meaning:
-      "What one chip-hour of the serving fleet costs when it is rented (more than 0; leave it unset for owned chips). When set, every serving cost is priced from it: the cost per token, the inference bill over the horizon and the fleet's daily cost (chips × this × 24); the inference-tax and custom-silicon comparisons still price owned chips.",
+      "What one chip-hour of the serving fleet costs when it is rented (at least 0.01 USD; leave it unset for owned chips). When set, every serving cost is priced from it: the cost per token, the inference bill over the horizon and the fleet's daily cost (chips × this × 24); the inference-tax and custom-silicon comparisons still price owned chips.",
     source:
       "unset: the chips are owned, and a chip-hour costs the owned chip-hour of serving.hardware (src/tco/chipHourCost.ts)",
     distribution: true
