@@ -1094,7 +1094,7 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "moat.catchUpMonths",
-    label: "Months to catch up",
+    label: "Time for competitors to catch up",
     slider: {unit: "months", scale: 1, min: 0, max: 36, step: 0.5},
     type: "durationMonths",
     range: MOAT_RANGES.catchUpMonths,
