@@ -1,13 +1,16 @@
-// A headline figure for inline use: "0.987 USD/Mtok (+3% vs base)". The element keeps the raw number in data-value so
+// A headline figure for inline use: "0.987 USD/Mtok (+3% vs the start)". The element keeps the raw number in data-value so
 // that tests compare numbers, not text. Plain DOM (no htl), so it types without a declaration shim.
 import {formatChange, formatMonthsChange} from "./format.js";
 
 export interface KpiOptions {
   /** Formats the value, unit included ("0.987 USD/Mtok"); default three significant digits. */
   format?: (value: number) => string;
-  /** The value to compare against; the badge shows "(+x% vs base)" when given and different. */
+  /**
+   * The value to compare against: the figure the page showed before a control moved (a chapter's static median), so
+   * the change reads against what the reader saw. The badge shows "(+x% vs the start)" when given and different.
+   */
   base?: number | null;
-  /** Words after the change, default "vs base". */
+  /** Words after the change, default "vs the start" ("vs base" read as the base scenario). */
   baseLabel?: string;
   /** data-testid of the element. */
   testid?: string;
@@ -27,7 +30,7 @@ export function Kpi(
   {
     format = (v) => String(Number(v.toPrecision(3))),
     base,
-    baseLabel = "vs base",
+    baseLabel = "vs the start",
     testid,
     missing = "—",
     title,
