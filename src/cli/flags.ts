@@ -26,7 +26,15 @@ export function seedFlag(flag = "--seed") {
   return (text: string): number => {
     const expected = "a whole number, in decimal";
     const value = parseFinite(flag, text, expected);
-    if (!Number.isSafeInteger(value)) throw new UserError({flag, message: "not an integer", expected, found: text});
+    if (!Number.isInteger(value)) throw new UserError({flag, message: "not an integer", expected, found: text});
+    // Beyond 2^53 a double no longer holds every whole number: 9007199254740993 reads as …992, another seed.
+    if (!Number.isSafeInteger(value))
+      throw new UserError({
+        flag,
+        message: "out of range",
+        expected: "a whole number within ±9007199254740991 (2^53 − 1)",
+        found: text
+      });
     return value;
   };
 }

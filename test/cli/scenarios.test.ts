@@ -353,6 +353,11 @@ describe("token-ledger run", () => {
     [["--set", "serving.batch=100000"], "--set: serving.batch: a batch of 100000 does not fit in memory"],
     [["--set", "serving.hardware=h100"], "--set: serving.hardware: unknown hardware id 'h100'"],
     [["--seed", "1.5"], "--seed: not an integer: expected a whole number, in decimal, found 1.5"],
+    // Past 2^53 − 1 a double cannot hold the seed as written (…993 reads as …992).
+    [
+      ["--seed", "9007199254740993"],
+      "--seed: out of range: expected a whole number within ±9007199254740991 (2^53 − 1), found 9007199254740993"
+    ],
     [["--samples", "0"], "--samples: out of range: expected a whole number >= 1, found 0"],
     [["--samples", "3000000"], "--samples: out of range: expected a whole number from 1 to 2000000, found 3000000"]
   ])("rejects %j: exit 1, one line naming the flag, nothing on stdout", async (args, message) => {
