@@ -2,6 +2,7 @@
 // loader turns each into an inline expression that calls one of these, so the sentence's number is the page's own.
 import type {ScenarioMetricName} from "../lib/scenario/evaluate/metrics.js";
 import {formatAssumption, formatMetric} from "./format.js";
+import {monthNeverComes} from "./scenarioMetrics.js";
 import type {MetricRow} from "./scenarioPage.js";
 
 function liveSpan(name: string, text: string, title: string): HTMLElement {
@@ -22,7 +23,7 @@ function liveSpan(name: string, text: string, title: string): HTMLElement {
 export function LiveMetric(rows: readonly MetricRow[], metric: ScenarioMetricName): HTMLElement {
   const row = rows.find((r) => r.name === metric);
   const text =
-    row !== undefined && row.value === null && row.unit === "month"
+    row !== undefined && monthNeverComes(row)
       ? "no point within the horizon"
       : formatMetric(metric, row?.value ?? null);
   return liveSpan(`metrics.${metric}`, text, `${row?.label ?? metric}: recomputed as you change the assumptions`);

@@ -53,7 +53,12 @@ function noCentralValue(row: MetricRow): boolean {
  * dash. The narrative's live values write the same case for prose (LiveMetric: "at no point within the horizon").
  */
 export function metricValueText(row: Pick<MetricRow, "name" | "value" | "unit">): string {
-  return row.value === null && row.unit === "month" ? "none within the horizon" : formatMetric(row.name, row.value);
+  return monthNeverComes(row) ? "none within the horizon" : formatMetric(row.name, row.value);
+}
+
+/** Whether the row is a month (a payback, a crossover) that does not come within the horizon: no central value. */
+export function monthNeverComes(row: Pick<MetricRow, "value" | "unit">): boolean {
+  return row.value === null && row.unit === "month";
 }
 
 /**

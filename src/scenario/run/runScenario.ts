@@ -102,11 +102,11 @@ export type MetricSummaryOrNull = MetricSummary | {mean: null; p5: null; p50: nu
 
 /**
  * Largest samples × steps (the banded series together) held at once: 4,000,000 values, 32 MB (about 19,000 samples
- * of a 5-year horizon's series: three of 60–61 steps, three of 5, one of 12). A larger run first fills a quantile sketch per step and per
- * metric, whose memory does not grow with the samples (tens of MB of counts at a million samples instead of about
- * 1.5 GB of values; the metrics' means stay exact sums), then draws the same samples again, keeping only the values in
- * the sketch buckets that hold the percentiles (at most this many per pass, usually far fewer), which gives the exact
- * percentiles.
+ * of a 5-year horizon's series: three of 60–61 steps, three of 5, one of 12). A larger run first fills a quantile
+ * sketch per step and per metric, whose memory does not grow with the samples (tens of MB of counts at a million
+ * samples instead of about 1.5 GB of values; the metrics' means stay exact sums), then draws the same samples again,
+ * keeping only the values in the sketch buckets that hold the percentiles (at most this many per pass, usually far
+ * fewer), which gives the exact percentiles.
  */
 export const EXACT_BAND_VALUES = 4_000_000;
 
@@ -156,6 +156,14 @@ export function runScenario(
   }
   const ranges = new Map(uncertainKeys.map((path) => [path, keyRange(scenarioKey(path)!)]));
   const sampled: ScenarioPoint = {...median};
+  const taxYears = <K extends keyof ScenarioBands>(
+    key: K,
+    field: "merchantSpendUsd" | "inHouseSpendUsd" | "recoveredUsd"
+  ) => ({
+    key,
+    steps: point.tax.years.length,
+    at: (evaluation: ScenarioDraw, t: number) => evaluation.tax.years[t]?.[field] ?? NaN
+  });
   // The banded series: what each sample adds at each step (spend step t is month t + 1, silicon step t is month t,
   // cycle step t is a t-month design cycle, tax step t is year t + 1), in ScenarioBands order.
   const series = [
@@ -174,21 +182,9 @@ export function runScenario(
       steps: point.silicon.npvByDesignCycle.length,
       at: (evaluation: ScenarioDraw, t: number) => evaluation.silicon.npvByDesignCycle[t]?.npvUsd ?? NaN
     },
-    {
-      key: "inferenceTaxMerchantSpendByYearUsd",
-      steps: point.tax.years.length,
-      at: (evaluation: ScenarioDraw, t: number) => evaluation.tax.years[t]?.merchantSpendUsd ?? NaN
-    },
-    {
-      key: "inferenceTaxInHouseSpendByYearUsd",
-      steps: point.tax.years.length,
-      at: (evaluation: ScenarioDraw, t: number) => evaluation.tax.years[t]?.inHouseSpendUsd ?? NaN
-    },
-    {
-      key: "inferenceTaxRecoveredByYearUsd",
-      steps: point.tax.years.length,
-      at: (evaluation: ScenarioDraw, t: number) => evaluation.tax.years[t]?.recoveredUsd ?? NaN
-    },
+    taxYears("inferenceTaxMerchantSpendByYearUsd", "merchantSpendUsd"),
+    taxYears("inferenceTaxInHouseSpendByYearUsd", "inHouseSpendUsd"),
+    taxYears("inferenceTaxRecoveredByYearUsd", "recoveredUsd"),
     {
       key: "inferenceTaxStackUsdPerMTok",
       steps: point.tax.stack.length,
