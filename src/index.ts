@@ -56,6 +56,7 @@ export * from "./scenario/evaluate/evaluateScenario.js";
 export * from "./scenario/resolve/scenarioValues.js";
 export * from "./scenario/file/scenarioErrors.js";
 export * from "./scenario/run/runScenario.js";
+export * from "./scenario/run/scenarioDraws.js";
 export * from "./scenario/run/runReport.js";
 export * from "./scenario/run/reportFormat.js";
 export * from "./scenario/evaluate/metricInfo.js";

@@ -59,7 +59,12 @@ export function CostStackChart(
     marginRight: narrow ? 44 : 92,
     x: {label: "USD per million tokens →", grid: true},
     // With panels, each panel's group is written above its bars, inside the frame (no facet axis to clip).
-    y: {label: null, domain: many ? seriesDomain : domain, ...(many ? {insetTop: 18} : {})},
+    // On a phone a bar's two-part name ("output tokens, rented") takes two lines, so the margin never clips it.
+    y: {
+      label: null,
+      domain: many ? seriesDomain : domain,
+      ...(many ? {insetTop: 18} : narrow ? {tickFormat: (d: string) => d.replace(", ", ",\n")} : {})
+    },
     ...(many ? {fy: {axis: null, domain, padding: 0.1}} : {}),
     color: {legend: true, ...colors},
     ...options,

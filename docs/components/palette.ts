@@ -84,7 +84,9 @@ export const COST_COMPONENTS = [
   {key: "systemCapital", label: "servers & network", color: HUES.lightBlue},
   {key: "facilityCapital", label: "facility", color: HUES.brown},
   {key: "energy", label: "energy", color: HUES.yellow},
-  {key: "operations", label: "operations", color: HUES.grey}
+  {key: "operations", label: "operations", color: HUES.grey},
+  // A rented chip-hour is one price (the cloud's), with no parts of the operator's own.
+  {key: "rentedChipHour", label: "rented chip-hours", color: SPEND_COLORS.inference}
 ] as const;
 
 /**

@@ -16,11 +16,33 @@ const TOKENS = [
   ["input", "input tokens"]
 ] as const;
 
-/** The cost of a million output and input tokens on owned merchant chips, by part. */
-export function costPartRows(series: string, point: ScenarioEvaluation): Required<CostStackRow>[] {
-  return TOKENS.flatMap(([token, group]) =>
-    COST_PARTS.map((component) => ({series, group, component, usdPerMTok: point.cost[token][component]}))
-  );
+/**
+ * The cost of a million output and input tokens on owned merchant chips, by part; when the scenario rents its fleet
+ * (fleet.chipHourPrice), each beside the same tokens on rented chip-hours (one part: the cloud's price, which the cost
+ * per token in the metrics uses), groups "output tokens, owned" and "output tokens, rented". `ownedLabel` names the owned
+ * groups so without renting (for /compare, where another scenario rents: its panels then match this one's).
+ */
+export function costPartRows(
+  series: string,
+  point: ScenarioEvaluation,
+  {ownedLabel = false}: {ownedLabel?: boolean} = {}
+): Required<CostStackRow>[] {
+  const rented = costIsRented(point);
+  const rentedCost = {output: point.cost.costPerMillionOutputTokensUsd, input: point.cost.costPerMillionInputTokensUsd};
+  return TOKENS.flatMap(([token, group]) => [
+    ...COST_PARTS.map((component) => ({
+      series,
+      group: rented || ownedLabel ? `${group}, owned` : group,
+      component,
+      usdPerMTok: point.cost[token][component]
+    })),
+    ...(rented ? [{series, group: `${group}, rented`, component: "rentedChipHour", usdPerMTok: rentedCost[token]}] : [])
+  ]);
+}
+
+/** True when the scenario's tokens are priced on rented chip-hours (fleet.chipHourPrice), not on owned chips. */
+export function costIsRented(point: ScenarioEvaluation): boolean {
+  return point.cost.chipHourCostUsd !== point.cost.chipHour.totalUsdPerChipHour;
 }
 
 /**

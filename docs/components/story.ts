@@ -12,7 +12,7 @@ import {
 } from "../lib/scenario/evaluate/evaluateScenario.js";
 import {scenarioKey} from "../lib/scenario/file/schema.js";
 import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
-import {scenarioMedianPoint, type ScenarioPoint} from "../lib/scenario/resolve/scenarioValues.js";
+import type {ScenarioPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import type {RunReport} from "../lib/scenario/run/runReport.js";
 import type {Distribution} from "../lib/uncertainty/distribution.js";
 import {AssumptionList, type AssumptionItem} from "./assumptionList.js";
@@ -20,7 +20,7 @@ import {KeySlider, type KeySliderElement} from "./keyControls.js";
 import {formatAssumption} from "./format.js";
 import {csvFile, DownloadButton} from "./download.js";
 import {ScenarioNotice} from "./scenarioNotice.js";
-import {scenarioPageCheck} from "./scenarioPage.js";
+import {scenarioPageCheck, scenarioPageMedianPoint} from "./scenarioPage.js";
 import {
   applyShareSets,
   formatShareSet,
@@ -45,9 +45,9 @@ export interface Story {
   report: RunReport;
   catalogs: ScenarioCatalogs;
   bound: BoundScenario;
-  /** Every key at one value, a distribution at its median (scenarioMedianPoint). */
+  /** Every key at one value, an uncertain key at the median of its draws (scenarioPageMedianPoint). */
   median: ScenarioPoint;
-  /** Every model at the median point (evaluateScenarioPoint): what the page's figures are compared against. */
+  /** Every model at the scenario's median point (evaluateScenarioPoint): what the page's figures are compared against. */
   base: ScenarioEvaluation;
   /**
    * The sets of the page's link (`?set=path%3Dvalue`) that passed the same checks as on a scenario page, already
@@ -85,14 +85,14 @@ export async function loadStory(
     );
   }
   const catalogs = {hardware: site.hardware, models: site.models};
-  const base = evaluateScenarioPoint(bindScenario(entry.resolved, catalogs), scenarioMedianPoint(entry.resolved));
+  const base = evaluateScenarioPoint(bindScenario(entry.resolved, catalogs), scenarioPageMedianPoint(entry.resolved));
   // The link's sets, each validated like a line of a scenario file and then evaluated; what fails is listed.
   const query = parseShareQuery(search);
   // The same check as a scenario page's: the median and the Monte Carlo, so no link makes a chapter's bands fail.
   const fromLink = applyShareSets(entry.resolved, query.sets, {check: scenarioPageCheck(catalogs)});
   const resolved = fromLink.resolved;
   const bound = bindScenario(resolved, catalogs);
-  const median = scenarioMedianPoint(resolved);
+  const median = scenarioPageMedianPoint(resolved);
   return {
     site,
     id,

@@ -85,14 +85,13 @@ toc: false
 
 ~~~js
 import {controlToBase, keyControl} from "../components/keyControls.js";
-import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
+import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageMedianPoint, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
 import {ScenarioRunner} from "../components/scenarioRunner.js";
 import {frameTurn, frameTurnsDone, nextTask} from "../components/frameTurn.js";
 import {cardResize} from "../components/cardResize.js";
 import {whenNear} from "../components/nearViewport.js";
 import {DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
 import {costPartRows, csvRows, currentCycleRow, cycleRows, fleetDayRows, flywheelRows, moatRows, siliconCostPartRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
-import {scenarioMedianPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../components/urlState.js";
 import {csvFile, DownloadButton} from "../components/download.js";
 import {formatUsd, medianLabel} from "../components/format.js";
@@ -159,7 +158,7 @@ slider. Assumptions that are uncertain in the scenario (a distribution) become t
 ~~~js
 // This scenario's topics' sliders first (${topics.map((t) => t.id).join(", ") || "none: it extends no other scenario"}), then every page's.
 const CONTROLS = ${JSON.stringify(topicControlKeys(topics))}.map(keyControl);
-const controlsInput = ScenarioControls(CONTROLS, scenarioMedianPoint(fromUrl.resolved));
+const controlsInput = ScenarioControls(CONTROLS, scenarioPageMedianPoint(fromUrl.resolved));
 const controlStart = controlsInput.value;
 // A move marks the page as settling at once, before the runtime's next frame recomputes anything; the state cell
 // below clears the mark when its figures are in.
@@ -178,8 +177,9 @@ const sets = mergeSets(fromUrl.applied, controlSets);
 // and both reach the screen in the next frame. The Monte Carlo of the metrics runs in the worker meanwhile.
 await nextTask();
 const pointState = settledScenarioPagePoint(entry.resolved, catalogs, sets);
-// The narrative's live assumptions: each key at the page's state (its median when uncertain).
-const livePoint = scenarioMedianPoint(pointState.resolved);
+// The narrative's live assumptions: each key at the page's state (the median of its draws when uncertain), the point
+// the charts draw.
+const livePoint = scenarioPageMedianPoint(pointState.resolved);
 writeShareState(sets);
 ~~~
 
@@ -226,8 +226,8 @@ display(
 const costRows = costPartRows(ID, pointState.point);
 const spend = spendRows(ID, pointState.point);
 const silicon = siliconRows(ID, pointState.point);
-const cycles = cycleRows(ID, pointState.point, scenarioMedianPoint(pointState.resolved)["silicon.designCycle"]);
-const currentCycle = [currentCycleRow(ID, scenarioMedianPoint(pointState.resolved)["silicon.designCycle"], pointState.point)];
+const cycles = cycleRows(ID, pointState.point, livePoint["silicon.designCycle"]);
+const currentCycle = [currentCycleRow(ID, livePoint["silicon.designCycle"], pointState.point)];
 ${[...topicCharts].map((chart) => TOPIC_ROWS[chart] ?? "").join("\n")}
 const csv = (name, data) =>
   DownloadButton("CSV", () => csvFile(ID + "-" + name + ".csv", csvRows(data)), {
@@ -331,7 +331,8 @@ const TOPIC_ROWS: Partial<Record<Chart, string>> = {
 const CARDS: Record<Chart, {title: string; subtitle: string; draw: string}> = {
   cost: {
     title: "Cost of a million tokens, by part",
-    subtitle: 'Owned merchant chips, every uncertain assumption at its median · ${csv("cost", costRows)}',
+    subtitle:
+      '${costRows.some((row) => row.component === "rentedChipHour") ? "Owned merchant chips by part, beside the rented chip-hours this scenario pays for" : "Owned merchant chips"}; every uncertain assumption at its median · ${csv("cost", costRows)}',
     draw: "CostStackChart(costRows, {width})"
   },
   spend: {

@@ -4,7 +4,7 @@ import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {buildSiteData} from "../../src/node/siteData.js";
 import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/evaluateScenario.js";
-import {scenarioMedianPoint} from "../../src/scenario/resolve/scenarioValues.js";
+import {scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
 import {chartSvg, relativeError, setInput} from "./storyHelpers.js";
 
@@ -31,7 +31,7 @@ describe.skipIf(!enabled)("custom-silicon: from the die to the price list", () =
       const bound = bindScenario(resolved, {hardware: site!.hardware, models: site!.models});
       const at = (dieArea: number) =>
         evaluateScenarioPoint(bound, {
-          ...scenarioMedianPoint(resolved),
+          ...scenarioPageMedianPoint(resolved),
           "silicon.unitCost": null,
           "silicon.dieArea": dieArea,
           "silicon.node": "n3",

@@ -9,7 +9,7 @@ import {
   type ScenarioMetricName
 } from "../../src/scenario/evaluate/evaluateScenario.js";
 import {metricCentral} from "../../docs/components/scenarioPage.js";
-import {scenarioMedianPoint} from "../../src/scenario/resolve/scenarioValues.js";
+import {scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
 import {spendByYear} from "../../src/strategy/trainingVsInference.js";
 import {formatUsd} from "../../docs/components/format.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
@@ -101,9 +101,10 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       expect(after).not.toEqual(onLoad);
       expect(await chartSvg(page, c.chart)).not.toEqual(chartBefore);
 
-      // The same inputs in Node: the scenario at its medians with the moved control's key at the control's value
-      // (components/story.ts storyPoint: a slider the reader did not move leaves its key at the scenario's value).
-      const point = {...scenarioMedianPoint(resolved)};
+      // The same inputs in Node: the scenario at the page's point (each uncertain key at its draws' median) with the
+      // moved control's key at the control's value (components/story.ts storyPoint: a slider the reader did not move
+      // leaves its key at the scenario's value).
+      const point = {...scenarioPageMedianPoint(resolved)};
       const moved = c.controls.find((control) => control.testid === c.move.testid)!;
       point[moved.key] = await controlValue(page, moved.testid);
       const expected = evaluateScenarioPoint(
@@ -127,7 +128,7 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       // Epoch AI, epoch.ai/data-insights/openai-compute-spend: about $3B training, $1.8B inference, $1B research.
       expect(text).toContain("about $3B on training, $1.8B on inference and $1B on research compute");
       const catalogs = {hardware: site!.hardware, models: site!.models};
-      const ev = evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved));
+      const ev = evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioPageMedianPoint(resolved));
       const [first] = spendByYear(ev.spend);
       expect(text).toContain(
         `spends ${formatUsd(first!.trainingSpendUsd)} on training and ${formatUsd(first!.inferenceSpendUsd)} on inference`

@@ -8,7 +8,7 @@ import {
   evaluateScenarioPoint,
   type ScenarioMetricName
 } from "../../src/scenario/evaluate/evaluateScenario.js";
-import {scenarioMedianPoint} from "../../src/scenario/resolve/scenarioValues.js";
+import {scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
 import {chartSvg, controlValue, headline, relativeError, setInput} from "./storyHelpers.js";
 
@@ -75,7 +75,7 @@ const CASES: StoryCase[] = [
 
 function expectedMetric(c: StoryCase, values: Record<string, number>): number | null {
   const {resolved} = site!.scenarios[c.scenario]!;
-  const point = {...scenarioMedianPoint(resolved), ...values};
+  const point = {...scenarioPageMedianPoint(resolved), ...values};
   return evaluateScenarioPoint(bindScenario(resolved, {hardware: site!.hardware, models: site!.models}), point).metrics[
     c.metric
   ];

@@ -8,7 +8,7 @@ import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {buildSiteData} from "../../src/node/siteData.js";
 import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/evaluateScenario.js";
-import {scenarioMedianPoint} from "../../src/scenario/resolve/scenarioValues.js";
+import {scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
 import {parseShareQuery} from "../../docs/components/urlState.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
 import {controlValue, headline, setInput} from "./storyHelpers.js";
@@ -115,7 +115,7 @@ describe.skipIf(!enabled)("chapters readers can send", () => {
       const base = site!.scenarios.base!;
       const ev = evaluateScenarioPoint(
         bindScenario(base.resolved, {hardware: site!.hardware, models: site!.models}),
-        scenarioMedianPoint(base.resolved)
+        scenarioPageMedianPoint(base.resolved)
       );
       const bands = base.report.bands!;
       expect(rows.length).toBe(ev.tax.years.length);

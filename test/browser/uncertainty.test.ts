@@ -9,7 +9,8 @@ import {buildSiteData} from "../../src/node/siteData.js";
 import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {flywheelUncertainty, FLYWHEEL_UNCERTAIN_KEYS} from "../../src/scenario/bands/flywheelUncertainty.js";
 import {moatUncertainty, MOAT_UNCERTAIN_KEYS} from "../../src/scenario/bands/moatUncertainty.js";
-import {scenarioDistributions, scenarioMedianPoint} from "../../src/scenario/resolve/scenarioValues.js";
+import {scenarioDistributions} from "../../src/scenario/resolve/scenarioValues.js";
+import {scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
 import {siliconUncertainty} from "../../src/scenario/bands/siliconUncertainty.js";
 import {monteCarlo} from "../../src/uncertainty/monteCarlo.js";
 import type {SummaryStats} from "../../src/uncertainty/summary.js";
@@ -21,7 +22,7 @@ const site = enabled ? buildSiteData() : null;
 
 function setup(id: string) {
   const {resolved} = site!.scenarios[id]!;
-  const median = scenarioMedianPoint(resolved);
+  const median = scenarioPageMedianPoint(resolved);
   const point = evaluateScenarioPoint(bindScenario(resolved, {hardware: site!.hardware, models: site!.models}), median);
   const pick = (keys: readonly string[]) =>
     Object.fromEntries(Object.entries(scenarioDistributions(resolved)).filter(([key]) => keys.includes(key)));

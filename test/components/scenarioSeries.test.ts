@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {cycleRows, fleetDayRows} from "../../docs/components/scenarioSeries.js";
+import {costPartRows, cycleRows, fleetDayRows} from "../../docs/components/scenarioSeries.js";
 import {scenarioPagePoint} from "../../docs/components/scenarioPage.js";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
 import {locateScenario} from "../../src/node/scenarioFiles.js";
@@ -60,5 +60,34 @@ describe("fleetDayRows", () => {
     }
     const revenue = rows.filter((r) => r.bar === "revenue").reduce((sum, r) => sum + r.usdPerDay, 0);
     expect(revenue).toBeCloseTo(point.priceList.revenueUsd, 6);
+  });
+});
+
+describe("costPartRows", () => {
+  it("sets a rented fleet's cost per token (the metrics') beside the owned chips' parts", () => {
+    const catalogs = loadCatalogs();
+    const {id, library} = locateScenario("deepseek-one-day");
+    const {point} = scenarioPagePoint(library.resolve(id), catalogs, []);
+    const rows = costPartRows(id, point);
+    const total = (group: string) => rows.filter((r) => r.group === group).reduce((sum, r) => sum + r.usdPerMTok, 0);
+    expect([...new Set(rows.map((r) => r.group))]).toEqual([
+      "output tokens, owned",
+      "output tokens, rented",
+      "input tokens, owned",
+      "input tokens, rented"
+    ]);
+    // The rented bars are the metrics the page's table shows (a chip-hour at fleet.chipHourPrice, $2 for an H800),
+    // the owned bars the same tokens at the owned chip-hour's parts: the chart read 1.01 beside a table's 1.11.
+    expect(total("output tokens, rented")).toBe(point.metrics.costPerMillionOutputTokensUsd);
+    expect(total("input tokens, rented")).toBe(point.metrics.costPerMillionInputTokensUsd);
+    expect(total("output tokens, owned")).toBeCloseTo(point.cost.output.total, 12);
+    expect(total("output tokens, rented") / total("output tokens, owned")).toBeCloseTo(
+      point.cost.chipHourCostUsd / point.cost.chipHour.totalUsdPerChipHour,
+      12
+    );
+    // An owned fleet has no rented bars and unlabelled groups, unless /compare asks for "owned" beside a renter.
+    const base = scenarioPagePoint(library.resolve("base"), catalogs, []).point;
+    expect([...new Set(costPartRows("base", base).map((r) => r.group))]).toEqual(["output tokens", "input tokens"]);
+    expect(costPartRows("base", base, {ownedLabel: true})[0]!.group).toBe("output tokens, owned");
   });
 });

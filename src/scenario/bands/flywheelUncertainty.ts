@@ -4,7 +4,7 @@ import {histogram, type HistogramRow} from "../../uncertainty/histogram.js";
 import {summarize, type SummaryStats} from "../../uncertainty/summary.js";
 import {type FanRow} from "../../uncertainty/fan.js";
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
-import {clampToRange} from "../run/runScenario.js";
+import {clampToRange} from "../run/scenarioDraws.js";
 import {keyRange, scenarioKey} from "../file/schema.js";
 
 /** The key whose uncertainty the flywheel page propagates (the others stay at their point values). */

@@ -6,7 +6,7 @@ import {histogram, type HistogramRow} from "../../uncertainty/histogram.js";
 import {probabilityAbove, type SummaryStats} from "../../uncertainty/summary.js";
 import {TOKENS_PER_MILLION} from "../../units/si.js";
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
-import {clampToRange} from "../run/runScenario.js";
+import {clampToRange} from "../run/scenarioDraws.js";
 import {keyRange, scenarioKey} from "../file/schema.js";
 
 /** The keys whose uncertainty the moat page propagates (the others stay at their point values). */

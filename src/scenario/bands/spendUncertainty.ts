@@ -4,7 +4,7 @@ import {monteCarlo} from "../../uncertainty/monteCarlo.js";
 import {fan, type FanRow} from "../../uncertainty/fan.js";
 import {type SummaryStats} from "../../uncertainty/summary.js";
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
-import {clampToRange} from "../run/runScenario.js";
+import {clampToRange} from "../run/scenarioDraws.js";
 import {keyRange, scenarioKey} from "../file/schema.js";
 
 /**

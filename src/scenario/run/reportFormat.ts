@@ -247,10 +247,11 @@ export function metricFormat(name: ScenarioMetricName): UnitFormat {
 
 /**
  * A metric value given in its display unit (MetricRow: value × METRIC_INFO scale), written as the story pages write
- * the quantity: "0.987 USD/Mtok", "$2.72B", "44%", "month 8", "20.5 ms"; "—" when it does not occur.
+ * the quantity: "0.987 USD/Mtok", "$2.72B", "44%", "month 8", "20.5 ms"; when it does not occur, what that means
+ * (METRIC_INFO's `absent`: "none (no revenue at these prices)"), else "—".
  */
 export function formatMetric(name: ScenarioMetricName, displayValue: number | null): string {
-  if (displayValue === null) return "—";
+  if (displayValue === null) return METRIC_INFO[name].absent ?? "—";
   return metricFormat(name)(displayValue / METRIC_INFO[name].scale);
 }
 

@@ -5,7 +5,6 @@ import {fan, type FanRow} from "../../uncertainty/fan.js";
 import {ExactQuantiles} from "../../uncertainty/exactQuantiles.js";
 import {QuantileSketch} from "../../uncertainty/quantileSketch.js";
 import {SUMMARY_PS} from "../../uncertainty/summary.js";
-import {isInRange, type NumberRange} from "../../units/range.js";
 import {
   evaluateScenarioDraw,
   evaluateScenarioPoint,
@@ -16,8 +15,8 @@ import {
   type ScenarioMetricName
 } from "../evaluate/evaluateScenario.js";
 import {keyRange, scenarioKey} from "../file/schema.js";
-import {scenarioDistributions, scenarioMedianPoint, type ScenarioPoint} from "../resolve/scenarioValues.js";
-import {unreadCustomChipKeys} from "../evaluate/customChipSpec.js";
+import {scenarioMedianPoint, type ScenarioPoint} from "../resolve/scenarioValues.js";
+import {clampToRange, drawnDistributions, scenarioDrawMedianPoint} from "./scenarioDraws.js";
 
 /** A metric under uncertainty: its mean and percentiles over the Monte Carlo samples, in the metric's unit. */
 export interface MetricSummary {
@@ -48,7 +47,10 @@ export interface ScenarioRunOptions {
 }
 
 export interface ScenarioRunResult {
-  /** Every model evaluated at the median of each distribution: the series a page charts. */
+  /**
+   * Every model evaluated at one point, each uncertain key at the median of its draws (scenarioDrawMedianPoint, same
+   * samples and seed): the series a page charts.
+   */
   point: ScenarioEvaluation;
   /** Keys that are distributions. */
   uncertainKeys: string[];
@@ -123,37 +125,23 @@ export const DEFAULT_SCENARIO_SAMPLES = 1000;
 export const DEFAULT_SCENARIO_SEED = 1;
 
 /**
- * A sampled value pulled back inside its key's range: a normal for a fraction can stray below 0 or above 1, which no
- * model accepts. Open ends are approached to within 1e-9 of the bound, relative (or 1e-9 absolute near 0).
- */
-export function clampToRange(value: number, range: NumberRange): number {
-  if (isInRange(value, range)) return value;
-  const epsilon = (bound: number) => Math.max(1e-9, Math.abs(bound) * 1e-9);
-  if (value <= range.min) return !range.minExclusive ? range.min : range.min + epsilon(range.min);
-  return !range.maxExclusive ? range.max : range.max - epsilon(range.max);
-}
-
-/**
- * Evaluates a scenario: every model at the median point, and, when any key is a distribution, a seeded Monte Carlo
- * of the headline metrics and of the charted series' bands (each sample evaluates the whole scenario with every
- * uncertain key drawn, clamped into its range). The same scenario, samples and seed give the same result bit for bit.
+ * Evaluates a scenario: when any key is a distribution, a seeded Monte Carlo of the headline metrics and of the charted
+ * series' bands (each sample evaluates the whole scenario with every uncertain key drawn, clamped into its range), and
+ * every model at one point, each uncertain key at the median of its draws (scenarioDrawMedianPoint). The same
+ * scenario, samples and seed give the same result bit for bit.
  */
 export function runScenario(
   bound: BoundScenario,
   {samples, seed, exactBandValues = EXACT_BAND_VALUES, sketchOnly = false}: ScenarioRunOptions
 ): ScenarioRunResult {
-  const median = scenarioMedianPoint(bound.resolved);
-  const point = evaluateScenarioPoint(bound, median);
-  // A key the evaluation does not read (a custom-chip key another description overrides: unreadCustomChipKeys) is not
-  // drawn: drawing it would move nothing, yet list it among the uncertain keys and take its share of the random stream.
-  const unread = unreadCustomChipKeys(bound.resolved);
-  const distributions = Object.fromEntries(
-    Object.entries(scenarioDistributions(bound.resolved)).filter(([path]) => !(path in unread))
-  );
+  const distributions = drawnDistributions(bound.resolved);
   const uncertainKeys = Object.keys(distributions);
   if (uncertainKeys.length === 0) {
+    const point = evaluateScenarioPoint(bound, scenarioMedianPoint(bound.resolved));
     return {point, uncertainKeys, metrics: {...point.metrics}, monteCarlo: null, bands: null};
   }
+  const median = scenarioDrawMedianPoint(bound.resolved, {samples, seed});
+  const point = evaluateScenarioPoint(bound, median);
   const ranges = new Map(uncertainKeys.map((path) => [path, keyRange(scenarioKey(path)!)]));
   const sampled: ScenarioPoint = {...median};
   const taxYears = <K extends keyof ScenarioBands>(

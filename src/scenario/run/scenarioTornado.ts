@@ -1,7 +1,7 @@
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {tornado, type TornadoRow} from "../../uncertainty/sensitivity.js";
 import {evaluateScenarioPoint, type BoundScenario, type ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
-import {clampToRange} from "./runScenario.js";
+import {clampToRange} from "./scenarioDraws.js";
 import {keyRange, scenarioKey} from "../file/schema.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 

@@ -15,7 +15,8 @@ import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {formatRange, isInRange} from "../../units/range.js";
 import {isQuantityKey, keyRange, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
 import {quantityError} from "../file/readValue.js";
-import {scenarioMedianPoint} from "../resolve/scenarioValues.js";
+import {scenarioDrawMedianPoint} from "./scenarioDraws.js";
+import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "./runScenario.js";
 import {didYouMean} from "../../errors/suggest.js";
 import {linspace} from "../../uncertainty/linspace.js";
 
@@ -317,7 +318,11 @@ export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: num
     const axisColumns = paths.map((path) => values[path]!);
     const metricColumns = metrics.map((name) => values[name]!);
     const readers = metrics.map((name) => METRIC_READERS[name]);
-    const base = scenarioMedianPoint(bound.resolved);
+    // Keys not varied at the median of their draws in `run`'s default Monte Carlo, the point `run` and the pages chart.
+    const base = scenarioDrawMedianPoint(bound.resolved, {
+      samples: DEFAULT_SCENARIO_SAMPLES,
+      seed: DEFAULT_SCENARIO_SEED
+    });
     const reuse = stagesToReuse(bound, base, paths);
     const errors: UserError[] = [];
     const index = axes.map(() => 0);

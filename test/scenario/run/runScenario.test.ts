@@ -13,14 +13,10 @@ import {
 import {isInRange, parseRange} from "../../../src/units/range.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {resolveScenario} from "../../../src/scenario/resolve/resolveScenario.js";
-import {
-  BAND_SKETCH_ACCURACY,
-  clampToRange,
-  runScenario,
-  type MetricSummary
-} from "../../../src/scenario/run/runScenario.js";
+import {BAND_SKETCH_ACCURACY, runScenario, type MetricSummary} from "../../../src/scenario/run/runScenario.js";
 import {scenarioDistributions, scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
 import {keyRange, scenarioKey} from "../../../src/scenario/file/schema.js";
+import {clampToRange} from "../../../src/scenario/run/scenarioDraws.js";
 import type {Distribution} from "../../../src/uncertainty/distribution.js";
 import {monteCarlo} from "../../../src/uncertainty/monteCarlo.js";
 import {percentiles} from "../../../src/uncertainty/quantiles.js";
@@ -211,13 +207,36 @@ describe("runScenario", () => {
     });
   });
 
-  it("evaluates the series (point) at the median of each distribution", () => {
-    const uncertain = runScenario(inline("serving.utilization: 0.4 to 0.9"), {samples: 50, seed: 1});
-    const median = runScenario(inline(`serving.utilization: ${Math.sqrt(0.4 * 0.9)}`), {samples: 50, seed: 1});
-    expect(uncertain.point.metrics.costPerMillionTokensUsd).toBeCloseTo(
-      median.point.metrics.costPerMillionTokensUsd,
-      12
-    );
+  it("evaluates the series (point) at the median of each key's draws, which is the median of a figure monotone in it", () => {
+    const bound = inline("serving.utilization: 0.4 to 0.9\nsilicon.nre: $100M to $500M");
+    const run = runScenario(bound, {samples: 1000, seed: 7});
+    // The draws of serving.utilization, as the Monte Carlo makes them (its own stream of seed 7), and their median.
+    const draws = monteCarlo({
+      samples: 1000,
+      seed: 7,
+      inputs: {"serving.utilization": scenarioDistributions(bound.resolved)["serving.utilization"]!},
+      outputs: ["u"],
+      keepSamples: true,
+      evaluateAt: (input, i, output) => (output.u![i] = input["serving.utilization"]![i]!)
+    });
+    const [drawnMedian] = percentiles(draws.outputSamples!.u!, [0.5]);
+    const atDrawnMedian = runScenario(inline(`serving.utilization: ${drawnMedian}\nsilicon.nre: $100M to $500M`), {
+      samples: 1000,
+      seed: 7
+    });
+    expect(run.point.metrics.costPerMillionTokensUsd).toBe(atDrawnMedian.point.metrics.costPerMillionTokensUsd);
+    // The cost per token is c ÷ u (falls as utilisation rises, moves with no other key): at the draws' median it is the
+    // median over the draws but for interpolation. Type 7 takes the mean of the 500th and 501st draws a and b either
+    // way; c ÷ ((a + b) / 2) against (c/a + c/b) / 2 differ by the factor 1 − ((b − a) / (a + b))², and b − a, two
+    // neighbouring draws of 1,000 from [0.4, 0.9], is far below 0.004 (so under (0.004 / 0.8)² = 2.5e-5).
+    const cost = run.metrics.costPerMillionTokensUsd as MetricSummary;
+    expect(Math.abs(run.point.metrics.costPerMillionTokensUsd / cost.p50 - 1)).toBeLessThan(2.5e-5);
+    // The distribution's own median (√(0.4 × 0.9)) misses it by the median's sampling error.
+    const atDistributionMedian = runScenario(inline(`serving.utilization: ${Math.sqrt(0.4 * 0.9)}`), {
+      samples: 1,
+      seed: 1
+    });
+    expect(Math.abs(atDistributionMedian.point.metrics.costPerMillionTokensUsd / cost.p50 - 1)).toBeGreaterThan(1e-4);
   });
 
   it("is deterministic: the same seed gives the same result, another seed other numbers", () => {

@@ -6,7 +6,9 @@ import {
   evaluateScenarioPoint,
   SCENARIO_METRICS
 } from "../../../src/scenario/evaluate/evaluateScenario.js";
-import {scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
+import type {ResolvedScenario} from "../../../src/scenario/resolve/resolveScenario.js";
+import {scenarioDrawMedianPoint} from "../../../src/scenario/run/scenarioDraws.js";
+import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../../src/scenario/run/runScenario.js";
 import {
   parseSweepAxis,
   sweepScenario,
@@ -19,6 +21,10 @@ import {userErrorsOf} from "../helpers.js";
 const catalogs = loadCatalogs();
 const library = loadScenarioLibrary();
 const bound = (id: string) => bindScenario(library.resolve(id), catalogs);
+
+/** The point a sweep keeps unvaried keys at: each at the median of its draws in `run`'s default Monte Carlo. */
+const runPoint = (resolved: ResolvedScenario) =>
+  scenarioDrawMedianPoint(resolved, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
 
 describe("parseSweepAxis", () => {
   it("spreads STEPS values evenly from FROM to TO, both included", () => {
@@ -127,7 +133,7 @@ describe("sweepScenario", () => {
 
   it("each row is the scenario evaluated at that point, other keys at their medians", () => {
     const rows = sweepScenario({bound: asic, axes: [cycle]});
-    const point = {...scenarioMedianPoint(asic.resolved), "silicon.designCycle": 16};
+    const point = {...runPoint(asic.resolved), "silicon.designCycle": 16};
     const expected = evaluateScenarioPoint(asic, point).metrics;
     const row = rows[1]!;
     for (const name of SCENARIO_METRICS) expect(row[name], name).toBe(expected[name]);
@@ -203,7 +209,7 @@ describe("sweepScenarioColumns", () => {
     const metrics = ["siliconNpvUsd", "costPerMillionTokensUsd"] as const;
     const {columns, chunks} = collect({bound: asic, axes: [utilization, electricity], metrics});
     expect(columns).toEqual(["serving.utilization", "power.electricity", ...metrics]);
-    const base = scenarioMedianPoint(asic.resolved);
+    const base = runPoint(asic.resolved);
     const [chunk] = chunks;
     for (let i = 0; i < chunk!.rows; i++) {
       const point = {
@@ -222,7 +228,7 @@ describe("sweepScenarioColumns", () => {
     const {chunks} = collect({bound: asic, axes: [batch], metrics: ["tokensPerSecondPerChip"]});
     const rates = chunks[0]!.values.tokensPerSecondPerChip!;
     expect(new Set(rates).size).toBe(3);
-    const base = scenarioMedianPoint(asic.resolved);
+    const base = runPoint(asic.resolved);
     rates.forEach((rate, i) => {
       const point = {...base, "serving.batch": [16, 40, 64][i]!};
       expect(rate).toBe(evaluateScenarioPoint(asic, point).metrics.tokensPerSecondPerChip);
@@ -237,7 +243,7 @@ describe("sweepScenarioColumns", () => {
       const scenario = bound(id);
       const axes = [parseSweepAxis("serving.utilization=0.2:1:9"), parseSweepAxis("power.electricity=0:2:11")];
       const {chunks} = collect({bound: scenario, axes, chunkRows: 17});
-      const base = scenarioMedianPoint(scenario.resolved);
+      const base = runPoint(scenario.resolved);
       for (const chunk of chunks) {
         for (let i = 0; i < chunk.rows; i += 3) {
           const point = {
@@ -258,7 +264,7 @@ describe("sweepScenarioColumns", () => {
     const {trainingCostUsd, trainingDays} = chunks[0]!.values;
     expect(new Set(trainingCostUsd!).size).toBe(5);
     expect(new Set(trainingDays!).size).toBe(1);
-    const base = scenarioMedianPoint(asic.resolved);
+    const base = runPoint(asic.resolved);
     [0.04, 0.06, 0.08, 0.1, 0.12].forEach((e, i) => {
       const expected = evaluateScenarioPoint(asic, {...base, "power.electricity": e}).metrics;
       expect(trainingCostUsd![i]).toBe(expected.trainingCostUsd);
