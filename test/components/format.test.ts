@@ -119,6 +119,8 @@ describe("formatMetric", () => {
     expect(formatMetricInterval("siliconBreakevenUnits", 3013, 16883)).toBe("3,013–16,883 chips");
     expect(formatChips(1.2e6)).toBe("1.2M chips");
     expect(formatMetric("siliconPaybackMonth", null)).toBe("—");
+    // A margin of a day that earns nothing says so (a narrative read "a gross margin of —"; breaker).
+    expect(formatMetric("priceListGrossMargin", null)).toBe("none (no revenue at these prices)");
   });
 
   it("has a formatter for every metric that writes its unit", () => {

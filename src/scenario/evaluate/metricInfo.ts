@@ -8,6 +8,11 @@ export interface MetricInfo {
   /** Unit shown to people, after multiplying by `scale`. */
   displayUnit: string;
   scale: number;
+  /**
+   * What a missing value means, where it is not a month that never comes (formatMetric writes it in place of "—"): a
+   * margin of a day that earns nothing has no value, and the reader is told why.
+   */
+  absent?: string;
 }
 
 export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
@@ -125,6 +130,18 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   },
   fleetCostPerDayUsd: {label: "fleet cost per day", unit: "USD", displayUnit: "USD", scale: 1},
   priceListRevenuePerDayUsd: {label: "revenue per day at list prices", unit: "USD", displayUnit: "USD", scale: 1},
-  priceListGrossMargin: {label: "gross margin at list prices", unit: "fraction", displayUnit: "%", scale: 100},
-  costProfitMargin: {label: "cost profit margin (profit ÷ cost)", unit: "fraction", displayUnit: "%", scale: 100}
+  priceListGrossMargin: {
+    label: "gross margin at list prices",
+    unit: "fraction",
+    displayUnit: "%",
+    scale: 100,
+    absent: "none (no revenue at these prices)"
+  },
+  costProfitMargin: {
+    label: "cost profit margin (profit ÷ cost)",
+    unit: "fraction",
+    displayUnit: "%",
+    scale: 100,
+    absent: "none (no cost)"
+  }
 };
