@@ -174,6 +174,38 @@ describe.skipIf(!enabled)("front page and story layout", () => {
     expect(await read("/moat", '[data-testid="loss-note"]')).toContain(`the cost of serving (${cost}, the median`);
   });
 
+  it("draws the cost per token and the inference bill on every chart and footnote at the median the cards show", async () => {
+    const read = async (path: string, selector: string) => {
+      const page = await openPage(browser, path);
+      try {
+        return (await page.textContent(selector))!.replace(/\s+/g, " ").trim();
+      } finally {
+        await closePage(page);
+      }
+    };
+    // The scenario tables' medians over the draws: "2.06 USD/Mtok 1.6–3.0 USD/Mtok" → "2.06 USD/Mtok".
+    const cell = async (path: string, metric: ScenarioMetricName) =>
+      (await read(path, `tr[data-metric="${metric}"] td.scenario-number`)).split(" ").slice(0, 2).join(" ");
+    const asic = "/scenarios/asic-9-months";
+    const merchant = await cell(asic, "costPerMillionTokensUsd");
+    const custom = await cell(asic, "siliconCostPerMillionTokensUsd");
+    const output = await cell(asic, "costPerMillionOutputTokensUsd");
+    // The charts evaluate the model at each uncertain key's draws' median, so the bars' totals are those medians (the
+    // distributions' own medians gave 2.05, 1.1 and 4.05 beside the tables' 2.06, 1.11 and 4.07).
+    const siliconCost = await read(asic, '[data-chart="silicon-cost"]');
+    expect(siliconCost).toContain(merchant);
+    expect(siliconCost).toContain(custom);
+    // (A chart narrower than 480 px writes its totals without the unit its axis names.)
+    expect(await read(asic, '[data-chart="cost"]')).toContain(output.replace(" USD/Mtok", ""));
+    // Chapter 2 and chapter 5 quote chapter 1's cost, and chapter 2 base's inference bill, as the base scenario's page.
+    const baseCost = (await cell("/scenarios/base", "costPerMillionTokensUsd")).replace(" USD/Mtok", "");
+    const bill = await cell("/scenarios/base", "inferenceSpendUsd");
+    const chapter2 = await read("/training-vs-inference", "main");
+    expect(chapter2).toContain(`($${baseCost} at month 1, from chapter 1)`);
+    expect(await read("/training-vs-inference", '[data-testid="verdict"]')).toContain(`(${bill} against`);
+    expect(await read("/moat", "main")).toContain(`($${baseCost} per million tokens)`);
+  });
+
   it.concurrent.for(STORY_PAGES)("%s fits a 390 px phone screen", async (path, {expect}) => {
     const page = await openPage(browser, path, PHONE);
     try {
