@@ -65,6 +65,7 @@ export function FlywheelChart(
       Plot.lineY(rows, {
         x: "month",
         y: "value",
+        z: "loop",
         stroke: "loop",
         strokeWidth: 2,
         curve: quantity === "generations" || quantity === "cycle" ? "step-after" : "linear",

@@ -31,6 +31,7 @@ export function MoatChart(months: readonly MoatMonth[], {width, height = 320, ..
       Plot.lineY(rows, {
         x: "month",
         y: "profit",
+        z: "case",
         stroke: "case",
         strokeWidth: 2,
         channels: {profit: {value: "profit", label: "cumulative gross profit"}},

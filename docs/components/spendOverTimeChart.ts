@@ -69,13 +69,27 @@ export function SpendOverTimeChart(
           }
         )
       )
-    : [line(rows, {x: "month", y: "usd", stroke: "kind", strokeWidth: 2, curve})];
+    : [line(rows, {x: "month", y: "usd", z: "kind", stroke: "kind", strokeWidth: 2, curve})];
+  // A horizon of a month or two has too few points for a line to show: mark each month's value too.
+  const monthCount = new Set(rows.map((r) => r.month)).size;
+  const dots = monthCount <= 2 ? [Plot.dot(rows, {x: "month", y: "usd", fill: many ? "series" : "kind", r: 3})] : [];
   return Plot.plot({
     width: chartWidth,
     height,
     marginLeft: 60,
     marginRight: 20,
-    x: {label: "Month →", grid: true},
+    // Whole months only ("1", not "1.000000" when the horizon is one month, which also gets room on either side).
+    x: {
+      label: "Month →",
+      grid: true,
+      tickFormat: (v: number) => (Number.isInteger(v) ? String(v) : ""),
+      ...(monthCount === 1
+        ? {
+            domain: [rows[0]!.month - 1, rows[0]!.month + 1],
+            ticks: [rows[0]!.month - 1, rows[0]!.month, rows[0]!.month + 1]
+          }
+        : {})
+    },
     y: {
       label: cumulative ? "↑ Cumulative spend (USD)" : "↑ Spend in the month (USD)",
       grid: true,
@@ -97,6 +111,7 @@ export function SpendOverTimeChart(
         fill: INK
       }),
       ...lines,
+      ...dots,
       Plot.ruleY([0]),
       Plot.tip(
         rows,

@@ -27,6 +27,8 @@ export interface PageProblems {
   errorCells: string[];
   /** console.error messages. */
   consoleErrors: string[];
+  /** Observable Plot's warnings (console.warn "Warning: …"), which Plot also draws as a ⚠ in the chart's corner. */
+  plotWarnings: string[];
   /** Uncaught exceptions and unhandled rejections. */
   pageErrors: string[];
   /** Requests to 127.0.0.1 that failed or answered with status 400 or more. */
@@ -66,6 +68,7 @@ export async function openPage(browser: Browser, path: string, options: OpenPage
   const context = await browser.newContext({...contextOptions, colorScheme});
   const record: Records = {
     consoleErrors: [],
+    plotWarnings: [],
     pageErrors: [],
     failedRequests: [],
     externalRequests: [],
@@ -82,6 +85,8 @@ export async function openPage(browser: Browser, path: string, options: OpenPage
   records.set(page, record);
   page.on("console", (message) => {
     if (message.type() === "error") record.consoleErrors.push(message.text());
+    if (message.type() === "warning" && message.text().startsWith("Warning: "))
+      record.plotWarnings.push(message.text());
   });
   page.on("pageerror", (error) => record.pageErrors.push(String(error.stack ?? error)));
   page.on("requestfailed", (request) => {
@@ -135,6 +140,7 @@ export async function pageProblems(page: Page): Promise<PageProblems> {
 export const NO_PROBLEMS: PageProblems = {
   errorCells: [],
   consoleErrors: [],
+  plotWarnings: [],
   pageErrors: [],
   failedRequests: [],
   externalRequests: [],

@@ -143,6 +143,22 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("draws every chart of a one-month horizon without a Plot warning, each month's value marked", async () => {
+    // A breaker's link: the spend chart wrote Plot's "1 warning" (a z channel Plot guessed from two rows) and showed
+    // no line (one point). The moat scenario draws the moat and flywheel charts too.
+    const page = await openPage(browser, "/scenarios/cost-lead-vs-model-lead?set=horizon.months%3D1");
+    try {
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      expect(await page.$$eval('[data-chart="spend"] svg circle', (dots) => dots.length)).toBe(2);
+      const ticks = await page.$$eval('[data-chart="spend"] svg [aria-label="x-axis tick label"] text', (texts) =>
+        texts.map((t) => t.textContent)
+      );
+      expect(ticks).toEqual(["0", "1", "2"]);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("opens the moat scenario with the moat chart and its sliders, and redraws them as the library computes", async () => {
     // cost-lead-vs-model-lead.md sets moat.* and market.*: its page leads with the moat (docs/components/scenarioTopics.ts).
     const page = await openPage(browser, "/scenarios/cost-lead-vs-model-lead");
