@@ -163,13 +163,28 @@ export interface KeySliderElement extends HTMLElement {
 export function KeySlider(path: string, {value, testid, min, max}: KeySliderOptions): KeySliderElement {
   const control = keyControl(path);
   const bounds = controlBounds(control, value);
-  const form = Inputs.range(
-    [
-      min === undefined ? bounds.min : controlToDisplay(control, min),
-      max === undefined ? bounds.max : controlToDisplay(control, max)
-    ],
-    {label: `${control.label}, ${control.unit}`, step: control.step, value: controlToDisplay(control, value)}
-  );
+  const lowDisplay = min === undefined ? bounds.min : controlToDisplay(control, min);
+  const highDisplay = max === undefined ? bounds.max : controlToDisplay(control, max);
+  const form = Inputs.range([lowDisplay, highDisplay], {
+    label: `${control.label}, ${control.unit}`,
+    step: control.step,
+    value: controlToDisplay(control, value)
+  });
+  // A number typed past the slider's ends: Inputs.range leaves it in the box and keeps computing with the previous
+  // value. As on the scenario pages (ScenarioControls), it is clamped to the nearer end once the box is left, which the
+  // box then shows and the page computes with.
+  const box = form.querySelector<HTMLInputElement>("input[type=number]");
+  box?.addEventListener("change", () => {
+    const typed = Number(box.value);
+    if (box.value.trim() === "" || !Number.isFinite(typed)) {
+      box.value = String(form.value);
+      return;
+    }
+    const clamped = Math.min(highDisplay, Math.max(lowDisplay, typed));
+    if (clamped === typed) return;
+    form.value = clamped;
+    form.dispatchEvent(new Event("input", {bubbles: true}));
+  });
   const root = document.createElement("div") as unknown as KeySliderElement;
   root.className = "story-slider";
   root.dataset.key = path;

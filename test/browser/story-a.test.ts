@@ -8,11 +8,10 @@ import {
   evaluateScenarioPoint,
   type ScenarioMetricName
 } from "../../src/scenario/evaluate/evaluateScenario.js";
-import {metricCentral} from "../../docs/components/scenarioPage.js";
-import {scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
+import {metricCentral, scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
 import {spendByYear} from "../../src/strategy/trainingVsInference.js";
 import {formatUsd} from "../../docs/components/format.js";
-import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
 import {chartSvg, controlValue, headline, relativeError, setInput} from "./storyHelpers.js";
 
 const enabled = inject("browserTestsEnabled");
@@ -114,6 +113,28 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       if (expected === null) expect(after).toBeNull();
       else expect(relativeError(after!, expected)).toBeLessThan(1e-12);
 
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("clamps a number typed past a chapter slider's end to that end once the box is left, and computes with it", async () => {
+    const page = await openPage(browser, "/token-economics");
+    try {
+      const box = '[data-testid="control-utilization"] input[type=number]';
+      const range = '[data-testid="control-utilization"] input[type=range]';
+      const high = Number(await page.$eval(range, (input) => (input as HTMLInputElement).max));
+      // Typed as a reader types (Observable Inputs keeps an invalid number in the box and the old value in the page).
+      await page.fill(box, String(high * 10));
+      await page.press(box, "Tab");
+      await waitForRender(page);
+      expect(Number(await page.inputValue(box))).toBe(high);
+      expect(await controlValue(page, "control-utilization")).toBeCloseTo(high / 100, 12);
+      // The headline is the model at that utilisation (the slider's top), like the slider dragged to its end.
+      const atTop = await headline(page);
+      await setInput(page, range, String(high));
+      expect(await headline(page)).toBe(atTop);
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);
