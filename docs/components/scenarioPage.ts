@@ -181,19 +181,24 @@ function errorMessage(error: unknown): string {
 
 /**
  * The part of a page's state that needs no Monte Carlo: the scenario with the state's sets and every model at its
- * draws' median point (scenarioPageMedianPoint: the series the charts draw). Pages draw charts from this at once and fill in the uncertain metrics
- * from scenarioPageState afterwards, so a slider move redraws the charts within a frame or two.
+ * draws' median point (scenarioPageMedianPoint: the series the charts draw). Pages draw charts from this at once and
+ * fill in the uncertain metrics from scenarioPageState afterwards, so a slider move redraws the charts within a frame
+ * or two.
  */
 export function scenarioPagePoint(
   resolved: ResolvedScenario,
   catalogs: ScenarioCatalogs,
   sets: readonly string[]
-): Pick<ScenarioPageState, "resolved" | "point"> {
+): ScenarioPagePoint {
   const edited = sets.length === 0 ? resolved : applyOverrides(resolved, sets, SHARE_FLAG);
-  return {
-    resolved: edited,
-    point: evaluateScenarioPoint(bindScenario(edited, catalogs), scenarioPageMedianPoint(edited))
-  };
+  const median = scenarioPageMedianPoint(edited);
+  return {resolved: edited, median, point: evaluateScenarioPoint(bindScenario(edited, catalogs), median)};
+}
+
+/** A page's state without its Monte Carlo: the scenario with the state's sets, the point it charts, and the models. */
+export interface ScenarioPagePoint extends Pick<ScenarioPageState, "resolved" | "point"> {
+  /** Every key at one value, an uncertain key at its draws' median (scenarioPageMedianPoint): where `point` is. */
+  median: ScenarioPoint;
 }
 
 /**
@@ -205,7 +210,7 @@ export function settledScenarioPagePoint(
   resolved: ResolvedScenario,
   catalogs: ScenarioCatalogs,
   sets: readonly string[]
-): Pick<ScenarioPageState, "resolved" | "point"> {
+): ScenarioPagePoint {
   try {
     return scenarioPagePoint(resolved, catalogs, sets);
   } catch {

@@ -179,7 +179,7 @@ await nextTask();
 const pointState = settledScenarioPagePoint(entry.resolved, catalogs, sets);
 // The narrative's live assumptions: each key at the page's state (the median of its draws when uncertain), the point
 // the charts draw.
-const livePoint = scenarioPageMedianPoint(pointState.resolved);
+const livePoint = pointState.median;
 writeShareState(sets);
 ~~~
 
