@@ -58,6 +58,15 @@ describe.skipIf(!enabled)("front page and story layout", () => {
   afterAll(async () => {
     await browser?.close();
   });
+  /** The text of `selector` on a freshly opened `path`, whitespace collapsed. */
+  const read = async (path: string, selector: string) => {
+    const page = await openPage(browser, path);
+    try {
+      return (await page.textContent(selector))!.replace(/\s+/g, " ").trim();
+    } finally {
+      await closePage(page);
+    }
+  };
 
   it("shows the static headline figures of site.json on the front page, and links every chapter and scenario", async () => {
     const page = await openPage(browser, "/");
@@ -146,14 +155,6 @@ describe.skipIf(!enabled)("front page and story layout", () => {
   });
 
   it("states the first year's recovered tax and the cost of a million tokens on /inference-tax and /moat as the front page, the charts and the scenario page do", async () => {
-    const read = async (path: string, selector: string) => {
-      const page = await openPage(browser, path);
-      try {
-        return (await page.textContent(selector))!.replace(/\s+/g, " ").trim();
-      } finally {
-        await closePage(page);
-      }
-    };
     const front = await read("/", '[data-testid="index-tax-recovered"]');
     const verdict = await read("/inference-tax", '[data-testid="verdict"]');
     const onScenario = await read(
@@ -175,14 +176,6 @@ describe.skipIf(!enabled)("front page and story layout", () => {
   });
 
   it("draws the cost per token and the inference bill on every chart and footnote at the median the cards show", async () => {
-    const read = async (path: string, selector: string) => {
-      const page = await openPage(browser, path);
-      try {
-        return (await page.textContent(selector))!.replace(/\s+/g, " ").trim();
-      } finally {
-        await closePage(page);
-      }
-    };
     // The scenario tables' medians over the draws: "2.06 USD/Mtok 1.6–3.0 USD/Mtok" → "2.06 USD/Mtok".
     const cell = async (path: string, metric: ScenarioMetricName) =>
       (await read(path, `tr[data-metric="${metric}"] td.scenario-number`)).split(" ").slice(0, 2).join(" ");
