@@ -3,6 +3,8 @@
 // format.ts, as the story pages write the same quantity.
 import type {ScenarioBands} from "../lib/scenario/run/runScenario.js";
 import {scenarioKey} from "../lib/scenario/file/schema.js";
+import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
+import {DEFAULT_PRICES_NOTE, PRICE_LIST_METRICS, setsNoPrices} from "../lib/scenario/run/reportFormat.js";
 import {formatDisplayNumber, formatMetric, formatMetricInterval, formatPercent, medianLabel} from "./format.js";
 import {SCENARIO_PAGE_SAMPLES, type MetricRow} from "./scenarioPage.js";
 
@@ -98,7 +100,10 @@ export function ScenarioKpis(
 }
 
 /** Every metric in a table: label, value with unit (the median of the draws if uncertain), and the 90% interval. */
-export function ScenarioMetricsTable(rows: readonly MetricRow[], {samples = SCENARIO_PAGE_SAMPLES} = {}): HTMLElement {
+export function ScenarioMetricsTable(
+  rows: readonly MetricRow[],
+  {samples = SCENARIO_PAGE_SAMPLES, pricesNote = null}: {samples?: number; pricesNote?: string | null} = {}
+): HTMLElement {
   const table = document.createElement("table");
   table.className = "scenario-table scenario-metrics";
   const head = table.createTHead().insertRow();
@@ -115,7 +120,14 @@ export function ScenarioMetricsTable(rows: readonly MetricRow[], {samples = SCEN
   for (const row of rows) {
     const tr = body.insertRow();
     tr.dataset.metric = row.name;
-    tr.insertCell().textContent = row.label;
+    const label = tr.insertCell();
+    label.textContent = row.label;
+    if (pricesNote && PRICE_LIST_METRICS.has(row.name)) {
+      const note = document.createElement("span");
+      note.className = "muted scenario-metric-note";
+      note.textContent = ` (${pricesNote})`;
+      label.append(note);
+    }
     const value = tr.insertCell();
     value.textContent = metricValueText(row);
     value.dataset.value = row.value === null ? "" : String(row.value);
@@ -126,6 +138,11 @@ export function ScenarioMetricsTable(rows: readonly MetricRow[], {samples = SCEN
   wrap.className = "scenario-table-wrap";
   wrap.append(table);
   return wrap;
+}
+
+/** The note of the price-list metrics when the scenario sets no price (DEFAULT_PRICES_NOTE), else null. */
+export function defaultPricesNote(resolved: ResolvedScenario): string | null {
+  return setsNoPrices(resolved.values) ? DEFAULT_PRICES_NOTE : null;
 }
 
 /** Where the figures come from: the static report, or a recomputation with the listed changes. */

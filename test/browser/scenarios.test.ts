@@ -12,6 +12,7 @@ import {loadCatalogs} from "../../src/node/catalogFiles.js";
 import {loadScenarioLibrary, scenarioFilesIn} from "../../src/node/scenarioFiles.js";
 import {bindScenario} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {runReport} from "../../src/scenario/run/runReport.js";
+import {DEFAULT_PRICES_NOTE, setsNoPrices} from "../../src/scenario/run/reportFormat.js";
 import {runScenarioRequest} from "../../src/node/scenarioRun.js";
 import {runScenarioMessage} from "../../docs/components/scenarioRun.js";
 import {DEFAULT_SCENARIO_SEED, runScenario} from "../../src/scenario/run/runScenario.js";
@@ -137,6 +138,9 @@ describe.skipIf(!enabled)("scenario pages", () => {
       }
       const want = metricCentral(expected(id, []).costPerMillionTokensUsd);
       expect(await kpi(page)).toBeCloseTo(want!, 9);
+      // The price-list metrics say when they are at the default menu (GPT-4o's), which the scenario did not choose.
+      const marginLabel = await page.textContent('tr[data-metric="priceListGrossMargin"] td:first-child');
+      expect(marginLabel!.includes(DEFAULT_PRICES_NOTE)).toBe(setsNoPrices(resolved.values));
       expect(await page.isHidden("[data-notice]")).toBe(true);
     } finally {
       await closePage(page);

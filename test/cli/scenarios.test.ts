@@ -333,6 +333,18 @@ describe("token-ledger run", () => {
     expect(stdout).toMatch(/serving\.utilization\s+0\.45 to 0\.75\s+data\/scenarios\/base\.md:11/);
   });
 
+  it("marks the price-list metrics of a scenario that sets no prices as priced at the default list, and not otherwise", async () => {
+    // openai-2024 sets no pricing.*: its margins are GPT-4o's API list prices' (the schema's defaults), not OpenAI's.
+    const openai = (await runCli(["run", "openai-2024", ...FEW])).stdout;
+    expect(openai).toMatch(/gross margin at list prices \*\s+[−\d]/);
+    expect(openai).toContain("* at the default price list, GPT-4o's API prices: this scenario sets no prices.");
+    expect(openai).not.toMatch(/fleet cost per day \*/);
+    // deepseek-one-day sets DeepSeek-R1's prices.
+    const deepseek = (await runCli(["run", "deepseek-one-day", ...FEW])).stdout;
+    expect(deepseek).not.toContain("default price list");
+    expect(deepseek).toMatch(/gross margin at list prices\s+\d/);
+  });
+
   it.each([
     [
       ["--set", "serving.utilisation=0.7"],

@@ -9,7 +9,16 @@ import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
 import {fleetCapacityNote} from "../../scenario/run/fleetCapacityNote.js";
 import {runReport, type RunReport} from "../../scenario/run/runReport.js";
-import {displayValue, formatPercent, medianLabel, metricFormat, reportMedian} from "../../scenario/run/reportFormat.js";
+import {
+  DEFAULT_PRICES_NOTE,
+  displayValue,
+  formatPercent,
+  medianLabel,
+  metricFormat,
+  PRICE_LIST_METRICS,
+  reportMedian,
+  setsNoPrices
+} from "../../scenario/run/reportFormat.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/run/runScenario.js";
 import {MAX_MONTE_CARLO_SAMPLES} from "../../uncertainty/monteCarlo.js";
 import {positiveInteger, seedFlag} from "../flags.js";
@@ -136,13 +145,16 @@ export function compareReports(reports: RunReport[]): Comparison {
 
 /**
  * A metric as the site's cards write it: the number itself, or the median of the draws with the 90% interval between
- * p5 and p95 ("2.06 USD/Mtok [1.58–2.61 USD/Mtok]", "$3.07B [$1.61–4.68B]"); "—" when it does not occur.
+ * p5 and p95 ("2.06 USD/Mtok [1.58–2.61 USD/Mtok]", "$3.07B [$1.61–4.68B]"); "—" when it does not occur (or what that
+ * means: METRIC_INFO's `absent`).
  */
 function formatMetric(name: keyof typeof METRIC_INFO, value: RunReport["metrics"][keyof RunReport["metrics"]]): string {
   const format = metricFormat(name);
-  if (value === null) return "—";
+  // A value that does not occur: what that means where the metric says (a margin without revenue), else "—".
+  const absent = METRIC_INFO[name].absent ?? "—";
+  if (value === null) return absent;
   if (typeof value === "number") return format(value);
-  if (value.p50 === null) return "—";
+  if (value.p50 === null) return absent;
   const never = value.nullShare > 0 ? ` (never in ${formatPercent(value.nullShare)} of draws)` : "";
   // Where every draw gives the same figure (a metric the uncertain keys do not reach), the interval says nothing.
   const spread = value.p5 !== null && value.p95 !== null && format(value.p5) !== format(value.p95);
@@ -155,6 +167,7 @@ function formatMetric(name: keyof typeof METRIC_INFO, value: RunReport["metrics"
 }
 
 function formatRun(report: RunReport): string {
+  const noPrices = setsNoPrices(report.assumptions);
   const lines = [`${report.scenario.title} (${report.scenario.id}, ${report.scenario.file})`];
   if (report.scenario.chain.length > 1) lines.push(`extends: ${report.scenario.chain.slice(1).join(" → ")}`);
   if (report.monteCarlo) {
@@ -166,9 +179,13 @@ function formatRun(report: RunReport): string {
   lines.push(
     formatTable(
       ["metric", "value"],
-      SCENARIO_METRICS.map((name) => [METRIC_INFO[name].label, formatMetric(name, report.metrics[name])])
+      SCENARIO_METRICS.map((name) => [
+        METRIC_INFO[name].label + (noPrices && PRICE_LIST_METRICS.has(name) ? " *" : ""),
+        formatMetric(name, report.metrics[name])
+      ])
     )
   );
+  if (noPrices) lines.push("", `* ${DEFAULT_PRICES_NOTE}.`);
   lines.push("");
   lines.push("Assumptions set by the scenario or on the command line:");
   lines.push("");

@@ -347,3 +347,27 @@ export function displayValue(path: string, value: number | string | Distribution
   const p95 = distributionQuantile(value, 0.95);
   return `${value.kind}, 90% in ${format(p5)} to ${format(p95)}`;
 }
+
+/** The metrics priced at the scenario's price list (pricing.*). */
+export const PRICE_LIST_METRICS: ReadonlySet<ScenarioMetricName> = new Set<ScenarioMetricName>([
+  "priceListRevenuePerDayUsd",
+  "priceListGrossMargin",
+  "costProfitMargin"
+]);
+
+/**
+ * What the price-list metrics are priced at when a scenario sets none of the prices: the schema's defaults, GPT-4o's
+ * API list prices (src/scenario/file/schema.ts pricing.*), which a reader would otherwise take for the scenario's own
+ * (openai-2024's "gross margin at list prices −1.3%" read as OpenAI's margin; breaker).
+ */
+export const DEFAULT_PRICES_NOTE = "at the default price list, GPT-4o's API prices: this scenario sets no prices";
+
+/**
+ * True when pricing.output, pricing.inputCacheMiss and pricing.inputCacheHit are all the schema's defaults. Input: a
+ * scenario's values by key path, each with its origin (ResolvedScenario.values, or a run report's assumptions).
+ */
+export function setsNoPrices(values: Readonly<Record<string, {origin: {kind: string}} | undefined>>): boolean {
+  return ["pricing.output", "pricing.inputCacheMiss", "pricing.inputCacheHit"].every(
+    (path) => values[path]?.origin.kind === "default"
+  );
+}
