@@ -3,6 +3,7 @@
 // One series is drawn in the in-house colour; several (programs at other cycles, scenarios on /compare) one colour
 // each. Optionally the undiscounted cumulative flow beside it, dashed.
 import * as Plot from "@observablehq/plot";
+import {wholeStepAxis} from "./wholeStepAxis.js";
 import {formatMonth, formatUsd} from "./format.js";
 import {FLEET_COLORS, INK, seriesColorScale} from "./palette.js";
 
@@ -48,7 +49,7 @@ export function CashFlowChart(
     height,
     marginLeft: 60, // room for "−$500M"
     marginTop: 28,
-    x: {label: "Month →", grid: true},
+    x: {label: "Month →", grid: true, ...wholeStepAxis(data.map((d) => d.month))},
     y: {
       label: undiscounted
         ? "↑ Cumulative cash flow, discounted and not (USD)"

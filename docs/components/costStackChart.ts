@@ -37,14 +37,13 @@ export function CostStackChart(
   const keys = COST_COMPONENTS.map((c) => c.key as string).filter((k) => rows.some((r) => r.component === k));
   const colors = costColorScale(keys);
   const data = rows.map((r) => ({...r, part: costComponentLabel(r.component)}));
+  // A total per bar that has parts: a series without a bar in a group (a scenario that owns its chips, on /compare
+  // beside one that rents) gets no "0", which would read as free.
   const totals = domain.flatMap((group) =>
-    (many ? seriesDomain : [undefined]).map((name) => ({
-      group,
-      series: name,
-      total: rows
-        .filter((r) => r.group === group && (name === undefined || r.series === name))
-        .reduce((sum, r) => sum + r.usdPerMTok, 0)
-    }))
+    (many ? seriesDomain : [undefined]).flatMap((name) => {
+      const parts = rows.filter((r) => r.group === group && (name === undefined || r.series === name));
+      return parts.length === 0 ? [] : [{group, series: name, total: parts.reduce((sum, r) => sum + r.usdPerMTok, 0)}];
+    })
   );
   const chartWidth = Math.max(width ?? 640, 260);
   // On a phone the totals drop their unit (the axis names it), so the bars keep most of the width.

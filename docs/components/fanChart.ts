@@ -1,6 +1,7 @@
 // Percentile bands of a time series across Monte Carlo samples: p5–p95 and p25–p75 around the median, in the colour
 // of the quantity banded (inference spend green, the in-house program teal…; palette.ts).
 import * as Plot from "@observablehq/plot";
+import {wholeStepAxis} from "./wholeStepAxis.js";
 import type {FanRow} from "../lib/uncertainty/fan.js";
 import {formatDisplayNumber} from "./format.js";
 import {ACCENT, INK, withOpacity} from "./palette.js";
@@ -37,7 +38,7 @@ export function FanChart(
     width,
     height = 300,
     scale = 1,
-    xLabel = "month",
+    xLabel = "Month →",
     yLabel = "value",
     valueFormat,
     tickFormat,
@@ -60,7 +61,7 @@ export function FanChart(
     width: Math.max(width ?? 640, 240), // never narrower than its margins, even mid-layout
     height,
     ...(tickFormat ? {marginLeft: 60} : {}), // room for money ticks, "−$500M"
-    x: {label: xLabel, grid: true},
+    x: {label: xLabel, grid: true, ...wholeStepAxis(scaled.map((r) => r.step))},
     y: {label: yLabel, grid: true, ...(tickFormat ? {tickFormat: (v: number) => tickFormat(v / scale)} : {})},
     color: {legend: true, domain: ["90% of draws", "50% of draws", "median"], range: [outer, inner, INK]},
     ...options,
@@ -69,6 +70,14 @@ export function FanChart(
       Plot.areaY(scaled, {x: "step", y1: "p5", y2: "p95", fill: outer}),
       Plot.areaY(scaled, {x: "step", y1: "p25", y2: "p75", fill: inner}),
       Plot.lineY(scaled, {x: "step", y: "p50", stroke: INK, strokeWidth: 2}),
+      // Too few steps for a band or a line to show (a one-month horizon): each step's 90% range and median as marks.
+      ...(new Set(scaled.map((r) => r.step)).size <= 2
+        ? [
+            Plot.ruleX(scaled, {x: "step", y1: "p5", y2: "p95", stroke: outer, strokeWidth: 8}),
+            Plot.ruleX(scaled, {x: "step", y1: "p25", y2: "p75", stroke: inner, strokeWidth: 8}),
+            Plot.dot(scaled, {x: "step", y: "p50", fill: INK, r: 3})
+          ]
+        : []),
       Plot.tip(
         scaled,
         Plot.pointerX({

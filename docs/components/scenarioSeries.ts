@@ -1,6 +1,7 @@
 // A scenario's series as the story charts draw them (costStackChart, spendOverTimeChart, cashFlowChart,
 // npvByCycleChart), each row tagged with the scenario id as its `series`: one scenario on its page, several on /compare.
 import type {ScenarioEvaluation} from "../lib/scenario/evaluate/evaluateScenario.js";
+import type {FanRow} from "../lib/uncertainty/fan.js";
 import type {CashFlowRow} from "./cashFlowChart.js";
 import type {CostStackRow} from "./costStackChart.js";
 import type {FleetDayRow} from "./fleetDayChart.js";
@@ -112,7 +113,17 @@ export interface SiliconRow extends Required<CashFlowRow> {
   nreUsd: number;
 }
 
-export function siliconRows(series: string, point: ScenarioEvaluation): SiliconRow[] {
+/**
+ * The silicon program month by month (the cash-flow chart's rows, and its CSV). With `discountedMedians` (the run's
+ * siliconCumulativeDiscountedCashFlowUsd band, step = month), the discounted curve is each month's median over the
+ * draws, so it ends at the NPV the cards show; the other columns are the point's.
+ */
+export function siliconRows(
+  series: string,
+  point: ScenarioEvaluation,
+  discountedMedians: readonly FanRow[] | null = null
+): SiliconRow[] {
+  const median = new Map(discountedMedians?.map((r) => [r.step, r.p50]));
   return point.silicon.months.map((m) => ({
     series,
     month: m.month,
@@ -120,24 +131,30 @@ export function siliconRows(series: string, point: ScenarioEvaluation): SiliconR
     savingsUsd: m.savingsUsd,
     nreUsd: m.nreUsd,
     cumulativeCashFlowUsd: m.cumulativeCashFlowUsd,
-    cumulativeDiscountedCashFlowUsd: m.cumulativeDiscountedCashFlowUsd
+    cumulativeDiscountedCashFlowUsd: median.get(m.month) ?? m.cumulativeDiscountedCashFlowUsd
   }));
 }
 
 /**
  * The program's NPV at every whole design cycle, all else equal, from 0 to the horizon, then flat (no chip within the
- * horizon) out to `throughCycleMonths` when that is longer (the scenario's own cycle, rounded up).
+ * horizon) out to `throughCycleMonths` when that is longer (the scenario's own cycle, rounded up). With `medians`
+ * (the run's siliconNpvByDesignCycleUsd band), each cycle's median over the draws instead of the point's NPV: the
+ * NPV moves with several uncertain keys at once, so the point's differs from the cards' median (asic-9-months: $2.35B
+ * against $2.32B).
  */
 export function cycleRows(
   series: string,
   point: ScenarioEvaluation,
-  throughCycleMonths = 0
+  throughCycleMonths = 0,
+  medians: readonly FanRow[] | null = null
 ): Required<NpvByCycleRow>[] {
-  const rows = point.silicon.npvByDesignCycle.map((c) => ({
-    series,
-    designCycleMonths: c.designCycleMonths,
-    npvUsd: c.npvUsd
-  }));
+  const rows = medians
+    ? medians.map((r) => ({series, designCycleMonths: r.step, npvUsd: r.p50}))
+    : point.silicon.npvByDesignCycle.map((c) => ({
+        series,
+        designCycleMonths: c.designCycleMonths,
+        npvUsd: c.npvUsd
+      }));
   // The library's curve ends at the horizon: a chip designed for longer lands after it and saves nothing within it,
   // so the NPV stays the last point's (the NRE alone) out to the scenario's own cycle, which the chart marks
   // (openai-2024: an 18-month cycle on a 12-month horizon showed its mark beyond the curve's end).
@@ -148,13 +165,17 @@ export function cycleRows(
   return rows;
 }
 
-/** The program at the scenario's own design cycle (`designCycleMonths`, which may fall between whole months). */
+/**
+ * The program at the scenario's own design cycle (`designCycleMonths`, which may fall between whole months): its NPV
+ * at the point, or `npvMedian` (the metric's median over the draws) where the chart draws the bands' medians.
+ */
 export function currentCycleRow(
   series: string,
   designCycleMonths: number,
-  point: ScenarioEvaluation
+  point: ScenarioEvaluation,
+  npvMedian: number | null = null
 ): Required<NpvByCycleRow> {
-  return {series, designCycleMonths, npvUsd: point.silicon.npvUsd};
+  return {series, designCycleMonths, npvUsd: npvMedian ?? point.silicon.npvUsd};
 }
 
 /**

@@ -2,6 +2,7 @@
 // training marked. One series: training and inference in their colours. Several series (a `series` column, scenario
 // ids on /compare): one colour per series, inference solid and training dashed.
 import * as Plot from "@observablehq/plot";
+import {wholeStepAxis} from "./wholeStepAxis.js";
 import {formatMonth, formatUsd} from "./format.js";
 import {INK, SPEND_COLORS, seriesColorScale} from "./palette.js";
 
@@ -78,18 +79,7 @@ export function SpendOverTimeChart(
     height,
     marginLeft: 60,
     marginRight: 20,
-    // Whole months only ("1", not "1.000000" when the horizon is one month, which also gets room on either side).
-    x: {
-      label: "Month →",
-      grid: true,
-      tickFormat: (v: number) => (Number.isInteger(v) ? String(v) : ""),
-      ...(monthCount === 1
-        ? {
-            domain: [rows[0]!.month - 1, rows[0]!.month + 1],
-            ticks: [rows[0]!.month - 1, rows[0]!.month, rows[0]!.month + 1]
-          }
-        : {})
-    },
+    x: {label: "Month →", grid: true, ...wholeStepAxis(rows.map((r) => r.month))},
     y: {
       label: cumulative ? "↑ Cumulative spend (USD)" : "↑ Spend in the month (USD)",
       grid: true,

@@ -609,6 +609,35 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("charts an untouched ASIC page's program NPV curves at the medians over the draws the cards show", async () => {
+    // The NPV moves with utilisation, NRE and throughput at once: at the point (each at its draws' median) it is
+    // $2.35B, the median over the draws $2.32B (the card). Untouched, the charts draw the run's bands' medians.
+    const page = await openPage(browser, "/scenarios/asic-9-months");
+    const dir = mkdtempSync(join(tmpdir(), "token-ledger-download-"));
+    try {
+      const npv = metricCentral(expected("asic-9-months", []).siliconNpvUsd)!;
+      const download = async (chart: string) => {
+        const [csv] = await Promise.all([
+          page.waitForEvent("download"),
+          page.click(`[data-chart="${chart}"] [data-download="${chart}-csv"]`)
+        ]);
+        const file = join(dir, csv.suggestedFilename());
+        await csv.saveAs(file);
+        const [header, ...lines] = readFileSync(file, "utf8").trim().split("\n");
+        const columns = header!.split(",");
+        return lines.map((line) => Object.fromEntries(line.split(",").map((v, i) => [columns[i]!, Number(v)])));
+      };
+      const cycle = await download("cycle");
+      expect(cycle.find((row) => row.designCycleMonths === 9)!.npvUsd).toBeCloseTo(npv, 0);
+      const silicon = await download("silicon");
+      expect(silicon.at(-1)!.cumulativeDiscountedCashFlowUsd).toBeCloseTo(npv, 0);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+
   it("downloads the edited scenario as a file the validator accepts, and each chart's data as CSV", async () => {
     const page = await openPage(browser, "/scenarios/base");
     const dir = mkdtempSync(join(tmpdir(), "token-ledger-download-"));
