@@ -1,5 +1,6 @@
 // The flywheel with its loop closed and open: one quantity (cost per token, users…) by month for each.
 import * as Plot from "@observablehq/plot";
+import {wholeStepAxis} from "./wholeStepAxis.js";
 import type {FlywheelComparisonMonth} from "../lib/strategy/flywheel.js";
 import {formatCount, formatDisplayNumber, formatUsdPerMTok} from "./format.js";
 import {LOOP_COLORS} from "./palette.js";
@@ -57,11 +58,14 @@ export function FlywheelChart(
   return Plot.plot({
     width: Math.max(width ?? 640, 240), // never narrower than its margins, even mid-layout
     height,
-    x: {label: "month", grid: true},
-    y: {label: q.label, grid: true, zero: quantity !== "cost"},
+    x: {label: "Month →", grid: true, ...wholeStepAxis(rows.map((r) => r.month))},
+    // Ticks at three significant digits: a horizon of a month or two spans a sliver of cost ("2.059821" otherwise).
+    y: {label: q.label, grid: true, zero: quantity !== "cost", tickFormat: (v: number) => formatDisplayNumber(v)},
     color: {legend: true, domain: ["loop closed", "loop open"], range: [LOOP_COLORS.closed, LOOP_COLORS.open]},
     ...options,
     marks: [
+      // A horizon of a month or two has too few points for a line to show: mark each month's value too.
+      new Set(rows.map((r) => r.month)).size <= 2 ? Plot.dot(rows, {x: "month", y: "value", fill: "loop", r: 3}) : null,
       Plot.lineY(rows, {
         x: "month",
         y: "value",

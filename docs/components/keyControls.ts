@@ -4,6 +4,7 @@
 // slider (KeySlider: an Observable Inputs range in display units whose value is in the key's base unit).
 import * as Inputs from "@observablehq/inputs";
 import {isInRange} from "../lib/units/range.js";
+import {commitTypedNumbers} from "./rangeBox.js";
 import {keyRange, scenarioKey, type KeySlider as SchemaSlider} from "../lib/scenario/file/schema.js";
 
 /**
@@ -170,21 +171,8 @@ export function KeySlider(path: string, {value, testid, min, max}: KeySliderOpti
     step: control.step,
     value: controlToDisplay(control, value)
   });
-  // A number typed past the slider's ends: Inputs.range leaves it in the box and keeps computing with the previous
-  // value. As on the scenario pages (ScenarioControls), it is clamped to the nearer end once the box is left, which the
-  // box then shows and the page computes with.
-  const box = form.querySelector<HTMLInputElement>("input[type=number]");
-  box?.addEventListener("change", () => {
-    const typed = Number(box.value);
-    if (box.value.trim() === "" || !Number.isFinite(typed)) {
-      box.value = String(form.value);
-      return;
-    }
-    const clamped = Math.min(highDisplay, Math.max(lowDisplay, typed));
-    if (clamped === typed) return;
-    form.value = clamped;
-    form.dispatchEvent(new Event("input", {bubbles: true}));
-  });
+  // A typed number is snapped to the steps and clamped to the ends once the box is left (rangeBox.ts).
+  commitTypedNumbers(form, [lowDisplay, highDisplay], control.step);
   const root = document.createElement("div") as unknown as KeySliderElement;
   root.className = "story-slider";
   root.dataset.key = path;

@@ -1,5 +1,6 @@
 // Cumulative gross profit of the four moat cases (neither lead, model lead only, cost lead only, both), by month.
 import * as Plot from "@observablehq/plot";
+import {wholeStepAxis} from "./wholeStepAxis.js";
 import type {MoatMonth} from "../lib/strategy/moat.js";
 import {formatUsd} from "./format.js";
 import {MOAT_COLORS} from "./palette.js";
@@ -22,12 +23,16 @@ export function MoatChart(months: readonly MoatMonth[], {width, height = 320, ..
     width: Math.max(width ?? 640, 240), // never narrower than its margins, even mid-layout
     height,
     marginLeft: 60, // room for "−$4.5B"
-    x: {label: "Month →", grid: true},
+    x: {label: "Month →", grid: true, ...wholeStepAxis(rows.map((r) => r.month))},
     y: {label: "↑ Cumulative gross profit (USD)", grid: true, tickFormat: (v: number) => formatUsd(v)},
     color: {legend: true, domain: CASES.map((c) => c.label), range: CASES.map((c) => c.color)},
     ...options,
     marks: [
       Plot.ruleY([0]),
+      // A horizon of a month or two has too few points for a line to show: mark each month's value too.
+      new Set(rows.map((r) => r.month)).size <= 2
+        ? Plot.dot(rows, {x: "month", y: "profit", fill: "case", r: 3})
+        : null,
       Plot.lineY(rows, {
         x: "month",
         y: "profit",

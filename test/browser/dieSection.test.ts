@@ -5,7 +5,7 @@ import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {buildSiteData} from "../../src/node/siteData.js";
 import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
-import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
 import {chartSvg, relativeError, setInput} from "./storyHelpers.js";
 
 const enabled = inject("browserTestsEnabled");
@@ -50,6 +50,14 @@ describe.skipIf(!enabled)("custom-silicon: from the die to the price list", () =
       expect(relativeError(await unitCost(page), at(400))).toBeLessThan(1e-12);
       expect(await chartSvg(page, "chart-waterfall")).not.toEqual(waterfallBefore);
       expect(await chartSvg(page, "chart-unit-cost")).not.toEqual(unitBefore);
+      // A die area typed past the reticle (the box kept 99999 beside a 400 mm² die; breaker) is the reticle's 858 mm²
+      // once the box is left, shown and computed with.
+      const dieBox = '[data-testid="control-die"] input[type=number]';
+      await page.fill(dieBox, "99999");
+      await page.press(dieBox, "Tab");
+      await waitForRender(page);
+      expect(await page.inputValue(dieBox)).toBe("858");
+      expect(relativeError(await unitCost(page), at(858))).toBeLessThan(1e-12);
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);

@@ -119,7 +119,7 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
     }
   });
 
-  it("clamps a number typed past a chapter slider's end to that end once the box is left, and computes with it", async () => {
+  it("clamps a number typed past a chapter slider's end, and snaps one between steps, once the box is left, and computes with it", async () => {
     const page = await openPage(browser, "/token-economics");
     try {
       const box = '[data-testid="control-utilization"] input[type=number]';
@@ -135,6 +135,19 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       const atTop = await headline(page);
       await setInput(page, range, String(high));
       expect(await headline(page)).toBe(atTop);
+      // A number between steps (batch 3.7; Inputs.range showed it and kept computing with batch 64) snaps to the
+      // nearest step, which the box shows and the page computes with; "010" reads back as 10.
+      const batchBox = '[data-testid="control-batch"] input[type=number]';
+      for (const [typed, used] of [
+        ["3.7", 4],
+        ["010", 10]
+      ] as const) {
+        await page.fill(batchBox, typed);
+        await page.press(batchBox, "Tab");
+        await waitForRender(page);
+        expect(await page.inputValue(batchBox)).toBe(String(used));
+        expect(await controlValue(page, "control-batch")).toBe(used);
+      }
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);

@@ -150,8 +150,9 @@ export function compareReports(reports: RunReport[]): Comparison {
  */
 function formatMetric(name: keyof typeof METRIC_INFO, value: RunReport["metrics"][keyof RunReport["metrics"]]): string {
   const format = metricFormat(name);
-  // A value that does not occur: what that means where the metric says (a margin without revenue), else "—".
-  const absent = METRIC_INFO[name].absent ?? "—";
+  // A value that does not occur: what that means, as the pages write it (a month: "none within the horizon"; a margin
+  // without revenue: METRIC_INFO's `absent`), else "—".
+  const absent = METRIC_INFO[name].absent ?? (METRIC_INFO[name].unit === "month" ? "none within the horizon" : "—");
   if (value === null) return absent;
   if (typeof value === "number") return format(value);
   if (value.p50 === null) return absent;
