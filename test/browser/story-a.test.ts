@@ -125,13 +125,16 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       const box = '[data-testid="control-utilization"] input[type=number]';
       const range = '[data-testid="control-utilization"] input[type=range]';
       const high = Number(await page.$eval(range, (input) => (input as HTMLInputElement).max));
+      const before = await headline(page);
       // Typed as a reader types (Observable Inputs keeps an invalid number in the box and the old value in the page).
       await page.fill(box, String(high * 10));
       await page.press(box, "Tab");
       await waitForRender(page);
       expect(Number(await page.inputValue(box))).toBe(high);
       expect(await controlValue(page, "control-utilization")).toBeCloseTo(high / 100, 12);
-      // The headline is the model at that utilisation (the slider's top), like the slider dragged to its end.
+      // The headline is the model at that utilisation (the slider's top), like the slider dragged to its end (polled:
+      // the "change" that commits the box may come after the render wait looked).
+      await expect.poll(() => headline(page)).not.toBe(before);
       const atTop = await headline(page);
       await setInput(page, range, String(high));
       expect(await headline(page)).toBe(atTop);
