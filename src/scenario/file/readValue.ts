@@ -270,7 +270,7 @@ function readDistribution(
       if (!(v("min") < v("max"))) return inverted("min", "max", "min < max");
       return canonical({kind: "uniform", min: v("min"), max: v("max")}, map, fail);
     case "triangular":
-      if (!(v("min") < v("max"))) return inverted("min", "max", "min < mode < max, with min < max");
+      if (!(v("min") < v("max"))) return inverted("min", "max", "min <= mode <= max, with min < max");
       if (!(v("min") <= v("mode") && v("mode") <= v("max"))) {
         return fail(map, {
           message: "mode outside [min, max]",

@@ -239,6 +239,14 @@ describe("parseScenario", () => {
     ]);
   });
 
+  it("states a triangular's rule as it is applied (a mode may sit at either end) when its bounds are inverted", () => {
+    // Breaker: the message said "min < mode < max", while min 0.5, mode 1, max 1 is accepted.
+    const text = "---\nserving.utilization: {dist: triangular, min: 0.9, mode: 0.9, max: 0.5}\n---\n";
+    const [error] = userErrorsOf(() => parse(text));
+    expect(error).toMatchObject({message: "inverted bounds", expected: "min <= mode <= max, with min < max"});
+    expect(() => parse("---\nserving.utilization: {dist: triangular, min: 0.5, mode: 1, max: 1}\n---\n")).not.toThrow();
+  });
+
   it("refuses a source for a key the file does not set, at the source's line", () => {
     // Issue 12: `sources: {power.pue: …}` in a child that inherits base's PUE was shown beside base's 1.2.
     const text = "---\nextends: base\npower.electricity: 60 USD/MWh\nsources:\n  power.pue: Site survey\n---\n";
