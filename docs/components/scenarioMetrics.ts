@@ -4,7 +4,12 @@
 import type {ScenarioBands} from "../lib/scenario/run/runScenario.js";
 import {scenarioKey} from "../lib/scenario/file/schema.js";
 import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
-import {DEFAULT_PRICES_NOTE, PRICE_LIST_METRICS, setsNoPrices} from "../lib/scenario/run/reportFormat.js";
+import {
+  absentMetricText,
+  DEFAULT_PRICES_NOTE,
+  PRICE_LIST_METRICS,
+  setsNoPrices
+} from "../lib/scenario/run/reportFormat.js";
 import {formatDisplayNumber, formatMetric, formatMetricInterval, formatPercent, medianLabel} from "./format.js";
 import {SCENARIO_PAGE_SAMPLES, type MetricRow} from "./scenarioPage.js";
 
@@ -50,12 +55,13 @@ function noCentralValue(row: MetricRow): boolean {
 }
 
 /**
- * A metric's value for a card or a table (scenario page, compare page): a month that does not come (a payback or
- * crossover beyond the horizon, in the one evaluation or in most draws) reads "none within the horizon", not a bare
- * dash. The narrative's live values write the same case for prose (LiveMetric: "at no point within the horizon").
+ * A metric row's value for a card or a table (scenario page, compare page), as `run` writes it (absentMetricText): a
+ * month that does not come (a payback or crossover beyond the horizon, in the one evaluation or in most draws) reads
+ * "none within the horizon", not a bare dash. The narrative's live values write the same case for prose (LiveMetric: "no
+ * point within the horizon").
  */
 export function metricValueText(row: Pick<MetricRow, "name" | "value" | "unit">): string {
-  return monthNeverComes(row) ? "none within the horizon" : formatMetric(row.name, row.value);
+  return row.value === null ? absentMetricText(row.name) : formatMetric(row.name, row.value);
 }
 
 /** Whether the row is a month (a payback, a crossover) that does not come within the horizon: no central value. */

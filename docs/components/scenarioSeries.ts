@@ -1,6 +1,8 @@
 // A scenario's series as the story charts draw them (costStackChart, spendOverTimeChart, cashFlowChart,
 // npvByCycleChart), each row tagged with the scenario id as its `series`: one scenario on its page, several on /compare.
 import type {ScenarioEvaluation} from "../lib/scenario/evaluate/evaluateScenario.js";
+import type {RunReport} from "../lib/scenario/run/runReport.js";
+import {reportMedian} from "../lib/scenario/run/reportFormat.js";
 import type {FanRow} from "../lib/uncertainty/fan.js";
 import type {CashFlowRow} from "./cashFlowChart.js";
 import type {CostStackRow} from "./costStackChart.js";
@@ -20,8 +22,8 @@ const TOKENS = [
 /**
  * The cost of a million output and input tokens on owned merchant chips, by part; when the scenario rents its fleet
  * (fleet.chipHourPrice), each beside the same tokens on rented chip-hours (one part: the cloud's price, which the cost
- * per token in the metrics uses), groups "output tokens, owned" and "output tokens, rented". `ownedLabel` names the owned
- * groups so without renting (for /compare, where another scenario rents: its panels then match this one's).
+ * per token in the metrics uses), groups "output tokens, owned" and "output tokens, rented". `ownedLabel` names the
+ * owned groups so without renting (for /compare, where another scenario rents: its panels then match this one's).
  */
 export function costPartRows(
   series: string,
@@ -43,7 +45,7 @@ export function costPartRows(
 
 /** True when the scenario's tokens are priced on rented chip-hours (fleet.chipHourPrice), not on owned chips. */
 export function costIsRented(point: ScenarioEvaluation): boolean {
-  return point.cost.chipHourCostUsd !== point.cost.chipHour.totalUsdPerChipHour;
+  return point.cost.rented;
 }
 
 /**
@@ -176,6 +178,24 @@ export function currentCycleRow(
   npvMedian: number | null = null
 ): Required<NpvByCycleRow> {
   return {series, designCycleMonths, npvUsd: npvMedian ?? point.silicon.npvUsd};
+}
+
+/**
+ * What the silicon program's charts draw instead of the point where a run's medians are at hand (a static report: a
+ * page nobody has moved, /compare): the discounted cash flow's and the NPV-by-cycle curve's bands, and the NPV's median
+ * (siliconRows, cycleRows, currentCycleRow). All null without a run or without bands (nothing uncertain).
+ */
+export function programMedians(run: Pick<RunReport, "bands" | "metrics"> | null): {
+  discounted: readonly FanRow[] | null;
+  byCycle: readonly FanRow[] | null;
+  npvUsd: number | null;
+} {
+  const bands = run?.bands ?? null;
+  return {
+    discounted: bands?.siliconCumulativeDiscountedCashFlowUsd ?? null,
+    byCycle: bands?.siliconNpvByDesignCycleUsd ?? null,
+    npvUsd: bands ? reportMedian(run!.metrics.siliconNpvUsd) : null
+  };
 }
 
 /**

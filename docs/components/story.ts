@@ -47,7 +47,7 @@ export interface Story {
   bound: BoundScenario;
   /** Every key at one value, an uncertain key at the median of its draws (scenarioPageMedianPoint). */
   median: ScenarioPoint;
-  /** Every model at the scenario's median point (evaluateScenarioPoint): what the page's figures are compared against. */
+  /** Every model at the scenario's median point (evaluateScenarioPoint): what the page's figures compare against. */
   base: ScenarioEvaluation;
   /**
    * The sets of the page's link (`?set=path%3Dvalue`) that passed the same checks as on a scenario page, already
@@ -85,7 +85,6 @@ export async function loadStory(
     );
   }
   const catalogs = {hardware: site.hardware, models: site.models};
-  const base = evaluateScenarioPoint(bindScenario(entry.resolved, catalogs), scenarioPageMedianPoint(entry.resolved));
   // The link's sets, each validated like a line of a scenario file and then evaluated; what fails is listed.
   const query = parseShareQuery(search);
   // The same check as a scenario page's: the median and the Monte Carlo, so no link makes a chapter's bands fail.
@@ -93,6 +92,9 @@ export async function loadStory(
   const resolved = fromLink.resolved;
   const bound = bindScenario(resolved, catalogs);
   const median = scenarioPageMedianPoint(resolved);
+  // The scenario without the link's sets (the same point when the link sets nothing).
+  const baseMedian = resolved === entry.resolved ? median : scenarioPageMedianPoint(entry.resolved);
+  const base = evaluateScenarioPoint(bindScenario(entry.resolved, catalogs), baseMedian);
   return {
     site,
     id,

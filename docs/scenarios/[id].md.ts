@@ -85,13 +85,13 @@ toc: false
 
 ~~~js
 import {controlToBase, keyControl} from "../components/keyControls.js";
-import {assumptionRows, editedScenarioMarkdown, metricCentral, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageMedianPoint, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
+import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageMedianPoint, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
 import {ScenarioRunner} from "../components/scenarioRunner.js";
 import {frameTurn, frameTurnsDone, nextTask} from "../components/frameTurn.js";
 import {cardResize} from "../components/cardResize.js";
 import {whenNear} from "../components/nearViewport.js";
 import {DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
-import {costPartRows, csvRows, currentCycleRow, cycleRows, fleetDayRows, flywheelRows, moatRows, siliconCostPartRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
+import {costPartRows, csvRows, currentCycleRow, cycleRows, fleetDayRows, flywheelRows, moatRows, programMedians, siliconCostPartRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../components/urlState.js";
 import {csvFile, DownloadButton} from "../components/download.js";
 import {formatUsd, medianLabel} from "../components/format.js";
@@ -227,10 +227,10 @@ const costRows = costPartRows(ID, pointState.point);
 const spend = spendRows(ID, pointState.point);
 // Untouched, the program's NPV curves are the static run's medians over the draws (its bands), as the cards: the NPV
 // moves with several uncertain keys at once, so at the point it differs a little ($2.35B against $2.32B).
-const staticRun = sets.length === 0 ? entry.report : null;
-const silicon = siliconRows(ID, pointState.point, staticRun?.bands?.siliconCumulativeDiscountedCashFlowUsd ?? null);
-const cycles = cycleRows(ID, pointState.point, livePoint["silicon.designCycle"], staticRun?.bands?.siliconNpvByDesignCycleUsd ?? null);
-const currentCycle = [currentCycleRow(ID, livePoint["silicon.designCycle"], pointState.point, staticRun?.bands ? metricCentral(staticRun.metrics.siliconNpvUsd) : null)];
+const program = programMedians(sets.length === 0 ? entry.report : null);
+const silicon = siliconRows(ID, pointState.point, program.discounted);
+const cycles = cycleRows(ID, pointState.point, livePoint["silicon.designCycle"], program.byCycle);
+const currentCycle = [currentCycleRow(ID, livePoint["silicon.designCycle"], pointState.point, program.npvUsd)];
 ${[...topicCharts].map((chart) => TOPIC_ROWS[chart] ?? "").join("\n")}
 const csv = (name, data) =>
   DownloadButton("CSV", () => csvFile(ID + "-" + name + ".csv", csvRows(data)), {

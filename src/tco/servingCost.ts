@@ -22,6 +22,8 @@ export interface ServingCostResult {
   chipHour: ChipHourCostResult;
   /** The chip-hour cost used: rented price when given, otherwise the owned total. */
   chipHourCostUsd: number;
+  /** True when chipHourCostUsd is the rented price (rentedUsdPerChipHour given), false when it is the owned total. */
+  rented: boolean;
   /** USD per million output tokens at the decode rate, by component (owned chips) — sums to `total`. */
   output: CostPerTokenBreakdown;
   /** USD per million input (prompt) tokens at the prefill rate, by component (owned chips). */
@@ -56,6 +58,7 @@ export function servingCost(input: ServingCostInput): ServingCostResult {
   return {
     chipHour,
     chipHourCostUsd,
+    rented: input.rentedUsdPerChipHour !== null,
     output,
     input: inputCost,
     costPerMillionOutputTokensUsd: output.total * scale,

@@ -10,6 +10,7 @@ import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
 import {fleetCapacityNote} from "../../scenario/run/fleetCapacityNote.js";
 import {runReport, type RunReport} from "../../scenario/run/runReport.js";
 import {
+  absentMetricText,
   DEFAULT_PRICES_NOTE,
   displayValue,
   formatPercent,
@@ -145,14 +146,13 @@ export function compareReports(reports: RunReport[]): Comparison {
 
 /**
  * A metric as the site's cards write it: the number itself, or the median of the draws with the 90% interval between
- * p5 and p95 ("2.06 USD/Mtok [1.58–2.61 USD/Mtok]", "$3.07B [$1.61–4.68B]"); "—" when it does not occur (or what that
- * means: METRIC_INFO's `absent`).
+ * p5 and p95 ("2.06 USD/Mtok [1.58–2.61 USD/Mtok]", "$3.07B [$1.61–4.68B]"); absentMetricText when it does not
+ * occur.
  */
 function formatMetric(name: keyof typeof METRIC_INFO, value: RunReport["metrics"][keyof RunReport["metrics"]]): string {
   const format = metricFormat(name);
-  // A value that does not occur: what that means, as the pages write it (a month: "none within the horizon"; a margin
-  // without revenue: METRIC_INFO's `absent`), else "—".
-  const absent = METRIC_INFO[name].absent ?? (METRIC_INFO[name].unit === "month" ? "none within the horizon" : "—");
+  // A value that does not occur reads as the pages write it.
+  const absent = absentMetricText(name);
   if (value === null) return absent;
   if (typeof value === "number") return format(value);
   if (value.p50 === null) return absent;

@@ -246,9 +246,19 @@ export function metricFormat(name: ScenarioMetricName): UnitFormat {
 }
 
 /**
+ * What a metric that does not occur reads in `run`'s table and on the pages' cards and tables (metricValueText):
+ * a month (a payback, a crossover) "none within the horizon"; a margin without revenue METRIC_INFO's `absent`;
+ * else "—".
+ */
+export function absentMetricText(name: ScenarioMetricName): string {
+  return METRIC_INFO[name].absent ?? (METRIC_INFO[name].unit === "month" ? "none within the horizon" : "—");
+}
+
+/**
  * A metric value given in its display unit (MetricRow: value × METRIC_INFO scale), written as the story pages write
  * the quantity: "0.987 USD/Mtok", "$2.72B", "44%", "month 8", "20.5 ms"; when it does not occur, what that means
- * (METRIC_INFO's `absent`: "none (no revenue at these prices)"), else "—".
+ * (METRIC_INFO's `absent`: "none (no revenue at these prices)"), else "—" (a card or table writes a month that never
+ * comes in words: absentMetricText).
  */
 export function formatMetric(name: ScenarioMetricName, displayValue: number | null): string {
   if (displayValue === null) return METRIC_INFO[name].absent ?? "—";

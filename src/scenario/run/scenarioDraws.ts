@@ -42,7 +42,7 @@ export function drawnDistributions(resolved: ResolvedScenario): Record<string, D
  *
  * Input: a resolved scenario; `samples` a positive integer, `seed` an integer (monteCarlo's rules, whose UserError a
  * bad one raises). Output: a ScenarioPoint (numbers in base units). Memory: two Float64Arrays of `samples` per drawn
- * key, one key at a time.
+ * key, one key at a time; each median is kept (drawnMedians) and not drawn again for the same distribution object.
  */
 export function scenarioDrawMedianPoint(
   resolved: ResolvedScenario,
@@ -50,17 +50,31 @@ export function scenarioDrawMedianPoint(
 ): ScenarioPoint {
   const point = scenarioMedianPoint(resolved);
   for (const [path, distribution] of Object.entries(drawnDistributions(resolved))) {
-    const range = keyRange(scenarioKey(path)!);
-    const run = monteCarlo({
-      samples,
-      seed,
-      inputs: {[path]: distribution},
-      outputs: ["drawn"],
-      evaluateAt: (input, i, output) => {
-        output.drawn![i] = clampToRange(input[path]![i]!, range);
-      }
-    });
-    point[path] = run.outputs.drawn.p50;
+    const key = `${path} ${samples} ${seed}`;
+    let medians = drawnMedians.get(distribution);
+    if (!medians) drawnMedians.set(distribution, (medians = new Map()));
+    let median = medians.get(key);
+    if (median === undefined) {
+      const range = keyRange(scenarioKey(path)!);
+      const run = monteCarlo({
+        samples,
+        seed,
+        inputs: {[path]: distribution},
+        outputs: ["drawn"],
+        evaluateAt: (input, i, output) => {
+          output.drawn![i] = clampToRange(input[path]![i]!, range);
+        }
+      });
+      medians.set(key, (median = run.outputs.drawn.p50));
+    }
+    point[path] = median;
   }
   return point;
 }
+
+/**
+ * Each distribution's draws' median by key path, samples and seed: a page evaluates its point on every slider move, and
+ * a move that sets one key leaves the other keys' distributions the same objects (applyOverrides), so their medians are
+ * drawn once. Weakly held: a distribution no scenario holds any more takes its medians with it.
+ */
+const drawnMedians = new WeakMap<Distribution, Map<string, number>>();
