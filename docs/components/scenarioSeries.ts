@@ -181,9 +181,10 @@ export function currentCycleRow(
 }
 
 /**
- * What the silicon program's charts draw instead of the point where a run's medians are at hand (a static report: a
- * page nobody has moved, /compare): the discounted cash flow's and the NPV-by-cycle curve's bands, and the NPV's median
- * (siliconRows, cycleRows, currentCycleRow). All null without a run or without bands (nothing uncertain).
+ * What the silicon program's charts draw instead of the point where a run's medians are at hand (a scenario page's
+ * state, from the static report or, after a move, its worker's run; /compare's reports): the discounted cash flow's
+ * and the NPV-by-cycle curve's bands, and the NPV's median (siliconRows, cycleRows, currentCycleRow). All null without
+ * a run or without bands (nothing uncertain, or a Monte Carlo that failed).
  */
 export function programMedians(run: Pick<RunReport, "bands" | "metrics"> | null): {
   discounted: readonly FanRow[] | null;

@@ -225,18 +225,22 @@ display(
 // The charts draw every model at the median point: each uncertain assumption at its median.
 const costRows = costPartRows(ID, pointState.point);
 const spend = spendRows(ID, pointState.point);
-// Untouched, the program's NPV curves are the static run's medians over the draws (its bands), as the cards: the NPV
-// moves with several uncertain keys at once, so at the point it differs a little ($2.35B against $2.32B).
-const program = programMedians(sets.length === 0 ? entry.report : null);
-const silicon = siliconRows(ID, pointState.point, program.discounted);
-const cycles = cycleRows(ID, pointState.point, livePoint["silicon.designCycle"], program.byCycle);
-const currentCycle = [currentCycleRow(ID, livePoint["silicon.designCycle"], pointState.point, program.npvUsd)];
 ${[...topicCharts].map((chart) => TOPIC_ROWS[chart] ?? "").join("\n")}
 const csv = (name, data) =>
   DownloadButton("CSV", () => csvFile(ID + "-" + name + ".csv", csvRows(data)), {
     name: name + "-csv",
     title: "Download this chart's data as CSV"
   });
+~~~
+
+~~~js
+// The program's NPV curves are the Monte Carlo's medians over the draws (its bands), as the cards: the NPV moves with
+// several uncertain keys at once, so at the point it differs a little (asic-9-months: $2.35B against $2.32B). After a
+// move they follow the Monte Carlo, with the bands (the point's where nothing is uncertain or the run failed).
+const program = programMedians(state);
+const silicon = siliconRows(ID, state.point, program.discounted);
+const cycles = cycleRows(ID, state.point, livePoint["silicon.designCycle"], program.byCycle);
+const currentCycle = [currentCycleRow(ID, livePoint["silicon.designCycle"], state.point, program.npvUsd)];
 ~~~
 
 ${topics
@@ -330,8 +334,12 @@ const TOPIC_ROWS: Partial<Record<Chart, string>> = {
   "fleet-day": "const fleetDay = fleetDayRows(ID, pointState.point);"
 };
 
-/** Each chart's card: its heading, its subheading (ending with the CSV button) and the code that draws it. */
-const CARDS: Record<Chart, {title: string; subtitle: string; draw: string}> = {
+/**
+ * Each chart's card: its heading, its subheading (ending with the CSV button) and the code that draws it. A card that
+ * `followsRun` charts the Monte Carlo's medians: it is redrawn when the run answers (with the bands), and dimmed until
+ * then.
+ */
+const CARDS: Record<Chart, {title: string; subtitle: string; draw: string; followsRun?: boolean}> = {
   cost: {
     title: "Cost of a million tokens, by part",
     subtitle:
@@ -346,12 +354,14 @@ const CARDS: Record<Chart, {title: string; subtitle: string; draw: string}> = {
   silicon: {
     title: "Custom silicon program, cumulative cash flow",
     subtitle: 'Against serving all demand on merchant chips · dashed: undiscounted · ${csv("silicon", silicon)}',
-    draw: "CashFlowChart(silicon, {width, undiscounted: true, payback: false})"
+    draw: "CashFlowChart(silicon, {width, undiscounted: true, payback: false})",
+    followsRun: true
   },
   cycle: {
     title: "Program NPV by design cycle",
     subtitle: 'All else equal; ringed: this scenario\'s cycle · ${csv("cycle", cycles)}',
-    draw: "NpvByCycleChart(cycles, {width, current: currentCycle, marked: [], maxCycle: Infinity})"
+    draw: "NpvByCycleChart(cycles, {width, current: currentCycle, marked: [], maxCycle: Infinity})",
+    followsRun: true
   },
   "silicon-cost": {
     title: "Cost of a million tokens, merchant GPUs against the custom chip",
@@ -388,11 +398,11 @@ const CARDS: Record<Chart, {title: string; subtitle: string; draw: string}> = {
  */
 function chartGrid(charts: readonly Chart[]): string {
   const card = (chart: Chart) => {
-    const {title, subtitle, draw} = CARDS[chart];
-    return `  <div class="card" data-chart="${chart}">
+    const {title, subtitle, draw, followsRun} = CARDS[chart];
+    return `  <div class="card" data-chart="${chart}"${followsRun ? " data-follows-run" : ""}>
     <h2>${escapeHtml(title)}</h2>
     <h3>${subtitle}</h3>
-    $\{whenNear('[data-chart="${chart}"]', invalidation).then(() => frameTurn(invalidation, POINT_TURN)).then(() => cardResize("${chart}", (width) => ${draw}))}
+    $\{whenNear('[data-chart="${chart}"]', invalidation).then(() => frameTurn(invalidation, ${followsRun ? "MONTE_CARLO_TURN" : "POINT_TURN"})).then(() => cardResize("${chart}", (width) => ${draw}))}
   </div>`;
   };
   const wide = charts.length % 2 === 1 ? card(charts[0]!) + "\n" : "";

@@ -609,9 +609,10 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
-  it("charts an untouched ASIC page's program NPV curves at the medians over the draws the cards show", async () => {
+  it("charts an ASIC page's program NPV curves at the medians over the draws the cards show, untouched and moved", async () => {
     // The NPV moves with utilisation, NRE and throughput at once: at the point (each at its draws' median) it is
-    // $2.35B, the median over the draws $2.32B (the card). Untouched, the charts draw the run's bands' medians.
+    // $2.35B, the median over the draws $2.32B (the card). The charts draw the run's bands' medians: untouched the
+    // static report's, after a move the worker's (they charted the point's after a move before session 12).
     const page = await openPage(browser, "/scenarios/asic-9-months");
     const dir = mkdtempSync(join(tmpdir(), "token-ledger-download-"));
     try {
@@ -631,6 +632,18 @@ describe.skipIf(!enabled)("scenario pages", () => {
       expect(cycle.find((row) => row.designCycleMonths === 9)!.npvUsd).toBeCloseTo(npv, 0);
       const silicon = await download("silicon");
       expect(silicon.at(-1)!.cumulativeDiscountedCashFlowUsd).toBeCloseTo(npv, 0);
+
+      await setControl(page, "power.electricity", 0.12);
+      const sets = ["power.electricity=0.12 USD/kWh"];
+      const moved = metricCentral(expected("asic-9-months", sets).siliconNpvUsd)!;
+      const point = expectedState("asic-9-months", sets).point.silicon.npvUsd;
+      expect(
+        Math.abs(point / moved - 1),
+        "the point's NPV differs from the median's, or this test shows nothing"
+      ).toBeGreaterThan(0.001);
+      expect(await kpi(page, "siliconNpvUsd")).toBeCloseTo(moved / 1e6, 6);
+      expect((await download("cycle")).find((row) => row.designCycleMonths === 9)!.npvUsd).toBeCloseTo(moved, 0);
+      expect((await download("silicon")).at(-1)!.cumulativeDiscountedCashFlowUsd).toBeCloseTo(moved, 0);
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);
