@@ -63,8 +63,17 @@ function readout(control: KeyControl, value: number): string {
  * The scenario pages' panel: one slider per control, starting at `values[path]` (base units), with a number box
  * beside it. The element's value is {path: display value}; it fires "input" as any slider moves, so a page can use it
  * with view(). A control whose key has no number (a distribution is passed as its median) is left out.
+ *
+ * `medianKeys`: the keys whose start is the median of their draws (a distribution in the scenario). Their number box
+ * starts at three significant digits, as a narrative writes the same value ("57.9", not "57.86"), while the page
+ * computes with the exact median until the reader sets one; every other box starts at four (a link's or a file's own
+ * value, which the page computes with as written).
  */
-export function ScenarioControls(controls: readonly KeyControl[], values: Record<string, unknown>) {
+export function ScenarioControls(
+  controls: readonly KeyControl[],
+  values: Record<string, unknown>,
+  {medianKeys = []}: {medianKeys?: readonly string[]} = {}
+) {
   const root = document.createElement("div") as unknown as ScenarioControlsElement;
   root.className = "scenario-controls";
   const current: Record<string, number> = {};
@@ -95,7 +104,7 @@ export function ScenarioControls(controls: readonly KeyControl[], values: Record
     number.min = String(min);
     number.max = String(max);
     number.step = String(control.step);
-    number.value = String(Number(start.toPrecision(4)));
+    number.value = String(Number(start.toPrecision(medianKeys.includes(control.path) ? 3 : 4)));
     number.setAttribute("aria-label", `${control.label}, ${control.unit}`);
     const unit = document.createElement("span");
     unit.className = "scenario-control-unit";

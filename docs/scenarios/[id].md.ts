@@ -91,6 +91,7 @@ import {frameTurn, frameTurnsDone, nextTask} from "../components/frameTurn.js";
 import {cardResize} from "../components/cardResize.js";
 import {whenNear} from "../components/nearViewport.js";
 import {DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
+import {scenarioDistributions} from "../lib/scenario/resolve/scenarioValues.js";
 import {costPartRows, csvRows, currentCycleRow, cycleRows, fleetDayRows, flywheelRows, moatRows, programMedians, siliconCostPartRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../components/urlState.js";
 import {csvFile, DownloadButton} from "../components/download.js";
@@ -158,7 +159,9 @@ slider. Assumptions that are uncertain in the scenario (a distribution) become t
 ~~~js
 // This scenario's topics' sliders first (${topics.map((t) => t.id).join(", ") || "none: it extends no other scenario"}), then every page's.
 const CONTROLS = ${JSON.stringify(topicControlKeys(topics))}.map(keyControl);
-const controlsInput = ScenarioControls(CONTROLS, scenarioPageMedianPoint(fromUrl.resolved));
+const controlsInput = ScenarioControls(CONTROLS, scenarioPageMedianPoint(fromUrl.resolved), {
+  medianKeys: Object.keys(scenarioDistributions(fromUrl.resolved))
+});
 const controlStart = controlsInput.value;
 // A move marks the page as settling at once, before the runtime's next frame recomputes anything; the state cell
 // below clears the mark when its figures are in.

@@ -20,6 +20,7 @@ import {
   metricCentral,
   metricRows,
   SCENARIO_PAGE_SAMPLES,
+  scenarioPageMedianPoint,
   scenarioPageState
 } from "../../docs/components/scenarioPage.js";
 import {formatMetric} from "../../docs/components/format.js";
@@ -387,6 +388,38 @@ describe.skipIf(!enabled)("scenario pages", () => {
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);
+    }
+  });
+
+  it("starts an uncertain key's number box at the narrative's rounding, and a link's value as the link wrote it", async () => {
+    const page = await openPage(browser, "/scenarios/asic-9-months");
+    let linked: Page | undefined;
+    const box = (p: Page, path: string) => p.inputValue(`.scenario-control[data-key="${path}"] input[type=number]`);
+    try {
+      // asic-9-months draws silicon.nre, silicon.relativeThroughput and serving.utilization: each box starts at the
+      // median of its draws to three significant digits, as the narrative's live value writes it.
+      const median = scenarioPageMedianPoint(library.resolve("asic-9-months"));
+      expect(await box(page, "silicon.nre")).toBe(
+        String(Number(((median["silicon.nre"] as number) / 1e6).toPrecision(3)))
+      );
+      expect(await page.textContent('.scenario-narrative [data-live="silicon.nre"]')).toBe(
+        `$${await box(page, "silicon.nre")}M`
+      );
+      expect(await box(page, "silicon.relativeThroughput")).toBe(
+        await page.textContent('.scenario-narrative [data-live="silicon.relativeThroughput"]')
+      );
+      const utilization = (median["serving.utilization"] as number) * 100;
+      expect(await box(page, "serving.utilization")).toBe(String(Number(utilization.toPrecision(3))));
+      // The page still computes with the exact median: its cost per token is the static report's.
+      expect(await kpi(page)).toBeCloseTo(metricCentral(expected("asic-9-months", []).costPerMillionTokensUsd)!, 9);
+      // A link's value is the page's own: its box keeps four significant digits.
+      linked = await openPage(browser, "/scenarios/asic-9-months?set=serving.utilization%3D0.5786");
+      expect(await box(linked, "serving.utilization")).toBe("57.86");
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      expect(await pageProblems(linked)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+      if (linked) await closePage(linked);
     }
   });
 
