@@ -215,7 +215,13 @@ export const DIMENSIONS: Readonly<Record<Dimension, DimensionInfo>> = {
       noun: "a count",
       unitsText: "like 16384, 16k, 1.5M or 2B",
       examples: ["16384", "16k", "1.5M", "2B"],
-      display: [["{n}", 1]]
+      // Millions and billions with their suffix (a reader counts the zeros of 100000000 users; 100M reads at once);
+      // below a million as written (16384 chips, not 16.384k).
+      display: [
+        ["{n}B", GIGA],
+        ["{n}M", MEGA],
+        ["{n}", 1]
+      ]
     },
     [[[""], 1], ...magnitudes("", ["k", "M", "B"])]
   ),

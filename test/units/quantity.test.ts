@@ -149,6 +149,11 @@ describe("formatQuantity", () => {
     expect(formatQuantity(1200, "power")).toBe("1.2 kW");
     expect(formatQuantity(15e12, "tokens")).toBe("15T tokens");
     expect(formatQuantity(0, "power")).toBe("0 W");
+    // Counts: millions and billions with a suffix, below a million as written (issue 13: "100000000 users").
+    expect(formatQuantity(100e6, "count")).toBe("100M");
+    expect(formatQuantity(5e9, "count")).toBe("5B");
+    expect(formatQuantity(16384, "count")).toBe("16384");
+    expect(formatQuantity(1234567, "count")).toBe("1.234567M");
   });
 
   it.each(Object.keys(DIMENSIONS) as Dimension[])("reads back what it writes for %s", (dimension) => {

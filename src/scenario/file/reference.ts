@@ -1,4 +1,4 @@
-import {DIMENSIONS, type DimensionInfo} from "../../units/quantity.js";
+import {DIMENSIONS, type DimensionInfo, formatQuantity} from "../../units/quantity.js";
 import {formatScenarioValue} from "./formatScenario.js";
 import {formatRange} from "../../units/range.js";
 import {DISTRIBUTION_PARAMETERS} from "./readValue.js";
@@ -137,17 +137,29 @@ function keyRow(def: ScenarioKeyDef): string {
       ? (def.choices ?? []).map(code).join(", ")
       : `an id from data/${def.catalog ?? "hardware"}.csv`;
   const range = quantity ? `${def.integer ? "whole, " : ""}${formatRange(keyRange(def))}` : "";
-  const fallback = def.default === null ? "none" : formatScenarioValue(def, def.default);
   return row([
     code(def.path),
     unit,
     accepts,
     range,
-    def.default === null ? fallback : code(fallback),
+    defaultText(def),
     def.distribution ? "yes" : "no",
     def.meaning,
     def.source
   ]);
+}
+
+/**
+ * A key's default as a scenario file would write it, or, where that takes more than five significant digits (a
+ * default derived by a division, such as silicon.packagingCost's $12,000 ÷ 28), rounded to five and marked "≈": the
+ * file notation keeps twelve digits so that it reads back exactly, which no reader needs here ("$428.571428571").
+ */
+function defaultText(def: ScenarioKeyDef): string {
+  if (def.default === null) return "none";
+  const exact = formatScenarioValue(def, def.default);
+  if (typeof def.default !== "number" || !isQuantityKey(def)) return code(exact);
+  const rounded = formatQuantity(def.default, def.type, (x) => String(Number(x.toPrecision(5))));
+  return rounded === exact ? code(exact) : `≈ ${code(rounded)}`;
 }
 
 function acceptedUnits(info: DimensionInfo): string {

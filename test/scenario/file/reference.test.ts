@@ -23,6 +23,14 @@ describe("scenarioReferenceMarkdown", () => {
     );
   });
 
+  it("rounds a derived default to five significant digits, marked, and writes counts in millions", () => {
+    const row = (path: string) => reference.split("\n").find((line) => line.startsWith(`| \`${path}\` |`)) ?? "";
+    // silicon.packagingCost's default is the H100's $12,000 CoWoS wafer ÷ 28 packages = $428.571428571…
+    expect(row("silicon.packagingCost")).toContain("| ≈ `$428.57` |");
+    expect(row("demand.users")).toContain("| `100M` |");
+    expect(row("training.chips")).toContain("| `16384` |");
+  });
+
   it("says what a custom chip's catalog row, inherited unit cost and the fleet's default tokens mean (issue 16 trial)", () => {
     const row = (path: string) => reference.split("\n").find((line) => line.startsWith(`| \`${path}\` |`)) ?? "";
     // A new user naming trainium2 expected its 500 W and got silicon.power's 600 W.
