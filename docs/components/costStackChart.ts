@@ -51,10 +51,11 @@ export function CostStackChart(
   // One bar per group, or with several series a panel per group (fy) and a bar per series (y).
   const y = many ? "series" : "group";
   const fy = many ? "group" : undefined;
+  const marginLeft = Math.min(many ? 150 : 130, chartWidth * 0.32);
   return Plot.plot({
     width: chartWidth,
     height: height ?? (many ? 60 + (30 * seriesDomain.length + 30) * domain.length : 90 + 44 * domain.length),
-    marginLeft: Math.min(many ? 150 : 130, chartWidth * 0.32),
+    marginLeft,
     marginRight: narrow ? 44 : 92,
     x: {label: "USD per million tokens →", grid: true},
     // With panels, each panel's group is written above its bars, inside the frame (no facet axis to clip).
@@ -62,7 +63,12 @@ export function CostStackChart(
     y: {
       label: null,
       domain: many ? seriesDomain : domain,
-      ...(many ? {insetTop: 18} : narrow ? {tickFormat: (d: string) => d.replace(", ", ",\n")} : {})
+      // A scenario id longer than the margin breaks after a hyphen ("cost-lead-vs-" / "model-lead" at 390 px).
+      ...(many
+        ? {insetTop: 18, tickFormat: (d: string) => breakAtHyphen(d, Math.floor((marginLeft - 4) / 6))}
+        : narrow
+          ? {tickFormat: (d: string) => d.replace(", ", ",\n")}
+          : {})
     },
     ...(many ? {fy: {axis: null, domain, padding: 0.1}} : {}),
     color: {legend: true, ...colors},
@@ -89,4 +95,21 @@ export function CostStackChart(
       Plot.ruleX([0])
     ]
   });
+}
+
+/**
+ * `label` in lines of at most `maxChars` characters where it can be, each broken after a hyphen (the axis's 10 px
+ * font is about 6 px a character): "cost-lead-vs-model-lead" at 17 → "cost-lead-vs-\nmodel-lead". A part with no
+ * hyphen to break at stays whole.
+ */
+export function breakAtHyphen(label: string, maxChars: number): string {
+  const lines: string[] = [];
+  let rest = label;
+  while (rest.length > maxChars) {
+    const cut = rest.lastIndexOf("-", maxChars - 1);
+    if (cut <= 0) break;
+    lines.push(rest.slice(0, cut + 1));
+    rest = rest.slice(cut + 1);
+  }
+  return [...lines, rest].join("\n");
 }

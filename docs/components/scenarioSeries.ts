@@ -108,6 +108,42 @@ export function spendRows(series: string, point: ScenarioEvaluation): Required<S
   }));
 }
 
+/**
+ * Which series a chart with one line per series draws one over the other: for each named line (`lines`: its name in
+ * the chart's key, and the row field it draws), the series whose values are equal in every row, in row order. Rows:
+ * `series` and the fields, each series' rows in month order. Output: "" when no two lines coincide, else e.g. "base and
+ * asic-24-months (inference and training)" (/compare's spend chart: asic-24-months changes only the silicon program,
+ * so its spend lines hide base's, which looked missing).
+ */
+export function coincidingLines<T extends {series: string}>(
+  rows: readonly T[],
+  lines: Readonly<Record<string, keyof T>>
+): string {
+  const groups = new Map<string, {series: string[]; lines: string[]}>();
+  for (const [line, field] of Object.entries(lines)) {
+    const values = new Map<string, unknown[]>();
+    for (const row of rows) values.set(row.series, [...(values.get(row.series) ?? []), row[field]]);
+    const bySeries = new Map<string, string[]>();
+    for (const [series, v] of values) {
+      const key = JSON.stringify(v);
+      bySeries.set(key, [...(bySeries.get(key) ?? []), series]);
+    }
+    for (const series of bySeries.values()) {
+      if (series.length < 2) continue;
+      const key = JSON.stringify(series);
+      const group = groups.get(key) ?? {series, lines: []};
+      group.lines.push(line);
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()].map((g) => `${andList(g.series)} (${andList(g.lines)})`).join("; ");
+}
+
+/** "a", "a and b", "a, b and c". */
+function andList(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
 /** One month of the custom-silicon program: cash flows against serving everything on merchant chips. */
 export interface SiliconRow extends Required<CashFlowRow> {
   customShare: number;

@@ -799,6 +799,28 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("says which scenarios a compare chart draws one over the other, and fits three scenarios' metrics in 1280 px", async () => {
+    const page = await openPage(browser, "/compare?scenario=base&scenario=agent-era&scenario=asic-24-months");
+    try {
+      // asic-24-months changes the silicon program only: its spend lines hide base's (they looked missing).
+      expect(await page.textContent('[data-chart="spend"] .scenario-coincide')).toBe(
+        "Drawn one over another, the same spend: base and asic-24-months (inference); base, agent-era and " +
+          "asic-24-months (training)."
+      );
+      expect(await page.$$('[data-chart="silicon"] .scenario-coincide')).toHaveLength(0);
+      // Every scenario's column is on screen: the metrics table does not scroll sideways (a payback's long note kept
+      // on one line pushed the third column out of view).
+      const wrap = await page.$eval(".scenario-compare-metrics", (t) => {
+        const box = t.parentElement!;
+        return {scroll: box.scrollWidth, client: box.clientWidth};
+      });
+      expect(wrap.scroll).toBeLessThanOrEqual(wrap.client);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("lists every assumption of every scenario in the register, searchable and sortable", async () => {
     const page = await openPage(browser, "/assumptions");
     try {

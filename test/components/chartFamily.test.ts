@@ -3,7 +3,7 @@
 // /compare with several. Colours come from palette.ts, one per concept.
 import {describe, expect, it} from "vitest";
 import {CashFlowChart} from "../../docs/components/cashFlowChart.js";
-import {CostStackChart} from "../../docs/components/costStackChart.js";
+import {breakAtHyphen, CostStackChart} from "../../docs/components/costStackChart.js";
 import {FleetDayChart} from "../../docs/components/fleetDayChart.js";
 import {NpvByCycleChart} from "../../docs/components/npvByCycleChart.js";
 import {
@@ -82,6 +82,18 @@ describe("CostStackChart", () => {
       "2 USD/Mtok",
       "4 USD/Mtok"
     ]);
+  });
+
+  it("breaks a scenario id longer than a phone's margin after a hyphen, so the axis never clips it", () => {
+    // 390 px screen: a 326 px card, a 104 px margin, 16 characters of the 10 px axis font.
+    expect(breakAtHyphen("cost-lead-vs-model-lead", 16)).toBe("cost-lead-vs-\nmodel-lead");
+    expect(breakAtHyphen("asic-9-months", 16)).toBe("asic-9-months");
+    expect(breakAtHyphen("unbreakablescenarioid", 16)).toBe("unbreakablescenarioid");
+    const chart = CostStackChart([...rows("cost-lead-vs-model-lead", 1), ...rows("base", 2)], {width: 326});
+    const ticks = [...chart.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) =>
+      [...t.querySelectorAll("tspan")].map((s) => s.textContent).join("|")
+    );
+    expect(ticks).toContain("cost-lead-vs-|model-lead");
   });
 });
 

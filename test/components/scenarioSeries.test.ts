@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {costPartRows, cycleRows, fleetDayRows} from "../../docs/components/scenarioSeries.js";
+import {coincidingLines, costPartRows, cycleRows, fleetDayRows} from "../../docs/components/scenarioSeries.js";
 import {scenarioPagePoint} from "../../docs/components/scenarioPage.js";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
 import {locateScenario} from "../../src/node/scenarioFiles.js";
@@ -89,5 +89,40 @@ describe("costPartRows", () => {
     const base = scenarioPagePoint(library.resolve("base"), catalogs, []).point;
     expect([...new Set(costPartRows("base", base).map((r) => r.group))]).toEqual(["output tokens", "input tokens"]);
     expect(costPartRows("base", base, {ownedLabel: true})[0]!.group).toBe("output tokens, owned");
+  });
+});
+
+describe("coincidingLines", () => {
+  const row = (series: string, month: number, a: number, b: number) => ({series, month, a, b});
+  it("names the series each line draws identically, every month, and nothing when none do", () => {
+    // x and z are the same in a and b; y matches x in b only; w differs in both.
+    const rows = [
+      ...[1, 2].map((m) => row("x", m, m, 10 * m)),
+      ...[1, 2].map((m) => row("y", m, m + 1, 10 * m)),
+      ...[1, 2].map((m) => row("z", m, m, 10 * m)),
+      ...[1, 2].map((m) => row("w", m, -m, -m))
+    ];
+    expect(coincidingLines(rows, {first: "a", second: "b"})).toBe("x and z (first); x, y and z (second)");
+    expect(
+      coincidingLines(
+        rows.filter((r) => r.series !== "z"),
+        {first: "a"}
+      )
+    ).toBe("");
+    // Equal in one month only is not the same line.
+    expect(
+      coincidingLines([row("p", 1, 1, 1), row("p", 2, 2, 2), row("q", 1, 1, 1), row("q", 2, 3, 3)], {a: "a"})
+    ).toBe("");
+  });
+
+  it("finds base's spend under asic-24-months' (a custom chip changes the program, not the spend)", () => {
+    const {library} = locateScenario("base");
+    const catalogs = loadCatalogs();
+    const spend = (id: string) =>
+      scenarioPagePoint(library.resolve(id), catalogs, []).point.spend.months.map((m) => ({series: id, ...m}));
+    const rows = [...spend("base"), ...spend("asic-24-months"), ...spend("agent-era")];
+    expect(coincidingLines(rows, {inference: "cumulativeInferenceSpendUsd"})).toBe(
+      "base and asic-24-months (inference)"
+    );
   });
 });
