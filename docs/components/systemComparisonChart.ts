@@ -1,4 +1,4 @@
-// Purchase price against cost per token, one dot per system: a dearer system that serves more tokens can sit lower.
+// Purchase price against the blended cost of a million tokens, one dot per system: a dearer system that serves more tokens can sit lower.
 // Merchant chips in the merchant colour, a custom (in-house) chip in the in-house colour; the scenario's chip ringed.
 import * as Plot from "@observablehq/plot";
 import {formatCount, formatUsd, formatUsdPerMTok} from "./format.js";
@@ -22,6 +22,7 @@ export function SystemComparisonChart(
   const chartWidth = Math.max(width ?? 640, 260);
   const fill = (d: SystemRow) => (isInHouse(d.name) ? "in-house" : "merchant");
   const labels = placeLabels(rows);
+  const maxPrice = Math.max(...rows.map((r) => r.priceUsd), 1);
   return Plot.plot({
     width: chartWidth,
     height,
@@ -29,7 +30,7 @@ export function SystemComparisonChart(
     marginRight: 30,
     marginTop: 24,
     x: {label: "Purchase price per chip (USD) →", grid: true, zero: true, tickFormat: (v: number) => formatUsd(v)},
-    y: {label: "↑ USD per million output tokens (all-in)", grid: true, zero: true, insetTop: 8},
+    y: {label: "↑ USD per million tokens (input and output)", grid: true, zero: true, insetTop: 8},
     color: {legend: true, domain: ["merchant", "in-house"], range: [FLEET_COLORS.merchant, FLEET_COLORS.inHouse]},
     ...options,
     marks: [
@@ -38,13 +39,23 @@ export function SystemComparisonChart(
         rows.filter((d) => d.id === highlight),
         {x: "priceUsd", y: "costUsdPerMTok", r: 9, stroke: HIGHLIGHT, strokeWidth: 2}
       ),
-      Plot.text(
-        labels.filter((d) => !d.below),
-        {x: "priceUsd", y: "costUsdPerMTok", text: "label", dy: -16, fill: INK}
-      ),
-      Plot.text(
-        labels.filter((d) => d.below),
-        {x: "priceUsd", y: "costUsdPerMTok", text: "label", dy: 18, fill: INK}
+      // A label near the left or right end starts or ends at its dot, so it never runs over the y axis's ticks or
+      // off the card ("custom ASIC (hypothetical)" at $0–$5,000 sat on the tick "7" at 390 px).
+      ...(["start", "middle", "end"] as const).flatMap((anchor) =>
+        [false, true].map((below) =>
+          Plot.text(
+            labels.filter((d) => d.below === below && labelAnchor(d.priceUsd, maxPrice, d.label.length, chartWidth - 90) === anchor),
+            {
+              x: "priceUsd",
+              y: "costUsdPerMTok",
+              text: "label",
+              dy: below ? 18 : -16,
+              dx: anchor === "start" ? -6 : anchor === "end" ? 6 : 0,
+              textAnchor: anchor,
+              fill: INK
+            }
+          )
+        )
       ),
       Plot.tip(
         rows,
@@ -56,7 +67,7 @@ export function SystemComparisonChart(
             price: {value: "priceUsd", label: "price"},
             cost: {value: "costUsdPerMTok", label: "cost"},
             speed: {value: "tokensPerSecondPerChip", label: "tokens/s per chip"},
-            perMw: {value: "tokensPerSecondPerMw", label: "output tokens/s/MW"},
+            perMw: {value: "tokensPerSecondPerMw", label: "tokens/s/MW"},
             tp: {value: "tensorParallel", label: "chips per replica"}
           },
           format: {
@@ -92,6 +103,23 @@ function placeLabels(rows: readonly SystemRow[]) {
     placed.push({priceUsd: r.priceUsd, costUsdPerMTok: r.costUsdPerMTok, label: shortName(r.name), below: clash});
   }
   return placed;
+}
+
+/**
+ * Where a dot's label is anchored so that it stays within the plot: "middle" (centred over its dot) where half the
+ * label fits on either side, else "start" (text to the right) near the left end or "end" near the right. The axis's
+ * 10 px font is about 5.5 px a character. Inputs: the dot's price and the axis's largest, USD; the label's length in
+ * characters; the plot's width, px.
+ */
+export function labelAnchor(
+  priceUsd: number,
+  maxPriceUsd: number,
+  labelChars: number,
+  plotWidthPx: number
+): "start" | "middle" | "end" {
+  const halfPx = (labelChars * 5.5) / 2;
+  const x = (priceUsd / maxPriceUsd) * plotWidthPx;
+  return x < halfPx ? "start" : plotWidthPx - x < halfPx ? "end" : "middle";
 }
 
 /** A custom (in-house) chip of the catalog: its name marks it hypothetical. */

@@ -10,6 +10,7 @@ import {buildSiteData} from "../../src/node/siteData.js";
 import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
 import {parseShareQuery} from "../../docs/components/urlState.js";
+import {formatTokensPerSecondPerMw, formatUsdPerMTok, reportMedian} from "../../src/scenario/run/reportFormat.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
 import {controlValue, headline, setInput} from "./storyHelpers.js";
 
@@ -95,6 +96,37 @@ describe.skipIf(!enabled)("chapters readers can send", () => {
       expect(problems.stillLoading).toEqual([]);
     } finally {
       await closePage(page);
+    }
+  });
+
+  it("measures every chip of /token-economics' comparison as the headline measures the scenario's own", async () => {
+    // The chart plotted an all-in cost per output token (H100: 9.6 USD/Mtok) beside a headline of blended tokens
+    // (2.06) and a bar chart of output tokens (4.07); its per-MW sentence, output tokens (49,331 for the H100) beside
+    // the card's blended 230,444. Now the ringed chip reads the headline's numbers.
+    const page = await openPage(browser, "/token-economics");
+    const dir = mkdtempSync(join(tmpdir(), "token-ledger-chapter-csv-"));
+    try {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click('[data-testid="chart-systems"] [data-download="systems-csv"]')
+      ]);
+      const file = join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      const rows = csvParse(readFileSync(file, "utf8"));
+      const base = site!.scenarios.base!;
+      const own = rows.find((row) => row.id === base.resolved.values["serving.hardware"]!.value)!;
+      const cost = reportMedian(base.report.metrics.costPerMillionTokensUsd)!;
+      const perMw = reportMedian(base.report.metrics.tokensPerSecondPerMw)!;
+      expect(Number(own.costUsdPerMTok) / cost - 1).toBeCloseTo(0, 6);
+      expect(Number(own.tokensPerSecondPerMw) / perMw - 1).toBeCloseTo(0, 6);
+      expect(await page.textContent('[data-testid="headline"]')).toBe(formatUsdPerMTok(Number(own.costUsdPerMTok)));
+      expect(await page.textContent('[data-testid="power"] p.muted')).toContain(
+        `${formatTokensPerSecondPerMw(Number(own.tokensPerSecondPerMw))} for the H100`
+      );
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+      rmSync(dir, {recursive: true, force: true});
     }
   });
 

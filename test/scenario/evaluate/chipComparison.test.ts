@@ -18,8 +18,15 @@ describe("compareServingChips", () => {
   it("prices the scenario's own chip exactly as the scenario does when the scenario's TP is the smallest that fits", () => {
     const own = rows.find((row) => row.id === bound.hardware.id)!;
     const ev = evaluateScenarioPoint(bound, {...point, "serving.tensorParallel": own.tensorParallel});
-    expect(own.costUsdPerMTok).toBe(ev.cost.costPerMillionOutputTokensAllInUsd);
-    expect(own.tokensPerSecondPerChip).toBe(ev.serving.outputTokensPerSecondPerChip);
+    // The headline measures (blended tokens at demand.inputShare), so /token-economics rings the headline's number.
+    expect(own.costUsdPerMTok).toBe(ev.metrics.costPerMillionTokensUsd);
+    expect(own.tokensPerSecondPerMw).toBe(ev.metrics.tokensPerSecondPerMw);
+    // Blended: 1 ÷ (share ÷ prefill + (1 − share) ÷ decode), each phase at its own rate.
+    const share = point["demand.inputShare"] as number;
+    expect(own.tokensPerSecondPerChip).toBeCloseTo(
+      1 / (share / ev.serving.prefillTokensPerSecondPerChip + (1 - share) / ev.serving.decodeTokensPerSecondPerChip),
+      9
+    );
   });
 
   it("leaves out chips without a purchase price and keeps catalog order", () => {
