@@ -44,7 +44,9 @@ export function SystemComparisonChart(
       ...(["start", "middle", "end"] as const).flatMap((anchor) =>
         [false, true].map((below) =>
           Plot.text(
-            labels.filter((d) => d.below === below && labelAnchor(d.priceUsd, maxPrice, d.label.length, chartWidth - 90) === anchor),
+            labels.filter(
+              (d) => d.below === below && labelAnchor(d.priceUsd, maxPrice, d.label.length, chartWidth - 90) === anchor
+            ),
             {
               x: "priceUsd",
               y: "costUsdPerMTok",
