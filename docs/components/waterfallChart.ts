@@ -24,6 +24,11 @@ export interface WaterfallChartOptions extends Plot.PlotOptions {
   valueLabel?: string;
   /** How a value is written at the end of its bar. */
   format?: (value: number) => string;
+  /**
+   * Running totals drawn as bars of their own from zero, after the step they close, e.g. {after: "idleCapacity",
+   * label: "cost"}: what the steps so far add up to, labelled, before the steps that lead on to the total.
+   */
+  subtotals?: readonly {after: string; label: string}[];
 }
 
 const stepLabel = (key: string) => WATERFALL_STEPS.find((s) => s.key === key)?.label ?? key;
@@ -37,6 +42,7 @@ export function WaterfallChart(
     totalLabel = "total",
     valueLabel = "USD →",
     format = (v: number) => v.toPrecision(3),
+    subtotals = [],
     ...options
   }: WaterfallChartOptions = {}
 ) {
@@ -46,15 +52,36 @@ export function WaterfallChart(
     let running = 0;
     const out = rows
       .filter((r) => r.series === name)
-      .map((r) => {
+      .flatMap((r) => {
         const start = running;
         running += r.value;
-        return {series: name, label: stepLabel(r.step), start, end: running, value: r.value, color: stepColor(r.step)};
+        const bar = {
+          series: name,
+          label: stepLabel(r.step),
+          start,
+          end: running,
+          value: r.value,
+          color: stepColor(r.step),
+          subtotal: false
+        };
+        const subtotal = subtotals.find((t) => t.after === r.step);
+        return subtotal
+          ? [
+              bar,
+              {series: name, label: subtotal.label, start: 0, end: running, value: running, color: INK, subtotal: true}
+            ]
+          : [bar];
       });
-    out.push({series: name, label: totalLabel, start: 0, end: running, value: running, color: INK});
+    out.push({series: name, label: totalLabel, start: 0, end: running, value: running, color: INK, subtotal: false});
     return out;
   });
-  const labels = [...steps.map(stepLabel), totalLabel];
+  const labels = [
+    ...steps.flatMap((step) => {
+      const subtotal = subtotals.find((t) => t.after === step);
+      return subtotal ? [stepLabel(step), subtotal.label] : [stepLabel(step)];
+    }),
+    totalLabel
+  ];
   const chartWidth = Math.max(width ?? 640, 280);
   const narrow = chartWidth < 560;
   const marginLeft = Math.min(150, chartWidth * 0.4);
@@ -80,6 +107,8 @@ export function WaterfallChart(
         y: "label",
         ...(narrow ? {fy: "series"} : {fx: "series"}),
         fill: "color",
+        // A subtotal in the total's ink, lighter, so that the closing total still reads as the end.
+        fillOpacity: (d) => (d.subtotal ? 0.5 : 1),
         insetTop: 2,
         insetBottom: 2,
         tip: {format: {x1: false, x2: false, fill: false}},

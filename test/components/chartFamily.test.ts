@@ -16,6 +16,7 @@ import {
   withOpacity
 } from "../../docs/components/palette.js";
 import {SpendOverTimeChart} from "../../docs/components/spendOverTimeChart.js";
+import {WaterfallChart} from "../../docs/components/waterfallChart.js";
 
 const months = (series?: string) =>
   [1, 2, 3].map((month) => ({
@@ -163,5 +164,25 @@ describe("palette", () => {
   it("colours series in order and writes opacities as rgba()", () => {
     expect(seriesColorScale(["a", "b"])).toEqual({domain: ["a", "b"], range: [SERIES_COLORS[0], SERIES_COLORS[1]]});
     expect(withOpacity("#4269d0", 0.5)).toBe("rgba(66, 105, 208, 0.5)");
+  });
+});
+
+describe("WaterfallChart", () => {
+  it("draws a subtotal from zero after the step it closes, labelled with the running total", () => {
+    // logic die 1 + HBM 2 = 3 (the subtotal), + seller's margin 0.5 = 3.5 (the total).
+    const rows = [
+      {series: "chip", step: "logicDie", value: 1},
+      {series: "chip", step: "hbm", value: 2},
+      {series: "chip", step: "sellerMargin", value: 0.5}
+    ];
+    const chart = WaterfallChart(rows, {
+      totalLabel: "total",
+      subtotals: [{after: "hbm", label: "so far"}],
+      format: String
+    });
+    const ticks = [...chart.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+    expect(ticks).toEqual(["logic die", "HBM", "so far", "seller's margin", "total"]);
+    const values = [...chart.querySelectorAll("g[aria-label=text] text")].map((t) => t.textContent);
+    expect(values).toEqual(["1", "2", "3", "0.5", "3.5"]);
   });
 });
