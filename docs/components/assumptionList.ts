@@ -46,6 +46,9 @@ export function AssumptionList(items: readonly AssumptionItem[]): HTMLElement {
     }
     const source = cell("td", a.source || "—");
     source.className = "muted";
+    // On a phone each assumption is a block, its value and source each on a line of their own, named (story.css).
+    value.dataset.label = "Value";
+    source.dataset.label = "Source";
     row.append(cell("td", a.label, document.createElement("br"), code), value, source);
     body.append(row);
   }

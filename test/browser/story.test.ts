@@ -164,7 +164,7 @@ describe.skipIf(!enabled)("front page and story layout", () => {
     // site.json's median over base's 1,000 draws; the chart's year-1 label is the same draws' median (the bands).
     expect(verdict).toContain(`${front} in the first year`);
     expect(onScenario.startsWith(front)).toBe(true);
-    // The years chart labels each year's bar pair with the tax recovered; year 1's label is the first.
+    // The years chart labels each year with the tax recovered ("saves $333M"); year 1's label is the first.
     const labels = await read("/inference-tax", '[data-testid="chart-years"]');
     expect(labels).toContain(front);
     // The cost of a million tokens: chapter 1's headline, the tax verdict, the merchant bar's total and the moat's
@@ -207,6 +207,15 @@ describe.skipIf(!enabled)("front page and story layout", () => {
         return {width, scrollWidth: document.documentElement.scrollWidth};
       });
       expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.width);
+      // A chapter's assumptions are blocks on a phone: each value and source as wide as the screen, named (a
+      // three-column table left sources a 90 px column dozens of lines tall).
+      const sources = await page.$$eval(".story-assumptions td[data-label=Source]", (tds) =>
+        tds.map((td) => [td.getBoundingClientRect().width, getComputedStyle(td, "::before").content])
+      );
+      for (const [width, before] of sources) {
+        expect(width).toBeGreaterThan(300);
+        expect(before).toBe('"Source: "');
+      }
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);
