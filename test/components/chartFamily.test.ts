@@ -17,6 +17,7 @@ import {
 } from "../../docs/components/palette.js";
 import {SpendOverTimeChart} from "../../docs/components/spendOverTimeChart.js";
 import {WaterfallChart} from "../../docs/components/waterfallChart.js";
+import {FlywheelChart} from "../../docs/components/flywheelChart.js";
 
 const months = (series?: string) =>
   [1, 2, 3].map((month) => ({
@@ -184,5 +185,19 @@ describe("WaterfallChart", () => {
     expect(ticks).toEqual(["logic die", "HBM", "so far", "seller's margin", "total"]);
     const values = [...chart.querySelectorAll("g[aria-label=text] text")].map((t) => t.textContent);
     expect(values).toEqual(["1", "2", "3", "0.5", "3.5"]);
+  });
+});
+
+describe("FlywheelChart", () => {
+  it("ticks chip generations at whole numbers only", () => {
+    // Three generations shipped by month 60 (the base flywheel): ticks 0, 1, 2, 3, none at 0.5.
+    const months = [0, 20, 40, 60].map((month, i) => ({
+      month,
+      closedChipGeneration: i,
+      openChipGeneration: Math.max(0, i - 1)
+    }));
+    const chart = FlywheelChart(months as never, {quantity: "generations"});
+    const ticks = [...chart.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+    expect(ticks).toEqual(["0", "1", "2", "3"]);
   });
 });

@@ -11,6 +11,10 @@ import {keyRange, scenarioKey} from "../file/schema.js";
  * Monte Carlo of spend over time under an uncertain serving utilisation. A chip-hour costs the same however busy the
  * chip is, so the serving cost per token scales exactly as u₀ ÷ u; every sample re-runs the spend model
  * (trainingVsInference) with that cost and the point's other inputs. Training spend does not depend on utilisation.
+ * The draws are runScenario's: the key's own random stream (createRng(seed, "serving.utilization")), clamped into its
+ * range, so with the same samples and seed the bands equal a run's where utilisation is the only uncertain key the
+ * spend reads (base: $6.67B–$11.0B at month 60, /training-vs-inference and /compare alike; a stream named "u" gave
+ * $6.72B–$11.1B).
  */
 export interface SpendUncertaintyInput {
   /** The scenario evaluated at the point (with the page's controls applied). */
@@ -32,19 +36,22 @@ export interface SpendUncertaintyResult {
   probabilityCrossover: number;
 }
 
+/** The one key drawn: its name is its random stream's, as in runScenario. */
+const KEY = "serving.utilization";
+
 export function spendUncertainty(input: SpendUncertaintyInput): SpendUncertaintyResult {
   const {point, utilization: u0, samples} = input;
   const range = keyRange(scenarioKey("serving.utilization")!);
   const steps = point.spendInput.horizonMonths;
   const cumulative = new Float64Array(samples * steps);
   let crossovers = 0;
-  const result = monteCarlo<"u", "crossover">({
+  const result = monteCarlo<typeof KEY, "crossover">({
     samples,
     seed: input.seed,
-    inputs: {u: input.distribution ?? {kind: "uniform", min: u0, max: u0}},
+    inputs: {[KEY]: input.distribution ?? {kind: "uniform", min: u0, max: u0}} as Record<typeof KEY, Distribution>,
     outputs: ["crossover"],
     evaluateAt: (sampled, i, out) => {
-      const u = input.distribution ? clampToRange(sampled.u[i]!, range) : u0;
+      const u = input.distribution ? clampToRange(sampled[KEY][i]!, range) : u0;
       const spend = trainingVsInference({
         ...point.spendInput,
         servingCostUsdPerMTok: point.spendInput.servingCostUsdPerMTok * (u0 / u)

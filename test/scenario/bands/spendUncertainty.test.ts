@@ -4,6 +4,9 @@ import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
 import {bindScenario, evaluateScenarioPoint} from "../../../src/scenario/evaluate/evaluateScenario.js";
 import {scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
 import {spendUncertainty} from "../../../src/scenario/bands/spendUncertainty.js";
+import {runScenario} from "../../../src/scenario/run/runScenario.js";
+import {scenarioDrawMedianPoint} from "../../../src/scenario/run/scenarioDraws.js";
+import type {Distribution} from "../../../src/uncertainty/distribution.js";
 
 const resolved = loadScenarioLibrary().resolve("base");
 const bound = bindScenario(resolved, loadCatalogs());
@@ -24,6 +27,27 @@ describe("spendUncertainty", () => {
     const last = full.spend.months.at(-1)!.cumulativeInferenceSpendUsd;
     expect(one.cumulativeInferenceFan.at(-1)!.p50 / last).toBeCloseTo(1, 9);
     expect(one.probabilityCrossover).toBe(full.spend.crossoverMonth === null ? 0 : 1);
+  });
+
+  it("draws runScenario's utilisations: base's bands are the run's, every month", () => {
+    // base's only uncertain key the spend reads is serving.utilization: with the key's own random stream, the same
+    // 1,000 draws (seed 1) give the run's per-month bands. /training-vs-inference read $6.72B–$11.1B at month 60
+    // beside /compare's $6.67B–$11B when the chapter drew from a stream named "u".
+    const run = runScenario(bound, {samples: 1000, seed: 1});
+    const drawn = scenarioDrawMedianPoint(resolved, {samples: 1000, seed: 1});
+    const bands = spendUncertainty({
+      point: evaluateScenarioPoint(bound, drawn),
+      utilization: drawn["serving.utilization"] as number,
+      distribution: resolved.values["serving.utilization"]!.value as Distribution,
+      samples: 1000,
+      seed: 1
+    });
+    const expected = run.bands!.cumulativeInferenceSpendUsd;
+    expect(bands.cumulativeInferenceFan).toHaveLength(expected.length);
+    bands.cumulativeInferenceFan.forEach((row, t) => {
+      for (const q of ["p5", "p25", "p50", "p75", "p95"] as const)
+        expect(row[q] / expected[t]![q] - 1).toBeCloseTo(0, 12);
+    });
   });
 
   it("is deterministic, and its bands are ordered", () => {
