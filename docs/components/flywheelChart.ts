@@ -60,7 +60,14 @@ export function FlywheelChart(
     height,
     x: {label: "Month →", grid: true, ...wholeStepAxis(rows.map((r) => r.month))},
     // Ticks at three significant digits: a horizon of a month or two spans a sliver of cost ("2.059821" otherwise).
-    y: {label: q.label, grid: true, zero: quantity !== "cost", tickFormat: (v: number) => formatDisplayNumber(v)},
+    y: {
+      label: q.label,
+      grid: true,
+      zero: quantity !== "cost",
+      tickFormat: (v: number) => formatDisplayNumber(v),
+      // Generations are whole: ticks at 0, 1, 2, 3, never 0.5 or 2.5.
+      ...(quantity === "generations" ? wholeTicks(Math.max(1, ...rows.map((r) => r.value))) : {})
+    },
     color: {legend: true, domain: ["loop closed", "loop open"], range: [LOOP_COLORS.closed, LOOP_COLORS.open]},
     ...options,
     marks: [
@@ -77,4 +84,11 @@ export function FlywheelChart(
       })
     ]
   });
+}
+
+/** Ticks at every whole number from 0 to `max` (at most eleven of them), else at whole numbers only. */
+function wholeTicks(max: number): {ticks?: number[]; tickFormat: (v: number) => string} {
+  const tickFormat = (v: number) => (Number.isInteger(v) ? String(v) : "");
+  const top = Math.ceil(max);
+  return top <= 10 ? {ticks: Array.from({length: top + 1}, (_, i) => i), tickFormat} : {tickFormat};
 }

@@ -157,6 +157,12 @@ export interface KeySliderOptions {
    */
   min?: number;
   max?: number;
+  /**
+   * Significant digits the number box starts at; default 4. The slider snaps to its steps, but an untouched slider
+   * leaves the page computing with `value` itself, so the box writes `value` (at three digits for an uncertain key's
+   * median, as a narrative writes it: 273, not the step's 270; 57.9, not 58), not the snapped thumb.
+   */
+  digits?: number;
 }
 
 /** A story page's slider: its value (and "input" events) in the key's base unit. */
@@ -170,7 +176,7 @@ export interface KeySliderElement extends HTMLElement {
  * schema's step. The element wraps the Inputs form: its `value` is the slider's value in the key's base unit (70 % →
  * 0.7), and the form's "input" events bubble through it, so `view(KeySlider(…))` gives base units.
  */
-export function KeySlider(path: string, {value, testid, min, max}: KeySliderOptions): KeySliderElement {
+export function KeySlider(path: string, {value, testid, min, max, digits = 4}: KeySliderOptions): KeySliderElement {
   const control = keyControl(path);
   const bounds = controlBounds(control, value);
   const lowDisplay = min === undefined ? bounds.min : controlToDisplay(control, min);
@@ -182,6 +188,8 @@ export function KeySlider(path: string, {value, testid, min, max}: KeySliderOpti
   });
   // A typed number is snapped to the steps and clamped to the ends once the box is left (rangeBox.ts).
   commitTypedNumbers(form, [lowDisplay, highDisplay], control.step);
+  const box = form.querySelector<HTMLInputElement>("input[type=number]");
+  if (box) box.value = String(Number(controlToDisplay(control, value).toPrecision(digits)));
   const root = document.createElement("div") as unknown as KeySliderElement;
   root.className = "story-slider";
   root.dataset.key = path;

@@ -12,7 +12,7 @@ import {
 } from "../lib/scenario/evaluate/evaluateScenario.js";
 import {scenarioKey} from "../lib/scenario/file/schema.js";
 import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
-import type {ScenarioPoint} from "../lib/scenario/resolve/scenarioValues.js";
+import {scenarioDistributions, type ScenarioPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import type {RunReport} from "../lib/scenario/run/runReport.js";
 import type {Distribution} from "../lib/uncertainty/distribution.js";
 import {AssumptionList, type AssumptionItem} from "./assumptionList.js";
@@ -134,14 +134,20 @@ export interface StoryControlsElement extends HTMLElement {
  * One KeySlider per key, in the order given; `view(StoryControls(…))` is {path: value in base units} and updates as any
  * slider moves. A page lays them out inside `<div class="story-controls">`.
  */
-export function StoryControls(story: Pick<Story, "median">, sliders: readonly StorySlider[]): StoryControlsElement {
+export function StoryControls(
+  story: Pick<Story, "median"> & Partial<Pick<Story, "resolved">>,
+  sliders: readonly StorySlider[]
+): StoryControlsElement {
   const root = document.createElement("div") as unknown as StoryControlsElement;
   root.className = "story-sliders";
-  const elements: KeySliderElement[] = sliders.map(({path, value = story.median[path], ...options}) => {
-    if (typeof value !== "number") {
-      throw new Error(`StoryControls: ${path} has no number to start from (${String(value)}); pass value`);
+  // An uncertain key starts at the median of its draws: its box at three digits, as the narrative writes it.
+  const uncertain = new Set(story.resolved ? Object.keys(scenarioDistributions(story.resolved)) : []);
+  const elements: KeySliderElement[] = sliders.map(({path, value, ...options}) => {
+    const start = value ?? story.median[path];
+    if (typeof start !== "number") {
+      throw new Error(`StoryControls: ${path} has no number to start from (${String(start)}); pass value`);
     }
-    return KeySlider(path, {value, ...options});
+    return KeySlider(path, {value: start, ...options, digits: value === undefined && uncertain.has(path) ? 3 : 4});
   });
   root.append(...elements);
   const read = () => Object.fromEntries(elements.map((slider) => [slider.path, slider.value]));

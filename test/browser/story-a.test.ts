@@ -157,6 +157,40 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
     }
   });
 
+  it("starts each chapter box at the value the page computes with, not the slider's step", async () => {
+    // /custom-silicon computes with asic-9-months' NRE at its draws' median ($273.5M) and read "270" (the $10M step);
+    // /token-economics computes with base's 0.0826 USD/kWh and read "0.083". An uncertain key's box reads three
+    // significant digits, as the narrative writes it; a file's or a link's value four.
+    const boxes = async (path: string) => {
+      const page = await openPage(browser, path);
+      try {
+        return await page.$$eval(".story-sliders .story-slider", (sliders) =>
+          Object.fromEntries(
+            sliders.map((s) => [
+              (s as HTMLElement).dataset.key!,
+              s.querySelector<HTMLInputElement>("input[type=number]")!.value
+            ])
+          )
+        );
+      } finally {
+        await closePage(page);
+      }
+    };
+    const asic = scenarioPageMedianPoint(site!.scenarios["asic-9-months"]!.resolved);
+    const silicon = await boxes("/custom-silicon");
+    expect(silicon["silicon.nre"]).toBe(String(Number(((asic["silicon.nre"] as number) / 1e6).toPrecision(3))));
+    expect(silicon["silicon.relativeThroughput"]).toBe(
+      String(Number((asic["silicon.relativeThroughput"] as number).toPrecision(3)))
+    );
+    const economics = await boxes("/token-economics");
+    expect(economics["power.electricity"]).toBe("0.0826");
+    const base = scenarioPageMedianPoint(site!.scenarios.base!.resolved);
+    expect(economics["serving.utilization"]).toBe(
+      String(Number(((base["serving.utilization"] as number) * 100).toPrecision(3)))
+    );
+    expect((await boxes("/token-economics?set=serving.utilization%3D0.5786"))["serving.utilization"]).toBe("57.86");
+  });
+
   it("/training-vs-inference sets the case's first year beside OpenAI's reported 2024, as the library computes it", async () => {
     const {resolved} = site!.scenarios.base!;
     const page = await openPage(browser, "/training-vs-inference");
