@@ -789,6 +789,16 @@ describe.skipIf(!enabled)("scenario pages", () => {
         swatches.map((s) => s.textContent?.trim())
       );
       expect(legend.sort()).toEqual(["asic-9-months", "base"]);
+      // Down to one scenario, the page asks for two; back to two, the notice goes (it stayed up: trial).
+      const picked = await page.$$eval("input[type=checkbox]:checked", (boxes) =>
+        boxes.map((b) => (b as HTMLInputElement).value)
+      );
+      await page.uncheck(`input[type=checkbox][value="${picked[0]}"]`);
+      await waitForRender(page);
+      expect(await page.$$('[data-testid="pick-two"]')).toHaveLength(1);
+      await page.check(`input[type=checkbox][value="${picked[0]}"]`);
+      await waitForRender(page);
+      expect(await page.$$('[data-testid="pick-two"]')).toHaveLength(0);
       await page.check('input[type=checkbox][value="2"]'); // a third scenario (by its index in the list)
       await waitForRender(page);
       expect(new URL(page.url()).searchParams.getAll("scenario")).toHaveLength(3);
