@@ -4,6 +4,7 @@ import {didYouMeanHint} from "../../errors/suggest.js";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import {scenarioValueError} from "../file/scenarioErrors.js";
+import {countOrderErrors} from "./countOrder.js";
 import {customChipMode, customUnitCostMode, type CustomChipMode} from "./customChipSpec.js";
 
 /** The catalogs a scenario's ids refer to. */
@@ -53,8 +54,9 @@ function findInCatalog<T extends {id: string}>(
 /**
  * Finds the scenario's catalog rows (serving.hardware, serving.model, training.hardware, training.model, silicon.chip
  * when the custom chip is a catalog row) and checks how the custom chip is described (customChipMode); an unknown
- * id is an error at the key that names it. Every unknown id is reported: one as a UserError, several together as
- * UserErrors. An unset training.hardware or training.model takes the serving row.
+ * id is an error at the key that names it, and so are counts out of order (countOrderErrors: flywheel.usersCap below
+ * flywheel.addressableUsers). Every error is reported: one as a UserError, several together as UserErrors. An unset
+ * training.hardware or training.model takes the serving row.
  */
 export function bindScenario(resolved: ResolvedScenario, catalogs: ScenarioCatalogs): BoundScenario {
   const value = (path: string) => resolved.values[path]?.value;
@@ -84,6 +86,7 @@ export function bindScenario(resolved: ResolvedScenario, catalogs: ScenarioCatal
   const priceMode = customUnitCostMode(resolved);
   errors.push(...priceMode.errors);
   const customChip = chipMode.mode === "catalog" ? find("silicon.chip", catalogs.hardware, "hardware") : null;
+  errors.push(...countOrderErrors(resolved));
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1 || !hardware || !model || !trainingHardware || !trainingModel || customChip === undefined) {
     throw new UserErrors(errors);

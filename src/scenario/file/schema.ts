@@ -1124,7 +1124,8 @@ export const SCENARIO_KEYS = [
     type: "count",
     range: FLYWHEEL_RANGES.initialAddressableUsers,
     default: 300_000_000,
-    meaning: "Users who would use the product at the starting cost per token (at least demand.users).",
+    meaning:
+      "Users who would use the product at the starting cost per token: at least demand.users (a smaller value written is an error; left at its default, it is raised to demand.users where that is larger; with either drawn, each draw takes the larger).",
     source:
       "assumption: three times the default users: people who would use the product at today's cost per token if it were offered to them",
     distribution: true
@@ -1135,7 +1136,8 @@ export const SCENARIO_KEYS = [
     type: "count",
     range: FLYWHEEL_RANGES.addressableUsersCap,
     default: 5_000_000_000,
-    meaning: "Most users the market can ever hold (at least flywheel.addressableUsers).",
+    meaning:
+      "Most users the market can ever hold: at least flywheel.addressableUsers (a smaller value written is an error; left at its default, it is raised to flywheel.addressableUsers where that is larger; with either drawn, each draw takes the larger).",
     source: 'assumption: ~5.5 billion people online (ITU, "Facts and Figures 2024"), rounded down',
     distribution: true
   },

@@ -1,0 +1,72 @@
+// The breaker: `--set flywheel.usersCap=1` ran, listed the 1 among the inputs and modelled a cap of 300M (the
+// addressable market) without a word. A written count below the count it must reach is now an error at the key.
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, describe, expect, it} from "vitest";
+import {loadCatalogs} from "../../../src/node/catalogFiles.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
+import {countOrderErrors} from "../../../src/scenario/evaluate/countOrder.js";
+import {bindScenario} from "../../../src/scenario/evaluate/evaluateScenario.js";
+import {applyOverrides} from "../../../src/scenario/resolve/applyOverrides.js";
+import {userErrorsOf} from "../helpers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "token-ledger-count-order-"));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+const base = loadScenarioLibrary().resolve("base");
+
+function scenarioFile(id: string, frontMatter: string) {
+  const path = join(dir, `${id}.md`);
+  writeFileSync(path, `---\ntitle: ${id}\nextends: base\n${frontMatter}---\n`);
+  return {path, resolved: loadScenarioLibrary([path]).resolve(id)};
+}
+
+describe("countOrderErrors", () => {
+  it("names each written count below the count it must reach, at its line", () => {
+    const {path, resolved} = scenarioFile("low", "flywheel:\n  usersCap: 1\n  addressableUsers: 5\n");
+    const errors = countOrderErrors(resolved).map((e) => e.detail);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        file: path,
+        line: 6,
+        path: "flywheel.addressableUsers",
+        message: "flywheel.addressableUsers is smaller than demand.users",
+        expected: "at least demand.users, 100M", // base.md: users: 100M
+        found: "5"
+      }),
+      expect.objectContaining({
+        file: path,
+        line: 5,
+        path: "flywheel.usersCap",
+        expected: "at least flywheel.addressableUsers, 5",
+        found: "1"
+      })
+    ]);
+    // bindScenario, which every run, page and validate goes through, raises them.
+    expect(userErrorsOf(() => bindScenario(resolved, loadCatalogs()))).toHaveLength(2);
+  });
+
+  it("blames the setting the user just made: a --set above a written limit is 'larger than' it", () => {
+    const {resolved} = scenarioFile("market", "flywheel:\n  addressableUsers: 200M\n");
+    const [error] = countOrderErrors(applyOverrides(resolved, ["demand.users=400M"])).map((e) => e.detail);
+    expect(error).toEqual(
+      expect.objectContaining({
+        flag: "--set",
+        path: "demand.users",
+        message: "demand.users is larger than flywheel.addressableUsers",
+        expected: "at most flywheel.addressableUsers, 200M",
+        found: "400M"
+      })
+    );
+  });
+
+  it("leaves a count at its default to follow the smaller one, and distributions to each draw", () => {
+    // base leaves flywheel.addressableUsers at its default (300M): more users raise it, as before.
+    expect(countOrderErrors(applyOverrides(base, ["demand.users=1B"]))).toEqual([]);
+    expect(countOrderErrors(applyOverrides(base, ["flywheel.addressableUsers=200M to 400M"]))).toEqual([]);
+    expect(countOrderErrors(base)).toEqual([]);
+    for (const id of loadScenarioLibrary().index.ids) {
+      expect(countOrderErrors(loadScenarioLibrary().resolve(id)), id).toEqual([]);
+    }
+  });
+});
