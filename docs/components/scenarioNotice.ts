@@ -1,4 +1,5 @@
 // What a scenario page did not apply from its URL, listed as text (never parsed as HTML).
+import {quoteFound} from "../lib/errors/userError.js";
 import type {IgnoredSet} from "./urlState.js";
 
 /**
@@ -28,7 +29,9 @@ export function ScenarioNotice(ignored: readonly IgnoredSet[], {heading}: {headi
   for (const {set, reason} of ignored) {
     const item = document.createElement("li");
     const code = document.createElement("code");
-    code.textContent = set;
+    // As the CLI writes a found value: a bidi override, NUL or zero-width character escaped (a "\u202e" made the
+    // notice read backwards), an empty one as "", a long one cut with its length (breaker).
+    code.textContent = quoteFound(set, 120);
     item.append(code, document.createTextNode(` — ${reason}`));
     list.append(item);
   }

@@ -42,4 +42,35 @@ describe.skipIf(!enabled)("hostile share links (issue 18)", () => {
       await closePage(page);
     }
   });
+
+  it("writes a link's bidi override, NUL and empty values escaped in its notice, as the CLI does (breaker)", async () => {
+    // A raw U+202E made "/compare?scenario=\u202eevil-<b>x</b>" read backwards: "sah oiranecs on — <b/>x<b>-live".
+    const compare = await openPage(
+      browser,
+      `/compare?${new URLSearchParams([
+        ["scenario", "\u202eevil-<b>x</b>"],
+        ["scenario", "base\u0000"],
+        ["scenario", ""],
+        ["scenario", "x".repeat(5000)]
+      ])}`
+    );
+    const scenario = await openPage(
+      browser,
+      `/scenarios/base?${new URLSearchParams([["set", "serving.utilization=\u202e0.5"]])}`
+    );
+    try {
+      const items = await compare.$$eval("[data-notice] li code", (codes) => codes.map((c) => c.textContent ?? ""));
+      expect(items.slice(0, 3)).toEqual(['"\\u202eevil-<b>x</b>"', '"base\\u0000"', '""']);
+      expect(items[3]).toMatch(/^x+… \(5000 characters\)$/);
+      expect(items[3]!.length).toBeLessThan(150);
+      const set = await scenario.$eval("[data-notice] li code", (code) => code.textContent ?? "");
+      expect(set).toBe('"serving.utilization=\\u202e0.5"');
+      for (const text of [...items, set]) expect(text).not.toMatch(/[\u0000\u202e]/);
+      expect(await pageProblems(compare)).toEqual(NO_PROBLEMS);
+      expect(await pageProblems(scenario)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(compare);
+      await closePage(scenario);
+    }
+  });
 });
