@@ -51,6 +51,8 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
       const cell = tr.insertCell();
       cell.className = "scenario-number";
       cell.dataset.value = row.value === null ? "" : String(row.value);
+      // On a phone each scenario's cell is a line of the metric's block, named by its id (scenarioStyle.css).
+      cell.dataset.label = column.id;
       cell.append(metricValueText(row));
       const spread = metricSpreadText(row);
       if (spread) {

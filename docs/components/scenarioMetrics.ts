@@ -138,7 +138,11 @@ export function ScenarioMetricsTable(
     value.textContent = metricValueText(row);
     value.dataset.value = row.value === null ? "" : String(row.value);
     value.className = "scenario-number";
-    tr.insertCell().textContent = intervalText(row);
+    const interval = tr.insertCell();
+    interval.textContent = intervalText(row);
+    // On a phone a metric is a block: its name, then its value and interval on a line, named (scenarioStyle.css).
+    value.dataset.label = "value";
+    interval.dataset.label = "90%";
   }
   const wrap = document.createElement("div");
   wrap.className = "scenario-table-wrap";
