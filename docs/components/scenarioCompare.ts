@@ -2,6 +2,7 @@
 // written by format.ts, as the scenario pages and the story pages write it.
 import type {AssumptionRow, MetricRow} from "./scenarioPage.js";
 import {metricSpreadText, metricValueText} from "./scenarioMetrics.js";
+import {scenarioKey} from "../lib/scenario/file/schema.js";
 
 /** One scenario's column of a comparison. */
 export interface CompareColumn {
@@ -71,7 +72,7 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
 export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTMLElement {
   const table = document.createElement("table");
   table.className = "scenario-table scenario-compare-assumptions";
-  headerRow(table, "Assumption (unit)", columns);
+  headerRow(table, "Assumption", columns);
   const body = table.createTBody();
   const first = columns[0];
   let differing = 0;
@@ -81,11 +82,12 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
     differing++;
     const tr = body.insertRow();
     tr.dataset.key = assumption.path;
+    // Named in words over its key, as the scenario pages do; each value carries its own unit ("80%", "18 months"):
+    // a base unit beside them read "(fraction)" over "80%" (trial).
     const key = document.createElement("code");
     key.textContent = assumption.path;
     const name = tr.insertCell();
-    name.append(key);
-    if (assumption.unit) name.append(` (${assumption.unit})`);
+    name.append(scenarioKey(assumption.path)?.label ?? assumption.path, document.createElement("br"), key);
     for (const v of values) {
       const cell = tr.insertCell();
       cell.textContent = v.value;

@@ -332,10 +332,16 @@ export function editedScenarioMarkdown(resolved: ResolvedScenario, sets: readonl
     `This scenario extends \`${resolved.id}\` (${resolved.file}) and changes ${changed.length ? changed.map((path) => `\`${path}\``).join(", ") : "nothing"}.`,
     ""
   ].join("\n");
+  // The title and description say what changed: the parent's ("…, 9-month design cycle") may no longer hold (a file
+  // setting a 15-month cycle kept it; trial).
+  const changes = changed.map(
+    (path) => `${path} ${formatAssumption(path, values[path] as number | string | Distribution)}`
+  );
+  const listed = changes.length > 3 ? [...changes.slice(0, 3), `${changes.length - 3} more`] : changes;
   return scenarioToMarkdown({
     id: `${resolved.id}-edited`,
-    title: `${resolved.title} (edited)`,
-    ...(resolved.description ? {description: resolved.description} : {}),
+    title: changes.length ? `${resolved.title}, edited: ${listed.join(", ")}` : `${resolved.title} (edited)`,
+    description: `${resolved.title}, edited on its scenario page${changes.length ? `: ${changes.join(", ")}` : ""}.`,
     extends: resolved.id,
     values,
     sources,

@@ -72,5 +72,10 @@ describe("editedScenarioMarkdown", () => {
     expect(parsed.values["serving.utilization"]?.value).toBeCloseTo(0.9, 12);
     expect(parsed.values["silicon.nre"]?.value).toBeCloseTo(300e6, 3);
     expect(Object.keys(parsed.values).sort()).toEqual(["serving.utilization", "silicon.nre"]);
+    // The title and description say what changed (the parent's title may no longer hold: trial).
+    expect(parsed.title).toBe(`${resolved.title}, edited: serving.utilization 90%, silicon.nre $300M`);
+    expect(parsed.description).toBe(
+      `${resolved.title}, edited on its scenario page: serving.utilization 90%, silicon.nre $300M.`
+    );
   });
 });
