@@ -315,3 +315,13 @@ describe("item 10: every error has a line", () => {
     );
   });
 });
+
+describe("pdf --out", () => {
+  it("refuses a name that is not a .pdf before printing anything (it wrote a PDF into x.txt: breaker)", async () => {
+    const out = join(dir, "page.txt");
+    expect(await oneErrorLine(["pdf", "/compare", "--out", out])).toBe(
+      `--out: not a PDF file name: expected a file ending in .pdf, found ${out}`
+    );
+    expect(readdirSync(dir)).not.toContain("page.txt");
+  });
+});

@@ -1,4 +1,6 @@
+import {extname} from "node:path";
 import type {Command} from "commander";
+import {UserError} from "../../errors/userError.js";
 import {printPagePdf} from "../../node/site/pdf.js";
 
 /** `pdf PAGE`: a page of the built site as a PDF (src/node/site/pdf.ts). */
@@ -14,6 +16,15 @@ export function registerPdf(program: Command): void {
     .option("--site <dir>", "the built site", "dist")
     .option("--chromium <path>", "the browser (default /usr/bin/chromium, or TOKEN_LEDGER_CHROMIUM)")
     .action(async (page: string, options: {out?: string; site: string; chromium?: string}) => {
+      // A PDF written into report.txt is a file no viewer opens by its name (breaker): say so before printing.
+      if (options.out !== undefined && extname(options.out).toLowerCase() !== ".pdf") {
+        throw new UserError({
+          flag: "--out",
+          message: "not a PDF file name",
+          expected: "a file ending in .pdf",
+          found: options.out
+        });
+      }
       const out = await printPagePdf(page, {
         site: options.site,
         ...(options.out !== undefined ? {out: options.out} : {}),

@@ -1,4 +1,4 @@
-import {DIMENSIONS, type DimensionInfo, formatQuantity} from "../../units/quantity.js";
+import {type Dimension, DIMENSIONS, type DimensionInfo, formatQuantity} from "../../units/quantity.js";
 import {formatScenarioValue} from "./formatScenario.js";
 import {formatRange} from "../../units/range.js";
 import {DISTRIBUTION_PARAMETERS} from "./readValue.js";
@@ -136,7 +136,8 @@ function keyRow(def: ScenarioKeyDef): string {
     : def.type === "choice"
       ? (def.choices ?? []).map(code).join(", ")
       : `an id from data/${def.catalog ?? "hardware"}.csv`;
-  const range = quantity ? `${def.integer ? "whole, " : ""}${formatRange(keyRange(def))}` : "";
+  // Ends written as the default and the error messages write them ("[0, 100B]", not "[0, 1e11]": breaker).
+  const range = quantity ? `${def.integer ? "whole, " : ""}${formatRange(keyRange(def), def.type as Dimension)}` : "";
   return row([
     code(def.path),
     unit,

@@ -17,7 +17,7 @@ describe("scenarioReferenceMarkdown", () => {
   it("shows each key's unit, range, default and source in its row", () => {
     const row = reference.split("\n").find((line) => line.startsWith("| `power.electricity` |"));
     expect(row).toBe(
-      "| `power.electricity` | USD/kWh | in USD/kWh, USD/MWh or $/kWh | [0, 10] | `0.0826 USD/kWh` | yes | " +
+      "| `power.electricity` | USD/kWh | in USD/kWh, USD/MWh or $/kWh | [0 USD/kWh, 10 USD/kWh] | `0.0826 USD/kWh` | yes | " +
         "Price of electricity delivered to the facility. | US industrial average 2025, EIA, via Epoch AI energy.py / " +
         "cost_analysis_standalone.py |"
     );
@@ -29,6 +29,9 @@ describe("scenarioReferenceMarkdown", () => {
     expect(row("silicon.packagingCost")).toContain("| ≈ `$428.57` |");
     expect(row("demand.users")).toContain("| `100M` |");
     expect(row("training.chips")).toContain("| `16384` |");
+    // Ranges as the defaults and the error messages write them (the breaker read "[0, 1e11]" beside "100M").
+    expect(row("demand.users")).toContain("| [0, 100B] |");
+    expect(row("silicon.unitCost")).toContain("| [$1, $10M] |");
   });
 
   it("says what a custom chip's catalog row, inherited unit cost and the fleet's default tokens mean (issue 16 trial)", () => {
@@ -40,7 +43,7 @@ describe("scenarioReferenceMarkdown", () => {
     // Which day's demand sizes the fleet when fleet.*TokensPerDay is not set: the first, before growth.
     expect(row("fleet.inputTokensPerDay")).toContain("month 1, before growth");
     expect(row("fleet.outputTokensPerDay")).toContain("month 1, before growth");
-    expect(row("fleet.chipHourPrice")).toContain("| [0.01, 10000] |");
+    expect(row("fleet.chipHourPrice")).toContain("| [0.01 USD/h, 10000 USD/h] |");
   });
 
   it("has a table row with the same number of cells as its header on every table line", () => {
