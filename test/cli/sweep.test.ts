@@ -151,6 +151,10 @@ describe("token-ledger sweep: outputs", () => {
     );
     expect(error).toMatch(/^token-ledger: --metrics: unknown metric: expected metric names/);
     expect(readdirSync(where)).toEqual(["cost.parquet"]);
+    // The error points at `sweep --help`, which lists every name whole (the error's list was cut mid-name: breaker).
+    expect(error).toContain("as `token-ledger sweep --help` lists them");
+    const help = (await runCli(["sweep", "--help"])).stdout;
+    for (const name of SCENARIO_METRICS) expect(help).toMatch(new RegExp(`^  ${name} +\\S`, "m"));
   });
 
   it("applies --set before sweeping", async () => {

@@ -5,7 +5,7 @@ import {locateScenario} from "../../node/scenarioFiles.js";
 import {openTableFile} from "../../node/tableFileWriter.js";
 import {onEndingSignal, tableFormat} from "../../node/writeTable.js";
 import {applyOverrides} from "../../scenario/resolve/applyOverrides.js";
-import {bindScenario, type ScenarioMetricName} from "../../scenario/evaluate/evaluateScenario.js";
+import {bindScenario, SCENARIO_METRICS, type ScenarioMetricName} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {keyUnit} from "../../scenario/run/runReport.js";
 import {parseSweepAxis, sweepScenarioChunks} from "../../scenario/run/sweepScenario.js";
@@ -37,6 +37,11 @@ export function registerSweep(program: Command): void {
       []
     )
     .requiredOption("--out <file>", "output file: .csv, .json or .parquet (written whole, or not at all)")
+    // Every name --metrics takes, with its unit (an unknown name's error points here: the list is too long for it).
+    .addHelpText(
+      "after",
+      `\nMetrics (--metrics):\n${SCENARIO_METRICS.map((name) => `  ${name.padEnd(40)} ${METRIC_INFO[name].unit}`).join("\n")}\n`
+    )
     .action(async (scenario: string, options: {vary: string[]; set: string[]; out: string; metrics?: string}) => {
       const format = tableFormat(options.out);
       if (options.vary.length === 0) {

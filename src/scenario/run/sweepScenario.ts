@@ -261,7 +261,8 @@ function checkSweep(axes: readonly SweepAxisSpec[], metrics: readonly string[]):
     throw new UserError({
       flag: "--metrics",
       message: unknown !== undefined ? "unknown metric" : repeated !== undefined ? "metric named twice" : "no metric",
-      expected: `metric names, each once, from: ${SCENARIO_METRICS.join(", ")}`,
+      // The whole list is longer than an error line keeps (it was cut mid-name: breaker); `sweep --help` gives it.
+      expected: "metric names, each once, as `token-ledger sweep --help` lists them",
       found: unknown ?? repeated ?? "none",
       ...(hint ? {hint} : {})
     });
