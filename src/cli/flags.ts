@@ -44,8 +44,9 @@ export function positiveInteger(flag: string) {
   return (text: string): number => {
     const expected = "a whole number >= 1";
     const value = parseFinite(flag, text, expected);
-    if (!Number.isInteger(value) || value < 1)
-      throw new UserError({flag, message: "out of range", expected, found: text});
+    // "1.5" is not whole, "0" is too small: each said as it is ("out of range" for 1.5 read as a bound; breaker).
+    if (!Number.isInteger(value)) throw new UserError({flag, message: "not a whole number", expected, found: text});
+    if (value < 1) throw new UserError({flag, message: "out of range", expected, found: text});
     return value;
   };
 }

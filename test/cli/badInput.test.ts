@@ -48,7 +48,7 @@ describe("item 2: number flags take decimal numerals, and an empty value is an e
     ],
     [
       ["run", "base", "--samples", "0x10"],
-      '--samples: not a decimal number: expected a whole number >= 1, found "0x10"'
+      '--samples: not a decimal number: expected a whole number from 1 to 2000000, found "0x10"'
     ],
     [[...INFERENCE, "--batch", "0o7"], "--batch: not a decimal number"],
     [[...INFERENCE, "--pue", "Infinity"], "--pue: not a decimal number"],

@@ -292,7 +292,7 @@ export function reportMedian(
 
 /** "median of 1,000 draws": how an uncertain metric's central value is named wherever it is shown. */
 export function medianLabel(samples: number): string {
-  return `median of ${formatDisplayNumber(samples)} draws`;
+  return `median of ${countNoun(formatDisplayNumber(samples), "draw")}`;
 }
 
 /**
