@@ -9,6 +9,8 @@ export function facetTitles(facets: readonly string[]): Plot.Text {
     fy: (d: string) => d,
     text: (d: string) => d,
     frameAnchor: "top-left",
+    // Clear of the y axis's line, which ran through the title's first letter (trial).
+    dx: 6,
     fontWeight: "bold",
     fill: INK
   });

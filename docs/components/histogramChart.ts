@@ -34,7 +34,8 @@ export function HistogramChart(
     width: Math.max(width ?? 640, 240), // never narrower than its margins, even mid-layout
     height,
     x: {label: xLabel},
-    y: {label: "share of draws, %", grid: true},
+    // Room above the tallest bar for the rules' labels ("p5", "median", "p95" sat on the bars: trial).
+    y: {label: "share of draws, %", grid: true, insetTop: rules.length ? 16 : 0},
     ...options,
     marks: [
       Plot.rectY(rows, {
