@@ -130,9 +130,14 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
   const looksLikePath = arg.endsWith(".md") || arg.includes("/");
   if (looksLikePath) {
     if (!existsSync(arg) || !statSync(arg).isFile()) {
+      // A directory or a device is there, but is not a file to read (/dev/null read "no such scenario file": breaker).
       throw new UserError({
         flag,
-        message: "no such scenario file",
+        message: !existsSync(arg)
+          ? "no such scenario file"
+          : statSync(arg).isDirectory()
+            ? "a directory, not a scenario file"
+            : "not a regular file",
         expected: "a readable .md file or a scenario id",
         found: arg
       });

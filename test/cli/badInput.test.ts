@@ -325,3 +325,15 @@ describe("pdf --out", () => {
     expect(readdirSync(dir)).not.toContain("page.txt");
   });
 });
+
+describe("a SCENARIO that is there but is no file", () => {
+  it.each([
+    ["/dev/null", "SCENARIO: not a regular file: expected a readable .md file or a scenario id, found /dev/null"],
+    [
+      tmpdir(),
+      `SCENARIO: a directory, not a scenario file: expected a readable .md file or a scenario id, found ${tmpdir()}`
+    ]
+  ])("run %s says what it found (it said 'no such scenario file': breaker)", async (path, message) => {
+    expect(await oneErrorLine(["run", path])).toBe(message);
+  });
+});
