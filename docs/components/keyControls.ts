@@ -66,8 +66,8 @@ function readout(control: KeyControl, value: number): string {
  *
  * `medianKeys`: the keys whose start is the median of their draws (a distribution in the scenario). Their number box
  * starts at three significant digits, as a narrative writes the same value ("57.9", not "57.86"), while the page
- * computes with the exact median until the reader sets one; every other box starts at four (a link's or a file's own
- * value, which the page computes with as written).
+ * computes with the exact median until the reader sets one; every other box starts at the value itself (a link's or a
+ * file's own, which the page computes with as written: a link's 12.3456789% read "12.35"; breaker), to twelve digits.
  */
 export function ScenarioControls(
   controls: readonly KeyControl[],
@@ -104,7 +104,7 @@ export function ScenarioControls(
     number.min = String(min);
     number.max = String(max);
     number.step = String(control.step);
-    number.value = String(Number(start.toPrecision(medianKeys.includes(control.path) ? 3 : 4)));
+    number.value = String(Number(start.toPrecision(medianKeys.includes(control.path) ? 3 : 12)));
     number.setAttribute("aria-label", `${control.label}, ${control.unit}`);
     const unit = document.createElement("span");
     unit.className = "scenario-control-unit";
@@ -158,7 +158,7 @@ export interface KeySliderOptions {
   min?: number;
   max?: number;
   /**
-   * Significant digits the number box starts at; default 4. The slider snaps to its steps, but an untouched slider
+   * Significant digits the number box starts at; default 12 (the value itself, without binary noise). The slider snaps to its steps, but an untouched slider
    * leaves the page computing with `value` itself, so the box writes `value` (at three digits for an uncertain key's
    * median, as a narrative writes it: 273, not the step's 270; 57.9, not 58), not the snapped thumb.
    */
@@ -176,7 +176,7 @@ export interface KeySliderElement extends HTMLElement {
  * schema's step. The element wraps the Inputs form: its `value` is the slider's value in the key's base unit (70 % →
  * 0.7), and the form's "input" events bubble through it, so `view(KeySlider(…))` gives base units.
  */
-export function KeySlider(path: string, {value, testid, min, max, digits = 4}: KeySliderOptions): KeySliderElement {
+export function KeySlider(path: string, {value, testid, min, max, digits = 12}: KeySliderOptions): KeySliderElement {
   const control = keyControl(path);
   const bounds = controlBounds(control, value);
   const lowDisplay = min === undefined ? bounds.min : controlToDisplay(control, min);

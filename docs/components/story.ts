@@ -147,7 +147,7 @@ export function StoryControls(
     if (typeof start !== "number") {
       throw new Error(`StoryControls: ${path} has no number to start from (${String(start)}); pass value`);
     }
-    return KeySlider(path, {value: start, ...options, digits: value === undefined && uncertain.has(path) ? 3 : 4});
+    return KeySlider(path, {value: start, ...options, digits: value === undefined && uncertain.has(path) ? 3 : 12});
   });
   root.append(...elements);
   const read = () => Object.fromEntries(elements.map((slider) => [slider.path, slider.value]));

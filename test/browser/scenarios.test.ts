@@ -412,9 +412,9 @@ describe.skipIf(!enabled)("scenario pages", () => {
       expect(await box(page, "serving.utilization")).toBe(String(Number(utilization.toPrecision(3))));
       // The page still computes with the exact median: its cost per token is the static report's.
       expect(await kpi(page)).toBeCloseTo(metricCentral(expected("asic-9-months", []).costPerMillionTokensUsd)!, 9);
-      // A link's value is the page's own: its box keeps four significant digits.
-      linked = await openPage(browser, "/scenarios/asic-9-months?set=serving.utilization%3D0.5786");
-      expect(await box(linked, "serving.utilization")).toBe("57.86");
+      // A link's value is the page's own: its box shows it whole (a link's 0.123456789 read "12.35": breaker).
+      linked = await openPage(browser, "/scenarios/asic-9-months?set=serving.utilization%3D0.123456789");
+      expect(await box(linked, "serving.utilization")).toBe("12.3456789");
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
       expect(await pageProblems(linked)).toEqual(NO_PROBLEMS);
     } finally {
