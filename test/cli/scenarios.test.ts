@@ -1,5 +1,5 @@
 import {spawnSync} from "node:child_process";
-import {metricFormat} from "../../src/scenario/run/reportFormat.js";
+import {DEFAULT_PRICES_NOTE, metricFormat} from "../../src/scenario/run/reportFormat.js";
 import {readFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
@@ -469,6 +469,15 @@ describe("token-ledger compare", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/silicon\.designCycle\s+9 months\s+24 months/);
     expect(stdout).toMatch(/silicon program NPV\s+−?\$[\d.]+[KMB]? \[/);
+  });
+
+  it("stars a price-list metric of a scenario that sets no prices, as run does (compare printed it bare: trial)", async () => {
+    // base sets no pricing.*: its revenue at list prices is the default list's; deepseek-one-day sets its own prices.
+    const {code, stdout} = await runCli(["compare", "base", "deepseek-one-day", ...FEW]);
+    expect(code).toBe(0);
+    const line = stdout.split("\n").find((l) => l.startsWith("revenue per day at list prices"))!;
+    expect(line).toMatch(/^revenue per day at list prices\s+\$[\d.]+[KMB]? \*\s+\$[\d,.]+[KMB]?$/);
+    expect(stdout).toContain(`* ${DEFAULT_PRICES_NOTE}.`);
   });
 
   it("notes a scenario's too-small fleet once when the scenario is named twice (it printed twice)", async () => {

@@ -125,7 +125,7 @@ export function registerScenarioCommands(program: Command): void {
       noteCatalogOverrides();
       noteFleetCapacity(reports);
       process.stdout.write(
-        options.json ? JSON.stringify(comparison, null, 2) + "\n" : formatComparison(comparison) + "\n"
+        options.json ? JSON.stringify(comparison, null, 2) + "\n" : formatComparison(comparison, reports) + "\n"
       );
     });
 }
@@ -222,15 +222,20 @@ function formatRun(report: RunReport): string {
   return lines.join("\n");
 }
 
-function formatComparison(comparison: Comparison): string {
+function formatComparison(comparison: Comparison, reports: readonly RunReport[]): string {
   const header = ["", ...comparison.scenarios];
   const assumptions = Object.entries(comparison.differingAssumptions).map(([path, values]) => [
     path,
     ...values.map((value) => displayValue(path, value))
   ]);
+  // A price-list metric of a scenario that sets no prices is at the default list: starred, as `run` stars it (the
+  // comparison printed it bare; trial).
+  const noPrices = reports.map((report) => setsNoPrices(report.assumptions));
   const metrics = SCENARIO_METRICS.map((name) => [
     METRIC_INFO[name].label,
-    ...comparison.metrics[name]!.map((value) => formatMetric(name, value))
+    ...comparison.metrics[name]!.map(
+      (value, i) => formatMetric(name, value) + (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "")
+    )
   ]);
   return [
     "Assumptions that differ:",
@@ -239,7 +244,8 @@ function formatComparison(comparison: Comparison): string {
     "",
     "Metrics (the median of the draws [5th–95th percentile] where uncertain):",
     "",
-    formatTable(header, metrics)
+    formatTable(header, metrics),
+    ...(noPrices.some(Boolean) ? ["", `* ${DEFAULT_PRICES_NOTE}.`] : [])
   ].join("\n");
 }
 
