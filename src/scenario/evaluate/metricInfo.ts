@@ -115,12 +115,19 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   modelLeadValueUsd: {label: "gross profit from a model lead", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
   costLeadValueUsd: {label: "gross profit from a cost lead", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
   flywheelCostReduction: {
-    label: "flywheel: cost per token saved by closing the loop",
+    // Says where the saving comes from: none when silicon.designCycle is already flywheel.minDesignCycle (asic-9-months
+    // read "0%" beside "+146% users" with nothing between them; trial).
+    label: "flywheel: cost per token saved by closing the loop (design cycles shortened)",
     unit: "fraction",
     displayUnit: "%",
     scale: 100
   },
-  flywheelUserGain: {label: "flywheel: extra users at the horizon", unit: "fraction", displayUnit: "%", scale: 100},
+  flywheelUserGain: {
+    label: "flywheel: extra users at the horizon, loop closed (cheaper tokens widen the market)",
+    unit: "fraction",
+    displayUnit: "%",
+    scale: 100
+  },
   fleetChips: {label: "chips serving a day's tokens (average)", unit: "chips", displayUnit: "chips", scale: 1},
   fleetUtilizationNeeded: {
     label: "share of the fleet's hours the day's tokens need",
