@@ -22,7 +22,7 @@ function cell(tag: "td" | "th", ...content: (string | Node)[]): HTMLElement {
 
 export function AssumptionList(items: readonly AssumptionItem[]): HTMLElement {
   const table = document.createElement("table");
-  table.className = "story-assumptions";
+  table.className = "story-assumptions phone-blocks";
   const head = document.createElement("thead");
   const headRow = document.createElement("tr");
   headRow.append(cell("th", "Assumption"), cell("th", "Value"), cell("th", "Source"));

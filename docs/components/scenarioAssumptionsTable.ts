@@ -4,7 +4,7 @@ import type {AssumptionRow} from "./scenarioPage.js";
 
 function table(rows: readonly AssumptionRow[]): HTMLElement {
   const element = document.createElement("table");
-  element.className = "scenario-table scenario-assumptions";
+  element.className = "scenario-table scenario-assumptions phone-blocks";
   const head = element.createTHead().insertRow();
   for (const text of ["Key", "Value", "Unit", "Origin", "Source"]) {
     const th = document.createElement("th");

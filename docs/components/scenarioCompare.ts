@@ -38,7 +38,7 @@ function wrap(table: HTMLTableElement): HTMLElement {
 /** Every metric, one column per scenario: the value (the median of the draws if uncertain) and its 90% interval below. */
 export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElement {
   const table = document.createElement("table");
-  table.className = "scenario-table scenario-compare-metrics";
+  table.className = "scenario-table scenario-compare-metrics phone-blocks";
   headerRow(table, "Metric", columns);
   const body = table.createTBody();
   const first = columns[0];

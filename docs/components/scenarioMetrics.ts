@@ -111,7 +111,7 @@ export function ScenarioMetricsTable(
   {samples = SCENARIO_PAGE_SAMPLES, pricesNote = null}: {samples?: number; pricesNote?: string | null} = {}
 ): HTMLElement {
   const table = document.createElement("table");
-  table.className = "scenario-table scenario-metrics";
+  table.className = "scenario-table scenario-metrics phone-blocks";
   const head = table.createTHead().insertRow();
   for (const text of [
     "Metric",
