@@ -29,7 +29,10 @@ export function keyControl(path: string): KeyControl {
  * include the value, and never past the key's range.
  */
 export function controlBounds(control: KeyControl, value: number): {min: number; max: number} {
-  const display = value * control.scale;
+  // The value as the slider shows it (rounded as controlToDisplay rounds it): a raw product lowered a link's bound
+  // above its own value ($1,234.56789 → min 1.2345678900000001 k against 1.23456789), the slider rejected the value
+  // and /custom-silicon filled with NaN errors (breaker).
+  const display = controlToDisplay(control, value);
   const def = scenarioKey(control.path);
   const range = def ? keyRange(def) : undefined;
   let min = Math.min(control.min, display);

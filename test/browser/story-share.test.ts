@@ -130,6 +130,27 @@ describe.skipIf(!enabled)("chapters readers can send", () => {
     }
   });
 
+  it.concurrent.for([
+    ["silicon.unitCost=$1,234.56789", "control-unit-cost", 1234.56789],
+    ["silicon.nre=$1M to $2M", "control-nre", null]
+  ] as const)(
+    "/custom-silicon?set=%s computes with a value below its slider's usual end",
+    async ([set, testid, base], {expect}) => {
+      // A link's value widens its slider; a bound computed as a raw product sat a rounding above the value, the slider
+      // rejected it, and the page filled with "found NaN" error cells (breaker).
+      const page = await openPage(browser, `/custom-silicon?${new URLSearchParams([["set", set]])}`);
+      try {
+        expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+        expect(parseShareQuery(new URL(page.url()).search).sets).toEqual([set]);
+        const value = await controlValue(page, testid);
+        if (base !== null) expect(value).toBe(base);
+        else expect(Number.isFinite(value)).toBe(true);
+      } finally {
+        await closePage(page);
+      }
+    }
+  );
+
   it("downloads a chart's rows as CSV, equal to the library's at the same state", async () => {
     const page = await openPage(browser, "/inference-tax");
     const dir = mkdtempSync(join(tmpdir(), "token-ledger-chapter-csv-"));

@@ -46,6 +46,23 @@ describe("controlBounds", () => {
   it("never widens past the key's range", () => {
     expect(controlBounds(utilization, 0.5)).toEqual({min: 5, max: 100});
   });
+
+  it("widens to the value as the slider shows it, never a rounding above or below it", () => {
+    // $1,234.56789 in k USD: the raw product is 1.2345678900000001, the slider's value 1.23456789 (breaker: the
+    // bound above the value made the slider reject it, and /custom-silicon filled with NaN errors).
+    const unitCost = keyControl("silicon.unitCost");
+    expect(controlBounds(unitCost, 1234.56789).min).toBe(controlToDisplay(unitCost, 1234.56789));
+    for (const value of [1234.56789, 1413135.5926072746, 0.000123456789, 9.87654321e9]) {
+      for (const control of [unitCost, nre]) {
+        const {min, max} = controlBounds(control, value);
+        const shown = controlToDisplay(control, value);
+        if (isInRange(shown / control.scale, keyRange(scenarioKey(control.path)!))) {
+          expect(min).toBeLessThanOrEqual(shown);
+          expect(max).toBeGreaterThanOrEqual(shown);
+        }
+      }
+    }
+  });
 });
 
 describe("controlToBase and controlToDisplay", () => {
