@@ -9,6 +9,7 @@ import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
 import {countOrderErrors} from "../../../src/scenario/evaluate/countOrder.js";
 import {bindScenario} from "../../../src/scenario/evaluate/evaluateScenario.js";
 import {applyOverrides} from "../../../src/scenario/resolve/applyOverrides.js";
+import {sweepScenario} from "../../../src/scenario/run/sweepScenario.js";
 import {userErrorsOf} from "../helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "token-ledger-count-order-"));
@@ -57,6 +58,30 @@ describe("countOrderErrors", () => {
         expected: "at most flywheel.addressableUsers, 200M",
         found: "400M"
       })
+    );
+  });
+
+  it("checks the cap against the users through a market left at its default (breaker)", () => {
+    // demand.users 1B raises the default market (300M) to 1B; a written cap of 500M is below both.
+    const errors = countOrderErrors(applyOverrides(base, ["demand.users=1B", "flywheel.usersCap=500M"]));
+    expect(errors.map((e) => e.detail)).toEqual([
+      expect.objectContaining({path: "flywheel.usersCap", expected: "at least demand.users, 1B", found: "500M"})
+    ]);
+  });
+
+  it("checks a sweep's grid at its worst end, naming --vary (a grid from usersCap 1 wrote rows it modelled as 300M)", () => {
+    const bound = bindScenario(base, loadCatalogs());
+    const axis = (path: string, from: number, to: number) => ({path, values: [from, (from + to) / 2, to]});
+    expect(
+      userErrorsOf(() =>
+        sweepScenario({bound, axes: [axis("flywheel.usersCap", 1, 1e9)], metrics: ["flywheelUserGain"]})
+      )
+    ).toEqual(
+      expect.arrayContaining([expect.objectContaining({flag: "--vary", path: "flywheel.usersCap", found: "1"})])
+    );
+    // Users swept past the default market still run: the market follows them.
+    expect(sweepScenario({bound, axes: [axis("demand.users", 1e8, 1e9)], metrics: ["flywheelUserGain"]})).toHaveLength(
+      3
     );
   });
 
