@@ -1125,7 +1125,7 @@ export const SCENARIO_KEYS = [
     range: FLYWHEEL_RANGES.initialAddressableUsers,
     default: 300_000_000,
     meaning:
-      "Users who would use the product at the starting cost per token: at least demand.users (a smaller value written is an error; left at its default, it is raised to demand.users where that is larger; with either drawn, each draw takes the larger).",
+      "Users who would use the product at the starting cost per token: at least demand.users (a smaller value written is an error; left at its default, it is raised to demand.users where that is larger; with either drawn, each draw takes the larger, and a range wholly below is an error).",
     source:
       "assumption: three times the default users: people who would use the product at today's cost per token if it were offered to them",
     distribution: true
@@ -1137,7 +1137,7 @@ export const SCENARIO_KEYS = [
     range: FLYWHEEL_RANGES.addressableUsersCap,
     default: 5_000_000_000,
     meaning:
-      "Most users the market can ever hold: at least flywheel.addressableUsers (a smaller value written is an error; left at its default, it is raised to flywheel.addressableUsers where that is larger; with either drawn, each draw takes the larger).",
+      "Most users the market can ever hold: at least flywheel.addressableUsers (a smaller value written is an error; left at its default, it is raised to flywheel.addressableUsers where that is larger; with either drawn, each draw takes the larger, and a range wholly below is an error).",
     source: 'assumption: ~5.5 billion people online (ITU, "Facts and Figures 2024"), rounded down',
     distribution: true
   },

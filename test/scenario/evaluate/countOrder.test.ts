@@ -61,6 +61,14 @@ describe("countOrderErrors", () => {
     );
   });
 
+  it("takes a range wholly below the count it must reach as the mistake a value is (breaker)", () => {
+    // flywheel.usersCap 1 to 2 (95th percentile ≈ 2) under the default market (300M): every draw was raised to 300M.
+    const [error] = countOrderErrors(applyOverrides(base, ["flywheel.usersCap=1 to 2"])).map((e) => e.detail);
+    expect(error).toEqual(
+      expect.objectContaining({path: "flywheel.usersCap", found: expect.stringMatching(/ \(its 95th percentile\)$/)})
+    );
+  });
+
   it("checks the cap against the users through a market left at its default (breaker)", () => {
     // demand.users 1B raises the default market (300M) to 1B; a written cap of 500M is below both.
     const errors = countOrderErrors(applyOverrides(base, ["demand.users=1B", "flywheel.usersCap=500M"]));
