@@ -333,9 +333,10 @@ export function editedScenarioMarkdown(resolved: ResolvedScenario, sets: readonl
     ""
   ].join("\n");
   // The title and description say what changed: the parent's ("…, 9-month design cycle") may no longer hold (a file
-  // setting a 15-month cycle kept it; trial).
+  // setting a 15-month cycle kept it; trial), in the file's own notation, as its front matter writes the values (a
+  // title of "13%" beside "12.5%/yr": breaker).
   const changes = changed.map(
-    (path) => `${path} ${formatAssumption(path, values[path] as number | string | Distribution)}`
+    (path) => `${path} ${displayValue(path, values[path] as number | string | Distribution)}`
   );
   const listed = changes.length > 3 ? [...changes.slice(0, 3), `${changes.length - 3} more`] : changes;
   return scenarioToMarkdown({

@@ -73,9 +73,9 @@ describe("editedScenarioMarkdown", () => {
     expect(parsed.values["silicon.nre"]?.value).toBeCloseTo(300e6, 3);
     expect(Object.keys(parsed.values).sort()).toEqual(["serving.utilization", "silicon.nre"]);
     // The title and description say what changed (the parent's title may no longer hold: trial).
-    expect(parsed.title).toBe(`${resolved.title}, edited: serving.utilization 90%, silicon.nre $300M`);
+    expect(parsed.title).toBe(`${resolved.title}, edited: serving.utilization 0.9, silicon.nre $300M`);
     expect(parsed.description).toBe(
-      `${resolved.title}, edited on its scenario page: serving.utilization 90%, silicon.nre $300M.`
+      `${resolved.title}, edited on its scenario page: serving.utilization 0.9, silicon.nre $300M.`
     );
   });
 });
