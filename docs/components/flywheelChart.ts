@@ -1,6 +1,6 @@
 // The flywheel with its loop closed and open: one quantity (cost per token, users…) by month for each.
 import * as Plot from "@observablehq/plot";
-import {wholeStepAxis} from "./wholeStepAxis.js";
+import {wholeCountAxis, wholeStepAxis} from "./wholeStepAxis.js";
 import type {FlywheelComparisonMonth} from "../lib/strategy/flywheel.js";
 import {formatCount, formatDisplayNumber, formatUsdPerMTok} from "./format.js";
 import {LOOP_COLORS} from "./palette.js";
@@ -66,7 +66,7 @@ export function FlywheelChart(
       zero: quantity !== "cost",
       tickFormat: (v: number) => formatDisplayNumber(v),
       // Generations are whole: ticks at 0, 1, 2, 3, never 0.5 or 2.5.
-      ...(quantity === "generations" ? wholeTicks(Math.max(1, ...rows.map((r) => r.value))) : {})
+      ...(quantity === "generations" ? wholeCountAxis(Math.max(1, ...rows.map((r) => r.value))) : {})
     },
     color: {legend: true, domain: ["loop closed", "loop open"], range: [LOOP_COLORS.closed, LOOP_COLORS.open]},
     ...options,
@@ -84,11 +84,4 @@ export function FlywheelChart(
       })
     ]
   });
-}
-
-/** Ticks at every whole number from 0 to `max` (at most eleven of them), else at whole numbers only. */
-function wholeTicks(max: number): {ticks?: number[]; tickFormat: (v: number) => string} {
-  const tickFormat = (v: number) => (Number.isInteger(v) ? String(v) : "");
-  const top = Math.ceil(max);
-  return top <= 10 ? {ticks: Array.from({length: top + 1}, (_, i) => i), tickFormat} : {tickFormat};
 }

@@ -9,8 +9,21 @@ export function wholeStepAxis(values: readonly number[]): {
   ticks?: number[];
 } {
   const distinct = [...new Set(values)];
-  const tickFormat = (v: number) => (Number.isInteger(v) ? String(v) : "");
-  if (distinct.length !== 1) return {tickFormat};
+  if (distinct.length !== 1) return {tickFormat: wholeTickFormat};
   const only = distinct[0]!;
-  return {tickFormat, domain: [only - 1, only + 1], ticks: [only - 1, only, only + 1]};
+  return {tickFormat: wholeTickFormat, domain: [only - 1, only + 1], ticks: [only - 1, only, only + 1]};
+}
+
+/** A y axis of whole counts from 0 to `max` (chip generations): a tick at every whole number up to ten, else only
+ * whole-number labels. Merge into the plot's `y`. */
+export function wholeCountAxis(max: number): {ticks?: number[]; tickFormat: (v: number) => string} {
+  const top = Math.ceil(max);
+  return top <= 10
+    ? {ticks: Array.from({length: top + 1}, (_, i) => i), tickFormat: wholeTickFormat}
+    : {tickFormat: wholeTickFormat};
+}
+
+/** A tick label only at whole numbers ("1", never "1.000000" or "0.5"). */
+function wholeTickFormat(v: number): string {
+  return Number.isInteger(v) ? String(v) : "";
 }

@@ -39,14 +39,14 @@ export function seedFlag(flag = "--seed") {
   };
 }
 
-/** A whole number >= 1 (a sample count). Throws: UserError naming `flag`. */
-export function positiveInteger(flag: string) {
+/** A whole number from 1 to `max` (a sample count; default no limit). Throws: UserError naming `flag`. */
+export function positiveInteger(flag: string, max = Infinity) {
   return (text: string): number => {
-    const expected = "a whole number >= 1";
+    const expected = max === Infinity ? "a whole number >= 1" : `a whole number from 1 to ${max}`;
     const value = parseFinite(flag, text, expected);
     // "1.5" is not whole, "0" is too small: each said as it is ("out of range" for 1.5 read as a bound; breaker).
     if (!Number.isInteger(value)) throw new UserError({flag, message: "not a whole number", expected, found: text});
-    if (value < 1) throw new UserError({flag, message: "out of range", expected, found: text});
+    if (value < 1 || value > max) throw new UserError({flag, message: "out of range", expected, found: text});
     return value;
   };
 }

@@ -10,7 +10,10 @@ import {blamedKey, scenarioValueError} from "../file/scenarioErrors.js";
  * demand.users inside a market of flywheel.addressableUsers, which grows toward flywheel.usersCap
  * (src/strategy/flywheel.ts).
  */
-export const ORDERED_COUNTS: readonly (readonly [lower: string, upper: string, through?: string])[] = [
+/** A pair of ORDERED_COUNTS: `upper` may not be below `lower`; with `through`, only while that key is at its default. */
+export type CountPair = readonly [lower: string, upper: string, through?: string];
+
+export const ORDERED_COUNTS: readonly CountPair[] = [
   ["demand.users", "flywheel.addressableUsers"],
   ["flywheel.addressableUsers", "flywheel.usersCap"],
   // Through the market, checked while it is at its default (which follows the users): a cap under the users was let
@@ -27,16 +30,15 @@ export const ORDERED_COUNTS: readonly (readonly [lower: string, upper: string, t
  * resolved scenario. Output: [] when every pair is in order.
  */
 export function countOrderErrors(resolved: ResolvedScenario): UserError[] {
-  return ORDERED_COUNTS.flatMap(([lower, upper, through]) =>
-    through && resolved.values[through]?.origin.kind !== "default" ? [] : (countPairError(resolved, lower, upper) ?? [])
-  );
+  return ORDERED_COUNTS.flatMap((pair) => countPairError(resolved, pair) ?? []);
 }
 
 /**
  * countOrderErrors for one pair of ORDERED_COUNTS: the UserError when `upper`, written, is below `lower`, else null.
  * A sweep calls it with each varied key at its grid's worst end (sweepScenario.ts).
  */
-export function countPairError(resolved: ResolvedScenario, lower: string, upper: string): UserError | null {
+export function countPairError(resolved: ResolvedScenario, [lower, upper, through]: CountPair): UserError | null {
+  if (through && resolved.values[through]?.origin.kind !== "default") return null;
   // A distribution is taken at the end that could still be in order: a lower key's 5th percentile, an upper key's
   // 95th. Ranges that overlap are clamped draw by draw (flywheelInput); one wholly below the other is the fixed-value
   // mistake again (`flywheel.usersCap=1 to 2` ran with every draw raised to 300M; breaker).

@@ -222,15 +222,15 @@ function withVariedKeys(input: BoundScenario, axes: readonly SweepAxisSpec[]): B
   // Counts that must stay in order (countOrder.ts), at each varied key's worst end of its grid: the lower key at its
   // largest, the upper at its smallest (a sweep of flywheel.usersCap from 1 wrote rows of "1" it had modelled as 300M,
   // where `run --set flywheel.usersCap=1` is an error; breaker).
-  for (const [lower, upper, through] of ORDERED_COUNTS) {
+  for (const pair of ORDERED_COUNTS) {
+    const [lower, upper] = pair;
     const lowAxis = axes.find((axis) => axis.path === lower);
     const highAxis = axes.find((axis) => axis.path === upper);
     if (!lowAxis && !highAxis) continue;
-    if (through && values[through]?.origin.kind !== "default") continue;
     const worst = {...values};
     if (lowAxis) worst[lower] = {...values[lower]!, value: Math.max(...lowAxis.values)};
     if (highAxis) worst[upper] = {...values[upper]!, value: Math.min(...highAxis.values)};
-    const error = countPairError({...resolved, values: worst}, lower, upper);
+    const error = countPairError({...resolved, values: worst}, pair);
     if (error) errors.push(error);
   }
   const chip = customChipMode(resolved);
