@@ -496,6 +496,23 @@ export function formatQuantity(
     : template.replace("{n}", text);
 }
 
+/**
+ * An interval of base-unit values in the display unit the larger end would take, the unit written once
+ * (`3, 12` months → `3–12 months`, `150e6, 500e6` money → `$150–500M` with a money range). `range` writes the two
+ * scaled numbers (a reader's range format, e.g. formatDisplayNumber.range).
+ */
+export function formatQuantityRange(
+  low: number,
+  high: number,
+  dimension: Dimension,
+  range: (low: number, high: number) => string
+): string {
+  const {display} = DIMENSIONS[dimension];
+  const magnitude = Math.max(Math.abs(low), Math.abs(high));
+  const [template, factor] = display.find(([, f]) => magnitude >= f) ?? display[display.length - 1] ?? ["{n}", 1];
+  return template.replace("{n}", range(low / factor, high / factor));
+}
+
 /** A number with up to 12 significant digits and no binary noise (0.30000000000000004 → 0.3). */
 export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(12)));

@@ -189,6 +189,16 @@ describe("formatAssumption", () => {
     expect(formatAssumption("fleet.inputTokensPerDay", 608e9)).toBe("608B tokens");
     expect(formatAssumption("silicon.designCycle", 18.5)).toBe("18.5 months");
   });
+
+  it("writes a distribution as its 90% interval with the unit once", () => {
+    // A uniform's 5th and 95th percentiles: min + 0.05 × (max − min) and min + 0.95 × (max − min).
+    const uniform = (min: number, max: number) => ({kind: "uniform", min, max}) as const;
+    expect(formatAssumption("moat.catchUpMonths", uniform(2, 12))).toBe("2.5–11.5 months (90% interval)");
+    expect(formatAssumption("silicon.nre", uniform(100e6, 300e6))).toBe("$110–290M (90% interval)");
+    expect(formatAssumption("serving.utilization", uniform(0.4, 0.6))).toBe("41% – 59% (90% interval)");
+    // The larger end picks the display unit for both: 50B and 950B tokens.
+    expect(formatAssumption("fleet.inputTokensPerDay", uniform(0, 1e12))).toBe("50–950B tokens (90% interval)");
+  });
 });
 
 describe("months", () => {

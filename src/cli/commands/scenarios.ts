@@ -13,6 +13,7 @@ import {
   absentMetricText,
   DEFAULT_PRICES_NOTE,
   displayValue,
+  formatAssumption,
   formatPercent,
   medianLabel,
   metricFormat,
@@ -188,8 +189,9 @@ function formatRun(report: RunReport): string {
   const set = Object.entries(report.assumptions).filter(([, a]) => a.origin.kind !== "default");
   const row = ([path, a]: (typeof set)[number]) => [
     path,
-    // As the author wrote it ("70%", "0.45 to 0.75", "100M"); a value from nowhere in writing in file notation.
-    a.written ?? displayValue(path, a.value),
+    // As the pages' assumptions tables write it, with its unit ("45%–75% (90% interval)" for base.md's "0.45 to 0.75",
+    // "3–12 months (90% interval)" where a bare "3 to 12" said no unit); --json has each value as written.
+    formatAssumption(path, a.value),
     a.origin.kind === "override"
       ? a.origin.flag
       : a.origin.kind === "default"

@@ -9,7 +9,7 @@
 import {distributionQuantile} from "../../uncertainty/closedForm.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {countNoun} from "../../units/countNoun.js";
-import {formatQuantity, type Dimension} from "../../units/quantity.js";
+import {formatQuantity, formatQuantityRange, type Dimension} from "../../units/quantity.js";
 import type {ScenarioMetricName} from "../evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../evaluate/metricInfo.js";
 import {isQuantityKey, scenarioKey} from "../file/schema.js";
@@ -304,34 +304,45 @@ export function medianLabel(samples: number): string {
 export function formatAssumption(path: string, value: number | string | Distribution | null): string {
   if (value === null) return "—";
   if (typeof value === "string") return value;
-  if (typeof value !== "number") {
-    if (value.kind === "point") return formatAssumption(path, value.value);
-    // A distribution reads as its 90% interval: "45%–75% (90% interval)".
-    const low = formatAssumption(path, distributionQuantile(value, 0.05));
-    const high = formatAssumption(path, distributionQuantile(value, 0.95));
-    return `${low}–${high} (90% interval)`;
-  }
+  const format = assumptionFormat(path);
+  if (typeof value === "number") return format(value);
+  if (value.kind === "point") return format(value.value);
+  // A distribution reads as its 90% interval, the unit written once: "45%–75% (90% interval)", "3–12 months (…)".
+  return `${format.range(distributionQuantile(value, 0.05), distributionQuantile(value, 0.95))} (90% interval)`;
+}
+
+/** How formatAssumption writes the values of the key at `path`, by its type. */
+function assumptionFormat(path: string): UnitFormat {
   const def = scenarioKey(path);
   switch (def?.type) {
     case "fraction":
     case "ratePerYear":
-      return formatPercent(value);
+      return formatPercent;
     case "money":
-      return formatUsd(value);
+      return formatUsd;
     case "count":
-      return formatCount(value);
+      return formatCount;
     case "usdPerMTok":
-      return formatUsdPerMTok(value);
+      return formatUsdPerMTok;
     case "usdPerHour":
-      return formatUsdPerHour(value);
+      return formatUsdPerHour;
     case "plain":
-      return formatDisplayNumber(value);
-    default:
-      // In its display unit, its number grouped and rounded as the metrics are ("4,737 tokens", not "4737 tokens").
-      return def && isQuantityKey(def)
-        ? formatQuantity(value, def.type as Dimension, formatDisplayNumber)
-        : displayValue(path, value);
+      return formatDisplayNumber;
   }
+  if (!def || !isQuantityKey(def))
+    return unitFormat(
+      (value) => displayValue(path, value),
+      (low, high) => `${displayValue(path, low)}–${displayValue(path, high)}`
+    );
+  // In its display unit, its number grouped and rounded as the metrics are ("4,737 tokens", not "4737 tokens").
+  const dimension = def.type as Dimension;
+  return unitFormat(
+    (value) => formatQuantity(value, dimension, formatDisplayNumber),
+    (low, high) =>
+      low < 0
+        ? `${formatQuantity(low, dimension, formatDisplayNumber)} – ${formatQuantity(high, dimension, formatDisplayNumber)}`
+        : formatQuantityRange(low, high, dimension, formatDisplayNumber.range)
+  );
 }
 
 /**
