@@ -96,13 +96,19 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     let text: string;
     try {
       text = readFileSync(path, "utf8");
-    } catch {
+    } catch (error) {
       // `validate base` names an id where a file is expected: point at the bundled file of that id.
       const bundledFile = scenarioFilesIn().find((file) => basename(file, ".md") === path);
+      const code = (error as NodeJS.ErrnoException).code;
       check.errors.push(
         new UserError({
           file: check.file || '""',
-          message: "cannot read the file",
+          message:
+            code === "EISDIR"
+              ? "a directory, not a scenario file"
+              : code === "ENOENT"
+                ? "no such file"
+                : "cannot read the file",
           expected: "a readable .md file",
           found: path,
           ...(bundledFile ? {hint: `did you mean ${displayPath(bundledFile)}?`} : {})

@@ -151,7 +151,11 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
   if (library.brokenIds?.includes(arg)) library.resolve(arg);
   if (!library.index.lookup(arg)) {
     const ids = library.index.ids;
-    const hint = didYouMean(arg, ids);
+    // `run sub` where sub is a folder: it reads as an id, but the reader meant the folder (trial).
+    const hint =
+      existsSync(arg) && statSync(arg).isDirectory()
+        ? `'${arg}' is a directory; name a .md file in it`
+        : didYouMean(arg, ids);
     throw new UserError({
       flag,
       message: `unknown scenario '${arg}'`,

@@ -336,4 +336,32 @@ describe("a SCENARIO that is there but is no file", () => {
   ])("run %s says what it found (it said 'no such scenario file': breaker)", async (path, message) => {
     expect(await oneErrorLine(["run", path])).toBe(message);
   });
+
+  it("run DIR without a slash reads as an id, and says the folder is there (it said only 'unknown scenario')", async () => {
+    // docs/ is a folder of this repository (the tests run in its root).
+    expect(await oneErrorLine(["run", "docs"])).toMatch(
+      /^SCENARIO: unknown scenario 'docs': expected a path to a \.md file or one of: .*, found docs \('docs' is a directory; name a \.md file in it\)$/
+    );
+  });
+
+  it.each([
+    ["docs", "docs: a directory, not a scenario file: expected a readable .md file, found docs"],
+    ["no-such.md", "no-such.md: no such file: expected a readable .md file, found no-such.md"]
+  ])("validate %s says what it found (it said 'cannot read the file' for both)", async (path, message) => {
+    expect(await oneErrorLine(["validate", path])).toBe(message);
+  });
+});
+
+describe("compare with one scenario twice", () => {
+  it.each([
+    [["base", "agent-era", "base"], "base is named twice"],
+    [
+      ["base", "data/scenarios/base.md"],
+      "data/scenarios/base.md names the same scenario as base (data/scenarios/base.md)"
+    ]
+  ])("compare %j is an error (it printed two equal columns)", async (scenarios, message) => {
+    expect(await oneErrorLine(["compare", ...scenarios, "--samples", "10"])).toBe(
+      `SCENARIOS: ${message}: expected each scenario once, found ${scenarios.join(" ")}`
+    );
+  });
 });

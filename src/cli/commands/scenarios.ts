@@ -102,6 +102,7 @@ export function registerScenarioCommands(program: Command): void {
           found: scenarios.join(" ")
         });
       }
+      const named = new Map<string, string>();
       const reports = scenarios.map((scenario) => {
         const {resolved, result} = runScenarioRequest({
           scenario,
@@ -109,6 +110,21 @@ export function registerScenarioCommands(program: Command): void {
           samples: options.samples,
           seed: options.seed
         });
+        // One scenario twice ("base base", or "base data/scenarios/base.md") gives two equal columns; /compare drops
+        // a repeat with a notice, the command line says so.
+        const earlier = named.get(resolved.file);
+        if (earlier !== undefined) {
+          throw new UserError({
+            flag: "SCENARIOS",
+            message:
+              scenario === earlier
+                ? `${scenario} is named twice`
+                : `${scenario} names the same scenario as ${earlier} (${resolved.file})`,
+            expected: "each scenario once",
+            found: scenarios.join(" ")
+          });
+        }
+        named.set(resolved.file, scenario);
         return runReport(resolved, result);
       });
       const comparison = compareReports(reports);
@@ -242,7 +258,7 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
 
 /**
  * Writes fleetCapacityNote's sentence of each report, if any, to stderr, naming the scenario (stdout stays the report
- * alone); a scenario compared with itself (`compare a a`) is noted once.
+ * alone); a note two scenarios share is written once.
  */
 function noteFleetCapacity(reports: readonly RunReport[]): void {
   const lines = new Set<string>();
