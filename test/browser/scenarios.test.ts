@@ -777,16 +777,17 @@ describe.skipIf(!enabled)("scenario pages", () => {
   it("compares scenarios with one series per scenario, and keeps the selection in the URL", async () => {
     const page = await openPage(
       browser,
-      "/compare?scenario=base&scenario=asic-9-months&scenario=nope&scenario=BASE&scenario=base"
+      "/compare?scenario=base&scenario=asic-9-months&scenario=nope&scenario=BASE&scenario=base&Scenario=agent-era"
     );
     try {
       // Each ignored id says why, and what to write instead (a repeat was dropped without a word: breaker).
       expect(await page.$$eval("[data-notice] li", (lis) => lis.map((li) => li.textContent))).toEqual([
         expect.stringMatching(/^nope — no scenario has this id \(the scenarios are [a-z0-9-]+(, [a-z0-9-]+)+\)$/),
         "BASE — no scenario has this id (did you mean base?)",
-        "base — named again: each scenario is compared once"
+        "base — named again: each scenario is compared once",
+        'Scenario=agent-era — unknown parameter: did you mean "scenario" (lower case)?'
       ]);
-      expect(await page.textContent("[data-notice] p")).toBe("Ignored 3 settings from the link");
+      expect(await page.textContent("[data-notice] p")).toBe("Ignored 4 parameters from the link");
       expect(await page.$$eval(".scenario-compare-metrics thead th[data-scenario]", (ths) => ths.length)).toBe(2);
       const differing = await page.$$eval(".scenario-compare-assumptions tbody tr[data-key]", (trs) =>
         trs.map((tr) => (tr as HTMLElement).dataset.key)
