@@ -52,7 +52,18 @@ export function HistogramChart(
       }),
       Plot.ruleY([0]),
       Plot.ruleX(rules, {x: "value", stroke: HIGHLIGHT, strokeDasharray: "4,3"}),
-      Plot.text(rules, {x: "value", text: "label", frameAnchor: "top", dy: -2, fill: INK, fontSize: 11})
+      // A halo of the page's background: the dashed rule stops under its label instead of running through it.
+      Plot.text(rules, {
+        x: "value",
+        text: "label",
+        frameAnchor: "top",
+        dy: -2,
+        fill: INK,
+        stroke: "var(--theme-background)",
+        strokeWidth: 4,
+        paintOrder: "stroke",
+        fontSize: 11
+      })
     ]
   });
 }

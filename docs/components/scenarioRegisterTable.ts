@@ -8,6 +8,12 @@ export interface RegisterColumn<T> {
   width?: string;
   /** Render as code (key paths). */
   code?: boolean;
+  /**
+   * Characters after which the text may wrap (a <wbr> after each), so that a path breaks between its parts:
+   * default "." for code (key paths), none for text; "/" for file paths and units ("data/scenarios/bas" | "e.md:5"
+   * and "USD/kW" | "h" broke mid-word in a narrow column).
+   */
+  breakAfter?: string;
 }
 
 export interface RegisterTableElement<T> extends HTMLElement {
@@ -86,16 +92,14 @@ export function RegisterTable<T extends Record<string, unknown>>(
         for (const column of columns) {
           const td = tr.insertCell();
           const value = String(row[column.key] ?? "") || "—";
-          if (column.code) {
-            const code = document.createElement("code");
-            // Break long key paths only after a dot.
-            value.split(".").forEach((part, i) => {
-              if (i) code.append(".", document.createElement("wbr"));
-              code.append(part);
-            });
-            td.append(code);
-          } else {
-            td.textContent = value;
+          const cell = column.code ? td.appendChild(document.createElement("code")) : td;
+          const breakAfter = column.breakAfter ?? (column.code ? "." : "");
+          if (breakAfter === "") cell.textContent = value;
+          else {
+            for (const part of value.split(new RegExp(`(?<=[${breakAfter.replace(/[\]\\^-]/g, "\\$&")}])`))) {
+              if (cell.childNodes.length) cell.append(document.createElement("wbr"));
+              cell.append(part);
+            }
           }
         }
         return tr;
