@@ -76,6 +76,17 @@ describe("the custom chip's description keys", () => {
     );
   });
 
+  it("the nearer ancestor's description wins: a grandchild of a chip over a relative throughput is valid", async () => {
+    // asic-9-months sets silicon.relativeThroughput (0.8 to 1.2); the parent names a chip instead; the grandchild sets
+    // neither. Both were ranked "inherited" alike, and validate blamed asic-9-months.md for a clash (trial).
+    const parent = file("chip-parent.md", "extends: asic-9-months\nsilicon:\n  chip: custom-inference-asic\n");
+    const child = file("chip-child.md", "extends: chip-parent\nserving:\n  utilization: 60%\n");
+    const {code, stdout, stderr} = await runCli(["validate", child, parent]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/2 scenario files valid/);
+  });
+
   it("run --json reports the derived multiple of a catalog chip as siliconRelativeThroughput", async () => {
     const byRow = file("by-row.md", "extends: asic-9-months\nsilicon:\n  chip: h100-sxm\n");
     const {code, stdout} = await runCli(["run", byRow, "--json", "--samples", "200"]);

@@ -33,15 +33,24 @@ export const CUSTOM_CHIP_THROUGHPUT_KEYS = [
   ...CUSTOM_CHIP_SPEC_KEYS
 ] as const;
 
-/** How strongly a value was set: a flag or control over the scenario's own file over an ancestor's over a default. */
-function rank(origin: ValueOrigin | undefined): number {
+/**
+ * How strongly a value was set: a flag or control (3) over the scenario's own file (2) over an ancestor's, the nearer
+ * ancestor over the farther (between 1 and 2: a parent's 1.5, a grandparent's 1.33, …), over a default (0). A file
+ * extending one that names a chip (silicon.chip) over a grandparent's silicon.relativeThroughput gets the chip; both
+ * ranked 1, they were an error blamed on the grandparent's file (trial).
+ */
+function rank(resolved: ResolvedScenario, origin: ValueOrigin | undefined): number {
   if (!origin) return 0;
-  return {default: 0, parent: 1, file: 2, override: 3}[origin.kind];
+  if (origin.kind === "parent") {
+    const depth = resolved.chain.indexOf(origin.scenario);
+    return 1 + 1 / (1 + Math.max(1, depth));
+  }
+  return {default: 0, file: 2, override: 3}[origin.kind];
 }
 
 function setRank(resolved: ResolvedScenario, path: string): number {
   const value = resolved.values[path];
-  return value && value.value !== null ? rank(value.origin) : 0;
+  return value && value.value !== null ? rank(resolved, value.origin) : 0;
 }
 
 /**

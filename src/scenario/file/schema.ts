@@ -574,7 +574,7 @@ export const SCENARIO_KEYS = [
     range: "[0.01, 100]",
     default: 1,
     meaning:
-      "Tokens per second of the custom chip relative to serving.hardware, same model and batch, when the chip is not described by silicon.chip or its specs (silicon.bf16Flops, silicon.hbmBandwidth, …); then it is derived, and setting it beside them is an error.",
+      "Tokens per second of the custom chip relative to serving.hardware, same model and batch, when the chip is not described by silicon.chip or its specs (silicon.bf16Flops, silicon.hbmBandwidth, …); then it is derived, and setting it beside them in the same file is an error. The description set most directly wins: a `--set` over the file, the file over an ancestor's, a nearer ancestor over a farther (a scenario naming silicon.chip over its parent's relative throughput).",
     source:
       "assumption: as fast as the merchant chip on the same model (1×); the ASIC scenarios set a range of 0.8-1.2×",
     distribution: true
