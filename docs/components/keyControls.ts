@@ -166,6 +166,12 @@ export interface KeySliderOptions {
    * median, as a narrative writes it: 273, not the step's 270; 57.9, not 58), not the snapped thumb.
    */
   digits?: number;
+  /**
+   * Why the evaluation does not read this key at the page's state (unreadCustomChipKeys: silicon.relativeThroughput
+   * beside a link's silicon.chip); the slider is then disabled with the reason under it, as moving it would change
+   * nothing.
+   */
+  unused?: string;
 }
 
 /** A story page's slider: its value (and "input" events) in the key's base unit. */
@@ -179,7 +185,10 @@ export interface KeySliderElement extends HTMLElement {
  * schema's step. The element wraps the Inputs form: its `value` is the slider's value in the key's base unit (70 % →
  * 0.7), and the form's "input" events bubble through it, so `view(KeySlider(…))` gives base units.
  */
-export function KeySlider(path: string, {value, testid, min, max, digits = 12}: KeySliderOptions): KeySliderElement {
+export function KeySlider(
+  path: string,
+  {value, testid, min, max, digits = 12, unused}: KeySliderOptions
+): KeySliderElement {
   const control = keyControl(path);
   const bounds = controlBounds(control, value);
   const lowDisplay = min === undefined ? bounds.min : controlToDisplay(control, min);
@@ -187,7 +196,8 @@ export function KeySlider(path: string, {value, testid, min, max, digits = 12}: 
   const form = Inputs.range([lowDisplay, highDisplay], {
     label: `${control.label}, ${control.unit}`,
     step: control.step,
-    value: controlToDisplay(control, value)
+    value: controlToDisplay(control, value),
+    disabled: unused !== undefined
   });
   // A typed number is snapped to the steps and clamped to the ends once the box is left (rangeBox.ts).
   commitTypedNumbers(form, [lowDisplay, highDisplay], control.step);
@@ -198,6 +208,13 @@ export function KeySlider(path: string, {value, testid, min, max, digits = 12}: 
   root.dataset.key = path;
   if (testid) root.dataset.testid = testid;
   root.append(form);
+  if (unused !== undefined) {
+    root.dataset.unused = "";
+    const note = document.createElement("p");
+    note.className = "muted scenario-unused";
+    note.textContent = `Not used: ${unused}.`;
+    root.append(note);
+  }
   Object.defineProperties(root, {
     path: {value: path},
     value: {

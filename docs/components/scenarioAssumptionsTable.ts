@@ -22,6 +22,15 @@ function table(rows: readonly AssumptionRow[]): HTMLElement {
     const value = tr.insertCell();
     value.textContent = row.value;
     if (row.written && row.written !== row.value) value.title = `written: ${row.written}`;
+    // A value set but not read says so, as `run` lists it apart (a page listed an inherited 0.8–1.2 relative throughput
+    // beside a catalog chip whose derived 0.714× the metrics used: trial).
+    if (row.unused) {
+      tr.dataset.unused = "";
+      const note = document.createElement("div");
+      note.className = "muted scenario-unused";
+      note.textContent = `not used: ${row.unused}`;
+      value.append(note);
+    }
     tr.insertCell().textContent = row.unit;
     tr.insertCell().textContent = row.origin;
     tr.insertCell().textContent = row.source || "—";

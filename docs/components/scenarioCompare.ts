@@ -91,6 +91,12 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
     for (const v of values) {
       const cell = tr.insertCell();
       cell.textContent = v.value;
+      if (v.unused) {
+        const note = document.createElement("div");
+        note.className = "muted scenario-unused";
+        note.textContent = `not used: ${v.unused}`;
+        cell.append(note);
+      }
       cell.title = `${v.origin}${v.source ? ` — ${v.source}` : ""}`;
       if (v.exact !== assumption.exact) cell.className = "scenario-differs";
     }

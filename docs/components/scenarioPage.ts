@@ -10,6 +10,7 @@ import {
 } from "../lib/scenario/evaluate/evaluateScenario.js";
 import {scenarioToMarkdown} from "../lib/scenario/file/formatScenario.js";
 import {METRIC_INFO} from "../lib/scenario/evaluate/metricInfo.js";
+import {unreadCustomChipKeys} from "../lib/scenario/evaluate/customChipSpec.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
 import type {ResolvedScenario, ValueOrigin} from "../lib/scenario/resolve/resolveScenario.js";
 import {keyUnit, type RunReport} from "../lib/scenario/run/runReport.js";
@@ -291,10 +292,16 @@ export interface AssumptionRow {
   origin: string;
   originKind: ValueOrigin["kind"];
   source: string;
+  /**
+   * Why the evaluation does not read this value, when it does not: another description of the custom chip, set more
+   * directly, wins (unreadCustomChipKeys, as `run` lists it); "" when it is read.
+   */
+  unused: string;
 }
 
 /** Every assumption of a resolved scenario, in schema order. */
 export function assumptionRows(resolved: ResolvedScenario): AssumptionRow[] {
+  const unread = unreadCustomChipKeys(resolved);
   return Object.values(resolved.values).map((v) => ({
     path: v.path,
     value: formatAssumption(v.path, v.value as number | string | Distribution | null),
@@ -303,7 +310,8 @@ export function assumptionRows(resolved: ResolvedScenario): AssumptionRow[] {
     written: v.written ?? "",
     origin: describeOrigin(v.origin),
     originKind: v.origin.kind,
-    source: v.source ?? ""
+    source: v.source ?? "",
+    unused: unread[v.path] ?? ""
   }));
 }
 

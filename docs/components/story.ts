@@ -11,6 +11,7 @@ import {
   type ScenarioEvaluation
 } from "../lib/scenario/evaluate/evaluateScenario.js";
 import {scenarioKey} from "../lib/scenario/file/schema.js";
+import {unreadCustomChipKeys} from "../lib/scenario/evaluate/customChipSpec.js";
 import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
 import {scenarioDistributions, type ScenarioPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import type {RunReport} from "../lib/scenario/run/runReport.js";
@@ -142,12 +143,20 @@ export function StoryControls(
   root.className = "story-sliders";
   // An uncertain key starts at the median of its draws: its box at three digits, as the narrative writes it.
   const uncertain = new Set(story.resolved ? Object.keys(scenarioDistributions(story.resolved)) : []);
+  // A key the evaluation does not read at this state (a link's silicon.chip over the relative throughput) gets a
+  // disabled slider that says why: moving it changed nothing.
+  const unread = story.resolved ? unreadCustomChipKeys(story.resolved) : {};
   const elements: KeySliderElement[] = sliders.map(({path, value, ...options}) => {
     const start = value ?? story.median[path];
     if (typeof start !== "number") {
       throw new Error(`StoryControls: ${path} has no number to start from (${String(start)}); pass value`);
     }
-    return KeySlider(path, {value: start, ...options, digits: value === undefined && uncertain.has(path) ? 3 : 12});
+    return KeySlider(path, {
+      value: start,
+      ...options,
+      digits: value === undefined && uncertain.has(path) ? 3 : 12,
+      ...(unread[path] === undefined ? {} : {unused: unread[path]})
+    });
   });
   root.append(...elements);
   const read = () => Object.fromEntries(elements.map((slider) => [slider.path, slider.value]));

@@ -92,6 +92,7 @@ import {cardResize} from "../components/cardResize.js";
 import {whenNear} from "../components/nearViewport.js";
 import {DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
 import {scenarioDistributions} from "../lib/scenario/resolve/scenarioValues.js";
+import {unreadCustomChipKeys} from "../lib/scenario/evaluate/customChipSpec.js";
 import {costPartRows, csvRows, currentCycleRow, cycleRows, fleetDayRows, flywheelRows, moatRows, programMedians, siliconCostPartRows, siliconRows, spendRows} from "../components/scenarioSeries.js";
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../components/urlState.js";
 import {csvFile, DownloadButton} from "../components/download.js";
@@ -157,8 +158,11 @@ Every number and chart below is recomputed in your browser, by the same library 
 slider. Assumptions that are uncertain in the scenario (a distribution) become the single value you set.
 
 ~~~js
-// This scenario's topics' sliders first (${topics.map((t) => t.id).join(", ") || "none: it extends no other scenario"}), then every page's.
-const CONTROLS = ${JSON.stringify(topicControlKeys(topics))}.map(keyControl);
+// This scenario's topics' sliders first (${topics.map((t) => t.id).join(", ") || "none: it extends no other scenario"}), then every page's;
+// none for a key the evaluation does not read (silicon.relativeThroughput beside a catalog chip: every move of it was
+// refused, "expected no silicon.relativeThroughput beside silicon.chip"; trial).
+const unread = unreadCustomChipKeys(fromUrl.resolved);
+const CONTROLS = ${JSON.stringify(topicControlKeys(topics))}.filter((path) => !(path in unread)).map(keyControl);
 const controlsInput = ScenarioControls(CONTROLS, scenarioPageMedianPoint(fromUrl.resolved), {
   medianKeys: Object.keys(scenarioDistributions(fromUrl.resolved))
 });

@@ -642,6 +642,33 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("offers no slider for a value a link makes unread, and says in the assumptions why it is not used", async () => {
+    // asic-9-months.md sets silicon.relativeThroughput 0.8 to 1.2; a link naming a catalog chip derives the throughput
+    // instead, so the slider's every move was refused ("expected no silicon.relativeThroughput beside silicon.chip").
+    const page = await openPage(browser, "/scenarios/asic-9-months?set=silicon.chip%3Dcustom-inference-asic");
+    const chapter = await openPage(browser, "/custom-silicon?set=silicon.chip%3Dcustom-inference-asic");
+    try {
+      expect(await page.$$('.scenario-control[data-key="silicon.relativeThroughput"]')).toHaveLength(0);
+      expect(await page.$$('.scenario-control[data-key="silicon.designCycle"]')).toHaveLength(1);
+      const note = await page.textContent(
+        '.scenario-assumptions tr[data-key="silicon.relativeThroughput"][data-unused] .scenario-unused'
+      );
+      expect(note).toBe("not used: the custom chip's throughput is derived from silicon.chip, set more directly");
+      expect(await page.$$("[data-notice] li")).toHaveLength(0);
+      // A chapter keeps its slider, disabled, with the reason under it.
+      const slider = '.story-slider[data-key="silicon.relativeThroughput"]';
+      expect(await chapter.isDisabled(`${slider} input[type=range]`)).toBe(true);
+      expect(await chapter.textContent(`${slider} .scenario-unused`)).toBe(
+        "Not used: the custom chip's throughput is derived from silicon.chip, set more directly."
+      );
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      expect(await pageProblems(chapter)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+      await closePage(chapter);
+    }
+  });
+
   it("charts an ASIC page's program NPV curves at the medians over the draws the cards show, untouched and moved", async () => {
     // The NPV moves with utilisation, NRE and throughput at once: at the point (each at its draws' median) it is
     // $2.35B, the median over the draws $2.32B (the card). The charts draw the run's bands' medians: untouched the

@@ -2,8 +2,10 @@ import {describe, expect, it} from "vitest";
 import {parseScenario} from "../../src/scenario/file/parseScenario.js";
 import {resolveScenario} from "../../src/scenario/resolve/resolveScenario.js";
 import {scenarioIndex} from "../../src/scenario/resolve/scenarioIndex.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
 import {
   assumptionRows,
+  type AssumptionRow,
   describeOrigin,
   editedScenarioMarkdown,
   metricCentral,
@@ -39,6 +41,21 @@ describe("describeOrigin and assumptionRows", () => {
     const value = (path: string) => rows.find((row) => row.path === path)?.value;
     for (const row of rows) expect(row.value).toBe(formatAssumption(row.path, child.values[row.path]!.value as never));
     expect(value("demand.users")).not.toMatch(/\d{5}/); // a count is grouped or scaled ("100M", "1,814")
+  });
+});
+
+describe("assumptionRows of a value the evaluation does not read", () => {
+  it("says why, as run lists it apart (asic-9-months' relative throughput beside a link's catalog chip)", () => {
+    // asic-9-months.md sets silicon.relativeThroughput 0.8 to 1.2; a link naming silicon.chip is set more directly.
+    const asic = loadScenarioLibrary().resolve("asic-9-months");
+    const {resolved} = applyShareSets(asic, ["silicon.chip=custom-inference-asic"]);
+    const row = (rows: AssumptionRow[], path: string) => rows.find((r) => r.path === path)!;
+    expect(row(assumptionRows(resolved), "silicon.relativeThroughput").unused).toBe(
+      "the custom chip's throughput is derived from silicon.chip, set more directly"
+    );
+    expect(row(assumptionRows(resolved), "silicon.chip").unused).toBe("");
+    // Without the link every value it sets is read.
+    expect(assumptionRows(asic).filter((r) => r.unused !== "")).toEqual([]);
   });
 });
 
