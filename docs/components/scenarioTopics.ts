@@ -2,6 +2,7 @@
 // topics (a moat scenario's moat chart and catch-up slider, an ASIC scenario's merchant-vs-custom cost), then shows the
 // sections every scenario page has. One table, used by the page loader (docs/scenarios/[id].md.ts) and its tests.
 import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
+import {scenarioKey} from "../lib/scenario/file/schema.js";
 
 /** A chart a topic puts at the top of its scenario page (the loader knows how to draw each). */
 export type TopicChart = "moat" | "silicon-cost" | "silicon" | "cycle" | "spend-monthly" | "flywheel" | "fleet-day";
@@ -122,9 +123,14 @@ export function scenarioTopics(resolved: ResolvedScenario): ScenarioTopic[] {
   return SCENARIO_TOPICS.filter((topic) => topic.groups.some((group) => groups.has(group)));
 }
 
-/** The page's sliders: its topics' first, then the general ones, each key once. */
-export function topicControlKeys(topics: readonly ScenarioTopic[]): string[] {
-  return [...new Set([...topics.flatMap((t) => t.controls), ...GENERAL_CONTROL_KEYS])];
+/**
+ * The page's sliders: its topics' first, then every other key with a slider that the scenario changes from its root
+ * (`changed`, keysChangedFromRoot: a rented-fleet scenario gets its fleet.chipHourPrice, openai-2024 its rent and
+ * cache hit, though no topic names them; trial), then the general ones, each key once.
+ */
+export function topicControlKeys(topics: readonly ScenarioTopic[], changed: readonly string[] = []): string[] {
+  const own = changed.filter((path) => scenarioKey(path)?.slider !== undefined);
+  return [...new Set([...topics.flatMap((t) => t.controls), ...own, ...GENERAL_CONTROL_KEYS])];
 }
 
 /** The page's cards: its topics' first, then the general ones, each metric once, four to a row, at least one row. */

@@ -11,6 +11,7 @@ import {dataVersion} from "../../src/node/dataVersion.js";
 import {escapeHtml} from "../components/escapeHtml.js";
 import {narrativePageMarkdown} from "../../src/scenario/narrative/narrative.js";
 import {
+  keysChangedFromRoot,
   scenarioTopics,
   topicControlKeys,
   topicKpis,
@@ -67,7 +68,8 @@ function scenarioPage(
   file: string,
   narrative: string,
   version: string,
-  topics: readonly ScenarioTopic[]
+  topics: readonly ScenarioTopic[],
+  changed: readonly string[]
 ): string {
   const ID = JSON.stringify(id);
   const topicCharts = new Set<Chart>(topics.flatMap((topic) => topic.charts));
@@ -162,7 +164,7 @@ slider. Assumptions that are uncertain in the scenario (a distribution) become t
 // none for a key the evaluation does not read (silicon.relativeThroughput beside a catalog chip: every move of it was
 // refused, "expected no silicon.relativeThroughput beside silicon.chip"; trial).
 const unread = unreadCustomChipKeys(fromUrl.resolved);
-const CONTROLS = ${JSON.stringify(topicControlKeys(topics))}.filter((path) => !(path in unread)).map(keyControl);
+const CONTROLS = ${JSON.stringify(topicControlKeys(topics, changed))}.filter((path) => !(path in unread)).map(keyControl);
 const controlsInput = ScenarioControls(CONTROLS, scenarioPageMedianPoint(fromUrl.resolved), {
   medianKeys: Object.keys(scenarioDistributions(fromUrl.resolved))
 });
@@ -360,7 +362,10 @@ const CARDS: Record<Chart, {title: string; subtitle: string; draw: string; follo
   },
   silicon: {
     title: "Custom silicon program, cumulative cash flow",
-    subtitle: 'Against serving all demand on merchant chips · dashed: undiscounted · ${csv("silicon", silicon)}',
+    // A rented fleet's program is still valued against owned merchant chips (the reference's siliconNpvUsd): say so,
+    // or a reader moving the rent sees the NPV stand still (trial).
+    subtitle:
+      '${costRows.some((row) => row.component === "rentedChipHour") ? "Against owning the merchant chips, not the rented chip-hours this scenario pays for" : "Against serving all demand on merchant chips"} · dashed: undiscounted · ${csv("silicon", silicon)}',
     draw: "CashFlowChart(silicon, {width, undiscounted: true, payback: false})",
     followsRun: true
   },
@@ -452,7 +457,8 @@ try {
         scenario.file,
         narrative,
         dataVersion(),
-        scenarioTopics(scenario)
+        scenarioTopics(scenario),
+        keysChangedFromRoot(scenario)
       )
     );
   }

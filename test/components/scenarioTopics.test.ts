@@ -93,6 +93,18 @@ describe("the page's sliders and cards", () => {
     expect(topicControlKeys([])).toEqual(GENERAL_CONTROL_KEYS);
   });
 
+  it("offers a slider for each key with one that the scenario changes, after its topics' (a rented fleet's rent)", () => {
+    // openai-2024 rents its A100s (fleet.chipHourPrice, $1.30/h) and sets prefix caching off; no topic names either.
+    const openai = library.resolve("openai-2024");
+    const keys = topicControlKeys(scenarioTopics(openai), keysChangedFromRoot(openai));
+    expect(keys).toEqual(expect.arrayContaining(["fleet.chipHourPrice", "serving.cacheHit", "serving.utilization"]));
+    expect(new Set(keys).size).toBe(keys.length);
+    // A changed key without a slider (serving.model, an id) gets none.
+    expect(keys).not.toContain("serving.model");
+    // Before the general sliders that no topic names (power.electricity is one).
+    expect(keys.indexOf("fleet.chipHourPrice")).toBeLessThan(keys.indexOf("power.electricity"));
+  });
+
   it("puts the topics' cards first, filling rows of four with the general ones", () => {
     const moat = SCENARIO_TOPICS.find((topic) => topic.id === "moat")!;
     expect(topicKpis([moat])).toEqual(["costLeadValueUsd", "modelLeadValueUsd", ...GENERAL_KPIS.slice(0, 2)]);
