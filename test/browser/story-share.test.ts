@@ -85,6 +85,25 @@ describe.skipIf(!enabled)("chapters readers can send", () => {
     }
   });
 
+  it.each(["/token-economics", "/training-vs-inference", "/inference-tax", "/custom-silicon", "/moat", "/flywheel"])(
+    "%s takes a link setting an uncertain key to one value, with no error cell",
+    async (path) => {
+      // /training-vs-inference drew utilisation from a uniform of 0.5 to 0.5 and showed 7 error cells (breaker).
+      const page = await openPage(browser, `${path}?set=serving.utilization%3D0.5`);
+      try {
+        expect(parseShareQuery(new URL(page.url()).search).sets).toEqual(["serving.utilization=0.5"]);
+        expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+        if (path === "/training-vs-inference") {
+          expect(await page.textContent('[data-testid="uncertainty"]')).toMatch(
+            /^Serving utilisation is set to one value, 50%, not a range, so nothing here is drawn/
+          );
+        }
+      } finally {
+        await closePage(page);
+      }
+    }
+  );
+
   it("ignores a link whose Monte Carlo would fail, on a chapter that runs one, and settles", async () => {
     // Issue 18's hostile link on a scenario page, now on chapter 4: a range that reaches an impossible HBM reserve.
     const page = await openPage(browser, "/custom-silicon?set=serving.hbmReserve%3D0.05%20to%200.95");

@@ -48,7 +48,9 @@ export function spendUncertainty(input: SpendUncertaintyInput): SpendUncertainty
   const result = monteCarlo<typeof KEY, "crossover">({
     samples,
     seed: input.seed,
-    inputs: {[KEY]: input.distribution ?? {kind: "uniform", min: u0, max: u0}} as Record<typeof KEY, Distribution>,
+    // A utilisation set to one value (a link's `serving.utilization=0.5`) is a point: every draw is u0 (a uniform
+    // from u0 to u0 was refused as inverted bounds, and the chapter showed error cells; breaker).
+    inputs: {[KEY]: input.distribution ?? {kind: "point", value: u0}} as Record<typeof KEY, Distribution>,
     outputs: ["crossover"],
     evaluateAt: (sampled, i, out) => {
       const u = input.distribution ? clampToRange(sampled[KEY][i]!, range) : u0;

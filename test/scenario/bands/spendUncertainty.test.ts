@@ -29,6 +29,16 @@ describe("spendUncertainty", () => {
     expect(one.probabilityCrossover).toBe(full.spend.crossoverMonth === null ? 0 : 1);
   });
 
+  it("with utilisation set to one value (no distribution), gives that value's spend in every band (it threw)", () => {
+    // /training-vs-inference?set=serving.utilization%3D0.5 showed error cells: a uniform from u0 to u0 has inverted
+    // bounds (breaker).
+    const bands = spendUncertainty({point, utilization: u0, samples: 100, seed: 1});
+    const last = point.spend.months.at(-1)!.cumulativeInferenceSpendUsd;
+    const row = bands.cumulativeInferenceFan.at(-1)!;
+    for (const q of ["p5", "p25", "p50", "p75", "p95"] as const) expect(row[q] / last).toBeCloseTo(1, 12);
+    expect(bands.probabilityCrossover).toBe(point.spend.crossoverMonth === null ? 0 : 1);
+  });
+
   it("draws runScenario's utilisations: base's bands are the run's, every month", () => {
     // base's only uncertain key the spend reads is serving.utilization: with the key's own random stream, the same
     // 1,000 draws (seed 1) give the run's per-month bands. /training-vs-inference read $6.72B–$11.1B at month 60
