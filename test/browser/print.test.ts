@@ -80,6 +80,22 @@ describe.skipIf(!enabled)("print", () => {
       expect(bad.stderr.trim().split("\n")).toHaveLength(1);
       expect(bad.stderr).toContain("PAGE: no such page in the built site");
       expect(() => readFileSync(missing)).toThrow();
+      // A link the page does not apply as given, another site's address and a chromium that does not start are each
+      // one line at their flag, and no file (breaker: the first two wrote a PDF and exited 0, the last a stack trace).
+      for (const [args, message] of [
+        [["/token-economics?set=serving.utilization%3D5%20USD"], "PAGE: the page did not apply the link as given"],
+        [["http://evil.example/token-economics"], "PAGE: a page of another site"],
+        [["/token-economics", "--chromium", "/bin/false"], "--chromium: chromium did not start"]
+      ] as const) {
+        const refused = spawnSync(process.execPath, [bin, "pdf", ...args, "--out", missing], {
+          cwd: REPO_ROOT,
+          encoding: "utf8"
+        });
+        expect(refused.status, refused.stderr).toBe(1);
+        expect(refused.stderr.trim().split("\n"), refused.stderr).toHaveLength(1);
+        expect(refused.stderr).toContain(message);
+        expect(() => readFileSync(missing)).toThrow();
+      }
     } finally {
       rmSync(dir, {recursive: true, force: true});
     }

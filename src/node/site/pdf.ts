@@ -82,8 +82,22 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
       found: "no playwright-core"
     });
   }
+  // A file that is there but is no working chromium (`--chromium /bin/false`) fails to launch: say so at the flag
+  // (playwright's error and its call log were printed as a stack trace; breaker).
+  let browser: import("playwright-core").Browser;
+  try {
+    browser = await playwright.chromium.launch({executablePath: chromiumPath, args: [...CHROMIUM_ARGS]});
+  } catch (error) {
+    throw new UserError({
+      flag: "--chromium",
+      message: "chromium did not start",
+      expected: "a working chromium (Debian's: apt-get install chromium)",
+      found: `${chromiumPath} (${String((error as Error).message ?? error)
+        .split("\n")[0]!
+        .slice(0, 200)})`
+    });
+  }
   const server = await serveSite(site);
-  const browser = await playwright.chromium.launch({executablePath: chromiumPath, args: [...CHROMIUM_ARGS]});
   try {
     const context = await browser.newContext({viewport: {width: 1100, height: 1400}});
     await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (request) => request.abort());
@@ -107,6 +121,25 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
         message: "the page shows an error",
         expected: "a page that renders",
         found: errorCell
+      });
+    }
+    // A link's setting the page ignored (an unknown key, a wrong unit) or could not run: the PDF would show the page
+    // without it, and the command was asked for it (it wrote that PDF and exited 0; breaker).
+    const notice = await tab.evaluate(() =>
+      [...document.querySelectorAll("[data-notice]")]
+        .flatMap((element) => {
+          const items = [...element.querySelectorAll("li")];
+          return (items.length ? items : [element]).map((e) => e.textContent?.replace(/\s+/g, " ").trim() ?? "");
+        })
+        .filter(Boolean)
+        .join("; ")
+    );
+    if (notice !== "") {
+      throw new UserError({
+        flag: "PAGE",
+        message: "the page did not apply the link as given",
+        expected: "settings the page accepts (the scenario file reference lists each key's unit and range)",
+        found: notice
       });
     }
     await tab.emulateMedia({media: "print"});
@@ -141,9 +174,24 @@ export function checkOutPath(out: string): void {
 
 /** The path and query of a route or a share link; a route without a leading slash gets one. */
 function routeOf(page: string): URL {
+  let url: URL;
   try {
-    return /^https?:\/\//.test(page) ? new URL(page) : new URL(page.startsWith("/") ? page : `/${page}`, "http://x");
+    url = /^https?:\/\//.test(page) ? new URL(page) : new URL(page.startsWith("/") ? page : `/${page}`, "http://x");
   } catch {
     throw new UserError({flag: "PAGE", message: "not a page route", expected: "a route such as /report", found: page});
   }
+  // A link copied from the preview or a served site is a route of this site; another host's is not (it was printed
+  // from this site, the host ignored; breaker).
+  if (/^https?:\/\//.test(page) && !LOCAL_HOSTS.has(url.hostname)) {
+    throw new UserError({
+      flag: "PAGE",
+      message: "a page of another site",
+      expected: "a route of the built site (/token-economics), or a link to it on 127.0.0.1 or localhost",
+      found: page
+    });
+  }
+  return url;
 }
+
+/** Hosts a link to this site's own pages may name (the preview's and `serve`'s). */
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);

@@ -32,7 +32,7 @@ describe("spendUncertainty", () => {
   it("with utilisation set to one value (no distribution), gives that value's spend in every band (it threw)", () => {
     // /training-vs-inference?set=serving.utilization%3D0.5 showed error cells: a uniform from u0 to u0 has inverted
     // bounds (breaker).
-    const bands = spendUncertainty({point, utilization: u0, samples: 100, seed: 1});
+    const bands = spendUncertainty({point, utilization: u0, distribution: undefined, samples: 100, seed: 1});
     const last = point.spend.months.at(-1)!.cumulativeInferenceSpendUsd;
     const row = bands.cumulativeInferenceFan.at(-1)!;
     for (const q of ["p5", "p25", "p50", "p75", "p95"] as const) expect(row[q] / last).toBeCloseTo(1, 12);
