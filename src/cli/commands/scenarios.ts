@@ -103,6 +103,7 @@ export function registerScenarioCommands(program: Command): void {
         });
       }
       const named = new Map<string, string>();
+      const ids = new Map<string, string>();
       const reports = scenarios.map((scenario) => {
         const {resolved, result} = runScenarioRequest({
           scenario,
@@ -124,7 +125,18 @@ export function registerScenarioCommands(program: Command): void {
             found: scenarios.join(" ")
           });
         }
+        // Two files with one id (a copy outside data/scenarios/ keeping `id: base`) give two columns headed alike.
+        const sameId = [...ids.entries()].find(([, id]) => id === resolved.id);
+        if (sameId !== undefined) {
+          throw new UserError({
+            flag: "SCENARIOS",
+            message: `${scenario} has the id ${resolved.id}, as ${sameId[0]} does`,
+            expected: "scenarios with different ids (the columns are headed by id)",
+            found: scenarios.join(" ")
+          });
+        }
         named.set(resolved.file, scenario);
+        ids.set(scenario, resolved.id);
         return runReport(resolved, result);
       });
       const comparison = compareReports(reports);
