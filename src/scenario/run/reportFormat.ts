@@ -36,6 +36,25 @@ const USD_COMPACT = new Intl.NumberFormat(LOCALE, {
   notation: "compact",
   maximumSignificantDigits: 3
 });
+/**
+ * From a thousand trillion, money and counts are written in scientific notation ("$2.82E71"): a scale word stops at T,
+ * and ICU wrote every further digit ("$279,000,000,…,000T" for a 20-year run at 1,000% growth a year; breaker).
+ */
+const SCIENTIFIC_FROM = 1e15;
+const USD_SCIENTIFIC = new Intl.NumberFormat(LOCALE, {
+  style: "currency",
+  currency: "USD",
+  notation: "scientific",
+  maximumSignificantDigits: 3
+});
+/** The money format of a magnitude: plain, with a scale word from a million, scientific from a thousand trillion. */
+function usdFormat(magnitude: number): Intl.NumberFormat {
+  return magnitude >= SCIENTIFIC_FROM ? USD_SCIENTIFIC : magnitude >= COMPACT_FROM ? USD_COMPACT : USD;
+}
+/** The count format of a magnitude: a scale word from a million, scientific from a thousand trillion. */
+function countFormat(magnitude: number): Intl.NumberFormat {
+  return magnitude >= SCIENTIFIC_FROM ? SCIENTIFIC : magnitude >= COMPACT_FROM ? COMPACT : NUMBER;
+}
 const PRICE = new Intl.NumberFormat(LOCALE, {minimumFractionDigits: 2, maximumFractionDigits: 2});
 /** Percentages: whole from 10% ("37%", "90%"), two significant digits below ("5.3%", "0.42%"). */
 const PERCENT = new Intl.NumberFormat(LOCALE, {style: "percent", maximumFractionDigits: 0});
@@ -136,8 +155,8 @@ export const formatUsdPerHour = withUnit(
 
 /** Money: "$31,120", "$0.5"; from a million with a scale word, "$160M", "$2.76B", "$1.2T"; negative "−$5M". */
 export const formatUsd = unitFormat(
-  (value) => intl(Math.abs(value) >= COMPACT_FROM ? USD_COMPACT : USD, value),
-  (low, high) => intlRange(Math.max(Math.abs(low), Math.abs(high)) >= COMPACT_FROM ? USD_COMPACT : USD, low, high)
+  (value) => intl(usdFormat(Math.abs(value)), value),
+  (low, high) => intlRange(usdFormat(Math.max(Math.abs(low), Math.abs(high))), low, high)
 );
 
 /** "$3,022/MWh". */
@@ -175,10 +194,12 @@ export const formatMonth: UnitFormat & ((month: number | null) => string) = Obje
  */
 export const formatCount = unitFormat(
   (value) =>
-    Math.abs(value) >= COMPACT_FROM && Number.isFinite(value) ? intl(COMPACT, value) : formatDisplayNumber(value),
+    Math.abs(value) >= COMPACT_FROM && Number.isFinite(value)
+      ? intl(countFormat(Math.abs(value)), value)
+      : formatDisplayNumber(value),
   (low, high) =>
     Math.max(Math.abs(low), Math.abs(high)) >= COMPACT_FROM
-      ? intlRange(COMPACT, low, high)
+      ? intlRange(countFormat(Math.max(Math.abs(low), Math.abs(high))), low, high)
       : formatDisplayNumber.range(low, high)
 );
 
