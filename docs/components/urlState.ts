@@ -149,7 +149,11 @@ export function applyShareSets(
       const clash = other !== undefined && other !== setPath(set) && applied.some((a) => setPath(a) === other);
       ignored.push({
         set,
-        reason: clash ? `clashes with ${other}, set before it: ${errorText(error)}` : errorText(error)
+        // Sets are applied in the reference's key order, not the link's: "set before it" read wrong when the dropped
+        // setting came first in the link (breaker).
+        reason: clash
+          ? `clashes with ${other}, which this link also sets (kept): ${errorText(error)}`
+          : errorText(error)
       });
     }
   }
