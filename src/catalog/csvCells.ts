@@ -370,6 +370,13 @@ export class CellReader<Column extends string> {
       );
       return undefined;
     }
+    // The column's physical range too, as optionalPositive checks it (system_overhead 1e6 passed here and failed at
+    // `run`, blamed on a scenario's default; breaker).
+    const range = this.ranges[column];
+    if (range !== undefined && !isInRange(n, range)) {
+      this.fail(column, "out of range", `${describeRange(range)} (the physical range of ${column})`);
+      return undefined;
+    }
     return n;
   }
 

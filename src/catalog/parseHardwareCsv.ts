@@ -165,6 +165,20 @@ function readRow(cells: CellReader<HardwareColumn>): Hardware | undefined {
   const powerW = cells.positive("power_w");
   const priceUsd = cells.optionalPositive("price_usd");
   const hourlyUsd = cells.optionalPositive("hourly_usd");
+  // What the runtime can use is at most what the chip carries: hbm_gb as GiB (an "80 GB" H100 carries 80 GiB and its
+  // runtime reports 79.1 GiB), and at least half of hbm_gb's bytes (every row uses 93–100% of them; below half is a
+  // typo or GB written for GiB). Out of these, a batch the chip cannot hold was served (hbm_gib 800 for an 80 GB
+  // H100; breaker).
+  if (hbmGb !== undefined && hbmGib !== undefined) {
+    const least = (hbmGb * BYTES_PER_GB) / BYTES_PER_GIB / 2;
+    if (hbmGib > hbmGb || hbmGib < least) {
+      cells.fail(
+        "hbm_gib",
+        hbmGib > hbmGb ? "more usable HBM than the chip carries" : "less than half the chip's HBM usable",
+        `a capacity in GiB from ${Number(least.toPrecision(4))} (half of hbm_gb) to ${hbmGb} (hbm_gb read as GiB)`
+      );
+    }
+  }
   const systemOverhead = cells.nonNegative("system_overhead");
   const systemPowerW = cells.positive("system_power_w");
   if (powerW !== undefined && systemPowerW !== undefined && systemPowerW < powerW) {

@@ -258,6 +258,38 @@ describe("parseHardwareCsv validation", () => {
     expect(errors[6]!.detail.found).toBe("'power'");
   });
 
+  it.each([
+    // An 80 GB H100 carries 80 GiB (its runtime reports 79.11): usable HBM from 80e9 ÷ 2^30 ÷ 2 = 37.25 to 80 GiB.
+    [
+      "800",
+      "more usable HBM than the chip carries",
+      "a capacity in GiB from 37.25 (half of hbm_gb) to 80 (hbm_gb read as GiB)"
+    ],
+    [
+      "0.02",
+      "less than half the chip's HBM usable",
+      "a capacity in GiB from 37.25 (half of hbm_gb) to 80 (hbm_gb read as GiB)"
+    ]
+  ])(
+    "checks hbm_gib %s against hbm_gb (a batch the chip cannot hold was served; breaker)",
+    (gib, message, expected) => {
+      const row = GOOD_ROW.replace(",79.11,", `,${gib},`);
+      const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
+      expect(errors.map((e) => e.detail)).toEqual([
+        expect.objectContaining({line: 2, column: cellColumn(row, 10), path: "hbm_gib", message, expected})
+      ]);
+    }
+  );
+
+  it("checks system_overhead against its physical range (1e6 passed validate and failed at run; breaker)", () => {
+    const row = GOOD_ROW.replace(",0.5,1275,", ",1000000,1275,");
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(errors.map((e) => [e.detail.line, e.detail.column, e.detail.path, e.detail.message])).toEqual([
+      [2, cellColumn(row, 17), "system_overhead", "out of range"]
+    ]);
+    expect(errors[0]!.detail.expected).toMatch(/\[0, 10\]/);
+  });
+
   it("names missing and unexpected header columns", () => {
     const header = HEADER.replace("hbm_tbps", "hbm_gbps");
     const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
