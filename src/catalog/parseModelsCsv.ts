@@ -53,7 +53,8 @@ export const MODEL_CELL_RANGES = {
   mla_rope_dim: {min: 1, max: 1e6},
   experts: {min: 1, max: 1e5},
   experts_per_token: {min: 1, max: 1e4},
-  vocab_size: {min: 1, max: 1e8},
+  // At least the 256 byte values a byte-level tokenizer starts from (vocab_size 1 passed and moved the cost; breaker).
+  vocab_size: {min: 256, max: 1e8},
   context_tokens: {min: 1, max: 1e9},
   training_tokens_t: {min: 1e-6, max: 1e5}
 } as const satisfies Partial<Record<ModelColumn, NumberRange>>;
@@ -111,8 +112,23 @@ function readRow(cells: CellReader<ModelColumn>): ModelArchitecture | undefined 
   if (experts !== undefined && expertsPerToken !== undefined && expertsPerToken > experts) {
     cells.fail("experts_per_token", "more experts per token than experts", `at most experts (${experts})`);
   }
-  if (experts === 1 && paramsB !== undefined && activeB !== undefined && activeB !== paramsB) {
+  if (experts === 1 && paramsB !== undefined && activeB !== undefined && activeB < paramsB) {
     cells.fail("active_params_b", "dense model with fewer active parameters", `params_b (${paramsB}) when experts = 1`);
+  }
+  // The attention's width, heads × head_dim, is the hidden size in most models and within a factor of 4 of it in every
+  // published one (PaLM 540B 0.67×, DeepSeek-V3 2.3×: their configs). Outside that, one of the three cells is a typo
+  // (hidden_size 3 or head_dim 1 passed and moved the cost; breaker): head_dim when it is outside 16–1,024, which
+  // every published model's is within, else hidden_size.
+  if (hiddenSize !== undefined && attentionHeads !== undefined && headDim !== undefined) {
+    const width = attentionHeads * headDim;
+    if (width > 4 * hiddenSize || width < hiddenSize / 4) {
+      const column = headDim < 16 || headDim > 1024 ? "head_dim" : "hidden_size";
+      cells.fail(
+        column,
+        "attention width far from the hidden size",
+        `attention_heads × head_dim (${attentionHeads} × ${headDim} = ${width}) within a factor of 4 of hidden_size (${hiddenSize})`
+      );
+    }
   }
   if (attentionHeads !== undefined && kvHeads !== undefined && kvHeads > attentionHeads) {
     cells.fail("kv_heads", "more KV heads than attention heads", `at most attention_heads (${attentionHeads})`);

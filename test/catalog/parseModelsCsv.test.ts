@@ -9,7 +9,7 @@ import {DEEPSEEK_V3_TRAINING, GPT3_175B_TRAINING, LLAMA31_405B_TRAINING} from ".
 const FILE = "data/models.csv";
 const text = readFileSync(new URL("../../data/models.csv", import.meta.url), "utf8");
 const HEADER = MODEL_COLUMNS.join(",");
-const GOOD_ROW = "tiny,Tiny,1,1,2,64,4,2,16,,,1,1,100,false,512,0.1,Paper,https://arxiv.org/abs/0000.00000,";
+const GOOD_ROW = "tiny,Tiny,1,1,2,64,4,2,16,,,1,1,256,false,512,0.1,Paper,https://arxiv.org/abs/0000.00000,";
 
 function errorsOf(fn: () => unknown): UserErrors["errors"] {
   try {
@@ -147,12 +147,12 @@ describe("parseModelsCsv validation", () => {
   it("reports every bad cell with its line and column", () => {
     const rows = [
       // line 3: active > params (field 4), fractional layers (field 5), experts_per_token > experts (field 13)
-      "moe,MoE,10,12,2.5,64,4,2,16,,,4,8,100,false,512,,Paper,https://arxiv.org,",
+      "moe,MoE,10,12,2.5,64,4,2,16,,,4,8,256,false,512,,Paper,https://arxiv.org,",
       // line 4: missing name (field 2), kv_heads > heads (field 8), tied_embeddings not a boolean (field 15), zero
       // context (field 16), no source URL (field 19)
-      "dense,,1,1,2,64,4,8,16,,,1,1,100,yes,0,,Paper,,",
+      "dense,,1,1,2,64,4,8,16,,,1,1,256,yes,0,,Paper,,",
       // line 5: an MLA latent without its rope part (field 11)
-      "mla,MLA,1,1,2,64,4,4,16,576,,1,1,100,false,512,,Paper,https://arxiv.org,"
+      "mla,MLA,1,1,2,64,4,4,16,576,,1,1,256,false,512,,Paper,https://arxiv.org,"
     ];
     const errors = errorsOf(() => parseModelsCsv([HEADER, GOOD_ROW, ...rows].join("\n"), {file: FILE}));
     // Each column is the character column of the field's first character (cellColumn counts the cells before it).
@@ -175,15 +175,43 @@ describe("parseModelsCsv validation", () => {
   });
 
   it("rejects KV heads that do not divide the attention heads (64 query heads cannot share 7 KV heads evenly)", () => {
-    const row = "gqa,GQA,1,1,2,64,64,7,16,,,1,1,100,false,512,,Paper,https://arxiv.org,";
+    const row = "gqa,GQA,1,1,2,1024,64,7,16,,,1,1,256,false,512,,Paper,https://arxiv.org,";
     const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));
     expect(errors[0]!.detail).toMatchObject({
       path: "kv_heads",
       line: 2,
-      // Field 8, after `gqa,GQA,1,1,2,64,64,` (3 + 3 + 1 + 1 + 1 + 2 + 2 characters and 7 commas = 20), at 21.
-      column: 21,
+      // Field 8, after `gqa,GQA,1,1,2,1024,64,` (3 + 3 + 1 + 1 + 1 + 4 + 2 characters and 7 commas = 22), at 23.
+      column: 23,
       message: "KV heads do not divide the attention heads"
     });
+  });
+
+  it("says only that active parameters exceed the total when they do, dense or not (it said both; breaker)", () => {
+    const row = GOOD_ROW.replace("tiny,Tiny,1,1,", "tiny,Tiny,1,2,");
+    const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(errors.map((e) => e.detail.message)).toEqual(["active parameters exceed total"]);
+  });
+
+  it.each([
+    // GOOD_ROW: hidden_size 64 (field 6), 4 heads × head_dim 16 (field 9) = 64.
+    ["hidden_size 3", "tiny,Tiny,1,1,2,64,", "tiny,Tiny,1,1,2,3,", "hidden_size", 6],
+    ["head_dim 1", ",64,4,2,16,", ",64,4,2,1,", "head_dim", 9],
+    ["hidden_size 1024", "tiny,Tiny,1,1,2,64,", "tiny,Tiny,1,1,2,1024,", "hidden_size", 6]
+  ])(
+    "rejects an attention width far from the hidden size (%s passed and moved the cost; breaker)",
+    (_, from, to, path, field) => {
+      const row = GOOD_ROW.replace(from, to);
+      const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));
+      expect(errors.map((e) => [e.detail.path, e.detail.column, e.detail.message])).toEqual([
+        [path, cellColumn(row, field), "attention width far from the hidden size"]
+      ]);
+    }
+  );
+
+  it("rejects a vocabulary smaller than the 256 byte values", () => {
+    const row = GOOD_ROW.replace(",1,1,256,false,", ",1,1,1,false,");
+    const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(errors.map((e) => [e.detail.path, e.detail.message])).toEqual([["vocab_size", "out of range"]]);
   });
 
   it("rejects a dense model whose active parameters differ from its total", () => {
