@@ -375,3 +375,20 @@ describe("compare with two files of one id", () => {
     );
   });
 });
+
+describe("validate of a file with an error in one value and an unknown catalog id in another", () => {
+  it("reports both in one pass (the id was reported only once the range error was fixed; trial and breaker)", async () => {
+    const file = join(dir, "two-errors.md");
+    writeFileSync(
+      file,
+      "---\ntitle: Two errors\nextends: base\nserving:\n  utilization: 1.5\n  hardware: h100-sxn\n---\n"
+    );
+    const {code, stdout, stderr} = await runCli(["validate", file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toEqual([
+      `token-ledger: ${file}:5:16: serving.utilization: out of range: expected a fraction in [0.01, 1], found 1.5`,
+      `token-ledger: ${file}:6:13: serving.hardware: unknown hardware id 'h100-sxn': expected an id from data/hardware.csv, found h100-sxn (did you mean 'h100-sxm', 'h200-sxm' or 'h800-sxm'?)`
+    ]);
+  });
+});

@@ -482,10 +482,12 @@ describe("token-ledger compare", () => {
     expect(stdout).toContain(`* ${DEFAULT_PRICES_NOTE}.`);
   });
 
-  it("notes a scenario's too-small fleet once when the scenario is named twice (it printed twice)", async () => {
-    // deepseek-one-day is the bundled scenario whose fleet.chips is too few (see "runs every scenario" above).
-    const {code, stderr} = await runCli(["compare", "deepseek-one-day", "deepseek-one-day", "--json", ...FEW]);
+  it("notes a scenario's too-small fleet once, naming it, with stdout the comparison alone", async () => {
+    // deepseek-one-day is the bundled scenario whose fleet.chips is too few (see "runs every scenario" above); naming
+    // one scenario twice is an error now (badInput.test.ts), so the note is once per scenario compared.
+    const {code, stdout, stderr} = await runCli(["compare", "deepseek-one-day", "base", "--json", ...FEW]);
     expect(code).toBe(0);
+    expect(JSON.parse(stdout).scenarios).toEqual(["deepseek-one-day", "base"]);
     expect(stderr).toMatch(/^token-ledger: note: deepseek-one-day: fleet\.chips \(1,814 chips\)[^\n]*\n$/);
   });
 

@@ -193,8 +193,29 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
   }
   const placed = new Set(errors.map((error) => `${error.detail.line}:${error.detail.column}`));
   errors.push(...duplicates.filter((error) => !placed.has(`${error.detail.line}:${error.detail.column}`)));
-  if (errors.length) throw new UserErrors(capErrors(file, sortErrors(errors)));
+  if (errors.length) {
+    // What was read without error goes with the errors: `validate` still checks its catalog ids (scenarioCheck.ts).
+    throw Object.assign(new UserErrors(capErrors(file, sortErrors(errors))), {
+      partial: withoutErrors(scenario, errors)
+    });
+  }
   return scenario;
+}
+
+/**
+ * The scenario a file with errors would be without the keys in error (and their sources): what the file's other
+ * checks can still read. Attached as `partial` to the UserErrors parseScenario throws once the front matter is a map.
+ */
+function withoutErrors(scenario: ParsedScenario, errors: readonly UserError[]): ParsedScenario {
+  const failed = new Set(errors.map((error) => error.detail.path));
+  const keep = <T>(entries: Record<string, T>) =>
+    Object.fromEntries(Object.entries(entries).filter(([path]) => !failed.has(path)));
+  return {...scenario, values: keep(scenario.values), sources: keep(scenario.sources)};
+}
+
+/** The part of a scenario file read without error, when parseScenario threw for the rest (see withoutErrors). */
+export function partialScenario(error: unknown): ParsedScenario | undefined {
+  return error instanceof UserErrors ? (error as UserErrors & {partial?: ParsedScenario}).partial : undefined;
 }
 
 /**
