@@ -117,13 +117,16 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   flywheelCostReduction: {
     // Says where the saving comes from: none when silicon.designCycle is already flywheel.minDesignCycle (asic-9-months
     // read "0%" beside "+146% users" with nothing between them; trial).
-    label: "flywheel: cost per token saved by closing the loop (design cycles shortened)",
+    label: "flywheel: cost per token saved as better models shorten chip design",
     unit: "fraction",
     displayUnit: "%",
     scale: 100
   },
   flywheelUserGain: {
-    label: "flywheel: extra users at the horizon, loop closed (cheaper tokens widen the market)",
+    // Link 2 alone: the closed loop's market answers the cost decline both loops share, the open loop's stays fixed, so
+    // users gain where the design cycle saves nothing (asic-9-months: 0% saved beside +146% users read as a
+    // contradiction; trial).
+    label: "flywheel: extra users at the horizon as cheaper tokens widen the market (against a fixed market)",
     unit: "fraction",
     displayUnit: "%",
     scale: 100
