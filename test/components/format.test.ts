@@ -50,7 +50,7 @@ describe("unit formatters", () => {
     expect(formatUsd(999e12)).toBe("$999T");
     // From a thousand trillion in scientific notation: ICU's compact form stops at T and wrote 60 zeros before it.
     expect(formatUsd(2.7943e71)).toBe("$2.79E71");
-    expect(formatUsd.range(2.15e71, 3.55e71)).toBe("$2.15E71 – $3.55E71");
+    expect(formatUsd.range(2.15e71, 3.55e71)).toBe("$2.15E71–$3.55E71");
     expect(formatCount(1.5e16)).toBe("1.5E16");
     expect(formatCount(4.69e7)).toBe("46.9M");
     expect(formatUsd(-5e6)).toBe("\u2212$5M");
@@ -95,9 +95,9 @@ describe("unit formatters", () => {
     expect(formatInterval(1.474e9, 4.14e9, formatUsd)).toBe("$1.47–4.14B");
     expect(formatUsdPerMTok.range(0.759, 1.25)).toBe("0.759–1.25 USD/Mtok");
     expect(formatCount.range(2852, 13100)).toBe("2,852–13,100");
-    expect(formatCount.range(2.852e6, 13.1e6)).toBe("2.85M – 13.1M");
-    expect(formatPercent.range(0.199, 0.29)).toBe("20% – 29%");
-    expect(formatPercent.range(0.051, 0.083)).toBe("5.1% – 8.3%");
+    expect(formatCount.range(2.852e6, 13.1e6)).toBe("2.85M–13.1M");
+    expect(formatPercent.range(0.199, 0.29)).toBe("20%–29%");
+    expect(formatPercent.range(0.051, 0.083)).toBe("5.1%–8.3%");
     expect(formatUsd.range(-2e8, 3e9)).toBe("\u2212$200M – $3B");
     // Both ends negative (openai-2024's NPV, p5 −$507M, p95 −$154M): each end whole; ICU's "−$507–154M" read as +154.
     expect(formatUsd.range(-5.07e8, -1.54e8)).toBe("\u2212$507M – \u2212$154M");
@@ -201,7 +201,7 @@ describe("formatAssumption", () => {
     const uniform = (min: number, max: number) => ({kind: "uniform", min, max}) as const;
     expect(formatAssumption("moat.catchUpMonths", uniform(2, 12))).toBe("2.5–11.5 months (90% interval)");
     expect(formatAssumption("silicon.nre", uniform(100e6, 300e6))).toBe("$110–290M (90% interval)");
-    expect(formatAssumption("serving.utilization", uniform(0.4, 0.6))).toBe("41% – 59% (90% interval)");
+    expect(formatAssumption("serving.utilization", uniform(0.4, 0.6))).toBe("41%–59% (90% interval)");
     // The larger end picks the display unit for both: 50B and 950B tokens.
     expect(formatAssumption("fleet.inputTokensPerDay", uniform(0, 1e12))).toBe("50–950B tokens (90% interval)");
   });

@@ -104,7 +104,7 @@ describe("storyAssumptionItems", () => {
       changed: false
     });
     // Not set on the page: the scenario's distribution (base.md: "0.45 to 0.75", a 90% interval), not its median.
-    expect(utilization!.value).toBe("45% – 75% (90% interval)");
+    expect(utilization!.value).toBe("45%–75% (90% interval)");
   });
 
   it("shows the page's value of a key a slider has changed, flagged, and a symbol after the label", () => {

@@ -84,7 +84,7 @@ function intl(format: Intl.NumberFormat, value: number): string {
 }
 
 /**
- * `format.formatRange(low, high)` ("0.759–1.25", "$1.47–4.14B", "19.9% – 29%"), with the minus sign as U+2212, each end
+ * `format.formatRange(low, high)` ("0.759–1.25", "$1.47–4.14B", "19.9%–29%"), with the minus sign as U+2212, each end
  * whole when both are negative ("−$507M – −$154M"). Range
  * formatting costs about half a millisecond a call, and a page redraws its tables at every slider step with mostly
  * the same ranges, so the last RANGE_CACHE_SIZE results are kept.
@@ -98,8 +98,14 @@ function intlRange(format: Intl.NumberFormat, low: number, high: number): string
     if (byFormat.size >= RANGE_CACHE_SIZE) byFormat.clear();
     // Both ends negative: ICU writes the shared "−$" and "M" once ("−$507–154M"), which reads as −507 to +154; each
     // end is written whole instead ("−$507M – −$154M").
+    // Spaces around the dash only where a minus sign is beside it: ICU spaced the ranges it could not collapse
+    // ("$1,308 – $2,157/MWh", "28% – 39%") beside those it could ("$256–422M"); a run printed both (trial).
     text =
-      low < 0 && high < 0 ? `${intl(format, low)} – ${intl(format, high)}` : join(format.formatRangeToParts(low, high));
+      low < 0 && high < 0
+        ? `${intl(format, low)} – ${intl(format, high)}`
+        : low < 0
+          ? join(format.formatRangeToParts(low, high))
+          : join(format.formatRangeToParts(low, high)).replace(" – ", "–");
     byFormat.set(key, text);
   }
   return text;
