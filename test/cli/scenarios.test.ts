@@ -479,7 +479,12 @@ describe("token-ledger compare", () => {
     expect(code).toBe(0);
     const line = stdout.split("\n").find((l) => l.startsWith("revenue per day at list prices"))!;
     expect(line).toMatch(/^revenue per day at list prices\s+\$[\d.]+[KMB]? \*\s+\$[\d,.]+[KMB]?$/);
-    expect(stdout).toContain(`* ${DEFAULT_PRICES_NOTE}.`);
+    // The footnote names the starred scenarios (with three, "this scenario sets no prices" read wrong: trial).
+    expect(stdout).toContain(
+      `* ${DEFAULT_PRICES_NOTE.replace("this scenario sets no prices", "base sets no prices")}.`
+    );
+    const three = await runCli(["compare", "base", "openai-2024", "deepseek-one-day", ...FEW]);
+    expect(three.stdout).toContain("GPT-4o's API prices: base and openai-2024 set no prices.");
   });
 
   it("notes a scenario's too-small fleet once, naming it, with stdout the comparison alone", async () => {

@@ -243,9 +243,11 @@ function formatRun(report: RunReport): string {
 
 function formatComparison(comparison: Comparison, reports: readonly RunReport[]): string {
   const header = ["", ...comparison.scenarios];
+  // As run's table and /compare write them, with units ("1.80 USD/h", "45%–75% (90% interval)"; it wrote "1.3 USD/h"
+  // beside run's "1.30 USD/h" and distributions in file notation; trial).
   const assumptions = Object.entries(comparison.differingAssumptions).map(([path, values]) => [
     path,
-    ...values.map((value) => displayValue(path, value))
+    ...values.map((value) => formatAssumption(path, value))
   ]);
   // A price-list metric of a scenario that sets no prices is at the default list: starred, as `run` stars it (the
   // comparison printed it bare; trial).
@@ -264,7 +266,10 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
     "Metrics (the median of the draws [5th–95th percentile] where uncertain):",
     "",
     formatTable(header, metrics),
-    ...(noPrices.some(Boolean) ? ["", `* ${DEFAULT_PRICES_NOTE}.`] : [])
+    // Said of the starred columns, not "this scenario" (three scenarios read "this scenario sets no prices"; trial).
+    ...(noPrices.some(Boolean)
+      ? ["", `* ${DEFAULT_PRICES_NOTE.replace("this scenario sets no prices", `${starred(comparison, noPrices)}`)}.`]
+      : [])
   ].join("\n");
 }
 
@@ -279,4 +284,12 @@ function noteFleetCapacity(reports: readonly RunReport[]): void {
     if (note) lines.add(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
   }
   for (const line of lines) process.stderr.write(line);
+}
+
+/** Who the default-prices footnote speaks of: "base and openai-2024 set no prices", "openai-2024 sets no prices". */
+function starred(comparison: Comparison, noPrices: readonly boolean[]): string {
+  const ids = comparison.scenarios.filter((_, i) => noPrices[i]);
+  return ids.length === 1
+    ? `${ids[0]} sets no prices`
+    : `${ids.slice(0, -1).join(", ")} and ${ids.at(-1)} set no prices`;
 }
