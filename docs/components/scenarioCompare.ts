@@ -71,7 +71,8 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
 /** The assumptions whose values differ between the scenarios, with the unit; hover a value for its origin and source. */
 export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTMLElement {
   const table = document.createElement("table");
-  table.className = "scenario-table scenario-compare-assumptions";
+  // On a phone, blocks as the metrics are (the key column took the width and cut the values mid-word: trial).
+  table.className = "scenario-table scenario-compare-assumptions phone-blocks";
   headerRow(table, "Assumption", columns);
   const body = table.createTBody();
   const first = columns[0];
@@ -88,9 +89,10 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
     key.textContent = assumption.path;
     const name = tr.insertCell();
     name.append(scenarioKey(assumption.path)?.label ?? assumption.path, document.createElement("br"), key);
-    for (const v of values) {
+    values.forEach((v, j) => {
       const cell = tr.insertCell();
       cell.textContent = v.value;
+      cell.dataset.label = columns[j]!.id;
       if (v.unused) {
         const note = document.createElement("div");
         note.className = "muted scenario-unused";
@@ -99,7 +101,7 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
       }
       cell.title = `${v.origin}${v.source ? ` — ${v.source}` : ""}`;
       if (v.exact !== assumption.exact) cell.className = "scenario-differs";
-    }
+    });
   });
   if (!differing) {
     const tr = body.insertRow();

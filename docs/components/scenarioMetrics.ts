@@ -217,7 +217,7 @@ export function BandsSummary(
       ? `within the horizon in ${formatPercent(1 - crossoverRow!.nullShare)} of them, in ${crossoverRange} in 90% of those`
       : `in ${crossoverRange}`;
   p.append(`The bands and the 90% intervals come from ${formatDisplayNumber(samples)} draws (seed ${seed}) of `);
-  // Each key by its label, the key path after it for authors: "GPU utilisation (serving.utilization)".
+  // Each key by its label, the key path after it for authors: "Serving utilisation (serving.utilization)".
   uncertainKeys.forEach((key, i) => {
     if (i) p.append(i === uncertainKeys.length - 1 ? " and " : ", ");
     const label = scenarioKey(key)?.label;
