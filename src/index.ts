@@ -60,4 +60,5 @@ export * from "./scenario/run/scenarioDraws.js";
 export * from "./scenario/run/runReport.js";
 export * from "./scenario/run/reportFormat.js";
 export * from "./scenario/evaluate/metricInfo.js";
+export {unreadCustomChipKeys} from "./scenario/evaluate/customChipSpec.js";
 export * from "./scenario/run/sweepScenario.js";
