@@ -261,20 +261,32 @@ describe("token-ledger sweep: errors write no file", () => {
     expect(readdirSync(where)).toEqual([]);
   });
 
-  it("varying silicon.relativeThroughput beside silicon.chip is the error setting it is", async () => {
+  it("varying silicon.relativeThroughput over a file's silicon.chip wins, as --set does (set more directly)", async () => {
+    // The description set most directly wins (customChipMode): a varied key is an override, over the file's chip. It
+    // was an error, though the mode chose the relative throughput when set more directly (breaker).
     const where = folder("chip");
     const scenario = join(where, "chip.md");
     writeFileSync(scenario, "---\ntitle: chip\nextends: asic-9-months\nsilicon:\n  chip: custom-inference-asic\n---\n");
     const out = join(where, "grid.csv");
-    const vary = ["--vary", "silicon.relativeThroughput=0.5:1.5:3", "--out", out];
+    const vary = [
+      "--vary",
+      "silicon.relativeThroughput=0.5:1.5:3",
+      "--metrics",
+      "siliconRelativeThroughput",
+      "--out",
+      out
+    ];
     const swept = await runCli(["sweep", scenario, ...vary]);
-    const set = await runCli(["run", scenario, "--set", "silicon.relativeThroughput=1.5"]);
-    expect(swept.code).toBe(1);
-    expect(set.code).toBe(1);
-    const reason = "silicon.relativeThroughput: the custom chip's throughput is derived from silicon.chip";
-    expect(swept.stderr).toContain(`token-ledger: --vary: ${reason}`);
-    expect(set.stderr).toContain(`token-ledger: --set: ${reason}`);
-    expect(readdirSync(where)).toEqual(["chip.md"]);
+    const set = await runCli(["run", scenario, "--set", "silicon.relativeThroughput=1.5", "--json", "--samples", "50"]);
+    expect(swept.code, swept.stderr).toBe(0);
+    expect(set.code, set.stderr).toBe(0);
+    const rows = csvParse(readFileSync(out, "utf8"));
+    expect(rows.map((row) => Number(row.siliconRelativeThroughput))).toEqual([0.5, 1, 1.5]);
+    const json = JSON.parse(set.stdout);
+    expect(json.metrics.siliconRelativeThroughput.p50).toBe(1.5);
+    expect(json.assumptions["silicon.chip"].unused).toBe(
+      "the custom chip's throughput is silicon.relativeThroughput, set more directly"
+    );
   });
 
   it("a model error at a grid point is blamed on a varied key, naming --vary, not on a default", async () => {

@@ -77,7 +77,9 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
     );
   }
   const described = Math.max(catalog, specs);
-  if (relative > 0 && described > 0 && relative >= described) {
+  // A relative throughput set as directly as the chip's description clashes; set more directly (a `--set` over the
+  // file's chip, a child's over its parent's) it wins, as the mode below says (it was refused: breaker).
+  if (relative > 0 && described > 0 && relative === described) {
     errors.push(
       scenarioValueError(resolved, "silicon.relativeThroughput", {
         message: `the custom chip's throughput is derived from ${catalog >= specs ? "silicon.chip" : "its specs"}`,
