@@ -71,6 +71,12 @@ describe.skipIf(!enabled)("print", () => {
       });
       expect(ok.status, ok.stderr).toBe(0);
       expect(readFileSync(out).subarray(0, 5).toString()).toBe("%PDF-");
+      // A trailing slash names the same page (it waited 30 s and printed a stack trace; breaker).
+      const slash = spawnSync(process.execPath, [bin, "pdf", "/token-economics/", "--out", out], {
+        cwd: REPO_ROOT,
+        encoding: "utf8"
+      });
+      expect(slash.status, slash.stderr).toBe(0);
       const missing = join(dir, "missing.pdf");
       const bad = spawnSync(process.execPath, [bin, "pdf", "/no-such-page", "--out", missing], {
         cwd: REPO_ROOT,
@@ -85,6 +91,8 @@ describe.skipIf(!enabled)("print", () => {
       for (const [args, message] of [
         [["/token-economics?set=serving.utilization%3D5%20USD"], "PAGE: the page did not apply the link as given"],
         [["http://evil.example/token-economics"], "PAGE: a page of another site"],
+        [["//evil.example/token-economics"], "PAGE: a page of another site"],
+        [["/index?set=serving.utilization%3D0.5"], "PAGE: this page takes no settings"],
         [["/token-economics", "--chromium", "/bin/false"], "--chromium: chromium did not start"]
       ] as const) {
         const refused = spawnSync(process.execPath, [bin, "pdf", ...args, "--out", missing], {

@@ -111,9 +111,19 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
         found: page
       });
     }
-    await tab.waitForFunction((selector) => !document.querySelector(selector), PENDING, {
-      timeout: options.timeoutMs ?? 30_000
-    });
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    try {
+      await tab.waitForFunction((selector) => !document.querySelector(selector), PENDING, {timeout: timeoutMs});
+    } catch (error) {
+      if (!(error instanceof Error && error.name === "TimeoutError")) throw error;
+      // A page that never settles is one line, not playwright's stack trace (breaker).
+      throw new UserError({
+        flag: "PAGE",
+        message: "the page did not finish rendering",
+        expected: `a page of the built site that renders within ${timeoutMs / 1000} s`,
+        found: page
+      });
+    }
     const errorCell = await tab.evaluate(() => document.querySelector(".observablehq--error")?.textContent ?? null);
     if (errorCell !== null) {
       throw new UserError({
@@ -125,21 +135,40 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
     }
     // A link's setting the page ignored (an unknown key, a wrong unit) or could not run: the PDF would show the page
     // without it, and the command was asked for it (it wrote that PDF and exited 0; breaker).
-    const notice = await tab.evaluate(() =>
+    const notices = await tab.evaluate(() =>
       [...document.querySelectorAll("[data-notice]")]
         .flatMap((element) => {
           const items = [...element.querySelectorAll("li")];
           return (items.length ? items : [element]).map((e) => e.textContent?.replace(/\s+/g, " ").trim() ?? "");
         })
         .filter(Boolean)
-        .join("; ")
     );
-    if (notice !== "") {
+    if (notices.length) {
+      // Each item reads "setting — why": the settings are what was found, the reasons the hint (a reason cut at the
+      // found value's 80 characters lost its expected range; breaker).
+      const split = notices.map((text) => {
+        const at = text.indexOf(" — ");
+        return at < 0 ? {set: text, why: ""} : {set: text.slice(0, at), why: text.slice(at + 3)};
+      });
       throw new UserError({
         flag: "PAGE",
         message: "the page did not apply the link as given",
         expected: "settings the page accepts (the scenario file reference lists each key's unit and range)",
-        found: notice
+        found: split.map((item) => item.set).join(" "),
+        hint: split
+          .map((item) => item.why)
+          .filter(Boolean)
+          .join("; ")
+      });
+    }
+    // A page without a share link takes no settings: it would print without them (the front page, /reference).
+    const sets = new URLSearchParams(route.search).getAll("set");
+    if (sets.length && !(await tab.evaluate(() => document.querySelector("[data-share]") !== null))) {
+      throw new UserError({
+        flag: "PAGE",
+        message: "this page takes no settings",
+        expected: "set= only on a chapter or a scenario page (the pages with a share link)",
+        found: page
       });
     }
     await tab.emulateMedia({media: "print"});
@@ -181,8 +210,8 @@ function routeOf(page: string): URL {
     throw new UserError({flag: "PAGE", message: "not a page route", expected: "a route such as /report", found: page});
   }
   // A link copied from the preview or a served site is a route of this site; another host's is not (it was printed
-  // from this site, the host ignored; breaker).
-  if (/^https?:\/\//.test(page) && !LOCAL_HOSTS.has(url.hostname)) {
+  // from this site, the host ignored; breaker), nor one without a scheme ("//evil.com/x").
+  if ((/^https?:\/\//.test(page) && !LOCAL_HOSTS.has(url.hostname)) || page.startsWith("//")) {
     throw new UserError({
       flag: "PAGE",
       message: "a page of another site",
@@ -190,6 +219,8 @@ function routeOf(page: string): URL {
       found: page
     });
   }
+  // "/token-economics/" is the page "/token-economics" (the folder's index does not exist, and the page never rendered).
+  if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/+$/, "") || "/";
   return url;
 }
 
