@@ -392,3 +392,40 @@ describe("validate of a file with an error in one value and an unknown catalog i
     ]);
   });
 });
+
+describe("validate's list of a file's errors", () => {
+  it("has a custom chip described twice beside a value error, in line order (the clashes showed only once it was fixed)", async () => {
+    const file = join(dir, "clashes.md");
+    writeFileSync(
+      file,
+      "---\ntitle: Clashes\nextends: asic-9-months\nserving:\n  utilization: 3\nsilicon:\n  chip: custom-inference-asic\n  relativeThroughput: 1.2\n  unitCost: $5k\n  dieArea: 700 mm²\n---\n"
+    );
+    const {code, stderr} = await runCli(["validate", file]);
+    expect(code).toBe(1);
+    expect(
+      stderr
+        .trim()
+        .split("\n")
+        .map((line) => line.match(/^token-ledger: [^:]+:(\d+:\d+): ([\w.]+):/)?.slice(1))
+    ).toEqual([
+      ["5:16", "serving.utilization"],
+      ["8:23", "silicon.relativeThroughput"],
+      ["10:12", "silicon.dieArea"]
+    ]);
+  });
+
+  it("prints a parent's error once when the parent and a child failing on it are both given (it printed twice; breaker)", async () => {
+    const parent = join(dir, "clash-parent.md");
+    const child = join(dir, "clash-child.md");
+    writeFileSync(
+      parent,
+      "---\ntitle: Parent\nextends: asic-9-months\nsilicon:\n  unitCost: $5k\n  dieArea: 700 mm²\n---\n"
+    );
+    writeFileSync(child, "---\ntitle: Child\nextends: clash-parent\n---\n");
+    const {code, stderr} = await runCli(["validate", parent, child]);
+    expect(code).toBe(1);
+    const lines = stderr.trim().split("\n");
+    expect(lines).toHaveLength(new Set(lines).size);
+    expect(lines.filter((line) => line.includes(`${parent}:6:12: silicon.dieArea`))).toHaveLength(1);
+  });
+});
