@@ -116,6 +116,19 @@ describe("the custom chip's price: silicon.unitCost or its die", () => {
     expect(price(set.stdout)).toBe(5000);
   });
 
+  it("run lists HBM stacks beside a unit cost and no specs as not used (they were listed as read; breaker)", async () => {
+    const file_ = file("hbm-beside-cost.md", "extends: base\nsilicon:\n  unitCost: $9k\n  hbmStacks: 8\n");
+    const json = JSON.parse((await runCli(["run", file_, "--json", "--samples", "50"])).stdout);
+    expect(json.assumptions["silicon.hbmStacks"].unused).toBe(
+      "the custom chip's price is silicon.unitCost and its throughput is not built from its specs"
+    );
+    expect(json.assumptions["silicon.unitCost"].unused).toBeUndefined();
+    // Set alone over base's inherited unit cost, they describe the die, whose price wins: read.
+    const die = file("hbm-alone.md", "extends: base\nsilicon:\n  hbmStacks: 8\n");
+    const built = JSON.parse((await runCli(["run", die, "--json", "--samples", "50"])).stdout);
+    expect(built.assumptions["silicon.hbmStacks"].unused).toBeUndefined();
+  });
+
   it("run lists an inherited unit cost the die's price replaces apart, as not used (it was listed as an input)", async () => {
     // asic-9-months.md line 7 sets silicon.unitCost $12,000; this child describes a die, whose price wins.
     const child = file("die-of-asic.md", "extends: asic-9-months\nsilicon:\n  dieArea: 600 mm²\n  node: n5\n");

@@ -184,6 +184,14 @@ export function unreadCustomChipKeys(resolved: ResolvedScenario): Record<string,
   if (mode !== "relative") mark(["silicon.relativeThroughput"], throughput);
   if (mode !== "catalog") mark(["silicon.chip"], throughput);
   if (mode !== "specs") mark(CUSTOM_CHIP_SPEC_KEYS, throughput);
+  // The HBM stacks are read by the die's price and by a chip given by its specs: with neither, by nothing (`run`
+  // listed silicon.hbmStacks among the assumptions it used beside a unit cost; breaker).
+  if (customUnitCostMode(resolved).unitCostGivesPrice && mode !== "specs") {
+    mark(
+      ["silicon.hbmStacks", "silicon.hbmPerStack"],
+      "the custom chip's price is silicon.unitCost and its throughput is not built from its specs"
+    );
+  }
   return unread;
 }
 

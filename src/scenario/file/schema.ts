@@ -454,7 +454,7 @@ export const SCENARIO_KEYS = [
     range: CHIP_HOUR_COST_RANGES.chipPriceUsd,
     default: null,
     meaning:
-      "Price the lab pays per custom chip (no merchant GPU margin); when not set, built from the die up (silicon.dieArea, silicon.node, silicon.hbmStacks, …) at silicon.partnerMargin. A scenario that inherits a unit cost (base sets $12,000) and sets a die key (silicon.dieArea, silicon.node, silicon.defectDensity, silicon.yieldClustering, silicon.hbmStacks, silicon.hbmPerStack, silicon.hbmPrice, silicon.packagingCost, silicon.testCost, silicon.boardCost) gets the price built from its die; setting a unit cost and a die key in one file is an error.",
+      "Price the lab pays per custom chip (no merchant GPU margin); when not set, built from the die up (silicon.dieArea, silicon.node, silicon.hbmStacks, …) at silicon.partnerMargin. A scenario that inherits a unit cost (base sets $12,000) and sets a die key (silicon.dieArea, silicon.node, silicon.defectDensity, silicon.yieldClustering, silicon.hbmStacks, silicon.hbmPerStack, silicon.hbmPrice, silicon.packagingCost, silicon.testCost, silicon.boardCost) gets the price built from its die; setting a unit cost and a die key in one file is an error, except silicon.hbmStacks and silicon.hbmPerStack, which a chip given by its specs also reads (beside a unit cost and no specs they are read by nothing, and `run` lists them as not used).",
     source:
       "built from the die when not set (src/silicon/chipUnitCost.ts: wafer price ÷ good dies + HBM + packaging + test + board, ÷ (1 − partner margin))",
     distribution: true
