@@ -346,11 +346,16 @@ export class CellReader<Column extends string> {
       this.fail(column, "not a whole number", expected);
       return undefined;
     }
+    const range = this.ranges[column];
     if (n <= 0) {
-      this.fail(column, "out of range", expected);
+      // The column's own range where it has one (vocab_size 0 read "a whole number > 0", its range is [256, 1e8]).
+      this.fail(
+        column,
+        "out of range",
+        range ? `${describeRange({...range, integer})} (the physical range of ${column})` : expected
+      );
       return undefined;
     }
-    const range = this.ranges[column];
     if (range !== undefined && !isInRange(n, range)) {
       this.fail(column, "out of range", `${describeRange({...range, integer})} (the physical range of ${column})`);
       return undefined;
@@ -363,10 +368,12 @@ export class CellReader<Column extends string> {
     const value = this.raw(column);
     const n = readDecimal(value) ?? NaN;
     if (value === "" || !Number.isFinite(n) || n < 0) {
+      // Named as optionalPositive names them ("abc" read "out of range"; breaker), with the column's range if any.
+      const range = this.ranges[column];
       this.fail(
         column,
-        value === "" ? "missing value" : "out of range",
-        "a number >= 0 (plain decimal, no units or thousands separators)"
+        value === "" ? "missing value" : Number.isFinite(n) ? "out of range" : "not a number",
+        `${range ? describeRange(range) : "a number >= 0"} (plain decimal, no units or thousands separators)`
       );
       return undefined;
     }

@@ -83,6 +83,14 @@ describe("catalog cells outside their physical range", () => {
     expect([HARDWARE_CELL_RANGES.price_usd.min, HARDWARE_CELL_RANGES.price_usd.max]).toEqual([key.min, key.max]);
   });
 
+  it("system_overhead has finance.systemOverhead's range, the key that replaces it (breaker: 10 against 50)", () => {
+    const key = keyRange(scenarioKey("finance.systemOverhead")!);
+    expect([HARDWARE_CELL_RANGES.system_overhead.min, HARDWARE_CELL_RANGES.system_overhead.max]).toEqual([
+      key.min,
+      key.max
+    ]);
+  });
+
   it("training_tokens_t stops where training.tokens does (1e17 tokens)", () => {
     expect(MODEL_CELL_RANGES.training_tokens_t.max * 1e12).toBe(keyRange(scenarioKey("training.tokens")!).max);
   });

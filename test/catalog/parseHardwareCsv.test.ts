@@ -287,7 +287,7 @@ describe("parseHardwareCsv validation", () => {
     expect(errors.map((e) => [e.detail.line, e.detail.column, e.detail.path, e.detail.message])).toEqual([
       [2, cellColumn(row, 17), "system_overhead", "out of range"]
     ]);
-    expect(errors[0]!.detail.expected).toMatch(/\[0, 10\]/);
+    expect(errors[0]!.detail.expected).toMatch(/\[0, 50\]/);
   });
 
   it("names missing and unexpected header columns", () => {
