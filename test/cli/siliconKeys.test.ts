@@ -116,6 +116,21 @@ describe("the custom chip's price: silicon.unitCost or its die", () => {
     expect(price(set.stdout)).toBe(5000);
   });
 
+  it("compare marks a differing value a scenario does not read (a die area beside a unit cost read as a difference)", async () => {
+    // asic-9-months prices its chip at silicon.unitCost ($12,000), so its (default) 800 mm² die is read by nothing; this
+    // child describes a 600 mm² die, whose price wins.
+    const die = file("die-600.md", "extends: asic-9-months\nsilicon:\n  dieArea: 600 mm²\n");
+    const text = await runCli(["compare", "asic-9-months", die, "--samples", "50"]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^silicon\.dieArea\s+800 mm² †\s+600 mm²$/m);
+    expect(text.stdout).toContain("† not read by that scenario: another description of the custom chip wins");
+    const json = JSON.parse((await runCli(["compare", "asic-9-months", die, "--samples", "50", "--json"])).stdout);
+    expect(json.notUsed["silicon.dieArea"]).toEqual([
+      "the custom chip's price is silicon.unitCost, set more directly than its die",
+      null
+    ]);
+  });
+
   it("run lists HBM stacks beside a unit cost and no specs as not used (they were listed as read; breaker)", async () => {
     const file_ = file("hbm-beside-cost.md", "extends: base\nsilicon:\n  unitCost: $9k\n  hbmStacks: 8\n");
     const json = JSON.parse((await runCli(["run", file_, "--json", "--samples", "50"])).stdout);

@@ -1,6 +1,7 @@
 import type {Command} from "commander";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {checkScenarioFiles} from "../../node/scenarioCheck.js";
+import {unreadCustomChipKeys} from "../../scenario/evaluate/customChipSpec.js";
 import {noteCatalogOverrides} from "../../node/catalogFiles.js";
 import {scenarioFilesIn} from "../../node/scenarioFiles.js";
 import {runScenarioRequest} from "../../node/scenarioRun.js";
@@ -104,6 +105,7 @@ export function registerScenarioCommands(program: Command): void {
       }
       const named = new Map<string, string>();
       const ids = new Map<string, string>();
+      const unread: Record<string, string>[] = [];
       const reports = scenarios.map((scenario) => {
         const {resolved, result} = runScenarioRequest({
           scenario,
@@ -137,9 +139,10 @@ export function registerScenarioCommands(program: Command): void {
         }
         named.set(resolved.file, scenario);
         ids.set(scenario, resolved.id);
+        unread.push(unreadCustomChipKeys(resolved, {defaults: true}));
         return runReport(resolved, result);
       });
-      const comparison = compareReports(reports);
+      const comparison = compareReports(reports, unread);
       noteCatalogOverrides();
       noteFleetCapacity(reports);
       process.stdout.write(
@@ -152,20 +155,46 @@ export interface Comparison {
   scenarios: string[];
   /** Assumptions whose values differ between the scenarios: path → one value per scenario (base units). */
   differingAssumptions: Record<string, RunReport["assumptions"][string]["value"][]>;
+  /**
+   * Of the differing assumptions, those a scenario sets but does not read: path → per scenario, why (as `run --json`'s
+   * `unused`), or null where it is read. Only paths with at least one unread value.
+   */
+  notUsed: Record<string, (string | null)[]>;
   /** Every metric: name → one value per scenario (point, or Monte Carlo summary). */
   metrics: Record<string, RunReport["metrics"][keyof RunReport["metrics"]][]>;
 }
 
-export function compareReports(reports: RunReport[]): Comparison {
+/**
+ * The comparison of several runs. `unread`, one per report: the keys each scenario's evaluation does not read, set or
+ * not (unreadCustomChipKeys with defaults), marked in `notUsed`; by default each report's set-but-unused keys.
+ */
+export function compareReports(
+  reports: RunReport[],
+  unread: readonly Record<string, string>[] = reports.map((report) =>
+    Object.fromEntries(
+      Object.entries(report.assumptions).flatMap(([path, a]) => (a.unused === undefined ? [] : [[path, a.unused]]))
+    )
+  )
+): Comparison {
   const differingAssumptions: Comparison["differingAssumptions"] = {};
   for (const path of Object.keys(reports[0]!.assumptions)) {
     const values = reports.map((report) => report.assumptions[path]?.value ?? null);
     const keys = new Set(values.map((value) => JSON.stringify(value)));
     if (keys.size > 1) differingAssumptions[path] = values;
   }
+  // A difference in a value one scenario does not read is no difference in what it models: say which (a die area
+  // compared beside a unit cost that sets the price read as a reason the scenarios differ; breaker).
+  const notUsed: Comparison["notUsed"] = {};
+  for (const path of Object.keys(differingAssumptions)) {
+    // An unset key ("—") is no value to mark.
+    const why = reports.map((report, i) =>
+      report.assumptions[path]?.value === null ? null : (unread[i]?.[path] ?? null)
+    );
+    if (why.some((reason) => reason !== null)) notUsed[path] = why;
+  }
   const metrics: Comparison["metrics"] = {};
   for (const name of SCENARIO_METRICS) metrics[name] = reports.map((report) => report.metrics[name]);
-  return {scenarios: reports.map((report) => report.scenario.id), differingAssumptions, metrics};
+  return {scenarios: reports.map((report) => report.scenario.id), differingAssumptions, notUsed, metrics};
 }
 
 /**
@@ -247,8 +276,9 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
   // beside run's "1.30 USD/h" and distributions in file notation; trial).
   const assumptions = Object.entries(comparison.differingAssumptions).map(([path, values]) => [
     path,
-    ...values.map((value) => formatAssumption(path, value))
+    ...values.map((value, i) => formatAssumption(path, value) + (comparison.notUsed[path]?.[i] ? " †" : ""))
   ]);
+  const anyNotUsed = Object.keys(comparison.notUsed).length > 0;
   // A price-list metric of a scenario that sets no prices is at the default list: starred, as `run` stars it (the
   // comparison printed it bare; trial).
   const noPrices = reports.map((report) => setsNoPrices(report.assumptions));
@@ -262,6 +292,9 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
     "Assumptions that differ:",
     "",
     assumptions.length ? formatTable(["key", ...comparison.scenarios], assumptions) : "(none)",
+    ...(anyNotUsed
+      ? ["", "† not read by that scenario: another description of the custom chip wins (--json: notUsed says why)"]
+      : []),
     "",
     "Metrics (the median of the draws [5th–95th percentile] where uncertain):",
     "",

@@ -163,12 +163,17 @@ export function customUnitCostMode(resolved: ResolvedScenario): {unitCostGivesPr
  * description set more directly wins (customChipMode, customUnitCostMode): an inherited silicon.unitCost when the die
  * is described more directly (the price is built from the die), die keys when silicon.unitCost is set more directly,
  * silicon.relativeThroughput beside a catalog row or specs, and the chip description the mode does not use. `run`
- * lists them apart from the assumptions it uses.
+ * lists them apart from the assumptions it uses. With `defaults`, keys at their defaults that are not read as well.
  */
-export function unreadCustomChipKeys(resolved: ResolvedScenario): Record<string, string> {
+export function unreadCustomChipKeys(
+  resolved: ResolvedScenario,
+  {defaults = false}: {defaults?: boolean} = {}
+): Record<string, string> {
   const unread: Record<string, string> = {};
+  // With `defaults`, a key left at its default and not read is marked too (a comparison of its value with another
+  // scenario's that is read says nothing about what either models).
   const mark = (paths: readonly string[], why: string) => {
-    for (const path of paths) if (setRank(resolved, path) > 0) unread[path] = why;
+    for (const path of paths) if (defaults || setRank(resolved, path) > 0) unread[path] = why;
   };
   if (customUnitCostMode(resolved).unitCostGivesPrice) {
     mark(DIE_ONLY_KEYS, "the custom chip's price is silicon.unitCost, set more directly than its die");
