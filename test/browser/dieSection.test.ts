@@ -66,4 +66,32 @@ describe.skipIf(!enabled)("custom-silicon: from the die to the price list", () =
       await closePage(page);
     }
   });
+
+  it("starts at a link's die and compares with the scenario's own die, and bands a linked chip without its unread draws", async () => {
+    // A link's 500 mm² die: the controls started at 800 mm² and the sentence called the link's die-built NPV "the
+    // asserted $12,000"; a link's catalog chip: the band drew the unread relative throughput (0.8–1.2) around 0.714×.
+    const die = await openPage(browser, "/custom-silicon?set=silicon.dieArea%3D500%20mm2");
+    const chip = await openPage(browser, "/custom-silicon?set=silicon.chip%3Dcustom-inference-asic");
+    try {
+      expect(await die.inputValue('[data-testid="control-die"] input[type=number]')).toBe("500");
+      const text = await die.$eval('[data-testid="die-verdict"]', (el) => (el as HTMLElement).innerText);
+      expect(text).toContain("A die of 500 mm² on N3");
+      expect(text).toMatch(/at the same values with the scenario's own die, priced \$[\d,]+/);
+      expect(text).not.toContain("asserted");
+      // Banded around its median: the interval's ends straddle the NPV at these values.
+      const chipText = await chip.$eval('[data-testid="die-verdict"]', (el) => (el as HTMLElement).innerText);
+      const [npv, low, high] = chipText
+        .match(/NPV is then (\$[\d.]+[MB]) at these values \((\$[\d.]+[MB]) to (\$[\d.]+[MB])/)!
+        .slice(1)
+        .map((usd) => Number(usd.slice(1, -1)) * (usd.endsWith("B") ? 1e9 : 1e6));
+      expect(low!).toBeLessThan(npv!);
+      expect(high!).toBeGreaterThan(npv!);
+      expect((low! + high!) / 2 / npv!).toBeLessThan(1.15);
+      expect(await pageProblems(die)).toEqual(NO_PROBLEMS);
+      expect(await pageProblems(chip)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(die);
+      await closePage(chip);
+    }
+  });
 });
