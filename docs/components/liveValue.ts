@@ -33,6 +33,37 @@ export function LiveMetric(rows: readonly MetricRow[], metric: ScenarioMetricNam
  * An assumption for the narrative: its value at the page's state (its median when uncertain), written for prose
  * ("60%", "$274M", "18 months", "h100-sxm").
  */
-export function LiveKey(point: Readonly<Record<string, number | string | null>>, path: string): HTMLElement {
+export function LiveKey(
+  point: Readonly<Record<string, number | string | null>>,
+  path: string,
+  {unread = {}, evaluation}: {unread?: Readonly<Record<string, string>>; evaluation?: DerivedValues} = {}
+): HTMLElement {
+  const why = unread[path];
+  if (why !== undefined) {
+    // A key the page's state does not read (a link's silicon.chip over asic-9-months' relative throughput) reads as
+    // the value the page computes instead, where there is one ("a median of 0.714× an H100's", not the unread 0.98×;
+    // breaker), else with "(not used)".
+    const derived = evaluation ? DERIVED[path]?.(evaluation) : undefined;
+    if (derived !== undefined && derived !== null) {
+      return liveSpan(
+        path,
+        formatAssumption(path, derived),
+        `${path} is not used (${why}): the value the page computes instead`
+      );
+    }
+    return liveSpan(path, `${formatAssumption(path, point[path] ?? null)} (not used)`, `${path}: not used, ${why}`);
+  }
   return liveSpan(path, formatAssumption(path, point[path] ?? null), `${path}: the value this page uses`);
 }
+
+/** What a page's point evaluation gives in place of a key another description replaces (ScenarioEvaluation's). */
+export interface DerivedValues {
+  customRelativeThroughput: number;
+  customUnitCost: {priceUsd: number} | null;
+}
+
+/** The value the evaluation computes for a key it does not read, in the key's own unit. */
+const DERIVED: Readonly<Record<string, (evaluation: DerivedValues) => number | null>> = {
+  "silicon.relativeThroughput": (evaluation) => evaluation.customRelativeThroughput,
+  "silicon.unitCost": (evaluation) => evaluation.customUnitCost?.priceUsd ?? null
+};

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {LiveMetric} from "../../docs/components/liveValue.js";
+import {LiveKey, LiveMetric} from "../../docs/components/liveValue.js";
 import {metricSpreadText, metricValueText} from "../../docs/components/scenarioMetrics.js";
 import type {MetricRow} from "../../docs/components/scenarioPage.js";
 
@@ -35,5 +35,26 @@ describe("a month that never comes within the horizon", () => {
   it("keeps a dash for a metric that is not a month and has no value", () => {
     const row: MetricRow = {...neverRow, name: "siliconNpvUsd", unit: "million USD", p5: null, p95: null, nullShare: 0};
     expect(LiveMetric([row], "siliconNpvUsd").textContent).toBe("—");
+  });
+});
+
+describe("a narrative's key the page's state does not read", () => {
+  const unread = {
+    "silicon.relativeThroughput": "the custom chip's throughput is derived from silicon.chip, set more directly"
+  };
+  it("reads as the value the evaluation computes instead (asic-9-months with a linked chip said 0.98×; breaker)", () => {
+    const span = LiveKey({"silicon.relativeThroughput": 0.98}, "silicon.relativeThroughput", {
+      unread,
+      evaluation: {customRelativeThroughput: 0.7142, customUnitCost: null}
+    });
+    expect(span.textContent).toBe("0.714");
+    expect(span.title).toContain("is not used");
+  });
+
+  it("says '(not used)' where nothing computes it instead, and reads as before where it is read", () => {
+    expect(LiveKey({"silicon.relativeThroughput": 0.98}, "silicon.relativeThroughput", {unread}).textContent).toBe(
+      "0.98 (not used)"
+    );
+    expect(LiveKey({"silicon.relativeThroughput": 0.98}, "silicon.relativeThroughput").textContent).toBe("0.98");
   });
 });
