@@ -95,7 +95,7 @@ describe("unit formatters", () => {
     expect(formatInterval(1.474e9, 4.14e9, formatUsd)).toBe("$1.47–4.14B");
     expect(formatUsdPerMTok.range(0.759, 1.25)).toBe("0.759–1.25 USD/Mtok");
     expect(formatCount.range(2852, 13100)).toBe("2,852–13,100");
-    expect(formatCount.range(2.852e6, 13.1e6)).toBe("2.85M–13.1M");
+    expect(formatCount.range(2.852e6, 13.1e6)).toBe("2.85–13.1M");
     expect(formatPercent.range(0.199, 0.29)).toBe("20%–29%");
     expect(formatPercent.range(0.051, 0.083)).toBe("5.1%–8.3%");
     expect(formatUsd.range(-2e8, 3e9)).toBe("\u2212$200M – $3B");

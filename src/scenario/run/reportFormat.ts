@@ -205,7 +205,12 @@ export const formatCount = unitFormat(
       : formatDisplayNumber(value),
   (low, high) =>
     Math.max(Math.abs(low), Math.abs(high)) >= COMPACT_FROM
-      ? intlRange(countFormat(Math.max(Math.abs(low), Math.abs(high))), low, high)
+      ? // The scale word once when both ends share it, as money's ranges write it ("36.1–59.5M" beside "$1.58–2.61B";
+        // ICU wrote "36.1M–59.5M"; breaker).
+        intlRange(countFormat(Math.max(Math.abs(low), Math.abs(high))), low, high).replace(
+          /^([\d.,]+)([KMBT])–([\d.,]+)\2$/,
+          "$1–$3$2"
+        )
       : formatDisplayNumber.range(low, high)
 );
 
