@@ -92,13 +92,16 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
   const mode: CustomChipMode =
     described === 0 || relative > described ? "relative" : catalog >= specs ? "catalog" : "specs";
   if (mode === "specs") {
-    for (const path of REQUIRED_SPEC_KEYS) {
-      if (setRank(resolved, path) > 0) continue;
+    // One error naming every missing key (two errors at one place said "needs silicon.bf16Flops", then
+    // "needs silicon.hbmBandwidth"; breaker).
+    const missing = REQUIRED_SPEC_KEYS.filter((path) => setRank(resolved, path) === 0);
+    if (missing.length) {
+      const names = missing.join(" and ");
       errors.push(
         scenarioValueError(resolved, specKeys[0]!, {
-          message: `a custom chip given by its specs needs ${path}`,
+          message: `a custom chip given by its specs needs ${names}`,
           expected: `${REQUIRED_SPEC_KEYS.join(" and ")} with the other specs`,
-          found: `${specKeys[0]} without ${path}`
+          found: `${specKeys[0]} without ${names}`
         })
       );
     }

@@ -93,6 +93,10 @@ describe("a scenario's custom chip by catalog row or inline specs", () => {
     expect(errorsOf(() => scenario("no-bw", "  bf16Flops: 500 TFLOP/s\n"))).toEqual([
       `${join(dir, "no-bw.md")}:5:14: silicon.bf16Flops: a custom chip given by its specs needs silicon.hbmBandwidth: expected silicon.bf16Flops and silicon.hbmBandwidth with the other specs, found silicon.bf16Flops without silicon.hbmBandwidth`
     ]);
+    // Both missing: one error naming both (it was two errors at one place).
+    expect(errorsOf(() => scenario("no-both", "  fp8Flops: 1000 TFLOP/s\n"))).toEqual([
+      `${join(dir, "no-both.md")}:5:13: silicon.fp8Flops: a custom chip given by its specs needs silicon.bf16Flops and silicon.hbmBandwidth: expected silicon.bf16Flops and silicon.hbmBandwidth with the other specs, found silicon.fp8Flops without silicon.bf16Flops and silicon.hbmBandwidth`
+    ]);
     expect(errorsOf(() => scenario("lone-factor", "  servingFactor: 0.9\n"))[0]).toMatch(
       /lone-factor\.md:5:18: silicon\.servingFactor: .*none is given/
     );
