@@ -98,12 +98,19 @@ export function scenarioChain(id: string, lookup: ScenarioLookup, knownIds: read
     const loop = chain.findIndex((scenario) => scenario.id === parentId);
     if (loop >= 0) {
       const ids = [...chain.map((scenario) => scenario.id), parentId];
+      // Closed in another file than the one resolved (a file of your own with a bundled id, `id: base`, that extends
+      // a scenario extending base): say where the chain started, which is what to change (breaker).
+      const start = first.extends?.position;
+      const startedElsewhere = start !== undefined && start.file !== position.file;
       throw new UserErrors([
         new UserError({
           ...where,
           message: "extends cycle",
           expected: "a chain of extends that ends in a scenario without extends",
-          found: ids.join(" → ")
+          found: ids.join(" → "),
+          ...(startedElsewhere
+            ? {hint: `it starts at ${start.file}:${start.line}, where ${first.id} extends ${first.extends!.id}`}
+            : {})
         })
       ]);
     }
