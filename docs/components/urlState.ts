@@ -120,6 +120,9 @@ export function applyShareSets(
   sets: readonly string[],
   {check, flag = SHARE_FLAG}: ApplyShareOptions = {}
 ): AppliedShareState {
+  // The page reads its link's settings: `token-ledger pdf` refuses set= only on a page without this mark (the front
+  // page, /reference), and a report page that loads a story without a share link still takes them.
+  if (typeof document !== "undefined") document.documentElement.dataset.readsSettings = "";
   const ignored: IgnoredSet[] = [];
   const wellFormed: string[] = [];
   let all = resolved;

@@ -161,13 +161,14 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
           .join("; ")
       });
     }
-    // A page without a share link takes no settings: it would print without them (the front page, /reference).
+    // A page that does not read its link's settings would print without them (the front page, /reference); a page
+    // that does marks the document (urlState.ts applyShareSets).
     const sets = new URLSearchParams(route.search).getAll("set");
-    if (sets.length && !(await tab.evaluate(() => document.querySelector("[data-share]") !== null))) {
+    if (sets.length && !(await tab.evaluate(() => document.documentElement.hasAttribute("data-reads-settings")))) {
       throw new UserError({
         flag: "PAGE",
         message: "this page takes no settings",
-        expected: "set= only on a chapter or a scenario page (the pages with a share link)",
+        expected: "set= only on a page that reads them (a chapter, a scenario page, a report page that loads a story)",
         found: page
       });
     }
