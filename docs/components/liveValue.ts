@@ -31,7 +31,9 @@ export function LiveMetric(rows: readonly MetricRow[], metric: ScenarioMetricNam
 
 /**
  * An assumption for the narrative: its value at the page's state (its median when uncertain), written for prose
- * ("60%", "$274M", "18 months", "h100-sxm").
+ * ("60%", "$274M", "18 months", "h100-sxm"). `unread`: the keys the state does not read, each with why
+ * (unreadCustomChipKeys); such a key reads as what `evaluation` (the page's point evaluation) computes instead, where
+ * DERIVED names it, else as its value with "(not used)".
  */
 export function LiveKey(
   point: Readonly<Record<string, number | string | null>>,
