@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {wholeStepAxis} from "./wholeStepAxis.js";
 import {formatMonth, formatUsd} from "./format.js";
-import {FLEET_COLORS, INK, seriesColorScale} from "./palette.js";
+import {FLEET_COLORS, INK, seriesColorScale, TEXT_HALO} from "./palette.js";
 
 /** One month of one program (src/strategy/siliconProgram.ts SiliconProgramMonth, with a series label). */
 export interface CashFlowRow {
@@ -121,9 +121,7 @@ function paybackLabels(
     text: (d: CashFlowRow) => `payback, ${formatMonth(d.month)}`,
     ...placement,
     fill: INK,
-    stroke: "var(--theme-background)",
-    strokeWidth: 3,
-    paintOrder: "stroke",
+    ...TEXT_HALO,
     fontSize: 10
   });
 }

@@ -2,7 +2,7 @@
 import * as Plot from "@observablehq/plot";
 import type {HistogramRow} from "../lib/uncertainty/histogram.js";
 import {formatDisplayNumber, formatInterval, formatPercent} from "./format.js";
-import {ACCENT, HIGHLIGHT, INK} from "./palette.js";
+import {ACCENT, HIGHLIGHT, INK, TEXT_HALO} from "./palette.js";
 
 export interface HistogramChartOptions extends Plot.PlotOptions {
   width?: number;
@@ -52,16 +52,15 @@ export function HistogramChart(
       }),
       Plot.ruleY([0]),
       Plot.ruleX(rules, {x: "value", stroke: HIGHLIGHT, strokeDasharray: "4,3"}),
-      // A halo of the page's background: the dashed rule stops under its label instead of running through it.
+      // The dashed rule stops under its label instead of running through it (a wider halo for the larger text).
       Plot.text(rules, {
         x: "value",
         text: "label",
         frameAnchor: "top",
         dy: -2,
         fill: INK,
-        stroke: "var(--theme-background)",
+        ...TEXT_HALO,
         strokeWidth: 4,
-        paintOrder: "stroke",
         fontSize: 11
       })
     ]

@@ -4,6 +4,7 @@
 // slider (KeySlider: an Observable Inputs range in display units whose value is in the key's base unit).
 import * as Inputs from "@observablehq/inputs";
 import {isInRange} from "../lib/units/range.js";
+import {UnusedNote} from "./unusedNote.js";
 import {commitTypedNumbers} from "./rangeBox.js";
 import {keyRange, scenarioKey, type KeySlider as SchemaSlider} from "../lib/scenario/file/schema.js";
 
@@ -210,10 +211,7 @@ export function KeySlider(
   root.append(form);
   if (unused !== undefined) {
     root.dataset.unused = "";
-    const note = document.createElement("p");
-    note.className = "muted scenario-unused";
-    note.textContent = `Not used: ${unused}.`;
-    root.append(note);
+    root.append(UnusedNote(`Not used: ${unused}.`, "p"));
   }
   Object.defineProperties(root, {
     path: {value: path},

@@ -1,6 +1,6 @@
 // Live values of a scenario's narrative ({{metrics.x}}, {{serving.utilization}}; src/scenario/narrative/): the page
 // loader turns each into an inline expression that calls one of these, so the sentence's number is the page's own.
-import type {ScenarioMetricName} from "../lib/scenario/evaluate/metrics.js";
+import type {ScenarioMetricName, ScenarioMetrics} from "../lib/scenario/evaluate/metrics.js";
 import {formatAssumption, formatMetric} from "./format.js";
 import {monthNeverComes} from "./scenarioMetrics.js";
 import type {MetricRow} from "./scenarioPage.js";
@@ -45,8 +45,9 @@ export function LiveKey(
     // A key the page's state does not read (a link's silicon.chip over asic-9-months' relative throughput) reads as
     // the value the page computes instead, where there is one ("a median of 0.714× an H100's", not the unread 0.98×;
     // breaker), else with "(not used)".
-    const derived = evaluation ? DERIVED[path]?.(evaluation) : undefined;
-    if (derived !== undefined && derived !== null) {
+    const metric = DERIVED[path as keyof typeof DERIVED] as (typeof DERIVED)[keyof typeof DERIVED] | undefined;
+    const derived = evaluation && metric ? evaluation.metrics[metric] : undefined;
+    if (derived !== undefined) {
       return liveSpan(
         path,
         formatAssumption(path, derived),
@@ -58,14 +59,13 @@ export function LiveKey(
   return liveSpan(path, formatAssumption(path, point[path] ?? null), `${path}: the value this page uses`);
 }
 
-/** What a page's point evaluation gives in place of a key another description replaces (ScenarioEvaluation's). */
+/** What a page's point evaluation gives in place of a key another description replaces: its metrics. */
 export interface DerivedValues {
-  customRelativeThroughput: number;
-  customUnitCost: {priceUsd: number} | null;
+  metrics: Pick<ScenarioMetrics, (typeof DERIVED)[keyof typeof DERIVED]>;
 }
 
-/** The value the evaluation computes for a key it does not read, in the key's own unit. */
-const DERIVED: Readonly<Record<string, (evaluation: DerivedValues) => number | null>> = {
-  "silicon.relativeThroughput": (evaluation) => evaluation.customRelativeThroughput,
-  "silicon.unitCost": (evaluation) => evaluation.customUnitCost?.priceUsd ?? null
-};
+/** The metric that gives, in the key's own unit, what the evaluation uses for a key it does not read. */
+const DERIVED = {
+  "silicon.relativeThroughput": "siliconRelativeThroughput",
+  "silicon.unitCost": "siliconUnitCostUsd"
+} as const satisfies Readonly<Record<string, ScenarioMetricName>>;

@@ -3,7 +3,7 @@
 // One series is drawn in the in-house colour; several (a `series` column, scenario ids on /compare) one colour each.
 import * as Plot from "@observablehq/plot";
 import {formatUsd} from "./format.js";
-import {FLEET_COLORS, HIGHLIGHT, INK, seriesColorScale} from "./palette.js";
+import {FLEET_COLORS, HIGHLIGHT, INK, seriesColorScale, TEXT_HALO} from "./palette.js";
 
 /** One design cycle (src/strategy/siliconProgram.ts SiliconProgramCyclePoint). */
 export interface NpvByCycleRow {
@@ -73,9 +73,7 @@ export function NpvByCycleChart(
         textAnchor: "start",
         dx: -6,
         fill: INK,
-        stroke: "var(--theme-background)",
-        strokeWidth: 3,
-        paintOrder: "stroke",
+        ...TEXT_HALO,
         fontSize: 10
       }),
       Plot.dot(ringed, {x: "designCycleMonths", y, r: 8, stroke: HIGHLIGHT, strokeWidth: 2.5}),

@@ -66,6 +66,12 @@ export const ACCENT = HUES.blue;
 export const HIGHLIGHT = INK;
 
 /**
+ * Text drawn over lines (a rule, a curve): a stroke of the page's background under the letters, so a line stops at the
+ * label instead of running through it. Spread into a Plot.text's options.
+ */
+export const TEXT_HALO = {stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke"} as const;
+
+/**
  * Several series of one quantity (scenarios on /compare, one program at two design cycles), in the order the page
  * lists them; none is a concept colour a series chart draws beside them (red, teal, purple, green).
  */

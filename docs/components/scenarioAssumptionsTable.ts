@@ -1,6 +1,7 @@
 // A scenario's assumptions: value, unit, origin (file:line, inherited, default or set on the page) and source. Values
 // the scenario or its parents set come first; defaults follow in a collapsed section.
 import type {AssumptionRow} from "./scenarioPage.js";
+import {UnusedNote} from "./unusedNote.js";
 
 function table(rows: readonly AssumptionRow[]): HTMLElement {
   const element = document.createElement("table");
@@ -26,10 +27,7 @@ function table(rows: readonly AssumptionRow[]): HTMLElement {
     // beside a catalog chip whose derived 0.714× the metrics used: trial).
     if (row.unused) {
       tr.dataset.unused = "";
-      const note = document.createElement("div");
-      note.className = "muted scenario-unused";
-      note.textContent = `not used: ${row.unused}`;
-      value.append(note);
+      value.append(UnusedNote(`not used: ${row.unused}`));
     }
     tr.insertCell().textContent = row.unit;
     tr.insertCell().textContent = row.origin;

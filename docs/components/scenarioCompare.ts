@@ -3,6 +3,7 @@
 import type {AssumptionRow, MetricRow} from "./scenarioPage.js";
 import {metricSpreadText, metricValueText} from "./scenarioMetrics.js";
 import {scenarioKey} from "../lib/scenario/file/schema.js";
+import {UnusedNote} from "./unusedNote.js";
 
 /** One scenario's column of a comparison. */
 export interface CompareColumn {
@@ -93,12 +94,7 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
       const cell = tr.insertCell();
       cell.textContent = v.value;
       cell.dataset.label = columns[j]!.id;
-      if (v.unused) {
-        const note = document.createElement("div");
-        note.className = "muted scenario-unused";
-        note.textContent = `not used: ${v.unused}`;
-        cell.append(note);
-      }
+      if (v.unused) cell.append(UnusedNote(`not used: ${v.unused}`));
       cell.title = `${v.origin}${v.source ? ` — ${v.source}` : ""}`;
       if (v.exact !== assumption.exact) cell.className = "scenario-differs";
     });

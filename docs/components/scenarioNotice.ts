@@ -33,6 +33,9 @@ export function ScenarioNotice(ignored: readonly IgnoredSet[], {heading}: {headi
     // notice read backwards), an empty one as "", a long one cut with its length (breaker).
     code.textContent = quoteFound(set, 120);
     item.append(code, document.createTextNode(` — ${reason}`));
+    // The setting and the reason as data too, for what reads the notice (`token-ledger pdf`), not its wording.
+    item.dataset.set = set;
+    item.dataset.reason = reason;
     list.append(item);
   }
   box.append(title, list);

@@ -9,11 +9,11 @@ export interface RegisterColumn<T> {
   /** Render as code (key paths). */
   code?: boolean;
   /**
-   * Characters after which the text may wrap (a <wbr> after each), so that a path breaks between its parts:
+   * The character after which the text may wrap (a <wbr> after each), so that a path breaks between its parts:
    * default "." for code (key paths), none for text; "/" for file paths and units ("data/scenarios/bas" | "e.md:5"
    * and "USD/kW" | "h" broke mid-word in a narrow column).
    */
-  breakAfter?: string;
+  breakAfter?: "." | "/";
 }
 
 export interface RegisterTableElement<T> extends HTMLElement {
@@ -93,13 +93,13 @@ export function RegisterTable<T extends Record<string, unknown>>(
           const td = tr.insertCell();
           const value = String(row[column.key] ?? "") || "—";
           const cell = column.code ? td.appendChild(document.createElement("code")) : td;
-          const breakAfter = column.breakAfter ?? (column.code ? "." : "");
-          if (breakAfter === "") cell.textContent = value;
+          const breakAfter = column.breakAfter ?? (column.code ? "." : undefined);
+          if (breakAfter === undefined) cell.textContent = value;
           else {
-            for (const part of value.split(new RegExp(`(?<=[${breakAfter.replace(/[\]\\^-]/g, "\\$&")}])`))) {
-              if (cell.childNodes.length) cell.append(document.createElement("wbr"));
+            value.split(breakAfter).forEach((part, i) => {
+              if (i) cell.append(breakAfter, document.createElement("wbr"));
               cell.append(part);
-            }
+            });
           }
         }
         return tr;

@@ -236,13 +236,13 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
         (a.detail.column ?? 0) - (b.detail.column ?? 0)
     );
   }
-  const once = new Set<string>();
+  const byMessage = new Map(
+    [...catalogErrors, ...checks.flatMap((check) => check.errors)].map((error) => [error.message, error])
+  );
   return {
     files: checks,
     catalogErrors,
-    errors: [...catalogErrors, ...checks.flatMap((check) => check.errors)].filter(
-      (error) => !once.has(error.message) && once.add(error.message) !== undefined
-    ),
+    errors: [...byMessage.values()],
     catalogs,
     library
   };

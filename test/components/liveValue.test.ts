@@ -45,7 +45,7 @@ describe("a narrative's key the page's state does not read", () => {
   it("reads as the value the evaluation computes instead (asic-9-months with a linked chip said 0.98×; breaker)", () => {
     const span = LiveKey({"silicon.relativeThroughput": 0.98}, "silicon.relativeThroughput", {
       unread,
-      evaluation: {customRelativeThroughput: 0.7142, customUnitCost: null}
+      evaluation: {metrics: {siliconRelativeThroughput: 0.7142, siliconUnitCostUsd: 2904}}
     });
     expect(span.textContent).toBe("0.714");
     expect(span.title).toContain("is not used");

@@ -103,8 +103,8 @@ export function registerScenarioCommands(program: Command): void {
           found: scenarios.join(" ")
         });
       }
-      const named = new Map<string, string>();
-      const ids = new Map<string, string>();
+      /** Each scenario compared so far: as named, its file and its id. */
+      const seen: {scenario: string; file: string; id: string}[] = [];
       const unread: Record<string, string>[] = [];
       const reports = scenarios.map((scenario) => {
         const {resolved, result} = runScenarioRequest({
@@ -115,7 +115,7 @@ export function registerScenarioCommands(program: Command): void {
         });
         // One scenario twice ("base base", or "base data/scenarios/base.md") gives two equal columns; /compare drops
         // a repeat with a notice, the command line says so.
-        const earlier = named.get(resolved.file);
+        const earlier = seen.find((other) => other.file === resolved.file)?.scenario;
         if (earlier !== undefined) {
           throw new UserError({
             flag: "SCENARIOS",
@@ -128,17 +128,16 @@ export function registerScenarioCommands(program: Command): void {
           });
         }
         // Two files with one id (a copy outside data/scenarios/ keeping `id: base`) give two columns headed alike.
-        const sameId = [...ids.entries()].find(([, id]) => id === resolved.id);
+        const sameId = seen.find((other) => other.id === resolved.id);
         if (sameId !== undefined) {
           throw new UserError({
             flag: "SCENARIOS",
-            message: `${scenario} has the id ${resolved.id}, as ${sameId[0]} does`,
+            message: `${scenario} has the id ${resolved.id}, as ${sameId.scenario} does`,
             expected: "scenarios with different ids (the columns are headed by id)",
             found: scenarios.join(" ")
           });
         }
-        named.set(resolved.file, scenario);
-        ids.set(scenario, resolved.id);
+        seen.push({scenario, file: resolved.file, id: resolved.id});
         unread.push(unreadCustomChipKeys(resolved, {defaults: true}));
         return runReport(resolved, result);
       });
@@ -156,8 +155,8 @@ export interface Comparison {
   /** Assumptions whose values differ between the scenarios: path → one value per scenario (base units). */
   differingAssumptions: Record<string, RunReport["assumptions"][string]["value"][]>;
   /**
-   * Of the differing assumptions, those a scenario sets but does not read: path → per scenario, why (as `run --json`'s
-   * `unused`), or null where it is read. Only paths with at least one unread value.
+   * Of the differing assumptions, those a scenario does not read, set or at its default: path → per scenario, why (as
+   * `run --json`'s `unused`), or null where it is read or unset. Only paths with at least one unread value.
    */
   notUsed: Record<string, (string | null)[]>;
   /** Every metric: name → one value per scenario (point, or Monte Carlo summary). */
@@ -166,16 +165,9 @@ export interface Comparison {
 
 /**
  * The comparison of several runs. `unread`, one per report: the keys each scenario's evaluation does not read, set or
- * not (unreadCustomChipKeys with defaults), marked in `notUsed`; by default each report's set-but-unused keys.
+ * not (unreadCustomChipKeys with defaults), marked in `notUsed`.
  */
-export function compareReports(
-  reports: RunReport[],
-  unread: readonly Record<string, string>[] = reports.map((report) =>
-    Object.fromEntries(
-      Object.entries(report.assumptions).flatMap(([path, a]) => (a.unused === undefined ? [] : [[path, a.unused]]))
-    )
-  )
-): Comparison {
+export function compareReports(reports: RunReport[], unread: readonly Record<string, string>[]): Comparison {
   const differingAssumptions: Comparison["differingAssumptions"] = {};
   for (const path of Object.keys(reports[0]!.assumptions)) {
     const values = reports.map((report) => report.assumptions[path]?.value ?? null);

@@ -135,30 +135,21 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
     }
     // A link's setting the page ignored (an unknown key, a wrong unit) or could not run: the PDF would show the page
     // without it, and the command was asked for it (it wrote that PDF and exited 0; breaker).
-    const notices = await tab.evaluate(() =>
-      [...document.querySelectorAll("[data-notice]")]
-        .flatMap((element) => {
-          const items = [...element.querySelectorAll("li")];
-          return (items.length ? items : [element]).map((e) => e.textContent?.replace(/\s+/g, " ").trim() ?? "");
-        })
-        .filter(Boolean)
+    // Each notice item carries its setting and why (scenarioNotice.ts): the settings are what was found, the reasons
+    // the hint (a reason cut at the found value's 80 characters lost its expected range; breaker).
+    const ignored = await tab.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("[data-notice] li[data-set]")].map((item) => ({
+        set: item.dataset.set ?? "",
+        reason: item.dataset.reason ?? ""
+      }))
     );
-    if (notices.length) {
-      // Each item reads "setting — why": the settings are what was found, the reasons the hint (a reason cut at the
-      // found value's 80 characters lost its expected range; breaker).
-      const split = notices.map((text) => {
-        const at = text.indexOf(" — ");
-        return at < 0 ? {set: text, why: ""} : {set: text.slice(0, at), why: text.slice(at + 3)};
-      });
+    if (ignored.length) {
       throw new UserError({
         flag: "PAGE",
         message: "the page did not apply the link as given",
         expected: "settings the page accepts (the scenario file reference lists each key's unit and range)",
-        found: split.map((item) => item.set).join(" "),
-        hint: split
-          .map((item) => item.why)
-          .filter(Boolean)
-          .join("; ")
+        found: ignored.map((item) => item.set).join(" "),
+        hint: ignored.map((item) => item.reason).join("; ")
       });
     }
     // A page that does not read its link's settings would print without them (the front page, /reference); a page

@@ -178,7 +178,8 @@ export function unreadCustomChipKeys(
   const mark = (paths: readonly string[], why: string) => {
     for (const path of paths) if (defaults || setRank(resolved, path) > 0) unread[path] = why;
   };
-  if (customUnitCostMode(resolved).unitCostGivesPrice) {
+  const unitCostGivesPrice = customUnitCostMode(resolved).unitCostGivesPrice;
+  if (unitCostGivesPrice) {
     mark(DIE_ONLY_KEYS, "the custom chip's price is silicon.unitCost, set more directly than its die");
   } else {
     mark(["silicon.unitCost"], "the custom chip's price is built from its die, described more directly");
@@ -194,7 +195,7 @@ export function unreadCustomChipKeys(
   if (mode !== "specs") mark(CUSTOM_CHIP_SPEC_KEYS, throughput);
   // The HBM stacks are read by the die's price and by a chip given by its specs: with neither, by nothing (`run`
   // listed silicon.hbmStacks among the assumptions it used beside a unit cost; breaker).
-  if (customUnitCostMode(resolved).unitCostGivesPrice && mode !== "specs") {
+  if (unitCostGivesPrice && mode !== "specs") {
     mark(
       ["silicon.hbmStacks", "silicon.hbmPerStack"],
       "the custom chip's price is silicon.unitCost and its throughput is not built from its specs"
