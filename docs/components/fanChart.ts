@@ -57,24 +57,43 @@ export function FanChart(
   const tip = valueFormat ? (v: number) => valueFormat(v / scale) : (v: number) => formatDisplayNumber(v);
   const outer = withOpacity(fill, OPACITY.outer);
   const inner = withOpacity(fill, OPACITY.inner);
+  // Every draw alike (a link sets the banded inputs to one value each): no band to draw or name, the median alone.
+  const banded = scaled.some((r) => r.p95 !== r.p5);
+  const legend = banded
+    ? {domain: ["90% of draws", "50% of draws", "median"], range: [outer, inner, INK]}
+    : {domain: ["median (every draw alike)"], range: [INK]};
+  const tipChannels: Record<string, Plot.ChannelValueSpec> = banded
+    ? {median: {value: "p50", label: "median"}, p5: "p5", p95: "p95"}
+    : {value: {value: "p50", label: "value"}};
+  const tipFormat: Plot.TipOptions["format"] = banded
+    ? {x: true, y: false, median: tip, p5: tip, p95: tip}
+    : {x: true, y: false, value: tip};
   return Plot.plot({
     width: Math.max(width ?? 640, 240), // never narrower than its margins, even mid-layout
     height,
     ...(tickFormat ? {marginLeft: 60} : {}), // room for money ticks, "−$500M"
     x: {label: xLabel, grid: true, ...wholeStepAxis(scaled.map((r) => r.step))},
     y: {label: yLabel, grid: true, ...(tickFormat ? {tickFormat: (v: number) => tickFormat(v / scale)} : {})},
-    color: {legend: true, domain: ["90% of draws", "50% of draws", "median"], range: [outer, inner, INK]},
+    color: {legend: true, ...legend},
     ...options,
     marks: [
       Plot.ruleY([0]),
-      Plot.areaY(scaled, {x: "step", y1: "p5", y2: "p95", fill: outer}),
-      Plot.areaY(scaled, {x: "step", y1: "p25", y2: "p75", fill: inner}),
+      ...(banded
+        ? [
+            Plot.areaY(scaled, {x: "step", y1: "p5", y2: "p95", fill: outer}),
+            Plot.areaY(scaled, {x: "step", y1: "p25", y2: "p75", fill: inner})
+          ]
+        : []),
       Plot.lineY(scaled, {x: "step", y: "p50", stroke: INK, strokeWidth: 2}),
       // Too few steps for a band or a line to show (a one-month horizon): each step's 90% range and median as marks.
       ...(new Set(scaled.map((r) => r.step)).size <= 2
         ? [
-            Plot.ruleX(scaled, {x: "step", y1: "p5", y2: "p95", stroke: outer, strokeWidth: 8}),
-            Plot.ruleX(scaled, {x: "step", y1: "p25", y2: "p75", stroke: inner, strokeWidth: 8}),
+            ...(banded
+              ? [
+                  Plot.ruleX(scaled, {x: "step", y1: "p5", y2: "p95", stroke: outer, strokeWidth: 8}),
+                  Plot.ruleX(scaled, {x: "step", y1: "p25", y2: "p75", stroke: inner, strokeWidth: 8})
+                ]
+              : []),
             Plot.dot(scaled, {x: "step", y: "p50", fill: INK, r: 3})
           ]
         : []),
@@ -83,8 +102,8 @@ export function FanChart(
         Plot.pointerX({
           x: "step",
           y: "p50",
-          channels: {median: {value: "p50", label: "median"}, p5: "p5", p95: "p95"},
-          format: {x: true, y: false, median: tip, p5: tip, p95: tip}
+          channels: tipChannels,
+          format: tipFormat
         })
       )
     ]

@@ -97,6 +97,11 @@ describe.skipIf(!enabled)("chapters readers can send", () => {
           expect(await page.textContent('[data-testid="uncertainty"]')).toMatch(
             /^Serving utilisation is set to one value, 50%, not a range, so nothing here is drawn/
           );
+          // The fan chart drew one line under a legend of 90% and 50% bands it did not draw.
+          const legend = await page
+            .locator('h3:has-text("set to one value") + * [class*="-swatch"]:not([class*="-swatches"])')
+            .allTextContents();
+          expect(legend).toEqual(["median (every draw alike)"]);
         }
       } finally {
         await closePage(page);
