@@ -4,16 +4,18 @@ import type {Hardware} from "../catalog/hardware.js";
  * Chip families: chips of one architecture share compute and memory pipelines, so software reaches similar fractions
  * of their roofs, and efficiencies are fitted per family (and software stack) rather than per chip.
  *
+ *   ampere     NVIDIA A100 (GA100 die; 40 and 80 GB)
  *   hopper     NVIDIA H100, H200, H800 (GH100 die: same SMs and Tensor Cores; H800 has fewer NVLink lanes)
  *   blackwell  NVIDIA B200, GB200 (GB100 die pair)
  *   cdna3      AMD Instinct MI300X, MI325X (same CDNA 3 compute dies; MI325X has HBM3E)
  *   tpu        Google TPUs;  trainium  AWS Trainium;  other  anything else (a hypothetical chip)
  */
-export const CHIP_FAMILIES = ["hopper", "blackwell", "cdna3", "tpu", "trainium", "other"] as const;
+export const CHIP_FAMILIES = ["ampere", "hopper", "blackwell", "cdna3", "tpu", "trainium", "other"] as const;
 export type ChipFamily = (typeof CHIP_FAMILIES)[number];
 
 /** Each family as a reader names it ("Hopper", "AMD CDNA 3"). */
 export const CHIP_FAMILY_NAMES: Readonly<Record<ChipFamily, string>> = {
+  ampere: "Ampere",
   hopper: "Hopper",
   blackwell: "Blackwell",
   cdna3: "AMD CDNA 3",
@@ -23,6 +25,8 @@ export const CHIP_FAMILY_NAMES: Readonly<Record<ChipFamily, string>> = {
 };
 
 const FAMILY_OF_ID: Readonly<Record<string, ChipFamily>> = {
+  "a100-sxm-80gb": "ampere",
+  "a100-sxm-40gb": "ampere",
   "h100-sxm": "hopper",
   "h200-sxm": "hopper",
   "h800-sxm": "hopper",

@@ -3,102 +3,116 @@
 import type {ServingCalibration} from "./servingCalibration.js";
 
 export const SERVING_CALIBRATION: ServingCalibration = {
-  "measurementsSha256": "f773494ca9455ee4014c6a0287820f5fd543e26213fa02162fb895f3bdd19e9c",
+  "measurementsSha256": "3f9fcc8596158e5946b202bb931805e00e778459944149fcd0e86ca950587040",
   "pooled": {
-    "bandwidthFraction": 0.762426343864,
-    "computeFraction": 0.429567859193,
-    "communicationFraction": 0.276645431972,
+    "bandwidthFraction": 0.64228071036,
+    "computeFraction": 0.41649360039,
+    "communicationFraction": 0.328493401998,
     "collectiveLatencySeconds": 0.00001,
-    "stepOverheadSeconds": 0.012014976932
+    "stepOverheadSeconds": 0.00911225375178
   },
   "groups": {
-    "blackwell": {
-      "bandwidthFraction": 0.758346739869,
-      "computeFraction": 0.359119899421,
-      "communicationFraction": 0.336528781618,
+    "ampere": {
+      "bandwidthFraction": 0.756840223774,
+      "computeFraction": 0.601606901651,
+      "communicationFraction": 0.333713097955,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0119672021666
+      "stepOverheadSeconds": 0.0058742599252
+    },
+    "ampere/trtllm": {
+      "bandwidthFraction": 0.756840223774,
+      "computeFraction": 0.601606901651,
+      "communicationFraction": 0.333713097955,
+      "collectiveLatencySeconds": 0.00001,
+      "stepOverheadSeconds": 0.0058742599252
+    },
+    "blackwell": {
+      "bandwidthFraction": 0.646283307292,
+      "computeFraction": 0.354227557374,
+      "communicationFraction": 0.378610985058,
+      "collectiveLatencySeconds": 0.00001,
+      "stepOverheadSeconds": 0.0105585735341
     },
     "blackwell/trtllm": {
-      "bandwidthFraction": 0.758346739869,
-      "computeFraction": 0.359119899421,
-      "communicationFraction": 0.336528781618,
+      "bandwidthFraction": 0.646283307292,
+      "computeFraction": 0.354227557374,
+      "communicationFraction": 0.378610985058,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0119672021666
+      "stepOverheadSeconds": 0.0105585735341
     },
     "cdna3": {
-      "bandwidthFraction": 0.809400234962,
-      "computeFraction": 0.330464450282,
-      "communicationFraction": 0.0960032171047,
+      "bandwidthFraction": 0.71025670981,
+      "computeFraction": 0.339649808137,
+      "communicationFraction": 0.102853829747,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0122399029729
+      "stepOverheadSeconds": 0.0102983893978
     },
     "cdna3/vllm": {
-      "bandwidthFraction": 0.793068618571,
-      "computeFraction": 0.327051941263,
-      "communicationFraction": 0.14350396839,
+      "bandwidthFraction": 0.65460829806,
+      "computeFraction": 0.312924434755,
+      "communicationFraction": 0.149833252145,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0119991653394
+      "stepOverheadSeconds": 0.00815951173374
     },
     "hopper": {
-      "bandwidthFraction": 0.702889243241,
-      "computeFraction": 0.467665115653,
-      "communicationFraction": 0.38033895125,
+      "bandwidthFraction": 0.594953963401,
+      "computeFraction": 0.47539051463,
+      "communicationFraction": 0.422296353904,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0103845274397
+      "stepOverheadSeconds": 0.00904719666328
     },
     "hopper/trtllm": {
-      "bandwidthFraction": 0.782812738355,
-      "computeFraction": 0.46668886858,
-      "communicationFraction": 0.365221288599,
+      "bandwidthFraction": 0.697297115943,
+      "computeFraction": 0.462493046032,
+      "communicationFraction": 0.400395885085,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00782564081309
+      "stepOverheadSeconds": 0.00628059824937
     },
     "hopper/vllm": {
-      "bandwidthFraction": 0.795858081767,
-      "computeFraction": 0.550402345065,
-      "communicationFraction": 0.0475982285725,
+      "bandwidthFraction": 0.742875058979,
+      "computeFraction": 0.383201493334,
+      "communicationFraction": 0.0521809185591,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0100058472313
+      "stepOverheadSeconds": 0.00837419774035
     },
     "tpu": {
-      "bandwidthFraction": 0.824198457389,
-      "computeFraction": 0.473002247623,
-      "communicationFraction": 0.346524797561,
+      "bandwidthFraction": 0.755248437871,
+      "computeFraction": 0.457626873898,
+      "communicationFraction": 0.384259884684,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0123274759764
+      "stepOverheadSeconds": 0.0113325434306
     },
     "trainium": {
-      "bandwidthFraction": 0.72387408887,
-      "computeFraction": 0.425917556278,
-      "communicationFraction": 0.266922477342,
+      "bandwidthFraction": 0.624880794752,
+      "computeFraction": 0.415909052362,
+      "communicationFraction": 0.32174215959,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00980253504125
+      "stepOverheadSeconds": 0.00885096295699
     },
     "trainium/neuron": {
-      "bandwidthFraction": 0.72387408887,
-      "computeFraction": 0.425917556278,
-      "communicationFraction": 0.266922477342,
+      "bandwidthFraction": 0.624880794752,
+      "computeFraction": 0.415909052362,
+      "communicationFraction": 0.32174215959,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00980253504125
+      "stepOverheadSeconds": 0.00885096295699
     }
   },
   "fit": {
-    "count": 60,
-    "medianAbsoluteError": 0.187469527613,
-    "shareWithin25": 0.716666666667,
-    "shareWithin35": 0.866666666667,
-    "medianRatio": 0.977729109926,
-    "ratioP10": 0.759385114425,
-    "ratioP90": 1.5039093365
+    "count": 66,
+    "medianAbsoluteError": 0.188454118831,
+    "shareWithin25": 0.757575757576,
+    "shareWithin35": 0.878787878788,
+    "medianRatio": 0.970217918603,
+    "ratioP10": 0.7782958004,
+    "ratioP90": 1.42737353086
   },
   "heldOut": {
-    "count": 26,
-    "medianAbsoluteError": 0.187015705151,
-    "shareWithin25": 0.769230769231,
-    "shareWithin35": 0.884615384615,
-    "medianRatio": 1.03487484118,
-    "ratioP10": 0.763593249472,
-    "ratioP90": 1.33471377086
+    "count": 28,
+    "medianAbsoluteError": 0.197364866381,
+    "shareWithin25": 0.821428571429,
+    "shareWithin35": 0.928571428571,
+    "medianRatio": 1.00163848537,
+    "ratioP10": 0.757474250841,
+    "ratioP90": 1.21962442389
   }
 };

@@ -18,8 +18,8 @@ describe("servingEfficienciesFrom", () => {
     expect(from("base")).toBe("fitted on Hopper chips on TensorRT-LLM");
     // deepseek-one-day: an H800 (Hopper) on DeepSeek's own stack ("other"): the Hopper family over all stacks.
     expect(from("deepseek-one-day")).toBe("fitted on Hopper chips, all stacks");
-    // openai-2024: an A100, in no calibrated family: the pooled fit.
-    expect(from("openai-2024")).toBe("fitted on all chips and stacks");
+    // openai-2024: an A100 (Ampere) on OpenAI's own stack: the Ampere family, fitted on its TensorRT-LLM rows.
+    expect(from("openai-2024")).toBe("fitted on Ampere chips, all stacks");
     expect(from("base", {"serving.achievableCompute": 0.5})).toBe(
       "fitted on Hopper chips on TensorRT-LLM, compute set by the scenario"
     );
