@@ -1,6 +1,7 @@
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import type {ServingEfficiencies} from "./efficiencies.js";
+import {kvTokensHeldPerSequence, type KvAdmission} from "./kvCacheAdmission.js";
 import {memoryFit} from "./memoryFit.js";
 import {replicaLayout} from "./parallelism.js";
 import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, type Precision} from "./precision.js";
@@ -30,8 +31,10 @@ export interface MeasurementShape {
   cacheHitFraction: number;
   /** Requests in flight across the whole system; null for an offline benchmark (the largest batch that fits). */
   concurrency: number | null;
-  /** HBM held back by the engine; in [0, 1); DEFAULT_HBM_RESERVE_FRACTION when the measurement does not say. */
+  /** HBM held back by the engine; in [0, 1); the stack's (kvCacheAdmission) when the measurement does not say. */
   hbmReserveFraction: number;
+  /** KV tokens a request holds once admitted: its live tokens, or its whole length (kvCacheAdmission.ts). */
+  kvAdmission: KvAdmission;
 }
 
 export interface MeasurementPrediction {
@@ -54,7 +57,8 @@ export interface MeasurementPrediction {
 /**
  * What the serving model predicts for a measurement: a pure function of (shape, efficiencies), cheap enough for a
  * fitter to call thousands of times (a few µs; bench/serving-model.bench.ts). Batch per replica = concurrency ÷
- * replicas (a real number: the average load), at most the largest batch that fits at the mean live length; offline
+ * replicas (a real number: the average load), at most the largest batch that fits with each request holding the KV
+ * tokens its stack's admission counts (the mean live length, or the whole request: kvCacheAdmission.ts); offline
  * (concurrency null) the largest batch that fits. With fewer requests than replicas, only that many replicas work,
  * each at batch 1, and the idle ones count in the per-chip figure.
  */
@@ -67,7 +71,7 @@ export function predictMeasurement(shape: MeasurementShape, efficiencies: Servin
     layout,
     bytesPerParam: BYTES_PER_PARAM[shape.precision],
     kvBytesPerElement: DEFAULT_KV_BYTES_PER_ELEMENT[shape.precision],
-    kvTokensPerSequence: shape.inputTokens + shape.outputTokens / 2,
+    kvTokensPerSequence: kvTokensHeldPerSequence(shape.kvAdmission, shape.inputTokens, shape.outputTokens),
     reserveFraction: shape.hbmReserveFraction
   });
   if (!fit.fits) {

@@ -3,116 +3,116 @@
 import type {ServingCalibration} from "./servingCalibration.js";
 
 export const SERVING_CALIBRATION: ServingCalibration = {
-  "measurementsSha256": "3f9fcc8596158e5946b202bb931805e00e778459944149fcd0e86ca950587040",
+  "measurementsSha256": "18cf4ad02c1b98489cc0338cde30093fc2c00fde0302f8812345e2ca99f318fe",
   "pooled": {
-    "bandwidthFraction": 0.64228071036,
-    "computeFraction": 0.41649360039,
-    "communicationFraction": 0.328493401998,
+    "bandwidthFraction": 0.736913410956,
+    "computeFraction": 0.421037045754,
+    "communicationFraction": 0.34642953216,
     "collectiveLatencySeconds": 0.00001,
-    "stepOverheadSeconds": 0.00911225375178
+    "stepOverheadSeconds": 0.0114653741387
   },
   "groups": {
     "ampere": {
-      "bandwidthFraction": 0.756840223774,
-      "computeFraction": 0.601606901651,
-      "communicationFraction": 0.333713097955,
+      "bandwidthFraction": 0.754205952829,
+      "computeFraction": 0.553018132693,
+      "communicationFraction": 0.342008358215,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0058742599252
+      "stepOverheadSeconds": 0.00973532298503
     },
     "ampere/trtllm": {
-      "bandwidthFraction": 0.756840223774,
-      "computeFraction": 0.601606901651,
-      "communicationFraction": 0.333713097955,
+      "bandwidthFraction": 0.754205952829,
+      "computeFraction": 0.553018132693,
+      "communicationFraction": 0.342008358215,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0058742599252
+      "stepOverheadSeconds": 0.00973532298503
     },
     "blackwell": {
-      "bandwidthFraction": 0.646283307292,
-      "computeFraction": 0.354227557374,
-      "communicationFraction": 0.378610985058,
+      "bandwidthFraction": 0.753246447676,
+      "computeFraction": 0.352140678854,
+      "communicationFraction": 0.404430737491,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0105585735341
+      "stepOverheadSeconds": 0.0109721738759
     },
     "blackwell/trtllm": {
-      "bandwidthFraction": 0.646283307292,
-      "computeFraction": 0.354227557374,
-      "communicationFraction": 0.378610985058,
+      "bandwidthFraction": 0.753246447676,
+      "computeFraction": 0.352140678854,
+      "communicationFraction": 0.404430737491,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0105585735341
+      "stepOverheadSeconds": 0.0109721738759
     },
     "cdna3": {
-      "bandwidthFraction": 0.71025670981,
-      "computeFraction": 0.339649808137,
-      "communicationFraction": 0.102853829747,
+      "bandwidthFraction": 0.763800898295,
+      "computeFraction": 0.331202130692,
+      "communicationFraction": 0.102504311452,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0102983893978
+      "stepOverheadSeconds": 0.0113983372665
     },
     "cdna3/vllm": {
-      "bandwidthFraction": 0.65460829806,
-      "computeFraction": 0.312924434755,
-      "communicationFraction": 0.149833252145,
+      "bandwidthFraction": 0.774669886512,
+      "computeFraction": 0.324968855812,
+      "communicationFraction": 0.157246690647,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00815951173374
+      "stepOverheadSeconds": 0.0114448109501
     },
     "hopper": {
-      "bandwidthFraction": 0.594953963401,
-      "computeFraction": 0.47539051463,
-      "communicationFraction": 0.422296353904,
+      "bandwidthFraction": 0.677454232318,
+      "computeFraction": 0.480764406773,
+      "communicationFraction": 0.423583914234,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00904719666328
+      "stepOverheadSeconds": 0.010271514579
     },
     "hopper/trtllm": {
-      "bandwidthFraction": 0.697297115943,
-      "computeFraction": 0.462493046032,
-      "communicationFraction": 0.400395885085,
+      "bandwidthFraction": 0.766355779601,
+      "computeFraction": 0.46872123688,
+      "communicationFraction": 0.41399284949,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00628059824937
+      "stepOverheadSeconds": 0.00751496882859
     },
     "hopper/vllm": {
-      "bandwidthFraction": 0.742875058979,
-      "computeFraction": 0.383201493334,
-      "communicationFraction": 0.0521809185591,
+      "bandwidthFraction": 0.775585669347,
+      "computeFraction": 0.530054579884,
+      "communicationFraction": 0.0493918571645,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00837419774035
+      "stepOverheadSeconds": 0.00979465146335
     },
     "tpu": {
-      "bandwidthFraction": 0.755248437871,
-      "computeFraction": 0.457626873898,
-      "communicationFraction": 0.384259884684,
+      "bandwidthFraction": 0.808138777944,
+      "computeFraction": 0.463404530207,
+      "communicationFraction": 0.402655725089,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0113325434306
+      "stepOverheadSeconds": 0.012563099684
     },
     "trainium": {
-      "bandwidthFraction": 0.624880794752,
-      "computeFraction": 0.415909052362,
-      "communicationFraction": 0.32174215959,
+      "bandwidthFraction": 0.698855124605,
+      "computeFraction": 0.418030683192,
+      "communicationFraction": 0.338887649976,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00885096295699
+      "stepOverheadSeconds": 0.00961779076807
     },
     "trainium/neuron": {
-      "bandwidthFraction": 0.624880794752,
-      "computeFraction": 0.415909052362,
-      "communicationFraction": 0.32174215959,
+      "bandwidthFraction": 0.698855124605,
+      "computeFraction": 0.418030683192,
+      "communicationFraction": 0.338887649976,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00885096295699
+      "stepOverheadSeconds": 0.00961779076807
     }
   },
   "fit": {
-    "count": 66,
-    "medianAbsoluteError": 0.188454118831,
-    "shareWithin25": 0.757575757576,
-    "shareWithin35": 0.878787878788,
-    "medianRatio": 0.970217918603,
-    "ratioP10": 0.7782958004,
-    "ratioP90": 1.42737353086
+    "count": 80,
+    "medianAbsoluteError": 0.155425222416,
+    "shareWithin25": 0.75,
+    "shareWithin35": 0.875,
+    "medianRatio": 0.989324141876,
+    "ratioP10": 0.762752132165,
+    "ratioP90": 1.31077197681
   },
   "heldOut": {
-    "count": 28,
-    "medianAbsoluteError": 0.197364866381,
-    "shareWithin25": 0.821428571429,
-    "shareWithin35": 0.928571428571,
-    "medianRatio": 1.00163848537,
-    "ratioP10": 0.757474250841,
-    "ratioP90": 1.21962442389
+    "count": 35,
+    "medianAbsoluteError": 0.176399925441,
+    "shareWithin25": 0.742857142857,
+    "shareWithin35": 0.857142857143,
+    "medianRatio": 0.992245049001,
+    "ratioP10": 0.742372394713,
+    "ratioP90": 1.32810410819
   }
 };

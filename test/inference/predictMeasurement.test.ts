@@ -20,7 +20,8 @@ const shape: MeasurementShape = {
   outputTokens: 1024,
   cacheHitFraction: 0,
   concurrency: 64,
-  hbmReserveFraction: 0.1
+  hbmReserveFraction: 0.1,
+  kvAdmission: "live"
 };
 
 describe("predictMeasurement", () => {

@@ -2,7 +2,9 @@ import type {Hardware} from "../../catalog/hardware.js";
 import type {Measurement} from "./measurement.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
 import {didYouMeanHint} from "../../errors/suggest.js";
-import {DEFAULT_HBM_RESERVE_FRACTION} from "../memoryFit.js";
+import {kvCacheAdmission} from "../kvCacheAdmission.js";
+import {BYTES_PER_PARAM} from "../precision.js";
+import {weightParamsStored} from "../weights.js";
 import type {MeasurementShape} from "../predictMeasurement.js";
 import {measurementCellError, type MeasurementColumn} from "./parseMeasurementsCsv.js";
 import {parallelismProblem, precisionProblem, requestProblem} from "../servingChecks.js";
@@ -86,6 +88,11 @@ export function comparableMeasurement(
       return skip("neither concurrency nor speed per user published for a latency-bound run");
     batching = "latency";
   }
+  const layout = replicaLayout(measurement.tensorParallel, measurement.expertParallel ?? 1);
+  const {reserveFraction, admission} = kvCacheAdmission(measurement.stack, {
+    hbmBytes: hardware.hbmCapacityBytes * layout.chips,
+    weightBytes: weightParamsStored(model, layout.attentionGroups) * BYTES_PER_PARAM[measurement.precision]
+  });
   return {
     measurement,
     hardware,
@@ -102,7 +109,8 @@ export function comparableMeasurement(
       outputTokens: measurement.outputTokens ?? 1,
       cacheHitFraction: 0,
       concurrency: measurement.concurrency,
-      hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION
+      hbmReserveFraction: reserveFraction,
+      kvAdmission: admission
     }
   };
 }

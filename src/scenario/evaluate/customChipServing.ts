@@ -14,7 +14,7 @@ import {scenarioServing, servingInput} from "./servingInput.js";
  * ("other") is the pooled fit.
  *
  * Its throughput relative to the merchant chip is then derived, not assumed, with a wider band than a measured chip's:
- * the held-out band of the calibration (model ÷ measured between its 10th and 90th percentiles, 0.76–1.22 with the
+ * the held-out band of the calibration (model ÷ measured between its 10th and 90th percentiles, 0.74–1.33 with the
  * bundled measurements) squared, i.e. twice its log-width (assumption: a stated prior for a chip nobody has measured,
  * whose software stack is also unproven).
  */

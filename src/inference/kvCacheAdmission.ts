@@ -1,0 +1,49 @@
+import type {SoftwareStack} from "./calibration/measurement.js";
+import {DEFAULT_HBM_RESERVE_FRACTION} from "./memoryFit.js";
+
+/**
+ * How many KV-cache tokens a request holds while it is admitted: "live", the tokens it has so far (a paged cache that
+ * may pause a request when blocks run out: on average input + output ÷ 2), or "whole", every token it will have
+ * (input + output, reserved at admission so that it is never paused).
+ */
+export type KvAdmission = "live" | "whole";
+
+/** TensorRT-LLM's default share of the HBM left free after the weights that its KV cache takes. */
+export const TRTLLM_FREE_GPU_MEMORY_FRACTION = 0.9;
+
+/**
+ * How a serving stack sizes its KV cache and admits requests to it: what sets the largest batch an offline benchmark
+ * runs (predictMeasurement). Two published policies:
+ *
+ * - TensorRT-LLM: the KV cache takes 90% of the HBM left free once the weights are loaded ("The default for
+ *   free_gpu_memory_fraction is 0.9, which means TensorRT LLM will try to allocate 90% of free GPU memory for KV
+ *   cache", TensorRT-LLM documentation, "How to Change KV Cache Behavior",
+ *   https://nvidia.github.io/TensorRT-LLM/examples/kvcacheconfig.html), and its default scheduler,
+ *   GUARANTEED_NO_EVICT, admits a request only "to guarantee that a started request is never paused" (TensorRT-LLM,
+ *   "Useful Runtime Options"), by reserving the blocks of its whole length, input + output (NVIDIA Dynamo's model of
+ *   that policy: needed = ceil((prompt_len + max_output_tokens) ÷ block_size), dynamo-mocker
+ *   src/scheduler/trtllm/policy.rs).
+ * - Every other stack (vLLM, SGLang, JAX, Neuron, others): a share of the whole HBM (vLLM's gpu_memory_utilization,
+ *   0.9: DEFAULT_HBM_RESERVE_FRACTION), and a paged cache holding each request's live tokens; a request that runs out
+ *   of blocks is paused, so admission counts the mean live length.
+ *
+ * Input: the stack, the replica's HBM and its weights, bytes (weights ≤ HBM; a replica whose weights do not fit gets
+ * the default reserve, and memoryFit then says it does not fit).
+ * Output: `reserveFraction`, the share of the replica's HBM held back from weights and KV cache (memoryFit's reserve),
+ * and `admission`.
+ */
+export function kvCacheAdmission(
+  stack: SoftwareStack,
+  {hbmBytes, weightBytes}: {hbmBytes: number; weightBytes: number}
+): {reserveFraction: number; admission: KvAdmission} {
+  if (stack !== "trtllm" || !(weightBytes < hbmBytes)) {
+    return {reserveFraction: DEFAULT_HBM_RESERVE_FRACTION, admission: "live"};
+  }
+  // usable = weights + 0.9 × (HBM − weights) = HBM × (1 − reserve), so reserve = 0.1 × (1 − weights ÷ HBM).
+  return {reserveFraction: (1 - TRTLLM_FREE_GPU_MEMORY_FRACTION) * (1 - weightBytes / hbmBytes), admission: "whole"};
+}
+
+/** KV tokens a request of `inputTokens` in and `outputTokens` out holds under an admission policy (≥ 1 counted). */
+export function kvTokensHeldPerSequence(admission: KvAdmission, inputTokens: number, outputTokens: number): number {
+  return admission === "whole" ? inputTokens + outputTokens : inputTokens + outputTokens / 2;
+}
