@@ -29,6 +29,22 @@ export interface FanChartOptions extends Plot.PlotOptions {
   fill?: string;
 }
 
+/** True when the draws differ at some step: there are bands to draw (else the median is every draw). */
+export function fanHasBands(rows: readonly FanRow[]): boolean {
+  return rows.some((r) => r.p95 !== r.p5);
+}
+
+/**
+ * The subtitle a fan chart's card gives: what its marks are. "Median, 50% and 90% bands across the draws", or, when
+ * every draw gives the same series (no uncertain assumption moves it), says so rather than naming bands it does not
+ * draw.
+ */
+export function fanSubtitle(rows: readonly FanRow[]): string {
+  return fanHasBands(rows)
+    ? "Median, 50% and 90% bands across the draws"
+    : "One line: every draw gives the same, as no uncertain assumption moves it";
+}
+
 /** Opacity of the 90% and the 50% band. */
 const OPACITY = {outer: 0.3, inner: 0.55};
 
@@ -58,7 +74,7 @@ export function FanChart(
   const outer = withOpacity(fill, OPACITY.outer);
   const inner = withOpacity(fill, OPACITY.inner);
   // Every draw alike (a link sets the banded inputs to one value each): no band to draw or name, the median alone.
-  const banded = scaled.some((r) => r.p95 !== r.p5);
+  const banded = fanHasBands(scaled);
   const legend = banded
     ? {domain: ["90% of draws", "50% of draws", "median"], range: [outer, inner, INK]}
     : {domain: ["median (every draw alike)"], range: [INK]};

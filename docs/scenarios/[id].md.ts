@@ -102,7 +102,7 @@ import {formatUsd, medianLabel} from "../components/format.js";
 import {FLEET_COLORS, SPEND_COLORS} from "../components/palette.js";
 import {CashFlowChart} from "../components/cashFlowChart.js";
 import {CostStackChart} from "../components/costStackChart.js";
-import {FanChart} from "../components/fanChart.js";
+import {FanChart, fanSubtitle} from "../components/fanChart.js";
 import {NpvByCycleChart} from "../components/npvByCycleChart.js";
 import {SpendOverTimeChart} from "../components/spendOverTimeChart.js";
 import {MoatChart} from "../components/moatChart.js";
@@ -281,12 +281,12 @@ const noBands = "No assumption is uncertain: no bands.";
 <div class="grid grid-cols-2">
   <div class="card" data-chart="spend-band">
     <h2>Cumulative inference spend, uncertainty</h2>
-    <h3>Median, 50% and 90% bands across the draws · $\{bandCsv("spend-band", spendBand)}</h3>
+    <h3>$\{fanSubtitle(spendBand)} · $\{bandCsv("spend-band", spendBand)}</h3>
     $\{state.bands ? whenNear('[data-chart="spend-band"]', invalidation).then(() => frameTurn(invalidation, MONTE_CARLO_TURN)).then(() => cardResize("spend-band", (width) => FanChart(spendBand, {width, height: 260, yLabel: "↑ Cumulative inference spend (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: SPEND_COLORS.inference}))) : noBands}
   </div>
   <div class="card" data-chart="silicon-band">
     <h2>Custom silicon, cumulative discounted cash flow, uncertainty</h2>
-    <h3>Median, 50% and 90% bands across the draws; NRE at month 0 · $\{bandCsv("silicon-band", siliconBand)}</h3>
+    <h3>$\{fanSubtitle(siliconBand)}; NRE at month 0 · $\{bandCsv("silicon-band", siliconBand)}</h3>
     $\{state.bands ? whenNear('[data-chart="silicon-band"]', invalidation).then(() => frameTurn(invalidation, MONTE_CARLO_TURN)).then(() => cardResize("silicon-band", (width) => FanChart(siliconBand, {width, height: 260, yLabel: "↑ Cumulative discounted cash flow (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: FLEET_COLORS.inHouse}))) : noBands}
   </div>
 </div>
