@@ -62,3 +62,4 @@ export * from "./scenario/run/reportFormat.js";
 export * from "./scenario/evaluate/metricInfo.js";
 export {unreadCustomChipKeys} from "./scenario/evaluate/customChipSpec.js";
 export * from "./scenario/run/sweepScenario.js";
+export {CHIP_FAMILIES, CHIP_FAMILY_NAMES, chipFamily, type ChipFamily} from "./catalog/chipFamily.js";

@@ -1,6 +1,6 @@
 // A headline figure for inline use: "0.987 USD/Mtok (+3% vs the start)". The element keeps the raw number in data-value so
 // that tests compare numbers, not text. Plain DOM (no htl), so it types without a declaration shim.
-import {formatChange, formatMonthsChange} from "./format.js";
+import {formatChange, formatMonthsChange, formatPointsChange} from "./format.js";
 
 export interface KpiOptions {
   /** Formats the value, unit included ("0.987 USD/Mtok"); default three significant digits. */
@@ -19,10 +19,11 @@ export interface KpiOptions {
   /** Tooltip. */
   title?: string;
   /**
-   * How the change against `base` reads: "relative" ("+3.1%", the default) or, for a count of months, "months"
-   * ("3 months earlier", "2 months later"): a percentage of a month number means nothing to a reader.
+   * How the change against `base` reads: "relative" ("+3.1%", the default); for a count of months, "months"
+   * ("3 months earlier", "2 months later"): a percentage of a month number means nothing to a reader; for a share,
+   * "points" ("+3.3 points": 33% → 36% is not "+10%").
    */
-  change?: "relative" | "months";
+  change?: "relative" | "months" | "points";
 }
 
 export function Kpi(
@@ -46,7 +47,13 @@ export function Kpi(
   strong.textContent = value === null ? missing : format(value);
   span.append(strong);
   const change =
-    value === null ? "" : changeKind === "months" ? formatMonthsChange(value, base) : formatChange(value, base);
+    value === null
+      ? ""
+      : changeKind === "months"
+        ? formatMonthsChange(value, base)
+        : changeKind === "points"
+          ? formatPointsChange(value, base)
+          : formatChange(value, base);
   if (change && change !== "±0%") {
     const note = document.createElement("span");
     note.className = "story-kpi-change";

@@ -1,6 +1,7 @@
 // Measured against modelled output tokens per second per chip, one dot per published measurement, on log axes with
 // the line of agreement and a ±25% band: how far the serving model is from the world, measurement by measurement.
 import * as Plot from "@observablehq/plot";
+import {CHIP_FAMILY_NAMES, type ChipFamily} from "../lib/catalog/chipFamily.js";
 import {formatCount, formatDisplayNumber} from "./format.js";
 import {INK, MUTED, SERIES_COLORS} from "./palette.js";
 
@@ -27,7 +28,9 @@ export function MeasuredVsModelChart(
   const lo = Math.min(...values) / 1.5;
   const hi = Math.max(...values) * 1.5;
   const diagonal = [lo, hi].map((x) => ({x}));
-  const families = [...new Set(rows.map((r) => r.family))].sort();
+  // Families as a reader names them ("AMD CDNA 3", not "cdna3").
+  const named = (family: string) => CHIP_FAMILY_NAMES[family as ChipFamily] ?? family;
+  const families = [...new Set(rows.map((r) => named(r.family)))].sort();
   return Plot.plot({
     width: Math.max(width ?? 640, 280),
     height,
@@ -43,7 +46,7 @@ export function MeasuredVsModelChart(
       Plot.dot(rows, {
         x: "measuredTokensPerSecondPerChip",
         y: "predictedTokensPerSecondPerChip",
-        stroke: "family",
+        stroke: (r: MeasuredVsModelRow) => named(r.family),
         symbol: "split",
         r: 4,
         channels: {measurement: "id", "model ÷ measured": "ratio"},

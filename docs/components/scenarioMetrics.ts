@@ -10,7 +10,14 @@ import {
   PRICE_LIST_METRICS,
   setsNoPrices
 } from "../lib/scenario/run/reportFormat.js";
-import {formatDisplayNumber, formatMetric, formatMetricInterval, formatPercent, medianLabel} from "./format.js";
+import {
+  formatDisplayNumber,
+  formatMetric,
+  formatMetricInterval,
+  formatPercent,
+  formatShareOfDraws,
+  medianLabel
+} from "./format.js";
 import {SCENARIO_PAGE_SAMPLES, type MetricRow} from "./scenarioPage.js";
 
 /**
@@ -29,7 +36,9 @@ function intervalText(row: MetricRow): string {
   if (!interval) return "";
   // The percentiles are over the draws in which the metric occurs: say so when some draws have none.
   const missing =
-    row.nullShare > 0 ? ` where it occurs; none within the horizon in ${formatPercent(row.nullShare)} of draws` : "";
+    row.nullShare > 0
+      ? ` where it occurs; none within the horizon in ${formatShareOfDraws(row.nullShare)} of draws`
+      : "";
   return `${interval}${missing}`;
 }
 
@@ -45,7 +54,8 @@ function rangeText(row: MetricRow): string {
  * reach (the value reads "none within the horizon"), "in 98% of draws; month 11–12 in the others"; "" when certain.
  */
 export function metricSpreadText(row: MetricRow): string {
-  if (noCentralValue(row)) return `in ${formatPercent(row.nullShare)} of draws; ${percentileRange(row)} in the others`;
+  if (noCentralValue(row))
+    return `in ${formatShareOfDraws(row.nullShare)} of draws; ${percentileRange(row)} in the others`;
   return intervalText(row);
 }
 
@@ -214,7 +224,7 @@ export function BandsSummary(
   const crossover = !crossoverRange
     ? ""
     : someNever
-      ? `within the horizon in ${formatPercent(1 - crossoverRow!.nullShare)} of them, in ${crossoverRange} in 90% of those`
+      ? `within the horizon in ${formatShareOfDraws(1 - crossoverRow!.nullShare)} of them, in ${crossoverRange} in 90% of those`
       : `in ${crossoverRange}`;
   p.append(`The bands and the 90% intervals come from ${formatDisplayNumber(samples)} draws (seed ${seed}) of `);
   // Each key by its label, the key path after it for authors: "Serving utilisation (serving.utilization)".

@@ -311,8 +311,8 @@ The address bar always holds what you see: each changed assumption is one <code>
 <code>path=value</code> in scenario-file notation, URL-encoded, e.g. <code>?set=serving.utilization%3D70%25&amp;set=silicon.nre%3D%24300M</code>.
 Opening the link applies each <code>set</code> exactly as a line of a scenario file (same units, ranges and distributions, so
 <code>set=serving.utilization%3D0.5%20to%200.8</code> makes it uncertain). Anything invalid or unknown is ignored and listed
-at the top of the page. Any key of the [scenario file reference](../reference) may be set this way, not only the
-sliders'.
+at the top of the page. Any key of the [scenario file reference](../reference) may be set this way, not only those
+with a slider.
 
 ~~~js
 display(ShareLink(shareUrl(sets)));

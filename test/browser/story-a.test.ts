@@ -212,4 +212,23 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       await closePage(page);
     }
   });
+
+  it("/training-vs-inference moved by a link states the link's cost per token and the share's change in points", async () => {
+    // The method paragraph kept the unmoved $1.99 beside a bill computed at 2.30 USD/Mtok, and the share read "36%
+    // (+10% vs the start)" for 33% → 36% (fresh-user trial).
+    const {resolved} = site!.scenarios.base!;
+    const page = await openPage(browser, "/training-vs-inference?set=serving.utilization%3D0.5");
+    try {
+      const catalogs = {hardware: site!.hardware, models: site!.models};
+      const point = {...scenarioPageMedianPoint(resolved), "serving.utilization": 0.5};
+      const ev = evaluateScenarioPoint(bindScenario(resolved, catalogs), point);
+      const body = (await page.textContent("main"))!.replace(/\s+/g, " ");
+      expect(body).toContain(`(${formatUsd(ev.metrics.costPerMillionTokensUsd)} at month 1, from chapter 1)`);
+      const change = await page.textContent('[data-testid="inference-share"] .story-kpi-change');
+      expect(change).toMatch(/^ \(\+[\d.]+ points? vs the start\)$/);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
 });

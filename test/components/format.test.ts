@@ -12,6 +12,8 @@ import {
   formatMonth,
   formatMonthsChange,
   formatPercent,
+  formatPointsChange,
+  formatShareOfDraws,
   formatUsd,
   formatUsdPerHour,
   formatUsdPerMTok,
@@ -216,5 +218,22 @@ describe("months", () => {
     expect(formatMonthsChange(9, 8)).toBe("1 month later");
     expect(formatMonthsChange(8, 8)).toBe("±0%");
     expect(formatMonthsChange(8, null)).toBe("");
+  });
+
+  it("writes a share's change in points, not as a relative change (33% → 36% is +3.3 points, not +10%)", () => {
+    expect(formatPointsChange(0.363, 0.33)).toBe("+3.3 points");
+    expect(formatPointsChange(0.2, 0.32)).toBe("\u221212 points");
+    expect(formatPointsChange(0.33, 0.32)).toBe("+1 point");
+    expect(formatPointsChange(0.3300001, 0.33)).toBe("±0%");
+    expect(formatPointsChange(0.5, null)).toBe("");
+  });
+
+  it("never rounds a share of draws to 100% or 0% when some draws are on the other side", () => {
+    expect(formatShareOfDraws(0.995)).toBe("99.5%"); // deepseek-one-day: 995 of 1,000 draws never cross
+    expect(formatShareOfDraws(0.9996)).toBe("over 99.9%");
+    expect(formatShareOfDraws(1)).toBe("100%");
+    expect(formatShareOfDraws(0.0004)).toBe("0.04%"); // formatPercent keeps small shares apart from 0
+    expect(formatShareOfDraws(0.003)).toBe("0.3%");
+    expect(formatShareOfDraws(0.98)).toBe("98%");
   });
 });

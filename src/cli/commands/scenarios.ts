@@ -16,6 +16,7 @@ import {
   displayValue,
   formatAssumption,
   formatPercent,
+  formatShareOfDraws,
   medianLabel,
   metricFormat,
   PRICE_LIST_METRICS,
@@ -201,7 +202,7 @@ function formatMetric(name: keyof typeof METRIC_INFO, value: RunReport["metrics"
   if (value === null) return absent;
   if (typeof value === "number") return format(value);
   if (value.p50 === null) return absent;
-  const never = value.nullShare > 0 ? ` (never in ${formatPercent(value.nullShare)} of draws)` : "";
+  const never = value.nullShare > 0 ? ` (never in ${formatShareOfDraws(value.nullShare)} of draws)` : "";
   // Where every draw gives the same figure (a metric the uncertain keys do not reach), the interval says nothing.
   const spread = value.p5 !== null && value.p95 !== null && format(value.p5) !== format(value.p95);
   const interval = spread ? ` [${format.range(value.p5!, value.p95!)}]` : "";

@@ -4,7 +4,7 @@ import type {ModelArchitecture} from "../../catalog/model.js";
 import type {ServingEfficiencies} from "../efficiencies.js";
 import {chipFamily, type ChipFamily} from "../../catalog/chipFamily.js";
 import {calibratedEfficiencies, type ServingModelError} from "../calibratedEfficiencies.js";
-import {fitEfficiencies, MIN_MEASUREMENTS_PER_FIT} from "./fit.js";
+import {fitEfficiencies, MIN_MEASUREMENTS_PER_FIT, MIN_MEASUREMENTS_POOLED_FIT} from "./fit.js";
 import {comparableMeasurement, isComparable, type ComparableMeasurement} from "./measurementShape.js";
 import {compareMeasurement} from "./predict.js";
 import {UserError} from "../../errors/userError.js";
@@ -144,16 +144,16 @@ export function calibrate(
 
 /**
  * The measurements to fit on: the fit split. Throws a UserError naming the file when there are too few to fit
- * (MIN_MEASUREMENTS_PER_FIT) or none is held out to report the error on.
+ * (MIN_MEASUREMENTS_POOLED_FIT) or none is held out to report the error on.
  */
 export function fitSplitOf(prepared: PreparedMeasurements, file: string): ComparableMeasurement[] {
   const fit = prepared.comparable.filter((m) => prepared.split.get(m.measurement.id) === "fit");
   const held = prepared.comparable.length - fit.length;
-  if (fit.length < MIN_MEASUREMENTS_PER_FIT || held === 0) {
+  if (fit.length < MIN_MEASUREMENTS_POOLED_FIT || held === 0) {
     throw new UserError({
       file,
       message: "too few measurements the model can be compared with to fit it and report its error",
-      expected: `at least ${MIN_MEASUREMENTS_PER_FIT} to fit and 1 held out (every third of each chip family and stack)`,
+      expected: `at least ${MIN_MEASUREMENTS_POOLED_FIT} to fit (more than the 4 efficiencies fitted) and 1 held out (every third of each chip family and stack)`,
       found: `${prepared.comparable.length} comparable (${fit.length} to fit, ${held} held out), ${prepared.skipped.length} lacking a shape`
     });
   }

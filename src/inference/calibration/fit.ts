@@ -12,8 +12,17 @@ export const FITTED_EFFICIENCIES = [
 ] as const satisfies readonly (keyof ServingEfficiencies)[];
 export type FittedEfficiency = (typeof FITTED_EFFICIENCIES)[number];
 
-/** Fewest measurements a parameter set may be fitted on (never one: a fit to one point explains nothing). */
+/**
+ * Fewest measurements a group's parameter set may be fitted on (never one: a fit to one point explains nothing); a
+ * group's fit is pulled towards the pooled one (GROUP_PRIOR_WEIGHT), so three can move four parameters a little.
+ */
 export const MIN_MEASUREMENTS_PER_FIT = 3;
+
+/**
+ * Fewest measurements the pooled fit, which has no prior, is fitted on: more than the four parameters it sets (with
+ * three or four it fits them exactly: a 0% error and a per-step overhead of 1e-277 s; breaker).
+ */
+export const MIN_MEASUREMENTS_POOLED_FIT = FITTED_EFFICIENCIES.length + 2;
 
 /**
  * Strength of the pull of a group's efficiencies towards the pooled fit, per squared unit of logit (fractions) or
@@ -37,7 +46,10 @@ export const MAX_RESTARTS = 8;
  */
 function minimiseWithRestarts(loss: (x: number[]) => number, starts: readonly number[][]): {x: number[]; fx: number} {
   let best: {x: number[]; fx: number} | null = null;
-  for (const start of starts) {
+  const distinct = starts.filter(
+    (start, i) => starts.findIndex((other) => other.every((v, j) => v === start[j])) === i
+  );
+  for (const start of distinct) {
     let run = nelderMead(loss, start, {maxIterations: 120 * start.length, minErrorDelta: 1e-7});
     for (let i = 0; i < MAX_RESTARTS; i++) {
       const next = nelderMead(loss, run.x, {maxIterations: 120 * start.length, minErrorDelta: 1e-7});
@@ -50,10 +62,23 @@ function minimiseWithRestarts(loss: (x: number[]) => number, starts: readonly nu
   return best!;
 }
 
-/** Bounded efficiencies ↔ unbounded coordinates the simplex moves in: logit for fractions, log for seconds. */
+/**
+ * Bounded efficiencies ↔ unbounded coordinates the simplex moves in: logit for fractions, log for seconds. A fraction
+ * a fit drove to 1 in floating point (or a step overhead to 0) is taken a hair inside its bounds, so that its
+ * coordinate stays finite: an infinite start or prior made every point's loss infinite or NaN, and every group fit
+ * returned the pooled values unchanged (breaker: 12 bundled rows fitting a communication fraction of exactly 1).
+ */
 function toCoordinates(e: ServingEfficiencies, names: readonly FittedEfficiency[]): number[] {
-  return names.map((name) => (name === "stepOverheadSeconds" ? Math.log(e[name]) : logit(e[name])));
+  return names.map((name) =>
+    name === "stepOverheadSeconds"
+      ? Math.log(Math.max(e[name], MIN_STEP_OVERHEAD_SECONDS))
+      : logit(Math.min(Math.max(e[name], FRACTION_EPSILON), 1 - FRACTION_EPSILON))
+  );
 }
+
+/** How far inside (0, 1) a fraction's coordinate is taken, and the least step overhead: finite coordinates. */
+const FRACTION_EPSILON = 1e-9;
+const MIN_STEP_OVERHEAD_SECONDS = 1e-12;
 
 function fromCoordinates(x: readonly number[], names: readonly FittedEfficiency[], base: ServingEfficiencies) {
   const e = {...base};
@@ -81,7 +106,8 @@ export interface EfficiencyFit {
  * wins. `names` are the efficiencies fitted; the others keep their value in `start`. With `prior`, adds GROUP_PRIOR_WEIGHT × the squared
  * distance of the fitted coordinates from the prior's.
  *
- * Throws: Error when given fewer than MIN_MEASUREMENTS_PER_FIT measurements (a programming error: callers group).
+ * Throws: Error when given fewer than MIN_MEASUREMENTS_PER_FIT measurements with a prior, or
+ * MIN_MEASUREMENTS_POOLED_FIT without (a programming error: callers group and check).
  */
 export function fitEfficiencies(
   measurements: readonly ComparableMeasurement[],
@@ -91,8 +117,9 @@ export function fitEfficiencies(
     prior
   }: {names?: readonly FittedEfficiency[]; start?: ServingEfficiencies; prior?: ServingEfficiencies} = {}
 ): EfficiencyFit {
-  if (measurements.length < MIN_MEASUREMENTS_PER_FIT) {
-    throw new Error(`a fit needs at least ${MIN_MEASUREMENTS_PER_FIT} measurements, got ${measurements.length}`);
+  const least = prior ? MIN_MEASUREMENTS_PER_FIT : MIN_MEASUREMENTS_POOLED_FIT;
+  if (measurements.length < least) {
+    throw new Error(`a fit needs at least ${least} measurements, got ${measurements.length}`);
   }
   const hints = new Map<string, number>();
   const priorX = prior ? toCoordinates(prior, names) : null;

@@ -178,6 +178,18 @@ export const formatPercent = unitFormat(
 );
 
 /**
+ * A share of Monte Carlo draws as a percentage (formatPercent), never rounded to "100%" or "0%" when some draws are on
+ * the other side: 0.995 → "99.5%" (formatPercent wrote "100%" beside "month 12 in the others"; fresh-user trial),
+ * 0.9996 → "over 99.9%", 0.0004 → "under 0.1%".
+ */
+export function formatShareOfDraws(share: number): string {
+  const text = formatPercent(share);
+  if (share < 1 && text === "100%") return share >= 0.999 ? "over 99.9%" : `${Math.floor(share * 1000) / 10}%`;
+  if (share > 0 && text === "0%") return share < 0.001 ? "under 0.1%" : `${Math.ceil(share * 1000) / 10}%`;
+  return text;
+}
+
+/**
  * A month number, always whole (a mean of months, 7.65, reads as month 8): "month 8", range "month 6–9"; null → "not
  * within the horizon".
  */
@@ -238,6 +250,18 @@ export function formatMonthsChange(value: number, base: number | null | undefine
   if (months === 0) return "±0%";
   const n = Math.abs(months);
   return `${n} month${n === 1 ? "" : "s"} ${months < 0 ? "earlier" : "later"}`;
+}
+
+/**
+ * Change of a share (a fraction) against `base`, in percentage points: "+3.3 points", "−12 points", "±0%" under 0.05
+ * points; "" without a base. A relative change of a share ("36% (+10%)" for 33% → 36%) reads as points and misleads.
+ */
+export function formatPointsChange(value: number, base: number | null | undefined): string {
+  if (base === null || base === undefined || !Number.isFinite(base)) return "";
+  const points = (value - base) * 100;
+  if (Math.abs(points) < 0.05) return "±0%";
+  const n = Number(Math.abs(points).toPrecision(Math.abs(points) < 10 ? 2 : 3));
+  return `${points < 0 ? "\u2212" : "+"}${n.toLocaleString("en-US")} point${n === 1 ? "" : "s"}`;
 }
 
 /**
