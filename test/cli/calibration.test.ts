@@ -20,7 +20,26 @@ describe("token-ledger calibration", () => {
     expect(Object.keys(report)).toEqual(["efficiencies", "rows", "skipped", "fit", "heldOut", "families"]);
     expect(report.rows[0]).toHaveProperty("ratio");
     expect(report.heldOut.count).toBeGreaterThan(0);
+    // A published concurrency that does not fit is flagged, not silently cut (breaker). NIM's 100 requests of 5,000 +
+    // 500 tokens on two H100s (Llama 3.3 70B FP8, TensorRT-LLM): weights 70.6 GB of 169.9 GB; 90% of the free 99.3 GB
+    // is 89.4 GB, at 5,500 whole tokens × 163,840 B (80 layers × 8 KV heads × 128 × K and V × 1 byte) = 0.90 GB a
+    // request: 99 fit.
+    const nim = report.rows.find((r: {id: string}) => r.id === "nim18-llama33-70b-5000-500-h100x2-c100");
+    expect(nim).toMatchObject({memoryCapped: true, batchSizePerReplica: 99});
+    expect(report.rows.filter((r: {memoryCapped: boolean}) => r.memoryCapped).length).toBe(1);
   });
+
+  it(
+    "marks a row whose published concurrency the model could not fit, with a footnote",
+    {timeout: 60_000},
+    async () => {
+      const {stdout} = await runCli(["calibration"]);
+      expect(stdout).toMatch(/^nim18-llama33-70b-5000-500-h100x2-c100\s+.*\d \u2020\s+[\d.]+$/m);
+      expect(stdout).toContain(
+        "\u2020 the published concurrency does not fit in memory under the stack's KV-cache admission"
+      );
+    }
+  );
 
   it("a bad cell in the measurements file: one line with file:line:column, exit 1, nothing on stdout", async () => {
     const file = join(tmpdir(), "bad-measurements.csv");

@@ -80,10 +80,14 @@ export function formatCalibration(report: CalibrationReport): string {
       r.split,
       r.efficiencies,
       n(r.measuredTokensPerSecondPerChip),
-      n(r.predictedTokensPerSecondPerChip),
+      `${n(r.predictedTokensPerSecondPerChip)}${r.memoryCapped ? " \u2020" : ""}`,
       n(r.ratio)
     ])
   );
+  const capped = report.rows.some((r) => r.memoryCapped)
+    ? "\n\u2020 the published concurrency does not fit in memory under the stack's KV-cache admission; the model ran the " +
+      "largest batch that fits"
+    : "";
   const error = (label: string, e: CalibrationError) => [
     label,
     String(e.count),
@@ -114,5 +118,5 @@ export function formatCalibration(report: CalibrationReport): string {
       n(e!.stepOverheadSeconds * 1e3)
     ])
   );
-  return `${rows}\n\n${summary}\n\n${efficiencies}${skipped}`;
+  return `${rows}${capped}\n\n${summary}\n\n${efficiencies}${skipped}`;
 }

@@ -51,6 +51,13 @@ export interface CalibrationRow {
   predictedTokensPerSecondPerUser: number;
   /** predicted ÷ measured. */
   ratio: number;
+  /** Requests in flight per replica the model ran (a real number: the published concurrency ÷ replicas). */
+  batchSizePerReplica: number;
+  /**
+   * True when the published concurrency does not fit in the replica's memory under its stack's admission
+   * (kvCacheAdmission) and the model ran the largest batch that does.
+   */
+  memoryCapped: boolean;
   date: string;
   sourceTitle: string;
   sourceUrl: string;
@@ -108,7 +115,10 @@ function checkPlausible(m: ComparableMeasurement, file: string): void {
   if (!roof.fits || !roof.serving) {
     throw measurementCellError(file, m.measurement, "tensor_parallel", {
       message: `${m.model.id} in ${m.shape.precision} does not fit on ${m.hardware.id} at TP${m.shape.tensorParallel} EP${m.shape.expertParallel} with one request of ${Math.round(m.shape.inputTokens)} + ${Math.round(m.shape.outputTokens)} tokens`,
-      expected: "a configuration whose weights and one request fit in the replica's HBM",
+      expected:
+        m.shape.kvAdmission === "whole"
+          ? "a configuration whose weights and one whole request fit in the replica's HBM (TensorRT-LLM reserves a request's input and output tokens before starting it)"
+          : "a configuration whose weights and one request fit in the replica's HBM",
       found: `TP${m.shape.tensorParallel}, EP${m.shape.expertParallel}`
     });
   }
@@ -230,6 +240,8 @@ function row(m: ComparableMeasurement, split: CalibrationSplit, calibrated: Cali
     measuredTokensPerSecondPerUser: measurement.outputTokensPerSecondPerUser,
     predictedTokensPerSecondPerUser: prediction.predictedTokensPerSecondPerUser,
     ratio: prediction.ratio,
+    batchSizePerReplica: prediction.batchSizePerReplica,
+    memoryCapped: prediction.memoryCapped,
     date: measurement.date,
     sourceTitle: measurement.sourceTitle,
     sourceUrl: measurement.sourceUrl

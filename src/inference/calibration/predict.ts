@@ -10,6 +10,8 @@ export interface MeasurementComparison {
   predictedTokensPerSecondPerUser: number;
   /** Requests per replica the model ran. */
   batchSizePerReplica: number;
+  /** True when the published concurrency does not fit in memory and the model ran the largest batch that does. */
+  memoryCapped: boolean;
   /** predicted ÷ measured output tokens per second per chip; NaN when nothing fits. */
   ratio: number;
   /** False when the model cannot fit the weights and one request on the replica. */
@@ -76,6 +78,7 @@ export function compareMeasurement(
       predictedTokensPerSecondPerChip: 0,
       predictedTokensPerSecondPerUser: 0,
       batchSizePerReplica: 0,
+      memoryCapped: false,
       ratio: NaN,
       fits: false
     };
@@ -87,6 +90,7 @@ export function compareMeasurement(
     predictedTokensPerSecondPerChip: perChip,
     predictedTokensPerSecondPerUser: userSpeed(prediction, decodeOnly),
     batchSizePerReplica: prediction.batchSizePerReplica,
+    memoryCapped: m.batching === "concurrency" && prediction.memoryCapped,
     ratio: perChip / measured,
     fits: true
   };
