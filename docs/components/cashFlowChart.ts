@@ -55,6 +55,10 @@ export function CashFlowChart(
         ? "↑ Cumulative cash flow, discounted and not (USD)"
         : "↑ Cumulative discounted cash flow (USD)",
       grid: true,
+      // Ends on a tick, so a flat line at the bottom (a program that never pays back: −$273M) reads off the axis: the
+      // same count for the ticks and for rounding the domain (`nice: true` rounds to 20M steps under 50M ticks).
+      ticks: 6,
+      nice: 6,
       tickFormat: (v: number) => formatUsd(v)
     },
     color: single ? {domain, range: [FLEET_COLORS.inHouse]} : {legend: true, ...seriesColorScale(domain)},
