@@ -26,6 +26,8 @@ export interface KpiOptions {
   change?: "relative" | "months" | "points";
 }
 
+const CHANGE_FORMATS = {relative: formatChange, months: formatMonthsChange, points: formatPointsChange} as const;
+
 export function Kpi(
   value: number | null,
   {
@@ -46,14 +48,7 @@ export function Kpi(
   const strong = document.createElement("strong");
   strong.textContent = value === null ? missing : format(value);
   span.append(strong);
-  const change =
-    value === null
-      ? ""
-      : changeKind === "months"
-        ? formatMonthsChange(value, base)
-        : changeKind === "points"
-          ? formatPointsChange(value, base)
-          : formatChange(value, base);
+  const change = value === null ? "" : CHANGE_FORMATS[changeKind](value, base);
   if (change && change !== "±0%") {
     const note = document.createElement("span");
     note.className = "story-kpi-change";

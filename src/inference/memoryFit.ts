@@ -44,9 +44,17 @@ export interface MemoryFitResult {
 /** HBM reserved for activations and runtime workspace: an assumption (vLLM's default gpu_memory_utilization is 0.9). */
 export const DEFAULT_HBM_RESERVE_FRACTION = 0.1;
 
+/**
+ * Bytes of weights one replica stores across its chips (weights.ts: non-expert weights per attention group, experts
+ * once) at `bytesPerParam` bytes a parameter.
+ */
+export function replicaWeightBytes(model: ModelShape, layout: ReplicaLayout, bytesPerParam: number): number {
+  return weightParamsStored(model, layout.attentionGroups) * bytesPerParam;
+}
+
 export function memoryFit(input: MemoryFitInput): MemoryFitResult {
   const {layout} = input;
-  const weightBytes = weightParamsStored(input.model, layout.attentionGroups) * input.bytesPerParam;
+  const weightBytes = replicaWeightBytes(input.model, layout, input.bytesPerParam);
   const usableBytes = input.hbmCapacityBytes * layout.chips * (1 - input.reserveFraction);
   const kvTokensPerSequence = Math.max(1, input.kvTokensPerSequence);
   const kvBytesPerSequence =

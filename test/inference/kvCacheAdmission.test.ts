@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {kvCacheAdmission, kvTokensHeldPerSequence} from "../../src/inference/kvCacheAdmission.js";
-import {DEFAULT_HBM_RESERVE_FRACTION, memoryFit} from "../../src/inference/memoryFit.js";
+import {DEFAULT_HBM_RESERVE_FRACTION, replicaWeightBytes} from "../../src/inference/memoryFit.js";
 import {predictMeasurement} from "../../src/inference/predictMeasurement.js";
 import {DEFAULT_SERVING_EFFICIENCIES} from "../../src/inference/efficiencies.js";
 import {replicaLayout} from "../../src/inference/parallelism.js";
@@ -43,15 +43,7 @@ describe("kvCacheAdmission", () => {
     const a100 = hardware.find((h) => h.id === "a100-sxm-80gb")!;
     const model = models.find((m) => m.id === "llama-3.1-70b")!;
     const layout = replicaLayout(2, 1);
-    const weightBytes = memoryFit({
-      model,
-      hbmCapacityBytes: a100.hbmCapacityBytes,
-      layout,
-      bytesPerParam: 2,
-      kvBytesPerElement: 2,
-      kvTokensPerSequence: 1,
-      reserveFraction: 0
-    }).weightBytes;
+    const weightBytes = replicaWeightBytes(model, layout, 2);
     const trt = kvCacheAdmission("trtllm", {hbmBytes: a100.hbmCapacityBytes * 2, weightBytes});
     const shape = {
       hardware: a100,

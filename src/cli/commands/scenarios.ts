@@ -15,7 +15,6 @@ import {
   DEFAULT_PRICES_NOTE,
   displayValue,
   formatAssumption,
-  formatPercent,
   formatShareOfDraws,
   medianLabel,
   metricFormat,

@@ -3,8 +3,8 @@ import type {Measurement} from "./measurement.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
 import {didYouMeanHint} from "../../errors/suggest.js";
 import {kvCacheAdmission} from "../kvCacheAdmission.js";
+import {replicaWeightBytes} from "../memoryFit.js";
 import {BYTES_PER_PARAM} from "../precision.js";
-import {weightParamsStored} from "../weights.js";
 import type {MeasurementShape} from "../predictMeasurement.js";
 import {measurementCellError, type MeasurementColumn} from "./parseMeasurementsCsv.js";
 import {parallelismProblem, precisionProblem, requestProblem} from "../servingChecks.js";
@@ -91,7 +91,7 @@ export function comparableMeasurement(
   const layout = replicaLayout(measurement.tensorParallel, measurement.expertParallel ?? 1);
   const {reserveFraction, admission} = kvCacheAdmission(measurement.stack, {
     hbmBytes: hardware.hbmCapacityBytes * layout.chips,
-    weightBytes: weightParamsStored(model, layout.attentionGroups) * BYTES_PER_PARAM[measurement.precision]
+    weightBytes: replicaWeightBytes(model, layout, BYTES_PER_PARAM[measurement.precision])
   });
   return {
     measurement,

@@ -90,7 +90,7 @@ export function compareMeasurement(
     predictedTokensPerSecondPerChip: perChip,
     predictedTokensPerSecondPerUser: userSpeed(prediction, decodeOnly),
     batchSizePerReplica: prediction.batchSizePerReplica,
-    memoryCapped: m.batching === "concurrency" && prediction.memoryCapped,
+    memoryCapped: prediction.memoryCapped,
     ratio: perChip / measured,
     fits: true
   };
