@@ -27,8 +27,7 @@ const shapes: MeasurementShape[] = [
   outputTokens: 512,
   cacheHitFraction: 0,
   concurrency: concurrency as number | null,
-  hbmReserveFraction: 0.1,
-  kvAdmission: "live" as const
+  stack: "vllm" as const
 }));
 const efficiencies: ServingEfficiencies[] = Array.from({length: 64}, (_, i) => ({
   ...DEFAULT_SERVING_EFFICIENCIES,

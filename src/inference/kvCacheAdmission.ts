@@ -1,5 +1,7 @@
 import type {SoftwareStack} from "./calibration/measurement.js";
-import {DEFAULT_HBM_RESERVE_FRACTION} from "./memoryFit.js";
+import {DEFAULT_HBM_RESERVE_FRACTION, memoryFit, replicaWeightBytes, type MemoryFitResult} from "./memoryFit.js";
+import type {ReplicaLayout} from "./parallelism.js";
+import type {ModelShape} from "./stepCost.js";
 
 /**
  * How many KV-cache tokens a request holds while it is admitted: "live", the tokens it has so far (a paged cache that
@@ -12,8 +14,8 @@ export type KvAdmission = "live" | "whole";
 export const TRTLLM_FREE_GPU_MEMORY_FRACTION = 0.9;
 
 /**
- * How a serving stack sizes its KV cache and admits requests to it: what sets the largest batch an offline benchmark
- * runs (predictMeasurement). Two published policies:
+ * How a serving stack sizes its KV cache and admits requests to it: what sets the largest batch a replica runs, in a
+ * scenario (servingPerformance) as in an offline benchmark (predictMeasurement). Two published policies:
  *
  * - TensorRT-LLM: the KV cache takes 90% of the HBM left free once the weights are loaded ("The default for
  *   free_gpu_memory_fraction is 0.9, which means TensorRT LLM will try to allocate 90% of free GPU memory for KV
@@ -38,14 +40,73 @@ export function kvCacheAdmission(
   stack: SoftwareStack,
   {hbmBytes, weightBytes}: {hbmBytes: number; weightBytes: number}
 ): {reserveFraction: number; admission: KvAdmission} {
+  const admission = stackAdmission(stack);
   if (stack !== "trtllm" || !(weightBytes < hbmBytes)) {
-    return {reserveFraction: DEFAULT_HBM_RESERVE_FRACTION, admission: "live"};
+    return {reserveFraction: DEFAULT_HBM_RESERVE_FRACTION, admission};
   }
   // usable = weights + 0.9 × (HBM − weights) = HBM × (1 − reserve), so reserve = 0.1 × (1 − weights ÷ HBM).
-  return {reserveFraction: (1 - TRTLLM_FREE_GPU_MEMORY_FRACTION) * (1 - weightBytes / hbmBytes), admission: "whole"};
+  return {reserveFraction: (1 - TRTLLM_FREE_GPU_MEMORY_FRACTION) * (1 - weightBytes / hbmBytes), admission};
+}
+
+/** The admission a stack's default scheduler uses: "whole" for TensorRT-LLM (GUARANTEED_NO_EVICT), else "live". */
+export function stackAdmission(stack: SoftwareStack): KvAdmission {
+  return stack === "trtllm" ? "whole" : "live";
 }
 
 /** KV tokens a request of `inputTokens` in and `outputTokens` out holds under an admission policy (≥ 1 counted). */
 export function kvTokensHeldPerSequence(admission: KvAdmission, inputTokens: number, outputTokens: number): number {
   return admission === "whole" ? inputTokens + outputTokens : inputTokens + outputTokens / 2;
+}
+
+/** What the KV tokens a request holds stand for, under each admission (ServingResult.kvTokensBasis). */
+export const KV_TOKENS_BASIS: Record<KvAdmission, string> = {
+  live: "mean live length of a request, input + output ÷ 2 (a paged KV cache that may pause a request)",
+  whole: "whole request, input + output, reserved when it is admitted (TensorRT-LLM's GUARANTEED_NO_EVICT)"
+};
+
+/** A replica serving requests on a stack: what servingMemoryFit needs. */
+export interface ServingMemoryInput {
+  /** HBM of one chip as the runtime reports it, bytes (Hardware.hbmCapacityBytes). */
+  hbmCapacityBytes: number;
+  model: ModelShape;
+  layout: ReplicaLayout;
+  bytesPerParam: number;
+  kvBytesPerElement: number;
+  /** Prompt and generated tokens per request; >= 1. */
+  inputTokens: number;
+  outputTokens: number;
+  stack: SoftwareStack;
+  /** HBM held back from weights and KV cache, a fraction in [0, 1); null: the stack's (kvCacheAdmission). */
+  hbmReserveFraction: number | null;
+}
+
+/** memoryFit's result, with the reserve and the admission it used. */
+export interface ServingMemoryResult extends MemoryFitResult {
+  /** HBM held back, as a fraction of the replica's HBM: the input's, or the stack's when the input gives none. */
+  reserveFraction: number;
+  admission: KvAdmission;
+}
+
+/**
+ * What fits in one replica's HBM under its stack's policy: the stack's reserve (unless the input sets one) and
+ * admission (kvCacheAdmission), then memoryFit with each request holding the tokens its admission counts
+ * (kvTokensHeldPerSequence). The one place a replica's largest batch is decided, for scenarios, the `inference`
+ * command and the calibration's measurements alike.
+ */
+export function servingMemoryFit(input: ServingMemoryInput): ServingMemoryResult {
+  const policy = kvCacheAdmission(input.stack, {
+    hbmBytes: input.hbmCapacityBytes * input.layout.chips,
+    weightBytes: replicaWeightBytes(input.model, input.layout, input.bytesPerParam)
+  });
+  const reserveFraction = input.hbmReserveFraction ?? policy.reserveFraction;
+  const fit = memoryFit({
+    model: input.model,
+    hbmCapacityBytes: input.hbmCapacityBytes,
+    layout: input.layout,
+    bytesPerParam: input.bytesPerParam,
+    kvBytesPerElement: input.kvBytesPerElement,
+    kvTokensPerSequence: kvTokensHeldPerSequence(policy.admission, input.inputTokens, input.outputTokens),
+    reserveFraction
+  });
+  return {...fit, reserveFraction, admission: policy.admission};
 }

@@ -1,8 +1,8 @@
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import type {ServingEfficiencies} from "./efficiencies.js";
-import {kvTokensHeldPerSequence, type KvAdmission} from "./kvCacheAdmission.js";
-import {memoryFit} from "./memoryFit.js";
+import type {SoftwareStack} from "./calibration/measurement.js";
+import {servingMemoryFit} from "./kvCacheAdmission.js";
 import {replicaLayout} from "./parallelism.js";
 import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, type Precision} from "./precision.js";
 import {servingPerformance, type ServingResult} from "./servingPerformance.js";
@@ -31,10 +31,8 @@ export interface MeasurementShape {
   cacheHitFraction: number;
   /** Requests in flight across the whole system; null for an offline benchmark (the largest batch that fits). */
   concurrency: number | null;
-  /** HBM held back by the engine; in [0, 1); the stack's (kvCacheAdmission) when the measurement does not say. */
-  hbmReserveFraction: number;
-  /** KV tokens a request holds once admitted: its live tokens, or its whole length (kvCacheAdmission.ts). */
-  kvAdmission: KvAdmission;
+  /** The measured serving software: its KV-cache reserve and admission set the largest batch (kvCacheAdmission.ts). */
+  stack: SoftwareStack;
 }
 
 export interface MeasurementPrediction {
@@ -65,14 +63,16 @@ export interface MeasurementPrediction {
 export function predictMeasurement(shape: MeasurementShape, efficiencies: ServingEfficiencies): MeasurementPrediction {
   const layout = replicaLayout(shape.tensorParallel, shape.expertParallel);
   const replicas = shape.chips / layout.chips;
-  const fit = memoryFit({
-    model: shape.model,
+  const fit = servingMemoryFit({
     hbmCapacityBytes: shape.hardware.hbmCapacityBytes,
+    model: shape.model,
     layout,
     bytesPerParam: BYTES_PER_PARAM[shape.precision],
     kvBytesPerElement: DEFAULT_KV_BYTES_PER_ELEMENT[shape.precision],
-    kvTokensPerSequence: kvTokensHeldPerSequence(shape.kvAdmission, shape.inputTokens, shape.outputTokens),
-    reserveFraction: shape.hbmReserveFraction
+    inputTokens: shape.inputTokens,
+    outputTokens: shape.outputTokens,
+    stack: shape.stack,
+    hbmReserveFraction: null
   });
   if (!fit.fits) {
     return {
@@ -99,7 +99,8 @@ export function predictMeasurement(shape: MeasurementShape, efficiencies: Servin
       cacheHitFraction: shape.cacheHitFraction,
       tensorParallel: shape.tensorParallel,
       expertParallel: shape.expertParallel,
-      hbmReserveFraction: shape.hbmReserveFraction
+      stack: shape.stack,
+      hbmReserveFraction: null
     },
     efficiencies
   );

@@ -2,7 +2,8 @@ import {BYTES_PER_GB} from "../units/bytes.js";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {UserError, type UserErrorLocation} from "../errors/userError.js";
-import {memoryFit} from "./memoryFit.js";
+import {SOFTWARE_STACK_NAMES} from "./calibration/measurement.js";
+import {servingMemoryFit} from "./kvCacheAdmission.js";
 import {replicaLayout, tensorParallelWorks, workingTensorParallelDegrees} from "./parallelism.js";
 import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, PRECISIONS, peakFlopsPerS, type Precision} from "./precision.js";
 import type {ServingInput, ServingResult} from "./servingPerformance.js";
@@ -153,7 +154,7 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
     };
   }
   if (memory.maxBatchSize < 1) {
-    const smallest = smallestFittingTensorParallel(input, result.kvContextTokens);
+    const smallest = smallestFittingTensorParallel(input);
     return {
       setting: "tensorParallel",
       message: `the model does not fit: weights ${gb(memory.weightBytes)} plus one sequence's KV cache ${gb(memory.kvBytesPerSequence)} exceed the usable HBM ${gb(memory.usableBytes)} of ${countNoun(layout.chips, "chip")}`,
@@ -167,7 +168,7 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
   if (input.batchSize > memory.maxBatchSize) {
     return {
       setting: "batch",
-      message: `a batch of ${input.batchSize} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence at ${formatTokens(memory.kvTokensPerSequence)} live tokens, ${gb(memory.usableBytes - memory.weightBytes)} free after weights)`,
+      message: `a batch of ${input.batchSize} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence ${memory.admission === "whole" ? `for its whole ${formatTokens(memory.kvTokensPerSequence)} tokens, reserved at admission by ${SOFTWARE_STACK_NAMES[input.stack]}` : `at ${formatTokens(memory.kvTokensPerSequence)} live tokens`}, ${gb(memory.usableBytes - memory.weightBytes)} free after weights)`,
       expected: `at most ${memory.maxBatchSize}, the largest batch that fits`,
       found: `${input.batchSize}`
     };
@@ -176,19 +177,21 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
 }
 
 /** The smallest working tensor-parallel degree whose replica holds the weights and one sequence, or null. */
-function smallestFittingTensorParallel(input: ServingInput, kvTokensPerSequence: number): number | null {
+function smallestFittingTensorParallel(input: ServingInput): number | null {
   for (const t of workingTensorParallelDegrees(input.model)) {
     if (t < input.tensorParallel) continue;
     const e = input.expertParallel;
     const tiles = Math.max(t, e) % Math.min(t, e) === 0;
-    const fit = memoryFit({
-      model: input.model,
+    const fit = servingMemoryFit({
       hbmCapacityBytes: input.hardware.hbmCapacityBytes,
+      model: input.model,
       layout: replicaLayout(t, tiles ? e : 1),
       bytesPerParam: BYTES_PER_PARAM[input.precision],
       kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
-      kvTokensPerSequence,
-      reserveFraction: input.hbmReserveFraction
+      inputTokens: input.inputTokens,
+      outputTokens: input.outputTokens,
+      stack: input.stack,
+      hbmReserveFraction: input.hbmReserveFraction
     });
     if (fit.fits) return t;
   }

@@ -2,7 +2,8 @@ import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {decodeStep} from "./decodeStep.js";
 import type {ServingEfficiencies} from "./efficiencies.js";
-import {memoryFit, type MemoryFitResult} from "./memoryFit.js";
+import type {SoftwareStack} from "./calibration/measurement.js";
+import {KV_TOKENS_BASIS, servingMemoryFit, type ServingMemoryResult} from "./kvCacheAdmission.js";
 import {replicaLayout, type ReplicaLayout} from "./parallelism.js";
 import {prefill} from "./prefill.js";
 import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, type Precision} from "./precision.js";
@@ -28,14 +29,13 @@ export interface ServingInput {
   tensorParallel: number;
   /** Chips the routed experts are spread over; 1 for a dense model; integer >= 1. */
   expertParallel: number;
-  /** HBM held back for activations and runtime; in [0, 1). */
-  hbmReserveFraction: number;
+  /** Serving software: how it sizes its KV cache and admits requests (kvCacheAdmission.ts). */
+  stack: SoftwareStack;
+  /** HBM held back for activations and runtime; in [0, 1); null: the stack's (kvCacheAdmission.ts). */
+  hbmReserveFraction: number | null;
   /** Bytes per KV element; defaults to DEFAULT_KV_BYTES_PER_ELEMENT[precision]. */
   kvBytesPerElement?: number;
 }
-
-/** Which KV length the memory cap counts (ServingResult.kvTokensBasis). */
-export const KV_TOKENS_BASIS = "mean live length of a request, input + output ÷ 2 (a paged KV cache)";
 
 export interface ServingResult {
   /** Chips and parallelism of one replica. */
@@ -46,11 +46,11 @@ export interface ServingResult {
   prefill: StepTime;
   /** Prefill of the batch's requests together (what the replica spends on prefill per batch of requests). */
   batchPrefill: StepTime;
-  /** What fits in HBM, at kvContextTokens per sequence. */
-  memory: MemoryFitResult;
-  /** KV tokens per sequence during decode and in the memory cap: input + output ÷ 2. */
+  /** What fits in HBM under the stack's reserve and admission (servingMemoryFit: memory.kvTokensPerSequence each). */
+  memory: ServingMemoryResult;
+  /** KV tokens each sequence's decode step reads, on average over its decode: input + output ÷ 2. */
   kvContextTokens: number;
-  /** What kvContextTokens stands for (KV_TOKENS_BASIS). */
+  /** What the memory cap's KV tokens per sequence stand for (KV_TOKENS_BASIS of the stack's admission). */
   kvTokensBasis: string;
   /** Whole requests: seconds the replica spends per batch of requests, prefill plus (output − 1) decode steps. */
   batchSeconds: number;
@@ -84,7 +84,8 @@ export interface ServingResult {
  *   TPOT = decode step; TTFT = prefill of one prompt alone; per user = (output − 1) ÷ (batch time − TTFT), from
  *   Little's law (a request lives one batch time when `batch` are in flight and `batch` finish per batch time)
  * A pure function of (input, efficiencies); it does not check the input (servingChecks.ts does, at the edges): a
- * batch larger than fits in memory is still computed, and `memory` says what fits.
+ * batch larger than fits in memory is still computed, and `memory` says what fits under the stack's KV-cache policy
+ * (servingMemoryFit).
  */
 export function servingPerformance(input: ServingInput, efficiencies: ServingEfficiencies): ServingResult {
   const {model, batchSize, inputTokens, outputTokens} = input;
@@ -107,14 +108,16 @@ export function servingPerformance(input: ServingInput, efficiencies: ServingEff
     );
   const single = prefillOf(1);
   const batchPrefill = prefillOf(batchSize);
-  const memory = memoryFit({
-    model,
+  const memory = servingMemoryFit({
     hbmCapacityBytes: input.hardware.hbmCapacityBytes,
+    model,
     layout,
     bytesPerParam,
     kvBytesPerElement,
-    kvTokensPerSequence: kvContextTokens,
-    reserveFraction: input.hbmReserveFraction
+    inputTokens,
+    outputTokens,
+    stack: input.stack,
+    hbmReserveFraction: input.hbmReserveFraction
   });
   const decodeSteps = outputTokens - 1;
   const batchSeconds = batchPrefill.seconds + decodeSteps * decode.seconds;
@@ -127,7 +130,7 @@ export function servingPerformance(input: ServingInput, efficiencies: ServingEff
     batchPrefill,
     memory,
     kvContextTokens,
-    kvTokensBasis: KV_TOKENS_BASIS,
+    kvTokensBasis: KV_TOKENS_BASIS[memory.admission],
     batchSeconds,
     outputTokensPerSecondPerReplica,
     outputTokensPerSecondPerChip: outputTokensPerSecondPerReplica / layout.chips,

@@ -36,8 +36,13 @@ describe("token-ledger inference", () => {
     expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(result.chipHourCostUsd, 9);
     // Whole requests include prefill: below the decode-steps-only figure.
     expect(result.outputTokensPerSecondPerChip).toBeLessThan(result.decodeTokensPerSecondPerChip);
-    // The defaults are the scenario schema's: 4,096 input and 512 output tokens → 4,096 + 512 ÷ 2 live KV tokens.
-    expect(result.kvTokensPerSequence).toBe(4096 + 512 / 2);
+    // The defaults are the scenario schema's: 4,096 input and 512 output tokens, and TensorRT-LLM, which reserves a
+    // request's whole length (kvCacheAdmission.ts): 4,096 + 512 KV tokens, under 90% of the HBM left after weights.
+    expect(result.kvTokensPerSequence).toBe(4096 + 512);
+    expect(result.kvAdmission).toBe("whole");
+    const weights = result.weightBytes as number;
+    const hbm = 2 * 84943715696.64; // two H100s at 79.11 GiB (data/hardware.csv)
+    expect(result.hbmReserveFraction).toBeCloseTo(0.1 * (1 - weights / hbm), 12);
     expect(result).toMatchObject({
       precision: "fp8",
       tensorParallel: 2,
@@ -50,7 +55,10 @@ describe("token-ledger inference", () => {
     const run = async (extra: string[]) => JSON.parse((await runCli([...base, ...extra, "--json"])).stdout);
     const plain = await run(["--input-tokens", "4000", "--output-tokens", "200"]);
     const cached = await run(["--input-tokens", "4000", "--output-tokens", "200", "--cache-hit", "0.75"]);
-    expect(plain).toMatchObject({inputTokens: 4000, outputTokens: 200, cacheHitFraction: 0, kvTokensPerSequence: 4100});
+    expect(plain).toMatchObject({inputTokens: 4000, outputTokens: 200, cacheHitFraction: 0, kvTokensPerSequence: 4200});
+    // vLLM counts a request's mean live length, 4,000 + 200 ÷ 2, with 10% of all HBM held back.
+    const vllm = await run(["--input-tokens", "4000", "--output-tokens", "200", "--stack", "vllm"]);
+    expect(vllm).toMatchObject({kvTokensPerSequence: 4100, kvAdmission: "live", hbmReserveFraction: 0.1});
     expect(cached.cacheHitFraction).toBe(0.75);
     expect(cached.timeToFirstTokenSeconds).toBeLessThan(plain.timeToFirstTokenSeconds);
     expect(cached.outputTokensPerSecondPerChip).toBeGreaterThan(plain.outputTokensPerSecondPerChip);

@@ -134,24 +134,26 @@ describe("token-ledger validate", () => {
     const {code, stdout, stderr} = await runCli(["validate", fixture("batch-too-large.md")]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    // 8 × H100 at 79.11 GiB × 0.9 = 611.6 GB usable, 405.85 GB of FP8 weights: 205.7 GB free; a sequence holds its
-    // mean live length, 2,048 + 512 ÷ 2 = 2,304 tokens × 258,048 B = 0.59 GB → 346 fit.
+    // base's stack is TensorRT-LLM: 8 × H100 at 79.11 GiB = 679.5 GB, 405.85 GB of FP8 weights; its KV cache takes 90%
+    // of the 273.7 GB left, 246.3 GB, and reserves each request whole, 2,048 + 512 = 2,560 tokens × 258,048 B =
+    // 0.66 GB → 372 fit (kvCacheAdmission.ts).
     expect(errorLines(stderr)).toEqual([
       "test/fixtures/scenarios/batch-too-large.md:5:10: serving.batch: a batch of 4096 does not fit in memory " +
-        "(KV cache 0.6 GB per sequence at 2304 live tokens, 205.7 GB free after weights): expected at most 346, the " +
-        "largest batch that fits, found 4096"
+        "(KV cache 0.7 GB per sequence for its whole 2560 tokens, reserved at admission by TensorRT-LLM, 246.3 GB " +
+        "free after weights): expected at most 372, the largest batch that fits, found 4096"
     ]);
   });
 
   it("fails DeepSeek-V3 at TP8 on H200s with serving.batch 1024: the MLA latent is on every rank (issue 11)", async () => {
-    // 8 × 139.86 GiB × 0.9 = 1,081.2 GB usable, 671 GB of weights: 410.2 GB free; a sequence of 4,096.5 live tokens
-    // holds 4,096.5 × 8 ranks × 35,136 B = 1.15 GB of latent → 356 fit, not 1,024.
+    // 8 × 139.86 GiB = 1,201.4 GB, 671.05 GB of weights; TensorRT-LLM's KV cache takes 90% of the 530.3 GB left,
+    // 477.3 GB, and reserves a request's whole 4,097 tokens: 4,097 × 8 ranks × 35,136 B = 1.15 GB of latent → 414 fit,
+    // not 1,024.
     const {code, stderr} = await runCli(["validate", fixture("deepseek-batch-too-large.md")]);
     expect(code).toBe(1);
     expect(errorLines(stderr)).toEqual([
       "test/fixtures/scenarios/deepseek-batch-too-large.md:9:10: serving.batch: a batch of 1024 does not fit in " +
-        "memory (KV cache 1.2 GB per sequence at 4096.5 live tokens, 410.2 GB free after weights): expected at most " +
-        "356, the largest batch that fits, found 1024"
+        "memory (KV cache 1.2 GB per sequence for its whole 4097 tokens, reserved at admission by TensorRT-LLM, " +
+        "477.3 GB free after weights): expected at most 414, the largest batch that fits, found 1024"
     ]);
   });
 

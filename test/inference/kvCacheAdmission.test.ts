@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {kvCacheAdmission, kvTokensHeldPerSequence} from "../../src/inference/kvCacheAdmission.js";
+import {kvCacheAdmission, kvTokensHeldPerSequence, servingMemoryFit} from "../../src/inference/kvCacheAdmission.js";
 import {DEFAULT_HBM_RESERVE_FRACTION, replicaWeightBytes} from "../../src/inference/memoryFit.js";
 import {predictMeasurement} from "../../src/inference/predictMeasurement.js";
 import {DEFAULT_SERVING_EFFICIENCIES} from "../../src/inference/efficiencies.js";
@@ -57,14 +57,9 @@ describe("kvCacheAdmission", () => {
       cacheHitFraction: 0,
       concurrency: null
     };
-    const whole = predictMeasurement(
-      {...shape, hbmReserveFraction: trt.reserveFraction, kvAdmission: trt.admission},
-      DEFAULT_SERVING_EFFICIENCIES
-    );
-    const live = predictMeasurement(
-      {...shape, hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION, kvAdmission: "live"},
-      DEFAULT_SERVING_EFFICIENCIES
-    );
+    expect(trt.admission).toBe("whole");
+    const whole = predictMeasurement({...shape, stack: "trtllm"}, DEFAULT_SERVING_EFFICIENCIES);
+    const live = predictMeasurement({...shape, stack: "vllm"}, DEFAULT_SERVING_EFFICIENCIES);
     const freeBytes = a100.hbmCapacityBytes * 2 - weightBytes;
     const kvPerToken = 2 * 80 * 8 * 128 * 2; // K and V × 80 layers × 8 KV heads × 128 dims × 2 bytes = 327,680 B
     expect(whole.batchSizePerReplica).toBe(Math.floor((0.9 * freeBytes) / (2176 * kvPerToken)));
@@ -72,5 +67,28 @@ describe("kvCacheAdmission", () => {
       Math.floor((a100.hbmCapacityBytes * 2 * 0.9 - weightBytes) / (1152 * kvPerToken))
     );
     expect([whole.batchSizePerReplica, live.batchSizePerReplica]).toEqual([37, 33]);
+  });
+
+  it("decides a scenario's largest batch as the calibration's: the stack's reserve unless one is set, its admission", () => {
+    // Llama 3.1 70B in BF16 on two A100s, 128 in and 2,048 out (the same replica as above).
+    const a100 = hardware.find((h) => h.id === "a100-sxm-80gb")!;
+    const model = models.find((m) => m.id === "llama-3.1-70b")!;
+    const replica = {
+      hbmCapacityBytes: a100.hbmCapacityBytes,
+      model,
+      layout: replicaLayout(2, 1),
+      bytesPerParam: 2,
+      kvBytesPerElement: 2,
+      inputTokens: 128,
+      outputTokens: 2048
+    };
+    expect(servingMemoryFit({...replica, stack: "trtllm", hbmReserveFraction: null}).maxBatchSize).toBe(37);
+    expect(servingMemoryFit({...replica, stack: "vllm", hbmReserveFraction: null}).maxBatchSize).toBe(33);
+    // A reserve the scenario sets (serving.hbmReserve) replaces the stack's; the admission stays the stack's.
+    const set = servingMemoryFit({...replica, stack: "trtllm", hbmReserveFraction: 0.1});
+    expect(set).toMatchObject({reserveFraction: 0.1, admission: "whole", kvTokensPerSequence: 2176});
+    // 10% of 170.6 GB held back leaves 12.5 GB after the weights: 17 whole requests of 0.71 GB.
+    expect(set.maxBatchSize).toBe(Math.floor((a100.hbmCapacityBytes * 2 * 0.9 - set.weightBytes) / (2176 * 327680)));
+    expect(set.maxBatchSize).toBe(17);
   });
 });

@@ -210,6 +210,7 @@ describe("a tensor-parallel degree must divide the attention heads and suit the 
       cacheHitFraction: 0,
       tensorParallel: 8,
       expertParallel: 1,
+      stack: "vllm" as const,
       hbmReserveFraction: 0.1
     };
     const problem = memoryProblem(input, servingPerformance(input, DEFAULT_SERVING_EFFICIENCIES));

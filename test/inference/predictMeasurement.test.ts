@@ -20,8 +20,7 @@ const shape: MeasurementShape = {
   outputTokens: 1024,
   cacheHitFraction: 0,
   concurrency: 64,
-  hbmReserveFraction: 0.1,
-  kvAdmission: "live"
+  stack: "vllm"
 };
 
 describe("predictMeasurement", () => {
@@ -29,7 +28,7 @@ describe("predictMeasurement", () => {
     const p = predictMeasurement(shape, DEFAULT_SERVING_EFFICIENCIES);
     expect(p).toMatchObject({fits: true, replicas: 1, batchSizePerReplica: 64, memoryCapped: false});
     const direct = servingPerformance(
-      {...shape, batchSize: 64, tensorParallel: 8, expertParallel: 8},
+      {...shape, batchSize: 64, tensorParallel: 8, expertParallel: 8, hbmReserveFraction: null},
       DEFAULT_SERVING_EFFICIENCIES
     );
     expect(p.outputTokensPerSecondPerChip).toBe(direct.outputTokensPerSecondPerChip);

@@ -41,6 +41,7 @@ describe("NVIDIA NIM 1.8.0: Llama 3.3 70B, 2 × H100, FP8, TP2, concurrency 1", 
         cacheHitFraction: 0,
         tensorParallel: nim.tensorParallel,
         expertParallel: 1,
+        stack: "vllm",
         hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION
       },
       efficiencies
@@ -122,10 +123,9 @@ describe("MLPerf Inference v4.1, llama2-70b-99, Offline, 8 accelerators, FP8 wei
         outputTokens,
         cacheHitFraction: 0,
         concurrency: null,
-        hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION,
-        // A paged cache's mean live length (kvCacheAdmission.ts), as when these bounds were set; the calibration
-        // counts TensorRT-LLM's whole-request admission for NVIDIA's rows.
-        kvAdmission: "live"
+        // A paged cache's mean live length under 10% of HBM held back (vLLM's policy, kvCacheAdmission.ts), as when
+        // these bounds were set; the calibration counts TensorRT-LLM's whole-request admission for NVIDIA's rows.
+        stack: "vllm"
       },
       efficiencies
     );

@@ -17,7 +17,8 @@ import {
   peakFlopsPerS,
   type Precision
 } from "../../src/inference/precision.js";
-import {KV_TOKENS_BASIS, servingPerformance, type ServingInput} from "../../src/inference/servingPerformance.js";
+import {KV_TOKENS_BASIS} from "../../src/inference/kvCacheAdmission.js";
+import {servingPerformance, type ServingInput} from "../../src/inference/servingPerformance.js";
 import {replicaHardware} from "../../src/inference/stepCost.js";
 import {weightParamsReadPerStep} from "../../src/inference/weights.js";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
@@ -47,6 +48,7 @@ describe("servingPerformance: a request of input and output tokens, served whole
     cacheHitFraction: 0,
     tensorParallel: 2,
     expertParallel: 1,
+    stack: "vllm",
     hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION
   };
   const r = servingPerformance(input, DEFAULT_SERVING_EFFICIENCIES);
@@ -54,7 +56,7 @@ describe("servingPerformance: a request of input and output tokens, served whole
   it("decodes at the mean live length, input + output ÷ 2, and caps memory at it", () => {
     expect(r.kvContextTokens).toBe(2000 + 201 / 2);
     expect(r.memory.kvTokensPerSequence).toBe(2100.5);
-    expect(r.kvTokensBasis).toBe(KV_TOKENS_BASIS);
+    expect(r.kvTokensBasis).toBe(KV_TOKENS_BASIS.live);
     const atMax = servingPerformance(
       {...input, inputTokens: 2000 + 201, outputTokens: 1},
       DEFAULT_SERVING_EFFICIENCIES
@@ -199,6 +201,7 @@ describe("bounds over the whole catalog (property tests)", () => {
             cacheHitFraction: shape.cacheHitFraction,
             tensorParallel: tp,
             expertParallel: ep,
+            stack: "vllm" as const,
             hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION
           };
           const maxBatch = servingPerformance(base, ROOFLINE_EFFICIENCIES).memory.maxBatchSize;
@@ -232,6 +235,7 @@ describe("bounds over the whole catalog (property tests)", () => {
             cacheHitFraction: 0,
             tensorParallel: tp,
             expertParallel: ep,
+            stack: "vllm",
             hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION
           },
           efficiencies

@@ -10,7 +10,6 @@ import {
 import {UserError} from "../../errors/userError.js";
 import {calibratedEfficiencies} from "../../inference/calibratedEfficiencies.js";
 import {SOFTWARE_STACKS, type SoftwareStack} from "../../inference/calibration/measurement.js";
-import {DEFAULT_HBM_RESERVE_FRACTION} from "../../inference/memoryFit.js";
 import {PRECISIONS, type Precision} from "../../inference/precision.js";
 import {ServingSettingError, type ServingSetting} from "../../inference/servingChecks.js";
 import {CHIP_HOUR_COMPONENTS} from "../../tco/chipHourCost.js";
@@ -215,7 +214,8 @@ export function runInference(options: InferenceOptions) {
       cacheHitFraction: options.cacheHit,
       tensorParallel: options.tp,
       expertParallel: options.ep,
-      hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION,
+      stack: options.stack,
+      hbmReserveFraction: null,
       efficiencies,
       ownership: catalogChipHour(shared, hardware, ownedPriceUsd, numberDefault("finance.vendorGrossMargin")),
       utilizationFraction: options.utilization,
@@ -272,6 +272,8 @@ export function runInference(options: InferenceOptions) {
     maxBatchSize: serving.memory.maxBatchSize,
     kvTokensPerSequence: serving.memory.kvTokensPerSequence,
     kvTokensBasis: serving.kvTokensBasis,
+    kvAdmission: serving.memory.admission,
+    hbmReserveFraction: serving.memory.reserveFraction,
     weightBytes: serving.memory.weightBytes,
     kvBytesPerSequence: serving.memory.kvBytesPerSequence,
     owned: rentedUsdPerChipHour === null,
@@ -317,7 +319,13 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     ["time per output token", n(r.timePerOutputTokenSeconds * 1e3), "ms"],
     ["time to first token", n(r.timeToFirstTokenSeconds * 1e3), "ms"],
     ["decode bound", r.decodeBound, ""],
-    ["largest batch that fits", String(r.maxBatchSize), `sequences at ${n(r.kvTokensPerSequence)} live KV tokens`],
+    [
+      "largest batch that fits",
+      String(r.maxBatchSize),
+      r.kvAdmission === "whole"
+        ? `sequences of ${n(r.kvTokensPerSequence)} KV tokens, reserved whole at admission`
+        : `sequences at ${n(r.kvTokensPerSequence)} live KV tokens`
+    ],
     ["chip-hour cost", n(r.chipHourCostUsd), "USD/chip-hour"],
     ["cost per million output tokens, decode time", n(r.costPerMillionOutputTokensUsd), "USD/Mtok"],
     ["cost per million input tokens, prefill time", n(r.costPerMillionInputTokensUsd), "USD/Mtok"],

@@ -11,6 +11,7 @@ import {UserError} from "../../errors/userError.js";
 import {percentiles} from "../../uncertainty/quantiles.js";
 import {ROOFLINE_EFFICIENCIES} from "../efficiencies.js";
 import {predictMeasurement} from "../predictMeasurement.js";
+import {stackAdmission} from "../kvCacheAdmission.js";
 import {measurementCellError} from "./parseMeasurementsCsv.js";
 import {calibrationGroup, calibrationSplit, type CalibrationGroup, type CalibrationSplit} from "./split.js";
 
@@ -116,7 +117,7 @@ function checkPlausible(m: ComparableMeasurement, file: string): void {
     throw measurementCellError(file, m.measurement, "tensor_parallel", {
       message: `${m.model.id} in ${m.shape.precision} does not fit on ${m.hardware.id} at TP${m.shape.tensorParallel} EP${m.shape.expertParallel} with one request of ${Math.round(m.shape.inputTokens)} + ${Math.round(m.shape.outputTokens)} tokens`,
       expected:
-        m.shape.kvAdmission === "whole"
+        stackAdmission(m.shape.stack) === "whole"
           ? "a configuration whose weights and one whole request fit in the replica's HBM (TensorRT-LLM reserves a request's input and output tokens before starting it)"
           : "a configuration whose weights and one request fit in the replica's HBM",
       found: `TP${m.shape.tensorParallel}, EP${m.shape.expertParallel}`

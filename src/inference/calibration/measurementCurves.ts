@@ -53,7 +53,7 @@ export function measurementCurves(
       hardware: hardware.id,
       stack: measurement.stack,
       efficiencies: group,
-      curve: throughputLatencyFrontier(shape, efficiencies, 24),
+      curve: throughputLatencyFrontier({...shape, hbmReserveFraction: null}, efficiencies, 24),
       points: members.map((m) => ({
         id: m.measurement.id,
         outputTokensPerSecondPerUser: m.measurement.outputTokensPerSecondPerUser!,

@@ -2,9 +2,6 @@ import type {Hardware} from "../../catalog/hardware.js";
 import type {Measurement} from "./measurement.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
 import {didYouMeanHint} from "../../errors/suggest.js";
-import {kvCacheAdmission} from "../kvCacheAdmission.js";
-import {replicaWeightBytes} from "../memoryFit.js";
-import {BYTES_PER_PARAM} from "../precision.js";
 import type {MeasurementShape} from "../predictMeasurement.js";
 import {measurementCellError, type MeasurementColumn} from "./parseMeasurementsCsv.js";
 import {parallelismProblem, precisionProblem, requestProblem} from "../servingChecks.js";
@@ -88,11 +85,6 @@ export function comparableMeasurement(
       return skip("neither concurrency nor speed per user published for a latency-bound run");
     batching = "latency";
   }
-  const layout = replicaLayout(measurement.tensorParallel, measurement.expertParallel ?? 1);
-  const {reserveFraction, admission} = kvCacheAdmission(measurement.stack, {
-    hbmBytes: hardware.hbmCapacityBytes * layout.chips,
-    weightBytes: replicaWeightBytes(model, layout, BYTES_PER_PARAM[measurement.precision])
-  });
   return {
     measurement,
     hardware,
@@ -109,8 +101,7 @@ export function comparableMeasurement(
       outputTokens: measurement.outputTokens ?? 1,
       cacheHitFraction: 0,
       concurrency: measurement.concurrency,
-      hbmReserveFraction: reserveFraction,
-      kvAdmission: admission
+      stack: measurement.stack
     }
   };
 }

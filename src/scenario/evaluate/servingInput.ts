@@ -22,6 +22,7 @@ export const SERVING_KEYS: ModelKeys = {
   cacheHitFraction: "serving.cacheHit",
   tensorParallel: "serving.tensorParallel",
   expertParallel: "serving.expertParallel",
+  stack: "serving.stack",
   hbmReserveFraction: "serving.hbmReserve",
   "efficiencies.bandwidthFraction": "serving.achievableBandwidth",
   "efficiencies.computeFraction": "serving.achievableCompute"
@@ -47,7 +48,8 @@ export interface ScenarioServingInput {
 /**
  * The serving model's input at one point of the scenario: the bound catalog rows and the serving.* keys, at the
  * efficiencies calibrated for the chip's family and serving.stack (src/inference/calibratedEfficiencies.ts), with
- * serving.achievableBandwidth and serving.achievableCompute overriding the calibrated fractions when set. `hardware`
+ * serving.achievableBandwidth and serving.achievableCompute overriding the calibrated fractions when set, and HBM held
+ * back as serving.stack holds it unless serving.hbmReserve is set (kvCacheAdmission.ts). `hardware`
  * puts another chip in serving.hardware's place (a comparison of chips), at its own family's calibration.
  */
 export function servingInput(
@@ -59,6 +61,7 @@ export function servingInput(
   const calibrated = calibratedEfficiencies(hardware, stack);
   const bandwidth = point["serving.achievableBandwidth"];
   const compute = point["serving.achievableCompute"];
+  const reserve = point["serving.hbmReserve"];
   return {
     input: {
       hardware,
@@ -70,7 +73,8 @@ export function servingInput(
       cacheHitFraction: num(point["serving.cacheHit"], "serving.cacheHit"),
       tensorParallel: num(point["serving.tensorParallel"], "serving.tensorParallel"),
       expertParallel: num(point["serving.expertParallel"], "serving.expertParallel"),
-      hbmReserveFraction: num(point["serving.hbmReserve"], "serving.hbmReserve")
+      stack,
+      hbmReserveFraction: typeof reserve === "number" ? reserve : null
     },
     efficiencies: {
       ...calibrated.efficiencies,

@@ -11,7 +11,6 @@ import {SILICON_PROGRAM_RANGES} from "../../strategy/siliconProgram.js";
 import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.js";
 import {DEFAULT_GOODPUT_FRACTION, TRAINING_RUN_RANGES} from "../../training/trainingRun.js";
 import {PRECISIONS} from "../../inference/precision.js";
-import {DEFAULT_HBM_RESERVE_FRACTION} from "../../inference/memoryFit.js";
 import {SOFTWARE_STACKS} from "../../inference/calibration/measurement.js";
 import type {Dimension} from "../../units/quantity.js";
 import {ANY_NUMBER, parseRange, type NumberRange} from "../../units/range.js";
@@ -233,9 +232,11 @@ export const SCENARIO_KEYS = [
     label: "HBM held back",
     type: "fraction",
     range: "[0, 1)",
-    default: DEFAULT_HBM_RESERVE_FRACTION,
-    meaning: "Fraction of HBM held back for activations and runtime workspace.",
-    source: "assumption: vLLM's default gpu_memory_utilization is 0.9",
+    default: null,
+    meaning:
+      "Fraction of each replica's HBM held back for activations and runtime workspace; when not set, serving.stack's: TensorRT-LLM gives its KV cache 90% of the HBM left after the weights and reserves each request's whole length, other stacks hold back 10% of all HBM and count each request's live tokens.",
+    source:
+      "serving.stack's defaults when not set: TensorRT-LLM free_gpu_memory_fraction 0.9 ('How to Change KV Cache Behavior') with its GUARANTEED_NO_EVICT scheduler; vLLM gpu_memory_utilization 0.9",
     distribution: true
   },
 

@@ -64,7 +64,9 @@ describe("evaluateScenarioPoint: wiring of scenario keys into the models", () =>
       cacheHitFraction: num("serving.cacheHit"),
       tensorParallel: num("serving.tensorParallel"),
       expertParallel: num("serving.expertParallel"),
-      hbmReserveFraction: num("serving.hbmReserve")
+      // serving.stack is TensorRT-LLM and serving.hbmReserve is not set: the stack's KV-cache policy.
+      stack: "trtllm",
+      hbmReserveFraction: null
     },
     // Neither fraction is set in the scenario: the efficiencies calibrated for the chip's family and serving.stack.
     calibratedEfficiencies(bound.hardware, point["serving.stack"] as "trtllm").efficiencies
