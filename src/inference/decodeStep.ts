@@ -12,7 +12,8 @@ import {bodyParamsPerToken, embeddingTableParams, weightParamsReadPerStep} from 
  *           output head whole, the experts the batch touches) × bytes/param
  *           + batch × context × KV bytes per token as stored (copies included, kvCache.ts)
  *   FLOPs = batch × (2 × body params + 2 × vocab × hidden (output head) + attention at the context (attention.ts))
- *   time  = max(bytes ÷ bandwidth, FLOPs ÷ compute) + collectives + step overhead    (stepCost.ts)
+ *   time  = the matrix multiplies (weights read, body and head FLOPs) and attention (KV read, attention FLOPs), each
+ *           at the larger of its memory and compute time, in sequence, + collectives + step overhead   (stepCost.ts)
  */
 export interface DecodeStepInput {
   model: ModelShape;
@@ -33,12 +34,11 @@ export function decodeStep(input: DecodeStepInput, efficiencies: ServingEfficien
   const weightBytes = weightParamsReadPerStep(model, batchSize, layout.attentionGroups) * input.bytesPerParam;
   const kvBytes =
     batchSize * contextTokens * kvBytesPerTokenStored(model, input.kvBytesPerElement, layout.tensorParallel);
-  const flopsPerToken =
-    2 * bodyParamsPerToken(model) + 2 * embeddingTableParams(model) + decodeAttentionFlops(model, contextTokens);
+  const linearFlopsPerToken = 2 * bodyParamsPerToken(model) + 2 * embeddingTableParams(model);
   const communicationSeconds = stepCommunicationSeconds(model, layout, batchSize, input.hardware, efficiencies);
-  return stepTime(
-    {bytes: weightBytes + kvBytes, flops: batchSize * flopsPerToken, communicationSeconds},
-    input.hardware,
-    efficiencies
-  );
+  const kernels = [
+    {bytes: weightBytes, flops: batchSize * linearFlopsPerToken},
+    {bytes: kvBytes, flops: batchSize * decodeAttentionFlops(model, contextTokens)}
+  ];
+  return stepTime({kernels, communicationSeconds}, input.hardware, efficiencies);
 }

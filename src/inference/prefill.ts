@@ -15,7 +15,8 @@ import {bodyParamsPerToken, embeddingTableParams, weightParamsReadPerStep} from 
  *           tokens over all input tokens (attention.ts))
  *   bytes = weights read for requests × new tokens + requests × input × KV bytes per token as stored (the new
  *           tokens' KV written, the cached prefix read)
- *   time  = max(bytes ÷ bandwidth, FLOPs ÷ compute) + collectives + step overhead    (stepCost.ts)
+ *   time  = the matrix multiplies and attention, each at the larger of its memory and compute time, in sequence,
+ *           + collectives + step overhead    (stepCost.ts)
  * With one request on an idle replica its time is the time to first token (queueing and the network left out).
  */
 export interface PrefillInput {
@@ -36,13 +37,16 @@ export function prefill(input: PrefillInput, efficiencies: ServingEfficiencies):
   const {model, layout, requests, inputTokens, cachedTokens} = input;
   const newTokens = inputTokens - cachedTokens;
   const stepTokens = requests * newTokens;
-  const flopsPerRequest =
-    2 * bodyParamsPerToken(model) * newTokens +
-    2 * embeddingTableParams(model) +
-    prefillAttentionFlops(model, newTokens, cachedTokens);
-  const bytes =
-    weightParamsReadPerStep(model, stepTokens, layout.attentionGroups) * input.bytesPerParam +
-    requests * inputTokens * kvBytesPerTokenStored(model, input.kvBytesPerElement, layout.tensorParallel);
+  const kernels = [
+    {
+      bytes: weightParamsReadPerStep(model, stepTokens, layout.attentionGroups) * input.bytesPerParam,
+      flops: requests * (2 * bodyParamsPerToken(model) * newTokens + 2 * embeddingTableParams(model))
+    },
+    {
+      bytes: requests * inputTokens * kvBytesPerTokenStored(model, input.kvBytesPerElement, layout.tensorParallel),
+      flops: requests * prefillAttentionFlops(model, newTokens, cachedTokens)
+    }
+  ];
   const communicationSeconds = stepCommunicationSeconds(model, layout, stepTokens, input.hardware, efficiencies);
-  return stepTime({bytes, flops: requests * flopsPerRequest, communicationSeconds}, input.hardware, efficiencies);
+  return stepTime({kernels, communicationSeconds}, input.hardware, efficiencies);
 }

@@ -5,114 +5,127 @@ import type {ServingCalibration} from "./servingCalibration.js";
 export const SERVING_CALIBRATION: ServingCalibration = {
   "measurementsSha256": "18cf4ad02c1b98489cc0338cde30093fc2c00fde0302f8812345e2ca99f318fe",
   "pooled": {
-    "bandwidthFraction": 0.736913410956,
-    "computeFraction": 0.421037045754,
-    "communicationFraction": 0.34642953216,
+    "bandwidthFraction": 0.728777952492,
+    "computeFraction": 0.468911243043,
+    "communicationFraction": 0.3306150693,
     "collectiveLatencySeconds": 0.00001,
-    "stepOverheadSeconds": 0.0114653741387
+    "stepOverheadSeconds": 0.0112317364269,
+    "kernelOverlapFraction": 0
   },
   "groups": {
     "ampere": {
-      "bandwidthFraction": 0.754205952829,
-      "computeFraction": 0.553018132693,
-      "communicationFraction": 0.342008358215,
+      "bandwidthFraction": 0.755913752024,
+      "computeFraction": 0.605405820341,
+      "communicationFraction": 0.343996798864,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00973532298503
+      "stepOverheadSeconds": 0.0083907248222,
+      "kernelOverlapFraction": 0
     },
     "ampere/trtllm": {
-      "bandwidthFraction": 0.754205952829,
-      "computeFraction": 0.553018132693,
-      "communicationFraction": 0.342008358215,
+      "bandwidthFraction": 0.755913752024,
+      "computeFraction": 0.605405820341,
+      "communicationFraction": 0.343996798864,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00973532298503
+      "stepOverheadSeconds": 0.0083907248222,
+      "kernelOverlapFraction": 0
     },
     "blackwell": {
-      "bandwidthFraction": 0.753246447676,
-      "computeFraction": 0.352140678854,
-      "communicationFraction": 0.404430737491,
+      "bandwidthFraction": 0.751654134146,
+      "computeFraction": 0.396499683567,
+      "communicationFraction": 0.384734432093,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0109721738759
+      "stepOverheadSeconds": 0.010938321842,
+      "kernelOverlapFraction": 0
     },
     "blackwell/trtllm": {
-      "bandwidthFraction": 0.753246447676,
-      "computeFraction": 0.352140678854,
-      "communicationFraction": 0.404430737491,
+      "bandwidthFraction": 0.751654134146,
+      "computeFraction": 0.396499683567,
+      "communicationFraction": 0.384734432093,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0109721738759
+      "stepOverheadSeconds": 0.010938321842,
+      "kernelOverlapFraction": 0
     },
     "cdna3": {
-      "bandwidthFraction": 0.763800898295,
-      "computeFraction": 0.331202130692,
-      "communicationFraction": 0.102504311452,
+      "bandwidthFraction": 0.756879112719,
+      "computeFraction": 0.353480175687,
+      "communicationFraction": 0.100868667784,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0113983372665
+      "stepOverheadSeconds": 0.011446563259,
+      "kernelOverlapFraction": 0
     },
     "cdna3/vllm": {
-      "bandwidthFraction": 0.774669886512,
-      "computeFraction": 0.324968855812,
-      "communicationFraction": 0.157246690647,
+      "bandwidthFraction": 0.770117110307,
+      "computeFraction": 0.345582463192,
+      "communicationFraction": 0.153700253879,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0114448109501
+      "stepOverheadSeconds": 0.0115504948166,
+      "kernelOverlapFraction": 0
     },
     "hopper": {
-      "bandwidthFraction": 0.677454232318,
-      "computeFraction": 0.480764406773,
-      "communicationFraction": 0.423583914234,
+      "bandwidthFraction": 0.687045877702,
+      "computeFraction": 0.517168044446,
+      "communicationFraction": 0.410681868689,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.010271514579
+      "stepOverheadSeconds": 0.0102696940585,
+      "kernelOverlapFraction": 0
     },
     "hopper/trtllm": {
-      "bandwidthFraction": 0.766355779601,
-      "computeFraction": 0.46872123688,
-      "communicationFraction": 0.41399284949,
+      "bandwidthFraction": 0.774790901081,
+      "computeFraction": 0.507118337003,
+      "communicationFraction": 0.402705154112,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00751496882859
+      "stepOverheadSeconds": 0.00703006876191,
+      "kernelOverlapFraction": 0
     },
     "hopper/vllm": {
-      "bandwidthFraction": 0.775585669347,
-      "computeFraction": 0.530054579884,
-      "communicationFraction": 0.0493918571645,
+      "bandwidthFraction": 0.770489153712,
+      "computeFraction": 0.558237562928,
+      "communicationFraction": 0.049123205724,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00979465146335
+      "stepOverheadSeconds": 0.00995718572238,
+      "kernelOverlapFraction": 0
     },
     "tpu": {
-      "bandwidthFraction": 0.808138777944,
-      "computeFraction": 0.463404530207,
-      "communicationFraction": 0.402655725089,
+      "bandwidthFraction": 0.815536381175,
+      "computeFraction": 0.405608327802,
+      "communicationFraction": 0.390111523943,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.012563099684
+      "stepOverheadSeconds": 0.0116771569173,
+      "kernelOverlapFraction": 0
     },
     "trainium": {
-      "bandwidthFraction": 0.698855124605,
-      "computeFraction": 0.418030683192,
-      "communicationFraction": 0.338887649976,
+      "bandwidthFraction": 0.69063868565,
+      "computeFraction": 0.466534057929,
+      "communicationFraction": 0.322783861587,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00961779076807
+      "stepOverheadSeconds": 0.00956216321757,
+      "kernelOverlapFraction": 0
     },
     "trainium/neuron": {
-      "bandwidthFraction": 0.698855124605,
-      "computeFraction": 0.418030683192,
-      "communicationFraction": 0.338887649976,
+      "bandwidthFraction": 0.69063868565,
+      "computeFraction": 0.466534057929,
+      "communicationFraction": 0.322783861587,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00961779076807
+      "stepOverheadSeconds": 0.00956216321757,
+      "kernelOverlapFraction": 0
     }
   },
   "fit": {
     "count": 80,
-    "medianAbsoluteError": 0.155425222416,
-    "shareWithin25": 0.75,
-    "shareWithin35": 0.875,
-    "medianRatio": 0.989324141876,
-    "ratioP10": 0.762752132165,
-    "ratioP90": 1.31077197681
+    "medianAbsoluteError": 0.136440860955,
+    "shareWithin25": 0.8,
+    "shareWithin35": 0.8875,
+    "medianRatio": 0.965877074677,
+    "ratioP10": 0.786965301588,
+    "ratioP90": 1.30758833881
   },
   "heldOut": {
     "count": 35,
-    "medianAbsoluteError": 0.176399925441,
-    "shareWithin25": 0.742857142857,
-    "shareWithin35": 0.857142857143,
-    "medianRatio": 0.992245049001,
-    "ratioP10": 0.742372394713,
-    "ratioP90": 1.32810410819
+    "medianAbsoluteError": 0.135645587293,
+    "shareWithin25": 0.828571428571,
+    "shareWithin35": 0.914285714286,
+    "medianRatio": 0.986849249711,
+    "ratioP10": 0.790463626004,
+    "ratioP90": 1.20742798517
   }
 };

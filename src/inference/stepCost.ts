@@ -37,13 +37,26 @@ export interface ReplicaHardware {
   scaleOutBandwidthBytesPerS: number;
 }
 
+/** What one group of a step's kernels does: bytes it moves through HBM and floating-point operations it performs. */
+export interface KernelWork {
+  /** Bytes read or written from HBM across the replica; >= 0. */
+  bytes: number;
+  /** Floating-point operations across the replica; >= 0. */
+  flops: number;
+}
+
 /** Time of one step, its parts, and which roof sets the larger of memory and compute. */
 export interface StepTime {
-  /** Wall-clock seconds: max(memorySeconds, computeSeconds) + communicationSeconds + overheadSeconds. */
+  /** Wall-clock seconds: busySeconds + communicationSeconds + overheadSeconds. */
   seconds: number;
-  /** Seconds to move `bytes` at the replica's achievable HBM bandwidth. */
+  /**
+   * Seconds the chips spend in the step's kernels: each kernel group at the larger of its memory and compute time,
+   * in sequence, less the share kernelOverlapFraction of what overlapping them would save (stepTime).
+   */
+  busySeconds: number;
+  /** Seconds to move all of `bytes` at the replica's achievable HBM bandwidth. */
   memorySeconds: number;
-  /** Seconds to do `flops` at the replica's achievable compute. */
+  /** Seconds to do all of `flops` at the replica's achievable compute. */
   computeSeconds: number;
   /** Seconds of collectives between the replica's chips (tensor-parallel all-reduce, expert all-to-all). */
   communicationSeconds: number;
@@ -53,7 +66,7 @@ export interface StepTime {
   bytes: number;
   /** Floating-point operations across the replica. */
   flops: number;
-  /** Which of memory and compute is the larger. */
+  /** Which of memory and compute is the larger over the whole step. */
   bound: "memory" | "compute";
 }
 
@@ -72,30 +85,49 @@ export function replicaHardware(hardware: Hardware, precision: Precision, chips:
 }
 
 /**
- * Time of a step that moves `bytes` through HBM, does `flops` and spends `communicationSeconds` in collectives, on a
- * replica whose chips share the work evenly:
- *   memory = bytes ÷ (chips × HBM bandwidth × bandwidthFraction)
- *   compute = flops ÷ (chips × peak × computeFraction)
- *   seconds = max(memory, compute) + communication + stepOverheadSeconds
+ * Time of a step whose kernels fall in groups (`kernels`: the matrix multiplies over the weights, and attention over
+ * the KV cache), which spends `communicationSeconds` in collectives, on a replica whose chips share the work evenly.
+ * Each group is bound by its own roof, as a roofline per operation (LLM-Viewer: Yuan et al. 2024, "LLM Inference
+ * Unveiled: Survey and Roofline Model Insights", arXiv 2402.16363, sums the roofline time of each layer's operations):
+ *   memory_k = bytes_k ÷ (chips × HBM bandwidth × bandwidthFraction)
+ *   compute_k = flops_k ÷ (chips × peak × computeFraction)
+ *   in sequence = Σ_k max(memory_k, compute_k)      (a decode step's attention reads the KV cache, memory-bound, while
+ *                                                    its matrix multiplies at a large batch are compute-bound)
+ *   overlapped = max(Σ memory_k, Σ compute_k)       (every group hidden under the others: the least time possible)
+ *   busy = in sequence − kernelOverlapFraction × (in sequence − overlapped)
+ *   seconds = busy + communication + stepOverheadSeconds
  * Collectives are not overlapped with the step's own work (a decode step's tensor-parallel all-reduces sit between
  * its matrix multiplies); overlapping schemes show up as a higher fitted communication fraction.
  */
 export function stepTime(
-  work: {bytes: number; flops: number; communicationSeconds: number},
+  work: {kernels: readonly KernelWork[]; communicationSeconds: number},
   hardware: ReplicaHardware,
   efficiencies: ServingEfficiencies
 ): StepTime {
-  const memorySeconds = work.bytes / (hardware.hbmBandwidthBytesPerS * hardware.chips * efficiencies.bandwidthFraction);
-  const computeSeconds = work.flops / (hardware.peakFlopsPerS * hardware.chips * efficiencies.computeFraction);
+  const bandwidth = hardware.hbmBandwidthBytesPerS * hardware.chips * efficiencies.bandwidthFraction;
+  const compute = hardware.peakFlopsPerS * hardware.chips * efficiencies.computeFraction;
+  let bytes = 0;
+  let flops = 0;
+  let inSequence = 0;
+  for (const kernel of work.kernels) {
+    bytes += kernel.bytes;
+    flops += kernel.flops;
+    inSequence += Math.max(kernel.bytes / bandwidth, kernel.flops / compute);
+  }
+  const memorySeconds = bytes / bandwidth;
+  const computeSeconds = flops / compute;
+  const overlapped = Math.max(memorySeconds, computeSeconds);
+  const busySeconds = inSequence - efficiencies.kernelOverlapFraction * (inSequence - overlapped);
   const overheadSeconds = efficiencies.stepOverheadSeconds;
   return {
-    seconds: Math.max(memorySeconds, computeSeconds) + work.communicationSeconds + overheadSeconds,
+    seconds: busySeconds + work.communicationSeconds + overheadSeconds,
+    busySeconds,
     memorySeconds,
     computeSeconds,
     communicationSeconds: work.communicationSeconds,
     overheadSeconds,
-    bytes: work.bytes,
-    flops: work.flops,
+    bytes,
+    flops,
     bound: memorySeconds >= computeSeconds ? "memory" : "compute"
   };
 }

@@ -38,6 +38,42 @@ describe("decodeStep", () => {
     expect(step.seconds).toBeCloseTo((2048 * 2 * (70e9 - TABLE)) / 989e12, 9);
   });
 
+  it("runs attention after the matrix multiplies: each group at its own roof, summed, when kernels do not overlap", () => {
+    // A context of 4,000 tokens. Matrix multiplies: weights (70e9 − 8.192e6 + batch × 8,192 gathered rows, at most
+    // the table) × 2 B ÷ 3.35e12 B/s; FLOPs batch × 2 × (70e9 − 8.192e6) ÷ 989e12. Attention: KV batch × 4,000 ×
+    // 327,680 B ÷ 3.35e12; FLOPs batch × 4·80·64·128·4,000 ÷ 989e12.
+    //   batch 256: matrix multiplies max(41.787, 36.234) ms + attention max(100.162, 2.714) ms = 141.950 ms; both
+    //              groups memory-bound, so overlapping them saves nothing (141.950 ms).
+    //   batch 1,024: max(41.791, 144.938) + max(400.650, 10.857) = 545.587 ms in sequence; overlapped, the whole
+    //              step at its larger roof: max(442.441, 155.795) = 442.441 ms.
+    const shape = {...bf16, contextTokens: 4000};
+    const weightBytes = (batch: number) => (70e9 - TABLE + Math.min(batch, 1000) * 8192) * 2;
+    const linearFlops = (batch: number) => batch * 2 * (70e9 - TABLE);
+    const kvBytes = (batch: number) => batch * 4000 * 327680;
+    const attentionFlops = (batch: number) => batch * 4 * 80 * 64 * 128 * 4000;
+    for (const batch of [256, 1024]) {
+      const inSequence =
+        Math.max(weightBytes(batch) / 3.35e12, linearFlops(batch) / 989e12) +
+        Math.max(kvBytes(batch) / 3.35e12, attentionFlops(batch) / 989e12);
+      const overlapped = Math.max(
+        (weightBytes(batch) + kvBytes(batch)) / 3.35e12,
+        (linearFlops(batch) + attentionFlops(batch)) / 989e12
+      );
+      const step = (kernelOverlapFraction: number) =>
+        decodeStep({...shape, batchSize: batch}, {...IDEAL, kernelOverlapFraction}).seconds;
+      expect(step(0)).toBeCloseTo(inSequence, 9);
+      expect(step(1)).toBeCloseTo(overlapped, 9);
+      expect(step(0.5)).toBeCloseTo((inSequence + overlapped) / 2, 9);
+    }
+    expect(decodeStep({...shape, batchSize: 256}, {...IDEAL, kernelOverlapFraction: 0}).seconds * 1e3).toBeCloseTo(
+      141.95,
+      2
+    );
+    const big = (kernelOverlapFraction: number) =>
+      decodeStep({...shape, batchSize: 1024}, {...IDEAL, kernelOverlapFraction}).seconds * 1e3;
+    expect([big(0), big(1)].map((ms) => Math.round(ms * 1000) / 1000)).toEqual([545.587, 442.441]);
+  });
+
   it("adds the fixed step overhead once", () => {
     const plain = decodeStep({...bf16, batchSize: 8, contextTokens: 1000}, IDEAL);
     const withOverhead = decodeStep(

@@ -53,13 +53,17 @@ export const H100_LIKE: ReplicaHardware = {
   scaleOutBandwidthBytesPerS: 50e9
 };
 
-/** Every roof reached in full and no fixed time (the same numbers as ROOFLINE_EFFICIENCIES). */
+/**
+ * Every roof reached in full, kernels overlapped (a step at the larger of its memory and compute time) and no fixed
+ * time (the same numbers as ROOFLINE_EFFICIENCIES).
+ */
 export const IDEAL: ServingEfficiencies = {
   bandwidthFraction: 1,
   computeFraction: 1,
   communicationFraction: 1,
   collectiveLatencySeconds: 0,
-  stepOverheadSeconds: 0
+  stepOverheadSeconds: 0,
+  kernelOverlapFraction: 1
 };
 
 /**

@@ -140,7 +140,8 @@ const efficienciesArb: fc.Arbitrary<ServingEfficiencies> = fc.record({
   computeFraction: fc.double({min: 0.05, max: 1, noNaN: true}),
   communicationFraction: fc.double({min: 0.05, max: 1, noNaN: true}),
   collectiveLatencySeconds: fc.double({min: 0, max: 1e-4, noNaN: true}),
-  stepOverheadSeconds: fc.double({min: 0, max: 5e-3, noNaN: true})
+  stepOverheadSeconds: fc.double({min: 0, max: 5e-3, noNaN: true}),
+  kernelOverlapFraction: fc.double({min: 0, max: 1, noNaN: true})
 });
 
 describe("bounds over the whole catalog (property tests)", () => {
@@ -221,7 +222,7 @@ describe("bounds over the whole catalog (property tests)", () => {
     );
   });
 
-  it("splits every step into parts that add up: max(memory, compute) + communication + overhead", () => {
+  it("splits every step into parts that add up: kernels (between the larger roof and both) + communication + overhead", () => {
     fc.assert(
       fc.property(fc.constantFrom(...cases), efficienciesArb, ({hw, model, precision, tp, ep}, efficiencies) => {
         const r = servingPerformance(
@@ -241,9 +242,12 @@ describe("bounds over the whole catalog (property tests)", () => {
           efficiencies
         );
         for (const step of [r.decode, r.prefill, r.batchPrefill]) {
-          const parts =
-            Math.max(step.memorySeconds, step.computeSeconds) + step.communicationSeconds + step.overheadSeconds;
+          const parts = step.busySeconds + step.communicationSeconds + step.overheadSeconds;
           expect(Math.abs(step.seconds - parts)).toBeLessThanOrEqual(1e-12 * step.seconds);
+          // The kernels take at least the whole step at its larger roof (full overlap) and at most both roofs in full.
+          const overlapped = Math.max(step.memorySeconds, step.computeSeconds);
+          expect(step.busySeconds).toBeGreaterThanOrEqual(overlapped * (1 - 1e-12));
+          expect(step.busySeconds).toBeLessThanOrEqual((step.memorySeconds + step.computeSeconds) * (1 + 1e-12));
           if (Math.max(tp, ep) === 1) expect(step.communicationSeconds).toBe(0);
         }
       }),

@@ -264,6 +264,8 @@ export function runInference(options: InferenceOptions) {
     prefillTokensPerSecondPerChip: serving.prefillTokensPerSecondPerChip,
     decodeBound: serving.decode.bound,
     decodeStepSeconds: {
+      total: serving.decode.seconds,
+      kernels: serving.decode.busySeconds,
       memory: serving.decode.memorySeconds,
       compute: serving.decode.computeSeconds,
       communication: serving.decode.communicationSeconds,

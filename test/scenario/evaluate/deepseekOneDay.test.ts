@@ -25,7 +25,7 @@ describe("the deepseek-one-day scenario", () => {
 
 // The openai-2024 narrative's cross-check: the serving model sizing DeepSeek's day itself (no fleet.chips) needs two and
 // a half to four and a half times the 1,814 H800s DeepSeek reports (226.75 nodes × 8), from utilisation 100% to the
-// base case's median (2.56× and 2.56 ÷ 0.6 = 4.3× at the calibration of data/measurements.csv with its A100 rows).
+// base case's median (2.61× and 2.61 ÷ 0.6 = 4.35× at the calibration of data/measurements.csv, kernels in sequence).
 describe("the serving model against DeepSeek's reported fleet", () => {
   it("sizes the published day at two and a half to four and a half times the H800s DeepSeek reports", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deepseek-sized-"));
