@@ -194,10 +194,11 @@ export function compareReports(reports: RunReport[], unread: readonly Record<str
  * p5 and p95 ("2.06 USD/Mtok [1.58–2.61 USD/Mtok]", "$3.07B [$1.61–4.68B]"); absentMetricText when it does not
  * occur.
  */
-function formatMetric(name: keyof typeof METRIC_INFO, value: RunReport["metrics"][keyof RunReport["metrics"]]): string {
+function formatMetric(name: keyof typeof METRIC_INFO, metrics: RunReport["metrics"]): string {
+  const value = metrics[name];
   const format = metricFormat(name);
   // A value that does not occur reads as the pages write it.
-  const absent = absentMetricText(name);
+  const absent = absentMetricText(name, metrics);
   if (value === null) return absent;
   if (typeof value === "number") return format(value);
   if (value.p50 === null) return absent;
@@ -227,7 +228,7 @@ function formatRun(report: RunReport): string {
       ["metric", "value"],
       SCENARIO_METRICS.map((name) => [
         METRIC_INFO[name].label + (noPrices && PRICE_LIST_METRICS.has(name) ? " *" : ""),
-        formatMetric(name, report.metrics[name])
+        formatMetric(name, report.metrics)
       ])
     )
   );
@@ -277,7 +278,7 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
   const metrics = SCENARIO_METRICS.map((name) => [
     METRIC_INFO[name].label,
     ...comparison.metrics[name]!.map(
-      (value, i) => formatMetric(name, value) + (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "")
+      (_, i) => formatMetric(name, reports[i]!.metrics) + (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "")
     )
   ]);
   return [

@@ -11,7 +11,7 @@ import type {Distribution} from "../../uncertainty/distribution.js";
 import {countNoun} from "../../units/countNoun.js";
 import {formatQuantity, formatQuantityRange, type Dimension} from "../../units/quantity.js";
 import type {ScenarioMetricName} from "../evaluate/evaluateScenario.js";
-import {METRIC_INFO} from "../evaluate/metricInfo.js";
+import {METRIC_INFO, NO_DEMAND} from "../evaluate/metricInfo.js";
 import {isQuantityKey, scenarioKey} from "../file/schema.js";
 
 const LOCALE = "en-US";
@@ -304,10 +304,25 @@ export function metricFormat(name: ScenarioMetricName): UnitFormat {
 /**
  * What a metric that does not occur reads in `run`'s table and on the pages' cards and tables (metricValueText):
  * a month (a payback, a crossover) "none within the horizon"; a margin without revenue METRIC_INFO's `absent`;
- * else "—".
+ * else "—". Given the report's `metrics`, a metric of the day's tokens (METRIC_INFO `ofDemand`) in a day without tokens
+ * reads NO_DEMAND, "none (no demand)" (a margin read "none (no revenue at these prices)" when there was nothing to
+ * price; breaker).
  */
-export function absentMetricText(name: ScenarioMetricName): string {
-  return METRIC_INFO[name].absent ?? (METRIC_INFO[name].unit === "month" ? "none within the horizon" : "—");
+export function absentMetricText(name: ScenarioMetricName, metrics?: ReportMetrics): string {
+  const info = METRIC_INFO[name];
+  if (info.ofDemand && metrics !== undefined && dayHasNoTokens(metrics)) return NO_DEMAND;
+  return info.absent ?? (info.unit === "month" ? "none within the horizon" : "—");
+}
+
+/** A report's metrics: numbers, or Monte Carlo summaries (RunReport["metrics"]). */
+type ReportMetrics = Readonly<Partial<Record<ScenarioMetricName, Parameters<typeof reportMedian>[0]>>>;
+
+/**
+ * Whether the report's day has no tokens to serve: fleetUtilizationNeeded (the day's tokens ÷ the fleet's capacity,
+ * src/scenario/evaluate/priceListInput.ts `fleetDay`) is null exactly then, in the one evaluation or the median draw.
+ */
+export function dayHasNoTokens(metrics: ReportMetrics): boolean {
+  return "fleetUtilizationNeeded" in metrics && reportMedian(metrics.fleetUtilizationNeeded) === null;
 }
 
 /**
