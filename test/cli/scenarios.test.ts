@@ -355,6 +355,21 @@ describe("token-ledger run", () => {
     expect(deepseek).toMatch(/gross margin at list prices\s+\d/);
   });
 
+  it("notes demand compounded past world GDP at the horizon on stderr, runs, and leaves stdout the report", async () => {
+    const sets = [
+      "horizon.months=240",
+      "demand.growthPerYear=10",
+      "demand.tokensPerUserGrowth=10",
+      "demand.agentGrowth=10"
+    ];
+    const {code, stdout, stderr} = await runCli(["run", "base", ...sets.flatMap((set) => ["--set", set]), ...FEW]);
+    // Each key within its range (src/strategy/trainingVsInference.ts: growth up to 10, horizon up to 240): a notice.
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^token-ledger: note: base: the demand this scenario implies at the horizon \(month 240\)/);
+    expect(stderr).toContain("more than world GDP");
+    expect(stdout).not.toContain("world GDP");
+  });
+
   it.each([["demand.users=0"], ["demand.tokensPerUserPerDay=0"]])(
     "with %s, says the metrics of the day's tokens have no demand, not a share of nothing",
     async (set) => {
