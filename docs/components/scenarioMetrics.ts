@@ -70,8 +70,8 @@ function noCentralValue(row: MetricRow): boolean {
  * "none within the horizon", not a bare dash. The narrative's live values write the same case for prose (LiveMetric: "no
  * point within the horizon").
  */
-export function metricValueText(row: Pick<MetricRow, "name" | "value" | "unit">): string {
-  return row.value === null ? absentMetricText(row.name) : formatMetric(row.name, row.value);
+export function metricValueText(row: Pick<MetricRow, "name" | "value" | "unit" | "absent">): string {
+  return row.value === null ? (row.absent ?? absentMetricText(row.name)) : formatMetric(row.name, row.value);
 }
 
 /** Whether the row is a month (a payback, a crossover) that does not come within the horizon: no central value. */

@@ -20,6 +20,7 @@ import {
   runScenario,
   type ScenarioRunResult
 } from "../lib/scenario/run/runScenario.js";
+import {absentMetricText} from "../lib/scenario/run/reportFormat.js";
 import {scenarioDrawMedianPoint} from "../lib/scenario/run/scenarioDraws.js";
 import type {ScenarioPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import {displayValue, formatAssumption, reportMedian} from "./format.js";
@@ -240,6 +241,11 @@ export interface MetricRow {
   p95: number | null;
   /** Share of Monte Carlo samples in which the metric does not occur (0 for a certain metric). */
   nullShare: number;
+  /**
+   * What the metric reads when it does not occur, given the other metrics (absentMetricText: "none (no demand)" for a
+   * margin of a day without tokens); absentMetricText of the name alone when missing.
+   */
+  absent?: string;
 }
 
 /** The metrics as display rows, in report order. */
@@ -256,7 +262,8 @@ export function metricRows(metrics: RunReport["metrics"]): MetricRow[] {
       value: scale(metricCentral(metric)),
       p5: summary ? scale(summary.p5) : null,
       p95: summary ? scale(summary.p95) : null,
-      nullShare: summary ? summary.nullShare : metric === null ? 1 : 0
+      nullShare: summary ? summary.nullShare : metric === null ? 1 : 0,
+      absent: absentMetricText(name, metrics)
     };
   });
 }

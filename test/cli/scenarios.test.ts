@@ -355,6 +355,50 @@ describe("token-ledger run", () => {
     expect(deepseek).toMatch(/gross margin at list prices\s+\d/);
   });
 
+  it("notes demand compounded past world GDP at the horizon on stderr, runs, and leaves stdout the report", async () => {
+    const sets = [
+      "horizon.months=240",
+      "demand.growthPerYear=10",
+      "demand.tokensPerUserGrowth=10",
+      "demand.agentGrowth=10"
+    ];
+    const {code, stdout, stderr} = await runCli(["run", "base", ...sets.flatMap((set) => ["--set", set]), ...FEW]);
+    // Each key within its range (src/strategy/trainingVsInference.ts: growth up to 10, horizon up to 240): a notice.
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^token-ledger: note: base: the demand this scenario implies at the horizon \(month 240\)/);
+    expect(stderr).toContain("more than world GDP");
+    expect(stdout).not.toContain("world GDP");
+  });
+
+  it.each([["demand.users=0"], ["demand.tokensPerUserPerDay=0"]])(
+    "with %s, says the metrics of the day's tokens have no demand, not a share of nothing",
+    async (set) => {
+      const {stdout} = await runCli(["run", "base", "--set", set, ...FEW]);
+      const value = (label: string) =>
+        stdout
+          .split("\n")
+          .find((line) => line.startsWith(label))!
+          .slice(label.length)
+          .trim();
+      // No tokens: a model-sized fleet has 0 chips and costs $0 (chips × price × 24 h), true zeros; the share of its
+      // hours the day needs read serving.utilization (58%), and the margins read "no revenue at these prices" and "no
+      // cost" as if the prices or the chips were to blame.
+      expect(value("chips serving a day's tokens (average)")).toBe("0 chips");
+      expect(value("fleet cost per day")).toBe("$0");
+      expect(value("share of the fleet's hours the day's tokens need")).toBe("none (no demand)");
+      expect(value("gross margin at list prices *")).toBe("none (no demand)");
+      expect(value("cost profit margin (profit ÷ cost) *")).toBe("none (no demand)");
+      // The flywheel's user gain is of users: none with no users (it read a bare "—"), a number with users who spend
+      // no tokens.
+      const gain = value("flywheel: extra users at the horizon");
+      if (set === "demand.users=0") expect(gain).toMatch(/none \(no users\)$/);
+      else expect(gain).toMatch(/\d%$/);
+      const json = JSON.parse((await runCli(["run", "base", "--json", "--set", set, ...FEW])).stdout);
+      // --json keeps null for a metric that does not occur, as for every other (README "run --json").
+      expect(json.metrics.fleetUtilizationNeeded.p50).toBeNull();
+    }
+  );
+
   it.each([
     [
       ["--set", "serving.utilisation=0.7"],

@@ -36,7 +36,7 @@ describe("formatDisplayNumber", () => {
 
   it("writes the minus sign as U+2212, and tiny or huge numbers in scientific notation", () => {
     expect(formatDisplayNumber(-3.456)).toBe("\u22123.46");
-    expect(formatDisplayNumber(1.5e-7)).toBe("1.5E\u22127");
+    expect(formatDisplayNumber(1.5e-7)).toBe("1.50E\u22127");
     expect(formatDisplayNumber(2e16)).toBe("2E16");
     expect(formatDisplayNumber(Number.NaN)).toBe("NaN");
   });
@@ -45,17 +45,32 @@ describe("formatDisplayNumber", () => {
 describe("unit formatters", () => {
   it("writes money with a scale word from a million", () => {
     expect(formatUsd(31120)).toBe("$31,120");
-    expect(formatUsd(0.5)).toBe("$0.5");
+    expect(formatUsd(0.5)).toBe("$0.500");
     expect(formatUsd(45.9e6)).toBe("$45.9M");
     expect(formatUsd(2.7594e9)).toBe("$2.76B");
-    expect(formatUsd(1.2e12)).toBe("$1.2T");
+    expect(formatUsd(1.2e12)).toBe("$1.20T");
     expect(formatUsd(999e12)).toBe("$999T");
     // From a thousand trillion in scientific notation: ICU's compact form stops at T and wrote 60 zeros before it.
     expect(formatUsd(2.7943e71)).toBe("$2.79E71");
     expect(formatUsd.range(2.15e71, 3.55e71)).toBe("$2.15E71–$3.55E71");
-    expect(formatCount(1.5e16)).toBe("1.5E16");
+    expect(formatCount(1.5e16)).toBe("1.50E16");
     expect(formatCount(4.69e7)).toBe("46.9M");
     expect(formatUsd(-5e6)).toBe("\u2212$5M");
+  });
+
+  it("keeps three significant digits in every figure, trailing zeros too, and writes a whole number whole", () => {
+    // openai-2024 printed "3.5 USD/Mtok" (ICU dropped the zero of 3.50) beside "1.30 USD/h" (two decimals).
+    expect(formatUsdPerMTok(3.4987)).toBe("3.50 USD/Mtok");
+    expect(formatUsdPerHour(1.3)).toBe("1.30 USD/h");
+    // A chip-hour below $1 reads as a price per token does (two decimals gave "0.46 USD/h").
+    expect(formatUsdPerHour(0.456)).toBe("0.456 USD/h");
+    expect(formatUsd(3.8e9)).toBe("$3.80B");
+    expect(formatUsd.range(1.6e9, 2.64e9)).toBe("$1.60–2.64B");
+    // Whole: a stated $2 rental (deepseek-one-day), $17B, one chip, 0.
+    expect(formatUsdPerHour(2)).toBe("2 USD/h");
+    expect(formatUsd(17e9)).toBe("$17B");
+    expect(formatDisplayNumber(1)).toBe("1"); // A number the scenario states reads as written (power.pue 1.2 in data/scenarios/base.md:15), not "1.20".
+    expect(formatAssumption("power.pue", 1.2)).toBe("1.2");
   });
 
   it("writes rates with the project's unit words", () => {
@@ -80,9 +95,9 @@ describe("unit formatters", () => {
     expect(formatCount(27093)).toBe("27,093");
     expect(formatCount(425421)).toBe("425,421");
     expect(formatCount(999_999)).toBe("999,999");
-    expect(formatCount(3.3e6)).toBe("3.3M");
+    expect(formatCount(3.3e6)).toBe("3.30M");
     expect(formatUsd(999_999)).toBe("$999,999");
-    expect(formatUsd(3.3e6)).toBe("$3.3M");
+    expect(formatUsd(3.3e6)).toBe("$3.30M");
   });
 
   it("writes a change with its sign, and a change under 0.05% as ±0%", () => {
@@ -123,9 +138,9 @@ describe("formatMetric", () => {
     // A chip count reads the same below and above 10,000, and one chip is singular.
     expect(formatMetric("fleetChips", 27093)).toBe("27,093 chips");
     expect(formatMetric("fleetChips", 1)).toBe("1 chip");
-    expect(formatMetric("fleetChips", 0.5)).toBe("0.5 chips");
+    expect(formatMetric("fleetChips", 0.5)).toBe("0.500 chips");
     expect(formatMetricInterval("siliconBreakevenUnits", 3013, 16883)).toBe("3,013–16,883 chips");
-    expect(formatChips(1.2e6)).toBe("1.2M chips");
+    expect(formatChips(1.2e6)).toBe("1.20M chips");
     expect(formatMetric("siliconPaybackMonth", null)).toBe("—");
     // A margin of a day that earns nothing says so (a narrative read "a gross margin of —"; breaker).
     expect(formatMetric("priceListGrossMargin", null)).toBe("none (no revenue at these prices)");

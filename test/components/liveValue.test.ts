@@ -2,7 +2,7 @@
 import {describe, expect, it} from "vitest";
 import {LiveKey, LiveMetric} from "../../docs/components/liveValue.js";
 import {metricSpreadText, metricValueText} from "../../docs/components/scenarioMetrics.js";
-import type {MetricRow} from "../../docs/components/scenarioPage.js";
+import {metricRows, type MetricRow} from "../../docs/components/scenarioPage.js";
 
 /** A month metric's row: deepseek-one-day's crossover, which 98% of its draws never reach (session 9's trial). */
 const neverRow: MetricRow = {
@@ -56,5 +56,34 @@ describe("a narrative's key the page's state does not read", () => {
       "0.98 (not used)"
     );
     expect(LiveKey({"silicon.relativeThroughput": 0.98}, "silicon.relativeThroughput").textContent).toBe("0.98");
+  });
+});
+
+describe("a metric of the day's tokens in a day without tokens", () => {
+  it("reads 'none (no demand)' on the cards, the compare cells and in a narrative, as run writes it", () => {
+    // base with demand.users = 0: fleetDay gives no share of the fleet's hours (null), and the day earns and costs
+    // nothing, so both margins are null (src/scenario/evaluate/priceListInput.ts, src/tco/priceList.ts).
+    const rows = metricRows({
+      fleetUtilizationNeeded: null,
+      priceListGrossMargin: null,
+      costProfitMargin: null,
+      fleetChips: 0
+    } as unknown as Parameters<typeof metricRows>[0]);
+    const row = (name: string) => rows.find((r) => r.name === name)!;
+    expect(metricValueText(row("fleetUtilizationNeeded"))).toBe("none (no demand)");
+    // It read "none (no revenue at these prices)" and "none (no cost)", as if the prices or the chips were to blame.
+    expect(metricValueText(row("priceListGrossMargin"))).toBe("none (no demand)");
+    expect(metricValueText(row("costProfitMargin"))).toBe("none (no demand)");
+    expect(LiveMetric(rows, "priceListGrossMargin").textContent).toBe("none (no demand)");
+    expect(metricValueText(row("fleetChips"))).toBe("0 chips");
+  });
+
+  it("keeps the margin's own reason when the day has tokens", () => {
+    const rows = metricRows({fleetUtilizationNeeded: 0.6, priceListGrossMargin: null} as unknown as Parameters<
+      typeof metricRows
+    >[0]);
+    expect(metricValueText(rows.find((r) => r.name === "priceListGrossMargin")!)).toBe(
+      "none (no revenue at these prices)"
+    );
   });
 });

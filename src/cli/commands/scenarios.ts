@@ -8,6 +8,7 @@ import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
+import {demandBoundNote} from "../../scenario/run/demandBoundNote.js";
 import {fleetCapacityNote} from "../../scenario/run/fleetCapacityNote.js";
 import {runReport, type RunReport} from "../../scenario/run/runReport.js";
 import {
@@ -22,7 +23,11 @@ import {
   reportMedian,
   setsNoPrices
 } from "../../scenario/run/reportFormat.js";
-import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/run/runScenario.js";
+import {
+  DEFAULT_SCENARIO_SAMPLES,
+  DEFAULT_SCENARIO_SEED,
+  type ScenarioRunResult
+} from "../../scenario/run/runScenario.js";
 import {MAX_MONTE_CARLO_SAMPLES} from "../../uncertainty/monteCarlo.js";
 import {positiveInteger, seedFlag} from "../flags.js";
 import {formatNumber, formatTable} from "../table.js";
@@ -83,7 +88,7 @@ export function registerScenarioCommands(program: Command): void {
       });
       const report = runReport(resolved, result);
       noteCatalogOverrides();
-      noteFleetCapacity([report]);
+      noteReports([{report, point: result.point}]);
       process.stdout.write(options.json ? JSON.stringify(report, null, 2) + "\n" : formatRun(report) + "\n");
     });
 
@@ -106,6 +111,7 @@ export function registerScenarioCommands(program: Command): void {
       /** Each scenario compared so far: as named, its file and its id. */
       const seen: {scenario: string; file: string; id: string}[] = [];
       const unread: Record<string, string>[] = [];
+      const points: ScenarioRunResult["point"][] = [];
       const reports = scenarios.map((scenario) => {
         const {resolved, result} = runScenarioRequest({
           scenario,
@@ -139,11 +145,12 @@ export function registerScenarioCommands(program: Command): void {
         }
         seen.push({scenario, file: resolved.file, id: resolved.id});
         unread.push(unreadCustomChipKeys(resolved, {defaults: true}));
+        points.push(result.point);
         return runReport(resolved, result);
       });
       const comparison = compareReports(reports, unread);
       noteCatalogOverrides();
-      noteFleetCapacity(reports);
+      noteReports(reports.map((report, i) => ({report, point: points[i]!})));
       process.stdout.write(
         options.json ? JSON.stringify(comparison, null, 2) + "\n" : formatComparison(comparison, reports) + "\n"
       );
@@ -194,10 +201,11 @@ export function compareReports(reports: RunReport[], unread: readonly Record<str
  * p5 and p95 ("2.06 USD/Mtok [1.58–2.61 USD/Mtok]", "$3.07B [$1.61–4.68B]"); absentMetricText when it does not
  * occur.
  */
-function formatMetric(name: keyof typeof METRIC_INFO, value: RunReport["metrics"][keyof RunReport["metrics"]]): string {
+function formatMetric(name: keyof typeof METRIC_INFO, metrics: RunReport["metrics"]): string {
+  const value = metrics[name];
   const format = metricFormat(name);
   // A value that does not occur reads as the pages write it.
-  const absent = absentMetricText(name);
+  const absent = absentMetricText(name, metrics);
   if (value === null) return absent;
   if (typeof value === "number") return format(value);
   if (value.p50 === null) return absent;
@@ -227,7 +235,7 @@ function formatRun(report: RunReport): string {
       ["metric", "value"],
       SCENARIO_METRICS.map((name) => [
         METRIC_INFO[name].label + (noPrices && PRICE_LIST_METRICS.has(name) ? " *" : ""),
-        formatMetric(name, report.metrics[name])
+        formatMetric(name, report.metrics)
       ])
     )
   );
@@ -277,7 +285,7 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
   const metrics = SCENARIO_METRICS.map((name) => [
     METRIC_INFO[name].label,
     ...comparison.metrics[name]!.map(
-      (value, i) => formatMetric(name, value) + (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "")
+      (_, i) => formatMetric(name, reports[i]!.metrics) + (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "")
     )
   ]);
   return [
@@ -299,14 +307,16 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
 }
 
 /**
- * Writes fleetCapacityNote's sentence of each report, if any, to stderr, naming the scenario (stdout stays the report
- * alone); a note two scenarios share is written once.
+ * Writes the notes of each report, if any, to stderr, naming the scenario (stdout stays the report alone): its demand
+ * past world GDP at the horizon (demandBoundNote, from the evaluation at its median point) and its too-small fleet
+ * (fleetCapacityNote); a note two scenarios share is written once.
  */
-function noteFleetCapacity(reports: readonly RunReport[]): void {
+function noteReports(runs: readonly {report: RunReport; point: ScenarioRunResult["point"]}[]): void {
   const lines = new Set<string>();
-  for (const report of reports) {
-    const note = fleetCapacityNote(report);
-    if (note) lines.add(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
+  for (const {report, point} of runs) {
+    for (const note of [demandBoundNote(point), fleetCapacityNote(report)]) {
+      if (note) lines.add(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
+    }
   }
   for (const line of lines) process.stderr.write(line);
 }

@@ -13,7 +13,15 @@ export interface MetricInfo {
    * margin of a day that earns nothing has no value, and the reader is told why.
    */
   absent?: string;
+  /**
+   * A share of the day's tokens, or of what they earn or cost: with no tokens in the day it does not occur for want of
+   * demand, whatever `absent` says of other causes, and reads NO_DEMAND (absentMetricText).
+   */
+  ofDemand?: true;
 }
+
+/** What a metric of the day's tokens (`ofDemand`) reads when the day has none. */
+export const NO_DEMAND = "none (no demand)";
 
 export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   costPerMillionTokensUsd: {
@@ -129,14 +137,19 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     label: "flywheel: extra users at the horizon as cheaper tokens widen the market (against a fixed market)",
     unit: "fraction",
     displayUnit: "%",
-    scale: 100
+    scale: 100,
+    // Null exactly when the open loop has no users at the horizon, i.e. demand.users is 0 (it read a bare "—").
+    absent: "none (no users)"
   },
   fleetChips: {label: "chips serving a day's tokens (average)", unit: "chips", displayUnit: "chips", scale: 1},
   fleetUtilizationNeeded: {
     label: "share of the fleet's hours the day's tokens need",
     unit: "fraction",
     displayUnit: "%",
-    scale: 100
+    scale: 100,
+    // Null exactly when the day has no tokens (fleetDay); it read serving.utilization, "58%", beside 0 chips.
+    absent: NO_DEMAND,
+    ofDemand: true
   },
   fleetCostPerDayUsd: {label: "fleet cost per day", unit: "USD", displayUnit: "USD", scale: 1},
   priceListRevenuePerDayUsd: {label: "revenue per day at list prices", unit: "USD", displayUnit: "USD", scale: 1},
@@ -145,13 +158,15 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     unit: "fraction",
     displayUnit: "%",
     scale: 100,
-    absent: "none (no revenue at these prices)"
+    absent: "none (no revenue at these prices)",
+    ofDemand: true
   },
   costProfitMargin: {
     label: "cost profit margin (profit ÷ cost)",
     unit: "fraction",
     displayUnit: "%",
     scale: 100,
-    absent: "none (no cost)"
+    absent: "none (no cost)",
+    ofDemand: true
   }
 };

@@ -85,9 +85,10 @@ export interface ScenarioMetrics {
   fleetChips: number;
   /**
    * Share of the fleet's chip-hours the day's tokens need at the serving model's throughput (serving.utilization when
-   * the model sizes the fleet; above 1 when fleet.chips is fewer chips than the model needs to serve the day).
+   * the model sizes the fleet; above 1 when fleet.chips is fewer chips than the model needs to serve the day); null
+   * when the day has no tokens.
    */
-  fleetUtilizationNeeded: number;
+  fleetUtilizationNeeded: number | null;
   /** What one day of the fleet costs: chips × chip-hour price × 24, USD. */
   fleetCostPerDayUsd: number;
   /** One day's tokens billed on the pricing.* menu, tiers included, USD. */

@@ -40,9 +40,10 @@ export interface FleetDay {
   /**
    * Share of those chips' hours the day's tokens need at the serving model's throughput: tokens ÷ (chips × blended
    * tokens/s per chip × 86,400). serving.utilization when the model sizes the fleet; with fleet.chips, above 1 means
-   * the model's throughput could not serve the day on that many chips.
+   * the model's throughput could not serve the day on that many chips. Null when the day has no tokens: a share of
+   * no demand (a model-sized fleet read serving.utilization, "58%", beside 0 chips; breaker).
    */
-  utilizationNeeded: number;
+  utilizationNeeded: number | null;
   usdPerChipHour: number;
   costUsd: number;
 }
@@ -62,9 +63,15 @@ export function fleetDay(point: ScenarioPoint, drivers: FleetDrivers): FleetDay 
   const utilization = num(point["serving.utilization"], "serving.utilization");
   const chipSecondsAtFullUse = (inputTokens + outputTokens) / drivers.blendedTokensPerSecondPerChip;
   const fleetChips = optionalNum(point["fleet.chips"], "fleet.chips");
-  // Sized by the model, the fleet is busy serving.utilization by construction (also with no tokens and no chips).
   const chips = fleetChips ?? chipSecondsAtFullUse / (SECONDS_PER_DAY * utilization);
-  const utilizationNeeded = fleetChips === null ? utilization : chipSecondsAtFullUse / (fleetChips * SECONDS_PER_DAY);
+  // Sized by the model, the fleet is busy serving.utilization by construction; with no tokens there is nothing to be
+  // busy with, whether the model sizes the fleet (0 chips) or fleet.chips does.
+  const utilizationNeeded =
+    inputTokens + outputTokens === 0
+      ? null
+      : fleetChips === null
+        ? utilization
+        : chipSecondsAtFullUse / (fleetChips * SECONDS_PER_DAY);
   const usdPerChipHour = rentedUsdPerChipHour(point) ?? drivers.ownedUsdPerChipHour;
   const costUsd = fleetCostPerDayUsd(chips, usdPerChipHour);
   return {inputTokens, outputTokens, chips, utilizationNeeded, usdPerChipHour, costUsd};

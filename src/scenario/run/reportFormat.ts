@@ -3,7 +3,7 @@
 // tables. So a figure reads the same on every page and in the terminal.
 //
 // The rounding, grouping, scale words and signs are Intl.NumberFormat's (en-US), not ours: three significant digits,
-// but never fewer than the integer digits (1,235, not 1,230: `roundingPriority: "morePrecision"`); "$2.76B" and
+// trailing zeros kept (3.50, not 3.5; a whole number whole), but never fewer than the integer digits (1,235, not 1,230: `roundingPriority: "morePrecision"`); "$2.76B" and
 // "4.25M" by compact notation; signs by `signDisplay`. On top sit only the project's own unit words ("USD/Mtok",
 // "month 8") and one typographic choice: the minus sign is U+2212 (−), as on Plot's axes (d3-format's default).
 import {distributionQuantile} from "../../uncertainty/closedForm.js";
@@ -11,17 +11,26 @@ import type {Distribution} from "../../uncertainty/distribution.js";
 import {countNoun} from "../../units/countNoun.js";
 import {formatQuantity, formatQuantityRange, type Dimension} from "../../units/quantity.js";
 import type {ScenarioMetricName} from "../evaluate/evaluateScenario.js";
-import {METRIC_INFO} from "../evaluate/metricInfo.js";
+import {METRIC_INFO, NO_DEMAND} from "../evaluate/metricInfo.js";
 import {isQuantityKey, scenarioKey} from "../file/schema.js";
 
 const LOCALE = "en-US";
 const MINUS = "\u2212";
-/** Three significant digits, or every integer digit when there are more: 0.0826, 12.3, 1,235. */
-const SIGNIFICANT = {maximumSignificantDigits: 3, maximumFractionDigits: 0, roundingPriority: "morePrecision"} as const;
+/**
+ * Three significant digits, trailing zeros kept (3.50, 1.30, $3.30M), or every integer digit when there are more:
+ * 0.0826, 12.3, 1,235; a whole number is written whole (0, 1, 64, $17B). ICU's default drops trailing zeros, so one
+ * cost read "3.50" as "3.5 USD/Mtok" beside "1.30 USD/h" (breaker).
+ */
+const THREE_DIGITS = {
+  minimumSignificantDigits: 3,
+  maximumSignificantDigits: 3,
+  trailingZeroDisplay: "stripIfInteger"
+} as const;
+const SIGNIFICANT = {...THREE_DIGITS, maximumFractionDigits: 0, roundingPriority: "morePrecision"} as const;
 
 const NUMBER = new Intl.NumberFormat(LOCALE, SIGNIFICANT);
-const SCIENTIFIC = new Intl.NumberFormat(LOCALE, {notation: "scientific", maximumSignificantDigits: 3});
-const COMPACT = new Intl.NumberFormat(LOCALE, {notation: "compact", maximumSignificantDigits: 3});
+const SCIENTIFIC = new Intl.NumberFormat(LOCALE, {notation: "scientific", ...THREE_DIGITS});
+const COMPACT = new Intl.NumberFormat(LOCALE, {notation: "compact", ...THREE_DIGITS});
 /** Money and counts read with a scale word from a million (formatUsd, formatCount). */
 const COMPACT_FROM = 1e6;
 const USD = new Intl.NumberFormat(LOCALE, {
@@ -34,7 +43,7 @@ const USD_COMPACT = new Intl.NumberFormat(LOCALE, {
   style: "currency",
   currency: "USD",
   notation: "compact",
-  maximumSignificantDigits: 3
+  ...THREE_DIGITS
 });
 /**
  * From a thousand trillion, money and counts are written in scientific notation ("$2.82E71"): a scale word stops at T,
@@ -45,7 +54,7 @@ const USD_SCIENTIFIC = new Intl.NumberFormat(LOCALE, {
   style: "currency",
   currency: "USD",
   notation: "scientific",
-  maximumSignificantDigits: 3
+  ...THREE_DIGITS
 });
 /** The money format of a magnitude: plain, with a scale word from a million, scientific from a thousand trillion. */
 function usdFormat(magnitude: number): Intl.NumberFormat {
@@ -55,7 +64,6 @@ function usdFormat(magnitude: number): Intl.NumberFormat {
 function countFormat(magnitude: number): Intl.NumberFormat {
   return magnitude >= SCIENTIFIC_FROM ? SCIENTIFIC : magnitude >= COMPACT_FROM ? COMPACT : NUMBER;
 }
-const PRICE = new Intl.NumberFormat(LOCALE, {minimumFractionDigits: 2, maximumFractionDigits: 2});
 /** Percentages: whole from 10% ("37%", "90%"), two significant digits below ("5.3%", "0.42%"). */
 const PERCENT = new Intl.NumberFormat(LOCALE, {style: "percent", maximumFractionDigits: 0});
 const PERCENT_SMALL = new Intl.NumberFormat(LOCALE, {style: "percent", maximumSignificantDigits: 2});
@@ -138,6 +146,22 @@ export const formatDisplayNumber = unitFormat(
   (low, high) => intlRange(numberFormat(Math.max(Math.abs(low), Math.abs(high))), low, high)
 );
 
+/**
+ * A number a scenario states (an assumption's "plain" value or quantity): three significant digits without trailing
+ * zeros, as an author writes it (power.pue 1.2, not the computed figures' 1.20).
+ */
+const formatStatedNumber = unitFormat(
+  (value) =>
+    Number.isFinite(value) && numberFormat(Math.abs(value)) === NUMBER
+      ? intl(STATED, value)
+      : formatDisplayNumber(value),
+  (low, high) =>
+    numberFormat(Math.max(Math.abs(low), Math.abs(high))) === NUMBER
+      ? intlRange(STATED, low, high)
+      : formatDisplayNumber.range(low, high)
+);
+const STATED = new Intl.NumberFormat(LOCALE, {...SIGNIFICANT, minimumSignificantDigits: 1});
+
 /** A number and a unit word after it: "20.5 ms", range "19.5–21.5 ms". */
 function withUnit(number: UnitFormat, unit: string): UnitFormat {
   return unitFormat(
@@ -149,15 +173,11 @@ function withUnit(number: UnitFormat, unit: string): UnitFormat {
 /** "0.987 USD/Mtok". */
 export const formatUsdPerMTok = withUnit(formatDisplayNumber, "USD/Mtok");
 
-/** "1.60 USD/h": two decimals below 100, like a price. */
-export const formatUsdPerHour = withUnit(
-  unitFormat(
-    (value) => (Math.abs(value) < 100 ? intl(PRICE, value) : formatDisplayNumber(value)),
-    (low, high) =>
-      Math.max(Math.abs(low), Math.abs(high)) < 100 ? intlRange(PRICE, low, high) : formatDisplayNumber.range(low, high)
-  ),
-  "USD/h"
-);
+/**
+ * "1.60 USD/h", "0.456 USD/h": three significant digits, as a price per token is written (it had two decimals, which
+ * gave "0.46 USD/h" beside "0.456 USD/Mtok").
+ */
+export const formatUsdPerHour = withUnit(formatDisplayNumber, "USD/h");
 
 /** Money: "$31,120", "$0.5"; from a million with a scale word, "$160M", "$2.76B", "$1.2T"; negative "−$5M". */
 export const formatUsd = unitFormat(
@@ -304,10 +324,25 @@ export function metricFormat(name: ScenarioMetricName): UnitFormat {
 /**
  * What a metric that does not occur reads in `run`'s table and on the pages' cards and tables (metricValueText):
  * a month (a payback, a crossover) "none within the horizon"; a margin without revenue METRIC_INFO's `absent`;
- * else "—".
+ * else "—". Given the report's `metrics`, a metric of the day's tokens (METRIC_INFO `ofDemand`) in a day without tokens
+ * reads NO_DEMAND, "none (no demand)" (a margin read "none (no revenue at these prices)" when there was nothing to
+ * price; breaker).
  */
-export function absentMetricText(name: ScenarioMetricName): string {
-  return METRIC_INFO[name].absent ?? (METRIC_INFO[name].unit === "month" ? "none within the horizon" : "—");
+export function absentMetricText(name: ScenarioMetricName, metrics?: ReportMetrics): string {
+  const info = METRIC_INFO[name];
+  if (info.ofDemand && metrics !== undefined && dayHasNoTokens(metrics)) return NO_DEMAND;
+  return info.absent ?? (info.unit === "month" ? "none within the horizon" : "—");
+}
+
+/** A report's metrics: numbers, or Monte Carlo summaries (RunReport["metrics"]). */
+type ReportMetrics = Readonly<Partial<Record<ScenarioMetricName, Parameters<typeof reportMedian>[0]>>>;
+
+/**
+ * Whether the report's day has no tokens to serve: fleetUtilizationNeeded (the day's tokens ÷ the fleet's capacity,
+ * src/scenario/evaluate/priceListInput.ts `fleetDay`) is null exactly then, in the one evaluation or the median draw.
+ */
+export function dayHasNoTokens(metrics: ReportMetrics): boolean {
+  return "fleetUtilizationNeeded" in metrics && reportMedian(metrics.fleetUtilizationNeeded) === null;
 }
 
 /**
@@ -379,11 +414,11 @@ function assumptionFormat(path: string): UnitFormat {
     case "count":
       return formatCount;
     case "usdPerMTok":
-      return formatUsdPerMTok;
+      return withUnit(formatStatedNumber, "USD/Mtok");
     case "usdPerHour":
-      return formatUsdPerHour;
+      return withUnit(formatStatedNumber, "USD/h");
     case "plain":
-      return formatDisplayNumber;
+      return formatStatedNumber;
   }
   if (!def || !isQuantityKey(def))
     return unitFormat(
@@ -393,11 +428,11 @@ function assumptionFormat(path: string): UnitFormat {
   // In its display unit, its number grouped and rounded as the metrics are ("4,737 tokens", not "4737 tokens").
   const dimension = def.type as Dimension;
   return unitFormat(
-    (value) => formatQuantity(value, dimension, formatDisplayNumber),
+    (value) => formatQuantity(value, dimension, formatStatedNumber),
     (low, high) =>
       low < 0
-        ? `${formatQuantity(low, dimension, formatDisplayNumber)} – ${formatQuantity(high, dimension, formatDisplayNumber)}`
-        : formatQuantityRange(low, high, dimension, formatDisplayNumber.range)
+        ? `${formatQuantity(low, dimension, formatStatedNumber)} – ${formatQuantity(high, dimension, formatStatedNumber)}`
+        : formatQuantityRange(low, high, dimension, formatStatedNumber.range)
   );
 }
 
