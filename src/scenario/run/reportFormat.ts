@@ -416,7 +416,8 @@ function assumptionFormat(path: string): UnitFormat {
     case "usdPerMTok":
       return withUnit(formatStatedNumber, "USD/Mtok");
     case "usdPerHour":
-      return withUnit(formatStatedNumber, "USD/h");
+      // As the metric it becomes ("cost of a chip-hour 1.30 USD/h"), so a rented price reads alike in both tables.
+      return formatUsdPerHour;
     case "plain":
       return formatStatedNumber;
   }
