@@ -871,6 +871,36 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("writes shares as % and rates as %/yr in the scenario pages' assumptions and the register", async () => {
+    // The tables wrote "45%" under the unit "fraction", "10%" under "per year", and the serving cost decline, a rate
+    // typed as a fraction, "20%" under "fraction" beside the growth of users' "30%" under "per year".
+    const page = await openPage(browser, "/scenarios/base");
+    try {
+      const row = (key: string) =>
+        page.$eval(`.scenario-assumptions tr[data-key="${key}"]`, (tr) => ({
+          value: tr.children[1]!.textContent,
+          unit: tr.children[2]!.textContent
+        }));
+      expect(await row("serving.utilization")).toEqual({value: "45%–75% (90% interval)", unit: "%"});
+      expect(await row("finance.vendorGrossMargin")).toEqual({value: "75%", unit: "%"});
+      expect(await row("serving.costDeclinePerYear")).toEqual({value: "20%/yr", unit: "%/yr"});
+      expect(await row("demand.growthPerYear")).toEqual({value: "30%/yr", unit: "%/yr"});
+      expect(await row("finance.costOfCapital")).toEqual({value: "10%/yr", unit: "%/yr"});
+    } finally {
+      await closePage(page);
+    }
+    const register = await openPage(browser, "/assumptions");
+    try {
+      const units = await register.$$eval(".scenario-register tbody tr td:nth-child(4)", (tds) =>
+        tds.map((td) => td.textContent ?? "")
+      );
+      expect(units).toContain("%/yr");
+      expect(units.filter((unit) => unit === "fraction" || unit === "per year")).toEqual([]);
+    } finally {
+      await closePage(register);
+    }
+  });
+
   it("lists every assumption of every scenario in the register, searchable and sortable", async () => {
     const page = await openPage(browser, "/assumptions");
     try {
