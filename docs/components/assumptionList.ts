@@ -12,6 +12,11 @@ export interface AssumptionItem {
   source: string;
   /** True when a control on this page has moved it. */
   changed?: boolean;
+  /**
+   * Where the value comes from when a control has not moved it and it is not the scenario's own, in words: a share
+   * link's key reads as a scenario page's does ("set on this page (URL)"), with the scenario's own value.
+   */
+  origin?: string;
 }
 
 function cell(tag: "td" | "th", ...content: (string | Node)[]): HTMLElement {
@@ -38,10 +43,12 @@ export function AssumptionList(items: readonly AssumptionItem[]): HTMLElement {
       if (i < parts.length - 1) code.append(document.createElement("wbr"));
     });
     const value = cell("td", groupDigits(a.value));
-    if (a.changed) {
+    const noteText = a.changed ? "set on this page" : a.origin;
+    if (noteText) {
       const note = document.createElement("span");
       note.className = "muted";
-      note.textContent = "set on this page";
+      note.dataset.origin = a.changed ? "control" : "link";
+      note.textContent = noteText;
       value.append(document.createElement("br"), note);
     }
     const source = cell("td", a.source || "—");

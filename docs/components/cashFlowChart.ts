@@ -1,11 +1,13 @@
 // Cumulative discounted cash flow of one or more silicon programs by month: the NRE dip, the design cycle spent under
 // water, then savings once the chip ships. A dot marks each program's payback (cumulative discounted flow back to 0).
 // One series is drawn in the in-house colour; several (programs at other cycles, scenarios on /compare) one colour
-// each. Optionally the undiscounted cumulative flow beside it, dashed.
+// each. Optionally the undiscounted cumulative flow beside it, dashed, unless it lies within a pixel of the discounted
+// one: then one line is drawn, and the card says why (undiscountedCoincides).
 import * as Plot from "@observablehq/plot";
 import {wholeStepAxis} from "./wholeStepAxis.js";
 import {formatMonth, formatUsd} from "./format.js";
 import {FLEET_COLORS, INK, seriesColorScale, TEXT_HALO} from "./palette.js";
+import {andList} from "./scenarioSeries.js";
 
 /** One month of one program (src/strategy/siliconProgram.ts SiliconProgramMonth, with a series label). */
 export interface CashFlowRow {
@@ -28,9 +30,61 @@ export interface CashFlowChartOptions extends Plot.PlotOptions {
   undiscounted?: boolean;
 }
 
+/** Default height of the chart, px. */
+const HEIGHT = 280;
+/** Top margin (room for the y label) and bottom margin (the x axis), px: what is left of the height is the plot's. */
+const MARGIN_TOP = 28;
+const MARGIN_BOTTOM = 30;
+
+/** The series whose undiscounted line lies within a pixel of its discounted one, and why, for the card's note. */
+export interface UndiscountedCoincidence {
+  /** Those series, in order of first appearance ("" for rows without one); empty when every dashed line shows. */
+  series: string[];
+  /** True when every series' lines coincide: the chart draws no dashed line at all. */
+  all: boolean;
+  /**
+   * "undiscounted and discounted coincide: nothing is saved within the horizon, so the only cash flow is the NRE at
+   * month 0, which discounting does not move" (the chip lands after the horizon: openai-2024's 18-month cycle on 12
+   * months), or "…: discounting moves them by less than a pixel"; "" when none coincide.
+   */
+  note: string;
+}
+
+/**
+ * Which series of the chart (at `height`, px) draw their undiscounted line within a pixel of the discounted one, so
+ * that the dashed line hides under the solid one; as fanHasBands tells a fan with no bands, the card then says so
+ * instead of promising a dashed line (/scenarios/openai-2024 drew one line under "dashed: undiscounted").
+ */
+export function undiscountedCoincides(
+  rows: readonly CashFlowRow[],
+  {height = HEIGHT}: {height?: number} = {}
+): UndiscountedCoincidence {
+  const values = rows.flatMap((r) => [r.cumulativeDiscountedCashFlowUsd, r.cumulativeCashFlowUsd ?? 0, 0]);
+  const usdPerPixel = (Math.max(...values) - Math.min(...values)) / Math.max(1, height - MARGIN_TOP - MARGIN_BOTTOM);
+  const bySeries = rowsBySeries(rows);
+  const series = [...bySeries]
+    .filter(([, months]) =>
+      months.every((r) => Math.abs((r.cumulativeCashFlowUsd ?? NaN) - r.cumulativeDiscountedCashFlowUsd) <= usdPerPixel)
+    )
+    .map(([name]) => name);
+  if (series.length === 0) return {series, all: false, note: ""};
+  // Nothing saved after month 0: the NRE alone, paid at month 0, where every discount factor is 1.
+  const nothingSaved = series.every((name) => {
+    const months = bySeries.get(name)!;
+    return months.every((r) => r.cumulativeCashFlowUsd === months[0]!.cumulativeCashFlowUsd);
+  });
+  const all = series.length === bySeries.size;
+  const which = all ? "" : ` for ${andList(series)}`;
+  const why = nothingSaved
+    ? "nothing is saved within the horizon, so the only cash flow is the NRE at month 0, " +
+      "which discounting does not move"
+    : "discounting moves the cumulative cash flow by less than a pixel";
+  return {series, all, note: `undiscounted and discounted coincide${which}: ${why}`};
+}
+
 export function CashFlowChart(
   rows: readonly CashFlowRow[],
-  {width, height = 280, series, payback = true, undiscounted = false, ...options}: CashFlowChartOptions = {}
+  {width, height = HEIGHT, series, payback = true, undiscounted = false, ...options}: CashFlowChartOptions = {}
 ) {
   const domain = series ?? [...new Set(rows.map((r) => r.series ?? ""))];
   const data = rows.map((r) => ({...r, series: r.series ?? ""}));
@@ -44,11 +98,15 @@ export function CashFlowChart(
   const y = (d: CashFlowRow) => d.cumulativeDiscountedCashFlowUsd;
   const yUndiscounted = (d: CashFlowRow) => d.cumulativeCashFlowUsd ?? NaN;
   const single = domain.length === 1;
+  // A dashed line within a pixel of its solid one is not drawn: the card says the two coincide.
+  const hidden = new Set(undiscounted ? undiscountedCoincides(rows, {height}).series : []);
+  const dashed = data.filter((r) => !hidden.has(r.series));
   return Plot.plot({
     width: Math.max(width ?? 640, 260),
     height,
     marginLeft: 60, // room for "−$500M"
-    marginTop: 28,
+    marginTop: MARGIN_TOP,
+    marginBottom: MARGIN_BOTTOM,
     x: {label: "Month →", grid: true, ...wholeStepAxis(data.map((d) => d.month))},
     y: {
       label: undiscounted
@@ -65,8 +123,8 @@ export function CashFlowChart(
     ...options,
     marks: [
       Plot.ruleY([0]),
-      undiscounted
-        ? Plot.lineY(data, {
+      undiscounted && dashed.length
+        ? Plot.lineY(dashed, {
             x: "month",
             y: yUndiscounted,
             z: "series",
@@ -112,6 +170,13 @@ export function CashFlowChart(
       )
     ]
   });
+}
+
+/** Each series' rows ("" for rows without one), in order of first appearance. */
+function rowsBySeries(rows: readonly CashFlowRow[]): Map<string, CashFlowRow[]> {
+  const groups = new Map<string, CashFlowRow[]>();
+  for (const r of rows) groups.set(r.series ?? "", [...(groups.get(r.series ?? "") ?? []), r]);
+  return groups;
 }
 
 function paybackLabels(

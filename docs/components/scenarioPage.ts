@@ -13,7 +13,7 @@ import {METRIC_INFO} from "../lib/scenario/evaluate/metricInfo.js";
 import {unreadCustomChipKeys} from "../lib/scenario/evaluate/customChipSpec.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
 import type {ResolvedScenario, ValueOrigin} from "../lib/scenario/resolve/resolveScenario.js";
-import {keyUnit, type RunReport} from "../lib/scenario/run/runReport.js";
+import type {RunReport} from "../lib/scenario/run/runReport.js";
 import {
   DEFAULT_SCENARIO_SAMPLES,
   DEFAULT_SCENARIO_SEED,
@@ -23,7 +23,7 @@ import {
 import {absentMetricText} from "../lib/scenario/run/reportFormat.js";
 import {scenarioDrawMedianPoint} from "../lib/scenario/run/scenarioDraws.js";
 import type {ScenarioPoint} from "../lib/scenario/resolve/scenarioValues.js";
-import {displayValue, formatAssumption, reportMedian} from "./format.js";
+import {assumptionUnit, displayValue, formatAssumption, reportMedian} from "./format.js";
 import type {ScenarioRunReply} from "./scenarioRun.js";
 import {SHARE_FLAG, setPath} from "./urlState.js";
 
@@ -292,7 +292,7 @@ export interface AssumptionRow {
   value: string;
   /** The value in scenario-file notation to six significant digits (displayValue): what tells two values apart. */
   exact: string;
-  /** Base unit of the key ("" for ids and choices). */
+  /** The unit `value` is written in (assumptionUnit): "%", "%/yr", "months"; "" for ids and choices. */
   unit: string;
   /** The value as written in the file or URL, or "" for a default. */
   written: string;
@@ -313,7 +313,7 @@ export function assumptionRows(resolved: ResolvedScenario): AssumptionRow[] {
     path: v.path,
     value: formatAssumption(v.path, v.value as number | string | Distribution | null),
     exact: displayValue(v.path, v.value as number | string | Distribution | null),
-    unit: keyUnit(v.path),
+    unit: assumptionUnit(v.path),
     written: v.written ?? "",
     origin: describeOrigin(v.origin),
     originKind: v.origin.kind,

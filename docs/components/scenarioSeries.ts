@@ -140,7 +140,7 @@ export function coincidingLines<T extends {series: string}>(
 }
 
 /** "a", "a and b", "a, b and c". */
-function andList(items: readonly string[]): string {
+export function andList(items: readonly string[]): string {
   return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 

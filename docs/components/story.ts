@@ -21,12 +21,13 @@ import {KeySlider, type KeySliderElement} from "./keyControls.js";
 import {formatAssumption} from "./format.js";
 import {csvFile, DownloadButton} from "./download.js";
 import {ScenarioNotice} from "./scenarioNotice.js";
-import {scenarioPageCheck, scenarioPageMedianPoint} from "./scenarioPage.js";
+import {describeOrigin, scenarioPageCheck, scenarioPageMedianPoint} from "./scenarioPage.js";
 import {
   applyShareSets,
   formatShareSet,
   mergeSets,
   parseShareQuery,
+  setPath,
   ShareLink,
   shareUrl,
   writeShareState,
@@ -251,15 +252,19 @@ export interface StoryAssumptionsOptions {
 /**
  * The assumptions a chapter used, one row per key: its label from the schema, its value with its unit (a distribution
  * while the reader has not set the key, the page's value once a slider has changed it, flagged "set on this page"),
- * and its source from the scenario (the schema's for a default).
+ * and its source from the scenario (the schema's for a default). A key the page's share link sets is listed too, after
+ * the page's own keys when it is not one of them, and reads as on a scenario page ("set on this page (URL)", with the
+ * scenario's own value): a chapter opened from a link that moves a key it does not list hid that it was not at the
+ * scenario's value.
  */
 export function storyAssumptionItems(
-  story: Pick<Story, "resolved" | "median">,
+  story: Pick<Story, "resolved" | "median"> & Partial<Pick<Story, "entry" | "linkSets">>,
   point: ScenarioPoint,
   paths: readonly string[],
   {symbols = {}, unset = {}}: StoryAssumptionsOptions = {}
 ): AssumptionItem[] {
-  return paths.map((path) => {
+  const linked = (story.linkSets ?? []).map(setPath).filter((path) => !paths.includes(path));
+  return [...paths, ...new Set(linked)].map((path) => {
     const def = scenarioKey(path);
     if (!def) throw new Error(`storyAssumptionItems: unknown key path ${path}`);
     const resolved = story.resolved.values[path];
@@ -272,14 +277,24 @@ export function storyAssumptionItems(
       label: symbols[path] ? `${def.label} (${symbols[path]})` : def.label,
       value: fallback && !changed ? fallback.value : formatAssumption(path, value ?? null),
       source: fallback ? fallback.source : (resolved?.source ?? ""),
-      changed
+      changed,
+      ...(resolved?.origin.kind === "override" ? {origin: linkOrigin(story, path)} : {})
     };
   });
 }
 
+/** "set on this page (URL); scenario: 45%–75% (90% interval)": where a link's key comes from, and what it replaces. */
+function linkOrigin(story: Pick<Story, "resolved"> & Partial<Pick<Story, "entry">>, path: string): string {
+  const origin = describeOrigin(story.resolved.values[path]!.origin);
+  const own = story.entry?.resolved.values[path];
+  return own
+    ? `${origin}; scenario: ${formatAssumption(path, own.value as number | string | Distribution | null)}`
+    : origin;
+}
+
 /** The "assumptions used" table of a chapter (storyAssumptionItems drawn by AssumptionList). */
 export function StoryAssumptions(
-  story: Pick<Story, "resolved" | "median">,
+  story: Pick<Story, "resolved" | "median"> & Partial<Pick<Story, "entry" | "linkSets">>,
   point: ScenarioPoint,
   paths: readonly string[],
   options: StoryAssumptionsOptions = {}

@@ -100,7 +100,7 @@ import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from "../com
 import {csvFile, DownloadButton} from "../components/download.js";
 import {formatUsd, medianLabel} from "../components/format.js";
 import {FLEET_COLORS, SPEND_COLORS} from "../components/palette.js";
-import {CashFlowChart} from "../components/cashFlowChart.js";
+import {CashFlowChart, undiscountedCoincides} from "../components/cashFlowChart.js";
 import {CostStackChart} from "../components/costStackChart.js";
 import {FanChart, fanSubtitle} from "../components/fanChart.js";
 import {NpvByCycleChart} from "../components/npvByCycleChart.js";
@@ -365,7 +365,7 @@ const CARDS: Record<Chart, {title: string; subtitle: string; draw: string; follo
     // A rented fleet's program is still valued against owned merchant chips (the reference's siliconNpvUsd): say so,
     // or a reader moving the rent sees the NPV stand still (trial).
     subtitle:
-      '${costRows.some((row) => row.component === "rentedChipHour") ? "Against owning the merchant chips, not the rented chip-hours this scenario pays for" : "Against serving all demand on merchant chips"} · dashed: undiscounted · ${csv("silicon", silicon)}',
+      '${costRows.some((row) => row.component === "rentedChipHour") ? "Against owning the merchant chips, not the rented chip-hours this scenario pays for" : "Against serving all demand on merchant chips"} · ${undiscountedCoincides(silicon).note || "dashed: undiscounted"} · ${csv("silicon", silicon)}',
     draw: "CashFlowChart(silicon, {width, undiscounted: true, payback: false})",
     followsRun: true
   },

@@ -871,6 +871,66 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("draws one silicon cash-flow line where the undiscounted one would lie under it, and says why", async () => {
+    // openai-2024's chip lands after its 12-month horizon (an 18-month cycle): the NRE at month 0 is its only cash
+    // flow, so the two lines are one, under a subtitle that promised a dashed undiscounted line.
+    const solo = await openPage(browser, "/scenarios/openai-2024");
+    try {
+      const subtitle = (await solo.textContent('[data-chart="silicon"] h3'))!;
+      expect(subtitle).toContain(
+        "undiscounted and discounted coincide: nothing is saved within the horizon, so the only cash flow is the NRE " +
+          "at month 0, which discounting does not move"
+      );
+      expect(subtitle).not.toContain("dashed");
+      expect(await solo.$$('[data-chart="silicon"] svg [stroke-dasharray]')).toHaveLength(0);
+    } finally {
+      await closePage(solo);
+    }
+    // Beside a scenario whose lines differ, /compare names the one whose lines coincide and keeps the other's dashes.
+    const compare = await openPage(browser, "/compare?scenario=base&scenario=openai-2024");
+    try {
+      expect(await compare.textContent('[data-chart="silicon"] h3')).toContain("dashed: undiscounted");
+      expect(await compare.textContent('[data-chart="silicon"] .scenario-coincide')).toBe(
+        "Undiscounted and discounted coincide for openai-2024: nothing is saved within the horizon, so the only cash " +
+          "flow is the NRE at month 0, which discounting does not move."
+      );
+      expect(await compare.$$('[data-chart="silicon"] svg [stroke-dasharray]')).toHaveLength(1);
+      expect(await pageProblems(compare)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(compare);
+    }
+  });
+
+  it("writes shares as % and rates as %/yr in the scenario pages' assumptions and the register", async () => {
+    // The tables wrote "45%" under the unit "fraction", "10%" under "per year", and the serving cost decline, a rate
+    // typed as a fraction, "20%" under "fraction" beside the growth of users' "30%" under "per year".
+    const page = await openPage(browser, "/scenarios/base");
+    try {
+      const row = (key: string) =>
+        page.$eval(`.scenario-assumptions tr[data-key="${key}"]`, (tr) => ({
+          value: tr.children[1]!.textContent,
+          unit: tr.children[2]!.textContent
+        }));
+      expect(await row("serving.utilization")).toEqual({value: "45%–75% (90% interval)", unit: "%"});
+      expect(await row("finance.vendorGrossMargin")).toEqual({value: "75%", unit: "%"});
+      expect(await row("serving.costDeclinePerYear")).toEqual({value: "20%/yr", unit: "%/yr"});
+      expect(await row("demand.growthPerYear")).toEqual({value: "30%/yr", unit: "%/yr"});
+      expect(await row("finance.costOfCapital")).toEqual({value: "10%/yr", unit: "%/yr"});
+    } finally {
+      await closePage(page);
+    }
+    const register = await openPage(browser, "/assumptions");
+    try {
+      const units = await register.$$eval(".scenario-register tbody tr td:nth-child(4)", (tds) =>
+        tds.map((td) => td.textContent ?? "")
+      );
+      expect(units).toContain("%/yr");
+      expect(units.filter((unit) => unit === "fraction" || unit === "per year")).toEqual([]);
+    } finally {
+      await closePage(register);
+    }
+  });
+
   it("lists every assumption of every scenario in the register, searchable and sortable", async () => {
     const page = await openPage(browser, "/assumptions");
     try {

@@ -109,6 +109,28 @@ describe.skipIf(!enabled)("chapters readers can send", () => {
     }
   );
 
+  it.concurrent.for(CHAPTERS)(
+    "%s lists a link's key in its assumptions table, as the link's, beside the scenario's own value",
+    async ([path], {expect}) => {
+      // /training-vs-inference does not list serving.utilization: opened at 0.5 from a link, its table showed nothing
+      // of it, so a reader could not tell the page was not at the scenario's 45–75%; a listed key was not marked
+      // either.
+      const page = await openPage(browser, `${path}?set=serving.utilization%3D0.5&set=demand.growthPerYear%3D0.5`);
+      try {
+        const cell = async (key: string) =>
+          (await page.textContent(`.story-assumptions tr[data-key="${key}"] td[data-label=Value]`))!;
+        expect(await cell("serving.utilization")).toMatch(/^50%set on this page \(URL\); scenario: .+%/);
+        expect(await cell("demand.growthPerYear")).toMatch(/^50%\/yrset on this page \(URL\); scenario: .+%\/yr/);
+        // A key no link set is not marked.
+        const notes = await page.$$eval('.story-assumptions [data-origin="link"]', (spans) => spans.length);
+        expect(notes).toBe(2);
+        expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      } finally {
+        await closePage(page);
+      }
+    }
+  );
+
   it("ignores a link whose Monte Carlo would fail, on a chapter that runs one, and settles", async () => {
     // Issue 18's hostile link on a scenario page, now on chapter 4: a range that reaches an impossible HBM reserve.
     const page = await openPage(browser, "/custom-silicon?set=serving.hbmReserve%3D0.05%20to%200.95");

@@ -201,6 +201,21 @@ describe.skipIf(!enabled)("front page and story layout", () => {
     expect(await read("/moat", "main")).toContain(`($${baseCost} per million tokens)`);
   });
 
+  it("writes every rate of a chapter's assumptions as %/yr, as the scenario pages and run do", async () => {
+    // /training-vs-inference wrote "20%" for the serving cost decline and "30%" for the growth of users, with no unit
+    // column to say either was a year's.
+    const page = await openPage(browser, "/training-vs-inference");
+    try {
+      const value = (key: string) => page.textContent(`.story-assumptions tr[data-key="${key}"] td[data-label=Value]`);
+      expect(await value("serving.costDeclinePerYear")).toBe("20%/yr");
+      expect(await value("demand.growthPerYear")).toBe("30%/yr");
+      expect(await value("demand.tokensPerUserGrowth")).toBe("30%/yr");
+      expect(await value("training.goodput")).toBe("90%");
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it.concurrent.for(STORY_PAGES)("%s fits a 390 px phone screen", async (path, {expect}) => {
     const page = await openPage(browser, path, PHONE);
     try {

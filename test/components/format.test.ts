@@ -197,7 +197,10 @@ describe("displayValue", () => {
 describe("formatAssumption", () => {
   it("writes each kind of key for prose", () => {
     expect(formatAssumption("serving.utilization", 0.9)).toBe("90%");
-    expect(formatAssumption("demand.growthPerYear", 0.3)).toBe("30%");
+    // A rate says what it is per, as the files and sliders write it: one way for every key of its kind.
+    expect(formatAssumption("demand.growthPerYear", 0.3)).toBe("30%/yr");
+    expect(formatAssumption("serving.costDeclinePerYear", 0.2)).toBe("20%/yr");
+    expect(formatAssumption("finance.costOfCapital", 0.1)).toBe("10%/yr");
     expect(formatAssumption("silicon.nre", 273.9e6)).toBe("$274M");
     expect(formatAssumption("demand.users", 100e6)).toBe("100M");
     expect(formatAssumption("silicon.designCycle", 18)).toBe("18 months");

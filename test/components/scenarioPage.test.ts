@@ -30,10 +30,17 @@ describe("describeOrigin and assumptionRows", () => {
     expect(describeOrigin({kind: "override", flag: "URL", written: "x=1"})).toBe("set on this page (URL)");
   });
 
-  it("has one row per key with its unit", () => {
+  it("has one row per key with the unit its value is written in, one for every key of a kind", () => {
     const rows = assumptionRows(child);
+    const unit = (path: string) => rows.find((row) => row.path === path)?.unit;
     expect(rows.length).toBe(Object.keys(child.values).length);
-    expect(rows.find((row) => row.path === "serving.utilization")?.unit).toBe("fraction");
+    // A share and a rate read "%" and "%/yr" beside "45%" and "20%/yr" (they read "fraction" and "per year"; and the
+    // cost decline, a rate typed as a fraction, read "fraction" beside the growth of users' "per year").
+    expect(unit("serving.utilization")).toBe("%");
+    expect(unit("finance.vendorGrossMargin")).toBe("%");
+    for (const path of ["serving.costDeclinePerYear", "demand.growthPerYear", "finance.costOfCapital"]) {
+      expect(unit(path)).toBe("%/yr");
+    }
   });
 
   it("writes each value as the story pages and narratives do, not in file notation (fresh-user trial: 100000000)", () => {

@@ -815,10 +815,10 @@ export const SCENARIO_KEYS = [
     path: "serving.costDeclinePerYear",
     label: "Serving cost decline",
     slider: {unit: "%/yr", scale: 100, min: 0, max: 90, step: 1},
-    type: "fraction",
+    type: "ratePerYear",
     range: TRAINING_VS_INFERENCE_RANGES.servingCostDeclinePerYear,
     default: 0.5,
-    meaning: "Fraction by which the cost per token falls each year (hardware, kernels, distillation).",
+    meaning: "Rate at which the cost per token falls each year (hardware, kernels, distillation).",
     source:
       "assumption: the cost of a token of a fixed model halves each year (newer hardware, kernels, quantisation); the base scenario uses 20% for a frontier model, whose size keeps growing",
     distribution: true
@@ -1064,10 +1064,10 @@ export const SCENARIO_KEYS = [
   {
     path: "market.priceDeclinePerYear",
     label: "Market price decline",
-    type: "fraction",
+    type: "ratePerYear",
     range: MOAT_RANGES.priceDeclinePerYear,
     default: 0.4,
-    meaning: "Fraction by which the market price of tokens falls each year.",
+    meaning: "Rate at which the market price of tokens falls each year.",
     source: "assumption: conservative against Epoch AI's reported falls in inference prices (2025)",
     distribution: true
   },

@@ -9,7 +9,7 @@
 import {distributionQuantile} from "../../uncertainty/closedForm.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {countNoun} from "../../units/countNoun.js";
-import {formatQuantity, formatQuantityRange, type Dimension} from "../../units/quantity.js";
+import {DIMENSIONS, formatQuantity, formatQuantityRange, type Dimension} from "../../units/quantity.js";
 import type {ScenarioMetricName} from "../evaluate/evaluateScenario.js";
 import {METRIC_INFO, NO_DEMAND} from "../evaluate/metricInfo.js";
 import {isQuantityKey, scenarioKey} from "../file/schema.js";
@@ -387,8 +387,9 @@ export function medianLabel(samples: number): string {
 }
 
 /**
- * An assumption's value for prose (a narrative's live value): a share or a yearly rate as a percentage ("60%",
- * "30%"), money as money ("$274M"), a count with a scale word ("100M"), a price per token or per hour as the metrics
+ * An assumption's value for prose (a narrative's live value) and for every assumptions table (the pages' and `run`'s):
+ * a share as a percentage ("60%"), a yearly rate as a percentage a year ("30%/yr", as the files and the sliders write
+ * it), money as money ("$274M"), a count with a scale word ("100M"), a price per token or per hour as the metrics
  * write it, other quantities in their display unit ("18 months", "15.6T tokens"), ids as written, a distribution as
  * its 90% interval ("45%–75% (90% interval)"); "—" when unset.
  */
@@ -402,13 +403,35 @@ export function formatAssumption(path: string, value: number | string | Distribu
   return `${format.range(distributionQuantile(value, 0.05), distributionQuantile(value, 0.95))} (90% interval)`;
 }
 
+/** "30%/yr", "45%–75%/yr": a rate per year (a fraction a year) as the files and the sliders write it. */
+export const formatPercentPerYear = unitFormat(
+  (rate) => `${formatPercent(rate)}/yr`,
+  (low, high) => `${formatPercent.range(low, high)}/yr`
+);
+
+/**
+ * The unit formatAssumption writes a key's values in, for a table's Unit column: "%" for a share, "%/yr" for a rate
+ * per year, else the key's base unit ("months", "USD"; "" for ids and choices). `run --json` keeps the base units its
+ * numbers are in (keyUnit: "fraction", "per year"), which read beside "45%" and "20%" as two kinds of unit for one.
+ */
+export function assumptionUnit(path: string): string {
+  const def = scenarioKey(path);
+  if (!def || !isQuantityKey(def)) return "";
+  if (def.type === "fraction") return "%";
+  if (def.type === "ratePerYear") return "%/yr";
+  return DIMENSIONS[def.type as Dimension].baseUnit;
+}
+
 /** How formatAssumption writes the values of the key at `path`, by its type. */
 function assumptionFormat(path: string): UnitFormat {
   const def = scenarioKey(path);
   switch (def?.type) {
     case "fraction":
-    case "ratePerYear":
       return formatPercent;
+    case "ratePerYear":
+      // Says what it is per: the tables have no words around a value, and a bare "20%" cost decline read as a share
+      // beside "per year" for the growth of users (/training-vs-inference, /scenarios/base).
+      return formatPercentPerYear;
     case "money":
       return formatUsd;
     case "count":
