@@ -79,10 +79,10 @@ describe("CostStackChart", () => {
     // Each panel's group above its bars, and each bar's total.
     expect(texts.filter((t) => t?.endsWith("tokens"))).toEqual(["output tokens", "input tokens"]);
     expect(texts.filter((t) => t?.endsWith("USD/Mtok"))).toEqual([
-      "2 USD/Mtok",
-      "4 USD/Mtok",
-      "2 USD/Mtok",
-      "4 USD/Mtok"
+      "2.00 USD/Mtok",
+      "4.00 USD/Mtok",
+      "2.00 USD/Mtok",
+      "4.00 USD/Mtok"
     ]);
   });
 

@@ -37,7 +37,7 @@ describe("formatDisplayNumber", () => {
   it("writes the minus sign as U+2212, and tiny or huge numbers in scientific notation", () => {
     expect(formatDisplayNumber(-3.456)).toBe("\u22123.46");
     expect(formatDisplayNumber(1.5e-7)).toBe("1.50E\u22127");
-    expect(formatDisplayNumber(2e16)).toBe("2E16");
+    expect(formatDisplayNumber(2e16)).toBe("2.00E16");
     expect(formatDisplayNumber(Number.NaN)).toBe("NaN");
   });
 });
@@ -55,7 +55,7 @@ describe("unit formatters", () => {
     expect(formatUsd.range(2.15e71, 3.55e71)).toBe("$2.15E71–$3.55E71");
     expect(formatCount(1.5e16)).toBe("1.50E16");
     expect(formatCount(4.69e7)).toBe("46.9M");
-    expect(formatUsd(-5e6)).toBe("\u2212$5M");
+    expect(formatUsd(-5e6)).toBe("\u2212$5.00M");
   });
 
   it("keeps three significant digits in every figure, trailing zeros too, and writes a whole number whole", () => {
@@ -66,9 +66,10 @@ describe("unit formatters", () => {
     expect(formatUsdPerHour(0.456)).toBe("0.456 USD/h");
     expect(formatUsd(3.8e9)).toBe("$3.80B");
     expect(formatUsd.range(1.6e9, 2.64e9)).toBe("$1.60–2.64B");
-    // Whole: a stated $2 rental (deepseek-one-day), $17B, one chip, 0.
-    expect(formatUsdPerHour(2)).toBe("2 USD/h");
-    expect(formatUsd(17e9)).toBe("$17B");
+    // A price keeps its zeros when whole (deepseek-one-day's $2 rental beside openai-2024's 1.30), as money with a
+    // scale word does ($17.0B beside $8.16B); a plain count is whole: one chip, 0.
+    expect(formatUsdPerHour(2)).toBe("2.00 USD/h");
+    expect(formatUsd(17e9)).toBe("$17.0B");
     expect(formatDisplayNumber(1)).toBe("1"); // A number the scenario states reads as written (power.pue 1.2 in data/scenarios/base.md:15), not "1.20".
     expect(formatAssumption("power.pue", 1.2)).toBe("1.2");
   });
@@ -115,7 +116,7 @@ describe("unit formatters", () => {
     expect(formatCount.range(2.852e6, 13.1e6)).toBe("2.85–13.1M");
     expect(formatPercent.range(0.199, 0.29)).toBe("20%–29%");
     expect(formatPercent.range(0.051, 0.083)).toBe("5.1%–8.3%");
-    expect(formatUsd.range(-2e8, 3e9)).toBe("\u2212$200M – $3B");
+    expect(formatUsd.range(-2e8, 3e9)).toBe("\u2212$200M – $3.00B");
     // Both ends negative (openai-2024's NPV, p5 −$507M, p95 −$154M): each end whole; ICU's "−$507–154M" read as +154.
     expect(formatUsd.range(-5.07e8, -1.54e8)).toBe("\u2212$507M – \u2212$154M");
     expect(formatPercent.range(-0.3, -0.1)).toBe("\u221230% – \u221210%");

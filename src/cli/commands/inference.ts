@@ -58,8 +58,11 @@ const numberDefault = (path: string) => num(DEFAULTS[path], path);
 
 const HELP_AFTER = `
 A request has --input-tokens prompt tokens (a --cache-hit share of them found in the prefix cache) and generates
---output-tokens tokens. A replica of max(--tp, --ep) chips serves --batch requests at a time; the KV cache each holds,
-and the memory cap, count its mean live length (input + output ÷ 2), as a paged KV cache holds it.
+--output-tokens tokens. A replica of max(--tp, --ep) chips serves --batch requests at a time. A decode step reads each
+sequence's KV cache at its mean live length (input + output ÷ 2). The largest batch that fits follows --stack's
+KV-cache policy: trtllm gives its KV cache 90% of the HBM left after the weights and reserves each request's whole
+length, input + output, when it admits it; the other stacks hold back 10% of all HBM and count the mean live length
+(hbmReserveFraction and kvAdmission in --json).
 
 Throughput (JSON keys):
   outputTokensPerSecondPerChip     output tokens/s per chip over whole requests, prefill included (what offline

@@ -8,7 +8,7 @@ import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
-import {demandBoundNote} from "../../scenario/run/demandBoundNote.js";
+import {demandBoundNote, trainingBoundNote} from "../../scenario/run/demandBoundNote.js";
 import {fleetCapacityNote} from "../../scenario/run/fleetCapacityNote.js";
 import {runReport, type RunReport} from "../../scenario/run/runReport.js";
 import {
@@ -314,7 +314,7 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
 function noteReports(runs: readonly {report: RunReport; point: ScenarioRunResult["point"]}[]): void {
   const lines = new Set<string>();
   for (const {report, point} of runs) {
-    for (const note of [demandBoundNote(point), fleetCapacityNote(report)]) {
+    for (const note of [demandBoundNote(point), trainingBoundNote(point), fleetCapacityNote(report)]) {
       if (note) lines.add(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
     }
   }

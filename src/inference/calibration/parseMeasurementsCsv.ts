@@ -107,7 +107,7 @@ function readRow(cells: CellReader<Column>): Measurement | undefined {
     phase: oneOf<MeasurementPhase>(cells, "phase", MEASUREMENT_PHASES),
     inputTokens: cells.optionalPositive("input_tokens"),
     outputTokens: cells.optionalPositive("output_tokens"),
-    concurrency: cells.optionalPositive("concurrency"),
+    concurrency: cells.optionalPositive("concurrency", {integer: true}),
     software: cells.text("software"),
     stack: oneOf<SoftwareStack>(cells, "stack", SOFTWARE_STACKS),
     outputTokensPerSecondPerChip: cells.positive("output_tokens_per_s_per_chip"),

@@ -53,8 +53,9 @@ export function blamedKey(resolved: ResolvedScenario, keys: readonly string[]): 
 /**
  * A UserError about a problem several keys decide together (`keys`, the one the problem names first), placed at the
  * key blamedKey picks. When that is not the first key, the error's found value is the blamed key's value as written,
- * and the message says what the first key was (`…, with serving.tensorParallel 8`), so the line never shows one key's
- * value under another key's name.
+ * and the message and the expectation say what the first key was (`…, with serving.tensorParallel 8`, `expected at
+ * most 7, the largest batch that fits (for serving.batch 64), or another serving.inputTokens`), so the line never
+ * shows one key's value or limit under another key's name.
  */
 export function scenarioErrorAtCause(
   resolved: ResolvedScenario,
@@ -70,9 +71,12 @@ export function scenarioErrorAtCause(
     if (value?.value === null || value?.value === undefined) return "unset";
     return typeof value.value === "object" ? JSON.stringify(value.value) : String(value.value);
   };
+  // The expectation is the first key's ("at most 7, the largest batch that fits"), the value found the blamed key's:
+  // name both, so that "expected at most 7 … found 131000" does not read as a limit on the blamed key (breaker).
   return scenarioValueError(resolved, key, {
     ...detail,
     message: `${detail.message}, with ${first} ${written(first)}`,
+    expected: `${detail.expected} (for ${first} ${written(first)}), or another ${key}`,
     found: written(key)
   });
 }

@@ -1,5 +1,6 @@
 import {DEMAND_GROWTH_KEYS, DEMAND_TOKENS_KEYS} from "../evaluate/demandInput.js";
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
+import {spendByYear} from "../../strategy/trainingVsInference.js";
 import {formatUsd} from "./reportFormat.js";
 
 /**
@@ -29,5 +30,37 @@ export function demandBoundNote(point: Pick<ScenarioEvaluation, "spend">): strin
     `to serve, more than world GDP (about ${formatUsd(WORLD_GDP_USD_PER_YEAR)} a year, IMF 2024): the growth ` +
     `rates compound beyond any economy. The demand comes from ${[...DEMAND_TOKENS_KEYS, ...DEMAND_GROWTH_KEYS].join(", ")} ` +
     `and horizon.months; the figures over the horizon (spend, savings, NPV) follow from it.`
+  );
+}
+
+/** The keys that set training spend over time: each generation's cost, its growth and how often one comes. */
+const TRAINING_SPEND_KEYS = [
+  "training.firstGenerationSpend",
+  "training.spendMultiplier",
+  "training.costGrowth",
+  "training.cadence",
+  "horizon.months"
+] as const;
+
+/**
+ * The same bound for training: a note when one year of the horizon (spendByYear, a short last year scaled to twelve
+ * months) spends more on training than world GDP. Training grows by training.costGrowth a generation, so a long
+ * horizon passes it with every key legal: base over 240 months spends $5.08E15 in its 20th year (fresh-user trial). Null
+ * when no year
+ * does.
+ *
+ * Input: the evaluation at the run's median point. Output: one sentence, or null.
+ */
+export function trainingBoundNote(point: Pick<ScenarioEvaluation, "spend">): string | null {
+  let worst: {year: number; usd: number} | null = null;
+  for (const year of spendByYear(point.spend)) {
+    const usd = (year.trainingSpendUsd * 12) / year.months;
+    if (usd > WORLD_GDP_USD_PER_YEAR && (worst === null || usd > worst.usd)) worst = {year: year.year, usd};
+  }
+  if (worst === null) return null;
+  return (
+    `the training this scenario plans spends ${formatUsd(worst.usd)} in year ${worst.year}, more than world GDP ` +
+    `(about ${formatUsd(WORLD_GDP_USD_PER_YEAR)} a year, IMF 2024): each generation's cost compounds beyond any ` +
+    `economy. Training spend comes from ${TRAINING_SPEND_KEYS.join(", ")}.`
   );
 }

@@ -17,16 +17,18 @@ import {isQuantityKey, scenarioKey} from "../file/schema.js";
 const LOCALE = "en-US";
 const MINUS = "\u2212";
 /**
- * Three significant digits, trailing zeros kept (3.50, 1.30, $3.30M), or every integer digit when there are more:
- * 0.0826, 12.3, 1,235; a whole number is written whole (0, 1, 64, $17B). ICU's default drops trailing zeros, so one
- * cost read "3.50" as "3.5 USD/Mtok" beside "1.30 USD/h" (breaker).
+ * Three significant digits, trailing zeros kept (3.50, 1.30, $3.30M, $17.0B), or every integer digit when there are
+ * more: 0.0826, 12.3, 1,235. ICU's default drops trailing zeros, so one cost read "3.50" as "3.5 USD/Mtok" beside
+ * "1.30 USD/h" (breaker). A scale word or an exponent keeps them too ("$17.0B" beside "$8.16B", not "$17B": the
+ * zeros are of the scaled number, not of the value); only a plain whole number is written whole (0, 1, 64 chips).
  */
-const THREE_DIGITS = {
-  minimumSignificantDigits: 3,
-  maximumSignificantDigits: 3,
-  trailingZeroDisplay: "stripIfInteger"
+const THREE_DIGITS = {minimumSignificantDigits: 3, maximumSignificantDigits: 3} as const;
+const SIGNIFICANT = {
+  ...THREE_DIGITS,
+  trailingZeroDisplay: "stripIfInteger",
+  maximumFractionDigits: 0,
+  roundingPriority: "morePrecision"
 } as const;
-const SIGNIFICANT = {...THREE_DIGITS, maximumFractionDigits: 0, roundingPriority: "morePrecision"} as const;
 
 const NUMBER = new Intl.NumberFormat(LOCALE, SIGNIFICANT);
 const SCIENTIFIC = new Intl.NumberFormat(LOCALE, {notation: "scientific", ...THREE_DIGITS});
@@ -170,19 +172,55 @@ function withUnit(number: UnitFormat, unit: string): UnitFormat {
   );
 }
 
-/** "0.987 USD/Mtok". */
-export const formatUsdPerMTok = withUnit(formatDisplayNumber, "USD/Mtok");
+/**
+ * A price's number: three significant digits with trailing zeros kept even when it is whole ("2.00", beside "1.30":
+ * deepseek-one-day's $2 rental read "2 USD/h" beside openai-2024's "1.30 USD/h"); as formatDisplayNumber otherwise.
+ */
+const PRICE = new Intl.NumberFormat(LOCALE, {
+  ...THREE_DIGITS,
+  maximumFractionDigits: 0,
+  roundingPriority: "morePrecision"
+});
+const formatPriceNumber = unitFormat(
+  (value) =>
+    Number.isFinite(value) && numberFormat(Math.abs(value)) === NUMBER
+      ? intl(PRICE, value)
+      : formatDisplayNumber(value),
+  (low, high) =>
+    numberFormat(Math.max(Math.abs(low), Math.abs(high))) === NUMBER
+      ? intlRange(PRICE, low, high)
+      : formatDisplayNumber.range(low, high)
+);
+
+/** "0.987 USD/Mtok", "2.00 USD/Mtok". */
+export const formatUsdPerMTok = withUnit(formatPriceNumber, "USD/Mtok");
 
 /**
- * "1.60 USD/h", "0.456 USD/h": three significant digits, as a price per token is written (it had two decimals, which
- * gave "0.46 USD/h" beside "0.456 USD/Mtok").
+ * "1.60 USD/h", "0.456 USD/h", "2.00 USD/h": three significant digits, as a price per token is written (it had two
+ * decimals, which gave "0.46 USD/h" beside "0.456 USD/Mtok").
  */
-export const formatUsdPerHour = withUnit(formatDisplayNumber, "USD/h");
+export const formatUsdPerHour = withUnit(formatPriceNumber, "USD/h");
 
 /** Money: "$31,120", "$0.5"; from a million with a scale word, "$160M", "$2.76B", "$1.2T"; negative "−$5M". */
 export const formatUsd = unitFormat(
   (value) => intl(usdFormat(Math.abs(value)), value),
   (low, high) => intlRange(usdFormat(Math.max(Math.abs(low), Math.abs(high))), low, high)
+);
+
+/** Money with a scale word and no trailing zeros, for an amount a scenario states: "$3B", "$150–500M", "$12,000". */
+const USD_COMPACT_STATED = new Intl.NumberFormat(LOCALE, {
+  style: "currency",
+  currency: "USD",
+  notation: "compact",
+  maximumSignificantDigits: 3
+});
+function statedUsdFormat(magnitude: number): Intl.NumberFormat {
+  return magnitude >= COMPACT_FROM && magnitude < SCIENTIFIC_FROM ? USD_COMPACT_STATED : usdFormat(magnitude);
+}
+/** An amount of money a scenario or a source states, as its author writes it ("$3B", not the computed figures' "$3.00B"). */
+export const formatStatedUsd = unitFormat(
+  (value) => intl(statedUsdFormat(Math.abs(value)), value),
+  (low, high) => intlRange(statedUsdFormat(Math.max(Math.abs(low), Math.abs(high))), low, high)
 );
 
 /** "$3,022/MWh". */
@@ -433,7 +471,7 @@ function assumptionFormat(path: string): UnitFormat {
       // beside "per year" for the growth of users (/training-vs-inference, /scenarios/base).
       return formatPercentPerYear;
     case "money":
-      return formatUsd;
+      return formatStatedUsd;
     case "count":
       return formatCount;
     case "usdPerMTok":

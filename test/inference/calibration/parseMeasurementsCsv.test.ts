@@ -36,6 +36,8 @@ describe("parseMeasurementsCsv", () => {
 
   it.each([
     ["chips", "8.5", "not a whole number"],
+    // A concurrency of 0.5 ran a batch of half a request and entered the fit at a ratio of 0.0014 (breaker).
+    ["concurrency", "0.5", "not a whole number"],
     ["output_tokens_per_s_per_chip", "-3", "out of range"],
     ["input_tokens", "222 tokens", "not a number"],
     ["stack", "tgi", "unknown stack"],

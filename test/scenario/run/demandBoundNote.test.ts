@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {runScenarioRequest} from "../../../src/node/scenarioRun.js";
 import {scenarioFilesIn} from "../../../src/node/scenarioFiles.js";
-import {demandBoundNote, WORLD_GDP_USD_PER_YEAR} from "../../../src/scenario/run/demandBoundNote.js";
+import {demandBoundNote, trainingBoundNote, WORLD_GDP_USD_PER_YEAR} from "../../../src/scenario/run/demandBoundNote.js";
 import type {ScenarioEvaluation} from "../../../src/scenario/evaluate/evaluateScenario.js";
 
 /** An evaluation carrying only the spend series' last month, as the note reads it. */
@@ -44,8 +44,22 @@ describe("demandBoundNote", () => {
     expect(note).toMatch(/costs \$[\d.]+E\d+ a year/);
   });
 
+  it("says when a year's training passes world GDP, naming the training keys (base over 240 months)", () => {
+    // base: a $60.7M final run × 5, growing 2.4× a generation (training.costGrowth), one generation a year: year 20's
+    // generation costs about 303.5e6 × 2.4^19 ≈ $5.1E15 (the run's own figure is printed by `run`).
+    const {result} = runScenarioRequest({scenario: "base", sets: ["horizon.months=240"], samples: 50, seed: 1});
+    const note = trainingBoundNote(result.point)!;
+    expect(note).toMatch(/spends \$5\.\d\dE15 in year 20, more than world GDP/);
+    for (const key of ["training.costGrowth", "training.cadence", "horizon.months"]) expect(note).toContain(key);
+    // The 60-month base case stays far below it: year 5's generation costs about $10B.
+    expect(trainingBoundNote(runScenarioRequest({scenario: "base", sets: [], samples: 50, seed: 1}).result.point)).toBe(
+      null
+    );
+  });
+
   it.each(scenarioFilesIn().map((file) => [file]))("says nothing for the bundled %s", (file) => {
     const {result} = runScenarioRequest({scenario: file, sets: [], samples: 50, seed: 1});
     expect(demandBoundNote(result.point)).toBeNull();
+    expect(trainingBoundNote(result.point)).toBeNull();
   });
 });
