@@ -148,21 +148,27 @@ export const formatDisplayNumber = unitFormat(
   (low, high) => intlRange(numberFormat(Math.max(Math.abs(low), Math.abs(high))), low, high)
 );
 
+/** formatDisplayNumber with `plain` in place of its plain format (scale words and exponents stay formatDisplayNumber's). */
+function withPlainFormat(plain: Intl.NumberFormat): UnitFormat {
+  return unitFormat(
+    (value) =>
+      Number.isFinite(value) && numberFormat(Math.abs(value)) === NUMBER
+        ? intl(plain, value)
+        : formatDisplayNumber(value),
+    (low, high) =>
+      numberFormat(Math.max(Math.abs(low), Math.abs(high))) === NUMBER
+        ? intlRange(plain, low, high)
+        : formatDisplayNumber.range(low, high)
+  );
+}
+
 /**
  * A number a scenario states (an assumption's "plain" value or quantity): three significant digits without trailing
  * zeros, as an author writes it (power.pue 1.2, not the computed figures' 1.20).
  */
-const formatStatedNumber = unitFormat(
-  (value) =>
-    Number.isFinite(value) && numberFormat(Math.abs(value)) === NUMBER
-      ? intl(STATED, value)
-      : formatDisplayNumber(value),
-  (low, high) =>
-    numberFormat(Math.max(Math.abs(low), Math.abs(high))) === NUMBER
-      ? intlRange(STATED, low, high)
-      : formatDisplayNumber.range(low, high)
+const formatStatedNumber = withPlainFormat(
+  new Intl.NumberFormat(LOCALE, {...SIGNIFICANT, minimumSignificantDigits: 1})
 );
-const STATED = new Intl.NumberFormat(LOCALE, {...SIGNIFICANT, minimumSignificantDigits: 1});
 
 /** A number and a unit word after it: "20.5 ms", range "19.5–21.5 ms". */
 function withUnit(number: UnitFormat, unit: string): UnitFormat {
@@ -176,20 +182,8 @@ function withUnit(number: UnitFormat, unit: string): UnitFormat {
  * A price's number: three significant digits with trailing zeros kept even when it is whole ("2.00", beside "1.30":
  * deepseek-one-day's $2 rental read "2 USD/h" beside openai-2024's "1.30 USD/h"); as formatDisplayNumber otherwise.
  */
-const PRICE = new Intl.NumberFormat(LOCALE, {
-  ...THREE_DIGITS,
-  maximumFractionDigits: 0,
-  roundingPriority: "morePrecision"
-});
-const formatPriceNumber = unitFormat(
-  (value) =>
-    Number.isFinite(value) && numberFormat(Math.abs(value)) === NUMBER
-      ? intl(PRICE, value)
-      : formatDisplayNumber(value),
-  (low, high) =>
-    numberFormat(Math.max(Math.abs(low), Math.abs(high))) === NUMBER
-      ? intlRange(PRICE, low, high)
-      : formatDisplayNumber.range(low, high)
+const formatPriceNumber = withPlainFormat(
+  new Intl.NumberFormat(LOCALE, {...THREE_DIGITS, maximumFractionDigits: 0, roundingPriority: "morePrecision"})
 );
 
 /** "0.987 USD/Mtok", "2.00 USD/Mtok". */
