@@ -175,7 +175,12 @@ export function CashFlowChart(
 /** Each series' rows ("" for rows without one), in order of first appearance. */
 function rowsBySeries(rows: readonly CashFlowRow[]): Map<string, CashFlowRow[]> {
   const groups = new Map<string, CashFlowRow[]>();
-  for (const r of rows) groups.set(r.series ?? "", [...(groups.get(r.series ?? "") ?? []), r]);
+  for (const r of rows) {
+    const series = r.series ?? "";
+    const group = groups.get(series);
+    if (group) group.push(r);
+    else groups.set(series, [r]);
+  }
   return groups;
 }
 

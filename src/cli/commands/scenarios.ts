@@ -8,7 +8,7 @@ import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
-import {demandBoundNote, trainingBoundNote} from "../../scenario/run/demandBoundNote.js";
+import {demandBoundNote, trainingBoundNote} from "../../scenario/run/worldGdpNotes.js";
 import {fleetCapacityNote} from "../../scenario/run/fleetCapacityNote.js";
 import {runReport, type RunReport} from "../../scenario/run/runReport.js";
 import {
@@ -111,8 +111,7 @@ export function registerScenarioCommands(program: Command): void {
       /** Each scenario compared so far: as named, its file and its id. */
       const seen: {scenario: string; file: string; id: string}[] = [];
       const unread: Record<string, string>[] = [];
-      const points: ScenarioRunResult["point"][] = [];
-      const reports = scenarios.map((scenario) => {
+      const runs = scenarios.map((scenario) => {
         const {resolved, result} = runScenarioRequest({
           scenario,
           sets: [],
@@ -145,12 +144,12 @@ export function registerScenarioCommands(program: Command): void {
         }
         seen.push({scenario, file: resolved.file, id: resolved.id});
         unread.push(unreadCustomChipKeys(resolved, {defaults: true}));
-        points.push(result.point);
-        return runReport(resolved, result);
+        return {report: runReport(resolved, result), point: result.point};
       });
+      const reports = runs.map((run) => run.report);
       const comparison = compareReports(reports, unread);
       noteCatalogOverrides();
-      noteReports(reports.map((report, i) => ({report, point: points[i]!})));
+      noteReports(runs);
       process.stdout.write(
         options.json ? JSON.stringify(comparison, null, 2) + "\n" : formatComparison(comparison, reports) + "\n"
       );
@@ -308,7 +307,7 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
 
 /**
  * Writes the notes of each report, if any, to stderr, naming the scenario (stdout stays the report alone): its demand
- * past world GDP at the horizon (demandBoundNote, from the evaluation at its median point) and its too-small fleet
+ * or training past world GDP (worldGdpNotes.ts, from the evaluation at its median point) and its too-small fleet
  * (fleetCapacityNote); a note two scenarios share is written once.
  */
 function noteReports(runs: readonly {report: RunReport; point: ScenarioRunResult["point"]}[]): void {

@@ -66,12 +66,10 @@ export function fleetDay(point: ScenarioPoint, drivers: FleetDrivers): FleetDay 
   const chips = fleetChips ?? chipSecondsAtFullUse / (SECONDS_PER_DAY * utilization);
   // Sized by the model, the fleet is busy serving.utilization by construction; with no tokens there is nothing to be
   // busy with, whether the model sizes the fleet (0 chips) or fleet.chips does.
-  const utilizationNeeded =
-    inputTokens + outputTokens === 0
-      ? null
-      : fleetChips === null
-        ? utilization
-        : chipSecondsAtFullUse / (fleetChips * SECONDS_PER_DAY);
+  let utilizationNeeded: number | null = null;
+  if (inputTokens + outputTokens > 0) {
+    utilizationNeeded = fleetChips === null ? utilization : chipSecondsAtFullUse / (fleetChips * SECONDS_PER_DAY);
+  }
   const usdPerChipHour = rentedUsdPerChipHour(point) ?? drivers.ownedUsdPerChipHour;
   const costUsd = fleetCostPerDayUsd(chips, usdPerChipHour);
   return {inputTokens, outputTokens, chips, utilizationNeeded, usdPerChipHour, costUsd};

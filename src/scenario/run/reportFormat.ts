@@ -59,8 +59,16 @@ const USD_SCIENTIFIC = new Intl.NumberFormat(LOCALE, {
   ...THREE_DIGITS
 });
 /** The money format of a magnitude: plain, with a scale word from a million, scientific from a thousand trillion. */
-function usdFormat(magnitude: number): Intl.NumberFormat {
-  return magnitude >= SCIENTIFIC_FROM ? USD_SCIENTIFIC : magnitude >= COMPACT_FROM ? USD_COMPACT : USD;
+function usdFormat(magnitude: number, compact: Intl.NumberFormat = USD_COMPACT): Intl.NumberFormat {
+  if (magnitude >= SCIENTIFIC_FROM) return USD_SCIENTIFIC;
+  return magnitude >= COMPACT_FROM ? compact : USD;
+}
+/** Money at usdFormat's formats, with `compact` for amounts with a scale word. */
+function moneyFormat(compact: Intl.NumberFormat): UnitFormat {
+  return unitFormat(
+    (value) => intl(usdFormat(Math.abs(value), compact), value),
+    (low, high) => intlRange(usdFormat(Math.max(Math.abs(low), Math.abs(high)), compact), low, high)
+  );
 }
 /** The count format of a magnitude: a scale word from a million, scientific from a thousand trillion. */
 function countFormat(magnitude: number): Intl.NumberFormat {
@@ -196,10 +204,7 @@ export const formatUsdPerMTok = withUnit(formatPriceNumber, "USD/Mtok");
 export const formatUsdPerHour = withUnit(formatPriceNumber, "USD/h");
 
 /** Money: "$31,120", "$0.5"; from a million with a scale word, "$160M", "$2.76B", "$1.2T"; negative "−$5M". */
-export const formatUsd = unitFormat(
-  (value) => intl(usdFormat(Math.abs(value)), value),
-  (low, high) => intlRange(usdFormat(Math.max(Math.abs(low), Math.abs(high))), low, high)
-);
+export const formatUsd = moneyFormat(USD_COMPACT);
 
 /** Money with a scale word and no trailing zeros, for an amount a scenario states: "$3B", "$150–500M", "$12,000". */
 const USD_COMPACT_STATED = new Intl.NumberFormat(LOCALE, {
@@ -208,14 +213,8 @@ const USD_COMPACT_STATED = new Intl.NumberFormat(LOCALE, {
   notation: "compact",
   maximumSignificantDigits: 3
 });
-function statedUsdFormat(magnitude: number): Intl.NumberFormat {
-  return magnitude >= COMPACT_FROM && magnitude < SCIENTIFIC_FROM ? USD_COMPACT_STATED : usdFormat(magnitude);
-}
 /** An amount of money a scenario or a source states, as its author writes it ("$3B", not the computed figures' "$3.00B"). */
-export const formatStatedUsd = unitFormat(
-  (value) => intl(statedUsdFormat(Math.abs(value)), value),
-  (low, high) => intlRange(statedUsdFormat(Math.max(Math.abs(low), Math.abs(high))), low, high)
-);
+export const formatStatedUsd = moneyFormat(USD_COMPACT_STATED);
 
 /** "$3,022/MWh". */
 export const formatUsdPerMwh = unitFormat(

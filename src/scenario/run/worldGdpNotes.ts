@@ -1,3 +1,5 @@
+// Notes for a scenario whose yearly spending, inference (demandBoundNote) or training (trainingBoundNote), passes world
+// GDP: each growth key is legal on its own, but they compound.
 import {DEMAND_GROWTH_KEYS, DEMAND_TOKENS_KEYS} from "../evaluate/demandInput.js";
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
 import {spendByYear} from "../../strategy/trainingVsInference.js";
@@ -45,9 +47,8 @@ const TRAINING_SPEND_KEYS = [
 /**
  * The same bound for training: a note when one year of the horizon (spendByYear, a short last year scaled to twelve
  * months) spends more on training than world GDP. Training grows by training.costGrowth a generation, so a long
- * horizon passes it with every key legal: base over 240 months spends $5.08E15 in its 20th year (fresh-user trial). Null
- * when no year
- * does.
+ * horizon passes it with every key legal: base over 240 months spends $5.08E15 in its 20th year (fresh-user trial).
+ * Null when no year does.
  *
  * Input: the evaluation at the run's median point. Output: one sentence, or null.
  */

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {runScenarioRequest} from "../../../src/node/scenarioRun.js";
 import {scenarioFilesIn} from "../../../src/node/scenarioFiles.js";
-import {demandBoundNote, trainingBoundNote, WORLD_GDP_USD_PER_YEAR} from "../../../src/scenario/run/demandBoundNote.js";
+import {demandBoundNote, trainingBoundNote, WORLD_GDP_USD_PER_YEAR} from "../../../src/scenario/run/worldGdpNotes.js";
 import type {ScenarioEvaluation} from "../../../src/scenario/evaluate/evaluateScenario.js";
 
 /** An evaluation carrying only the spend series' last month, as the note reads it. */
