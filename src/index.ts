@@ -52,6 +52,7 @@ export * from "./strategy/flywheel.js";
 export * from "./uncertainty/sweep.js";
 export * from "./scenario/index.js";
 export {narrativeBlocks, narrativeErrors, narrativePageMarkdown} from "./scenario/narrative/narrative.js";
+export {catalogValueName, type NamedCatalogs} from "./scenario/narrative/catalogValueName.js";
 export * from "./scenario/evaluate/evaluateScenario.js";
 export * from "./scenario/resolve/scenarioValues.js";
 export * from "./scenario/file/scenarioErrors.js";

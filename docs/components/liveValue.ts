@@ -1,6 +1,7 @@
 // Live values of a scenario's narrative ({{metrics.x}}, {{serving.utilization}}; src/scenario/narrative/): the page
 // loader turns each into an inline expression that calls one of these, so the sentence's number is the page's own.
 import type {ScenarioMetricName, ScenarioMetrics} from "../lib/scenario/evaluate/metrics.js";
+import {catalogValueName, type NamedCatalogs} from "../lib/scenario/narrative/catalogValueName.js";
 import {formatAssumption, formatMetric} from "./format.js";
 import {monthNeverComes} from "./scenarioMetrics.js";
 import type {MetricRow} from "./scenarioPage.js";
@@ -34,14 +35,19 @@ export function LiveMetric(rows: readonly MetricRow[], metric: ScenarioMetricNam
 
 /**
  * An assumption for the narrative: its value at the page's state (its median when uncertain), written for prose
- * ("60%", "$274M", "18 months", "h100-sxm"). `unread`: the keys the state does not read, each with why
+ * ("60%", "$274M", "18 months"); a catalog id as the name of its row in `catalogs` ("NVIDIA H100 SXM5 80GB", not
+ * "h100-sxm"; the id is in the tooltip). `unread`: the keys the state does not read, each with why
  * (unreadCustomChipKeys); such a key reads as what `evaluation` (the page's point evaluation) computes instead, where
  * DERIVED names it, else as its value with "(not used)".
  */
 export function LiveKey(
   point: Readonly<Record<string, number | string | null>>,
   path: string,
-  {unread = {}, evaluation}: {unread?: Readonly<Record<string, string>>; evaluation?: DerivedValues} = {}
+  {
+    unread = {},
+    evaluation,
+    catalogs
+  }: {unread?: Readonly<Record<string, string>>; evaluation?: DerivedValues; catalogs?: NamedCatalogs} = {}
 ): HTMLElement {
   const why = unread[path];
   if (why !== undefined) {
@@ -59,7 +65,10 @@ export function LiveKey(
     }
     return liveSpan(path, `${formatAssumption(path, point[path] ?? null)} (not used)`, `${path}: not used, ${why}`);
   }
-  return liveSpan(path, formatAssumption(path, point[path] ?? null), `${path}: the value this page uses`);
+  const value = point[path] ?? null;
+  const name = catalogs ? catalogValueName(path, value, catalogs) : null;
+  if (name !== null) return liveSpan(path, name, `${path}: ${value}, the value this page uses`);
+  return liveSpan(path, formatAssumption(path, value), `${path}: the value this page uses`);
 }
 
 /** What a page's point evaluation gives in place of a key another description replaces: its metrics. */

@@ -447,7 +447,7 @@ try {
     const narrative = narrativePageMarkdown(scenario.body, (target) =>
       target.kind === "metric"
         ? `$\{LiveMetric(rows, ${JSON.stringify(target.metric)})}`
-        : `$\{LiveKey(livePoint, ${JSON.stringify(target.path)}, {unread, evaluation: pointState.point})}`
+        : `$\{LiveKey(livePoint, ${JSON.stringify(target.path)}, {unread, evaluation: pointState.point, catalogs})}`
     );
     process.stdout.write(
       scenarioPage(

@@ -59,6 +59,27 @@ describe("a narrative's key the page's state does not read", () => {
   });
 });
 
+describe("a narrative's catalog key", () => {
+  // The rows' names as data/hardware.csv and data/models.csv write them (the `name` column).
+  const catalogs = {
+    hardware: [{id: "a100-sxm-80gb", name: "NVIDIA A100 SXM4 80GB"}],
+    models: [{id: "llama-3.1-405b", name: "Llama 3.1 405B"}]
+  };
+  it("reads as the row's name, the id in the tooltip (openai-2024's prose read 'on A100s (a100-sxm-80gb)')", () => {
+    const span = LiveKey({"serving.hardware": "a100-sxm-80gb"}, "serving.hardware", {catalogs});
+    expect(span.textContent).toBe("NVIDIA A100 SXM4 80GB");
+    expect(span.title).toBe("serving.hardware: a100-sxm-80gb, the value this page uses");
+    expect(LiveKey({"serving.model": "llama-3.1-405b"}, "serving.model", {catalogs}).textContent).toBe(
+      "Llama 3.1 405B"
+    );
+  });
+
+  it("reads as written for an id no row has, and for keys that name no catalog", () => {
+    expect(LiveKey({"serving.hardware": "x1"}, "serving.hardware", {catalogs}).textContent).toBe("x1");
+    expect(LiveKey({"serving.stack": "trtllm"}, "serving.stack", {catalogs}).textContent).toBe("trtllm");
+  });
+});
+
 describe("a metric of the day's tokens in a day without tokens", () => {
   it("reads 'none (no demand)' on the cards, the compare cells and in a narrative, as run writes it", () => {
     // base with demand.users = 0: fleetDay gives no share of the fleet's hours (null), and the day earns and costs

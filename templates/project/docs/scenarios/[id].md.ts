@@ -21,7 +21,7 @@ if (!file || errors.length) {
   const narrative = narrativePageMarkdown(scenario.body ?? "", (target) =>
     target.kind === "metric"
       ? `$\{LiveMetric(metricRows(ev.metrics), ${JSON.stringify(target.metric)})}`
-      : `$\{LiveKey(point, ${JSON.stringify(target.path)})}`
+      : `$\{LiveKey(point, ${JSON.stringify(target.path)}, {catalogs: story.catalogs})}`
   );
   process.stdout.write(`---
 title: ${JSON.stringify(scenario.title)}
