@@ -93,6 +93,8 @@ export interface FlywheelMonth {
   chipDesignProgress: number;
   /** Chip generations shipped, G_t. */
   chipGeneration: number;
+  /** Month the latest of those generations shipped (the first month G reached G_t); null while G_t = 0. */
+  lastGenerationMonth: number | null;
   /** Cost per million tokens c_t, USD. */
   costUsdPerMTok: number;
 }
@@ -144,6 +146,10 @@ export interface FlywheelResult {
   userGainFromLoopFraction: number | null;
   /** Chip generations the closed loop ships beyond the open one by the horizon. */
   extraChipGenerations: number;
+  /** Month the closed loop ships its last generation within the horizon; null when it ships none. */
+  closedLastGenerationMonth: number | null;
+  /** Month the open loop ships its last generation within the horizon; null when it ships none. */
+  openLastGenerationMonth: number | null;
   /** Tokens served over the horizon, closed loop. */
   closedCumulativeTokensServed: number;
   /** Tokens served over the horizon, open loop. */
@@ -230,6 +236,7 @@ function simulateCheckedFlywheel(
     designCycleMonths: baseCycle,
     chipDesignProgress: 0,
     chipGeneration: 0,
+    lastGenerationMonth: null,
     costUsdPerMTok: c0
   };
   months?.push(state);
@@ -276,6 +283,7 @@ function simulateCheckedFlywheel(
       designCycleMonths,
       chipDesignProgress,
       chipGeneration,
+      lastGenerationMonth: chipGeneration > state.chipGeneration ? month : state.lastGenerationMonth,
       costUsdPerMTok
     };
     months?.push(state);
@@ -382,6 +390,8 @@ function compareLoops(
     openFinalUsers: o.users,
     userGainFromLoopFraction: o.users > 0 ? c.users / o.users - 1 : null,
     extraChipGenerations: c.chipGeneration - o.chipGeneration,
+    closedLastGenerationMonth: c.lastGenerationMonth,
+    openLastGenerationMonth: o.lastGenerationMonth,
     closedCumulativeTokensServed: c.cumulativeTokensServed,
     openCumulativeTokensServed: o.cumulativeTokensServed,
     averageCostReductionFraction: openCost > 0 ? 1 - closedCost / openCost : 0

@@ -79,6 +79,9 @@ describe("flywheel", () => {
     expect(r.openFinalCostUsdPerMTok).toBe(1);
     expect(r.costReductionFromLoopFraction).toBe(0.5);
     expect(r.extraChipGenerations).toBe(1);
+    // The closed loop's first chip ships in month 4 (the hand case above); the open loop ships none (P = 0.8).
+    expect(r.closedLastGenerationMonth).toBe(4);
+    expect(r.openLastGenerationMonth).toBeNull();
     expectClose(r.userGainFromLoopFraction!, r.closedFinalUsers / r.openFinalUsers - 1);
     expect(r.months).toHaveLength(5);
     expect(r.months[4]).toMatchObject({closedCostUsdPerMTok: 0.5, openCostUsdPerMTok: 1});
@@ -93,6 +96,10 @@ describe("flywheel", () => {
     expect(r[17]!.chipGeneration).toBe(0);
     expect(r[18]!.chipGeneration).toBe(1);
     expect(r[36]!.chipGeneration).toBe(2);
+    // The month the latest generation shipped: none before month 18, then 18, then 36.
+    expect(r[17]!.lastGenerationMonth).toBeNull();
+    expect(r[35]!.lastGenerationMonth).toBe(18);
+    expect(r[36]!.lastGenerationMonth).toBe(36);
   });
 
   it("closing the loop never leaves cost per token higher than the open loop", () => {
