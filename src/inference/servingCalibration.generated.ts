@@ -3,129 +3,129 @@
 import type {ServingCalibration} from "./servingCalibration.js";
 
 export const SERVING_CALIBRATION: ServingCalibration = {
-  "measurementsSha256": "18cf4ad02c1b98489cc0338cde30093fc2c00fde0302f8812345e2ca99f318fe",
+  "measurementsSha256": "02e970767c3d3e2fd010f44f7107e03f187f3e805281618fae0a9f77786fceb3",
   "pooled": {
-    "bandwidthFraction": 0.728777952492,
-    "computeFraction": 0.468911243043,
-    "communicationFraction": 0.3306150693,
+    "bandwidthFraction": 0.777016185239,
+    "computeFraction": 0.501185111286,
+    "communicationFraction": 0.369690635975,
     "collectiveLatencySeconds": 0.00001,
-    "stepOverheadSeconds": 0.0112317364269,
+    "stepOverheadSeconds": 0.0123483554677,
     "kernelOverlapFraction": 0
   },
   "groups": {
     "ampere": {
-      "bandwidthFraction": 0.755913752024,
-      "computeFraction": 0.605405820341,
-      "communicationFraction": 0.343996798864,
+      "bandwidthFraction": 0.791706119964,
+      "computeFraction": 0.603491711612,
+      "communicationFraction": 0.37292889033,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0083907248222,
+      "stepOverheadSeconds": 0.0103010065721,
       "kernelOverlapFraction": 0
     },
     "ampere/trtllm": {
-      "bandwidthFraction": 0.755913752024,
-      "computeFraction": 0.605405820341,
-      "communicationFraction": 0.343996798864,
+      "bandwidthFraction": 0.791706119964,
+      "computeFraction": 0.603491711612,
+      "communicationFraction": 0.37292889033,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0083907248222,
+      "stepOverheadSeconds": 0.0103010065721,
       "kernelOverlapFraction": 0
     },
     "blackwell": {
-      "bandwidthFraction": 0.751654134146,
-      "computeFraction": 0.396499683567,
-      "communicationFraction": 0.384734432093,
+      "bandwidthFraction": 0.787653726133,
+      "computeFraction": 0.39978981772,
+      "communicationFraction": 0.400568313624,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.010938321842,
+      "stepOverheadSeconds": 0.0117882173611,
       "kernelOverlapFraction": 0
     },
     "blackwell/trtllm": {
-      "bandwidthFraction": 0.751654134146,
-      "computeFraction": 0.396499683567,
-      "communicationFraction": 0.384734432093,
+      "bandwidthFraction": 0.787653726133,
+      "computeFraction": 0.39978981772,
+      "communicationFraction": 0.400568313624,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.010938321842,
+      "stepOverheadSeconds": 0.0117882173611,
       "kernelOverlapFraction": 0
     },
     "cdna3": {
-      "bandwidthFraction": 0.756879112719,
-      "computeFraction": 0.353480175687,
-      "communicationFraction": 0.100868667784,
+      "bandwidthFraction": 0.797147060028,
+      "computeFraction": 0.357059730355,
+      "communicationFraction": 0.104899605151,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.011446563259,
+      "stepOverheadSeconds": 0.0123651254945,
       "kernelOverlapFraction": 0
     },
     "cdna3/vllm": {
-      "bandwidthFraction": 0.770117110307,
-      "computeFraction": 0.345582463192,
-      "communicationFraction": 0.153700253879,
+      "bandwidthFraction": 0.795944085458,
+      "computeFraction": 0.348156013823,
+      "communicationFraction": 0.162975692109,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0115504948166,
+      "stepOverheadSeconds": 0.0121355065316,
       "kernelOverlapFraction": 0
     },
     "hopper": {
-      "bandwidthFraction": 0.687045877702,
-      "computeFraction": 0.517168044446,
-      "communicationFraction": 0.410681868689,
+      "bandwidthFraction": 0.739506207134,
+      "computeFraction": 0.519017949919,
+      "communicationFraction": 0.431632414048,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0102696940585,
+      "stepOverheadSeconds": 0.0110348181628,
       "kernelOverlapFraction": 0
     },
     "hopper/trtllm": {
-      "bandwidthFraction": 0.774790901081,
-      "computeFraction": 0.507118337003,
-      "communicationFraction": 0.402705154112,
+      "bandwidthFraction": 0.808575588072,
+      "computeFraction": 0.509825273835,
+      "communicationFraction": 0.42863150616,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00703006876191,
+      "stepOverheadSeconds": 0.00760534116329,
       "kernelOverlapFraction": 0
     },
     "hopper/vllm": {
-      "bandwidthFraction": 0.770489153712,
-      "computeFraction": 0.558237562928,
-      "communicationFraction": 0.049123205724,
+      "bandwidthFraction": 0.804358856971,
+      "computeFraction": 0.575435501057,
+      "communicationFraction": 0.0496341193693,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00995718572238,
+      "stepOverheadSeconds": 0.0105203252029,
       "kernelOverlapFraction": 0
     },
     "tpu": {
-      "bandwidthFraction": 0.815536381175,
-      "computeFraction": 0.405608327802,
-      "communicationFraction": 0.390111523943,
+      "bandwidthFraction": 0.840300709111,
+      "computeFraction": 0.447397699624,
+      "communicationFraction": 0.422101169493,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0116771569173,
+      "stepOverheadSeconds": 0.0127591113378,
       "kernelOverlapFraction": 0
     },
     "trainium": {
-      "bandwidthFraction": 0.69063868565,
-      "computeFraction": 0.466534057929,
-      "communicationFraction": 0.322783861587,
+      "bandwidthFraction": 0.735780459929,
+      "computeFraction": 0.497831212704,
+      "communicationFraction": 0.362018623442,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00956216321757,
+      "stepOverheadSeconds": 0.00998465110863,
       "kernelOverlapFraction": 0
     },
     "trainium/neuron": {
-      "bandwidthFraction": 0.69063868565,
-      "computeFraction": 0.466534057929,
-      "communicationFraction": 0.322783861587,
+      "bandwidthFraction": 0.735780459929,
+      "computeFraction": 0.497831212704,
+      "communicationFraction": 0.362018623442,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00956216321757,
+      "stepOverheadSeconds": 0.00998465110863,
       "kernelOverlapFraction": 0
     }
   },
   "fit": {
-    "count": 80,
-    "medianAbsoluteError": 0.136440860955,
-    "shareWithin25": 0.8,
-    "shareWithin35": 0.8875,
-    "medianRatio": 0.965877074677,
-    "ratioP10": 0.786965301588,
-    "ratioP90": 1.30758833881
+    "count": 106,
+    "medianAbsoluteError": 0.120045102735,
+    "shareWithin25": 0.839622641509,
+    "shareWithin35": 0.915094339623,
+    "medianRatio": 0.993135794791,
+    "ratioP10": 0.794710575126,
+    "ratioP90": 1.26745035845
   },
   "heldOut": {
-    "count": 35,
-    "medianAbsoluteError": 0.135645587293,
-    "shareWithin25": 0.828571428571,
-    "shareWithin35": 0.914285714286,
-    "medianRatio": 0.986849249711,
-    "ratioP10": 0.790463626004,
-    "ratioP90": 1.20742798517
+    "count": 49,
+    "medianAbsoluteError": 0.123132967819,
+    "shareWithin25": 0.897959183673,
+    "shareWithin35": 0.938775510204,
+    "medianRatio": 0.993634577121,
+    "ratioP10": 0.787347363466,
+    "ratioP90": 1.19663286275
   }
 };
