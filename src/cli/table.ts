@@ -1,3 +1,6 @@
+import {formatDisplayNumber} from "../scenario/run/reportFormat.js";
+import {formatNumber as formatFileNumber} from "../units/quantity.js";
+
 /** A plain aligned text table: first column left-aligned, the others right-aligned (numbers). */
 export function formatTable(header: string[], rows: string[][]): string {
   const all = [header, ...rows];
@@ -19,12 +22,19 @@ export function formatKeyValues(rows: [label: string, value: string, unit: strin
     .join("\n");
 }
 
-/** A number with a sensible number of significant digits and thousands separators. */
-export function formatNumber(value: number | null, digits = 4): string {
-  if (value === null) return "—";
-  if (!Number.isFinite(value)) return String(value);
-  const abs = Math.abs(value);
-  if (abs !== 0 && (abs >= 1e15 || abs < 1e-4)) return value.toExponential(digits - 1);
-  const fractionDigits = abs >= 10 ** digits ? 0 : Math.max(0, digits - 1 - Math.floor(Math.log10(abs || 1)));
-  return value.toLocaleString("en-US", {maximumFractionDigits: Math.min(fractionDigits, 6)});
+/**
+ * A computed figure, by the project's one digit rule (formatDisplayNumber, as `run` and the site write it): three
+ * significant digits with their zeros (328.6 → "329", 0.1 → "0.100"), every integer digit grouped (184,098), a plain
+ * whole number whole (118), E notation when tiny or huge (3.13E−9); null → "—".
+ */
+export function formatNumber(value: number | null): string {
+  return value === null ? "—" : formatDisplayNumber(value);
+}
+
+/**
+ * A value a catalog states (data/hardware.csv, data/models.csv), as its file writes it: up to 12 significant digits,
+ * no binary noise (989.4 TFLOP/s, not the computed figures' "989"); null → "—".
+ */
+export function formatStatedNumber(value: number | null): string {
+  return value === null ? "—" : formatFileNumber(value);
 }

@@ -25,7 +25,7 @@ import {
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {keyFlag, oneOf, rangeFlag} from "../flags.js";
 import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
-import {formatKeyValues, formatNumber} from "../table.js";
+import {formatKeyValues, formatNumber, formatStatedNumber} from "../table.js";
 
 export interface TrainingOptions extends CustomModelFlags, CustomChipFlags {
   tokens: number;
@@ -251,7 +251,7 @@ export function runTraining(options: TrainingOptions) {
 
 function formatTraining(r: ReturnType<typeof runTraining>): string {
   const n = (v: number | null) => formatNumber(v);
-  const title = `${r.model} (${formatNumber(r.activeParams / 1e9)}B active parameters) on ${r.chips} × ${r.hardware} at MFU ${r.mfu} (${r.precision} peak), goodput ${r.goodputFraction}`;
+  const title = `${r.model} (${formatStatedNumber(r.activeParams / 1e9)}B active parameters) on ${r.chips} × ${r.hardware} at MFU ${r.mfu} (${r.precision} peak), goodput ${r.goodputFraction}`;
   const e = r.energyConvention;
   return (
     `${title}\n\n` +
