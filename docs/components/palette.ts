@@ -24,6 +24,8 @@
 //   several series of one quantity (scenarios on        SERIES_COLORS, in the order the page lists them
 //     /compare, a program at two design cycles)
 
+import {CHIP_HOUR_COMPONENT_NAMES} from "../lib/tco/chipHourCost.js";
+
 /** Categorical hues, in the order Plot's observable10 scheme lists them. */
 export const HUES = {
   blue: "#4269d0",
@@ -86,11 +88,11 @@ export function seriesColorScale(domain: readonly string[]): {domain: string[]; 
 export const COST_COMPONENTS = [
   {key: "chipCost", label: "chip (cost to make)", color: HUES.blue},
   {key: "vendorMargin", label: "vendor margin", color: FLEET_COLORS.merchant},
-  {key: "chipCapital", label: "chip capital", color: HUES.blue},
-  {key: "systemCapital", label: "servers & network", color: HUES.lightBlue},
-  {key: "facilityCapital", label: "facility", color: HUES.brown},
-  {key: "energy", label: "energy", color: HUES.yellow},
-  {key: "operations", label: "operations", color: HUES.grey},
+  {key: "chipCapital", label: CHIP_HOUR_COMPONENT_NAMES.chipCapital, color: HUES.blue},
+  {key: "systemCapital", label: CHIP_HOUR_COMPONENT_NAMES.systemCapital, color: HUES.lightBlue},
+  {key: "facilityCapital", label: CHIP_HOUR_COMPONENT_NAMES.facilityCapital, color: HUES.brown},
+  {key: "energy", label: CHIP_HOUR_COMPONENT_NAMES.energy, color: HUES.yellow},
+  {key: "operations", label: CHIP_HOUR_COMPONENT_NAMES.operations, color: HUES.grey},
   // A rented chip-hour is one price (the cloud's), with no parts of the operator's own.
   {key: "rentedChipHour", label: "rented chip-hours", color: SPEND_COLORS.inference}
 ] as const;

@@ -80,6 +80,18 @@ export const CHIP_HOUR_COMPONENTS = [
 ] as const;
 export type ChipHourComponent = (typeof CHIP_HOUR_COMPONENTS)[number];
 
+/**
+ * The parts of a chip-hour cost in words, as every table and chart names them (the cost stack's legend,
+ * docs/components/palette.ts; `inference`'s cost table).
+ */
+export const CHIP_HOUR_COMPONENT_NAMES: Readonly<Record<ChipHourComponent, string>> = {
+  chipCapital: "chip capital",
+  systemCapital: "servers & network",
+  facilityCapital: "facility",
+  energy: "energy",
+  operations: "operations"
+};
+
 export function chipHourCost(input: ChipHourCostInput): ChipHourCostResult {
   const crfIt = capitalRecoveryFactor({ratePerPeriod: input.costOfCapitalPerYear, periods: input.usefulLifeYears});
   const crfFacility = capitalRecoveryFactor({

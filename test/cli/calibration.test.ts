@@ -2,6 +2,7 @@ import {writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import {formatPercent} from "../../src/scenario/run/reportFormat.js";
 import {runCli} from "./runCli.js";
 
 describe("token-ledger calibration", () => {
@@ -12,6 +13,20 @@ describe("token-ledger calibration", () => {
     expect(stdout).toMatch(/^held out of the fit\s+\d+\s+[\d.]+%/m);
     expect(stdout).toMatch(/^nim18-llama33-70b-5000-500-h100x2-c1\s+\S+\s+hopper\/trtllm/m);
   });
+
+  it(
+    "writes the held-out error as /model-accuracy does, one formatter for one quantity",
+    {timeout: 120_000},
+    async () => {
+      const {stdout} = await runCli(["calibration"]);
+      const held = JSON.parse((await runCli(["calibration", "--json"])).stdout).heldOut;
+      // docs/model-accuracy.md writes held.medianAbsoluteError with formatPercent (the CLI wrote 13.6% beside its 14%).
+      const line = stdout.split("\n").find((l) => l.startsWith("held out of the fit"))!;
+      expect(line.split(/\s{2,}/).slice(2, 5)).toEqual(
+        [held.medianAbsoluteError, held.shareWithin25, held.shareWithin35].map((v: number) => formatPercent(v))
+      );
+    }
+  );
 
   it("--json gives the rows, the skipped measurements and the errors", {timeout: 60_000}, async () => {
     const {code, stdout} = await runCli(["calibration", "--json"]);

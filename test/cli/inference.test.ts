@@ -1,7 +1,13 @@
 import {describe, expect, it} from "vitest";
+import {formatPriceNumber} from "../../src/scenario/run/reportFormat.js";
+import {CHIP_HOUR_COMPONENT_NAMES} from "../../src/tco/chipHourCost.js";
 import {runCli} from "./runCli.js";
 
 const base = ["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-8b"];
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 describe("token-ledger inference", () => {
   it("prints one JSON object with the documented keys", async () => {
@@ -85,6 +91,30 @@ describe("token-ledger inference", () => {
     expect(stdout).toMatch(/output throughput per chip, whole requests\s+[\d,.]+\s+output tokens\/s/);
     expect(stdout).toMatch(/decode throughput per chip, decode steps only\s+[\d,.]+\s+output tokens\/s/);
     expect(stdout).toMatch(/cost per million output tokens, decode time\s+[\d.]+\s+USD\/Mtok/);
+  });
+
+  it("writes figures by the digit rule and names the cost parts in words, as run and the site do", async () => {
+    const {stdout} = await runCli([...base, "--utilization", "0.6"]);
+    const r = JSON.parse((await runCli([...base, "--utilization", "0.6", "--json"])).stdout);
+    // Three significant digits with their zeros (formatPriceNumber, as run writes "1.30 USD/h"); it wrote four.
+    expect(stdout).toMatch(
+      new RegExp(
+        `cost per million output tokens, decode time\\s+${escapeRegExp(formatPriceNumber(r.costPerMillionOutputTokensUsd))}\\s+USD/Mtok`
+      )
+    );
+    expect(stdout).toContain("utilisation 60%,");
+    // CHIP_HOUR_COMPONENT_NAMES: "chip capital", not chipCapital.
+    for (const name of Object.values(CHIP_HOUR_COMPONENT_NAMES))
+      expect(stdout).toMatch(new RegExp(`^${name}\\s+\\d`, "m"));
+    expect(stdout).not.toMatch(/chipCapital|systemCapital/);
+    // --json keeps its keys and full precision.
+    expect(Object.keys(r.ownedChipHourBreakdownUsd)).toEqual([
+      "chipCapital",
+      "systemCapital",
+      "facilityCapital",
+      "energy",
+      "operations"
+    ]);
   });
 
   it("names the chips per replica in the singular for one (the trial saw '(1 chips per replica)')", async () => {

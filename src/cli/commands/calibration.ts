@@ -15,6 +15,7 @@ import {loadCatalogs} from "../../node/catalogFiles.js";
 import {loadMeasurements} from "../../node/measurementFiles.js";
 import {UserError} from "../../errors/userError.js";
 import {PACKAGE_ROOT} from "../../node/paths.js";
+import {formatDisplayNumber, formatPercent} from "../../scenario/run/reportFormat.js";
 import {formatNumber, formatTable} from "../table.js";
 
 /** Where `--write` puts the fitted efficiencies: the module the serving model reads them from. */
@@ -72,7 +73,7 @@ export function registerCalibration(program: Command): void {
 
 /** The report as text: one row per measurement, then the summary by split and by chip family. */
 export function formatCalibration(report: CalibrationReport): string {
-  const n = (v: number | null) => formatNumber(v, 3);
+  const n = formatNumber;
   const rows = formatTable(
     ["measurement", "split", "efficiencies", "measured tok/s/chip", "model tok/s/chip", "model ÷ measured"],
     report.rows.map((r) => [
@@ -91,11 +92,11 @@ export function formatCalibration(report: CalibrationReport): string {
   const error = (label: string, e: CalibrationError) => [
     label,
     String(e.count),
-    `${n(e.medianAbsoluteError * 100)}%`,
-    `${n(e.shareWithin25 * 100)}%`,
-    `${n(e.shareWithin35 * 100)}%`,
+    formatPercent(e.medianAbsoluteError),
+    formatPercent(e.shareWithin25),
+    formatPercent(e.shareWithin35),
     n(e.medianRatio),
-    `${n(e.ratioP10)}–${n(e.ratioP90)}`
+    formatDisplayNumber.range(e.ratioP10, e.ratioP90)
   ];
   const summary = formatTable(
     ["measurements", "n", "median |model/measured − 1|", "within 25%", "within 35%", "median ratio", "ratio p10–p90"],

@@ -2,7 +2,7 @@ import type {Command} from "commander";
 import {UserError} from "../../errors/userError.js";
 import {didYouMean} from "../../errors/suggest.js";
 import {loadHardware, loadModels, noteCatalogOverrides} from "../../node/catalogFiles.js";
-import {formatNumber, formatTable} from "../table.js";
+import {formatStatedNumber, formatTable} from "../table.js";
 
 export function registerCatalog(program: Command): void {
   program
@@ -18,7 +18,7 @@ export function registerCatalog(program: Command): void {
 }
 
 export function runCatalog(which: string, options: {json?: boolean}): string {
-  const n = (v: number | null, scale = 1) => (v === null ? "—" : formatNumber(v / scale));
+  const n = (v: number | null, scale = 1) => (v === null ? "—" : formatStatedNumber(v / scale));
   if (which === "hardware") {
     const rows = loadHardware();
     if (options.json) return JSON.stringify(rows, null, 2);

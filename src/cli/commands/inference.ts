@@ -12,7 +12,8 @@ import {calibratedEfficiencies} from "../../inference/calibratedEfficiencies.js"
 import {SOFTWARE_STACKS, type SoftwareStack} from "../../inference/calibration/measurement.js";
 import {PRECISIONS, type Precision} from "../../inference/precision.js";
 import {ServingSettingError, type ServingSetting} from "../../inference/servingChecks.js";
-import {CHIP_HOUR_COMPONENTS} from "../../tco/chipHourCost.js";
+import {CHIP_HOUR_COMPONENT_NAMES, CHIP_HOUR_COMPONENTS, type ChipHourComponent} from "../../tco/chipHourCost.js";
+import {formatPercent, formatPriceNumber} from "../../scenario/run/reportFormat.js";
 import {catalogChipHour, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
 import {schemaDefaults} from "../../scenario/file/schema.js";
 import {num} from "../../scenario/evaluate/modelKeys.js";
@@ -306,13 +307,15 @@ export function runInference(options: InferenceOptions) {
 }
 
 function formatInference(r: ReturnType<typeof runInference>): string {
-  const n = (v: number | null, digits = 4) => formatNumber(v, digits);
+  const n = formatNumber;
+  // Prices keep their zeros even when whole ("2.00", as `run` writes a cost per token or per chip-hour).
+  const usd = (v: number | null) => (v === null ? "—" : formatPriceNumber(v));
   const layout = r.expertParallel > 1 ? `TP ${r.tensorParallel} EP ${r.expertParallel}` : `TP ${r.tensorParallel}`;
-  const cache = r.cacheHitFraction > 0 ? ` (${n(r.cacheHitFraction * 100, 3)}% cached)` : "";
+  const cache = r.cacheHitFraction > 0 ? ` (${formatPercent(r.cacheHitFraction)} cached)` : "";
   const title =
     `${r.model} on ${r.hardware}: ${r.precision}, ${r.inputTokens} input${cache} + ${r.outputTokens} output tokens ` +
     `per request, batch ${r.batchSize}, ${layout} (${countNoun(r.chipsPerReplica, "chip")} per replica), utilisation ` +
-    `${r.utilizationFraction}, ${r.owned ? "owned" : "rented"} chips; ${r.stack} at the efficiencies calibrated ` +
+    `${formatPercent(r.utilizationFraction)}, ${r.owned ? "owned" : "rented"} chips; ${r.stack} at the efficiencies calibrated ` +
     `for ${r.efficienciesFrom}`;
   const rows: [string, string, string][] = [
     ["output throughput per chip, whole requests", n(r.outputTokensPerSecondPerChip), "output tokens/s"],
@@ -331,25 +334,25 @@ function formatInference(r: ReturnType<typeof runInference>): string {
         ? `sequences of ${n(r.kvTokensPerSequence)} KV tokens, reserved whole at admission`
         : `sequences at ${n(r.kvTokensPerSequence)} live KV tokens`
     ],
-    ["chip-hour cost", n(r.chipHourCostUsd), "USD/chip-hour"],
-    ["cost per million output tokens, decode time", n(r.costPerMillionOutputTokensUsd), "USD/Mtok"],
-    ["cost per million input tokens, prefill time", n(r.costPerMillionInputTokensUsd), "USD/Mtok"],
-    ["cost per million output tokens, all-in", n(r.costPerMillionOutputTokensAllInUsd), "USD/Mtok"],
+    ["chip-hour cost", usd(r.chipHourCostUsd), "USD/chip-hour"],
+    ["cost per million output tokens, decode time", usd(r.costPerMillionOutputTokensUsd), "USD/Mtok"],
+    ["cost per million input tokens, prefill time", usd(r.costPerMillionInputTokensUsd), "USD/Mtok"],
+    ["cost per million output tokens, all-in", usd(r.costPerMillionOutputTokensAllInUsd), "USD/Mtok"],
     ["output tokens per MW, whole requests", n(r.outputTokensPerSecondPerMw), "tokens/s per MW"]
   ];
   let breakdown = "";
   if (r.ownedChipHourBreakdownUsd && r.ownedCostPerMillionOutputTokensBreakdownUsd && r.vendorMarginShare !== null) {
     const parts = Object.entries(r.ownedChipHourBreakdownUsd).map(([component, usdPerHour]) => [
-      component,
-      n(usdPerHour),
-      n(r.ownedCostPerMillionOutputTokensBreakdownUsd?.[component] ?? null)
+      CHIP_HOUR_COMPONENT_NAMES[component as ChipHourComponent],
+      usd(usdPerHour),
+      usd(r.ownedCostPerMillionOutputTokensBreakdownUsd?.[component] ?? null)
     ]);
-    parts.push(["total", n(r.ownedChipHourCostUsd), n(r.owned ? r.costPerMillionOutputTokensUsd : null)]);
+    parts.push(["total", usd(r.ownedChipHourCostUsd), usd(r.owned ? r.costPerMillionOutputTokensUsd : null)]);
     breakdown =
       `\n\nOwned cost, by component\n\n${formatTable(["component", "USD/chip-hour", "USD/Mtok output (decode)"], parts)}` +
-      `\n\nThe hardware vendor's margin is ${n(r.vendorMarginShare * 100, 3)}% of the owned cost of an output token.` +
+      `\n\nThe hardware vendor's margin is ${formatPercent(r.vendorMarginShare)} of the owned cost of an output token.` +
       ` Energy: ${n(r.energyConvention.itPowerKwPerChip)} kW of IT power per chip (with its host share) × average ` +
-      `draw ${r.energyConvention.averageDrawFraction} × PUE ${r.energyConvention.pue}.`;
+      `draw ${formatPercent(r.energyConvention.averageDrawFraction)} × PUE ${r.energyConvention.pue}.`;
   }
   const note =
     `\n\nModel estimates at the efficiencies calibrated for ${r.efficienciesFrom} (bandwidth, compute, communication ` +

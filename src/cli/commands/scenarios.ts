@@ -198,9 +198,10 @@ export function compareReports(reports: RunReport[], unread: readonly Record<str
 /**
  * A metric as the site's cards write it: the number itself, or the median of the draws with the 90% interval between
  * p5 and p95 ("2.06 USD/Mtok [1.58–2.61 USD/Mtok]", "$3.07B [$1.61–4.68B]"); absentMetricText when it does not
- * occur.
+ * occur. `separator` goes between the median, its interval and the share of draws without it: a space in `run`'s
+ * table, a line break in `compare`'s, whose columns would otherwise be as wide as two figures each.
  */
-function formatMetric(name: keyof typeof METRIC_INFO, metrics: RunReport["metrics"]): string {
+function formatMetric(name: keyof typeof METRIC_INFO, metrics: RunReport["metrics"], separator = " "): string {
   const value = metrics[name];
   const format = metricFormat(name);
   // A value that does not occur reads as the pages write it.
@@ -208,16 +209,24 @@ function formatMetric(name: keyof typeof METRIC_INFO, metrics: RunReport["metric
   if (value === null) return absent;
   if (typeof value === "number") return format(value);
   if (value.p50 === null) return absent;
-  const never = value.nullShare > 0 ? ` (never in ${formatShareOfDraws(value.nullShare)} of draws)` : "";
+  const never = value.nullShare > 0 ? `${separator}(never in ${formatShareOfDraws(value.nullShare)} of draws)` : "";
   // Where every draw gives the same figure (a metric the uncertain keys do not reach), the interval says nothing.
   const spread = value.p5 !== null && value.p95 !== null && format(value.p5) !== format(value.p95);
-  const interval = spread ? ` [${format.range(value.p5!, value.p95!)}]` : "";
+  const interval = spread ? `${separator}[${format.range(value.p5!, value.p95!)}]` : "";
   const central = reportMedian(value);
   // Most draws never reach it: no central month; the interval is of the draws that do.
   if (central === null)
-    return `—${never}; ${spread ? format.range(value.p5!, value.p95!) : format(value.p5!)} in the others`;
+    return `—${never};${separator}${spread ? format.range(value.p5!, value.p95!) : format(value.p5!)} in the others`;
   return `${format(central)}${interval}${never}`;
 }
+
+/**
+ * Widest a metric's label column is in `run`'s table (`compare`'s, beside two or more columns of figures): a longer
+ * label wraps onto a second line, so that the table reads in about 100 columns (the longest label, 96 characters, made
+ * it 138 wide, and `compare base asic-9-months` 204).
+ */
+const RUN_LABEL_WIDTH = 52;
+const COMPARE_LABEL_WIDTH = 40;
 
 function formatRun(report: RunReport): string {
   const noPrices = setsNoPrices(report.assumptions);
@@ -235,7 +244,8 @@ function formatRun(report: RunReport): string {
       SCENARIO_METRICS.map((name) => [
         METRIC_INFO[name].label + (noPrices && PRICE_LIST_METRICS.has(name) ? " *" : ""),
         formatMetric(name, report.metrics)
-      ])
+      ]),
+      {firstColumnWidth: RUN_LABEL_WIDTH}
     )
   );
   if (noPrices) lines.push("", `* ${DEFAULT_PRICES_NOTE}.`);
@@ -283,8 +293,12 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
   const noPrices = reports.map((report) => setsNoPrices(report.assumptions));
   const metrics = SCENARIO_METRICS.map((name) => [
     METRIC_INFO[name].label,
-    ...comparison.metrics[name]!.map(
-      (_, i) => formatMetric(name, reports[i]!.metrics) + (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "")
+    ...comparison.metrics[name]!.map((_, i) =>
+      // The star beside the median, on the cell's first line.
+      formatMetric(name, reports[i]!.metrics, "\n").replace(
+        /^[^\n]*/,
+        (first) => first + (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "")
+      )
     )
   ]);
   return [
@@ -297,7 +311,7 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
     "",
     "Metrics (the median of the draws [5th–95th percentile] where uncertain):",
     "",
-    formatTable(header, metrics),
+    formatTable(header, metrics, {firstColumnWidth: COMPARE_LABEL_WIDTH}),
     // Said of the starred columns, not "this scenario" (three scenarios read "this scenario sets no prices"; trial).
     ...(noPrices.some(Boolean)
       ? ["", `* ${DEFAULT_PRICES_NOTE.replace("this scenario sets no prices", `${starred(comparison, noPrices)}`)}.`]

@@ -25,7 +25,9 @@ import {
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {keyFlag, oneOf, rangeFlag} from "../flags.js";
 import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
-import {formatKeyValues, formatNumber} from "../table.js";
+import {CHIP_HOUR_COMPONENT_NAMES, CHIP_HOUR_COMPONENTS} from "../../tco/chipHourCost.js";
+import {formatCount, formatUsd} from "../../scenario/run/reportFormat.js";
+import {formatKeyValues, formatNumber, formatStatedNumber} from "../table.js";
 
 export interface TrainingOptions extends CustomModelFlags, CustomChipFlags {
   tokens: number;
@@ -251,15 +253,17 @@ export function runTraining(options: TrainingOptions) {
 
 function formatTraining(r: ReturnType<typeof runTraining>): string {
   const n = (v: number | null) => formatNumber(v);
-  const title = `${r.model} (${formatNumber(r.activeParams / 1e9)}B active parameters) on ${r.chips} × ${r.hardware} at MFU ${r.mfu} (${r.precision} peak), goodput ${r.goodputFraction}`;
+  // Money as run and the site write it ("$56.2M"); it was every digit of a dollar amount ("56,242,062 USD").
+  const usd = (v: number | null) => (v === null ? "—" : formatUsd(v));
+  const title = `${r.model} (${formatStatedNumber(r.activeParams / 1e9)}B active parameters) on ${r.chips} × ${r.hardware} at MFU ${r.mfu} (${r.precision} peak), goodput ${r.goodputFraction}`;
   const e = r.energyConvention;
   return (
     `${title}\n\n` +
     formatKeyValues([
-      ["training tokens", n(r.tokens), "tokens"],
+      ["training tokens", formatCount(r.tokens), "tokens"],
       ["compute", n(r.flops), `FLOP (6·N·D ${n(r.parameterFlops)} + attention ${n(r.attentionFlops)})`],
-      ["chip-hours, steady state", n(r.steadyStateChipHours), "chip-hours"],
-      ["chip-hours, whole run", n(r.chipHours), "chip-hours (steady state ÷ goodput)"],
+      ["chip-hours, steady state", formatCount(r.steadyStateChipHours), "chip-hours"],
+      ["chip-hours, whole run", formatCount(r.chipHours), "chip-hours (steady state ÷ goodput)"],
       ["wall-clock, steady state", n(r.steadyStateDays), "days"],
       ["wall-clock, whole run", n(r.wallClockDays), "days"],
       [
@@ -271,13 +275,13 @@ function formatTraining(r: ReturnType<typeof runTraining>): string {
         "cost, owned chips",
         r.costOwnedUsd === null
           ? "— (no chip price; pass --chip-price)"
-          : `${n(r.costOwnedSteadyStateUsd)} steady / ${n(r.costOwnedUsd)} whole run`,
-        "USD"
+          : `${usd(r.costOwnedSteadyStateUsd)} steady / ${usd(r.costOwnedUsd)} whole run`,
+        ""
       ],
       [
         "cost, rented chips",
-        r.costRentedUsd === null ? "— (no hourly price; pass --hourly-price)" : n(r.costRentedUsd),
-        "USD (whole run)"
+        r.costRentedUsd === null ? "— (no hourly price; pass --hourly-price)" : usd(r.costRentedUsd),
+        "whole run"
       ]
     ]) +
     formatParts(r)
@@ -289,16 +293,17 @@ function formatParts(r: ReturnType<typeof runTraining>): string {
   const b = r.costOwnedBreakdownUsd;
   const e = r.epochMethod;
   if (b === null || e === null) return "";
-  const n = (v: number) => formatNumber(v);
+  const n = (v: number) => formatUsd(v);
   return (
-    "\n\nOwned cost by part, whole run (USD):\n" +
+    "\n\nOwned cost by part, whole run:\n" +
     formatKeyValues([
       ["annuity (default)", n(r.costOwnedUsd!), "capital recovered at the cost of capital over the useful life"],
-      ["  chip capital", n(b.chipCapital), ""],
-      ["  system capital (server, network)", n(b.systemCapital), ""],
-      ["  facility capital", n(b.facilityCapital), ""],
-      ["  energy", n(b.energy), ""],
-      ["  operations", n(b.operations), ""],
+      // The parts named as inference's cost table and the site's cost stack name them.
+      ...CHIP_HOUR_COMPONENTS.map((part): [string, string, string] => [
+        `  ${CHIP_HOUR_COMPONENT_NAMES[part]}`,
+        n(b[part]),
+        ""
+      ]),
       ["Epoch AI method", n(e.costUsd), "depreciation at 0.14 OOM/yr, no cost of capital, facility or operations"],
       ["  AI chips", n(e.breakdownUsd.aiChips), ""],
       ["  other server parts", n(e.breakdownUsd.otherServer), ""],

@@ -4,6 +4,7 @@ import {schemaDefaults} from "../../scenario/file/schema.js";
 import {num} from "../../scenario/evaluate/modelKeys.js";
 import {trainingRunsReport, type TrainingRunsReport} from "../../training/trainingRunsReport.js";
 import {keyFlag} from "../flags.js";
+import {formatPercent} from "../../scenario/run/reportFormat.js";
 import {formatNumber, formatTable} from "../table.js";
 
 export function registerTrainingRuns(program: Command): void {
@@ -30,7 +31,7 @@ export function registerTrainingRuns(program: Command): void {
 
 /** The report as text: one row per run, the median error, and the notes on runs that miss by more than 35%. */
 export function formatTrainingRuns(report: TrainingRunsReport): string {
-  const n = (v: number | null, d = 3) => formatNumber(v, d);
+  const n = formatNumber;
   const table = formatTable(
     ["run", "chip", "FLOP", "published chip-h", "reported MFU", "tool chip-h", "tool ÷ published", "implied MFU"],
     report.rows.map((r) => [
@@ -51,7 +52,7 @@ export function formatTrainingRuns(report: TrainingRunsReport): string {
   return (
     `Whole-run chip-hours = FLOPs (6·N·D + causal attention) ÷ (peak × reported MFU × 3600) ÷ goodput ${report.goodputFraction}\n\n` +
     `${table}\n\n` +
-    `Over the ${report.comparedCount} runs that report an MFU: median |tool ÷ published − 1| = ${n(report.medianAbsoluteError * 100)}%, ` +
+    `Over the ${report.comparedCount} runs that report an MFU: median |tool ÷ published − 1| = ${formatPercent(report.medianAbsoluteError)}, ` +
     `median ratio ${n(report.medianRatio)}. Runs without a reported MFU show the steady-state MFU their hours imply at ` +
     `goodput ${report.goodputFraction}.${notes}`
   );

@@ -58,9 +58,17 @@ const USD_SCIENTIFIC = new Intl.NumberFormat(LOCALE, {
   notation: "scientific",
   ...THREE_DIGITS
 });
-/** The money format of a magnitude: plain, with a scale word from a million, scientific from a thousand trillion. */
+/**
+ * Below this, money and plain numbers are written in scientific notation too ("$3.13E−9", as formatDisplayNumber
+ * writes 3.13E−9): money wrote every zero ("$0.00000000313", a cost per token with `--set` prices near 0; breaker).
+ */
+const SCIENTIFIC_BELOW = 1e-4;
+/**
+ * The money format of a magnitude: plain, with a scale word from a million, scientific from a thousand trillion and
+ * below SCIENTIFIC_BELOW.
+ */
 function usdFormat(magnitude: number, compact: Intl.NumberFormat = USD_COMPACT): Intl.NumberFormat {
-  if (magnitude >= SCIENTIFIC_FROM) return USD_SCIENTIFIC;
+  if (magnitude >= SCIENTIFIC_FROM || (magnitude !== 0 && magnitude < SCIENTIFIC_BELOW)) return USD_SCIENTIFIC;
   return magnitude >= COMPACT_FROM ? compact : USD;
 }
 /** Money at usdFormat's formats, with `compact` for amounts with a scale word. */
@@ -84,8 +92,34 @@ const CHANGE_SMALL = new Intl.NumberFormat(LOCALE, {
   maximumSignificantDigits: 2
 });
 
-/** The percent format of a fraction of this magnitude: whole from 10% (0.0995 rounds to 10% and is whole too). */
-function percentFormat(magnitude: number, whole: Intl.NumberFormat, small: Intl.NumberFormat): Intl.NumberFormat {
+/**
+ * Just short of the whole (99.5% to 99.99…%): three significant digits, cut rather than rounded, so that only the whole
+ * itself reads "100%" (a cost falling 99.9% a year read "−100%/yr", everything gone; breaker): 0.999 → "99.9%",
+ * 0.99996 → "99.9%".
+ */
+const PERCENT_NEAR_WHOLE = new Intl.NumberFormat(LOCALE, {
+  style: "percent",
+  maximumSignificantDigits: 3,
+  roundingMode: "trunc"
+});
+const CHANGE_NEAR_WHOLE = new Intl.NumberFormat(LOCALE, {
+  style: "percent",
+  signDisplay: "exceptZero",
+  maximumSignificantDigits: 3,
+  roundingMode: "trunc"
+});
+
+/**
+ * The percent format of a fraction of this magnitude: whole from 10% (0.0995 rounds to 10% and is whole too), two
+ * significant digits below, and `nearWhole` from 99.5% up to, not including, 100%.
+ */
+function percentFormat(
+  magnitude: number,
+  whole: Intl.NumberFormat,
+  small: Intl.NumberFormat,
+  nearWhole: Intl.NumberFormat
+): Intl.NumberFormat {
+  if (magnitude >= 0.995 && magnitude < 1) return nearWhole;
   return magnitude >= 0.0995 ? whole : small;
 }
 
@@ -147,7 +181,7 @@ function unitFormat(value: (value: number) => string, range: (low: number, high:
 
 /** The plain-number format of a magnitude: scientific when tiny or huge, else three significant digits. */
 function numberFormat(magnitude: number): Intl.NumberFormat {
-  return (magnitude !== 0 && magnitude < 1e-4) || magnitude >= 1e15 ? SCIENTIFIC : NUMBER;
+  return (magnitude !== 0 && magnitude < SCIENTIFIC_BELOW) || magnitude >= SCIENTIFIC_FROM ? SCIENTIFIC : NUMBER;
 }
 
 /** A plain number: three significant digits, grouped thousands (1,235; 0.0826; 12.3; 1.5E−7; −3.46). */
@@ -190,7 +224,7 @@ function withUnit(number: UnitFormat, unit: string): UnitFormat {
  * A price's number: three significant digits with trailing zeros kept even when it is whole ("2.00", beside "1.30":
  * deepseek-one-day's $2 rental read "2 USD/h" beside openai-2024's "1.30 USD/h"); as formatDisplayNumber otherwise.
  */
-const formatPriceNumber = withPlainFormat(
+export const formatPriceNumber = withPlainFormat(
   new Intl.NumberFormat(LOCALE, {...THREE_DIGITS, maximumFractionDigits: 0, roundingPriority: "morePrecision"})
 );
 
@@ -224,8 +258,13 @@ export const formatUsdPerMwh = unitFormat(
 
 /** A fraction as a percentage, one rounding site-wide: 0.4401 → "44%", 0.901 → "90%"; 0.0531 → "5.3%". */
 export const formatPercent = unitFormat(
-  (fraction) => intl(percentFormat(Math.abs(fraction), PERCENT, PERCENT_SMALL), fraction),
-  (low, high) => intlRange(percentFormat(Math.max(Math.abs(low), Math.abs(high)), PERCENT, PERCENT_SMALL), low, high)
+  (fraction) => intl(percentFormat(Math.abs(fraction), PERCENT, PERCENT_SMALL, PERCENT_NEAR_WHOLE), fraction),
+  (low, high) =>
+    intlRange(
+      percentFormat(Math.max(Math.abs(low), Math.abs(high)), PERCENT, PERCENT_SMALL, PERCENT_NEAR_WHOLE),
+      low,
+      high
+    )
 );
 
 /**
@@ -234,6 +273,7 @@ export const formatPercent = unitFormat(
  * 0.9996 → "over 99.9%", 0.0004 → "under 0.1%".
  */
 export function formatShareOfDraws(share: number): string {
+  if (share >= 0.999 && share < 1) return "over 99.9%";
   const text = formatPercent(share);
   if (share < 1 && text === "100%") return share >= 0.999 ? "over 99.9%" : `${Math.floor(share * 1000) / 10}%`;
   if (share > 0 && text === "0%") return share < 0.001 ? "under 0.1%" : `${Math.ceil(share * 1000) / 10}%`;
@@ -291,7 +331,7 @@ export function formatChange(value: number, base: number | null | undefined): st
   if (base === null || base === undefined || base === 0 || !Number.isFinite(base)) return "";
   const change = value / base - 1;
   if (Math.abs(change) < 0.0005) return "±0%";
-  return intl(percentFormat(Math.abs(change), CHANGE, CHANGE_SMALL), change);
+  return intl(percentFormat(Math.abs(change), CHANGE, CHANGE_SMALL, CHANGE_NEAR_WHOLE), change);
 }
 
 /** Change of a month number against `base`: "3 months earlier", "1 month later", "±0%" when equal; "" without a base. */

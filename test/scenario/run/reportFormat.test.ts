@@ -1,0 +1,77 @@
+import {describe, expect, it} from "vitest";
+import {
+  formatChange,
+  formatDisplayNumber,
+  formatPercent,
+  formatPercentPerYear,
+  formatShareOfDraws,
+  formatUsd,
+  formatUsdPerMTok
+} from "../../../src/scenario/run/reportFormat.js";
+
+// Expected strings worked by hand from the digit rule in src/scenario/run/reportFormat.ts: three significant digits,
+// E notation below 1e-4 (as formatDisplayNumber), U+2212 for a minus sign.
+describe("formatUsd", () => {
+  it("writes tiny money in E notation, as formatDisplayNumber writes a tiny number", () => {
+    // 3.13e-9 to three significant digits is 3.13 × 10^−9; it was written "$0.00000000313" (breaker).
+    expect(formatUsd(3.13e-9)).toBe("$3.13E\u22129");
+    expect(formatDisplayNumber(3.13e-9)).toBe("3.13E\u22129");
+    expect(formatUsd(-3.13e-9)).toBe("\u2212$3.13E\u22129");
+    // 9.99e-5 is below 1e-4: 9.99 × 10^−5.
+    expect(formatUsd(9.99e-5)).toBe("$9.99E\u22125");
+  });
+
+  it("keeps plain notation from 1e-4 and for zero", () => {
+    // 0.0001 at three significant digits with its zeros: 0.000100.
+    expect(formatUsd(1e-4)).toBe("$0.000100");
+    expect(formatUsd(0.00031)).toBe("$0.000310");
+    expect(formatUsd(0)).toBe("$0");
+  });
+
+  it("writes a tiny range in E notation at both ends", () => {
+    // 1.5e-9 and 3e-9 are both below 1e-4; ICU writes a range of two scientific values end to end.
+    expect(formatUsd.range(1.5e-9, 3e-9)).toMatch(/^\$1\.50E\u22129.*3\.00E\u22129$/);
+  });
+
+  it("leaves a tiny price per token as formatDisplayNumber writes it", () => {
+    expect(formatUsdPerMTok(3.13e-9)).toBe("3.13E\u22129 USD/Mtok");
+  });
+});
+
+describe("formatPercent near the whole", () => {
+  it("never writes a fraction short of the whole as 100%", () => {
+    // 0.999 = 99.9% exactly at three significant digits; 0.99996 = 99.996%, cut (not rounded) to 99.9%.
+    expect(formatPercent(0.999)).toBe("99.9%");
+    expect(formatPercent(0.99996)).toBe("99.9%");
+    // 0.995 = 99.5%: the first fraction that whole-percent rounding would write "100%" (99.5 rounds up).
+    expect(formatPercent(0.995)).toBe("99.5%");
+    expect(formatPercent(-0.9995)).toBe("\u221299.9%");
+  });
+
+  it("writes the whole itself, and fractions below 99.5%, as before", () => {
+    expect(formatPercent(1)).toBe("100%");
+    expect(formatPercent(-1)).toBe("\u2212100%");
+    // 0.994 rounds to 99% whole, as any share from 10%.
+    expect(formatPercent(0.994)).toBe("99%");
+    // 1.004 is past the whole: 100.4% rounds to 100% whole.
+    expect(formatPercent(1.004)).toBe("100%");
+  });
+
+  it("does not write a yearly fall of 99.9% as −100%/yr (everything gone)", () => {
+    expect(formatPercentPerYear(-0.999)).toBe("\u221299.9%/yr");
+    expect(formatPercentPerYear(-0.9999)).toBe("\u221299.9%/yr");
+    expect(formatPercentPerYear(-1)).toBe("\u2212100%/yr");
+    expect(formatPercentPerYear(-0.3)).toBe("\u221230%/yr");
+  });
+
+  it("does not write a change of −99.9% as −100%", () => {
+    // 0.001 ÷ 1 − 1 = −0.999.
+    expect(formatChange(0.001, 1)).toBe("\u221299.9%");
+    expect(formatChange(0, 1)).toBe("\u2212100%");
+  });
+
+  it("keeps formatShareOfDraws' words above 99.9%", () => {
+    expect(formatShareOfDraws(0.9996)).toBe("over 99.9%");
+    expect(formatShareOfDraws(0.997)).toBe("99.7%");
+  });
+});
