@@ -429,3 +429,27 @@ describe("validate's list of a file's errors", () => {
     expect(lines.filter((line) => line.includes(`${parent}:6:12: silicon.dieArea`))).toHaveLength(1);
   });
 });
+
+describe("validate meets the Monte Carlo draws run rejects", () => {
+  // A reserve of 0.01 to 0.2 (lognormal, 90% interval) has its median, 0.045, leave room for a batch of 200 of the
+  // 405B model on H100s, but draws near 0.29 do not: the median check passed and `run` failed.
+  const text = "---\nextends: base\nserving.hbmReserve: 0.01 to 0.2\nserving.batch: 200\n---\n";
+
+  it("fails validate with run's message, the draw and the drawn value, at the key's line", async () => {
+    const file = scenarioFile("draws.md", text);
+    const line = await oneErrorLine(["validate", file]);
+    expect(line).toBe(
+      `${file}:3:21: serving.hbmReserve: a batch of 200 does not fit in memory (KV cache 0.7 GB per sequence for its ` +
+        "whole 2560 tokens, reserved at admission by TensorRT-LLM, 76.7 GB free after weights), with serving.batch 200 " +
+        "(in a Monte Carlo sample, draw 4 of 1000 with seed 1, where serving.hbmReserve drew 0.289902: narrow the " +
+        "distributions so every draw is valid): expected at most 116, the largest batch that fits (for serving.batch " +
+        "200), or another serving.hbmReserve, found 0.01 to 0.2"
+    );
+    expect(await oneErrorLine(["run", file])).toBe(line);
+  });
+
+  it("still passes a distribution every draw of which runs", async () => {
+    const file = scenarioFile("draws-ok.md", "---\nextends: base\nserving.hbmReserve: 0.01 to 0.05\n---\n");
+    expect(await runCli(["validate", file])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});
+  });
+});
