@@ -4,6 +4,7 @@ import type {ModelArchitecture} from "../catalog/model.js";
 import {UserError, type UserErrorLocation} from "../errors/userError.js";
 import {SOFTWARE_STACK_NAMES} from "./calibration/measurement.js";
 import {servingMemoryFit} from "./kvCacheAdmission.js";
+import {largestFittingReserve} from "./largestFittingReserve.js";
 import {replicaLayout, tensorParallelWorks, workingTensorParallelDegrees} from "./parallelism.js";
 import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, PRECISIONS, peakFlopsPerS, type Precision} from "./precision.js";
 import type {ServingInput, ServingResult} from "./servingPerformance.js";
@@ -20,6 +21,12 @@ export interface ServingProblem {
   message: string;
   expected: string;
   found: string;
+  /**
+   * For a memory problem: the largest HBM reserve fraction at which the configuration fits, everything else as it is
+   * (largestFittingReserve), null when none does; absent for other problems. An edge that lets the user set the
+   * reserve says it when it blames the reserve.
+   */
+  largestReserveFraction?: number | null;
 }
 
 /** A ServingProblem raised as a user error at an edge: the message names the flag or key, and `setting` stays typed. */
@@ -139,18 +146,26 @@ export function servingInputProblem(input: ServingInput): ServingProblem | null 
 
 /**
  * Problems with the memory a configuration needs: weights that do not fit (the message names the smallest working
- * tensor-parallel degree that holds the weights and one sequence), or a batch larger than fits.
+ * tensor-parallel degree that holds the weights and one sequence), or a batch larger than fits. Each also gives the
+ * largest HBM reserve at which the batch would fit (largestReserveFraction), for an edge that blames the reserve.
  */
 export function memoryProblem(input: ServingInput, result: ServingResult): ServingProblem | null {
   const {memory, layout} = result;
   const gb = (bytes: number) => `${(bytes / BYTES_PER_GB).toFixed(1)} GB`;
+  const largestReserveFraction = largestFittingReserve({
+    hbmBytes: input.hardware.hbmCapacityBytes * layout.chips,
+    weightBytes: memory.weightBytes,
+    kvBytesPerSequence: memory.kvBytesPerSequence,
+    batchSize: Math.max(1, input.batchSize)
+  });
   if (memory.maxBatchSize < 1 && memory.weightBytes < memory.usableBytes) {
     // The weights fit; one request's KV cache does not: the request is too long for this replica.
     return {
       setting: "inputTokens",
       message: `a request of ${input.inputTokens} input and ${input.outputTokens} output tokens does not fit: its KV cache ${gb(memory.kvBytesPerSequence)} exceeds the ${gb(memory.usableBytes - memory.weightBytes)} left after weights on ${countNoun(layout.chips, "chip")}`,
       expected: `a shorter request, or more chips per replica`,
-      found: `${input.inputTokens} input tokens`
+      found: `${input.inputTokens} input tokens`,
+      largestReserveFraction
     };
   }
   if (memory.maxBatchSize < 1) {
@@ -162,7 +177,8 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
         smallest === null
           ? "a lower precision or a shorter request (no tensor-parallel degree that shards the model holds it)"
           : `at least ${smallest} chips per replica, the smallest tensor-parallel degree that shards the model and holds it (or a lower precision, or a shorter request)`,
-      found: `${input.tensorParallel}`
+      found: `${input.tensorParallel}`,
+      largestReserveFraction
     };
   }
   if (input.batchSize > memory.maxBatchSize) {
@@ -170,7 +186,8 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
       setting: "batch",
       message: `a batch of ${input.batchSize} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence ${memory.admission === "whole" ? `for its whole ${formatTokens(memory.kvTokensPerSequence)} tokens, reserved at admission by ${SOFTWARE_STACK_NAMES[input.stack]}` : `at ${formatTokens(memory.kvTokensPerSequence)} live tokens`}, ${gb(memory.usableBytes - memory.weightBytes)} free after weights)`,
       expected: `at most ${memory.maxBatchSize}, the largest batch that fits`,
-      found: `${input.batchSize}`
+      found: `${input.batchSize}`,
+      largestReserveFraction
     };
   }
   return null;

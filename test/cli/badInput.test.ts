@@ -442,14 +442,42 @@ describe("validate meets the Monte Carlo draws run rejects", () => {
       `${file}:3:21: serving.hbmReserve: a batch of 200 does not fit in memory (KV cache 0.7 GB per sequence for its ` +
         "whole 2560 tokens, reserved at admission by TensorRT-LLM, 76.7 GB free after weights), with serving.batch 200 " +
         "(in a Monte Carlo sample, draw 4 of 1000 with seed 1, where serving.hbmReserve drew 0.289902: narrow the " +
-        "distributions so every draw is valid): expected at most 116, the largest batch that fits (for serving.batch " +
-        "200), or another serving.hbmReserve, found 0.01 to 0.2"
+        "distributions so every draw is valid): expected at most 0.208, the largest serving.hbmReserve that fits (for " +
+        "serving.batch 200), found 0.01 to 0.2"
     );
     expect(await oneErrorLine(["run", file])).toBe(line);
   });
 
   it("still passes a distribution every draw of which runs", async () => {
     const file = scenarioFile("draws-ok.md", "---\nextends: base\nserving.hbmReserve: 0.01 to 0.05\n---\n");
+    expect(await runCli(["validate", file])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});
+  });
+});
+
+describe("a memory error blamed on serving.hbmReserve gives the largest reserve that fits", () => {
+  // base serves llama-3.1-405b at FP8 on 8 H100s (680 GB of HBM as the runtime reports it: 68.0 GB usable at 0.9),
+  // batch 64 of 2,560 tokens, about 0.66 GB of KV cache each: 1 − (405.9 GB + 64 × 0.66 GB) ÷ 680 GB ≈ 0.341, rounded
+  // down to 0.34; 0.34 validates, 0.341 does not.
+  it.each([
+    [
+      "0.9",
+      "the model does not fit: weights 405.9 GB plus one sequence's KV cache 0.7 GB exceed the usable HBM 68.0 GB of 8 " +
+        "chips, with serving.tensorParallel 8: expected at most 0.34, the largest serving.hbmReserve that fits (for " +
+        "serving.tensorParallel 8), found 0.9"
+    ],
+    [
+      "0.4",
+      "a batch of 64 does not fit in memory (KV cache 0.7 GB per sequence for its whole 2560 tokens, reserved at " +
+        "admission by TensorRT-LLM, 1.9 GB free after weights), with serving.batch 64: expected at most 0.34, the " +
+        "largest serving.hbmReserve that fits (for serving.batch 64), found 0.4"
+    ]
+  ])("serving.hbmReserve %s on base", async (reserve, expected) => {
+    const file = scenarioFile(`reserve-${reserve}.md`, `---\nextends: base\nserving.hbmReserve: ${reserve}\n---\n`);
+    expect(await oneErrorLine(["validate", file])).toBe(`${file}:3:21: serving.hbmReserve: ${expected}`);
+  });
+
+  it("accepts the reserve it names", async () => {
+    const file = scenarioFile("reserve-ok.md", "---\nextends: base\nserving.hbmReserve: 0.34\n---\n");
     expect(await runCli(["validate", file])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});
   });
 });

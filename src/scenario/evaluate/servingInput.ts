@@ -126,10 +126,14 @@ export function scenarioServing(bound: BoundScenario, serving: ScenarioServingIn
   // (a distribution or an override, e.g. a share link's serving.hbmReserve), not always to the one the check names.
   if (memory) {
     const setting = SERVING_SETTING_KEYS[memory.setting];
+    const reserve = memory.largestReserveFraction;
     throw scenarioErrorAtCause(
       bound.resolved,
       [setting, ...MEMORY_KEYS.filter((key) => key !== setting)],
-      detail(memory)
+      detail(memory),
+      typeof reserve === "number"
+        ? {"serving.hbmReserve": `at most ${reserve}, the largest serving.hbmReserve that fits`}
+        : {}
     );
   }
   return result;
