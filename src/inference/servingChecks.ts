@@ -2,7 +2,8 @@ import {BYTES_PER_GB} from "../units/bytes.js";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {UserError, type UserErrorLocation} from "../errors/userError.js";
-import {SOFTWARE_STACK_NAMES} from "./calibration/measurement.js";
+import {SOFTWARE_STACK_NAMES, SOFTWARE_STACKS, type SoftwareStack} from "./calibration/measurement.js";
+import {STACK_CHIP_VENDORS, stackRunsOn, stacksFor} from "./stackChips.js";
 import {servingMemoryFit} from "./kvCacheAdmission.js";
 import {largestFittingReserve} from "./largestFittingReserve.js";
 import {replicaLayout, tensorParallelWorks, workingTensorParallelDegrees} from "./parallelism.js";
@@ -12,7 +13,14 @@ import {countNoun} from "../units/countNoun.js";
 
 /** The serving setting a problem is about; each edge names it its own way (`--tp`, `serving.tensorParallel`). */
 export type ServingSetting =
-  "precision" | "batch" | "tensorParallel" | "expertParallel" | "inputTokens" | "outputTokens" | "cacheHitFraction";
+  | "precision"
+  | "stack"
+  | "batch"
+  | "tensorParallel"
+  | "expertParallel"
+  | "inputTokens"
+  | "outputTokens"
+  | "cacheHitFraction";
 
 /** A reason a serving configuration cannot run, said so that an edge (flag or scenario key) can report it. */
 export interface ServingProblem {
@@ -135,10 +143,25 @@ export function requestProblem(
   return null;
 }
 
-/** Every problem that can be found before computing: precision, parallelism, request shape; the first, or none. */
+/**
+ * A serving stack on a chip it does not run on (stackChips.ts: TensorRT-LLM on NVIDIA GPUs only, Neuron on AWS chips
+ * only), or null.
+ */
+export function stackProblem(hardware: Hardware, stack: SoftwareStack): ServingProblem | null {
+  if (stackRunsOn(stack, hardware)) return null;
+  return {
+    setting: "stack",
+    message: `${SOFTWARE_STACK_NAMES[stack]} does not run on ${hardware.id}, made by ${hardware.vendor}: it runs on ${STACK_CHIP_VENDORS[stack]!.join(" or ")} chips only`,
+    expected: `a stack that runs on ${hardware.vendor} chips: ${stacksFor(SOFTWARE_STACKS, hardware).join(", ")}`,
+    found: stack
+  };
+}
+
+/** Every problem that can be found before computing: precision, stack, parallelism, request shape; the first, or none. */
 export function servingInputProblem(input: ServingInput): ServingProblem | null {
   return (
     precisionProblem(input.hardware, input.precision) ??
+    stackProblem(input.hardware, input.stack) ??
     parallelismProblem(input.model, input.tensorParallel, input.expertParallel) ??
     requestProblem(input)
   );

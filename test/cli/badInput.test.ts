@@ -481,3 +481,34 @@ describe("a memory error blamed on serving.hbmReserve gives the largest reserve 
     expect(await runCli(["validate", file])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});
   });
 });
+
+describe("a serving stack on a chip it does not run on", () => {
+  it("is an error at --stack", async () => {
+    expect(
+      await oneErrorLine(["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-70b", "--stack", "neuron"])
+    ).toBe(
+      "--stack: Neuron does not run on h100-sxm, made by NVIDIA: it runs on AWS chips only: expected a stack that " +
+        "runs on NVIDIA chips: trtllm, vllm, sglang, jax, other, found neuron"
+    );
+  });
+
+  it("is an error at serving.stack's line", async () => {
+    const file = scenarioFile("stack.md", "---\nextends: base\nserving:\n  stack: neuron\n---\n");
+    expect(await oneErrorLine(["validate", file])).toBe(
+      `${file}:4:10: serving.stack: Neuron does not run on h100-sxm, made by NVIDIA: it runs on AWS chips only: ` +
+        "expected a stack that runs on NVIDIA chips: trtllm, vllm, sglang, jax, other, found neuron"
+    );
+  });
+
+  it("is an error at serving.hardware's line when the file changes the chip under the default stack", async () => {
+    const file = scenarioFile(
+      "stack-tpu.md",
+      "---\nextends: base\nserving:\n  hardware: tpu-v6e\n  precision: bf16\n  model: llama-3.1-70b\n---\n"
+    );
+    expect(await oneErrorLine(["validate", file])).toBe(
+      `${file}:4:13: serving.hardware: TensorRT-LLM does not run on tpu-v6e, made by Google: it runs on NVIDIA chips ` +
+        "only, with serving.stack trtllm: expected a stack that runs on Google chips: vllm, sglang, jax, other (for " +
+        "serving.stack trtllm), or another serving.hardware, found tpu-v6e"
+    );
+  });
+});

@@ -44,6 +44,7 @@ interface InferenceOptions extends CustomModelFlags, CustomChipFlags {
 /** Flag name for each setting a ServingProblem can name. */
 const PROBLEM_FLAGS: Record<ServingSetting, string> = {
   precision: "--precision",
+  stack: "--stack",
   batch: "--batch",
   tensorParallel: "--tp",
   expertParallel: "--ep",
@@ -158,7 +159,7 @@ export function registerInference(program: Command): void {
     .option("--rent", "price tokens on rented chips at the catalog's hourly price")
     .option(
       "--stack <name>",
-      `serving software, which picks the calibrated efficiencies with the chip's family: ${SOFTWARE_STACKS.join("|")}`,
+      `serving software, which picks the calibrated efficiencies with the chip's family: ${SOFTWARE_STACKS.join("|")}; it must run on the chip (trtllm: NVIDIA only; neuron: AWS only)`,
       oneOf("--stack", SOFTWARE_STACKS),
       DEFAULTS["serving.stack"] as SoftwareStack
     )

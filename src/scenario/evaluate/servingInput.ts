@@ -31,6 +31,7 @@ export const SERVING_KEYS: ModelKeys = {
 /** The scenario key of each setting a ServingProblem can name (src/inference/servingChecks.ts). */
 const SERVING_SETTING_KEYS = {
   precision: "serving.precision",
+  stack: "serving.stack",
   batch: "serving.batch",
   tensorParallel: "serving.tensorParallel",
   expertParallel: "serving.expertParallel",
@@ -146,6 +147,7 @@ export function scenarioServing(bound: BoundScenario, serving: ScenarioServingIn
  */
 const SETTING_CAUSES: Record<ServingProblem["setting"], readonly string[]> = {
   precision: ["serving.precision", "serving.hardware"],
+  stack: ["serving.stack", "serving.hardware"],
   batch: ["serving.batch"],
   tensorParallel: ["serving.tensorParallel", "serving.model"],
   expertParallel: ["serving.expertParallel", "serving.tensorParallel", "serving.model"],
