@@ -49,3 +49,11 @@ export function stackRunsOn(stack: SoftwareStack, hardware: Pick<Hardware, "vend
 export function stacksFor(stacks: readonly SoftwareStack[], hardware: Pick<Hardware, "vendor">): SoftwareStack[] {
   return stacks.filter((stack) => stackRunsOn(stack, hardware));
 }
+
+/**
+ * The stack a chip is served on when none is chosen (the `inference` command without --stack): `preferred` (the
+ * scenario schema's default, TensorRT-LLM) where it runs, else vLLM, which runs on every chip.
+ */
+export function defaultStackFor(hardware: Pick<Hardware, "vendor">, preferred: SoftwareStack): SoftwareStack {
+  return stackRunsOn(preferred, hardware) ? preferred : "vllm";
+}

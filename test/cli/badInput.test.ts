@@ -492,6 +492,15 @@ describe("a serving stack on a chip it does not run on", () => {
     );
   });
 
+  it("is not an error without --stack: the default follows the chip (trtllm on NVIDIA, else vllm)", async () => {
+    const args = ["inference", "--model", "llama-3.1-8b", "--precision", "bf16", "--rent", "--json"];
+    const tpu = await runCli([...args, "--hardware", "tpu-v6e"]);
+    expect(tpu.code, tpu.stderr).toBe(0);
+    expect(JSON.parse(tpu.stdout).stack).toBe("vllm");
+    const h100 = await runCli([...args, "--hardware", "h100-sxm"]);
+    expect(JSON.parse(h100.stdout).stack).toBe("trtllm");
+  });
+
   it("is an error at serving.stack's line", async () => {
     const file = scenarioFile("stack.md", "---\nextends: base\nserving:\n  stack: neuron\n---\n");
     expect(await oneErrorLine(["validate", file])).toBe(

@@ -4,7 +4,7 @@ import {SOFTWARE_STACKS} from "../../src/inference/calibration/measurement.js";
 import {prepareMeasurements} from "../../src/inference/calibration/calibrate.js";
 import {parseMeasurementsCsv} from "../../src/inference/calibration/parseMeasurementsCsv.js";
 import {stackProblem} from "../../src/inference/servingChecks.js";
-import {stackRunsOn, stacksFor} from "../../src/inference/stackChips.js";
+import {defaultStackFor, stackRunsOn, stacksFor} from "../../src/inference/stackChips.js";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
 import {loadMeasurements} from "../../src/node/measurementFiles.js";
 
@@ -65,5 +65,14 @@ describe("a measurement row whose stack does not run on its chip", () => {
       expected: "a stack that runs on AWS chips: vllm, sglang, jax, neuron, other",
       found: "trtllm"
     });
+  });
+});
+
+describe("defaultStackFor", () => {
+  it("keeps the preferred stack where it runs, else vLLM", () => {
+    expect(defaultStackFor(chip("h100-sxm"), "trtllm")).toBe("trtllm");
+    expect(defaultStackFor(chip("tpu-v6e"), "trtllm")).toBe("vllm");
+    expect(defaultStackFor(chip("trainium2"), "trtllm")).toBe("vllm");
+    expect(defaultStackFor(chip("custom-inference-asic"), "trtllm")).toBe("trtllm");
   });
 });
