@@ -31,7 +31,8 @@ export const COMMAND_SUMMARIES: Readonly<Record<string, CommandSummary>> = {
   },
   validate: {
     term: "validate [files...]",
-    description: "check scenario files; print every error as file:line:column: message"
+    description:
+      "check scenario files, each distribution at its median and at run's draws holding each uncertain key's extremes; print every error as file:line:column: message"
   },
   run: {
     term: "run [options] <scenario>",

@@ -2,8 +2,10 @@ import {BYTES_PER_GB} from "../units/bytes.js";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {UserError, type UserErrorLocation} from "../errors/userError.js";
-import {SOFTWARE_STACK_NAMES} from "./calibration/measurement.js";
+import {SOFTWARE_STACK_NAMES, SOFTWARE_STACKS, type SoftwareStack} from "./calibration/measurement.js";
+import {STACK_CHIP_VENDORS, stackRunsOn, stacksFor} from "./stackChips.js";
 import {servingMemoryFit} from "./kvCacheAdmission.js";
+import {largestFittingReserve} from "./largestFittingReserve.js";
 import {replicaLayout, tensorParallelWorks, workingTensorParallelDegrees} from "./parallelism.js";
 import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, PRECISIONS, peakFlopsPerS, type Precision} from "./precision.js";
 import type {ServingInput, ServingResult} from "./servingPerformance.js";
@@ -11,7 +13,14 @@ import {countNoun} from "../units/countNoun.js";
 
 /** The serving setting a problem is about; each edge names it its own way (`--tp`, `serving.tensorParallel`). */
 export type ServingSetting =
-  "precision" | "batch" | "tensorParallel" | "expertParallel" | "inputTokens" | "outputTokens" | "cacheHitFraction";
+  | "precision"
+  | "stack"
+  | "batch"
+  | "tensorParallel"
+  | "expertParallel"
+  | "inputTokens"
+  | "outputTokens"
+  | "cacheHitFraction";
 
 /** A reason a serving configuration cannot run, said so that an edge (flag or scenario key) can report it. */
 export interface ServingProblem {
@@ -20,6 +29,12 @@ export interface ServingProblem {
   message: string;
   expected: string;
   found: string;
+  /**
+   * For a memory problem: the largest HBM reserve fraction at which the configuration fits, everything else as it is
+   * (largestFittingReserve), null when none does; absent for other problems. An edge that lets the user set the
+   * reserve says it when it blames the reserve.
+   */
+  largestReserveFraction?: number | null;
 }
 
 /** A ServingProblem raised as a user error at an edge: the message names the flag or key, and `setting` stays typed. */
@@ -128,10 +143,25 @@ export function requestProblem(
   return null;
 }
 
-/** Every problem that can be found before computing: precision, parallelism, request shape; the first, or none. */
+/**
+ * A serving stack on a chip it does not run on (stackChips.ts: TensorRT-LLM on NVIDIA GPUs only, Neuron on AWS chips
+ * only), or null.
+ */
+export function stackProblem(hardware: Hardware, stack: SoftwareStack): ServingProblem | null {
+  if (stackRunsOn(stack, hardware)) return null;
+  return {
+    setting: "stack",
+    message: `${SOFTWARE_STACK_NAMES[stack]} does not run on ${hardware.id}, made by ${hardware.vendor}: it runs on ${STACK_CHIP_VENDORS[stack]!.join(" or ")} chips only`,
+    expected: `a stack that runs on ${hardware.vendor} chips: ${stacksFor(SOFTWARE_STACKS, hardware).join(", ")}`,
+    found: stack
+  };
+}
+
+/** Every problem that can be found before computing: precision, stack, parallelism, request shape; the first, or none. */
 export function servingInputProblem(input: ServingInput): ServingProblem | null {
   return (
     precisionProblem(input.hardware, input.precision) ??
+    stackProblem(input.hardware, input.stack) ??
     parallelismProblem(input.model, input.tensorParallel, input.expertParallel) ??
     requestProblem(input)
   );
@@ -139,18 +169,26 @@ export function servingInputProblem(input: ServingInput): ServingProblem | null 
 
 /**
  * Problems with the memory a configuration needs: weights that do not fit (the message names the smallest working
- * tensor-parallel degree that holds the weights and one sequence), or a batch larger than fits.
+ * tensor-parallel degree that holds the weights and one sequence), or a batch larger than fits. Each also gives the
+ * largest HBM reserve at which the batch would fit (largestReserveFraction), for an edge that blames the reserve.
  */
 export function memoryProblem(input: ServingInput, result: ServingResult): ServingProblem | null {
   const {memory, layout} = result;
   const gb = (bytes: number) => `${(bytes / BYTES_PER_GB).toFixed(1)} GB`;
+  const largestReserveFraction = largestFittingReserve({
+    hbmBytes: input.hardware.hbmCapacityBytes * layout.chips,
+    weightBytes: memory.weightBytes,
+    kvBytesPerSequence: memory.kvBytesPerSequence,
+    batchSize: Math.max(1, input.batchSize)
+  });
   if (memory.maxBatchSize < 1 && memory.weightBytes < memory.usableBytes) {
     // The weights fit; one request's KV cache does not: the request is too long for this replica.
     return {
       setting: "inputTokens",
       message: `a request of ${input.inputTokens} input and ${input.outputTokens} output tokens does not fit: its KV cache ${gb(memory.kvBytesPerSequence)} exceeds the ${gb(memory.usableBytes - memory.weightBytes)} left after weights on ${countNoun(layout.chips, "chip")}`,
       expected: `a shorter request, or more chips per replica`,
-      found: `${input.inputTokens} input tokens`
+      found: `${input.inputTokens} input tokens`,
+      largestReserveFraction
     };
   }
   if (memory.maxBatchSize < 1) {
@@ -162,7 +200,8 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
         smallest === null
           ? "a lower precision or a shorter request (no tensor-parallel degree that shards the model holds it)"
           : `at least ${smallest} chips per replica, the smallest tensor-parallel degree that shards the model and holds it (or a lower precision, or a shorter request)`,
-      found: `${input.tensorParallel}`
+      found: `${input.tensorParallel}`,
+      largestReserveFraction
     };
   }
   if (input.batchSize > memory.maxBatchSize) {
@@ -170,7 +209,8 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
       setting: "batch",
       message: `a batch of ${input.batchSize} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence ${memory.admission === "whole" ? `for its whole ${formatTokens(memory.kvTokensPerSequence)} tokens, reserved at admission by ${SOFTWARE_STACK_NAMES[input.stack]}` : `at ${formatTokens(memory.kvTokensPerSequence)} live tokens`}, ${gb(memory.usableBytes - memory.weightBytes)} free after weights)`,
       expected: `at most ${memory.maxBatchSize}, the largest batch that fits`,
-      found: `${input.batchSize}`
+      found: `${input.batchSize}`,
+      largestReserveFraction
     };
   }
   return null;

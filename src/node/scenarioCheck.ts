@@ -7,6 +7,8 @@ import {narrativeErrors} from "../scenario/narrative/narrative.js";
 import {resolveScenario, type ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
 import {duplicateIdError, idLocation, scenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {scenarioMedianPoint} from "../scenario/resolve/scenarioValues.js";
+import {firstRejectedDraw} from "../scenario/run/rejectedDraw.js";
+import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../scenario/run/runScenario.js";
 import {prepareMeasurements} from "../inference/calibration/calibrate.js";
 import {loadHardware, loadModels, loadTrainingRuns, type Catalogs} from "./catalogFiles.js";
 import {loadMeasurements} from "./measurementFiles.js";
@@ -74,8 +76,9 @@ export function checkCatalogs(): {catalogs: Catalogs | undefined; errors: UserEr
 
 /**
  * Checks scenario files as far as they go: parse (front matter, keys, units, ranges, distributions, sources, live
- * values), resolve (`extends`), catalog ids, and an evaluation at the median of every distribution (memory fit,
- * prices). Every error of every file is collected; nothing is thrown for a user's mistake.
+ * values), resolve (`extends`), catalog ids, an evaluation at the median of every distribution (memory fit,
+ * prices), then the Monte Carlo draws `run` makes by default (DEFAULT_SCENARIO_SAMPLES draws, seed
+ * DEFAULT_SCENARIO_SEED), stopping at the first one a model rejects (firstRejectedDraw), so a file that validates runs. Every error of every file is collected; nothing is thrown for a user's mistake.
  *
  * @param files Paths of the files to report on (default: every file in data/scenarios/). Bundled scenarios not among
  *   them are parents the files may extend; a given file wins over a bundled one with the same id.
@@ -191,7 +194,11 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     }
     try {
       const resolved = resolveScenario(scenario.id, index.lookup, index.ids);
-      evaluateScenarioPoint(bindScenario(resolved, catalogs), scenarioMedianPoint(resolved));
+      const bound = bindScenario(resolved, catalogs);
+      evaluateScenarioPoint(bound, scenarioMedianPoint(resolved));
+      // What `run` (and the site) draw: every draw it would reject fails here too, with run's message.
+      const rejected = firstRejectedDraw(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
+      if (rejected) throw rejected;
     } catch (error) {
       checks[i]!.errors.push(...userErrorList(error));
       failed.add(scenario.id);

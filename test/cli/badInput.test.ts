@@ -429,3 +429,95 @@ describe("validate's list of a file's errors", () => {
     expect(lines.filter((line) => line.includes(`${parent}:6:12: silicon.dieArea`))).toHaveLength(1);
   });
 });
+
+describe("validate meets the Monte Carlo draws run rejects", () => {
+  // A reserve of 0.01 to 0.2 (lognormal, 90% interval) has its median, 0.045, leave room for a batch of 200 of the
+  // 405B model on H100s, but draws near 0.29 do not: the median check passed and `run` failed.
+  const text = "---\nextends: base\nserving.hbmReserve: 0.01 to 0.2\nserving.batch: 200\n---\n";
+
+  it("fails validate with run's message, the draw and the drawn value, at the key's line", async () => {
+    const file = scenarioFile("draws.md", text);
+    const line = await oneErrorLine(["validate", file]);
+    expect(line).toBe(
+      `${file}:3:21: serving.hbmReserve: a batch of 200 does not fit in memory (KV cache 0.7 GB per sequence for its ` +
+        "whole 2560 tokens, reserved at admission by TensorRT-LLM, 76.7 GB free after weights), with serving.batch 200 " +
+        "(in a Monte Carlo sample, draw 4 of 1000 with seed 1, where serving.hbmReserve drew 0.289902: narrow the " +
+        "distributions so every draw is valid): expected at most 0.208, the largest serving.hbmReserve that fits (for " +
+        "serving.batch 200), found 0.01 to 0.2"
+    );
+    expect(await oneErrorLine(["run", file])).toBe(line);
+  });
+
+  it("still passes a distribution every draw of which runs", async () => {
+    const file = scenarioFile("draws-ok.md", "---\nextends: base\nserving.hbmReserve: 0.01 to 0.05\n---\n");
+    expect(await runCli(["validate", file])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});
+  });
+});
+
+describe("a memory error blamed on serving.hbmReserve gives the largest reserve that fits", () => {
+  // base serves llama-3.1-405b at FP8 on 8 H100s (680 GB of HBM as the runtime reports it: 68.0 GB usable at 0.9),
+  // batch 64 of 2,560 tokens, about 0.66 GB of KV cache each: 1 − (405.9 GB + 64 × 0.66 GB) ÷ 680 GB ≈ 0.341, rounded
+  // down to 0.34; 0.34 validates, 0.341 does not.
+  it.each([
+    [
+      "0.9",
+      "the model does not fit: weights 405.9 GB plus one sequence's KV cache 0.7 GB exceed the usable HBM 68.0 GB of 8 " +
+        "chips, with serving.tensorParallel 8: expected at most 0.34, the largest serving.hbmReserve that fits (for " +
+        "serving.tensorParallel 8), found 0.9"
+    ],
+    [
+      "0.4",
+      "a batch of 64 does not fit in memory (KV cache 0.7 GB per sequence for its whole 2560 tokens, reserved at " +
+        "admission by TensorRT-LLM, 1.9 GB free after weights), with serving.batch 64: expected at most 0.34, the " +
+        "largest serving.hbmReserve that fits (for serving.batch 64), found 0.4"
+    ]
+  ])("serving.hbmReserve %s on base", async (reserve, expected) => {
+    const file = scenarioFile(`reserve-${reserve}.md`, `---\nextends: base\nserving.hbmReserve: ${reserve}\n---\n`);
+    expect(await oneErrorLine(["validate", file])).toBe(`${file}:3:21: serving.hbmReserve: ${expected}`);
+  });
+
+  it("accepts the reserve it names", async () => {
+    const file = scenarioFile("reserve-ok.md", "---\nextends: base\nserving.hbmReserve: 0.34\n---\n");
+    expect(await runCli(["validate", file])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});
+  });
+});
+
+describe("a serving stack on a chip it does not run on", () => {
+  it("is an error at --stack", async () => {
+    expect(
+      await oneErrorLine(["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-70b", "--stack", "neuron"])
+    ).toBe(
+      "--stack: Neuron does not run on h100-sxm, made by NVIDIA: it runs on AWS chips only: expected a stack that " +
+        "runs on NVIDIA chips: trtllm, vllm, sglang, jax, other, found neuron"
+    );
+  });
+
+  it("is not an error without --stack: the default follows the chip (trtllm on NVIDIA, else vllm)", async () => {
+    const args = ["inference", "--model", "llama-3.1-8b", "--precision", "bf16", "--rent", "--json"];
+    const tpu = await runCli([...args, "--hardware", "tpu-v6e"]);
+    expect(tpu.code, tpu.stderr).toBe(0);
+    expect(JSON.parse(tpu.stdout).stack).toBe("vllm");
+    const h100 = await runCli([...args, "--hardware", "h100-sxm"]);
+    expect(JSON.parse(h100.stdout).stack).toBe("trtllm");
+  });
+
+  it("is an error at serving.stack's line", async () => {
+    const file = scenarioFile("stack.md", "---\nextends: base\nserving:\n  stack: neuron\n---\n");
+    expect(await oneErrorLine(["validate", file])).toBe(
+      `${file}:4:10: serving.stack: Neuron does not run on h100-sxm, made by NVIDIA: it runs on AWS chips only: ` +
+        "expected a stack that runs on NVIDIA chips: trtllm, vllm, sglang, jax, other, found neuron"
+    );
+  });
+
+  it("is an error at serving.hardware's line when the file changes the chip under the default stack", async () => {
+    const file = scenarioFile(
+      "stack-tpu.md",
+      "---\nextends: base\nserving:\n  hardware: tpu-v6e\n  precision: bf16\n  model: llama-3.1-70b\n---\n"
+    );
+    expect(await oneErrorLine(["validate", file])).toBe(
+      `${file}:4:13: serving.hardware: TensorRT-LLM does not run on tpu-v6e, made by Google: it runs on NVIDIA chips ` +
+        "only, with serving.stack trtllm: expected a stack that runs on Google chips: vllm, sglang, jax, other (for " +
+        "serving.stack trtllm), or another serving.hardware, found tpu-v6e"
+    );
+  });
+});

@@ -12,6 +12,7 @@ import {calibratedEfficiencies} from "../../inference/calibratedEfficiencies.js"
 import {SOFTWARE_STACKS, type SoftwareStack} from "../../inference/calibration/measurement.js";
 import {PRECISIONS, type Precision} from "../../inference/precision.js";
 import {ServingSettingError, type ServingSetting} from "../../inference/servingChecks.js";
+import {defaultStackFor} from "../../inference/stackChips.js";
 import {CHIP_HOUR_COMPONENT_NAMES, CHIP_HOUR_COMPONENTS, type ChipHourComponent} from "../../tco/chipHourCost.js";
 import {formatPercent, formatPriceNumber} from "../../scenario/run/reportFormat.js";
 import {catalogChipHour, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
@@ -38,13 +39,15 @@ interface InferenceOptions extends CustomModelFlags, CustomChipFlags {
   chipPrice?: number;
   hourlyPrice?: number;
   rent?: boolean;
-  stack: SoftwareStack;
+  /** Absent: defaultStackFor the chip. */
+  stack?: SoftwareStack;
   json?: boolean;
 }
 
 /** Flag name for each setting a ServingProblem can name. */
 const PROBLEM_FLAGS: Record<ServingSetting, string> = {
   precision: "--precision",
+  stack: "--stack",
   batch: "--batch",
   tensorParallel: "--tp",
   expertParallel: "--ep",
@@ -159,9 +162,8 @@ export function registerInference(program: Command): void {
     .option("--rent", "price tokens on rented chips at the catalog's hourly price")
     .option(
       "--stack <name>",
-      `serving software, which picks the calibrated efficiencies with the chip's family: ${SOFTWARE_STACKS.join("|")}`,
-      oneOf("--stack", SOFTWARE_STACKS),
-      DEFAULTS["serving.stack"] as SoftwareStack
+      `serving software, which picks the calibrated efficiencies with the chip's family: ${SOFTWARE_STACKS.join("|")}; it must run on the chip (trtllm: NVIDIA only; neuron: AWS only) (default: ${DEFAULTS["serving.stack"]} where it runs, else vllm)`,
+      oneOf("--stack", SOFTWARE_STACKS)
     )
     .option("--json", "print one JSON object (keys below and in the README)");
   addCustomModelOptions(command, {serving: true});
@@ -200,7 +202,8 @@ export function runInference(options: InferenceOptions) {
     }
     rentedUsdPerChipHour = hardware.hourlyPriceUsd;
   }
-  const {efficiencies, group: efficienciesFrom} = calibratedEfficiencies(hardware, options.stack);
+  const stack = options.stack ?? defaultStackFor(hardware, DEFAULTS["serving.stack"] as SoftwareStack);
+  const {efficiencies, group: efficienciesFrom} = calibratedEfficiencies(hardware, stack);
   // The ownership keys the flags do not set take the scenario schema's defaults, as a scenario file would.
   const shared = sharedOwnership({
     ...DEFAULTS,
@@ -218,7 +221,7 @@ export function runInference(options: InferenceOptions) {
       cacheHitFraction: options.cacheHit,
       tensorParallel: options.tp,
       expertParallel: options.ep,
-      stack: options.stack,
+      stack,
       hbmReserveFraction: null,
       efficiencies,
       ownership: catalogChipHour(shared, hardware, ownedPriceUsd, numberDefault("finance.vendorGrossMargin")),
@@ -254,7 +257,7 @@ export function runInference(options: InferenceOptions) {
     expertParallel: options.ep,
     chipsPerReplica: serving.layout.chips,
     utilizationFraction: options.utilization,
-    stack: options.stack,
+    stack,
     efficiencies,
     efficienciesFrom,
     outputTokensPerSecondPerChip: serving.outputTokensPerSecondPerChip,

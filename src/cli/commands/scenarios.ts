@@ -51,7 +51,9 @@ export function registerScenarioCommands(program: Command): void {
 
   program
     .command("validate")
-    .description("check scenario files; print every error as file:line:column: message")
+    .description(
+      "check scenario files, each distribution at its median and at run's draws holding each uncertain key's extremes; print every error as file:line:column: message"
+    )
     .argument("[files...]", "scenario files (default: every file in data/scenarios/)")
     .action((files: string[]) => {
       const paths = files.length ? files : scenarioFilesIn();

@@ -4,7 +4,7 @@ import type {ModelArchitecture} from "../../catalog/model.js";
 import {didYouMeanHint} from "../../errors/suggest.js";
 import type {MeasurementShape} from "../predictMeasurement.js";
 import {measurementCellError, type MeasurementColumn} from "./parseMeasurementsCsv.js";
-import {parallelismProblem, precisionProblem, requestProblem} from "../servingChecks.js";
+import {parallelismProblem, precisionProblem, stackProblem, requestProblem} from "../servingChecks.js";
 import {replicaLayout} from "../parallelism.js";
 import {countNoun} from "../../units/countNoun.js";
 
@@ -56,6 +56,8 @@ export function comparableMeasurement(
     measurementCellError(file, measurement, column, problem);
   const precision = precisionProblem(hardware, measurement.precision);
   if (precision) throw at("precision", precision);
+  const stack = stackProblem(hardware, measurement.stack);
+  if (stack) throw at("stack", stack);
   if (measurement.tensorParallel === null) return skip("tensor-parallel degree not published");
   if (moe && measurement.expertParallel === null) return skip("expert-parallel degree not published");
   if (measurement.inputTokens === null) return skip("input tokens per request not published");

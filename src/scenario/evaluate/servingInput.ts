@@ -31,6 +31,7 @@ export const SERVING_KEYS: ModelKeys = {
 /** The scenario key of each setting a ServingProblem can name (src/inference/servingChecks.ts). */
 const SERVING_SETTING_KEYS = {
   precision: "serving.precision",
+  stack: "serving.stack",
   batch: "serving.batch",
   tensorParallel: "serving.tensorParallel",
   expertParallel: "serving.expertParallel",
@@ -126,10 +127,14 @@ export function scenarioServing(bound: BoundScenario, serving: ScenarioServingIn
   // (a distribution or an override, e.g. a share link's serving.hbmReserve), not always to the one the check names.
   if (memory) {
     const setting = SERVING_SETTING_KEYS[memory.setting];
+    const reserve = memory.largestReserveFraction;
     throw scenarioErrorAtCause(
       bound.resolved,
       [setting, ...MEMORY_KEYS.filter((key) => key !== setting)],
-      detail(memory)
+      detail(memory),
+      typeof reserve === "number"
+        ? {"serving.hbmReserve": `at most ${reserve}, the largest serving.hbmReserve that fits`}
+        : {}
     );
   }
   return result;
@@ -142,6 +147,7 @@ export function scenarioServing(bound: BoundScenario, serving: ScenarioServingIn
  */
 const SETTING_CAUSES: Record<ServingProblem["setting"], readonly string[]> = {
   precision: ["serving.precision", "serving.hardware"],
+  stack: ["serving.stack", "serving.hardware"],
   batch: ["serving.batch"],
   tensorParallel: ["serving.tensorParallel", "serving.model"],
   expertParallel: ["serving.expertParallel", "serving.tensorParallel", "serving.model"],

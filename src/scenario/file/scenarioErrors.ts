@@ -55,12 +55,15 @@ export function blamedKey(resolved: ResolvedScenario, keys: readonly string[]): 
  * key blamedKey picks. When that is not the first key, the error's found value is the blamed key's value as written,
  * and the message and the expectation say what the first key was (`…, with serving.tensorParallel 8`, `expected at
  * most 7, the largest batch that fits (for serving.batch 64), or another serving.inputTokens`), so the line never
- * shows one key's value or limit under another key's name.
+ * shows one key's value or limit under another key's name. `expectedByKey`: what a blamed key other than the first
+ * should be, when the problem knows (`at most 0.412, the largest serving.hbmReserve that fits`); it replaces the
+ * first key's expectation and the bare "or another …" (the first key is still named after it).
  */
 export function scenarioErrorAtCause(
   resolved: ResolvedScenario,
   keys: readonly string[],
-  detail: ValueErrorDetail
+  detail: ValueErrorDetail,
+  expectedByKey: Readonly<Record<string, string>> = {}
 ): UserError {
   const first = keys[0] ?? "";
   const key = blamedKey(resolved, keys);
@@ -76,7 +79,10 @@ export function scenarioErrorAtCause(
   return scenarioValueError(resolved, key, {
     ...detail,
     message: `${detail.message}, with ${first} ${written(first)}`,
-    expected: `${detail.expected} (for ${first} ${written(first)}), or another ${key}`,
+    expected:
+      expectedByKey[key] !== undefined
+        ? `${expectedByKey[key]} (for ${first} ${written(first)})`
+        : `${detail.expected} (for ${first} ${written(first)}), or another ${key}`,
     found: written(key)
   });
 }

@@ -189,7 +189,7 @@ export const SCENARIO_KEYS = [
     choices: SOFTWARE_STACKS,
     default: "trtllm",
     meaning:
-      "Serving software family; with the chip's family it picks the efficiencies calibrated on published measurements (src/inference/servingCalibration.generated.ts).",
+      "Serving software family; with the chip's family it picks the efficiencies calibrated on published measurements (src/inference/servingCalibration.generated.ts). It must run on serving.hardware: trtllm on NVIDIA GPUs only, neuron on AWS Trainium and Inferentia only, the others on any chip; a hypothetical chip takes every stack (src/inference/stackChips.ts).",
     source: "assumption: TensorRT-LLM, the stack of NVIDIA's MLPerf submissions",
     distribution: false
   },

@@ -16,6 +16,7 @@ import {
 } from "../evaluate/evaluateScenario.js";
 import {keyRange, scenarioKey} from "../file/schema.js";
 import {scenarioMedianPoint, type ScenarioPoint} from "../resolve/scenarioValues.js";
+import {rejectedDrawError} from "./rejectedDraw.js";
 import {clampToRange, drawnDistributions, scenarioDrawMedianPoint} from "./scenarioDraws.js";
 
 /** A metric under uncertainty: its mean and percentiles over the Monte Carlo samples, in the metric's unit. */
@@ -202,10 +203,7 @@ export function runScenario(
           evaluation = evaluateScenarioDraw(bound, sampled);
         } catch (error) {
           if (error instanceof UserError) {
-            throw new UserError({
-              ...error.detail,
-              message: `${error.detail.message} (in a Monte Carlo sample: narrow the distributions so every draw is valid)`
-            });
+            throw rejectedDrawError({bound, error, sampled, median, uncertainKeys, draw: i, samples, seed});
           }
           throw error;
         }

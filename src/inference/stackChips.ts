@@ -1,0 +1,59 @@
+import type {Hardware} from "../catalog/hardware.js";
+import type {SoftwareStack} from "./calibration/measurement.js";
+
+/**
+ * The chip vendors each serving stack runs on (data/hardware.csv `vendor`), or null for a stack that runs on any chip.
+ * From each project's documentation:
+ *
+ *   trtllm  TensorRT-LLM builds CUDA engines for NVIDIA GPUs only (support matrix,
+ *           https://nvidia.github.io/TensorRT-LLM/reference/support-matrix.html).
+ *   neuron  The AWS Neuron SDK compiles for AWS Trainium and Inferentia only
+ *           (https://awsdocs-neuron.readthedocs-hosted.com/en/latest/).
+ *   vllm    vLLM runs on NVIDIA and AMD GPUs, Intel GPUs and Gaudi, Google TPUs and AWS Neuron, among others
+ *           (supported hardware, https://docs.vllm.ai/en/latest/getting_started/installation/).
+ *   sglang  SGLang runs on NVIDIA and AMD GPUs, Intel, Google TPUs and Ascend NPUs (https://docs.sglang.ai/).
+ *   jax     JAX runs on CPUs, NVIDIA and AMD GPUs and Google TPUs, and on Trainium through the Neuron plugin
+ *           (installation, https://docs.jax.dev/en/latest/installation.html).
+ *   other   a stack of the user's own, on whatever chip it serves.
+ */
+export const STACK_CHIP_VENDORS: Readonly<Record<SoftwareStack, readonly string[] | null>> = {
+  trtllm: ["NVIDIA"],
+  neuron: ["AWS"],
+  vllm: null,
+  sglang: null,
+  jax: null,
+  other: null
+};
+
+/**
+ * The vendors whose chips the table above can rule on: the makers of the catalog's real chips. A chip of any other
+ * vendor (the catalog's hypothetical ASIC, vendor "Hypothetical"; a chip given by its specs, "custom"; a chip a report
+ * project adds) is accepted on every stack: its software is as hypothetical as the chip, and the stack only picks the
+ * efficiencies and the KV-cache admission it is modelled with (the default stack, TensorRT-LLM, included).
+ */
+export const KNOWN_CHIP_VENDORS: readonly string[] = ["NVIDIA", "AMD", "Google", "AWS"];
+
+/**
+ * True when `stack` runs on `hardware`: a stack without a vendor list, a chip whose vendor is on the stack's list, or
+ * a chip of a vendor not in KNOWN_CHIP_VENDORS. Vendors compare without regard to case.
+ */
+export function stackRunsOn(stack: SoftwareStack, hardware: Pick<Hardware, "vendor">): boolean {
+  const vendors = STACK_CHIP_VENDORS[stack];
+  if (vendors === null) return true;
+  const vendor = hardware.vendor.toLowerCase();
+  if (!KNOWN_CHIP_VENDORS.some((known) => known.toLowerCase() === vendor)) return true;
+  return vendors.some((allowed) => allowed.toLowerCase() === vendor);
+}
+
+/** The stacks that run on `hardware` (stackRunsOn), in SOFTWARE_STACKS order. */
+export function stacksFor(stacks: readonly SoftwareStack[], hardware: Pick<Hardware, "vendor">): SoftwareStack[] {
+  return stacks.filter((stack) => stackRunsOn(stack, hardware));
+}
+
+/**
+ * The stack a chip is served on when none is chosen (the `inference` command without --stack): `preferred` (the
+ * scenario schema's default, TensorRT-LLM) where it runs, else vLLM, which runs on every chip.
+ */
+export function defaultStackFor(hardware: Pick<Hardware, "vendor">, preferred: SoftwareStack): SoftwareStack {
+  return stackRunsOn(preferred, hardware) ? preferred : "vllm";
+}
