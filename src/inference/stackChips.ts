@@ -50,10 +50,13 @@ export function stacksFor(stacks: readonly SoftwareStack[], hardware: Pick<Hardw
   return stacks.filter((stack) => stackRunsOn(stack, hardware));
 }
 
+/** The stack a chip is served on when none is chosen, where it runs: TensorRT-LLM, the stack of NVIDIA's MLPerf runs. */
+export const PREFERRED_STACK: SoftwareStack = "trtllm";
+
 /**
- * The stack a chip is served on when none is chosen (the `inference` command without --stack): `preferred` (the
- * scenario schema's default, TensorRT-LLM) where it runs, else vLLM, which runs on every chip.
+ * The stack a chip is served on when none is chosen (a scenario without serving.stack, `inference` without --stack):
+ * PREFERRED_STACK where it runs, else vLLM, which runs on every chip (an AMD GPU, a TPU, a Trainium).
  */
-export function defaultStackFor(hardware: Pick<Hardware, "vendor">, preferred: SoftwareStack): SoftwareStack {
-  return stackRunsOn(preferred, hardware) ? preferred : "vllm";
+export function defaultStackFor(hardware: Pick<Hardware, "vendor">): SoftwareStack {
+  return stackRunsOn(PREFERRED_STACK, hardware) ? PREFERRED_STACK : "vllm";
 }

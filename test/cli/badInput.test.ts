@@ -509,12 +509,22 @@ describe("a serving stack on a chip it does not run on", () => {
     );
   });
 
-  it("is an error at serving.hardware's line when the file changes the chip under the default stack", async () => {
+  it("serves a chip TensorRT-LLM does not run on on vLLM when the file sets no stack", async () => {
+    // Moving base to a TPU or an AMD GPU needs no serving.stack (defaultStackFor); it was refused at serving.hardware.
     const file = scenarioFile(
       "stack-tpu.md",
-      "---\nextends: base\nserving:\n  hardware: tpu-v6e\n  precision: bf16\n  model: llama-3.1-70b\n---\n"
+      "---\nextends: base\nhardware.price: 20000 USD\nserving:\n  hardware: tpu-v6e\n  precision: bf16\n  model: llama-3.1-70b\n---\n"
     );
-    expect(await oneErrorLine(["validate", file])).toBe(
+    expect(await runCli(["validate", file])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});
+  });
+
+  it("is an error at serving.hardware's line when the chip changes under a stack set in the parent", async () => {
+    const parent = scenarioFile("stack-parent.md", "---\nextends: base\nserving:\n  stack: trtllm\n---\n");
+    const file = scenarioFile(
+      "stack-child.md",
+      `---\nextends: stack-parent\nserving:\n  hardware: tpu-v6e\n  precision: bf16\n  model: llama-3.1-70b\n---\n`
+    );
+    expect(await oneErrorLine(["validate", parent, file])).toBe(
       `${file}:4:13: serving.hardware: TensorRT-LLM does not run on tpu-v6e, made by Google: it runs on NVIDIA chips ` +
         "only, with serving.stack trtllm: expected a stack that runs on Google chips: vllm, sglang, jax, other (for " +
         "serving.stack trtllm), or another serving.hardware, found tpu-v6e"

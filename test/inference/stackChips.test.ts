@@ -69,10 +69,10 @@ describe("a measurement row whose stack does not run on its chip", () => {
 });
 
 describe("defaultStackFor", () => {
-  it("keeps the preferred stack where it runs, else vLLM", () => {
-    expect(defaultStackFor(chip("h100-sxm"), "trtllm")).toBe("trtllm");
-    expect(defaultStackFor(chip("tpu-v6e"), "trtllm")).toBe("vllm");
-    expect(defaultStackFor(chip("trainium2"), "trtllm")).toBe("vllm");
-    expect(defaultStackFor(chip("custom-inference-asic"), "trtllm")).toBe("trtllm");
+  it("is TensorRT-LLM where it runs (NVIDIA, a hypothetical chip), else vLLM", () => {
+    expect(defaultStackFor(chip("h100-sxm"))).toBe("trtllm");
+    expect(defaultStackFor(chip("tpu-v6e"))).toBe("vllm");
+    expect(defaultStackFor(chip("trainium2"))).toBe("vllm");
+    expect(defaultStackFor(chip("custom-inference-asic"))).toBe("trtllm");
   });
 });

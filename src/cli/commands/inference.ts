@@ -12,7 +12,7 @@ import {calibratedEfficiencies} from "../../inference/calibratedEfficiencies.js"
 import {SOFTWARE_STACKS, type SoftwareStack} from "../../inference/calibration/measurement.js";
 import {PRECISIONS, type Precision} from "../../inference/precision.js";
 import {ServingSettingError, type ServingSetting} from "../../inference/servingChecks.js";
-import {defaultStackFor} from "../../inference/stackChips.js";
+import {defaultStackFor, PREFERRED_STACK} from "../../inference/stackChips.js";
 import {CHIP_HOUR_COMPONENT_NAMES, CHIP_HOUR_COMPONENTS, type ChipHourComponent} from "../../tco/chipHourCost.js";
 import {formatPercent, formatPriceNumber} from "../../scenario/run/reportFormat.js";
 import {catalogChipHour, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
@@ -162,7 +162,7 @@ export function registerInference(program: Command): void {
     .option("--rent", "price tokens on rented chips at the catalog's hourly price")
     .option(
       "--stack <name>",
-      `serving software, which picks the calibrated efficiencies with the chip's family: ${SOFTWARE_STACKS.join("|")}; it must run on the chip (trtllm: NVIDIA only; neuron: AWS only) (default: ${DEFAULTS["serving.stack"]} where it runs, else vllm)`,
+      `serving software, which picks the calibrated efficiencies with the chip's family: ${SOFTWARE_STACKS.join("|")}; it must run on the chip (trtllm: NVIDIA only; neuron: AWS only) (default: ${PREFERRED_STACK} where it runs, else vllm)`,
       oneOf("--stack", SOFTWARE_STACKS)
     )
     .option("--json", "print one JSON object (keys below and in the README)");
@@ -202,7 +202,7 @@ export function runInference(options: InferenceOptions) {
     }
     rentedUsdPerChipHour = hardware.hourlyPriceUsd;
   }
-  const stack = options.stack ?? defaultStackFor(hardware, DEFAULTS["serving.stack"] as SoftwareStack);
+  const stack = options.stack ?? defaultStackFor(hardware);
   const {efficiencies, group: efficienciesFrom} = calibratedEfficiencies(hardware, stack);
   // The ownership keys the flags do not set take the scenario schema's defaults, as a scenario file would.
   const shared = sharedOwnership({

@@ -35,12 +35,13 @@ export interface ChipComparisonRow {
 
 /**
  * Every chip of `hardware` that has a purchase price, serving the scenario's model at the scenario's precision,
- * batch and request shape, at its own family's calibrated efficiencies for serving.stack, on the smallest
- * tensor-parallel degree that holds the batch, owned under the scenario's power and finance keys at
- * finance.vendorGrossMargin. A chip that cannot run the configuration at any degree (no such precision, serving.stack
- * does not run on it (stackChips.ts), or the batch never fits) is left out. Rows in catalog order. Each chip is measured as the scenario's headline metrics measure
- * its own (blended tokens at demand.inputShare, metrics.ts), so the scenario's chip reads the same cost per token
- * and tokens per MW here as on every page when its tensor-parallel degree is the smallest that fits.
+ * batch and request shape, at its own family's calibrated efficiencies for serving.stack (each chip's default stack
+ * when the scenario sets none: scenarioStack), on the smallest tensor-parallel degree that holds the batch, owned
+ * under the scenario's power and finance keys at finance.vendorGrossMargin. A chip that cannot run the configuration
+ * at any degree (no such precision, serving.stack does not run on it (stackChips.ts), or the batch never fits) is left
+ * out. Rows in catalog order. Each chip is measured as the scenario's headline metrics measure its own (blended tokens
+ * at demand.inputShare, metrics.ts), so the scenario's chip reads the same cost per token and tokens per MW here as on
+ * every page when its tensor-parallel degree is the smallest that fits.
  *
  * Input: a bound scenario and one point of it (e.g. scenarioMedianPoint); the catalog's hardware rows.
  * Output: one ChipComparisonRow per chip that can serve. Throws only what servingInput throws for the scenario's own

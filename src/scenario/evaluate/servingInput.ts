@@ -6,6 +6,7 @@ import type {ServingEfficiencies} from "../../inference/efficiencies.js";
 import type {Precision} from "../../inference/precision.js";
 import {memoryProblem, servingInputProblem, type ServingProblem} from "../../inference/servingChecks.js";
 import {servingPerformance, type ServingInput, type ServingResult} from "../../inference/servingPerformance.js";
+import {defaultStackFor} from "../../inference/stackChips.js";
 import {scenarioErrorAtCause, scenarioValueError} from "../file/scenarioErrors.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
@@ -58,7 +59,7 @@ export function servingInput(
   point: ScenarioPoint,
   hardware: Hardware = bound.hardware
 ): ScenarioServingInput {
-  const stack = point["serving.stack"] as SoftwareStack;
+  const stack = scenarioStack(point, hardware);
   const calibrated = calibratedEfficiencies(hardware, stack);
   const bandwidth = point["serving.achievableBandwidth"];
   const compute = point["serving.achievableCompute"];
@@ -86,13 +87,23 @@ export function servingInput(
 }
 
 /**
+ * The stack `hardware` is served on at a point: serving.stack, or when it is not set the chip's default
+ * (defaultStackFor: TensorRT-LLM on NVIDIA chips, vLLM on any other), so a scenario that moves to an AMD GPU or a TPU
+ * needs no serving.stack of its own.
+ */
+export function scenarioStack(point: ScenarioPoint, hardware: Pick<Hardware, "vendor">): SoftwareStack {
+  const stack = point["serving.stack"];
+  return typeof stack === "string" ? (stack as SoftwareStack) : defaultStackFor(hardware);
+}
+
+/**
  * Where the scenario's serving efficiencies come from, for a page to say, in words: the calibration group ("hopper/
  * trtllm" is "fitted on Hopper chips on TensorRT-LLM", "cdna3" "fitted on AMD CDNA 3 chips, all stacks", "pooled"
  * "fitted on all chips and stacks"), and which fractions the scenario sets itself. Kept apart from servingInput,
  * which runs per draw.
  */
 export function servingEfficienciesFrom(bound: BoundScenario, point: ScenarioPoint): string {
-  const {group} = calibratedEfficiencies(bound.hardware, point["serving.stack"] as SoftwareStack);
+  const {group} = calibratedEfficiencies(bound.hardware, scenarioStack(point, bound.hardware));
   const set = (path: string, name: string) => (typeof point[path] === "number" ? [`${name} set by the scenario`] : []);
   const [family, stack] = group.split("/") as [ChipFamily | "pooled", SoftwareStack | undefined];
   const fitted =

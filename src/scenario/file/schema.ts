@@ -187,10 +187,11 @@ export const SCENARIO_KEYS = [
     label: "Serving software",
     type: "choice",
     choices: SOFTWARE_STACKS,
-    default: "trtllm",
+    default: null,
     meaning:
-      "Serving software family; with the chip's family it picks the efficiencies calibrated on published measurements (src/inference/servingCalibration.generated.ts). It must run on serving.hardware: trtllm on NVIDIA GPUs only, neuron on AWS Trainium and Inferentia only, the others on any chip; a hypothetical chip takes every stack (src/inference/stackChips.ts).",
-    source: "assumption: TensorRT-LLM, the stack of NVIDIA's MLPerf submissions",
+      "Serving software family; with the chip's family it picks the efficiencies calibrated on published measurements (src/inference/servingCalibration.generated.ts) and the KV-cache policy. It must run on serving.hardware: trtllm on NVIDIA GPUs only, neuron on AWS Trainium and Inferentia only, the others on any chip; a hypothetical chip takes every stack (src/inference/stackChips.ts). When not set: trtllm on a chip it runs on, vllm on any other.",
+    source:
+      "when not set, assumption: TensorRT-LLM, the stack of NVIDIA's MLPerf submissions, where it runs; vLLM, which runs on every chip, elsewhere",
     distribution: false
   },
   {

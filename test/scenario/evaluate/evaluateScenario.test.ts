@@ -64,12 +64,13 @@ describe("evaluateScenarioPoint: wiring of scenario keys into the models", () =>
       cacheHitFraction: num("serving.cacheHit"),
       tensorParallel: num("serving.tensorParallel"),
       expertParallel: num("serving.expertParallel"),
-      // serving.stack is TensorRT-LLM and serving.hbmReserve is not set: the stack's KV-cache policy.
+      // serving.stack is not set: TensorRT-LLM, which runs on the H100 (defaultStackFor); serving.hbmReserve is not
+      // set: that stack's KV-cache policy.
       stack: "trtllm",
       hbmReserveFraction: null
     },
     // Neither fraction is set in the scenario: the efficiencies calibrated for the chip's family and serving.stack.
-    calibratedEfficiencies(bound.hardware, point["serving.stack"] as "trtllm").efficiencies
+    calibratedEfficiencies(bound.hardware, "trtllm").efficiencies
   );
   const ownership: ChipHourCostInput = {
     chipPriceUsd: bound.hardware.priceUsd!,
