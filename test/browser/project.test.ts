@@ -120,8 +120,9 @@ describe.skipIf(!enabled)("a report project from the packed package", () => {
           const text = await page.evaluate(() => document.body.innerText);
           expect(text).toContain("my-chip");
           expect(text).toContain("On my chip");
-          // The narrative's live values are the page's numbers; a `${…}` in it is shown, not run.
-          expect(text).toMatch(/runs on my-chip, a row of the project's own catalog, at \d+\.\d+ USD\/Mtok\./);
+          // The narrative's live values are the page's numbers, a catalog id as its row's name (the row above: "My
+          // Chip X1"); a `${…}` in it is shown, not run.
+          expect(text).toMatch(/runs on My Chip X1, a row of the project's own catalog, at \d+\.\d+ USD\/Mtok\./);
           expect(text).toContain("never page code: ${1 + 1}.");
           expect(text).not.toContain("{{");
         }
