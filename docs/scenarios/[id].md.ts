@@ -112,6 +112,7 @@ import {ScenarioAssumptionsTable} from "../components/scenarioAssumptionsTable.j
 import {ScenarioControls} from "../components/keyControls.js";
 import {BandsSummary, defaultPricesNote, ScenarioKpis, ScenarioMetricsTable, ScenarioProvenance} from "../components/scenarioMetrics.js";
 import {ScenarioNotice} from "../components/scenarioNotice.js";
+import {ScenarioLeftOut} from "../components/scenarioLeftOut.js";
 import {LiveKey, LiveMetric} from "../components/liveValue.js";
 import {SHARE_FLAG, ShareLink, shareUrl, writeShareState} from "../components/urlState.js";
 ~~~
@@ -119,7 +120,9 @@ import {SHARE_FLAG, ShareLink, shareUrl, writeShareState} from "../components/ur
 ~~~js
 const ID = ${ID};
 const site = await FileAttachment("../data/site.json").json();
-const entry = site.scenarios[ID];
+// A scenario the site data left out (a Monte Carlo draw failed where the file's checks passed) shows its errors and
+// nothing else: the cells that need it wait for ever instead of failing one by one.
+const entry = site.scenarios[ID] ?? (display(ScenarioLeftOut(ID, site.problems.find((problem) => problem.id === ID))), await new Promise(() => {}));
 const catalogs = {hardware: site.hardware, models: site.models};
 // The URL's sets, each validated like a line of a scenario file and then run as the page will run it (the median and
 // the Monte Carlo); what fails is listed, not applied.

@@ -1,5 +1,5 @@
 import {spawn} from "node:child_process";
-import {existsSync, renameSync, rmSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, renameSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {noteCatalogOverrides} from "../catalogFiles.js";
@@ -16,7 +16,9 @@ const FRAMEWORK_BUG_TEXT = /file an issue|github\.com\/observablehq\/framework\/
  *
  * @param root The project's root (default: the working directory).
  * @returns Resolves when dist/ holds the new site.
- * @throws UserErrors for scenario or catalog errors; UserError when Framework's build fails (its message, without
+ * @throws UserErrors for scenario or catalog errors, and for a scenario the built site data left out (a Monte Carlo
+ *   draw of the site's failed where `validate`'s checks passed: the new build is removed); UserError when Framework's
+ *   build fails (its message, without
  *   Framework's "file an issue" text), leaving the previous dist/ in place.
  */
 export async function buildSite(root?: string): Promise<void> {
@@ -43,10 +45,37 @@ export async function buildSite(root?: string): Promise<void> {
     rmSync(next, {recursive: true, force: true});
     throw new UserError({message: "the site did not build; dist/ is unchanged", found: failure || "no message"});
   }
+  // A scenario whose checks passed can still fail in a Monte Carlo draw the site runs (two distributions that fail
+  // only together); the site data then leaves it out and its page shows the errors. A build to publish stops instead.
+  const leftOut = siteDataProblems(next);
+  if (leftOut.length) {
+    rmSync(next, {recursive: true, force: true});
+    const count = leftOut.reduce((n, problem) => n + problem.messages.length, 0);
+    throw new UserErrors([
+      ...leftOut.flatMap((problem) => problem.messages.map((message) => new UserError({message}))),
+      new UserError({
+        message: `build stopped: ${count} error${count === 1 ? "" : "s"} in the site's Monte Carlo draws of ${leftOut.map((problem) => problem.file).join(", ")}; dist/ is unchanged`
+      })
+    ]);
+  }
   const old = join(project.root, `.dist-old-${process.pid}`);
   if (existsSync(project.output)) renameSync(project.output, old);
   renameSync(next, project.output);
   rmSync(old, {recursive: true, force: true});
+}
+
+/**
+ * The problems the built site data lists for scenarios it left out (docs/data/site.json.ts: a scenario whose site Monte
+ * Carlo failed), read from the built file `_file/data/site.<hash>.json` in `output`; none when there is no such file.
+ */
+function siteDataProblems(output: string): {file: string; messages: string[]}[] {
+  const dir = join(output, "_file", "data");
+  const name = existsSync(dir) ? readdirSync(dir).find((file) => /^site\.[0-9a-f]+\.json$/.test(file)) : undefined;
+  if (!name) return [];
+  const data = JSON.parse(readFileSync(join(dir, name), "utf8")) as {
+    problems?: {file: string; id?: string; messages: string[]}[];
+  };
+  return (data.problems ?? []).filter((problem) => problem.id !== undefined);
 }
 
 /** Runs `observable build` into `output`; resolves undefined on success, else the last lines of what it printed. */
