@@ -5,127 +5,127 @@ import type {ServingCalibration} from "./servingCalibration.js";
 export const SERVING_CALIBRATION: ServingCalibration = {
   "measurementsSha256": "02e970767c3d3e2fd010f44f7107e03f187f3e805281618fae0a9f77786fceb3",
   "pooled": {
-    "bandwidthFraction": 0.777016185239,
-    "computeFraction": 0.501185111286,
-    "communicationFraction": 0.369690635975,
+    "bandwidthFraction": 0.7770161852385742,
+    "computeFraction": 0.5011851112860132,
+    "communicationFraction": 0.369690635974852,
     "collectiveLatencySeconds": 0.00001,
-    "stepOverheadSeconds": 0.0123483554677,
+    "stepOverheadSeconds": 0.012348355467663753,
     "kernelOverlapFraction": 0
   },
   "groups": {
     "ampere": {
-      "bandwidthFraction": 0.791706119964,
-      "computeFraction": 0.603491711612,
-      "communicationFraction": 0.37292889033,
+      "bandwidthFraction": 0.7917061199643987,
+      "computeFraction": 0.6034917116123586,
+      "communicationFraction": 0.3729288903302777,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0103010065721,
+      "stepOverheadSeconds": 0.01030100657213234,
       "kernelOverlapFraction": 0
     },
     "ampere/trtllm": {
-      "bandwidthFraction": 0.791706119964,
-      "computeFraction": 0.603491711612,
-      "communicationFraction": 0.37292889033,
+      "bandwidthFraction": 0.7917061199643987,
+      "computeFraction": 0.6034917116123586,
+      "communicationFraction": 0.3729288903302777,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0103010065721,
+      "stepOverheadSeconds": 0.01030100657213234,
       "kernelOverlapFraction": 0
     },
     "blackwell": {
-      "bandwidthFraction": 0.787653726133,
-      "computeFraction": 0.39978981772,
-      "communicationFraction": 0.400568313624,
+      "bandwidthFraction": 0.7876537261334273,
+      "computeFraction": 0.3997898177201145,
+      "communicationFraction": 0.40056831362392514,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0117882173611,
+      "stepOverheadSeconds": 0.01178821736105055,
       "kernelOverlapFraction": 0
     },
     "blackwell/trtllm": {
-      "bandwidthFraction": 0.787653726133,
-      "computeFraction": 0.39978981772,
-      "communicationFraction": 0.400568313624,
+      "bandwidthFraction": 0.7876537261334273,
+      "computeFraction": 0.3997898177201145,
+      "communicationFraction": 0.40056831362392514,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0117882173611,
+      "stepOverheadSeconds": 0.01178821736105055,
       "kernelOverlapFraction": 0
     },
     "cdna3": {
-      "bandwidthFraction": 0.797147060028,
-      "computeFraction": 0.357059730355,
-      "communicationFraction": 0.104899605151,
+      "bandwidthFraction": 0.7971470600281049,
+      "computeFraction": 0.3570597303547177,
+      "communicationFraction": 0.10489960515114398,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0123651254945,
+      "stepOverheadSeconds": 0.012365125494506624,
       "kernelOverlapFraction": 0
     },
     "cdna3/vllm": {
-      "bandwidthFraction": 0.795944085458,
-      "computeFraction": 0.348156013823,
-      "communicationFraction": 0.162975692109,
+      "bandwidthFraction": 0.7959440854576598,
+      "computeFraction": 0.3481560138228166,
+      "communicationFraction": 0.16297569210923826,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0121355065316,
+      "stepOverheadSeconds": 0.012135506531567246,
       "kernelOverlapFraction": 0
     },
     "hopper": {
-      "bandwidthFraction": 0.739506207134,
-      "computeFraction": 0.519017949919,
-      "communicationFraction": 0.431632414048,
+      "bandwidthFraction": 0.7395062071340518,
+      "computeFraction": 0.5190179499192681,
+      "communicationFraction": 0.4316324140482237,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0110348181628,
+      "stepOverheadSeconds": 0.011034818162789065,
       "kernelOverlapFraction": 0
     },
     "hopper/trtllm": {
-      "bandwidthFraction": 0.808575588072,
-      "computeFraction": 0.509825273835,
-      "communicationFraction": 0.42863150616,
+      "bandwidthFraction": 0.8085755880716653,
+      "computeFraction": 0.509825273834816,
+      "communicationFraction": 0.4286315061600596,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00760534116329,
+      "stepOverheadSeconds": 0.00760534116329365,
       "kernelOverlapFraction": 0
     },
     "hopper/vllm": {
-      "bandwidthFraction": 0.804358856971,
-      "computeFraction": 0.575435501057,
-      "communicationFraction": 0.0496341193693,
+      "bandwidthFraction": 0.8043588569705498,
+      "computeFraction": 0.575435501057045,
+      "communicationFraction": 0.049634119369264686,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0105203252029,
+      "stepOverheadSeconds": 0.010520325202854302,
       "kernelOverlapFraction": 0
     },
     "tpu": {
-      "bandwidthFraction": 0.840300709111,
-      "computeFraction": 0.447397699624,
-      "communicationFraction": 0.422101169493,
+      "bandwidthFraction": 0.840300709110519,
+      "computeFraction": 0.447397699623651,
+      "communicationFraction": 0.4221011694930311,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0127591113378,
+      "stepOverheadSeconds": 0.012759111337820808,
       "kernelOverlapFraction": 0
     },
     "trainium": {
-      "bandwidthFraction": 0.735780459929,
-      "computeFraction": 0.497831212704,
-      "communicationFraction": 0.362018623442,
+      "bandwidthFraction": 0.7357804599286004,
+      "computeFraction": 0.49783121270400776,
+      "communicationFraction": 0.3620186234423811,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00998465110863,
+      "stepOverheadSeconds": 0.00998465110862623,
       "kernelOverlapFraction": 0
     },
     "trainium/neuron": {
-      "bandwidthFraction": 0.735780459929,
-      "computeFraction": 0.497831212704,
-      "communicationFraction": 0.362018623442,
+      "bandwidthFraction": 0.7357804599286004,
+      "computeFraction": 0.49783121270400776,
+      "communicationFraction": 0.3620186234423811,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00998465110863,
+      "stepOverheadSeconds": 0.00998465110862623,
       "kernelOverlapFraction": 0
     }
   },
   "fit": {
     "count": 106,
-    "medianAbsoluteError": 0.120045102735,
-    "shareWithin25": 0.839622641509,
-    "shareWithin35": 0.915094339623,
-    "medianRatio": 0.993135794791,
-    "ratioP10": 0.794710575126,
-    "ratioP90": 1.26745035845
+    "medianAbsoluteError": 0.12004510273544028,
+    "shareWithin25": 0.839622641509434,
+    "shareWithin35": 0.9150943396226415,
+    "medianRatio": 0.9931357947911117,
+    "ratioP10": 0.7947105751258197,
+    "ratioP90": 1.2674503584514034
   },
   "heldOut": {
     "count": 49,
-    "medianAbsoluteError": 0.123132967819,
-    "shareWithin25": 0.897959183673,
-    "shareWithin35": 0.938775510204,
-    "medianRatio": 0.993634577121,
-    "ratioP10": 0.787347363466,
-    "ratioP90": 1.19663286275
+    "medianAbsoluteError": 0.12313296781861993,
+    "shareWithin25": 0.8979591836734694,
+    "shareWithin35": 0.9387755102040817,
+    "medianRatio": 0.993634577121415,
+    "ratioP10": 0.7873473634659316,
+    "ratioP90": 1.1966328627502465
   }
 };
