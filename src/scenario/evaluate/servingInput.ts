@@ -144,7 +144,11 @@ export function scenarioServing(bound: BoundScenario, serving: ScenarioServingIn
       [setting, ...MEMORY_KEYS.filter((key) => key !== setting)],
       detail(memory),
       typeof reserve === "number"
-        ? {"serving.hbmReserve": `at most ${reserve}, the largest serving.hbmReserve that fits`}
+        ? {
+            // The reserve that fits the weights and the whole batch, which the "(for …)" clause after it may not name
+            // (the model's fit is the setting when the weights and one sequence do not fit; breaker).
+            "serving.hbmReserve": `at most ${reserve}, the largest serving.hbmReserve that fits the weights and a batch of ${input.batchSize}`
+          }
         : {}
     );
   }
