@@ -2,6 +2,7 @@ import {UserError} from "../../errors/userError.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {monteCarlo} from "../../uncertainty/monteCarlo.js";
 import {evaluateScenarioDraw, evaluateScenarioPoint, type BoundScenario} from "../evaluate/evaluateScenario.js";
+import {isInRange} from "../../units/range.js";
 import {keyRange, scenarioKey} from "../file/schema.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {displayValue} from "./reportFormat.js";
@@ -52,15 +53,25 @@ export function rejectedDrawError(input: RejectedDrawInput): UserError {
     }
   });
   const named = culprits.length ? culprits : uncertainKeys;
-  const drawn = named
-    .map((path) => `${path} drew ${displayValue(path, sampled[path] as number | string | null)}`)
-    .join(", ");
+  const drawn = named.map((path) => `${path} drew ${drawnText(path, sampled[path] ?? null)}`).join(", ");
   return new UserError({
     ...error.detail,
     message:
       `${error.detail.message} (in a Monte Carlo sample, draw ${draw + 1} of ${samples} with seed ${seed}, ` +
       `where ${drawn}: narrow the distributions so every draw is valid)`
   });
+}
+
+/**
+ * A drawn value as the message writes it: displayValue's six significant digits, or every digit where six would round
+ * it onto a bound its key's range excludes (a draw clamped just inside [0, 1) read "serving.hbmReserve drew 1";
+ * breaker, session 16).
+ */
+export function drawnText(path: string, value: number | string | null): string {
+  const text = displayValue(path, value);
+  const def = scenarioKey(path);
+  if (typeof value !== "number" || def === undefined) return text;
+  return isInRange(Number(value.toPrecision(6)), keyRange(def)) ? text : String(value);
 }
 
 /**

@@ -4,7 +4,7 @@ import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
 import {bindScenario, type BoundScenario} from "../../../src/scenario/evaluate/evaluateScenario.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {resolveScenario} from "../../../src/scenario/resolve/resolveScenario.js";
-import {firstRejectedDraw} from "../../../src/scenario/run/rejectedDraw.js";
+import {drawnText, firstRejectedDraw} from "../../../src/scenario/run/rejectedDraw.js";
 import {runScenario} from "../../../src/scenario/run/runScenario.js";
 import {userErrorsOf} from "../helpers.js";
 
@@ -42,5 +42,14 @@ describe("firstRejectedDraw", () => {
   it("is undefined for a scenario every draw of which runs, or without distributions", () => {
     expect(firstRejectedDraw(inline("serving.hbmReserve: 0.01 to 0.05"), {samples: 1000, seed: 1})).toBeUndefined();
     expect(firstRejectedDraw(inline("serving.hbmReserve: 0.05"), {samples: 1000, seed: 1})).toBeUndefined();
+  });
+});
+
+describe("a drawn value in the message", () => {
+  it("keeps six digits, and every digit where six would reach a bound the key's range excludes", () => {
+    // serving.hbmReserve is in [0, 1): a draw clamped to 1 − 1e-9 (clampToRange) read "drew 1" at six digits.
+    expect(drawnText("serving.hbmReserve", 0.289902345)).toBe("0.289902");
+    expect(drawnText("serving.hbmReserve", 1 - 1e-9)).toBe("0.999999999");
+    expect(drawnText("serving.stack", "vllm")).toBe("vllm");
   });
 });
