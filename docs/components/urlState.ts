@@ -139,26 +139,40 @@ export function applyShareSets(
   }
   let current = resolved;
   const applied: string[] = [];
-  for (const set of wellFormed) {
-    const next = applyOverrides(current, [set], flag);
-    try {
-      check(next);
-      current = next;
-      applied.push(set);
-    } catch (error) {
-      // A setting that fails only beside one applied before it (silicon.chip after silicon.relativeThroughput) is
-      // dropped for that clash: say so, as the error may name the other key.
-      const other = isUserError(error) && "detail" in error ? error.detail.path : undefined;
-      const clash = other !== undefined && other !== setPath(set) && applied.some((a) => setPath(a) === other);
-      ignored.push({
-        set,
-        // Sets are applied in the reference's key order, not the link's: "set before it" read wrong when the dropped
-        // setting came first in the link (breaker).
-        reason: clash
-          ? `clashes with ${other}, which this link also sets (kept): ${errorText(error)}`
-          : errorText(error)
-      });
+  // Each setting is applied when the scenario passes with it; one that fails is tried again after the others, until a
+  // pass applies nothing more, so that a setting that needs another of the link's (serving.hardware=trainium2 needs
+  // the link's hardware.price) is not dropped for lacking it, and the reason given is the one against the final state
+  // (it said "no purchase price" beside the link's own price, where the stack was the clash; breaker, session 16).
+  let pending = [...wellFormed];
+  const lastError = new Map<string, unknown>();
+  for (let progress = true; progress && pending.length > 0;) {
+    progress = false;
+    const failed: string[] = [];
+    for (const set of pending) {
+      const next = applyOverrides(current, [set], flag);
+      try {
+        check(next);
+        current = next;
+        applied.push(set);
+        progress = true;
+      } catch (error) {
+        lastError.set(set, error);
+        failed.push(set);
+      }
     }
+    pending = failed;
+  }
+  // The last pass applied nothing, so each error left is the setting's against the final state.
+  for (const set of pending) {
+    const error = lastError.get(set);
+    // A setting that fails only beside one applied (silicon.chip beside silicon.relativeThroughput) is dropped for
+    // that clash: say so, as the error may name the other key.
+    const other = isUserError(error) && "detail" in error ? error.detail.path : undefined;
+    const clash = other !== undefined && other !== setPath(set) && applied.some((a) => setPath(a) === other);
+    ignored.push({
+      set,
+      reason: clash ? `clashes with ${other}, which this link also sets (kept): ${errorText(error)}` : errorText(error)
+    });
   }
   return {resolved: current, applied: sortSets(applied), ignored: sortIgnored(ignored)};
 }

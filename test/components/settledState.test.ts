@@ -52,6 +52,21 @@ describe("share-link sets are checked by the page's own run", () => {
     ]);
   });
 
+  it("tries a failed setting again after the others, and gives the reason against the final state", () => {
+    // Breaker, session 16: serving.hardware=trainium2 was dropped for lacking a purchase price the same link sets, and
+    // the real clash (TensorRT-LLM does not run on Trainium2) went unsaid.
+    const {sets} = parseShareQuery(
+      "?set=serving.stack%3Dtrtllm&set=serving.hardware%3Dtrainium2&set=hardware.price%3D20000"
+    );
+    const state = applyShareSets(base, sets, {check: scenarioPageCheck(catalogs)});
+    expect(state.ignored.map((item) => item.set)).toEqual(["serving.hardware=trainium2"]);
+    expect(state.ignored[0]!.reason).toContain("TensorRT-LLM does not run on trainium2");
+    expect(state.ignored[0]!.reason).not.toContain("no purchase price");
+    // Without the stack, the chip takes the link's price, whichever comes first.
+    const {sets: chipFirst} = parseShareQuery("?set=serving.hardware%3Dtrainium2&set=hardware.price%3D20000");
+    expect(applyShareSets(base, chipFirst, {check: scenarioPageCheck(catalogs)}).ignored).toEqual([]);
+  });
+
   it("runs the check once when every set passes", () => {
     let runs = 0;
     const state = applyShareSets(base, ["power.pue=1.3", "serving.utilization=0.5"], {check: () => void runs++});
