@@ -273,9 +273,9 @@ export const formatPercent = unitFormat(
  * 0.9996 → "over 99.9%", 0.0004 → "under 0.1%".
  */
 export function formatShareOfDraws(share: number): string {
+  // formatPercent cuts a share just short of the whole (99.5% up to 100%) rather than rounding it, so only 1 reads "100%".
   if (share >= 0.999 && share < 1) return "over 99.9%";
   const text = formatPercent(share);
-  if (share < 1 && text === "100%") return share >= 0.999 ? "over 99.9%" : `${Math.floor(share * 1000) / 10}%`;
   if (share > 0 && text === "0%") return share < 0.001 ? "under 0.1%" : `${Math.ceil(share * 1000) / 10}%`;
   return text;
 }
