@@ -215,12 +215,34 @@ describe("item 8: a 40,000-key front matter", () => {
     );
   });
 
-  it("10,000 duplicate-free keys just under the limit validate in under 2 s, with at most 50 errors and a count", async () => {
-    const keys = Array.from({length: 9_990}, (_, i) => `k${i}: 1`).join("\n");
-    const file = scenarioFile("keys10k.md", `---\nextends: base\n${keys}\n---\n`);
-    const started = performance.now();
-    const {code, stderr} = await runCli(["validate", file]);
-    expect(performance.now() - started).toBeLessThan(2000);
+  it("10,000 duplicate-free keys just under the limit validate in time linear in the keys, with at most 50 errors and a count", async () => {
+    const keyFile = (count: number) =>
+      scenarioFile(
+        `keys${count}.md`,
+        `---\nextends: base\n${Array.from({length: count}, (_, i) => `k${i}: 1`).join("\n")}\n---\n`
+      );
+    const small = keyFile(999);
+    const file = keyFile(9_990);
+    await runCli(["validate", small]); // warms the code up, untimed
+    /** Fastest of two timed runs, and the last run's result. */
+    const fastest = async (path: string) => {
+      let ms = Infinity;
+      let result = {code: 0, stdout: "", stderr: ""};
+      for (let i = 0; i < 2; i++) {
+        const started = performance.now();
+        result = await runCli(["validate", path]);
+        ms = Math.min(ms, performance.now() - started);
+      }
+      return {ms, ...result};
+    };
+    // A peer measured in the same run, not a wall-clock bound (which failed under load: 2.7–3.7 s at load 3–6). Ten
+    // times the keys costs at most ten times the time when validation is linear in the keys (less, with its fixed
+    // part); quadratic work in the keys would cost ~100 times. Measured quiet: 999 keys ~90 ms, 9,990 keys ~450 ms.
+    const smallMs = (await fastest(small)).ms;
+    const {ms: largeMs, code, stderr} = await fastest(file);
+    expect(largeMs / smallMs, `${smallMs.toFixed(0)} ms for 999 keys, ${largeMs.toFixed(0)} ms for 9,990`).toBeLessThan(
+      15
+    );
     expect(code).toBe(1);
     const lines = stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(51);
