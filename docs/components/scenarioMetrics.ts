@@ -16,6 +16,7 @@ import {
   formatMetricInterval,
   formatPercent,
   formatShareOfDraws,
+  missingDrawsText,
   medianLabel
 } from "./format.js";
 import {SCENARIO_PAGE_SAMPLES, type MetricRow} from "./scenarioPage.js";
@@ -35,10 +36,7 @@ function intervalText(row: MetricRow): string {
   const interval = percentileRange(row);
   if (!interval) return "";
   // The percentiles are over the draws in which the metric occurs: say so when some draws have none.
-  const missing =
-    row.nullShare > 0
-      ? ` where it occurs; none within the horizon in ${formatShareOfDraws(row.nullShare)} of draws`
-      : "";
+  const missing = row.nullShare > 0 ? ` where it occurs; ${missingDrawsText(row.name, row.nullShare)}` : "";
   return `${interval}${missing}`;
 }
 

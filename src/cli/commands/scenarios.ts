@@ -16,7 +16,7 @@ import {
   DEFAULT_PRICES_NOTE,
   displayValue,
   formatAssumption,
-  formatShareOfDraws,
+  missingDrawsText,
   medianLabel,
   metricFormat,
   PRICE_LIST_METRICS,
@@ -211,7 +211,7 @@ function formatMetric(name: keyof typeof METRIC_INFO, metrics: RunReport["metric
   if (value === null) return absent;
   if (typeof value === "number") return format(value);
   if (value.p50 === null) return absent;
-  const never = value.nullShare > 0 ? `${separator}(never in ${formatShareOfDraws(value.nullShare)} of draws)` : "";
+  const never = value.nullShare > 0 ? `${separator}(${missingDrawsText(name, value.nullShare)})` : "";
   // Where every draw gives the same figure (a metric the uncertain keys do not reach), the interval says nothing.
   const spread = value.p5 !== null && value.p95 !== null && format(value.p5) !== format(value.p95);
   const interval = spread ? `${separator}[${format.range(value.p5!, value.p95!)}]` : "";
@@ -230,6 +230,19 @@ function formatMetric(name: keyof typeof METRIC_INFO, metrics: RunReport["metric
 const RUN_LABEL_WIDTH = 52;
 const COMPARE_LABEL_WIDTH = 40;
 
+/**
+ * Widest a value is on one line in `run`'s table: a longer one puts its interval and the share of draws without it on
+ * lines of their own ("— (none within the horizon in 97% of draws); month 50–60 in the others" made the table 124
+ * columns wide).
+ */
+const RUN_VALUE_WIDTH = 56;
+
+/** A metric's value in `run`'s table: on one line, or on several when it would be wider than RUN_VALUE_WIDTH. */
+function runMetricText(name: keyof typeof METRIC_INFO, metrics: RunReport["metrics"]): string {
+  const text = formatMetric(name, metrics);
+  return text.length > RUN_VALUE_WIDTH ? formatMetric(name, metrics, "\n") : text;
+}
+
 function formatRun(report: RunReport): string {
   const noPrices = setsNoPrices(report.assumptions);
   const lines = [`${report.scenario.title} (${report.scenario.id}, ${report.scenario.file})`];
@@ -245,7 +258,7 @@ function formatRun(report: RunReport): string {
       ["metric", "value"],
       SCENARIO_METRICS.map((name) => [
         METRIC_INFO[name].label + (noPrices && PRICE_LIST_METRICS.has(name) ? " *" : ""),
-        formatMetric(name, report.metrics)
+        runMetricText(name, report.metrics)
       ]),
       {firstColumnWidth: RUN_LABEL_WIDTH}
     )

@@ -71,11 +71,16 @@ function usdFormat(magnitude: number, compact: Intl.NumberFormat = USD_COMPACT):
   if (magnitude >= SCIENTIFIC_FROM || (magnitude !== 0 && magnitude < SCIENTIFIC_BELOW)) return USD_SCIENTIFIC;
   return magnitude >= COMPACT_FROM ? compact : USD;
 }
-/** Money at usdFormat's formats, with `compact` for amounts with a scale word. */
+/**
+ * Money at usdFormat's formats, with `compact` for amounts with a scale word. A range from nothing writes its zero as
+ * "$0" whatever the other end's scale ("$0–$29.5M": ICU wrote "$0.00–29.5M", beside "$0–$182,673" in the same table).
+ */
 function moneyFormat(compact: Intl.NumberFormat): UnitFormat {
-  return unitFormat(
-    (value) => intl(usdFormat(Math.abs(value), compact), value),
-    (low, high) => intlRange(usdFormat(Math.max(Math.abs(low), Math.abs(high)), compact), low, high)
+  const value = (value: number) => intl(usdFormat(Math.abs(value), compact), value);
+  return unitFormat(value, (low, high) =>
+    low === 0 && high > 0
+      ? `${value(0)}–${value(high)}`
+      : intlRange(usdFormat(Math.max(Math.abs(low), Math.abs(high)), compact), low, high)
   );
 }
 /** The count format of a magnitude: a scale word from a million, scientific from a thousand trillion. */
@@ -278,6 +283,19 @@ export function formatShareOfDraws(share: number): string {
   const text = formatPercent(share);
   if (share > 0 && text === "0%") return share < 0.001 ? "under 0.1%" : `${Math.ceil(share * 1000) / 10}%`;
   return text;
+}
+
+/**
+ * What the share `share` of a Monte Carlo's draws without the metric means, as every table, card and `run` line writes
+ * it: a month (a payback, a crossover) "none within the horizon in 40% of draws"; a metric whose absence has a reason
+ * (METRIC_INFO `absent`, "none (no demand)") that reason, "no demand in 40% of draws"; else "none in 40% of draws".
+ * A margin of a day without tokens read "never in 40% of draws", the horizon's wording (breaker).
+ */
+export function missingDrawsText(name: ScenarioMetricName, share: number): string {
+  const info = METRIC_INFO[name];
+  const reason = /^none \((.+)\)$/.exec(info.absent ?? "")?.[1];
+  const what = info.unit === "month" ? "none within the horizon" : (reason ?? "none");
+  return `${what} in ${formatShareOfDraws(share)} of draws`;
 }
 
 /**

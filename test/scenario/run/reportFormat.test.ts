@@ -6,7 +6,8 @@ import {
   formatPercentPerYear,
   formatShareOfDraws,
   formatUsd,
-  formatUsdPerMTok
+  formatUsdPerMTok,
+  missingDrawsText
 } from "../../../src/scenario/run/reportFormat.js";
 
 // Expected strings worked by hand from the digit rule in src/scenario/run/reportFormat.ts: three significant digits,
@@ -31,6 +32,15 @@ describe("formatUsd", () => {
   it("writes a tiny range in E notation at both ends", () => {
     // 1.5e-9 and 3e-9 are both below 1e-4; ICU writes a range of two scientific values end to end.
     expect(formatUsd.range(1.5e-9, 3e-9)).toMatch(/^\$1\.50E\u22129.*3\.00E\u22129$/);
+  });
+
+  it("writes a range from nothing with a bare $0, whatever the other end's scale", () => {
+    // ICU's compact range wrote "$0.00–29.5M" (the high end's three digits at the high end's scale) beside
+    // "$0–$182,673" in the same run table; a zero is "$0" at every scale, the other end as formatUsd writes it.
+    expect(formatUsd.range(0, 29.5e6)).toBe("$0–$29.5M");
+    expect(formatUsd.range(0, 182_673)).toBe("$0–$182,673");
+    // Two non-zero ends still share ICU's one scale word.
+    expect(formatUsd.range(1.47e9, 4.14e9)).toBe("$1.47–4.14B");
   });
 
   it("leaves a tiny price per token as formatDisplayNumber writes it", () => {
@@ -73,5 +83,17 @@ describe("formatPercent near the whole", () => {
   it("keeps formatShareOfDraws' words above 99.9%", () => {
     expect(formatShareOfDraws(0.9996)).toBe("over 99.9%");
     expect(formatShareOfDraws(0.997)).toBe("99.7%");
+  });
+});
+
+describe("missingDrawsText", () => {
+  it("says why a metric is missing in some draws, in the words its absence has", () => {
+    // A month (METRIC_INFO unit "month"): the horizon's words.
+    expect(missingDrawsText("siliconPaybackMonth", 0.97)).toBe("none within the horizon in 97% of draws");
+    // A share of the day's tokens (absent "none (no demand)"): the reason, not "never" (breaker: "never in 40%").
+    expect(missingDrawsText("fleetUtilizationNeeded", 0.4)).toBe("no demand in 40% of draws");
+    expect(missingDrawsText("priceListGrossMargin", 0.4)).toBe("no revenue at these prices in 40% of draws");
+    // No stated reason: "none".
+    expect(missingDrawsText("costPerMillionTokensUsd", 0.004)).toBe("none in 0.4% of draws");
   });
 });
