@@ -287,14 +287,14 @@ export function formatShareOfDraws(share: number): string {
 
 /**
  * What the share `share` of a Monte Carlo's draws without the metric means, as every table, card and `run` line writes
- * it: a month (a payback, a crossover) "none within the horizon in 40% of draws"; a metric whose absence has a reason
- * (METRIC_INFO `absent`, "none (no demand)") that reason, "no demand in 40% of draws"; else "none in 40% of draws".
- * A margin of a day without tokens read "never in 40% of draws", the horizon's wording (breaker).
+ * it: a month (a payback, a crossover) "never in 40% of draws" (within the horizon: short, for `compare`'s columns); a
+ * metric whose absence has a reason (METRIC_INFO `absent`, "none (no demand)") that reason, "no demand in 40% of draws";
+ * else "none in 40% of draws". A margin of a day without tokens read "never in 40% of draws", a month's words (breaker).
  */
 export function missingDrawsText(name: ScenarioMetricName, share: number): string {
   const info = METRIC_INFO[name];
   const reason = /^none \((.+)\)$/.exec(info.absent ?? "")?.[1];
-  const what = info.unit === "month" ? "none within the horizon" : (reason ?? "none");
+  const what = info.unit === "month" ? "never" : (reason ?? "none");
   return `${what} in ${formatShareOfDraws(share)} of draws`;
 }
 

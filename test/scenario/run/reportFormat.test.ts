@@ -88,8 +88,8 @@ describe("formatPercent near the whole", () => {
 
 describe("missingDrawsText", () => {
   it("says why a metric is missing in some draws, in the words its absence has", () => {
-    // A month (METRIC_INFO unit "month"): the horizon's words.
-    expect(missingDrawsText("siliconPaybackMonth", 0.97)).toBe("none within the horizon in 97% of draws");
+    // A month (METRIC_INFO unit "month"): it never comes within the horizon.
+    expect(missingDrawsText("siliconPaybackMonth", 0.97)).toBe("never in 97% of draws");
     // A share of the day's tokens (absent "none (no demand)"): the reason, not "never" (breaker: "never in 40%").
     expect(missingDrawsText("fleetUtilizationNeeded", 0.4)).toBe("no demand in 40% of draws");
     expect(missingDrawsText("priceListGrossMargin", 0.4)).toBe("no revenue at these prices in 40% of draws");
