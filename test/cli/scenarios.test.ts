@@ -518,6 +518,22 @@ describe("token-ledger compare", () => {
     });
   });
 
+  it("lists an unset key that follows a differing one, with the value it takes (training.hardware)", async () => {
+    // h200-serving.md sets serving.hardware: h200-sxm and no training.hardware, which is then serving.hardware's chip
+    // (bindScenario): its training run moves to H200s too. compare listed only serving.hardware (trial).
+    const json = await runCli(["compare", "base", fixture("h200-serving.md"), "--json", ...FEW]);
+    const comparison = JSON.parse(json.stdout);
+    expect(comparison.differingAssumptions).toEqual({
+      "serving.hardware": ["h100-sxm", "h200-sxm"],
+      "training.hardware": ["h100-sxm", "h200-sxm"]
+    });
+    expect(comparison.follows).toEqual({"training.hardware": ["serving.hardware", "serving.hardware"]});
+    const {stdout} = await runCli(["compare", "base", fixture("h200-serving.md"), ...FEW]);
+    expect(stdout).toMatch(
+      /\ntraining\.hardware +h100-sxm \(as serving\.hardware\) +h200-sxm \(as serving\.hardware\)\n/
+    );
+  });
+
   it("prints the differing assumptions and a metrics table", async () => {
     const {code, stdout} = await runCli(["compare", "asic-9-months", "asic-24-months", ...FEW]);
     expect(code).toBe(0);

@@ -8,6 +8,7 @@ import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
+import {scenarioKey} from "../../scenario/file/schema.js";
 import {demandBoundNote, trainingBoundNote} from "../../scenario/run/worldGdpNotes.js";
 import {fleetCapacityNote} from "../../scenario/run/fleetCapacityNote.js";
 import {runReport, type RunReport} from "../../scenario/run/runReport.js";
@@ -167,6 +168,12 @@ export interface Comparison {
    * `run --json`'s `unused`), or null where it is read or unset. Only paths with at least one unread value.
    */
   notUsed: Record<string, (string | null)[]>;
+  /**
+   * Of the differing assumptions, those a scenario leaves unset and that follow another key when unset (schema
+   * `follows`): path → per scenario, the key whose value it lists (null where the scenario sets it). A scenario that
+   * moves serving.hardware moves its training run too, and the comparison says why training costs moved.
+   */
+  follows: Record<string, (string | null)[]>;
   /** Every metric: name → one value per scenario (point, or Monte Carlo summary). */
   metrics: Record<string, RunReport["metrics"][keyof RunReport["metrics"]][]>;
 }
@@ -177,10 +184,19 @@ export interface Comparison {
  */
 export function compareReports(reports: RunReport[], unread: readonly Record<string, string>[]): Comparison {
   const differingAssumptions: Comparison["differingAssumptions"] = {};
+  const follows: Comparison["follows"] = {};
   for (const path of Object.keys(reports[0]!.assumptions)) {
-    const values = reports.map((report) => report.assumptions[path]?.value ?? null);
+    const followed = scenarioKey(path)?.follows;
+    // An unset key that follows another takes that key's value (bindScenario): compare that.
+    const source = reports.map((report) =>
+      report.assumptions[path]?.value === null && followed !== undefined ? followed : null
+    );
+    const values = reports.map((report, i) => report.assumptions[source[i] ?? path]?.value ?? null);
     const keys = new Set(values.map((value) => JSON.stringify(value)));
-    if (keys.size > 1) differingAssumptions[path] = values;
+    if (keys.size > 1) {
+      differingAssumptions[path] = values;
+      if (source.some((key) => key !== null)) follows[path] = source;
+    }
   }
   // A difference in a value one scenario does not read is no difference in what it models: say which (a die area
   // compared beside a unit cost that sets the price read as a reason the scenarios differ; breaker).
@@ -194,7 +210,7 @@ export function compareReports(reports: RunReport[], unread: readonly Record<str
   }
   const metrics: Comparison["metrics"] = {};
   for (const name of SCENARIO_METRICS) metrics[name] = reports.map((report) => report.metrics[name]);
-  return {scenarios: reports.map((report) => report.scenario.id), differingAssumptions, notUsed, metrics};
+  return {scenarios: reports.map((report) => report.scenario.id), differingAssumptions, notUsed, follows, metrics};
 }
 
 /**
@@ -300,7 +316,12 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
   // beside run's "1.30 USD/h" and distributions in file notation; trial).
   const assumptions = Object.entries(comparison.differingAssumptions).map(([path, values]) => [
     path,
-    ...values.map((value, i) => formatAssumption(path, value) + (comparison.notUsed[path]?.[i] ? " †" : ""))
+    ...values.map(
+      (value, i) =>
+        formatAssumption(path, value) +
+        (comparison.follows[path]?.[i] ? ` (as ${comparison.follows[path][i]})` : "") +
+        (comparison.notUsed[path]?.[i] ? " †" : "")
+    )
   ]);
   const anyNotUsed = Object.keys(comparison.notUsed).length > 0;
   // A price-list metric of a scenario that sets no prices is at the default list: starred, as `run` stars it (the

@@ -47,6 +47,11 @@ export interface ScenarioKeyDef {
   readonly source: string;
   /** Whether the value may be a distribution (uncertain) rather than a single value. */
   readonly distribution: boolean;
+  /**
+   * The key whose value this one takes when not set (training.hardware is serving.hardware's chip unless set): what
+   * `compare` lists in its place when the scenarios leave it unset.
+   */
+  readonly follows?: string;
   /** A short label for tables, sliders and charts ("Electricity price"). */
   readonly label: string;
   /**
@@ -832,7 +837,8 @@ export const SCENARIO_KEYS = [
     default: null,
     meaning: "Accelerator id the training cluster uses; serving.hardware when not set.",
     source: "serving.hardware when not set",
-    distribution: false
+    distribution: false,
+    follows: "serving.hardware"
   },
   {
     path: "training.model",
@@ -842,7 +848,8 @@ export const SCENARIO_KEYS = [
     default: null,
     meaning: "Model id each generation's training run is costed as (the frontier model); serving.model when not set.",
     source: "serving.model when not set",
-    distribution: false
+    distribution: false,
+    follows: "serving.model"
   },
   {
     path: "training.spendMultiplier",
