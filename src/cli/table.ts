@@ -33,19 +33,34 @@ export function formatTable(header: string[], rows: string[][], {firstColumnWidt
   return [...lines(head!), widths.map((w) => "-".repeat(w)).join("  "), ...body.flatMap(lines)].join("\n");
 }
 
-/** `text` in lines of at most `width` characters, broken at spaces, every line after the first indented by two. */
-function wrapWords(text: string, width: number): string[] {
+/**
+ * `text` in lines of at most `width` characters, broken at spaces (a word longer than `width` keeps a line of its own),
+ * every line after the first indented by `indent` spaces.
+ */
+function wrapWords(text: string, width: number, indent = 2): string[] {
   const lines: string[] = [];
+  const pad = " ".repeat(indent);
   let current = "";
   for (const word of text.split(" ")) {
-    const indent = lines.length > 0 ? "  " : "";
-    if (current !== "" && indent.length + current.length + 1 + word.length > width) {
-      lines.push(indent + current);
+    const lead = lines.length > 0 ? pad : "";
+    if (current !== "" && lead.length + current.length + 1 + word.length > width) {
+      lines.push(lead + current);
       current = word;
     } else current = current === "" ? word : `${current} ${word}`;
   }
-  lines.push((lines.length > 0 ? "  " : "") + current);
+  lines.push((lines.length > 0 ? pad : "") + current);
   return lines;
+}
+
+/** Widest a line of the command line's prose is (a title, a note under a table), in characters. */
+export const PROSE_WIDTH = 100;
+
+/**
+ * A paragraph in lines of at most `width` characters, broken at spaces (`inference`'s title and notes ran to 234
+ * columns on one line).
+ */
+export function wrapProse(text: string, width = PROSE_WIDTH): string {
+  return wrapWords(text, width, 0).join("\n");
 }
 
 /** Label / value / unit rows, for one result. */

@@ -120,9 +120,21 @@ describe("token-ledger inference", () => {
   it("names the chips per replica in the singular for one (the trial saw '(1 chips per replica)')", async () => {
     const one = await runCli([...base, "--tp", "1"]);
     expect(one.code, one.stderr).toBe(0);
-    expect(one.stdout).toContain("TP 1 (1 chip per replica)");
+    // The title wraps at 100 columns (wrapProse): read it with its line breaks as spaces.
+    const prose = (stdout: string) => stdout.replace(/\n(?!\n)/g, " ");
+    expect(prose(one.stdout)).toContain("TP 1 (1 chip per replica)");
     const two = await runCli([...base, "--tp", "2"]);
-    expect(two.stdout).toContain("TP 2 (2 chips per replica)");
+    expect(prose(two.stdout)).toContain("TP 2 (2 chips per replica)");
+  });
+
+  it("wraps its title and notes at 100 columns (they ran to 234 on one line)", async () => {
+    const {stdout} = await runCli([...base, "--tp", "2"]);
+    const [title, blank] = stdout.split("\n");
+    expect(title!.length).toBeLessThanOrEqual(100);
+    expect(blank).not.toBe(""); // the title goes on to a second line
+    const note = stdout.slice(stdout.lastIndexOf("\n\n") + 2).trimEnd();
+    expect(note.startsWith("Model estimates at the efficiencies calibrated for")).toBe(true);
+    for (const line of note.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });
 
   it("prices rented chips at the catalog's hourly price", async () => {

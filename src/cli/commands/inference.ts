@@ -22,7 +22,7 @@ import {evaluateServing} from "../../tco/evaluateServing.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {keyFlag, oneOf, rangeFlag} from "../flags.js";
 import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
-import {formatKeyValues, formatNumber, formatTable} from "../table.js";
+import {formatKeyValues, formatNumber, formatTable, wrapProse} from "../table.js";
 import {countNoun} from "../../units/countNoun.js";
 
 interface InferenceOptions extends CustomModelFlags, CustomChipFlags {
@@ -353,13 +353,17 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     parts.push(["total", usd(r.ownedChipHourCostUsd), usd(r.owned ? r.costPerMillionOutputTokensUsd : null)]);
     breakdown =
       `\n\nOwned cost, by component\n\n${formatTable(["component", "USD/chip-hour", "USD/Mtok output (decode)"], parts)}` +
-      `\n\nThe hardware vendor's margin is ${formatPercent(r.vendorMarginShare)} of the owned cost of an output token.` +
-      ` Energy: ${n(r.energyConvention.itPowerKwPerChip)} kW of IT power per chip (with its host share) × average ` +
-      `draw ${formatPercent(r.energyConvention.averageDrawFraction)} × PUE ${r.energyConvention.pue}.`;
+      "\n\n" +
+      wrapProse(
+        `The hardware vendor's margin is ${formatPercent(r.vendorMarginShare)} of the owned cost of an output token.` +
+          ` Energy: ${n(r.energyConvention.itPowerKwPerChip)} kW of IT power per chip (with its host share) × average ` +
+          `draw ${formatPercent(r.energyConvention.averageDrawFraction)} × PUE ${r.energyConvention.pue}.`
+      );
   }
-  const note =
-    `\n\nModel estimates at the efficiencies calibrated for ${r.efficienciesFrom} (bandwidth, compute, communication ` +
-    "fractions and fixed times in --json), not measurements; `token-ledger calibration` prints the model's error " +
-    "on published measurements.";
-  return `${title}\n\n${formatKeyValues(rows)}${breakdown}${note}`;
+  const note = wrapProse(
+    `Model estimates at the efficiencies calibrated for ${r.efficienciesFrom} (bandwidth, compute, communication ` +
+      "fractions and fixed times in --json), not measurements; `token-ledger calibration` prints the model's error " +
+      "on published measurements."
+  );
+  return `${wrapProse(title)}\n\n${formatKeyValues(rows)}${breakdown}\n\n${note}`;
 }
