@@ -529,9 +529,19 @@ describe("token-ledger compare", () => {
     });
     expect(comparison.follows).toEqual({"training.hardware": ["serving.hardware", "serving.hardware"]});
     const {stdout} = await runCli(["compare", "base", fixture("h200-serving.md"), ...FEW]);
-    expect(stdout).toMatch(
-      /\ntraining\.hardware +h100-sxm \(as serving\.hardware\) +h200-sxm \(as serving\.hardware\)\n/
-    );
+    expect(stdout).toMatch(/\ntraining\.hardware +h100-sxm ‡ +h200-sxm ‡\n/);
+    expect(stdout).toContain("‡ not set: the value of the key it follows (training.hardware is serving.hardware's)");
+  });
+
+  it("puts three scenarios to a table, so six read in two tables of each kind (one was 236 columns wide)", async () => {
+    const six = ["base", "agent-era", "asic-9-months", "asic-24-months", "cost-lead-vs-model-lead", "openai-2024"];
+    const {code, stdout} = await runCli(["compare", ...six, ...FEW]);
+    expect(code).toBe(0);
+    const headers = stdout.split("\n").filter((line) => /^\s*(key)?\s+(base|asic-24-months)\s/.test(line));
+    expect(headers).toHaveLength(4); // assumptions and metrics, each for base… and for asic-24-months…
+    expect(headers[0]).toMatch(/^key\s+base\s+agent-era\s+asic-9-months$/);
+    expect(headers[1]).toMatch(/^key\s+asic-24-months\s+cost-lead-vs-model-lead\s+openai-2024$/);
+    for (const line of stdout.split("\n")) expect(line.length, line).toBeLessThanOrEqual(140);
   });
 
   it("prints the differing assumptions and a metrics table", async () => {

@@ -31,7 +31,7 @@ import {
 } from "../../scenario/run/runScenario.js";
 import {MAX_MONTE_CARLO_SAMPLES} from "../../uncertainty/monteCarlo.js";
 import {positiveInteger, seedFlag} from "../flags.js";
-import {formatNumber, formatTable} from "../table.js";
+import {formatNumber, formatTable, wrapProse} from "../table.js";
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -310,47 +310,73 @@ function formatRun(report: RunReport): string {
   return lines.join("\n");
 }
 
+/**
+ * Most scenarios side by side in one of `compare`'s tables: more are shown in further tables of as many each, the
+ * labels repeated, so that the output reads in about 110 columns (six scenarios made one table 236 columns wide).
+ */
+const COMPARE_SCENARIOS_PER_TABLE = 3;
+
 function formatComparison(comparison: Comparison, reports: readonly RunReport[]): string {
-  const header = ["", ...comparison.scenarios];
   // As run's table and /compare write them, with units ("1.80 USD/h", "45%–75% (90% interval)"; it wrote "1.3 USD/h"
-  // beside run's "1.30 USD/h" and distributions in file notation; trial).
-  const assumptions = Object.entries(comparison.differingAssumptions).map(([path, values]) => [
-    path,
-    ...values.map(
-      (value, i) =>
-        formatAssumption(path, value) +
-        (comparison.follows[path]?.[i] ? ` (as ${comparison.follows[path][i]})` : "") +
-        (comparison.notUsed[path]?.[i] ? " †" : "")
-    )
-  ]);
+  // beside run's "1.30 USD/h" and distributions in file notation; trial). A value an unset key takes from the key it
+  // follows is marked ‡ (the footnote names the key).
+  const assumptionCell = (path: string, value: RunReport["assumptions"][string]["value"], i: number) =>
+    formatAssumption(path, value) +
+    (comparison.follows[path]?.[i] ? " ‡" : "") +
+    (comparison.notUsed[path]?.[i] ? " †" : "");
+  const followed = Object.entries(comparison.follows).map(([path, keys]) => `${path} is ${keys.find(Boolean)}'s`);
   const anyNotUsed = Object.keys(comparison.notUsed).length > 0;
   // A price-list metric of a scenario that sets no prices is at the default list: starred, as `run` stars it (the
   // comparison printed it bare; trial).
   const noPrices = reports.map((report) => setsNoPrices(report.assumptions));
-  const metrics = SCENARIO_METRICS.map((name) => [
-    METRIC_INFO[name].label,
-    ...comparison.metrics[name]!.map((_, i) =>
-      // The star beside the median, on the cell's first line.
-      formatMetric(name, reports[i]!.metrics, "\n").replace(
-        /^[^\n]*/,
-        (first) => first + (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "")
-      )
+  const metricCell = (name: (typeof SCENARIO_METRICS)[number], i: number) =>
+    // The star beside the median, on the cell's first line.
+    formatMetric(name, reports[i]!.metrics, "\n").replace(
+      /^[^\n]*/,
+      (first) => first + (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "")
+    );
+  const groups: number[][] = [];
+  for (let i = 0; i < comparison.scenarios.length; i += COMPARE_SCENARIOS_PER_TABLE) {
+    groups.push(comparison.scenarios.slice(i, i + COMPARE_SCENARIOS_PER_TABLE).map((_, j) => i + j));
+  }
+  const ids = (group: number[]) => group.map((i) => comparison.scenarios[i]!);
+  const paths = Object.keys(comparison.differingAssumptions);
+  const assumptionTables = groups.map((group) =>
+    formatTable(
+      ["key", ...ids(group)],
+      paths.map((path) => [
+        path,
+        ...group.map((i) => assumptionCell(path, comparison.differingAssumptions[path]![i]!, i))
+      ])
     )
-  ]);
+  );
+  const metricTables = groups.map((group) =>
+    formatTable(
+      ["", ...ids(group)],
+      SCENARIO_METRICS.map((name) => [METRIC_INFO[name].label, ...group.map((i) => metricCell(name, i))]),
+      {firstColumnWidth: COMPARE_LABEL_WIDTH}
+    )
+  );
   return [
     "Assumptions that differ:",
     "",
-    assumptions.length ? formatTable(["key", ...comparison.scenarios], assumptions) : "(none)",
+    paths.length ? assumptionTables.join("\n\n") : "(none)",
+    ...(followed.length ? ["", wrapProse(`‡ not set: the value of the key it follows (${followed.join("; ")})`)] : []),
     ...(anyNotUsed
       ? ["", "† not read by that scenario: another description of the custom chip wins (--json: notUsed says why)"]
       : []),
     "",
     "Metrics (the median of the draws [5th–95th percentile] where uncertain):",
     "",
-    formatTable(header, metrics, {firstColumnWidth: COMPARE_LABEL_WIDTH}),
+    metricTables.join("\n\n"),
     // Said of the starred columns, not "this scenario" (three scenarios read "this scenario sets no prices"; trial).
     ...(noPrices.some(Boolean)
-      ? ["", `* ${DEFAULT_PRICES_NOTE.replace("this scenario sets no prices", `${starred(comparison, noPrices)}`)}.`]
+      ? [
+          "",
+          wrapProse(
+            `* ${DEFAULT_PRICES_NOTE.replace("this scenario sets no prices", `${starred(comparison, noPrices)}`)}.`
+          )
+        ]
       : [])
   ].join("\n");
 }
