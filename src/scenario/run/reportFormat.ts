@@ -115,16 +115,30 @@ const CHANGE_NEAR_WHOLE = new Intl.NumberFormat(LOCALE, {
 });
 
 /**
+ * Below this fraction (0.0001%), a percentage is written in scientific notation, as formatDisplayNumber writes a tiny
+ * number below 1e-4: "4.3E−13%" (it wrote every zero, "0.00000000000043%"; breaker).
+ */
+const PERCENT_SCIENTIFIC_BELOW = 1e-6;
+const PERCENT_SCIENTIFIC = new Intl.NumberFormat(LOCALE, {
+  style: "percent",
+  notation: "scientific",
+  maximumSignificantDigits: 2
+});
+
+/**
  * The percent format of a fraction of this magnitude: whole from 10% (0.0995 rounds to 10% and is whole too), two
- * significant digits below, and `nearWhole` from 99.5% up to, not including, 100%.
+ * significant digits below, `nearWhole` from 99.5% up to, not including, 100%, and `scientific` below
+ * PERCENT_SCIENTIFIC_BELOW (not for 0).
  */
 function percentFormat(
   magnitude: number,
   whole: Intl.NumberFormat,
   small: Intl.NumberFormat,
-  nearWhole: Intl.NumberFormat
+  nearWhole: Intl.NumberFormat,
+  scientific: Intl.NumberFormat
 ): Intl.NumberFormat {
   if (magnitude >= 0.995 && magnitude < 1) return nearWhole;
+  if (magnitude !== 0 && magnitude < PERCENT_SCIENTIFIC_BELOW) return scientific;
   return magnitude >= 0.0995 ? whole : small;
 }
 
@@ -263,10 +277,17 @@ export const formatUsdPerMwh = unitFormat(
 
 /** A fraction as a percentage, one rounding site-wide: 0.4401 → "44%", 0.901 → "90%"; 0.0531 → "5.3%". */
 export const formatPercent = unitFormat(
-  (fraction) => intl(percentFormat(Math.abs(fraction), PERCENT, PERCENT_SMALL, PERCENT_NEAR_WHOLE), fraction),
+  (fraction) =>
+    intl(percentFormat(Math.abs(fraction), PERCENT, PERCENT_SMALL, PERCENT_NEAR_WHOLE, PERCENT_SCIENTIFIC), fraction),
   (low, high) =>
     intlRange(
-      percentFormat(Math.max(Math.abs(low), Math.abs(high)), PERCENT, PERCENT_SMALL, PERCENT_NEAR_WHOLE),
+      percentFormat(
+        Math.max(Math.abs(low), Math.abs(high)),
+        PERCENT,
+        PERCENT_SMALL,
+        PERCENT_NEAR_WHOLE,
+        PERCENT_SCIENTIFIC
+      ),
       low,
       high
     )
@@ -349,7 +370,8 @@ export function formatChange(value: number, base: number | null | undefined): st
   if (base === null || base === undefined || base === 0 || !Number.isFinite(base)) return "";
   const change = value / base - 1;
   if (Math.abs(change) < 0.0005) return "±0%";
-  return intl(percentFormat(Math.abs(change), CHANGE, CHANGE_SMALL, CHANGE_NEAR_WHOLE), change);
+  // A change under 0.05% reads "±0%" above, so a change is never small enough for scientific notation.
+  return intl(percentFormat(Math.abs(change), CHANGE, CHANGE_SMALL, CHANGE_NEAR_WHOLE, CHANGE_SMALL), change);
 }
 
 /** Change of a month number against `base`: "3 months earlier", "1 month later", "±0%" when equal; "" without a base. */

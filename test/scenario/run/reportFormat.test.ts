@@ -86,6 +86,17 @@ describe("formatPercent near the whole", () => {
   });
 });
 
+describe("formatPercent of a tiny share", () => {
+  it("writes it in E notation below 0.0001%, as formatDisplayNumber writes a tiny number", () => {
+    // 4.3e-15 of the whole is 4.3 × 10^−13 percent; it was written "0.00000000000043%" (breaker).
+    expect(formatPercent(4.3e-15)).toBe("4.3E\u221213%");
+    expect(formatPercent(-4.3e-15)).toBe("\u22124.3E\u221213%");
+    // 1e-6 is 0.0001%: still plain, two significant digits.
+    expect(formatPercent(1e-6)).toBe("0.0001%");
+    expect(formatPercent(0)).toBe("0%");
+  });
+});
+
 describe("missingDrawsText", () => {
   it("says why a metric is missing in some draws, in the words its absence has", () => {
     // A month (METRIC_INFO unit "month"): it never comes within the horizon.
