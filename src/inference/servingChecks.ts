@@ -2,7 +2,7 @@ import {BYTES_PER_GB} from "../units/bytes.js";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {UserError, type UserErrorLocation} from "../errors/userError.js";
-import {SOFTWARE_STACK_NAMES, SOFTWARE_STACKS, type SoftwareStack} from "./calibration/measurement.js";
+import {SOFTWARE_STACK_NAMES, type SoftwareStack} from "./calibration/measurement.js";
 import {STACK_CHIP_VENDORS, stackRunsOn, stacksFor} from "./stackChips.js";
 import {servingMemoryFit} from "./kvCacheAdmission.js";
 import {largestFittingReserve} from "./largestFittingReserve.js";
@@ -152,7 +152,7 @@ export function stackProblem(hardware: Hardware, stack: SoftwareStack): ServingP
   return {
     setting: "stack",
     message: `${SOFTWARE_STACK_NAMES[stack]} does not run on ${hardware.id}, made by ${hardware.vendor}: it runs on ${STACK_CHIP_VENDORS[stack]!.join(" or ")} chips only`,
-    expected: `a stack that runs on ${hardware.vendor} chips: ${stacksFor(SOFTWARE_STACKS, hardware).join(", ")}`,
+    expected: `a stack that runs on ${hardware.vendor} chips: ${stacksFor(hardware).join(", ")}`,
     found: stack
   };
 }

@@ -1,5 +1,5 @@
 import type {Hardware} from "../catalog/hardware.js";
-import type {SoftwareStack} from "./calibration/measurement.js";
+import {SOFTWARE_STACKS, type SoftwareStack} from "./calibration/measurement.js";
 
 /**
  * The chip vendors each serving stack runs on (data/hardware.csv `vendor`), or null for a stack that runs on any chip.
@@ -46,8 +46,8 @@ export function stackRunsOn(stack: SoftwareStack, hardware: Pick<Hardware, "vend
 }
 
 /** The stacks that run on `hardware` (stackRunsOn), in SOFTWARE_STACKS order. */
-export function stacksFor(stacks: readonly SoftwareStack[], hardware: Pick<Hardware, "vendor">): SoftwareStack[] {
-  return stacks.filter((stack) => stackRunsOn(stack, hardware));
+export function stacksFor(hardware: Pick<Hardware, "vendor">): SoftwareStack[] {
+  return SOFTWARE_STACKS.filter((stack) => stackRunsOn(stack, hardware));
 }
 
 /** The stack a chip is served on when none is chosen, where it runs: TensorRT-LLM, the stack of NVIDIA's MLPerf runs. */

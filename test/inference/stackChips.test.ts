@@ -20,7 +20,7 @@ describe("stackRunsOn", () => {
     // A hypothetical chip's software is as hypothetical as the chip: every stack (stackChips.ts).
     ["custom-inference-asic", [...SOFTWARE_STACKS]]
   ])("%s runs %j", (id, stacks) => {
-    expect(stacksFor(SOFTWARE_STACKS, chip(id))).toEqual(stacks);
+    expect(stacksFor(chip(id))).toEqual(stacks);
   });
 
   it("compares vendors without regard to case, and accepts every stack on a vendor it cannot rule on", () => {
