@@ -1,13 +1,12 @@
 import {readFileSync} from "node:fs";
 import {basename, resolve as resolvePath, sep} from "node:path";
 import {UserError, userErrorList} from "../errors/userError.js";
-import {bindScenario, evaluateScenarioPoint} from "../scenario/evaluate/evaluateScenario.js";
+import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import {parseScenario, partialScenario, scenarioBody, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
 import {resolveScenario, type ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
 import {duplicateIdError, idLocation, scenarioIndex} from "../scenario/resolve/scenarioIndex.js";
-import {scenarioMedianPoint} from "../scenario/resolve/scenarioValues.js";
-import {firstRejectedDraw} from "../scenario/run/rejectedDraw.js";
+import {scenarioRunError} from "../scenario/run/rejectedDraw.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../scenario/run/runScenario.js";
 import {prepareMeasurements} from "../inference/calibration/calibrate.js";
 import {loadHardware, loadModels, loadTrainingRuns, type Catalogs} from "./catalogFiles.js";
@@ -195,9 +194,8 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     try {
       const resolved = resolveScenario(scenario.id, index.lookup, index.ids);
       const bound = bindScenario(resolved, catalogs);
-      evaluateScenarioPoint(bound, scenarioMedianPoint(resolved));
-      // What `run` (and the site) draw: every draw it would reject fails here too, with run's message.
-      const rejected = firstRejectedDraw(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
+      // The median, then what `run` (and the site) draw: every draw it would reject fails here too, with run's message.
+      const rejected = scenarioRunError(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
       if (rejected) throw rejected;
     } catch (error) {
       checks[i]!.errors.push(...userErrorList(error));

@@ -448,6 +448,23 @@ describe("validate meets the Monte Carlo draws run rejects", () => {
     expect(await oneErrorLine(["run", file])).toBe(line);
   });
 
+  it("sweep refuses the scenario run refuses, with run's message, and writes no file (breaker)", async () => {
+    const file = scenarioFile("draws-sweep.md", text);
+    const out = join(dir, "draws-sweep.csv");
+    const runLine = await oneErrorLine(["run", file]);
+    expect(await oneErrorLine(["sweep", file, "--vary", "serving.utilization=0.5:0.7:3", "--out", out])).toBe(runLine);
+    expect(readdirSync(dir)).not.toContain("draws-sweep.csv");
+  });
+
+  it("sweep refuses a scenario run rejects at its median point, with run's message", async () => {
+    const file = scenarioFile("median-sweep.md", "---\nextends: base\nserving.hbmReserve: 0.5\n---\n");
+    const out = join(dir, "median-sweep.csv");
+    const runLine = await oneErrorLine(["run", file]);
+    expect(runLine).toMatch(/^.*median-sweep\.md:3:21: serving\.hbmReserve: /);
+    expect(await oneErrorLine(["sweep", file, "--vary", "serving.utilization=0.5:0.7:3", "--out", out])).toBe(runLine);
+    expect(readdirSync(dir)).not.toContain("median-sweep.csv");
+  });
+
   it("still passes a distribution every draw of which runs", async () => {
     const file = scenarioFile("draws-ok.md", "---\nextends: base\nserving.hbmReserve: 0.01 to 0.05\n---\n");
     expect(await runCli(["validate", file])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});
