@@ -2,7 +2,7 @@
 // error is one `token-ledger: …` line naming the file:line:column, key or flag, what was expected and what was found,
 // with exit code 1 and nothing on stdout.
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -546,5 +546,56 @@ describe("a serving stack on a chip it does not run on", () => {
         "only, with serving.stack trtllm: expected a stack that runs on Google chips: vllm, sglang, jax, other (for " +
         "serving.stack trtllm), or another serving.hardware, found tpu-v6e"
     );
+  });
+});
+
+describe("a scenario outside data/scenarios/ extends a file beside it by id (breaker)", () => {
+  const siblings = join(dir, "siblings");
+  mkdirSync(siblings, {recursive: true});
+  const parent = join(siblings, "a.md");
+  const child = join(siblings, "b.md");
+  writeFileSync(parent, "---\nid: parent-a\nextends: base\nserving.batch: 32\n---\n");
+  writeFileSync(child, "---\nid: child-b\nextends: parent-a\nserving.utilization: 0.6\n---\n");
+
+  it("run, compare, sweep and validate of the child alone find the parent, as validate of both does", async () => {
+    const run = await runCli(["run", child]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("extends: parent-a → base");
+    expect(run.stdout).toMatch(new RegExp(`serving\\.batch +32 +${parent.replace(/[.]/g, "\\.")}:4`));
+    expect((await runCli(["compare", child, "base"])).code).toBe(0);
+    const out = join(siblings, "sweep.csv");
+    expect(await runCli(["sweep", child, "--vary", "serving.batch=8:16:2", "--out", out])).toMatchObject({
+      code: 0,
+      stdout: `wrote 2 rows × 37 columns to ${out}\n`
+    });
+    rmSync(out);
+    expect(await runCli(["validate", child])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});
+  });
+
+  it("a missing parent's known ids are the others', never the file's own", async () => {
+    const orphan = join(siblings, "c.md");
+    writeFileSync(orphan, "---\nid: orphan-c\nextends: parent-x\n---\n");
+    const known =
+      "known: agent-era, asic-24-months, asic-9-months, base, child-b, cost-lead-vs-model-lead, deepseek-one-day, openai-2024";
+    const line = await oneErrorLine(["run", orphan]);
+    expect(line).toBe(
+      `${orphan}:3:10: extends: unknown scenario: expected the id of a scenario file, found parent-x (did you mean parent-a? ${known})`
+    );
+    rmSync(orphan);
+  });
+
+  it("a parent beside it with errors: run gives the parent's error, validate of the child says to fix the parent", async () => {
+    const broken = join(siblings, "d.md");
+    const grandchild = join(siblings, "e.md");
+    writeFileSync(broken, "---\nid: parent-d\nextends: base\nserving.batch: 0.5\n---\n");
+    writeFileSync(grandchild, "---\nid: child-e\nextends: parent-d\n---\n");
+    expect(await oneErrorLine(["run", grandchild])).toBe(
+      `${broken}:4:16: serving.batch: not a whole number: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found 0.5`
+    );
+    expect(await oneErrorLine(["validate", grandchild])).toBe(
+      `${grandchild}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-d (fix ${broken} first)`
+    );
+    rmSync(broken);
+    rmSync(grandchild);
   });
 });
