@@ -479,13 +479,13 @@ describe("a memory error blamed on serving.hbmReserve gives the largest reserve 
     [
       "0.9",
       "the model does not fit: weights 405.9 GB plus one sequence's KV cache 0.7 GB exceed the usable HBM 68.0 GB of 8 " +
-        "chips, with serving.tensorParallel 8: expected at most 0.34, the largest serving.hbmReserve that fits the " +
+        "chips, with serving.tensorParallel 8 (from data/scenarios/base.md:8): expected at most 0.34, the largest serving.hbmReserve that fits the " +
         "weights and a batch of 64 (for serving.tensorParallel 8), found 0.9"
     ],
     [
       "0.4",
       "a batch of 64 does not fit in memory (KV cache 0.7 GB per sequence for its whole 2560 tokens, reserved at " +
-        "admission by TensorRT-LLM, 1.9 GB free after weights), with serving.batch 64: expected at most 0.34, the " +
+        "admission by TensorRT-LLM, 1.9 GB free after weights), with serving.batch 64 (from data/scenarios/base.md:9): expected at most 0.34, the " +
         "largest serving.hbmReserve that fits the weights and a batch of 64 (for serving.batch 64), found 0.4"
     ]
   ])("serving.hbmReserve %s on base", async (reserve, expected) => {
@@ -543,9 +543,30 @@ describe("a serving stack on a chip it does not run on", () => {
     );
     expect(await oneErrorLine(["validate", parent, file])).toBe(
       `${file}:4:13: serving.hardware: TensorRT-LLM does not run on tpu-v6e, made by Google: it runs on NVIDIA chips ` +
-        "only, with serving.stack trtllm: expected a stack that runs on Google chips: vllm, sglang, jax, other (for " +
-        "serving.stack trtllm), or another serving.hardware, found tpu-v6e"
+        `only, with serving.stack trtllm (from ${parent}:4): expected a stack that runs on Google chips: vllm, sglang, ` +
+        "jax, other (for serving.stack trtllm), or another serving.hardware, found tpu-v6e"
     );
+  });
+
+  it("is an error at the chip's line in the file that set it, not at a grandparent's stack (breaker)", async () => {
+    // A sets the stack, C (A's grandchild) the chip, D extends C: D's error was at A's serving.stack line, naming
+    // neither C nor the chip.
+    const family = join(dir, "stack-family");
+    mkdirSync(family, {recursive: true});
+    const a = join(family, "a.md");
+    const c = join(family, "c.md");
+    const d = join(family, "d.md");
+    writeFileSync(a, "---\nid: stack-a\nextends: base\nserving.stack: trtllm\n---\n");
+    writeFileSync(join(family, "b.md"), "---\nid: stack-b\nextends: stack-a\nserving.batch: 32\n---\n");
+    writeFileSync(c, "---\nid: stack-c\nextends: stack-b\nserving.hardware: trainium2\n---\n");
+    writeFileSync(d, "---\nid: stack-d\nextends: stack-c\nserving.batch: 16\n---\n");
+    const expected =
+      `${c}:4:19: serving.hardware: TensorRT-LLM does not run on trainium2, made by AWS: it runs on NVIDIA chips only, ` +
+      `with serving.stack trtllm (from ${a}:4): expected a stack that runs on AWS chips: vllm, sglang, jax, neuron, ` +
+      "other (for serving.stack trtllm), or another serving.hardware, found trainium2";
+    expect(await oneErrorLine(["run", d])).toBe(expected);
+    expect(await oneErrorLine(["validate", d])).toBe(expected);
+    expect(await oneErrorLine(["run", c])).toBe(expected);
   });
 });
 
