@@ -118,7 +118,9 @@ describe("item 5: an error blames the key the user changed", () => {
       "--set",
       "demand.tokensPerUserPerDay=1e8 to 1e9"
     ]);
-    expect(line).toMatch(/^--set: demand\.tokensPerUserPerDay: out of range \(the inference tax model's tokensPerYear/);
+    expect(line).toMatch(
+      /^--set: demand\.tokensPerUserPerDay: out of range \(the inference tax model's tokens per year/
+    );
   });
 
   it("a distribution on training.tokens is reported at training.tokens, not training.spendMultiplier", async () => {
@@ -131,7 +133,7 @@ describe("item 5: an error blames the key the user changed", () => {
       "training.spendMultiplier=1000"
     ]);
     expect(line).toMatch(
-      /^--set: training\.tokens: out of range \(the spend over time model's firstGenerationTrainingCostUsd/
+      /^--set: training\.tokens: out of range \(the spend over time model's first generation training cost \(USD\)/
     );
   });
 
@@ -618,5 +620,34 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
     );
     rmSync(broken);
     rmSync(grandchild);
+  });
+});
+
+describe("numbers and names in a model's range error read as a person writes them (breaker)", () => {
+  it("a computed input past 1e20 names its bound as 1e20 and the model's input in words", async () => {
+    expect(
+      await oneErrorLine(["run", "base", "--set", "demand.tokensPerUserPerDay=1e9", "--set", "demand.users=1e10"])
+    ).toBe(
+      "--set: demand.users: out of range (the inference tax model's tokens per year, computed from this key, " +
+        "demand.tokensPerUserPerDay and demand.agentMultiplier): expected a number in [0, 1e20], found 3.65e21"
+    );
+  });
+
+  it("a drawn tier share's sum is written to three digits, and the message names no internal input", async () => {
+    const line = await oneErrorLine([
+      "run",
+      "deepseek-one-day",
+      "--set",
+      "pricing.batchShare=0.5 to 0.9",
+      "--set",
+      "pricing.priorityShare=0.3"
+    ]);
+    expect(line).toBe(
+      "--set: pricing.batchShare: batch and priority shares exceed all tokens (the price list model's tier shares, " +
+        "computed from this key and pricing.priorityShare) (in a Monte Carlo sample, draw 8 of 1000 with seed 1, where " +
+        "pricing.batchShare drew 0.903233: narrow the distributions so every draw is valid): expected batch share + " +
+        "priority share <= 1, found 1.2"
+    );
+    expect(line).not.toContain("menu.");
   });
 });
