@@ -1,4 +1,5 @@
 import {BYTES_PER_GB} from "../units/bytes.js";
+import {formatBeyondBound} from "../units/range.js";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {UserError, type UserErrorLocation} from "../errors/userError.js";
@@ -138,7 +139,9 @@ export function requestProblem(
   }
   const hit = input.cacheHitFraction;
   if (!(hit >= 0 && hit < 1)) {
-    return {setting: "cacheHitFraction", message: "out of range", expected: "a fraction in [0, 1)", found: `${hit}`};
+    // With the digits that tell it from the bound (a draw of 0.9999999999 clamped is in range; 1.0000000001 is not).
+    const found = Number.isFinite(hit) ? formatBeyondBound(hit, hit < 0 ? 0 : 1) : `${hit}`;
+    return {setting: "cacheHitFraction", message: "out of range", expected: "a fraction in [0, 1)", found};
   }
   return null;
 }

@@ -1,19 +1,24 @@
 import {readFileSync} from "node:fs";
 import {basename, resolve as resolvePath, sep} from "node:path";
 import {UserError, userErrorList} from "../errors/userError.js";
-import {bindScenario, evaluateScenarioPoint} from "../scenario/evaluate/evaluateScenario.js";
+import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import {parseScenario, partialScenario, scenarioBody, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
 import {resolveScenario, type ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
 import {duplicateIdError, idLocation, scenarioIndex} from "../scenario/resolve/scenarioIndex.js";
-import {scenarioMedianPoint} from "../scenario/resolve/scenarioValues.js";
-import {firstRejectedDraw} from "../scenario/run/rejectedDraw.js";
+import {scenarioRunError} from "../scenario/run/rejectedDraw.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../scenario/run/runScenario.js";
 import {prepareMeasurements} from "../inference/calibration/calibrate.js";
 import {loadHardware, loadModels, loadTrainingRuns, type Catalogs} from "./catalogFiles.js";
 import {loadMeasurements} from "./measurementFiles.js";
 import {ownScenariosDir} from "./paths.js";
-import {displayPath, parentScenarioFiles, scenarioFilesIn, type ScenarioLibrary} from "./scenarioFiles.js";
+import {
+  displayPath,
+  parentScenarioFiles,
+  scenarioFilesIn,
+  siblingScenarioFiles,
+  type ScenarioLibrary
+} from "./scenarioFiles.js";
 
 /** One checked scenario file: its id (from `id:` or its name) and every error found in it. */
 export interface ScenarioFileCheck {
@@ -143,18 +148,29 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
       .map((path) => {
         try {
           return {path, scenario: parseScenario({file: displayPath(path), text: readFileSync(path, "utf8")})};
-        } catch {
-          return {path, scenario: undefined};
+        } catch (error) {
+          // A file with errors keeps the id its front matter gives, so a child extending it hears of its errors.
+          return {path, scenario: undefined, brokenId: partialScenario(error)?.id};
         }
       });
-  const own: {path: string; scenario: ParsedScenario | undefined}[] = readFolder(scenarioFilesIn());
+  const own: {path: string; scenario: ParsedScenario | undefined; brokenId?: string}[] = readFolder(scenarioFilesIn());
   // In a report project, the bundled scenarios are parents too; a project file with a bundled id stands in for it.
   const ownIds = new Set(own.map(({path, scenario}) => scenario?.id ?? basename(path, ".md")));
   const parents = readFolder(parentScenarioFiles()).filter(
     ({path, scenario}) => !ownIds.has(scenario?.id ?? basename(path, ".md")) && !given.has(resolvePath(path))
   );
+  // Files beside the given ones (siblingScenarioFiles): parents by id, for ids no scenarios folder has.
+  const parentIds = new Set(parents.map(({path, scenario}) => scenario?.id ?? basename(path, ".md")));
+  // Of two siblings with one id, the first by name (a duplicate beside the given file is not this check's to report).
+  const siblingIds = new Set<string>();
+  const siblings = readFolder(siblingScenarioFiles(paths)).filter(({path, scenario, brokenId}) => {
+    const id = scenario?.id ?? brokenId ?? basename(path, ".md");
+    if (ownIds.has(id) || parentIds.has(id) || siblingIds.has(id)) return false;
+    siblingIds.add(id);
+    return true;
+  });
   const givenIds = new Set(parsedGiven.map((scenario) => scenario?.id));
-  const folder = [...own, ...parents.filter(({scenario}) => !givenIds.has(scenario?.id))];
+  const folder = [...own, ...[...parents, ...siblings].filter(({scenario}) => !givenIds.has(scenario?.id))];
   const folderIds = new Map(
     own.map(({path, scenario}) => [
       scenario?.id ?? basename(path, ".md"),
@@ -175,8 +191,8 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     checks.filter((check, i) => !parsedGiven[i] && !seen.has(check.id)).map((check) => [check.id, check.file])
   );
   const bundled: ParsedScenario[] = [];
-  for (const {path, scenario} of folder) {
-    if (!scenario) broken.set(basename(path, ".md"), displayPath(path));
+  for (const {path, scenario, brokenId} of folder) {
+    if (!scenario) broken.set(brokenId ?? basename(path, ".md"), displayPath(path));
     else if (!seen.has(scenario.id)) bundled.push(scenario);
   }
   const {catalogs, errors: catalogErrors} = checkCatalogs();
@@ -195,9 +211,8 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     try {
       const resolved = resolveScenario(scenario.id, index.lookup, index.ids);
       const bound = bindScenario(resolved, catalogs);
-      evaluateScenarioPoint(bound, scenarioMedianPoint(resolved));
-      // What `run` (and the site) draw: every draw it would reject fails here too, with run's message.
-      const rejected = firstRejectedDraw(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
+      // The median, then what `run` (and the site) draw: every draw it would reject fails here too, with run's message.
+      const rejected = scenarioRunError(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
       if (rejected) throw rejected;
     } catch (error) {
       checks[i]!.errors.push(...userErrorList(error));

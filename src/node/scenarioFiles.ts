@@ -1,8 +1,8 @@
 import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
-import {basename, extname, relative, resolve} from "node:path";
+import {basename, dirname, extname, relative, resolve} from "node:path";
 import {didYouMean} from "../errors/suggest.js";
 import {UserError, UserErrors, isUserError, userErrorList} from "../errors/userError.js";
-import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
+import {parseScenario, partialScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {duplicateIdError, idLocation, scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {findProject, ownScenariosDir, SCENARIOS_DIR} from "./paths.js";
@@ -49,6 +49,25 @@ export function parentScenarioFiles(): string[] {
   return findProject() ? scenarioFilesIn(SCENARIOS_DIR) : [];
 }
 
+/**
+ * The scenario files beside the given ones (each given file's folder, the given files left out), which the given
+ * files may extend by id as `validate A.md B.md` lets B extend A: `run B.md` found no parent `A` where validate did
+ * (breaker). The scenarios folders (data/scenarios/, a project's and the bundled) are read as such elsewhere, so
+ * they are left out here. A sibling stands in for no scenario of those folders: it only adds ids they do not have.
+ */
+export function siblingScenarioFiles(paths: readonly string[]): string[] {
+  const given = new Set(paths.map((path) => resolve(path)));
+  const read = new Set([resolve(ownScenariosDir()), resolve(SCENARIOS_DIR)]);
+  const files: string[] = [];
+  for (const path of given) {
+    const dir = dirname(path);
+    if (read.has(dir)) continue;
+    read.add(dir);
+    files.push(...scenarioFilesIn(dir).filter((file) => !given.has(file)));
+  }
+  return files;
+}
+
 /** All bundled scenarios plus any extra files, indexed by id (extra files win over bundled ones of the same id). */
 export interface ScenarioLibrary {
   index: ScenarioIndex;
@@ -84,6 +103,22 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
     } catch (error) {
       if (!isUserError(error)) throw error;
       if (!taken.has(basename(path, ".md"))) brokenById.set(basename(path, ".md"), userErrorList(error));
+    }
+  }
+  // Files beside the extra ones: parents by id, for ids no scenarios folder has (siblingScenarioFiles).
+  for (const path of siblingScenarioFiles([...extra])) {
+    try {
+      const scenario = parseScenario({file: displayPath(path), text: readFileSync(path, "utf8")});
+      // Of two siblings with one id, the first by name.
+      if (!taken.has(scenario.id)) parsedBundled.push(scenario);
+      taken.add(scenario.id);
+    } catch (error) {
+      // A file beside it that cannot be read at all (a folder named x.md, no permission) is no parent: skipped.
+      if (!isUserError(error)) continue;
+      // Set aside under the id its front matter gives (a child extending it then hears of its errors).
+      const id = partialScenario(error)?.id ?? basename(path, ".md");
+      if (!taken.has(id)) brokenById.set(id, userErrorList(error));
+      taken.add(id);
     }
   }
   const firsts = new Map<string, ParsedScenario>();

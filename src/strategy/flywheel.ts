@@ -1,6 +1,6 @@
 import {UserError} from "../errors/userError.js";
 import {DAYS_PER_MONTH} from "../units/si.js";
-import {checkRanges, describeRange, type RangeTable} from "../units/range.js";
+import {checkRanges, describeRange, formatBeyondBound, plainNumber, type RangeTable} from "../units/range.js";
 import {portableLog2, portablePow} from "../uncertainty/portableMath.js";
 
 /**
@@ -198,8 +198,13 @@ function checkBetween(
 ): void {
   const value = input[path];
   if (value >= min && value <= max) return;
-  const expected = `${describeRange({min, max})} (${other} = ${input[other]})`;
-  throw new UserError({path, message: "out of range", expected, found: String(value)});
+  const expected = `${describeRange({min, max})} (${other} = ${plainNumber(Number(input[other].toPrecision(12)))})`;
+  throw new UserError({
+    path,
+    message: "out of range",
+    expected,
+    found: formatBeyondBound(value, value < min ? min : max)
+  });
 }
 
 /** Runs the flywheel with the given links closed. Validates its input. */

@@ -1,5 +1,5 @@
 import {UserError} from "../errors/userError.js";
-import {checkRange, type NumberRange} from "../units/range.js";
+import {checkRange, formatBeyondBound, type NumberRange} from "../units/range.js";
 import {HOURS_PER_DAY, TOKENS_PER_MILLION} from "../units/si.js";
 
 /**
@@ -115,8 +115,9 @@ export function priceList({menu, mix, costUsd}: PriceListInput): PriceListResult
       path: "menu.tierShares",
       message: "batch and priority shares exceed all tokens",
       expected: "batch share + priority share <= 1",
-      // Rounded to 12 significant digits: 0.7 + 0.6 is 1.2999999999999998 in binary floating point.
-      found: String(Number((menu.batchShareFraction + menu.priorityShareFraction).toPrecision(12)))
+      // As a person writes it, with the digits that tell it from 1 (formatBeyondBound): 0.7 + 0.6 is 1.2999999999999998
+      // in binary floating point, and a draw's sum read "1.20323262519" (breaker).
+      found: formatBeyondBound(menu.batchShareFraction + menu.priorityShareFraction, 1)
     });
   }
   const hitTokens = mix.inputTokens * mix.cacheHitFraction;

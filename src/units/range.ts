@@ -25,10 +25,11 @@ export type NumericKeys<T> = {[K in keyof T]-?: T[K] extends number ? K : never}
 /** One range for every numeric field of T: a table the compiler checks for completeness. */
 export type RangeTable<T> = {readonly [K in NumericKeys<T>]: NumberRange};
 
+/** A bound as formatRange writes a plain one: "∞", 1000000 as is, from 10⁹ in exponent notation ("1e20"). */
 function formatBound(value: number): string {
   if (value === Infinity) return "∞";
   if (value === -Infinity) return "-∞";
-  return String(value);
+  return plainNumber(value);
 }
 
 /** "a number in [0, 1)", "an integer in [1, 240]": the `expected` text of a range error. */
@@ -48,8 +49,18 @@ export function isInRange(value: unknown, range: NumberRange): value is number {
   return true;
 }
 
-function describeFound(value: unknown): string {
-  if (typeof value === "number") return String(value);
+/**
+ * A value found outside `range` as a message writes it: three significant digits, or as many more as keep it on its
+ * own side of the bound it crosses (formatBeyondBound: 0.999999999 against an excluded 1 is not "1"); it read
+ * "found 1.47160458537" (breaker).
+ */
+function describeFound(value: unknown, range?: NumberRange): string {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || range === undefined) return String(value);
+    const below = range.minExclusive ? value <= range.min : value < range.min;
+    const bound = below ? range.min : range.max;
+    return Number.isFinite(bound) ? formatBeyondBound(value, bound) : plainNumber(Number(value.toPrecision(3)));
+  }
   if (value === undefined) return "nothing";
   try {
     return JSON.stringify(value) ?? String(value);
@@ -64,7 +75,12 @@ function describeFound(value: unknown): string {
  */
 export function checkRange(path: string, value: unknown, range: NumberRange): void {
   if (isInRange(value, range)) return;
-  throw new UserError({path, message: "out of range", expected: describeRange(range), found: describeFound(value)});
+  throw new UserError({
+    path,
+    message: "out of range",
+    expected: describeRange(range),
+    found: describeFound(value, range)
+  });
 }
 
 /**
@@ -107,7 +123,7 @@ function bound(text: string): number {
 }
 
 /** A bound as a user would type it on the command line: 1000000 as is, from 10⁹ in exponent notation ("1e18"). */
-function plainNumber(value: number): string {
+export function plainNumber(value: number): string {
   return Math.abs(value) >= 1e9 ? value.toExponential().replace("e+", "e") : String(value);
 }
 
@@ -137,12 +153,13 @@ export function isNonNegative(range: NumberRange): boolean {
 /**
  * `value` at the fewest significant digits, from `minDigits` up to formatNumber's 12, that keep it on its own side of
  * `bound`, for a message that reports a value beyond a bound: a die yield of 0.99975% against a 1% floor reads
- * "0.99975", where three digits ("1.00") would look like the bound itself. Trailing zeros are dropped (0.5, not 0.500).
+ * "0.99975", where three digits ("1.00") would look like the bound itself. Trailing zeros are dropped (0.5, not 0.500);
+ * from 10⁹ it is in exponent notation, as plainNumber writes a bound ("1.5e25").
  */
 export function formatBeyondBound(value: number, bound: number, minDigits = 3): string {
   for (let digits = minDigits; digits < 12; digits++) {
     const rounded = Number(value.toPrecision(digits));
-    if (Math.sign(rounded - bound) === Math.sign(value - bound)) return String(rounded);
+    if (Math.sign(rounded - bound) === Math.sign(value - bound)) return plainNumber(rounded);
   }
-  return formatNumber(value);
+  return plainNumber(Number(formatNumber(value)));
 }

@@ -2,7 +2,7 @@
 // error is one `token-ledger: …` line naming the file:line:column, key or flag, what was expected and what was found,
 // with exit code 1 and nothing on stdout.
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -118,7 +118,9 @@ describe("item 5: an error blames the key the user changed", () => {
       "--set",
       "demand.tokensPerUserPerDay=1e8 to 1e9"
     ]);
-    expect(line).toMatch(/^--set: demand\.tokensPerUserPerDay: out of range \(the inference tax model's tokensPerYear/);
+    expect(line).toMatch(
+      /^--set: demand\.tokensPerUserPerDay: out of range \(the inference tax model's tokens per year/
+    );
   });
 
   it("a distribution on training.tokens is reported at training.tokens, not training.spendMultiplier", async () => {
@@ -131,7 +133,7 @@ describe("item 5: an error blames the key the user changed", () => {
       "training.spendMultiplier=1000"
     ]);
     expect(line).toMatch(
-      /^--set: training\.tokens: out of range \(the spend over time model's firstGenerationTrainingCostUsd/
+      /^--set: training\.tokens: out of range \(the spend over time model's first generation training cost \(USD\)/
     );
   });
 
@@ -470,6 +472,23 @@ describe("validate meets the Monte Carlo draws run rejects", () => {
     expect(await oneErrorLine(["run", file])).toBe(line);
   });
 
+  it("sweep refuses the scenario run refuses, with run's message, and writes no file (breaker)", async () => {
+    const file = scenarioFile("draws-sweep.md", text);
+    const out = join(dir, "draws-sweep.csv");
+    const runLine = await oneErrorLine(["run", file]);
+    expect(await oneErrorLine(["sweep", file, "--vary", "serving.utilization=0.5:0.7:3", "--out", out])).toBe(runLine);
+    expect(readdirSync(dir)).not.toContain("draws-sweep.csv");
+  });
+
+  it("sweep refuses a scenario run rejects at its median point, with run's message", async () => {
+    const file = scenarioFile("median-sweep.md", "---\nextends: base\nserving.hbmReserve: 0.5\n---\n");
+    const out = join(dir, "median-sweep.csv");
+    const runLine = await oneErrorLine(["run", file]);
+    expect(runLine).toMatch(/^.*median-sweep\.md:3:21: serving\.hbmReserve: /);
+    expect(await oneErrorLine(["sweep", file, "--vary", "serving.utilization=0.5:0.7:3", "--out", out])).toBe(runLine);
+    expect(readdirSync(dir)).not.toContain("median-sweep.csv");
+  });
+
   it("still passes a distribution every draw of which runs", async () => {
     const file = scenarioFile("draws-ok.md", "---\nextends: base\nserving.hbmReserve: 0.01 to 0.05\n---\n");
     expect(await runCli(["validate", file])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});
@@ -484,13 +503,13 @@ describe("a memory error blamed on serving.hbmReserve gives the largest reserve 
     [
       "0.9",
       "the model does not fit: weights 405.9 GB plus one sequence's KV cache 0.7 GB exceed the usable HBM 68.0 GB of 8 " +
-        "chips, with serving.tensorParallel 8: expected at most 0.34, the largest serving.hbmReserve that fits the " +
+        "chips, with serving.tensorParallel 8 (from data/scenarios/base.md:8): expected at most 0.34, the largest serving.hbmReserve that fits the " +
         "weights and a batch of 64 (for serving.tensorParallel 8), found 0.9"
     ],
     [
       "0.4",
       "a batch of 64 does not fit in memory (KV cache 0.7 GB per sequence for its whole 2560 tokens, reserved at " +
-        "admission by TensorRT-LLM, 1.9 GB free after weights), with serving.batch 64: expected at most 0.34, the " +
+        "admission by TensorRT-LLM, 1.9 GB free after weights), with serving.batch 64 (from data/scenarios/base.md:9): expected at most 0.34, the " +
         "largest serving.hbmReserve that fits the weights and a batch of 64 (for serving.batch 64), found 0.4"
     ]
   ])("serving.hbmReserve %s on base", async (reserve, expected) => {
@@ -548,8 +567,109 @@ describe("a serving stack on a chip it does not run on", () => {
     );
     expect(await oneErrorLine(["validate", parent, file])).toBe(
       `${file}:4:13: serving.hardware: TensorRT-LLM does not run on tpu-v6e, made by Google: it runs on NVIDIA chips ` +
-        "only, with serving.stack trtllm: expected a stack that runs on Google chips: vllm, sglang, jax, other (for " +
-        "serving.stack trtllm), or another serving.hardware, found tpu-v6e"
+        `only, with serving.stack trtllm (from ${parent}:4): expected a stack that runs on Google chips: vllm, sglang, ` +
+        "jax, other (for serving.stack trtllm), or another serving.hardware, found tpu-v6e"
     );
+  });
+
+  it("is an error at the chip's line in the file that set it, not at a grandparent's stack (breaker)", async () => {
+    // A sets the stack, C (A's grandchild) the chip, D extends C: D's error was at A's serving.stack line, naming
+    // neither C nor the chip.
+    const family = join(dir, "stack-family");
+    mkdirSync(family, {recursive: true});
+    const a = join(family, "a.md");
+    const c = join(family, "c.md");
+    const d = join(family, "d.md");
+    writeFileSync(a, "---\nid: stack-a\nextends: base\nserving.stack: trtllm\n---\n");
+    writeFileSync(join(family, "b.md"), "---\nid: stack-b\nextends: stack-a\nserving.batch: 32\n---\n");
+    writeFileSync(c, "---\nid: stack-c\nextends: stack-b\nserving.hardware: trainium2\n---\n");
+    writeFileSync(d, "---\nid: stack-d\nextends: stack-c\nserving.batch: 16\n---\n");
+    const expected =
+      `${c}:4:19: serving.hardware: TensorRT-LLM does not run on trainium2, made by AWS: it runs on NVIDIA chips only, ` +
+      `with serving.stack trtllm (from ${a}:4): expected a stack that runs on AWS chips: vllm, sglang, jax, neuron, ` +
+      "other (for serving.stack trtllm), or another serving.hardware, found trainium2";
+    expect(await oneErrorLine(["run", d])).toBe(expected);
+    expect(await oneErrorLine(["validate", d])).toBe(expected);
+    expect(await oneErrorLine(["run", c])).toBe(expected);
+  });
+});
+
+describe("a scenario outside data/scenarios/ extends a file beside it by id (breaker)", () => {
+  const siblings = join(dir, "siblings");
+  mkdirSync(siblings, {recursive: true});
+  const parent = join(siblings, "a.md");
+  const child = join(siblings, "b.md");
+  writeFileSync(parent, "---\nid: parent-a\nextends: base\nserving.batch: 32\n---\n");
+  writeFileSync(child, "---\nid: child-b\nextends: parent-a\nserving.utilization: 0.6\n---\n");
+
+  it("run, compare, sweep and validate of the child alone find the parent, as validate of both does", async () => {
+    const run = await runCli(["run", child]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("extends: parent-a → base");
+    expect(run.stdout).toMatch(new RegExp(`serving\\.batch +32 +${parent.replace(/[.]/g, "\\.")}:4`));
+    expect((await runCli(["compare", child, "base"])).code).toBe(0);
+    const out = join(siblings, "sweep.csv");
+    expect(await runCli(["sweep", child, "--vary", "serving.batch=8:16:2", "--out", out])).toMatchObject({
+      code: 0,
+      stdout: `wrote 2 rows × 37 columns to ${out}\n`
+    });
+    rmSync(out);
+    expect(await runCli(["validate", child])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});
+  });
+
+  it("a missing parent's known ids are the others', never the file's own", async () => {
+    const orphan = join(siblings, "c.md");
+    writeFileSync(orphan, "---\nid: orphan-c\nextends: parent-x\n---\n");
+    const known =
+      "known: agent-era, asic-24-months, asic-9-months, base, child-b, cost-lead-vs-model-lead, deepseek-one-day, openai-2024";
+    const line = await oneErrorLine(["run", orphan]);
+    expect(line).toBe(
+      `${orphan}:3:10: extends: unknown scenario: expected the id of a scenario file, found parent-x (did you mean parent-a? ${known})`
+    );
+    rmSync(orphan);
+  });
+
+  it("a parent beside it with errors: run gives the parent's error, validate of the child says to fix the parent", async () => {
+    const broken = join(siblings, "d.md");
+    const grandchild = join(siblings, "e.md");
+    writeFileSync(broken, "---\nid: parent-d\nextends: base\nserving.batch: 0.5\n---\n");
+    writeFileSync(grandchild, "---\nid: child-e\nextends: parent-d\n---\n");
+    expect(await oneErrorLine(["run", grandchild])).toBe(
+      `${broken}:4:16: serving.batch: not a whole number: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found 0.5`
+    );
+    expect(await oneErrorLine(["validate", grandchild])).toBe(
+      `${grandchild}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-d (fix ${broken} first)`
+    );
+    rmSync(broken);
+    rmSync(grandchild);
+  });
+});
+
+describe("numbers and names in a model's range error read as a person writes them (breaker)", () => {
+  it("a computed input past 1e20 names its bound as 1e20 and the model's input in words", async () => {
+    expect(
+      await oneErrorLine(["run", "base", "--set", "demand.tokensPerUserPerDay=1e9", "--set", "demand.users=1e10"])
+    ).toBe(
+      "--set: demand.users: out of range (the inference tax model's tokens per year, computed from this key, " +
+        "demand.tokensPerUserPerDay and demand.agentMultiplier): expected a number in [0, 1e20], found 3.65e21"
+    );
+  });
+
+  it("a drawn tier share's sum is written to three digits, and the message names no internal input", async () => {
+    const line = await oneErrorLine([
+      "run",
+      "deepseek-one-day",
+      "--set",
+      "pricing.batchShare=0.5 to 0.9",
+      "--set",
+      "pricing.priorityShare=0.3"
+    ]);
+    expect(line).toBe(
+      "--set: pricing.batchShare: batch and priority shares exceed all tokens (the price list model's tier shares, " +
+        "computed from this key and pricing.priorityShare) (in a Monte Carlo sample, draw 8 of 1000 with seed 1, where " +
+        "pricing.batchShare drew 0.903233: narrow the distributions so every draw is valid): expected batch share + " +
+        "priority share <= 1, found 1.2"
+    );
+    expect(line).not.toContain("menu.");
   });
 });

@@ -168,7 +168,7 @@ describe("token-ledger validate", () => {
     expect(lines[1]).toMatch(/unknown-catalog-id\.md:5:10: .*found llama-3\.1-70c \(did you mean 'llama-3\.1-70b'/);
     // Each key in its range, but a computed model input is not: reported at the line of the key that drives it.
     expect(lines[2]).toMatch(
-      /model-range\.md:4:10: demand\.users: out of range \(the inference tax model's tokensPerYear, computed from this key, demand\.tokensPerUserPerDay and demand\.agentMultiplier\)/
+      /model-range\.md:4:10: demand\.users: out of range \(the inference tax model's tokens per year, computed from this key, demand\.tokensPerUserPerDay and demand\.agentMultiplier\)/
     );
   });
 

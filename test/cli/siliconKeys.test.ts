@@ -221,7 +221,7 @@ describe("the price list and fleet keys", () => {
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toBe(
-      "token-ledger: --set: pricing.priorityShare: batch and priority shares exceed all tokens (the price list model's menu.tierShares, computed from this key and pricing.batchShare): expected batch share + priority share <= 1, found 1.3\n"
+      "token-ledger: --set: pricing.priorityShare: batch and priority shares exceed all tokens (the price list model's tier shares, computed from this key and pricing.batchShare): expected batch share + priority share <= 1, found 1.3\n"
     );
   });
 

@@ -8,6 +8,7 @@ import {
   type TrainingVsInferenceInput
 } from "../../src/strategy/trainingVsInference.js";
 import {expectAllFinite, expectClose, outOfRangeValues, recordIn, userErrorOf} from "./helpers.js";
+import {plainNumber} from "../../src/units/range.js";
 
 /** 30.4375 days a month (src/strategy/growth.ts), so one user at this rate causes 10^6 tokens a month. */
 const ONE_MTOK_PER_MONTH_PER_DAY = 1e6 / 30.4375;
@@ -150,7 +151,14 @@ describe("trainingVsInference", () => {
     it.each(outOfRangeValues(range).map((v) => [v]))("%s", (value) => {
       const error = userErrorOf(() => trainingVsInference({...EXAMPLE_TRAINING_VS_INFERENCE_INPUT, [key]: value}));
       expect(error.message).toContain(`${key}: out of range: expected a`);
-      expect(error.message).toContain(`found ${typeof value === "string" ? JSON.stringify(value) : String(value)}`);
+      // A number as a person writes it: from 10⁹ in exponent notation, as the range's bounds (2e13, not 20000000000000).
+      const found =
+        typeof value === "string"
+          ? JSON.stringify(value)
+          : typeof value === "number"
+            ? plainNumber(value)
+            : String(value);
+      expect(error.message).toContain(`found ${found}`);
     });
   });
 

@@ -80,3 +80,34 @@ describe("formatBeyondBound", () => {
     expect(formatBeyondBound(100.0004, 100)).toBe("100.0004");
   });
 });
+
+describe("a range error's numbers as a person writes them (breaker)", () => {
+  const message = (value: number, range: Parameters<typeof checkRange>[2]) => {
+    try {
+      checkRange("x", value, range);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error("no error");
+  };
+
+  it("writes a bound from 10⁹ in exponent notation, not twenty-one digits", () => {
+    expect(describeRange({min: 0, max: 1e20})).toBe("a number in [0, 1e20]");
+    expect(message(3.6525e21, {min: 0, max: 1e20})).toBe(
+      "x: out of range: expected a number in [0, 1e20], found 3.65e21"
+    );
+  });
+
+  it("writes a found value at three significant digits, not twelve", () => {
+    expect(message(1.47160458537, {min: 0, max: 1})).toBe("x: out of range: expected a number in [0, 1], found 1.47");
+  });
+
+  it("keeps the digits that tell a found value from the bound it crosses", () => {
+    expect(message(1.0000000001, {min: 0, max: 1})).toBe(
+      "x: out of range: expected a number in [0, 1], found 1.0000000001"
+    );
+    expect(message(-0.000012345, {min: 0, max: 1})).toBe(
+      "x: out of range: expected a number in [0, 1], found -0.0000123"
+    );
+  });
+});

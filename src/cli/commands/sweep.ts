@@ -9,6 +9,8 @@ import {bindScenario, SCENARIO_METRICS, type ScenarioMetricName} from "../../sce
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {keyUnit} from "../../scenario/run/runReport.js";
 import {parseSweepAxis, sweepScenarioChunks} from "../../scenario/run/sweepScenario.js";
+import {scenarioRunError} from "../../scenario/run/rejectedDraw.js";
+import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/run/runScenario.js";
 import {UserError} from "../../errors/userError.js";
 import {countNoun} from "../../units/countNoun.js";
 
@@ -59,6 +61,9 @@ export function registerSweep(program: Command): void {
           : (options.metrics.split(",").map((name) => name.trim()) as ScenarioMetricName[]);
       const {id, library} = locateScenario(scenario);
       const bound = bindScenario(applyOverrides(library.resolve(id), options.set), loadCatalogs());
+      // A scenario `run` (with the same --set) refuses is refused here with run's message, before any file is opened.
+      const refused = scenarioRunError(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
+      if (refused) throw refused;
       const total = axes.reduce((product, axis) => product * axis.values.length, 1);
       const bar =
         process.stderr.isTTY && total >= PROGRESS_BAR_POINTS

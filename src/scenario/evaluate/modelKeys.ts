@@ -82,9 +82,11 @@ export function modelErrorAtKey(
   ];
   const key = blamedKey(resolved, candidates);
   const others = candidates.filter((other) => other !== key);
+  // The model's input in words, not its identifier ("menu.tierShares" read as if it were a key to set; breaker); the
+  // keys to change are the scenario's.
   const note = computed
-    ? `the ${name} model's ${field}, computed from ${listKeys(["this key", ...others])}`
-    : `the ${name} model's ${field}`;
+    ? `the ${name} model's ${fieldWords(field)}, computed from ${listKeys(["this key", ...others])}`
+    : `in the ${name} model`;
   const {expected, found, hint} = rest;
   return scenarioValueError(resolved, key, {message: `${message} (${note})`, expected, found, hint});
 }
@@ -93,4 +95,19 @@ export function modelErrorAtKey(
 function listKeys(keys: readonly string[]): string {
   const shown = keys.length > 5 ? [...keys.slice(0, 4), `${keys.length - 4} more`] : [...keys];
   return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+
+/**
+ * A model input's name in words: its last part, camelCase split, units as written ("menu.tierShares" → "tier shares",
+ * "firstGenerationTrainingCostUsd" → "first generation training cost (USD)", "tokensPerYear" → "tokens per year").
+ */
+export function fieldWords(field: string): string {
+  const last = field.slice(field.lastIndexOf(".") + 1);
+  const unit = /(Usd|UsdPerMTok|Fraction)$/.exec(last)?.[1];
+  const stem = unit ? last.slice(0, -unit.length) : last;
+  const words = stem
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .trim();
+  return unit === "Usd" ? `${words} (USD)` : unit === "UsdPerMTok" ? `${words} (USD/Mtok)` : words;
 }

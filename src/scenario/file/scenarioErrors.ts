@@ -31,8 +31,9 @@ export function scenarioValueError(resolved: ResolvedScenario, path: string, det
  * an override set it (`--set`, `--vary`, a share link: what the user just changed), 2 if its value is a distribution
  * (a Monte Carlo draw varies it, so it is what makes one sample fail when the median passed), 1 if the scenario's own
  * file sets it and ½ if an ancestor's does (a key the author wrote, before one left at its default: a defect density
- * set in the file, not the default die area, is blamed for a yield under 1%); the highest score wins, and ties go to
- * the earlier key (the first is the one the model names).
+ * set in the file, not the default die area, is blamed for a yield under 1%), and an ancestor nearer the scenario
+ * more than a farther one (the parent's ¾, the grandparent's ⅝, …); the highest score wins, and ties go to the earlier
+ * key (the first is the one the model names).
  */
 export function blamedKey(resolved: ResolvedScenario, keys: readonly string[]): string {
   let best = keys[0] ?? "";
@@ -41,7 +42,11 @@ export function blamedKey(resolved: ResolvedScenario, keys: readonly string[]): 
   for (const key of keys) {
     const value = resolved.values[key];
     const distribution = value?.value !== null && typeof value?.value === "object";
-    const score = (value ? written[value.origin.kind] : 0) + (distribution ? 2 : 0);
+    const origin = value?.origin;
+    // An ancestor nearer the scenario scores more (½ + ¼ ÷ its depth): a grandchild's chip under a grandparent's stack
+    // was blamed on the grandparent's line, which names neither the chip nor the file that changed it (breaker).
+    const depth = origin?.kind === "parent" ? resolved.chain.indexOf(origin.scenario) : -1;
+    const score = (origin ? written[origin.kind] : 0) + (depth > 0 ? 0.25 / depth : 0) + (distribution ? 2 : 0);
     if (score > bestScore) {
       best = key;
       bestScore = score;
@@ -76,9 +81,17 @@ export function scenarioErrorAtCause(
   };
   // The expectation is the first key's ("at most 7, the largest batch that fits"), the value found the blamed key's:
   // name both, so that "expected at most 7 … found 131000" does not read as a limit on the blamed key (breaker).
+  // Where the first key's value comes from, when another file than the blamed key's sets it: a chip set in a
+  // grandchild under a grandparent's stack read "with serving.stack trtllm", the grandparent unnamed (breaker).
+  const firstOrigin = resolved.values[first]?.origin;
+  const keyOrigin = resolved.values[key]?.origin;
+  const fromFile = firstOrigin?.kind === "file" || firstOrigin?.kind === "parent" ? firstOrigin : undefined;
+  // (A blamed key set by --set or a share link is the user's change against the scenario as a whole: no file named.)
+  const inFile = keyOrigin?.kind === "file" || keyOrigin?.kind === "parent" ? keyOrigin : undefined;
+  const from = fromFile && inFile && inFile.file !== fromFile.file ? ` (from ${fromFile.file}:${fromFile.line})` : "";
   return scenarioValueError(resolved, key, {
     ...detail,
-    message: `${detail.message}, with ${first} ${written(first)}`,
+    message: `${detail.message}, with ${first} ${written(first)}${from}`,
     expected:
       expectedByKey[key] !== undefined
         ? `${expectedByKey[key]} (for ${first} ${written(first)})`

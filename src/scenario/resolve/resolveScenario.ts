@@ -122,7 +122,11 @@ export function scenarioChain(id: string, lookup: ScenarioLookup, knownIds: read
           message: "unknown scenario",
           expected: "the id of a scenario file",
           found: parentId,
-          ...closeIds(parentId, knownIds)
+          // The chain so far is no parent to offer: the file itself read among the "known" ones (breaker).
+          ...closeIds(
+            parentId,
+            knownIds.filter((known) => !chain.some((scenario) => scenario.id === known))
+          )
         })
       ]);
     }

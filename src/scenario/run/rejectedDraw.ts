@@ -1,10 +1,10 @@
-import {UserError} from "../../errors/userError.js";
+import {isUserError, UserError, type UserErrors} from "../../errors/userError.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {monteCarlo} from "../../uncertainty/monteCarlo.js";
 import {evaluateScenarioDraw, evaluateScenarioPoint, type BoundScenario} from "../evaluate/evaluateScenario.js";
 import {isInRange} from "../../units/range.js";
 import {keyRange, scenarioKey} from "../file/schema.js";
-import type {ScenarioPoint} from "../resolve/scenarioValues.js";
+import {scenarioMedianPoint, type ScenarioPoint} from "../resolve/scenarioValues.js";
 import {displayValue} from "./reportFormat.js";
 import {clampToRange, drawnDistributions, scenarioDrawMedianPoint} from "./scenarioDraws.js";
 
@@ -152,4 +152,26 @@ export function firstRejectedDraw(
     if (error) return error;
   }
   return undefined;
+}
+
+/**
+ * The error `run` would stop a scenario at, as `validate` finds it: the evaluation at the median of every distribution,
+ * then run's Monte Carlo draws (firstRejectedDraw, with `samples` and `seed`). One check for every command that must
+ * refuse what `run` refuses: `validate` (checkScenarioFiles) and `sweep`, which evaluates a grid around the scenario
+ * and would otherwise write a file for a scenario that neither runs nor validates (breaker).
+ *
+ * Output: the UserError (or UserErrors; run's message word for word), or undefined when the scenario runs. Throws: only what is not a
+ * UserError (a bug).
+ */
+export function scenarioRunError(
+  bound: BoundScenario,
+  options: {samples: number; seed: number}
+): UserError | UserErrors | undefined {
+  try {
+    evaluateScenarioPoint(bound, scenarioMedianPoint(bound.resolved));
+  } catch (error) {
+    if (isUserError(error)) return error;
+    throw error;
+  }
+  return firstRejectedDraw(bound, options);
 }

@@ -228,7 +228,7 @@ describe("bindScenario and evaluation errors", () => {
     const [error] = userErrorsOf(() => evaluate(bindScenario(inline(text), catalogs)));
     expect(error).toMatchObject({file: "inline.md", line: 3, path: "demand.users"});
     expect(error!.message).toContain(
-      "tokensPerYear, computed from this key, demand.tokensPerUserPerDay and demand.agentMultiplier"
+      "tokens per year, computed from this key, demand.tokensPerUserPerDay and demand.agentMultiplier"
     );
   });
 });

@@ -73,7 +73,7 @@ describe("resolveScenario", () => {
         message: "unknown scenario",
         expected: "the id of a scenario file",
         found: "bsae",
-        hint: "did you mean base? known: base, child, cycle-a, cycle-b, extends-missing, grandchild"
+        hint: "did you mean base? known: base, child, cycle-a, cycle-b, grandchild"
       }
     ]);
   });
