@@ -25,7 +25,7 @@ function table(rows: readonly AssumptionRow[]): HTMLElement {
     // The tooltip keeps what modellers type: the catalog id of a named row, the value as written in the file.
     const tips = [
       row.valueId && `id: ${row.valueId}`,
-      row.written && row.written !== row.value && `written: ${row.written}`
+      row.written && row.written !== row.value && row.written !== row.valueId && `written: ${row.written}`
     ];
     if (tips.some(Boolean)) value.title = tips.filter(Boolean).join("; ");
     // A value set but not read says so, as `run` lists it apart (a page listed an inherited 0.8–1.2 relative throughput
