@@ -40,7 +40,10 @@ describe("sitePages", () => {
   it("names each scenario page by its file's title, not its id", () => {
     const pages = scenarioPages();
     expect(pages.map((page) => page.path)).toEqual(scenarioPagePaths());
-    expect(pages).toContainEqual({name: "Custom inference ASIC, 9-month design cycle", path: "/scenarios/asic-9-months"});
+    expect(pages).toContainEqual({
+      name: "Custom inference ASIC, 9-month design cycle",
+      path: "/scenarios/asic-9-months"
+    });
     expect(pages.find((page) => page.path === "/scenarios/base")?.name).toBe("Base case — merchant GPUs");
   });
 
