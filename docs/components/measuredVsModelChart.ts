@@ -60,18 +60,29 @@ export function MeasuredVsModelChart(
         channels: {
           measurement: (r: MeasuredVsModelRow) => r.name ?? r.id,
           shape: (r: MeasuredVsModelRow) => r.shape ?? "",
+          measured: "measuredTokensPerSecondPerChip",
+          modelled: "predictedTokensPerSecondPerChip",
           "model ÷ measured": "ratio",
+          "chip family": (r: MeasuredVsModelRow) => named(r.family),
+          split: (r: MeasuredVsModelRow) => splitName(r.split),
           id: "id"
         },
+        // The tip writes each line whole (Plot cut them at 20 ems: "3,…", "Llama 2 70B on NVIDIA H…"); the axes'
+        // long labels give way to short ones, and the colour's and symbol's channels to named ones.
         tip: {
+          lineWidth: 44,
           format: {
             measurement: true,
             shape: true,
-            x: (v: number) => `${formatCount(v)} tokens/s`,
-            y: (v: number) => `${formatCount(v)} tokens/s`,
+            x: false,
+            y: false,
+            measured: (v: number) => `${formatCount(v)} tokens/s per chip`,
+            modelled: (v: number) => `${formatCount(v)} tokens/s per chip`,
             "model ÷ measured": (v: number) => formatRatio(v),
-            stroke: true,
-            symbol: true,
+            "chip family": true,
+            split: true,
+            stroke: false,
+            symbol: false,
             id: true
           }
         }
