@@ -2,7 +2,7 @@ import {readdirSync} from "node:fs";
 import {problemsBannerHtml} from "./docs/components/problemsBanner.js";
 import {FAVICON_LINK} from "./src/node/favicon.js";
 import {checkScenarioFiles} from "./src/node/scenarioCheck.js";
-import {componentStyles, sitePages} from "./src/node/sitePages.js";
+import {componentStyles, scenarioPages, sitePages} from "./src/node/sitePages.js";
 
 // Observable Framework configuration. `npm run dev` (token-ledger preview) touches this file when a scenario file is
 // added, removed, broken or fixed, so Framework reads it again: the page list and the error banner follow the files. The source root is docs/ (our src/ is the library, reached from pages through
@@ -21,6 +21,17 @@ const problems = [...new Set(check.errors.map((error) => error.detail.file ?? "d
   file,
   messages: check.errors.filter((error) => (error.detail.file ?? "data/") === file).map((error) => error.message)
 }));
+
+/**
+ * The sidebar and the previous/next links name a scenario by its title; Framework gives a link no tooltip, so this
+ * gives each link to a scenario page its id ("scenario id: asic-9-months") once the page has loaded.
+ */
+const SCENARIO_LINK_TITLES = `<script type="module">
+for (const a of document.querySelectorAll("#observablehq-sidebar a, #observablehq-footer a")) {
+  const id = /\\/scenarios\\/([^/?#]+)$/.exec(a.pathname)?.[1];
+  if (id && !a.title) a.title = "scenario id: " + decodeURIComponent(id);
+}
+</script>`;
 
 export default {
   title: "token-ledger",
@@ -46,7 +57,8 @@ export default {
       {
         name: "Scenarios",
         pages: [
-          ...scenarioIds.map((id) => ({name: id, path: `/scenarios/${id}`})),
+          // Each scenario by its title; the id (the file name, what modellers type) is the link's tooltip.
+          ...scenarioPages(),
           {name: "Compare scenarios", path: "/compare"},
           {name: "Assumptions register", path: "/assumptions"}
         ]
@@ -66,6 +78,7 @@ export default {
   // The favicon is inline (a coin marked "t"), so no page asks for /favicon.ico and no static host answers a 404.
   head:
     FAVICON_LINK +
+    SCENARIO_LINK_TITLES +
     // Print styles (docs/components/print.css): no navigation, controls as values, charts in the page width.
     componentStyles(["print.css"]),
   header: problemsBannerHtml(problems),

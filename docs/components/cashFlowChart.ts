@@ -5,7 +5,7 @@
 // one: then one line is drawn, and the card says why (undiscountedCoincides).
 import * as Plot from "@observablehq/plot";
 import {wholeStepAxis} from "./wholeStepAxis.js";
-import {formatMonth, formatUsd} from "./format.js";
+import {axisTickFormat, formatMonth, formatUsd} from "./format.js";
 import {FLEET_COLORS, INK, seriesColorScale, TEXT_HALO} from "./palette.js";
 import {andList} from "./scenarioSeries.js";
 
@@ -117,7 +117,7 @@ export function CashFlowChart(
       // same count for the ticks and for rounding the domain (`nice: true` rounds to 20M steps under 50M ticks).
       ticks: 6,
       nice: 6,
-      tickFormat: (v: number) => formatUsd(v)
+      tickFormat: axisTickFormat(formatUsd)
     },
     color: single ? {domain, range: [FLEET_COLORS.inHouse]} : {legend: true, ...seriesColorScale(domain)},
     ...options,

@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import {wholeStepAxis} from "./wholeStepAxis.js";
 import type {FanRow} from "../lib/uncertainty/fan.js";
-import {formatDisplayNumber} from "./format.js";
+import {axisTickFormat, formatDisplayNumber} from "./format.js";
 import {ACCENT, INK, withOpacity} from "./palette.js";
 
 export interface FanChartOptions extends Plot.PlotOptions {
@@ -89,7 +89,11 @@ export function FanChart(
     height,
     ...(tickFormat ? {marginLeft: 60} : {}), // room for money ticks, "−$500M"
     x: {label: xLabel, grid: true, ...wholeStepAxis(scaled.map((r) => r.step))},
-    y: {label: yLabel, grid: true, ...(tickFormat ? {tickFormat: (v: number) => tickFormat(v / scale)} : {})},
+    y: {
+      label: yLabel,
+      grid: true,
+      ...(tickFormat ? {tickFormat: axisTickFormat((v: number) => tickFormat(v / scale))} : {})
+    },
     color: {legend: true, ...legend},
     ...options,
     marks: [

@@ -2,7 +2,7 @@
 // bars, the revenue split by the price it is billed at (cached input, input not cached, output). Each bar is labelled
 // with its total; the parts of a bar sum to it.
 import * as Plot from "@observablehq/plot";
-import {formatUsd} from "./format.js";
+import {axisTickFormat, formatUsd} from "./format.js";
 import {FLEET_DAY_PARTS, INK} from "./palette.js";
 
 /** One slice of a bar. */
@@ -46,7 +46,12 @@ export function FleetDayChart(rows: readonly FleetDayRow[], {width, height, ...o
     // Room for the longer total ("$561,975") right of the longer bar.
     marginRight: 72,
     // Ticks in compact notation ("100K", "1.5M"); a phone gets fewer, so that they do not touch.
-    x: {label: "USD per day →", grid: true, tickFormat: COMPACT.format, ticks: chartWidth < 480 ? 3 : undefined},
+    x: {
+      label: "USD per day →",
+      grid: true,
+      tickFormat: axisTickFormat(COMPACT.format),
+      ticks: chartWidth < 480 ? 3 : undefined
+    },
     y: {label: null, domain: bars},
     color: {legend: true, domain: parts.map((p) => p.label), range: parts.map((p) => p.color)},
     ...options,

@@ -2,7 +2,7 @@
 import * as Plot from "@observablehq/plot";
 import {wholeCountAxis, wholeStepAxis} from "./wholeStepAxis.js";
 import type {FlywheelComparisonMonth} from "../lib/strategy/flywheel.js";
-import {formatCount, formatDisplayNumber, formatUsdPerMTok} from "./format.js";
+import {axisTickFormat, formatCount, formatDisplayNumber, formatUsdPerMTok} from "./format.js";
 import {LOOP_COLORS} from "./palette.js";
 
 export interface FlywheelChartOptions extends Plot.PlotOptions {
@@ -64,7 +64,7 @@ export function FlywheelChart(
       label: q.label,
       grid: true,
       zero: quantity !== "cost",
-      tickFormat: (v: number) => formatDisplayNumber(v),
+      tickFormat: axisTickFormat(formatDisplayNumber),
       // Generations are whole: ticks at 0, 1, 2, 3, never 0.5 or 2.5.
       ...(quantity === "generations" ? wholeCountAxis(Math.max(1, ...rows.map((r) => r.value))) : {})
     },

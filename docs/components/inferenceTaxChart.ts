@@ -1,7 +1,7 @@
 // What the inference tax costs each year: spend on the merchant fleet against the same fleet on in-house silicon;
 // the gap is the tax recovered, labelled above each pair.
 import * as Plot from "@observablehq/plot";
-import {formatUsd} from "./format.js";
+import {axisTickFormat, formatUsd} from "./format.js";
 import {FLEET_COLORS, INK} from "./palette.js";
 
 /** A year of src/strategy/inferenceTax.ts (the fields the chart reads). */
@@ -35,7 +35,7 @@ export function InferenceTaxChart(
     marginTop: 40,
     fx: {label: null, padding: 0.15},
     x: {axis: null, domain: FLEETS},
-    y: {label: "↑ Serving spend in the year (USD)", grid: true, tickFormat: (v: number) => formatUsd(v)},
+    y: {label: "↑ Serving spend in the year (USD)", grid: true, tickFormat: axisTickFormat(formatUsd)},
     color: {legend: true, domain: FLEETS, range: [FLEET_COLORS.merchant, FLEET_COLORS.inHouse]},
     ...options,
     marks: [

@@ -2,7 +2,7 @@
 import * as Plot from "@observablehq/plot";
 import {wholeStepAxis} from "./wholeStepAxis.js";
 import type {MoatMonth} from "../lib/strategy/moat.js";
-import {formatUsd} from "./format.js";
+import {axisTickFormat, formatUsd} from "./format.js";
 import {MOAT_COLORS} from "./palette.js";
 
 export interface MoatChartOptions extends Plot.PlotOptions {
@@ -24,7 +24,7 @@ export function MoatChart(months: readonly MoatMonth[], {width, height = 320, ..
     height,
     marginLeft: 60, // room for "−$4.5B"
     x: {label: "Month →", grid: true, ...wholeStepAxis(rows.map((r) => r.month))},
-    y: {label: "↑ Cumulative gross profit (USD)", grid: true, tickFormat: (v: number) => formatUsd(v)},
+    y: {label: "↑ Cumulative gross profit (USD)", grid: true, tickFormat: axisTickFormat(formatUsd)},
     color: {legend: true, domain: CASES.map((c) => c.label), range: CASES.map((c) => c.color)},
     ...options,
     marks: [

@@ -2,7 +2,7 @@
 // or later. The cycles the story argues about (9, 18, 24, 36 months) are labelled, and the page's current cycle ringed.
 // One series is drawn in the in-house colour; several (a `series` column, scenario ids on /compare) one colour each.
 import * as Plot from "@observablehq/plot";
-import {formatUsd} from "./format.js";
+import {axisTickFormat, formatUsd} from "./format.js";
 import {FLEET_COLORS, HIGHLIGHT, INK, seriesColorScale, TEXT_HALO} from "./palette.js";
 
 /** One design cycle (src/strategy/siliconProgram.ts SiliconProgramCyclePoint). */
@@ -58,7 +58,7 @@ export function NpvByCycleChart(
     marginRight: 24,
     marginTop: 28,
     x: {label: "Design cycle (months) →", grid: true, insetRight: 8},
-    y: {label: "↑ NPV of the program (USD)", grid: true, insetTop: 16, tickFormat: (v: number) => formatUsd(v)},
+    y: {label: "↑ NPV of the program (USD)", grid: true, insetTop: 16, tickFormat: axisTickFormat(formatUsd)},
     color: single ? {domain, range: [FLEET_COLORS.inHouse]} : {legend: true, ...seriesColorScale(domain)},
     ...options,
     marks: [

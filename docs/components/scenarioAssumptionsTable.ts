@@ -22,7 +22,12 @@ function table(rows: readonly AssumptionRow[]): HTMLElement {
     tr.insertCell().append(key);
     const value = tr.insertCell();
     value.textContent = row.value;
-    if (row.written && row.written !== row.value) value.title = `written: ${row.written}`;
+    // The tooltip keeps what modellers type: the catalog id of a named row, the value as written in the file.
+    const tips = [
+      row.valueId && `id: ${row.valueId}`,
+      row.written && row.written !== row.value && row.written !== row.valueId && `written: ${row.written}`
+    ];
+    if (tips.some(Boolean)) value.title = tips.filter(Boolean).join("; ");
     // A value set but not read says so, as `run` lists it apart (a page listed an inherited 0.8–1.2 relative throughput
     // beside a catalog chip whose derived 0.714× the metrics used: trial).
     if (row.unused) {
@@ -30,7 +35,9 @@ function table(rows: readonly AssumptionRow[]): HTMLElement {
       value.append(UnusedNote(`not used: ${row.unused}`));
     }
     tr.insertCell().textContent = row.unit;
-    tr.insertCell().textContent = row.origin;
+    const origin = tr.insertCell();
+    origin.textContent = row.origin;
+    if (row.originAt) origin.title = row.originAt;
     tr.insertCell().textContent = row.source || "—";
     // On a phone the rows stack, each cell named by its column (scenarioStyle.css).
     for (const [i, label] of ["Value", "Unit", "Origin", "Source"].entries()) tr.cells[i + 1]!.dataset.label = label;

@@ -54,7 +54,8 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
       cell.className = "scenario-number";
       cell.dataset.value = row.value === null ? "" : String(row.value);
       // On a phone each scenario's cell is a line of the metric's block, named by its id (scenarioStyle.css).
-      cell.dataset.label = column.id;
+      cell.dataset.label = column.title; // the phone layout names each value by its scenario
+      cell.dataset.scenario = column.id;
       cell.append(metricValueText(row));
       const spread = metricSpreadText(row);
       if (spread) {
@@ -93,9 +94,12 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
     values.forEach((v, j) => {
       const cell = tr.insertCell();
       cell.textContent = v.value;
-      cell.dataset.label = columns[j]!.id;
+      cell.dataset.label = columns[j]!.title;
+      cell.dataset.scenario = columns[j]!.id;
       if (v.unused) cell.append(UnusedNote(`not used: ${v.unused}`));
-      cell.title = `${v.origin}${v.source ? ` — ${v.source}` : ""}`;
+      const at = v.originAt ? ` (${v.originAt})` : "";
+      const id = v.valueId ? `id: ${v.valueId}; ` : "";
+      cell.title = `${id}${v.origin}${at}${v.source ? ` — ${v.source}` : ""}`;
       if (v.exact !== assumption.exact) cell.className = "scenario-differs";
     });
   });

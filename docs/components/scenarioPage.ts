@@ -13,6 +13,7 @@ import {METRIC_INFO} from "../lib/scenario/evaluate/metricInfo.js";
 import {unreadCustomChipKeys} from "../lib/scenario/evaluate/customChipSpec.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
 import type {ResolvedScenario, ValueOrigin} from "../lib/scenario/resolve/resolveScenario.js";
+import {catalogValueName, type NamedCatalogs} from "../lib/scenario/narrative/catalogValueName.js";
 import type {RunReport} from "../lib/scenario/run/runReport.js";
 import {
   DEFAULT_SCENARIO_SAMPLES,
@@ -268,18 +269,42 @@ export function metricRows(metrics: RunReport["metrics"]): MetricRow[] {
   });
 }
 
-/** Where a value comes from, in words: "data/scenarios/base.md:12", "inherited from base (…:12)", "default", "URL". */
-export function describeOrigin(origin: ValueOrigin): string {
+/**
+ * Where a value comes from, in words a reader knows: "this scenario's file", "inherited from Base case — merchant
+ * GPUs" (the parent's title from `scenarioTitles`, else its id), "default", "set on this page (URL)". The file and line
+ * are originAt's, for a tooltip.
+ */
+export function describeOrigin(origin: ValueOrigin, scenarioTitles: Readonly<Record<string, string>> = {}): string {
   switch (origin.kind) {
     case "file":
-      return `${origin.file}:${origin.line}`;
+      return "this scenario's file";
     case "parent":
-      return `inherited from ${origin.scenario} (${origin.file}:${origin.line})`;
+      return `inherited from ${scenarioTitles[origin.scenario] ?? origin.scenario}`;
     case "default":
       return "default";
     case "override":
       return `set on this page (${origin.flag})`;
   }
+}
+
+/** The file and line a value was set at, for modellers ("data/scenarios/base.md:12, scenario id base"); "" if none. */
+export function originAt(origin: ValueOrigin): string {
+  return origin.kind === "file" || origin.kind === "parent"
+    ? `${origin.file}:${origin.line}, scenario id ${origin.scenario}`
+    : "";
+}
+
+/** Each scenario's title by its id, from the site data's resolved scenarios (`site.scenarios`). */
+export function scenarioTitlesOf(
+  scenarios: Readonly<Record<string, {resolved: Pick<ResolvedScenario, "title">}>>
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(scenarios).map(([id, entry]) => [id, entry.resolved.title]));
+}
+
+/** What names an assumptions table's ids for a reader: the catalogs' rows and the scenarios' titles, by id. */
+export interface AssumptionNames {
+  catalogs?: NamedCatalogs;
+  scenarioTitles?: Readonly<Record<string, string>>;
 }
 
 /** One row of an assumptions table. */
@@ -296,7 +321,12 @@ export interface AssumptionRow {
   unit: string;
   /** The value as written in the file or URL, or "" for a default. */
   written: string;
+  /** The catalog id when `value` is a catalog row's name ("h100-sxm" beside "NVIDIA H100 SXM5 80GB"), else "". */
+  valueId: string;
+  /** describeOrigin: "inherited from Base case — merchant GPUs". */
   origin: string;
+  /** originAt: the file and line, for the origin's tooltip. */
+  originAt: string;
   originKind: ValueOrigin["kind"];
   source: string;
   /**
@@ -306,20 +336,28 @@ export interface AssumptionRow {
   unused: string;
 }
 
-/** Every assumption of a resolved scenario, in schema order. */
-export function assumptionRows(resolved: ResolvedScenario): AssumptionRow[] {
+/**
+ * Every assumption of a resolved scenario, in schema order. With `names`, a catalog id reads as its row's name and a
+ * parent scenario by its title (the ids stay in valueId and originAt).
+ */
+export function assumptionRows(resolved: ResolvedScenario, names: AssumptionNames = {}): AssumptionRow[] {
   const unread = unreadCustomChipKeys(resolved);
-  return Object.values(resolved.values).map((v) => ({
-    path: v.path,
-    value: formatAssumption(v.path, v.value as number | string | Distribution | null),
-    exact: displayValue(v.path, v.value as number | string | Distribution | null),
-    unit: assumptionUnit(v.path),
-    written: v.written ?? "",
-    origin: describeOrigin(v.origin),
-    originKind: v.origin.kind,
-    source: v.source ?? "",
-    unused: unread[v.path] ?? ""
-  }));
+  return Object.values(resolved.values).map((v) => {
+    const name = names.catalogs ? catalogValueName(v.path, v.value, names.catalogs) : null;
+    return {
+      path: v.path,
+      value: name ?? formatAssumption(v.path, v.value as number | string | Distribution | null),
+      exact: displayValue(v.path, v.value as number | string | Distribution | null),
+      unit: assumptionUnit(v.path),
+      written: v.written ?? "",
+      valueId: name === null ? "" : String(v.value),
+      origin: describeOrigin(v.origin, names.scenarioTitles),
+      originAt: originAt(v.origin),
+      originKind: v.origin.kind,
+      source: v.source ?? "",
+      unused: unread[v.path] ?? ""
+    };
+  });
 }
 
 /** The source recorded in a downloaded scenario for each value a reader changed. */

@@ -14,6 +14,11 @@ export interface RegisterColumn<T> {
    * and "USD/kW" | "h" broke mid-word in a narrow column).
    */
   breakAfter?: "." | "/";
+  /**
+   * The row's key whose value is the cell's tooltip (`title`), and is searched too: the id behind a name ("scenario
+   * id: asic-9-months" behind its title), which modellers type. No tooltip where that value is empty.
+   */
+  title?: keyof T & string;
 }
 
 export interface RegisterTableElement<T> extends HTMLElement {
@@ -70,7 +75,7 @@ export function RegisterTable<T extends Record<string, unknown>>(
   root.append(bar, wrap);
   const text = (row: T) =>
     columns
-      .map((c) => String(row[c.key] ?? ""))
+      .flatMap((c) => [String(row[c.key] ?? ""), c.title ? String(row[c.title] ?? "") : ""])
       .join(" ")
       .toLowerCase();
   const haystacks = new Map(rows.map((row) => [row, text(row)]));
@@ -93,6 +98,8 @@ export function RegisterTable<T extends Record<string, unknown>>(
           const td = tr.insertCell();
           const value = String(row[column.key] ?? "") || "—";
           const cell = column.code ? td.appendChild(document.createElement("code")) : td;
+          const tip = column.title ? String(row[column.title] ?? "") : "";
+          if (tip) td.title = tip;
           const breakAfter = column.breakAfter ?? (column.code ? "." : undefined);
           if (breakAfter === undefined) cell.textContent = value;
           else {

@@ -3,7 +3,7 @@
 // ids on /compare): one colour per series, inference solid and training dashed.
 import * as Plot from "@observablehq/plot";
 import {wholeStepAxis} from "./wholeStepAxis.js";
-import {formatMonth, formatUsd} from "./format.js";
+import {axisTickFormat, formatMonth, formatUsd} from "./format.js";
 import {INK, SPEND_COLORS, seriesColorScale} from "./palette.js";
 
 /** A month of src/strategy/trainingVsInference.ts (the fields the chart reads). */
@@ -83,7 +83,7 @@ export function SpendOverTimeChart(
     y: {
       label: cumulative ? "↑ Cumulative spend (USD)" : "↑ Spend in the month (USD)",
       grid: true,
-      tickFormat: (v: number) => formatUsd(v)
+      tickFormat: axisTickFormat(formatUsd)
     },
     color: many
       ? {legend: true, ...seriesColorScale(seriesDomain)}

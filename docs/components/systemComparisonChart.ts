@@ -1,7 +1,7 @@
 // Purchase price against the blended cost of a million tokens, one dot per system: a dearer system that serves more tokens can sit lower.
 // Merchant chips in the merchant colour, a custom (in-house) chip in the in-house colour; the scenario's chip ringed.
 import * as Plot from "@observablehq/plot";
-import {formatCount, formatUsd, formatUsdPerMTok} from "./format.js";
+import {axisTickFormat, formatCount, formatUsd, formatUsdPerMTok} from "./format.js";
 import {FLEET_COLORS, HIGHLIGHT, INK} from "./palette.js";
 import type {ChipComparisonRow} from "../lib/scenario/evaluate/chipComparison.js";
 
@@ -29,7 +29,7 @@ export function SystemComparisonChart(
     marginLeft: 60,
     marginRight: 30,
     marginTop: 24,
-    x: {label: "Purchase price per chip (USD) →", grid: true, zero: true, tickFormat: (v: number) => formatUsd(v)},
+    x: {label: "Purchase price per chip (USD) →", grid: true, zero: true, tickFormat: axisTickFormat(formatUsd)},
     y: {label: "↑ USD per million tokens (input and output)", grid: true, zero: true, insetTop: 8},
     color: {legend: true, domain: ["merchant", "in-house"], range: [FLEET_COLORS.merchant, FLEET_COLORS.inHouse]},
     ...options,

@@ -2,7 +2,7 @@
 // the others held at their base values; longest bar first.
 import * as Plot from "@observablehq/plot";
 import type {TornadoRow} from "../lib/uncertainty/sensitivity.js";
-import {formatDisplayNumber} from "./format.js";
+import {axisTickFormat, formatDisplayNumber} from "./format.js";
 import {INK, SWING_COLORS} from "./palette.js";
 
 export interface TornadoChartOptions extends Plot.PlotOptions {
@@ -47,7 +47,11 @@ export function TornadoChart(
     width: chartWidth,
     height: height ?? 60 + 36 * Math.max(1, rows.length),
     marginLeft,
-    x: {label: xLabel, grid: true, ...(tickFormat ? {tickFormat: (v: number) => tickFormat(v / scale)} : {})},
+    x: {
+      label: xLabel,
+      grid: true,
+      ...(tickFormat ? {tickFormat: axisTickFormat((v: number) => tickFormat(v / scale))} : {})
+    },
     y: {label: null, domain: rows.map((r) => labels[r.input] ?? r.input)},
     color: {legend: true, domain: ["at p5", "at p95"], range: [SWING_COLORS.low, SWING_COLORS.high]},
     ...options,

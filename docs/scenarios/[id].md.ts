@@ -87,7 +87,7 @@ toc: false
 
 ~~~js
 import {controlToBase, keyControl} from "../components/keyControls.js";
-import {assumptionRows, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageMedianPoint, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
+import {assumptionRows, scenarioTitlesOf, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageMedianPoint, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
 import {ScenarioRunner} from "../components/scenarioRunner.js";
 import {frameTurn, frameTurnsDone, nextTask} from "../components/frameTurn.js";
 import {cardResize} from "../components/cardResize.js";
@@ -306,7 +306,7 @@ Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} (seed 1) and t
 Each value with its unit, where it was set (file and line, inherited from a parent scenario, the schema's default, or
 this page) and its source. Hover a value to see it as written.
 
-<div data-table="assumptions">$\{whenNear('[data-table="assumptions"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioAssumptionsTable(assumptionRows(pointState.resolved)))}</div>
+<div data-table="assumptions">$\{whenNear('[data-table="assumptions"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioAssumptionsTable(assumptionRows(pointState.resolved, {catalogs, scenarioTitles: scenarioTitlesOf(site.scenarios)})))}</div>
 
 ## Share and download
 

@@ -1,6 +1,7 @@
 import {SERVING_CALIBRATION} from "../inference/calibratedEfficiencies.js";
 import {calibrationReport, prepareMeasurements, type CalibrationReport} from "../inference/calibration/calibrate.js";
 import {measurementCurves, type MeasurementCurve} from "../inference/calibration/measurementCurves.js";
+import type {NamedCatalogs} from "../scenario/narrative/catalogValueName.js";
 import {loadCatalogs} from "./catalogFiles.js";
 import {loadMeasurements} from "./measurementFiles.js";
 
@@ -8,6 +9,8 @@ import {loadMeasurements} from "./measurementFiles.js";
 export interface CalibrationData {
   report: CalibrationReport;
   curves: MeasurementCurve[];
+  /** Each chip's and model's name by its id (data/hardware.csv, data/models.csv), for the page to name rows by. */
+  names: NamedCatalogs;
   /** The measurements file, as messages name it. */
   file: string;
 }
@@ -18,10 +21,13 @@ export interface CalibrationData {
  */
 export function buildCalibrationData(): CalibrationData {
   const {measurements, file} = loadMeasurements();
-  const prepared = prepareMeasurements(measurements, loadCatalogs(), file);
+  const catalogs = loadCatalogs();
+  const prepared = prepareMeasurements(measurements, catalogs, file);
+  const named = (rows: readonly {id: string; name: string}[]) => rows.map(({id, name}) => ({id, name}));
   return {
     report: calibrationReport(prepared, SERVING_CALIBRATION),
     curves: measurementCurves(prepared.comparable, SERVING_CALIBRATION),
+    names: {hardware: named(catalogs.hardware), models: named(catalogs.models)},
     file
   };
 }

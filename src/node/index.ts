@@ -34,6 +34,7 @@ export {FAVICON_LINK} from "./favicon.js";
 export {
   componentStyles,
   scenarioPagePaths,
+  scenarioPages,
   sitePages,
   type SitePage,
   type SitePagesOptions,

@@ -42,10 +42,7 @@ const NOT_PAGES = new Set(["components", "data", "lib", ".observablehq", "node_m
 export function sitePages(options: SitePagesOptions = {}): (SitePage | SiteSection)[] {
   const root = options.root ?? "docs";
   const found = findPages(root);
-  const scenarios: SiteSection = {
-    name: "Scenarios",
-    pages: scenarioPagePaths().map((path) => ({name: basename(path), path}))
-  };
+  const scenarios: SiteSection = {name: "Scenarios", pages: scenarioPages()};
   if (!options.explicit) {
     const top = found.filter((page) => !page.folder).map(({name, path}) => ({name, path}));
     const folders = [...new Set(found.map((page) => page.folder).filter((folder) => folder))].sort();
@@ -68,6 +65,24 @@ export function sitePages(options: SitePagesOptions = {}): (SitePage | SiteSecti
 /** The route of each scenario page, `/scenarios/<file name>`: the project's scenario files (or this package's). */
 export function scenarioPagePaths(): string[] {
   return scenarioFilesIn().map((file) => `/scenarios/${basename(file, ".md")}`);
+}
+
+/**
+ * One navigation entry per scenario page, named as a reader knows the scenario: its file's `title:` ("Custom
+ * inference ASIC, 9-month design cycle"), else its id ("asic-9-months") when the file has no title or cannot be read.
+ * Framework's sidebar and the previous/next links under each page show this name.
+ */
+export function scenarioPages(): SitePage[] {
+  return scenarioFilesIn().map((file) => {
+    const id = basename(file, ".md");
+    let text = "";
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      // An unreadable file keeps its id as its name; the scenario check reports the file.
+    }
+    return {name: frontMatterTitle(text) ?? id, path: `/scenarios/${id}`};
+  });
 }
 
 /** The pages under `root`, sorted by route, each with its navigation name and its first-level folder ("" at the top). */
@@ -99,10 +114,14 @@ function findPages(root: string): (SitePage & {folder: string})[] {
 
 /** A page's title: its front matter's `title:`, else its first `# ` heading; undefined when it has neither. */
 function pageTitle(markdown: string): string | undefined {
+  return frontMatterTitle(markdown) ?? /^#\s+(.+)$/m.exec(markdown)?.[1]?.trim();
+}
+
+/** The `title:` of a file's front matter, unquoted; undefined when there is none. */
+function frontMatterTitle(markdown: string): string | undefined {
   const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(markdown)?.[1];
   const title = front && /^title:\s*(.+)$/m.exec(front)?.[1]?.trim();
-  if (title) return title.replace(/^(["'])(.*)\1$/, "$2");
-  return /^#\s+(.+)$/m.exec(markdown)?.[1]?.trim();
+  return title ? title.replace(/^(["'])(.*)\1$/, "$2") : undefined;
 }
 
 /** `token-economics` → "Token economics". */

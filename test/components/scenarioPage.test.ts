@@ -8,6 +8,7 @@ import {
   type AssumptionRow,
   describeOrigin,
   editedScenarioMarkdown,
+  originAt,
   metricCentral,
   metricRows
 } from "../../docs/components/scenarioPage.js";
@@ -19,15 +20,41 @@ const index = scenarioIndex(["base.md", "child.md"].map(parseFixture));
 const child = resolveScenario("child", index.lookup, index.ids);
 
 describe("describeOrigin and assumptionRows", () => {
-  it("names the file and line, the parent, the default or the page", () => {
-    expect(describeOrigin({kind: "file", scenario: "a", file: "data/scenarios/a.md", line: 4, column: 3})).toBe(
-      "data/scenarios/a.md:4"
+  it("names the scenario's file, the parent by its title, the default or the page; the file and line apart", () => {
+    const own = {kind: "file", scenario: "a", file: "data/scenarios/a.md", line: 4, column: 3} as const;
+    const parent = {kind: "parent", scenario: "base", file: "b.md", line: 9, column: 1} as const;
+    expect(describeOrigin(own)).toBe("this scenario's file");
+    expect(describeOrigin(parent, {base: "Base case — merchant GPUs"})).toBe(
+      "inherited from Base case — merchant GPUs"
     );
-    expect(describeOrigin({kind: "parent", scenario: "base", file: "b.md", line: 9, column: 1})).toBe(
-      "inherited from base (b.md:9)"
-    );
+    // Without a title the parent is named by its id.
+    expect(describeOrigin(parent)).toBe("inherited from base");
     expect(describeOrigin({kind: "default"})).toBe("default");
     expect(describeOrigin({kind: "override", flag: "URL", written: "x=1"})).toBe("set on this page (URL)");
+    expect(originAt(own)).toBe("data/scenarios/a.md:4, scenario id a");
+    expect(originAt(parent)).toBe("b.md:9, scenario id base");
+    expect(originAt({kind: "default"})).toBe("");
+  });
+
+  it("writes a catalog id as its row's name, the id kept apart, when given the catalogs", () => {
+    const asic = loadScenarioLibrary().resolve("asic-9-months");
+    const catalogs = {
+      hardware: [{id: "h100-sxm", name: "NVIDIA H100 SXM5 80GB"}],
+      models: [{id: "llama-3.1-405b", name: "Llama 3.1 405B"}]
+    };
+    const rows = assumptionRows(asic, {catalogs, scenarioTitles: {base: "Base case — merchant GPUs"}});
+    const row = (path: string) => rows.find((r) => r.path === path)!;
+    expect(row("serving.hardware")).toMatchObject({value: "NVIDIA H100 SXM5 80GB", valueId: "h100-sxm"});
+    expect(row("serving.model")).toMatchObject({value: "Llama 3.1 405B", valueId: "llama-3.1-405b"});
+    expect(row("serving.hardware").origin).toBe("inherited from Base case — merchant GPUs");
+    expect(row("serving.hardware").originAt).toMatch(/^data\/scenarios\/base\.md:\d+, scenario id base$/);
+    // A value that names no catalog row keeps its formatted value and no id.
+    expect(row("serving.batch")).toMatchObject({valueId: ""});
+    // Without catalogs the id is the value, as before.
+    expect(assumptionRows(asic).find((r) => r.path === "serving.hardware")).toMatchObject({
+      value: "h100-sxm",
+      valueId: ""
+    });
   });
 
   it("has one row per key with the unit its value is written in, one for every key of a kind", () => {

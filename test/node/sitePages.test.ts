@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {componentStyles, scenarioPagePaths, sitePages} from "../../src/node/sitePages.js";
+import {componentStyles, scenarioPagePaths, scenarioPages, sitePages} from "../../src/node/sitePages.js";
 
 let docs: string;
 beforeAll(() => {
@@ -32,12 +32,19 @@ describe("sitePages", () => {
       {name: "What a token costs", path: "/report"}
     ]);
     expect(pages[3]).toEqual({name: "Chips", pages: [{name: "The H200", path: "/chips/h200"}]});
-    // This repository's own scenario files: one page each.
-    expect(pages[4]).toEqual({
-      name: "Scenarios",
-      pages: scenarioPagePaths().map((path) => ({name: path.slice(11), path}))
-    });
+    // This repository's own scenario files: one page each, named by the file's title.
+    expect(pages[4]).toEqual({name: "Scenarios", pages: scenarioPages()});
     expect(scenarioPagePaths()).toContain("/scenarios/base");
+  });
+
+  it("names each scenario page by its file's title, not its id", () => {
+    const pages = scenarioPages();
+    expect(pages.map((page) => page.path)).toEqual(scenarioPagePaths());
+    expect(pages).toContainEqual({
+      name: "Custom inference ASIC, 9-month design cycle",
+      path: "/scenarios/asic-9-months"
+    });
+    expect(pages.find((page) => page.path === "/scenarios/base")?.name).toBe("Base case — merchant GPUs");
   });
 
   it("keeps an explicit list as given and appends what it leaves out", () => {

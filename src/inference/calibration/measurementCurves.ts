@@ -1,6 +1,7 @@
 import {calibratedEfficiencies} from "../calibratedEfficiencies.js";
 import {throughputLatencyFrontier, type FrontierPoint} from "../frontier.js";
 import {replicaLayout} from "../parallelism.js";
+import {SOFTWARE_STACK_NAMES} from "./measurement.js";
 import type {ComparableMeasurement} from "./measurementShape.js";
 import type {CalibratedEfficiencies} from "./calibrate.js";
 
@@ -8,6 +9,8 @@ import type {CalibratedEfficiencies} from "./calibrate.js";
 export interface MeasurementCurve {
   /** "h100-sxm × 2, llama-3.1-70b fp8, TP2, 5000 → 500 tokens, trtllm". */
   label: string;
+  /** As a reader names it: "NVIDIA H100 SXM5 80GB × 2, Llama 3.1 70B, FP8, TP2, 5000 → 500 tokens, TensorRT-LLM". */
+  name: string;
   hardware: string;
   stack: string;
   /** Efficiencies the curve was drawn at ("hopper/trtllm", "hopper" or "pooled"). */
@@ -50,6 +53,7 @@ export function measurementCurves(
     const parallel = `TP${shape.tensorParallel}${shape.expertParallel > 1 ? ` EP${shape.expertParallel}` : ""}`;
     return {
       label: `${hardware.id} × ${chips}, ${model.id} ${shape.precision}, ${parallel}, ${Math.round(shape.inputTokens)} → ${Math.round(shape.outputTokens)} tokens, ${measurement.stack}`,
+      name: `${hardware.name} × ${chips}, ${model.name}, ${shape.precision.toUpperCase()}, ${parallel}, ${Math.round(shape.inputTokens)} → ${Math.round(shape.outputTokens)} tokens, ${SOFTWARE_STACK_NAMES[measurement.stack]}`,
       hardware: hardware.id,
       stack: measurement.stack,
       efficiencies: group,

@@ -1,0 +1,59 @@
+// A published measurement as a reader names it: the model on the chip and the request shape ("Llama 2 70B on NVIDIA
+// H100 SXM5 80GB", "FP8, TP2, 222 → 290 tokens, offline"), not its id (which stays for the tooltip).
+import {CHIP_FAMILY_NAMES, type ChipFamily} from "../lib/catalog/chipFamily.js";
+import {SOFTWARE_STACK_NAMES, type SoftwareStack} from "../lib/inference/calibration/measurement.js";
+import type {NamedCatalogs} from "../lib/scenario/narrative/catalogValueName.js";
+import {formatCount} from "./format.js";
+
+/** The fields of a calibration row (src/inference/calibration/calibrate.ts CalibrationRow) a name is made of. */
+export interface MeasurementNameInput {
+  id: string;
+  hardware: string;
+  model: string;
+  precision: string;
+  tensorParallel: number;
+  expertParallel: number;
+  inputTokens: number;
+  outputTokens: number;
+  scenario: string;
+}
+
+export interface MeasurementNames {
+  /** The chip's catalog name ("NVIDIA H100 SXM5 80GB"), else its id. */
+  chip: string;
+  /** The model's catalog name ("Llama 2 70B"), else its id. */
+  model: string;
+  /** "Llama 2 70B on NVIDIA H100 SXM5 80GB". */
+  name: string;
+  /** Precision, parallelism, mean tokens in → out per request and the benchmark scenario. */
+  shape: string;
+}
+
+/** The catalog name of `id` in `rows`, else the id itself. */
+export function catalogName(rows: readonly {id: string; name: string}[], id: string): string {
+  return rows.find((row) => row.id === id)?.name ?? id;
+}
+
+export function measurementNames(row: MeasurementNameInput, catalogs: NamedCatalogs): MeasurementNames {
+  const chip = catalogName(catalogs.hardware, row.hardware);
+  const model = catalogName(catalogs.models, row.model);
+  const parallel = `TP${row.tensorParallel}${row.expertParallel > 1 ? ` EP${row.expertParallel}` : ""}`;
+  const tokens = `${formatCount(Math.round(row.inputTokens))} → ${formatCount(Math.round(row.outputTokens))} tokens`;
+  return {
+    chip,
+    model,
+    name: `${model} on ${chip}`,
+    shape: `${row.precision.toUpperCase()}, ${parallel}, ${tokens}, ${row.scenario.replaceAll("-", " ")}`
+  };
+}
+
+/**
+ * The efficiencies a row was predicted with, named: "hopper/trtllm" → "Hopper, TensorRT-LLM", "cdna3" →
+ * "AMD CDNA 3", "pooled" → "all chips (pooled)". An unknown group is written as given.
+ */
+export function efficienciesName(group: string): string {
+  if (group === "pooled") return "all chips (pooled)";
+  const [family, stack] = group.split("/");
+  const familyName = CHIP_FAMILY_NAMES[family as ChipFamily] ?? family;
+  return stack === undefined ? familyName : `${familyName}, ${SOFTWARE_STACK_NAMES[stack as SoftwareStack] ?? stack}`;
+}

@@ -1,0 +1,44 @@
+import {describe, expect, it} from "vitest";
+import {catalogName, efficienciesName, measurementNames} from "../../docs/components/measurementNames.js";
+
+const catalogs = {
+  hardware: [{id: "h100-sxm", name: "NVIDIA H100 SXM5 80GB"}],
+  models: [{id: "llama-2-70b", name: "Llama 2 70B"}]
+};
+const row = {
+  id: "mlperf41-llama2-70b-offline-h100x8-nvidia",
+  hardware: "h100-sxm",
+  model: "llama-2-70b",
+  precision: "fp8",
+  tensorParallel: 2,
+  expertParallel: 1,
+  inputTokens: 222.33,
+  outputTokens: 290.3,
+  scenario: "offline"
+};
+
+describe("measurementNames", () => {
+  it("names a measurement by its model on its chip and its request shape, not its id", () => {
+    expect(measurementNames(row, catalogs)).toEqual({
+      chip: "NVIDIA H100 SXM5 80GB",
+      model: "Llama 2 70B",
+      name: "Llama 2 70B on NVIDIA H100 SXM5 80GB",
+      shape: "FP8, TP2, 222 → 290 tokens, offline"
+    });
+  });
+
+  it("writes expert parallelism, a two-word scenario, and an id no catalog row has", () => {
+    const names = measurementNames({...row, hardware: "mi300x", expertParallel: 8, scenario: "fixed-batch"}, catalogs);
+    expect(names.chip).toBe("mi300x");
+    expect(names.shape).toBe("FP8, TP2 EP8, 222 → 290 tokens, fixed batch");
+    expect(catalogName(catalogs.models, "llama-2-70b")).toBe("Llama 2 70B");
+  });
+});
+
+describe("efficienciesName", () => {
+  it("names the chip family and the stack", () => {
+    expect(efficienciesName("hopper/trtllm")).toBe("Hopper, TensorRT-LLM");
+    expect(efficienciesName("cdna3")).toBe("AMD CDNA 3");
+    expect(efficienciesName("pooled")).toBe("all chips (pooled)");
+  });
+});
