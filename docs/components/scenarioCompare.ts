@@ -80,8 +80,15 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
   const first = columns[0];
   let differing = 0;
   first?.assumptions.forEach((assumption, i) => {
-    const values = columns.map((column) => column.assumptions[i]!);
-    if (values.every((v) => v.exact === assumption.exact)) return;
+    // A key left unset that follows another (training.hardware: serving.hardware's chip) is compared at the value it
+    // takes, as `compare` does: a scenario that moves the serving chip moves its training run too.
+    const follows = scenarioKey(assumption.path)?.follows;
+    const values = columns.map((column): AssumptionRow & {followed?: string} => {
+      const own = column.assumptions[i]!;
+      const from = own.exact === "—" && follows ? column.assumptions.find((a) => a.path === follows) : undefined;
+      return from ? {...from, path: own.path, followed: from.path} : own;
+    });
+    if (values.every((v) => v.exact === values[0]!.exact)) return;
     differing++;
     const tr = body.insertRow();
     tr.dataset.key = assumption.path;
@@ -94,13 +101,19 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
     values.forEach((v, j) => {
       const cell = tr.insertCell();
       cell.textContent = v.value;
+      if (v.followed) {
+        const note = document.createElement("span");
+        note.className = "muted";
+        note.textContent = ` (as ${(scenarioKey(v.followed)?.label ?? v.followed).toLowerCase()})`;
+        cell.append(note);
+      }
       cell.dataset.label = columns[j]!.title;
       cell.dataset.scenario = columns[j]!.id;
       if (v.unused) cell.append(UnusedNote(`not used: ${v.unused}`));
       const at = v.originAt ? ` (${v.originAt})` : "";
       const id = v.valueId ? `id: ${v.valueId}; ` : "";
       cell.title = `${id}${v.origin}${at}${v.source ? ` — ${v.source}` : ""}`;
-      if (v.exact !== assumption.exact) cell.className = "scenario-differs";
+      if (v.exact !== values[0]!.exact) cell.className = "scenario-differs";
     });
   });
   if (!differing) {
