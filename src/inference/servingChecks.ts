@@ -132,9 +132,9 @@ export function requestProblem(
   if (context !== undefined && input.inputTokens + input.outputTokens > context) {
     return {
       setting: "inputTokens",
-      message: `a request of ${input.inputTokens} input and ${input.outputTokens} output tokens exceeds ${input.model!.id}'s context window`,
-      expected: `input + output at most ${context} tokens (data/models.csv context_tokens)`,
-      found: `${input.inputTokens + input.outputTokens}`
+      message: `a request of ${formatTokens(input.inputTokens)} input and ${formatTokens(input.outputTokens)} output tokens exceeds ${input.model!.id}'s context window`,
+      expected: `input + output at most ${formatTokens(context)} tokens (data/models.csv context_tokens)`,
+      found: formatTokens(input.inputTokens + input.outputTokens)
     };
   }
   const hit = input.cacheHitFraction;
@@ -188,9 +188,9 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
     // The weights fit; one request's KV cache does not: the request is too long for this replica.
     return {
       setting: "inputTokens",
-      message: `a request of ${input.inputTokens} input and ${input.outputTokens} output tokens does not fit: its KV cache ${gb(memory.kvBytesPerSequence)} exceeds the ${gb(memory.usableBytes - memory.weightBytes)} left after weights on ${countNoun(layout.chips, "chip")}`,
+      message: `a request of ${formatTokens(input.inputTokens)} input and ${formatTokens(input.outputTokens)} output tokens does not fit: its KV cache ${gb(memory.kvBytesPerSequence)} exceeds the ${gb(memory.usableBytes - memory.weightBytes)} left after weights on ${countNoun(layout.chips, "chip")}`,
       expected: `a shorter request, or more chips per replica`,
-      found: `${input.inputTokens} input tokens`,
+      found: `${formatTokens(input.inputTokens)} input tokens`,
       largestReserveFraction
     };
   }
@@ -241,6 +241,7 @@ function smallestFittingTensorParallel(input: ServingInput): number | null {
   return null;
 }
 
+/** A count of tokens as a person writes it: thousands grouped, at most one decimal ("2,560", "4,608.5"). */
 function formatTokens(tokens: number): string {
-  return Number.isInteger(tokens) ? `${tokens}` : tokens.toFixed(1);
+  return tokens.toLocaleString("en-US", {maximumFractionDigits: 1});
 }

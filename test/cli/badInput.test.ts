@@ -157,7 +157,7 @@ describe("item 6: accepted but wrong", () => {
       "1000000"
     ]);
     expect(line).toMatch(
-      /^--input-tokens: .* exceeds llama-3\.1-8b's context window: expected input \+ output at most 131072/
+      /^--input-tokens: .* exceeds llama-3\.1-8b's context window: expected input \+ output at most 131,072/
     );
   });
 
@@ -464,7 +464,7 @@ describe("validate meets the Monte Carlo draws run rejects", () => {
     const line = await oneErrorLine(["validate", file]);
     expect(line).toBe(
       `${file}:3:21: serving.hbmReserve: a batch of 200 does not fit in memory (KV cache 0.7 GB per sequence for its ` +
-        "whole 2560 tokens, reserved at admission by TensorRT-LLM, 76.7 GB free after weights), with serving.batch 200 " +
+        "whole 2,560 tokens, reserved at admission by TensorRT-LLM, 76.7 GB free after weights), with serving.batch 200 " +
         "(in a Monte Carlo sample, draw 4 of 1000 with seed 1, where serving.hbmReserve drew 0.289902: narrow the " +
         "distributions so every draw is valid): expected at most 0.208, the largest serving.hbmReserve that fits the " +
         "weights and a batch of 200 (for serving.batch 200), found 0.01 to 0.2"
@@ -478,6 +478,32 @@ describe("validate meets the Monte Carlo draws run rejects", () => {
     const runLine = await oneErrorLine(["run", file]);
     expect(await oneErrorLine(["sweep", file, "--vary", "serving.utilization=0.5:0.7:3", "--out", out])).toBe(runLine);
     expect(readdirSync(dir)).not.toContain("draws-sweep.csv");
+  });
+
+  it("sweep refuses a scenario whose draws fail only through two keys together, as run does (validate cannot see it)", async () => {
+    // Each tier share alone is at most 55%, so validate's draws at each key's extremes pass (scenarioRunError); a draw
+    // with both above 45% sums past 1 (run finds draw 190 of 1,000 with seed 1). Sweep checks every draw (breaker).
+    const file = scenarioFile(
+      "tiers-sweep.md",
+      "---\nextends: base\npricing.batchShare: {dist: uniform, min: 0, max: 0.55}\n" +
+        "pricing.priorityShare: {dist: uniform, min: 0, max: 0.55}\n---\n"
+    );
+    const out = join(dir, "tiers-sweep.csv");
+    const runLine = await oneErrorLine(["run", file]);
+    expect(runLine).toMatch(/draw 190 of 1000 with seed 1/);
+    expect(await oneErrorLine(["sweep", file, "--vary", "serving.utilization=0.3:0.5:2", "--out", out])).toBe(runLine);
+    expect(readdirSync(dir)).not.toContain("tiers-sweep.csv");
+  });
+
+  it("sweep does not refuse a distribution on the key it varies, which it never draws", async () => {
+    // serving.hbmReserve 0.05 to 0.95 fails in run's draws near 0.95 (a batch of 64 no longer fits); the sweep sets it
+    // to 0.05, 0.125 and 0.2 at its grid points, all of which fit (breaker: it refused, naming a draw of 0.999999999).
+    const file = scenarioFile("varied-sweep.md", "---\nextends: base\nserving.hbmReserve: 0.05 to 0.95\n---\n");
+    const out = join(dir, "varied-sweep.csv");
+    expect((await runCli(["run", file])).code).toBe(1);
+    const {code, stderr} = await runCli(["sweep", file, "--vary", "serving.hbmReserve=0.05:0.2:3", "--out", out]);
+    expect(code, stderr).toBe(0);
+    expect(readdirSync(dir)).toContain("varied-sweep.csv");
   });
 
   it("sweep refuses a scenario run rejects at its median point, with run's message", async () => {
@@ -508,7 +534,7 @@ describe("a memory error blamed on serving.hbmReserve gives the largest reserve 
     ],
     [
       "0.4",
-      "a batch of 64 does not fit in memory (KV cache 0.7 GB per sequence for its whole 2560 tokens, reserved at " +
+      "a batch of 64 does not fit in memory (KV cache 0.7 GB per sequence for its whole 2,560 tokens, reserved at " +
         "admission by TensorRT-LLM, 1.9 GB free after weights), with serving.batch 64 (from data/scenarios/base.md:9): expected at most 0.34, the " +
         "largest serving.hbmReserve that fits the weights and a batch of 64 (for serving.batch 64), found 0.4"
     ]

@@ -139,7 +139,7 @@ describe("token-ledger validate", () => {
     // 0.66 GB → 372 fit (kvCacheAdmission.ts).
     expect(errorLines(stderr)).toEqual([
       "test/fixtures/scenarios/batch-too-large.md:5:10: serving.batch: a batch of 4096 does not fit in memory " +
-        "(KV cache 0.7 GB per sequence for its whole 2560 tokens, reserved at admission by TensorRT-LLM, 246.3 GB " +
+        "(KV cache 0.7 GB per sequence for its whole 2,560 tokens, reserved at admission by TensorRT-LLM, 246.3 GB " +
         "free after weights): expected at most 372, the largest batch that fits, found 4096"
     ]);
   });
@@ -152,7 +152,7 @@ describe("token-ledger validate", () => {
     expect(code).toBe(1);
     expect(errorLines(stderr)).toEqual([
       "test/fixtures/scenarios/deepseek-batch-too-large.md:9:10: serving.batch: a batch of 1024 does not fit in " +
-        "memory (KV cache 1.2 GB per sequence for its whole 4097 tokens, reserved at admission by TensorRT-LLM, " +
+        "memory (KV cache 1.2 GB per sequence for its whole 4,097 tokens, reserved at admission by TensorRT-LLM, " +
         "477.3 GB free after weights): expected at most 414, the largest batch that fits, found 1024"
     ]);
   });

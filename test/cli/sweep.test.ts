@@ -296,7 +296,8 @@ describe("token-ledger sweep: errors write no file", () => {
     const {code, stderr} = await runCli(["sweep", "asic-9-months", ...vary]);
     expect(code).toBe(1);
     expect(stderr).toContain("token-ledger: --vary: silicon.dieArea: too few dies work");
-    expect(stderr).toContain("(at silicon.defectDensity=2, silicon.dieArea=858)");
+    // The point in units, as a person writes it (displayValue).
+    expect(stderr).toContain("(at silicon.defectDensity=2 /cm², silicon.dieArea=858 mm²)");
     expect(stderr).not.toContain("is at its default");
   });
 

@@ -71,7 +71,7 @@ describe("parallelismProblem and requestProblem", () => {
     expect(requestProblem({inputTokens: 4000, outputTokens: 96, cacheHitFraction: 0, model})).toBeNull();
     expect(requestProblem({inputTokens: 4000, outputTokens: 97, cacheHitFraction: 0, model})).toMatchObject({
       setting: "inputTokens",
-      found: "4097"
+      found: "4,097"
     });
   });
 

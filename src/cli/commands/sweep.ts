@@ -5,6 +5,7 @@ import {locateScenario} from "../../node/scenarioFiles.js";
 import {openTableFile} from "../../node/tableFileWriter.js";
 import {onEndingSignal, tableFormat} from "../../node/writeTable.js";
 import {applyOverrides} from "../../scenario/resolve/applyOverrides.js";
+import {scenarioMedianPoint} from "../../scenario/resolve/scenarioValues.js";
 import {bindScenario, SCENARIO_METRICS, type ScenarioMetricName} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {keyUnit} from "../../scenario/run/runReport.js";
@@ -60,9 +61,29 @@ export function registerSweep(program: Command): void {
           ? undefined
           : (options.metrics.split(",").map((name) => name.trim()) as ScenarioMetricName[]);
       const {id, library} = locateScenario(scenario);
-      const bound = bindScenario(applyOverrides(library.resolve(id), options.set), loadCatalogs());
-      // A scenario `run` (with the same --set) refuses is refused here with run's message, before any file is opened.
-      const refused = scenarioRunError(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
+      const resolved = applyOverrides(library.resolve(id), options.set);
+      const catalogs = loadCatalogs();
+      const bound = bindScenario(resolved, catalogs);
+      // A scenario `run` (with the same --set) refuses is refused here with run's message, before any file is opened:
+      // every one of run's draws (a draw fails through two keys together; breaker), with each varied key at its median,
+      // since the sweep sets it at every grid point and its distribution is never drawn (a distribution on the varied
+      // key that run rejects was blamed on a value the sweep never uses; breaker).
+      const varied = new Set(axes.map((axis) => axis.path));
+      const median = scenarioMedianPoint(resolved);
+      const checked = {
+        ...resolved,
+        values: Object.fromEntries(
+          Object.entries(resolved.values).map(([path, value]) => [
+            path,
+            varied.has(path) ? {...value, value: median[path] ?? null} : value
+          ])
+        )
+      };
+      const refused = scenarioRunError(bindScenario(checked, catalogs), {
+        samples: DEFAULT_SCENARIO_SAMPLES,
+        seed: DEFAULT_SCENARIO_SEED,
+        everyDraw: true
+      });
       if (refused) throw refused;
       const total = axes.reduce((product, axis) => product * axis.values.length, 1);
       const bar =

@@ -15,6 +15,7 @@ import {METRIC_READERS} from "../evaluate/metrics.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {formatRange, isInRange} from "../../units/range.js";
 import {isQuantityKey, keyRange, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
+import {displayValue} from "./reportFormat.js";
 import {quantityError} from "../file/readValue.js";
 import {scenarioDrawMedianPoint} from "./scenarioDraws.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "./runScenario.js";
@@ -31,6 +32,9 @@ export interface SweepAxisSpec {
 
 /** Largest grid a sweep evaluates (all axes multiplied): 1,000,000 points, minutes of work at ~0.3 ms a point. */
 export const MAX_SWEEP_POINTS = 1_000_000;
+
+/** Failing points a sweep lists before it stops (and says it stopped). */
+export const MAX_SWEEP_ERRORS = 5;
 
 /**
  * Reads `path=FROM:TO:STEPS` (STEPS evenly spaced values from FROM to TO inclusive; FROM and TO may carry units:
@@ -304,8 +308,9 @@ function checkSweep(axes: readonly SweepAxisSpec[], metrics: readonly string[]):
  *     once when no varied key is among the keys it reads, found by recording the keys it reads at the base point.
  * Returns the column names: the varied keys, then the metrics.
  *
- * Throws: a UserError naming --vary or --metrics for a bad grid; UserErrors listing up to five points that cannot be
- * evaluated (each message names the point), after which no more blocks are delivered.
+ * Throws: a UserError naming --vary or --metrics for a bad grid; UserErrors listing up to MAX_SWEEP_ERRORS points that
+ * cannot be evaluated (each message names the point), and a line saying the sweep stopped there when points were left,
+ * after which no more blocks are delivered.
  */
 export function sweepScenarioColumns(input: SweepColumnsInput): string[] {
   const {columns, chunks} = sweepScenarioChunks(input);
@@ -345,7 +350,8 @@ export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: num
     const point = {...base};
     let rows = 0;
     let offset = 0;
-    for (let done = 0; done < total; done++) {
+    let done = 0;
+    for (; done < total; done++) {
       for (let a = 0; a < axes.length; a++) {
         const value = axes[a]!.values[index[a]!]!;
         point[paths[a]!] = value;
@@ -357,7 +363,8 @@ export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: num
         rows++;
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
-        const at = axes.map((axis) => `${axis.path}=${point[axis.path]}`).join(", ");
+        // The point as a person writes it ("serving.utilization=0.300601", not 0.3006006006; breaker).
+        const at = axes.map((axis) => `${axis.path}=${displayValue(axis.path, point[axis.path] ?? null)}`).join(", ");
         const {path, message, expected, found} = error.detail;
         // A problem with a varied key is the --vary flag's, not the line of the file that set the key's base value.
         errors.push(
@@ -365,7 +372,7 @@ export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: num
             ? new UserError({flag: "--vary", path, message: `${message} (at ${at})`, expected, found})
             : new UserError({...error.detail, message: `${message} (at ${at})`})
         );
-        if (errors.length >= 5) break;
+        if (errors.length >= MAX_SWEEP_ERRORS) break;
       }
       onProgress?.(done + 1, total);
       if (rows === chunkRows && errors.length === 0) {
@@ -378,6 +385,18 @@ export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: num
         if (index[a]! < axes[a]!.values.length) break;
         index[a] = 0;
       }
+    }
+    if (errors.length >= MAX_SWEEP_ERRORS && done + 1 < total) {
+      // Said, not left to be guessed: the list is not every failing point (breaker: five lines and no total).
+      errors.push(
+        new UserError({
+          flag: "--vary",
+          message: `stopped at the ${MAX_SWEEP_ERRORS}th point that fails, point ${(done + 1).toLocaleString("en-US")} of ${total.toLocaleString("en-US")}: the later points were not evaluated`,
+          expected: "a grid whose every point evaluates",
+          found: `${MAX_SWEEP_ERRORS} failing points among the first ${(done + 1).toLocaleString("en-US")}`,
+          hint: "move the --vary ranges off the points above"
+        })
+      );
     }
     if (errors.length) throw new UserErrors(errors);
     if (rows > 0) yield {rows, offset, values};

@@ -163,11 +163,18 @@ describe("sweepScenario", () => {
     }
   });
 
-  it("stops after five failing points", () => {
+  it("stops after five failing points, and says it stopped where points were left", () => {
     const errors = userErrorsOf(() =>
       sweepScenario({bound: bound("base"), axes: [parseSweepAxis("serving.batch=400:1300:10")]})
     );
-    expect(errors).toHaveLength(5);
+    // Every batch from 400 fails (base fits at most 372): five points listed, the sixth line says the other five of
+    // the ten were not evaluated (breaker: five lines and no total).
+    expect(errors).toHaveLength(6);
+    expect(errors[5]).toMatchObject({
+      flag: "--vary",
+      message: "stopped at the 5th point that fails, point 5 of 10: the later points were not evaluated",
+      found: "5 failing points among the first 5"
+    });
   });
 });
 
