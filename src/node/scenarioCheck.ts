@@ -161,16 +161,25 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   );
   // Files beside the given ones (siblingScenarioFiles): parents by id, for ids no scenarios folder has.
   const parentIds = new Set(parents.map(({path, scenario}) => scenario?.id ?? basename(path, ".md")));
-  // Of two siblings with one id, the first by name (a duplicate beside the given file is not this check's to report).
-  const siblingIds = new Set<string>();
+  // Two siblings with one id are no parent: a child extending the id is told of both files (the first by name was
+  // taken silently; breaker), as run's loadScenarioLibrary tells it.
+  const siblingsById = new Map<string, string[]>();
   const siblings = readFolder(siblingScenarioFiles(paths)).filter(({path, scenario, brokenId}) => {
     const id = scenario?.id ?? brokenId ?? basename(path, ".md");
-    if (ownIds.has(id) || parentIds.has(id) || siblingIds.has(id)) return false;
-    siblingIds.add(id);
+    if (ownIds.has(id) || parentIds.has(id)) return false;
+    siblingsById.set(id, [...(siblingsById.get(id) ?? []), displayPath(path)]);
     return true;
   });
+  const duplicateSiblings = new Map(
+    [...siblingsById].filter(([, files]) => files.length > 1).map(([id, files]) => [id, files])
+  );
   const givenIds = new Set(parsedGiven.map((scenario) => scenario?.id));
-  const folder = [...own, ...[...parents, ...siblings].filter(({scenario}) => !givenIds.has(scenario?.id))];
+  const folder = [
+    ...own,
+    ...[...parents, ...siblings.filter(({scenario}) => !duplicateSiblings.has(scenario?.id ?? ""))].filter(
+      ({scenario}) => !givenIds.has(scenario?.id)
+    )
+  ];
   const folderIds = new Map(
     own.map(({path, scenario}) => [
       scenario?.id ?? basename(path, ".md"),
@@ -190,6 +199,9 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   const broken = new Map(
     checks.filter((check, i) => !parsedGiven[i] && !seen.has(check.id)).map((check) => [check.id, check.file])
   );
+  for (const [id, files] of duplicateSiblings) {
+    if (!givenIds.has(id)) broken.set(id, `${files.join(" and ")} (two files with the id ${id})`);
+  }
   const bundled: ParsedScenario[] = [];
   for (const {path, scenario, brokenId} of folder) {
     if (!scenario) broken.set(brokenId ?? basename(path, ".md"), displayPath(path));

@@ -106,11 +106,14 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
     }
   }
   // Files beside the extra ones: parents by id, for ids no scenarios folder has (siblingScenarioFiles).
+  const siblingIds = new Set<string>();
   for (const path of siblingScenarioFiles([...extra])) {
     try {
       const scenario = parseScenario({file: displayPath(path), text: readFileSync(path, "utf8")});
-      // Of two siblings with one id, the first by name.
-      if (!taken.has(scenario.id)) parsedBundled.push(scenario);
+      // Two siblings with one id are both kept, so that the id is set aside as a duplicate below and a child extending
+      // it hears of both files (the first by name was taken silently; breaker).
+      if (!taken.has(scenario.id) || siblingIds.has(scenario.id)) parsedBundled.push(scenario);
+      if (!taken.has(scenario.id)) siblingIds.add(scenario.id);
       taken.add(scenario.id);
     } catch (error) {
       // A file beside it that cannot be read at all (a folder named x.md, no permission) is no parent: skipped.

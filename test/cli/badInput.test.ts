@@ -669,6 +669,23 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
     rmSync(broken);
     rmSync(grandchild);
   });
+
+  it("two files beside it with one id are no parent: run and validate name both (the first by name was taken)", async () => {
+    const first = join(siblings, "q.md");
+    const second = join(siblings, "r.md");
+    const child = join(siblings, "s.md");
+    writeFileSync(first, "---\nid: parent-p\nextends: base\nserving.batch: 16\n---\n");
+    writeFileSync(second, "---\nid: parent-p\nextends: base\nserving.batch: 32\n---\n");
+    writeFileSync(child, "---\nid: child-s\nextends: parent-p\n---\n");
+    expect(await oneErrorLine(["run", child])).toBe(
+      `${second}:2:5: id: duplicate scenario id: expected one file per id, found parent-p (also the id of ${first}:2:5)`
+    );
+    expect(await oneErrorLine(["validate", child])).toBe(
+      `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-p ` +
+        `(fix ${first} and ${second} (two files with the id parent-p) first)`
+    );
+    for (const file of [first, second, child]) rmSync(file);
+  });
 });
 
 describe("numbers and names in a model's range error read as a person writes them (breaker)", () => {
