@@ -78,10 +78,24 @@ function usdFormat(magnitude: number, compact: Intl.NumberFormat = USD_COMPACT):
 function moneyFormat(compact: Intl.NumberFormat): UnitFormat {
   const value = (value: number) => intl(usdFormat(Math.abs(value), compact), value);
   return unitFormat(value, (low, high) =>
-    low === 0 && high > 0
-      ? `${value(0)}–${value(high)}`
+    (low === 0 && high > 0) || splitsFormats(usdFormat, compact, low, high)
+      ? `${value(low)}–${value(high)}`
       : intlRange(usdFormat(Math.max(Math.abs(low), Math.abs(high)), compact), low, high)
   );
+}
+
+/**
+ * Whether a range's two ends are written in different notations by `formatOf` (plain beside a scale word, or beside
+ * scientific): then each end is written whole, as it reads alone ("$63,757–$1.93M", "2.40E−6–0.00451"). One format
+ * for both, the larger end's, wrote "$63.8K–$1.93M" beside "$908,018" and "0.00000240–0.00451" (breaker).
+ */
+function splitsFormats<T>(
+  formatOf: (magnitude: number, option: T) => Intl.NumberFormat,
+  option: T,
+  low: number,
+  high: number
+): boolean {
+  return low !== 0 && high !== 0 && formatOf(Math.abs(low), option) !== formatOf(Math.abs(high), option);
 }
 /** The count format of a magnitude: a scale word from a million, scientific from a thousand trillion. */
 function countFormat(magnitude: number): Intl.NumberFormat {
@@ -204,9 +218,12 @@ function numberFormat(magnitude: number): Intl.NumberFormat {
 }
 
 /** A plain number: three significant digits, grouped thousands (1,235; 0.0826; 12.3; 1.5E−7; −3.46). */
-export const formatDisplayNumber = unitFormat(
-  (value) => (Number.isFinite(value) ? intl(numberFormat(Math.abs(value)), value) : String(value)),
-  (low, high) => intlRange(numberFormat(Math.max(Math.abs(low), Math.abs(high))), low, high)
+const displayNumber = (value: number) =>
+  Number.isFinite(value) ? intl(numberFormat(Math.abs(value)), value) : String(value);
+export const formatDisplayNumber = unitFormat(displayNumber, (low, high) =>
+  splitsFormats(numberFormat, undefined, low, high)
+    ? `${displayNumber(low)}–${displayNumber(high)}`
+    : intlRange(numberFormat(Math.max(Math.abs(low), Math.abs(high))), low, high)
 );
 
 /** formatDisplayNumber with `plain` in place of its plain format (scale words and exponents stay formatDisplayNumber's). */
@@ -276,21 +293,17 @@ export const formatUsdPerMwh = unitFormat(
 );
 
 /** A fraction as a percentage, one rounding site-wide: 0.4401 → "44%", 0.901 → "90%"; 0.0531 → "5.3%". */
-export const formatPercent = unitFormat(
-  (fraction) =>
-    intl(percentFormat(Math.abs(fraction), PERCENT, PERCENT_SMALL, PERCENT_NEAR_WHOLE, PERCENT_SCIENTIFIC), fraction),
-  (low, high) =>
-    intlRange(
-      percentFormat(
-        Math.max(Math.abs(low), Math.abs(high)),
-        PERCENT,
-        PERCENT_SMALL,
-        PERCENT_NEAR_WHOLE,
-        PERCENT_SCIENTIFIC
-      ),
-      low,
-      high
-    )
+const percentOf = (magnitude: number) =>
+  percentFormat(magnitude, PERCENT, PERCENT_SMALL, PERCENT_NEAR_WHOLE, PERCENT_SCIENTIFIC);
+const percent = (fraction: number) => intl(percentOf(Math.abs(fraction)), fraction);
+export const formatPercent = unitFormat(percent, (low, high) =>
+  // One end in E notation and the other not: each end whole ("5.1E−7%–0.0052%", not "0.00000051%–0.0052%"); else the
+  // larger end's format for both ("5%–29%").
+  low !== 0 &&
+  high !== 0 &&
+  (percentOf(Math.abs(low)) === PERCENT_SCIENTIFIC) !== (percentOf(Math.abs(high)) === PERCENT_SCIENTIFIC)
+    ? `${percent(low)}–${percent(high)}`
+    : intlRange(percentOf(Math.max(Math.abs(low), Math.abs(high))), low, high)
 );
 
 /**

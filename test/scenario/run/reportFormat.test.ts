@@ -97,6 +97,23 @@ describe("formatPercent of a tiny share", () => {
   });
 });
 
+describe("a range whose ends read in different notations", () => {
+  it("writes each end as it reads alone", () => {
+    // 2.4e-6 is below 1e-4 (E notation), 0.00451 is not: one format for both wrote "0.00000240–0.00451" (breaker).
+    expect(formatDisplayNumber.range(2.4e-6, 0.00451)).toBe("2.40E\u22126–0.00451");
+    // 5.1e-9 of the whole is 5.1 × 10^−7 percent, below 0.0001%; 5.2e-5 is 0.0052% (breaker: "0.00000051%–0.0052%").
+    expect(formatPercent.range(5.1e-9, 5.2e-5)).toBe("5.1E\u22127%–0.0052%");
+    // $63,757 is below a million, written whole as a single value is; ICU wrote "$63.8K–$1.93M" (breaker).
+    expect(formatUsd.range(63_757, 1.93e6)).toBe("$63,757–$1.93M");
+  });
+
+  it("keeps one format where both ends share it", () => {
+    expect(formatPercent.range(0.053, 0.29)).toBe("5%–29%");
+    expect(formatUsd.range(18.4e6, 59.4e6)).toBe("$18.4–59.4M");
+    expect(formatDisplayNumber.range(0.759, 1.25)).toBe("0.759–1.25");
+  });
+});
+
 describe("missingDrawsText", () => {
   it("says why a metric is missing in some draws, in the words its absence has", () => {
     // A month (METRIC_INFO unit "month"): it never comes within the horizon.
