@@ -261,11 +261,15 @@ function runMetricText(name: keyof typeof METRIC_INFO, metrics: RunReport["metri
 
 function formatRun(report: RunReport): string {
   const noPrices = setsNoPrices(report.assumptions);
-  const lines = [`${report.scenario.title} (${report.scenario.id}, ${report.scenario.file})`];
-  if (report.scenario.chain.length > 1) lines.push(`extends: ${report.scenario.chain.slice(1).join(" → ")}`);
+  // The header's lines wrap at PROSE_WIDTH, as the table below reads in about 110 columns (an "uncertain:" line of
+  // three keys ran to 124; trial).
+  const lines = [wrapProse(`${report.scenario.title} (${report.scenario.id}, ${report.scenario.file})`)];
+  if (report.scenario.chain.length > 1) lines.push(wrapProse(`extends: ${report.scenario.chain.slice(1).join(" → ")}`));
   if (report.monteCarlo) {
     lines.push(
-      `uncertain: ${report.uncertainKeys.join(", ")}; ${medianLabel(report.monteCarlo.samples)} [5th–95th percentile], seed ${report.monteCarlo.seed}`
+      wrapProse(
+        `uncertain: ${report.uncertainKeys.join(", ")}; ${medianLabel(report.monteCarlo.samples)} [5th–95th percentile], seed ${report.monteCarlo.seed}`
+      )
     );
   }
   lines.push("");
