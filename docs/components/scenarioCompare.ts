@@ -37,6 +37,9 @@ function wrap(table: HTMLTableElement): HTMLElement {
 }
 
 /** Every metric, one column per scenario: the value (the median of the draws if uncertain) and its 90% interval below. */
+/** Longest interval kept on one line (about a 390 px screen's width beside its label at the muted size). */
+const FIGURE_LINE_CHARACTERS = 32;
+
 export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElement {
   const table = document.createElement("table");
   table.className = "scenario-table scenario-compare-metrics phone-blocks";
@@ -56,11 +59,16 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
       // On a phone each scenario's cell is a line of the metric's block, named by its id (scenarioStyle.css).
       cell.dataset.label = column.title; // the phone layout names each value by its scenario
       cell.dataset.scenario = column.id;
-      cell.append(metricValueText(row));
+      // A figure never breaks inside ("−" / "$273M", "1.89" / "USD/Mtok" at 390 px; trial): the value, and an interval
+      // short enough for a line, keep together (scenario-figure).
+      const value = document.createElement("span");
+      value.className = "scenario-figure";
+      value.textContent = metricValueText(row);
+      cell.append(value);
       const spread = metricSpreadText(row);
       if (spread) {
         const range = document.createElement("div");
-        range.className = "muted";
+        range.className = spread.length <= FIGURE_LINE_CHARACTERS ? "muted scenario-figure" : "muted";
         range.textContent = spread;
         range.title = "90% interval (5th to 95th percentile)";
         cell.append(range);
