@@ -25,7 +25,8 @@ export function closestMatch(written: string, candidates: readonly string[]): st
     }
   }
   const limit = Math.max(2, Math.floor(written.length * 0.4));
-  return bestScore <= limit ? best : undefined;
+  // Never a candidate that shares nothing with what was written: "c" for "zz" replaced every letter (breaker).
+  return bestScore <= limit && bestScore < written.length ? best : undefined;
 }
 
 /** "did you mean serving.utilization?", or undefined when nothing is close. */

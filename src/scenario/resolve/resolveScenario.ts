@@ -167,9 +167,16 @@ function resolveKey(def: ScenarioKeyDef, chain: readonly ParsedScenario[]): Reso
   };
 }
 
+/** Most ids a "known:" hint lists; more are counted ("and 4 more"), not cut silently (breaker). */
+const MAX_KNOWN_IDS = 10;
+
 function closeIds(id: string, knownIds: readonly string[]): {hint?: string} {
   if (!knownIds.length) return {};
   const close = closestMatch(id, knownIds);
-  const listed = [...knownIds].sort().slice(0, 8).join(", ");
+  const sorted = [...knownIds].sort();
+  const listed =
+    sorted.length > MAX_KNOWN_IDS
+      ? `${sorted.slice(0, MAX_KNOWN_IDS - 2).join(", ")} and ${sorted.length - (MAX_KNOWN_IDS - 2)} more`
+      : sorted.join(", ");
   return {hint: close ? `did you mean ${close}? known: ${listed}` : `known: ${listed}`};
 }
