@@ -1,6 +1,6 @@
 // The package's entry points (package.json "exports"): the main entry is pure (no module it reaches imports node:,
 // fs, path or process), so a Framework page can import it; the Node entry is where file access lives.
-import {readFileSync} from "node:fs";
+import {readdirSync, readFileSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {describe, expect, it} from "vitest";
 import {REPO_ROOT} from "./projectCopy.js";
@@ -57,5 +57,24 @@ describe("package entry points", () => {
   it("keep the components free of Node-only imports", () => {
     const {bare} = importGraph(join(REPO_ROOT, "docs/components/story.ts"));
     expect([...bare].filter((specifier) => specifier.startsWith("node:"))).toEqual([]);
+  });
+
+  it("give the components every name they import from the library through its entry (build-lib's rule)", async () => {
+    // The packed components import the library as "token-ledger" (scripts/build-lib.js), so each value a component
+    // takes from ../lib/… must be exported by src/index.ts: a component importing SOFTWARE_STACK_NAMES, which it did
+    // not export, made build-lib (npm ci's prepare) fail on a clean clone while tsc and every test passed.
+    const library = await import("../src/index.js");
+    const dir = join(REPO_ROOT, "docs/components");
+    const missing: string[] = [];
+    for (const name of readdirSync(dir).filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))) {
+      const text = readFileSync(join(dir, name), "utf8");
+      for (const [, names] of text.matchAll(/import \{([^}]*)\} from "\.\.\/lib\/[^"]+";/g)) {
+        for (const part of names!.split(",")) {
+          const imported = part.trim().split(/\s+as\s+/)[0]!;
+          if (imported && !imported.startsWith("type ") && !(imported in library)) missing.push(`${name}: ${imported}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
