@@ -532,6 +532,15 @@ describe("token-ledger compare", () => {
     const {stdout} = await runCli(["compare", "base", fixture("h200-serving.md"), ...FEW]);
     expect(stdout).toMatch(/\ntraining\.hardware +h100-sxm ‡ +h200-sxm ‡\n/);
     expect(stdout).toContain("‡ not set: the value of the key it follows (training.hardware is serving.hardware's)");
+    // Neither scenario leaves a listed key unset: no note on dashes.
+    expect(stdout).not.toContain("— not set");
+  });
+
+  it("says what a dash in the assumptions means when a scenario leaves a differing key unset", async () => {
+    // openai-2024 sets hardware.price ($15,000); base leaves it unset (the catalog's price applies).
+    const {stdout} = await runCli(["compare", "base", "openai-2024", ...FEW]);
+    expect(stdout).toMatch(/\nhardware\.price +— +\$15,000\n/);
+    expect(stdout).toContain("— not set: the key's default applies (`token-ledger reference` says what it is)");
   });
 
   it("puts three scenarios to a table, so six read in two tables of each kind (one was 236 columns wide)", async () => {

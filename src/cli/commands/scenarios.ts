@@ -366,6 +366,10 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
     "",
     paths.length ? assumptionTables.join("\n\n") : "(none)",
     ...(followed.length ? ["", wrapProse(`‡ not set: the value of the key it follows (${followed.join("; ")})`)] : []),
+    // What a dash stands for (serving.stack, hardware.price unset read "—" with nothing to say why; trial).
+    ...(paths.some((path) => comparison.differingAssumptions[path]!.some((value) => value === null))
+      ? ["", wrapProse("— not set: the key's default applies (`token-ledger reference` says what it is)")]
+      : []),
     ...(anyNotUsed
       ? ["", "† not read by that scenario: another description of the custom chip wins (--json: notUsed says why)"]
       : []),
