@@ -107,9 +107,14 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
   }
   // Files beside the extra ones: parents by id, for ids no scenarios folder has (siblingScenarioFiles).
   const siblingIds = new Set<string>();
+  // A sibling whose id a scenarios folder has: the folder's wins (as documented), and a chain through that id is told so.
+  const shadowed = new Map<string, string>();
   for (const path of siblingScenarioFiles([...extra])) {
     try {
       const scenario = parseScenario({file: displayPath(path), text: readFileSync(path, "utf8")});
+      if (taken.has(scenario.id) && !siblingIds.has(scenario.id) && !extraIds.has(scenario.id)) {
+        shadowed.set(scenario.id, displayPath(path));
+      }
       // Two siblings with one id are both kept, so that the id is set aside as a duplicate below and a child extending
       // it hears of both files (the first by name was taken silently; breaker).
       if (!taken.has(scenario.id) || siblingIds.has(scenario.id)) parsedBundled.push(scenario);
@@ -145,9 +150,30 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
         const errors = brokenById.get(scenario);
         if (errors) throw new UserErrors(errors);
       }
-      return resolveScenario(id, index.lookup, index.ids);
+      const resolved = resolveScenario(id, index.lookup, index.ids);
+      for (const parent of resolved.chain.slice(1)) {
+        const file = shadowed.get(parent);
+        if (file)
+          noteOnce(
+            `${file}: id '${parent}' is also ${index.lookup(parent)?.file ?? "a scenarios folder's"}'s, which ${id} extends, not this file (give this file another id to extend it)`
+          );
+      }
+      return resolved;
     }
   };
+}
+
+/** Notes written this process: each once (compare resolves a scenario per column). */
+const notesWritten = new Set<string>();
+
+/**
+ * Writes a `token-ledger: note:` line to stderr, once per process: a sibling file that a scenarios folder's scenario of
+ * its id stands in for, so `run child.md` beside a copied and edited base.md says it read the bundled base (breaker).
+ */
+function noteOnce(note: string): void {
+  if (notesWritten.has(note)) return;
+  notesWritten.add(note);
+  process.stderr.write(`token-ledger: note: ${note}\n`);
 }
 
 /** `id` and the ids its `extends` chain names, as far as the files go (a cycle stops it). */

@@ -672,6 +672,20 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
     rmSync(grandchild);
   });
 
+  it("a file beside it with a bundled id: run notes that the child extends the bundled scenario, not that file", async () => {
+    const copy = join(siblings, "base.md");
+    const child = join(siblings, "t.md");
+    writeFileSync(copy, "---\ntitle: My own base\nextends: agent-era\nserving.batch: 16\n---\n");
+    writeFileSync(child, "---\nid: child-t\nextends: base\n---\n");
+    const {code, stderr} = await runCli(["run", child, "--samples", "100"]);
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      `token-ledger: note: ${copy}: id 'base' is also data/scenarios/base.md's, which child-t extends, not this file ` +
+        "(give this file another id to extend it)\n"
+    );
+    for (const file of [copy, child]) rmSync(file);
+  });
+
   it("two files beside it with one id are no parent: run and validate name both (the first by name was taken)", async () => {
     const first = join(siblings, "q.md");
     const second = join(siblings, "r.md");
