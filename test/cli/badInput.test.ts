@@ -495,6 +495,21 @@ describe("validate meets the Monte Carlo draws run rejects", () => {
     expect(readdirSync(dir)).not.toContain("tiers-sweep.csv");
   });
 
+  it("sweep checks run's draws with a varied key at its grid's first value, not at its distribution's median", async () => {
+    // priorityShare 0.4–0.6 (median 0.5) with batchShare up to 0.55 fails run's draws; the sweep sets priorityShare to
+    // 0, 0.1, 0.2 and 0.3, where every batch share fits (breaker: refused, with a message run never gives).
+    const file = scenarioFile(
+      "shares-sweep.md",
+      "---\nextends: base\npricing:\n  batchShare: {dist: uniform, min: 0, max: 0.55}\n" +
+        "  priorityShare: {dist: uniform, min: 0.4, max: 0.6}\n---\n"
+    );
+    const out = join(dir, "shares-sweep.csv");
+    expect((await runCli(["run", file])).code).toBe(1);
+    const {code, stderr} = await runCli(["sweep", file, "--vary", "pricing.priorityShare=0:0.3:4", "--out", out]);
+    expect(code, stderr).toBe(0);
+    expect(readdirSync(dir)).toContain("shares-sweep.csv");
+  });
+
   it("sweep does not refuse a distribution on the key it varies, which it never draws", async () => {
     // serving.hbmReserve 0.05 to 0.95 fails in run's draws near 0.95 (a batch of 64 no longer fits); the sweep sets it
     // to 0.05, 0.125 and 0.2 at its grid points, all of which fit (breaker: it refused, naming a draw of 0.999999999).

@@ -5,7 +5,6 @@ import {locateScenario} from "../../node/scenarioFiles.js";
 import {openTableFile} from "../../node/tableFileWriter.js";
 import {onEndingSignal, tableFormat} from "../../node/writeTable.js";
 import {applyOverrides} from "../../scenario/resolve/applyOverrides.js";
-import {scenarioMedianPoint} from "../../scenario/resolve/scenarioValues.js";
 import {bindScenario, SCENARIO_METRICS, type ScenarioMetricName} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {keyUnit} from "../../scenario/run/runReport.js";
@@ -65,17 +64,16 @@ export function registerSweep(program: Command): void {
       const catalogs = loadCatalogs();
       const bound = bindScenario(resolved, catalogs);
       // A scenario `run` (with the same --set) refuses is refused here with run's message, before any file is opened:
-      // every one of run's draws (a draw fails through two keys together; breaker), with each varied key at its median,
-      // since the sweep sets it at every grid point and its distribution is never drawn (a distribution on the varied
-      // key that run rejects was blamed on a value the sweep never uses; breaker).
-      const varied = new Set(axes.map((axis) => axis.path));
-      const median = scenarioMedianPoint(resolved);
+      // every one of run's draws (a draw fails through two keys together; breaker), with each varied key at its grid's
+      // first value, as `run --set` of that value would have it: the sweep sets the key at every point and never draws
+      // it (its own distribution, or its median, was blamed though every grid point was valid; breaker).
+      const first = new Map(axes.map((axis) => [axis.path, axis.values[0]!]));
       const checked = {
         ...resolved,
         values: Object.fromEntries(
           Object.entries(resolved.values).map(([path, value]) => [
             path,
-            varied.has(path) ? {...value, value: median[path] ?? null} : value
+            first.has(path) ? {...value, value: first.get(path)!} : value
           ])
         )
       };
