@@ -200,7 +200,10 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     checks.filter((check, i) => !parsedGiven[i] && !seen.has(check.id)).map((check) => [check.id, check.file])
   );
   for (const [id, files] of duplicateSiblings) {
-    if (!givenIds.has(id)) broken.set(id, `${files.join(" and ")} (two files with the id ${id})`);
+    if (!givenIds.has(id)) {
+      const count = ["two", "three", "four"][files.length - 2] ?? String(files.length);
+      broken.set(id, `${files.slice(0, -1).join(", ")} and ${files.at(-1)} (${count} files with the id ${id})`);
+    }
   }
   const bundled: ParsedScenario[] = [];
   for (const {path, scenario, brokenId} of folder) {

@@ -139,7 +139,11 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
       );
       continue;
     }
-    brokenById.set(scenario.id, [duplicateIdError(scenario, idLocation(first))]);
+    // Every further file with the id is named (three copies named the first and the third; breaker).
+    brokenById.set(scenario.id, [
+      ...(brokenById.get(scenario.id) ?? []),
+      duplicateIdError(scenario, idLocation(first))
+    ]);
   }
   const index = scenarioIndex([...firsts.values()]);
   return {
