@@ -316,7 +316,7 @@ function formatInference(r: ReturnType<typeof runInference>): string {
   const layout = r.expertParallel > 1 ? `TP ${r.tensorParallel} EP ${r.expertParallel}` : `TP ${r.tensorParallel}`;
   const cache = r.cacheHitFraction > 0 ? ` (${formatPercent(r.cacheHitFraction)} cached)` : "";
   const title =
-    `${r.model} on ${r.hardware}: ${r.precision}, ${r.inputTokens} input${cache} + ${r.outputTokens} output tokens ` +
+    `${r.model} on ${r.hardware}: ${r.precision}, ${n(r.inputTokens)} input${cache} + ${n(r.outputTokens)} output tokens ` +
     `per request, batch ${r.batchSize}, ${layout} (${countNoun(r.chipsPerReplica, "chip")} per replica), utilisation ` +
     `${formatPercent(r.utilizationFraction)}, ${r.owned ? "owned" : "rented"} chips; ${r.stack} at the efficiencies calibrated ` +
     `for ${r.efficienciesFrom}`;
