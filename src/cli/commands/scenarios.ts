@@ -219,7 +219,12 @@ export function compareReports(reports: RunReport[], unread: readonly Record<str
  * occur. `separator` goes between the median, its interval and the share of draws without it: a space in `run`'s
  * table, a line break in `compare`'s, whose columns would otherwise be as wide as two figures each.
  */
-function formatMetric(name: keyof typeof METRIC_INFO, metrics: RunReport["metrics"], separator = " "): string {
+function formatMetric(
+  name: keyof typeof METRIC_INFO,
+  metrics: RunReport["metrics"],
+  separator = " ",
+  noteSeparator = separator
+): string {
   const value = metrics[name];
   const format = metricFormat(name);
   // A value that does not occur reads as the pages write it.
@@ -227,7 +232,7 @@ function formatMetric(name: keyof typeof METRIC_INFO, metrics: RunReport["metric
   if (value === null) return absent;
   if (typeof value === "number") return format(value);
   if (value.p50 === null) return absent;
-  const never = value.nullShare > 0 ? `${separator}(${missingDrawsText(name, value.nullShare)})` : "";
+  const never = value.nullShare > 0 ? `${noteSeparator}(${missingDrawsText(name, value.nullShare)})` : "";
   // Where every draw gives the same figure (a metric the uncertain keys do not reach), the interval says nothing.
   const spread = value.p5 !== null && value.p95 !== null && format(value.p5) !== format(value.p95);
   const interval = spread ? `${separator}[${format.range(value.p5!, value.p95!)}]` : "";
@@ -256,7 +261,13 @@ const RUN_VALUE_WIDTH = 56;
 /** A metric's value in `run`'s table: on one line, or on several when it would be wider than RUN_VALUE_WIDTH. */
 function runMetricText(name: keyof typeof METRIC_INFO, metrics: RunReport["metrics"]): string {
   const text = formatMetric(name, metrics);
-  return text.length > RUN_VALUE_WIDTH ? formatMetric(name, metrics, "\n") : text;
+  if (text.length <= RUN_VALUE_WIDTH) return text;
+  // The note alone on a line of its own, when the value and its interval then fit ("57% [45%–67%]" was split from
+  // its interval onto three lines; breaker), else every part on its own.
+  const noteBelow = formatMetric(name, metrics, " ", "\n");
+  return noteBelow.split("\n").every((line) => line.length <= RUN_VALUE_WIDTH)
+    ? noteBelow
+    : formatMetric(name, metrics, "\n");
 }
 
 function formatRun(report: RunReport): string {
