@@ -392,11 +392,15 @@ describe("compare with one scenario twice", () => {
 
 describe("compare with two files of one id", () => {
   it("is an error naming both (two columns were headed 'base'; breaker)", async () => {
-    const clash = join(dir, "idclash.md");
+    // In a folder of its own: a file with a bundled id beside the other tests' files would be noted for each of them
+    // (a sibling whose id a scenarios folder has), and removed after.
+    mkdirSync(join(dir, "clash"), {recursive: true});
+    const clash = join(dir, "clash", "idclash.md");
     writeFileSync(clash, "---\nid: base\ntitle: A copy keeping base's id\n---\n");
     expect(await oneErrorLine(["compare", clash, "base", "--samples", "10"])).toBe(
       `SCENARIOS: base has the id base, as ${clash} does: expected scenarios with different ids (the columns are headed by id), found ${clash} base`
     );
+    rmSync(join(dir, "clash"), {recursive: true});
   });
 });
 
