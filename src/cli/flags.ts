@@ -42,7 +42,8 @@ export function seedFlag(flag = "--seed") {
 /** A whole number from 1 to `max` (a sample count; default no limit). Throws: UserError naming `flag`. */
 export function positiveInteger(flag: string, max = Infinity) {
   return (text: string): number => {
-    const expected = max === Infinity ? "a whole number >= 1" : `a whole number from 1 to ${max}`;
+    const expected =
+      max === Infinity ? "a whole number >= 1" : `a whole number from 1 to ${max.toLocaleString("en-US")}`;
     const value = parseFinite(flag, text, expected);
     // "1.5" is not whole, "0" is too small: each said as it is ("out of range" for 1.5 read as a bound; breaker).
     if (!Number.isInteger(value)) throw new UserError({flag, message: "not a whole number", expected, found: text});

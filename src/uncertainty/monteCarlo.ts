@@ -176,7 +176,8 @@ export function validateSampleCount(samples: number): void {
     throw new UserError({
       path: "samples",
       message: "invalid sample count",
-      expected: `an integer from 1 to ${MAX_MONTE_CARLO_SAMPLES}`,
+      // Grouped as a person writes it ("2,000,000"; it read "2000000" beside "1,000 draws"; breaker).
+      expected: `an integer from 1 to ${MAX_MONTE_CARLO_SAMPLES.toLocaleString("en-US")}`,
       found: String(samples)
     });
   }

@@ -48,7 +48,7 @@ describe("item 2: number flags take decimal numerals, and an empty value is an e
     ],
     [
       ["run", "base", "--samples", "0x10"],
-      '--samples: not a decimal number: expected a whole number from 1 to 2000000, found "0x10"'
+      '--samples: not a decimal number: expected a whole number from 1 to 2,000,000, found "0x10"'
     ],
     [[...INFERENCE, "--batch", "0o7"], "--batch: not a decimal number"],
     [[...INFERENCE, "--pue", "Infinity"], "--pue: not a decimal number"],
@@ -469,7 +469,7 @@ describe("validate meets the Monte Carlo draws run rejects", () => {
     expect(line).toBe(
       `${file}:3:21: serving.hbmReserve: a batch of 200 does not fit in memory (KV cache 0.7 GB per sequence for its ` +
         "whole 2,560 tokens, reserved at admission by TensorRT-LLM, 76.7 GB free after weights), with serving.batch 200 " +
-        "(in a Monte Carlo sample, draw 4 of 1000 with seed 1, where serving.hbmReserve drew 0.289902: narrow the " +
+        "(in a Monte Carlo sample, draw 4 of 1,000 with seed 1, where serving.hbmReserve drew 0.289902: narrow the " +
         "distributions so every draw is valid): expected at most 0.208, the largest serving.hbmReserve that fits the " +
         "weights and a batch of 200 (for serving.batch 200), found 0.01 to 0.2"
     );
@@ -494,7 +494,7 @@ describe("validate meets the Monte Carlo draws run rejects", () => {
     );
     const out = join(dir, "tiers-sweep.csv");
     const runLine = await oneErrorLine(["run", file]);
-    expect(runLine).toMatch(/draw 190 of 1000 with seed 1/);
+    expect(runLine).toMatch(/draw 190 of 1,000 with seed 1/);
     expect(await oneErrorLine(["sweep", file, "--vary", "serving.utilization=0.3:0.5:2", "--out", out])).toBe(runLine);
     expect(readdirSync(dir)).not.toContain("tiers-sweep.csv");
   });
@@ -744,7 +744,7 @@ describe("numbers and names in a model's range error read as a person writes the
     ]);
     expect(line).toBe(
       "--set: pricing.batchShare: batch and priority shares exceed all tokens (the price list model's tier shares, " +
-        "computed from this key and pricing.priorityShare) (in a Monte Carlo sample, draw 8 of 1000 with seed 1, where " +
+        "computed from this key and pricing.priorityShare) (in a Monte Carlo sample, draw 8 of 1,000 with seed 1, where " +
         "pricing.batchShare drew 0.903233: narrow the distributions so every draw is valid): expected batch share + " +
         "priority share <= 1, found 1.2"
     );

@@ -30,7 +30,7 @@ export interface RejectedDrawInput {
 /**
  * The error `run` (and `validate`) print for a Monte Carlo draw a model rejects: the model's error at its own location
  * (the key's line in the file, or --set), with which draw it was and the drawn value of each uncertain key that led
- * to it: "… (in a Monte Carlo sample, draw 38 of 1000 with seed 1, where serving.hbmReserve drew 0.187: narrow the
+ * to it: "… (in a Monte Carlo sample, draw 38 of 1,000 with seed 1, where serving.hbmReserve drew 0.187: narrow the
  * distributions so every draw is valid)".
  *
  * Which keys led to it: each uncertain key is put back at its median, the others left as drawn, and the draw evaluated
@@ -57,7 +57,7 @@ export function rejectedDrawError(input: RejectedDrawInput): UserError {
   return new UserError({
     ...error.detail,
     message:
-      `${error.detail.message} (in a Monte Carlo sample, draw ${draw + 1} of ${samples} with seed ${seed}, ` +
+      `${error.detail.message} (in a Monte Carlo sample, draw ${(draw + 1).toLocaleString("en-US")} of ${samples.toLocaleString("en-US")} with seed ${seed}, ` +
       `where ${drawn}: narrow the distributions so every draw is valid)`
   });
 }

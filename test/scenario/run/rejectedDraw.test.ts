@@ -29,7 +29,9 @@ describe("firstRejectedDraw", () => {
     const [thrown] = userErrorsOf(() => runScenario(bound, {samples, seed}));
     const found = firstRejectedDraw(bound, {samples, seed});
     expect(found?.detail).toEqual(thrown);
-    expect(found?.detail.message).toMatch(/in a Monte Carlo sample, draw \d+ of \d+ with seed \d+, where [\w.]+ drew /);
+    expect(found?.detail.message).toMatch(
+      /in a Monte Carlo sample, draw [\d,]+ of [\d,]+ with seed \d+, where [\w.]+ drew /
+    );
   });
 
   it("names only the uncertain keys that led to the rejection", () => {
