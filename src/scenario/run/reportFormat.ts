@@ -78,7 +78,7 @@ function usdFormat(magnitude: number, compact: Intl.NumberFormat = USD_COMPACT):
 function moneyFormat(compact: Intl.NumberFormat): UnitFormat {
   const value = (value: number) => intl(usdFormat(Math.abs(value), compact), value);
   return unitFormat(value, (low, high) =>
-    (low === 0 && high > 0) || splitsFormats(usdFormat, compact, low, high)
+    (low === 0 && high > 0) || splitsFormats((magnitude) => usdFormat(magnitude, compact), low, high)
       ? `${value(low)}–${value(high)}`
       : intlRange(usdFormat(Math.max(Math.abs(low), Math.abs(high)), compact), low, high)
   );
@@ -89,13 +89,8 @@ function moneyFormat(compact: Intl.NumberFormat): UnitFormat {
  * scientific): then each end is written whole, as it reads alone ("$63,757–$1.93M", "2.40E−6–0.00451"). One format
  * for both, the larger end's, wrote "$63.8K–$1.93M" beside "$908,018" and "0.00000240–0.00451" (breaker).
  */
-function splitsFormats<T>(
-  formatOf: (magnitude: number, option: T) => Intl.NumberFormat,
-  option: T,
-  low: number,
-  high: number
-): boolean {
-  return low !== 0 && high !== 0 && formatOf(Math.abs(low), option) !== formatOf(Math.abs(high), option);
+function splitsFormats(formatOf: (magnitude: number) => Intl.NumberFormat, low: number, high: number): boolean {
+  return low !== 0 && high !== 0 && formatOf(Math.abs(low)) !== formatOf(Math.abs(high));
 }
 /** The count format of a magnitude: a scale word from a million, scientific from a thousand trillion. */
 function countFormat(magnitude: number): Intl.NumberFormat {
@@ -221,7 +216,7 @@ function numberFormat(magnitude: number): Intl.NumberFormat {
 const displayNumber = (value: number) =>
   Number.isFinite(value) ? intl(numberFormat(Math.abs(value)), value) : String(value);
 export const formatDisplayNumber = unitFormat(displayNumber, (low, high) =>
-  splitsFormats(numberFormat, undefined, low, high)
+  splitsFormats(numberFormat, low, high)
     ? `${displayNumber(low)}–${displayNumber(high)}`
     : intlRange(numberFormat(Math.max(Math.abs(low), Math.abs(high))), low, high)
 );
