@@ -2,7 +2,7 @@
 // written by format.ts, as the scenario pages and the story pages write it.
 import type {AssumptionRow, MetricRow} from "./scenarioPage.js";
 import {metricSpreadText, metricValueText} from "./scenarioMetrics.js";
-import {scenarioKey} from "../lib/scenario/file/schema.js";
+import {keyValueComesFrom, scenarioKey} from "../lib/scenario/file/schema.js";
 import {UnusedNote} from "./unusedNote.js";
 
 /** One scenario's column of a comparison. */
@@ -90,10 +90,10 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
   first?.assumptions.forEach((assumption, i) => {
     // A key left unset that follows another (training.hardware: serving.hardware's chip) is compared at the value it
     // takes, as `compare` does: a scenario that moves the serving chip moves its training run too.
-    const follows = scenarioKey(assumption.path)?.follows;
     const values = columns.map((column): AssumptionRow & {followed?: string} => {
       const own = column.assumptions[i]!;
-      const from = own.exact === "—" && follows ? column.assumptions.find((a) => a.path === follows) : undefined;
+      const key = keyValueComesFrom(own.path, own.exact !== "—");
+      const from = key === own.path ? undefined : column.assumptions.find((a) => a.path === key);
       return from ? {...from, path: own.path, followed: from.path} : own;
     });
     if (values.every((v) => v.exact === values[0]!.exact)) return;

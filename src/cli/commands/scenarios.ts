@@ -8,7 +8,7 @@ import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
-import {scenarioKey} from "../../scenario/file/schema.js";
+import {keyValueComesFrom} from "../../scenario/file/schema.js";
 import {demandBoundNote, trainingBoundNote} from "../../scenario/run/worldGdpNotes.js";
 import {fleetCapacityNote} from "../../scenario/run/fleetCapacityNote.js";
 import {runReport, type RunReport} from "../../scenario/run/runReport.js";
@@ -186,11 +186,11 @@ export function compareReports(reports: RunReport[], unread: readonly Record<str
   const differingAssumptions: Comparison["differingAssumptions"] = {};
   const follows: Comparison["follows"] = {};
   for (const path of Object.keys(reports[0]!.assumptions)) {
-    const followed = scenarioKey(path)?.follows;
     // An unset key that follows another takes that key's value (bindScenario): compare that.
-    const source = reports.map((report) =>
-      report.assumptions[path]?.value === null && followed !== undefined ? followed : null
-    );
+    const source = reports.map((report) => {
+      const from = keyValueComesFrom(path, report.assumptions[path]?.value !== null);
+      return from === path ? null : from;
+    });
     const values = reports.map((report, i) => report.assumptions[source[i] ?? path]?.value ?? null);
     const keys = new Set(values.map((value) => JSON.stringify(value)));
     if (keys.size > 1) {

@@ -4,6 +4,7 @@ import {didYouMeanHint} from "../../errors/suggest.js";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import {scenarioValueError} from "../file/scenarioErrors.js";
+import {keyValueComesFrom} from "../file/schema.js";
 import {countOrderErrors} from "./countOrder.js";
 import {customChipMode, customUnitCostMode, type CustomChipMode} from "./customChipSpec.js";
 
@@ -68,7 +69,7 @@ export function bindScenario(resolved: ResolvedScenario, catalogs: ScenarioCatal
     unset?: T
   ): T | undefined => {
     const id = value(path);
-    if (path.startsWith("training.") && (id === null || id === undefined)) return unset;
+    if (keyValueComesFrom(path, id !== null && id !== undefined) !== path) return unset;
     try {
       return findInCatalog(resolved, path, rows, String(id), what);
     } catch (error) {

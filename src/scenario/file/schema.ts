@@ -1310,6 +1310,16 @@ export function scenarioKey(path: string): ScenarioKeyDef | undefined {
   return KEYS_BY_PATH.get(path);
 }
 
+/**
+ * The key whose value `path` takes in a scenario: the key it follows (schema `follows`: an unset training.hardware
+ * takes serving.hardware's chip) when the scenario leaves it unset, else `path` itself. The one home of that rule:
+ * bindScenario binds catalog rows by it, `compare` and /compare compare values by it.
+ */
+export function keyValueComesFrom(path: string, isSet: boolean): string {
+  const follows = KEYS_BY_PATH.get(path)?.follows;
+  return isSet || follows === undefined ? path : follows;
+}
+
 export function isScenarioGroup(path: string): boolean {
   return GROUP_SET.has(path);
 }

@@ -7,6 +7,7 @@ import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {
   isQuantityKey,
   keyRange,
+  keyValueComesFrom,
   SCENARIO_GROUPS,
   SCENARIO_KEYS,
   scenarioKey,
@@ -84,5 +85,19 @@ describe("parseRange", () => {
     expect(parseRange("[1, ∞)")).toEqual({min: 1, max: Infinity, minExclusive: false, maxExclusive: true});
     expect(() => parseRange("0..1")).toThrow("malformed range");
     expect(() => parseRange("[2, 1]")).toThrow("malformed range");
+  });
+});
+
+describe("keyValueComesFrom", () => {
+  it("gives an unset key the key it follows, and a set key or one that follows none itself", () => {
+    // schema.ts: training.hardware follows serving.hardware, training.model serving.model; serving.hardware none.
+    expect(keyValueComesFrom("training.hardware", false)).toBe("serving.hardware");
+    expect(keyValueComesFrom("training.model", false)).toBe("serving.model");
+    expect(keyValueComesFrom("training.hardware", true)).toBe("training.hardware");
+    expect(keyValueComesFrom("serving.hardware", false)).toBe("serving.hardware");
+    // Every key that follows another follows one of the schema's own keys, which follows none (no chains).
+    for (const key of KEYS.filter((k) => k.follows !== undefined)) {
+      expect(scenarioKey(key.follows!)?.follows).toBeUndefined();
+    }
   });
 });
