@@ -95,6 +95,19 @@ export function scenarioChain(id: string, lookup: ScenarioLookup, knownIds: read
   for (let current = first; current.extends;) {
     const {id: parentId, position} = current.extends;
     const where = {file: position.file, line: position.line, column: position.column, path: "extends"};
+    // A file that extends its own id: a copied and edited base.md keeping `id: base` and `extends: base` read as a
+    // cycle "base → base", though what the author meant was the bundled base, for which the file stands in.
+    if (parentId === current.id) {
+      throw new UserErrors([
+        new UserError({
+          ...where,
+          message: "a scenario extends its own id",
+          expected: "the id of another scenario",
+          found: parentId,
+          hint: `this file's id is ${current.id}, so it stands in for any other scenario of that id; to build on that one, give this file an id of its own`
+        })
+      ]);
+    }
     const loop = chain.findIndex((scenario) => scenario.id === parentId);
     if (loop >= 0) {
       const ids = [...chain.map((scenario) => scenario.id), parentId];

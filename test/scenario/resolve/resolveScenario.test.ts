@@ -95,6 +95,24 @@ describe("resolveScenario", () => {
     ]);
   });
 
+  it("says a file extends its own id, not that it closes a cycle", () => {
+    // A copied and edited base.md that keeps `id: base` and `extends: base` read "extends cycle … base → base".
+    const self = parseScenario({file: "mybase.md", text: "---\nid: base\nextends: base\n---\n"});
+    const own = scenarioIndex([self]);
+    expect(userErrorsOf(() => resolveScenario("base", own.lookup, own.ids))).toEqual([
+      {
+        file: "mybase.md",
+        line: 3,
+        column: 10,
+        path: "extends",
+        message: "a scenario extends its own id",
+        expected: "the id of another scenario",
+        found: "base",
+        hint: "this file's id is base, so it stands in for any other scenario of that id; to build on that one, give this file an id of its own"
+      }
+    ]);
+  });
+
   it("rejects an unknown scenario id and two files with one id", () => {
     expect(userErrorsOf(() => resolve("chlid"))[0]).toMatchObject({message: "unknown scenario", found: "chlid"});
     // Issue 18: the error names a line (the `id:` line, or line 1 when the id is the file's name), and so does the hint.
