@@ -89,6 +89,7 @@ toc: false
 import {controlToBase, keyControl} from "../components/keyControls.js";
 import {assumptionRows, scenarioTitlesOf, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageMedianPoint, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
 import {ScenarioRunner} from "../components/scenarioRunner.js";
+import {NarrativeChangedNote} from "../components/narrativeChangedNote.js";
 import {frameTurn, frameTurnsDone, nextTask} from "../components/frameTurn.js";
 import {cardResize} from "../components/cardResize.js";
 import {whenNear} from "../components/nearViewport.js";
@@ -149,6 +150,11 @@ display(ScenarioNotice(ignored));
 if (site.dataVersion !== ${JSON.stringify(version)}) {
   display(Object.assign(document.createElement("p"), {className: "scenario-notice", textContent: "Recomputing the numbers for your latest edit: the figures below are from before it and update in a few seconds."}));
 }
+~~~
+
+~~~js
+// Once the page shows the scenario changed (a link's or a slider's sets), the narrative's words are the file's: say so.
+display(NarrativeChangedNote(entry.resolved, pointState.resolved, catalogs));
 ~~~
 
 <div class="scenario-narrative">

@@ -620,9 +620,19 @@ describe.skipIf(!enabled)("scenario pages", () => {
   it("reproduces the same view from its share link", async () => {
     const page = await openPage(browser, "/scenarios/asic-9-months");
     let shared: Page | undefined;
+    // Above the narrative, once the page is changed from the file: what changed, in words (narrativeChangedNote.ts).
+    const changedNote = (p: Page) =>
+      p.$$eval(".scenario-changed-note:not([hidden]) li", (items) => items.map((item) => item.textContent));
     try {
+      expect(await changedNote(page)).toEqual([]);
       await setControl(page, "power.electricity", 0.12);
       await setControl(page, "silicon.designCycle", 14);
+      // base.md: electricity 0.0826 USD/kWh; asic-9-months.md: a 9-month cycle.
+      const note = [
+        "Electricity price: 0.12 USD/kWh; the file has 0.0826 USD/kWh",
+        "Chip design cycle: 14 months; the file has 9 months"
+      ];
+      expect(await changedNote(page)).toEqual(note);
       const url = page.url();
       expect(new URL(url).searchParams.getAll("set")).toEqual([
         "power.electricity=0.12 USD/kWh",
@@ -632,6 +642,7 @@ describe.skipIf(!enabled)("scenario pages", () => {
       const values = await metricValues(page);
       shared = await openPage(browser, new URL(url).pathname + new URL(url).search);
       expect(await metricValues(shared)).toEqual(values);
+      expect(await changedNote(shared)).toEqual(note);
       expect(await shared.inputValue('.scenario-control[data-key="silicon.designCycle"] input[type=number]')).toBe(
         "14"
       );

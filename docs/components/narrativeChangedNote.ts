@@ -1,0 +1,52 @@
+// Above a scenario's narrative once the page no longer shows the scenario as filed: the words were written for the
+// file's values, the live figures in them follow the reader's changes.
+import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
+import {scenarioKey} from "../lib/scenario/file/schema.js";
+import type {NamedCatalogs} from "../lib/scenario/narrative/catalogValueName.js";
+import {assumptionRows} from "./scenarioPage.js";
+
+/**
+ * A note that the text below was written for the scenario's file, listing each assumption the page now has at
+ * another value, in words: "Chip design cycle: 24 months; the file has 9 months". A reader who moved
+ * silicon.designCycle to 24 on asic-9-months read "Why the 9-month cycle beats the 24-month one" over figures
+ * computed for 24 months, with nothing to say the argument was the file's (site review).
+ *
+ * @param filed The scenario as its file resolves it (the page's site data).
+ * @param shown The scenario the page evaluates now (the file with the link's and the sliders' sets applied).
+ * @param catalogs Names for catalog ids ("NVIDIA H100 SXM5 80GB" for h100-sxm).
+ * @returns A hidden, empty element when no value differs; else a status note (class scenario-changed-note) whose
+ *   items carry data-key, the key's path.
+ */
+export function NarrativeChangedNote(
+  filed: ResolvedScenario,
+  shown: ResolvedScenario,
+  catalogs?: NamedCatalogs
+): HTMLElement {
+  const note = document.createElement("div");
+  note.className = "scenario-changed-note";
+  const before = new Map(assumptionRows(filed, {catalogs}).map((row) => [row.path, row]));
+  const changed = assumptionRows(shown, {catalogs}).filter((row) => row.exact !== before.get(row.path)?.exact);
+  if (!changed.length) {
+    note.hidden = true;
+    return note;
+  }
+  note.setAttribute("role", "status");
+  const lead = document.createElement("p");
+  const strong = document.createElement("strong");
+  // A share link's changes are its sender's, not the reader's: the note says what changed, not who changed it.
+  strong.textContent = `Changed from the scenario's file (${changed.length} assumption${changed.length === 1 ? "" : "s"}).`;
+  lead.append(
+    strong,
+    " The text below was written for the file's values: its underlined figures follow the changes, its words do not."
+  );
+  const list = document.createElement("ul");
+  for (const row of changed) {
+    const item = document.createElement("li");
+    item.dataset.key = row.path;
+    const was = before.get(row.path)?.value ?? "—";
+    item.textContent = `${scenarioKey(row.path)?.label ?? row.path}: ${row.value}; the file has ${was}`;
+    list.append(item);
+  }
+  note.append(lead, list);
+  return note;
+}
