@@ -231,6 +231,23 @@ describe("token-ledger sweep: errors write no file", () => {
     expect(readdirSync(where)).toEqual([]);
   });
 
+  it("a grid of token counts that are not whole: the range singular at 1, the value found at the digits that show it", async () => {
+    const {code, stderr} = await runCli([
+      "sweep",
+      "base",
+      "--vary",
+      "serving.inputTokens=1:505121:4",
+      "--out",
+      join(folder("not-whole"), "tokens.csv")
+    ]);
+    expect(code).toBe(1);
+    // The grid is 1, 168374.333…, 336747.666…, 505121.
+    expect(stderr).toBe(
+      "token-ledger: --vary: serving.inputTokens: not a whole number: expected whole numbers in [1 token, 100M tokens], " +
+        "found 168374.3\n"
+    );
+  });
+
   it("names a failing point's token count grouped, as the message beside it writes its tokens", async () => {
     const where = folder("grouped");
     const {code, stderr} = await runCli([
