@@ -423,7 +423,7 @@ describe("token-ledger run", () => {
     // Past 2^53 − 1 a double cannot hold the seed as written (…993 reads as …992).
     [
       ["--seed", "9007199254740993"],
-      "--seed: out of range: expected a whole number within ±9007199254740991 (2^53 − 1), found 9007199254740993"
+      "--seed: out of range: expected a whole number within ±9,007,199,254,740,991 (2^53 − 1), found 9007199254740993"
     ],
     [["--samples", "0"], "--samples: out of range: expected a whole number from 1 to 2,000,000, found 0"],
     [["--samples", "3000000"], "--samples: out of range: expected a whole number from 1 to 2,000,000, found 3000000"]
