@@ -32,7 +32,8 @@ export function seedFlag(flag = "--seed") {
       throw new UserError({
         flag,
         message: "out of range",
-        expected: "a whole number within ±9007199254740991 (2^53 − 1)",
+        // Grouped, as --samples writes its bound ("from 1 to 2,000,000"); exact, for a user to copy.
+        expected: `a whole number within ±${Number.MAX_SAFE_INTEGER.toLocaleString("en-US")} (2^53 − 1)`,
         found: text
       });
     return value;

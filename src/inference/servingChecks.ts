@@ -36,6 +36,12 @@ export interface ServingProblem {
    * reserve says it when it blames the reserve.
    */
   largestReserveFraction?: number | null;
+  /**
+   * For a batch larger than fits: the largest whole number of input tokens per request at which the batch fits,
+   * everything else as it is (largestFittingInputTokens), null when none does; absent for other problems. An edge
+   * that blames the input length says it in tokens, not the batch's bound.
+   */
+  largestInputTokens?: number | null;
 }
 
 /** A ServingProblem raised as a user error at an edge: the message names the flag or key, and `setting` stays typed. */
@@ -213,7 +219,8 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
       message: `a batch of ${input.batchSize} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence ${memory.admission === "whole" ? `for its whole ${formatTokens(memory.kvTokensPerSequence)} tokens, reserved at admission by ${SOFTWARE_STACK_NAMES[input.stack]}` : `at ${formatTokens(memory.kvTokensPerSequence)} live tokens`}, ${gb(memory.usableBytes - memory.weightBytes)} free after weights)`,
       expected: `at most ${memory.maxBatchSize}, the largest batch that fits`,
       found: `${input.batchSize}`,
-      largestReserveFraction
+      largestReserveFraction,
+      largestInputTokens: largestFittingInputTokens(input, layout)
     };
   }
   return null;
@@ -241,7 +248,37 @@ function smallestFittingTensorParallel(input: ServingInput): number | null {
   return null;
 }
 
+/**
+ * The largest whole number of input tokens per request, below `input.inputTokens`, at which the batch fits in the
+ * replica `layout`, by the same memory model (servingMemoryFit), or null when not even one token does. A request's KV
+ * cache grows with its input, so the batch that fits shrinks as the input grows: a bisection finds the edge.
+ */
+function largestFittingInputTokens(input: ServingInput, layout: ServingResult["layout"]): number | null {
+  const fits = (inputTokens: number) =>
+    servingMemoryFit({
+      hbmCapacityBytes: input.hardware.hbmCapacityBytes,
+      model: input.model,
+      layout,
+      bytesPerParam: BYTES_PER_PARAM[input.precision],
+      kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
+      inputTokens,
+      outputTokens: input.outputTokens,
+      stack: input.stack,
+      hbmReserveFraction: input.hbmReserveFraction
+    }).maxBatchSize >= input.batchSize;
+  if (!fits(1)) return null;
+  let low = 1;
+  let high = Math.max(1, Math.ceil(input.inputTokens) - 1);
+  if (fits(high)) return high;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
 /** A count of tokens as a person writes it: thousands grouped, at most one decimal ("2,560", "4,608.5"). */
-function formatTokens(tokens: number): string {
+export function formatTokens(tokens: number): string {
   return tokens.toLocaleString("en-US", {maximumFractionDigits: 1});
 }

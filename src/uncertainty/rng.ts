@@ -75,7 +75,8 @@ export function validateSeed(seed: number): void {
     throw new UserError({
       path: "seed",
       message: "invalid seed",
-      expected: `an integer between ${-Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`,
+      // As the --seed flag says it, the bound grouped (src/cli/flags.ts).
+      expected: `a whole number within ±${Number.MAX_SAFE_INTEGER.toLocaleString("en-US")} (2^53 − 1)`,
       found: String(seed)
     });
   }

@@ -7,6 +7,7 @@ import {
   BYTES_PER_MIB,
   BYTES_PER_TB
 } from "./bytes.js";
+import {countNoun} from "./countNoun.js";
 import {EXA, GIGA, KILO, MEGA, MONTHS_PER_YEAR, PETA, TERA, TOKENS_PER_MILLION} from "./si.js";
 
 /**
@@ -476,8 +477,8 @@ export function parseQuantity(input: string | number, dimension: Dimension): num
 
 /**
  * Formats a base-unit value in the dimension's most readable display unit (`12000000` money → `$12M`,
- * `0.1` rate → `10%/yr`). The text reads back with `readQuantity` to the same value within 1e-12 relative.
- * `number` writes the scaled number (default formatNumber, file notation); a reader's format (grouped, rounded, with
+ * `0.1` rate → `10%/yr`, `1` token → `1 token`). The text reads back with `readQuantity` to the same value within
+ * 1e-12 relative. `number` writes the scaled number (default formatNumber, file notation); a reader's format (grouped, rounded, with
  * U+2212 for minus) gives prose that does not read back exactly.
  */
 export function formatQuantity(
@@ -491,9 +492,10 @@ export function formatQuantity(
   const [template, factor] = chosen ?? ["{n}", 1];
   const text = number(value / factor);
   // A leading minus (ASCII or U+2212) goes before the dollar sign ("-$5M"), which is where readQuantity looks for it.
-  return /^[-−]/.test(text) && template.startsWith("$")
-    ? `${text[0]}${template.replace("{n}", text.slice(1))}`
-    : template.replace("{n}", text);
+  if (/^[-−]/.test(text) && template.startsWith("$")) return `${text[0]}${template.replace("{n}", text.slice(1))}`;
+  // A unit that is a plural noun is singular for one ("1 token", "1 month"; a range read "[1 tokens, 100M tokens]").
+  const noun = /^\{n\} ([a-z]+)s$/.exec(template)?.[1];
+  return noun === undefined ? template.replace("{n}", text) : countNoun(text, noun);
 }
 
 /**

@@ -153,13 +153,16 @@ export function isNonNegative(range: NumberRange): boolean {
 /**
  * `value` at the fewest significant digits, from `minDigits` up to formatNumber's 12, that keep it on its own side of
  * `bound`, for a message that reports a value beyond a bound: a die yield of 0.99975% against a 1% floor reads
- * "0.99975", where three digits ("1.00") would look like the bound itself. Trailing zeros are dropped (0.5, not 0.500);
- * from 10⁹ it is in exponent notation, as plainNumber writes a bound ("1.5e25").
+ * "0.99975", where three digits ("1.00") would look like the bound itself. Several bounds: on its own side of each
+ * (a value that is not whole, against the whole numbers either side of it: 168374.333 → "168374.3", not "168400").
+ * Trailing zeros are dropped (0.5, not 0.500); from 10⁹ it is in exponent notation, as plainNumber writes a bound
+ * ("1.5e25").
  */
-export function formatBeyondBound(value: number, bound: number, minDigits = 3): string {
+export function formatBeyondBound(value: number, bound: number | readonly number[], minDigits = 3): string {
+  const bounds = typeof bound === "number" ? [bound] : bound;
   for (let digits = minDigits; digits < 12; digits++) {
     const rounded = Number(value.toPrecision(digits));
-    if (Math.sign(rounded - bound) === Math.sign(value - bound)) return plainNumber(rounded);
+    if (bounds.every((b) => Math.sign(rounded - b) === Math.sign(value - b))) return plainNumber(rounded);
   }
   return plainNumber(Number(formatNumber(value)));
 }

@@ -57,6 +57,12 @@ describe("token-ledger inference", () => {
     });
   });
 
+  it("writes a cache hit just short of the whole at the digits that keep it from reading rounder", async () => {
+    const {code, stdout} = await runCli([...base, "--input-tokens", "4000", "--cache-hit", "0.9999"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("4,000 input (99.99% cached) + 512 output tokens");
+  });
+
   it("takes --input-tokens, --output-tokens and --cache-hit", async () => {
     const run = async (extra: string[]) => JSON.parse((await runCli([...base, ...extra, "--json"])).stdout);
     const plain = await run(["--input-tokens", "4000", "--output-tokens", "200"]);

@@ -144,6 +144,19 @@ describe("token-ledger validate", () => {
     ]);
   });
 
+  it("a batch that does not fit, blamed on --set serving.inputTokens: expected in tokens, the scenario's settings named", async () => {
+    // base's replica keeps 246.3 GB for KV cache (above); a batch of 64 fits 3.85 GB, 14,915 tokens × 258,048 B, each:
+    // 14,403 input + 512 output tokens.
+    const {code, stderr} = await runCli(["run", "base", "--set", "serving.inputTokens=100000"]);
+    expect(code).toBe(1);
+    expect(errorLines(stderr)).toEqual([
+      "--set: serving.inputTokens: a batch of 64 does not fit in memory (KV cache 25.9 GB per sequence for its whole " +
+        "100,512 tokens, reserved at admission by TensorRT-LLM, 246.3 GB free after weights), with serving.batch 64: " +
+        "expected at most 14,403 tokens, the largest serving.inputTokens that fits, with serving.tensorParallel 8 from " +
+        "the scenario (for serving.batch 64), found 100000"
+    ]);
+  });
+
   it("fails DeepSeek-V3 at TP8 on H200s with serving.batch 1024: the MLA latent is on every rank (issue 11)", async () => {
     // 8 × 139.86 GiB = 1,201.4 GB, 671.05 GB of weights; TensorRT-LLM's KV cache takes 90% of the 530.3 GB left,
     // 477.3 GB, and reserves a request's whole 4,097 tokens: 4,097 × 8 ranks × 35,136 B = 1.15 GB of latent → 414 fit,
@@ -423,7 +436,7 @@ describe("token-ledger run", () => {
     // Past 2^53 − 1 a double cannot hold the seed as written (…993 reads as …992).
     [
       ["--seed", "9007199254740993"],
-      "--seed: out of range: expected a whole number within ±9007199254740991 (2^53 − 1), found 9007199254740993"
+      "--seed: out of range: expected a whole number within ±9,007,199,254,740,991 (2^53 − 1), found 9007199254740993"
     ],
     [["--samples", "0"], "--samples: out of range: expected a whole number from 1 to 2,000,000, found 0"],
     [["--samples", "3000000"], "--samples: out of range: expected a whole number from 1 to 2,000,000, found 3000000"]

@@ -231,6 +231,41 @@ describe("token-ledger sweep: errors write no file", () => {
     expect(readdirSync(where)).toEqual([]);
   });
 
+  it("a grid of token counts that are not whole: the range singular at 1, the value found at the digits that show it", async () => {
+    const {code, stderr} = await runCli([
+      "sweep",
+      "base",
+      "--vary",
+      "serving.inputTokens=1:505121:4",
+      "--out",
+      join(folder("not-whole"), "tokens.csv")
+    ]);
+    expect(code).toBe(1);
+    // The grid is 1, 168374.333…, 336747.666…, 505121.
+    expect(stderr).toBe(
+      "token-ledger: --vary: serving.inputTokens: not a whole number: expected whole numbers in [1 token, 100M tokens], " +
+        "found 168374.3\n"
+    );
+  });
+
+  it("names a failing point's token count grouped, as the message beside it writes its tokens", async () => {
+    const where = folder("grouped");
+    const {code, stderr} = await runCli([
+      "sweep",
+      "base",
+      "--vary",
+      "serving.inputTokens=2000:102000:2",
+      "--out",
+      join(where, "tokens.parquet")
+    ]);
+    expect(code).toBe(1);
+    // 102,000 + 512 tokens fit the model's context window, but a batch of 64 of them does not fit in memory.
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("for its whole 102,512 tokens");
+    expect(lines[0]).toContain("(at serving.inputTokens=102,000 tokens)");
+  });
+
   it("a failed sweep leaves an existing output file as it was", async () => {
     const where = folder("keep");
     const out = join(where, "keep.csv");

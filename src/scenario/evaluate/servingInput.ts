@@ -4,7 +4,7 @@ import {calibratedEfficiencies} from "../../inference/calibratedEfficiencies.js"
 import {SOFTWARE_STACK_NAMES, type SoftwareStack} from "../../inference/calibration/measurement.js";
 import type {ServingEfficiencies} from "../../inference/efficiencies.js";
 import type {Precision} from "../../inference/precision.js";
-import {memoryProblem, servingInputProblem, type ServingProblem} from "../../inference/servingChecks.js";
+import {formatTokens, memoryProblem, servingInputProblem, type ServingProblem} from "../../inference/servingChecks.js";
 import {servingPerformance, type ServingInput, type ServingResult} from "../../inference/servingPerformance.js";
 import {defaultStackFor} from "../../inference/stackChips.js";
 import {scenarioErrorAtCause, scenarioValueError} from "../file/scenarioErrors.js";
@@ -138,19 +138,29 @@ export function scenarioServing(bound: BoundScenario, serving: ScenarioServingIn
   // (a distribution or an override, e.g. a share link's serving.hbmReserve), not always to the one the check names.
   if (memory) {
     const setting = SERVING_SETTING_KEYS[memory.setting];
+    const keys = [setting, ...MEMORY_KEYS.filter((key) => key !== setting)];
     const reserve = memory.largestReserveFraction;
-    throw scenarioErrorAtCause(
-      bound.resolved,
-      [setting, ...MEMORY_KEYS.filter((key) => key !== setting)],
-      detail(memory),
-      typeof reserve === "number"
+    const inputTokens = memory.largestInputTokens;
+    throw scenarioErrorAtCause(bound.resolved, keys, detail(memory), {
+      // The reserve that fits the weights and the whole batch, which the "(for …)" clause after it may not name
+      // (the model's fit is the setting when the weights and one sequence do not fit; breaker).
+      ...(typeof reserve === "number"
         ? {
-            // The reserve that fits the weights and the whole batch, which the "(for …)" clause after it may not name
-            // (the model's fit is the setting when the weights and one sequence do not fit; breaker).
             "serving.hbmReserve": `at most ${reserve}, the largest serving.hbmReserve that fits the weights and a batch of ${input.batchSize}`
           }
-        : {}
-    );
+        : {}),
+      // A batch's clash blamed on the input length: its bound in tokens, which "found" is in too (it read "expected
+      // at most 207, the largest batch that fits …, or another serving.inputTokens, found 4096"), with the other
+      // numeric settings the scenario's files set, which decide it as well.
+      ...(inputTokens !== undefined
+        ? {
+            "serving.inputTokens":
+              inputTokens === null
+                ? `a smaller serving.batch: no serving.inputTokens fits${scenarioSettings(bound, SETTINGS)}`
+                : `at most ${formatTokens(inputTokens)} tokens, the largest serving.inputTokens that fits${scenarioSettings(bound, SETTINGS)}`
+          }
+        : {})
+    });
   }
   return result;
 }
@@ -170,6 +180,24 @@ const SETTING_CAUSES: Record<ServingProblem["setting"], readonly string[]> = {
   outputTokens: ["serving.outputTokens", "serving.inputTokens", "serving.model"],
   cacheHitFraction: ["serving.cacheHit"]
 };
+
+/** The numeric settings besides the batch and the input that decide whether a batch's KV cache fits. */
+const SETTINGS = ["serving.outputTokens", "serving.tensorParallel", "serving.expertParallel", "serving.hbmReserve"];
+
+/**
+ * Those of `keys` a scenario file sets (the file itself or an ancestor), as a clause: ", with serving.outputTokens 512
+ * and serving.tensorParallel 8 from the scenario"; "" when none is.
+ */
+function scenarioSettings(bound: BoundScenario, keys: readonly string[]): string {
+  const set = keys.flatMap((key) => {
+    const value = bound.resolved.values[key];
+    const kind = value?.origin.kind;
+    if ((kind !== "file" && kind !== "parent") || typeof value?.value !== "number") return [];
+    return [`${key} ${value.written ?? String(value.value)}`];
+  });
+  if (set.length === 0) return "";
+  return `, with ${set.length === 1 ? set[0] : `${set.slice(0, -1).join(", ")} and ${set[set.length - 1]}`} from the scenario`;
+}
 
 /** The keys that decide whether a replica holds the weights and the batch's KV cache. */
 const MEMORY_KEYS = [

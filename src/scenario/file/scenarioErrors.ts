@@ -59,7 +59,7 @@ export function blamedKey(resolved: ResolvedScenario, keys: readonly string[]): 
  * A UserError about a problem several keys decide together (`keys`, the one the problem names first), placed at the
  * key blamedKey picks. When that is not the first key, the error's found value is the blamed key's value as written,
  * and the message and the expectation say what the first key was (`…, with serving.tensorParallel 8`, `expected at
- * most 7, the largest batch that fits (for serving.batch 64), or another serving.inputTokens`), so the line never
+ * most 7, the largest batch that fits (for serving.batch 64), or another serving.outputTokens`), so the line never
  * shows one key's value or limit under another key's name. `expectedByKey`: what a blamed key other than the first
  * should be, when the problem knows (`at most 0.412, the largest serving.hbmReserve that fits`); it replaces the
  * first key's expectation and the bare "or another …" (the first key is still named after it).

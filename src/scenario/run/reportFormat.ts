@@ -107,21 +107,26 @@ const CHANGE_SMALL = new Intl.NumberFormat(LOCALE, {
 });
 
 /**
- * Just short of the whole (99.5% to 99.99…%): three significant digits, cut rather than rounded, so that only the whole
- * itself reads "100%" (a cost falling 99.9% a year read "−100%/yr", everything gone; breaker): 0.999 → "99.9%",
- * 0.99996 → "99.9%".
+ * Just short of the whole (99.5% to 99.99…%): cut rather than rounded, so that only the whole itself reads "100%" (a
+ * cost falling 99.9% a year read "−100%/yr", everything gone; breaker), at three significant digits or as many more as
+ * reach the first digit that is not a 9, so that it never reads rounder than it is (a cache hit of 0.9999 read "99.9%
+ * cached"): 0.999 → "99.9%", 0.9999 → "99.99%", 0.99996 → "99.996%". `options`: the style and sign of the format.
  */
-const PERCENT_NEAR_WHOLE = new Intl.NumberFormat(LOCALE, {
-  style: "percent",
-  maximumSignificantDigits: 3,
-  roundingMode: "trunc"
-});
-const CHANGE_NEAR_WHOLE = new Intl.NumberFormat(LOCALE, {
-  style: "percent",
-  signDisplay: "exceptZero",
-  maximumSignificantDigits: 3,
-  roundingMode: "trunc"
-});
+function nearWholeFormat(options: Intl.NumberFormatOptions): (magnitude: number) => Intl.NumberFormat {
+  const byDigits: Intl.NumberFormat[] = [];
+  return (magnitude) => {
+    // The fraction's 9s after the point, read at formatNumber's 12 digits (0.9999 is 0.99989999… in binary).
+    const nines = /^0\.(9*)/.exec(magnitude.toPrecision(12))?.[1]?.length ?? 11;
+    const digits = Math.min(12, Math.max(3, nines + 1));
+    return (byDigits[digits] ??= new Intl.NumberFormat(LOCALE, {
+      ...options,
+      maximumSignificantDigits: digits,
+      roundingMode: "trunc"
+    }));
+  };
+}
+const PERCENT_NEAR_WHOLE = nearWholeFormat({style: "percent"});
+const CHANGE_NEAR_WHOLE = nearWholeFormat({style: "percent", signDisplay: "exceptZero"});
 
 /**
  * Below this fraction (0.0001%), a percentage is written in scientific notation, as formatDisplayNumber writes a tiny
@@ -143,10 +148,10 @@ function percentFormat(
   magnitude: number,
   whole: Intl.NumberFormat,
   small: Intl.NumberFormat,
-  nearWhole: Intl.NumberFormat,
+  nearWhole: (magnitude: number) => Intl.NumberFormat,
   scientific: Intl.NumberFormat
 ): Intl.NumberFormat {
-  if (magnitude >= 0.995 && magnitude < 1) return nearWhole;
+  if (magnitude >= 0.995 && magnitude < 1) return nearWhole(magnitude);
   if (magnitude !== 0 && magnitude < PERCENT_SCIENTIFIC_BELOW) return scientific;
   return magnitude >= 0.0995 ? whole : small;
 }
@@ -581,16 +586,21 @@ function assumptionFormat(path: string): UnitFormat {
 
 /**
  * An assumption's value for a table, in scenario-file notation (it reads back as written): a quantity in its display
- * unit to six significant digits (`0.979796`, `$150M`), a distribution as its kind and 90% interval
- * (`lognormal, 90% in 0.45 to 0.75`), "—" for an unset optional key.
+ * unit to six significant digits, thousands grouped as a scenario file may group them (`0.979796`, `$150M`,
+ * `102,000 tokens`), a distribution as its kind and 90% interval (`lognormal, 90% in 0.45 to 0.75`), "—" for an unset
+ * optional key.
  */
 export function displayValue(path: string, value: number | string | Distribution | null): string {
   if (value === null) return "—";
   if (typeof value === "string") return value;
   const def = scenarioKey(path);
+  // Grouped from a thousand ("102,000 tokens"; a failing sweep point read "serving.inputTokens=102000 tokens" beside
+  // the message's "102,512 tokens"); E notation, which a file also reads, is kept for what String writes with it.
+  const number = (x: number) =>
+    /e/.test(String(x)) ? String(x) : x.toLocaleString(LOCALE, {maximumFractionDigits: 20});
   const format = (x: number) => {
     const rounded = Number(x.toPrecision(6));
-    return def && isQuantityKey(def) ? formatQuantity(rounded, def.type as Dimension) : String(rounded);
+    return def && isQuantityKey(def) ? formatQuantity(rounded, def.type as Dimension, number) : number(rounded);
   };
   if (typeof value === "number") return format(value);
   if (value.kind === "point") return format(value.value);

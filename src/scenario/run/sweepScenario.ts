@@ -13,7 +13,7 @@ import {countPairError, ORDERED_COUNTS} from "../evaluate/countOrder.js";
 import {customChipMode, customUnitCostMode} from "../evaluate/customChipSpec.js";
 import {METRIC_READERS} from "../evaluate/metrics.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
-import {formatRange, isInRange} from "../../units/range.js";
+import {formatBeyondBound, formatRange, isInRange} from "../../units/range.js";
 import {isQuantityKey, keyRange, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
 import {displayValue} from "./reportFormat.js";
 import {quantityError} from "../file/readValue.js";
@@ -122,7 +122,10 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
       path,
       message: outside !== undefined ? "value out of range" : "not a whole number",
       expected: `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, isQuantityKey(def) ? def.type : undefined)}`,
-      found: String(outside !== undefined ? outside[1] : fraction)
+      // An end as written; a grid value between them at the digits that show it is not whole (168374.333333 read in
+      // full beside the other found values' three digits): formatBeyondBound against the whole numbers either side.
+      found:
+        outside !== undefined ? outside[1] : formatBeyondBound(fraction!, [Math.floor(fraction!), Math.ceil(fraction!)])
     });
   }
   return {path, values, written: text.trim()};

@@ -50,12 +50,15 @@ describe("formatUsd", () => {
 
 describe("formatPercent near the whole", () => {
   it("never writes a fraction short of the whole as 100%", () => {
-    // 0.999 = 99.9% exactly at three significant digits; 0.99996 = 99.996%, cut (not rounded) to 99.9%.
+    // 0.999 = 99.9% exactly at three significant digits; 0.99996 = 99.996%, cut (not rounded) at its first digit that
+    // is not a 9, so it neither reads "100%" nor a rounder "99.9%".
     expect(formatPercent(0.999)).toBe("99.9%");
-    expect(formatPercent(0.99996)).toBe("99.9%");
+    expect(formatPercent(0.99996)).toBe("99.996%");
+    expect(formatPercent(0.9999)).toBe("99.99%");
+    expect(formatPercent(0.99987)).toBe("99.98%");
     // 0.995 = 99.5%: the first fraction that whole-percent rounding would write "100%" (99.5 rounds up).
     expect(formatPercent(0.995)).toBe("99.5%");
-    expect(formatPercent(-0.9995)).toBe("\u221299.9%");
+    expect(formatPercent(-0.9995)).toBe("\u221299.95%");
   });
 
   it("writes the whole itself, and fractions below 99.5%, as before", () => {
@@ -69,7 +72,7 @@ describe("formatPercent near the whole", () => {
 
   it("does not write a yearly fall of 99.9% as −100%/yr (everything gone)", () => {
     expect(formatPercentPerYear(-0.999)).toBe("\u221299.9%/yr");
-    expect(formatPercentPerYear(-0.9999)).toBe("\u221299.9%/yr");
+    expect(formatPercentPerYear(-0.9999)).toBe("\u221299.99%/yr");
     expect(formatPercentPerYear(-1)).toBe("\u2212100%/yr");
     expect(formatPercentPerYear(-0.3)).toBe("\u221230%/yr");
   });

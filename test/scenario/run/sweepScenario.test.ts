@@ -158,7 +158,7 @@ describe("sweepScenario", () => {
     expect(errors.map((e) => e.found)).toEqual(["384", "704", "1024"]);
     for (const error of errors) {
       expect(error).toMatchObject({flag: "--vary", path: "serving.batch"});
-      expect(error.message).toMatch(/does not fit in memory .*\(at serving\.batch=\d+\)$/);
+      expect(error.message).toMatch(/does not fit in memory .*\(at serving\.batch=[\d,]+\)$/);
       expect(error.expected).toMatch(/the largest batch that fits/);
     }
   });
