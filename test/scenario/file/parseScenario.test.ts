@@ -52,7 +52,7 @@ describe("parseScenario", () => {
   });
 
   it("reads a short label for charts, and refuses one longer than 24 characters", () => {
-    expect(parse("---\nlabel: ASIC, 9-month cycle\n---\n").label).toBe("ASIC, 9-month cycle");
+    expect(parse("---\nlabel: 9-month ASIC\n---\n").label).toBe("9-month ASIC");
     expect(parse("---\ntitle: t\n---\n").label).toBeUndefined();
     expect(userErrorsOf(() => parse("---\nlabel: A custom inference ASIC, 9-month cycle\n---\n"))[0]).toMatchObject({
       line: 2,
