@@ -21,7 +21,8 @@ export interface ScenarioChartNameInput {
  * The name of each scenario on a chart that draws several (/compare's legends, bar labels, tips and "drawn one over
  * another" notes), by id: its `label:` (at most SCENARIO_LABEL_MAX_CHARS characters, so it fits beside a bar), else
  * its id. Two scenarios given one label are told apart by their ids ("Base case (base)"), so no two series merge.
- * The one home of a scenario's name on a chart: the tables name scenarios by their titles, the CSV downloads by id.
+ * The one home of a scenario's name on a chart (and in the register's scenario column on a phone, too narrow for a
+ * title): the tables name scenarios by their titles, the CSV downloads by id.
  */
 export function scenarioChartNames(scenarios: readonly ScenarioChartNameInput[]): Record<string, string> {
   const label = (s: ScenarioChartNameInput) => s.label || s.id;

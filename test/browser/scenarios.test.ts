@@ -922,11 +922,14 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
     const register = await openPage(browser, "/assumptions");
     try {
-      const units = await register.$$eval(".scenario-register tbody tr td:nth-child(4)", (tds) =>
+      // The value carries its unit: the register has no unit column beside it ("38%" under "fraction" repeated it).
+      const headers = await register.$$eval(".scenario-register thead th", (ths) => ths.map((th) => th.textContent));
+      expect(headers).toEqual(["Scenario", "Key", "Value", "Origin", "Source"]);
+      const values = await register.$$eval(".scenario-register tbody tr td:nth-child(3)", (tds) =>
         tds.map((td) => td.textContent ?? "")
       );
-      expect(units).toContain("%/yr");
-      expect(units.filter((unit) => unit === "fraction" || unit === "per year")).toEqual([]);
+      expect(values).toContain("10%/yr");
+      expect(values.filter((value) => /fraction|per year/.test(value))).toEqual([]);
     } finally {
       await closePage(register);
     }
