@@ -55,6 +55,7 @@ export {narrativeBlocks, narrativeErrors, narrativePageMarkdown} from "./scenari
 export {catalogValueName, type NamedCatalogs} from "./scenario/narrative/catalogValueName.js";
 export * from "./scenario/evaluate/evaluateScenario.js";
 export * from "./scenario/resolve/scenarioValues.js";
+export * from "./scenario/resolve/scenarioOrder.js";
 export * from "./scenario/file/scenarioErrors.js";
 export * from "./scenario/run/runScenario.js";
 export * from "./scenario/run/scenarioDraws.js";

@@ -1,6 +1,6 @@
 // The cost of a million tokens split into its parts (chip, vendor margin, servers, facility, energy, operations): one
 // horizontal stacked bar per group (token kind, fleet, system), labelled with its total. The parts of a bar sum to its
-// total. With a `series` column (scenario ids on /compare) each group becomes a panel with one bar per series.
+// total. With a `series` column (scenario names on /compare) each group becomes a panel with one bar per series.
 import * as Plot from "@observablehq/plot";
 import {facetTitles} from "./facetTitles.js";
 import {formatDisplayNumber, formatUsdPerMTok} from "./format.js";
@@ -14,7 +14,8 @@ export interface CostStackRow {
   component: string;
   /** USD per million tokens. */
   usdPerMTok: number;
-  /** The series the bar belongs to (a scenario id); rows without one are a single series. */
+  /** The series the bar belongs to (a scenario's name, scenarioSeries.ts scenarioChartNames); rows without one are a
+   * single series. */
   series?: string;
 }
 
@@ -63,9 +64,10 @@ export function CostStackChart(
     y: {
       label: null,
       domain: many ? seriesDomain : domain,
-      // A scenario id longer than the margin breaks after a hyphen ("cost-lead-vs-" / "model-lead" at 390 px).
+      // A scenario's name longer than the margin breaks at a space or after a hyphen ("Cost lead vs" / "model lead"
+      // at 390 px).
       ...(many
-        ? {insetTop: 18, tickFormat: (d: string) => breakAtHyphen(d, Math.floor((marginLeft - 4) / 6))}
+        ? {insetTop: 18, tickFormat: (d: string) => breakLabel(d, Math.floor((marginLeft - 4) / 6))}
         : narrow
           ? {tickFormat: (d: string) => d.replace(", ", ",\n")}
           : {})
@@ -98,18 +100,25 @@ export function CostStackChart(
 }
 
 /**
- * `label` in lines of at most `maxChars` characters where it can be, each broken after a hyphen (the axis's 10 px
- * font is about 6 px a character): "cost-lead-vs-model-lead" at 17 → "cost-lead-vs-\nmodel-lead". A part with no
- * hyphen to break at stays whole.
+ * `label` in lines of at most `maxChars` characters where it can be (the axis's 10 px font is about 6 px a character),
+ * each broken at its last space (dropped) or after its last hyphen (kept) that fits: "Cost lead vs model lead" at 17
+ * → "Cost lead vs\nmodel lead", "cost-lead-vs-model-lead" at 17 → "cost-lead-vs-\nmodel-lead". A part with nowhere
+ * to break stays whole.
  */
-export function breakAtHyphen(label: string, maxChars: number): string {
+export function breakLabel(label: string, maxChars: number): string {
   const lines: string[] = [];
   let rest = label;
   while (rest.length > maxChars) {
-    const cut = rest.lastIndexOf("-", maxChars - 1);
-    if (cut <= 0) break;
-    lines.push(rest.slice(0, cut + 1));
-    rest = rest.slice(cut + 1);
+    const space = rest.lastIndexOf(" ", maxChars);
+    const hyphen = rest.lastIndexOf("-", maxChars - 1);
+    if (space <= 0 && hyphen <= 0) break;
+    if (space > hyphen) {
+      lines.push(rest.slice(0, space));
+      rest = rest.slice(space + 1);
+    } else {
+      lines.push(rest.slice(0, hyphen + 1));
+      rest = rest.slice(hyphen + 1);
+    }
   }
   return [...lines, rest].join("\n");
 }

@@ -57,3 +57,35 @@ export function efficienciesName(group: string): string {
   const familyName = CHIP_FAMILY_NAMES[family as ChipFamily] ?? family;
   return stack === undefined ? familyName : `${familyName}, ${SOFTWARE_STACK_NAMES[stack as SoftwareStack] ?? stack}`;
 }
+
+/** The fields of a skipped measurement (src/inference/calibration/calibrate.ts SkippedMeasurementRow) named here. */
+export interface SkippedMeasurementNameInput {
+  hardware: string;
+  chips: number;
+  model: string;
+  precision: string;
+  /** Software stack id ("sglang"), named by SOFTWARE_STACK_NAMES. */
+  stack: string;
+  /** Software as published: named instead of the stack "other" (up to its first parenthesis). */
+  software: string;
+  /** Publication month, YYYY-MM, as the compared rows' date column. */
+  date: string;
+}
+
+/**
+ * A measurement the model was not compared with, named as the compared rows are, from what it has: the model on its
+ * chips, the precision, the software stack and the publication month ("DeepSeek-V3 on 48 × NVIDIA GB200 (…), FP8,
+ * SGLang, 2025-09"); a stack of "other" is named by the software as published, up to its first parenthesis
+ * ("DeepSeek in-house inference system"). Catalog ids without a catalog name, and unknown stacks, are written as
+ * given; the measurement's id and its full software are left for the tooltip.
+ */
+export function skippedMeasurementName(row: SkippedMeasurementNameInput, catalogs: NamedCatalogs): string {
+  const chip = catalogName(catalogs.hardware, row.hardware);
+  const model = catalogName(catalogs.models, row.model);
+  const chips = row.chips > 1 ? `${formatCount(row.chips)} × ${chip}` : chip;
+  const stack =
+    row.stack === "other"
+      ? row.software.split(" (")[0]!.trim() || row.software
+      : (SOFTWARE_STACK_NAMES[row.stack as SoftwareStack] ?? row.stack);
+  return `${model} on ${chips}, ${row.precision.toUpperCase()}, ${stack}, ${row.date}`;
+}

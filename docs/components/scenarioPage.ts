@@ -9,6 +9,7 @@ import {
   type ScenarioMetricName
 } from "../lib/scenario/evaluate/evaluateScenario.js";
 import {scenarioToMarkdown} from "../lib/scenario/file/formatScenario.js";
+import {SCENARIO_LABEL_MAX_CHARS} from "../lib/scenario/file/schema.js";
 import {METRIC_INFO} from "../lib/scenario/evaluate/metricInfo.js";
 import {unreadCustomChipKeys} from "../lib/scenario/evaluate/customChipSpec.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
@@ -395,6 +396,9 @@ export function editedScenarioMarkdown(resolved: ResolvedScenario, sets: readonl
   return scenarioToMarkdown({
     id: `${resolved.id}-edited`,
     title: changes.length ? `${resolved.title}, edited: ${listed.join(", ")}` : `${resolved.title} (edited)`,
+    // Its chart name says it is edited where that fits the label's length; else the id (`…-edited`) names it.
+    label:
+      [...`${resolved.label} (edited)`].length <= SCENARIO_LABEL_MAX_CHARS ? `${resolved.label} (edited)` : undefined,
     description: `${resolved.title}, edited on its scenario page${changes.length ? `: ${changes.join(", ")}` : ""}.`,
     extends: resolved.id,
     values,

@@ -1,5 +1,6 @@
 // A searchable, sortable table of plain rows: a search box filters on every column (all words must match), a click on
-// a column header sorts by it (again to reverse). Cells are text; long text wraps.
+// a column header sorts by it (again to reverse). Cells are text; long text wraps. On a phone (≤ 640 px) the first
+// column stays in view as the table scrolls sideways, and a column may show a shorter text there (`short`).
 
 export interface RegisterColumn<T> {
   key: keyof T & string;
@@ -19,6 +20,11 @@ export interface RegisterColumn<T> {
    * id: asic-9-months" behind its title), which modellers type. No tooltip where that value is empty.
    */
   title?: keyof T & string;
+  /**
+   * The row's key whose value the cell shows instead on a phone (≤ 640 px; the stylesheet's .register-short), and is
+   * searched too: a scenario's short label for its title, which wrapped over four lines of a narrow column.
+   */
+  short?: keyof T & string;
 }
 
 export interface RegisterTableElement<T> extends HTMLElement {
@@ -75,7 +81,11 @@ export function RegisterTable<T extends Record<string, unknown>>(
   root.append(bar, wrap);
   const text = (row: T) =>
     columns
-      .flatMap((c) => [String(row[c.key] ?? ""), c.title ? String(row[c.title] ?? "") : ""])
+      .flatMap((c) => [
+        String(row[c.key] ?? ""),
+        c.title ? String(row[c.title] ?? "") : "",
+        c.short ? String(row[c.short] ?? "") : ""
+      ])
       .join(" ")
       .toLowerCase();
   const haystacks = new Map(rows.map((row) => [row, text(row)]));
@@ -101,7 +111,15 @@ export function RegisterTable<T extends Record<string, unknown>>(
           const tip = column.title ? String(row[column.title] ?? "") : "";
           if (tip) td.title = tip;
           const breakAfter = column.breakAfter ?? (column.code ? "." : undefined);
-          if (breakAfter === undefined) cell.textContent = value;
+          const short = column.short ? String(row[column.short] ?? "") : "";
+          if (short) {
+            const long = cell.appendChild(document.createElement("span"));
+            long.className = "register-long";
+            long.textContent = value;
+            const brief = cell.appendChild(document.createElement("span"));
+            brief.className = "register-short";
+            brief.textContent = short;
+          } else if (breakAfter === undefined) cell.textContent = value;
           else {
             value.split(breakAfter).forEach((part, i) => {
               if (i) cell.append(breakAfter, document.createElement("wbr"));

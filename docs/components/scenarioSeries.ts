@@ -10,6 +10,34 @@ import type {FleetDayRow} from "./fleetDayChart.js";
 import type {NpvByCycleRow} from "./npvByCycleChart.js";
 import type {SpendMonthRow} from "./spendOverTimeChart.js";
 
+/** What scenarioChartNames reads of a scenario: its id and its `label:` (run --json's `scenario`). */
+export interface ScenarioChartNameInput {
+  id: string;
+  /** The scenario's short name for charts; the id when absent (a report written before `label:` existed). */
+  label?: string;
+}
+
+/**
+ * The name of each scenario on a chart that draws several (/compare's legends, bar labels, tips and "drawn one over
+ * another" notes), by id: its `label:` (at most SCENARIO_LABEL_MAX_CHARS characters, so it fits beside a bar), else
+ * its id. Two scenarios given one label are told apart by their ids ("Base case (base)"), so no two series merge.
+ * The one home of a scenario's name on a chart (and in the register's scenario column on a phone, too narrow for a
+ * title): the tables name scenarios by their titles, the CSV downloads by id.
+ */
+export function scenarioChartNames(scenarios: readonly ScenarioChartNameInput[]): Record<string, string> {
+  const label = (s: ScenarioChartNameInput) => s.label || s.id;
+  const counts = new Map<string, number>();
+  for (const s of scenarios) counts.set(label(s), (counts.get(label(s)) ?? 0) + 1);
+  return Object.fromEntries(
+    scenarios.map((s) => [s.id, counts.get(label(s))! > 1 && label(s) !== s.id ? `${label(s)} (${s.id})` : label(s)])
+  );
+}
+
+/** `rows` with each `series` (a scenario id) replaced by its name from scenarioChartNames, for a chart to draw. */
+export function withChartNames<T extends {series: string}>(rows: readonly T[], names: Record<string, string>): T[] {
+  return rows.map((row) => ({...row, series: names[row.series] ?? row.series}));
+}
+
 /** The parts of a token's cost on owned merchant chips, in stacking order (they sum to the total). */
 export const COST_PARTS = ["chipCapital", "systemCapital", "facilityCapital", "energy", "operations"] as const;
 

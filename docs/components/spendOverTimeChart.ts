@@ -1,6 +1,6 @@
 // Training vs inference spend month by month (or cumulative), with the month cumulative inference spend overtakes
 // training marked. One series: training and inference in their colours. Several series (a `series` column, scenario
-// ids on /compare): one colour per series, inference solid and training dashed.
+// names on /compare): one colour per series, inference solid and training dashed.
 import * as Plot from "@observablehq/plot";
 import {wholeStepAxis} from "./wholeStepAxis.js";
 import {axisTickFormat, formatMonth, formatUsd} from "./format.js";
@@ -13,7 +13,7 @@ export interface SpendMonthRow {
   inferenceSpendUsd: number;
   cumulativeTrainingSpendUsd: number;
   cumulativeInferenceSpendUsd: number;
-  /** The series the month belongs to (a scenario id); rows without one are a single series. */
+  /** The series the month belongs to (a scenario's name on /compare); rows without one are a single series. */
   series?: string;
 }
 

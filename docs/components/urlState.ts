@@ -253,6 +253,7 @@ const EMPTY_SCENARIO: ResolvedScenario = {
   id: "",
   file: "",
   title: "",
+  label: "",
   description: "",
   body: "",
   bodyLine: 1,

@@ -5,6 +5,7 @@ import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import {runScenario, DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../scenario/run/runScenario.js";
 import {runReport, type RunReport} from "../scenario/run/runReport.js";
 import type {ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
+import {sortScenarioIds} from "../scenario/resolve/scenarioOrder.js";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 
@@ -15,7 +16,7 @@ export const SITE_SAMPLES = DEFAULT_SCENARIO_SAMPLES;
 export interface SiteData {
   hardware: Hardware[];
   models: ModelArchitecture[];
-  /** Ids of the scenarios that passed their checks, sorted, with "base" first when present. */
+  /** Ids of the scenarios that passed their checks, in listing order (scenarioOrder.ts: "base" first, then natural). */
   scenarioIds: string[];
   scenarios: Record<string, SiteScenario>;
   /** Every file in error (a scenario file, or a catalog with the file it names), with `validate`'s messages. */
@@ -58,7 +59,7 @@ export function buildSiteData(): SiteData {
     if (file.errors.length) problems.push({file: file.file, id: file.id, messages: file.errors.map((e) => e.message)});
   }
   const catalogs = check.catalogs ?? {hardware: [], models: []};
-  const ids = [...check.library.index.ids].sort((a, b) => (a === "base" ? -1 : b === "base" ? 1 : a.localeCompare(b)));
+  const ids = sortScenarioIds(check.library.index.ids);
   const scenarios: Record<string, SiteScenario> = {};
   for (const id of ids) {
     const resolved = check.library.resolve(id);

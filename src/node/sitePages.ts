@@ -2,6 +2,7 @@ import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {basename, join, relative, sep} from "node:path";
 import {PACKAGE_ROOT} from "./paths.js";
 import {scenarioFilesIn} from "./scenarioFiles.js";
+import {sortScenarioIds} from "../scenario/resolve/scenarioOrder.js";
 
 // The site's navigation, derived from the files: every page in docs/ and one page per scenario file. A config may
 // still give its own list; pages it leaves out are added after it, so a new page never goes missing.
@@ -62,19 +63,24 @@ export function sitePages(options: SitePagesOptions = {}): (SitePage | SiteSecti
   ];
 }
 
-/** The route of each scenario page, `/scenarios/<file name>`: the project's scenario files (or this package's). */
+/**
+ * The route of each scenario page, `/scenarios/<file name>`: the project's scenario files (or this package's), in
+ * listing order (scenarioOrder.ts), as scenarioPages.
+ */
 export function scenarioPagePaths(): string[] {
-  return scenarioFilesIn().map((file) => `/scenarios/${basename(file, ".md")}`);
+  return sortScenarioIds(scenarioFilesIn().map((file) => basename(file, ".md"))).map((id) => `/scenarios/${id}`);
 }
 
 /**
  * One navigation entry per scenario page, named as a reader knows the scenario: its file's `title:` ("Custom
  * inference ASIC, 9-month design cycle"), else its id ("asic-9-months") when the file has no title or cannot be read.
- * Framework's sidebar and the previous/next links under each page show this name.
+ * Framework's sidebar and the previous/next links under each page show this name, in the order the site lists
+ * scenarios everywhere (scenarioOrder.ts: base first, then ids in natural order, asic-9-months before asic-24-months).
  */
 export function scenarioPages(): SitePage[] {
-  return scenarioFilesIn().map((file) => {
-    const id = basename(file, ".md");
+  const files = new Map(scenarioFilesIn().map((file) => [basename(file, ".md"), file]));
+  return sortScenarioIds(files.keys()).map((id) => {
+    const file = files.get(id)!;
     let text = "";
     try {
       text = readFileSync(file, "utf8");

@@ -839,7 +839,7 @@ describe.skipIf(!enabled)("scenario pages", () => {
       const legend = await page.$$eval('[data-chart="spend"] [class$="-swatch"]', (swatches) =>
         swatches.map((s) => s.textContent?.trim())
       );
-      expect(legend.sort()).toEqual(["asic-9-months", "base"]);
+      expect(legend.sort()).toEqual(["9-month ASIC", "Base case"]);
       // Down to one scenario, the page asks for two; back to two, the notice goes (it stayed up: trial).
       const picked = await page.$$eval("input[type=checkbox]:checked", (boxes) =>
         boxes.map((b) => (b as HTMLInputElement).value)
@@ -850,7 +850,8 @@ describe.skipIf(!enabled)("scenario pages", () => {
       await page.check(`input[type=checkbox][value="${picked[0]}"]`);
       await waitForRender(page);
       expect(await page.$$('[data-testid="pick-two"]')).toHaveLength(0);
-      await page.check('input[type=checkbox][value="2"]'); // a third scenario (by its index in the list)
+      // A third scenario (by its index in the list: base, agent-era, asic-9-months, asic-24-months…).
+      await page.check('input[type=checkbox][value="3"]');
       await waitForRender(page);
       expect(new URL(page.url()).searchParams.getAll("scenario")).toHaveLength(3);
       expect(await page.$$eval(".scenario-compare-metrics thead th[data-scenario]", (ths) => ths.length)).toBe(3);
@@ -865,8 +866,8 @@ describe.skipIf(!enabled)("scenario pages", () => {
     try {
       // asic-24-months changes the silicon program only: its spend lines hide base's (they looked missing).
       expect(await page.textContent('[data-chart="spend"] .scenario-coincide')).toBe(
-        "Drawn one over another, the same spend: base and asic-24-months (inference); base, agent-era and " +
-          "asic-24-months (training)."
+        "Drawn one over another, the same spend: Base case and 24-month ASIC (inference); Base case, Agent era and " +
+          "24-month ASIC (training)."
       );
       expect(await page.$$('[data-chart="silicon"] .scenario-coincide')).toHaveLength(0);
       // Every scenario's column is on screen: the metrics table does not scroll sideways (a payback's long note kept
@@ -902,7 +903,7 @@ describe.skipIf(!enabled)("scenario pages", () => {
     try {
       expect(await compare.textContent('[data-chart="silicon"] h3')).toContain("dashed: undiscounted");
       expect(await compare.textContent('[data-chart="silicon"] .scenario-coincide')).toBe(
-        "Undiscounted and discounted coincide for openai-2024: nothing is saved within the horizon, so the only cash " +
+        "Undiscounted and discounted coincide for OpenAI 2024: nothing is saved within the horizon, so the only cash " +
           "flow is the NRE at month 0, which discounting does not move."
       );
       expect(await compare.$$('[data-chart="silicon"] svg [stroke-dasharray]')).toHaveLength(1);
@@ -932,11 +933,14 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
     const register = await openPage(browser, "/assumptions");
     try {
-      const units = await register.$$eval(".scenario-register tbody tr td:nth-child(4)", (tds) =>
+      // The value carries its unit: the register has no unit column beside it ("38%" under "fraction" repeated it).
+      const headers = await register.$$eval(".scenario-register thead th", (ths) => ths.map((th) => th.textContent));
+      expect(headers).toEqual(["Scenario", "Key", "Value", "Origin", "Source"]);
+      const values = await register.$$eval(".scenario-register tbody tr td:nth-child(3)", (tds) =>
         tds.map((td) => td.textContent ?? "")
       );
-      expect(units).toContain("%/yr");
-      expect(units.filter((unit) => unit === "fraction" || unit === "per year")).toEqual([]);
+      expect(values).toContain("10%/yr");
+      expect(values.filter((value) => /fraction|per year/.test(value))).toEqual([]);
     } finally {
       await closePage(register);
     }

@@ -226,6 +226,7 @@ describe("token-ledger run", () => {
     expect(report.scenario).toEqual({
       id: "base",
       title: "Base case — merchant GPUs",
+      label: "Base case",
       description: expect.stringContaining("Llama 3.1 405B"),
       file: "data/scenarios/base.md",
       chain: ["base"]

@@ -3,7 +3,7 @@
 // /compare with several. Colours come from palette.ts, one per concept.
 import {describe, expect, it} from "vitest";
 import {CashFlowChart} from "../../docs/components/cashFlowChart.js";
-import {breakAtHyphen, CostStackChart} from "../../docs/components/costStackChart.js";
+import {breakLabel, CostStackChart} from "../../docs/components/costStackChart.js";
 import {FleetDayChart} from "../../docs/components/fleetDayChart.js";
 import {NpvByCycleChart} from "../../docs/components/npvByCycleChart.js";
 import {
@@ -86,11 +86,13 @@ describe("CostStackChart", () => {
     ]);
   });
 
-  it("breaks a scenario id longer than a phone's margin after a hyphen, so the axis never clips it", () => {
+  it("breaks a scenario name longer than a phone's margin at a space or after a hyphen, so the axis never clips it", () => {
     // 390 px screen: a 326 px card, a 104 px margin, 16 characters of the 10 px axis font.
-    expect(breakAtHyphen("cost-lead-vs-model-lead", 16)).toBe("cost-lead-vs-\nmodel-lead");
-    expect(breakAtHyphen("asic-9-months", 16)).toBe("asic-9-months");
-    expect(breakAtHyphen("unbreakablescenarioid", 16)).toBe("unbreakablescenarioid");
+    expect(breakLabel("cost-lead-vs-model-lead", 16)).toBe("cost-lead-vs-\nmodel-lead");
+    expect(breakLabel("asic-9-months", 16)).toBe("asic-9-months");
+    expect(breakLabel("unbreakablescenarioid", 16)).toBe("unbreakablescenarioid");
+    expect(breakLabel("Cost lead vs model lead", 17)).toBe("Cost lead vs\nmodel lead");
+    expect(breakLabel("ASIC, 24-month cycle", 16)).toBe("ASIC, 24-month\ncycle");
     const chart = CostStackChart([...rows("cost-lead-vs-model-lead", 1), ...rows("base", 2)], {width: 326});
     const ticks = [...chart.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) =>
       [...t.querySelectorAll("tspan")].map((s) => s.textContent).join("|")

@@ -1,5 +1,10 @@
 import {describe, expect, it} from "vitest";
-import {catalogName, efficienciesName, measurementNames} from "../../docs/components/measurementNames.js";
+import {
+  catalogName,
+  efficienciesName,
+  measurementNames,
+  skippedMeasurementName
+} from "../../docs/components/measurementNames.js";
 
 const catalogs = {
   hardware: [{id: "h100-sxm", name: "NVIDIA H100 SXM5 80GB"}],
@@ -40,5 +45,28 @@ describe("efficienciesName", () => {
     expect(efficienciesName("hopper/trtllm")).toBe("Hopper, TensorRT-LLM");
     expect(efficienciesName("cdna3")).toBe("AMD CDNA 3");
     expect(efficienciesName("pooled")).toBe("all chips (pooled)");
+  });
+});
+
+describe("skippedMeasurementName", () => {
+  const catalogs = {
+    hardware: [{id: "gb200", name: "NVIDIA GB200"}],
+    models: [{id: "deepseek-v3", name: "DeepSeek-V3"}]
+  };
+  const row = {hardware: "gb200", chips: 48, model: "deepseek-v3", precision: "fp8", date: "2025-09"};
+
+  it("names the model on its chips, the precision, the stack and the month", () => {
+    expect(skippedMeasurementName({...row, stack: "sglang", software: "SGLang (PD)"}, catalogs)).toBe(
+      "DeepSeek-V3 on 48 × NVIDIA GB200, FP8, SGLang, 2025-09"
+    );
+  });
+
+  it("names an other stack by its software as published, and an unknown id as given", () => {
+    expect(
+      skippedMeasurementName(
+        {...row, chips: 1, model: "x", stack: "other", software: "In-house system (EP144 decode)"},
+        catalogs
+      )
+    ).toBe("x on NVIDIA GB200, FP8, In-house system, 2025-09");
   });
 });

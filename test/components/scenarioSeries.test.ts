@@ -1,5 +1,12 @@
 import {describe, expect, it} from "vitest";
-import {coincidingLines, costPartRows, cycleRows, fleetDayRows} from "../../docs/components/scenarioSeries.js";
+import {
+  coincidingLines,
+  costPartRows,
+  cycleRows,
+  fleetDayRows,
+  scenarioChartNames,
+  withChartNames
+} from "../../docs/components/scenarioSeries.js";
 import {scenarioPagePoint} from "../../docs/components/scenarioPage.js";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
 import {locateScenario} from "../../src/node/scenarioFiles.js";
@@ -124,5 +131,29 @@ describe("coincidingLines", () => {
     expect(coincidingLines(rows, {inference: "cumulativeInferenceSpendUsd"})).toBe(
       "base and asic-24-months (inference)"
     );
+  });
+});
+
+describe("scenarioChartNames", () => {
+  it("names a scenario by its label, else its id, and tells two of one label apart by their ids", () => {
+    expect(scenarioChartNames([{id: "base", label: "Base case"}, {id: "agent-era"}])).toEqual({
+      base: "Base case",
+      "agent-era": "agent-era"
+    });
+    expect(
+      scenarioChartNames([
+        {id: "a", label: "Same"},
+        {id: "b", label: "Same"}
+      ])
+    ).toEqual({
+      a: "Same (a)",
+      b: "Same (b)"
+    });
+  });
+
+  it("withChartNames renames each row's series and keeps the rest", () => {
+    expect(withChartNames([{series: "base", month: 1}], {base: "Base case"})).toEqual([
+      {series: "Base case", month: 1}
+    ]);
   });
 });

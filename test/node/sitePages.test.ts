@@ -47,6 +47,12 @@ describe("sitePages", () => {
     expect(pages.find((page) => page.path === "/scenarios/base")?.name).toBe("Base case — merchant GPUs");
   });
 
+  it("lists base first, then the rest in natural order: the 9-month ASIC before the 24-month one", () => {
+    const paths = scenarioPages().map((page) => page.path);
+    expect(paths[0]).toBe("/scenarios/base");
+    expect(paths.indexOf("/scenarios/asic-9-months")).toBeLessThan(paths.indexOf("/scenarios/asic-24-months"));
+  });
+
   it("keeps an explicit list as given and appends what it leaves out", () => {
     const explicit = [{name: "Report", pages: [{name: "The report", path: "/report"}]}];
     const pages = sitePages({root: docs, explicit});

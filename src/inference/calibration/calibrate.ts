@@ -71,7 +71,7 @@ export interface CalibrationReport {
   efficiencies: CalibratedEfficiencies;
   rows: CalibrationRow[];
   /** Measurements the model could not be compared with, and why. */
-  skipped: {id: string; reason: string}[];
+  skipped: SkippedMeasurementRow[];
   /** Error on the fit split and on the held-out split, apart. */
   fit: CalibrationError;
   heldOut: CalibrationError;
@@ -79,10 +79,34 @@ export interface CalibrationReport {
   families: {family: ChipFamily; all: CalibrationError; heldOut: CalibrationError | null}[];
 }
 
+/**
+ * A measurement the model could not be compared with: its id, why, and what it was measured on (the fields a reader
+ * names it by: the chip and model catalog ids, the chips in the system, the precision, the software stack and as
+ * published, and the publication month).
+ */
+export interface SkippedMeasurementRow {
+  id: string;
+  /** The shape that was not published ("tensor-parallel degree not published"). */
+  reason: string;
+  /** Catalog id of the chip (data/hardware.csv). */
+  hardware: string;
+  /** Chips in the measured system. */
+  chips: number;
+  /** Catalog id of the model (data/models.csv). */
+  model: string;
+  precision: string;
+  /** Software and version as published ("SGLang 0.4"). */
+  software: string;
+  /** The software stack the efficiencies are fitted per ("sglang"). */
+  stack: string;
+  /** Publication month, YYYY-MM. */
+  date: string;
+}
+
 /** Measurements in the model's terms, with the stated split. */
 export interface PreparedMeasurements {
   comparable: ComparableMeasurement[];
-  skipped: {id: string; reason: string}[];
+  skipped: SkippedMeasurementRow[];
   split: Map<string, CalibrationSplit>;
 }
 
@@ -101,7 +125,11 @@ export function prepareMeasurements(
   const bound = measurements.map((m) => comparableMeasurement(m, catalogs, file));
   const comparable = bound.filter(isComparable);
   for (const m of comparable) checkPlausible(m, file);
-  const skipped = bound.flatMap((m) => ("reason" in m ? [{id: m.measurement.id, reason: m.reason}] : []));
+  const skipped = bound.flatMap((m): SkippedMeasurementRow[] => {
+    if (!("reason" in m)) return [];
+    const {id, hardware, chips, model, precision, software, stack, date} = m.measurement;
+    return [{id, reason: m.reason, hardware, chips, model, precision, software, stack, date}];
+  });
   return {comparable, skipped, split: calibrationSplit(comparable)};
 }
 

@@ -40,6 +40,8 @@ export function formatScenarioValue(def: ScenarioKeyDef, value: ScenarioValue): 
 export interface ScenarioMarkdownInput {
   id?: string;
   title?: string;
+  /** Short name for charts (`label:`), at most SCENARIO_LABEL_MAX_CHARS characters. */
+  label?: string;
   description?: string;
   extends?: string;
   /** Values by key path, in base units; written grouped by the path's first segment, in schema order. */
@@ -53,7 +55,7 @@ export interface ScenarioMarkdownInput {
 /** A scenario file: front matter of the given values (and reserved keys), then the body. Unknown paths throw. */
 export function scenarioToMarkdown(input: ScenarioMarkdownInput): string {
   const lines = ["---"];
-  for (const key of ["id", "title", "description", "extends"] as const) {
+  for (const key of ["id", "title", "label", "description", "extends"] as const) {
     const text = input[key];
     if (text !== undefined) lines.push(`${key}: ${key === "id" || key === "extends" ? text : JSON.stringify(text)}`);
   }

@@ -5,6 +5,7 @@ import {
   isReservedKey,
   isScenarioGroup,
   RESERVED_KEYS,
+  SCENARIO_LABEL_MAX_CHARS,
   SCENARIO_GROUPS,
   SCENARIO_KEY_PATHS,
   scenarioKey,
@@ -52,6 +53,8 @@ export interface ParsedScenario {
   /** Where the id is written: the `id:` value, else line 1 (the id is the file's name). */
   idPosition: SourcePosition;
   title: string | undefined;
+  /** From `label:` (a short name for charts), at most SCENARIO_LABEL_MAX_CHARS characters. */
+  label: string | undefined;
   description: string | undefined;
   /** The parent named by `extends:`, and where the `extends` is. */
   extends: {id: string; position: SourcePosition} | undefined;
@@ -163,6 +166,7 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
     id: defaultId(file),
     idPosition: {file, line: 1, column: 1},
     title: undefined,
+    label: undefined,
     description: undefined,
     extends: undefined,
     values: {},
@@ -344,7 +348,17 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
     return;
   }
   if (key === "title") scenario.title = text;
-  else if (key === "description") scenario.description = text;
+  else if (key === "label") {
+    const label = text.trim();
+    if ([...label].length > SCENARIO_LABEL_MAX_CHARS || label.includes("\n")) {
+      site.fail(valueNode, {
+        path: key,
+        message: "label too long",
+        expected: `a short name on one line, at most ${SCENARIO_LABEL_MAX_CHARS} characters (the title says the rest)`,
+        found: `${[...label].length} characters: ${truncate(site.text(valueNode))}`
+      });
+    } else scenario.label = label;
+  } else if (key === "description") scenario.description = text;
   else if (!SCENARIO_ID_PATTERN.test(text)) {
     site.fail(valueNode, {
       path: key,

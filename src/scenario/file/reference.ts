@@ -7,6 +7,7 @@ import {isQuantityKey, keyRange, RESERVED_KEYS, SCENARIO_GROUPS, SCENARIO_KEYS, 
 /** An example scenario file, shown on the reference page (and parsed by the tests, so it stays valid). */
 export const EXAMPLE_SCENARIO = `---
 title: Blackwell at a cheaper power contract
+label: B200, cheaper power
 description: The base case on B200s, with a long-term power purchase agreement.
 extends: base
 serving:

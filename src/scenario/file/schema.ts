@@ -1272,6 +1272,12 @@ export type ScenarioPath = (typeof SCENARIO_KEYS)[number]["path"];
 export const RESERVED_KEYS = [
   {key: "id", meaning: "Scenario id; defaults to the file name without `.md`. Other scenarios extend it by this id."},
   {key: "title", meaning: "Title shown on the scenario's page; defaults to the id."},
+  {
+    key: "label",
+    meaning:
+      "Short name for charts that draw several scenarios (/compare's legends and bar labels), at most " +
+      "24 characters; defaults to the id. Not inherited."
+  },
   {key: "description", meaning: "One-paragraph summary shown in scenario lists."},
   {key: "extends", meaning: "Id of a scenario to inherit from: every key not set here takes the parent's value."},
   {
@@ -1283,6 +1289,9 @@ export const RESERVED_KEYS = [
 ] as const;
 
 export type ReservedKey = (typeof RESERVED_KEYS)[number]["key"];
+
+/** Longest `label:` a scenario may have, in characters: the width /compare's charts give a scenario's name. */
+export const SCENARIO_LABEL_MAX_CHARS = 24;
 
 const KEYS_BY_PATH = new Map<string, ScenarioKeyDef>(SCENARIO_KEYS.map((def) => [def.path, def]));
 const RANGES = new Map<string, NumberRange>();

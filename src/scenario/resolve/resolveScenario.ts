@@ -35,6 +35,8 @@ export interface ResolvedScenario {
   file: string;
   /** From `title:`, else the id. Not inherited. */
   title: string;
+  /** From `label:` (a short name for charts), else the id. Not inherited. */
+  label: string;
   /** From `description:`, else "". Not inherited. */
   description: string;
   /** The Markdown narrative of this scenario's own file. */
@@ -70,6 +72,7 @@ export function resolveScenario(
     id: self.id,
     file: self.file,
     title: self.title ?? self.id,
+    label: self.label ?? self.id,
     description: self.description ?? "",
     body: self.body,
     bodyLine: self.bodyLine,

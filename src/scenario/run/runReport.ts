@@ -24,7 +24,7 @@ export interface AssumptionReport {
 
 /** The JSON document of `token-ledger run --json`. */
 export interface RunReport {
-  scenario: {id: string; title: string; description: string; file: string; chain: string[]};
+  scenario: {id: string; title: string; label: string; description: string; file: string; chain: string[]};
   assumptions: Record<string, AssumptionReport>;
   metrics: ScenarioRunResult["metrics"];
   /** Samples and seed of the Monte Carlo run; null when no assumption is a distribution. */
@@ -59,6 +59,7 @@ export function runReport(resolved: ResolvedScenario, result: ScenarioRunResult)
     scenario: {
       id: resolved.id,
       title: resolved.title,
+      label: resolved.label,
       description: resolved.description,
       file: resolved.file,
       chain: resolved.chain

@@ -51,6 +51,16 @@ describe("parseScenario", () => {
     expect(parseFixture("grandchild.md").id).toBe("grandchild");
   });
 
+  it("reads a short label for charts, and refuses one longer than 24 characters", () => {
+    expect(parse("---\nlabel: 9-month ASIC\n---\n").label).toBe("9-month ASIC");
+    expect(parse("---\ntitle: t\n---\n").label).toBeUndefined();
+    expect(userErrorsOf(() => parse("---\nlabel: A custom inference ASIC, 9-month cycle\n---\n"))[0]).toMatchObject({
+      line: 2,
+      path: "label",
+      message: "label too long"
+    });
+  });
+
   it("accepts an empty front matter and CRLF line endings", () => {
     expect(parse("---\n---\nbody").values).toEqual({});
     expect(parse("---\r\nserving:\r\n  batch: 8\r\n---\r\n").values["serving.batch"]?.position).toMatchObject({
@@ -105,7 +115,7 @@ describe("parseScenario", () => {
         column: 1,
         path: "powr",
         message: "unknown key",
-        expected: "a scenario key (see the reference) or one of id, title, description, extends, sources",
+        expected: "a scenario key (see the reference) or one of id, title, label, description, extends, sources",
         found: "powr",
         hint: "did you mean power?"
       },
