@@ -1,4 +1,5 @@
 // The assumptions a story page uses: each key with its current value and unit, and its source.
+import {groupThousands} from "../lib/units/groupThousands.js";
 
 /** One assumption as the page uses it. */
 export interface AssumptionItem {
@@ -65,5 +66,5 @@ export function AssumptionList(items: readonly AssumptionItem[]): HTMLElement {
 
 /** "100000000" → "100,000,000" for readability; decimals, ids and short numbers are left as they are. */
 export function groupDigits(text: string): string {
-  return text.replace(/(?<![\d.,])\d{5,}(?![\d.,])/g, (digits) => Number(digits).toLocaleString("en-US"));
+  return text.replace(/(?<![\d.,])\d{5,}(?![\d.,])/g, (digits) => groupThousands(Number(digits)));
 }

@@ -2,6 +2,7 @@ import {UserError} from "../lib/errors/userError.js";
 import {validateSampleCount} from "../lib/uncertainty/monteCarlo.js";
 import {validateSeed} from "../lib/uncertainty/rng.js";
 import {readDecimal} from "../lib/units/decimal.js";
+import {groupThousands} from "../lib/units/groupThousands.js";
 
 /** Most samples a story page draws (the engine accepts 2,000,000): beyond this a browser tab stalls on a slider. */
 export const PAGE_MAX_SAMPLES = 100_000;
@@ -27,8 +28,8 @@ export function readMonteCarloSettings(
   if (samples > maxSamples) {
     throw new UserError({
       path: "samples",
-      message: `at most ${maxSamples.toLocaleString("en-US")} on this page`,
-      expected: `an integer from 1 to ${maxSamples.toLocaleString("en-US")}`,
+      message: `at most ${groupThousands(maxSamples)} on this page`,
+      expected: `an integer from 1 to ${groupThousands(maxSamples)}`,
       found: samplesTrimmed
     });
   }

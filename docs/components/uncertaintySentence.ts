@@ -2,6 +2,7 @@
 // between $X and $Y; it is positive in Z% of them."), or a clear message when the sample count or seed is bad. The
 // element carries the numbers in data attributes so that tests compare them with Node's. Plain DOM.
 import type {SummaryStats} from "../lib/uncertainty/summary.js";
+import {groupThousands} from "../lib/units/groupThousands.js";
 
 export interface UncertaintySentenceOptions {
   /** What the metric is, after "the": "program's NPV". */
@@ -36,7 +37,7 @@ export function UncertaintySentence(
   Object.assign(p.dataset, {samples: String(samples), seed: String(seed)});
   if (ms !== undefined) p.dataset.ms = ms.toFixed(2);
   p.textContent =
-    `In 90% of ${samples.toLocaleString("en-US")} draws (seed ${seed}) the ${what} lies between ${format(stats.p5)} ` +
+    `In 90% of ${groupThousands(samples)} draws (seed ${seed}) the ${what} lies between ${format(stats.p5)} ` +
     `and ${format(stats.p95)} (median ${format(stats.p50)})${then ? `; ${then}` : ""}.${more ? ` ${more}` : ""}`;
   return p;
 }

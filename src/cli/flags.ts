@@ -2,6 +2,7 @@ import {UserError} from "../errors/userError.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../scenario/file/schema.js";
 import {readDecimal} from "../units/decimal.js";
 import {formatRange, isInRange, type NumberRange} from "../units/range.js";
+import {groupThousands} from "../units/groupThousands.js";
 
 // Parsers for flag values. Each rejects what is not a decimal number in range with a UserError naming the flag, the
 // range and what was given; commander calls them as `(value) => parsed`.
@@ -33,7 +34,7 @@ export function seedFlag(flag = "--seed") {
         flag,
         message: "out of range",
         // Grouped, as --samples writes its bound ("from 1 to 2,000,000"); exact, for a user to copy.
-        expected: `a whole number within ±${Number.MAX_SAFE_INTEGER.toLocaleString("en-US")} (2^53 − 1)`,
+        expected: `a whole number within ±${groupThousands(Number.MAX_SAFE_INTEGER)} (2^53 − 1)`,
         found: text
       });
     return value;
@@ -43,8 +44,7 @@ export function seedFlag(flag = "--seed") {
 /** A whole number from 1 to `max` (a sample count; default no limit). Throws: UserError naming `flag`. */
 export function positiveInteger(flag: string, max = Infinity) {
   return (text: string): number => {
-    const expected =
-      max === Infinity ? "a whole number >= 1" : `a whole number from 1 to ${max.toLocaleString("en-US")}`;
+    const expected = max === Infinity ? "a whole number >= 1" : `a whole number from 1 to ${groupThousands(max)}`;
     const value = parseFinite(flag, text, expected);
     // "1.5" is not whole, "0" is too small: each said as it is ("out of range" for 1.5 read as a bound; breaker).
     if (!Number.isInteger(value)) throw new UserError({flag, message: "not a whole number", expected, found: text});

@@ -11,6 +11,7 @@ import {replicaLayout, tensorParallelWorks, workingTensorParallelDegrees} from "
 import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, PRECISIONS, peakFlopsPerS, type Precision} from "./precision.js";
 import type {ServingInput, ServingResult} from "./servingPerformance.js";
 import {countNoun} from "../units/countNoun.js";
+import {groupThousands} from "../units/groupThousands.js";
 
 /** The serving setting a problem is about; each edge names it its own way (`--tp`, `serving.tensorParallel`). */
 export type ServingSetting =
@@ -280,5 +281,5 @@ function largestFittingInputTokens(input: ServingInput, layout: ServingResult["l
 
 /** A count of tokens as a person writes it: thousands grouped, at most one decimal ("2,560", "4,608.5"). */
 export function formatTokens(tokens: number): string {
-  return tokens.toLocaleString("en-US", {maximumFractionDigits: 1});
+  return groupThousands(tokens, 1);
 }

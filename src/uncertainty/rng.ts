@@ -1,4 +1,5 @@
 import {UserError} from "../errors/userError.js";
+import {groupThousands} from "../units/groupThousands.js";
 
 /**
  * A source of uniform random numbers in [0, 1). Model code never calls `Math.random`: a sampler takes an `Rng`, and
@@ -76,7 +77,7 @@ export function validateSeed(seed: number): void {
       path: "seed",
       message: "invalid seed",
       // As the --seed flag says it, the bound grouped (src/cli/flags.ts).
-      expected: `a whole number within ±${Number.MAX_SAFE_INTEGER.toLocaleString("en-US")} (2^53 − 1)`,
+      expected: `a whole number within ±${groupThousands(Number.MAX_SAFE_INTEGER)} (2^53 − 1)`,
       found: String(seed)
     });
   }

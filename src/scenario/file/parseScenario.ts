@@ -13,6 +13,7 @@ import {
 } from "./schema.js";
 import {didYouMean} from "../../errors/suggest.js";
 import {duplicateKeys} from "./yamlKeys.js";
+import {groupThousands} from "../../units/groupThousands.js";
 
 /** A scenario file as the caller read it: the name to report in errors, and its text. */
 export interface ScenarioText {
@@ -261,11 +262,11 @@ function frontMatterTooLong(file: string, lines: readonly string[], close: numbe
     line: 1,
     column: 1,
     message: "front matter too long",
-    expected: `at most ${MAX_FRONT_MATTER_LINES.toLocaleString("en-US")} lines and ${MAX_FRONT_MATTER_CHARS.toLocaleString("en-US")} characters of assumptions`,
+    expected: `at most ${groupThousands(MAX_FRONT_MATTER_LINES)} lines and ${groupThousands(MAX_FRONT_MATTER_CHARS)} characters of assumptions`,
     found:
       lineCount > MAX_FRONT_MATTER_LINES
-        ? `${lineCount.toLocaleString("en-US")} lines`
-        : `more than ${MAX_FRONT_MATTER_CHARS.toLocaleString("en-US")} characters`
+        ? `${groupThousands(lineCount)} lines`
+        : `more than ${groupThousands(MAX_FRONT_MATTER_CHARS)} characters`
   });
 }
 

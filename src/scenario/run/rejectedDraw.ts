@@ -7,6 +7,7 @@ import {keyRange, scenarioKey} from "../file/schema.js";
 import {scenarioMedianPoint, type ScenarioPoint} from "../resolve/scenarioValues.js";
 import {displayValue} from "./reportFormat.js";
 import {clampToRange, drawnDistributions, scenarioDrawMedianPoint} from "./scenarioDraws.js";
+import {groupThousands} from "../../units/groupThousands.js";
 
 /** A Monte Carlo draw a model rejected, as runScenario met it. */
 export interface RejectedDrawInput {
@@ -57,7 +58,7 @@ export function rejectedDrawError(input: RejectedDrawInput): UserError {
   return new UserError({
     ...error.detail,
     message:
-      `${error.detail.message} (in a Monte Carlo sample, draw ${(draw + 1).toLocaleString("en-US")} of ${samples.toLocaleString("en-US")} with seed ${seed}, ` +
+      `${error.detail.message} (in a Monte Carlo sample, draw ${groupThousands(draw + 1)} of ${groupThousands(samples)} with seed ${seed}, ` +
       `where ${drawn}: narrow the distributions so every draw is valid)`
   });
 }

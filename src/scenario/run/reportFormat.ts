@@ -13,6 +13,7 @@ import {DIMENSIONS, formatQuantity, formatQuantityRange, type Dimension} from ".
 import type {ScenarioMetricName} from "../evaluate/evaluateScenario.js";
 import {METRIC_INFO, NO_DEMAND} from "../evaluate/metricInfo.js";
 import {isQuantityKey, scenarioKey} from "../file/schema.js";
+import {groupThousands} from "../../units/groupThousands.js";
 
 const LOCALE = "en-US";
 const MINUS = "\u2212";
@@ -405,7 +406,7 @@ export function formatPointsChange(value: number, base: number | null | undefine
   const points = (value - base) * 100;
   if (Math.abs(points) < 0.05) return "±0%";
   const n = Number(Math.abs(points).toPrecision(Math.abs(points) < 10 ? 2 : 3));
-  return `${points < 0 ? "\u2212" : "+"}${n.toLocaleString("en-US")} point${n === 1 ? "" : "s"}`;
+  return `${points < 0 ? "\u2212" : "+"}${groupThousands(n)} point${n === 1 ? "" : "s"}`;
 }
 
 /**
@@ -596,8 +597,7 @@ export function displayValue(path: string, value: number | string | Distribution
   const def = scenarioKey(path);
   // Grouped from a thousand ("102,000 tokens"; a failing sweep point read "serving.inputTokens=102000 tokens" beside
   // the message's "102,512 tokens"); E notation, which a file also reads, is kept for what String writes with it.
-  const number = (x: number) =>
-    /e/.test(String(x)) ? String(x) : x.toLocaleString(LOCALE, {maximumFractionDigits: 20});
+  const number = (x: number) => (/e/.test(String(x)) ? String(x) : groupThousands(x, 20));
   const format = (x: number) => {
     const rounded = Number(x.toPrecision(6));
     return def && isQuantityKey(def) ? formatQuantity(rounded, def.type as Dimension, number) : number(rounded);

@@ -21,6 +21,7 @@ import {scenarioDrawMedianPoint} from "./scenarioDraws.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "./runScenario.js";
 import {didYouMean} from "../../errors/suggest.js";
 import {linspace} from "../../uncertainty/linspace.js";
+import {groupThousands} from "../../units/groupThousands.js";
 
 /** One axis of a sweep: a numeric key and the values it takes, in base units. */
 export interface SweepAxisSpec {
@@ -394,9 +395,9 @@ export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: num
       errors.push(
         new UserError({
           flag: "--vary",
-          message: `stopped at the ${MAX_SWEEP_ERRORS}th point that fails, point ${(done + 1).toLocaleString("en-US")} of ${total.toLocaleString("en-US")}: the later points were not evaluated`,
+          message: `stopped at the ${MAX_SWEEP_ERRORS}th point that fails, point ${groupThousands(done + 1)} of ${groupThousands(total)}: the later points were not evaluated`,
           expected: "a grid whose every point evaluates",
-          found: `${MAX_SWEEP_ERRORS} failing points among the first ${(done + 1).toLocaleString("en-US")}`,
+          found: `${MAX_SWEEP_ERRORS} failing points among the first ${groupThousands(done + 1)}`,
           hint: "move the --vary ranges off the points above"
         })
       );
