@@ -217,7 +217,7 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
   if (input.batchSize > memory.maxBatchSize) {
     return {
       setting: "batch",
-      message: `a batch of ${input.batchSize} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence ${memory.admission === "whole" ? `for its whole ${formatTokens(memory.kvTokensPerSequence)} tokens, reserved at admission by ${SOFTWARE_STACK_NAMES[input.stack]}` : `at ${formatTokens(memory.kvTokensPerSequence)} live tokens`}, ${gb(memory.usableBytes - memory.weightBytes)} free after weights)`,
+      message: `a batch of ${groupThousands(input.batchSize)} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence ${memory.admission === "whole" ? `for its whole ${formatTokens(memory.kvTokensPerSequence)} tokens, reserved at admission by ${SOFTWARE_STACK_NAMES[input.stack]}` : `at ${formatTokens(memory.kvTokensPerSequence)} live tokens`}, ${gb(memory.usableBytes - memory.weightBytes)} free after weights)`,
       expected: `at most ${memory.maxBatchSize}, the largest batch that fits`,
       found: `${input.batchSize}`,
       largestReserveFraction,

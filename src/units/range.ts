@@ -1,5 +1,6 @@
 import {UserError} from "../errors/userError.js";
 import {formatNumber, formatQuantity, type Dimension} from "./quantity.js";
+import {groupThousands} from "./groupThousands.js";
 
 /**
  * The interval a value must lie in, and whether it must be a whole number: the one range type of the library (model
@@ -128,8 +129,9 @@ export function plainNumber(value: number): string {
 }
 
 /**
- * `(0, 1]`, or with a dimension `(0 W, ∞)`: each finite end formatted in the dimension's display unit; a plain end
- * from 10⁹ in exponent notation (`[1e10, 1e18]`).
+ * `(0, 1]`, or with a dimension `(0 W, ∞)`: each finite end formatted in the dimension's display unit, its thousands
+ * grouped (`[$0, $10,000B]`, `[0.01 USD/h, 10,000 USD/h]`, as a scenario file may write them); a plain end from 10⁹
+ * in exponent notation (`[1e10, 1e18]`).
  */
 export function formatRange(range: NumberRange, dimension?: Dimension): string {
   const end = (value: number) =>
@@ -138,7 +140,7 @@ export function formatRange(range: NumberRange, dimension?: Dimension): string {
       : value === -Infinity
         ? "-∞"
         : dimension
-          ? formatQuantity(value, dimension)
+          ? formatQuantity(value, dimension, (scaled) => groupThousands(Number(scaled.toPrecision(12)), 20))
           : plainNumber(value);
   const left = range.minExclusive || range.min === -Infinity ? "(" : "[";
   const right = range.maxExclusive || range.max === Infinity ? ")" : "]";

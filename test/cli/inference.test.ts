@@ -237,7 +237,7 @@ describe("token-ledger inference", () => {
     [["--ep", "2"], "--ep: llama-3.1-8b is dense: it has no experts: expected 1, found 2", null],
     [
       ["--batch", "5000"],
-      "--batch: a batch of 5000 does not fit in memory",
+      "--batch: a batch of 5,000 does not fit in memory",
       /expected at most \d+, the largest batch that fits/
     ]
   ])("rejects %j with a clear message and exit 1", async (flags, message, pattern) => {

@@ -138,7 +138,7 @@ describe("token-ledger validate", () => {
     // of the 273.7 GB left, 246.3 GB, and reserves each request whole, 2,048 + 512 = 2,560 tokens × 258,048 B =
     // 0.66 GB → 372 fit (kvCacheAdmission.ts).
     expect(errorLines(stderr)).toEqual([
-      "test/fixtures/scenarios/batch-too-large.md:5:10: serving.batch: a batch of 4096 does not fit in memory " +
+      "test/fixtures/scenarios/batch-too-large.md:5:10: serving.batch: a batch of 4,096 does not fit in memory " +
         "(KV cache 0.7 GB per sequence for its whole 2,560 tokens, reserved at admission by TensorRT-LLM, 246.3 GB " +
         "free after weights): expected at most 372, the largest batch that fits, found 4096"
     ]);
@@ -164,7 +164,7 @@ describe("token-ledger validate", () => {
     const {code, stderr} = await runCli(["validate", fixture("deepseek-batch-too-large.md")]);
     expect(code).toBe(1);
     expect(errorLines(stderr)).toEqual([
-      "test/fixtures/scenarios/deepseek-batch-too-large.md:9:10: serving.batch: a batch of 1024 does not fit in " +
+      "test/fixtures/scenarios/deepseek-batch-too-large.md:9:10: serving.batch: a batch of 1,024 does not fit in " +
         "memory (KV cache 1.2 GB per sequence for its whole 4,097 tokens, reserved at admission by TensorRT-LLM, " +
         "477.3 GB free after weights): expected at most 414, the largest batch that fits, found 1024"
     ]);
@@ -431,7 +431,7 @@ describe("token-ledger run", () => {
       ["--set", "serving.utilization"],
       "--set: missing =: expected path=value, like serving.utilization=0.7, found serving.utilization"
     ],
-    [["--set", "serving.batch=100000"], "--set: serving.batch: a batch of 100000 does not fit in memory"],
+    [["--set", "serving.batch=100000"], "--set: serving.batch: a batch of 100,000 does not fit in memory"],
     [["--set", "serving.hardware=h100"], "--set: serving.hardware: unknown hardware id 'h100'"],
     [["--seed", "1.5"], "--seed: not an integer: expected a whole number, in decimal, found 1.5"],
     // Past 2^53 − 1 a double cannot hold the seed as written (…993 reads as …992).

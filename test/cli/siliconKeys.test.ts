@@ -231,7 +231,7 @@ describe("the price list and fleet keys", () => {
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toBe(
-      `token-ledger: ${zero}:4:22: fleet.chipHourPrice: out of range: expected a cost per hour in [0.01 USD/h, 10000 USD/h], found 0\n`
+      `token-ledger: ${zero}:4:22: fleet.chipHourPrice: out of range: expected a cost per hour in [0.01 USD/h, 10,000 USD/h], found 0\n`
     );
   });
 });

@@ -24,6 +24,7 @@ import {keyFlag, oneOf, rangeFlag} from "../flags.js";
 import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
 import {formatKeyValues, formatNumber, formatTable, wrapProse} from "../table.js";
 import {countNoun} from "../../units/countNoun.js";
+import {groupThousands} from "../../units/groupThousands.js";
 
 interface InferenceOptions extends CustomModelFlags, CustomChipFlags {
   precision: Precision;
@@ -317,7 +318,7 @@ function formatInference(r: ReturnType<typeof runInference>): string {
   const cache = r.cacheHitFraction > 0 ? ` (${formatPercent(r.cacheHitFraction)} cached)` : "";
   const title =
     `${r.model} on ${r.hardware}: ${r.precision}, ${n(r.inputTokens)} input${cache} + ${n(r.outputTokens)} output tokens ` +
-    `per request, batch ${r.batchSize}, ${layout} (${countNoun(r.chipsPerReplica, "chip")} per replica), utilisation ` +
+    `per request, batch ${groupThousands(r.batchSize)}, ${layout} (${countNoun(r.chipsPerReplica, "chip")} per replica), utilisation ` +
     `${formatPercent(r.utilizationFraction)}, ${r.owned ? "owned" : "rented"} chips; ${r.stack} at the efficiencies calibrated ` +
     `for ${r.efficienciesFrom}`;
   const rows: [string, string, string][] = [

@@ -11,6 +11,7 @@ import {scenarioErrorAtCause, scenarioValueError} from "../file/scenarioErrors.j
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
 import {num, type ModelKeys} from "./modelKeys.js";
+import {groupThousands} from "../../units/groupThousands.js";
 
 /** The serving model's inputs → the scenario keys that set them (src/inference/servingPerformance.ts). */
 export const SERVING_KEYS: ModelKeys = {
@@ -146,7 +147,7 @@ export function scenarioServing(bound: BoundScenario, serving: ScenarioServingIn
       // (the model's fit is the setting when the weights and one sequence do not fit; breaker).
       ...(typeof reserve === "number"
         ? {
-            "serving.hbmReserve": `at most ${reserve}, the largest serving.hbmReserve that fits the weights and a batch of ${input.batchSize}`
+            "serving.hbmReserve": `at most ${reserve}, the largest serving.hbmReserve that fits the weights and a batch of ${groupThousands(input.batchSize)}`
           }
         : {}),
       // A batch's clash blamed on the input length: its bound in tokens, which "found" is in too (it read "expected

@@ -213,7 +213,7 @@ describe("bindScenario and evaluation errors", () => {
   // model would reject is rejected where it is written, with the model's range in the message.
   it.each([
     ["serving.utilization=0.005", "serving.utilization", "[0.01, 1]"],
-    ["demand.growthPerYear=50", "demand.growthPerYear", "[-100%/yr, 1000%/yr]"],
+    ["demand.growthPerYear=50", "demand.growthPerYear", "[-100%/yr, 1,000%/yr]"],
     ["silicon.nre=$1000B", "silicon.nre", "[$0, $100B]"],
     ["hardware.price=$20M", "hardware.price", "[$1, $10M]"]
   ])("a value outside the model's range (%s) is rejected at its --set flag with that range", (set, path, range) => {

@@ -43,7 +43,7 @@ describe("scenarioReferenceMarkdown", () => {
     // Which day's demand sizes the fleet when fleet.*TokensPerDay is not set: the first, before growth.
     expect(row("fleet.inputTokensPerDay")).toContain("month 1, before growth");
     expect(row("fleet.outputTokensPerDay")).toContain("month 1, before growth");
-    expect(row("fleet.chipHourPrice")).toContain("| [0.01 USD/h, 10000 USD/h] |");
+    expect(row("fleet.chipHourPrice")).toContain("| [0.01 USD/h, 10,000 USD/h] |");
   });
 
   it("has a table row with the same number of cells as its header on every table line", () => {
