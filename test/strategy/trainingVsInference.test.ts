@@ -200,8 +200,10 @@ describe("trainingVsInference", () => {
 
   it("the default first crossover moves earlier with more agent calls", () => {
     const base = trainingVsInference(EXAMPLE_TRAINING_VS_INFERENCE_INPUT).firstCrossoverMonth!;
-    const more = trainingVsInference({...EXAMPLE_TRAINING_VS_INFERENCE_INPUT, agentCallsPerTask: 4})
-      .firstCrossoverMonth!;
+    const more = trainingVsInference({
+      ...EXAMPLE_TRAINING_VS_INFERENCE_INPUT,
+      agentCallsPerTask: 4
+    }).firstCrossoverMonth!;
     expect(base).toBeGreaterThan(1);
     expect(more).toBeLessThan(base);
   });
