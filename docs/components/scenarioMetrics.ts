@@ -188,7 +188,7 @@ export function ScenarioProvenance(
 
 /**
  * What the bands mean, in plain words: which assumptions were drawn, and the 90% interval of the silicon program's
- * NPV and of the month inference overtakes training. Without distributions, how to get bands.
+ * NPV and of the month inference overtakes training for good. Without distributions, how to get bands.
  */
 export function BandsSummary(
   rows: readonly MetricRow[],
@@ -240,9 +240,9 @@ export function BandsSummary(
   p.append(
     `, every other assumption at its value. ` +
       (npv ? `In 90% of the draws the silicon program's NPV lies within ${npv}` : "") +
-      (npv && crossover ? `, and inference spend overtakes training ${crossover}.` : npv ? "." : "") +
+      (npv && crossover ? `, and inference spend overtakes training for good ${crossover}.` : npv ? "." : "") +
       (!npv && crossover
-        ? `${someNever ? "Inference" : "In 90% of the draws inference"} spend overtakes training ${crossover}.`
+        ? `${someNever ? "Inference" : "In 90% of the draws inference"} spend overtakes training for good ${crossover}.`
         : "")
   );
   return p;

@@ -1,6 +1,7 @@
 // Training vs inference spend month by month (or cumulative), with the month cumulative inference spend overtakes
-// training marked. One series: training and inference in their colours. Several series (a `series` column, scenario
-// names on /compare): one colour per series, inference solid and training dashed.
+// training for good marked (dashed), and a lead that training takes back marked apart (dotted). One series: training
+// and inference in their colours. Several series (a `series` column, scenario names on /compare): one colour per
+// series, inference solid and training dashed.
 import * as Plot from "@observablehq/plot";
 import {wholeStepAxis} from "./wholeStepAxis.js";
 import {axisTickFormat, formatMonth, formatUsd} from "./format.js";
@@ -22,8 +23,18 @@ export interface SpendOverTimeChartOptions extends Plot.PlotOptions {
   height?: number;
   /** Cumulative spend (default) or spend in each month. */
   cumulative?: boolean;
-  /** Month cumulative inference overtakes training, marked with a rule; null or undefined for none. */
+  /**
+   * Month cumulative inference overtakes training for good (durableCrossoverMonth), marked with a dashed rule; null or
+   * undefined for none.
+   */
   crossoverMonth?: number | null;
+  /**
+   * First month cumulative inference passes training (firstCrossoverMonth) and the month training takes the lead back
+   * (trainingRetakesLeadMonth): when the first differs from crossoverMonth, a dotted rule labelled with the months
+   * inference is ahead ("inference ahead, months 5–26"); null or undefined for none.
+   */
+  firstCrossoverMonth?: number | null;
+  trainingRetakesLeadMonth?: number | null;
   /** Series order and colours (palette.ts SERIES_COLORS); default the order of first appearance. */
   series?: string[];
 }
@@ -32,7 +43,16 @@ const KINDS = ["training", "inference"] as const;
 
 export function SpendOverTimeChart(
   months: readonly SpendMonthRow[],
-  {width, height = 300, cumulative = true, crossoverMonth, series, ...options}: SpendOverTimeChartOptions = {}
+  {
+    width,
+    height = 300,
+    cumulative = true,
+    crossoverMonth,
+    firstCrossoverMonth,
+    trainingRetakesLeadMonth,
+    series,
+    ...options
+  }: SpendOverTimeChartOptions = {}
 ) {
   const seriesDomain = series ?? [...new Set(months.flatMap((m) => (m.series === undefined ? [] : [m.series])))];
   const many = seriesDomain.length > 1;
@@ -53,6 +73,11 @@ export function SpendOverTimeChart(
   );
   const chartWidth = Math.max(width ?? 640, 260);
   const crossover = crossoverMonth === null || crossoverMonth === undefined ? [] : [crossoverMonth];
+  // The first pass, where it is not the durable crossover: inference ahead from it until training takes the lead back.
+  const brief =
+    firstCrossoverMonth === null || firstCrossoverMonth === undefined || firstCrossoverMonth === crossoverMonth
+      ? []
+      : [{month: firstCrossoverMonth, until: trainingRetakesLeadMonth ?? null}];
   const line = cumulative ? Plot.line : Plot.lineY;
   const curve = cumulative ? "linear" : "step-after";
   const lines = many
@@ -94,11 +119,26 @@ export function SpendOverTimeChart(
       Plot.text(crossover, {
         x: (d: number) => d,
         frameAnchor: "top",
-        text: (d: number) => `inference overtakes, ${formatMonth(d)}`,
+        text: (d: number) => `inference ahead for good, ${formatMonth(d)}`,
         textAnchor: "start",
         dx: 4,
         dy: 4,
         fill: INK
+      }),
+      Plot.ruleX(brief, {x: "month", stroke: INK, strokeDasharray: "1 3", strokeOpacity: 0.6}),
+      Plot.text(brief, {
+        x: "month",
+        frameAnchor: "top",
+        // "months 5–26": the months inference is ahead, the last the month before training takes the lead back.
+        text: (d: {month: number; until: number | null}) =>
+          d.until === null || d.until - 1 === d.month
+            ? `inference ahead, ${formatMonth(d.month)}`
+            : `inference ahead, ${formatMonth.range(d.month, d.until - 1).replace("month ", "months ")}`,
+        textAnchor: "start",
+        dx: 4,
+        dy: crossover.length ? 20 : 4,
+        fill: INK,
+        fillOpacity: 0.8
       }),
       ...lines,
       ...dots,

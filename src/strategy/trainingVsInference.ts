@@ -20,7 +20,11 @@ import {portablePow} from "../uncertainty/portableMath.js";
  *   inference tokens in month m     users × tokens per user per day × agent calls × 30.4375     tokens
  *   serving cost (t)                c_0 × (1 - d)^(t/12)                                         USD per Mtok
  *   inference spend in month m      inference tokens ÷ 10^6 × serving cost                       USD
- *   crossover month                 first m with Σ_{i<=m} inference > Σ_{i<=m} training, else null
+ *   cumulative spend to month m     I_m = Σ_{i<=m} inference, T_m = Σ_{i<=m} training           USD
+ *   first crossover month           first m with I_m > T_m, else null (inference ahead, perhaps only briefly)
+ *   training retakes the lead       first m after the first crossover with I_m <= T_m, else null
+ *   durable crossover month         first m with I_i > T_i for every i in m … H, else null (training level or ahead
+ *                                   at month H): the month inference overtakes training for good
  *   inference share                 inference ÷ (inference + training), null when both are 0
  *
  * A run that starts near the horizon is cut at the horizon: only the months inside it are spent.
@@ -104,8 +108,23 @@ export interface TrainingVsInferenceResult {
   months: TrainingVsInferenceMonth[];
   /** The generations that start within the horizon. */
   generations: TrainingGeneration[];
-  /** First month in which cumulative inference spend exceeds cumulative training spend; null if none. */
-  crossoverMonth: number | null;
+  /**
+   * Month inference overtakes training for good: the first month m from which cumulative inference spend exceeds
+   * cumulative training spend in every month m … H; null when training is level or ahead at month H. Equals
+   * firstCrossoverMonth when no later training run takes the lead back.
+   */
+  durableCrossoverMonth: number | null;
+  /**
+   * First month in which cumulative inference spend exceeds cumulative training spend, whether or not it stays ahead
+   * (inference can pass one generation's run and be passed again by the next, dearer one); null if it never does.
+   */
+  firstCrossoverMonth: number | null;
+  /**
+   * First month after firstCrossoverMonth in which cumulative inference spend is no longer above cumulative training
+   * spend (a later run has brought training level or ahead again); null when the first crossover is durable or there
+   * is none.
+   */
+  trainingRetakesLeadMonth: number | null;
   /** Training spend over the horizon, USD. */
   totalTrainingSpendUsd: number;
   /** Inference spend over the horizon, USD. */
@@ -213,7 +232,10 @@ function simulateSpend(
 
   let cumulativeTraining = 0;
   let cumulativeInference = 0;
-  let crossoverMonth: number | null = null;
+  let firstCrossoverMonth: number | null = null;
+  let trainingRetakesLeadMonth: number | null = null;
+  // The last month with inference not ahead (I_m <= T_m); 0 while there is none, so durable = lastBehind + 1.
+  let lastMonthNotAhead = 0;
   const demand = demandSeries(
     horizon,
     input.initialUsers,
@@ -232,7 +254,12 @@ function simulateSpend(
     const trainingSpendUsd = trainingByMonth[month]!;
     cumulativeTraining += trainingSpendUsd;
     cumulativeInference += inferenceSpendUsd;
-    if (crossoverMonth === null && cumulativeInference > cumulativeTraining) crossoverMonth = month;
+    if (cumulativeInference > cumulativeTraining) {
+      if (firstCrossoverMonth === null) firstCrossoverMonth = month;
+    } else {
+      lastMonthNotAhead = month;
+      if (firstCrossoverMonth !== null && trainingRetakesLeadMonth === null) trainingRetakesLeadMonth = month;
+    }
     months?.push({
       month,
       generationsStarted: Math.floor(t / input.generationCadenceMonths) + 1,
@@ -251,7 +278,9 @@ function simulateSpend(
   }
   return {
     generations,
-    crossoverMonth,
+    durableCrossoverMonth: lastMonthNotAhead < horizon ? lastMonthNotAhead + 1 : null,
+    firstCrossoverMonth,
+    trainingRetakesLeadMonth,
     totalTrainingSpendUsd: cumulativeTraining,
     totalInferenceSpendUsd: cumulativeInference,
     inferenceShareOfTotal: share(cumulativeInference, cumulativeTraining)

@@ -90,8 +90,12 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       const staticMetric = report.metrics[c.metric];
       const staticFigure =
         staticMetric !== null && typeof staticMetric === "object" ? staticMetric.p50 : metricCentral(staticMetric);
-      expect(onLoad).not.toBeNull();
-      expect(relativeError(onLoad!, staticFigure!)).toBeLessThan(1e-12);
+      // base overtakes training for good in none of its draws: chapter 2's headline has no value until a control moves.
+      if (staticFigure === null) expect(onLoad).toBeNull();
+      else {
+        expect(onLoad).not.toBeNull();
+        expect(relativeError(onLoad!, staticFigure)).toBeLessThan(1e-12);
+      }
       const chartBefore = await chartSvg(page, c.chart);
 
       await setInput(page, `[data-testid="${c.move.testid}"] input[type=range]`, String(c.move.display));

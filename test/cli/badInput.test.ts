@@ -8,6 +8,7 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {afterAll, describe, expect, it} from "vitest";
 import {runCli} from "./runCli.js";
+import {SCENARIO_METRICS} from "../../src/scenario/evaluate/metrics.js";
 
 const dir = mkdtempSync(join(tmpdir(), "token-ledger-bad-input-"));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -656,7 +657,7 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
     const out = join(siblings, "sweep.csv");
     expect(await runCli(["sweep", child, "--vary", "serving.batch=8:16:2", "--out", out])).toMatchObject({
       code: 0,
-      stdout: `wrote 2 rows × 37 columns to ${out}\n`
+      stdout: `wrote 2 rows × ${1 + SCENARIO_METRICS.length} columns to ${out}\n` // 1 varied key + the metrics
     });
     rmSync(out);
     expect(await runCli(["validate", child])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});

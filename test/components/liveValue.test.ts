@@ -7,7 +7,7 @@ import {metricRows, type MetricRow} from "../../docs/components/scenarioPage.js"
 /** A month metric's row: deepseek-one-day's crossover, which 98% of its draws never reach (session 9's trial). */
 const neverRow: MetricRow = {
   name: "inferenceOvertakesTrainingMonth",
-  label: "inference overtakes training",
+  label: "month inference overtakes training for good",
   unit: "month",
   value: null,
   p5: 11,
@@ -17,8 +17,8 @@ const neverRow: MetricRow = {
 
 describe("a month that never comes within the horizon", () => {
   it("reads as a phrase in a narrative sentence, as the cards' 'none within the horizon' in a table", () => {
-    // "cumulative inference spend first passes cumulative training spend at {{metrics.inferenceOvertakesTrainingMonth}}"
-    // (data/scenarios/base.md) must not read "at —".
+    // "inference overtakes training for good at {{metrics.inferenceOvertakesTrainingMonth}}" (data/scenarios/base.md)
+    // must not read "at —".
     expect(LiveMetric([neverRow], "inferenceOvertakesTrainingMonth").textContent).toBe("no point within the horizon");
     expect(metricValueText(neverRow)).toBe("none within the horizon");
     // Under it, on the scenario page's cards and the compare page's cells alike: how many draws, and when in the others

@@ -50,7 +50,9 @@ describe("trainingVsInference", () => {
     // Cumulative training 50, 100, 100, 200, 300, 300 against inference 30, 60, 90, 120, 150, 180: never crosses.
     expect(r.months.map((m) => m.cumulativeTrainingSpendUsd)).toEqual([50, 100, 100, 200, 300, 300]);
     expectClose(r.months[5]!.cumulativeInferenceSpendUsd, 180);
-    expect(r.crossoverMonth).toBeNull();
+    expect(r.firstCrossoverMonth).toBeNull();
+    expect(r.trainingRetakesLeadMonth).toBeNull();
+    expect(r.durableCrossoverMonth).toBeNull();
     // Shares: month 1 30 ÷ (30 + 50) = 0.375; month 3 has no training, so 1; overall 180 ÷ 480 = 0.375.
     expectClose(r.months[0]!.inferenceShare!, 0.375);
     expect(r.months[2]!.inferenceShare).toBe(1);
@@ -58,13 +60,104 @@ describe("trainingVsInference", () => {
     expect(r.months.map((m) => m.generationsStarted)).toEqual([1, 1, 1, 2, 2, 2]);
   });
 
-  it("finds the crossover month by hand", () => {
-    // Two agent calls per task: inference $60 a month, and 60 > 50 already in month 1.
-    expect(trainingVsInference({...HAND, agentCallsPerTask: 2}).crossoverMonth).toBe(1);
+  it("finds the first crossover month by hand", () => {
+    // Two agent calls per task: inference $60 a month, and 60 > 50 already in month 1; cumulative 60n against training
+    // 50, 100, 100, 200, 300, 300: 120 > 100, 180 > 100, 240 > 200, then 300 against 300 in month 5: not ahead (≤ 300 in floating point, the monthly $60 being
+    // 10^6 ÷ 30.4375 × 30.4375 tokens), so training has the lead back.
+    const two = trainingVsInference({...HAND, agentCallsPerTask: 2});
+    expect(two.firstCrossoverMonth).toBe(1);
+    expect(two.trainingRetakesLeadMonth).toBe(5);
     // 1.5 calls per task: $45 a month, cumulative 45 < 50, 90 < 100, 135 > 100 in month 3.
-    expect(trainingVsInference({...HAND, agentCallsPerTask: 1.5}).crossoverMonth).toBe(3);
+    expect(trainingVsInference({...HAND, agentCallsPerTask: 1.5}).firstCrossoverMonth).toBe(3);
     // $45 per Mtok: 45, 90, 135 > 100 in month 3.
-    expect(trainingVsInference({...HAND, servingCostUsdPerMTok: 45}).crossoverMonth).toBe(3);
+    expect(trainingVsInference({...HAND, servingCostUsdPerMTok: 45}).firstCrossoverMonth).toBe(3);
+  });
+
+  describe("first crossover, training taking the lead back, and the crossover for good, by hand", () => {
+    // Every sum below is exact in binary floating point. One user × 10^6 tokens a day × 1 call × 30.4375 days =
+    // 30.4375 Mtok a month (30.4375 = 487/16), so at c USD per Mtok inference costs c × X a month, X = $30.4375.
+    // Training: one-month runs (R = 1) every 3 months, the first 4X = $121.75, ×2 per generation: 4X in month 1 and
+    // 8X in month 4 (generation 3 would start in month 7), so cumulative training T = 4, 4, 4, 12, 12, 12 (in X) over
+    // H = 6 months. Cumulative inference I = c, 2c, …, 6c (in X).
+    const X = 30.4375;
+    const TWO_RUNS: TrainingVsInferenceInput = {
+      ...HAND,
+      generationCadenceMonths: 3,
+      trainingRunMonths: 1,
+      firstGenerationTrainingCostUsd: 4 * X,
+      tokensPerUserPerDay: 1e6,
+      servingCostUsdPerMTok: 1
+    };
+    /** The three months for inference at c X a month. */
+    const months = (input: TrainingVsInferenceInput) => {
+      const r = trainingVsInference(input);
+      return {first: r.firstCrossoverMonth, retake: r.trainingRetakesLeadMonth, durable: r.durableCrossoverMonth};
+    };
+
+    it("uses exact sums", () => {
+      const r = trainingVsInference({...TWO_RUNS, servingCostUsdPerMTok: 1.5});
+      expect(r.months.map((m) => m.cumulativeTrainingSpendUsd / X)).toEqual([4, 4, 4, 12, 12, 12]);
+      expect(r.months.map((m) => m.cumulativeInferenceSpendUsd / X)).toEqual([1.5, 3, 4.5, 6, 7.5, 9]);
+    });
+
+    it("a transient crossing: ahead between runs, behind at the end", () => {
+      // c = 1.5: I = 1.5, 3, 4.5, 6, 7.5, 9 against T = 4, 4, 4, 12, 12, 12. Ahead first in month 3 (4.5 > 4), behind
+      // again in month 4 (6 < 12) when the second run lands, and still behind in month 6 (9 < 12): no crossing for good.
+      expect(months({...TWO_RUNS, servingCostUsdPerMTok: 1.5})).toEqual({first: 3, retake: 4, durable: null});
+    });
+
+    it("a durable crossing after a transient one", () => {
+      // c = 2.5: I = 2.5, 5, 7.5, 10, 12.5, 15 against T = 4, 4, 4, 12, 12, 12. Ahead in month 2 (5 > 4), behind in
+      // month 4 (10 < 12), ahead again in month 5 (12.5 > 12) and in month 6 (15 > 12): for good from month 5.
+      expect(months({...TWO_RUNS, servingCostUsdPerMTok: 2.5})).toEqual({first: 2, retake: 4, durable: 5});
+    });
+
+    it("a durable crossing from the first pass", () => {
+      // c = 6: I = 6, 12, 18, 24, 30, 36 against T = 4, 4, 4, 12, 12, 12: ahead in every month (month 4: 24 > 12), so
+      // the first pass is the crossing for good and training never takes the lead back.
+      expect(months({...TWO_RUNS, servingCostUsdPerMTok: 6})).toEqual({first: 1, retake: null, durable: 1});
+    });
+
+    it("a crossing that happens only in the last month", () => {
+      // One generation (cadence 120 months > H = 5): T = 4 in every month. c = 0.875: I = 0.875, 1.75, 2.625, 3.5,
+      // 4.375; only month 5 has I > T (4.375 > 4), and it is the horizon's last month: first = durable = 5 = H.
+      const one = {...TWO_RUNS, horizonMonths: 5, generationCadenceMonths: 120, servingCostUsdPerMTok: 0.875};
+      expect(months(one)).toEqual({first: 5, retake: null, durable: 5});
+    });
+
+    it("never", () => {
+      // c = 0.5: I = 0.5, 1, 1.5, 2, 2.5, 3 against T = 4, 4, 4, 12, 12, 12: behind in every month.
+      expect(months({...TWO_RUNS, servingCostUsdPerMTok: 0.5})).toEqual({first: null, retake: null, durable: null});
+    });
+
+    it("agrees with the series in every case: ahead from the durable month on, not ahead the month before", () => {
+      fc.assert(
+        fc.property(anyInput, (input) => {
+          const r = trainingVsInference(input);
+          const ahead = r.months.map((m) => m.cumulativeInferenceSpendUsd > m.cumulativeTrainingSpendUsd);
+          const durable = r.durableCrossoverMonth;
+          if (durable === null) expect(ahead.at(-1)).toBe(false);
+          else {
+            expect(ahead.slice(durable - 1).every(Boolean)).toBe(true);
+            if (durable > 1) expect(ahead[durable - 2]).toBe(false);
+          }
+          expect(r.firstCrossoverMonth).toBe(ahead.includes(true) ? ahead.indexOf(true) + 1 : null);
+          const first = r.firstCrossoverMonth;
+          const back = first === null ? -1 : ahead.indexOf(false, first - 1);
+          expect(r.trainingRetakesLeadMonth).toBe(back === -1 ? null : back + 1);
+        }),
+        {numRuns: 150}
+      );
+    });
+
+    it("equal at the end is not a crossing for good", () => {
+      // One generation, H = 4, c = 1: I = 1, 2, 3, 4 against T = 4: level in month 4, never above.
+      const level = {...TWO_RUNS, horizonMonths: 4, generationCadenceMonths: 120};
+      expect(months(level)).toEqual({first: null, retake: null, durable: null});
+      // c = 2 with both runs: I = 2, 4, 6, 8, 10, 12 against T = 4, 4, 4, 12, 12, 12. Level in month 2 (4 = 4, not
+      // ahead), ahead in month 3 (6 > 4), behind in month 4 (8 < 12), level in month 6 (12 = 12): no crossing for good.
+      expect(months({...TWO_RUNS, servingCostUsdPerMTok: 2})).toEqual({first: 3, retake: 4, durable: null});
+    });
   });
 
   it("grows each factor at its own yearly rate", () => {
@@ -92,21 +185,25 @@ describe("trainingVsInference", () => {
     expect(r.totalTrainingSpendUsd).toBe(200);
   });
 
-  it("more agent calls per task never bring the crossover later", () => {
+  it("more agent calls per task never bring the first crossover or the crossover for good later", () => {
     fc.assert(
       fc.property(anyInput, fc.double({min: 1, max: 100, noNaN: true}), (input, factor) => {
         const more = {...input, agentCallsPerTask: Math.min(1e4, input.agentCallsPerTask * factor)};
-        const before = trainingVsInference(input).crossoverMonth ?? Infinity;
-        const after = trainingVsInference(more).crossoverMonth ?? Infinity;
-        expect(after).toBeLessThanOrEqual(before);
+        const before = trainingVsInference(input);
+        const after = trainingVsInference(more);
+        expect(after.firstCrossoverMonth ?? Infinity).toBeLessThanOrEqual(before.firstCrossoverMonth ?? Infinity);
+        expect(after.durableCrossoverMonth ?? Infinity).toBeLessThanOrEqual(before.durableCrossoverMonth ?? Infinity);
       }),
       {numRuns: 150}
     );
   });
 
-  it("the default crossover moves earlier with more agent calls", () => {
-    const base = trainingVsInference(EXAMPLE_TRAINING_VS_INFERENCE_INPUT).crossoverMonth!;
-    const more = trainingVsInference({...EXAMPLE_TRAINING_VS_INFERENCE_INPUT, agentCallsPerTask: 4}).crossoverMonth!;
+  it("the default first crossover moves earlier with more agent calls", () => {
+    const base = trainingVsInference(EXAMPLE_TRAINING_VS_INFERENCE_INPUT).firstCrossoverMonth!;
+    const more = trainingVsInference({
+      ...EXAMPLE_TRAINING_VS_INFERENCE_INPUT,
+      agentCallsPerTask: 4
+    }).firstCrossoverMonth!;
     expect(base).toBeGreaterThan(1);
     expect(more).toBeLessThan(base);
   });
@@ -132,11 +229,13 @@ describe("trainingVsInference", () => {
   it("handles zero demand and zero training without NaN", () => {
     const none = trainingVsInference({...HAND, initialUsers: 0, firstGenerationTrainingCostUsd: 0});
     expectAllFinite(none);
-    expect(none.crossoverMonth).toBeNull();
+    expect(none.firstCrossoverMonth).toBeNull();
+    expect(none.durableCrossoverMonth).toBeNull();
     expect(none.inferenceShareOfTotal).toBeNull();
     expect(none.months[0]!.inferenceShare).toBeNull();
     // Demand but no training: inference leads from month 1.
-    expect(trainingVsInference({...HAND, firstGenerationTrainingCostUsd: 0}).crossoverMonth).toBe(1);
+    const noTraining = trainingVsInference({...HAND, firstGenerationTrainingCostUsd: 0});
+    expect([noTraining.firstCrossoverMonth, noTraining.durableCrossoverMonth]).toEqual([1, 1]);
     // Rates of -1 (everything vanishes after month 1) are allowed and finite.
     expectAllFinite(trainingVsInference({...HAND, userGrowthPerYear: -1, servingCostDeclinePerYear: 1}));
   });

@@ -30,9 +30,16 @@ export interface SpendUncertaintyInput {
 export interface SpendUncertaintyResult {
   /** Percentiles of cumulative inference spend by month (step = month − 1), USD. */
   cumulativeInferenceFan: FanRow[];
-  /** Month inference overtakes training, over the samples that have one. */
+  /**
+   * Month inference overtakes training for good (trainingVsInference's durableCrossoverMonth), over the samples that
+   * have one.
+   */
   crossoverMonth: SummaryStats;
-  /** Share of samples in which inference overtakes training within the horizon. */
+  /**
+   * Share of samples in which inference overtakes training for good within the horizon (cumulative inference spend
+   * above training from some month to the horizon's end), fraction in [0, 1]. A sample whose inference passes training
+   * only until the next run is not counted.
+   */
   probabilityCrossover: number;
 }
 
@@ -61,8 +68,8 @@ export function spendUncertainty(input: SpendUncertaintyInput): SpendUncertainty
       // Step-major (month t of sample i at t × samples + i): each month's draws are contiguous for the fan.
       for (let t = 0, at = i; t < steps; t++, at += samples)
         cumulative[at] = spend.months[t]!.cumulativeInferenceSpendUsd;
-      if (spend.crossoverMonth !== null) {
-        out.crossover[i] = spend.crossoverMonth;
+      if (spend.durableCrossoverMonth !== null) {
+        out.crossover[i] = spend.durableCrossoverMonth;
         crossovers++;
       }
     }

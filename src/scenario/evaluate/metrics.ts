@@ -45,8 +45,22 @@ export interface ScenarioMetrics {
   trainingCostUsd: number;
   /** Wall-clock days of that training run. */
   trainingDays: number;
-  /** First month cumulative inference spend exceeds cumulative training spend; null if not within the horizon. */
+  /**
+   * Month inference overtakes training for good: the first month from which cumulative inference spend stays above
+   * cumulative training spend in every month to the end of the horizon; null when training is level or ahead at the
+   * horizon's end (trainingVsInference's durableCrossoverMonth).
+   */
   inferenceOvertakesTrainingMonth: number | null;
+  /**
+   * First month cumulative inference spend exceeds cumulative training spend, perhaps only until the next training run;
+   * null if it never does within the horizon.
+   */
+  inferenceFirstPassesTrainingMonth: number | null;
+  /**
+   * First month after that in which cumulative training spend is level with or ahead of inference again (a dearer run
+   * has taken the lead back); null when the first pass lasts to the horizon's end or there is none.
+   */
+  trainingRetakesLeadMonth: number | null;
   /** Inference's share of all spend over the horizon (0–1); null when nothing is spent. */
   inferenceShareOfSpend: number | null;
   /** Inference spend over the horizon (demand × cost per token, month by month), USD. */
@@ -117,6 +131,8 @@ export const SCENARIO_METRICS = [
   "trainingCostUsd",
   "trainingDays",
   "inferenceOvertakesTrainingMonth",
+  "inferenceFirstPassesTrainingMonth",
+  "trainingRetakesLeadMonth",
   "inferenceShareOfSpend",
   "inferenceSpendUsd",
   "trainingSpendUsd",
@@ -194,7 +210,9 @@ export const METRIC_READERS: {readonly [K in ScenarioMetricName]: (s: MetricSour
   vendorShareOfDataCentreCapex: (s) => s.tax.vendorShare.ofDataCentreCapex,
   trainingCostUsd: (s) => s.training.costOwnedUsd,
   trainingDays: (s) => s.training.wallClockDays,
-  inferenceOvertakesTrainingMonth: (s) => s.spendSummary.crossoverMonth,
+  inferenceOvertakesTrainingMonth: (s) => s.spendSummary.durableCrossoverMonth,
+  inferenceFirstPassesTrainingMonth: (s) => s.spendSummary.firstCrossoverMonth,
+  trainingRetakesLeadMonth: (s) => s.spendSummary.trainingRetakesLeadMonth,
   inferenceShareOfSpend: (s) => s.spendSummary.inferenceShareOfTotal,
   inferenceSpendUsd: (s) => s.spendSummary.totalInferenceSpendUsd,
   trainingSpendUsd: (s) => s.spendSummary.totalTrainingSpendUsd,

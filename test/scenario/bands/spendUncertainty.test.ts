@@ -26,7 +26,7 @@ describe("spendUncertainty", () => {
     const full = evaluateScenarioPoint(bound, {...median, "serving.utilization": u});
     const last = full.spend.months.at(-1)!.cumulativeInferenceSpendUsd;
     expect(one.cumulativeInferenceFan.at(-1)!.p50 / last).toBeCloseTo(1, 9);
-    expect(one.probabilityCrossover).toBe(full.spend.crossoverMonth === null ? 0 : 1);
+    expect(one.probabilityCrossover).toBe(full.spend.durableCrossoverMonth === null ? 0 : 1);
   });
 
   it("with utilisation set to one value (no distribution), gives that value's spend in every band (it threw)", () => {
@@ -36,7 +36,23 @@ describe("spendUncertainty", () => {
     const last = point.spend.months.at(-1)!.cumulativeInferenceSpendUsd;
     const row = bands.cumulativeInferenceFan.at(-1)!;
     for (const q of ["p5", "p25", "p50", "p75", "p95"] as const) expect(row[q] / last).toBeCloseTo(1, 12);
-    expect(bands.probabilityCrossover).toBe(point.spend.crossoverMonth === null ? 0 : 1);
+    expect(bands.probabilityCrossover).toBe(point.spend.durableCrossoverMonth === null ? 0 : 1);
+  });
+
+  it("counts a draw's crossover only when inference stays ahead to the horizon's end", () => {
+    // base: every draw's inference passes training within the first months (the first run is paid for by month 4)
+    // and every draw's training takes the lead back with a later, dearer run, ending the 60 months ahead (base's
+    // median draw: $17.0B of training against $7.97B of inference). None overtakes for good.
+    const bands = spendUncertainty({
+      point,
+      utilization: u0,
+      distribution: resolved.values["serving.utilization"]!.value as Distribution,
+      samples: 200,
+      seed: 1
+    });
+    expect(point.spend.firstCrossoverMonth).not.toBeNull();
+    expect(point.spend.durableCrossoverMonth).toBeNull();
+    expect(bands.probabilityCrossover).toBe(0);
   });
 
   it("draws runScenario's utilisations: base's bands are the run's, every month", () => {
