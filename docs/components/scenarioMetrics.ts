@@ -225,17 +225,14 @@ export function BandsSummary(
       ? `within the horizon in ${formatShareOfDraws(1 - crossoverRow!.nullShare)} of them, in ${crossoverRange} in 90% of those`
       : `in ${crossoverRange}`;
   p.append(`The bands and the 90% intervals come from ${formatDisplayNumber(samples)} draws (seed ${seed}) of `);
-  // Each key by its label, the key path after it for authors: "Serving utilisation (serving.utilization)".
+  // Each key by its label in words, the key path in a tooltip for authors: "serving utilisation".
   uncertainKeys.forEach((key, i) => {
     if (i) p.append(i === uncertainKeys.length - 1 ? " and " : ", ");
     const label = scenarioKey(key)?.label;
-    const code = document.createElement("code");
-    code.textContent = key;
-    const words = label ? `${label.charAt(0).toLowerCase()}${label.slice(1)}` : "";
-    // A label that ends in its own parenthesis takes the path inside it: "chip program cost (NRE; silicon.nre)".
-    if (!words) p.append(code);
-    else if (words.endsWith(")")) p.append(`${words.slice(0, -1)}; `, code, ")");
-    else p.append(`${words} (`, code, ")");
+    const span = document.createElement("span");
+    span.title = key;
+    span.textContent = label ? `${label.charAt(0).toLowerCase()}${label.slice(1)}` : key;
+    p.append(span);
   });
   p.append(
     `, every other assumption at its value. ` +

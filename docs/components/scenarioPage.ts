@@ -308,6 +308,18 @@ export interface AssumptionNames {
   scenarioTitles?: Readonly<Record<string, string>>;
 }
 
+/**
+ * An assumption's value as every assumptions table writes it for a reader (the scenario pages' and the chapters'): a
+ * catalog id as its row's name ("NVIDIA H100 SXM5 80GB" for "h100-sxm"), anything else by formatAssumption.
+ */
+export function assumptionValueText(
+  path: string,
+  value: number | string | Distribution | null,
+  catalogs?: NamedCatalogs
+): string {
+  return (catalogs ? catalogValueName(path, value, catalogs) : null) ?? formatAssumption(path, value);
+}
+
 /** One row of an assumptions table. */
 export interface AssumptionRow {
   path: string;
@@ -347,7 +359,7 @@ export function assumptionRows(resolved: ResolvedScenario, names: AssumptionName
     const name = names.catalogs ? catalogValueName(v.path, v.value, names.catalogs) : null;
     return {
       path: v.path,
-      value: name ?? formatAssumption(v.path, v.value as number | string | Distribution | null),
+      value: assumptionValueText(v.path, v.value as number | string | Distribution | null, names.catalogs),
       exact: displayValue(v.path, v.value as number | string | Distribution | null),
       unit: assumptionUnit(v.path),
       written: v.written ?? "",
