@@ -7,6 +7,7 @@ import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js"
 import {
   absentMetricText,
   DEFAULT_PRICES_NOTE,
+  flywheelFloorNote,
   PRICE_LIST_METRICS,
   setsNoPrices
 } from "../lib/scenario/run/reportFormat.js";
@@ -116,7 +117,16 @@ export function ScenarioKpis(
 /** Every metric in a table: label, value with unit (the median of the draws if uncertain), and the 90% interval. */
 export function ScenarioMetricsTable(
   rows: readonly MetricRow[],
-  {samples = SCENARIO_PAGE_SAMPLES, pricesNote = null}: {samples?: number; pricesNote?: string | null} = {}
+  {
+    samples = SCENARIO_PAGE_SAMPLES,
+    pricesNote = null,
+    notes = {}
+  }: {
+    samples?: number;
+    pricesNote?: string | null;
+    /** A note after a metric's label, by metric: why it reads as it does (metricNotes: the flywheel at its floor). */
+    notes?: Readonly<Partial<Record<string, string>>>;
+  } = {}
 ): HTMLElement {
   const table = document.createElement("table");
   table.className = "scenario-table scenario-metrics phone-blocks";
@@ -142,6 +152,13 @@ export function ScenarioMetricsTable(
       note.textContent = ` (${pricesNote})`;
       label.append(note);
     }
+    if (notes[row.name]) {
+      const note = document.createElement("span");
+      note.className = "muted scenario-metric-note";
+      note.dataset.testid = `metric-note-${row.name}`;
+      note.textContent = ` (${notes[row.name]})`;
+      label.append(note);
+    }
     const value = tr.insertCell();
     value.textContent = metricValueText(row);
     value.dataset.value = row.value === null ? "" : String(row.value);
@@ -156,6 +173,12 @@ export function ScenarioMetricsTable(
   wrap.className = "scenario-table-wrap";
   wrap.append(table);
   return wrap;
+}
+
+/** Notes on single metrics, by metric: the flywheel's saving at the design-cycle floor (flywheelFloorNote). */
+export function metricNotes(resolved: ResolvedScenario): Partial<Record<string, string>> {
+  const floor = flywheelFloorNote(resolved.values);
+  return floor ? {flywheelCostReduction: floor} : {};
 }
 
 /** The note of the price-list metrics when the scenario sets no price (DEFAULT_PRICES_NOTE), else null. */

@@ -670,3 +670,29 @@ export function setsNoPrices(values: Readonly<Record<string, {origin: {kind: str
     (path) => values[path]?.origin.kind === "default"
   );
 }
+
+/** A key's value, or its median when it is a distribution; null when unset or not a number. */
+function centralValue(value: unknown): number | null {
+  if (typeof value === "number") return value;
+  if (value && typeof value === "object" && "kind" in value) {
+    const dist = value as Distribution;
+    return dist.kind === "point" ? dist.value : distributionQuantile(dist, 0.5);
+  }
+  return null;
+}
+
+/**
+ * Why the flywheel's saving is zero, written where the 0% appears (the scenario pages' metrics table, `run`): the design
+ * cycle (silicon.designCycle) is already at or below the shortest one better models can reach (flywheel.minDesignCycle),
+ * so models have nothing to shorten (asic-9-months read "0%" beside "146%" extra users with the reason only on
+ * /flywheel). Null when the cycle is longer. `values`: a resolved scenario's values or a report's assumptions.
+ */
+export function flywheelFloorNote(values: Readonly<Record<string, {value?: unknown} | undefined>>): string | null {
+  const cycle = centralValue(values["silicon.designCycle"]?.value);
+  const floor = centralValue(values["flywheel.minDesignCycle"]?.value);
+  if (cycle === null || floor === null || cycle > floor) return null;
+  return (
+    `nothing saved: the ${formatStatedNumber(cycle)}-month design cycle is already at the shortest better models can reach ` +
+    `(${formatStatedNumber(floor)} months), so they have nothing to shorten`
+  );
+}

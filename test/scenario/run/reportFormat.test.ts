@@ -8,6 +8,7 @@ import {
   formatShareOfDraws,
   formatUsd,
   formatUsdPerMTok,
+  flywheelFloorNote,
   missingDrawsText
 } from "../../../src/scenario/run/reportFormat.js";
 
@@ -133,6 +134,18 @@ describe("formatMetric: one rule per column", () => {
     // /compare read "1 ×" beside "0.978 ×".
     expect(formatMetric("siliconRelativeThroughput", 1)).toBe("1.00×");
     expect(formatMetric("siliconRelativeThroughput", 0.9781)).toBe("0.978×");
+  });
+});
+
+describe("flywheelFloorNote", () => {
+  it("says why the flywheel saves nothing when the design cycle is at its floor, and nothing otherwise", () => {
+    const at = (cycle: number) => ({"silicon.designCycle": {value: cycle}, "flywheel.minDesignCycle": {value: 9}});
+    expect(flywheelFloorNote(at(9))).toBe(
+      "nothing saved: the 9-month design cycle is already at the shortest better models can reach (9 months), so they " +
+        "have nothing to shorten"
+    );
+    expect(flywheelFloorNote(at(24))).toBeNull();
+    expect(flywheelFloorNote({})).toBeNull();
   });
 });
 
