@@ -317,6 +317,8 @@ export function assumptionValueText(
   value: number | string | Distribution | null,
   catalogs?: NamedCatalogs
 ): string {
+  // A number format reads as the site writes it in prose ("FP8", not the file's "fp8").
+  if (path === "serving.precision" && typeof value === "string") return value.toUpperCase();
   return (catalogs ? catalogValueName(path, value, catalogs) : null) ?? formatAssumption(path, value);
 }
 
