@@ -102,7 +102,8 @@ function placeLabels(rows: readonly SystemRow[], innerPx: number) {
   const px = (usd: number) => (usd / dx) * Math.max(innerPx, 1);
   const placed: {priceUsd: number; costUsdPerMTok: number; label: string; below: boolean}[] = [];
   for (const r of [...rows].sort((a, b) => b.costUsdPerMTok - a.costUsdPerMTok)) {
-    const label = shortName(r.name);
+    // On a phone the custom chip's label drops "(hypothetical)", which the caption says (it ran into B200's at 390 px).
+    const label = innerPx < 400 && isInHouse(r.name) ? "custom ASIC" : shortName(r.name);
     const clash = placed.some(
       (p) =>
         !p.below &&
