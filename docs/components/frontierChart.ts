@@ -51,7 +51,17 @@ export function FrontierChart(
     ...MARGINS,
     x: {label: "Speed per user (output tokens/s) →", grid: true, insetRight: 12},
     // insetTop keeps the top point's batch label clear of the axis label
-    y: {label: "↑ Output tokens/s per chip (whole requests)", grid: true, type: "log", insetTop: 14},
+    // Ticks at 1 and 2 of each decade the points span, so that a range of a decade or two still has ticks above
+    // and below its points (Plot's default drew none above 100 with points near 300).
+    y: {
+      label: "↑ Output tokens/s per chip (whole requests)",
+      grid: true,
+      type: "log",
+      nice: true,
+      insetTop: 14,
+      ticks: logTicks([...rows, ...measured].map((r) => r.outputTokensPerSecondPerChip)),
+      tickFormat: (v: number) => formatCount(v)
+    },
     ...options,
     marks: [
       Plot.line(rows, {
@@ -100,6 +110,23 @@ export function FrontierChart(
         : null
     ]
   });
+}
+
+/** 1 and 2 times each power of ten over the whole decades the values span (a log scale's nice domain). */
+export function logTicks(values: readonly number[]): number[] {
+  const positive = values.filter((v) => Number.isFinite(v) && v > 0);
+  if (positive.length === 0) return [];
+  const low = Math.min(...positive);
+  const high = Math.max(...positive);
+  const ticks: number[] = [];
+  for (let e = Math.floor(Math.log10(low)); e <= Math.ceil(Math.log10(high)); e++) {
+    for (const m of [1, 2]) {
+      const tick = m * 10 ** e;
+      // Within the decades the y scale's nice domain spans.
+      if (tick <= 10 ** Math.ceil(Math.log10(high))) ticks.push(tick);
+    }
+  }
+  return ticks;
 }
 
 /** Least distance between two batch labels, in pixels (a 9-px label of three digits is about 16 px wide). */

@@ -7,6 +7,7 @@ import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js"
 import {
   absentMetricText,
   DEFAULT_PRICES_NOTE,
+  flywheelFloorNote,
   PRICE_LIST_METRICS,
   setsNoPrices
 } from "../lib/scenario/run/reportFormat.js";
@@ -116,7 +117,16 @@ export function ScenarioKpis(
 /** Every metric in a table: label, value with unit (the median of the draws if uncertain), and the 90% interval. */
 export function ScenarioMetricsTable(
   rows: readonly MetricRow[],
-  {samples = SCENARIO_PAGE_SAMPLES, pricesNote = null}: {samples?: number; pricesNote?: string | null} = {}
+  {
+    samples = SCENARIO_PAGE_SAMPLES,
+    pricesNote = null,
+    notes = {}
+  }: {
+    samples?: number;
+    pricesNote?: string | null;
+    /** A note after a metric's label, by metric: why it reads as it does (metricNotes: the flywheel at its floor). */
+    notes?: Readonly<Partial<Record<string, string>>>;
+  } = {}
 ): HTMLElement {
   const table = document.createElement("table");
   table.className = "scenario-table scenario-metrics phone-blocks";
@@ -142,6 +152,13 @@ export function ScenarioMetricsTable(
       note.textContent = ` (${pricesNote})`;
       label.append(note);
     }
+    if (notes[row.name]) {
+      const note = document.createElement("span");
+      note.className = "muted scenario-metric-note";
+      note.dataset.testid = `metric-note-${row.name}`;
+      note.textContent = ` (${notes[row.name]})`;
+      label.append(note);
+    }
     const value = tr.insertCell();
     value.textContent = metricValueText(row);
     value.dataset.value = row.value === null ? "" : String(row.value);
@@ -156,6 +173,12 @@ export function ScenarioMetricsTable(
   wrap.className = "scenario-table-wrap";
   wrap.append(table);
   return wrap;
+}
+
+/** Notes on single metrics, by metric: the flywheel's saving at the design-cycle floor (flywheelFloorNote). */
+export function metricNotes(resolved: ResolvedScenario): Partial<Record<string, string>> {
+  const floor = flywheelFloorNote(resolved.values);
+  return floor ? {flywheelCostReduction: floor} : {};
 }
 
 /** The note of the price-list metrics when the scenario sets no price (DEFAULT_PRICES_NOTE), else null. */
@@ -225,17 +248,14 @@ export function BandsSummary(
       ? `within the horizon in ${formatShareOfDraws(1 - crossoverRow!.nullShare)} of them, in ${crossoverRange} in 90% of those`
       : `in ${crossoverRange}`;
   p.append(`The bands and the 90% intervals come from ${formatDisplayNumber(samples)} draws (seed ${seed}) of `);
-  // Each key by its label, the key path after it for authors: "Serving utilisation (serving.utilization)".
+  // Each key by its label in words, the key path in a tooltip for authors: "serving utilisation".
   uncertainKeys.forEach((key, i) => {
     if (i) p.append(i === uncertainKeys.length - 1 ? " and " : ", ");
     const label = scenarioKey(key)?.label;
-    const code = document.createElement("code");
-    code.textContent = key;
-    const words = label ? `${label.charAt(0).toLowerCase()}${label.slice(1)}` : "";
-    // A label that ends in its own parenthesis takes the path inside it: "chip program cost (NRE; silicon.nre)".
-    if (!words) p.append(code);
-    else if (words.endsWith(")")) p.append(`${words.slice(0, -1)}; `, code, ")");
-    else p.append(`${words} (`, code, ")");
+    const span = document.createElement("span");
+    span.title = key;
+    span.textContent = label ? `${label.charAt(0).toLowerCase()}${label.slice(1)}` : key;
+    p.append(span);
   });
   p.append(
     `, every other assumption at its value. ` +

@@ -308,6 +308,20 @@ export interface AssumptionNames {
   scenarioTitles?: Readonly<Record<string, string>>;
 }
 
+/**
+ * An assumption's value as every assumptions table writes it for a reader (the scenario pages' and the chapters'): a
+ * catalog id as its row's name ("NVIDIA H100 SXM5 80GB" for "h100-sxm"), anything else by formatAssumption.
+ */
+export function assumptionValueText(
+  path: string,
+  value: number | string | Distribution | null,
+  catalogs?: NamedCatalogs
+): string {
+  // A number format reads as the site writes it in prose ("FP8", not the file's "fp8").
+  if (path === "serving.precision" && typeof value === "string") return value.toUpperCase();
+  return (catalogs ? catalogValueName(path, value, catalogs) : null) ?? formatAssumption(path, value);
+}
+
 /** One row of an assumptions table. */
 export interface AssumptionRow {
   path: string;
@@ -347,7 +361,7 @@ export function assumptionRows(resolved: ResolvedScenario, names: AssumptionName
     const name = names.catalogs ? catalogValueName(v.path, v.value, names.catalogs) : null;
     return {
       path: v.path,
-      value: name ?? formatAssumption(v.path, v.value as number | string | Distribution | null),
+      value: assumptionValueText(v.path, v.value as number | string | Distribution | null, names.catalogs),
       exact: displayValue(v.path, v.value as number | string | Distribution | null),
       unit: assumptionUnit(v.path),
       written: v.written ?? "",

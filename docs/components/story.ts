@@ -18,10 +18,9 @@ import type {RunReport} from "../lib/scenario/run/runReport.js";
 import type {Distribution} from "../lib/uncertainty/distribution.js";
 import {AssumptionList, type AssumptionItem} from "./assumptionList.js";
 import {KeySlider, type KeySliderElement} from "./keyControls.js";
-import {formatAssumption} from "./format.js";
 import {csvFile, DownloadButton} from "./download.js";
 import {ScenarioNotice} from "./scenarioNotice.js";
-import {describeOrigin, scenarioPageCheck, scenarioPageMedianPoint} from "./scenarioPage.js";
+import {assumptionValueText, describeOrigin, scenarioPageCheck, scenarioPageMedianPoint} from "./scenarioPage.js";
 import {
   applyShareSets,
   formatShareSet,
@@ -258,7 +257,7 @@ export interface StoryAssumptionsOptions {
  * scenario's value.
  */
 export function storyAssumptionItems(
-  story: Pick<Story, "resolved" | "median"> & Partial<Pick<Story, "entry" | "linkSets">>,
+  story: Pick<Story, "resolved" | "median"> & Partial<Pick<Story, "entry" | "linkSets" | "catalogs">>,
   point: ScenarioPoint,
   paths: readonly string[],
   {symbols = {}, unset = {}}: StoryAssumptionsOptions = {}
@@ -275,7 +274,8 @@ export function storyAssumptionItems(
     return {
       path,
       label: symbols[path] ? `${def.label} (${symbols[path]})` : def.label,
-      value: fallback && !changed ? fallback.value : formatAssumption(path, value ?? null),
+      // Written as the scenario pages' tables write it: a catalog id by its row's name.
+      value: fallback && !changed ? fallback.value : assumptionValueText(path, value ?? null, story.catalogs),
       source: fallback ? fallback.source : (resolved?.source ?? ""),
       changed,
       ...(resolved?.origin.kind === "override" ? {origin: linkOrigin(story, path)} : {})
@@ -284,17 +284,17 @@ export function storyAssumptionItems(
 }
 
 /** "set on this page (URL); scenario: 45%–75% (90% interval)": where a link's key comes from, and what it replaces. */
-function linkOrigin(story: Pick<Story, "resolved"> & Partial<Pick<Story, "entry">>, path: string): string {
+function linkOrigin(story: Pick<Story, "resolved"> & Partial<Pick<Story, "entry" | "catalogs">>, path: string): string {
   const origin = describeOrigin(story.resolved.values[path]!.origin);
   const own = story.entry?.resolved.values[path];
   return own
-    ? `${origin}; scenario: ${formatAssumption(path, own.value as number | string | Distribution | null)}`
+    ? `${origin}; scenario: ${assumptionValueText(path, own.value as number | string | Distribution | null, story.catalogs)}`
     : origin;
 }
 
 /** The "assumptions used" table of a chapter (storyAssumptionItems drawn by AssumptionList). */
 export function StoryAssumptions(
-  story: Pick<Story, "resolved" | "median"> & Partial<Pick<Story, "entry" | "linkSets">>,
+  story: Pick<Story, "resolved" | "median"> & Partial<Pick<Story, "entry" | "linkSets" | "catalogs">>,
   point: ScenarioPoint,
   paths: readonly string[],
   options: StoryAssumptionsOptions = {}

@@ -21,7 +21,7 @@ export function SystemComparisonChart(
 ) {
   const chartWidth = Math.max(width ?? 640, 260);
   const fill = (d: SystemRow) => (isInHouse(d.name) ? "in-house" : "merchant");
-  const labels = placeLabels(rows);
+  const labels = placeLabels(rows, chartWidth - 90);
   const maxPrice = Math.max(...rows.map((r) => r.priceUsd), 1);
   return Plot.plot({
     width: chartWidth,
@@ -88,21 +88,30 @@ export function SystemComparisonChart(
   });
 }
 
-/** Short labels ("H100", "MI300X"); a label that would sit on a neighbour's goes below its dot instead of above. */
-function placeLabels(rows: readonly SystemRow[]) {
+/**
+ * Short labels ("H100", "MI300X"); a label that would sit on a neighbour's goes below its dot instead of above, and so
+ * does the label of a dot near the top, where it would run into the y axis's title. Neighbours are near in pixels at
+ * the plot's inner width `innerPx` (10 px text, about 5.5 px a character), so a phone's narrow chart moves more labels
+ * ("custom ASIC (hypothetical)" ran into "B200" at 390 px).
+ */
+function placeLabels(rows: readonly SystemRow[], innerPx: number) {
   const xs = rows.map((r) => r.priceUsd);
   const ys = rows.map((r) => r.costUsdPerMTok);
   const dx = Math.max(...xs) || 1;
   const dy = Math.max(...ys) || 1;
+  const px = (usd: number) => (usd / dx) * Math.max(innerPx, 1);
   const placed: {priceUsd: number; costUsdPerMTok: number; label: string; below: boolean}[] = [];
   for (const r of [...rows].sort((a, b) => b.costUsdPerMTok - a.costUsdPerMTok)) {
+    // On a phone the custom chip's label drops "(hypothetical)", which the caption says (it ran into B200's at 390 px).
+    const label = innerPx < 400 && isInHouse(r.name) ? "custom ASIC" : shortName(r.name);
     const clash = placed.some(
       (p) =>
         !p.below &&
-        Math.abs(p.priceUsd - r.priceUsd) / dx < 0.12 &&
+        Math.abs(px(p.priceUsd) - px(r.priceUsd)) < ((p.label.length + label.length) * 5.5) / 2 + 6 &&
         Math.abs(p.costUsdPerMTok - r.costUsdPerMTok) / dy < 0.1
     );
-    placed.push({priceUsd: r.priceUsd, costUsdPerMTok: r.costUsdPerMTok, label: shortName(r.name), below: clash});
+    const nearTop = r.costUsdPerMTok / dy > 0.9;
+    placed.push({priceUsd: r.priceUsd, costUsdPerMTok: r.costUsdPerMTok, label, below: clash || nearTop});
   }
   return placed;
 }

@@ -111,7 +111,7 @@ import {FlywheelChart} from "../components/flywheelChart.js";
 import {FleetDayChart} from "../components/fleetDayChart.js";
 import {ScenarioAssumptionsTable} from "../components/scenarioAssumptionsTable.js";
 import {ScenarioControls} from "../components/keyControls.js";
-import {BandsSummary, defaultPricesNote, ScenarioKpis, ScenarioMetricsTable, ScenarioProvenance} from "../components/scenarioMetrics.js";
+import {BandsSummary, defaultPricesNote, metricNotes, ScenarioKpis, ScenarioMetricsTable, ScenarioProvenance} from "../components/scenarioMetrics.js";
 import {ScenarioNotice} from "../components/scenarioNotice.js";
 import {ScenarioLeftOut} from "../components/scenarioLeftOut.js";
 import {LiveKey, LiveMetric} from "../components/liveValue.js";
@@ -305,7 +305,7 @@ const noBands = "No assumption is uncertain: no bands.";
 Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} (seed 1) and the 90% interval between the 5th and
 95th percentiles of the draws.
 
-<div data-table="metrics">$\{whenNear('[data-table="metrics"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioMetricsTable(rows, {pricesNote: defaultPricesNote(pointState.resolved)}))}</div>
+<div data-table="metrics">$\{whenNear('[data-table="metrics"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioMetricsTable(rows, {pricesNote: defaultPricesNote(pointState.resolved), notes: metricNotes(pointState.resolved)}))}</div>
 
 ## Assumptions
 

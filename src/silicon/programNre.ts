@@ -136,6 +136,6 @@ export const CUSTOM_PROGRAM_NRE: {input: ProgramNreInput; sources: Record<keyof 
     softwareUsd: "assumption: $20M for compiler, kernels and serving integration; no published figure found",
     respinProbability:
       'Siemens EDA / Wilson Research Group 2022 study: "only about 24 percent of today\'s projects can achieve first silicon success" (14% in the 2024 study)',
-    respinMonths: 'Meta MTIA: "3–6 months per attempt" (useluminix.com, facts.md §5); midpoint 4.5'
+    respinMonths: 'Meta MTIA: "3–6 months per attempt" (useluminix.com); midpoint 4.5'
   }
 };

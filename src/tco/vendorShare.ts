@@ -14,7 +14,7 @@ import {chipHourCost, type ChipHourCostInput} from "./chipHourCost.js";
  *   share of lifetime spend     = gross profit ÷ (IT capital + facility capex × useful life ÷ facility life
  *                                 + (energy + operations) per hour × 8,766 × useful life)            undiscounted
  *
- * Bernstein (Stacy Rasgon, via investing.com; facts.md §5): NVIDIA's gross profit is ~29% of the cost of an AI data
+ * Bernstein (Stacy Rasgon, via investing.com): NVIDIA's gross profit is ~29% of the cost of an AI data
  * centre at ~70% gross margin, on a GB200 NVL72 rack of ~$5.9M = $3.4M compute hardware + $2.5M infrastructure.
  */
 export interface VendorShareResult {

@@ -73,7 +73,14 @@ describe("describeOrigin and assumptionRows", () => {
   it("writes each value as the story pages and narratives do, not in file notation (fresh-user trial: 100000000)", () => {
     const rows = assumptionRows(child);
     const value = (path: string) => rows.find((row) => row.path === path)?.value;
-    for (const row of rows) expect(row.value).toBe(formatAssumption(row.path, child.values[row.path]!.value as never));
+    for (const row of rows) {
+      const written = child.values[row.path]!.value;
+      // A number format reads as the prose writes it ("FP8"); everything else as formatAssumption writes it.
+      const want =
+        row.path === "serving.precision" ? String(written).toUpperCase() : formatAssumption(row.path, written as never);
+      expect(row.value).toBe(want);
+    }
+    expect(value("serving.precision")).toBe("FP8");
     expect(value("demand.users")).not.toMatch(/\d{5}/); // a count is grouped or scaled ("100M", "1,814")
   });
 });

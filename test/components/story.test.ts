@@ -107,6 +107,17 @@ describe("storyAssumptionItems", () => {
     expect(utilization!.value).toBe("45%–75% (90% interval)");
   });
 
+  it("writes a catalog id by its row's name, as the scenario pages' assumptionRows does", () => {
+    const [hardware, model] = storyAssumptionItems({...story, catalogs}, story.median, [
+      "serving.hardware",
+      "serving.model"
+    ]);
+    const name = (rows: readonly {id: string; name: string}[], id: unknown) => rows.find((r) => r.id === id)!.name;
+    expect(hardware!.value).toBe(name(catalogs.hardware, base.values["serving.hardware"]!.value));
+    expect(model!.value).toBe(name(catalogs.models, base.values["serving.model"]!.value));
+    expect(hardware!.value).not.toBe(base.values["serving.hardware"]!.value);
+  });
+
   it("shows the page's value of a key a slider has changed, flagged, and a symbol after the label", () => {
     const point = {...story.median, "power.electricity": 0.12};
     const [item] = storyAssumptionItems(story, point, ["power.electricity"], {symbols: {"power.electricity": "p"}});

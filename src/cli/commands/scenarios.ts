@@ -15,6 +15,7 @@ import {runReport, type RunReport} from "../../scenario/run/runReport.js";
 import {
   absentMetricText,
   DEFAULT_PRICES_NOTE,
+  flywheelFloorNote,
   displayValue,
   formatAssumption,
   missingDrawsText,
@@ -272,6 +273,7 @@ function runMetricText(name: keyof typeof METRIC_INFO, metrics: RunReport["metri
 
 function formatRun(report: RunReport): string {
   const noPrices = setsNoPrices(report.assumptions);
+  const floorNote = flywheelFloorNote(report.assumptions);
   // The header's lines wrap at PROSE_WIDTH, as the table below reads in about 110 columns (an "uncertain:" line of
   // three keys ran to 124; trial).
   const lines = [wrapProse(`${report.scenario.title} (${report.scenario.id}, ${report.scenario.file})`)];
@@ -288,13 +290,16 @@ function formatRun(report: RunReport): string {
     formatTable(
       ["metric", "value"],
       SCENARIO_METRICS.map((name) => [
-        METRIC_INFO[name].label + (noPrices && PRICE_LIST_METRICS.has(name) ? " *" : ""),
+        METRIC_INFO[name].label +
+          (noPrices && PRICE_LIST_METRICS.has(name) ? " *" : "") +
+          (floorNote && name === "flywheelCostReduction" ? " †" : ""),
         runMetricText(name, report.metrics)
       ]),
       {firstColumnWidth: RUN_LABEL_WIDTH}
     )
   );
   if (noPrices) lines.push("", `* ${DEFAULT_PRICES_NOTE}.`);
+  if (floorNote) lines.push("", wrapProse(`† The flywheel's cost per token, ${floorNote}.`));
   lines.push("");
   lines.push("Assumptions set by the scenario or on the command line:");
   lines.push("");

@@ -255,7 +255,8 @@ export const SCENARIO_KEYS = [
     range: CHIP_HOUR_COST_RANGES.electricityUsdPerKwh,
     default: 0.0826,
     meaning: "Price of electricity delivered to the facility.",
-    source: "US industrial average 2025, EIA, via Epoch AI energy.py / cost_analysis_standalone.py",
+    source:
+      "US industrial average 2025, U.S. Energy Information Administration (EIA) average industrial price, as used in Epoch AI's training-cost model (Cottier et al. 2024, arXiv 2405.21015)",
     distribution: true
   },
   {
@@ -266,7 +267,7 @@ export const SCENARIO_KEYS = [
     default: 1.2,
     meaning: "Power usage effectiveness: facility power ÷ IT power.",
     source:
-      'assumption, within SemiAnalysis\'s "Most AI Datacenter specs aim for lower than 1.3" (via Epoch AI energy.py)',
+      'assumption, within SemiAnalysis\'s "Most AI Datacenter specs aim for lower than 1.3" (quoted by Epoch AI); Google and Microsoft report PUEs close to 1.1 (Patterson et al. 2021, arXiv 2104.10350, Table 4)',
     distribution: true
   },
   {
@@ -289,7 +290,7 @@ export const SCENARIO_KEYS = [
     meaning:
       "Host, network and in-rack power per chip, as a fraction of the chip's board power; unset, each chip's catalog system power (data/hardware.csv system_power_w ÷ power_w − 1).",
     source:
-      "data/hardware.csv system_power_w per chip: DGX H100 10.2 kW / 8 GPUs = 1,275 W → 0.82 (NVIDIA via Epoch AI energy.py); GB200 NVL72 ~120 kW / 72 = 1,667 W → 0.39",
+      "data/hardware.csv system_power_w per chip: DGX H100 10.2 kW / 8 GPUs = 1,275 W → 0.82 (NVIDIA DGX H100 User Guide); GB200 NVL72 ~120 kW / 72 = 1,667 W → 0.39",
     distribution: true
   },
 
@@ -942,7 +943,7 @@ export const SCENARIO_KEYS = [
     range: PRICE_LIST_RANGES.inputCacheHitUsdPerMTok,
     default: 1.25,
     meaning: "List price of a million input tokens found in the prefix cache.",
-    source: "GPT-4o cached input $1.25 per Mtok (OpenAI API pricing, via facts.md §5)",
+    source: "GPT-4o cached input $1.25 per Mtok (OpenAI API pricing, platform.openai.com/docs/pricing)",
     distribution: true
   },
   {
@@ -953,7 +954,7 @@ export const SCENARIO_KEYS = [
     range: PRICE_LIST_RANGES.inputCacheMissUsdPerMTok,
     default: 2.5,
     meaning: "List price of a million input tokens not in the prefix cache.",
-    source: "GPT-4o input $2.50 per Mtok (OpenAI API pricing, via facts.md §5)",
+    source: "GPT-4o input $2.50 per Mtok (OpenAI API pricing, platform.openai.com/docs/pricing)",
     distribution: true
   },
   {
@@ -964,7 +965,7 @@ export const SCENARIO_KEYS = [
     range: PRICE_LIST_RANGES.outputUsdPerMTok,
     default: 10,
     meaning: "List price of a million output tokens (reasoning tokens are billed as output).",
-    source: "GPT-4o output $10.00 per Mtok (OpenAI API pricing, via facts.md §5)",
+    source: "GPT-4o output $10.00 per Mtok (OpenAI API pricing, platform.openai.com/docs/pricing)",
     distribution: true
   },
   {
@@ -984,7 +985,7 @@ export const SCENARIO_KEYS = [
     range: PRICE_LIST_RANGES.batchDiscountFraction,
     default: 0.5,
     meaning: "Discount of the batch tier off the list price.",
-    source: "OpenAI Batch API: 50% off the list price (OpenAI API pricing, via facts.md §5)",
+    source: "OpenAI Batch API: 50% off the list price (OpenAI API pricing, platform.openai.com/docs/pricing)",
     distribution: false
   },
   {

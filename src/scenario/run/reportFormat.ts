@@ -308,6 +308,39 @@ export const formatPercent = unitFormat(percent, (low, high) =>
 );
 
 /**
+ * A computed fraction as a metric column writes it: formatPercent, except that below 10% the two significant digits
+ * keep a trailing zero, so that one column rounds one way ("4.0%" beside "5.3%"; the flywheel's saving read "4%"
+ * beside "5.3%" on /compare). Stated values (assumptions, prose) keep formatPercent's "5%".
+ */
+const PERCENT_SMALL_COMPUTED = new Intl.NumberFormat(LOCALE, {
+  style: "percent",
+  minimumSignificantDigits: 2,
+  maximumSignificantDigits: 2
+});
+const computedPercentOf = (magnitude: number) =>
+  magnitude === 0
+    ? PERCENT
+    : percentFormat(magnitude, PERCENT, PERCENT_SMALL_COMPUTED, PERCENT_NEAR_WHOLE, PERCENT_SCIENTIFIC);
+const computedPercent = (fraction: number) => intl(computedPercentOf(Math.abs(fraction)), fraction);
+export const formatComputedPercent = unitFormat(computedPercent, (low, high) =>
+  low !== 0 &&
+  high !== 0 &&
+  (computedPercentOf(Math.abs(low)) === PERCENT_SCIENTIFIC) !==
+    (computedPercentOf(Math.abs(high)) === PERCENT_SCIENTIFIC)
+    ? `${computedPercent(low)}–${computedPercent(high)}`
+    : intlRange(computedPercentOf(Math.max(Math.abs(low), Math.abs(high))), low, high)
+);
+
+/**
+ * A ratio with its sign "×", the digits of a price (three significant, a whole one too): "1.00×" beside "0.978×"
+ * (the custom chip's throughput read "1 ×" beside "0.978 ×" on /compare).
+ */
+export const formatTimes = unitFormat(
+  (value) => `${formatPriceNumber(value)}×`,
+  (low, high) => `${formatPriceNumber.range(low, high)}×`
+);
+
+/**
  * A share of Monte Carlo draws as a percentage (formatPercent), never rounded to "100%" or "0%" when some draws are on
  * the other side: 0.995 → "99.5%" (formatPercent wrote "100%" beside "month 12 in the others"; fresh-user trial),
  * 0.9996 → "over 99.9%", 0.0004 → "under 0.1%".
@@ -427,7 +460,8 @@ const BY_UNIT: Readonly<Record<string, UnitFormat>> = {
   "USD/h": formatUsdPerHour,
   "USD/MWh": formatUsdPerMwh,
   USD: formatUsd,
-  fraction: formatPercent,
+  fraction: formatComputedPercent,
+  ratio: formatTimes,
   month: formatMonth,
   "tokens/s/MW": formatTokensPerSecondPerMw,
   "tokens/s": withUnit(formatCount, "tokens/s"),
@@ -634,5 +668,31 @@ export const DEFAULT_PRICES_NOTE = "at the default price list, GPT-4o's API pric
 export function setsNoPrices(values: Readonly<Record<string, {origin: {kind: string}} | undefined>>): boolean {
   return ["pricing.output", "pricing.inputCacheMiss", "pricing.inputCacheHit"].every(
     (path) => values[path]?.origin.kind === "default"
+  );
+}
+
+/** A key's value, or its median when it is a distribution; null when unset or not a number. */
+function centralValue(value: unknown): number | null {
+  if (typeof value === "number") return value;
+  if (value && typeof value === "object" && "kind" in value) {
+    const dist = value as Distribution;
+    return dist.kind === "point" ? dist.value : distributionQuantile(dist, 0.5);
+  }
+  return null;
+}
+
+/**
+ * Why the flywheel's saving is zero, written where the 0% appears (the scenario pages' metrics table, `run`): the design
+ * cycle (silicon.designCycle) is already at or below the shortest one better models can reach (flywheel.minDesignCycle),
+ * so models have nothing to shorten (asic-9-months read "0%" beside "146%" extra users with the reason only on
+ * /flywheel). Null when the cycle is longer. `values`: a resolved scenario's values or a report's assumptions.
+ */
+export function flywheelFloorNote(values: Readonly<Record<string, {value?: unknown} | undefined>>): string | null {
+  const cycle = centralValue(values["silicon.designCycle"]?.value);
+  const floor = centralValue(values["flywheel.minDesignCycle"]?.value);
+  if (cycle === null || floor === null || cycle > floor) return null;
+  return (
+    `nothing saved: the ${formatStatedNumber(cycle)}-month design cycle is already at the shortest better models can reach ` +
+    `(${formatStatedNumber(floor)} months), so they have nothing to shorten`
   );
 }

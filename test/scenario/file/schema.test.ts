@@ -1,5 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
+import {loadCatalogs} from "../../../src/node/catalogFiles.js";
 import {scenarioFilesIn} from "../../../src/node/scenarioFiles.js";
 import {formatScenarioValue} from "../../../src/scenario/file/formatScenario.js";
 import {isInRange, parseRange} from "../../../src/units/range.js";
@@ -21,12 +22,31 @@ describe("sources", () => {
   /** A source a reader can follow: no file outside the repository, and an assumption says what it rests on. */
   function expectRealSource(source: string, where: string): void {
     expect(source, where).not.toMatch(/DESIGN\.md/);
+    // A file name outside a link ("via Epoch AI energy.py", "facts.md §5") is not a source a reader can follow; a URL
+    // in angle brackets may end in a file name (a published file).
+    expect(source.replace(/<[^>]*>/g, ""), where).not.toMatch(/\b[\w-]+\.(py|ipynb|md)\b/);
     expect(source.trim(), where).not.toMatch(/^assumption\.?$/i);
     // "assumption: <what it rests on>" (or ", within …"; "; Bernstein's …"), a few words at least.
     if (/^assumption/i.test(source)) expect(source, where).toMatch(/^assumption\s*[:,;(]\s*\S+(\s+\S+){3,}/i);
   }
 
+  it("fails a source that cites a file outside the repository", () => {
+    expect(() => expectRealSource("US industrial average, via Epoch AI energy.py", "test")).toThrow();
+    expect(() => expectRealSource("OpenAI API pricing, via facts.md §5", "test")).toThrow();
+    expect(() =>
+      expectRealSource("a published log <https://github.com/o/r/blob/main/summary.py>", "test")
+    ).not.toThrow();
+  });
+
   it.each(KEYS)("$path's default has a real source", (def) => expectRealSource(def.source, def.path));
+
+  it("every catalog chip's sources are real", () => {
+    for (const chip of loadCatalogs().hardware) {
+      for (const source of [chip.priceSource, chip.systemSource, chip.hbmSource, chip.linksSource]) {
+        if (source) expectRealSource(source, chip.id);
+      }
+    }
+  });
 
   it("every bundled scenario's sources are real", () => {
     for (const file of scenarioFilesIn()) {

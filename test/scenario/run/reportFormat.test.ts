@@ -2,11 +2,13 @@ import {describe, expect, it} from "vitest";
 import {
   formatChange,
   formatDisplayNumber,
+  formatMetric,
   formatPercent,
   formatPercentPerYear,
   formatShareOfDraws,
   formatUsd,
   formatUsdPerMTok,
+  flywheelFloorNote,
   missingDrawsText
 } from "../../../src/scenario/run/reportFormat.js";
 
@@ -114,6 +116,36 @@ describe("a range whose ends read in different notations", () => {
     expect(formatPercent.range(0.053, 0.29)).toBe("5%–29%");
     expect(formatUsd.range(18.4e6, 59.4e6)).toBe("$18.4–59.4M");
     expect(formatDisplayNumber.range(0.759, 1.25)).toBe("0.759–1.25");
+  });
+});
+
+describe("formatMetric: one rule per column", () => {
+  it("writes a computed percentage below 10% with two significant digits, a trailing zero kept", () => {
+    // /compare's flywheel column read "4%" beside "5.3%"; display values are percent (METRIC_INFO scale 100).
+    expect(formatMetric("flywheelCostReduction", 3.96)).toBe("4.0%");
+    expect(formatMetric("flywheelCostReduction", 5.31)).toBe("5.3%");
+    expect(formatMetric("flywheelCostReduction", 0)).toBe("0%");
+    expect(formatMetric("flywheelUserGain", 146.2)).toBe("146%");
+    // Stated values keep their own digits.
+    expect(formatPercent(0.05)).toBe("5%");
+  });
+
+  it("writes a ratio with three significant digits and the sign after it, a whole one too", () => {
+    // /compare read "1 ×" beside "0.978 ×".
+    expect(formatMetric("siliconRelativeThroughput", 1)).toBe("1.00×");
+    expect(formatMetric("siliconRelativeThroughput", 0.9781)).toBe("0.978×");
+  });
+});
+
+describe("flywheelFloorNote", () => {
+  it("says why the flywheel saves nothing when the design cycle is at its floor, and nothing otherwise", () => {
+    const at = (cycle: number) => ({"silicon.designCycle": {value: cycle}, "flywheel.minDesignCycle": {value: 9}});
+    expect(flywheelFloorNote(at(9))).toBe(
+      "nothing saved: the 9-month design cycle is already at the shortest better models can reach (9 months), so they " +
+        "have nothing to shorten"
+    );
+    expect(flywheelFloorNote(at(24))).toBeNull();
+    expect(flywheelFloorNote({})).toBeNull();
   });
 });
 
