@@ -256,7 +256,7 @@ export const SCENARIO_KEYS = [
     default: 0.0826,
     meaning: "Price of electricity delivered to the facility.",
     source:
-      "US industrial average 2025, U.S. Energy Information Administration (EIA) average industrial price, as used in Epoch AI's training-cost model (Cottier et al. 2024, arXiv 2405.21015)",
+      "US industrial average 2025 of the U.S. Energy Information Administration (EIA), as in Epoch AI's code for Cottier et al. 2024, 'The rising costs of training frontier AI models' (github.com/epoch-research/training-cost-trends)",
     distribution: true
   },
   {

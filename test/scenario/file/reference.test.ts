@@ -18,9 +18,9 @@ describe("scenarioReferenceMarkdown", () => {
     const row = reference.split("\n").find((line) => line.startsWith("| `power.electricity` |"));
     expect(row).toBe(
       "| `power.electricity` | USD/kWh | in USD/kWh, USD/MWh or $/kWh | [0 USD/kWh, 10 USD/kWh] | `0.0826 USD/kWh` | yes | " +
-        "Price of electricity delivered to the facility. | US industrial average 2025, U.S. Energy Information " +
-        "Administration (EIA) average industrial price, as used in Epoch AI's training-cost model (Cottier et al. " +
-        "2024, arXiv 2405.21015) |"
+        "Price of electricity delivered to the facility. | US industrial average 2025 of the U.S. Energy Information " +
+        "Administration (EIA), as in Epoch AI's code for Cottier et al. 2024, 'The rising costs of training frontier AI " +
+        "models' (github.com/epoch-research/training-cost-trends) |"
     );
   });
 
