@@ -6,15 +6,20 @@ import type {NamedCatalogs} from "../lib/scenario/narrative/catalogValueName.js"
 import {assumptionRows} from "./scenarioPage.js";
 
 /**
- * A note that the text below was written for the scenario's file, listing each assumption the page now has at
- * another value, in words: "Chip design cycle: 24 months; the file has 9 months". A reader who moved
- * silicon.designCycle to 24 on asic-9-months read "Why the 9-month cycle beats the 24-month one" over figures
- * computed for 24 months, with nothing to say the argument was the file's (site review).
+ * A note that the text below was written for the scenario's file, listing each assumption the page sets apart from
+ * it, in words: "Chip design cycle: 24 months; as filed, 9 months". A reader who moved silicon.designCycle to 24 on
+ * asic-9-months read "Why the 9-month cycle beats the 24-month one" over figures computed for 24 months, with nothing
+ * to say the argument was the file's (site review).
+ *
+ * Listed: every key the page sets (a link's or a slider's set: origin "override") whose value differs from the
+ * file's, and every key the file leaves at its default that the page sets, even to the default's value (setting
+ * silicon.dieArea to its default 800 mm² prices the custom chip from its die: the figures change; breaker). Two
+ * values that read alike ("1.2" for 1.2001) are written to six significant digits.
  *
  * @param filed The scenario as its file resolves it (the page's site data).
  * @param shown The scenario the page evaluates now (the file with the link's and the sliders' sets applied).
  * @param catalogs Names for catalog ids ("NVIDIA H100 SXM5 80GB" for h100-sxm).
- * @returns A hidden, empty element when no value differs; else a status note (class scenario-changed-note) whose
+ * @returns A hidden, empty element when nothing is listed; else a status note (class scenario-changed-note) whose
  *   items carry data-key, the key's path.
  */
 export function NarrativeChangedNote(
@@ -25,7 +30,13 @@ export function NarrativeChangedNote(
   const note = document.createElement("div");
   note.className = "scenario-changed-note";
   const before = new Map(assumptionRows(filed, {catalogs}).map((row) => [row.path, row]));
-  const changed = assumptionRows(shown, {catalogs}).filter((row) => row.exact !== before.get(row.path)?.exact);
+  const changed = assumptionRows(shown, {catalogs}).filter((row) => {
+    const was = before.get(row.path);
+    return (
+      shown.values[row.path]?.origin.kind === "override" &&
+      (row.exact !== was?.exact || filed.values[row.path]?.origin.kind === "default")
+    );
+  });
   if (!changed.length) {
     note.hidden = true;
     return note;
@@ -43,8 +54,17 @@ export function NarrativeChangedNote(
   for (const row of changed) {
     const item = document.createElement("li");
     item.dataset.key = row.path;
-    const was = before.get(row.path)?.value ?? "—";
-    item.textContent = `${scenarioKey(row.path)?.label ?? row.path}: ${row.value}; the file has ${was}`;
+    const was = before.get(row.path);
+    const alike = was !== undefined && was.value === row.value;
+    const now = alike ? row.exact : row.value;
+    const byDefault = filed.values[row.path]?.origin.kind === "default";
+    const wasText = alike ? was.exact : (was?.value ?? "—");
+    const filedText = !byDefault
+      ? `as filed, ${wasText}`
+      : wasText === "—"
+        ? "not set in the file"
+        : `not set in the file (${wasText} by default)`;
+    item.textContent = `${scenarioKey(row.path)?.label ?? row.path}: ${now}; ${filedText}`;
     list.append(item);
   }
   note.append(lead, list);

@@ -26,11 +26,22 @@ export interface ScenarioChartNameInput {
  */
 export function scenarioChartNames(scenarios: readonly ScenarioChartNameInput[]): Record<string, string> {
   const label = (s: ScenarioChartNameInput) => s.label || s.id;
-  const counts = new Map<string, number>();
-  for (const s of scenarios) counts.set(label(s), (counts.get(label(s)) ?? 0) + 1);
-  return Object.fromEntries(
-    scenarios.map((s) => [s.id, counts.get(label(s))! > 1 && label(s) !== s.id ? `${label(s)} (${s.id})` : label(s)])
-  );
+  const duplicated = (names: readonly string[]) => {
+    const counts = new Map<string, number>();
+    for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+    return (name: string) => counts.get(name)! > 1;
+  };
+  const shared = duplicated(scenarios.map(label));
+  const names = scenarios.map((s) => (shared(label(s)) && label(s) !== s.id ? `${label(s)} (${s.id})` : label(s)));
+  // A name told apart may still meet another scenario's label ("X (a)" beside a scenario labelled "X (a)"; breaker):
+  // such names become their ids, which are unique, until none is shared (each pass turns at least one into its id).
+  for (let clash = duplicated(names); names.some(clash); clash = duplicated(names)) {
+    const clashing = names.map(clash);
+    scenarios.forEach((s, i) => {
+      if (clashing[i] && names[i] !== s.id) names[i] = s.id;
+    });
+  }
+  return Object.fromEntries(scenarios.map((s, i) => [s.id, names[i]!]));
 }
 
 /** `rows` with each `series` (a scenario id) replaced by its name from scenarioChartNames, for a chart to draw. */

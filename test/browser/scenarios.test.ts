@@ -629,8 +629,8 @@ describe.skipIf(!enabled)("scenario pages", () => {
       await setControl(page, "silicon.designCycle", 14);
       // base.md: electricity 0.0826 USD/kWh; asic-9-months.md: a 9-month cycle.
       const note = [
-        "Electricity price: 0.12 USD/kWh; the file has 0.0826 USD/kWh",
-        "Chip design cycle: 14 months; the file has 9 months"
+        "Electricity price: 0.12 USD/kWh; as filed, 0.0826 USD/kWh",
+        "Chip design cycle: 14 months; as filed, 9 months"
       ];
       expect(await changedNote(page)).toEqual(note);
       const url = page.url();
@@ -669,8 +669,9 @@ describe.skipIf(!enabled)("scenario pages", () => {
       // The narrative's "a median of {{silicon.relativeThroughput}}× an H100's" reads the chip's derived multiple, as
       // the metrics do (it read the unread 0.98).
       const derived = await page.textContent('tr[data-metric="siliconRelativeThroughput"] td:nth-child(2)');
-      expect(derived).toMatch(/^0\.\d+ ×$/);
-      expect(await page.textContent('[data-live="silicon.relativeThroughput"]')).toBe(derived!.replace(" ×", ""));
+      // A multiple reads "0.765×", as every ratio metric does (formatRatio).
+      expect(derived).toMatch(/^0\.\d+×$/);
+      expect(await page.textContent('[data-live="silicon.relativeThroughput"]')).toBe(derived!.replace("×", ""));
       // A chapter keeps its slider, disabled, with the reason under it.
       const slider = '.story-slider[data-key="silicon.relativeThroughput"]';
       expect(await chapter.isDisabled(`${slider} input[type=range]`)).toBe(true);

@@ -27,8 +27,20 @@ describe("the note above a changed scenario's narrative", () => {
     );
     const items = [...note.querySelectorAll("li")].map((li) => [li.dataset.key, li.textContent]);
     expect(items).toEqual([
-      ["serving.hardware", "Serving accelerator: NVIDIA B200 (HGX/DGX, 1000 W); the file has NVIDIA H100 SXM5 80GB"],
-      ["silicon.designCycle", "Chip design cycle: 24 months; the file has 9 months"]
+      ["serving.hardware", "Serving accelerator: NVIDIA B200 (HGX/DGX, 1000 W); as filed, NVIDIA H100 SXM5 80GB"],
+      ["silicon.designCycle", "Chip design cycle: 24 months; as filed, 9 months"]
+    ]);
+  });
+
+  it("lists a default the page sets, even to its value, and tells apart values that read alike", () => {
+    // base.md leaves silicon.dieArea unset (default 800 mm²); setting it prices the custom chip from its die, so the
+    // figures change though the value does not (breaker). power.pue 1.2 (base.md) against 1.2001 reads "1.2" twice.
+    const {resolved} = applyShareSets(filed, ["silicon.dieArea=800 mm2", "power.pue=1.2001", "silicon.designCycle=9"]);
+    const note = NarrativeChangedNote(filed, resolved, catalogs);
+    const items = [...note.querySelectorAll("li")].map((li) => li.textContent);
+    expect(items).toEqual([
+      "PUE: 1.2001; as filed, 1.2",
+      "Custom chip die area: 800 mm²; not set in the file (800 mm² by default)"
     ]);
   });
 });

@@ -151,6 +151,19 @@ describe("scenarioChartNames", () => {
     });
   });
 
+  it("never gives two scenarios one name, even when a told-apart name is another's label", () => {
+    // a and b share "X" → "X (a)", "X (b)"; c is labelled "X (a)" itself (breaker): a and c become their ids.
+    expect(
+      scenarioChartNames([
+        {id: "a", label: "X"},
+        {id: "b", label: "X"},
+        {id: "c", label: "X (a)"}
+      ])
+    ).toEqual({a: "a", b: "X (b)", c: "c"});
+    // A label that is another scenario's id: that scenario keeps its id, the labelled one is told apart.
+    expect(scenarioChartNames([{id: "p"}, {id: "q", label: "p"}])).toEqual({p: "p", q: "p (q)"});
+  });
+
   it("withChartNames renames each row's series and keeps the rest", () => {
     expect(withChartNames([{series: "base", month: 1}], {base: "Base case"})).toEqual([
       {series: "Base case", month: 1}
