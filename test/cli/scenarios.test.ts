@@ -159,7 +159,7 @@ describe("token-ledger validate", () => {
       "--set: serving.inputTokens: a batch of 64 does not fit in memory (KV cache 25.9 GB per sequence for its whole " +
         "100,512 tokens, reserved at admission by TensorRT-LLM, 246.3 GB free after weights), with serving.batch 64: " +
         "expected at most 14,403 tokens, the largest serving.inputTokens that fits, with serving.tensorParallel 8 from " +
-        "the scenario (for serving.batch 64), found 100000"
+        "the scenario, found 100000"
     ]);
   });
 

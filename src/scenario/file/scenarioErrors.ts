@@ -62,7 +62,7 @@ export function blamedKey(resolved: ResolvedScenario, keys: readonly string[]): 
  * most 7, the largest batch that fits (for serving.batch 64), or another serving.outputTokens`), so the line never
  * shows one key's value or limit under another key's name. `expectedByKey`: what a blamed key other than the first
  * should be, when the problem knows (`at most 0.412, the largest serving.hbmReserve that fits`); it replaces the
- * first key's expectation and the bare "or another …" (the first key is still named after it).
+ * first key's expectation and the bare "or another …" (the message names the first key).
  */
 export function scenarioErrorAtCause(
   resolved: ResolvedScenario,
@@ -93,8 +93,10 @@ export function scenarioErrorAtCause(
     ...detail,
     message: `${detail.message}, with ${first} ${written(first)}${from}`,
     expected:
+      // What the blamed key should be is its own bound; the message has just named the first key ("…, with
+      // serving.batch 64"), so it is not said again ("(for serving.batch 64)" repeated it; breaker).
       expectedByKey[key] !== undefined
-        ? `${expectedByKey[key]} (for ${first} ${written(first)})`
+        ? expectedByKey[key]
         : `${detail.expected} (for ${first} ${written(first)}), or another ${key}`,
     found: written(key)
   });
