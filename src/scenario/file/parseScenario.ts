@@ -340,9 +340,11 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
   }
   const text = scalarText(node, site.text(valueNode));
   if (text === undefined || text.trim() === "") {
+    // A list, a map, `true` is there but is not text; an empty value or only spaces is missing.
+    const missing = text !== undefined || (isScalar(node) && node.value === null);
     site.fail(valueNode, {
       path: key,
-      message: "missing value",
+      message: missing ? "missing value" : "not text",
       expected: key === "extends" ? "the id of the scenario to extend" : `text for ${key}`,
       found: truncate(site.text(valueNode)) || "nothing"
     });

@@ -408,3 +408,21 @@ serving:
     ]);
   });
 });
+
+describe("parseScenario: text keys", () => {
+  it("says a list, a map or a boolean given for title, label, description or extends is not text, not missing", () => {
+    const found = (text: string) =>
+      userErrorsOf(() => parse(text)).map((e) => `${e.path}: ${e.message}: expected ${e.expected}, found ${e.found}`);
+    expect(found("---\nlabel: [a, b]\n---\n")).toEqual(["label: not text: expected text for label, found [a, b]"]);
+    expect(found("---\nlabel: {a: 1}\n---\n")).toEqual(["label: not text: expected text for label, found {a: 1}"]);
+    expect(found("---\ntitle: [a, b]\n---\n")).toEqual(["title: not text: expected text for title, found [a, b]"]);
+    expect(found("---\ndescription: true\n---\n")).toEqual([
+      "description: not text: expected text for description, found true"
+    ]);
+    expect(found("---\nextends: [base]\n---\n")).toEqual([
+      "extends: not text: expected the id of the scenario to extend, found [base]"
+    ]);
+    expect(found('---\nlabel: "  "\n---\n')).toEqual(['label: missing value: expected text for label, found "  "']);
+    expect(found("---\ntitle:\n---\n")).toEqual(["title: missing value: expected text for title, found nothing"]);
+  });
+});
