@@ -12,6 +12,7 @@ import {
   type ScenarioKeyDef
 } from "./schema.js";
 import {didYouMean} from "../../errors/suggest.js";
+import {displayTextProblem} from "./displayText.js";
 import {duplicateKeys} from "./yamlKeys.js";
 import {groupThousands} from "../../units/groupThousands.js";
 
@@ -349,6 +350,18 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
       found: truncate(site.text(valueNode)) || "nothing"
     });
     return;
+  }
+  if (key === "title" || key === "label" || key === "description") {
+    const problem = displayTextProblem(key, text.trim(), {lines: key === "description"});
+    if (problem) {
+      site.fail(valueNode, {
+        path: key,
+        message: problem.message,
+        expected: `text that shows as written: no control, direction-changing or zero-width characters${key === "description" ? "" : ", on one line"}`,
+        found: `${truncate(site.text(valueNode))} (${problem.found})`
+      });
+      return;
+    }
   }
   if (key === "title") scenario.title = text;
   else if (key === "label") {

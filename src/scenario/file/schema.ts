@@ -1277,7 +1277,8 @@ export const RESERVED_KEYS = [
     key: "label",
     meaning:
       "Short name for charts that draw several scenarios (/compare's legends and bar labels), at most " +
-      "24 characters; defaults to the id. Not inherited."
+      "24 characters; defaults to the id. Not inherited. Like title and description, it may not hold control, " +
+      "direction-changing or zero-width characters."
   },
   {key: "description", meaning: "One-paragraph summary shown in scenario lists."},
   {key: "extends", meaning: "Id of a scenario to inherit from: every key not set here takes the parent's value."},

@@ -426,3 +426,43 @@ describe("parseScenario: text keys", () => {
     expect(found("---\ntitle:\n---\n")).toEqual(["title: missing value: expected text for title, found nothing"]);
   });
 });
+
+describe("parseScenario: shown text", () => {
+  const found = (text: string) =>
+    userErrorsOf(() => parse(text)).map((e) => `${e.line}:${e.column}: ${e.path}: ${e.message}: found ${e.found}`);
+
+  it("refuses control, direction-changing and zero-width characters in a label, each with its own reason", () => {
+    expect(found('---\nlabel: "abc\\u202edef\\u202c-ok"\n---\n')).toEqual([
+      '2:8: label: a label with a direction-changing character: found "abc\\u202edef\\u202c-ok" (U+202E at character 4)'
+    ]);
+    expect(found('---\nlabel: "\\u200b"\n---\n')).toEqual([
+      '2:8: label: a label with a zero-width character: found "\\u200b" (U+200B at character 1)'
+    ]);
+    expect(found('---\nlabel: "a\\tb"\n---\n')).toEqual([
+      '2:8: label: a label with a control character: found "a\\tb" (U+0009 tab at character 2)'
+    ]);
+    expect(found('---\nlabel: "a\\x07b"\n---\n')).toEqual([
+      '2:8: label: a label with a control character: found "a\\x07b" (U+0007 at character 2)'
+    ]);
+    expect(found('---\nlabel: "a\\nb"\n---\n')).toEqual([
+      '2:8: label: a label with a control character: found "a\\nb" (U+000A line break at character 2)'
+    ]);
+    expect(found('---\nlabel: "a\\u2066b"\n---\n')[0]).toContain("a label with a direction-changing character");
+    expect(found('---\nlabel: "a\\u061cb"\n---\n')[0]).toContain("a label with a direction-changing character");
+    expect(found('---\nlabel: "a\\ufeffb"\n---\n')[0]).toContain("a label with a zero-width character");
+    expect(found('---\nlabel: "a\\x85b"\n---\n')[0]).toContain("a label with a control character");
+    expect(found('---\nlabel: "  "\n---\n')).toEqual(['2:8: label: missing value: found "  "']);
+  });
+
+  it("applies the same rule to title and description; a description may span lines", () => {
+    expect(found('---\ntitle: "x\\u202ey"\n---\n')).toEqual([
+      '2:8: title: a title with a direction-changing character: found "x\\u202ey" (U+202E at character 2)'
+    ]);
+    expect(found('---\ndescription: "a\\u200db"\n---\n')).toEqual([
+      '2:14: description: a description with a zero-width character: found "a\\u200db" (U+200D at character 2)'
+    ]);
+    expect(found('---\ndescription: "a\\tb"\n---\n')[0]).toContain("a description with a control character");
+    expect(parse("---\ndescription: |\n  one\n  two\n---\n").description).toBe("one\ntwo\n");
+    expect(parse("---\ntitle: Base case — merchant GPUs\nlabel: Café 24\n---\n").label).toBe("Café 24");
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Text a scenario file gives to be shown as it is written (`title:`, `label:`, `description:`): on every page, on
+ * /compare's charts and in the CLI. Characters a reader cannot see, or that reorder what they see, are refused.
+ */
+
+/** One character of a kind refused in shown text: why, and the character as a reader can name it (`U+202E`). */
+export interface DisplayTextProblem {
+  /** The error message, like "a label with a direction-changing character". */
+  message: string;
+  /** The first refused character and where it is among the text's characters (1-based): `U+202E at character 4`. */
+  found: string;
+}
+
+// C0 and C1 control characters and DEL; a line feed is allowed where `lines` is set (a description may span lines).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+// Bidirectional controls: embeddings and overrides, isolates, the marks, and the Arabic letter mark.
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
+// Zero-width and format characters that draw nothing: zero-width space, (non-)joiners, word joiner, BOM.
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/u;
+
+/**
+ * The first problem with `text` as shown text for `key`, or undefined when it may be shown: a control character
+ * (C0, C1 and DEL; a line feed only where `lines` allows line breaks), a direction-changing character, or a
+ * zero-width character. An empty or blank value is reported by the caller as missing.
+ */
+export function displayTextProblem(
+  key: string,
+  text: string,
+  {lines = false}: {lines?: boolean} = {}
+): DisplayTextProblem | undefined {
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i] ?? "";
+    const kind =
+      char === "\n" && lines
+        ? undefined
+        : CONTROL.test(char)
+          ? "a control character"
+          : BIDI.test(char)
+            ? "a direction-changing character"
+            : INVISIBLE.test(char)
+              ? "a zero-width character"
+              : undefined;
+    if (kind !== undefined)
+      return {message: `a ${key} with ${kind}`, found: `${codePoint(char)} at character ${i + 1}`};
+  }
+  return undefined;
+}
+
+const NAMES: Record<string, string> = {"\t": "tab", "\n": "line break", "\r": "carriage return"};
+
+/** `U+202E` for a character, with the name of the common ones: `U+0009 tab`. */
+function codePoint(char: string): string {
+  const hex = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return NAMES[char] ? `${hex} ${NAMES[char]}` : hex;
+}
