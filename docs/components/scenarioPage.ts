@@ -10,6 +10,7 @@ import {
 } from "../lib/scenario/evaluate/evaluateScenario.js";
 import {scenarioToMarkdown} from "../lib/scenario/file/formatScenario.js";
 import {SCENARIO_LABEL_MAX_CHARS} from "../lib/scenario/file/schema.js";
+import {visibleLength} from "../lib/scenario/file/displayText.js";
 import {METRIC_INFO} from "../lib/scenario/evaluate/metricInfo.js";
 import {unreadCustomChipKeys} from "../lib/scenario/evaluate/customChipSpec.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
@@ -412,7 +413,9 @@ export function editedScenarioMarkdown(resolved: ResolvedScenario, sets: readonl
     title: changes.length ? `${resolved.title}, edited: ${listed.join(", ")}` : `${resolved.title} (edited)`,
     // Its chart name says it is edited where that fits the label's length; else the id (`…-edited`) names it.
     label:
-      [...`${resolved.label} (edited)`].length <= SCENARIO_LABEL_MAX_CHARS ? `${resolved.label} (edited)` : undefined,
+      visibleLength(`${resolved.label} (edited)`) <= SCENARIO_LABEL_MAX_CHARS
+        ? `${resolved.label} (edited)`
+        : undefined,
     description: `${resolved.title}, edited on its scenario page${changes.length ? `: ${changes.join(", ")}` : ""}.`,
     extends: resolved.id,
     values,

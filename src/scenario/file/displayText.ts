@@ -54,3 +54,15 @@ function codePoint(char: string): string {
   const hex = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
   return NAMES[char] ? `${hex} ${NAMES[char]}` : hex;
 }
+
+const graphemes = new Intl.Segmenter(undefined, {granularity: "grapheme"});
+
+/**
+ * The characters a reader sees in `text`: grapheme clusters, so that an "é" written as "e" and a combining accent,
+ * or a flag of two code points, counts as one. This is what a label's length limit counts.
+ */
+export function visibleLength(text: string): number {
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count++;
+  return count;
+}

@@ -12,7 +12,7 @@ import {
   type ScenarioKeyDef
 } from "./schema.js";
 import {didYouMean} from "../../errors/suggest.js";
-import {displayTextProblem} from "./displayText.js";
+import {displayTextProblem, visibleLength} from "./displayText.js";
 import {duplicateKeys} from "./yamlKeys.js";
 import {groupThousands} from "../../units/groupThousands.js";
 
@@ -366,12 +366,13 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
   if (key === "title") scenario.title = text;
   else if (key === "label") {
     const label = text.trim();
-    if ([...label].length > SCENARIO_LABEL_MAX_CHARS || label.includes("\n")) {
+    const length = visibleLength(label);
+    if (length > SCENARIO_LABEL_MAX_CHARS) {
       site.fail(valueNode, {
         path: key,
         message: "label too long",
         expected: `a short name on one line, at most ${SCENARIO_LABEL_MAX_CHARS} characters (the title says the rest)`,
-        found: `${[...label].length} characters: ${truncate(site.text(valueNode))}`
+        found: `${length} characters: ${truncate(site.text(valueNode))}`
       });
     } else scenario.label = label;
   } else if (key === "description") scenario.description = text;

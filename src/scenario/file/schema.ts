@@ -1292,7 +1292,10 @@ export const RESERVED_KEYS = [
 
 export type ReservedKey = (typeof RESERVED_KEYS)[number]["key"];
 
-/** Longest `label:` a scenario may have, in characters: the width /compare's charts give a scenario's name. */
+/**
+ * Longest `label:` a scenario may have, in characters a reader sees (grapheme clusters, visibleLength): the width
+ * /compare's charts give a scenario's name.
+ */
 export const SCENARIO_LABEL_MAX_CHARS = 24;
 
 const KEYS_BY_PATH = new Map<string, ScenarioKeyDef>(SCENARIO_KEYS.map((def) => [def.path, def]));

@@ -466,3 +466,14 @@ describe("parseScenario: shown text", () => {
     expect(parse("---\ntitle: Base case — merchant GPUs\nlabel: Café 24\n---\n").label).toBe("Café 24");
   });
 });
+
+describe("parseScenario: label length", () => {
+  it("counts the characters a reader sees: 13 accented letters written with combining accents are 13", () => {
+    const combining = "e\u0301".repeat(13);
+    expect(parse(`---\nlabel: ${combining}\n---\n`).label).toBe(combining);
+    expect(parse("---\nlabel: 🇫🇷🇫🇷🇫🇷🇫🇷🇫🇷🇫🇷🇫🇷🇫🇷🇫🇷🇫🇷🇫🇷🇫🇷🇫🇷\n---\n").label).toHaveLength(52);
+    expect(userErrorsOf(() => parse(`---\nlabel: ${"e\u0301".repeat(25)}\n---\n`))[0]?.found).toBe(
+      `25 characters: ${"e\u0301".repeat(25)}`
+    );
+  });
+});
