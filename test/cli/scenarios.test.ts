@@ -1,6 +1,8 @@
 import {spawnSync} from "node:child_process";
 import {DEFAULT_PRICES_NOTE, metricFormat} from "../../src/scenario/run/reportFormat.js";
-import {readFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
 import {runScenarioRequest} from "../../src/node/scenarioRun.js";
@@ -219,6 +221,21 @@ describe("token-ledger validate", () => {
     expect(result.stdout).toBe("");
     expect(errorLines(result.stderr)).toHaveLength(3);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("token-ledger validate: an id from the file's name", () => {
+  it("refuses ñandu.md (no `id:`) at line 1 with exit 1, naming the file as the id's source", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tl-ids-"));
+    const file = join(dir, "ñandu.md");
+    writeFileSync(file, "---\ntitle: Ñandú\n---\n");
+    const {code, stderr} = await runCli(["validate", file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `${file}:1:1: id: not a scenario id: expected an id of ASCII letters a–z, A–Z, digits, \`.\`, \`_\` and \`-\`, ` +
+        "starting with a letter or digit, like base-2025, found ñandu " +
+        "(the file's name gives the id; rename the file or set `id:` in its front matter)"
+    );
   });
 });
 

@@ -70,8 +70,12 @@ export interface ParsedScenario {
   bodyLine: number;
 }
 
-/** Scenario ids (and `extends` targets): letters, digits, `.`, `_` and `-`, starting with a letter or digit. */
+/** Scenario ids (and `extends` targets): ASCII letters, digits, `.`, `_` and `-`, starting with a letter or digit. */
 export const SCENARIO_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** SCENARIO_ID_PATTERN in words, as errors give it. */
+export const SCENARIO_ID_RULE =
+  "an id of ASCII letters a–z, A–Z, digits, `.`, `_` and `-`, starting with a letter or digit, like base-2025";
 
 const FENCE = "---";
 const RESERVED_LIST = RESERVED_KEYS.map((reserved) => reserved.key).join(", ");
@@ -178,7 +182,8 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
   };
 
   const root = doc.contents;
-  if (root !== null && !(isScalar(root) && root.value === null)) {
+  if (root === null || (isScalar(root) && root.value === null)) errors.push(...fileNameIdErrors(scenario));
+  else {
     if (!isMap(root)) {
       errors.push(
         new UserError({
@@ -190,6 +195,7 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
       );
     } else {
       readTopLevel(root as YAMLMap, scenario, site);
+      if (!hasIdKey(root as YAMLMap)) errors.push(...fileNameIdErrors(scenario));
       // A key whose value is in error is already reported; its source is not a second problem.
       const failed = new Set(errors.map((error) => error.detail.path));
       errors.push(
@@ -380,7 +386,7 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
     site.fail(valueNode, {
       path: key,
       message: "not a scenario id",
-      expected: "an id of letters, digits, `.`, `_` and `-`, like base-2025",
+      expected: SCENARIO_ID_RULE,
       found: truncate(site.text(valueNode))
     });
   } else if (key === "id") {
@@ -536,6 +542,29 @@ function scalarText(node: unknown, written: string): string | undefined {
   if (typeof node.value === "string") return node.value;
   if (typeof node.value === "number") return written.trim();
   return undefined;
+}
+
+/** True when the front matter sets `id:` (even to a value in error, which is reported there). */
+function hasIdKey(root: YAMLMap): boolean {
+  return root.items.some((item) => isScalar(item.key) && item.key.value === "id");
+}
+
+/**
+ * A file without `id:` takes its id from its name, and that id obeys the rule `id:` does (`ñandu.md` passed, and no
+ * file could extend it); the error is at line 1, where idPosition puts an id that is the file's name.
+ */
+function fileNameIdErrors(scenario: ParsedScenario): UserError[] {
+  if (SCENARIO_ID_PATTERN.test(scenario.id)) return [];
+  return [
+    new UserError({
+      ...scenario.idPosition,
+      path: "id",
+      message: "not a scenario id",
+      expected: SCENARIO_ID_RULE,
+      found: scenario.id,
+      hint: `the file's name gives the id; rename the file or set \`id:\` in its front matter`
+    })
+  ];
 }
 
 function defaultId(file: string): string {

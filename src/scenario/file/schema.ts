@@ -1271,7 +1271,12 @@ export type ScenarioPath = (typeof SCENARIO_KEYS)[number]["path"];
 
 /** The top-level keys that are not assumptions. */
 export const RESERVED_KEYS = [
-  {key: "id", meaning: "Scenario id; defaults to the file name without `.md`. Other scenarios extend it by this id."},
+  {
+    key: "id",
+    meaning:
+      "Scenario id; defaults to the file name without `.md`. Other scenarios extend it by this id. ASCII letters, " +
+      "digits, `.`, `_` and `-`, starting with a letter or digit; a file named otherwise (`ñandu.md`) must set `id:`."
+  },
   {key: "title", meaning: "Title shown on the scenario's page; defaults to the id."},
   {
     key: "label",

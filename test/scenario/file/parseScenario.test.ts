@@ -477,3 +477,29 @@ describe("parseScenario: label length", () => {
     );
   });
 });
+
+describe("parseScenario: an id from the file's name", () => {
+  const rule =
+    "an id of ASCII letters a–z, A–Z, digits, `.`, `_` and `-`, starting with a letter or digit, like base-2025";
+  const hint = "the file's name gives the id; rename the file or set `id:` in its front matter";
+
+  it.each(["ñandu", "élan", "with space", "-lead", ".hidden"])("refuses %s.md at line 1 unless `id:` is set", (id) => {
+    const file = `data/scenarios/${id}.md`;
+    expect(userErrorsOf(() => parse("---\ntitle: T\n---\n", file))).toEqual([
+      {file, line: 1, column: 1, path: "id", message: "not a scenario id", expected: rule, found: id, hint}
+    ]);
+    expect(userErrorsOf(() => parse("---\n---\n", file))[0]?.message).toBe("not a scenario id");
+    expect(parse("---\nid: nandu\n---\n", file).id).toBe("nandu");
+  });
+
+  it("says the same rule for `id:`", () => {
+    expect(userErrorsOf(() => parse('---\nid: "-lead"\n---\n'))[0]).toMatchObject({
+      line: 2,
+      column: 5,
+      message: "not a scenario id",
+      expected: rule,
+      found: '"-lead"'
+    });
+    expect(parse("---\ntitle: T\n---\n", "data/scenarios/Zeta_2.0.md").id).toBe("Zeta_2.0");
+  });
+});
