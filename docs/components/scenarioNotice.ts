@@ -1,4 +1,5 @@
 // What a scenario page did not apply from its URL, listed as text (never parsed as HTML).
+import {closestMatch} from "../lib/errors/suggest.js";
 import {quoteFound} from "../lib/errors/userError.js";
 import type {IgnoredSet} from "./urlState.js";
 
@@ -40,4 +41,13 @@ export function ScenarioNotice(ignored: readonly IgnoredSet[], {heading}: {headi
   }
   box.append(title, list);
   return box;
+}
+
+/**
+ * Why /compare ignores `?scenario=<written>` when no scenario has that id: the close id if there is one (compared
+ * case-insensitively by closestMatch, so `zeta-2` finds `Zeta-2`), else the list of ids there are.
+ */
+export function unknownScenarioReason(written: string, ids: readonly string[]): string {
+  const close = closestMatch(written, ids);
+  return `no scenario has this id (${close !== undefined ? `did you mean ${close}?` : `the scenarios are ${ids.join(", ")}`})`;
 }

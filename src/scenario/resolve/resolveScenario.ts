@@ -138,10 +138,12 @@ export function scenarioChain(id: string, lookup: ScenarioLookup, knownIds: read
           message: "unknown scenario",
           expected: "the id of a scenario file",
           found: parentId,
-          // The chain so far is no parent to offer: the file itself read among the "known" ones (breaker).
+          // The chain so far is no parent to offer: the file itself read among the "known" ones (breaker). An id of the
+          // chain in other case (`extends: SELFC` in selfc.md) is said as such, not answered with an unrelated id.
           ...closeIds(
             parentId,
-            knownIds.filter((known) => !chain.some((scenario) => scenario.id === known))
+            knownIds.filter((known) => !chain.some((scenario) => scenario.id === known)),
+            chain.find((scenario) => scenario.id.toLowerCase() === parentId.toLowerCase())?.id
           )
         })
       ]);
@@ -186,13 +188,17 @@ function resolveKey(def: ScenarioKeyDef, chain: readonly ParsedScenario[]): Reso
 /** Most ids a "known:" hint lists; more are counted ("and 4 more"), not cut silently (breaker). */
 const MAX_KNOWN_IDS = 10;
 
-function closeIds(id: string, knownIds: readonly string[]): {hint?: string} {
-  if (!knownIds.length) return {};
-  const close = closestMatch(id, knownIds);
+function closeIds(id: string, knownIds: readonly string[], inChain?: string): {hint?: string} {
   const sorted = [...knownIds].sort();
   const listed =
     sorted.length > MAX_KNOWN_IDS
       ? `${sorted.slice(0, MAX_KNOWN_IDS - 2).join(", ")} and ${sorted.length - (MAX_KNOWN_IDS - 2)} more`
       : sorted.join(", ");
+  if (inChain !== undefined) {
+    const known = knownIds.length ? `; known: ${listed}` : "";
+    return {hint: `ids are case-sensitive: ${id} is not ${inChain}, which is in this chain already${known}`};
+  }
+  if (!knownIds.length) return {};
+  const close = closestMatch(id, knownIds);
   return {hint: close ? `did you mean ${close}? known: ${listed}` : `known: ${listed}`};
 }

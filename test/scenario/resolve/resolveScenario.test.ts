@@ -95,6 +95,15 @@ describe("resolveScenario", () => {
     ]);
   });
 
+  it("says an extends that is its own id in other case differs only in case, not an unrelated id", () => {
+    const self = parseScenario({file: "selfc.md", text: "---\nextends: SELFC\n---\n"});
+    const other = parseScenario({file: "self.md", text: "---\ntitle: Self\n---\n"});
+    const own = scenarioIndex([self, other]);
+    expect(userErrorsOf(() => resolveScenario("selfc", own.lookup, own.ids))[0]?.hint).toBe(
+      "ids are case-sensitive: SELFC is not selfc, which is in this chain already; known: self"
+    );
+  });
+
   it("says a file extends its own id, not that it closes a cycle", () => {
     // A copied and edited base.md that keeps `id: base` and `extends: base` read "extends cycle … base → base".
     const self = parseScenario({file: "mybase.md", text: "---\nid: base\nextends: base\n---\n"});
