@@ -1,6 +1,7 @@
 export * from "./file/schema.js";
 export * from "./file/readValue.js";
 export * from "./file/parseScenario.js";
+export * from "./file/displayText.js";
 export * from "./resolve/resolveScenario.js";
 export * from "./resolve/scenarioIndex.js";
 export * from "./resolve/applyOverrides.js";
