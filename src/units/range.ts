@@ -1,5 +1,5 @@
 import {UserError} from "../errors/userError.js";
-import {formatNumber, formatQuantity, type Dimension} from "./quantity.js";
+import {DIMENSIONS, formatNumber, formatQuantity, type Dimension} from "./quantity.js";
 import {groupThousands} from "./groupThousands.js";
 
 /**
@@ -71,16 +71,35 @@ function describeFound(value: unknown, range?: NumberRange): string {
 }
 
 /**
+ * The dimension a model field's name gives it, by the project's units-in-names suffixes: …UsdPerMTok a price per
+ * million tokens, …UsdPerHour a cost per hour, …Usd money; undefined for any other name (a fraction, a count or a
+ * rate is written as a plain number, as its range is).
+ */
+export function fieldDimension(path: string): Dimension | undefined {
+  if (/UsdPerMTok$/.test(path)) return "usdPerMTok";
+  if (/UsdPerHour$/.test(path)) return "usdPerHour";
+  if (/Usd$/.test(path)) return "money";
+  return undefined;
+}
+
+/**
  * Throws a UserError naming `path`, the range and the value given unless `value` lies in `range`, e.g.
- * `discountRatePerYear: out of range: expected a number in [0, 1], found 1.7`.
+ * `discountRatePerYear: out of range: expected a number in [0, 1], found 1.7`. A field whose name gives its unit
+ * (fieldDimension) is written in it: `servingCostUsdPerMTok: out of range: expected a price per million tokens in
+ * [0 USD/Mtok, 10,000 USD/Mtok], found 11,100 USD/Mtok` (it read "[0, 10000], found 11100"; breaker).
  */
 export function checkRange(path: string, value: unknown, range: NumberRange): void {
   if (isInRange(value, range)) return;
+  const dimension = fieldDimension(path);
+  const found = describeFound(value, range);
+  const inUnit = dimension !== undefined && typeof value === "number" && Number.isFinite(value) && !range.integer;
   throw new UserError({
     path,
     message: "out of range",
-    expected: describeRange(range),
-    found: describeFound(value, range)
+    expected: inUnit ? `${DIMENSIONS[dimension].noun} in ${formatRange(range, dimension)}` : describeRange(range),
+    found: inUnit
+      ? formatQuantity(Number(found), dimension, (scaled) => groupThousands(Number(scaled.toPrecision(12)), 20))
+      : found
   });
 }
 

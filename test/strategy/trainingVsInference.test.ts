@@ -8,7 +8,7 @@ import {
   type TrainingVsInferenceInput
 } from "../../src/strategy/trainingVsInference.js";
 import {expectAllFinite, expectClose, outOfRangeValues, recordIn, userErrorOf} from "./helpers.js";
-import {plainNumber} from "../../src/units/range.js";
+import {fieldDimension, plainNumber} from "../../src/units/range.js";
 
 /** 30.4375 days a month (src/strategy/growth.ts), so one user at this rate causes 10^6 tokens a month. */
 const ONE_MTOK_PER_MONTH_PER_DAY = 1e6 / 30.4375;
@@ -257,8 +257,26 @@ describe("trainingVsInference", () => {
           : typeof value === "number"
             ? plainNumber(value)
             : String(value);
-      expect(error.message).toContain(`found ${found}`);
+      // A field whose name gives its unit (…Usd, …UsdPerMTok) is written in it: checked literally below.
+      if (!(fieldDimension(key) && typeof value === "number" && Number.isFinite(value))) {
+        expect(error.message).toContain(`found ${found}`);
+      }
     });
+  });
+
+  it("writes a money or price field's range and value in its unit", () => {
+    const message = (key: string, value: number) =>
+      userErrorOf(() => trainingVsInference({...EXAMPLE_TRAINING_VS_INFERENCE_INPUT, [key]: value})).message;
+    // TRAINING_VS_INFERENCE_RANGES: firstGenerationTrainingCostUsd [0, 1e13] = [$0, $10,000B]; 2e13 = $20,000B.
+    expect(message("firstGenerationTrainingCostUsd", 2e13)).toBe(
+      "firstGenerationTrainingCostUsd: out of range: expected an amount of money in [$0, $10,000B], found $20,000B"
+    );
+    expect(message("firstGenerationTrainingCostUsd", -1)).toContain("found -$1");
+    // servingCostUsdPerMTok [0, 1e4] USD/Mtok.
+    expect(message("servingCostUsdPerMTok", 20000)).toBe(
+      "servingCostUsdPerMTok: out of range: expected a price per million tokens in [0 USD/Mtok, 10,000 USD/Mtok], " +
+        "found 20,000 USD/Mtok"
+    );
   });
 
   it("names the parameter, its range and the value in the message", () => {
