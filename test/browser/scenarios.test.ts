@@ -95,7 +95,16 @@ async function setControl(page: Page, path: string, display: number): Promise<vo
  * and a redraw it lets go marks the body (data-redrawing) until it is drawn.
  */
 async function scrollIntoView(page: Page, selector: string): Promise<void> {
-  await page.locator(selector).scrollIntoViewIfNeeded();
+  // A table held out of view is replaced when it is drawn: the element found may be detached while Playwright waits
+  // for it to be stable ("Element is not attached to the DOM", under load). Scroll to the one that replaced it.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.locator(selector).scrollIntoViewIfNeeded();
+      break;
+    } catch (error) {
+      if (attempt === 5 || !String(error).includes("not attached")) throw error;
+    }
+  }
   await page.evaluate(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))));
   await waitForRender(page);
 }
