@@ -29,13 +29,11 @@ export function NarrativeChangedNote(
 ): HTMLElement {
   const note = document.createElement("div");
   note.className = "scenario-changed-note";
-  const before = new Map(assumptionRows(filed, {catalogs}).map((row) => [row.path, row]));
-  const changed = assumptionRows(shown, {catalogs}).filter((row) => {
+  const set = new Set(Object.keys(shown.values).filter((path) => shown.values[path]!.origin.kind === "override"));
+  const before = new Map(assumptionRows(filed, {catalogs}, set).map((row) => [row.path, row]));
+  const changed = assumptionRows(shown, {catalogs}, set).filter((row) => {
     const was = before.get(row.path);
-    return (
-      shown.values[row.path]?.origin.kind === "override" &&
-      (row.exact !== was?.exact || filed.values[row.path]?.origin.kind === "default")
-    );
+    return row.exact !== was?.exact || filed.values[row.path]?.origin.kind === "default";
   });
   if (!changed.length) {
     note.hidden = true;

@@ -354,11 +354,17 @@ export interface AssumptionRow {
 
 /**
  * Every assumption of a resolved scenario, in schema order. With `names`, a catalog id reads as its row's name and a
- * parent scenario by its title (the ids stay in valueId and originAt).
+ * parent scenario by its title (the ids stay in valueId and originAt). With `only`, the rows of those key paths alone
+ * (a slider move lists the keys the page sets without formatting the other sixty).
  */
-export function assumptionRows(resolved: ResolvedScenario, names: AssumptionNames = {}): AssumptionRow[] {
+export function assumptionRows(
+  resolved: ResolvedScenario,
+  names: AssumptionNames = {},
+  only?: ReadonlySet<string>
+): AssumptionRow[] {
   const unread = unreadCustomChipKeys(resolved);
-  return Object.values(resolved.values).map((v) => {
+  const values = Object.values(resolved.values);
+  return (only ? values.filter((v) => only.has(v.path)) : values).map((v) => {
     const name = names.catalogs ? catalogValueName(v.path, v.value, names.catalogs) : null;
     return {
       path: v.path,
