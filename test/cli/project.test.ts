@@ -81,9 +81,13 @@ describe("token-ledger new", () => {
     expect(config.head).toBe(FAVICON_LINK + componentStyles());
     // Base64, with no % for Framework to re-encode (it turned %23 into %2523: the coin drew black).
     const base64 = FAVICON_LINK.match(
-      /^<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)">$/
+      /^<link rel="icon" type="image\/png" sizes="64x64" href="data:image\/png;base64,([A-Za-z0-9+/=]+)">$/
     )?.[1];
-    expect(Buffer.from(base64!, "base64").toString()).toContain("fill='#e8a33d'");
+    // A PNG (its signature), 64 × 64 (the IHDR chunk's width and height); test/browser/favicon.test.ts compares its
+    // pixels with the SVG's.
+    const png = Buffer.from(base64!, "base64");
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([64, 64]);
   });
 
   it("refuses a folder that is not empty, naming it, and leaves it as it was", async () => {

@@ -52,23 +52,26 @@ export function countPairError(resolved: ResolvedScenario, [lower, upper, throug
   return blamedKey(resolved, [upper, lower]) === upper
     ? scenarioValueError(resolved, upper, {
         message: `${upper} is smaller than ${lower}`,
-        expected: `at least ${lower}, ${low.text}`,
-        found: high.text
+        expected: `at least ${lower}, ${low.text()}`,
+        found: high.text()
       })
     : scenarioValueError(resolved, lower, {
         message: `${lower} is larger than ${upper}`,
-        expected: `at most ${upper}, ${high.text}`,
-        found: low.text
+        expected: `at most ${upper}, ${high.text()}`,
+        found: low.text()
       });
 }
 
-/** A count's value, or a distribution's value at quantile `p`, with how a message writes it; null when unset. */
-function end(value: unknown, p: number): {value: number; text: string} | null {
-  if (typeof value === "number") return {value, text: formatQuantity(value, "count")};
+/**
+ * A count's value, or a distribution's value at quantile `p`, with how a message writes it (written only for an error:
+ * a scenario page checks the pairs on every slider move); null when unset.
+ */
+function end(value: unknown, p: number): {value: number; text: () => string} | null {
+  if (typeof value === "number") return {value, text: () => formatQuantity(value, "count")};
   if (value === null || typeof value !== "object") return null;
   const at = distributionQuantile(value as Distribution, p);
   return {
     value: at,
-    text: `${formatQuantity(Number(at.toPrecision(3)), "count")} (its ${p < 0.5 ? "5th" : "95th"} percentile)`
+    text: () => `${formatQuantity(Number(at.toPrecision(3)), "count")} (its ${p < 0.5 ? "5th" : "95th"} percentile)`
   };
 }
