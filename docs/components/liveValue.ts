@@ -1,10 +1,10 @@
 // Live values of a scenario's narrative ({{metrics.x}}, {{serving.utilization}}; src/scenario/narrative/): the page
 // loader turns each into an inline expression that calls one of these, so the sentence's number is the page's own.
 import type {ScenarioMetricName, ScenarioMetrics} from "../lib/scenario/evaluate/metrics.js";
-import {catalogValueName, type NamedCatalogs} from "../lib/scenario/narrative/catalogValueName.js";
+import type {NamedCatalogs} from "../lib/scenario/narrative/catalogValueName.js";
 import {formatAssumption, formatMetric} from "./format.js";
 import {monthNeverComes} from "./scenarioMetrics.js";
-import type {MetricRow} from "./scenarioPage.js";
+import {assumptionValueText, type MetricRow} from "./scenarioPage.js";
 
 function liveSpan(name: string, text: string, title: string): HTMLElement {
   const span = document.createElement("span");
@@ -66,9 +66,11 @@ export function LiveKey(
     return liveSpan(path, `${formatAssumption(path, point[path] ?? null)} (not used)`, `${path}: not used, ${why}`);
   }
   const value = point[path] ?? null;
-  const name = catalogs ? catalogValueName(path, value, catalogs) : null;
-  if (name !== null) return liveSpan(path, name, `${path}: ${value}, the value this page uses`);
-  return liveSpan(path, formatAssumption(path, value), `${path}: the value this page uses`);
+  // As the assumption tables write it: a catalog row's name, a stack's or a number format's, the id in the tooltip.
+  const text = assumptionValueText(path, value, catalogs);
+  if (text !== formatAssumption(path, value))
+    return liveSpan(path, text, `${path}: ${value}, the value this page uses`);
+  return liveSpan(path, text, `${path}: the value this page uses`);
 }
 
 /** What a page's point evaluation gives in place of a key another description replaces: its metrics. */

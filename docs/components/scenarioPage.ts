@@ -1,4 +1,5 @@
 import type {Distribution} from "../lib/uncertainty/distribution.js";
+import {SOFTWARE_STACK_NAMES, type SoftwareStack} from "../lib/inference/calibration/measurement.js";
 import {applyOverrides} from "../lib/scenario/resolve/applyOverrides.js";
 import {
   bindScenario,
@@ -318,8 +319,12 @@ export function assumptionValueText(
   value: number | string | Distribution | null,
   catalogs?: NamedCatalogs
 ): string {
-  // A number format reads as the site writes it in prose ("FP8", not the file's "fp8").
+  // A number format reads as the site writes it in prose ("FP8", not the file's "fp8"), a serving stack as its
+  // project names it ("vLLM", not the file's "vllm"; "other" is any stack this model has no calibration for).
   if (path === "serving.precision" && typeof value === "string") return value.toUpperCase();
+  if (path === "serving.stack" && typeof value === "string" && value !== "other" && value in SOFTWARE_STACK_NAMES) {
+    return SOFTWARE_STACK_NAMES[value as SoftwareStack];
+  }
   return (catalogs ? catalogValueName(path, value, catalogs) : null) ?? formatAssumption(path, value);
 }
 

@@ -55,7 +55,7 @@ describe("item 2: number flags take decimal numerals, and an empty value is an e
     [[...INFERENCE, "--pue", "Infinity"], "--pue: not a decimal number"],
     [
       ["sweep", "base", "--vary", "serving.utilization=0.5:0.7:0x3", "--out", join(dir, "hex.csv")],
-      "--vary: serving.utilization: bad step count: expected a whole number of steps from 1 to 10000, found 0x3"
+      "--vary: serving.utilization: bad step count: expected a whole number of steps from 1 to 10,000, found 0x3"
     ]
   ])("%j → %s", async (args, message) => {
     expect(await oneErrorLine(args)).toContain(message);

@@ -76,7 +76,17 @@ describe("a narrative's catalog key", () => {
 
   it("reads as written for an id no row has, and for keys that name no catalog", () => {
     expect(LiveKey({"serving.hardware": "x1"}, "serving.hardware", {catalogs}).textContent).toBe("x1");
-    expect(LiveKey({"serving.stack": "trtllm"}, "serving.stack", {catalogs}).textContent).toBe("trtllm");
+    expect(LiveKey({"silicon.node": "n5"}, "silicon.node", {catalogs}).textContent).toBe("n5");
+  });
+
+  it("names a serving stack as its project does, as the assumption tables write it, the id in the tooltip", () => {
+    // The changed-scenario note read "Serving software: vllm" (session 18's review).
+    const span = LiveKey({"serving.stack": "vllm"}, "serving.stack", {catalogs});
+    expect(span.textContent).toBe("vLLM");
+    expect(span.title).toBe("serving.stack: vllm, the value this page uses");
+    expect(LiveKey({"serving.stack": "trtllm"}, "serving.stack", {catalogs}).textContent).toBe("TensorRT-LLM");
+    // "other" is any stack the model has no calibration for: no project's name.
+    expect(LiveKey({"serving.stack": "other"}, "serving.stack", {catalogs}).textContent).toBe("other");
   });
 });
 

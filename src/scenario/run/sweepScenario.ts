@@ -34,6 +34,9 @@ export interface SweepAxisSpec {
 /** Largest grid a sweep evaluates (all axes multiplied): 1,000,000 points, minutes of work at ~0.3 ms a point. */
 export const MAX_SWEEP_POINTS = 1_000_000;
 
+/** The most steps one --vary axis may take. */
+export const MAX_AXIS_STEPS = 10_000;
+
 /** Failing points a sweep lists before it stops (and says it stopped). */
 export const MAX_SWEEP_ERRORS = 5;
 
@@ -78,12 +81,12 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
   const from = read(fromText);
   const to = read(toText);
   const steps = readDecimal(stepsText) ?? NaN;
-  if (!Number.isInteger(steps) || steps < 1 || steps > 10_000) {
+  if (!Number.isInteger(steps) || steps < 1 || steps > MAX_AXIS_STEPS) {
     throw new UserError({
       flag,
       path,
       message: "bad step count",
-      expected: "a whole number of steps from 1 to 10000",
+      expected: `a whole number of steps from 1 to ${groupThousands(MAX_AXIS_STEPS)}`,
       found: stepsText
     });
   }
