@@ -1,3 +1,5 @@
+import {BIDI_CHARS, CONTROL_CHARS, INVISIBLE_CHARS} from "./unsafeChars.js";
+
 /**
  * An error a user can cause (a bad catalog cell, scenario value, flag or URL parameter). The command line and the
  * loaders print `format()` as one line and exit non-zero; they never print a stack trace for a UserError.
@@ -63,11 +65,10 @@ export const MAX_FOUND_CHARS = 80;
 const MAX_PART_CHARS = 400;
 
 /**
- * Characters that must not reach a terminal raw: C0 and C1 controls, DEL, line and paragraph separators, bidi
- * embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069, which can make a line read backwards),
- * zero-width characters and the byte-order mark.
+ * Characters that must not reach a terminal raw (unsafeChars.ts): controls, line and paragraph separators,
+ * direction-changing characters (which can make a line read backwards) and characters that draw nothing.
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff]/g;
+const UNSAFE = new RegExp(`[${CONTROL_CHARS}${BIDI_CHARS}${INVISIBLE_CHARS}]`, "g");
 
 function escapeChar(char: string): string {
   const named: Record<string, string> = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0"};

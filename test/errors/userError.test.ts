@@ -8,6 +8,8 @@ describe("quoteFound", () => {
     ["700 W", "700 W"],
     ["1\r2", '"1\\r2"'],
     ["a\u202eb", '"a\\u202eb"'],
+    // The Arabic letter mark changes direction too: a label refuses it (displayText.ts), and a message escapes it.
+    ["a\u061cb", '"a\\u061cb"'],
     ["nul\u0000", '"nul\\u0000"'],
     [" padded ", '" padded "'],
     ["\uFEFF---", '"\\ufeff---"']

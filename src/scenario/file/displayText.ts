@@ -3,6 +3,8 @@
  * /compare's charts and in the CLI. Characters a reader cannot see, or that reorder what they see, are refused.
  */
 
+import {BIDI_CHARS, CONTROL_CHARS, INVISIBLE_CHARS} from "../../errors/unsafeChars.js";
+
 /** One character of a kind refused in shown text: why, and the character as a reader can name it (`U+202E`). */
 export interface DisplayTextProblem {
   /** The error message, like "a label with a direction-changing character". */
@@ -11,12 +13,11 @@ export interface DisplayTextProblem {
   found: string;
 }
 
-// C0 and C1 control characters and DEL; a line feed is allowed where `lines` is set (a description may span lines).
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
-// Bidirectional controls: embeddings and overrides, isolates, the marks, and the Arabic letter mark.
-const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
-// Zero-width and format characters that draw nothing: zero-width space, (non-)joiners, word joiner, BOM.
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/u;
+// The kinds of src/errors/unsafeChars.ts, the characters userError.ts escapes in messages; a line feed is allowed
+// where `lines` is set (a description may span lines).
+const CONTROL = new RegExp(`[${CONTROL_CHARS}]`, "u");
+const BIDI = new RegExp(`[${BIDI_CHARS}]`, "u");
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, "u");
 
 /**
  * The first problem with `text` as shown text for `key`, or undefined when it may be shown: a control character
@@ -47,7 +48,13 @@ export function displayTextProblem(
   return undefined;
 }
 
-const NAMES: Record<string, string> = {"\t": "tab", "\n": "line break", "\r": "carriage return"};
+const NAMES: Record<string, string> = {
+  "\t": "tab",
+  "\n": "line break",
+  "\r": "carriage return",
+  "\u2028": "line separator",
+  "\u2029": "paragraph separator"
+};
 
 /** `U+202E` for a character, with the name of the common ones: `U+0009 tab`. */
 function codePoint(char: string): string {

@@ -451,6 +451,10 @@ describe("parseScenario: shown text", () => {
     expect(found('---\nlabel: "a\\u061cb"\n---\n')[0]).toContain("a label with a direction-changing character");
     expect(found('---\nlabel: "a\\ufeffb"\n---\n')[0]).toContain("a label with a zero-width character");
     expect(found('---\nlabel: "a\\x85b"\n---\n')[0]).toContain("a label with a control character");
+    // A line separator breaks the line where text is shown (let through before; userError.ts already escaped it).
+    expect(found('---\nlabel: "a\\u2028b"\n---\n')).toEqual([
+      '2:8: label: a label with a control character: found "a\\u2028b" (U+2028 line separator at character 2)'
+    ]);
     expect(found('---\nlabel: "  "\n---\n')).toEqual(['2:8: label: missing value: found "  "']);
   });
 
