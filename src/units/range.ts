@@ -70,16 +70,38 @@ function describeFound(value: unknown, range?: NumberRange): string {
   }
 }
 
+/** A units-in-names suffix of a model field's name: the dimension it gives and the unit words write it in. */
+export interface FieldUnitSuffix {
+  suffix: string;
+  /** undefined for a share (…Fraction), written as a plain number as its range is. */
+  dimension: Dimension | undefined;
+  /** The unit as words put it after the field's name ("first generation training cost (USD)"); undefined for none. */
+  unit: string | undefined;
+}
+
+/** The project's units-in-names suffixes of model fields, a longer suffix before one it ends with. */
+const FIELD_UNIT_SUFFIXES: readonly FieldUnitSuffix[] = [
+  {suffix: "UsdPerMTok", dimension: "usdPerMTok", unit: "USD/Mtok"},
+  {suffix: "UsdPerHour", dimension: "usdPerHour", unit: "USD/h"},
+  {suffix: "Usd", dimension: "money", unit: "USD"},
+  {suffix: "Fraction", dimension: undefined, unit: undefined}
+];
+
 /**
- * The dimension a model field's name gives it, by the project's units-in-names suffixes: …UsdPerMTok a price per
- * million tokens, …UsdPerHour a cost per hour, …Usd money; undefined for any other name (a fraction, a count or a
- * rate is written as a plain number, as its range is).
+ * The units-in-names suffix a model field's name (or path) ends with, or undefined: the one home of reading a unit
+ * from a name, for range errors (fieldDimension) and a field's name in words (modelKeys.ts, fieldWords).
+ */
+export function fieldUnitSuffix(name: string): FieldUnitSuffix | undefined {
+  return FIELD_UNIT_SUFFIXES.find(({suffix}) => name.endsWith(suffix));
+}
+
+/**
+ * The dimension a model field's name gives it (fieldUnitSuffix): …UsdPerMTok a price per million tokens, …UsdPerHour
+ * a cost per hour, …Usd money; undefined for any other name (a fraction, a count or a rate is written as a plain
+ * number, as its range is).
  */
 export function fieldDimension(path: string): Dimension | undefined {
-  if (/UsdPerMTok$/.test(path)) return "usdPerMTok";
-  if (/UsdPerHour$/.test(path)) return "usdPerHour";
-  if (/Usd$/.test(path)) return "money";
-  return undefined;
+  return fieldUnitSuffix(path)?.dimension;
 }
 
 /**

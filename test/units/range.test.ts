@@ -1,5 +1,13 @@
 import {describe, expect, it} from "vitest";
-import {checkRange, checkRanges, describeRange, formatBeyondBound, isInRange} from "../../src/units/range.js";
+import {
+  checkRange,
+  checkRanges,
+  describeRange,
+  fieldDimension,
+  formatBeyondBound,
+  isInRange
+} from "../../src/units/range.js";
+import {fieldWords} from "../../src/scenario/evaluate/modelKeys.js";
 import {UserError} from "../../src/errors/userError.js";
 
 describe("describeRange", () => {
@@ -109,5 +117,20 @@ describe("a range error's numbers as a person writes them (breaker)", () => {
     expect(message(-0.000012345, {min: 0, max: 1})).toBe(
       "x: out of range: expected a number in [0, 1], found -0.0000123"
     );
+  });
+});
+
+describe("a model field's unit, read from its name", () => {
+  it("gives range errors their dimension and a field's name in words its unit, from one list of suffixes", () => {
+    expect(fieldDimension("servingCostUsdPerMTok")).toBe("usdPerMTok");
+    expect(fieldDimension("chipHourPriceUsdPerHour")).toBe("usdPerHour");
+    expect(fieldDimension("merchantChipHour.chipPriceUsd")).toBe("money");
+    expect(fieldDimension("utilizationFraction")).toBeUndefined();
+    expect(fieldWords("spend.servingCostUsdPerMTok")).toBe("serving cost (USD/Mtok)");
+    // It read "chip hour price usd per hour": the words knew …Usd and …UsdPerMTok only.
+    expect(fieldWords("chipHourPriceUsdPerHour")).toBe("chip hour price (USD/h)");
+    expect(fieldWords("firstGenerationTrainingCostUsd")).toBe("first generation training cost (USD)");
+    expect(fieldWords("utilizationFraction")).toBe("utilization");
+    expect(fieldWords("menu.tierShares")).toBe("tier shares");
   });
 });

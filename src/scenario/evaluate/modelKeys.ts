@@ -1,4 +1,5 @@
 import {UserError} from "../../errors/userError.js";
+import {fieldUnitSuffix} from "../../units/range.js";
 import {blamedKey, scenarioValueError} from "../file/scenarioErrors.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
@@ -99,15 +100,16 @@ function listKeys(keys: readonly string[]): string {
 
 /**
  * A model input's name in words: its last part, camelCase split, units as written ("menu.tierShares" → "tier shares",
- * "firstGenerationTrainingCostUsd" → "first generation training cost (USD)", "tokensPerYear" → "tokens per year").
+ * "firstGenerationTrainingCostUsd" → "first generation training cost (USD)", "tokensPerYear" → "tokens per year"), the
+ * unit read from the name's suffix as range errors read it (fieldUnitSuffix).
  */
 export function fieldWords(field: string): string {
   const last = field.slice(field.lastIndexOf(".") + 1);
-  const unit = /(Usd|UsdPerMTok|Fraction)$/.exec(last)?.[1];
-  const stem = unit ? last.slice(0, -unit.length) : last;
+  const unit = fieldUnitSuffix(last);
+  const stem = unit ? last.slice(0, -unit.suffix.length) : last;
   const words = stem
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .trim();
-  return unit === "Usd" ? `${words} (USD)` : unit === "UsdPerMTok" ? `${words} (USD/Mtok)` : words;
+  return unit?.unit ? `${words} (${unit.unit})` : words;
 }
