@@ -22,7 +22,7 @@
 //   the value the page is at (current cycle, batch,     currentColor ring or dashed rule
 //     the scenario's chip; p5, median, p95 marks)
 //   several series of one quantity (scenarios on        SERIES_COLORS, in the order the page lists them
-//     /compare, a program at two design cycles)
+//     /compare, a program at two design cycles)         (/compare's line charts draw six scenarios at most)
 
 import {CHIP_HOUR_COMPONENT_NAMES} from "../lib/tco/chipHourCost.js";
 

@@ -9,6 +9,8 @@ import {promisify} from "node:util";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
+import {buildSiteData} from "../../src/node/siteData.js";
+import {scenarioChartNames} from "../../docs/components/scenarioSeries.js";
 import {loadScenarioLibrary, scenarioFilesIn} from "../../src/node/scenarioFiles.js";
 import {bindScenario} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {runReport} from "../../src/scenario/run/runReport.js";
@@ -890,6 +892,49 @@ describe.skipIf(!enabled)("scenario pages", () => {
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);
+    }
+  });
+
+  it("draws six scenarios at most in its line charts, each in a colour of its own, and names the others", async () => {
+    // Seven picked: the seventh line took the first's colour, and the legend could not tell the two apart.
+    const site = buildSiteData();
+    const ids = site.scenarioIds;
+    expect(ids.length).toBeGreaterThan(6);
+    const page = await openPage(browser, `/compare?${ids.map((id) => `scenario=${id}`).join("&")}`);
+    try {
+      const names = scenarioChartNames(ids.map((id) => site.scenarios[id]!.report.scenario));
+      const rest = ids.slice(6).map((id) => names[id]);
+      expect(await page.textContent('[data-testid="lines-six"]')).toBe(
+        `The line charts draw six scenarios at most, each in a colour of its own: ${rest.join(", ")} ` +
+          `${rest.length === 1 ? "is" : "are"} in the tables and the cost chart only. Untick another scenario to draw it.`
+      );
+      for (const chart of ["spend", "silicon", "cycle"]) {
+        const strokes = await page.$$eval(`[data-chart="${chart}"] svg [aria-label="line"] path`, (paths) =>
+          paths.map((p) => p.getAttribute("stroke"))
+        );
+        expect(new Set(strokes).size, chart).toBe(6);
+      }
+      // The cost chart labels each bar with its scenario's name: all seven.
+      expect(await page.textContent('[data-chart="cost"]')).toContain(rest[0]);
+      expect(await page.$$eval(".scenario-compare-metrics thead th[data-scenario]", (ths) => ths.length)).toBe(
+        ids.length
+      );
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+    // Six or fewer: no notice.
+    const six = await openPage(
+      browser,
+      `/compare?${ids
+        .slice(0, 6)
+        .map((id) => `scenario=${id}`)
+        .join("&")}`
+    );
+    try {
+      expect(await six.$$('[data-testid="lines-six"]')).toHaveLength(0);
+    } finally {
+      await closePage(six);
     }
   });
 
