@@ -692,22 +692,6 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
     rmSync(grandchild);
   });
 
-  it("a parent beside it whose YAML does not parse still gives its id: the child hears of its errors", async () => {
-    // It read "unknown scenario … found parent-y": the id was lost with the malformed YAML.
-    const broken = join(siblings, "y.md");
-    const child = join(siblings, "z.md");
-    writeFileSync(broken, "---\nid: parent-y\nextends: base\nserving:\n  utilization: [0.5\n---\n");
-    writeFileSync(child, "---\nid: child-z\nextends: parent-y\n---\n");
-    expect(await oneErrorLine(["run", child])).toBe(
-      `${broken}:5:20: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]: ` +
-        "expected valid YAML front matter, found utilization: [0.5"
-    );
-    expect(await oneErrorLine(["validate", child])).toBe(
-      `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-y (fix ${broken} first)`
-    );
-    for (const file of [broken, child]) rmSync(file);
-  });
-
   it("a file beside it with a bundled id: run notes that the child extends the bundled scenario, not that file", async () => {
     const copy = join(siblings, "base.md");
     const child = join(siblings, "t.md");
