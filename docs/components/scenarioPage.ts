@@ -320,9 +320,11 @@ export function assumptionValueText(
   catalogs?: NamedCatalogs
 ): string {
   // A number format reads as the site writes it in prose ("FP8", not the file's "fp8"), a serving stack as its
-  // project names it ("vLLM", not the file's "vllm"; "other" is any stack this model has no calibration for).
+  // project names it ("vLLM", not the file's "vllm"; "other", a stack this model has no calibration for, as "another
+  // stack": "This runs on other with …" read badly; breaker).
   if (path === "serving.precision" && typeof value === "string") return value.toUpperCase();
-  if (path === "serving.stack" && typeof value === "string" && value !== "other" && value in SOFTWARE_STACK_NAMES) {
+  if (path === "serving.stack" && value === "other") return "another stack";
+  if (path === "serving.stack" && typeof value === "string" && value in SOFTWARE_STACK_NAMES) {
     return SOFTWARE_STACK_NAMES[value as SoftwareStack];
   }
   return (catalogs ? catalogValueName(path, value, catalogs) : null) ?? formatAssumption(path, value);

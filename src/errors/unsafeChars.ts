@@ -14,7 +14,10 @@ export const CONTROL_CHARS = "\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029";
 export const BIDI_CHARS = "\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c";
 
 /**
- * Characters that draw nothing: zero-width space and (non-)joiners (U+200B–U+200D), the word joiner and invisible
- * operators (U+2060–U+2064), the deprecated format characters (U+206A–U+206F) and the byte-order mark (U+FEFF).
+ * Characters that draw nothing: the soft hyphen (U+00AD), the Mongolian vowel separator (U+180E), zero-width space and
+ * (non-)joiners (U+200B–U+200D), the word joiner and invisible operators (U+2060–U+2064), the deprecated format
+ * characters (U+206A–U+206F), the Hangul fillers (U+3164, U+FFA0), the byte-order mark (U+FEFF) and the interlinear
+ * annotation marks (U+FFF9–U+FFFB).
  */
-export const INVISIBLE_CHARS = "\\u200b-\\u200d\\u2060-\\u2064\\u206a-\\u206f\\ufeff";
+export const INVISIBLE_CHARS =
+  "\\u00ad\\u180e\\u200b-\\u200d\\u2060-\\u2064\\u206a-\\u206f\\u3164\\uffa0\\ufeff\\ufff9-\\ufffb";

@@ -10,6 +10,7 @@ describe("quoteFound", () => {
     ["a\u202eb", '"a\\u202eb"'],
     // The Arabic letter mark changes direction too: a label refuses it (displayText.ts), and a message escapes it.
     ["a\u061cb", '"a\\u061cb"'],
+    ["h100\ufff9", '"h100\\ufff9"'],
     ["nul\u0000", '"nul\\u0000"'],
     [" padded ", '" padded "'],
     ["\uFEFF---", '"\\ufeff---"']

@@ -455,6 +455,10 @@ describe("parseScenario: shown text", () => {
     expect(found('---\nlabel: "a\\u2028b"\n---\n')).toEqual([
       '2:8: label: a label with a control character: found "a\\u2028b" (U+2028 line separator at character 2)'
     ]);
+    // Other characters that draw nothing (breaker): a soft hyphen, a Hangul filler, an interlinear annotation mark.
+    for (const char of ["\\u00ad", "\\u3164", "\\ufff9"]) {
+      expect(found(`---\nlabel: "a${char}b"\n---\n`)[0]).toContain("a label with a zero-width character");
+    }
     expect(found('---\nlabel: "  "\n---\n')).toEqual(['2:8: label: missing value: found "  "']);
   });
 
