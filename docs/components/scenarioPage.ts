@@ -1,5 +1,4 @@
 import type {Distribution} from "../lib/uncertainty/distribution.js";
-import {SOFTWARE_STACK_NAMES, type SoftwareStack} from "../lib/inference/calibration/measurement.js";
 import {applyOverrides} from "../lib/scenario/resolve/applyOverrides.js";
 import {
   bindScenario,
@@ -10,7 +9,7 @@ import {
   type ScenarioMetricName
 } from "../lib/scenario/evaluate/evaluateScenario.js";
 import {scenarioToMarkdown} from "../lib/scenario/file/formatScenario.js";
-import {SCENARIO_LABEL_MAX_CHARS} from "../lib/scenario/file/schema.js";
+import {SCENARIO_LABEL_MAX_CHARS, scenarioKey} from "../lib/scenario/file/schema.js";
 import {visibleLength} from "../lib/scenario/file/displayText.js";
 import {METRIC_INFO} from "../lib/scenario/evaluate/metricInfo.js";
 import {unreadCustomChipKeys} from "../lib/scenario/evaluate/customChipSpec.js";
@@ -319,14 +318,11 @@ export function assumptionValueText(
   value: number | string | Distribution | null,
   catalogs?: NamedCatalogs
 ): string {
-  // A number format reads as the site writes it in prose ("FP8", not the file's "fp8"), a serving stack as its
-  // project names it ("vLLM", not the file's "vllm"; "other", a stack this model has no calibration for, as "another
-  // stack": "This runs on other with …" read badly; breaker).
+  // A number format reads as the site writes it in prose ("FP8", not the file's "fp8"); a choice by the name the
+  // schema gives it (a serving stack as its project names it: "vLLM", not the file's "vllm").
   if (path === "serving.precision" && typeof value === "string") return value.toUpperCase();
-  if (path === "serving.stack" && value === "other") return "another stack";
-  if (path === "serving.stack" && typeof value === "string" && value in SOFTWARE_STACK_NAMES) {
-    return SOFTWARE_STACK_NAMES[value as SoftwareStack];
-  }
+  const choiceName = typeof value === "string" ? scenarioKey(path)?.choiceNames?.[value] : undefined;
+  if (choiceName !== undefined) return choiceName;
   return (catalogs ? catalogValueName(path, value, catalogs) : null) ?? formatAssumption(path, value);
 }
 

@@ -107,7 +107,17 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
     const choices = def.choices ?? [];
     const choice = isScalar(value) && typeof value.value === "string" ? value.value : undefined;
     if (choice !== undefined && choices.includes(choice)) return choice;
-    const hint = text !== null ? didYouMean(text, choices) : undefined;
+    // A choice written by the name a reader knows it by ("TensorRT-LLM", as the pages write it) is told its value.
+    const named =
+      text !== null
+        ? Object.entries(def.choiceNames ?? {}).find(([, name]) => name.toLowerCase() === text.toLowerCase())?.[0]
+        : undefined;
+    const hint =
+      named !== undefined
+        ? `${text} is written ${named} in a scenario`
+        : text !== null
+          ? didYouMean(text, choices)
+          : undefined;
     return fail(node, {
       message: "not one of the choices",
       expected: `one of ${listWords(choices)}`,

@@ -11,7 +11,7 @@ import {SILICON_PROGRAM_RANGES} from "../../strategy/siliconProgram.js";
 import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.js";
 import {DEFAULT_GOODPUT_FRACTION, TRAINING_RUN_RANGES} from "../../training/trainingRun.js";
 import {PRECISIONS} from "../../inference/precision.js";
-import {SOFTWARE_STACKS} from "../../inference/calibration/measurement.js";
+import {SOFTWARE_STACK_NAMES, SOFTWARE_STACKS} from "../../inference/calibration/measurement.js";
 import type {Dimension} from "../../units/quantity.js";
 import {ANY_NUMBER, parseRange, type NumberRange} from "../../units/range.js";
 
@@ -31,6 +31,11 @@ export interface ScenarioKeyDef {
   readonly catalog?: "hardware" | "models";
   /** The allowed values of a "choice" key. */
   readonly choices?: readonly string[];
+  /**
+   * How a reader knows each choice, where that differs from the value written ("TensorRT-LLM" for `trtllm`): the
+   * pages write it (assumptionValueText), and a file or --set that writes the name is told the value to write.
+   */
+  readonly choiceNames?: Readonly<Record<string, string>>;
   /** True when the value must be a whole number (after unit conversion: `16k` is 16000). */
   readonly integer?: boolean;
   /**
@@ -192,6 +197,8 @@ export const SCENARIO_KEYS = [
     label: "Serving software",
     type: "choice",
     choices: SOFTWARE_STACKS,
+    // "other" is a stack the model has no calibration for: "another stack" reads in prose ("runs on other" did not).
+    choiceNames: {...SOFTWARE_STACK_NAMES, other: "another stack"},
     default: null,
     meaning:
       "Serving software family; with the chip's family it picks the efficiencies calibrated on published measurements (src/inference/servingCalibration.generated.ts) and the KV-cache policy. It must run on serving.hardware: trtllm on NVIDIA GPUs only, neuron on AWS Trainium and Inferentia only, the others on any chip; a hypothetical chip takes every stack (src/inference/stackChips.ts). When not set: trtllm on a chip it runs on, vllm on any other.",

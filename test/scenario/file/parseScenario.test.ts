@@ -407,6 +407,13 @@ serving:
       ["serving.precision", "not one of the choices", "one of bf16, fp8 or fp4", "fp16", "did you mean bf16?"]
     ]);
   });
+
+  it("tells a choice written by the name the pages show it by what to write (breaker: no hint for TensorRT-LLM)", () => {
+    const hint = (text: string) => userErrorsOf(() => parse(`---\nserving.stack: ${text}\n---\n`))[0]?.hint;
+    expect(hint("TensorRT-LLM")).toBe("TensorRT-LLM is written trtllm in a scenario");
+    expect(hint("vLLM")).toBe("vLLM is written vllm in a scenario");
+    expect(hint("trtlm")).toBe("did you mean trtllm?");
+  });
 });
 
 describe("parseScenario: text keys", () => {
