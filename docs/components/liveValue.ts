@@ -66,11 +66,15 @@ export function LiveKey(
     return liveSpan(path, `${formatAssumption(path, point[path] ?? null)} (not used)`, `${path}: not used, ${why}`);
   }
   const value = point[path] ?? null;
-  // As the assumption tables write it: a catalog row's name, a stack's or a number format's, the id in the tooltip.
+  // As the assumption tables write it: a catalog row's name, a stack's or a number format's, the id in the tooltip
+  // when the text is not the id as written.
   const text = assumptionValueText(path, value, catalogs);
-  if (text !== formatAssumption(path, value))
-    return liveSpan(path, text, `${path}: ${value}, the value this page uses`);
-  return liveSpan(path, text, `${path}: the value this page uses`);
+  const named = typeof value === "string" && text !== value;
+  return liveSpan(
+    path,
+    text,
+    named ? `${path}: ${value}, the value this page uses` : `${path}: the value this page uses`
+  );
 }
 
 /** What a page's point evaluation gives in place of a key another description replaces: its metrics. */
