@@ -22,7 +22,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {loadCatalogs} from "../src/node/catalogFiles.js";
-import {locateScenario} from "../src/node/scenarioFiles.js";
+import {locateScenario} from "../src/node/scenarioLibrary.js";
 import {openTableFile} from "../src/node/tableFileWriter.js";
 import {bindScenario, SCENARIO_METRICS, type ScenarioMetricName} from "../src/scenario/evaluate/evaluateScenario.js";
 import {merchantChipHour, merchantChipPriceUsd, sharedOwnership} from "../src/scenario/evaluate/ownershipInput.js";

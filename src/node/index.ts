@@ -13,14 +13,8 @@ export {
   type Catalogs
 } from "./catalogFiles.js";
 export {loadMeasurements, MEASUREMENTS_FILE} from "./measurementFiles.js";
-export {
-  loadScenarioLibrary,
-  locateScenario,
-  parentScenarioFiles,
-  parseScenarioFiles,
-  scenarioFilesIn,
-  type ScenarioLibrary
-} from "./scenarioFiles.js";
+export {parentScenarioFiles, parseScenarioFiles, scenarioFilesIn} from "./scenarioFiles.js";
+export {loadScenarioLibrary, locateScenario, type ScenarioLibrary} from "./scenarioLibrary.js";
 export {checkCatalogs, checkScenarioFiles, type ScenarioCheck, type ScenarioFileCheck} from "./scenarioCheck.js";
 export {runScenarioRequest, type ScenarioRunRequest} from "./scenarioRun.js";
 export {buildSiteData, SITE_SAMPLES, type SiteData, type SiteProblem, type SiteScenario} from "./siteData.js";

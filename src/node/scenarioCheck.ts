@@ -1,24 +1,18 @@
-import {readFileSync} from "node:fs";
-import {basename, resolve as resolvePath, sep} from "node:path";
+import {basename} from "node:path";
 import {UserError, userErrorList} from "../errors/userError.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
-import {parseScenario, partialScenario, scenarioBody, type ParsedScenario} from "../scenario/file/parseScenario.js";
+import {scenarioBody, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
 import {resolveScenario, type ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
-import {duplicateIdError, idLocation, scenarioIndex} from "../scenario/resolve/scenarioIndex.js";
+import {scenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {scenarioRunError} from "../scenario/run/rejectedDraw.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../scenario/run/runScenario.js";
 import {prepareMeasurements} from "../inference/calibration/calibrate.js";
 import {loadHardware, loadModels, loadTrainingRuns, type Catalogs} from "./catalogFiles.js";
 import {loadMeasurements} from "./measurementFiles.js";
-import {ownScenariosDir} from "./paths.js";
-import {
-  displayPath,
-  parentScenarioFiles,
-  scenarioFilesIn,
-  siblingScenarioFiles,
-  type ScenarioLibrary
-} from "./scenarioFiles.js";
+import {displayPath, scenarioFilesIn} from "./scenarioFiles.js";
+import type {ScenarioLibrary} from "./scenarioLibrary.js";
+import {holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
 
 /** One checked scenario file: its id (from `id:` or its name) and every error found in it. */
 export interface ScenarioFileCheck {
@@ -90,26 +84,23 @@ export function checkCatalogs(): {catalogs: Catalogs | undefined; errors: UserEr
  * @returns Each file's errors, the catalogs' errors, and a library of the files that passed.
  */
 export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn()): ScenarioCheck {
-  // A file named twice (a glob and a name) is checked once.
-  const paths = [...new Map(files.map((path) => [resolvePath(path), path])).values()];
-  const given = new Set(paths.map((path) => resolvePath(path)));
-  const checks: ScenarioFileCheck[] = paths.map((path) => ({
-    file: displayPath(path),
-    id: basename(path, ".md"),
-    name: basename(path, ".md"),
+  // Which file gives each id, as `run` decides it (scenarioSources.ts): the given files, the scenarios folder, the
+  // bundled parents in a report project, the files beside the given ones.
+  const sources = readScenarioSources(files);
+  const checks: ScenarioFileCheck[] = sources.given.map((source) => ({
+    file: source.file,
+    id: source.id,
+    name: basename(source.path, ".md"),
     errors: []
   }));
   /** What each file with errors read without error: its catalog ids are still checked, below. */
   const partials: (ParsedScenario | undefined)[] = [];
-  const parsedGiven: (ParsedScenario | undefined)[] = paths.map((path, i) => {
+  const parsedGiven: (ParsedScenario | undefined)[] = sources.given.map((source, i) => {
     const check = checks[i]!;
-    let text: string;
-    try {
-      text = readFileSync(path, "utf8");
-    } catch (error) {
+    if (source.readError) {
       // `validate base` names an id where a file is expected: point at the bundled file of that id.
-      const bundledFile = scenarioFilesIn().find((file) => basename(file, ".md") === path);
-      const code = (error as NodeJS.ErrnoException).code;
+      const bundledFile = scenarioFilesIn().find((file) => basename(file, ".md") === source.givenAs);
+      const code = source.readError.code;
       check.errors.push(
         new UserError({
           file: check.file || '""',
@@ -120,99 +111,35 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
                 ? "no such file"
                 : "cannot read the file",
           expected: "a readable .md file",
-          found: path,
+          found: source.givenAs ?? source.path,
           ...(bundledFile ? {hint: `did you mean ${displayPath(bundledFile)}?`} : {})
         })
       );
       return undefined;
     }
+    check.errors.push(...source.errors);
+    partials[i] = source.partial;
+    const duplicate = sources.duplicateError(source);
+    if (duplicate) check.errors.push(duplicate);
     // The narrative is checked even when the front matter has errors, so one pass lists both.
-    const body = scenarioBody(text);
-    let scenario: ParsedScenario | undefined;
-    try {
-      scenario = parseScenario({file: check.file, text});
-      check.id = scenario.id;
-    } catch (error) {
-      check.errors.push(...userErrorList(error));
-      partials[i] = partialScenario(error);
-    }
+    const body = scenarioBody(source.text ?? "");
     check.errors.push(...(body ? narrativeErrors({file: check.file, ...body}) : []));
-    return check.errors.length ? undefined : scenario;
+    return check.errors.length ? undefined : source.scenario;
   });
-  // Two files with one id: the later one is in error (at its `id:`), the earlier one stays usable. A given file in
-  // data/scenarios/ also meets the folder's other files; one elsewhere may stand in for a bundled scenario.
-  // The folder's other files: parents the given files may extend (a broken one is reported when itself checked).
-  const readFolder = (files: string[]) =>
-    files
-      .filter((path) => !given.has(resolvePath(path)))
-      .map((path) => {
-        try {
-          return {path, scenario: parseScenario({file: displayPath(path), text: readFileSync(path, "utf8")})};
-        } catch (error) {
-          // A file with errors keeps the id its front matter gives, so a child extending it hears of its errors.
-          return {path, scenario: undefined, brokenId: partialScenario(error)?.id};
-        }
-      });
-  const own: {path: string; scenario: ParsedScenario | undefined; brokenId?: string}[] = readFolder(scenarioFilesIn());
-  // In a report project, the bundled scenarios are parents too; a project file with a bundled id stands in for it.
-  const ownIds = new Set(own.map(({path, scenario}) => scenario?.id ?? basename(path, ".md")));
-  const parents = readFolder(parentScenarioFiles()).filter(
-    ({path, scenario}) => !ownIds.has(scenario?.id ?? basename(path, ".md")) && !given.has(resolvePath(path))
-  );
-  // Files beside the given ones (siblingScenarioFiles): parents by id, for ids no scenarios folder has.
-  const parentIds = new Set(parents.map(({path, scenario}) => scenario?.id ?? basename(path, ".md")));
-  // Two siblings with one id are no parent: a child extending the id is told of both files (the first by name was
-  // taken silently; breaker), as run's loadScenarioLibrary tells it.
-  const siblingsById = new Map<string, string[]>();
-  const siblings = readFolder(siblingScenarioFiles(paths)).filter(({path, scenario, brokenId}) => {
-    const id = scenario?.id ?? brokenId ?? basename(path, ".md");
-    if (ownIds.has(id) || parentIds.has(id)) return false;
-    siblingsById.set(id, [...(siblingsById.get(id) ?? []), displayPath(path)]);
-    return true;
-  });
-  const duplicateSiblings = new Map(
-    [...siblingsById].filter(([, files]) => files.length > 1).map(([id, files]) => [id, files])
-  );
-  const givenIds = new Set(parsedGiven.map((scenario) => scenario?.id));
-  const folder = [
-    ...own,
-    ...[...parents, ...siblings.filter(({scenario}) => !duplicateSiblings.has(scenario?.id ?? ""))].filter(
-      ({scenario}) => !givenIds.has(scenario?.id)
-    )
-  ];
-  const folderIds = new Map(
-    own.map(({path, scenario}) => [
-      scenario?.id ?? basename(path, ".md"),
-      scenario ? idLocation(scenario) : displayPath(path)
-    ])
-  );
-  const inFolder = (path: string) => resolvePath(path).startsWith(resolvePath(ownScenariosDir()) + sep);
-  const seen = new Map<string, string>();
-  parsedGiven.forEach((scenario, i) => {
-    if (!scenario) return;
-    const other = seen.get(scenario.id) ?? (inFolder(paths[i]!) ? folderIds.get(scenario.id) : undefined);
-    if (other === undefined) return void seen.set(scenario.id, idLocation(scenario));
-    checks[i]!.errors.push(duplicateIdError(scenario, other));
-    parsedGiven[i] = undefined;
-  });
-  /** Files that could not be read as a scenario, by id: a child extending one is told so. */
-  const broken = new Map(
-    checks.filter((check, i) => !parsedGiven[i] && !seen.has(check.id)).map((check) => [check.id, check.file])
-  );
-  for (const [id, files] of duplicateSiblings) {
-    if (!givenIds.has(id)) {
-      const count = ["two", "three", "four"][files.length - 2] ?? String(files.length);
-      broken.set(id, `${files.slice(0, -1).join(", ")} and ${files.at(-1)} (${count} files with the id ${id})`);
-    }
-  }
-  const bundled: ParsedScenario[] = [];
-  for (const {path, scenario, brokenId} of folder) {
-    if (!scenario) broken.set(brokenId ?? basename(path, ".md"), displayPath(path));
-    else if (!seen.has(scenario.id)) bundled.push(scenario);
+  /** Ids no one file gives without error, with the files to fix: a child extending one is told so. */
+  const broken = new Map<string, string>();
+  const usable: ParsedScenario[] = [];
+  for (const id of sources.ids) {
+    const holder = sources.holder(id)!;
+    if (holder.kind !== "scenario") broken.set(id, holderFiles(holder, id));
+    // A given file with an error in its narrative gives no parent either.
+    else if (holder.source.given && !parsedGiven[sources.given.indexOf(holder.source)])
+      broken.set(id, holder.source.file);
+    else usable.push(holder.source.scenario);
   }
   const {catalogs, errors: catalogErrors} = checkCatalogs();
-  const index = scenarioIndex([...parsedGiven.filter((scenario) => scenario !== undefined), ...bundled]);
-  // An id fails when no file that passed has it (a duplicate in error leaves the first file's id usable).
+  const index = scenarioIndex(usable);
+  // An id fails when no file that passed has it.
   const passedIds = new Set(parsedGiven.filter((scenario) => scenario !== undefined).map((scenario) => scenario.id));
   const failed = new Set(checks.filter((check) => check.errors.length && !passedIds.has(check.id)).map((c) => c.id));
   parsedGiven.forEach((scenario, i) => {
@@ -225,6 +152,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     }
     try {
       const resolved = resolveScenario(scenario.id, index.lookup, index.ids);
+      noteHiddenFiles(sources, resolved.chain, index.lookup);
       const bound = bindScenario(resolved, catalogs);
       // The median, then what `run` (and the site) draw: every draw it would reject fails here too, with run's message.
       const rejected = scenarioRunError(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});

@@ -3,7 +3,7 @@ import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import type {ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {runScenario, type ScenarioRunResult} from "../scenario/run/runScenario.js";
 import {loadCatalogs} from "./catalogFiles.js";
-import {locateScenario} from "./scenarioFiles.js";
+import {locateScenario} from "./scenarioLibrary.js";
 
 export interface ScenarioRunRequest {
   /** An id of data/scenarios/ or a path to a .md file. */

@@ -6,7 +6,7 @@ import {mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:f
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {afterAll, describe, expect, it} from "vitest";
+import {afterAll, describe, expect, it, vi} from "vitest";
 import {runCli} from "./runCli.js";
 import {SCENARIO_METRICS} from "../../src/scenario/evaluate/metrics.js";
 
@@ -22,6 +22,18 @@ function scenarioFile(name: string, text: string): string {
 }
 
 /** Runs the command line and checks the user-error contract; returns the one error line without its prefix. */
+/** The error lines of a command that fails, without the "token-ledger: " prefix. */
+async function errorLines(args: string[]): Promise<string[]> {
+  const {code, stdout, stderr} = await runCli(args);
+  expect(code, stderr).toBe(1);
+  expect(stdout).toBe("");
+  expect(stderr).not.toMatch(/\n\s+at /);
+  return stderr
+    .trimEnd()
+    .split("\n")
+    .map((line) => line.replace(/^token-ledger: /, ""));
+}
+
 async function oneErrorLine(args: string[]): Promise<string> {
   const {code, stdout, stderr} = await runCli(args);
   expect(code, stderr).toBe(1);
@@ -713,14 +725,113 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
     writeFileSync(first, "---\nid: parent-p\nextends: base\nserving.batch: 16\n---\n");
     writeFileSync(second, "---\nid: parent-p\nextends: base\nserving.batch: 32\n---\n");
     writeFileSync(child, "---\nid: child-s\nextends: parent-p\n---\n");
-    expect(await oneErrorLine(["run", child])).toBe(
+    // One file per id: each is in error, naming the other (scenarioSources.ts, rule 2).
+    expect(await errorLines(["run", child])).toEqual([
+      `${first}:2:5: id: duplicate scenario id: expected one file per id, found parent-p (also the id of ${second}:2:5)`,
       `${second}:2:5: id: duplicate scenario id: expected one file per id, found parent-p (also the id of ${first}:2:5)`
-    );
+    ]);
     expect(await oneErrorLine(["validate", child])).toBe(
       `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-p ` +
         `(fix ${first} and ${second} (two files with the id parent-p) first)`
     );
     for (const file of [first, second, child]) rmSync(file);
+  });
+
+  // Which of a valid file and one with errors, both with one id, gives it: the one named for the id (a half-edited copy
+  // with the id of the file beside it took the id for `run` and not for `validate`; breaker, session 19).
+  it("a copy with errors beside kid.md, with its id: kid.md gives it, the copy is noted, and is in error when checked", async () => {
+    const valid = join(siblings, "kid.md");
+    const copy = join(siblings, "kid-copy.md");
+    const child = join(siblings, "grand.md");
+    writeFileSync(valid, "---\nid: kid\nextends: base\nserving.batch: 32\n---\n");
+    writeFileSync(copy, "---\nid: kid\nextends: base\nserving.batch: 0.5\n---\n");
+    writeFileSync(child, "---\nid: grand\nextends: kid\n---\n");
+    const note = (id: string) =>
+      `token-ledger: note: ${copy}: id 'kid' is also ${valid}'s, which ${id} extends, not this file ` +
+      "(give this file another id to extend it)\n";
+    const run = await runCli(["run", child, "--samples", "10"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("extends: kid → base");
+    expect(run.stderr).toBe(note("grand"));
+    // Another child, for a note of its own: runCli runs commands in this process, which writes each note once.
+    writeFileSync(child, "---\nid: grand-2\nextends: kid\n---\n");
+    expect(await runCli(["validate", child])).toMatchObject({code: 0, stderr: note("grand-2")});
+    // Given together: the copy is in error at its id (naming kid.md) and at its value; kid.md and the child pass.
+    expect(await errorLines(["validate", valid, copy, child])).toEqual([
+      `${copy}:2:5: id: duplicate scenario id: expected one file per id, found kid (also the id of ${valid}:2:5)`,
+      `${copy}:4:16: serving.batch: not a whole number: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found 0.5`
+    ]);
+    for (const file of [valid, copy, child]) rmSync(file);
+  });
+
+  it("two files with errors beside it with one id: run and validate name both (each named another one)", async () => {
+    const first = join(siblings, "u.md");
+    const second = join(siblings, "v.md");
+    const child = join(siblings, "w.md");
+    writeFileSync(first, "---\nid: parent-u\nextends: base\nserving.batch: 0.5\n---\n");
+    writeFileSync(second, "---\nid: parent-u\nextends: base\nserving.utilization: 5\n---\n");
+    writeFileSync(child, "---\nid: child-w\nextends: parent-u\n---\n");
+    expect(await errorLines(["run", child])).toEqual([
+      `${first}:2:5: id: duplicate scenario id: expected one file per id, found parent-u (also the id of ${second}:2:5)`,
+      `${second}:2:5: id: duplicate scenario id: expected one file per id, found parent-u (also the id of ${first}:2:5)`
+    ]);
+    expect(await oneErrorLine(["validate", child])).toBe(
+      `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-u ` +
+        `(fix ${first} and ${second} (two files with the id parent-u) first)`
+    );
+    for (const file of [first, second, child]) rmSync(file);
+  });
+
+  it("a file with errors beside it with a bundled id is noted by run and validate (it was passed by in silence)", async () => {
+    const copy = join(siblings, "my-base.md");
+    const child = join(siblings, "x.md");
+    writeFileSync(copy, "---\nid: base\nserving.batch: 0.5\n---\n");
+    writeFileSync(child, "---\nid: child-x\nextends: base\n---\n");
+    const note = (id: string) =>
+      `token-ledger: note: ${copy}: id 'base' is also data/scenarios/base.md's, which ${id} extends, not this file ` +
+      "(give this file another id to extend it)\n";
+    const run = await runCli(["run", child, "--samples", "10"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(note("child-x"));
+    // Another child, for a note of its own: runCli runs commands in this process, which writes each note once.
+    writeFileSync(child, "---\nid: child-y\nextends: base\n---\n");
+    expect(await runCli(["validate", child])).toMatchObject({code: 0, stderr: note("child-y")});
+    for (const file of [copy, child]) rmSync(file);
+  });
+});
+
+describe("two files of one id in a project's data/scenarios/ (run and validate disagreed; breaker, session 19)", () => {
+  it("each is in error, a child of the id fails in both, and neither runs by path or by id", async () => {
+    const project = join(dir, "twins-project");
+    const folder = join(project, "data", "scenarios");
+    mkdirSync(folder, {recursive: true});
+    writeFileSync(join(project, "package.json"), JSON.stringify({name: "twins", dependencies: {"token-ledger": "*"}}));
+    const a = join(folder, "twin-a.md");
+    const b = join(folder, "twin-b.md");
+    const child = join(folder, "twin-child.md");
+    writeFileSync(a, "---\nid: twin\nextends: base\nserving.batch: 16\n---\n");
+    writeFileSync(b, "---\nid: twin\nextends: base\nserving.batch: 32\n---\n");
+    writeFileSync(child, "---\nid: twin-child\nextends: twin\n---\n");
+    vi.stubEnv("TOKEN_LEDGER_PROJECT", project);
+    try {
+      const duplicates = [
+        `${a}:2:5: id: duplicate scenario id: expected one file per id, found twin (also the id of ${b}:2:5)`,
+        `${b}:2:5: id: duplicate scenario id: expected one file per id, found twin (also the id of ${a}:2:5)`
+      ];
+      // `run twin-child` failed while `validate` passed it (the first file by name stood for the id).
+      for (const scenario of ["twin", "twin-child", b, child])
+        expect(await errorLines(["run", scenario])).toEqual(duplicates);
+      expect(await errorLines(["validate"])).toEqual([
+        ...duplicates,
+        `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found twin ` +
+          `(fix ${a} and ${b} (two files with the id twin) first)`
+      ]);
+      // `validate twin-b.md` refused what `run twin-b.md` ran.
+      expect(await errorLines(["validate", b])).toEqual([duplicates[1]]);
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(project, {recursive: true});
+    }
   });
 });
 

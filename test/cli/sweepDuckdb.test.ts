@@ -3,7 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
-import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
 import {bindScenario} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../src/scenario/evaluate/metricInfo.js";
 import {parseSweepAxis, sweepScenario} from "../../src/scenario/run/sweepScenario.js";

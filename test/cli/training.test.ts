@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {runCli} from "./runCli.js";
 import {runTraining} from "../../src/cli/commands/training.js";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
-import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
 import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {scenarioMedianPoint} from "../../src/scenario/resolve/scenarioValues.js";
 

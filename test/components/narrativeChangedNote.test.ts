@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {NarrativeChangedNote} from "../../docs/components/narrativeChangedNote.js";
 import {applyShareSets} from "../../docs/components/urlState.js";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
-import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
 
 describe("the note above a changed scenario's narrative", () => {
   const library = loadScenarioLibrary();

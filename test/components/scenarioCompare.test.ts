@@ -2,7 +2,7 @@
 import {describe, expect, it} from "vitest";
 import {CompareAssumptionsTable} from "../../docs/components/scenarioCompare.js";
 import {assumptionRows} from "../../docs/components/scenarioPage.js";
-import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
 
 describe("the compare page's assumptions table", () => {
   it("lists an unset key that follows a differing one at the value it takes, as compare does (training.hardware)", () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it, vi} from "vitest";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
-import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
 import {runScenarioRequest} from "../../src/node/scenarioRun.js";
 import {runReport} from "../../src/scenario/run/runReport.js";
 import {

@@ -9,7 +9,7 @@ import {
 } from "../../docs/components/scenarioSeries.js";
 import {scenarioPagePoint} from "../../docs/components/scenarioPage.js";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
-import {locateScenario} from "../../src/node/scenarioFiles.js";
+import {locateScenario} from "../../src/node/scenarioLibrary.js";
 
 describe("cycleRows", () => {
   it("continues the NPV curve flat past the horizon to the scenario's own design cycle", () => {

@@ -11,7 +11,7 @@ import {
 } from "../../docs/components/scenarioTopics.js";
 import {METRIC_INFO} from "../../src/scenario/evaluate/metricInfo.js";
 import {isScenarioGroup} from "../../src/scenario/file/schema.js";
-import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
 import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";

@@ -3,7 +3,7 @@
 // throwing inside the page's timer, which left the page hanging.
 import {describe, expect, it} from "vitest";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
-import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
 import {bindScenario} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {runReport} from "../../src/scenario/run/runReport.js";
 import {DEFAULT_SCENARIO_SEED, runScenario} from "../../src/scenario/run/runScenario.js";

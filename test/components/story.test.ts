@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {loadStory, StoryControls, storyAssumptionItems, storyPoint} from "../../docs/components/story.js";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
 import type {SiteData} from "../../src/node/siteData.js";
-import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
 import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {scenarioKey} from "../../src/scenario/file/schema.js";
 import type {RunReport} from "../../src/scenario/run/runReport.js";

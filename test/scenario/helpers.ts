@@ -2,7 +2,7 @@ import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {expect} from "vitest";
 import {UserError, UserErrors, type UserErrorDetail} from "../../src/errors/userError.js";
-import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
 import {parseScenario, type ParsedScenario, type ScenarioText} from "../../src/scenario/file/parseScenario.js";
 
 /** A fixture as the command line would pass it: the path relative to the repository, and its text. */

@@ -1,7 +1,7 @@
 import type {Command} from "commander";
 import {SingleBar} from "cli-progress";
 import {loadCatalogs} from "../../node/catalogFiles.js";
-import {locateScenario} from "../../node/scenarioFiles.js";
+import {locateScenario} from "../../node/scenarioLibrary.js";
 import {openTableFile} from "../../node/tableFileWriter.js";
 import {onEndingSignal, tableFormat} from "../../node/writeTable.js";
 import {applyOverrides} from "../../scenario/resolve/applyOverrides.js";

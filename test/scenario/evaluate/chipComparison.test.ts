@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {servingPerformance} from "../../../src/inference/servingPerformance.js";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
-import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
 import {compareServingChips} from "../../../src/scenario/evaluate/chipComparison.js";
 import {servingInput} from "../../../src/scenario/evaluate/servingInput.js";
 import {bindScenario, evaluateScenarioPoint} from "../../../src/scenario/evaluate/evaluateScenario.js";

@@ -5,7 +5,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
-import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
 import {countOrderErrors} from "../../../src/scenario/evaluate/countOrder.js";
 import {bindScenario} from "../../../src/scenario/evaluate/evaluateScenario.js";
 import {applyOverrides} from "../../../src/scenario/resolve/applyOverrides.js";

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
-import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
 import {SERVING_CALIBRATION} from "../../../src/inference/calibratedEfficiencies.js";
 import {bindScenario} from "../../../src/scenario/evaluate/evaluateScenario.js";
 import {customChipServing} from "../../../src/scenario/evaluate/customChipServing.js";

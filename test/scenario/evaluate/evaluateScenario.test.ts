@@ -5,7 +5,7 @@ import {peakFlopsPerS} from "../../../src/inference/precision.js";
 import {calibratedEfficiencies} from "../../../src/inference/calibratedEfficiencies.js";
 import {servingPerformance} from "../../../src/inference/servingPerformance.js";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
-import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
 import {applyOverrides} from "../../../src/scenario/resolve/applyOverrides.js";
 import {
   bindScenario,

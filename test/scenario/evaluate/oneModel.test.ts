@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
-import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
 import {bindScenario, evaluateScenarioPoint} from "../../../src/scenario/evaluate/evaluateScenario.js";
 import {scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
 

@@ -3,7 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {blamedKey, scenarioValueError} from "../../../src/scenario/file/scenarioErrors.js";
-import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
 
 const dir = mkdtempSync(join(tmpdir(), "token-ledger-errors-"));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));

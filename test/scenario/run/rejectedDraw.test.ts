@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
-import {loadScenarioLibrary} from "../../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
 import {bindScenario, type BoundScenario} from "../../../src/scenario/evaluate/evaluateScenario.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {resolveScenario} from "../../../src/scenario/resolve/resolveScenario.js";

@@ -1,0 +1,119 @@
+import {existsSync, statSync} from "node:fs";
+import {basename} from "node:path";
+import {didYouMean} from "../errors/suggest.js";
+import {UserError, UserErrors} from "../errors/userError.js";
+import type {ParsedScenario} from "../scenario/file/parseScenario.js";
+import {resolveScenario, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
+import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
+import {parseScenarioFiles} from "./scenarioFiles.js";
+import {holderErrors, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
+
+/** The scenarios a command can resolve by id: every file it sees, each id given by one file (scenarioSources.ts). */
+export interface ScenarioLibrary {
+  index: ScenarioIndex;
+  resolve(id: string): ResolvedScenario;
+  /** Ids no one file gives without error: resolving one (or a child of one) throws the errors that stop it. */
+  brokenIds?: readonly string[];
+}
+
+/**
+ * The library `run`, `compare`, `sweep` and `report` resolve scenarios in: the given files, the scenarios folder, the
+ * bundled parents in a report project and the files beside the given ones, by the rules of scenarioSources.ts.
+ *
+ * @param extraPaths Files the command was given (a SCENARIO that is a path).
+ * @returns The index of ids with one valid file; `resolve` throws UserErrors for an id (or a parent) that a file with
+ *   errors or several files give, and notes a file beside the given ones that a chain passes by.
+ * @throws UserErrors with a given file's own errors (another file's mistake stops only what extends it).
+ */
+export function loadScenarioLibrary(extraPaths: readonly string[] = []): ScenarioLibrary {
+  const sources = readScenarioSources(extraPaths);
+  const givenErrors = sources.given.flatMap((source) =>
+    source.readError
+      ? [
+          new UserError({
+            file: source.file,
+            message: "cannot read the file",
+            expected: "a readable .md file",
+            found: source.readError.code ?? source.readError.message
+          })
+        ]
+      : source.errors
+  );
+  if (givenErrors.length) throw new UserErrors(givenErrors);
+  const scenarios: ParsedScenario[] = [];
+  const blocked = new Map<string, UserError[]>();
+  for (const id of sources.ids) {
+    const holder = sources.holder(id)!;
+    if (holder.kind === "scenario") scenarios.push(holder.source.scenario);
+    else blocked.set(id, holderErrors(holder, sources));
+  }
+  const index = scenarioIndex(scenarios);
+  return {
+    index,
+    brokenIds: [...blocked.keys()],
+    resolve: (id) => {
+      for (const scenario of scenarioChainIds(id, index.lookup)) {
+        const errors = blocked.get(scenario);
+        if (errors) throw new UserErrors(errors);
+      }
+      const resolved = resolveScenario(id, index.lookup, index.ids);
+      noteHiddenFiles(sources, resolved.chain, index.lookup);
+      return resolved;
+    }
+  };
+}
+
+/**
+ * What the user meant by SCENARIO on the command line: a path to a file when one exists (or it ends in .md), else an
+ * id among the bundled scenarios. Returns the id and the library to resolve it in.
+ */
+export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; library: ScenarioLibrary} {
+  const looksLikePath = arg.endsWith(".md") || arg.includes("/");
+  if (looksLikePath) {
+    if (!existsSync(arg) || !statSync(arg).isFile()) {
+      // A directory or a device is there, but is not a file to read (/dev/null read "no such scenario file": breaker).
+      throw new UserError({
+        flag,
+        message: !existsSync(arg)
+          ? "no such scenario file"
+          : statSync(arg).isDirectory()
+            ? "a directory, not a scenario file"
+            : "not a regular file",
+        expected: "a readable .md file or a scenario id",
+        found: arg
+      });
+    }
+    const library = loadScenarioLibrary([arg]);
+    const [parsed] = parseScenarioFiles([arg]);
+    return {id: parsed?.id ?? basename(arg, ".md"), library};
+  }
+  const library = loadScenarioLibrary();
+  // A file with errors: its own errors, not "unknown scenario".
+  if (library.brokenIds?.includes(arg)) library.resolve(arg);
+  if (!library.index.lookup(arg)) {
+    const ids = library.index.ids;
+    // `run sub` where sub is a folder: it reads as an id, but the reader meant the folder (trial).
+    const hint =
+      existsSync(arg) && statSync(arg).isDirectory()
+        ? `'${arg}' is a directory; name a .md file in it`
+        : didYouMean(arg, ids);
+    throw new UserError({
+      flag,
+      message: `unknown scenario '${arg}'`,
+      expected: `a path to a .md file or one of: ${ids.join(", ")}`,
+      found: arg,
+      ...(hint === undefined ? {} : {hint})
+    });
+  }
+  return {id: arg, library};
+}
+
+/** `id` and the ids its `extends` chain names, as far as the files go (a cycle stops it). */
+function scenarioChainIds(id: string, lookup: (id: string) => ParsedScenario | undefined): string[] {
+  const ids: string[] = [];
+  for (let current: string | undefined = id; current !== undefined && !ids.includes(current);) {
+    ids.push(current);
+    current = lookup(current)?.extends?.id;
+  }
+  return ids;
+}
