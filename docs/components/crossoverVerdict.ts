@@ -3,6 +3,7 @@
 // pass, where training takes the lead back later and ends the horizon ahead). The page renders each figure its way
 // (a Kpi with its change badge, a front-page figure); the words around them are the same.
 import {formatDisplayNumber, formatMonth} from "../lib/scenario/run/reportFormat.js";
+import type {InferenceLeadPeriod} from "../lib/strategy/trainingVsInference.js";
 
 /** The three months of src/strategy/trainingVsInference.ts (or their medians over draws), month numbers or null. */
 export interface CrossoverMonths {
@@ -27,6 +28,16 @@ export interface CrossoverVerdictOptions {
    * durable crossover that does not come, "does not overtake training for good within the 60-month horizon").
    */
   figure: (name: CrossoverFigureName, value: number | null, text: string) => Node | string;
+  /**
+   * Every period in which cumulative inference is ahead (trainingVsInference's inferenceLeadPeriods, months 1 … H), to
+   * name the leads between the first and the one for good ("inference leads again in months 32–36"): those after the
+   * first, less one that runs to the horizon's end when the durable month is not null. Default none. A period is not a
+   * median over draws: a page whose months are medians passes the periods of the case its chart draws, and says so in
+   * `laterLeadsNote`.
+   */
+  leads?: readonly InferenceLeadPeriod[];
+  /** Words in parentheses after the later leads, such as "in the median case the chart draws; not in every draw". */
+  laterLeadsNote?: string;
 }
 
 /**
@@ -37,16 +48,20 @@ export interface CrossoverVerdictOptions {
  *   never passes            "… does not overtake training within the 60-month horizon."
  *   passes, training back   "… passes training in month 5, but a training run takes the lead back in month 27, and
  *                            inference does not overtake training for good within the 60-month horizon."
+ *   … and ahead again       "… passes training in month 5, but a training run takes the lead back in month 27;
+ *                            inference leads again in months 32–36, and does not overtake training for good within the
+ *                            60-month horizon."
  *   passes, back, for good  "… first passes training in month 5, but a training run takes the lead back in month 13;
- *                            inference overtakes training for good in month 30."
+ *                            inference overtakes training for good in month 30." (or "…; inference leads again in
+ *                            month 20, and overtakes training for good in month 30.")
  *   passes for good         "… overtakes training in month 1 and stays ahead to the end of the 60-month horizon."
  */
 export function crossoverVerdict(
   {first, retake, durable}: CrossoverMonths,
-  {horizonMonths, figure, capitalize = false}: CrossoverVerdictOptions
+  {horizonMonths, figure, capitalize = false, leads = [], laterLeadsNote}: CrossoverVerdictOptions
 ): HTMLSpanElement {
   const span = document.createElement("span");
-  const [opening, ...rest] = verdictParts({first, retake, durable}, {horizonMonths, figure});
+  const [opening, ...rest] = verdictParts({first, retake, durable}, {horizonMonths, figure, leads, laterLeadsNote});
   const text = opening as string;
   span.append(capitalize ? text.charAt(0).toUpperCase() + text.slice(1) : text, ...rest);
   return span;
@@ -55,10 +70,15 @@ export function crossoverVerdict(
 /** The verdict's words and figures in order; the first is always the words "cumulative inference spend …". */
 function verdictParts(
   {first, retake, durable}: CrossoverMonths,
-  {horizonMonths, figure}: CrossoverVerdictOptions
+  {horizonMonths, figure, leads = [], laterLeadsNote}: CrossoverVerdictOptions
 ): [string, ...(Node | string)[]] {
   const horizon = `the ${formatDisplayNumber(horizonMonths)}-month horizon`;
   const month = (name: CrossoverFigureName, value: number | null) => figure(name, value, formatMonth(value));
+  // The leads after the first and before the one for good, in words: "inference leads again in months 32–36".
+  const later = leads.slice(1).filter((lead) => durable === null || lead.toMonth < horizonMonths);
+  const again = later.length
+    ? `inference leads again in ${leadMonths(later)}${laterLeadsNote ? ` (${laterLeadsNote})` : ""}, and `
+    : null;
   if (durable === null) {
     if (first === null)
       return [
@@ -71,7 +91,7 @@ function verdictParts(
       month("first", first),
       ", but a training run takes the lead back in ",
       month("retake", retake),
-      ", and inference ",
+      again === null ? ", and inference " : `; ${again}`,
       figure("durable", null, `does not overtake training for good within ${horizon}`),
       "."
     ];
@@ -82,7 +102,7 @@ function verdictParts(
       month("first", first),
       ", but a training run takes the lead back in ",
       month("retake", retake),
-      "; inference overtakes training for good in ",
+      again === null ? "; inference overtakes training for good in " : `; ${again}overtakes training for good in `,
       month("durable", durable),
       "."
     ];
@@ -91,4 +111,13 @@ function verdictParts(
     month("durable", durable),
     ` and stays ahead to the end of ${horizon}.`
   ];
+}
+
+/** Periods of months in words: "month 40", "months 32–36", "months 32–36 and 40", "months 20–22, 32–36 and 40". */
+function leadMonths(periods: readonly InferenceLeadPeriod[]): string {
+  const parts = periods.map(({fromMonth, toMonth}) =>
+    fromMonth === toMonth ? formatDisplayNumber(fromMonth) : formatDisplayNumber.range(fromMonth, toMonth)
+  );
+  const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+  return `${parts.length === 1 && periods[0]!.fromMonth === periods[0]!.toMonth ? "month" : "months"} ${list}`;
 }

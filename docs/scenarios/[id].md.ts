@@ -89,6 +89,7 @@ toc: false
 import {controlToBase, keyControl} from "../components/keyControls.js";
 import {assumptionRows, scenarioTitlesOf, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageMedianPoint, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from "../components/scenarioPage.js";
 import {ScenarioRunner} from "../components/scenarioRunner.js";
+import {Term} from "../components/glossaryTerm.js";
 import {NarrativeChangedNote} from "../components/narrativeChangedNote.js";
 import {frameTurn, frameTurnsDone, nextTask} from "../components/frameTurn.js";
 import {cardResize} from "../components/cardResize.js";
@@ -295,14 +296,14 @@ const noBands = "No assumption is uncertain: no bands.";
   </div>
   <div class="card" data-chart="silicon-band">
     <h2>Custom silicon, cumulative discounted cash flow, uncertainty</h2>
-    <h3>$\{fanSubtitle(siliconBand)}; NRE at month 0 · $\{bandCsv("silicon-band", siliconBand)}</h3>
+    <h3>$\{fanSubtitle(siliconBand)}; $\{Term("nre", "NRE")} at month 0 · $\{bandCsv("silicon-band", siliconBand)}</h3>
     $\{state.bands ? whenNear('[data-chart="silicon-band"]', invalidation).then(() => frameTurn(invalidation, MONTE_CARLO_TURN)).then(() => cardResize("silicon-band", (width) => FanChart(siliconBand, {width, height: 260, yLabel: "↑ Cumulative discounted cash flow (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: FLEET_COLORS.inHouse}))) : noBands}
   </div>
 </div>
 
 ## All metrics
 
-Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} (seed 1) and the 90% interval between the 5th and
+Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} (seed 1) and the $\{Term("p5-p95", "90% interval")} between the 5th and
 95th percentiles of the draws.
 
 <div data-table="metrics">$\{whenNear('[data-table="metrics"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioMetricsTable(rows, {pricesNote: defaultPricesNote(pointState.resolved), notes: metricNotes(pointState.resolved)}))}</div>
@@ -366,7 +367,8 @@ const CARDS: Record<Chart, {title: string; subtitle: string; draw: string; follo
   },
   spend: {
     title: "Training vs inference, cumulative spend",
-    subtitle: 'Every uncertain assumption at its median · ${csv("spend", spend)}',
+    subtitle:
+      'Every uncertain assumption at its median; the ${Term("crossover", "crossover")} is where the lines cross · ${csv("spend", spend)}',
     draw: "SpendOverTimeChart(spend, {width})"
   },
   silicon: {
@@ -380,7 +382,8 @@ const CARDS: Record<Chart, {title: string; subtitle: string; draw: string; follo
   },
   cycle: {
     title: "Program NPV by design cycle",
-    subtitle: 'All else equal; ringed: this scenario\'s cycle · ${csv("cycle", cycles)}',
+    subtitle:
+      'The program\'s ${Term("npv", "net present value")} at each design cycle, all else equal; ringed: this scenario\'s cycle · ${csv("cycle", cycles)}',
     draw: "NpvByCycleChart(cycles, {width, current: currentCycle, marked: [], maxCycle: Infinity})",
     followsRun: true
   },

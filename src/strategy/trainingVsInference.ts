@@ -25,6 +25,9 @@ import {portablePow} from "../uncertainty/portableMath.js";
  *   training retakes the lead       first m after the first crossover with I_m <= T_m, else null
  *   durable crossover month         first m with I_i > T_i for every i in m … H, else null (training level or ahead
  *                                   at month H): the month inference overtakes training for good
+ *   inference lead periods          the maximal runs of consecutive months a … b with I_m > T_m, in order: the first
+ *                                   starts at the first crossover and ends the month before training retakes the lead;
+ *                                   a last one that ends at H starts at the durable crossover month
  *   inference share                 inference ÷ (inference + training), null when both are 0
  *
  * A run that starts near the horizon is cut at the horizon: only the months inside it are spent.
@@ -100,6 +103,14 @@ export interface TrainingGeneration {
   trainingCostUsd: number;
 }
 
+/** One period in which cumulative inference spend is above cumulative training spend (I_m > T_m). */
+export interface InferenceLeadPeriod {
+  /** First month inference is ahead, month number in 1 … H. */
+  fromMonth: number;
+  /** Last month inference is ahead (inclusive), month number in fromMonth … H; H when it is ahead to the end. */
+  toMonth: number;
+}
+
 /** The spend's figures over the horizon without the monthly series (trainingVsInferenceSummary). */
 export type TrainingVsInferenceSummary = Omit<TrainingVsInferenceResult, "months">;
 
@@ -125,6 +136,14 @@ export interface TrainingVsInferenceResult {
    * is none.
    */
   trainingRetakesLeadMonth: number | null;
+  /**
+   * Every period in which cumulative inference spend is above cumulative training spend, in month order: each a run of
+   * consecutive months, none adjacent to another (a month with training level or ahead lies between two). Empty when
+   * inference is never ahead. The first starts at firstCrossoverMonth and ends the month before
+   * trainingRetakesLeadMonth; when durableCrossoverMonth is not null the last starts there and ends at month H. Those
+   * between are the leads inference takes again and loses again to a later, dearer training run.
+   */
+  inferenceLeadPeriods: InferenceLeadPeriod[];
   /** Training spend over the horizon, USD. */
   totalTrainingSpendUsd: number;
   /** Inference spend over the horizon, USD. */
@@ -236,6 +255,8 @@ function simulateSpend(
   let trainingRetakesLeadMonth: number | null = null;
   // The last month with inference not ahead (I_m <= T_m); 0 while there is none, so durable = lastBehind + 1.
   let lastMonthNotAhead = 0;
+  // The periods inference is ahead; the last one's toMonth moves on while it stays ahead.
+  const inferenceLeadPeriods: InferenceLeadPeriod[] = [];
   const demand = demandSeries(
     horizon,
     input.initialUsers,
@@ -256,6 +277,8 @@ function simulateSpend(
     cumulativeInference += inferenceSpendUsd;
     if (cumulativeInference > cumulativeTraining) {
       if (firstCrossoverMonth === null) firstCrossoverMonth = month;
+      if (lastMonthNotAhead === month - 1) inferenceLeadPeriods.push({fromMonth: month, toMonth: month});
+      else inferenceLeadPeriods[inferenceLeadPeriods.length - 1]!.toMonth = month;
     } else {
       lastMonthNotAhead = month;
       if (firstCrossoverMonth !== null && trainingRetakesLeadMonth === null) trainingRetakesLeadMonth = month;
@@ -281,6 +304,7 @@ function simulateSpend(
     durableCrossoverMonth: lastMonthNotAhead < horizon ? lastMonthNotAhead + 1 : null,
     firstCrossoverMonth,
     trainingRetakesLeadMonth,
+    inferenceLeadPeriods,
     totalTrainingSpendUsd: cumulativeTraining,
     totalInferenceSpendUsd: cumulativeInference,
     inferenceShareOfTotal: share(cumulativeInference, cumulativeTraining)

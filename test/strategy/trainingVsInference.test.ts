@@ -150,6 +150,58 @@ describe("trainingVsInference", () => {
       );
     });
 
+    it("names every period inference is ahead: a lead taken back twice (base's shape)", () => {
+      // A third run: H = 9, T = 4, 4, 4, 12, 12, 12, 28, 28, 28 (in X; generation 3 costs 16X in month 7). c = 2.5:
+      // I = 2.5, 5, 7.5, 10, 12.5, 15, 17.5, 20, 22.5. Ahead in months 2–3 (5 > 4, 7.5 > 4), behind in month 4
+      // (10 < 12), ahead again in months 5–6 (12.5 > 12, 15 > 12), behind from month 7 (17.5 < 28) to the end.
+      const r = trainingVsInference({...TWO_RUNS, horizonMonths: 9, servingCostUsdPerMTok: 2.5});
+      expect(r.months.map((m) => m.cumulativeTrainingSpendUsd / X)).toEqual([4, 4, 4, 12, 12, 12, 28, 28, 28]);
+      expect(r.inferenceLeadPeriods).toEqual([
+        {fromMonth: 2, toMonth: 3},
+        {fromMonth: 5, toMonth: 6}
+      ]);
+      expect(months({...TWO_RUNS, horizonMonths: 9, servingCostUsdPerMTok: 2.5})).toEqual({
+        first: 2,
+        retake: 4,
+        durable: null
+      });
+      // H = 6, the same c: the second lead (months 5–6) lasts to the end, the crossing for good.
+      expect(trainingVsInference({...TWO_RUNS, servingCostUsdPerMTok: 2.5}).inferenceLeadPeriods).toEqual([
+        {fromMonth: 2, toMonth: 3},
+        {fromMonth: 5, toMonth: 6}
+      ]);
+      // c = 6: ahead in every month, one period 1–6; c = 0.5: never ahead, none.
+      expect(trainingVsInference({...TWO_RUNS, servingCostUsdPerMTok: 6}).inferenceLeadPeriods).toEqual([
+        {fromMonth: 1, toMonth: 6}
+      ]);
+      expect(trainingVsInference({...TWO_RUNS, servingCostUsdPerMTok: 0.5}).inferenceLeadPeriods).toEqual([]);
+    });
+
+    it("its lead periods are the months ahead in the series, and agree with the three months", () => {
+      fc.assert(
+        fc.property(anyInput, (input) => {
+          const r = trainingVsInference(input);
+          const ahead = r.months.map((m) => m.cumulativeInferenceSpendUsd > m.cumulativeTrainingSpendUsd);
+          const fromPeriods = r.months.map(() => false);
+          let previousTo = -1;
+          for (const {fromMonth, toMonth} of r.inferenceLeadPeriods) {
+            // In order, each at least one month after the previous one's end (none adjacent).
+            expect(fromMonth).toBeGreaterThan(previousTo + 1);
+            expect(toMonth).toBeGreaterThanOrEqual(fromMonth);
+            for (let m = fromMonth; m <= toMonth; m++) fromPeriods[m - 1] = true;
+            previousTo = toMonth;
+          }
+          expect(fromPeriods).toEqual(ahead);
+          const [firstLead] = r.inferenceLeadPeriods;
+          const lastLead = r.inferenceLeadPeriods.at(-1);
+          expect(firstLead?.fromMonth ?? null).toBe(r.firstCrossoverMonth);
+          if (r.trainingRetakesLeadMonth !== null) expect(firstLead!.toMonth + 1).toBe(r.trainingRetakesLeadMonth);
+          expect(lastLead?.toMonth === input.horizonMonths ? lastLead.fromMonth : null).toBe(r.durableCrossoverMonth);
+        }),
+        {numRuns: 150}
+      );
+    });
+
     it("equal at the end is not a crossing for good", () => {
       // One generation, H = 4, c = 1: I = 1, 2, 3, 4 against T = 4: level in month 4, never above.
       const level = {...TWO_RUNS, horizonMonths: 4, generationCadenceMonths: 120};

@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+import {readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {GLOSSARY_PATH, Term} from "../../docs/components/glossaryTerm.js";
+
+/** docs/, from the repository root, where vitest runs (jsdom gives import.meta.url no file scheme). */
+const DOCS = join(process.cwd(), "docs");
+
+/** The anchors the glossary's rows carry: `<span id="nre"></span>**NRE**`. */
+const glossaryAnchors = (markdown: string): Set<string> =>
+  new Set([...markdown.matchAll(/<span id="([^"]+)"><\/span>/g)].map((m) => m[1]!));
+
+/** The anchors a page's source names: `Term("nre", …)` (also `$\{Term(` in a generated page) and `glossary#nre`. */
+const linkedAnchors = (source: string): string[] => [
+  ...[...source.matchAll(/\bTerm\(\s*"([^"]+)"/g)].map((m) => m[1]!),
+  ...[...source.matchAll(/glossary#([\w-]+)/g)].map((m) => m[1]!)
+];
+
+/** "page: anchor" for every anchor a page names that the glossary does not have. */
+const missingAnchors = (pages: Record<string, string>, glossary: Set<string>): string[] =>
+  Object.entries(pages).flatMap(([page, source]) =>
+    linkedAnchors(source)
+      .filter((anchor) => !glossary.has(anchor))
+      .map((anchor) => `${page}: ${anchor}`)
+  );
+
+/** Every page of the site: docs/*.md, and the scenario page template. */
+const PAGES: Record<string, string> = Object.fromEntries(
+  [...readdirSync(DOCS).filter((name) => name.endsWith(".md") || name.endsWith(".md.ts")), "scenarios/[id].md.ts"].map(
+    (name) => [name, readFileSync(join(DOCS, name), "utf8")]
+  )
+);
+const GLOSSARY = glossaryAnchors(PAGES["glossary.md"]!);
+
+describe("glossary links", () => {
+  it("gives every row of the glossary's table an anchor", () => {
+    const rows = PAGES["glossary.md"]!.split("\n").filter(
+      (line) => line.startsWith("| ") && !line.startsWith("| Term")
+    );
+    expect(rows.length).toBeGreaterThan(25);
+    for (const row of rows.filter((line) => !line.startsWith("| ---")))
+      expect(row).toMatch(/^\| <span id="[\w-]+"><\/span>/);
+    expect(GLOSSARY.size).toBe(rows.length - 1);
+  });
+
+  it("names only anchors the glossary has, on every page", () => {
+    expect(missingAnchors(PAGES, GLOSSARY)).toEqual([]);
+  });
+
+  it("reports an anchor the glossary does not have", () => {
+    // The check above would fail for a page that linked a term the glossary lacks, or misspelt one.
+    const pages = {
+      "page.md": 'the ${Term("nre", "NRE")} and the ${Term("no-such-term", "jargon")}; [x](/glossary#nrre)'
+    };
+    expect(missingAnchors(pages, GLOSSARY)).toEqual(["page.md: no-such-term", "page.md: nrre"]);
+  });
+
+  it("links the field's jargon from the chapters and the scenario page", () => {
+    const chapters = [
+      "index.md",
+      "token-economics.md",
+      "training-vs-inference.md",
+      "inference-tax.md",
+      "custom-silicon.md",
+      "moat.md",
+      "flywheel.md",
+      "scenarios/[id].md.ts"
+    ];
+    for (const page of chapters) expect(linkedAnchors(PAGES[page]!).length, page).toBeGreaterThan(0);
+    const linked = new Set(chapters.flatMap((page) => linkedAnchors(PAGES[page]!)));
+    const jargon = ["nre", "pue", "hbm", "mfu", "mtok", "ttft-tpot", "kv-cache", "tp-ep", "p5-p95", "npv"];
+    for (const anchor of [...jargon, "payback-month", "crossover", "cost-of-capital"])
+      expect(linked, anchor).toContain(anchor);
+  });
+
+  it("Term links the glossary's entry and keeps the sentence's colour", () => {
+    const a = Term("kv-cache", "KV cache");
+    expect(a.getAttribute("href")).toBe(`${GLOSSARY_PATH}#kv-cache`);
+    expect(a.textContent).toBe("KV cache");
+    expect(a.style.color).toBe("inherit");
+    expect(GLOSSARY.has("kv-cache")).toBe(true);
+  });
+});
