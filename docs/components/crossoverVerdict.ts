@@ -36,7 +36,7 @@ export interface CrossoverVerdictOptions {
    * `laterLeadsNote`.
    */
   leads?: readonly InferenceLeadPeriod[];
-  /** Words in parentheses after the later leads, such as "in the median case the chart draws; not in every draw". */
+  /** Words in parentheses after the later leads, such as "with every assumption at its median, as the chart draws; not in every draw". */
   laterLeadsNote?: string;
 }
 
