@@ -148,7 +148,9 @@ describe.skipIf(!enabled)("front page and story layout", () => {
     const sentence = (note: string) =>
       `passes training in month ${first}, but a training run takes the lead back in month ${retake}; inference ` +
       `leads again in ${again} (${note}), and does not overtake training for good within the 60-month horizon.`;
-    expect(card).toContain(`Cumulative inference spend ${sentence("with every assumption at its median; not in every draw")}`);
+    expect(card).toContain(
+      `Cumulative inference spend ${sentence("with every assumption at its median; not in every draw")}`
+    );
     expect(verdict).toContain(
       `cumulative inference spend ${sentence("with every assumption at its median, as the chart draws; not in every draw")}`
     );
