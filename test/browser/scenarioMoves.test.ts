@@ -1,5 +1,6 @@
-// A scenario page after a move the model refuses: the page shows the scenario as filed, and the provenance caption
-// must say so.
+// A scenario page after moves a reader does not expect to count: a move the model refuses, after which the page shows
+// the scenario as filed (the provenance caption must say so), and a slider dragged away and back to a start that lies
+// between its steps (it must read as the scenario as filed: no change listed, none in the share link).
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
@@ -68,4 +69,47 @@ describe.skipIf(!enabled)("scenario page moves", () => {
       await closePage(page);
     }
   });
+
+  it.each([1280, 390])(
+    "at %i px, a slider dragged away and back to a start between its steps is the scenario as filed",
+    async (width) => {
+      // base.md's electricity, 0.0826 USD/kWh, on a 0.001-step slider: dragged back, it snapped to 0.083 and the page
+      // listed "Electricity price: 0.083 USD/kWh; as filed, 0.0826" and put power.electricity=0.083 in the share link.
+      const page = await openPage(browser, "/scenarios/asic-9-months", {viewport: {width, height: 900}});
+      try {
+        const control = '.scenario-control[data-key="power.electricity"]';
+        const range = page.locator(`${control} input[type=range]`);
+        await range.scrollIntoViewIfNeeded();
+        expect(await page.inputValue(`${control} input[type=number]`)).toBe("0.0826");
+        const box = (await range.boundingBox())!;
+        const at = await range.evaluate((input: HTMLInputElement) => {
+          const thumb = 16; // Chromium's range thumb, px: its centre runs from 8 px to width - 8 px
+          const share = (Number(input.value) - Number(input.min)) / (Number(input.max) - Number(input.min));
+          return thumb / 2 + share * (input.getBoundingClientRect().width - thumb);
+        });
+        // A mouse moves in whole pixels: the pointer goes back to the pixel the thumb's centre started on.
+        const x = Math.round(box.x + at);
+        const y = Math.round(box.y + box.height / 2);
+        await page.mouse.move(x, y);
+        await page.mouse.down();
+        for (let i = 1; i <= 5; i++) await page.mouse.move(x + 8 * i, y, {steps: 2});
+        await waitForRender(page);
+        expect(new URL(page.url()).searchParams.getAll("set")).toHaveLength(1);
+        for (let i = 4; i >= 0; i--) await page.mouse.move(x + 8 * i, y, {steps: 2});
+        await page.mouse.up();
+        await page.mouse.move(0, 0);
+        await waitForRender(page);
+        expect(await page.inputValue(`${control} input[type=number]`)).toBe("0.0826");
+        expect(await changedNote(page)).toEqual([]);
+        expect(new URL(page.url()).searchParams.getAll("set")).toEqual([]);
+        expect(await page.inputValue("[data-share]")).not.toContain("set=");
+        expect(await page.$eval(".scenario-provenance", (p) => p.textContent)).toMatch(
+          /^Figures from the static report/
+        );
+        expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      } finally {
+        await closePage(page);
+      }
+    }
+  );
 });
