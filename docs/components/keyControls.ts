@@ -53,6 +53,19 @@ export function controlToDisplay(control: KeyControl, base: number): number {
   return Number((base * control.scale).toPrecision(12));
 }
 
+/**
+ * Where a dragged slider lands, in display units: its start itself within half a step or `pixel` of it, else the
+ * nearest whole step. A start between steps (base.md's 0.0826 USD/kWh on a 0.001 step) is a position of its own, so a
+ * slider dragged away and back reads as the scenario as filed; snapping it to 0.083 listed "Electricity price: 0.083
+ * USD/kWh; as filed, 0.0826" and put the change in the share link. `pixel` is what one pixel of the slider is worth
+ * (0.0015 USD/kWh at 1280 px, more than a step): a pointer back on the thumb's start is within a pixel of it. The
+ * steps a start covers (0.083) are then reached by typing them.
+ */
+export function snapSlider(control: Pick<KeyControl, "step">, display: number, start: number, pixel = 0): number {
+  if (Math.abs(display - start) < Math.max(control.step / 2, pixel)) return start;
+  return Number((Math.round(display / control.step) * control.step).toPrecision(12));
+}
+
 export interface ScenarioControlsElement extends HTMLElement {
   value: Record<string, number>;
 }
@@ -113,21 +126,27 @@ export function ScenarioControls(
     const unit = document.createElement("span");
     unit.className = "scenario-control-unit";
     unit.textContent = control.unit;
-    unit.title = readout(control, start);
+    // The start as its box writes it (0.0826 USD/kWh, not the step's 0.083; an uncertain key's median at three
+    // digits), in the box and the readout again whenever the slider is back at its start.
+    const startText = number.value;
+    unit.title = `${startText} ${control.unit}`;
     const update = (raw: string, from: HTMLInputElement) => {
       let value = Number(raw);
       if (!Number.isFinite(value) || raw.trim() === "") return;
-      // Sliders snap to the control's steps (whole multiples of it), the thumb with them (the range's own step is
-      // "any": its bounds need not be whole steps, a link's 99.6% stretching a 0–95% slider), and then to the bounds,
-      // so that a snap never leaves them (99.6 snapped to 100, out of a fraction's [0, 1); breaker); typed numbers are
-      // kept as typed, within the bounds.
-      if (from === range) value = Number((Math.round(value / control.step) * control.step).toPrecision(12));
+      // Sliders snap to the control's steps (whole multiples of it) or to their start (snapSlider), the thumb with
+      // them (the range's own step is "any": its bounds need not be whole steps, a link's 99.6% stretching a 0–95%
+      // slider), and then to the bounds, so that a snap never leaves them (99.6 snapped to 100, out of a fraction's
+      // [0, 1); breaker); typed numbers are kept as typed, within the bounds.
+      if (from === range) {
+        const pixel = range.clientWidth > 0 ? (max - min) / range.clientWidth : 0;
+        value = snapSlider(control, value, start, pixel);
+      }
       value = Math.min(max, Math.max(min, value));
       if (range.value !== String(value)) range.value = String(value);
-      if (from !== number) number.value = String(value);
+      if (from !== number) number.value = value === start ? startText : String(value);
       if (current[control.path] === value) return;
       current[control.path] = value;
-      unit.title = readout(control, value);
+      unit.title = value === start ? `${startText} ${control.unit}` : readout(control, value);
       root.dispatchEvent(new Event("input", {bubbles: true}));
     };
     range.addEventListener("input", (event) => {

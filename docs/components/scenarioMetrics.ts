@@ -20,7 +20,7 @@ import {
   missingDrawsText,
   medianLabel
 } from "./format.js";
-import {SCENARIO_PAGE_SAMPLES, type MetricRow} from "./scenarioPage.js";
+import {SCENARIO_PAGE_SAMPLES, type MetricRow, type ScenarioPageState} from "./scenarioPage.js";
 
 /**
  * The p5–p95 range of an uncertain metric over the draws in which it occurs: "0.759–1.25 USD/Mtok"; "" for a certain
@@ -186,25 +186,55 @@ export function defaultPricesNote(resolved: ResolvedScenario): string | null {
   return setsNoPrices(resolved.values) ? DEFAULT_PRICES_NOTE : null;
 }
 
-/** Where the figures come from: the static report, or a recomputation with the listed changes. */
+/**
+ * Where the figures come from: the static report, or a recomputation with the listed changes. `state` is what the
+ * page shows for `sets` (scenarioPageState): when its `failure` says the sets were not run as set (the "Not run as set"
+ * notice), the caption says what the figures are instead: the scenario as filed, from the static report, when the sets
+ * cannot be evaluated; the median point with the changes when only their Monte Carlo failed. It said "Recomputed in
+ * your browser with 3 changes" over the file's figures after a refused slider move.
+ */
 export function ScenarioProvenance(
   sets: readonly string[],
-  {samples = SCENARIO_PAGE_SAMPLES, seed = 1} = {}
+  {
+    samples = SCENARIO_PAGE_SAMPLES,
+    seed = 1,
+    state = null
+  }: {samples?: number; seed?: number; state?: Pick<ScenarioPageState, "fromReport" | "failure"> | null} = {}
 ): HTMLElement {
   const p = document.createElement("p");
   p.className = "muted scenario-provenance";
   const mc = `${formatDisplayNumber(samples)} Monte Carlo samples, seed ${seed}`;
+  const report = `the static report built with the site (${mc})`;
   if (!sets.length) {
-    p.textContent = `Figures from the static report built with the site (${mc}).`;
+    p.textContent = `Figures from ${report}.`;
     return p;
   }
-  p.append(`Recomputed in your browser with ${sets.length} change${sets.length === 1 ? "" : "s"}: `);
+  const changes = `${sets.length} change${sets.length === 1 ? "" : "s"}`;
+  const notRun = state?.failure ? state : null;
+  if (notRun?.fromReport) {
+    // The notice above lists the sets and the reason: the caption says only what the figures are.
+    p.dataset.notRun = "sets";
+    const why =
+      sets.length === 1
+        ? "the change as set cannot be evaluated, so it is not run"
+        : `the ${sets.length} changes as set cannot be evaluated together, so none of them is run`;
+    p.textContent = `Figures for the scenario as filed, from ${report}: ${why} (see “Not run as set” above).`;
+    return p;
+  }
+  p.append(`Recomputed in your browser with ${changes}: `);
   sets.forEach((set, i) => {
     if (i) p.append(", ");
     const code = document.createElement("code");
     code.textContent = set;
     p.append(code);
   });
+  if (notRun) {
+    p.dataset.notRun = "monte-carlo";
+    p.append(
+      `, every figure at the median of each distribution: the Monte Carlo of this setting failed (see “Not run as set” above).`
+    );
+    return p;
+  }
   p.append(` (${mc}).`);
   return p;
 }

@@ -208,8 +208,8 @@ export interface ScenarioPagePoint extends Pick<ScenarioPageState, "resolved" | 
 
 /**
  * scenarioPagePoint that always returns: when the sets cannot be evaluated at the median (a slider moved to a batch
- * that does not fit), the scenario without them, so the charts keep showing the last state that runs while
- * settledScenarioPageState's notice says why.
+ * that does not fit), the scenario without them (as filed, not the last state that ran), so the charts keep showing
+ * figures while settledScenarioPageState's notice says why and ScenarioProvenance says the figures are the file's.
  */
 export function settledScenarioPagePoint(
   resolved: ResolvedScenario,

@@ -231,7 +231,8 @@ display(ScenarioNotice(state.failure ? [{set: sets.join(" "), reason: state.fail
 ~~~
 
 ~~~js
-display(ScenarioProvenance(sets));
+// What the figures are: after a refused move, the scenario as filed or the median point, not the moved state.
+display(ScenarioProvenance(sets, {state}));
 ~~~
 
 ~~~js

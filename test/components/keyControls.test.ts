@@ -7,7 +7,8 @@ import {
   controlToDisplay,
   keyControl,
   KeySlider,
-  ScenarioControls
+  ScenarioControls,
+  snapSlider
 } from "../../docs/components/keyControls.js";
 import {GENERAL_CONTROL_KEYS} from "../../docs/components/scenarioTopics.js";
 import {keyRange, SCENARIO_KEYS, scenarioKey, type ScenarioKeyDef} from "../../src/scenario/file/schema.js";
@@ -146,5 +147,46 @@ describe("ScenarioControls", () => {
     number.dispatchEvent(new Event("input", {bubbles: true}));
     number.dispatchEvent(new Event("change", {bubbles: true}));
     expect([controls.value["serving.cacheHit"], number.value]).toEqual([0, "0"]);
+  });
+
+  it.each(SLIDER_KEYS)("%s: a slider dragged away and back to a start between steps is at the start itself", (path) => {
+    // base.md's electricity, 0.0826 USD/kWh, started a 0.001-step slider that snapped back to 0.083: the page listed
+    // "Electricity price: 0.083 USD/kWh; as filed, 0.0826" and put the change in the share link.
+    const control = keyControl(path);
+    const start = Number((control.min + 3.4 * control.step).toPrecision(12));
+    const controls = ScenarioControls([control], {[path]: controlToBase(control, start)});
+    const range = controls.querySelector<HTMLInputElement>("input[type=range]")!;
+    const number = controls.querySelector<HTMLInputElement>("input[type=number]")!;
+    const drag = (display: number) => {
+      range.value = String(display);
+      range.dispatchEvent(new Event("input", {bubbles: true}));
+    };
+    drag(start + 5.2 * control.step);
+    expect(controls.value[path]).not.toBe(start);
+    drag(start + 0.3 * control.step); // the pointer back on the thumb's start, a little off
+    expect(controls.value[path]).toBe(start);
+    expect(number.value).toBe(String(start));
+    drag(start - 0.45 * control.step);
+    expect(controls.value[path]).toBe(start);
+  });
+});
+
+describe("snapSlider", () => {
+  const electricity = keyControl("power.electricity");
+
+  it("snaps within half a step of the start to the start, and elsewhere to the nearest whole step", () => {
+    expect(electricity.step).toBe(0.001);
+    expect(snapSlider(electricity, 0.0829, 0.0826)).toBe(0.0826);
+    expect(snapSlider(electricity, 0.0822, 0.0826)).toBe(0.0826);
+    expect(snapSlider(electricity, 0.0833, 0.0826)).toBe(0.083);
+    expect(snapSlider(electricity, 0.0902, 0.0826)).toBe(0.09);
+    expect(snapSlider(electricity, 0.0602, 0.06)).toBe(0.06);
+  });
+
+  it("snaps within a pixel of the start to the start where a pixel is worth more than half a step", () => {
+    // At 1280 px the electricity slider's pixel is worth about 0.0015 USD/kWh: a pointer put back on the thumb's
+    // start lands up to a pixel away.
+    expect(snapSlider(electricity, 0.0838, 0.0826, 0.0015)).toBe(0.0826);
+    expect(snapSlider(electricity, 0.0843, 0.0826, 0.0015)).toBe(0.084);
   });
 });
