@@ -4,7 +4,7 @@
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
-import {loadScenarioLibrary} from "../../src/node/scenarioFiles.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
 import {bindScenario} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {DEFAULT_SCENARIO_SEED, runScenario} from "../../src/scenario/run/runScenario.js";
 import {metricCentral, SCENARIO_PAGE_SAMPLES} from "../../docs/components/scenarioPage.js";
