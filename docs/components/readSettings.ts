@@ -3,6 +3,7 @@ import {validateSampleCount} from "../lib/uncertainty/monteCarlo.js";
 import {validateSeed} from "../lib/uncertainty/rng.js";
 import {readDecimal} from "../lib/units/decimal.js";
 import {groupThousands} from "../lib/units/groupThousands.js";
+import {formatRange} from "../lib/units/range.js";
 
 /** Most samples a story page draws (the engine accepts 2,000,000): beyond this a browser tab stalls on a slider. */
 export const PAGE_MAX_SAMPLES = 100_000;
@@ -29,7 +30,7 @@ export function readMonteCarloSettings(
     throw new UserError({
       path: "samples",
       message: `at most ${groupThousands(maxSamples)} on this page`,
-      expected: `an integer from 1 to ${groupThousands(maxSamples)}`,
+      expected: `an integer in ${formatRange({min: 1, max: maxSamples})}`,
       found: samplesTrimmed
     });
   }

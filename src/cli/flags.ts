@@ -33,7 +33,7 @@ export function seedFlag(flag = "--seed") {
       throw new UserError({
         flag,
         message: "out of range",
-        // Grouped, as --samples writes its bound ("from 1 to 2,000,000"); exact, for a user to copy.
+        // Grouped, as formatRange writes a bound ("[1, 2,000,000]"); exact, for a user to copy.
         expected: `a whole number within ±${groupThousands(Number.MAX_SAFE_INTEGER)} (2^53 − 1)`,
         found: text
       });
@@ -41,10 +41,13 @@ export function seedFlag(flag = "--seed") {
   };
 }
 
-/** A whole number from 1 to `max` (a sample count; default no limit). Throws: UserError naming `flag`. */
+/**
+ * A whole number from 1 to `max` (a sample count; default no limit), its bounds written as every flag's are
+ * (formatRange: "a whole number in [1, 2,000,000]"). Throws: UserError naming `flag`.
+ */
 export function positiveInteger(flag: string, max = Infinity) {
   return (text: string): number => {
-    const expected = max === Infinity ? "a whole number >= 1" : `a whole number from 1 to ${groupThousands(max)}`;
+    const expected = `a whole number in ${formatRange({min: 1, max, maxExclusive: max === Infinity})}`;
     const value = parseFinite(flag, text, expected);
     // "1.5" is not whole, "0" is too small: each said as it is ("out of range" for 1.5 read as a bound; breaker).
     if (!Number.isInteger(value)) throw new UserError({flag, message: "not a whole number", expected, found: text});

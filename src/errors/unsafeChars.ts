@@ -14,10 +14,14 @@ export const CONTROL_CHARS = "\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029";
 export const BIDI_CHARS = "\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c";
 
 /**
- * Characters that draw nothing: the soft hyphen (U+00AD), the Mongolian vowel separator (U+180E), zero-width space and
- * (non-)joiners (U+200B–U+200D), the word joiner and invisible operators (U+2060–U+2064), the deprecated format
+ * Characters that draw nothing: the soft hyphen (U+00AD), the Mongolian vowel separator (U+180E), the zero-width space
+ * (U+200B), the word joiner and invisible operators (U+2060–U+2064), the deprecated format
  * characters (U+206A–U+206F), the Hangul fillers (U+3164, U+FFA0), the byte-order mark (U+FEFF) and the interlinear
- * annotation marks (U+FFF9–U+FFFB).
+ * annotation marks (U+FFF9–U+FFFB). The zero-width non-joiner and joiner (U+200C, U+200D) draw nothing either, but
+ * are part of Persian, Indic and emoji text: joiners.ts says where they are, and they count as these anywhere else.
  */
 export const INVISIBLE_CHARS =
-  "\\u00ad\\u180e\\u200b-\\u200d\\u2060-\\u2064\\u206a-\\u206f\\u3164\\uffa0\\ufeff\\ufff9-\\ufffb";
+  "\\u00ad\\u180e\\u200b\\u2060-\\u2064\\u206a-\\u206f\\u3164\\uffa0\\ufeff\\ufff9-\\ufffb";
+
+/** The zero-width non-joiner and joiner (U+200C, U+200D): unsafe only where joiners.ts says they are not real text. */
+export const JOINER_CHARS = "\\u200c\\u200d";

@@ -1,4 +1,5 @@
-import {BIDI_CHARS, CONTROL_CHARS, INVISIBLE_CHARS} from "./unsafeChars.js";
+import {joinerAllowed, joinersAllowed} from "./joiners.js";
+import {BIDI_CHARS, CONTROL_CHARS, INVISIBLE_CHARS, JOINER_CHARS} from "./unsafeChars.js";
 
 /**
  * An error a user can cause (a bad catalog cell, scenario value, flag or URL parameter). The command line and the
@@ -70,14 +71,28 @@ const MAX_PART_CHARS = 400;
  */
 const UNSAFE = new RegExp(`[${CONTROL_CHARS}${BIDI_CHARS}${INVISIBLE_CHARS}]`, "g");
 
+/**
+ * Zero-width joiners and non-joiners: written raw where a scenario's shown text allows them (joiners.ts: an emoji
+ * sequence such as 👩‍💻, a Persian or Indic word), so a message quotes a label as the reader wrote and sees it; escaped
+ * anywhere else, where the reader needs to see the joiner that the text hides.
+ */
+const JOINERS = new RegExp(`[${JOINER_CHARS}]`, "g");
+
 function escapeChar(char: string): string {
   const named: Record<string, string> = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0"};
   return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
-/** `text` with every unsafe character (see UNSAFE) written as an escape (`\n`, `\u202e`): one printable line. */
+/**
+ * `text` with every unsafe character (see UNSAFE) and every joiner that is not part of real text (see JOINERS)
+ * written as an escape (`\n`, `\u202e`, `\u200d`): one printable line.
+ */
 export function escapeUnsafe(text: string): string {
-  return text.replace(UNSAFE, escapeChar);
+  // Joiners are judged on the text as given, before any escape changes their neighbours.
+  const joiners = text.replace(JOINERS, (joiner, index: number) =>
+    joinerAllowed(text, index) ? joiner : escapeChar(joiner)
+  );
+  return joiners.replace(UNSAFE, escapeChar);
 }
 
 /** True when `text` has a character escapeUnsafe would escape. */
@@ -85,7 +100,7 @@ export function hasUnsafe(text: string): boolean {
   UNSAFE.lastIndex = 0;
   const found = UNSAFE.test(text);
   UNSAFE.lastIndex = 0;
-  return found;
+  return found || !joinersAllowed(text);
 }
 
 /** `text` cut to `max` characters with "…" (never splitting a surrogate pair), or as it is. */
@@ -99,7 +114,8 @@ function cut(text: string, max: number): string {
 
 /**
  * A found value as a message shows it: as written when it is short and printable; quoted with escapes (`"1\r2"`)
- * when it holds a control, bidi or zero-width character or has spaces at its ends; cut to MAX_FOUND_CHARS with its
+ * when it holds a control, bidi or zero-width character (a joiner that is part of an emoji or a word is not one: see
+ * JOINERS) or has spaces at its ends; cut to MAX_FOUND_CHARS with its
  * length given when longer (`"99999…" (1000000 characters)`). Always one line, whatever the input.
  */
 export function quoteFound(found: string, max = MAX_FOUND_CHARS): string {

@@ -1,6 +1,6 @@
 import {UserError} from "../errors/userError.js";
 import {DAYS_PER_MONTH} from "../units/si.js";
-import {checkRanges, describeRange, formatBeyondBound, plainNumber, type RangeTable} from "../units/range.js";
+import {checkRanges, describeRange, formatBeyondBound, formatBound, type RangeTable} from "../units/range.js";
 import {portableLog2, portablePow} from "../uncertainty/portableMath.js";
 
 /**
@@ -198,7 +198,7 @@ function checkBetween(
 ): void {
   const value = input[path];
   if (value >= min && value <= max) return;
-  const expected = `${describeRange({min, max})} (${other} = ${plainNumber(Number(input[other].toPrecision(12)))})`;
+  const expected = `${describeRange({min, max})} (${other} = ${formatBound(input[other])})`;
   throw new UserError({
     path,
     message: "out of range",

@@ -1,8 +1,9 @@
 import {UserError} from "../errors/userError.js";
+import {describeRange} from "../units/range.js";
 
 /**
  * `steps` evenly spaced numbers from `from` to `to`, both included (one step gives [from]); the ends are exactly
- * `from` and `to`. Throws a UserError unless `steps` is an integer in [1, 100000] and both ends are finite.
+ * `from` and `to`. Throws a UserError unless `steps` is an integer in [1, 100,000] and both ends are finite.
  *
  * Each value between the ends is the shortest decimal (fewest places after the point) within a tolerance of the
  * computed one, so that a grid a user writes in decimals comes back in the same decimals: 0.04:0.12:5 gives 0.08
@@ -24,7 +25,7 @@ export function linspace(from: number, to: number, steps: number): number[] {
     throw new UserError({
       path: "steps",
       message: "out of range",
-      expected: "an integer in [1, 100000]",
+      expected: describeRange({min: 1, max: 100_000, integer: true}),
       found: String(steps)
     });
   }

@@ -5,7 +5,7 @@ import {imanConover, type RankCorrelation} from "./rankCorrelation.js";
 import {createRng, validateSeed} from "./rng.js";
 import {sampleInto} from "./sample.js";
 import {summarize, type SummaryStats} from "./summary.js";
-import {groupThousands} from "../units/groupThousands.js";
+import {formatRange} from "../units/range.js";
 
 /**
  * Largest sample count a run accepts: 2,000,000. Memory is 8 bytes × samples per input and per output, plus one copy
@@ -178,7 +178,7 @@ export function validateSampleCount(samples: number): void {
       path: "samples",
       message: "invalid sample count",
       // Grouped as a person writes it ("2,000,000"; it read "2000000" beside "1,000 draws"; breaker).
-      expected: `an integer from 1 to ${groupThousands(MAX_MONTE_CARLO_SAMPLES)}`,
+      expected: `an integer in ${formatRange({min: 1, max: MAX_MONTE_CARLO_SAMPLES})}`,
       found: String(samples)
     });
   }

@@ -26,19 +26,33 @@ export type NumericKeys<T> = {[K in keyof T]-?: T[K] extends number ? K : never}
 /** One range for every numeric field of T: a table the compiler checks for completeness. */
 export type RangeTable<T> = {readonly [K in NumericKeys<T>]: NumberRange};
 
-/** A bound as formatRange writes a plain one: "∞", 1000000 as is, from 10⁹ in exponent notation ("1e20"). */
-function formatBound(value: number): string {
+/** From here a plain bound is written in exponent notation ("1e18"); below it, every digit, grouped. */
+const EXPONENT_FROM = 1e12;
+
+/**
+ * A range's end as every message, flag and page writes it: the one home of that, through formatRange and
+ * describeRange. "∞" and "-∞"; with a dimension that has a unit, in its display unit, grouped ("$10M",
+ * "100M tokens", "10,000 USD/h", as a scenario file may write them); a plain number or a count grouped in full
+ * ("1,000,000": a bound read "[1, 1M]" for --set and "[1, 1000000]" for the flag that sets the same key), from
+ * 10^12 in exponent notation ("1e18"). `exponent` writes a plain bound as plainNumber does, from 10^9 in exponent
+ * notation: formatRange asks for it when the other end is that large, so that one range is written one way
+ * ("[1e10, 1e18]", not "[10,000,000,000, 1e18]").
+ */
+export function formatBound(value: number, dimension?: Dimension, exponent = false): string {
   if (value === Infinity) return "∞";
   if (value === -Infinity) return "-∞";
-  return plainNumber(value);
+  if (dimension !== undefined && dimension !== "count") return formatQuantity(value, dimension, groupedBound);
+  return exponent || Math.abs(value) >= EXPONENT_FROM ? plainNumber(value) : groupedBound(value);
+}
+
+function groupedBound(value: number): string {
+  return groupThousands(Number(value.toPrecision(12)), 20);
 }
 
 /** "a number in [0, 1)", "an integer in [1, 240]": the `expected` text of a range error. */
 export function describeRange(range: NumberRange): string {
-  const left = range.minExclusive || range.min === -Infinity ? "(" : "[";
-  const right = range.maxExclusive || range.max === Infinity ? ")" : "]";
   const kind = range.integer ? "an integer" : "a number";
-  return `${kind} in ${left}${formatBound(range.min)}, ${formatBound(range.max)}${right}`;
+  return `${kind} in ${formatRange(range)}`;
 }
 
 /** True when `value` is a finite number inside `range`. */
@@ -164,28 +178,23 @@ function bound(text: string): number {
   return text.trim() === "" ? NaN : Number(text);
 }
 
-/** A bound as a user would type it on the command line: 1000000 as is, from 10⁹ in exponent notation ("1e18"). */
+/**
+ * A number as a user would type it on the command line: 1000000 as is, from 10⁹ in exponent notation ("1e18"). For
+ * a value found beyond a bound (formatBeyondBound); a bound itself is formatBound's.
+ */
 export function plainNumber(value: number): string {
   return Math.abs(value) >= 1e9 ? value.toExponential().replace("e+", "e") : String(value);
 }
 
 /**
- * `(0, 1]`, or with a dimension `(0 W, ∞)`: each finite end formatted in the dimension's display unit, its thousands
- * grouped (`[$0, $10,000B]`, `[0.01 USD/h, 10,000 USD/h]`, as a scenario file may write them); a plain end from 10⁹
- * in exponent notation (`[1e10, 1e18]`).
+ * `(0, 1]`, `[1, 1,000,000]`, or with a dimension `(0 W, ∞)`: each end as formatBound writes it (`[$0, $10,000B]`,
+ * `[0.01 USD/h, 10,000 USD/h]`); both plain ends in exponent notation when either is from 10^12 (`[1e10, 1e18]`).
  */
 export function formatRange(range: NumberRange, dimension?: Dimension): string {
-  const end = (value: number) =>
-    value === Infinity
-      ? "∞"
-      : value === -Infinity
-        ? "-∞"
-        : dimension
-          ? formatQuantity(value, dimension, (scaled) => groupThousands(Number(scaled.toPrecision(12)), 20))
-          : plainNumber(value);
   const left = range.minExclusive || range.min === -Infinity ? "(" : "[";
   const right = range.maxExclusive || range.max === Infinity ? ")" : "]";
-  return `${left}${end(range.min)}, ${end(range.max)}${right}`;
+  const exponent = [range.min, range.max].some((end) => Number.isFinite(end) && Math.abs(end) >= EXPONENT_FROM);
+  return `${left}${formatBound(range.min, dimension, exponent)}, ${formatBound(range.max, dimension, exponent)}${right}`;
 }
 
 /** True when the range admits only values >= 0 (a lognormal fits a 90% interval of such a key). */

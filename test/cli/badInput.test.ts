@@ -61,13 +61,13 @@ describe("item 2: number flags take decimal numerals, and an empty value is an e
     ],
     [
       ["run", "base", "--samples", "0x10"],
-      '--samples: not a decimal number: expected a whole number from 1 to 2,000,000, found "0x10"'
+      '--samples: not a decimal number: expected a whole number in [1, 2,000,000], found "0x10"'
     ],
     [[...INFERENCE, "--batch", "0o7"], "--batch: not a decimal number"],
     [[...INFERENCE, "--pue", "Infinity"], "--pue: not a decimal number"],
     [
       ["sweep", "base", "--vary", "serving.utilization=0.5:0.7:0x3", "--out", join(dir, "hex.csv")],
-      "--vary: serving.utilization: bad step count: expected a whole number of steps from 1 to 10,000, found 0x3"
+      "--vary: serving.utilization: bad step count: expected a whole number of steps in [1, 10,000], found 0x3"
     ]
   ])("%j → %s", async (args, message) => {
     expect(await oneErrorLine(args)).toContain(message);
@@ -87,12 +87,12 @@ describe("item 3: every flag has its scenario key's range, and no output is non-
     ],
     [
       [...INFERENCE, "--tp", "1e300"],
-      "--tp: out of range: expected a whole number in [1, 1024] (Tensor-parallel degree, the range of serving.tensorParallel), found 1e300"
+      "--tp: out of range: expected a whole number in [1, 1,024] (Tensor-parallel degree, the range of serving.tensorParallel), found 1e300"
     ],
-    [[...INFERENCE, "--tp", "1000000"], "--tp: out of range: expected a whole number in [1, 1024]"],
-    [[...INFERENCE, "--batch", "1e300"], "--batch: out of range: expected a whole number in [1, 1000000]"],
-    [[...INFERENCE, "--chip-price", "1e300"], "--chip-price: out of range: expected a number in [1, 10000000]"],
-    [[...INFERENCE, "--hourly-price", "1e300"], "--hourly-price: out of range: expected a number in [0.01, 10000]"],
+    [[...INFERENCE, "--tp", "1000000"], "--tp: out of range: expected a whole number in [1, 1,024]"],
+    [[...INFERENCE, "--batch", "1e300"], "--batch: out of range: expected a whole number in [1, 1,000,000]"],
+    [[...INFERENCE, "--chip-price", "1e300"], "--chip-price: out of range: expected a number in [1, 10,000,000]"],
+    [[...INFERENCE, "--hourly-price", "1e300"], "--hourly-price: out of range: expected a number in [0.01, 10,000]"],
     [[...TRAINING, "--tokens", "1e12", "--chips", "1e300"], "--chips: out of range"]
   ])("%j → %s", async (args, message) => {
     expect(await oneErrorLine(args)).toContain(message);

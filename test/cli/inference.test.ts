@@ -167,18 +167,18 @@ describe("token-ledger inference", () => {
     [["--model", "llama-3.2-70b"], "--model: unknown model id 'llama-3.2-70b'", /llama-3\.1-70b/],
     [
       ["--batch", "0"],
-      "--batch: out of range: expected a whole number in [1, 1000000] (Batch per replica, the range of serving.batch), found 0",
+      "--batch: out of range: expected a whole number in [1, 1,000,000] (Batch per replica, the range of serving.batch), found 0",
       null
     ],
     [["--batch", "-4"], "--batch: out of range", null],
     [
       ["--batch", "2.5"],
-      "--batch: out of range: expected a whole number in [1, 1000000] (Batch per replica, the range of serving.batch), found 2.5",
+      "--batch: out of range: expected a whole number in [1, 1,000,000] (Batch per replica, the range of serving.batch), found 2.5",
       null
     ],
     [
       ["--batch", "abc"],
-      '--batch: not a decimal number: expected a whole number in [1, 1000000] (Batch per replica, the range of serving.batch), found "abc"',
+      '--batch: not a decimal number: expected a whole number in [1, 1,000,000] (Batch per replica, the range of serving.batch), found "abc"',
       null
     ],
     [["--electricity", "Infinity"], "--electricity: not a decimal number", null],
@@ -200,18 +200,18 @@ describe("token-ledger inference", () => {
     [["--precision", "int4"], "--precision: not a valid choice: expected one of bf16, fp8, fp4, found int4", null],
     [
       ["--input-tokens", "0"],
-      "--input-tokens: out of range: expected a whole number in [1, 100000000] (Input tokens per request, the range of serving.inputTokens), found 0",
+      "--input-tokens: out of range: expected a whole number in [1, 100,000,000] (Input tokens per request, the range of serving.inputTokens), found 0",
       null
     ],
     [["--input-tokens", "-5"], "--input-tokens: out of range", null],
     [
       ["--output-tokens", "2.5"],
-      "--output-tokens: out of range: expected a whole number in [1, 100000000] (Output tokens per request, the range of serving.outputTokens), found 2.5",
+      "--output-tokens: out of range: expected a whole number in [1, 100,000,000] (Output tokens per request, the range of serving.outputTokens), found 2.5",
       null
     ],
     [
       ["--output-tokens", "many"],
-      '--output-tokens: not a decimal number: expected a whole number in [1, 100000000] (Output tokens per request, the range of serving.outputTokens), found "many"',
+      '--output-tokens: not a decimal number: expected a whole number in [1, 100,000,000] (Output tokens per request, the range of serving.outputTokens), found "many"',
       null
     ],
     [
@@ -345,7 +345,7 @@ describe("token-ledger inference", () => {
   it.each([
     [
       ["--hbm-bandwidth", "0"],
-      "--hbm-bandwidth: out of range: expected a number in [0.01, 10000] (hbm_tbps of data/hardware.csv), found 0"
+      "--hbm-bandwidth: out of range: expected a number in [0.01, 10,000] (hbm_tbps of data/hardware.csv), found 0"
     ],
     [["--active-params", "80e9"], "--active-params: active parameters exceed total parameters"],
     [["--kv-heads", "7"], "--kv-heads: KV heads do not divide the attention heads"],

@@ -472,8 +472,8 @@ describe("token-ledger run", () => {
       ["--seed", "9007199254740993"],
       "--seed: out of range: expected a whole number within ±9,007,199,254,740,991 (2^53 − 1), found 9007199254740993"
     ],
-    [["--samples", "0"], "--samples: out of range: expected a whole number from 1 to 2,000,000, found 0"],
-    [["--samples", "3000000"], "--samples: out of range: expected a whole number from 1 to 2,000,000, found 3000000"]
+    [["--samples", "0"], "--samples: out of range: expected a whole number in [1, 2,000,000], found 0"],
+    [["--samples", "3000000"], "--samples: out of range: expected a whole number in [1, 2,000,000], found 3000000"]
   ])("rejects %j: exit 1, one line naming the flag, nothing on stdout", async (args, message) => {
     const {code, stdout, stderr} = await runCli(["run", "base", "--json", ...args]);
     expect(code).toBe(1);

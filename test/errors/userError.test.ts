@@ -13,7 +13,13 @@ describe("quoteFound", () => {
     ["h100\ufff9", '"h100\\ufff9"'],
     ["nul\u0000", '"nul\\u0000"'],
     [" padded ", '" padded "'],
-    ["\uFEFF---", '"\\ufeff---"']
+    ["\uFEFF---", '"\\ufeff---"'],
+    // A joiner that is part of the text (joiners.ts) is shown as written, one that hides in it is escaped.
+    ["Team 👩\u200d💻", "Team 👩\u200d💻"],
+    ["می\u200cخواهم", "می\u200cخواهم"],
+    ["ba\u200dse", '"ba\\u200dse"'],
+    ["👩\u200d\u200d💻", '"👩\\u200d\\u200d💻"'],
+    ["\u200c", '"\\u200c"']
   ])("%j → %s", (found, shown) => {
     expect(quoteFound(found)).toBe(shown);
   });

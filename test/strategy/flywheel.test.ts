@@ -159,7 +159,7 @@ describe("flywheel", () => {
 
   it("rejects values outside ranges that depend on other fields, naming both", () => {
     expect(userErrorOf(() => flywheel({...EXAMPLE_FLYWHEEL_INPUT, initialUsers: 4e8})).message).toBe(
-      "initialUsers: out of range: expected a number in [0, 300000000] (initialAddressableUsers = 300000000), found 400000000"
+      "initialUsers: out of range: expected a number in [0, 300,000,000] (initialAddressableUsers = 300,000,000), found 400000000"
     );
     expect(userErrorOf(() => flywheel({...EXAMPLE_FLYWHEEL_INPUT, minDesignCycleMonths: 24})).message).toBe(
       "minDesignCycleMonths: out of range: expected a number in [3, 18] (baseDesignCycleMonths = 18), found 24"

@@ -327,7 +327,7 @@ describe("siliconProgram", () => {
     const custom = structuredClone(EXAMPLE_SILICON_PROGRAM_INPUT.custom);
     custom.chipHour.chipPowerW = -5;
     expect(userErrorOf(() => siliconProgram({...EXAMPLE_SILICON_PROGRAM_INPUT, custom})).message).toBe(
-      "custom.chipHour.chipPowerW: out of range: expected a number in [1, 100000], found -5"
+      "custom.chipHour.chipPowerW: out of range: expected a number in [1, 100,000], found -5"
     );
   });
 

@@ -219,7 +219,7 @@ describe("linspace", () => {
 
   it("rejects a bad step count or end", () => {
     expect(userErrorOf(() => linspace(0, 1, 0)).message).toBe(
-      "steps: out of range: expected an integer in [1, 100000], found 0"
+      "steps: out of range: expected an integer in [1, 100,000], found 0"
     );
     expect(userErrorOf(() => linspace(0, 1, 2.5)).message).toContain("steps: out of range");
     expect(userErrorOf(() => linspace(0, Infinity, 3)).message).toBe(

@@ -5,6 +5,8 @@ import {
   describeRange,
   fieldDimension,
   formatBeyondBound,
+  formatBound,
+  formatRange,
   isInRange
 } from "../../src/units/range.js";
 import {fieldWords} from "../../src/scenario/evaluate/modelKeys.js";
@@ -16,6 +18,33 @@ describe("describeRange", () => {
     expect(describeRange({min: 0, max: 1, maxExclusive: true})).toBe("a number in [0, 1)");
     expect(describeRange({min: 0, max: Infinity, minExclusive: true})).toBe("a number in (0, ∞)");
     expect(describeRange({min: 1, max: 240, integer: true})).toBe("an integer in [1, 240]");
+  });
+});
+
+describe("formatBound", () => {
+  it("writes every plain bound grouped in full, one way for flags, --set and messages", () => {
+    expect(formatBound(1_000_000)).toBe("1,000,000");
+    expect(formatBound(2_000_000)).toBe("2,000,000");
+    expect(formatBound(0.01)).toBe("0.01");
+    expect(formatBound(-1500)).toBe("-1,500");
+    expect(formatBound(1e11)).toBe("100,000,000,000");
+    expect(formatBound(1e12)).toBe("1e12");
+    expect(formatBound(Infinity)).toBe("∞");
+    expect(formatBound(-Infinity)).toBe("-∞");
+  });
+
+  it("writes a count in full (not 1M) and a value with a unit in the unit's own display", () => {
+    expect(formatBound(1e6, "count")).toBe("1,000,000");
+    expect(formatRange({min: 1, max: 1e6}, "count")).toBe("[1, 1,000,000]");
+    expect(formatRange({min: 1, max: 1e7}, "money")).toBe("[$1, $10M]");
+    expect(formatRange({min: 1, max: 1e8}, "tokens")).toBe("[1 token, 100M tokens]");
+    expect(formatRange({min: 0.01, max: 1}, "fraction")).toBe("[0.01, 1]");
+  });
+
+  it("writes both ends of a range one way: in exponent notation when either is from 10¹²", () => {
+    expect(formatRange({min: 1e10, max: 1e18})).toBe("[1e10, 1e18]");
+    expect(formatRange({min: 1e10, max: 1e11})).toBe("[10,000,000,000, 100,000,000,000]");
+    expect(formatRange({min: 1, max: 1e12})).toBe("[1, 1e12]");
   });
 });
 
@@ -99,7 +128,7 @@ describe("a range error's numbers as a person writes them (breaker)", () => {
     throw new Error("no error");
   };
 
-  it("writes a bound from 10⁹ in exponent notation, not twenty-one digits", () => {
+  it("writes a bound from 10¹² in exponent notation, not twenty-one digits", () => {
     expect(describeRange({min: 0, max: 1e20})).toBe("a number in [0, 1e20]");
     expect(message(3.6525e21, {min: 0, max: 1e20})).toBe(
       "x: out of range: expected a number in [0, 1e20], found 3.65e21"

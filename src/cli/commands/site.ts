@@ -1,17 +1,12 @@
 import type {Command} from "commander";
-import {UserError} from "../../errors/userError.js";
 import {buildSite} from "../../node/site/build.js";
 import {previewSite} from "../../node/site/preview.js";
 import {serveSite} from "../../node/site/serve.js";
 import {positiveInteger} from "../flags.js";
 
-/** A TCP port from 1 to 65535, as commander's parser. */
+/** A TCP port from 1 to 65535, as commander's parser; its bounds written as every flag's are ("[1, 65,535]"). */
 function portFlag(text: string): number {
-  const port = positiveInteger("--port")(text);
-  if (port > 65535) {
-    throw new UserError({flag: "--port", message: "out of range", expected: "a port from 1 to 65535", found: text});
-  }
-  return port;
+  return positiveInteger("--port", 65535)(text);
 }
 
 /** `preview`, `build` and `serve`: the report site's authoring loop (docs/, data/, observablehq.config.ts). */

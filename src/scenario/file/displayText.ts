@@ -3,7 +3,8 @@
  * /compare's charts and in the CLI. Characters a reader cannot see, or that reorder what they see, are refused.
  */
 
-import {BIDI_CHARS, CONTROL_CHARS, INVISIBLE_CHARS} from "../../errors/unsafeChars.js";
+import {joinerAllowed} from "../../errors/joiners.js";
+import {BIDI_CHARS, CONTROL_CHARS, INVISIBLE_CHARS, JOINER_CHARS} from "../../errors/unsafeChars.js";
 
 /** One character of a kind refused in shown text: why, and the character as a reader can name it (`U+202E`). */
 export interface DisplayTextProblem {
@@ -18,11 +19,13 @@ export interface DisplayTextProblem {
 const CONTROL = new RegExp(`[${CONTROL_CHARS}]`, "u");
 const BIDI = new RegExp(`[${BIDI_CHARS}]`, "u");
 const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, "u");
+const JOINER = new RegExp(`[${JOINER_CHARS}]`, "u");
 
 /**
  * The first problem with `text` as shown text for `key`, or undefined when it may be shown: a control character
  * (C0, C1 and DEL; a line feed only where `lines` allows line breaks), a direction-changing character, or a
- * zero-width character. An empty or blank value is reported by the caller as missing.
+ * zero-width character (a zero-width joiner or non-joiner only where it is not part of an emoji sequence or of a
+ * word that uses it: joiners.ts). An empty or blank value is reported by the caller as missing.
  */
 export function displayTextProblem(
   key: string,
@@ -30,7 +33,7 @@ export function displayTextProblem(
   {lines = false}: {lines?: boolean} = {}
 ): DisplayTextProblem | undefined {
   const chars = [...text];
-  for (let i = 0; i < chars.length; i++) {
+  for (let i = 0, offset = 0; i < chars.length; offset += (chars[i] ?? "").length, i++) {
     const char = chars[i] ?? "";
     const kind =
       char === "\n" && lines
@@ -39,7 +42,7 @@ export function displayTextProblem(
           ? "a control character"
           : BIDI.test(char)
             ? "a direction-changing character"
-            : INVISIBLE.test(char)
+            : INVISIBLE.test(char) || (JOINER.test(char) && !joinerAllowed(text, offset))
               ? "a zero-width character"
               : undefined;
     if (kind !== undefined)

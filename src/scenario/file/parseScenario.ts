@@ -363,7 +363,7 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
       site.fail(valueNode, {
         path: key,
         message: problem.message,
-        expected: `text that shows as written: no control, direction-changing or zero-width characters${key === "description" ? "" : ", on one line"}`,
+        expected: `text that shows as written: no control, direction-changing or zero-width characters (a zero-width joiner only inside an emoji or a word that uses it)${key === "description" ? "" : ", on one line"}`,
         found: `${truncate(site.text(valueNode))} (${problem.found})`
       });
       return;

@@ -137,7 +137,8 @@ function keyRow(def: ScenarioKeyDef): string {
     : def.type === "choice"
       ? (def.choices ?? []).map(code).join(", ")
       : `an id from data/${def.catalog ?? "hardware"}.csv`;
-  // Ends written as the default and the error messages write them ("[0, 100B]", not "[0, 1e11]": breaker).
+  // Ends written as the error messages and flags write them (formatBound: "[$0, $10,000B]", a count in full as
+  // "[0, 100,000,000,000]", never "[0, 1e11]": breaker).
   const range = quantity ? `${def.integer ? "whole, " : ""}${formatRange(keyRange(def), def.type as Dimension)}` : "";
   return row([
     code(def.path),

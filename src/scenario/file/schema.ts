@@ -1290,7 +1290,8 @@ export const RESERVED_KEYS = [
     meaning:
       "Short name for charts that draw several scenarios (/compare's legends and bar labels), at most " +
       "24 characters; defaults to the id. Not inherited. Like title and description, it may not hold control, " +
-      "direction-changing or zero-width characters."
+      "direction-changing or zero-width characters; a zero-width joiner or non-joiner only inside an emoji " +
+      "sequence (👩‍💻) or between letters of a word that uses it (Persian, Indic scripts)."
   },
   {key: "description", meaning: "One-paragraph summary shown in scenario lists."},
   {key: "extends", meaning: "Id of a scenario to inherit from: every key not set here takes the parent's value."},

@@ -86,7 +86,7 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
       flag,
       path,
       message: "bad step count",
-      expected: `a whole number of steps from 1 to ${groupThousands(MAX_AXIS_STEPS)}`,
+      expected: `a whole number of steps in ${formatRange({min: 1, max: MAX_AXIS_STEPS})}`,
       found: stepsText
     });
   }

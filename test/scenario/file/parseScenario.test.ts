@@ -480,6 +480,21 @@ describe("parseScenario: shown text", () => {
     expect(parse("---\ndescription: |\n  one\n  two\n---\n").description).toBe("one\ntwo\n");
     expect(parse("---\ntitle: Base case — merchant GPUs\nlabel: Café 24\n---\n").label).toBe("Café 24");
   });
+
+  it("allows a zero-width joiner that is part of the text: an emoji sequence, a Persian or Indic word (joiners.ts)", () => {
+    expect(parse('---\nlabel: "Team \\U0001F469\\u200d\\U0001F4BB"\n---\n').label).toBe("Team 👩\u200d💻");
+    expect(parse("---\nlabel: می\u200cخواهم\n---\n").label).toBe("می\u200cخواهم");
+    expect(parse("---\ntitle: क्\u200dष and ශ්\u200dරී\n---\n").title).toBe("क्\u200dष and ශ්\u200dරී");
+    // Still refused: in ASCII text, at an end, doubled, beside a space; the message escapes the hidden joiner.
+    expect(found('---\nlabel: "ba\\u200cse"\n---\n')).toEqual([
+      '2:8: label: a label with a zero-width character: found "ba\\u200cse" (U+200C at character 3)'
+    ]);
+    expect(found('---\nlabel: "Team 👩\\u200d"\n---\n')).toEqual([
+      '2:8: label: a label with a zero-width character: found "Team 👩\\u200d" (U+200D at character 7)'
+    ]);
+    expect(found('---\nlabel: "👩\\u200d\\u200d💻"\n---\n')[0]).toContain("a label with a zero-width character");
+    expect(found('---\nlabel: "می \\u200cخواهم"\n---\n')[0]).toContain("a label with a zero-width character");
+  });
 });
 
 describe("parseScenario: label length", () => {
