@@ -31,17 +31,17 @@ const EXPONENT_FROM = 1e12;
 
 /**
  * A range's end as every message, flag and page writes it: the one home of that, through formatRange and
- * describeRange. "∞" and "-∞"; with a dimension that has a unit, in its display unit, grouped ("$10M",
- * "100M tokens", "10,000 USD/h", as a scenario file may write them); a plain number or a count grouped in full
- * ("1,000,000": a bound read "[1, 1M]" for --set and "[1, 1000000]" for the flag that sets the same key), from
- * 10^12 in exponent notation ("1e18"). `exponent` writes a plain bound as plainNumber does, from 10^9 in exponent
+ * describeRange. "∞" and "-∞"; with a dimension, as a scenario file may write it, in its display unit and grouped
+ * ("$10M", "100M tokens", "1M" for a count, "10,000 USD/h"); without one (a flag, which takes a bare number) grouped
+ * in full ("1,000,000": the flag that sets serving.batch read "[1, 1000000]"), from 10^12 in exponent notation
+ * ("1e18"). `exponent` writes a plain bound as plainNumber does, from 10^9 in exponent
  * notation: formatRange asks for it when the other end is that large, so that one range is written one way
  * ("[1e10, 1e18]", not "[10,000,000,000, 1e18]").
  */
 export function formatBound(value: number, dimension?: Dimension, exponent = false): string {
   if (value === Infinity) return "∞";
   if (value === -Infinity) return "-∞";
-  if (dimension !== undefined && dimension !== "count") return formatQuantity(value, dimension, groupedBound);
+  if (dimension !== undefined) return formatQuantity(value, dimension, groupedBound);
   return exponent || Math.abs(value) >= EXPONENT_FROM ? plainNumber(value) : groupedBound(value);
 }
 

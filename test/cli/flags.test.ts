@@ -1,6 +1,7 @@
-// Every bound a user sees for a number is written one way (formatBound in src/units/range.ts): interval notation,
-// grouped ("[1, 1,000,000]"), from the same function for a flag and for `--set` on the key the flag sets. Before,
-// `--batch 0` read "[1, 1000000]", `--set serving.batch=0` "[1, 1M]" and `--samples 0` "from 1 to 2,000,000".
+// Every bound a user sees for a number is written by one function (formatBound in src/units/range.ts): interval
+// notation, grouped, as the input takes numbers: a flag a bare number ("[1, 1,000,000]"), `--set` the file notation
+// of the key's dimension ("[1, 1M]" for a count, "[$1, $10M]" for a price). Before, `--batch 0` read "[1, 1000000]"
+// and `--samples 0` "from 1 to 2,000,000".
 import {describe, expect, it} from "vitest";
 import {keyFlag, positiveInteger} from "../../src/cli/flags.js";
 import {userErrorList} from "../../src/errors/userError.js";
@@ -27,8 +28,11 @@ const KEY_FLAGS = [
   ["--goodput", "training.goodput"]
 ] as const;
 
-/** Dimensions whose values carry no unit: their bounds read the same on a flag (a bare number) and in `--set`. */
-const UNITLESS = new Set(["count", "fraction", "plain"]);
+/**
+ * Dimensions whose file notation is a bare number: their bounds read the same on a flag and in `--set` (a count's
+ * file notation has suffixes, "16k", "1.5M", which a flag does not take).
+ */
+const UNITLESS = new Set(["fraction", "plain"]);
 
 function messageOf(run: () => unknown): string {
   try {
@@ -71,6 +75,6 @@ describe("bounds on the command line", () => {
     expect(interval(messageOf(() => keyFlag("--batch", "serving.batch")("0")))).toBe("[1, 1,000,000]");
     expect(
       interval(messageOf(() => applyOverrides({values: {}} as unknown as ResolvedScenario, ["serving.batch=0"])))
-    ).toBe("[1, 1,000,000]");
+    ).toBe("[1, 1M]");
   });
 });

@@ -33,9 +33,12 @@ describe("formatBound", () => {
     expect(formatBound(-Infinity)).toBe("-∞");
   });
 
-  it("writes a count in full (not 1M) and a value with a unit in the unit's own display", () => {
-    expect(formatBound(1e6, "count")).toBe("1,000,000");
-    expect(formatRange({min: 1, max: 1e6}, "count")).toBe("[1, 1,000,000]");
+  it("writes a bare number in full, grouped (a flag's), and a dimension's value as a scenario file writes it", () => {
+    expect(formatBound(1e6)).toBe("1,000,000");
+    expect(formatRange({min: 1, max: 1e6})).toBe("[1, 1,000,000]");
+    // A count as a file may write it ("16k", "1.5M"): the reference page's "[0, 100B]" beside a "100M" default.
+    expect(formatBound(1e6, "count")).toBe("1M");
+    expect(formatRange({min: 0, max: 1e11}, "count")).toBe("[0, 100B]");
     expect(formatRange({min: 1, max: 1e7}, "money")).toBe("[$1, $10M]");
     expect(formatRange({min: 1, max: 1e8}, "tokens")).toBe("[1 token, 100M tokens]");
     expect(formatRange({min: 0.01, max: 1}, "fraction")).toBe("[0.01, 1]");

@@ -30,9 +30,8 @@ describe("scenarioReferenceMarkdown", () => {
     expect(row("silicon.packagingCost")).toContain("| ≈ `$428.57` |");
     expect(row("demand.users")).toContain("| `100M` |");
     expect(row("training.chips")).toContain("| `16384` |");
-    // Ranges as the error messages and flags write them (formatBound): a count in full, grouped, never "[0, 1e11]"
-    // (breaker) nor "[0, 100B]" (a count's bound read "[1, 1M]" for --set and "[1, 1000000]" for its flag).
-    expect(row("demand.users")).toContain("| [0, 100,000,000,000] |");
+    // Ranges as the defaults and the error messages write them (the breaker read "[0, 1e11]" beside "100M").
+    expect(row("demand.users")).toContain("| [0, 100B] |");
     expect(row("silicon.unitCost")).toContain("| [$1, $10M] |");
   });
 
