@@ -27,13 +27,17 @@ export function ScenarioNotice(ignored: readonly IgnoredSet[], {heading}: {headi
     title.append(strong, document.createTextNode(": the page shows the scenario without them."));
   }
   const list = document.createElement("ul");
-  for (const {set, reason} of ignored) {
+  for (const {set, reason, settings} of ignored) {
     const item = document.createElement("li");
-    const code = document.createElement("code");
     // As the CLI writes a found value: a bidi override, NUL or zero-width character escaped (a "\u202e" made the
     // notice read backwards), an empty one as "", a long one cut with its length (breaker).
-    code.textContent = quoteFound(set, 120);
-    item.append(code, document.createTextNode(` — ${reason}`));
+    const codes = (settings?.length ? settings : [set]).map((text) => {
+      const code = document.createElement("code");
+      code.textContent = quoteFound(text, 120);
+      return code;
+    });
+    codes.forEach((code, i) => item.append(...(i ? [document.createElement("br"), code] : [code])));
+    item.append(document.createTextNode(` — ${reason}`));
     // The setting and the reason as data too, for what reads the notice (`token-ledger pdf`), not its wording.
     item.dataset.set = set;
     item.dataset.reason = reason;

@@ -1,8 +1,9 @@
 // Training vs inference spend month by month (or cumulative), with the month cumulative inference spend overtakes
-// training for good marked (dashed), and a lead that training takes back marked apart (dotted). One series: training
+// training for good marked (dashed), and each lead that training takes back marked apart (dotted). One series: training
 // and inference in their colours. Several series (a `series` column, scenario names on /compare): one colour per
 // series, inference solid and training dashed.
 import * as Plot from "@observablehq/plot";
+import type {InferenceLeadPeriod} from "../lib/strategy/trainingVsInference.js";
 import {wholeStepAxis} from "./wholeStepAxis.js";
 import {axisTickFormat, formatMonth, formatUsd} from "./format.js";
 import {INK, SPEND_COLORS, seriesColorScale} from "./palette.js";
@@ -35,6 +36,12 @@ export interface SpendOverTimeChartOptions extends Plot.PlotOptions {
    */
   firstCrossoverMonth?: number | null;
   trainingRetakesLeadMonth?: number | null;
+  /**
+   * Every period cumulative inference is ahead (trainingVsInference's inferenceLeadPeriods): each but the one for good
+   * gets a dotted rule and its months ("inference ahead again, months 32–36"), in place of firstCrossoverMonth and
+   * trainingRetakesLeadMonth, which mark the first only (the verdict named a second lead the chart did not mark).
+   */
+  leadPeriods?: readonly InferenceLeadPeriod[];
   /** Series order and colours (palette.ts SERIES_COLORS); default the order of first appearance. */
   series?: string[];
 }
@@ -50,6 +57,7 @@ export function SpendOverTimeChart(
     crossoverMonth,
     firstCrossoverMonth,
     trainingRetakesLeadMonth,
+    leadPeriods,
     series,
     ...options
   }: SpendOverTimeChartOptions = {}
@@ -74,10 +82,13 @@ export function SpendOverTimeChart(
   const chartWidth = Math.max(width ?? 640, 260);
   const crossover = crossoverMonth === null || crossoverMonth === undefined ? [] : [crossoverMonth];
   // The first pass, where it is not the durable crossover: inference ahead from it until training takes the lead back.
-  const brief =
-    firstCrossoverMonth === null || firstCrossoverMonth === undefined || firstCrossoverMonth === crossoverMonth
+  const brief: {month: number; until: number | null; again: boolean; row: number}[] = leadPeriods
+    ? leadPeriods
+        .filter(({fromMonth}) => fromMonth !== crossoverMonth)
+        .map(({fromMonth, toMonth}, i) => ({month: fromMonth, until: toMonth + 1, again: i > 0, row: i}))
+    : firstCrossoverMonth === null || firstCrossoverMonth === undefined || firstCrossoverMonth === crossoverMonth
       ? []
-      : [{month: firstCrossoverMonth, until: trainingRetakesLeadMonth ?? null}];
+      : [{month: firstCrossoverMonth, until: trainingRetakesLeadMonth ?? null, again: false, row: 0}];
   const line = cumulative ? Plot.line : Plot.lineY;
   const curve = cumulative ? "linear" : "step-after";
   const lines = many
@@ -126,20 +137,24 @@ export function SpendOverTimeChart(
         fill: INK
       }),
       Plot.ruleX(brief, {x: "month", stroke: INK, strokeDasharray: "1 3", strokeOpacity: 0.6}),
-      Plot.text(brief, {
-        x: "month",
-        frameAnchor: "top",
-        // "months 5–26": the months inference is ahead, the last the month before training takes the lead back.
-        text: (d: {month: number; until: number | null}) =>
-          d.until === null || d.until - 1 === d.month
-            ? `inference ahead, ${formatMonth(d.month)}`
-            : `inference ahead, ${formatMonth.range(d.month, d.until - 1).replace("month ", "months ")}`,
-        textAnchor: "start",
-        dx: 4,
-        dy: crossover.length ? 20 : 4,
-        fill: INK,
-        fillOpacity: 0.8
-      }),
+      // A line each, below the crossover's label, so that the labels of nearby leads do not overlap.
+      ...brief.map((d) =>
+        Plot.text([d], {
+          x: "month",
+          frameAnchor: "top",
+          // "months 5–26": the months inference is ahead, the last the month before training takes the lead back.
+          text: () =>
+            `inference ahead${d.again ? " again" : ""}, ` +
+            (d.until === null || d.until - 1 === d.month
+              ? formatMonth(d.month)
+              : formatMonth.range(d.month, d.until - 1).replace("month ", "months ")),
+          textAnchor: "start",
+          dx: 4,
+          dy: (crossover.length ? 20 : 4) + 16 * d.row,
+          fill: INK,
+          fillOpacity: 0.8
+        })
+      ),
       ...lines,
       ...dots,
       Plot.ruleY([0]),

@@ -29,6 +29,11 @@ export interface IgnoredSet {
   set: string;
   /** Why it was ignored: the UserError message, or a sentence. */
   reason: string;
+  /**
+   * The settings `set` stands for when it is several that fail together (a refused slider move): each is shown on a
+   * line of its own, since values hold spaces ("0.12 USD/kWh") and one line of them read as one setting (trial).
+   */
+  settings?: readonly string[];
 }
 
 export interface ShareQuery {

@@ -227,7 +227,7 @@ const rows = metricRows(state.metrics);
 ~~~
 
 ~~~js
-display(ScenarioNotice(state.failure ? [{set: sets.join(" "), reason: state.failure}] : [], {heading: "Not run as set"}));
+display(ScenarioNotice(state.failure ? [{set: sets.join(" "), settings: sets, reason: state.failure}] : [], {heading: "Not run as set"}));
 ~~~
 
 ~~~js

@@ -203,3 +203,24 @@ describe("FlywheelChart", () => {
     expect(ticks).toEqual(["0", "1", "2", "3"]);
   });
 });
+
+describe("SpendOverTimeChart's leads", () => {
+  it("marks each lead training takes back, the later ones 'again', and not the lead for good", () => {
+    // Base at its median point: ahead in months 5–26 and 32–36, never for good (trainingVsInference.test.ts).
+    const leads = [
+      {fromMonth: 5, toMonth: 26},
+      {fromMonth: 32, toMonth: 36}
+    ];
+    const labels = (svg: Element) => [...svg.querySelectorAll("text")].map((text) => text.textContent);
+    const chart = SpendOverTimeChart(months(), {width: 640, crossoverMonth: null, leadPeriods: leads});
+    expect(labels(chart)).toEqual(
+      expect.arrayContaining(["inference ahead, months 5–26", "inference ahead again, months 32–36"])
+    );
+    // A last lead that is the crossover for good is the dashed rule's, not a dotted one of its own.
+    const durable = SpendOverTimeChart(months(), {width: 640, crossoverMonth: 32, leadPeriods: leads});
+    expect(labels(durable)).toEqual(
+      expect.arrayContaining(["inference ahead for good, month 32", "inference ahead, months 5–26"])
+    );
+    expect(labels(durable).some((text) => text?.includes("again"))).toBe(false);
+  });
+});

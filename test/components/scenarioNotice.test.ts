@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {unknownScenarioReason} from "../../docs/components/scenarioNotice.js";
+import {ScenarioNotice, unknownScenarioReason} from "../../docs/components/scenarioNotice.js";
 
 describe("/compare's reason for an unknown ?scenario= id", () => {
   it("suggests the id in any case: zeta-2 finds Zeta-2, BASE finds base", () => {
@@ -10,5 +10,20 @@ describe("/compare's reason for an unknown ?scenario= id", () => {
     expect(unknownScenarioReason("qqqqqqq", ids)).toBe(
       "no scenario has this id (the scenarios are base, Zeta-2, agent-era)"
     );
+  });
+});
+
+describe("the notice of settings that fail together", () => {
+  it("shows each setting on a line of its own (one code span of them read as one setting; trial)", () => {
+    const settings = ["power.electricity=0.12 USD/kWh", "demand.agentMultiplier=100"];
+    const box = ScenarioNotice([{set: settings.join(" "), settings, reason: "these settings cannot be evaluated"}], {
+      heading: "Not run as set"
+    });
+    const item = box.querySelector("li")!;
+    expect([...item.querySelectorAll("code")].map((code) => code.textContent)).toEqual(settings);
+    expect(item.querySelectorAll("br")).toHaveLength(1);
+    expect(item.textContent).toBe(`${settings.join("")} — these settings cannot be evaluated`);
+    // What reads the notice (`token-ledger pdf`) still finds the settings in one attribute.
+    expect(item.dataset.set).toBe(settings.join(" "));
   });
 });
