@@ -3,7 +3,7 @@ import {UserError, userErrorList} from "../errors/userError.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import {scenarioBody, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
-import {resolveScenario, type ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
+import {resolveScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {scenarioRunError} from "../scenario/run/rejectedDraw.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../scenario/run/runScenario.js";
@@ -12,7 +12,7 @@ import {loadHardware, loadModels, loadTrainingRuns, type Catalogs} from "./catal
 import {loadMeasurements} from "./measurementFiles.js";
 import {displayPath, scenarioFilesIn} from "./scenarioFiles.js";
 import type {ScenarioLibrary} from "./scenarioLibrary.js";
-import {holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
+import {blockedParentError, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
 
 /** One checked scenario file: its id (from `id:` or its name) and every error found in it. */
 export interface ScenarioFileCheck {
@@ -144,15 +144,17 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   const failed = new Set(checks.filter((check) => check.errors.length && !passedIds.has(check.id)).map((c) => c.id));
   parsedGiven.forEach((scenario, i) => {
     if (!scenario || !catalogs) return;
-    const brokenParent = brokenAncestor(scenario, index.lookup, broken);
+    // The file is checked as itself, though another file gives its id to what extends it (scenarioSources.ts, rule 3).
+    const lookup = (id: string) => (id === scenario.id ? scenario : index.lookup(id));
+    const brokenParent = blockedParentError(scenario, lookup, broken);
     if (brokenParent) {
       checks[i]!.errors.push(brokenParent);
       failed.add(scenario.id);
       return;
     }
     try {
-      const resolved = resolveScenario(scenario.id, index.lookup, index.ids);
-      noteHiddenFiles(sources, resolved.chain, index.lookup);
+      const resolved = resolveScenario(scenario.id, lookup, [...new Set([...index.ids, scenario.id])]);
+      noteHiddenFiles(sources, resolved.chain, lookup);
       const bound = bindScenario(resolved, catalogs);
       // The median, then what `run` (and the site) draw: every draw it would reject fails here too, with run's message.
       const rejected = scenarioRunError(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
@@ -211,33 +213,4 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     catalogs,
     library
   };
-}
-
-/**
- * The error for a scenario whose `extends` chain reaches a file with errors (which the index does not hold), at the
- * scenario's own `extends`; undefined when its chain is whole or ends at an id no file has (resolve reports that).
- */
-function brokenAncestor(
-  scenario: ParsedScenario,
-  lookup: ScenarioLookup,
-  broken: ReadonlyMap<string, string>
-): UserError | undefined {
-  const seen = new Set<string>();
-  for (let current: ParsedScenario | undefined = scenario; current?.extends && !seen.has(current.id);) {
-    seen.add(current.id);
-    const parentId: string = current.extends.id;
-    const file = broken.get(parentId);
-    if (file !== undefined && !lookup(parentId)) {
-      return new UserError({
-        ...scenario.extends!.position,
-        path: "extends",
-        message: "the parent scenario has errors",
-        expected: "a parent that validates",
-        found: parentId === scenario.extends!.id ? parentId : `${scenario.extends!.id}, which extends ${parentId}`,
-        hint: `fix ${file} first`
-      });
-    }
-    current = lookup(parentId);
-  }
-  return undefined;
 }

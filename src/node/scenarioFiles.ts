@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, realpathSync} from "node:fs";
 import {dirname, extname, relative, resolve} from "node:path";
 import {UserError, UserErrors, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
@@ -53,14 +53,23 @@ export function parentScenarioFiles(): string[] {
  * they are left out here. A sibling stands in for no scenario of those folders: it only adds ids they do not have.
  */
 export function siblingScenarioFiles(paths: readonly string[]): string[] {
-  const given = new Set(paths.map((path) => resolve(path)));
-  const read = new Set([resolve(ownScenariosDir()), resolve(SCENARIOS_DIR)]);
+  const given = new Set(paths.map(realPath));
+  const read = new Set([realPath(ownScenariosDir()), realPath(SCENARIOS_DIR)]);
   const files: string[] = [];
   for (const path of given) {
     const dir = dirname(path);
     if (read.has(dir)) continue;
     read.add(dir);
-    files.push(...scenarioFilesIn(dir).filter((file) => !given.has(file)));
+    files.push(...scenarioFilesIn(dir).filter((file) => !given.has(realPath(file))));
   }
   return files;
+}
+
+/** The path with symbolic links resolved (a project reached through a link is one place); absolute when missing. */
+export function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }

@@ -6,7 +6,13 @@ import type {ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {parseScenarioFiles} from "./scenarioFiles.js";
-import {holderErrors, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
+import {
+  blockedParentError,
+  holderErrors,
+  holderFiles,
+  noteHiddenFiles,
+  readScenarioSources
+} from "./scenarioSources.js";
 
 /** The scenarios a command can resolve by id: every file it sees, each id given by one file (scenarioSources.ts). */
 export interface ScenarioLibrary {
@@ -27,37 +33,51 @@ export interface ScenarioLibrary {
  */
 export function loadScenarioLibrary(extraPaths: readonly string[] = []): ScenarioLibrary {
   const sources = readScenarioSources(extraPaths);
-  const givenErrors = sources.given.flatMap((source) =>
-    source.readError
-      ? [
-          new UserError({
-            file: source.file,
-            message: "cannot read the file",
-            expected: "a readable .md file",
-            found: source.readError.code ?? source.readError.message
-          })
-        ]
-      : source.errors
-  );
+  // A given file's own errors, and its id's clash with the files of its folder (`run data/scenarios/b.md` with b's id
+  // a.md's ran a.md: breaker).
+  const givenErrors = sources.given.flatMap((source) => {
+    if (source.readError)
+      return [
+        new UserError({
+          file: source.file,
+          message: "cannot read the file",
+          expected: "a readable .md file",
+          found: source.readError.code ?? source.readError.message
+        })
+      ];
+    const duplicate = sources.duplicateError(source);
+    return [...source.errors, ...(duplicate ? [duplicate] : [])];
+  });
   if (givenErrors.length) throw new UserErrors(givenErrors);
   const scenarios: ParsedScenario[] = [];
-  const blocked = new Map<string, UserError[]>();
+  const blocked = new Map<string, {errors: UserError[]; files: string}>();
   for (const id of sources.ids) {
     const holder = sources.holder(id)!;
     if (holder.kind === "scenario") scenarios.push(holder.source.scenario);
-    else blocked.set(id, holderErrors(holder, sources));
+    else blocked.set(id, {errors: holderErrors(holder, sources), files: holderFiles(holder, id)});
   }
-  const index = scenarioIndex(scenarios);
+  const holders = scenarioIndex(scenarios);
+  // A given file is run as itself, though another file gives its id to what extends it (scenarioSources.ts, rule 3).
+  const own = new Map(sources.given.flatMap((source) => (source.scenario ? [[source.id, source.scenario]] : [])));
+  const lookup = (id: string) => own.get(id) ?? holders.lookup(id);
+  const index = {lookup, ids: [...new Set([...holders.ids, ...own.keys()])].sort()};
   return {
     index,
-    brokenIds: [...blocked.keys()],
+    brokenIds: [...blocked.keys()].filter((id) => !own.has(id)),
     resolve: (id) => {
-      for (const scenario of scenarioChainIds(id, index.lookup)) {
-        const errors = blocked.get(scenario);
-        if (errors) throw new UserErrors(errors);
+      const [self, ...parents] = scenarioChainIds(id, lookup);
+      if (!own.has(self!) && blocked.has(self!)) throw new UserErrors(blocked.get(self!)!.errors);
+      const stop = parents.find((parent) => blocked.has(parent) && !own.has(parent));
+      if (stop !== undefined) {
+        // The parent's errors, then what they stop, at the scenario's `extends`, as validate writes it (run printed a
+        // parent's errors with no word of which scenario extends it; breaker).
+        const scenario = lookup(self!)!;
+        const files = new Map([...blocked].map(([blockedId, {files}]) => [blockedId, files]));
+        const stopped = blockedParentError(scenario, (parent) => (parent === stop ? undefined : lookup(parent)), files);
+        throw new UserErrors([...blocked.get(stop)!.errors, ...(stopped ? [stopped] : [])]);
       }
-      const resolved = resolveScenario(id, index.lookup, index.ids);
-      noteHiddenFiles(sources, resolved.chain, index.lookup);
+      const resolved = resolveScenario(id, lookup, index.ids);
+      noteHiddenFiles(sources, resolved.chain, lookup);
       return resolved;
     }
   };

@@ -1,38 +1,41 @@
 import {readFileSync} from "node:fs";
-import {basename, resolve, sep} from "node:path";
+import {basename, dirname} from "node:path";
 import {UserError, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, partialScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
+import type {ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
 import {duplicateIdError, idLocation} from "../scenario/resolve/scenarioIndex.js";
 import {ownScenariosDir} from "./paths.js";
-import {displayPath, parentScenarioFiles, scenarioFilesIn, siblingScenarioFiles} from "./scenarioFiles.js";
+import {displayPath, parentScenarioFiles, realPath, scenarioFilesIn, siblingScenarioFiles} from "./scenarioFiles.js";
 
-// Which file gives each scenario id, in one place for `run` (and compare, sweep, report: loadScenarioLibrary) and for
+// Which file gives each scenario id, in one place for `run` (and compare, sweep: loadScenarioLibrary) and for
 // `validate` and the site (checkScenarioFiles). The two had each their own copy of the rules and disagreed: a file with
 // errors took the id of a valid file beside it for one and not the other; two files of one id in data/scenarios/ failed
-// `run` of a child that `validate` passed; `run data/scenarios/x.md` ran a file `validate` refused (breaker). The rules:
+// `run` of a child that `validate` passed (breaker, session 19). The rules:
 //
-// 1. Tiers, first wins: the files a command is given, then the scenarios folder (data/scenarios/ of a report project,
-//    else the bundled one), then, in a report project, the bundled scenarios (parents), then the files beside the given
-//    ones (siblingScenarioFiles). A file whose id a higher tier has is hidden: a project's base.md stands in for the
-//    bundled one, a given copy elsewhere for either. A given file inside the scenarios folder is also one of the
-//    folder's files, and meets their ids (`run data/scenarios/b.md` ran a file `validate` refused for a.md's id). A hidden file beside the given ones is noted when a scenario extends its id (the reader may think it is
-//    the parent).
+// 1. Tiers by where a file is, first wins: the scenarios folder (the files of data/scenarios/ of a report project, else
+//    the bundled one), then, in a report project, the bundled scenarios, then every other file: those a command is
+//    given and those beside them (siblingScenarioFiles). A file whose id a higher tier has is hidden: a project's
+//    base.md stands in for the bundled one, and a copy of base.md elsewhere is no parent. Naming a file on the command
+//    line does not change what another file extends (`validate *.md` with a broken copy of agent-era.md failed a
+//    child that `run` passed; breaker), and a hidden file is noted when a chain passes by it.
 // 2. Files of one tier with one id, whether they parse or not: the file named for the id (x.md for x) gives it and
 //    each other file is in error (a half-edited copy of kid.md beside it, with `id: kid`, must not stop what extends
 //    kid; nor a new file with agent-era's id stop agent-era's page; reviewers). When no one file is named for it,
 //    every file is in error, naming the others, and a scenario extending the id is told to fix them: none is taken
 //    by the order of their names (taking the first silently was a breaker's finding).
-// 3. A file's id is its `id:`, also when the file has errors elsewhere (so a child extending it hears of them), else
-//    its file name.
+// 3. A given file is run and checked as itself (an edited copy of base.md elsewhere, run by path, runs as written),
+//    unless rule 2 puts it in error, and it is in error when another given file gives its id (`validate` of both).
+// 4. A file's id is its `id:`, also when the file has errors elsewhere (so a child extending it hears of them), else
+//    its file name. Paths are compared as real paths (a project reached through a symbolic link).
 
 /** Where a scenario file stands among the files an id is looked up in, highest first. */
-export type ScenarioTier = "given" | "folder" | "parent" | "sibling";
+export type ScenarioTier = "folder" | "parent" | "other";
 
-const TIER_ORDER: readonly ScenarioTier[] = ["given", "folder", "parent", "sibling"];
+const TIER_ORDER: readonly ScenarioTier[] = ["folder", "parent", "other"];
 
 /** One scenario file, read and parsed once. */
 export interface ScenarioSource {
-  /** The absolute path. */
+  /** The real path (symbolic links resolved). */
   path: string;
   /** The file as the user would write it (displayPath). */
   file: string;
@@ -71,12 +74,12 @@ export interface ScenarioSources {
   ids: string[];
   /** Who gives `id`; undefined when no file does. */
   holder(id: string): IdHolder | undefined;
-  /** The file's error for sharing its id with other files of its tier; undefined when it does not. */
-  duplicateError(source: ScenarioSource): UserError | undefined;
   /**
-   * The files with the id `id` that another file giving it hides, which a command was not given: files beside the
-   * given ones that a higher tier's file hides, and files of one tier with the file named for the id (each in error).
+   * The file's error for sharing its id: with files of its tier (rule 2), or for a given file, with another given file
+   * that gives the id (rule 3); undefined when it has none.
    */
+  duplicateError(source: ScenarioSource): UserError | undefined;
+  /** The files with the id `id` that another file giving it hides and that are in no error for it (rules 1 and 2). */
   hiddenFiles(id: string): ScenarioSource[];
 }
 
@@ -89,24 +92,31 @@ export interface ScenarioSources {
  * @returns The files and the holder of each id. Throws only what is no user's mistake (a bug).
  */
 export function readScenarioSources(givenPaths: readonly string[]): ScenarioSources {
-  // A file named twice (a glob and a name) is read once; it is shown as it was first written.
+  // A file named twice (a glob and a name, or through a link) is read once; it is shown as it was first written.
   const written = new Map<string, string>();
-  for (const path of givenPaths) if (!written.has(resolve(path))) written.set(resolve(path), path);
+  for (const path of givenPaths) if (!written.has(realPath(path))) written.set(realPath(path), path);
   const given = [...written.keys()];
   const givenSet = new Set(given);
-  const folderDir = resolve(ownScenariosDir()) + sep;
-  const inFolder = (path: string) => path.startsWith(folderDir);
+  const folderDir = realPath(ownScenariosDir());
+  const folderFiles = scenarioFilesIn().map(realPath);
+  const parentFiles = parentScenarioFiles().map(realPath);
+  const tierOf = (path: string): ScenarioTier =>
+    folderFiles.includes(path) || dirname(path) === folderDir
+      ? "folder"
+      : parentFiles.includes(path)
+        ? "parent"
+        : "other";
   const sources: ScenarioSource[] = [
-    ...given.map((path) => readSource(path, inFolder(path) ? "folder" : "given", written.get(path))),
-    ...scenarioFilesIn()
+    ...given.map((path) => readSource(path, tierOf(path), written.get(path))),
+    ...folderFiles.filter((path) => !givenSet.has(path)).map((path) => readSource(path, "folder")),
+    ...parentFiles.filter((path) => !givenSet.has(path)).map((path) => readSource(path, "parent")),
+    // Not beside "" (resolved, the working directory: its folder's files were read as siblings; breaker).
+    ...siblingScenarioFiles(given.filter((path) => written.get(path) !== ""))
+      .map(realPath)
       .filter((path) => !givenSet.has(path))
-      .map((path) => readSource(path, "folder")),
-    ...parentScenarioFiles()
-      .filter((path) => !givenSet.has(path))
-      .map((path) => readSource(path, "parent")),
-    ...siblingScenarioFiles(given).map((path) => readSource(path, "sibling"))
+      .map((path) => readSource(path, "other"))
   ].filter((source): source is ScenarioSource => source !== undefined);
-  // Each id's files, by tier.
+  // Each id's files, by tier, in the order of their paths (so that every command names an id's files alike).
   const byId = new Map<string, Map<ScenarioTier, ScenarioSource[]>>();
   for (const source of sources) {
     if (source.readError) continue;
@@ -114,17 +124,10 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
     byId.set(source.id, tiers);
     tiers.set(source.tier, [...(tiers.get(source.tier) ?? []), source]);
   }
-  // Files of one tier in the order of their paths, so that every command names an id's files alike.
   for (const tiers of byId.values()) for (const files of tiers.values()) files.sort(byPath);
-  /** The files that decide who gives `id`: the given ones with it (and their folder's, when one is in it), else
-   * the highest tier's. */
+  /** The highest tier's files with `id`: they decide who gives it. */
   const deciding = (id: string): ScenarioSource[] => {
     const tiers = byId.get(id);
-    const given = [...(tiers?.values() ?? [])].flat().filter((source) => source.given);
-    if (given.length) {
-      const folder = given.some((source) => source.tier === "folder") ? (tiers?.get("folder") ?? []) : [];
-      return [...new Set([...given, ...folder])].sort(byPath);
-    }
     const tier = TIER_ORDER.find((name) => tiers?.has(name));
     return tier ? tiers!.get(tier)! : [];
   };
@@ -133,6 +136,23 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
     if (files.length === 1) return files[0];
     const named = files.filter((source) => basename(source.path, ".md") === id);
     return named.length === 1 ? named[0] : undefined;
+  };
+  const duplicateError = (source: ScenarioSource): UserError | undefined => {
+    const files = deciding(source.id);
+    const first = winner(files, source.id);
+    let others: ScenarioSource[];
+    if (files.includes(source)) {
+      if (first === source) return undefined;
+      others = first ? [first] : files.filter((other) => other !== source);
+    } else {
+      // Hidden by a higher tier: in error only when a given file is what hides it (rule 3).
+      others = source.given ? (first ? [first] : files).filter((other) => other.given) : [];
+    }
+    if (!others.length) return undefined;
+    return duplicateIdError(
+      source.scenario ?? source.partial ?? {id: source.id, idPosition: lineOne(source)},
+      list(others.map((other) => other.idAt))
+    );
   };
   return {
     given: sources.filter((source) => source.given),
@@ -146,23 +166,12 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
         ? {kind: "scenario", source: source as ScenarioSource & {scenario: ParsedScenario}}
         : {kind: "broken", source};
     },
-    duplicateError: (source) => {
-      const files = deciding(source.id);
-      if (files.length < 2 || !files.includes(source)) return undefined;
-      const first = winner(files, source.id);
-      if (first === source) return undefined;
-      const others = (first ? [first] : files.filter((other) => other !== source)).map((other) => other.idAt);
-      return duplicateIdError(
-        source.scenario ?? source.partial ?? {id: source.id, idPosition: lineOne(source)},
-        list(others)
-      );
-    },
+    duplicateError,
     hiddenFiles: (id) => {
-      const files = deciding(id);
-      const first = winner(files, id);
+      const first = winner(deciding(id), id);
       if (!first) return [];
-      const hidden = [...(byId.get(id)?.get("sibling") ?? []), ...files];
-      return [...new Set(hidden)].filter((source) => source !== first && !source.given);
+      const all = [...(byId.get(id)?.values() ?? [])].flat();
+      return all.filter((source) => source !== first && !(source.given && duplicateError(source)));
     }
   };
 }
@@ -206,16 +215,18 @@ export function noteHiddenFiles(
   chain: readonly string[],
   lookup: (id: string) => ParsedScenario | undefined
 ): void {
-  for (const parent of chain.slice(1)) {
+  chain.slice(1).forEach((parent, i) => {
     for (const hidden of sources.hiddenFiles(parent)) {
+      // Once per file and id, naming the scenario that extends the id (three children noted one file thrice; breaker).
+      const key = `${hidden.path}\u0000${parent}`;
+      if (notesWritten.has(key)) continue;
+      notesWritten.add(key);
       const note =
         `${hidden.file}: id '${parent}' is also ${lookup(parent)?.file ?? "a scenarios folder's"}'s, which ` +
-        `${chain[0]} extends, not this file (give this file another id to extend it)`;
-      if (notesWritten.has(note)) continue;
-      notesWritten.add(note);
+        `${chain[i]} extends, not this file (give this file another id to extend it)`;
       process.stderr.write(`token-ledger: note: ${note}\n`);
     }
-  }
+  });
 }
 
 function lineOne(source: ScenarioSource) {
@@ -241,6 +252,8 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
   };
   let text: string;
   try {
+    // "" is no file (resolved, it named the working directory: "a directory, not a scenario file"; breaker).
+    if (givenAs === "") throw Object.assign(new Error("no file named"), {code: "ENOENT"});
     text = readFileSync(path, "utf8");
   } catch (error) {
     if (!given) return undefined;
@@ -260,4 +273,36 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
     source.idAt = idLocation(parsed);
   }
   return source;
+}
+
+/**
+ * The error for a scenario whose `extends` chain reaches an id no one file gives without error (which the index does
+ * not hold), at the scenario's own `extends`, naming the files to fix; undefined when its chain is whole or ends at an
+ * id no file has (resolve reports that). `run` and `validate` both write it.
+ *
+ * @param broken The files to fix for each such id (holderFiles).
+ */
+export function blockedParentError(
+  scenario: ParsedScenario,
+  lookup: ScenarioLookup,
+  broken: ReadonlyMap<string, string>
+): UserError | undefined {
+  const seen = new Set<string>();
+  for (let current: ParsedScenario | undefined = scenario; current?.extends && !seen.has(current.id);) {
+    seen.add(current.id);
+    const parentId: string = current.extends.id;
+    const file = broken.get(parentId);
+    if (file !== undefined && !lookup(parentId)) {
+      return new UserError({
+        ...scenario.extends!.position,
+        path: "extends",
+        message: "the parent scenario has errors",
+        expected: "a parent that validates",
+        found: parentId === scenario.extends!.id ? parentId : `${scenario.extends!.id}, which extends ${parentId}`,
+        hint: `fix ${file} first`
+      });
+    }
+    current = lookup(parentId);
+  }
+  return undefined;
 }

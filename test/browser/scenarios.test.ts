@@ -939,6 +939,33 @@ describe.skipIf(!enabled)("scenario pages", () => {
     } finally {
       await closePage(six);
     }
+    // The link's order is kept: the sender chooses which six the lines draw (it was rewritten in the site's order).
+    const reversed = [...ids].reverse();
+    const linked = await openPage(browser, `/compare?${reversed.map((id) => `scenario=${id}`).join("&")}`);
+    try {
+      const names = scenarioChartNames(ids.map((id) => site.scenarios[id]!.report.scenario));
+      expect(await linked.textContent('[data-testid="lines-six"]')).toContain(
+        `${names[reversed[6]!]} is in the tables`
+      );
+      expect(new URL(linked.url()).searchParams.getAll("scenario")).toEqual(reversed);
+      expect(
+        await linked.$$eval(".scenario-compare-metrics thead th[data-scenario]", (ths) =>
+          ths.map((th) => (th as HTMLElement).dataset.scenario)
+        )
+      ).toEqual(reversed);
+      // A box ticked after unticking goes to the end: untick the first, tick it again, and it is the one left out.
+      await linked.uncheck(`input[type=checkbox][value="${ids.indexOf(reversed[0]!)}"]`);
+      await waitForRender(linked);
+      expect(await linked.$$('[data-testid="lines-six"]')).toHaveLength(0);
+      await linked.check(`input[type=checkbox][value="${ids.indexOf(reversed[0]!)}"]`);
+      await waitForRender(linked);
+      expect(new URL(linked.url()).searchParams.getAll("scenario")).toEqual([...reversed.slice(1), reversed[0]]);
+      expect(await linked.textContent('[data-testid="lines-six"]')).toContain(
+        `${names[reversed[0]!]} is in the tables`
+      );
+    } finally {
+      await closePage(linked);
+    }
   });
 
   it("draws one silicon cash-flow line where the undiscounted one would lie under it, and says why", async () => {

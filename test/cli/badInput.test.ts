@@ -2,7 +2,7 @@
 // error is one `token-ledger: …` line naming the file:line:column, key or flag, what was expected and what was found,
 // with exit code 1 and nothing on stdout.
 import {spawnSync} from "node:child_process";
-import {mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -689,17 +689,18 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
     rmSync(orphan);
   });
 
-  it("a parent beside it with errors: run gives the parent's error, validate of the child says to fix the parent", async () => {
+  it("a parent beside it with errors: run gives the parent's error and what it stops, validate the latter", async () => {
     const broken = join(siblings, "d.md");
     const grandchild = join(siblings, "e.md");
     writeFileSync(broken, "---\nid: parent-d\nextends: base\nserving.batch: 0.5\n---\n");
     writeFileSync(grandchild, "---\nid: child-e\nextends: parent-d\n---\n");
-    expect(await oneErrorLine(["run", grandchild])).toBe(
-      `${broken}:4:16: serving.batch: not a whole number: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found 0.5`
-    );
-    expect(await oneErrorLine(["validate", grandchild])).toBe(
-      `${grandchild}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-d (fix ${broken} first)`
-    );
+    const stopped = `${grandchild}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-d (fix ${broken} first)`;
+    // run names the file it ran too (it printed the parent's error alone; breaker, session 20).
+    expect(await errorLines(["run", grandchild])).toEqual([
+      `${broken}:4:16: serving.batch: not a whole number: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found 0.5`,
+      stopped
+    ]);
+    expect(await oneErrorLine(["validate", grandchild])).toBe(stopped);
     rmSync(broken);
     rmSync(grandchild);
   });
@@ -726,14 +727,15 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
     writeFileSync(second, "---\nid: parent-p\nextends: base\nserving.batch: 32\n---\n");
     writeFileSync(child, "---\nid: child-s\nextends: parent-p\n---\n");
     // One file per id: each is in error, naming the other (scenarioSources.ts, rule 2).
+    const stopped =
+      `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-p ` +
+      `(fix ${first} and ${second} (two files with the id parent-p) first)`;
     expect(await errorLines(["run", child])).toEqual([
       `${first}:2:5: id: duplicate scenario id: expected one file per id, found parent-p (also the id of ${second}:2:5)`,
-      `${second}:2:5: id: duplicate scenario id: expected one file per id, found parent-p (also the id of ${first}:2:5)`
+      `${second}:2:5: id: duplicate scenario id: expected one file per id, found parent-p (also the id of ${first}:2:5)`,
+      stopped
     ]);
-    expect(await oneErrorLine(["validate", child])).toBe(
-      `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-p ` +
-        `(fix ${first} and ${second} (two files with the id parent-p) first)`
-    );
+    expect(await oneErrorLine(["validate", child])).toBe(stopped);
     for (const file of [first, second, child]) rmSync(file);
   });
 
@@ -746,22 +748,60 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
     writeFileSync(valid, "---\nid: kid\nextends: base\nserving.batch: 32\n---\n");
     writeFileSync(copy, "---\nid: kid\nextends: base\nserving.batch: 0.5\n---\n");
     writeFileSync(child, "---\nid: grand\nextends: kid\n---\n");
-    const note = (id: string) =>
-      `token-ledger: note: ${copy}: id 'kid' is also ${valid}'s, which ${id} extends, not this file ` +
+    const note = (file: string, id: string) =>
+      `token-ledger: note: ${file}: id 'kid' is also ${valid}'s, which ${id} extends, not this file ` +
       "(give this file another id to extend it)\n";
     const run = await runCli(["run", child, "--samples", "10"]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("extends: kid → base");
-    expect(run.stderr).toBe(note("grand"));
-    // Another child, for a note of its own: runCli runs commands in this process, which writes each note once.
-    writeFileSync(child, "---\nid: grand-2\nextends: kid\n---\n");
-    expect(await runCli(["validate", child])).toMatchObject({code: 0, stderr: note("grand-2")});
+    expect(run.stderr).toBe(note(copy, "grand"));
+    // Another copy, for a note of its own: runCli runs commands in this process, which notes each file once.
+    const draft = join(siblings, "kid-draft.md");
+    renameSync(copy, draft);
+    expect(await runCli(["validate", child])).toMatchObject({code: 0, stderr: note(draft, "grand")});
+    renameSync(draft, copy);
     // Given together: the copy is in error at its id (naming kid.md) and at its value; kid.md and the child pass.
     expect(await errorLines(["validate", valid, copy, child])).toEqual([
       `${copy}:2:5: id: duplicate scenario id: expected one file per id, found kid (also the id of ${valid}:2:5)`,
       `${copy}:4:16: serving.batch: not a whole number: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found 0.5`
     ]);
     for (const file of [valid, copy, child]) rmSync(file);
+  });
+
+  it("naming a broken copy of a bundled scenario does not change what a child extends (validate *.md failed it)", async () => {
+    const copy = join(siblings, "ae.md");
+    const child = join(siblings, "g.md");
+    writeFileSync(copy, "---\nid: agent-era\ntitle: copy\nsilicon.power: banana\n---\n");
+    writeFileSync(child, "---\nid: child-g\nextends: agent-era\n---\n");
+    expect((await runCli(["run", child, "--samples", "10"])).code).toBe(0);
+    // The copy has its own error only; the child extends the bundled agent-era, as `run` has it (breaker, session 20).
+    const lines = await errorLines(["validate", child, copy]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^${copy.replace(/[.]/g, "\\.")}:4:\\d+: silicon\\.power: `));
+    for (const file of [copy, child]) rmSync(file);
+  });
+
+  it("a folder reached through a symbolic link is one folder: no file hides itself, and one file is one file", async () => {
+    const parent = join(siblings, "link-parent.md");
+    const child = join(siblings, "link-child.md");
+    const link = join(dir, "siblings-link");
+    writeFileSync(parent, "---\nid: link-parent\nextends: base\n---\n");
+    writeFileSync(child, "---\nid: link-child\nextends: link-parent\n---\n");
+    symlinkSync(siblings, link);
+    try {
+      const viaLink = join(link, "link-child.md");
+      const run = await runCli(["run", viaLink, "--samples", "10"]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toBe("");
+      // One file by two names is checked once (it was two files with one id; breaker, session 20).
+      expect(await runCli(["validate", child, viaLink])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});
+    } finally {
+      for (const file of [parent, child, link]) rmSync(file);
+    }
+  });
+
+  it('validate "" says there is no such file (it read the working directory: "a directory")', async () => {
+    expect(await oneErrorLine(["validate", ""])).toBe('"": no such file: expected a readable .md file, found ""');
   });
 
   it("two files with errors beside it with one id: run and validate name both (each named another one)", async () => {
@@ -771,14 +811,15 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
     writeFileSync(first, "---\nid: parent-u\nextends: base\nserving.batch: 0.5\n---\n");
     writeFileSync(second, "---\nid: parent-u\nextends: base\nserving.utilization: 5\n---\n");
     writeFileSync(child, "---\nid: child-w\nextends: parent-u\n---\n");
+    const stopped =
+      `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-u ` +
+      `(fix ${first} and ${second} (two files with the id parent-u) first)`;
     expect(await errorLines(["run", child])).toEqual([
       `${first}:2:5: id: duplicate scenario id: expected one file per id, found parent-u (also the id of ${second}:2:5)`,
-      `${second}:2:5: id: duplicate scenario id: expected one file per id, found parent-u (also the id of ${first}:2:5)`
+      `${second}:2:5: id: duplicate scenario id: expected one file per id, found parent-u (also the id of ${first}:2:5)`,
+      stopped
     ]);
-    expect(await oneErrorLine(["validate", child])).toBe(
-      `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-u ` +
-        `(fix ${first} and ${second} (two files with the id parent-u) first)`
-    );
+    expect(await oneErrorLine(["validate", child])).toBe(stopped);
     for (const file of [first, second, child]) rmSync(file);
   });
 
@@ -787,16 +828,17 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
     const child = join(siblings, "x.md");
     writeFileSync(copy, "---\nid: base\nserving.batch: 0.5\n---\n");
     writeFileSync(child, "---\nid: child-x\nextends: base\n---\n");
-    const note = (id: string) =>
-      `token-ledger: note: ${copy}: id 'base' is also data/scenarios/base.md's, which ${id} extends, not this file ` +
+    const note = (file: string) =>
+      `token-ledger: note: ${file}: id 'base' is also data/scenarios/base.md's, which child-x extends, not this file ` +
       "(give this file another id to extend it)\n";
     const run = await runCli(["run", child, "--samples", "10"]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(note("child-x"));
-    // Another child, for a note of its own: runCli runs commands in this process, which writes each note once.
-    writeFileSync(child, "---\nid: child-y\nextends: base\n---\n");
-    expect(await runCli(["validate", child])).toMatchObject({code: 0, stderr: note("child-y")});
-    for (const file of [copy, child]) rmSync(file);
+    expect(run.stderr).toBe(note(copy));
+    // Another copy, for a note of its own: runCli runs commands in this process, which notes each file once.
+    const draft = join(siblings, "my-base-draft.md");
+    renameSync(copy, draft);
+    expect(await runCli(["validate", child])).toMatchObject({code: 0, stderr: note(draft)});
+    for (const file of [draft, child]) rmSync(file);
   });
 });
 
@@ -818,16 +860,36 @@ describe("two files of one id in a project's data/scenarios/ (run and validate d
         `${a}:2:5: id: duplicate scenario id: expected one file per id, found twin (also the id of ${b}:2:5)`,
         `${b}:2:5: id: duplicate scenario id: expected one file per id, found twin (also the id of ${a}:2:5)`
       ];
-      // `run twin-child` failed while `validate` passed it (the first file by name stood for the id).
-      for (const scenario of ["twin", "twin-child", b, child])
-        expect(await errorLines(["run", scenario])).toEqual(duplicates);
-      expect(await errorLines(["validate"])).toEqual([
-        ...duplicates,
+      const stopped =
         `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found twin ` +
-          `(fix ${a} and ${b} (two files with the id twin) first)`
-      ]);
+        `(fix ${a} and ${b} (two files with the id twin) first)`;
+      // `run twin-child` failed while `validate` passed it (the first file by name stood for the id).
+      expect(await errorLines(["run", "twin"])).toEqual(duplicates);
+      for (const scenario of ["twin-child", child]) {
+        expect(await errorLines(["run", scenario])).toEqual([...duplicates, stopped]);
+      }
+      expect(await errorLines(["validate"])).toEqual([...duplicates, stopped]);
       // `validate twin-b.md` refused what `run twin-b.md` ran.
+      expect(await errorLines(["run", b])).toEqual([duplicates[1]]);
       expect(await errorLines(["validate", b])).toEqual([duplicates[1]]);
+      // A file named for the id gives it: the other is in error when run or checked, and what extends the id runs.
+      const named = join(folder, "twin.md");
+      writeFileSync(named, "---\ntitle: Twin\nextends: base\nserving.batch: 8\n---\n");
+      const behind = (file: string) =>
+        `${file}:2:5: id: duplicate scenario id: expected one file per id, found twin (also the id of ${named}:1:1)`;
+      // `run data/scenarios/b.md` ran the file named for b's id, and exited 0 (breaker, session 20).
+      expect(await errorLines(["run", b])).toEqual([behind(b)]);
+      expect(await errorLines(["validate", b])).toEqual([behind(b)]);
+      expect((await runCli(["run", child, "--samples", "10"])).code).toBe(0);
+      // A copy in a folder of its own, run by path, runs as written (a draft beside the scenarios).
+      mkdirSync(join(folder, "drafts"));
+      const draft = join(folder, "drafts", "twin-v2.md");
+      writeFileSync(draft, "---\nid: twin\ntitle: Twin, second draft\nextends: base\n---\n");
+      const ran = await runCli(["run", draft, "--samples", "10"]);
+      expect(ran.code, ran.stderr).toBe(0);
+      expect(ran.stdout.replace(/\s+/g, " ")).toMatch(
+        new RegExp(`^Twin, second draft \\(twin, ${draft.replace(/[.]/g, "\\.")}\\)`)
+      );
     } finally {
       vi.unstubAllEnvs();
       rmSync(project, {recursive: true});
