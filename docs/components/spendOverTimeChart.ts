@@ -47,6 +47,10 @@ export interface SpendOverTimeChartOptions extends Plot.PlotOptions {
 }
 
 const KINDS = ["training", "inference"] as const;
+const MARGIN_LEFT = 60;
+const MARGIN_RIGHT = 20;
+/** A generous width of one character of a 10 px label (Plot's text), in pixels, to tell whether a label fits. */
+const LABEL_CHAR_PX = 6;
 
 export function SpendOverTimeChart(
   months: readonly SpendMonthRow[],
@@ -80,6 +84,23 @@ export function SpendOverTimeChart(
     }))
   );
   const chartWidth = Math.max(width ?? 640, 260);
+  // A rule's label: the first of `texts` that fits beside the rule, after it or else before it, within the plot (at
+  // 390 px "inference ahead again, months 32–36" ran off the chart, and ended on the axis's labels when turned round).
+  const monthSpan = rows.length
+    ? [Math.min(...rows.map((r) => r.month)), Math.max(...rows.map((r) => r.month))]
+    : [0, 1];
+  const plotLeft = MARGIN_LEFT;
+  const plotRight = chartWidth - MARGIN_RIGHT;
+  const placeLabel = (month: number, texts: readonly string[]) => {
+    const x =
+      plotLeft + ((month - monthSpan[0]!) / Math.max(monthSpan[1]! - monthSpan[0]!, 1)) * (plotRight - plotLeft);
+    for (const text of texts) {
+      const w = text.length * LABEL_CHAR_PX;
+      if (x + 4 + w <= plotRight) return {text: () => text, textAnchor: "start" as const, dx: 4};
+      if (x - 4 - w >= plotLeft) return {text: () => text, textAnchor: "end" as const, dx: -4};
+    }
+    return {text: () => texts.at(-1)!, textAnchor: "end" as const, dx: -4};
+  };
   const crossover = crossoverMonth === null || crossoverMonth === undefined ? [] : [crossoverMonth];
   // The first pass, where it is not the durable crossover: inference ahead from it until training takes the lead back.
   const brief: {month: number; until: number | null; again: boolean; row: number}[] = leadPeriods
@@ -113,8 +134,8 @@ export function SpendOverTimeChart(
   return Plot.plot({
     width: chartWidth,
     height,
-    marginLeft: 60,
-    marginRight: 20,
+    marginLeft: MARGIN_LEFT,
+    marginRight: MARGIN_RIGHT,
     x: {label: "Month →", grid: true, ...wholeStepAxis(rows.map((r) => r.month))},
     y: {
       label: cumulative ? "↑ Cumulative spend (USD)" : "↑ Spend in the month (USD)",
@@ -127,34 +148,35 @@ export function SpendOverTimeChart(
     ...options,
     marks: [
       Plot.ruleX(crossover, {stroke: INK, strokeDasharray: "4 3", strokeOpacity: 0.7}),
-      Plot.text(crossover, {
-        x: (d: number) => d,
-        frameAnchor: "top",
-        text: (d: number) => `inference ahead for good, ${formatMonth(d)}`,
-        textAnchor: "start",
-        dx: 4,
-        dy: 4,
-        fill: INK
-      }),
-      Plot.ruleX(brief, {x: "month", stroke: INK, strokeDasharray: "1 3", strokeOpacity: 0.6}),
-      // A line each, below the crossover's label, so that the labels of nearby leads do not overlap.
-      ...brief.map((d) =>
-        Plot.text([d], {
-          x: "month",
+      ...crossover.map((month) =>
+        Plot.text([month], {
+          x: (d: number) => d,
           frameAnchor: "top",
-          // "months 5–26": the months inference is ahead, the last the month before training takes the lead back.
-          text: () =>
-            `inference ahead${d.again ? " again" : ""}, ` +
-            (d.until === null || d.until - 1 === d.month
-              ? formatMonth(d.month)
-              : formatMonth.range(d.month, d.until - 1).replace("month ", "months ")),
-          textAnchor: "start",
-          dx: 4,
-          dy: (crossover.length ? 20 : 4) + 16 * d.row,
+          dy: 4,
           fill: INK,
-          fillOpacity: 0.8
+          ...placeLabel(month, [`inference ahead for good, ${formatMonth(month)}`, `for good, ${formatMonth(month)}`])
         })
       ),
+      Plot.ruleX(brief, {x: "month", stroke: INK, strokeDasharray: "1 3", strokeOpacity: 0.6}),
+      // A line each, below the crossover's label, so that the labels of nearby leads do not overlap.
+      ...brief.map((d) => {
+        // "months 5–26": the months inference is ahead, the last the month before training takes the lead back.
+        const months =
+          d.until === null || d.until - 1 === d.month
+            ? formatMonth(d.month)
+            : formatMonth.range(d.month, d.until - 1).replace("month ", "months ");
+        return Plot.text([d], {
+          x: "month",
+          frameAnchor: "top",
+          dy: (crossover.length ? 20 : 4) + 16 * d.row,
+          fill: INK,
+          fillOpacity: 0.8,
+          ...placeLabel(d.month, [
+            `inference ahead${d.again ? " again" : ""}, ${months}`,
+            `${d.again ? "again, " : ""}${months}`
+          ])
+        });
+      }),
       ...lines,
       ...dots,
       Plot.ruleY([0]),
