@@ -719,14 +719,18 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
     for (const file of [copy, child]) rmSync(file);
   });
 
-  it("two files beside it with one id are no parent: run and validate name both (the first by name was taken)", async () => {
+  // Two files beside it with one id, none named for it: none is the parent; run and validate name both (the first by
+  // name was taken; and two with errors were each named another one; breakers).
+  it.each([
+    ["valid", "serving.batch: 16", "serving.batch: 32"],
+    ["with errors", "serving.batch: 0.5", "serving.utilization: 5"]
+  ])("two files %s beside it with one id are no parent: each is in error, naming the other", async (_, one, other) => {
     const first = join(siblings, "q.md");
     const second = join(siblings, "r.md");
     const child = join(siblings, "s.md");
-    writeFileSync(first, "---\nid: parent-p\nextends: base\nserving.batch: 16\n---\n");
-    writeFileSync(second, "---\nid: parent-p\nextends: base\nserving.batch: 32\n---\n");
+    writeFileSync(first, `---\nid: parent-p\nextends: base\n${one}\n---\n`);
+    writeFileSync(second, `---\nid: parent-p\nextends: base\n${other}\n---\n`);
     writeFileSync(child, "---\nid: child-s\nextends: parent-p\n---\n");
-    // One file per id: each is in error, naming the other (scenarioSources.ts, rule 2).
     const stopped =
       `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-p ` +
       `(fix ${first} and ${second} (two files with the id parent-p) first)`;
@@ -802,25 +806,6 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
 
   it('validate "" says there is no such file (it read the working directory: "a directory")', async () => {
     expect(await oneErrorLine(["validate", ""])).toBe('"": no such file: expected a readable .md file, found ""');
-  });
-
-  it("two files with errors beside it with one id: run and validate name both (each named another one)", async () => {
-    const first = join(siblings, "u.md");
-    const second = join(siblings, "v.md");
-    const child = join(siblings, "w.md");
-    writeFileSync(first, "---\nid: parent-u\nextends: base\nserving.batch: 0.5\n---\n");
-    writeFileSync(second, "---\nid: parent-u\nextends: base\nserving.utilization: 5\n---\n");
-    writeFileSync(child, "---\nid: child-w\nextends: parent-u\n---\n");
-    const stopped =
-      `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-u ` +
-      `(fix ${first} and ${second} (two files with the id parent-u) first)`;
-    expect(await errorLines(["run", child])).toEqual([
-      `${first}:2:5: id: duplicate scenario id: expected one file per id, found parent-u (also the id of ${second}:2:5)`,
-      `${second}:2:5: id: duplicate scenario id: expected one file per id, found parent-u (also the id of ${first}:2:5)`,
-      stopped
-    ]);
-    expect(await oneErrorLine(["validate", child])).toBe(stopped);
-    for (const file of [first, second, child]) rmSync(file);
   });
 
   it("a file with errors beside it with a bundled id is noted by run and validate (it was passed by in silence)", async () => {
