@@ -150,7 +150,14 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
       })
     );
   }
-  if (doc.errors.length) throw new UserErrors(capErrors(file, errors));
+  if (doc.errors.length) {
+    // The id, where the map the parser recovered still gives one: a scenario extending this file then hears of its
+    // errors, not of an unknown id (a sibling parent.md with `id: my-parent` and an unclosed `[` left its child with
+    // "unknown scenario … found my-parent").
+    throw Object.assign(new UserErrors(capErrors(file, errors)), {
+      partial: recoveredIdOnly(doc, file, lines, close, position)
+    });
+  }
   // Duplicate keys are still well-formed enough to check the rest. They are reported after the keys are read, and
   // only where no other error is: a scenario key set twice is the walk's "key set twice" (walkKeys), an unknown key
   // set twice its "unknown key"; one place, one error.
@@ -167,19 +174,7 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
   );
 
   const site = yamlSite(doc, yamlText, position, errors, file);
-  const scenario: ParsedScenario = {
-    file,
-    id: defaultId(file),
-    idPosition: {file, line: 1, column: 1},
-    title: undefined,
-    label: undefined,
-    description: undefined,
-    extends: undefined,
-    values: {},
-    sources: {},
-    body: lines.slice(close + 1).join("\n"),
-    bodyLine: close + 2
-  };
+  const scenario = emptyScenario(file, defaultId(file), lines, close);
 
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) errors.push(...fileNameIdErrors(scenario));
@@ -212,6 +207,43 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
     });
   }
   return scenario;
+}
+
+/**
+ * A file with malformed YAML as a scenario of its id alone (no values), when the map the yaml package recovered has a
+ * top-level `id:` of the id rule's form; undefined when it has none, so that the file's name stands in as before.
+ */
+function recoveredIdOnly(
+  doc: Document,
+  file: string,
+  lines: readonly string[],
+  close: number,
+  position: (offset: number) => SourcePosition
+) {
+  const root = doc.contents;
+  if (!isMap(root)) return undefined;
+  const node = (root as YAMLMap).get("id", true) as {value?: unknown; range?: [number, number, number]} | undefined;
+  const id = node?.value;
+  if (typeof id !== "string" || !SCENARIO_ID_PATTERN.test(id)) return undefined;
+  // At its `id:` value, as a duplicate-id error names where a file sets its id.
+  return {...emptyScenario(file, id, lines, close), idPosition: position(node?.range?.[0] ?? 0)};
+}
+
+/** A scenario of `id` that sets nothing yet, its narrative the lines after the front matter's closing line `close`. */
+function emptyScenario(file: string, id: string, lines: readonly string[], close: number): ParsedScenario {
+  return {
+    file,
+    id,
+    idPosition: {file, line: 1, column: 1},
+    title: undefined,
+    label: undefined,
+    description: undefined,
+    extends: undefined,
+    values: {},
+    sources: {},
+    body: lines.slice(close + 1).join("\n"),
+    bodyLine: close + 2
+  };
 }
 
 /**
