@@ -141,6 +141,8 @@ export function ScenarioControls(
         const pixel = range.clientWidth > 0 ? (max - min) / range.clientWidth : 0;
         value = snapSlider(control, value, start, pixel);
       }
+      // The start as its box writes it, typed back, is the start (57.9 for a median of 57.93 counted as a change).
+      if (from === number && Number(raw) === Number(startText)) value = start;
       value = Math.min(max, Math.max(min, value));
       if (range.value !== String(value)) range.value = String(value);
       if (from !== number) number.value = value === start ? startText : String(value);
