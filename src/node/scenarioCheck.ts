@@ -3,8 +3,8 @@ import {UserError, userErrorList} from "../errors/userError.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import {scenarioBody, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
-import {resolveScenario} from "../scenario/resolve/resolveScenario.js";
-import {scenarioIndex} from "../scenario/resolve/scenarioIndex.js";
+import {resolveScenario, scenarioChain} from "../scenario/resolve/resolveScenario.js";
+import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {scenarioRunError} from "../scenario/run/rejectedDraw.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../scenario/run/runScenario.js";
 import {prepareMeasurements} from "../inference/calibration/calibrate.js";
@@ -126,35 +126,48 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     check.errors.push(...(body ? narrativeErrors({file: check.file, ...body}) : []));
     return check.errors.length ? undefined : source.scenario;
   });
-  /** Ids no one file gives without error, with the files to fix: a child extending one is told so. */
-  const broken = new Map<string, string>();
-  const usable: ParsedScenario[] = [];
-  for (const id of sources.ids) {
-    const holder = sources.holder(id)!;
-    if (holder.kind !== "scenario") broken.set(id, holderFiles(holder, id));
-    // A given file with an error in its narrative gives no parent either.
-    else if (holder.source.given && !parsedGiven[sources.given.indexOf(holder.source)])
-      broken.set(id, holder.source.file);
-    else usable.push(holder.source.scenario);
-  }
+  /**
+   * The ids as a file in folder `dir` sees them (its folder's files, not another folder's): an index of the ids one
+   * file gives without error, and for the others the files to fix (a child extending one is told so).
+   */
+  const contexts = new Map<string | undefined, {index: ScenarioIndex; broken: Map<string, string>}>();
+  const context = (dir: string | undefined) => {
+    const known = contexts.get(dir);
+    if (known) return known;
+    const broken = new Map<string, string>();
+    const usable: ParsedScenario[] = [];
+    for (const id of sources.ids) {
+      const holder = sources.holder(id, dir);
+      if (holder === undefined) continue;
+      if (holder.kind !== "scenario") broken.set(id, holderFiles(holder, id));
+      // A given file with an error in its narrative gives no parent either.
+      else if (holder.source.given && !parsedGiven[sources.given.indexOf(holder.source)])
+        broken.set(id, holder.source.file);
+      else usable.push(holder.source.scenario);
+    }
+    const made = {index: scenarioIndex(usable), broken};
+    contexts.set(dir, made);
+    return made;
+  };
   const {catalogs, errors: catalogErrors} = checkCatalogs();
-  const index = scenarioIndex(usable);
   // An id fails when no file that passed has it.
   const passedIds = new Set(parsedGiven.filter((scenario) => scenario !== undefined).map((scenario) => scenario.id));
   const failed = new Set(checks.filter((check) => check.errors.length && !passedIds.has(check.id)).map((c) => c.id));
   parsedGiven.forEach((scenario, i) => {
     if (!scenario || !catalogs) return;
-    // The file is checked as itself, though another file gives its id to what extends it (scenarioSources.ts, rule 3).
-    const lookup = (id: string) => (id === scenario.id ? scenario : index.lookup(id));
-    const brokenParent = blockedParentError(scenario, lookup, broken);
+    const dir = sources.contextOf(sources.given[i]!);
+    const {index, broken} = context(dir);
+    const brokenParent = blockedParentError(scenario, index.lookup, broken);
     if (brokenParent) {
       checks[i]!.errors.push(brokenParent);
       failed.add(scenario.id);
       return;
     }
     try {
-      const resolved = resolveScenario(scenario.id, lookup, [...new Set([...index.ids, scenario.id])]);
-      noteHiddenFiles(sources, resolved.chain, lookup);
+      // The file is checked as itself, though another file gives its id to what extends it (scenarioSources.ts).
+      const ids = [...new Set([...index.ids, scenario.id])];
+      noteHiddenFiles(sources, scenarioChain(scenario.id, index.lookup, ids, scenario), dir);
+      const resolved = resolveScenario(scenario.id, index.lookup, ids, scenario);
       const bound = bindScenario(resolved, catalogs);
       // The median, then what `run` (and the site) draw: every draw it would reject fails here too, with run's message.
       const rejected = scenarioRunError(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
@@ -170,8 +183,8 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   partials.forEach((partial, i) => {
     if (!partial || !catalogs) return;
     try {
-      const lookup = (id: string) => (id === partial.id ? partial : index.lookup(id));
-      bindScenario(resolveScenario(partial.id, lookup, index.ids), catalogs);
+      const {index} = context(sources.contextOf(sources.given[i]!));
+      bindScenario(resolveScenario(partial.id, index.lookup, index.ids, partial), catalogs);
     } catch (error) {
       const reported = new Set(checks[i]!.errors.map((e) => e.detail.path));
       // Everything found at the file's own lines but an order of counts, which a value dropped for its error would
@@ -188,6 +201,8 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   });
   // Only what passed is listed, so a page or a run never meets a broken scenario; a broken parent stays resolvable
   // for the children that fix what it gets wrong.
+  // The library is the scenarios folder's view (the site's pages are its files).
+  const {index} = context(undefined);
   const ids = catalogs ? index.ids.filter((id) => !failed.has(id)) : [];
   const library: ScenarioLibrary = {
     index: {lookup: index.lookup, ids},

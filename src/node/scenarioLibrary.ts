@@ -3,7 +3,7 @@ import {basename} from "node:path";
 import {didYouMean} from "../errors/suggest.js";
 import {UserError, UserErrors} from "../errors/userError.js";
 import type {ParsedScenario} from "../scenario/file/parseScenario.js";
-import {resolveScenario, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
+import {resolveScenario, scenarioChain, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {parseScenarioFiles} from "./scenarioFiles.js";
 import {
@@ -51,36 +51,58 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
   if (givenErrors.length) throw new UserErrors(givenErrors);
   const scenarios: ParsedScenario[] = [];
   const blocked = new Map<string, {errors: UserError[]; files: string}>();
+  // The ids as a file in the given file's folder sees them (its folder's files, not another folder's).
+  const dir = sources.given[0] && sources.contextOf(sources.given[0]);
   for (const id of sources.ids) {
-    const holder = sources.holder(id)!;
+    const holder = sources.holder(id, dir);
+    if (holder === undefined) continue;
     if (holder.kind === "scenario") scenarios.push(holder.source.scenario);
     else blocked.set(id, {errors: holderErrors(holder, sources), files: holderFiles(holder, id)});
   }
   const holders = scenarioIndex(scenarios);
   // A given file is run as itself, though another file gives its id to what extends it (scenarioSources.ts, rule 3).
   const own = new Map(sources.given.flatMap((source) => (source.scenario ? [[source.id, source.scenario]] : [])));
-  const lookup = (id: string) => own.get(id) ?? holders.lookup(id);
-  const index = {lookup, ids: [...new Set([...holders.ids, ...own.keys()])].sort()};
+  const index = {
+    lookup: (id: string) => own.get(id) ?? holders.lookup(id),
+    ids: [...new Set([...holders.ids, ...own.keys()])].sort()
+  };
   return {
     index,
     brokenIds: [...blocked.keys()].filter((id) => !own.has(id)),
     resolve: (id) => {
-      const [self, ...parents] = scenarioChainIds(id, lookup);
-      if (!own.has(self!) && blocked.has(self!)) throw new UserErrors(blocked.get(self!)!.errors);
-      const stop = parents.find((parent) => blocked.has(parent) && !own.has(parent));
-      if (stop !== undefined) {
+      const root = own.get(id);
+      if (!root && blocked.has(id)) throw new UserErrors(blocked.get(id)!.errors);
+      const self = root ?? holders.lookup(id);
+      const stop = self && blockedAncestor(self, holders.lookup, blocked);
+      if (self && stop !== undefined) {
         // The parent's errors, then what they stop, at the scenario's `extends`, as validate writes it (run printed a
         // parent's errors with no word of which scenario extends it; breaker).
-        const scenario = lookup(self!)!;
         const files = new Map([...blocked].map(([blockedId, {files}]) => [blockedId, files]));
-        const stopped = blockedParentError(scenario, (parent) => (parent === stop ? undefined : lookup(parent)), files);
+        const stopped = blockedParentError(self, holders.lookup, files);
         throw new UserErrors([...blocked.get(stop)!.errors, ...(stopped ? [stopped] : [])]);
       }
-      const resolved = resolveScenario(id, lookup, index.ids);
-      noteHiddenFiles(sources, resolved.chain, lookup);
-      return resolved;
+      const chain = scenarioChain(id, holders.lookup, index.ids, root);
+      noteHiddenFiles(sources, chain, dir);
+      return resolveScenario(id, holders.lookup, index.ids, root);
     }
   };
+}
+
+/** The first id up `scenario`'s `extends` chain that `blocked` holds, as far as the files go (a cycle stops it). */
+function blockedAncestor(
+  scenario: ParsedScenario,
+  lookup: (id: string) => ParsedScenario | undefined,
+  blocked: ReadonlyMap<string, unknown>
+): string | undefined {
+  const met = new Set<ParsedScenario>([scenario]);
+  for (let current: ParsedScenario | undefined = scenario; current?.extends;) {
+    const parent: string = current.extends.id;
+    if (blocked.has(parent)) return parent;
+    current = lookup(parent);
+    if (current === undefined || met.has(current)) return undefined;
+    met.add(current);
+  }
+  return undefined;
 }
 
 /**
@@ -126,14 +148,4 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
     });
   }
   return {id: arg, library};
-}
-
-/** `id` and the ids its `extends` chain names, as far as the files go (a cycle stops it). */
-function scenarioChainIds(id: string, lookup: (id: string) => ParsedScenario | undefined): string[] {
-  const ids: string[] = [];
-  for (let current: string | undefined = id; current !== undefined && !ids.includes(current);) {
-    ids.push(current);
-    current = lookup(current)?.extends?.id;
-  }
-  return ids;
 }

@@ -72,15 +72,23 @@ export interface ScenarioSources {
   given: ScenarioSource[];
   /** Every id some file gives, sorted. */
   ids: string[];
-  /** Who gives `id`; undefined when no file does. */
-  holder(id: string): IdHolder | undefined;
+  /**
+   * Who gives `id` to a scenario in folder `dir` (default the scenarios folder, for an id named on the command line);
+   * undefined when no file does.
+   */
+  holder(id: string, dir?: string): IdHolder | undefined;
   /**
    * The file's error for sharing its id: with files of its tier (rule 2), or for a given file, with another given file
    * that gives the id (rule 3); undefined when it has none.
    */
   duplicateError(source: ScenarioSource): UserError | undefined;
-  /** The files with the id `id` that another file giving it hides and that are in no error for it (rules 1 and 2). */
-  hiddenFiles(id: string): ScenarioSource[];
+  /**
+   * The files with the id `id` that another file giving it to a scenario in folder `dir` hides and that are in no error
+   * for it (rules 1 and 2), but a bundled scenario a project's file stands in for.
+   */
+  hiddenFiles(id: string, dir?: string): ScenarioSource[];
+  /** The folder whose files `source` may extend besides the scenarios folders: its own. */
+  contextOf(source: ScenarioSource): string;
 }
 
 /**
@@ -96,40 +104,37 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
   const written = new Map<string, string>();
   for (const path of givenPaths) if (!written.has(realPath(path))) written.set(realPath(path), path);
   const given = [...written.keys()];
-  const givenSet = new Set(given);
   const folderDir = realPath(ownScenariosDir());
-  const folderFiles = scenarioFilesIn().map(realPath);
-  const parentFiles = parentScenarioFiles().map(realPath);
+  // Each file once by its real path (two links to one file were two files of one id; breaker).
+  const seen = new Set(given);
+  const once = (paths: string[]) => paths.map(realPath).filter((path) => !seen.has(path) && seen.add(path));
+  const folderFiles = once(scenarioFilesIn());
+  const parentFiles = once(parentScenarioFiles());
+  // Not beside "" (resolved, the working directory: its folder's files were read as siblings; breaker).
+  const otherFiles = once(siblingScenarioFiles(given.filter((path) => written.get(path) !== "")));
+  const bundled = new Set(parentScenarioFiles().map(realPath));
   const tierOf = (path: string): ScenarioTier =>
-    folderFiles.includes(path) || dirname(path) === folderDir
-      ? "folder"
-      : parentFiles.includes(path)
-        ? "parent"
-        : "other";
+    dirname(path) === folderDir ? "folder" : bundled.has(path) ? "parent" : "other";
   const sources: ScenarioSource[] = [
     ...given.map((path) => readSource(path, tierOf(path), written.get(path))),
-    ...folderFiles.filter((path) => !givenSet.has(path)).map((path) => readSource(path, "folder")),
-    ...parentFiles.filter((path) => !givenSet.has(path)).map((path) => readSource(path, "parent")),
-    // Not beside "" (resolved, the working directory: its folder's files were read as siblings; breaker).
-    ...siblingScenarioFiles(given.filter((path) => written.get(path) !== ""))
-      .map(realPath)
-      .filter((path) => !givenSet.has(path))
-      .map((path) => readSource(path, "other"))
+    ...folderFiles.map((path) => readSource(path, "folder")),
+    ...parentFiles.map((path) => readSource(path, "parent")),
+    ...otherFiles.map((path) => readSource(path, "other"))
   ].filter((source): source is ScenarioSource => source !== undefined);
-  // Each id's files, by tier, in the order of their paths (so that every command names an id's files alike).
-  const byId = new Map<string, Map<ScenarioTier, ScenarioSource[]>>();
+  // Each id's files, in the order of their paths (so that every command names an id's files alike).
+  const byId = new Map<string, ScenarioSource[]>();
   for (const source of sources) {
-    if (source.readError) continue;
-    const tiers = byId.get(source.id) ?? new Map<ScenarioTier, ScenarioSource[]>();
-    byId.set(source.id, tiers);
-    tiers.set(source.tier, [...(tiers.get(source.tier) ?? []), source]);
+    if (!source.readError) byId.set(source.id, [...(byId.get(source.id) ?? []), source]);
   }
-  for (const tiers of byId.values()) for (const files of tiers.values()) files.sort(byPath);
-  /** The highest tier's files with `id`: they decide who gives it. */
-  const deciding = (id: string): ScenarioSource[] => {
-    const tiers = byId.get(id);
-    const tier = TIER_ORDER.find((name) => tiers?.has(name));
-    return tier ? tiers!.get(tier)! : [];
+  for (const files of byId.values()) files.sort(byPath);
+  /**
+   * The files that decide who gives `id` to a file in folder `dir`: the highest tier's, where the other files are
+   * those of `dir` only (a file elsewhere named on the command line is no parent of this one; breaker).
+   */
+  const deciding = (id: string, dir: string): ScenarioSource[] => {
+    const files = (byId.get(id) ?? []).filter((source) => source.tier !== "other" || dirname(source.path) === dir);
+    const tier = TIER_ORDER.find((name) => files.some((source) => source.tier === name));
+    return files.filter((source) => source.tier === tier);
   };
   /** The one file that gives `id` among several that claim it: the one named for it (x.md for x), if only one is. */
   const winner = (files: readonly ScenarioSource[], id: string): ScenarioSource | undefined => {
@@ -137,16 +142,16 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
     const named = files.filter((source) => basename(source.path, ".md") === id);
     return named.length === 1 ? named[0] : undefined;
   };
+  const holds = (source: ScenarioSource) => winner(deciding(source.id, dirname(source.path)), source.id) === source;
   const duplicateError = (source: ScenarioSource): UserError | undefined => {
-    const files = deciding(source.id);
+    const files = deciding(source.id, dirname(source.path));
     const first = winner(files, source.id);
-    let others: ScenarioSource[];
-    if (files.includes(source)) {
-      if (first === source) return undefined;
+    let others: ScenarioSource[] = [];
+    if (files.includes(source) && first !== source) {
       others = first ? [first] : files.filter((other) => other !== source);
-    } else {
-      // Hidden by a higher tier: in error only when a given file is what hides it (rule 3).
-      others = source.given ? (first ? [first] : files).filter((other) => other.given) : [];
+    } else if (source.given) {
+      // Named together with another file that gives the id where it is (validate of both; rule 3).
+      others = sources.filter((other) => other.given && other !== source && other.id === source.id && holds(other));
     }
     if (!others.length) return undefined;
     return duplicateIdError(
@@ -157,8 +162,8 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
   return {
     given: sources.filter((source) => source.given),
     ids: [...byId.keys()].sort(),
-    holder: (id) => {
-      const files = deciding(id);
+    holder: (id, dir = folderDir) => {
+      const files = deciding(id, dir);
       if (files.length === 0) return undefined;
       const source = winner(files, id);
       if (!source) return {kind: "duplicate", sources: files};
@@ -167,12 +172,19 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
         : {kind: "broken", source};
     },
     duplicateError,
-    hiddenFiles: (id) => {
-      const first = winner(deciding(id), id);
+    hiddenFiles: (id, dir = folderDir) => {
+      const first = winner(deciding(id, dir), id);
       if (!first) return [];
-      const all = [...(byId.get(id)?.values() ?? [])].flat();
-      return all.filter((source) => source !== first && !(source.given && duplicateError(source)));
-    }
+      // A project's file stands in for a bundled one of its id as documented: no note of the bundled file (breaker).
+      return (byId.get(id) ?? []).filter(
+        (source) =>
+          source !== first &&
+          source.tier !== "parent" &&
+          (source.tier !== "other" || dirname(source.path) === dir) &&
+          !(source.given && duplicateError(source))
+      );
+    },
+    contextOf: (source) => dirname(source.path)
   };
 }
 
@@ -207,23 +219,21 @@ const notesWritten = new Set<string>();
  * is a parent's, but another file gives it (ScenarioSources.hiddenFiles), so `run child.md` beside a copied and edited
  * base.md says it read the bundled base (breaker).
  *
- * @param chain The resolved scenario's ids, itself first (resolveScenario's chain).
- * @param lookup The file each parent id resolved to.
+ * @param chain The resolved scenario's files, itself first (scenarioChain).
+ * @param dir The folder the scenario's file is in (ScenarioSources.contextOf).
  */
-export function noteHiddenFiles(
-  sources: ScenarioSources,
-  chain: readonly string[],
-  lookup: (id: string) => ParsedScenario | undefined
-): void {
+export function noteHiddenFiles(sources: ScenarioSources, chain: readonly ParsedScenario[], dir?: string): void {
   chain.slice(1).forEach((parent, i) => {
-    for (const hidden of sources.hiddenFiles(parent)) {
-      // Once per file and id, naming the scenario that extends the id (three children noted one file thrice; breaker).
-      const key = `${hidden.path}\u0000${parent}`;
+    for (const hidden of sources.hiddenFiles(parent.id, dir)) {
+      // Not the file run itself (a copy of base elsewhere that builds on base), and each file once, naming the
+      // scenario that extends the id (three children noted one file thrice; breaker).
+      if (hidden.scenario === chain[0] || hidden.partial === chain[0]) continue;
+      const key = `${hidden.path}\u0000${parent.id}`;
       if (notesWritten.has(key)) continue;
       notesWritten.add(key);
       const note =
-        `${hidden.file}: id '${parent}' is also ${lookup(parent)?.file ?? "a scenarios folder's"}'s, which ` +
-        `${chain[i]} extends, not this file (give this file another id to extend it)`;
+        `${hidden.file}: id '${parent.id}' is also ${parent.file}'s, which ${chain[i]!.id} extends, not this file ` +
+        "(give this file another id to extend it)";
       process.stderr.write(`token-ledger: note: ${note}\n`);
     }
   });

@@ -912,6 +912,61 @@ describe("two files of one id in a project's data/scenarios/ (run and validate d
   });
 });
 
+describe("which file gives an id: the second breaker round of session 20", () => {
+  const root = join(dir, "ids-round-2");
+  mkdirSync(root, {recursive: true});
+  const file = (path: string, text: string) => {
+    mkdirSync(join(root, path, ".."), {recursive: true});
+    writeFileSync(join(root, path), text);
+    return join(root, path);
+  };
+
+  it("two links to one file are one file (its id was a duplicate of itself)", async () => {
+    file("links/k.md", "---\ntitle: K\nextends: base\n---\n");
+    symlinkSync(join(root, "links/k.md"), join(root, "links/k2.md"));
+    const kid = file("links/kid.md", "---\ntitle: Kid\nextends: k\n---\n");
+    expect((await runCli(["run", kid, "--samples", "10"])).code).toBe(0);
+    expect(await runCli(["validate", kid])).toMatchObject({code: 0, stderr: ""});
+  });
+
+  it("a copy elsewhere with a bundled id, extending a scenario that extends that id, builds on the bundled one", async () => {
+    // It read "extends cycle … base → agent-era → base" at the bundled agent-era.md.
+    const loop = file(
+      "loop/loop.md",
+      "---\nid: base\ntitle: Base via agents\nextends: agent-era\ndemand.users: 5M\n---\n"
+    );
+    const run = await runCli(["run", loop, "--samples", "10"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("extends: agent-era → base");
+    expect(await runCli(["validate", loop])).toMatchObject({code: 0, stdout: "1 scenario file valid\n"});
+  });
+
+  it("naming a file of one id from another folder does not change a file's parent", async () => {
+    file("x/k.md", "---\ntitle: K of x\nextends: base\n---\n");
+    const other = file("y/k.md", "---\ntitle: K of y\nextends: base\n---\n");
+    const kid = file("x/kid.md", "---\ntitle: Kid\nextends: k\n---\n");
+    expect((await runCli(["run", kid, "--samples", "10"])).code).toBe(0);
+    // It failed kid, telling it to fix x/k.md and y/k.md (two files with the id k).
+    expect(await runCli(["validate", kid, other])).toMatchObject({code: 0, stdout: "2 scenario files valid\n"});
+  });
+
+  it("a project's file that stands in for a bundled scenario is not noted (it named the bundled file to rename)", async () => {
+    const project = join(root, "project");
+    file("project/package.json", JSON.stringify({name: "p", dependencies: {"token-ledger": "*"}}));
+    file("project/data/scenarios/myera.md", "---\nid: agent-era\ntitle: My era\nextends: base\n---\n");
+    file("project/data/scenarios/kid.md", "---\ntitle: Kid\nextends: agent-era\n---\n");
+    vi.stubEnv("TOKEN_LEDGER_PROJECT", project);
+    try {
+      const run = await runCli(["run", "kid", "--samples", "10"]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toBe("");
+      expect(await runCli(["validate"])).toMatchObject({code: 0, stderr: ""});
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
 describe("numbers and names in a model's range error read as a person writes them (breaker)", () => {
   it("a computed input past 1e20 names its bound as 1e20 and the model's input in words", async () => {
     expect(

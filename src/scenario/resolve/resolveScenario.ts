@@ -54,14 +54,17 @@ export type ScenarioLookup = (id: string) => ParsedScenario | undefined;
 /**
  * Applies the `extends` chain of scenario `id` (child overrides parent, key by key) and fills every other key with its
  * default, recording for each key where its value and its source came from. `knownIds` (all scenario ids) lets a
- * missing parent's error suggest the closest one. Throws UserErrors for a missing scenario or a cycle.
+ * missing parent's error suggest the closest one. `root`, when given, is the scenario to start from in place of
+ * `lookup(id)`: a file run by path whose id another file gives to what extends it (src/node/scenarioSources.ts).
+ * Throws UserErrors for a missing scenario or a cycle.
  */
 export function resolveScenario(
   id: string,
   lookup: ScenarioLookup,
-  knownIds: readonly string[] = []
+  knownIds: readonly string[] = [],
+  root?: ParsedScenario
 ): ResolvedScenario {
-  const chain = scenarioChain(id, lookup, knownIds);
+  const chain = scenarioChain(id, lookup, knownIds, root);
   const [self] = chain;
   if (!self) throw new Error("unreachable: a resolved chain is never empty");
   const values: Record<string, ResolvedValue> = {};
@@ -81,9 +84,18 @@ export function resolveScenario(
   };
 }
 
-/** The scenario and its ancestors, child first; throws UserErrors naming the file and line of a bad `extends`. */
-export function scenarioChain(id: string, lookup: ScenarioLookup, knownIds: readonly string[] = []): ParsedScenario[] {
-  const first = lookup(id);
+/**
+ * The scenario (`root`, else `lookup(id)`) and its ancestors, child first; throws UserErrors naming the file and line of
+ * a bad `extends`. A cycle is a file met twice: a root whose id another file gives may extend that file (a copy of
+ * base.md elsewhere, `id: base`, `extends: base`, builds on the bundled base).
+ */
+export function scenarioChain(
+  id: string,
+  lookup: ScenarioLookup,
+  knownIds: readonly string[] = [],
+  root?: ParsedScenario
+): ParsedScenario[] {
+  const first = root ?? lookup(id);
   if (!first) {
     throw new UserErrors([
       new UserError({
@@ -100,7 +112,7 @@ export function scenarioChain(id: string, lookup: ScenarioLookup, knownIds: read
     const where = {file: position.file, line: position.line, column: position.column, path: "extends"};
     // A file that extends its own id: a copied and edited base.md keeping `id: base` and `extends: base` read as a
     // cycle "base → base", though what the author meant was the bundled base, for which the file stands in.
-    if (parentId === current.id) {
+    if (parentId === current.id && lookup(parentId) === current) {
       throw new UserErrors([
         new UserError({
           ...where,
@@ -111,7 +123,8 @@ export function scenarioChain(id: string, lookup: ScenarioLookup, knownIds: read
         })
       ]);
     }
-    const loop = chain.findIndex((scenario) => scenario.id === parentId);
+    const next = lookup(parentId);
+    const loop = next === undefined ? -1 : chain.indexOf(next);
     if (loop >= 0) {
       const ids = [...chain.map((scenario) => scenario.id), parentId];
       // Closed in another file than the one resolved (a file of your own with a bundled id, `id: base`, that extends
@@ -130,7 +143,7 @@ export function scenarioChain(id: string, lookup: ScenarioLookup, knownIds: read
         })
       ]);
     }
-    const parent = lookup(parentId);
+    const parent = next;
     if (!parent) {
       throw new UserErrors([
         new UserError({
