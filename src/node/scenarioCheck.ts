@@ -142,7 +142,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
       if (holder.kind !== "scenario") broken.set(id, holderFiles(holder, id));
       // A given file with an error in its narrative gives no parent either.
       else if (holder.source.given && !parsedGiven[sources.given.indexOf(holder.source)])
-        broken.set(id, holder.source.file);
+        broken.set(id, `fix ${holder.source.file} first`);
       else usable.push(holder.source.scenario);
     }
     const made = {index: scenarioIndex(usable), broken};

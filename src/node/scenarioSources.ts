@@ -197,11 +197,17 @@ function list(items: readonly string[]): string {
   return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
-/** "fix a and b (two files with the id x)": the files an id's holder asks the reader to fix. */
+/**
+ * What to do about an id no one file gives without error, as a hint: "fix a.md first", or "a.md and b.md both have
+ * the id x: give one of them another id" (it read "fix a.md and b.md (two files with the id x) first", parentheses in
+ * parentheses, though neither file had an error of its own).
+ */
 export function holderFiles(holder: Exclude<IdHolder, {kind: "scenario"}>, id: string): string {
-  if (holder.kind === "broken") return holder.source.file;
-  const count = ["two", "three", "four"][holder.sources.length - 2] ?? String(holder.sources.length);
-  return `${list(holder.sources.map((source) => source.file))} (${count} files with the id ${id})`;
+  if (holder.kind === "broken") return `fix ${holder.source.file} first`;
+  const files = list(holder.sources.map((source) => source.file));
+  return holder.sources.length === 2
+    ? `${files} both have the id ${id}: give one of them another id`
+    : `${files} all have the id ${id}: give all but one of them another id`;
 }
 
 /** The errors that stop a scenario with this id from resolving: the file's own, or each duplicate's. */
@@ -290,26 +296,28 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
  * not hold), at the scenario's own `extends`, naming the files to fix; undefined when its chain is whole or ends at an
  * id no file has (resolve reports that). `run` and `validate` both write it.
  *
- * @param broken The files to fix for each such id (holderFiles).
+ * @param broken What to do about each such id (holderFiles).
  */
 export function blockedParentError(
   scenario: ParsedScenario,
   lookup: ScenarioLookup,
   broken: ReadonlyMap<string, string>
 ): UserError | undefined {
-  const seen = new Set<string>();
-  for (let current: ParsedScenario | undefined = scenario; current?.extends && !seen.has(current.id);) {
-    seen.add(current.id);
+  // Each file once (a file met twice is a cycle, which resolve reports); not each id, as a copy run by path may
+  // extend a scenario of its own id.
+  const seen = new Set<ParsedScenario>();
+  for (let current: ParsedScenario | undefined = scenario; current?.extends && !seen.has(current);) {
+    seen.add(current);
     const parentId: string = current.extends.id;
-    const file = broken.get(parentId);
-    if (file !== undefined && !lookup(parentId)) {
+    const hint = broken.get(parentId);
+    if (hint !== undefined && !lookup(parentId)) {
       return new UserError({
         ...scenario.extends!.position,
         path: "extends",
         message: "the parent scenario has errors",
         expected: "a parent that validates",
         found: parentId === scenario.extends!.id ? parentId : `${scenario.extends!.id}, which extends ${parentId}`,
-        hint: `fix ${file} first`
+        hint
       });
     }
     current = lookup(parentId);

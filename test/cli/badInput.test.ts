@@ -411,7 +411,7 @@ describe("compare with two files of one id", () => {
     const clash = join(dir, "clash", "idclash.md");
     writeFileSync(clash, "---\nid: base\ntitle: A copy keeping base's id\n---\n");
     expect(await oneErrorLine(["compare", clash, "base", "--samples", "10"])).toBe(
-      `SCENARIOS: base has the id base, as ${clash} does: expected scenarios with different ids (the columns are headed by id), found ${clash} base`
+      `SCENARIOS: base has the id base, as ${clash} does: expected scenarios with different ids (the columns are headed by id), found ${clash} base (give ${clash} an id of its own with \`id:\` in its front matter)`
     );
     rmSync(join(dir, "clash"), {recursive: true});
   });
@@ -763,7 +763,7 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
     writeFileSync(child, "---\nid: child-s\nextends: parent-p\n---\n");
     const stopped =
       `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-p ` +
-      `(fix ${first} and ${second} (two files with the id parent-p) first)`;
+      `(${first} and ${second} both have the id parent-p: give one of them another id)`;
     expect(await errorLines(["run", child])).toEqual([
       `${first}:2:5: id: duplicate scenario id: expected one file per id, found parent-p (also the id of ${second}:2:5)`,
       `${second}:2:5: id: duplicate scenario id: expected one file per id, found parent-p (also the id of ${first}:2:5)`,
@@ -877,7 +877,7 @@ describe("two files of one id in a project's data/scenarios/ (run and validate d
       ];
       const stopped =
         `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found twin ` +
-        `(fix ${a} and ${b} (two files with the id twin) first)`;
+        `(${a} and ${b} both have the id twin: give one of them another id)`;
       // `run twin-child` failed while `validate` passed it (the first file by name stood for the id).
       expect(await errorLines(["run", "twin"])).toEqual(duplicates);
       for (const scenario of ["twin-child", child]) {
@@ -946,7 +946,7 @@ describe("which file gives an id: the second breaker round of session 20", () =>
     const other = file("y/k.md", "---\ntitle: K of y\nextends: base\n---\n");
     const kid = file("x/kid.md", "---\ntitle: Kid\nextends: k\n---\n");
     expect((await runCli(["run", kid, "--samples", "10"])).code).toBe(0);
-    // It failed kid, telling it to fix x/k.md and y/k.md (two files with the id k).
+    // It failed kid, telling it that x/k.md and y/k.md both have the id k.
     expect(await runCli(["validate", kid, other])).toMatchObject({code: 0, stdout: "2 scenario files valid\n"});
   });
 

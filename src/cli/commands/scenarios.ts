@@ -143,7 +143,9 @@ export function registerScenarioCommands(program: Command): void {
             flag: "SCENARIOS",
             message: `${scenario} has the id ${resolved.id}, as ${sameId.scenario} does`,
             expected: "scenarios with different ids (the columns are headed by id)",
-            found: scenarios.join(" ")
+            found: scenarios.join(" "),
+            // What to do: a copy compared with its original needs an id of its own (breaker).
+            hint: `give ${/\.md$|\//.test(scenario) ? scenario : sameId.scenario} an id of its own with \`id:\` in its front matter`
           });
         }
         seen.push({scenario, file: resolved.file, id: resolved.id});
