@@ -13,18 +13,19 @@ import {displayPath, parentScenarioFiles, realPath, scenarioFilesIn, siblingScen
 // `run` of a child that `validate` passed (breaker, session 19). The rules:
 //
 // 1. Tiers by where a file is, first wins: the scenarios folder (the files of data/scenarios/ of a report project, else
-//    the bundled one), then, in a report project, the bundled scenarios, then every other file: those a command is
-//    given and those beside them (siblingScenarioFiles). A file whose id a higher tier has is hidden: a project's
-//    base.md stands in for the bundled one, and a copy of base.md elsewhere is no parent. Naming a file on the command
-//    line does not change what another file extends (`validate *.md` with a broken copy of agent-era.md failed a
-//    child that `run` passed; breaker), and a hidden file is noted when a chain passes by it.
+//    the bundled one), then, in a report project, the bundled scenarios, then the files of the scenario's own folder
+//    (siblingScenarioFiles). A file whose id a higher tier has is hidden: a project's base.md stands in for the
+//    bundled one, and a copy of base.md elsewhere is no parent. Naming a file on the command line does not change what
+//    another file extends (`validate *.md` with a broken copy of agent-era.md, or `validate x/kid.md y/k.md`, failed
+//    a child that `run` passed; breakers), and a hidden file is noted when a chain passes by it.
 // 2. Files of one tier with one id, whether they parse or not: the file named for the id (x.md for x) gives it and
 //    each other file is in error (a half-edited copy of kid.md beside it, with `id: kid`, must not stop what extends
 //    kid; nor a new file with agent-era's id stop agent-era's page; reviewers). When no one file is named for it,
 //    every file is in error, naming the others, and a scenario extending the id is told to fix them: none is taken
 //    by the order of their names (taking the first silently was a breaker's finding).
-// 3. A given file is run and checked as itself (an edited copy of base.md elsewhere, run by path, runs as written),
-//    unless rule 2 puts it in error, and it is in error when another given file gives its id (`validate` of both).
+// 3. A given file is run and checked as itself (an edited copy of base.md elsewhere, run by path, runs as written, and
+//    may extend the bundled base), unless rule 2 puts it in error, and it is in error when another given file gives
+//    its id (`validate` of both).
 // 4. A file's id is its `id:`, also when the file has errors elsewhere (so a child extending it hears of them), else
 //    its file name. Paths are compared as real paths (a project reached through a symbolic link).
 
