@@ -12,6 +12,8 @@ export interface ScenarioRunRequest {
   sets: readonly string[];
   samples: number;
   seed: number;
+  /** The command-line argument the scenario came from, as errors name it (default SCENARIO; compare's SCENARIOS). */
+  flag?: string;
 }
 
 /** Finds, resolves, overrides, binds and runs one scenario: the whole of `token-ledger run` but the printing. */
@@ -19,7 +21,7 @@ export function runScenarioRequest(request: ScenarioRunRequest): {
   resolved: ResolvedScenario;
   result: ScenarioRunResult;
 } {
-  const {id, library} = locateScenario(request.scenario);
+  const {id, library} = locateScenario(request.scenario, request.flag);
   const resolved = applyOverrides(library.resolve(id), request.sets);
   const bound = bindScenario(resolved, loadCatalogs());
   return {resolved, result: runScenario(bound, {samples: request.samples, seed: request.seed})};

@@ -389,6 +389,14 @@ describe("a SCENARIO that is there but is no file", () => {
   });
 });
 
+describe("compare of a scenario that is not there", () => {
+  it("names compare's argument, SCENARIOS (it said SCENARIO; breaker)", async () => {
+    expect(await oneErrorLine(["compare", "", "base", "--samples", "10"])).toMatch(
+      /^SCENARIOS: unknown scenario '': expected a path to a \.md file or one of: .*, found ""$/
+    );
+  });
+});
+
 describe("compare with one scenario twice", () => {
   it.each([
     [["base", "agent-era", "base"], "base is named twice"],

@@ -120,7 +120,9 @@ export function registerScenarioCommands(program: Command): void {
           scenario,
           sets: [],
           samples: options.samples,
-          seed: options.seed
+          seed: options.seed,
+          // Named as compare's usage line names its arguments (it said SCENARIO; breaker).
+          flag: "SCENARIOS"
         });
         // One scenario twice ("base base", or "base data/scenarios/base.md") gives two equal columns; /compare drops
         // a repeat with a notice, the command line says so.
