@@ -28,7 +28,7 @@ import {scenarioDrawMedianPoint} from "../lib/scenario/run/scenarioDraws.js";
 import type {ScenarioPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import {assumptionUnit, displayValue, formatAssumption, reportMedian} from "./format.js";
 import type {ScenarioRunReply} from "./scenarioRun.js";
-import {SHARE_FLAG, setPath} from "./urlState.js";
+import {SHARE_FLAG, setPath, settingErrorText} from "./urlState.js";
 
 /** Monte Carlo samples a page uses when it recomputes: the static site's and `run`'s, so every figure agrees. */
 export const SCENARIO_PAGE_SAMPLES = DEFAULT_SCENARIO_SAMPLES;
@@ -159,7 +159,7 @@ export function settledScenarioPageState(
   try {
     return scenarioPageState(report, resolved, catalogs, sets, options);
   } catch (error) {
-    const message = errorMessage(error);
+    const message = errorMessage(error, sets);
     try {
       const {resolved: edited, point} = scenarioPagePoint(resolved, catalogs, sets);
       return {
@@ -174,14 +174,15 @@ export function settledScenarioPageState(
     } catch (medianError) {
       return {
         ...scenarioPageState(report, resolved, catalogs, []),
-        failure: `these settings cannot be evaluated, so the page shows the scenario without them: ${errorMessage(medianError)}`
+        failure: `these settings cannot be evaluated, so the page shows the scenario without them: ${errorMessage(medianError, sets)}`
       };
     }
   }
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The notice's reason: the error as urlState's notices word it (the one setting's path left out, as it is listed). */
+function errorMessage(error: unknown, sets: readonly string[]): string {
+  return settingErrorText(error, sets.length === 1 ? sets[0] : undefined);
 }
 
 /**

@@ -1,6 +1,6 @@
 // A scenario page's state in its URL: the format (`?set=path=value`, the same strings as the command line's --set), its
 // parsing and validation, and the page side: the share link, and the address bar kept equal to what the page shows.
-import {isUserError, UserErrors} from "../lib/errors/userError.js";
+import {formatUserError, isUserError, userErrorList, type UserError} from "../lib/errors/userError.js";
 import {applyOverrides} from "../lib/scenario/resolve/applyOverrides.js";
 import {formatScenarioValue} from "../lib/scenario/file/formatScenario.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
@@ -136,7 +136,7 @@ export function applyShareSets(
       all = applyOverrides(all, [set], flag);
       wellFormed.push(set);
     } catch (error) {
-      ignored.push({set, reason: errorText(error)});
+      ignored.push({set, reason: settingErrorText(error, set)});
     }
   }
   if (!check || wellFormed.length === 0 || passes(check, all)) {
@@ -176,7 +176,9 @@ export function applyShareSets(
     const clash = other !== undefined && other !== setPath(set) && applied.some((a) => setPath(a) === other);
     ignored.push({
       set,
-      reason: clash ? `clashes with ${other}, which this link also sets (kept): ${errorText(error)}` : errorText(error)
+      reason: clash
+        ? `clashes with ${other}, which this link also sets (kept): ${settingErrorText(error, set)}`
+        : settingErrorText(error, set)
     });
   }
   return {resolved: current, applied: sortSets(applied), ignored: sortIgnored(ignored)};
@@ -234,15 +236,28 @@ function overrideError(set: string): string | undefined {
     applyOverrides(EMPTY_SCENARIO, [set], SHARE_FLAG);
     return undefined;
   } catch (error) {
-    return errorText(error);
+    return settingErrorText(error, set);
   }
 }
 
-/** A UserError's message (those of UserErrors joined by "; ", so a reason is one line); any other error's message. */
-function errorText(error: unknown): string {
-  if (error instanceof UserErrors) return error.errors.map((e) => e.message).join("; ");
-  if (isUserError(error)) return error.message;
-  return error instanceof Error ? error.message : String(error);
+/**
+ * Why a setting was not run, for a reader of the page: each user error's message (those of UserErrors joined by "; ",
+ * so a reason is one line) without the "URL:" that names where the command line's messages came from (on a page the
+ * settings can only come from its link or its controls), and without the key path when `set` is that key's setting,
+ * which the notice prints just before the reason. Any other error's message as it is.
+ */
+export function settingErrorText(error: unknown, set?: string): string {
+  if (!isUserError(error)) return error instanceof Error ? error.message : String(error);
+  const path = set === undefined ? undefined : setPath(set);
+  return userErrorList(error)
+    .map((e: UserError) =>
+      formatUserError({
+        ...e.detail,
+        flag: e.detail.flag === SHARE_FLAG ? undefined : e.detail.flag,
+        path: e.detail.path === path ? undefined : e.detail.path
+      })
+    )
+    .join("; ");
 }
 
 function cut(text: string): string {
