@@ -19,6 +19,30 @@ export interface SpendMonthRow {
   series?: string;
 }
 
+/**
+ * What the cumulative chart's rules mean, for its subtitle: "; dashed: inference overtakes for good" when inference
+ * passes training for good (`durableCrossoverMonth` not null), and "; dotted: inference ahead until training takes the
+ * lead back" when an earlier lead was taken back (`firstCrossoverMonth` differs); "" for neither. Input: a
+ * trainingVsInference result's months (month numbers, 1-based, or null for none).
+ */
+export function spendRuleNote({
+  durableCrossoverMonth,
+  firstCrossoverMonth
+}: {
+  durableCrossoverMonth: number | null;
+  firstCrossoverMonth: number | null;
+}): string {
+  return [
+    durableCrossoverMonth === null ? null : "dashed: inference overtakes for good",
+    firstCrossoverMonth !== null && firstCrossoverMonth !== durableCrossoverMonth
+      ? "dotted: inference ahead until training takes the lead back"
+      : null
+  ]
+    .filter((part) => part !== null)
+    .map((part) => `; ${part}`)
+    .join("");
+}
+
 export interface SpendOverTimeChartOptions extends Plot.PlotOptions {
   width?: number;
   height?: number;

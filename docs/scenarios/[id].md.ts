@@ -106,7 +106,7 @@ import {CashFlowChart, undiscountedCoincides} from "../components/cashFlowChart.
 import {CostStackChart} from "../components/costStackChart.js";
 import {FanChart, fanSubtitle} from "../components/fanChart.js";
 import {NpvByCycleChart} from "../components/npvByCycleChart.js";
-import {SpendOverTimeChart} from "../components/spendOverTimeChart.js";
+import {SpendOverTimeChart, spendRuleNote} from "../components/spendOverTimeChart.js";
 import {MoatChart} from "../components/moatChart.js";
 import {FlywheelChart} from "../components/flywheelChart.js";
 import {FleetDayChart} from "../components/fleetDayChart.js";
@@ -369,8 +369,10 @@ const CARDS: Record<Chart, {title: string; subtitle: string; draw: string; follo
   spend: {
     title: "Training vs inference, cumulative spend",
     subtitle:
-      'Every uncertain assumption at its median; the ${Term("crossover", "crossover")} is where the lines cross · ${csv("spend", spend)}',
-    draw: "SpendOverTimeChart(spend, {width})"
+      'Every uncertain assumption at its median; the ${Term("crossover", "crossover")} is where the lines cross${spendRuleNote(pointState.point.spend)} · ${csv("spend", spend)}',
+    // The rule at the month inference passes training for good and a label for each lead before it, as chapter 2
+    // draws the same chart (the page showed the months in its metrics table only).
+    draw: "SpendOverTimeChart(spend, {width, crossoverMonth: pointState.point.spend.durableCrossoverMonth, leadPeriods: pointState.point.spend.inferenceLeadPeriods})"
   },
   silicon: {
     title: "Custom silicon program, cumulative cash flow",

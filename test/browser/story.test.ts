@@ -4,7 +4,7 @@ import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {buildSiteData} from "../../src/node/siteData.js";
 import type {ScenarioMetricName} from "../../src/scenario/evaluate/evaluateScenario.js";
-import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
 import {relativeError} from "./storyHelpers.js";
 import {loadStory} from "../../docs/components/story.js";
 
@@ -155,6 +155,33 @@ describe.skipIf(!enabled)("front page and story layout", () => {
       `cumulative inference spend ${sentence("with every assumption at its median, as the chart draws; not in every draw")}`
     );
     expect(verdict).not.toContain("overtakes training in month");
+  });
+
+  it("marks base's leads on /scenarios/base's cumulative spend chart as chapter 2 does, rules explained alike", async () => {
+    // The scenario page drew the chart with no rule at all and showed the months in its metrics table only. Each page
+    // words a label to fit its card ("inference ahead again, months 32–36" or "again, months 32–36"): the months agree.
+    const marks = async (path: string, card: string) => {
+      const page = await openPage(browser, path);
+      try {
+        await page.locator(card).scrollIntoViewIfNeeded();
+        await waitForRender(page);
+        const labels = await page.$$eval(`${card} svg text`, (texts) =>
+          texts.flatMap((t) => (t.textContent ?? "").match(/months? \d+(–\d+)?/g) ?? [])
+        );
+        const subtitle = (await page.textContent(`${card} h3`))!.replace(/\s+/g, " ");
+        return {labels, rules: subtitle.match(/; (dashed|dotted): [^;·]*/g) ?? []};
+      } finally {
+        await closePage(page);
+      }
+    };
+    const chapter = await marks("/training-vs-inference", '[data-chart="cumulative"]');
+    const scenario = await marks("/scenarios/base", '[data-chart="spend"]');
+    const leads = (await loadStory(site!, "base", "")).base.spend.inferenceLeadPeriods;
+    const first = `months ${leads[0]!.fromMonth}–${leads[0]!.toMonth}`;
+    expect(chapter.labels).toContain(first);
+    expect(scenario.labels).toEqual(chapter.labels);
+    expect(chapter.rules).toEqual(["; dotted: inference ahead until training takes the lead back "]);
+    expect(scenario.rules).toEqual(chapter.rules);
   });
 
   it("states the 9- and 24-month NPVs, the payback and the marginal month on /custom-silicon as the front page, the chart and the scenario pages do", async () => {
