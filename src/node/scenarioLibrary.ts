@@ -5,7 +5,7 @@ import {UserError, UserErrors} from "../errors/userError.js";
 import type {ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, scenarioChain, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
-import {parseScenarioFiles} from "./scenarioFiles.js";
+import {parseScenarioFiles, realPath} from "./scenarioFiles.js";
 import {
   blockedParentError,
   holderErrors,
@@ -127,7 +127,7 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
     }
     const library = loadScenarioLibrary([arg]);
     const [parsed] = parseScenarioFiles([arg]);
-    return {id: parsed?.id ?? basename(arg, ".md"), library};
+    return {id: parsed?.id ?? basename(realPath(arg), ".md"), library};
   }
   const library = loadScenarioLibrary();
   // A file with errors: its own errors, not "unknown scenario".

@@ -27,7 +27,8 @@ import {displayPath, parentScenarioFiles, realPath, scenarioFilesIn, siblingScen
 //    may extend the bundled base), unless rule 2 puts it in error, and it is in error when another given file gives
 //    its id (`validate` of both).
 // 4. A file's id is its `id:`, also when the file has errors elsewhere (so a child extending it hears of them), else
-//    its file name. Paths are compared as real paths (a project reached through a symbolic link).
+//    its file name: the real file's, so a symbolic link to k.md has the id k whichever name it is given by. Paths are
+//    compared as real paths (a project reached through a symbolic link).
 
 /** Where a scenario file stands among the files an id is looked up in, highest first. */
 export type ScenarioTier = "folder" | "parent" | "other";
@@ -278,7 +279,8 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
   }
   if (given) source.text = text;
   try {
-    source.scenario = parseScenario({file, text});
+    // A link's id is its target's name (`run k2.md`, a link to k.md, ran as k2; breaker, session 21).
+    source.scenario = parseScenario({file, text, name: displayPath(path)});
   } catch (error) {
     if (!isUserError(error)) throw error;
     source.errors = userErrorList(error);

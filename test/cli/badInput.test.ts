@@ -1003,3 +1003,31 @@ describe("numbers and names in a model's range error read as a person writes the
     expect(line).not.toContain("menu.");
   });
 });
+
+describe("ids, cycles and broken parents as the user can fix them (session 21)", () => {
+  const root = join(dir, "ids-round-3");
+  mkdirSync(root, {recursive: true});
+  const file = (path: string, text: string) => {
+    mkdirSync(join(root, path, ".."), {recursive: true});
+    writeFileSync(join(root, path), text);
+    return join(root, path);
+  };
+  const project = (name: string) => {
+    file(`${name}/package.json`, JSON.stringify({name, dependencies: {"token-ledger": "*"}}));
+    return join(root, name);
+  };
+  const ID_RULE =
+    "an id of ASCII letters a–z, A–Z, digits, `.`, `_` and `-`, starting with a letter or digit, like base-2025";
+
+  it("a link to a file without `id:` has the id of the file it links to, in run and validate", async () => {
+    // `run k2.md` ran as k2 while `run k.md` ran as k, and `validate k2.md kid.md` failed kid's `extends: k`.
+    const k = file("link/k.md", "---\ntitle: K\nextends: base\n---\n");
+    const link = join(root, "link/k2.md");
+    symlinkSync(k, link);
+    const kid = file("link/kid.md", "---\ntitle: Kid\nextends: k\n---\n");
+    const run = await runCli(["run", link, "--json", "--samples", "10"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).scenario).toMatchObject({id: "k", file: link, chain: ["k", "base"]});
+    expect(await runCli(["validate", link, kid])).toMatchObject({code: 0, stdout: "2 scenario files valid\n"});
+  });
+});
