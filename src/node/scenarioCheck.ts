@@ -152,7 +152,12 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   const {catalogs, errors: catalogErrors} = checkCatalogs();
   // An id fails when no file that passed has it.
   const passedIds = new Set(parsedGiven.filter((scenario) => scenario !== undefined).map((scenario) => scenario.id));
-  const failed = new Set(checks.filter((check) => check.errors.length && !passedIds.has(check.id)).map((c) => c.id));
+  // A file whose id is in error fails no id: its id is only its file's name, which another file may give.
+  const failed = new Set(
+    checks
+      .filter((check, i) => check.errors.length && !passedIds.has(check.id) && !sources.given[i]!.idInError)
+      .map((check) => check.id)
+  );
   parsedGiven.forEach((scenario, i) => {
     if (!scenario || !catalogs) return;
     const dir = sources.contextOf(sources.given[i]!);

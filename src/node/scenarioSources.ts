@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {basename, dirname} from "node:path";
 import {UserError, isUserError, userErrorList} from "../errors/userError.js";
-import {parseScenario, partialScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
+import {parseScenario, partialIdInError, partialScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import type {ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
 import {duplicateIdError, idLocation} from "../scenario/resolve/scenarioIndex.js";
 import {ownScenariosDir} from "./paths.js";
@@ -28,7 +28,9 @@ import {displayPath, parentScenarioFiles, realPath, scenarioFilesIn, siblingScen
 //    its id (`validate` of both).
 // 4. A file's id is its `id:`, also when the file has errors elsewhere (so a child extending it hears of them), else
 //    its file name: the real file's, so a symbolic link to k.md has the id k whichever name it is given by. Paths are
-//    compared as real paths (a project reached through a symbolic link).
+//    compared as real paths (a project reached through a symbolic link). A file whose id is no id (`id: "x y"`) gives
+//    none: its error is its own, and its file's name neither hides another file of that id nor is extended (a copy
+//    of base.md with `id: "x y"` and `extends: base` read as base extending itself; session 21).
 
 /** Where a scenario file stands among the files an id is looked up in, highest first. */
 export type ScenarioTier = "folder" | "parent" | "other";
@@ -60,6 +62,8 @@ export interface ScenarioSource {
   text?: string;
   /** Why a given file could not be read (a missing file, a folder); it then gives no id. */
   readError?: NodeJS.ErrnoException;
+  /** True when the file's id is in error (`id: "x y"`): it then gives no id, and `id` is only its file's name. */
+  idInError?: boolean;
 }
 
 /** Who gives an id: one file that parsed, one with errors, or several files of one tier (each in error). */
@@ -126,7 +130,7 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
   // Each id's files, in the order of their paths (so that every command names an id's files alike).
   const byId = new Map<string, ScenarioSource[]>();
   for (const source of sources) {
-    if (!source.readError) byId.set(source.id, [...(byId.get(source.id) ?? []), source]);
+    if (!source.readError && !source.idInError) byId.set(source.id, [...(byId.get(source.id) ?? []), source]);
   }
   for (const files of byId.values()) files.sort(byPath);
   /**
@@ -146,6 +150,7 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
   };
   const holds = (source: ScenarioSource) => winner(deciding(source.id, dirname(source.path)), source.id) === source;
   const duplicateError = (source: ScenarioSource): UserError | undefined => {
+    if (source.idInError) return undefined;
     const files = deciding(source.id, dirname(source.path));
     const first = winner(files, source.id);
     let others: ScenarioSource[] = [];
@@ -285,6 +290,7 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
     if (!isUserError(error)) throw error;
     source.errors = userErrorList(error);
     source.partial = partialScenario(error);
+    if (partialIdInError(error)) source.idInError = true;
   }
   const parsed = source.scenario ?? source.partial;
   if (parsed) {

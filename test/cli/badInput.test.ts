@@ -1030,4 +1030,49 @@ describe("ids, cycles and broken parents as the user can fix them (session 21)",
     expect(JSON.parse(run.stdout).scenario).toMatchObject({id: "k", file: link, chain: ["k", "base"]});
     expect(await runCli(["validate", link, kid])).toMatchObject({code: 0, stdout: "2 scenario files valid\n"});
   });
+
+  it("a file whose `id:` is no id gives no id: its error alone, nothing that follows from its file's name", async () => {
+    // The file's name stood in: a copy of base.md with `id: "x y"` and `extends: base` was base extending itself.
+    const home = project("bad-id-project");
+    const bad = file(
+      "bad-id-project/data/scenarios/base.md",
+      '---\nid: "x y"\nextends: base\nserving.batch: 16\n---\n'
+    );
+    const kid = file("bad-id-project/data/scenarios/kid.md", "---\ntitle: Kid\nextends: base\n---\n");
+    const badId = `${bad}:2:5: id: not a scenario id: expected ${ID_RULE}, found "x y"`;
+    vi.stubEnv("TOKEN_LEDGER_PROJECT", home);
+    try {
+      expect(await errorLines(["validate"])).toEqual([badId]);
+      expect(await errorLines(["run", bad])).toEqual([badId]);
+      // kid extends the bundled base, which the file with no id does not stand in for.
+      const run = await runCli(["run", "kid", "--samples", "10"]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toBe("");
+      expect(await errorLines(["validate", kid, bad])).toEqual([badId]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // Beside a file of its own folder: no note that its file's name is also base's.
+    const copy = file("bad-id/base.md", '---\nid: "x y"\nextends: base\n---\n');
+    const child = file("bad-id/kid.md", "---\ntitle: Kid\nextends: base\n---\n");
+    expect(await errorLines(["validate", copy, child])).toEqual([
+      `${copy}:2:5: id: not a scenario id: expected ${ID_RULE}, found "x y"`
+    ]);
+    expect(await runCli(["run", child, "--samples", "10"])).toMatchObject({code: 0, stderr: ""});
+  });
+
+  it("a project's file that extends its own id is told plainly what to do", async () => {
+    const home = project("own-id-project");
+    const own = file("own-id-project/data/scenarios/base.md", "---\ntitle: My base\nextends: base\n---\n");
+    vi.stubEnv("TOKEN_LEDGER_PROJECT", home);
+    try {
+      expect(await errorLines(["validate"])).toEqual([
+        `${own}:3:10: extends: a scenario extends its own id: expected the id of another scenario, found base ` +
+          "(this file's id is base, so `extends: base` names this file; give this file another id with `id:` in its " +
+          "front matter, or extend another scenario)"
+      ]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });

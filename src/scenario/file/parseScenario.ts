@@ -203,12 +203,16 @@ export function parseScenario({file, text, name}: ScenarioText): ParsedScenario 
       );
     }
   }
+  // An `id:` that is no id (or a file name that is none): the partial's id is then the file's name, which is not what
+  // the author meant, so it must give no id (partialIdInError).
+  const idInError = errors.some((error) => error.detail.path === "id");
   const placed = new Set(errors.map((error) => `${error.detail.line}:${error.detail.column}`));
   errors.push(...duplicates.filter((error) => !placed.has(`${error.detail.line}:${error.detail.column}`)));
   if (errors.length) {
     // What was read without error goes with the errors: `validate` still checks its catalog ids (scenarioCheck.ts).
     throw Object.assign(new UserErrors(capErrors(file, sortErrors(errors))), {
-      partial: withoutErrors(scenario, errors)
+      partial: withoutErrors(scenario, errors),
+      idInError
     });
   }
   return scenario;
@@ -265,6 +269,15 @@ function withoutErrors(scenario: ParsedScenario, errors: readonly UserError[]): 
 /** The part of a scenario file read without error, when parseScenario threw for the rest (see withoutErrors). */
 export function partialScenario(error: unknown): ParsedScenario | undefined {
   return error instanceof UserErrors ? (error as UserErrors & {partial?: ParsedScenario}).partial : undefined;
+}
+
+/**
+ * Whether parseScenario threw for the file's id itself (`id: "x y"`, a file named `ñandu.md` without `id:`): the
+ * partial's id is then only the file's name, and the file gives no id (a copy of base.md with `id: "x y"` and
+ * `extends: base` read as base extending itself; session 21).
+ */
+export function partialIdInError(error: unknown): boolean {
+  return error instanceof UserErrors && (error as UserErrors & {idInError?: boolean}).idInError === true;
 }
 
 /**

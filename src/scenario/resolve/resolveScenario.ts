@@ -119,7 +119,9 @@ export function scenarioChain(
           message: "a scenario extends its own id",
           expected: "the id of another scenario",
           found: parentId,
-          hint: `this file's id is ${current.id}, so it stands in for any other scenario of that id; to build on that one, give this file an id of its own`
+          // It said the file "stands in for any other scenario of that id", which is not so for a file run by path
+          // (it may extend the bundled scenario of its id), and said nothing of how (session 21).
+          hint: `this file's id is ${current.id}, so \`extends: ${parentId}\` names this file; give this file another id with \`id:\` in its front matter, or extend another scenario`
         })
       ]);
     }
