@@ -171,8 +171,12 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     try {
       // The file is checked as itself, though another file gives its id to what extends it (scenarioSources.ts).
       const ids = [...new Set([...index.ids, scenario.id])];
-      noteHiddenFiles(sources, scenarioChain(scenario.id, index.lookup, ids, scenario), dir);
-      const resolved = resolveScenario(scenario.id, index.lookup, ids, scenario);
+      noteHiddenFiles(
+        sources,
+        scenarioChain(scenario.id, index.lookup, ids, scenario, {bundled: sources.bundled}),
+        dir
+      );
+      const resolved = resolveScenario(scenario.id, index.lookup, ids, scenario, {bundled: sources.bundled});
       const bound = bindScenario(resolved, catalogs);
       // The median, then what `run` (and the site) draw: every draw it would reject fails here too, with run's message.
       const rejected = scenarioRunError(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
@@ -189,7 +193,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     if (!partial || !catalogs) return;
     try {
       const {index} = context(sources.contextOf(sources.given[i]!));
-      bindScenario(resolveScenario(partial.id, index.lookup, index.ids, partial), catalogs);
+      bindScenario(resolveScenario(partial.id, index.lookup, index.ids, partial, {bundled: sources.bundled}), catalogs);
     } catch (error) {
       const reported = new Set(checks[i]!.errors.map((e) => e.detail.path));
       // Everything found at the file's own lines but an order of counts, which a value dropped for its error would
@@ -211,7 +215,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   const ids = catalogs ? index.ids.filter((id) => !failed.has(id)) : [];
   const library: ScenarioLibrary = {
     index: {lookup: index.lookup, ids},
-    resolve: (id) => resolveScenario(id, index.lookup, ids)
+    resolve: (id) => resolveScenario(id, index.lookup, ids, undefined, {bundled: sources.bundled})
   };
   // Each file's errors in the order of its lines (its own first), and each error once: a child failing on its parent's
   // error, both given, printed it twice; a file's errors came out at lines 9, 8, 6 (breaker).

@@ -81,9 +81,9 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
         const stopped = blockedParentError(self, holders.lookup, files);
         throw new UserErrors([...blocked.get(stop)!.errors, ...(stopped ? [stopped] : [])]);
       }
-      const chain = scenarioChain(id, holders.lookup, index.ids, root);
+      const chain = scenarioChain(id, holders.lookup, index.ids, root, {bundled: sources.bundled});
       noteHiddenFiles(sources, chain, dir);
-      return resolveScenario(id, holders.lookup, index.ids, root);
+      return resolveScenario(id, holders.lookup, index.ids, root, {bundled: sources.bundled});
     }
   };
 }

@@ -95,6 +95,8 @@ export interface ScenarioSources {
   hiddenFiles(id: string, dir?: string): ScenarioSource[];
   /** The folder whose files `source` may extend besides the scenarios folders: its own. */
   contextOf(source: ScenarioSource): string;
+  /** Whether `scenario` is a bundled one a report project extends, which its user does not edit (resolve's ChainOptions). */
+  bundled(scenario: ParsedScenario): boolean;
 }
 
 /**
@@ -127,6 +129,9 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
     ...parentFiles.map((path) => readSource(path, "parent")),
     ...otherFiles.map((path) => readSource(path, "other"))
   ].filter((source): source is ScenarioSource => source !== undefined);
+  const bundledScenarios = new Set(
+    sources.flatMap((source) => (source.tier === "parent" && source.scenario ? [source.scenario] : []))
+  );
   // Each id's files, in the order of their paths (so that every command names an id's files alike).
   const byId = new Map<string, ScenarioSource[]>();
   for (const source of sources) {
@@ -191,7 +196,8 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
           !(source.given && duplicateError(source))
       );
     },
-    contextOf: (source) => dirname(source.path)
+    contextOf: (source) => dirname(source.path),
+    bundled: (scenario) => bundledScenarios.has(scenario)
   };
 }
 

@@ -1075,4 +1075,31 @@ describe("ids, cycles and broken parents as the user can fix them (session 21)",
       vi.unstubAllEnvs();
     }
   });
+
+  it("a cycle through a bundled scenario is reported at the project's file, which the user can change", async () => {
+    // It was reported at the bundled asic-9-months.md's `extends: base`.
+    const home = project("cycle-project");
+    const mine = file(
+      "cycle-project/data/scenarios/mybase.md",
+      "---\nid: base\ntitle: My base\nextends: asic-9-months\n---\n"
+    );
+    vi.stubEnv("TOKEN_LEDGER_PROJECT", home);
+    try {
+      for (const args of [["validate"], ["run", "base"], ["run", mine], ["run", "asic-9-months"]]) {
+        const lines = await errorLines(args);
+        expect(lines, args.join(" ")).toHaveLength(1);
+        expect(lines[0], args.join(" ")).toMatch(
+          new RegExp(`^${mine.replace(/[.]/g, "\\.")}:4:10: extends: extends cycle: expected a chain of extends`)
+        );
+      }
+      const bundled = "data/scenarios/asic-9-months.md"; // the bundled file, relative to the working directory
+      expect(await errorLines(["validate"])).toEqual([
+        `${mine}:4:10: extends: extends cycle: expected a chain of extends that ends in a scenario without extends, ` +
+          `found base → asic-9-months → base (the bundled asic-9-months extends base, at ${bundled}:4; give this file ` +
+          "another id with `id:` in its front matter, or extend another scenario)"
+      ]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });
