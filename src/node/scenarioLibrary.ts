@@ -6,13 +6,7 @@ import type {ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, scenarioChain, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {parseScenarioFiles, realPath} from "./scenarioFiles.js";
-import {
-  blockedParentError,
-  holderErrors,
-  holderFiles,
-  noteHiddenFiles,
-  readScenarioSources
-} from "./scenarioSources.js";
+import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
 
 /** The scenarios a command can resolve by id: every file it sees, each id given by one file (scenarioSources.ts). */
 export interface ScenarioLibrary {
@@ -78,7 +72,7 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
         // The parent's errors, then what they stop, at the scenario's `extends`, as validate writes it (run printed a
         // parent's errors with no word of which scenario extends it; breaker).
         const files = new Map([...blocked].map(([blockedId, {files}]) => [blockedId, files]));
-        const stopped = blockedParentError(self, holders.lookup, files);
+        const stopped = blockedParent(self, holders.lookup, files)?.error;
         throw new UserErrors([...blocked.get(stop)!.errors, ...(stopped ? [stopped] : [])]);
       }
       const chain = scenarioChain(id, holders.lookup, index.ids, root, {bundled: sources.bundled});

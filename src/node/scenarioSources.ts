@@ -307,17 +307,17 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
 }
 
 /**
- * The error for a scenario whose `extends` chain reaches an id no one file gives without error (which the index does
- * not hold), at the scenario's own `extends`, naming the files to fix; undefined when its chain is whole or ends at an
- * id no file has (resolve reports that). `run` and `validate` both write it.
+ * The id up a scenario's `extends` chain that no one file gives without error (which the index does not hold), and the
+ * error for it at the scenario's own `extends`, naming the files to fix; undefined when its chain is whole or ends at
+ * an id no file has (resolve reports that). `run` and `validate` both write it.
  *
  * @param broken What to do about each such id (holderFiles).
  */
-export function blockedParentError(
+export function blockedParent(
   scenario: ParsedScenario,
   lookup: ScenarioLookup,
   broken: ReadonlyMap<string, string>
-): UserError | undefined {
+): {id: string; error: UserError} | undefined {
   // Each file once (a file met twice is a cycle, which resolve reports); not each id, as a copy run by path may
   // extend a scenario of its own id.
   const seen = new Set<ParsedScenario>();
@@ -326,7 +326,7 @@ export function blockedParentError(
     const parentId: string = current.extends.id;
     const hint = broken.get(parentId);
     if (hint !== undefined && !lookup(parentId)) {
-      return new UserError({
+      const error = new UserError({
         ...scenario.extends!.position,
         path: "extends",
         message: "the parent scenario has errors",
@@ -334,6 +334,7 @@ export function blockedParentError(
         found: parentId === scenario.extends!.id ? parentId : `${scenario.extends!.id}, which extends ${parentId}`,
         hint
       });
+      return {id: parentId, error};
     }
     current = lookup(parentId);
   }
