@@ -12,7 +12,7 @@ import {loadHardware, loadModels, loadTrainingRuns, type Catalogs} from "./catal
 import {loadMeasurements} from "./measurementFiles.js";
 import {displayPath, scenarioFilesIn} from "./scenarioFiles.js";
 import type {ScenarioLibrary} from "./scenarioLibrary.js";
-import {blockedParentError, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
+import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
 
 /** One checked scenario file: its id (from `id:` or its name) and every error found in it. */
 export interface ScenarioFileCheck {
@@ -130,44 +130,63 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
    * The ids as a file in folder `dir` sees them (its folder's files, not another folder's): an index of the ids one
    * file gives without error, and for the others the files to fix (a child extending one is told so).
    */
-  const contexts = new Map<string | undefined, {index: ScenarioIndex; broken: Map<string, string>}>();
+  const contexts = new Map<
+    string | undefined,
+    {index: ScenarioIndex; broken: Map<string, string>; duplicates: Map<string, UserError[]>}
+  >();
   const context = (dir: string | undefined) => {
     const known = contexts.get(dir);
     if (known) return known;
     const broken = new Map<string, string>();
+    const duplicates = new Map<string, UserError[]>();
     const usable: ParsedScenario[] = [];
     for (const id of sources.ids) {
       const holder = sources.holder(id, dir);
       if (holder === undefined) continue;
+      if (holder.kind === "duplicate") duplicates.set(id, holderErrors(holder, sources));
       if (holder.kind !== "scenario") broken.set(id, holderFiles(holder, id));
       // A given file with an error in its narrative gives no parent either.
       else if (holder.source.given && !parsedGiven[sources.given.indexOf(holder.source)])
         broken.set(id, `fix ${holder.source.file} first`);
       else usable.push(holder.source.scenario);
     }
-    const made = {index: scenarioIndex(usable), broken};
+    const made = {index: scenarioIndex(usable), broken, duplicates};
     contexts.set(dir, made);
     return made;
   };
   const {catalogs, errors: catalogErrors} = checkCatalogs();
+  /** Errors of other files that a file's errors follow from, written before them (the files giving its parent's id). */
+  const before: UserError[][] = checks.map(() => []);
   // An id fails when no file that passed has it.
   const passedIds = new Set(parsedGiven.filter((scenario) => scenario !== undefined).map((scenario) => scenario.id));
-  const failed = new Set(checks.filter((check) => check.errors.length && !passedIds.has(check.id)).map((c) => c.id));
+  // A file whose id is in error fails no id: its id is only its file's name, which another file may give.
+  const failed = new Set(
+    checks
+      .filter((check, i) => check.errors.length && !passedIds.has(check.id) && !sources.given[i]!.idInError)
+      .map((check) => check.id)
+  );
   parsedGiven.forEach((scenario, i) => {
     if (!scenario || !catalogs) return;
     const dir = sources.contextOf(sources.given[i]!);
-    const {index, broken} = context(dir);
-    const brokenParent = blockedParentError(scenario, index.lookup, broken);
+    const {index, broken, duplicates} = context(dir);
+    const brokenParent = blockedParent(scenario, index.lookup, broken);
     if (brokenParent) {
-      checks[i]!.errors.push(brokenParent);
+      // Each file's error for an id several files give, then what it stops, as `run` writes them (validate wrote the
+      // child's line alone; session 21). A parent with errors of its own is named in the hint ("fix d.md first").
+      before[i] = duplicates.get(brokenParent.id) ?? [];
+      checks[i]!.errors.push(brokenParent.error);
       failed.add(scenario.id);
       return;
     }
     try {
       // The file is checked as itself, though another file gives its id to what extends it (scenarioSources.ts).
       const ids = [...new Set([...index.ids, scenario.id])];
-      noteHiddenFiles(sources, scenarioChain(scenario.id, index.lookup, ids, scenario), dir);
-      const resolved = resolveScenario(scenario.id, index.lookup, ids, scenario);
+      noteHiddenFiles(
+        sources,
+        scenarioChain(scenario.id, index.lookup, ids, scenario, {bundled: sources.bundled}),
+        dir
+      );
+      const resolved = resolveScenario(scenario.id, index.lookup, ids, scenario, {bundled: sources.bundled});
       const bound = bindScenario(resolved, catalogs);
       // The median, then what `run` (and the site) draw: every draw it would reject fails here too, with run's message.
       const rejected = scenarioRunError(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
@@ -184,7 +203,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     if (!partial || !catalogs) return;
     try {
       const {index} = context(sources.contextOf(sources.given[i]!));
-      bindScenario(resolveScenario(partial.id, index.lookup, index.ids, partial), catalogs);
+      bindScenario(resolveScenario(partial.id, index.lookup, index.ids, partial, {bundled: sources.bundled}), catalogs);
     } catch (error) {
       const reported = new Set(checks[i]!.errors.map((e) => e.detail.path));
       // Everything found at the file's own lines but an order of counts, which a value dropped for its error would
@@ -206,18 +225,19 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   const ids = catalogs ? index.ids.filter((id) => !failed.has(id)) : [];
   const library: ScenarioLibrary = {
     index: {lookup: index.lookup, ids},
-    resolve: (id) => resolveScenario(id, index.lookup, ids)
+    resolve: (id) => resolveScenario(id, index.lookup, ids, undefined, {bundled: sources.bundled})
   };
   // Each file's errors in the order of its lines (its own first), and each error once: a child failing on its parent's
   // error, both given, printed it twice; a file's errors came out at lines 9, 8, 6 (breaker).
-  for (const check of checks) {
+  checks.forEach((check, i) => {
     check.errors.sort(
       (a, b) =>
         Number(a.detail.file !== check.file) - Number(b.detail.file !== check.file) ||
         (a.detail.line ?? 0) - (b.detail.line ?? 0) ||
         (a.detail.column ?? 0) - (b.detail.column ?? 0)
     );
-  }
+    check.errors.unshift(...before[i]!);
+  });
   const byMessage = new Map(
     [...catalogErrors, ...checks.flatMap((check) => check.errors)].map((error) => [error.message, error])
   );

@@ -28,7 +28,9 @@ export function parseScenarioFiles(paths: readonly string[]): ParsedScenario[] {
   const errors: UserError[] = [];
   for (const path of paths) {
     try {
-      parsed.push(parseScenario({file: displayPath(path), text: readFileSync(path, "utf8")}));
+      // The real file's name gives a link's id, as in scenarioSources.ts.
+      const name = displayPath(realPath(path));
+      parsed.push(parseScenario({file: displayPath(path), text: readFileSync(path, "utf8"), name}));
     } catch (error) {
       if (!isUserError(error)) throw error;
       errors.push(...userErrorList(error));

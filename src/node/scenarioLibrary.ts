@@ -5,14 +5,8 @@ import {UserError, UserErrors} from "../errors/userError.js";
 import type {ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, scenarioChain, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
-import {parseScenarioFiles} from "./scenarioFiles.js";
-import {
-  blockedParentError,
-  holderErrors,
-  holderFiles,
-  noteHiddenFiles,
-  readScenarioSources
-} from "./scenarioSources.js";
+import {parseScenarioFiles, realPath} from "./scenarioFiles.js";
+import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
 
 /** The scenarios a command can resolve by id: every file it sees, each id given by one file (scenarioSources.ts). */
 export interface ScenarioLibrary {
@@ -78,12 +72,12 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
         // The parent's errors, then what they stop, at the scenario's `extends`, as validate writes it (run printed a
         // parent's errors with no word of which scenario extends it; breaker).
         const files = new Map([...blocked].map(([blockedId, {files}]) => [blockedId, files]));
-        const stopped = blockedParentError(self, holders.lookup, files);
+        const stopped = blockedParent(self, holders.lookup, files)?.error;
         throw new UserErrors([...blocked.get(stop)!.errors, ...(stopped ? [stopped] : [])]);
       }
-      const chain = scenarioChain(id, holders.lookup, index.ids, root);
+      const chain = scenarioChain(id, holders.lookup, index.ids, root, {bundled: sources.bundled});
       noteHiddenFiles(sources, chain, dir);
-      return resolveScenario(id, holders.lookup, index.ids, root);
+      return resolveScenario(id, holders.lookup, index.ids, root, {bundled: sources.bundled});
     }
   };
 }
@@ -127,7 +121,7 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
     }
     const library = loadScenarioLibrary([arg]);
     const [parsed] = parseScenarioFiles([arg]);
-    return {id: parsed?.id ?? basename(arg, ".md"), library};
+    return {id: parsed?.id ?? basename(realPath(arg), ".md"), library};
   }
   const library = loadScenarioLibrary();
   // A file with errors: its own errors, not "unknown scenario".

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {basename, dirname} from "node:path";
 import {UserError, isUserError, userErrorList} from "../errors/userError.js";
-import {parseScenario, partialScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
+import {parseScenario, partialIdInError, partialScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import type {ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
 import {duplicateIdError, idLocation} from "../scenario/resolve/scenarioIndex.js";
 import {ownScenariosDir} from "./paths.js";
@@ -27,7 +27,10 @@ import {displayPath, parentScenarioFiles, realPath, scenarioFilesIn, siblingScen
 //    may extend the bundled base), unless rule 2 puts it in error, and it is in error when another given file gives
 //    its id (`validate` of both).
 // 4. A file's id is its `id:`, also when the file has errors elsewhere (so a child extending it hears of them), else
-//    its file name. Paths are compared as real paths (a project reached through a symbolic link).
+//    its file name: the real file's, so a symbolic link to k.md has the id k whichever name it is given by. Paths are
+//    compared as real paths (a project reached through a symbolic link). A file whose id is no id (`id: "x y"`) gives
+//    none: its error is its own, and its file's name neither hides another file of that id nor is extended (a copy
+//    of base.md with `id: "x y"` and `extends: base` read as base extending itself; session 21).
 
 /** Where a scenario file stands among the files an id is looked up in, highest first. */
 export type ScenarioTier = "folder" | "parent" | "other";
@@ -59,6 +62,8 @@ export interface ScenarioSource {
   text?: string;
   /** Why a given file could not be read (a missing file, a folder); it then gives no id. */
   readError?: NodeJS.ErrnoException;
+  /** True when the file's id is in error (`id: "x y"`): it then gives no id, and `id` is only its file's name. */
+  idInError?: boolean;
 }
 
 /** Who gives an id: one file that parsed, one with errors, or several files of one tier (each in error). */
@@ -90,6 +95,8 @@ export interface ScenarioSources {
   hiddenFiles(id: string, dir?: string): ScenarioSource[];
   /** The folder whose files `source` may extend besides the scenarios folders: its own. */
   contextOf(source: ScenarioSource): string;
+  /** Whether `scenario` is a bundled one a report project extends, which its user does not edit (resolve's ChainOptions). */
+  bundled(scenario: ParsedScenario): boolean;
 }
 
 /**
@@ -122,10 +129,13 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
     ...parentFiles.map((path) => readSource(path, "parent")),
     ...otherFiles.map((path) => readSource(path, "other"))
   ].filter((source): source is ScenarioSource => source !== undefined);
+  const bundledScenarios = new Set(
+    sources.flatMap((source) => (source.tier === "parent" && source.scenario ? [source.scenario] : []))
+  );
   // Each id's files, in the order of their paths (so that every command names an id's files alike).
   const byId = new Map<string, ScenarioSource[]>();
   for (const source of sources) {
-    if (!source.readError) byId.set(source.id, [...(byId.get(source.id) ?? []), source]);
+    if (!source.readError && !source.idInError) byId.set(source.id, [...(byId.get(source.id) ?? []), source]);
   }
   for (const files of byId.values()) files.sort(byPath);
   /**
@@ -145,6 +155,7 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
   };
   const holds = (source: ScenarioSource) => winner(deciding(source.id, dirname(source.path)), source.id) === source;
   const duplicateError = (source: ScenarioSource): UserError | undefined => {
+    if (source.idInError) return undefined;
     const files = deciding(source.id, dirname(source.path));
     const first = winner(files, source.id);
     let others: ScenarioSource[] = [];
@@ -185,7 +196,8 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
           !(source.given && duplicateError(source))
       );
     },
-    contextOf: (source) => dirname(source.path)
+    contextOf: (source) => dirname(source.path),
+    bundled: (scenario) => bundledScenarios.has(scenario)
   };
 }
 
@@ -278,11 +290,13 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
   }
   if (given) source.text = text;
   try {
-    source.scenario = parseScenario({file, text});
+    // A link's id is its target's name (`run k2.md`, a link to k.md, ran as k2; breaker, session 21).
+    source.scenario = parseScenario({file, text, name: displayPath(path)});
   } catch (error) {
     if (!isUserError(error)) throw error;
     source.errors = userErrorList(error);
     source.partial = partialScenario(error);
+    if (partialIdInError(error)) source.idInError = true;
   }
   const parsed = source.scenario ?? source.partial;
   if (parsed) {
@@ -293,17 +307,17 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
 }
 
 /**
- * The error for a scenario whose `extends` chain reaches an id no one file gives without error (which the index does
- * not hold), at the scenario's own `extends`, naming the files to fix; undefined when its chain is whole or ends at an
- * id no file has (resolve reports that). `run` and `validate` both write it.
+ * The id up a scenario's `extends` chain that no one file gives without error (which the index does not hold), and the
+ * error for it at the scenario's own `extends`, naming the files to fix; undefined when its chain is whole or ends at
+ * an id no file has (resolve reports that). `run` and `validate` both write it.
  *
  * @param broken What to do about each such id (holderFiles).
  */
-export function blockedParentError(
+export function blockedParent(
   scenario: ParsedScenario,
   lookup: ScenarioLookup,
   broken: ReadonlyMap<string, string>
-): UserError | undefined {
+): {id: string; error: UserError} | undefined {
   // Each file once (a file met twice is a cycle, which resolve reports); not each id, as a copy run by path may
   // extend a scenario of its own id.
   const seen = new Set<ParsedScenario>();
@@ -312,7 +326,7 @@ export function blockedParentError(
     const parentId: string = current.extends.id;
     const hint = broken.get(parentId);
     if (hint !== undefined && !lookup(parentId)) {
-      return new UserError({
+      const error = new UserError({
         ...scenario.extends!.position,
         path: "extends",
         message: "the parent scenario has errors",
@@ -320,6 +334,7 @@ export function blockedParentError(
         found: parentId === scenario.extends!.id ? parentId : `${scenario.extends!.id}, which extends ${parentId}`,
         hint
       });
+      return {id: parentId, error};
     }
     current = lookup(parentId);
   }

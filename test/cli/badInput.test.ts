@@ -772,12 +772,14 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
     const stopped =
       `${child}:3:10: extends: the parent scenario has errors: expected a parent that validates, found parent-p ` +
       `(${first} and ${second} both have the id parent-p: give one of them another id)`;
-    expect(await errorLines(["run", child])).toEqual([
+    const lines = [
       `${first}:2:5: id: duplicate scenario id: expected one file per id, found parent-p (also the id of ${second}:2:5)`,
       `${second}:2:5: id: duplicate scenario id: expected one file per id, found parent-p (also the id of ${first}:2:5)`,
       stopped
-    ]);
-    expect(await oneErrorLine(["validate", child])).toBe(stopped);
+    ];
+    expect(await errorLines(["run", child])).toEqual(lines);
+    // validate wrote the child's line alone, where run wrote the duplicates' errors first (session 21).
+    expect(await errorLines(["validate", child])).toEqual(lines);
     for (const file of [first, second, child]) rmSync(file);
   });
 
@@ -892,6 +894,7 @@ describe("two files of one id in a project's data/scenarios/ (run and validate d
         expect(await errorLines(["run", scenario])).toEqual([...duplicates, stopped]);
       }
       expect(await errorLines(["validate"])).toEqual([...duplicates, stopped]);
+      expect(await errorLines(["validate", child])).toEqual([...duplicates, stopped]);
       // `validate twin-b.md` refused what `run twin-b.md` ran.
       expect(await errorLines(["run", b])).toEqual([duplicates[1]]);
       expect(await errorLines(["validate", b])).toEqual([duplicates[1]]);
@@ -1001,5 +1004,105 @@ describe("numbers and names in a model's range error read as a person writes the
         "priority share <= 1, found 1.2"
     );
     expect(line).not.toContain("menu.");
+  });
+});
+
+describe("ids, cycles and broken parents as the user can fix them (session 21)", () => {
+  const root = join(dir, "ids-round-3");
+  mkdirSync(root, {recursive: true});
+  const file = (path: string, text: string) => {
+    mkdirSync(join(root, path, ".."), {recursive: true});
+    writeFileSync(join(root, path), text);
+    return join(root, path);
+  };
+  const project = (name: string) => {
+    file(`${name}/package.json`, JSON.stringify({name, dependencies: {"token-ledger": "*"}}));
+    return join(root, name);
+  };
+  const ID_RULE =
+    "an id of ASCII letters a–z, A–Z, digits, `.`, `_` and `-`, starting with a letter or digit, like base-2025";
+
+  it("a link to a file without `id:` has the id of the file it links to, in run and validate", async () => {
+    // `run k2.md` ran as k2 while `run k.md` ran as k, and `validate k2.md kid.md` failed kid's `extends: k`.
+    const k = file("link/k.md", "---\ntitle: K\nextends: base\n---\n");
+    const link = join(root, "link/k2.md");
+    symlinkSync(k, link);
+    const kid = file("link/kid.md", "---\ntitle: Kid\nextends: k\n---\n");
+    const run = await runCli(["run", link, "--json", "--samples", "10"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).scenario).toMatchObject({id: "k", file: link, chain: ["k", "base"]});
+    expect(await runCli(["validate", link, kid])).toMatchObject({code: 0, stdout: "2 scenario files valid\n"});
+  });
+
+  it("a file whose `id:` is no id gives no id: its error alone, nothing that follows from its file's name", async () => {
+    // The file's name stood in: a copy of base.md with `id: "x y"` and `extends: base` was base extending itself.
+    const home = project("bad-id-project");
+    const bad = file(
+      "bad-id-project/data/scenarios/base.md",
+      '---\nid: "x y"\nextends: base\nserving.batch: 16\n---\n'
+    );
+    const kid = file("bad-id-project/data/scenarios/kid.md", "---\ntitle: Kid\nextends: base\n---\n");
+    const badId = `${bad}:2:5: id: not a scenario id: expected ${ID_RULE}, found "x y"`;
+    vi.stubEnv("TOKEN_LEDGER_PROJECT", home);
+    try {
+      expect(await errorLines(["validate"])).toEqual([badId]);
+      expect(await errorLines(["run", bad])).toEqual([badId]);
+      // kid extends the bundled base, which the file with no id does not stand in for.
+      const run = await runCli(["run", "kid", "--samples", "10"]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toBe("");
+      expect(await errorLines(["validate", kid, bad])).toEqual([badId]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // Beside a file of its own folder: no note that its file's name is also base's.
+    const copy = file("bad-id/base.md", '---\nid: "x y"\nextends: base\n---\n');
+    const child = file("bad-id/kid.md", "---\ntitle: Kid\nextends: base\n---\n");
+    expect(await errorLines(["validate", copy, child])).toEqual([
+      `${copy}:2:5: id: not a scenario id: expected ${ID_RULE}, found "x y"`
+    ]);
+    expect(await runCli(["run", child, "--samples", "10"])).toMatchObject({code: 0, stderr: ""});
+  });
+
+  it("a project's file that extends its own id is told plainly what to do", async () => {
+    const home = project("own-id-project");
+    const own = file("own-id-project/data/scenarios/base.md", "---\ntitle: My base\nextends: base\n---\n");
+    vi.stubEnv("TOKEN_LEDGER_PROJECT", home);
+    try {
+      expect(await errorLines(["validate"])).toEqual([
+        `${own}:3:10: extends: a scenario extends its own id: expected the id of another scenario, found base ` +
+          "(this file's id is base, so `extends: base` names this file; give this file another id with `id:` in its " +
+          "front matter, or extend another scenario)"
+      ]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("a cycle through a bundled scenario is reported at the project's file, which the user can change", async () => {
+    // It was reported at the bundled asic-9-months.md's `extends: base`.
+    const home = project("cycle-project");
+    const mine = file(
+      "cycle-project/data/scenarios/mybase.md",
+      "---\nid: base\ntitle: My base\nextends: asic-9-months\n---\n"
+    );
+    vi.stubEnv("TOKEN_LEDGER_PROJECT", home);
+    try {
+      for (const args of [["validate"], ["run", "base"], ["run", mine], ["run", "asic-9-months"]]) {
+        const lines = await errorLines(args);
+        expect(lines, args.join(" ")).toHaveLength(1);
+        expect(lines[0], args.join(" ")).toMatch(
+          new RegExp(`^${mine.replace(/[.]/g, "\\.")}:4:10: extends: extends cycle: expected a chain of extends`)
+        );
+      }
+      const bundled = "data/scenarios/asic-9-months.md"; // the bundled file, relative to the working directory
+      expect(await errorLines(["validate"])).toEqual([
+        `${mine}:4:10: extends: extends cycle: expected a chain of extends that ends in a scenario without extends, ` +
+          `found base → asic-9-months → base (the bundled asic-9-months extends base, at ${bundled}:4; give this file ` +
+          "another id with `id:` in its front matter, or extend another scenario)"
+      ]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -21,6 +21,11 @@ export interface ScenarioText {
   /** The file as the user would name it (`data/scenarios/base.md`); its base name is the default id. */
   file: string;
   text: string;
+  /**
+   * The file's own name when `file` is a symbolic link to it (`k.md` for `k2.md` → `k.md`): its base name is then the
+   * default id, so a file has one id whichever link names it.
+   */
+  name?: string;
 }
 
 /** A place in a scenario file; line and column are 1-based. */
@@ -101,7 +106,7 @@ export function scenarioBody(text: string): {body: string; bodyLine: number} | u
  * the file is collected and thrown together as UserErrors (file, line, column, key path, expected, found); it throws
  * nothing else for any input text.
  */
-export function parseScenario({file, text}: ScenarioText): ParsedScenario {
+export function parseScenario({file, text, name}: ScenarioText): ParsedScenario {
   // A byte-order mark (or several, from an editor that added one to a file that had one) is not content.
   const lines = text.replace(/^\uFEFF+/, "").split(/\r?\n/);
   const at = (line: number, column = 1): UserErrorLocation => ({file, line, column});
@@ -174,10 +179,10 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
   );
 
   const site = yamlSite(doc, yamlText, position, errors, file);
-  const scenario = emptyScenario(file, defaultId(file), lines, close);
+  const scenario = emptyScenario(file, defaultId(name ?? file), lines, close);
 
   const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) errors.push(...fileNameIdErrors(scenario));
+  if (root === null || (isScalar(root) && root.value === null)) errors.push(...fileNameIdErrors(scenario, name));
   else {
     if (!isMap(root)) {
       errors.push(
@@ -190,7 +195,7 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
       );
     } else {
       readTopLevel(root as YAMLMap, scenario, site);
-      if (!hasIdKey(root as YAMLMap)) errors.push(...fileNameIdErrors(scenario));
+      if (!hasIdKey(root as YAMLMap)) errors.push(...fileNameIdErrors(scenario, name));
       // A key whose value is in error is already reported; its source is not a second problem.
       const failed = new Set(errors.map((error) => error.detail.path));
       errors.push(
@@ -198,12 +203,16 @@ export function parseScenario({file, text}: ScenarioText): ParsedScenario {
       );
     }
   }
+  // An `id:` that is no id (or a file name that is none): the partial's id is then the file's name, which is not what
+  // the author meant, so it must give no id (partialIdInError).
+  const idInError = errors.some((error) => error.detail.path === "id");
   const placed = new Set(errors.map((error) => `${error.detail.line}:${error.detail.column}`));
   errors.push(...duplicates.filter((error) => !placed.has(`${error.detail.line}:${error.detail.column}`)));
   if (errors.length) {
     // What was read without error goes with the errors: `validate` still checks its catalog ids (scenarioCheck.ts).
     throw Object.assign(new UserErrors(capErrors(file, sortErrors(errors))), {
-      partial: withoutErrors(scenario, errors)
+      partial: withoutErrors(scenario, errors),
+      idInError
     });
   }
   return scenario;
@@ -260,6 +269,15 @@ function withoutErrors(scenario: ParsedScenario, errors: readonly UserError[]): 
 /** The part of a scenario file read without error, when parseScenario threw for the rest (see withoutErrors). */
 export function partialScenario(error: unknown): ParsedScenario | undefined {
   return error instanceof UserErrors ? (error as UserErrors & {partial?: ParsedScenario}).partial : undefined;
+}
+
+/**
+ * Whether parseScenario threw for the file's id itself (`id: "x y"`, a file named `ñandu.md` without `id:`): the
+ * partial's id is then only the file's name, and the file gives no id (a copy of base.md with `id: "x y"` and
+ * `extends: base` read as base extending itself; session 21).
+ */
+export function partialIdInError(error: unknown): boolean {
+  return error instanceof UserErrors && (error as UserErrors & {idInError?: boolean}).idInError === true;
 }
 
 /**
@@ -585,7 +603,7 @@ function hasIdKey(root: YAMLMap): boolean {
  * A file without `id:` takes its id from its name, and that id obeys the rule `id:` does (`ñandu.md` passed, and no
  * file could extend it); the error is at line 1, where idPosition puts an id that is the file's name.
  */
-function fileNameIdErrors(scenario: ParsedScenario): UserError[] {
+function fileNameIdErrors(scenario: ParsedScenario, name?: string): UserError[] {
   if (SCENARIO_ID_PATTERN.test(scenario.id)) return [];
   return [
     new UserError({
@@ -594,7 +612,10 @@ function fileNameIdErrors(scenario: ParsedScenario): UserError[] {
       message: "not a scenario id",
       expected: SCENARIO_ID_RULE,
       found: scenario.id,
-      hint: `the file's name gives the id; rename the file or set \`id:\` in its front matter`
+      hint:
+        name === undefined || defaultId(name) === defaultId(scenario.file)
+          ? `the file's name gives the id; rename the file or set \`id:\` in its front matter`
+          : `the name of ${name}, the file it links to, gives the id; rename that file or set \`id:\` in its front matter`
     })
   ];
 }

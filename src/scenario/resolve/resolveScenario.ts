@@ -51,6 +51,15 @@ export interface ResolvedScenario {
 /** Finds a parsed scenario by id; undefined when there is none. */
 export type ScenarioLookup = (id: string) => ParsedScenario | undefined;
 
+/** How a chain's errors are placed. */
+export interface ChainOptions {
+  /**
+   * True for a file the user does not edit (a bundled scenario a report project extends): a cycle closed in one is
+   * reported at the cycle's last file that is the user's. Default: none.
+   */
+  bundled?: (scenario: ParsedScenario) => boolean;
+}
+
 /**
  * Applies the `extends` chain of scenario `id` (child overrides parent, key by key) and fills every other key with its
  * default, recording for each key where its value and its source came from. `knownIds` (all scenario ids) lets a
@@ -62,9 +71,10 @@ export function resolveScenario(
   id: string,
   lookup: ScenarioLookup,
   knownIds: readonly string[] = [],
-  root?: ParsedScenario
+  root?: ParsedScenario,
+  options: ChainOptions = {}
 ): ResolvedScenario {
-  const chain = scenarioChain(id, lookup, knownIds, root);
+  const chain = scenarioChain(id, lookup, knownIds, root, options);
   const [self] = chain;
   if (!self) throw new Error("unreachable: a resolved chain is never empty");
   const values: Record<string, ResolvedValue> = {};
@@ -93,7 +103,8 @@ export function scenarioChain(
   id: string,
   lookup: ScenarioLookup,
   knownIds: readonly string[] = [],
-  root?: ParsedScenario
+  root?: ParsedScenario,
+  {bundled = () => false}: ChainOptions = {}
 ): ParsedScenario[] {
   const first = root ?? lookup(id);
   if (!first) {
@@ -119,7 +130,9 @@ export function scenarioChain(
           message: "a scenario extends its own id",
           expected: "the id of another scenario",
           found: parentId,
-          hint: `this file's id is ${current.id}, so it stands in for any other scenario of that id; to build on that one, give this file an id of its own`
+          // It said the file "stands in for any other scenario of that id", which is not so for a file run by path
+          // (it may extend the bundled scenario of its id), and said nothing of how (session 21).
+          hint: `this file's id is ${current.id}, so \`extends: ${parentId}\` names this file; give this file another id with \`id:\` in its front matter, or extend another scenario`
         })
       ]);
     }
@@ -127,6 +140,31 @@ export function scenarioChain(
     const loop = next === undefined ? -1 : chain.indexOf(next);
     if (loop >= 0) {
       const ids = [...chain.map((scenario) => scenario.id), parentId];
+      // Closed in a bundled file (a project's file with `id: base` extending asic-9-months, which extends base): at the
+      // `extends` of the cycle's last file the user can change, not at the bundled file's (session 21).
+      const mine = chain
+        .slice(loop)
+        .reverse()
+        .find((scenario) => !bundled(scenario));
+      if (mine && mine !== current) {
+        const at = mine.extends!.position;
+        throw new UserErrors([
+          new UserError({
+            file: at.file,
+            line: at.line,
+            column: at.column,
+            path: "extends",
+            message: "extends cycle",
+            expected: "a chain of extends that ends in a scenario without extends",
+            found: ids.join(" → "),
+            hint:
+              `the bundled ${current.id} extends ${parentId}, at ${position.file}:${position.line}; ` +
+              (mine.id === parentId
+                ? "give this file another id with `id:` in its front matter, or extend another scenario"
+                : "extend another scenario here")
+          })
+        ]);
+      }
       // Closed in another file than the one resolved (a file of your own with a bundled id, `id: base`, that extends
       // a scenario extending base): say where the chain started, which is what to change (breaker).
       const start = first.extends?.position;

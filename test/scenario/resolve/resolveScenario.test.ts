@@ -117,7 +117,9 @@ describe("resolveScenario", () => {
         message: "a scenario extends its own id",
         expected: "the id of another scenario",
         found: "base",
-        hint: "this file's id is base, so it stands in for any other scenario of that id; to build on that one, give this file an id of its own"
+        hint:
+          "this file's id is base, so `extends: base` names this file; give this file another id with `id:` in its " +
+          "front matter, or extend another scenario"
       }
     ]);
   });
