@@ -15,7 +15,7 @@ import {loadCatalogs} from "../../src/node/catalogFiles.js";
 import {bindScenario} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {catalogChipHour, sharedOwnership} from "../../src/scenario/evaluate/ownershipInput.js";
 import {parseScenario, type ParsedScenario} from "../../src/scenario/file/parseScenario.js";
-import {schemaDefaults} from "../../src/scenario/file/schema.js";
+import {SCENARIO_KEY_PATHS, schemaDefaults} from "../../src/scenario/file/schema.js";
 import {resolveScenario, type ResolvedScenario} from "../../src/scenario/resolve/resolveScenario.js";
 import {scenarioIndex} from "../../src/scenario/resolve/scenarioIndex.js";
 import {runReport, type RunReport} from "../../src/scenario/run/runReport.js";
@@ -295,11 +295,14 @@ export function checkShareCase(c: ShareCase): CaseResult {
     for (const {reason} of ignored) {
       if (reason.includes("\n")) return {outcome: "misplaced", detail: `two lines: ${reason}`};
     }
-    // Each reason names a setting of the link: the one ignored, or one applied before it that it conflicts with
-    // (serving.inputTokens when serving.outputTokens makes the request longer than the model's window).
+    // Each reason is about a setting of the link: the one ignored, which the notice prints before the reason (so the
+    // reason does not name it again), or one applied before it that it conflicts with, named first (serving.inputTokens
+    // when serving.outputTokens makes the request longer than the model's window). Never "URL:" or another key.
     const paths = query.sets.map((set) => set.slice(0, set.indexOf("=")).trim());
     for (const {set, reason} of state.ignored) {
-      if (!paths.some((path) => reason.startsWith(`URL: ${path}: `))) {
+      const named = /^(?:clashes with )?([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)[:,]/.exec(reason)?.[1];
+      const keyNamed = named !== undefined && SCENARIO_KEY_PATHS.includes(named);
+      if (reason.startsWith("URL") || (keyNamed && !paths.includes(named))) {
         return {outcome: "misplaced", detail: `${set}: ${reason}`};
       }
     }
