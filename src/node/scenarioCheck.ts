@@ -143,7 +143,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     for (const id of sources.ids) {
       const holder = sources.holder(id, dir);
       if (holder === undefined) continue;
-      if (holder.kind === "duplicate") duplicates.set(id, holderErrors(holder, sources));
+      if (holder.kind !== "scenario") duplicates.set(id, holderErrors(holder, sources));
       if (holder.kind !== "scenario") broken.set(id, holderFiles(holder, id));
       // A given file with an error in its narrative gives no parent either.
       else if (holder.source.given && !parsedGiven[sources.given.indexOf(holder.source)])
@@ -171,8 +171,8 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     const {index, broken, duplicates} = context(dir);
     const brokenParent = blockedParent(scenario, index.lookup, broken);
     if (brokenParent) {
-      // Each file's error for an id several files give, then what it stops, as `run` writes them (validate wrote the
-      // child's line alone; session 21). A parent with errors of its own is named in the hint ("fix d.md first").
+      // The errors of the file (or each file, for an id several files give) that gives the parent's id, then what they
+      // stop, as `run` writes them (validate wrote the child's line alone; session 21).
       before[i] = duplicates.get(brokenParent.id) ?? [];
       checks[i]!.errors.push(brokenParent.error);
       failed.add(scenario.id);
