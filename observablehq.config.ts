@@ -1,8 +1,7 @@
 import {readdirSync} from "node:fs";
 import {problemsBannerHtml} from "./docs/components/problemsBanner.js";
 import {FAVICON_LINK} from "./src/node/favicon.js";
-import {checkScenarioFiles} from "./src/node/scenarioCheck.js";
-import {componentStyles, scenarioPages, sitePages} from "./src/node/sitePages.js";
+import {componentStyles, scenarioPages, sitePages, dataFileProblems} from "./src/node/sitePages.js";
 
 // Observable Framework configuration. `npm run dev` (token-ledger preview) touches this file when a scenario file is
 // added, removed, broken or fixed, so Framework reads it again: the page list and the error banner follow the files. The source root is docs/ (our src/ is the library, reached from pages through
@@ -14,13 +13,6 @@ const scenarioIds = readdirSync("data/scenarios")
   .filter((name) => name.endsWith(".md") && !name.startsWith("_") && name.toLowerCase() !== "readme.md")
   .map((name) => name.slice(0, -".md".length))
   .sort();
-
-/** Every file in error, shown on every page's header until fixed (a build with errors stops before Framework runs). */
-const check = checkScenarioFiles();
-const problems = [...new Set(check.errors.map((error) => error.detail.file ?? "data/"))].map((file) => ({
-  file,
-  messages: check.errors.filter((error) => (error.detail.file ?? "data/") === file).map((error) => error.message)
-}));
 
 /**
  * The sidebar and the previous/next links name a scenario by its title; Framework gives a link no tooltip, so this
@@ -81,7 +73,8 @@ export default {
     SCENARIO_LINK_TITLES +
     // Print styles (docs/components/print.css): no navigation, controls as values, charts in the page width.
     componentStyles(["print.css"]),
-  header: problemsBannerHtml(problems),
+  // Every file in error, shown on every page's header until fixed (a build with errors stops before Framework runs).
+  header: problemsBannerHtml(dataFileProblems()),
   // Every page links the glossary, so a term is explained one click away wherever it appears.
   footer:
     'token-ledger — every figure traceable to an assumption and its source. Terms: <a href="/glossary">glossary</a>.',

@@ -6,7 +6,14 @@ import * as Inputs from "@observablehq/inputs";
 import {isInRange} from "../lib/units/range.js";
 import {UnusedNote} from "./unusedNote.js";
 import {commitTypedNumbers} from "./rangeBox.js";
-import {keyRange, scenarioKey, type KeySlider as SchemaSlider} from "../lib/scenario/file/schema.js";
+import {didYouMean} from "../lib/errors/suggest.js";
+import {
+  keyRange,
+  SCENARIO_KEY_PATHS,
+  scenarioKey,
+  type ScenarioKeyDef,
+  type KeySlider as SchemaSlider
+} from "../lib/scenario/file/schema.js";
 
 /**
  * A key's slider as the schema gives it, with the key's path and label: the slider shows `base × scale` in `unit`,
@@ -17,11 +24,27 @@ export interface KeyControl extends SchemaSlider {
   readonly label: string;
 }
 
+/**
+ * A key's schema entry, for a component a report page calls with key paths (`caller`: its name, as the page wrote
+ * it).
+ *
+ * @throws Error "StoryAssumptions: unknown key power.electricty (did you mean power.electricity? …)" for a path that
+ *   is no scenario key: the page shows it in the cell, and `pdf` refuses the page.
+ */
+export function pageKey(path: string, caller: string): ScenarioKeyDef {
+  const def = scenarioKey(path);
+  if (def) return def;
+  const hint = didYouMean(path, SCENARIO_KEY_PATHS);
+  throw new Error(
+    `${caller}: unknown key ${JSON.stringify(path)} (${hint ? `${hint} ` : ""}every key is on the Scenario file ` +
+      "reference page, /reference)"
+  );
+}
+
 /** The slider of a key, from its schema entry; throws for an unknown key or one without a `slider` entry. */
 export function keyControl(path: string): KeyControl {
-  const def = scenarioKey(path);
-  if (!def) throw new Error(`keyControl: unknown key path ${path}`);
-  if (!def.slider) throw new Error(`keyControl: ${path} has no slider in the schema (src/scenario/file/schema.ts)`);
+  const def = pageKey(path, "keyControl");
+  if (!def.slider) throw new Error(`keyControl: ${path} has no slider (its schema entry gives none)`);
   return {path, label: def.label, ...def.slider};
 }
 

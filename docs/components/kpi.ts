@@ -1,6 +1,6 @@
 // A headline figure for inline use: "0.987 USD/Mtok (+3% vs the start)". The element keeps the raw number in data-value so
 // that tests compare numbers, not text. Plain DOM (no htl), so it types without a declaration shim.
-import {formatChange, formatMonthsChange, formatPointsChange} from "./format.js";
+import {formatChange, formatMonthsChange, formatPointsChange, requireNumber} from "./format.js";
 
 export interface KpiOptions {
   /** Formats the value, unit included ("0.987 USD/Mtok"); default three significant digits. */
@@ -40,6 +40,8 @@ export function Kpi(
     change: changeKind = "relative"
   }: KpiOptions = {}
 ): HTMLElement {
+  // null is a figure that does not exist ("—"); anything else but a number is a page's mistake, named (format.ts).
+  if (value !== null) requireNumber(value);
   const span = document.createElement("span");
   span.className = "story-kpi";
   if (testid) span.dataset.testid = testid;

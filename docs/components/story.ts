@@ -10,14 +10,14 @@ import {
   type ScenarioCatalogs,
   type ScenarioEvaluation
 } from "../lib/scenario/evaluate/evaluateScenario.js";
-import {scenarioKey} from "../lib/scenario/file/schema.js";
+import {didYouMean} from "../lib/errors/suggest.js";
 import {unreadCustomChipKeys} from "../lib/scenario/evaluate/customChipSpec.js";
 import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
 import {scenarioDistributions, type ScenarioPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import type {RunReport} from "../lib/scenario/run/runReport.js";
 import type {Distribution} from "../lib/uncertainty/distribution.js";
 import {AssumptionList, type AssumptionItem} from "./assumptionList.js";
-import {KeySlider, type KeySliderElement} from "./keyControls.js";
+import {KeySlider, pageKey, type KeySliderElement} from "./keyControls.js";
 import {csvFile, DownloadButton} from "./download.js";
 import {ScenarioNotice} from "./scenarioNotice.js";
 import {assumptionValueText, describeOrigin, scenarioPageCheck, scenarioPageMedianPoint} from "./scenarioPage.js";
@@ -79,10 +79,12 @@ export async function loadStory(
   if (!entry) {
     // Left out of the site data because its file has errors (the banner lists them), or no file has that id.
     const problem = site.problems?.find((p) => p.id === id);
+    const ids = Object.keys(site.scenarios);
+    const hint = didYouMean(id, ids);
     throw new Error(
       problem
         ? `This chapter tells the scenario ${id}, whose file ${problem.file} has errors (listed in the banner at the top): it comes back when the file is fixed.`
-        : `This chapter tells the scenario ${id}, and no scenario file has that id.`
+        : `This chapter tells the scenario ${id}, and no scenario file has that id (${hint ? `${hint} ` : ""}the site's scenarios: ${ids.join(", ")}).`
     );
   }
   const catalogs = {hardware: site.hardware, models: site.models};
@@ -147,6 +149,7 @@ export function StoryControls(
   // disabled slider that says why: moving it changed nothing.
   const unread = story.resolved ? unreadCustomChipKeys(story.resolved) : {};
   const elements: KeySliderElement[] = sliders.map(({path, value, ...options}) => {
+    pageKey(path, "StoryControls");
     const start = value ?? story.median[path];
     if (typeof start !== "number") {
       throw new Error(`StoryControls: ${path} has no number to start from (${String(start)}); pass value`);
@@ -264,8 +267,7 @@ export function storyAssumptionItems(
 ): AssumptionItem[] {
   const linked = (story.linkSets ?? []).map(setPath).filter((path) => !paths.includes(path));
   return [...paths, ...new Set(linked)].map((path) => {
-    const def = scenarioKey(path);
-    if (!def) throw new Error(`storyAssumptionItems: unknown key path ${path}`);
+    const def = pageKey(path, "StoryAssumptions");
     const resolved = story.resolved.values[path];
     const changed = point[path] !== story.median[path];
     const value = changed ? point[path] : ((resolved?.value ?? null) as number | string | Distribution | null);

@@ -30,6 +30,8 @@ export {
   scenarioPagePaths,
   scenarioPages,
   sitePages,
+  dataFileProblems,
+  type DataFileProblem,
   type SitePage,
   type SitePagesOptions,
   type SiteSection

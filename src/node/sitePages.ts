@@ -1,6 +1,7 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {basename, join, relative, sep} from "node:path";
 import {PACKAGE_ROOT} from "./paths.js";
+import {checkScenarioFiles} from "./scenarioCheck.js";
 import {scenarioFilesIn} from "./scenarioFiles.js";
 import {sortScenarioIds} from "../scenario/resolve/scenarioOrder.js";
 
@@ -150,4 +151,27 @@ export function componentStyles(names: readonly string[] = ["print.css", "story.
     ? join(PACKAGE_ROOT, "docs", "components")
     : compiled;
   return `<style>\n${names.map((name) => readFileSync(join(dir, name), "utf8")).join("\n")}</style>`;
+}
+
+/** A data file in error and its messages, one line each as `validate` prints them (components/problemsBanner.ts). */
+export interface DataFileProblem {
+  file: string;
+  messages: string[];
+}
+
+/**
+ * Every data file in error (scenario files and catalogs, as `validate` checks them from the working directory: a
+ * report project's own and the bundled ones it extends), for a config's `header:` through
+ * `problemsBannerHtml(dataFileProblems())` (token-ledger/components/problemsBanner.js), so every page names a broken file
+ * until it is fixed. Output: one entry per file, in the order of its first error; [] when nothing is wrong. Errors
+ * with no file are listed under "data/".
+ */
+export function dataFileProblems(): DataFileProblem[] {
+  const {errors} = checkScenarioFiles();
+  const byFile = new Map<string, string[]>();
+  for (const error of errors) {
+    const file = error.detail.file ?? "data/";
+    byFile.set(file, [...(byFile.get(file) ?? []), error.message]);
+  }
+  return [...byFile].map(([file, messages]) => ({file, messages}));
 }

@@ -1,6 +1,7 @@
 // Observable Framework configuration of this report. The navigation is derived from the files: every page in docs/
 // and one page per scenario file in data/scenarios/ (pass `sitePages({explicit: [...]})` to order it yourself).
-import {componentStyles, FAVICON_LINK, scenarioPagePaths, sitePages} from "token-ledger/node";
+import {componentStyles, FAVICON_LINK, scenarioPagePaths, sitePages, dataFileProblems} from "token-ledger/node";
+import {problemsBannerHtml} from "token-ledger/components/problemsBanner.js";
 
 export default {
   title: "{{title}}",
@@ -15,5 +16,8 @@ export default {
   head: FAVICON_LINK + componentStyles(),
   pages: sitePages(),
   dynamicPaths: scenarioPagePaths(),
+  // A banner on every page naming each data file in error and its errors, as `validate` prints them, until it is fixed
+  // (`npm run dev` reloads the pages when a file breaks or is fixed; a build with errors stops before Framework runs).
+  header: problemsBannerHtml(dataFileProblems()),
   search: false
 };

@@ -4,7 +4,7 @@
 // scenario's page and the chip, and every page loads in chromium with no error cell and no request to another host;
 // the project's own `npx token-ledger run` sees its rows; `npm run dev` previews it and follows an edited scenario; a
 // page prints to PDF. About three to four minutes, most of it npm pack (tsc), npm install and the build.
-import {execFileSync, spawn} from "node:child_process";
+import {execFileSync, spawn, spawnSync} from "node:child_process";
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -166,6 +166,12 @@ describe.skipIf(!enabled)("a report project from the packed package", () => {
       writeFileSync(file, CHIP_SCENARIO.replace("title: On my chip", "title: On my chip, edited"));
       await until("/_file/data/site.json", (text) => text.includes("On my chip, edited"), 60_000);
       expect(await until("/scenarios/on-my-chip", (text) => text.includes("On my chip, edited"), 60_000)).toBeTruthy();
+      // A mistake in the file: every page's header names it (the project's config had no banner, and a page told of
+      // errors "listed in the banner at the top" that was not there; author trial, session 21).
+      writeFileSync(file, CHIP_SCENARIO.replace("  hardware: my-chip", "  hardwre: my-chip"));
+      const broken = (text: string) => text.includes("data-site-problems") && text.includes("serving.hardwre");
+      expect(await until("/report", broken, 60_000)).toContain("unknown key");
+      expect(await until("/", broken, 60_000)).toContain("on-my-chip.md");
     } finally {
       process.kill(-preview.pid!, "SIGINT");
       writeFileSync(join(project, "data/scenarios/on-my-chip.md"), CHIP_SCENARIO);
@@ -190,5 +196,26 @@ describe.skipIf(!enabled)("a report project from the packed package", () => {
     const pdf = readFileSync(out);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.length).toBeGreaterThan(10_000);
+    // A link with a setting the page cannot apply is refused, and no file is written (the project's pages showed no
+    // notice, so pdf printed the page as filed and exited 0; author trial, session 21).
+    for (const path of ["/report", "/scenarios/on-my-chip"]) {
+      const bad = join(tmp, "bad.pdf");
+      const cli = spawnSync(
+        process.execPath,
+        [
+          join(REPO_ROOT, "bin/token-ledger.js"),
+          "pdf",
+          `${path}?set=serving.utilisation%3D0.4`,
+          "--site",
+          "dist",
+          "--out",
+          bad
+        ],
+        {cwd: project, encoding: "utf8", env: {...process.env, CI: ""}}
+      );
+      expect(cli.status, cli.stderr).toBe(1);
+      expect(cli.stderr).toContain("serving.utilisation");
+      expect(existsSync(bad)).toBe(false);
+    }
   });
 });

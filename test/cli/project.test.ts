@@ -75,10 +75,16 @@ describe("token-ledger new", () => {
     const text = readFileSync(join(dir, "observablehq.config.ts"), "utf8");
     const entry = JSON.stringify(join(REPO_ROOT, "src/node/index.ts"));
     expect(text).toContain('from "token-ledger/node";');
-    writeFileSync(join(dir, "config-here.ts"), text.replace('"token-ledger/node"', entry));
+    const banner = JSON.stringify(join(REPO_ROOT, "docs/components/problemsBanner.ts"));
+    writeFileSync(
+      join(dir, "config-here.ts"),
+      text.replace('"token-ledger/node"', entry).replace('"token-ledger/components/problemsBanner.js"', banner)
+    );
     const {default: config} = await import(join(dir, "config-here.ts"));
     // The head's first element is the icon, a data: URL (nothing to fetch), then the component styles as before.
     expect(config.head).toBe(FAVICON_LINK + componentStyles());
+    // The header is the banner of data files in error (none here: the files checked are this checkout's).
+    expect(config.header).toBe("");
     // Base64, with no % for Framework to re-encode (it turned %23 into %2523: the coin drew black).
     const base64 = FAVICON_LINK.match(
       /^<link rel="icon" type="image\/png" sizes="64x64" href="data:image\/png;base64,([A-Za-z0-9+/=]+)">$/

@@ -35,7 +35,29 @@ describe("loadStory", () => {
 
   it("takes site.json already read, and names a missing scenario", async () => {
     expect((await loadStory(site, "base")).entry).toBe(site.scenarios.base);
-    await expect(loadStory(site, "nope")).rejects.toThrow(/tells the scenario nope, and no scenario file has that id/);
+    await expect(loadStory(site, "nope")).rejects.toThrow(
+      "This chapter tells the scenario nope, and no scenario file has that id (the site's scenarios: base)."
+    );
+    // A misspelt id is told the likely one (a report page's "europe-h300" said nothing of "europe-h200"; author trial).
+    await expect(loadStory(site, "bsae")).rejects.toThrow("(did you mean base? the site's scenarios: base)");
+  });
+});
+
+describe("a report page's key paths", () => {
+  // A misspelt key said "storyAssumptionItems: unknown key path power.electricty", a function the page never called,
+  // and StoryControls said the key "has no number to start from" (author trial).
+  it("are refused by name in StoryAssumptions and StoryControls, with the likely key", async () => {
+    const story = await loadStory(site, "base");
+    expect(() => storyAssumptionItems(story, story.median, ["serving.hardware", "power.electricty"])).toThrow(
+      'StoryAssumptions: unknown key "power.electricty" (did you mean power.electricity? every key is on the ' +
+        "Scenario file reference page, /reference)"
+    );
+    expect(() => StoryControls(story, [{path: "serving.utilisation"}])).toThrow(
+      'StoryControls: unknown key "serving.utilisation" (did you mean serving.utilization?'
+    );
+    expect(() => StoryControls(story, [{path: "serving.utilisation", value: 0.5}])).toThrow(
+      'StoryControls: unknown key "serving.utilisation"'
+    );
   });
 });
 

@@ -209,8 +209,31 @@ export interface UnitFormat {
   range(low: number, high: number): string;
 }
 
+/**
+ * A format from its two writers. Each refuses a value that is not a number (a report page passing
+ * `ev.metrics.costPerMillionTokenUsd`, a misspelt name, printed "undefined USD/Mtok" and built; author trial), with a
+ * TypeError that names what it was given: the page shows it in the cell, and `pdf` refuses the page.
+ */
 function unitFormat(value: (value: number) => string, range: (low: number, high: number) => string): UnitFormat {
-  return Object.assign(value, {range});
+  return Object.assign((v: number) => value(requireNumber(v)), {
+    range: (low: number, high: number) => range(requireNumber(low), requireNumber(high))
+  });
+}
+
+/**
+ * `value` when it is a number (NaN and ±Infinity included: the formats write them).
+ *
+ * @throws TypeError naming what was found instead (undefined, null, a string, an object).
+ */
+export function requireNumber(value: unknown): number {
+  if (typeof value === "number") return value;
+  const found = typeof value === "string" ? JSON.stringify(value) : value === null ? "null" : typeof value;
+  throw new TypeError(
+    `expected a number to format, found ${found}` +
+      (value === undefined
+        ? " (a misspelt metric or key name, such as ev.metrics.costPerMillionTokenUsd, reads as undefined)"
+        : "")
+  );
 }
 
 /** The plain-number format of a magnitude: scientific when tiny or huge, else three significant digits. */

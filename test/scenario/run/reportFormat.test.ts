@@ -160,3 +160,23 @@ describe("missingDrawsText", () => {
     expect(missingDrawsText("costPerMillionTokensUsd", 0.004)).toBe("none in 0.4% of draws");
   });
 });
+
+describe("a value that is not a number", () => {
+  // A report page with a misspelt metric (ev.metrics.costPerMillionTokenUsd) printed "undefined USD/Mtok" and built;
+  // the formats refuse it, so the page shows the error in its cell and `pdf` refuses the page (author trial).
+  it.each([
+    [undefined, /found undefined \(a misspelt metric or key name/],
+    [null, /found null$/],
+    ["1.5", /found "1\.5"$/],
+    [{}, /found object$/]
+  ])("refuses %s, naming it", (value, message) => {
+    expect(() => formatUsdPerMTok(value as unknown as number)).toThrow(TypeError);
+    expect(() => formatUsdPerMTok(value as unknown as number)).toThrow(message);
+    expect(() => formatUsd.range(1, value as unknown as number)).toThrow(message);
+  });
+
+  it("writes NaN and infinities as before", () => {
+    expect(formatDisplayNumber(Number.NaN)).toBe("NaN");
+    expect(formatDisplayNumber(Number.POSITIVE_INFINITY)).toBe("Infinity");
+  });
+});

@@ -36,7 +36,7 @@ ${scenario.description}
 
 ~~~js
 import {evaluateScenarioPoint} from "token-ledger";
-import {loadStory, StoryAssumptions, StoryControls, storyPoint} from "token-ledger/components/story.js";
+import {loadStory, StoryAssumptions, StoryControls, storyPoint, StoryShare} from "token-ledger/components/story.js";
 import {CostStackChart} from "token-ledger/components/costStackChart.js";
 import {formatUsdPerMTok} from "token-ledger/components/format.js";
 import {Kpi} from "token-ledger/components/kpi.js";
@@ -62,6 +62,12 @@ const controls = view(controlsInput);
 ~~~js
 const {point} = storyPoint(story, controls, controlsInput.start);
 const ev = evaluateScenarioPoint(story.bound, point);
+~~~
+
+~~~js
+// The page's state as a share link (the address bar follows the sliders), and a notice of any setting of the link
+// that was not applied and why; \`token-ledger pdf\` refuses a link with such a setting.
+display(StoryShare(story, controls, controlsInput.start));
 ~~~
 
 <div class="card">
