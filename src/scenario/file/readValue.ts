@@ -127,10 +127,14 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
   }
   const id = isScalar(value) && typeof value.value === "string" ? value.value : text;
   if (id !== null && CATALOG_ID_PATTERN.test(id)) return id;
+  // An id in capitals ("H200-SXM") is told its lowercase form, which the catalog lookup then checks (author trial).
+  const lower = id?.toLowerCase();
+  const hint = lower !== undefined && CATALOG_ID_PATTERN.test(lower) ? `did you mean ${lower}?` : undefined;
   return fail(node, {
     message: "not a catalog id",
     expected: "a catalog id in lowercase kebab-case, like h100-sxm or llama-3.1-70b",
-    found: describeFound(value, found)
+    found: describeFound(value, found),
+    ...(hint ? {hint} : {})
   });
 }
 
@@ -361,10 +365,16 @@ export function expectedFor(def: ScenarioKeyDef): string {
 
 function outOfRange(def: ScenarioKeyDef, dimension: Dimension, written: string) {
   const range = keyRange(def);
+  // A fraction written as a percentage without its sign ("utilization: 50") is told the percentage, when that is in
+  // range (author trial). Only a whole number from 10 to 100 reads as one: 1.5 or 2 is as likely another mistake.
+  const bare = /^\d+$/.test(written.trim()) ? Number(written) : undefined;
+  const percent =
+    dimension === "fraction" && bare !== undefined && bare >= 10 && bare <= 100 && isInRange(bare / 100, range);
   return {
     message: "out of range",
     expected: `${def.integer ? "a whole number" : DIMENSIONS[dimension].noun} in ${formatRange(range, dimension)}`,
-    found: written
+    found: written,
+    ...(percent ? {hint: `did you mean ${written.trim()}%?`} : {})
   };
 }
 

@@ -250,6 +250,11 @@ function closeIds(id: string, knownIds: readonly string[], inChain?: string): {h
     return {hint: `ids are case-sensitive: ${id} is not ${inChain}, which is in this chain already${known}`};
   }
   if (!knownIds.length) return {};
+  // A file's name for its id ("base.md"): the id is the name without .md (author trial).
+  const stem = id.endsWith(".md") ? id.slice(0, -".md".length) : undefined;
+  if (stem !== undefined && knownIds.includes(stem)) {
+    return {hint: `did you mean ${stem}? an id is a file's name without .md; known: ${listed}`};
+  }
   const close = closestMatch(id, knownIds);
   return {hint: close ? `did you mean ${close}? known: ${listed}` : `known: ${listed}`};
 }

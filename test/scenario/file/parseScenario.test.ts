@@ -408,6 +408,18 @@ serving:
     ]);
   });
 
+  it("tells a catalog id in capitals its lowercase form, and a bare percentage its % (author trial: no hint)", () => {
+    const errors = userErrorsOf(() =>
+      parse("---\nserving:\n  hardware: H200-SXM\n  utilization: 50\npower.pue: 50\n---\n")
+    );
+    expect(errors.map((e) => [e.path, e.message, e.hint])).toEqual([
+      ["serving.hardware", "not a catalog id", "did you mean h200-sxm?"],
+      ["serving.utilization", "out of range", "did you mean 50%?"],
+      // Not a fraction: no percentage offered.
+      ["power.pue", "out of range", undefined]
+    ]);
+  });
+
   it("tells a choice written by the name the pages show it by what to write (breaker: no hint for TensorRT-LLM)", () => {
     const hint = (text: string) => userErrorsOf(() => parse(`---\nserving.stack: ${text}\n---\n`))[0]?.hint;
     expect(hint("TensorRT-LLM")).toBe("TensorRT-LLM is written trtllm in a scenario");

@@ -95,6 +95,14 @@ describe("resolveScenario", () => {
     ]);
   });
 
+  it("tells an extends written as a file name (base.md) the id, without .md (author trial: no hint)", () => {
+    const copy = parseScenario({file: "mine.md", text: "---\nextends: base.md\n---\n"});
+    const own = scenarioIndex([copy, ...["base.md", "child.md"].map(parseFixture)]);
+    expect(userErrorsOf(() => resolveScenario("mine", own.lookup, own.ids))[0]?.hint).toBe(
+      "did you mean base? an id is a file's name without .md; known: base, child"
+    );
+  });
+
   it("says an extends that is its own id in other case differs only in case, not an unrelated id", () => {
     const self = parseScenario({file: "selfc.md", text: "---\nextends: SELFC\n---\n"});
     const other = parseScenario({file: "self.md", text: "---\ntitle: Self\n---\n"});
