@@ -3,6 +3,7 @@ import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import type {ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {runScenario, type ScenarioRunResult} from "../scenario/run/runScenario.js";
 import {loadCatalogs} from "./catalogFiles.js";
+import {narrativeErrors} from "../scenario/narrative/narrative.js";
 import {locateScenario} from "./scenarioLibrary.js";
 
 export interface ScenarioRunRequest {
@@ -23,6 +24,20 @@ export function runScenarioRequest(request: ScenarioRunRequest): {
 } {
   const {id, library} = locateScenario(request.scenario, request.flag);
   const resolved = applyOverrides(library.resolve(id), request.sets);
+  noteNarrativeErrors(resolved);
   const bound = bindScenario(resolved, loadCatalogs());
   return {resolved, result: runScenario(bound, {samples: request.samples, seed: request.seed})};
+}
+
+/**
+ * Writes a `token-ledger: note:` line to stderr for each error in the scenario's narrative (a live value naming no
+ * metric or key, a script tag): the figures do not depend on it, so `run` goes on, but `validate` and the site's
+ * build fail on it (run printed nothing of it and exited 0; author trial).
+ */
+function noteNarrativeErrors(resolved: ResolvedScenario): void {
+  for (const error of narrativeErrors(resolved)) {
+    process.stderr.write(
+      `token-ledger: note: ${error.message}; the figures do not read the narrative, so run goes on, but validate fails on it\n`
+    );
+  }
 }

@@ -250,6 +250,22 @@ describe("token-ledger validate: an id from the file's name", () => {
 });
 
 describe("token-ledger run", () => {
+  it("runs a file whose narrative names an unknown live value, with a note where it is (it said nothing; author trial)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tl-narrative-"));
+    const file = join(dir, "narr.md");
+    writeFileSync(file, "---\nextends: base\n---\n\nCost {{metrics.costPerMillionTokenUsd}}.\n");
+    const {code, stdout, stderr} = await runCli(["run", file, ...FEW]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("cost per million tokens (blended)");
+    expect(stderr).toMatch(
+      new RegExp(
+        `^token-ledger: note: ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:5:6: unknown live value in the narrative: .*; ` +
+          "the figures do not read the narrative, so run goes on, but validate fails on it\n$"
+      )
+    );
+    expect((await runCli(["validate", file])).code).toBe(1);
+  });
+
   it("--json prints the scenario, every assumption in base units with unit, origin and source, and the metrics", async () => {
     const {code, stdout, stderr} = await runCli(["run", "base", "--json", ...FEW]);
     expect(stderr).toBe("");
