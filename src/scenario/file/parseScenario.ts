@@ -144,8 +144,29 @@ export function parseScenario({file, text, name}: ScenarioText): ParsedScenario 
   const errors: UserError[] = [];
 
   // Malformed YAML: report every syntax problem. Duplicate keys are still well-formed enough to check the rest.
+  const reported = new Set<string>();
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const where = position(problem.pos[0]);
+    // A line indented further than the key above it reads to the yaml package as a key running over two lines, which it
+    // reported twice, at the line above, in its own words ("Nested mappings are not allowed in compact mappings",
+    // "Implicit keys need to be on a single line"; author trial): one error at the line that is indented too far.
+    const indented = IMPLICIT_KEY_CODES.has(problem.code) ? overIndentedLine(lines, where.line) : undefined;
+    if (indented) {
+      const key = `${indented.line}:indent`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      errors.push(
+        new UserError({
+          file,
+          line: indented.line,
+          column: indented.column,
+          message: "malformed YAML: indented further than the key above it",
+          expected: `a key at column ${indented.keyColumn}, as on line ${where.line} (or a value after a key's colon)`,
+          found: truncate(lines[indented.line - 1]!.trim())
+        })
+      );
+      continue;
+    }
     errors.push(
       new UserError({
         ...where,
@@ -216,6 +237,26 @@ export function parseScenario({file, text, name}: ScenarioText): ParsedScenario 
     });
   }
   return scenario;
+}
+
+/** The yaml package's codes for a key that runs over lines: what an over-indented line under a key looks like. */
+const IMPLICIT_KEY_CODES = new Set(["BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY"]);
+
+/**
+ * The next non-empty line after `keyLine` (1-based file lines of `lines`) when it is indented further than line
+ * `keyLine`, with its 1-based column and the key line's; undefined when it is not.
+ */
+function overIndentedLine(
+  lines: readonly string[],
+  keyLine: number
+): {line: number; column: number; keyColumn: number} | undefined {
+  const indent = (text: string) => text.length - text.trimStart().length;
+  const keyIndent = indent(lines[keyLine - 1] ?? "");
+  let line = keyLine + 1;
+  while (line <= lines.length && !lines[line - 1]!.trim()) line++;
+  const text = lines[line - 1];
+  if (text === undefined || text.trim() === "---" || indent(text) <= keyIndent) return undefined;
+  return {line, column: indent(text) + 1, keyColumn: keyIndent + 1};
 }
 
 /**

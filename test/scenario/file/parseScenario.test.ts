@@ -82,6 +82,26 @@ describe("parseScenario", () => {
     ]);
   });
 
+  it("reports a line indented further than the key above it once, at that line, in words (author trial)", () => {
+    // The yaml package read it as a key over two lines and said so twice at the line above: "Nested mappings are not
+    // allowed in compact mappings" and "Implicit keys need to be on a single line".
+    for (const [text, line, column, found] of [
+      ["---\nserving:\n  hardware: h200-sxm\n   utilization: 50%\n---\n", 4, 4, "utilization: 50%"],
+      ["---\nserving:\n  hardware: h200-sxm\n\n      model: x\n  utilization: 50%\n---\n", 5, 7, "model: x"]
+    ] as const) {
+      expect(userErrorsOf(() => parse(text))).toEqual([
+        {
+          file: "data/scenarios/test.md",
+          line,
+          column,
+          message: "malformed YAML: indented further than the key above it",
+          expected: "a key at column 3, as on line 3 (or a value after a key's colon)",
+          found
+        }
+      ]);
+    }
+  });
+
   it("reports a missing or unclosed front matter", () => {
     expect(userErrorsOf(() => parse("# Just a title\n"))[0]).toMatchObject({
       line: 1,
