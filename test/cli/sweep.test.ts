@@ -393,4 +393,31 @@ describe("token-ledger sweep: ending signals", () => {
     },
     30_000
   );
+
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129]
+  ] as const)(
+    "%s during a one-block sweep stops it: exit %i, no new file, an existing --out untouched",
+    async (signal, exitCode) => {
+      // Breaker: a signal during the only block was handled after the rename (or ignored): "wrote …", the file there.
+      const where = folder(`one-block-${signal}`);
+      const out = join(where, "one.csv");
+      writeFileSync(out, "previous\n");
+      // 12,000 points, every metric, 20 years: one block (< 65,536 points) that takes a few seconds to evaluate.
+      const grid = ["--vary", "silicon.designCycle=3:120:60", "--vary", "demand.growthPerYear=0:1:200"];
+      const args = [bin, "sweep", "base", "--set", "horizon.months=240", ...grid, "--out", out];
+      const child = spawn(process.execPath, args, {stdio: "ignore"});
+      const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+      while (!readdirSync(where).some((name) => name.endsWith(".tmp"))) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      child.kill(signal);
+      expect(await exited).toBe(exitCode);
+      expect(readdirSync(where)).toEqual(["one.csv"]);
+      expect(readFileSync(out, "utf8")).toBe("previous\n");
+    },
+    30_000
+  );
 });

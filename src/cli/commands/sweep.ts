@@ -17,6 +17,19 @@ import {countNoun} from "../../units/countNoun.js";
 /** Grids at least this large show a progress bar on a terminal. */
 const PROGRESS_BAR_POINTS = 200;
 
+/** The longest a sweep evaluates before it lets a pending signal be handled. */
+const PAUSE_MS = 100;
+
+/**
+ * Resolves after the event loop has polled for events at least once, which is when a pending signal's handler runs
+ * (writeTable.ts, onEndingSignal). One setImmediate is not enough: called from the poll phase, its callback runs in
+ * the same turn's check phase, before any further poll, and a signal during the only block was handled after the
+ * rename. The second runs in the next turn's check phase, after that turn's poll.
+ */
+function signalTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+}
+
 export function registerSweep(program: Command): void {
   program
     .command("sweep")
@@ -96,7 +109,10 @@ export function registerSweep(program: Command): void {
       const onProgress = bar
         ? (done: number) => (done - shown >= 1000 || done === total) && bar.update((shown = done))
         : undefined;
-      const {columns, chunks} = sweepScenarioChunks({bound, axes, metrics, onProgress});
+      // Pause the evaluation at least every PAUSE_MS to let a signal be handled within a block, not only between blocks.
+      let pauseAt = performance.now() + PAUSE_MS;
+      const shouldPause = () => performance.now() >= pauseAt;
+      const {columns, chunks} = sweepScenarioChunks({bound, axes, metrics, onProgress, shouldPause});
       const units: Record<string, string> = {};
       for (const name of columns) {
         units[name] = name in METRIC_INFO ? METRIC_INFO[name as ScenarioMetricName].unit : keyUnit(name);
@@ -115,9 +131,12 @@ export function registerSweep(program: Command): void {
         for (const chunk of chunks) {
           file.append(chunk.rows, chunk.values);
           rows += chunk.rows;
-          // Let a pending signal be handled between blocks (the evaluation itself is synchronous).
-          await new Promise((resolve) => setImmediate(resolve));
+          // Let a pending signal be handled between blocks and at each pause (the evaluation itself is synchronous).
+          await signalTurn();
+          pauseAt = performance.now() + PAUSE_MS;
         }
+        // A signal that came during the last block is handled here, before the rename: never "wrote …" after Ctrl-C.
+        await signalTurn();
         file.finish();
       } catch (error) {
         file.abort();
