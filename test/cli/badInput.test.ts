@@ -273,6 +273,35 @@ describe("item 8: a 40,000-key front matter", () => {
   });
 });
 
+describe("a single-value flag given twice (commander kept the last, silently; breaker)", () => {
+  it.each([
+    [
+      ["sweep", "base", "--vary", "serving.batch=1:64:4", "--metrics", "a", "--metrics", "b", "--out", "m.csv"],
+      "--metrics",
+      '--metrics "a" and --metrics "b"'
+    ],
+    [
+      ["sweep", "base", "--vary", "serving.batch=1:64:4", "--out", "a.csv", "--out=b.csv"],
+      "--out",
+      '--out "a.csv" and --out "b.csv"'
+    ],
+    [["run", "base", "--seed", "1", "--seed", "2"], "--seed", '--seed "1" and --seed "2"'],
+    [["run", "base", "--samples", "5", "--samples", "7"], "--samples", '--samples "5" and --samples "7"'],
+    [["pdf", "x", "--site", "A", "--site", "B"], "--site", '--site "A" and --site "B"']
+  ])("%j: one line naming the flag and both values, exit 1", async (args, flag, found) => {
+    expect(await runCli(args)).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr: `token-ledger: ${flag}: given twice: expected one ${flag} (it takes a single value), found ${found}\n`
+    });
+  });
+
+  it("a repeatable flag (--set, --vary) may repeat", async () => {
+    const run = await runCli(["run", "base", "--samples", "10", "--set", "serving.batch=16", "--set", "power.pue=1.2"]);
+    expect(run.code, run.stderr).toBe(0);
+  });
+});
+
 describe("item 9: commander's errors and the edges", () => {
   it.each([
     [["bogus"], "unknown command: expected one of catalog, inference, training"],
