@@ -93,7 +93,8 @@ describe("item 3: every flag has its scenario key's range, and no output is non-
     [[...INFERENCE, "--batch", "1e300"], "--batch: out of range: expected a whole number in [1, 1,000,000]"],
     [[...INFERENCE, "--chip-price", "1e300"], "--chip-price: out of range: expected a number in [1, 10,000,000]"],
     [[...INFERENCE, "--hourly-price", "1e300"], "--hourly-price: out of range: expected a number in [0.01, 10,000]"],
-    [[...TRAINING, "--tokens", "1e12", "--chips", "1e300"], "--chips: out of range"]
+    // TRAINING without its --chips 1: a flag given twice is an error of its own.
+    [[...TRAINING.slice(0, 5), ...TRAINING.slice(7), "--tokens", "1e12", "--chips", "1e300"], "--chips: out of range"]
   ])("%j → %s", async (args, message) => {
     expect(await oneErrorLine(args)).toContain(message);
   });
