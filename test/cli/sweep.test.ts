@@ -324,6 +324,27 @@ describe("token-ledger sweep: errors write no file", () => {
     );
   });
 
+  it.each([
+    ["serving.batch=1024:64:4", ["serving.batch=1,024", "serving.batch=704", "serving.batch=384"]],
+    ["serving.batch=64:1024:4", ["serving.batch=384", "serving.batch=704", "serving.batch=1,024"]],
+    ["serving.tensorParallel=1:16:16", ["serving.tensorParallel=1", "serving.tensorParallel=2"]]
+  ])(
+    "--vary %s: each failing point names --vary, whichever the first value (not the file's line)",
+    async (axis, at) => {
+      // Breaker: with the failing value first, run's check of the first point blamed data/scenarios/base.md:9:10 (the
+      // file's serving.batch: 64), while the other order blamed --vary and listed each failing point.
+      const where = folder("first-fails");
+      const {code, stdout, stderr} = await runCli(["sweep", "base", "--vary", axis, "--out", join(where, "g.csv")]);
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr).not.toContain("base.md");
+      const lines = stderr.trimEnd().split("\n");
+      expect(lines.every((line) => line.startsWith("token-ledger: --vary: "))).toBe(true);
+      expect(lines.slice(0, at.length).map((line) => line.match(/\(at ([^)]*)\)/)?.[1])).toEqual(at);
+      expect(readdirSync(where)).toEqual([]);
+    }
+  );
+
   it("a model error at a grid point is blamed on a varied key, naming --vary, not on a default", async () => {
     // At 858 mm² and 2 /cm² (asic-9-months' clustering) under 1% of dies work; silicon.dieArea is varied here.
     const out = join(folder("yield"), "grid.csv");

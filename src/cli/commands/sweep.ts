@@ -11,11 +11,29 @@ import {keyUnit} from "../../scenario/run/runReport.js";
 import {parseSweepAxis, sweepScenarioChunks} from "../../scenario/run/sweepScenario.js";
 import {scenarioRunError} from "../../scenario/run/rejectedDraw.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/run/runScenario.js";
-import {UserError} from "../../errors/userError.js";
+import {UserError, UserErrors, userErrorList} from "../../errors/userError.js";
+import {displayValue} from "../../scenario/run/reportFormat.js";
 import {countNoun} from "../../units/countNoun.js";
 
 /** Grids at least this large show a progress bar on a terminal. */
 const PROGRESS_BAR_POINTS = 200;
+
+/** `run`'s refusal of a varied key at its grid's first value, as the grid's errors name it: --vary and the point. */
+function varyError(refused: UserError | UserErrors, first: ReadonlyMap<string, number>): UserErrors {
+  return new UserErrors(
+    userErrorList(refused).map(({detail: {path, message, expected, found, hint}}) => {
+      const at = `${path}=${displayValue(path!, first.get(path!) ?? null)}`;
+      return new UserError({
+        flag: "--vary",
+        path: path!,
+        message: `${message} (at ${at})`,
+        ...(expected !== undefined ? {expected} : {}),
+        ...(found !== undefined ? {found} : {}),
+        ...(hint !== undefined ? {hint} : {})
+      });
+    })
+  );
+}
 
 /** The longest a sweep evaluates before it lets a pending signal be handled. */
 const PAUSE_MS = 100;
@@ -95,7 +113,12 @@ export function registerSweep(program: Command): void {
         seed: DEFAULT_SCENARIO_SEED,
         everyDraw: true
       });
-      if (refused) throw refused;
+      // An error about a varied key at its grid's first value is the grid's: the grid's own evaluation lists every
+      // failing point and blames --vary. Refused here, it blamed the file's line of the key's base value, in one order
+      // (`serving.batch=1024:64:4` named base.md:9, `64:1024:4` --vary; breaker). Should every point evaluate (the
+      // refusal came from a draw of another key), it is still refused, after the grid, naming --vary.
+      const deferred = refused && userErrorList(refused).every((e) => first.has(e.detail.path ?? "")) ? refused : null;
+      if (refused && !deferred) throw refused;
       const total = axes.reduce((product, axis) => product * axis.values.length, 1);
       const bar =
         process.stderr.isTTY && total >= PROGRESS_BAR_POINTS
@@ -137,6 +160,7 @@ export function registerSweep(program: Command): void {
         }
         // A signal that came during the last block is handled here, before the rename: never "wrote …" after Ctrl-C.
         await signalTurn();
+        if (deferred) throw varyError(deferred, first);
         file.finish();
       } catch (error) {
         file.abort();
