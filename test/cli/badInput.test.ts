@@ -393,6 +393,20 @@ describe("pdf --out", () => {
   });
 });
 
+describe("pdf PAGE", () => {
+  it.each(["", "  "])("%j is an error, not the front page (it printed index.pdf: breaker)", async (page) => {
+    // A built site stand-in: the route is checked before the site is served or chromium started.
+    const site = join(dir, "pdf-site");
+    mkdirSync(site, {recursive: true});
+    writeFileSync(join(site, "index.html"), "<!doctype html>\n");
+    const out = join(dir, "empty-page.pdf");
+    expect(await oneErrorLine(["pdf", page, "--site", site, "--chromium", "/nonexistent", "--out", out])).toBe(
+      `PAGE: empty: expected a route such as /report, or / for the front page, found "${page}"`
+    );
+    expect(readdirSync(dir)).not.toContain("empty-page.pdf");
+  });
+});
+
 describe("a SCENARIO that is there but is no file", () => {
   it.each([
     ["/dev/null", "SCENARIO: not a regular file: expected a readable .md file or a scenario id, found /dev/null"],
