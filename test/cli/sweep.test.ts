@@ -66,6 +66,21 @@ describe("token-ledger sweep: outputs", () => {
     expect(stdout).toBe(`wrote 1 row × 2 columns to ${out}\n`);
   });
 
+  it("counts of rows and points are grouped in thousands, as every count the command line writes", async () => {
+    // Breaker: "wrote 1000000 rows × 40 columns", "expected at most 1000000 points, found 1010000".
+    const where = folder("grouped");
+    const out = join(where, "g.csv");
+    const grid = ["--vary", "serving.utilization=0.3:0.9:1000", "--vary", "power.electricity=0.04:0.12:2"];
+    const wrote = await runCli(["sweep", "base", ...grid, "--metrics", "costPerMillionTokensUsd", "--out", out]);
+    expect(wrote).toMatchObject({code: 0, stdout: `wrote 2,000 rows × 3 columns to ${out}\n`, stderr: ""});
+    const big = ["--vary", "serving.utilization=0.3:0.9:1010", "--vary", "power.electricity=0.04:0.12:1000"];
+    expect(await runCli(["sweep", "base", ...big, "--out", join(where, "big.csv")])).toMatchObject({
+      code: 1,
+      stderr: "token-ledger: --vary: grid too large: expected at most 1,000,000 points, found 1,010,000\n"
+    });
+    expect(readdirSync(where)).toEqual(["g.csv"]);
+  });
+
   it("writes the axis values a user wrote, not binary rounding residue (new-user trial)", async () => {
     const out = join(folder("decimals"), "electricity.csv");
     const args = ["sweep", "base", "--vary", "power.electricity=0.04:0.12:5", "--metrics", "costPerMillionTokensUsd"];

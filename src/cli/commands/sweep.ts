@@ -14,6 +14,7 @@ import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/ru
 import {UserError, UserErrors, userErrorList} from "../../errors/userError.js";
 import {displayValue} from "../../scenario/run/reportFormat.js";
 import {countNoun} from "../../units/countNoun.js";
+import {groupThousands} from "../../units/groupThousands.js";
 
 /** Grids at least this large show a progress bar on a terminal. */
 const PROGRESS_BAR_POINTS = 200;
@@ -170,7 +171,7 @@ export function registerSweep(program: Command): void {
         forgetBar();
       }
       process.stdout.write(
-        `wrote ${countNoun(rows, "row")} × ${countNoun(columns.length, "column")} to ${options.out}\n`
+        `wrote ${countNoun(groupThousands(rows), "row")} × ${countNoun(columns.length, "column")} to ${options.out}\n`
       );
     });
 }

@@ -301,8 +301,8 @@ function checkSweep(axes: readonly SweepAxisSpec[], metrics: readonly string[]):
     throw new UserError({
       flag: "--vary",
       message: "grid too large",
-      expected: `at most ${MAX_SWEEP_POINTS} points`,
-      found: String(total)
+      expected: `at most ${groupThousands(MAX_SWEEP_POINTS)} points`,
+      found: groupThousands(total)
     });
   }
   return total;
