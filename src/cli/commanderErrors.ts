@@ -89,32 +89,56 @@ export function commanderUserError(command: Command, error: CommanderError): Use
 
 /**
  * A flag that takes a value must not take the next flag as its value: `inference --hardware --model x` would
- * otherwise read `--model` as the hardware id. Scans `args` (after the command name) before commander parses them.
+ * otherwise read `--model` as the hardware id. A flag that takes one value must not be given twice: commander keeps
+ * the last (`--out a --out b` wrote b alone, `--seed 1 --seed 2` ran seed 2; breaker); repeatable flags (--set,
+ * --vary: an array default, each value collected) may repeat. Scans `args` (after the command name) before commander
+ * parses them, in the spellings it accepts: `--flag value`, `--flag=value`, `-f value`.
  *
- * Throws: UserError naming the flag whose value is missing and the flag found in its place.
+ * Throws: UserError naming the flag whose value is missing and the flag found in its place, or the flag given twice
+ * and both of its values.
  */
 export function checkFlagValues(command: Command, args: readonly string[]): void {
   const takesValue = new Map<string, Option>();
   for (const option of command.options) {
-    if (!option.required) continue;
+    if (!option.required && !option.optional) continue;
     if (option.long) takesValue.set(option.long, option);
     if (option.short) takesValue.set(option.short, option);
   }
+  const given = new Map<Option, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--") return;
-    const option = takesValue.get(arg);
+    const equals = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const name = equals > 0 ? arg.slice(0, equals) : arg;
+    const option = takesValue.get(name);
     if (!option) continue;
-    const next = args[i + 1];
-    if (next !== undefined && next.startsWith("--")) {
+    let value: string | undefined = equals > 0 ? arg.slice(equals + 1) : undefined;
+    if (value === undefined && option.required) {
+      const next = args[i + 1];
+      if (next !== undefined && next.startsWith("--")) {
+        throw new UserError({
+          flag: arg,
+          message: "missing value",
+          expected: option.flags,
+          found: `the flag ${next}`,
+          hint: `give ${arg} a value, e.g. ${arg} VALUE ${next} …`
+        });
+      }
+      value = next;
+      i++;
+    }
+    if (Array.isArray(option.defaultValue)) continue;
+    const flag = option.long ?? name;
+    const shown = `${flag} ${JSON.stringify(value ?? "")}`;
+    const before = given.get(option);
+    if (before !== undefined) {
       throw new UserError({
-        flag: arg,
-        message: "missing value",
-        expected: option.flags,
-        found: `the flag ${next}`,
-        hint: `give ${arg} a value, e.g. ${arg} VALUE ${next} …`
+        flag,
+        message: "given twice",
+        expected: `one ${flag} (it takes a single value)`,
+        found: `${before} and ${shown}`
       });
     }
-    i++;
+    given.set(option, shown);
   }
 }

@@ -1,6 +1,7 @@
-import {existsSync, readFileSync} from "node:fs";
+import {existsSync, readFileSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {UserError} from "../errors/userError.js";
 
 // Two roots. The package root is token-ledger's own folder (in this repository, the repository; installed, the
 // folder under node_modules): its data/ holds the bundled catalogs and scenarios. The project root is the report
@@ -36,14 +37,34 @@ export interface ProjectRoot {
  *
  * @param cwd The working directory (default: the process's).
  * @param env The environment: TOKEN_LEDGER_PROJECT, when set, names the project's folder outright.
- * @returns The project's root and data folders (which need not exist); undefined when it is this package itself.
+ * @returns The project's root and data folders (found by package.json, its data/ need not exist); undefined when it is
+ *   this package itself.
+ * @throws UserError naming TOKEN_LEDGER_PROJECT when it names no folder with a data/scenarios/ folder (a missing
+ *   folder, a file, a typo were all taken as an empty project: "0 scenario files valid", exit 0; breaker).
  */
 export function findProject(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): ProjectRoot | undefined {
   const named = env.TOKEN_LEDGER_PROJECT;
   const root = named ? resolve(cwd, named) : dependentPackage(resolve(cwd));
   if (root === undefined || resolve(root) === PACKAGE_ROOT) return undefined;
+  if (named && !isFolder(join(root, "data", "scenarios"))) {
+    throw new UserError({
+      flag: "TOKEN_LEDGER_PROJECT",
+      message: isFolder(root) ? "not a report project" : existsSync(root) ? "not a folder" : "no such folder",
+      expected: "a report project folder (with data/scenarios/)",
+      found: named
+    });
+  }
   const dataDir = join(root, "data");
   return {root, dataDir, scenariosDir: join(dataDir, "scenarios")};
+}
+
+/** True when `path` is a folder (false when it is missing, a file, or cannot be read). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The nearest folder at or above `start` whose package.json lists token-ledger among its dependencies. */

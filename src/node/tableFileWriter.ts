@@ -33,6 +33,27 @@ export interface TableFileOptions {
   requiredColumns?: readonly string[];
   /** The flag a write error names (default --out). */
   flag?: string;
+  /** Writes bytes to the file and returns how many it wrote (default fs.writeSync); a test injects a short write. */
+  writeBytes?: (fd: number, bytes: Uint8Array, offset: number, length: number) => number;
+}
+
+/**
+ * Writes every byte of `bytes` to `fd`, calling `writeBytes` again after a short write (a write may take fewer bytes
+ * than it was given without throwing, as the last one before a full disk does). A write that takes none is an
+ * ENOSPC error: retrying it would loop forever, and ignoring it left a sweep's CSV cut off with "wrote …" reported.
+ */
+export function writeAll(
+  fd: number,
+  bytes: Uint8Array,
+  writeBytes: (fd: number, bytes: Uint8Array, offset: number, length: number) => number = writeSync
+): void {
+  for (let at = 0; at < bytes.length;) {
+    const written = writeBytes(fd, bytes, at, bytes.length - at);
+    if (!(written > 0)) {
+      throw Object.assign(new Error(`no progress writing ${bytes.length - at} bytes`), {code: "ENOSPC"});
+    }
+    at += written;
+  }
 }
 
 /** The temporary file a table is written to before it is renamed to `path`. */
@@ -47,7 +68,7 @@ export function temporaryPathFor(path: string): string {
 export function openTableFile(
   path: string,
   format: (typeof TABLE_FORMATS)[number],
-  {columns, metadata, requiredColumns = [], flag = "--out"}: TableFileOptions
+  {columns, metadata, requiredColumns = [], flag = "--out", writeBytes = writeSync}: TableFileOptions
 ): TableFileWriter {
   const temporary = temporaryPathFor(path);
   let fd: number | null = null;
@@ -77,8 +98,8 @@ export function openTableFile(
   const forget = onEndingSignal(abort);
   const write = (bytes: Uint8Array | string) => {
     try {
-      if (typeof bytes === "string") writeSync(fd!, bytes);
-      else for (let at = 0; at < bytes.length;) at += writeSync(fd!, bytes, at, bytes.length - at);
+      // A text block is written as its UTF-8 bytes, so that a short write's count (in bytes) can be resumed from.
+      writeAll(fd!, typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes, writeBytes);
     } catch (error) {
       fail(error);
     }

@@ -93,7 +93,8 @@ describe("item 3: every flag has its scenario key's range, and no output is non-
     [[...INFERENCE, "--batch", "1e300"], "--batch: out of range: expected a whole number in [1, 1,000,000]"],
     [[...INFERENCE, "--chip-price", "1e300"], "--chip-price: out of range: expected a number in [1, 10,000,000]"],
     [[...INFERENCE, "--hourly-price", "1e300"], "--hourly-price: out of range: expected a number in [0.01, 10,000]"],
-    [[...TRAINING, "--tokens", "1e12", "--chips", "1e300"], "--chips: out of range"]
+    // TRAINING without its --chips 1: a flag given twice is an error of its own.
+    [[...TRAINING.slice(0, 5), ...TRAINING.slice(7), "--tokens", "1e12", "--chips", "1e300"], "--chips: out of range"]
   ])("%j → %s", async (args, message) => {
     expect(await oneErrorLine(args)).toContain(message);
   });
@@ -273,6 +274,35 @@ describe("item 8: a 40,000-key front matter", () => {
   });
 });
 
+describe("a single-value flag given twice (commander kept the last, silently; breaker)", () => {
+  it.each([
+    [
+      ["sweep", "base", "--vary", "serving.batch=1:64:4", "--metrics", "a", "--metrics", "b", "--out", "m.csv"],
+      "--metrics",
+      '--metrics "a" and --metrics "b"'
+    ],
+    [
+      ["sweep", "base", "--vary", "serving.batch=1:64:4", "--out", "a.csv", "--out=b.csv"],
+      "--out",
+      '--out "a.csv" and --out "b.csv"'
+    ],
+    [["run", "base", "--seed", "1", "--seed", "2"], "--seed", '--seed "1" and --seed "2"'],
+    [["run", "base", "--samples", "5", "--samples", "7"], "--samples", '--samples "5" and --samples "7"'],
+    [["pdf", "x", "--site", "A", "--site", "B"], "--site", '--site "A" and --site "B"']
+  ])("%j: one line naming the flag and both values, exit 1", async (args, flag, found) => {
+    expect(await runCli(args)).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr: `token-ledger: ${flag}: given twice: expected one ${flag} (it takes a single value), found ${found}\n`
+    });
+  });
+
+  it("a repeatable flag (--set, --vary) may repeat", async () => {
+    const run = await runCli(["run", "base", "--samples", "10", "--set", "serving.batch=16", "--set", "power.pue=1.2"]);
+    expect(run.code, run.stderr).toBe(0);
+  });
+});
+
 describe("item 9: commander's errors and the edges", () => {
   it.each([
     [["bogus"], "unknown command: expected one of catalog, inference, training"],
@@ -360,6 +390,20 @@ describe("pdf --out", () => {
       `--out: not a PDF file name: expected a file ending in .pdf, found ${out}`
     );
     expect(readdirSync(dir)).not.toContain("page.txt");
+  });
+});
+
+describe("pdf PAGE", () => {
+  it.each(["", "  "])("%j is an error, not the front page (it printed index.pdf: breaker)", async (page) => {
+    // A built site stand-in: the route is checked before the site is served or chromium started.
+    const site = join(dir, "pdf-site");
+    mkdirSync(site, {recursive: true});
+    writeFileSync(join(site, "index.html"), "<!doctype html>\n");
+    const out = join(dir, "empty-page.pdf");
+    expect(await oneErrorLine(["pdf", page, "--site", site, "--chromium", "/nonexistent", "--out", out])).toBe(
+      `PAGE: empty: expected a route such as /report, or / for the front page, found "${page}"`
+    );
+    expect(readdirSync(dir)).not.toContain("empty-page.pdf");
   });
 });
 

@@ -299,3 +299,22 @@ describe("a project's catalog rows", () => {
     expect(existsSync(join(dir, "dist"))).toBe(false);
   });
 });
+
+describe("TOKEN_LEDGER_PROJECT that names no project", () => {
+  it.each([
+    ["a missing folder", "missing", "no such folder"],
+    ["a file", "a-file", "not a folder"],
+    ["a folder without data/scenarios/", "no-scenarios", "not a report project"]
+  ])("%s: one line naming it, exit 1 (it was taken as an empty project: 0 files valid)", async (_, name, message) => {
+    const value = join(tmp, name);
+    if (name === "a-file") writeFileSync(value, "not a folder\n");
+    if (name === "no-scenarios") mkdirSync(join(value, "data"), {recursive: true});
+    vi.stubEnv("TOKEN_LEDGER_PROJECT", value);
+    const line =
+      `token-ledger: TOKEN_LEDGER_PROJECT: ${message}: expected a report project folder (with data/scenarios/), ` +
+      `found ${value}\n`;
+    for (const args of [["validate"], ["run", "base", "--samples", "10"]]) {
+      expect(await runCli(args)).toMatchObject({code: 1, stdout: "", stderr: line});
+    }
+  });
+});

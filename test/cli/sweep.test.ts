@@ -66,6 +66,21 @@ describe("token-ledger sweep: outputs", () => {
     expect(stdout).toBe(`wrote 1 row × 2 columns to ${out}\n`);
   });
 
+  it("counts of rows and points are grouped in thousands, as every count the command line writes", async () => {
+    // Breaker: "wrote 1000000 rows × 40 columns", "expected at most 1000000 points, found 1010000".
+    const where = folder("grouped");
+    const out = join(where, "g.csv");
+    const grid = ["--vary", "serving.utilization=0.3:0.9:1000", "--vary", "power.electricity=0.04:0.12:2"];
+    const wrote = await runCli(["sweep", "base", ...grid, "--metrics", "costPerMillionTokensUsd", "--out", out]);
+    expect(wrote).toMatchObject({code: 0, stdout: `wrote 2,000 rows × 3 columns to ${out}\n`, stderr: ""});
+    const big = ["--vary", "serving.utilization=0.3:0.9:1010", "--vary", "power.electricity=0.04:0.12:1000"];
+    expect(await runCli(["sweep", "base", ...big, "--out", join(where, "big.csv")])).toMatchObject({
+      code: 1,
+      stderr: "token-ledger: --vary: grid too large: expected at most 1,000,000 points, found 1,010,000\n"
+    });
+    expect(readdirSync(where)).toEqual(["g.csv"]);
+  });
+
   it("writes the axis values a user wrote, not binary rounding residue (new-user trial)", async () => {
     const out = join(folder("decimals"), "electricity.csv");
     const args = ["sweep", "base", "--vary", "power.electricity=0.04:0.12:5", "--metrics", "costPerMillionTokensUsd"];
@@ -324,6 +339,27 @@ describe("token-ledger sweep: errors write no file", () => {
     );
   });
 
+  it.each([
+    ["serving.batch=1024:64:4", ["serving.batch=1,024", "serving.batch=704", "serving.batch=384"]],
+    ["serving.batch=64:1024:4", ["serving.batch=384", "serving.batch=704", "serving.batch=1,024"]],
+    ["serving.tensorParallel=1:16:16", ["serving.tensorParallel=1", "serving.tensorParallel=2"]]
+  ])(
+    "--vary %s: each failing point names --vary, whichever the first value (not the file's line)",
+    async (axis, at) => {
+      // Breaker: with the failing value first, run's check of the first point blamed data/scenarios/base.md:9:10 (the
+      // file's serving.batch: 64), while the other order blamed --vary and listed each failing point.
+      const where = folder("first-fails");
+      const {code, stdout, stderr} = await runCli(["sweep", "base", "--vary", axis, "--out", join(where, "g.csv")]);
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr).not.toContain("base.md");
+      const lines = stderr.trimEnd().split("\n");
+      expect(lines.every((line) => line.startsWith("token-ledger: --vary: "))).toBe(true);
+      expect(lines.slice(0, at.length).map((line) => line.match(/\(at ([^)]*)\)/)?.[1])).toEqual(at);
+      expect(readdirSync(where)).toEqual([]);
+    }
+  );
+
   it("a model error at a grid point is blamed on a varied key, naming --vary, not on a default", async () => {
     // At 858 mm² and 2 /cm² (asic-9-months' clustering) under 1% of dies work; silicon.dieArea is varied here.
     const out = join(folder("yield"), "grid.csv");
@@ -390,6 +426,33 @@ describe("token-ledger sweep: ending signals", () => {
       child.kill(signal);
       expect(await exited).toBe(exitCode);
       expect(readdirSync(where)).toEqual([]);
+    },
+    30_000
+  );
+
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129]
+  ] as const)(
+    "%s during a one-block sweep stops it: exit %i, no new file, an existing --out untouched",
+    async (signal, exitCode) => {
+      // Breaker: a signal during the only block was handled after the rename (or ignored): "wrote …", the file there.
+      const where = folder(`one-block-${signal}`);
+      const out = join(where, "one.csv");
+      writeFileSync(out, "previous\n");
+      // 12,000 points, every metric, 20 years: one block (< 65,536 points) that takes a few seconds to evaluate.
+      const grid = ["--vary", "silicon.designCycle=3:120:60", "--vary", "demand.growthPerYear=0:1:200"];
+      const args = [bin, "sweep", "base", "--set", "horizon.months=240", ...grid, "--out", out];
+      const child = spawn(process.execPath, args, {stdio: "ignore"});
+      const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+      while (!readdirSync(where).some((name) => name.endsWith(".tmp"))) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      child.kill(signal);
+      expect(await exited).toBe(exitCode);
+      expect(readdirSync(where)).toEqual(["one.csv"]);
+      expect(readFileSync(out, "utf8")).toBe("previous\n");
     },
     30_000
   );

@@ -1,4 +1,4 @@
-import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
@@ -112,4 +112,50 @@ describe("openTableFile", () => {
     expect(readFileSync(path, "utf8")).toBe("previous\n");
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
+});
+
+describe("openTableFile with short writes", () => {
+  it.each([".csv", ".json", ".parquet"] as const)(
+    "%s: a write that takes fewer bytes than given is resumed until every byte is written",
+    (ext) => {
+      const path = join(dir, `short${ext}`);
+      // At most 5 bytes per call, as a nearly full disk or a pipe may take them.
+      const writeBytes = (fd: number, bytes: Uint8Array, offset: number, length: number) =>
+        writeSync(fd, bytes, offset, Math.min(5, length));
+      const file = openTableFile(path, ext, {columns: COLUMNS, writeBytes});
+      for (const [rows, values] of BLOCKS) file.append(rows, values);
+      file.finish();
+      const whole = writeBlocks(`whole${ext}`, ext);
+      expect(readFileSync(path)).toEqual(readFileSync(whole));
+    }
+  );
+
+  it.each([".csv", ".json", ".parquet"] as const)(
+    "%s: a write that makes no progress (a full disk) is ENOSPC naming --out; no file, an existing one untouched",
+    (ext) => {
+      // Breaker: a sweep onto a full 200 KB tmpfs reported "wrote …" and left a cut-off CSV (the count was ignored).
+      const path = join(dir, `full${ext}`);
+      writeFileSync(path, "previous\n");
+      let room = 20;
+      const writeBytes = (fd: number, bytes: Uint8Array, offset: number, length: number) => {
+        const n = Math.min(room, length);
+        room -= n;
+        return n === 0 ? 0 : writeSync(fd, bytes, offset, n);
+      };
+      expect(() => {
+        const file = openTableFile(path, ext, {columns: COLUMNS, writeBytes});
+        for (const [rows, values] of BLOCKS) file.append(rows, values);
+        file.finish();
+      }).toThrow(
+        new UserError({
+          flag: "--out",
+          message: "cannot write the file (ENOSPC)",
+          expected: "a writable path",
+          found: path
+        })
+      );
+      expect(readFileSync(path, "utf8")).toBe("previous\n");
+      expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    }
+  );
 });

@@ -11,11 +11,43 @@ import {keyUnit} from "../../scenario/run/runReport.js";
 import {parseSweepAxis, sweepScenarioChunks} from "../../scenario/run/sweepScenario.js";
 import {scenarioRunError} from "../../scenario/run/rejectedDraw.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/run/runScenario.js";
-import {UserError} from "../../errors/userError.js";
+import {UserError, UserErrors, userErrorList} from "../../errors/userError.js";
+import {displayValue} from "../../scenario/run/reportFormat.js";
 import {countNoun} from "../../units/countNoun.js";
+import {groupThousands} from "../../units/groupThousands.js";
 
 /** Grids at least this large show a progress bar on a terminal. */
 const PROGRESS_BAR_POINTS = 200;
+
+/** `run`'s refusal of a varied key at its grid's first value, as the grid's errors name it: --vary and the point. */
+function varyError(refused: UserError | UserErrors, first: ReadonlyMap<string, number>): UserErrors {
+  return new UserErrors(
+    userErrorList(refused).map(({detail: {path, message, expected, found, hint}}) => {
+      const at = `${path}=${displayValue(path!, first.get(path!) ?? null)}`;
+      return new UserError({
+        flag: "--vary",
+        path: path!,
+        message: `${message} (at ${at})`,
+        ...(expected !== undefined ? {expected} : {}),
+        ...(found !== undefined ? {found} : {}),
+        ...(hint !== undefined ? {hint} : {})
+      });
+    })
+  );
+}
+
+/** The longest a sweep evaluates before it lets a pending signal be handled. */
+const PAUSE_MS = 100;
+
+/**
+ * Resolves after the event loop has polled for events at least once, which is when a pending signal's handler runs
+ * (writeTable.ts, onEndingSignal). One setImmediate is not enough: called from the poll phase, its callback runs in
+ * the same turn's check phase, before any further poll, and a signal during the only block was handled after the
+ * rename. The second runs in the next turn's check phase, after that turn's poll.
+ */
+function signalTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+}
 
 export function registerSweep(program: Command): void {
   program
@@ -82,7 +114,12 @@ export function registerSweep(program: Command): void {
         seed: DEFAULT_SCENARIO_SEED,
         everyDraw: true
       });
-      if (refused) throw refused;
+      // An error about a varied key at its grid's first value is the grid's: the grid's own evaluation lists every
+      // failing point and blames --vary. Refused here, it blamed the file's line of the key's base value, in one order
+      // (`serving.batch=1024:64:4` named base.md:9, `64:1024:4` --vary; breaker). Should every point evaluate (the
+      // refusal came from a draw of another key), it is still refused, after the grid, naming --vary.
+      const deferred = refused && userErrorList(refused).every((e) => first.has(e.detail.path ?? "")) ? refused : null;
+      if (refused && !deferred) throw refused;
       const total = axes.reduce((product, axis) => product * axis.values.length, 1);
       const bar =
         process.stderr.isTTY && total >= PROGRESS_BAR_POINTS
@@ -96,7 +133,10 @@ export function registerSweep(program: Command): void {
       const onProgress = bar
         ? (done: number) => (done - shown >= 1000 || done === total) && bar.update((shown = done))
         : undefined;
-      const {columns, chunks} = sweepScenarioChunks({bound, axes, metrics, onProgress});
+      // Pause the evaluation at least every PAUSE_MS to let a signal be handled within a block, not only between blocks.
+      let pauseAt = performance.now() + PAUSE_MS;
+      const shouldPause = () => performance.now() >= pauseAt;
+      const {columns, chunks} = sweepScenarioChunks({bound, axes, metrics, onProgress, shouldPause});
       const units: Record<string, string> = {};
       for (const name of columns) {
         units[name] = name in METRIC_INFO ? METRIC_INFO[name as ScenarioMetricName].unit : keyUnit(name);
@@ -115,9 +155,13 @@ export function registerSweep(program: Command): void {
         for (const chunk of chunks) {
           file.append(chunk.rows, chunk.values);
           rows += chunk.rows;
-          // Let a pending signal be handled between blocks (the evaluation itself is synchronous).
-          await new Promise((resolve) => setImmediate(resolve));
+          // Let a pending signal be handled between blocks and at each pause (the evaluation itself is synchronous).
+          await signalTurn();
+          pauseAt = performance.now() + PAUSE_MS;
         }
+        // A signal that came during the last block is handled here, before the rename: never "wrote …" after Ctrl-C.
+        await signalTurn();
+        if (deferred) throw varyError(deferred, first);
         file.finish();
       } catch (error) {
         file.abort();
@@ -127,7 +171,7 @@ export function registerSweep(program: Command): void {
         forgetBar();
       }
       process.stdout.write(
-        `wrote ${countNoun(rows, "row")} × ${countNoun(columns.length, "column")} to ${options.out}\n`
+        `wrote ${countNoun(groupThousands(rows), "row")} × ${countNoun(columns.length, "column")} to ${options.out}\n`
       );
     });
 }

@@ -195,6 +195,15 @@ export function checkOutPath(out: string): void {
 
 /** The path and query of a route or a share link; a route without a leading slash gets one. */
 function routeOf(page: string): URL {
+  // An empty route read as "/": the front page was printed for `pdf ''` (breaker).
+  if (page.trim() === "") {
+    throw new UserError({
+      flag: "PAGE",
+      message: "empty",
+      expected: "a route such as /report, or / for the front page",
+      found: page
+    });
+  }
   let url: URL;
   try {
     url = /^https?:\/\//.test(page) ? new URL(page) : new URL(page.startsWith("/") ? page : `/${page}`, "http://x");

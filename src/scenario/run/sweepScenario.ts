@@ -165,6 +165,9 @@ export interface SweepColumnsInput extends SweepScenarioInput {
   onChunk: (chunk: SweepChunk) => void;
 }
 
+/** How often (in grid points) sweepScenarioChunks asks its `shouldPause`. */
+const PAUSE_CHECK_POINTS = 256;
+
 /** Default points per chunk of a streamed sweep: 65,536 × 26 columns × 8 bytes ≈ 14 MB. */
 export const SWEEP_CHUNK_ROWS = 65_536;
 
@@ -298,8 +301,8 @@ function checkSweep(axes: readonly SweepAxisSpec[], metrics: readonly string[]):
     throw new UserError({
       flag: "--vary",
       message: "grid too large",
-      expected: `at most ${MAX_SWEEP_POINTS} points`,
-      found: String(total)
+      expected: `at most ${groupThousands(MAX_SWEEP_POINTS)} points`,
+      found: groupThousands(total)
     });
   }
   return total;
@@ -328,12 +331,15 @@ export function sweepScenarioColumns(input: SweepColumnsInput): string[] {
 /**
  * sweepScenarioColumns as a generator, so that a caller can yield to the event loop between blocks (a command line
  * that must notice Ctrl-C): the grid and metrics are checked at once, then each iteration evaluates one block.
+ * With `shouldPause`, asked every PAUSE_CHECK_POINTS points, it also yields an empty block (rows 0) whenever that
+ * returns true, so that a caller can notice a signal within a long block too (a one-block sweep of 60,000 points
+ * took 8 s after a Ctrl-C, then wrote its file; breaker).
  */
-export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: number}): {
+export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: number; shouldPause?: () => boolean}): {
   columns: string[];
   chunks: Generator<SweepChunk, void>;
 } {
-  const {axes, onProgress} = input;
+  const {axes, onProgress, shouldPause} = input;
   const metrics = input.metrics ?? SCENARIO_METRICS;
   const total = checkSweep(axes, metrics);
   const bound = withVariedKeys(input.bound, axes);
@@ -386,6 +392,8 @@ export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: num
         yield {rows, offset, values};
         offset += rows;
         rows = 0;
+      } else if (shouldPause && (done + 1) % PAUSE_CHECK_POINTS === 0 && shouldPause()) {
+        yield {rows: 0, offset, values};
       }
       for (let a = axes.length - 1; a >= 0; a--) {
         index[a]! += 1;
