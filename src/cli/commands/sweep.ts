@@ -153,7 +153,8 @@ export function registerSweep(program: Command): void {
       bar?.start(total, 0);
       try {
         for (const chunk of chunks) {
-          file.append(chunk.rows, chunk.values);
+          // A pause (an empty block, rows 0) has nothing to write.
+          if (chunk.rows > 0) file.append(chunk.rows, chunk.values);
           rows += chunk.rows;
           // Let a pending signal be handled between blocks and at each pause (the evaluation itself is synchronous).
           await signalTurn();
