@@ -1,8 +1,7 @@
 import {closeSync, openSync, renameSync, writeSync} from "node:fs";
-import {basename, dirname, join} from "node:path";
 import {ByteWriter, ParquetWriter, schemaFromColumnData} from "hyparquet-writer";
 import {UserError} from "../errors/userError.js";
-import {onEndingSignal, removeTemporary, type TABLE_FORMATS} from "./writeTable.js";
+import {atomicPaths, onEndingSignal, removeTemporary, type TABLE_FORMATS} from "./writeTable.js";
 
 /**
  * A table written to a file block by block, whole or not at all: the blocks go to a temporary file beside the target
@@ -56,11 +55,6 @@ export function writeAll(
   }
 }
 
-/** The temporary file a table is written to before it is renamed to `path`. */
-export function temporaryPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-}
-
 /**
  * Opens a TableFileWriter on `path` in `format`. Throws a UserError naming the flag and the path when the file cannot
  * be created or written (the temporary file is removed first).
@@ -70,7 +64,7 @@ export function openTableFile(
   format: (typeof TABLE_FORMATS)[number],
   {columns, metadata, requiredColumns = [], flag = "--out", writeBytes = writeSync}: TableFileOptions
 ): TableFileWriter {
-  const temporary = temporaryPathFor(path);
+  const {target, temporary} = atomicPaths(path);
   let fd: number | null = null;
   let done = false;
   const fail = (error: unknown): never => {
@@ -126,7 +120,7 @@ export function openTableFile(
       try {
         closeSync(fd!);
         fd = null;
-        renameSync(temporary, path);
+        renameSync(temporary, target);
         done = true;
         forget();
       } catch (error) {

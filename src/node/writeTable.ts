@@ -1,4 +1,5 @@
-import {renameSync, rmSync, writeFileSync} from "node:fs";
+import {createHash} from "node:crypto";
+import {lstatSync, realpathSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {basename, dirname, extname, join} from "node:path";
 import {csvFormat} from "d3-dsv";
 import {parquetWriteBuffer} from "hyparquet-writer";
@@ -93,6 +94,30 @@ export function removeTemporary(path: string): void {
   }
 }
 
+/** Longest file name (UTF-8 bytes) a temporary file keeps whole: file systems allow 255, and it adds ~20. */
+const MAX_NAMED_TEMPORARY_BYTES = 200;
+
+/**
+ * Where an output file is written: `target`, the file `path` names (a symbolic link's final target, so a link to a
+ * file is written through as other tools do; renaming onto the link replaced it, breaker), and `temporary`, a file in
+ * the target's folder that is renamed onto it when whole. The temporary's name is `.NAME.PID.tmp`, or for a name too
+ * long to take those characters more (a valid 250-character --out failed with ENAMETOOLONG; breaker) a hash of it.
+ */
+export function atomicPaths(path: string): {target: string; temporary: string} {
+  let target = path;
+  try {
+    if (lstatSync(path).isSymbolicLink()) target = realpathSync(path);
+  } catch {
+    // Missing, or a link that leads nowhere: written at `path` itself.
+  }
+  const name = basename(target);
+  const short =
+    Buffer.byteLength(name) > MAX_NAMED_TEMPORARY_BYTES
+      ? createHash("sha256").update(name).digest("hex").slice(0, 16)
+      : name;
+  return {target, temporary: join(dirname(target), `.${short}.${process.pid}.tmp`)};
+}
+
 /**
  * Writes the whole file or nothing: the bytes go to a temporary file beside the target, which is then renamed over
  * it, so an error never leaves a partial output, and an interrupt (Ctrl-C, SIGTERM, SIGHUP) during the write ends the
@@ -107,12 +132,12 @@ export function writeFileAtomic(
   /** Called between the write and the rename: a test sends itself a signal here. */
   beforeRename?: () => void
 ): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const {target, temporary} = atomicPaths(path);
   const forget = onEndingSignal(() => removeTemporary(temporary));
   try {
     writeFileSync(temporary, bytes);
     beforeRename?.();
-    renameSync(temporary, path);
+    renameSync(temporary, target);
   } catch (error) {
     removeTemporary(temporary);
     const code = (error as NodeJS.ErrnoException).code ?? "error";

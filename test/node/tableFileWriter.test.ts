@@ -1,11 +1,20 @@
-import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync} from "node:fs";
+import {
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
 import {afterAll, describe, expect, it} from "vitest";
 import {UserError} from "../../src/errors/userError.js";
-import {openTableFile, temporaryPathFor} from "../../src/node/tableFileWriter.js";
-import {encodeTable} from "../../src/node/writeTable.js";
+import {openTableFile} from "../../src/node/tableFileWriter.js";
+import {atomicPaths, encodeTable, writeFileAtomic} from "../../src/node/writeTable.js";
 
 const dir = mkdtempSync(join(tmpdir(), "token-ledger-table-"));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -106,11 +115,40 @@ describe("openTableFile", () => {
     writeFileSync(path, "previous\n");
     const file = openTableFile(path, ".csv", {columns: COLUMNS});
     file.append(BLOCKS[0]![0], BLOCKS[0]![1]);
-    expect(readdirSync(dir)).toContain(temporaryPathFor(path).split("/").at(-1));
+    expect(readdirSync(dir)).toContain(atomicPaths(path).temporary.split("/").at(-1));
     file.abort();
     file.abort();
     expect(readFileSync(path, "utf8")).toBe("previous\n");
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("an output path that is a link or a long name (breaker)", () => {
+  it.each([".csv", ".parquet"] as const)("%s: a symbolic link to a file is written through, the link kept", (ext) => {
+    // Renaming onto the link replaced it with a file and left its target as it was.
+    const target = join(dir, `target${ext}`);
+    const link = join(dir, `link${ext}`);
+    writeFileSync(target, "orig");
+    symlinkSync(target, link);
+    const file = openTableFile(link, ext, {columns: COLUMNS});
+    file.append(BLOCKS[0]![0], BLOCKS[0]![1]);
+    file.finish();
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, "utf8")).not.toBe("orig");
+    writeFileAtomic(link, new TextEncoder().encode("whole"));
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, "utf8")).toBe("whole");
+  });
+
+  it("writes a file whose name is as long as the file system allows (255 bytes), through a shorter temporary", () => {
+    // `.NAME.PID.tmp` of a valid 250-character name was too long a name: ENAMETOOLONG for a path `touch` creates.
+    const path = join(dir, `${"a".repeat(251)}.csv`);
+    const file = openTableFile(path, ".csv", {columns: COLUMNS});
+    file.append(BLOCKS[0]![0], BLOCKS[0]![1]);
+    file.finish();
+    expect(readFileSync(path, "utf8").split("\n")[0]).toBe(COLUMNS.join(","));
+    writeFileAtomic(path, new TextEncoder().encode("x"));
+    expect(readFileSync(path, "utf8")).toBe("x");
   });
 });
 
