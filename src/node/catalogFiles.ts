@@ -9,6 +9,7 @@ import {parseModelsCsv} from "../catalog/parseModelsCsv.js";
 import {DATA_DIR, findProject} from "./paths.js";
 import {parseTrainingRunsCsv} from "../training/parseTrainingRunsCsv.js";
 import type {PublishedRun} from "../training/publishedRun.js";
+import {readUtf8File} from "./readText.js";
 
 export interface Catalogs {
   hardware: Hardware[];
@@ -48,7 +49,7 @@ export function catalogPaths(name: "hardware.csv" | "models.csv"): string[] {
 function loadMerged<Row extends {id: string}>(paths: readonly string[], parse: (text: string, file: string) => Row[]) {
   const rows = new Map<string, Row>();
   for (const path of paths)
-    for (const row of parse(readFileSync(path, "utf8"), displayPath(path))) rows.set(row.id, row);
+    for (const row of parse(readUtf8File(path, displayPath(path)), displayPath(path))) rows.set(row.id, row);
   return [...rows.values()];
 }
 
@@ -96,7 +97,7 @@ export function catalogOverrides(): CatalogOverride[] {
     const file = displayPath(own);
     let records: CsvRecord[];
     try {
-      ({records} = readCsvRecords(readFileSync(own, "utf8"), {file}));
+      ({records} = readCsvRecords(readUtf8File(own, file), {file}));
     } catch (error) {
       if (isUserError(error)) continue; // An unterminated quote: loadHardware/loadModels report it.
       throw error;
@@ -118,7 +119,7 @@ export function catalogOverrides(): CatalogOverride[] {
 
 /** data/training-runs.csv (published training runs), its model and hardware ids checked against the catalogs. */
 export function loadTrainingRuns(catalogs: Catalogs, path = resolve(DATA_DIR, "training-runs.csv")): PublishedRun[] {
-  return parseTrainingRunsCsv(readFileSync(path, "utf8"), {
+  return parseTrainingRunsCsv(readUtf8File(path, displayPath(path)), {
     file: displayPath(path),
     modelIds: catalogs.models.map((m) => m.id),
     hardwareIds: catalogs.hardware.map((h) => h.id)

@@ -4,6 +4,7 @@ import type {Measurement} from "../inference/calibration/measurement.js";
 import {parseMeasurementsCsv} from "../inference/calibration/parseMeasurementsCsv.js";
 import {UserError} from "../errors/userError.js";
 import {DATA_DIR} from "./paths.js";
+import {readUtf8File} from "./readText.js";
 
 /** The published serving measurements file, data/measurements.csv. */
 export const MEASUREMENTS_FILE = resolve(DATA_DIR, "measurements.csv");
@@ -17,8 +18,9 @@ export function loadMeasurements(path = MEASUREMENTS_FILE): {measurements: Measu
   const file = rel.startsWith("..") ? path : rel;
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
-  } catch {
+    text = readUtf8File(path, file);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError({
       file,
       message: "cannot read the measurements file",

@@ -3,6 +3,7 @@ import {dirname, extname, relative, resolve} from "node:path";
 import {UserError, UserErrors, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {findProject, ownScenariosDir, SCENARIOS_DIR} from "./paths.js";
+import {readUtf8File} from "./readText.js";
 
 /** A file name as the user would write it: relative to the working directory when inside it. */
 export function displayPath(path: string): string {
@@ -30,7 +31,7 @@ export function parseScenarioFiles(paths: readonly string[]): ParsedScenario[] {
     try {
       // The real file's name gives a link's id, as in scenarioSources.ts.
       const name = displayPath(realPath(path));
-      parsed.push(parseScenario({file: displayPath(path), text: readFileSync(path, "utf8"), name}));
+      parsed.push(parseScenario({file: displayPath(path), text: readUtf8File(path, displayPath(path)), name}));
     } catch (error) {
       if (!isUserError(error)) throw error;
       errors.push(...userErrorList(error));

@@ -6,6 +6,7 @@ import type {ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
 import {duplicateIdError, idLocation} from "../scenario/resolve/scenarioIndex.js";
 import {ownScenariosDir} from "./paths.js";
 import {displayPath, parentScenarioFiles, realPath, scenarioFilesIn, siblingScenarioFiles} from "./scenarioFiles.js";
+import {readUtf8File} from "./readText.js";
 
 // Which file gives each scenario id, in one place for `run` (and compare, sweep: loadScenarioLibrary) and for
 // `validate` and the site (checkScenarioFiles). The two had each their own copy of the rules and disagreed: a file with
@@ -283,8 +284,10 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
   try {
     // "" is no file (resolved, it named the working directory: "a directory, not a scenario file"; breaker).
     if (givenAs === "") throw Object.assign(new Error("no file named"), {code: "ENOENT"});
-    text = readFileSync(path, "utf8");
+    text = readUtf8File(path, file);
   } catch (error) {
+    // A file in another encoding is an error of the file, as a scenario error is (readText.ts).
+    if (isUserError(error)) return {...source, errors: userErrorList(error)};
     if (!given) return undefined;
     return {...source, readError: error as NodeJS.ErrnoException};
   }

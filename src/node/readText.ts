@@ -1,0 +1,73 @@
+import {readFileSync} from "node:fs";
+import {UserError} from "../errors/userError.js";
+
+/**
+ * A text file a user writes (a scenario, a catalog), read as UTF-8. Node's "utf8" reading puts U+FFFD in place of each
+ * byte that is not UTF-8, so a file saved in another encoding (Latin-1's "é" is the byte 0xE9) passed `validate` with
+ * "�" in its text (breaker); here it is an error at the first such byte.
+ *
+ * @param path The file to read.
+ * @param file The file as messages name it (displayPath).
+ * @returns The file's text.
+ * @throws UserError at `file`:line:column of the first byte that is not UTF-8 ("not UTF-8 text", found "byte 0xE9");
+ *   the error of readFileSync (ENOENT, EISDIR, …) when the file cannot be read.
+ */
+export function readUtf8File(path: string, file: string): string {
+  const bytes = readFileSync(path);
+  try {
+    return new TextDecoder("utf-8", {fatal: true}).decode(bytes);
+  } catch {
+    throw notUtf8(bytes, file);
+  }
+}
+
+function notUtf8(bytes: Uint8Array, file: string): UserError {
+  // The first line that does not decode, then the shortest prefix of it that fails (a stream decode fails at an
+  // invalid byte and waits at a sequence cut short, so the prefix ending at the bad byte is the first to fail).
+  let start = 0;
+  let line = 1;
+  for (;;) {
+    const end = bytes.indexOf(0x0a, start);
+    const text = bytes.subarray(start, end < 0 ? bytes.length : end + 1);
+    if (!decodes(text, false)) {
+      let low = 1;
+      let high = text.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (decodes(text.subarray(0, mid), true)) low = mid + 1;
+        else high = mid;
+      }
+      let bad = Math.min(low, text.length) - 1;
+      // A sequence cut short fails at the byte after it ("é" in Latin-1, 0xE9, then a line break): blame its first byte.
+      while (bad > 0 && !decodes(text.subarray(0, bad), false)) bad--;
+      const column = new TextDecoder("utf-8").decode(text.subarray(0, bad), {stream: true}).length + 1;
+      return new UserError({
+        file,
+        line,
+        column,
+        message: "not UTF-8 text",
+        expected: "a file saved as UTF-8",
+        found: `byte 0x${text[bad]!.toString(16).toUpperCase().padStart(2, "0")}`
+      });
+    }
+    if (end < 0) break;
+    start = end + 1;
+    line++;
+  }
+  // A sequence cut short at the end of the file.
+  return new UserError({
+    file,
+    message: "not UTF-8 text",
+    expected: "a file saved as UTF-8",
+    found: "a cut-off character at its end"
+  });
+}
+
+function decodes(bytes: Uint8Array, stream: boolean): boolean {
+  try {
+    new TextDecoder("utf-8", {fatal: true}).decode(bytes, {stream});
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,58 @@
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, describe, expect, it} from "vitest";
+import {UserError} from "../../src/errors/userError.js";
+import {readUtf8File} from "../../src/node/readText.js";
+import {runCli} from "../cli/runCli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "tl-utf8-"));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+/** The UserError readUtf8File throws for `bytes`, as {line, column, found}. */
+function errorOf(bytes: number[] | string): {line?: number; column?: number; found?: string} {
+  const path = join(dir, "f.md");
+  writeFileSync(path, typeof bytes === "string" ? Buffer.from(bytes, "latin1") : Buffer.from(bytes));
+  try {
+    readUtf8File(path, "f.md");
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    const {line, column, found, message, expected} = (error as UserError).detail;
+    expect([message, expected]).toEqual(["not UTF-8 text", "a file saved as UTF-8"]);
+    return {line, column, found};
+  }
+  throw new Error("no error");
+}
+
+describe("readUtf8File", () => {
+  it("reads UTF-8, including characters of several bytes", () => {
+    const path = join(dir, "ok.md");
+    writeFileSync(path, "café 👩‍💻\n");
+    expect(readUtf8File(path, "ok.md")).toBe("café 👩‍💻\n");
+  });
+
+  // Node's "utf8" reading put U+FFFD in place of each bad byte, and validate passed the file (breaker).
+  it.each([
+    [
+      "a Latin-1 é before a line break: its byte, where it is",
+      "---\ntitle: caf\xe9\n---\n",
+      {line: 2, column: 11, found: "byte 0xE9"}
+    ],
+    ["bytes that never start a character", "---\n---\n\xff\xfe bad\n", {line: 3, column: 1, found: "byte 0xFF"}],
+    ["after a character of two bytes, counted as one column", "é\xff", {line: 1, column: 2, found: "byte 0xFF"}]
+  ])("names %s", (_, text, expected) => {
+    // "é" in the third case is UTF-8 (two bytes): written as such, the bad byte after it.
+    const bytes = text.startsWith("é") ? [0xc3, 0xa9, 0xff] : text;
+    expect(errorOf(bytes)).toEqual(expected);
+  });
+
+  it("is validate's error at that line, exit 1", async () => {
+    const path = join(dir, "latin1.md");
+    writeFileSync(path, Buffer.from("---\nextends: base\ntitle: caf\xe9\n---\n", "latin1"));
+    const {code, stderr} = await runCli(["validate", path]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `token-ledger: ${path}:3:11: not UTF-8 text: expected a file saved as UTF-8, found byte 0xE9\n`
+    );
+  });
+});
