@@ -170,7 +170,7 @@ export function parseScenario({file, text, name}: ScenarioText): ParsedScenario 
     errors.push(
       new UserError({
         ...where,
-        message: `malformed YAML: ${problem.message.split("\n")[0] ?? problem.code}`,
+        message: `malformed YAML: ${yamlProblemWords(problem.message.split("\n")[0] ?? problem.code)}`,
         expected: "valid YAML front matter",
         found: truncate(lines[where.line - 1] ?? "") || "an empty line"
       })
@@ -237,6 +237,14 @@ export function parseScenario({file, text, name}: ScenarioText): ParsedScenario 
     });
   }
   return scenario;
+}
+
+/**
+ * The yaml package's message in words a scenario's author reads: its parser's stack overflow on lists or maps nested
+ * thousands deep read "Maximum call stack size exceeded", the engine's words (breaker).
+ */
+function yamlProblemWords(message: string): string {
+  return /^Maximum call stack size exceeded/.test(message) ? "lists or maps nested too deeply" : message;
 }
 
 /** The yaml package's codes for a key that runs over lines: what an over-indented line under a key looks like. */

@@ -102,6 +102,11 @@ describe("parseScenario", () => {
     }
   });
 
+  it("says lists nested thousands deep are nested too deeply, not the engine's stack overflow (breaker)", () => {
+    const [error] = userErrorsOf(() => parse(`---\nx: ${"[".repeat(5000)}${"]".repeat(5000)}\n---\n`));
+    expect(error?.message).toBe("malformed YAML: lists or maps nested too deeply");
+  });
+
   it("reports a missing or unclosed front matter", () => {
     expect(userErrorsOf(() => parse("# Just a title\n"))[0]).toMatchObject({
       line: 1,
