@@ -1,6 +1,6 @@
 import {spawnSync} from "node:child_process";
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {basename, dirname, join, relative, resolve, sep} from "node:path";
+import {basename, dirname, isAbsolute, join, relative, resolve, sep} from "node:path";
 import {isUserError, UserError} from "../errors/userError.js";
 import {PACKAGE_ROOT} from "./paths.js";
 
@@ -33,6 +33,17 @@ export interface CreateProjectOptions {
  */
 export function createProject(dir: string, options: CreateProjectOptions = {}): string[] {
   const target = resolve(dir);
+  // Inside token-ledger's own folder a project's files sit among the package's (a checkout's git status lists it, an
+  // installed package's node_modules/ is replaced on the next install; author trial): refused, as the README advises.
+  const inside = relative(options.packageRoot ?? PACKAGE_ROOT, target);
+  if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside))) {
+    throw new UserError({
+      flag: "DIR",
+      message: "inside token-ledger's own folder",
+      expected: `a folder outside ${options.packageRoot ?? PACKAGE_ROOT}`,
+      found: dir
+    });
+  }
   const blocker = fileOnTheWay(target);
   if (blocker !== undefined) {
     throw new UserError({

@@ -3,7 +3,7 @@
 // here (a command run inside it finds it from the working directory: test/browser/project.test.ts).
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from "vitest";
 import {calibrationWriteTarget} from "../../src/cli/commands/calibration.js";
 import {createProject, tokenLedgerSource} from "../../src/node/newProject.js";
@@ -123,6 +123,18 @@ describe("token-ledger new", () => {
       expect(result.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)|ENOTDIR/);
     }
     expect(readFileSync(file, "utf8")).toBe("mine\n");
+  });
+
+  it("refuses a folder inside token-ledger's own, where its files would sit among the package's (author trial)", async () => {
+    const root = resolve(REPO_ROOT);
+    for (const dir of [join(root, "inside-report"), root]) {
+      const result = await runCli(["new", dir, "--token-ledger", "^0.1.0"]);
+      expect(result.code, dir).toBe(1);
+      expect(result.stderr).toBe(
+        `token-ledger: DIR: inside token-ledger's own folder: expected a folder outside ${root}, found ${dir}\n`
+      );
+      expect(existsSync(join(root, "inside-report"))).toBe(false);
+    }
   });
 
   it("with no folder: one line naming the missing argument", async () => {
