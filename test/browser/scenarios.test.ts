@@ -807,8 +807,9 @@ describe.skipIf(!enabled)("scenario pages", () => {
       expect(items).toHaveLength(6);
       expect(items.join("\n")).toMatch(/power\.electricity/);
       expect(items.join("\n")).toContain(script);
-      expect(items.join("\n")).toMatch(/serving\.nonsense: unknown key/);
-      expect(items.join("\n")).toMatch(/serving\.utilization: out of range/);
+      // Each setting, then why (the reason does not repeat the key the setting shows).
+      expect(items.join("\n")).toMatch(/serving\.nonsense=3 — unknown key/);
+      expect(items.join("\n")).toMatch(/serving\.utilization=250% — out of range/);
       expect(items.join("\n")).toMatch(/unknown parameter/);
       expect(dialogs).toEqual([]);
       const injected = await page.evaluate(() => ({
