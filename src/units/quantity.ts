@@ -534,6 +534,14 @@ function unitHint(unit: string, dimension: Dimension): {hint?: string} {
     if (spelling.toLowerCase() === lower) return {hint: `units are case-sensitive: did you mean ${spelling}?`};
   }
   if (unit === "") return {};
+  // A scale or a currency in words, as an author writes prose ("100 million", "18 cents/kWh"; author trial).
+  if (/^(thousand|million|billion|trillion)s?\b/i.test(unit)) {
+    if (dimension === "money") return {hint: "write the scale as a letter: $30k or 30 kUSD, not 30 thousand USD"};
+    if (dimension === "count" || dimension === "tokens") {
+      return {hint: "write the scale as k, M, B or T after the number: 100M, not 100 million"};
+    }
+  }
+  if (/^(cents?|¢)(\/|\s|$)/i.test(unit)) return {hint: "write cents as dollars: 18 cents is 0.18 USD"};
   for (const other of Object.values(DIMENSIONS)) {
     if (other.name !== dimension && other.units.has(unit)) return {hint: `${unit} measures ${other.noun}`};
   }

@@ -98,6 +98,24 @@ describe("readQuantity", () => {
     expect(readQuantity("5 mW", "power").ok).toBe(false);
   });
 
+  it("tells a scale or cents written in words how to write them (author trial: no hint)", () => {
+    const hint = (text: string, dimension: Parameters<typeof readQuantity>[1]) => {
+      const reading = readQuantity(text, dimension);
+      return reading.ok ? "read" : reading.hint;
+    };
+    expect(hint("100 million", "count")).toBe(
+      "write the scale as k, M, B or T after the number: 100M, not 100 million"
+    );
+    expect(hint("2 Billion tokens", "tokens")).toBe(
+      "write the scale as k, M, B or T after the number: 100M, not 100 million"
+    );
+    expect(hint("30 thousand USD", "money")).toBe("write the scale as a letter: $30k or 30 kUSD, not 30 thousand USD");
+    expect(hint("18 cents/kWh", "energyPrice")).toBe("write cents as dollars: 18 cents is 0.18 USD");
+    expect(hint("18 ¢/kWh", "energyPrice")).toBe("write cents as dollars: 18 cents is 0.18 USD");
+    // A power has no scale words: no hint that would not read.
+    expect(hint("5 million W", "power")).toBeUndefined();
+  });
+
   it("rejects text that is not a number, non-finite numbers and overflow", () => {
     expect(readQuantity("lots", "count")).toMatchObject({ok: false, reason: "number", found: "lots"});
     expect(readQuantity("", "count")).toMatchObject({ok: false, found: '""'});
