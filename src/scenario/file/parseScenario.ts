@@ -566,13 +566,26 @@ function walkKeys(
     }
     if (isScenarioGroup(path)) {
       const value = site.deref(pair.value);
+      const example = `${SCENARIO_KEY_PATHS.find((p) => p.startsWith(`${path}.`))}: …`;
       if (isMap(value)) walkKeys(value as YAMLMap, path, site, visitor, seen);
-      else if (!(isScalar(value) && value.value === null) && value !== null && value !== undefined) {
+      else if (isScalar(value) && value.value === null && site.text(pair.value).trim() === "") {
+        // `serving:` with nothing under it: the keys meant for it are written flush left (author trial: accepted in
+        // silence, and the next line's `hardware: h200-sxm` read as the top-level group hardware).
+        site.fail(pair.key, {
+          path: label(path),
+          message: "empty group",
+          expected: `keys indented under ${path}:, like ${example}`,
+          found: "nothing under it"
+        });
+      } else if (!(isScalar(value) && value.value === null) && value !== null && value !== undefined) {
+        // A group's name that is also a key's last part elsewhere (`hardware: h200-sxm` for serving.hardware).
+        const meant = SCENARIO_KEY_PATHS.find((p) => p.endsWith(`.${name}`) && !p.startsWith(`${path}.`));
         site.fail(pair.value, {
           path: label(path),
           message: "group is not a map",
-          expected: `a map of keys under ${path}, like ${SCENARIO_KEY_PATHS.find((p) => p.startsWith(`${path}.`))}: …`,
-          found: truncate(site.text(pair.value))
+          expected: `a map of keys under ${path}, like ${example}`,
+          found: truncate(site.text(pair.value)),
+          ...(meant ? {hint: `did you mean ${meant}? a key of ${meant.split(".")[0]}: is indented under it`} : {})
         });
       }
       continue;

@@ -107,6 +107,31 @@ describe("parseScenario", () => {
     expect(error?.message).toBe("malformed YAML: lists or maps nested too deeply");
   });
 
+  it("says a group with nothing under it is empty, and a group name written for a key which key it is (author trial)", () => {
+    // `serving:` then a flush-left `hardware: h200-sxm` was accepted for serving and reported as the group hardware.
+    const errors = userErrorsOf(() => parse("---\nserving:\nhardware: h200-sxm\n---\n"));
+    expect(errors.map((e) => [e.line, e.path, e.message, e.expected, e.found, e.hint])).toEqual([
+      [
+        2,
+        "serving",
+        "empty group",
+        "keys indented under serving:, like serving.hardware: …",
+        "nothing under it",
+        undefined
+      ],
+      [
+        3,
+        "hardware",
+        "group is not a map",
+        "a map of keys under hardware, like hardware.price: …",
+        "h200-sxm",
+        "did you mean serving.hardware? a key of serving: is indented under it"
+      ]
+    ]);
+    // An explicit null (`serving: ~`) is nothing set, written on purpose.
+    expect(() => parse("---\nserving: ~\n---\n")).not.toThrow();
+  });
+
   it("reports a missing or unclosed front matter", () => {
     expect(userErrorsOf(() => parse("# Just a title\n"))[0]).toMatchObject({
       line: 1,
