@@ -38,9 +38,10 @@ export function scenarioReferenceMarkdown(): string {
   out.push(
     "# Scenario file reference",
     "",
-    "A scenario is a Markdown file in `data/scenarios/`: YAML front matter of assumptions between two `---` lines,",
-    "then the narrative. Its id is the file name without `.md` unless `id:` says otherwise. A key may be written",
-    "nested (`serving:` then `  utilization: 0.7`) or dotted (`serving.utilization: 0.7`); both are the same key.",
+    "A scenario is a Markdown file in `data/scenarios/`, saved as UTF-8: YAML front matter of assumptions between two",
+    "`---` lines, then the narrative. Its id is the file name without `.md` unless `id:` says otherwise. A key may be written",
+    "nested (`serving:` then `  utilization: 0.7`) or dotted (`serving.utilization: 0.7`); both are the same key, and",
+    "a group with nothing indented under it is an error.",
     "A key that is not set takes its value from the scenario named by `extends:`, and from the default below when no",
     "scenario in the chain sets it. Unknown keys, wrong units, values out of range, inverted distribution bounds,",
     "cycles in `extends` and malformed YAML are errors that name the file, line, column and key path; every error",
