@@ -8,6 +8,7 @@ import type {ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {sortScenarioIds} from "../scenario/resolve/scenarioOrder.js";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
+import {problemsByFile} from "./sitePages.js";
 
 /** Monte Carlo samples of the static first render; pages re-run with their own count when a control moves. */
 export const SITE_SAMPLES = DEFAULT_SCENARIO_SAMPLES;
@@ -49,12 +50,7 @@ export interface SiteScenario {
 export function buildSiteData(): SiteData {
   const check = checkScenarioFiles();
   const problems: SiteProblem[] = [];
-  const byFile = new Map<string, string[]>();
-  for (const error of check.catalogErrors) {
-    const file = error.detail.file ?? "data/";
-    byFile.set(file, [...(byFile.get(file) ?? []), error.message]);
-  }
-  for (const [file, messages] of byFile) problems.push({file, id: undefined, messages});
+  for (const {file, messages} of problemsByFile(check.catalogErrors)) problems.push({file, id: undefined, messages});
   for (const file of check.files) {
     if (file.errors.length) problems.push({file: file.file, id: file.id, messages: file.errors.map((e) => e.message)});
   }

@@ -1,6 +1,7 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {basename, join, relative, sep} from "node:path";
 import {PACKAGE_ROOT} from "./paths.js";
+import type {UserError} from "../errors/userError.js";
 import {checkScenarioFiles} from "./scenarioCheck.js";
 import {scenarioFilesIn} from "./scenarioFiles.js";
 import {sortScenarioIds} from "../scenario/resolve/scenarioOrder.js";
@@ -171,7 +172,11 @@ export interface DataFileProblem {
  * with no file are listed under "data/".
  */
 export function dataFileProblems(): DataFileProblem[] {
-  const {errors} = checkScenarioFiles();
+  return problemsByFile(checkScenarioFiles().errors);
+}
+
+/** `errors` grouped by the file each names ("data/" for none), in the order of each file's first error. */
+export function problemsByFile(errors: readonly UserError[]): DataFileProblem[] {
   const byFile = new Map<string, string[]>();
   for (const error of errors) {
     const file = error.detail.file ?? "data/";
