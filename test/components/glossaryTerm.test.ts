@@ -25,11 +25,12 @@ const missingAnchors = (pages: Record<string, string>, glossary: Set<string>): s
       .map((anchor) => `${page}: ${anchor}`)
   );
 
-/** Every page of the site: docs/*.md, and the scenario page template. */
+/** Every page of the site: docs/*.md, and the scenario page (its Markdown, components/scenarioPageMarkdown.ts). */
 const PAGES: Record<string, string> = Object.fromEntries(
-  [...readdirSync(DOCS).filter((name) => name.endsWith(".md") || name.endsWith(".md.ts")), "scenarios/[id].md.ts"].map(
-    (name) => [name, readFileSync(join(DOCS, name), "utf8")]
-  )
+  [
+    ...readdirSync(DOCS).filter((name) => name.endsWith(".md") || name.endsWith(".md.ts")),
+    "components/scenarioPageMarkdown.ts"
+  ].map((name) => [name, readFileSync(join(DOCS, name), "utf8")])
 );
 const GLOSSARY = glossaryAnchors(PAGES["glossary.md"]!);
 
@@ -65,7 +66,7 @@ describe("glossary links", () => {
       "custom-silicon.md",
       "moat.md",
       "flywheel.md",
-      "scenarios/[id].md.ts"
+      "components/scenarioPageMarkdown.ts"
     ];
     for (const page of chapters) expect(linkedAnchors(PAGES[page]!).length, page).toBeGreaterThan(0);
     const linked = new Set(chapters.flatMap((page) => linkedAnchors(PAGES[page]!)));
