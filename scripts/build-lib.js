@@ -51,6 +51,8 @@ rmSync(join(next, ".tsc"), {recursive: true, force: true});
 // Files tsc does not emit: the components' stylesheets and the hand-written declarations.
 copyMatching(join(root, "docs/components"), join(next, "components"), /\.(css|d\.ts)$/);
 copyMatching(join(root, "src"), join(next, "lib"), /\.d\.ts$/);
+// The glossary page, which a report project's glossary page prints (src/node/glossary.ts): the package ships no docs/.
+cpSync(join(root, "docs/glossary.md"), join(next, "glossary.md"));
 await shareLibrary(join(next, "components"), join(next, "lib"));
 writeFileSync(join(next, ".stamp"), `${started.toISOString()}\n`);
 utimesSync(join(next, ".stamp"), started, started);

@@ -37,3 +37,5 @@ export {
   type SiteSection
 } from "./sitePages.js";
 export {createProject, type CreateProjectOptions} from "./newProject.js";
+export {glossaryPageMarkdown} from "./glossary.js";
+export {scenarioReferenceMarkdown, scenarioReferencePageMarkdown} from "../scenario/file/reference.js";

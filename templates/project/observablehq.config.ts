@@ -19,5 +19,7 @@ export default {
   // A banner on every page naming each data file in error and its errors, as `validate` prints them, until it is fixed
   // (`npm run dev` reloads the pages when a file breaks or is fixed; a build with errors stops before Framework runs).
   header: problemsBannerHtml(dataFileProblems()),
+  // Every page links the glossary (docs/glossary.md.ts), so a term is explained one click away wherever it appears.
+  footer: 'Built with token-ledger and Observable Framework. Terms: <a href="/glossary">glossary</a>.',
   search: false
 };

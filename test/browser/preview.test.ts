@@ -125,6 +125,31 @@ describe.skipIf(!enabled)("preview: edits reach the open page without a restart"
   );
 
   it(
+    "an edit to the scenario page's Markdown (docs/components/scenarioPageMarkdown.ts) reaches the page",
+    async () => {
+      // Framework re-runs a page loader only when the loader file changes; the page's Markdown is printed from a
+      // component, which the preview watches and answers by touching the page loaders.
+      const file = join(dir, "docs/components/scenarioPageMarkdown.ts");
+      const original = readFileSync(file, "utf8");
+      expect(original).toContain("## Move the key assumptions");
+      writeFileSync(file, original.replace("## Move the key assumptions", "## Move the key assumptions (edited)"));
+      try {
+        const started = Date.now();
+        while (
+          !(await (await fetch(baseUrl + "/scenarios/base")).text()).includes("Move the key assumptions (edited)")
+        ) {
+          if (Date.now() - started > UPDATE_TIMEOUT_MS) throw new Error(`the page kept its old Markdown:\n${log}`);
+          await new Promise((r) => setTimeout(r, 300));
+        }
+        expect(log).toMatch(/docs\/components\/scenarioPageMarkdown\.ts changed: pages reloading/);
+      } finally {
+        writeFileSync(file, original);
+      }
+    },
+    UPDATE_TIMEOUT_MS * 2
+  );
+
+  it(
     "a new scenario file gets a working page; broken, its page lists the located errors and other pages keep working",
     async () => {
       const path = scenarioPath("fresh-idea");

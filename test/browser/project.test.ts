@@ -110,7 +110,7 @@ describe.skipIf(!enabled)("a report project from the packed package", () => {
     expect(existsSync(join(project, "node_modules/token-ledger/src"))).toBe(false);
   });
 
-  it.each(["/", "/report", "/scenarios/my-scenario", "/scenarios/on-my-chip"])(
+  it.each(["/", "/report", "/glossary", "/reference", "/scenarios/my-scenario", "/scenarios/on-my-chip"])(
     "%s loads with no error cell and no request to another host",
     async (path) => {
       const page = await openPage(browser, path, {baseUrl: server.url, viewport: {width: 1200, height: 900}});
@@ -130,13 +130,78 @@ describe.skipIf(!enabled)("a report project from the packed package", () => {
         const nav = await page.$$eval("#observablehq-sidebar a", (links) =>
           links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)
         );
-        expect(nav).toEqual(expect.arrayContaining(["/report", "/scenarios/my-scenario", "/scenarios/on-my-chip"]));
+        expect(nav).toEqual(
+          expect.arrayContaining([
+            "/report",
+            "/glossary",
+            "/reference",
+            "/scenarios/my-scenario",
+            "/scenarios/on-my-chip"
+          ])
+        );
         await screenshot(page, `project${path === "/" ? "-index" : path.replace(/\//g, "-")}`);
       } finally {
         await closePage(page);
       }
     }
   );
+
+  it("gives a project's scenario the bundled scenarios' page: topics, charts, bands, tables; its Monte Carlo in a worker", async () => {
+    // Before session 22 a project's scenario page had one slider, one card and one chart; the bundled scenarios' page
+    // is now the package's (token-ledger/components/scenarioPageMarkdown.js), whichever site prints it.
+    const page = await openPage(browser, "/scenarios/on-my-chip", {
+      baseUrl: server.url,
+      viewport: {width: 1280, height: 900}
+    });
+    try {
+      const headings = await page.$$eval("h2", (hs) => hs.map((h) => h.textContent?.trim()));
+      for (const heading of [
+        "Move the key assumptions",
+        "Cost of a million tokens, by part",
+        "Training vs inference, cumulative spend",
+        "Custom silicon program, cumulative cash flow",
+        "Program NPV by design cycle",
+        "How sure is this?",
+        "All metrics",
+        "Assumptions",
+        "Share and download"
+      ])
+        expect(headings).toContain(heading);
+      const kpi = () =>
+        page.$eval('.scenario-kpi[data-metric="costPerMillionTokensUsd"]', (card) =>
+          Number((card as HTMLElement).dataset.value)
+        );
+      const before = await kpi();
+      // A reader types 90% into the utilisation box: the page recomputes, the link holds the setting, and the
+      // Monte Carlo runs in the package's worker module (a dedicated worker of the page).
+      await page.fill('.scenario-control[data-key="serving.utilization"] input[type=number]', "90");
+      await page.waitForFunction(() => new URL(location.href).search.includes("serving.utilization"));
+      await page.waitForFunction(
+        (was) =>
+          Number(
+            document.querySelector<HTMLElement>('.scenario-kpi[data-metric="costPerMillionTokensUsd"]')?.dataset.value
+          ) !== was,
+        before
+      );
+      // Utilisation 70% → 90%: the cost of a token falls (the same chip-hours serve 90/70 as many tokens).
+      expect(await kpi()).toBeLessThan(before);
+      expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([
+        expect.stringMatching(/^\/_node\/token-ledger@[^/]+\/components\/scenarioRunWorker\.[0-9a-f]+\.js$/)
+      ]);
+      // A term the page links leads to the project's glossary, which has its entry.
+      const href = await page.$eval(
+        'a.glossary-term[data-glossary="nre"]',
+        (a) => (a as HTMLAnchorElement).pathname + (a as HTMLAnchorElement).hash
+      );
+      expect(href).toBe("/glossary#nre");
+      const glossary = await fetch(server.url + "/glossary").then((response) => response.text());
+      expect(glossary).toContain('id="nre"');
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      await screenshot(page, "project-scenario-moved");
+    } finally {
+      await closePage(page);
+    }
+  });
 
   it("previews with the README's `npm run dev`: the project's pages, its chip, and an edited scenario", async () => {
     const port = 3900 + Math.floor(Math.random() * 90);

@@ -9,9 +9,13 @@ import {frameworkBin, frameworkEnv, siteProject, touch} from "./siteProject.js";
 /** How long the watcher waits after a change for more (an editor's save writes a file more than once), ms. */
 const SETTLE_MS = 120;
 
+/** The page components, relative to the project's root. */
+const COMPONENTS_DIR = `docs${sep}components`;
+
 /**
- * Runs Framework's preview of the site and keeps it true to data/ and src/: a change to any file there re-runs the
- * loaders that read them (by touching the loader files, the only thing Framework's cache watches), and a scenario
+ * Runs Framework's preview of the site and keeps it true to data/, src/ and docs/components/: a change to any file
+ * there re-runs the loaders that read them (by touching the loader files, the only thing Framework's cache watches;
+ * a change in docs/components/ alone, the page loaders only), and a scenario
  * file added, removed or newly broken or fixed reloads every open page (by touching the config, which lists the
  * scenario pages and the error banner). Each change is checked as `validate` would, and the errors are printed here
  * as well as shown on the pages. dist/ is not touched.
@@ -42,7 +46,9 @@ export async function previewSite({
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const watcher = watch(
-    ["data", "src"].map((dir) => `${project.root}${sep}${dir}`),
+    // docs/components too: a page loader may print Markdown from there (docs/scenarios/[id].md.ts prints
+    // scenarioPageMarkdown.ts's), and Framework re-runs a loader only when the loader file itself changes.
+    ["data", "src", COMPONENTS_DIR].map((dir) => `${project.root}${sep}${dir}`),
     {
       ignoreInitial: true,
       ignored: (path) => path.includes(`${sep}.observablehq${sep}`) || path.includes(`${sep}node_modules${sep}`)
@@ -54,13 +60,19 @@ export async function previewSite({
     timer = setTimeout(() => {
       const events = [...pending];
       pending.clear();
+      const what = events.map((e) => e.replace(/^(\w+) /, "")).join(", ");
+      // A component alone: the page loaders print again (the site data does not read docs/components/).
+      if (events.every((e) => e.replace(/^(\w+) /, "").startsWith(COMPONENTS_DIR + sep))) {
+        touch(project.loaders.filter((loader) => /\.md\.\w+$/.test(loader)));
+        process.stderr.write(`token-ledger: ${what} changed: pages reloading\n`);
+        return;
+      }
       const filesChanged = events.some((e) => /^(add|unlink) /.test(e));
       touch(project.loaders);
       const check = validateOutput(project.root);
       const problemsChanged = check.output !== lastCheck.output;
       lastCheck = check;
       if (filesChanged || problemsChanged) touch([project.config]);
-      const what = events.map((e) => e.replace(/^(\w+) /, "")).join(", ");
       process.stderr.write(
         `token-ledger: ${what} changed: site data reloading${filesChanged || problemsChanged ? "; pages reloading" : ""}\n`
       );

@@ -178,3 +178,23 @@ function code(text: string): string {
 function row(cells: readonly string[]): string {
   return `| ${cells.map((cell) => cell.replace(/\|/g, "\\|").replace(/\n/g, " ")).join(" | ")} |`;
 }
+
+/**
+ * The scenario file reference as a site's page: front matter (title "Scenario file reference", a table of contents),
+ * `head` (HTML before the text, such as a page's stylesheet link; default none), and the reference with its wide
+ * tables at the page's full width (story.css's `.story-wide-tables`). Printed by this site's page loader
+ * (docs/reference.md.ts) and by a report project's (templates/project/docs/reference.md.ts).
+ */
+export function scenarioReferencePageMarkdown(head = ""): string {
+  return `---
+title: Scenario file reference
+toc: true
+---
+
+${head ? `${head}\n\n` : ""}<div class="story-wide-tables">
+
+${scenarioReferenceMarkdown()}
+
+</div>
+`;
+}
