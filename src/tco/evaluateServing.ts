@@ -10,9 +10,17 @@ import {servingCost, type ServingCostResult} from "./servingCost.js";
 export interface ServingEconomicsInput extends Omit<ServingInput, "hardware" | "model"> {
   hardware: Hardware;
   model: ModelArchitecture;
-  /** How much of each roof the serving software reaches (efficiencies.ts). */
+  /**
+   * How much of each roof the serving software reaches (efficiencies.ts). `inference` and the scenarios take
+   * `calibratedEfficiencies(hardware, stack).efficiencies` (fitted on published measurements); DEFAULT_SERVING_EFFICIENCIES
+   * and ROOFLINE_EFFICIENCIES are not calibrated and give other figures.
+   */
   efficiencies: ServingEfficiencies;
-  /** Ownership assumptions; chip price and power come from here, not from the catalog row. */
+  /**
+   * Ownership assumptions; chip price and power come from here, not from the catalog row. `inference`'s, with
+   * `defaults = schemaDefaults()`: `catalogChipHour(sharedOwnership(defaults), hardware, hardware.priceUsd,
+   * defaults["finance.vendorGrossMargin"])`.
+   */
   ownership: ChipHourCostInput;
   /** Fraction of the hour the chips are busy; in (0, 1]. */
   utilizationFraction: number;
