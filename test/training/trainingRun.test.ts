@@ -54,6 +54,38 @@ describe("trainingFlops", () => {
   });
 });
 
+describe("trainingFlops: counts out of range throw, naming the field", () => {
+  /** The message trainingFlops throws for `input`, or "no error". */
+  const thrown = (input: Record<string, unknown>): string => {
+    try {
+      trainingFlops(input as unknown as Parameters<typeof trainingFlops>[0]);
+      return "no error";
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  const attention = {layers: 126, heads: 128, qkHeadDim: 128, vHeadDim: 128, sequenceTokens: 8192};
+
+  it("takes a run with and without an attention shape", () => {
+    expect(thrown({activeParams: 1e9, tokens: 1e12, attention: null})).toBe("no error");
+    expect(thrown({activeParams: 1e9, tokens: 1e12, attention})).toBe("no error");
+  });
+
+  it("negative parameters (they gave negative FLOPs), a string, NaN tokens, 0 layers, a missing head width", () => {
+    expect(thrown({activeParams: -1, tokens: 1e12, attention: null})).toMatch(/^activeParams: out of range/);
+    expect(thrown({activeParams: "70e9", tokens: 1e12, attention: null})).toMatch(/^activeParams: out of range/);
+    expect(thrown({activeParams: 1e9, tokens: Number.NaN, attention: null})).toBe(
+      "tokens: out of range: expected a number in (0, ∞), found NaN"
+    );
+    expect(thrown({activeParams: 1e9, tokens: 1e12, attention: {...attention, layers: 0}})).toMatch(
+      /^attention\.layers: out of range/
+    );
+    expect(thrown({activeParams: 1e9, tokens: 1e12, attention: {...attention, vHeadDim: undefined}})).toMatch(
+      /^attention\.vHeadDim: out of range: .*found nothing$/
+    );
+  });
+});
+
 describe("trainingRun: inputs out of range throw, naming the field (a script passes what no flag would)", () => {
   /** The message trainingRun throws for `change`, or "no error". */
   const thrown = (change: Partial<Record<keyof TrainingRunInput, unknown>>): string => {
