@@ -195,7 +195,8 @@ export function batchProblem(batchSize: number): ServingProblem | null {
     setting: "batch",
     message: "out of range",
     expected: "a whole number of requests >= 1",
-    found: `${batchSize}`
+    // A string is quoted: "64" read as found 64, which looked right.
+    found: typeof batchSize === "string" ? JSON.stringify(batchSize) : `${batchSize}`
   };
 }
 

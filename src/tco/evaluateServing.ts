@@ -73,8 +73,8 @@ const RENTED_RANGES: Partial<Record<keyof ChipHourCostInput, NumberRange>> = Obj
 /**
  * Throws a UserError naming the field (`utilizationFraction`, `ownership.costOfCapitalPerYear`) of a value the
  * economics cannot take: a utilisation outside [0.01, 1] (60 for 60% priced tokens 100 times too cheap), a
- * missing ownership, an ownership field outside its range or not a number, a rented price outside data/hardware.csv's
- * hourly_usd range. The command line and the scenario schema check the same ranges first; a script may not.
+ * missing ownership or efficiencies, an ownership field outside its range or not a number, a rented price outside
+ * data/hardware.csv's hourly_usd range. The command line and the scenario schema check the same ranges first; a script may not.
  */
 function checkServingEconomics(input: ServingEconomicsInput): void {
   checkRange("utilizationFraction", input.utilizationFraction, SERVING_CHIP_RANGES.utilizationFraction);
@@ -85,4 +85,12 @@ function checkServingEconomics(input: ServingEconomicsInput): void {
     throw new UserError({path: "ownership", message: "missing", expected: "chip-hour cost inputs", found});
   }
   checkRanges(input.ownership, (rented ? RENTED_RANGES : OWNED_RANGES) as RangeTable<ChipHourCostInput>, "ownership");
+  if (typeof input.efficiencies !== "object" || input.efficiencies === null) {
+    throw new UserError({
+      path: "efficiencies",
+      message: "missing",
+      expected: "serving efficiencies, e.g. calibratedEfficiencies(hardware, stack).efficiencies",
+      found: String(input.efficiencies)
+    });
+  }
 }

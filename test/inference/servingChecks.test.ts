@@ -50,6 +50,10 @@ describe("servingInputProblem: what a script can pass that the flags and the sch
     });
   });
 
+  it('a batch given as a string is quoted in "found" (it read found 64)', () => {
+    expect(servingInputProblem({...input, batchSize: "64" as unknown as number})?.found).toBe('"64"');
+  });
+
   it("a precision no model knows is a precision problem (it read 'weights NaN GB', blamed on --tp)", () => {
     expect(servingInputProblem({...input, precision: "fp16" as Precision})).toEqual({
       setting: "precision",

@@ -69,6 +69,13 @@ describe("evaluateServing: values out of range throw, naming the field", () => {
     );
   });
 
+  it("missing efficiencies name the function that gives them (it threw a TypeError)", () => {
+    expect(thrown({efficiencies: undefined as unknown as ServingEconomicsInput["efficiencies"]})).toBe(
+      "efficiencies: missing: expected serving efficiencies, e.g. calibratedEfficiencies(hardware, stack).efficiencies, " +
+        "found undefined"
+    );
+  });
+
   it("a rented price out of hourly_usd's range; on rented chips a purchase price of 0 is not read", () => {
     expect(thrown({rentedUsdPerChipHour: -2})).toMatch(/^rentedUsdPerChipHour: out of range/);
     // `inference --rent` of a chip with no purchase price passes 0 for it (src/cli/commands/inference.ts).
