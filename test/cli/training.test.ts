@@ -206,4 +206,11 @@ describe("token-ledger training", () => {
     expect(atPeak.code).toBe(0);
     expect(JSON.parse(atPeak.stdout).mfu).toBeCloseTo(1, 6);
   });
+
+  it("writes the MFU --chip-hours imply to three digits, and the chips grouped (it wrote 0.3517344355750502, 16384)", async () => {
+    // 0.41 × 30,107,204.9 computed whole-run chip-hours ÷ 35,094,528 published (Epoch AI's figure) = 0.35173.
+    const args = ["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm", "--chips", "16384"];
+    const {stdout} = await runCli(["training", ...args, "--mfu", "0.41", "--chip-hours", "35094528"]);
+    expect(stdout.split("\n")[0]).toContain("on 16,384 × h100-sxm at MFU 0.352 (bf16 peak)");
+  });
 });

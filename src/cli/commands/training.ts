@@ -266,7 +266,7 @@ function formatTraining(r: ReturnType<typeof runTraining>): string {
   const n = (v: number | null) => formatNumber(v);
   // Money as run and the site write it ("$56.2M"); it was every digit of a dollar amount ("56,242,062 USD").
   const usd = (v: number | null) => (v === null ? "—" : formatUsd(v));
-  const title = `${r.model} (${formatStatedNumber(r.activeParams / 1e9)}B active parameters) on ${r.chips} × ${r.hardware} at MFU ${r.mfu} (${r.precision} peak), goodput ${r.goodputFraction}`;
+  const title = `${r.model} (${formatStatedNumber(r.activeParams / 1e9)}B active parameters) on ${groupThousands(r.chips)} × ${r.hardware} at MFU ${formatNumber(r.mfu)} (${r.precision} peak), goodput ${r.goodputFraction}`;
   const e = r.energyConvention;
   return (
     `${title}\n\n` +
