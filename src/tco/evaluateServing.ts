@@ -16,8 +16,8 @@ export interface ServingEconomicsInput extends Omit<ServingInput, "hardware" | "
   model: ModelArchitecture;
   /**
    * How much of each roof the serving software reaches (efficiencies.ts). `inference` and the scenarios take
-   * `calibratedEfficiencies(hardware, stack).efficiencies` (fitted on published measurements); DEFAULT_SERVING_EFFICIENCIES
-   * and ROOFLINE_EFFICIENCIES are not calibrated and give other figures.
+   * `calibratedEfficiencies(hardware, stack).efficiencies` (fitted on published measurements);
+   * DEFAULT_SERVING_EFFICIENCIES and ROOFLINE_EFFICIENCIES are not calibrated and give other figures.
    */
   efficiencies: ServingEfficiencies;
   /**
@@ -74,7 +74,8 @@ const RENTED_RANGES: Partial<Record<keyof ChipHourCostInput, NumberRange>> = Obj
  * Throws a UserError naming the field (`utilizationFraction`, `ownership.costOfCapitalPerYear`) of a value the
  * economics cannot take: a utilisation outside [0.01, 1] (60 for 60% priced tokens 100 times too cheap), a
  * missing ownership or efficiencies, an ownership field outside its range or not a number, a rented price outside
- * data/hardware.csv's hourly_usd range. The command line and the scenario schema check the same ranges first; a script may not.
+ * data/hardware.csv's hourly_usd range. The command line and the scenario schema check the same ranges first; a
+ * script may not.
  */
 function checkServingEconomics(input: ServingEconomicsInput): void {
   checkRange("utilizationFraction", input.utilizationFraction, SERVING_CHIP_RANGES.utilizationFraction);
