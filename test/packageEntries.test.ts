@@ -78,3 +78,57 @@ describe("package entry points", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("the main entry prices tokens as `inference` does (a modeller's script reproduces the command)", () => {
+  it("calibratedEfficiencies, defaultStackFor, catalogChipHour and sharedOwnership give the command's figures", async () => {
+    const lib = await import("../src/index.js");
+    const {loadCatalogs} = await import("../src/node/catalogFiles.js");
+    const {runInference} = await import("../src/cli/commands/inference.js");
+    const {hardware, models} = loadCatalogs();
+    const h100 = lib.findById(hardware, "h100-sxm", "hardware");
+    const defaults = lib.schemaDefaults();
+    const stack = lib.defaultStackFor(h100);
+    const evaluated = lib.evaluateServing({
+      hardware: h100,
+      model: lib.findById(models, "llama-3.1-70b", "model"),
+      precision: "fp8",
+      batchSize: 64,
+      inputTokens: 4096,
+      outputTokens: 512,
+      cacheHitFraction: 0,
+      tensorParallel: 2,
+      expertParallel: 1,
+      stack,
+      hbmReserveFraction: null,
+      efficiencies: lib.calibratedEfficiencies(h100, stack).efficiencies,
+      ownership: lib.catalogChipHour(
+        lib.sharedOwnership(defaults),
+        h100,
+        h100.priceUsd!,
+        defaults["finance.vendorGrossMargin"] as number
+      ),
+      utilizationFraction: 0.6,
+      rentedUsdPerChipHour: null
+    });
+    // The expected figures are the command's own: `inference --hardware h100-sxm --model llama-3.1-70b --batch 64`
+    // at every other flag's default (the README's example, precision fp8 and TP 2 being the defaults).
+    const command = runInference({
+      hardware: "h100-sxm",
+      model: "llama-3.1-70b",
+      precision: "fp8",
+      batch: 64,
+      inputTokens: 4096,
+      outputTokens: 512,
+      cacheHit: 0,
+      tp: 2,
+      ep: 1,
+      utilization: 0.6,
+      electricity: defaults["power.electricity"] as number,
+      pue: defaults["power.pue"] as number
+    });
+    expect(stack).toBe(command.stack);
+    expect(evaluated.ok && evaluated.cost.costPerMillionOutputTokensUsd).toBe(command.costPerMillionOutputTokensUsd);
+    expect(evaluated.ok && evaluated.cost.costPerMillionInputTokensUsd).toBe(command.costPerMillionInputTokensUsd);
+    expect(evaluated.ok && evaluated.cost.chipHourCostUsd).toBe(command.chipHourCostUsd);
+  });
+});

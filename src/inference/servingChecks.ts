@@ -3,7 +3,7 @@ import {formatBeyondBound} from "../units/range.js";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {UserError, type UserErrorLocation} from "../errors/userError.js";
-import {SOFTWARE_STACK_NAMES, type SoftwareStack} from "./calibration/measurement.js";
+import {SOFTWARE_STACK_NAMES, SOFTWARE_STACKS, type SoftwareStack} from "./calibration/measurement.js";
 import {STACK_CHIP_VENDORS, stackRunsOn, stacksFor} from "./stackChips.js";
 import {servingMemoryFit} from "./kvCacheAdmission.js";
 import {largestFittingReserve} from "./largestFittingReserve.js";
@@ -60,8 +60,17 @@ export function supportedPrecisions(hardware: Hardware): Precision[] {
   return PRECISIONS.filter((precision) => peakFlopsPerS(hardware, precision) !== null);
 }
 
-/** Problems with running `precision` on `hardware`, or none. */
+/** Problems with running `precision` on `hardware` (a precision no model knows, or one the chip lacks), or none. */
 export function precisionProblem(hardware: Hardware, precision: Precision): ServingProblem | null {
+  if (!PRECISIONS.includes(precision)) {
+    // From a script ("fp16"): it read "the model does not fit: weights NaN GB …", blamed on the tensor parallelism.
+    return {
+      setting: "precision",
+      message: "unknown precision",
+      expected: `one of ${PRECISIONS.join(", ")}`,
+      found: `${precision}`
+    };
+  }
   if (peakFlopsPerS(hardware, precision) !== null) return null;
   return {
     setting: "precision",
@@ -158,6 +167,15 @@ export function requestProblem(
  * only), or null.
  */
 export function stackProblem(hardware: Hardware, stack: SoftwareStack): ServingProblem | null {
+  if (!SOFTWARE_STACKS.includes(stack)) {
+    // From a script ("tensorrt-llm"): it threw "Cannot read properties of undefined (reading 'some')".
+    return {
+      setting: "stack",
+      message: "unknown serving stack",
+      expected: `one of ${SOFTWARE_STACKS.join(", ")}`,
+      found: `${stack}`
+    };
+  }
   if (stackRunsOn(stack, hardware)) return null;
   return {
     setting: "stack",
@@ -167,12 +185,31 @@ export function stackProblem(hardware: Hardware, stack: SoftwareStack): ServingP
   };
 }
 
-/** Every problem that can be found before computing: precision, stack, parallelism, request shape; the first, or none. */
+/**
+ * A batch that is not a whole number of requests >= 1, or null. (From a script, a batch of 0 or NaN priced tokens at
+ * NaN, and -5 at a negative cost; the command line and the scenario schema range-check it before.)
+ */
+export function batchProblem(batchSize: number): ServingProblem | null {
+  if (Number.isInteger(batchSize) && batchSize >= 1) return null;
+  return {
+    setting: "batch",
+    message: "out of range",
+    expected: "a whole number of requests >= 1",
+    // A string is quoted: "64" read as found 64, which looked right.
+    found: typeof batchSize === "string" ? JSON.stringify(batchSize) : `${batchSize}`
+  };
+}
+
+/**
+ * Every problem that can be found before computing: precision, stack, parallelism, batch, request shape; the first,
+ * or none.
+ */
 export function servingInputProblem(input: ServingInput): ServingProblem | null {
   return (
     precisionProblem(input.hardware, input.precision) ??
     stackProblem(input.hardware, input.stack) ??
     parallelismProblem(input.model, input.tensorParallel, input.expertParallel) ??
+    batchProblem(input.batchSize) ??
     requestProblem(input)
   );
 }

@@ -5,14 +5,26 @@ import {memoryProblem, servingInputProblem, type ServingProblem} from "../infere
 import {servingPerformance, type ServingInput, type ServingResult} from "../inference/servingPerformance.js";
 import type {ChipHourCostInput} from "./chipHourCost.js";
 import {servingCost, type ServingCostResult} from "./servingCost.js";
+import {HARDWARE_CELL_RANGES} from "../catalog/parseHardwareCsv.js";
+import {UserError} from "../errors/userError.js";
+import {CHIP_HOUR_COST_RANGES, SERVING_CHIP_RANGES} from "../strategy/servingChip.js";
+import {checkRange, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
 
 /** Everything needed to price tokens of one model served on one chip. */
 export interface ServingEconomicsInput extends Omit<ServingInput, "hardware" | "model"> {
   hardware: Hardware;
   model: ModelArchitecture;
-  /** How much of each roof the serving software reaches (efficiencies.ts). */
+  /**
+   * How much of each roof the serving software reaches (efficiencies.ts). `inference` and the scenarios take
+   * `calibratedEfficiencies(hardware, stack).efficiencies` (fitted on published measurements);
+   * DEFAULT_SERVING_EFFICIENCIES and ROOFLINE_EFFICIENCIES are not calibrated and give other figures.
+   */
   efficiencies: ServingEfficiencies;
-  /** Ownership assumptions; chip price and power come from here, not from the catalog row. */
+  /**
+   * Ownership assumptions; chip price and power come from here, not from the catalog row. `inference`'s, with
+   * `defaults = schemaDefaults()`: `catalogChipHour(sharedOwnership(defaults), hardware, hardware.priceUsd,
+   * defaults["finance.vendorGrossMargin"])`.
+   */
   ownership: ChipHourCostInput;
   /** Fraction of the hour the chips are busy; in (0, 1]. */
   utilizationFraction: number;
@@ -25,9 +37,11 @@ export type ServingEconomicsResult =
 
 /**
  * Serving performance and token cost together; a configuration that cannot run (precision, parallelism, request
- * shape, memory: servingChecks.ts) returns its problem instead.
+ * shape, memory: servingChecks.ts) returns its problem instead. A utilisation, ownership or rented price out of range
+ * throws a UserError naming the field (checkServingEconomics below).
  */
 export function evaluateServing(input: ServingEconomicsInput): ServingEconomicsResult {
+  checkServingEconomics(input);
   const inputProblem = servingInputProblem(input);
   if (inputProblem) return {ok: false, problem: inputProblem};
   const serving = servingPerformance(input, input.efficiencies);
@@ -40,4 +54,44 @@ export function evaluateServing(input: ServingEconomicsInput): ServingEconomicsR
     rentedUsdPerChipHour: input.rentedUsdPerChipHour
   });
   return {ok: true, serving, cost};
+}
+
+/**
+ * The ownership ranges of an owned chip: the strategy models' (CHIP_HOUR_COST_RANGES), but a host power fraction
+ * only >= 0 and finite, as a catalog row's system_power_w ÷ power_w − 1 (or a custom chip's flags) may give it.
+ */
+const OWNED_RANGES: RangeTable<ChipHourCostInput> = {
+  ...CHIP_HOUR_COST_RANGES,
+  hostPowerFraction: {min: 0, max: Infinity, maxExclusive: true}
+};
+
+/** On rented chips the purchase price is not read (`inference --rent` of a chip with no price passes 0). */
+const RENTED_RANGES: Partial<Record<keyof ChipHourCostInput, NumberRange>> = Object.fromEntries(
+  Object.entries(OWNED_RANGES).filter(([field]) => field !== "chipPriceUsd")
+);
+
+/**
+ * Throws a UserError naming the field (`utilizationFraction`, `ownership.costOfCapitalPerYear`) of a value the
+ * economics cannot take: a utilisation outside [0.01, 1] (60 for 60% priced tokens 100 times too cheap), a
+ * missing ownership or efficiencies, an ownership field outside its range or not a number, a rented price outside
+ * data/hardware.csv's hourly_usd range. The command line and the scenario schema check the same ranges first; a
+ * script may not.
+ */
+function checkServingEconomics(input: ServingEconomicsInput): void {
+  checkRange("utilizationFraction", input.utilizationFraction, SERVING_CHIP_RANGES.utilizationFraction);
+  const rented = input.rentedUsdPerChipHour !== null;
+  if (rented) checkRange("rentedUsdPerChipHour", input.rentedUsdPerChipHour, HARDWARE_CELL_RANGES.hourly_usd);
+  if (typeof input.ownership !== "object" || input.ownership === null) {
+    const found = String(input.ownership);
+    throw new UserError({path: "ownership", message: "missing", expected: "chip-hour cost inputs", found});
+  }
+  checkRanges(input.ownership, (rented ? RENTED_RANGES : OWNED_RANGES) as RangeTable<ChipHourCostInput>, "ownership");
+  if (typeof input.efficiencies !== "object" || input.efficiencies === null) {
+    throw new UserError({
+      path: "efficiencies",
+      message: "missing",
+      expected: "serving efficiencies, e.g. calibratedEfficiencies(hardware, stack).efficiencies",
+      found: String(input.efficiencies)
+    });
+  }
 }

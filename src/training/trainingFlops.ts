@@ -1,3 +1,5 @@
+import {checkRange, type NumberRange} from "../units/range.js";
+
 /**
  * Training FLOPs of a dense or MoE transformer: the parameter term and, where the sequence length is known, the
  * attention term.
@@ -45,8 +47,27 @@ export interface TrainingFlopsResult {
   totalFlops: number;
 }
 
-/** Parameter and causal-attention training FLOPs (formulas and sources above). */
+/** Finite and above 0. */
+const POSITIVE: NumberRange = {min: 0, max: Infinity, minExclusive: true, maxExclusive: true};
+/** A whole number >= 1. */
+const COUNT: NumberRange = {min: 1, max: Infinity, maxExclusive: true, integer: true};
+
+/**
+ * Parameter and causal-attention training FLOPs (formulas and sources above). Throws a UserError naming the field of
+ * a parameter count, token count or attention dimension outside the ranges above (from a script, -1 parameters gave
+ * negative FLOPs and a string was multiplied as a number).
+ */
 export function trainingFlops(input: TrainingFlopsInput): TrainingFlopsResult {
+  checkRange("activeParams", input.activeParams, POSITIVE);
+  checkRange("tokens", input.tokens, POSITIVE);
+  if (input.attention !== null) {
+    const {layers, heads, qkHeadDim, vHeadDim, sequenceTokens} = input.attention ?? {};
+    checkRange("attention.layers", layers, COUNT);
+    checkRange("attention.heads", heads, COUNT);
+    checkRange("attention.qkHeadDim", qkHeadDim, POSITIVE);
+    checkRange("attention.vHeadDim", vHeadDim, POSITIVE);
+    checkRange("attention.sequenceTokens", sequenceTokens, POSITIVE);
+  }
   const parameterFlops = 6 * input.activeParams * input.tokens;
   const a = input.attention;
   const attentionFlops =

@@ -1,5 +1,5 @@
 import {HOURS_PER_DAY, KILO, SECONDS_PER_HOUR} from "../units/si.js";
-import type {RangeTable} from "../units/range.js";
+import {checkRange, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
 
 /**
  * A pre-training run, steady state and whole run.
@@ -72,7 +72,35 @@ export interface TrainingRunResult {
   costRentedUsd: number | null;
 }
 
+/** Finite and above 0. */
+const POSITIVE: NumberRange = {min: 0, max: Infinity, minExclusive: true, maxExclusive: true};
+
+/**
+ * Every numeric input's range as its docstring gives it (TRAINING_RUN_RANGES: the ones a scenario key's range must
+ * equal). trainingRun checks them: from a script an MFU of 41 (for 41%) priced the run 100 times too cheap, 0 chips
+ * gave Infinity days, a missing field NaN.
+ */
+export const TRAINING_RUN_INPUT_RANGES: RangeTable<TrainingRunInput> = {
+  flops: POSITIVE,
+  peakFlopsPerS: POSITIVE,
+  mfu: {min: 0, max: 1, minExclusive: true},
+  goodputFraction: TRAINING_RUN_RANGES.goodputFraction,
+  chips: {min: 1, max: Infinity, maxExclusive: true, integer: true},
+  itPowerKwPerChip: POSITIVE,
+  averageDrawFraction: {min: 0, max: 1, minExclusive: true},
+  pue: {min: 1, max: Infinity, maxExclusive: true},
+  ownedUsdPerChipHour: {min: 0, max: Infinity, maxExclusive: true}
+};
+
+/**
+ * The run's FLOPs, chip-hours, days, energy and cost (formulas above). Throws a UserError naming the field of an input
+ * outside TRAINING_RUN_INPUT_RANGES, or a rented price that is neither null nor a finite number >= 0.
+ */
 export function trainingRun(input: TrainingRunInput): TrainingRunResult {
+  checkRanges(input, TRAINING_RUN_INPUT_RANGES);
+  if (input.rentedUsdPerChipHour !== null) {
+    checkRange("rentedUsdPerChipHour", input.rentedUsdPerChipHour, TRAINING_RUN_INPUT_RANGES.ownedUsdPerChipHour);
+  }
   const steadyStateChipHours = input.flops / (input.peakFlopsPerS * input.mfu * SECONDS_PER_HOUR);
   const chipHours = steadyStateChipHours / input.goodputFraction;
   const energyMwh = (chipHours * input.itPowerKwPerChip * input.averageDrawFraction * input.pue) / KILO;

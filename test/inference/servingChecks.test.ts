@@ -1,5 +1,10 @@
 import {describe, expect, it} from "vitest";
-import {requestProblem} from "../../src/inference/servingChecks.js";
+import {requestProblem, servingInputProblem} from "../../src/inference/servingChecks.js";
+import type {SoftwareStack} from "../../src/inference/calibration/measurement.js";
+import type {Precision} from "../../src/inference/precision.js";
+import type {ServingInput} from "../../src/inference/servingPerformance.js";
+import {findById} from "../../src/catalog/lookup.js";
+import {loadCatalogs} from "../../src/node/catalogFiles.js";
 
 describe("requestProblem: a cache-hit share out of range, as a person writes it (breaker)", () => {
   it.each([
@@ -12,6 +17,58 @@ describe("requestProblem: a cache-hit share out of range, as a person writes it 
       message: "out of range",
       expected: "a fraction in [0, 1)",
       found
+    });
+  });
+});
+
+describe("servingInputProblem: what a script can pass that the flags and the schema refuse before", () => {
+  const {hardware, models} = loadCatalogs();
+  const input: ServingInput = {
+    hardware: findById(hardware, "h100-sxm", "hardware"),
+    model: findById(models, "llama-3.1-70b", "model"),
+    precision: "fp8",
+    batchSize: 32,
+    inputTokens: 1000,
+    outputTokens: 100,
+    cacheHitFraction: 0,
+    tensorParallel: 2,
+    expertParallel: 1,
+    stack: "vllm",
+    hbmReserveFraction: null
+  };
+
+  it("finds nothing wrong with a configuration that runs", () => {
+    expect(servingInputProblem(input)).toBeNull();
+  });
+
+  it.each([0, -5, 2.5, Number.NaN])("a batch of %s is a batch problem, not a NaN or negative cost", (batchSize) => {
+    expect(servingInputProblem({...input, batchSize})).toEqual({
+      setting: "batch",
+      message: "out of range",
+      expected: "a whole number of requests >= 1",
+      found: `${batchSize}`
+    });
+  });
+
+  it('a batch given as a string is quoted in "found" (it read found 64)', () => {
+    expect(servingInputProblem({...input, batchSize: "64" as unknown as number})?.found).toBe('"64"');
+  });
+
+  it("a precision no model knows is a precision problem (it read 'weights NaN GB', blamed on --tp)", () => {
+    expect(servingInputProblem({...input, precision: "fp16" as Precision})).toEqual({
+      setting: "precision",
+      message: "unknown precision",
+      expected: "one of bf16, fp8, fp4",
+      found: "fp16"
+    });
+  });
+
+  it("a stack no model knows is a stack problem (it threw a TypeError)", () => {
+    expect(servingInputProblem({...input, stack: "tensorrt-llm" as SoftwareStack})).toEqual({
+      setting: "stack",
+      message: "unknown serving stack",
+      expected: "one of trtllm, vllm, sglang, jax, neuron, other",
+      found: "tensorrt-llm"
     });
   });
 });

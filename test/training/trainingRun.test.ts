@@ -54,6 +54,75 @@ describe("trainingFlops", () => {
   });
 });
 
+describe("trainingFlops: counts out of range throw, naming the field", () => {
+  /** The message trainingFlops throws for `input`, or "no error". */
+  const thrown = (input: Record<string, unknown>): string => {
+    try {
+      trainingFlops(input as unknown as Parameters<typeof trainingFlops>[0]);
+      return "no error";
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  const attention = {layers: 126, heads: 128, qkHeadDim: 128, vHeadDim: 128, sequenceTokens: 8192};
+
+  it("takes a run with and without an attention shape", () => {
+    expect(thrown({activeParams: 1e9, tokens: 1e12, attention: null})).toBe("no error");
+    expect(thrown({activeParams: 1e9, tokens: 1e12, attention})).toBe("no error");
+  });
+
+  it("negative parameters (they gave negative FLOPs), a string, NaN tokens, 0 layers, a missing head width", () => {
+    expect(thrown({activeParams: -1, tokens: 1e12, attention: null})).toMatch(/^activeParams: out of range/);
+    expect(thrown({activeParams: "70e9", tokens: 1e12, attention: null})).toMatch(/^activeParams: out of range/);
+    expect(thrown({activeParams: 1e9, tokens: Number.NaN, attention: null})).toBe(
+      "tokens: out of range: expected a number in (0, ∞), found NaN"
+    );
+    expect(thrown({activeParams: 1e9, tokens: 1e12, attention: {...attention, layers: 0}})).toMatch(
+      /^attention\.layers: out of range/
+    );
+    expect(thrown({activeParams: 1e9, tokens: 1e12, attention: {...attention, vHeadDim: undefined}})).toMatch(
+      /^attention\.vHeadDim: out of range: .*found nothing$/
+    );
+  });
+});
+
+describe("trainingRun: inputs out of range throw, naming the field (a script passes what no flag would)", () => {
+  /** The message trainingRun throws for `change`, or "no error". */
+  const thrown = (change: Partial<Record<keyof TrainingRunInput, unknown>>): string => {
+    try {
+      trainingRun({...base, ...change} as TrainingRunInput);
+      return "no error";
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it("runs the base inputs", () => {
+    expect(thrown({})).toBe("no error");
+  });
+
+  it("an MFU or goodput given as a percent (41 priced the run 100 times too cheap)", () => {
+    expect(thrown({mfu: 41})).toBe("mfu: out of range: expected a number in (0, 1], found 41");
+    expect(thrown({goodputFraction: 90})).toBe(
+      "goodputFraction: out of range: expected a number in [0.05, 1], found 90"
+    );
+  });
+
+  it("0 or 2.5 chips (0 gave Infinity days), NaN or negative FLOPs, a string, a missing field", () => {
+    expect(thrown({chips: 0})).toMatch(/^chips: out of range: expected an integer in \[1, /);
+    expect(thrown({chips: 2.5})).toMatch(/^chips: out of range/);
+    expect(thrown({flops: Number.NaN})).toBe("flops: out of range: expected a number in (0, ∞), found NaN");
+    expect(thrown({flops: -6e21})).toMatch(/^flops: out of range/);
+    expect(thrown({pue: "1.2"})).toMatch(/^pue: out of range/);
+    expect(thrown({peakFlopsPerS: undefined})).toMatch(/^peakFlopsPerS: out of range: .*found nothing$/);
+  });
+
+  it("a rented price: null is none; negative is an error", () => {
+    expect(thrown({rentedUsdPerChipHour: null})).toBe("no error");
+    expect(thrown({rentedUsdPerChipHour: -3})).toMatch(/^rentedUsdPerChipHour: out of range/);
+  });
+});
+
 describe("trainingRun", () => {
   it("computes a small run by hand", () => {
     // steady chip-hours = 6e21 / (1e15 × 0.5 × 3600) = 3,333.33; goodput 1 → whole run the same

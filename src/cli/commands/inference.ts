@@ -19,6 +19,7 @@ import {catalogChipHour, sharedOwnership} from "../../scenario/evaluate/ownershi
 import {schemaDefaults} from "../../scenario/file/schema.js";
 import {num} from "../../scenario/evaluate/modelKeys.js";
 import {evaluateServing} from "../../tco/evaluateServing.js";
+import {CHIP_HOUR_COST_RANGES} from "../../strategy/servingChip.js";
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {keyFlag, oneOf, rangeFlag} from "../flags.js";
 import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
@@ -229,8 +230,9 @@ export function runInference(options: InferenceOptions) {
       utilizationFraction: options.utilization,
       rentedUsdPerChipHour
     });
-  // Rented without a purchase price: the owned figures are not reported (see `owned` below), so 0 stands in.
-  const evaluated = serve(chipPriceUsd ?? 0);
+  // Without a purchase price the owned figures are not reported (see `owned` below; unrented, the error after the
+  // serving checks says so), so the smallest price evaluateServing takes stands in (0 is out of its range).
+  const evaluated = serve(chipPriceUsd ?? CHIP_HOUR_COST_RANGES.chipPriceUsd.min);
   if (!evaluated.ok) {
     throw new ServingSettingError(evaluated.problem, {flag: PROBLEM_FLAGS[evaluated.problem.setting]});
   }

@@ -28,6 +28,8 @@ import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
 import {CHIP_HOUR_COMPONENT_NAMES, CHIP_HOUR_COMPONENTS} from "../../tco/chipHourCost.js";
 import {formatCount, formatUsd} from "../../scenario/run/reportFormat.js";
 import {formatKeyValues, formatNumber, formatStatedNumber} from "../table.js";
+import {groupThousands} from "../../units/groupThousands.js";
+import {formatBeyondBound} from "../../units/range.js";
 
 export interface TrainingOptions extends CustomModelFlags, CustomChipFlags {
   tokens: number;
@@ -157,6 +159,15 @@ export function runTraining(options: TrainingOptions) {
   // --chip-hours prices a published whole-run figure: the run keeps its FLOPs and goodput, and its MFU becomes the
   // one those hours imply.
   const mfu = options.chipHours === undefined ? options.mfu : (options.mfu * computed.chipHours) / options.chipHours;
+  if (mfu > 1) {
+    // Fewer hours than the chips take at their full peak (it printed "MFU 12343.95" for --chip-hours 1000).
+    throw new UserError({
+      flag: "--chip-hours",
+      message: `${groupThousands(options.chipHours!)} chip-hours imply an MFU of ${formatBeyondBound(mfu, 1)}, above 1`,
+      expected: `at least ${groupThousands(Math.ceil(options.mfu * computed.chipHours))} chip-hours (this run at MFU 1, goodput ${options.goodput})`,
+      found: String(options.chipHours)
+    });
+  }
   const run = options.chipHours === undefined ? computed : trainingRun({...setup.input, mfu});
   const hour = setup.chipHour;
   const electricityUsdPerKwh = shared.electricityUsdPerKwh;
@@ -255,7 +266,7 @@ function formatTraining(r: ReturnType<typeof runTraining>): string {
   const n = (v: number | null) => formatNumber(v);
   // Money as run and the site write it ("$56.2M"); it was every digit of a dollar amount ("56,242,062 USD").
   const usd = (v: number | null) => (v === null ? "—" : formatUsd(v));
-  const title = `${r.model} (${formatStatedNumber(r.activeParams / 1e9)}B active parameters) on ${r.chips} × ${r.hardware} at MFU ${r.mfu} (${r.precision} peak), goodput ${r.goodputFraction}`;
+  const title = `${r.model} (${formatStatedNumber(r.activeParams / 1e9)}B active parameters) on ${groupThousands(r.chips)} × ${r.hardware} at MFU ${formatNumber(r.mfu)} (${r.precision} peak), goodput ${r.goodputFraction}`;
   const e = r.energyConvention;
   return (
     `${title}\n\n` +

@@ -1,0 +1,84 @@
+// evaluateServing from a script: what the flags and the scenario schema refuse before it is refused here too, with
+// the field named, instead of priced silently (a utilisation of 60 for 60% priced tokens 100 times too cheap).
+import {describe, expect, it} from "vitest";
+import {findById} from "../../src/catalog/lookup.js";
+import {calibratedEfficiencies} from "../../src/inference/calibratedEfficiencies.js";
+import {loadCatalogs} from "../../src/node/catalogFiles.js";
+import {catalogChipHour, sharedOwnership} from "../../src/scenario/evaluate/ownershipInput.js";
+import {schemaDefaults} from "../../src/scenario/file/schema.js";
+import {evaluateServing, type ServingEconomicsInput} from "../../src/tco/evaluateServing.js";
+
+const {hardware, models} = loadCatalogs();
+const chip = findById(hardware, "h100-sxm", "hardware");
+const defaults = schemaDefaults();
+const ownership = catalogChipHour(sharedOwnership(defaults), chip, chip.priceUsd!, 0.75);
+const input: ServingEconomicsInput = {
+  hardware: chip,
+  model: findById(models, "llama-3.1-70b", "model"),
+  precision: "fp8",
+  batchSize: 64,
+  inputTokens: 4096,
+  outputTokens: 512,
+  cacheHitFraction: 0,
+  tensorParallel: 2,
+  expertParallel: 1,
+  stack: "trtllm",
+  hbmReserveFraction: null,
+  efficiencies: calibratedEfficiencies(chip, "trtllm").efficiencies,
+  ownership,
+  utilizationFraction: 0.6,
+  rentedUsdPerChipHour: null
+};
+
+/** The message evaluateServing throws for `change`, or "no error". */
+function thrown(change: Partial<ServingEconomicsInput>): string {
+  try {
+    evaluateServing({...input, ...change});
+    return "no error";
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+describe("evaluateServing: values out of range throw, naming the field", () => {
+  it("prices a configuration in range", () => {
+    expect(thrown({})).toBe("no error");
+  });
+
+  it("a utilisation given as a percent, 0 or NaN (SERVING_CHIP_RANGES: [0.01, 1])", () => {
+    expect(thrown({utilizationFraction: 60})).toBe(
+      "utilizationFraction: out of range: expected a number in [0.01, 1], found 60"
+    );
+    expect(thrown({utilizationFraction: 0})).toMatch(/^utilizationFraction: out of range/);
+    expect(thrown({utilizationFraction: Number.NaN})).toMatch(/^utilizationFraction: out of range/);
+  });
+
+  it("an ownership fraction given as a percent, a negative price, a string, a missing ownership", () => {
+    expect(thrown({ownership: {...ownership, costOfCapitalPerYear: 10}})).toBe(
+      "ownership.costOfCapitalPerYear: out of range: expected a number in [0, 1], found 10"
+    );
+    expect(thrown({ownership: {...ownership, vendorGrossMarginFraction: 75}})).toMatch(
+      /^ownership\.vendorGrossMarginFraction: out of range/
+    );
+    expect(thrown({ownership: {...ownership, chipPriceUsd: -1}})).toMatch(/^ownership\.chipPriceUsd: out of range/);
+    expect(thrown({ownership: {...ownership, chipPriceUsd: "31120" as unknown as number}})).toMatch(
+      /^ownership\.chipPriceUsd: out of range/
+    );
+    expect(thrown({ownership: undefined as unknown as ServingEconomicsInput["ownership"]})).toBe(
+      "ownership: missing: expected chip-hour cost inputs, found undefined"
+    );
+  });
+
+  it("missing efficiencies name the function that gives them (it threw a TypeError)", () => {
+    expect(thrown({efficiencies: undefined as unknown as ServingEconomicsInput["efficiencies"]})).toBe(
+      "efficiencies: missing: expected serving efficiencies, e.g. calibratedEfficiencies(hardware, stack).efficiencies, " +
+        "found undefined"
+    );
+  });
+
+  it("a rented price out of hourly_usd's range; on rented chips a purchase price of 0 is not read", () => {
+    expect(thrown({rentedUsdPerChipHour: -2})).toMatch(/^rentedUsdPerChipHour: out of range/);
+    // `inference --rent` of a chip with no purchase price passes 0 for it (src/cli/commands/inference.ts).
+    expect(thrown({rentedUsdPerChipHour: 2.99, ownership: {...ownership, chipPriceUsd: 0}})).toBe("no error");
+  });
+});
