@@ -72,7 +72,30 @@ export function keyFlag(flag: string, path: string) {
   const def = scenarioKey(path);
   if (!def || !isQuantityKey(def)) throw new Error(`${path} is not a numeric scenario key`);
   const range = {...keyRange(def), integer: def.integer === true};
-  return rangeFlag(flag, range, `${def.label}, the range of ${path}`);
+  const what = `${def.label}, the range of ${path}`;
+  if (def.type !== "fraction") return rangeFlag(flag, range, what);
+  // A fraction may be written as a percentage, as in a scenario file (`--utilization 60%`); a whole number from 10 to
+  // 100 outside the range is told the fraction it likely means (`--utilization 60`: "did you mean 0.6, or 60%?"; the
+  // same mistake under --set is told "did you mean 60%?"; modeller trial).
+  const expected = `a number in ${formatRange(range)} or a percentage like 60% (${what})`;
+  return (text: string): number => {
+    const percent = /^\s*([^%]*?)\s*%\s*$/.exec(text);
+    const number = percent ? readDecimal(percent[1]!, {underscores: true}) : undefined;
+    const value = percent ? (number === undefined ? undefined : number / 100) : parseFinite(flag, text, expected);
+    if (value === undefined) {
+      throw new UserError({flag, message: "not a percentage", expected, found: JSON.stringify(text)});
+    }
+    if (isInRange(value, range)) return value;
+    const bare = percent ? undefined : /^\s*\d+\s*$/.test(text) ? Number(text) : undefined;
+    const likely = bare !== undefined && bare >= 10 && bare <= 100 && isInRange(bare / 100, range);
+    throw new UserError({
+      flag,
+      message: "out of range",
+      expected,
+      found: text,
+      ...(likely ? {hint: `did you mean ${bare / 100}, or ${bare}%?`} : {})
+    });
+  };
 }
 
 /**

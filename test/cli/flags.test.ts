@@ -78,3 +78,37 @@ describe("bounds on the command line", () => {
     ).toBe("[1, 1M]");
   });
 });
+
+describe("a fraction flag", () => {
+  const utilization = keyFlag("--utilization", "serving.utilization");
+  const errorOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return userErrorList(error)[0]!.detail;
+    }
+    throw new Error("expected a user error");
+  };
+
+  it("takes a percentage as a scenario file writes it", () => {
+    // 60% is 60/100 = 0.6; 7.5 % is 0.075.
+    expect(utilization("60%")).toBe(0.6);
+    expect(utilization("7.5 %")).toBe(0.075);
+    expect(utilization("0.6")).toBe(0.6);
+    expect(errorOf(() => utilization("150%"))).toMatchObject({message: "out of range", found: "150%"});
+    expect(errorOf(() => utilization("abc%"))).toMatchObject({message: "not a percentage", found: '"abc%"'});
+  });
+
+  it("tells a whole number from 10 to 100 the fraction it likely means (modeller trial: --utilization 60)", () => {
+    expect(errorOf(() => utilization("60"))).toMatchObject({
+      message: "out of range",
+      found: "60",
+      hint: "did you mean 0.6, or 60%?"
+    });
+    // 5 and 1.5 are as likely other mistakes: no hint.
+    expect(errorOf(() => utilization("5")).hint).toBeUndefined();
+    expect(errorOf(() => utilization("1.5")).hint).toBeUndefined();
+    // A count flag is not a fraction: no percentage.
+    expect(errorOf(() => keyFlag("--batch", "serving.batch")("60%"))).toMatchObject({message: "not a decimal number"});
+  });
+});

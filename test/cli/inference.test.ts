@@ -216,12 +216,12 @@ describe("token-ledger inference", () => {
     ],
     [
       ["--cache-hit", "1"],
-      "--cache-hit: out of range: expected a number in [0, 1) (Share of input read from the prefix cache, the range of serving.cacheHit), found 1",
+      "--cache-hit: out of range: expected a number in [0, 1) or a percentage like 60% (Share of input read from the prefix cache, the range of serving.cacheHit), found 1",
       null
     ],
     [
       ["--cache-hit", "-0.1"],
-      "--cache-hit: out of range: expected a number in [0, 1) (Share of input read from the prefix cache, the range of serving.cacheHit), found -0.1",
+      "--cache-hit: out of range: expected a number in [0, 1) or a percentage like 60% (Share of input read from the prefix cache, the range of serving.cacheHit), found -0.1",
       null
     ],
     [

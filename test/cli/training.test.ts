@@ -162,11 +162,11 @@ describe("token-ledger training", () => {
   it.each([
     [
       ["--mfu", "0"],
-      "--mfu: out of range: expected a number in [0.01, 1] (Training MFU, the range of training.mfu), found 0"
+      "--mfu: out of range: expected a number in [0.01, 1] or a percentage like 60% (Training MFU, the range of training.mfu), found 0"
     ],
     [
       ["--mfu", "1.2"],
-      "--mfu: out of range: expected a number in [0.01, 1] (Training MFU, the range of training.mfu), found 1.2"
+      "--mfu: out of range: expected a number in [0.01, 1] or a percentage like 60% (Training MFU, the range of training.mfu), found 1.2"
     ],
     [["--tokens", "-1"], "--tokens: out of range"],
     [["--chips", "0"], "--chips: out of range"],
