@@ -271,7 +271,22 @@ describe("token-ledger run", () => {
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(["scenario", "assumptions", "metrics", "monteCarlo", "uncertainKeys", "bands"]);
+    expect(Object.keys(report)).toEqual([
+      "scenario",
+      "assumptions",
+      "metrics",
+      "metricUnits",
+      "monteCarlo",
+      "uncertainKeys",
+      "bands"
+    ]);
+    // Each metric's unit beside the bare numbers (modeller trial: the unit was only in the metric's name).
+    expect(Object.keys(report.metricUnits)).toEqual([...SCENARIO_METRICS]);
+    expect(report.metricUnits).toMatchObject({
+      costPerMillionTokensUsd: "USD/Mtok",
+      chipHourCostUsd: "USD/h",
+      siliconNpvUsd: "USD"
+    });
     expect(report.scenario).toEqual({
       id: "base",
       title: "Base case — merchant GPUs",
@@ -563,6 +578,9 @@ describe("token-ledger compare", () => {
     const comparison = JSON.parse(stdout);
     expect(comparison.scenarios).toEqual(["asic-9-months", "asic-24-months"]);
     expect(comparison.differingAssumptions).toEqual({"silicon.designCycle": [9, 24]});
+    // The units of both, as run --json gives them.
+    expect(comparison.assumptionUnits).toEqual({"silicon.designCycle": "months"});
+    expect(comparison.metricUnits.siliconNpvUsd).toBe("USD");
     expect(Object.keys(comparison.metrics)).toEqual([...SCENARIO_METRICS]);
     for (const name of SCENARIO_METRICS) expect(comparison.metrics[name], name).toHaveLength(2);
     const [nine, twentyFour] = comparison.metrics.siliconNpvUsd;

@@ -11,7 +11,7 @@ import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
 import {keyValueComesFrom} from "../../scenario/file/schema.js";
 import {demandBoundNote, trainingBoundNote} from "../../scenario/run/worldGdpNotes.js";
 import {fleetCapacityNote} from "../../scenario/run/fleetCapacityNote.js";
-import {runReport, type RunReport} from "../../scenario/run/runReport.js";
+import {keyUnit, runReport, type RunReport} from "../../scenario/run/runReport.js";
 import {
   absentMetricText,
   DEFAULT_PRICES_NOTE,
@@ -82,7 +82,7 @@ export function registerScenarioCommands(program: Command): void {
       samplesFlag,
       DEFAULT_SCENARIO_SAMPLES
     )
-    .option("--json", "print one JSON object: scenario, assumptions (base units), metrics")
+    .option("--json", "print one JSON object: scenario, assumptions (base units), metrics and their units")
     .action((scenario: string, options: {set: string[]; seed: number; samples: number; json?: boolean}) => {
       const {resolved, result} = runScenarioRequest({
         scenario,
@@ -93,7 +93,7 @@ export function registerScenarioCommands(program: Command): void {
       const report = runReport(resolved, result);
       noteCatalogOverrides();
       noteReports([{report, point: result.point}]);
-      process.stdout.write(options.json ? JSON.stringify(report, null, 2) + "\n" : formatRun(report) + "\n");
+      process.stdout.write(options.json ? JSON.stringify(runJson(report), null, 2) + "\n" : formatRun(report) + "\n");
     });
 
   program
@@ -181,6 +181,24 @@ export interface Comparison {
   follows: Record<string, (string | null)[]>;
   /** Every metric: name → one value per scenario (point, or Monte Carlo summary). */
   metrics: Record<string, RunReport["metrics"][keyof RunReport["metrics"]][]>;
+  /** The base unit of each differing assumption ("" for an id or a choice), as `run --json`'s assumptions give it. */
+  assumptionUnits: Record<string, string>;
+  /** The unit of each metric (METRIC_INFO: "USD/Mtok", "USD", "month", …), as `run --json`'s metricUnits. */
+  metricUnits: Record<string, string>;
+}
+
+/** Each metric's unit (METRIC_INFO), for a JSON output whose metrics are bare numbers. */
+function metricUnits(names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, METRIC_INFO[name as keyof typeof METRIC_INFO].unit]));
+}
+
+/**
+ * `run --json`: the report with `metricUnits` after its metrics (a metric is a bare number or a summary of numbers;
+ * its unit was only in its name; modeller trial).
+ */
+export function runJson(report: RunReport): RunReport & {metricUnits: Record<string, string>} {
+  const {scenario, assumptions, metrics, ...rest} = report;
+  return {scenario, assumptions, metrics, metricUnits: metricUnits(Object.keys(metrics)), ...rest};
 }
 
 /**
@@ -215,7 +233,18 @@ export function compareReports(reports: RunReport[], unread: readonly Record<str
   }
   const metrics: Comparison["metrics"] = {};
   for (const name of SCENARIO_METRICS) metrics[name] = reports.map((report) => report.metrics[name]);
-  return {scenarios: reports.map((report) => report.scenario.id), differingAssumptions, notUsed, follows, metrics};
+  const assumptionUnits = Object.fromEntries(
+    Object.keys(differingAssumptions).map((path) => [path, reports[0]!.assumptions[path]?.unit ?? keyUnit(path)])
+  );
+  return {
+    scenarios: reports.map((report) => report.scenario.id),
+    differingAssumptions,
+    notUsed,
+    follows,
+    metrics,
+    assumptionUnits,
+    metricUnits: metricUnits(Object.keys(metrics))
+  };
 }
 
 /**
