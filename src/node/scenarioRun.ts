@@ -1,7 +1,12 @@
 import {applyOverrides} from "../scenario/resolve/applyOverrides.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import type {ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
-import {runScenario, type ScenarioRunResult} from "../scenario/run/runScenario.js";
+import {
+  DEFAULT_SCENARIO_SAMPLES,
+  DEFAULT_SCENARIO_SEED,
+  runScenario,
+  type ScenarioRunResult
+} from "../scenario/run/runScenario.js";
 import {loadCatalogs} from "./catalogFiles.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
 import {locateScenario} from "./scenarioLibrary.js";
@@ -9,24 +14,34 @@ import {locateScenario} from "./scenarioLibrary.js";
 export interface ScenarioRunRequest {
   /** An id of data/scenarios/ or a path to a .md file. */
   scenario: string;
-  /** `path=value` overrides. */
-  sets: readonly string[];
-  samples: number;
-  seed: number;
+  /** `path=value` overrides, as `--set` takes them (default none). */
+  sets?: readonly string[];
+  /** Monte Carlo samples when an assumption is a distribution (default DEFAULT_SCENARIO_SAMPLES, as `run`'s). */
+  samples?: number;
+  /** The Monte Carlo's seed (default DEFAULT_SCENARIO_SEED, as `run`'s). */
+  seed?: number;
   /** The command-line argument the scenario came from, as errors name it (default SCENARIO; compare's SCENARIOS). */
   flag?: string;
 }
 
-/** Finds, resolves, overrides, binds and runs one scenario: the whole of `token-ledger run` but the printing. */
+/**
+ * Finds, resolves, overrides, binds and runs one scenario: the whole of `token-ledger run` but the printing. With
+ * only `scenario` given it is `run SCENARIO`'s numbers (a script left out `sets` and read "sets is not iterable";
+ * modeller trial).
+ *
+ * @returns The resolved scenario (values in base units, with where each was set) and the run's metrics and bands.
+ * @throws UserError for an unknown scenario, a bad override or a scenario the models cannot evaluate, as `run` prints.
+ */
 export function runScenarioRequest(request: ScenarioRunRequest): {
   resolved: ResolvedScenario;
   result: ScenarioRunResult;
 } {
   const {id, library} = locateScenario(request.scenario, request.flag);
-  const resolved = applyOverrides(library.resolve(id), request.sets);
+  const resolved = applyOverrides(library.resolve(id), request.sets ?? []);
   noteNarrativeErrors(resolved);
   const bound = bindScenario(resolved, loadCatalogs());
-  return {resolved, result: runScenario(bound, {samples: request.samples, seed: request.seed})};
+  const samples = request.samples ?? DEFAULT_SCENARIO_SAMPLES;
+  return {resolved, result: runScenario(bound, {samples, seed: request.seed ?? DEFAULT_SCENARIO_SEED})};
 }
 
 /**
