@@ -6,13 +6,29 @@
 export const GLOSSARY_PATH = "/glossary";
 
 /**
+ * The path of the site's root as the page's own links give it: Framework links every page's client module relative
+ * to the page (`../_observablehq/client.….js` from /scenarios/base), so the folder above `_observablehq/` is the root,
+ * under whatever path the site is served from (a project site on GitHub Pages: `/my-report/`). "/" where no such
+ * link is (outside a Framework page). A link Term writes is made in the browser, after Framework has made the page's
+ * own links relative, so an absolute `/glossary` led to the host's root on such a site (author trial).
+ */
+export function siteRootPath(): string {
+  const client = document.querySelector<HTMLLinkElement | HTMLScriptElement>(
+    'link[href*="_observablehq/client"], script[src*="_observablehq/client"]'
+  );
+  const url = client ? new URL(client instanceof HTMLLinkElement ? client.href : client.src, document.baseURI) : null;
+  const at = url?.pathname.lastIndexOf("/_observablehq/") ?? -1;
+  return at >= 0 ? url!.pathname.slice(0, at + 1) : "/";
+}
+
+/**
  * A link to the glossary's entry `anchor` (an id in docs/glossary.md, such as "nre" or "kv-cache") showing `text`. It
  * keeps the colour and size of the sentence around it, underlined with dots, so a sentence or headline keeps its look
  * and its line breaks. Its title says where it leads.
  */
 export function Term(anchor: string, text: string): HTMLAnchorElement {
   const a = document.createElement("a");
-  a.href = `${GLOSSARY_PATH}#${anchor}`;
+  a.href = `${siteRootPath()}${GLOSSARY_PATH.slice(1)}#${anchor}`;
   a.className = "glossary-term";
   a.dataset.glossary = anchor;
   a.title = "In the glossary";

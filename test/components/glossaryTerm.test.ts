@@ -82,4 +82,20 @@ describe("glossary links", () => {
     expect(a.style.color).toBe("inherit");
     expect(GLOSSARY.has("kv-cache")).toBe(true);
   });
+
+  it("links the glossary of the site the page is on, when the site is served under a path (author trial)", () => {
+    // A page of a site served from https://user.github.io/my-report/: Framework links its client module relatively,
+    // which the browser resolves under the site's path.
+    const link = Object.assign(document.createElement("link"), {
+      rel: "modulepreload",
+      href: "https://user.github.io/my-report/_observablehq/client.d10d8454.js"
+    });
+    document.head.append(link);
+    try {
+      expect(Term("nre", "NRE").getAttribute("href")).toBe("/my-report/glossary#nre");
+    } finally {
+      link.remove();
+    }
+    expect(Term("nre", "NRE").getAttribute("href")).toBe("/glossary#nre");
+  });
 });
