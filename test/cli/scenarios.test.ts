@@ -189,7 +189,7 @@ describe("token-ledger validate", () => {
     const lines = errorLines(stderr);
     expect(lines.map((line) => located(line)?.path)).toEqual(["serving.hardware", "serving.model", "demand.users"]);
     expect(lines[0]).toMatch(
-      /unknown-catalog-id\.md:4:13: serving\.hardware: unknown hardware id 'h100-sxn': expected an id from data\/hardware\.csv, found h100-sxn \(did you mean 'h100-sxm'/
+      /unknown-catalog-id\.md:4:13: serving\.hardware: unknown hardware id 'h100-sxn': expected a hardware id of the catalog \(`token-ledger catalog hardware` lists them\), found h100-sxn \(did you mean 'h100-sxm'/
     );
     expect(lines[1]).toMatch(/unknown-catalog-id\.md:5:10: .*found llama-3\.1-70c \(did you mean 'llama-3\.1-70b'/);
     // Each key in its range, but a computed model input is not: reported at the line of the key that drives it.

@@ -43,7 +43,9 @@ function findInCatalog<T extends {id: string}>(
   if (row) return row;
   throw scenarioValueError(resolved, path, {
     message: `unknown ${what} id '${id}'`,
-    expected: `an id from data/${what === "hardware" ? "hardware" : "models"}.csv`,
+    // The catalog is token-ledger's rows and, in a report project, the project's data/*.csv too: name the command
+    // that lists them all rather than one file (a project's data/hardware.csv holds only its own rows; author trial).
+    expected: `a ${what} id of the catalog (\`token-ledger catalog ${what === "hardware" ? "hardware" : "models"}\` lists them)`,
     found: id,
     hint: didYouMeanHint(
       id,
