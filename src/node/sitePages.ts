@@ -31,6 +31,12 @@ export interface SitePagesOptions {
   explicit?: readonly (SitePage | SiteSection)[];
 }
 
+/** The pages of token-ledger's reference a project's docs/ prints (templates/project/docs/), in order, by name. */
+const REFERENCE_PAGES: Readonly<Record<string, string>> = {
+  "/reference": "Scenario file reference",
+  "/glossary": "Glossary"
+};
+
 /** Folders of the source root that hold no pages. */
 const NOT_PAGES = new Set(["components", "data", "lib", ".observablehq", "node_modules"]);
 
@@ -38,7 +44,8 @@ const NOT_PAGES = new Set(["components", "data", "lib", ".observablehq", "node_m
  * Framework's `pages` for the site under `root`: each Markdown page (`*.md`) and page loader (`*.md.ts`, `*.md.js`)
  * of docs/ except the front page and parameterized routes (`[id].md.ts`), named by its front matter `title:` or
  * first `# ` heading (a page loader by its file name), top-level pages first, then a section per subfolder; then a
- * "Scenarios" section with one page per scenario file (see scenarioPagePaths).
+ * "Scenarios" section with one page per scenario file (see scenarioPagePaths); then a "Reference" section with
+ * /reference ("Scenario file reference") and /glossary, when docs/ has them.
  *
  * @returns The navigation, in Framework's config shape.
  */
@@ -47,13 +54,26 @@ export function sitePages(options: SitePagesOptions = {}): (SitePage | SiteSecti
   const found = findPages(root);
   const scenarios: SiteSection = {name: "Scenarios", pages: scenarioPages()};
   if (!options.explicit) {
-    const top = found.filter((page) => !page.folder).map(({name, path}) => ({name, path}));
+    // token-ledger's reference pages (a new project's glossary and scenario file reference loaders) go last, in a
+    // section of their own, so that "Next page" from the front page is the project's own first page (author trial).
+    const reference = found
+      .filter((page) => !page.folder && page.path in REFERENCE_PAGES)
+      .sort((a, b) => Object.keys(REFERENCE_PAGES).indexOf(a.path) - Object.keys(REFERENCE_PAGES).indexOf(b.path))
+      .map(({name, path}) => ({name, path}));
+    const top = found
+      .filter((page) => !page.folder && !(page.path in REFERENCE_PAGES))
+      .map(({name, path}) => ({name, path}));
     const folders = [...new Set(found.map((page) => page.folder).filter((folder) => folder))].sort();
     const sections = folders.map((folder) => ({
       name: folder.charAt(0).toUpperCase() + folder.slice(1),
       pages: found.filter((page) => page.folder === folder).map(({name, path}) => ({name, path}))
     }));
-    return [...top, ...sections, ...(scenarios.pages.length ? [scenarios] : [])];
+    return [
+      ...top,
+      ...sections,
+      ...(scenarios.pages.length ? [scenarios] : []),
+      ...(reference.length ? [{name: "Reference", pages: reference}] : [])
+    ];
   }
   const named = new Set(options.explicit.flatMap((item) => ("pages" in item ? item.pages : [item]).map((p) => p.path)));
   const more = found.filter((page) => !named.has(page.path)).map(({name, path}) => ({name, path}));
@@ -110,7 +130,9 @@ function findPages(root: string): (SitePage & {folder: string})[] {
       if (route === "/index") continue;
       const parts = route.split("/").filter(Boolean);
       pages.push({
-        name: match[2] ? humanName(match[1]!) : (pageTitle(readFileSync(path, "utf8")) ?? humanName(match[1]!)),
+        name: match[2]
+          ? (REFERENCE_PAGES[route] ?? humanName(match[1]!))
+          : (pageTitle(readFileSync(path, "utf8")) ?? humanName(match[1]!)),
         path: route,
         folder: parts.length > 1 ? parts[0]! : ""
       });

@@ -16,6 +16,7 @@ beforeAll(() => {
   write("notes.md", "Some text\n\n# Field notes\n");
   write("chips/h200.md", "# The H200\n");
   write("reference.md.ts", "process.stdout.write('# x')\n");
+  write("glossary.md.ts", "process.stdout.write('# x')\n");
   write("scenarios/[id].md.ts", "");
   write("components/chart.md", "# not a page\n");
   write("data/site.json.ts", "");
@@ -26,14 +27,21 @@ afterAll(() => rmSync(join(docs, ".."), {recursive: true, force: true}));
 describe("sitePages", () => {
   it("lists every page of docs/ by its title, top level first, then a section per folder, then the scenarios", () => {
     const pages = sitePages({root: docs});
-    expect(pages.slice(0, 3)).toEqual([
+    expect(pages.slice(0, 2)).toEqual([
       {name: "Field notes", path: "/notes"},
-      {name: "Reference", path: "/reference"},
       {name: "What a token costs", path: "/report"}
     ]);
-    expect(pages[3]).toEqual({name: "Chips", pages: [{name: "The H200", path: "/chips/h200"}]});
+    expect(pages[2]).toEqual({name: "Chips", pages: [{name: "The H200", path: "/chips/h200"}]});
     // This repository's own scenario files: one page each, named by the file's title.
-    expect(pages[4]).toEqual({name: "Scenarios", pages: scenarioPages()});
+    expect(pages[3]).toEqual({name: "Scenarios", pages: scenarioPages()});
+    // token-ledger's reference pages last (a new project's glossary and reference loaders), named as they are titled.
+    expect(pages[4]).toEqual({
+      name: "Reference",
+      pages: [
+        {name: "Scenario file reference", path: "/reference"},
+        {name: "Glossary", path: "/glossary"}
+      ]
+    });
     expect(scenarioPagePaths()).toContain("/scenarios/base");
   });
 
@@ -61,8 +69,9 @@ describe("sitePages", () => {
       name: "More pages",
       pages: [
         {name: "The H200", path: "/chips/h200"},
+        {name: "Glossary", path: "/glossary"},
         {name: "Field notes", path: "/notes"},
-        {name: "Reference", path: "/reference"}
+        {name: "Scenario file reference", path: "/reference"}
       ]
     });
   });
