@@ -192,6 +192,13 @@ describe.skipIf(!enabled)("preview: edits reach the open page without a restart"
         const found = await pageProblems(otherPage);
         expect(found.errorCells, other).toEqual([]);
         expect(found.pageErrors, other).toEqual([]);
+        // The banner is read whole, above the page: its first line in the window, the page's title below it (a banner
+        // of several lines ran out of Framework's fixed header and over the title; author trial).
+        const banner = (await otherPage.locator("[data-site-problems]").boundingBox())!;
+        const title = (await otherPage.locator("#observablehq-main h1").first().boundingBox())!;
+        expect(banner.y, other).toBeGreaterThanOrEqual(0);
+        expect(title.y, other).toBeGreaterThanOrEqual(banner.y + banner.height);
+        await screenshot(otherPage, `preview-banner${other.replace(/\//g, "-")}`);
         await closePage(otherPage);
       }
 
