@@ -71,7 +71,7 @@ export function registerTraining(program: Command): void {
     .requiredOption("--chips <n>", "chips in the cluster", keyFlag("--chips", "training.chips"))
     .requiredOption(
       "--mfu <f>",
-      "steady-state model FLOPs utilisation, in [0.01, 1] (training.mfu)",
+      "steady-state model FLOPs utilisation, in [0.01, 1] or as a percentage, 41% (training.mfu)",
       keyFlag("--mfu", "training.mfu")
     )
     .option(
