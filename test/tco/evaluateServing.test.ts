@@ -82,3 +82,36 @@ describe("evaluateServing: values out of range throw, naming the field", () => {
     expect(thrown({rentedUsdPerChipHour: 2.99, ownership: {...ownership, chipPriceUsd: 0}})).toBe("no error");
   });
 });
+
+describe("evaluateServing on rented chips whose owned chip-hour is 0", () => {
+  it("prices tokens at the rented price, not NaN (2 ÷ 0 × 0)", () => {
+    // Purchase price 0 (not read on rented chips, above) with free power, facility and operations: the owned chip-hour
+    // is 0 USD, and the rented cost was the owned cost (0) scaled by 2 ÷ 0.
+    const free = {...ownership, chipPriceUsd: 0, electricityUsdPerKwh: 0, facilityCapexUsdPerMw: 0};
+    const result = evaluateServing({
+      ...input,
+      ownership: {...free, operationsUsdPerChipHour: 0},
+      rentedUsdPerChipHour: 2
+    });
+    if (!result.ok) throw new Error(result.problem.message);
+    expect(result.cost.chipHour.totalUsdPerChipHour).toBe(0);
+    // costPerToken.ts: chip-hour cost ÷ tokens per chip-hour (tokens/s × utilisation × 3,600) × 10^6.
+    const perMTok = (tokensPerSecond: number) => (2 / (tokensPerSecond * 0.6 * 3600)) * 1e6;
+    expect(result.cost.costPerMillionOutputTokensUsd).toBeCloseTo(
+      perMTok(result.serving.decodeTokensPerSecondPerChip),
+      12
+    );
+    expect(result.cost.costPerMillionInputTokensUsd).toBeCloseTo(
+      perMTok(result.serving.prefillTokensPerSecondPerChip),
+      12
+    );
+    expect(result.cost.costPerMillionOutputTokensAllInUsd).toBeCloseTo(
+      perMTok(result.serving.outputTokensPerSecondPerChip),
+      12
+    );
+    // The same figures as on a chip whose owned chip-hour is not 0: a rented cost does not depend on ownership.
+    const paid = evaluateServing({...input, rentedUsdPerChipHour: 2});
+    if (!paid.ok) throw new Error(paid.problem.message);
+    expect(result.cost.costPerMillionOutputTokensUsd).toBeCloseTo(paid.cost.costPerMillionOutputTokensUsd, 12);
+  });
+});
