@@ -73,7 +73,7 @@ const RENTED_RANGES: Partial<Record<keyof ChipHourCostInput, NumberRange>> = Obj
 /**
  * Throws a UserError naming the field (`utilizationFraction`, `ownership.costOfCapitalPerYear`) of a value the
  * economics cannot take: a utilisation outside [0.01, 1] (60 for 60% priced tokens 100 times too cheap), a
- * missing ownership or efficiencies, an ownership field outside its range or not a number, a rented price outside
+ * missing ownership or efficiencies, an ownership field or efficiency outside its range or not a number, a rented price outside
  * data/hardware.csv's hourly_usd range. The command line and the scenario schema check the same ranges first; a
  * script may not.
  */
@@ -94,4 +94,24 @@ function checkServingEconomics(input: ServingEconomicsInput): void {
       found: String(input.efficiencies)
     });
   }
+  checkRanges(input.efficiencies, EFFICIENCY_RANGES, "efficiencies");
 }
+
+/** Finite and >= 0. */
+const NON_NEGATIVE: NumberRange = {min: 0, max: Infinity, maxExclusive: true};
+/** A share of a roof reached: above 0, at most all of it. */
+const REACHED: NumberRange = {min: 0, max: 1, minExclusive: true};
+
+/**
+ * Each efficiency's range as ServingEfficiencies documents it (efficiencies.ts); every calibrated family and stack,
+ * DEFAULT_SERVING_EFFICIENCIES and ROOFLINE_EFFICIENCIES lie in it. An object without them ({}) priced tokens at NaN
+ * and returned ok (breaker).
+ */
+const EFFICIENCY_RANGES: RangeTable<ServingEfficiencies> = {
+  bandwidthFraction: REACHED,
+  computeFraction: REACHED,
+  communicationFraction: REACHED,
+  collectiveLatencySeconds: NON_NEGATIVE,
+  stepOverheadSeconds: NON_NEGATIVE,
+  kernelOverlapFraction: {min: 0, max: 1}
+};

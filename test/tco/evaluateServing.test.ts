@@ -115,3 +115,25 @@ describe("evaluateServing on rented chips whose owned chip-hour is 0", () => {
     expect(result.cost.costPerMillionOutputTokensUsd).toBeCloseTo(paid.cost.costPerMillionOutputTokensUsd, 12);
   });
 });
+
+describe("evaluateServing: efficiencies out of their documented ranges throw, naming the field", () => {
+  it("an object without them, or one out of range (src/inference/efficiencies.ts's docstrings)", () => {
+    // {} priced tokens at NaN and returned ok.
+    expect(thrown({efficiencies: {} as never})).toBe(
+      "efficiencies.bandwidthFraction: out of range: expected a number in (0, 1], found nothing"
+    );
+    const calibrated = input.efficiencies;
+    expect(thrown({efficiencies: {...calibrated, computeFraction: 0}})).toMatch(/^efficiencies.computeFraction: out/);
+    expect(thrown({efficiencies: {...calibrated, kernelOverlapFraction: 1.5}})).toMatch(
+      /^efficiencies.kernelOverlapFraction: out of range/
+    );
+    expect(thrown({efficiencies: {...calibrated, stepOverheadSeconds: -1e-3}})).toMatch(
+      /^efficiencies.stepOverheadSeconds: out of range/
+    );
+    // The range ends: all of a roof reached, no overhead, full overlap.
+    const ends = {bandwidthFraction: 1, computeFraction: 1, communicationFraction: 1, kernelOverlapFraction: 1};
+    expect(thrown({efficiencies: {...calibrated, ...ends, collectiveLatencySeconds: 0, stepOverheadSeconds: 0}})).toBe(
+      "no error"
+    );
+  });
+});
