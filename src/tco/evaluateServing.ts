@@ -8,7 +8,7 @@ import {servingCost, type ServingCostResult} from "./servingCost.js";
 import {HARDWARE_CELL_RANGES} from "../catalog/parseHardwareCsv.js";
 import {UserError} from "../errors/userError.js";
 import {CHIP_HOUR_COST_RANGES, SERVING_CHIP_RANGES} from "../strategy/servingChip.js";
-import {checkRange, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
+import {checkNullableRange, checkRange, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
 
 /** Everything needed to price tokens of one model served on one chip. */
 export interface ServingEconomicsInput extends Omit<ServingInput, "hardware" | "model"> {
@@ -65,10 +65,15 @@ const OWNED_RANGES: RangeTable<ChipHourCostInput> = {
   hostPowerFraction: {min: 0, max: Infinity, maxExclusive: true}
 };
 
-/** On rented chips the purchase price is not read (`inference --rent` of a chip with no price passes 0). */
-const RENTED_RANGES: Partial<Record<keyof ChipHourCostInput, NumberRange>> = Object.fromEntries(
-  Object.entries(OWNED_RANGES).filter(([field]) => field !== "chipPriceUsd")
-);
+/**
+ * On rented chips the purchase price does not price tokens, so 0 is taken for a chip with none; it is still a number
+ * up to the owned range's top, as the owned chip-hour the result reports is built from it (NaN gave a NaN chip-hour
+ * beside the rented figures; breaker).
+ */
+const RENTED_RANGES: RangeTable<ChipHourCostInput> = {
+  ...OWNED_RANGES,
+  chipPriceUsd: {min: 0, max: OWNED_RANGES.chipPriceUsd.max}
+};
 
 /**
  * Throws a UserError naming the field (`utilizationFraction`, `ownership.costOfCapitalPerYear`) of a value the
@@ -80,12 +85,17 @@ const RENTED_RANGES: Partial<Record<keyof ChipHourCostInput, NumberRange>> = Obj
 function checkServingEconomics(input: ServingEconomicsInput): void {
   checkRange("utilizationFraction", input.utilizationFraction, SERVING_CHIP_RANGES.utilizationFraction);
   const rented = input.rentedUsdPerChipHour !== null;
-  if (rented) checkRange("rentedUsdPerChipHour", input.rentedUsdPerChipHour, HARDWARE_CELL_RANGES.hourly_usd);
+  checkNullableRange(
+    "rentedUsdPerChipHour",
+    input.rentedUsdPerChipHour,
+    HARDWARE_CELL_RANGES.hourly_usd,
+    "owned chips"
+  );
   if (typeof input.ownership !== "object" || input.ownership === null) {
     const found = String(input.ownership);
     throw new UserError({path: "ownership", message: "missing", expected: "chip-hour cost inputs", found});
   }
-  checkRanges(input.ownership, (rented ? RENTED_RANGES : OWNED_RANGES) as RangeTable<ChipHourCostInput>, "ownership");
+  checkRanges(input.ownership, rented ? RENTED_RANGES : OWNED_RANGES, "ownership");
   if (typeof input.efficiencies !== "object" || input.efficiencies === null) {
     throw new UserError({
       path: "efficiencies",

@@ -80,6 +80,14 @@ describe("evaluateServing: values out of range throw, naming the field", () => {
     expect(thrown({rentedUsdPerChipHour: -2})).toMatch(/^rentedUsdPerChipHour: out of range/);
     // `inference --rent` of a chip with no purchase price passes 0 for it (src/cli/commands/inference.ts).
     expect(thrown({rentedUsdPerChipHour: 2.99, ownership: {...ownership, chipPriceUsd: 0}})).toBe("no error");
+    // Still a number: NaN gave a NaN owned chip-hour beside the rented figures (breaker).
+    expect(thrown({rentedUsdPerChipHour: 2.99, ownership: {...ownership, chipPriceUsd: Number.NaN}})).toBe(
+      "ownership.chipPriceUsd: out of range: expected a number in [0, 10,000,000], found NaN"
+    );
+    // Left out, it read "expected a number in [0.01, 10,000]", as if a rented price were required (breaker).
+    expect(thrown({rentedUsdPerChipHour: undefined})).toBe(
+      "rentedUsdPerChipHour: out of range: expected null (owned chips) or a number in [0.01, 10,000], found nothing"
+    );
   });
 });
 

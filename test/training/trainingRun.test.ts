@@ -120,6 +120,10 @@ describe("trainingRun: inputs out of range throw, naming the field (a script pas
   it("a rented price: null is none; negative is an error", () => {
     expect(thrown({rentedUsdPerChipHour: null})).toBe("no error");
     expect(thrown({rentedUsdPerChipHour: -3})).toMatch(/^rentedUsdPerChipHour: out of range/);
+    // Left out, it read "expected a number in [0, ∞)", as if a rented price were required (breaker).
+    expect(thrown({rentedUsdPerChipHour: undefined})).toBe(
+      "rentedUsdPerChipHour: out of range: expected null (no rented price) or a number in [0, ∞), found nothing"
+    );
   });
 });
 
