@@ -34,5 +34,9 @@ describe("runScenarioRequest", () => {
     // Without a scenario it read "Cannot read properties of undefined (reading 'endsWith')".
     expect(thrown({})).toMatch(/^scenario: not text: expected a scenario id .*, found nothing$/);
     expect(thrown({scenario: 5})).toMatch(/^scenario: not text: .*, found 5$/);
+    // A count or seed given as text is quoted: "found 100" for "100" looked right.
+    expect(thrown({scenario: "base", samples: "100"})).toMatch(/^samples: invalid sample count: .*, found "100"$/);
+    expect(thrown({scenario: "base", samples: 10, seed: "1"})).toMatch(/^seed: invalid seed: .*, found "1"$/);
+    expect(thrown({scenario: "base", samples: 0})).toMatch(/^samples: invalid sample count: .*, found 0$/);
   });
 });
