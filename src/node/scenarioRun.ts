@@ -10,6 +10,7 @@ import {
 import {loadCatalogs} from "./catalogFiles.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
 import {locateScenario} from "./scenarioLibrary.js";
+import {UserError} from "../errors/userError.js";
 
 export interface ScenarioRunRequest {
   /** An id of data/scenarios/ or a path to a .md file. */
@@ -36,12 +37,31 @@ export function runScenarioRequest(request: ScenarioRunRequest): {
   resolved: ResolvedScenario;
   result: ScenarioRunResult;
 } {
+  checkRequest(request);
   const {id, library} = locateScenario(request.scenario, request.flag);
   const resolved = applyOverrides(library.resolve(id), request.sets ?? []);
   noteNarrativeErrors(resolved);
   const bound = bindScenario(resolved, loadCatalogs());
   const samples = request.samples ?? DEFAULT_SCENARIO_SAMPLES;
   return {resolved, result: runScenario(bound, {samples, seed: request.seed ?? DEFAULT_SCENARIO_SEED})};
+}
+
+/**
+ * Throws a UserError naming `scenario` or `sets` of a request a script built wrong: a scenario that is not text (read
+ * "Cannot read properties of undefined (reading 'endsWith')"), sets that are not a list of strings (one string was
+ * read letter by letter, "--set: missing =: … found s"; {} read "sets is not iterable"; breaker).
+ */
+function checkRequest(request: ScenarioRunRequest): void {
+  const found = (value: unknown) => (value === undefined ? "nothing" : (JSON.stringify(value) ?? String(value)));
+  if (typeof request?.scenario !== "string") {
+    const expected = "a scenario id of data/scenarios/ or a path to a .md file, as text";
+    throw new UserError({path: "scenario", message: "not text", expected, found: found(request?.scenario)});
+  }
+  const sets: unknown = request.sets;
+  if (sets != null && (!Array.isArray(sets) || sets.some((set) => typeof set !== "string"))) {
+    const expected = 'a list of path=value texts, like ["serving.utilization=0.7"]';
+    throw new UserError({path: "sets", message: "not a list of texts", expected, found: found(sets)});
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import {servingCost, type ServingCostResult} from "./servingCost.js";
 import {HARDWARE_CELL_RANGES} from "../catalog/parseHardwareCsv.js";
 import {UserError} from "../errors/userError.js";
 import {CHIP_HOUR_COST_RANGES, SERVING_CHIP_RANGES} from "../strategy/servingChip.js";
-import {checkRange, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
+import {checkNullableRange, checkRange, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
 
 /** Everything needed to price tokens of one model served on one chip. */
 export interface ServingEconomicsInput extends Omit<ServingInput, "hardware" | "model"> {
@@ -65,27 +65,37 @@ const OWNED_RANGES: RangeTable<ChipHourCostInput> = {
   hostPowerFraction: {min: 0, max: Infinity, maxExclusive: true}
 };
 
-/** On rented chips the purchase price is not read (`inference --rent` of a chip with no price passes 0). */
-const RENTED_RANGES: Partial<Record<keyof ChipHourCostInput, NumberRange>> = Object.fromEntries(
-  Object.entries(OWNED_RANGES).filter(([field]) => field !== "chipPriceUsd")
-);
+/**
+ * On rented chips the purchase price does not price tokens, so 0 is taken for a chip with none; it is still a number
+ * up to the owned range's top, as the owned chip-hour the result reports is built from it (NaN gave a NaN chip-hour
+ * beside the rented figures; breaker).
+ */
+const RENTED_RANGES: RangeTable<ChipHourCostInput> = {
+  ...OWNED_RANGES,
+  chipPriceUsd: {min: 0, max: OWNED_RANGES.chipPriceUsd.max}
+};
 
 /**
  * Throws a UserError naming the field (`utilizationFraction`, `ownership.costOfCapitalPerYear`) of a value the
  * economics cannot take: a utilisation outside [0.01, 1] (60 for 60% priced tokens 100 times too cheap), a
- * missing ownership or efficiencies, an ownership field outside its range or not a number, a rented price outside
+ * missing ownership or efficiencies, an ownership field or efficiency outside its range or not a number, a rented price outside
  * data/hardware.csv's hourly_usd range. The command line and the scenario schema check the same ranges first; a
  * script may not.
  */
 function checkServingEconomics(input: ServingEconomicsInput): void {
   checkRange("utilizationFraction", input.utilizationFraction, SERVING_CHIP_RANGES.utilizationFraction);
   const rented = input.rentedUsdPerChipHour !== null;
-  if (rented) checkRange("rentedUsdPerChipHour", input.rentedUsdPerChipHour, HARDWARE_CELL_RANGES.hourly_usd);
+  checkNullableRange(
+    "rentedUsdPerChipHour",
+    input.rentedUsdPerChipHour,
+    HARDWARE_CELL_RANGES.hourly_usd,
+    "owned chips"
+  );
   if (typeof input.ownership !== "object" || input.ownership === null) {
     const found = String(input.ownership);
     throw new UserError({path: "ownership", message: "missing", expected: "chip-hour cost inputs", found});
   }
-  checkRanges(input.ownership, (rented ? RENTED_RANGES : OWNED_RANGES) as RangeTable<ChipHourCostInput>, "ownership");
+  checkRanges(input.ownership, rented ? RENTED_RANGES : OWNED_RANGES, "ownership");
   if (typeof input.efficiencies !== "object" || input.efficiencies === null) {
     throw new UserError({
       path: "efficiencies",
@@ -94,4 +104,24 @@ function checkServingEconomics(input: ServingEconomicsInput): void {
       found: String(input.efficiencies)
     });
   }
+  checkRanges(input.efficiencies, EFFICIENCY_RANGES, "efficiencies");
 }
+
+/** Finite and >= 0. */
+const NON_NEGATIVE: NumberRange = {min: 0, max: Infinity, maxExclusive: true};
+/** A share of a roof reached: above 0, at most all of it. */
+const REACHED: NumberRange = {min: 0, max: 1, minExclusive: true};
+
+/**
+ * Each efficiency's range as ServingEfficiencies documents it (efficiencies.ts); every calibrated family and stack,
+ * DEFAULT_SERVING_EFFICIENCIES and ROOFLINE_EFFICIENCIES lie in it. An object without them ({}) priced tokens at NaN
+ * and returned ok (breaker).
+ */
+const EFFICIENCY_RANGES: RangeTable<ServingEfficiencies> = {
+  bandwidthFraction: REACHED,
+  computeFraction: REACHED,
+  communicationFraction: REACHED,
+  collectiveLatencySeconds: NON_NEGATIVE,
+  stepOverheadSeconds: NON_NEGATIVE,
+  kernelOverlapFraction: {min: 0, max: 1}
+};

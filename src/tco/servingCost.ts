@@ -1,6 +1,6 @@
 import type {ServingResult} from "../inference/servingPerformance.js";
 import {chipHourCost, type ChipHourCostInput, type ChipHourCostResult} from "./chipHourCost.js";
-import {costPerMillionTokensBreakdown, type CostPerTokenBreakdown} from "./costPerToken.js";
+import {costPerMillionTokensBreakdown, costPerMillionTokensUsd, type CostPerTokenBreakdown} from "./costPerToken.js";
 import {tokensPerSecondPerMw} from "./tokensPerMw.js";
 
 /**
@@ -54,16 +54,24 @@ export function servingCost(input: ServingCostInput): ServingCostResult {
     utilizationFraction
   });
   const chipHourCostUsd = input.rentedUsdPerChipHour ?? chipHour.totalUsdPerChipHour;
-  const scale = chipHourCostUsd / chipHour.totalUsdPerChipHour;
+  // The owned cost scaled to the rented price, unless the owned chip-hour is 0 (a rented chip priced at 0 with free
+  // power, facility and operations, as a script may pass it): 2 ÷ 0 × 0 gave NaN; the rented price over the tokens of
+  // a chip-hour is the same figure (costPerMillionTokensUsd).
+  const owned = chipHour.totalUsdPerChipHour;
+  const scale = chipHourCostUsd === owned ? 1 : owned > 0 ? chipHourCostUsd / owned : undefined;
+  const perMTok = (ownedPerMTok: number, tokensPerSecondPerChip: number): number =>
+    scale === undefined
+      ? costPerMillionTokensUsd({chipHourCostUsd, tokensPerSecondPerChip, utilizationFraction})
+      : ownedPerMTok * scale;
   return {
     chipHour,
     chipHourCostUsd,
     rented: input.rentedUsdPerChipHour !== null,
     output,
     input: inputCost,
-    costPerMillionOutputTokensUsd: output.total * scale,
-    costPerMillionInputTokensUsd: inputCost.total * scale,
-    costPerMillionOutputTokensAllInUsd: allIn.total * scale,
+    costPerMillionOutputTokensUsd: perMTok(output.total, input.serving.decodeTokensPerSecondPerChip),
+    costPerMillionInputTokensUsd: perMTok(inputCost.total, input.serving.prefillTokensPerSecondPerChip),
+    costPerMillionOutputTokensAllInUsd: perMTok(allIn.total, input.serving.outputTokensPerSecondPerChip),
     outputTokensPerSecondPerMw: tokensPerSecondPerMw({
       tokensPerSecondPerChip: input.serving.outputTokensPerSecondPerChip,
       utilizationFraction,

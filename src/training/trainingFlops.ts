@@ -1,3 +1,4 @@
+import {UserError} from "../errors/userError.js";
 import {checkRange, type NumberRange} from "../units/range.js";
 
 /**
@@ -61,7 +62,16 @@ export function trainingFlops(input: TrainingFlopsInput): TrainingFlopsResult {
   checkRange("activeParams", input.activeParams, POSITIVE);
   checkRange("tokens", input.tokens, POSITIVE);
   if (input.attention !== null) {
-    const {layers, heads, qkHeadDim, vHeadDim, sequenceTokens} = input.attention ?? {};
+    // Left out or not an object, it read "attention.layers: … found nothing", as if only the layers were missing.
+    if (typeof input.attention !== "object" || Array.isArray(input.attention)) {
+      throw new UserError({
+        path: "attention",
+        message: "not an attention shape",
+        expected: "null (no attention term) or {layers, heads, qkHeadDim, vHeadDim, sequenceTokens}",
+        found: input.attention === undefined ? "nothing" : JSON.stringify(input.attention)
+      });
+    }
+    const {layers, heads, qkHeadDim, vHeadDim, sequenceTokens} = input.attention;
     checkRange("attention.layers", layers, COUNT);
     checkRange("attention.heads", heads, COUNT);
     checkRange("attention.qkHeadDim", qkHeadDim, POSITIVE);

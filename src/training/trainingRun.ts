@@ -1,5 +1,5 @@
 import {HOURS_PER_DAY, KILO, SECONDS_PER_HOUR} from "../units/si.js";
-import {checkRange, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
+import {checkNullableRange, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
 
 /**
  * A pre-training run, steady state and whole run.
@@ -98,9 +98,8 @@ export const TRAINING_RUN_INPUT_RANGES: RangeTable<TrainingRunInput> = {
  */
 export function trainingRun(input: TrainingRunInput): TrainingRunResult {
   checkRanges(input, TRAINING_RUN_INPUT_RANGES);
-  if (input.rentedUsdPerChipHour !== null) {
-    checkRange("rentedUsdPerChipHour", input.rentedUsdPerChipHour, TRAINING_RUN_INPUT_RANGES.ownedUsdPerChipHour);
-  }
+  const rentedRange = TRAINING_RUN_INPUT_RANGES.ownedUsdPerChipHour;
+  checkNullableRange("rentedUsdPerChipHour", input.rentedUsdPerChipHour, rentedRange, "no rented price");
   const steadyStateChipHours = input.flops / (input.peakFlopsPerS * input.mfu * SECONDS_PER_HOUR);
   const chipHours = steadyStateChipHours / input.goodputFraction;
   const energyMwh = (chipHours * input.itPowerKwPerChip * input.averageDrawFraction * input.pue) / KILO;

@@ -179,7 +179,8 @@ export function validateSampleCount(samples: number): void {
       message: "invalid sample count",
       // Grouped as a person writes it ("2,000,000"; it read "2000000" beside "1,000 draws"; breaker).
       expected: `an integer in ${formatRange({min: 1, max: MAX_MONTE_CARLO_SAMPLES})}`,
-      found: String(samples)
+      // A string from a script is quoted: "100" read as found 100, which looked right (breaker).
+      found: typeof samples === "string" ? JSON.stringify(samples) : String(samples)
     });
   }
 }

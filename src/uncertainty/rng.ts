@@ -78,7 +78,8 @@ export function validateSeed(seed: number): void {
       message: "invalid seed",
       // As the --seed flag says it, the bound grouped (src/cli/flags.ts).
       expected: `a whole number within ±${groupThousands(Number.MAX_SAFE_INTEGER)} (2^53 − 1)`,
-      found: String(seed)
+      // A string from a script is quoted: "100" read as found 100, which looked right (breaker).
+      found: typeof seed === "string" ? JSON.stringify(seed) : String(seed)
     });
   }
 }

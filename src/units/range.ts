@@ -140,6 +140,21 @@ export function checkRange(path: string, value: unknown, range: NumberRange): vo
 }
 
 /**
+ * checkRange for a field that may also be null (`rentedUsdPerChipHour`: null to own the chips): a value neither null
+ * nor in range is told that null is allowed too (an omitted field read "expected a number in [0.01, 10,000], found
+ * nothing", as if a rented price were required; breaker). `nullMeans` says what null stands for.
+ */
+export function checkNullableRange(path: string, value: unknown, range: NumberRange, nullMeans: string): void {
+  if (value === null) return;
+  try {
+    checkRange(path, value, range);
+  } catch (error) {
+    const detail = (error as UserError).detail;
+    throw new UserError({...detail, expected: `null (${nullMeans}) or ${detail.expected}`});
+  }
+}
+
+/**
  * Checks every field named in `ranges` of `input`, in the table's order; `prefix` (e.g. "merchantChipHour") is
  * put before each field name in the error's path.
  */

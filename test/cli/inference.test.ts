@@ -91,6 +91,20 @@ describe("token-ledger inference", () => {
     }
   });
 
+  it("says in --help that each fraction flag takes a percentage too (README: --utilization 60%)", async () => {
+    // The help named only the fraction's range ("--mfu … in [0.01, 1]") after the flags began taking "40%".
+    for (const [command, flags] of [
+      ["inference", ["--cache-hit", "--utilization"]],
+      ["training", ["--mfu", "--goodput"]],
+      ["training-runs", ["--goodput"]]
+    ] as const) {
+      const {stdout} = await runCli([command, "--help"]);
+      const help = stdout.replace(/\s+/g, " ");
+      for (const flag of flags)
+        expect(help, `${command} ${flag}`).toMatch(new RegExp(`${flag} <f> (?:(?! --).)*or a percentage`));
+    }
+  });
+
   it("prints an aligned table with units", async () => {
     const {code, stdout} = await runCli(base);
     expect(code).toBe(0);

@@ -80,5 +80,68 @@ describe("evaluateServing: values out of range throw, naming the field", () => {
     expect(thrown({rentedUsdPerChipHour: -2})).toMatch(/^rentedUsdPerChipHour: out of range/);
     // `inference --rent` of a chip with no purchase price passes 0 for it (src/cli/commands/inference.ts).
     expect(thrown({rentedUsdPerChipHour: 2.99, ownership: {...ownership, chipPriceUsd: 0}})).toBe("no error");
+    // Still a number: NaN gave a NaN owned chip-hour beside the rented figures (breaker).
+    expect(thrown({rentedUsdPerChipHour: 2.99, ownership: {...ownership, chipPriceUsd: Number.NaN}})).toBe(
+      "ownership.chipPriceUsd: out of range: expected a number in [0, 10,000,000], found NaN"
+    );
+    // Left out, it read "expected a number in [0.01, 10,000]", as if a rented price were required (breaker).
+    expect(thrown({rentedUsdPerChipHour: undefined})).toBe(
+      "rentedUsdPerChipHour: out of range: expected null (owned chips) or a number in [0.01, 10,000], found nothing"
+    );
+  });
+});
+
+describe("evaluateServing on rented chips whose owned chip-hour is 0", () => {
+  it("prices tokens at the rented price, not NaN (2 ÷ 0 × 0)", () => {
+    // Purchase price 0 (not read on rented chips, above) with free power, facility and operations: the owned chip-hour
+    // is 0 USD, and the rented cost was the owned cost (0) scaled by 2 ÷ 0.
+    const free = {...ownership, chipPriceUsd: 0, electricityUsdPerKwh: 0, facilityCapexUsdPerMw: 0};
+    const result = evaluateServing({
+      ...input,
+      ownership: {...free, operationsUsdPerChipHour: 0},
+      rentedUsdPerChipHour: 2
+    });
+    if (!result.ok) throw new Error(result.problem.message);
+    expect(result.cost.chipHour.totalUsdPerChipHour).toBe(0);
+    // costPerToken.ts: chip-hour cost ÷ tokens per chip-hour (tokens/s × utilisation × 3,600) × 10^6.
+    const perMTok = (tokensPerSecond: number) => (2 / (tokensPerSecond * 0.6 * 3600)) * 1e6;
+    expect(result.cost.costPerMillionOutputTokensUsd).toBeCloseTo(
+      perMTok(result.serving.decodeTokensPerSecondPerChip),
+      12
+    );
+    expect(result.cost.costPerMillionInputTokensUsd).toBeCloseTo(
+      perMTok(result.serving.prefillTokensPerSecondPerChip),
+      12
+    );
+    expect(result.cost.costPerMillionOutputTokensAllInUsd).toBeCloseTo(
+      perMTok(result.serving.outputTokensPerSecondPerChip),
+      12
+    );
+    // The same figures as on a chip whose owned chip-hour is not 0: a rented cost does not depend on ownership.
+    const paid = evaluateServing({...input, rentedUsdPerChipHour: 2});
+    if (!paid.ok) throw new Error(paid.problem.message);
+    expect(result.cost.costPerMillionOutputTokensUsd).toBeCloseTo(paid.cost.costPerMillionOutputTokensUsd, 12);
+  });
+});
+
+describe("evaluateServing: efficiencies out of their documented ranges throw, naming the field", () => {
+  it("an object without them, or one out of range (src/inference/efficiencies.ts's docstrings)", () => {
+    // {} priced tokens at NaN and returned ok.
+    expect(thrown({efficiencies: {} as never})).toBe(
+      "efficiencies.bandwidthFraction: out of range: expected a number in (0, 1], found nothing"
+    );
+    const calibrated = input.efficiencies;
+    expect(thrown({efficiencies: {...calibrated, computeFraction: 0}})).toMatch(/^efficiencies.computeFraction: out/);
+    expect(thrown({efficiencies: {...calibrated, kernelOverlapFraction: 1.5}})).toMatch(
+      /^efficiencies.kernelOverlapFraction: out of range/
+    );
+    expect(thrown({efficiencies: {...calibrated, stepOverheadSeconds: -1e-3}})).toMatch(
+      /^efficiencies.stepOverheadSeconds: out of range/
+    );
+    // The range ends: all of a roof reached, no overhead, full overlap.
+    const ends = {bandwidthFraction: 1, computeFraction: 1, communicationFraction: 1, kernelOverlapFraction: 1};
+    expect(thrown({efficiencies: {...calibrated, ...ends, collectiveLatencySeconds: 0, stepOverheadSeconds: 0}})).toBe(
+      "no error"
+    );
   });
 });

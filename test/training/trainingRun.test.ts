@@ -84,6 +84,16 @@ describe("trainingFlops: counts out of range throw, naming the field", () => {
       /^attention\.vHeadDim: out of range: .*found nothing$/
     );
   });
+
+  it("an attention shape left out or not an object is named as a whole (it read 'attention.layers: … found nothing')", () => {
+    const expected = "expected null (no attention term) or {layers, heads, qkHeadDim, vHeadDim, sequenceTokens}";
+    expect(thrown({activeParams: 1e9, tokens: 1e12})).toBe(
+      `attention: not an attention shape: ${expected}, found nothing`
+    );
+    expect(thrown({activeParams: 1e9, tokens: 1e12, attention: [126]})).toBe(
+      `attention: not an attention shape: ${expected}, found [126]`
+    );
+  });
 });
 
 describe("trainingRun: inputs out of range throw, naming the field (a script passes what no flag would)", () => {
@@ -120,6 +130,10 @@ describe("trainingRun: inputs out of range throw, naming the field (a script pas
   it("a rented price: null is none; negative is an error", () => {
     expect(thrown({rentedUsdPerChipHour: null})).toBe("no error");
     expect(thrown({rentedUsdPerChipHour: -3})).toMatch(/^rentedUsdPerChipHour: out of range/);
+    // Left out, it read "expected a number in [0, ∞)", as if a rented price were required (breaker).
+    expect(thrown({rentedUsdPerChipHour: undefined})).toBe(
+      "rentedUsdPerChipHour: out of range: expected null (no rented price) or a number in [0, ∞), found nothing"
+    );
   });
 });
 

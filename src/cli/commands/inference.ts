@@ -117,7 +117,7 @@ export function registerInference(program: Command): void {
     )
     .option(
       "--cache-hit <f>",
-      "share of the prompt found in the prefix cache, in [0, 1)",
+      "share of the prompt found in the prefix cache, in [0, 1) or a percentage (50%)",
       keyFlag("--cache-hit", "serving.cacheHit"),
       numberDefault("serving.cacheHit")
     )
@@ -136,7 +136,7 @@ export function registerInference(program: Command): void {
     )
     .option(
       "--utilization <f>",
-      "fraction of each hour the chips are busy",
+      "fraction of each hour the chips are busy, or a percentage (60%)",
       keyFlag("--utilization", "serving.utilization"),
       numberDefault("serving.utilization")
     )

@@ -71,12 +71,12 @@ export function registerTraining(program: Command): void {
     .requiredOption("--chips <n>", "chips in the cluster", keyFlag("--chips", "training.chips"))
     .requiredOption(
       "--mfu <f>",
-      "steady-state model FLOPs utilisation, in [0.01, 1] or as a percentage, 41% (training.mfu)",
+      "steady-state model FLOPs utilisation, in [0.01, 1] or a percentage (40%) (training.mfu)",
       keyFlag("--mfu", "training.mfu")
     )
     .option(
       "--goodput <f>",
-      "share of the run's chip time that trains (effective training time)",
+      "share of the run's chip time that trains (effective training time), or a percentage (90%)",
       keyFlag("--goodput", "training.goodput"),
       numberDefault("training.goodput")
     )
