@@ -82,8 +82,7 @@ Latency:
   outputTokensPerSecondPerUser     output tokens/s one user sees over a whole request in steady state
 Figures are model estimates at the efficiencies calibrated on published measurements for the chip's family and
 --stack ("efficienciesFrom" names the fit; \`token-ledger calibration\` prints the model's error), not measurements.
-Defaults are the scenario schema's (the /reference page). A fraction (--utilization, --cache-hit) may be written as a
-percentage: --utilization 60%.`;
+Defaults are the scenario schema's (the /reference page).`;
 
 export function registerInference(program: Command): void {
   const command = program

@@ -17,7 +17,7 @@ export function registerTrainingRuns(program: Command): void {
     )
     .option(
       "--goodput <f>",
-      "effective training time used for every run, or a percentage (90%) (default: the schema's training.goodput)",
+      "effective training time used for every run, or a percentage (90%) (the schema's training.goodput by default)",
       keyFlag("--goodput", "training.goodput"),
       num(defaults["training.goodput"], "training.goodput")
     )
