@@ -55,6 +55,18 @@ export class ServingSettingError extends UserError {
   }
 }
 
+/** A `value` of `setting` that is none of `allowed` (a script's typo: the types do not stop it at run time), or null. */
+function unknownChoice(
+  setting: ServingProblem["setting"],
+  message: string,
+  allowed: readonly string[],
+  value: string
+): ServingProblem | null {
+  return allowed.includes(value)
+    ? null
+    : {setting, message, expected: `one of ${allowed.join(", ")}`, found: `${value}`};
+}
+
 /** Precisions the chip supports, in the order of PRECISIONS. */
 export function supportedPrecisions(hardware: Hardware): Precision[] {
   return PRECISIONS.filter((precision) => peakFlopsPerS(hardware, precision) !== null);
@@ -62,15 +74,9 @@ export function supportedPrecisions(hardware: Hardware): Precision[] {
 
 /** Problems with running `precision` on `hardware` (a precision no model knows, or one the chip lacks), or none. */
 export function precisionProblem(hardware: Hardware, precision: Precision): ServingProblem | null {
-  if (!PRECISIONS.includes(precision)) {
-    // From a script ("fp16"): it read "the model does not fit: weights NaN GB …", blamed on the tensor parallelism.
-    return {
-      setting: "precision",
-      message: "unknown precision",
-      expected: `one of ${PRECISIONS.join(", ")}`,
-      found: `${precision}`
-    };
-  }
+  // From a script ("fp16"): it read "the model does not fit: weights NaN GB …", blamed on the tensor parallelism.
+  const unknown = unknownChoice("precision", "unknown precision", PRECISIONS, precision);
+  if (unknown) return unknown;
   if (peakFlopsPerS(hardware, precision) !== null) return null;
   return {
     setting: "precision",
@@ -167,15 +173,9 @@ export function requestProblem(
  * only), or null.
  */
 export function stackProblem(hardware: Hardware, stack: SoftwareStack): ServingProblem | null {
-  if (!SOFTWARE_STACKS.includes(stack)) {
-    // From a script ("tensorrt-llm"): it threw "Cannot read properties of undefined (reading 'some')".
-    return {
-      setting: "stack",
-      message: "unknown serving stack",
-      expected: `one of ${SOFTWARE_STACKS.join(", ")}`,
-      found: `${stack}`
-    };
-  }
+  // From a script ("tensorrt-llm"): it threw "Cannot read properties of undefined (reading 'some')".
+  const unknown = unknownChoice("stack", "unknown serving stack", SOFTWARE_STACKS, stack);
+  if (unknown) return unknown;
   if (stackRunsOn(stack, hardware)) return null;
   return {
     setting: "stack",

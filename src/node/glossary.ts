@@ -1,9 +1,5 @@
 import {existsSync, readFileSync} from "node:fs";
-import {join} from "node:path";
-import {PACKAGE_ROOT} from "./paths.js";
-
-/** Where the package's glossary is: this checkout's page, or the copy an installed package ships (build-lib.js). */
-const GLOSSARY_FILES = [join(PACKAGE_ROOT, "docs", "glossary.md"), join(PACKAGE_ROOT, "dist-lib", "glossary.md")];
+import {packageDocsPath} from "./paths.js";
 
 /**
  * The glossary page of token-ledger's own site (docs/glossary.md) for a report project's site: the same terms and
@@ -15,7 +11,8 @@ const GLOSSARY_FILES = [join(PACKAGE_ROOT, "docs", "glossary.md"), join(PACKAGE_
  * @throws Error when the package has neither docs/glossary.md nor dist-lib/glossary.md (an incomplete install).
  */
 export function glossaryPageMarkdown(): string {
-  const file = GLOSSARY_FILES.find((path) => existsSync(path));
-  if (!file) throw new Error(`token-ledger's glossary is missing: expected one of ${GLOSSARY_FILES.join(", ")}`);
+  // This checkout's page, or the copy an installed package ships (build-lib.js).
+  const file = packageDocsPath("glossary.md");
+  if (!existsSync(file)) throw new Error(`token-ledger's glossary is missing: expected docs/glossary.md or ${file}`);
   return readFileSync(file, "utf8").replace(/\[([^\]]+)\]\((?:\.{1,2})?\/[^)]*\)/g, "$1");
 }

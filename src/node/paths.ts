@@ -19,6 +19,15 @@ function packageFolder(start: string): string {
 
 /** token-ledger's own folder (where the bundled data/ lives), whether run from src/ or compiled into dist-lib/. */
 export const PACKAGE_ROOT = packageFolder(dirname(fileURLToPath(import.meta.url)));
+/**
+ * A file or folder of the package's docs/ (`components`, `glossary.md`): there in a checkout, and in dist-lib/ in an
+ * installed package, which ships no docs/ (scripts/build-lib.js copies what a project's pages need).
+ */
+export function packageDocsPath(relative: string): string {
+  const inCheckout = join(PACKAGE_ROOT, "docs", relative);
+  return existsSync(inCheckout) ? inCheckout : join(PACKAGE_ROOT, "dist-lib", relative);
+}
+
 /** The bundled data: catalogs, measurements, training runs and scenarios. */
 export const DATA_DIR = resolve(PACKAGE_ROOT, "data");
 /** The bundled scenarios. */

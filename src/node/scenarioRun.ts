@@ -11,6 +11,7 @@ import {loadCatalogs} from "./catalogFiles.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
 import {locateScenario} from "./scenarioLibrary.js";
 import {UserError} from "../errors/userError.js";
+import {describeFound} from "../units/range.js";
 
 export interface ScenarioRunRequest {
   /** An id of data/scenarios/ or a path to a .md file. */
@@ -52,15 +53,14 @@ export function runScenarioRequest(request: ScenarioRunRequest): {
  * read letter by letter, "--set: missing =: … found s"; {} read "sets is not iterable"; breaker).
  */
 function checkRequest(request: ScenarioRunRequest): void {
-  const found = (value: unknown) => (value === undefined ? "nothing" : (JSON.stringify(value) ?? String(value)));
   if (typeof request?.scenario !== "string") {
     const expected = "a scenario id of data/scenarios/ or a path to a .md file, as text";
-    throw new UserError({path: "scenario", message: "not text", expected, found: found(request?.scenario)});
+    throw new UserError({path: "scenario", message: "not text", expected, found: describeFound(request?.scenario)});
   }
   const sets: unknown = request.sets;
   if (sets != null && (!Array.isArray(sets) || sets.some((set) => typeof set !== "string"))) {
     const expected = 'a list of path=value texts, like ["serving.utilization=0.7"]';
-    throw new UserError({path: "sets", message: "not a list of texts", expected, found: found(sets)});
+    throw new UserError({path: "sets", message: "not a list of texts", expected, found: describeFound(sets)});
   }
 }
 

@@ -1,6 +1,6 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {basename, join, relative, sep} from "node:path";
-import {PACKAGE_ROOT} from "./paths.js";
+import {packageDocsPath} from "./paths.js";
 import type {UserError} from "../errors/userError.js";
 import {checkScenarioFiles} from "./scenarioCheck.js";
 import {scenarioFilesIn} from "./scenarioFiles.js";
@@ -56,10 +56,9 @@ export function sitePages(options: SitePagesOptions = {}): (SitePage | SiteSecti
   if (!options.explicit) {
     // token-ledger's reference pages (a new project's glossary and scenario file reference loaders) go last, in a
     // section of their own, so that "Next page" from the front page is the project's own first page (author trial).
-    const reference = found
-      .filter((page) => !page.folder && page.path in REFERENCE_PAGES)
-      .sort((a, b) => Object.keys(REFERENCE_PAGES).indexOf(a.path) - Object.keys(REFERENCE_PAGES).indexOf(b.path))
-      .map(({name, path}) => ({name, path}));
+    const reference = Object.keys(REFERENCE_PAGES)
+      .filter((path) => found.some((page) => page.path === path))
+      .map((path) => ({name: REFERENCE_PAGES[path]!, path}));
     const top = found
       .filter((page) => !page.folder && !(page.path in REFERENCE_PAGES))
       .map(({name, path}) => ({name, path}));
@@ -173,10 +172,7 @@ function humanName(name: string): string {
 export function componentStyles(
   names: readonly string[] = ["story.css", "scenarioInputs.css", "scenarioStyle.css", "print.css"]
 ): string {
-  const compiled = join(PACKAGE_ROOT, "dist-lib", "components");
-  const dir = existsSync(join(PACKAGE_ROOT, "docs", "components"))
-    ? join(PACKAGE_ROOT, "docs", "components")
-    : compiled;
+  const dir = packageDocsPath("components");
   return `<style>\n${names.map((name) => readFileSync(join(dir, name), "utf8")).join("\n")}</style>`;
 }
 

@@ -1,7 +1,6 @@
 import {chipHourCost, type ChipHourCostInput, type ChipHourCostResult} from "../tco/chipHourCost.js";
 import {costPerMillionTokensBreakdown, tokensPerChipHour, type CostPerTokenBreakdown} from "../tco/costPerToken.js";
-import {UserError} from "../errors/userError.js";
-import {checkRange, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
+import {checkObject, checkRange, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
 
 /**
  * One accelerator as a serving fleet sees it: what an hour of it costs (the TCO inputs) and how many tokens it
@@ -54,13 +53,8 @@ export const SERVING_CHIP_RANGES = {
 
 /** Throws a UserError naming `prefix.field` unless every field of `chip` is in range. */
 export function checkServingChip(chip: ServingChipInput, prefix: string): void {
-  if (typeof chip !== "object" || chip === null) {
-    throw new UserError({path: prefix, message: "missing", expected: "a serving chip object", found: String(chip)});
-  }
-  if (typeof chip.chipHour !== "object" || chip.chipHour === null) {
-    const found = String(chip.chipHour);
-    throw new UserError({path: `${prefix}.chipHour`, message: "missing", expected: "chip-hour cost inputs", found});
-  }
+  checkObject(prefix, chip, "a serving chip object");
+  checkObject(`${prefix}.chipHour`, chip.chipHour, "chip-hour cost inputs");
   checkRanges(chip.chipHour, CHIP_HOUR_COST_RANGES, `${prefix}.chipHour`);
   checkRange(
     `${prefix}.tokensPerSecondPerChip`,

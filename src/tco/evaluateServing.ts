@@ -6,9 +6,15 @@ import {servingPerformance, type ServingInput, type ServingResult} from "../infe
 import type {ChipHourCostInput} from "./chipHourCost.js";
 import {servingCost, type ServingCostResult} from "./servingCost.js";
 import {HARDWARE_CELL_RANGES} from "../catalog/parseHardwareCsv.js";
-import {UserError} from "../errors/userError.js";
 import {CHIP_HOUR_COST_RANGES, SERVING_CHIP_RANGES} from "../strategy/servingChip.js";
-import {checkNullableRange, checkRange, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
+import {
+  checkNullableRange,
+  checkObject,
+  checkRange,
+  checkRanges,
+  type NumberRange,
+  type RangeTable
+} from "../units/range.js";
 
 /** Everything needed to price tokens of one model served on one chip. */
 export interface ServingEconomicsInput extends Omit<ServingInput, "hardware" | "model"> {
@@ -91,19 +97,10 @@ function checkServingEconomics(input: ServingEconomicsInput): void {
     HARDWARE_CELL_RANGES.hourly_usd,
     "owned chips"
   );
-  if (typeof input.ownership !== "object" || input.ownership === null) {
-    const found = String(input.ownership);
-    throw new UserError({path: "ownership", message: "missing", expected: "chip-hour cost inputs", found});
-  }
+  checkObject("ownership", input.ownership, "chip-hour cost inputs");
   checkRanges(input.ownership, rented ? RENTED_RANGES : OWNED_RANGES, "ownership");
-  if (typeof input.efficiencies !== "object" || input.efficiencies === null) {
-    throw new UserError({
-      path: "efficiencies",
-      message: "missing",
-      expected: "serving efficiencies, e.g. calibratedEfficiencies(hardware, stack).efficiencies",
-      found: String(input.efficiencies)
-    });
-  }
+  const efficienciesExpected = "serving efficiencies, e.g. calibratedEfficiencies(hardware, stack).efficiencies";
+  checkObject("efficiencies", input.efficiencies, efficienciesExpected);
   checkRanges(input.efficiencies, EFFICIENCY_RANGES, "efficiencies");
 }
 

@@ -1,5 +1,5 @@
 import {UserError} from "../errors/userError.js";
-import {checkRange, type NumberRange} from "../units/range.js";
+import {checkRange, describeFound, type NumberRange} from "../units/range.js";
 
 /**
  * Training FLOPs of a dense or MoE transformer: the parameter term and, where the sequence length is known, the
@@ -68,7 +68,7 @@ export function trainingFlops(input: TrainingFlopsInput): TrainingFlopsResult {
         path: "attention",
         message: "not an attention shape",
         expected: "null (no attention term) or {layers, heads, qkHeadDim, vHeadDim, sequenceTokens}",
-        found: input.attention === undefined ? "nothing" : JSON.stringify(input.attention)
+        found: describeFound(input.attention)
       });
     }
     const {layers, heads, qkHeadDim, vHeadDim, sequenceTokens} = input.attention;

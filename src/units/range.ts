@@ -67,9 +67,10 @@ export function isInRange(value: unknown, range: NumberRange): value is number {
 /**
  * A value found outside `range` as a message writes it: three significant digits, or as many more as keep it on its
  * own side of the bound it crosses (formatBeyondBound: 0.999999999 against an excluded 1 is not "1"); it read
- * "found 1.47160458537" (breaker).
+ * "found 1.47160458537" (breaker). Without a range, any value a script may pass: a number as it is, undefined as
+ * "nothing", anything else as JSON (a string quoted: "100" read as found 100, which looked right).
  */
-function describeFound(value: unknown, range?: NumberRange): string {
+export function describeFound(value: unknown, range?: NumberRange): string {
   if (typeof value === "number") {
     if (!Number.isFinite(value) || range === undefined) return String(value);
     const below = range.minExclusive ? value <= range.min : value < range.min;
@@ -137,6 +138,16 @@ export function checkRange(path: string, value: unknown, range: NumberRange): vo
       ? formatQuantity(Number(found), dimension, (scaled) => groupThousands(Number(scaled.toPrecision(12)), 20))
       : found
   });
+}
+
+/**
+ * Throws a UserError at `path` ("missing", `expected`, found as String(value)) unless `value` is an object: the
+ * models' nested inputs (a chip's chipHour, evaluateServing's ownership and efficiencies) left out by a script.
+ */
+export function checkObject(path: string, value: unknown, expected: string): void {
+  if (typeof value !== "object" || value === null) {
+    throw new UserError({path, message: "missing", expected, found: String(value)});
+  }
 }
 
 /**

@@ -233,9 +233,7 @@ export function compareReports(reports: RunReport[], unread: readonly Record<str
   }
   const metrics: Comparison["metrics"] = {};
   for (const name of SCENARIO_METRICS) metrics[name] = reports.map((report) => report.metrics[name]);
-  const assumptionUnits = Object.fromEntries(
-    Object.keys(differingAssumptions).map((path) => [path, reports[0]!.assumptions[path]?.unit ?? keyUnit(path)])
-  );
+  const assumptionUnits = Object.fromEntries(Object.keys(differingAssumptions).map((path) => [path, keyUnit(path)]));
   return {
     scenarios: reports.map((report) => report.scenario.id),
     differingAssumptions,

@@ -60,9 +60,10 @@ export async function previewSite({
     timer = setTimeout(() => {
       const events = [...pending];
       pending.clear();
-      const what = events.map((e) => e.replace(/^(\w+) /, "")).join(", ");
+      const paths = events.map((e) => e.replace(/^(\w+) /, ""));
+      const what = paths.join(", ");
       // A component alone: the page loaders print again (the site data does not read docs/components/).
-      if (events.every((e) => e.replace(/^(\w+) /, "").startsWith(COMPONENTS_DIR + sep))) {
+      if (paths.every((path) => path.startsWith(COMPONENTS_DIR + sep))) {
         touch(project.loaders.filter((loader) => /\.md\.\w+$/.test(loader)));
         process.stderr.write(`token-ledger: ${what} changed: pages reloading\n`);
         return;
