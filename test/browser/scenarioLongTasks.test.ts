@@ -5,12 +5,13 @@ import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
 
-// In the default suite since session 23. Measured then on this 2-core machine: 3 of 3 runs passed idle, 10 of 10 with
-// one or two busy cores beside it (load averages 2–4), 18 of 20 with two busy cores and the suite's own processes
-// (load averages 5–6.5: the two failures had one task each, of 56 and 80 ms). A trace of the drag idle (CDP, chromium's
-// devtools.timeline) had no main-thread task over 20 ms: the slider's input handler and the first chart's frame
-// (5–6 ms of script), then style, layout, paint and layerising (up to 14 ms); the Monte Carlo runs in a Web Worker.
-// Before session 19's fixes it saw 5 tasks of 51–93 ms at load 2, and at load averages of 6–19 1–7 tasks of 50–170 ms.
+// In the default suite since session 23. Measured then on this 2-core machine: 3 of 3 runs passed idle, 10 of 10
+// with one or two busy cores beside it (load averages 2–4), 18 of 20 with two busy cores and the suite's own
+// processes (load averages 5–6.5: the two failures had one task each, of 56 and 80 ms). A trace of the drag idle
+// (CDP, chromium's devtools.timeline) had no main-thread task over 20 ms: the slider's input handler and the first
+// chart's frame (5–6 ms of script), then style, layout, paint and layerising (up to 14 ms); the Monte Carlo runs in
+// a Web Worker. Before session 19's fixes it saw 5 tasks of 51–93 ms at load 2, and at load averages of 6–19 1–7
+// tasks of 50–170 ms.
 const enabled = inject("browserTestsEnabled");
 
 /** The Long Tasks API's threshold: a task longer than this delays input (https://w3c.github.io/longtasks/). */
