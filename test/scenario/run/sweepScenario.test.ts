@@ -26,6 +26,16 @@ const bound = (id: string) => bindScenario(library.resolve(id), catalogs);
 const runPoint = (resolved: ResolvedScenario) =>
   scenarioDrawMedianPoint(resolved, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
 
+/** The index into `axis`'s values of grid row `row` (the last axis fastest). */
+function rowIndex(
+  row: number,
+  axes: readonly {values: readonly number[]}[],
+  axis: {values: readonly number[]}
+): number {
+  const after = axes.slice(axes.indexOf(axis) + 1).reduce((product, a) => product * a.values.length, 1);
+  return Math.floor(row / after) % axis.values.length;
+}
+
 describe("parseSweepAxis", () => {
   it("spreads STEPS values evenly from FROM to TO, both included", () => {
     expect(parseSweepAxis("silicon.designCycle=6:36:31").values).toEqual(Array.from({length: 31}, (_, i) => 6 + i));
@@ -264,6 +274,32 @@ describe("sweepScenarioColumns", () => {
       }
     }
   );
+
+  it("three axes: each row is a full evaluation at its point, through every carry from one axis to the next", () => {
+    // The sweep writes into its point only the axes whose value moved since the previous point (sweepScenario.ts);
+    // a carry moves the middle and last axes back to their first values, which must reach the point too.
+    const scenario = bound("base");
+    const axes = [
+      parseSweepAxis("finance.costOfCapital=0.05:0.15:3"),
+      parseSweepAxis("serving.utilization=0.3:0.9:4"),
+      parseSweepAxis("power.electricity=0.04:0.12:5")
+    ];
+    const metrics = ["costPerMillionTokensUsd", "costPerMillionOutputTokensUsd"] as const;
+    const {chunks} = collect({bound: scenario, axes, metrics: [...metrics], chunkRows: 7});
+    const base = runPoint(scenario.resolved);
+    let rows = 0;
+    for (const chunk of chunks) {
+      for (let i = 0; i < chunk.rows; i++, rows++) {
+        const point = {...base};
+        for (const axis of axes) point[axis.path] = axis.values[rowIndex(rows, axes, axis)]!;
+        for (const axis of axes)
+          expect(chunk.values[axis.path]![i], `${axis.path} at row ${rows}`).toBe(point[axis.path]);
+        const expected = evaluateScenarioPoint(scenario, point).metrics;
+        for (const name of metrics) expect(chunk.values[name]![i], `${name} at row ${rows}`).toBe(expected[name]);
+      }
+    }
+    expect(rows).toBe(3 * 4 * 5);
+  });
 
   it("reuses a stage only when no varied key is among those it reads", () => {
     // power.electricity feeds the training run's energy: each point's training cost differs; the training days do not.
