@@ -7,8 +7,9 @@
  * power.electricity=0.04:0.12:1000 --metrics costPerMillionTokensUsd --out grid.parquet`. Compared, each in its own
  * child process so that its peak resident memory (process.resourceUsage().maxRSS) is its own, one after the other in
  * this run, so that both see the same machine load:
- *   (a) sweep      sweepScenarioChunks → openTableFile, the command's path: columns in blocks, written as Parquet row
- *                  groups to a temporary file renamed into place;
+ *   (a) sweep      parallelSweepChunks → openTableFile, the command's path: columns in blocks, written as Parquet row
+ *                  groups to a temporary file renamed into place; a sweep whose first block says the rest takes over
+ *                  2 s is evaluated by worker threads, one per core (the all-metrics case), the row says how many;
  *   (b) columns    sweepScenarioChunks alone: the same evaluation into its column blocks, no file written;
  *   (c) hand loop  the practical limit: the same evaluation written by hand, the serving model run once (no varied key
  *                  feeds it) and, per point, the library's chip-hour cost and cost per token into a Float64Array.
@@ -30,6 +31,7 @@ import {scenarioServing, servingInput} from "../src/scenario/evaluate/servingInp
 import {scenarioMedianPoint} from "../src/scenario/resolve/scenarioValues.js";
 import {linspace} from "../src/uncertainty/linspace.js";
 import {sweepScenarioChunks} from "../src/scenario/run/sweepScenario.js";
+import {parallelSweepChunks} from "../src/node/parallelSweep.js";
 import {chipHourCost} from "../src/tco/chipHourCost.js";
 import {blendedTokensPerSecondPerChip} from "../src/tco/blendedThroughput.js";
 import {costPerMillionTokensUsd} from "../src/tco/costPerToken.js";
@@ -38,6 +40,8 @@ interface ChildResult {
   seconds: number;
   peakRssMb: number;
   checksum: number;
+  /** Worker threads the sweep started (parallelSweep.ts: only for a sweep whose first block says it is long). */
+  workers: number;
 }
 
 const UTILIZATION = [0.3, 0.9] as const;
@@ -60,7 +64,7 @@ function runChildOnce(kind: "sweep" | "columns" | "hand", points: number, metric
   return JSON.parse(output.trim().split("\n").at(-1)!) as ChildResult;
 }
 
-function child(kind: string, points: number, metrics: ScenarioMetricName[]): ChildResult {
+async function child(kind: string, points: number, metrics: ScenarioMetricName[]): Promise<ChildResult> {
   const {id, library} = locateScenario("base");
   const bound = bindScenario(library.resolve(id), loadCatalogs());
   const steps = points / 1000;
@@ -68,6 +72,7 @@ function child(kind: string, points: number, metrics: ScenarioMetricName[]): Chi
   const electricity = linspace(ELECTRICITY[0], ELECTRICITY[1], 1000);
   const start = performance.now();
   let checksum = 0;
+  let workers = 0;
   if (kind === "columns") {
     const axes = [
       {path: "serving.utilization", values: utilization},
@@ -80,12 +85,13 @@ function child(kind: string, points: number, metrics: ScenarioMetricName[]): Chi
       {path: "serving.utilization", values: utilization},
       {path: "power.electricity", values: electricity}
     ];
-    const {columns, chunks} = sweepScenarioChunks({bound, axes, metrics});
+    const {columns, chunks} = parallelSweepChunks({bound, axes, metrics, onWorkers: (count) => (workers = count)});
     const file = openTableFile(join(dir, "grid.parquet"), ".parquet", {
       columns,
       requiredColumns: axes.map((a) => a.path)
     });
-    for (const chunk of chunks) {
+    for await (const chunk of chunks) {
+      if (chunk.rows === 0) continue;
       file.append(chunk.rows, chunk.values);
       checksum += chunk.values[metrics[0]!]![0]!;
     }
@@ -117,19 +123,20 @@ function child(kind: string, points: number, metrics: ScenarioMetricName[]): Chi
     checksum = cost[0]! + cost[points - 1]!;
   }
   const seconds = (performance.now() - start) / 1000;
-  return {seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, checksum};
+  return {seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, checksum, workers};
 }
 
 const args = process.argv.slice(2);
 if (args[0] === "--child") {
   const metrics = args[3]!.split(",") as ScenarioMetricName[];
-  process.stdout.write(JSON.stringify(child(args[1]!, Number(args[2]), metrics)) + "\n");
+  process.stdout.write(JSON.stringify(await child(args[1]!, Number(args[2]), metrics)) + "\n");
 } else {
   const cost = "costPerMillionTokensUsd";
   const row = (label: string, r: ChildResult, peer?: ChildResult) =>
     console.log(
       `${label.padEnd(42)} ${r.seconds.toFixed(2).padStart(7)} s ${r.peakRssMb.toFixed(0).padStart(6)} MB peak` +
-        (peer ? `   ${(r.seconds / peer.seconds).toFixed(1)}× the hand loop` : "")
+        (peer ? `   ${(r.seconds / peer.seconds).toFixed(1)}× the hand loop` : "") +
+        (r.workers ? `   (${r.workers} worker threads)` : "")
     );
   console.log(
     `sweep of base, serving.utilization × power.electricity; each case in a fresh process, median of ${RUNS}`

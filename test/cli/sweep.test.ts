@@ -205,7 +205,12 @@ describe("token-ledger sweep: errors write no file", () => {
       ["base", "--set", "power.electricity=30 kWh", "--vary", "serving.utilization=0.3:0.9:3"],
       "--set: power.electricity: wrong unit"
     ],
-    ["an unknown scenario", ["bsae", "--vary", "serving.utilization=0.3:0.9:3"], "SCENARIO: unknown scenario 'bsae'"]
+    ["an unknown scenario", ["bsae", "--vary", "serving.utilization=0.3:0.9:3"], "SCENARIO: unknown scenario 'bsae'"],
+    [
+      "no worker thread",
+      ["base", "--vary", "serving.utilization=0.3:0.9:3", "--workers", "0"],
+      "--workers: out of range: expected a whole number in [1, 256], found 0"
+    ]
   ])("%s: exit 1, the flag named, nothing written", async (_, args, message) => {
     const where = folder("error");
     const {code, stdout, stderr} = await runCli(["sweep", ...args, "--out", join(where, "out.csv")]);

@@ -1,0 +1,171 @@
+import {availableParallelism} from "node:os";
+import type {Worker} from "node:worker_threads";
+import {
+  sweepScenarioChunks,
+  SWEEP_CHUNK_ROWS,
+  type SweepChunk,
+  type SweepChunksInput
+} from "../scenario/run/sweepScenario.js";
+import {UserError, UserErrors} from "../errors/userError.js";
+import type {SweepWorkerAnswer, SweepWorkerData, SweepWorkerRequest} from "./sweepWorker.js";
+import {startWorkerModule, type WorkerLoadError} from "./workerModule.js";
+
+/**
+ * A sweep whose remaining blocks are estimated to take longer than this (from its first block's time) is spread over
+ * worker threads; a shorter one is not worth their start (about 0.7 s from TypeScript sources, 0.1 s compiled).
+ */
+export const PARALLEL_SWEEP_MIN_MS = 2000;
+
+export interface ParallelSweepInput extends SweepChunksInput {
+  /** Worker threads for a long sweep (default os.availableParallelism()); 1 or fewer evaluates on this thread only. */
+  workers?: number;
+  /** Estimated remaining time above which workers are started (default PARALLEL_SWEEP_MIN_MS). */
+  parallelMinMs?: number;
+  /** Told how many workers were started, when they are (a test's and a benchmark's check). */
+  onWorkers?: (count: number) => void;
+  /** Told each block a worker evaluated (a test's check that they ran). */
+  onWorkerBlock?: (block: number) => void;
+  /**
+   * Evaluate blocks on this thread until the first worker has loaded (default true): false leaves every block after
+   * the first to the workers (a test's, so that they run however small the grid).
+   */
+  evaluateWhileWorkersLoad?: boolean;
+}
+
+/**
+ * sweepScenarioChunks (sweepScenario.ts) spread over the machine's cores: the same blocks, in the same order, with the
+ * same values bit for bit (each point is evaluated by the same code from the same inputs), delivered asynchronously.
+ * The first block is evaluated on this thread; if the rest would take longer than `parallelMinMs` at its pace, worker
+ * threads (sweepWorker.ts) evaluate the other blocks, one block each at a time, while this thread writes them in
+ * order; until the first worker has loaded, this thread evaluates the next blocks itself. Memory is one block per
+ * worker plus this thread's, whatever the grid's size.
+ *
+ * Errors are those of the sequential sweep, word for word: the grid and metrics are checked at once (UserErrors
+ * thrown by this call), and when a block has a point that cannot be evaluated, the workers are stopped and this
+ * thread evaluates from that block on as sweepScenarioChunks does (up to MAX_SWEEP_ERRORS failing points, listed in
+ * grid order). Stopping the iteration (a `break`, or a throw in the consumer) stops the workers.
+ *
+ * Throws (while iterating): an Error when a worker fails to load or fails on a bug.
+ */
+export function parallelSweepChunks(input: ParallelSweepInput): {
+  columns: string[];
+  chunks: AsyncGenerator<SweepChunk, void>;
+} {
+  // Checks the grid and metrics now, as sweepScenarioChunks does; this generator is also the sequential path.
+  const sequential = sweepScenarioChunks(input);
+  const total = input.axes.reduce((product, axis) => product * axis.values.length, 1);
+  const chunkRows = Math.max(1, Math.min(input.chunkRows ?? SWEEP_CHUNK_ROWS, total));
+  const blocks = Math.ceil(total / chunkRows);
+  const workerCount = Math.min(input.workers ?? availableParallelism(), blocks - 1);
+  const parallelMinMs = input.parallelMinMs ?? PARALLEL_SWEEP_MIN_MS;
+
+  async function* chunks(): AsyncGenerator<SweepChunk, void> {
+    // The first block on this thread, timed (its pauses, empty blocks, passed on as they come).
+    const started = performance.now();
+    let first = sequential.chunks.next();
+    for (; !first.done && first.value.rows === 0; first = sequential.chunks.next()) yield first.value;
+    if (first.done) return;
+    yield first.value;
+    const estimateMs = (performance.now() - started) * (blocks - 1);
+    if (workerCount < 2 || estimateMs < parallelMinMs) {
+      yield* sequential.chunks;
+      return;
+    }
+    void sequential.chunks.return();
+    yield* parallelBlocks(input, {total, chunkRows, blocks, workerCount});
+  }
+  return {columns: sequential.columns, chunks: chunks()};
+}
+
+/** Blocks 1 … blocks − 1 from worker threads (and this thread until one has loaded), written in order. */
+async function* parallelBlocks(
+  input: ParallelSweepInput,
+  {total, chunkRows, blocks, workerCount}: {total: number; chunkRows: number; blocks: number; workerCount: number}
+): AsyncGenerator<SweepChunk, void> {
+  const data: SweepWorkerData = {
+    bound: input.bound,
+    axes: input.axes,
+    ...(input.metrics ? {metrics: input.metrics} : {}),
+    chunkRows,
+    total
+  };
+  const done = new Map<number, SweepWorkerAnswer>();
+  const idle: Worker[] = [];
+  let loaded = 0;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  const workers = Array.from({length: workerCount}, () => {
+    const worker = startWorkerModule("sweepWorker", data);
+    worker.on("message", (answer: SweepWorkerAnswer | WorkerLoadError) => {
+      if ("loadError" in answer) failure = new Error(`sweep worker: cannot load: ${answer.loadError}`);
+      else if ("ready" in answer) loaded += 1;
+      else if ("error" in answer) failure = new Error(`sweep worker, block ${answer.block}: ${answer.error}`);
+      else done.set(answer.block, answer);
+      if (!("loadError" in answer)) idle.push(worker);
+      notify();
+    });
+    worker.on("error", (error) => {
+      failure = error;
+      notify();
+    });
+    // A worker gone while blocks are due (its thread ran out of memory, say) would otherwise be waited for forever.
+    worker.on("exit", (code) => {
+      failure ??= new Error(`sweep worker stopped (exit code ${code})`);
+      notify();
+    });
+    return worker;
+  });
+  input.onWorkers?.(workerCount);
+  /** From `startRow` to the grid's end on this thread, as the sequential sweep: for the errors of a failing block. */
+  const sequentialFrom = (startRow: number) => sweepScenarioChunks({...input, startRow}).chunks;
+  let next = 1; // the next block to hand out
+  let written = 1; // the next block to deliver
+  try {
+    while (written < blocks) {
+      if (failure) throw failure;
+      const answer = done.get(written);
+      if (answer) {
+        done.delete(written);
+        if ("failed" in answer) {
+          yield* sequentialFrom(written * chunkRows);
+          return;
+        }
+        if ("values" in answer) {
+          input.onWorkerBlock?.(written);
+          yield {rows: answer.rows, offset: written * chunkRows, values: answer.values};
+          input.onProgress?.(Math.min(total, (written + 1) * chunkRows), total);
+        }
+        written += 1;
+      } else if (next < blocks && idle.length > 0) {
+        const request: SweepWorkerRequest = {block: next++};
+        idle.pop()!.postMessage(request);
+      } else if (loaded === 0 && next < blocks && input.evaluateWhileWorkersLoad !== false) {
+        // No worker has loaded yet (none has a block, so next is written): evaluate the next block here.
+        const startRow = next * chunkRows;
+        next += 1;
+        written += 1;
+        const block = sweepScenarioChunks({...input, startRow, endRow: Math.min(total, startRow + chunkRows)});
+        try {
+          yield* block.chunks;
+        } catch (error) {
+          // A failing point: nothing of this block was delivered (a block with one is not); from here as a whole.
+          if (!isUserMistake(error)) throw error;
+          yield* sequentialFrom(startRow);
+          return;
+        }
+        // Let the workers' messages in (a consumer that awaits nothing but this generator would not).
+        await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    }
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+}
+
+const isUserMistake = (error: unknown): boolean => error instanceof UserError || error instanceof UserErrors;

@@ -1,0 +1,123 @@
+import {describe, expect, it} from "vitest";
+import {UserError, UserErrors} from "../../src/errors/userError.js";
+import {loadCatalogs} from "../../src/node/catalogFiles.js";
+import {parallelSweepChunks, type ParallelSweepInput} from "../../src/node/parallelSweep.js";
+import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
+import {bindScenario} from "../../src/scenario/evaluate/evaluateScenario.js";
+import {parseSweepAxis, sweepScenarioChunks, type SweepChunksInput} from "../../src/scenario/run/sweepScenario.js";
+
+const catalogs = loadCatalogs();
+const library = loadScenarioLibrary();
+const bound = (id: string) => bindScenario(library.resolve(id), catalogs);
+
+interface Block {
+  rows: number;
+  offset: number;
+  values: Record<string, Float64Array>;
+}
+
+/** Every block with rows (pauses left out), its columns copied (the sequential sweep reuses its arrays). */
+function copy(rows: number, offset: number, values: Readonly<Record<string, Float64Array>>): Block {
+  const copied: Record<string, Float64Array> = {};
+  for (const [name, column] of Object.entries(values)) copied[name] = column.slice(0, rows);
+  return {rows, offset, values: copied};
+}
+
+function sequentialBlocks(input: SweepChunksInput): Block[] {
+  const blocks: Block[] = [];
+  for (const {rows, offset, values} of sweepScenarioChunks(input).chunks)
+    if (rows) blocks.push(copy(rows, offset, values));
+  return blocks;
+}
+
+async function parallelBlocks(
+  input: ParallelSweepInput
+): Promise<{blocks: Block[]; workers: number; fromWorkers: number[]}> {
+  let workers = 0;
+  const blocks: Block[] = [];
+  const fromWorkers: number[] = [];
+  const {chunks} = parallelSweepChunks({
+    ...input,
+    onWorkers: (count) => (workers = count),
+    onWorkerBlock: (block) => fromWorkers.push(block)
+  });
+  for await (const {rows, offset, values} of chunks) if (rows) blocks.push(copy(rows, offset, values));
+  return {blocks, workers, fromWorkers};
+}
+
+/** The errors a sweep throws, as their details; fails the test when it throws something else or nothing. */
+async function sweepErrors(run: () => unknown): Promise<unknown[]> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof UserErrors) return error.errors.map((e) => e.detail);
+    if (error instanceof UserError) return [error.detail];
+    throw error;
+  }
+  return expect.unreachable("expected UserErrors");
+}
+
+describe("parallelSweepChunks", () => {
+  const asic = bound("asic-9-months");
+  // 6 × 50 = 300 points in blocks of 40: the first on this thread, the other 7 from the workers (or this thread while
+  // none has loaded).
+  const axes = [parseSweepAxis("silicon.designCycle=6:36:6"), parseSweepAxis("serving.utilization=0.3:0.9:50")];
+
+  it("spreads a long sweep over worker threads: the same blocks, in order, bit for bit, as the sequential sweep", async () => {
+    const sweep = {bound: asic, axes, chunkRows: 40};
+    // Every block after the first from the workers (the TypeScript sources loaded on a worker thread).
+    const {blocks, workers, fromWorkers} = await parallelBlocks({
+      ...sweep,
+      workers: 2,
+      parallelMinMs: 0,
+      evaluateWhileWorkersLoad: false
+    });
+    expect(workers).toBe(2);
+    expect(fromWorkers).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const expected = sequentialBlocks(sweep);
+    expect(blocks.map((b) => [b.offset, b.rows])).toEqual(expected.map((b) => [b.offset, b.rows]));
+    // toEqual on Float64Arrays compares each value with Object.is: NaN (a metric that does not occur) matches NaN.
+    for (let i = 0; i < expected.length; i++) expect(blocks[i]!.values, `block ${i}`).toEqual(expected[i]!.values);
+  }, 60_000);
+
+  it("keeps a short sweep on this thread (its first block says the rest takes under parallelMinMs)", async () => {
+    const {blocks, workers} = await parallelBlocks({bound: asic, axes, chunkRows: 40, workers: 2});
+    expect(workers).toBe(0);
+    expect(blocks).toHaveLength(8);
+  });
+
+  it("evaluates blocks on this thread while the workers load: the same blocks", async () => {
+    const sweep = {bound: asic, axes, chunkRows: 40};
+    const {blocks} = await parallelBlocks({...sweep, workers: 2, parallelMinMs: 0});
+    const expected = sequentialBlocks(sweep);
+    for (let i = 0; i < expected.length; i++) expect(blocks[i]!.values, `block ${i}`).toEqual(expected[i]!.values);
+  }, 60_000);
+
+  it("evaluates on this thread only with one worker", async () => {
+    const {workers} = await parallelBlocks({bound: asic, axes, chunkRows: 40, workers: 1, parallelMinMs: 0});
+    expect(workers).toBe(0);
+  });
+
+  it("gives a grid with failing points in later blocks the sequential sweep's errors, word for word", async () => {
+    // base fits at most a batch of 372 (sweepScenario.test.ts): batches from 384 fail. 16 × 3 = 48 points in blocks of
+    // 4: the first blocks pass, then every point fails; five are listed and a line says where the sweep stopped.
+    const sweep = {
+      bound: bound("base"),
+      axes: [parseSweepAxis("serving.batch=64:1024:16"), parseSweepAxis("serving.utilization=0.4:0.8:3")],
+      metrics: ["tokensPerSecondPerChip" as const],
+      chunkRows: 4
+    };
+    const expected = await sweepErrors(() => sequentialBlocks(sweep));
+    expect(expected).toHaveLength(6);
+    const found = await sweepErrors(() =>
+      parallelBlocks({...sweep, workers: 2, parallelMinMs: 0, evaluateWhileWorkersLoad: false})
+    );
+    expect(found).toEqual(expected);
+    // And when this thread evaluates the failing block itself while the workers load.
+    expect(await sweepErrors(() => parallelBlocks({...sweep, workers: 2, parallelMinMs: 0}))).toEqual(expected);
+  }, 60_000);
+
+  it("checks the grid at once, as the sequential sweep does", () => {
+    expect(() => parallelSweepChunks({bound: asic, axes: []})).toThrow("nothing to sweep");
+  });
+});
