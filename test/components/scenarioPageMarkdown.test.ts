@@ -10,6 +10,7 @@ import {scenarioPageMarkdown} from "../../docs/components/scenarioPageMarkdown.j
 import {checkScenarioFiles} from "../../src/node/scenarioCheck.js";
 import {glossaryPageMarkdown} from "../../src/node/glossary.js";
 import {REPO_ROOT} from "../projectCopy.js";
+import {siteMentions} from "../siteMentions.js";
 
 const check = checkScenarioFiles();
 
@@ -75,9 +76,15 @@ describe("glossaryPageMarkdown", () => {
     expect(anchors(project)).toContain("nre");
   });
 
-  it("reduces a link to one of this site's chapters to its words (a project has no such page)", () => {
-    expect(site).toContain("[Chapter 2](./training-vs-inference)");
+  it("leaves out what only this site has (its chapters, its bundled scenarios), which this site's page keeps", () => {
+    // An author's trial: "Chapter 2's base case" and "the 9- and 24-month scenarios" in a project's glossary.
+    expect(site).toContain("[Chapter 2](./training-vs-inference)'s base case shows them all.");
+    expect(site).toContain("(the 9- and 24-month scenarios' NPV gap ÷ 15 months)");
+    expect(siteMentions(project)).toEqual([]);
+    expect(project).toContain("not every draw has them. |");
+    expect(project).toContain("The average over a longer cut can differ. |");
+    expect(project).not.toContain('class="site-only"');
+    // No link to a page of this site is left (any other would be reduced to its words).
     expect(project).not.toMatch(/\]\((\.{1,2})?\//);
-    expect(project).toContain("Chapter 2's base case");
   });
 });
