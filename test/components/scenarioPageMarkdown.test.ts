@@ -2,13 +2,16 @@
 // report project's: the same page, only the import specifiers differ. A project's page can only import what the
 // package exports, so every name it imports from `token-ledger` must be in the library's entry (src/index.ts) and
 // every component it names must exist.
-import {existsSync, readFileSync} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {describe, expect, it} from "vitest";
+import {afterAll, beforeAll, describe, expect, it, vi} from "vitest";
 import * as library from "../../src/index.js";
 import {scenarioPageMarkdown} from "../../docs/components/scenarioPageMarkdown.js";
 import {checkScenarioFiles} from "../../src/node/scenarioCheck.js";
 import {glossaryPageMarkdown} from "../../src/node/glossary.js";
+import {scenarioPages} from "../../src/node/sitePages.js";
+import {escapeHtml} from "../../docs/components/escapeHtml.js";
 import {REPO_ROOT} from "../projectCopy.js";
 import {siteMentions} from "../siteMentions.js";
 
@@ -63,6 +66,44 @@ describe("scenarioPageMarkdown", () => {
     expect(page).toContain("data/scenarios/broken.md:3:1: bad");
     expect(page).not.toContain("stylesheet");
     expect(scenarioPageMarkdown("gone", check, "v1", "package")).toContain("data-missing");
+  });
+});
+
+describe("a scenario file's page and its entry in the navigation", () => {
+  // An author's trial: a file that failed to load got a page titled by its id, the sidebar its front matter's title.
+  const files: Record<string, string> = {
+    // A wrong key: the title still reads, as an escaped YAML string.
+    "wrong-key": '---\ntitle: "Cheaper power: a \\"draft\\""\nextends: base\nserving.utilisation: 0.5\n---\n',
+    // A wrong key and no title: the file's id, which is not its name.
+    "named-file": "---\nid: its-id\nextends: base\nserving.utilisation: 0.5\n---\n",
+    // Malformed YAML: nothing reads, so the file's name.
+    malformed: "---\ntitle: Half-edited\nserving: [0.5\n---\n"
+  };
+  let project: string;
+  beforeAll(() => {
+    project = mkdtempSync(join(tmpdir(), "token-ledger-titles-"));
+    mkdirSync(join(project, "data/scenarios"), {recursive: true});
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(project, `data/scenarios/${name}.md`), text);
+    vi.stubEnv("TOKEN_LEDGER_PROJECT", project);
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    rmSync(project, {recursive: true, force: true});
+  });
+
+  it("has one name, the file's title where it reads (even beside an error), else its id", () => {
+    const check = checkScenarioFiles();
+    const navigation = new Map(scenarioPages().map((page) => [page.path, page.name]));
+    const titles = Object.keys(files).map((name) => {
+      const page = scenarioPageMarkdown(name, check, "v1", "package");
+      const heading = /^# (.*)$/m.exec(page)?.[1];
+      const title = JSON.parse(/^title: (.*)$/m.exec(page)![1]!) as string;
+      expect(title).toMatch(/: \d+ errors?$/);
+      expect(title.replace(/: \d+ errors?$/, "")).toBe(navigation.get(`/scenarios/${name}`));
+      expect(heading).toBe(escapeHtml(navigation.get(`/scenarios/${name}`)!));
+      return navigation.get(`/scenarios/${name}`);
+    });
+    expect(titles).toEqual(['Cheaper power: a "draft"', "its-id", "malformed"]);
   });
 });
 
