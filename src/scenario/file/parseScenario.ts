@@ -306,8 +306,8 @@ function emptyScenario(file: string, id: string, lines: readonly string[], close
 
 /**
  * The name a scenario goes by: its `title:`, else its id. The one home of that rule, so that a scenario's page
- * (resolveScenario's title; the page of a file with errors, scenarioCheck.ts) and the site navigation's entry that leads
- * to it (sitePages.ts) give it the same name.
+ * (resolveScenario's title; the page of a file with errors, scenarioCheck.ts) and the site navigation's entry that
+ * leads to it (sitePages.ts) give it the same name.
  */
 export function scenarioTitle(scenario: Pick<ParsedScenario, "id" | "title">): string {
   return scenario.title ?? scenario.id;
