@@ -46,7 +46,7 @@ export function scenarioPageMarkdown(
   if (!file) return missingPage(name);
   if (errors.length) {
     return errorPage(
-      file.name,
+      file.title,
       file.file,
       errors.map((error) => error.message),
       imports
@@ -90,16 +90,19 @@ function keepCompoundsWhole(html: string): string {
   return html.replace(/\b(\d+-[A-Za-z]+)\b/g, '<span style="white-space: nowrap">$1</span>');
 }
 
-/** The page of a scenario file with errors: each error as `validate` prints it, and what to do. */
-function errorPage(id: string, file: string, messages: readonly string[], imports: ScenarioPageImports): string {
+/**
+ * The page of a scenario file with errors, titled as the navigation names it (the file's title where it can be read,
+ * else its id: ScenarioFileCheck.title): each error as `validate` prints it, and what to do.
+ */
+function errorPage(title: string, file: string, messages: readonly string[], imports: ScenarioPageImports): string {
   const count = `${messages.length} error${messages.length === 1 ? "" : "s"}`;
   return `---
-title: ${JSON.stringify(`${id}: ${count}`)}
+title: ${JSON.stringify(`${title}: ${count}`)}
 toc: false
 ---
 
 ${stylesheet(imports)}
-# ${escapeHtml(id)}
+# ${keepCompoundsWhole(escapeHtml(title))}
 
 <div class="scenario-problems" data-problems="${escapeHtml(file)}" role="alert">
 <p><strong>${escapeHtml(file)} has ${count}</strong>, so this page shows no numbers. The other pages leave it out.</p>

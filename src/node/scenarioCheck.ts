@@ -1,7 +1,7 @@
 import {basename} from "node:path";
 import {UserError, userErrorList} from "../errors/userError.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
-import {scenarioBody, type ParsedScenario} from "../scenario/file/parseScenario.js";
+import {scenarioBody, scenarioTitle, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
 import {resolveScenario, scenarioChain} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
@@ -22,6 +22,11 @@ export interface ScenarioFileCheck {
   id: string;
   /** The file's base name without `.md`: the site's page for it is /scenarios/<name>. */
   name: string;
+  /**
+   * The scenario's name on its page and in the site's navigation (scenarioTitle): its `title:`, read also when other
+   * keys of the file are in error, else its id.
+   */
+  title: string;
   errors: UserError[];
 }
 
@@ -91,6 +96,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     file: source.file,
     id: source.id,
     name: basename(source.path, ".md"),
+    title: scenarioTitle(source.scenario ?? source.partial ?? {id: source.id, title: undefined}),
     errors: []
   }));
   /** What each file with errors read without error: its catalog ids are still checked, below. */

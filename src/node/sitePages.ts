@@ -3,7 +3,8 @@ import {basename, join, relative, sep} from "node:path";
 import {packageDocsPath} from "./paths.js";
 import type {UserError} from "../errors/userError.js";
 import {checkScenarioFiles} from "./scenarioCheck.js";
-import {scenarioFilesIn} from "./scenarioFiles.js";
+import {realPath, scenarioFilesIn} from "./scenarioFiles.js";
+import {scenarioFileTitle} from "../scenario/file/parseScenario.js";
 import {sortScenarioIds} from "../scenario/resolve/scenarioOrder.js";
 
 // The site's navigation, derived from the files: every page in docs/ and one page per scenario file. A config may
@@ -93,22 +94,24 @@ export function scenarioPagePaths(): string[] {
 }
 
 /**
- * One navigation entry per scenario page, named as a reader knows the scenario: its file's `title:` ("Custom
- * inference ASIC, 9-month design cycle"), else its id ("asic-9-months") when the file has no title or cannot be read.
- * Framework's sidebar and the previous/next links under each page show this name, in the order the site lists
- * scenarios everywhere (scenarioOrder.ts: base first, then ids in natural order, asic-9-months before asic-24-months).
+ * One navigation entry per scenario page, named as a reader knows the scenario and as its page's title names it
+ * (scenarioFileTitle): its file's `title:` ("Custom inference ASIC, 9-month design cycle"), also when another key of
+ * the file is in error, else its id ("asic-9-months"), or its file's name when the file cannot be read. Framework's
+ * sidebar and the previous/next links under each page show this name, in the order the site lists scenarios
+ * everywhere (scenarioOrder.ts: base first, then ids in natural order, asic-9-months before asic-24-months).
  */
 export function scenarioPages(): SitePage[] {
   const files = new Map(scenarioFilesIn().map((file) => [basename(file, ".md"), file]));
   return sortScenarioIds(files.keys()).map((id) => {
     const file = files.get(id)!;
-    let text = "";
+    let name = id;
     try {
-      text = readFileSync(file, "utf8");
+      // A symbolic link's id is its target's name, as scenarioSources.ts reads it.
+      name = scenarioFileTitle({file, text: readFileSync(file, "utf8"), name: realPath(file)});
     } catch {
-      // An unreadable file keeps its id as its name; the scenario check reports the file.
+      // An unreadable file keeps its file's name; the scenario check reports the file.
     }
-    return {name: frontMatterTitle(text) ?? id, path: `/scenarios/${id}`};
+    return {name, path: `/scenarios/${id}`};
   });
 }
 

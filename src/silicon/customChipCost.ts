@@ -30,8 +30,7 @@ export const CUSTOM_CHIP_COST: SourcedChipCost = {
   },
   sources: {
     ...H100_UNIT_COST.sources,
-    dieAreaMm2:
-      "assumption: a roughly reticle-sized inference die (the story's chip), just under the 858 mm² reticle limit",
+    dieAreaMm2: "assumption: a roughly reticle-sized inference die, just under the 858 mm² reticle limit",
     priceUsdPerWafer: `assumption: a 2025–26 design on N3; ${waferPrice("n3").source}`,
     defectDensityPerCm2: `assumption: N3 at N5's mature defect density; ${H100_UNIT_COST.sources.defectDensityPerCm2}`,
     hbmStacks: "assumption: four stacks, as Trainium2's 96 GiB (AWS Neuron docs, trainium2.rst)",

@@ -2,14 +2,18 @@
 // report project's: the same page, only the import specifiers differ. A project's page can only import what the
 // package exports, so every name it imports from `token-ledger` must be in the library's entry (src/index.ts) and
 // every component it names must exist.
-import {existsSync, readFileSync} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {describe, expect, it} from "vitest";
+import {afterAll, beforeAll, describe, expect, it, vi} from "vitest";
 import * as library from "../../src/index.js";
 import {scenarioPageMarkdown} from "../../docs/components/scenarioPageMarkdown.js";
 import {checkScenarioFiles} from "../../src/node/scenarioCheck.js";
 import {glossaryPageMarkdown} from "../../src/node/glossary.js";
+import {scenarioPages} from "../../src/node/sitePages.js";
+import {escapeHtml} from "../../docs/components/escapeHtml.js";
 import {REPO_ROOT} from "../projectCopy.js";
+import {siteMentions} from "../siteMentions.js";
 
 const check = checkScenarioFiles();
 
@@ -65,6 +69,44 @@ describe("scenarioPageMarkdown", () => {
   });
 });
 
+describe("a scenario file's page and its entry in the navigation", () => {
+  // An author's trial: a file that failed to load got a page titled by its id, the sidebar its front matter's title.
+  const files: Record<string, string> = {
+    // A wrong key: the title still reads, as an escaped YAML string.
+    "wrong-key": '---\ntitle: "Cheaper power: a \\"draft\\""\nextends: base\nserving.utilisation: 0.5\n---\n',
+    // A wrong key and no title: the file's id, which is not its name.
+    "named-file": "---\nid: its-id\nextends: base\nserving.utilisation: 0.5\n---\n",
+    // Malformed YAML: nothing reads, so the file's name.
+    malformed: "---\ntitle: Half-edited\nserving: [0.5\n---\n"
+  };
+  let project: string;
+  beforeAll(() => {
+    project = mkdtempSync(join(tmpdir(), "token-ledger-titles-"));
+    mkdirSync(join(project, "data/scenarios"), {recursive: true});
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(project, `data/scenarios/${name}.md`), text);
+    vi.stubEnv("TOKEN_LEDGER_PROJECT", project);
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    rmSync(project, {recursive: true, force: true});
+  });
+
+  it("has one name, the file's title where it reads (even beside an error), else its id", () => {
+    const check = checkScenarioFiles();
+    const navigation = new Map(scenarioPages().map((page) => [page.path, page.name]));
+    const titles = Object.keys(files).map((name) => {
+      const page = scenarioPageMarkdown(name, check, "v1", "package");
+      const heading = /^# (.*)$/m.exec(page)?.[1];
+      const title = JSON.parse(/^title: (.*)$/m.exec(page)![1]!) as string;
+      expect(title).toMatch(/: \d+ errors?$/);
+      expect(title.replace(/: \d+ errors?$/, "")).toBe(navigation.get(`/scenarios/${name}`));
+      expect(heading).toBe(escapeHtml(navigation.get(`/scenarios/${name}`)!));
+      return navigation.get(`/scenarios/${name}`);
+    });
+    expect(titles).toEqual(['Cheaper power: a "draft"', "its-id", "malformed"]);
+  });
+});
+
 describe("glossaryPageMarkdown", () => {
   const site = readFileSync(join(REPO_ROOT, "docs/glossary.md"), "utf8");
   const project = glossaryPageMarkdown();
@@ -75,9 +117,15 @@ describe("glossaryPageMarkdown", () => {
     expect(anchors(project)).toContain("nre");
   });
 
-  it("reduces a link to one of this site's chapters to its words (a project has no such page)", () => {
-    expect(site).toContain("[Chapter 2](./training-vs-inference)");
+  it("leaves out what only this site has (its chapters, its bundled scenarios), which this site's page keeps", () => {
+    // An author's trial: "Chapter 2's base case" and "the 9- and 24-month scenarios" in a project's glossary.
+    expect(site).toContain("[Chapter 2](./training-vs-inference)'s base case shows them all.");
+    expect(site).toContain("(the 9- and 24-month scenarios' NPV gap ÷ 15 months)");
+    expect(siteMentions(project)).toEqual([]);
+    expect(project).toContain("not every draw has them. |");
+    expect(project).toContain("The average over a longer cut can differ. |");
+    expect(project).not.toContain('class="site-only"');
+    // No link to a page of this site is left (any other would be reduced to its words).
     expect(project).not.toMatch(/\]\((\.{1,2})?\//);
-    expect(project).toContain("Chapter 2's base case");
   });
 });

@@ -305,6 +305,29 @@ function emptyScenario(file: string, id: string, lines: readonly string[], close
 }
 
 /**
+ * The name a scenario goes by: its `title:`, else its id. The one home of that rule, so that a scenario's page
+ * (resolveScenario's title; the page of a file with errors, scenarioCheck.ts) and the site navigation's entry that
+ * leads to it (sitePages.ts) give it the same name.
+ */
+export function scenarioTitle(scenario: Pick<ParsedScenario, "id" | "title">): string {
+  return scenario.title ?? scenario.id;
+}
+
+/**
+ * A scenario file's name (scenarioTitle) read from its text, as its page gives it: its `title:` also when other keys
+ * of the file are in error (parseScenario's partial), else its id; its file name when neither can be read (malformed
+ * YAML, no front matter).
+ */
+export function scenarioFileTitle(source: ScenarioText): string {
+  try {
+    return scenarioTitle(parseScenario(source));
+  } catch (error) {
+    const partial = partialScenario(error);
+    return partial ? scenarioTitle(partial) : defaultId(source.name ?? source.file);
+  }
+}
+
+/**
  * The scenario a file with errors would be without the keys in error (and their sources): what the file's other
  * checks can still read. Attached as `partial` to the UserErrors parseScenario throws once the front matter is a map.
  */

@@ -1243,7 +1243,7 @@ export const SCENARIO_KEYS = [
     default: 9,
     meaning: "Shortest design cycle better models can bring chip design to (capped at silicon.designCycle).",
     source:
-      "assumption: 9 months, the short cycle the story tests; ASIC schedules on record are 12-24 months (kkwisdom.com; bcanalog.com quoting SemiEngineering), so 9 is a target, not a record",
+      "assumption: 9 months, a short cycle; ASIC schedules on record are 12-24 months (kkwisdom.com; bcanalog.com quoting SemiEngineering), so 9 is a target, not a record",
     distribution: true
   },
   {
@@ -1288,7 +1288,7 @@ export const RESERVED_KEYS = [
   {
     key: "label",
     meaning:
-      "Short name for charts that draw several scenarios (/compare's legends and bar labels), at most " +
+      "Short name for charts that draw several scenarios side by side (their legends and bar labels), at most " +
       "24 characters; defaults to the id. Not inherited. Like title and description, it may not hold control, " +
       "direction-changing or zero-width characters; a zero-width joiner or non-joiner only inside an emoji " +
       "sequence (👩‍💻) or between letters of a word that uses it (Persian, Indic scripts)."

@@ -1,5 +1,5 @@
 import {UserError, UserErrors} from "../../errors/userError.js";
-import type {ParsedScenario} from "../file/parseScenario.js";
+import {scenarioTitle, type ParsedScenario} from "../file/parseScenario.js";
 import type {ScenarioValue} from "../file/readValue.js";
 import {SCENARIO_KEYS, type ScenarioKeyDef} from "../file/schema.js";
 import {closestMatch} from "../../errors/suggest.js";
@@ -84,7 +84,7 @@ export function resolveScenario(
   return {
     id: self.id,
     file: self.file,
-    title: self.title ?? self.id,
+    title: scenarioTitle(self),
     label: self.label ?? self.id,
     description: self.description ?? "",
     body: self.body,

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {UserErrors} from "../../../src/errors/userError.js";
-import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
+import {parseScenario, scenarioFileTitle} from "../../../src/scenario/file/parseScenario.js";
 import {Z_95} from "../../../src/uncertainty/normal.js";
 import {fixture, parseFixture, userErrorsOf} from "../helpers.js";
 
@@ -593,5 +593,21 @@ describe("parseScenario: an id from the file's name", () => {
       found: '"-lead"'
     });
     expect(parse("---\ntitle: T\n---\n", "data/scenarios/Zeta_2.0.md").id).toBe("Zeta_2.0");
+  });
+});
+
+describe("scenarioFileTitle", () => {
+  const title = (text: string, file = "data/scenarios/draft.md") => scenarioFileTitle({file, text});
+
+  it("reads the title as parseScenario does, also beside a key in error", () => {
+    expect(title('---\ntitle: "A \\"quoted\\" title" # a comment\n---\n')).toBe('A "quoted" title');
+    expect(title("---\ntitle: Cheaper power\nserving.utilisation: 0.5\n---\n")).toBe("Cheaper power");
+  });
+
+  it("is the id when the title is missing or in error, and the file's name when the front matter does not read", () => {
+    expect(title("---\nid: its-id\nserving.utilisation: 0.5\n---\n")).toBe("its-id");
+    expect(title('---\ntitle: "a\\u202Eb"\n---\n')).toBe("draft");
+    expect(title("---\ntitle: Half-edited\nserving: [0.5\n---\n")).toBe("draft");
+    expect(title("no front matter")).toBe("draft");
   });
 });

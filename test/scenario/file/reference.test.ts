@@ -3,6 +3,7 @@ import {EXAMPLE_SCENARIO, scenarioReferenceMarkdown} from "../../../src/scenario
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {RESERVED_KEYS, SCENARIO_KEYS} from "../../../src/scenario/file/schema.js";
 import {DIMENSIONS} from "../../../src/units/quantity.js";
+import {siteMentions} from "../../siteMentions.js";
 
 describe("scenarioReferenceMarkdown", () => {
   const reference = scenarioReferenceMarkdown();
@@ -12,6 +13,11 @@ describe("scenarioReferenceMarkdown", () => {
     for (const info of Object.values(DIMENSIONS)) expect(reference).toContain(`| ${info.name} |`);
     for (const reserved of RESERVED_KEYS) expect(reference).toContain(`| \`${reserved.key}\` |`);
     expect(reference).toContain("## Distributions");
+  });
+
+  it("names no page, chapter or bundled scenario of this site but base, as a report project prints it too", () => {
+    // An author's trial: "/compare's legends" in a project's reference; "the story's chip" beside it.
+    expect(siteMentions(reference)).toEqual([]);
   });
 
   it("shows each key's unit, range, default and source in its row", () => {
