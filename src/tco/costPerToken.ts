@@ -45,8 +45,8 @@ export function tokensPerChipHour({
 export function costPerMillionTokensUsd(input: CostPerTokenInput): number {
   // Plain comparisons with COST_PER_TOKEN_RANGES's bounds (NaN fails each, typeof keeps out a string), not
   // checkRanges's loop: this runs once per Monte Carlo draw and sweep point. The error path is given the numbers, not
-  // `input`: handing it the object let it escape, and a caller's literal was then built on every call
-  // (bench/sweep.bench.ts's hand loop, 0.116 → 0.147 s). A test takes each field past each end of its range.
+  // `input`: handing it the object let it escape, and a caller's literal was then built on every call (slower in
+  // bench/sweep.bench.ts's hand loop). A test takes each field past each end of its range.
   const {chipHourCostUsd, tokensPerSecondPerChip, utilizationFraction} = input;
   if (!(
     typeof chipHourCostUsd === "number" &&
