@@ -1,5 +1,15 @@
-import {chipHourCost, type ChipHourCostInput, type ChipHourCostResult} from "../tco/chipHourCost.js";
-import {costPerMillionTokensBreakdown, tokensPerChipHour, type CostPerTokenBreakdown} from "../tco/costPerToken.js";
+import {
+  CHIP_HOUR_INPUT_RANGES,
+  chipHourCost,
+  type ChipHourCostInput,
+  type ChipHourCostResult
+} from "../tco/chipHourCost.js";
+import {
+  COST_PER_TOKEN_RANGES,
+  costPerMillionTokensBreakdown,
+  tokensPerChipHour,
+  type CostPerTokenBreakdown
+} from "../tco/costPerToken.js";
 import {checkObject, checkRange, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
 
 /**
@@ -28,27 +38,22 @@ export interface ServingChipCostResult {
   tokensPerSecondPerW: number;
 }
 
-/** Valid ranges of the TCO inputs (the units are in src/tco/chipHourCost.ts); finite upper bounds keep outputs finite. */
+/**
+ * Valid ranges of the TCO inputs for the strategy models and the scenario keys (the units are in
+ * src/tco/chipHourCost.ts): chipHourCost's own (CHIP_HOUR_INPUT_RANGES), with a purchase price of at least 1 USD and
+ * finite upper bounds on price and overheads that keep outputs finite.
+ */
 export const CHIP_HOUR_COST_RANGES: RangeTable<ChipHourCostInput> = {
+  ...CHIP_HOUR_INPUT_RANGES,
   chipPriceUsd: {min: 1, max: 1e7},
   systemOverheadFraction: {min: 0, max: 50},
-  chipPowerW: {min: 1, max: 1e5},
-  hostPowerFraction: {min: 0, max: 5},
-  averageDrawFraction: {min: 0.01, max: 1},
-  pue: {min: 1, max: 3},
-  electricityUsdPerKwh: {min: 0, max: 10},
-  facilityCapexUsdPerMw: {min: 0, max: 1e9},
-  facilityLifeYears: {min: 1, max: 50},
-  costOfCapitalPerYear: {min: 0, max: 1},
-  usefulLifeYears: {min: 0.5, max: 30},
-  operationsUsdPerChipHour: {min: 0, max: 1e4},
-  vendorGrossMarginFraction: {min: 0, max: 1, maxExclusive: true}
+  hostPowerFraction: {min: 0, max: 5}
 };
 
 /** Valid ranges of a serving chip's throughput (tokens/s) and utilisation (fraction of the hour). */
 export const SERVING_CHIP_RANGES = {
-  tokensPerSecondPerChip: {min: 0.001, max: 1e9},
-  utilizationFraction: {min: 0.01, max: 1}
+  tokensPerSecondPerChip: COST_PER_TOKEN_RANGES.tokensPerSecondPerChip,
+  utilizationFraction: COST_PER_TOKEN_RANGES.utilizationFraction
 } as const satisfies Record<string, NumberRange>;
 
 /** Throws a UserError naming `prefix.field` unless every field of `chip` is in range. */

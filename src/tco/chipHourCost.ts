@@ -1,3 +1,4 @@
+import {checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
 import {HOURS_PER_YEAR, KILO} from "../units/si.js";
 import {capitalRecoveryFactor} from "./capitalRecovery.js";
 
@@ -16,29 +17,29 @@ import {capitalRecoveryFactor} from "./capitalRecovery.js";
  * the financing. It too is inside the capital charges, not added to the total.
  */
 export interface ChipHourCostInput {
-  /** Purchase price of one accelerator, USD; > 0. */
+  /** Purchase price of one accelerator, USD; >= 0 (0 stands in for a rented chip, whose price prices no token). */
   chipPriceUsd: number;
-  /** Server, networking and storage bought with each accelerator, as a fraction of its price; >= 0. */
+  /** Server, networking and storage bought with each accelerator, as a multiple of its price; >= 0. */
   systemOverheadFraction: number;
-  /** Accelerator board power (TDP), W; > 0. */
+  /** Accelerator board power (TDP), W; in [1, 100,000]. */
   chipPowerW: number;
-  /** Host, network and cooling-inside-the-rack power per accelerator, as a fraction of chip power; >= 0. */
+  /** Host, network and cooling-inside-the-rack power per accelerator, as a multiple of chip power; >= 0. */
   hostPowerFraction: number;
-  /** Average draw over the year as a fraction of peak (chip + host) power; in (0, 1]. */
+  /** Average draw over the year as a fraction of peak (chip + host) power; in [0.01, 1]. */
   averageDrawFraction: number;
-  /** Power usage effectiveness of the facility; >= 1. */
+  /** Power usage effectiveness of the facility; in [1, 3]. */
   pue: number;
-  /** Electricity price, USD per kWh; >= 0. */
+  /** Electricity price, USD per kWh; in [0, 10]. */
   electricityUsdPerKwh: number;
-  /** Facility build cost (shell, power, cooling) per MW of IT load, USD; >= 0. */
+  /** Facility build cost (shell, power, cooling) per MW of IT load, USD; in [0, 10^9]. */
   facilityCapexUsdPerMw: number;
-  /** Years over which the facility is recovered; > 0. */
+  /** Years over which the facility is recovered; in [1, 50]. */
   facilityLifeYears: number;
-  /** Cost of capital per year, as a fraction; >= 0. */
+  /** Cost of capital per year, as a fraction; in [0, 1]. */
   costOfCapitalPerYear: number;
-  /** Years over which the accelerator and its system are recovered; > 0. */
+  /** Years over which the accelerator and its system are recovered; in [0.5, 30]. */
   usefulLifeYears: number;
-  /** Staff, maintenance, software and support per accelerator-hour, USD; >= 0. */
+  /** Staff, maintenance, software and support per accelerator-hour, USD; in [0, 10,000]. */
   operationsUsdPerChipHour: number;
   /** The hardware vendor's gross margin on the accelerator price, as a fraction; in [0, 1). */
   vendorGrossMarginFraction: number;
@@ -92,7 +93,67 @@ export const CHIP_HOUR_COMPONENT_NAMES: Readonly<Record<ChipHourComponent, strin
   operations: "operations"
 };
 
+/** Finite and >= 0. */
+const NON_NEGATIVE: NumberRange = {min: 0, max: Infinity, maxExclusive: true};
+
+/**
+ * The ranges chipHourCost checks, its fields' documented ranges: the widest any caller may pass. The strategy models
+ * and the scenario keys take narrower ones for some fields (CHIP_HOUR_COST_RANGES, src/strategy/servingChip.ts); here
+ * a price may be 0 (the stand-in for a rented chip: trainingSetupInput, evaluateServing) and a catalog row's system
+ * and host overheads are bounded only by being finite (data/hardware.csv's system_power_w ÷ power_w − 1).
+ */
+export const CHIP_HOUR_INPUT_RANGES: RangeTable<ChipHourCostInput> = {
+  chipPriceUsd: NON_NEGATIVE,
+  systemOverheadFraction: NON_NEGATIVE,
+  chipPowerW: {min: 1, max: 1e5},
+  hostPowerFraction: NON_NEGATIVE,
+  averageDrawFraction: {min: 0.01, max: 1},
+  pue: {min: 1, max: 3},
+  electricityUsdPerKwh: {min: 0, max: 10},
+  facilityCapexUsdPerMw: {min: 0, max: 1e9},
+  facilityLifeYears: {min: 1, max: 50},
+  costOfCapitalPerYear: {min: 0, max: 1},
+  usefulLifeYears: {min: 0.5, max: 30},
+  operationsUsdPerChipHour: {min: 0, max: 1e4},
+  vendorGrossMarginFraction: {min: 0, max: 1, maxExclusive: true}
+};
+
+/**
+ * True when every field of `input` is in CHIP_HOUR_INPUT_RANGES, written out as plain comparisons with the table's
+ * bounds: chipHourCost runs once per Monte Carlo draw and sweep point. Thirteen isInRange calls on the table (as
+ * checkRanges makes them) made bench/sweep.bench.ts's hand loop about twice as slow; these comparisons, with
+ * costPerMillionTokensUsd's, still cost about 20 ns a point (hand loop 0.096 → 0.118 s for 10^6 points, columns
+ * 0.208 → 0.227 s). NaN fails every comparison; typeof keeps out a string ("100" >= 0 is true). A test takes each
+ * field past each end of its range.
+ */
+function chipHourInputInRange(i: ChipHourCostInput): boolean {
+  // prettier-ignore
+  return (
+    typeof i.chipPriceUsd === "number" && i.chipPriceUsd >= 0 && i.chipPriceUsd < Infinity &&
+    typeof i.systemOverheadFraction === "number" && i.systemOverheadFraction >= 0 &&
+    i.systemOverheadFraction < Infinity &&
+    typeof i.chipPowerW === "number" && i.chipPowerW >= 1 && i.chipPowerW <= 1e5 &&
+    typeof i.hostPowerFraction === "number" && i.hostPowerFraction >= 0 && i.hostPowerFraction < Infinity &&
+    typeof i.averageDrawFraction === "number" && i.averageDrawFraction >= 0.01 && i.averageDrawFraction <= 1 &&
+    typeof i.pue === "number" && i.pue >= 1 && i.pue <= 3 &&
+    typeof i.electricityUsdPerKwh === "number" && i.electricityUsdPerKwh >= 0 && i.electricityUsdPerKwh <= 10 &&
+    typeof i.facilityCapexUsdPerMw === "number" && i.facilityCapexUsdPerMw >= 0 && i.facilityCapexUsdPerMw <= 1e9 &&
+    typeof i.facilityLifeYears === "number" && i.facilityLifeYears >= 1 && i.facilityLifeYears <= 50 &&
+    typeof i.costOfCapitalPerYear === "number" && i.costOfCapitalPerYear >= 0 && i.costOfCapitalPerYear <= 1 &&
+    typeof i.usefulLifeYears === "number" && i.usefulLifeYears >= 0.5 && i.usefulLifeYears <= 30 &&
+    typeof i.operationsUsdPerChipHour === "number" && i.operationsUsdPerChipHour >= 0 &&
+    i.operationsUsdPerChipHour <= 1e4 &&
+    typeof i.vendorGrossMarginFraction === "number" && i.vendorGrossMarginFraction >= 0 &&
+    i.vendorGrossMarginFraction < 1
+  );
+}
+
+/**
+ * The chip-hour cost and its parts (formulas above). Throws a UserError naming the field, its range and the value
+ * found for a field outside CHIP_HOUR_INPUT_RANGES (NaN, a negative price, an average draw of 60 meant as 60%).
+ */
 export function chipHourCost(input: ChipHourCostInput): ChipHourCostResult {
+  if (!chipHourInputInRange(input)) checkRanges(input, CHIP_HOUR_INPUT_RANGES);
   const crfIt = capitalRecoveryFactor({ratePerPeriod: input.costOfCapitalPerYear, periods: input.usefulLifeYears});
   const crfFacility = capitalRecoveryFactor({
     ratePerPeriod: input.costOfCapitalPerYear,

@@ -1,3 +1,4 @@
+import {checkRanges, type RangeTable} from "../units/range.js";
 import {SECONDS_PER_HOUR, TOKENS_PER_MILLION} from "../units/si.js";
 import type {ChipHourComponent, ChipHourCostResult} from "./chipHourCost.js";
 
@@ -10,13 +11,24 @@ import type {ChipHourComponent, ChipHourCostResult} from "./chipHourCost.js";
  * waiting for load, or reserved headroom).
  */
 export interface CostPerTokenInput {
-  /** Cost of one accelerator-hour, USD; >= 0. */
+  /** Cost of one accelerator-hour, USD; >= 0 and finite (a rented price or chipHourCost's total). */
   chipHourCostUsd: number;
-  /** Tokens per second one accelerator produces while busy; > 0. */
+  /** Tokens per second one accelerator produces while busy; in [0.001, 10^9]. */
   tokensPerSecondPerChip: number;
-  /** Fraction of the hour the accelerator is busy; in (0, 1]. */
+  /** Fraction of the hour the accelerator is busy; in [0.01, 1] (0.6 for 60%). */
   utilizationFraction: number;
 }
+
+/**
+ * The ranges costPerMillionTokensUsd checks, its fields' documented ranges; the serving chip's throughput and
+ * utilisation ranges (SERVING_CHIP_RANGES, src/strategy/servingChip.ts) are these. The result is finite for any
+ * chip-hour cost below 10^280 USD: the fewest tokens an hour may serve is 0.001 × 3600 × 0.01 = 0.036.
+ */
+export const COST_PER_TOKEN_RANGES: RangeTable<CostPerTokenInput> = {
+  chipHourCostUsd: {min: 0, max: Infinity, maxExclusive: true},
+  tokensPerSecondPerChip: {min: 0.001, max: 1e9},
+  utilizationFraction: {min: 0.01, max: 1}
+};
 
 /** Tokens one accelerator serves in an hour at the given throughput and utilisation. */
 export function tokensPerChipHour({
@@ -26,8 +38,35 @@ export function tokensPerChipHour({
   return tokensPerSecondPerChip * SECONDS_PER_HOUR * utilizationFraction;
 }
 
+/**
+ * USD per million tokens (formula above). Throws a UserError naming the field, its range and the value found for a
+ * field outside COST_PER_TOKEN_RANGES (NaN, a negative cost, a utilisation of 60 meant as 60%).
+ */
 export function costPerMillionTokensUsd(input: CostPerTokenInput): number {
+  // Plain comparisons with COST_PER_TOKEN_RANGES's bounds (NaN fails each, typeof keeps out a string), not
+  // checkRanges's loop: this runs once per Monte Carlo draw and sweep point. The error path is given the numbers, not
+  // `input`: handing it the object let it escape, and a caller's literal was then built on every call (slower in
+  // bench/sweep.bench.ts's hand loop). A test takes each field past each end of its range.
+  const {chipHourCostUsd, tokensPerSecondPerChip, utilizationFraction} = input;
+  if (!(
+    typeof chipHourCostUsd === "number" &&
+    chipHourCostUsd >= 0 &&
+    chipHourCostUsd < Infinity &&
+    typeof tokensPerSecondPerChip === "number" &&
+    tokensPerSecondPerChip >= 0.001 &&
+    tokensPerSecondPerChip <= 1e9 &&
+    typeof utilizationFraction === "number" &&
+    utilizationFraction >= 0.01 &&
+    utilizationFraction <= 1
+  )) {
+    throwOutOfRange(chipHourCostUsd, tokensPerSecondPerChip, utilizationFraction);
+  }
   return (input.chipHourCostUsd / tokensPerChipHour(input)) * TOKENS_PER_MILLION;
+}
+
+/** checkRanges's error for costPerMillionTokensUsd's fields, kept out of its body (see there). */
+function throwOutOfRange(chipHourCostUsd: number, tokensPerSecondPerChip: number, utilizationFraction: number): void {
+  checkRanges({chipHourCostUsd, tokensPerSecondPerChip, utilizationFraction}, COST_PER_TOKEN_RANGES);
 }
 
 export type CostPerTokenBreakdown = Record<ChipHourComponent, number> & {

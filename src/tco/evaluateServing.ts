@@ -8,6 +8,7 @@ import {servingCost, type ServingCostResult} from "./servingCost.js";
 import {HARDWARE_CELL_RANGES} from "../catalog/parseHardwareCsv.js";
 import {CHIP_HOUR_COST_RANGES, SERVING_CHIP_RANGES} from "../strategy/servingChip.js";
 import {
+  checkFiniteResult,
   checkNullableRange,
   checkObject,
   checkRange,
@@ -44,7 +45,11 @@ export type ServingEconomicsResult =
 /**
  * Serving performance and token cost together; a configuration that cannot run (precision, parallelism, request
  * shape, memory: servingChecks.ts) returns its problem instead. A utilisation, ownership or rented price out of range
- * throws a UserError naming the field (checkServingEconomics below).
+ * throws a UserError naming the field (checkServingEconomics below). The efficiencies' ranges are those
+ * ServingEfficiencies documents, open at 0 and, for the seconds, unbounded above (no fitted value is excluded):
+ * efficiencies each in range but extreme (a bandwidth fraction of 5e-324, a step overhead of 10^308 s) serve no
+ * token in finite time, and throw a UserError naming the efficiencies and their values (checkServingFinite below)
+ * rather than price tokens at Infinity.
  */
 export function evaluateServing(input: ServingEconomicsInput): ServingEconomicsResult {
   checkServingEconomics(input);
@@ -59,7 +64,27 @@ export function evaluateServing(input: ServingEconomicsInput): ServingEconomicsR
     utilizationFraction: input.utilizationFraction,
     rentedUsdPerChipHour: input.rentedUsdPerChipHour
   });
+  checkServingFinite(input.efficiencies, cost);
   return {ok: true, serving, cost};
+}
+
+/**
+ * Throws checkFiniteResult's error, naming the efficiencies, unless every cost per million tokens is finite. The other
+ * inputs have finite ranges or are checked by servingChecks.ts, so a cost that is not finite comes from the
+ * efficiencies: a roof reached at almost none of it, or seconds per step without bound.
+ */
+function checkServingFinite(efficiencies: ServingEfficiencies, cost: ServingCostResult): void {
+  const costs = [
+    cost.costPerMillionOutputTokensUsd,
+    cost.costPerMillionInputTokensUsd,
+    cost.costPerMillionOutputTokensAllInUsd,
+    cost.output.total,
+    cost.input.total
+  ];
+  const notFinite = costs.find((value) => !Number.isFinite(value));
+  if (notFinite === undefined) return;
+  const named = Object.fromEntries(Object.entries(efficiencies).map(([key, value]) => [`efficiencies.${key}`, value]));
+  checkFiniteResult(notFinite, "cost per million tokens (chip-hour cost ÷ tokens served in it)", named);
 }
 
 /**

@@ -1,5 +1,5 @@
 import {UserError} from "../errors/userError.js";
-import {checkRange, describeFound, type NumberRange} from "../units/range.js";
+import {checkFiniteResult, checkRange, describeFound, type NumberRange} from "../units/range.js";
 
 /**
  * Training FLOPs of a dense or MoE transformer: the parameter term and, where the sequence length is known, the
@@ -56,7 +56,9 @@ const COUNT: NumberRange = {min: 1, max: Infinity, maxExclusive: true, integer: 
 /**
  * Parameter and causal-attention training FLOPs (formulas and sources above). Throws a UserError naming the field of
  * a parameter count, token count or attention dimension outside the ranges above (from a script, -1 parameters gave
- * negative FLOPs and a string was multiplied as a number).
+ * negative FLOPs and a string was multiplied as a number). The ranges are unbounded above, so inputs each in range may
+ * overflow together (10^200 parameters × 10^200 tokens): a total that is not finite throws a UserError naming the
+ * inputs and their values (checkFiniteResult), never Infinity.
  */
 export function trainingFlops(input: TrainingFlopsInput): TrainingFlopsResult {
   checkRange("activeParams", input.activeParams, POSITIVE);
@@ -82,5 +84,17 @@ export function trainingFlops(input: TrainingFlopsInput): TrainingFlopsResult {
   const a = input.attention;
   const attentionFlops =
     a === null ? 0 : 3 * a.layers * a.heads * a.sequenceTokens * (a.qkHeadDim + a.vHeadDim) * input.tokens;
-  return {parameterFlops, attentionFlops, totalFlops: parameterFlops + attentionFlops};
+  const totalFlops = parameterFlops + attentionFlops;
+  if (!Number.isFinite(totalFlops)) {
+    const {activeParams, tokens} = input;
+    checkFiniteResult(parameterFlops, "parameter FLOPs = 6 × activeParams × tokens", {activeParams, tokens});
+    const shape = a === null ? {} : prefixed(a);
+    checkFiniteResult(totalFlops, "FLOPs = 6·N·D + 3·L·H·T·(d_qk + d_v)·D", {activeParams, tokens, ...shape});
+  }
+  return {parameterFlops, attentionFlops, totalFlops};
+}
+
+/** The attention shape's fields as an error's path names them (`attention.layers`). */
+function prefixed(shape: AttentionShape): Record<string, number> {
+  return Object.fromEntries(Object.entries(shape).map(([key, value]) => [`attention.${key}`, value as number]));
 }

@@ -1,5 +1,5 @@
 import {HOURS_PER_DAY, KILO, SECONDS_PER_HOUR} from "../units/si.js";
-import {checkNullableRange, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
+import {checkFiniteResult, checkNullableRange, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
 
 /**
  * A pre-training run, steady state and whole run.
@@ -94,7 +94,10 @@ export const TRAINING_RUN_INPUT_RANGES: RangeTable<TrainingRunInput> = {
 
 /**
  * The run's FLOPs, chip-hours, days, energy and cost (formulas above). Throws a UserError naming the field of an input
- * outside TRAINING_RUN_INPUT_RANGES, or a rented price that is neither null nor a finite number >= 0.
+ * outside TRAINING_RUN_INPUT_RANGES, or a rented price that is neither null nor a finite number >= 0. The ranges are
+ * open at 0 and unbounded above, as a run's size has no natural limit, so inputs each in range may still overflow
+ * together (an MFU of 5e-324, 10^300 FLOPs): a result that is not finite throws a UserError naming the inputs of its
+ * formula and their values (checkFiniteResult), never Infinity.
  */
 export function trainingRun(input: TrainingRunInput): TrainingRunResult {
   checkRanges(input, TRAINING_RUN_INPUT_RANGES);
@@ -103,6 +106,10 @@ export function trainingRun(input: TrainingRunInput): TrainingRunResult {
   const steadyStateChipHours = input.flops / (input.peakFlopsPerS * input.mfu * SECONDS_PER_HOUR);
   const chipHours = steadyStateChipHours / input.goodputFraction;
   const energyMwh = (chipHours * input.itPowerKwPerChip * input.averageDrawFraction * input.pue) / KILO;
+  const costOwnedUsd = chipHours * input.ownedUsdPerChipHour;
+  const costRentedUsd = input.rentedUsdPerChipHour === null ? null : chipHours * input.rentedUsdPerChipHour;
+  // Days divide finite chip-hours by at least one chip, and the steady-state figures are at most the whole run's.
+  if (!Number.isFinite(costOwnedUsd + energyMwh + (costRentedUsd ?? 0))) checkTrainingRunFinite(input, chipHours);
   return {
     flops: input.flops,
     steadyStateChipHours,
@@ -110,8 +117,29 @@ export function trainingRun(input: TrainingRunInput): TrainingRunResult {
     steadyStateDays: steadyStateChipHours / input.chips / HOURS_PER_DAY,
     wallClockDays: chipHours / input.chips / HOURS_PER_DAY,
     energyMwh,
-    costOwnedUsd: chipHours * input.ownedUsdPerChipHour,
+    costOwnedUsd,
     costOwnedSteadyStateUsd: steadyStateChipHours * input.ownedUsdPerChipHour,
-    costRentedUsd: input.rentedUsdPerChipHour === null ? null : chipHours * input.rentedUsdPerChipHour
+    costRentedUsd
   };
+}
+
+/** Throws checkFiniteResult's error for the first of the run's results that is not finite, naming its inputs. */
+function checkTrainingRunFinite(input: TrainingRunInput, chipHours: number): void {
+  const {flops, peakFlopsPerS, mfu, goodputFraction, itPowerKwPerChip, averageDrawFraction, pue} = input;
+  const hoursInputs = {flops, peakFlopsPerS, mfu, goodputFraction};
+  checkFiniteResult(chipHours, "chip-hours = flops ÷ (peakFlopsPerS × mfu × 3600) ÷ goodputFraction", hoursInputs);
+  checkFiniteResult(
+    (chipHours * itPowerKwPerChip * averageDrawFraction * pue) / KILO,
+    "energy = chip-hours × itPowerKwPerChip × averageDrawFraction × pue ÷ 1000",
+    {...hoursInputs, itPowerKwPerChip, averageDrawFraction, pue}
+  );
+  checkFiniteResult(chipHours * input.ownedUsdPerChipHour, "owned cost = chip-hours × ownedUsdPerChipHour", {
+    ...hoursInputs,
+    ownedUsdPerChipHour: input.ownedUsdPerChipHour
+  });
+  const rented = input.rentedUsdPerChipHour ?? 0;
+  checkFiniteResult(chipHours * rented, "rented cost = chip-hours × rentedUsdPerChipHour", {
+    ...hoursInputs,
+    rentedUsdPerChipHour: rented
+  });
 }

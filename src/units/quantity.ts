@@ -374,7 +374,10 @@ export const DIMENSIONS: Readonly<Record<Dimension, DimensionInfo>> = {
   plain: dimension(
     "plain",
     {
-      baseUnit: "",
+      // A quantity over another of its kind (PUE, a multiplier, a throughput relative to a chip's, profit ÷ cost):
+      // not a fraction, a part of a whole in [0, 1]. The unit word of a plain key (keyUnit) and of such a metric
+      // (METRIC_INFO).
+      baseUnit: "ratio",
       noun: "a plain number",
       unitsText: "without a unit, like 1.5 or 3x",
       examples: ["1.5", "3x"],

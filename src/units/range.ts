@@ -179,6 +179,25 @@ export function checkRanges<T extends object>(input: T, ranges: RangeTable<T>, p
   }
 }
 
+/**
+ * Throws a UserError unless `result` is finite: inputs each inside its range may still together overflow a product or
+ * quotient to Infinity (an MFU of 5e-324 gave a run of Infinity days), which a model reports rather than return.
+ * `what` names the result and its formula ("chip-hours = flops ÷ (peakFlopsPerS × mfu × 3600) ÷ goodputFraction");
+ * `inputs` are the fields it is computed from, named in the error's path and, with their values to three significant
+ * digits, in its message (`found` is the result: a message's found is cut at MAX_FOUND_CHARS).
+ */
+export function checkFiniteResult(result: number, what: string, inputs: Readonly<Record<string, number>>): void {
+  if (Number.isFinite(result)) return;
+  const names = Object.keys(inputs);
+  const values = names.map((name) => `${name} ${describeFound(inputs[name], ANY_NUMBER)}`).join(", ");
+  throw new UserError({
+    path: names.join(", "),
+    message: `inputs too extreme together (${values})`,
+    expected: `inputs whose ${what} is a finite number`,
+    found: String(result)
+  });
+}
+
 /** Every finite number. */
 export const ANY_NUMBER: NumberRange = {min: -Infinity, max: Infinity, minExclusive: true, maxExclusive: true};
 

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {capitalRecoveryFactor} from "../../src/tco/capitalRecovery.js";
-import {CHIP_HOUR_COMPONENTS, chipHourCost} from "../../src/tco/chipHourCost.js";
+import {UserError} from "../../src/errors/userError.js";
+import {CHIP_HOUR_COMPONENTS, CHIP_HOUR_INPUT_RANGES, chipHourCost} from "../../src/tco/chipHourCost.js";
 import {arbitraryOwnership, HAND_CASE} from "./fixtures.js";
 
 describe("capitalRecoveryFactor", () => {
@@ -44,5 +45,43 @@ describe("chipHourCost", () => {
         expect(sum).toBeCloseTo(r.totalUsdPerChipHour, 9);
       })
     );
+  });
+});
+
+describe("chipHourCost input checks", () => {
+  it("throws a UserError naming the field, its range and the value for NaN, a negative or a percent", () => {
+    // A library caller's slips: the cost used to come back NaN, negative or 60 times too high, silently.
+    expect(() => chipHourCost({...HAND_CASE, chipPriceUsd: NaN})).toThrow(
+      new UserError({
+        path: "chipPriceUsd",
+        message: "out of range",
+        expected: "a number in [0, ∞)",
+        found: "NaN"
+      })
+    );
+    expect(() => chipHourCost({...HAND_CASE, electricityUsdPerKwh: -0.08})).toThrow(
+      /^electricityUsdPerKwh: out of range/
+    );
+    expect(() => chipHourCost({...HAND_CASE, averageDrawFraction: 70})).toThrow(
+      "averageDrawFraction: out of range: expected a number in [0.01, 1], found 70"
+    );
+  });
+
+  it("takes a price of 0, the stand-in for a rented chip (trainingSetupInput, evaluateServing)", () => {
+    const r = chipHourCost({...HAND_CASE, chipPriceUsd: 0});
+    expect(r.chipCapitalUsdPerChipHour).toBe(0);
+    expect(r.totalUsdPerChipHour).toBeGreaterThan(0);
+  });
+
+  // The quick check is written field by field: each field's range must be in it, as in CHIP_HOUR_INPUT_RANGES.
+  it.each(Object.keys(CHIP_HOUR_INPUT_RANGES))("rejects %s out of its range, at either end", (field) => {
+    const range = CHIP_HOUR_INPUT_RANGES[field as keyof typeof CHIP_HOUR_INPUT_RANGES];
+    const below = range.min - (range.min === 0 ? 1 : Math.abs(range.min) * 0.5);
+    const above = Number.isFinite(range.max) ? (range.maxExclusive ? range.max : range.max * 2) : Infinity;
+    for (const value of [NaN, below, above, "1" as unknown as number]) {
+      expect(() => chipHourCost({...HAND_CASE, [field]: value}), `${field} = ${value}`).toThrow(
+        new RegExp(`^${field}: out of range`)
+      );
+    }
   });
 });

@@ -102,3 +102,23 @@ describe("costPerMillionTokensBreakdown", () => {
     );
   });
 });
+
+describe("costPerMillionTokensUsd input checks", () => {
+  const ok = {chipHourCostUsd: 2, tokensPerSecondPerChip: 1000, utilizationFraction: 0.6};
+
+  it("throws a UserError naming the field, its range and the value", () => {
+    // 60 meant as 60% priced tokens 100 times too cheap: 2 ÷ (1000 × 3600 × 60) × 10⁶ = 0.00926 USD/Mtok.
+    expect(() => costPerMillionTokensUsd({...ok, utilizationFraction: 60})).toThrow(
+      "utilizationFraction: out of range: expected a number in [0.01, 1], found 60"
+    );
+    expect(() => costPerMillionTokensUsd({...ok, tokensPerSecondPerChip: NaN})).toThrow(
+      /^tokensPerSecondPerChip: out of range: expected a number in \[0\.001, 1,000,000,000\], found NaN/
+    );
+    expect(() => costPerMillionTokensUsd({...ok, chipHourCostUsd: -2})).toThrow(/^chipHourCostUsd: out of range/);
+    expect(() => costPerMillionTokensUsd({...ok, tokensPerSecondPerChip: 0})).toThrow(/^tokensPerSecondPerChip/);
+  });
+
+  it("takes a chip-hour cost of 0 (a rented chip priced at 0)", () => {
+    expect(costPerMillionTokensUsd({...ok, chipHourCostUsd: 0})).toBe(0);
+  });
+});

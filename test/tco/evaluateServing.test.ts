@@ -145,3 +145,26 @@ describe("evaluateServing: efficiencies out of their documented ranges throw, na
     );
   });
 });
+
+describe("evaluateServing: efficiencies each in range but extreme", () => {
+  const efficiencies = input.efficiencies;
+
+  it("throws a UserError naming the efficiencies, not a cost of Infinity", () => {
+    // Before: ok, with every cost per million tokens Infinity or NaN (a bandwidth fraction of 5e-324 is in (0, 1]).
+    expect(thrown({efficiencies: {...efficiencies, bandwidthFraction: 5e-324}})).toMatch(
+      new RegExp(
+        "^efficiencies\\.bandwidthFraction, efficiencies\\.computeFraction, .*: inputs too extreme together " +
+          "\\(.*bandwidthFraction 5e-324"
+      )
+    );
+    // A step overhead of 10^308 s: 3.2e-307 output tokens/s per chip, a chip-hour over them overflows.
+    expect(thrown({efficiencies: {...efficiencies, stepOverheadSeconds: 1e308}})).toMatch(
+      /inputs too extreme together \(.*efficiencies\.stepOverheadSeconds 1e308/
+    );
+  });
+
+  it("still prices slow but finite efficiencies", () => {
+    // A step overhead of 10^300 s gives a cost near 2.6e301 USD/Mtok: absurd, but a finite figure.
+    expect(thrown({efficiencies: {...efficiencies, stepOverheadSeconds: 1e300}})).toBe("no error");
+  });
+});

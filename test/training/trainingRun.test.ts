@@ -200,3 +200,31 @@ describe("trainingRun", () => {
     expect(full.wallClockDays).toBeCloseTo(54.2, 1);
   });
 });
+
+describe("trainingRun and trainingFlops with inputs each in range but extreme together", () => {
+  it("throws a UserError naming the inputs of the chip-hours, not Infinity days", () => {
+    // Modeller's report: an MFU of 5e-324 (in (0, 1]) gave Infinity days. 6e21 ÷ (1e15 × 5e-324 × 3600) overflows.
+    expect(() => trainingRun({...base, mfu: 5e-324})).toThrow(
+      "flops, peakFlopsPerS, mfu, goodputFraction: inputs too extreme together (flops 6e21, peakFlopsPerS 1e15, " +
+        "mfu 5e-324, goodputFraction 1): expected inputs whose chip-hours = flops ÷ (peakFlopsPerS × mfu × 3600) ÷ " +
+        "goodputFraction is a finite number, found Infinity"
+    );
+  });
+
+  it("names the price when only the cost overflows", () => {
+    // 6e21 ÷ (1e15 × 0.5 × 3600) = 3.33e3 chip-hours; × 1e306 USD/h overflows, the chip-hours do not.
+    expect(() => trainingRun({...base, rentedUsdPerChipHour: 1e306})).toThrow(
+      /rentedUsdPerChipHour: inputs too extreme/
+    );
+    expect(() => trainingRun({...base, ownedUsdPerChipHour: 1e306})).toThrow(/ownedUsdPerChipHour: inputs too extreme/);
+  });
+
+  it("throws for FLOPs that overflow: 6 × 1e200 parameters × 1e200 tokens", () => {
+    expect(() => trainingFlops({activeParams: 1e200, tokens: 1e200, attention: null})).toThrow(
+      "activeParams, tokens: inputs too extreme together (activeParams 1e200, tokens 1e200): expected inputs whose " +
+        "parameter FLOPs"
+    );
+    const attention = {layers: 1e100, heads: 1e100, qkHeadDim: 1e100, vHeadDim: 1, sequenceTokens: 1};
+    expect(() => trainingFlops({activeParams: 1, tokens: 1e10, attention})).toThrow(/attention\.layers, .*too extreme/);
+  });
+});

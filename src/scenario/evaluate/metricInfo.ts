@@ -1,4 +1,13 @@
+import {DIMENSIONS} from "../../units/quantity.js";
 import type {ScenarioMetricName} from "./evaluateScenario.js";
+
+/** A part of a whole, in [0, 1] (a share of spend, of token cost): the fraction dimension's unit word. */
+const FRACTION = DIMENSIONS.fraction.baseUnit;
+/**
+ * One quantity over another of its kind that may exceed 1 (× a chip's throughput, profit ÷ cost, hours needed ÷ hours
+ * the fleet has): the plain dimension's unit word, "ratio", which a plain scenario key's values are given in too.
+ */
+const RATIO = DIMENSIONS.plain.baseUnit;
 
 /** How to show a metric: a label, the unit of its value, and a display scale (value × scale in `displayUnit`). */
 export interface MetricInfo {
@@ -63,16 +72,16 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     displayUnit: "USD/MWh",
     scale: 1
   },
-  inferenceTaxShare: {label: "inference tax share of token cost", unit: "fraction", displayUnit: "%", scale: 100},
+  inferenceTaxShare: {label: "inference tax share of token cost", unit: FRACTION, displayUnit: "%", scale: 100},
   vendorShareOfTokenCost: {
     label: "vendor gross profit, share of token cost",
-    unit: "fraction",
+    unit: FRACTION,
     displayUnit: "%",
     scale: 100
   },
   vendorShareOfDataCentreCapex: {
     label: "vendor gross profit, share of data-centre capex",
-    unit: "fraction",
+    unit: FRACTION,
     displayUnit: "%",
     scale: 100
   },
@@ -104,7 +113,7 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     displayUnit: "month",
     scale: 1
   },
-  inferenceShareOfSpend: {label: "inference share of all spend", unit: "fraction", displayUnit: "%", scale: 100},
+  inferenceShareOfSpend: {label: "inference share of all spend", unit: FRACTION, displayUnit: "%", scale: 100},
   inferenceSpendUsd: {label: "inference spend over the horizon", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
   trainingSpendUsd: {label: "training spend over the horizon", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
   siliconCostPerMillionTokensUsd: {
@@ -116,7 +125,7 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   siliconUnitCostUsd: {label: "custom chip unit cost (price paid)", unit: "USD", displayUnit: "USD", scale: 1},
   siliconRelativeThroughput: {
     label: "custom chip throughput, × the merchant chip's",
-    unit: "ratio",
+    unit: RATIO,
     displayUnit: "×",
     scale: 1
   },
@@ -140,7 +149,7 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     // Says where the saving comes from: none when silicon.designCycle is already flywheel.minDesignCycle (asic-9-months
     // read "0%" beside "+146% users" with nothing between them; trial).
     label: "flywheel: cost per token saved as better models shorten chip design",
-    unit: "fraction",
+    unit: FRACTION,
     displayUnit: "%",
     scale: 100
   },
@@ -149,7 +158,7 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     // users gain where the design cycle saves nothing (asic-9-months: 0% saved beside +146% users read as a
     // contradiction; trial).
     label: "flywheel: extra users at the horizon as cheaper tokens widen the market (against a fixed market)",
-    unit: "fraction",
+    unit: RATIO,
     displayUnit: "%",
     scale: 100,
     // Null exactly when the open loop has no users at the horizon, i.e. demand.users is 0 (it read a bare "—").
@@ -158,7 +167,7 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   fleetChips: {label: "chips serving a day's tokens (average)", unit: "chips", displayUnit: "chips", scale: 1},
   fleetUtilizationNeeded: {
     label: "share of the fleet's hours the day's tokens need",
-    unit: "fraction",
+    unit: RATIO,
     displayUnit: "%",
     scale: 100,
     // Null exactly when the day has no tokens (fleetDay); it read serving.utilization, "58%", beside 0 chips.
@@ -169,7 +178,7 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   priceListRevenuePerDayUsd: {label: "revenue per day at list prices", unit: "USD", displayUnit: "USD", scale: 1},
   priceListGrossMargin: {
     label: "gross margin at list prices",
-    unit: "fraction",
+    unit: FRACTION,
     displayUnit: "%",
     scale: 100,
     absent: "none (no revenue at these prices)",
@@ -177,7 +186,7 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   },
   costProfitMargin: {
     label: "cost profit margin (profit ÷ cost)",
-    unit: "fraction",
+    unit: RATIO,
     displayUnit: "%",
     scale: 100,
     absent: "none (no cost)",

@@ -477,14 +477,21 @@ export function formatInterval(
   return format.range ? format.range(low, high) : `${format(low)}–${format(high)}`;
 }
 
-/** How each metric unit (METRIC_INFO `unit`, base units) is written; any other unit is a number and the unit. */
+/**
+ * How a metric shown in per cent or as a multiple (METRIC_INFO `displayUnit`) is written, whatever its unit: a fraction
+ * or a ratio such as a profit ÷ cost of 5.45, which the pages write as 545%.
+ */
+const BY_DISPLAY_UNIT: Readonly<Record<string, UnitFormat>> = {
+  "%": formatComputedPercent,
+  "×": formatTimes
+};
+
+/** How each other metric unit (METRIC_INFO `unit`, base units) is written; any other unit is a number and the unit. */
 const BY_UNIT: Readonly<Record<string, UnitFormat>> = {
   "USD/Mtok": formatUsdPerMTok,
   "USD/h": formatUsdPerHour,
   "USD/MWh": formatUsdPerMwh,
   USD: formatUsd,
-  fraction: formatComputedPercent,
-  ratio: formatTimes,
   month: formatMonth,
   "tokens/s/MW": formatTokensPerSecondPerMw,
   "tokens/s": withUnit(formatCount, "tokens/s"),
@@ -494,7 +501,7 @@ const BY_UNIT: Readonly<Record<string, UnitFormat>> = {
 /** The formatter of a metric, for its value in base units: the same one the story pages use for that quantity. */
 export function metricFormat(name: ScenarioMetricName): UnitFormat {
   const info = METRIC_INFO[name];
-  const known = BY_UNIT[info.unit];
+  const known = BY_DISPLAY_UNIT[info.displayUnit] ?? BY_UNIT[info.unit];
   if (known) return known;
   const display = withUnit(formatDisplayNumber, info.displayUnit);
   return unitFormat(
@@ -593,14 +600,17 @@ export const formatPercentPerYear = unitFormat(
 
 /**
  * The unit formatAssumption writes a key's values in, for a table's Unit column: "%" for a share, "%/yr" for a rate
- * per year, else the key's base unit ("months", "USD"; "" for ids and choices). `run --json` keeps the base units its
- * numbers are in (keyUnit: "fraction", "per year"), which read beside "45%" and "20%" as two kinds of unit for one.
+ * per year, else the key's base unit ("months", "USD"; "" for ids, choices and ratios). `run --json` keeps the base
+ * units its numbers are in (keyUnit: "fraction", "per year"), which read beside "45%" and "20%" as two kinds of
+ * unit for one.
  */
 export function assumptionUnit(path: string): string {
   const def = scenarioKey(path);
   if (!def || !isQuantityKey(def)) return "";
   if (def.type === "fraction") return "%";
   if (def.type === "ratePerYear") return "%/yr";
+  // A ratio is written as a bare number (1.2) or with "×" by its format, never beside the word "ratio".
+  if (def.type === "plain") return "";
   return DIMENSIONS[def.type as Dimension].baseUnit;
 }
 
