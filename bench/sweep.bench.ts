@@ -32,9 +32,9 @@ import {scenarioMedianPoint} from "../src/scenario/resolve/scenarioValues.js";
 import {linspace} from "../src/uncertainty/linspace.js";
 import {sweepScenarioChunks} from "../src/scenario/run/sweepScenario.js";
 import {parallelSweepChunks} from "../src/node/parallelSweep.js";
-import {chipHourCost} from "../src/tco/chipHourCost.js";
+import {_chipHourCost} from "../src/tco/chipHourCost.js";
 import {blendedTokensPerSecondPerChip} from "../src/tco/blendedThroughput.js";
-import {costPerMillionTokensUsd} from "../src/tco/costPerToken.js";
+import {_costPerMillionTokensUsd} from "../src/tco/costPerToken.js";
 
 interface ChildResult {
   seconds: number;
@@ -112,8 +112,8 @@ async function child(kind: string, points: number, metrics: ScenarioMetricName[]
     for (const u of utilization) {
       for (const e of electricity) {
         point["power.electricity"] = e;
-        const hour = chipHourCost(merchantChipHour(bound, point, sharedOwnership(point), price));
-        cost[i++] = costPerMillionTokensUsd({
+        const hour = _chipHourCost(merchantChipHour(bound, point, sharedOwnership(point), price));
+        cost[i++] = _costPerMillionTokensUsd({
           chipHourCostUsd: hour.totalUsdPerChipHour,
           tokensPerSecondPerChip: blended,
           utilizationFraction: u

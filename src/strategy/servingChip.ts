@@ -1,6 +1,6 @@
 import {
+  _chipHourCost,
   CHIP_HOUR_INPUT_RANGES,
-  chipHourCost,
   type ChipHourCostInput,
   type ChipHourCostResult
 } from "../tco/chipHourCost.js";
@@ -69,9 +69,12 @@ export function checkServingChip(chip: ServingChipInput, prefix: string): void {
   checkRange(`${prefix}.utilizationFraction`, chip.utilizationFraction, SERVING_CHIP_RANGES.utilizationFraction);
 }
 
-/** Chip-hour cost, tokens per chip-hour and cost per million tokens of one serving accelerator. Does not validate. */
+/**
+ * Chip-hour cost, tokens per chip-hour and cost per million tokens of one serving accelerator. Does not validate: the
+ * strategy models check their chips first (checkServingChip, within chipHourCost's ranges), once per run.
+ */
 export function servingChipCost(chip: ServingChipInput): ServingChipCostResult {
-  const hour = chipHourCost(chip.chipHour);
+  const hour = _chipHourCost(chip.chipHour);
   const throughput = {
     tokensPerSecondPerChip: chip.tokensPerSecondPerChip,
     utilizationFraction: chip.utilizationFraction

@@ -119,41 +119,21 @@ export const CHIP_HOUR_INPUT_RANGES: RangeTable<ChipHourCostInput> = {
 };
 
 /**
- * True when every field of `input` is in CHIP_HOUR_INPUT_RANGES, written out as plain comparisons with the table's
- * bounds: chipHourCost runs once per Monte Carlo draw and sweep point. Thirteen isInRange calls on the table (as
- * checkRanges makes them) made bench/sweep.bench.ts's hand loop about twice as slow; these comparisons, with
- * costPerMillionTokensUsd's, still cost about 20 ns a point (hand loop 0.096 → 0.118 s for 10^6 points, columns
- * 0.208 → 0.227 s). NaN fails every comparison; typeof keeps out a string ("100" >= 0 is true). A test takes each
- * field past each end of its range.
- */
-function chipHourInputInRange(i: ChipHourCostInput): boolean {
-  // prettier-ignore
-  return (
-    typeof i.chipPriceUsd === "number" && i.chipPriceUsd >= 0 && i.chipPriceUsd < Infinity &&
-    typeof i.systemOverheadFraction === "number" && i.systemOverheadFraction >= 0 &&
-    i.systemOverheadFraction < Infinity &&
-    typeof i.chipPowerW === "number" && i.chipPowerW >= 1 && i.chipPowerW <= 1e5 &&
-    typeof i.hostPowerFraction === "number" && i.hostPowerFraction >= 0 && i.hostPowerFraction < Infinity &&
-    typeof i.averageDrawFraction === "number" && i.averageDrawFraction >= 0.01 && i.averageDrawFraction <= 1 &&
-    typeof i.pue === "number" && i.pue >= 1 && i.pue <= 3 &&
-    typeof i.electricityUsdPerKwh === "number" && i.electricityUsdPerKwh >= 0 && i.electricityUsdPerKwh <= 10 &&
-    typeof i.facilityCapexUsdPerMw === "number" && i.facilityCapexUsdPerMw >= 0 && i.facilityCapexUsdPerMw <= 1e9 &&
-    typeof i.facilityLifeYears === "number" && i.facilityLifeYears >= 1 && i.facilityLifeYears <= 50 &&
-    typeof i.costOfCapitalPerYear === "number" && i.costOfCapitalPerYear >= 0 && i.costOfCapitalPerYear <= 1 &&
-    typeof i.usefulLifeYears === "number" && i.usefulLifeYears >= 0.5 && i.usefulLifeYears <= 30 &&
-    typeof i.operationsUsdPerChipHour === "number" && i.operationsUsdPerChipHour >= 0 &&
-    i.operationsUsdPerChipHour <= 1e4 &&
-    typeof i.vendorGrossMarginFraction === "number" && i.vendorGrossMarginFraction >= 0 &&
-    i.vendorGrossMarginFraction < 1
-  );
-}
-
-/**
  * The chip-hour cost and its parts (formulas above). Throws a UserError naming the field, its range and the value
  * found for a field outside CHIP_HOUR_INPUT_RANGES (NaN, a negative price, an average draw of 60 meant as 60%).
  */
 export function chipHourCost(input: ChipHourCostInput): ChipHourCostResult {
-  if (!chipHourInputInRange(input)) checkRanges(input, CHIP_HOUR_INPUT_RANGES);
+  checkRanges(input, CHIP_HOUR_INPUT_RANGES);
+  return _chipHourCost(input);
+}
+
+/**
+ * chipHourCost without the check of its input (arquero's verb/_verb split): for callers whose input is already
+ * checked, once per Monte Carlo draw or sweep point. The scenario pipeline (ScenarioStages) builds it from keys the
+ * schema's ranges hold, each inside CHIP_HOUR_INPUT_RANGES, and a catalog chip's row; the strategy models check their
+ * chips first (checkServingChip). The check cost a 1M-point sweep about 20 ns a point (bench/sweep.bench.ts).
+ */
+export function _chipHourCost(input: ChipHourCostInput): ChipHourCostResult {
   const crfIt = capitalRecoveryFactor({ratePerPeriod: input.costOfCapitalPerYear, periods: input.usefulLifeYears});
   const crfFacility = capitalRecoveryFactor({
     ratePerPeriod: input.costOfCapitalPerYear,

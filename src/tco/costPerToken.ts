@@ -43,30 +43,16 @@ export function tokensPerChipHour({
  * field outside COST_PER_TOKEN_RANGES (NaN, a negative cost, a utilisation of 60 meant as 60%).
  */
 export function costPerMillionTokensUsd(input: CostPerTokenInput): number {
-  // Plain comparisons with COST_PER_TOKEN_RANGES's bounds (NaN fails each, typeof keeps out a string), not
-  // checkRanges's loop: this runs once per Monte Carlo draw and sweep point. The error path is given the numbers, not
-  // `input`: handing it the object let it escape, and a caller's literal was then built on every call (slower in
-  // bench/sweep.bench.ts's hand loop). A test takes each field past each end of its range.
-  const {chipHourCostUsd, tokensPerSecondPerChip, utilizationFraction} = input;
-  if (!(
-    typeof chipHourCostUsd === "number" &&
-    chipHourCostUsd >= 0 &&
-    chipHourCostUsd < Infinity &&
-    typeof tokensPerSecondPerChip === "number" &&
-    tokensPerSecondPerChip >= 0.001 &&
-    tokensPerSecondPerChip <= 1e9 &&
-    typeof utilizationFraction === "number" &&
-    utilizationFraction >= 0.01 &&
-    utilizationFraction <= 1
-  )) {
-    throwOutOfRange(chipHourCostUsd, tokensPerSecondPerChip, utilizationFraction);
-  }
-  return (input.chipHourCostUsd / tokensPerChipHour(input)) * TOKENS_PER_MILLION;
+  checkRanges(input, COST_PER_TOKEN_RANGES);
+  return _costPerMillionTokensUsd(input);
 }
 
-/** checkRanges's error for costPerMillionTokensUsd's fields, kept out of its body (see there). */
-function throwOutOfRange(chipHourCostUsd: number, tokensPerSecondPerChip: number, utilizationFraction: number): void {
-  checkRanges({chipHourCostUsd, tokensPerSecondPerChip, utilizationFraction}, COST_PER_TOKEN_RANGES);
+/**
+ * costPerMillionTokensUsd without the check of its input (the verb/_verb split, as _chipHourCost): for the scenario
+ * pipeline's once-per-point call, whose chip-hour cost, throughput and utilisation are already checked.
+ */
+export function _costPerMillionTokensUsd(input: CostPerTokenInput): number {
+  return (input.chipHourCostUsd / tokensPerChipHour(input)) * TOKENS_PER_MILLION;
 }
 
 export type CostPerTokenBreakdown = Record<ChipHourComponent, number> & {

@@ -3,6 +3,9 @@ import {describe, expect, it} from "vitest";
 import {capitalRecoveryFactor} from "../../src/tco/capitalRecovery.js";
 import {UserError} from "../../src/errors/userError.js";
 import {CHIP_HOUR_COMPONENTS, CHIP_HOUR_INPUT_RANGES, chipHourCost} from "../../src/tco/chipHourCost.js";
+import {COST_PER_TOKEN_RANGES} from "../../src/tco/costPerToken.js";
+import {keyRange, scenarioKey} from "../../src/scenario/file/schema.js";
+import type {NumberRange} from "../../src/units/range.js";
 import {arbitraryOwnership, HAND_CASE} from "./fixtures.js";
 
 describe("capitalRecoveryFactor", () => {
@@ -84,4 +87,40 @@ describe("chipHourCost input checks", () => {
       );
     }
   });
+
+  it("the scenario keys a chip-hour is built from lie inside its ranges (why the pipeline calls _chipHourCost)", () => {
+    // ScenarioStages and the sweep skip the check per point (sharedOwnership, merchantChipHour in ownershipInput.ts):
+    // sound only while each key's schema range is inside the field's. Most keys take the model's range
+    // (CHIP_HOUR_COST_RANGES in schema.ts); this guards the others (a price, the overheads) and any that stops doing so.
+    const fields: Record<string, keyof typeof CHIP_HOUR_INPUT_RANGES> = {
+      "hardware.price": "chipPriceUsd",
+      "finance.systemOverhead": "systemOverheadFraction",
+      "power.hostOverhead": "hostPowerFraction",
+      "power.averageDraw": "averageDrawFraction",
+      "power.pue": "pue",
+      "power.electricity": "electricityUsdPerKwh",
+      "finance.facilityCapexPerMw": "facilityCapexUsdPerMw",
+      "finance.facilityLife": "facilityLifeYears",
+      "finance.costOfCapital": "costOfCapitalPerYear",
+      "finance.usefulLife": "usefulLifeYears",
+      "finance.operationsPerChipHour": "operationsUsdPerChipHour",
+      "finance.vendorGrossMargin": "vendorGrossMarginFraction"
+    };
+    for (const [path, field] of Object.entries(fields)) {
+      expect(rangeInside(keyRange(scenarioKey(path)!), CHIP_HOUR_INPUT_RANGES[field]), path).toBe(true);
+    }
+    // The same for the serving utilisation and a rented chip-hour, into costPerMillionTokensUsd.
+    const utilization = keyRange(scenarioKey("serving.utilization")!);
+    expect(rangeInside(utilization, COST_PER_TOKEN_RANGES.utilizationFraction)).toBe(true);
+    expect(rangeInside(keyRange(scenarioKey("fleet.chipHourPrice")!), COST_PER_TOKEN_RANGES.chipHourCostUsd)).toBe(
+      true
+    );
+  });
 });
+
+/** True when every number `inner` holds, `outer` holds too (each end compared with its exclusivity). */
+function rangeInside(inner: NumberRange, outer: NumberRange): boolean {
+  const low = inner.min > outer.min || (inner.min === outer.min && (inner.minExclusive || !outer.minExclusive));
+  const high = inner.max < outer.max || (inner.max === outer.max && (inner.maxExclusive || !outer.maxExclusive));
+  return low && high;
+}

@@ -18,7 +18,7 @@ import {
   type TrainingVsInferenceSummary
 } from "../../strategy/trainingVsInference.js";
 import {blendedTokensPerSecondPerChip} from "../../tco/blendedThroughput.js";
-import {costPerMillionTokensUsd} from "../../tco/costPerToken.js";
+import {_costPerMillionTokensUsd} from "../../tco/costPerToken.js";
 import {servingCost, type ServingCostResult} from "../../tco/servingCost.js";
 import {trainingRun, type TrainingRunResult} from "../../training/trainingRun.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
@@ -33,7 +33,7 @@ import {
   sharedOwnership,
   type SharedOwnership
 } from "./ownershipInput.js";
-import {chipHourCost, type ChipHourCostInput, type ChipHourCostResult} from "../../tco/chipHourCost.js";
+import {_chipHourCost, type ChipHourCostInput, type ChipHourCostResult} from "../../tco/chipHourCost.js";
 import {scenarioServing, servingInput} from "./servingInput.js";
 import {
   FLYWHEEL_KEYS,
@@ -190,9 +190,12 @@ export class ScenarioStages implements MetricSources {
   get marketPriceUsdPerMTok(): number {
     return num(this.#point["market.price"], "market.price");
   }
-  /** The merchant chip-hour alone (servingCost computes the same from the same input, with the per-token costs). */
+  /**
+   * The merchant chip-hour alone (servingCost computes the same from the same input, with the per-token costs). Its
+   * input is built from keys within the schema's ranges, which lie inside chipHourCost's: not checked again per point.
+   */
   get chipHour(): ChipHourCostResult {
-    return (this.#chipHour ??= chipHourCost(this.merchantHour));
+    return (this.#chipHour ??= _chipHourCost(this.merchantHour));
   }
   get cost(): ServingCostResult {
     return (this.#cost ??= servingCost({
@@ -214,7 +217,7 @@ export class ScenarioStages implements MetricSources {
     return rentedUsdPerChipHour(this.#point) ?? this.chipHour.totalUsdPerChipHour;
   }
   get costUsdPerMTok(): number {
-    return (this.#costUsdPerMTok ??= costPerMillionTokensUsd({
+    return (this.#costUsdPerMTok ??= _costPerMillionTokensUsd({
       chipHourCostUsd: this.servingUsdPerChipHour,
       tokensPerSecondPerChip: this.blendedTokensPerSecondPerChip,
       utilizationFraction: this.utilizationFraction
