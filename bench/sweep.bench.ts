@@ -50,21 +50,32 @@ const RUNS = 3;
 const ELECTRICITY = [0.04, 0.12] as const;
 
 /** Runs a case RUNS times, each in a fresh process, and returns the run with the median time. */
-function runChild(kind: "sweep" | "columns" | "hand", points: number, metrics: string): ChildResult {
-  const runs = Array.from({length: RUNS}, () => runChildOnce(kind, points, metrics));
+function runChild(kind: "sweep" | "columns" | "hand", points: number, metrics: string, workers = 0): ChildResult {
+  const runs = Array.from({length: RUNS}, () => runChildOnce(kind, points, metrics, workers));
   return runs.sort((a, b) => a.seconds - b.seconds)[Math.floor(RUNS / 2)]!;
 }
 
-function runChildOnce(kind: "sweep" | "columns" | "hand", points: number, metrics: string): ChildResult {
+/** `workers`: the sweep's --workers (0: its default, one per core). */
+function runChildOnce(
+  kind: "sweep" | "columns" | "hand",
+  points: number,
+  metrics: string,
+  workers: number
+): ChildResult {
   const output = execFileSync(
     process.execPath,
-    ["--import", "tsx", fileURLToPath(import.meta.url), "--child", kind, String(points), metrics],
+    ["--import", "tsx", fileURLToPath(import.meta.url), "--child", kind, String(points), metrics, String(workers)],
     {encoding: "utf8", stdio: ["ignore", "pipe", "inherit"]}
   );
   return JSON.parse(output.trim().split("\n").at(-1)!) as ChildResult;
 }
 
-async function child(kind: string, points: number, metrics: ScenarioMetricName[]): Promise<ChildResult> {
+async function child(
+  kind: string,
+  points: number,
+  metrics: ScenarioMetricName[],
+  threads: number
+): Promise<ChildResult> {
   const {id, library} = locateScenario("base");
   const bound = bindScenario(library.resolve(id), loadCatalogs());
   const steps = points / 1000;
@@ -85,7 +96,13 @@ async function child(kind: string, points: number, metrics: ScenarioMetricName[]
       {path: "serving.utilization", values: utilization},
       {path: "power.electricity", values: electricity}
     ];
-    const {columns, chunks} = parallelSweepChunks({bound, axes, metrics, onWorkers: (count) => (workers = count)});
+    const {columns, chunks} = parallelSweepChunks({
+      bound,
+      axes,
+      metrics,
+      onWorkers: (count) => (workers = count),
+      ...(threads > 0 ? {workers: threads} : {})
+    });
     const file = openTableFile(join(dir, "grid.parquet"), ".parquet", {
       columns,
       requiredColumns: axes.map((a) => a.path)
@@ -129,7 +146,7 @@ async function child(kind: string, points: number, metrics: ScenarioMetricName[]
 const args = process.argv.slice(2);
 if (args[0] === "--child") {
   const metrics = args[3]!.split(",") as ScenarioMetricName[];
-  process.stdout.write(JSON.stringify(await child(args[1]!, Number(args[2]), metrics)) + "\n");
+  process.stdout.write(JSON.stringify(await child(args[1]!, Number(args[2]), metrics, Number(args[4]))) + "\n");
 } else {
   const cost = "costPerMillionTokensUsd";
   const row = (label: string, r: ChildResult, peer?: ChildResult) =>
@@ -153,11 +170,14 @@ if (args[0] === "--child") {
   if (args.includes("all")) {
     const every = SCENARIO_METRICS.join(",");
     const columnsAll = runChild("columns", 1_000_000, every);
-    const all100k = runChild("sweep", 100_000, every);
+    // 300,000 points (5 blocks): enough for the workers to start, as at 1,000,000, so that the two peaks compare.
+    const all300k = runChild("sweep", 300_000, every);
     const all1m = runChild("sweep", 1_000_000, every);
+    const all1mOneThread = runChild("sweep", 1_000_000, every, 1);
     row(`columns only, all ${SCENARIO_METRICS.length} metrics, 1,000,000`, columnsAll);
-    row(`to Parquet, all ${SCENARIO_METRICS.length} metrics, 100,000 points`, all100k);
+    row(`to Parquet, all ${SCENARIO_METRICS.length} metrics, 300,000 points`, all300k);
     row(`to Parquet, all ${SCENARIO_METRICS.length} metrics, 1,000,000`, all1m);
-    console.log(`peak memory, all metrics, 1M ÷ 100k points: ${(all1m.peakRssMb / all100k.peakRssMb).toFixed(2)}`);
+    row(`to Parquet, all ${SCENARIO_METRICS.length} metrics, 1,000,000, --workers 1`, all1mOneThread);
+    console.log(`peak memory, all metrics, 1M ÷ 300k points: ${(all1m.peakRssMb / all300k.peakRssMb).toFixed(2)}`);
   }
 }
