@@ -176,6 +176,25 @@ describe("token-ledger inference", () => {
     expect(result.ownedChipHourCostUsd).toBeNull();
   });
 
+  it("refuses --rent beside --hourly-price: two prices for one chip-hour (new-user trial: the flag price won)", async () => {
+    const {code, stdout, stderr} = await runCli([
+      "inference",
+      "--hardware",
+      "h100-sxm",
+      "--model",
+      "llama-3.1-70b",
+      "--rent",
+      "--hourly-price",
+      "2.5"
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      "token-ledger: --rent: two hourly prices: expected --rent (the catalog's hourly price) or --hourly-price USD, " +
+        "not both, found --rent and --hourly-price 2.5\n"
+    );
+  });
+
   it.each([
     [["--hardware", "h10"], "--hardware: unknown hardware id 'h10'", /did you mean 'h100-sxm'/],
     [["--model", "llama-3.2-70b"], "--model: unknown model id 'llama-3.2-70b'", /llama-3\.1-70b/],

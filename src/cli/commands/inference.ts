@@ -192,6 +192,15 @@ export function runInference(options: InferenceOptions) {
     requestTokens: options.inputTokens + options.outputTokens
   });
   const chipPriceUsd = options.chipPrice ?? hardware.priceUsd;
+  // Two prices for one chip-hour: one of them would be ignored (the usage line writes them as alternatives).
+  if (options.rent && options.hourlyPrice !== undefined) {
+    throw new UserError({
+      flag: "--rent",
+      message: "two hourly prices",
+      expected: "--rent (the catalog's hourly price) or --hourly-price USD, not both",
+      found: `--rent and --hourly-price ${options.hourlyPrice}`
+    });
+  }
   let rentedUsdPerChipHour: number | null = options.hourlyPrice ?? null;
   if (options.rent && rentedUsdPerChipHour === null) {
     if (hardware.hourlyPriceUsd === null) {

@@ -120,8 +120,17 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
   ];
   const outside = ends.find(([value]) => !isInRange(value, range));
   const fraction = def.integer === true ? values.find((value) => !Number.isInteger(value)) : undefined;
+  // A fraction's ends written as percentages without their sign (`serving.utilization=30:90:3`) are told the axis
+  // with the signs, when both then lie in range, as `--set serving.utilization=60` is told 60% (new-user trial).
+  const asPercent = (written: string) => (/^\d+(\.\d+)?$/.test(written.trim()) ? Number(written) / 100 : NaN);
+  const percents =
+    outside !== undefined &&
+    isQuantityKey(def) &&
+    def.type === "fraction" &&
+    [fromText, toText].every((written) => isInRange(asPercent(written), range));
   if (outside !== undefined || fraction !== undefined) {
     throw new UserError({
+      ...(percents ? {hint: `did you mean ${path}=${fromText.trim()}%:${toText.trim()}%:${stepsText.trim()}?`} : {}),
       flag,
       path,
       message: outside !== undefined ? "value out of range" : "not a whole number",

@@ -94,6 +94,18 @@ describe("parseSweepAxis", () => {
     expect(error!.expected).toBeTruthy();
   });
 
+  it("tells a fraction's ends written as percentages without their sign the axis with the signs", () => {
+    // As `--set serving.utilization=60` is told 60% (new-user trial: the axis had no hint).
+    expect(userErrorsOf(() => parseSweepAxis("serving.utilization=30:90:3"))[0]).toMatchObject({
+      message: "value out of range",
+      found: "30",
+      hint: "did you mean serving.utilization=30%:90%:3?"
+    });
+    // Not when an end would then leave the range (0.3% is under 1%), nor for a key that is not a fraction.
+    expect(userErrorsOf(() => parseSweepAxis("serving.utilization=0.3:90:3"))[0]!.hint).toBeUndefined();
+    expect(userErrorsOf(() => parseSweepAxis("power.pue=10:20:3"))[0]!.hint).toBeUndefined();
+  });
+
   it.each([
     ["power.electricity", "cheap", "0.1", "not a number"],
     ["power.electricity", "30 kWh", "0.1", "wrong unit"],
