@@ -176,6 +176,15 @@ describe("token-ledger inference", () => {
     expect(result.ownedChipHourCostUsd).toBeNull();
   });
 
+  it("on rented chips, totals the owned cost's parts as the owned run does (it read — under parts; new-user trial)", async () => {
+    const args = ["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-70b"];
+    const totalRow = (stdout: string) => stdout.split("\n").find((line) => line.startsWith("total "));
+    const owned = await runCli(args);
+    const rented = await runCli([...args, "--rent"]);
+    expect(totalRow(rented.stdout)).toBe(totalRow(owned.stdout));
+    expect(totalRow(rented.stdout)).not.toContain("—");
+  });
+
   it("refuses --rent beside --hourly-price: two prices for one chip-hour (new-user trial: the flag price won)", async () => {
     const {code, stdout, stderr} = await runCli([
       "inference",

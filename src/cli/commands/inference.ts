@@ -362,7 +362,11 @@ function formatInference(r: ReturnType<typeof runInference>): string {
       usd(usdPerHour),
       usd(r.ownedCostPerMillionOutputTokensBreakdownUsd?.[component] ?? null)
     ]);
-    parts.push(["total", usd(r.ownedChipHourCostUsd), usd(r.owned ? r.costPerMillionOutputTokensUsd : null)]);
+    // On rented chips the owned cost is the comparison, not the price: its total is the sum of its parts (it read "—"
+    // under parts that sum to 1.41; new-user trial).
+    const perMtok = Object.values(r.ownedCostPerMillionOutputTokensBreakdownUsd);
+    const ownedPerMtok = r.owned ? r.costPerMillionOutputTokensUsd : perMtok.reduce((sum, v) => sum + v, 0);
+    parts.push(["total", usd(r.ownedChipHourCostUsd), usd(ownedPerMtok)]);
     breakdown =
       `\n\nOwned cost, by component\n\n${formatTable(["component", "USD/chip-hour", "USD/Mtok output (decode)"], parts)}` +
       "\n\n" +
