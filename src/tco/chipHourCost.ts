@@ -1,4 +1,4 @@
-import {checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
+import {checkFiniteResult, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
 import {HOURS_PER_YEAR, KILO} from "../units/si.js";
 import {capitalRecoveryFactor} from "./capitalRecovery.js";
 
@@ -124,7 +124,15 @@ export const CHIP_HOUR_INPUT_RANGES: RangeTable<ChipHourCostInput> = {
  */
 export function chipHourCost(input: ChipHourCostInput): ChipHourCostResult {
   checkRanges(input, CHIP_HOUR_INPUT_RANGES);
-  return _chipHourCost(input);
+  const result = _chipHourCost(input);
+  // The price and the two overheads are bounded only by being finite: together they may overflow the total (a price
+  // of 1e308 with a system overhead of 1e308 returned Infinity; breaker). Each part is at most the total.
+  checkFiniteResult(result.totalUsdPerChipHour, "chip-hour cost = capital charges + energy + operations", {
+    chipPriceUsd: input.chipPriceUsd,
+    systemOverheadFraction: input.systemOverheadFraction,
+    hostPowerFraction: input.hostPowerFraction
+  });
+  return result;
 }
 
 /**

@@ -1,4 +1,4 @@
-import {checkRanges, type RangeTable} from "../units/range.js";
+import {checkFiniteResult, checkRanges, type RangeTable} from "../units/range.js";
 import {SECONDS_PER_HOUR, TOKENS_PER_MILLION} from "../units/si.js";
 import type {ChipHourComponent, ChipHourCostResult} from "./chipHourCost.js";
 
@@ -44,7 +44,14 @@ export function tokensPerChipHour({
  */
 export function costPerMillionTokensUsd(input: CostPerTokenInput): number {
   checkRanges(input, COST_PER_TOKEN_RANGES);
-  return _costPerMillionTokensUsd(input);
+  const result = _costPerMillionTokensUsd(input);
+  // A chip-hour cost from 10^280 USD, in its range, overflows at the fewest tokens an hour (1e306 returned Infinity).
+  checkFiniteResult(result, "cost per million tokens = chipHourCostUsd ÷ tokens per chip-hour × 10^6", {
+    chipHourCostUsd: input.chipHourCostUsd,
+    tokensPerSecondPerChip: input.tokensPerSecondPerChip,
+    utilizationFraction: input.utilizationFraction
+  });
+  return result;
 }
 
 /**

@@ -93,6 +93,36 @@ describe("parallelSweepChunks", () => {
     for (let i = 0; i < expected.length; i++) expect(blocks[i]!.values, `block ${i}`).toEqual(expected[i]!.values);
   }, 60_000);
 
+  it("stops every worker at once when the process exits mid-sweep, and leaves no exit listener after", async () => {
+    // A signal's handler calls process.exit (writeTable.ts, onEndingSignal), which joined the workers one at a time,
+    // each while the others still evaluated: SIGTERM took 10 s to end a sweep with 15 workers on 2 cores (breaker).
+    const before = new Set(process.listeners("exit"));
+    const added = () => process.listeners("exit").filter((listener) => !before.has(listener));
+    const {chunks} = parallelSweepChunks({
+      bound: asic,
+      axes,
+      chunkRows: 40,
+      workers: 2,
+      parallelMinMs: 0,
+      evaluateWhileWorkersLoad: false
+    });
+    let stopped: unknown = null;
+    try {
+      for await (const {offset} of chunks) {
+        if (offset < 40) continue;
+        // The first block from a worker: run what process.exit would run, as it would.
+        expect(added()).toHaveLength(1);
+        for (const listener of added()) listener(143 as never);
+      }
+    } catch (error) {
+      stopped = error;
+    }
+    expect(String(stopped)).toMatch(/sweep worker stopped/);
+    expect(added()).toEqual([]);
+    await parallelBlocks({bound: asic, axes, chunkRows: 40, workers: 2, parallelMinMs: 0});
+    expect(added()).toEqual([]);
+  }, 60_000);
+
   it("evaluates on this thread only with one worker", async () => {
     const {workers} = await parallelBlocks({bound: asic, axes, chunkRows: 40, workers: 1, parallelMinMs: 0});
     expect(workers).toBe(0);

@@ -70,6 +70,13 @@ describe("chipHourCost input checks", () => {
     );
   });
 
+  it("throws a UserError, not Infinity, for fields each in range whose total overflows", () => {
+    expect(() => chipHourCost({...HAND_CASE, chipPriceUsd: 1e308, systemOverheadFraction: 1e308})).toThrow(
+      /^chipPriceUsd, systemOverheadFraction, hostPowerFraction: inputs too extreme together/
+    );
+    expect(() => chipHourCost({...HAND_CASE, hostPowerFraction: 1e308})).toThrow(/inputs too extreme together/);
+  });
+
   it("takes a price of 0, the stand-in for a rented chip (trainingSetupInput, evaluateServing)", () => {
     const r = chipHourCost({...HAND_CASE, chipPriceUsd: 0});
     expect(r.chipCapitalUsdPerChipHour).toBe(0);

@@ -21,6 +21,14 @@ describe("costPerMillionTokensUsd", () => {
     ).toBeCloseTo(1.11111, 5);
   });
 
+  it("throws a UserError, not Infinity, for a chip-hour cost in range that overflows the result", () => {
+    const input = {chipHourCostUsd: 1e306, tokensPerSecondPerChip: 0.001, utilizationFraction: 0.01};
+    expect(() => costPerMillionTokensUsd(input)).toThrow(
+      /^chipHourCostUsd, tokensPerSecondPerChip, utilizationFraction: inputs too extreme together/
+    );
+    expect(costPerMillionTokensUsd({...input, chipHourCostUsd: 1e270})).toBeLessThan(Infinity);
+  });
+
   it("halves when utilisation doubles", () => {
     fc.assert(
       fc.property(arbitraryOwnership(), throughput, (ownership, t) => {
