@@ -1,4 +1,4 @@
-import {checkFiniteResult, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
+import {checkFiniteResult, checkObject, checkRanges, type NumberRange, type RangeTable} from "../units/range.js";
 import {HOURS_PER_YEAR, KILO} from "../units/si.js";
 import {capitalRecoveryFactor} from "./capitalRecovery.js";
 
@@ -119,10 +119,12 @@ export const CHIP_HOUR_INPUT_RANGES: RangeTable<ChipHourCostInput> = {
 };
 
 /**
- * The chip-hour cost and its parts (formulas above). Throws a UserError naming the field, its range and the value
- * found for a field outside CHIP_HOUR_INPUT_RANGES (NaN, a negative price, an average draw of 60 meant as 60%).
+ * The chip-hour cost and its parts (formulas above). Throws a UserError at `input` when it is not an object, else
+ * naming the field, its range and the value found for a field outside CHIP_HOUR_INPUT_RANGES (NaN, a negative price,
+ * an average draw of 60 meant as 60%; a field left out is "missing", text "not a number").
  */
 export function chipHourCost(input: ChipHourCostInput): ChipHourCostResult {
+  checkObject("input", input, "an object of chip-hour cost inputs (ChipHourCostInput)");
   checkRanges(input, CHIP_HOUR_INPUT_RANGES);
   const result = _chipHourCost(input);
   // The price and the two overheads are bounded only by being finite: together they may overflow the total (a price

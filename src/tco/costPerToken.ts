@@ -1,4 +1,4 @@
-import {checkFiniteResult, checkRanges, type RangeTable} from "../units/range.js";
+import {checkFiniteResult, checkObject, checkRanges, type RangeTable} from "../units/range.js";
 import {SECONDS_PER_HOUR, TOKENS_PER_MILLION} from "../units/si.js";
 import type {ChipHourComponent, ChipHourCostResult} from "./chipHourCost.js";
 
@@ -39,10 +39,12 @@ export function tokensPerChipHour({
 }
 
 /**
- * USD per million tokens (formula above). Throws a UserError naming the field, its range and the value found for a
- * field outside COST_PER_TOKEN_RANGES (NaN, a negative cost, a utilisation of 60 meant as 60%).
+ * USD per million tokens (formula above). Throws a UserError at `input` when it is not an object, else naming the
+ * field, its range and the value found for a field outside COST_PER_TOKEN_RANGES (NaN, a negative cost, a utilisation
+ * of 60 meant as 60%).
  */
 export function costPerMillionTokensUsd(input: CostPerTokenInput): number {
+  checkObject("input", input, "an object of a chip-hour cost, tokens per second and utilisation (CostPerTokenInput)");
   checkRanges(input, COST_PER_TOKEN_RANGES);
   const result = _costPerMillionTokensUsd(input);
   // A chip-hour cost from 10^280 USD, in its range, overflows at the fewest tokens an hour (1e306 returned Infinity).

@@ -78,6 +78,7 @@ export function describeFound(value: unknown, range?: NumberRange): string {
     return Number.isFinite(bound) ? formatBeyondBound(value, bound) : plainNumber(Number(value.toPrecision(3)));
   }
   if (value === undefined) return "nothing";
+  if (typeof value === "bigint") return `${value}n`;
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
@@ -132,7 +133,9 @@ export function checkRange(path: string, value: unknown, range: NumberRange): vo
   const inUnit = dimension !== undefined && typeof value === "number" && Number.isFinite(value) && !range.integer;
   throw new UserError({
     path,
-    message: "out of range",
+    // What is wrong, said as it is: a field left out is missing, text or a bigint is not a number (each read "out of
+    // range", and a bigint 700 "found 700" beside a range holding 700; breaker). NaN stays out of every range.
+    message: value === undefined ? "missing" : typeof value !== "number" ? "not a number" : "out of range",
     expected: inUnit ? `${DIMENSIONS[dimension].noun} in ${formatRange(range, dimension)}` : describeRange(range),
     found: inUnit
       ? formatQuantity(Number(found), dimension, (scaled) => groupThousands(Number(scaled.toPrecision(12)), 20))

@@ -301,7 +301,9 @@ describe("trainingVsInference", () => {
   describe.each(Object.entries(TRAINING_VS_INFERENCE_RANGES))("rejects an out-of-range %s", (key, range) => {
     it.each(outOfRangeValues(range).map((v) => [v]))("%s", (value) => {
       const error = userErrorOf(() => trainingVsInference({...EXAMPLE_TRAINING_VS_INFERENCE_INPUT, [key]: value}));
-      expect(error.message).toContain(`${key}: out of range: expected a`);
+      expect(error.message).toContain(
+        `${key}: ${typeof value === "number" ? "out of range" : "not a number"}: expected a`
+      );
       // A number as a person writes it: from 10⁹ in exponent notation, as the range's bounds (2e13, not 20000000000000).
       const found =
         typeof value === "string"

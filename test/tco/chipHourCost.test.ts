@@ -90,7 +90,7 @@ describe("chipHourCost input checks", () => {
     const above = Number.isFinite(range.max) ? (range.maxExclusive ? range.max : range.max * 2) : Infinity;
     for (const value of [NaN, below, above, "1" as unknown as number]) {
       expect(() => chipHourCost({...HAND_CASE, [field]: value}), `${field} = ${value}`).toThrow(
-        new RegExp(`^${field}: out of range`)
+        new RegExp(`^${field}: ${typeof value === "number" ? "out of range" : "not a number"}`)
       );
     }
   });

@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {CHIP_HOUR_COMPONENTS, chipHourCost, type ChipHourCostInput} from "../../src/tco/chipHourCost.js";
-import {costPerMillionTokensBreakdown, costPerMillionTokensUsd} from "../../src/tco/costPerToken.js";
+import {
+  costPerMillionTokensBreakdown,
+  costPerMillionTokensUsd,
+  type CostPerTokenInput
+} from "../../src/tco/costPerToken.js";
 import {arbitraryOwnership, HAND_CASE} from "./fixtures.js";
 
 const throughput = fc.record({
@@ -128,5 +132,16 @@ describe("costPerMillionTokensUsd input checks", () => {
 
   it("takes a chip-hour cost of 0 (a rented chip priced at 0)", () => {
     expect(costPerMillionTokensUsd({...ok, chipHourCostUsd: 0})).toBe(0);
+  });
+});
+
+describe("the checked library calls without an input object", () => {
+  it("throw a UserError saying the input is missing, not a TypeError (breaker: chipHourCost(undefined))", () => {
+    expect(() => costPerMillionTokensUsd(undefined as unknown as CostPerTokenInput)).toThrow(
+      "input: missing: expected an object of a chip-hour cost, tokens per second and utilisation (CostPerTokenInput), found undefined"
+    );
+    expect(() => chipHourCost(null as unknown as ChipHourCostInput)).toThrow(
+      "input: missing: expected an object of chip-hour cost inputs (ChipHourCostInput), found null"
+    );
   });
 });

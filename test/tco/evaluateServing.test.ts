@@ -62,7 +62,7 @@ describe("evaluateServing: values out of range throw, naming the field", () => {
     );
     expect(thrown({ownership: {...ownership, chipPriceUsd: -1}})).toMatch(/^ownership\.chipPriceUsd: out of range/);
     expect(thrown({ownership: {...ownership, chipPriceUsd: "31120" as unknown as number}})).toMatch(
-      /^ownership\.chipPriceUsd: out of range/
+      /^ownership\.chipPriceUsd: not a number: .*found "31120"$/
     );
     expect(thrown({ownership: undefined as unknown as ServingEconomicsInput["ownership"]})).toBe(
       "ownership: missing: expected chip-hour cost inputs, found undefined"
@@ -86,7 +86,7 @@ describe("evaluateServing: values out of range throw, naming the field", () => {
     );
     // Left out, it read "expected a number in [0.01, 10,000]", as if a rented price were required (breaker).
     expect(thrown({rentedUsdPerChipHour: undefined})).toBe(
-      "rentedUsdPerChipHour: out of range: expected null (owned chips) or a number in [0.01, 10,000], found nothing"
+      "rentedUsdPerChipHour: missing: expected null (owned chips) or a number in [0.01, 10,000], found nothing"
     );
   });
 });
@@ -128,7 +128,7 @@ describe("evaluateServing: efficiencies out of their documented ranges throw, na
   it("an object without them, or one out of range (src/inference/efficiencies.ts's docstrings)", () => {
     // {} priced tokens at NaN and returned ok.
     expect(thrown({efficiencies: {} as never})).toBe(
-      "efficiencies.bandwidthFraction: out of range: expected a number in (0, 1], found nothing"
+      "efficiencies.bandwidthFraction: missing: expected a number in (0, 1], found nothing"
     );
     const calibrated = input.efficiencies;
     expect(thrown({efficiencies: {...calibrated, computeFraction: 0}})).toMatch(/^efficiencies.computeFraction: out/);

@@ -73,7 +73,7 @@ describe("trainingFlops: counts out of range throw, naming the field", () => {
 
   it("negative parameters (they gave negative FLOPs), a string, NaN tokens, 0 layers, a missing head width", () => {
     expect(thrown({activeParams: -1, tokens: 1e12, attention: null})).toMatch(/^activeParams: out of range/);
-    expect(thrown({activeParams: "70e9", tokens: 1e12, attention: null})).toMatch(/^activeParams: out of range/);
+    expect(thrown({activeParams: "70e9", tokens: 1e12, attention: null})).toMatch(/^activeParams: not a number/);
     expect(thrown({activeParams: 1e9, tokens: Number.NaN, attention: null})).toBe(
       "tokens: out of range: expected a number in (0, ∞), found NaN"
     );
@@ -81,7 +81,7 @@ describe("trainingFlops: counts out of range throw, naming the field", () => {
       /^attention\.layers: out of range/
     );
     expect(thrown({activeParams: 1e9, tokens: 1e12, attention: {...attention, vHeadDim: undefined}})).toMatch(
-      /^attention\.vHeadDim: out of range: .*found nothing$/
+      /^attention\.vHeadDim: missing: .*found nothing$/
     );
   });
 
@@ -123,8 +123,8 @@ describe("trainingRun: inputs out of range throw, naming the field (a script pas
     expect(thrown({chips: 2.5})).toMatch(/^chips: out of range/);
     expect(thrown({flops: Number.NaN})).toBe("flops: out of range: expected a number in (0, ∞), found NaN");
     expect(thrown({flops: -6e21})).toMatch(/^flops: out of range/);
-    expect(thrown({pue: "1.2"})).toMatch(/^pue: out of range/);
-    expect(thrown({peakFlopsPerS: undefined})).toMatch(/^peakFlopsPerS: out of range: .*found nothing$/);
+    expect(thrown({pue: "1.2"})).toMatch(/^pue: not a number/);
+    expect(thrown({peakFlopsPerS: undefined})).toMatch(/^peakFlopsPerS: missing: .*found nothing$/);
   });
 
   it("a rented price: null is none; negative is an error", () => {
@@ -132,7 +132,7 @@ describe("trainingRun: inputs out of range throw, naming the field (a script pas
     expect(thrown({rentedUsdPerChipHour: -3})).toMatch(/^rentedUsdPerChipHour: out of range/);
     // Left out, it read "expected a number in [0, ∞)", as if a rented price were required (breaker).
     expect(thrown({rentedUsdPerChipHour: undefined})).toBe(
-      "rentedUsdPerChipHour: out of range: expected null (no rented price) or a number in [0, ∞), found nothing"
+      "rentedUsdPerChipHour: missing: expected null (no rented price) or a number in [0, ∞), found nothing"
     );
   });
 });

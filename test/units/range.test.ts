@@ -81,7 +81,7 @@ describe("checkRange", () => {
     });
     expect((error as Error).message).toBe("discountRatePerYear: out of range: expected a number in [0, 1], found 1.7");
     expect(() => checkRange("x", undefined, {min: 0, max: 1})).toThrow(
-      "x: out of range: expected a number in [0, 1], found nothing"
+      "x: missing: expected a number in [0, 1], found nothing"
     );
   });
 
@@ -100,7 +100,7 @@ describe("checkRange", () => {
     expect(() => checkRanges({a: 0.5, b: 1, other: "not a range field"}, ranges)).toThrow(
       "a: out of range: expected an integer in [0, 1], found 0.5"
     );
-    expect(() => checkRanges({b: 0}, ranges)).toThrow("a: out of range: expected an integer in [0, 1], found nothing");
+    expect(() => checkRanges({b: 0}, ranges)).toThrow("a: missing: expected an integer in [0, 1], found nothing");
     expect(() => checkRanges({a: 1, b: 0, other: "not a range field"}, ranges)).not.toThrow();
   });
 });
@@ -164,5 +164,27 @@ describe("a model field's unit, read from its name", () => {
     expect(fieldWords("firstGenerationTrainingCostUsd")).toBe("first generation training cost (USD)");
     expect(fieldWords("utilizationFraction")).toBe("utilization");
     expect(fieldWords("menu.tierShares")).toBe("tier shares");
+  });
+});
+
+describe("checkRange's message says what is wrong", () => {
+  const range = {min: 1, max: 100_000};
+  const message = (value: unknown) => {
+    try {
+      checkRange("chipPowerW", value, range);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return "no error";
+  };
+
+  it("a field left out is missing; text, a bigint or an object is not a number; NaN and a number beyond are out of range", () => {
+    // Each read "out of range", and a bigint 700 "found 700" beside a range holding 700 (breaker).
+    expect(message(undefined)).toBe("chipPowerW: missing: expected a number in [1, 100,000], found nothing");
+    expect(message("700")).toBe('chipPowerW: not a number: expected a number in [1, 100,000], found "700"');
+    expect(message(700n)).toBe("chipPowerW: not a number: expected a number in [1, 100,000], found 700n");
+    expect(message(null)).toBe("chipPowerW: not a number: expected a number in [1, 100,000], found null");
+    expect(message(NaN)).toBe("chipPowerW: out of range: expected a number in [1, 100,000], found NaN");
+    expect(message(0)).toMatch(/^chipPowerW: out of range: /);
   });
 });
