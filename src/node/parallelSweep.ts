@@ -75,8 +75,9 @@ export function parallelSweepChunks(input: ParallelSweepInput): {
     let first = sequential.chunks.next();
     for (; !first.done && first.value.rows === 0; first = sequential.chunks.next()) yield first.value;
     if (first.done) return;
-    yield first.value;
+    // Timed before the consumer has it: writing the block is not evaluating it.
     const estimateMs = (performance.now() - started) * (blocks - 1);
+    yield first.value;
     if (workerCount < 2 || estimateMs < parallelMinMs) {
       yield* sequential.chunks;
       return;
