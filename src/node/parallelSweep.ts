@@ -1,12 +1,8 @@
 import {availableParallelism} from "node:os";
 import type {Worker} from "node:worker_threads";
-import {
-  sweepScenarioChunks,
-  SWEEP_CHUNK_ROWS,
-  type SweepChunk,
-  type SweepChunksInput
-} from "../scenario/run/sweepScenario.js";
-import {UserError, UserErrors} from "../errors/userError.js";
+import {sweepScenarioChunks, type SweepChunk, type SweepChunksInput} from "../scenario/run/sweepScenario.js";
+import {isUserError} from "../errors/userError.js";
+import {eventLoopTurn} from "./eventLoopTurn.js";
 import type {SweepWorkerAnswer, SweepWorkerData, SweepWorkerRequest} from "./sweepWorker.js";
 import {startWorkerModule, type WorkerLoadError} from "./workerModule.js";
 
@@ -63,8 +59,7 @@ export function parallelSweepChunks(input: ParallelSweepInput): {
 } {
   // Checks the grid and metrics now, as sweepScenarioChunks does; this generator is also the sequential path.
   const sequential = sweepScenarioChunks(input);
-  const total = input.axes.reduce((product, axis) => product * axis.values.length, 1);
-  const chunkRows = Math.max(1, Math.min(input.chunkRows ?? SWEEP_CHUNK_ROWS, total));
+  const {total, chunkRows} = sequential;
   const blocks = Math.ceil(total / chunkRows);
   const workerCount = Math.min(input.workers ?? availableParallelism(), blocks - 1);
   const parallelMinMs = input.parallelMinMs ?? PARALLEL_SWEEP_MIN_MS;
@@ -97,8 +92,7 @@ async function* parallelBlocks(
     bound: input.bound,
     axes: input.axes,
     ...(input.metrics ? {metrics: input.metrics} : {}),
-    chunkRows,
-    total
+    chunkRows
   };
   const done = new Map<number, SweepWorkerAnswer>();
   // Workers that have loaded and have no block to evaluate.
@@ -175,7 +169,7 @@ async function* parallelBlocks(
           consumerPause = input.shouldPause?.() ?? false;
           return consumerPause || performance.now() >= dispatchAt;
         };
-        const endRow = Math.min(total, startRow + chunkRows);
+        const endRow = startRow + chunkRows;
         try {
           for (const chunk of sweepScenarioChunks({...input, shouldPause, startRow, endRow}).chunks) {
             if (chunk.rows > 0 || consumerPause) yield chunk;
@@ -188,7 +182,7 @@ async function* parallelBlocks(
           }
         } catch (error) {
           // A failing point: nothing of this block was delivered (a block with one is not); from here as a whole.
-          if (!isUserMistake(error)) throw error;
+          if (!isUserError(error)) throw error;
           yield* sequentialFrom(startRow);
           return;
         }
@@ -202,11 +196,3 @@ async function* parallelBlocks(
     stopAll();
   }
 }
-
-const isUserMistake = (error: unknown): boolean => error instanceof UserError || error instanceof UserErrors;
-
-/**
- * Resolves after the event loop has polled at least once, so that the workers' messages (and a signal) are handled:
- * one setImmediate from a poll-phase callback runs before the next poll (as signalTurn in src/cli/commands/sweep.ts).
- */
-const eventLoopTurn = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));

@@ -1,11 +1,11 @@
 // The worker thread of parallelSweep.ts: evaluates the blocks of a sweep's grid it is sent, each as sweepScenarioChunks
 // evaluates it on the main thread, and posts each block's columns back (or that the block has a failing point).
 import {parentPort, workerData} from "node:worker_threads";
-import {UserError, UserErrors} from "../errors/userError.js";
+import {isUserError} from "../errors/userError.js";
 import {sweepScenarioChunks, type SweepChunksInput} from "../scenario/run/sweepScenario.js";
 
 /** What parallelSweep passes as workerData: the sweep (its bound scenario copied), with its block size set. */
-export type SweepWorkerData = Pick<SweepChunksInput, "bound" | "axes" | "metrics"> & {chunkRows: number; total: number};
+export type SweepWorkerData = Pick<SweepChunksInput, "bound" | "axes" | "metrics"> & {chunkRows: number};
 
 /** A block to evaluate: grid points [block × chunkRows, (block + 1) × chunkRows). */
 export interface SweepWorkerRequest {
@@ -31,7 +31,7 @@ port.on("message", ({block}: SweepWorkerRequest) => {
     const {chunks} = sweepScenarioChunks({
       ...input,
       startRow,
-      endRow: Math.min(input.total, startRow + input.chunkRows)
+      endRow: startRow + input.chunkRows
     });
     for (const chunk of chunks) {
       // The block's own arrays, handed over: this generator is done with them.
@@ -43,7 +43,7 @@ port.on("message", ({block}: SweepWorkerRequest) => {
       );
     }
   } catch (error) {
-    if (error instanceof UserError || error instanceof UserErrors) port.postMessage({block, failed: true});
+    if (isUserError(error)) port.postMessage({block, failed: true});
     else port.postMessage({block, error: error instanceof Error ? (error.stack ?? error.message) : String(error)});
   }
 });

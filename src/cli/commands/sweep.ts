@@ -4,6 +4,7 @@ import {SingleBar} from "cli-progress";
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {locateScenario} from "../../node/scenarioLibrary.js";
 import {parallelSweepChunks, PARALLEL_SWEEP_MIN_MS} from "../../node/parallelSweep.js";
+import {eventLoopTurn} from "../../node/eventLoopTurn.js";
 import {openTableFile} from "../../node/tableFileWriter.js";
 import {onEndingSignal, tableFormat} from "../../node/writeTable.js";
 import {applyOverrides} from "../../scenario/resolve/applyOverrides.js";
@@ -42,14 +43,13 @@ function varyError(refused: UserError | UserErrors, first: ReadonlyMap<string, n
 /** The longest a sweep evaluates before it lets a pending signal be handled. */
 const PAUSE_MS = 100;
 
-/**
- * Resolves after the event loop has polled for events at least once, which is when a pending signal's handler runs
- * (writeTable.ts, onEndingSignal). One setImmediate is not enough: called from the poll phase, its callback runs in
- * the same turn's check phase, before any further poll, and a signal during the only block was handled after the
- * rename. The second runs in the next turn's check phase, after that turn's poll.
- */
-function signalTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+/** The command's options as commander gives them. */
+interface SweepOptions {
+  vary: string[];
+  set: string[];
+  out: string;
+  metrics?: string;
+  workers?: number;
 }
 
 export function registerSweep(program: Command): void {
@@ -85,116 +85,110 @@ export function registerSweep(program: Command): void {
       "after",
       `\nMetrics (--metrics):\n${SCENARIO_METRICS.map((name) => `  ${name.padEnd(40)} ${METRIC_INFO[name].unit}`).join("\n")}\n`
     )
-    .action(
-      async (
-        scenario: string,
-        options: {vary: string[]; set: string[]; out: string; metrics?: string; workers?: number}
-      ) => {
-        const format = tableFormat(options.out);
-        if (options.vary.length === 0) {
-          throw new UserError({
-            flag: "--vary",
-            message: "nothing to sweep",
-            expected: "at least one --vary path=FROM:TO:STEPS",
-            found: "none"
-          });
-        }
-        const axes = options.vary.map((text) => parseSweepAxis(text));
-        const metrics =
-          options.metrics === undefined
-            ? undefined
-            : (options.metrics.split(",").map((name) => name.trim()) as ScenarioMetricName[]);
-        const {id, library} = locateScenario(scenario);
-        const resolved = applyOverrides(library.resolve(id), options.set);
-        const catalogs = loadCatalogs();
-        const bound = bindScenario(resolved, catalogs);
-        // A scenario `run` (with the same --set) refuses is refused here with run's message, before any file is opened:
-        // every one of run's draws (a draw fails through two keys together; breaker), with each varied key at its grid's
-        // first value, as `run --set` of that value would have it: the sweep sets the key at every point and never draws
-        // it (its own distribution, or its median, was blamed though every grid point was valid; breaker).
-        const first = new Map(axes.map((axis) => [axis.path, axis.values[0]!]));
-        const checked = {
-          ...resolved,
-          values: Object.fromEntries(
-            Object.entries(resolved.values).map(([path, value]) => [
-              path,
-              first.has(path) ? {...value, value: first.get(path)!} : value
-            ])
-          )
-        };
-        const refused = scenarioRunError(bindScenario(checked, catalogs), {
-          samples: DEFAULT_SCENARIO_SAMPLES,
-          seed: DEFAULT_SCENARIO_SEED,
-          everyDraw: true
+    .action(async (scenario: string, options: SweepOptions) => {
+      const format = tableFormat(options.out);
+      if (options.vary.length === 0) {
+        throw new UserError({
+          flag: "--vary",
+          message: "nothing to sweep",
+          expected: "at least one --vary path=FROM:TO:STEPS",
+          found: "none"
         });
-        // An error about a varied key at its grid's first value is the grid's: the grid's own evaluation lists every
-        // failing point and blames --vary. Refused here, it blamed the file's line of the key's base value, in one order
-        // (`serving.batch=1024:64:4` named base.md:9, `64:1024:4` --vary; breaker). Should every point evaluate (the
-        // refusal came from a draw of another key), it is still refused, after the grid, naming --vary.
-        const deferred =
-          refused && userErrorList(refused).every((e) => first.has(e.detail.path ?? "")) ? refused : null;
-        if (refused && !deferred) throw refused;
-        const total = axes.reduce((product, axis) => product * axis.values.length, 1);
-        const bar =
-          process.stderr.isTTY && total >= PROGRESS_BAR_POINTS
-            ? new SingleBar({
-                format: "sweep [{bar}] {percentage}% | {value}/{total} points | ETA {eta}s",
-                stream: process.stderr
-              })
-            : null;
-        let shown = 0;
-        // A bar redrawn at every point would cost more than the points: redraw every 1,000 (and at the end).
-        const onProgress = bar
-          ? (done: number) => (done - shown >= 1000 || done === total) && bar.update((shown = done))
-          : undefined;
-        // Pause the evaluation at least every PAUSE_MS to let a signal be handled within a block, not only between blocks.
-        let pauseAt = performance.now() + PAUSE_MS;
-        const shouldPause = () => performance.now() >= pauseAt;
-        const {columns, chunks} = parallelSweepChunks({
-          bound,
-          axes,
-          metrics,
-          onProgress,
-          shouldPause,
-          ...(options.workers !== undefined ? {workers: options.workers} : {})
-        });
-        const units: Record<string, string> = {};
-        for (const name of columns) {
-          units[name] = name in METRIC_INFO ? METRIC_INFO[name as ScenarioMetricName].unit : keyUnit(name);
-        }
-        const file = openTableFile(options.out, format, {
-          columns,
-          requiredColumns: axes.map((axis) => axis.path),
-          metadata: {"token-ledger.units": JSON.stringify(units), "token-ledger.scenario": id}
-        });
-        // SIGINT (Ctrl-C), SIGTERM or SIGHUP between blocks stops the bar; the file's own handler removes the temporary
-        // file, and the process exits with 128 + the signal's number (writeTable.ts, onEndingSignal).
-        const forgetBar = bar ? onEndingSignal(() => bar.stop()) : () => {};
-        let rows = 0;
-        bar?.start(total, 0);
-        try {
-          for await (const chunk of chunks) {
-            // A pause (an empty block, rows 0) has nothing to write.
-            if (chunk.rows > 0) file.append(chunk.rows, chunk.values);
-            rows += chunk.rows;
-            // Let a pending signal be handled between blocks and at each pause (the evaluation itself is synchronous).
-            await signalTurn();
-            pauseAt = performance.now() + PAUSE_MS;
-          }
-          // A signal that came during the last block is handled here, before the rename: never "wrote …" after Ctrl-C.
-          await signalTurn();
-          if (deferred) throw varyError(deferred, first);
-          file.finish();
-        } catch (error) {
-          file.abort();
-          throw error;
-        } finally {
-          bar?.stop();
-          forgetBar();
-        }
-        process.stdout.write(
-          `wrote ${countNoun(groupThousands(rows), "row")} × ${countNoun(columns.length, "column")} to ${options.out}\n`
-        );
       }
-    );
+      const axes = options.vary.map((text) => parseSweepAxis(text));
+      const metrics =
+        options.metrics === undefined
+          ? undefined
+          : (options.metrics.split(",").map((name) => name.trim()) as ScenarioMetricName[]);
+      const {id, library} = locateScenario(scenario);
+      const resolved = applyOverrides(library.resolve(id), options.set);
+      const catalogs = loadCatalogs();
+      const bound = bindScenario(resolved, catalogs);
+      // A scenario `run` (with the same --set) refuses is refused here with run's message, before any file is opened:
+      // every one of run's draws (a draw fails through two keys together; breaker), with each varied key at its grid's
+      // first value, as `run --set` of that value would have it: the sweep sets the key at every point and never draws
+      // it (its own distribution, or its median, was blamed though every grid point was valid; breaker).
+      const first = new Map(axes.map((axis) => [axis.path, axis.values[0]!]));
+      const checked = {
+        ...resolved,
+        values: Object.fromEntries(
+          Object.entries(resolved.values).map(([path, value]) => [
+            path,
+            first.has(path) ? {...value, value: first.get(path)!} : value
+          ])
+        )
+      };
+      const refused = scenarioRunError(bindScenario(checked, catalogs), {
+        samples: DEFAULT_SCENARIO_SAMPLES,
+        seed: DEFAULT_SCENARIO_SEED,
+        everyDraw: true
+      });
+      // An error about a varied key at its grid's first value is the grid's: the grid's own evaluation lists every
+      // failing point and blames --vary. Refused here, it blamed the file's line of the key's base value, in one order
+      // (`serving.batch=1024:64:4` named base.md:9, `64:1024:4` --vary; breaker). Should every point evaluate (the
+      // refusal came from a draw of another key), it is still refused, after the grid, naming --vary.
+      const deferred = refused && userErrorList(refused).every((e) => first.has(e.detail.path ?? "")) ? refused : null;
+      if (refused && !deferred) throw refused;
+      const total = axes.reduce((product, axis) => product * axis.values.length, 1);
+      const bar =
+        process.stderr.isTTY && total >= PROGRESS_BAR_POINTS
+          ? new SingleBar({
+              format: "sweep [{bar}] {percentage}% | {value}/{total} points | ETA {eta}s",
+              stream: process.stderr
+            })
+          : null;
+      let shown = 0;
+      // A bar redrawn at every point would cost more than the points: redraw every 1,000 (and at the end).
+      const onProgress = bar
+        ? (done: number) => (done - shown >= 1000 || done === total) && bar.update((shown = done))
+        : undefined;
+      // Pause the evaluation at least every PAUSE_MS to let a signal be handled within a block, not only between blocks.
+      let pauseAt = performance.now() + PAUSE_MS;
+      const shouldPause = () => performance.now() >= pauseAt;
+      const {columns, chunks} = parallelSweepChunks({
+        bound,
+        axes,
+        metrics,
+        onProgress,
+        shouldPause,
+        ...(options.workers !== undefined ? {workers: options.workers} : {})
+      });
+      const units: Record<string, string> = {};
+      for (const name of columns) {
+        units[name] = name in METRIC_INFO ? METRIC_INFO[name as ScenarioMetricName].unit : keyUnit(name);
+      }
+      const file = openTableFile(options.out, format, {
+        columns,
+        requiredColumns: axes.map((axis) => axis.path),
+        metadata: {"token-ledger.units": JSON.stringify(units), "token-ledger.scenario": id}
+      });
+      // SIGINT (Ctrl-C), SIGTERM or SIGHUP between blocks stops the bar; the file's own handler removes the temporary
+      // file, and the process exits with 128 + the signal's number (writeTable.ts, onEndingSignal).
+      const forgetBar = bar ? onEndingSignal(() => bar.stop()) : () => {};
+      let rows = 0;
+      bar?.start(total, 0);
+      try {
+        for await (const chunk of chunks) {
+          // A pause (an empty block, rows 0) has nothing to write.
+          if (chunk.rows > 0) file.append(chunk.rows, chunk.values);
+          rows += chunk.rows;
+          // Let a pending signal be handled between blocks and at each pause (the evaluation itself is synchronous).
+          await eventLoopTurn();
+          pauseAt = performance.now() + PAUSE_MS;
+        }
+        // A signal that came during the last block is handled here, before the rename: never "wrote …" after Ctrl-C.
+        await eventLoopTurn();
+        if (deferred) throw varyError(deferred, first);
+        file.finish();
+      } catch (error) {
+        file.abort();
+        throw error;
+      } finally {
+        bar?.stop();
+        forgetBar();
+      }
+      process.stdout.write(
+        `wrote ${countNoun(groupThousands(rows), "row")} × ${countNoun(columns.length, "column")} to ${options.out}\n`
+      );
+    });
 }

@@ -182,7 +182,7 @@ export interface SweepChunksInput extends SweepScenarioInput {
   shouldPause?: () => boolean;
   /** The grid's first point to evaluate (default 0): blocks then start there, their `offset` counted from the grid's start. */
   startRow?: number;
-  /** One past the last point to evaluate (default the grid's size). */
+  /** One past the last point to evaluate (default, and at most, the grid's size). */
   endRow?: number;
 }
 
@@ -358,6 +358,10 @@ export function sweepScenarioColumns(input: SweepColumnsInput): string[] {
  */
 export function sweepScenarioChunks(input: SweepChunksInput): {
   columns: string[];
+  /** Points in the whole grid. */
+  total: number;
+  /** Points per block: the input's chunkRows (default SWEEP_CHUNK_ROWS), at most the grid's size. */
+  chunkRows: number;
   chunks: Generator<SweepChunk, void>;
 } {
   const {axes, onProgress, shouldPause} = input;
@@ -449,7 +453,7 @@ export function sweepScenarioChunks(input: SweepChunksInput): {
     if (errors.length) throw new UserErrors(errors);
     if (rows > 0) yield {rows, offset, values};
   }
-  return {columns, chunks: chunks()};
+  return {columns, total, chunkRows, chunks: chunks()};
 }
 
 /**
