@@ -1,5 +1,5 @@
 import {UserError} from "../errors/userError.js";
-import {checkRanges, formatBeyondBound, type RangeTable} from "../units/range.js";
+import {checkRange, checkRanges, formatBeyondBound, type RangeTable} from "../units/range.js";
 import {grossDiesPerWafer, RETICLE_LIMIT_MM2} from "./diesPerWafer.js";
 import {dieYield} from "./dieYield.js";
 
@@ -113,7 +113,7 @@ export interface ChipUnitCostResult {
 export function chipUnitCost(input: ChipUnitCostInput, options: ChipUnitCostOptions = {}): ChipUnitCostResult {
   checkRanges(input, CHIP_UNIT_COST_RANGES);
   const {logicDiesPerChip = 1} = options;
-  checkRanges({logicDiesPerChip}, {logicDiesPerChip: LOGIC_DIES_PER_CHIP_RANGE});
+  checkRange("logicDiesPerChip", logicDiesPerChip, LOGIC_DIES_PER_CHIP_RANGE);
   const gross = grossDiesPerWafer({dieAreaMm2: input.dieAreaMm2});
   const yieldFraction = dieYield({
     dieAreaCm2: input.dieAreaMm2 / 100,

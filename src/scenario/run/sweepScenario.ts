@@ -168,7 +168,7 @@ export interface SweepChunk {
 }
 
 export interface SweepColumnsInput extends SweepScenarioInput {
-  /** Points per block (memory is columns × chunkRows × 8 bytes, whatever the grid's size); default 65,536. */
+  /** Points per block (memory is columns × chunkRows × 8 bytes, whatever the grid's size); default sweepChunkRows. */
   chunkRows?: number;
   /** Receives each block as soon as it is full, and the last, shorter one. */
   onChunk: (chunk: SweepChunk) => void;
@@ -176,7 +176,7 @@ export interface SweepColumnsInput extends SweepScenarioInput {
 
 /** What sweepScenarioChunks takes besides the sweep: blocks, pauses, and the part of the grid to evaluate. */
 export interface SweepChunksInput extends SweepScenarioInput {
-  /** Points per block; default SWEEP_CHUNK_ROWS. */
+  /** Points per block; default sweepChunkRows(the number of columns). */
   chunkRows?: number;
   /** Asked every PAUSE_CHECK_POINTS points: true to have an empty block (rows 0) yielded there. */
   shouldPause?: () => boolean;
@@ -189,8 +189,25 @@ export interface SweepChunksInput extends SweepScenarioInput {
 /** How often (in grid points) sweepScenarioChunks asks its `shouldPause`. */
 const PAUSE_CHECK_POINTS = 256;
 
-/** Default points per chunk of a streamed sweep: 65,536 × 26 columns × 8 bytes ≈ 14 MB. */
+/** The most points in a block of a streamed sweep (a Parquet row group), and all of them for a narrow table. */
 export const SWEEP_CHUNK_ROWS = 65_536;
+
+/**
+ * The cells (points × columns) a block holds by default, 655,360 (5 MB of doubles): a wide table's blocks have fewer
+ * points, so that memory does not grow with the columns. Every metric (40 columns) at 65,536 points a block peaked at
+ * 222 MB on one thread and 348 MB with two workers over 1,000,000 points; at 16,384 points, 184 and 244 MB, in the
+ * same time (`sweep base --vary serving.utilization=0.3:0.9:1000 --vary power.electricity=0.04:0.12:1000`, compiled
+ * CLI, /usr/bin/time): the encoder's buffers and the workers' blocks in flight are a block each.
+ */
+export const SWEEP_BLOCK_CELLS = 655_360;
+
+/**
+ * Points per block for a table of `columns` columns: SWEEP_BLOCK_CELLS ÷ columns, from 1,024 to SWEEP_CHUNK_ROWS
+ * (a cost per token sweep, 3 columns, keeps 65,536; every metric over two axes, 40 columns, 16,384).
+ */
+export function sweepChunkRows(columns: number): number {
+  return Math.min(SWEEP_CHUNK_ROWS, Math.max(1_024, Math.floor(SWEEP_BLOCK_CELLS / columns)));
+}
 
 /** The keys a computation reads from a point (a Proxy records them): what its result depends on. */
 function keysRead(point: ScenarioPoint, compute: (point: ScenarioPoint) => unknown): Set<string> {
@@ -360,7 +377,7 @@ export function sweepScenarioChunks(input: SweepChunksInput): {
   columns: string[];
   /** Points in the whole grid. */
   total: number;
-  /** Points per block: the input's chunkRows (default SWEEP_CHUNK_ROWS), at most the grid's size. */
+  /** Points per block: the input's chunkRows (default sweepChunkRows), at most the grid's size. */
   chunkRows: number;
   chunks: Generator<SweepChunk, void>;
 } {
@@ -368,11 +385,11 @@ export function sweepScenarioChunks(input: SweepChunksInput): {
   const metrics = input.metrics ?? SCENARIO_METRICS;
   const total = checkSweep(axes, metrics);
   const bound = withVariedKeys(input.bound, axes);
-  const chunkRows = Math.max(1, Math.min(input.chunkRows ?? SWEEP_CHUNK_ROWS, total));
-  const startRow = input.startRow ?? 0;
-  const endRow = Math.min(input.endRow ?? total, total);
   const paths = axes.map((axis) => axis.path);
   const columns = [...paths, ...metrics];
+  const chunkRows = Math.max(1, Math.min(input.chunkRows ?? sweepChunkRows(columns.length), total));
+  const startRow = input.startRow ?? 0;
+  const endRow = Math.min(input.endRow ?? total, total);
   function* chunks(): Generator<SweepChunk, void> {
     const values: Record<string, Float64Array> = {};
     for (const name of columns) values[name] = new Float64Array(chunkRows);
