@@ -1,6 +1,8 @@
 import {UserError} from "../errors/userError.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../scenario/file/schema.js";
 import {readDecimal} from "../units/decimal.js";
+import {outOfRange, quantityError} from "../scenario/file/readValue.js";
+import {readQuantity} from "../units/quantity.js";
 import {formatRange, isInRange, type NumberRange} from "../units/range.js";
 import {groupThousands} from "../units/groupThousands.js";
 
@@ -65,15 +67,39 @@ export function oneOf<T extends string>(flag: string, allowed: readonly T[]) {
 }
 
 /**
- * A flag that sets a scenario key: a plain number checked against the key's range in the schema (the one definition
- * of its range), so that `--pue 5` and `power.pue: 5` fail alike.
+ * A flag that sets a scenario key: a number in the key's base unit (`--electricity 0.0826`, USD/kWh), or written with
+ * a unit as a scenario file writes it (`--electricity "60 USD/MWh"`, `--chip-price '$30k'`), checked against the key's
+ * range in the schema (the one definition of its range) and told as `--set` and a scenario file tell it, so that
+ * `--pue 5` and `power.pue: 5` fail alike: "expected an electricity price in [0 USD/kWh, 10 USD/kWh] (Electricity
+ * price, the range of power.electricity), found 82.6 (did you mean 82.6 USD/MWh?)" (it read "a number in [0, 10]",
+ * no unit; new-user trial). A fraction also takes a percentage (`--utilization 60%`).
+ *
+ * Throws: UserError naming `flag`, what was expected and the text as given.
  */
 export function keyFlag(flag: string, path: string) {
   const def = scenarioKey(path);
   if (!def || !isQuantityKey(def)) throw new Error(`${path} is not a numeric scenario key`);
   const range = {...keyRange(def), integer: def.integer === true};
   const what = `${def.label}, the range of ${path}`;
-  if (def.type !== "fraction") return rangeFlag(flag, range, what);
+  if (def.type !== "fraction") {
+    const dimension = def.type;
+    const inRange = outOfRange(def, dimension, "").expected;
+    return (text: string): number => {
+      let value = readDecimal(text, {underscores: true});
+      if (value === undefined) {
+        const reading = readQuantity(text, dimension);
+        if (reading.ok) value = reading.value;
+        else if (reading.reason === "unit") throw new UserError({flag, ...quantityError(def, reading)});
+        else parseFinite(flag, text, `${inRange} (${what})`);
+      }
+      if (range.integer && !Number.isInteger(value)) {
+        throw new UserError({flag, message: "not a whole number", expected: `${inRange} (${what})`, found: text});
+      }
+      if (isInRange(value, range)) return value!;
+      const detail = outOfRange(def, dimension, text);
+      throw new UserError({flag, ...detail, expected: `${detail.expected} (${what})`});
+    };
+  }
   // A fraction may be written as a percentage, as in a scenario file (`--utilization 60%`); a whole number from 10 to
   // 100 outside the range is told the fraction it likely means (`--utilization 60`: "did you mean 0.6, or 60%?"; the
   // same mistake under --set is told "did you mean 60%?"; modeller trial).

@@ -83,15 +83,15 @@ describe("item 3: every flag has its scenario key's range, and no output is non-
   it.each([
     [
       [...TRAINING.filter((a) => a !== "--mfu" && a !== "0.4"), "--mfu", "0.4", "--tokens", "1e308"],
-      "--tokens: out of range: expected a number in (0, 1e17] (Training tokens, the range of training.tokens), found 1e308"
+      "--tokens: out of range: expected a number of tokens in (0 tokens, 100,000T tokens] (Training tokens, the range of training.tokens), found 1e308"
     ],
     [
       [...INFERENCE, "--tp", "1e300"],
       "--tp: out of range: expected a whole number in [1, 1,024] (Tensor-parallel degree, the range of serving.tensorParallel), found 1e300"
     ],
     [[...INFERENCE, "--tp", "1000000"], "--tp: out of range: expected a whole number in [1, 1,024]"],
-    [[...INFERENCE, "--batch", "1e300"], "--batch: out of range: expected a whole number in [1, 1,000,000]"],
-    [[...INFERENCE, "--chip-price", "1e300"], "--chip-price: out of range: expected a number in [1, 10,000,000]"],
+    [[...INFERENCE, "--batch", "1e300"], "--batch: out of range: expected a whole number in [1, 1M]"],
+    [[...INFERENCE, "--chip-price", "1e300"], "--chip-price: out of range: expected an amount of money in [$1, $10M]"],
     [[...INFERENCE, "--hourly-price", "1e300"], "--hourly-price: out of range: expected a number in [0.01, 10,000]"],
     // TRAINING without its --chips 1: a flag given twice is an error of its own.
     [[...TRAINING.slice(0, 5), ...TRAINING.slice(7), "--tokens", "1e12", "--chips", "1e300"], "--chips: out of range"]

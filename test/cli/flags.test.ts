@@ -1,7 +1,8 @@
 // Every bound a user sees for a number is written by one function (formatBound in src/units/range.ts): interval
-// notation, grouped, as the input takes numbers: a flag a bare number ("[1, 1,000,000]"), `--set` the file notation
-// of the key's dimension ("[1, 1M]" for a count, "[$1, $10M]" for a price). Before, `--batch 0` read "[1, 1000000]"
-// and `--samples 0` "from 1 to 2,000,000".
+// notation, grouped, in the notation the input takes. A flag that sets a scenario key (keyFlag) takes what `--set` and
+// a scenario file take, units included, and writes its bounds as they do ("[1, 1M]" for a count, "[$1, $10M]" for a
+// price, "[0 USD/kWh, 10 USD/kWh]" for electricity); a flag with no key a bare number ("[1, 2,000,000]"). Before,
+// `--batch 0` read "[1, 1000000]", `--samples 0` "from 1 to 2,000,000", and `--electricity 82.6` "[0, 10]", no unit.
 import {describe, expect, it} from "vitest";
 import {keyFlag, positiveInteger} from "../../src/cli/flags.js";
 import {userErrorList} from "../../src/errors/userError.js";
@@ -28,12 +29,6 @@ const KEY_FLAGS = [
   ["--goodput", "training.goodput"]
 ] as const;
 
-/**
- * Dimensions whose file notation is a bare number: their bounds read the same on a flag and in `--set` (a count's
- * file notation has suffixes, "16k", "1.5M", which a flag does not take).
- */
-const UNITLESS = new Set(["fraction", "plain"]);
-
 function messageOf(run: () => unknown): string {
   try {
     run();
@@ -58,13 +53,11 @@ describe("bounds on the command line", () => {
     const fromSet = interval(
       messageOf(() => applyOverrides({values: {}} as unknown as ResolvedScenario, [`${path}=${beyond}`]))
     );
-    // A flag takes a bare number in the key's base unit; --set takes the file notation, units included.
-    expect(fromFlag).toBe(formatRange(range));
-    expect(fromSet).toBe(formatRange(range, def.type));
-    if (UNITLESS.has(def.type)) expect(fromFlag).toBe(fromSet);
-    // Never "1000000" nor, for a number without a unit, "1M".
-    expect(fromFlag).not.toMatch(/\d{4}|\d[kMBT]\b/);
-    if (UNITLESS.has(def.type)) expect(fromSet).not.toMatch(/\d{4}|\d[kMBT]\b/);
+    // The flag and --set write one interval, in the key's file notation (formatRange with its dimension).
+    expect(fromFlag).toBe(formatRange(range, def.type));
+    expect(fromSet).toBe(fromFlag);
+    // Never ungrouped ("1000000").
+    expect(fromFlag).not.toMatch(/\d{4}/);
   });
 
   it("writes a count flag's, a port's and a sample count's bounds the same way", () => {
@@ -72,7 +65,7 @@ describe("bounds on the command line", () => {
     expect(messageOf(() => positiveInteger("--port", 65535)("0"))).toBe("a whole number in [1, 65,535]");
     expect(messageOf(() => positiveInteger("--count")("0"))).toBe("a whole number in [1, ∞)");
     expect(messageOf(() => validateSampleCount(0))).toBe("an integer in [1, 2,000,000]");
-    expect(interval(messageOf(() => keyFlag("--batch", "serving.batch")("0")))).toBe("[1, 1,000,000]");
+    expect(interval(messageOf(() => keyFlag("--batch", "serving.batch")("0")))).toBe("[1, 1M]");
     expect(
       interval(messageOf(() => applyOverrides({values: {}} as unknown as ResolvedScenario, ["serving.batch=0"])))
     ).toBe("[1, 1M]");
@@ -109,6 +102,48 @@ describe("a fraction flag", () => {
     expect(errorOf(() => utilization("5")).hint).toBeUndefined();
     expect(errorOf(() => utilization("1.5")).hint).toBeUndefined();
     // A count flag is not a fraction: no percentage.
-    expect(errorOf(() => keyFlag("--batch", "serving.batch")("60%"))).toMatchObject({message: "not a decimal number"});
+    expect(errorOf(() => keyFlag("--batch", "serving.batch")("60%"))).toMatchObject({
+      message: "wrong unit",
+      hint: "% measures a fraction"
+    });
+  });
+});
+
+describe("a flag with a unit", () => {
+  const errorOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return userErrorList(error)[0]!.detail;
+    }
+    throw new Error("expected a user error");
+  };
+  const electricity = keyFlag("--electricity", "power.electricity");
+
+  it("takes a value written with a unit, as a scenario file and --set take it", () => {
+    // 60 USD/MWh ÷ 1,000 kWh/MWh = 0.06 USD/kWh; $30k = 30,000 USD; a flag keeps taking 1_024 for 1,024.
+    expect(electricity("0.0826")).toBe(0.0826);
+    expect(electricity("60 USD/MWh")).toBe(0.06);
+    expect(electricity("$0.05/kWh")).toBe(0.05);
+    expect(keyFlag("--chip-price", "hardware.price")("$30k")).toBe(30_000);
+    expect(keyFlag("--batch", "serving.batch")("1_024")).toBe(1024);
+  });
+
+  it("says the unit, and the unit a bare number out of range was likely written in (new-user trial: 82.6)", () => {
+    // 82.6 USD/MWh is 0.0826 USD/kWh, the default (EIA US industrial 2025); no other unit puts 82.6 in [0, 10].
+    expect(errorOf(() => electricity("82.6"))).toEqual({
+      flag: "--electricity",
+      message: "out of range",
+      expected: "an electricity price in [0 USD/kWh, 10 USD/kWh] (Electricity price, the range of power.electricity)",
+      found: "82.6",
+      hint: "did you mean 82.6 USD/MWh?"
+    });
+    const fromSet = errorOf(() =>
+      applyOverrides({values: {}} as unknown as ResolvedScenario, ["power.electricity=82.6"])
+    );
+    expect(fromSet).toMatchObject({message: "out of range", hint: "did you mean 82.6 USD/MWh?"});
+    // 20,000 USD/MWh is 20 USD/kWh, out of range too: no unit fits, no hint.
+    expect(errorOf(() => electricity("20000")).hint).toBeUndefined();
+    expect(errorOf(() => electricity("60 W"))).toMatchObject({message: "wrong unit", hint: "W measures a power"});
   });
 });

@@ -209,51 +209,51 @@ describe("token-ledger inference", () => {
     [["--model", "llama-3.2-70b"], "--model: unknown model id 'llama-3.2-70b'", /llama-3\.1-70b/],
     [
       ["--batch", "0"],
-      "--batch: out of range: expected a whole number in [1, 1,000,000] (Batch per replica, the range of serving.batch), found 0",
+      "--batch: out of range: expected a whole number in [1, 1M] (Batch per replica, the range of serving.batch), found 0",
       null
     ],
     [["--batch", "-4"], "--batch: out of range", null],
     [
       ["--batch", "2.5"],
-      "--batch: out of range: expected a whole number in [1, 1,000,000] (Batch per replica, the range of serving.batch), found 2.5",
+      "--batch: not a whole number: expected a whole number in [1, 1M] (Batch per replica, the range of serving.batch), found 2.5",
       null
     ],
     [
       ["--batch", "abc"],
-      '--batch: not a decimal number: expected a whole number in [1, 1,000,000] (Batch per replica, the range of serving.batch), found "abc"',
+      '--batch: not a decimal number: expected a whole number in [1, 1M] (Batch per replica, the range of serving.batch), found "abc"',
       null
     ],
     [["--electricity", "Infinity"], "--electricity: not a decimal number", null],
     [["--electricity", "NaN"], "--electricity: not a decimal number", null],
     [
       ["--electricity", "-0.1"],
-      "--electricity: out of range: expected a number in [0, 10] (Electricity price, the range of power.electricity), found -0.1",
+      "--electricity: out of range: expected an electricity price in [0 USD/kWh, 10 USD/kWh] (Electricity price, the range of power.electricity), found -0.1",
       null
     ],
     [["--utilization", "0"], "--utilization: out of range: expected a number in [0.01, 1]", null],
     [["--utilization", "1.5"], "--utilization: out of range: expected a number in [0.01, 1]", null],
     [
       ["--pue", "0.9"],
-      "--pue: out of range: expected a number in [1, 3] (PUE, the range of power.pue), found 0.9",
+      "--pue: out of range: expected a plain number in [1, 3] (PUE, the range of power.pue), found 0.9",
       null
     ],
-    [["--pue", "5"], "--pue: out of range: expected a number in [1, 3]", null],
+    [["--pue", "5"], "--pue: out of range: expected a plain number in [1, 3]", null],
     [["--stack", "tgi"], "--stack: not a valid choice: expected one of trtllm, vllm, sglang, jax, neuron, other", null],
     [["--precision", "int4"], "--precision: not a valid choice: expected one of bf16, fp8, fp4, found int4", null],
     [
       ["--input-tokens", "0"],
-      "--input-tokens: out of range: expected a whole number in [1, 100,000,000] (Input tokens per request, the range of serving.inputTokens), found 0",
+      "--input-tokens: out of range: expected a whole number in [1 token, 100M tokens] (Input tokens per request, the range of serving.inputTokens), found 0",
       null
     ],
     [["--input-tokens", "-5"], "--input-tokens: out of range", null],
     [
       ["--output-tokens", "2.5"],
-      "--output-tokens: out of range: expected a whole number in [1, 100,000,000] (Output tokens per request, the range of serving.outputTokens), found 2.5",
+      "--output-tokens: not a whole number: expected a whole number in [1 token, 100M tokens] (Output tokens per request, the range of serving.outputTokens), found 2.5",
       null
     ],
     [
       ["--output-tokens", "many"],
-      '--output-tokens: not a decimal number: expected a whole number in [1, 100,000,000] (Output tokens per request, the range of serving.outputTokens), found "many"',
+      '--output-tokens: not a decimal number: expected a whole number in [1 token, 100M tokens] (Output tokens per request, the range of serving.outputTokens), found "many"',
       null
     ],
     [

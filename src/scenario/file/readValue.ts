@@ -10,7 +10,7 @@ import {
   type Dimension,
   type QuantityReading
 } from "../../units/quantity.js";
-import {formatRange, isInRange} from "../../units/range.js";
+import {formatRange, isInRange, type NumberRange} from "../../units/range.js";
 import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
 import {didYouMean} from "../../errors/suggest.js";
 
@@ -363,19 +363,47 @@ export function expectedFor(def: ScenarioKeyDef): string {
   return def.integer ? `a whole number: ${text}` : text;
 }
 
-function outOfRange(def: ScenarioKeyDef, dimension: Dimension, written: string) {
+/**
+ * The error detail for a value of `def` out of its range, as a scenario file, `--set` and a flag that sets the key
+ * (src/cli/flags.ts, keyFlag) report it: "out of range", expected "an electricity price in [0 USD/kWh, 10 USD/kWh]",
+ * found as written. A bare number that one other unit of the key's dimension would put in range is told that unit
+ * (`power.electricity: 82.6`: "did you mean 82.6 USD/MWh?", the default's 0.0826 USD/kWh written per MWh); a fraction
+ * written as a percentage without its sign, the percentage.
+ */
+export function outOfRange(def: ScenarioKeyDef, dimension: Dimension, written: string) {
   const range = keyRange(def);
   // A fraction written as a percentage without its sign ("utilization: 50") is told the percentage, when that is in
   // range (author trial). Only a whole number from 10 to 100 reads as one: 1.5 or 2 is as likely another mistake.
   const bare = /^\d+$/.test(written.trim()) ? Number(written) : undefined;
   const percent =
     dimension === "fraction" && bare !== undefined && bare >= 10 && bare <= 100 && isInRange(bare / 100, range);
+  const unit = dimension === "fraction" ? undefined : likelyUnit(dimension, written, range);
+  const hint = percent
+    ? `did you mean ${written.trim()}%?`
+    : unit
+      ? `did you mean ${written.trim()} ${unit}?`
+      : undefined;
   return {
     message: "out of range",
     expected: `${def.integer ? "a whole number" : DIMENSIONS[dimension].noun} in ${formatRange(range, dimension)}`,
     found: written,
-    ...(percent ? {hint: `did you mean ${written.trim()}%?`} : {})
+    ...(hint ? {hint} : {})
   };
+}
+
+/**
+ * The unit a bare number out of `range` was likely written in: the one unit of the dimension (other than the base
+ * unit) that puts it in range, or undefined when none or several do (`$30` as a chip price could be $30k or $30M).
+ */
+function likelyUnit(dimension: Dimension, written: string, range: NumberRange): string | undefined {
+  const trimmed = written.trim();
+  if (!/^\d+(\.\d+)?$/.test(trimmed)) return undefined;
+  const value = Number(trimmed);
+  const fits = new Map<number, string>();
+  for (const [unit, factor] of DIMENSIONS[dimension].units) {
+    if (factor !== 1 && !fits.has(factor) && isInRange(value * factor, range)) fits.set(factor, unit);
+  }
+  return fits.size === 1 ? [...fits.values()][0] : undefined;
 }
 
 /**
