@@ -255,7 +255,8 @@ describe("parseHardwareCsv validation", () => {
     const rows = [
       // line 3: bad id (field 1), bad kind (field 4), negative bf16 (field 6), unit in hbm_gb (field 9)
       "H100_SXM,X,NVIDIA,fpga,hopper,-1,,,80 GB,3.35,79.11,450,8,50,700,,,0.5,1275,,H <https://h.org>,L <https://l.org>,S <https://s.org>,,T,https://x.org,",
-      // line 4: missing power (field 15), price without source (field 20), bad estimated (field 24), http URL (field 26)
+      // line 4: missing power (field 15), price without source (field 20), bad estimated (field 24), http URL
+      // (field 26)
       "b200,B200,NVIDIA,gpu,blackwell,2250,4500,9000,180,8,178.35,900,8,50,,47409,,0.235,1787.5,,H <https://h.org>,L <https://l.org>,S <https://s.org>,power;price_usd,T,http://x.org,",
       // line 5: unit in hbm_gib (field 11), zero scale-up bandwidth (field 12), fractional domain (field 13), negative
       // system overhead (field 18), system power below chip power (field 19), HBM source without a URL (field 21)
@@ -340,7 +341,8 @@ describe("parseHardwareCsv validation", () => {
     const header = HEADER.replace("bf16_tflops,fp8_tflops", "fp8_tflops,bf16_tflops");
     const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
     expect(errors).toHaveLength(1);
-    // Field 6 of the header, after `id,name,vendor,kind,family,` (2 + 4 + 6 + 4 + 6 characters and 5 commas = 27), at 28.
+    // Field 6 of the header, after `id,name,vendor,kind,family,` (2 + 4 + 6 + 4 + 6 characters and 5 commas = 27),
+    // at 28.
     expect(errors[0]!.detail).toMatchObject({message: "columns out of order", line: 1, column: 28});
   });
 
@@ -351,12 +353,12 @@ describe("parseHardwareCsv validation", () => {
     // family is the fifth cell, after `h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,` (8 + 21 + 6 + 3 characters and 4
     // commas = 42), at 43; `my-h100` is a character shorter.
     expect(errors.map((e) => e.message)).toEqual([
-      "data/hardware.csv:2:43: family: unknown family: expected one of ampere, hopper, blackwell, cdna3, tpu, trainium, " +
-        "other, found 'hoper' (the calibration group of the chip's architecture; 'other' prices it with the pooled " +
-        "efficiencies)",
-      "data/hardware.csv:3:42: family: missing value: expected one of ampere, hopper, blackwell, cdna3, tpu, trainium, " +
-        "other, found an empty cell (the calibration group of the chip's architecture; 'other' prices it with the " +
-        "pooled efficiencies)"
+      "data/hardware.csv:2:43: family: unknown family: expected one of ampere, hopper, blackwell, cdna3, tpu, " +
+        "trainium, other, found 'hoper' (the calibration group of the chip's architecture; 'other' prices it with " +
+        "the pooled efficiencies)",
+      "data/hardware.csv:3:42: family: missing value: expected one of ampere, hopper, blackwell, cdna3, tpu, " +
+        "trainium, other, found an empty cell (the calibration group of the chip's architecture; 'other' prices it " +
+        "with the pooled efficiencies)"
     ]);
   });
 
@@ -458,7 +460,8 @@ describe("parseHardwareCsv validation", () => {
   it("counts a quoted cell's quotes, commas and doubled quotes in the column of a later cell", () => {
     // The fresh-user trial: `my-chip,"My, ""big"" chip",NVIDIA,gpu,989.4,abc` was reported at 2:6 (the field
     // number). The quoted name is 18 characters as written (1 + 16 + 1: `My, ` 4, `""big""` 7, ` chip` 5, and
-    // its two quotes), so fp8_tflops starts after 7 + 18 + 6 + 3 + 6 (`hopper`) + 5 characters and 6 commas = 51, at 52.
+    // its two quotes), so fp8_tflops starts after 7 + 18 + 6 + 3 + 6 (`hopper`) + 5 characters and 6 commas = 51,
+    // at 52.
     const row = GOOD_ROW.replace("h100-sxm,NVIDIA H100 SXM5 80GB,", 'my-chip,"My, ""big"" chip",').replace(
       ",989.4,1979,",
       ",989.4,abc,"

@@ -330,7 +330,7 @@ describe("a project's catalog rows", () => {
     expect(other.costPerMillionOutputTokensUsd).toBeGreaterThan(bundled.costPerMillionOutputTokensUsd * 1.1);
   });
 
-  it("from a file written before the family column: still loaded, a bundled id keeps its family, a new one is other, with a note", async () => {
+  it("without the family column (older file): loaded; a bundled id keeps its family, a new one is other", async () => {
     const dir = await newProject("no-family");
     // The header and rows as they were before the family column: the fifth cell (family) taken out.
     const withoutFamily = (line: string) => line.replace(/^((?:[^,]*,){4})[^,]*,/, "$1");

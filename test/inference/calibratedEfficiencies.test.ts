@@ -19,7 +19,7 @@ describe("calibratedEfficiencies", () => {
     expect(own.efficiencies).toEqual(SERVING_CALIBRATION.groups["hopper/trtllm"]);
   });
 
-  it("serves a chip by its family, not its id: family other takes the pooled fit, a stack without a fit the family's", () => {
+  it("serves a chip by its family, not its id: other takes the pooled fit, a stack without a fit the family's", () => {
     expect(calibratedEfficiencies({...h100, family: "other"}, "trtllm").group).toBe("pooled");
     // The generated file has no "cdna3/trtllm" group but a "cdna3" one (the doc comment's example).
     expect(calibratedEfficiencies({family: "cdna3"}, "trtllm").group).toBe("cdna3");
