@@ -9,6 +9,10 @@ import type {Hardware} from "../catalog/hardware.js";
  *   blackwell  NVIDIA B200, GB200 (GB100 die pair)
  *   cdna3      AMD Instinct MI300X, MI325X (same CDNA 3 compute dies; MI325X has HBM3E)
  *   tpu        Google TPUs;  trainium  AWS Trainium;  other  anything else (a hypothetical chip)
+ *
+ * The `family` column of data/hardware.csv gives each chip's family. The V100 (Volta) and Trainium3 rows are "other",
+ * as they were when the families were a table in code: "trainium" would give Trainium3 the fit made on Trainium2's
+ * measurements, which no Trainium3 measurement checks.
  */
 export const CHIP_FAMILIES = ["ampere", "hopper", "blackwell", "cdna3", "tpu", "trainium", "other"] as const;
 export type ChipFamily = (typeof CHIP_FAMILIES)[number];
@@ -24,23 +28,10 @@ export const CHIP_FAMILY_NAMES: Readonly<Record<ChipFamily, string>> = {
   other: "other"
 };
 
-const FAMILY_OF_ID: Readonly<Record<string, ChipFamily>> = {
-  "a100-sxm-80gb": "ampere",
-  "a100-sxm-40gb": "ampere",
-  "h100-sxm": "hopper",
-  "h200-sxm": "hopper",
-  "h800-sxm": "hopper",
-  b200: "blackwell",
-  gb200: "blackwell",
-  mi300x: "cdna3",
-  mi325x: "cdna3",
-  trainium2: "trainium"
-};
-
-/** The family of a catalog chip: by id, then TPUs by vendor and kind; "other" for anything unknown. */
-export function chipFamily(hardware: Pick<Hardware, "id" | "kind" | "vendor">): ChipFamily {
-  const known = FAMILY_OF_ID[hardware.id];
-  if (known) return known;
-  if (hardware.kind === "tpu") return "tpu";
-  return "other";
+/**
+ * The family of a catalog chip: its `family` cell in data/hardware.csv, the one place a chip's family is written (a
+ * project's own chip names its family there too, so that it is served with that family's fitted efficiencies).
+ */
+export function chipFamily(hardware: Pick<Hardware, "family">): ChipFamily {
+  return hardware.family;
 }

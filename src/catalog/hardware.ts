@@ -1,3 +1,5 @@
+import type {ChipFamily} from "./chipFamily.js";
+
 /** One accelerator from data/hardware.csv, in base units. Figures are per chip (per GPU package). */
 export interface Hardware {
   /** Catalog id, lowercase kebab-case (`h100-sxm`). */
@@ -7,6 +9,11 @@ export interface Hardware {
   vendor: string;
   /** gpu, tpu or asic. */
   kind: "gpu" | "tpu" | "asic";
+  /**
+   * Architecture family (`hopper`), which picks the serving efficiencies fitted on its chips' measurements
+   * (calibratedEfficiencies); "other" takes the fit pooled over every chip.
+   */
+  family: ChipFamily;
   /** Dense (no sparsity) BF16 peak, FLOP/s. */
   bf16FlopsPerS: number;
   /** Dense FP8 peak, FLOP/s; null where the chip has no FP8. */

@@ -11,6 +11,7 @@ import {
   throwIfAny
 } from "./csvCells.js";
 import type {Hardware} from "./hardware.js";
+import {CHIP_FAMILIES, type ChipFamily} from "./chipFamily.js";
 
 /** The columns of data/hardware.csv, exactly and in order. */
 export const HARDWARE_COLUMNS = [
@@ -18,6 +19,7 @@ export const HARDWARE_COLUMNS = [
   "name",
   "vendor",
   "kind",
+  "family",
   "bf16_tflops",
   "fp8_tflops",
   "fp4_tflops",
@@ -43,6 +45,14 @@ export const HARDWARE_COLUMNS = [
 ] as const;
 
 export type HardwareColumn = (typeof HARDWARE_COLUMNS)[number];
+
+/**
+ * The columns of a data/hardware.csv written before the `family` column: HARDWARE_COLUMNS without it. A project's
+ * file may still have this header; its rows take their family from the bundled row of the same id, else "other".
+ */
+export const HARDWARE_COLUMNS_WITHOUT_FAMILY: readonly HardwareColumn[] = HARDWARE_COLUMNS.filter(
+  (c) => c !== "family"
+);
 
 /** Allowed values of the `kind` column. */
 export const HARDWARE_KINDS = ["gpu", "tpu", "asic"] as const;
@@ -117,28 +127,52 @@ const BYTES_PER_GIB = 2 ** 30;
  * cluster network bought with each chip beyond what `price_usd` includes, as a fraction of it (>= 0); `system_power_w`
  * the IT power per chip with its host share at peak, W (>= power_w); `system_source` names the source of both.
  * `fp8_tflops`, when given, is at least `bf16_tflops` (FP8 is twice BF16 on every chip with FP8: NVIDIA H100 and AMD
- * MI300X datasheets), so a lower value, a typo or swapped cells, is an error at its cell.
+ * MI300X datasheets), so a lower value, a typo or swapped cells, is an error at its cell. `family` is one of
+ * CHIP_FAMILIES (the calibration group its serving efficiencies come from).
+ *
+ * A file without the `family` column (HARDWARE_COLUMNS_WITHOUT_FAMILY: a project's file written before it) is read
+ * too: a row's family is then `familyOf(id)` (the bundled row's), or "other" where that gives none.
  */
-export function parseHardwareCsv(text: string, {file}: {file: string}): Hardware[] {
+export function parseHardwareCsv(
+  text: string,
+  {file, familyOf = () => undefined}: {file: string; familyOf?: (id: string) => ChipFamily | undefined}
+): Hardware[] {
   const {header, records} = readCsvRecords(text, {file});
-  throwIfAny(checkHeader(header, HARDWARE_COLUMNS, file));
-  const cells = new CellReader<HardwareColumn>(HARDWARE_COLUMNS, file, HARDWARE_CELL_RANGES);
+  const columns = hasFamilyColumn(header?.cells) ? HARDWARE_COLUMNS : HARDWARE_COLUMNS_WITHOUT_FAMILY;
+  throwIfAny(checkHeader(header, columns, file));
+  const cells = new CellReader<HardwareColumn>(columns, file, HARDWARE_CELL_RANGES);
   const rows: (Hardware & {idAt: CsvPosition})[] = [];
   for (const record of records) {
     if (!cells.start(record)) continue;
     const before = cells.errors.length;
-    const row = readRow(cells);
+    const row = readRow(
+      cells,
+      columns === HARDWARE_COLUMNS ? readFamily : (id) => (id === undefined ? "other" : (familyOf(id) ?? "other"))
+    );
     if (row && cells.errors.length === before) rows.push({...row, idAt: cells.positionOf("id")});
   }
   throwIfAny([...cells.errors, ...checkUniqueIds(rows, file)]);
   return rows.map(({idAt: _idAt, ...hardware}) => hardware);
 }
 
-function readRow(cells: CellReader<HardwareColumn>): Hardware | undefined {
+/**
+ * Whether a header (its raw cells) is read with the `family` column: true unless it is exactly
+ * HARDWARE_COLUMNS_WITHOUT_FAMILY. Any other header, `family` misplaced or missing beside other faults, is checked
+ * against HARDWARE_COLUMNS, so its errors name the header to write.
+ */
+export function hasFamilyColumn(header: readonly string[] | undefined): boolean {
+  return header?.map((cell) => cell.trim()).join(",") !== HARDWARE_COLUMNS_WITHOUT_FAMILY.join(",");
+}
+
+function readRow(
+  cells: CellReader<HardwareColumn>,
+  family: (id: string | undefined, cells: CellReader<HardwareColumn>) => ChipFamily | undefined
+): Hardware | undefined {
   const id = cells.id("id");
   const name = cells.text("name");
   const vendor = cells.text("vendor");
   const kind = readKind(cells);
+  const chipFamily = family(id, cells);
   const bf16 = cells.positive("bf16_tflops");
   const fp8 = cells.optionalPositive("fp8_tflops");
   // FP8 tensor throughput is twice BF16's on every chip that has FP8: NVIDIA H100 datasheet 3,958 vs 1,979 TFLOPS
@@ -197,6 +231,7 @@ function readRow(cells: CellReader<HardwareColumn>): Hardware | undefined {
     name === undefined ||
     vendor === undefined ||
     kind === undefined ||
+    chipFamily === undefined ||
     bf16 === undefined ||
     fp8 === undefined ||
     fp4 === undefined ||
@@ -227,6 +262,7 @@ function readRow(cells: CellReader<HardwareColumn>): Hardware | undefined {
     name,
     vendor,
     kind,
+    family: chipFamily,
     bf16FlopsPerS: scaled(bf16, TERA),
     fp8FlopsPerS: fp8 === null ? null : scaled(fp8, TERA),
     fp4FlopsPerS: fp4 === null ? null : scaled(fp4, TERA),
@@ -261,6 +297,22 @@ function readKind(cells: CellReader<HardwareColumn>): Hardware["kind"] | undefin
     return undefined;
   }
   return value as Hardware["kind"];
+}
+
+/** The `family` cell: one of CHIP_FAMILIES (required when the column is there; "other" says no family fit). */
+function readFamily(_id: string | undefined, cells: CellReader<HardwareColumn>): ChipFamily | undefined {
+  const value = cells.raw("family");
+  if (!(CHIP_FAMILIES as readonly string[]).includes(value)) {
+    cells.fail(
+      "family",
+      value === "" ? "missing value" : "unknown family",
+      `one of ${CHIP_FAMILIES.join(", ")}`,
+      undefined,
+      "the calibration group of the chip's architecture; 'other' prices it with the pooled efficiencies"
+    );
+    return undefined;
+  }
+  return value as ChipFamily;
 }
 
 /** `power_w;price_usd` → the column names (validated), `all` → ["all"], empty → []. */

@@ -387,6 +387,8 @@ export function resolveChipFlags(
     name: "custom chip",
     vendor: "custom",
     kind: "asic",
+    // No family: a custom chip's serving efficiencies are the pooled fit.
+    family: "other",
     bf16FlopsPerS: peak * BF16_PER_PEAK[precision],
     fp8FlopsPerS: precision === "fp8" ? peak : precision === "fp4" ? peak / 2 : null,
     fp4FlopsPerS: precision === "fp4" ? peak : null,

@@ -15,7 +15,7 @@ export type {ServingCalibration, ServingModelError} from "./servingCalibration.j
  * Output: the efficiencies and the group they come from ("hopper/trtllm", "cdna3" or "pooled").
  */
 export function calibratedEfficiencies(
-  hardware: Pick<Hardware, "id" | "kind" | "vendor">,
+  hardware: Pick<Hardware, "family">,
   stack: SoftwareStack,
   calibration: Pick<ServingCalibration, "groups" | "pooled"> = SERVING_CALIBRATION
 ): {efficiencies: ServingEfficiencies; group: string} {

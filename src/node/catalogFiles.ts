@@ -4,7 +4,8 @@ import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {readCsvRecords, type CsvRecord} from "../catalog/csvCells.js";
 import {isUserError} from "../errors/userError.js";
-import {parseHardwareCsv} from "../catalog/parseHardwareCsv.js";
+import {hasFamilyColumn, parseHardwareCsv} from "../catalog/parseHardwareCsv.js";
+import {CHIP_FAMILIES} from "../catalog/chipFamily.js";
 import {parseModelsCsv} from "../catalog/parseModelsCsv.js";
 import {DATA_DIR, findProject} from "./paths.js";
 import {parseTrainingRunsCsv} from "../training/parseTrainingRunsCsv.js";
@@ -46,22 +47,28 @@ export function catalogPaths(name: "hardware.csv" | "models.csv"): string[] {
  * earlier row's place), a new id is appended. Each file is validated on its own (file:line:column, a duplicate id
  * inside one file is an error); the first file in error stops the load.
  */
-function loadMerged<Row extends {id: string}>(paths: readonly string[], parse: (text: string, file: string) => Row[]) {
+function loadMerged<Row extends {id: string}>(
+  paths: readonly string[],
+  parse: (text: string, file: string, earlier: ReadonlyMap<string, Row>) => Row[]
+) {
   const rows = new Map<string, Row>();
   for (const path of paths)
-    for (const row of parse(readUtf8File(path, displayPath(path)), displayPath(path))) rows.set(row.id, row);
+    for (const row of parse(readUtf8File(path, displayPath(path)), displayPath(path), rows)) rows.set(row.id, row);
   return [...rows.values()];
 }
 
 /**
  * The accelerator catalog: data/hardware.csv of the package, with the project's data/hardware.csv rows added (a row
- * with a bundled id replaces the bundled row).
+ * with a bundled id replaces the bundled row). A file without the `family` column (a project's, written before it)
+ * gives a row the family of the earlier files' row of its id, else "other" (noteCatalogOverrides says so).
  *
  * @param paths The files to read, merged in order (default: `catalogPaths("hardware.csv")`).
  * @throws UserErrors naming file:line:column of every bad cell of the first file in error.
  */
 export function loadHardware(paths: string | readonly string[] = catalogPaths("hardware.csv")): Hardware[] {
-  return loadMerged(typeof paths === "string" ? [paths] : paths, (text, file) => parseHardwareCsv(text, {file}));
+  return loadMerged(typeof paths === "string" ? [paths] : paths, (text, file, earlier) =>
+    parseHardwareCsv(text, {file, familyOf: (id) => earlier.get(id)?.family})
+  );
 }
 
 /**
@@ -117,6 +124,38 @@ export function catalogOverrides(): CatalogOverride[] {
   return overrides;
 }
 
+/**
+ * The note for a project's data/hardware.csv that has no `family` column (written before it) and adds chips of its
+ * own: such a chip is of family "other", priced with the pooled calibration, where its row could name its family.
+ * Undefined outside a project, for a file with the column, or when every row's id is a bundled one (which keeps the
+ * bundled row's family). Reads the header and ids only; a file that does not parse is reported by loadHardware.
+ */
+export function hardwareFamilyNote(): string | undefined {
+  const [bundled, own] = catalogPaths("hardware.csv");
+  if (!bundled || !own) return undefined;
+  const bundledIds = new Set(
+    readCsvRecords(readFileSync(bundled, "utf8"), {file: displayPath(bundled)}).records.map((r) => r.cells[0]?.trim())
+  );
+  const file = displayPath(own);
+  let header: CsvRecord | undefined;
+  let records: CsvRecord[];
+  try {
+    ({header, records} = readCsvRecords(readUtf8File(own, file), {file}));
+  } catch (error) {
+    if (isUserError(error)) return undefined; // An unterminated quote: loadHardware reports it.
+    throw error;
+  }
+  if (hasFamilyColumn(header?.cells)) return undefined;
+  const newIds = records.map((r) => r.cells[0]?.trim() ?? "").filter((id) => !bundledIds.has(id));
+  if (newIds.length === 0) return undefined;
+  const [chips, take, are] = newIds.length === 1 ? ["chip", "takes", "is"] : ["chips", "take", "are"];
+  return (
+    `${file}:1:1: no 'family' column, so its new ${chips} (${newIds.join(", ")}) ${take} family 'other' and ${are} ` +
+    `priced with the pooled calibration; to use a family's fitted efficiencies, add a 'family' column after 'kind' ` +
+    `holding one of ${CHIP_FAMILIES.join(", ")} on every row`
+  );
+}
+
 /** data/training-runs.csv (published training runs), its model and hardware ids checked against the catalogs. */
 export function loadTrainingRuns(catalogs: Catalogs, path = resolve(DATA_DIR, "training-runs.csv")): PublishedRun[] {
   return parseTrainingRunsCsv(readUtf8File(path, displayPath(path)), {
@@ -128,8 +167,11 @@ export function loadTrainingRuns(catalogs: Catalogs, path = resolve(DATA_DIR, "t
 
 /**
  * Writes one `token-ledger: note:` line to stderr per project row that replaces a bundled row, so that a figure that
- * differs from the bundled catalog's says why (validate, build, run, compare, catalog).
+ * differs from the bundled catalog's says why (validate, build, run, compare, catalog); then, for a project's
+ * data/hardware.csv without the `family` column, one line saying that its new chips take the pooled calibration.
  */
 export function noteCatalogOverrides(): void {
   for (const override of catalogOverrides()) process.stderr.write(`token-ledger: note: ${override.message}\n`);
+  const family = hardwareFamilyNote();
+  if (family) process.stderr.write(`token-ledger: note: ${family}\n`);
 }

@@ -4,6 +4,7 @@
 export {PACKAGE_ROOT, DATA_DIR, SCENARIOS_DIR, findProject, ownScenariosDir, type ProjectRoot} from "./paths.js";
 export {
   catalogOverrides,
+  hardwareFamilyNote,
   catalogPaths,
   loadCatalogs,
   loadHardware,

@@ -1,7 +1,11 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {UserErrors} from "../../src/errors/userError.js";
-import {HARDWARE_COLUMNS, parseHardwareCsv} from "../../src/catalog/parseHardwareCsv.js";
+import {
+  HARDWARE_COLUMNS,
+  HARDWARE_COLUMNS_WITHOUT_FAMILY,
+  parseHardwareCsv
+} from "../../src/catalog/parseHardwareCsv.js";
 import type {Hardware} from "../../src/catalog/hardware.js";
 import {cellColumn} from "./cellColumn.js";
 
@@ -28,7 +32,7 @@ function errorsOf(fn: () => unknown): UserErrors["errors"] {
 
 const SOURCES =
   "Epoch <https://epoch.ai/data>,vLLM <https://github.com/vllm-project/vllm/issues/27508>,NVIDIA <https://nvidia.com>,DGX H100 <https://github.com/epoch-research/training-cost-trends>";
-const GOOD_ROW = `h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,989.4,1979,,80,3.35,79.11,450,8,50,700,31120,2.99,0.5,1275,${SOURCES},,NVIDIA datasheet,https://www.nvidia.com/en-us/data-center/h100/,`;
+const GOOD_ROW = `h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,hopper,989.4,1979,,80,3.35,79.11,450,8,50,700,31120,2.99,0.5,1275,${SOURCES},,NVIDIA datasheet,https://www.nvidia.com/en-us/data-center/h100/,`;
 
 describe("parseHardwareCsv on data/hardware.csv", () => {
   const rows = parseHardwareCsv(text, {file: FILE});
@@ -62,6 +66,36 @@ describe("parseHardwareCsv on data/hardware.csv", () => {
     ]) {
       expect(byId.has(id), id).toBe(true);
     }
+  });
+
+  // The family each bundled chip had when the families were a table in src/catalog/chipFamily.ts (FAMILY_OF_ID, and
+  // "tpu" for kind tpu, "other" for the rest; commit e050157), so that the family column changed no calibration group.
+  it.each([
+    ["a100-sxm-80gb", "ampere"],
+    ["a100-sxm-40gb", "ampere"],
+    ["h100-sxm", "hopper"],
+    ["h200-sxm", "hopper"],
+    ["h800-sxm", "hopper"],
+    ["b200", "blackwell"],
+    ["gb200", "blackwell"],
+    ["mi300x", "cdna3"],
+    ["mi325x", "cdna3"],
+    ["trainium2", "trainium"],
+    ["tpu-v3", "tpu"],
+    ["tpu-v4", "tpu"],
+    ["tpu-v5e", "tpu"],
+    ["tpu-v5p", "tpu"],
+    ["tpu-v6e", "tpu"],
+    ["tpu-v7", "tpu"],
+    ["v100-sxm2-32gb", "other"],
+    ["trainium3", "other"],
+    ["custom-inference-asic", "other"]
+  ])("gives %s the family %s", (id, family) => {
+    expect(byId.get(id)?.family).toBe(family);
+  });
+
+  it("lists every row in the family table above", () => {
+    expect(rows).toHaveLength(19);
   });
 
   // Spot values against /work/shared/reference/facts.md §1 and the row's own source.
@@ -219,13 +253,14 @@ describe("parseHardwareCsv on data/hardware.csv", () => {
 describe("parseHardwareCsv validation", () => {
   it("reports every bad cell with its line and column", () => {
     const rows = [
-      // line 3: bad id (field 1), bad kind (field 4), negative bf16 (field 5), unit in hbm_gb (field 8)
-      "H100_SXM,X,NVIDIA,fpga,-1,,,80 GB,3.35,79.11,450,8,50,700,,,0.5,1275,,H <https://h.org>,L <https://l.org>,S <https://s.org>,,T,https://x.org,",
-      // line 4: missing power (field 14), price without source (field 19), bad estimated (field 23), http URL (field 25)
-      "b200,B200,NVIDIA,gpu,2250,4500,9000,180,8,178.35,900,8,50,,47409,,0.235,1787.5,,H <https://h.org>,L <https://l.org>,S <https://s.org>,power;price_usd,T,http://x.org,",
-      // line 5: unit in hbm_gib (field 10), zero scale-up bandwidth (field 11), fractional domain (field 12), negative
-      // system overhead (field 17), system power below chip power (field 18), HBM source without a URL (field 20)
-      "mi300x,MI300X,AMD,gpu,1307.4,2614.9,,192,5.3,192 GiB,0,8.5,50,750,,,-0.1,700,,HIP deviceQuery,L <https://l.org>,S <https://s.org>,,T,https://x.org,"
+      // line 3: bad id (field 1), bad kind (field 4), negative bf16 (field 6), unit in hbm_gb (field 9)
+      "H100_SXM,X,NVIDIA,fpga,hopper,-1,,,80 GB,3.35,79.11,450,8,50,700,,,0.5,1275,,H <https://h.org>,L <https://l.org>,S <https://s.org>,,T,https://x.org,",
+      // line 4: missing power (field 15), price without source (field 20), bad estimated (field 24), http URL
+      // (field 26)
+      "b200,B200,NVIDIA,gpu,blackwell,2250,4500,9000,180,8,178.35,900,8,50,,47409,,0.235,1787.5,,H <https://h.org>,L <https://l.org>,S <https://s.org>,power;price_usd,T,http://x.org,",
+      // line 5: unit in hbm_gib (field 11), zero scale-up bandwidth (field 12), fractional domain (field 13), negative
+      // system overhead (field 18), system power below chip power (field 19), HBM source without a URL (field 21)
+      "mi300x,MI300X,AMD,gpu,cdna3,1307.4,2614.9,,192,5.3,192 GiB,0,8.5,50,750,,,-0.1,700,,HIP deviceQuery,L <https://l.org>,S <https://s.org>,,T,https://x.org,"
     ];
     const bad = [HEADER, GOOD_ROW, ...rows].join("\n");
     const errors = errorsOf(() => parseHardwareCsv(bad, {file: FILE}));
@@ -235,18 +270,18 @@ describe("parseHardwareCsv validation", () => {
     expect(where).toEqual([
       at(3, 1, "id"),
       at(3, 4, "kind"),
-      at(3, 5, "bf16_tflops"),
-      at(3, 8, "hbm_gb"),
-      at(4, 14, "power_w"),
-      at(4, 19, "price_source"),
-      at(4, 23, "estimated"),
-      at(4, 25, "source_url"),
-      at(5, 10, "hbm_gib"),
-      at(5, 11, "scale_up_gbps"),
-      at(5, 12, "scale_up_chips"),
-      at(5, 17, "system_overhead"),
-      at(5, 18, "system_power_w"),
-      at(5, 20, "hbm_source")
+      at(3, 6, "bf16_tflops"),
+      at(3, 9, "hbm_gb"),
+      at(4, 15, "power_w"),
+      at(4, 20, "price_source"),
+      at(4, 24, "estimated"),
+      at(4, 26, "source_url"),
+      at(5, 11, "hbm_gib"),
+      at(5, 12, "scale_up_gbps"),
+      at(5, 13, "scale_up_chips"),
+      at(5, 18, "system_overhead"),
+      at(5, 19, "system_power_w"),
+      at(5, 21, "hbm_source")
     ]);
     // Line 3's kind: after `H100_SXM,X,NVIDIA,` (8 + 1 + 1 + 1 + 6 + 1 = 18 characters), at 19.
     expect(where[1]).toEqual([3, 19, "kind"]);
@@ -276,7 +311,7 @@ describe("parseHardwareCsv validation", () => {
       const row = GOOD_ROW.replace(",79.11,", `,${gib},`);
       const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
       expect(errors.map((e) => e.detail)).toEqual([
-        expect.objectContaining({line: 2, column: cellColumn(row, 10), path: "hbm_gib", message, expected})
+        expect.objectContaining({line: 2, column: cellColumn(row, 11), path: "hbm_gib", message, expected})
       ]);
     }
   );
@@ -285,7 +320,7 @@ describe("parseHardwareCsv validation", () => {
     const row = GOOD_ROW.replace(",0.5,1275,", ",1000000,1275,");
     const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
     expect(errors.map((e) => [e.detail.line, e.detail.column, e.detail.path, e.detail.message])).toEqual([
-      [2, cellColumn(row, 17), "system_overhead", "out of range"]
+      [2, cellColumn(row, 18), "system_overhead", "out of range"]
     ]);
     expect(errors[0]!.detail.expected).toMatch(/\[0, 50\]/);
   });
@@ -293,8 +328,8 @@ describe("parseHardwareCsv validation", () => {
   it("names missing and unexpected header columns", () => {
     const header = HEADER.replace("hbm_tbps", "hbm_gbps");
     const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
-    // Both at hbm_tbps's place, field 9 of the header, where the header's hbm_gbps cell starts.
-    const column = cellColumn(header, 9);
+    // Both at hbm_tbps's place, field 10 of the header, where the header's hbm_gbps cell starts.
+    const column = cellColumn(header, 10);
     expect(errors.map((e) => [e.detail.message, e.detail.path, e.detail.column])).toEqual([
       ["missing column", "hbm_tbps", column],
       ["unexpected column", "hbm_gbps", column]
@@ -306,8 +341,53 @@ describe("parseHardwareCsv validation", () => {
     const header = HEADER.replace("bf16_tflops,fp8_tflops", "fp8_tflops,bf16_tflops");
     const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
     expect(errors).toHaveLength(1);
-    // Field 5 of the header, after `id,name,vendor,kind,` (2 + 4 + 6 + 4 characters and 4 commas = 20), at 21.
-    expect(errors[0]!.detail).toMatchObject({message: "columns out of order", line: 1, column: 21});
+    // Field 6 of the header, after `id,name,vendor,kind,family,` (2 + 4 + 6 + 4 + 6 characters and 5 commas = 27),
+    // at 28.
+    expect(errors[0]!.detail).toMatchObject({message: "columns out of order", line: 1, column: 28});
+  });
+
+  it("rejects a family that is not one of the families, or a blank one, at its cell", () => {
+    const bad = GOOD_ROW.replace(",hopper,", ",hoper,");
+    const blank = GOOD_ROW.replace("h100-sxm,", "my-h100,").replace(",hopper,", ",,");
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${bad}\n${blank}`, {file: FILE}));
+    // family is the fifth cell, after `h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,` (8 + 21 + 6 + 3 characters and 4
+    // commas = 42), at 43; `my-h100` is a character shorter.
+    expect(errors.map((e) => e.message)).toEqual([
+      "data/hardware.csv:2:43: family: unknown family: expected one of ampere, hopper, blackwell, cdna3, tpu, " +
+        "trainium, other, found 'hoper' (the calibration group of the chip's architecture; 'other' prices it with " +
+        "the pooled efficiencies)",
+      "data/hardware.csv:3:42: family: missing value: expected one of ampere, hopper, blackwell, cdna3, tpu, " +
+        "trainium, other, found an empty cell (the calibration group of the chip's architecture; 'other' prices it " +
+        "with the pooled efficiencies)"
+    ]);
+  });
+
+  it("reads a file without the family column: a row's family from familyOf, else other", () => {
+    // The header and row as written before the family column: the fifth cell taken out.
+    const header = HARDWARE_COLUMNS_WITHOUT_FAMILY.join(",");
+    const row = GOOD_ROW.replace(",hopper,", ",");
+    const csv = `${header}\n${row}\n${row.replace("h100-sxm,", "my-h100,")}`;
+    // familyOf stands for the bundled catalog, which knows h100-sxm (hopper, data/hardware.csv) and not my-h100.
+    const familyOf = (id: string) => (id === "h100-sxm" ? "hopper" : undefined);
+    const parsed = parseHardwareCsv(csv, {file: FILE, familyOf});
+    expect(parsed.map((h) => [h.id, h.family])).toEqual([
+      ["h100-sxm", "hopper"],
+      ["my-h100", "other"]
+    ]);
+    // Every other cell reads as it does with the column: the same row, family and all.
+    expect(parsed[0]).toEqual(parseHardwareCsv(`${HEADER}\n${GOOD_ROW}`, {file: FILE})[0]);
+    // Without familyOf (no bundled catalog to ask), every row is other.
+    expect(parseHardwareCsv(csv, {file: FILE}).map((h) => h.family)).toEqual(["other", "other"]);
+  });
+
+  it("names the header to write when family is out of place", () => {
+    const header = HEADER.replace("kind,family,", "family,kind,");
+    const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
+    // Field 4 of the header, after `id,name,vendor,` (2 + 4 + 6 characters and 3 commas = 15), at 16.
+    expect(errors.map((e) => e.message)).toEqual([
+      `data/hardware.csv:1:16: family: columns out of order: expected 'kind' at position 4 (header: ${HEADER}), ` +
+        "found 'family'"
+    ]);
   });
 
   it("rejects an empty file", () => {
@@ -316,7 +396,7 @@ describe("parseHardwareCsv validation", () => {
 
   it("reports rows with the wrong number of cells", () => {
     const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${GOOD_ROW},extra`, {file: FILE}));
-    expect(errors[0]!.detail).toMatchObject({line: 2, message: "wrong number of cells", found: "27"});
+    expect(errors[0]!.detail).toMatchObject({line: 2, message: "wrong number of cells", found: "28"});
   });
 
   it("reports duplicate ids on the later line", () => {
@@ -363,10 +443,11 @@ describe("parseHardwareCsv validation", () => {
     // GOOD_ROW is the H100: BF16 989.4, FP8 1979 dense TFLOPS (2×, NVIDIA H100 datasheet); 197.9 is a digit dropped.
     const row = GOOD_ROW.replace(",989.4,1979,", ",989.4,197.9,");
     const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
-    // Line 2 (the header is line 1); fp8_tflops is the 6th cell, after `h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,989.4,`
-    // (8 + 21 + 6 + 3 + 5 characters and 5 commas = 48), so at character column 49.
+    // Line 2 (the header is line 1); fp8_tflops is the 7th cell, after
+    // `h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,hopper,989.4,` (8 + 21 + 6 + 3 + 6 + 5 characters and 6 commas = 55),
+    // so at character column 56.
     expect(errors.map((e) => e.message)).toEqual([
-      "data/hardware.csv:2:49: fp8_tflops: FP8 throughput below BF16: expected at least bf16_tflops (989.4 TFLOP/s), " +
+      "data/hardware.csv:2:56: fp8_tflops: FP8 throughput below BF16: expected at least bf16_tflops (989.4 TFLOP/s), " +
         "or blank for a chip without FP8, found '197.9' (FP8 is twice BF16 on Hopper, Blackwell and MI300, per the " +
         "NVIDIA H100 and AMD MI300X datasheets; check for swapped cells)"
     ]);
@@ -379,14 +460,15 @@ describe("parseHardwareCsv validation", () => {
   it("counts a quoted cell's quotes, commas and doubled quotes in the column of a later cell", () => {
     // The fresh-user trial: `my-chip,"My, ""big"" chip",NVIDIA,gpu,989.4,abc` was reported at 2:6 (the field
     // number). The quoted name is 18 characters as written (1 + 16 + 1: `My, ` 4, `""big""` 7, ` chip` 5, and
-    // its two quotes), so fp8_tflops starts after 7 + 18 + 6 + 3 + 5 characters and 5 commas = 44, at 45.
+    // its two quotes), so fp8_tflops starts after 7 + 18 + 6 + 3 + 6 (`hopper`) + 5 characters and 6 commas = 51,
+    // at 52.
     const row = GOOD_ROW.replace("h100-sxm,NVIDIA H100 SXM5 80GB,", 'my-chip,"My, ""big"" chip",').replace(
       ",989.4,1979,",
       ",989.4,abc,"
     );
     const [error] = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
-    expect(error!.detail).toMatchObject({line: 2, column: 45, path: "fp8_tflops", message: "not a number"});
-    expect(`${HEADER}\n${row}`.split("\n")[1]!.slice(44, 47)).toBe("abc");
+    expect(error!.detail).toMatchObject({line: 2, column: 52, path: "fp8_tflops", message: "not a number"});
+    expect(`${HEADER}\n${row}`.split("\n")[1]!.slice(51, 54)).toBe("abc");
   });
 
   it("quotes a bad cell once: single quotes, or the message's escaped double quotes when it holds a tab", () => {
@@ -404,10 +486,10 @@ describe("parseHardwareCsv validation", () => {
     const short = GOOD_ROW.slice(0, GOOD_ROW.lastIndexOf(","));
     const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${long}\n${short}`, {file: FILE}));
     expect(errors.map((e) => [e.detail.line, e.detail.column, e.detail.found])).toEqual([
-      // The 27th cell starts after the row's own characters and the comma before 'extra'.
-      [2, GOOD_ROW.length + 2, "27"],
+      // The 28th cell starts after the row's own characters and the comma before 'extra'.
+      [2, GOOD_ROW.length + 2, "28"],
       // Just past the last character of a row that lost its last (empty) cell.
-      [3, short.length + 1, "25"]
+      [3, short.length + 1, "26"]
     ]);
   });
 

@@ -293,14 +293,84 @@ describe("a project's catalog rows", () => {
 
   it("with a bad cell: an error at its file:line:column", async () => {
     const dir = await newProject("bad-cell");
-    const row = H100_ROW.replace(/^h100-sxm,[^,]*,([^,]*),([^,]*),[^,]*,/, "my-chip,My Chip,$1,$2,lots,");
+    const row = H100_ROW.replace(/^h100-sxm,[^,]*,([^,]*),([^,]*),([^,]*),[^,]*,/, "my-chip,My Chip,$1,$2,$3,lots,");
     writeFileSync(join(dir, "data/hardware.csv"), `${HARDWARE_HEADER}\n${row}\n`);
     const result = await runCli(["validate"]);
     expect(result.code).toBe(1);
-    // bf16_tflops is the fifth cell, after `my-chip,My Chip,NVIDIA,gpu,` (7 + 7 + 6 + 3 characters and 4 commas = 27).
-    expect(row.indexOf(",lots,") + 2).toBe(28);
-    expect(result.stderr).toContain(`${join(dir, "data/hardware.csv")}:2:28: bf16_tflops`);
+    // bf16_tflops is the sixth cell, after `my-chip,My Chip,NVIDIA,gpu,hopper,` (7 + 7 + 6 + 3 + 6 characters and 5
+    // commas = 34).
+    expect(row.indexOf(",lots,") + 2).toBe(35);
+    expect(result.stderr).toContain(`${join(dir, "data/hardware.csv")}:2:35: bf16_tflops`);
     expect(result.stderr).toContain("found 'lots'");
+  });
+
+  it("add a chip of a family: a copy of h100-sxm as my-h100 (family hopper) costs what h100-sxm costs", async () => {
+    const dir = await newProject("family");
+    // The bundled h100-sxm row under a new id; its family cell, copied with it, is hopper.
+    const row = H100_ROW.replace(/^h100-sxm,[^,]*,/, "my-h100,My H100,");
+    expect(row.split(",")[4]).toBe("hopper");
+    writeFileSync(join(dir, "data/hardware.csv"), `${HARDWARE_HEADER}\n${row}\n`);
+    const price = async (hardware: string) => {
+      const args = ["inference", "--hardware", hardware, "--model", "llama-3.1-70b", "--batch", "64", "--json"];
+      const result = await runCli(args);
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as {efficienciesFrom: string; costPerMillionOutputTokensUsd: number};
+    };
+    const bundled = await price("h100-sxm");
+    const own = await price("my-h100");
+    // Before the family column my-h100 was of family "other": "pooled", 0.982 USD/Mtok against h100-sxm's 0.829
+    // (README, "Your catalog rows", measured with this command); the same row now takes h100-sxm's calibration.
+    expect(bundled.efficienciesFrom).toBe("hopper/trtllm");
+    expect(own.efficienciesFrom).toBe("hopper/trtllm");
+    expect(own.costPerMillionOutputTokensUsd).toBe(bundled.costPerMillionOutputTokensUsd);
+    // The family is what does it: the same row with family other is priced with the pooled fit, and costs more.
+    writeFileSync(join(dir, "data/hardware.csv"), `${HARDWARE_HEADER}\n${row.replace(",hopper,", ",other,")}\n`);
+    const other = await price("my-h100");
+    expect(other.efficienciesFrom).toBe("pooled");
+    expect(other.costPerMillionOutputTokensUsd).toBeGreaterThan(bundled.costPerMillionOutputTokensUsd * 1.1);
+  });
+
+  it("without the family column (older file): loaded; a bundled id keeps its family, a new one is other", async () => {
+    const dir = await newProject("no-family");
+    // The header and rows as they were before the family column: the fifth cell (family) taken out.
+    const withoutFamily = (line: string) => line.replace(/^((?:[^,]*,){4})[^,]*,/, "$1");
+    const header = withoutFamily(HARDWARE_HEADER);
+    expect(header).toMatch(/^id,name,vendor,kind,bf16_tflops,/);
+    const h100 = withoutFamily(H100_ROW).replace(/^h100-sxm,[^,]*,/, "h100-sxm,My H100,");
+    const mine = withoutFamily(H100_ROW).replace(/^h100-sxm,[^,]*,/, "my-h100,My H100 copy,");
+    const file = join(dir, "data/hardware.csv");
+    writeFileSync(file, `${header}\n${h100}\n${mine}\n`);
+    const validate = await runCli(["validate"]);
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(validate.stderr).toBe(
+      `token-ledger: note: ${file}:2:1: id 'h100-sxm' overrides the bundled row of data/hardware.csv\n` +
+        `token-ledger: note: ${file}:1:1: no 'family' column, so its new chip (my-h100) takes family 'other' and is ` +
+        "priced with the pooled calibration; to use a family's fitted efficiencies, add a 'family' column after " +
+        "'kind' holding one of ampere, hopper, blackwell, cdna3, tpu, trainium, other on every row\n"
+    );
+    const catalog = JSON.parse((await runCli(["catalog", "hardware", "--json"])).stdout) as {
+      id: string;
+      family: string;
+    }[];
+    // h100-sxm's family is the bundled row's (hopper, data/hardware.csv); my-h100 has none to take.
+    expect(catalog.filter((row) => row.id === "h100-sxm" || row.id === "my-h100").map((row) => row.family)).toEqual([
+      "hopper",
+      "other"
+    ]);
+  });
+
+  it("with a family cell that is not a family: an error at its file:line:column, naming the families", async () => {
+    const dir = await newProject("bad-family");
+    const row = H100_ROW.replace(/^h100-sxm,[^,]*,/, "my-chip,My Chip,").replace(",hopper,", ",Hopper,");
+    const file = join(dir, "data/hardware.csv");
+    writeFileSync(file, `${HARDWARE_HEADER}\n${row}\n`);
+    const result = await runCli(["validate"]);
+    expect(result.code).toBe(1);
+    // family is the fifth cell, after `my-chip,My Chip,NVIDIA,gpu,` (7 + 7 + 6 + 3 characters and 4 commas = 27).
+    expect(result.stderr).toContain(
+      `${file}:2:28: family: unknown family: expected one of ampere, hopper, blackwell, cdna3, tpu, trainium, ` +
+        "other, found 'Hopper'"
+    );
   });
 
   it("with an id used twice in one file: an error at the second", async () => {

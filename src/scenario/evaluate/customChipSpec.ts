@@ -221,6 +221,7 @@ export function customChipFromSpecs(point: ScenarioPoint, merchant: Hardware): H
     name: "Custom chip (the scenario's specs)",
     vendor: "Hypothetical",
     kind: "asic",
+    family: "other",
     bf16FlopsPerS: num(point["silicon.bf16Flops"], "silicon.bf16Flops"),
     fp8FlopsPerS: optional("silicon.fp8Flops"),
     fp4FlopsPerS: optional("silicon.fp4Flops"),
