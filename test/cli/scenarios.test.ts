@@ -464,7 +464,7 @@ describe("token-ledger run", () => {
       // cost" as if the prices or the chips were to blame.
       expect(value("chips serving a day's tokens (average)")).toBe("0 chips");
       expect(value("fleet cost per day")).toBe("$0");
-      expect(value("share of the fleet's hours the day's tokens need")).toBe("none (no demand)");
+      expect(value("day's chip-hours needed ÷ fleet's chip-hours")).toBe("none (no demand)");
       expect(value("gross margin at list prices *")).toBe("none (no demand)");
       expect(value("cost profit margin (profit ÷ cost) *")).toBe("none (no demand)");
       // The flywheel's user gain is of users: none with no users (it read a bare "—"), a number with users who spend

@@ -166,7 +166,9 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   },
   fleetChips: {label: "chips serving a day's tokens (average)", unit: "chips", displayUnit: "chips", scale: 1},
   fleetUtilizationNeeded: {
-    label: "share of the fleet's hours the day's tokens need",
+    // Above 100% when fleet.chips is fewer chips than the day's tokens need ("share of the fleet's hours" read oddly at
+    // 252%; modeller trial).
+    label: "day's chip-hours needed ÷ fleet's chip-hours",
     unit: RATIO,
     displayUnit: "%",
     scale: 100,
