@@ -126,13 +126,7 @@ async function* parallelBlocks(
     return worker;
   });
   input.onWorkers?.(workerCount);
-  // process.exit (a signal's handler, writeTable.ts onEndingSignal) stops and joins the workers one at a time, each
-  // joined while the rest still evaluate: with 15 workers on 2 cores SIGTERM took 10 s to end the process. Told to
-  // stop all at once here, on the way out, they wind down together.
-  const stopAll = () => {
-    for (const worker of workers) void worker.terminate();
-  };
-  process.once("exit", stopAll);
+  stopOnExit(workers);
   /** From `startRow` to the grid's end on this thread, as the sequential sweep: for the errors of a failing block. */
   const sequentialFrom = (startRow: number) => sweepScenarioChunks({...input, startRow}).chunks;
   let next = 1; // the next block to hand out
@@ -192,7 +186,31 @@ async function* parallelBlocks(
       }
     }
   } finally {
-    process.removeListener("exit", stopAll);
-    stopAll();
+    for (const worker of workers) {
+      RUNNING_WORKERS.delete(worker);
+      void worker.terminate();
+    }
   }
+}
+
+/** The workers of every parallel sweep in progress in this process. */
+const RUNNING_WORKERS = new Set<Worker>();
+let exitListenerAdded = false;
+
+/**
+ * Has `workers` terminated together on the way out of the process. process.exit (a signal's handler, writeTable.ts
+ * onEndingSignal) stops and joins the workers one at a time, each joined while the rest still evaluate: with 15 workers
+ * on 2 cores SIGTERM took 10 s to end the process; told to stop all at once, they wind down together. One `exit`
+ * listener serves every sweep (one per sweep reached Node's MaxListeners warning at 11 concurrent sweeps; breaker).
+ */
+function stopOnExit(workers: readonly Worker[]): void {
+  for (const worker of workers) RUNNING_WORKERS.add(worker);
+  if (exitListenerAdded) return;
+  exitListenerAdded = true;
+  process.on("exit", stopRunningSweepWorkers);
+}
+
+/** Terminates the workers of every parallel sweep in progress: the process's `exit` listener (stopOnExit). */
+export function stopRunningSweepWorkers(): void {
+  for (const worker of RUNNING_WORKERS) void worker.terminate();
 }

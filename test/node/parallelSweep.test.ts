@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {UserError, UserErrors} from "../../src/errors/userError.js";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
-import {parallelSweepChunks, type ParallelSweepInput} from "../../src/node/parallelSweep.js";
+import {parallelSweepChunks, stopRunningSweepWorkers, type ParallelSweepInput} from "../../src/node/parallelSweep.js";
 import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
 import {bindScenario} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {parseSweepAxis, sweepScenarioChunks, type SweepChunksInput} from "../../src/scenario/run/sweepScenario.js";
@@ -93,34 +93,34 @@ describe("parallelSweepChunks", () => {
     for (let i = 0; i < expected.length; i++) expect(blocks[i]!.values, `block ${i}`).toEqual(expected[i]!.values);
   }, 60_000);
 
-  it("stops every worker at once when the process exits mid-sweep, and leaves no exit listener after", async () => {
+  it("stops every worker of every sweep at once when the process exits, with one exit listener for all", async () => {
     // A signal's handler calls process.exit (writeTable.ts, onEndingSignal), which joined the workers one at a time,
     // each while the others still evaluated: SIGTERM took 10 s to end a sweep with 15 workers on 2 cores (breaker).
-    const before = new Set(process.listeners("exit"));
-    const added = () => process.listeners("exit").filter((listener) => !before.has(listener));
-    const {chunks} = parallelSweepChunks({
-      bound: asic,
-      axes,
-      chunkRows: 40,
-      workers: 2,
-      parallelMinMs: 0,
-      evaluateWhileWorkersLoad: false
-    });
-    let stopped: unknown = null;
-    try {
-      for await (const {offset} of chunks) {
-        if (offset < 40) continue;
-        // The first block from a worker: run what process.exit would run, as it would.
-        expect(added()).toHaveLength(1);
-        for (const listener of added()) listener(143 as never);
+    // One listener per sweep reached Node's MaxListeners warning at 11 concurrent sweeps (breaker).
+    const options = {bound: asic, axes, chunkRows: 40, workers: 2, parallelMinMs: 0, evaluateWhileWorkersLoad: false};
+    const sweeps = [parallelSweepChunks(options).chunks, parallelSweepChunks(options).chunks];
+    // Each sweep up to its first block from a worker (block 1: block 0 is this thread's).
+    for (const chunks of sweeps) {
+      for (;;) {
+        const {value} = await chunks.next();
+        if (value && value.offset >= 40) break;
       }
-    } catch (error) {
-      stopped = error;
     }
-    expect(String(stopped)).toMatch(/sweep worker stopped/);
-    expect(added()).toEqual([]);
+    const listeners = process.listeners("exit");
+    expect(listeners.filter((listener) => listener === stopRunningSweepWorkers)).toHaveLength(1);
+    // What process.exit runs: every worker of both sweeps stops, and each sweep says so.
+    stopRunningSweepWorkers();
+    for (const chunks of sweeps) {
+      let stopped: unknown = null;
+      try {
+        for await (const _ of chunks);
+      } catch (error) {
+        stopped = error;
+      }
+      expect(String(stopped)).toMatch(/sweep worker stopped/);
+    }
     await parallelBlocks({bound: asic, axes, chunkRows: 40, workers: 2, parallelMinMs: 0});
-    expect(added()).toEqual([]);
+    expect(process.listeners("exit").filter((listener) => listener === stopRunningSweepWorkers)).toHaveLength(1);
   }, 60_000);
 
   it("evaluates on this thread only with one worker", async () => {
