@@ -395,7 +395,7 @@ export function outOfRange(def: ScenarioKeyDef, dimension: Dimension, written: s
  * The unit a bare number out of `range` was likely written in: the one unit of the dimension (other than the base
  * unit) that puts it in range, or undefined when none or several do (`$30` as a chip price could be $30k or $30M).
  */
-function likelyUnit(dimension: Dimension, written: string, range: NumberRange): string | undefined {
+export function likelyUnit(dimension: Dimension, written: string, range: NumberRange): string | undefined {
   const trimmed = written.trim();
   if (!/^\d+(\.\d+)?$/.test(trimmed)) return undefined;
   const value = Number(trimmed);

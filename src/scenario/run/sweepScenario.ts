@@ -16,7 +16,7 @@ import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {formatBeyondBound, formatRange, isInRange} from "../../units/range.js";
 import {isQuantityKey, keyRange, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
 import {displayValue} from "./reportFormat.js";
-import {quantityError} from "../file/readValue.js";
+import {likelyUnit, quantityError} from "../file/readValue.js";
 import {scenarioDrawMedianPoint} from "./scenarioDraws.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "./runScenario.js";
 import {didYouMean} from "../../errors/suggest.js";
@@ -128,13 +128,22 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
     isQuantityKey(def) &&
     def.type === "fraction" &&
     [fromText, toText].every((written) => isInRange(asPercent(written), range));
+  // Ends both out of range as bare numbers (`power.electricity=40:120:9`, USD/MWh) are told the axis in the one unit
+  // that puts both in range, as `--set power.electricity=82.6` is told 82.6 USD/MWh (new-user trial).
+  const dimension = isQuantityKey(def) ? def.type : undefined;
+  const unit =
+    dimension !== undefined && dimension !== "fraction" && ends.every(([value]) => !isInRange(value, range))
+      ? likelyUnit(dimension, fromText, range)
+      : undefined;
+  const units = unit !== undefined && likelyUnit(dimension!, toText, range) === unit;
   if (outside !== undefined || fraction !== undefined) {
     throw new UserError({
       ...(percents ? {hint: `did you mean ${path}=${fromText.trim()}%:${toText.trim()}%:${stepsText.trim()}?`} : {}),
+      ...(units ? {hint: `did you mean ${path}=${fromText} ${unit}:${toText} ${unit}:${stepsText}?`} : {}),
       flag,
       path,
       message: outside !== undefined ? "value out of range" : "not a whole number",
-      expected: `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, isQuantityKey(def) ? def.type : undefined)}`,
+      expected: `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, dimension)}`,
       // An end as written; a grid value between them at the digits that show it is not whole (168374.333333 read in
       // full beside the other found values' three digits): formatBeyondBound against the whole numbers either side.
       found:

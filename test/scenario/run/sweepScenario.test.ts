@@ -106,6 +106,21 @@ describe("parseSweepAxis", () => {
     expect(userErrorsOf(() => parseSweepAxis("power.pue=10:20:3"))[0]!.hint).toBeUndefined();
   });
 
+  it("tells ends both out of range the unit that puts both in range (new-user trial: electricity in USD/MWh)", () => {
+    // 40 and 120 USD/MWh are 0.04 and 0.12 USD/kWh, inside [0, 10]; USD/MWh is the energy price's one other unit.
+    const axis = "power.electricity=40:120:9";
+    expect(userErrorsOf(() => parseSweepAxis(axis))[0]).toMatchObject({
+      message: "value out of range",
+      found: "40",
+      hint: "did you mean power.electricity=40 USD/MWh:120 USD/MWh:9?"
+    });
+    expect(parseSweepAxis("power.electricity=40 USD/MWh:120 USD/MWh:9").values).toEqual(
+      parseSweepAxis("power.electricity=0.04:0.12:9").values
+    );
+    // Not when one end is in range as written (5 USD/kWh is a price; the user may have meant either unit).
+    expect(userErrorsOf(() => parseSweepAxis("power.electricity=5:120:9"))[0]!.hint).toBeUndefined();
+  });
+
   it.each([
     ["power.electricity", "cheap", "0.1", "not a number"],
     ["power.electricity", "30 kWh", "0.1", "wrong unit"],
