@@ -348,6 +348,25 @@ describe("a project's catalog rows", () => {
         "priced with the pooled calibration; to use a family's fitted efficiencies, add a 'family' column after " +
         "'kind' holding one of ampere, hopper, blackwell, cdna3, tpu, trainium, other on every row\n"
     );
+    // The commands that price the chip say so too (inference said only "calibrated for pooled"; new-user trial).
+    const inference = await runCli(["inference", "--hardware", "my-h100", "--model", "llama-3.1-70b", "--json"]);
+    expect(inference.code, inference.stderr).toBe(0);
+    expect(inference.stderr).toBe(validate.stderr);
+    const trainingArgs = [
+      "--hardware",
+      "my-h100",
+      "--model",
+      "llama-3.1-8b",
+      "--chips",
+      "8",
+      "--tokens",
+      "1e12",
+      "--mfu",
+      "0.4"
+    ];
+    const training = await runCli(["training", ...trainingArgs]);
+    expect(training.code, training.stderr).toBe(0);
+    expect(training.stderr).toContain("no 'family' column");
     const catalog = JSON.parse((await runCli(["catalog", "hardware", "--json"])).stdout) as {
       id: string;
       family: string;

@@ -20,7 +20,7 @@ import {schemaDefaults} from "../../scenario/file/schema.js";
 import {num} from "../../scenario/evaluate/modelKeys.js";
 import {evaluateServing} from "../../tco/evaluateServing.js";
 import {CHIP_HOUR_COST_RANGES} from "../../strategy/servingChip.js";
-import {loadCatalogs} from "../../node/catalogFiles.js";
+import {loadCatalogs, noteCatalogOverrides} from "../../node/catalogFiles.js";
 import {keyFlag, oneOf, rangeFlag} from "../flags.js";
 import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
 import {formatKeyValues, formatNumber, formatTable, wrapProse} from "../table.js";
@@ -180,6 +180,8 @@ export function registerInference(program: Command): void {
       });
     }
     const result = runInference(options);
+    // A project's chip row that replaces a bundled one, or a file without the family column, says so (stderr).
+    noteCatalogOverrides();
     process.stdout.write(options.json ? JSON.stringify(result, null, 2) + "\n" : formatInference(result) + "\n");
   });
 }

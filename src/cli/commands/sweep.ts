@@ -1,7 +1,7 @@
 import {availableParallelism} from "node:os";
 import type {Command} from "commander";
 import {SingleBar} from "cli-progress";
-import {loadCatalogs} from "../../node/catalogFiles.js";
+import {loadCatalogs, noteCatalogOverrides} from "../../node/catalogFiles.js";
 import {locateScenario} from "../../node/scenarioLibrary.js";
 import {parallelSweepChunks, PARALLEL_SWEEP_MIN_MS} from "../../node/parallelSweep.js";
 import {eventLoopTurn} from "../../node/eventLoopTurn.js";
@@ -103,6 +103,7 @@ export function registerSweep(program: Command): void {
       const {id, library} = locateScenario(scenario);
       const resolved = applyOverrides(library.resolve(id), options.set);
       const catalogs = loadCatalogs();
+      noteCatalogOverrides();
       const bound = bindScenario(resolved, catalogs);
       // A scenario `run` (with the same --set) refuses is refused here with run's message, before any file is opened:
       // every one of run's draws (a draw fails through two keys together; breaker), with each varied key at its grid's

@@ -22,7 +22,7 @@ import {
   epochServerCostOverhead,
   epochTrainingCost
 } from "../../tco/epochTrainingCost.js";
-import {loadCatalogs} from "../../node/catalogFiles.js";
+import {loadCatalogs, noteCatalogOverrides} from "../../node/catalogFiles.js";
 import {keyFlag, oneOf, rangeFlag} from "../flags.js";
 import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
 import {CHIP_HOUR_COMPONENT_NAMES, CHIP_HOUR_COMPONENTS} from "../../tco/chipHourCost.js";
@@ -121,6 +121,7 @@ export function registerTraining(program: Command): void {
     .option("--json", "print one JSON object (keys documented in the README)")
     .action((options: TrainingOptions) => {
       const result = runTraining(options);
+      noteCatalogOverrides();
       process.stdout.write(options.json ? JSON.stringify(result, null, 2) + "\n" : formatTraining(result) + "\n");
     });
 }
