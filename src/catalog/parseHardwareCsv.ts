@@ -12,6 +12,7 @@ import {
 } from "./csvCells.js";
 import type {Hardware} from "./hardware.js";
 import {CHIP_FAMILIES, type ChipFamily} from "./chipFamily.js";
+import {didYouMean} from "../errors/suggest.js";
 
 /** The columns of data/hardware.csv, exactly and in order. */
 export const HARDWARE_COLUMNS = [
@@ -308,7 +309,10 @@ function readFamily(_id: string | undefined, cells: CellReader<HardwareColumn>):
       value === "" ? "missing value" : "unknown family",
       `one of ${CHIP_FAMILIES.join(", ")}`,
       undefined,
-      "the calibration group of the chip's architecture; 'other' prices it with the pooled efficiencies"
+      // A family misspelt, in capitals or padded ("Hopper", "hoper") is told its spelling (new-user trial); anything
+      // else what the families are.
+      (value === "" ? undefined : didYouMean(value, CHIP_FAMILIES)) ??
+        "the calibration group of the chip's architecture; 'other' prices it with the pooled efficiencies"
     );
     return undefined;
   }

@@ -354,12 +354,22 @@ describe("parseHardwareCsv validation", () => {
     // commas = 42), at 43; `my-h100` is a character shorter.
     expect(errors.map((e) => e.message)).toEqual([
       "data/hardware.csv:2:43: family: unknown family: expected one of ampere, hopper, blackwell, cdna3, tpu, " +
-        "trainium, other, found 'hoper' (the calibration group of the chip's architecture; 'other' prices it with " +
-        "the pooled efficiencies)",
+        "trainium, other, found 'hoper' (did you mean hopper?)",
       "data/hardware.csv:3:42: family: missing value: expected one of ampere, hopper, blackwell, cdna3, tpu, " +
         "trainium, other, found an empty cell (the calibration group of the chip's architecture; 'other' prices it " +
         "with the pooled efficiencies)"
     ]);
+  });
+
+  it("tells a family in capitals, padded or far from any family what it is", () => {
+    const row = (family: string) => GOOD_ROW.replace(",hopper,", `,${family},`);
+    const hintOf = (family: string) =>
+      errorsOf(() => parseHardwareCsv(`${HEADER}\n${row(family)}`, {file: FILE}))[0]!.detail.hint;
+    expect(hintOf("Hopper")).toBe("did you mean hopper?");
+    expect(hintOf("CDNA3")).toBe("did you mean cdna3?");
+    expect(hintOf("volta")).toBe(
+      "the calibration group of the chip's architecture; 'other' prices it with the pooled efficiencies"
+    );
   });
 
   it("reads a file without the family column: a row's family from familyOf, else other", () => {

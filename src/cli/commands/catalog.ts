@@ -23,9 +23,22 @@ export function runCatalog(which: string, options: {json?: boolean}): string {
     const rows = loadHardware();
     if (options.json) return JSON.stringify(rows, null, 2);
     return formatTable(
-      ["id", "BF16 TFLOP/s", "FP8 TFLOP/s", "FP4 TFLOP/s", "HBM GB", "HBM TB/s", "power W", "price USD", "USD/chip-h"],
+      // family: the calibration group of the chip's serving efficiencies (the README: "Your catalog rows").
+      [
+        "id",
+        "family",
+        "BF16 TFLOP/s",
+        "FP8 TFLOP/s",
+        "FP4 TFLOP/s",
+        "HBM GB",
+        "HBM TB/s",
+        "power W",
+        "price USD",
+        "USD/chip-h"
+      ],
       rows.map((h) => [
         h.hypothetical ? `${h.id} (hypothetical)` : h.id,
+        h.family,
         n(h.bf16FlopsPerS, 1e12),
         n(h.fp8FlopsPerS, 1e12),
         n(h.fp4FlopsPerS, 1e12),

@@ -141,7 +141,7 @@ export function registerInference(program: Command): void {
     )
     .option(
       "--electricity <usd_per_kwh>",
-      "electricity price, USD/kWh",
+      'electricity price, USD/kWh (or with a unit: "60 USD/MWh")',
       keyFlag("--electricity", "power.electricity"),
       numberDefault("power.electricity")
     )
@@ -153,7 +153,7 @@ export function registerInference(program: Command): void {
     )
     .option(
       "--chip-price <usd>",
-      "purchase price per chip, USD (default: the catalog's)",
+      "purchase price per chip, USD, or '$30k' (default: the catalog's)",
       keyFlag("--chip-price", "hardware.price")
     )
     .option(

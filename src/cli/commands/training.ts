@@ -88,7 +88,7 @@ export function registerTraining(program: Command): void {
     )
     .option(
       "--chip-price <usd>",
-      "purchase price per chip, USD (default: the catalog's)",
+      "purchase price per chip, USD, or '$30k' (default: the catalog's)",
       keyFlag("--chip-price", "hardware.price")
     )
     .option(
@@ -104,7 +104,7 @@ export function registerTraining(program: Command): void {
     )
     .option(
       "--electricity <usd-per-kwh>",
-      "electricity price, USD/kWh",
+      'electricity price, USD/kWh (or with a unit: "60 USD/MWh")',
       keyFlag("--electricity", "power.electricity"),
       numberDefault("power.electricity")
     )
