@@ -72,7 +72,14 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     displayUnit: "USD/MWh",
     scale: 1
   },
-  inferenceTaxShare: {label: "inference tax share of token cost", unit: FRACTION, displayUnit: "%", scale: 100},
+  inferenceTaxShare: {
+    // The vendor's margin less the design partner's: equal to vendorShareOfTokenCost when the partner works at cost
+    // (silicon.partnerMargin 0, the default), so the two rows read alike there (new-user trial: "read as a bug").
+    label: "inference tax (vendor's margin − partner's), share of token cost",
+    unit: FRACTION,
+    displayUnit: "%",
+    scale: 100
+  },
   vendorShareOfTokenCost: {
     label: "vendor gross profit, share of token cost",
     unit: FRACTION,
