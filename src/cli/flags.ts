@@ -1,6 +1,6 @@
 import {UserError} from "../errors/userError.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../scenario/file/schema.js";
-import {readDecimal} from "../units/decimal.js";
+import {isDecimalNumeral, readDecimal} from "../units/decimal.js";
 import {outOfRange, quantityError} from "../scenario/file/readValue.js";
 import {readQuantity} from "../units/quantity.js";
 import {formatRange, isInRange, type NumberRange} from "../units/range.js";
@@ -18,7 +18,13 @@ import {groupThousands} from "../units/groupThousands.js";
 export function parseFinite(flag: string, text: string, expected: string): number {
   const value = readDecimal(text, {underscores: true});
   if (value === undefined) {
-    const message = text.trim() === "" ? "empty value" : "not a decimal number";
+    // `1e400` is a decimal number, too large for a double: "not finite", as --set and a scenario file say it.
+    const message =
+      text.trim() === ""
+        ? "empty value"
+        : isDecimalNumeral(text, {underscores: true})
+          ? "not finite"
+          : "not a decimal number";
     throw new UserError({flag, message, expected, found: JSON.stringify(text)});
   }
   return value;

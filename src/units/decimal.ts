@@ -10,11 +10,19 @@ const DIGIT_GROUPS = /^[+-]?(\d+(_\d+)*(\.(\d+(_\d+)*)?)?|\.\d+(_\d+)*)([eE][+-]
 
 /**
  * The number a decimal numeral denotes, or undefined when `text` is not one (see DECIMAL_NUMERAL) or is out of the
- * finite double range (`1e400`). Surrounding spaces are ignored; with `underscores`, `1_000` reads as 1000.
+ * finite double range (`1e400`). Surrounding spaces are ignored; with `underscores`, `1_000` reads as 1000; `-0` as 0.
  */
 export function readDecimal(text: string, {underscores = false} = {}): number | undefined {
-  const trimmed = text.trim();
-  if (!(underscores ? DIGIT_GROUPS : DECIMAL_NUMERAL).test(trimmed)) return undefined;
-  const value = Number(trimmed.replace(/_/g, ""));
+  if (!isDecimalNumeral(text, {underscores})) return undefined;
+  // `-0` reads as 0: a negative zero is printed "−0" (an electricity price of −0 USD/kWh, an energy cost of −0.00).
+  const value = Number(text.trim().replace(/_/g, "")) + 0;
   return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * Whether `text` is written as a decimal numeral (DECIMAL_NUMERAL; with `underscores`, `1_000` too), whatever its
+ * size: `1e400` is one, out of the finite double range, which readDecimal refuses.
+ */
+export function isDecimalNumeral(text: string, {underscores = false} = {}): boolean {
+  return (underscores ? DIGIT_GROUPS : DECIMAL_NUMERAL).test(text.trim());
 }

@@ -443,7 +443,7 @@ export function readQuantity(
   const expected = expectedQuantity(dimension);
   if (typeof input === "number") {
     return Number.isFinite(input)
-      ? {ok: true, value: input, unit: ""}
+      ? {ok: true, value: input + 0, unit: ""}
       : {ok: false, reason: "finite", expected: `a finite number: ${expected}`, found: String(input)};
   }
   const text = input.trim();
@@ -465,7 +465,8 @@ export function readQuantity(
   const value = (sign === "-" ? -1 : 1) * (Number.isInteger(inverse) ? magnitude / inverse : magnitude * factor);
   if (!Number.isFinite(value))
     return {ok: false, reason: "finite", expected: `a finite number: ${expected}`, found: text};
-  return {ok: true, value, unit};
+  // `-0` is 0: a negative zero is printed "−0" (`power.electricity: -0` read "−0 USD/kWh" in run's table).
+  return {ok: true, value: value + 0, unit};
 }
 
 /**

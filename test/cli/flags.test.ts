@@ -146,4 +146,30 @@ describe("a flag with a unit", () => {
     expect(errorOf(() => electricity("20000")).hint).toBeUndefined();
     expect(errorOf(() => electricity("60 W"))).toMatchObject({message: "wrong unit", hint: "W measures a power"});
   });
+
+  it("calls a number too large for a double 'not finite', as --set does, not 'not a decimal number' (breaker)", () => {
+    const fromSet = errorOf(() =>
+      applyOverrides({values: {}} as unknown as ResolvedScenario, ["power.electricity=1e400"])
+    );
+    expect(fromSet).toMatchObject({message: "not finite"});
+    for (const text of ["1e400", "9".repeat(400), "-1e400"]) {
+      expect(
+        errorOf(() => electricity(text)),
+        text
+      ).toMatchObject({message: "not finite"});
+      expect(
+        errorOf(() => keyFlag("--utilization", "serving.utilization")(text)),
+        text
+      ).toMatchObject({
+        message: "not finite"
+      });
+      expect(
+        errorOf(() => keyFlag("--batch", "serving.batch")(text)),
+        text
+      ).toMatchObject({message: "not finite"});
+    }
+    // Text that is no decimal numeral stays "not a decimal number".
+    expect(errorOf(() => electricity("0x10"))).toMatchObject({message: "not a decimal number"});
+    expect(errorOf(() => electricity("Infinity"))).toMatchObject({message: "not a decimal number"});
+  });
 });

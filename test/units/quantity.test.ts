@@ -8,6 +8,7 @@ import {
   readQuantity,
   type Dimension
 } from "../../src/units/quantity.js";
+import {readDecimal} from "../../src/units/decimal.js";
 
 describe("readQuantity", () => {
   it.each<[Dimension, string | number, number]>([
@@ -144,6 +145,15 @@ describe("readQuantity", () => {
     expect(readQuantity("0x", "plain")).toMatchObject({ok: true, value: 0});
     expect(readQuantity("30kW", "power")).toMatchObject({ok: true, value: 30000});
     expect(readQuantity("0 kWh", "power")).toMatchObject({ok: false, reason: "unit"});
+  });
+
+  it("reads -0 as 0, so that no value prints as −0 (breaker: --set power.electricity=-0 read '−0 USD/kWh')", () => {
+    for (const input of ["-0", "-0 USD/MWh", "-0.0", -0] as const) {
+      const reading = readQuantity(input, "energyPrice");
+      expect(reading.ok && Object.is(reading.value, 0), String(input)).toBe(true);
+    }
+    expect(Object.is(readDecimal("-0"), 0)).toBe(true);
+    expect(Object.is(readDecimal("-0e5", {underscores: true}), 0)).toBe(true);
   });
 
   it("applies a bare-number unit when asked (the `600 to 800 W` shorthand)", () => {
