@@ -110,8 +110,16 @@ export function openTableFile(
   return {
     append(rows, values) {
       if (rows === 0) return;
-      if (encoder) write(encoder.rows(rows, values, rowsWritten));
-      else parquet!.append(rows, values);
+      if (encoder) {
+        // Text is written TEXT_ROWS rows at a time: a block's text built whole (a sweep of every metric, 16,384 rows
+        // of 40 cells) peaked at 347 MB for 65,000 points to CSV, against 138 MB to Parquet (breaker).
+        for (let start = 0; start < rows; start += TEXT_ROWS) {
+          const count = Math.min(TEXT_ROWS, rows - start);
+          const part: Record<string, Float64Array> = {};
+          for (const name of columns) part[name] = values[name]!.subarray(start, start + count);
+          write(encoder.rows(count, part, rowsWritten + start));
+        }
+      } else parquet!.append(rows, values);
       rowsWritten += rows;
     },
     finish() {
@@ -130,6 +138,9 @@ export function openTableFile(
     abort
   };
 }
+
+/** Rows of CSV or JSON text built and written at a time. */
+const TEXT_ROWS = 1_024;
 
 interface TextEncoderOf {
   start: string;

@@ -48,6 +48,22 @@ describe("openTableFile", () => {
     }
   );
 
+  it.each([".csv", ".json"] as const)(
+    "writes a %s block longer than the text it builds at a time with the bytes encodeTable gives",
+    (ext) => {
+      // 2,500 rows: more than two of the writer's 1,024-row pieces of text, the last one short, in one block.
+      const rows = 2_500;
+      const x = Float64Array.from({length: rows}, (_, i) => i / 7);
+      const y = Float64Array.from({length: rows}, (_, i) => (i % 3 === 0 ? NaN : -i));
+      const path = join(dir, `long${ext}`);
+      const file = openTableFile(path, ext, {columns: COLUMNS});
+      file.append(rows, {x, y});
+      file.finish();
+      const whole = Array.from({length: rows}, (_, i) => ({x: x[i]!, y: Number.isNaN(y[i]!) ? null : y[i]!}));
+      expect(readFileSync(path)).toEqual(Buffer.from(encodeTable(whole, ext)));
+    }
+  );
+
   it.each([".csv", ".json"] as const)("writes an empty %s table as encodeTable does", (ext) => {
     const path = join(dir, `empty${ext}`);
     const file = openTableFile(path, ext, {columns: COLUMNS});
