@@ -10,6 +10,17 @@ import {frameworkBin, frameworkEnv, siteProject, type SiteProject} from "./siteP
 const FRAMEWORK_BUG_TEXT = /file an issue|github\.com\/observablehq\/framework\/issues|see the full stack trace/i;
 
 /**
+ * What to do about a failed build, where its text says: a package the pages import that is not installed ("Cannot
+ * find package 'token-ledger'", a project built before `npm install`; breaker: the line said only that) is told to
+ * run `npm install` in the project. Undefined otherwise.
+ */
+export function buildFailureHint(failure: string, root: string): string | undefined {
+  const missing = /Cannot find (?:package|module) '([^']+)'/.exec(failure)?.[1];
+  if (missing === undefined || missing.startsWith(".") || missing.startsWith("/")) return undefined;
+  return `the package ${missing} is not installed: run npm install in ${root}`;
+}
+
+/**
  * Builds the site into dist/ without ever leaving it half-built: every scenario file and catalog is checked first
  * (every error of every file is thrown together, as `validate` prints them, and dist/ is not touched); then Framework
  * builds into a temporary folder beside it with a fresh loader cache, and only a finished build replaces dist/.
@@ -43,7 +54,12 @@ export async function buildSite(root?: string): Promise<void> {
   const failure = await runFramework(project, nextName);
   if (failure !== undefined) {
     rmSync(next, {recursive: true, force: true});
-    throw new UserError({message: "the site did not build; dist/ is unchanged", found: failure || "no message"});
+    const hint = buildFailureHint(failure ?? "", project.root);
+    throw new UserError({
+      message: "the site did not build; dist/ is unchanged",
+      found: failure || "no message",
+      ...(hint ? {hint} : {})
+    });
   }
   // A scenario whose checks passed can still fail in a Monte Carlo draw the site runs (two distributions that fail
   // only together); the site data then leaves it out and its page shows the errors. A build to publish stops instead.
