@@ -29,13 +29,18 @@ const KEY_FLAGS = [
   ["--goodput", "training.goodput"]
 ] as const;
 
-function messageOf(run: () => unknown): string {
+/** The first UserError's detail that `run` throws. */
+function errorOf(run: () => unknown) {
   try {
     run();
   } catch (error) {
-    return userErrorList(error)[0]?.detail.expected ?? "";
+    return userErrorList(error)[0]!.detail;
   }
   throw new Error("expected a user error");
+}
+
+function messageOf(run: () => unknown): string {
+  return errorOf(run).expected ?? "";
 }
 
 /** The interval a message's `expected` gives: "[1, 1,000,000]" from "a whole number in [1, 1,000,000] (…)". */
@@ -74,14 +79,6 @@ describe("bounds on the command line", () => {
 
 describe("a fraction flag", () => {
   const utilization = keyFlag("--utilization", "serving.utilization");
-  const errorOf = (run: () => unknown) => {
-    try {
-      run();
-    } catch (error) {
-      return userErrorList(error)[0]!.detail;
-    }
-    throw new Error("expected a user error");
-  };
 
   it("takes a percentage as a scenario file writes it", () => {
     // 60% is 60/100 = 0.6; 7.5 % is 0.075.
@@ -110,14 +107,6 @@ describe("a fraction flag", () => {
 });
 
 describe("a flag with a unit", () => {
-  const errorOf = (run: () => unknown) => {
-    try {
-      run();
-    } catch (error) {
-      return userErrorList(error)[0]!.detail;
-    }
-    throw new Error("expected a user error");
-  };
   const electricity = keyFlag("--electricity", "power.electricity");
 
   it("takes a value written with a unit, as a scenario file and --set take it", () => {
