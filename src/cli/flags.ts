@@ -102,7 +102,7 @@ export function keyFlag(flag: string, path: string) {
         throw new UserError({flag, message: "not a whole number", expected: `${inRange} (${what})`, found: text});
       }
       if (isInRange(value, range)) return value!;
-      const detail = outOfRange(def, dimension, text);
+      const detail = outOfRange(def, dimension, text.trim());
       throw new UserError({flag, ...detail, expected: `${detail.expected} (${what})`});
     };
   }

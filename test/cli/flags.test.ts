@@ -131,6 +131,12 @@ describe("a flag with a unit", () => {
       applyOverrides({values: {}} as unknown as ResolvedScenario, ["power.electricity=82.6"])
     );
     expect(fromSet).toMatchObject({message: "out of range", hint: "did you mean 82.6 USD/MWh?"});
+    // Written with digit groups as a file (1,000) or a flag (1_000) writes them; the hint in a form the flag reads.
+    expect(errorOf(() => electricity("1,000")).hint).toBe("did you mean 1,000 USD/MWh?");
+    expect(errorOf(() => electricity("1_000")).hint).toBe("did you mean 1000 USD/MWh?");
+    expect(electricity("1000 USD/MWh")).toBe(1);
+    // Padded, it is told as written without the spaces, as --set tells it.
+    expect(errorOf(() => keyFlag("--pue", "power.pue")(" 5 ")).found).toBe("5");
     // 20,000 USD/MWh is 20 USD/kWh, out of range too: no unit fits, no hint.
     expect(errorOf(() => electricity("20000")).hint).toBeUndefined();
     expect(errorOf(() => electricity("60 W"))).toMatchObject({message: "wrong unit", hint: "W measures a power"});

@@ -11,6 +11,7 @@ import {
   type QuantityReading
 } from "../../units/quantity.js";
 import {formatRange, isInRange, type NumberRange} from "../../units/range.js";
+import {readDecimal} from "../../units/decimal.js";
 import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
 import {didYouMean} from "../../errors/suggest.js";
 
@@ -381,7 +382,7 @@ export function outOfRange(def: ScenarioKeyDef, dimension: Dimension, written: s
   const hint = percent
     ? `did you mean ${written.trim()}%?`
     : unit
-      ? `did you mean ${written.trim()} ${unit}?`
+      ? `did you mean ${written.trim().replace(/_/g, "")} ${unit}?` // a flag's 1_000: a value with a unit has none
       : undefined;
   return {
     message: "out of range",
@@ -396,9 +397,12 @@ export function outOfRange(def: ScenarioKeyDef, dimension: Dimension, written: s
  * unit) that puts it in range, or undefined when none or several do (`$30` as a chip price could be $30k or $30M).
  */
 export function likelyUnit(dimension: Dimension, written: string, range: NumberRange): string | undefined {
+  // A bare number as a scenario file (`1,000`) or a flag (`1_000`) writes it; not one with a unit or a sign.
   const trimmed = written.trim();
-  if (!/^\d+(\.\d+)?$/.test(trimmed)) return undefined;
-  const value = Number(trimmed);
+  if (!/^[\d.,_]+$/.test(trimmed)) return undefined;
+  const reading = readQuantity(trimmed, dimension);
+  const value = readDecimal(trimmed, {underscores: true}) ?? (reading.ok && reading.unit === "" ? reading.value : NaN);
+  if (!Number.isFinite(value)) return undefined;
   const fits = new Map<number, string>();
   for (const [unit, factor] of DIMENSIONS[dimension].units) {
     if (factor !== 1 && !fits.has(factor) && isInRange(value * factor, range)) fits.set(factor, unit);
