@@ -2,7 +2,7 @@ import {UserError} from "../errors/userError.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../scenario/file/schema.js";
 import {isDecimalNumeral, readDecimal} from "../units/decimal.js";
 import {outOfRange, quantityError} from "../scenario/file/readValue.js";
-import {readQuantity} from "../units/quantity.js";
+import {readQuantity, type Dimension} from "../units/quantity.js";
 import {formatRange, isInRange, type NumberRange} from "../units/range.js";
 import {groupThousands} from "../units/groupThousands.js";
 
@@ -132,14 +132,25 @@ export function keyFlag(flag: string, path: string) {
 
 /**
  * A flag whose value must lie in `range` (a catalog column's physical range, for a flag with no scenario key):
- * `what` names where the range comes from, e.g. "hourly_usd of data/hardware.csv".
+ * `what` names where the range comes from, e.g. "hourly_usd of data/hardware.csv". With a `dimension`, the value may
+ * also be written with a unit of it, as a scenario file writes one (`--hourly-price "2.5 USD/h"`, beside
+ * `--chip-price '$30k'`; new-user trial).
  *
  * Throws: UserError naming `flag`, the range and the text given.
  */
-export function rangeFlag(flag: string, range: NumberRange, what: string) {
+export function rangeFlag(flag: string, range: NumberRange, what: string, dimension?: Dimension) {
   const expected = `${range.integer ? "a whole number" : "a number"} in ${formatRange(range)} (${what})`;
   return (text: string): number => {
-    const value = parseFinite(flag, text, expected);
+    let value = dimension === undefined ? undefined : readDecimal(text, {underscores: true});
+    if (value === undefined && dimension !== undefined) {
+      const reading = readQuantity(text, dimension);
+      if (reading.ok) value = reading.value;
+      else if (reading.reason === "unit") {
+        const {expected: inUnits, found, hint} = reading;
+        throw new UserError({flag, message: "wrong unit", expected: inUnits, found, ...(hint ? {hint} : {})});
+      }
+    }
+    value ??= parseFinite(flag, text, expected);
     if (!isInRange(value, range)) throw new UserError({flag, message: "out of range", expected, found: text});
     return value;
   };

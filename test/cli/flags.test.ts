@@ -4,7 +4,7 @@
 // price, "[0 USD/kWh, 10 USD/kWh]" for electricity); a flag with no key a bare number ("[1, 2,000,000]"). Before,
 // `--batch 0` read "[1, 1000000]", `--samples 0` "from 1 to 2,000,000", and `--electricity 82.6` "[0, 10]", no unit.
 import {describe, expect, it} from "vitest";
-import {keyFlag, positiveInteger} from "../../src/cli/flags.js";
+import {keyFlag, positiveInteger, rangeFlag} from "../../src/cli/flags.js";
 import {userErrorList} from "../../src/errors/userError.js";
 import {applyOverrides} from "../../src/scenario/resolve/applyOverrides.js";
 import type {ResolvedScenario} from "../../src/scenario/resolve/resolveScenario.js";
@@ -137,6 +137,11 @@ describe("a flag with a unit", () => {
     expect(electricity("1000 USD/MWh")).toBe(1);
     // Padded, it is told as written without the spaces, as --set tells it.
     expect(errorOf(() => keyFlag("--pue", "power.pue")(" 5 ")).found).toBe("5");
+    // A flag with no scenario key and a dimension (--hourly-price) takes a unit too.
+    const hourly = rangeFlag("--hourly-price", {min: 0.01, max: 10_000}, "the range of hourly_usd", "usdPerHour");
+    expect([hourly("2.5"), hourly("2.5 USD/h"), hourly("$2.5/h")]).toEqual([2.5, 2.5, 2.5]);
+    expect(errorOf(() => hourly("2.5 USD/MWh"))).toMatchObject({message: "wrong unit", found: "2.5 USD/MWh"});
+    expect(errorOf(() => hourly("0"))).toMatchObject({message: "out of range", found: "0"});
     // 20,000 USD/MWh is 20 USD/kWh, out of range too: no unit fits, no hint.
     expect(errorOf(() => electricity("20000")).hint).toBeUndefined();
     expect(errorOf(() => electricity("60 W"))).toMatchObject({message: "wrong unit", hint: "W measures a power"});

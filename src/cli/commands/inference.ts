@@ -158,8 +158,13 @@ export function registerInference(program: Command): void {
     )
     .option(
       "--hourly-price <usd>",
-      "price tokens on rented chips at this USD per chip-hour",
-      rangeFlag("--hourly-price", HARDWARE_CELL_RANGES.hourly_usd, "the range of hourly_usd in data/hardware.csv")
+      "price tokens on rented chips at this USD per chip-hour (or \"2.5 USD/h\")",
+      rangeFlag(
+        "--hourly-price",
+        HARDWARE_CELL_RANGES.hourly_usd,
+        "the range of hourly_usd in data/hardware.csv",
+        "usdPerHour"
+      )
     )
     .option("--rent", "price tokens on rented chips at the catalog's hourly price")
     .option(

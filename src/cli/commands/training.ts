@@ -94,7 +94,12 @@ export function registerTraining(program: Command): void {
     .option(
       "--hourly-price <usd>",
       "rental price per chip-hour, USD (default: the catalog's)",
-      rangeFlag("--hourly-price", HARDWARE_CELL_RANGES.hourly_usd, "the range of hourly_usd in data/hardware.csv")
+      rangeFlag(
+        "--hourly-price",
+        HARDWARE_CELL_RANGES.hourly_usd,
+        "the range of hourly_usd in data/hardware.csv",
+        "usdPerHour"
+      )
     )
     .option(
       "--chip-hours <n>",
