@@ -158,7 +158,7 @@ export function registerInference(program: Command): void {
     )
     .option(
       "--hourly-price <usd>",
-      "price tokens on rented chips at this USD per chip-hour (or \"2.5 USD/h\")",
+      'price tokens on rented chips at this USD per chip-hour (or "2.5 USD/h")',
       rangeFlag(
         "--hourly-price",
         HARDWARE_CELL_RANGES.hourly_usd,
