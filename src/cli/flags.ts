@@ -2,7 +2,7 @@ import {UserError} from "../errors/userError.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../scenario/file/schema.js";
 import {isDecimalNumeral, readDecimal} from "../units/decimal.js";
 import {outOfRange, quantityError} from "../scenario/file/readValue.js";
-import {readQuantity, type Dimension} from "../units/quantity.js";
+import {DIMENSIONS, readQuantity, type Dimension} from "../units/quantity.js";
 import {formatRange, isInRange, type NumberRange} from "../units/range.js";
 import {groupThousands} from "../units/groupThousands.js";
 
@@ -95,7 +95,8 @@ export function keyFlag(flag: string, path: string) {
       if (value === undefined) {
         const reading = readQuantity(text, dimension);
         if (reading.ok) value = reading.value;
-        else if (reading.reason === "unit") throw new UserError({flag, ...quantityError(def, reading)});
+        // A wrong unit, or a number too large for a double written with one ("1e400 USD/kWh"), as --set says them.
+        else if (reading.reason !== "number") throw new UserError({flag, ...quantityError(def, reading)});
         else parseFinite(flag, text, `${inRange} (${what})`);
       }
       if (range.integer && !Number.isInteger(value)) {
@@ -139,15 +140,18 @@ export function keyFlag(flag: string, path: string) {
  * Throws: UserError naming `flag`, the range and the text given.
  */
 export function rangeFlag(flag: string, range: NumberRange, what: string, dimension?: Dimension) {
-  const expected = `${range.integer ? "a whole number" : "a number"} in ${formatRange(range)} (${what})`;
+  // With a dimension, the range in its unit ("a cost per hour in [0.01 USD/h, 10,000 USD/h]"), as keyFlag writes it.
+  const kind = range.integer ? "a whole number" : dimension === undefined ? "a number" : DIMENSIONS[dimension].noun;
+  const expected = `${kind} in ${formatRange(range, dimension)} (${what})`;
   return (text: string): number => {
     let value = dimension === undefined ? undefined : readDecimal(text, {underscores: true});
     if (value === undefined && dimension !== undefined) {
       const reading = readQuantity(text, dimension);
       if (reading.ok) value = reading.value;
-      else if (reading.reason === "unit") {
+      else if (reading.reason !== "number") {
         const {expected: inUnits, found, hint} = reading;
-        throw new UserError({flag, message: "wrong unit", expected: inUnits, found, ...(hint ? {hint} : {})});
+        const message = reading.reason === "unit" ? "wrong unit" : "not finite";
+        throw new UserError({flag, message, expected: inUnits, found, ...(hint ? {hint} : {})});
       }
     }
     value ??= parseFinite(flag, text, expected);

@@ -2,11 +2,15 @@
  * The one syntax for a plain number a user types where no unit is allowed (a command-line flag, a catalog cell, a
  * sweep's step count): decimal digits with an optional sign, fraction and exponent. No hex (`0x10`), binary (`0b11`),
  * octal (`0o7`), `Infinity`, `NaN`, thousands separators or empty text, all of which JavaScript's Number() would
- * accept or turn into 0. Underscores between digits (`1_000_000`) are allowed where `underscores` is set.
+ * accept or turn into 0. Underscores between groups of three digits (`1_000_000`) are allowed where `underscores` is set.
  */
 export const DECIMAL_NUMERAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-const DIGIT_GROUPS = /^[+-]?(\d+(_\d+)*(\.(\d+(_\d+)*)?)?|\.\d+(_\d+)*)([eE][+-]?\d+)?$/;
+/**
+ * DECIMAL_NUMERAL with underscores between groups of three digits: `1_000_000`, `0.000_001`; not `2_5` (a mistyped
+ * 2.5 read as 25, silently; breaker).
+ */
+const DIGIT_GROUPS = /^[+-]?((\d{1,3}(_\d{3})+|\d+)(\.((\d{3}_)*\d+)?)?|\.(\d{3}_)*\d+)([eE][+-]?\d+)?$/;
 
 /**
  * The number a decimal numeral denotes, or undefined when `text` is not one (see DECIMAL_NUMERAL) or is out of the

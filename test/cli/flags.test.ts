@@ -141,7 +141,17 @@ describe("a flag with a unit", () => {
     const hourly = rangeFlag("--hourly-price", {min: 0.01, max: 10_000}, "the range of hourly_usd", "usdPerHour");
     expect([hourly("2.5"), hourly("2.5 USD/h"), hourly("$2.5/h")]).toEqual([2.5, 2.5, 2.5]);
     expect(errorOf(() => hourly("2.5 USD/MWh"))).toMatchObject({message: "wrong unit", found: "2.5 USD/MWh"});
-    expect(errorOf(() => hourly("0"))).toMatchObject({message: "out of range", found: "0"});
+    expect(errorOf(() => hourly("0"))).toMatchObject({
+      message: "out of range",
+      expected: "a cost per hour in [0.01 USD/h, 10,000 USD/h] (the range of hourly_usd)",
+      found: "0"
+    });
+    // Too large for a double, with a unit or without: "not finite", as --set says it (it read "not a decimal number").
+    expect(errorOf(() => hourly("1e400 USD/h")).message).toBe("not finite");
+    expect(errorOf(() => electricity("1e400 USD/kWh")).message).toBe("not finite");
+    // Underscores group digits in threes: 2_5 is a mistyped 2.5, not 25 (breaker: it ran at 25 USD/h).
+    expect(errorOf(() => hourly("2_5")).message).toBe("not a decimal number");
+    expect(hourly("1_000")).toBe(1000);
     // 20,000 USD/MWh is 20 USD/kWh, out of range too: no unit fits, no hint.
     expect(errorOf(() => electricity("20000")).hint).toBeUndefined();
     expect(errorOf(() => electricity("60 W"))).toMatchObject({message: "wrong unit", hint: "W measures a power"});

@@ -93,7 +93,7 @@ export function registerTraining(program: Command): void {
     )
     .option(
       "--hourly-price <usd>",
-      "rental price per chip-hour, USD (default: the catalog's)",
+      'rental price per chip-hour, USD, or "2.5 USD/h" (default: the catalog\'s)',
       rangeFlag(
         "--hourly-price",
         HARDWARE_CELL_RANGES.hourly_usd,
