@@ -92,7 +92,10 @@ describe("item 3: every flag has its scenario key's range, and no output is non-
     [[...INFERENCE, "--tp", "1000000"], "--tp: out of range: expected a whole number in [1, 1,024]"],
     [[...INFERENCE, "--batch", "1e300"], "--batch: out of range: expected a whole number in [1, 1M]"],
     [[...INFERENCE, "--chip-price", "1e300"], "--chip-price: out of range: expected an amount of money in [$1, $10M]"],
-    [[...INFERENCE, "--hourly-price", "1e300"], "--hourly-price: out of range: expected a cost per hour in [0.01 USD/h, 10,000 USD/h]"],
+    [
+      [...INFERENCE, "--hourly-price", "1e300"],
+      "--hourly-price: out of range: expected a cost per hour in [0.01 USD/h, 10,000 USD/h]"
+    ],
     // TRAINING without its --chips 1: a flag given twice is an error of its own.
     [[...TRAINING.slice(0, 5), ...TRAINING.slice(7), "--tokens", "1e12", "--chips", "1e300"], "--chips: out of range"]
   ])("%j → %s", async (args, message) => {
