@@ -135,6 +135,12 @@ describe("a flag with a unit", () => {
     expect(errorOf(() => electricity("1,000")).hint).toBe("did you mean 1,000 USD/MWh?");
     expect(errorOf(() => electricity("1_000")).hint).toBe("did you mean 1000 USD/MWh?");
     expect(electricity("1000 USD/MWh")).toBe(1);
+    // With an exponent or a plus sign too; each hint pasted back reads 0.08 / 0.0826 USD/kWh.
+    expect(errorOf(() => electricity("8e1")).hint).toBe("did you mean 8e1 USD/MWh?");
+    expect(errorOf(() => electricity("+82.6")).hint).toBe("did you mean +82.6 USD/MWh?");
+    expect(electricity("8e1 USD/MWh")).toBe(0.08);
+    // 82.6 ÷ 1,000 in doubles is 0.08259999999999999 (82.6 has no exact double): 0.0826 to 15 digits.
+    expect(electricity("+82.6 USD/MWh")).toBeCloseTo(0.0826, 15);
     // Padded, it is told as written without the spaces, as --set tells it.
     expect(errorOf(() => keyFlag("--pue", "power.pue")(" 5 ")).found).toBe("5");
     // A flag with no scenario key and a dimension (--hourly-price) takes a unit too.

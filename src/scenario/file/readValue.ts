@@ -397,9 +397,10 @@ export function outOfRange(def: ScenarioKeyDef, dimension: Dimension, written: s
  * unit) that puts it in range, or undefined when none or several do (`$30` as a chip price could be $30k or $30M).
  */
 export function likelyUnit(dimension: Dimension, written: string, range: NumberRange): string | undefined {
-  // A bare number as a scenario file (`1,000`) or a flag (`1_000`) writes it; not one with a unit or a sign.
+  // A bare number as a scenario file (`1,000`) or a flag (`1_000`) writes it, with a plus sign or an exponent
+  // (`+82.6`, `8e1`: no hint, where 80 had one; breaker); not a negative one, nor one with a unit.
   const trimmed = written.trim();
-  if (!/^[\d.,_]+$/.test(trimmed)) return undefined;
+  if (!/^\+?[\d.,_]+([eE][+-]?\d+)?$/.test(trimmed)) return undefined;
   const reading = readQuantity(trimmed, dimension);
   const value = readDecimal(trimmed, {underscores: true}) ?? (reading.ok && reading.unit === "" ? reading.value : NaN);
   if (!Number.isFinite(value)) return undefined;
