@@ -1,5 +1,5 @@
 import {UserError} from "../errors/userError.js";
-import {isQuantityKey, keyRange, scenarioKey} from "../scenario/file/schema.js";
+import {isQuantityKey, keyRange, scenarioKey, type ScenarioKeyDef} from "../scenario/file/schema.js";
 import {isDecimalNumeral, readDecimal} from "../units/decimal.js";
 import {outOfRange, quantityError} from "../scenario/file/readValue.js";
 import {DIMENSIONS, readQuantity, type Dimension} from "../units/quantity.js";
@@ -91,18 +91,11 @@ export function keyFlag(flag: string, path: string) {
     const dimension = def.type;
     const inRange = outOfRange(def, dimension, "").expected;
     return (text: string): number => {
-      let value = readDecimal(text, {underscores: true});
-      if (value === undefined) {
-        const reading = readQuantity(text, dimension);
-        if (reading.ok) value = reading.value;
-        // A wrong unit, or a number too large for a double written with one ("1e400 USD/kWh"), as --set says them.
-        else if (reading.reason !== "number") throw new UserError({flag, ...quantityError(def, reading)});
-        else parseFinite(flag, text, `${inRange} (${what})`);
-      }
+      const value = flagQuantity(flag, text, dimension, def, `${inRange} (${what})`);
       if (range.integer && !Number.isInteger(value)) {
         throw new UserError({flag, message: "not a whole number", expected: `${inRange} (${what})`, found: text});
       }
-      if (isInRange(value, range)) return value!;
+      if (isInRange(value, range)) return value;
       const detail = outOfRange(def, dimension, text.trim());
       throw new UserError({flag, ...detail, expected: `${detail.expected} (${what})`});
     };
@@ -132,6 +125,29 @@ export function keyFlag(flag: string, path: string) {
 }
 
 /**
+ * A flag's number in `dimension`: a decimal numeral in its base unit (parseFinite's: `1_000`), or a value with a unit
+ * of it, as a scenario file writes one (readQuantity: `60 USD/MWh`, `$30k`). A wrong unit, or a number too large for a
+ * double written with one (`1e400 USD/kWh`), is told as `--set` tells it (quantityError); anything else that is not a
+ * number as parseFinite tells it, with `expected`.
+ *
+ * Throws: UserError naming `flag`.
+ */
+function flagQuantity(
+  flag: string,
+  text: string,
+  dimension: Dimension,
+  def: Pick<ScenarioKeyDef, "integer">,
+  expected: string
+): number {
+  const bare = readDecimal(text, {underscores: true});
+  if (bare !== undefined) return bare;
+  const reading = readQuantity(text, dimension);
+  if (reading.ok) return reading.value;
+  if (reading.reason !== "number") throw new UserError({flag, ...quantityError(def, reading)});
+  return parseFinite(flag, text, expected);
+}
+
+/**
  * A flag whose value must lie in `range` (a catalog column's physical range, for a flag with no scenario key):
  * `what` names where the range comes from, e.g. "hourly_usd of data/hardware.csv". With a `dimension`, the value may
  * also be written with a unit of it, as a scenario file writes one (`--hourly-price "2.5 USD/h"`, beside
@@ -144,17 +160,10 @@ export function rangeFlag(flag: string, range: NumberRange, what: string, dimens
   const kind = range.integer ? "a whole number" : dimension === undefined ? "a number" : DIMENSIONS[dimension].noun;
   const expected = `${kind} in ${formatRange(range, dimension)} (${what})`;
   return (text: string): number => {
-    let value = dimension === undefined ? undefined : readDecimal(text, {underscores: true});
-    if (value === undefined && dimension !== undefined) {
-      const reading = readQuantity(text, dimension);
-      if (reading.ok) value = reading.value;
-      else if (reading.reason !== "number") {
-        const {expected: inUnits, found, hint} = reading;
-        const message = reading.reason === "unit" ? "wrong unit" : "not finite";
-        throw new UserError({flag, message, expected: inUnits, found, ...(hint ? {hint} : {})});
-      }
-    }
-    value ??= parseFinite(flag, text, expected);
+    const value =
+      dimension === undefined
+        ? parseFinite(flag, text, expected)
+        : flagQuantity(flag, text, dimension, {integer: range.integer}, expected);
     if (!isInRange(value, range)) throw new UserError({flag, message: "out of range", expected, found: text});
     return value;
   };

@@ -416,7 +416,7 @@ export function likelyUnit(dimension: Dimension, written: string, range: NumberR
  * with what the key expects and what was written. A scenario file, `--set` and `sweep --vary` all report through it,
  * so the same mistake reads the same wherever it is made.
  */
-export function quantityError(def: ScenarioKeyDef, reading: Extract<QuantityReading, {ok: false}>) {
+export function quantityError(def: Pick<ScenarioKeyDef, "integer">, reading: Extract<QuantityReading, {ok: false}>) {
   const message =
     reading.reason === "unit" ? "wrong unit" : reading.reason === "finite" ? "not finite" : "not a number";
   return {
