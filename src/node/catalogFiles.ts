@@ -95,33 +95,51 @@ export function loadCatalogs(): Catalogs {
 export function catalogOverrides(): CatalogOverride[] {
   const overrides: CatalogOverride[] = [];
   for (const name of ["hardware.csv", "models.csv"] as const) {
-    const [bundled, own] = catalogPaths(name);
-    if (!bundled || !own) continue;
-    const bundledFile = displayPath(bundled);
-    const bundledIds = new Set(
-      readCsvRecords(readFileSync(bundled, "utf8"), {file: bundledFile}).records.map((r) => r.cells[0]?.trim())
-    );
-    const file = displayPath(own);
-    let records: CsvRecord[];
-    try {
-      ({records} = readCsvRecords(readUtf8File(own, file), {file}));
-    } catch (error) {
-      if (isUserError(error)) continue; // An unterminated quote: loadHardware/loadModels report it.
-      throw error;
-    }
-    for (const record of records) {
+    const own = projectCatalogFile(name);
+    if (!own) continue;
+    for (const record of own.records) {
       const id = record.cells[0]?.trim() ?? "";
-      if (!bundledIds.has(id)) continue;
+      if (!own.bundledIds.has(id)) continue;
       overrides.push({
-        file,
+        file: own.file,
         line: record.line,
         id,
-        bundledFile,
-        message: `${file}:${record.line}:1: id '${id}' overrides the bundled row of ${bundledFile}`
+        bundledFile: own.bundledFile,
+        message: `${own.file}:${record.line}:1: id '${id}' overrides the bundled row of ${own.bundledFile}`
       });
     }
   }
   return overrides;
+}
+
+/** A project's catalog file beside the bundled one: its header and rows, and the bundled file's ids. */
+interface ProjectCatalogFile {
+  file: string;
+  header: CsvRecord | undefined;
+  records: CsvRecord[];
+  bundledFile: string;
+  bundledIds: ReadonlySet<string | undefined>;
+}
+
+/**
+ * The project's `name` read for the notes (header and cells only), or undefined outside a project, without the file,
+ * or for a file that does not parse as CSV (an unterminated quote: loadHardware and loadModels report it).
+ */
+function projectCatalogFile(name: "hardware.csv" | "models.csv"): ProjectCatalogFile | undefined {
+  const [bundled, own] = catalogPaths(name);
+  if (!bundled || !own) return undefined;
+  const bundledFile = displayPath(bundled);
+  const bundledIds = new Set(
+    readCsvRecords(readFileSync(bundled, "utf8"), {file: bundledFile}).records.map((r) => r.cells[0]?.trim())
+  );
+  const file = displayPath(own);
+  try {
+    const {header, records} = readCsvRecords(readUtf8File(own, file), {file});
+    return {file, header, records, bundledFile, bundledIds};
+  } catch (error) {
+    if (isUserError(error)) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -131,28 +149,15 @@ export function catalogOverrides(): CatalogOverride[] {
  * bundled row's family). Reads the header and ids only; a file that does not parse is reported by loadHardware.
  */
 export function hardwareFamilyNote(): string | undefined {
-  const [bundled, own] = catalogPaths("hardware.csv");
-  if (!bundled || !own) return undefined;
-  const bundledIds = new Set(
-    readCsvRecords(readFileSync(bundled, "utf8"), {file: displayPath(bundled)}).records.map((r) => r.cells[0]?.trim())
-  );
-  const file = displayPath(own);
-  let header: CsvRecord | undefined;
-  let records: CsvRecord[];
-  try {
-    ({header, records} = readCsvRecords(readUtf8File(own, file), {file}));
-  } catch (error) {
-    if (isUserError(error)) return undefined; // An unterminated quote: loadHardware reports it.
-    throw error;
-  }
-  if (hasFamilyColumn(header?.cells)) return undefined;
-  const newIds = records.map((r) => r.cells[0]?.trim() ?? "").filter((id) => !bundledIds.has(id));
+  const own = projectCatalogFile("hardware.csv");
+  if (!own || hasFamilyColumn(own.header?.cells)) return undefined;
+  const newIds = own.records.map((r) => r.cells[0]?.trim() ?? "").filter((id) => !own.bundledIds.has(id));
   if (newIds.length === 0) return undefined;
   const [chips, take, are] = newIds.length === 1 ? ["chip", "takes", "is"] : ["chips", "take", "are"];
   return (
-    `${file}:1:1: no 'family' column, so its new ${chips} (${newIds.join(", ")}) ${take} family 'other' and ${are} ` +
-    `priced with the pooled calibration; to use a family's fitted efficiencies, add a 'family' column after 'kind' ` +
-    `holding one of ${CHIP_FAMILIES.join(", ")} on every row`
+    `${own.file}:1:1: no 'family' column, so its new ${chips} (${newIds.join(", ")}) ${take} family 'other' and ` +
+    `${are} priced with the pooled calibration; to use a family's fitted efficiencies, add a 'family' column after ` +
+    `'kind' holding one of ${CHIP_FAMILIES.join(", ")} on every row`
   );
 }
 
