@@ -1,5 +1,3 @@
-import type {Hardware} from "../catalog/hardware.js";
-
 /**
  * Chip families: chips of one architecture share compute and memory pipelines, so software reaches similar fractions
  * of their roofs, and efficiencies are fitted per family (and software stack) rather than per chip.
@@ -27,11 +25,3 @@ export const CHIP_FAMILY_NAMES: Readonly<Record<ChipFamily, string>> = {
   trainium: "Trainium",
   other: "other"
 };
-
-/**
- * The family of a catalog chip: its `family` cell in data/hardware.csv, the one place a chip's family is written (a
- * project's own chip names its family there too, so that it is served with that family's fitted efficiencies).
- */
-export function chipFamily(hardware: Pick<Hardware, "family">): ChipFamily {
-  return hardware.family;
-}

@@ -1,5 +1,4 @@
 import type {Hardware} from "../catalog/hardware.js";
-import {chipFamily} from "../catalog/chipFamily.js";
 import type {SoftwareStack} from "./calibration/measurement.js";
 import type {ServingEfficiencies} from "./efficiencies.js";
 import type {ServingCalibration} from "./servingCalibration.js";
@@ -19,7 +18,7 @@ export function calibratedEfficiencies(
   stack: SoftwareStack,
   calibration: Pick<ServingCalibration, "groups" | "pooled"> = SERVING_CALIBRATION
 ): {efficiencies: ServingEfficiencies; group: string} {
-  const family = chipFamily(hardware);
+  const family = hardware.family;
   for (const group of [`${family}/${stack}`, family]) {
     const efficiencies = calibration.groups[group];
     if (efficiencies) return {efficiencies, group};

@@ -2,7 +2,7 @@ import type {Hardware} from "../../catalog/hardware.js";
 import type {Measurement} from "./measurement.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
 import type {ServingEfficiencies} from "../efficiencies.js";
-import {chipFamily, type ChipFamily} from "../../catalog/chipFamily.js";
+import type {ChipFamily} from "../../catalog/chipFamily.js";
 import {calibratedEfficiencies, type ServingModelError} from "../calibratedEfficiencies.js";
 import {fitEfficiencies, MIN_MEASUREMENTS_PER_FIT, MIN_MEASUREMENTS_POOLED_FIT} from "./fit.js";
 import {comparableMeasurement, isComparable, type ComparableMeasurement} from "./measurementShape.js";
@@ -232,7 +232,7 @@ export function fitCalibration(fitSplit: readonly ComparableMeasurement[]): Cali
   const pooled = fitEfficiencies(fitSplit).efficiencies;
   const members = new Map<string, ComparableMeasurement[]>();
   for (const m of fitSplit) {
-    for (const key of [calibrationGroup(m), chipFamily(m.hardware)]) members.set(key, [...(members.get(key) ?? []), m]);
+    for (const key of [calibrationGroup(m), m.hardware.family]) members.set(key, [...(members.get(key) ?? []), m]);
   }
   const groups: Record<string, ServingEfficiencies> = {};
   for (const key of [...members.keys()].sort()) {
@@ -257,7 +257,7 @@ function row(m: ComparableMeasurement, split: CalibrationSplit, calibrated: Cali
     expertParallel: m.shape.expertParallel,
     inputTokens: m.shape.inputTokens,
     outputTokens: m.shape.outputTokens,
-    family: chipFamily(m.hardware),
+    family: m.hardware.family,
     stack: measurement.stack,
     group,
     scenario: measurement.scenario,

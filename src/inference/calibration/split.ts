@@ -1,12 +1,12 @@
 import type {ComparableMeasurement} from "./measurementShape.js";
-import {chipFamily, type ChipFamily} from "../../catalog/chipFamily.js";
+import type {ChipFamily} from "../../catalog/chipFamily.js";
 import type {SoftwareStack} from "./measurement.js";
 
 /** The unit efficiencies are fitted per: a chip family and a software stack ("hopper/trtllm"). */
 export type CalibrationGroup = `${ChipFamily}/${SoftwareStack}`;
 
 export function calibrationGroup(m: ComparableMeasurement): CalibrationGroup {
-  return `${chipFamily(m.hardware)}/${m.measurement.stack}`;
+  return `${m.hardware.family}/${m.measurement.stack}`;
 }
 
 /** Which side of the fit a measurement is on. */
