@@ -8,6 +8,7 @@ import {parquetMetadata, parquetReadObjects} from "hyparquet";
 import {afterAll, describe, expect, it} from "vitest";
 import {runScenarioRequest} from "../../src/node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../src/scenario/evaluate/evaluateScenario.js";
+import {NULLABLE_METRICS} from "../../src/scenario/evaluate/metrics.js";
 import {runCli} from "./runCli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "token-ledger-sweep-"));
@@ -126,6 +127,23 @@ describe("token-ledger sweep: outputs", () => {
     expect(rows[4]!.siliconNpvUsd).toBe(expected[4].siliconNpvUsd);
     expect(rows[4]!["serving.utilization"]).toBe(0.7);
     expect(rows.at(-1)!.siliconPaybackMonth).toBeNull();
+    // A column that may hold null is OPTIONAL; the varied keys and the metrics that are never null are REQUIRED (no
+    // definition levels), so a reader's schema says which columns can be empty.
+    const repetition = Object.fromEntries(
+      parquetMetadata(file)
+        .schema.slice(1)
+        .map((element) => [element.name, element.repetition_type])
+    );
+    expect(repetition).toMatchObject({
+      "silicon.designCycle": "REQUIRED",
+      "serving.utilization": "REQUIRED",
+      costPerMillionTokensUsd: "REQUIRED",
+      siliconNpvUsd: "REQUIRED",
+      siliconPaybackMonth: "OPTIONAL",
+      inferenceOvertakesTrainingMonth: "OPTIONAL"
+    });
+    const optional = Object.keys(repetition).filter((name) => repetition[name] === "OPTIONAL");
+    expect(optional).toEqual([...NULLABLE_METRICS]);
   });
 
   it("--metrics writes only the chosen metrics, Parquet with each column's unit in its metadata", async () => {

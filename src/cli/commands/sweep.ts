@@ -9,6 +9,7 @@ import {openTableFile} from "../../node/tableFileWriter.js";
 import {onEndingSignal, tableFormat} from "../../node/writeTable.js";
 import {applyOverrides} from "../../scenario/resolve/applyOverrides.js";
 import {bindScenario, SCENARIO_METRICS, type ScenarioMetricName} from "../../scenario/evaluate/evaluateScenario.js";
+import {NULLABLE_METRICS} from "../../scenario/evaluate/metrics.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {keyUnit} from "../../scenario/run/runReport.js";
 import {parseSweepAxis} from "../../scenario/run/sweepScenario.js";
@@ -160,7 +161,8 @@ export function registerSweep(program: Command): void {
       }
       const file = openTableFile(options.out, format, {
         columns,
-        requiredColumns: axes.map((axis) => axis.path),
+        // The varied keys and the metrics that are never null (NULLABLE_METRICS) hold a value in every row.
+        requiredColumns: columns.filter((name) => !(NULLABLE_METRICS as readonly string[]).includes(name)),
         metadata: {"token-ledger.units": JSON.stringify(units), "token-ledger.scenario": id}
       });
       // SIGINT (Ctrl-C), SIGTERM or SIGHUP between blocks stops the bar; the file's own handler removes the temporary

@@ -156,6 +156,31 @@ export const SCENARIO_METRICS = [
 ] as const satisfies readonly (keyof ScenarioMetrics)[];
 export type ScenarioMetricName = (typeof SCENARIO_METRICS)[number];
 
+/** The metrics whose type includes null (an event that may not happen within the horizon, a share of nothing). */
+type NullableMetricName = {[K in ScenarioMetricName]: null extends ScenarioMetrics[K] ? K : never}[ScenarioMetricName];
+
+/**
+ * The metrics that may be null, every one of them (the compiler holds the list to ScenarioMetrics' types both ways): a
+ * sweep writes these as OPTIONAL Parquet columns, the rest as REQUIRED (no definition levels to encode).
+ */
+export const NULLABLE_METRICS = [
+  "inferenceOvertakesTrainingMonth",
+  "inferenceFirstPassesTrainingMonth",
+  "trainingRetakesLeadMonth",
+  "inferenceShareOfSpend",
+  "siliconBreakevenUnits",
+  "siliconPaybackMonth",
+  "flywheelUserGain",
+  "fleetUtilizationNeeded",
+  "priceListGrossMargin",
+  "costProfitMargin"
+] as const satisfies readonly NullableMetricName[];
+// A nullable metric left out of NULLABLE_METRICS is a compile error here.
+const everyNullableListed: [Exclude<NullableMetricName, (typeof NULLABLE_METRICS)[number]>] extends [never]
+  ? true
+  : never = true;
+void everyNullableListed;
+
 /**
  * What the metrics are read from: the models' results at one point. The strategy models' are their summaries (no
  * monthly series; a full result is one too), so that a sweep of their totals never builds the series.
