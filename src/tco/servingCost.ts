@@ -38,8 +38,20 @@ export interface ServingCostResult {
   outputTokensPerSecondPerMw: number;
 }
 
+/**
+ * The cost of serving tokens (ServingCostInput → ServingCostResult, USD per chip-hour and per million tokens).
+ *
+ * Throws: chipHourCost's UserError naming the first ownership field out of its range.
+ */
 export function servingCost(input: ServingCostInput): ServingCostResult {
-  const chipHour = chipHourCost(input.ownership);
+  return servingCostAt(chipHourCost(input.ownership), input);
+}
+
+/**
+ * servingCost with the chip-hour already computed from `input.ownership` (a scenario's pipeline has it, from inputs
+ * its schema keeps in range: computing and checking it again cost a third of this stage in a sweep). Does not validate.
+ */
+export function servingCostAt(chipHour: ChipHourCostResult, input: ServingCostInput): ServingCostResult {
   const utilizationFraction = input.utilizationFraction;
   const output = costPerMillionTokensBreakdown(chipHour, {
     tokensPerSecondPerChip: input.serving.decodeTokensPerSecondPerChip,

@@ -19,7 +19,7 @@ import {
 } from "../../strategy/trainingVsInference.js";
 import {blendedTokensPerSecondPerChip} from "../../tco/blendedThroughput.js";
 import {_costPerMillionTokensUsd} from "../../tco/costPerToken.js";
-import {servingCost, type ServingCostResult} from "../../tco/servingCost.js";
+import {servingCostAt, type ServingCostResult} from "../../tco/servingCost.js";
 import {trainingRun, type TrainingRunResult} from "../../training/trainingRun.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
@@ -198,7 +198,7 @@ export class ScenarioStages implements MetricSources {
     return (this.#chipHour ??= _chipHourCost(this.merchantHour));
   }
   get cost(): ServingCostResult {
-    return (this.#cost ??= servingCost({
+    return (this.#cost ??= servingCostAt(this.chipHour, {
       serving: this.serving,
       ownership: this.merchantHour,
       utilizationFraction: this.utilizationFraction,

@@ -91,13 +91,14 @@ export function trainingSetupInput(setup: TrainingSetup): TrainingSetupResult | 
     tokens: setup.tokens,
     attention: attentionShape(setup.model, setup.sequenceTokens)
   });
-  const draw = {averageDrawFraction: TRAINING_AVERAGE_DRAW_FRACTION};
   const hourInput = catalogChipHour(
-    {...setup.shared, ...draw},
+    setup.shared,
     setup.hardware,
     setup.chipPriceUsd ?? 0,
     setup.vendorGrossMarginFraction
   );
+  // The training convention's draw on this fresh input (a spread of `shared` with the draw cost a microsecond a call).
+  hourInput.averageDrawFraction = TRAINING_AVERAGE_DRAW_FRACTION;
   const hour = chipHourCost(hourInput);
   return {
     flops,
