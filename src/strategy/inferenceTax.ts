@@ -210,7 +210,7 @@ export function inferenceTax(input: InferenceTaxInput): InferenceTaxResult {
     inHouseCostUsdPerMTok,
     vendorMarginUsdPerMTok: merchantCost.perMTok.vendorMargin,
     vendorMarginShare: merchantCost.perMTok.vendorMarginShare,
-    vendorShare: vendorShare(input.merchant.chipHour),
+    vendorShare: vendorShare(input.merchant.chipHour, merchantCost.chipHour),
     taxUsdPerMTok,
     taxShare: merchantCostUsdPerMTok > 0 ? taxUsdPerMTok / merchantCostUsdPerMTok : 0,
     recoveredUsdPerYear: years[0]!.recoveredUsd,

@@ -1,5 +1,5 @@
 import {HOURS_PER_YEAR, KILO} from "../units/si.js";
-import {chipHourCost, type ChipHourCostInput} from "./chipHourCost.js";
+import {chipHourCost, type ChipHourCostInput, type ChipHourCostResult} from "./chipHourCost.js";
 
 /**
  * The hardware vendor's gross profit on one chip, as a share of three different totals, so that the model's figure
@@ -28,8 +28,17 @@ export interface VendorShareResult {
   ofLifetimeSpend: number;
 }
 
-export function vendorShare(input: ChipHourCostInput): VendorShareResult {
-  const hour = chipHourCost(input);
+/**
+ * The vendor's gross profit per chip and its three shares (formulas above) for one chip's chip-hour inputs.
+ * `hour`: the chip-hour cost of `input` when the caller has computed it (the inference tax has; computing and checking
+ * it again cost a sweep point 0.3 µs); taken as given, not checked.
+ *
+ * Throws: chipHourCost's UserError naming the first field of `input` out of its range, when `hour` is not given.
+ */
+export function vendorShare(
+  input: ChipHourCostInput,
+  hour: ChipHourCostResult = chipHourCost(input)
+): VendorShareResult {
   const grossProfitUsdPerChip = input.chipPriceUsd * input.vendorGrossMarginFraction;
   const itCapitalUsd = input.chipPriceUsd * (1 + input.systemOverheadFraction);
   const facilityUsd = (hour.itPowerKw / KILO) * input.facilityCapexUsdPerMw;
