@@ -30,7 +30,7 @@ import {merchantChipHour, merchantChipPriceUsd, sharedOwnership} from "../src/sc
 import {scenarioServing, servingInput} from "../src/scenario/evaluate/servingInput.js";
 import {scenarioMedianPoint} from "../src/scenario/resolve/scenarioValues.js";
 import {linspace} from "../src/uncertainty/linspace.js";
-import {sweepScenarioChunks} from "../src/scenario/run/sweepScenario.js";
+import {sweepRequiredColumns, sweepScenarioChunks} from "../src/scenario/run/sweepScenario.js";
 import {parallelSweepChunks} from "../src/node/parallelSweep.js";
 import {_chipHourCost} from "../src/tco/chipHourCost.js";
 import {blendedTokensPerSecondPerChip} from "../src/tco/blendedThroughput.js";
@@ -105,7 +105,7 @@ async function child(
     });
     const file = openTableFile(join(dir, "grid.parquet"), ".parquet", {
       columns,
-      requiredColumns: axes.map((a) => a.path)
+      requiredColumns: sweepRequiredColumns(columns)
     });
     for await (const chunk of chunks) {
       if (chunk.rows === 0) continue;

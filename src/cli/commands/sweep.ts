@@ -9,10 +9,9 @@ import {openTableFile} from "../../node/tableFileWriter.js";
 import {onEndingSignal, tableFormat} from "../../node/writeTable.js";
 import {applyOverrides} from "../../scenario/resolve/applyOverrides.js";
 import {bindScenario, SCENARIO_METRICS, type ScenarioMetricName} from "../../scenario/evaluate/evaluateScenario.js";
-import {NULLABLE_METRICS} from "../../scenario/evaluate/metrics.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {keyUnit} from "../../scenario/run/runReport.js";
-import {parseSweepAxis} from "../../scenario/run/sweepScenario.js";
+import {parseSweepAxis, sweepRequiredColumns} from "../../scenario/run/sweepScenario.js";
 import {scenarioRunError} from "../../scenario/run/rejectedDraw.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/run/runScenario.js";
 import {UserError, UserErrors, userErrorList} from "../../errors/userError.js";
@@ -161,8 +160,7 @@ export function registerSweep(program: Command): void {
       }
       const file = openTableFile(options.out, format, {
         columns,
-        // The varied keys and the metrics that are never null (NULLABLE_METRICS) hold a value in every row.
-        requiredColumns: columns.filter((name) => !(NULLABLE_METRICS as readonly string[]).includes(name)),
+        requiredColumns: sweepRequiredColumns(columns),
         metadata: {"token-ledger.units": JSON.stringify(units), "token-ledger.scenario": id}
       });
       // SIGINT (Ctrl-C), SIGTERM or SIGHUP between blocks stops the bar; the file's own handler removes the temporary

@@ -11,7 +11,7 @@ import {
 } from "../evaluate/evaluateScenario.js";
 import {countPairError, ORDERED_COUNTS} from "../evaluate/countOrder.js";
 import {customChipMode, customUnitCostMode} from "../evaluate/customChipSpec.js";
-import {METRIC_READERS} from "../evaluate/metrics.js";
+import {METRIC_READERS, NULLABLE_METRICS} from "../evaluate/metrics.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {formatBeyondBound, formatRange, isInRange} from "../../units/range.js";
 import {isQuantityKey, keyRange, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
@@ -480,6 +480,14 @@ export function sweepScenarioChunks(input: SweepChunksInput): {
     if (rows > 0) yield {rows, offset, values};
   }
   return {columns, total, chunkRows, chunks: chunks()};
+}
+
+/**
+ * The columns of a sweep's table (the varied keys, then metric names) that hold a number in every row: all but the
+ * metrics that may be null (NULLABLE_METRICS). A Parquet sweep writes these REQUIRED, the rest OPTIONAL.
+ */
+export function sweepRequiredColumns(columns: readonly string[]): string[] {
+  return columns.filter((name) => !(NULLABLE_METRICS as readonly string[]).includes(name));
 }
 
 /**
