@@ -111,6 +111,12 @@ describe("token-ledger inference", () => {
     expect(stdout).toMatch(/output throughput per chip, whole requests\s+[\d,.]+\s+output tokens\/s/);
     expect(stdout).toMatch(/decode throughput per chip, decode steps only\s+[\d,.]+\s+output tokens\/s/);
     expect(stdout).toMatch(/cost per million output tokens, decode time\s+[\d.]+\s+USD\/Mtok/);
+    // The chip-hour and the throughput per MW in the units `run` and the site write them in (METRIC_INFO: "USD/h",
+    // "tokens/s/MW"); this table wrote "USD/chip-hour" and "tokens/s per MW" (new-user trial).
+    expect(stdout).toMatch(/^chip-hour cost\s+[\d.]+\s+USD\/h$/m);
+    expect(stdout).toMatch(/^output throughput per MW, whole requests\s+[\d,]+\s+output tokens\/s\/MW$/m);
+    expect(stdout).toMatch(/^component\s+USD\/h\s+USD\/Mtok output \(decode\)$/m);
+    expect(stdout).not.toMatch(/USD\/chip-hour|tokens\/s per MW/);
   });
 
   it("writes figures by the digit rule and names the cost parts in words, as run and the site do", async () => {

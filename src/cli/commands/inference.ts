@@ -15,6 +15,7 @@ import {ServingSettingError, type ServingSetting} from "../../inference/servingC
 import {defaultStackFor, PREFERRED_STACK} from "../../inference/stackChips.js";
 import {CHIP_HOUR_COMPONENT_NAMES, CHIP_HOUR_COMPONENTS, type ChipHourComponent} from "../../tco/chipHourCost.js";
 import {formatPercent, formatPriceNumber} from "../../scenario/run/reportFormat.js";
+import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {catalogChipHour, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
 import {schemaDefaults} from "../../scenario/file/schema.js";
 import {num} from "../../scenario/evaluate/modelKeys.js";
@@ -328,6 +329,13 @@ export function runInference(options: InferenceOptions) {
   };
 }
 
+/**
+ * The units `run` and the site write a chip-hour's cost and a throughput per MW in (METRIC_INFO), so that the same
+ * figure reads the same in every command (this table wrote "USD/chip-hour" and "tokens/s per MW"; new-user trial).
+ */
+const CHIP_HOUR_UNIT = METRIC_INFO.chipHourCostUsd.displayUnit;
+const PER_MW_UNIT = METRIC_INFO.tokensPerSecondPerMw.displayUnit;
+
 function formatInference(r: ReturnType<typeof runInference>): string {
   const n = formatNumber;
   // Prices keep their zeros even when whole ("2.00", as `run` writes a cost per token or per chip-hour).
@@ -356,11 +364,11 @@ function formatInference(r: ReturnType<typeof runInference>): string {
         ? `sequences of ${n(r.kvTokensPerSequence)} KV tokens, reserved whole at admission`
         : `sequences at ${n(r.kvTokensPerSequence)} live KV tokens`
     ],
-    ["chip-hour cost", usd(r.chipHourCostUsd), "USD/chip-hour"],
+    ["chip-hour cost", usd(r.chipHourCostUsd), CHIP_HOUR_UNIT],
     ["cost per million output tokens, decode time", usd(r.costPerMillionOutputTokensUsd), "USD/Mtok"],
     ["cost per million input tokens, prefill time", usd(r.costPerMillionInputTokensUsd), "USD/Mtok"],
     ["cost per million output tokens, all-in", usd(r.costPerMillionOutputTokensAllInUsd), "USD/Mtok"],
-    ["output tokens per MW, whole requests", n(r.outputTokensPerSecondPerMw), "tokens/s per MW"]
+    ["output throughput per MW, whole requests", n(r.outputTokensPerSecondPerMw), `output ${PER_MW_UNIT}`]
   ];
   let breakdown = "";
   if (r.ownedChipHourBreakdownUsd && r.ownedCostPerMillionOutputTokensBreakdownUsd && r.vendorMarginShare !== null) {
@@ -375,7 +383,7 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     const ownedPerMtok = r.owned ? r.costPerMillionOutputTokensUsd : perMtok.reduce((sum, v) => sum + v, 0);
     parts.push(["total", usd(r.ownedChipHourCostUsd), usd(ownedPerMtok)]);
     breakdown =
-      `\n\nOwned cost, by component\n\n${formatTable(["component", "USD/chip-hour", "USD/Mtok output (decode)"], parts)}` +
+      `\n\nOwned cost, by component\n\n${formatTable(["component", CHIP_HOUR_UNIT, "USD/Mtok output (decode)"], parts)}` +
       "\n\n" +
       wrapProse(
         `The hardware vendor's margin is ${formatPercent(r.vendorMarginShare)} of the owned cost of an output token.` +
