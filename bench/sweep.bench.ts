@@ -14,11 +14,12 @@
  *   (c) hand loop  the practical limit: the same evaluation written by hand, the serving model run once (no varied key
  *                  feeds it) and, per point, the library's chip-hour cost and cost per token into a Float64Array.
  * Each child times its loop after loading the catalogs and scenarios; each case runs three times and the median is
- * printed. Targets (issue #17): sweep ≤ 2× the hand loop,
+ * printed. With `all`, the installed (compiled) command is also timed whole, start-up included, when dist-lib/ is fresh
+ * (`npm run build:lib`): the TypeScript sources' worker threads run slower than the compiled code users run. Targets (issue #17): sweep ≤ 2× the hand loop,
  * ≤ 10 s, peak ≤ 300 MB, flat from 100k to 1M points.
  */
-import {execFileSync} from "node:child_process";
-import {mkdtempSync, rmSync} from "node:fs";
+import {execFileSync, spawnSync} from "node:child_process";
+import {existsSync, mkdtempSync, readdirSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -45,6 +46,7 @@ interface ChildResult {
 }
 
 const UTILIZATION = [0.3, 0.9] as const;
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Runs of each case; the median is reported (a 2-core machine shared with other work is noisy). */
 const RUNS = 3;
 const ELECTRICITY = [0.04, 0.12] as const;
@@ -179,5 +181,45 @@ if (args[0] === "--child") {
     row(`to Parquet, all ${SCENARIO_METRICS.length} metrics, 1,000,000`, all1m);
     row(`to Parquet, all ${SCENARIO_METRICS.length} metrics, 1,000,000, --workers 1`, all1mOneThread);
     console.log(`peak memory, all metrics, 1M ÷ 300k points: ${(all1m.peakRssMb / all300k.peakRssMb).toFixed(2)}`);
+    // What a user runs: the command itself, compiled (dist-lib/; the workers above load the sources through tsx's
+    // CommonJS hook, slower than the compiled code). The whole process, start-up included.
+    if (compiledIsFresh()) {
+      row("installed CLI, all metrics, 1,000,000", runCliSweep(0));
+      row("installed CLI, all metrics, 1,000,000, --workers 1", runCliSweep(1));
+    } else console.log("installed CLI: dist-lib/ is missing or older than src/; run `npm run build:lib` to time it");
   }
+}
+
+/** True when dist-lib/ was built after the last change to src/ (bin/token-ledger.js then runs it). */
+function compiledIsFresh(): boolean {
+  const stamp = join(ROOT, "dist-lib/.stamp");
+  if (!existsSync(stamp)) return false;
+  const stampMs = statSync(stamp).mtimeMs;
+  const newer = (dir: string): boolean =>
+    readdirSync(dir, {withFileTypes: true}).some((entry) =>
+      entry.isDirectory() ? newer(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs > stampMs
+    );
+  return !newer(join(ROOT, "src"));
+}
+
+/**
+ * `token-ledger sweep` of every metric over the 1M-point grid to a temporary Parquet file, RUNS times, under
+ * /usr/bin/time for the peak resident memory of the whole process (its worker threads included); the median run.
+ */
+function runCliSweep(workers: number): ChildResult {
+  const dir = mkdtempSync(join(tmpdir(), "sweep-bench-cli-"));
+  const runs = Array.from({length: RUNS}, () => {
+    const args = [
+      ...["-f", "%e %M", process.execPath, join(ROOT, "bin/token-ledger.js"), "sweep", "base"],
+      ...["--vary", "serving.utilization=0.3:0.9:1000", "--vary", "power.electricity=0.04:0.12:1000"],
+      ...(workers > 0 ? ["--workers", String(workers)] : []),
+      ...["--out", join(dir, "grid.parquet")]
+    ];
+    const result = spawnSync("/usr/bin/time", args, {encoding: "utf8"});
+    if (result.status !== 0) throw new Error(`token-ledger sweep exited ${result.status}: ${result.stderr}`);
+    const [seconds, peakKb] = result.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
+    return {seconds: seconds!, peakRssMb: peakKb! / 1024, checksum: 0, workers: 0};
+  });
+  rmSync(dir, {recursive: true, force: true});
+  return runs.sort((a, b) => a.seconds - b.seconds)[Math.floor(RUNS / 2)]!;
 }
