@@ -458,7 +458,13 @@ export function readQuantity(
   if (dollar) unit = `$${unit}`;
   if (unit === "" && options.bareUnit !== undefined) unit = options.bareUnit;
   const factor = info.units.get(unit);
-  if (factor === undefined) return {ok: false, reason: "unit", expected, found: text, ...unitHint(unit, dimension)};
+  if (factor === undefined) {
+    // Money written without its currency ("30k" for $30k, "10M/MW"): the count's letter is money's with a dollar.
+    if (!dollar && info.units.has(`$${unit}`)) {
+      return {ok: false, reason: "unit", expected, found: text, hint: `did you mean ${sign}$${digits}${unit}?`};
+    }
+    return {ok: false, reason: "unit", expected, found: text, ...unitHint(unit, dimension)};
+  }
   const magnitude = Number(digits.replace(/,/g, ""));
   // Divide by an exact inverse where there is one, so that 70% is 0.7 and not 0.7000000000000001.
   const inverse = 1 / factor;

@@ -117,6 +117,22 @@ describe("readQuantity", () => {
     expect(hint("5 million W", "power")).toBeUndefined();
   });
 
+  it("tells money written without its currency how to write it (--chip-price 30k read 'k measures a count')", () => {
+    const hint = (text: string, dimension: Parameters<typeof readQuantity>[1]) => {
+      const reading = readQuantity(text, dimension);
+      return reading.ok ? "read" : reading.hint;
+    };
+    expect(hint("30k", "money")).toBe("did you mean $30k?");
+    expect(hint("-1.5M", "money")).toBe("did you mean -$1.5M?");
+    expect(hint("10M/MW", "usdPerMw")).toBe("did you mean $10M/MW?");
+    // Each suggestion reads as the amount meant.
+    expect(readQuantity("$30k", "money")).toMatchObject({ok: true, value: 30_000});
+    expect(readQuantity("-$1.5M", "money")).toMatchObject({ok: true, value: -1_500_000});
+    expect(readQuantity("$10M/MW", "usdPerMw")).toMatchObject({ok: true, value: 10_000_000});
+    // A count keeps its letter: 30k is a count.
+    expect(hint("30k", "count")).toBe("read");
+  });
+
   it("rejects text that is not a number, non-finite numbers and overflow", () => {
     expect(readQuantity("lots", "count")).toMatchObject({ok: false, reason: "number", found: "lots"});
     expect(readQuantity("", "count")).toMatchObject({ok: false, found: '""'});
