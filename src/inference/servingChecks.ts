@@ -72,6 +72,16 @@ export function supportedPrecisions(hardware: Hardware): Precision[] {
   return PRECISIONS.filter((precision) => peakFlopsPerS(hardware, precision) !== null);
 }
 
+/**
+ * The precision a command serves `hardware` at when none is given: `preferred` (the scenario schema's
+ * serving.precision default, fp8) where the chip has it, else bf16, else fp4; `preferred` when the chip has none of
+ * them (the serving checks then say so).
+ */
+export function defaultServingPrecision(hardware: Hardware, preferred: Precision): Precision {
+  const supported = supportedPrecisions(hardware);
+  return [preferred, "bf16" as const, "fp4" as const].find((p) => supported.includes(p)) ?? preferred;
+}
+
 /** Problems with running `precision` on `hardware` (a precision no model knows, or one the chip lacks), or none. */
 export function precisionProblem(hardware: Hardware, precision: Precision): ServingProblem | null {
   // From a script ("fp16"): it read "the model does not fit: weights NaN GB …", blamed on the tensor parallelism.

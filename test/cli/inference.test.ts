@@ -351,6 +351,20 @@ describe("token-ledger inference", () => {
     expect(stderr).toContain("--precision: tpu-v5e has no fp8 support: expected one of bf16, found fp8");
   });
 
+  it("serves a chip without fp8 at bf16 when --precision is not given, and says so (it blamed --precision)", async () => {
+    const args = ["inference", "--hardware", "tpu-v6e", "--model", "llama-3.1-70b", "--tp", "8", "--rent"];
+    const {code, stdout} = await runCli(args);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^llama-3\.1-70b on tpu-v6e: bf16,/);
+    const json = JSON.parse((await runCli([...args, "--json"])).stdout);
+    expect(json.precision).toBe("bf16");
+    // The same as asking for bf16.
+    const asked = JSON.parse((await runCli([...args, "--precision", "bf16", "--json"])).stdout);
+    expect(json).toEqual(asked);
+    // A chip with fp8 keeps the schema's default, fp8.
+    expect(JSON.parse((await runCli([...base, "--json"])).stdout).precision).toBe("fp8");
+  });
+
   it("asks for a chip price when the catalog has none", async () => {
     const {code, stderr} = await runCli([
       "inference",
