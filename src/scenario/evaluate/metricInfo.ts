@@ -65,7 +65,14 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   },
   timePerOutputTokenSeconds: {label: "time per output token", unit: "s", displayUnit: "ms", scale: 1e3},
   chipHourCostUsd: {label: "cost of a chip-hour", unit: "USD/h", displayUnit: "USD/h", scale: 1},
-  tokensPerSecondPerMw: {label: "tokens per second per MW", unit: "tokens/s/MW", displayUnit: "tokens/s/MW", scale: 1},
+  tokensPerSecondPerMw: {
+    // Input and output tokens at demand.inputShare, as the cost per token (blended): `inference` prints output tokens
+    // alone per MW, a smaller figure (new-user trial: 54,124 there against 250,498 here read as a disagreement).
+    label: "tokens per second per MW (blended)",
+    unit: "tokens/s/MW",
+    displayUnit: "tokens/s/MW",
+    scale: 1
+  },
   revenuePerMwHourUsd: {
     label: "revenue per MW-hour at market price",
     unit: "USD/MWh",
