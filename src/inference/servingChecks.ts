@@ -242,7 +242,7 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
     // The weights fit; one request's KV cache does not: the request is too long for this replica.
     return {
       setting: "inputTokens",
-      message: `a request of ${formatTokens(input.inputTokens)} input and ${formatTokens(input.outputTokens)} output tokens does not fit: its KV cache ${gb(memory.kvBytesPerSequence)} exceeds the ${gb(memory.usableBytes - memory.weightBytes)} left after weights on ${countNoun(layout.chips, "chip")}`,
+      message: `a request of ${formatTokens(input.inputTokens)} input and ${formatTokens(input.outputTokens)} output tokens does not fit: its KV cache ${gb(memory.kvBytesPerSequence)} exceeds the ${gb(memory.usableBytes - memory.weightBytes)} of usable HBM left after weights on ${countNoun(layout.chips, "chip")}`,
       expected: `a shorter request, or more chips per replica`,
       found: `${formatTokens(input.inputTokens)} input tokens`,
       largestReserveFraction
@@ -264,7 +264,7 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
   if (input.batchSize > memory.maxBatchSize) {
     return {
       setting: "batch",
-      message: `a batch of ${groupThousands(input.batchSize)} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence ${memory.admission === "whole" ? `for its whole ${formatTokens(memory.kvTokensPerSequence)} tokens, reserved at admission by ${SOFTWARE_STACK_NAMES[input.stack]}` : `at ${formatTokens(memory.kvTokensPerSequence)} live tokens`}, ${gb(memory.usableBytes - memory.weightBytes)} free after weights)`,
+      message: `a batch of ${groupThousands(input.batchSize)} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence ${memory.admission === "whole" ? `for its whole ${formatTokens(memory.kvTokensPerSequence)} tokens, reserved at admission by ${SOFTWARE_STACK_NAMES[input.stack]}` : `at ${formatTokens(memory.kvTokensPerSequence)} live tokens`}, ${gb(memory.usableBytes - memory.weightBytes)} of usable HBM left after weights)`,
       expected: `at most ${memory.maxBatchSize}, the largest batch that fits`,
       found: `${input.batchSize}`,
       largestReserveFraction,

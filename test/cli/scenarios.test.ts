@@ -153,7 +153,7 @@ describe("token-ledger validate", () => {
     expect(errorLines(stderr)).toEqual([
       "test/fixtures/scenarios/batch-too-large.md:5:10: serving.batch: a batch of 4,096 does not fit in memory " +
         "(KV cache 0.7 GB per sequence for its whole 2,560 tokens, reserved at admission by TensorRT-LLM, 246.3 GB " +
-        "free after weights): expected at most 372, the largest batch that fits, found 4096"
+        "of usable HBM left after weights): expected at most 372, the largest batch that fits, found 4096"
     ]);
   });
 
@@ -164,7 +164,7 @@ describe("token-ledger validate", () => {
     expect(code).toBe(1);
     expect(errorLines(stderr)).toEqual([
       "--set: serving.inputTokens: a batch of 64 does not fit in memory (KV cache 25.9 GB per sequence for its whole " +
-        "100,512 tokens, reserved at admission by TensorRT-LLM, 246.3 GB free after weights), with serving.batch 64: " +
+        "100,512 tokens, reserved at admission by TensorRT-LLM, 246.3 GB of usable HBM left after weights), with serving.batch 64: " +
         "expected at most 14,403 tokens, the largest serving.inputTokens that fits, with serving.tensorParallel 8 from " +
         "the scenario, found 100000"
     ]);
@@ -179,7 +179,7 @@ describe("token-ledger validate", () => {
     expect(errorLines(stderr)).toEqual([
       "test/fixtures/scenarios/deepseek-batch-too-large.md:9:10: serving.batch: a batch of 1,024 does not fit in " +
         "memory (KV cache 1.2 GB per sequence for its whole 4,097 tokens, reserved at admission by TensorRT-LLM, " +
-        "477.3 GB free after weights): expected at most 414, the largest batch that fits, found 1024"
+        "477.3 GB of usable HBM left after weights): expected at most 414, the largest batch that fits, found 1024"
     ]);
   });
 
