@@ -7,7 +7,7 @@ import type {Precision} from "../inference/precision.js";
 import {BYTES_PER_GB, BYTES_PER_TB} from "../units/bytes.js";
 import {HARDWARE_CELL_RANGES} from "../catalog/parseHardwareCsv.js";
 import {MODEL_CELL_RANGES} from "../catalog/parseModelsCsv.js";
-import type {NumberRange} from "../units/range.js";
+import {plainNumber, type NumberRange} from "../units/range.js";
 import {rangeFlag} from "./flags.js";
 
 /**
@@ -263,8 +263,9 @@ export function resolveModelFlags(
     throw new UserError({
       flag: "--active-params",
       message: "active parameters exceed total parameters",
-      expected: `at most --params (${params})`,
-      found: String(activeParams)
+      // Written as bounds are elsewhere, from 10^9 in exponent notation (it read "(8000000000), found 16000000000").
+      expected: `at most --params (${plainNumber(params)})`,
+      found: plainNumber(activeParams)
     });
   }
   const experts = options.experts ?? 1;
@@ -281,8 +282,8 @@ export function resolveModelFlags(
     throw new UserError({
       flag: "--active-params",
       message: "a dense model with fewer active parameters",
-      expected: `--params (${params}) when --experts is 1, or --experts N for an MoE`,
-      found: String(activeParams)
+      expected: `--params (${plainNumber(params)}) when --experts is 1, or --experts N for an MoE`,
+      found: plainNumber(activeParams)
     });
   }
   const shape = [options.layers, options.heads, options.headDim];

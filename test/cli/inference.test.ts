@@ -409,7 +409,11 @@ describe("token-ledger inference", () => {
       ["--hbm-bandwidth", "0"],
       "--hbm-bandwidth: out of range: expected a number in [0.01, 10,000] (hbm_tbps of data/hardware.csv), found 0"
     ],
-    [["--active-params", "80e9"], "--active-params: active parameters exceed total parameters"],
+    // Bounds from 10^9 in exponent notation, as elsewhere (it read "(70550000000), found 80000000000").
+    [
+      ["--active-params", "80e9"],
+      "--active-params: active parameters exceed total parameters: expected at most --params (7.055e10), found 8e10"
+    ],
     [["--kv-heads", "7"], "--kv-heads: KV heads do not divide the attention heads"],
     [["--experts-per-token", "2"], "--experts-per-token: more experts per token than experts"],
     [["--system-power", "500"], "--system-power: system power below chip power"]
