@@ -191,6 +191,21 @@ describe("token-ledger inference", () => {
     expect(totalRow(rented.stdout)).not.toContain("—");
   });
 
+  it("says what the owned table is on rented chips, and names the pooled fit in words (new-user trial)", async () => {
+    const rented = (await runCli([...base, "--rent"])).stdout;
+    expect(rented).toContain(
+      "Owned cost, by component (what the same chips would cost to own, beside the rented price above)"
+    );
+    expect((await runCli(base)).stdout).toMatch(/^Owned cost, by component$/m);
+    const custom = [
+      ...["inference", "--peak-flops", "989.4e12", "--chip-power", "700", "--hbm-bandwidth", "3.35"],
+      ...["--hbm-capacity", "80", "--model", "llama-3.1-8b", "--chip-price", "$25k"]
+    ];
+    const {stdout} = await runCli(custom);
+    expect(stdout.replace(/\n/g, " ")).toContain("at the efficiencies calibrated on every measured chip (pooled)");
+    expect(stdout).not.toContain("calibrated for pooled");
+  });
+
   it("refuses --rent beside --hourly-price: two prices for one chip-hour (new-user trial: the flag price won)", async () => {
     const {code, stdout, stderr} = await runCli([
       "inference",

@@ -344,6 +344,11 @@ export function runInference(options: InferenceOptions) {
 const CHIP_HOUR_UNIT = METRIC_INFO.chipHourCostUsd.displayUnit;
 const PER_MW_UNIT = METRIC_INFO.tokensPerSecondPerMw.displayUnit;
 
+/** "calibrated for hopper/trtllm", or for the pooled fit "calibrated on every measured chip (pooled)". */
+function calibratedOn(group: string): string {
+  return group === "pooled" ? "calibrated on every measured chip (pooled)" : `calibrated for ${group}`;
+}
+
 function formatInference(r: ReturnType<typeof runInference>): string {
   const n = formatNumber;
   // Prices keep their zeros even when whole ("2.00", as `run` writes a cost per token or per chip-hour).
@@ -353,8 +358,8 @@ function formatInference(r: ReturnType<typeof runInference>): string {
   const title =
     `${r.model} on ${r.hardware}: ${r.precision}, ${n(r.inputTokens)} input${cache} + ${n(r.outputTokens)} output tokens ` +
     `per request, batch ${groupThousands(r.batchSize)}, ${layout} (${countNoun(r.chipsPerReplica, "chip")} per replica), utilisation ` +
-    `${formatPercent(r.utilizationFraction)}, ${r.owned ? "owned" : "rented"} chips; ${r.stack} at the efficiencies calibrated ` +
-    `for ${r.efficienciesFrom}`;
+    `${formatPercent(r.utilizationFraction)}, ${r.owned ? "owned" : "rented"} chips; ${r.stack} at the efficiencies ` +
+    calibratedOn(r.efficienciesFrom);
   const rows: [string, string, string][] = [
     ["output throughput per chip, whole requests", n(r.outputTokensPerSecondPerChip), "output tokens/s"],
     ["output throughput per replica, whole requests", n(r.outputTokensPerSecondPerReplica), "output tokens/s"],
@@ -391,7 +396,7 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     const ownedPerMtok = r.owned ? r.costPerMillionOutputTokensUsd : perMtok.reduce((sum, v) => sum + v, 0);
     parts.push(["total", usd(r.ownedChipHourCostUsd), usd(ownedPerMtok)]);
     breakdown =
-      `\n\nOwned cost, by component\n\n${formatTable(["component", CHIP_HOUR_UNIT, "USD/Mtok output (decode)"], parts)}` +
+      `\n\nOwned cost, by component${r.owned ? "" : " (what the same chips would cost to own, beside the rented price above)"}\n\n${formatTable(["component", CHIP_HOUR_UNIT, "USD/Mtok output (decode)"], parts)}` +
       "\n\n" +
       wrapProse(
         `The hardware vendor's margin is ${formatPercent(r.vendorMarginShare)} of the owned cost of an output token.` +
@@ -400,7 +405,7 @@ function formatInference(r: ReturnType<typeof runInference>): string {
       );
   }
   const note = wrapProse(
-    `Model estimates at the efficiencies calibrated for ${r.efficienciesFrom} (bandwidth, compute, communication ` +
+    `Model estimates at the efficiencies ${calibratedOn(r.efficienciesFrom)} (bandwidth, compute, communication ` +
       "fractions and fixed times in --json), not measurements; `token-ledger calibration` prints the model's error " +
       "on published measurements."
   );
