@@ -108,15 +108,17 @@ describe("token-ledger inference", () => {
   it("prints an aligned table with units", async () => {
     const {code, stdout} = await runCli(base);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/output throughput per chip, whole requests\s+[\d,.]+\s+output tokens\/s/);
-    expect(stdout).toMatch(/decode throughput per chip, decode steps only\s+[\d,.]+\s+output tokens\/s/);
+    expect(stdout).toMatch(/^output throughput per chip, whole requests\s+[\d,.]+\s+tokens\/s$/m);
+    expect(stdout).toMatch(/^decode throughput per chip, decode steps only\s+[\d,.]+\s+tokens\/s$/m);
+    expect(stdout).toMatch(/^speed per sequence while decoding\s+[\d,.]+\s+tokens\/s$/m);
     expect(stdout).toMatch(/cost per million output tokens, decode time\s+[\d.]+\s+USD\/Mtok/);
-    // The chip-hour and the throughput per MW in the units `run` and the site write them in (METRIC_INFO: "USD/h",
-    // "tokens/s/MW"); this table wrote "USD/chip-hour" and "tokens/s per MW" (new-user trial).
+    // The chip-hour and the throughputs in the units `run` and the site write them in (METRIC_INFO: "USD/h",
+    // "tokens/s", "tokens/s/MW"), the labels saying which tokens count; this table wrote "USD/chip-hour", "output
+    // tokens/s" and "tokens/s per MW" (new-user trial, breaker).
     expect(stdout).toMatch(/^chip-hour cost\s+[\d.]+\s+USD\/h$/m);
-    expect(stdout).toMatch(/^output throughput per MW, whole requests\s+[\d,]+\s+output tokens\/s\/MW$/m);
+    expect(stdout).toMatch(/^output throughput per MW, whole requests\s+[\d,]+\s+tokens\/s\/MW$/m);
     expect(stdout).toMatch(/^component\s+USD\/h\s+USD\/Mtok output \(decode\)$/m);
-    expect(stdout).not.toMatch(/USD\/chip-hour|tokens\/s per MW/);
+    expect(stdout).not.toMatch(/USD\/chip-hour|tokens\/s per MW|output tokens\/s/);
   });
 
   it("writes figures by the digit rule and names the cost parts in words, as run and the site do", async () => {
@@ -204,6 +206,9 @@ describe("token-ledger inference", () => {
     const {stdout} = await runCli(custom);
     expect(stdout.replace(/\n/g, " ")).toContain("at the efficiencies calibrated on every measured chip (pooled)");
     expect(stdout).not.toContain("calibrated for pooled");
+    // Without a price, a chip given by its numbers is not said to lack one "in the catalog" (breaker).
+    const {stderr} = await runCli(custom.slice(0, -2));
+    expect(stderr).toContain("--chip-price: a custom chip has no purchase price: expected --chip-price USD");
   });
 
   it("refuses --rent beside --hourly-price: two prices for one chip-hour (new-user trial: the flag price won)", async () => {

@@ -264,7 +264,11 @@ export function runInference(options: InferenceOptions) {
   if (chipPriceUsd === null && rentedUsdPerChipHour === null) {
     throw new UserError({
       flag: "--chip-price",
-      message: `${hardware.id} has no published purchase price in the catalog`,
+      // A chip given by its numbers has no catalog row to have a price in.
+      message:
+        hardware.id === "custom"
+          ? "a custom chip has no purchase price"
+          : `${hardware.id} has no published purchase price in the catalog`,
       expected: "--chip-price USD (or --hourly-price USD to price rented chips)",
       found: "nothing"
     });
@@ -338,10 +342,12 @@ export function runInference(options: InferenceOptions) {
 }
 
 /**
- * The units `run` and the site write a chip-hour's cost and a throughput per MW in (METRIC_INFO), so that the same
- * figure reads the same in every command (this table wrote "USD/chip-hour" and "tokens/s per MW"; new-user trial).
+ * The units `run` and the site write a chip-hour's cost and throughputs in (METRIC_INFO), so that the same figure reads
+ * the same in every command; the labels say which tokens are counted (this table wrote "USD/chip-hour", "output
+ * tokens/s" and "tokens/s per MW"; new-user trial and breaker).
  */
 const CHIP_HOUR_UNIT = METRIC_INFO.chipHourCostUsd.displayUnit;
+const THROUGHPUT_UNIT = METRIC_INFO.outputTokensPerSecondPerChip.displayUnit;
 const PER_MW_UNIT = METRIC_INFO.tokensPerSecondPerMw.displayUnit;
 
 /** "calibrated for hopper/trtllm", or for the pooled fit "calibrated on every measured chip (pooled)". */
@@ -361,12 +367,12 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     `${formatPercent(r.utilizationFraction)}, ${r.owned ? "owned" : "rented"} chips; ${r.stack} at the efficiencies ` +
     calibratedOn(r.efficienciesFrom);
   const rows: [string, string, string][] = [
-    ["output throughput per chip, whole requests", n(r.outputTokensPerSecondPerChip), "output tokens/s"],
-    ["output throughput per replica, whole requests", n(r.outputTokensPerSecondPerReplica), "output tokens/s"],
-    ["decode throughput per chip, decode steps only", n(r.decodeTokensPerSecondPerChip), "output tokens/s"],
+    ["output throughput per chip, whole requests", n(r.outputTokensPerSecondPerChip), THROUGHPUT_UNIT],
+    ["output throughput per replica, whole requests", n(r.outputTokensPerSecondPerReplica), THROUGHPUT_UNIT],
+    ["decode throughput per chip, decode steps only", n(r.decodeTokensPerSecondPerChip), THROUGHPUT_UNIT],
     ["requests per replica", n(r.requestsPerSecondPerReplica), "requests/s"],
-    ["speed per sequence while decoding", n(r.tokensPerSecondPerSequence), "tokens/s"],
-    ["speed per user over a request", n(r.outputTokensPerSecondPerUser), "tokens/s"],
+    ["speed per sequence while decoding", n(r.tokensPerSecondPerSequence), THROUGHPUT_UNIT],
+    ["speed per user over a request", n(r.outputTokensPerSecondPerUser), THROUGHPUT_UNIT],
     ["time per output token", n(r.timePerOutputTokenSeconds * 1e3), "ms"],
     ["time to first token", n(r.timeToFirstTokenSeconds * 1e3), "ms"],
     ["decode bound", r.decodeBound, ""],
@@ -381,7 +387,7 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     ["cost per million output tokens, decode time", usd(r.costPerMillionOutputTokensUsd), "USD/Mtok"],
     ["cost per million input tokens, prefill time", usd(r.costPerMillionInputTokensUsd), "USD/Mtok"],
     ["cost per million output tokens, all-in", usd(r.costPerMillionOutputTokensAllInUsd), "USD/Mtok"],
-    ["output throughput per MW, whole requests", n(r.outputTokensPerSecondPerMw), `output ${PER_MW_UNIT}`]
+    ["output throughput per MW, whole requests", n(r.outputTokensPerSecondPerMw), PER_MW_UNIT]
   ];
   let breakdown = "";
   if (r.ownedChipHourBreakdownUsd && r.ownedCostPerMillionOutputTokensBreakdownUsd && r.vendorMarginShare !== null) {
