@@ -167,6 +167,20 @@ describe("runScenario", () => {
     expect(-month0.p5).toBeLessThan(500e6 * 1.1);
   });
 
+  it("finds the same percentiles in passes over more samples than the first pass gathers at once (1,024)", () => {
+    // 2,500 samples: the first pass adds its values to the sketches in blocks of 1,024, 1,024 and 452 samples.
+    const bound = inline("serving.utilization: 0.5 to 0.8\nsilicon.nre: $150M to $500M\nhorizon.months: 12");
+    const exact = runScenario(bound, {samples: 2500, seed: 5});
+    const passes = runScenario(bound, {samples: 2500, seed: 5, exactBandValues: 20_000});
+    expect(exact.bands!.quantiles).toBe("exact");
+    expect(passes.bands).toEqual(exact.bands);
+    for (const name of SCENARIO_METRICS) {
+      const [e, p] = [exact.metrics[name], passes.metrics[name]] as MetricSummary[];
+      expect({...p, mean: 0}, name).toEqual({...e, mean: 0});
+      if (e!.mean !== null) expect(p!.mean, name).toBeCloseTo(e!.mean, 6);
+    }
+  });
+
   it("bands NPV by design cycle so that its median at a cycle is the median of the scenario at that cycle", () => {
     // asic-24-months.md extends asic-9-months.md and changes silicon.designCycle alone: the same uncertain keys, so
     // the same draws. The 9-month program's NPV-by-cycle band at 24 months is then, draw by draw, the 24-month
