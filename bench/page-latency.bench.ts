@@ -10,7 +10,11 @@
 // inside a card (the first chart redrawn): on a scenario page the charts of the median point are drawn at once and
 // the Monte Carlo's cards and bands follow from a Web Worker, so "median"/"p95" there measure when the bands settle.
 // Arguments naming a directory are built sites to measure instead of dist/, one after the other in this run (so each
-// sees the same machine load). "chart" is the time to the first chart (an svg) put into a card.: `npx tsx bench/page-latency.bench.ts tmp/dist-before dist "scenario page"`.
+// sees the same machine load): `npx tsx bench/page-latency.bench.ts tmp/dist-before dist "scenario page"`. "chart" is
+// the time to the first chart (an svg) put into a card. "seen" is the last change in a card on screen: the cards below
+// the fold wait until the slider has been still for 300 ms (docs/components/nearViewport.ts), so on a scenario page
+// "median" includes that wait and "seen" is what a reader looking at the page waits for (its first measurement of a
+// card's box forces a layout, a small cost inside the measured time).
 import {existsSync} from "node:fs";
 import {execFileSync} from "node:child_process";
 import {closePage, launchBrowser, openPage} from "../test/browser/browser.js";
@@ -104,7 +108,9 @@ console.log(
     "first median".padStart(13) +
     "first p95".padStart(11) +
     "chart median".padStart(13) +
-    "chart p95".padStart(11)
+    "chart p95".padStart(11) +
+    "seen median".padStart(13) +
+    "seen p95".padStart(10)
 );
 try {
   for (const [dist, c] of CASES.filter((c) => filters.length === 0 || filters.some((f) => c.label.includes(f))).flatMap(
@@ -135,10 +141,11 @@ try {
       const works: number[] = [];
       const firsts: number[] = [];
       const charts: number[] = [];
+      const seens: number[] = [];
       for (let i = 0; i < MOVES; i++) {
         const value = c.values[i % 2]!;
         // A string, so that the bundler's helpers (tsx names functions with __name) do not leak into the page.
-        const {ms, first, work, chart} = (await page.evaluate(`new Promise((resolve) => {
+        const {ms, first, work, chart, seen} = (await page.evaluate(`new Promise((resolve) => {
           const input = document.querySelector(${JSON.stringify(selector)});
           const root = document.querySelector("main") ?? document.body;
           let last = 0;
@@ -149,9 +156,21 @@ try {
           // cards replace it, and the mutation's target is then the cell's root, outside any card.
           const inChart = (node) => { const el = node.nodeType === 1 ? node : node.parentElement; return !!(el && el.closest(".card")); };
           const holdsCard = (node) => node.nodeType === 1 && (node.matches(".card") || !!node.querySelector(".card"));
+          // A card on screen (its box measured once a move): the cards below the fold are redrawn only once the slider
+          // has been still for 300 ms (nearViewport.ts), so "last" includes that wait and "seen" does not.
+          const onScreen = new Map();
+          const seenCard = (node) => {
+            const el = node.nodeType === 1 ? node : node.parentElement;
+            const card = el && (el.closest(".card") ?? (holdsCard(el) ? el : null));
+            if (!card) return false;
+            if (!onScreen.has(card)) { const box = card.getBoundingClientRect(); onScreen.set(card, box.bottom > 0 && box.top < innerHeight); }
+            return onScreen.get(card);
+          };
+          let lastSeen = 0;
           const observer = new MutationObserver((records) => {
             if (records.some((r) => inChart(r.target) || [...r.addedNodes].some(holdsCard))) {
               last = performance.now();
+              if (records.some((r) => seenCard(r.target) || [...r.addedNodes].some((n) => holdsCard(n) && seenCard(n)))) lastSeen = last;
               if (first === 0) first = last;
               if (firstChart === 0 && records.some(addsChart)) firstChart = last;
             }
@@ -164,18 +183,19 @@ try {
           const start = performance.now();
           input.value = ${JSON.stringify(String(value))};
           input.dispatchEvent(new Event("input", {bubbles: true}));
-          const done = () => { observer.disconnect(); resolve({ms: last === 0 ? NaN : last - start, first: first === 0 ? NaN : first - start, work: last - frameStart, chart: firstChart === 0 ? NaN : firstChart - start}); };
+          const done = () => { observer.disconnect(); resolve({ms: last === 0 ? NaN : last - start, first: first === 0 ? NaN : first - start, work: last - frameStart, chart: firstChart === 0 ? NaN : firstChart - start, seen: lastSeen === 0 ? NaN : lastSeen - start}); };
           // Settle: no further change for 300 ms, then report when the last change happened.
           const check = () => {
             if ((last !== 0 && performance.now() - last > 300) || performance.now() - start > 5000) done();
             else setTimeout(check, 50);
           };
           setTimeout(check, 50);
-        })`)) as {ms: number; first: number; work: number; chart: number};
+        })`)) as {ms: number; first: number; work: number; chart: number; seen: number};
         times.push(ms);
         firsts.push(first);
         charts.push(chart);
         works.push(work);
+        seens.push(seen);
       }
       const sorted = times.filter(Number.isFinite).sort((a, b) => a - b);
       const median = percentile(sorted, 0.5);
@@ -183,6 +203,7 @@ try {
       const sortedWork = works.filter(Number.isFinite).sort((a, b) => a - b);
       const sortedFirst = firsts.filter(Number.isFinite).sort((a, b) => a - b);
       const sortedChart = charts.filter(Number.isFinite).sort((a, b) => a - b);
+      const sortedSeen = seens.filter(Number.isFinite).sort((a, b) => a - b);
       console.log(
         label.padEnd(52) +
           median.toFixed(1).padStart(10) +
@@ -194,7 +215,9 @@ try {
           percentile(sortedFirst, 0.5).toFixed(1).padStart(13) +
           percentile(sortedFirst, 0.95).toFixed(1).padStart(11) +
           percentile(sortedChart, 0.5).toFixed(1).padStart(13) +
-          percentile(sortedChart, 0.95).toFixed(1).padStart(11)
+          percentile(sortedChart, 0.95).toFixed(1).padStart(11) +
+          percentile(sortedSeen, 0.5).toFixed(1).padStart(13) +
+          percentile(sortedSeen, 0.95).toFixed(1).padStart(10)
       );
     } finally {
       await closePage(page);
