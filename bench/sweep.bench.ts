@@ -19,10 +19,11 @@
  * ≤ 10 s, peak ≤ 300 MB, flat from 100k to 1M points.
  */
 import {execFileSync, spawnSync} from "node:child_process";
-import {existsSync, mkdtempSync, readdirSync, rmSync, statSync} from "node:fs";
+import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {compiledIsFresh} from "../bin/compiledIsFresh.js";
 import {loadCatalogs} from "../src/node/catalogFiles.js";
 import {locateScenario} from "../src/node/scenarioLibrary.js";
 import {openTableFile} from "../src/node/tableFileWriter.js";
@@ -183,23 +184,11 @@ if (args[0] === "--child") {
     console.log(`peak memory, all metrics, 1M ÷ 300k points: ${(all1m.peakRssMb / all300k.peakRssMb).toFixed(2)}`);
     // What a user runs: the command itself, compiled (dist-lib/; the workers above load the sources through tsx's
     // CommonJS hook, slower than the compiled code). The whole process, start-up included.
-    if (compiledIsFresh()) {
+    if (compiledIsFresh(new URL("../", import.meta.url))) {
       row("installed CLI, all metrics, 1,000,000", runCliSweep(0));
       row("installed CLI, all metrics, 1,000,000, --workers 1", runCliSweep(1));
     } else console.log("installed CLI: dist-lib/ is missing or older than src/; run `npm run build:lib` to time it");
   }
-}
-
-/** True when dist-lib/ was built after the last change to src/ (bin/token-ledger.js then runs it). */
-function compiledIsFresh(): boolean {
-  const stamp = join(ROOT, "dist-lib/.stamp");
-  if (!existsSync(stamp)) return false;
-  const stampMs = statSync(stamp).mtimeMs;
-  const newer = (dir: string): boolean =>
-    readdirSync(dir, {withFileTypes: true}).some((entry) =>
-      entry.isDirectory() ? newer(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs > stampMs
-    );
-  return !newer(join(ROOT, "src"));
 }
 
 /**

@@ -2,38 +2,15 @@
 // The command line. An installed package runs its compiled JavaScript (dist-lib/, built by `prepare`). Inside the
 // source repository it runs the compiled code only while it is fresh (no file in src/ or docs/components/ newer than
 // dist-lib/.stamp); otherwise tsx compiles src/ on the fly, so an edit is never hidden behind stale output.
-import {existsSync, readdirSync, statSync} from "node:fs";
+import {existsSync} from "node:fs";
+import {compiledIsFresh} from "./compiledIsFresh.js";
 
 const root = new URL("../", import.meta.url);
 const compiled = new URL("dist-lib/lib/cli/main.js", root);
 const source = new URL("src/cli/main.ts", root);
 
-/** True when dist-lib/ was compiled after the last change to the sources it is compiled from. */
-function compiledIsFresh() {
-  let stampMs;
-  try {
-    stampMs = statSync(new URL("dist-lib/.stamp", root)).mtimeMs;
-  } catch {
-    return false;
-  }
-  const newerThanStamp = (dir) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, {withFileTypes: true});
-    } catch {
-      return false;
-    }
-    for (const entry of entries) {
-      const path = new URL(entry.name + (entry.isDirectory() ? "/" : ""), dir);
-      if (entry.isDirectory() ? newerThanStamp(path) : statSync(path).mtimeMs > stampMs) return true;
-    }
-    return false;
-  };
-  return !newerThanStamp(new URL("src/", root)) && !newerThanStamp(new URL("docs/components/", root));
-}
-
 let cli;
-if (existsSync(compiled) && (!existsSync(source) || (process.env.TOKEN_LEDGER_TSX !== "1" && compiledIsFresh()))) {
+if (existsSync(compiled) && (!existsSync(source) || (process.env.TOKEN_LEDGER_TSX !== "1" && compiledIsFresh(root)))) {
   cli = await import(compiled.href);
 } else {
   const {register} = await import("tsx/esm/api");

@@ -26,7 +26,8 @@ export interface TableFileOptions {
   /** Parquet only: key–value metadata written in the footer (e.g. each column's unit). */
   metadata?: Record<string, string>;
   /**
-   * Parquet only: columns that never hold NaN (a sweep's varied keys), written REQUIRED, without definition levels:
+   * Parquet only: columns that never hold NaN (a sweep's varied keys and the metrics that are never null), written
+   * REQUIRED, without definition levels:
    * a third less time to encode such a column (bench/sweep.bench.ts). Appending NaN to one throws an Error.
    */
   requiredColumns?: readonly string[];

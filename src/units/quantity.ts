@@ -459,11 +459,7 @@ export function readQuantity(
   if (unit === "" && options.bareUnit !== undefined) unit = options.bareUnit;
   const factor = info.units.get(unit);
   if (factor === undefined) {
-    // Money written without its currency ("30k" for $30k, "10M/MW"): the count's letter is money's with a dollar.
-    if (!dollar && info.units.has(`$${unit}`)) {
-      return {ok: false, reason: "unit", expected, found: text, hint: `did you mean ${sign}$${digits}${unit}?`};
-    }
-    return {ok: false, reason: "unit", expected, found: text, ...unitHint(unit, dimension)};
+    return {ok: false, reason: "unit", expected, found: text, ...unitHint(unit, dimension, `${sign}$${digits}`)};
   }
   const magnitude = Number(digits.replace(/,/g, ""));
   // Divide by an exact inverse where there is one, so that 70% is 0.7 and not 0.7000000000000001.
@@ -537,8 +533,11 @@ function normaliseUnit(unit: string): string {
     .replace(/\s+/g, " ");
 }
 
-function unitHint(unit: string, dimension: Dimension): {hint?: string} {
+/** A hint for `unit`, unknown in `dimension`; `money` is the number as money would write it ("$30k" for "30k"). */
+function unitHint(unit: string, dimension: Dimension, money: string): {hint?: string} {
   const info = DIMENSIONS[dimension];
+  // Money written without its currency ("30k" for $30k, "10M/MW"): the count's letter is money's with a dollar.
+  if (info.units.has(`$${unit}`)) return {hint: `did you mean ${money}${unit}?`};
   const lower = unit.toLowerCase();
   for (const spelling of info.units.keys()) {
     if (spelling.toLowerCase() === lower) return {hint: `units are case-sensitive: did you mean ${spelling}?`};

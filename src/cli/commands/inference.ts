@@ -266,7 +266,7 @@ export function runInference(options: InferenceOptions) {
       flag: "--chip-price",
       // A chip given by its numbers has no catalog row to have a price in.
       message:
-        hardware.id === "custom"
+        options.hardware === undefined
           ? "a custom chip has no purchase price"
           : `${hardware.id} has no published purchase price in the catalog`,
       expected: "--chip-price USD (or --hourly-price USD to price rented chips)",

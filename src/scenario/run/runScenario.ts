@@ -238,13 +238,14 @@ export function runScenario(
   // every add touched another sketch's counts (about 250 sketches a sample), and cache misses made an add cost twice
   // as much. A sketch depends only on the values it is given, and each sum takes them in sample order, as before.
   const sketch = () => new QuantileSketch(BAND_SKETCH_ACCURACY);
-  const steps = series.flatMap((s, k) => Array.from({length: s.steps}, (_, t) => ({k, t})));
-  const stepSketches = steps.map(sketch);
+  const seriesSketches = series.map((s) => Array.from({length: s.steps}, sketch));
+  // Every step of every series, in series order: the layout of stepBlock.
+  const stepSketches = seriesSketches.flat();
   const metricSketches = SCENARIO_METRICS.map(sketch);
   const sums = SCENARIO_METRICS.map(() => 0);
   const block = Math.min(SKETCH_BLOCK_SAMPLES, samples);
   const metricBlock = new Float64Array(SCENARIO_METRICS.length * block);
-  const stepBlock = new Float64Array(steps.length * block);
+  const stepBlock = new Float64Array(stepSketches.length * block);
   let filled = 0;
   const flush = () => {
     for (let m = 0; m < SCENARIO_METRICS.length; m++) {
@@ -256,7 +257,7 @@ export function runScenario(
         sums[m]! += value;
       }
     }
-    for (let j = 0; j < steps.length; j++) {
+    for (let j = 0; j < stepSketches.length; j++) {
       const sketch = stepSketches[j]!;
       for (let i = j * block, end = i + filled; i < end; i++) sketch.add(stepBlock[i]!);
     }
@@ -269,7 +270,6 @@ export function runScenario(
     if (++filled === block) flush();
   });
   flush();
-  const seriesSketches = series.map((_, k) => stepSketches.filter((_, j) => steps[j]!.k === k));
   const METRIC_PS = [0.05, 0.5, 0.95];
   const seriesQuantiles = seriesSketches.map((sketches) => sketches.map((s) => s.quantiles(SUMMARY_PS)));
   const metricQuantiles = metricSketches.map((s) => s.quantiles(METRIC_PS));
