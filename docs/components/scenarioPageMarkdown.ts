@@ -207,6 +207,12 @@ const ignored = [...query.ignored, ...fromUrl.ignored];
 const runner = ScenarioRunner(import.meta.resolve(${component("scenarioRunWorker.js")}), {
   onBusy: (busy) => busy && document.body.toggleAttribute("data-scenario-running", true)
 });
+// The worker starts, and runs the page's state once, when the browser is first idle after the page is drawn, so that a
+// reader's first move finds it ready (ScenarioRunner's warmUp; browsers without requestIdleCallback wait a second).
+(window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000)))(
+  () => runner.warmUp({resolved: entry.resolved, catalogs, sets: fromUrl.applied, flag: SHARE_FLAG, samples: SCENARIO_PAGE_SAMPLES, seed: DEFAULT_SCENARIO_SEED}),
+  {timeout: 3000}
+);
 // Each chart and table is redrawn in an animation frame of its own (frameTurn.ts), so that no move is one long task:
 // the median point's charts first, then what waits for the Monte Carlo. The cards and the bands' sentence (a few
 // short elements) are drawn as soon as the Monte Carlo answers, without waiting for a turn.

@@ -474,6 +474,21 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("starts its Web Worker when idle, before any move, so that the first move does not wait for it", async () => {
+    const page = await openPage(browser, "/scenarios/asic-9-months");
+    try {
+      // ScenarioRunner's warmUp, asked for at the page's first idle moment (at most 3 s after it is drawn): before it
+      // a reader's first move waited ~0.5 s more than later ones (bench/page-latency.bench.ts, "1st seen").
+      await expect
+        .poll(() => page.workers().some((w) => w.url().includes("scenarioRunWorker")), {timeout: 5000})
+        .toBe(true);
+      expect(await page.evaluate(() => document.body.hasAttribute("data-scenario-running"))).toBe(false);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("runs the page's Monte Carlo in its Web Worker, with the bytes of the main thread, of Node and of the CLI", async () => {
     const page = await openPage(browser, "/scenarios/asic-9-months");
     try {

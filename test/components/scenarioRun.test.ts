@@ -55,3 +55,61 @@ describe("ScenarioRunner without a worker", () => {
     }
   });
 });
+
+describe("ScenarioRunner with a worker", () => {
+  /** A Worker whose replies come a macrotask after each message, computed as scenarioRunWorker.ts computes them. */
+  function stubWorker() {
+    const created: {sent: {id: number; request: ScenarioRunRequest}[]}[] = [];
+    class FakeWorker {
+      onmessage: ((event: {data: unknown}) => void) | null = null;
+      onerror: ((event: unknown) => void) | null = null;
+      sent: {id: number; request: ScenarioRunRequest}[] = [];
+      constructor() {
+        created.push(this);
+      }
+      postMessage(message: {id: number; request: ScenarioRunRequest}) {
+        this.sent.push(message);
+        setTimeout(() => this.onmessage?.({data: {id: message.id, reply: runScenarioMessage(message.request)}}), 0);
+      }
+      terminate() {}
+    }
+    vi.stubGlobal("Worker", FakeWorker);
+    return created;
+  }
+
+  it("warmUp starts the worker and runs once with nobody waiting; a run made meanwhile goes next", async () => {
+    const workers = stubWorker();
+    try {
+      const busy: boolean[] = [];
+      const runner = ScenarioRunner("worker.js", {onBusy: (b) => busy.push(b)});
+      runner.warmUp(request);
+      expect(workers).toHaveLength(1);
+      expect(workers[0]!.sent.map((m) => m.id)).toEqual([0]);
+      // The warm-up is no run of the page's: it does not mark the page busy.
+      expect(busy).toEqual([]);
+      const fresh = runner.run({...request, seed: 2});
+      expect(busy).toEqual([true]);
+      // Sent once the warm-up's reply is in, not before (one request at a time).
+      expect(workers[0]!.sent.map((m) => m.id)).toEqual([0]);
+      expect(await fresh).toEqual(runScenarioMessage({...request, seed: 2}));
+      expect(workers[0]!.sent.map((m) => m.id)).toEqual([0, 1]);
+      expect(busy).toEqual([true, false]);
+      // A second warmUp, the worker already started, does nothing.
+      runner.warmUp(request);
+      expect(workers).toHaveLength(1);
+      expect(workers[0]!.sent).toHaveLength(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("warmUp does nothing where runs are on the main thread", () => {
+    const workers = stubWorker();
+    try {
+      ScenarioRunner(null).warmUp(request);
+      expect(workers).toHaveLength(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
