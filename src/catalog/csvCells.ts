@@ -457,3 +457,45 @@ export function checkUniqueIds(rows: readonly {id: string; idAt: CsvPosition}[],
   }
   return errors;
 }
+
+/**
+ * The rows of a catalog CSV whose rows each have an `id` (hardware, models, measurements, training runs): the header
+ * checked against `columns` (or the columns `columns(header)` picks, for a file with an optional column), then each
+ * record read by `readRow` from a CellReader started on it, blank lines skipped. A row is kept only when reading it
+ * added no error. Throws a UserErrors with every bad header cell, every bad cell and every second use of an id at once,
+ * in file order (line, then column), each naming the file, line, column and column name.
+ */
+export function readCatalogRows<Column extends string, Row extends {id: string}>(
+  text: string,
+  {
+    file,
+    columns,
+    ranges,
+    readRow
+  }: {
+    file: string;
+    columns: readonly Column[] | ((header: CsvRecord | undefined) => readonly Column[]);
+    ranges?: Partial<Readonly<Record<Column, NumberRange>>>;
+    /** One row from the record `cells` is on (undefined when a cell it needs is bad), given the header's columns. */
+    readRow: (cells: CellReader<Column>, columns: readonly Column[]) => Row | undefined;
+  }
+): Row[] {
+  const {header, records} = readCsvRecords(text, {file});
+  const chosen = typeof columns === "function" ? columns(header) : columns;
+  throwIfAny(checkHeader(header, chosen, file));
+  const cells = new CellReader<Column>(chosen, file, ranges);
+  const rows: Row[] = [];
+  const ids: {id: string; idAt: CsvPosition}[] = [];
+  for (const record of records) {
+    if (!cells.start(record)) continue;
+    const before = cells.errors.length;
+    const row = readRow(cells, chosen);
+    if (row && cells.errors.length === before) {
+      rows.push(row);
+      // The id's cell (a row with an id has an id column).
+      ids.push({id: row.id, idAt: cells.positionOf("id" as Column)});
+    }
+  }
+  throwIfAny([...cells.errors, ...checkUniqueIds(ids, file)]);
+  return rows;
+}

@@ -1,15 +1,7 @@
 import type {NumberRange} from "../units/range.js";
 import {BYTES_PER_GB, BYTES_PER_TB} from "../units/bytes.js";
 import {TERA} from "../units/si.js";
-import {
-  CellReader,
-  checkHeader,
-  type CsvPosition,
-  checkUniqueIds,
-  readCsvRecords,
-  scaled,
-  throwIfAny
-} from "./csvCells.js";
+import {CellReader, readCatalogRows, scaled} from "./csvCells.js";
 import type {Hardware} from "./hardware.js";
 import {CHIP_FAMILIES, type ChipFamily} from "./chipFamily.js";
 import {didYouMean} from "../errors/suggest.js";
@@ -138,22 +130,13 @@ export function parseHardwareCsv(
   text: string,
   {file, familyOf = () => undefined}: {file: string; familyOf?: (id: string) => ChipFamily | undefined}
 ): Hardware[] {
-  const {header, records} = readCsvRecords(text, {file});
-  const columns = hasFamilyColumn(header?.cells) ? HARDWARE_COLUMNS : HARDWARE_COLUMNS_WITHOUT_FAMILY;
-  throwIfAny(checkHeader(header, columns, file));
-  const cells = new CellReader<HardwareColumn>(columns, file, HARDWARE_CELL_RANGES);
-  const rows: (Hardware & {idAt: CsvPosition})[] = [];
-  for (const record of records) {
-    if (!cells.start(record)) continue;
-    const before = cells.errors.length;
-    const row = readRow(
-      cells,
-      columns === HARDWARE_COLUMNS ? readFamily : (id) => (id === undefined ? "other" : (familyOf(id) ?? "other"))
-    );
-    if (row && cells.errors.length === before) rows.push({...row, idAt: cells.positionOf("id")});
-  }
-  throwIfAny([...cells.errors, ...checkUniqueIds(rows, file)]);
-  return rows.map(({idAt: _idAt, ...hardware}) => hardware);
+  const familyFromFile = (id: string | undefined) => (id === undefined ? "other" : (familyOf(id) ?? "other"));
+  return readCatalogRows(text, {
+    file,
+    columns: (header) => (hasFamilyColumn(header?.cells) ? HARDWARE_COLUMNS : HARDWARE_COLUMNS_WITHOUT_FAMILY),
+    ranges: HARDWARE_CELL_RANGES,
+    readRow: (cells, columns) => readRow(cells, columns === HARDWARE_COLUMNS ? readFamily : familyFromFile)
+  });
 }
 
 /**

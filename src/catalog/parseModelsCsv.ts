@@ -1,13 +1,5 @@
 import type {NumberRange} from "../units/range.js";
-import {
-  CellReader,
-  checkHeader,
-  type CsvPosition,
-  checkUniqueIds,
-  readCsvRecords,
-  scaled,
-  throwIfAny
-} from "./csvCells.js";
+import {CellReader, readCatalogRows, scaled} from "./csvCells.js";
 import type {ModelArchitecture} from "./model.js";
 
 /** The columns of data/models.csv, exactly and in order. */
@@ -69,18 +61,7 @@ const TOKENS_PER_TRILLION = 1e12;
  * tokens. Every bad cell is reported at once as a UserErrors naming file, line, column and column name.
  */
 export function parseModelsCsv(text: string, {file}: {file: string}): ModelArchitecture[] {
-  const {header, records} = readCsvRecords(text, {file});
-  throwIfAny(checkHeader(header, MODEL_COLUMNS, file));
-  const cells = new CellReader<ModelColumn>(MODEL_COLUMNS, file, MODEL_CELL_RANGES);
-  const rows: (ModelArchitecture & {idAt: CsvPosition})[] = [];
-  for (const record of records) {
-    if (!cells.start(record)) continue;
-    const before = cells.errors.length;
-    const row = readRow(cells);
-    if (row && cells.errors.length === before) rows.push({...row, idAt: cells.positionOf("id")});
-  }
-  throwIfAny([...cells.errors, ...checkUniqueIds(rows, file)]);
-  return rows.map(({idAt: _idAt, ...model}) => model);
+  return readCatalogRows(text, {file, columns: MODEL_COLUMNS, ranges: MODEL_CELL_RANGES, readRow});
 }
 
 function readRow(cells: CellReader<ModelColumn>): ModelArchitecture | undefined {

@@ -1,14 +1,6 @@
 import {PRECISIONS, type Precision} from "../inference/precision.js";
 import type {PublishedRun} from "./publishedRun.js";
-import {
-  CellReader,
-  checkHeader,
-  type CsvPosition,
-  checkUniqueIds,
-  readCsvRecords,
-  scaled,
-  throwIfAny
-} from "../catalog/csvCells.js";
+import {CellReader, readCatalogRows, scaled} from "../catalog/csvCells.js";
 
 /** The columns of data/training-runs.csv, exactly and in order. */
 export const TRAINING_RUN_COLUMNS = [
@@ -43,18 +35,11 @@ export function parseTrainingRunsCsv(
   text: string,
   {file, modelIds, hardwareIds}: {file: string; modelIds: readonly string[]; hardwareIds: readonly string[]}
 ): PublishedRun[] {
-  const {header, records} = readCsvRecords(text, {file});
-  throwIfAny(checkHeader(header, TRAINING_RUN_COLUMNS, file));
-  const cells = new CellReader<TrainingRunColumn>(TRAINING_RUN_COLUMNS, file);
-  const rows: (PublishedRun & {idAt: CsvPosition})[] = [];
-  for (const record of records) {
-    if (!cells.start(record)) continue;
-    const before = cells.errors.length;
-    const row = readRow(cells, modelIds, hardwareIds);
-    if (row && cells.errors.length === before) rows.push({...row, idAt: cells.positionOf("id")});
-  }
-  throwIfAny([...cells.errors, ...checkUniqueIds(rows, file)]);
-  return rows.map(({idAt: _idAt, ...run}) => run);
+  return readCatalogRows(text, {
+    file,
+    columns: TRAINING_RUN_COLUMNS,
+    readRow: (cells) => readRow(cells, modelIds, hardwareIds)
+  });
 }
 
 function readRow(

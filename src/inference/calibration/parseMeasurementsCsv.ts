@@ -1,13 +1,6 @@
 import {PRECISIONS, type Precision} from "../precision.js";
 import {UserError} from "../../errors/userError.js";
-import {
-  CellReader,
-  checkHeader,
-  checkUniqueIds,
-  type CsvPosition,
-  readCsvRecords,
-  throwIfAny
-} from "../../catalog/csvCells.js";
+import {CellReader, readCatalogRows} from "../../catalog/csvCells.js";
 import {
   MEASUREMENT_PHASES,
   MEASUREMENT_SCENARIOS,
@@ -78,18 +71,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * not a number, a word outside its list, a bad month or URL, a duplicate id).
  */
 export function parseMeasurementsCsv(text: string, {file}: {file: string}): Measurement[] {
-  const {header, records} = readCsvRecords(text, {file});
-  throwIfAny(checkHeader(header, MEASUREMENT_COLUMNS, file));
-  const cells = new CellReader<Column>(MEASUREMENT_COLUMNS, file);
-  const rows: (Measurement & {idAt: CsvPosition})[] = [];
-  for (const record of records) {
-    if (!cells.start(record)) continue;
-    const before = cells.errors.length;
-    const row = readRow(cells);
-    if (row && cells.errors.length === before) rows.push({...row, idAt: cells.positionOf("id")});
-  }
-  throwIfAny([...cells.errors, ...checkUniqueIds(rows, file)]);
-  return rows.map(({idAt: _idAt, ...measurement}) => measurement);
+  return readCatalogRows(text, {file, columns: MEASUREMENT_COLUMNS, readRow});
 }
 
 function readRow(cells: CellReader<Column>): Measurement | undefined {
