@@ -11,6 +11,8 @@ export interface CompareColumn {
   title: string;
   metrics: readonly MetricRow[];
   assumptions: readonly AssumptionRow[];
+  /** Notes on this scenario's single metrics, by metric (metricNotes: the flywheel at its floor), under the value. */
+  notes?: Readonly<Partial<Record<string, string>>>;
 }
 
 function headerRow(table: HTMLTableElement, first: string, columns: readonly CompareColumn[]): void {
@@ -72,6 +74,15 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
         range.textContent = spread;
         range.title = "90% interval (5th to 95th percentile)";
         cell.append(range);
+      }
+      // Why a figure reads as it does, in this scenario (a bare "0%" for the flywheel at its floor; trial).
+      const note = column.notes?.[metric.name];
+      if (note) {
+        const text = document.createElement("div");
+        text.className = "muted scenario-metric-note";
+        text.dataset.testid = `metric-note-${metric.name}`;
+        text.textContent = note;
+        cell.append(text);
       }
     }
   });

@@ -1,3 +1,4 @@
+import {METRIC_INFO} from "../../src/scenario/evaluate/metricInfo.js";
 import {describe, expect, it} from "vitest";
 import {formatPriceNumber} from "../../src/scenario/run/reportFormat.js";
 import {CHIP_HOUR_COMPONENT_NAMES} from "../../src/tco/chipHourCost.js";
@@ -108,17 +109,35 @@ describe("token-ledger inference", () => {
   it("prints an aligned table with units", async () => {
     const {code, stdout} = await runCli(base);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^output throughput per chip, whole requests\s+[\d,.]+\s+tokens\/s$/m);
-    expect(stdout).toMatch(/^decode throughput per chip, decode steps only\s+[\d,.]+\s+tokens\/s$/m);
+    expect(stdout).toMatch(/^output tokens per second per chip, whole requests\s+[\d,.]+\s+tokens\/s$/m);
+    expect(stdout).toMatch(/^output tokens per second per chip, decode steps only\s+[\d,.]+\s+tokens\/s$/m);
     expect(stdout).toMatch(/^speed per sequence while decoding\s+[\d,.]+\s+tokens\/s$/m);
     expect(stdout).toMatch(/cost per million output tokens, decode time\s+[\d.]+\s+USD\/Mtok/);
     // The chip-hour and the throughputs in the units `run` and the site write them in (METRIC_INFO: "USD/h",
     // "tokens/s", "tokens/s/MW"), the labels saying which tokens count; this table wrote "USD/chip-hour", "output
     // tokens/s" and "tokens/s per MW" (new-user trial, breaker).
-    expect(stdout).toMatch(/^chip-hour cost\s+[\d.]+\s+USD\/h$/m);
-    expect(stdout).toMatch(/^output throughput per MW, whole requests\s+[\d,]+\s+tokens\/s\/MW$/m);
+    expect(stdout).toMatch(/^cost of a chip-hour\s+[\d.]+\s+USD\/h$/m);
+    expect(stdout).toMatch(/^output tokens per second per MW, whole requests\s+[\d,]+\s+tokens\/s\/MW$/m);
     expect(stdout).toMatch(/^component\s+USD\/h\s+USD\/Mtok output \(decode\)$/m);
     expect(stdout).not.toMatch(/USD\/chip-hour|tokens\/s per MW|output tokens\/s/);
+  });
+
+  it("labels the figures `run` also prints with run's labels (METRIC_INFO)", async () => {
+    // A new user read "chip-hour cost" here beside run's "cost of a chip-hour", and "output throughput per chip"
+    // beside "output tokens per second per chip", as different figures.
+    const {stdout} = await runCli(base);
+    const labels = stdout.split("\n").map((line) => line.split(/\s{2,}/)[0]);
+    for (const metric of [
+      "outputTokensPerSecondPerChip",
+      "tokensPerSecondPerChip",
+      "timePerOutputTokenSeconds",
+      "chipHourCostUsd",
+      "costPerMillionOutputTokensUsd",
+      "costPerMillionInputTokensUsd"
+    ] as const) {
+      expect(labels, metric).toContain(METRIC_INFO[metric].label);
+    }
+    expect(stdout).toContain("gross profit");
   });
 
   it("writes figures by the digit rule and names the cost parts in words, as run and the site do", async () => {

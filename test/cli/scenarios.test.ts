@@ -657,6 +657,16 @@ describe("token-ledger compare", () => {
     expect(three.stdout).toContain("GPT-4o's API prices: base and openai-2024 set no prices.");
   });
 
+  it("marks a flywheel saving at the design-cycle floor and says why, as run does (compare printed a bare 0%: trial)", async () => {
+    // asic-9-months: silicon.designCycle 9 (data/scenarios/asic-9-months.md) = flywheel.minDesignCycle (default 9), so better
+    // models have nothing to shorten; asic-24-months's 24-month cycle is above the floor.
+    const {code, stdout} = await runCli(["compare", "asic-9-months", "asic-24-months", ...FEW]);
+    expect(code).toBe(0);
+    const line = stdout.split("\n").find((l) => l.startsWith("flywheel: cost per token saved"))!;
+    expect(line).toMatch(/\s0% §\s+[\d.]+%$/);
+    expect(stdout).toContain("§ asic-9-months: the flywheel's cost per token, nothing saved: the 9-month design cycle");
+  });
+
   it("notes a scenario's too-small fleet once, naming it, with stdout the comparison alone", async () => {
     // deepseek-one-day is the bundled scenario whose fleet.chips is too few (see "runs every scenario" above); naming
     // one scenario twice is an error now (badInput.test.ts), so the note is once per scenario compared.

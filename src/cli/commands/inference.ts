@@ -367,13 +367,14 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     `${formatPercent(r.utilizationFraction)}, ${r.owned ? "owned" : "rented"} chips; ${r.stack} at the efficiencies ` +
     calibratedOn(r.efficienciesFrom);
   const rows: [string, string, string][] = [
-    ["output throughput per chip, whole requests", n(r.outputTokensPerSecondPerChip), THROUGHPUT_UNIT],
-    ["output throughput per replica, whole requests", n(r.outputTokensPerSecondPerReplica), THROUGHPUT_UNIT],
-    ["decode throughput per chip, decode steps only", n(r.decodeTokensPerSecondPerChip), THROUGHPUT_UNIT],
+    // The figures `run` also prints carry its labels (METRIC_INFO), so that the same figure reads the same.
+    [METRIC_INFO.outputTokensPerSecondPerChip.label, n(r.outputTokensPerSecondPerChip), THROUGHPUT_UNIT],
+    ["output tokens per second per replica, whole requests", n(r.outputTokensPerSecondPerReplica), THROUGHPUT_UNIT],
+    [METRIC_INFO.tokensPerSecondPerChip.label, n(r.decodeTokensPerSecondPerChip), THROUGHPUT_UNIT],
     ["requests per replica", n(r.requestsPerSecondPerReplica), "requests/s"],
     ["speed per sequence while decoding", n(r.tokensPerSecondPerSequence), THROUGHPUT_UNIT],
     ["speed per user over a request", n(r.outputTokensPerSecondPerUser), THROUGHPUT_UNIT],
-    ["time per output token", n(r.timePerOutputTokenSeconds * 1e3), "ms"],
+    [METRIC_INFO.timePerOutputTokenSeconds.label, n(r.timePerOutputTokenSeconds * 1e3), "ms"],
     ["time to first token", n(r.timeToFirstTokenSeconds * 1e3), "ms"],
     ["decode bound", r.decodeBound, ""],
     [
@@ -383,11 +384,11 @@ function formatInference(r: ReturnType<typeof runInference>): string {
         ? `sequences of ${n(r.kvTokensPerSequence)} KV tokens, reserved whole at admission`
         : `sequences at ${n(r.kvTokensPerSequence)} live KV tokens`
     ],
-    ["chip-hour cost", usd(r.chipHourCostUsd), CHIP_HOUR_UNIT],
-    ["cost per million output tokens, decode time", usd(r.costPerMillionOutputTokensUsd), "USD/Mtok"],
-    ["cost per million input tokens, prefill time", usd(r.costPerMillionInputTokensUsd), "USD/Mtok"],
+    [METRIC_INFO.chipHourCostUsd.label, usd(r.chipHourCostUsd), CHIP_HOUR_UNIT],
+    [METRIC_INFO.costPerMillionOutputTokensUsd.label, usd(r.costPerMillionOutputTokensUsd), "USD/Mtok"],
+    [METRIC_INFO.costPerMillionInputTokensUsd.label, usd(r.costPerMillionInputTokensUsd), "USD/Mtok"],
     ["cost per million output tokens, all-in", usd(r.costPerMillionOutputTokensAllInUsd), "USD/Mtok"],
-    ["output throughput per MW, whole requests", n(r.outputTokensPerSecondPerMw), PER_MW_UNIT]
+    ["output tokens per second per MW, whole requests", n(r.outputTokensPerSecondPerMw), PER_MW_UNIT]
   ];
   let breakdown = "";
   if (r.ownedChipHourBreakdownUsd && r.ownedCostPerMillionOutputTokensBreakdownUsd && r.vendorMarginShare !== null) {
@@ -405,7 +406,9 @@ function formatInference(r: ReturnType<typeof runInference>): string {
       `\n\nOwned cost, by component${r.owned ? "" : " (what the same chips would cost to own, beside the rented price above)"}\n\n${formatTable(["component", CHIP_HOUR_UNIT, "USD/Mtok output (decode)"], parts)}` +
       "\n\n" +
       wrapProse(
-        `The hardware vendor's margin is ${formatPercent(r.vendorMarginShare)} of the owned cost of an output token.` +
+        // "gross profit" and "share of token cost", as run's "vendor gross profit, share of token cost".
+        `The hardware vendor's gross profit is ${formatPercent(r.vendorMarginShare)} of the owned cost of an output ` +
+          `token (its share of token cost).` +
           ` Energy: ${n(r.energyConvention.itPowerKwPerChip)} kW of IT power per chip (with its host share) × average ` +
           `draw ${formatPercent(r.energyConvention.averageDrawFraction)} × PUE ${r.energyConvention.pue}.`
       );

@@ -380,11 +380,17 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
   // A price-list metric of a scenario that sets no prices is at the default list: starred, as `run` stars it (the
   // comparison printed it bare; trial).
   const noPrices = reports.map((report) => setsNoPrices(report.assumptions));
+  // A flywheel saving of 0% at the design-cycle floor is marked §, as `run` marks it † (compare's † is taken): it
+  // printed a bare "0%" beside run's explained one (new-user trial).
+  const floorNotes = reports.map((report) => flywheelFloorNote(report.assumptions));
   const metricCell = (name: (typeof SCENARIO_METRICS)[number], i: number) =>
-    // The star beside the median, on the cell's first line.
+    // The marks beside the median, on the cell's first line.
     formatMetric(name, reports[i]!.metrics, "\n").replace(
       /^[^\n]*/,
-      (first) => first + (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "")
+      (first) =>
+        first +
+        (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "") +
+        (floorNotes[i] && name === "flywheelCostReduction" ? " §" : "")
     );
   const groups: number[][] = [];
   for (let i = 0; i < comparison.scenarios.length; i += COMPARE_SCENARIOS_PER_TABLE) {
@@ -424,6 +430,9 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
     "Metrics (the median of the draws [5th–95th percentile] where uncertain):",
     "",
     metricTables.join("\n\n"),
+    ...comparison.scenarios.flatMap((id, i) =>
+      floorNotes[i] ? ["", wrapProse(`§ ${id}: the flywheel's cost per token, ${floorNotes[i]}.`)] : []
+    ),
     // Said of the starred columns, not "this scenario" (three scenarios read "this scenario sets no prices"; trial).
     ...(noPrices.some(Boolean)
       ? [

@@ -40,13 +40,15 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     scale: 1
   },
   costPerMillionOutputTokensUsd: {
-    label: "cost per million output tokens",
+    // Output tokens carry the decode time, input tokens the prefill time (together a request's chip time): `inference`
+    // also prints the all-in output cost, which carries both.
+    label: "cost per million output tokens, decode time",
     unit: "USD/Mtok",
     displayUnit: "USD/Mtok",
     scale: 1
   },
   costPerMillionInputTokensUsd: {
-    label: "cost per million input tokens",
+    label: "cost per million input tokens, prefill time",
     unit: "USD/Mtok",
     displayUnit: "USD/Mtok",
     scale: 1
@@ -100,7 +102,9 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     scale: 100
   },
   inferenceTaxRecoveredFirstYearUsd: {
-    label: "inference tax recovered, year 1",
+    // What buying the same chips at the partner's margin would save in year 1, whenever the scenario's own chip ships:
+    // "recovered" read as the program's first-year recovery beside a 24-month design cycle (new-user trial).
+    label: "inference tax recoverable, year 1 (at the partner's margin)",
     unit: "USD",
     displayUnit: "MUSD",
     scale: 1e-6
