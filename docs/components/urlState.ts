@@ -55,7 +55,9 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
   let count = 0;
   for (const [name, raw] of params) {
     if (name !== SHARE_PARAM) {
-      ignored.push({set: cut(`${name}=${raw}`), reason: `unknown parameter ${quote(name)}: expected ${SHARE_PARAM}`});
+      // The reason names the parameter cut short: the set beside it shows it whole (up to MAX_SET_LENGTH).
+      const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+      ignored.push({set: cut(`${name}=${raw}`), reason: `unknown parameter ${quote(shown)}: expected ${SHARE_PARAM}`});
       continue;
     }
     if (++count > MAX_SHARE_SETS) {
@@ -79,7 +81,9 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
     }
     const previous = byPath.get(path);
     if (previous !== undefined) {
-      ignored.push({set: previous, reason: `repeated key ${path}: the last ${SHARE_PARAM} for it wins`});
+      // "Only the last is read", not "the last wins": the last may itself be refused, and then neither applies (it
+      // said "wins" above a refused value; breaker).
+      ignored.push({set: previous, reason: `repeated key ${path}: only its last ${SHARE_PARAM} is read`});
     }
     byPath.set(path, `${path}=${raw.slice(equals + 1).trim()}`);
   }

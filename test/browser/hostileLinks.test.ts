@@ -75,4 +75,28 @@ describe.skipIf(!enabled)("hostile share links (issue 18)", () => {
       await closePage(scenario);
     }
   });
+
+  it("keeps a link's long values inside the notice on a phone: the page does not scroll sideways (breaker)", async () => {
+    // A 150-character model id (repeated uncut in the reason), a 300-character parameter name and an 80-character cut
+    // value widened a 390 px page to 1,379, 1,637 and 611 px.
+    const links = [
+      `set=serving.model%3D${"x".repeat(150)}`,
+      `${"z".repeat(300)}=1`,
+      `set=serving.utilization%3D${"7".repeat(150)}`
+    ];
+    for (const link of links) {
+      const page = await openPage(browser, `/scenarios/base?${link}`, {viewport: {width: 390, height: 844}});
+      try {
+        expect(await page.$$("[data-notice] li")).toHaveLength(1);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, link.slice(0, 40)).toBeLessThanOrEqual(390);
+        // The reason (after the setting) has the id cut, in "found", not whole in its message too.
+        const reason = (await page.$eval("[data-notice] li", (li) => li.textContent ?? "")).split(" — ")[1]!;
+        expect(reason, link.slice(0, 40)).not.toMatch(/(.)\1{80}/);
+        expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      } finally {
+        await closePage(page);
+      }
+    }
+  });
 });

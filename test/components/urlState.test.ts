@@ -32,7 +32,7 @@ describe("parseShareQuery", () => {
     const query = parseShareQuery("set=serving.utilization=0.5&set=serving.utilization=0.8");
     expect(query.sets).toEqual(["serving.utilization=0.8"]);
     expect(query.ignored).toEqual([
-      {set: "serving.utilization=0.5", reason: "repeated key serving.utilization: the last set for it wins"}
+      {set: "serving.utilization=0.5", reason: "repeated key serving.utilization: only its last set is read"}
     ]);
   });
 

@@ -42,7 +42,8 @@ function findInCatalog<T extends {id: string}>(
   const row = rows.find((candidate) => candidate.id === id);
   if (row) return row;
   throw scenarioValueError(resolved, path, {
-    message: `unknown ${what} id '${id}'`,
+    // A long id is left to `found`, which cuts it (a 150-character id ran a page's notice off the screen; breaker).
+    message: id.length <= 40 ? `unknown ${what} id '${id}'` : `unknown ${what} id`,
     // The catalog is token-ledger's rows and, in a report project, the project's data/*.csv too: name the command
     // that lists them all rather than one file (a project's data/hardware.csv holds only its own rows; author trial).
     expected: `a ${what} id of the catalog (\`token-ledger catalog ${what === "hardware" ? "hardware" : "models"}\` lists them)`,
