@@ -184,8 +184,11 @@ export function ScenarioControls(
     });
     // A number typed outside the bounds is used at the nearest bound; once the reader leaves the box (or presses
     // Enter), it shows that value, so the box never reads "1e9" while the page computes with 6.
+    // The start reads as its box wrote it (a median's "57.9" typed back read "57.8625917374" once left; breaker).
     number.addEventListener("change", () => {
-      if (Number(number.value) !== current[control.path]) number.value = String(current[control.path]);
+      const value = current[control.path]!;
+      const shown = value === start ? startText : String(value);
+      if (Number(number.value) !== Number(shown)) number.value = shown;
     });
     row.append(name, range, number, unit);
     root.append(row);

@@ -191,6 +191,9 @@ describe("a box typed back to its start", () => {
     number.value = shown;
     number.dispatchEvent(new Event("input", {bubbles: true}));
     expect(controls.value["serving.utilization"]).toBe(57.9347);
+    // Left, the box keeps writing the start as it did (it read 57.9347 once the reader tabbed out; breaker).
+    number.dispatchEvent(new Event("change", {bubbles: true}));
+    expect(number.value).toBe(shown);
   });
 });
 
