@@ -112,7 +112,18 @@ function readout(control: KeyControl, value: number): string {
 export function ScenarioControls(
   controls: readonly KeyControl[],
   values: Record<string, unknown>,
-  {medianKeys = []}: {medianKeys?: readonly string[]} = {}
+  {
+    medianKeys = [],
+    filed = {}
+  }: {
+    medianKeys?: readonly string[];
+    /**
+     * The scenario's own values (as its file sets them), when `values` are a share link's: each slider's bounds also
+     * take in the file's value, so that the reader can slide back to it (a link's batch of 64 made deepseek-one-day's
+     * 8,192 unreachable; breaker).
+     */
+    filed?: Record<string, unknown>;
+  } = {}
 ) {
   const root = document.createElement("div") as unknown as ScenarioControlsElement;
   root.className = "scenario-controls";
@@ -120,7 +131,11 @@ export function ScenarioControls(
   for (const control of controls) {
     const base = values[control.path];
     if (typeof base !== "number") continue;
-    const {min, max} = controlBounds(control, base);
+    const own = filed[control.path];
+    const atStart = controlBounds(control, base);
+    const atFiled = typeof own === "number" ? controlBounds(control, own) : atStart;
+    const min = Math.min(atStart.min, atFiled.min);
+    const max = Math.max(atStart.max, atFiled.max);
     const start = controlToDisplay(control, base);
     current[control.path] = start;
     const row = document.createElement("label");

@@ -252,7 +252,8 @@ slider. Assumptions that are uncertain in the scenario (a distribution) become t
 const unread = unreadCustomChipKeys(fromUrl.resolved);
 const CONTROLS = ${JSON.stringify(topicControlKeys(topics, changed))}.filter((path) => !(path in unread)).map(keyControl);
 const controlsInput = ScenarioControls(CONTROLS, scenarioPageMedianPoint(fromUrl.resolved), {
-  medianKeys: Object.keys(scenarioDistributions(fromUrl.resolved))
+  medianKeys: Object.keys(scenarioDistributions(fromUrl.resolved)),
+  filed: scenarioPageMedianPoint(entry.resolved)
 });
 const controlStart = controlsInput.value;
 // A move marks the page as settling at once, before the runtime's next frame recomputes anything; the state cell

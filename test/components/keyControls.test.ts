@@ -197,6 +197,24 @@ describe("a box typed back to its start", () => {
   });
 });
 
+describe("ScenarioControls under a share link", () => {
+  it("takes the file's value into each slider's bounds, so that the reader can slide back to it", () => {
+    // deepseek-one-day sets serving.batch 8192 (data/scenarios/deepseek-one-day.md); a link's 64 gave a slider of
+    // 1–1,024 (the control's own bounds), and typing 8192 was clamped to 1,024 (breaker).
+    const control = keyControl("serving.batch");
+    const expected = controlBounds(control, 8192).max;
+    expect(expected).toBeGreaterThanOrEqual(8192);
+    const withLink = ScenarioControls([control], {"serving.batch": 64}, {filed: {"serving.batch": 8192}});
+    const range = withLink.querySelector<HTMLInputElement>("input[type=range]")!;
+    expect(Number(range.max)).toBe(expected);
+    expect(Number(range.value)).toBe(64);
+    const alone = ScenarioControls([control], {"serving.batch": 64});
+    expect(Number(alone.querySelector<HTMLInputElement>("input[type=range]")!.max)).toBe(
+      controlBounds(control, 64).max
+    );
+  });
+});
+
 describe("snapSlider", () => {
   const electricity = keyControl("power.electricity");
 
