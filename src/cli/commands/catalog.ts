@@ -2,7 +2,8 @@ import type {Command} from "commander";
 import {UserError} from "../../errors/userError.js";
 import {didYouMean} from "../../errors/suggest.js";
 import {loadHardware, loadModels, noteCatalogOverrides} from "../../node/catalogFiles.js";
-import {formatStatedNumber, formatTable} from "../table.js";
+import {formatTable, wrapProse} from "../table.js";
+import {groupThousands} from "../../units/groupThousands.js";
 
 export function registerCatalog(program: Command): void {
   program
@@ -18,11 +19,12 @@ export function registerCatalog(program: Command): void {
 }
 
 export function runCatalog(which: string, options: {json?: boolean}): string {
-  const n = (v: number | null, scale = 1) => (v === null ? "—" : formatStatedNumber(v / scale));
+  // As stated, thousands grouped as every other command writes them ("31,120", not "31120"; new-user trial).
+  const n = (v: number | null, scale = 1) => (v === null ? "—" : groupThousands(v / scale, 6));
   if (which === "hardware") {
     const rows = loadHardware();
     if (options.json) return JSON.stringify(rows, null, 2);
-    return formatTable(
+    const table = formatTable(
       // family: the calibration group of the chip's serving efficiencies (the README: "Your catalog rows").
       [
         "id",
@@ -48,6 +50,16 @@ export function runCatalog(which: string, options: {json?: boolean}): string {
         n(h.priceUsd),
         n(h.hourlyPriceUsd)
       ])
+    );
+    // The rental prices are not on one basis (H200's was AWS's list price beside Lambda's H100: new-user trial).
+    return (
+      table +
+      "\n\n" +
+      wrapProse(
+        "USD/chip-h: one published on-demand price per chip, from different providers and dates (a hyperscaler's " +
+          "list price can be several times a neocloud's); each row's priceSource in --json names them. Compare chips' " +
+          "rental prices with that in mind."
+      )
     );
   }
   if (which === "models") {

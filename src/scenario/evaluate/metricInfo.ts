@@ -76,7 +76,8 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     scale: 1
   },
   revenuePerMwHourUsd: {
-    label: "revenue per MW-hour at market price",
+    // Tokens sold, not electricity bought: "$1,804/MWh" read as a power price (new-user trial).
+    label: "token revenue per MW-hour at the market token price",
     unit: "USD/MWh",
     displayUnit: "USD/MWh",
     scale: 1
