@@ -15,7 +15,7 @@ import {loadCatalogs} from "../../node/catalogFiles.js";
 import {loadMeasurements} from "../../node/measurementFiles.js";
 import {UserError} from "../../errors/userError.js";
 import {PACKAGE_ROOT} from "../../node/paths.js";
-import {formatDisplayNumber, formatPercent} from "../../scenario/run/reportFormat.js";
+import {formatDisplayNumber, formatPercent, formatPriceNumber} from "../../scenario/run/reportFormat.js";
 import {formatNumber, formatTable} from "../table.js";
 
 /** Where `--write` puts the fitted efficiencies: the module the serving model reads them from. */
@@ -74,6 +74,9 @@ export function registerCalibration(program: Command): void {
 /** The report as text: one row per measurement, then the summary by split and by chip family. */
 export function formatCalibration(report: CalibrationReport): string {
   const n = formatNumber;
+  // A ratio to three digits with its zeros, as a price is written: the ampere group's median ratio read "1" beside
+  // "0.994" and "1.09" (new-user trial).
+  const ratio = (value: number) => formatPriceNumber(value);
   const rows = formatTable(
     ["measurement", "split", "efficiencies", "measured tok/s/chip", "model tok/s/chip", "model ÷ measured"],
     report.rows.map((r) => [
@@ -82,7 +85,7 @@ export function formatCalibration(report: CalibrationReport): string {
       r.efficiencies,
       n(r.measuredTokensPerSecondPerChip),
       `${n(r.predictedTokensPerSecondPerChip)}${r.memoryCapped ? " \u2020" : ""}`,
-      n(r.ratio)
+      ratio(r.ratio)
     ])
   );
   const capped = report.rows.some((r) => r.memoryCapped)
@@ -95,7 +98,7 @@ export function formatCalibration(report: CalibrationReport): string {
     formatPercent(e.medianAbsoluteError),
     formatPercent(e.shareWithin25),
     formatPercent(e.shareWithin35),
-    n(e.medianRatio),
+    ratio(e.medianRatio),
     formatDisplayNumber.range(e.ratioP10, e.ratioP90)
   ];
   const summary = formatTable(
