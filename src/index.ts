@@ -56,6 +56,7 @@ export * from "./strategy/siliconProgram.js";
 export * from "./strategy/moat.js";
 export * from "./strategy/flywheel.js";
 export * from "./uncertainty/sweep.js";
+export {linspace} from "./uncertainty/linspace.js";
 export * from "./scenario/index.js";
 export {narrativeBlocks, narrativeErrors, narrativePageMarkdown} from "./scenario/narrative/narrative.js";
 export {catalogValueName, type NamedCatalogs} from "./scenario/narrative/catalogValueName.js";

@@ -1,5 +1,6 @@
 import type {Hardware} from "../catalog/hardware.js";
-import type {SoftwareStack} from "./calibration/measurement.js";
+import {UserError} from "../errors/userError.js";
+import {SOFTWARE_STACKS, type SoftwareStack} from "./calibration/measurement.js";
 import type {ServingEfficiencies} from "./efficiencies.js";
 import type {ServingCalibration} from "./servingCalibration.js";
 import {SERVING_CALIBRATION} from "./servingCalibration.generated.js";
@@ -12,12 +13,21 @@ export type {ServingCalibration, ServingModelError} from "./servingCalibration.j
  * (src/inference/calibration/calibrate.ts): its chip family and stack ("hopper/trtllm"), else its family over all
  * stacks ("cdna3" for an MI300X asked for with TensorRT-LLM), else the pooled fit.
  * Output: the efficiencies and the group they come from ("hopper/trtllm", "cdna3" or "pooled").
+ * Throws a UserError naming `stack` for a stack outside SOFTWARE_STACKS ("foo" silently took the family's fit).
  */
 export function calibratedEfficiencies(
   hardware: Pick<Hardware, "family">,
   stack: SoftwareStack,
   calibration: Pick<ServingCalibration, "groups" | "pooled"> = SERVING_CALIBRATION
 ): {efficiencies: ServingEfficiencies; group: string} {
+  if (!(SOFTWARE_STACKS as readonly string[]).includes(stack)) {
+    throw new UserError({
+      path: "stack",
+      message: "unknown serving stack",
+      expected: `one of ${SOFTWARE_STACKS.join(", ")}`,
+      found: String(stack)
+    });
+  }
   const family = hardware.family;
   for (const group of [`${family}/${stack}`, family]) {
     const efficiencies = calibration.groups[group];

@@ -32,7 +32,8 @@ export interface ScenarioRunRequest {
  * modeller trial).
  *
  * @returns The resolved scenario (values in base units, with where each was set) and the run's metrics and bands.
- * @throws UserError for an unknown scenario, a bad override or a scenario the models cannot evaluate, as `run` prints.
+ * @throws UserError or UserErrors (several at once, each in `.errors`: every bad override of one request) for an
+ * unknown scenario, a bad override or a scenario the models cannot evaluate, as `run` prints.
  */
 export function runScenarioRequest(request: ScenarioRunRequest): {
   resolved: ResolvedScenario;

@@ -33,7 +33,7 @@ export interface ServingEconomicsInput extends Omit<ServingInput, "hardware" | "
    * defaults["finance.vendorGrossMargin"])`.
    */
   ownership: ChipHourCostInput;
-  /** Fraction of the hour the chips are busy; in (0, 1]. */
+  /** Fraction of the hour the chips are busy; in [0.01, 1] (SERVING_CHIP_RANGES.utilizationFraction). */
   utilizationFraction: number;
   /** Price tokens on rented chips at this USD per chip-hour; null to own them. */
   rentedUsdPerChipHour: number | null;
@@ -108,12 +108,22 @@ const RENTED_RANGES: RangeTable<ChipHourCostInput> = {
 
 /**
  * Throws a UserError naming the field (`utilizationFraction`, `ownership.costOfCapitalPerYear`) of a value the
- * economics cannot take: a utilisation outside [0.01, 1] (60 for 60% priced tokens 100 times too cheap), a
+ * economics cannot take: a missing hardware or model row, an hbmReserveFraction outside [0, 1), a kvBytesPerElement
+ * outside (0, 4], a utilisation outside [0.01, 1] (60 for 60% priced tokens 100 times too cheap), a
  * missing ownership or efficiencies, an ownership field or efficiency outside its range or not a number, a rented price outside
  * data/hardware.csv's hourly_usd range. The command line and the scenario schema check the same ranges first; a
  * script may not.
  */
 function checkServingEconomics(input: ServingEconomicsInput): void {
+  // A missing row threw a TypeError deep in the roofline ("reading 'fp8FlopsPerS'"; modeller's trial).
+  checkObject("hardware", input.hardware, 'a hardware row, e.g. findById(catalogs.hardware, id, "hardware")');
+  checkObject("model", input.model, 'a model row, e.g. findById(catalogs.models, id, "model")');
+  // Both were read unchecked: a KV element of 0 bytes priced tokens below the real cost and returned ok, a reserve of
+  // −0.5 returned ok, and 1.5 or NaN blamed tensorParallel for a negative usable HBM (modeller's trial).
+  checkNullableRange("hbmReserveFraction", input.hbmReserveFraction, HBM_RESERVE_RANGE, "the stack's own reserve");
+  if (input.kvBytesPerElement !== undefined) {
+    checkRange("kvBytesPerElement", input.kvBytesPerElement, KV_BYTES_PER_ELEMENT_RANGE);
+  }
   checkRange("utilizationFraction", input.utilizationFraction, SERVING_CHIP_RANGES.utilizationFraction);
   const rented = input.rentedUsdPerChipHour !== null;
   checkNullableRange(
@@ -128,6 +138,14 @@ function checkServingEconomics(input: ServingEconomicsInput): void {
   checkObject("efficiencies", input.efficiencies, efficienciesExpected);
   checkRanges(input.efficiencies, EFFICIENCY_RANGES, "efficiencies");
 }
+
+/** HBM held back from the KV cache: [0, 1), as serving.hbmReserve's range (the scenario schema). */
+const HBM_RESERVE_RANGE: NumberRange = {min: 0, max: 1, maxExclusive: true};
+/**
+ * Bytes per KV-cache element: above 0, at most 4 (fp32, the widest a serving stack keeps; fp8 is 1 and bf16 2,
+ * DEFAULT_KV_BYTES_PER_ELEMENT).
+ */
+const KV_BYTES_PER_ELEMENT_RANGE: NumberRange = {min: 0, max: 4, minExclusive: true};
 
 /** Finite and >= 0. */
 const NON_NEGATIVE: NumberRange = {min: 0, max: Infinity, maxExclusive: true};

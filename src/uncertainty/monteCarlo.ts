@@ -116,7 +116,8 @@ const CORRELATION_STREAM = "\u0000iman-conover";
 /**
  * Seeded Monte Carlo over typed arrays: samples every input into its own Float64Array (struct of arrays), optionally
  * induces rank correlations, evaluates the model once per sample into one Float64Array per output, and summarises each
- * output. Throws a UserError for a bad sample count, seed, distribution or correlation.
+ * output. Throws a UserError for a bad sample count, seed, distribution or correlation, or a record model (`evaluate`)
+ * that wrote an output `outputs` does not list.
  */
 export function monteCarlo<I extends string, O extends string>(input: MonteCarloInput<I, O>): MonteCarloResult<I, O> {
   const {samples: n, seed, inputs, outputs, correlations = [], keepSamples = false} = input;
@@ -202,7 +203,7 @@ function evaluateRecords<I extends string, O extends string>(
 ): void {
   const compiled = compileRecordLoop(inputKeys, outputKeys);
   if (compiled) {
-    compiled(inputColumns, outputColumns, evaluate as RecordModel<string, string>, n);
+    checkWrittenOutputs(compiled(inputColumns, outputColumns, evaluate as RecordModel<string, string>, n), outputKeys);
     return;
   }
   const x = {} as Record<I, number>;
@@ -217,14 +218,31 @@ function evaluateRecords<I extends string, O extends string>(
     evaluate(x, y);
     for (let k = 0; k < nOut; k++) outputColumns[k]![i] = y[outputKeys[k]!];
   }
+  checkWrittenOutputs(y, outputKeys);
 }
 
+/**
+ * Throws a UserError naming the outputs the model wrote that `outputs` does not list: they are not kept, and the
+ * declared one it meant (a misspelt name) read NaN in every sample without a word (modeller's trial).
+ */
+function checkWrittenOutputs(record: object, outputKeys: readonly string[]): void {
+  const extra = Object.keys(record).filter((key) => !outputKeys.includes(key));
+  if (extra.length === 0) return;
+  throw new UserError({
+    path: "outputs",
+    message: `the model wrote ${extra.map((key) => JSON.stringify(key)).join(", ")}, not among the outputs`,
+    expected: `writes to the outputs listed: ${outputKeys.map((key) => JSON.stringify(key)).join(", ")}`,
+    found: extra.map((key) => JSON.stringify(key)).join(", ")
+  });
+}
+
+/** The compiled record loop; returns its output record, to check what the model wrote into it. */
 type RecordLoop = (
   inputColumns: readonly Float64Array[],
   outputColumns: readonly Float64Array[],
   evaluate: RecordModel<string, string>,
   n: number
-) => void;
+) => object;
 
 /** Compiled record loops by their names (a page re-runs the same model on every slider move). */
 const recordLoops = new Map<string, RecordLoop | null>();
@@ -243,7 +261,8 @@ function compileRecordLoop(inputKeys: readonly string[], outputKeys: readonly st
     ...outputKeys.map((key) => `  y[${name(key)}] = NaN;`),
     "  evaluate(x, y);",
     ...outputKeys.map((key, k) => `  out${k}[i] = y[${name(key)}];`),
-    "}"
+    "}",
+    "return y;"
   ];
   let loop: RecordLoop | null = null;
   try {

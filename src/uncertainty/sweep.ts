@@ -24,7 +24,10 @@ export interface SweepAxis {
 export type SweepMetrics = Record<string, number | null>;
 
 export interface SweepInput<T extends object> {
-  /** The input every point starts from (a model's DEFAULT_…_INPUT, or a scenario's); plain data, not changed. */
+  /**
+   * The input every point starts from: one built by hand, or a scenario's (`new ScenarioStages(bound,
+   * scenarioMedianPoint(bound.resolved)).siliconInput`, as the README's example); plain data, not changed.
+   */
   base: T;
   /** One or two axes to vary; their paths must differ. */
   vary: readonly [SweepAxis] | readonly [SweepAxis, SweepAxis];
@@ -65,6 +68,11 @@ function checkAxes<T extends object>(base: T, vary: readonly SweepAxis[]): void 
         found: JSON.stringify(axis.path),
         hint: `valid paths: ${valid.join(", ")}`
       });
+    }
+    if (!Array.isArray(axis.values)) {
+      // A string ("0.5") threw "axis.values.forEach is not a function" (modeller's trial).
+      const found = typeof axis.values === "string" ? JSON.stringify(axis.values) : String(axis.values);
+      throw new UserError({path: `vary[${i}].values`, message: "not a list", expected: "an array of numbers", found});
     }
     if (axis.values.length === 0) {
       throw new UserError({path: `vary[${i}].values`, message: "empty", expected: "at least one value", found: "[]"});

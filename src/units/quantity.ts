@@ -432,7 +432,9 @@ const RADIX_PREFIX = /^[xXoObB][\da-fA-F]/;
 /**
  * Reads a value with an optional unit into the dimension's base unit. Returns a reading rather than throwing, so the
  * scenario layer can attach the file, line and key path and go on collecting errors. A YAML number arrives as a
- * number and is taken to be in the base unit.
+ * number and is taken to be in the base unit; anything else that is not text (null, an object) reads as not a number.
+ * Throws an Error for a `dimension` outside DIMENSIONS (a programming error, not a reader's: it threw a TypeError
+ * "reading 'noun'"; modeller's trial).
  */
 export function readQuantity(
   input: string | number,
@@ -440,7 +442,15 @@ export function readQuantity(
   options: ReadQuantityOptions = {}
 ): QuantityReading {
   const info = DIMENSIONS[dimension];
+  if (!Object.hasOwn(DIMENSIONS, dimension)) {
+    throw new Error(
+      `unknown dimension ${JSON.stringify(dimension)}: expected one of ${Object.keys(DIMENSIONS).join(", ")}`
+    );
+  }
   const expected = expectedQuantity(dimension);
+  if (typeof input !== "string" && typeof input !== "number") {
+    return {ok: false, reason: "number", expected, found: String(input)};
+  }
   if (typeof input === "number") {
     return Number.isFinite(input)
       ? {ok: true, value: input + 0, unit: ""}

@@ -25,3 +25,11 @@ describe("calibratedEfficiencies", () => {
     expect(calibratedEfficiencies({family: "cdna3"}, "trtllm").group).toBe("cdna3");
   });
 });
+
+describe("calibratedEfficiencies with a stack it does not know", () => {
+  it("throws a UserError naming the stack and the known ones ('foo' silently took the family's fit)", () => {
+    expect(() => calibratedEfficiencies(h100, "foo" as never)).toThrow(
+      /^stack: unknown serving stack: expected one of trtllm, vllm, sglang, jax, neuron, other, found foo/
+    );
+  });
+});

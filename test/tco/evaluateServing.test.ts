@@ -168,3 +168,20 @@ describe("evaluateServing: efficiencies each in range but extreme", () => {
     expect(thrown({efficiencies: {...efficiencies, stepOverheadSeconds: 1e300}})).toBe("no error");
   });
 });
+
+describe("evaluateServing's other inputs a script may get wrong (modeller's trial)", () => {
+  it("names a missing hardware or model row instead of a TypeError deep in the roofline", () => {
+    expect(thrown({hardware: undefined as never})).toMatch(/^hardware: missing: expected a hardware row/);
+    expect(thrown({model: undefined as never})).toMatch(/^model: missing: expected a model row/);
+  });
+
+  it("checks hbmReserveFraction in [0, 1) (null: the stack's) and kvBytesPerElement in (0, 4]", () => {
+    // −0.5 returned ok; 1.5 and NaN blamed tensorParallel for a negative or NaN usable HBM.
+    for (const value of [-0.5, 1, 1.5, NaN])
+      expect(thrown({hbmReserveFraction: value})).toMatch(/^hbmReserveFraction: /);
+    expect(thrown({hbmReserveFraction: 0.1})).toBe("no error");
+    // 0 bytes priced tokens below the real cost and returned ok.
+    for (const value of [0, -1, 8, NaN]) expect(thrown({kvBytesPerElement: value})).toMatch(/^kvBytesPerElement: /);
+    expect(thrown({kvBytesPerElement: 2})).toBe("no error");
+  });
+});

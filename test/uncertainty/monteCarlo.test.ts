@@ -272,3 +272,22 @@ describe("monteCarlo", () => {
     expect(userError(() => monteCarlo(neither)).detail.found).toBe("none");
   });
 });
+
+describe("monteCarlo's record model writing an output it did not list", () => {
+  it("is a UserError naming it, not NaN in every sample of the output meant (modeller's trial)", () => {
+    const error = userError(() =>
+      monteCarlo({
+        samples: 100,
+        seed: 1,
+        inputs: INPUTS,
+        outputs: ["sum"],
+        evaluate: (x, out) => {
+          (out as Record<string, number>).summ = x.a + x.b;
+        }
+      })
+    );
+    expect(error.message).toBe(
+      'outputs: the model wrote "summ", not among the outputs: expected writes to the outputs listed: "sum", found "summ"'
+    );
+  });
+});

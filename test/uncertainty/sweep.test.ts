@@ -227,3 +227,32 @@ describe("linspace", () => {
     );
   });
 });
+
+describe("sweep's axis values", () => {
+  it("must be an array: a string is named, not a TypeError (modeller's trial: 'axis.values.forEach is not a function')", () => {
+    const error = userErrorOf(() =>
+      sweep({base: BASE, vary: [{path: "a", values: "0.5" as never}], evaluate: () => ({})})
+    );
+    expect(error.message).toBe('vary[0].values: not a list: expected an array of numbers, found "0.5"');
+  });
+});
+
+describe("the README's sweep of a scenario's silicon program (linspace, ScenarioStages.siliconInput)", () => {
+  it("runs as written and the NPV falls one for one with the NRE", async () => {
+    const lib = await import("../../src/index.js");
+    const {loadCatalogs} = await import("../../src/node/catalogFiles.js");
+    const {loadScenarioLibrary} = await import("../../src/node/scenarioLibrary.js");
+    const bound = lib.bindScenario(loadScenarioLibrary().resolve("asic-9-months"), loadCatalogs());
+    const input = new lib.ScenarioStages(bound, lib.scenarioMedianPoint(bound.resolved)).siliconInput;
+    const table = lib.sweep({
+      base: input,
+      vary: [{path: "nreUsd", values: lib.linspace(100e6, 500e6, 5)}],
+      evaluate: (i) => ({npvUsd: lib.siliconProgram(i).npvUsd})
+    });
+    const rows = table.objects() as {nreUsd: number; npvUsd: number}[];
+    expect(rows.map((r) => r.nreUsd)).toEqual([100e6, 200e6, 300e6, 400e6, 500e6]);
+    // The NRE is paid at month 0, undiscounted (siliconProgram: cumulative discounted cash flow starts at −NRE), and
+    // changes nothing else (the chip deploys whatever its NRE), so each $100M more is $100M less NPV.
+    for (let k = 1; k < rows.length; k++) expect(rows[k - 1]!.npvUsd - rows[k]!.npvUsd).toBeCloseTo(100e6, -1);
+  });
+});

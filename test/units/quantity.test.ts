@@ -219,3 +219,12 @@ describe("DIMENSIONS", () => {
     expect(expectedQuantity(info.name)).toBe(`${info.noun} ${info.unitsText}`);
   });
 });
+
+describe("readQuantity given what a script may pass", () => {
+  it("throws an Error naming an unknown dimension and the known ones (it threw a TypeError reading 'noun')", () => {
+    expect(() => readQuantity("60 W", "powr" as never)).toThrow(/^unknown dimension "powr": expected one of .*power/);
+  });
+  it("reads null or an object as not a number (null threw a TypeError reading 'trim')", () => {
+    expect(readQuantity(null as never, "power")).toMatchObject({ok: false, reason: "number", found: "null"});
+  });
+});

@@ -33,10 +33,10 @@ export interface MetricSummary {
 }
 
 export interface ScenarioRunOptions {
-  /** Monte Carlo samples when any key is a distribution; a positive integer. */
-  samples: number;
-  /** Seed of the Monte Carlo run; an integer. */
-  seed: number;
+  /** Monte Carlo samples when any key is a distribution; a positive integer (default DEFAULT_SCENARIO_SAMPLES, run's). */
+  samples?: number;
+  /** Seed of the Monte Carlo run; an integer (default DEFAULT_SCENARIO_SEED, run's). */
+  seed?: number;
   /**
    * Largest samples × months held at once (default EXACT_BAND_VALUES): a larger run sketches its bands and metrics in
    * a first pass, then finds the exact percentiles in more passes over the same draws (ExactQuantiles), each holding
@@ -132,11 +132,17 @@ export const DEFAULT_SCENARIO_SEED = 1;
  * Evaluates a scenario: when any key is a distribution, a seeded Monte Carlo of the headline metrics and of the charted
  * series' bands (each sample evaluates the whole scenario with every uncertain key drawn, clamped into its range), and
  * every model at one point, each uncertain key at the median of its draws (scenarioDrawMedianPoint). The same
- * scenario, samples and seed give the same result bit for bit.
+ * scenario, samples and seed give the same result bit for bit; without options, `run`'s defaults (1,000 samples,
+ * seed 1: a call without them threw a TypeError; modeller's trial).
  */
 export function runScenario(
   bound: BoundScenario,
-  {samples, seed, exactBandValues = EXACT_BAND_VALUES, sketchOnly = false}: ScenarioRunOptions
+  {
+    samples = DEFAULT_SCENARIO_SAMPLES,
+    seed = DEFAULT_SCENARIO_SEED,
+    exactBandValues = EXACT_BAND_VALUES,
+    sketchOnly = false
+  }: ScenarioRunOptions = {}
 ): ScenarioRunResult {
   const distributions = drawnDistributions(bound.resolved);
   const uncertainKeys = Object.keys(distributions);

@@ -293,6 +293,15 @@ describe("runScenario", () => {
   });
 });
 
+describe("runScenario without options", () => {
+  it("runs at run's defaults, 1,000 samples and seed 1 (a call without them threw a TypeError; modeller's trial)", () => {
+    const bound = bindScenario(library.resolve("base"), catalogs);
+    const result = runScenario(bound);
+    expect(result.monteCarlo).toEqual({samples: 1000, seed: 1});
+    expect(result).toEqual(runScenario(bound, {samples: 1000, seed: 1}));
+  });
+});
+
 describe("clampToRange", () => {
   it.each([
     ["(0, 1]", 0.5, 0.5],
