@@ -127,6 +127,12 @@ describe("unit formatters", () => {
 });
 
 describe("formatMetric", () => {
+  it("throws an Error naming a metric outside METRIC_INFO (a misspelt name threw a TypeError; modeller's trial)", () => {
+    expect(() => formatMetric("costPerMilionTokensUsd" as never, 1.89)).toThrow(
+      'unknown metric "costPerMilionTokensUsd": expected a name of METRIC_INFO'
+    );
+  });
+
   it("writes a metric as the story pages write the same quantity", () => {
     // MetricRow values are in METRIC_INFO display units (NPV in millions, shares in %).
     expect(formatMetric("costPerMillionTokensUsd", 0.98703)).toBe(formatUsdPerMTok(0.98703));

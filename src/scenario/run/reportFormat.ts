@@ -535,12 +535,17 @@ export function dayHasNoTokens(metrics: ReportMetrics): boolean {
 }
 
 /**
- * A metric value given in its display unit (MetricRow: value × METRIC_INFO scale), written as the story pages write
- * the quantity: "0.987 USD/Mtok", "$2.72B", "44%", "month 8", "20.5 ms"; when it does not occur, what that means
- * (METRIC_INFO's `absent`: "none (no revenue at these prices)"), else "—" (a card or table writes a month that never
- * comes in words: absentMetricText).
+ * A metric value given in its display unit (MetricRow: value × METRIC_INFO scale; a base-unit value from `run --json`
+ * or runScenarioRequest is multiplied by METRIC_INFO[name].scale first: 0.44 for a 44% share reads "0.44%"), written
+ * as the story pages write the quantity: "0.987 USD/Mtok", "$2.72B", "44%", "month 8", "20.5 ms"; when it does not
+ * occur, what that means (METRIC_INFO's `absent`: "none (no revenue at these prices)"), else "—" (a card or table
+ * writes a month that never comes in words: absentMetricText). Throws an Error for a name outside METRIC_INFO.
  */
 export function formatMetric(name: ScenarioMetricName, displayValue: number | null): string {
+  // A misspelt name threw a TypeError reading 'displayUnit' (modeller's trial).
+  if (!Object.hasOwn(METRIC_INFO, name)) {
+    throw new Error(`unknown metric ${JSON.stringify(name)}: expected a name of METRIC_INFO`);
+  }
   if (displayValue === null) return METRIC_INFO[name].absent ?? "—";
   return metricFormat(name)(displayValue / METRIC_INFO[name].scale);
 }
