@@ -105,10 +105,6 @@ export const SILICON_KEYS: ModelKeys = {
 };
 
 /**
- * Training vs inference spend over time (src/strategy/trainingVsInference.ts): each generation costs one training
- * run × training.spendMultiplier; inference is priced at the merchant's blended cost per token.
- */
-/**
  * The first generation's training spend, USD: training.firstGenerationSpend when the scenario states it, else
  * training.spendMultiplier × the modelled run's cost (trainingRunCostUsd, USD).
  */
@@ -118,6 +114,10 @@ export function firstGenerationTrainingCostUsd(point: ScenarioPoint, trainingRun
   return trainingRunCostUsd * num(point["training.spendMultiplier"], "training.spendMultiplier");
 }
 
+/**
+ * Training vs inference spend over time (src/strategy/trainingVsInference.ts): each generation costs one training
+ * run × training.spendMultiplier; inference is priced at the merchant's blended cost per token.
+ */
 export function spendInput(
   point: ScenarioPoint,
   drivers: ScenarioDrivers,
