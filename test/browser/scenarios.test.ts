@@ -921,6 +921,19 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("keeps every interval of its metrics table on a phone's screen (one ran past 390 px: reader's audit)", async () => {
+    const page = await openPage(browser, "/compare", {viewport: {width: 390, height: 844}});
+    try {
+      const past = await page.$$eval(".scenario-compare-metrics .muted", (els) =>
+        els.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5).map((e) => e.textContent)
+      );
+      expect(past).toEqual([]);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("says under a metric why it reads as it does in one scenario: the flywheel at the design-cycle floor", async () => {
     // asic-9-months's 9-month cycle is flywheel.minDesignCycle's default 9: nothing saved, and the page says why (it
     // showed a bare 0% where `run` and the scenario page explain it; trial). asic-24-months's cycle is above it.
