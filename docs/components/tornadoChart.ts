@@ -20,7 +20,15 @@ export interface TornadoChartOptions extends Plot.PlotOptions {
   valueFormat?: (value: number) => string;
   /** Formats the x axis's ticks, given in the rows' own unit (before `scale`); default Plot's numbers. */
   tickFormat?: (value: number) => string;
+  /**
+   * The legend's names of the two ends of a swing; default ["at p5", "at p95"]. A chart whose single values swing
+   * ±20% names both kinds of end (its legend read "at p5" beside "(±20%)" rows; reader's audit).
+   */
+  ends?: readonly [string, string];
 }
+
+/** The legend of a chart whose rows swing ranges from p5 to p95 and single values by ±20%. */
+export const MIXED_SWING_ENDS = ["low (p5, or −20%)", "high (p95, or +20%)"] as const;
 
 export function TornadoChart(
   rows: readonly TornadoRow[],
@@ -33,12 +41,13 @@ export function TornadoChart(
     labels = {},
     valueFormat = formatDisplayNumber,
     tickFormat,
+    ends = ["at p5", "at p95"],
     ...options
   }: TornadoChartOptions
 ) {
   const bars = rows.flatMap((r) => [
-    {input: labels[r.input] ?? r.input, end: "at p5", ...span(base * scale, r.outputAtLow * scale)},
-    {input: labels[r.input] ?? r.input, end: "at p95", ...span(base * scale, r.outputAtHigh * scale)}
+    {input: labels[r.input] ?? r.input, end: ends[0], ...span(base * scale, r.outputAtLow * scale)},
+    {input: labels[r.input] ?? r.input, end: ends[1], ...span(base * scale, r.outputAtHigh * scale)}
   ]);
   // Margins never wider than the chart: a card can be measured very narrow while the page lays out.
   const chartWidth = Math.max(width ?? 640, 240);
@@ -53,7 +62,7 @@ export function TornadoChart(
       ...(tickFormat ? {tickFormat: axisTickFormat((v: number) => tickFormat(v / scale))} : {})
     },
     y: {label: null, domain: rows.map((r) => labels[r.input] ?? r.input)},
-    color: {legend: true, domain: ["at p5", "at p95"], range: [SWING_COLORS.low, SWING_COLORS.high]},
+    color: {legend: true, domain: [...ends], range: [SWING_COLORS.low, SWING_COLORS.high]},
     ...options,
     marks: [
       // Labels wider than the margin wrap (lineWidth is in ems of the 10 px axis font), so none runs off the card.
