@@ -133,7 +133,14 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     scale: 1
   },
   inferenceShareOfSpend: {label: "inference share of all spend", unit: FRACTION, displayUnit: "%", scale: 100},
-  inferenceSpendUsd: {label: "inference spend over the horizon", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
+  // The spend model prices every token at the merchant chip's cost (strategyInputs.ts spendInput), custom silicon or
+  // not: asic-9-months read the same bill as base with no word why (reader's audit).
+  inferenceSpendUsd: {
+    label: "inference spend over the horizon (merchant chips throughout)",
+    unit: "USD",
+    displayUnit: "MUSD",
+    scale: 1e-6
+  },
   trainingSpendUsd: {label: "training spend over the horizon", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
   siliconCostPerMillionTokensUsd: {
     label: "custom chip cost per million tokens",
