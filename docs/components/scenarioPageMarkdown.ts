@@ -381,8 +381,8 @@ const noBands = "No assumption is uncertain: no bands.";
 
 ## All metrics
 
-Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} (seed 1) and the $\{Term("p5-p95", "90% interval")} between the 5th and
-95th percentiles of the draws.
+Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} ($\{Term("monte-carlo", "seed")} 1) and the $\{Term("p5-p95", "90% interval")} between the 5th and
+95th percentiles of the $\{Term("monte-carlo", "draws")}.
 
 <div data-table="metrics">$\{whenNear('[data-table="metrics"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioMetricsTable(rows, {pricesNote: defaultPricesNote(pointState.resolved), notes: metricNotes(pointState.resolved)}))}</div>
 
