@@ -63,7 +63,9 @@ export function FlywheelChart(
     y: {
       label: q.label,
       grid: true,
-      zero: quantity !== "cost",
+      // From zero, as the other three: a cost axis from 0.65 made the generations' steps look larger than they are
+      // (reader's audit); they are large enough to read from zero.
+      zero: true,
       tickFormat: axisTickFormat(formatDisplayNumber),
       // Generations are whole: ticks at 0, 1, 2, 3, never 0.5 or 2.5.
       ...(quantity === "generations" ? wholeCountAxis(Math.max(1, ...rows.map((r) => r.value))) : {})
