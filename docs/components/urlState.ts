@@ -1,6 +1,6 @@
 // A scenario page's state in its URL: the format (`?set=path=value`, the same strings as the command line's --set), its
 // parsing and validation, and the page side: the share link, and the address bar kept equal to what the page shows.
-import {formatUserError, isUserError, userErrorList, type UserError} from "../lib/errors/userError.js";
+import {formatUserError, isUserError, quoteFound, userErrorList, type UserError} from "../lib/errors/userError.js";
 import {applyOverrides} from "../lib/scenario/resolve/applyOverrides.js";
 import {formatScenarioValue} from "../lib/scenario/file/formatScenario.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
@@ -55,9 +55,12 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
   let count = 0;
   for (const [name, raw] of params) {
     if (name !== SHARE_PARAM) {
-      // The reason names the parameter cut short: the set beside it shows it whole (up to MAX_SET_LENGTH).
-      const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
-      ignored.push({set: cut(`${name}=${raw}`), reason: `unknown parameter ${quote(shown)}: expected ${SHARE_PARAM}`});
+      // The reason names the parameter cut short, its controls and bidi marks escaped (quoteFound): the set beside it
+      // shows it whole (up to MAX_SET_LENGTH).
+      ignored.push({
+        set: cut(`${name}=${raw}`),
+        reason: `unknown parameter ${quoteFound(name, 40)}: expected ${SHARE_PARAM}`
+      });
       continue;
     }
     if (++count > MAX_SHARE_SETS) {

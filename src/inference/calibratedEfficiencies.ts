@@ -30,7 +30,8 @@ export function calibratedEfficiencies(
   }
   const family = hardware.family;
   for (const group of [`${family}/${stack}`, family]) {
-    const efficiencies = calibration.groups[group];
+    // Own groups only: a family "__proto__" or "constructor" found Object's members (breaker).
+    const efficiencies = Object.hasOwn(calibration.groups, group) ? calibration.groups[group] : undefined;
     if (efficiencies) return {efficiencies, group};
   }
   return {efficiencies: calibration.pooled, group: "pooled"};

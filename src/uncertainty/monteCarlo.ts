@@ -125,6 +125,16 @@ export function monteCarlo<I extends string, O extends string>(input: MonteCarlo
   validateSeed(seed);
   const inputKeys = Object.keys(inputs) as I[];
   for (const key of inputKeys) validateDistribution(inputs[key], {path: `inputs.${key}`});
+  // "__proto__" as a name set the record's prototype instead of a field: its values were lost (breaker).
+  const reserved = [...inputKeys, ...outputs].find((name) => name === "__proto__");
+  if (reserved !== undefined) {
+    throw new UserError({
+      path: inputKeys.includes(reserved as I) ? "inputs" : "outputs",
+      message: "reserved name",
+      expected: "names other than __proto__",
+      found: "__proto__"
+    });
+  }
   if (outputs.length === 0 || new Set(outputs).size !== outputs.length) {
     throw new UserError({
       path: "outputs",

@@ -77,7 +77,8 @@ function checkAxes<T extends object>(base: T, vary: readonly SweepAxis[]): void 
     if (axis.values.length === 0) {
       throw new UserError({path: `vary[${i}].values`, message: "empty", expected: "at least one value", found: "[]"});
     }
-    axis.values.forEach((value, j) => {
+    // Every index, holes too ([1, , 3]: forEach skips a hole, which then swept as undefined; breaker).
+    Array.from(axis.values).forEach((value, j) => {
       if (typeof value !== "number" || !Number.isFinite(value)) {
         const found = String(value);
         throw new UserError({

@@ -131,6 +131,9 @@ describe("formatMetric", () => {
     expect(() => formatMetric("costPerMilionTokensUsd" as never, 1.89)).toThrow(
       'unknown metric "costPerMilionTokensUsd": expected a name of METRIC_INFO'
     );
+    // Object's members are no metric (formatMetricInterval had no check: a RangeError; breaker).
+    expect(() => formatMetric("__proto__" as never, 1)).toThrow('unknown metric "__proto__"');
+    expect(() => formatMetricInterval("constructor" as never, 1, 2)).toThrow('unknown metric "constructor"');
   });
 
   it("writes a metric as the story pages write the same quantity", () => {

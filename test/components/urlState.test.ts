@@ -163,3 +163,14 @@ describe("formatShareSet and mergeSets", () => {
     ]);
   });
 });
+
+describe("parseShareQuery's reason for an unknown parameter", () => {
+  it("escapes a bidi mark and cuts a long name without splitting a character (breaker)", () => {
+    const {ignored} = parseShareQuery(
+      `?${encodeURIComponent("\u202eevil")}=1&${"a".repeat(39)}${encodeURIComponent("😀")}=1`
+    );
+    expect(ignored[0]!.reason).toBe('unknown parameter "\\u202eevil": expected set');
+    expect(ignored[1]!.reason).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+    expect(ignored[1]!.reason).toMatch(/^unknown parameter a{39}… \(41 characters\): expected set$/);
+  });
+});

@@ -33,3 +33,14 @@ describe("calibratedEfficiencies with a stack it does not know", () => {
     );
   });
 });
+
+describe("calibratedEfficiencies with a family named like an Object member", () => {
+  it("takes the pooled fit, not Object.prototype ('__proto__' returned {} as group '__proto__'; breaker)", () => {
+    for (const family of ["__proto__", "constructor", "toString"]) {
+      expect(calibratedEfficiencies({family} as never, "trtllm")).toEqual({
+        efficiencies: SERVING_CALIBRATION.pooled,
+        group: "pooled"
+      });
+    }
+  });
+});

@@ -291,3 +291,12 @@ describe("monteCarlo's record model writing an output it did not list", () => {
     );
   });
 });
+
+describe("monteCarlo's names", () => {
+  it("refuses __proto__ as an input or output name (its values were lost to the record's prototype; breaker)", () => {
+    const outputs = userError(() =>
+      monteCarlo({samples: 10, seed: 1, inputs: INPUTS, outputs: ["s", "__proto__"], evaluate: () => {}})
+    );
+    expect(outputs.message).toBe("outputs: reserved name: expected names other than __proto__, found __proto__");
+  });
+});

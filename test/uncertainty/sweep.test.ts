@@ -256,3 +256,12 @@ describe("the README's sweep of a scenario's silicon program (linspace, Scenario
     for (let k = 1; k < rows.length; k++) expect(rows[k - 1]!.npvUsd - rows[k]!.npvUsd).toBeCloseTo(100e6, -1);
   });
 });
+
+describe("sweep's axis values with holes", () => {
+  it("names the hole ([1, , 3] swept the hole as undefined; breaker)", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const holed = [1, , 3] as number[];
+    const error = userErrorOf(() => sweep({base: BASE, vary: [{path: "a", values: holed}], evaluate: () => ({})}));
+    expect(error.message).toBe("vary[0].values[1]: not a number: expected a finite number, found undefined");
+  });
+});

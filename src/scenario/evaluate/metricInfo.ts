@@ -143,7 +143,7 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   },
   trainingSpendUsd: {label: "training spend over the horizon", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
   siliconCostPerMillionTokensUsd: {
-    label: "custom chip cost per million tokens",
+    label: "custom chip cost per million tokens (blended)",
     unit: "USD/Mtok",
     displayUnit: "USD/Mtok",
     scale: 1

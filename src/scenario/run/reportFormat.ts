@@ -542,17 +542,25 @@ export function dayHasNoTokens(metrics: ReportMetrics): boolean {
  * writes a month that never comes in words: absentMetricText). Throws an Error for a name outside METRIC_INFO.
  */
 export function formatMetric(name: ScenarioMetricName, displayValue: number | null): string {
-  // A misspelt name threw a TypeError reading 'displayUnit' (modeller's trial).
-  if (!Object.hasOwn(METRIC_INFO, name)) {
-    throw new Error(`unknown metric ${JSON.stringify(name)}: expected a name of METRIC_INFO`);
+  const info = metricInfoOf(name);
+  if (displayValue === null) return info.absent ?? "—";
+  return metricFormat(name)(displayValue / info.scale);
+}
+
+/**
+ * METRIC_INFO's entry for `name`; throws an Error naming it when it has none (a misspelt name threw a TypeError
+ * reading 'displayUnit', "__proto__" found Object's members; modeller's trial, breaker).
+ */
+function metricInfoOf(name: ScenarioMetricName): (typeof METRIC_INFO)[ScenarioMetricName] {
+  if (typeof name !== "string" || !Object.hasOwn(METRIC_INFO, name)) {
+    throw new Error(`unknown metric ${JSON.stringify(String(name))}: expected a name of METRIC_INFO`);
   }
-  if (displayValue === null) return METRIC_INFO[name].absent ?? "—";
-  return metricFormat(name)(displayValue / METRIC_INFO[name].scale);
+  return METRIC_INFO[name];
 }
 
 /** A metric's 90% interval from its display-unit ends: "0.759–1.25 USD/Mtok", "$1.47–4.14B", "month 6–9". */
 export function formatMetricInterval(name: ScenarioMetricName, displayLow: number, displayHigh: number): string {
-  const {scale} = METRIC_INFO[name];
+  const {scale} = metricInfoOf(name);
   return metricFormat(name).range(displayLow / scale, displayHigh / scale);
 }
 

@@ -144,6 +144,16 @@ export function runScenario(
     sketchOnly = false
   }: ScenarioRunOptions = {}
 ): ScenarioRunResult {
+  // A bound that is no count sent every run down the slow sketching path (−1, NaN, null; breaker); 0 sketches every
+  // run, on purpose.
+  if (!(Number.isSafeInteger(exactBandValues) && exactBandValues >= 0)) {
+    throw new UserError({
+      path: "exactBandValues",
+      message: "not a whole number of values",
+      expected: `a whole number of values, 0 or more (default ${EXACT_BAND_VALUES})`,
+      found: String(exactBandValues)
+    });
+  }
   const distributions = drawnDistributions(bound.resolved);
   const uncertainKeys = Object.keys(distributions);
   if (uncertainKeys.length === 0) {

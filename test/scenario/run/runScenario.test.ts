@@ -300,6 +300,13 @@ describe("runScenario without options", () => {
     expect(result.monteCarlo).toEqual({samples: 1000, seed: 1});
     expect(result).toEqual(runScenario(bound, {samples: 1000, seed: 1}));
   });
+
+  it("refuses an exactBandValues that is no count (−1 or NaN sent every run down the slow sketching path; breaker)", () => {
+    const bound = bindScenario(library.resolve("base"), catalogs);
+    for (const bad of [-1, NaN, 1.5]) {
+      expect(() => runScenario(bound, {samples: 10, seed: 1, exactBandValues: bad})).toThrow(/^exactBandValues: /);
+    }
+  });
 });
 
 describe("clampToRange", () => {
