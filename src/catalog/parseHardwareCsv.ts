@@ -1,5 +1,5 @@
 import type {NumberRange} from "../units/range.js";
-import {BYTES_PER_GB, BYTES_PER_TB} from "../units/bytes.js";
+import {BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_TB} from "../units/bytes.js";
 import {TERA} from "../units/si.js";
 import {CellReader, readCatalogRows, scaled} from "./csvCells.js";
 import type {Hardware} from "./hardware.js";
@@ -104,9 +104,6 @@ const ALL = "all";
 
 /** A source cell must name at least one URL in angle brackets: `Title <https://...>`. */
 const SOURCE_URL = /<https:\/\/[^\s<>]+>/;
-
-/** Bytes per GiB (binary), for `hbm_gib`. */
-const BYTES_PER_GIB = 2 ** 30;
 
 /**
  * Parses and validates data/hardware.csv. Converts to base units: TFLOP/s → FLOP/s, decimal GB → bytes,

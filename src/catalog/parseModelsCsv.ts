@@ -52,7 +52,7 @@ export const MODEL_CELL_RANGES = {
 } as const satisfies Partial<Record<ModelColumn, NumberRange>>;
 
 /** Parameters per "billion" in params_b / active_params_b. */
-const PARAMS_PER_BILLION = 1e9;
+export const PARAMS_PER_BILLION = 1e9;
 /** Tokens per "trillion" in training_tokens_t. */
 const TOKENS_PER_TRILLION = 1e12;
 

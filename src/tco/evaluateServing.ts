@@ -6,6 +6,7 @@ import {servingPerformance, type ServingInput, type ServingResult} from "../infe
 import type {ChipHourCostInput} from "./chipHourCost.js";
 import {servingCost, type ServingCostResult} from "./servingCost.js";
 import {HARDWARE_CELL_RANGES} from "../catalog/parseHardwareCsv.js";
+import {checkHardwareRow, checkModelRow} from "../catalog/rowRanges.js";
 import {CHIP_HOUR_COST_RANGES, SERVING_CHIP_RANGES} from "../strategy/servingChip.js";
 import {
   checkFiniteResult,
@@ -108,16 +109,21 @@ const RENTED_RANGES: RangeTable<ChipHourCostInput> = {
 
 /**
  * Throws a UserError naming the field (`utilizationFraction`, `ownership.costOfCapitalPerYear`) of a value the
- * economics cannot take: a missing hardware or model row, an hbmReserveFraction outside [0, 1), a kvBytesPerElement
- * outside (0, 4], a utilisation outside [0.01, 1] (60 for 60% priced tokens 100 times too cheap), a
- * missing ownership or efficiencies, an ownership field or efficiency outside its range or not a number, a rented price outside
- * data/hardware.csv's hourly_usd range. The command line and the scenario schema check the same ranges first; a
+ * economics cannot take: a missing hardware or model row, or one with a number outside the catalog's ranges
+ * (checkHardwareRow, checkModelRow), an hbmReserveFraction outside [0, 1), a kvBytesPerElement outside (0, 4], a
+ * utilisation outside [0.01, 1] (60 for 60% priced tokens 100 times too cheap), a missing ownership or efficiencies,
+ * an ownership field or efficiency outside its range or not a number, a rented price outside data/hardware.csv's
+ * hourly_usd range. The command line and the scenario schema check the same ranges first; a
  * script may not.
  */
 function checkServingEconomics(input: ServingEconomicsInput): void {
   // A missing row threw a TypeError deep in the roofline ("reading 'fp8FlopsPerS'"; modeller's trial).
   checkObject("hardware", input.hardware, 'a hardware row, e.g. findById(catalogs.hardware, id, "hardware")');
   checkObject("model", input.model, 'a model row, e.g. findById(catalogs.models, id, "model")');
+  // Each number in the catalog's range: a script's row with a bandwidth of −1 priced tokens at −$10B per million and
+  // returned ok (breaker).
+  checkHardwareRow(input.hardware);
+  checkModelRow(input.model);
   // Both were read unchecked: a KV element of 0 bytes priced tokens below the real cost and returned ok, a reserve of
   // −0.5 returned ok, and 1.5 or NaN blamed tensorParallel for a negative usable HBM (modeller's trial).
   checkNullableRange("hbmReserveFraction", input.hbmReserveFraction, HBM_RESERVE_RANGE, "the stack's own reserve");

@@ -184,4 +184,20 @@ describe("evaluateServing's other inputs a script may get wrong (modeller's tria
     for (const value of [0, -1, 8, NaN]) expect(thrown({kvBytesPerElement: value})).toMatch(/^kvBytesPerElement: /);
     expect(thrown({kvBytesPerElement: 2})).toBe("no error");
   });
+
+  it("checks every number of the hardware and model rows against the catalog's ranges (breaker)", () => {
+    // A bandwidth of −1 priced tokens at −$10B per million and returned ok; a string was read as its number.
+    expect(thrown({hardware: {...chip, scaleUpBandwidthBytesPerS: -1}})).toMatch(
+      /^hardware\.scaleUpBandwidthBytesPerS: /
+    );
+    expect(thrown({hardware: {...chip, hbmBandwidthBytesPerS: "3.35e12" as never}})).toMatch(
+      /^hardware\.hbmBandwidthBytesPerS: not a number/
+    );
+    expect(thrown({hardware: {...chip, fp8FlopsPerS: NaN}})).toMatch(/^hardware\.fp8FlopsPerS: /);
+    expect(thrown({hardware: {} as never})).toMatch(/^hardware\.bf16FlopsPerS: /);
+    expect(thrown({model: {...input.model, layers: 0}})).toMatch(/^model\.layers: /);
+    expect(thrown({model: {...input.model, params: NaN}})).toMatch(/^model\.params: /);
+    // A catalog row passes, and a chip without FP4 (null) too.
+    expect(thrown({hardware: {...chip, fp4FlopsPerS: null}})).toBe("no error");
+  });
 });
