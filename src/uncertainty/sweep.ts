@@ -1,6 +1,7 @@
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
 import {UserError} from "../errors/userError.js";
+import {groupThousands} from "../units/groupThousands.js";
 
 /**
  * Sweeps: evaluate any model over a grid of one or two of its numeric inputs and return an arquero table, so that
@@ -19,6 +20,13 @@ export interface SweepAxis {
   /** Values to try, in order; finite numbers, at least one. */
   values: readonly number[];
 }
+
+/**
+ * Largest grid a sweep evaluates (all axes multiplied), this function's and `token-ledger sweep`'s: 1,000,000 points,
+ * minutes of work at ~0.3 ms a scenario point (two axes of a million values each ran this function out of heap after
+ * 45 s; breaker).
+ */
+export const MAX_SWEEP_POINTS = 1_000_000;
 
 /** What `evaluate` returns: named scalar metrics; null for "none" (e.g. a payback month that never comes). */
 export type SweepMetrics = Record<string, number | null>;
@@ -90,6 +98,15 @@ function checkAxes<T extends object>(base: T, vary: readonly SweepAxis[]): void 
       }
     });
   });
+  const points = vary.reduce((product, axis) => product * axis.values.length, 1);
+  if (points > MAX_SWEEP_POINTS) {
+    throw new UserError({
+      path: "vary",
+      message: "grid too large",
+      expected: `at most ${groupThousands(MAX_SWEEP_POINTS)} points (all axes multiplied)`,
+      found: `${groupThousands(points)} points`
+    });
+  }
   if (vary.length === 2 && vary[0]!.path === vary[1]!.path) {
     const found = JSON.stringify(vary[1]!.path);
     throw new UserError({

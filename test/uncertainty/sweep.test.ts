@@ -265,3 +265,22 @@ describe("sweep's axis values with holes", () => {
     expect(error.message).toBe("vary[0].values[1]: not a number: expected a finite number, found undefined");
   });
 });
+
+describe("sweep's grid size", () => {
+  it("refuses more than MAX_SWEEP_POINTS points before evaluating any (two 1e6 axes ran out of heap; breaker)", () => {
+    const million = new Array(1_000_000).fill(1);
+    const error = userErrorOf(() =>
+      sweep({
+        base: BASE,
+        vary: [
+          {path: "a", values: million},
+          {path: "nested.b", values: [1, 2]}
+        ],
+        evaluate: () => ({})
+      })
+    );
+    expect(error.message).toBe(
+      "vary: grid too large: expected at most 1,000,000 points (all axes multiplied), found 2,000,000 points"
+    );
+  });
+});

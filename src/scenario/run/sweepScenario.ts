@@ -1,3 +1,4 @@
+import {MAX_SWEEP_POINTS} from "../../uncertainty/sweep.js";
 import {readDecimal} from "../../units/decimal.js";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {readQuantity, type Dimension} from "../../units/quantity.js";
@@ -30,9 +31,6 @@ export interface SweepAxisSpec {
   /** The axis as the user wrote it (`serving.utilization=30%:90%:7`), for messages; else built from the values. */
   written?: string;
 }
-
-/** Largest grid a sweep evaluates (all axes multiplied): 1,000,000 points, minutes of work at ~0.3 ms a point. */
-export const MAX_SWEEP_POINTS = 1_000_000;
 
 /** The most steps one --vary axis may take. */
 export const MAX_AXIS_STEPS = 10_000;
