@@ -7,11 +7,14 @@ import {HARDWARE_CELL_RANGES} from "./parseHardwareCsv.js";
 import {MODEL_CELL_RANGES, PARAMS_PER_BILLION} from "./parseModelsCsv.js";
 
 /** A catalog cell's range in the row's base unit: its bounds × `factor` (TFLOP/s → FLOP/s, GB → bytes). */
-function inBaseUnits(range: NumberRange, factor: number, integer = false): NumberRange {
-  return {...range, min: range.min * factor, max: range.max * factor, ...(integer ? {integer} : {})};
+function inBaseUnits(range: NumberRange, factor: number): NumberRange {
+  return {...range, min: range.min * factor, max: range.max * factor};
 }
 
-const INTEGER = 1;
+/** A count's range: the cell's, whole numbers only (as the parsers read these cells). */
+function whole(range: NumberRange): NumberRange {
+  return {...range, integer: true};
+}
 
 /**
  * The numeric fields of a Hardware row that always hold a number, with the ranges data/hardware.csv's cells take
@@ -24,7 +27,7 @@ export const HARDWARE_ROW_RANGES = {
   hbmBandwidthBytesPerS: inBaseUnits(HARDWARE_CELL_RANGES.hbm_tbps, BYTES_PER_TB),
   hbmCapacityBytes: inBaseUnits(HARDWARE_CELL_RANGES.hbm_gib, BYTES_PER_GIB),
   scaleUpBandwidthBytesPerS: inBaseUnits(HARDWARE_CELL_RANGES.scale_up_gbps, BYTES_PER_GB),
-  scaleUpChips: inBaseUnits(HARDWARE_CELL_RANGES.scale_up_chips, INTEGER, true),
+  scaleUpChips: whole(HARDWARE_CELL_RANGES.scale_up_chips),
   scaleOutBandwidthBytesPerS: inBaseUnits(HARDWARE_CELL_RANGES.scale_out_gbps, BYTES_PER_GB),
   powerW: HARDWARE_CELL_RANGES.power_w,
   systemOverheadFraction: HARDWARE_CELL_RANGES.system_overhead,
@@ -41,21 +44,21 @@ const HARDWARE_NULLABLE_RANGES = {
 export const MODEL_ROW_RANGES = {
   params: inBaseUnits(MODEL_CELL_RANGES.params_b, PARAMS_PER_BILLION),
   activeParams: inBaseUnits(MODEL_CELL_RANGES.active_params_b, PARAMS_PER_BILLION),
-  layers: inBaseUnits(MODEL_CELL_RANGES.layers, INTEGER, true),
-  hiddenSize: inBaseUnits(MODEL_CELL_RANGES.hidden_size, INTEGER, true),
-  attentionHeads: inBaseUnits(MODEL_CELL_RANGES.attention_heads, INTEGER, true),
-  kvHeads: inBaseUnits(MODEL_CELL_RANGES.kv_heads, INTEGER, true),
-  headDim: inBaseUnits(MODEL_CELL_RANGES.head_dim, INTEGER, true),
-  experts: inBaseUnits(MODEL_CELL_RANGES.experts, INTEGER, true),
-  expertsPerToken: inBaseUnits(MODEL_CELL_RANGES.experts_per_token, INTEGER, true),
-  vocabSize: inBaseUnits(MODEL_CELL_RANGES.vocab_size, INTEGER, true),
-  contextTokens: inBaseUnits(MODEL_CELL_RANGES.context_tokens, INTEGER, true)
+  layers: whole(MODEL_CELL_RANGES.layers),
+  hiddenSize: whole(MODEL_CELL_RANGES.hidden_size),
+  attentionHeads: whole(MODEL_CELL_RANGES.attention_heads),
+  kvHeads: whole(MODEL_CELL_RANGES.kv_heads),
+  headDim: whole(MODEL_CELL_RANGES.head_dim),
+  experts: whole(MODEL_CELL_RANGES.experts),
+  expertsPerToken: whole(MODEL_CELL_RANGES.experts_per_token),
+  vocabSize: whole(MODEL_CELL_RANGES.vocab_size),
+  contextTokens: whole(MODEL_CELL_RANGES.context_tokens)
 } as const satisfies Partial<Record<keyof ModelArchitecture, NumberRange>>;
 
 /** The ModelArchitecture fields that are null for a model without MLA, else in these ranges. */
 const MODEL_NULLABLE_RANGES = {
-  mlaKvDim: inBaseUnits(MODEL_CELL_RANGES.mla_kv_dim, INTEGER, true),
-  mlaRopeDim: inBaseUnits(MODEL_CELL_RANGES.mla_rope_dim, INTEGER, true)
+  mlaKvDim: whole(MODEL_CELL_RANGES.mla_kv_dim),
+  mlaRopeDim: whole(MODEL_CELL_RANGES.mla_rope_dim)
 } as const satisfies Partial<Record<keyof ModelArchitecture, NumberRange>>;
 
 /**

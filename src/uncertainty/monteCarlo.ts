@@ -238,11 +238,12 @@ function evaluateRecords<I extends string, O extends string>(
 function checkWrittenOutputs(record: object, outputKeys: readonly string[]): void {
   const extra = Object.keys(record).filter((key) => !outputKeys.includes(key));
   if (extra.length === 0) return;
+  const names = (keys: readonly string[]) => keys.map((key) => JSON.stringify(key)).join(", ");
   throw new UserError({
     path: "outputs",
-    message: `the model wrote ${extra.map((key) => JSON.stringify(key)).join(", ")}, not among the outputs`,
-    expected: `writes to the outputs listed: ${outputKeys.map((key) => JSON.stringify(key)).join(", ")}`,
-    found: extra.map((key) => JSON.stringify(key)).join(", ")
+    message: `the model wrote ${names(extra)}, not among the outputs`,
+    expected: `writes to the outputs listed: ${names(outputKeys)}`,
+    found: names(extra)
   });
 }
 

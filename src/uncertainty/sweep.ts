@@ -86,7 +86,8 @@ function checkAxes<T extends object>(base: T, vary: readonly SweepAxis[]): void 
       throw new UserError({path: `vary[${i}].values`, message: "empty", expected: "at least one value", found: "[]"});
     }
     // Every index, holes too ([1, , 3]: forEach skips a hole, which then swept as undefined; breaker).
-    Array.from(axis.values).forEach((value, j) => {
+    for (let j = 0; j < axis.values.length; j++) {
+      const value = axis.values[j];
       if (typeof value !== "number" || !Number.isFinite(value)) {
         const found = String(value);
         throw new UserError({
@@ -96,7 +97,7 @@ function checkAxes<T extends object>(base: T, vary: readonly SweepAxis[]): void 
           found
         });
       }
-    });
+    }
   });
   const points = vary.reduce((product, axis) => product * axis.values.length, 1);
   if (points > MAX_SWEEP_POINTS) {

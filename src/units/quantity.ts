@@ -441,12 +441,12 @@ export function readQuantity(
   dimension: Dimension,
   options: ReadQuantityOptions = {}
 ): QuantityReading {
-  const info = DIMENSIONS[dimension];
   if (!Object.hasOwn(DIMENSIONS, dimension)) {
     throw new Error(
       `unknown dimension ${JSON.stringify(dimension)}: expected one of ${Object.keys(DIMENSIONS).join(", ")}`
     );
   }
+  const info = DIMENSIONS[dimension];
   const expected = expectedQuantity(dimension);
   if (typeof input !== "string" && typeof input !== "number") {
     return {ok: false, reason: "number", expected, found: String(input)};

@@ -76,7 +76,7 @@ export function formatCalibration(report: CalibrationReport): string {
   const n = formatNumber;
   // A ratio to three digits with its zeros, as a price is written: the ampere group's median ratio read "1" beside
   // "0.994" and "1.09" (new-user trial).
-  const ratio = (value: number) => formatPriceNumber(value);
+  const ratio = formatPriceNumber;
   const rows = formatTable(
     ["measurement", "split", "efficiencies", "measured tok/s/chip", "model tok/s/chip", "model ÷ measured"],
     report.rows.map((r) => [
