@@ -3,7 +3,7 @@ import {relative, resolve} from "node:path";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {readCsvRecords, type CsvRecord} from "../catalog/csvCells.js";
-import {isUserError} from "../errors/userError.js";
+import {isUserError, UserError} from "../errors/userError.js";
 import {hasFamilyColumn, parseHardwareCsv} from "../catalog/parseHardwareCsv.js";
 import {CHIP_FAMILIES} from "../catalog/chipFamily.js";
 import {parseModelsCsv} from "../catalog/parseModelsCsv.js";
@@ -53,8 +53,27 @@ function loadMerged<Row extends {id: string}>(
 ) {
   const rows = new Map<string, Row>();
   for (const path of paths)
-    for (const row of parse(readUtf8File(path, displayPath(path)), displayPath(path), rows)) rows.set(row.id, row);
+    for (const row of parse(readCatalogText(path), displayPath(path), rows)) rows.set(row.id, row);
   return [...rows.values()];
+}
+
+/**
+ * A catalog file's text. Throws a UserError naming the file when it cannot be read (a directory where the CSV should
+ * be gave a stack trace from EISDIR; breaker), or at its first byte that is not UTF-8 (readUtf8File).
+ */
+function readCatalogText(path: string, file = displayPath(path)): string {
+  try {
+    return readUtf8File(path, file);
+  } catch (error) {
+    if (isUserError(error)) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new UserError({
+      file,
+      message: `cannot read the catalog file (${code === "EISDIR" ? "a directory" : code})`,
+      expected: "a readable CSV file",
+      found: path
+    });
+  }
 }
 
 /**
@@ -134,7 +153,7 @@ function projectCatalogFile(name: "hardware.csv" | "models.csv"): ProjectCatalog
   );
   const file = displayPath(own);
   try {
-    const {header, records} = readCsvRecords(readUtf8File(own, file), {file});
+    const {header, records} = readCsvRecords(readCatalogText(own, file), {file});
     return {file, header, records, bundledFile, bundledIds};
   } catch (error) {
     if (isUserError(error)) return undefined;
@@ -163,7 +182,7 @@ export function hardwareFamilyNote(): string | undefined {
 
 /** data/training-runs.csv (published training runs), its model and hardware ids checked against the catalogs. */
 export function loadTrainingRuns(catalogs: Catalogs, path = resolve(DATA_DIR, "training-runs.csv")): PublishedRun[] {
-  return parseTrainingRunsCsv(readUtf8File(path, displayPath(path)), {
+  return parseTrainingRunsCsv(readCatalogText(path), {
     file: displayPath(path),
     modelIds: catalogs.models.map((m) => m.id),
     hardwareIds: catalogs.hardware.map((h) => h.id)

@@ -126,6 +126,16 @@ describe("item 3: every flag has its scenario key's range, and no output is non-
 });
 
 describe("item 5: an error blames the key the user changed", () => {
+  // training.sequenceLength had no upper bound: 1e22 in a file was blamed on base.md's training.spendMultiplier, and
+  // `training --sequence-length 1e200` priced a run at $2.75E202 (breaker). Its bound is serving.inputTokens's, 100M.
+  it("a training sequence length past 100M tokens is an error at its own line", async () => {
+    const path = scenarioFile("long-sequence.md", "---\nextends: base\ntraining:\n  sequenceLength: 1e22\n---\n");
+    expect(await oneErrorLine(["validate", path])).toMatch(
+      /long-sequence\.md:4:19: training\.sequenceLength: out of range: expected a whole number in \[1 token, 100M tokens\], found 1e22$/
+    );
+    expect(await oneErrorLine([...TRAINING, "--sequence-length", "1e200"])).toMatch(/^--sequence-length: out of range/);
+  });
+
   it("a distribution on demand.tokensPerUserPerDay is reported at that key, not demand.users", async () => {
     const line = await oneErrorLine([
       "run",

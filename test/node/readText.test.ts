@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
@@ -54,5 +54,29 @@ describe("readUtf8File", () => {
     expect(stderr).toBe(
       `token-ledger: ${path}:3:11: not UTF-8 text: expected a file saved as UTF-8, found byte 0xE9\n`
     );
+  });
+});
+
+describe("a catalog file that cannot be read", () => {
+  // A directory where a project's data/hardware.csv should be gave Node's EISDIR stack trace (breaker).
+  it("is a UserError naming the file, as a scenario file's is", async () => {
+    const {loadHardware, loadModels} = await import("../../src/node/catalogFiles.js");
+    const folder = join(dir, "hardware.csv");
+    mkdirSync(folder);
+    for (const load of [loadHardware, loadModels]) {
+      const error = (() => {
+        try {
+          load([folder]);
+        } catch (thrown) {
+          return thrown;
+        }
+      })();
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).detail).toMatchObject({
+        message: "cannot read the catalog file (a directory)",
+        expected: "a readable CSV file",
+        found: folder
+      });
+    }
   });
 });

@@ -817,7 +817,7 @@ export const SCENARIO_KEYS = [
     label: "Training sequence length",
     type: "tokens",
     integer: true,
-    range: "[1, ∞)",
+    range: "[1, 100000000]",
     default: 8192,
     meaning: "Sequence length of pre-training, which sets the causal attention FLOPs beside 6·N·D.",
     source: `Llama 3 405B pre-trained at an 8K-token sequence length before long-context training (${LLAMA_3}, §3.4)`,
