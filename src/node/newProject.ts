@@ -29,9 +29,22 @@ export interface CreateProjectOptions {
  *
  * @param dir The project's folder: missing or empty.
  * @returns The files written, relative to `dir`, sorted.
- * @throws UserError when `dir` is a file or a folder that is not empty (naming it and what is in it).
+ * @throws UserError when `dir` is a file or a folder that is not empty (naming it and what is in it), and when `dir`,
+ *   `title` or `tokenLedgerSpec` is empty (naming DIR, --title or --token-ledger).
  */
 export function createProject(dir: string, options: CreateProjectOptions = {}): string[] {
+  // An empty argument is no folder (resolved, "" named the working directory; breaker), an empty title a blank site
+  // name, and an empty --token-ledger "latest from the registry", where the package is not published.
+  const blank: [string, string | undefined, string][] = [
+    ["DIR", dir, "a folder's path"],
+    ["--title", options.title, "the site's title"],
+    ["--token-ledger", options.tokenLedgerSpec, "a version range, file:PATH or a tarball"]
+  ];
+  for (const [flag, value, expected] of blank) {
+    if (value !== undefined && (typeof value !== "string" || value.trim() === "")) {
+      throw new UserError({flag, message: "empty", expected, found: JSON.stringify(value)});
+    }
+  }
   const target = resolve(dir);
   // Inside token-ledger's own folder a project's files sit among the package's (a checkout's git status lists it, an
   // installed package's node_modules/ is replaced on the next install; author trial): refused, as the README advises.

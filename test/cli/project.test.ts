@@ -139,6 +139,20 @@ describe("token-ledger new", () => {
     }
   });
 
+  // `--token-ledger ""` wrote "token-ledger": "" (latest from the registry, where it is not published) and exited 0;
+  // `--title ""` a blank site name; `new ""` was told "inside token-ledger's own folder" (breaker).
+  it.each([
+    [["", "--token-ledger", "^0.1.0"], 'DIR: empty: expected a folder\'s path, found ""'],
+    [["{dir}", "--token-ledger", ""], '--token-ledger: empty: expected a version range, file:PATH or a tarball, found ""'],
+    [["{dir}", "--token-ledger", "^0.1.0", "--title", "  "], '--title: empty: expected the site\'s title, found "  "']
+  ])("refuses an empty value: new %j", async (args, message) => {
+    const dir = join(tmp, "blank");
+    const result = await runCli(["new", ...args.map((arg) => arg.replace("{dir}", dir))]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`token-ledger: ${message}\n`);
+    expect(existsSync(dir)).toBe(false);
+  });
+
   it("with no folder: one line naming the missing argument", async () => {
     const result = await runCli(["new"]);
     expect(result.code).toBe(1);
