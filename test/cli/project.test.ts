@@ -143,7 +143,10 @@ describe("token-ledger new", () => {
   // `--title ""` a blank site name; `new ""` was told "inside token-ledger's own folder" (breaker).
   it.each([
     [["", "--token-ledger", "^0.1.0"], 'DIR: empty: expected a folder\'s path, found ""'],
-    [["{dir}", "--token-ledger", ""], '--token-ledger: empty: expected a version range, file:PATH or a tarball, found ""'],
+    [
+      ["{dir}", "--token-ledger", ""],
+      '--token-ledger: empty: expected a version range, file:PATH or a tarball, found ""'
+    ],
     [["{dir}", "--token-ledger", "^0.1.0", "--title", "  "], '--title: empty: expected the site\'s title, found "  "']
   ])("refuses an empty value: new %j", async (args, message) => {
     const dir = join(tmp, "blank");
