@@ -109,9 +109,13 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
     const choice = isScalar(value) && typeof value.value === "string" ? value.value : undefined;
     if (choice !== undefined && choices.includes(choice)) return choice;
     // A choice written by the name a reader knows it by ("TensorRT-LLM", as the pages write it) is told its value.
+    // A process node written in nanometres ("5nm", "5 nm", "N5") is told its id, n5: "5nm" was offered n7 (new user).
+    const nanometres = text !== null ? /^n?(\d+)(nm)?$/.exec(text.toLowerCase().replace(/\s+/g, "")) : null;
+    const processNode = nanometres && choices.includes(`n${nanometres[1]}`) ? `n${nanometres[1]}` : undefined;
     const named =
       text !== null
-        ? Object.entries(def.choiceNames ?? {}).find(([, name]) => name.toLowerCase() === text.toLowerCase())?.[0]
+        ? (Object.entries(def.choiceNames ?? {}).find(([, name]) => name.toLowerCase() === text.toLowerCase())?.[0] ??
+          processNode)
         : undefined;
     const hint =
       named !== undefined

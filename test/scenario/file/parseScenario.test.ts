@@ -476,6 +476,17 @@ serving:
     expect(hint("vLLM")).toBe("vLLM is written vllm in a scenario");
     expect(hint("trtlm")).toBe("did you mean trtllm?");
   });
+
+  it("tells a process node written in nanometres its id, at the value's own line (new user: 5nm was offered n7)", () => {
+    const error = (text: string) => userErrorsOf(() => parse(`---\nsilicon:\n  node: ${text}\n---\n`))[0]!;
+    expect(error("5nm").hint).toBe("5nm is written n5 in a scenario");
+    expect(error("5 nm").hint).toBe("5 nm is written n5 in a scenario");
+    expect(error("N3").hint).toBe("N3 is written n3 in a scenario");
+    expect(error("28nm").hint).toBe("28nm is written n28 in a scenario");
+    // No such node: the nearest id, as for any choice.
+    expect(error("n9").hint).toBe("did you mean n7?");
+    expect([error("5nm").line, error("5nm").column]).toEqual([3, 9]);
+  });
 });
 
 describe("parseScenario: text keys", () => {
