@@ -342,6 +342,18 @@ describe("token-ledger inference", () => {
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
+  // `--batch: a batch of 32 does not fit` blamed a flag the user had not typed (new user).
+  it("says a setting left at its default is the default", async () => {
+    const args = ["inference", "--hardware", "h100-sxm", "--model", "deepseek-v3", "--tp", "8"];
+    const defaulted = await runCli(args);
+    expect(defaulted.code).toBe(1);
+    expect(defaulted.stderr).toMatch(
+      /^token-ledger: --batch: a batch of 32 does not fit in memory .*, found 32 \(the default: --batch was not given\)\n$/
+    );
+    const given = await runCli([...args, "--batch", "32"]);
+    expect(given.stderr).toMatch(/, found 32\n$/);
+  });
+
   it("says a model that does not fit needs the smallest tensor-parallel degree that holds it", async () => {
     // Llama 3.1 405B in BF16: 811.7 GB of weights ÷ 76.4 GB usable per H100 (79.11 GiB less 10%) → 11 chips by
     // memory, but TP must divide the 128 heads and suit the 8 KV heads: 16 (issue 11: 16, not 12).

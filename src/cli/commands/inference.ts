@@ -186,7 +186,20 @@ export function registerInference(program: Command): void {
         found: `--context ${options.context}`
       });
     }
-    const result = runInference(options);
+    let result: ReturnType<typeof runInference>;
+    try {
+      result = runInference(options);
+    } catch (error) {
+      // A setting the user left at its default is said to be the default (`--batch: a batch of 32 does not fit` read
+      // as blaming a flag never typed; new user).
+      const flag = error instanceof ServingSettingError ? error.detail.flag : undefined;
+      const option = command.options.find((candidate) => candidate.long === flag);
+      if (option && command.getOptionValueSource(option.attributeName()) === "default") {
+        const {detail} = error as ServingSettingError;
+        throw new UserError({...detail, found: `${detail.found} (the default: ${flag} was not given)`});
+      }
+      throw error;
+    }
     // A project's chip row that replaces a bundled one, or a file without the family column, says so (stderr).
     noteCatalogOverrides();
     process.stdout.write(options.json ? JSON.stringify(result, null, 2) + "\n" : formatInference(result) + "\n");
