@@ -1074,7 +1074,8 @@ export const SCENARIO_KEYS = [
     range: MOAT_RANGES.marketPriceUsdPerMTok,
     default: 2,
     meaning: "Market price of a million tokens (blended input and output) at the start.",
-    source: "assumption: a blended price of a capable model; GPT-4o lists $2.50 in / $10 out per Mtok",
+    source:
+      "assumption: about GPT-4o's Batch API price at the 75% input share of demand.inputShare, $2.19 (half of 0.75 × $2.50 in + 0.25 × $10 out; OpenAI API pricing, platform.openai.com/docs/pricing): a bulk price, below the $4.38 its list prices give at that share (the price list, pricing.*)",
     distribution: true
   },
   {
