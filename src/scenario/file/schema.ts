@@ -1215,23 +1215,24 @@ export const SCENARIO_KEYS = [
   {
     path: "flywheel.qualityPerDataDoubling",
     label: "Quality per data doubling",
-    slider: {unit: "quality points", scale: 1, min: 0, max: 0.5, step: 0.01},
+    slider: {unit: "% of starting quality", scale: 100, min: 0, max: 50, step: 1},
     type: "plain",
     range: FLYWHEEL_RANGES.qualityGainPerDataDoubling,
     default: 0.05,
-    meaning: "Model quality points gained per doubling of data (quality starts at 1).",
+    meaning: "Model quality gained per doubling of data, as a share of the starting quality (quality starts at 1).",
     source:
-      "assumption: 5 quality points per doubling of data, a stylised scaling-law slope (no published figure maps data to chip-design quality)",
+      "assumption: quality 5% above its start per doubling of data (0.05), a stylised scaling-law slope (no published figure maps data to chip-design quality)",
     distribution: true
   },
   {
     path: "flywheel.cycleShorteningPerQuality",
-    label: "Design speed-up per quality point",
-    slider: {unit: "months per quality point", scale: 1, min: 0, max: 10, step: 0.1},
+    label: "Design speed-up per quality gain",
+    slider: {unit: "×", scale: 1, min: 0, max: 10, step: 0.1},
     type: "plain",
     range: FLYWHEEL_RANGES.designCycleShorteningPerQualityPoint,
     default: 1,
-    meaning: "How much each quality point shortens chip design: cycle = silicon.designCycle ÷ (1 + k × (quality − 1)).",
+    meaning:
+      "How strongly a quality gain shortens chip design, k (no unit): cycle = silicon.designCycle ÷ (1 + k × (quality − 1)).",
     source:
       "assumption: design time inversely proportional to model quality (k = 1): a model twice as good halves the cycle, down to flywheel.minDesignCycle",
     distribution: true
