@@ -298,7 +298,8 @@ function formatTraining(r: ReturnType<typeof runTraining>): string {
       [
         "cost, rented chips",
         r.costRentedUsd === null ? "— (no hourly price; pass --hourly-price)" : usd(r.costRentedUsd),
-        "whole run"
+        // The unit column qualifies a figure; beside the note it read "… --hourly-price)  whole run" (new user).
+        r.costRentedUsd === null ? "" : "whole run"
       ]
     ]) +
     formatParts(r)
