@@ -462,7 +462,15 @@ export function readQuantity(
   const [whole, sign = "", dollar = "", digits = ""] = match;
   const tail = text.slice(whole.length);
   if (MALFORMED_TAIL.test(tail) || (digits === "0" && RADIX_PREFIX.test(tail))) {
-    return {ok: false, reason: "number", expected, found: text};
+    // `1_000`, as the number flags take it, is told the commas a scenario value groups digits with (breaker).
+    const grouped = /^[+-]?\$?\d{1,3}(_\d{3})+(\.\d+)?/.test(text) ? text.replace(/_/g, ",") : undefined;
+    return {
+      ok: false,
+      reason: "number",
+      expected,
+      found: text,
+      ...(grouped ? {hint: `a scenario value groups digits with commas: did you mean ${grouped}?`} : {})
+    };
   }
   let unit = normaliseUnit(tail);
   if (dollar) unit = `$${unit}`;

@@ -163,6 +163,19 @@ describe("readQuantity", () => {
     expect(readQuantity("0 kWh", "power")).toMatchObject({ok: false, reason: "unit"});
   });
 
+  // `--set serving.batch=1_000` said "not a number" with no word on why, though the number flags take 1_000 (breaker).
+  it("tells digit groups written with underscores the commas a scenario value takes", () => {
+    expect(readQuantity("1_000", "count")).toMatchObject({
+      ok: false,
+      hint: "a scenario value groups digits with commas: did you mean 1,000?"
+    });
+    expect(readQuantity("$31_120", "money")).toMatchObject({
+      hint: "a scenario value groups digits with commas: did you mean $31,120?"
+    });
+    // Not digit groups: no guess.
+    expect(readQuantity("2_5", "money")).not.toHaveProperty("hint");
+  });
+
   it("reads -0 as 0, so that no value prints as −0 (breaker: --set power.electricity=-0 read '−0 USD/kWh')", () => {
     for (const input of ["-0", "-0 USD/MWh", "-0.0", -0] as const) {
       const reading = readQuantity(input, "energyPrice");
