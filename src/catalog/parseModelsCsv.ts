@@ -1,3 +1,4 @@
+import {groupThousands} from "../units/groupThousands.js";
 import type {NumberRange} from "../units/range.js";
 import {CellReader, readCatalogRows, scaled} from "./csvCells.js";
 import type {ModelArchitecture} from "./model.js";
@@ -108,6 +109,18 @@ function readRow(cells: CellReader<ModelColumn>): ModelArchitecture | undefined 
         column,
         "attention width far from the hidden size",
         `attention_heads × head_dim (${attentionHeads} × ${headDim} = ${width}) within a factor of 4 of hidden_size (${hiddenSize})`
+      );
+    }
+  }
+  // Every model holds at least its embedding table, vocab_size × hidden_size parameters (once, tied or not): 1M
+  // parameters beside a 128,256 × 8,192 table (1.05B) passed and was priced (breaker).
+  if (paramsB !== undefined && vocabSize !== undefined && hiddenSize !== undefined) {
+    const embedding = vocabSize * hiddenSize;
+    if (paramsB * PARAMS_PER_BILLION < embedding) {
+      cells.fail(
+        "params_b",
+        "fewer parameters than the embedding table",
+        `at least vocab_size × hidden_size (${groupThousands(vocabSize)} × ${groupThousands(hiddenSize)} = ${groupThousands(embedding)} parameters)`
       );
     }
   }

@@ -208,6 +208,20 @@ describe("parseModelsCsv validation", () => {
     }
   );
 
+  // 1M parameters beside a 128,256 × 8,192 embedding table (1.05B) passed and was priced (breaker).
+  it("rejects fewer parameters than the embedding table holds", () => {
+    // GOOD_ROW: hidden_size 64, vocab_size 256: a 16,384-parameter table; 0.00001B = 10,000 parameters.
+    const row = GOOD_ROW.replace("tiny,Tiny,1,1,", "tiny,Tiny,0.00001,0.00001,");
+    const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(errors.map((e) => [e.detail.path, e.detail.message, e.detail.expected])).toEqual([
+      [
+        "params_b",
+        "fewer parameters than the embedding table",
+        "at least vocab_size × hidden_size (256 × 64 = 16,384 parameters)"
+      ]
+    ]);
+  });
+
   it("rejects a vocabulary smaller than the 256 byte values", () => {
     const row = GOOD_ROW.replace(",1,1,256,false,", ",1,1,1,false,");
     const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));
