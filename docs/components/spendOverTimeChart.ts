@@ -118,12 +118,12 @@ export function SpendOverTimeChart(
   const placeLabel = (month: number, texts: readonly string[]) => {
     const x =
       plotLeft + ((month - monthSpan[0]!) / Math.max(monthSpan[1]! - monthSpan[0]!, 1)) * (plotRight - plotLeft);
-    for (const text of texts) {
-      const w = text.length * LABEL_CHAR_PX;
-      if (x + 4 + w <= plotRight) return {text: () => text, textAnchor: "start" as const, dx: 4};
-      if (x - 4 - w >= plotLeft) return {text: () => text, textAnchor: "end" as const, dx: -4};
-    }
-    return {text: () => texts.at(-1)!, textAnchor: "end" as const, dx: -4};
+    // After the rule, in the period it opens, at any length; only then before it (at 390 px "again, months 32–36"
+    // ended at its rule and started over months 1–5, across the first lead's rule; reader's audit).
+    const after = texts.find((text) => x + 4 + text.length * LABEL_CHAR_PX <= plotRight);
+    if (after !== undefined) return {text: () => after, textAnchor: "start" as const, dx: 4};
+    const before = texts.find((text) => x - 4 - text.length * LABEL_CHAR_PX >= plotLeft) ?? texts.at(-1)!;
+    return {text: () => before, textAnchor: "end" as const, dx: -4};
   };
   const crossover = crossoverMonth === null || crossoverMonth === undefined ? [] : [crossoverMonth];
   // The first pass, where it is not the durable crossover: inference ahead from it until training takes the lead back.
@@ -197,7 +197,8 @@ export function SpendOverTimeChart(
           fillOpacity: 0.8,
           ...placeLabel(d.month, [
             `inference ahead${d.again ? " again" : ""}, ${months}`,
-            `${d.again ? "again, " : ""}${months}`
+            `${d.again ? "again, " : ""}${months}`,
+            `${d.again ? "again, " : ""}${months.replace(/^months? /, "")}`
           ])
         });
       }),

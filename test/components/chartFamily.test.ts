@@ -223,4 +223,21 @@ describe("SpendOverTimeChart's leads", () => {
     );
     expect(labels(durable).some((text) => text?.includes("again"))).toBe(false);
   });
+
+  // At 390 px "again, months 32–36" did not fit after its rule, so it ended at the rule and ran back across months 1–5
+  // and the first lead's rule (reader's audit): a shorter wording after the rule comes before any wording before it.
+  it("puts a lead's label after its rule on a phone, in fewer words", () => {
+    const leads = [
+      {fromMonth: 5, toMonth: 26},
+      {fromMonth: 32, toMonth: 36}
+    ];
+    // Base's 60 months (the lead's rule at month 32 of 60).
+    const sixty = Array.from({length: 60}, (_, i) => ({...months()[0]!, month: i + 1}));
+    const chart = SpendOverTimeChart(sixty, {width: 294, crossoverMonth: null, leadPeriods: leads});
+    const again = [...chart.querySelectorAll("text")].find((text) => text.textContent?.includes("again"))!;
+    expect(again.textContent).toBe("again, 32–36");
+    expect(again.closest("[text-anchor]")?.getAttribute("text-anchor") ?? again.getAttribute("text-anchor")).toBe(
+      "start"
+    );
+  });
 });
