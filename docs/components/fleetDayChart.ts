@@ -45,11 +45,12 @@ export function FleetDayChart(rows: readonly FleetDayRow[], {width, height, ...o
     marginLeft: 64,
     // Room for the longer total ("$561,975") right of the longer bar.
     marginRight: 72,
-    // Ticks in compact notation ("100K", "1.5M"); a phone gets fewer, so that they do not touch.
+    // Ticks in compact notation with the dollar sign, as the site's other money axes ("$100K", "$1.5M"; they read
+    // "50K … 550K"; reader's audit); a phone gets fewer, so that they do not touch.
     x: {
       label: "USD per day →",
       grid: true,
-      tickFormat: axisTickFormat(COMPACT.format),
+      tickFormat: axisTickFormat((value: number) => `$${COMPACT.format(value)}`),
       ticks: chartWidth < 480 ? 3 : undefined
     },
     y: {label: null, domain: bars},

@@ -152,6 +152,10 @@ describe("FleetDayChart", () => {
     expect(chart.querySelectorAll("g[aria-label=bar] rect").length).toBe(4);
     const texts = [...chart.querySelectorAll("g[aria-label=text] text")].map((t) => t.textContent);
     expect(texts).toEqual(["$87,072", "$561,975"]);
+    // Its money ticks carry the dollar sign, as the site's other money axes do (they read "50K … 550K").
+    const ticks = [...chart.querySelectorAll("g[aria-label='x-axis tick label'] text")].map((t) => t.textContent);
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const tick of ticks) expect(tick).toMatch(/^\$\d/);
   });
 });
 
