@@ -88,7 +88,7 @@ describe("KeySlider", () => {
     const range = slider.querySelector<HTMLInputElement>("input[type=range]")!;
     expect(slider.dataset.testid).toBe("control-nre");
     expect(slider.path).toBe("silicon.nre");
-    expect(slider.textContent).toContain("Chip program cost (NRE), M USD");
+    expect(slider.textContent).toContain("Chip program cost (NRE), USD millions");
     expect([range.min, range.max, range.step]).toEqual(["10", "2000", "10"]);
     expect(slider.value).toBe(300e6);
     const events: number[] = [];

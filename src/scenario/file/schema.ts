@@ -453,7 +453,7 @@ export const SCENARIO_KEYS = [
   {
     path: "silicon.nre",
     label: "Chip program cost (NRE)",
-    slider: {unit: "M USD", scale: 1e-6, min: 10, max: 2000, step: 10},
+    slider: {unit: "USD millions", scale: 1e-6, min: 10, max: 2000, step: 10},
     type: "money",
     range: SILICON_PROGRAM_RANGES.nreUsd,
     default: 150e6,
@@ -464,7 +464,7 @@ export const SCENARIO_KEYS = [
   {
     path: "silicon.unitCost",
     label: "Custom chip unit cost",
-    slider: {unit: "k USD", scale: 1e-3, min: 2, max: 40, step: 0.5},
+    slider: {unit: "USD thousands", scale: 1e-3, min: 2, max: 40, step: 0.5},
     type: "money",
     range: CHIP_HOUR_COST_RANGES.chipPriceUsd,
     default: null,
