@@ -8,7 +8,12 @@ import type {RunReport} from "./runReport.js";
  * says they can; the note says so, with the count the model would need at full use. Null when the fleet is sized by
  * the model, or when the chips suffice.
  *
- * Input: a RunReport (runReport.ts). Output: one sentence, or null. Raises nothing.
+ * Where the scenario states the day's tokens (fleet.inputTokensPerDay and fleet.outputTokensPerDay as numbers) it adds
+ * the fleet's own cost per million tokens, fleet cost per day ÷ those tokens × 10⁶, beside the model's blended cost per
+ * million at serving.utilization: deepseek-one-day headlines 0.488 USD/Mtok while its $87,072 a day buys 776B tokens,
+ * 0.112 (new user: the two read as one figure 4× apart).
+ *
+ * Input: a RunReport (runReport.ts). Output: one or two sentences, or null. Raises nothing.
  */
 export function fleetCapacityNote(report: RunReport): string | null {
   const needed = reportMedian(report.metrics.fleetUtilizationNeeded);
@@ -20,6 +25,24 @@ export function fleetCapacityNote(report: RunReport): string | null {
     `fleet.chips (${formatMetric("fleetChips", chips)}) is fewer chips than the serving model needs for the day's ` +
     `tokens: they would be busy ${busy === "100%" ? "just over 100%" : busy} of every hour, ` +
     `${formatMetric("fleetChips", chips * needed)} at full use. Either this fleet serves more tokens per chip than ` +
-    `the model does, or it cannot serve the day; the cost and margins count only fleet.chips.`
+    `the model does, or it cannot serve the day; the cost and margins count only fleet.chips.` +
+    ownCostSentence(report)
+  );
+}
+
+/** " At this fleet's own figures …", or "" when the scenario does not state the day's tokens or the day's cost. */
+function ownCostSentence(report: RunReport): string {
+  const tokens = ["fleet.inputTokensPerDay", "fleet.outputTokensPerDay"].map(
+    (path) => report.assumptions?.[path]?.value
+  );
+  const costPerDay = reportMedian(report.metrics.fleetCostPerDayUsd);
+  const model = reportMedian(report.metrics.costPerMillionTokensUsd);
+  if (!tokens.every((value) => typeof value === "number") || costPerDay === null || model === null) return "";
+  const total = (tokens as number[]).reduce((sum, value) => sum + value, 0);
+  if (!(total > 0)) return "";
+  return (
+    ` At this fleet's own figures a million tokens costs ` +
+    `${formatMetric("costPerMillionTokensUsd", (costPerDay / total) * 1e6)} (fleet cost per day ÷ the day's tokens), ` +
+    `against the ${formatMetric("costPerMillionTokensUsd", model)} the model gives at serving.utilization.`
   );
 }

@@ -25,4 +25,23 @@ describe("fleetCapacityNote", () => {
         "does, or it cannot serve the day; the cost and margins count only fleet.chips."
     );
   });
+
+  it("sets the fleet's own cost per million tokens beside the model's where the scenario states the day's tokens", () => {
+    // deepseek-one-day: $87,072 a day for 608B + 168B tokens = 87,072 ÷ 776e9 × 1e6 = 0.1122 USD/Mtok (new user: its
+    // 0.488 headline and this read as one figure 4× apart).
+    const deepseek = {
+      assumptions: {"fleet.inputTokensPerDay": {value: 608e9}, "fleet.outputTokensPerDay": {value: 168e9}},
+      metrics: {
+        fleetChips: 1814,
+        fleetUtilizationNeeded: 2.52,
+        fleetCostPerDayUsd: 87_072,
+        costPerMillionTokensUsd: 0.488
+      }
+    } as unknown as RunReport;
+    expect(fleetCapacityNote(deepseek)).toMatch(
+      / At this fleet's own figures a million tokens costs 0\.112 USD\/Mtok \(fleet cost per day ÷ the day's tokens\), against the 0\.488 USD\/Mtok the model gives at serving\.utilization\.$/
+    );
+    // Tokens from demand (not stated as a day's tokens): no such sentence.
+    expect(fleetCapacityNote(report(1000, 2.5))).not.toContain("own figures");
+  });
 });
