@@ -54,6 +54,14 @@ export async function buildProgram(load: readonly string[] | "all" = "all"): Pro
   program.configureHelp({
     subcommandTerm: (command) => stubTerms.get(command) ?? new Help().subcommandTerm(command)
   });
+  // Defaults in --help as a person writes them: "(default: none)" for a repeatable flag's empty list and a string
+  // unquoted, "(default: bf16)" as the other commands' help reads (they read `(default: [])` and `(default: "bf16")`;
+  // new user).
+  for (const option of program.commands.flatMap((command) => [...command.options, ...command.registeredArguments])) {
+    if (option.defaultValueDescription !== undefined) continue;
+    if (Array.isArray(option.defaultValue) && option.defaultValue.length === 0) option.defaultValueDescription = "none";
+    else if (typeof option.defaultValue === "string") option.defaultValueDescription = option.defaultValue;
+  }
   // Commander's own errors become one `token-ledger: …` line with expected and found, like every user error.
   for (const command of [program, ...program.commands]) {
     command.configureOutput({outputError: () => {}});

@@ -23,3 +23,15 @@ describe("the lazy command list", () => {
     expect(lazy.helpInformation()).toBe(full.helpInformation());
   });
 });
+
+describe("defaults in --help", () => {
+  // `run --help` read "(default: [])" for --set and `training --help` "(default: "bf16")" (new user).
+  it("writes an empty list as none and a string unquoted, in every command", async () => {
+    const program = await buildProgram("all");
+    const help = new Help();
+    const texts = program.commands.map((command) => help.formatHelp(command, help));
+    for (const text of texts) expect(text).not.toMatch(/\(default: (\[\]|")/);
+    const training = program.commands.find((command) => command.name() === "training")!;
+    expect(help.formatHelp(training, help)).toContain("(default: bf16)");
+  });
+});
