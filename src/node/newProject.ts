@@ -44,6 +44,15 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
     if (value !== undefined && (typeof value !== "string" || value.trim() === "")) {
       throw new UserError({flag, message: "empty", expected, found: JSON.stringify(value)});
     }
+    // A line break or another control character in a title ends the heading and the front matter's line.
+    if (flag === "--title" && value !== undefined && /\p{Cc}/u.test(value)) {
+      throw new UserError({
+        flag,
+        message: "a control character",
+        expected: "a title on one line",
+        found: JSON.stringify(value)
+      });
+    }
   }
   const target = resolve(dir);
   // Inside token-ledger's own folder a project's files sit among the package's (a checkout's git status lists it, an
@@ -84,7 +93,14 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
   const title = options.title ?? basename(target);
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as {version: string}).version;
   const frameworkVersion = frameworkRange();
-  const fill = (text: string) => text.replaceAll("{{title}}", title).replaceAll("{{scenarioId}}", "my-scenario");
+  // A quoted title is written as a JSON string, which TypeScript and YAML both read ('The "AI" ledger: costs #1' broke
+  // the config and the front matter), and every replacement is a function, so `$&` or `$'` in a title is text, not a
+  // replacement pattern (breaker).
+  const fill = (text: string) =>
+    text
+      .replaceAll('"{{title}}"', () => JSON.stringify(title))
+      .replaceAll("{{title}}", () => title)
+      .replaceAll("{{scenarioId}}", () => "my-scenario");
   try {
     mkdirSync(target, {recursive: true});
     cpSync(TEMPLATE_DIR, target, {recursive: true});

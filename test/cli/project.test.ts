@@ -1,3 +1,4 @@
+import {parse as parseYaml} from "yaml";
 // A report project outside this package (token-ledger new): its own catalog rows and scenarios add to the bundled
 // ones, and its mistakes are reported like the bundled files'. The project is found through TOKEN_LEDGER_PROJECT
 // here (a command run inside it finds it from the working directory: test/browser/project.test.ts).
@@ -154,6 +155,22 @@ describe("token-ledger new", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`token-ledger: ${message}\n`);
     expect(existsSync(dir)).toBe(false);
+  });
+
+  // 'The "AI" ledger: costs #1' broke the config (TypeScript) and the front matter (YAML), and `$&` in a title was read
+  // as a replacement pattern that pasted the template into the config (breaker).
+  it("writes a title with quotes, a colon, a hash and dollar patterns as it was given", async () => {
+    const dir = join(tmp, "odd-title");
+    const title = `The "AI" ledger: costs #1 $& $' $$`;
+    const result = await runCli(["new", dir, "--title", title, "--token-ledger", "^0.1.0"]);
+    expect(result.code, result.stderr).toBe(0);
+    const config = readFileSync(join(dir, "observablehq.config.ts"), "utf8");
+    expect(config).toContain(`title: ${JSON.stringify(title)},`);
+    const index = readFileSync(join(dir, "docs", "index.md"), "utf8");
+    const frontMatter = index.split("---\n")[1]!;
+    expect((parseYaml(frontMatter) as {title: string}).title).toBe(title);
+    expect(index).toContain(`# ${title}\n`);
+    expect(readFileSync(join(dir, "README.md"), "utf8").split("\n")[0]).toBe(`# ${title}`);
   });
 
   it("with no folder: one line naming the missing argument", async () => {
