@@ -463,7 +463,7 @@ export function readQuantity(
   const tail = text.slice(whole.length);
   if (MALFORMED_TAIL.test(tail) || (digits === "0" && RADIX_PREFIX.test(tail))) {
     // `1_000`, as the number flags take it, is told the commas a scenario value groups digits with (breaker).
-    const grouped = /^[+-]?\$?\d{1,3}(_\d{3})+(\.\d+)?/.test(text) ? text.replace(/_/g, ",") : undefined;
+    const grouped = /^[+-]?\$?\d{1,3}(_\d{3})+(\.\d+)?(?=$|\s)/.test(text) ? text.replace(/_/g, ",") : undefined;
     return {
       ok: false,
       reason: "number",

@@ -172,8 +172,13 @@ describe("readQuantity", () => {
     expect(readQuantity("$31_120", "money")).toMatchObject({
       hint: "a scenario value groups digits with commas: did you mean $31,120?"
     });
-    // Not digit groups: no guess.
-    expect(readQuantity("2_5", "money")).not.toHaveProperty("hint");
+    expect(readQuantity("1_000 W", "power")).toMatchObject({
+      hint: "a scenario value groups digits with commas: did you mean 1,000 W?"
+    });
+    // Not digit groups of three, or followed by more than a unit: no guess (1_0000 was offered 1,0000; breaker).
+    for (const text of ["2_5", "1_0000", "1_000_0000", "12_345_6789", "1_000__000", "1_000x"]) {
+      expect(readQuantity(text, "count"), text).not.toHaveProperty("hint");
+    }
   });
 
   it("reads -0 as 0, so that no value prints as −0 (breaker: --set power.electricity=-0 read '−0 USD/kWh')", () => {

@@ -110,18 +110,25 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
     if (choice !== undefined && choices.includes(choice)) return choice;
     // A choice written by the name a reader knows it by ("TensorRT-LLM", as the pages write it) is told its value.
     // A process node written in nanometres ("5nm", "5 nm", "N5") is told its id, n5: "5nm" was offered n7 (new user).
-    const nanometres = text !== null ? /^n?(\d+)(nm)?$/.exec(text.toLowerCase().replace(/\s+/g, "")) : null;
+    // Quotes are the file's, not the value's ("5nm" quoted had no hint); a node without a wafer price (2nm, n2) gets no
+    // guess rather than its nearest id by spelling (n28 for n2; second-round breaker).
+    const unquoted = text === null ? null : text.replace(/^(["'])(.*)\1$/, "$2");
+    const nanometres =
+      unquoted !== null && choices.some((choice) => /^n\d+$/.test(choice))
+        ? /^n?(\d+)(\.0+)?(nm)?$/.exec(unquoted.toLowerCase().replace(/\s+/g, ""))
+        : null;
     const processNode = nanometres && choices.includes(`n${nanometres[1]}`) ? `n${nanometres[1]}` : undefined;
     const named =
-      text !== null
-        ? (Object.entries(def.choiceNames ?? {}).find(([, name]) => name.toLowerCase() === text.toLowerCase())?.[0] ??
-          processNode)
+      unquoted !== null
+        ? (Object.entries(def.choiceNames ?? {}).find(
+            ([, name]) => name.toLowerCase() === unquoted.toLowerCase()
+          )?.[0] ?? processNode)
         : undefined;
     const hint =
       named !== undefined
-        ? `${text} is written ${named} in a scenario`
-        : text !== null
-          ? didYouMean(text, choices)
+        ? `${unquoted} is written ${named} in a scenario`
+        : unquoted !== null && nanometres === null
+          ? didYouMean(unquoted, choices)
           : undefined;
     return fail(node, {
       message: "not one of the choices",

@@ -483,8 +483,12 @@ serving:
     expect(error("5 nm").hint).toBe("5 nm is written n5 in a scenario");
     expect(error("N3").hint).toBe("N3 is written n3 in a scenario");
     expect(error("28nm").hint).toBe("28nm is written n28 in a scenario");
-    // No such node: the nearest id, as for any choice.
-    expect(error("n9").hint).toBe("did you mean n7?");
+    // Quoted in the file: the same hint, without the file's quotes.
+    expect(error('"5nm"').hint).toBe("5nm is written n5 in a scenario");
+    expect(error("n5.0").hint).toBe("n5.0 is written n5 in a scenario");
+    // A node with no wafer price: no guess (n2 was offered n28, 2nm n7; second-round breaker).
+    expect(error("n2").hint).toBeUndefined();
+    expect(error("2nm").hint).toBeUndefined();
     expect([error("5nm").line, error("5nm").column]).toEqual([3, 9]);
   });
 });
