@@ -112,16 +112,23 @@ function readRow(cells: CellReader<ModelColumn>): ModelArchitecture | undefined 
       );
     }
   }
-  // Every model holds at least its embedding table, vocab_size × hidden_size parameters (once, tied or not): 1M
-  // parameters beside a 128,256 × 8,192 table (1.05B) passed and was priced (breaker).
-  if (paramsB !== undefined && vocabSize !== undefined && hiddenSize !== undefined) {
+  // Every model holds at least its embedding table, vocab_size × hidden_size parameters (once, tied or not), and every
+  // token reads it, so the active parameters do too: 1M parameters beside a 128,256 × 8,192 table (1.05B) passed and
+  // was priced (breaker).
+  if (vocabSize !== undefined && hiddenSize !== undefined) {
     const embedding = vocabSize * hiddenSize;
-    if (paramsB * PARAMS_PER_BILLION < embedding) {
-      cells.fail(
-        "params_b",
-        "fewer parameters than the embedding table",
-        `at least vocab_size × hidden_size (${groupThousands(vocabSize)} × ${groupThousands(hiddenSize)} = ${groupThousands(embedding)} parameters)`
-      );
+    for (const [column, billions] of [
+      ["params_b", paramsB],
+      ["active_params_b", activeB]
+    ] as const) {
+      if (billions !== undefined && billions * PARAMS_PER_BILLION < embedding) {
+        cells.fail(
+          column,
+          "fewer parameters than the embedding table",
+          `at least vocab_size × hidden_size (${groupThousands(vocabSize)} × ${groupThousands(hiddenSize)} = ${groupThousands(embedding)} parameters)`
+        );
+        break;
+      }
     }
   }
   if (attentionHeads !== undefined && kvHeads !== undefined && kvHeads > attentionHeads) {

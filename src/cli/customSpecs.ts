@@ -302,6 +302,18 @@ export function resolveModelFlags(
   const headDim = serving ? required(options.headDim, "--head-dim", what) : (options.headDim ?? 1);
   const hiddenSize = serving ? required(options.hiddenSize, "--hidden-size", what) : (options.hiddenSize ?? 1);
   const vocabSize = serving ? required(options.vocab, "--vocab", what) : (options.vocab ?? 1);
+  // As data/models.csv checks a row (parseModelsCsv.ts): the embedding table, which every token reads, is part of both
+  // counts (--params 1e6 beside --vocab 128256 --hidden-size 8192 was priced; second-round breaker).
+  const embedding = vocabSize * hiddenSize;
+  const short = activeParams < embedding ? (params < embedding ? "--params" : "--active-params") : undefined;
+  if (short !== undefined) {
+    throw new UserError({
+      flag: short,
+      message: "fewer parameters than the embedding table",
+      expected: `at least --vocab × --hidden-size (${plainNumber(vocabSize)} × ${plainNumber(hiddenSize)} = ${plainNumber(embedding)})`,
+      found: plainNumber(short === "--params" ? params : activeParams)
+    });
+  }
   const kvHeads = options.kvHeads ?? heads;
   if (kvHeads > heads || heads % kvHeads !== 0) {
     throw new UserError({

@@ -222,6 +222,15 @@ describe("parseModelsCsv validation", () => {
     ]);
   });
 
+  it("rejects active parameters fewer than the embedding table, which every token reads (second-round breaker)", () => {
+    // A mixture of experts with 1 total billion and 10,000 active parameters beside the 16,384-parameter table.
+    const row = GOOD_ROW.replace("tiny,Tiny,1,1,2,64,4,2,16,,,1,1,", "tiny,Tiny,1,0.00001,2,64,4,2,16,,,8,2,");
+    const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(errors.map((e) => [e.detail.path, e.detail.message])).toEqual([
+      ["active_params_b", "fewer parameters than the embedding table"]
+    ]);
+  });
+
   it("rejects a vocabulary smaller than the 256 byte values", () => {
     const row = GOOD_ROW.replace(",1,1,256,false,", ",1,1,1,false,");
     const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));

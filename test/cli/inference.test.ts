@@ -488,3 +488,28 @@ describe("token-ledger inference", () => {
     expect(b.stderr).toContain("--hbm-bandwidth: missing for a custom chip");
   });
 });
+
+describe("a custom model by its numbers", () => {
+  // --params 1e6 beside a 128,256 × 8,192 embedding table (1.05B parameters) was priced (second-round breaker).
+  it("is refused with fewer parameters than its embedding table, total or active", async () => {
+    const shape = ["--layers", "32", "--heads", "64", "--head-dim", "128", "--hidden-size", "8192", "--kv-heads", "8"];
+    const args = ["inference", "--hardware", "h100-sxm", ...shape, "--vocab", "128256"];
+    const total = await runCli([...args, "--params", "1e6"]);
+    expect(total.code).toBe(1);
+    expect(total.stderr).toMatch(
+      /^token-ledger: --params: fewer parameters than the embedding table: .*found 1000000\n$/
+    );
+    const active = await runCli([
+      ...args,
+      "--params",
+      "70e9",
+      "--active-params",
+      "1e6",
+      "--experts",
+      "8",
+      "--experts-per-token",
+      "2"
+    ]);
+    expect(active.stderr).toMatch(/^token-ledger: --active-params: fewer parameters than the embedding table/);
+  });
+});
