@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from "node:fs";
+import {existsSync, lstatSync, readFileSync} from "node:fs";
 import {relative, resolve} from "node:path";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
@@ -39,7 +39,18 @@ function displayPath(path: string): string {
 export function catalogPaths(name: "hardware.csv" | "models.csv"): string[] {
   const project = findProject();
   const own = project ? resolve(project.dataDir, name) : undefined;
-  return [resolve(DATA_DIR, name), ...(own && existsSync(own) ? [own] : [])];
+  // A link to a missing file is there too (existsSync follows it and said no: its rows vanished without a word;
+  // second-round breaker): reading it is then an error naming it.
+  return [resolve(DATA_DIR, name), ...(own && (existsSync(own) || isLink(own)) ? [own] : [])];
+}
+
+/** Whether `path` is a symbolic link, whatever it points to. */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /**
