@@ -352,6 +352,17 @@ describe("token-ledger inference", () => {
     );
     const given = await runCli([...args, "--batch", "32"]);
     expect(given.stderr).toMatch(/, found 32\n$/);
+    // A value found that is not the default itself (input + output tokens against the context window): no such note.
+    const window = await runCli([
+      "inference",
+      "--hardware",
+      "h100-sxm",
+      "--model",
+      "llama-3.1-8b",
+      "--output-tokens",
+      "200000"
+    ]);
+    expect(window.stderr).toMatch(/^token-ledger: --input-tokens: .*, found 204,096\n$/);
   });
 
   it("says a model that does not fit needs the smallest tensor-parallel degree that holds it", async () => {

@@ -192,10 +192,16 @@ export function registerInference(program: Command): void {
     } catch (error) {
       // A setting the user left at its default is said to be the default (`--batch: a batch of 32 does not fit` read
       // as blaming a flag never typed; new user).
-      const flag = error instanceof ServingSettingError ? error.detail.flag : undefined;
+      if (!(error instanceof ServingSettingError)) throw error;
+      const {detail} = error;
+      const flag = detail.flag;
       const option = command.options.find((candidate) => candidate.long === flag);
-      if (option && command.getOptionValueSource(option.attributeName()) === "default") {
-        const {detail} = error as ServingSettingError;
+      // Only where the value found is the default itself (a context check finds input + output tokens, 4,608, not
+      // --input-tokens's default 4,096; second-round breaker).
+      const value = option?.defaultValue as unknown;
+      const isDefault =
+        typeof value === "number" && (detail.found === String(value) || detail.found === groupThousands(value));
+      if (option && isDefault && command.getOptionValueSource(option.attributeName()) === "default") {
         throw new UserError({...detail, found: `${detail.found} (the default: ${flag} was not given)`});
       }
       throw error;
