@@ -102,7 +102,7 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
       .replaceAll("{{title}}", () => title)
       .replaceAll("{{scenarioId}}", () => "my-scenario");
   try {
-    mkdirSync(target, {recursive: true});
+    makeFolders(target);
     cpSync(TEMPLATE_DIR, target, {recursive: true});
     for (const file of listFiles(target)) {
       const path = join(target, file);
@@ -249,4 +249,17 @@ function listFiles(dir: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)))
     .sort();
+}
+
+/**
+ * Creates `path` and its missing parents one at a time, top down: Node's recursive mkdirSync spun at full CPU for ever
+ * on /proc/foo (breaker), where a plain mkdir fails at once (ENOENT).
+ */
+function makeFolders(path: string): void {
+  const missing: string[] = [];
+  for (let at = path; !existsSync(at); at = dirname(at)) {
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of missing) mkdirSync(folder);
 }

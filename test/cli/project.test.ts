@@ -173,6 +173,15 @@ describe("token-ledger new", () => {
     expect(readFileSync(join(dir, "README.md"), "utf8").split("\n")[0]).toBe(`# ${title}`);
   });
 
+  // Node's recursive mkdir spun at full CPU for ever on /proc/foo (breaker): the folders are made one at a time.
+  it.skipIf(!existsSync("/proc/self"))("fails at once where a folder cannot be made (/proc)", async () => {
+    const result = await runCli(["new", "/proc/token-ledger-test/report", "--token-ledger", "^0.1.0"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^token-ledger: DIR: could not write the project in \/proc\/token-ledger-test\/report /
+    );
+  });
+
   it("with no folder: one line naming the missing argument", async () => {
     const result = await runCli(["new"]);
     expect(result.code).toBe(1);
