@@ -426,7 +426,7 @@ const NUMBER = /^([+-]?)(\$?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?(?:[eE][+-]
  * command-line number flags take underscores, src/cli/flags.ts), or, after a lone 0, a hex, octal or binary prefix
  * (`0x10`, `0o7`, `0b11`; decimal.ts's DECIMAL_NUMERAL has no such forms either).
  */
-const MALFORMED_TAIL = /^[.,]|^_\d/;
+const MALFORMED_TAIL = /^[.,_]/;
 const RADIX_PREFIX = /^[xXoObB][\da-fA-F]/;
 
 /**

@@ -152,7 +152,9 @@ describe("readQuantity", () => {
       ["1.2.3", "plain"],
       ["1,00 USD", "money"],
       ["$0x10", "money"],
-      ["1_000", "count"] // underscores are for command-line number flags only (the breaker's "wrong unit")
+      ["1_000", "count"], // underscores are for command-line number flags only (the breaker's "wrong unit")
+      ["1__000", "count"], // and any underscore after the digits: these read "wrong unit" (second-round breaker)
+      ["1000_", "count"]
     ] as const) {
       expect(readQuantity(text, dimension), text).toMatchObject({ok: false, reason: "number", found: text});
     }
