@@ -1,4 +1,4 @@
-import {existsSync, lstatSync, readFileSync} from "node:fs";
+import {existsSync, lstatSync, readFileSync, statSync} from "node:fs";
 import {relative, resolve} from "node:path";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
@@ -74,6 +74,14 @@ function loadMerged<Row extends {id: string}>(
  */
 function readCatalogText(path: string, file = displayPath(path)): string {
   try {
+    // A named pipe or a device there would be read until a writer closes it (`catalog` waited for ever on a FIFO;
+    // second-round breaker).
+    const stat = statSync(path);
+    if (!stat.isFile()) {
+      throw Object.assign(new Error("not a regular file"), {
+        code: stat.isDirectory() ? "EISDIR" : "not a regular file"
+      });
+    }
     return readUtf8File(path, file);
   } catch (error) {
     if (isUserError(error)) throw error;

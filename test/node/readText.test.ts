@@ -1,3 +1,4 @@
+import {execFileSync} from "node:child_process";
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -78,5 +79,13 @@ describe("a catalog file that cannot be read", () => {
         found: folder
       });
     }
+  });
+
+  // A named pipe there made `catalog` wait for a writer for ever (second-round breaker).
+  it.skipIf(process.platform === "win32")("is an error for a named pipe, at once", async () => {
+    const {loadModels} = await import("../../src/node/catalogFiles.js");
+    const fifo = join(dir, "models.csv");
+    execFileSync("mkfifo", [fifo]);
+    expect(() => loadModels([fifo])).toThrow("cannot read the catalog file (not a regular file)");
   });
 });
