@@ -1044,8 +1044,27 @@ describe("numbers and names in a model's range error read as a person writes the
       await oneErrorLine(["run", "base", "--set", "demand.tokensPerUserPerDay=1e9", "--set", "demand.users=1e10"])
     ).toBe(
       "--set: demand.users: out of range (the inference tax model's tokens per year, computed from this key, " +
-        "demand.tokensPerUserPerDay and demand.agentMultiplier): expected a number in [0, 1e20], found 3.65e21"
+        "demand.tokensPerUserPerDay and demand.agentMultiplier: the model expects a number in [0, 1e20], found " +
+        // The user's key's own bound and value after the computed input's: tokens per year = users × 1e9 tokens per
+        // user per day × 1 (base's agent multiplier) × 365 days, ≤ 1e20 for users ≤ 273,972,602.7, offered as 273M.
+        "3.65e21): expected at most 273M (the largest demand.users the model accepts with the other keys as they " +
+        "are), found 10B"
     );
+  });
+
+  it("a computed input's range error gives the user's key's largest workable value, not only the computed value", async () => {
+    // Left by session 27: "found 130" under finance.systemOverhead=50. The custom chip's system overhead is its server
+    // and network ÷ its price, max(custom, merchant price) × finance.systemOverhead ÷ custom price (customSystemUsd):
+    // 130 at 50, so at most 50 at 50 × 50 ÷ 130 = 19.23, offered as 19.2.
+    expect(await oneErrorLine(["run", "base", "--set", "finance.systemOverhead=50"])).toBe(
+      "--set: finance.systemOverhead: out of range (the silicon program model's system overhead, computed from this " +
+        "key, silicon.systemCost, silicon.unitCost and serving.hardware: the model expects a number in [0, 50], found " +
+        "130): expected at most 19.2 (the largest finance.systemOverhead the model accepts with the other keys as " +
+        "they are), found 50"
+    );
+    // At the value offered, the scenario runs.
+    const ok = await runCli(["run", "base", "--set", "finance.systemOverhead=19.2", "--json"]);
+    expect(ok.code).toBe(0);
   });
 
   it("a drawn tier share's sum is written to three digits, and the message names no internal input", async () => {
@@ -1059,9 +1078,11 @@ describe("numbers and names in a model's range error read as a person writes the
     ]);
     expect(line).toBe(
       "--set: pricing.batchShare: batch and priority shares exceed all tokens (the price list model's tier shares, " +
-        "computed from this key and pricing.priorityShare) (in a Monte Carlo sample, draw 8 of 1,000 with seed 1, where " +
-        "pricing.batchShare drew 0.903233: narrow the distributions so every draw is valid): expected batch share + " +
-        "priority share <= 1, found 1.2"
+        "computed from this key and pricing.priorityShare: the model expects batch share + priority share <= 1, found " +
+        "1.2) (in a Monte Carlo sample, draw 8 of 1,000 with seed 1, where " +
+        "pricing.batchShare drew 0.903233: narrow the distributions so every draw is valid): expected at most 0.7 " +
+        // 1 − pricing.priorityShare 0.3: the largest batch share the draw's point accepts.
+        "(the largest pricing.batchShare the model accepts with the other keys as they are), found 0.903233"
     );
     expect(line).not.toContain("menu.");
   });

@@ -194,7 +194,8 @@ describe("token-ledger validate", () => {
     expect(lines[1]).toMatch(/unknown-catalog-id\.md:5:10: .*found llama-3\.1-70c \(did you mean 'llama-3\.1-70b'/);
     // Each key in its range, but a computed model input is not: reported at the line of the key that drives it.
     expect(lines[2]).toMatch(
-      /model-range\.md:4:10: demand\.users: out of range \(the inference tax model's tokens per year, computed from this key, demand\.tokensPerUserPerDay and demand\.agentMultiplier\)/
+      // 1e20 tokens a year ÷ (1e9 tokens per user per day × 1000 × 365.25 days) = 273,785 users, offered as 273,000.
+      /model-range\.md:4:10: demand\.users: out of range \(the inference tax model's tokens per year, computed from this key, demand\.tokensPerUserPerDay and demand\.agentMultiplier: the model expects a number in \[0, 1e20\], found 3\.65e22\): expected at most 273,000 \(the largest demand\.users the model accepts with the other keys as they are\), found 100M$/
     );
   });
 

@@ -33,8 +33,10 @@ describe("the custom chip's die keys", () => {
     );
     expect(lines.find((l) => l.includes(`${bad}:6:9: silicon.node`))).toMatch(/expected one of n28, .* n3, found n2/);
     // (1 + 8.58 × 2 ÷ 1000)^−1000 ≈ exp(−17.16): no working dies.
+    // The yield of at least 1% is the model's; the die area's own bound follows: (1 + A × 2 ÷ 1000)^−1000 ≥ 0.01 for
+    // A ≤ 1000 × (100^(1/1000) − 1) ÷ 2 = 2.3079 cm², offered as 230 mm².
     expect(lines.find((l) => l.includes(`${low}:4:12: silicon.dieArea: too few dies work`))).toMatch(
-      /computed from this key, silicon.defectDensity and silicon.yieldClustering\): expected a die yield of at least 1%/
+      /computed from this key, silicon.defectDensity and silicon.yieldClustering: the model expects a die yield of at least 1%.*\): expected at most 230 mm² \(the largest silicon\.dieArea the model accepts with the other keys as they are\), found 858 mm²$/
     );
   });
 
@@ -221,7 +223,8 @@ describe("the price list and fleet keys", () => {
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toBe(
-      "token-ledger: --set: pricing.priorityShare: batch and priority shares exceed all tokens (the price list model's tier shares, computed from this key and pricing.batchShare): expected batch share + priority share <= 1, found 1.3\n"
+      // The sum is the model's; the priority share's own bound follows: 1 − pricing.batchShare 0.7 = 0.3.
+      "token-ledger: --set: pricing.priorityShare: batch and priority shares exceed all tokens (the price list model's tier shares, computed from this key and pricing.batchShare: the model expects batch share + priority share <= 1, found 1.3): expected at most 0.3 (the largest pricing.priorityShare the model accepts with the other keys as they are), found 0.6\n"
     );
   });
 

@@ -12,11 +12,11 @@ import {keyValueComesFrom} from "../../scenario/file/schema.js";
 import {demandBoundNote, trainingBoundNote} from "../../scenario/run/worldGdpNotes.js";
 import {fleetCapacityNote} from "../../scenario/run/fleetCapacityNote.js";
 import {keyUnit, runReport, type RunReport} from "../../scenario/run/runReport.js";
+import {displayValue} from "../../scenario/file/displayValue.js";
 import {
   absentMetricText,
   DEFAULT_PRICES_NOTE,
   flywheelFloorNote,
-  displayValue,
   formatAssumption,
   missingDrawsText,
   medianLabel,

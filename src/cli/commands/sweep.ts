@@ -15,7 +15,7 @@ import {parseSweepAxis, sweepRequiredColumns} from "../../scenario/run/sweepScen
 import {scenarioRunError} from "../../scenario/run/rejectedDraw.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/run/runScenario.js";
 import {UserError, UserErrors, userErrorList} from "../../errors/userError.js";
-import {displayValue} from "../../scenario/run/reportFormat.js";
+import {displayValue} from "../../scenario/file/displayValue.js";
 import {countNoun} from "../../units/countNoun.js";
 import {positiveInteger} from "../flags.js";
 import {groupThousands} from "../../units/groupThousands.js";

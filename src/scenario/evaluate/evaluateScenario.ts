@@ -134,6 +134,21 @@ export const REUSABLE_STAGES = ["serving", "chipPriceUsd", "blendedTokensPerSeco
  *
  * Throws (when a stage is read): a UserError located at the scenario key, as evaluateScenarioPoint.
  */
+/** The stages whose models map their errors to scenario keys (runModel), and so can be tried at another point. */
+type AcceptedStage =
+  | "customUnitCost"
+  | "tax"
+  | "siliconInput"
+  | "silicon"
+  | "siliconSummary"
+  | "spend"
+  | "spendSummary"
+  | "moat"
+  | "moatSummary"
+  | "priceList"
+  | "flywheel"
+  | "flywheelSummary";
+
 export class ScenarioStages implements MetricSources {
   readonly #bound: BoundScenario;
   readonly #point: ScenarioPoint;
@@ -162,16 +177,38 @@ export class ScenarioStages implements MetricSources {
   #flywheelSummary?: FlywheelSummary;
   #fleet?: FleetDay;
   #priceList?: PriceListResult;
+  /** Stages built by #accepts to try another point: their errors do not search for workable values in turn. */
+  readonly #trial: boolean;
 
-  constructor(bound: BoundScenario, point: ScenarioPoint, reuse: ScenarioReuse = {}) {
+  constructor(bound: BoundScenario, point: ScenarioPoint, reuse: ScenarioReuse = {}, trial = false) {
     this.#bound = bound;
     this.#point = point;
+    this.#trial = trial;
     this.#serving = reuse.serving;
     this.#chipPriceUsd = reuse.chipPriceUsd;
     this.#blended = reuse.blendedTokensPerSecondPerChip;
     this.#training = reuse.training;
   }
 
+  /**
+   * Whether `stage` (and every stage it reads) runs without a UserError at another point, on fresh stages: what an
+   * error about a model input computed from several keys needs to say what the blamed key should be (runModel).
+   */
+  #accepts(stage: AcceptedStage): ((point: ScenarioPoint) => boolean) | undefined {
+    if (this.#trial) return undefined;
+    const bound = this.#bound;
+    return (point) => {
+      try {
+        void new ScenarioStages(bound, point, {}, true)[stage];
+        return true;
+      } catch {
+        // Any error, not only a UserError: a trial point at the end of a key's range may reach a low-level function's
+        // own guard (dieYield's RangeError on a die area that rounds to 0 cm²), and a trial must never replace the
+        // error being reported.
+        return false;
+      }
+    };
+  }
   get serving(): ServingResult {
     return (this.#serving ??= scenarioServing(this.#bound, servingInput(this.#bound, this.#point)));
   }
@@ -240,7 +277,8 @@ export class ScenarioStages implements MetricSources {
       "custom chip cost",
       CUSTOM_CHIP_COST_KEYS,
       chipUnitCost,
-      customChipCostInput(this.#point)
+      customChipCostInput(this.#point),
+      this.#accepts("customUnitCost")
     ));
   }
   /** What the lab pays per custom chip: silicon.unitCost, or the chip built from its die. */
@@ -311,7 +349,8 @@ export class ScenarioStages implements MetricSources {
   get tax(): InferenceTaxResult {
     return (this.#tax ??= (() => {
       const input = inferenceTaxInput(this.#point, this.drivers, this.chips.merchant);
-      return runModel(this.#bound.resolved, this.#point, "inference tax", TAX_KEYS, inferenceTax, input);
+      const accepts = this.#accepts("tax");
+      return runModel(this.#bound.resolved, this.#point, "inference tax", TAX_KEYS, inferenceTax, input, accepts);
     })());
   }
   /** The silicon program's input; a respin a node cannot price is an error at silicon.respinCost. */
@@ -319,13 +358,23 @@ export class ScenarioStages implements MetricSources {
     try {
       return siliconProgramInput(this.#point, this.drivers, this.chips);
     } catch (error) {
-      throw modelErrorAtKey(this.#bound.resolved, this.#point, "silicon program", SILICON_KEYS, error);
+      const accepts = this.#accepts("siliconInput");
+      throw modelErrorAtKey(this.#bound.resolved, this.#point, "silicon program", SILICON_KEYS, error, accepts);
     }
   }
   get silicon(): SiliconProgramResult {
     return (this.#silicon ??= (() => {
       const input = this.siliconInput;
-      return runModel(this.#bound.resolved, this.#point, "silicon program", SILICON_KEYS, siliconProgram, input);
+      const accepts = this.#accepts("silicon");
+      return runModel(
+        this.#bound.resolved,
+        this.#point,
+        "silicon program",
+        SILICON_KEYS,
+        siliconProgram,
+        input,
+        accepts
+      );
     })());
   }
   get siliconSummary(): SiliconProgramSummary {
@@ -334,7 +383,8 @@ export class ScenarioStages implements MetricSources {
       (this.#siliconSummary ??= (() => {
         const input = this.siliconInput;
         const run = siliconProgramSummary;
-        return runModel(this.#bound.resolved, this.#point, "silicon program", SILICON_KEYS, run, input);
+        const accepts = this.#accepts("siliconSummary");
+        return runModel(this.#bound.resolved, this.#point, "silicon program", SILICON_KEYS, run, input, accepts);
       })())
     );
   }
@@ -348,7 +398,8 @@ export class ScenarioStages implements MetricSources {
       "spend over time",
       SPEND_KEYS,
       trainingVsInference,
-      this.spendInput
+      this.spendInput,
+      this.#accepts("spend")
     ));
   }
   get spendSummary(): TrainingVsInferenceSummary {
@@ -360,7 +411,8 @@ export class ScenarioStages implements MetricSources {
         "spend over time",
         SPEND_KEYS,
         trainingVsInferenceSummary,
-        this.spendInput
+        this.spendInput,
+        this.#accepts("spendSummary")
       ))
     );
   }
@@ -371,7 +423,8 @@ export class ScenarioStages implements MetricSources {
       "moat",
       MOAT_KEYS,
       moat,
-      moatInput(this.#point, this.drivers, this.siliconSummary)
+      moatInput(this.#point, this.drivers, this.siliconSummary),
+      this.#accepts("moat")
     ));
   }
   get moatSummary(): MoatSummary {
@@ -383,7 +436,8 @@ export class ScenarioStages implements MetricSources {
         "moat",
         MOAT_KEYS,
         moatSummary,
-        moatInput(this.#point, this.drivers, this.siliconSummary)
+        moatInput(this.#point, this.drivers, this.siliconSummary),
+        this.#accepts("moatSummary")
       ))
     );
   }
@@ -401,7 +455,8 @@ export class ScenarioStages implements MetricSources {
       "price list",
       PRICE_LIST_KEYS,
       priceList,
-      priceListInput(this.#point, this.fleet)
+      priceListInput(this.#point, this.fleet),
+      this.#accepts("priceList")
     ));
   }
   get flywheel(): FlywheelResult {
@@ -411,7 +466,8 @@ export class ScenarioStages implements MetricSources {
       "flywheel",
       FLYWHEEL_KEYS,
       flywheel,
-      flywheelInput(this.#point, this.drivers)
+      flywheelInput(this.#point, this.drivers),
+      this.#accepts("flywheel")
     ));
   }
   get flywheelSummary(): FlywheelSummary {
@@ -423,7 +479,8 @@ export class ScenarioStages implements MetricSources {
         "flywheel",
         FLYWHEEL_KEYS,
         flywheelSummary,
-        flywheelInput(this.#point, this.drivers)
+        flywheelInput(this.#point, this.drivers),
+        this.#accepts("flywheelSummary")
       ))
     );
   }

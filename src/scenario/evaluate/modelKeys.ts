@@ -5,6 +5,9 @@ import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {CUSTOM_CHIP_COST_KEY_PATHS} from "./customChipInput.js";
 import {customUnitCostMode} from "./customChipSpec.js";
+import {displayValue} from "../file/displayValue.js";
+import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
+import {workableValues} from "./workableValue.js";
 
 /**
  * A model's reverse key map: model input field (dotted for nested fields, `merchant.chipHour.pue`) → the scenario
@@ -36,6 +39,9 @@ export function num(value: number | string | null | undefined, path: string): nu
  * such an error becomes one at the scenario key that set the value (through `keys`), placed where that value was
  * written (file line or --set flag), with the model's input named in the message.
  *
+ * `accepts(point)`, when given, says whether the model (and what it needs) runs without a UserError at another point:
+ * for an input computed from several keys, the error then says what the blamed key should be (see modelErrorAtKey).
+ *
  * Throws: UserError at a scenario key (or at the file, for an input no key maps); other errors pass through.
  */
 export function runModel<I, R>(
@@ -44,22 +50,32 @@ export function runModel<I, R>(
   name: string,
   keys: ModelKeys,
   model: (input: I) => R,
-  input: I
+  input: I,
+  accepts?: (point: ScenarioPoint) => boolean
 ): R {
   try {
     return model(input);
   } catch (error) {
-    throw modelErrorAtKey(resolved, point, name, keys, error);
+    throw modelErrorAtKey(resolved, point, name, keys, error, accepts);
   }
 }
 
-/** The error a model threw, moved to the scenario key `keys` maps its input field to (see runModel). */
+/**
+ * The error a model threw, moved to the scenario key `keys` maps its input field to (see runModel). For an input
+ * computed from several keys, the value found and the range are the computed input's, which the user never wrote
+ * ("found 130" for finance.systemOverhead 50): given `accepts` (the model runs at a point), the error says them in its
+ * message and gives the blamed key's own workable values and its value instead, "expected at most 19.2 (the largest
+ * finance.systemOverhead the model accepts with the other keys as they are), found 50" (workableValues: bisection
+ * over the key's range, each value offered checked with `accepts`). Without `accepts`, or where no value of the key
+ * within its range is accepted, the computed input's range and value are reported as the model gave them.
+ */
 export function modelErrorAtKey(
   resolved: ResolvedScenario,
   point: ScenarioPoint,
   name: string,
   keys: ModelKeys,
-  error: unknown
+  error: unknown,
+  accepts?: (point: ScenarioPoint) => boolean
 ): unknown {
   if (!(error instanceof UserError) || error.detail.path === undefined) return error;
   const {path: field, message, ...rest} = error.detail;
@@ -89,7 +105,45 @@ export function modelErrorAtKey(
     ? `the ${name} model's ${fieldWords(field)}, computed from ${listKeys(["this key", ...others])}`
     : `in the ${name} model`;
   const {expected, found, hint} = rest;
+  const workable = computed && accepts ? keyWorkableText(point, key, accepts) : undefined;
+  if (workable) {
+    return scenarioValueError(resolved, key, {
+      message: `${message} (${note}: the model expects ${expected}, found ${found})`,
+      expected: workable.expected,
+      found: workable.found,
+      hint
+    });
+  }
   return scenarioValueError(resolved, key, {message: `${message} (${note})`, expected, found, hint});
+}
+
+/**
+ * What a numeric key should be for the model to accept the point, with the other keys as they are, and its value at
+ * the point, as a scenario file writes them; undefined for a key that is not a number at the point, or when no value
+ * in its range is accepted.
+ */
+function keyWorkableText(
+  point: ScenarioPoint,
+  key: string,
+  accepts: (point: ScenarioPoint) => boolean
+): {expected: string; found: string} | undefined {
+  const value = point[key];
+  const def = scenarioKey(key);
+  if (typeof value !== "number" || !def || !isQuantityKey(def)) return undefined;
+  const {atMost, atLeast} = workableValues(value, keyRange(def), def.integer === true, (at) =>
+    accepts({...point, [key]: at})
+  );
+  const shown = (at: number) => displayValue(key, at);
+  const bounds = [
+    ...(atMost !== undefined ? [`at most ${shown(atMost)}`] : []),
+    ...(atLeast !== undefined ? [`at least ${shown(atLeast)}`] : [])
+  ];
+  if (bounds.length === 0) return undefined;
+  const which = bounds.length === 2 ? "the values of" : atMost !== undefined ? "the largest" : "the smallest";
+  return {
+    expected: `${bounds.join(" or ")} (${which} ${key} the model accepts with the other keys as they are)`,
+    found: shown(value)
+  };
 }
 
 /** "a, b and c" (at most five keys, then "and N more"). */

@@ -5,7 +5,7 @@ import {evaluateScenarioDraw, evaluateScenarioPoint, type BoundScenario} from ".
 import {isInRange} from "../../units/range.js";
 import {keyRange, scenarioKey} from "../file/schema.js";
 import {scenarioMedianPoint, type ScenarioPoint} from "../resolve/scenarioValues.js";
-import {displayValue} from "./reportFormat.js";
+import {displayValue} from "../file/displayValue.js";
 import {clampToRange, drawnDistributions, scenarioDrawMedianPoint} from "./scenarioDraws.js";
 import {groupThousands} from "../../units/groupThousands.js";
 

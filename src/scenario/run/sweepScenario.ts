@@ -16,7 +16,7 @@ import {METRIC_READERS, NULLABLE_METRICS} from "../evaluate/metrics.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {formatBeyondBound, formatRange, isInRange} from "../../units/range.js";
 import {isQuantityKey, keyRange, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
-import {displayValue} from "./reportFormat.js";
+import {displayValue} from "../file/displayValue.js";
 import {likelyUnit, quantityError} from "../file/readValue.js";
 import {scenarioDrawMedianPoint} from "./scenarioDraws.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "./runScenario.js";
