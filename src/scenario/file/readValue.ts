@@ -117,7 +117,9 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
       unquoted !== null && choices.some((choice) => /^n\d+$/.test(choice))
         ? /^n?(\d+)(\.0+)?(nm)?$/.exec(unquoted.toLowerCase().replace(/\s+/g, ""))
         : null;
-    const processNode = nanometres && choices.includes(`n${nanometres[1]}`) ? `n${nanometres[1]}` : undefined;
+    // TSMC prices its 16 and 12 nm processes as one family (waferPrices.ts: "16/12 nm"), which the table calls n16.
+    const nodeId = nanometres ? `n${nanometres[1] === "12" ? "16" : nanometres[1]}` : undefined;
+    const processNode = nodeId !== undefined && choices.includes(nodeId) ? nodeId : undefined;
     const named =
       unquoted !== null
         ? (Object.entries(def.choiceNames ?? {}).find(
@@ -126,7 +128,7 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
         : undefined;
     const hint =
       named !== undefined
-        ? `${unquoted} is written ${named} in a scenario`
+        ? `${unquoted} is written ${named} in a scenario${named === "n16" && /12/.test(unquoted ?? "") ? " (16/12 nm, one wafer price)" : ""}`
         : unquoted !== null && nanometres === null
           ? didYouMean(unquoted, choices)
           : undefined;

@@ -483,6 +483,9 @@ serving:
     expect(error("5 nm").hint).toBe("5 nm is written n5 in a scenario");
     expect(error("N3").hint).toBe("N3 is written n3 in a scenario");
     expect(error("28nm").hint).toBe("28nm is written n28 in a scenario");
+    // TSMC's 16/12 nm family has one wafer price, n16's (waferPrices.ts); 12nm was offered nothing (helper-97).
+    expect(error("12nm").hint).toBe("12nm is written n16 in a scenario (16/12 nm, one wafer price)");
+    expect(error("16nm").hint).toBe("16nm is written n16 in a scenario");
     // Quoted in the file: the same hint, without the file's quotes.
     expect(error('"5nm"').hint).toBe("5nm is written n5 in a scenario");
     expect(error("n5.0").hint).toBe("n5.0 is written n5 in a scenario");
