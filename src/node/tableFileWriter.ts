@@ -65,7 +65,7 @@ export function openTableFile(
   format: (typeof TABLE_FORMATS)[number],
   {columns, metadata, requiredColumns = [], flag = "--out", writeBytes = writeSync}: TableFileOptions
 ): TableFileWriter {
-  const {target, temporary} = atomicPaths(path);
+  const {target, temporary} = atomicPaths(path, flag);
   let fd: number | null = null;
   let done = false;
   const fail = (error: unknown): never => {

@@ -1,5 +1,5 @@
 import {createHash} from "node:crypto";
-import {lstatSync, realpathSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {lstatSync, realpathSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {basename, dirname, extname, join} from "node:path";
 import {csvFormat} from "d3-dsv";
 import {parquetWriteBuffer} from "hyparquet-writer";
@@ -102,13 +102,27 @@ const MAX_NAMED_TEMPORARY_BYTES = 200;
  * file is written through as other tools do; renaming onto the link replaced it, breaker), and `temporary`, a file in
  * the target's folder that is renamed onto it when whole. The temporary's name is `.NAME.PID.tmp`, or for a name too
  * long to take those characters more (a valid 250-character --out failed with ENAMETOOLONG; breaker) a hash of it.
+ *
+ * Throws: a UserError naming `flag` when the path (or the file a link leads to) is a device, a named pipe or a socket,
+ * which the rename would replace.
  */
-export function atomicPaths(path: string): {target: string; temporary: string} {
+export function atomicPaths(path: string, flag = "--out"): {target: string; temporary: string} {
   let target = path;
   try {
     if (lstatSync(path).isSymbolicLink()) target = realpathSync(path);
   } catch {
     // Missing, or a link that leads nowhere: written at `path` itself.
+  }
+  const kind = specialFileKind(target);
+  if (kind !== undefined) {
+    // The temporary file renamed over a device or a named pipe replaces it: `--out` through a link to /dev/full made
+    // /dev/full a 2,646-byte CSV for a root user (breaker).
+    throw new UserError({
+      flag,
+      message: `not a regular file (${kind}${target === path ? "" : `: the link leads to ${target}`})`,
+      expected: "the path of a regular file, or of one that does not exist yet",
+      found: path
+    });
   }
   const name = basename(target);
   const short =
@@ -116,6 +130,22 @@ export function atomicPaths(path: string): {target: string; temporary: string} {
       ? createHash("sha256").update(name).digest("hex").slice(0, 16)
       : name;
   return {target, temporary: join(dirname(target), `.${short}.${process.pid}.tmp`)};
+}
+
+/** What a file that is there but is neither a regular file nor a folder is, in words; undefined otherwise. */
+function specialFileKind(path: string): string | undefined {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return undefined;
+  }
+  if (stat.isFile() || stat.isDirectory()) return undefined;
+  if (stat.isFIFO()) return "a named pipe";
+  if (stat.isCharacterDevice()) return "a character device";
+  if (stat.isBlockDevice()) return "a block device";
+  if (stat.isSocket()) return "a socket";
+  return "not a file";
 }
 
 /**
@@ -132,7 +162,7 @@ export function writeFileAtomic(
   /** Called between the write and the rename: a test sends itself a signal here. */
   beforeRename?: () => void
 ): void {
-  const {target, temporary} = atomicPaths(path);
+  const {target, temporary} = atomicPaths(path, flag);
   const forget = onEndingSignal(() => removeTemporary(temporary));
   try {
     writeFileSync(temporary, bytes);

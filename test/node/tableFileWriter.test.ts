@@ -8,6 +8,7 @@ import {
   writeFileSync,
   writeSync
 } from "node:fs";
+import {execFileSync} from "node:child_process";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
@@ -154,6 +155,32 @@ describe("an output path that is a link or a long name (breaker)", () => {
     writeFileAtomic(link, new TextEncoder().encode("whole"));
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(target, "utf8")).toBe("whole");
+  });
+
+  it("refuses a named pipe or a device, or a link to one, which the rename would replace (breaker: /dev/full became a CSV)", () => {
+    const fifo = join(dir, "pipe.csv");
+    execFileSync("mkfifo", [fifo]);
+    const link = join(dir, "to-null.csv");
+    symlinkSync("/dev/null", link);
+    const message = (run: () => void) => {
+      try {
+        run();
+      } catch (error) {
+        expect(error).toBeInstanceOf(UserError);
+        return (error as UserError).message;
+      }
+      return "no error";
+    };
+    expect(message(() => openTableFile(fifo, ".csv", {columns: COLUMNS}))).toBe(
+      `--out: not a regular file (a named pipe): expected the path of a regular file, or of one that does not exist yet, found ${fifo}`
+    );
+    expect(message(() => writeFileAtomic(link, new Uint8Array(1), "--pdf-out"))).toBe(
+      `--pdf-out: not a regular file (a character device: the link leads to /dev/null): expected the path of a regular file, or of one that does not exist yet, found ${link}`
+    );
+    // Both left as they were, and no temporary file beside them.
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(lstatSync("/dev/null").isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
   it("writes a file whose name is as long as the file system allows (255 bytes), through a shorter temporary", () => {

@@ -1,7 +1,7 @@
 import {existsSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {UserError} from "../../errors/userError.js";
-import {writeFileAtomic} from "../writeTable.js";
+import {atomicPaths, writeFileAtomic} from "../writeTable.js";
 import {serveSite} from "./serve.js";
 
 /** Debian's chromium: the one browser this uses (never a downloaded build). */
@@ -180,7 +180,7 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
 
 /**
  * Checks, before the page is served and rendered, that `out` can be a file: its folder exists and is a folder, and
- * `out` is not itself a folder. Anything else that keeps the file from being written (permissions, a full disk) is
+ * `out` is not itself a folder, nor a device or a named pipe (atomicPaths). Anything else that keeps the file from being written (permissions, a full disk) is
  * reported by writeFileAtomic at the end.
  */
 export function checkOutPath(out: string): void {
@@ -191,6 +191,8 @@ export function checkOutPath(out: string): void {
   if (!existsSync(folder)) fail("no such folder", "a file in an existing folder");
   if (!statSync(folder).isDirectory()) fail(`${folder} is a file, not a folder`, "a file in an existing folder");
   if (existsSync(out) && statSync(out).isDirectory()) fail("a folder, not a file", "the path of a PDF file to write");
+  // A device or a named pipe (or a link to one), which writing would replace: said now, not after the rendering.
+  atomicPaths(out);
 }
 
 /** The path and query of a route or a share link; a route without a leading slash gets one. */
