@@ -1,5 +1,6 @@
 import {readFileSync} from "node:fs";
 import {UserError} from "../errors/userError.js";
+import {specialFileKind} from "./fileKind.js";
 
 /**
  * A text file a user writes (a scenario, a catalog), read as UTF-8. Node's "utf8" reading puts U+FFFD in place of each
@@ -10,9 +11,16 @@ import {UserError} from "../errors/userError.js";
  * @param file The file as messages name it (displayPath).
  * @returns The file's text.
  * @throws UserError at `file`:line:column of the first byte that is not UTF-8 ("not UTF-8 text", found "byte 0xE9");
+ *   UserError at `file` when it is a named pipe, a device or a socket (specialFileKind), which would never be read whole;
  *   the error of readFileSync (ENOENT, EISDIR, …) when the file cannot be read.
  */
 export function readUtf8File(path: string, file: string): string {
+  const kind = specialFileKind(path);
+  if (kind !== undefined) {
+    // A named pipe in data/scenarios/ made every command wait for a writer, and a link to /dev/zero read until 8 GB
+    // (breaker).
+    throw new UserError({file, message: `not a regular file (${kind})`, expected: "a text file", found: path});
+  }
   const bytes = readFileSync(path);
   try {
     return new TextDecoder("utf-8", {fatal: true}).decode(bytes);

@@ -1,9 +1,10 @@
 import {createHash} from "node:crypto";
-import {lstatSync, realpathSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {lstatSync, realpathSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {basename, dirname, extname, join} from "node:path";
 import {csvFormat} from "d3-dsv";
 import {parquetWriteBuffer} from "hyparquet-writer";
 import {UserError} from "../errors/userError.js";
+import {specialFileKind} from "./fileKind.js";
 
 export const TABLE_FORMATS = [".csv", ".json", ".parquet"] as const;
 
@@ -130,22 +131,6 @@ export function atomicPaths(path: string, flag = "--out"): {target: string; temp
       ? createHash("sha256").update(name).digest("hex").slice(0, 16)
       : name;
   return {target, temporary: join(dirname(target), `.${short}.${process.pid}.tmp`)};
-}
-
-/** What a file that is there but is neither a regular file nor a folder is, in words; undefined otherwise. */
-function specialFileKind(path: string): string | undefined {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    return undefined;
-  }
-  if (stat.isFile() || stat.isDirectory()) return undefined;
-  if (stat.isFIFO()) return "a named pipe";
-  if (stat.isCharacterDevice()) return "a character device";
-  if (stat.isBlockDevice()) return "a block device";
-  if (stat.isSocket()) return "a socket";
-  return "not a file";
 }
 
 /**

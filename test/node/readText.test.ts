@@ -1,11 +1,12 @@
 import {execFileSync} from "node:child_process";
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {UserError} from "../../src/errors/userError.js";
 import {readUtf8File} from "../../src/node/readText.js";
 import {runCli} from "../cli/runCli.js";
+import {userErrorsOf} from "../scenario/helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tl-utf8-"));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -88,4 +89,22 @@ describe("a catalog file that cannot be read", () => {
     execFileSync("mkfifo", [fifo]);
     expect(() => loadModels([fifo])).toThrow("cannot read the catalog file (not a regular file)");
   });
+});
+
+describe("a scenario file that is not a regular file (breaker: every command waited on a named pipe in data/scenarios/)", () => {
+  it.skipIf(process.platform === "win32")(
+    "is an error naming it, at once: a named pipe, a link to /dev/zero",
+    async () => {
+      const {parseScenarioFiles} = await import("../../src/node/scenarioFiles.js");
+      const fifo = join(dir, "waits.md");
+      execFileSync("mkfifo", [fifo]);
+      const zero = join(dir, "endless.md");
+      symlinkSync("/dev/zero", zero);
+      const errors = userErrorsOf(() => parseScenarioFiles([fifo, zero])).map((e) => `${e.message}: found ${e.found}`);
+      expect(errors).toEqual([
+        "not a regular file (a named pipe): found " + fifo,
+        "not a regular file (a character device): found " + zero
+      ]);
+    }
+  );
 });
