@@ -81,8 +81,10 @@ async function shareLibrary(dir, libDir) {
         throw new Error(`build-lib: ${file}: the library's entry does not export ${absent.join(", ")}`);
       text = text.replace(match[0], `export {${names.join(", ")}} from "token-ledger";`);
     }
-    // Every name a component imports from the library must come from its entry.
-    for (const match of text.matchAll(/import \{([^}]*)\} from "\.\.\/lib\/[^"]+";/g)) {
+    // Every name a component imports, or passes on by name, from the library must come from its entry (an
+    // `export {displayValue} from "../lib/…"` of a function the entry did not export broke every page of a report
+    // project while the checkout's pages, which read the sources, worked; new-user trial).
+    for (const match of text.matchAll(/(?:import|export) \{([^}]*)\} from "\.\.\/lib\/[^"]+";/g)) {
       const absent = match[1]
         .split(",")
         .map((name) => name.trim().split(/\s+as\s+/)[0])

@@ -3,7 +3,6 @@
 import {formatDisplayNumber, formatPriceNumber} from "../lib/scenario/run/reportFormat.js";
 
 export * from "../lib/scenario/run/reportFormat.js";
-export {displayValue} from "../lib/scenario/file/displayValue.js";
 
 /**
  * A ratio ("model ÷ measured", "× an H100"): three significant digits, a whole one too, so a median of 1 reads "1.00"

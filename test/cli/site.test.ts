@@ -113,6 +113,17 @@ describe("serveSite", () => {
     expect(await response.text()).toBe("base");
   });
 
+  it.each([
+    // A name that does not resolve (RFC 6761 reserves .invalid), and an address that is not this machine's (TEST-NET-1,
+    // RFC 5737): each printed Node's stack trace (breaker).
+    ["nosuchhost.invalid", "unknown host"],
+    ["192.0.2.1", "not an address of this machine"]
+  ])("refuses --host %s in one line naming the flag", async (host, message) => {
+    await expect(serveSite(dir, {port: 0, host})).rejects.toThrow(
+      `--host: ${message}: expected an address of this machine to listen on, such as 127.0.0.1, 0.0.0.0 or localhost, found ${host}`
+    );
+  });
+
   it("refuses a folder without a built site, in one line naming it", () => {
     const result = spawnSync(process.execPath, [join(ROOT, "bin/token-ledger.js"), "serve", "no-such-dist"], {
       cwd: dir,

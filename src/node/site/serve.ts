@@ -58,7 +58,15 @@ export async function serveSite(
       fail(
         error.code === "EADDRINUSE"
           ? new UserError({flag: "--port", message: "port in use", expected: "a free port", found: String(port)})
-          : error
+          : // A host that does not resolve or is not this machine's printed Node's stack trace (breaker).
+            error.code === "ENOTFOUND" || error.code === "EAI_AGAIN" || error.code === "EADDRNOTAVAIL"
+            ? new UserError({
+                flag: "--host",
+                message: error.code === "EADDRNOTAVAIL" ? "not an address of this machine" : "unknown host",
+                expected: "an address of this machine to listen on, such as 127.0.0.1, 0.0.0.0 or localhost",
+                found: host
+              })
+            : error
       )
     );
     server.listen(port, host, () => done());
