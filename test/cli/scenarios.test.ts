@@ -450,6 +450,21 @@ describe("token-ledger run", () => {
     expect(stdout).not.toContain("world GDP");
   });
 
+  it("notes a training run longer than the months the spend model gives each generation (breaker: 3,706 years, silent)", async () => {
+    const {code, stdout, stderr} = await runCli(["run", "base", "--set", "training.chips=1", ...FEW]);
+    expect(code).toBe(0);
+    // base's run is 82.6 days on its chips; on one chip the same chip-hours take 1,353,504 days (3,706 years), past
+    // its 4-month runs and its 12-month cadence.
+    expect(stderr).toContain(
+      "token-ledger: note: base: the final training run takes 1,353,504 days (3,706 years) on training.chips at " +
+        "training.mfu, longer than the 4 months (training.runMonths)"
+    );
+    expect(stderr).toContain("and longer than the 12 months between generations (training.cadence)");
+    expect(stdout).not.toContain("training.runMonths");
+    // base itself: no note.
+    expect((await runCli(["run", "base", ...FEW])).stderr).not.toContain("training run takes");
+  });
+
   it.each([["demand.users=0"], ["demand.tokensPerUserPerDay=0"]])(
     "with %s, says the metrics of the day's tokens have no demand, not a share of nothing",
     async (set) => {

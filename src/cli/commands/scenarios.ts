@@ -11,6 +11,7 @@ import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
 import {keyValueComesFrom} from "../../scenario/file/schema.js";
 import {demandBoundNote, trainingBoundNote} from "../../scenario/run/worldGdpNotes.js";
 import {fleetCapacityNote} from "../../scenario/run/fleetCapacityNote.js";
+import {trainingLengthNote} from "../../scenario/run/trainingLengthNote.js";
 import {keyUnit, runReport, type RunReport} from "../../scenario/run/runReport.js";
 import {displayValue} from "../../scenario/file/displayValue.js";
 import {
@@ -447,13 +448,20 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
 
 /**
  * Writes the notes of each report, if any, to stderr, naming the scenario (stdout stays the report alone): its demand
- * or training past world GDP (worldGdpNotes.ts, from the evaluation at its median point) and its too-small fleet
- * (fleetCapacityNote); a note two scenarios share is written once.
+ * or training past world GDP (worldGdpNotes.ts, from the evaluation at its median point), a training run longer than
+ * the months the spend model gives it (trainingLengthNote) and its too-small fleet (fleetCapacityNote); a note two
+ * scenarios share is written once.
  */
 function noteReports(runs: readonly {report: RunReport; point: ScenarioRunResult["point"]}[]): void {
   const lines = new Set<string>();
   for (const {report, point} of runs) {
-    for (const note of [demandBoundNote(point), trainingBoundNote(point), fleetCapacityNote(report)]) {
+    const notes = [
+      demandBoundNote(point),
+      trainingBoundNote(point),
+      trainingLengthNote(point),
+      fleetCapacityNote(report)
+    ];
+    for (const note of notes) {
       if (note) lines.add(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
     }
   }

@@ -1,0 +1,35 @@
+import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
+import {groupThousands} from "../../units/groupThousands.js";
+
+/** Days in a month on average, 365.25 ÷ 12 (the months the spend model counts). */
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/**
+ * A note for a scenario whose final training run, at training.chips chips and training.mfu, lasts longer than the
+ * training.runMonths over which the spend-over-time model spends each generation (src/strategy/trainingVsInference.ts),
+ * and say so too when it lasts longer than training.cadence, the months between generations. The run's cost does not
+ * depend on the chip count (the same chip-hours), so the figures stand, but the timeline they are spread over is one
+ * the chips cannot keep: `--set training.chips=1` on base gave a 1,353,504-day run beside 4-month generations with
+ * nothing said (breaker). Null when the run fits in training.runMonths.
+ *
+ * Input: the evaluation at the run's median point (its training run, wallClockDays, and the spend model's input).
+ * Output: one sentence, or null. Raises nothing.
+ */
+export function trainingLengthNote(point: Pick<ScenarioEvaluation, "training" | "spendInput">): string | null {
+  const days = point.training.wallClockDays;
+  const runMonths = point.spendInput.trainingRunMonths;
+  const cadenceMonths = point.spendInput.generationCadenceMonths;
+  const months = days / DAYS_PER_MONTH;
+  if (!(months > runMonths)) return null;
+  const length = months < 24 ? `${months.toFixed(1)} months` : `${groupThousands(Math.round(months / 12))} years`;
+  return (
+    `the final training run takes ${groupThousands(Math.round(days))} days (${length}) on training.chips at ` +
+    `training.mfu, longer than the ${runMonths} months (training.runMonths) over which the spend over time spends ` +
+    `each generation` +
+    (months > cadenceMonths
+      ? `, and longer than the ${cadenceMonths} months between generations (training.cadence)`
+      : "") +
+    `: the run's cost is the same on any number of chips, but not its timing. More training.chips, or a longer ` +
+    `training.runMonths, makes the two agree.`
+  );
+}
