@@ -67,6 +67,7 @@ export * from "./scenario/file/scenarioErrors.js";
 export * from "./scenario/run/runScenario.js";
 export * from "./scenario/run/scenarioDraws.js";
 export * from "./scenario/run/runReport.js";
+export * from "./scenario/run/scenarioNotes.js";
 export * from "./scenario/run/reportFormat.js";
 export * from "./scenario/evaluate/metricInfo.js";
 export {unreadCustomChipKeys} from "./scenario/evaluate/customChipSpec.js";

@@ -184,6 +184,7 @@ import {ScenarioAssumptionsTable} from ${component("scenarioAssumptionsTable.js"
 import {ScenarioControls} from ${component("keyControls.js")};
 import {BandsSummary, defaultPricesNote, metricNotes, ScenarioKpis, ScenarioMetricsTable, ScenarioProvenance} from ${component("scenarioMetrics.js")};
 import {ScenarioNotice} from ${component("scenarioNotice.js")};
+import {ScenarioNotes} from ${component("scenarioNotes.js")};
 import {ScenarioLeftOut} from ${component("scenarioLeftOut.js")};
 import {LiveKey, LiveMetric} from ${component("liveValue.js")};
 import {SHARE_FLAG, ShareLink, shareUrl, writeShareState} from ${component("urlState.js")};
@@ -305,6 +306,9 @@ const rows = metricRows(state.metrics);
 
 ~~~js
 display(ScenarioNotice(state.failure ? [{set: sets.join(" "), settings: sets, reason: state.failure}] : [], {heading: "Not run as set"}));
+// What the command line notes on stderr (a bill past world GDP, a training run longer than its months, too few fleet
+// chips), for the page's state.
+display(ScenarioNotes(state));
 ~~~
 
 ~~~js

@@ -9,9 +9,7 @@ import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
 import {keyValueComesFrom} from "../../scenario/file/schema.js";
-import {demandBoundNote, trainingBoundNote} from "../../scenario/run/worldGdpNotes.js";
-import {fleetCapacityNote} from "../../scenario/run/fleetCapacityNote.js";
-import {trainingLengthNote} from "../../scenario/run/trainingLengthNote.js";
+import {scenarioNotes} from "../../scenario/run/scenarioNotes.js";
 import {keyUnit, runReport, type RunReport} from "../../scenario/run/runReport.js";
 import {displayValue} from "../../scenario/file/displayValue.js";
 import {
@@ -447,23 +445,13 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
 }
 
 /**
- * Writes the notes of each report, if any, to stderr, naming the scenario (stdout stays the report alone): its demand
- * or training past world GDP (worldGdpNotes.ts, from the evaluation at its median point), a training run longer than
- * the months the spend model gives it (trainingLengthNote) and its too-small fleet (fleetCapacityNote); a note two
- * scenarios share is written once.
+ * Writes the notes of each report (scenarioNotes: the same a scenario page shows), if any, to stderr, naming the
+ * scenario (stdout stays the report alone); a note two scenarios share is written once.
  */
 function noteReports(runs: readonly {report: RunReport; point: ScenarioRunResult["point"]}[]): void {
   const lines = new Set<string>();
   for (const {report, point} of runs) {
-    const notes = [
-      demandBoundNote(point),
-      trainingBoundNote(point),
-      trainingLengthNote(point),
-      fleetCapacityNote(report)
-    ];
-    for (const note of notes) {
-      if (note) lines.add(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
-    }
+    for (const note of scenarioNotes(point, report)) lines.add(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
   }
   for (const line of lines) process.stderr.write(line);
 }

@@ -1,5 +1,11 @@
 import {formatMetric, reportMedian} from "./reportFormat.js";
-import type {RunReport} from "./runReport.js";
+import type {AssumptionReport, RunReport} from "./runReport.js";
+
+/** What fleetCapacityNote reads: the metrics, and each key's value (a RunReport's assumptions). */
+export interface FleetNoteInput {
+  metrics: RunReport["metrics"];
+  assumptions: Readonly<Record<string, Pick<AssumptionReport, "value">>>;
+}
 
 /**
  * A note for a report whose fleet.chips is fewer chips than the serving model needs for the day's tokens: the median
@@ -13,9 +19,10 @@ import type {RunReport} from "./runReport.js";
  * million at serving.utilization: deepseek-one-day headlines 0.488 USD/Mtok while its $87,072 a day buys 776B tokens,
  * 0.112 (new user: the two read as one figure 4× apart).
  *
- * Input: a RunReport (runReport.ts). Output: one or two sentences, or null. Raises nothing.
+ * Input: a RunReport's metrics and assumptions (runReport.ts; a scenario page passes its resolved scenario's values,
+ * which have the same `value`s). Output: one or two sentences, or null. Raises nothing.
  */
-export function fleetCapacityNote(report: RunReport): string | null {
+export function fleetCapacityNote(report: FleetNoteInput): string | null {
   const needed = reportMedian(report.metrics.fleetUtilizationNeeded);
   const chips = reportMedian(report.metrics.fleetChips);
   if (needed === null || chips === null || !(needed > 1)) return null;
@@ -31,7 +38,7 @@ export function fleetCapacityNote(report: RunReport): string | null {
 }
 
 /** " At this fleet's own figures …", or "" when the scenario does not state the day's tokens or the day's cost. */
-function ownCostSentence(report: RunReport): string {
+function ownCostSentence(report: FleetNoteInput): string {
   const tokens = ["fleet.inputTokensPerDay", "fleet.outputTokensPerDay"].map(
     (path) => report.assumptions?.[path]?.value
   );
