@@ -568,7 +568,20 @@ function unitHint(unit: string, dimension: Dimension, money: string): {hint?: st
       return {hint: "write the scale as k, M, B or T after the number: 100M, not 100 million"};
     }
   }
-  if (/^(cents?|¢)(\/|\s|$)/i.test(unit)) return {hint: "write cents as dollars: 18 cents is 0.18 USD"};
+  // The user's own number in dollars, with the rest of the unit ("8.26 ¢/kWh is 0.0826 USD/kWh"; the hint said "18
+  // cents is 0.18 USD" whatever was written: breaker).
+  const cents = /^(cents?|¢)((?:\/|\s).*)?$/i.exec(unit);
+  if (cents) {
+    const amount = Number(money.replace(/[$,]/g, ""));
+    const rest = (cents[2] ?? "").trim();
+    const usd = Number.isFinite(amount) ? formatNumber(amount / 100) : undefined;
+    return {
+      hint:
+        usd !== undefined
+          ? `write cents as dollars: ${money.replace("$", "")} ${cents[1]}${rest} is ${usd} USD${rest}`
+          : "write cents as dollars: 18 cents is 0.18 USD"
+    };
+  }
   for (const other of Object.values(DIMENSIONS)) {
     if (other.name !== dimension && other.units.has(unit)) return {hint: `${unit} measures ${other.noun}`};
   }

@@ -111,8 +111,10 @@ describe("readQuantity", () => {
       "write the scale as k, M, B or T after the number: 100M, not 100 million"
     );
     expect(hint("30 thousand USD", "money")).toBe("write the scale as a letter: $30k or 30 kUSD, not 30 thousand USD");
-    expect(hint("18 cents/kWh", "energyPrice")).toBe("write cents as dollars: 18 cents is 0.18 USD");
-    expect(hint("18 ¢/kWh", "energyPrice")).toBe("write cents as dollars: 18 cents is 0.18 USD");
+    // The user's own number, ÷ 100, with the rest of the unit (it said "18 cents is 0.18 USD" for 8.26 ¢/kWh; breaker).
+    expect(hint("18 cents/kWh", "energyPrice")).toBe("write cents as dollars: 18 cents/kWh is 0.18 USD/kWh");
+    expect(hint("8.26 ¢/kWh", "energyPrice")).toBe("write cents as dollars: 8.26 ¢/kWh is 0.0826 USD/kWh");
+    expect(hint("1,250 cents/MWh", "energyPrice")).toBe("write cents as dollars: 1,250 cents/MWh is 12.5 USD/MWh");
     // A power has no scale words: no hint that would not read.
     expect(hint("5 million W", "power")).toBeUndefined();
   });
