@@ -27,13 +27,16 @@ export function ScenarioNotice(ignored: readonly IgnoredSet[], {heading}: {headi
     title.append(strong, document.createTextNode(": the page shows the scenario without them."));
   }
   const list = document.createElement("ul");
-  for (const {set, reason, settings} of ignored) {
+  for (const {set, reason, settings, length} of ignored) {
     const item = document.createElement("li");
     // As the CLI writes a found value: a bidi override, NUL or zero-width character escaped (a "\u202e" made the
     // notice read backwards), an empty one as "", a long one cut with its length (breaker).
     const codes = (settings?.length ? settings : [set]).map((text) => {
       const code = document.createElement("code");
-      code.textContent = quoteFound(text, 120);
+      // A parameter the reader cut already (urlState's MAX_SET_LENGTH) is counted at its length as written: a
+      // 320-character link read "(201 characters)", the cut text's (breaker).
+      const shown = quoteFound(text, 120);
+      code.textContent = length === undefined ? shown : shown.replace(/\(\d+ characters\)$/, `(${length} characters)`);
       return code;
     });
     codes.forEach((code, i) => item.append(...(i ? [document.createElement("br"), code] : [code])));

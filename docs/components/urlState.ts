@@ -34,6 +34,8 @@ export interface IgnoredSet {
    * line of its own, since values hold spaces ("0.12 USD/kWh") and one line of them read as one setting (trial).
    */
   settings?: readonly string[];
+  /** The parameter's length in characters when `set` is cut (a notice says it, not the cut text's length). */
+  length?: number;
 }
 
 export interface ShareQuery {
@@ -58,17 +60,17 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
       // The reason names the parameter cut short, its controls and bidi marks escaped (quoteFound): the set beside it
       // shows it whole (up to MAX_SET_LENGTH).
       ignored.push({
-        set: cut(`${name}=${raw}`),
+        ...found(`${name}=${raw}`),
         reason: `unknown parameter ${quoteFound(name, 40)}: expected ${SHARE_PARAM}`
       });
       continue;
     }
     if (++count > MAX_SHARE_SETS) {
-      ignored.push({set: cut(raw), reason: `too many ${SHARE_PARAM} parameters: at most ${MAX_SHARE_SETS} are read`});
+      ignored.push({...found(raw), reason: `too many ${SHARE_PARAM} parameters: at most ${MAX_SHARE_SETS} are read`});
       continue;
     }
     if (raw.length > MAX_SET_LENGTH) {
-      ignored.push({set: cut(raw), reason: `too long: at most ${MAX_SET_LENGTH} characters`});
+      ignored.push({...found(raw), reason: `too long: at most ${MAX_SET_LENGTH} characters`});
       continue;
     }
     const equals = raw.indexOf("=");
@@ -265,6 +267,11 @@ export function settingErrorText(error: unknown, set?: string): string {
       })
     )
     .join("; ");
+}
+
+/** What an IgnoredSet records of a parameter: its text cut to MAX_SET_LENGTH, and its length when cut. */
+function found(text: string): Pick<IgnoredSet, "set" | "length"> {
+  return text.length > MAX_SET_LENGTH ? {set: cut(text), length: text.length} : {set: text};
 }
 
 function cut(text: string): string {

@@ -27,3 +27,14 @@ describe("the notice of settings that fail together", () => {
     expect(item.dataset.set).toBe(settings.join(" "));
   });
 });
+
+describe("the notice of a link's setting too long to read", () => {
+  it("gives the length as written, not the cut text's (a 320-character set read as 201 characters; breaker)", async () => {
+    const {parseShareQuery} = await import("../../docs/components/urlState.js");
+    const raw = `serving.utilization=${"9".repeat(300)}`;
+    expect(raw.length).toBe(320);
+    const {ignored} = parseShareQuery(new URLSearchParams({set: raw}));
+    const code = ScenarioNotice(ignored).querySelector("code")!;
+    expect(code.textContent).toMatch(/… \(320 characters\)$/);
+  });
+});
