@@ -107,8 +107,12 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
   const looksLikePath = arg.endsWith(".md") || arg.includes("/");
   if (looksLikePath) {
     if (!existsSync(arg) || !statSync(arg).isFile()) {
-      // A directory or a device is there, but is not a file to read (/dev/null read "no such scenario file": breaker).
+      // `run base.md` for the bundled base: its id, which names it from any folder (it read "no such scenario file"
+      // and nothing more; breaker).
+      const id = basename(arg, ".md");
+      const known = !existsSync(arg) && id !== "" && loadScenarioLibrary().index.lookup(id) !== undefined;
       throw new UserError({
+        ...(known ? {hint: `did you mean ${id}, its id without .md?`} : {}),
         flag,
         message: !existsSync(arg)
           ? "no such scenario file"

@@ -431,6 +431,14 @@ describe("a SCENARIO that is there but is no file", () => {
     expect(await oneErrorLine(["run", path])).toBe(message);
   });
 
+  it("run base.md, where no such file is, is told the id that names it (breaker: no hint)", async () => {
+    expect(await oneErrorLine(["run", "base.md"])).toBe(
+      "SCENARIO: no such scenario file: expected a readable .md file or a scenario id, found base.md (did you mean " +
+        "base, its id without .md?)"
+    );
+    expect(await oneErrorLine(["run", "no-such-id.md"])).not.toContain("did you mean");
+  });
+
   it("run DIR without a slash reads as an id, and says the folder is there (it said only 'unknown scenario')", async () => {
     // docs/ is a folder of this repository (the tests run in its root).
     expect(await oneErrorLine(["run", "docs"])).toMatch(
