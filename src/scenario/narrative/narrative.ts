@@ -15,7 +15,11 @@ import {codeRanges, liveValueErrors, replaceLiveValues, type LiveValueTarget} fr
 
 /** An attribute or Markdown target that points at a local file: not http(s):, mailto:, data:, a #fragment or a page. */
 const LOCAL_SOURCE =
-  /(?:<(?:img|source|video|audio|iframe|embed|object|link)\b[^>]*?\s(?:src|href|data)\s*=\s*["']?|!\[[^\]]*\]\()\s*(?!https?:|data:|#|mailto:)([^"'\s)>]+)/gi;
+  /(?:<(?:img|source|video|audio|iframe|embed|object|link)\b[^>]*?\s(?:src|href|data|poster)\s*=\s*["']?|!\[[^\]]*\]\()\s*(?!https?:|data:|#|mailto:)([^"'\s)>]+)/gi;
+/** A `srcset` (or `imagesrcset`) attribute's candidates, each a URL and a size: `srcset="a.png 1x, b.png 2x"`. */
+const SRCSET = /<[a-z][^>]*?\s(?:image)?srcset\s*=\s*(["'])([^"']*)\1/gi;
+/** A `url(…)` inside an inline `style` attribute: `style="background:url(x.png)"`. */
+const STYLE_URL = /<[a-z][^>]*?\sstyle\s*=\s*(["'])[^"']*?url\(\s*["']?(?!https?:|data:|#)([^"')\s]+)/gi;
 /** Elements that run code, load code or styles, or change the page around the narrative. */
 const PAGE_CODE = /<(script|style|iframe|frame|object|embed|link|meta|base|form|template)\b/gi;
 /** An event-handler attribute inside a tag: `<img onerror=…>`, `<svg onload=…>`. */
@@ -88,6 +92,28 @@ export function narrativeErrors(scenario: {file: string; body: string; bodyLine:
         found: JSON.stringify(target.length > 80 ? `${target.slice(0, 80)}…` : target)
       })
     );
+  }
+  // Images named in a srcset or a style's url(): local files too (`<img srcset="x.png 1x">` passed validate; breaker).
+  const localTarget = (offset: number, target: string) => {
+    if (/^(https?:|data:|#)/i.test(target)) return;
+    refuse(
+      offset,
+      "a local file in the narrative",
+      JSON.stringify(target.length > 80 ? `${target.slice(0, 80)}…` : target),
+      "an absolute https: address (a scenario page cannot publish files beside the scenario)"
+    );
+  };
+  for (const match of body.matchAll(SRCSET)) {
+    const list = match[2]!;
+    let at = match.index + match[0].length - 1 - list.length;
+    for (const candidate of list.split(",")) {
+      const url = /\S+/.exec(candidate);
+      if (url) localTarget(at + url.index, url[0]);
+      at += candidate.length + 1;
+    }
+  }
+  for (const match of body.matchAll(STYLE_URL)) {
+    localTarget(match.index + match[0].length - match[2]!.length, match[2]!);
   }
   return errors.sort(
     (a, b) => (a.detail.line ?? 0) - (b.detail.line ?? 0) || (a.detail.column ?? 0) - (b.detail.column ?? 0)

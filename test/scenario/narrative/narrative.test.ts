@@ -85,6 +85,21 @@ describe("what a narrative may not contain", () => {
     expect(errorsOf("x\n  <svg onload=1>")[0]).toMatchObject({line: 2, column: 8, found: "onload="});
   });
 
+  it("refuses a local image named in a srcset, a poster or a style's url(), at its column (breaker: they passed)", () => {
+    // Columns: `<img srcset="` is 13 characters, so x.png starts at 14 and y.png after "x.png 1x, " at 24.
+    expect(errorsOf('<img srcset="x.png 1x, y.png 2x">')).toEqual([
+      expect.objectContaining({column: 14, message: "a local file in the narrative", found: '"x.png"'}),
+      expect.objectContaining({column: 24, message: "a local file in the narrative", found: '"y.png"'})
+    ]);
+    expect(errorsOf('<div style="background:url(x.png)">x</div>')).toEqual([
+      expect.objectContaining({column: 28, message: "a local file in the narrative", found: '"x.png"'})
+    ]);
+    expect(errorsOf('<video poster="still.jpg"></video>').map((e) => e.found)).toEqual(['"still.jpg"']);
+    expect(
+      errorsOf('<img srcset="https://example.com/a.png 1x" style="background:url(https://example.com/b.png)">')
+    ).toEqual([]);
+  });
+
   it("accepts formatting, https images and links to the site's pages, and anything inside code", () => {
     const ok = [
       "**bold** <abbr title='net present value'>NPV</abbr> <sup>2</sup>",
