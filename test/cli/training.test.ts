@@ -82,7 +82,7 @@ describe("token-ledger training", () => {
     const {stdout} = await runCli([
       "training",
       ...["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm", "--chips", "16384"],
-      ...["--mfu", "0.41", "--chip-hours", "35094528", "--chip-price", "36617.18", "--hardware-age", "1.1828"],
+      ...["--chip-hours", "35094528", "--chip-price", "36617.18", "--hardware-age", "1.1828"],
       ...["--hyperscaler", "--electricity", "0.0771", "--json"]
     ]);
     const e = JSON.parse(stdout).epochMethod;
@@ -196,21 +196,38 @@ describe("token-ledger training", () => {
     // Llama 3.1 405B, 15.6T tokens on 16,384 H100s at MFU 0.41: 30,107,204.9 whole-run chip-hours (`training
     // --json`'s chipHours, the README's 30.1M); at MFU 1 the same run takes 0.41 × 30,107,204.9 = 12,343,954.0.
     const args = ["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm", "--chips", "16384"];
-    const {code, stderr} = await runCli(["training", ...args, "--mfu", "0.41", "--chip-hours", "1000"]);
+    const {code, stderr} = await runCli(["training", ...args, "--chip-hours", "1000"]);
     expect(code).toBe(1);
     expect(stderr).toBe(
       "token-ledger: --chip-hours: 1,000 chip-hours imply an MFU of 12300, above 1: expected at least 12,343,954 " +
         "chip-hours (this run at MFU 1, goodput 0.9), found 1000\n"
     );
-    const atPeak = await runCli(["training", ...args, "--mfu", "0.41", "--chip-hours", "12343954", "--json"]);
+    const atPeak = await runCli(["training", ...args, "--chip-hours", "12343954", "--json"]);
     expect(atPeak.code).toBe(0);
     expect(JSON.parse(atPeak.stdout).mfu).toBeCloseTo(1, 6);
+  });
+
+  it("takes --chip-hours without --mfu (the hours imply it), and refuses both, or neither (new-user trial)", async () => {
+    // --mfu was required, then replaced by the MFU the hours imply, with nothing said.
+    const args = ["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm", "--chips", "16384"];
+    const both = await runCli(["training", ...args, "--mfu", "0.41", "--chip-hours", "35094528"]);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toBe(
+      "token-ledger: --mfu: given with --chip-hours, which imply the MFU: expected --mfu or --chip-hours, not both, " +
+        "found --mfu 0.41 and --chip-hours 35094528\n"
+    );
+    const neither = await runCli(["training", ...args]);
+    expect(neither.code).toBe(1);
+    expect(neither.stderr).toBe(
+      "token-ledger: --mfu: required option not given: expected --mfu <f> (or --chip-hours, a published run's hours, " +
+        "which imply it), found nothing\n"
+    );
   });
 
   it("writes the MFU --chip-hours imply to three digits, and the chips grouped (it wrote 0.3517344355750502, 16384)", async () => {
     // 0.41 × 30,107,204.9 computed whole-run chip-hours ÷ 35,094,528 published (Epoch AI's figure) = 0.35173.
     const args = ["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm", "--chips", "16384"];
-    const {stdout} = await runCli(["training", ...args, "--mfu", "0.41", "--chip-hours", "35094528"]);
+    const {stdout} = await runCli(["training", ...args, "--chip-hours", "35094528"]);
     expect(stdout.split("\n")[0]).toContain("on 16,384 × h100-sxm at MFU 0.352 (bf16 peak)");
   });
 });

@@ -35,7 +35,8 @@ export interface TrainingOptions extends CustomModelFlags, CustomChipFlags {
   tokens: number;
   sequenceLength: number;
   chips: number;
-  mfu: number;
+  /** Required unless --chip-hours gives the run's hours (which imply it). */
+  mfu?: number;
   goodput: number;
   precision: Precision;
   chipPrice?: number;
@@ -69,9 +70,9 @@ export function registerTraining(program: Command): void {
       "accelerator id from data/hardware.csv; or a custom chip's --peak-flops and --chip-power"
     )
     .requiredOption("--chips <n>", "chips in the cluster", keyFlag("--chips", "training.chips"))
-    .requiredOption(
+    .option(
       "--mfu <f>",
-      "steady-state model FLOPs utilisation, in [0.01, 1] or a percentage (40%) (training.mfu)",
+      "steady-state model FLOPs utilisation, in [0.01, 1] or a percentage (40%) (training.mfu); not with --chip-hours, which imply it",
       keyFlag("--mfu", "training.mfu")
     )
     .option(
@@ -132,6 +133,26 @@ export function registerTraining(program: Command): void {
 }
 
 export function runTraining(options: TrainingOptions) {
+  // --chip-hours imply the MFU (the hours' ratio to the computed ones cancels any MFU given), so the two are one or
+  // the other: --mfu was required, then silently replaced by the hours' (new-user trial).
+  if (options.chipHours === undefined && options.mfu === undefined) {
+    throw new UserError({
+      flag: "--mfu",
+      message: "required option not given",
+      expected: "--mfu <f> (or --chip-hours, a published run's hours, which imply it)",
+      found: "nothing"
+    });
+  }
+  if (options.chipHours !== undefined && options.mfu !== undefined) {
+    throw new UserError({
+      flag: "--mfu",
+      message: "given with --chip-hours, which imply the MFU",
+      expected: "--mfu or --chip-hours, not both",
+      found: `--mfu ${options.mfu} and --chip-hours ${options.chipHours}`
+    });
+  }
+  // Any MFU gives the same run under --chip-hours (the implied MFU replaces it below); 0.5 is a placeholder.
+  const givenMfu = options.mfu ?? 0.5;
   const catalogs = loadCatalogs();
   const model = resolveModelFlags(options, catalogs.models, {serving: false});
   const hardware = resolveChipFlags(options, catalogs.hardware, {serving: false, precision: options.precision});
@@ -145,7 +166,7 @@ export function runTraining(options: TrainingOptions) {
     precision: options.precision,
     tokens: options.tokens,
     sequenceTokens,
-    mfu: options.mfu,
+    mfu: givenMfu,
     goodputFraction: options.goodput,
     chips: options.chips,
     chipPriceUsd,
@@ -164,13 +185,13 @@ export function runTraining(options: TrainingOptions) {
   const computed = trainingRun(setup.input);
   // --chip-hours prices a published whole-run figure: the run keeps its FLOPs and goodput, and its MFU becomes the
   // one those hours imply.
-  const mfu = options.chipHours === undefined ? options.mfu : (options.mfu * computed.chipHours) / options.chipHours;
+  const mfu = options.chipHours === undefined ? givenMfu : (givenMfu * computed.chipHours) / options.chipHours;
   if (mfu > 1) {
     // Fewer hours than the chips take at their full peak (it printed "MFU 12343.95" for --chip-hours 1000).
     throw new UserError({
       flag: "--chip-hours",
       message: `${groupThousands(options.chipHours!)} chip-hours imply an MFU of ${formatBeyondBound(mfu, 1)}, above 1`,
-      expected: `at least ${groupThousands(Math.ceil(options.mfu * computed.chipHours))} chip-hours (this run at MFU 1, goodput ${options.goodput})`,
+      expected: `at least ${groupThousands(Math.ceil(givenMfu * computed.chipHours))} chip-hours (this run at MFU 1, goodput ${options.goodput})`,
       found: String(options.chipHours)
     });
   }
