@@ -439,6 +439,16 @@ describe("token-ledger inference", () => {
     ]);
     expect(code).toBe(1);
     expect(stderr).toContain("--chip-price: tpu-v5p has no published purchase price");
+    // tpu-v5p has no hourly price either (data/hardware.csv): no --rent hint.
+    expect(stderr).not.toContain("--rent");
+  });
+
+  it("tells a chip with no purchase price but a catalog hourly price that --rent prices it (new-user trial)", async () => {
+    // data/hardware.csv: a100-sxm-80gb has no price_usd and hourly_usd 1.5.
+    const args = ["inference", "--hardware", "a100-sxm-80gb", "--model", "llama-3.1-70b", "--batch", "16"];
+    const {code, stderr} = await runCli(args);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/\(the catalog rents a100-sxm-80gb at 1\.50 USD\/h: --rent prices tokens at that\)\n$/);
   });
 
   // A custom model with Llama 3.1 70B's shape (data/models.csv) on a custom chip with an H100's numbers

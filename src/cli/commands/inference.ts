@@ -289,7 +289,13 @@ export function runInference(options: InferenceOptions) {
           ? "a custom chip has no purchase price"
           : `${hardware.id} has no published purchase price in the catalog`,
       expected: "--chip-price USD (or --hourly-price USD to price rented chips)",
-      found: "nothing"
+      found: "nothing",
+      // The catalog's hourly price is one flag away (new-user trial: the A100's $1.50/h went unmentioned).
+      ...(options.hardware !== undefined && hardware.hourlyPriceUsd !== null
+        ? {
+            hint: `the catalog rents ${hardware.id} at ${hardware.hourlyPriceUsd.toFixed(2)} USD/h: --rent prices tokens at that`
+          }
+        : {})
     });
   }
   const {serving, cost} = evaluated;
