@@ -1,11 +1,12 @@
 import {existsSync, statSync} from "node:fs";
 import {basename} from "node:path";
 import {didYouMean} from "../errors/suggest.js";
-import {UserError, UserErrors} from "../errors/userError.js";
+import {isUserError, UserError, UserErrors} from "../errors/userError.js";
 import type {ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, scenarioChain, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
-import {parseScenarioFiles, realPath} from "./scenarioFiles.js";
+import {parseScenarioFiles, realPath, scenarioFilesIn} from "./scenarioFiles.js";
+import {checkScenarioFiles} from "./scenarioCheck.js";
 import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
 
 /** The scenarios a command can resolve by id: every file it sees, each id given by one file (scenarioSources.ts). */
@@ -123,13 +124,24 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
         found: arg
       });
     }
-    const library = loadScenarioLibrary([arg]);
-    const [parsed] = parseScenarioFiles([arg]);
-    return {id: parsed?.id ?? basename(realPath(arg), ".md"), library};
+    try {
+      const library = loadScenarioLibrary([arg]);
+      const [parsed] = parseScenarioFiles([arg]);
+      return {id: parsed?.id ?? basename(realPath(arg), ".md"), library};
+    } catch (error) {
+      throw everyFileError(arg, error);
+    }
   }
   const library = loadScenarioLibrary();
   // A file with errors: its own errors, not "unknown scenario".
-  if (library.brokenIds?.includes(arg)) library.resolve(arg);
+  if (library.brokenIds?.includes(arg)) {
+    try {
+      library.resolve(arg);
+    } catch (error) {
+      const file = scenarioFilesIn().find((path) => basename(path, ".md") === arg);
+      throw file === undefined ? error : everyFileError(file, error);
+    }
+  }
   if (!library.index.lookup(arg)) {
     const ids = library.index.ids;
     // `run sub` where sub is a folder: it reads as an id, but the reader meant the folder (trial).
@@ -146,4 +158,16 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
     });
   }
   return {id: arg, library};
+}
+
+/**
+ * A scenario file's errors as `validate` lists them (checkScenarioFiles), for `run` and `compare` on a file that does
+ * not parse: parsing stops before the catalog ids are checked, so `run` left out an unknown `hardware: h100-sxn` that
+ * `validate` reported beside the file's other errors (new-user trial). `error` as it was when validate finds none, or
+ * it is not a user's mistake.
+ */
+function everyFileError(file: string, error: unknown): unknown {
+  if (!isUserError(error)) return error;
+  const errors = checkScenarioFiles([file]).errors;
+  return errors.length === 0 ? error : errors.length === 1 ? errors[0] : new UserErrors(errors);
 }

@@ -251,6 +251,27 @@ describe("token-ledger validate: an id from the file's name", () => {
 });
 
 describe("token-ledger run", () => {
+  it("lists a broken file's errors as validate does, its unknown catalog id with them (new-user trial: run left it out)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tl-four-"));
+    const file = join(dir, "my-lab.md");
+    writeFileSync(
+      file,
+      "---\ntitle: My lab\nextends: base\nserving:\n  hardware: h100-sxn\n  utilization: 1.5\npower:\n  pue: 1.2 kW\n" +
+        "silicon:\n  designCycle: 18 monts\n---\nText\n"
+    );
+    const run = await runCli(["run", file]);
+    const validate = await runCli(["validate", file]);
+    expect(run.code).toBe(1);
+    const lines = (stderr: string) => stderr.trim().split("\n");
+    expect(lines(run.stderr).map((line) => line.split(": ")[1])).toEqual([
+      `${file}:5:13`,
+      `${file}:6:16`,
+      `${file}:8:8`,
+      `${file}:10:16`
+    ]);
+    expect(lines(run.stderr)).toEqual(lines(validate.stderr));
+  });
+
   it("runs a file whose narrative names an unknown live value, with a note where it is (it said nothing; author trial)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tl-narrative-"));
     const file = join(dir, "narr.md");
