@@ -698,8 +698,18 @@ describe("a serving stack on a chip it does not run on", () => {
     );
     expect(await oneErrorLine(["validate", parent, file])).toBe(
       `${file}:4:13: serving.hardware: TensorRT-LLM does not run on tpu-v6e, made by Google: it runs on NVIDIA chips ` +
-        `only, with serving.stack trtllm (from ${parent}:4): expected a stack that runs on Google chips: vllm, sglang, ` +
-        "jax, other (for serving.stack trtllm), or another serving.hardware, found tpu-v6e"
+        // What to change, in words: the chip, or the stack (it read "expected … (for serving.stack trtllm), or another
+        // serving.hardware", backwards; new-user trial).
+        `only, with serving.stack trtllm (from ${parent}:4): expected another chip, or as serving.stack a stack that ` +
+        "runs on Google chips: vllm, sglang, jax, other, found tpu-v6e"
+    );
+  });
+
+  it("a chip without the scenario's precision says to change the chip or the precision (it read backwards)", async () => {
+    // data/hardware.csv: tpu-v6e has bf16 and no fp8 peak; base serves in fp8.
+    expect(await oneErrorLine(["run", "base", "--set", "serving.hardware=tpu-v6e"])).toBe(
+      "--set: serving.hardware: tpu-v6e has no fp8 support, with serving.precision fp8: expected a chip with fp8 " +
+        "support, or serving.precision bf16, found tpu-v6e"
     );
   });
 
@@ -717,8 +727,8 @@ describe("a serving stack on a chip it does not run on", () => {
     writeFileSync(d, "---\nid: stack-d\nextends: stack-c\nserving.batch: 16\n---\n");
     const expected =
       `${c}:4:19: serving.hardware: TensorRT-LLM does not run on trainium2, made by AWS: it runs on NVIDIA chips only, ` +
-      `with serving.stack trtllm (from ${a}:4): expected a stack that runs on AWS chips: vllm, sglang, jax, neuron, ` +
-      "other (for serving.stack trtllm), or another serving.hardware, found trainium2";
+      `with serving.stack trtllm (from ${a}:4): expected another chip, or as serving.stack a stack that runs on AWS ` +
+      "chips: vllm, sglang, jax, neuron, other, found trainium2";
     expect(await oneErrorLine(["run", d])).toBe(expected);
     expect(await oneErrorLine(["validate", d])).toBe(expected);
     expect(await oneErrorLine(["run", c])).toBe(expected);

@@ -131,7 +131,17 @@ export function scenarioServing(bound: BoundScenario, serving: ScenarioServingIn
   });
   const inputProblem = servingInputProblem(input);
   if (inputProblem) {
-    throw scenarioErrorAtCause(bound.resolved, SETTING_CAUSES[inputProblem.setting], detail(inputProblem));
+    // A chip without the precision, blamed on the chip: what to change, in words ("expected one of bf16 (for
+    // serving.precision fp8), or another serving.hardware" read backwards; new-user trial).
+    const choices = inputProblem.expected.replace(/^one of /, "");
+    const other = choices.includes(",") ? `one of ${choices}` : choices;
+    const byKey: Record<string, string> =
+      inputProblem.setting === "precision"
+        ? {"serving.hardware": `a chip with ${inputProblem.found} support, or serving.precision ${other}`}
+        : inputProblem.setting === "stack"
+          ? {"serving.hardware": `another chip, or as serving.stack ${inputProblem.expected}`}
+          : {};
+    throw scenarioErrorAtCause(bound.resolved, SETTING_CAUSES[inputProblem.setting], detail(inputProblem), byKey);
   }
   const result = servingPerformance(input, efficiencies);
   const memory = memoryProblem(input, result);
