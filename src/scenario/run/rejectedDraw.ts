@@ -2,8 +2,8 @@ import {isUserError, UserError, type UserErrors} from "../../errors/userError.js
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {monteCarlo} from "../../uncertainty/monteCarlo.js";
 import {evaluateScenarioDraw, evaluateScenarioPoint, type BoundScenario} from "../evaluate/evaluateScenario.js";
-import {isInRange} from "../../units/range.js";
-import {keyRange, scenarioKey} from "../file/schema.js";
+import {formatRange, isInRange} from "../../units/range.js";
+import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
 import {scenarioMedianPoint, type ScenarioPoint} from "../resolve/scenarioValues.js";
 import {displayValue} from "../file/displayValue.js";
 import {clampToRange, drawnDistributions, scenarioDrawMedianPoint} from "./scenarioDraws.js";
@@ -72,7 +72,14 @@ export function drawnText(path: string, value: number | string | null): string {
   const text = displayValue(path, value);
   const def = scenarioKey(path);
   if (typeof value !== "number" || def === undefined) return text;
-  return isInRange(Number(value.toPrecision(6)), keyRange(def)) ? text : String(value);
+  const range = keyRange(def);
+  const shown = isInRange(Number(value.toPrecision(6)), range) ? text : String(value);
+  // A draw at an end of the range is its distribution's tail pulled back into the range (clampToRange): said, for
+  // "drew 0.999999999" from "0.05 to 0.95" read as a bug (new-user trial).
+  const clamped = value === clampToRange(-Infinity, range) || value === clampToRange(Infinity, range);
+  return clamped
+    ? `${shown} (the tail of its distribution, clamped to the key's range ${formatRange(range, isQuantityKey(def) ? def.type : undefined)})`
+    : shown;
 }
 
 /**

@@ -51,7 +51,13 @@ describe("a drawn value in the message", () => {
   it("keeps six digits, and every digit where six would reach a bound the key's range excludes", () => {
     // serving.hbmReserve is in [0, 1): a draw clamped to 1 − 1e-9 (clampToRange) read "drew 1" at six digits.
     expect(drawnText("serving.hbmReserve", 0.289902345)).toBe("0.289902");
-    expect(drawnText("serving.hbmReserve", 1 - 1e-9)).toBe("0.999999999");
+    // …and says it is the clamp, not a value the distribution gives (new-user trial: it read as a bug).
+    expect(drawnText("serving.hbmReserve", 1 - 1e-9)).toBe(
+      "0.999999999 (the tail of its distribution, clamped to the key's range [0, 1))"
+    );
+    expect(drawnText("serving.hbmReserve", 0)).toBe(
+      "0 (the tail of its distribution, clamped to the key's range [0, 1))"
+    );
     expect(drawnText("serving.stack", "vllm")).toBe("vllm");
   });
 });
