@@ -43,7 +43,7 @@ export function scenarioPageMarkdown(
   // The page is the file's (the config lists file names); the scenario it shows is the file's id.
   const file = check.files.find((f) => f.name === name);
   const errors = [...check.catalogErrors, ...(file?.errors ?? [])];
-  if (!file) return missingPage(name);
+  if (!file) return missingPage(name, check.library.index.lookup(name) !== undefined);
   if (errors.length) {
     return errorPage(
       file.title,
@@ -115,8 +115,18 @@ ${messages.map((message) => `<li><code>${escapeHtml(message)}</code></li>`).join
 `;
 }
 
-/** The page of an id that no scenario file has any longer (a file deleted or renamed while the preview runs). */
-function missingPage(id: string): string {
+/**
+ * The page of an id that no scenario file has any longer (a file deleted or renamed while the preview runs), or, in a
+ * report project, of a bundled scenario (`bundled`), which its files may extend but which has no page of its own (it
+ * read "no scenario file has the id base any longer" to a user who never had one; new-user trial).
+ */
+function missingPage(id: string, bundled: boolean): string {
+  const text = bundled
+    ? `<code>${escapeHtml(id)}</code> is a scenario bundled with token-ledger: this site's scenarios can extend it
+(<code>extends: ${escapeHtml(id)}</code>), but it has no page here. <code>npx token-ledger run ${escapeHtml(id)}</code> prints
+its figures; copy its file into data/scenarios/ to give it a page.`
+    : `No scenario file in data/scenarios/ has the id <code>${escapeHtml(id)}</code> any
+longer. If you just renamed or deleted it, the navigation updates in a moment.`;
   return `---
 title: ${JSON.stringify(id)}
 toc: false
@@ -124,8 +134,7 @@ toc: false
 
 # ${escapeHtml(id)}
 
-<p class="scenario-problems" data-missing role="alert">No scenario file in data/scenarios/ has the id <code>${escapeHtml(id)}</code> any
-longer. If you just renamed or deleted it, the navigation updates in a moment.</p>
+<p class="scenario-problems" data-missing role="alert">${text}</p>
 `;
 }
 

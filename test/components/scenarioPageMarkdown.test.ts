@@ -66,6 +66,15 @@ describe("scenarioPageMarkdown", () => {
     expect(page).toContain("data/scenarios/broken.md:3:1: bad");
     expect(page).not.toContain("stylesheet");
     expect(scenarioPageMarkdown("gone", check, "v1", "package")).toContain("data-missing");
+    expect(scenarioPageMarkdown("gone", check, "v1", "package")).toContain("any\nlonger");
+  });
+
+  it("says of a bundled scenario a project's page route reaches that it is bundled, not gone (new-user trial)", () => {
+    // In a report project, base is a parent the files may extend; no file of the project has its name.
+    const project = {...check, files: check.files.filter((f) => f.name !== "base")} as typeof check;
+    const page = scenarioPageMarkdown("base", project, "v1", "package");
+    expect(page).toContain("<code>base</code> is a scenario bundled with token-ledger");
+    expect(page).not.toContain("any\nlonger");
   });
 });
 
