@@ -9,6 +9,7 @@ import {HARDWARE_CELL_RANGES} from "../catalog/parseHardwareCsv.js";
 import {MODEL_CELL_RANGES} from "../catalog/parseModelsCsv.js";
 import {plainNumber, type NumberRange} from "../units/range.js";
 import {rangeFlag} from "./flags.js";
+import {groupThousands} from "../units/groupThousands.js";
 
 /**
  * A custom chip's or model's flag takes the physical range of the catalog column it stands for (scaled to the flag's
@@ -384,6 +385,28 @@ export function resolveChipFlags(
   const what = "chip";
   const peak = required(options.peakFlops, "--peak-flops", what);
   const chipPowerW = required(options.chipPower, "--chip-power", what);
+  // What the flags imply must lie in the catalog's ranges as the flags themselves do: a bf16 peak of half an fp8 peak
+  // below the smallest, and a default system power (× 1275/700) above the largest, were errors about
+  // hardware.bf16FlopsPerS and hardware.systemPowerW, values never typed, in inference, and passed in training
+  // (breaker).
+  const bf16Min = HARDWARE_CELL_RANGES.bf16_tflops.min * 1e12;
+  if (peak * BF16_PER_PEAK[precision] < bf16Min) {
+    throw new UserError({
+      flag: "--peak-flops",
+      message: `${precision === "bf16" ? "a" : "an"} ${precision} peak this low implies a bf16 peak (× ${BF16_PER_PEAK[precision]}) below the catalog's range`,
+      expected: `at least ${plainNumber(bf16Min / BF16_PER_PEAK[precision])} FLOP/s in ${precision}`,
+      found: plainNumber(peak)
+    });
+  }
+  const systemMax = HARDWARE_CELL_RANGES.system_power_w.max;
+  if (options.systemPower === undefined && (chipPowerW * 1275) / 700 > systemMax) {
+    throw new UserError({
+      flag: "--chip-power",
+      message: `the system power it implies (× 1275/700, an HGX H100's host share) is above ${groupThousands(systemMax)} W`,
+      expected: `at most ${groupThousands(Math.floor((systemMax * 700) / 1275))} W, or --system-power W`,
+      found: plainNumber(chipPowerW)
+    });
+  }
   const systemPowerW = options.systemPower ?? (chipPowerW * 1275) / 700;
   if (systemPowerW < chipPowerW) {
     throw new UserError({

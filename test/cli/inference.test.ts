@@ -510,6 +510,51 @@ describe("token-ledger inference", () => {
   });
 });
 
+describe("a custom chip whose numbers imply a value outside the catalog's ranges (breaker: internal keys named)", () => {
+  const chip = (peak: string, power: string) => [
+    "--peak-flops",
+    peak,
+    "--hbm-bandwidth",
+    "3",
+    "--hbm-capacity",
+    "80",
+    "--chip-power",
+    power,
+    "--chip-price",
+    "30000"
+  ];
+  it.each([
+    // data/hardware.csv's bf16_tflops starts at 0.01 TFLOPS = 1e10; fp8 (the default) is twice bf16, so 2e10.
+    [
+      chip("1e10", "700"),
+      "--peak-flops: an fp8 peak this low implies a bf16 peak (× 0.5) below the catalog's range: expected at least " +
+        "2e10 FLOP/s in fp8, found 1e10"
+    ],
+    // system_power_w is at most 100,000 W; the default host share × 1275/700 reaches it at 100,000 × 700 ÷ 1275 = 54,901.96.
+    [
+      chip("1e15", "60000"),
+      "--chip-power: the system power it implies (× 1275/700, an HGX H100's host share) is above 100,000 W: expected " +
+        "at most 54,901 W, or --system-power W, found 60000"
+    ]
+  ])("names the flag, in inference and in training alike", async (numbers, message) => {
+    const inference = await runCli(["inference", ...numbers, "--model", "llama-3.1-8b", "--tp", "1"]);
+    expect(inference.stderr).toBe(`token-ledger: ${message}\n`);
+    const training = await runCli(
+      ["training", ...numbers.slice(0, 2), ...numbers.slice(6, 8), "--params", "70e9"].concat([
+        "--tokens",
+        "2e12",
+        "--chips",
+        "2048",
+        "--mfu",
+        "0.4",
+        "--precision",
+        "fp8"
+      ])
+    );
+    expect(training.stderr).toBe(`token-ledger: ${message}\n`);
+  });
+});
+
 describe("a custom model by its numbers", () => {
   // --params 1e6 beside a 128,256 × 8,192 embedding table (1.05B parameters) was priced (second-round breaker).
   it("is refused with fewer parameters than its embedding table, total or active", async () => {
