@@ -362,7 +362,32 @@ describe("token-ledger inference", () => {
       "--output-tokens",
       "200000"
     ]);
-    expect(window.stderr).toMatch(/^token-ledger: --input-tokens: .*, found 204,096\n$/);
+    // …and the flag typed is the one named (it named --input-tokens, never typed; breaker).
+    expect(window.stderr).toMatch(/^token-ledger: --output-tokens: .*, found 204,096\n$/);
+    // Both left at their defaults, 4,096 + 512 against Llama 2 7B's 4,096-token window (data/models.csv): the default
+    // is said.
+    const llama2 = await runCli(["inference", "--hardware", "h100-sxm", "--model", "llama-2-7b", "--tp", "1"]);
+    expect(llama2.stderr).toBe(
+      "token-ledger: --input-tokens: a request of 4,096 input and 512 output tokens exceeds llama-2-7b's context " +
+        "window: expected input + output at most 4,096 tokens (data/models.csv context_tokens), found 4,608 " +
+        "(--input-tokens was not given: its default is 4,096)\n"
+    );
+  });
+
+  it("says a custom model's --context-window is too short for the request (it blamed --input-tokens; breaker)", async () => {
+    const shape = ["--params", "8e9", "--layers", "32", "--hidden-size", "4096", "--heads", "32", "--kv-heads", "8"];
+    const {stderr} = await runCli(
+      ["inference", "--hardware", "h100-sxm", ...shape, "--head-dim", "128", "--vocab", "128256"].concat([
+        "--context-window",
+        "1",
+        "--tp",
+        "1"
+      ])
+    );
+    expect(stderr).toBe(
+      "token-ledger: --context-window: too short for a request of 4,096 input and 512 output tokens: expected at " +
+        "least 4,608 tokens, or a shorter request (--input-tokens, --output-tokens), found 1\n"
+    );
   });
 
   it("says a model that does not fit needs the smallest tensor-parallel degree that holds it", async () => {

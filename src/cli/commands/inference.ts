@@ -194,6 +194,19 @@ export function registerInference(program: Command): void {
       // as blaming a flag never typed; new user).
       if (!(error instanceof ServingSettingError)) throw error;
       const {detail} = error;
+      const source = (long: string) => {
+        const found = command.options.find((candidate) => candidate.long === long);
+        return found ? command.getOptionValueSource(found.attributeName()) : undefined;
+      };
+      // A request over the context window is the typed flag's, when only --output-tokens was typed.
+      if (
+        error.setting === "inputTokens" &&
+        / context window$/.test(detail.message) &&
+        source("--input-tokens") === "default" &&
+        source("--output-tokens") !== "default"
+      ) {
+        throw new UserError({...detail, flag: "--output-tokens"});
+      }
       const flag = detail.flag;
       const option = command.options.find((candidate) => candidate.long === flag);
       // Only where the value found is the default itself (a context check finds input + output tokens, 4,608, not
@@ -201,8 +214,17 @@ export function registerInference(program: Command): void {
       const value = option?.defaultValue as unknown;
       const isDefault =
         typeof value === "number" && (detail.found === String(value) || detail.found === groupThousands(value));
-      if (option && isDefault && command.getOptionValueSource(option.attributeName()) === "default") {
+      const fromDefault = option !== undefined && command.getOptionValueSource(option.attributeName()) === "default";
+      if (fromDefault && isDefault) {
         throw new UserError({...detail, found: `${detail.found} (the default: ${flag} was not given)`});
+      }
+      // A value computed with the default (input + output tokens against a context window): the default named too
+      // (a catalog row's small context window read as blaming --input-tokens, never typed; breaker).
+      if (fromDefault && typeof value === "number") {
+        throw new UserError({
+          ...detail,
+          found: `${detail.found} (${flag} was not given: its default is ${groupThousands(value)})`
+        });
       }
       throw error;
     }
@@ -278,7 +300,23 @@ export function runInference(options: InferenceOptions) {
   // serving checks says so), so the smallest price evaluateServing takes stands in (0 is out of its range).
   const evaluated = serve(chipPriceUsd ?? CHIP_HOUR_COST_RANGES.chipPriceUsd.min);
   if (!evaluated.ok) {
-    throw new ServingSettingError(evaluated.problem, {flag: PROBLEM_FLAGS[evaluated.problem.setting]});
+    const {problem} = evaluated;
+    // A request longer than a custom model's --context-window is that flag's value too small, said as such (it
+    // blamed --input-tokens and pointed at data/models.csv for a window the flag gave; breaker).
+    if (
+      (problem.setting === "inputTokens" || problem.setting === "outputTokens") &&
+      / context window$/.test(problem.message) &&
+      options.contextWindow !== undefined
+    ) {
+      const requestTokens = options.inputTokens + options.outputTokens;
+      throw new UserError({
+        flag: "--context-window",
+        message: `too short for a request of ${groupThousands(options.inputTokens)} input and ${groupThousands(options.outputTokens)} output tokens`,
+        expected: `at least ${groupThousands(requestTokens)} tokens, or a shorter request (--input-tokens, --output-tokens)`,
+        found: groupThousands(options.contextWindow)
+      });
+    }
+    throw new ServingSettingError(problem, {flag: PROBLEM_FLAGS[problem.setting]});
   }
   if (chipPriceUsd === null && rentedUsdPerChipHour === null) {
     throw new UserError({
