@@ -262,7 +262,8 @@ function withPlainFormat(plain: Intl.NumberFormat): UnitFormat {
         ? intl(plain, value)
         : formatDisplayNumber(value),
     (low, high) =>
-      numberFormat(Math.max(Math.abs(low), Math.abs(high))) === NUMBER
+      numberFormat(Math.max(Math.abs(low), Math.abs(high))) === NUMBER &&
+      numberFormat(Math.min(Math.abs(low), Math.abs(high))) === NUMBER
         ? intlRange(plain, low, high)
         : formatDisplayNumber.range(low, high)
   );
@@ -420,14 +421,18 @@ export const formatCount = unitFormat(
       ? intl(countFormat(Math.abs(value)), value)
       : formatDisplayNumber(value),
   (low, high) =>
-    Math.max(Math.abs(low), Math.abs(high)) >= COMPACT_FROM
-      ? // The scale word once when both ends share it, as money's ranges write it ("36.1–59.5M" beside "$1.58–2.61B";
-        // ICU wrote "36.1M–59.5M"; breaker).
-        intlRange(countFormat(Math.max(Math.abs(low), Math.abs(high))), low, high).replace(
-          /^([\d.,]+)([KMBT])–([\d.,]+)\2$/,
-          "$1–$3$2"
-        )
-      : formatDisplayNumber.range(low, high)
+    // An end too small for plain digits is written on its own (E notation): a range of 4.83e-7 to 6.98M chips read
+    // "0.000000483–6.98M", and a p5 of 1e-300 three hundred zeros (breaker).
+    Math.min(Math.abs(low), Math.abs(high)) !== 0 && Math.min(Math.abs(low), Math.abs(high)) < SCIENTIFIC_BELOW
+      ? `${formatCount(low)}–${formatCount(high)}`
+      : Math.max(Math.abs(low), Math.abs(high)) >= COMPACT_FROM
+        ? // The scale word once when both ends share it, as money's ranges write it ("36.1–59.5M" beside "$1.58–2.61B";
+          // ICU wrote "36.1M–59.5M"; breaker).
+          intlRange(countFormat(Math.max(Math.abs(low), Math.abs(high))), low, high).replace(
+            /^([\d.,]+)([KMBT])–([\d.,]+)\2$/,
+            "$1–$3$2"
+          )
+        : formatDisplayNumber.range(low, high)
 );
 
 /** "5,017 chips", "1 chip", "1.2M chips"; range "3,012–16,934 chips": formatCount and the noun, singular for one. */

@@ -180,3 +180,14 @@ describe("a value that is not a number", () => {
     expect(formatDisplayNumber(Number.POSITIVE_INFINITY)).toBe("Infinity");
   });
 });
+
+describe("a range with an end too small for plain digits", () => {
+  it("writes that end in E notation, not hundreds of zeros (breaker: a p5 of 1e-300 widened the table to 376 columns)", async () => {
+    const {formatChips} = await import("../../../src/scenario/run/reportFormat.js");
+    expect(formatChips.range(4.83e-7, 6.98e6)).toBe("4.83E−7–6.98M chips");
+    expect(formatChips.range(1e-300, 3.42e7)).toBe("1.00E−300–34.2M chips");
+    expect(formatAssumption("demand.users", {kind: "lognormal", p5: 1e-300, p95: 1e11} as never)).not.toMatch(
+      /0\.0000/
+    );
+  });
+});
