@@ -166,17 +166,27 @@ function readInterval(
   // A bare low end takes the high end's unit: `600 to 800 W` is 600 W to 800 W.
   const low = readQuantity(lowText, dimension, {bareUnit: high.unit});
   if (!low.ok) return fail(node, quantityError(def, low));
+  // Said where it decides an error: `100 to 50B` read as 100B to 50B, "inverted", and `0.4 to 60%` as 0.4% to 60%
+  // (breaker: neither message said how the low end was read).
+  const alone = readQuantity(lowText, dimension);
+  const borrowed =
+    high.unit !== "" && alone.ok && alone.unit === ""
+      ? `the bare low end ${lowText.trim()} was read as ${lowText.trim()}${/^[A-Za-z]/.test(high.unit) && high.unit.length > 1 ? " " : ""}${high.unit}, the high end's unit; write a unit on each end`
+      : undefined;
   if (!(low.value < high.value)) {
     return fail(node, {
       message: "inverted bounds",
       expected: "a 90% interval `low to high` with low < high",
       found: written,
-      hint: low.value === high.value ? "write a single value for a known quantity" : "swap the bounds"
+      hint: borrowed ?? (low.value === high.value ? "write a single value for a known quantity" : "swap the bounds")
     });
   }
   const range = keyRange(def);
   for (const end of [low.value, high.value]) {
-    if (!isInRange(end, range)) return fail(node, outOfRange(def, dimension, written));
+    if (!isInRange(end, range)) {
+      const error = outOfRange(def, dimension, written);
+      return fail(node, borrowed && end === low.value ? {...error, hint: borrowed} : error);
+    }
   }
   const dist =
     range.min >= 0 && low.value > 0

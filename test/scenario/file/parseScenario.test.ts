@@ -477,6 +477,21 @@ serving:
     expect(hint("trtlm")).toBe("did you mean trtllm?");
   });
 
+  it("says how a bare low end was read where the high end's unit makes the interval wrong (breaker)", () => {
+    const hint = (text: string) => userErrorsOf(() => parse(`---\n${text}\n---\n`))[0];
+    // 100 to 50B reads as 100B to 50B: inverted; 0.4 to 60% as 0.4% to 60%: 0.4% is below serving.utilization's 1%.
+    expect(hint("demand.users: 100 to 50B")).toMatchObject({
+      message: "inverted bounds",
+      hint: "the bare low end 100 was read as 100B, the high end's unit; write a unit on each end"
+    });
+    expect(hint("serving.utilization: 0.4 to 60%")).toMatchObject({
+      message: "out of range",
+      hint: "the bare low end 0.4 was read as 0.4%, the high end's unit; write a unit on each end"
+    });
+    // Where the borrowed unit gives a valid interval, it stands: 1 to 2M is 1M to 2M ("1 to 2 million").
+    expect(() => parse("---\ndemand.users: 1 to 2M\n---\n")).not.toThrow();
+  });
+
   it("tells a process node written in nanometres its id, at the value's own line (new user: 5nm was offered n7)", () => {
     const error = (text: string) => userErrorsOf(() => parse(`---\nsilicon:\n  node: ${text}\n---\n`))[0]!;
     expect(error("5nm").hint).toBe("5nm is written n5 in a scenario");
