@@ -2,6 +2,7 @@ import {spawnSync} from "node:child_process";
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {basename, dirname, isAbsolute, join, relative, resolve, sep} from "node:path";
 import {isUserError, UserError} from "../errors/userError.js";
+import {displayTextProblem} from "../scenario/file/displayText.js";
 import {PACKAGE_ROOT} from "./paths.js";
 
 /** The files a new project starts from (templates/project/ of this package). */
@@ -44,17 +45,29 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
     if (value !== undefined && (typeof value !== "string" || value.trim() === "")) {
       throw new UserError({flag, message: "empty", expected, found: JSON.stringify(value)});
     }
-    // A line break or another control character in a title ends the heading and the front matter's line.
-    if (flag === "--title" && value !== undefined && /\p{Cc}/u.test(value)) {
-      throw new UserError({
-        flag,
-        message: "a control character",
-        expected: "a title on one line",
-        found: JSON.stringify(value)
-      });
+    // A line break or another control character in a title ends the heading and the front matter's line; a
+    // direction-changing or zero-width one, which a scenario's title: refuses, made the site's name read otherwise
+    // than written (breaker: a U+202E passed). The same rule as a scenario's shown text.
+    const problem = flag === "--title" && value !== undefined ? displayTextProblem("title", value) : undefined;
+    if (problem) {
+      throw new UserError({flag, message: problem.message, expected: "a title on one line", found: problem.found});
     }
   }
   const target = resolve(dir);
+  // A file: spec that names nothing fails only at `npm install`, after "created 14 files" (breaker): npm reads it from
+  // the project's folder.
+  const spec = options.tokenLedgerSpec;
+  if (spec !== undefined && /^file:/.test(spec)) {
+    const local = resolve(target, spec.slice("file:".length));
+    if (!existsSync(local)) {
+      throw new UserError({
+        flag: "--token-ledger",
+        message: `no such file or folder (${local}, from the project's folder)`,
+        expected: "file:PATH of a token-ledger checkout or tarball",
+        found: spec
+      });
+    }
+  }
   // Inside token-ledger's own folder a project's files sit among the package's (a checkout's git status lists it, an
   // installed package's node_modules/ is replaced on the next install; author trial): refused, as the README advises.
   const inside = relative(options.packageRoot ?? PACKAGE_ROOT, target);

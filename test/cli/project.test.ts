@@ -157,6 +157,25 @@ describe("token-ledger new", () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  // A U+202E in the title made the site's name read backwards, and a file: spec that names nothing failed only at
+  // `npm install` (breaker).
+  it.each([
+    [
+      ["--title", "a\u202eb", "--token-ledger", "^0.1.0"],
+      "--title: a title with a direction-changing character: expected a title on one line, found U+202E at character 2"
+    ],
+    [
+      ["--token-ledger", "file:/nonexistent-token-ledger"],
+      "--token-ledger: no such file or folder (/nonexistent-token-ledger, from the project's folder): expected file:PATH of a token-ledger checkout or tarball, found file:/nonexistent-token-ledger"
+    ]
+  ])("refuses new {dir} %j in one line, writing nothing", async (args, message) => {
+    const dir = join(tmp, "refused");
+    const result = await runCli(["new", dir, ...args]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`token-ledger: ${message}\n`);
+    expect(existsSync(dir)).toBe(false);
+  });
+
   // 'The "AI" ledger: costs #1' broke the config (TypeScript) and the front matter (YAML), and `$&` in a title was read
   // as a replacement pattern that pasted the template into the config (breaker).
   it("writes a title with quotes, a colon, a hash and dollar patterns as it was given", async () => {
