@@ -10,7 +10,7 @@ import {
 } from "../lib/scenario/evaluate/evaluateScenario.js";
 import {scenarioToMarkdown} from "../lib/scenario/file/formatScenario.js";
 import {SCENARIO_LABEL_MAX_CHARS, scenarioKey} from "../lib/scenario/file/schema.js";
-import {visibleLength} from "../lib/scenario/file/displayText.js";
+import {visibleLength} from "../lib/errors/displayText.js";
 import {METRIC_INFO} from "../lib/scenario/evaluate/metricInfo.js";
 import {unreadCustomChipKeys} from "../lib/scenario/evaluate/customChipSpec.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";

@@ -1,3 +1,4 @@
+import {displayTextProblem} from "../errors/displayText.js";
 import {hasUnsafe, UserError, UserErrors} from "../errors/userError.js";
 import {readDecimal} from "../units/decimal.js";
 import {describeRange, isInRange, type NumberRange} from "../units/range.js";
@@ -302,11 +303,20 @@ export class CellReader<Column extends string> {
     );
   }
 
-  /** A required, non-empty text cell. */
+  /**
+   * A required, non-empty text cell, shown as written (a chip's name on the pages and in the CLI): a control,
+   * direction-changing or zero-width character is refused as in a scenario's title (a U+202E in a name passed;
+   * breaker); line breaks are allowed, since a quoted source or note may span lines.
+   */
   text(column: Column): string | undefined {
     const value = this.raw(column);
     if (value === "") {
       this.fail(column, "missing value", "a non-empty cell", "an empty cell");
+      return undefined;
+    }
+    const problem = displayTextProblem(column, value.replace(/\r\n/g, "\n"), {lines: true});
+    if (problem) {
+      this.fail(column, problem.message, "text a reader sees as written", problem.found);
       return undefined;
     }
     return value;

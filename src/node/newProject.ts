@@ -2,7 +2,7 @@ import {spawnSync} from "node:child_process";
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {basename, dirname, isAbsolute, join, relative, resolve, sep} from "node:path";
 import {isUserError, UserError} from "../errors/userError.js";
-import {displayTextProblem} from "../scenario/file/displayText.js";
+import {displayTextProblem} from "../errors/displayText.js";
 import {PACKAGE_ROOT} from "./paths.js";
 
 /** The files a new project starts from (templates/project/ of this package). */

@@ -361,6 +361,16 @@ describe("parseHardwareCsv validation", () => {
     ]);
   });
 
+  it("refuses a name with a direction-changing character, which would make it read backwards (breaker)", () => {
+    const row = GOOD_ROW.replace("NVIDIA H100 SXM5 80GB", "NVIDIA \u202eH100");
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
+    // The name is the second cell, after `h100-sxm,` (9 characters), at 10; U+202E is its 8th character.
+    expect(errors.map((e) => e.message)).toEqual([
+      "data/hardware.csv:2:10: name: a name with a direction-changing character: expected text a reader sees as " +
+        "written, found U+202E at character 8"
+    ]);
+  });
+
   it("tells a family in capitals, padded or far from any family what it is", () => {
     const row = (family: string) => GOOD_ROW.replace(",hopper,", `,${family},`);
     const hintOf = (family: string) =>

@@ -12,7 +12,7 @@ import {
   type ScenarioKeyDef
 } from "./schema.js";
 import {didYouMean} from "../../errors/suggest.js";
-import {displayTextProblem, visibleLength} from "./displayText.js";
+import {displayTextProblem, visibleLength} from "../../errors/displayText.js";
 import {duplicateKeys} from "./yamlKeys.js";
 import {groupThousands} from "../../units/groupThousands.js";
 

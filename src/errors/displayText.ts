@@ -1,10 +1,11 @@
 /**
- * Text a scenario file gives to be shown as it is written (`title:`, `label:`, `description:`): on every page, on
+ * Text a user gives to be shown as it is written (a scenario's `title:`, `label:`, `description:`, a new project's
+ * --title, a catalog's text cells): on every page, on
  * /compare's charts and in the CLI. Characters a reader cannot see, or that reorder what they see, are refused.
  */
 
-import {joinerAllowed} from "../../errors/joiners.js";
-import {BIDI_CHARS, CONTROL_CHARS, INVISIBLE_CHARS, JOINER_CHARS} from "../../errors/unsafeChars.js";
+import {joinerAllowed} from "./joiners.js";
+import {BIDI_CHARS, CONTROL_CHARS, INVISIBLE_CHARS, JOINER_CHARS} from "./unsafeChars.js";
 
 /** One character of a kind refused in shown text: why, and the character as a reader can name it (`U+202E`). */
 export interface DisplayTextProblem {
