@@ -228,6 +228,34 @@ describe("the price list and fleet keys", () => {
     );
   });
 
+  it("a share sum over 1 at the model's tolerance offers 0, not 9.99e-13, and the value found in full where it rounds to the bound", async () => {
+    // 1 + 1 > 1: the priority share may be at most 1 − 1 = 0 (the model's 1e-12 tolerance put 9.99e-13; breaker).
+    const both = await runCli(["run", "base", "--set", "pricing.batchShare=1", "--set", "pricing.priorityShare=1"]);
+    expect(both.stderr).toMatch(/: expected at most 0 \(the largest pricing\.priorityShare .*\), found 1\n$/);
+    // 0.7 + 0.30000001 > 1: at most 0.3, found 0.30000001 (it read "found 0.3").
+    const near = await runCli([
+      "run",
+      "base",
+      "--set",
+      "pricing.batchShare=0.7",
+      "--set",
+      "pricing.priorityShare=0.30000001"
+    ]);
+    expect(near.stderr).toMatch(/: expected at most 0\.3 \(.*\), found 0\.30000001\n$/);
+  });
+
+  it("blames the die's price on the key that can bring it into range (a 0.9999 partner margin, not the die area)", async () => {
+    // Price = cost ÷ (1 − margin): $29M at 0.9999 from ~$2.9k; at most $10M, so a margin of at most 0.999 ($2.9M).
+    const path = file("margin.md", "extends: base\nsilicon:\n  dieArea: 800 mm²\n  partnerMargin: 0.9999\n");
+    const {code, stderr} = await runCli(["run", path]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      new RegExp(
+        `^token-ledger: ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:6:18: silicon\\.partnerMargin: out of range .*: expected at most 0\\.999 \\(the largest silicon\\.partnerMargin .*\\), found 0\\.9999\n$`
+      )
+    );
+  });
+
   it("a chip-hour price of 0 is an error (a rented chip is never free; unset means owned)", async () => {
     const zero = file("free-chips.md", "extends: deepseek-one-day\nfleet.chipHourPrice: 0\n");
     const {code, stdout, stderr} = await runCli(["validate", zero]);

@@ -207,6 +207,17 @@ describe("token-ledger training", () => {
     expect(JSON.parse(atPeak.stdout).mfu).toBeCloseTo(1, 6);
   });
 
+  it("refuses --chip-hours that imply an MFU below --mfu's 0.01 floor (it printed 'MFU 1.23E−5')", async () => {
+    // At MFU 0.01 the run takes 0.41 × 30,107,204.9 ÷ 0.01 = 1,234,395,401 chip-hours (the test above's figures;
+    // the message floors the computed value).
+    const args = ["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm", "--chips", "16384"];
+    const {code, stderr} = await runCli(["training", ...args, "--chip-hours", "1e12"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^token-ledger: --chip-hours: 1,000,000,000,000 chip-hours imply an MFU of 0\.0000123, below 0\.01: expected at most 1,234,395,\d{3} chip-hours/
+    );
+  });
+
   it("takes --chip-hours without --mfu (the hours imply it), and refuses both, or neither (new-user trial)", async () => {
     // --mfu was required, then replaced by the MFU the hours imply, with nothing said.
     const args = ["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm", "--chips", "16384"];

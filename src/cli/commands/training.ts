@@ -12,7 +12,7 @@ import {PRECISIONS, type Precision} from "../../inference/precision.js";
 import {supportedPrecisions} from "../../inference/servingChecks.js";
 import {sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
 import {TRAINING_AVERAGE_DRAW_FRACTION, trainingSetupInput} from "../../scenario/evaluate/trainingInput.js";
-import {schemaDefaults} from "../../scenario/file/schema.js";
+import {keyRange, schemaDefaults, scenarioKey} from "../../scenario/file/schema.js";
 import {num} from "../../scenario/evaluate/modelKeys.js";
 import {trainingRun} from "../../training/trainingRun.js";
 import {
@@ -192,6 +192,17 @@ export function runTraining(options: TrainingOptions) {
       flag: "--chip-hours",
       message: `${groupThousands(options.chipHours!)} chip-hours imply an MFU of ${formatBeyondBound(mfu, 1)}, above 1`,
       expected: `at least ${groupThousands(Math.ceil(givenMfu * computed.chipHours))} chip-hours (this run at MFU 1, goodput ${options.goodput})`,
+      found: String(options.chipHours)
+    });
+  }
+  // As many hours as imply an MFU below --mfu's floor: refused as --mfu 0.001 is (it printed "MFU 1.23E−5" and a
+  // 2,543,132-day run; second-round breaker).
+  const mfuMin = keyRange(scenarioKey("training.mfu")!).min;
+  if (mfu < mfuMin) {
+    throw new UserError({
+      flag: "--chip-hours",
+      message: `${groupThousands(options.chipHours!)} chip-hours imply an MFU of ${formatBeyondBound(mfu, mfuMin)}, below ${mfuMin}`,
+      expected: `at most ${groupThousands(Math.floor((givenMfu * computed.chipHours) / mfuMin))} chip-hours (this run at MFU ${mfuMin}, goodput ${options.goodput})`,
       found: String(options.chipHours)
     });
   }

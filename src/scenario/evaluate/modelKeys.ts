@@ -82,7 +82,11 @@ export function modelErrorAtKey(
   const mapped = keys[field];
   if (mapped === undefined)
     return new UserError({...rest, file: resolved.file, message: `the ${name} model's ${field}: ${message}`});
-  const computed = mapped.startsWith("(");
+  // The custom chip's price built from its die (silicon.unitCost not set) is computed from the die keys too.
+  const computed =
+    mapped.startsWith("(") ||
+    (mapped === "silicon.unitCost" &&
+      (typeof point["silicon.unitCost"] !== "number" || !customUnitCostMode(resolved).unitCostGivesPrice));
   // The merchant chip's price is the catalog's unless hardware.price is set.
   // The custom chip's price is built from its die unless silicon.unitCost gives it (customUnitCostMode).
   const candidates = [
@@ -97,7 +101,28 @@ export function modelErrorAtKey(
       )
     )
   ];
-  const key = blamedKey(resolved, candidates);
+  let key = blamedKey(resolved, candidates);
+  // A computed input no value of the blamed key can bring into range is blamed on the first key that can (a die
+  // area was blamed for a chip price a 0.9999 partner margin made $29M; second-round breaker), with that value.
+  const drawnKey = (path: string) =>
+    typeof resolved.values[path]?.value === "object" && resolved.values[path]?.value !== null;
+  let workable: {expected: string; found: string} | undefined;
+  // A key drawn from a distribution gets no value to set (it would hold for that one draw, not for the distribution:
+  // a seed moved it from 894M to 1.89B; second-round breaker), and keeps the blame, as does a key that is not a
+  // number (silicon.node). Another key is tried only when it was set the same way (blamedKey's tie).
+  const origin = resolved.values[key]?.origin.kind;
+  if (computed && accepts && !drawnKey(key) && typeof point[key] === "number") {
+    const sameWay = candidates.filter(
+      (other) => other !== key && !drawnKey(other) && resolved.values[other]?.origin.kind === origin
+    );
+    for (const candidate of [key, ...sameWay]) {
+      workable = keyWorkableText(point, candidate, accepts);
+      if (workable) {
+        key = candidate;
+        break;
+      }
+    }
+  }
   const others = candidates.filter((other) => other !== key);
   // The model's input in words, not its identifier ("menu.tierShares" read as if it were a key to set; breaker); the
   // keys to change are the scenario's.
@@ -105,7 +130,6 @@ export function modelErrorAtKey(
     ? `the ${name} model's ${fieldWords(field)}, computed from ${listKeys(["this key", ...others])}`
     : `in the ${name} model`;
   const {expected, found, hint} = rest;
-  const workable = computed && accepts ? keyWorkableText(point, key, accepts) : undefined;
   if (workable) {
     return scenarioValueError(resolved, key, {
       message: `${message} (${note}: the model expects ${expected}, found ${found})`,
@@ -140,9 +164,12 @@ function keyWorkableText(
   ];
   if (bounds.length === 0) return undefined;
   const which = bounds.length === 2 ? "the values of" : atMost !== undefined ? "the largest" : "the smallest";
+  // The value found to as many digits as tell it from the bound (0.30000001 read "found 0.3" beside "at most 0.3").
+  const limits = [atMost, atLeast].filter((limit): limit is number => limit !== undefined);
+  const found = limits.some((limit) => shown(limit) === shown(value)) ? String(value) : shown(value);
   return {
     expected: `${bounds.join(" or ")} (${which} ${key} the model accepts with the other keys as they are)`,
-    found: shown(value)
+    found
   };
 }
 

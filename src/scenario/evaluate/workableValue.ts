@@ -38,11 +38,17 @@ export function workableValues(
   const width = range.max - range.min;
   const low = insideEnd(range.min, range.minExclusive === true, +1, integer, width);
   const high = insideEnd(range.max, range.maxExclusive === true, -1, integer, width);
+  // A boundary within a billionth of the range's width of its end is that end, where the end passes: a model's
+  // tolerance (a sum ≤ 1 + 1e-12) put "at most 9.99e-13" where 0 was meant (second-round breaker).
+  const snap = (value: number, end: number | undefined) =>
+    end !== undefined && Number.isFinite(width) && Math.abs(value - end) <= width * 1e-9 ? end : value;
   if (low !== undefined && low < failing && passes(low)) {
-    result.atMost = shortest(boundary(low, failing, integer, passes), failing, -1, integer, allowed);
+    const found = snap(boundary(low, failing, integer, passes), low);
+    result.atMost = found === low ? low : shortest(found, failing, -1, integer, allowed);
   }
   if (high !== undefined && high > failing && passes(high)) {
-    result.atLeast = shortest(boundary(high, failing, integer, passes), failing, +1, integer, allowed);
+    const found = snap(boundary(high, failing, integer, passes), high);
+    result.atLeast = found === high ? high : shortest(found, failing, +1, integer, allowed);
   }
   return result;
 }

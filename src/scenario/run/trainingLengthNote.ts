@@ -1,5 +1,6 @@
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
 import {groupThousands} from "../../units/groupThousands.js";
+import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.js";
 
 /** Days in a month on average, 365.25 ÷ 12 (the months the spend model counts). */
 const DAYS_PER_MONTH = 365.25 / 12;
@@ -21,7 +22,17 @@ export function trainingLengthNote(point: Pick<ScenarioEvaluation, "training" | 
   const cadenceMonths = point.spendInput.generationCadenceMonths;
   const months = days / DAYS_PER_MONTH;
   if (!(months > runMonths)) return null;
-  const length = months < 24 ? `${months.toFixed(1)} months` : `${groupThousands(Math.round(months / 12))} years`;
+  const years = months / 12;
+  const length =
+    months < 24
+      ? `${months.toFixed(1)} months`
+      : years < 100
+        ? `${years.toFixed(1)} years`
+        : `${groupThousands(Math.round(years))} years`;
+  // A longer training.runMonths is advice only where it stays in the key's range (at most 120 months) and within
+  // training.cadence (a longer run would overlap the next generation's; second-round breaker).
+  const runMonthsMax = TRAINING_VS_INFERENCE_RANGES.trainingRunMonths.max;
+  const longer = Math.ceil(months);
   return (
     `the final training run takes ${groupThousands(Math.round(days))} days (${length}) on training.chips at ` +
     `training.mfu, longer than the ${runMonths} months (training.runMonths) over which the spend over time spends ` +
@@ -29,7 +40,8 @@ export function trainingLengthNote(point: Pick<ScenarioEvaluation, "training" | 
     (months > cadenceMonths
       ? `, and longer than the ${cadenceMonths} months between generations (training.cadence)`
       : "") +
-    `: the run's cost is the same on any number of chips, but not its timing. More training.chips, or a longer ` +
-    `training.runMonths, makes the two agree.`
+    `: the run's cost is the same on any number of chips, but not its timing. More training.chips` +
+    (longer <= Math.min(runMonthsMax, cadenceMonths) ? `, or a training.runMonths of ${longer} months,` : "") +
+    ` makes the two agree.`
   );
 }

@@ -18,7 +18,8 @@ describe("trainingLengthNote", () => {
     expect(at(200)).toBe(
       "the final training run takes 200 days (6.6 months) on training.chips at training.mfu, longer than the 4 months " +
         "(training.runMonths) over which the spend over time spends each generation: the run's cost is the same on any " +
-        "number of chips, but not its timing. More training.chips, or a longer training.runMonths, makes the two agree."
+        "number of chips, but not its timing. More training.chips, or a training.runMonths of 7 months, makes the two " +
+        "agree."
     );
   });
 
@@ -27,7 +28,15 @@ describe("trainingLengthNote", () => {
     expect(at(400)).toContain(", and longer than the 12 months between generations (training.cadence):");
   });
 
-  it("gives years from 24 months on (1,353,504 days ÷ 365.25 = 3,706 years)", () => {
+  it("gives years from 24 months on, to a tenth below 100 (1,354 days = 3.7 years; 1,353,504 days = 3,706 years)", () => {
+    expect(at(1_354)).toContain("1,354 days (3.7 years)");
     expect(at(1_353_504)).toContain("1,353,504 days (3,706 years)");
+  });
+
+  it("offers a longer training.runMonths only within training.cadence and the key's 120 months", () => {
+    // 400 days is 13.1 months: past a 12-month cadence, so more chips only.
+    expect(at(400)).toContain("More training.chips makes the two agree.");
+    expect(at(400, 4, 24)).toContain("More training.chips, or a training.runMonths of 14 months, makes the two agree.");
+    expect(at(4_000, 4, 120)).toContain("More training.chips makes the two agree.");
   });
 });
