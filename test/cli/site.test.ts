@@ -124,6 +124,35 @@ describe("serveSite", () => {
     );
   });
 
+  it("writes an IPv6 host in brackets in its URL (it printed http://::1:PORT; second-round breaker)", async () => {
+    const v6 = await serveSite(dir, {port: 0, host: "::1"}).catch(() => null);
+    // A machine without IPv6 loopback cannot listen there: nothing to check.
+    if (v6 === null) return;
+    try {
+      expect(v6.url).toMatch(/^http:\/\/\[::1\]:\d+$/);
+    } finally {
+      await v6.close();
+    }
+  });
+
+  it.each([
+    [
+      "",
+      'token-ledger: --host: empty: expected an address of this machine to listen on, such as 127.0.0.1, 0.0.0.0, ::1 or localhost, found ""\n'
+    ],
+    [
+      "[::1]",
+      'token-ledger: --host: an address in brackets: expected an address of this machine to listen on, such as 127.0.0.1, 0.0.0.0, ::1 or localhost, found "[::1]" (did you mean ::1?)\n'
+    ]
+  ])("serve --host %j is one line naming --host", (host, message) => {
+    const result = spawnSync(process.execPath, [join(ROOT, "bin/token-ledger.js"), "serve", "--host", host], {
+      cwd: dir,
+      encoding: "utf8"
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(message);
+  });
+
   it("refuses a folder without a built site, in one line naming it", () => {
     const result = spawnSync(process.execPath, [join(ROOT, "bin/token-ledger.js"), "serve", "no-such-dist"], {
       cwd: dir,

@@ -1,3 +1,4 @@
+import {UserError} from "../../errors/userError.js";
 import type {Command} from "commander";
 import {buildSite} from "../../node/site/build.js";
 import {previewSite} from "../../node/site/preview.js";
@@ -38,6 +39,18 @@ export function registerSite(program: Command): void {
     .option("--port <n>", "port to listen on", portFlag, 3000)
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .action(async (dir: string, options: {port: number; host: string}) => {
+      // An empty host listened on every interface and printed http://:3000/; a bracketed IPv6 address is a URL's
+      // spelling, not an address (second-round breaker).
+      const bracketed = /^\[(.*)\]$/.exec(options.host);
+      if (options.host.trim() === "" || bracketed) {
+        throw new UserError({
+          flag: "--host",
+          message: options.host.trim() === "" ? "empty" : "an address in brackets",
+          expected: "an address of this machine to listen on, such as 127.0.0.1, 0.0.0.0, ::1 or localhost",
+          found: JSON.stringify(options.host),
+          ...(bracketed ? {hint: `did you mean ${bracketed[1]}?`} : {})
+        });
+      }
       const server = await serveSite(dir, {port: options.port, host: options.host});
       process.stdout.write(`token-ledger: serving ${dir} at ${server.url}/ (Ctrl-C to stop)\n`);
       await new Promise<void>((done) => {

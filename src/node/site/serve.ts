@@ -73,7 +73,8 @@ export async function serveSite(
   });
   const address = server.address() as AddressInfo;
   return {
-    url: `http://${host}:${address.port}`,
+    // An IPv6 address is written in brackets in a URL (it printed http://::1:48123/; second-round breaker).
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`,
     close: () => new Promise((done, fail) => server.close((error) => (error ? fail(error) : done())))
   };
 }
