@@ -47,7 +47,10 @@ export function displayTextProblem(
               ? "a zero-width character"
               : undefined;
     if (kind !== undefined)
-      return {message: `a ${key} with ${kind}`, found: `${codePoint(char)} at character ${i + 1}`};
+      return {
+        message: `${/^[aeiou]/i.test(key) ? "an" : "a"} ${key} with ${kind}`,
+        found: `${codePoint(char)} at character ${i + 1}`
+      };
   }
   return undefined;
 }

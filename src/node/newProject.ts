@@ -109,17 +109,21 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
   // A quoted title is written as a JSON string, which TypeScript and YAML both read ('The "AI" ledger: costs #1' broke
   // the config and the front matter), and every replacement is a function, so `$&` or `$'` in a title is text, not a
   // replacement pattern (breaker).
-  const fill = (text: string) =>
+  // In a page's Markdown the title is text, not markup: `<b>` left open and `${z}` ran as a page expression
+  // (second-round breaker); HTML's special characters are escaped and `${` written `\${`, Framework's escape.
+  const pageTitle = title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replaceAll("${", "\\${");
+  const fill = (text: string, page: boolean) =>
     text
       .replaceAll('"{{title}}"', () => JSON.stringify(title))
-      .replaceAll("{{title}}", () => title)
+      .replaceAll("{{title}}", () => (page ? pageTitle : title))
       .replaceAll("{{scenarioId}}", () => "my-scenario");
   try {
     makeFolders(target);
     cpSync(TEMPLATE_DIR, target, {recursive: true});
     for (const file of listFiles(target)) {
       const path = join(target, file);
-      if (/\.(md|ts|js|json)$/.test(file)) writeFileSync(path, fill(readFileSync(path, "utf8")));
+      const page = /^docs[\\/].*\.md$/.test(file);
+      if (/\.(md|ts|js|json)$/.test(file)) writeFileSync(path, fill(readFileSync(path, "utf8"), page));
     }
     // npm leaves a package's .gitignore out of its tarball, so the template's is named without the dot.
     cpSync(join(target, "gitignore"), join(target, ".gitignore"));

@@ -188,8 +188,22 @@ describe("token-ledger new", () => {
     const index = readFileSync(join(dir, "docs", "index.md"), "utf8");
     const frontMatter = index.split("---\n")[1]!;
     expect((parseYaml(frontMatter) as {title: string}).title).toBe(title);
-    expect(index).toContain(`# ${title}\n`);
+    // The heading is page Markdown: its & is written &amp; (it reads the same).
+    expect(index).toContain(`# ${title.replace("&", "&amp;")}\n`);
     expect(readFileSync(join(dir, "README.md"), "utf8").split("\n")[0]).toBe(`# ${title}`);
+  });
+
+  // `${z}` in a title ran as a page expression and `<b>` was left open in docs/index.md (second-round breaker).
+  it("writes a title into the page's Markdown as text: HTML escaped, ${ escaped as Framework reads it", async () => {
+    const dir = join(tmp, "markup-title");
+    const title = "Costs ${z} <b> & co";
+    const result = await runCli(["new", dir, "--title", title, "--token-ledger", "^0.1.0"]);
+    expect(result.code, result.stderr).toBe(0);
+    const index = readFileSync(join(dir, "docs", "index.md"), "utf8");
+    expect(index).toContain("# Costs \\${z} &lt;b&gt; &amp; co\n");
+    // The front matter and the config keep the title as given (a JSON string).
+    expect((parseYaml(index.split("---\n")[1]!) as {title: string}).title).toBe(title);
+    expect(readFileSync(join(dir, "observablehq.config.ts"), "utf8")).toContain(`title: ${JSON.stringify(title)},`);
   });
 
   // Node's recursive mkdir spun at full CPU for ever on /proc/foo (breaker): the folders are made one at a time.
