@@ -152,6 +152,16 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
   });
 }
 
+/**
+ * A bare number written with a unit as the scenario file would write it: money's sign first ("$20k", not "20$k"), a
+ * scale letter against the number ("500k tokens", not "500 k tokens"), a word after a space ("50 USD/kWh").
+ */
+function withUnit(number: string, unit: string): string {
+  if (unit.startsWith("$")) return `$${number}${unit.slice(1)}`;
+  if (/^[kMBT](\s|$)/.test(unit) || !/^[A-Za-z]/.test(unit)) return `${number}${unit}`;
+  return `${number} ${unit}`;
+}
+
 function readInterval(
   def: ScenarioKeyDef,
   dimension: Dimension,
@@ -170,8 +180,8 @@ function readInterval(
   // (breaker: neither message said how the low end was read).
   const alone = readQuantity(lowText, dimension);
   const borrowed =
-    high.unit !== "" && alone.ok && alone.unit === ""
-      ? `the bare low end ${lowText.trim()} was read as ${lowText.trim()}${/^[A-Za-z]/.test(high.unit) && high.unit.length > 1 ? " " : ""}${high.unit}, the high end's unit; write a unit on each end`
+    high.unit !== "" && alone.ok && alone.unit === "" && alone.value !== low.value
+      ? `the bare low end ${lowText.trim()} was read as ${withUnit(lowText.trim(), high.unit)}, the high end's unit; write a unit on each end`
       : undefined;
   if (!(low.value < high.value)) {
     return fail(node, {

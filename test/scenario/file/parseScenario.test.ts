@@ -488,6 +488,15 @@ serving:
       message: "out of range",
       hint: "the bare low end 0.4 was read as 0.4%, the high end's unit; write a unit on each end"
     });
+    // The unit as a file writes it: money's sign first, a scale letter against the number (it wrote "20$k" and
+    // "500 k tokens"; second-round breaker); none where the unit leaves the number as it was (500 to 200 tokens).
+    expect(hint("silicon.unitCost: 20 to $15k")?.hint).toBe(
+      "the bare low end 20 was read as $20k, the high end's unit; write a unit on each end"
+    );
+    expect(hint("demand.tokensPerUserPerDay: 5000 to 2k tokens")?.hint).toBe(
+      "the bare low end 5000 was read as 5000k tokens, the high end's unit; write a unit on each end"
+    );
+    expect(hint("demand.tokensPerUserPerDay: 500 to 200 tokens")?.hint).toBe("swap the bounds");
     // Where the borrowed unit gives a valid interval, it stands: 1 to 2M is 1M to 2M ("1 to 2 million").
     expect(() => parse("---\ndemand.users: 1 to 2M\n---\n")).not.toThrow();
   });
