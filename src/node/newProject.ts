@@ -59,10 +59,20 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
   const spec = options.tokenLedgerSpec;
   if (spec !== undefined && /^file:/.test(spec)) {
     const local = resolve(target, spec.slice("file:".length));
-    if (!existsSync(local)) {
+    // npm installs a folder with a package.json or a tarball; anything else (a FIFO, a CSV, /tmp) failed only at
+    // `npm install` (second-round breaker).
+    const folder = existsSync(local) && statSync(local).isDirectory();
+    const usable = folder
+      ? existsSync(join(local, "package.json"))
+      : existsSync(local) && statSync(local).isFile() && /\.(tgz|tar\.gz)$/.test(local);
+    if (!usable) {
       throw new UserError({
         flag: "--token-ledger",
-        message: `no such file or folder (${local}, from the project's folder)`,
+        message: !existsSync(local)
+          ? `no such file or folder (${local}, from the project's folder)`
+          : folder
+            ? `a folder without a package.json (${local})`
+            : `not a package tarball (${local})`,
         expected: "file:PATH of a token-ledger checkout or tarball",
         found: spec
       });

@@ -164,6 +164,11 @@ describe("token-ledger new", () => {
       ["--title", "a\u202eb", "--token-ledger", "^0.1.0"],
       "--title: a title with a direction-changing character: expected a title on one line, found U+202E at character 2"
     ],
+    // A path that is there but is neither a package folder nor a tarball (a CSV; second-round breaker).
+    [
+      ["--token-ledger", `file:${join(process.cwd(), "README.md")}`],
+      `--token-ledger: not a package tarball (${join(process.cwd(), "README.md")}): expected file:PATH of a token-ledger checkout or tarball, found file:${join(process.cwd(), "README.md")}`
+    ],
     [
       ["--token-ledger", "file:/nonexistent-token-ledger"],
       "--token-ledger: no such file or folder (/nonexistent-token-ledger, from the project's folder): expected file:PATH of a token-ledger checkout or tarball, found file:/nonexistent-token-ledger"
