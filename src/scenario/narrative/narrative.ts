@@ -15,11 +15,12 @@ import {codeRanges, liveValueErrors, replaceLiveValues, type LiveValueTarget} fr
 
 /** An attribute or Markdown target that points at a local file: not http(s):, mailto:, data:, a #fragment or a page. */
 const LOCAL_SOURCE =
-  /(?:<(?:img|source|video|audio|iframe|embed|object|link)\b[^>]*?\s(?:src|href|data|poster)\s*=\s*["']?|!\[[^\]]*\]\()\s*(?!https?:|data:|#|mailto:)([^"'\s)>]+)/gi;
+  /(?:<(?:img|source|video|audio|iframe|embed|object|link|image|use|input)\b[^>]*?\s(?:src|href|xlink:href|data|poster)\s*=\s*["']?|!\[[^\]]*\]\()\s*(?!https?:|data:|#|mailto:|\/\/)([^"'\s)>]+)/gi;
 /** A `srcset` (or `imagesrcset`) attribute's candidates, each a URL and a size: `srcset="a.png 1x, b.png 2x"`. */
 const SRCSET = /<[a-z][^>]*?\s(?:image)?srcset\s*=\s*(["'])([^"']*)\1/gi;
-/** A `url(…)` inside an inline `style` attribute: `style="background:url(x.png)"`. */
-const STYLE_URL = /<[a-z][^>]*?\sstyle\s*=\s*(["'])[^"']*?url\(\s*["']?(?!https?:|data:|#)([^"')\s]+)/gi;
+/** A `url(…)` or `image-set(…)` inside an inline `style` attribute: `style="background:url(x.png)"`. */
+const STYLE_URL =
+  /<[a-z][^>]*?\sstyle\s*=\s*(["'])[^"']*?(?:url|image-set)\(\s*["']?(?!https?:|data:|#|\/\/)([^"')\s]+)/gi;
 /** Elements that run code, load code or styles, or change the page around the narrative. */
 const PAGE_CODE = /<(script|style|iframe|frame|object|embed|link|meta|base|form|template)\b/gi;
 /** An event-handler attribute inside a tag: `<img onerror=…>`, `<svg onload=…>`. */
@@ -95,7 +96,7 @@ export function narrativeErrors(scenario: {file: string; body: string; bodyLine:
   }
   // Images named in a srcset or a style's url(): local files too (`<img srcset="x.png 1x">` passed validate; breaker).
   const localTarget = (offset: number, target: string) => {
-    if (/^(https?:|data:|#)/i.test(target)) return;
+    if (/^(https?:|data:|#|\/\/)/i.test(target)) return;
     refuse(
       offset,
       "a local file in the narrative",

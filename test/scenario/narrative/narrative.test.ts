@@ -95,6 +95,20 @@ describe("what a narrative may not contain", () => {
       expect.objectContaining({column: 28, message: "a local file in the narrative", found: '"x.png"'})
     ]);
     expect(errorsOf('<video poster="still.jpg"></video>').map((e) => e.found)).toEqual(['"still.jpg"']);
+    // SVG images and sprites, an image button, image-set() (second-round breaker); `//host/…` is remote, not local.
+    for (const body of [
+      '<svg><image href="i.png"/></svg>',
+      '<svg><image xlink:href="i2.png"/></svg>',
+      '<svg><use href="sprite.svg#a"/></svg>',
+      '<input type="image" src="t.png">',
+      "<div style=\"background-image: image-set('q.png' 1x)\">x</div>"
+    ]) {
+      expect(
+        errorsOf(body).map((e) => e.message),
+        body
+      ).toEqual(["a local file in the narrative"]);
+    }
+    expect(errorsOf('<img src="//cdn.example.com/h.png">')).toEqual([]);
     expect(
       errorsOf('<img srcset="https://example.com/a.png 1x" style="background:url(https://example.com/b.png)">')
     ).toEqual([]);
