@@ -109,10 +109,26 @@ const MAX_NAMED_TEMPORARY_BYTES = 200;
  */
 export function atomicPaths(path: string, flag = "--out"): {target: string; temporary: string} {
   let target = path;
+  let link = false;
   try {
-    if (lstatSync(path).isSymbolicLink()) target = realpathSync(path);
+    link = lstatSync(path).isSymbolicLink();
   } catch {
-    // Missing, or a link that leads nowhere: written at `path` itself.
+    // Missing: written at `path` itself.
+  }
+  if (link) {
+    try {
+      target = realpathSync(path);
+    } catch (error) {
+      // A link that leads nowhere, or round in a loop, was replaced by a regular file (second-round breaker).
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UserError({
+        flag,
+        message:
+          code === "ELOOP" ? "a link that leads round in a loop" : `a link that leads to nothing (${code ?? "error"})`,
+        expected: "the path of a regular file, or of one that does not exist yet",
+        found: path
+      });
+    }
   }
   const kind = specialFileKind(target);
   if (kind !== undefined) {

@@ -183,6 +183,19 @@ describe("an output path that is a link or a long name (breaker)", () => {
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("refuses a link that leads to nothing or round in a loop, leaving it as it was (second-round breaker)", () => {
+    const dangling = join(dir, "dangling.csv");
+    symlinkSync(join(dir, "nowhere", "x.csv"), dangling);
+    const loop = join(dir, "loop.csv");
+    symlinkSync(loop, loop);
+    expect(() => openTableFile(dangling, ".csv", {columns: COLUMNS})).toThrow(
+      `--out: a link that leads to nothing (ENOENT): expected the path of a regular file, or of one that does not exist yet, found ${dangling}`
+    );
+    expect(() => writeFileAtomic(loop, new Uint8Array(1))).toThrow("--out: a link that leads round in a loop");
+    expect(lstatSync(dangling).isSymbolicLink()).toBe(true);
+    expect(lstatSync(loop).isSymbolicLink()).toBe(true);
+  });
+
   it("writes a file whose name is as long as the file system allows (255 bytes), through a shorter temporary", () => {
     // `.NAME.PID.tmp` of a valid 250-character name was too long a name: ENAMETOOLONG for a path `touch` creates.
     const path = join(dir, `${"a".repeat(251)}.csv`);
