@@ -2,7 +2,7 @@ import {UserError} from "../../errors/userError.js";
 import {fieldUnitSuffix} from "../../units/range.js";
 import {blamedKey, scenarioValueError} from "../file/scenarioErrors.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
-import type {ScenarioPoint} from "../resolve/scenarioValues.js";
+import {isDistribution, type ScenarioPoint} from "../resolve/scenarioValues.js";
 import {CUSTOM_CHIP_COST_KEY_PATHS} from "./customChipInput.js";
 import {customUnitCostMode} from "./customChipSpec.js";
 import {displayValue} from "../file/displayValue.js";
@@ -104,8 +104,7 @@ export function modelErrorAtKey(
   let key = blamedKey(resolved, candidates);
   // A computed input no value of the blamed key can bring into range is blamed on the first key that can (a die
   // area was blamed for a chip price a 0.9999 partner margin made $29M; second-round breaker), with that value.
-  const drawnKey = (path: string) =>
-    typeof resolved.values[path]?.value === "object" && resolved.values[path]?.value !== null;
+  const drawnKey = (path: string) => isDistribution(resolved.values[path]?.value);
   let workable: {expected: string; found: string} | undefined;
   // A key drawn from a distribution gets no value to set (it would hold for that one draw, not for the distribution:
   // a seed moved it from 894M to 1.89B; second-round breaker), and keeps the blame, as does a key that is not a

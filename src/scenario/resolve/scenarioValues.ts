@@ -5,7 +5,8 @@ import type {ResolvedScenario} from "./resolveScenario.js";
 /** One value per key: numbers in base units, strings for ids and choices, null for an unset optional key. */
 export type ScenarioPoint = Record<string, number | string | null>;
 
-function isDistribution(value: unknown): value is Distribution {
+/** A key's resolved value that is a distribution (an object with a kind), not a number, a text or null. */
+export function isDistribution(value: unknown): value is Distribution {
   return typeof value === "object" && value !== null && "kind" in value;
 }
 

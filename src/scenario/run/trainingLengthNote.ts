@@ -1,9 +1,7 @@
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
 import {groupThousands} from "../../units/groupThousands.js";
+import {DAYS_PER_MONTH} from "../../units/si.js";
 import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.js";
-
-/** Days in a month on average, 365.25 ÷ 12 (the months the spend model counts). */
-const DAYS_PER_MONTH = 365.25 / 12;
 
 /**
  * A note for a scenario whose final training run, at training.chips chips and training.mfu, lasts longer than the
