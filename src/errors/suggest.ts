@@ -29,10 +29,34 @@ export function closestMatch(written: string, candidates: readonly string[]): st
   return bestScore <= limit && bestScore < written.length ? best : undefined;
 }
 
-/** "did you mean serving.utilization?", or undefined when nothing is close. */
+/**
+ * "did you mean serving.utilization?" for the closest candidate; else, for a name that is no typo of one
+ * (`costPerToken`, `npv`: words of three letters or more), the candidates (up to three, table order) that have each of its words, a word
+ * counting when one starts with the other ("token" in "Tokens"): "did you mean costPerMillionTokensUsd,
+ * costPerMillionOutputTokensUsd or costPerMillionInputTokensUsd?". Undefined when nothing is close.
+ */
 export function didYouMean(written: string, candidates: readonly string[]): string | undefined {
   const match = closestMatch(written, candidates);
-  return match === undefined ? undefined : `did you mean ${match}?`;
+  if (match !== undefined) return `did you mean ${match}?`;
+  const wanted = words(written);
+  if (wanted.length === 0 || (wanted.length === 1 && wanted[0]!.length < 3)) return undefined;
+  const found = candidates.filter((candidate) => {
+    const have = words(candidate);
+    return wanted.every((word) => have.some((other) => other.startsWith(word) || word.startsWith(other)));
+  });
+  if (found.length === 0) return undefined;
+  const shown = found.slice(0, 3);
+  const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(", ")} or ${shown.at(-1)}`;
+  return `did you mean ${list}${found.length > 3 ? ` (or ${found.length - 3} more)` : ""}?`;
+}
+
+/** The words of a name, lower case: split at a capital after a lower-case letter or digit, and at anything else. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length >= 2);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   BYTES_PER_TB
 } from "./bytes.js";
 import {countNoun} from "./countNoun.js";
+import {closestMatch} from "../errors/suggest.js";
 import {EXA, GIGA, KILO, MEGA, MONTHS_PER_YEAR, PETA, TERA, TOKENS_PER_MILLION} from "./si.js";
 
 /**
@@ -584,6 +585,19 @@ function unitHint(unit: string, dimension: Dimension, money: string): {hint?: st
   }
   for (const other of Object.values(DIMENSIONS)) {
     if (other.name !== dimension && other.units.has(unit)) return {hint: `${unit} measures ${other.noun}`};
+  }
+  // An energy is no typo of a power ("30 kWh" is not "30 kW" misspelt): said as another dimension's unit is.
+  if (/^[kMGT]?Wh$/.test(unit)) return {hint: `${unit} measures an energy`};
+  // A misspelt unit of this dimension ("18 monts"; new-user trial): the closest spelling, with the user's number.
+  const typo = closestMatch(
+    unit,
+    [...info.units.keys()].filter((spelling) => spelling !== "")
+  );
+  if (typo !== undefined) {
+    const number = money.replace("$", "");
+    return {
+      hint: `did you mean ${typo.startsWith("$") ? `${typo[0]}${number}${typo.slice(1)}` : `${number} ${typo}`}?`
+    };
   }
   return {};
 }

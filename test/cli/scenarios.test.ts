@@ -130,7 +130,7 @@ describe("token-ledger validate", () => {
     ]);
     // What was expected and what was found, as the user wrote it.
     expect(lines).toContain(
-      "test/fixtures/scenarios/wrong-unit.md:3:10: silicon.power: wrong unit: expected a power in W, kW or MW, found 30 kWh"
+      "test/fixtures/scenarios/wrong-unit.md:3:10: silicon.power: wrong unit: expected a power in W, kW or MW, found 30 kWh (kWh measures an energy)"
     );
     expect(lines).toContain(
       "test/fixtures/scenarios/out-of-range.md:2:22: serving.utilization: out of range: expected a fraction in [0.01, 1], found 1.5"

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {closestMatch} from "../../src/errors/suggest.js";
+import {closestMatch, didYouMean} from "../../src/errors/suggest.js";
 import {parseScenario} from "../../src/scenario/file/parseScenario.js";
 import {resolveScenario} from "../../src/scenario/resolve/resolveScenario.js";
 import {scenarioIndex} from "../../src/scenario/resolve/scenarioIndex.js";
@@ -11,6 +11,28 @@ describe("closestMatch", () => {
     expect(closestMatch("h10", ["h100", "b200"])).toBe("h100");
     // Distance 2 is within the limit for short words, but "zz" → "c" replaces every letter (breaker).
     expect(closestMatch("zz", ["c", "base"])).toBeUndefined();
+  });
+});
+
+describe("didYouMean", () => {
+  // Three of the sweep's metric names, in SCENARIO_METRICS' order.
+  const metrics = ["costPerMillionTokensUsd", "costPerMillionOutputTokensUsd", "chipHourCostUsd", "siliconNpvUsd"];
+
+  it("offers the names with every word of one that is no typo (new-user trial: --metrics costPerToken said nothing)", () => {
+    expect(didYouMean("costPerToken", metrics)).toBe(
+      "did you mean costPerMillionTokensUsd or costPerMillionOutputTokensUsd?"
+    );
+    expect(didYouMean("npv", metrics)).toBe("did you mean siliconNpvUsd?");
+    // More than three: the first three in table order, and how many more.
+    expect(didYouMean("tokens", [...metrics, "inputTokensPerDay", "outputTokensPerDay"])).toBe(
+      "did you mean costPerMillionTokensUsd, costPerMillionOutputTokensUsd or inputTokensPerDay (or 1 more)?"
+    );
+  });
+
+  it("prefers a typo's one match, and says nothing for a short or unrelated word", () => {
+    expect(didYouMean("chipHourCostUds", metrics)).toBe("did you mean chipHourCostUsd?");
+    expect(didYouMean("ab", metrics)).toBeUndefined();
+    expect(didYouMean("revenue", metrics)).toBeUndefined();
   });
 });
 

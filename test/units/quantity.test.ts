@@ -82,7 +82,8 @@ describe("readQuantity", () => {
       ok: false,
       reason: "unit",
       expected: "a power in W, kW or MW",
-      found: "30 kWh"
+      found: "30 kWh",
+      hint: "kWh measures an energy"
     });
     expect(readQuantity("0.06 USD/kWh", "power")).toMatchObject({
       ok: false,
@@ -97,6 +98,19 @@ describe("readQuantity", () => {
       hint: "units are case-sensitive: did you mean kW?"
     });
     expect(readQuantity("5 mW", "power").ok).toBe(false);
+  });
+
+  it("tells a misspelt unit its closest spelling, with the number as written (new-user trial: no hint)", () => {
+    const hint = (text: string, dimension: Parameters<typeof readQuantity>[1]) => {
+      const reading = readQuantity(text, dimension);
+      return reading.ok ? "read" : reading.hint;
+    };
+    expect(hint("18 monts", "durationMonths")).toBe("did you mean 18 months?");
+    expect(hint("100 tokns", "tokens")).toBe("did you mean 100 tokens?");
+    // A dollar spelling keeps the dollar in front of the number.
+    expect(hint("$2/hou", "usdPerHour")).toBe("did you mean $2/hour?");
+    // Nothing close: no guess ("Wats" is two edits from "W", more than 40% of its four letters).
+    expect(hint("700 Wats", "power")).toBeUndefined();
   });
 
   it("tells a scale or cents written in words how to write them (author trial: no hint)", () => {

@@ -192,7 +192,8 @@ describe("parseScenario", () => {
         path: "silicon.power",
         message: "wrong unit",
         expected: "a power in W, kW or MW",
-        found: "30 kWh"
+        found: "30 kWh",
+        hint: "kWh measures an energy"
       },
       {
         file,
@@ -333,7 +334,7 @@ describe("parseScenario", () => {
     }
     expect(thrown).toBeInstanceOf(UserErrors);
     expect((thrown as Error).message.split("\n")[0]).toBe(
-      "test/fixtures/scenarios/wrong-unit.md:3:10: silicon.power: wrong unit: expected a power in W, kW or MW, found 30 kWh"
+      "test/fixtures/scenarios/wrong-unit.md:3:10: silicon.power: wrong unit: expected a power in W, kW or MW, found 30 kWh (kWh measures an energy)"
     );
   });
 

@@ -223,7 +223,8 @@ describe("applyOverrides", () => {
         path: "silicon.power",
         message: "wrong unit",
         expected: "a power in W, kW or MW",
-        found: "30 kWh"
+        found: "30 kWh",
+        hint: "kWh measures an energy"
       },
       {
         flag: "--set",
