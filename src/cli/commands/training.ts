@@ -26,8 +26,9 @@ import {loadCatalogs, noteCatalogOverrides} from "../../node/catalogFiles.js";
 import {keyFlag, oneOf, rangeFlag} from "../flags.js";
 import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
 import {CHIP_HOUR_COMPONENT_NAMES, CHIP_HOUR_COMPONENTS} from "../../tco/chipHourCost.js";
-import {formatCount, formatUsd} from "../../scenario/run/reportFormat.js";
+import {formatCount, formatUsd, usdColumnFormat} from "../../scenario/run/reportFormat.js";
 import {formatKeyValues, formatNumber, formatStatedNumber} from "../table.js";
+import {EPOCH_PRICE_PERFORMANCE_OOMS_PER_YEAR} from "../../tco/epochTrainingCost.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {formatBeyondBound} from "../../units/range.js";
 
@@ -343,7 +344,8 @@ function formatParts(r: ReturnType<typeof runTraining>): string {
   const b = r.costOwnedBreakdownUsd;
   const e = r.epochMethod;
   if (b === null || e === null) return "";
-  const n = (v: number) => formatUsd(v);
+  // One notation down the column: the totals' scale word on every part from a thousand (usdColumnFormat).
+  const n = usdColumnFormat([r.costOwnedUsd!, e.costUsd]);
   return (
     "\n\nOwned cost by part, whole run:\n" +
     formatKeyValues([
@@ -354,7 +356,13 @@ function formatParts(r: ReturnType<typeof runTraining>): string {
         n(b[part]),
         ""
       ]),
-      ["Epoch AI method", n(e.costUsd), "depreciation at 0.14 OOM/yr, no cost of capital, facility or operations"],
+      [
+        "Epoch AI method",
+        n(e.costUsd),
+        // "OOM/yr" was left unexplained (new-user trial): the trend in words, and as a factor a year.
+        `written off as GPU price-performance gains ${EPOCH_PRICE_PERFORMANCE_OOMS_PER_YEAR} orders of magnitude a year ` +
+          `(×${formatNumber(10 ** EPOCH_PRICE_PERFORMANCE_OOMS_PER_YEAR)}); no cost of capital, facility or operations`
+      ],
       ["  AI chips", n(e.breakdownUsd.aiChips), ""],
       ["  other server parts", n(e.breakdownUsd.otherServer), ""],
       ["  cluster interconnect (19%)", n(e.breakdownUsd.interconnect), ""],

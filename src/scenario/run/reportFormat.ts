@@ -305,6 +305,23 @@ export const formatUsdPerHour = withUnit(formatPriceNumber, "USD/h");
 /** Money: "$31,120", "$0.5"; from a million with a scale word, "$160M", "$2.76B", "$1.2T"; negative "−$5M". */
 export const formatUsd = moneyFormat(USD_COMPACT);
 
+/**
+ * Money for a column of amounts read together (a total and its parts): formatUsd, except that when the largest amount
+ * takes a scale word, every amount from a thousand does too ("$1.22M" over "$613K" and "$82.8K"; its parts read
+ * "$613,495" and "$82,789" beside the total's "$1.22M": new-user trial). `amounts`: the column, USD (non-finite ones
+ * ignored). Returns the formatter for each amount of the column.
+ */
+export function usdColumnFormat(amounts: readonly number[]): (value: number) => string {
+  const largest = Math.max(0, ...amounts.filter(Number.isFinite).map(Math.abs));
+  if (largest < COMPACT_FROM || largest >= SCIENTIFIC_FROM) return formatUsd;
+  return (value) => {
+    const magnitude = Math.abs(value);
+    return Number.isFinite(value) && magnitude >= 1e3 && magnitude < COMPACT_FROM
+      ? intl(USD_COMPACT, value)
+      : formatUsd(value);
+  };
+}
+
 /** Money with a scale word and no trailing zeros, for an amount a scenario states: "$3B", "$150–500M", "$12,000". */
 const USD_COMPACT_STATED = new Intl.NumberFormat(LOCALE, {
   style: "currency",

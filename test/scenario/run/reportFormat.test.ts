@@ -9,11 +9,25 @@ import {
   formatUsd,
   formatUsdPerMTok,
   flywheelFloorNote,
-  missingDrawsText
+  missingDrawsText,
+  usdColumnFormat
 } from "../../../src/scenario/run/reportFormat.js";
 
 // Expected strings worked by hand from the digit rule in src/scenario/run/reportFormat.ts: three significant digits,
 // E notation below 1e-4 (as formatDisplayNumber), U+2212 for a minus sign.
+describe("usdColumnFormat", () => {
+  it("writes a column's parts with the scale word its total takes (training's parts read $613,495 beside $1.22M)", () => {
+    const n = usdColumnFormat([1_220_000, 613_495, 82_789, 512]);
+    // 613,495 at three significant digits with a scale word is $613K; 82,789 is $82.8K; below a thousand, in full.
+    expect([n(1_220_000), n(613_495), n(82_789), n(512)]).toEqual(["$1.22M", "$613K", "$82.8K", "$512"]);
+  });
+
+  it("is formatUsd when no amount takes a scale word", () => {
+    const n = usdColumnFormat([613_495, 82_789, Number.NaN]);
+    expect([n(613_495), n(82_789)]).toEqual([formatUsd(613_495), formatUsd(82_789)]);
+  });
+});
+
 describe("formatUsd", () => {
   it("writes tiny money in E notation, as formatDisplayNumber writes a tiny number", () => {
     // 3.13e-9 to three significant digits is 3.13 × 10^−9; it was written "$0.00000000313" (breaker).
