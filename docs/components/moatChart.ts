@@ -24,7 +24,7 @@ export function MoatChart(months: readonly MoatMonth[], {width, height = 320, ..
     height,
     marginLeft: 60, // room for "−$4.5B"
     x: {label: "Month →", grid: true, ...wholeStepAxis(rows.map((r) => r.month))},
-    y: {label: "↑ Cumulative gross profit (USD)", grid: true, tickFormat: axisTickFormat(formatUsd)},
+    y: {label: "↑ Cumulative gross profit (USD)", grid: true, nice: true, tickFormat: axisTickFormat(formatUsd)},
     color: {legend: true, domain: CASES.map((c) => c.label), range: CASES.map((c) => c.color)},
     ...options,
     marks: [

@@ -58,7 +58,7 @@ export function NpvByCycleChart(
     marginRight: 24,
     marginTop: 28,
     x: {label: "Design cycle (months) →", grid: true, insetRight: 8},
-    y: {label: "↑ NPV of the program (USD)", grid: true, insetTop: 16, tickFormat: axisTickFormat(formatUsd)},
+    y: {label: "↑ NPV of the program (USD)", grid: true, insetTop: 22, tickFormat: axisTickFormat(formatUsd)},
     color: single ? {domain, range: [FLEET_COLORS.inHouse]} : {legend: true, ...seriesColorScale(domain)},
     ...options,
     marks: [
@@ -69,7 +69,9 @@ export function NpvByCycleChart(
         x: "designCycleMonths",
         y,
         text: (d: NpvByCycleRow) => `${d.designCycleMonths} mo: ${formatUsd(d.npvUsd)}`,
-        dy: -12,
+        // Clear of the 8 px ring (its 2.5 px stroke included) that marks the scenario's own cycle: at −12 the ring
+        // crossed the label's baseline (new-user trial).
+        dy: -18,
         textAnchor: "start",
         dx: -6,
         fill: INK,

@@ -29,8 +29,14 @@ export function SystemComparisonChart(
     marginLeft: 60,
     marginRight: 30,
     marginTop: 24,
-    x: {label: "Purchase price per chip (USD) →", grid: true, zero: true, tickFormat: axisTickFormat(formatUsd)},
-    y: {label: "↑ USD per million tokens (input and output)", grid: true, zero: true, insetTop: 8},
+    x: {
+      label: "Purchase price per chip (USD) →",
+      grid: true,
+      zero: true,
+      nice: true,
+      tickFormat: axisTickFormat(formatUsd)
+    },
+    y: {label: "↑ USD per million tokens (input and output)", grid: true, zero: true, nice: true, insetTop: 8},
     color: {legend: true, domain: ["merchant", "in-house"], range: [FLEET_COLORS.merchant, FLEET_COLORS.inHouse]},
     ...options,
     marks: [
