@@ -1,3 +1,4 @@
+import {decodeHTMLAttribute} from "entities";
 import {UserError} from "../../errors/userError.js";
 import {codeRanges, liveValueErrors, replaceLiveValues, type LiveValueTarget} from "./liveValues.js";
 
@@ -8,9 +9,11 @@ import {codeRanges, liveValueErrors, replaceLiveValues, type LiveValueTarget} fr
  * a fenced code block is shown and never run, and the supported way to put a number in the prose is a live value,
  * `{{metrics.<metric>}}` or `{{<scenario key>}}` (liveValues.ts). Anything that would run or restyle the page is
  * refused: `<script>`, `<style>`, embedded frames and objects, `<link>`, `<meta>`, `<base>`, `<form>`, event-handler
- * attributes (`onload=`, `onerror=`, …) and `javascript:` addresses. So are references to local files (an image or a
- * document beside the scenario), which the site cannot publish; an image or link to an absolute `https:` address, a
- * link to another page of the site (`../moat`) and a `#fragment` are fine.
+ * attributes (`onload=`, `onerror=`, …), `javascript:` addresses (however their characters are written: attribute
+ * values are read with their character references decoded, as the browser reads them) and a style fixed over the
+ * window. So are references to local files (an image or a document beside the scenario), which the site cannot
+ * publish, and images loaded over plain `http:` or from a protocol-relative `//host`; an image or link to an absolute
+ * `https:` address, a link to another page of the site (`../moat`) and a `#fragment` are fine.
  */
 
 /** An attribute or Markdown target that points at a local file: not http(s):, mailto:, data:, a #fragment or a page. */
@@ -31,6 +34,25 @@ const SCRIPT_URL =
 /** A Markdown link or an `<a href>` to a relative path with a file extension (a file, not a page of the site). */
 const LOCAL_FILE_LINK =
   /(?:<a\b[^>]*?\shref\s*=\s*["']?|(?<!!)\[[^\]]*\]\()\s*(?!https?:|mailto:|#|\/\/)([^"'\s)>]+\.[A-Za-z0-9]{1,5})(?=["'\s)>#?])/gi;
+
+/** An HTML tag with its attributes: `<a href="…" target=_self>`. */
+const TAG = /<([a-z][a-z0-9:-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+/** One attribute of a tag: its name and its value, quoted or bare. */
+const ATTRIBUTE = /([^\s"'>\/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+/** Attributes that load a resource into the page (not a link the reader follows). */
+const RESOURCE_ATTRIBUTES = new Set(["src", "srcset", "imagesrcset", "poster", "data", "background"]);
+
+/**
+ * An attribute value as the browser reads it: character references decoded (`java&#x73;cript:` is `javascript:`, which
+ * the patterns above, reading the text as written, let through to a working link; breaker), control characters and
+ * spaces a URL parser drops removed, lower case.
+ */
+function attributeAsRead(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return decodeHTMLAttribute(value)
+    .replace(/[\u0000-\u0020\u007f]/g, "")
+    .toLowerCase();
+}
 
 function locate(body: string, offset: number, bodyLine: number): {line: number; column: number} {
   const before = body.slice(0, offset);
@@ -70,6 +92,53 @@ export function narrativeErrors(scenario: {file: string; body: string; bodyLine:
   }
   for (const match of body.matchAll(SCRIPT_URL)) {
     refuse(match.index, "script address in the narrative", "javascript:", "an https: address or a page of the site");
+  }
+  // Every tag's attributes as the browser reads them: a script address however written, and a resource loaded over
+  // plain http: or from a protocol-relative `//host` (the reference allows https: only: a page built from the
+  // scenario would ask another host over http; breaker). What the patterns above found is not said twice.
+  const said = new Set(errors.map((error) => `${error.detail.line}:${error.detail.column}`));
+  for (const tag of body.matchAll(TAG)) {
+    const attributes = tag[2]!;
+    const tagName = tag[1]!.toLowerCase();
+    for (const attribute of attributes.matchAll(ATTRIBUTE)) {
+      const name = attribute[1]!.toLowerCase();
+      const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? "";
+      const read = attributeAsRead(value);
+      const offset = tag.index + 1 + tag[1]!.length + attribute.index;
+      const where = locate(body, offset, bodyLine);
+      if (said.has(`${where.line}:${where.column}`) || inCode(offset)) continue;
+      const scheme = /^(javascript|vbscript):/.exec(read)?.[1];
+      const resource =
+        RESOURCE_ATTRIBUTES.has(name) || (name.endsWith("href") && ["image", "use", "link"].includes(tagName));
+      const plain = resource && (name.endsWith("srcset") ? read.split(",").map((c) => c.trim()) : [read]);
+      if (name === "style" && /position:fixed/.test(read)) {
+        // A box fixed over the viewport covers the site's own page (`inset:0`: the whole window; breaker).
+        refuse(offset, "page code in the narrative", "style position:fixed", text);
+      } else if (scheme !== undefined) {
+        refuse(
+          offset,
+          "script address in the narrative",
+          `${name}=${scheme}:`,
+          "an https: address or a page of the site"
+        );
+      } else if (plain && plain.some((url) => url.startsWith("http:") || url.startsWith("//"))) {
+        refuse(
+          offset,
+          "an insecure or protocol-relative address in the narrative",
+          `${name}=${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`,
+          "an absolute https: address"
+        );
+      }
+    }
+  }
+  // A Markdown image over plain http: or from `//host` (![x](http://…)), as for an <img src> above.
+  for (const match of body.matchAll(/!\[[^\]]*\]\(\s*<?((?:http:|\/\/)[^\s)>]*)/gi)) {
+    refuse(
+      match.index + match[0].length - match[1]!.length,
+      "an insecure or protocol-relative address in the narrative",
+      JSON.stringify(match[1]!.length > 80 ? `${match[1]!.slice(0, 80)}…` : match[1]!),
+      "an absolute https: address"
+    );
   }
   for (const match of body.matchAll(LOCAL_FILE_LINK)) {
     const target = match[1]!;

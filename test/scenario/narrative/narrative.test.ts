@@ -108,9 +108,45 @@ describe("what a narrative may not contain", () => {
         body
       ).toEqual(["a local file in the narrative"]);
     }
-    expect(errorsOf('<img src="//cdn.example.com/h.png">')).toEqual([]);
+    // `//host/…` is not a local file, but a protocol-relative address: refused as an image over http: is (below).
+    expect(errorsOf('<img src="//cdn.example.com/h.png">').map((e) => e.message)).toEqual([
+      "an insecure or protocol-relative address in the narrative"
+    ]);
     expect(
       errorsOf('<img srcset="https://example.com/a.png 1x" style="background:url(https://example.com/b.png)">')
+    ).toEqual([]);
+  });
+
+  it("reads attribute values as the browser does: a script address written with character references (breaker)", () => {
+    // `&#x73;` is "s" and `&#106;` is "j": the browser follows javascript:…, which the patterns on the text let through.
+    expect(errorsOf('<a target="_self" href="java&#x73;cript:document.title=1">x</a>')).toEqual([
+      // `<a target="_self" ` is 18 characters: href starts at column 19.
+      expect.objectContaining({column: 19, message: "script address in the narrative", found: "href=javascript:"})
+    ]);
+    expect(errorsOf('<a href="&#106;avascript:alert(1)">x</a>').map((e) => e.message)).toEqual([
+      "script address in the narrative"
+    ]);
+    // A tab inside the scheme, dropped by the URL parser; said once, not once per pattern.
+    expect(errorsOf('<a href="java&#9;script:alert(1)">x</a>')).toHaveLength(1);
+  });
+
+  it("refuses an image over plain http: or from //host, and a style fixed over the window (breaker: they passed)", () => {
+    for (const body of [
+      '<img src="http://example.com/x.png">',
+      "![x](http://example.com/x.png)",
+      '<img srcset="https://example.com/a.png 1x, http://example.com/b.png 2x">'
+    ]) {
+      expect(
+        errorsOf(body).map((e) => e.message),
+        body
+      ).toEqual(["an insecure or protocol-relative address in the narrative"]);
+    }
+    expect(errorsOf('<div style="position: fixed; inset: 0">x</div>')).toEqual([
+      expect.objectContaining({message: "page code in the narrative", found: "style position:fixed"})
+    ]);
+    // A link the reader follows may be http: or //host: it loads nothing into the page.
+    expect(
+      errorsOf('<a href="http://example.com">a</a> [b](http://example.com) <a href="//example.com/p">c</a>')
     ).toEqual([]);
   });
 
