@@ -134,8 +134,12 @@ export function ScenarioControls(
     const own = filed[control.path];
     const atStart = controlBounds(control, base);
     const atFiled = typeof own === "number" ? controlBounds(control, own) : atStart;
-    const min = Math.min(atStart.min, atFiled.min);
-    const max = Math.max(atStart.max, atFiled.max);
+    let min = Math.min(atStart.min, atFiled.min);
+    let max = Math.max(atStart.max, atFiled.max);
+    // The key's own range in display units: a number typed beyond the slider's ends but within it stretches the slider
+    // (typed 2% became the slider's 5%, silently, where a link's 2% is accepted; breaker).
+    const def = scenarioKey(control.path);
+    const keyBounds = def ? keyRange(def) : undefined;
     const start = controlToDisplay(control, base);
     current[control.path] = start;
     const row = document.createElement("label");
@@ -197,10 +201,20 @@ export function ScenarioControls(
       event.stopPropagation();
       update(number.value, number);
     });
-    // A number typed outside the bounds is used at the nearest bound; once the reader leaves the box (or presses
-    // Enter), it shows that value, so the box never reads "1e9" while the page computes with 6.
+    // A number typed outside the key's range is used at the slider's nearest bound; once the reader leaves the box (or
+    // presses Enter), it shows that value, so the box never reads "1e9" while the page computes with 6.
     // The start reads as its box wrote it (a median's "57.9" typed back read "57.8625917374" once left; breaker).
     number.addEventListener("change", () => {
+      // Committed (Enter, or the box left), not at each keystroke: "30" typed passes through "3".
+      const typed = Number(number.value);
+      const outside = number.value.trim() !== "" && (typed < min || typed > max);
+      if (outside && keyBounds && isInRange(controlToBase(control, typed), keyBounds)) {
+        if (typed < min) min = typed;
+        else max = typed;
+        range.min = number.min = String(min);
+        range.max = number.max = String(max);
+        update(number.value, number);
+      }
       const value = current[control.path]!;
       const shown = value === start ? startText : String(value);
       if (Number(number.value) !== Number(shown)) number.value = shown;

@@ -676,6 +676,31 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("stretches a slider to a number typed beyond its ends within the key's range, once committed (breaker)", async () => {
+    const page = await openPage(browser, "/scenarios/base");
+    const control = '.scenario-control[data-key="serving.utilization"]';
+    try {
+      // The slider runs from 5%; serving.utilization's range is [1%, 100%] (the schema), so 2% is a value it takes.
+      await page.locator(`${control} input[type=number]`).scrollIntoViewIfNeeded();
+      await page.fill(`${control} input[type=number]`, "2");
+      await page.press(`${control} input[type=number]`, "Enter");
+      await waitForRender(page);
+      expect(await page.inputValue(`${control} input[type=number]`)).toBe("2");
+      expect(await page.getAttribute(`${control} input[type=range]`, "min")).toBe("2");
+      expect(new URL(page.url()).searchParams.getAll("set")).toEqual(["serving.utilization=0.02"]);
+      // Beyond the key's range (100%): the slider's end, as before.
+      await page.fill(`${control} input[type=number]`, "1e9");
+      await page.press(`${control} input[type=number]`, "Enter");
+      await waitForRender(page);
+      expect(await page.inputValue(`${control} input[type=number]`)).toBe(
+        await page.getAttribute(`${control} input[type=range]`, "max")
+      );
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("reproduces the same view from its share link", async () => {
     const page = await openPage(browser, "/scenarios/asic-9-months");
     let shared: Page | undefined;
