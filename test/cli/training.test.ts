@@ -40,6 +40,17 @@ describe("token-ledger training", () => {
     expect(r.costRentedUsd).toBeCloseTo(r.chipHours * 2.99, 0); // catalog hourly price of h100-sxm
   });
 
+  it("notes a run longer than a scenario's longest training.runMonths, and none for a frontier run (breaker)", async () => {
+    const args = ["training", "--model", "llama-3.1-70b", "--tokens", "15e12", "--hardware", "h100-sxm", "--mfu"];
+    const long = await runCli([...args, "0.01", "--chips", "1"]);
+    expect(long.code).toBe(0);
+    // 8,881,027 days ÷ 365.25 = 24,315 years; 120 months (TRAINING_VS_INFERENCE_RANGES.trainingRunMonths.max) is 10.
+    expect(long.stderr).toContain("token-ledger: note: the run takes 8,881,027 days (24,315 years) on 1 chip");
+    expect(long.stderr).toContain("longer than the 10 years a scenario's training.runMonths allows");
+    const frontier = await runCli([...args, "0.4", "--chips", "16384"]);
+    expect(frontier.stderr).toBe("");
+  });
+
   it("states one energy convention and uses it for both the energy and its cost", async () => {
     const {stdout} = await runCli([
       "training",

@@ -1,5 +1,6 @@
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
 import {groupThousands} from "../../units/groupThousands.js";
+import {countNoun} from "../../units/countNoun.js";
 import {DAYS_PER_MONTH} from "../../units/si.js";
 import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.js";
 
@@ -33,10 +34,10 @@ export function trainingLengthNote(point: Pick<ScenarioEvaluation, "training" | 
   const longer = Math.ceil(months);
   return (
     `the final training run takes ${groupThousands(Math.round(days))} days (${length}) on training.chips at ` +
-    `training.mfu, longer than the ${runMonths} months (training.runMonths) over which the spend over time spends ` +
+    `training.mfu, longer than the ${countNoun(runMonths, "month")} (training.runMonths) over which the spend over time spends ` +
     `each generation` +
     (months > cadenceMonths
-      ? `, and longer than the ${cadenceMonths} months between generations (training.cadence)`
+      ? `, and longer than the ${countNoun(cadenceMonths, "month")} between generations (training.cadence)`
       : "") +
     `: the run's cost is the same on any number of chips, but not its timing. More training.chips` +
     (longer <= Math.min(runMonthsMax, cadenceMonths) ? `, or a training.runMonths of ${longer} months,` : "") +
