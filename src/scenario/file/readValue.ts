@@ -76,6 +76,14 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
     if (!def.distribution) return fail(node, notUncertain(def, site.text(node)));
     return readInterval(def, def.type, interval[1] ?? "", interval[2] ?? "", site.text(node), node, fail);
   }
+  // `0.7 to` or `to 0.9`: an interval missing an end, which read as a wrong unit (breaker).
+  if (typeof scalar.value === "string" && /^to(\s|$)|\sto$/.test(scalar.value.trim())) {
+    return fail(node, {
+      message: "an interval missing an end",
+      expected: def.distribution ? "a 90% interval `low to high`, or a single value" : expectedFor(def),
+      found: site.text(node)
+    });
+  }
   const reading = readQuantity(asWritten(scalar, site), def.type);
   // A number YAML read as ±Infinity (a thousand digits) is reported as written, not as "Infinity".
   if (!reading.ok)
@@ -171,6 +179,14 @@ function readInterval(
   node: unknown,
   fail: Fail
 ): ScenarioValue | undefined {
+  // `0.5 to 0.6 to 0.7` is no interval: its "high end" `0.6 to 0.7` read as a wrong unit (breaker).
+  if (INTERVAL.test(highText.trim())) {
+    return fail(node, {
+      message: "not an interval",
+      expected: "a 90% interval `low to high`, two ends joined by one `to`",
+      found: written
+    });
+  }
   const high = readQuantity(highText, dimension);
   if (!high.ok) return fail(node, quantityError(def, high));
   // A bare low end takes the high end's unit: `600 to 800 W` is 600 W to 800 W.

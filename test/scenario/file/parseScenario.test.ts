@@ -265,6 +265,25 @@ describe("parseScenario", () => {
     ]);
   });
 
+  it("says an interval with three ends or one is not an interval (breaker: they read as a wrong unit)", () => {
+    const text = "---\nserving:\n  utilization: 0.5 to 0.6 to 0.7\nfinance:\n  vendorGrossMargin: 0.7 to\n---\n";
+    expect(userErrorsOf(() => parse(text))).toEqual([
+      expect.objectContaining({
+        line: 3,
+        path: "serving.utilization",
+        message: "not an interval",
+        expected: "a 90% interval `low to high`, two ends joined by one `to`",
+        found: "0.5 to 0.6 to 0.7"
+      }),
+      expect.objectContaining({
+        line: 5,
+        path: "finance.vendorGrossMargin",
+        message: "an interval missing an end",
+        found: "0.7 to"
+      })
+    ]);
+  });
+
   it("reports inverted distribution bounds", () => {
     const file = "test/fixtures/scenarios/inverted-bounds.md";
     expect(userErrorsOf(() => parseFixture("inverted-bounds.md"))).toEqual([
