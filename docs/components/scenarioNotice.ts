@@ -47,8 +47,22 @@ export function ScenarioNotice(ignored: readonly IgnoredSet[], {heading}: {headi
     list.append(item);
   }
   box.append(title, list);
+  // Past the first MAX_NOTICE_ITEMS, the rest folded under a summary: a link with 300 unknown parameters listed all
+  // 300 above the page's content (breaker). They stay in the page, so that what reads the notice (pdf) has them all.
+  if (list.children.length > MAX_NOTICE_ITEMS) {
+    const rest = document.createElement("ul");
+    rest.append(...[...list.children].slice(MAX_NOTICE_ITEMS));
+    const more = document.createElement("details");
+    const summary = document.createElement("summary");
+    summary.textContent = `${rest.children.length} more`;
+    more.append(summary, rest);
+    box.append(more);
+  }
   return box;
 }
+
+/** Ignored settings a notice lists open; the others are folded under "N more". */
+export const MAX_NOTICE_ITEMS = 10;
 
 /**
  * Why /compare ignores `?scenario=<written>` when no scenario has that id: the close id if there is one (compared

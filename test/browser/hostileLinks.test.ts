@@ -76,6 +76,22 @@ describe.skipIf(!enabled)("hostile share links (issue 18)", () => {
     }
   });
 
+  it("folds all but the first 10 ignored parameters of a link under 'N more', keeping every one (breaker)", async () => {
+    // 40 unknown parameters, as a breaker's link with 300 listed them all above the page's content.
+    const query = new URLSearchParams(Array.from({length: 40}, (_, i) => [`zz${i}`, "1"]));
+    const page = await openPage(browser, `/scenarios/base?${query}`);
+    try {
+      expect(await page.$$("[data-notice] > ul > li")).toHaveLength(10);
+      expect(await page.$eval("[data-notice] details summary", (s) => s.textContent)).toBe("30 more");
+      expect(await page.$eval("[data-notice] details", (d) => (d as HTMLDetailsElement).open)).toBe(false);
+      // Every one is still in the notice, for what reads it (token-ledger pdf reads [data-notice] li[data-set]).
+      expect(await page.$$("[data-notice] li[data-set]")).toHaveLength(40);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("keeps a link's long values inside the notice on a phone: the page does not scroll sideways (breaker)", async () => {
     // A 150-character model id (repeated uncut in the reason), a 300-character parameter name and an 80-character cut
     // value widened a 390 px page to 1,379, 1,637 and 611 px.
