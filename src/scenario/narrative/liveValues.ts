@@ -1,3 +1,4 @@
+import {offsetsInCode} from "./renderedHtml.js";
 import {didYouMeanHint} from "../../errors/suggest.js";
 import {UserError} from "../../errors/userError.js";
 import {SCENARIO_METRICS, type ScenarioMetricName} from "../evaluate/metrics.js";
@@ -59,10 +60,16 @@ export function codeRanges(markdown: string): [number, number][] {
 
 /** Every `{{…}}` in a narrative outside code, in order. */
 export function findLiveValues(markdown: string): LiveValueRef[] {
-  const code = codeRanges(markdown);
-  const inCode = (offset: number) => code.some(([start, end]) => offset >= start && offset < end);
-  return [...markdown.matchAll(LIVE_VALUE)]
-    .filter((match) => !inCode(match.index))
+  const matches = [...markdown.matchAll(LIVE_VALUE)];
+  // Code as markdown-it reads it (offsetsInCode), not as codeRanges' patterns guess it.
+  const inCode = matches.length
+    ? offsetsInCode(
+        markdown,
+        matches.map((match) => match.index)
+      )
+    : new Set<number>();
+  return matches
+    .filter((match) => !inCode.has(match.index))
     .map((match) => ({name: match[1]!, offset: match.index, length: match[0].length}));
 }
 

@@ -1,6 +1,6 @@
-import {decodeHTMLAttribute} from "entities";
 import {UserError} from "../../errors/userError.js";
 import {codeRanges, liveValueErrors, replaceLiveValues, type LiveValueTarget} from "./liveValues.js";
+import {offsetsInCode, renderedHtmlProblems} from "./renderedHtml.js";
 
 /**
  * What a scenario's narrative (the Markdown after its front matter) may contain, and how it becomes part of its page.
@@ -34,25 +34,6 @@ const SCRIPT_URL =
 /** A Markdown link or an `<a href>` to a relative path with a file extension (a file, not a page of the site). */
 const LOCAL_FILE_LINK =
   /(?:<a\b[^>]*?\shref\s*=\s*["']?|(?<!!)\[[^\]]*\]\()\s*(?!https?:|mailto:|#|\/\/)([^"'\s)>]+\.[A-Za-z0-9]{1,5})(?=["'\s)>#?])/gi;
-
-/** An HTML tag with its attributes: `<a href="…" target=_self>`. */
-const TAG = /<([a-z][a-z0-9:-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
-/** One attribute of a tag: its name and its value, quoted or bare. */
-const ATTRIBUTE = /([^\s"'>\/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
-/** Attributes that load a resource into the page (not a link the reader follows). */
-const RESOURCE_ATTRIBUTES = new Set(["src", "srcset", "imagesrcset", "poster", "data", "background"]);
-
-/**
- * An attribute value as the browser reads it: character references decoded (`java&#x73;cript:` is `javascript:`, which
- * the patterns above, reading the text as written, let through to a working link; breaker), control characters and
- * spaces a URL parser drops removed, lower case.
- */
-function attributeAsRead(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return decodeHTMLAttribute(value)
-    .replace(/[\u0000-\u0020\u007f]/g, "")
-    .toLowerCase();
-}
 
 function locate(body: string, offset: number, bodyLine: number): {line: number; column: number} {
   const before = body.slice(0, offset);
@@ -92,53 +73,6 @@ export function narrativeErrors(scenario: {file: string; body: string; bodyLine:
   }
   for (const match of body.matchAll(SCRIPT_URL)) {
     refuse(match.index, "script address in the narrative", "javascript:", "an https: address or a page of the site");
-  }
-  // Every tag's attributes as the browser reads them: a script address however written, and a resource loaded over
-  // plain http: or from a protocol-relative `//host` (the reference allows https: only: a page built from the
-  // scenario would ask another host over http; breaker). What the patterns above found is not said twice.
-  const said = new Set(errors.map((error) => `${error.detail.line}:${error.detail.column}`));
-  for (const tag of body.matchAll(TAG)) {
-    const attributes = tag[2]!;
-    const tagName = tag[1]!.toLowerCase();
-    for (const attribute of attributes.matchAll(ATTRIBUTE)) {
-      const name = attribute[1]!.toLowerCase();
-      const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? "";
-      const read = attributeAsRead(value);
-      const offset = tag.index + 1 + tag[1]!.length + attribute.index;
-      const where = locate(body, offset, bodyLine);
-      if (said.has(`${where.line}:${where.column}`) || inCode(offset)) continue;
-      const scheme = /^(javascript|vbscript):/.exec(read)?.[1];
-      const resource =
-        RESOURCE_ATTRIBUTES.has(name) || (name.endsWith("href") && ["image", "use", "link"].includes(tagName));
-      const plain = resource && (name.endsWith("srcset") ? read.split(",").map((c) => c.trim()) : [read]);
-      if (name === "style" && /position:fixed/.test(read)) {
-        // A box fixed over the viewport covers the site's own page (`inset:0`: the whole window; breaker).
-        refuse(offset, "page code in the narrative", "style position:fixed", text);
-      } else if (scheme !== undefined) {
-        refuse(
-          offset,
-          "script address in the narrative",
-          `${name}=${scheme}:`,
-          "an https: address or a page of the site"
-        );
-      } else if (plain && plain.some((url) => url.startsWith("http:") || url.startsWith("//"))) {
-        refuse(
-          offset,
-          "an insecure or protocol-relative address in the narrative",
-          `${name}=${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`,
-          "an absolute https: address"
-        );
-      }
-    }
-  }
-  // A Markdown image over plain http: or from `//host` (![x](http://…)), as for an <img src> above.
-  for (const match of body.matchAll(/!\[[^\]]*\]\(\s*<?((?:http:|\/\/)[^\s)>]*)/gi)) {
-    refuse(
-      match.index + match[0].length - match[1]!.length,
-      "an insecure or protocol-relative address in the narrative",
-      JSON.stringify(match[1]!.length > 80 ? `${match[1]!.slice(0, 80)}…` : match[1]!),
-      "an absolute https: address"
-    );
   }
   for (const match of body.matchAll(LOCAL_FILE_LINK)) {
     const target = match[1]!;
@@ -185,6 +119,31 @@ export function narrativeErrors(scenario: {file: string; body: string; bodyLine:
   for (const match of body.matchAll(STYLE_URL)) {
     localTarget(match.index + match[0].length - match[2]!.length, match[2]!);
   }
+  // The narrative as the site renders and a browser parses it (renderedHtml.ts): what the patterns above miss, however
+  // it is spelt (character references, a `/` before an attribute, HTML after a line of backticks; breakers), each at
+  // the first line of its block that names it. A line the patterns already reported is not reported again.
+  const lines = body.split("\n");
+  const said = new Set(errors.map((error) => `${error.detail.line}:${error.detail.message}`));
+  // Within its block, each problem is looked for after the one before it (three styles in one block at their lines).
+  let cursor = {block: -1, line: 0, column: 0};
+  for (const part of renderedHtmlProblems(body)) {
+    if (cursor.block !== part.line) cursor = {block: part.line, line: part.line, column: 0};
+    let line = part.line;
+    let column = 1;
+    for (let l = cursor.line; l < Math.max(part.endLine, part.line + 1) && l < lines.length; l++) {
+      const at = lines[l]!.toLowerCase().indexOf(part.near.toLowerCase(), l === cursor.line ? cursor.column : 0);
+      if (at >= 0) {
+        line = l;
+        column = at + 1;
+        cursor = {block: part.line, line: l, column: at + 1};
+        break;
+      }
+    }
+    const where = {line: bodyLine + line, column};
+    if (said.has(`${where.line}:${part.message}`)) continue;
+    said.add(`${where.line}:${part.message}`);
+    errors.push(new UserError({file, ...where, message: part.message, expected: part.expected, found: part.found}));
+  }
   return errors.sort(
     (a, b) => (a.detail.line ?? 0) - (b.detail.line ?? 0) || (a.detail.column ?? 0) - (b.detail.column ?? 0)
   );
@@ -196,12 +155,14 @@ export function narrativeErrors(scenario: {file: string; body: string; bodyLine:
  * are shown and never run, and each live value replaced by `render(target, name)`, the page code that shows it.
  */
 export function narrativePageMarkdown(body: string, render: (target: LiveValueTarget, name: string) => string): string {
-  const code = codeRanges(body);
-  // Escape `${` outside code first (offsets are those of the original body), then replace the live values.
+  // Escape `${` outside code first (offsets are those of the original body), then replace the live values. Code is
+  // what markdown-it renders as code (offsetsInCode): a `${` anywhere else is escaped, as Framework would run it.
+  const dollars = [...body.matchAll(/\$\{/g)].map((match) => match.index);
+  const code = dollars.length ? offsetsInCode(body, dollars) : new Set<number>();
   let escaped = "";
   let last = 0;
   for (const match of body.matchAll(/\$\{/g)) {
-    if (code.some(([start, end]) => match.index >= start && match.index < end)) continue;
+    if (code.has(match.index)) continue;
     escaped += body.slice(last, match.index) + "\\${";
     last = match.index + 2;
   }

@@ -150,6 +150,58 @@ describe("what a narrative may not contain", () => {
     ).toEqual([]);
   });
 
+  it("reads the narrative as the site renders it and a browser parses it (second-round breaker's bypasses)", () => {
+    const messages = (body: string) => errorsOf(body).map((e) => `${e.line}:${e.column} ${e.message} ${e.found}`);
+    // A line of backticks that is no fence (a fence's info string has no backtick) hid the rest of the file.
+    expect(messages("```x`\n\n<img src=https://e.example/x onerror=alert(1)>")).toEqual([
+      // `<img src=https://e.example/x ` is 29 characters: onerror at column 30.
+      "3:30 event handler in the narrative onerror="
+    ]);
+    // Backticks inside raw HTML are no code span; a handler after `/`; a `>` inside a quoted value.
+    expect(messages("<div>\n`<img src=https://e.example/x onerror=alert(4)>`\n</div>")).toHaveLength(1);
+    expect(messages('<div>\n<img src="https://e.example/x"/onerror=alert(8)>\n</div>')).toEqual([
+      // `<img src="https://e.example/x"/` is 31 characters: onerror at column 32.
+      "2:32 event handler in the narrative onerror="
+    ]);
+    expect(messages('para <img title=">" onerror=alert(6) src=https://e.example/x> end')).toHaveLength(1);
+    // A stray quote before an entity-written script address; an http image beside it.
+    expect(
+      messages("<div>\n<a x=a\" href=java&#115;cript:alert(7)>x</a>\n<img x=a' src=http://e.example/h.png>\n</div>")
+    ).toEqual([
+      "2:9 script address in the narrative href=javascript:",
+      '3:11 an insecure or protocol-relative address in the narrative src="http://e.example/h.png"'
+    ]);
+    // A reference-style image, a style's url(), an SVG filter image, all over http:.
+    expect(messages("![r][ref]\n\n[ref]: http://e.example/r.png")).toHaveLength(1);
+    expect(messages('<div style="background:url(http://e.example/b.png)">x</div>')).toHaveLength(1);
+    expect(messages('<svg><feImage href="http://e.example/f.png"/></svg>')).toHaveLength(1);
+    // A box out of the flow however the style spells it, each at its line; SVG animation.
+    expect(
+      messages(
+        '<div style="position:/**/fixed;inset:0">a</div>\n<div style="pos\\69tion:fixed">b</div>\n<div style="position:absolute;inset:0">c</div>'
+      )
+    ).toEqual([
+      "1:6 page code in the narrative style position:fixed",
+      "2:6 page code in the narrative style position:fixed",
+      "3:6 page code in the narrative style position:absolute"
+    ]);
+    expect(
+      messages(
+        '<svg><a href="https://e.example/"><animate attributeName="href" values="javascript:alert(9)"/></a></svg>'
+      )
+    ).toEqual(["1:35 page code in the narrative <animate>"]);
+  });
+
+  it("escapes ${ wherever the site would run it: code is what markdown-it renders as code (second-round breaker)", () => {
+    const page = (body: string) => narrativePageMarkdown(body, () => "LIVE");
+    // After a line of backticks that opens no fence, and inside raw HTML: escaped, so Framework shows it as text.
+    expect(page("```x`\n\n${alert(3)}")).toContain("\\${alert(3)}");
+    expect(page("<div>\n`${alert(44)}`\n</div>")).toContain("\\${alert(44)}");
+    // In a code span and a fenced block: shown as written.
+    expect(page("see `${x}` here")).toBe("see `${x}` here");
+    expect(page("```js\n${y}\n```")).toBe("```js run=false\n${y}\n```");
+  });
+
   it("accepts formatting, https images and links to the site's pages, and anything inside code", () => {
     const ok = [
       "**bold** <abbr title='net present value'>NPV</abbr> <sup>2</sup>",
