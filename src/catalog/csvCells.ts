@@ -257,6 +257,14 @@ export class CellReader<Column extends string> {
   start(record: CsvRecord): boolean {
     this.record = record;
     if (record.cells.length !== this.columns.length) {
+      // A quoted cell over several lines where none was meant: a quote left open that a later cell's quote closed
+      // (`…,"989.4,…` read as one cell to the next line's quote; breaker: the hint spoke only of commas).
+      const spanning = record.cells.findIndex((cell) => cell.includes("\n"));
+      const at = spanning >= 0 ? record.positions[spanning] : undefined;
+      const hint =
+        at !== undefined
+          ? `the cell at line ${at.line}, column ${at.column} is quoted over ${record.cells[spanning]!.split("\n").length} lines: is its closing quote missing?`
+          : "quote cells that contain commas";
       this.errors.push(
         new UserError({
           file: this.file,
@@ -265,7 +273,7 @@ export class CellReader<Column extends string> {
           message: "wrong number of cells",
           expected: `${this.columns.length} cells (one per header column)`,
           found: `${record.cells.length}`,
-          hint: "quote cells that contain commas"
+          hint
         })
       );
       return false;

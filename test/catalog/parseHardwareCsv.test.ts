@@ -419,6 +419,25 @@ describe("parseHardwareCsv validation", () => {
     expect(errors[0]!.detail).toMatchObject({line: 2, message: "wrong number of cells", found: "28"});
   });
 
+  it("asks whether a closing quote is missing when a cell is quoted over lines (breaker: the hint spoke of commas)", () => {
+    // Line 2 opens a quote before 989.4 and closes none; line 3's first quote (its quoted name, ",""H100""" would be
+    // a quote inside it) closes it: one cell over two lines, and too few cells on line 2.
+    const open = GOOD_ROW.replace(",989.4,", ',"989.4,');
+    const quoted = GOOD_ROW.replace(",NVIDIA H100 SXM5 80GB,", ',"NVIDIA H100 SXM5 80GB",').replace(
+      "h100-sxm",
+      "h100-b"
+    );
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${open}\n${quoted}`, {file: FILE}));
+    // HEADER is line 1; the quote is where ",989.4" starts, plus one for the comma, plus one for 1-based columns.
+    const column = GOOD_ROW.indexOf(",989.4,") + 2;
+    // The error is where the record ends (line 3: its cells are missing there); the hint points at the open quote.
+    expect(errors[0]!.detail).toMatchObject({
+      line: 3,
+      message: "wrong number of cells",
+      hint: `the cell at line 2, column ${column} is quoted over 2 lines: is its closing quote missing?`
+    });
+  });
+
   it("reports duplicate ids on the later line", () => {
     const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${GOOD_ROW}\n${GOOD_ROW}`, {file: FILE}));
     expect(errors).toHaveLength(1);
