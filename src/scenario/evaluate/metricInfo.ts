@@ -155,7 +155,14 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     displayUnit: "×",
     scale: 1
   },
-  siliconBreakevenUnits: {label: "custom chips to break even", unit: "chips", displayUnit: "chips", scale: 1},
+  siliconBreakevenUnits: {
+    label: "custom chips to break even",
+    unit: "chips",
+    displayUnit: "chips",
+    scale: 1,
+    // Null exactly when the custom chip is no cheaper per token (never deployed): it read a bare "—" (breaker).
+    absent: "none (the custom chip saves nothing per token)"
+  },
   siliconPaybackMonth: {
     label: "silicon program payback month (discounted)",
     unit: "month",
