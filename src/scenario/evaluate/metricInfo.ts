@@ -132,7 +132,14 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     displayUnit: "month",
     scale: 1
   },
-  inferenceShareOfSpend: {label: "inference share of all spend", unit: FRACTION, displayUnit: "%", scale: 100},
+  inferenceShareOfSpend: {
+    label: "inference share of all spend",
+    unit: FRACTION,
+    displayUnit: "%",
+    scale: 100,
+    // Null exactly when nothing is spent on training or inference (trainingVsInference.ts `share`).
+    absent: "none (nothing spent)"
+  },
   // The spend model prices every token at the merchant chip's cost (strategyInputs.ts spendInput), custom silicon or
   // not: asic-9-months read the same bill as base with no word why (reader's audit).
   inferenceSpendUsd: {

@@ -1,5 +1,7 @@
 import {describe, expect, it} from "vitest";
+import {NULLABLE_METRICS} from "../../../src/scenario/evaluate/metrics.js";
 import {
+  absentMetricText,
   formatChange,
   formatDisplayNumber,
   formatMetric,
@@ -15,6 +17,13 @@ import {
 
 // Expected strings worked by hand from the digit rule in src/scenario/run/reportFormat.ts: three significant digits,
 // E notation below 1e-4 (as formatDisplayNumber), U+2212 for a minus sign.
+describe("absentMetricText", () => {
+  it("says in words why each metric that can be missing is missing, never a bare dash (breaker: break-even read —)", () => {
+    for (const name of NULLABLE_METRICS) expect(absentMetricText(name), name).not.toBe("—");
+    expect(absentMetricText("siliconBreakevenUnits")).toBe("none (the custom chip saves nothing per token)");
+  });
+});
+
 describe("usdColumnFormat", () => {
   it("writes a column's parts with the scale word its total takes (training's parts read $613,495 beside $1.22M)", () => {
     const n = usdColumnFormat([1_220_000, 613_495, 82_789, 512]);
