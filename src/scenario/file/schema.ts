@@ -1215,7 +1215,9 @@ export const SCENARIO_KEYS = [
   {
     path: "flywheel.qualityPerDataDoubling",
     label: "Quality per data doubling",
-    slider: {unit: "% of starting quality", scale: 100, min: 0, max: 50, step: 1},
+    // In the file's and the tables' unit (0.05 of the starting quality), not as a percentage: the slider read "5"
+    // beside the assumptions table's 0.05 for the same key (new-user trial).
+    slider: {unit: "× starting quality", scale: 1, min: 0, max: 0.5, step: 0.01},
     type: "plain",
     range: FLYWHEEL_RANGES.qualityGainPerDataDoubling,
     default: 0.05,
