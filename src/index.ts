@@ -58,7 +58,7 @@ export * from "./strategy/flywheel.js";
 export * from "./uncertainty/sweep.js";
 export {linspace} from "./uncertainty/linspace.js";
 export * from "./scenario/index.js";
-export {narrativeBlocks, narrativeErrors, narrativePageMarkdown} from "./scenario/narrative/narrative.js";
+export {narrativeErrors, narrativePageMarkdown} from "./scenario/narrative/narrative.js";
 export {catalogValueName, type NamedCatalogs} from "./scenario/narrative/catalogValueName.js";
 export * from "./scenario/evaluate/evaluateScenario.js";
 export * from "./scenario/resolve/scenarioValues.js";

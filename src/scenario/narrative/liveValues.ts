@@ -110,19 +110,3 @@ export function liveValueErrors({file, body, bodyLine}: {file: string; body: str
   }
   return errors;
 }
-
-/**
- * The narrative with each live value replaced by `render(target, name)` (page code, for the page loader); the rest
- * of the text is left as written.
- */
-export function replaceLiveValues(markdown: string, render: (target: LiveValueTarget, name: string) => string): string {
-  let out = "";
-  let last = 0;
-  for (const ref of findLiveValues(markdown)) {
-    const target = liveValueTarget(ref.name);
-    if (!target) continue;
-    out += markdown.slice(last, ref.offset) + render(target, ref.name);
-    last = ref.offset + ref.length;
-  }
-  return out + markdown.slice(last);
-}

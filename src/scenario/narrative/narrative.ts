@@ -1,6 +1,7 @@
 import {UserError} from "../../errors/userError.js";
-import {codeRanges, liveValueErrors, replaceLiveValues, type LiveValueTarget} from "./liveValues.js";
-import {offsetsInCode, renderedHtmlProblems} from "./renderedHtml.js";
+import {groupThousands} from "../../units/groupThousands.js";
+import {codeRanges, findLiveValues, liveValueErrors, liveValueTarget, type LiveValueTarget} from "./liveValues.js";
+import {LIVE_CLOSE, LIVE_OPEN, narrativeHtml, renderedHtmlProblems} from "./renderedHtml.js";
 
 /**
  * What a scenario's narrative (the Markdown after its front matter) may contain, and how it becomes part of its page.
@@ -35,6 +36,9 @@ const SCRIPT_URL =
 const LOCAL_FILE_LINK =
   /(?:<a\b[^>]*?\shref\s*=\s*["']?|(?<!!)\[[^\]]*\]\()\s*(?!https?:|mailto:|#|\/\/)([^"'\s)>]+\.[A-Za-z0-9]{1,5})(?=["'\s)>#?])/gi;
 
+/** The longest narrative a scenario file may have, characters. */
+export const MAX_NARRATIVE_CHARS = 50_000;
+
 function locate(body: string, offset: number, bodyLine: number): {line: number; column: number} {
   const before = body.slice(0, offset);
   return {line: bodyLine + before.split("\n").length - 1, column: offset - (before.lastIndexOf("\n") + 1) + 1};
@@ -46,6 +50,20 @@ function locate(body: string, offset: number, bodyLine: number): {line: number; 
  */
 export function narrativeErrors(scenario: {file: string; body: string; bodyLine: number}): UserError[] {
   const {file, body, bodyLine} = scenario;
+  // Prose for a page, not a data file: a megabyte of nested tags took minutes to check and overflowed the stack of
+  // the HTML walk (breaker). Longer is one error, and nothing else is read.
+  if (body.length > MAX_NARRATIVE_CHARS) {
+    return [
+      new UserError({
+        file,
+        line: bodyLine,
+        column: 1,
+        message: "narrative too long",
+        expected: `at most ${groupThousands(MAX_NARRATIVE_CHARS)} characters of narrative (the bundled ones are under 10,000)`,
+        found: `${groupThousands(body.length)} characters`
+      })
+    ];
+  }
   const code = codeRanges(body);
   const inCode = (offset: number) => code.some(([start, end]) => offset >= start && offset < end);
   const errors = liveValueErrors(scenario);
@@ -150,48 +168,29 @@ export function narrativeErrors(scenario: {file: string; body: string; bodyLine:
 }
 
 /**
- * A narrative as Markdown for its scenario page (Observable Framework): every ATX heading one level down (the page's
- * title is the scenario's), `${` escaped so Framework shows it as text, fenced code blocks marked `run=false` so they
- * are shown and never run, and each live value replaced by `render(target, name)`, the page code that shows it.
+ * A narrative for its scenario page (Observable Framework): one line of HTML (narrativeHtml, renderedHtml.ts), rendered
+ * and cleaned here so that Framework reads nothing in it, every heading one level down (the page's title is the
+ * scenario's), and each live value replaced by `render(target, name)`, the page code that shows it (a `{{…}}` that names
+ * nothing stays as written; narrativeErrors reports it).
  */
 export function narrativePageMarkdown(body: string, render: (target: LiveValueTarget, name: string) => string): string {
-  // Escape `${` outside code first (offsets are those of the original body), then replace the live values. Code is
-  // what markdown-it renders as code (offsetsInCode): a `${` anywhere else is escaped, as Framework would run it.
-  const dollars = [...body.matchAll(/\$\{/g)].map((match) => match.index);
-  const code = dollars.length ? offsetsInCode(body, dollars) : new Set<number>();
-  let escaped = "";
+  const refs = findLiveValues(body);
+  let marked = "";
   let last = 0;
-  for (const match of body.matchAll(/\$\{/g)) {
-    if (code.has(match.index)) continue;
-    escaped += body.slice(last, match.index) + "\\${";
-    last = match.index + 2;
-  }
-  escaped += body.slice(last);
-  return narrativeBlocks(replaceLiveValues(escaped, render));
+  refs.forEach((ref, n) => {
+    marked += body.slice(last, ref.offset) + `${LIVE_OPEN}${n}${LIVE_CLOSE}`;
+    last = ref.offset + ref.length;
+  });
+  marked += body.slice(last);
+  const written = (n: number) => body.slice(refs[n]!.offset, refs[n]!.offset + refs[n]!.length);
+  const live = (n: number) => {
+    const target = liveValueTarget(refs[n]!.name);
+    return target ? render(target, refs[n]!.name) : escapeText(written(n));
+  };
+  return `<div>${narrativeHtml(marked, live, written)}</div>`;
 }
 
-/**
- * Markdown with every ATX heading one level down (`# A` → `## A`, at most `######`) and every fenced code block's
- * info string given `run=false`, outside fenced code blocks.
- */
-export function narrativeBlocks(markdown: string): string {
-  let fence: string | null = null;
-  return markdown
-    .split("\n")
-    .map((line) => {
-      const opening = /^(\s{0,3})(`{3,}|~{3,})(.*)$/.exec(line);
-      if (opening) {
-        const marker = opening[2]!;
-        if (fence === null) {
-          fence = marker;
-          const info = opening[3]!.trim();
-          return info === "" ? line : `${opening[1]}${marker}${info} run=false`;
-        }
-        if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-        return line;
-      }
-      if (fence === null && /^\s{0,3}#{1,5}(\s|$)/.test(line)) return line.replace("#", "##");
-      return line;
-    })
-    .join("\n");
+/** Text as HTML text, `$` included (Framework reads `${` in HTML as an expression). */
+function escapeText(text: string): string {
+  return text.replace(/[&<>$]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", $: "&#36;"})[c]!);
 }

@@ -1,5 +1,6 @@
+import slugify from "@sindresorhus/slugify";
 import MarkdownIt from "markdown-it";
-import {parseFragment, type DefaultTreeAdapterMap} from "parse5";
+import {parseFragment, serialize, type DefaultTreeAdapterMap} from "parse5";
 
 /**
  * A narrative read as the site reads it: Markdown rendered by markdown-it with the options Observable Framework
@@ -27,6 +28,8 @@ export interface UnsafePart {
   expected: string;
   /** Text to look for in the block's source lines to place the error at its column (a tag or attribute name). */
   near: string;
+  /** The attribute at fault (its name as parse5 gives it); undefined when the element itself is. */
+  attribute?: string;
 }
 
 /** Elements that run code, load code or styles, or change the page around the narrative (SVG animation included). */
@@ -100,6 +103,23 @@ function styleAsRead(style: string): string {
     .toLowerCase();
 }
 
+/**
+ * The first declaration of a style (as styleAsRead reads it) that takes its box out of the narrative's flow or moves
+ * it over the page around it: a position other than static or relative, an offset or z-index, a transform, or a
+ * negative margin; undefined for none.
+ */
+function boxMovingDeclaration(style: string): string | undefined {
+  for (const declaration of style.split(";")) {
+    const [property = "", value = ""] = declaration.split(/:(.*)/s);
+    if (property === "position" && !/^(static|relative)(!important)?$/.test(value)) return declaration;
+    if (/^(inset(-.*)?|top|left|right|bottom|z-index|transform|translate|rotate|scale|offset(-.*)?)$/.test(property)) {
+      return declaration;
+    }
+    if (/^margin(-.*)?$/.test(property) && /(^|[^\w.])-\d|-\./.test(value)) return declaration;
+  }
+  return undefined;
+}
+
 /** The addresses a `url(…)` or `image-set(…)` of a style names. */
 function styleAddresses(style: string): string[] {
   return [...style.matchAll(/(?:url|image-set)\(\s*["']?([^"')\s,]+)/g)].map((match) => match[1]!);
@@ -129,22 +149,25 @@ function elementProblems(element: Element, block: {line: number; endLine: number
         message: "event handler in the narrative",
         found: `${written}=`,
         expected: text,
-        near: name
+        near: name,
+        attribute: attribute.name
       });
       continue;
     }
     if (name === "style") {
       const style = styleAsRead(attribute.value);
-      const position = /position:(fixed|absolute|sticky)/.exec(style)?.[1];
-      if (position !== undefined) {
-        // A box taken out of the narrative's flow can cover the site's page (`inset:0`, `100vw`; breaker).
+      const moved = boxMovingDeclaration(style);
+      if (moved !== undefined) {
+        // A box taken out of the narrative's flow, or moved over the page around it, can cover the site's page
+        // (`position:fixed;inset:0`, `translate:0 -100vh`, a negative margin; breakers).
         problems.push({
           line,
           endLine,
           message: "page code in the narrative",
-          found: `style position:${position}`,
+          found: `style ${moved}`,
           expected: text,
-          near: "style"
+          near: "style",
+          attribute: attribute.name
         });
       }
       if (/expression\(|javascript:|vbscript:/.test(style)) {
@@ -154,7 +177,8 @@ function elementProblems(element: Element, block: {line: number; endLine: number
           message: "script address in the narrative",
           found: "style script",
           expected: text,
-          near: "style"
+          near: "style",
+          attribute: attribute.name
         });
       }
       const insecure = styleAddresses(style).find((url) => url.startsWith("http:") || url.startsWith("//"));
@@ -165,7 +189,8 @@ function elementProblems(element: Element, block: {line: number; endLine: number
           message: "an insecure or protocol-relative address in the narrative",
           found: `style url(${insecure})`,
           expected: "an absolute https: address",
-          near: "style"
+          near: "style",
+          attribute: attribute.name
         });
       }
       continue;
@@ -182,7 +207,8 @@ function elementProblems(element: Element, block: {line: number; endLine: number
         message: "script address in the narrative",
         found: `${written}=${scheme}:`,
         expected: "an https: address or a page of the site",
-        near: name
+        near: name,
+        attribute: attribute.name
       });
       continue;
     }
@@ -198,18 +224,46 @@ function elementProblems(element: Element, block: {line: number; endLine: number
         message: "an insecure or protocol-relative address in the narrative",
         found: `${written}=${JSON.stringify(attribute.value.length > 80 ? `${attribute.value.slice(0, 80)}…` : attribute.value)}`,
         expected: "an absolute https: address",
-        near: name
+        near: name,
+        attribute: attribute.name
       });
     }
   }
 }
 
+/**
+ * Every element under `root`, parents before children, without recursion (200,000 nested <div>s overflowed the stack
+ * of a recursive walk; breaker). A <template>'s content, a fragment of its own, is walked too.
+ */
+function elementsOf(root: Node): Element[] {
+  const elements: Element[] = [];
+  const stack: [Node, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if ("tagName" in node) {
+      // Deeper than prose nests (the checks refuse it: MAX_NESTING), cut: parse5's serializer recurses per level.
+      if (depth > MAX_NESTING) {
+        const parent = node.parentNode as DefaultTreeAdapterMap["parentNode"] | null;
+        if (parent) parent.childNodes.splice(parent.childNodes.indexOf(node as never), 1);
+        deepest = Math.max(deepest, depth);
+        continue;
+      }
+      elements.push(node);
+    }
+    if ("content" in node && node.content) stack.push([node.content as unknown as Node, depth + 1]);
+    const children = "childNodes" in node ? node.childNodes : [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
+  }
+  return elements;
+}
+
+/** How deep elements may nest in a narrative (a table in a list in a quote is under 10). */
+export const MAX_NESTING = 100;
+/** The deepest nesting elementsOf cut since it was last reset (renderedHtmlProblems reports it). */
+let deepest = 0;
+
 function walk(node: Node, visit: (element: Element) => void): void {
-  if ("tagName" in node) visit(node);
-  const children = "childNodes" in node ? node.childNodes : [];
-  for (const child of children) walk(child, visit);
-  // A <template>'s content is a fragment of its own.
-  if ("content" in node && node.content) walk(node.content as Node, visit);
+  for (const element of elementsOf(node)) visit(element);
 }
 
 /**
@@ -222,6 +276,7 @@ function walk(node: Node, visit: (element: Element) => void): void {
 export function renderedHtmlProblems(body: string): UnsafePart[] {
   const tokens = markdown.parse(body, {});
   const problems: UnsafePart[] = [];
+  deepest = 0;
   for (let i = 0; i < tokens.length;) {
     const start = i;
     let depth = 0;
@@ -232,6 +287,17 @@ export function renderedHtmlProblems(body: string): UnsafePart[] {
     const [line, endLine] = tokens[start]!.map ?? [0, 0];
     const html = markdown.renderer.render(tokens.slice(start, i), markdown.options, {});
     walk(parseFragment(html) as unknown as Node, (element) => elementProblems(element, {line, endLine}, problems));
+    if (deepest > MAX_NESTING) {
+      problems.push({
+        line,
+        endLine,
+        message: "elements nested too deeply",
+        found: `deeper than ${MAX_NESTING} levels`,
+        expected: `at most ${MAX_NESTING} levels of nested elements`,
+        near: "<"
+      });
+      deepest = 0;
+    }
   }
   return problems;
 }
@@ -260,15 +326,107 @@ export function offsetsInCode(body: string, offsets: readonly number[]): Set<num
   marked += body.slice(last);
   const inCode = new Set<number>();
   const markers = new RegExp(`${MARK_OPEN}(\\d+)${MARK_CLOSE}`, "g");
-  const visit = (node: Node, code: boolean): void => {
-    if (node.nodeName === "#text" && code) {
-      for (const match of (node as DefaultTreeAdapterMap["textNode"]).value.matchAll(markers)) {
-        inCode.add(sorted[Number(match[1])]!);
+  for (const code of elementsOf(parseFragment(markdown.render(marked)) as unknown as Node)) {
+    if (code.tagName !== "code") continue;
+    for (const node of textsUnder(code)) {
+      for (const match of node.value.matchAll(markers)) inCode.add(sorted[Number(match[1])]!);
+    }
+  }
+  return inCode;
+}
+
+/** The text nodes under `element`, without recursion. */
+function textsUnder(element: Element): DefaultTreeAdapterMap["textNode"][] {
+  const texts: DefaultTreeAdapterMap["textNode"][] = [];
+  const stack: Node[] = [...element.childNodes];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeName === "#text") texts.push(node as DefaultTreeAdapterMap["textNode"]);
+    else if ("childNodes" in node) stack.push(...node.childNodes);
+  }
+  return texts;
+}
+
+/** Stand-ins the HTML serializer leaves alone, for characters written as references after it: `$`, a line break. */
+const DOLLAR = "\uE004";
+const PRE_BREAK = "\uE005";
+/** Around a live value's number in the narrative handed to narrativeHtml. */
+export const LIVE_OPEN = "\uE002";
+export const LIVE_CLOSE = "\uE003";
+
+/**
+ * A narrative as one line of HTML for its page, which the page's Markdown (Observable Framework's markdown-it) passes
+ * through as an HTML block and reads nothing in: rendered by markdown-it here, parsed by parse5, with
+ *   - what the narrative checks refuse removed (an element, or the attribute at fault: renderedHtmlProblems' rules),
+ *     so that a page never holds it even where the checks were not run first;
+ *   - every heading one level down (the page's title is the scenario's), h6 staying h6;
+ *   - every `$` written `&#36;`, so no `${…}` is an expression of the page, and every line break inside <pre> `&#10;`
+ *     and every other one a space, so the block is one line (a blank line would end it and hand the rest back to
+ *     Markdown, where a fence runs);
+ *   - each live value (LIVE_OPEN n LIVE_CLOSE, from the narrative's `{{…}}` outside code) replaced by `live(n)` in text
+ *     and by `literal(n)` inside an attribute.
+ * Framework read the narrative as Markdown before, and ran code a check on the text had not seen as code: a js fence
+ * in a blockquote or a list, a fence a raw-HTML line of backticks put out of step, `\${` read as a backslash and an
+ * expression, `${…}` in a raw <code> (breaker).
+ *
+ * Input: the narrative's Markdown with live values marked; the page code of live value n, and its text as written.
+ * Output: the HTML, one line. Raises nothing.
+ */
+export function narrativeHtml(body: string, live: (n: number) => string, literal: (n: number) => string): string {
+  const fragment = parseFragment(markdown.render(body));
+  const marks = new RegExp(`${LIVE_OPEN}(\\d+)${LIVE_CLOSE}`, "g");
+  const ids = new Set<string>();
+  for (const node of fragment.childNodes) {
+    if (node.nodeName === "#text") {
+      const textNode = node as DefaultTreeAdapterMap["textNode"];
+      textNode.value = textNode.value.replaceAll("$", DOLLAR);
+    }
+  }
+  for (const element of elementsOf(fragment as unknown as Node)) {
+    const problems: UnsafePart[] = [];
+    elementProblems(element, {line: 0, endLine: 0}, problems);
+    if (problems.some((problem) => problem.attribute === undefined)) {
+      const parent = element.parentNode as DefaultTreeAdapterMap["parentNode"] | null;
+      if (parent) parent.childNodes.splice(parent.childNodes.indexOf(element as never), 1);
+      continue;
+    }
+    const refused = new Set(problems.map((problem) => problem.attribute));
+    element.attrs = element.attrs.filter((attribute) => !refused.has(attribute.name));
+    for (const attribute of element.attrs) {
+      attribute.value = attribute.value.replace(marks, (_, n: string) => literal(Number(n))).replaceAll("$", DOLLAR);
+    }
+    const heading = /^h([1-5])$/.exec(element.tagName);
+    if (heading) {
+      element.tagName = element.nodeName = `h${Number(heading[1]) + 1}`;
+      // The id Framework's Markdown gave a heading (markdown-it-anchor with @sindresorhus/slugify, `-1`, `-2` for a
+      // repeat), so its anchor link and the page's table of contents stay as they were.
+      const words = textsUnder(element)
+        .map((node) => node.value)
+        .join("")
+        .replace(marks, "");
+      const slug = slugify(words);
+      let id = slug;
+      for (let n = 1; ids.has(id); n++) id = `${slug}-${n}`;
+      ids.add(id);
+      if (id && !element.attrs.some((attribute) => attribute.name === "id")) {
+        element.attrs.push({name: "id", value: id}, {name: "tabindex", value: "-1"});
       }
     }
-    const inside = code || node.nodeName === "code";
-    for (const child of "childNodes" in node ? node.childNodes : []) visit(child, inside);
-  };
-  visit(parseFragment(markdown.render(marked)) as unknown as Node, false);
-  return inCode;
+    const pre = element.tagName === "pre";
+    for (const node of element.childNodes) {
+      if (node.nodeName !== "#text") continue;
+      const textNode = node as DefaultTreeAdapterMap["textNode"];
+      textNode.value = textNode.value.replaceAll("$", DOLLAR);
+      if (pre) textNode.value = textNode.value.replaceAll("\n", PRE_BREAK);
+    }
+  }
+  // Text directly in the fragment (none: markdown-it wraps text in blocks), and text inside <pre>'s children (<code>).
+  for (const pre of elementsOf(fragment as unknown as Node).filter((element) => element.tagName === "pre")) {
+    for (const node of textsUnder(pre)) node.value = node.value.replaceAll("\n", PRE_BREAK);
+  }
+  return serialize(fragment)
+    .replaceAll("\n", " ")
+    .replaceAll(DOLLAR, "&#36;")
+    .replaceAll(PRE_BREAK, "&#10;")
+    .replace(marks, (_, n: string) => live(Number(n)));
 }

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {findLiveValues, liveValueErrors, liveValueTarget} from "../../../src/scenario/narrative/liveValues.js";
-import {narrativeBlocks, narrativeErrors, narrativePageMarkdown} from "../../../src/scenario/narrative/narrative.js";
+import {narrativeErrors, narrativePageMarkdown} from "../../../src/scenario/narrative/narrative.js";
 
 const render = (target: {kind: string}, name: string) => `<${target.kind}:${name}>`;
 
@@ -38,15 +38,22 @@ describe("live values", () => {
 });
 
 describe("narrative on its page", () => {
-  it("demotes headings and freezes code blocks outside fences only", () => {
-    expect(narrativeBlocks("# A\ntext\n```js\n# not a heading\n```\n## B\n###### F")).toBe(
-      "## A\ntext\n```js run=false\n# not a heading\n```\n### B\n###### F"
+  it("is one line of HTML: headings one level down with Framework's ids, code shown, never run", () => {
+    // A fence's line breaks are &#10; (a blank line would end the HTML block and hand the rest back to Markdown);
+    // h6 stays h6; a repeated heading's id takes -1, as markdown-it-anchor gives it.
+    expect(narrativePageMarkdown("# A\ntext\n```js\n# not a heading\n\n```\n## B\n###### F\n# A", render)).toBe(
+      '<div><h2 id="a" tabindex="-1">A</h2> <p>text</p> ' +
+        '<pre><code class="language-js"># not a heading&#10;&#10;</code></pre> ' +
+        '<h3 id="b" tabindex="-1">B</h3> <h6>F</h6> <h2 id="a-1" tabindex="-1">A</h2> </div>'
     );
   });
 
-  it("escapes ${ as text and renders live values", () => {
+  it("writes every $ as &#36; and renders live values in text, as written in attributes", () => {
     expect(narrativePageMarkdown("Costs ${1+1} and {{metrics.siliconNpvUsd}}; `${code}`", render)).toBe(
-      "Costs \\${1+1} and <metric:metrics.siliconNpvUsd>; `${code}`"
+      "<div><p>Costs &#36;{1+1} and <metric:metrics.siliconNpvUsd>; <code>&#36;{code}</code></p> </div>"
+    );
+    expect(narrativePageMarkdown('<a title="{{serving.utilization}}">t</a> {{nope.key}}', render)).toBe(
+      '<div><p><a title="{{serving.utilization}}">t</a> {{nope.key}}</p> </div>'
     );
   });
 
@@ -192,14 +199,43 @@ describe("what a narrative may not contain", () => {
     ).toEqual(["1:35 page code in the narrative <animate>"]);
   });
 
-  it("escapes ${ wherever the site would run it: code is what markdown-it renders as code (second-round breaker)", () => {
+  it("gives Framework nothing to run, however the narrative is written (second- and third-round breakers)", () => {
     const page = (body: string) => narrativePageMarkdown(body, () => "LIVE");
-    // After a line of backticks that opens no fence, and inside raw HTML: escaped, so Framework shows it as text.
-    expect(page("```x`\n\n${alert(3)}")).toContain("\\${alert(3)}");
-    expect(page("<div>\n`${alert(44)}`\n</div>")).toContain("\\${alert(44)}");
-    // In a code span and a fenced block: shown as written.
-    expect(page("see `${x}` here")).toBe("see `${x}` here");
-    expect(page("```js\n${y}\n```")).toBe("```js run=false\n${y}\n```");
+    for (const body of [
+      "```x`\n\n${alert(3)}", // a line of backticks that opens no fence
+      "<div>\n`${alert(44)}`\n</div>", // backticks inside raw HTML
+      "Raw <code>${alert(1)}</code>", // a raw <code> element
+      "Price \\${alert(2)}", // a backslash before ${
+      "> ```js\n> alert(3)\n> ```", // a js fence in a blockquote
+      "1. item\n\n    ```js\n    alert(4)\n    ```", // a js fence in a list item
+      "<div>\n```\n</div>\n\n```js\nalert(5)\n```", // a fence a raw-HTML line of backticks put out of step
+      "text\n```a`b\n\n```js\nalert(6)\n```" // the same from a paragraph line
+    ]) {
+      const html = page(body);
+      // No ${ (an expression), and one line that opens an HTML block: no line of Markdown, so no fence, after it.
+      expect(html, body).not.toContain("${");
+      expect(html, body).not.toContain("\n");
+      expect(html.startsWith("<div>"), body).toBe(true);
+    }
+    // What the checks refuse is not in the page either, where they were not run first.
+    expect(page('<div style="translate:0 -100vh" onclick="x()">d</div><script>1</script>')).toBe(
+      "<div><div>d</div></div>"
+    );
+  });
+
+  it("refuses a narrative too long or nested too deeply to check in time (third-round breaker: minutes, then a crash)", () => {
+    expect(errorsOf("a".repeat(50_001))).toEqual([
+      expect.objectContaining({
+        line: 1,
+        message: "narrative too long",
+        expected: "at most 50,000 characters of narrative (the bundled ones are under 10,000)",
+        found: "50,001 characters"
+      })
+    ]);
+    // 101 nested <div>s (MAX_NESTING is 100), and the page of them is written without overflowing the stack.
+    const nested = "<div>".repeat(5_000);
+    expect(errorsOf(nested).map((e) => e.message)).toEqual(["elements nested too deeply"]);
+    expect(() => narrativePageMarkdown(nested, render)).not.toThrow();
   });
 
   it("accepts formatting, https images and links to the site's pages, and anything inside code", () => {
