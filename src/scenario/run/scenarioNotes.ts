@@ -1,12 +1,14 @@
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
 import {fleetCapacityNote, type FleetNoteInput} from "./fleetCapacityNote.js";
 import {trainingLengthNote} from "./trainingLengthNote.js";
+import {siliconShipNote} from "./siliconShipNote.js";
 import {demandBoundNote, trainingBoundNote} from "./worldGdpNotes.js";
 
 /**
  * What a reader should know before trusting a scenario's figures, which are computed anyway: demand or training past
- * world GDP (worldGdpNotes.ts), a training run longer than the months the spend model gives it (trainingLengthNote.ts)
- * and a fleet smaller than the serving model needs (fleetCapacityNote.ts). One list, so that `run` and `compare`
+ * world GDP (worldGdpNotes.ts), a training run longer than the months the spend model gives it (trainingLengthNote.ts),
+ * a custom chip that ships after the horizon (siliconShipNote.ts) and a fleet smaller than the serving model needs
+ * (fleetCapacityNote.ts). One list, so that `run` and `compare`
  * (on stderr) and a scenario page (in a box above its figures) say the same things: a page once showed an NPV of
  * $1.58E30 with no word where the command line noted a bill past world GDP (breaker).
  *
@@ -18,6 +20,7 @@ export function scenarioNotes(point: ScenarioEvaluation, report: FleetNoteInput)
     demandBoundNote(point),
     trainingBoundNote(point),
     trainingLengthNote(point),
+    siliconShipNote(point),
     fleetCapacityNote(report)
   ].filter((note): note is string => note !== null);
 }
