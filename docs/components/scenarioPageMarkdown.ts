@@ -3,6 +3,7 @@
 // the same page as the bundled ones. The page's code fences are ~~~js, and an expression the page (not the loader)
 // evaluates is written $\{…}; the page code has no backticks, so nothing else needs escaping.
 import type {ScenarioCheck} from "../lib/node/scenarioCheck.js";
+import slugify from "@sindresorhus/slugify";
 import {narrativePageMarkdown} from "../lib/scenario/narrative/narrative.js";
 import {escapeHtml} from "./escapeHtml.js";
 import {
@@ -53,22 +54,32 @@ export function scenarioPageMarkdown(
     );
   }
   const scenario = check.library.resolve(file.id);
-  const narrative = narrativePageMarkdown(scenario.body, (target) =>
-    target.kind === "metric"
-      ? `$\{LiveMetric(rows, ${JSON.stringify(target.metric)})}`
-      : `$\{LiveKey(livePoint, ${JSON.stringify(target.path)}, {unread, evaluation: pointState.point, catalogs})}`
+  const page = (narrative: string) =>
+    scenarioPage(
+      file.id,
+      scenario.title,
+      scenario.description,
+      scenario.file,
+      narrative,
+      version,
+      scenarioTopics(scenario),
+      keysChangedFromRoot(scenario),
+      imports
+    );
+  // The page's own headings' ids, which the narrative's headings must not take (a narrative's "Move the key
+  // assumptions" took the page's anchor; breaker): the page's Markdown headings, slugged as Framework slugs them.
+  const reservedIds = new Set(
+    [...page("").matchAll(/^#{1,4}\s+(.+)$/gm)].map((match) => slugify(match[1]!.replace(/\$\\?\{[^}]*\}/g, "")))
   );
-  return scenarioPage(
-    file.id,
-    scenario.title,
-    scenario.description,
-    scenario.file,
-    narrative,
-    version,
-    scenarioTopics(scenario),
-    keysChangedFromRoot(scenario),
-    imports
+  const narrative = narrativePageMarkdown(
+    scenario.body,
+    (target) =>
+      target.kind === "metric"
+        ? `$\{LiveMetric(rows, ${JSON.stringify(target.metric)})}`
+        : `$\{LiveKey(livePoint, ${JSON.stringify(target.path)}, {unread, evaluation: pointState.point, catalogs})}`,
+    reservedIds
   );
+  return page(narrative);
 }
 
 /** The components' folder as a page's import names it. */

@@ -61,6 +61,11 @@ describe("token-ledger validate", () => {
       // (deepseek-one-day: DeepSeek's 1,814 H800s; test/scenario/evaluate/deepseekOneDay.test.ts): its note alone.
       if (path.endsWith("/deepseek-one-day.md")) {
         expect(stderr, path).toMatch(/^token-ledger: note: deepseek-one-day: fleet\.chips \(1,814 chips\)[^\n]*\n$/);
+      } else if (path.endsWith("/openai-2024.md")) {
+        // And the one whose custom chip ships after its horizon (an 18-month cycle in 2024's 12 months): that note.
+        expect(stderr, path).toMatch(
+          /^token-ledger: note: openai-2024: the custom chip ships after the horizon[^\n]*\n$/
+        );
       } else expect(stderr, path).toBe("");
       expect(code, path).toBe(0);
       const metrics = JSON.parse(stdout).metrics as Record<string, unknown>;

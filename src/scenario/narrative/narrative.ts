@@ -1,7 +1,7 @@
 import {UserError} from "../../errors/userError.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {codeRanges, findLiveValues, liveValueErrors, liveValueTarget, type LiveValueTarget} from "./liveValues.js";
-import {LIVE_CLOSE, LIVE_OPEN, narrativeHtml, renderedHtmlProblems} from "./renderedHtml.js";
+import {LIVE_CLOSE, LIVE_OPEN, narrativeHtml, NO_HANDLERS, renderedHtmlProblems} from "./renderedHtml.js";
 
 /**
  * What a scenario's narrative (the Markdown after its front matter) may contain, and how it becomes part of its page.
@@ -36,6 +36,10 @@ const SCRIPT_URL =
 const LOCAL_FILE_LINK =
   /(?:<a\b[^>]*?\shref\s*=\s*["']?|(?<!!)\[[^\]]*\]\()\s*(?!https?:|mailto:|#|\/\/)([^"'\s)>]+\.[A-Za-z0-9]{1,5})(?=["'\s)>#?])/gi;
 
+/** Private-use characters the page's rendering marks live values and `$` with (renderedHtml.ts). */
+const PRIVATE_MARKS = /[\uE000-\uE00F]/g;
+const text0 = "text without private-use characters U+E000–U+E00F (the page marks its live values with them)";
+
 /** The longest narrative a scenario file may have, characters. */
 export const MAX_NARRATIVE_CHARS = 50_000;
 
@@ -67,6 +71,17 @@ export function narrativeErrors(scenario: {file: string; body: string; bodyLine:
   const code = codeRanges(body);
   const inCode = (offset: number) => code.some(([start, end]) => offset >= start && offset < end);
   const errors = liveValueErrors(scenario);
+  for (const match of body.matchAll(PRIVATE_MARKS)) {
+    errors.push(
+      new UserError({
+        file,
+        ...locate(body, match.index, bodyLine),
+        message: "a private-use character in the narrative",
+        expected: text0,
+        found: `U+${match[0].codePointAt(0)!.toString(16).toUpperCase()}`
+      })
+    );
+  }
   const refuse = (offset: number, message: string, found: string, expected: string) => {
     if (inCode(offset)) return;
     errors.push(new UserError({file, ...locate(body, offset, bodyLine), message, expected, found}));
@@ -86,7 +101,7 @@ export function narrativeErrors(scenario: {file: string; body: string; bodyLine:
       match.index + match[0].length - match[1]!.length - 1,
       "event handler in the narrative",
       `${match[1]!.toLowerCase()}=`,
-      text
+      NO_HANDLERS
     );
   }
   for (const match of body.matchAll(SCRIPT_URL)) {
@@ -173,7 +188,14 @@ export function narrativeErrors(scenario: {file: string; body: string; bodyLine:
  * scenario's), and each live value replaced by `render(target, name)`, the page code that shows it (a `{{…}}` that names
  * nothing stays as written; narrativeErrors reports it).
  */
-export function narrativePageMarkdown(body: string, render: (target: LiveValueTarget, name: string) => string): string {
+export function narrativePageMarkdown(
+  written: string,
+  render: (target: LiveValueTarget, name: string) => string,
+  /** Ids the page's own headings take, which the narrative's headings must not (an anchor went to the wrong one). */
+  reservedIds: ReadonlySet<string> = new Set()
+): string {
+  // The characters narrativeHtml marks with are not the author's (narrativeErrors refuses them).
+  const body = written.replace(PRIVATE_MARKS, "\uFFFD");
   const refs = findLiveValues(body);
   let marked = "";
   let last = 0;
@@ -182,12 +204,12 @@ export function narrativePageMarkdown(body: string, render: (target: LiveValueTa
     last = ref.offset + ref.length;
   });
   marked += body.slice(last);
-  const written = (n: number) => body.slice(refs[n]!.offset, refs[n]!.offset + refs[n]!.length);
+  const asWritten = (n: number) => body.slice(refs[n]!.offset, refs[n]!.offset + refs[n]!.length);
   const live = (n: number) => {
     const target = liveValueTarget(refs[n]!.name);
-    return target ? render(target, refs[n]!.name) : escapeText(written(n));
+    return target ? render(target, refs[n]!.name) : escapeText(asWritten(n));
   };
-  return `<div>${narrativeHtml(marked, live, written)}</div>`;
+  return `<div>${narrativeHtml(marked, live, asWritten, reservedIds)}</div>`;
 }
 
 /** Text as HTML text, `$` included (Framework reads `${` in HTML as an expression). */

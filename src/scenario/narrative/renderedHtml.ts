@@ -51,7 +51,17 @@ const PAGE_CODE_TAGS = new Set([
   "set",
   "animatemotion",
   "animatetransform",
-  "foreignobject"
+  "foreignobject",
+  // Elements whose text parse5 writes back raw, and MathML: serialized and parsed again (by Framework, by the browser)
+  // text inside them can come back as markup, an <img onerror> out of <math><mtext><table><mglyph><xmp> (breaker).
+  "xmp",
+  "noembed",
+  "noframes",
+  "noscript",
+  "plaintext",
+  "math",
+  "mglyph",
+  "malignmark"
 ]);
 /** Attributes holding an address (followed or loaded). */
 const ADDRESS_ATTRIBUTES = new Set([
@@ -84,6 +94,10 @@ const RESOURCE_ATTRIBUTES = new Set([
 /** Elements whose `href` loads a resource (an SVG image, sprite or filter image). */
 const RESOURCE_HREF_TAGS = new Set(["image", "use", "feimage", "link", "script"]);
 
+/** What an event-handler attribute is told (the live-value hint read oddly beside `onerror=`; new-user trial). */
+export const NO_HANDLERS =
+  "formatting HTML without event handlers (no on…= attribute: the site runs no narrative code)";
+
 const text =
   "Markdown text and formatting HTML; a number in the prose is a live value such as {{metrics.siliconNpvUsd}}";
 
@@ -115,7 +129,8 @@ function boxMovingDeclaration(style: string): string | undefined {
     if (/^(inset(-.*)?|top|left|right|bottom|z-index|transform|translate|rotate|scale|offset(-.*)?)$/.test(property)) {
       return declaration;
     }
-    if (/^margin(-.*)?$/.test(property) && /(^|[^\w.])-\d|-\./.test(value)) return declaration;
+    // Any minus in a margin (with spaces removed, `calc(0px - 100vh)` reads `0px-100vh`), or a variable that may hold one.
+    if (/^margin(-.*)?$/.test(property) && /-|var\(/.test(value)) return declaration;
   }
   return undefined;
 }
@@ -148,7 +163,7 @@ function elementProblems(element: Element, block: {line: number; endLine: number
         endLine,
         message: "event handler in the narrative",
         found: `${written}=`,
-        expected: text,
+        expected: NO_HANDLERS,
         near: name,
         attribute: attribute.name
       });
@@ -286,7 +301,16 @@ export function renderedHtmlProblems(body: string): UnsafePart[] {
     } while (i < tokens.length && depth > 0);
     const [line, endLine] = tokens[start]!.map ?? [0, 0];
     const html = markdown.renderer.render(tokens.slice(start, i), markdown.options, {});
-    walk(parseFragment(html) as unknown as Node, (element) => elementProblems(element, {line, endLine}, problems));
+    const parsed = parseFragment(html);
+    const before = problems.length;
+    walk(parsed as unknown as Node, (element) => elementProblems(element, {line, endLine}, problems));
+    // Serialized and parsed again, as the page will be: what comes back as markup only then (mXSS) is refused too.
+    const found = new Set(problems.slice(before).map((problem) => `${problem.message} ${problem.found}`));
+    const again: UnsafePart[] = [];
+    walk(parseFragment(serialize(parsed)) as unknown as Node, (element) =>
+      elementProblems(element, {line, endLine}, again)
+    );
+    problems.push(...again.filter((problem) => !found.has(`${problem.message} ${problem.found}`)));
     if (deepest > MAX_NESTING) {
       problems.push({
         line,
@@ -372,34 +396,34 @@ export const LIVE_CLOSE = "\uE003";
  * Input: the narrative's Markdown with live values marked; the page code of live value n, and its text as written.
  * Output: the HTML, one line. Raises nothing.
  */
-export function narrativeHtml(body: string, live: (n: number) => string, literal: (n: number) => string): string {
+export function narrativeHtml(
+  body: string,
+  live: (n: number) => string,
+  literal: (n: number) => string,
+  reservedIds: ReadonlySet<string> = new Set()
+): string {
   const fragment = parseFragment(markdown.render(body));
   const marks = new RegExp(`${LIVE_OPEN}(\\d+)${LIVE_CLOSE}`, "g");
-  const ids = new Set<string>();
+  const ids = new Set(reservedIds);
+  const sentinels = (text: string) => text.replaceAll("$", DOLLAR);
+  dropComments(fragment as unknown as Node);
   for (const node of fragment.childNodes) {
     if (node.nodeName === "#text") {
       const textNode = node as DefaultTreeAdapterMap["textNode"];
-      textNode.value = textNode.value.replaceAll("$", DOLLAR);
+      textNode.value = sentinels(textNode.value);
     }
   }
   for (const element of elementsOf(fragment as unknown as Node)) {
-    const problems: UnsafePart[] = [];
-    elementProblems(element, {line: 0, endLine: 0}, problems);
-    if (problems.some((problem) => problem.attribute === undefined)) {
-      const parent = element.parentNode as DefaultTreeAdapterMap["parentNode"] | null;
-      if (parent) parent.childNodes.splice(parent.childNodes.indexOf(element as never), 1);
-      continue;
-    }
-    const refused = new Set(problems.map((problem) => problem.attribute));
-    element.attrs = element.attrs.filter((attribute) => !refused.has(attribute.name));
-    for (const attribute of element.attrs) {
-      attribute.value = attribute.value.replace(marks, (_, n: string) => literal(Number(n))).replaceAll("$", DOLLAR);
-    }
+    if (!cleanElement(element)) continue;
+    for (const attribute of element.attrs)
+      attribute.value = sentinels(attribute.value.replace(marks, (_, n: string) => literal(Number(n))));
+    // An id the page's own headings take (the page's anchor went to the narrative's heading; breaker) is dropped.
+    element.attrs = element.attrs.filter((attribute) => attribute.name !== "id" || !reservedIds.has(attribute.value));
     const heading = /^h([1-5])$/.exec(element.tagName);
     if (heading) {
       element.tagName = element.nodeName = `h${Number(heading[1]) + 1}`;
       // The id Framework's Markdown gave a heading (markdown-it-anchor with @sindresorhus/slugify, `-1`, `-2` for a
-      // repeat), so its anchor link and the page's table of contents stay as they were.
+      // repeat or one of the page's own), so its anchor link and the page's table of contents stay as they were.
       const words = textsUnder(element)
         .map((node) => node.value)
         .join("")
@@ -412,21 +436,66 @@ export function narrativeHtml(body: string, live: (n: number) => string, literal
         element.attrs.push({name: "id", value: id}, {name: "tabindex", value: "-1"});
       }
     }
-    const pre = element.tagName === "pre";
     for (const node of element.childNodes) {
       if (node.nodeName !== "#text") continue;
       const textNode = node as DefaultTreeAdapterMap["textNode"];
-      textNode.value = textNode.value.replaceAll("$", DOLLAR);
-      if (pre) textNode.value = textNode.value.replaceAll("\n", PRE_BREAK);
+      textNode.value = sentinels(textNode.value);
     }
   }
-  // Text directly in the fragment (none: markdown-it wraps text in blocks), and text inside <pre>'s children (<code>).
+  // Line breaks inside <pre> (and its <code>) are kept as &#10;; every other one becomes a space below. A carriage
+  // return counts (Framework reads one as a line break: `&#13;&#13;` ended the HTML block; breaker).
   for (const pre of elementsOf(fragment as unknown as Node).filter((element) => element.tagName === "pre")) {
-    for (const node of textsUnder(pre)) node.value = node.value.replaceAll("\n", PRE_BREAK);
+    for (const node of textsUnder(pre)) node.value = node.value.replace(/\r\n?|\n/g, PRE_BREAK);
   }
-  return serialize(fragment)
-    .replaceAll("\n", " ")
-    .replaceAll(DOLLAR, "&#36;")
-    .replaceAll(PRE_BREAK, "&#10;")
-    .replace(marks, (_, n: string) => live(Number(n)));
+  // Serialized and parsed again, as Framework and the browser will, until nothing refused comes back: text written
+  // back raw can be markup the second time (mXSS; breaker). A narrative that does not settle is not published.
+  let html = serialize(fragment);
+  for (let pass = 0; ; pass++) {
+    const again = parseFragment(html);
+    dropComments(again as unknown as Node);
+    const changed = elementsOf(again as unknown as Node).filter((element) => !cleanElement(element, true)).length > 0;
+    const next = serialize(again);
+    if (!changed && next === html) break;
+    if (pass === 3) return "";
+    html = next;
+  }
+  return (
+    html
+      .replace(/\r\n?|\n/g, " ")
+      // A `$` left is in a tag or attribute name (`<a ${x}>`): written as a reference, it is no expression.
+      .replaceAll("$", "&#36;")
+      .replaceAll(DOLLAR, "&#36;")
+      .replaceAll(PRE_BREAK, "&#10;")
+      .replace(marks, (_, n: string) => live(Number(n)))
+  );
+}
+
+/** Removes every comment under `root` (a `${` inside one would be left as written; breaker). */
+function dropComments(root: Node): void {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!("childNodes" in node)) continue;
+    node.childNodes = node.childNodes.filter((child) => child.nodeName !== "#comment") as typeof node.childNodes;
+    stack.push(...node.childNodes);
+    if ("content" in node && node.content) stack.push(node.content as unknown as Node);
+  }
+}
+
+/**
+ * Applies renderedHtmlProblems' rules to one element: removes it when the element itself is refused (returning false),
+ * else removes each refused attribute. `report`: return false also when an attribute was removed (a change).
+ */
+function cleanElement(element: Element, report = false): boolean {
+  const problems: UnsafePart[] = [];
+  elementProblems(element, {line: 0, endLine: 0}, problems);
+  if (problems.some((problem) => problem.attribute === undefined)) {
+    const parent = element.parentNode as DefaultTreeAdapterMap["parentNode"] | null;
+    if (parent) parent.childNodes.splice(parent.childNodes.indexOf(element as never), 1);
+    return false;
+  }
+  if (problems.length === 0) return true;
+  const refused = new Set(problems.map((problem) => problem.attribute));
+  element.attrs = element.attrs.filter((attribute) => !refused.has(attribute.name));
+  return !report;
 }

@@ -238,6 +238,35 @@ describe("what a narrative may not contain", () => {
     expect(() => narrativePageMarkdown(nested, render)).not.toThrow();
   });
 
+  it("fourth round (breaker): carriage returns, mXSS, a minus in calc(), comments, marks, the page's own ids", () => {
+    const page = (body: string, reserved: string[] = []) =>
+      narrativePageMarkdown(body, () => "LIVE", new Set(reserved));
+    // &#13; is a carriage return, which Framework reads as a line break: two of them ended the HTML block.
+    expect(page("<div>a&#13;&#13;~~~js&#13;x()&#13;~~~&#13;</div>")).not.toMatch(/[\r\n]/);
+    expect(page('<pre>a&#13;&#13;b</pre> <span title="&#13;&#13;c">s</span>')).not.toMatch(/[\r\n]/);
+    // Raw text that is markup once serialized and parsed again: refused, and not on the page.
+    const mxss =
+      '<math><mtext><table><mglyph><xmp><img src="https://i.example/" alt=">" onerror=alert(1)></xmp></mglyph></table></mtext></math>';
+    expect(errorsOf(mxss).map((e) => e.message)).toContain("page code in the narrative");
+    expect(page(mxss)).not.toContain("onerror");
+    // calc(0px - 100vh) reads 0px-100vh once spaces go.
+    expect(errorsOf('<p style="margin-top:calc(0px - 100vh)">m</p>').map((e) => e.found)).toEqual([
+      "style margin-top:calc(0px-100vh)"
+    ]);
+    // A comment is dropped (a ${ in it was left as written); a $ in an attribute name is a reference.
+    expect(page("<!-- ${x} {{metrics.siliconNpvUsd}} -->\n\ntext")).toBe("<div> <p>text</p> </div>");
+    // The page's marks are not the author's: refused, and replaced on the page.
+    expect(errorsOf("a \uE0020\uE003 b").map((e) => e.message)).toEqual(
+      ["a private-use character in the narrative"].concat(["a private-use character in the narrative"])
+    );
+    expect(page("a \uE0020\uE003 {{metrics.siliconNpvUsd}}")).toBe("<div><p>a \uFFFD0\uFFFD LIVE</p> </div>");
+    // A heading the page has already: the narrative's takes -1; an author's id the page has is dropped.
+    expect(page("# Move the key assumptions", ["move-the-key-assumptions"])).toBe(
+      '<div><h2 id="move-the-key-assumptions-1" tabindex="-1">Move the key assumptions</h2> </div>'
+    );
+    expect(page('<p id="how-sure-is-this">p</p>', ["how-sure-is-this"])).toBe("<div><p>p</p></div>");
+  });
+
   it("accepts formatting, https images and links to the site's pages, and anything inside code", () => {
     const ok = [
       "**bold** <abbr title='net present value'>NPV</abbr> <sup>2</sup>",
