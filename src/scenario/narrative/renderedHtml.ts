@@ -250,7 +250,7 @@ function elementProblems(element: Element, block: {line: number; endLine: number
  * Every element under `root`, parents before children, without recursion (200,000 nested <div>s overflowed the stack
  * of a recursive walk; breaker). A <template>'s content, a fragment of its own, is walked too.
  */
-function elementsOf(root: Node): Element[] {
+function elementsOf(root: Node, onCut?: () => void): Element[] {
   const elements: Element[] = [];
   const stack: [Node, number][] = [[root, 0]];
   while (stack.length) {
@@ -260,7 +260,7 @@ function elementsOf(root: Node): Element[] {
       if (depth > MAX_NESTING) {
         const parent = node.parentNode as DefaultTreeAdapterMap["parentNode"] | null;
         if (parent) parent.childNodes.splice(parent.childNodes.indexOf(node as never), 1);
-        deepest = Math.max(deepest, depth);
+        onCut?.();
         continue;
       }
       elements.push(node);
@@ -274,11 +274,12 @@ function elementsOf(root: Node): Element[] {
 
 /** How deep elements may nest in a narrative (a table in a list in a quote is under 10). */
 export const MAX_NESTING = 100;
-/** The deepest nesting elementsOf cut since it was last reset (renderedHtmlProblems reports it). */
-let deepest = 0;
 
-function walk(node: Node, visit: (element: Element) => void): void {
-  for (const element of elementsOf(node)) visit(element);
+/** Visits every element under `node` (elementsOf); returns whether any was cut for nesting past MAX_NESTING. */
+function walk(node: Node, visit: (element: Element) => void): boolean {
+  let cut = false;
+  for (const element of elementsOf(node, () => (cut = true))) visit(element);
+  return cut;
 }
 
 /**
@@ -291,7 +292,6 @@ function walk(node: Node, visit: (element: Element) => void): void {
 export function renderedHtmlProblems(body: string): UnsafePart[] {
   const tokens = markdown.parse(body, {});
   const problems: UnsafePart[] = [];
-  deepest = 0;
   for (let i = 0; i < tokens.length;) {
     const start = i;
     let depth = 0;
@@ -303,7 +303,7 @@ export function renderedHtmlProblems(body: string): UnsafePart[] {
     const html = markdown.renderer.render(tokens.slice(start, i), markdown.options, {});
     const parsed = parseFragment(html);
     const before = problems.length;
-    walk(parsed as unknown as Node, (element) => elementProblems(element, {line, endLine}, problems));
+    const tooDeep = walk(parsed as unknown as Node, (element) => elementProblems(element, {line, endLine}, problems));
     // Serialized and parsed again, as the page will be: what comes back as markup only then (mXSS) is refused too.
     const found = new Set(problems.slice(before).map((problem) => `${problem.message} ${problem.found}`));
     const again: UnsafePart[] = [];
@@ -311,7 +311,7 @@ export function renderedHtmlProblems(body: string): UnsafePart[] {
       elementProblems(element, {line, endLine}, again)
     );
     problems.push(...again.filter((problem) => !found.has(`${problem.message} ${problem.found}`)));
-    if (deepest > MAX_NESTING) {
+    if (tooDeep) {
       problems.push({
         line,
         endLine,
@@ -320,7 +320,6 @@ export function renderedHtmlProblems(body: string): UnsafePart[] {
         expected: `at most ${MAX_NESTING} levels of nested elements`,
         near: "<"
       });
-      deepest = 0;
     }
   }
   return problems;
