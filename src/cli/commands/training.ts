@@ -29,9 +29,7 @@ import {CHIP_HOUR_COMPONENT_NAMES, CHIP_HOUR_COMPONENTS} from "../../tco/chipHou
 import {formatCount, formatUsd, usdColumnFormat} from "../../scenario/run/reportFormat.js";
 import {formatKeyValues, formatNumber, formatStatedNumber} from "../table.js";
 import {EPOCH_PRICE_PERFORMANCE_OOMS_PER_YEAR} from "../../tco/epochTrainingCost.js";
-import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.js";
-import {DAYS_PER_MONTH} from "../../units/si.js";
-import {countNoun} from "../../units/countNoun.js";
+import {trainingDurationNote} from "../../scenario/run/trainingLengthNote.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {formatBeyondBound} from "../../units/range.js";
 
@@ -136,24 +134,6 @@ export function registerTraining(program: Command): void {
       if (note) process.stderr.write(`token-ledger: note: ${note}\n`);
       process.stdout.write(options.json ? JSON.stringify(result, null, 2) + "\n" : formatTraining(result) + "\n");
     });
-}
-
-/**
- * A note for a run longer than the longest a scenario's training.runMonths allows (120 months): priced as any run (the
- * cost is the chip-hours', on any number of chips), but no lab waits that long (`--chips 1` printed an 8,881,027-day
- * run, 24,315 years, with nothing said, where `run --set training.chips=1` notes it; breaker). `wallClockDays`: the
- * whole run, days; `chips`: the run's chip count. Null for a shorter run.
- */
-export function trainingDurationNote(wallClockDays: number, chips: number): string | null {
-  const maxMonths = TRAINING_VS_INFERENCE_RANGES.trainingRunMonths.max;
-  const years = wallClockDays / DAYS_PER_MONTH / 12;
-  if (!(wallClockDays > maxMonths * DAYS_PER_MONTH)) return null;
-  const length = years < 100 ? `${years.toFixed(1)} years` : `${groupThousands(Math.round(years))} years`;
-  return (
-    `the run takes ${groupThousands(Math.round(wallClockDays))} days (${length}) on ${countNoun(groupThousands(chips), "chip")}, ` +
-    `longer than the ${maxMonths / 12} years a scenario's training.runMonths allows: its cost is the same on any ` +
-    `number of chips (the same chip-hours), but no run is waited for that long; more --chips shortens it`
-  );
 }
 
 export function runTraining(options: TrainingOptions) {

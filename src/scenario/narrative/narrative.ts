@@ -10,11 +10,12 @@ import {LIVE_CLOSE, LIVE_OPEN, narrativeHtml, NO_HANDLERS, renderedHtmlProblems}
  * a fenced code block is shown and never run, and the supported way to put a number in the prose is a live value,
  * `{{metrics.<metric>}}` or `{{<scenario key>}}` (liveValues.ts). Anything that would run or restyle the page is
  * refused: `<script>`, `<style>`, embedded frames and objects, `<link>`, `<meta>`, `<base>`, `<form>`, event-handler
- * attributes (`onload=`, `onerror=`, …), `javascript:` addresses (however their characters are written: attribute
- * values are read with their character references decoded, as the browser reads them) and a style fixed over the
- * window. So are references to local files (an image or a document beside the scenario), which the site cannot
- * publish, and images loaded over plain `http:` or from a protocol-relative `//host`; an image or link to an absolute
- * `https:` address, a link to another page of the site (`../moat`) and a `#fragment` are fine.
+ * attributes (`onload=`, `onerror=`, …), `javascript:` addresses however their characters are written, and styles
+ * that move a box over the page. So are references to local files (an image or a document beside the scenario), which
+ * the site cannot publish, and images loaded over plain `http:` or from a protocol-relative `//host`; an image or link
+ * to an absolute `https:` address, a link to another page of the site (`../moat`) and a `#fragment` are fine. The
+ * patterns below locate what they find at its column; renderedHtml.ts checks the narrative as the page renders it,
+ * and gives the page that HTML, cleaned.
  */
 
 /** An attribute or Markdown target that points at a local file: not http(s):, mailto:, data:, a #fragment or a page. */
@@ -38,7 +39,8 @@ const LOCAL_FILE_LINK =
 
 /** Private-use characters the page's rendering marks live values and `$` with (renderedHtml.ts). */
 const PRIVATE_MARKS = /[\uE000-\uE00F]/g;
-const text0 = "text without private-use characters U+E000–U+E00F (the page marks its live values with them)";
+const PRIVATE_MARKS_EXPECTED =
+  "text without private-use characters U+E000–U+E00F (the page marks its live values with them)";
 
 /** The longest narrative a scenario file may have, characters. */
 export const MAX_NARRATIVE_CHARS = 50_000;
@@ -77,7 +79,7 @@ export function narrativeErrors(scenario: {file: string; body: string; bodyLine:
         file,
         ...locate(body, match.index, bodyLine),
         message: "a private-use character in the narrative",
-        expected: text0,
+        expected: PRIVATE_MARKS_EXPECTED,
         found: `U+${match[0].codePointAt(0)!.toString(16).toUpperCase()}`
       })
     );

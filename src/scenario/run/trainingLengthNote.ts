@@ -21,13 +21,7 @@ export function trainingLengthNote(point: Pick<ScenarioEvaluation, "training" | 
   const cadenceMonths = point.spendInput.generationCadenceMonths;
   const months = days / DAYS_PER_MONTH;
   if (!(months > runMonths)) return null;
-  const years = months / 12;
-  const length =
-    months < 24
-      ? `${months.toFixed(1)} months`
-      : years < 100
-        ? `${years.toFixed(1)} years`
-        : `${groupThousands(Math.round(years))} years`;
+  const length = runLengthText(days);
   // A longer training.runMonths is advice only where it stays in the key's range (at most 120 months) and within
   // training.cadence (a longer run would overlap the next generation's; second-round breaker).
   const runMonthsMax = TRAINING_VS_INFERENCE_RANGES.trainingRunMonths.max;
@@ -42,5 +36,35 @@ export function trainingLengthNote(point: Pick<ScenarioEvaluation, "training" | 
     `: the run's cost is the same on any number of chips, but not its timing. More training.chips` +
     (longer <= Math.min(runMonthsMax, cadenceMonths) ? `, or a training.runMonths of ${longer} months,` : "") +
     ` makes the two agree.`
+  );
+}
+
+/**
+ * A run's length as the notes write it beside its days: months to a tenth below 24 months ("6.6 months"), years to a
+ * tenth below 100 ("3.7 years"), whole years grouped above ("3,706 years"). `days`: wall-clock days.
+ */
+export function runLengthText(days: number): string {
+  const months = days / DAYS_PER_MONTH;
+  const years = months / 12;
+  if (months < 24) return `${months.toFixed(1)} months`;
+  return years < 100 ? `${years.toFixed(1)} years` : `${groupThousands(Math.round(years))} years`;
+}
+
+/**
+ * A note for `training`'s run longer than the longest a scenario's training.runMonths allows (120 months): priced as
+ * any run (the cost is the chip-hours', on any number of chips), but no lab waits that long (`--chips 1` printed an
+ * 8,881,027-day run, 24,315 years, with nothing said, where `run --set training.chips=1` notes it; breaker).
+ *
+ * Input: the whole run's wall-clock days and its chip count. Output: one sentence, or null for a shorter run.
+ * Raises nothing.
+ */
+export function trainingDurationNote(wallClockDays: number, chips: number): string | null {
+  const maxMonths = TRAINING_VS_INFERENCE_RANGES.trainingRunMonths.max;
+  if (!(wallClockDays > maxMonths * DAYS_PER_MONTH)) return null;
+  return (
+    `the run takes ${groupThousands(Math.round(wallClockDays))} days (${runLengthText(wallClockDays)}) on ` +
+    `${countNoun(groupThousands(chips), "chip")}, longer than the ${maxMonths / 12} years a scenario's ` +
+    `training.runMonths allows: its cost is the same on any number of chips (the same chip-hours), but no run is ` +
+    `waited for that long; more --chips shortens it`
   );
 }
