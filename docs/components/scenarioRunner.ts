@@ -1,4 +1,9 @@
-import {runScenarioMessage, type ScenarioRunReply, type ScenarioRunRequest} from "./scenarioRun.js";
+import {
+  runScenarioMessage,
+  type ScenarioRunMessage,
+  type ScenarioRunReply,
+  type ScenarioRunRequest
+} from "./scenarioRun.js";
 
 /**
  * Runs a scenario page's Monte Carlo off the main thread, newest request first. `run` returns the reply, or null when
@@ -67,6 +72,7 @@ export function ScenarioRunner(workerUrl: string | null, {onBusy}: ScenarioRunne
   /** A worker that cannot start or load (no module workers) hands its run, and all later ones, to the main thread. */
   const fallBack = () => {
     inFlight = false;
+    posted = null;
     worker?.terminate();
     worker = null;
     mode = "main thread";
@@ -99,10 +105,17 @@ export function ScenarioRunner(workerUrl: string | null, {onBusy}: ScenarioRunne
 
   /** Whether the worker is running a request (only one at a time is sent, so a burst of moves queues one run). */
   let inFlight = false;
-  const send = (p: Pending) => {
+  /** The scenario and catalogs the worker holds: a request with the same ones is posted without them. */
+  let posted: Pick<ScenarioRunRequest, "resolved" | "catalogs"> | null = null;
+  const post = (id: number, request: ScenarioRunRequest) => {
     inFlight = true;
-    worker!.postMessage({id: p.id, request: p.request});
+    const same = posted?.resolved === request.resolved && posted.catalogs === request.catalogs;
+    const {resolved, catalogs, ...rest} = request;
+    const message: ScenarioRunMessage = {id, request: same ? rest : request};
+    posted = {resolved, catalogs};
+    worker!.postMessage(message);
   };
+  const send = (p: Pending) => post(p.id, p.request);
 
   // A stale run is not stopped in the worker (starting a fresh worker costs more than most runs, so stopping one per
   // slider step would starve every run): its promise resolves to null at once and its reply is dropped.
@@ -123,8 +136,7 @@ export function ScenarioRunner(workerUrl: string | null, {onBusy}: ScenarioRunne
       worker = start();
       if (!worker) return;
       // Id 0 is no run's (run ids start at 1): its reply finds no pending run of its id and is dropped.
-      inFlight = true;
-      worker.postMessage({id: 0, request});
+      post(0, request);
     },
     run(request) {
       cancel();

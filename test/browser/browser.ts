@@ -17,9 +17,10 @@ const RENDER_TIMEOUT_MS = 20_000;
 
 /** Cells Framework has not rendered yet: the inline placeholder and cells whose promise is pending. */
 // body[data-scenario-running]: a scenario page's Monte Carlo is still running in its worker (scenarioRunner.ts);
-// body[data-redrawing]: a chart scrolled into view is being redrawn (nearViewport.ts).
+// body[data-redrawing]: a chart scrolled into view is being redrawn (nearViewport.ts); body[data-share-pending]: the
+// address bar is yet to hold the page's latest state (urlState.ts writeShareState).
 const PENDING_SELECTOR =
-  "observablehq-loading, .observablehq--loading, .observablehq--running, body[data-scenario-running], body[data-redrawing]";
+  "observablehq-loading, .observablehq--loading, .observablehq--running, body[data-scenario-running], body[data-redrawing], body[data-share-pending]";
 
 /** What a page did wrong while it loaded and rendered. Every list is empty on a healthy page. */
 export interface PageProblems {

@@ -9,7 +9,12 @@ import {
   scenarioPageState,
   scenarioPageStateOf
 } from "../../docs/components/scenarioPage.js";
-import {runScenarioMessage, type ScenarioRunRequest} from "../../docs/components/scenarioRun.js";
+import {
+  runScenarioMessage,
+  scenarioRunAnswerer,
+  type ScenarioRunMessage,
+  type ScenarioRunRequest
+} from "../../docs/components/scenarioRun.js";
 import {ScenarioRunner} from "../../docs/components/scenarioRunner.js";
 import {SHARE_FLAG} from "../../docs/components/urlState.js";
 
@@ -59,17 +64,18 @@ describe("ScenarioRunner without a worker", () => {
 describe("ScenarioRunner with a worker", () => {
   /** A Worker whose replies come a macrotask after each message, computed as scenarioRunWorker.ts computes them. */
   function stubWorker() {
-    const created: {sent: {id: number; request: ScenarioRunRequest}[]}[] = [];
+    const created: {sent: ScenarioRunMessage[]}[] = [];
     class FakeWorker {
       onmessage: ((event: {data: unknown}) => void) | null = null;
       onerror: ((event: unknown) => void) | null = null;
-      sent: {id: number; request: ScenarioRunRequest}[] = [];
+      sent: ScenarioRunMessage[] = [];
+      answer = scenarioRunAnswerer();
       constructor() {
         created.push(this);
       }
-      postMessage(message: {id: number; request: ScenarioRunRequest}) {
+      postMessage(message: ScenarioRunMessage) {
         this.sent.push(message);
-        setTimeout(() => this.onmessage?.({data: {id: message.id, reply: runScenarioMessage(message.request)}}), 0);
+        setTimeout(() => this.onmessage?.({data: {id: message.id, reply: this.answer(message)}}), 0);
       }
       terminate() {}
     }
@@ -93,6 +99,10 @@ describe("ScenarioRunner with a worker", () => {
       expect(workers[0]!.sent.map((m) => m.id)).toEqual([0]);
       expect(await fresh).toEqual(runScenarioMessage({...request, seed: 2}));
       expect(workers[0]!.sent.map((m) => m.id)).toEqual([0, 1]);
+      // The scenario and catalogs are posted once: the run after the warm-up's carries only what differs.
+      expect(Object.keys(workers[0]!.sent[0]!.request)).toContain("catalogs");
+      expect(Object.keys(workers[0]!.sent[1]!.request)).not.toContain("catalogs");
+      expect(Object.keys(workers[0]!.sent[1]!.request)).not.toContain("resolved");
       expect(busy).toEqual([true, false]);
       // A second warmUp, the worker already started, does nothing.
       runner.warmUp(request);
@@ -101,6 +111,29 @@ describe("ScenarioRunner with a worker", () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it("posts a page's scenario again when a run asks for another", async () => {
+    const workers = stubWorker();
+    try {
+      const runner = ScenarioRunner("worker.js");
+      const other = loadScenarioLibrary().resolve("base");
+      expect(await runner.run(request)).toEqual(runScenarioMessage(request));
+      expect(await runner.run({...request, resolved: other})).toEqual(
+        runScenarioMessage({...request, resolved: other})
+      );
+      expect(await runner.run({...request, resolved: other, seed: 3})).toEqual(
+        runScenarioMessage({...request, resolved: other, seed: 3})
+      );
+      expect(workers[0]!.sent.map((m) => "resolved" in m.request)).toEqual([true, true, false]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("a worker answers a run without a scenario only after one was sent", () => {
+    const {resolved: _r, catalogs: _c, ...rest} = request;
+    expect(() => scenarioRunAnswerer()({id: 1, request: rest})).toThrow(/none sent before/);
   });
 
   it("warmUp does nothing where runs are on the main thread", () => {
