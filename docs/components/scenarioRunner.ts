@@ -8,9 +8,10 @@ import {
 /**
  * Runs a scenario page's Monte Carlo off the main thread, newest request first. `run` returns the reply, or null when
  * a newer `run` (or `cancel`) made it stale before it finished. The worker runs one request at a time; requests made
- * meanwhile wait, and only the newest of them runs next, so a slider dragged through twenty values waits behind at
- * most one stale run, never a queue of them. Where no worker can start (no Worker, or the module fails to load), runs happen on
- * the main thread, a frame after the request, with the same results.
+ * meanwhile wait, and only the newest of them runs next, once the requests have paused for RUN_QUIET_MS, so a slider
+ * dragged through twenty values waits behind at most one stale run, never a queue of them. Where no worker can start
+ * (no Worker, or the module fails to load), runs happen on the main thread, a frame after the request, with the same
+ * results.
  */
 export interface ScenarioRunner {
   run(request: ScenarioRunRequest): Promise<ScenarioRunReply | null>;
@@ -32,6 +33,9 @@ export interface ScenarioRunnerOptions {
   /** Called with true when a run starts and false when none is left pending (a page marks its figures as settling). */
   onBusy?: (busy: boolean) => void;
 }
+
+/** How long the page must not ask for a run before the worker starts the newest of a burst of requests, ms. */
+export const RUN_QUIET_MS = 100;
 
 /**
  * A ScenarioRunner whose worker is the module at `workerUrl` (a page passes
@@ -86,7 +90,7 @@ export function ScenarioRunner(workerUrl: string | null, {onBusy}: ScenarioRunne
         inFlight = false;
         if (!pendingRun) return;
         // A stale run's reply is dropped, and the newest request, which waited for it, goes next.
-        if (pendingRun.id !== data.id) return send(pendingRun);
+        if (pendingRun.id !== data.id) return sendWhenQuiet();
         const p = pendingRun;
         setPending(null);
         if (data.error !== undefined) p.reject(new Error(data.error));
@@ -117,6 +121,23 @@ export function ScenarioRunner(workerUrl: string | null, {onBusy}: ScenarioRunne
   };
   const send = (p: Pending) => post(p.id, p.request);
 
+  /** When the page last asked for a run (performance.now(), ms). */
+  let lastAsked = -Infinity;
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Sends the pending run once the worker is free and the page has not asked for another for RUN_QUIET_MS. A drag's
+   * moves come 16–50 ms apart: the worker runs the first move's request, then the last once the moves pause, not every
+   * move it could fit in between. Running back to back, it kept one of a 2-core machine's cores busy throughout a
+   * drag, beside the main thread's redraws (issue #17's long tasks).
+   */
+  const sendWhenQuiet = () => {
+    clearTimeout(quietTimer);
+    if (!pendingRun || inFlight || !worker) return;
+    const waitMs = lastAsked + RUN_QUIET_MS - performance.now();
+    if (waitMs > 0) quietTimer = setTimeout(sendWhenQuiet, waitMs);
+    else send(pendingRun);
+  };
+
   // A stale run is not stopped in the worker (starting a fresh worker costs more than most runs, so stopping one per
   // slider step would starve every run): its promise resolves to null at once and its reply is dropped.
   const cancel = () => {
@@ -140,12 +161,16 @@ export function ScenarioRunner(workerUrl: string | null, {onBusy}: ScenarioRunne
     },
     run(request) {
       cancel();
+      const now = performance.now();
+      const afterPause = now - lastAsked >= RUN_QUIET_MS;
+      lastAsked = now;
       return new Promise((resolve, reject) => {
         const p: Pending = {id: ++nextId, request, resolve, reject};
         setPending(p);
         if (mode === "worker") worker ??= start();
         if (!worker) runOnMain(p);
-        else if (!inFlight) send(p);
+        else if (!inFlight && afterPause) send(p);
+        else sendWhenQuiet();
       });
     }
   };

@@ -15,7 +15,7 @@ import {
   type ScenarioRunMessage,
   type ScenarioRunRequest
 } from "../../docs/components/scenarioRun.js";
-import {ScenarioRunner} from "../../docs/components/scenarioRunner.js";
+import {RUN_QUIET_MS, ScenarioRunner} from "../../docs/components/scenarioRunner.js";
 import {SHARE_FLAG} from "../../docs/components/urlState.js";
 
 const catalogs = loadCatalogs();
@@ -126,6 +126,24 @@ describe("ScenarioRunner with a worker", () => {
         runScenarioMessage({...request, resolved: other, seed: 3})
       );
       expect(workers[0]!.sent.map((m) => "resolved" in m.request)).toEqual([true, true, false]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("in a burst of runs, the worker runs the first and, once they pause, the last (RUN_QUIET_MS)", async () => {
+    const workers = stubWorker();
+    try {
+      const runner = ScenarioRunner("worker.js");
+      const runs = [1, 2, 3, 4].map((seed) => runner.run({...request, seed}));
+      const last = await runs[3];
+      expect(await Promise.all(runs.slice(0, 3))).toEqual([null, null, null]);
+      expect(last).toEqual(runScenarioMessage({...request, seed: 4}));
+      expect(workers[0]!.sent.map((m) => m.request.seed)).toEqual([1, 4]);
+      // A run asked for after a pause is sent at once.
+      await new Promise((resolve) => setTimeout(resolve, RUN_QUIET_MS + 10));
+      void runner.run({...request, seed: 5});
+      expect(workers[0]!.sent.map((m) => m.request.seed)).toEqual([1, 4, 5]);
     } finally {
       vi.unstubAllGlobals();
     }

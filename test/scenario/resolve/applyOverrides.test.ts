@@ -1,0 +1,83 @@
+import fc from "fast-check";
+import {describe, expect, it} from "vitest";
+import {parseDocument, type Scalar} from "yaml";
+import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
+import {applyOverrides, plainNumberNode} from "../../../src/scenario/resolve/applyOverrides.js";
+import {UserErrors} from "../../../src/errors/userError.js";
+
+/** What YAML reads from `written` as a document's only node. */
+function yamlNode(written: string): Scalar {
+  return parseDocument(written).contents as Scalar;
+}
+
+describe("plainNumberNode", () => {
+  it("reads a plain decimal as the number YAML reads from it, its range covering the text", () => {
+    const decimal = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^\d{1,15}$/), fc.option(fc.stringMatching(/^\d{1,15}$/)))
+      .map(([minus, whole, fraction]) => `${minus ? "-" : ""}${whole}${fraction === null ? "" : `.${fraction}`}`);
+    fc.assert(
+      fc.property(decimal, (written) => {
+        const node = plainNumberNode(written)!;
+        expect(node, written).not.toBeNull();
+        expect(node.value, written).toBe(yamlNode(written).value);
+        expect(written.slice(node.range![0], node.range![1])).toBe(written);
+      })
+    );
+  });
+
+  it("leaves to YAML whatever is not a plain decimal", () => {
+    for (const written of [
+      "",
+      "+1",
+      "1e3",
+      ".5",
+      "5.",
+      "0x10",
+      "0o7",
+      "1_000",
+      "70%",
+      "$300M",
+      "0.5 to 0.7",
+      "1 ",
+      " 1"
+    ])
+      expect(plainNumberNode(written), written).toBeNull();
+    // 16 digits on a side: left to YAML, whatever it makes of them.
+    expect(plainNumberNode("1234567890123456")).toBeNull();
+  });
+});
+
+describe("applyOverrides", () => {
+  const resolved = loadScenarioLibrary().resolve("asic-9-months");
+
+  it("applies a plain number as the file notation would: the value, and the set as written", () => {
+    const edited = applyOverrides(resolved, ["serving.utilization=0.55"], "URL");
+    expect(edited.values["serving.utilization"]).toMatchObject({
+      value: 0.55,
+      written: "0.55",
+      origin: {kind: "override", flag: "URL", written: "serving.utilization=0.55"}
+    });
+    // The same number in other notations YAML reads alike.
+    for (const written of ["+0.55", "55%", "5.5e-1"])
+      expect(applyOverrides(resolved, [`serving.utilization=${written}`]).values["serving.utilization"]!.value).toBe(
+        0.55
+      );
+  });
+
+  it("refuses a plain number out of the key's range, naming it as written", () => {
+    try {
+      applyOverrides(resolved, ["serving.utilization=1.5"], "URL");
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(UserErrors);
+      const [first] = (error as UserErrors).errors;
+      expect(first!.detail).toMatchObject({flag: "URL", path: "serving.utilization", found: "1.5"});
+    }
+  });
+
+  it("reads a plain number for a key that is not a quantity as YAML reads it (a choice is refused, naming it)", () => {
+    expect(() => applyOverrides(resolved, ["serving.precision=8"])).toThrow(
+      "serving.precision: not one of the choices: expected one of bf16, fp8 or fp4, found 8"
+    );
+  });
+});
