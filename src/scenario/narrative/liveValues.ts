@@ -1,5 +1,5 @@
 import {offsetsInCode} from "./renderedHtml.js";
-import {didYouMeanHint} from "../../errors/suggest.js";
+import {didYouMean} from "../../errors/suggest.js";
 import {UserError} from "../../errors/userError.js";
 import {SCENARIO_METRICS, type ScenarioMetricName} from "../evaluate/metrics.js";
 import {SCENARIO_KEYS} from "../file/schema.js";
@@ -85,13 +85,15 @@ export function liveValueTarget(name: string): LiveValueTarget | undefined {
 /**
  * Checks every live value of a scenario's narrative. Returns one UserError per name that is neither a metric nor a
  * key, located at its `{{` (file, 1-based line and column, counted from `bodyLine`, the file line the body starts
- * on), with the closest valid name as a hint.
+ * on), with the valid name it is a typo of, if any, as a hint (didYouMean).
  */
 export function liveValueErrors({file, body, bodyLine}: {file: string; body: string; bodyLine: number}): UserError[] {
   const errors: UserError[] = [];
   for (const ref of findLiveValues(body)) {
     if (liveValueTarget(ref.name)) continue;
-    const hint = didYouMeanHint(ref.name, ALL_NAMES);
+    // A typo's one name, or the names with each of its words ({{metrics.npv}}); none for a name like neither
+    // ({{metrics.nope}} was offered three unrelated metrics, the closest three whatever their distance; new user).
+    const hint = didYouMean(ref.name, ALL_NAMES);
     const before = body.slice(0, ref.offset);
     const lineIndex = before.split("\n").length - 1;
     const column = ref.offset - (before.lastIndexOf("\n") + 1) + 1;
