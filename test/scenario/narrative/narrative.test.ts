@@ -37,8 +37,7 @@ describe("live values", () => {
   });
 
   it("hints the names a live value is a typo of, or has the words of, and nothing for a name like none", () => {
-    const hint = (name: string) =>
-      liveValueErrors({file: "x.md", body: `{{${name}}}`, bodyLine: 1})[0]?.detail.hint;
+    const hint = (name: string) => liveValueErrors({file: "x.md", body: `{{${name}}}`, bodyLine: 1})[0]?.detail.hint;
     expect(hint("serving.utilisation")).toBe("did you mean serving.utilization?");
     // No metric is called anything like "nope": it was offered the three closest metrics, unrelated (new user).
     expect(hint("metrics.nope")).toBeUndefined();
