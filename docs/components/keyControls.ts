@@ -172,6 +172,13 @@ export function ScenarioControls(
     // digits), in the box and the readout again whenever the slider is back at its start.
     const startText = number.value;
     unit.title = `${startText} ${control.unit}`;
+    // The slider's width in pixels, kept by a ResizeObserver (its callback comes after a layout, when reading it costs
+    // nothing): read in the input handler, clientWidth forced a layout of the whole page whenever the previous move's
+    // redraw had left it dirty (18 ms of an 80 ms task in a drag's first moves; chromium's trace, issue #17).
+    let rangeWidth: number | undefined;
+    if (typeof ResizeObserver === "function") {
+      new ResizeObserver(() => (rangeWidth = range.clientWidth)).observe(range);
+    }
     const update = (raw: string, from: HTMLInputElement) => {
       let value = Number(raw);
       if (!Number.isFinite(value) || raw.trim() === "") return;
@@ -180,7 +187,8 @@ export function ScenarioControls(
       // slider), and then to the bounds, so that a snap never leaves them (99.6 snapped to 100, out of a fraction's
       // [0, 1); breaker); typed numbers are kept as typed, within the bounds.
       if (from === range) {
-        const pixel = range.clientWidth > 0 ? (max - min) / range.clientWidth : 0;
+        const width = rangeWidth ?? range.clientWidth;
+        const pixel = width > 0 ? (max - min) / width : 0;
         value = snapSlider(control, value, start, pixel);
       }
       // The start as its box writes it, typed back, is the start (57.9 for a median of 57.93 counted as a change).

@@ -298,6 +298,7 @@ const pointState = settledScenarioPagePoint(entry.resolved, catalogs, sets);
 // the charts draw.
 const livePoint = pointState.median;
 writeShareState(sets);
+await nextTask();
 ~~~
 
 ~~~js

@@ -8,8 +8,8 @@ import {
 /**
  * Runs a scenario page's Monte Carlo off the main thread, newest request first. `run` returns the reply, or null when
  * a newer `run` (or `cancel`) made it stale before it finished. The worker runs one request at a time; requests made
- * meanwhile wait, and only the newest of them runs next, once the requests have paused for RUN_QUIET_MS, so a slider
- * dragged through twenty values waits behind at most one stale run, never a queue of them. Where no worker can start
+ * meanwhile wait, and only the newest of them runs next; every run waits until the requests have paused for
+ * RUN_QUIET_MS, so a slider dragged through twenty values runs once, when it stops. Where no worker can start
  * (no Worker, or the module fails to load), runs happen on the main thread, a frame after the request, with the same
  * results.
  */
@@ -126,9 +126,11 @@ export function ScenarioRunner(workerUrl: string | null, {onBusy}: ScenarioRunne
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * Sends the pending run once the worker is free and the page has not asked for another for RUN_QUIET_MS. A drag's
-   * moves come 16–50 ms apart: the worker runs the first move's request, then the last once the moves pause, not every
-   * move it could fit in between. Running back to back, it kept one of a 2-core machine's cores busy throughout a
-   * drag, beside the main thread's redraws (issue #17's long tasks).
+   * moves come 16–50 ms apart: the worker runs the last once the moves pause, not every move it could fit in between.
+   * Running back to back, it kept one of a 2-core machine's cores busy throughout a drag, beside the main thread's
+   * redraws; started at the first move, it still took that core during the drag's first frames, where the long tasks
+   * were (with a core kept busy beside the browser: 16–20 tasks over 50 ms in 12 drags, against 4 waiting for the
+   * pause, 3 of them after the drag; issue #17).
    */
   const sendWhenQuiet = () => {
     clearTimeout(quietTimer);
@@ -161,15 +163,12 @@ export function ScenarioRunner(workerUrl: string | null, {onBusy}: ScenarioRunne
     },
     run(request) {
       cancel();
-      const now = performance.now();
-      const afterPause = now - lastAsked >= RUN_QUIET_MS;
-      lastAsked = now;
+      lastAsked = performance.now();
       return new Promise((resolve, reject) => {
         const p: Pending = {id: ++nextId, request, resolve, reject};
         setPending(p);
         if (mode === "worker") worker ??= start();
         if (!worker) runOnMain(p);
-        else if (!inFlight && afterPause) send(p);
         else sendWhenQuiet();
       });
     }
