@@ -298,6 +298,8 @@ const pointState = settledScenarioPagePoint(entry.resolved, catalogs, sets);
 // the charts draw.
 const livePoint = pointState.median;
 writeShareState(sets);
+// The cells the point feeds (the narrative's live values, the notes, the charts' series) compute in a task after the
+// point's own: one task held both, 30–55 ms in a drag's first moves (chromium's trace, issue #17).
 await nextTask();
 ~~~
 
