@@ -290,8 +290,8 @@ const controlSets = CONTROLS.filter(
 ).map((control) => formatShareSet(control.path, controlToBase(control, controls[control.path])));
 const sets = mergeSets(fromUrl.applied, controlSets);
 // The median point and every cell it feeds are computed after the frame that handled the move has rendered
-// (nextTask), so that frame does only that; the first chart in view draws in the same task (frameTurn's sameTask),
-// and both reach the screen in the next frame. The Monte Carlo of the metrics runs in the worker meanwhile.
+// (nextTask), so that frame does only that; the cells it feeds follow in the next task, the first chart in view among
+// them (frameTurn's sameTask). The Monte Carlo of the metrics runs in the worker once the moves pause.
 await nextTask();
 const pointState = settledScenarioPagePoint(entry.resolved, catalogs, sets);
 // The narrative's live assumptions: each key at the page's state (the median of its draws when uncertain), the point

@@ -89,7 +89,7 @@ export function ScenarioRunner(workerUrl: string | null, {onBusy}: ScenarioRunne
       w.onmessage = ({data}: MessageEvent<{id: number; reply?: ScenarioRunReply; error?: string}>) => {
         inFlight = false;
         if (!pendingRun) return;
-        // A stale run's reply is dropped, and the newest request, which waited for it, goes next.
+        // A stale run's reply is dropped, and the newest request, which waited for it, goes next once the moves pause.
         if (pendingRun.id !== data.id) return sendWhenQuiet();
         const p = pendingRun;
         setPending(null);
@@ -119,7 +119,6 @@ export function ScenarioRunner(workerUrl: string | null, {onBusy}: ScenarioRunne
     posted = {resolved, catalogs};
     worker!.postMessage(message);
   };
-  const send = (p: Pending) => post(p.id, p.request);
 
   /** When the page last asked for a run (performance.now(), ms). */
   let lastAsked = -Infinity;
@@ -137,7 +136,7 @@ export function ScenarioRunner(workerUrl: string | null, {onBusy}: ScenarioRunne
     if (!pendingRun || inFlight || !worker) return;
     const waitMs = lastAsked + RUN_QUIET_MS - performance.now();
     if (waitMs > 0) quietTimer = setTimeout(sendWhenQuiet, waitMs);
-    else send(pendingRun);
+    else post(pendingRun.id, pendingRun.request);
   };
 
   // A stale run is not stopped in the worker (starting a fresh worker costs more than most runs, so stopping one per
