@@ -452,13 +452,25 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
     walkKeys(node as YAMLMap, "", site, {
       label: "sources",
       key: (def, sourceNode) => {
-        const text = scalarText(site.deref(sourceNode), site.text(sourceNode));
+        const value = site.deref(sourceNode);
+        // A number is never a source (`power.pue: 1.2` under sources: the value written where its source goes).
+        const text = isScalar(value) && typeof value.value === "number" ? undefined : scalarText(value, "");
         if (text === undefined || text.trim() === "") {
+          const written = truncate(site.text(sourceNode));
           site.fail(sourceNode, {
             path: `sources.${def.path}`,
             message: "source is not text",
-            expected: "the source as text (title, URL, or both)",
-            found: truncate(site.text(sourceNode)) || "nothing"
+            expected: "the source as text (title, URL, or both), like `power.pue: Meta 2022 sustainability report`",
+            found: written
+              ? isScalar(value) && typeof value.value === "number"
+                ? `${written} (a number)`
+                : written
+              : "nothing",
+            ...(isScalar(value) && typeof value.value === "number"
+              ? {
+                  hint: `a value goes under its own key (${def.path}: ${written}); sources: says where it comes from`
+                }
+              : {})
           });
           return;
         }

@@ -344,6 +344,27 @@ describe("parseScenario", () => {
     ]);
   });
 
+  it("refuses a number as a source, at the source's line", () => {
+    // Breaker: `sources: {serving.utilization: 5}` was accepted, and the page showed "5" as the value's source.
+    const text = "---\nserving.utilization: 0.5\nsources:\n  serving.utilization: 5\n---\n";
+    expect(userErrorsOf(() => parse(text))).toEqual([
+      {
+        file: "data/scenarios/test.md",
+        line: 4,
+        column: 24,
+        path: "sources.serving.utilization",
+        message: "source is not text",
+        expected: "the source as text (title, URL, or both), like `power.pue: Meta 2022 sustainability report`",
+        found: "5 (a number)",
+        hint: "a value goes under its own key (serving.utilization: 5); sources: says where it comes from"
+      }
+    ]);
+    // A source that starts with a number is text.
+    expect(() =>
+      parse("---\nserving.utilization: 0.5\nsources:\n  serving.utilization: 2024 survey\n---\n")
+    ).not.toThrow();
+  });
+
   it("throws UserErrors, formatted one line per error with file:line:column", () => {
     let thrown: unknown;
     try {
