@@ -43,7 +43,7 @@ const NOT_PAGES = new Set(["components", "data", "lib", ".observablehq", "node_m
 
 /**
  * Framework's `pages` for the site under `root`: each Markdown page (`*.md`) and page loader (`*.md.ts`, `*.md.js`)
- * of docs/ except the front page and parameterized routes (`[id].md.ts`), named by its front matter `title:` or
+ * of docs/ except the front page, the 404 page and parameterized routes (`[id].md.ts`), named by its front matter `title:` or
  * first `# ` heading (a page loader by its file name), top-level pages first, then a section per subfolder; then a
  * "Scenarios" section with one page per scenario file (see scenarioPagePaths); then a "Reference" section with
  * /reference ("Scenario file reference") and /glossary, when docs/ has them.
@@ -129,7 +129,8 @@ function findPages(root: string): (SitePage & {folder: string})[] {
       const match = /^(.*)\.md(\.(ts|js|mjs))?$/.exec(entry.name);
       if (!match || entry.name.includes("[") || entry.name.startsWith("_")) continue;
       const route = `/${relative(root, join(dir, match[1]!)).split(sep).join("/")}`;
-      if (route === "/index") continue;
+      // The front page has its own link; the 404 page is what a static host shows for an address with no page.
+      if (route === "/index" || route === "/404") continue;
       const parts = route.split("/").filter(Boolean);
       pages.push({
         name: match[2]

@@ -46,6 +46,30 @@ describe.skipIf(!enabled)("built site", () => {
     }
   });
 
+  it("answers an address with no page by the 404 page, which names it and offers the page it is close to", async () => {
+    // A mistyped or outdated link said only "not found" (serve's bare text; a static host shows the site's 404.html).
+    const page = await openPage(browser, "/scenarios/bsae");
+    try {
+      const text = (await page.locator(".not-found").innerText()).replace(/\s+/g, " ");
+      expect(text).toMatch(
+        /^There is no page at \/scenarios\/bsae: no scenario has the id bsae\. Did you mean .+ \(\/scenarios\/base\)\?$/
+      );
+      // Only the address asked failed; the page itself (its styles, scripts, the sidebar) loaded.
+      const problems = await pageProblems(page);
+      expect(problems.failedRequests.map((line) => line.replace(/^https?:\/\/[^/]+/, ""))).toEqual([
+        "/scenarios/bsae: HTTP 404"
+      ]);
+      expect({...problems, failedRequests: [], consoleErrors: []}).toEqual(NO_PROBLEMS);
+      await page
+        .getByRole("link", {name: /Base case/})
+        .last()
+        .click();
+      await page.waitForURL(/\/scenarios\/base$/);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("references no web fonts or CDNs", () => {
     const forbidden = [
       /fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|unpkg\.com|esm\.sh|cdnjs\.cloudflare/,

@@ -48,6 +48,7 @@ describe("token-ledger new", () => {
         "data/hardware.csv",
         "data/models.csv",
         "data/scenarios/my-scenario.md",
+        "docs/404.md",
         "docs/data/site.json.ts",
         "docs/glossary.md.ts",
         "docs/index.md",

@@ -12,6 +12,7 @@ beforeAll(() => {
     writeFileSync(join(docs, path), text);
   };
   write("index.md", "# Home\n");
+  write("404.md", "# Page not found\n");
   write("report.md", "---\ntitle: What a token costs\n---\n\n# Something else\n");
   write("notes.md", "Some text\n\n# Field notes\n");
   write("chips/h200.md", "# The H200\n");
@@ -25,7 +26,7 @@ beforeAll(() => {
 afterAll(() => rmSync(join(docs, ".."), {recursive: true, force: true}));
 
 describe("sitePages", () => {
-  it("lists every page of docs/ by its title, top level first, then a section per folder, then the scenarios", () => {
+  it("lists every page of docs/ (not the front page or the 404 page) by its title, top level first, then a section per folder, then the scenarios", () => {
     const pages = sitePages({root: docs});
     expect(pages.slice(0, 2)).toEqual([
       {name: "Field notes", path: "/notes"},
