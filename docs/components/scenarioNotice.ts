@@ -24,7 +24,10 @@ export function ScenarioNotice(ignored: readonly IgnoredSet[], {heading}: {headi
     title.append(strong);
   } else {
     strong.textContent = `Ignored ${ignored.length} setting${ignored.length === 1 ? "" : "s"} from the link`;
-    title.append(strong, document.createTextNode(": the page shows the scenario without them."));
+    title.append(
+      strong,
+      document.createTextNode(`: the page shows the scenario without ${ignored.length === 1 ? "it" : "them"}.`)
+    );
   }
   const list = document.createElement("ul");
   for (const {set, reason, settings, length} of ignored) {

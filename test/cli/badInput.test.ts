@@ -501,7 +501,7 @@ describe("validate of a file with an error in one value and an unknown catalog i
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr.trim().split("\n")).toEqual([
-      `token-ledger: ${file}:5:16: serving.utilization: out of range: expected a fraction in [0.01, 1], found 1.5`,
+      `token-ledger: ${file}:5:16: serving.utilization: out of range: expected a fraction in [0.01, 1], or a percentage in [1%, 100%], found 1.5`,
       `token-ledger: ${file}:6:13: serving.hardware: unknown hardware id 'h100-sxn': expected a hardware id of the catalog (\`token-ledger catalog hardware\` lists them), found h100-sxn (did you mean 'h100-sxm', 'h200-sxm' or 'h800-sxm'?)`
     ]);
   });

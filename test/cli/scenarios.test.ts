@@ -138,7 +138,7 @@ describe("token-ledger validate", () => {
       "test/fixtures/scenarios/wrong-unit.md:3:10: silicon.power: wrong unit: expected a power in W, kW or MW, found 30 kWh (kWh measures an energy)"
     );
     expect(lines).toContain(
-      "test/fixtures/scenarios/out-of-range.md:2:22: serving.utilization: out of range: expected a fraction in [0.01, 1], found 1.5"
+      "test/fixtures/scenarios/out-of-range.md:2:22: serving.utilization: out of range: expected a fraction in [0.01, 1], or a percentage in [1%, 100%], found 1.5"
     );
     expect(lines.find((line) => line.includes("serving.utilisation"))).toMatch(/did you mean serving\.utilization\?/);
     expect(lines.find((line) => line.includes("extends-missing"))).toMatch(/found bsae \(did you mean base\?/);
@@ -531,7 +531,7 @@ describe("token-ledger run", () => {
     ],
     [
       ["--set", "serving.utilization=1.5"],
-      "--set: serving.utilization: out of range: expected a fraction in [0.01, 1], found 1.5"
+      "--set: serving.utilization: out of range: expected a fraction in [0.01, 1], or a percentage in [1%, 100%], found 1.5"
     ],
     [
       ["--set", "serving.utilization"],

@@ -38,3 +38,19 @@ describe("the notice of a link's setting too long to read", () => {
     expect(code.textContent).toMatch(/… \(320 characters\)$/);
   });
 });
+
+describe("the notice's title", () => {
+  it("agrees in number with the settings it ignored (reader: 'Ignored 1 setting … without them')", () => {
+    const one = ScenarioNotice([{set: "serving.utilization=7", reason: "out of range"}]);
+    expect(one.querySelector("p")!.textContent).toBe(
+      "Ignored 1 setting from the link: the page shows the scenario without it."
+    );
+    const two = ScenarioNotice([
+      {set: "serving.utilization=7", reason: "out of range"},
+      {set: "power.pue=9", reason: "out of range"}
+    ]);
+    expect(two.querySelector("p")!.textContent).toBe(
+      "Ignored 2 settings from the link: the page shows the scenario without them."
+    );
+  });
+});

@@ -10,7 +10,7 @@ import {
   type Dimension,
   type QuantityReading
 } from "../../units/quantity.js";
-import {formatRange, isInRange, type NumberRange} from "../../units/range.js";
+import {formatRange, isInRange, plainNumber, type NumberRange} from "../../units/range.js";
 import {readDecimal} from "../../units/decimal.js";
 import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
 import {didYouMean} from "../../errors/suggest.js";
@@ -433,12 +433,24 @@ export function outOfRange(def: ScenarioKeyDef, dimension: Dimension, written: s
     : unit
       ? `did you mean ${written.trim().replace(/_/g, "")} ${unit}?` // a flag's 1_000: a value with a unit has none
       : undefined;
+  // A share is also written as a percentage ("7%"), as the pages' sliders show it: the range in both forms, so that a
+  // reader of a page's notice who meant 7% sees how to write it (reader: "a fraction in [0.01, 1]" beside "57.9 %").
+  const percentRange = dimension === "fraction" ? `, or a percentage in ${formatPercentRange(range)}` : "";
   return {
     message: "out of range",
-    expected: `${def.integer ? "a whole number" : DIMENSIONS[dimension].noun} in ${formatRange(range, dimension)}`,
+    expected: `${def.integer ? "a whole number" : DIMENSIONS[dimension].noun} in ${formatRange(range, dimension)}${percentRange}`,
     found: written,
     ...(hint ? {hint} : {})
   };
+}
+
+/** `[1%, 100%]` for the fraction range [0.01, 1]: each end × 100 with a percent sign, bracketed as formatRange does. */
+function formatPercentRange(range: NumberRange): string {
+  const left = range.minExclusive || range.min === -Infinity ? "(" : "[";
+  const right = range.maxExclusive || range.max === Infinity ? ")" : "]";
+  const end = (value: number) =>
+    Number.isFinite(value) ? `${plainNumber(Number((value * 100).toPrecision(12)))}%` : "∞";
+  return `${left}${end(range.min)}, ${end(range.max)}${right}`;
 }
 
 /**

@@ -241,7 +241,7 @@ describe("parseScenario", () => {
         column: 22,
         path: "serving.utilization",
         message: "out of range",
-        expected: "a fraction in [0.01, 1]",
+        expected: "a fraction in [0.01, 1], or a percentage in [1%, 100%]",
         found: "1.5"
       },
       {

@@ -230,7 +230,7 @@ describe("applyOverrides", () => {
         flag: "--set",
         path: "serving.utilization",
         message: "out of range",
-        expected: "a fraction in [0.01, 1]",
+        expected: "a fraction in [0.01, 1], or a percentage in [1%, 100%]",
         found: "2"
       },
       {flag: "--set", message: "missing =", expected: "path=value, like serving.utilization=0.7", found: "power.pue"},
