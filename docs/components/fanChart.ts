@@ -92,6 +92,8 @@ export function FanChart(
     y: {
       label: yLabel,
       grid: true,
+      // To a tick above the largest value, so that a band or line at the top does not look cut off.
+      nice: true,
       ...(tickFormat ? {tickFormat: axisTickFormat((v: number) => tickFormat(v / scale))} : {})
     },
     color: {legend: true, ...legend},

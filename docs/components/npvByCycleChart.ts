@@ -58,7 +58,13 @@ export function NpvByCycleChart(
     marginRight: 24,
     marginTop: 28,
     x: {label: "Design cycle (months) →", grid: true, insetRight: 8},
-    y: {label: "↑ NPV of the program (USD)", grid: true, insetTop: 22, tickFormat: axisTickFormat(formatUsd)},
+    y: {
+      label: "↑ NPV of the program (USD)",
+      grid: true,
+      nice: true,
+      insetTop: 22,
+      tickFormat: axisTickFormat(formatUsd)
+    },
     color: single ? {domain, range: [FLEET_COLORS.inHouse]} : {legend: true, ...seriesColorScale(domain)},
     ...options,
     marks: [

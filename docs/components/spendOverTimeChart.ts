@@ -164,6 +164,9 @@ export function SpendOverTimeChart(
     y: {
       label: cumulative ? "↑ Cumulative spend (USD)" : "↑ Spend in the month (USD)",
       grid: true,
+      // To a tick above the largest value: the training line's last step ($17.0B) ran flat along the top edge above
+      // the $16B tick, as if cut off (reader).
+      nice: true,
       tickFormat: axisTickFormat(formatUsd)
     },
     color: many

@@ -110,8 +110,13 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     displayUnit: "MUSD",
     scale: 1e-6
   },
-  trainingCostUsd: {label: "training run cost (final run, owned)", unit: "USD", displayUnit: "MUSD", scale: 1e-6},
-  trainingDays: {label: "training run wall-clock time", unit: "days", displayUnit: "days", scale: 1},
+  trainingCostUsd: {
+    label: "cost of a generation's final training run (owned)",
+    unit: "USD",
+    displayUnit: "MUSD",
+    scale: 1e-6
+  },
+  trainingDays: {label: "final training run wall-clock time", unit: "days", displayUnit: "days", scale: 1},
   inferenceOvertakesTrainingMonth: {
     // For good: the month from which cumulative inference stays ahead to the horizon's end. The first pass alone read
     // "month 5" for base, where the next, dearer training run takes the lead back in month 13 (reader's review).
