@@ -562,6 +562,12 @@ function unitHint(unit: string, dimension: Dimension, money: string): {hint?: st
     if (spelling.toLowerCase() === lower) return {hint: `units are case-sensitive: did you mean ${spelling}?`};
   }
   if (unit === "") return {};
+  // The currency after the scale ("150M$", "30k $", "12M$/MW"): the typo hint dropped the scale ("did you mean $150?",
+  // a thousandth to a millionth of what was meant; breaker).
+  const scaleThenDollar = /^([kMBT])\s*\$(.*)$/.exec(unit);
+  if (scaleThenDollar && info.units.has(`$${scaleThenDollar[1]}${scaleThenDollar[2]}`)) {
+    return {hint: `did you mean ${money}${scaleThenDollar[1]}${scaleThenDollar[2]}?`};
+  }
   // A scale or a currency in words, as an author writes prose ("100 million", "18 cents/kWh"; author trial).
   if (/^(thousand|million|billion|trillion)s?\b/i.test(unit)) {
     if (dimension === "money") return {hint: "write the scale as a letter: $30k or 30 kUSD, not 30 thousand USD"};
@@ -571,7 +577,8 @@ function unitHint(unit: string, dimension: Dimension, money: string): {hint?: st
   }
   // The user's own number in dollars, with the rest of the unit ("8.26 ¢/kWh is 0.0826 USD/kWh"; the hint said "18
   // cents is 0.18 USD" whatever was written: breaker).
-  const cents = /^(cents?|¢)((?:\/|\s).*)?$/i.exec(unit);
+  // "c" and "ct" are cents too ("8c/kWh", "8 ct/kWh"): the typo hint offered "$8/kWh", 100 times the price (breaker).
+  const cents = /^(cents?|¢|ct|c)((?:\/|\s).*)?$/i.exec(unit);
   if (cents) {
     const amount = Number(money.replace(/[$,]/g, ""));
     const rest = (cents[2] ?? "").trim();

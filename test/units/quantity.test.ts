@@ -129,8 +129,24 @@ describe("readQuantity", () => {
     expect(hint("18 cents/kWh", "energyPrice")).toBe("write cents as dollars: 18 cents/kWh is 0.18 USD/kWh");
     expect(hint("8.26 ¢/kWh", "energyPrice")).toBe("write cents as dollars: 8.26 ¢/kWh is 0.0826 USD/kWh");
     expect(hint("1,250 cents/MWh", "energyPrice")).toBe("write cents as dollars: 1,250 cents/MWh is 12.5 USD/MWh");
+    // "c" and "ct" are cents: the typo hint offered "$8/kWh", 100 times the price (breaker).
+    expect(hint("8c/kWh", "energyPrice")).toBe("write cents as dollars: 8 c/kWh is 0.08 USD/kWh");
+    expect(hint("8 ct/kWh", "energyPrice")).toBe("write cents as dollars: 8 ct/kWh is 0.08 USD/kWh");
     // A power has no scale words: no hint that would not read.
     expect(hint("5 million W", "power")).toBeUndefined();
+  });
+
+  it("keeps the scale when the currency is written after it (150M$ was offered $150; breaker)", () => {
+    const hint = (text: string, dimension: Parameters<typeof readQuantity>[1]) => {
+      const reading = readQuantity(text, dimension);
+      return reading.ok ? "read" : reading.hint;
+    };
+    expect(hint("150M$", "money")).toBe("did you mean $150M?");
+    expect(hint("30k $", "money")).toBe("did you mean $30k?");
+    expect(hint("12M$/MW", "usdPerMw")).toBe("did you mean $12M/MW?");
+    expect(hint("12 M$/MW", "usdPerMw")).toBe("did you mean $12M/MW?");
+    // A number with its currency after it and no scale is read as written.
+    expect(hint("12000$", "money")).toBe("read");
   });
 
   it("tells money written without its currency how to write it (--chip-price 30k read 'k measures a count')", () => {
