@@ -99,6 +99,12 @@ export const HARDWARE_CELL_RANGES = {
   system_power_w: {min: 1, max: 1e5}
 } as const satisfies Partial<Record<HardwareColumn, NumberRange>>;
 
+/**
+ * Most HBM bandwidth a row may give per GB of HBM, TB/s per GB (reading all of it in 1 ms): 20× the bundled rows'
+ * largest, 0.051 (TPU v5e: 0.819 TB/s for 16 GB). The custom-chip flags (src/cli/customSpecs.ts) use it too.
+ */
+export const MAX_HBM_TBPS_PER_GB = 1;
+
 /** `estimated` value that marks a wholly hypothetical row. */
 const ALL = "all";
 
@@ -193,6 +199,18 @@ function readRow(
         `a capacity in GiB from ${Number(least.toPrecision(4))} (half of hbm_gb) to ${hbmGb} (hbm_gb read as GiB)`
       );
     }
+  }
+  // HBM reads at most its capacity in a millisecond: 1 TB/s per GB, 20× every bundled row's 0.023–0.051 (MI325X to
+  // TPU v5e; HBM4's 2 TB/s stacks of 24–64 GB are 0.03–0.08). Above it is GB/s written for TB/s, which the range let
+  // through and priced a chip's tokens at half their cost (3350 for the H100's 3.35; breaker).
+  if (hbmGb !== undefined && hbmTbps !== undefined && hbmTbps > hbmGb * MAX_HBM_TBPS_PER_GB) {
+    cells.fail(
+      "hbm_tbps",
+      "HBM bandwidth too high for the chip's HBM",
+      `at most ${hbmGb * MAX_HBM_TBPS_PER_GB} TB/s for ${hbmGb} GB of hbm_gb (${MAX_HBM_TBPS_PER_GB} TB/s per GB: the whole HBM read in 1 ms; the bundled chips take 20–43 ms)`,
+      undefined,
+      `hbm_tbps is in TB/s: ${hbmTbps} GB/s is ${Number((hbmTbps / 1000).toPrecision(6))} TB/s`
+    );
   }
   const systemOverhead = cells.nonNegative("system_overhead");
   const systemPowerW = cells.positive("system_power_w");

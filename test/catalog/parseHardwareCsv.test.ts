@@ -316,6 +316,27 @@ describe("parseHardwareCsv validation", () => {
     }
   );
 
+  it("refuses an HBM bandwidth in GB/s where TB/s is meant (3350 for 3.35 priced a chip's tokens at half; breaker)", () => {
+    const row = GOOD_ROW.replace(",3.35,", ",3350,");
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(errors.map((e) => e.detail)).toEqual([
+      {
+        file: FILE,
+        line: 2,
+        column: cellColumn(row, 10),
+        path: "hbm_tbps",
+        message: "HBM bandwidth too high for the chip's HBM",
+        // 1 TB/s per GB × 80 GB (hbm_gb); bundled rows: 80 GB ÷ 3.35 TB/s = 24 ms for the H100.
+        expected:
+          "at most 80 TB/s for 80 GB of hbm_gb (1 TB/s per GB: the whole HBM read in 1 ms; the bundled chips take 20–43 ms)",
+        found: "'3350'",
+        hint: "hbm_tbps is in TB/s: 3350 GB/s is 3.35 TB/s"
+      }
+    ]);
+    // At the bound it is read.
+    expect(() => parseHardwareCsv(`${HEADER}\n${GOOD_ROW.replace(",3.35,", ",80,")}`, {file: FILE})).not.toThrow();
+  });
+
   it("checks system_overhead against its physical range (1e6 passed validate and failed at run; breaker)", () => {
     const row = GOOD_ROW.replace(",0.5,1275,", ",1000000,1275,");
     const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));

@@ -513,7 +513,12 @@ describe("token-ledger inference", () => {
     ],
     [["--kv-heads", "7"], "--kv-heads: KV heads do not divide the attention heads"],
     [["--experts-per-token", "2"], "--experts-per-token: more experts per token than experts"],
-    [["--system-power", "500"], "--system-power: system power below chip power"]
+    [["--system-power", "500"], "--system-power: system power below chip power"],
+    // GB/s for TB/s: at most 1 TB/s per GB of --hbm-capacity (breaker: 3350 ran, at half the cost per token).
+    [
+      ["--hbm-bandwidth", "3350"],
+      "--hbm-bandwidth: HBM bandwidth too high for the chip's HBM: expected at most 80 TB/s for --hbm-capacity 80 GB"
+    ]
   ])("rejects the custom numbers %j with one line naming the flag", async (change, message) => {
     const args = ["inference", ...LLAMA_70B_SHAPE, ...H100_NUMBERS, "--tp", "2"];
     const at = args.indexOf(change[0]!);
