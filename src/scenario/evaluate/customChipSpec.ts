@@ -106,6 +106,22 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
       );
     }
   }
+  if (mode === "specs") {
+    // As data/hardware.csv's fp8_tflops (parseHardwareCsv.ts): FP8 below BF16 is a typo or a swapped pair, and it ran
+    // (a chip at 0.48× an H100 instead of 0.86×; breaker).
+    const bf16 = resolved.values["silicon.bf16Flops"]?.value;
+    const fp8 = resolved.values["silicon.fp8Flops"]?.value;
+    if (typeof bf16 === "number" && typeof fp8 === "number" && fp8 < bf16) {
+      errors.push(
+        scenarioValueError(resolved, "silicon.fp8Flops", {
+          message: "FP8 throughput below BF16",
+          expected: `at least silicon.bf16Flops (${written("silicon.bf16Flops")})`,
+          found: written("silicon.fp8Flops"),
+          hint: "FP8 is twice BF16 on Hopper, Blackwell and MI300, per the NVIDIA H100 and AMD MI300X datasheets; check for swapped values"
+        })
+      );
+    }
+  }
   if (mode === "relative" && setRank(resolved, "silicon.servingFactor") > 0) {
     errors.push(
       scenarioValueError(resolved, "silicon.servingFactor", {

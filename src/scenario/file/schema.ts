@@ -533,7 +533,8 @@ export const SCENARIO_KEYS = [
     path: "silicon.hbmPerStack",
     label: "HBM per stack",
     type: "bytes",
-    range: {min: 0, max: 1e12},
+    // From 0.1 GB (HBM1's stacks held 1 GB): a bare 24 was read as 24 bytes and showed as "usable HBM 0.0 GB" (breaker).
+    range: {min: 1e8, max: 1e12},
     default: CUSTOM_CHIP_COST.input.hbmGbPerStack * 1e9,
     meaning: "Capacity of one HBM stack.",
     source: CUSTOM_CHIP_COST.sources.hbmGbPerStack,
@@ -609,7 +610,9 @@ export const SCENARIO_KEYS = [
     path: "silicon.bf16Flops",
     label: "Custom chip BF16 peak",
     type: "flopsPerSecond",
-    range: "(0, 1e18]",
+    // From 1 TFLOP/s (an inference chip's least; data/hardware.csv's cells allow 0.01 up to the same 10^18): a bare
+    // 1000 was read as 1,000 FLOP/s and failed on a computed value, naming neither the key nor the unit (breaker).
+    range: "[1e12, 1e18]",
     default: null,
     meaning:
       "Dense BF16 peak of a custom chip given by its specs (with silicon.hbmBandwidth; its HBM is silicon.hbmStacks × silicon.hbmPerStack, its power silicon.power, its links those of serving.hardware).",
@@ -620,7 +623,9 @@ export const SCENARIO_KEYS = [
     path: "silicon.fp8Flops",
     label: "Custom chip FP8 peak",
     type: "flopsPerSecond",
-    range: "(0, 1e18]",
+    // From 1 TFLOP/s (an inference chip's least; data/hardware.csv's cells allow 0.01 up to the same 10^18): a bare
+    // 1000 was read as 1,000 FLOP/s and failed on a computed value, naming neither the key nor the unit (breaker).
+    range: "[1e12, 1e18]",
     default: null,
     meaning: "Dense FP8 peak of a custom chip given by its specs; not set: the chip has no FP8.",
     source: "not set: no FP8",
@@ -630,7 +635,9 @@ export const SCENARIO_KEYS = [
     path: "silicon.fp4Flops",
     label: "Custom chip FP4 peak",
     type: "flopsPerSecond",
-    range: "(0, 1e18]",
+    // From 1 TFLOP/s (an inference chip's least; data/hardware.csv's cells allow 0.01 up to the same 10^18): a bare
+    // 1000 was read as 1,000 FLOP/s and failed on a computed value, naming neither the key nor the unit (breaker).
+    range: "[1e12, 1e18]",
     default: null,
     meaning: "Dense FP4 peak of a custom chip given by its specs; not set: the chip has no FP4.",
     source: "not set: no FP4",
@@ -640,7 +647,8 @@ export const SCENARIO_KEYS = [
     path: "silicon.hbmBandwidth",
     label: "Custom chip HBM bandwidth",
     type: "bytesPerSecond",
-    range: "(0, 1e15]",
+    // data/hardware.csv's hbm_tbps range, [0.01, 10,000] TB/s (a bare 3.35 was read as 3.35 bytes/s).
+    range: "[1e10, 1e16]",
     default: null,
     meaning: "HBM bandwidth of a custom chip given by its specs (required with silicon.bf16Flops).",
     source: "not set: no inline specs",

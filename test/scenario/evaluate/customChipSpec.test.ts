@@ -77,6 +77,24 @@ describe("a scenario's custom chip by catalog row or inline specs", () => {
     expect(ev.metrics.siliconRelativeThroughput).toBeCloseTo(Math.sqrt(0.96), 12);
   });
 
+  it("refuses FP8 below BF16 at silicon.fp8Flops, as data/hardware.csv's fp8_tflops (it ran at 0.48× an H100; breaker)", () => {
+    const specs = "  bf16Flops: 1 PFLOP/s\n  fp8Flops: 0.5 PFLOP/s\n  hbmBandwidth: 3 TB/s\n";
+    expect(errorsOf(() => scenario("fp8-low", specs))).toEqual([
+      `${join(dir, "fp8-low.md")}:6:13: silicon.fp8Flops: FP8 throughput below BF16: expected at least silicon.bf16Flops (1 PFLOP/s), found 0.5 PFLOP/s (FP8 is twice BF16 on Hopper, Blackwell and MI300, per the NVIDIA H100 and AMD MI300X datasheets; check for swapped values)`
+    ]);
+    expect(errorsOf(() => scenario("fp8-ok", specs.replace("0.5 PFLOP/s", "2 PFLOP/s")))).toEqual([]);
+  });
+
+  it("reads the spec keys in their physical ranges, so that a bare number is told its unit (breaker)", () => {
+    // A bare 1000 was 1,000 FLOP/s and failed on a computed value; a bare 24 GB per stack was 24 bytes.
+    const errors = errorsOf(() => scenario("bare", "  bf16Flops: 1000\n  hbmBandwidth: 3.35\n  hbmPerStack: 24\n"));
+    expect(errors).toEqual([
+      `${join(dir, "bare.md")}:5:14: silicon.bf16Flops: out of range: expected a compute rate in [1 TFLOP/s, 1,000 PFLOP/s], found 1000`,
+      `${join(dir, "bare.md")}:6:17: silicon.hbmBandwidth: out of range: expected a bandwidth in [10 GB/s, 10,000 TB/s], found 3.35 (did you mean 3.35 TB/s?)`,
+      `${join(dir, "bare.md")}:7:16: silicon.hbmPerStack: out of range: expected a size in [100 MB, 1 TB], found 24`
+    ]);
+  });
+
   it("names the key, file and line of a conflicting or incomplete description", () => {
     const errors = errorsOf(() =>
       scenario("both", "  chip: custom-inference-asic\n  relativeThroughput: 0.9\n  bf16Flops: 500 TFLOP/s\n")
