@@ -1,6 +1,7 @@
 import {spawnSync} from "node:child_process";
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {basename, dirname, isAbsolute, join, relative, resolve, sep} from "node:path";
+import npa from "npm-package-arg";
 import {isUserError, UserError} from "../errors/userError.js";
 import {displayTextProblem} from "../errors/displayText.js";
 import {PACKAGE_ROOT} from "./paths.js";
@@ -51,6 +52,21 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
     const problem = flag === "--title" && value !== undefined ? displayTextProblem("title", value) : undefined;
     if (problem) {
       throw new UserError({flag, message: problem.message, expected: "a title on one line", found: problem.found});
+    }
+  }
+  // What `npm install` would refuse ("not a spec!!": an invalid tag) is refused before a file is written: it wrote a
+  // project whose install failed (breaker). npm-package-arg is npm's own reading of an install argument.
+  if (options.tokenLedgerSpec !== undefined) {
+    try {
+      npa.resolve("token-ledger", options.tokenLedgerSpec);
+    } catch (error) {
+      throw new UserError({
+        flag: "--token-ledger",
+        message: "not something npm can install",
+        expected: "a version or range (0.1.0, ^0.1.0), a tag, file:PATH, a tarball URL or a git URL",
+        found: options.tokenLedgerSpec,
+        hint: (error as Error).message.split("\n")[0]!
+      });
     }
   }
   const target = resolve(dir);

@@ -149,8 +149,13 @@ describe("token-ledger new", () => {
       ["{dir}", "--token-ledger", ""],
       '--token-ledger: empty: expected a version range, file:PATH or a tarball, found ""'
     ],
-    [["{dir}", "--token-ledger", "^0.1.0", "--title", "  "], '--title: empty: expected the site\'s title, found "  "']
-  ])("refuses an empty value: new %j", async (args, message) => {
+    [["{dir}", "--token-ledger", "^0.1.0", "--title", "  "], '--title: empty: expected the site\'s title, found "  "'],
+    // What npm cannot install (an invalid tag) wrote a project whose `npm install` failed (breaker).
+    [
+      ["{dir}", "--token-ledger", "not a spec!!"],
+      '--token-ledger: not something npm can install: expected a version or range (0.1.0, ^0.1.0), a tag, file:PATH, a tarball URL or a git URL, found not a spec!! (Invalid tag name "not a spec!!" of package "token-ledger@not a spec!!": Tags may not have any characters that encodeURIComponent encodes.)'
+    ]
+  ])("refuses an empty or unusable value: new %j", async (args, message) => {
     const dir = join(tmp, "blank");
     const result = await runCli(["new", ...args.map((arg) => arg.replace("{dir}", dir))]);
     expect(result.code).toBe(1);
