@@ -1,7 +1,13 @@
 import {closeSync, openSync, renameSync, writeSync} from "node:fs";
 import {ByteWriter, ParquetWriter, schemaFromColumnData} from "hyparquet-writer";
 import {UserError} from "../errors/userError.js";
-import {atomicPaths, onEndingSignal, removeTemporary, type TABLE_FORMATS} from "./writeTable.js";
+import {
+  atomicPaths,
+  onEndingSignal,
+  removeStaleTemporaries,
+  removeTemporary,
+  type TABLE_FORMATS
+} from "./writeTable.js";
 
 /**
  * A table written to a file block by block, whole or not at all: the blocks go to a temporary file beside the target
@@ -132,6 +138,7 @@ export function openTableFile(
         renameSync(temporary, target);
         done = true;
         forget();
+        removeStaleTemporaries(temporary);
       } catch (error) {
         fail(error);
       }

@@ -1,5 +1,5 @@
 import {createHash} from "node:crypto";
-import {lstatSync, realpathSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {lstatSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {basename, dirname, extname, join} from "node:path";
 import {csvFormat} from "d3-dsv";
 import {parquetWriteBuffer} from "hyparquet-writer";
@@ -150,6 +150,41 @@ export function atomicPaths(path: string, flag = "--out"): {target: string; temp
 }
 
 /**
+ * Removes the temporary files an earlier write of `temporary`'s target left behind when its process was killed
+ * outright (SIGKILL, the out-of-memory killer: no handler runs): the files `.NAME.PID.tmp` beside it, as atomicPaths
+ * names them, whose PID is no running process. A killed 1M-point sweep left 34 MB, and later sweeps to the same
+ * --out left it there (breaker). A file of a running process (another write of the same target) is kept.
+ *
+ * @param temporary This write's temporary file (atomicPaths), whose name gives the pattern.
+ */
+export function removeStaleTemporaries(temporary: string): void {
+  const match = /^(\..*)\.(\d+)\.tmp$/.exec(basename(temporary));
+  if (!match) return;
+  const folder = dirname(temporary);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const other = name.startsWith(`${match[1]}.`) ? /^\.(\d+)\.tmp$/.exec(name.slice(match[1]!.length)) : null;
+    if (!other || other[1] === match[2] || isRunning(Number(other[1]))) continue;
+    removeTemporary(join(folder, name));
+  }
+}
+
+/** True when a process with this id runs (signal 0 checks without sending; EPERM: it runs as another user). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
  * Writes the whole file or nothing: the bytes go to a temporary file beside the target, which is then renamed over
  * it, so an error never leaves a partial output, and an interrupt (Ctrl-C, SIGTERM, SIGHUP) during the write ends the
  * process with 128 + the signal's number without leaving the temporary file (see onEndingSignal).
@@ -169,6 +204,7 @@ export function writeFileAtomic(
     writeFileSync(temporary, bytes);
     beforeRename?.();
     renameSync(temporary, target);
+    removeStaleTemporaries(temporary);
   } catch (error) {
     removeTemporary(temporary);
     const code = (error as NodeJS.ErrnoException).code ?? "error";

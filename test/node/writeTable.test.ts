@@ -44,6 +44,26 @@ describe("writeFileAtomic", () => {
   });
 });
 
+describe("stale temporary files", () => {
+  it("a write removes those a killed write of the same file left (a dead PID), not a running process's or others'", () => {
+    // Breaker: `timeout -s KILL` on a sweep left a 34 MB .k.csv.PID.tmp that later sweeps to k.csv left in place.
+    const folder = join(dir, "stale");
+    mkdirSync(folder);
+    // A process id no process has: the largest Linux allows (pid_max is at most 2^22) and beyond.
+    const dead = 2 ** 22 + 12_345;
+    const names = {
+      dead: `.k.csv.${dead}.tmp`,
+      // process.ppid: the test runner's parent, running; this process's own id is the write's own temporary.
+      running: `.k.csv.${process.ppid}.tmp`,
+      otherTarget: `.other.csv.${dead}.tmp`,
+      notOurs: `.k.csv.old.${dead}.tmp`
+    };
+    for (const name of Object.values(names)) writeFileSync(join(folder, name), "partial");
+    writeFileAtomic(join(folder, "k.csv"), new Uint8Array([49, 10]));
+    expect(readdirSync(folder).sort()).toEqual([names.running, names.notOurs, names.otherTarget, "k.csv"].sort());
+  });
+});
+
 describe("removeTemporary", () => {
   it("never throws: not there (ENOENT) or under a file (ENOTDIR, which rmSync's force does not ignore)", () => {
     expect(() => removeTemporary(join(dir, "absent.tmp"))).not.toThrow();
