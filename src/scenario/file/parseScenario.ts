@@ -615,12 +615,20 @@ function walkKeys(
       } else if (!(isScalar(value) && value.value === null) && value !== null && value !== undefined) {
         // A group's name that is also a key's last part elsewhere (`hardware: h200-sxm` for serving.hardware).
         const meant = SCENARIO_KEY_PATHS.find((p) => p.endsWith(`.${name}`) && !p.startsWith(`${path}.`));
+        // `batch:8` under `serving:` is one word to YAML, the colon without its space (breaker: no hint).
+        const written = site.text(pair.value).trim();
+        const noSpace = /^([A-Za-z][\w.]*):(\S.*)$/.exec(written);
+        const hint = meant
+          ? `did you mean ${meant}? a key of ${meant.split(".")[0]}: is indented under it`
+          : noSpace
+            ? `a key needs a space after its colon: ${noSpace[1]}: ${noSpace[2]}`
+            : undefined;
         site.fail(pair.value, {
           path: label(path),
           message: "group is not a map",
           expected: `a map of keys under ${path}, like ${example}`,
           found: truncate(site.text(pair.value)),
-          ...(meant ? {hint: `did you mean ${meant}? a key of ${meant.split(".")[0]}: is indented under it`} : {})
+          ...(hint ? {hint} : {})
         });
       }
       continue;

@@ -132,6 +132,17 @@ describe("parseScenario", () => {
     expect(() => parse("---\nserving: ~\n---\n")).not.toThrow();
   });
 
+  it("tells a key written without the space after its colon how to write it (breaker: `batch:8`, no hint)", () => {
+    const [error] = userErrorsOf(() => parse("---\nserving:\n  batch:8\n---\n"));
+    expect(error).toMatchObject({
+      line: 3,
+      path: "serving",
+      message: "group is not a map",
+      found: "batch:8",
+      hint: "a key needs a space after its colon: batch: 8"
+    });
+  });
+
   it("reports a missing or unclosed front matter", () => {
     expect(userErrorsOf(() => parse("# Just a title\n"))[0]).toMatchObject({
       line: 1,
