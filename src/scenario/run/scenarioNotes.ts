@@ -1,4 +1,5 @@
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
+import {bareMoneyNote} from "./bareMoneyNote.js";
 import {fleetCapacityNote, type FleetNoteInput} from "./fleetCapacityNote.js";
 import {trainingLengthNote} from "./trainingLengthNote.js";
 import {siliconShipNote} from "./siliconShipNote.js";
@@ -7,16 +8,20 @@ import {demandBoundNote, trainingBoundNote} from "./worldGdpNotes.js";
 /**
  * What a reader should know before trusting a scenario's figures, which are computed anyway: demand or training past
  * world GDP (worldGdpNotes.ts), a training run longer than the months the spend model gives it (trainingLengthNote.ts),
- * a custom chip that ships after the horizon (siliconShipNote.ts) and a fleet smaller than the serving model needs
- * (fleetCapacityNote.ts). One list, so that `run` and `compare`
+ * a custom chip that ships after the horizon (siliconShipNote.ts), a fleet smaller than the serving model needs
+ * (fleetCapacityNote.ts), and money written as a bare number under $1,000 where a key costs thousands (bareMoneyNote.ts). One list, so that `run` and `compare`
  * (on stderr) and a scenario page (in a box above its figures) say the same things: a page once showed an NPV of
  * $1.58E30 with no word where the command line noted a bill past world GDP (breaker).
  *
  * Input: the evaluation at the median point (ScenarioRunResult.point; a page's state.point) and the metrics with each
  * key's value (a RunReport, or a page's metrics and resolved values). Output: sentences, in that order; [] for none.
  */
-export function scenarioNotes(point: ScenarioEvaluation, report: FleetNoteInput): string[] {
+export function scenarioNotes(
+  point: ScenarioEvaluation,
+  report: FleetNoteInput & {assumptions: Parameters<typeof bareMoneyNote>[0]}
+): string[] {
   return [
+    bareMoneyNote(report.assumptions),
     demandBoundNote(point),
     trainingBoundNote(point),
     trainingLengthNote(point),

@@ -1,0 +1,44 @@
+import type {AssumptionReport} from "./runReport.js";
+
+/**
+ * Keys whose every published or bundled value is thousands of dollars or more, so that a bare number under 1,000 is
+ * far more likely a scale left out than dollars, with what each costs and the scale it is usually written in: an
+ * accelerator (the bundled catalog's priced chips cost $5,167–$47,409, data/hardware.csv), a custom chip's module
+ * (thousands, built from its die: src/silicon/customChipCost.ts), a chip program's NRE and a mask set (millions:
+ * src/silicon/programNre.ts) and a generation's training spend (millions and up).
+ */
+export const THOUSANDS_MONEY_KEYS: Readonly<Record<string, {costs: string; scale: "k" | "M"}>> = {
+  "hardware.price": {costs: "a chip costs thousands", scale: "k"},
+  "silicon.unitCost": {costs: "a custom chip costs thousands", scale: "k"},
+  "silicon.nre": {costs: "a chip program costs millions", scale: "M"},
+  "silicon.respinCost": {costs: "a mask set costs millions", scale: "M"},
+  "training.firstGenerationSpend": {costs: "a generation's training costs millions", scale: "M"}
+};
+
+/** Bare numbers below this, in dollars, get the note. */
+const BARE_BELOW_USD = 1000;
+
+/**
+ * A note for money written as a bare number under $1,000 where the key costs thousands or more (THOUSANDS_MONEY_KEYS):
+ * `--set hardware.price=31` is $31, and the scenario ran at a cost per token a quarter of base's with no word
+ * (breaker: 0.442 against 1.89 USD/Mtok). The value is in the key's range and may be meant, so it is a note, not an
+ * error; written with a currency or a scale (`$31`, `31 USD`, `$31k`) it is taken as meant.
+ *
+ * Input: each key's value and how it was written (a RunReport's assumptions, or a page's resolved values). Output: a
+ * sentence per such key, or null. Raises nothing.
+ */
+export function bareMoneyNote(
+  assumptions: Readonly<Record<string, Pick<AssumptionReport, "value" | "written"> | undefined>>
+): string | null {
+  const sentences = Object.entries(THOUSANDS_MONEY_KEYS).flatMap(([path, {costs, scale}]) => {
+    const entry = assumptions[path];
+    const written = entry?.written?.trim();
+    if (written === undefined || typeof entry!.value !== "number") return [];
+    if (!/^\+?\d+(\.\d+)?$/.test(written) || !(entry!.value < BARE_BELOW_USD)) return [];
+    return [
+      `${path} ${written} is $${written} (a bare number is US dollars), where ${costs}: write $${written}${scale} if ` +
+        "that was meant."
+    ];
+  });
+  return sentences.length ? sentences.join(" ") : null;
+}
