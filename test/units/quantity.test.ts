@@ -10,6 +10,12 @@ import {
 } from "../../src/units/quantity.js";
 import {readDecimal} from "../../src/units/decimal.js";
 
+/** What readQuantity says of `text`: "read" when it reads it, else its hint (undefined for none). */
+function hint(text: string, dimension: Parameters<typeof readQuantity>[1]): string | undefined {
+  const reading = readQuantity(text, dimension);
+  return reading.ok ? "read" : reading.hint;
+}
+
 describe("readQuantity", () => {
   it.each<[Dimension, string | number, number]>([
     ["power", "700 W", 700],
@@ -101,10 +107,6 @@ describe("readQuantity", () => {
   });
 
   it("tells a misspelt unit its closest spelling, with the number as written (new-user trial: no hint)", () => {
-    const hint = (text: string, dimension: Parameters<typeof readQuantity>[1]) => {
-      const reading = readQuantity(text, dimension);
-      return reading.ok ? "read" : reading.hint;
-    };
     expect(hint("18 monts", "durationMonths")).toBe("did you mean 18 months?");
     expect(hint("100 tokns", "tokens")).toBe("did you mean 100 tokens?");
     // A dollar spelling keeps the dollar in front of the number.
@@ -114,10 +116,6 @@ describe("readQuantity", () => {
   });
 
   it("tells a scale or cents written in words how to write them (author trial: no hint)", () => {
-    const hint = (text: string, dimension: Parameters<typeof readQuantity>[1]) => {
-      const reading = readQuantity(text, dimension);
-      return reading.ok ? "read" : reading.hint;
-    };
     expect(hint("100 million", "count")).toBe(
       "write the scale as k, M, B or T after the number: 100M, not 100 million"
     );
@@ -137,10 +135,6 @@ describe("readQuantity", () => {
   });
 
   it("keeps the scale when the currency is written after it (150M$ was offered $150; breaker)", () => {
-    const hint = (text: string, dimension: Parameters<typeof readQuantity>[1]) => {
-      const reading = readQuantity(text, dimension);
-      return reading.ok ? "read" : reading.hint;
-    };
     expect(hint("150M$", "money")).toBe("did you mean $150M?");
     expect(hint("30k $", "money")).toBe("did you mean $30k?");
     expect(hint("12M$/MW", "usdPerMw")).toBe("did you mean $12M/MW?");
@@ -150,10 +144,6 @@ describe("readQuantity", () => {
   });
 
   it("tells money written without its currency how to write it (--chip-price 30k read 'k measures a count')", () => {
-    const hint = (text: string, dimension: Parameters<typeof readQuantity>[1]) => {
-      const reading = readQuantity(text, dimension);
-      return reading.ok ? "read" : reading.hint;
-    };
     expect(hint("30k", "money")).toBe("did you mean $30k?");
     expect(hint("-1.5M", "money")).toBe("did you mean -$1.5M?");
     expect(hint("10M/MW", "usdPerMw")).toBe("did you mean $10M/MW?");
