@@ -562,11 +562,17 @@ function unitHint(unit: string, dimension: Dimension, money: string): {hint?: st
     if (spelling.toLowerCase() === lower) return {hint: `units are case-sensitive: did you mean ${spelling}?`};
   }
   if (unit === "") return {};
-  // The currency after the scale ("150M$", "30k $", "12M$/MW"): the typo hint dropped the scale ("did you mean $150?",
-  // a thousandth to a millionth of what was meant; breaker).
-  const scaleThenDollar = /^([kMBT])\s*\$(.*)$/.exec(unit);
-  if (scaleThenDollar && info.units.has(`$${scaleThenDollar[1]}${scaleThenDollar[2]}`)) {
-    return {hint: `did you mean ${money}${scaleThenDollar[1]}${scaleThenDollar[2]}?`};
+  // Money's dimensions (those with a "$" spelling) are where a hint that drops or changes a scale letter gives a
+  // valid amount 10³–10¹² times off ("150M$" was offered "$150", "2T USD" "2 k USD"; breaker, two rounds).
+  const isMoney = [...info.units.keys()].some((spelling) => spelling.includes("$"));
+  // After the dollar, if any ("$2T": unit "$T").
+  const scale = isMoney ? /^\$?(bn|[kKmMbBtT])(?![a-z])/.exec(unit)?.[1] : undefined;
+  // The currency after the scale ("150M$", "30K$", "5bn$", "12M$/MW", "5M$$"): the dollar moved before the number,
+  // when that is a unit of the key; else no hint (k$/h: no scaled price per hour).
+  const scaleThenDollar = isMoney ? /^(bn|[kKmMbBT])\s*\$+\s*(.*)$/.exec(unit) : null;
+  if (scaleThenDollar) {
+    const spelling = `$${scaleThenDollar[1]}${scaleThenDollar[2]}`;
+    return info.units.has(spelling) ? {hint: `did you mean ${money}${spelling.slice(1)}?`} : {};
   }
   // A scale or a currency in words, as an author writes prose ("100 million", "18 cents/kWh"; author trial).
   if (/^(thousand|million|billion|trillion)s?\b/i.test(unit)) {
@@ -578,16 +584,16 @@ function unitHint(unit: string, dimension: Dimension, money: string): {hint?: st
   // The user's own number in dollars, with the rest of the unit ("8.26 ¢/kWh is 0.0826 USD/kWh"; the hint said "18
   // cents is 0.18 USD" whatever was written: breaker).
   // "c" and "ct" are cents too ("8c/kWh", "8 ct/kWh"): the typo hint offered "$8/kWh", 100 times the price (breaker).
-  const cents = /^(cents?|¢|ct|c)((?:\/|\s).*)?$/i.exec(unit);
+  // Only where the key is money, and in a unit of the key ("8c/kwh": USD/kWh; a batch of "5c" was told 0.05 USD, and
+  // an electricity price of "8c" 0.08 USD, which it refuses; second-round breaker).
+  const cents = isMoney ? /^(cents?|¢|cts?|c)((?:\/|\s).*)?$/i.exec(unit) : null;
   if (cents) {
     const amount = Number(money.replace(/[$,]/g, ""));
     const rest = (cents[2] ?? "").trim();
-    const usd = Number.isFinite(amount) ? formatNumber(amount / 100) : undefined;
+    const usdUnit = [...info.units.keys()].find((spelling) => spelling.toLowerCase() === `usd${rest}`.toLowerCase());
+    if (!Number.isFinite(amount) || usdUnit === undefined) return {};
     return {
-      hint:
-        usd !== undefined
-          ? `write cents as dollars: ${money.replace("$", "")} ${cents[1]}${rest} is ${usd} USD${rest}`
-          : "write cents as dollars: 18 cents is 0.18 USD"
+      hint: `write cents as dollars: ${money.replace("$", "")} ${cents[1]}${rest} is ${formatNumber(amount / 100)} ${usdUnit}`
     };
   }
   for (const other of Object.values(DIMENSIONS)) {
@@ -600,7 +606,10 @@ function unitHint(unit: string, dimension: Dimension, money: string): {hint?: st
     unit,
     [...info.units.keys()].filter((spelling) => spelling !== "")
   );
-  if (typo !== undefined) {
+  // Never a spelling without the scale written, or with another ("T USD" is no typo of "k USD").
+  const keepsScale = (spelling: string) =>
+    scale === undefined || spelling.replace(/^\$/, "").toLowerCase().startsWith(scale.toLowerCase());
+  if (typo !== undefined && keepsScale(typo)) {
     const number = money.replace("$", "");
     return {
       hint: `did you mean ${typo.startsWith("$") ? `${typo[0]}${number}${typo.slice(1)}` : `${number} ${typo}`}?`

@@ -130,6 +130,13 @@ describe("readQuantity", () => {
     // "c" and "ct" are cents: the typo hint offered "$8/kWh", 100 times the price (breaker).
     expect(hint("8c/kWh", "energyPrice")).toBe("write cents as dollars: 8 c/kWh is 0.08 USD/kWh");
     expect(hint("8 ct/kWh", "energyPrice")).toBe("write cents as dollars: 8 ct/kWh is 0.08 USD/kWh");
+    // In the key's own spelling, and only where the unit is the key's (second-round breaker: "0.08 USD/kwh", and
+    // "0.08 USD" for an electricity price, which refuses it).
+    expect(hint("8c/kwh", "energyPrice")).toBe("write cents as dollars: 8 c/kwh is 0.08 USD/kWh");
+    expect(hint("5 cts/kWh", "energyPrice")).toBe("write cents as dollars: 5 cts/kWh is 0.05 USD/kWh");
+    expect(hint("8c", "energyPrice")).toBeUndefined();
+    // Not money: no cents ("5c" for a batch was told 0.05 USD).
+    expect(hint("5c", "count") ?? "").not.toMatch(/cents/);
     // A power has no scale words: no hint that would not read.
     expect(hint("5 million W", "power")).toBeUndefined();
   });
@@ -141,6 +148,23 @@ describe("readQuantity", () => {
     expect(hint("12 M$/MW", "usdPerMw")).toBe("did you mean $12M/MW?");
     // A number with its currency after it and no scale is read as written.
     expect(hint("12000$", "money")).toBe("read");
+    // Every scale money spells, and a doubled dollar (second-round breaker: each was offered "$5").
+    expect(hint("30K$", "money")).toBe("did you mean $30K?");
+    expect(hint("5m$", "money")).toBe("did you mean $5m?");
+    expect(hint("5bn$", "money")).toBe("did you mean $5bn?");
+    expect(hint("5M$$", "money")).toBe("did you mean $5M?");
+    // A scale money has no unit for, or a price per hour with a scale: no hint, rather than one without the scale.
+    for (const [text, dimension] of [
+      ["2T$", "money"],
+      ["$2T", "money"],
+      ["$2t", "money"],
+      ["2T USD", "money"],
+      ["1.5b$", "money"],
+      ["5k$/h", "usdPerHour"],
+      ["12k$/kW", "usdPerMw"]
+    ] as const) {
+      expect(hint(text, dimension), text).toBeUndefined();
+    }
   });
 
   it("tells money written without its currency how to write it (--chip-price 30k read 'k measures a count')", () => {
