@@ -86,7 +86,9 @@ export const HARDWARE_CELL_RANGES = {
   fp4_tflops: {min: 0.01, max: 1e6},
   hbm_gb: {min: 0.01, max: 1e5},
   hbm_tbps: {min: 0.01, max: 1e4},
-  hbm_gib: {min: 0.01, max: 1e5},
+  // Down to hbm_gb's least in GiB (0.01 GB = 0.0093 GiB): a custom chip's --hbm-capacity 0.01, in range, failed on the
+  // row's hardware.hbmCapacityBytes (second-round breaker).
+  hbm_gib: {min: 0.005, max: 1e5},
   scale_up_gbps: {min: 0.01, max: 1e6},
   scale_up_chips: {min: 1, max: 1e6},
   scale_out_gbps: {min: 0.01, max: 1e6},
@@ -104,6 +106,37 @@ export const HARDWARE_CELL_RANGES = {
  * largest, 0.051 (TPU v5e: 0.819 TB/s for 16 GB). The custom-chip flags (src/cli/customSpecs.ts) use it too.
  */
 export const MAX_HBM_TBPS_PER_GB = 1;
+
+/**
+ * Least memory, GB, a chip has for its bandwidth to be held to MAX_HBM_TBPS_PER_GB: below it the memory is on-chip
+ * SRAM (Groq's LPU, 0.23 GB at 80 TB/s; d-Matrix's Corsair, 2 GB at 150 TB/s), not HBM, whose smallest bundled part
+ * carries 16 GB (TPU v5e).
+ */
+export const MIN_HBM_CHECKED_GB = 8;
+
+/**
+ * Why an HBM bandwidth of `tbps` TB/s is too high for `gb` GB of HBM (more than MAX_HBM_TBPS_PER_GB), as a cell or a
+ * flag reports it, naming the bandwidth's and the capacity's cell or flag; undefined when it is not (or the memory is
+ * SRAM: under MIN_HBM_CHECKED_GB). The hint reads the bandwidth as GB/s when that reading would be accepted, and names
+ * the capacity as the other cell that may be wrong.
+ */
+export function hbmBandwidthProblem(
+  tbps: number | undefined,
+  gb: number | undefined,
+  bandwidthName: string,
+  capacityName: string
+): {message: string; expected: string; hint: string} | undefined {
+  if (tbps === undefined || gb === undefined || gb < MIN_HBM_CHECKED_GB || tbps <= gb * MAX_HBM_TBPS_PER_GB) {
+    return undefined;
+  }
+  const asGbPerS = Number((tbps / 1000).toPrecision(6));
+  const gbReadingFits = asGbPerS >= HARDWARE_CELL_RANGES.hbm_tbps.min && asGbPerS <= gb * MAX_HBM_TBPS_PER_GB;
+  return {
+    message: "HBM bandwidth too high for the chip's HBM",
+    expected: `at most ${gb * MAX_HBM_TBPS_PER_GB} TB/s for ${capacityName} ${gb} GB (${MAX_HBM_TBPS_PER_GB} TB/s per GB: the whole HBM read in 1 ms; the bundled chips take 20–43 ms)`,
+    hint: `${gbReadingFits ? `${bandwidthName} is in TB/s: ${tbps} GB/s is ${asGbPerS} TB/s; or ` : ""}check ${capacityName}`
+  };
+}
 
 /** `estimated` value that marks a wholly hypothetical row. */
 const ALL = "all";
@@ -202,16 +235,11 @@ function readRow(
   }
   // HBM reads at most its capacity in a millisecond: 1 TB/s per GB, 20× every bundled row's 0.023–0.051 (MI325X to
   // TPU v5e; HBM4's 2 TB/s stacks of 24–64 GB are 0.03–0.08). Above it is GB/s written for TB/s, which the range let
-  // through and priced a chip's tokens at half their cost (3350 for the H100's 3.35; breaker).
-  if (hbmGb !== undefined && hbmTbps !== undefined && hbmTbps > hbmGb * MAX_HBM_TBPS_PER_GB) {
-    cells.fail(
-      "hbm_tbps",
-      "HBM bandwidth too high for the chip's HBM",
-      `at most ${hbmGb * MAX_HBM_TBPS_PER_GB} TB/s for ${hbmGb} GB of hbm_gb (${MAX_HBM_TBPS_PER_GB} TB/s per GB: the whole HBM read in 1 ms; the bundled chips take 20–43 ms)`,
-      undefined,
-      `hbm_tbps is in TB/s: ${hbmTbps} GB/s is ${Number((hbmTbps / 1000).toPrecision(6))} TB/s`
-    );
-  }
+  // through and priced a chip's tokens at half their cost (3350 for the H100's 3.35; breaker). A part with less memory
+  // than any HBM chip (MIN_HBM_CHECKED_GB) is on-chip SRAM, which reads far faster (Groq's LPU: 80 TB/s from 0.23 GB).
+  const bandwidthProblem = hbmBandwidthProblem(hbmTbps, hbmGb, "hbm_tbps", "hbm_gb");
+  if (bandwidthProblem)
+    cells.fail("hbm_tbps", bandwidthProblem.message, bandwidthProblem.expected, undefined, bandwidthProblem.hint);
   const systemOverhead = cells.nonNegative("system_overhead");
   const systemPowerW = cells.positive("system_power_w");
   if (powerW !== undefined && systemPowerW !== undefined && systemPowerW < powerW) {

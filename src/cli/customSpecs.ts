@@ -5,7 +5,7 @@ import type {ModelArchitecture} from "../catalog/model.js";
 import {UserError} from "../errors/userError.js";
 import type {Precision} from "../inference/precision.js";
 import {BYTES_PER_GB, BYTES_PER_TB} from "../units/bytes.js";
-import {HARDWARE_CELL_RANGES, MAX_HBM_TBPS_PER_GB} from "../catalog/parseHardwareCsv.js";
+import {HARDWARE_CELL_RANGES, hbmBandwidthProblem} from "../catalog/parseHardwareCsv.js";
 import {MODEL_CELL_RANGES} from "../catalog/parseModelsCsv.js";
 import {plainNumber, type NumberRange} from "../units/range.js";
 import {rangeFlag} from "./flags.js";
@@ -419,14 +419,11 @@ export function resolveChipFlags(
   const bandwidthTbps = serving ? required(options.hbmBandwidth, "--hbm-bandwidth", what) : (options.hbmBandwidth ?? 1);
   const capacityGb = serving ? required(options.hbmCapacity, "--hbm-capacity", what) : (options.hbmCapacity ?? 1);
   // As data/hardware.csv's hbm_tbps (parseHardwareCsv.ts): GB/s written for TB/s ran, at half the cost (breaker).
-  if (serving && bandwidthTbps > capacityGb * MAX_HBM_TBPS_PER_GB) {
-    throw new UserError({
-      flag: "--hbm-bandwidth",
-      message: "HBM bandwidth too high for the chip's HBM",
-      expected: `at most ${capacityGb * MAX_HBM_TBPS_PER_GB} TB/s for --hbm-capacity ${capacityGb} GB (${MAX_HBM_TBPS_PER_GB} TB/s per GB: the whole HBM read in 1 ms; the catalog's chips take 20–43 ms)`,
-      found: plainNumber(bandwidthTbps),
-      hint: `--hbm-bandwidth is in TB/s: ${plainNumber(bandwidthTbps)} GB/s is ${Number((bandwidthTbps / 1000).toPrecision(6))} TB/s`
-    });
+  const bandwidthProblem = serving
+    ? hbmBandwidthProblem(bandwidthTbps, capacityGb, "--hbm-bandwidth", "--hbm-capacity")
+    : undefined;
+  if (bandwidthProblem) {
+    throw new UserError({flag: "--hbm-bandwidth", ...bandwidthProblem, found: plainNumber(bandwidthTbps)});
   }
   return {
     id: "custom",

@@ -328,11 +328,15 @@ describe("parseHardwareCsv validation", () => {
         message: "HBM bandwidth too high for the chip's HBM",
         // 1 TB/s per GB × 80 GB (hbm_gb); bundled rows: 80 GB ÷ 3.35 TB/s = 24 ms for the H100.
         expected:
-          "at most 80 TB/s for 80 GB of hbm_gb (1 TB/s per GB: the whole HBM read in 1 ms; the bundled chips take 20–43 ms)",
+          "at most 80 TB/s for hbm_gb 80 GB (1 TB/s per GB: the whole HBM read in 1 ms; the bundled chips take 20–43 ms)",
         found: "'3350'",
-        hint: "hbm_tbps is in TB/s: 3350 GB/s is 3.35 TB/s"
+        hint: "hbm_tbps is in TB/s: 3350 GB/s is 3.35 TB/s; or check hbm_gb"
       }
     ]);
+    // On-chip SRAM (less memory than any HBM part) reads far faster: Groq's LPU, 80 TB/s from 0.23 GB (second-round
+    // breaker: refused, with a hint of 0.08 TB/s, a chip 1,000 times too slow).
+    const sram = GOOD_ROW.replace(",80,3.35,79.11,", ",0.23,80,0.214,");
+    expect(() => parseHardwareCsv(`${HEADER}\n${sram}`, {file: FILE})).not.toThrow();
     // At the bound it is read.
     expect(() => parseHardwareCsv(`${HEADER}\n${GOOD_ROW.replace(",3.35,", ",80,")}`, {file: FILE})).not.toThrow();
   });
