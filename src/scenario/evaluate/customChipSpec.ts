@@ -112,13 +112,25 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
     const bf16 = resolved.values["silicon.bf16Flops"]?.value;
     const fp8 = resolved.values["silicon.fp8Flops"]?.value;
     if (typeof bf16 === "number" && typeof fp8 === "number" && fp8 < bf16) {
+      // At the value set more directly (a child's over its parent's, a --set over the file's), as other cross-key
+      // checks are: a child raising bf16Flops was blamed on its parent's fp8Flops (second-round breaker).
+      const atBf16 = setRank(resolved, "silicon.bf16Flops") > setRank(resolved, "silicon.fp8Flops");
+      const hint =
+        "FP8 is twice BF16 on Hopper, Blackwell and MI300, per the NVIDIA H100 and AMD MI300X datasheets; check for swapped values";
       errors.push(
-        scenarioValueError(resolved, "silicon.fp8Flops", {
-          message: "FP8 throughput below BF16",
-          expected: `at least silicon.bf16Flops (${written("silicon.bf16Flops")})`,
-          found: written("silicon.fp8Flops"),
-          hint: "FP8 is twice BF16 on Hopper, Blackwell and MI300, per the NVIDIA H100 and AMD MI300X datasheets; check for swapped values"
-        })
+        atBf16
+          ? scenarioValueError(resolved, "silicon.bf16Flops", {
+              message: "BF16 throughput above FP8",
+              expected: `at most silicon.fp8Flops (${written("silicon.fp8Flops")})`,
+              found: written("silicon.bf16Flops"),
+              hint
+            })
+          : scenarioValueError(resolved, "silicon.fp8Flops", {
+              message: "FP8 throughput below BF16",
+              expected: `at least silicon.bf16Flops (${written("silicon.bf16Flops")})`,
+              found: written("silicon.fp8Flops"),
+              hint
+            })
       );
     }
   }

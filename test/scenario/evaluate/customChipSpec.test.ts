@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync} from "node:fs";
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
@@ -7,6 +7,7 @@ import {loadCatalogs} from "../../../src/node/catalogFiles.js";
 import {bindScenario, evaluateScenarioPoint} from "../../../src/scenario/evaluate/evaluateScenario.js";
 import {customChipServing} from "../../../src/scenario/evaluate/customChipServing.js";
 import {scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
 import {siliconScenarioFile} from "../helpers.js";
 
 const catalogs = loadCatalogs();
@@ -83,6 +84,18 @@ describe("a scenario's custom chip by catalog row or inline specs", () => {
       `${join(dir, "fp8-low.md")}:6:13: silicon.fp8Flops: FP8 throughput below BF16: expected at least silicon.bf16Flops (1 PFLOP/s), found 0.5 PFLOP/s (FP8 is twice BF16 on Hopper, Blackwell and MI300, per the NVIDIA H100 and AMD MI300X datasheets; check for swapped values)`
     ]);
     expect(errorsOf(() => scenario("fp8-ok", specs.replace("0.5 PFLOP/s", "2 PFLOP/s")))).toEqual([]);
+  });
+
+  it("blames the one set more directly when a child's BF16 passes its parent's FP8 (second-round breaker)", () => {
+    // The parent is valid (BF16 1, FP8 2 PFLOP/s); its child raises BF16 to 3: the error is at the child's line.
+    siliconScenarioFile(dir, "fp8-parent", "  bf16Flops: 1 PFLOP/s\n  fp8Flops: 2 PFLOP/s\n  hbmBandwidth: 8 TB/s\n");
+    const child = join(dir, "fp8-child.md");
+    writeFileSync(child, "---\ntitle: child\nextends: fp8-parent\nsilicon.bf16Flops: 3 PFLOP/s\n---\n");
+    const resolved = () =>
+      bindScenario(loadScenarioLibrary([join(dir, "fp8-parent.md"), child]).resolve("fp8-child"), catalogs);
+    expect(errorsOf(resolved)).toEqual([
+      `${child}:4:20: silicon.bf16Flops: BF16 throughput above FP8: expected at most silicon.fp8Flops (2 PFLOP/s), found 3 PFLOP/s (FP8 is twice BF16 on Hopper, Blackwell and MI300, per the NVIDIA H100 and AMD MI300X datasheets; check for swapped values)`
+    ]);
   });
 
   it("reads the spec keys in their physical ranges, so that a bare number is told its unit (breaker)", () => {
