@@ -7,7 +7,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {serveSite, type SiteServer} from "../../src/node/site/serve.js";
+import {serveSite, type SiteServer, withoutTrailingSlash} from "../../src/node/site/serve.js";
 import {copyProject} from "../projectCopy.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -105,6 +105,33 @@ describe("serveSite", () => {
     const missing = await fetch(server.url + "/nowhere");
     expect(missing.status).toBe(404);
     expect(await missing.text()).toBe("not here");
+  });
+
+  it("redirects a page's address with a trailing slash to the page, its query kept, and never to another host", async () => {
+    // /moat/ was served with status 200, and the page's relative scripts and styles failed under it (breaker).
+    mkdirSync(join(dir, "folder"));
+    writeFileSync(join(dir, "folder/index.html"), "folder");
+    const get = (path: string) => fetch(server.url + path, {redirect: "manual"});
+    for (const [path, location] of [
+      ["/moat/", "/moat"],
+      ["/scenarios/base/?set=serving.utilization%3D0.5", "/scenarios/base?set=serving.utilization%3D0.5"]
+    ] as const) {
+      const response = await get(path);
+      expect(response.status, path).toBe(301);
+      expect(response.headers.get("location"), path).toBe(location);
+    }
+    // A path that parses to "//evil.com/" (curl --path-as-is sent "/.//evil.com/"; fetch sends "//evil.com/") is
+    // never a location on another host.
+    for (const path of ["//evil.com/", "/a/..//evil.com/"]) {
+      const location = (await get(path)).headers.get("location");
+      expect(location === null || /^\/(?!\/)/.test(location), `${path} → ${location}`).toBe(true);
+    }
+    // As a raw request line sends it (curl --path-as-is): this host's /evil.com.
+    expect(withoutTrailingSlash(dir, "/.//evil.com/")).toBe("/evil.com");
+    expect(withoutTrailingSlash(dir, "/a/..//evil.com/?x=1")).toBe("/evil.com?x=1");
+    // A folder with an index.html, and the root, are served as they are.
+    expect((await get("/folder/")).status).toBe(200);
+    expect((await get("/")).status).toBe(200);
   });
 
   it("serves a page whose share link is far too long, for the page to say so (not Node's bare HTTP 431)", async () => {

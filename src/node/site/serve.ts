@@ -50,9 +50,13 @@ export async function serveSite(
   });
   // A share link far longer than the page accepts (64 settings of 200 characters) still reaches the page, which lists
   // it as too long, instead of Node's bare HTTP 431 for request heads over its 16 KB default (breaker: a 21 KB link).
-  const server: Server = createServer({maxHeaderSize: MAX_REQUEST_HEAD_BYTES}, (request, response) =>
-    assets(request, response)
-  );
+  const server: Server = createServer({maxHeaderSize: MAX_REQUEST_HEAD_BYTES}, (request, response) => {
+    const redirect = withoutTrailingSlash(root, request.url ?? "/");
+    if (redirect === undefined) return assets(request, response);
+    response.statusCode = 301;
+    response.setHeader("location", redirect);
+    response.end();
+  });
   await new Promise<void>((done, fail) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       fail(
@@ -77,4 +81,22 @@ export async function serveSite(
     url: `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`,
     close: () => new Promise((done, fail) => server.close((error) => (error ? fail(error) : done())))
   };
+}
+
+/**
+ * Where a request for a page with a trailing slash (`/moat/`) goes instead: the page's address without it, its query
+ * kept, as static hosts redirect. sirv served moat.html there with status 200, and the page's relative links to its
+ * scripts and styles resolved under /moat/ and failed, leaving it unstyled and without charts (second-round breaker).
+ * Undefined for the root, for a folder with an index.html, and for an address that does not decode.
+ */
+export function withoutTrailingSlash(root: string, url: string): string | undefined {
+  const parsed = new URL(url, "http://localhost");
+  if (parsed.pathname === "/" || !parsed.pathname.endsWith("/")) return undefined;
+  try {
+    if (existsSync(join(root, decodeURIComponent(parsed.pathname), "index.html"))) return undefined;
+  } catch {
+    return undefined;
+  }
+  // One leading slash: "/.//evil.com/" parses to the path "//evil.com/", which as a location is another host.
+  return `/${parsed.pathname.replace(/^\/+|\/+$/g, "")}${parsed.search}`;
 }
