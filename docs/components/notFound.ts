@@ -63,6 +63,8 @@ export function NotFound(pathname: string, pages: readonly SitePage[]): HTMLElem
 function code(text: string): HTMLElement {
   const element = document.createElement("code");
   element.textContent = text;
+  // A long address wraps anywhere: 3,000 characters scrolled a 390 px page 25,000 px sideways (second-round breaker).
+  element.style.overflowWrap = "anywhere";
   return element;
 }
 

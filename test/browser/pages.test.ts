@@ -68,6 +68,18 @@ describe.skipIf(!enabled)("built site", () => {
     } finally {
       await closePage(page);
     }
+    // A long address wraps on a phone instead of scrolling the page sideways (second-round breaker: 25,331 px wide).
+    const phone = await openPage(browser, `/${"a".repeat(3000)}`, {viewport: {width: 390, height: 844}});
+    try {
+      await phone.locator(".not-found").waitFor();
+      const {scroll, client} = await phone.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth
+      }));
+      expect(scroll).toBeLessThanOrEqual(client);
+    } finally {
+      await closePage(phone);
+    }
   });
 
   it("references no web fonts or CDNs", () => {
