@@ -2,6 +2,7 @@ import {spawnSync} from "node:child_process";
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {basename, dirname, isAbsolute, join, relative, resolve, sep} from "node:path";
 import npa from "npm-package-arg";
+import {validRange} from "semver";
 import {isUserError, UserError} from "../errors/userError.js";
 import {displayTextProblem} from "../errors/displayText.js";
 import {PACKAGE_ROOT} from "./paths.js";
@@ -54,46 +55,8 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
       throw new UserError({flag, message: problem.message, expected: "a title on one line", found: problem.found});
     }
   }
-  // What `npm install` would refuse ("not a spec!!": an invalid tag) is refused before a file is written: it wrote a
-  // project whose install failed (breaker). npm-package-arg is npm's own reading of an install argument.
-  if (options.tokenLedgerSpec !== undefined) {
-    try {
-      npa.resolve("token-ledger", options.tokenLedgerSpec);
-    } catch (error) {
-      throw new UserError({
-        flag: "--token-ledger",
-        message: "not something npm can install",
-        expected: "a version or range (0.1.0, ^0.1.0), a tag, file:PATH, a tarball URL or a git URL",
-        found: options.tokenLedgerSpec,
-        hint: (error as Error).message.split("\n")[0]!
-      });
-    }
-  }
   const target = resolve(dir);
-  // A file: spec that names nothing fails only at `npm install`, after "created 14 files" (breaker): npm reads it from
-  // the project's folder.
-  const spec = options.tokenLedgerSpec;
-  if (spec !== undefined && /^file:/.test(spec)) {
-    const local = resolve(target, spec.slice("file:".length));
-    // npm installs a folder with a package.json or a tarball; anything else (a FIFO, a CSV, /tmp) failed only at
-    // `npm install` (second-round breaker).
-    const folder = existsSync(local) && statSync(local).isDirectory();
-    const usable = folder
-      ? existsSync(join(local, "package.json"))
-      : existsSync(local) && statSync(local).isFile() && /\.(tgz|tar\.gz)$/.test(local);
-    if (!usable) {
-      throw new UserError({
-        flag: "--token-ledger",
-        message: !existsSync(local)
-          ? `no such file or folder (${local}, from the project's folder)`
-          : folder
-            ? `a folder without a package.json (${local})`
-            : `not a package tarball (${local})`,
-        expected: "file:PATH of a token-ledger checkout or tarball",
-        found: spec
-      });
-    }
-  }
+  if (options.tokenLedgerSpec !== undefined) checkTokenLedgerSpec(options.tokenLedgerSpec, target);
   // Inside token-ledger's own folder a project's files sit among the package's (a checkout's git status lists it, an
   // installed package's node_modules/ is replaced on the next install; author trial): refused, as the README advises.
   const inside = relative(options.packageRoot ?? PACKAGE_ROOT, target);
@@ -305,4 +268,57 @@ function makeFolders(path: string): void {
     if (dirname(at) === at) break;
   }
   for (const folder of missing) mkdirSync(folder);
+}
+
+/**
+ * Refuses a --token-ledger spec that `npm install` in the project would refuse or misread, before a file is written
+ * (each wrote a project whose install failed; breaker, two rounds), as npm-package-arg (npm's own parser) reads it
+ * from the project's folder: an invalid tag ("not a spec!!"); a line break; a range only loose parsing reads ("latest
+ * x", "^0.1.0 garbage!!": npm installs any version); a path (file:, ./, ../, /, ~/ or a bare a/b/c) that is not a
+ * folder with a package.json or a tarball; a hosted git spec without its repository ("github:x").
+ *
+ * @throws UserError naming --token-ledger, what was found and why.
+ */
+function checkTokenLedgerSpec(spec: string, target: string): void {
+  const refuse = (message: string, hint?: string): never => {
+    throw new UserError({
+      flag: "--token-ledger",
+      message,
+      expected:
+        "a version or range (0.1.0, ^0.1.0), a tag, file:PATH of a checkout or tarball, a tarball URL or a git URL",
+      found: spec,
+      ...(hint ? {hint} : {})
+    });
+  };
+  if (/[\u0000-\u001f\u007f]/.test(spec)) refuse("a line break or control character in the spec");
+  let parsed: ReturnType<typeof npa.resolve>;
+  try {
+    parsed = npa.resolve("token-ledger", spec, target);
+  } catch (error) {
+    return refuse("not something npm can install", (error as Error).message.split("\n")[0]);
+  }
+  if (parsed.type === "range" && validRange(spec) === null) {
+    refuse("not a version range", "npm would read it loosely, as any version");
+  }
+  if (parsed.type === "git" && parsed.hosted && !(parsed.hosted.user && parsed.hosted.project)) {
+    refuse("a git host without a repository", "write github:OWNER/REPOSITORY");
+  }
+  if (parsed.type === "file" || parsed.type === "directory") {
+    const local = parsed.fetchSpec ?? resolve(target, spec);
+    // npm installs a folder with a package.json or a tarball; anything else (a FIFO, a CSV, /tmp) failed only at
+    // `npm install` (second-round breaker).
+    const folder = existsSync(local) && statSync(local).isDirectory();
+    const usable = folder
+      ? existsSync(join(local, "package.json"))
+      : existsSync(local) && statSync(local).isFile() && /\.(tgz|tar\.gz)$/.test(local);
+    if (!usable) {
+      refuse(
+        !existsSync(local)
+          ? `no such file or folder (${local}, from the project's folder)`
+          : folder
+            ? `a folder without a package.json (${local})`
+            : `not a package tarball (${local})`
+      );
+    }
+  }
 }

@@ -153,7 +153,7 @@ describe("token-ledger new", () => {
     // What npm cannot install (an invalid tag) wrote a project whose `npm install` failed (breaker).
     [
       ["{dir}", "--token-ledger", "not a spec!!"],
-      '--token-ledger: not something npm can install: expected a version or range (0.1.0, ^0.1.0), a tag, file:PATH, a tarball URL or a git URL, found not a spec!! (Invalid tag name "not a spec!!" of package "token-ledger@not a spec!!": Tags may not have any characters that encodeURIComponent encodes.)'
+      '--token-ledger: not something npm can install: expected a version or range (0.1.0, ^0.1.0), a tag, file:PATH of a checkout or tarball, a tarball URL or a git URL, found not a spec!! (Invalid tag name "not a spec!!" of package "token-ledger@not a spec!!": Tags may not have any characters that encodeURIComponent encodes.)'
     ]
   ])("refuses an empty or unusable value: new %j", async (args, message) => {
     const dir = join(tmp, "blank");
@@ -173,11 +173,29 @@ describe("token-ledger new", () => {
     // A path that is there but is neither a package folder nor a tarball (a CSV; second-round breaker).
     [
       ["--token-ledger", `file:${join(process.cwd(), "README.md")}`],
-      `--token-ledger: not a package tarball (${join(process.cwd(), "README.md")}): expected file:PATH of a token-ledger checkout or tarball, found file:${join(process.cwd(), "README.md")}`
+      `--token-ledger: not a package tarball (${join(process.cwd(), "README.md")}): expected a version or range (0.1.0, ^0.1.0), a tag, file:PATH of a checkout or tarball, a tarball URL or a git URL, found file:${join(process.cwd(), "README.md")}`
+    ],
+    // Paths without file:, a range only loose parsing reads, a line break, a git host without a repository: each wrote
+    // a project whose `npm install` failed or installed any version (second-round breaker).
+    [
+      ["--token-ledger", "/nonexistent-token-ledger"],
+      "--token-ledger: no such file or folder (/nonexistent-token-ledger, from the project's folder): expected a version or range (0.1.0, ^0.1.0), a tag, file:PATH of a checkout or tarball, a tarball URL or a git URL, found /nonexistent-token-ledger"
+    ],
+    [
+      ["--token-ledger", "^0.1.0 garbage!!"],
+      "--token-ledger: not a version range: expected a version or range (0.1.0, ^0.1.0), a tag, file:PATH of a checkout or tarball, a tarball URL or a git URL, found ^0.1.0 garbage!! (npm would read it loosely, as any version)"
+    ],
+    [
+      ["--token-ledger", "latest\nx"],
+      '--token-ledger: a line break or control character in the spec: expected a version or range (0.1.0, ^0.1.0), a tag, file:PATH of a checkout or tarball, a tarball URL or a git URL, found "latest\\nx"'
+    ],
+    [
+      ["--token-ledger", "github:x"],
+      "--token-ledger: a git host without a repository: expected a version or range (0.1.0, ^0.1.0), a tag, file:PATH of a checkout or tarball, a tarball URL or a git URL, found github:x (write github:OWNER/REPOSITORY)"
     ],
     [
       ["--token-ledger", "file:/nonexistent-token-ledger"],
-      "--token-ledger: no such file or folder (/nonexistent-token-ledger, from the project's folder): expected file:PATH of a token-ledger checkout or tarball, found file:/nonexistent-token-ledger"
+      "--token-ledger: no such file or folder (/nonexistent-token-ledger, from the project's folder): expected a version or range (0.1.0, ^0.1.0), a tag, file:PATH of a checkout or tarball, a tarball URL or a git URL, found file:/nonexistent-token-ledger"
     ]
   ])("refuses new {dir} %j in one line, writing nothing", async (args, message) => {
     const dir = join(tmp, "refused");
