@@ -507,6 +507,22 @@ describe("validate of a file with an error in one value and an unknown catalog i
   });
 });
 
+describe("validate of a custom chip whose spec is out of range", () => {
+  it("reports the range error alone, not that the spec it dropped is missing (second-round breaker)", async () => {
+    const file = join(dir, "spec-range.md");
+    writeFileSync(
+      file,
+      "---\ntitle: Spec range\nextends: base\nsilicon:\n  bf16Flops: 1000\n  hbmBandwidth: 3 TB/s\n---\n"
+    );
+    const {code, stderr} = await runCli(["validate", file]);
+    expect(code).toBe(1);
+    // It also said "a custom chip given by its specs needs silicon.bf16Flops … found silicon.hbmBandwidth without it".
+    expect(stderr.trim().split("\n")).toEqual([
+      `token-ledger: ${file}:5:14: silicon.bf16Flops: out of range: expected a compute rate in [1 TFLOP/s, 1,000 PFLOP/s], found 1000`
+    ]);
+  });
+});
+
 describe("validate's list of a file's errors", () => {
   it("has a custom chip described twice beside a value error, in line order (the clashes showed only once it was fixed)", async () => {
     const file = join(dir, "clashes.md");
