@@ -15,7 +15,8 @@ export interface SitePage {
  * @param pathname The address asked for (location.pathname, from the site's root); a trailing slash and `.html` are
  *   ignored, and letters compare in any case (a scenario id may have capitals).
  * @param pages The site's pages (the sidebar's links, sitePagesOf): at most three are offered, those within 40% of
- *   the address's length in edits (closestMatch's bound) or whose start it is, give or take a letter.
+ *   the address's length in edits (closestMatch's bound) or whose start it is, give or take a letter; when none is,
+ *   those close to one part of the address (`/scenarios/base/extra` offers base).
  * @returns A <div class="not-found"> with the sentence and the links.
  */
 export function NotFound(pathname: string, pages: readonly SitePage[]): HTMLElement {
@@ -27,16 +28,10 @@ export function NotFound(pathname: string, pages: readonly SitePage[]): HTMLElem
   const candidates = scenario ? pages.filter((page) => page.path.startsWith("/scenarios/")) : pages;
   const byKey = new Map(candidates.map((page) => [key(page.path), page]));
   const written = key(asked);
-  const lower = written.toLowerCase();
-  // As closestMatch's bound (src/errors/suggest.ts): a likely typo, not any page.
-  const limit = Math.max(2, Math.floor(written.length * 0.4));
-  const close = closestMatches(written, [...byKey.keys()], 3)
-    .filter(
-      (candidate) =>
-        distance(lower, candidate.toLowerCase()) <= limit ||
-        (written.length >= 3 && distance(lower, candidate.slice(0, written.length).toLowerCase()) <= 1)
-    )
-    .map((candidate) => byKey.get(candidate)!);
+  // The pages close to the whole address; else to one of its parts (/scenarios/base/extra, /old/custom-silicon).
+  const parts = written.split("/").filter((part) => part !== "" && part !== written);
+  const found = [written, ...parts].map((text) => closeTo(text, [...byKey.keys()])).find((list) => list.length) ?? [];
+  const close = found.map((candidate) => byKey.get(candidate)!);
   const box = document.createElement("div");
   box.className = "not-found";
   const sentence = box.appendChild(document.createElement("p"));
@@ -58,6 +53,17 @@ export function NotFound(pathname: string, pages: readonly SitePage[]): HTMLElem
   });
   sentence.append("?");
   return box;
+}
+
+/** Up to three of `candidates` within closestMatch's bound of `written` (src/errors/suggest.ts), or that it starts. */
+function closeTo(written: string, candidates: readonly string[]): string[] {
+  const lower = written.toLowerCase();
+  const limit = Math.max(2, Math.floor(written.length * 0.4));
+  return closestMatches(written, candidates, 3).filter(
+    (candidate) =>
+      distance(lower, candidate.toLowerCase()) <= limit ||
+      (written.length >= 3 && distance(lower, candidate.slice(0, written.length).toLowerCase()) <= 1)
+  );
 }
 
 function code(text: string): HTMLElement {

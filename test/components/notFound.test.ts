@@ -30,6 +30,9 @@ describe("the 404 page's sentence", () => {
     );
     expect(text("/mota")).toContain("Did you mean 5. Model gap vs compute gap (/moat)?");
     expect(text("/pricing")).toBe("There is no page at /pricing. The pages are listed in the sidebar.");
+    // Else a part of the address (second-round breaker: nothing was offered for these).
+    expect(text("/old/custom-silicon")).toContain("Did you mean 4. Custom inference silicon (/custom-silicon)?");
+    expect(text("/scenarios/base/extra")).toContain("Did you mean Base case (/scenarios/base)?");
     expect(text("/scenarios/qqqqqqq")).toBe(
       "There is no page at /scenarios/qqqqqqq: no scenario has the id qqqqqqq. The scenarios are listed in the sidebar."
     );
