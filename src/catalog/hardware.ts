@@ -69,3 +69,11 @@ export interface Hardware {
   sourceUrl: string;
   notes: string;
 }
+
+/**
+ * Why an FP8 peak below the BF16 peak is a mistake, for the error of a catalog row (`things`: "cells") and of a
+ * scenario's custom chip ("values"): FP8 is twice BF16 on every chip with FP8 (NVIDIA H100 and AMD MI300X datasheets).
+ */
+export function fp8BelowBf16Hint(things: "cells" | "values"): string {
+  return `FP8 is twice BF16 on Hopper, Blackwell and MI300, per the NVIDIA H100 and AMD MI300X datasheets; check for swapped ${things}`;
+}

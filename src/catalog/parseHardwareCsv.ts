@@ -2,7 +2,7 @@ import type {NumberRange} from "../units/range.js";
 import {BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_TB} from "../units/bytes.js";
 import {TERA} from "../units/si.js";
 import {CellReader, readCatalogRows, scaled} from "./csvCells.js";
-import type {Hardware} from "./hardware.js";
+import {fp8BelowBf16Hint, type Hardware} from "./hardware.js";
 import {CHIP_FAMILIES, type ChipFamily} from "./chipFamily.js";
 import {didYouMean} from "../errors/suggest.js";
 
@@ -206,7 +206,7 @@ function readRow(
       "FP8 throughput below BF16",
       `at least bf16_tflops (${bf16} TFLOP/s), or blank for a chip without FP8`,
       undefined,
-      "FP8 is twice BF16 on Hopper, Blackwell and MI300, per the NVIDIA H100 and AMD MI300X datasheets; check for swapped cells"
+      fp8BelowBf16Hint("cells")
     );
   }
   const fp4 = cells.optionalPositive("fp4_tflops");

@@ -285,10 +285,17 @@ export function plainNumber(value: number): string {
  * `[0.01 USD/h, 10,000 USD/h]`); both plain ends in exponent notation when either is from 10^12 (`[1e10, 1e18]`).
  */
 export function formatRange(range: NumberRange, dimension?: Dimension): string {
-  const left = range.minExclusive || range.min === -Infinity ? "(" : "[";
-  const right = range.maxExclusive || range.max === Infinity ? ")" : "]";
+  const [left, right] = rangeBrackets(range);
   const exponent = [range.min, range.max].some((end) => Number.isFinite(end) && Math.abs(end) >= EXPONENT_FROM);
   return `${left}${formatBound(range.min, dimension, exponent)}, ${formatBound(range.max, dimension, exponent)}${right}`;
+}
+
+/** The brackets a range is written in: "(" or ")" at an exclusive or infinite end, "[" or "]" at an included one. */
+export function rangeBrackets(range: NumberRange): [string, string] {
+  return [
+    range.minExclusive || range.min === -Infinity ? "(" : "[",
+    range.maxExclusive || range.max === Infinity ? ")" : "]"
+  ];
 }
 
 /** True when the range admits only values >= 0 (a lognormal fits a 90% interval of such a key). */

@@ -1,7 +1,7 @@
 // How a scenario describes its custom chip, beside the reverse key map of its derived throughput: by a relative
 // throughput (silicon.relativeThroughput), by a catalog row (silicon.chip), or by inline specs (silicon.bf16Flops,
 // silicon.hbmBandwidth, …, with the die keys for HBM and power).
-import type {Hardware} from "../../catalog/hardware.js";
+import {fp8BelowBf16Hint, type Hardware} from "../../catalog/hardware.js";
 import type {UserError} from "../../errors/userError.js";
 import type {ResolvedScenario, ValueOrigin} from "../resolve/resolveScenario.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
@@ -115,8 +115,7 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
       // At the value set more directly (a child's over its parent's, a --set over the file's), as other cross-key
       // checks are: a child raising bf16Flops was blamed on its parent's fp8Flops (second-round breaker).
       const atBf16 = setRank(resolved, "silicon.bf16Flops") > setRank(resolved, "silicon.fp8Flops");
-      const hint =
-        "FP8 is twice BF16 on Hopper, Blackwell and MI300, per the NVIDIA H100 and AMD MI300X datasheets; check for swapped values";
+      const hint = fp8BelowBf16Hint("values");
       errors.push(
         atBf16
           ? scenarioValueError(resolved, "silicon.bf16Flops", {

@@ -10,7 +10,7 @@ import {
   type Dimension,
   type QuantityReading
 } from "../../units/quantity.js";
-import {formatRange, isInRange, plainNumber, type NumberRange} from "../../units/range.js";
+import {formatRange, isInRange, plainNumber, rangeBrackets, type NumberRange} from "../../units/range.js";
 import {readDecimal} from "../../units/decimal.js";
 import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
 import {didYouMean} from "../../errors/suggest.js";
@@ -446,8 +446,7 @@ export function outOfRange(def: ScenarioKeyDef, dimension: Dimension, written: s
 
 /** `[1%, 100%]` for the fraction range [0.01, 1]: each end × 100 with a percent sign, bracketed as formatRange does. */
 function formatPercentRange(range: NumberRange): string {
-  const left = range.minExclusive || range.min === -Infinity ? "(" : "[";
-  const right = range.maxExclusive || range.max === Infinity ? ")" : "]";
+  const [left, right] = rangeBrackets(range);
   const end = (value: number) =>
     Number.isFinite(value) ? `${plainNumber(Number((value * 100).toPrecision(12)))}%` : "∞";
   return `${left}${end(range.min)}, ${end(range.max)}${right}`;
