@@ -10,7 +10,8 @@ import {ACCENT, HIGHLIGHT, INK} from "./palette.js";
 export interface FrontierRow {
   batchSize: number;
   outputTokensPerSecondPerChip: number;
-  outputTokensPerSecondPerUser: number;
+  /** null for requests of one output token (no decode step): such a point is not drawn. */
+  outputTokensPerSecondPerUser: number | null;
   timePerOutputTokenSeconds: number;
   bound: "memory" | "compute";
 }
@@ -107,7 +108,15 @@ export function FrontierChart(
             stroke: HIGHLIGHT,
             strokeWidth: 2.5
           })
-        : null
+        : null,
+      // Requests of one output token have no speed per user: the chart says so rather than stand empty.
+      rows.some((r) => r.outputTokensPerSecondPerUser !== null)
+        ? null
+        : Plot.text(["No speed per user: a request of one output token has no decode step"], {
+            frameAnchor: "middle",
+            fill: INK,
+            fontSize: 12
+          })
     ]
   });
 }
@@ -143,20 +152,22 @@ function labelledRows(
   width: number,
   height: number
 ): FrontierRow[] {
-  if (rows.length === 0) return [];
-  const xs = rows.map((r) => r.outputTokensPerSecondPerUser);
-  const ys = rows.map((r) => Math.log(r.outputTokensPerSecondPerChip));
+  type Drawn = FrontierRow & {outputTokensPerSecondPerUser: number};
+  const drawn = rows.filter((r): r is Drawn => r.outputTokensPerSecondPerUser !== null);
+  if (drawn.length === 0) return [];
+  const xs = drawn.map((r) => r.outputTokensPerSecondPerUser);
+  const ys = drawn.map((r) => Math.log(r.outputTokensPerSecondPerChip));
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
   // The inner plot area: the chart less its margins.
   const innerWidth = width - MARGINS.marginLeft - MARGINS.marginRight;
   const innerHeight = height - MARGINS.marginTop - MARGINS.marginBottom;
-  const px = (r: FrontierRow) => ((r.outputTokensPerSecondPerUser - x0) / (x1 - x0 || 1)) * innerWidth;
+  const px = (r: Drawn) => ((r.outputTokensPerSecondPerUser - x0) / (x1 - x0 || 1)) * innerWidth;
   const py = (r: FrontierRow) => ((Math.log(r.outputTokensPerSecondPerChip) - y0) / (y1 - y0 || 1)) * innerHeight;
-  const order = [...rows].sort((a, b) =>
+  const order = [...drawn].sort((a, b) =>
     a.batchSize === currentBatch ? -1 : b.batchSize === currentBatch ? 1 : a.batchSize - b.batchSize
   );
-  const kept: FrontierRow[] = [];
+  const kept: Drawn[] = [];
   for (const row of order) {
     if (kept.every((k) => Math.hypot(px(k) - px(row), py(k) - py(row)) >= LABEL_GAP_PX)) kept.push(row);
   }

@@ -10,8 +10,11 @@ export interface FrontierPoint {
   decodeTokensPerSecondPerChip: number;
   /** Output tokens per second one sequence sees while the replica decodes (1 ÷ TPOT). */
   tokensPerSecondPerSequence: number;
-  /** Output tokens per second a user sees over a whole request (ServingResult.outputTokensPerSecondPerUser). */
-  outputTokensPerSecondPerUser: number;
+  /**
+   * Output tokens per second a user sees over a whole request (ServingResult.outputTokensPerSecondPerUser); null for
+   * requests of one output token (no decode step).
+   */
+  outputTokensPerSecondPerUser: number | null;
   /** Time per output token, s. */
   timePerOutputTokenSeconds: number;
   bound: "memory" | "compute";

@@ -38,8 +38,8 @@ export interface MeasurementShape {
 export interface MeasurementPrediction {
   /** Output tokens per second per chip over whole requests, prefill included: what measurements report. */
   outputTokensPerSecondPerChip: number;
-  /** Output tokens per second one user sees over a request in steady state (ServingResult). */
-  outputTokensPerSecondPerUser: number;
+  /** Output tokens per second one user sees over a request in steady state (ServingResult); null for one output token. */
+  outputTokensPerSecondPerUser: number | null;
   /** Replicas in the system: chips ÷ chips per replica. */
   replicas: number;
   /** Requests in flight per replica used (concurrency ÷ replicas, capped at what fits; the largest batch offline). */

@@ -62,8 +62,11 @@ export interface ServingResult {
   decodeTokensPerSecondPerChip: number;
   /** Output tokens per second one sequence sees while the replica decodes: 1 ÷ time per output token. */
   tokensPerSecondPerSequence: number;
-  /** Output tokens per second a user sees over a whole request in steady state: (output − 1) ÷ (request time − TTFT). */
-  outputTokensPerSecondPerUser: number;
+  /**
+   * Output tokens per second a user sees over a whole request in steady state: (output − 1) ÷ (request time − TTFT);
+   * null for a request of one output token, which has no decode step (its one token comes from prefill).
+   */
+  outputTokensPerSecondPerUser: number | null;
   /** Time between output tokens of one sequence while decoding, s (the decode step time). */
   timePerOutputTokenSeconds: number;
   /** Time to first token: prefill of the prompt on an idle replica, s. */
@@ -82,7 +85,8 @@ export interface ServingResult {
  *   output tokens/s per replica = batch × output ÷ batch time;  per chip ÷ chips
  *   decode tokens/s per chip = batch ÷ decode step ÷ chips (decode steps only)
  *   TPOT = decode step; TTFT = prefill of one prompt alone; per user = (output − 1) ÷ (batch time − TTFT), from
- *   Little's law (a request lives one batch time when `batch` are in flight and `batch` finish per batch time)
+ *   Little's law (a request lives one batch time when `batch` are in flight and `batch` finish per batch time); null
+ *   for output 1 (no token after the first: vLLM's benchmark_serving likewise leaves such requests out of TPOT)
  * A pure function of (input, efficiencies); it does not check the input (servingChecks.ts does, at the edges): a
  * batch larger than fits in memory is still computed, and `memory` says what fits under the stack's KV-cache policy
  * (servingMemoryFit).
@@ -136,7 +140,8 @@ export function servingPerformance(input: ServingInput, efficiencies: ServingEff
     outputTokensPerSecondPerChip: outputTokensPerSecondPerReplica / layout.chips,
     decodeTokensPerSecondPerChip: batchSize / decode.seconds / layout.chips,
     tokensPerSecondPerSequence: 1 / decode.seconds,
-    outputTokensPerSecondPerUser: decodeSteps > 0 && userSeconds > 0 ? decodeSteps / userSeconds : 1 / decode.seconds,
+    // With a decode step, userSeconds ≥ one step > 0.
+    outputTokensPerSecondPerUser: decodeSteps > 0 ? decodeSteps / userSeconds : null,
     timePerOutputTokenSeconds: decode.seconds,
     timeToFirstTokenSeconds: single.seconds,
     requestsPerSecondPerReplica: batchSize / batchSeconds,

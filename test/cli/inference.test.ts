@@ -77,6 +77,39 @@ describe("token-ledger inference", () => {
     expect(cached.outputTokensPerSecondPerChip).toBeGreaterThan(plain.outputTokensPerSecondPerChip);
   });
 
+  it("reports no figure of decoding for a request of one output token: null in --json, — in the table", async () => {
+    // With --output-tokens 1 the token comes from prefill: it printed a speed per user of 1 ÷ TPOT (37.8 tokens/s
+    // for llama-3.1-70b) and a decode-time cost for a decode that never runs (breaker, session 31).
+    const json = await runCli([...base, "--output-tokens", "1", "--json"]);
+    expect(json.code).toBe(0);
+    const result = JSON.parse(json.stdout);
+    for (const key of [
+      "decodeTokensPerSecondPerChip",
+      "tokensPerSecondPerSequence",
+      "outputTokensPerSecondPerUser",
+      "timePerOutputTokenSeconds",
+      "decodeBound",
+      "decodeStepSeconds",
+      "costPerMillionOutputTokensUsd",
+      "ownedCostPerMillionOutputTokensBreakdownUsd"
+    ]) {
+      expect(result[key], key).toBeNull();
+    }
+    // The whole-request figures and the input tokens' cost stand.
+    expect(result.outputTokensPerSecondPerChip).toBeGreaterThan(0);
+    expect(result.costPerMillionInputTokensUsd).toBeGreaterThan(0);
+    expect(result.timeToFirstTokenSeconds).toBeGreaterThan(0);
+    const table = await runCli([...base, "--output-tokens", "1"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/speed per user over a request +— +tokens\/s/);
+    expect(table.stdout).toContain("A request of one output token has no decode step");
+    expect(table.stdout).not.toContain("USD/Mtok output (decode)");
+    // Two output tokens decode once: every figure is a number.
+    const two = JSON.parse((await runCli([...base, "--output-tokens", "2", "--json"])).stdout);
+    expect(two.outputTokensPerSecondPerUser).toBeGreaterThan(0);
+    expect(two.costPerMillionOutputTokensUsd).toBeGreaterThan(0);
+  });
+
   it("describes the request flags and the throughput keys in --help", async () => {
     const {stdout} = await runCli(["inference", "--help"]);
     for (const text of [

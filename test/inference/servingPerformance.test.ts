@@ -76,6 +76,16 @@ describe("servingPerformance: a request of input and output tokens, served whole
     expect(r.outputTokensPerSecondPerUser).toBeCloseTo(200 / (r.batchSeconds - r.timeToFirstTokenSeconds), 9);
   });
 
+  it("gives no speed per user for a request of one output token: no token follows the first (it gave 1 ÷ TPOT)", () => {
+    const one = servingPerformance({...input, outputTokens: 1}, DEFAULT_SERVING_EFFICIENCIES);
+    expect(one.outputTokensPerSecondPerUser).toBeNull();
+    // The whole request is the batch's prefill: no decode step is counted in its time.
+    expect(one.batchSeconds).toBe(one.batchPrefill.seconds);
+    expect(
+      servingPerformance({...input, outputTokens: 2}, DEFAULT_SERVING_EFFICIENCIES).outputTokensPerSecondPerUser
+    ).not.toBeNull();
+  });
+
   it("never labels decode-only throughput as whole-request throughput: prefill makes the whole-request figure lower", () => {
     expect(r.outputTokensPerSecondPerChip).toBeLessThan(r.decodeTokensPerSecondPerChip);
   });

@@ -338,6 +338,10 @@ export function runInference(options: InferenceOptions) {
   }
   const {serving, cost} = evaluated;
   const ownedKnown = chipPriceUsd !== null;
+  // A request of one output token has no decode step (its token comes from prefill): the figures of decoding are null
+  // rather than those of a step that never runs (it printed a speed per user of 1 ÷ TPOT; breaker).
+  const decodes = options.outputTokens > 1;
+  const ifDecodes = <T>(value: T): T | null => (decodes ? value : null);
   const perMillion = (breakdown: typeof cost.output) =>
     Object.fromEntries(CHIP_HOUR_COMPONENTS.map((component) => [component, breakdown[component]]));
   return {
@@ -357,22 +361,22 @@ export function runInference(options: InferenceOptions) {
     efficienciesFrom,
     outputTokensPerSecondPerChip: serving.outputTokensPerSecondPerChip,
     outputTokensPerSecondPerReplica: serving.outputTokensPerSecondPerReplica,
-    decodeTokensPerSecondPerChip: serving.decodeTokensPerSecondPerChip,
+    decodeTokensPerSecondPerChip: ifDecodes(serving.decodeTokensPerSecondPerChip),
     requestsPerSecondPerReplica: serving.requestsPerSecondPerReplica,
-    tokensPerSecondPerSequence: serving.tokensPerSecondPerSequence,
+    tokensPerSecondPerSequence: ifDecodes(serving.tokensPerSecondPerSequence),
     outputTokensPerSecondPerUser: serving.outputTokensPerSecondPerUser,
-    timePerOutputTokenSeconds: serving.timePerOutputTokenSeconds,
+    timePerOutputTokenSeconds: ifDecodes(serving.timePerOutputTokenSeconds),
     timeToFirstTokenSeconds: serving.timeToFirstTokenSeconds,
     prefillTokensPerSecondPerChip: serving.prefillTokensPerSecondPerChip,
-    decodeBound: serving.decode.bound,
-    decodeStepSeconds: {
+    decodeBound: ifDecodes(serving.decode.bound),
+    decodeStepSeconds: ifDecodes({
       total: serving.decode.seconds,
       kernels: serving.decode.busySeconds,
       memory: serving.decode.memorySeconds,
       compute: serving.decode.computeSeconds,
       communication: serving.decode.communicationSeconds,
       overhead: serving.decode.overheadSeconds
-    },
+    }),
     maxBatchSize: serving.memory.maxBatchSize,
     kvTokensPerSequence: serving.memory.kvTokensPerSequence,
     kvTokensBasis: serving.kvTokensBasis,
@@ -382,7 +386,7 @@ export function runInference(options: InferenceOptions) {
     kvBytesPerSequence: serving.memory.kvBytesPerSequence,
     owned: rentedUsdPerChipHour === null,
     chipHourCostUsd: cost.chipHourCostUsd,
-    costPerMillionOutputTokensUsd: cost.costPerMillionOutputTokensUsd,
+    costPerMillionOutputTokensUsd: ifDecodes(cost.costPerMillionOutputTokensUsd),
     costPerMillionInputTokensUsd: cost.costPerMillionInputTokensUsd,
     costPerMillionOutputTokensAllInUsd: cost.costPerMillionOutputTokensAllInUsd,
     ownedChipHourCostUsd: ownedKnown ? cost.chipHour.totalUsdPerChipHour : null,
@@ -391,7 +395,7 @@ export function runInference(options: InferenceOptions) {
           CHIP_HOUR_COMPONENTS.map((component) => [component, cost.chipHour[`${component}UsdPerChipHour`]])
         )
       : null,
-    ownedCostPerMillionOutputTokensBreakdownUsd: ownedKnown ? perMillion(cost.output) : null,
+    ownedCostPerMillionOutputTokensBreakdownUsd: ownedKnown && decodes ? perMillion(cost.output) : null,
     vendorMarginShare: ownedKnown ? cost.output.vendorMarginShare : null,
     // The energy convention of serving: the fleet draws power.averageDraw of peak IT power (chip + host share,
     // data/hardware.csv system_power_w) on average, × PUE. Training runs at full draw (TRAINING_AVERAGE_DRAW_FRACTION).
@@ -419,7 +423,8 @@ function calibratedOn(group: string): string {
 }
 
 function formatInference(r: ReturnType<typeof runInference>): string {
-  const n = formatNumber;
+  // "—" for a figure of decoding when the request has no decode step (one output token).
+  const n = (v: number | null) => (v === null ? "—" : formatNumber(v));
   // Prices keep their zeros even when whole ("2.00", as `run` writes a cost per token or per chip-hour).
   const usd = (v: number | null) => (v === null ? "—" : formatPriceNumber(v));
   const layout = r.expertParallel > 1 ? `TP ${r.tensorParallel} EP ${r.expertParallel}` : `TP ${r.tensorParallel}`;
@@ -437,9 +442,13 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     ["requests per replica", n(r.requestsPerSecondPerReplica), "requests/s"],
     ["speed per sequence while decoding", n(r.tokensPerSecondPerSequence), THROUGHPUT_UNIT],
     ["speed per user over a request", n(r.outputTokensPerSecondPerUser), THROUGHPUT_UNIT],
-    [METRIC_INFO.timePerOutputTokenSeconds.label, n(r.timePerOutputTokenSeconds * 1e3), "ms"],
+    [
+      METRIC_INFO.timePerOutputTokenSeconds.label,
+      n(r.timePerOutputTokenSeconds === null ? null : r.timePerOutputTokenSeconds * 1e3),
+      "ms"
+    ],
     ["time to first token", n(r.timeToFirstTokenSeconds * 1e3), "ms"],
-    ["decode bound", r.decodeBound, ""],
+    ["decode bound", r.decodeBound ?? "—", ""],
     [
       "largest batch that fits",
       String(r.maxBatchSize),
@@ -454,32 +463,47 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     ["output tokens per second per MW, whole requests", n(r.outputTokensPerSecondPerMw), PER_MW_UNIT]
   ];
   let breakdown = "";
-  if (r.ownedChipHourBreakdownUsd && r.ownedCostPerMillionOutputTokensBreakdownUsd && r.vendorMarginShare !== null) {
+  if (r.ownedChipHourBreakdownUsd && r.vendorMarginShare !== null) {
+    // Without a decode step there is no cost per output token of decoding: the chip-hour column alone.
+    const perMtokByComponent = r.ownedCostPerMillionOutputTokensBreakdownUsd;
     const parts = Object.entries(r.ownedChipHourBreakdownUsd).map(([component, usdPerHour]) => [
       CHIP_HOUR_COMPONENT_NAMES[component as ChipHourComponent],
       usd(usdPerHour),
-      usd(r.ownedCostPerMillionOutputTokensBreakdownUsd?.[component] ?? null)
+      ...(perMtokByComponent ? [usd(perMtokByComponent[component] ?? null)] : [])
     ]);
     // On rented chips the owned cost is the comparison, not the price: its total is the sum of its parts (it read "—"
     // under parts that sum to 1.41; new-user trial).
-    const perMtok = Object.values(r.ownedCostPerMillionOutputTokensBreakdownUsd);
-    const ownedPerMtok = r.owned ? r.costPerMillionOutputTokensUsd : perMtok.reduce((sum, v) => sum + v, 0);
-    parts.push(["total", usd(r.ownedChipHourCostUsd), usd(ownedPerMtok)]);
+    const ownedPerMtok = perMtokByComponent
+      ? r.owned
+        ? r.costPerMillionOutputTokensUsd
+        : Object.values(perMtokByComponent).reduce((sum, v) => sum + v, 0)
+      : null;
+    parts.push(["total", usd(r.ownedChipHourCostUsd), ...(perMtokByComponent ? [usd(ownedPerMtok)] : [])]);
+    const headers = ["component", CHIP_HOUR_UNIT, ...(perMtokByComponent ? ["USD/Mtok output (decode)"] : [])];
     breakdown =
-      `\n\nOwned cost, by component${r.owned ? "" : " (what the same chips would cost to own, beside the rented price above)"}\n\n${formatTable(["component", CHIP_HOUR_UNIT, "USD/Mtok output (decode)"], parts)}` +
+      `\n\nOwned cost, by component${r.owned ? "" : " (what the same chips would cost to own, beside the rented price above)"}\n\n${formatTable(headers, parts)}` +
       "\n\n" +
       wrapProse(
         // "gross profit" and "share of token cost", as run's "vendor gross profit, share of token cost".
-        `The hardware vendor's gross profit is ${formatPercent(r.vendorMarginShare)} of the owned cost of an output ` +
-          `token (its share of token cost).` +
+        `The hardware vendor's gross profit is ${formatPercent(r.vendorMarginShare)} of the owned cost of ` +
+          `${perMtokByComponent ? "an output token" : "a chip-hour, and so of every token"} (its share of token cost).` +
           ` Energy: ${n(r.energyConvention.itPowerKwPerChip)} kW of IT power per chip (with its host share) × average ` +
           `draw ${formatPercent(r.energyConvention.averageDrawFraction)} × PUE ${r.energyConvention.pue}.`
       );
   }
+  // What "—" above stands for (one output token: nothing to decode).
+  const noDecode =
+    r.outputTokens > 1
+      ? ""
+      : wrapProse(
+          "A request of one output token has no decode step (its token comes from prefill), so the figures of " +
+            "decoding (decode-step throughput, speeds, time per output token, decode-time cost) are — here and " +
+            "null in --json; the whole-request figures and the input tokens' cost stand."
+        ) + "\n\n";
   const note = wrapProse(
     `Model estimates at the efficiencies ${calibratedOn(r.efficienciesFrom)} (bandwidth, compute, communication ` +
       "fractions and fixed times in --json), not measurements; `token-ledger calibration` prints the model's error " +
       "on published measurements."
   );
-  return `${wrapProse(title)}\n\n${formatKeyValues(rows)}${breakdown}\n\n${note}`;
+  return `${wrapProse(title)}\n\n${formatKeyValues(rows)}${breakdown}\n\n${noDecode}${note}`;
 }

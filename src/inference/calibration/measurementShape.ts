@@ -34,7 +34,8 @@ export interface SkippedMeasurement {
  *
  *   tensor-parallel degree not published; expert-parallel degree not published for an MoE model;
  *   input tokens not published; output tokens not published for a whole-request measurement;
- *   neither concurrency nor speed per user published for a latency-bound run.
+ *   neither concurrency nor speed per user published for a latency-bound run; a latency-bound whole-request run of
+ *   one output token (no decode step, so no speed per user to match).
  *
  * A decode-only measurement (prefill on other chips) without output tokens is taken at its KV length: the published
  * input length, with 1 output token.
@@ -85,6 +86,9 @@ export function comparableMeasurement(
   else if (measurement.scenario !== "offline") {
     if (measurement.outputTokensPerSecondPerUser === null)
       return skip("neither concurrency nor speed per user published for a latency-bound run");
+    // A request of one output token has no decode step and so no speed per user (servingPerformance).
+    if (!decodeOnly && Math.round(measurement.outputTokens!) < 2)
+      return skip("a latency-bound run of one output token per request has no speed per user to match");
     batching = "latency";
   }
   return {

@@ -98,5 +98,8 @@ export function compareMeasurement(
 
 function userSpeed(p: ReturnType<typeof predictMeasurement>, decodeOnly: boolean): number {
   if (!p.serving) return 0;
-  return decodeOnly ? p.serving.tokensPerSecondPerSequence : p.outputTokensPerSecondPerUser;
+  if (decodeOnly) return p.serving.tokensPerSecondPerSequence;
+  // measurementShape skips a latency-bound run of one output token (no speed per user), so this has a decode step.
+  if (p.outputTokensPerSecondPerUser === null) throw new Error("speed per user of a request of one output token");
+  return p.outputTokensPerSecondPerUser;
 }

@@ -3,6 +3,8 @@ import {describe, expect, it} from "vitest";
 import {MEASUREMENT_COLUMNS, parseMeasurementsCsv} from "../../../src/inference/calibration/parseMeasurementsCsv.js";
 import {userErrorsOf} from "../../scenario/helpers.js";
 import {cellColumn} from "../../catalog/cellColumn.js";
+import {comparableMeasurement} from "../../../src/inference/calibration/measurementShape.js";
+import {loadCatalogs} from "../../../src/node/catalogFiles.js";
 
 const header = MEASUREMENT_COLUMNS.join(",");
 const good = [
@@ -72,5 +74,24 @@ describe("parseMeasurementsCsv", () => {
   it("reads the bundled data/measurements.csv", () => {
     const text = readFileSync(new URL("../../../data/measurements.csv", import.meta.url), "utf8");
     expect(parseMeasurementsCsv(text, {file: "data/measurements.csv"}).length).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe("comparableMeasurement", () => {
+  it("skips a latency-bound run of one output token per request: it has no speed per user to match", () => {
+    const catalogs = loadCatalogs();
+    const row = (output: string) => {
+      const cells = good.split(",");
+      const set = (column: (typeof MEASUREMENT_COLUMNS)[number], value: string) =>
+        (cells[MEASUREMENT_COLUMNS.indexOf(column)] = value);
+      set("scenario", "server");
+      set("output_tokens", output);
+      set("output_tokens_per_s_per_user", "30");
+      return parseMeasurementsCsv(`${header}\n${cells.join(",")}\n`, {file})[0]!;
+    };
+    expect(comparableMeasurement(row("1"), catalogs, file)).toMatchObject({
+      reason: "a latency-bound run of one output token per request has no speed per user to match"
+    });
+    expect(comparableMeasurement(row("2"), catalogs, file)).toMatchObject({batching: "latency"});
   });
 });
