@@ -3,7 +3,8 @@
 // panel (ScenarioControls: a slider and a number box per key, value {path: display value}) and the story pages'
 // slider (KeySlider: an Observable Inputs range in display units whose value is in the key's base unit).
 import * as Inputs from "@observablehq/inputs";
-import {isInRange} from "../lib/units/range.js";
+import {formatRange, isInRange} from "../lib/units/range.js";
+import {DIMENSIONS} from "../lib/units/quantity.js";
 import {UnusedNote} from "./unusedNote.js";
 import {commitTypedNumbers} from "./rangeBox.js";
 import {didYouMean} from "../lib/errors/suggest.js";
@@ -41,11 +42,81 @@ export function pageKey(path: string, caller: string): ScenarioKeyDef {
   );
 }
 
-/** The slider of a key, from its schema entry; throws for an unknown key or one without a `slider` entry. */
-export function keyControl(path: string): KeyControl {
+/**
+ * The slider of a key: its schema entry's `slider`, or, for a numeric key without one, a slider built from `bounds`
+ * (base units, both needed, both inside the key's range): in the key's base unit (a fraction in %, a rate per year in
+ * %/yr, money in USD thousands, millions or billions by its upper bound) in about 100 steps of 1, 2 or 5 × a power of
+ * ten (whole steps for a whole-number key). A page's own report can so put a slider on any numeric key (only 31 keys
+ * have one in the schema; new-user trial: `power.pue` failed in every cell of the page).
+ *
+ * @throws Error naming the key and what to write, for an unknown key, a catalog id or a choice (no slider can set
+ *   them), a key without a schema slider given no bounds, or bounds reversed or outside the key's range: a page shows
+ *   it in the cell, and `pdf` refuses the page.
+ */
+export function keyControl(path: string, bounds: {min?: number; max?: number} = {}): KeyControl {
   const def = pageKey(path, "keyControl");
-  if (!def.slider) throw new Error(`keyControl: ${path} has no slider (its schema entry gives none)`);
-  return {path, label: def.label, ...def.slider};
+  if (def.slider) return {path, label: def.label, ...def.slider};
+  if (def.type === "id" || def.type === "choice") {
+    throw new Error(`keyControl: ${path} is ${def.type === "id" ? "a catalog id" : "a choice"}: no slider can set it`);
+  }
+  const {baseUnit} = DIMENSIONS[def.type];
+  const range = keyRange(def);
+  const {min, max} = bounds;
+  if (min === undefined || max === undefined) {
+    throw new Error(
+      `keyControl: ${path} has no slider in the schema: give its bounds in ${baseUnit}, e.g. ` +
+        `{path: "${path}", min: …, max: …}, within ${formatRange(range, def.type)}`
+    );
+  }
+  if (!(min < max) || !isInRange(min, range) || !isInRange(max, range)) {
+    throw new Error(
+      `keyControl: ${path}'s bounds min ${min}, max ${max} must be increasing and within the key's range ` +
+        formatRange(range, def.type)
+    );
+  }
+  const {unit, scale} = derivedDisplay(def.type, baseUnit, max);
+  const step = def.integer
+    ? Math.max(1, Math.round(niceStep((max - min) / 100)))
+    : niceStep(((max - min) * scale) / 100);
+  return {
+    path,
+    label: def.label,
+    unit,
+    scale,
+    min: Number((min * scale).toPrecision(12)),
+    max: Number((max * scale).toPrecision(12)),
+    step
+  };
+}
+
+/** The display unit and scale of a slider built from bounds: as the schema's sliders write such keys. */
+function derivedDisplay(type: string, baseUnit: string, maxBase: number): {unit: string; scale: number} {
+  if (type === "fraction") return {unit: "%", scale: 100};
+  if (type === "ratePerYear") return {unit: "%/yr", scale: 100};
+  // A plain number (PUE, a multiplier) has no unit word: "PUE", not "PUE, ratio".
+  if (type === "plain") return {unit: "", scale: 1};
+  if (type === "money") {
+    for (const [word, factor] of [
+      ["billions", 1e9],
+      ["millions", 1e6],
+      ["thousands", 1e3]
+    ] as const) {
+      if (maxBase >= factor) return {unit: `USD ${word}`, scale: 1 / factor};
+    }
+  }
+  return {unit: baseUnit, scale: 1};
+}
+
+/** 1, 2 or 5 × a power of ten, the largest not above `span` (a slider's step). */
+function niceStep(span: number): number {
+  const power = 10 ** Math.floor(Math.log10(span));
+  const step = [5, 2, 1].map((m) => m * power).find((candidate) => candidate <= span) ?? power;
+  return Number(step.toPrecision(12));
+}
+
+/** A slider's label: the key's label and its display unit, or the label alone for a plain number. */
+function controlLabel(control: KeyControl): string {
+  return control.unit ? `${control.label}, ${control.unit}` : control.label;
 }
 
 /**
@@ -96,7 +167,7 @@ export interface ScenarioControlsElement extends HTMLElement {
 /** Formats a slider's display value for its readout. */
 function readout(control: KeyControl, value: number): string {
   const digits = Math.max(0, -Math.floor(Math.log10(control.step) + 1e-9));
-  return `${value.toFixed(digits)} ${control.unit}`;
+  return control.unit ? `${value.toFixed(digits)} ${control.unit}` : value.toFixed(digits);
 }
 
 /**
@@ -157,14 +228,14 @@ export function ScenarioControls(
     range.max = String(max);
     range.step = "any";
     range.value = String(start);
-    range.setAttribute("aria-label", `${control.label}, ${control.unit}`);
+    range.setAttribute("aria-label", controlLabel(control));
     const number = document.createElement("input");
     number.type = "number";
     number.min = String(min);
     number.max = String(max);
     number.step = String(control.step);
     number.value = String(Number(start.toPrecision(medianKeys.includes(control.path) ? 3 : 12)));
-    number.setAttribute("aria-label", `${control.label}, ${control.unit}`);
+    number.setAttribute("aria-label", controlLabel(control));
     const unit = document.createElement("span");
     unit.className = "scenario-control-unit";
     unit.textContent = control.unit;
@@ -274,12 +345,12 @@ export function KeySlider(
   path: string,
   {value, testid, min, max, digits = 12, unused}: KeySliderOptions
 ): KeySliderElement {
-  const control = keyControl(path);
+  const control = keyControl(path, {min, max});
   const bounds = controlBounds(control, value);
   const lowDisplay = min === undefined ? bounds.min : controlToDisplay(control, min);
   const highDisplay = max === undefined ? bounds.max : controlToDisplay(control, max);
   const form = Inputs.range([lowDisplay, highDisplay], {
-    label: `${control.label}, ${control.unit}`,
+    label: controlLabel(control),
     step: control.step,
     value: controlToDisplay(control, value),
     disabled: unused !== undefined

@@ -271,7 +271,7 @@ slider. Assumptions that are uncertain in the scenario (a distribution) become t
 // none for a key the evaluation does not read (silicon.relativeThroughput beside a catalog chip: every move of it was
 // refused, "expected no silicon.relativeThroughput beside silicon.chip"; trial).
 const unread = unreadCustomChipKeys(fromUrl.resolved);
-const CONTROLS = ${JSON.stringify(topicControlKeys(topics, changed))}.filter((path) => !(path in unread)).map(keyControl);
+const CONTROLS = ${JSON.stringify(topicControlKeys(topics, changed))}.filter((path) => !(path in unread)).map((path) => keyControl(path));
 const controlsInput = ScenarioControls(CONTROLS, scenarioPageMedianPoint(fromUrl.resolved), {
   medianKeys: Object.keys(scenarioDistributions(fromUrl.resolved)),
   filed: scenarioPageMedianPoint(entry.resolved)

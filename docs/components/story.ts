@@ -115,13 +115,16 @@ export async function loadStory(
 
 /** One slider of a chapter. */
 export interface StorySlider {
-  /** Scenario key; its label and slider come from the schema. */
+  /** Scenario key; its label and slider come from the schema (or from min and max: keyControl). */
   path: string;
   /** data-testid of the slider (the browser tests find it by this). */
   testid?: string;
   /** Start, base units; default the scenario's median value of the key (which must then be a number). */
   value?: number;
-  /** Bounds in base units where the model allows less than the schema's slider (the batch that fits in memory). */
+  /**
+   * Bounds in base units where the model allows less than the schema's slider (the batch that fits in memory); for a
+   * key the schema gives no slider, both are needed and make its slider (keyControl).
+   */
   min?: number;
   max?: number;
 }

@@ -30,8 +30,53 @@ describe("keyControl", () => {
   it("reads the label and slider from the schema, and refuses a key without one", () => {
     const def = scenarioKey("power.electricity")!;
     expect(keyControl("power.electricity")).toEqual({path: "power.electricity", label: def.label, ...def.slider});
-    expect(() => keyControl("power.pue")).toThrow(/no slider/);
+    expect(() => keyControl("power.pue")).toThrow(/no slider in the schema: give its bounds in ratio, e\.g\./);
     expect(() => keyControl("power.nope")).toThrow(/unknown key/);
+  });
+
+  it("builds a slider from bounds for a key the schema gives none (a report page's power.pue failed in every cell)", () => {
+    const label = (path: string) => scenarioKey(path)!.label;
+    // (1.5 − 1) ÷ 100 = 0.005: the largest 1-2-5 step not above it is 0.005.
+    expect(keyControl("power.pue", {min: 1, max: 1.5})).toEqual({
+      path: "power.pue",
+      label: label("power.pue"),
+      unit: "",
+      scale: 1,
+      min: 1,
+      max: 1.5,
+      step: 0.005
+    });
+    // A fraction in %: 20–60% over 100 steps is 0.4 → 0.2 (2 × 10⁻¹).
+    expect(keyControl("training.mfu", {min: 0.2, max: 0.6})).toMatchObject({
+      unit: "%",
+      scale: 100,
+      min: 20,
+      max: 60,
+      step: 0.2
+    });
+    // Money by its upper bound: $100M = 100 USD millions, steps of (100 − 10) ÷ 100 = 0.9 → 0.5.
+    expect(keyControl("silicon.respinCost", {min: 10e6, max: 100e6})).toMatchObject({
+      unit: "USD millions",
+      scale: 1e-6,
+      min: 10,
+      max: 100,
+      step: 0.5
+    });
+    // A whole-number key steps by whole numbers: (8,192 − 128) ÷ 100 = 80.6 → 50.
+    expect(keyControl("serving.inputTokens", {min: 128, max: 8192})).toMatchObject({unit: "tokens", step: 50});
+    expect(keyControl("finance.usefulLife", {min: 3, max: 7})).toMatchObject({
+      unit: "years",
+      min: 3,
+      max: 7,
+      step: 0.02
+    });
+  });
+
+  it("refuses bounds reversed or outside the key's range, and keys no slider can set, saying what to write", () => {
+    expect(() => keyControl("power.pue", {min: 1.5, max: 1})).toThrow(/must be increasing and within the key's range/);
+    expect(() => keyControl("power.pue", {min: 0.5, max: 1.5})).toThrow(/within the key's range/);
+    expect(() => keyControl("serving.hardware", {min: 0, max: 1})).toThrow(/a catalog id: no slider can set it/);
+    expect(() => keyControl("serving.precision", {min: 0, max: 1})).toThrow(/a choice: no slider can set it/);
   });
 });
 
@@ -98,6 +143,14 @@ describe("KeySlider", () => {
     expect(events).toEqual([450e6]);
   });
 
+  it("puts a slider on a key without a schema slider from its bounds, labelled without a unit for a plain number", () => {
+    const slider = KeySlider("power.pue", {value: 1.2, min: 1, max: 1.5});
+    const range = slider.querySelector<HTMLInputElement>("input[type=range]")!;
+    expect([range.min, range.max, range.step]).toEqual(["1", "1.5", "0.005"]);
+    expect(slider.querySelector("label")!.textContent).toBe(scenarioKey("power.pue")!.label);
+    expect(slider.value).toBe(1.2);
+  });
+
   it("takes narrower bounds in base units where the model allows less", () => {
     const slider = KeySlider("serving.utilization", {value: 0.5, max: 0.8});
     expect(slider.querySelector<HTMLInputElement>("input[type=range]")!.max).toBe("80");
@@ -106,10 +159,13 @@ describe("KeySlider", () => {
 
 describe("ScenarioControls", () => {
   it("draws one row per key with a number, labelled from the schema, its value in display units", () => {
-    const controls = ScenarioControls(GENERAL_CONTROL_KEYS.map(keyControl), {
-      "serving.utilization": 0.6,
-      "silicon.nre": {kind: "point"}
-    });
+    const controls = ScenarioControls(
+      GENERAL_CONTROL_KEYS.map((path) => keyControl(path)),
+      {
+        "serving.utilization": 0.6,
+        "silicon.nre": {kind: "point"}
+      }
+    );
     const rows = [...controls.querySelectorAll<HTMLElement>(".scenario-control")];
     expect(rows.map((row) => row.dataset.key)).toEqual(["serving.utilization"]);
     expect(rows[0]!.textContent).toContain(scenarioKey("serving.utilization")!.label);
