@@ -1,5 +1,6 @@
 // The assumptions a story page uses: each key with its current value and unit, and its source.
 import {groupThousands} from "../lib/units/groupThousands.js";
+import {SourceText} from "./sourceText.js";
 
 /** One assumption as the page uses it. */
 export interface AssumptionItem {
@@ -52,7 +53,7 @@ export function AssumptionList(items: readonly AssumptionItem[]): HTMLElement {
       note.textContent = noteText;
       value.append(document.createElement("br"), note);
     }
-    const source = cell("td", a.source || "—");
+    const source = cell("td", a.source ? SourceText(a.source) : "—");
     source.className = "muted";
     // On a phone each assumption is a block, its value and source each on a line of their own, named (story.css).
     value.dataset.label = "Value";

@@ -2,6 +2,7 @@
 // the scenario or its parents set come first; defaults follow in a collapsed section.
 import type {AssumptionRow} from "./scenarioPage.js";
 import {UnusedNote} from "./unusedNote.js";
+import {SourceText} from "./sourceText.js";
 
 function table(rows: readonly AssumptionRow[]): HTMLElement {
   const element = document.createElement("table");
@@ -38,7 +39,7 @@ function table(rows: readonly AssumptionRow[]): HTMLElement {
     const origin = tr.insertCell();
     origin.textContent = row.origin;
     if (row.originAt) origin.title = row.originAt;
-    tr.insertCell().textContent = row.source || "—";
+    tr.insertCell().append(row.source ? SourceText(row.source) : "—");
     // On a phone the rows stack, each cell named by its column (scenarioStyle.css).
     for (const [i, label] of ["Value", "Unit", "Origin", "Source"].entries()) tr.cells[i + 1]!.dataset.label = label;
   }
