@@ -90,8 +90,8 @@ export function commanderUserError(command: Command, error: CommanderError): Use
 /**
  * A flag that takes a value must not take the next flag as its value: `inference --hardware --model x` would
  * otherwise read `--model` as the hardware id. A flag that takes one value must not be given twice: commander keeps
- * the last (`--out a --out b` wrote b alone, `--seed 1 --seed 2` ran seed 2; breaker); repeatable flags (--set,
- * --vary: an array default, each value collected) may repeat. Scans `args` (after the command name) before commander
+ * the last (`--out a --out b` wrote b alone, `--seed 1 --seed 2` ran seed 2; breaker); repeatable flags (--set
+ * with an array default, --vary whose help says "repeatable" without one: each value collected) may repeat. Scans `args` (after the command name) before commander
  * parses them, in the spellings it accepts: `--flag value`, `--flag=value`, `-f value`.
  *
  * Throws: UserError naming the flag whose value is missing and the flag found in its place, or the flag given twice
@@ -127,7 +127,8 @@ export function checkFlagValues(command: Command, args: readonly string[]): void
       value = next;
       i++;
     }
-    if (Array.isArray(option.defaultValue)) continue;
+    // A required repeatable flag has no default (help would read "(default: none)"), so its help text marks it.
+    if (Array.isArray(option.defaultValue) || /\brepeatable\b/.test(option.description)) continue;
     const flag = option.long ?? name;
     const shown = `${flag} ${JSON.stringify(value ?? "")}`;
     const before = given.get(option);

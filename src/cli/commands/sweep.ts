@@ -45,7 +45,8 @@ const PAUSE_MS = 100;
 
 /** The command's options as commander gives them. */
 interface SweepOptions {
-  vary: string[];
+  /** Absent when no --vary was given. */
+  vary?: string[];
   set: string[];
   out: string;
   metrics?: string;
@@ -59,9 +60,10 @@ export function registerSweep(program: Command): void {
     .argument("<scenario>", "a scenario id from data/scenarios/ or a path to a .md file")
     .option(
       "--vary <path=FROM:TO:STEPS>",
-      "an axis of the grid (repeatable; several form every combination), e.g. --vary silicon.designCycle=6:36:31",
-      (v: string, p: string[]) => [...p, v],
-      []
+      "required: an axis of the grid (repeatable; several form every combination), e.g. --vary " +
+        "silicon.designCycle=6:36:31",
+      // No default: help would read "(default: none)" beside "required" (docs check).
+      (v: string, p: string[] = []) => [...p, v]
     )
     .option(
       "--metrics <names>",
@@ -73,7 +75,7 @@ export function registerSweep(program: Command): void {
       (v: string, p: string[]) => [...p, v],
       []
     )
-    .requiredOption("--out <file>", "output file: .csv, .json or .parquet (written whole, or not at all)")
+    .requiredOption("--out <file>", "required: output file, .csv, .json or .parquet (written whole, or not at all)")
     .option(
       "--workers <n>",
       `threads that evaluate a long sweep (one whose first block says the rest takes over ${PARALLEL_SWEEP_MIN_MS / 1000} s), ` +
@@ -87,7 +89,8 @@ export function registerSweep(program: Command): void {
     )
     .action(async (scenario: string, options: SweepOptions) => {
       const format = tableFormat(options.out);
-      if (options.vary.length === 0) {
+      const vary = options.vary ?? [];
+      if (vary.length === 0) {
         throw new UserError({
           flag: "--vary",
           message: "nothing to sweep",
@@ -95,7 +98,7 @@ export function registerSweep(program: Command): void {
           found: "none"
         });
       }
-      const axes = options.vary.map((text) => parseSweepAxis(text));
+      const axes = vary.map((text) => parseSweepAxis(text));
       const metrics =
         options.metrics === undefined
           ? undefined

@@ -170,6 +170,14 @@ describe("applyOverrides: a key set twice, a group for a key", () => {
     expect(error).toMatchObject({path: "serving", message: "a group of keys, not a key"});
     expect(error!.expected).toMatch(/^one of its keys, like serving\./);
   });
+
+  it("offers a key, never a group --set would refuse, for a path close to a group (demand.horizon was offered horizon)", () => {
+    const hintOf = (set: string) => userErrorsOf(() => applyOverrides(resolve("base"), [set]))[0]!.hint;
+    // horizon has one key, horizon.months (src/scenario/file/schema.ts).
+    expect(hintOf("demand.horizon=240")).toBe("did you mean horizon.months?");
+    expect(hintOf("demand.fleet=3")).toMatch(/^did you mean a key of fleet, like fleet\.\w+, fleet\.\w+, fleet\.\w+/);
+    expect(hintOf("serving.utilisation=0.5")).toBe("did you mean serving.utilization?");
+  });
 });
 
 describe("applyOverrides", () => {
