@@ -53,7 +53,7 @@ export const COMMAND_SUMMARIES: Readonly<Record<string, CommandSummary>> = {
   },
   preview: {
     term: "preview [options]",
-    description: "preview the site; edits to data/ and src/ show on the open pages without a restart"
+    description: "preview the site; edits to scenarios, catalogs and pages show on the open pages without a restart"
   },
   build: {
     term: "build",

@@ -14,7 +14,7 @@ function portFlag(text: string): number {
 export function registerSite(program: Command): void {
   program
     .command("preview")
-    .description("preview the site; edits to data/ and src/ show on the open pages without a restart")
+    .description("preview the site; edits to scenarios, catalogs and pages show on the open pages without a restart")
     .option("--port <n>", "port of the preview server (default 3000, or the next free one)", portFlag)
     .option("--no-open", "do not open a browser")
     .action(async (options: {port?: number; open: boolean}) => {
