@@ -68,6 +68,17 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
       found: dir
     });
   }
+  // Inside another report project, the new one's files sit among that project's (inside its docs/, they would be
+  // its pages); `new sub-report` run in a project made one without a word (new-user trial).
+  const enclosing = enclosingProject(dirname(target));
+  if (enclosing !== undefined) {
+    throw new UserError({
+      flag: "DIR",
+      message: `inside the report project ${enclosing} (its package.json depends on token-ledger)`,
+      expected: "a folder outside any report project",
+      found: dir
+    });
+  }
   const blocker = fileOnTheWay(target);
   if (blocker !== undefined) {
     throw new UserError({
@@ -320,5 +331,28 @@ function checkTokenLedgerSpec(spec: string, target: string): void {
             : `not a package tarball (${local})`
       );
     }
+  }
+}
+
+/**
+ * The nearest folder at or above `dir` that is a report project: an Observable Framework config
+ * (observablehq.config.ts or .js) beside a package.json that lists token-ledger among its dependencies. Undefined when
+ * none is. A package.json alone is not enough (`npm install token-ledger` in a home folder writes one there, which
+ * would refuse every project under it); one that cannot be read or parsed is passed over.
+ */
+function enclosingProject(dir: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    const manifest = join(at, "package.json");
+    const config = ["observablehq.config.ts", "observablehq.config.js"].some((name) => existsSync(join(at, name)));
+    if (config && existsSync(manifest)) {
+      try {
+        const json = JSON.parse(readFileSync(manifest, "utf8")) as Record<string, unknown>;
+        const lists = [json.dependencies, json.devDependencies].filter((d) => d && typeof d === "object");
+        if (lists.some((list) => Object.hasOwn(list as object, "token-ledger"))) return at;
+      } catch {
+        // Not a project's manifest.
+      }
+    }
+    if (dirname(at) === at) return undefined;
   }
 }

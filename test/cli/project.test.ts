@@ -141,6 +141,30 @@ describe("token-ledger new", () => {
     }
   });
 
+  it("refuses a folder inside another report project, at any depth (new sub-report in a project made one; trial)", async () => {
+    const project = join(tmp, "outer-report");
+    mkdirSync(join(project, "docs"), {recursive: true});
+    writeFileSync(join(project, "package.json"), JSON.stringify({dependencies: {"token-ledger": "^0.1.0"}}));
+    writeFileSync(join(project, "observablehq.config.ts"), "export default {};\n");
+    for (const dir of [join(project, "sub-report"), join(project, "docs", "a", "b")]) {
+      const result = await runCli(["new", dir, "--token-ledger", "^0.1.0"]);
+      expect(result.code, dir).toBe(1);
+      expect(result.stderr).toBe(
+        `token-ledger: DIR: inside the report project ${project} (its package.json depends on token-ledger): ` +
+          `expected a folder outside any report project, found ${dir}\n`
+      );
+    }
+    expect(readdirSync(project).sort()).toEqual(["docs", "observablehq.config.ts", "package.json"]);
+    // A package.json that depends on token-ledger without a Framework config (npm install token-ledger in a home
+    // folder), or one that does not parse, is no project.
+    const home = join(tmp, "home-like");
+    mkdirSync(home);
+    writeFileSync(join(home, "package.json"), JSON.stringify({dependencies: {"token-ledger": "^0.1.0"}}));
+    expect((await runCli(["new", join(home, "report"), "--token-ledger", "^0.1.0"])).code).toBe(0);
+    writeFileSync(join(project, "package.json"), "{not json");
+    expect((await runCli(["new", join(project, "sub-report"), "--token-ledger", "^0.1.0"])).code).toBe(0);
+  });
+
   // `--token-ledger ""` wrote "token-ledger": "" (latest from the registry, where it is not published) and exited 0;
   // `--title ""` a blank site name; `new ""` was told "inside token-ledger's own folder" (breaker).
   it.each([
