@@ -28,6 +28,8 @@ export interface ScenarioFileCheck {
    */
   title: string;
   errors: UserError[];
+  /** The file as parsed, when it has no error (what `validate` reads for keys set without a source). */
+  scenario?: ParsedScenario;
 }
 
 /** The result of checking scenario files together with the catalogs they are evaluated against. */
@@ -247,6 +249,8 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
         (a.detail.column ?? 0) - (b.detail.column ?? 0)
     );
     check.errors.unshift(...before[i]!);
+    const scenario = parsedGiven[i];
+    if (scenario && check.errors.length === 0) check.scenario = scenario;
   });
   const byMessage = new Map(
     [...catalogErrors, ...checks.flatMap((check) => check.errors)].map((error) => [error.message, error])

@@ -222,6 +222,17 @@ describe("token-ledger validate", () => {
     expect(stdout).toBe("2 scenario files valid\n");
   });
 
+  it("notes a key a valid file sets without a source, with its line: its pages show — as the source (trial)", async () => {
+    // child.md sets power.electricity with a source and serving.hardware (line 6) without one.
+    const {code, stdout, stderr} = await runCli(["validate", fixture("child.md")]);
+    expect(code).toBe(0);
+    expect(stdout).toBe("1 scenario file valid\n");
+    expect(stderr).toBe(
+      `token-ledger: note: ${fixture("child.md")} sets a key without a source: serving.hardware (line 6); its pages ` +
+        'show "—" as its source (give it a line under sources:)\n'
+    );
+  });
+
   it("as a process: exit status 1, the errors on stderr, stdout empty, no stack trace", () => {
     const result = spawnSync(
       process.execPath,

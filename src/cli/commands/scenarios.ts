@@ -32,6 +32,7 @@ import {
 import {MAX_MONTE_CARLO_SAMPLES} from "../../uncertainty/monteCarlo.js";
 import {positiveInteger, seedFlag} from "../flags.js";
 import {formatNumber, formatTable, wrapProse} from "../table.js";
+import {unsourcedKeysNote} from "../../scenario/file/unsourcedKeys.js";
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -62,6 +63,11 @@ export function registerScenarioCommands(program: Command): void {
       if (errors.length) throw new UserErrors(errors);
       noteCatalogOverrides();
       process.stdout.write(`${checked.length} scenario file${checked.length === 1 ? "" : "s"} valid\n`);
+      // A key set without a source is valid, but its pages show "—" where a reader looks for where it comes from.
+      for (const check of checked) {
+        const note = check.scenario ? unsourcedKeysNote(check.scenario) : null;
+        if (note) process.stderr.write(`token-ledger: note: ${note}\n`);
+      }
     });
 
   program
