@@ -67,6 +67,21 @@ describe("token-ledger sweep: outputs", () => {
     expect(stdout).toBe(`wrote 1 row × 2 columns to ${out}\n`);
   });
 
+  it("says an axis written with units is in the key's base unit in the file, with its ends (new-user trial)", async () => {
+    const out = join(dir, "units.csv");
+    const {code, stdout} = await runCli([
+      ...["sweep", "base", "--vary", "power.electricity=20 USD/MWh:100 USD/MWh:5"],
+      ...["--vary", "serving.utilization=0.5:0.7:3", "--metrics", "costPerMillionTokensUsd", "--out", out]
+    ]);
+    expect(code).toBe(0);
+    // 20 USD/MWh = 0.02 USD/kWh (÷ 1,000); the bare-number axis needs no line.
+    expect(stdout).toBe(
+      `wrote 15 rows × 3 columns to ${out}\n` +
+        "power.electricity is written in its base unit, USD/kWh: 0.02 to 0.1 (given as 20 USD/MWh to 100 USD/MWh)\n"
+    );
+    expect(readFileSync(out, "utf8").split("\n")[1]).toMatch(/^0\.02,0\.5,/);
+  });
+
   it("counts of rows and points are grouped in thousands, as every count the command line writes", async () => {
     // Breaker: "wrote 1000000 rows × 40 columns", "expected at most 1000000 points, found 1010000".
     const where = folder("grouped");

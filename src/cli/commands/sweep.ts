@@ -192,7 +192,30 @@ export function registerSweep(program: Command): void {
         forgetBar();
       }
       process.stdout.write(
-        `wrote ${countNoun(groupThousands(rows), "row")} × ${countNoun(columns.length, "column")} to ${options.out}\n`
+        `wrote ${countNoun(groupThousands(rows), "row")} × ${countNoun(columns.length, "column")} to ${options.out}\n` +
+          axes.map(baseUnitLine).join("")
       );
     });
+}
+
+/**
+ * For an axis written with units (`power.electricity=20 USD/MWh:100 USD/MWh:5`), a line saying its column is in the
+ * key's base unit, with the ends as written there (an author read 0.02…0.1 in a column given in USD/MWh; new-user
+ * trial); "" for an axis of bare numbers, which are already in the base unit.
+ */
+function baseUnitLine(axis: {path: string; values: readonly number[]; written?: string}): string {
+  const ends =
+    axis.written
+      ?.slice(axis.written.indexOf("=") + 1)
+      .split(":")
+      .slice(0, 2) ?? [];
+  if (!ends.some((end) => /[^\d.\s+eE-]/.test(end))) return "";
+  const first = displayNumber(axis.values[0]!);
+  const last = displayNumber(axis.values.at(-1)!);
+  return `${axis.path} is written in its base unit, ${keyUnit(axis.path)}: ${first} to ${last} (given as ${ends.join(" to ")})\n`;
+}
+
+/** A grid value as a file writes it (String(n)), rounded to 12 significant digits. */
+function displayNumber(value: number): string {
+  return String(Number(value.toPrecision(12)));
 }
