@@ -7,10 +7,9 @@ import {formatRange, isInRange} from "../lib/units/range.js";
 import {DIMENSIONS} from "../lib/units/quantity.js";
 import {UnusedNote} from "./unusedNote.js";
 import {commitTypedNumbers} from "./rangeBox.js";
-import {didYouMean} from "../lib/errors/suggest.js";
+import {scenarioKeyHint} from "../lib/scenario/file/keyPathHint.js";
 import {
   keyRange,
-  SCENARIO_KEY_PATHS,
   scenarioKey,
   type ScenarioKeyDef,
   type KeySlider as SchemaSlider
@@ -35,7 +34,7 @@ export interface KeyControl extends SchemaSlider {
 export function pageKey(path: string, caller: string): ScenarioKeyDef {
   const def = scenarioKey(path);
   if (def) return def;
-  const hint = didYouMean(path, SCENARIO_KEY_PATHS);
+  const hint = scenarioKeyHint(path);
   throw new Error(
     `${caller}: unknown key ${JSON.stringify(path)} (${hint ? `${hint} ` : ""}every key is on the Scenario file ` +
       "reference page, /reference)"
@@ -44,16 +43,19 @@ export function pageKey(path: string, caller: string): ScenarioKeyDef {
 
 /**
  * The slider of a key: its schema entry's `slider`, or, for a numeric key without one, a slider built from `bounds`
- * (base units, both needed, both inside the key's range): in the key's base unit (a fraction in %, a rate per year in
- * %/yr, money in USD thousands, millions or billions by its upper bound) in about 100 steps of 1, 2 or 5 × a power of
- * ten (whole steps for a whole-number key). A page's own report can so put a slider on any numeric key (only 31 keys
+ * (numbers in the key's base unit, both needed, both inside the key's range, whole numbers for a whole-number key):
+ * in the key's base unit (a fraction in %, a rate per year in %/yr, money in USD thousands, millions or billions by
+ * its upper bound) in about 100 steps of 1, 2 or 5 × a power of ten (whole steps for a whole-number key), its ends
+ * moved out to the steps' grid (a browser snaps a range input to min + k × step: an end between steps could not be
+ * reached) but never past the key's range. A page's own report can so put a slider on any numeric key (only 31 keys
  * have one in the schema; new-user trial: `power.pue` failed in every cell of the page).
  *
  * @throws Error naming the key and what to write, for an unknown key, a catalog id or a choice (no slider can set
- *   them), a key without a schema slider given no bounds, or bounds reversed or outside the key's range: a page shows
- *   it in the cell, and `pdf` refuses the page.
+ *   them), a key without a schema slider given no bounds, bounds that are not finite numbers, not whole for a
+ *   whole-number key, reversed, outside the key's range or too close for a slider: a page shows it in the cell, and
+ *   `pdf` refuses the page.
  */
-export function keyControl(path: string, bounds: {min?: number; max?: number} = {}): KeyControl {
+export function keyControl(path: string, bounds: {min?: unknown; max?: unknown} = {}): KeyControl {
   const def = pageKey(path, "keyControl");
   if (def.slider) return {path, label: def.label, ...def.slider};
   if (def.type === "id" || def.type === "choice") {
@@ -61,32 +63,43 @@ export function keyControl(path: string, bounds: {min?: number; max?: number} = 
   }
   const {baseUnit} = DIMENSIONS[def.type];
   const range = keyRange(def);
+  const {unit, scale} = derivedDisplay(def.type, baseUnit, typeof bounds.max === "number" ? bounds.max : 0);
+  // The range in base units, and as the slider will show it where that differs (a fraction's [0, 1] is 0%–100%).
+  const within =
+    `within the key's range ${formatRange(range)} in ${baseUnit}` +
+    (scale === 100 ? ` (a number in ${baseUnit}: 0.05 is 5${unit})` : "");
   const {min, max} = bounds;
   if (min === undefined || max === undefined) {
     throw new Error(
       `keyControl: ${path} has no slider in the schema: give its bounds in ${baseUnit}, e.g. ` +
-        `{path: "${path}", min: …, max: …}, within ${formatRange(range, def.type)}`
+        `{path: "${path}", min: …, max: …}, ${within}`
     );
+  }
+  const found = `found min ${JSON.stringify(min)}, max ${JSON.stringify(max)}`;
+  if (typeof min !== "number" || typeof max !== "number" || !Number.isFinite(min) || !Number.isFinite(max)) {
+    throw new Error(`keyControl: ${path}'s min and max must be finite numbers ${within} (${found})`);
+  }
+  if (def.integer && (!Number.isInteger(min) || !Number.isInteger(max))) {
+    throw new Error(`keyControl: ${path} takes whole numbers: its min and max must be whole (${found})`);
   }
   if (!(min < max) || !isInRange(min, range) || !isInRange(max, range)) {
-    throw new Error(
-      `keyControl: ${path}'s bounds min ${min}, max ${max} must be increasing and within the key's range ` +
-        formatRange(range, def.type)
-    );
+    throw new Error(`keyControl: ${path}'s min must be below its max, both ${within} (${found})`);
   }
-  const {unit, scale} = derivedDisplay(def.type, baseUnit, max);
+  const round = (value: number) => Number(value.toPrecision(12));
   const step = def.integer
     ? Math.max(1, Math.round(niceStep((max - min) / 100)))
     : niceStep(((max - min) * scale) / 100);
-  return {
-    path,
-    label: def.label,
-    unit,
-    scale,
-    min: Number((min * scale).toPrecision(12)),
-    max: Number((max * scale).toPrecision(12)),
-    step
-  };
+  // The ends on the steps' grid, outward (a hair's tolerance for binary noise: 1.1 ÷ 0.002 is 549.9999…). Where the
+  // grid's end below min is outside the key's range, min itself starts the grid; where the one above max is, the
+  // grid's last step below it ends it.
+  let low = round(Math.floor((min * scale) / step + 1e-9) * step);
+  if (!isInRange(low / scale, range)) low = round(min * scale);
+  let high = round(low + Math.ceil((max * scale - low) / step - 1e-9) * step);
+  if (!isInRange(high / scale, range)) high = round(low + Math.floor((max * scale - low) / step + 1e-9) * step);
+  if (!(high > low)) {
+    throw new Error(`keyControl: ${path}'s min and max are too close for a slider (${found})`);
+  }
+  return {path, label: def.label, unit, scale, min: low, max: high, step};
 }
 
 /** The display unit and scale of a slider built from bounds: as the schema's sliders write such keys. */
@@ -347,8 +360,12 @@ export function KeySlider(
 ): KeySliderElement {
   const control = keyControl(path, {min, max});
   const bounds = controlBounds(control, value);
-  const lowDisplay = min === undefined ? bounds.min : controlToDisplay(control, min);
-  const highDisplay = max === undefined ? bounds.max : controlToDisplay(control, max);
+  // A page's bounds narrow a schema slider; a derived one has them as its ends (on its steps' grid). Either way the
+  // slider reaches the scenario's own value: a PUE of 1.6 under bounds 1–1.5 showed 1.6 and computed with 1.5 (breaker).
+  const derived = scenarioKey(path)?.slider === undefined;
+  const shown = controlToDisplay(control, value);
+  const lowDisplay = Math.min(min === undefined || derived ? bounds.min : controlToDisplay(control, min), shown);
+  const highDisplay = Math.max(max === undefined || derived ? bounds.max : controlToDisplay(control, max), shown);
   const form = Inputs.range([lowDisplay, highDisplay], {
     label: controlLabel(control),
     step: control.step,

@@ -84,7 +84,8 @@ describe("the custom chip's description keys", () => {
     const parent = file("chip-parent.md", "extends: asic-9-months\nsilicon:\n  chip: custom-inference-asic\n");
     const child = file("chip-child.md", "extends: chip-parent\nserving:\n  utilization: 60%\n");
     const {code, stdout, stderr} = await runCli(["validate", child, parent]);
-    expect(stderr).toBe("");
+    // Nothing but validate's notes that the files' keys have no source (no clash blamed on asic-9-months.md).
+    expect(stderr.split("\n").filter((line) => line && !/ without a source: /.test(line))).toEqual([]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/2 scenario files valid/);
   });

@@ -73,10 +73,49 @@ describe("keyControl", () => {
   });
 
   it("refuses bounds reversed or outside the key's range, and keys no slider can set, saying what to write", () => {
-    expect(() => keyControl("power.pue", {min: 1.5, max: 1})).toThrow(/must be increasing and within the key's range/);
+    expect(() => keyControl("power.pue", {min: 1.5, max: 1})).toThrow(
+      /power\.pue's min must be below its max, both within the key's range \[1, 3\] in ratio \(found min 1\.5, max 1\)/
+    );
     expect(() => keyControl("power.pue", {min: 0.5, max: 1.5})).toThrow(/within the key's range/);
     expect(() => keyControl("serving.hardware", {min: 0, max: 1})).toThrow(/a catalog id: no slider can set it/);
     expect(() => keyControl("serving.precision", {min: 0, max: 1})).toThrow(/a choice: no slider can set it/);
+  });
+
+  it("refuses bounds that are not finite numbers, not whole for a whole-number key, or too close (breaker)", () => {
+    // Strings from page code read as "must be increasing and within [1, 3]" beside 1 and 2, both true.
+    expect(() => keyControl("power.pue", {min: "1", max: "2"})).toThrow(
+      /min and max must be finite numbers within the key's range \[1, 3\] in ratio \(found min "1", max "2"\)/
+    );
+    expect(() => keyControl("power.pue", {min: null, max: 2})).toThrow(/finite numbers/);
+    expect(() => keyControl("power.pue", {min: 1, max: Infinity})).toThrow(/finite numbers/);
+    // A rate's range is given in its base unit, with what 5%/yr is: bounds of 5 and 15 read as inside [0%, 100%].
+    expect(() => keyControl("finance.discountRate", {min: 5, max: 15})).toThrow(
+      /\(a number in per year: 0\.05 is 5%\/yr\)/
+    );
+    expect(() => keyControl("serving.tensorParallel", {min: 1.5, max: 8.5})).toThrow(/takes whole numbers/);
+    expect(() => keyControl("power.pue", {min: 1, max: 1 + 1e-12})).toThrow(/too close for a slider/);
+  });
+
+  it("puts a built slider's ends on its steps' grid, inside the key's range, so each end can be reached (breaker)", () => {
+    // (1.433 − 1.1) ÷ 100 = 0.00333 → step 0.002; 1.433 is not on the grid from 1.1 (166.5 steps): the top moves out
+    // to 1.434, 167 steps.
+    expect(keyControl("power.pue", {min: 1.1, max: 1.433})).toMatchObject({min: 1.1, max: 1.434, step: 0.002});
+    // $1 to $1B in USD billions, step 0.005: the bottom moves to 0 ($0, in the key's range), not 1e-9.
+    const respin = keyControl("silicon.respinCost", {min: 1, max: 1e9});
+    expect(respin).toMatchObject({unit: "USD billions", min: 0, max: 1, step: 0.005});
+    for (const [path, min, max] of [
+      ["power.pue", 1.1, 1.433],
+      ["finance.usefulLife", 0.5, 30],
+      ["serving.inputTokens", 1, 1e8],
+      ["silicon.respinCost", 1, 1e9]
+    ] as const) {
+      const control = keyControl(path, {min, max});
+      const steps = (control.max - control.min) / control.step;
+      expect(Math.abs(steps - Math.round(steps)), path).toBeLessThan(1e-6);
+      expect(control.min, path).toBeLessThanOrEqual(min * control.scale);
+      expect(isInRange(control.min / control.scale, keyRange(scenarioKey(path)!)), path).toBe(true);
+      expect(isInRange(control.max / control.scale, keyRange(scenarioKey(path)!)), path).toBe(true);
+    }
   });
 });
 
@@ -149,6 +188,12 @@ describe("KeySlider", () => {
     expect([range.min, range.max, range.step]).toEqual(["1", "1.5", "0.005"]);
     expect(slider.querySelector("label")!.textContent).toBe(scenarioKey("power.pue")!.label);
     expect(slider.value).toBe(1.2);
+  });
+
+  it("reaches the scenario's own value when it lies outside a page's bounds (PUE 1.6 under 1–1.5 computed 1.5)", () => {
+    const slider = KeySlider("power.pue", {value: 1.6, min: 1, max: 1.5});
+    expect(slider.querySelector<HTMLInputElement>("input[type=range]")!.max).toBe("1.6");
+    expect(slider.value).toBe(1.6);
   });
 
   it("takes narrower bounds in base units where the model allows less", () => {

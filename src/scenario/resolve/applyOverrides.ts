@@ -3,8 +3,8 @@ import {UserError, UserErrors} from "../../errors/userError.js";
 import {expectedFor, readValue, truncate, type ValueSite} from "../file/readValue.js";
 import type {ResolvedScenario} from "./resolveScenario.js";
 import {SCENARIO_GROUPS, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
-import {closestMatch, didYouMean} from "../../errors/suggest.js";
 import {duplicateKeys} from "../file/yamlKeys.js";
+import {scenarioKeyHint} from "../file/keyPathHint.js";
 
 /**
  * Applies `path=value` overrides (the command line's `--set serving.utilization=0.7`, a page's URL parameters) on top
@@ -54,7 +54,7 @@ export function applyOverrides(resolved: ResolvedScenario, sets: readonly string
     }
     seen.set(path, set);
     if (!def) {
-      const hint = overrideHint(path);
+      const hint = scenarioKeyHint(path);
       errors.push(
         new UserError({
           flag,
@@ -132,19 +132,4 @@ function yamlMarkup(doc: Document): boolean {
     }
   });
   return found;
-}
-
-/**
- * A did-you-mean for a --set path that is no key. --set takes keys only, so where the closest name is a group, its
- * keys are offered (`demand.horizon` was offered `horizon`, which --set then refused as a group; docs check): the one
- * key of a group of one (`horizon.months`), or the first three of a larger group.
- */
-function overrideHint(path: string): string | undefined {
-  const match = closestMatch(path, [...SCENARIO_KEY_PATHS, ...SCENARIO_GROUPS]);
-  if (match === undefined || !SCENARIO_GROUPS.includes(match)) {
-    return didYouMean(path, [...SCENARIO_KEY_PATHS, ...SCENARIO_GROUPS]);
-  }
-  const keys = SCENARIO_KEY_PATHS.filter((key) => key.startsWith(`${match}.`));
-  if (keys.length === 1) return `did you mean ${keys[0]}?`;
-  return `did you mean a key of ${match}, like ${keys.slice(0, 3).join(", ")}${keys.length > 3 ? ", …" : ""}?`;
 }

@@ -15,7 +15,7 @@ import {customChipMode, customUnitCostMode} from "../evaluate/customChipSpec.js"
 import {METRIC_READERS, NULLABLE_METRICS} from "../evaluate/metrics.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {formatBeyondBound, formatRange, isInRange} from "../../units/range.js";
-import {isQuantityKey, keyRange, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
+import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
 import {displayValue} from "../file/displayValue.js";
 import {likelyUnit, quantityError} from "../file/readValue.js";
 import {scenarioDrawMedianPoint} from "./scenarioDraws.js";
@@ -23,6 +23,7 @@ import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "./runScenario.js"
 import {didYouMean} from "../../errors/suggest.js";
 import {linspace} from "../../uncertainty/linspace.js";
 import {groupThousands} from "../../units/groupThousands.js";
+import {scenarioKeyHint} from "../file/keyPathHint.js";
 
 /** One axis of a sweep: a numeric key and the values it takes, in base units. */
 export interface SweepAxisSpec {
@@ -50,7 +51,7 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
   const path = text.slice(0, equals).trim();
   const def = scenarioKey(path);
   if (!def) {
-    const hint = didYouMean(path, SCENARIO_KEY_PATHS);
+    const hint = scenarioKeyHint(path);
     throw new UserError({
       flag,
       path,

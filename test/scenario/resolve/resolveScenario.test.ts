@@ -3,7 +3,8 @@ import {describe, expect, it} from "vitest";
 import {applyOverrides} from "../../../src/scenario/resolve/applyOverrides.js";
 import {resolveScenario} from "../../../src/scenario/resolve/resolveScenario.js";
 import {scenarioIndex} from "../../../src/scenario/resolve/scenarioIndex.js";
-import {SCENARIO_KEY_PATHS, scenarioKey} from "../../../src/scenario/file/schema.js";
+import {SCENARIO_GROUPS, SCENARIO_KEY_PATHS, scenarioKey} from "../../../src/scenario/file/schema.js";
+import {scenarioKeyHint} from "../../../src/scenario/file/keyPathHint.js";
 import {parseFixture, userErrorsOf} from "../helpers.js";
 
 const index = scenarioIndex(
@@ -281,5 +282,20 @@ describe("applyOverrides", () => {
     }
     // A quoted value and a distribution's flow map are plain YAML, still read.
     expect(applyOverrides(resolve("base"), ["power.pue='1.3'"]).values["power.pue"]!.value).toBe(1.3);
+  });
+});
+
+describe("scenarioKeyHint", () => {
+  it("never offers a group where a key is wanted, even when only words are close (breaker)", () => {
+    // horizonzzzzzzzzz is closest to the group horizon, whose one key is horizon.months; marketplaceoverall matched the
+    // words of market's keys and of the group market itself.
+    expect(scenarioKeyHint("horizonzzzzzzzzz")).toBe("did you mean horizon.months?");
+    expect(scenarioKeyHint("marketplaceoverall")).toBe("did you mean market.price or market.priceDeclinePerYear?");
+    for (const path of ["demand.horizon", "moat", "fleet.x", "marketplaceoverall", "silicon.", "power.electricty"]) {
+      const offered = scenarioKeyHint(path)?.match(/[\w.]+(?=[,?]| or)/g) ?? [];
+      for (const name of offered.filter((word) => word.includes("."))) expect(scenarioKey(name), name).toBeDefined();
+      for (const group of SCENARIO_GROUPS)
+        expect(scenarioKeyHint(path) ?? "", path).not.toMatch(new RegExp(`mean ${group}\\?`));
+    }
   });
 });
