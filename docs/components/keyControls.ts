@@ -45,7 +45,7 @@ export function pageKey(path: string, caller: string): ScenarioKeyDef {
  * The slider of a key: its schema entry's `slider`, or, for a numeric key without one, a slider built from `bounds`
  * (numbers in the key's base unit, both needed, both inside the key's range, whole numbers for a whole-number key):
  * in the key's base unit (a fraction in %, a rate per year in %/yr, money in USD thousands, millions or billions by
- * its upper bound) in about 100 steps of 1, 2 or 5 × a power of ten (whole steps for a whole-number key), its ends
+ * its upper bound) in 100 to 250 steps of 1, 2 or 5 × a power of ten (whole steps for a whole-number key), its ends
  * moved out to the steps' grid (a browser snaps a range input to min + k × step: an end between steps could not be
  * reached) but never past the key's range. A page's own report can so put a slider on any numeric key (only 31 keys
  * have one in the schema; new-user trial: `power.pue` failed in every cell of the page).
@@ -57,45 +57,56 @@ export function pageKey(path: string, caller: string): ScenarioKeyDef {
  */
 export function keyControl(path: string, bounds: {min?: unknown; max?: unknown} = {}): KeyControl {
   const def = pageKey(path, "keyControl");
-  if (def.slider) return {path, label: def.label, ...def.slider};
   if (def.type === "id" || def.type === "choice") {
     throw new Error(`keyControl: ${path} is ${def.type === "id" ? "a catalog id" : "a choice"}: no slider can set it`);
   }
   const {baseUnit} = DIMENSIONS[def.type];
   const range = keyRange(def);
-  const {unit, scale} = derivedDisplay(def.type, baseUnit, typeof bounds.max === "number" ? bounds.max : 0);
-  // The range in base units, and as the slider will show it where that differs (a fraction's [0, 1] is 0%–100%).
+  const {unit, scale} =
+    def.slider ?? derivedDisplay(def.type, baseUnit, typeof bounds.max === "number" ? bounds.max : 0);
+  // The range in base units, with what a number in it is where the slider shows a percentage (0.05 is 5%).
   const within =
     `within the key's range ${formatRange(range)} in ${baseUnit}` +
     (scale === 100 ? ` (a number in ${baseUnit}: 0.05 is 5${unit})` : "");
   const {min, max} = bounds;
-  if (min === undefined || max === undefined) {
+  if (def.slider && min === undefined && max === undefined) return {path, label: def.label, ...def.slider};
+  if (!def.slider && (min === undefined || max === undefined)) {
+    const missing = min === undefined && max === undefined ? "" : ` (${min === undefined ? "min" : "max"} is missing)`;
     throw new Error(
       `keyControl: ${path} has no slider in the schema: give its bounds in ${baseUnit}, e.g. ` +
-        `{path: "${path}", min: …, max: …}, ${within}`
+        `{path: "${path}", min: …, max: …}, ${within}${missing}`
     );
   }
+  // A page's bounds are checked whether they make the slider or narrow the schema's: 30 and 90 for a utilisation
+  // made a schema slider run to 9,000% (second-round trial).
   const found = `found min ${JSON.stringify(min)}, max ${JSON.stringify(max)}`;
-  if (typeof min !== "number" || typeof max !== "number" || !Number.isFinite(min) || !Number.isFinite(max)) {
+  const given = [min, max].filter((bound) => bound !== undefined);
+  if (given.some((bound) => typeof bound !== "number" || !Number.isFinite(bound))) {
     throw new Error(`keyControl: ${path}'s min and max must be finite numbers ${within} (${found})`);
   }
-  if (def.integer && (!Number.isInteger(min) || !Number.isInteger(max))) {
+  if (def.integer && given.some((bound) => !Number.isInteger(bound))) {
     throw new Error(`keyControl: ${path} takes whole numbers: its min and max must be whole (${found})`);
   }
-  if (!(min < max) || !isInRange(min, range) || !isInRange(max, range)) {
+  if (
+    given.some((bound) => !isInRange(bound as number, range)) ||
+    (given.length === 2 && !((min as number) < (max as number)))
+  ) {
     throw new Error(`keyControl: ${path}'s min must be below its max, both ${within} (${found})`);
   }
+  if (def.slider) return {path, label: def.label, ...def.slider};
+  // Both given here (a slider without a schema entry needs both), and numbers (checked above).
+  const [minBase, maxBase] = [min as number, max as number];
   const round = (value: number) => Number(value.toPrecision(12));
   const step = def.integer
-    ? Math.max(1, Math.round(niceStep((max - min) / 100)))
-    : niceStep(((max - min) * scale) / 100);
+    ? Math.max(1, Math.round(niceStep((maxBase - minBase) / 100)))
+    : niceStep(((maxBase - minBase) * scale) / 100);
   // The ends on the steps' grid, outward (a hair's tolerance for binary noise: 1.1 ÷ 0.002 is 549.9999…). Where the
   // grid's end below min is outside the key's range, min itself starts the grid; where the one above max is, the
   // grid's last step below it ends it.
-  let low = round(Math.floor((min * scale) / step + 1e-9) * step);
-  if (!isInRange(low / scale, range)) low = round(min * scale);
-  let high = round(low + Math.ceil((max * scale - low) / step - 1e-9) * step);
-  if (!isInRange(high / scale, range)) high = round(low + Math.floor((max * scale - low) / step + 1e-9) * step);
+  let low = round(Math.floor((minBase * scale) / step + 1e-9) * step);
+  if (!isInRange(low / scale, range)) low = round(minBase * scale);
+  let high = round(low + Math.ceil((maxBase * scale - low) / step - 1e-9) * step);
+  if (!isInRange(high / scale, range)) high = round(low + Math.floor((maxBase * scale - low) / step + 1e-9) * step);
   if (!(high > low)) {
     throw new Error(`keyControl: ${path}'s min and max are too close for a slider (${found})`);
   }
@@ -108,13 +119,14 @@ function derivedDisplay(type: string, baseUnit: string, maxBase: number): {unit:
   if (type === "ratePerYear") return {unit: "%/yr", scale: 100};
   // A plain number (PUE, a multiplier) has no unit word: "PUE", not "PUE, ratio".
   if (type === "plain") return {unit: "", scale: 1};
-  if (type === "money") {
+  if (type === "money" || type === "usdPerMw") {
+    const per = type === "usdPerMw" ? "/MW" : "";
     for (const [word, factor] of [
       ["billions", 1e9],
       ["millions", 1e6],
       ["thousands", 1e3]
     ] as const) {
-      if (maxBase >= factor) return {unit: `USD ${word}`, scale: 1 / factor};
+      if (maxBase >= factor) return {unit: `USD ${word}${per}`, scale: 1 / factor};
     }
   }
   return {unit: baseUnit, scale: 1};

@@ -17,7 +17,7 @@ import {scenarioDistributions, type ScenarioPoint} from "../lib/scenario/resolve
 import type {RunReport} from "../lib/scenario/run/runReport.js";
 import type {Distribution} from "../lib/uncertainty/distribution.js";
 import {AssumptionList, type AssumptionItem} from "./assumptionList.js";
-import {KeySlider, pageKey, type KeySliderElement} from "./keyControls.js";
+import {keyControl, KeySlider, pageKey, type KeySliderElement} from "./keyControls.js";
 import {csvFile, DownloadButton} from "./download.js";
 import {ScenarioNotice} from "./scenarioNotice.js";
 import {assumptionValueText, describeOrigin, scenarioPageCheck, scenarioPageMedianPoint} from "./scenarioPage.js";
@@ -152,7 +152,9 @@ export function StoryControls(
   // disabled slider that says why: moving it changed nothing.
   const unread = story.resolved ? unreadCustomChipKeys(story.resolved) : {};
   const elements: KeySliderElement[] = sliders.map(({path, value, ...options}) => {
+    // The key and its bounds first: a choice was told to "pass value" before it was told no slider can set it.
     pageKey(path, "StoryControls");
+    keyControl(path, {min: options.min, max: options.max});
     const start = value ?? story.median[path];
     if (typeof start !== "number") {
       throw new Error(`StoryControls: ${path} has no number to start from (${String(start)}); pass value`);

@@ -96,6 +96,23 @@ describe("keyControl", () => {
     expect(() => keyControl("power.pue", {min: 1, max: 1 + 1e-12})).toThrow(/too close for a slider/);
   });
 
+  it("checks a page's bounds on a schema slider too, and names a missing bound (second-round trial)", () => {
+    // Percentages for a fraction: serving.utilization's schema slider ran to 9,000%.
+    expect(() => keyControl("serving.utilization", {min: 30, max: 90})).toThrow(
+      /within the key's range \[0\.01, 1\] in fraction \(a number in fraction: 0\.05 is 5%\)/
+    );
+    expect(() => keyControl("serving.utilization", {max: 1.5})).toThrow(/found min undefined, max 1\.5/);
+    expect(keyControl("serving.utilization", {max: 0.8})).toEqual(keyControl("serving.utilization"));
+    expect(() => keyControl("finance.usefulLife", {min: 3})).toThrow(/\(max is missing\)$/);
+    // Money per MW in USD millions/MW, as money in USD millions.
+    expect(keyControl("finance.facilityCapexPerMw", {min: 5e6, max: 2e7})).toMatchObject({
+      unit: "USD millions/MW",
+      scale: 1e-6,
+      min: 5,
+      max: 20
+    });
+  });
+
   it("puts a built slider's ends on its steps' grid, inside the key's range, so each end can be reached (breaker)", () => {
     // (1.433 − 1.1) ÷ 100 = 0.00333 → step 0.002; 1.433 is not on the grid from 1.1 (166.5 steps): the top moves out
     // to 1.434, 167 steps.

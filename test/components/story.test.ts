@@ -156,3 +156,12 @@ describe("storyAssumptionItems", () => {
     expect(set!.value).not.toBe("$25,000 (catalog)");
   });
 });
+
+describe("StoryControls on a key no slider can set", () => {
+  it("says so before asking for a start value (a choice was told to 'pass value'; second-round trial)", () => {
+    const story = {median: {"serving.precision": "fp8"}} as unknown as Parameters<typeof StoryControls>[0];
+    expect(() => StoryControls(story, [{path: "serving.precision"}])).toThrow(
+      "keyControl: serving.precision is a choice: no slider can set it"
+    );
+  });
+});
