@@ -35,4 +35,18 @@ describe("SourceText", () => {
     expect(cell.querySelector("b")).toBeNull();
     expect(cell.textContent).toBe("javascript:alert(1) <javascript:alert(1)> <b>bold</b> assumption: 70%");
   });
+
+  it("keeps a parenthesis the address opened, takes any case of the scheme, and titles the link where it goes", () => {
+    // Breaker: Wikipedia's address lost its ")", and a stray one followed the link.
+    const wiki = render("See https://en.wikipedia.org/wiki/Moore%27s_law_(computing) for more (and https://a.org/x).");
+    expect([...wiki.querySelectorAll("a")].map((a) => a.href)).toEqual([
+      "https://en.wikipedia.org/wiki/Moore%27s_law_(computing)",
+      "https://a.org/x"
+    ]);
+    expect(wiki.textContent).toBe("See en.wikipedia.org/… for more (and a.org/…).");
+    expect(render("HTTPS://Example.org/A").querySelector("a")!.href).toBe("https://example.org/A");
+    // The title is where the link goes, as the browser reads it: good.com@ is userinfo, the host is evil.com.
+    const link = render("https://good.com@evil.com/").querySelector("a")!;
+    expect([link.textContent, link.title]).toEqual(["evil.com", "https://evil.com/"]);
+  });
 });
