@@ -1,5 +1,15 @@
 import {spawnSync} from "node:child_process";
-import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
 import {basename, dirname, isAbsolute, join, relative, resolve, sep} from "node:path";
 import npa from "npm-package-arg";
 import {validRange} from "semver";
@@ -69,13 +79,14 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
     });
   }
   // Inside another report project, the new one's files sit among that project's (inside its docs/, they would be
-  // its pages); `new sub-report` run in a project made one without a word (new-user trial).
-  const enclosing = enclosingProject(dirname(target));
+  // its pages); `new sub-report` run in a project made one without a word (new-user trial). The folders are read as
+  // they are on disk: a link into a project is inside it, a link out of one is not (breaker).
+  const enclosing = enclosingProject(realAncestor(target));
   if (enclosing !== undefined) {
     throw new UserError({
       flag: "DIR",
-      message: `inside the report project ${enclosing} (its package.json depends on token-ledger)`,
-      expected: "a folder outside any report project",
+      message: `inside ${enclosing.what} ${enclosing.root} (${enclosing.why})`,
+      expected: "a folder outside any report project or copy of token-ledger",
       found: dir
     });
   }
@@ -335,24 +346,47 @@ function checkTokenLedgerSpec(spec: string, target: string): void {
 }
 
 /**
- * The nearest folder at or above `dir` that is a report project: an Observable Framework config
- * (observablehq.config.ts or .js) beside a package.json that lists token-ledger among its dependencies. Undefined when
- * none is. A package.json alone is not enough (`npm install token-ledger` in a home folder writes one there, which
- * would refuse every project under it); one that cannot be read or parsed is passed over.
+ * The nearest folder at or above `dir` that holds a report project, an Observable Framework config
+ * (observablehq.config.ts or .js) beside a package.json that lists token-ledger among any of its dependencies, or a
+ * copy of token-ledger itself (a package.json named token-ledger: another checkout); undefined when none does. A
+ * package.json alone is not a project (`npm install token-ledger` in a home folder writes one there, which would
+ * refuse every project under it); one that cannot be read or parsed is passed over.
  */
-function enclosingProject(dir: string): string | undefined {
+function enclosingProject(dir: string): {root: string; what: string; why: string} | undefined {
   for (let at = dir; ; at = dirname(at)) {
-    const manifest = join(at, "package.json");
-    const config = ["observablehq.config.ts", "observablehq.config.js"].some((name) => existsSync(join(at, name)));
-    if (config && existsSync(manifest)) {
-      try {
-        const json = JSON.parse(readFileSync(manifest, "utf8")) as Record<string, unknown>;
-        const lists = [json.dependencies, json.devDependencies].filter((d) => d && typeof d === "object");
-        if (lists.some((list) => Object.hasOwn(list as object, "token-ledger"))) return at;
-      } catch {
-        // Not a project's manifest.
-      }
+    const manifest = readManifest(join(at, "package.json"));
+    if (manifest?.name === "token-ledger") {
+      return {root: at, what: "a copy of token-ledger", why: "its package.json is token-ledger's"};
     }
+    const config = ["observablehq.config.ts", "observablehq.config.js"].some((name) => existsSync(join(at, name)));
+    const lists = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
+    const depends = lists.some((list) => {
+      const deps = manifest?.[list];
+      return typeof deps === "object" && deps !== null && Object.hasOwn(deps, "token-ledger");
+    });
+    if (config && depends)
+      return {root: at, what: "the report project", why: "its package.json depends on token-ledger"};
     if (dirname(at) === at) return undefined;
+  }
+}
+
+/** A package.json's object (a byte-order mark allowed, as npm allows it), or undefined when absent or unreadable. */
+function readManifest(path: string): Record<string, unknown> | undefined {
+  try {
+    const json: unknown = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
+    return typeof json === "object" && json !== null ? (json as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `path` with its nearest existing ancestor (itself, if it exists) read through any symbolic link. */
+function realAncestor(path: string): string {
+  let at = path;
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  try {
+    return join(realpathSync(at), relative(at, path));
+  } catch {
+    return path;
   }
 }

@@ -2,7 +2,16 @@ import {parse as parseYaml} from "yaml";
 // A report project outside this package (token-ledger new): its own catalog rows and scenarios add to the bundled
 // ones, and its mistakes are reported like the bundled files'. The project is found through TOKEN_LEDGER_PROJECT
 // here (a command run inside it finds it from the working directory: test/browser/project.test.ts).
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from "vitest";
@@ -151,16 +160,35 @@ describe("token-ledger new", () => {
       expect(result.code, dir).toBe(1);
       expect(result.stderr).toBe(
         `token-ledger: DIR: inside the report project ${project} (its package.json depends on token-ledger): ` +
-          `expected a folder outside any report project, found ${dir}\n`
+          `expected a folder outside any report project or copy of token-ledger, found ${dir}\n`
       );
     }
-    expect(readdirSync(project).sort()).toEqual(["docs", "observablehq.config.ts", "package.json"]);
+    // Read as on disk (breaker): a link into the project is inside it; a link out of it is not.
+    const outside = join(tmp, "outside-real");
+    mkdirSync(outside);
+    symlinkSync(join(project, "docs"), join(tmp, "link-in"));
+    symlinkSync(outside, join(project, "link-out"));
+    expect((await runCli(["new", join(tmp, "link-in", "sub"), "--token-ledger", "^0.1.0"])).stderr).toContain(
+      `inside the report project ${project} `
+    );
+    expect((await runCli(["new", join(project, "link-out", "sub"), "--token-ledger", "^0.1.0"])).code).toBe(0);
+    // Another copy of token-ledger (a package.json of that name) is refused too.
+    const copy = join(tmp, "another-checkout");
+    mkdirSync(copy);
+    writeFileSync(join(copy, "package.json"), JSON.stringify({name: "token-ledger"}));
+    expect((await runCli(["new", join(copy, "sub"), "--token-ledger", "^0.1.0"])).stderr).toContain(
+      `inside a copy of token-ledger ${copy} (its package.json is token-ledger's)`
+    );
+    expect(readdirSync(project).sort()).toEqual(["docs", "link-out", "observablehq.config.ts", "package.json"]);
     // A package.json that depends on token-ledger without a Framework config (npm install token-ledger in a home
     // folder), or one that does not parse, is no project.
     const home = join(tmp, "home-like");
     mkdirSync(home);
     writeFileSync(join(home, "package.json"), JSON.stringify({dependencies: {"token-ledger": "^0.1.0"}}));
     expect((await runCli(["new", join(home, "report"), "--token-ledger", "^0.1.0"])).code).toBe(0);
+    // Under peerDependencies too, and with a byte-order mark (npm reads both).
+    writeFileSync(join(project, "package.json"), "\uFEFF" + JSON.stringify({peerDependencies: {"token-ledger": "*"}}));
+    expect((await runCli(["new", join(project, "sub-peer"), "--token-ledger", "^0.1.0"])).code).toBe(1);
     writeFileSync(join(project, "package.json"), "{not json");
     expect((await runCli(["new", join(project, "sub-report"), "--token-ledger", "^0.1.0"])).code).toBe(0);
   });
