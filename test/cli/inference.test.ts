@@ -95,6 +95,7 @@ describe("token-ledger inference", () => {
     ]) {
       expect(result[key], key).toBeNull();
     }
+    expect(result.decodeStepsPerRequest).toBe(0); // the reason, in the JSON itself
     // The whole-request figures and the input tokens' cost stand.
     expect(result.outputTokensPerSecondPerChip).toBeGreaterThan(0);
     expect(result.costPerMillionInputTokensUsd).toBeGreaterThan(0);
@@ -107,6 +108,7 @@ describe("token-ledger inference", () => {
     // Two output tokens decode once: every figure is a number.
     const two = JSON.parse((await runCli([...base, "--output-tokens", "2", "--json"])).stdout);
     expect(two.outputTokensPerSecondPerUser).toBeGreaterThan(0);
+    expect(two.decodeStepsPerRequest).toBe(1);
     expect(two.costPerMillionOutputTokensUsd).toBeGreaterThan(0);
   });
 

@@ -351,6 +351,8 @@ export function runInference(options: InferenceOptions) {
     batchSize: options.batch,
     inputTokens: options.inputTokens,
     outputTokens: options.outputTokens,
+    // Why the decode figures are null for one output token (second-round trial: --json gave no reason).
+    decodeStepsPerRequest: options.outputTokens - 1,
     cacheHitFraction: options.cacheHit,
     tensorParallel: options.tp,
     expertParallel: options.ep,
