@@ -13,6 +13,7 @@ import {loadMeasurements} from "./measurementFiles.js";
 import {displayPath, scenarioFilesIn} from "./scenarioFiles.js";
 import type {ScenarioLibrary} from "./scenarioLibrary.js";
 import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
+import {unsourcedKeysNote} from "../scenario/file/unsourcedKeys.js";
 
 /** One checked scenario file: its id (from `id:` or its name) and every error found in it. */
 export interface ScenarioFileCheck {
@@ -262,4 +263,16 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     catalogs,
     library
   };
+}
+
+/**
+ * Writes a `token-ledger: note:` line to stderr for each checked file that sets a key without a source
+ * (unsourcedKeysNote): `validate` after its count, `build` after the site is built, where the note is not lost among
+ * Framework's lines. The pages show "—" as such a key's source.
+ */
+export function noteUnsourcedKeys(files: readonly ScenarioFileCheck[]): void {
+  for (const check of files) {
+    const note = check.scenario ? unsourcedKeysNote(check.scenario) : null;
+    if (note) process.stderr.write(`token-ledger: note: ${note}\n`);
+  }
 }

@@ -1,6 +1,6 @@
 import type {Command} from "commander";
 import {UserError, UserErrors} from "../../errors/userError.js";
-import {checkScenarioFiles} from "../../node/scenarioCheck.js";
+import {checkScenarioFiles, noteUnsourcedKeys} from "../../node/scenarioCheck.js";
 import {unreadCustomChipKeys} from "../../scenario/evaluate/customChipSpec.js";
 import {noteCatalogOverrides} from "../../node/catalogFiles.js";
 import {scenarioFilesIn} from "../../node/scenarioFiles.js";
@@ -32,7 +32,6 @@ import {
 import {MAX_MONTE_CARLO_SAMPLES} from "../../uncertainty/monteCarlo.js";
 import {positiveInteger, seedFlag} from "../flags.js";
 import {formatNumber, formatTable, wrapProse} from "../table.js";
-import {unsourcedKeysNote} from "../../scenario/file/unsourcedKeys.js";
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -64,10 +63,7 @@ export function registerScenarioCommands(program: Command): void {
       noteCatalogOverrides();
       process.stdout.write(`${checked.length} scenario file${checked.length === 1 ? "" : "s"} valid\n`);
       // A key set without a source is valid, but its pages show "—" where a reader looks for where it comes from.
-      for (const check of checked) {
-        const note = check.scenario ? unsourcedKeysNote(check.scenario) : null;
-        if (note) process.stderr.write(`token-ledger: note: ${note}\n`);
-      }
+      noteUnsourcedKeys(checked);
     });
 
   program

@@ -3,7 +3,7 @@ import {existsSync, readdirSync, readFileSync, renameSync, rmSync} from "node:fs
 import {join} from "node:path";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {noteCatalogOverrides} from "../catalogFiles.js";
-import {checkScenarioFiles} from "../scenarioCheck.js";
+import {checkScenarioFiles, noteUnsourcedKeys} from "../scenarioCheck.js";
 import {frameworkBin, frameworkEnv, siteProject, type SiteProject} from "./siteProject.js";
 
 /** Lines of Framework's own failure text that point the user at Framework's issue tracker, not at their file. */
@@ -78,6 +78,7 @@ export async function buildSite(root?: string): Promise<void> {
   if (existsSync(project.output)) renameSync(project.output, old);
   renameSync(next, project.output);
   rmSync(old, {recursive: true, force: true});
+  noteUnsourcedKeys(check.files);
 }
 
 /**
