@@ -1,4 +1,5 @@
 export * from "./file/schema.js";
+export {scenarioKeyHint} from "./file/keyPathHint.js";
 export * from "./file/readValue.js";
 export * from "./file/parseScenario.js";
 export * from "../errors/displayText.js";
