@@ -11,6 +11,7 @@ import {DATA_DIR, findProject} from "./paths.js";
 import {parseTrainingRunsCsv} from "../training/parseTrainingRunsCsv.js";
 import type {PublishedRun} from "../training/publishedRun.js";
 import {readUtf8File} from "./readText.js";
+import {BARE_BELOW_USD, THOUSANDS_MONEY_KEYS} from "../scenario/run/bareMoneyNote.js";
 
 export interface Catalogs {
   hardware: Hardware[];
@@ -199,6 +200,27 @@ export function hardwareFamilyNote(): string | undefined {
   );
 }
 
+/**
+ * Notes for a project's data/hardware.csv rows whose price_usd is under $1,000, where a chip costs thousands (the
+ * scenario keys' bare-money rule, bareMoneyNote.ts): `31.12` written for $31.12k priced tokens at a quarter of the
+ * cost with no word (session 31's breaker). A note, not an error: an edge chip may cost that. Empty outside a project.
+ */
+export function hardwarePriceNotes(): string[] {
+  const own = projectCatalogFile("hardware.csv");
+  const column = own?.header?.cells.findIndex((cell) => cell.trim() === "price_usd") ?? -1;
+  if (!own || column < 0) return [];
+  return own.records.flatMap((record) => {
+    const written = record.cells[column]?.trim() ?? "";
+    const usd = Number(written);
+    if (written === "" || !(usd > 0 && usd < BARE_BELOW_USD)) return [];
+    const {line, column: at} = record.positions[column] ?? record.end;
+    return [
+      `${own.file}:${line}:${at}: price_usd ${written} is $${written} (the column is in US dollars), where ` +
+        `${THOUSANDS_MONEY_KEYS["hardware.price"]!.costs}: write ${Number((usd * 1000).toPrecision(12))} if $${written}k was meant`
+    ];
+  });
+}
+
 /** data/training-runs.csv (published training runs), its model and hardware ids checked against the catalogs. */
 export function loadTrainingRuns(catalogs: Catalogs, path = resolve(DATA_DIR, "training-runs.csv")): PublishedRun[] {
   return parseTrainingRunsCsv(readCatalogText(path), {
@@ -211,10 +233,12 @@ export function loadTrainingRuns(catalogs: Catalogs, path = resolve(DATA_DIR, "t
 /**
  * Writes one `token-ledger: note:` line to stderr per project row that replaces a bundled row, so that a figure that
  * differs from the bundled catalog's says why (validate, build, run, compare, catalog); then, for a project's
- * data/hardware.csv without the `family` column, one line saying that its new chips take the pooled calibration.
+ * data/hardware.csv without the `family` column, one line saying that its new chips take the pooled calibration;
+ * then one per chip priced under $1,000 (hardwarePriceNotes).
  */
 export function noteCatalogOverrides(): void {
   for (const override of catalogOverrides()) process.stderr.write(`token-ledger: note: ${override.message}\n`);
   const family = hardwareFamilyNote();
   if (family) process.stderr.write(`token-ledger: note: ${family}\n`);
+  for (const note of hardwarePriceNotes()) process.stderr.write(`token-ledger: note: ${note}\n`);
 }

@@ -411,6 +411,23 @@ describe("a project's catalog rows", () => {
     expect(JSON.parse(catalog.stdout).map((row: {id: string}) => row.id)).toContain("my-chip");
   });
 
+  it("note a chip priced under $1,000, where thousands were likely meant (31.12 for $31.12k; breaker)", async () => {
+    const dir = await newProject("cheap-chip");
+    const row = H100_ROW.replace(/^h100-sxm,[^,]*,/, "my-chip,My Chip X1,");
+    const cells = row.split(",");
+    const priceColumn = HARDWARE_HEADER.split(",").indexOf("price_usd");
+    cells[priceColumn] = "31.12";
+    writeFileSync(join(dir, "data/hardware.csv"), `${HARDWARE_HEADER}\n${cells.join(",")}\n`);
+    const validate = await runCli(["validate"]);
+    expect(validate.code, validate.stderr).toBe(0);
+    // The cell's column: one past the commas and cells before it.
+    const column = cells.slice(0, priceColumn).join(",").length + 2;
+    expect(validate.stderr).toBe(
+      `token-ledger: note: ${join(dir, "data/hardware.csv")}:2:${column}: price_usd 31.12 is $31.12 (the column is in ` +
+        "US dollars), where a chip costs thousands: write 31120 if $31.12k was meant\n"
+    );
+  });
+
   it("replace a bundled row of the same id, and validate says so", async () => {
     const dir = await newProject("override");
     writeFileSync(

@@ -15,8 +15,8 @@ export const THOUSANDS_MONEY_KEYS: Readonly<Record<string, {costs: string; scale
   "training.firstGenerationSpend": {costs: "a generation's training costs millions", scale: "M"}
 };
 
-/** Bare numbers below this, in dollars, get the note. */
-const BARE_BELOW_USD = 1000;
+/** Bare numbers below this, in dollars, get the note (and a project's chip priced below it: catalogFiles.ts). */
+export const BARE_BELOW_USD = 1000;
 
 /**
  * A note for money written as a bare number under $1,000 where the key costs thousands or more (THOUSANDS_MONEY_KEYS):
