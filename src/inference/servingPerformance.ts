@@ -52,6 +52,8 @@ export interface ServingResult {
   kvContextTokens: number;
   /** What the memory cap's KV tokens per sequence stand for (KV_TOKENS_BASIS of the stack's admission). */
   kvTokensBasis: string;
+  /** Decode steps each request takes: output − 1 (the first token comes from prefill); 0 for one output token. */
+  decodeStepsPerRequest: number;
   /** Whole requests: seconds the replica spends per batch of requests, prefill plus (output − 1) decode steps. */
   batchSeconds: number;
   /** Output tokens per second of one replica over whole requests, prefill included (offline benchmarks' figure). */
@@ -135,6 +137,7 @@ export function servingPerformance(input: ServingInput, efficiencies: ServingEff
     memory,
     kvContextTokens,
     kvTokensBasis: KV_TOKENS_BASIS[memory.admission],
+    decodeStepsPerRequest: decodeSteps,
     batchSeconds,
     outputTokensPerSecondPerReplica,
     outputTokensPerSecondPerChip: outputTokensPerSecondPerReplica / layout.chips,

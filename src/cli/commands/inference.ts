@@ -340,7 +340,7 @@ export function runInference(options: InferenceOptions) {
   const ownedKnown = chipPriceUsd !== null;
   // A request of one output token has no decode step (its token comes from prefill): the figures of decoding are null
   // rather than those of a step that never runs (it printed a speed per user of 1 ÷ TPOT; breaker).
-  const decodes = options.outputTokens > 1;
+  const decodes = serving.decodeStepsPerRequest > 0;
   const ifDecodes = <T>(value: T): T | null => (decodes ? value : null);
   const perMillion = (breakdown: typeof cost.output) =>
     Object.fromEntries(CHIP_HOUR_COMPONENTS.map((component) => [component, breakdown[component]]));
@@ -352,7 +352,7 @@ export function runInference(options: InferenceOptions) {
     inputTokens: options.inputTokens,
     outputTokens: options.outputTokens,
     // Why the decode figures are null for one output token (second-round trial: --json gave no reason).
-    decodeStepsPerRequest: options.outputTokens - 1,
+    decodeStepsPerRequest: serving.decodeStepsPerRequest,
     cacheHitFraction: options.cacheHit,
     tensorParallel: options.tp,
     expertParallel: options.ep,
@@ -495,7 +495,7 @@ function formatInference(r: ReturnType<typeof runInference>): string {
   }
   // What "—" above stands for (one output token: nothing to decode).
   const noDecode =
-    r.outputTokens > 1
+    r.decodeStepsPerRequest > 0
       ? ""
       : wrapProse(
           "A request of one output token has no decode step (its token comes from prefill), so the figures of " +

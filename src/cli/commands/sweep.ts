@@ -19,6 +19,7 @@ import {displayValue} from "../../scenario/file/displayValue.js";
 import {countNoun} from "../../units/countNoun.js";
 import {positiveInteger} from "../flags.js";
 import {groupThousands} from "../../units/groupThousands.js";
+import {isDecimalNumeral} from "../../units/decimal.js";
 
 /** Grids at least this large show a progress bar on a terminal. */
 const PROGRESS_BAR_POINTS = 200;
@@ -209,7 +210,7 @@ function baseUnitLine(axis: {path: string; values: readonly number[]; written?: 
       ?.slice(axis.written.indexOf("=") + 1)
       .split(":")
       .slice(0, 2) ?? [];
-  if (!ends.some((end) => /[^\d.\s+eE-]/.test(end))) return "";
+  if (ends.every((end) => isDecimalNumeral(end))) return "";
   const first = displayNumber(axis.values[0]!);
   const last = displayNumber(axis.values.at(-1)!);
   return `${axis.path} is written in its base unit, ${keyUnit(axis.path)}: ${first} to ${last} (given as ${ends.join(" to ")})\n`;

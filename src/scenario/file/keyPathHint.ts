@@ -1,5 +1,5 @@
 import {closestMatch, didYouMean} from "../../errors/suggest.js";
-import {SCENARIO_GROUPS, SCENARIO_KEY_PATHS} from "./schema.js";
+import {groupKeyPaths, SCENARIO_GROUPS, SCENARIO_KEY_PATHS} from "./schema.js";
 
 /**
  * A did-you-mean for a path that is no scenario key, where a key is wanted (`--set`, `--vary`, a share link): only
@@ -12,7 +12,7 @@ import {SCENARIO_GROUPS, SCENARIO_KEY_PATHS} from "./schema.js";
 export function scenarioKeyHint(path: string): string | undefined {
   const match = closestMatch(path, [...SCENARIO_KEY_PATHS, ...SCENARIO_GROUPS]);
   if (match === undefined || !SCENARIO_GROUPS.includes(match)) return didYouMean(path, SCENARIO_KEY_PATHS);
-  const keys = SCENARIO_KEY_PATHS.filter((key) => key.startsWith(`${match}.`));
+  const keys = groupKeyPaths(match);
   if (keys.length === 1) return `did you mean ${keys[0]}?`;
   return `did you mean a key of ${match}, like ${keys.slice(0, 3).join(", ")}${keys.length > 3 ? ", …" : ""}?`;
 }

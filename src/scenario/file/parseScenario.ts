@@ -2,6 +2,7 @@ import {isAlias, isMap, isScalar, LineCounter, parseDocument, type Document, typ
 import {UserError, UserErrors, type UserErrorLocation} from "../../errors/userError.js";
 import {readValue, truncate, type ScenarioValue, type ValueSite} from "./readValue.js";
 import {
+  groupKeyPaths,
   isReservedKey,
   isScenarioGroup,
   RESERVED_KEYS,
@@ -601,7 +602,7 @@ function walkKeys(
     }
     if (isScenarioGroup(path)) {
       const value = site.deref(pair.value);
-      const example = `${SCENARIO_KEY_PATHS.find((p) => p.startsWith(`${path}.`))}: …`;
+      const example = `${groupKeyPaths(path)[0]}: …`;
       if (isMap(value)) walkKeys(value as YAMLMap, path, site, visitor, seen);
       else if (isScalar(value) && value.value === null && site.text(pair.value).trim() === "") {
         // `serving:` with nothing under it: the keys meant for it are written flush left (author trial: accepted in

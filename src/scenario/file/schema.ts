@@ -1344,6 +1344,11 @@ export const SCENARIO_GROUPS: readonly string[] = [
 ];
 const GROUP_SET = new Set(SCENARIO_GROUPS);
 
+/** The key paths under `group` (`horizon` → [horizon.months]), in reference order; [] for a name that is no group. */
+export function groupKeyPaths(group: string): string[] {
+  return SCENARIO_KEY_PATHS.filter((path) => path.startsWith(`${group}.`));
+}
+
 /** The definition of a key path, or undefined if there is none. */
 export function scenarioKey(path: string): ScenarioKeyDef | undefined {
   return KEYS_BY_PATH.get(path);

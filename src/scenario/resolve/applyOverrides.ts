@@ -2,7 +2,7 @@ import {isAlias, parseDocument, Scalar, visit, type Document} from "yaml";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {expectedFor, readValue, truncate, type ValueSite} from "../file/readValue.js";
 import type {ResolvedScenario} from "./resolveScenario.js";
-import {SCENARIO_GROUPS, SCENARIO_KEY_PATHS, scenarioKey} from "../file/schema.js";
+import {groupKeyPaths, SCENARIO_GROUPS, scenarioKey} from "../file/schema.js";
 import {duplicateKeys} from "../file/yamlKeys.js";
 import {scenarioKeyHint} from "../file/keyPathHint.js";
 
@@ -33,7 +33,7 @@ export function applyOverrides(resolved: ResolvedScenario, sets: readonly string
     const written = set.slice(equals + 1).trim();
     const def = scenarioKey(path);
     if (!def && SCENARIO_GROUPS.includes(path)) {
-      const keys = SCENARIO_KEY_PATHS.filter((key) => key.startsWith(`${path}.`));
+      const keys = groupKeyPaths(path);
       errors.push(
         new UserError({
           flag,
