@@ -577,6 +577,18 @@ describe("a project's catalog rows", () => {
   });
 });
 
+describe("validate in a project without scenarios", () => {
+  it("says the folder it looked in has none (0 files valid read as all checked)", async () => {
+    const dir = await newProject("emptied");
+    const scenarios = join(dir, "data/scenarios");
+    for (const name of readdirSync(scenarios)) rmSync(join(scenarios, name));
+    expect(await runCli(["validate"])).toMatchObject({
+      code: 0,
+      stdout: `0 scenario files valid (${scenarios} has no scenario file)\n`
+    });
+  });
+});
+
 describe("TOKEN_LEDGER_PROJECT that names no project", () => {
   it.each([
     ["a missing folder", "missing", "no such folder"],

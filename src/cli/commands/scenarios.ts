@@ -1,9 +1,11 @@
+import {existsSync} from "node:fs";
 import type {Command} from "commander";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {checkScenarioFiles, noteUnsourcedKeys} from "../../node/scenarioCheck.js";
 import {unreadCustomChipKeys} from "../../scenario/evaluate/customChipSpec.js";
 import {noteCatalogOverrides} from "../../node/catalogFiles.js";
-import {scenarioFilesIn} from "../../node/scenarioFiles.js";
+import {ownScenariosDir} from "../../node/paths.js";
+import {displayPath, scenarioFilesIn} from "../../node/scenarioFiles.js";
 import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
@@ -42,6 +44,17 @@ function samplesFlag(text: string): number {
   return positiveInteger("--samples", MAX_MONTE_CARLO_SAMPLES)(text);
 }
 
+/**
+ * Why validate found nothing to check, when it was given no files and the scenarios folder has none: the folder, and
+ * whether it exists (a folder whose package.json lists token-ledger reads as a report project, data/scenarios/ or not).
+ * Empty otherwise.
+ */
+function noneFound(files: readonly string[]): string {
+  if (files.length || scenarioFilesIn().length) return "";
+  const dir = displayPath(ownScenariosDir());
+  return existsSync(ownScenariosDir()) ? ` (${dir} has no scenario file)` : ` (${dir} does not exist)`;
+}
+
 export function registerScenarioCommands(program: Command): void {
   program
     .command("reference")
@@ -61,7 +74,9 @@ export function registerScenarioCommands(program: Command): void {
       const {files: checked, errors} = checkScenarioFiles(paths);
       if (errors.length) throw new UserErrors(errors);
       noteCatalogOverrides();
-      process.stdout.write(`${checked.length} scenario file${checked.length === 1 ? "" : "s"} valid\n`);
+      process.stdout.write(
+        `${checked.length} scenario file${checked.length === 1 ? "" : "s"} valid${noneFound(files)}\n`
+      );
       // A key set without a source is valid, but its pages show "—" where a reader looks for where it comes from.
       noteUnsourcedKeys(checked);
     });
