@@ -65,8 +65,9 @@ describe("parseModelsCsv on data/models.csv", () => {
     ["gopher-280b", 280e9, 280e9, 80, 16384, 128, 128, 0.3e12],
     // Chinchilla (arXiv 2203.15556) Table 4: 80 layers, 64 heads, d_model 8,192; 70B, 1.4T tokens.
     ["chinchilla-70b", 70e9, 70e9, 80, 8192, 64, 64, 1.4e12],
-    // OPT (arXiv 2205.01068) Table 1: 96 layers, 96 heads, d_model 12,288; 180B tokens.
-    ["opt-175b", 175e9, 175e9, 96, 12288, 96, 96, 0.18e12],
+    // OPT (arXiv 2205.01068) Table 1: 96 layers, 96 heads, d_model 12,288; 300B tokens over its 180B-token dataset
+    // ("completed its training run on 300B tokens", metaseq OPT logbook).
+    ["opt-175b", 175e9, 175e9, 96, 12288, 96, 96, 0.3e12],
     // BLOOM (arXiv 2211.05100): 70 layers, 112 heads, d_model 14,336; 176,247,271,424 parameters; 366B tokens.
     ["bloom-176b", 176.25e9, 176.25e9, 70, 14336, 112, 112, 0.366e12],
     // LLaMA (arXiv 2302.13971) Table 2: 65.2B, 80 layers, d_model 8,192, 64 heads; 1.4T tokens.

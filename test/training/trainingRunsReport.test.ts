@@ -15,6 +15,16 @@ describe("training runs of data/training-runs.csv beside the training model", ()
     expect(report.medianAbsoluteError).toBeLessThanOrEqual(0.15);
   });
 
+  it("gives each run the training tokens of its model's catalog row (one figure for one run)", () => {
+    // A run is its model's pre-training: data/models.csv's training_tokens_t and data/training-runs.csv's tokens_t
+    // are the same published figure (OPT-175B read 180B in one, the dataset, and 300B in the other, the run).
+    const differing = runs
+      .map((run) => ({id: run.id, run: run.tokens, model: catalogs.models.find((m) => m.id === run.model)!}))
+      .filter(({run, model}) => model.trainingTokens !== null && model.trainingTokens !== run)
+      .map(({id, run, model}) => `${id}: ${run} in the run, ${model.trainingTokens} in the model row`);
+    expect(differing).toEqual([]);
+  });
+
   it("works the Llama 3.1 405B row by hand", () => {
     // FLOPs: 6 × 405.85e9 × 15.6e12 = 3.7988e25, plus causal attention 3 × L 126 × H 128 × T 8192 × (128 + 128)
     // × 15.6e12 = 1.5829e24 → 3.9571e25. At 41% MFU (Llama 3 paper, Table 4) of 989.4e12 FLOP/s:
