@@ -487,13 +487,13 @@ describe("token-ledger run", () => {
     expect(stdout).not.toContain("world GDP");
   });
 
-  it("notes a training run longer than the months the spend model gives each generation (breaker: 3,706 years, silent)", async () => {
+  it("notes a training run longer than the months the spend model gives each generation (breaker: 3,706 years, silent, at 38% MFU)", async () => {
     const {code, stdout, stderr} = await runCli(["run", "base", "--set", "training.chips=1", ...FEW]);
     expect(code).toBe(0);
-    // base's run is 82.6 days on its chips; on one chip the same chip-hours take 1,353,504 days (3,706 years), past
+    // base's run is 76.6 days on its chips; on one chip the same chip-hours take 1,254,467 days (3,435 years), past
     // its 4-month runs and its 12-month cadence.
     expect(stderr).toContain(
-      "token-ledger: note: base: the final training run takes 1,353,504 days (3,706 years) on training.chips at " +
+      "token-ledger: note: base: the final training run takes 1,254,467 days (3,435 years) on training.chips at " +
         "training.mfu, longer than the 4 months (training.runMonths)"
     );
     expect(stderr).toContain("and longer than the 12 months between generations (training.cadence)");

@@ -106,7 +106,7 @@ describe("token-ledger training", () => {
   });
 
   it("gives one run the same energy, chip-hours and cost in the CLI and in a scenario (one energy convention)", () => {
-    // data/scenarios/base.md: training.model llama-3.1-405b, 15.6T tokens, MFU 0.38, 16,384 chips on h100-sxm; the
+    // data/scenarios/base.md: training.model llama-3.1-405b, 15.6T tokens, MFU 0.41, 16,384 chips on h100-sxm; the
     // rest at the schema's defaults, as the CLI takes them.
     const bound = bindScenario(loadScenarioLibrary().resolve("base"), loadCatalogs());
     const scenario = evaluateScenarioPoint(bound, scenarioMedianPoint(bound.resolved)).training;
@@ -115,7 +115,7 @@ describe("token-ledger training", () => {
       tokens: 15.6e12,
       hardware: "h100-sxm",
       chips: 16384,
-      mfu: 0.38,
+      mfu: 0.41,
       goodput: 0.9,
       sequenceLength: 8192,
       precision: "bf16",

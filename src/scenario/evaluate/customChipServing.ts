@@ -1,6 +1,6 @@
 import type {Hardware} from "../../catalog/hardware.js";
-import {SERVING_CALIBRATION} from "../../inference/calibratedEfficiencies.js";
 import type {ServingResult} from "../../inference/servingPerformance.js";
+import {UNMEASURED_CHIP_PRIOR} from "../../inference/unmeasuredChipPrior.js";
 import {blendedTokensPerSecondPerChip} from "../../tco/blendedThroughput.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
@@ -14,9 +14,7 @@ import {scenarioServing, servingInput} from "./servingInput.js";
  * ("other") is the pooled fit.
  *
  * Its throughput relative to the merchant chip is then derived, not assumed, with a wider band than a measured chip's:
- * the held-out band of the calibration (model ÷ measured between its 10th and 90th percentiles, 0.74–1.33 with the
- * bundled measurements) squared, i.e. twice its log-width (assumption: a stated prior for a chip nobody has measured,
- * whose software stack is also unproven).
+ * UNMEASURED_CHIP_PRIOR (unmeasuredChipPrior.ts), the held-out band of the calibration squared.
  */
 export interface CustomChipServingResult {
   serving: ServingResult;
@@ -24,7 +22,7 @@ export interface CustomChipServingResult {
   blendedTokensPerSecondPerChip: number;
   /** The custom chip's blended tokens/s ÷ the merchant chip's. */
   relativeThroughput: number;
-  /** The prior band on relativeThroughput: value ÷ p90², value ÷ p10² of the held-out ratios. */
+  /** The prior band on relativeThroughput: value × UNMEASURED_CHIP_PRIOR's p10 and p90. */
   relativeThroughputBand: {low: number; high: number};
 }
 
@@ -49,11 +47,11 @@ export function customChipServing(
   const serving = scenarioServing(bound, servingInput(bound, point, hardware));
   const custom = blended(point, serving);
   const relativeThroughput = custom / blended(point, merchantServing);
-  const {ratioP10, ratioP90} = SERVING_CALIBRATION.heldOut;
+  const {p10, p90} = UNMEASURED_CHIP_PRIOR;
   return {
     serving,
     blendedTokensPerSecondPerChip: custom,
     relativeThroughput,
-    relativeThroughputBand: {low: relativeThroughput / ratioP90 ** 2, high: relativeThroughput / ratioP10 ** 2}
+    relativeThroughputBand: {low: relativeThroughput * p10, high: relativeThroughput * p90}
   };
 }

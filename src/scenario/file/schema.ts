@@ -1,3 +1,4 @@
+import {UNMEASURED_CHIP_PRIOR} from "../../inference/unmeasuredChipPrior.js";
 import {FLYWHEEL_RANGES} from "../../strategy/flywheel.js";
 import {INFERENCE_TAX_RANGES} from "../../strategy/inferenceTax.js";
 import {MOAT_RANGES} from "../../strategy/moat.js";
@@ -353,7 +354,7 @@ export const SCENARIO_KEYS = [
     default: 0.1,
     meaning: "Staff, maintenance, software and support per accelerator-hour.",
     source:
-      "assumption: $0.10 per accelerator-hour of staff, maintenance, software and support; Epoch AI's 1 GW data centre spends $0.9B a year on operations, energy included (epoch.ai/data-insights/ai-datacenter-cost-breakdown), about $0.17 per GPU-hour over ~600,000 GPUs at ~1.67 kW",
+      "assumption: $0.10 per accelerator-hour of staff, maintenance, software and support. Epoch AI's 1 GW data centre spends $0.9B a year to operate, $0.6B of it on energy (epoch.ai/data-insights/ai-datacenter-cost-breakdown); the other $0.3B is about $0.06 per GPU-hour over ~600,000 GPUs at ~1.67 kW, so $0.10 sits above a hyperscale operator's (energy is charged apart, from power.*)",
     distribution: true
   },
   {
@@ -662,8 +663,7 @@ export const SCENARIO_KEYS = [
     default: 1,
     meaning:
       "Tokens/s a custom chip given by silicon.chip or its specs would measure ÷ what the calibrated serving model gives it: multiplies its derived throughput. Only read with silicon.chip or inline specs.",
-    source:
-      "assumption: 1, the calibrated model's estimate. For a chip nobody has measured the stated prior is the held-out band of the calibration squared: 0.56 to 1.72 between its 10th and 90th percentiles (1 ÷ 1.335² to 1 ÷ 0.764², src/scenario/evaluate/customChipServing.ts), i.e. the 90% interval `0.48 to 2.01` of the lognormal through them",
+    source: `assumption: 1, the calibrated model's estimate. For a chip nobody has measured the stated prior is the held-out band of the calibration squared: ${UNMEASURED_CHIP_PRIOR.p10.toFixed(2)} to ${UNMEASURED_CHIP_PRIOR.p90.toFixed(2)} between its 10th and 90th percentiles (src/inference/unmeasuredChipPrior.ts), i.e. the 90% interval \`${UNMEASURED_CHIP_PRIOR.interval90.low.toFixed(2)} to ${UNMEASURED_CHIP_PRIOR.interval90.high.toFixed(2)}\` of the lognormal through them`,
     distribution: true
   },
   {

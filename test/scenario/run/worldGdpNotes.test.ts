@@ -45,11 +45,11 @@ describe("demandBoundNote", () => {
   });
 
   it("says when a year's training passes world GDP, naming the training keys (base over 240 months)", () => {
-    // base: a $60.7M final run × 5, growing 2.4× a generation (training.costGrowth), one generation a year: year 20's
-    // generation costs about 303.5e6 × 2.4^19 ≈ $5.1E15 (the run's own figure is printed by `run`).
+    // base: a $56.2M final run × 5, growing 2.4× a generation (training.costGrowth), one generation a year: year 20's
+    // generation costs about 281e6 × 2.4^19 ≈ $4.7E15 (the run's own figure is printed by `run`).
     const {result} = runScenarioRequest({scenario: "base", sets: ["horizon.months=240"], samples: 50, seed: 1});
     const note = trainingBoundNote(result.point)!;
-    expect(note).toMatch(/spends \$5\.\d\dE15 in year 20, more than world GDP/);
+    expect(note).toMatch(/spends \$4\.\d\dE15 in year 20, more than world GDP/);
     for (const key of ["training.costGrowth", "training.cadence", "horizon.months"]) expect(note).toContain(key);
     // The 60-month base case stays far below it: year 5's generation costs about $10B.
     expect(trainingBoundNote(runScenarioRequest({scenario: "base", sets: [], samples: 50, seed: 1}).result.point)).toBe(
