@@ -211,7 +211,14 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     // Null exactly when the open loop has no users at the horizon, i.e. demand.users is 0 (it read a bare "—").
     absent: "none (no users)"
   },
-  fleetChips: {label: "chips serving a day's tokens (average)", unit: "chips", displayUnit: "chips", scale: 1},
+  // One day: the first day's demand, or the day fleet.* gives. "a day's tokens (average)" and "fleet cost per day"
+  // read as a year's average day, and × 365 fell short of the year's inference bill (reader audit).
+  fleetChips: {
+    label: "chips serving one day (day 1, or the fleet.* day)",
+    unit: "chips",
+    displayUnit: "chips",
+    scale: 1
+  },
   fleetUtilizationNeeded: {
     // Above 100% when fleet.chips is fewer chips than the day's tokens need ("share of the fleet's hours" read oddly at
     // 252%; modeller trial).
@@ -223,8 +230,8 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     absent: NO_DEMAND,
     ofDemand: true
   },
-  fleetCostPerDayUsd: {label: "fleet cost per day", unit: "USD", displayUnit: "USD", scale: 1},
-  priceListRevenuePerDayUsd: {label: "revenue per day at list prices", unit: "USD", displayUnit: "USD", scale: 1},
+  fleetCostPerDayUsd: {label: "fleet cost of that day", unit: "USD", displayUnit: "USD", scale: 1},
+  priceListRevenuePerDayUsd: {label: "revenue of that day at list prices", unit: "USD", displayUnit: "USD", scale: 1},
   priceListGrossMargin: {
     label: "gross margin at list prices",
     unit: FRACTION,
