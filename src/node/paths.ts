@@ -76,20 +76,53 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** The nearest folder at or above `start` whose package.json lists token-ledger among its dependencies. */
+/**
+ * The nearest folder at or above `start` whose package.json lists token-ledger among its dependencies.
+ * Throws a UserError naming a package.json that does not parse and names token-ledger: a project whose manifest lost
+ * a comma was silently no project, and `validate` checked the bundled scenarios instead ("7 scenario files valid",
+ * exit 0; breaker). One that does not parse and does not name token-ledger is no project of ours: the search goes on
+ * above it.
+ */
 function dependentPackage(start: string): string | undefined {
   for (let dir = start; ; dir = dirname(dir)) {
     const file = join(dir, "package.json");
     if (existsSync(file)) {
+      let text = "";
       try {
-        const pkg = JSON.parse(readFileSync(file, "utf8")) as Record<string, Record<string, string> | undefined>;
+        text = readFileSync(file, "utf8");
+        const pkg = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
         if (pkg.dependencies?.["token-ledger"] || pkg.devDependencies?.["token-ledger"]) return dir;
-      } catch {
-        // A package.json that does not parse is no project of ours; keep looking above it.
+      } catch (error) {
+        if (text.includes('"token-ledger"')) {
+          // V8 names the offset ("… in JSON at position 12"): the file's line and column there.
+          const at = /at position (\d+)/.exec((error as Error).message);
+          const before = at ? text.slice(0, Number(at[1])).split("\n") : null;
+          throw new UserError({
+            file,
+            ...(before ? {line: before.length, column: before.at(-1)!.length + 1} : {}),
+            message: "the project's package.json does not parse, so its scenarios and catalogs cannot be found",
+            expected: "JSON",
+            found: (error as Error).message
+          });
+        }
       }
     }
     if (dirname(dir) === dir) return undefined;
   }
+}
+
+/**
+ * The files the commands read as input, which no --out may replace: the catalogs, measurements and training runs of
+ * the package's data/ and of the project's, and the project's package.json (which makes it a project). Absolute
+ * paths; a file need not exist.
+ */
+export function commandInputFiles(): string[] {
+  const project = findProject();
+  const names = ["hardware.csv", "models.csv", "measurements.csv", "training-runs.csv"];
+  return [
+    ...names.map((name) => join(DATA_DIR, name)),
+    ...(project ? [...names.map((name) => join(project.dataDir, name)), join(project.root, "package.json")] : [])
+  ];
 }
 
 /**

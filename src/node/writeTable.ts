@@ -1,10 +1,21 @@
 import {createHash} from "node:crypto";
-import {lstatSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync} from "node:fs";
-import {basename, dirname, extname, join} from "node:path";
+import {
+  accessSync,
+  constants,
+  lstatSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
+import {basename, dirname, extname, join, resolve} from "node:path";
 import {csvFormat} from "d3-dsv";
 import {parquetWriteBuffer} from "hyparquet-writer";
 import {UserError} from "../errors/userError.js";
 import {specialFileKind} from "./fileKind.js";
+import {commandInputFiles} from "./paths.js";
 
 export const TABLE_FORMATS = [".csv", ".json", ".parquet"] as const;
 
@@ -141,12 +152,60 @@ export function atomicPaths(path: string, flag = "--out"): {target: string; temp
       found: path
     });
   }
+  // The temporary file renamed over the target replaced a file the user cannot write (a read-only file came out
+  // rewritten, mode 644, where `echo > file` is refused) and the files the commands read: a sweep's --out
+  // data/hardware.csv replaced the catalog, --out package.json the project's manifest (breaker).
+  const real = realOrResolved(target);
+  const input = commandInputFiles().find((file) => realOrResolved(file) === real);
+  if (input !== undefined) {
+    throw new UserError({
+      flag,
+      message: "a file the commands read as input (a catalog, or the project's package.json)",
+      expected: "the path of an output file of its own",
+      found: path
+    });
+  }
+  if (isFileNotWritable(target)) {
+    throw new UserError({
+      flag,
+      message: "cannot write the file (EACCES: it is read-only)",
+      expected: "a writable path",
+      found: path
+    });
+  }
   const name = basename(target);
   const short =
     Buffer.byteLength(name) > MAX_NAMED_TEMPORARY_BYTES
       ? createHash("sha256").update(name).digest("hex").slice(0, 16)
       : name;
   return {target, temporary: join(dirname(target), `.${short}.${process.pid}.tmp`)};
+}
+
+/** `path` with its links resolved when it exists, else as an absolute path. */
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * Whether `path` is an existing file this process may not write, or one marked read-only for everyone (no write bit:
+ * `chmod 444`, which a root user may write but was told not to). False when it is missing.
+ */
+function isFileNotWritable(path: string): boolean {
+  try {
+    if ((statSync(path).mode & 0o222) === 0) return true;
+  } catch {
+    return false;
+  }
+  try {
+    accessSync(path, constants.W_OK);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EACCES" || (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**

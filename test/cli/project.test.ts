@@ -577,6 +577,57 @@ describe("a project's catalog rows", () => {
   });
 });
 
+describe("--out onto a project's own inputs", () => {
+  it("refuses its package.json and its catalogs, and leaves them as they were (breaker: a sweep replaced them)", async () => {
+    const dir = await newProject("outputs");
+    for (const name of ["package.json", "data/hardware.csv"]) {
+      const path = join(dir, name);
+      const before = readFileSync(path, "utf8");
+      const args = ["sweep", "base", "--vary", "serving.utilization=0.3:0.9:3", "--metrics", "costPerMillionTokensUsd"];
+      const result = await runCli([...args, "--out", path]);
+      expect(result).toMatchObject({code: 1, stdout: ""});
+      expect(result.stderr).toContain(`--out: a file the commands read as input`);
+      expect(readFileSync(path, "utf8")).toBe(before);
+    }
+  });
+});
+
+describe("a project whose package.json does not parse", () => {
+  it("is an error at the file, line and column (it was no project: the bundled scenarios were checked instead)", () => {
+    const dir = join(tmp, "broken-manifest");
+    mkdirSync(join(dir, "data", "scenarios"), {recursive: true});
+    // A comma lost after "private": true, as a hand edit does; V8 reports the offset of the next key (line 3, col 3).
+    writeFileSync(join(dir, "package.json"), '{\n  "private": true\n  "dependencies": {"token-ledger": "^0.1.0"}\n}\n');
+    expect(() => findProject(dir, {})).toThrow(
+      `${join(dir, "package.json")}:3:3: the project's package.json does not parse, so its scenarios and catalogs ` +
+        "cannot be found: expected JSON, found"
+    );
+    // One that does not name token-ledger is not ours: the search goes on above it (to none here).
+    writeFileSync(join(dir, "package.json"), '{"private": true "name": "other"}\n');
+    expect(findProject(dir, {})).toBeUndefined();
+  });
+});
+
+describe("validate in a folder with data/scenarios/ that is no project", () => {
+  it("checks the bundled scenarios and says the folder's were not read (it said only '7 scenario files valid')", async () => {
+    const dir = join(tmp, "not-a-project");
+    mkdirSync(join(dir, "data", "scenarios"), {recursive: true});
+    writeFileSync(join(dir, "data", "scenarios", "mine.md"), "---\ntitle: Mine\n---\n");
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const result = await runCli(["validate"]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe(
+        "token-ledger: note: data/scenarios was not read: no package.json at or above this folder lists token-ledger, " +
+          "so it is no report project and the bundled scenarios were checked (token-ledger new DIR starts a project)\n"
+      );
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
+
 describe("validate in a project without scenarios", () => {
   it("says the folder it looked in has none (0 files valid read as all checked)", async () => {
     const dir = await newProject("emptied");

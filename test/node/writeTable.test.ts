@@ -1,11 +1,12 @@
 // writeFileAtomic is the one writer of whole files (the pdf command's PDF, the library's tables): a path it cannot
 // write is one UserError naming the flag and the path, with the error the write met, never the error of its cleanup.
-import {mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {UserError} from "../../src/errors/userError.js";
 import {checkOutPath} from "../../src/node/site/pdf.js";
+import {DATA_DIR} from "../../src/node/paths.js";
 import {removeTemporary, writeFileAtomic} from "../../src/node/writeTable.js";
 
 const dir = mkdtempSync(join(tmpdir(), "token-ledger-write-"));
@@ -41,6 +42,28 @@ describe("writeFileAtomic", () => {
       `--out: cannot write the file (EISDIR): expected a writable path, found ${aFolder}`
     );
     expect(readdirSync(dir).sort()).toEqual(["a-file", "a-folder"]);
+  });
+
+  it("a read-only file: refused, and left as it was (the rename replaced it, mode and all; breaker)", () => {
+    const readOnly = join(dir, "read-only.csv");
+    writeFileSync(readOnly, "old\n");
+    chmodSync(readOnly, 0o444);
+    expect(userErrorOf(() => writeFileAtomic(readOnly, new Uint8Array(3)))).toBe(
+      `--out: cannot write the file (EACCES: it is read-only): expected a writable path, found ${readOnly}`
+    );
+    expect(readFileSync(readOnly, "utf8")).toBe("old\n");
+    expect(statSync(readOnly).mode & 0o777).toBe(0o444);
+    rmSync(readOnly);
+  });
+
+  it("a file the commands read (a catalog): refused (a sweep's --out data/hardware.csv replaced it; breaker)", () => {
+    const catalog = join(DATA_DIR, "hardware.csv");
+    const before = readFileSync(catalog, "utf8");
+    expect(userErrorOf(() => writeFileAtomic(catalog, new Uint8Array(3)))).toBe(
+      "--out: a file the commands read as input (a catalog, or the project's package.json): expected the path of an " +
+        `output file of its own, found ${catalog}`
+    );
+    expect(readFileSync(catalog, "utf8")).toBe(before);
   });
 });
 

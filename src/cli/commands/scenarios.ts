@@ -1,11 +1,12 @@
 import {existsSync} from "node:fs";
+import {resolve} from "node:path";
 import type {Command} from "commander";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {checkScenarioFiles, noteUnsourcedKeys} from "../../node/scenarioCheck.js";
 import {unreadCustomChipKeys} from "../../scenario/evaluate/customChipSpec.js";
 import {noteCatalogOverrides} from "../../node/catalogFiles.js";
-import {ownScenariosDir} from "../../node/paths.js";
-import {displayPath, scenarioFilesIn} from "../../node/scenarioFiles.js";
+import {findProject, ownScenariosDir, SCENARIOS_DIR} from "../../node/paths.js";
+import {displayPath, realPath, scenarioFilesIn} from "../../node/scenarioFiles.js";
 import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
@@ -55,6 +56,20 @@ function noneFound(files: readonly string[]): string {
   return existsSync(ownScenariosDir()) ? ` (${dir} has no scenario file)` : ` (${dir} does not exist)`;
 }
 
+/**
+ * A note when the working folder has a data/scenarios/ that validate did not read: no package.json at or above it
+ * lists token-ledger, so it is no report project and the bundled scenarios were checked ("7 scenario files valid"
+ * over a folder whose own file had an error; breaker).
+ */
+function noteUnreadScenarios(): void {
+  const here = resolve("data", "scenarios");
+  if (findProject() || !existsSync(here) || realPath(here) === realPath(SCENARIOS_DIR)) return;
+  process.stderr.write(
+    `token-ledger: note: ${displayPath(here)} was not read: no package.json at or above this folder lists token-ledger, ` +
+      "so it is no report project and the bundled scenarios were checked (token-ledger new DIR starts a project)\n"
+  );
+}
+
 export function registerScenarioCommands(program: Command): void {
   program
     .command("reference")
@@ -79,6 +94,7 @@ export function registerScenarioCommands(program: Command): void {
       );
       // A key set without a source is valid, but its pages show "—" where a reader looks for where it comes from.
       noteUnsourcedKeys(checked);
+      if (!files.length) noteUnreadScenarios();
     });
 
   program
