@@ -1,7 +1,13 @@
 import {readdirSync} from "node:fs";
 import {problemsBannerHtml} from "./docs/components/problemsBanner.js";
 import {FAVICON_LINK} from "./src/node/favicon.js";
-import {componentStyles, scenarioPages, sitePages, dataFileProblems} from "./src/node/sitePages.js";
+import {
+  componentStyles,
+  dataFileProblems,
+  ignoredSettingsNotice,
+  scenarioPages,
+  sitePages
+} from "./src/node/sitePages.js";
 
 // Observable Framework configuration. `npm run dev` (token-ledger preview) touches this file when a scenario file is
 // added, removed, broken or fixed, so Framework reads it again: the page list and the error banner follow the files. The source root is docs/ (our src/ is the library, reached from pages through
@@ -68,11 +74,13 @@ export default {
   }),
   dynamicPaths: scenarioIds.map((id) => `/scenarios/${id}`),
   // The favicon is inline (a coin marked "t"), so no page asks for /favicon.ico and no static host answers a 404.
-  head:
+  // A page that takes no settings says so to a link with ?set= (ignoredSettingsNotice).
+  head: (page: {path: string}) =>
     FAVICON_LINK +
     SCENARIO_LINK_TITLES +
     // Print styles (docs/components/print.css): no navigation, controls as values, charts in the page width.
-    componentStyles(["print.css"]),
+    componentStyles(["print.css"]) +
+    ignoredSettingsNotice(page),
   // Every file in error, shown on every page's header until fixed (a build with errors stops before Framework runs).
   header: problemsBannerHtml(dataFileProblems()),
   // Every page links the glossary, so a term is explained one click away wherever it appears.

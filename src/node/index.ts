@@ -30,6 +30,7 @@ export {
   componentStyles,
   scenarioPagePaths,
   scenarioPages,
+  ignoredSettingsNotice,
   sitePages,
   dataFileProblems,
   type DataFileProblem,

@@ -180,6 +180,41 @@ export function componentStyles(
   return `<style>\n${names.map((name) => readFileSync(join(dir, name), "utf8")).join("\n")}</style>`;
 }
 
+/**
+ * For a Framework config's `head` (a function of the page): on a page that takes no settings from its link, a script
+ * that tells a reader whose link carries `?set=…` that the page shows no change from it. Such links were ignored
+ * without a word on the front page (which shows the base case's figures, so a reader took the link as applied), the
+ * glossary or the reference, while `token-ledger pdf` refused them (breaker). Empty for a page that takes settings:
+ * a scenario page (/scenarios/…) or a page whose source calls loadStory or applyShareSets (which list what they could
+ * not apply themselves).
+ *
+ * @param page Framework's argument to a `head` function: the page's path (`/glossary`, `/index` or `/`, `/scenarios/base`).
+ * @param root The site's source root (the config's `root`, default docs).
+ * @returns HTML: one inline module script (the notice is built as text, never parsed as HTML), or "".
+ */
+export function ignoredSettingsNotice({path}: {path: string}, root = "docs"): string {
+  if (/^\/scenarios\//.test(path)) return "";
+  const page = path === "/" || path.endsWith("/") ? `${path}index` : path;
+  const source = [".md", ".md.ts", ".md.js"].map((ext) => join(root, `${page}${ext}`)).find((file) => existsSync(file));
+  if (source !== undefined && /\b(loadStory|applyShareSets)\(/.test(readFileSync(source, "utf8"))) return "";
+  return IGNORED_SETTINGS_SCRIPT;
+}
+
+const IGNORED_SETTINGS_SCRIPT = `<script type="module">
+const sets = new URLSearchParams(location.search).getAll("set");
+const main = document.getElementById("observablehq-main");
+if (sets.length && main) {
+  const box = document.createElement("div");
+  box.className = "warning";
+  box.dataset.notice = "ignored-settings";
+  box.setAttribute("role", "status");
+  const shown = sets.map((set) => (set.length > 80 ? set.slice(0, 80) + "…" : set)).join(", ");
+  box.textContent = "This page takes no settings, so the link's " + (sets.length === 1 ? "setting" : sets.length + " settings") +
+    " (" + shown + ") " + (sets.length === 1 ? "is" : "are") + " not applied here: what it shows is as built. The chapters and the scenario pages apply a link's settings.";
+  main.prepend(box);
+}
+</script>`;
+
 /** A data file in error and its messages, one line each as `validate` prints them (components/problemsBanner.ts). */
 export interface DataFileProblem {
   file: string;

@@ -1,6 +1,13 @@
 // Observable Framework configuration of this report. The navigation is derived from the files: every page in docs/
 // and one page per scenario file in data/scenarios/ (pass `sitePages({explicit: [...]})` to order it yourself).
-import {componentStyles, FAVICON_LINK, scenarioPagePaths, sitePages, dataFileProblems} from "token-ledger/node";
+import {
+  componentStyles,
+  dataFileProblems,
+  FAVICON_LINK,
+  ignoredSettingsNotice,
+  scenarioPagePaths,
+  sitePages
+} from "token-ledger/node";
 import {problemsBannerHtml} from "token-ledger/components/problemsBanner.js";
 
 export default {
@@ -12,8 +19,9 @@ export default {
   // No Google Fonts link: the built site makes no request to any other host.
   globalStylesheets: [],
   // An inline favicon (no page requests /favicon.ico, which would 404), the components' styles, and the print styles
-  // (controls as values, no navigation, a card per page break).
-  head: FAVICON_LINK + componentStyles(),
+  // (controls as values, no navigation, a card per page break); a page that takes no settings says so to a link that
+  // carries them (?set=…).
+  head: (page) => FAVICON_LINK + componentStyles() + ignoredSettingsNotice(page),
   pages: sitePages(),
   dynamicPaths: scenarioPagePaths(),
   // A banner on every page naming each data file in error and its errors, as `validate` prints them, until it is fixed

@@ -115,4 +115,36 @@ describe.skipIf(!enabled)("hostile share links (issue 18)", () => {
       }
     }
   });
+
+  it.concurrent.for([["/"], ["/glossary"], ["/model-accuracy"]])(
+    "%s, which takes no settings, says a link's set= is not applied (it was ignored without a word; breaker)",
+    async ([path]) => {
+      const set = "serving.utilization=0.5<b>x</b>";
+      const page = await openPage(browser, `${path}?${new URLSearchParams([["set", set]])}`);
+      try {
+        const text = await page.$eval('[data-notice="ignored-settings"]', (box) => box.textContent ?? "");
+        expect(text).toContain(`This page takes no settings, so the link's setting (${set}) is not applied here`);
+        // Written as text: the value's markup is not parsed.
+        expect(await page.$$('[data-notice="ignored-settings"] b')).toHaveLength(0);
+        expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      } finally {
+        await closePage(page);
+      }
+    }
+  );
+
+  it("a page that takes settings, or a link without them, gets no such notice", async () => {
+    for (const path of [
+      "/token-economics?set=serving.utilization%3D0.5",
+      "/scenarios/base?set=serving.utilization%3D0.5",
+      "/glossary"
+    ]) {
+      const page = await openPage(browser, path);
+      try {
+        expect(await page.$$('[data-notice="ignored-settings"]'), path).toHaveLength(0);
+      } finally {
+        await closePage(page);
+      }
+    }
+  });
 });

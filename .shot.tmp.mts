@@ -1,0 +1,12 @@
+import {chromium} from "playwright-core";
+const b = await chromium.launch({executablePath: "/usr/bin/chromium", args: ["--headless","--no-sandbox","--disable-gpu","--disable-quic","--no-first-run","--disable-background-networking","--disable-component-update","--disable-sync"]});
+const p = await b.newPage({viewport: {width: 1280, height: 800}});
+await p.goto("http://127.0.0.1:3155/?set=serving.utilization%3D0.5");
+await p.waitForTimeout(2500);
+await p.screenshot({path: "/tmp/idx_set.png"});
+await p.goto("http://127.0.0.1:3155/training-vs-inference");
+await p.waitForTimeout(3000);
+const v = await p.$eval('[data-testid="verdict"]', (e) => e.textContent);
+console.log(v);
+await (await p.$('[data-testid="verdict"]'))!.screenshot({path: "/tmp/verdict.png"});
+await b.close();
