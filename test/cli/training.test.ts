@@ -203,6 +203,31 @@ describe("token-ledger training", () => {
     expect(stderr).toContain(message);
   });
 
+  it("refuses a sequence past a catalog model's context window, and caps the default at it (breaker)", async () => {
+    // Llama 3.1 70B: 131,072-token context (data/models.csv). A 1M-token sequence ran, its attention term 9× 6·N·D.
+    const args = ["--model", "llama-3.1-70b", "--tokens", "1e12", "--hardware", "h100-sxm", "--chips", "64"];
+    const long = await runCli(["training", ...args, "--mfu", "0.4", "--sequence-length", "1000000"]);
+    expect(long).toMatchObject({code: 1, stdout: ""});
+    expect(long.stderr).toBe(
+      "token-ledger: --sequence-length: longer than llama-3.1-70b's context window: expected at most 131,072 tokens " +
+        "(context_tokens in data/models.csv), found 1000000\n"
+    );
+    // GPT-3's context is 2,048 tokens: the default 8,192 gives way to it, as a typed 2,048 does.
+    const gpt3 = ["--model", "gpt-3-175b", "--tokens", "3e11", "--hardware", "a100-sxm-80gb", "--chips", "1024"];
+    const byDefault = JSON.parse((await runCli(["training", ...gpt3, "--mfu", "0.4", "--json"])).stdout);
+    const typed = JSON.parse(
+      (await runCli(["training", ...gpt3, "--mfu", "0.4", "--sequence-length", "2048", "--json"])).stdout
+    );
+    expect(byDefault.sequenceTokens).toBe(2048);
+    expect(byDefault.flops).toBe(typed.flops);
+    // A scenario: the same rule at training.sequenceLength (10M on base's Llama 3.1 405B passed validate).
+    const run = await runCli(["run", "base", "--set", "training.sequenceLength=10000000", "--samples", "10"]);
+    expect(run).toMatchObject({code: 1, stdout: ""});
+    expect(run.stderr).toContain(
+      "training.sequenceLength: longer than llama-3.1-405b's context window: expected at most 131,072 tokens"
+    );
+  });
+
   it("refuses --chip-hours fewer than the run takes at MFU 1 (it printed 'MFU 12343.95')", async () => {
     // Llama 3.1 405B, 15.6T tokens on 16,384 H100s at MFU 0.41: 30,107,204.9 whole-run chip-hours (`training
     // --json`'s chipHours, the README's 30.1M); at MFU 1 the same run takes 0.41 × 30,107,204.9 = 12,343,954.0.

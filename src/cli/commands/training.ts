@@ -5,7 +5,8 @@ import {
   resolveChipFlags,
   resolveModelFlags,
   type CustomChipFlags,
-  type CustomModelFlags
+  type CustomModelFlags,
+  type ResolvedModel
 } from "../customSpecs.js";
 import {UserError} from "../../errors/userError.js";
 import {PRECISIONS, type Precision} from "../../inference/precision.js";
@@ -35,7 +36,8 @@ import {formatBeyondBound} from "../../units/range.js";
 
 export interface TrainingOptions extends CustomModelFlags, CustomChipFlags {
   tokens: number;
-  sequenceLength: number;
+  /** Unset: the schema default (8,192), or a catalog model's context window when shorter. */
+  sequenceLength?: number;
   chips: number;
   /** Required unless --chip-hours gives the run's hours (which imply it). */
   mfu?: number;
@@ -63,9 +65,8 @@ export function registerTraining(program: Command): void {
     .requiredOption("--tokens <n>", "training tokens D (e.g. 15.6e12)", keyFlag("--tokens", "training.tokens"))
     .option(
       "--sequence-length <n>",
-      "training sequence length, tokens (sets the attention term)",
-      keyFlag("--sequence-length", "training.sequenceLength"),
-      numberDefault("training.sequenceLength")
+      `training sequence length, tokens (sets the attention term; default: ${numberDefault("training.sequenceLength")}, or a catalog model's context window when shorter)`,
+      keyFlag("--sequence-length", "training.sequenceLength")
     )
     .option(
       "--hardware <id>",
@@ -136,6 +137,26 @@ export function registerTraining(program: Command): void {
     });
 }
 
+/**
+ * The run's sequence length, tokens: --sequence-length, or the schema default capped at a catalog model's context
+ * window (GPT-3's 2,048 tokens). Throws a UserError at --sequence-length above a catalog model's context window: a
+ * 1M-token sequence on Llama 3.1 70B (131,072) ran with the attention term 9× the 6·N·D one, where `inference`
+ * refuses a request past the window (breaker).
+ */
+function trainingSequenceTokens(options: TrainingOptions, model: ResolvedModel): number {
+  const context = options.model !== undefined ? model.contextTokens : Infinity;
+  if (options.sequenceLength === undefined) return Math.min(numberDefault("training.sequenceLength"), context);
+  if (options.sequenceLength > context) {
+    throw new UserError({
+      flag: "--sequence-length",
+      message: `longer than ${model.id}'s context window`,
+      expected: `at most ${groupThousands(context)} tokens (context_tokens in data/models.csv)`,
+      found: String(options.sequenceLength)
+    });
+  }
+  return options.sequenceLength;
+}
+
 export function runTraining(options: TrainingOptions) {
   // --chip-hours imply the MFU (the hours' ratio to the computed ones cancels any MFU given), so the two are one or
   // the other: --mfu was required, then silently replaced by the hours' (new-user trial).
@@ -163,7 +184,7 @@ export function runTraining(options: TrainingOptions) {
   const chipPriceUsd = options.chipPrice ?? hardware.priceUsd;
   // Ownership as a scenario file with no keys set would have it: the schema's defaults (src/scenario/file/schema.ts).
   const shared = sharedOwnership({...DEFAULTS, "power.electricity": options.electricity});
-  const sequenceTokens = model.hasAttentionShape ? options.sequenceLength : null;
+  const sequenceTokens = model.hasAttentionShape ? trainingSequenceTokens(options, model) : null;
   const setup = trainingSetupInput({
     model,
     hardware,

@@ -11,6 +11,7 @@ import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
 import {computedFrom, num, type ModelKeys} from "./modelKeys.js";
 import {catalogChipHour, type SharedOwnership} from "./ownershipInput.js";
+import {groupThousands} from "../../units/groupThousands.js";
 
 /** The keys a training run's cost is computed from (its chip-hours and the owned chip-hour's price). */
 export const TRAINING_COST_KEYS = [
@@ -119,6 +120,23 @@ export function trainingSetupInput(setup: TrainingSetup): TrainingSetupResult | 
 }
 
 /**
+ * training.sequenceLength, tokens, at most training.model's context window: set above it, an error at the key (10M
+ * tokens on Llama 3.1 405B's 131,072 passed `validate`, the attention term swamping 6·N·D; breaker); at its default
+ * (8,192), capped at the window (GPT-3's 2,048), as the `training` command does.
+ */
+function trainingSequenceTokens(bound: BoundScenario, point: ScenarioPoint): number {
+  const requested = num(point["training.sequenceLength"], "training.sequenceLength");
+  const context = bound.trainingModel.contextTokens;
+  if (requested <= context) return requested;
+  if (bound.resolved.values["training.sequenceLength"]?.origin.kind === "default") return context;
+  throw scenarioValueError(bound.resolved, "training.sequenceLength", {
+    message: `longer than ${bound.trainingModel.id}'s context window`,
+    expected: `at most ${groupThousands(context)} tokens (context_tokens in data/models.csv)`,
+    found: groupThousands(requested)
+  });
+}
+
+/**
  * One training run of training.model on an owned cluster of training.hardware: 6·N·D plus causal attention at
  * training.sequenceLength, at training.mfu of the chip's BF16 peak and training.goodput, each chip-hour costed like
  * the serving chips but at full power draw (TRAINING_AVERAGE_DRAW_FRACTION). The training chip's price is the
@@ -141,7 +159,7 @@ export function trainingRunInput(
           hardware: trainingHardware,
           precision: "bf16",
           tokens: num(point["training.tokens"], "training.tokens"),
-          sequenceTokens: num(point["training.sequenceLength"], "training.sequenceLength"),
+          sequenceTokens: trainingSequenceTokens(bound, point),
           mfu: num(point["training.mfu"], "training.mfu"),
           goodputFraction: num(point["training.goodput"], "training.goodput"),
           chips: num(point["training.chips"], "training.chips"),
