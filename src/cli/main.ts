@@ -1,5 +1,5 @@
 import {Command, CommanderError, Help} from "commander";
-import {isUserError, UserError} from "../errors/userError.js";
+import {isUserError, UserError, type UserErrors} from "../errors/userError.js";
 import {checkFlagValues, commanderUserError} from "./commanderErrors.js";
 import {COMMAND_SUMMARIES} from "./commandSummaries.js";
 
@@ -91,10 +91,39 @@ export async function run(argv: string[]): Promise<number> {
     const userError = isUserError(error) ? error : outputError(error);
     if (userError) {
       process.stderr.write(`token-ledger: ${userError.message.split("\n").join("\ntoken-ledger: ")}\n`);
+      await noteOverridesBehind(userError);
       return 1;
     }
     throw error;
   }
+}
+
+/**
+ * After errors in token-ledger's own files (a bundled scenario or measurement no longer fits a chip), the project's
+ * catalog rows that override bundled ones, which are the likely cause: a project's h100-sxm row with 8 GB of HBM
+ * made base.md:8 and measurements.csv:2 fail inside node_modules, and the override's note, printed on success, was
+ * missing (breaker). Nothing when no error is in a bundled file or the project overrides no row.
+ */
+async function noteOverridesBehind(error: UserError | UserErrors): Promise<void> {
+  const [{DATA_DIR}, {catalogOverrides}, {resolve, sep}] = await Promise.all([
+    import("../node/paths.js"),
+    import("../node/catalogFiles.js"),
+    import("node:path")
+  ]);
+  const files = ("errors" in error ? error.errors : [error]).map((e) => e.detail.file);
+  if (!files.some((file) => file !== undefined && resolve(file).startsWith(DATA_DIR + sep))) return;
+  let overrides: {message: string}[] = [];
+  try {
+    overrides = catalogOverrides();
+  } catch {
+    return; // A project catalog that cannot be read has its own error above.
+  }
+  if (!overrides.length) return;
+  process.stderr.write(
+    "token-ledger: note: the errors above are in token-ledger's bundled files, evaluated with this project's " +
+      `catalog rows; ${overrides.length === 1 ? "this row overrides a bundled one" : "these rows override bundled ones"}:\n` +
+      overrides.map((override) => `token-ledger: note: ${override.message}\n`).join("")
+  );
 }
 
 /**

@@ -577,6 +577,23 @@ describe("a project's catalog rows", () => {
   });
 });
 
+describe("errors in bundled files caused by a project's override", () => {
+  it("name the overriding rows after the errors (they pointed into the package, the override unnamed; breaker)", async () => {
+    const dir = await newProject("small-hbm");
+    // The project's h100-sxm with 8 GB of HBM: base's Llama 3.1 405B on 8 of them no longer fits.
+    const row = H100_ROW.replace(",80,3.35,79.11,", ",8,3.35,7.911,");
+    writeFileSync(join(dir, "data/hardware.csv"), `${HARDWARE_HEADER}\n${row}\n`);
+    const result = await runCli(["run", "base", "--samples", "10"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("base.md:");
+    expect(result.stderr).toContain(
+      "token-ledger: note: the errors above are in token-ledger's bundled files, evaluated with this project's catalog " +
+        `rows; this row overrides a bundled one:\ntoken-ledger: note: ${join(dir, "data/hardware.csv")}:2:1: id 'h100-sxm' ` +
+        "overrides the bundled row of"
+    );
+  });
+});
+
 describe("--out onto a project's own inputs", () => {
   it("refuses its package.json and its catalogs, and leaves them as they were (breaker: a sweep replaced them)", async () => {
     const dir = await newProject("outputs");
