@@ -175,10 +175,24 @@ export function ScenarioMetricsTable(
   return wrap;
 }
 
-/** Notes on single metrics, by metric: the flywheel's saving at the design-cycle floor (flywheelFloorNote). */
+/**
+ * Notes on single metrics, by metric: the flywheel's saving at the design-cycle floor (flywheelFloorNote), and, when
+ * moat.costAdvantage is not set, where the cost lead comes from (the base page's $3.62B beside chapter 5's $3.19B read
+ * as one figure twice; reader audit).
+ */
 export function metricNotes(resolved: ResolvedScenario): Partial<Record<string, string>> {
   const floor = flywheelFloorNote(resolved.values);
-  return floor ? {flywheelCostReduction: floor} : {};
+  const derivedLead = (resolved.values["moat.costAdvantage"]?.value ?? null) === null;
+  return {
+    ...(floor ? {flywheelCostReduction: floor} : {}),
+    ...(derivedLead
+      ? {
+          costLeadValueUsd:
+            "moat.costAdvantage is not set: the cost lead is this scenario's custom chip's saving per token over " +
+            "serving.hardware, so chapter 5's scenario, which sets it and draws the catch-up time, shows other values for both leads"
+        }
+      : {})
+  };
 }
 
 /** The note of the price-list metrics when the scenario sets no price (DEFAULT_PRICES_NOTE), else null. */

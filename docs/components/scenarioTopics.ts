@@ -64,7 +64,7 @@ export const SCENARIO_TOPICS: readonly ScenarioTopic[] = [
     heading: "The flywheel",
     lead:
       "Cost per million tokens with the loop closed (better models shorten chip design, cheaper tokens bring users " +
-      "and data) and with both links cut.",
+      "and data) and open (chips on their own design cycle, the market still answering each cheaper one).",
     groups: ["flywheel"],
     controls: ["flywheel.qualityPerDataDoubling", "flywheel.cycleShorteningPerQuality", "flywheel.costElasticity"],
     kpis: ["flywheelCostReduction", "flywheelUserGain"],

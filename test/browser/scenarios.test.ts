@@ -186,7 +186,7 @@ describe.skipIf(!enabled)("scenario pages", () => {
   });
 
   it("shows the notes the command line writes on stderr, for the page's state, and none where there are none", async () => {
-    // A breaker's link: the page showed a 3,706-year training run (and, with demand past world GDP, an NPV of $1.58E30)
+    // A breaker's link: the page showed a 3,706-year training run (at 38% MFU) (and, with demand past world GDP, an NPV of $1.58E30)
     // with no word, where `run` notes it. The sentences are the library's (scenarioNotes), as `run` writes them.
     const page = await openPage(browser, "/scenarios/base?set=training.chips%3D1");
     try {
@@ -194,7 +194,7 @@ describe.skipIf(!enabled)("scenario pages", () => {
       const notes = page.locator("[data-notes]:not([hidden]) li");
       await expect.poll(() => notes.count()).toBe(1);
       expect(await notes.first().textContent()).toMatch(
-        /^the final training run takes 1,353,504 days \(3,706 years\) on training\.chips at training\.mfu, longer than the 4 months \(training\.runMonths\)/
+        /^the final training run takes 1,254,467 days \(3,435 years\) on training\.chips at training\.mfu, longer than the 4 months \(training\.runMonths\)/
       );
     } finally {
       await closePage(page);

@@ -19,7 +19,7 @@ import {calibrationWriteTarget} from "../../src/cli/commands/calibration.js";
 import {createProject, tokenLedgerSource} from "../../src/node/newProject.js";
 import {FAVICON_LINK} from "../../src/node/favicon.js";
 import {findProject} from "../../src/node/paths.js";
-import {componentStyles} from "../../src/node/sitePages.js";
+import {componentStyles, ignoredSettingsNotice} from "../../src/node/sitePages.js";
 import {REPO_ROOT} from "../projectCopy.js";
 import {runCli} from "./runCli.js";
 
@@ -94,8 +94,12 @@ describe("token-ledger new", () => {
       text.replace('"token-ledger/node"', entry).replace('"token-ledger/components/problemsBanner.js"', banner)
     );
     const {default: config} = await import(join(dir, "config-here.ts"));
-    // The head's first element is the icon, a data: URL (nothing to fetch), then the component styles as before.
-    expect(config.head).toBe(FAVICON_LINK + componentStyles());
+    // The head's first element is the icon, a data: URL (nothing to fetch), then the component styles as before, and on
+    // a page that takes no settings the script that says a link's ?set= is not applied there.
+    expect(config.head({path: "/scenarios/mine"})).toBe(FAVICON_LINK + componentStyles());
+    const notice = ignoredSettingsNotice({path: "/glossary"});
+    expect(notice).toContain('box.dataset.notice = "ignored-settings"');
+    expect(config.head({path: "/glossary"})).toBe(FAVICON_LINK + componentStyles() + notice);
     // The header is the banner of data files in error (none here: the files checked are this checkout's).
     expect(config.header).toBe("");
     // Base64, with no % for Framework to re-encode (it turned %23 into %2523: the coin drew black).

@@ -64,8 +64,8 @@ describe("flywheel", () => {
     expect(closed[4]!.costUsdPerMTok).toBe(0.5);
     expect(closed[4]!.addressableUsers).toBe(400);
     expectClose(closed[4]!.users, u3 + 0.5 * u3 * (1 - u3 / 400));
-    // Open loop: L = 5 throughout, P = 0.8 by month 4: no chip, c = $1, N = 200, and the same users until month 4,
-    // when U = u3 + 0.5 × u3 × (1 - u3/200).
+    // Open loop (link 1 cut): L = 5 throughout, P = 0.8 by month 4: no chip, so c = $1 and N = 200 × 1^1 = 200 though
+    // the market answers the cost, and the same users until month 4, when U = u3 + 0.5 × u3 × (1 - u3/200).
     expect(open.map((m) => m.designCycleMonths)).toEqual([5, 5, 5, 5, 5]);
     expect(open[4]!.chipGeneration).toBe(0);
     expect(open[4]!.costUsdPerMTok).toBe(1);
@@ -129,6 +129,24 @@ describe("flywheel", () => {
     );
   });
 
+  it("when models cannot shorten chip design, the loops are identical, users included (reader audit)", () => {
+    // The open loop cuts link 1 only: cheaper chips on their own schedule widen both loops' markets alike, so a design
+    // cycle at its floor (asic-9-months: 0% cost saved) gains no users either (it read +146%, both links cut).
+    fc.assert(
+      fc.property(anyInput, (input) => {
+        for (const weak of [
+          {...input, minDesignCycleMonths: input.baseDesignCycleMonths},
+          {...input, designCycleShorteningPerQualityPoint: 0}
+        ]) {
+          const r = flywheel(weak);
+          expect(r.closed).toEqual(r.open);
+          if (r.userGainFromLoopFraction !== null) expect(r.userGainFromLoopFraction).toBe(0);
+        }
+      }),
+      {numRuns: 50}
+    );
+  });
+
   it("on the defaults the closed loop ends with cheaper tokens and more users", () => {
     const r = flywheel(EXAMPLE_FLYWHEEL_INPUT);
     expect(r.closedFinalCostUsdPerMTok).toBeLessThan(r.openFinalCostUsdPerMTok);
@@ -181,7 +199,7 @@ describe("flywheel", () => {
     ).toBe("minDesignCycleMonths: out of range: expected a number in [3, 18] (baseDesignCycleMonths = 18), found 24");
     const result = flywheel(EXAMPLE_FLYWHEEL_INPUT);
     expect(simulateFlywheel(EXAMPLE_FLYWHEEL_INPUT, links)).toEqual(result.closed);
-    const open = {qualityShortensDesignCycle: false, lowerCostGrowsUsers: false};
+    const open = {qualityShortensDesignCycle: false, lowerCostGrowsUsers: true};
     expect(simulateFlywheel(EXAMPLE_FLYWHEEL_INPUT, open)).toEqual(result.open);
   });
 });

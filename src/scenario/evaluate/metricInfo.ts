@@ -199,12 +199,9 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     scale: 100
   },
   flywheelUserGain: {
-    // Link 2 alone: the closed loop's market answers the cost decline both loops share, the open loop's stays fixed, so
-    // users gain where the design cycle saves nothing (asic-9-months: 0% saved beside +146% users read as a
-    // contradiction; trial). The open loop's users still grow, within a market of its starting size ("a fixed market"
-    // read as fixed users, against the flywheel page's 480M vs 299M; new-user trial).
-    label:
-      "flywheel: extra users at the horizon as cheaper tokens widen the market (against the open loop, whose users grow within the starting market)",
+    // Against the open loop, which cuts link 1 only: both markets answer cheaper chips, so this is the users that
+    // reaching them sooner adds (both links cut, asic-9-months read 0% saved beside +146% users; reader audit).
+    label: "flywheel: extra users at the horizon as better models bring cheaper chips sooner",
     unit: RATIO,
     displayUnit: "%",
     scale: 100,
