@@ -192,7 +192,9 @@ describe("reportMedian and medianLabel", () => {
 
 describe("displayValue", () => {
   it("rounds quantities to six significant digits in their display unit", () => {
-    expect(displayValue("silicon.relativeThroughput", 0.979795897113)).toBe("0.979796");
+    // A multiple carries its × (a scenario file reads "0.979796×" back), a plain number without one does not.
+    expect(displayValue("silicon.relativeThroughput", 0.979795897113)).toBe("0.979796×");
+    expect(displayValue("power.pue", 1.2)).toBe("1.2");
     expect(displayValue("serving.hardware", "h100-sxm")).toBe("h100-sxm");
     expect(displayValue("hardware.price", null)).toBe("—");
   });

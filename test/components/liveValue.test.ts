@@ -47,15 +47,15 @@ describe("a narrative's key the page's state does not read", () => {
       unread,
       evaluation: {metrics: {siliconRelativeThroughput: 0.7142, siliconUnitCostUsd: 2904}}
     });
-    expect(span.textContent).toBe("0.714");
+    expect(span.textContent).toBe("0.714×");
     expect(span.title).toContain("is not used");
   });
 
   it("says '(not used)' where nothing computes it instead, and reads as before where it is read", () => {
     expect(LiveKey({"silicon.relativeThroughput": 0.98}, "silicon.relativeThroughput", {unread}).textContent).toBe(
-      "0.98 (not used)"
+      "0.98× (not used)"
     );
-    expect(LiveKey({"silicon.relativeThroughput": 0.98}, "silicon.relativeThroughput").textContent).toBe("0.98");
+    expect(LiveKey({"silicon.relativeThroughput": 0.98}, "silicon.relativeThroughput").textContent).toBe("0.98×");
   });
 });
 

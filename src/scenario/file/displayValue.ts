@@ -17,9 +17,12 @@ export function displayValue(path: string, value: number | string | Distribution
   // Grouped from a thousand ("102,000 tokens"; a failing sweep point read "serving.inputTokens=102000 tokens" beside
   // the message's "102,512 tokens"); E notation, which a file also reads, is kept for what String writes with it.
   const number = (x: number) => (/e/.test(String(x)) ? String(x) : groupThousands(x, 20));
+  const times = def?.multiple ? "×" : "";
   const format = (x: number) => {
     const rounded = Number(x.toPrecision(6));
-    return def && isQuantityKey(def) ? formatQuantity(rounded, def.type as Dimension, number) : number(rounded);
+    return (
+      (def && isQuantityKey(def) ? formatQuantity(rounded, def.type as Dimension, number) : number(rounded)) + times
+    );
   };
   if (typeof value === "number") return format(value);
   if (value.kind === "point") return format(value.value);

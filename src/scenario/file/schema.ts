@@ -40,6 +40,12 @@ export interface ScenarioKeyDef {
   /** True when the value must be a whole number (after unit conversion: `16k` is 16000). */
   readonly integer?: boolean;
   /**
+   * A plain number that is a multiple of something (5 × the final run, 2.4× a generation): written with × in the
+   * assumption tables (displayValue), as its slider and the metrics write it ("Training spend multiplier 5" read as a
+   * count; reader audit). A scenario file reads `5×` back.
+   */
+  readonly multiple?: true;
+  /**
    * Allowed values in base units: interval notation (`(0, 1]`, `[1, ∞)`), or the range table entry of the model input
    * the key sets (`CHIP_HOUR_COST_RANGES.pue`), so that the key and the model share one range. Omitted means any
    * finite number. test/scenario/evaluate/keyAgreement.test.ts checks every key a model reads against the model.
@@ -588,6 +594,7 @@ export const SCENARIO_KEYS = [
     label: "Custom chip throughput",
     slider: {unit: "× merchant", scale: 1, min: 0.3, max: 2, step: 0.05},
     type: "plain",
+    multiple: true,
     range: "[0.01, 100]",
     default: 1,
     meaning:
@@ -659,6 +666,7 @@ export const SCENARIO_KEYS = [
     path: "silicon.servingFactor",
     label: "Custom chip measured ÷ modelled",
     type: "plain",
+    multiple: true,
     range: "[0.1, 10]",
     default: 1,
     meaning:
@@ -727,6 +735,7 @@ export const SCENARIO_KEYS = [
     label: "Agent multiplier",
     slider: {unit: "×", scale: 1, min: 1, max: 100, step: 0.5},
     type: "plain",
+    multiple: true,
     range: TRAINING_VS_INFERENCE_RANGES.agentCallsPerTask,
     default: 1,
     meaning: "Factor by which agents multiply the tokens each user consumes.",
@@ -871,6 +880,7 @@ export const SCENARIO_KEYS = [
     path: "training.spendMultiplier",
     label: "Training spend multiplier",
     type: "plain",
+    multiple: true,
     range: "[1, 1000]",
     default: 1,
     meaning:
@@ -917,6 +927,7 @@ export const SCENARIO_KEYS = [
     label: "Training cost growth per generation",
     slider: {unit: "×", scale: 1, min: 0.5, max: 5, step: 0.1},
     type: "plain",
+    multiple: true,
     range: TRAINING_VS_INFERENCE_RANGES.trainingCostGrowthPerGeneration,
     default: 2.4,
     meaning: "Factor by which each generation's training cost exceeds the previous one's.",

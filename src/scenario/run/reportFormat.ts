@@ -673,7 +673,13 @@ function assumptionFormat(path: string): UnitFormat {
       // As the metric it becomes ("cost of a chip-hour 1.30 USD/h"), so a rented price reads alike in both tables.
       return formatUsdPerHour;
     case "plain":
-      return formatStatedNumber;
+      // A multiple carries its × ("5×", "0.8–1.2× (90% interval)"), as its slider writes it; PUE and the like do not.
+      return def.multiple
+        ? unitFormat(
+            (value) => `${formatStatedNumber(value)}×`,
+            (low, high) => `${formatStatedNumber.range(low, high)}×`
+          )
+        : formatStatedNumber;
   }
   if (!def || !isQuantityKey(def))
     return unitFormat(
