@@ -127,5 +127,14 @@ export const SERVING_CALIBRATION: ServingCalibration = {
     "medianRatio": 0.993634577121415,
     "ratioP10": 0.7873473634659316,
     "ratioP90": 1.1966328627502465
+  },
+  "heldOutBySystem": {
+    "count": 39,
+    "medianAbsoluteError": 0.14884869107366128,
+    "shareWithin25": 0.7948717948717948,
+    "shareWithin35": 0.9230769230769231,
+    "medianRatio": 0.9985064916516629,
+    "ratioP10": 0.7442151845810443,
+    "ratioP90": 1.2196504378413424
   }
 };

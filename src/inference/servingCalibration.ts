@@ -24,4 +24,10 @@ export interface ServingCalibration {
   /** Error on the measurements fitted, and on those held out of the fit. */
   fit: ServingModelError;
   heldOut: ServingModelError;
+  /**
+   * Error on whole systems held out of a refit (systemSplit, calibration/split.ts: every third chip, chip count, model,
+   * precision, parallelism and stack of each group, with all its runs): the error to expect on an unmeasured system.
+   * The efficiencies above are not this refit's. Null when too few measurements are left to refit.
+   */
+  heldOutBySystem: ServingModelError | null;
 }

@@ -25,7 +25,7 @@ export function buildCalibrationData(): CalibrationData {
   const prepared = prepareMeasurements(measurements, catalogs, file);
   const named = (rows: readonly {id: string; name: string}[]) => rows.map(({id, name}) => ({id, name}));
   return {
-    report: calibrationReport(prepared, SERVING_CALIBRATION),
+    report: calibrationReport(prepared, SERVING_CALIBRATION, SERVING_CALIBRATION.heldOutBySystem),
     curves: measurementCurves(prepared.comparable, SERVING_CALIBRATION),
     names: {hardware: named(catalogs.hardware), models: named(catalogs.models)},
     file

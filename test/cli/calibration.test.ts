@@ -3,6 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {formatPercent} from "../../src/scenario/run/reportFormat.js";
+import {SERVING_CALIBRATION} from "../../src/inference/servingCalibration.generated.js";
 import {runCli} from "./runCli.js";
 
 describe("token-ledger calibration", () => {
@@ -32,9 +33,21 @@ describe("token-ledger calibration", () => {
     const {code, stdout} = await runCli(["calibration", "--json"]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(["efficiencies", "rows", "skipped", "fit", "heldOut", "families"]);
+    expect(Object.keys(report)).toEqual([
+      "efficiencies",
+      "rows",
+      "skipped",
+      "fit",
+      "heldOut",
+      "heldOutBySystem",
+      "families"
+    ]);
     expect(report.rows[0]).toHaveProperty("ratio");
     expect(report.heldOut.count).toBeGreaterThan(0);
+    // Whole systems held out of a refit: fewer runs than the stated split holds out (every third system, not run), and
+    // the committed file records what this fit gives (the staleness test compares the rest).
+    expect(report.heldOutBySystem.count).toBeGreaterThan(0);
+    expect(report.heldOutBySystem).toEqual(SERVING_CALIBRATION.heldOutBySystem);
     // A published concurrency that does not fit is flagged, not silently cut (breaker). NIM's 100 requests of 5,000 +
     // 500 tokens on two H100s (Llama 3.3 70B FP8, TensorRT-LLM): weights 70.6 GB of 169.9 GB; 90% of the free 99.3 GB
     // is 89.4 GB, at 5,500 whole tokens × 163,840 B (80 layers × 8 KV heads × 128 × K and V × 1 byte) = 0.90 GB a

@@ -7,6 +7,7 @@ import {
   fitCalibration,
   fitSplitOf,
   prepareMeasurements,
+  systemHeldOutError,
   type CalibrationError,
   type CalibrationReport
 } from "../../inference/calibration/calibrate.js";
@@ -53,7 +54,7 @@ export function registerCalibration(program: Command): void {
         "with the error on the measurements held out of the fit"
     )
     .option("--measurements <file>", "measurements CSV (default data/measurements.csv)")
-    .option("--json", "print {efficiencies, rows, skipped, fit, heldOut, families} as JSON")
+    .option("--json", "print {efficiencies, rows, skipped, fit, heldOut, heldOutBySystem, families} as JSON")
     .option("--write", `write the fitted efficiencies to ${"src/inference/servingCalibration.generated.ts"}`)
     .action((options: {json?: boolean; write?: boolean; measurements?: string}) => {
       const target = options.write ? calibrationWriteTarget() : undefined;
@@ -61,7 +62,9 @@ export function registerCalibration(program: Command): void {
       const prepared = prepareMeasurements(measurements, loadCatalogs(), file);
       const fitSplit = fitSplitOf(prepared, file);
       if (process.stderr.isTTY) process.stderr.write(`fitting on ${fitSplit.length} measurements of ${file} …\n`);
-      const report = calibrationReport(prepared, fitCalibration(fitSplit));
+      const efficiencies = fitCalibration(fitSplit);
+      if (process.stderr.isTTY) process.stderr.write("refitting without every third system, to report its error …\n");
+      const report = calibrationReport(prepared, efficiencies, systemHeldOutError(prepared));
       if (target) {
         const sha256 = createHash("sha256").update(text).digest("hex");
         writeFileSync(target, servingCalibrationSource(report, sha256));
@@ -105,6 +108,7 @@ export function formatCalibration(report: CalibrationReport): string {
     ["measurements", "n", "median |model/measured − 1|", "within 25%", "within 35%", "median ratio", "ratio p10–p90"],
     [
       error("held out of the fit", report.heldOut),
+      ...(report.heldOutBySystem ? [error("whole systems held out", report.heldOutBySystem)] : []),
       error("fitted", report.fit),
       ...report.families.map((f) => error(`${f.family} (all)`, f.all))
     ]

@@ -13,7 +13,13 @@ import {ROOFLINE_EFFICIENCIES} from "../efficiencies.js";
 import {predictMeasurement} from "../predictMeasurement.js";
 import {stackAdmission} from "../kvCacheAdmission.js";
 import {measurementCellError} from "./parseMeasurementsCsv.js";
-import {calibrationGroup, calibrationSplit, type CalibrationGroup, type CalibrationSplit} from "./split.js";
+import {
+  calibrationGroup,
+  calibrationSplit,
+  systemSplit,
+  type CalibrationGroup,
+  type CalibrationSplit
+} from "./split.js";
 
 /** The efficiencies a calibration produced: one pooled set, and one per group with enough measurements. */
 export interface CalibratedEfficiencies {
@@ -75,6 +81,8 @@ export interface CalibrationReport {
   /** Error on the fit split and on the held-out split, apart. */
   fit: CalibrationError;
   heldOut: CalibrationError;
+  /** Error on whole systems held out of a refit (systemHeldOutError); null where it was not computed. */
+  heldOutBySystem: CalibrationError | null;
   /** Error per chip family, every measurement (fit and held-out), and held-out only. */
   families: {family: ChipFamily; all: CalibrationError; heldOut: CalibrationError | null}[];
 }
@@ -178,7 +186,22 @@ export function calibrate(
   file: string
 ): CalibrationReport {
   const prepared = prepareMeasurements(measurements, catalogs, file);
-  return calibrationReport(prepared, fitCalibration(fitSplitOf(prepared, file)));
+  return calibrationReport(prepared, fitCalibration(fitSplitOf(prepared, file)), systemHeldOutError(prepared));
+}
+
+/**
+ * The error on whole systems: the efficiencies refitted (fitCalibration) on the measurements systemSplit keeps, and
+ * the model at them against every run of the systems it holds out (split.ts: a system's runs are near copies, so the
+ * stated split's held-out error is that of systems the fit has as good as seen). Null when the refit would have too
+ * few measurements (MIN_MEASUREMENTS_POOLED_FIT) or nothing is held out. About as long as the fit itself.
+ */
+export function systemHeldOutError(prepared: PreparedMeasurements): CalibrationError | null {
+  const split = systemSplit(prepared.comparable);
+  const fit = prepared.comparable.filter((m) => split.get(m.measurement.id) === "fit");
+  const held = prepared.comparable.filter((m) => split.get(m.measurement.id) === "held-out");
+  if (fit.length < MIN_MEASUREMENTS_POOLED_FIT || held.length === 0) return null;
+  const refit = fitCalibration(fit);
+  return calibrationError(held.map((m) => row(m, "held-out", refit)));
 }
 
 /**
@@ -205,7 +228,8 @@ export function fitSplitOf(prepared: PreparedMeasurements, file: string): Compar
  */
 export function calibrationReport(
   prepared: PreparedMeasurements,
-  efficiencies: CalibratedEfficiencies
+  efficiencies: CalibratedEfficiencies,
+  heldOutBySystem: CalibrationError | null = null
 ): CalibrationReport {
   const rows = prepared.comparable.map((m) => row(m, prepared.split.get(m.measurement.id)!, efficiencies));
   const families = [...new Set(rows.map((r) => r.family))].map((family) => {
@@ -219,6 +243,7 @@ export function calibrationReport(
     skipped: prepared.skipped,
     fit: calibrationError(rows.filter((r) => r.split === "fit")),
     heldOut: calibrationError(rows.filter((r) => r.split === "held-out")),
+    heldOutBySystem,
     families
   };
 }

@@ -27,3 +27,38 @@ export function calibrationSplit(measurements: readonly ComparableMeasurement[])
   }
   return split;
 }
+
+/**
+ * The system a measurement ran on, whatever its workload: chip, chip count, model, precision, tensor parallelism and
+ * software stack. An MLPerf submission's offline, server and interactive runs, the points of one concurrency sweep
+ * and one system's request lengths are one system.
+ */
+export function measurementSystem(m: ComparableMeasurement): string {
+  const {hardware, chips, model, precision, tensorParallel, stack} = m.measurement;
+  return [hardware, chips, model, precision, tensorParallel ?? "", stack].join("|");
+}
+
+/**
+ * A stricter split, for a second estimate of the error: within each group, the systems (measurementSystem) in the
+ * order of their first id; every third one is held out whole, with all its runs. calibrationSplit holds out one
+ * measurement in three, often beside a fitted near copy (a server run beside its submission's offline one, one point
+ * of a concurrency sweep beside the next), so its error is the model's on systems the fit has as good as seen; this
+ * one's is the error to expect on a system nobody has measured (a numbers audit). Deterministic, and independent of
+ * the measured values.
+ */
+export function systemSplit(measurements: readonly ComparableMeasurement[]): Map<string, CalibrationSplit> {
+  const byGroup = new Map<CalibrationGroup, Map<string, string[]>>();
+  for (const m of measurements) {
+    const systems = byGroup.get(calibrationGroup(m)) ?? new Map<string, string[]>();
+    byGroup.set(calibrationGroup(m), systems);
+    systems.set(measurementSystem(m), [...(systems.get(measurementSystem(m)) ?? []), m.measurement.id]);
+  }
+  const split = new Map<string, CalibrationSplit>();
+  for (const systems of byGroup.values()) {
+    const ordered = [...systems.values()].map((ids) => [...ids].sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+    ordered.forEach((ids, i) => {
+      for (const id of ids) split.set(id, i % 3 === 2 ? "held-out" : "fit");
+    });
+  }
+  return split;
+}

@@ -4,7 +4,7 @@ import {createHash} from "node:crypto";
 import {describe, expect, it} from "vitest";
 import {SERVING_CALIBRATION} from "../../../src/inference/calibratedEfficiencies.js";
 import {calibrate, calibrationReport, prepareMeasurements} from "../../../src/inference/calibration/calibrate.js";
-import {calibrationSplit} from "../../../src/inference/calibration/split.js";
+import {calibrationSplit, measurementSystem, systemSplit} from "../../../src/inference/calibration/split.js";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
 import {loadMeasurements} from "../../../src/node/measurementFiles.js";
 
@@ -67,5 +67,25 @@ describe("calibrationSplit", () => {
     const held = [...a.values()].filter((s) => s === "held-out").length;
     expect(held).toBeGreaterThan(comparable.length / 4);
     expect(held).toBeLessThan(comparable.length / 2);
+  });
+});
+
+describe("systemSplit", () => {
+  it("holds out whole systems, every third of each family and stack, whatever the input order", () => {
+    const {comparable} = prepareMeasurements(measurements, catalogs, file);
+    const a = systemSplit(comparable);
+    expect([...a.entries()].sort()).toEqual([...systemSplit([...comparable].reverse()).entries()].sort());
+    // A system's runs are on one side: MLPerf v5.1's B200 Llama 2 70B offline, server and interactive runs.
+    const sides = new Map<string, Set<string>>();
+    for (const m of comparable) {
+      const side = sides.get(measurementSystem(m)) ?? new Set<string>();
+      sides.set(measurementSystem(m), side.add(a.get(m.measurement.id)!));
+    }
+    expect([...sides.values()].every((side) => side.size === 1)).toBe(true);
+    const b200 = ["offline", "server", "interactive"].map((s) => a.get(`mlperf51-llama2-70b-${s}-b200x8-nvidia`));
+    expect(new Set(b200).size).toBe(1);
+    const heldSystems = [...sides.values()].filter((side) => side.has("held-out")).length;
+    expect(heldSystems).toBeGreaterThan(sides.size / 5);
+    expect(heldSystems).toBeLessThan(sides.size / 2);
   });
 });
