@@ -188,8 +188,8 @@ export function metricNotes(resolved: ResolvedScenario): Partial<Record<string, 
     ...(derivedLead
       ? {
           costLeadValueUsd:
-            "moat.costAdvantage is not set: the cost lead is this scenario's custom chip's saving per token over " +
-            "serving.hardware, so chapter 5's scenario, which sets it and draws the catch-up time, shows other values for both leads"
+            "moat.costAdvantage unset: the lead is this scenario's custom chip's saving per token; chapter 5's " +
+            "scenario sets its own and draws the catch-up time"
         }
       : {})
   };
