@@ -107,11 +107,19 @@ export function SpendOverTimeChart(
             : m.inferenceSpendUsd
     }))
   );
+  // A month's spend is a step from its month to the next: each line gets a closing point one month on, or the last
+  // month had no width and read as a tick at the chart's edge (month 12 of openai-2024; reader audit).
+  const lastOfLine = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const key = `${r.series}|${r.kind}`;
+    if (!(r.month <= (lastOfLine.get(key)?.month ?? -Infinity))) lastOfLine.set(key, r);
+  }
+  const lineRows = cumulative ? rows : [...rows, ...[...lastOfLine.values()].map((r) => ({...r, month: r.month + 1}))];
   const chartWidth = Math.max(width ?? 640, 260);
   // A rule's label: the first of `texts` that fits beside the rule, after it or else before it, within the plot (at
   // 390 px "inference ahead again, months 32–36" ran off the chart, and ended on the axis's labels when turned round).
-  const monthSpan = rows.length
-    ? [Math.min(...rows.map((r) => r.month)), Math.max(...rows.map((r) => r.month))]
+  const monthSpan = lineRows.length
+    ? [Math.min(...lineRows.map((r) => r.month)), Math.max(...lineRows.map((r) => r.month))]
     : [0, 1];
   const plotLeft = MARGIN_LEFT;
   const plotRight = chartWidth - MARGIN_RIGHT;
@@ -139,7 +147,7 @@ export function SpendOverTimeChart(
   const lines = many
     ? KINDS.map((kind) =>
         line(
-          rows.filter((r) => r.kind === kind),
+          lineRows.filter((r) => r.kind === kind),
           {
             x: "month",
             y: "usd",
@@ -151,7 +159,7 @@ export function SpendOverTimeChart(
           }
         )
       )
-    : [line(rows, {x: "month", y: "usd", z: "kind", stroke: "kind", strokeWidth: 2, curve})];
+    : [line(lineRows, {x: "month", y: "usd", z: "kind", stroke: "kind", strokeWidth: 2, curve})];
   // A horizon of a month or two has too few points for a line to show: mark each month's value too.
   const monthCount = new Set(rows.map((r) => r.month)).size;
   const dots = monthCount <= 2 ? [Plot.dot(rows, {x: "month", y: "usd", fill: many ? "series" : "kind", r: 3})] : [];
@@ -160,7 +168,7 @@ export function SpendOverTimeChart(
     height,
     marginLeft: MARGIN_LEFT,
     marginRight: MARGIN_RIGHT,
-    x: {label: "Month →", grid: true, ...wholeStepAxis(rows.map((r) => r.month))},
+    x: {label: "Month →", grid: true, ...wholeStepAxis(lineRows.map((r) => r.month))},
     y: {
       label: cumulative ? "↑ Cumulative spend (USD)" : "↑ Spend in the month (USD)",
       grid: true,

@@ -54,6 +54,14 @@ describe("SpendOverTimeChart", () => {
     expect(SpendOverTimeChart(months("base"))).toBeTruthy();
   });
 
+  it("draws each month's spend as a step to the next month, the last one too (it read as a tick at the edge)", () => {
+    // Months 1–3 by the month: each step spans its month, so the axis runs to month 4, where month 3's step ends.
+    const ticks = (chart: Element) =>
+      [...chart.querySelectorAll("g[aria-label='x-axis tick label'] text")].map((t) => t.textContent);
+    expect(ticks(SpendOverTimeChart(months(), {cumulative: false}))).toContain("4");
+    expect(ticks(SpendOverTimeChart(months()))).not.toContain("4");
+  });
+
   it("draws several series one colour each, in the given order", () => {
     const chart = SpendOverTimeChart([...months("base"), ...months("agent-era")], {series: ["base", "agent-era"]});
     expect(legend(chart)).toEqual(["base", "agent-era"]);
