@@ -184,7 +184,7 @@ export function metricNotes(resolved: ResolvedScenario): Partial<Record<string, 
   const floor = flywheelFloorNote(resolved.values);
   const derivedLead = (resolved.values["moat.costAdvantage"]?.value ?? null) === null;
   return {
-    ...(floor ? {flywheelCostReduction: floor} : {}),
+    ...(floor ? {flywheelCostReduction: floor, flywheelUserGain: floor} : {}),
     ...(derivedLead
       ? {
           costLeadValueUsd:

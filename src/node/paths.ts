@@ -89,7 +89,8 @@ function dependentPackage(start: string): string | undefined {
     if (existsSync(file)) {
       let text = "";
       try {
-        text = readFileSync(file, "utf8");
+        // A byte-order mark is dropped, as npm reads the file (it was refused as "Unexpected token"; breaker).
+        text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
         const pkg = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
         if (pkg.dependencies?.["token-ledger"] || pkg.devDependencies?.["token-ledger"]) return dir;
       } catch (error) {
@@ -113,13 +114,15 @@ function dependentPackage(start: string): string | undefined {
 
 /**
  * The files the commands read as input, which no --out may replace: the catalogs, measurements and training runs of
- * the package's data/ and of the project's, and the project's package.json (which makes it a project). Absolute
- * paths; a file need not exist.
+ * the package's data/ and of the project's, the package's own package.json (a sweep's --out package.json in the
+ * checkout broke every command after it; breaker) and the project's (which makes it a project). Absolute paths; a file
+ * need not exist.
  */
 export function commandInputFiles(): string[] {
   const project = findProject();
   const names = ["hardware.csv", "models.csv", "measurements.csv", "training-runs.csv"];
   return [
+    join(PACKAGE_ROOT, "package.json"),
     ...names.map((name) => join(DATA_DIR, name)),
     ...(project ? [...names.map((name) => join(project.dataDir, name)), join(project.root, "package.json")] : [])
   ];

@@ -204,13 +204,21 @@ const IGNORED_SETTINGS_SCRIPT = `<script type="module">
 const sets = new URLSearchParams(location.search).getAll("set");
 const main = document.getElementById("observablehq-main");
 if (sets.length && main) {
+  // As the other notices write a found value: control and direction characters escaped (a U+202E turned the sentence
+  // round), an empty one as "", a long one cut at 80 characters (whole code points), and at most 5 listed.
+  const shown = (set) => {
+    const chars = Array.from(set);
+    const text = chars.slice(0, 80).join("").replace(/[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]/g,
+      (c) => "\\\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+    return text === "" ? '""' : text + (chars.length > 80 ? "…" : "");
+  };
+  const listed = sets.slice(0, 5).map(shown).join(", ") + (sets.length > 5 ? " and " + (sets.length - 5) + " more" : "");
   const box = document.createElement("div");
   box.className = "warning";
   box.dataset.notice = "ignored-settings";
   box.setAttribute("role", "status");
-  const shown = sets.map((set) => (set.length > 80 ? set.slice(0, 80) + "…" : set)).join(", ");
   box.textContent = "This page takes no settings, so the link's " + (sets.length === 1 ? "setting" : sets.length + " settings") +
-    " (" + shown + ") " + (sets.length === 1 ? "is" : "are") + " not applied here: what it shows is as built. The chapters and the scenario pages apply a link's settings.";
+    " (" + listed + ") " + (sets.length === 1 ? "is" : "are") + " not applied here: what it shows is as built. The chapters and the scenario pages apply a link's settings.";
   main.prepend(box);
 }
 </script>`;

@@ -160,7 +160,7 @@ export function atomicPaths(path: string, flag = "--out"): {target: string; temp
   if (input !== undefined) {
     throw new UserError({
       flag,
-      message: "a file the commands read as input (a catalog, or the project's package.json)",
+      message: "a file the commands read as input (a catalog, or a package.json token-ledger reads)",
       expected: "the path of an output file of its own",
       found: path
     });

@@ -5,7 +5,7 @@ import {portableLog2, portablePow} from "../uncertainty/portableMath.js";
 
 /**
  * The flywheel: a monthly system-dynamics simulation in which better models shorten chip design, new chips cut the
- * cost per token, and cheaper tokens widen the market, run with its two feedback links closed and cut.
+ * cost per token, and cheaper tokens widen the market, run with its feedback links closed and with link 1 cut.
  *
  * Stocks at the end of month t (t = 0 is the initial state):
  *   U_t users                      N_t addressable users           K_t tokens served, cumulative
@@ -131,7 +131,7 @@ export interface FlywheelComparisonMonth {
 export interface FlywheelResult {
   /** Stocks month by month with both links closed, months 0 … H. */
   closed: FlywheelMonth[];
-  /** Stocks month by month with both links cut, months 0 … H. */
+  /** Stocks month by month with link 1 cut (OPEN_LOOP), months 0 … H. */
   open: FlywheelMonth[];
   /** The two side by side, months 0 … H. */
   months: FlywheelComparisonMonth[];

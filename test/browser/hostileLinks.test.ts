@@ -133,6 +133,21 @@ describe.skipIf(!enabled)("hostile share links (issue 18)", () => {
     }
   );
 
+  it("writes such a link's direction characters escaped and lists at most 5 of its settings (breaker)", async () => {
+    // A leading U+202E turned the notice's whole sentence round; 300 settings made a 7,800 px notice.
+    const sets = ["\u202eserving.utilization=0.7", ...Array.from({length: 7}, (_, i) => `k${i}=1`)];
+    const page = await openPage(browser, `/glossary?${new URLSearchParams(sets.map((set) => ["set", set]))}`);
+    try {
+      const text = await page.$eval('[data-notice="ignored-settings"]', (box) => box.textContent ?? "");
+      expect(text).toContain(
+        "the link's 8 settings (\\u202eserving.utilization=0.7, k0=1, k1=1, k2=1, k3=1 and 3 more)"
+      );
+      expect(text).not.toContain("\u202e");
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("a page that takes settings, or a link without them, gets no such notice", async () => {
     for (const path of [
       "/token-economics?set=serving.utilization%3D0.5",

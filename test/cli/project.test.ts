@@ -623,6 +623,9 @@ describe("a project whose package.json does not parse", () => {
       `${join(dir, "package.json")}:3:3: the project's package.json does not parse, so its scenarios and catalogs ` +
         "cannot be found: expected JSON, found"
     );
+    // A byte-order mark is read past, as npm reads it (it was refused as "Unexpected token").
+    writeFileSync(join(dir, "package.json"), '\uFEFF{"private": true, "dependencies": {"token-ledger": "^0.1.0"}}\n');
+    expect(findProject(dir, {})?.root).toBe(dir);
     // One that does not name token-ledger is not ours: the search goes on above it (to none here).
     writeFileSync(join(dir, "package.json"), '{"private": true "name": "other"}\n');
     expect(findProject(dir, {})).toBeUndefined();

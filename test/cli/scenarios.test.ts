@@ -465,7 +465,7 @@ describe("token-ledger run", () => {
     const openai = (await runCli(["run", "openai-2024", ...FEW])).stdout;
     expect(openai).toMatch(/gross margin at list prices \*\s+[−\d]/);
     expect(openai).toContain("* at the default price list, GPT-4o's API prices: this scenario sets no prices.");
-    expect(openai).not.toMatch(/fleet cost of that day \*/);
+    expect(openai).not.toMatch(/fleet cost of one day \*/);
     // deepseek-one-day sets DeepSeek-R1's prices.
     const deepseek = (await runCli(["run", "deepseek-one-day", ...FEW])).stdout;
     expect(deepseek).not.toContain("default price list");
@@ -515,8 +515,8 @@ describe("token-ledger run", () => {
       // No tokens: a model-sized fleet has 0 chips and costs $0 (chips × price × 24 h), true zeros; the share of its
       // hours the day needs read serving.utilization (58%), and the margins read "no revenue at these prices" and "no
       // cost" as if the prices or the chips were to blame.
-      expect(value("chips serving one day (day 1, or the fleet.* day)")).toBe("0 chips");
-      expect(value("fleet cost of that day")).toBe("$0");
+      expect(value("chips serving one day's tokens")).toBe("0 chips");
+      expect(value("fleet cost of one day")).toBe("$0");
       expect(value("day's chip-hours needed ÷ fleet's chip-hours")).toBe("none (no demand)");
       expect(value("gross margin at list prices *")).toBe("none (no demand)");
       expect(value("cost profit margin (profit ÷ cost) *")).toBe("none (no demand)");
@@ -700,8 +700,8 @@ describe("token-ledger compare", () => {
     // base sets no pricing.*: its revenue at list prices is the default list's; deepseek-one-day sets its own prices.
     const {code, stdout} = await runCli(["compare", "base", "deepseek-one-day", ...FEW]);
     expect(code).toBe(0);
-    const line = stdout.split("\n").find((l) => l.startsWith("revenue of that day at list prices"))!;
-    expect(line).toMatch(/^revenue of that day at list prices\s+\$[\d.]+[KMB]? \*\s+\$[\d,.]+[KMB]?$/);
+    const line = stdout.split("\n").find((l) => l.startsWith("revenue of one day at list prices"))!;
+    expect(line).toMatch(/^revenue of one day at list prices\s+\$[\d.]+[KMB]? \*\s+\$[\d,.]+[KMB]?$/);
     // The footnote names the starred scenarios (with three, "this scenario sets no prices" read wrong: trial).
     expect(stdout).toContain(
       `* ${DEFAULT_PRICES_NOTE.replace("this scenario sets no prices", "base sets no prices")}.`
@@ -717,7 +717,9 @@ describe("token-ledger compare", () => {
     expect(code).toBe(0);
     const line = stdout.split("\n").find((l) => l.startsWith("flywheel: cost per token saved"))!;
     expect(line).toMatch(/\s0% §\s+[\d.]+%$/);
-    expect(stdout).toContain("§ asic-9-months: the flywheel's cost per token, nothing saved: the 9-month design cycle");
+    expect(stdout).toContain(
+      "§ asic-9-months: the flywheel's cost per token and users, nothing gained: the 9-month design cycle"
+    );
   });
 
   it("notes a scenario's too-small fleet once, naming it, with stdout the comparison alone", async () => {

@@ -210,7 +210,7 @@ describe("token-ledger training", () => {
     expect(long).toMatchObject({code: 1, stdout: ""});
     expect(long.stderr).toBe(
       "token-ledger: --sequence-length: longer than llama-3.1-70b's context window: expected at most 131,072 tokens " +
-        "(context_tokens in data/models.csv), found 1000000\n"
+        "(context_tokens in data/models.csv), found 1,000,000\n"
     );
     // GPT-3's context is 2,048 tokens: the default 8,192 gives way to it, as a typed 2,048 does.
     const gpt3 = ["--model", "gpt-3-175b", "--tokens", "3e11", "--hardware", "a100-sxm-80gb", "--chips", "1024"];
@@ -225,6 +225,13 @@ describe("token-ledger training", () => {
     expect(run).toMatchObject({code: 1, stdout: ""});
     expect(run.stderr).toContain(
       "training.sequenceLength: longer than llama-3.1-405b's context window: expected at most 131,072 tokens"
+    );
+    // At its default (8,192) on GPT-3 (2,048): an error saying so, not a cap the assumptions would not show (breaker).
+    const gpt3Run = await runCli(["run", "base", "--set", "training.model=gpt-3-175b", "--samples", "10"]);
+    expect(gpt3Run.code).toBe(1);
+    expect(gpt3Run.stderr).toContain(
+      "training.sequenceLength: longer than gpt-3-175b's context window (training.sequenceLength is at its default: " +
+        "set it in this file's front matter): expected at most 2,048 tokens"
     );
   });
 

@@ -6,7 +6,7 @@ import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {UserError} from "../../src/errors/userError.js";
 import {checkOutPath} from "../../src/node/site/pdf.js";
-import {DATA_DIR} from "../../src/node/paths.js";
+import {DATA_DIR, PACKAGE_ROOT} from "../../src/node/paths.js";
 import {removeTemporary, writeFileAtomic} from "../../src/node/writeTable.js";
 
 const dir = mkdtempSync(join(tmpdir(), "token-ledger-write-"));
@@ -60,10 +60,15 @@ describe("writeFileAtomic", () => {
     const catalog = join(DATA_DIR, "hardware.csv");
     const before = readFileSync(catalog, "utf8");
     expect(userErrorOf(() => writeFileAtomic(catalog, new Uint8Array(3)))).toBe(
-      "--out: a file the commands read as input (a catalog, or the project's package.json): expected the path of an " +
+      "--out: a file the commands read as input (a catalog, or a package.json token-ledger reads): expected the path of an " +
         `output file of its own, found ${catalog}`
     );
     expect(readFileSync(catalog, "utf8")).toBe(before);
+    // token-ledger's own package.json too: a sweep's --out package.json in the checkout broke every later command.
+    const manifest = join(PACKAGE_ROOT, "package.json");
+    expect(userErrorOf(() => writeFileAtomic(manifest, new Uint8Array(3)))).toContain(
+      "a file the commands read as input"
+    );
   });
 });
 

@@ -36,6 +36,9 @@ import {MAX_MONTE_CARLO_SAMPLES} from "../../uncertainty/monteCarlo.js";
 import {positiveInteger, seedFlag} from "../flags.js";
 import {formatNumber, formatTable, wrapProse} from "../table.js";
 
+/** The flywheel's figures that are 0 when the design cycle is at its floor (flywheelFloorNote): both loops are one. */
+const FLYWHEEL_FLOOR_METRICS: ReadonlySet<string> = new Set(["flywheelCostReduction", "flywheelUserGain"]);
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -355,14 +358,14 @@ function formatRun(report: RunReport): string {
       SCENARIO_METRICS.map((name) => [
         METRIC_INFO[name].label +
           (noPrices && PRICE_LIST_METRICS.has(name) ? " *" : "") +
-          (floorNote && name === "flywheelCostReduction" ? " †" : ""),
+          (floorNote && FLYWHEEL_FLOOR_METRICS.has(name) ? " †" : ""),
         runMetricText(name, report.metrics)
       ]),
       {firstColumnWidth: RUN_LABEL_WIDTH}
     )
   );
   if (noPrices) lines.push("", `* ${DEFAULT_PRICES_NOTE}.`);
-  if (floorNote) lines.push("", wrapProse(`† The flywheel's cost per token, ${floorNote}.`));
+  if (floorNote) lines.push("", wrapProse(`† The flywheel's cost per token and users, ${floorNote}.`));
   lines.push("");
   lines.push("Assumptions set by the scenario or on the command line:");
   lines.push("");
@@ -422,7 +425,7 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
       (first) =>
         first +
         (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "") +
-        (floorNotes[i] && name === "flywheelCostReduction" ? " §" : "")
+        (floorNotes[i] && FLYWHEEL_FLOOR_METRICS.has(name) ? " §" : "")
     );
   const groups: number[][] = [];
   for (let i = 0; i < comparison.scenarios.length; i += COMPARE_SCENARIOS_PER_TABLE) {
@@ -463,7 +466,7 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
     "",
     metricTables.join("\n\n"),
     ...comparison.scenarios.flatMap((id, i) =>
-      floorNotes[i] ? ["", wrapProse(`§ ${id}: the flywheel's cost per token, ${floorNotes[i]}.`)] : []
+      floorNotes[i] ? ["", wrapProse(`§ ${id}: the flywheel's cost per token and users, ${floorNotes[i]}.`)] : []
     ),
     // Said of the starred columns, not "this scenario" (three scenarios read "this scenario sets no prices"; trial).
     ...(noPrices.some(Boolean)

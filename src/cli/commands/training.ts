@@ -151,7 +151,7 @@ function trainingSequenceTokens(options: TrainingOptions, model: ResolvedModel):
       flag: "--sequence-length",
       message: `longer than ${model.id}'s context window`,
       expected: `at most ${groupThousands(context)} tokens (context_tokens in data/models.csv)`,
-      found: String(options.sequenceLength)
+      found: groupThousands(options.sequenceLength)
     });
   }
   return options.sequenceLength;
@@ -335,6 +335,15 @@ function formatTraining(r: ReturnType<typeof runTraining>): string {
     `${title}\n\n` +
     formatKeyValues([
       ["training tokens", formatCount(r.tokens), "tokens"],
+      ...(r.sequenceTokens === null
+        ? []
+        : [
+            ["sequence length", groupThousands(r.sequenceTokens), "tokens (sets the attention term)"] as [
+              string,
+              string,
+              string
+            ]
+          ]),
       ["compute", n(r.flops), `FLOP (6·N·D ${n(r.parameterFlops)} + attention ${n(r.attentionFlops)})`],
       ["chip-hours, steady state", formatCount(r.steadyStateChipHours), "chip-hours"],
       ["chip-hours, whole run", formatCount(r.chipHours), "chip-hours (steady state ÷ goodput)"],

@@ -208,10 +208,11 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     // Null exactly when the open loop has no users at the horizon, i.e. demand.users is 0 (it read a bare "—").
     absent: "none (no users)"
   },
-  // One day: the first day's demand, or the day fleet.* gives. "a day's tokens (average)" and "fleet cost per day"
-  // read as a year's average day, and × 365 fell short of the year's inference bill (reader audit).
+  // One day: the first day's demand, or the day fleet.inputTokensPerDay and fleet.outputTokensPerDay give (README).
+  // "a day's tokens (average)" and "fleet cost per day" read as a year's average day, and × 365 fell short of the
+  // year's inference bill (reader audit); "that day" pointed at nothing on a card of its own (new-user trial).
   fleetChips: {
-    label: "chips serving one day (day 1, or the fleet.* day)",
+    label: "chips serving one day's tokens",
     unit: "chips",
     displayUnit: "chips",
     scale: 1
@@ -227,8 +228,8 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     absent: NO_DEMAND,
     ofDemand: true
   },
-  fleetCostPerDayUsd: {label: "fleet cost of that day", unit: "USD", displayUnit: "USD", scale: 1},
-  priceListRevenuePerDayUsd: {label: "revenue of that day at list prices", unit: "USD", displayUnit: "USD", scale: 1},
+  fleetCostPerDayUsd: {label: "fleet cost of one day", unit: "USD", displayUnit: "USD", scale: 1},
+  priceListRevenuePerDayUsd: {label: "revenue of one day at list prices", unit: "USD", displayUnit: "USD", scale: 1},
   priceListGrossMargin: {
     label: "gross margin at list prices",
     unit: FRACTION,

@@ -120,15 +120,15 @@ export function trainingSetupInput(setup: TrainingSetup): TrainingSetupResult | 
 }
 
 /**
- * training.sequenceLength, tokens, at most training.model's context window: set above it, an error at the key (10M
- * tokens on Llama 3.1 405B's 131,072 passed `validate`, the attention term swamping 6·N·D; breaker); at its default
- * (8,192), capped at the window (GPT-3's 2,048), as the `training` command does.
+ * training.sequenceLength, tokens, at most training.model's context window: above it, an error at the key (10M tokens
+ * on Llama 3.1 405B's 131,072 passed `validate`, the attention term swamping 6·N·D; breaker), at the front matter when
+ * the default (8,192) is what exceeds a short window (GPT-3's 2,048): capped there without a word, the assumptions
+ * would show 8,192 for a run computed at 2,048 (breaker). The `training` command caps its default and prints it.
  */
 function trainingSequenceTokens(bound: BoundScenario, point: ScenarioPoint): number {
   const requested = num(point["training.sequenceLength"], "training.sequenceLength");
   const context = bound.trainingModel.contextTokens;
   if (requested <= context) return requested;
-  if (bound.resolved.values["training.sequenceLength"]?.origin.kind === "default") return context;
   throw scenarioValueError(bound.resolved, "training.sequenceLength", {
     message: `longer than ${bound.trainingModel.id}'s context window`,
     expected: `at most ${groupThousands(context)} tokens (context_tokens in data/models.csv)`,

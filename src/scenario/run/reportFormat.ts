@@ -742,7 +742,7 @@ export function flywheelFloorNote(values: Readonly<Record<string, {value?: unkno
   const floor = centralValue(values["flywheel.minDesignCycle"]?.value);
   if (cycle === null || floor === null || cycle > floor) return null;
   return (
-    `nothing saved: the ${formatStatedNumber(cycle)}-month design cycle is already at the shortest better models can reach ` +
+    `nothing gained: the ${formatStatedNumber(cycle)}-month design cycle is already at the shortest better models can reach ` +
     `(${formatStatedNumber(floor)} months), so they have nothing to shorten`
   );
 }

@@ -164,7 +164,7 @@ describe("flywheelFloorNote", () => {
   it("says why the flywheel saves nothing when the design cycle is at its floor, and nothing otherwise", () => {
     const at = (cycle: number) => ({"silicon.designCycle": {value: cycle}, "flywheel.minDesignCycle": {value: 9}});
     expect(flywheelFloorNote(at(9))).toBe(
-      "nothing saved: the 9-month design cycle is already at the shortest better models can reach (9 months), so they " +
+      "nothing gained: the 9-month design cycle is already at the shortest better models can reach (9 months), so they " +
         "have nothing to shorten"
     );
     expect(flywheelFloorNote(at(24))).toBeNull();
