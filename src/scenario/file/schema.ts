@@ -1191,7 +1191,8 @@ export const SCENARIO_KEYS = [
   {
     path: "flywheel.costElasticity",
     label: "Market elasticity to cost",
-    slider: {unit: "×", scale: 1, min: 0, max: 2, step: 0.05},
+    // An exponent, not a multiple: no "×" (the table writes it bare; new-user trial).
+    slider: {unit: "", scale: 1, min: 0, max: 2, step: 0.05},
     type: "plain",
     range: FLYWHEEL_RANGES.addressableUsersElasticityToCost,
     default: 0.5,
@@ -1248,7 +1249,8 @@ export const SCENARIO_KEYS = [
   {
     path: "flywheel.cycleShorteningPerQuality",
     label: "Design speed-up per quality gain",
-    slider: {unit: "×", scale: 1, min: 0, max: 10, step: 0.1},
+    // A coefficient (L = L₀ ÷ (1 + k × (Q − 1))), not a multiple: no "×", as the table writes it.
+    slider: {unit: "", scale: 1, min: 0, max: 10, step: 0.1},
     type: "plain",
     range: FLYWHEEL_RANGES.designCycleShorteningPerQualityPoint,
     default: 1,
