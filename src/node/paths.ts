@@ -1,4 +1,4 @@
-import {existsSync, readFileSync, statSync} from "node:fs";
+import {existsSync, readFileSync, realpathSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {UserError} from "../errors/userError.js";
@@ -134,4 +134,13 @@ export function commandInputFiles(): string[] {
  */
 export function ownScenariosDir(): string {
   return findProject()?.scenariosDir ?? SCENARIOS_DIR;
+}
+
+/** The path with symbolic links resolved (a project reached through a link is one place); absolute when missing. */
+export function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }

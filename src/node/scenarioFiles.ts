@@ -1,9 +1,11 @@
-import {existsSync, readdirSync, readFileSync, realpathSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {dirname, extname, relative, resolve} from "node:path";
 import {UserError, UserErrors, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
-import {findProject, ownScenariosDir, SCENARIOS_DIR} from "./paths.js";
+import {findProject, ownScenariosDir, realPath, SCENARIOS_DIR} from "./paths.js";
 import {readUtf8File} from "./readText.js";
+
+export {realPath};
 
 /** A file name as the user would write it: relative to the working directory when inside it. */
 export function displayPath(path: string): string {
@@ -66,13 +68,4 @@ export function siblingScenarioFiles(paths: readonly string[]): string[] {
     files.push(...scenarioFilesIn(dir).filter((file) => !given.has(realPath(file))));
   }
   return files;
-}
-
-/** The path with symbolic links resolved (a project reached through a link is one place); absolute when missing. */
-export function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
 }

@@ -15,7 +15,7 @@ import {csvFormat} from "d3-dsv";
 import {parquetWriteBuffer} from "hyparquet-writer";
 import {UserError} from "../errors/userError.js";
 import {specialFileKind} from "./fileKind.js";
-import {commandInputFiles} from "./paths.js";
+import {commandInputFiles, realPath} from "./paths.js";
 
 export const TABLE_FORMATS = [".csv", ".json", ".parquet"] as const;
 
@@ -155,8 +155,8 @@ export function atomicPaths(path: string, flag = "--out"): {target: string; temp
   // The temporary file renamed over the target replaced a file the user cannot write (a read-only file came out
   // rewritten, mode 644, where `echo > file` is refused) and the files the commands read: a sweep's --out
   // data/hardware.csv replaced the catalog, --out package.json the project's manifest (breaker).
-  const real = realOrResolved(target);
-  const input = commandInputFiles().find((file) => realOrResolved(file) === real);
+  const real = realPath(target);
+  const input = commandInputFiles().find((file) => realPath(file) === real);
   if (input !== undefined) {
     throw new UserError({
       flag,
@@ -179,15 +179,6 @@ export function atomicPaths(path: string, flag = "--out"): {target: string; temp
       ? createHash("sha256").update(name).digest("hex").slice(0, 16)
       : name;
   return {target, temporary: join(dirname(target), `.${short}.${process.pid}.tmp`)};
-}
-
-/** `path` with its links resolved when it exists, else as an absolute path. */
-function realOrResolved(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
 }
 
 /**

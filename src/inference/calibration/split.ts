@@ -18,14 +18,7 @@ export type CalibrationSplit = "fit" | "held-out";
  * error is not chosen after the fact.
  */
 export function calibrationSplit(measurements: readonly ComparableMeasurement[]): Map<string, CalibrationSplit> {
-  const byGroup = new Map<CalibrationGroup, ComparableMeasurement[]>();
-  for (const m of measurements) byGroup.set(calibrationGroup(m), [...(byGroup.get(calibrationGroup(m)) ?? []), m]);
-  const split = new Map<string, CalibrationSplit>();
-  for (const rows of byGroup.values()) {
-    const ids = rows.map((m) => m.measurement.id).sort();
-    ids.forEach((id, i) => split.set(id, i % 3 === 2 ? "held-out" : "fit"));
-  }
-  return split;
+  return everyThirdUnit(measurements, (m) => m.measurement.id);
 }
 
 /**
@@ -47,15 +40,26 @@ export function measurementSystem(m: ComparableMeasurement): string {
  * the measured values.
  */
 export function systemSplit(measurements: readonly ComparableMeasurement[]): Map<string, CalibrationSplit> {
+  return everyThirdUnit(measurements, measurementSystem);
+}
+
+/**
+ * Within each group, the units `unitOf` names (a measurement, a system) in the order of their first id; every third
+ * one (the 3rd, 6th, …) is held out with all its measurements.
+ */
+function everyThirdUnit(
+  measurements: readonly ComparableMeasurement[],
+  unitOf: (m: ComparableMeasurement) => string
+): Map<string, CalibrationSplit> {
   const byGroup = new Map<CalibrationGroup, Map<string, string[]>>();
   for (const m of measurements) {
-    const systems = byGroup.get(calibrationGroup(m)) ?? new Map<string, string[]>();
-    byGroup.set(calibrationGroup(m), systems);
-    systems.set(measurementSystem(m), [...(systems.get(measurementSystem(m)) ?? []), m.measurement.id]);
+    const units = byGroup.get(calibrationGroup(m)) ?? new Map<string, string[]>();
+    byGroup.set(calibrationGroup(m), units);
+    units.set(unitOf(m), [...(units.get(unitOf(m)) ?? []), m.measurement.id]);
   }
   const split = new Map<string, CalibrationSplit>();
-  for (const systems of byGroup.values()) {
-    const ordered = [...systems.values()].map((ids) => [...ids].sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+  for (const units of byGroup.values()) {
+    const ordered = [...units.values()].map((ids) => [...ids].sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
     ordered.forEach((ids, i) => {
       for (const id of ids) split.set(id, i % 3 === 2 ? "held-out" : "fit");
     });
