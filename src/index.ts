@@ -29,7 +29,12 @@ export * from "./inference/frontier.js";
 export * from "./inference/predictMeasurement.js";
 // What `inference` prices tokens with: the calibrated efficiencies of a chip's family and stack, the stack a chip is
 // served on by default, and a catalog chip's chip-hour input under the scenario schema's ownership defaults.
-export {calibratedEfficiencies, heldOutBand, SERVING_CALIBRATION} from "./inference/calibratedEfficiencies.js";
+export {
+  calibratedEfficiencies,
+  heldOutBand,
+  servingModelError,
+  SERVING_CALIBRATION
+} from "./inference/calibratedEfficiencies.js";
 export {defaultStackFor, stackRunsOn, stacksFor, PREFERRED_STACK} from "./inference/stackChips.js";
 export {catalogChipHour, sharedOwnership, type SharedOwnership} from "./scenario/evaluate/ownershipInput.js";
 export * from "./tco/capitalRecovery.js";

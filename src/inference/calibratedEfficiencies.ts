@@ -2,7 +2,7 @@ import type {Hardware} from "../catalog/hardware.js";
 import {UserError} from "../errors/userError.js";
 import {SOFTWARE_STACKS, type SoftwareStack} from "./calibration/measurement.js";
 import type {ServingEfficiencies} from "./efficiencies.js";
-import type {ServingCalibration} from "./servingCalibration.js";
+import type {ServingCalibration, ServingModelError} from "./servingCalibration.js";
 import {SERVING_CALIBRATION} from "./servingCalibration.generated.js";
 
 export {SERVING_CALIBRATION};
@@ -38,8 +38,20 @@ export function calibratedEfficiencies(
 }
 
 /**
- * The band a modelled throughput carries: the 10th–90th percentile of measured ÷ model on the held-out
- * measurements, so [T ÷ ratioP90, T ÷ ratioP10] (tokens/s) and, for a cost per token (∝ 1 ÷ throughput),
+ * The serving model's error that the site and the custom chip's prior carry: the error on whole systems held out of
+ * a refit (calibration.heldOutBySystem: a chip, count, model, precision, parallelism and stack none of whose runs was
+ * fitted), the error to expect on a configuration nobody measured. The stated split (calibration.heldOut, every third
+ * measurement) holds out runs whose near copies were fitted (an MLPerf server run beside its offline run, one point
+ * of a concurrency sweep beside the next) and reads narrower; it stands in only when the system split could not be
+ * refitted (null: too few measurements).
+ */
+export function servingModelError(calibration: ServingCalibration = SERVING_CALIBRATION): ServingModelError {
+  return calibration.heldOutBySystem ?? calibration.heldOut;
+}
+
+/**
+ * The band a modelled throughput carries: the 10th–90th percentile of model ÷ measured on systems held out of the
+ * fit (servingModelError), so [T ÷ ratioP90, T ÷ ratioP10] (tokens/s) and, for a cost per token (∝ 1 ÷ throughput),
  * [C × ratioP10, C × ratioP90].
  */
 export function heldOutBand(
@@ -47,7 +59,7 @@ export function heldOutBand(
   kind: "throughput" | "cost",
   calibration: ServingCalibration = SERVING_CALIBRATION
 ): {low: number; high: number} {
-  const {ratioP10, ratioP90} = calibration.heldOut;
+  const {ratioP10, ratioP90} = servingModelError(calibration);
   return kind === "throughput"
     ? {low: value / ratioP90, high: value / ratioP10}
     : {low: value * ratioP10, high: value * ratioP90};

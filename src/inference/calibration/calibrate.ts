@@ -49,6 +49,11 @@ export interface CalibrationRow {
   scenario: Measurement["scenario"];
   phase: Measurement["phase"];
   split: CalibrationSplit;
+  /**
+   * The system split's side (split.ts systemSplit): "held-out" when every run of this row's system was left out of
+   * the refit that heldOutBySystem reports.
+   */
+  systemSplit: CalibrationSplit;
   /** Which efficiencies predicted it: its family and stack's, its family's, or "pooled" (calibratedEfficiencies). */
   efficiencies: string;
   measuredTokensPerSecondPerChip: number;
@@ -201,7 +206,7 @@ export function systemHeldOutError(prepared: PreparedMeasurements): CalibrationE
   const held = prepared.comparable.filter((m) => split.get(m.measurement.id) === "held-out");
   if (fit.length < MIN_MEASUREMENTS_POOLED_FIT || held.length === 0) return null;
   const refit = fitCalibration(fit);
-  return calibrationError(held.map((m) => row(m, "held-out", refit)));
+  return calibrationError(held.map((m) => row(m, "held-out", "held-out", refit)));
 }
 
 /**
@@ -231,7 +236,10 @@ export function calibrationReport(
   efficiencies: CalibratedEfficiencies,
   heldOutBySystem: CalibrationError | null = null
 ): CalibrationReport {
-  const rows = prepared.comparable.map((m) => row(m, prepared.split.get(m.measurement.id)!, efficiencies));
+  const bySystem = systemSplit(prepared.comparable);
+  const rows = prepared.comparable.map((m) =>
+    row(m, prepared.split.get(m.measurement.id)!, bySystem.get(m.measurement.id)!, efficiencies)
+  );
   const families = [...new Set(rows.map((r) => r.family))].map((family) => {
     const all = rows.filter((r) => r.family === family);
     const held = all.filter((r) => r.split === "held-out");
@@ -268,7 +276,12 @@ export function fitCalibration(fitSplit: readonly ComparableMeasurement[]): Cali
   return {pooled, groups};
 }
 
-function row(m: ComparableMeasurement, split: CalibrationSplit, calibrated: CalibratedEfficiencies): CalibrationRow {
+function row(
+  m: ComparableMeasurement,
+  split: CalibrationSplit,
+  systemSplit: CalibrationSplit,
+  calibrated: CalibratedEfficiencies
+): CalibrationRow {
   const group = calibrationGroup(m);
   const {efficiencies, group: used} = calibratedEfficiencies(m.hardware, m.measurement.stack, calibrated);
   const prediction = compareMeasurement(m, efficiencies);
@@ -288,6 +301,7 @@ function row(m: ComparableMeasurement, split: CalibrationSplit, calibrated: Cali
     scenario: measurement.scenario,
     phase: measurement.phase,
     split,
+    systemSplit,
     efficiencies: used,
     measuredTokensPerSecondPerChip: measurement.outputTokensPerSecondPerChip,
     predictedTokensPerSecondPerChip: prediction.predictedTokensPerSecondPerChip,

@@ -14,7 +14,7 @@ import {scenarioServing, servingInput} from "./servingInput.js";
  * ("other") is the pooled fit.
  *
  * Its throughput relative to the merchant chip is then derived, not assumed, with a wider band than a measured chip's:
- * UNMEASURED_CHIP_PRIOR (unmeasuredChipPrior.ts), the held-out band of the calibration squared.
+ * UNMEASURED_CHIP_PRIOR (unmeasuredChipPrior.ts), the calibration's band on whole systems held out, squared.
  */
 export interface CustomChipServingResult {
   serving: ServingResult;

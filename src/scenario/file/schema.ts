@@ -671,7 +671,7 @@ export const SCENARIO_KEYS = [
     default: 1,
     meaning:
       "Tokens/s a custom chip given by silicon.chip or its specs would measure ÷ what the calibrated serving model gives it: multiplies its derived throughput. Only read with silicon.chip or inline specs.",
-    source: `assumption: 1, the calibrated model's estimate. For a chip nobody has measured the stated prior is the held-out band of the calibration squared: ${UNMEASURED_CHIP_PRIOR.p10.toFixed(2)} to ${UNMEASURED_CHIP_PRIOR.p90.toFixed(2)} between its 10th and 90th percentiles (src/inference/unmeasuredChipPrior.ts), i.e. the 90% interval \`${UNMEASURED_CHIP_PRIOR.interval90.low.toFixed(2)} to ${UNMEASURED_CHIP_PRIOR.interval90.high.toFixed(2)}\` of the lognormal through them`,
+    source: `assumption: 1, the calibrated model's estimate. For a chip nobody has measured the stated prior is the calibration's band on systems held out of its fit, squared: ${UNMEASURED_CHIP_PRIOR.p10.toFixed(2)} to ${UNMEASURED_CHIP_PRIOR.p90.toFixed(2)} between its 10th and 90th percentiles (src/inference/unmeasuredChipPrior.ts), i.e. the 90% interval \`${UNMEASURED_CHIP_PRIOR.interval90.low.toFixed(2)} to ${UNMEASURED_CHIP_PRIOR.interval90.high.toFixed(2)}\` of the lognormal through them`,
     distribution: true
   },
   {
