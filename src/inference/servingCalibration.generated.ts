@@ -3,138 +3,138 @@
 import type {ServingCalibration} from "./servingCalibration.js";
 
 export const SERVING_CALIBRATION: ServingCalibration = {
-  "measurementsSha256": "02e970767c3d3e2fd010f44f7107e03f187f3e805281618fae0a9f77786fceb3",
+  "measurementsSha256": "3b1930be168a86b7ef0b0f90221ecc16c252df3e7f70d6db8a8eacba7c821cb3",
   "pooled": {
-    "bandwidthFraction": 0.7770161852385742,
-    "computeFraction": 0.5011851112860132,
-    "communicationFraction": 0.369690635974852,
+    "bandwidthFraction": 0.656242824121669,
+    "computeFraction": 0.5020406227563012,
+    "communicationFraction": 0.37165745225526686,
     "collectiveLatencySeconds": 0.00001,
-    "stepOverheadSeconds": 0.012348355467663753,
+    "stepOverheadSeconds": 0.009417088112051792,
     "kernelOverlapFraction": 0
   },
   "groups": {
     "ampere": {
-      "bandwidthFraction": 0.7917061199643987,
-      "computeFraction": 0.6034917116123586,
-      "communicationFraction": 0.3729288903302777,
+      "bandwidthFraction": 0.7073786549828576,
+      "computeFraction": 0.6100260551121532,
+      "communicationFraction": 0.37443634002533777,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.01030100657213234,
+      "stepOverheadSeconds": 0.0077298597701771846,
       "kernelOverlapFraction": 0
     },
     "ampere/trtllm": {
-      "bandwidthFraction": 0.7917061199643987,
-      "computeFraction": 0.6034917116123586,
-      "communicationFraction": 0.3729288903302777,
+      "bandwidthFraction": 0.7073786549828576,
+      "computeFraction": 0.6100260551121532,
+      "communicationFraction": 0.37443634002533777,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.01030100657213234,
+      "stepOverheadSeconds": 0.0077298597701771846,
       "kernelOverlapFraction": 0
     },
     "blackwell": {
-      "bandwidthFraction": 0.7876537261334273,
-      "computeFraction": 0.3997898177201145,
-      "communicationFraction": 0.40056831362392514,
+      "bandwidthFraction": 0.690655074624269,
+      "computeFraction": 0.3984009383139439,
+      "communicationFraction": 0.4085512963839371,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.01178821736105055,
+      "stepOverheadSeconds": 0.010462599499784795,
       "kernelOverlapFraction": 0
     },
     "blackwell/trtllm": {
-      "bandwidthFraction": 0.7876537261334273,
-      "computeFraction": 0.3997898177201145,
-      "communicationFraction": 0.40056831362392514,
+      "bandwidthFraction": 0.690655074624269,
+      "computeFraction": 0.3984009383139439,
+      "communicationFraction": 0.4085512963839371,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.01178821736105055,
+      "stepOverheadSeconds": 0.010462599499784795,
       "kernelOverlapFraction": 0
     },
     "cdna3": {
-      "bandwidthFraction": 0.7971470600281049,
-      "computeFraction": 0.3570597303547177,
-      "communicationFraction": 0.10489960515114398,
+      "bandwidthFraction": 0.52208025015386,
+      "computeFraction": 0.3600368366994043,
+      "communicationFraction": 0.1518194552836865,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.012365125494506624,
+      "stepOverheadSeconds": 0.005901003992430075,
       "kernelOverlapFraction": 0
     },
     "cdna3/vllm": {
-      "bandwidthFraction": 0.7959440854576598,
-      "computeFraction": 0.3481560138228166,
-      "communicationFraction": 0.16297569210923826,
+      "bandwidthFraction": 0.5270317840277112,
+      "computeFraction": 0.35000032086234695,
+      "communicationFraction": 0.22955473275135505,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.012135506531567246,
+      "stepOverheadSeconds": 0.00593803824740187,
       "kernelOverlapFraction": 0
     },
     "hopper": {
-      "bandwidthFraction": 0.7395062071340518,
-      "computeFraction": 0.5190179499192681,
-      "communicationFraction": 0.4316324140482237,
+      "bandwidthFraction": 0.6483626162177085,
+      "computeFraction": 0.5107508570715038,
+      "communicationFraction": 0.4173473766826152,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.011034818162789065,
+      "stepOverheadSeconds": 0.009483318300566925,
       "kernelOverlapFraction": 0
     },
     "hopper/trtllm": {
-      "bandwidthFraction": 0.8085755880716653,
-      "computeFraction": 0.509825273834816,
-      "communicationFraction": 0.4286315061600596,
+      "bandwidthFraction": 0.725197514402248,
+      "computeFraction": 0.5107866691166678,
+      "communicationFraction": 0.429914455204578,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00760534116329365,
+      "stepOverheadSeconds": 0.006237944855499451,
       "kernelOverlapFraction": 0
     },
     "hopper/vllm": {
-      "bandwidthFraction": 0.8043588569705498,
-      "computeFraction": 0.575435501057045,
-      "communicationFraction": 0.049634119369264686,
+      "bandwidthFraction": 0.6863726623746504,
+      "computeFraction": 0.5181489726098212,
+      "communicationFraction": 0.0731031122111835,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.010520325202854302,
+      "stepOverheadSeconds": 0.009433041813739858,
       "kernelOverlapFraction": 0
     },
     "tpu": {
-      "bandwidthFraction": 0.840300709110519,
-      "computeFraction": 0.447397699623651,
-      "communicationFraction": 0.4221011694930311,
+      "bandwidthFraction": 0.7782742216688396,
+      "computeFraction": 0.43357618589845287,
+      "communicationFraction": 0.4198132554681369,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.012759111337820808,
+      "stepOverheadSeconds": 0.011546936289874764,
       "kernelOverlapFraction": 0
     },
     "trainium": {
-      "bandwidthFraction": 0.7357804599286004,
-      "computeFraction": 0.49783121270400776,
-      "communicationFraction": 0.3620186234423811,
+      "bandwidthFraction": 0.6320451966568041,
+      "computeFraction": 0.5012881156714419,
+      "communicationFraction": 0.3655587564989415,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00998465110862623,
+      "stepOverheadSeconds": 0.008994148044540792,
       "kernelOverlapFraction": 0
     },
     "trainium/neuron": {
-      "bandwidthFraction": 0.7357804599286004,
-      "computeFraction": 0.49783121270400776,
-      "communicationFraction": 0.3620186234423811,
+      "bandwidthFraction": 0.6320451966568041,
+      "computeFraction": 0.5012881156714419,
+      "communicationFraction": 0.3655587564989415,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00998465110862623,
+      "stepOverheadSeconds": 0.008994148044540792,
       "kernelOverlapFraction": 0
     }
   },
   "fit": {
-    "count": 106,
-    "medianAbsoluteError": 0.12004510273544028,
-    "shareWithin25": 0.839622641509434,
-    "shareWithin35": 0.9150943396226415,
-    "medianRatio": 0.9931357947911117,
-    "ratioP10": 0.7947105751258197,
-    "ratioP90": 1.2674503584514034
+    "count": 119,
+    "medianAbsoluteError": 0.14216903443807027,
+    "shareWithin25": 0.8319327731092437,
+    "shareWithin35": 0.9159663865546218,
+    "medianRatio": 0.9935194614165552,
+    "ratioP10": 0.7912240738161238,
+    "ratioP90": 1.280731720635599
   },
   "heldOut": {
-    "count": 49,
-    "medianAbsoluteError": 0.12313296781861993,
-    "shareWithin25": 0.8979591836734694,
-    "shareWithin35": 0.9387755102040817,
-    "medianRatio": 0.993634577121415,
-    "ratioP10": 0.7873473634659316,
-    "ratioP90": 1.1966328627502465
+    "count": 54,
+    "medianAbsoluteError": 0.1298078202393882,
+    "shareWithin25": 0.8703703703703703,
+    "shareWithin35": 0.9074074074074074,
+    "medianRatio": 0.9593993159013663,
+    "ratioP10": 0.7903195629336811,
+    "ratioP90": 1.2255939978870798
   },
   "heldOutBySystem": {
     "count": 39,
-    "medianAbsoluteError": 0.14884869107366128,
+    "medianAbsoluteError": 0.14776948052080363,
     "shareWithin25": 0.7948717948717948,
     "shareWithin35": 0.9230769230769231,
-    "medianRatio": 0.9985064916516629,
-    "ratioP10": 0.7442151845810443,
-    "ratioP90": 1.2196504378413424
+    "medianRatio": 0.9819944690598708,
+    "ratioP10": 0.7468210976614372,
+    "ratioP90": 1.2067863778374404
   }
 };
