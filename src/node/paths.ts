@@ -144,3 +144,14 @@ export function realPath(path: string): string {
     return resolve(path);
   }
 }
+
+/**
+ * The working folder's data/scenarios/ when it is no project's: no package.json at or above the folder lists
+ * token-ledger, so the commands do not read it by id (`run mine` said only "unknown scenario" over a
+ * data/scenarios/mine.md; trial). Undefined in a project, inside this package, or where there is no such folder.
+ */
+export function unreadScenariosDir(cwd = process.cwd()): string | undefined {
+  const here = resolve(cwd, "data", "scenarios");
+  if (findProject(cwd) || !isFolder(here) || realPath(here) === realPath(SCENARIOS_DIR)) return undefined;
+  return here;
+}

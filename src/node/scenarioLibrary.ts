@@ -1,11 +1,12 @@
 import {existsSync, statSync} from "node:fs";
-import {basename} from "node:path";
+import {basename, join} from "node:path";
 import {didYouMean} from "../errors/suggest.js";
 import {isUserError, UserError, UserErrors} from "../errors/userError.js";
 import type {ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, scenarioChain, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
-import {parseScenarioFiles, realPath, scenarioFilesIn} from "./scenarioFiles.js";
+import {unreadScenariosDir} from "./paths.js";
+import {displayPath, parseScenarioFiles, realPath, scenarioFilesIn} from "./scenarioFiles.js";
 import {checkScenarioFiles} from "./scenarioCheck.js";
 import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
 
@@ -144,11 +145,19 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
   }
   if (!library.index.lookup(arg)) {
     const ids = library.index.ids;
+    // A file of that name in a data/scenarios/ that is no project's: it is there, but read by id only in a project
+    // (it said only "unknown scenario"; trial).
+    const unread = unreadScenariosDir();
+    const local = unread === undefined ? undefined : join(unread, `${arg}.md`);
     // `run sub` where sub is a folder: it reads as an id, but the reader meant the folder (trial).
     const hint =
-      existsSync(arg) && statSync(arg).isDirectory()
-        ? `'${arg}' is a directory; name a .md file in it`
-        : didYouMean(arg, ids);
+      local !== undefined && existsSync(local)
+        ? `${displayPath(local)} exists, but this folder is no report project (no package.json at or above it lists ` +
+          `token-ledger) and scenarios are found by id only in one: name the file (${displayPath(local)}) ` +
+          "instead, or start a project with token-ledger new DIR"
+        : existsSync(arg) && statSync(arg).isDirectory()
+          ? `'${arg}' is a directory; name a .md file in it`
+          : didYouMean(arg, ids);
     throw new UserError({
       flag,
       message: `unknown scenario '${arg}'`,

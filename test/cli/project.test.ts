@@ -632,23 +632,52 @@ describe("a project whose package.json does not parse", () => {
   });
 });
 
-describe("validate in a folder with data/scenarios/ that is no project", () => {
-  it("checks the bundled scenarios and says the folder's were not read (it said only '7 scenario files valid')", async () => {
-    const dir = join(tmp, "not-a-project");
+describe("a folder with data/scenarios/ that is no project", () => {
+  /** Runs the command line in `dir` (made, with data/scenarios/ holding `files`), back in this folder after. */
+  async function runIn(dir: string, files: Record<string, string>, args: string[]) {
     mkdirSync(join(dir, "data", "scenarios"), {recursive: true});
-    writeFileSync(join(dir, "data", "scenarios", "mine.md"), "---\ntitle: Mine\n---\n");
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, "data", "scenarios", name), text);
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      const result = await runCli(["validate"]);
-      expect(result.code).toBe(0);
-      expect(result.stderr).toBe(
-        "token-ledger: note: data/scenarios was not read: no package.json at or above this folder lists token-ledger, " +
-          "so it is no report project and the bundled scenarios were checked (token-ledger new DIR starts a project)\n"
-      );
+      return await runCli(args);
     } finally {
       process.chdir(cwd);
     }
+  }
+  const note =
+    "token-ledger: note: checked the files of data/scenarios as named files: no package.json at or above this folder " +
+    "lists token-ledger, so it is no report project: its data/*.csv catalogs are not read, and run finds these " +
+    "scenarios by path, not by id (token-ledger new DIR starts a project)\n";
+
+  it("validate checks the folder's files and fails on their errors (it checked the bundled ones and exited 0)", async () => {
+    // An unknown key: the same file named on the command line gives the same error (derived, not written twice).
+    const files = {"mine.md": "---\nextends: base\nservng: {}\n---\n"};
+    const named = await runIn(join(tmp, "no-project-named"), files, ["validate", "data/scenarios/mine.md"]);
+    expect(named).toMatchObject({code: 1, stderr: expect.stringContaining("servng")});
+    const result = await runIn(join(tmp, "no-project"), files, ["validate"]);
+    expect(result).toMatchObject({code: 1, stdout: "", stderr: note + named.stderr});
+  });
+
+  it("validate passes the folder's valid files, naming how many", async () => {
+    const files = {"mine.md": "---\nextends: base\n---\n", "yours.md": "---\nextends: mine\n---\n"};
+    const result = await runIn(join(tmp, "no-project-valid"), files, ["validate"]);
+    expect(result).toMatchObject({code: 0, stdout: `${Object.keys(files).length} scenario files valid\n`});
+    expect(result.stderr).toBe(note);
+  });
+
+  it("run by the id of a file there says the file is there and what to do (it said only 'unknown scenario')", async () => {
+    const result = await runIn(join(tmp, "no-project-run"), {"mine.md": "---\nextends: base\n---\n"}, ["run", "mine"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^token-ledger: SCENARIO: unknown scenario 'mine': expected .*, found mine \(/);
+    expect(result.stderr).toContain(
+      "(data/scenarios/mine.md exists, but this folder is no report project (no package.json at or above it lists " +
+        "token-ledger) and scenarios are found by id only in one: name the file (data/scenarios/mine.md) instead, " +
+        "or start a project with token-ledger new DIR)\n"
+    );
+    // What the hint says to do works.
+    const byPath = await runIn(join(tmp, "no-project-run"), {}, ["run", "data/scenarios/mine.md", "--samples", "10"]);
+    expect(byPath.code, byPath.stderr).toBe(0);
   });
 });
 

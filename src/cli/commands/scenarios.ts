@@ -1,12 +1,11 @@
 import {existsSync} from "node:fs";
-import {resolve} from "node:path";
 import type {Command} from "commander";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {checkScenarioFiles, noteUnsourcedKeys} from "../../node/scenarioCheck.js";
 import {unreadCustomChipKeys} from "../../scenario/evaluate/customChipSpec.js";
 import {noteCatalogOverrides} from "../../node/catalogFiles.js";
-import {findProject, ownScenariosDir, SCENARIOS_DIR} from "../../node/paths.js";
-import {displayPath, realPath, scenarioFilesIn} from "../../node/scenarioFiles.js";
+import {ownScenariosDir, unreadScenariosDir} from "../../node/paths.js";
+import {displayPath, scenarioFilesIn} from "../../node/scenarioFiles.js";
 import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
@@ -49,27 +48,26 @@ function samplesFlag(text: string): number {
 }
 
 /**
- * Why validate found nothing to check, when it was given no files and the scenarios folder has none: the folder, and
- * whether it exists (a folder whose package.json lists token-ledger reads as a report project, data/scenarios/ or not).
- * Empty otherwise.
+ * Why validate found nothing to check, when it was given no files and `dir` (the scenarios folder it read) has none:
+ * the folder, and whether it exists (a folder whose package.json lists token-ledger reads as a report project,
+ * data/scenarios/ or not). Empty otherwise.
  */
-function noneFound(files: readonly string[]): string {
-  if (files.length || scenarioFilesIn().length) return "";
-  const dir = displayPath(ownScenariosDir());
-  return existsSync(ownScenariosDir()) ? ` (${dir} has no scenario file)` : ` (${dir} does not exist)`;
+function noneFound(files: readonly string[], dir: string): string {
+  if (files.length || scenarioFilesIn(dir).length) return "";
+  return existsSync(dir) ? ` (${displayPath(dir)} has no scenario file)` : ` (${displayPath(dir)} does not exist)`;
 }
 
 /**
- * A note when the working folder has a data/scenarios/ that validate did not read: no package.json at or above it
- * lists token-ledger, so it is no report project and the bundled scenarios were checked ("7 scenario files valid"
- * over a folder whose own file had an error; breaker).
+ * The note when validate checks a working folder's data/scenarios/ that is no project's (paths.ts unreadScenariosDir):
+ * its files are checked as if named, against the bundled catalogs and scenarios. It checked the bundled scenarios
+ * instead, and said "7 scenario files valid" over a folder whose own file had an error (breaker); then it noted that
+ * the folder was not read, and still exited 0 (trial).
  */
-function noteUnreadScenarios(): void {
-  const here = resolve("data", "scenarios");
-  if (findProject() || !existsSync(here) || realPath(here) === realPath(SCENARIOS_DIR)) return;
+function noteNoProject(dir: string): void {
   process.stderr.write(
-    `token-ledger: note: ${displayPath(here)} was not read: no package.json at or above this folder lists token-ledger, ` +
-      "so it is no report project and the bundled scenarios were checked (token-ledger new DIR starts a project)\n"
+    `token-ledger: note: checked the files of ${displayPath(dir)} as named files: no package.json at or above this ` +
+      "folder lists token-ledger, so it is no report project: its data/*.csv catalogs are not read, and run finds " +
+      "these scenarios by path, not by id (token-ledger new DIR starts a project)\n"
   );
 }
 
@@ -88,16 +86,18 @@ export function registerScenarioCommands(program: Command): void {
     )
     .argument("[files...]", "scenario files (default: every file in data/scenarios/)")
     .action((files: string[]) => {
-      const paths = files.length ? files : scenarioFilesIn();
+      const unread = files.length ? undefined : unreadScenariosDir();
+      if (unread !== undefined) noteNoProject(unread);
+      const dir = unread ?? ownScenariosDir();
+      const paths = files.length ? files : scenarioFilesIn(dir);
       const {files: checked, errors} = checkScenarioFiles(paths);
       if (errors.length) throw new UserErrors(errors);
       noteCatalogOverrides();
       process.stdout.write(
-        `${checked.length} scenario file${checked.length === 1 ? "" : "s"} valid${noneFound(files)}\n`
+        `${checked.length} scenario file${checked.length === 1 ? "" : "s"} valid${noneFound(files, dir)}\n`
       );
       // A key set without a source is valid, but its pages show "—" where a reader looks for where it comes from.
       noteUnsourcedKeys(checked);
-      if (!files.length) noteUnreadScenarios();
     });
 
   program
