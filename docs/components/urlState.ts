@@ -48,12 +48,15 @@ export interface ShareQuery {
 /**
  * Reads a page's query string (`location.search`, or URLSearchParams) into `path=value` sets. This only checks the
  * shape: a `set` parameter holding `path=value` with a known key path. Values are checked by applyShareSets.
- * Nothing in the query is evaluated; unknown parameters, malformed or repeated sets are returned in `ignored`.
+ * Nothing in the query is evaluated; unknown parameters, malformed sets and the earlier sets of a repeated key (but
+ * one with the value its last set gives) are returned in `ignored`.
  */
 export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
   const params = typeof query === "string" ? new URLSearchParams(query) : query;
   const ignored: IgnoredSet[] = [];
   const byPath = new Map<string, string>();
+  /** The entries of `ignored` that are an earlier `set` of a repeated key. */
+  const repeats = new Set<IgnoredSet>();
   let count = 0;
   for (const [name, raw] of params) {
     if (name !== SHARE_PARAM) {
@@ -88,11 +91,19 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
     if (previous !== undefined) {
       // "Only the last is read", not "the last wins": the last may itself be refused, and then neither applies (it
       // said "wins" above a refused value; breaker).
-      ignored.push({set: previous, reason: `repeated key ${path}: only its last ${SHARE_PARAM} is read`});
+      const repeat = {set: previous, reason: `repeated key ${path}: only its last ${SHARE_PARAM} is read`};
+      ignored.push(repeat);
+      repeats.add(repeat);
     }
     byPath.set(path, `${path}=${raw.slice(equals + 1).trim()}`);
   }
-  return {sets: sortSets([...byPath.values()]), ignored};
+  // A repeat with the value that is read is not ignored: the page shows it (the notice said "Ignored 1 setting …
+  // the page shows the scenario without it" over a link that gave one key one value twice; trial).
+  const read = new Set(byPath.values());
+  return {
+    sets: sortSets([...read]),
+    ignored: ignored.filter((item) => !repeats.has(item) || !read.has(item.set))
+  };
 }
 
 /** The query string of a state (`?set=…&set=…`, in schema order), or "" for no change. */

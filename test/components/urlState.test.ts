@@ -36,6 +36,21 @@ describe("parseShareQuery", () => {
     ]);
   });
 
+  it("does not call a repeat ignored when it gives the value that is read (it said the page showed neither)", () => {
+    const query = parseShareQuery(
+      "set=serving.utilization=0.8&set=serving.utilization=0.5&set=serving.utilization=0.8"
+    );
+    expect(query.sets).toEqual(["serving.utilization=0.8"]);
+    // 0.5 is the one value not read; 0.8, given twice, is.
+    expect(query.ignored).toEqual([
+      {set: "serving.utilization=0.5", reason: "repeated key serving.utilization: only its last set is read"}
+    ]);
+    expect(parseShareQuery("set=serving.utilization=0.8&set=serving.utilization= 0.8")).toEqual({
+      sets: ["serving.utilization=0.8"],
+      ignored: []
+    });
+  });
+
   it("ignores unknown keys with the --set error message and a suggestion", () => {
     const query = parseShareQuery("set=serving.utilisation=0.7");
     expect(query.sets).toEqual([]);
