@@ -314,15 +314,21 @@ export class CellReader<Column extends string> {
   /**
    * A required, non-empty text cell, shown as written (a chip's name on the pages and in the CLI): a control,
    * direction-changing or zero-width character is refused as in a scenario's title (a U+202E in a name passed;
-   * breaker); line breaks are allowed, since a quoted source or note may span lines.
+   * breaker). A line break is refused too, unless `lines` allows it (a quoted source title may span lines): a name
+   * quoted over two lines passed, and was shown on one (trial).
    */
-  text(column: Column): string | undefined {
+  text(column: Column, {lines = false}: {lines?: boolean} = {}): string | undefined {
     const value = this.raw(column);
     if (value === "") {
       this.fail(column, "missing value", "a non-empty cell", "an empty cell");
       return undefined;
     }
-    const problem = displayTextProblem(column, value.replace(/\r\n/g, "\n"), {lines: true});
+    if (!lines && /[\r\n]/.test(value)) {
+      // Found as written, its line break escaped (`"NVIDIA\nH100"`).
+      this.fail(column, `${/^[aeiou]/i.test(column) ? "an" : "a"} ${column} over several lines`, "one line of text");
+      return undefined;
+    }
+    const problem = displayTextProblem(column, value.replace(/\r\n/g, "\n"), {lines});
     if (problem) {
       this.fail(column, problem.message, "text a reader sees as written", problem.found);
       return undefined;

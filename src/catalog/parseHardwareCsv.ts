@@ -250,7 +250,7 @@ function readRow(
   const hbmSource = readSource(cells, "hbm_source", estimated);
   const linksSource = readSource(cells, "links_source", estimated);
   const systemSource = readSource(cells, "system_source", estimated);
-  const sourceTitle = cells.text("source_title");
+  const sourceTitle = cells.text("source_title", {lines: true});
   const sourceUrl = cells.httpsUrl("source_url");
   const notes = cells.raw("notes");
   if (
@@ -392,7 +392,7 @@ function readSource(
   column: "hbm_source" | "links_source" | "system_source",
   estimated: string[] | undefined
 ): string | undefined {
-  const value = cells.text(column);
+  const value = cells.text(column, {lines: true});
   if (value === undefined) return undefined;
   if (!estimated?.includes(ALL) && !SOURCE_URL.test(value)) {
     cells.fail(column, "source without a URL", "'Title <https://...>' (the URL in angle brackets)");

@@ -84,7 +84,7 @@ function readRow(cells: CellReader<ModelColumn>): ModelArchitecture | undefined 
   const tiedEmbeddings = cells.boolean("tied_embeddings");
   const contextTokens = cells.positive("context_tokens", integer);
   const trainingT = cells.optionalPositive("training_tokens_t");
-  const sourceTitle = cells.text("source_title");
+  const sourceTitle = cells.text("source_title", {lines: true});
   const sourceUrl = cells.httpsUrl("source_url");
   const notes = cells.raw("notes");
 

@@ -396,6 +396,24 @@ describe("parseHardwareCsv validation", () => {
     ]);
   });
 
+  it("refuses a name quoted over two lines, which passed and was shown on one; a source title may span lines", () => {
+    const row = GOOD_ROW.replace("NVIDIA H100 SXM5 80GB", '"NVIDIA H100\nSXM5 80GB"');
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
+    // The name is the second cell, after `h100-sxm,` (9 characters): its opening quote at 10, on the row's line 2.
+    expect(errors.map((e) => e.message)).toEqual([
+      'data/hardware.csv:2:10: name: a name over several lines: expected one line of text, found "NVIDIA H100\\nSXM5 80GB"'
+    ]);
+    const crlf = GOOD_ROW.replace("NVIDIA H100 SXM5 80GB", '"NVIDIA H100\r\nSXM5 80GB"');
+    expect(errorsOf(() => parseHardwareCsv(`${HEADER}\n${crlf}`, {file: FILE}))[0]!.detail).toMatchObject({
+      line: 2,
+      column: 10,
+      path: "name",
+      expected: "one line of text"
+    });
+    const title = GOOD_ROW.replace(",NVIDIA datasheet,", ',"NVIDIA\ndatasheet",');
+    expect(parseHardwareCsv(`${HEADER}\n${title}`, {file: FILE})[0]!.name).toBe("NVIDIA H100 SXM5 80GB");
+  });
+
   it("tells a family in capitals, padded or far from any family what it is", () => {
     const row = (family: string) => GOOD_ROW.replace(",hopper,", `,${family},`);
     const hintOf = (family: string) =>

@@ -31,6 +31,15 @@ describe("parseModelsCsv on data/models.csv", () => {
   const models = parseModelsCsv(text, {file: FILE});
   const byId = new Map(models.map((m) => [m.id, m]));
 
+  it("refuses a name quoted over two lines (it passed and was shown on one)", () => {
+    const row = GOOD_ROW.replace("tiny,Tiny,", 'tiny,"Ti\nny",');
+    const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));
+    // The name is the second cell, after `tiny,` (5 characters): its opening quote at 6, on the row's line 2.
+    expect(errors.map((e) => e.message)).toEqual([
+      'data/models.csv:2:6: name: a name over several lines: expected one line of text, found "Ti\\nny"'
+    ]);
+  });
+
   it("parses every row without error", () => {
     expect(models.map((m) => m.id)).toEqual(
       expect.arrayContaining([
