@@ -208,6 +208,8 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
           ...at(i),
           path: name,
           message: "duplicate column",
+          // What was expected, as the other header errors say it (it had none; trial).
+          expected: `each column once ('${name}' is already at position ${found.indexOf(name) + 1})`,
           found: `'${name}'`
         })
       );

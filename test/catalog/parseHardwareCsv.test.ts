@@ -362,6 +362,17 @@ describe("parseHardwareCsv validation", () => {
     expect(errors.every((e) => e.detail.line === 1)).toBe(true);
   });
 
+  it("names a duplicate column with what was expected (it said only 'duplicate column … found')", () => {
+    // vendor (field 3) written as name, which field 2 already is.
+    const header = HEADER.replace("name,vendor,", "name,name,");
+    const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
+    const duplicate = errors.find((e) => e.detail.message === "duplicate column");
+    expect(duplicate?.message).toBe(
+      `data/hardware.csv:1:${cellColumn(header, 3)}: name: duplicate column: expected each column once ` +
+        "('name' is already at position 2), found 'name'"
+    );
+  });
+
   it("rejects columns in the wrong order", () => {
     const header = HEADER.replace("bf16_tflops,fp8_tflops", "fp8_tflops,bf16_tflops");
     const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
