@@ -239,6 +239,22 @@ describe("token-ledger sweep: errors write no file", () => {
       "--set: power.electricity: wrong unit"
     ],
     ["an unknown scenario", ["bsae", "--vary", "serving.utilization=0.3:0.9:3"], "SCENARIO: unknown scenario 'bsae'"],
+    // An empty name: where it is among the names, not found "" (trial).
+    ...[
+      ["a,,b", "2 of 3, between commas"],
+      [",a", "1 of 2, before the first comma"],
+      ["a, ", "2 of 2, after the last comma"]
+    ].map(([list, where]) => [
+      `--metrics ${list}`,
+      ["base", "--vary", "serving.utilization=0.3:0.9:3", "--metrics", list!],
+      `--metrics: empty metric name at position ${where}: expected metric names separated by single commas, like ` +
+        `costPerMillionTokensUsd,chipHourCostUsd, found ${list!.replace(/ /g, "")}\n`
+    ]),
+    [
+      "--metrics ''",
+      ["base", "--vary", "serving.utilization=0.3:0.9:3", "--metrics", ""],
+      "--metrics: no metric name: expected metric names separated by single commas"
+    ],
     [
       "no worker thread",
       ["base", "--vary", "serving.utilization=0.3:0.9:3", "--workers", "0"],

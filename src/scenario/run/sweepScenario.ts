@@ -329,6 +329,21 @@ function checkSweep(axes: readonly SweepAxisSpec[], metrics: readonly string[]):
       found: duplicate
     });
   }
+  const empty = metrics.indexOf("");
+  if (empty >= 0) {
+    // `--metrics a,,b` read as an unknown metric, found "" (trial): the empty name, where it is and what it is.
+    const where =
+      empty === 0 ? "before the first comma" : empty === metrics.length - 1 ? "after the last comma" : "between commas";
+    throw new UserError({
+      flag: "--metrics",
+      message:
+        metrics.length === 1
+          ? "no metric name"
+          : `empty metric name at position ${empty + 1} of ${metrics.length}, ${where}`,
+      expected: "metric names separated by single commas, like costPerMillionTokensUsd,chipHourCostUsd",
+      found: metrics.join(",")
+    });
+  }
   const unknown = metrics.find((name) => !(SCENARIO_METRICS as readonly string[]).includes(name));
   const repeated = metrics.find((name, i) => metrics.indexOf(name) !== i);
   if (unknown !== undefined || repeated !== undefined || metrics.length === 0) {
