@@ -12,6 +12,7 @@ import {
   symlinkSync,
   writeFileSync
 } from "node:fs";
+import {spawnSync} from "node:child_process";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from "vitest";
@@ -19,6 +20,7 @@ import {calibrationWriteTarget} from "../../src/cli/commands/calibration.js";
 import {createProject, tokenLedgerSource} from "../../src/node/newProject.js";
 import {FAVICON_LINK} from "../../src/node/favicon.js";
 import {findProject} from "../../src/node/paths.js";
+import {checkScenarioFiles} from "../../src/node/scenarioCheck.js";
 import {componentStyles, ignoredSettingsNotice} from "../../src/node/sitePages.js";
 import {REPO_ROOT} from "../projectCopy.js";
 import {runCli} from "./runCli.js";
@@ -632,6 +634,40 @@ describe("a project whose package.json does not parse", () => {
   });
 });
 
+describe("the project's npm test", () => {
+  it("fails with each error's line and no stack block (node:test printed the assertion's stack)", async () => {
+    const dir = await newProject("test-output");
+    const file = join(dir, "data/scenarios/my-scenario.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^extends: base$/m, "extends: base\nservng: {}"));
+    // The errors the project's test reads, from the library; a stub token-ledger/node hands them to the test file as
+    // the installed package would (the project has no node_modules here).
+    const messages = checkScenarioFiles().errors.map((error) => error.message);
+    expect(messages.join("\n")).toContain("servng");
+    const stub = join(dir, "node_modules/token-ledger");
+    mkdirSync(stub, {recursive: true});
+    writeFileSync(
+      join(stub, "package.json"),
+      JSON.stringify({name: "token-ledger", type: "module", exports: {"./node": "./node.js"}})
+    );
+    const stubWith = (errors: string[]) =>
+      writeFileSync(
+        join(stub, "node.js"),
+        `export const checkScenarioFiles = () => (${JSON.stringify({
+          files: ["x"],
+          errors: errors.map((message) => ({message}))
+        })});\n`
+      );
+    stubWith(messages);
+    const failed = spawnSync(process.execPath, ["--test", "test/scenarios.test.js"], {cwd: dir, encoding: "utf8"});
+    expect(failed.status).toBe(1);
+    for (const message of messages) expect(failed.stdout).toContain(message);
+    expect(failed.stdout).not.toMatch(/stack:|TestContext|node:internal/);
+    stubWith([]);
+    const passed = spawnSync(process.execPath, ["--test", "test/scenarios.test.js"], {cwd: dir, encoding: "utf8"});
+    expect(passed.status, passed.stdout).toBe(0);
+  });
+});
+
 describe("a folder with data/scenarios/ that is no project", () => {
   /** Runs the command line in `dir` (made, with data/scenarios/ holding `files`), back in this folder after. */
   async function runIn(dir: string, files: Record<string, string>, args: string[]) {
@@ -650,7 +686,7 @@ describe("a folder with data/scenarios/ that is no project", () => {
     "lists token-ledger, so it is no report project: its data/*.csv catalogs are not read, and run finds these " +
     "scenarios by path, not by id (token-ledger new DIR starts a project)\n";
 
-  it("validate checks the folder's files and fails on their errors (it checked the bundled ones and exited 0)", async () => {
+  it("validate checks the folder's files, failing on their errors (it checked the bundled ones, exit 0)", async () => {
     // An unknown key: the same file named on the command line gives the same error (derived, not written twice).
     const files = {"mine.md": "---\nextends: base\nservng: {}\n---\n"};
     const named = await runIn(join(tmp, "no-project-named"), files, ["validate", "data/scenarios/mine.md"]);
@@ -666,7 +702,7 @@ describe("a folder with data/scenarios/ that is no project", () => {
     expect(result.stderr).toBe(note);
   });
 
-  it("run by the id of a file there says the file is there and what to do (it said only 'unknown scenario')", async () => {
+  it("run by a file's id there says the file exists and what to do (it said only 'unknown scenario')", async () => {
     const result = await runIn(join(tmp, "no-project-run"), {"mine.md": "---\nextends: base\n---\n"}, ["run", "mine"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^token-ledger: SCENARIO: unknown scenario 'mine': expected .*, found mine \(/);
