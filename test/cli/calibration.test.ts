@@ -48,6 +48,12 @@ describe("token-ledger calibration", () => {
     // the committed file records what this fit gives (the staleness test compares the rest).
     expect(report.heldOutBySystem.count).toBeGreaterThan(0);
     expect(report.heldOutBySystem).toEqual(SERVING_CALIBRATION.heldOutBySystem);
+    // Each row says which side of the system split it is on (/model-accuracy's "system" column): as many rows are held
+    // out there as the refit's error counts, and an MLPerf submission's offline and server runs (one system) share it.
+    const bySystem = report.rows.filter((r: {systemSplit: string}) => r.systemSplit === "held-out");
+    expect(bySystem.length).toBe(report.heldOutBySystem.count);
+    const side = (id: string) => report.rows.find((r: {id: string}) => r.id === id).systemSplit;
+    expect(side("mlperf41-llama2-70b-server-h100x8-nvidia")).toBe(side("mlperf41-llama2-70b-offline-h100x8-nvidia"));
     // A published concurrency that does not fit is flagged, not silently cut (breaker). NIM's 100 requests of 5,000 +
     // 500 tokens on two H100s (Llama 3.3 70B FP8, TensorRT-LLM): weights 70.6 GB of 169.9 GB; 90% of the free 99.3 GB
     // is 89.4 GB, at 5,500 whole tokens × 163,840 B (80 layers × 8 KV heads × 128 × K and V × 1 byte) = 0.90 GB a
