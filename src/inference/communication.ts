@@ -13,6 +13,12 @@ export const ACTIVATION_BYTES = 2;
  * Bandwidth per chip, each direction, that a collective among `groupChips` chips runs on: the scale-up link when the
  * group fits in one scale-up domain (an 8-GPU NVLink server, a 72-GPU NVL72 rack), else the scale-out network (a
  * ring or all-to-all that leaves the domain is limited by its slowest hop).
+ * A switched domain (NVLink) gives every group its chip's whole bandwidth. A fully connected mesh (8 MI300X over 7
+ * xGMI links of 64 GB/s each way) gives it only over all 8 chips: a group of t < 8 chips has t − 1 links between its
+ * members ("with only 2 or 4 GPUs, only a fraction of the available bandwidth on the node is utilized", AMD ROCm blog,
+ * 'Understanding RCCL Bandwidth and xGMI Performance on AMD Instinct MI300X', 2025). Not modelled: the catalog has no
+ * topology column, and no calibration measurement runs a CDNA 3 group of 2 or 4 chips, so TP2 and TP4 on MI300X are
+ * modelled too fast in their collectives.
  */
 export function collectiveBandwidthBytesPerS(hardware: ReplicaHardware, groupChips: number): number {
   return groupChips <= hardware.scaleUpChips ? hardware.scaleUpBandwidthBytesPerS : hardware.scaleOutBandwidthBytesPerS;
