@@ -2,7 +2,7 @@
 import * as Plot from "@observablehq/plot";
 import {wholeCountAxis, wholeStepAxis} from "./wholeStepAxis.js";
 import type {FlywheelComparisonMonth} from "../lib/strategy/flywheel.js";
-import {axisTickFormat, formatCount, formatDisplayNumber, formatUsdPerMTok} from "./format.js";
+import {axisTickFormat, formatCount, formatDisplayNumber, formatMonths, formatUsdPerMTok} from "./format.js";
 import {LOOP_COLORS} from "./palette.js";
 
 export interface FlywheelChartOptions extends Plot.PlotOptions {
@@ -39,7 +39,7 @@ const QUANTITIES = {
     open: "openDesignCycleMonths",
     label: "chip design cycle, months",
     scale: 1,
-    format: (v: number) => `${formatDisplayNumber(v)} months`
+    format: (v: number) => formatMonths(v)
   }
 } as const;
 

@@ -2,7 +2,7 @@
 // or later. The cycles the story argues about (9, 18, 24, 36 months) are labelled, and the page's current cycle ringed.
 // One series is drawn in the in-house colour; several (a `series` column, scenario ids on /compare) one colour each.
 import * as Plot from "@observablehq/plot";
-import {axisTickFormat, formatUsd} from "./format.js";
+import {axisTickFormat, formatMonths, formatUsd} from "./format.js";
 import {FLEET_COLORS, HIGHLIGHT, INK, seriesColorScale, TEXT_HALO} from "./palette.js";
 
 /** One design cycle (src/strategy/siliconProgram.ts SiliconProgramCyclePoint). */
@@ -95,7 +95,7 @@ export function NpvByCycleChart(
             cycle: {value: "designCycleMonths", label: "design cycle"},
             npv: {value: "npvUsd", label: "NPV"}
           },
-          format: {x: false, y: false, stroke: !single, cycle: (v: number) => `${v} months`, npv: formatUsd}
+          format: {x: false, y: false, stroke: !single, cycle: (v: number) => formatMonths(v), npv: formatUsd}
         })
       )
     ]

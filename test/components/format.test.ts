@@ -10,6 +10,7 @@ import {
   formatMetric,
   formatMetricInterval,
   formatMonth,
+  formatMonths,
   formatMonthsChange,
   formatPercent,
   formatPointsChange,
@@ -236,6 +237,18 @@ describe("formatAssumption", () => {
     expect(formatAssumption("serving.utilization", uniform(0.4, 0.6))).toBe("41%–59% (90% interval)");
     // The larger end picks the display unit for both: 50B and 950B tokens.
     expect(formatAssumption("fleet.inputTokensPerDay", uniform(0, 1e12))).toBe("50–950B tokens (90% interval)");
+  });
+});
+
+describe("formatMonths", () => {
+  it("writes a duration in months with at most one decimal, one way site-wide (reader's audit)", () => {
+    // A sample median of moat.catchUpMonths read "5.91 months" beside the chapters' whole months.
+    expect(formatMonths(5.912)).toBe("5.9 months");
+    expect(formatMonths(6.02)).toBe("6 months");
+    expect(formatMonths(18)).toBe("18 months");
+    expect(formatMonths(1)).toBe("1 month");
+    expect(formatMonths.range(2.96, 12.04)).toBe("3–12 months");
+    expect(formatAssumption("moat.catchUpMonths", 5.912)).toBe("5.9 months");
   });
 });
 

@@ -426,6 +426,19 @@ export const formatMonth: UnitFormat & ((month: number | null) => string) = Obje
   }
 );
 
+/** A number of months: at most one decimal, whole when it rounds whole (5.91 → "5.9", 6.02 → "6", 18 → "18"). */
+const MONTHS_NUMBER = withPlainFormat(new Intl.NumberFormat(LOCALE, {maximumFractionDigits: 1}));
+
+/**
+ * A duration in months, one way site-wide: at most one decimal ("5.9 months", "18 months", "1 month"), range
+ * "3–12 months". A sample median of a catch-up time read "5.91 months" beside the slider's "6 months" and a
+ * chapter's whole months (reader's audit). A month number (a crossover, a payback) is formatMonth's "month 8".
+ */
+export const formatMonths = unitFormat(
+  (months) => formatQuantity(months, "durationMonths", MONTHS_NUMBER),
+  (low, high) => formatQuantityRange(low, high, "durationMonths", MONTHS_NUMBER.range)
+);
+
 /**
  * A count (chips, users, tokens/s), one rule everywhere a reader sees one, the rule money has (formatUsd): every
  * integer digit, grouped, below a million (5,017; 27,093; 425,421), so that the same chip count never reads "5,017"
@@ -667,6 +680,8 @@ function assumptionFormat(path: string): UnitFormat {
       return formatStatedUsd;
     case "count":
       return formatCount;
+    case "durationMonths":
+      return formatMonths;
     case "usdPerMTok":
       return withUnit(formatStatedNumber, "USD/Mtok");
     case "usdPerHour":
