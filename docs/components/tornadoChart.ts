@@ -1,5 +1,6 @@
 // A tornado chart: how far the headline metric moves when each uncertain assumption swings from its p5 to its p95,
-// the others held at their base values; longest bar first.
+// the others held at their base values; longest bar first. An assumption whose swing leaves the metric where it is gets
+// no empty row: the caption names it and says why it has no bar.
 import * as Plot from "@observablehq/plot";
 import type {TornadoRow} from "../lib/uncertainty/sensitivity.js";
 import {axisTickFormat, formatDisplayNumber} from "./format.js";
@@ -45,7 +46,10 @@ export function TornadoChart(
     ...options
   }: TornadoChartOptions
 ) {
-  const bars = rows.flatMap((r) => [
+  // A row with no effect drew an empty line with no word why (reader's audit): it is named in the caption instead.
+  const drawn = rows.filter((r) => movesMetric(r, base));
+  const still = rows.filter((r) => !movesMetric(r, base)).map((r) => labels[r.input] ?? r.input);
+  const bars = drawn.flatMap((r) => [
     {input: labels[r.input] ?? r.input, end: ends[0], ...span(base * scale, r.outputAtLow * scale)},
     {input: labels[r.input] ?? r.input, end: ends[1], ...span(base * scale, r.outputAtHigh * scale)}
   ]);
@@ -54,15 +58,16 @@ export function TornadoChart(
   const marginLeft = Math.min(180, chartWidth * 0.35);
   return Plot.plot({
     width: chartWidth,
-    height: height ?? 60 + 36 * Math.max(1, rows.length),
+    height: height ?? 60 + 36 * Math.max(1, drawn.length),
     marginLeft,
     x: {
       label: xLabel,
       grid: true,
       ...(tickFormat ? {tickFormat: axisTickFormat((v: number) => tickFormat(v / scale))} : {})
     },
-    y: {label: null, domain: rows.map((r) => labels[r.input] ?? r.input)},
+    y: {label: null, domain: drawn.map((r) => labels[r.input] ?? r.input)},
     color: {legend: true, domain: [...ends], range: [SWING_COLORS.low, SWING_COLORS.high]},
+    ...(still.length ? {caption: noEffectCaption(still)} : {}),
     ...options,
     marks: [
       // Labels wider than the margin wrap (lineWidth is in ems of the 10 px axis font), so none runs off the card.
@@ -77,6 +82,23 @@ export function TornadoChart(
       Plot.ruleX([base * scale], {stroke: INK})
     ]
   });
+}
+
+/**
+ * Whether swinging the row's input moves the metric at all: either end differs from the base by more than rounding
+ * (a relative 1e-9). An input the metric does not read (the moat's verdict and the market's price decline when the
+ * price stays above cost, say) swings it by exactly nothing.
+ */
+export function movesMetric(row: Pick<TornadoRow, "outputAtLow" | "outputAtHigh">, base: number): boolean {
+  const tolerance = 1e-9 * Math.max(Math.abs(base), Math.abs(row.outputAtLow), Math.abs(row.outputAtHigh));
+  return Math.abs(row.outputAtLow - base) > tolerance || Math.abs(row.outputAtHigh - base) > tolerance;
+}
+
+/** "No bar for price premium (±20%) and volume gain (±20%): moving them leaves this figure where it is." */
+function noEffectCaption(names: readonly string[]): string {
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  const them = names.length === 1 ? "it" : "them";
+  return `No bar for ${list}: moving ${them} from one end to the other leaves this figure where it is (it does not depend on ${them} here).`;
 }
 
 /** A bar from the base to an end, as [low, high] so that its width is never negative. */

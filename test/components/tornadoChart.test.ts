@@ -1,0 +1,41 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import {movesMetric, TornadoChart} from "../../docs/components/tornadoChart.js";
+
+const row = (input: string, outputAtLow: number, outputAtHigh: number) => ({
+  input,
+  base: 1,
+  low: 0.8,
+  high: 1.2,
+  outputAtLow,
+  outputAtHigh,
+  swing: Math.abs(outputAtHigh - outputAtLow)
+});
+
+describe("TornadoChart", () => {
+  it("draws no empty row for an input that does not move the metric, and names it in the caption", () => {
+    // The chapters' tornadoes showed rows of zero effect with no word why (reader's audit).
+    const rows = [row("a", 80, 130), row("b", 100, 100), row("c", 100 * (1 + 1e-12), 100)];
+    const chart = TornadoChart(rows, {base: 100, labels: {a: "alpha", b: "beta", c: "gamma"}});
+    const ticks = [...chart.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+    expect(ticks).toEqual(["alpha"]);
+    expect(chart.querySelector("figcaption")?.textContent).toBe(
+      "No bar for beta and gamma: moving them from one end to the other leaves this figure where it is " +
+        "(it does not depend on them here)."
+    );
+  });
+
+  it("has no caption when every input moves the metric", () => {
+    const chart = TornadoChart([row("a", 80, 130), row("b", 100, 101)], {base: 100});
+    expect(chart.querySelector("figcaption")).toBeNull();
+  });
+});
+
+describe("movesMetric", () => {
+  it("counts a swing above rounding at either end", () => {
+    expect(movesMetric({outputAtLow: 100, outputAtHigh: 100.001}, 100)).toBe(true);
+    expect(movesMetric({outputAtLow: 99.999, outputAtHigh: 100}, 100)).toBe(true);
+    expect(movesMetric({outputAtLow: 100, outputAtHigh: 100 + 1e-8}, 100)).toBe(false);
+    expect(movesMetric({outputAtLow: 0, outputAtHigh: 0}, 0)).toBe(false);
+  });
+});
