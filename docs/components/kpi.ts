@@ -28,6 +28,13 @@ export interface KpiOptions {
 
 const CHANGE_FORMATS = {relative: formatChange, months: formatMonthsChange, points: formatPointsChange} as const;
 
+/** The fraction a percentage reads as ("34%" → 0.34, "5.3%" → 0.053, "−12%" → −0.12); null for any other text. */
+export function shownFraction(text: string): number | null {
+  const match = /^([−-]?)([\d,]*\.?\d+)%$/.exec(text.trim());
+  if (!match) return null;
+  return ((match[1] ? -1 : 1) * Number(match[2]!.replace(/,/g, ""))) / 100;
+}
+
 export function Kpi(
   value: number | null,
   {
@@ -50,7 +57,13 @@ export function Kpi(
   const strong = document.createElement("strong");
   strong.textContent = value === null ? missing : format(value);
   span.append(strong);
-  const change = value === null ? "" : CHANGE_FORMATS[changeKind](value, base);
+  // A share's change in points is between the two figures as shown: "33% (−0.11 points)" read beside a start of "34%"
+  // (reader's audit); shown at whole percents it is "−1 point", and no change where both read "34%".
+  const asShown = (v: number) => (changeKind === "points" ? (shownFraction(format(v)) ?? v) : v);
+  const change =
+    value === null
+      ? ""
+      : CHANGE_FORMATS[changeKind](asShown(value), base === null || base === undefined ? base : asShown(base));
   if (change && change !== "±0%") {
     const note = document.createElement("span");
     note.className = "story-kpi-change";

@@ -41,6 +41,12 @@ export interface SpendUncertaintyResult {
    * only until the next run is not counted.
    */
   probabilityCrossover: number;
+  /**
+   * Inference's share of all spend over the horizon (fraction in [0, 1]), over the samples that spend anything: the
+   * statistic of a run's inferenceShareOfSpend, so that a chapter's moved figure is the median its static one is (the
+   * chapter set a point's 33% against the report's median 34%; reader's audit).
+   */
+  inferenceShareOfSpend: SummaryStats;
 }
 
 /** The one key drawn: its name is its random stream's, as in runScenario. */
@@ -52,13 +58,13 @@ export function spendUncertainty(input: SpendUncertaintyInput): SpendUncertainty
   const steps = point.spendInput.horizonMonths;
   const cumulative = new Float64Array(samples * steps);
   let crossovers = 0;
-  const result = monteCarlo<typeof KEY, "crossover">({
+  const result = monteCarlo<typeof KEY, "crossover" | "share">({
     samples,
     seed: input.seed,
     // A utilisation set to one value (a link's `serving.utilization=0.5`) is a point: every draw is u0 (a uniform
     // from u0 to u0 was refused as inverted bounds, and the chapter showed error cells; breaker).
     inputs: {[KEY]: input.distribution ?? {kind: "point", value: u0}} as Record<typeof KEY, Distribution>,
-    outputs: ["crossover"],
+    outputs: ["crossover", "share"],
     evaluateAt: (sampled, i, out) => {
       const u = input.distribution ? clampToRange(sampled[KEY][i]!, range) : u0;
       const spend = trainingVsInference({
@@ -68,6 +74,7 @@ export function spendUncertainty(input: SpendUncertaintyInput): SpendUncertainty
       // Step-major (month t of sample i at t × samples + i): each month's draws are contiguous for the fan.
       for (let t = 0, at = i; t < steps; t++, at += samples)
         cumulative[at] = spend.months[t]!.cumulativeInferenceSpendUsd;
+      if (spend.inferenceShareOfTotal !== null) out.share[i] = spend.inferenceShareOfTotal;
       if (spend.durableCrossoverMonth !== null) {
         out.crossover[i] = spend.durableCrossoverMonth;
         crossovers++;
@@ -77,6 +84,7 @@ export function spendUncertainty(input: SpendUncertaintyInput): SpendUncertainty
   return {
     cumulativeInferenceFan: fan({values: cumulative, samples, steps, layout: "step-major"}),
     crossoverMonth: result.outputs.crossover,
-    probabilityCrossover: crossovers / samples
+    probabilityCrossover: crossovers / samples,
+    inferenceShareOfSpend: result.outputs.share
   };
 }

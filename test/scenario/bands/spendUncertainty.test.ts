@@ -74,6 +74,11 @@ describe("spendUncertainty", () => {
       for (const q of ["p5", "p25", "p50", "p75", "p95"] as const)
         expect(row[q] / expected[t]![q] - 1).toBeCloseTo(0, 12);
     });
+    // Inference's share of all spend, the same statistic as the run's metric: /training-vs-inference set a point's 33%
+    // after a move against the static median's 34% (reader's audit).
+    const share = run.metrics.inferenceShareOfSpend as {p5: number; p50: number; p95: number};
+    for (const q of ["p5", "p50", "p95"] as const)
+      expect(bands.inferenceShareOfSpend[q] / share[q] - 1).toBeCloseTo(0, 12);
   });
 
   it("is deterministic, and its bands are ordered", () => {
