@@ -51,6 +51,28 @@ const AUTHOR_KINDS = Object.keys(DISTRIBUTION_PARAMETERS) as AuthorKind[];
 /** `low to high`: a 90% interval. */
 const INTERVAL = /^(.*?\S)\s+to\s+(\S.*)$/;
 
+/**
+ * `low–high`, optionally followed by `(90% interval)`: a range as formatAssumption writes it in the assumptions tables
+ * ("45%–75% (90% interval)", "0.8–1.2×", "$150–500M", "−$5M – $3M"). An en or em dash, never a hyphen, which may be
+ * a minus sign or an exponent's (`1e-3`). Not accepted as input: a file takes one notation for a 90% interval, `to`,
+ * the one share links and `--set` take, and the table's form drops what the scale word of a money range applies to.
+ */
+const TABLE_RANGE = /^(.*?\S)\s*[\u2013\u2014]\s*(\S.*?)(?:\s*\(90% interval\))?$/;
+
+/**
+ * The file's notation for a table's range `low–high`, when it reads back as the same two values: `45% to 75%`,
+ * `0.8 to 1.2×`, `$150M to $500M` (a money range writes its scale word once, on the high end); else undefined.
+ */
+function tableRangeInFileNotation(dimension: Dimension, lowText: string, highText: string): string | undefined {
+  const money = /^[−-]?\$[\d.,]+[kMBT]?$/.test(lowText);
+  const scale = /^[−-]?\$?[\d.,]+([kMBT])$/.exec(highText)?.[1];
+  const low = money && scale && !/[kMBT]$/.test(lowText) ? `${lowText}${scale}` : lowText;
+  const highWritten = money && /^[\d.,]+[kMBT]?$/.test(highText) ? `$${highText}` : highText;
+  const high = readQuantity(highWritten, dimension);
+  if (!high.ok || !readQuantity(low, dimension, {bareUnit: high.unit}).ok) return undefined;
+  return `${low} to ${highWritten}`;
+}
+
 /** Reads the value of one key, or returns undefined after appending the errors to `site.errors`. */
 export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): ScenarioValue | undefined {
   const value = site.deref(node);
@@ -75,6 +97,24 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
   if (interval) {
     if (!def.distribution) return fail(node, notUncertain(def, site.text(node)));
     return readInterval(def, def.type, interval[1] ?? "", interval[2] ?? "", site.text(node), node, fail);
+  }
+  // `45%–75% (90% interval)`, `0.8–1.2×`: a range as the assumptions tables and the sliders write it, copied back. It
+  // read as a wrong unit with no word of the `to` a file takes (reader's audit): named, with the value rewritten.
+  const tableRange = typeof scalar.value === "string" ? TABLE_RANGE.exec(scalar.value.trim()) : null;
+  if (tableRange) {
+    const suggestion = tableRangeInFileNotation(def.type, tableRange[1] ?? "", tableRange[2] ?? "");
+    return fail(node, {
+      message: "a range written as the tables write it",
+      expected: def.distribution
+        ? "a 90% interval `low to high`, two ends joined by `to`, or a single value"
+        : `a single value: ${expectedFor(def)}`,
+      found: site.text(node),
+      hint: def.distribution
+        ? suggestion
+          ? `write it \`${suggestion}\``
+          : `write its two ends joined by \`to\`, each with its unit`
+        : `${def.path} cannot be uncertain: write one value`
+    });
   }
   // `0.7 to` or `to 0.9`: an interval missing an end, which read as a wrong unit (breaker).
   if (typeof scalar.value === "string" && /^to(\s|$)|\sto$/.test(scalar.value.trim())) {

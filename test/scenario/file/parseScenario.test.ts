@@ -295,6 +295,41 @@ describe("parseScenario", () => {
     ]);
   });
 
+  it("names the file's notation for a range copied from an assumptions table, rewritten (reader's audit)", () => {
+    // The tables write "45%–75% (90% interval)" and "0.8–1.2×"; both read as a wrong unit with no word of `to`.
+    const text =
+      "---\nserving:\n  utilization: 45%–75% (90% interval)\ndemand:\n  agentMultiplier: 0.8–1.2×\n" +
+      "silicon:\n  nre: $150–500M (90% interval)\nmoat:\n  catchUpMonths: 3–12 months (90% interval)\n" +
+      "horizon:\n  months: 24–36\n---\n";
+    const expected = "a 90% interval `low to high`, two ends joined by `to`, or a single value";
+    const tableRange = {message: "a range written as the tables write it", file: "data/scenarios/test.md"};
+    expect(userErrorsOf(() => parse(text))).toEqual([
+      expect.objectContaining({
+        ...tableRange,
+        line: 3,
+        path: "serving.utilization",
+        expected,
+        hint: "write it `45% to 75%`"
+      }),
+      expect.objectContaining({...tableRange, line: 5, path: "demand.agentMultiplier", hint: "write it `0.8 to 1.2×`"}),
+      // A money range writes its scale word once, on the high end: the low end is $150M, not $150.
+      expect.objectContaining({...tableRange, line: 7, path: "silicon.nre", hint: "write it `$150M to $500M`"}),
+      expect.objectContaining({...tableRange, line: 9, path: "moat.catchUpMonths", hint: "write it `3 to 12 months`"}),
+      // A key that cannot be uncertain is told so, not shown a `to` it would refuse.
+      expect.objectContaining({
+        ...tableRange,
+        line: 11,
+        path: "horizon.months",
+        found: "24–36",
+        hint: "horizon.months cannot be uncertain: write one value"
+      })
+    ]);
+    // The notation suggested reads back.
+    const fixed = parse("---\nserving:\n  utilization: 45% to 75%\nsilicon:\n  nre: $150M to $500M\n---\n");
+    expect(fixed.values["serving.utilization"]?.value).toMatchObject({kind: expect.any(String)});
+    expect(fixed.values["silicon.nre"]?.value).toMatchObject({kind: expect.any(String)});
+  });
+
   it("reports inverted distribution bounds", () => {
     const file = "test/fixtures/scenarios/inverted-bounds.md";
     expect(userErrorsOf(() => parseFixture("inverted-bounds.md"))).toEqual([
