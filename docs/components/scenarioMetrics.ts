@@ -21,6 +21,7 @@ import {
   medianLabel
 } from "./format.js";
 import {SCENARIO_PAGE_SAMPLES, type MetricRow, type ScenarioPageState} from "./scenarioPage.js";
+import {DEFAULT_BANDS_METRICS} from "./scenarioTopics.js";
 
 /**
  * The p5–p95 range of an uncertain metric over the draws in which it occurs: "0.759–1.25 USD/Mtok"; "" for a certain
@@ -253,15 +254,24 @@ export function ScenarioProvenance(
   return p;
 }
 
+/** How the summary names a metric: "the silicon program's NPV"; else "the " and its label. */
+const BANDS_NAMES: Partial<Record<string, string>> = {siliconNpvUsd: "the silicon program's NPV"};
+
 /**
- * What the bands mean, in plain words: which assumptions were drawn, and the 90% interval of the silicon program's
- * NPV and of the month inference overtakes training for good. Without distributions, how to get bands.
+ * What the bands mean, in plain words: which assumptions were drawn, and the 90% interval of the metrics the page is
+ * about (`about`: its topics' own metrics, scenarioTopics.ts; the cost-lead page's summary gave the silicon program's
+ * NPV, not the leads it is about; reader's audit), by default the silicon program's NPV and the month inference
+ * overtakes training for good. Without distributions, how to get bands.
  */
 export function BandsSummary(
   rows: readonly MetricRow[],
   uncertainKeys: readonly string[],
   bands: ScenarioBands | null,
-  {samples = SCENARIO_PAGE_SAMPLES, seed = 1} = {}
+  {samples = SCENARIO_PAGE_SAMPLES, seed = 1, about = DEFAULT_BANDS_METRICS} = {} as {
+    samples?: number;
+    seed?: number;
+    about?: readonly string[];
+  }
 ): HTMLElement {
   const p = document.createElement("p");
   p.className = "scenario-bands-summary";
@@ -277,12 +287,16 @@ export function BandsSummary(
       "any key, in the scenario file or in a set parameter, and the page draws it and shows how sure each number is.";
     return p;
   }
-  const interval = (name: string) => {
+  // Each metric the page is about with a spread: "the gross profit from a cost lead within $1.2–3.4B".
+  const spreads = about.flatMap((name) => {
+    if (name === "inferenceOvertakesTrainingMonth") return [];
     const row = rows.find((r) => r.name === name);
-    return row ? intervalText(row) : null;
-  };
-  const npv = interval("siliconNpvUsd");
-  const crossoverRow = rows.find((r) => r.name === "inferenceOvertakesTrainingMonth");
+    const interval = row ? intervalText(row) : "";
+    return interval ? [{name: BANDS_NAMES[name] ?? `the ${row!.label}`, interval}] : [];
+  });
+  const crossoverRow = about.includes("inferenceOvertakesTrainingMonth")
+    ? rows.find((r) => r.name === "inferenceOvertakesTrainingMonth")
+    : undefined;
   const crossoverRange = crossoverRow ? percentileRange(crossoverRow) : "";
   // As the training-vs-inference chapter says it: within the horizon in what share of draws, and when in 90% of those.
   const someNever = (crossoverRow?.nullShare ?? 0) > 0;
@@ -301,11 +315,19 @@ export function BandsSummary(
     span.textContent = label ? `${label.charAt(0).toLowerCase()}${label.slice(1)}` : key;
     p.append(span);
   });
+  // "the first lies within A and the second within B": the verb once.
+  const spreadText = spreads
+    .map(({name, interval}, i) => `${name} ${i === 0 ? "lies " : ""}within ${interval}`)
+    .reduce((all, text, i, list) => (i === 0 ? text : `${all}${i === list.length - 1 ? " and " : ", "}${text}`), "");
   p.append(
     `, every other assumption at its value. ` +
-      (npv ? `In 90% of the draws the silicon program's NPV lies within ${npv}` : "") +
-      (npv && crossover ? `, and inference spend overtakes training for good ${crossover}.` : npv ? "." : "") +
-      (!npv && crossover
+      (spreadText ? `In 90% of the draws ${spreadText}` : "") +
+      (spreadText && crossover
+        ? `, and inference spend overtakes training for good ${crossover}.`
+        : spreadText
+          ? "."
+          : "") +
+      (!spreadText && crossover
         ? `${someNever ? "Inference" : "In 90% of the draws inference"} spend overtakes training for good ${crossover}.`
         : "")
   );

@@ -11,6 +11,7 @@ import {
   scenarioTopics,
   topicControlKeys,
   topicKpis,
+  bandsMetrics,
   type ScenarioTopic,
   type TopicChart
 } from "./scenarioTopics.js";
@@ -382,7 +383,9 @@ ${topics.length ? "## The whole model at this scenario\n\n" : ""}${chartGrid(GEN
 ## How sure is this?
 
 ~~~js
-display(BandsSummary(rows, state.uncertainKeys, state.bands));
+// The spread of what the page is about: its topics' own metrics (a cost-lead page's leads), else the silicon program
+// and the crossover.
+display(BandsSummary(rows, state.uncertainKeys, state.bands, {about: ${JSON.stringify(bandsMetrics(topics))}}));
 ~~~
 
 ~~~js

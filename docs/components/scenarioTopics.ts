@@ -139,3 +139,15 @@ export function topicKpis(topics: readonly ScenarioTopic[]): string[] {
   const all = [...new Set([...own, ...GENERAL_KPIS])];
   return all.slice(0, Math.max(4, Math.ceil(own.length / 4) * 4));
 }
+
+/** What a page with no topic of its own reports the spread of: the silicon program and the crossover, base's story. */
+export const DEFAULT_BANDS_METRICS: readonly string[] = ["siliconNpvUsd", "inferenceOvertakesTrainingMonth"];
+
+/**
+ * The metrics whose 90% intervals a scenario page's "How sure is this?" summary gives: its topics' own (the cost-lead
+ * page's two leads), else DEFAULT_BANDS_METRICS. The cost-lead page gave the silicon program's NPV (reader's audit).
+ */
+export function bandsMetrics(topics: readonly ScenarioTopic[]): string[] {
+  const own = [...new Set(topics.flatMap((t) => t.kpis))];
+  return own.length ? own : [...DEFAULT_BANDS_METRICS];
+}

@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {ScenarioProvenance} from "../../docs/components/scenarioMetrics.js";
+import {BandsSummary, ScenarioProvenance} from "../../docs/components/scenarioMetrics.js";
+import type {MetricRow} from "../../docs/components/scenarioPage.js";
+import {bandsMetrics, SCENARIO_TOPICS} from "../../docs/components/scenarioTopics.js";
 
 describe("ScenarioProvenance", () => {
   const sets = ["power.electricity=0.12 USD/kWh", "demand.agentMultiplier=100"];
@@ -36,5 +38,47 @@ describe("ScenarioProvenance", () => {
     expect(p.dataset.notRun).toBe("monte-carlo");
     expect(p.textContent).toContain("every figure at the median of each distribution");
     expect(p.textContent).not.toContain("1,000 Monte Carlo samples");
+  });
+});
+
+describe("BandsSummary", () => {
+  // Display units (MUSD for the money metrics), as metricRows writes them.
+  const rows = [
+    {name: "siliconNpvUsd", label: "silicon program NPV", unit: "MUSD", value: 2300, p5: 1900, p95: 2700, nullShare: 0},
+    {
+      name: "costLeadValueUsd",
+      label: "gross profit from a cost lead",
+      unit: "MUSD",
+      value: 5000,
+      p5: 4000,
+      p95: 6000,
+      nullShare: 0
+    },
+    {
+      name: "modelLeadValueUsd",
+      label: "gross profit from a model lead",
+      unit: "MUSD",
+      value: 800,
+      p5: 300,
+      p95: 1500,
+      nullShare: 0
+    }
+  ] as MetricRow[];
+  const keys = ["serving.utilization", "moat.catchUpMonths"];
+
+  it("gives the spread of what the page is about: the cost-lead page's two leads, not the silicon NPV", () => {
+    // The cost-lead page's summary gave the silicon program's NPV (reader's audit).
+    const moat = SCENARIO_TOPICS.filter((t) => t.id === "moat");
+    const text = BandsSummary(rows, keys, null, {about: bandsMetrics(moat)}).textContent!;
+    expect(text).toContain("In 90% of the draws the gross profit from a cost lead lies within $4.00–6.00B");
+    expect(text).toContain("and the gross profit from a model lead within $300M–$1.50B.");
+    expect(text).not.toContain("NPV");
+  });
+
+  it("gives the silicon program's NPV on a page with no topic of its own", () => {
+    expect(bandsMetrics([])).toEqual(["siliconNpvUsd", "inferenceOvertakesTrainingMonth"]);
+    const text = BandsSummary(rows, keys, null).textContent!;
+    expect(text).toContain("In 90% of the draws the silicon program's NPV lies within $1.90–2.70B.");
+    expect(text).not.toContain("cost lead");
   });
 });
