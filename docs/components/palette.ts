@@ -138,7 +138,13 @@ export const WATERFALL_STEPS = [
   {key: "logicDie", label: "logic die", color: HUES.blue},
   {key: "hbm", label: "HBM", color: HUES.blue},
   {key: "packagingAndTest", label: "packaging & test", color: HUES.blue},
-  {key: "otherCostOfSales", label: "cost of sales, not itemised", color: HUES.pink},
+  {
+    key: "otherCostOfSales",
+    label: "cost of sales, not itemised",
+    color: HUES.pink,
+    // Its tooltip says what it is (glossary: cost-of-sales-not-itemised): the chart alone gave a reader no word of it.
+    note: "what the price leaves after the seller's margin and the priced parts (yield loss, warranty, logistics)"
+  },
   {key: "sellerMargin", label: "seller's margin", color: FLEET_COLORS.merchant},
   {key: "serverNetwork", label: "servers & network", color: HUES.lightBlue},
   {key: "facility", label: "facility", color: HUES.brown},

@@ -33,6 +33,22 @@ export interface WaterfallChartOptions extends Plot.PlotOptions {
 
 const stepLabel = (key: string) => WATERFALL_STEPS.find((s) => s.key === key)?.label ?? key;
 const stepColor = (key: string) => WATERFALL_STEPS.find((s) => s.key === key)?.color ?? INK;
+/**
+ * A bar's tooltip: "H100 · HBM: 0.12", and what the step is where its label alone does not say ("cost of sales, not
+ * itemised": what the price leaves after the seller's margin and the priced parts).
+ */
+export function barTitle(
+  bar: {series: string; label: string; value: number; note?: string},
+  format: (value: number) => string
+): string {
+  return `${bar.series} · ${bar.label}: ${format(bar.value)}${bar.note ? ` — ${bar.note}` : ""}`;
+}
+
+/** A step's explanation for its tooltip, where its label alone does not say what it is. */
+const stepNote = (key: string) => {
+  const step = WATERFALL_STEPS.find((s) => s.key === key);
+  return step && "note" in step ? step.note : undefined;
+};
 
 export function WaterfallChart(
   rows: readonly WaterfallRow[],
@@ -62,6 +78,7 @@ export function WaterfallChart(
           end: running,
           value: r.value,
           color: stepColor(r.step),
+          note: stepNote(r.step),
           subtotal: false
         };
         const subtotal = subtotals.find((t) => t.after === r.step);
@@ -112,7 +129,7 @@ export function WaterfallChart(
         insetTop: 2,
         insetBottom: 2,
         tip: {format: {x1: false, x2: false, fill: false}},
-        title: (d) => `${d.series} · ${d.label}: ${format(d.value)}`
+        title: (d) => barTitle(d, format)
       }),
       Plot.text(bars, {
         x: (d) => Math.max(d.start, d.end),

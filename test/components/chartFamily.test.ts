@@ -13,10 +13,11 @@ import {
   SERIES_COLORS,
   SPEND_COLORS,
   seriesColorScale,
+  WATERFALL_STEPS,
   withOpacity
 } from "../../docs/components/palette.js";
 import {SpendOverTimeChart} from "../../docs/components/spendOverTimeChart.js";
-import {WaterfallChart} from "../../docs/components/waterfallChart.js";
+import {barTitle, WaterfallChart} from "../../docs/components/waterfallChart.js";
 import {FlywheelChart} from "../../docs/components/flywheelChart.js";
 
 const months = (series?: string) =>
@@ -199,6 +200,15 @@ describe("WaterfallChart", () => {
     expect(ticks).toEqual(["logic die", "HBM", "so far", "seller's margin", "total"]);
     const values = [...chart.querySelectorAll("g[aria-label=text] text")].map((t) => t.textContent);
     expect(values).toEqual(["1", "2", "3", "0.5", "3.5"]);
+  });
+
+  it("says in its tooltip what the cost of sales not itemised is (reader's audit: only the page's text did)", () => {
+    const note = WATERFALL_STEPS.find((step) => step.key === "otherCostOfSales");
+    expect(note && "note" in note ? note.note : undefined).toContain("yield loss, warranty, logistics");
+    expect(
+      barTitle({series: "H100", label: "cost of sales, not itemised", value: 0.4, note: "what is left"}, String)
+    ).toBe("H100 · cost of sales, not itemised: 0.4 — what is left");
+    expect(barTitle({series: "H100", label: "HBM", value: 0.12}, String)).toBe("H100 · HBM: 0.12");
   });
 });
 
