@@ -66,6 +66,9 @@ export function FlywheelChart(
       // From zero, as the other three: a cost axis from 0.65 made the generations' steps look larger than they are
       // (reader's audit); they are large enough to read from zero.
       zero: true,
+      // To the next tick above the largest value: the starting cost (1.92) ran along the plot's top edge, above its last
+      // tick (1.5), where it could not be read (new-user trial).
+      nice: quantity !== "generations",
       tickFormat: axisTickFormat(formatDisplayNumber),
       // Generations are whole: ticks at 0, 1, 2, 3, never 0.5 or 2.5.
       ...(quantity === "generations" ? wholeCountAxis(Math.max(1, ...rows.map((r) => r.value))) : {})
