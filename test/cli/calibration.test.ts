@@ -1,4 +1,4 @@
-import {writeFileSync} from "node:fs";
+import {readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
@@ -71,6 +71,34 @@ describe("token-ledger calibration", () => {
       expect(stdout).toMatch(/^nim18-llama33-70b-5000-500-h100x2-c100\s+.*\d \u2020\s+[\d.]+$/m);
       expect(stdout).toContain(
         "\u2020 the published concurrency does not fit in memory under the stack's KV-cache admission"
+      );
+    }
+  );
+
+  it(
+    "says why whole systems were not held out, and gives no row a side of a split that was not made",
+    {timeout: 60_000},
+    async () => {
+      // Three cdna3/vllm systems of the bundled file (split.ts orders them by first id): MI300X × 1 with Llama 2 70B
+      // (1 run), MI300X × 8 with Llama 2 70B (4 runs), MI300X × 8 with Llama 3.1 70B TP8 (5 runs). The third is held
+      // out whole, which leaves 1 + 4 = 5 runs to refit, fewer than MIN_MEASUREMENTS_POOLED_FIT (4 efficiencies + 2).
+      const lines = readFileSync(new URL("../../data/measurements.csv", import.meta.url), "utf8").split("\n");
+      const kept = lines.filter((line) =>
+        /^(mlperf4[01]-llama2-70b-\w+-mi300xx[18]-amd|mlperf51-llama2-70b-\w+-mi300xx8-amd|rocm-vllm-llama31-70b-)/.test(
+          line
+        )
+      );
+      expect(kept).toHaveLength(10);
+      const file = join(tmpdir(), "few-systems-measurements.csv");
+      writeFileSync(file, [lines[0], ...kept].join("\n") + "\n");
+      const {code, stdout, stderr} = await runCli(["calibration", "--measurements", file, "--json"]);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout);
+      expect(report.heldOutBySystem).toBeNull();
+      expect(report.rows.map((r: {systemSplit: unknown}) => r.systemSplit)).toEqual(new Array(10).fill(null));
+      expect(stderr).toContain(
+        "note: whole systems held out: not computed: 5 measurements are left to fit without every third system, " +
+          "at least 6 needed"
       );
     }
   );

@@ -8,6 +8,7 @@ import {
   fitSplitOf,
   prepareMeasurements,
   systemHeldOutError,
+  systemSplitShortfall,
   type CalibrationError,
   type CalibrationReport
 } from "../../inference/calibration/calibrate.js";
@@ -65,6 +66,8 @@ export function registerCalibration(program: Command): void {
       const efficiencies = fitCalibration(fitSplit);
       if (process.stderr.isTTY) process.stderr.write("refitting without every third system, to report its error …\n");
       const report = calibrationReport(prepared, efficiencies, systemHeldOutError(prepared));
+      const shortfall = systemSplitShortfall(prepared);
+      if (shortfall) process.stderr.write(`token-ledger: note: whole systems held out: not computed: ${shortfall}\n`);
       if (target) {
         const sha256 = createHash("sha256").update(text).digest("hex");
         writeFileSync(target, servingCalibrationSource(report, sha256));

@@ -51,9 +51,9 @@ export interface CalibrationRow {
   split: CalibrationSplit;
   /**
    * The system split's side (split.ts systemSplit): "held-out" when every run of this row's system was left out of
-   * the refit that heldOutBySystem reports.
+   * the refit that heldOutBySystem reports; null when there was no such refit (heldOutBySystem null).
    */
-  systemSplit: CalibrationSplit;
+  systemSplit: CalibrationSplit | null;
   /** Which efficiencies predicted it: its family and stack's, its family's, or "pooled" (calibratedEfficiencies). */
   efficiencies: string;
   measuredTokensPerSecondPerChip: number;
@@ -201,12 +201,34 @@ export function calibrate(
  * few measurements (MIN_MEASUREMENTS_POOLED_FIT) or nothing is held out. About as long as the fit itself.
  */
 export function systemHeldOutError(prepared: PreparedMeasurements): CalibrationError | null {
-  const split = systemSplit(prepared.comparable);
-  const fit = prepared.comparable.filter((m) => split.get(m.measurement.id) === "fit");
-  const held = prepared.comparable.filter((m) => split.get(m.measurement.id) === "held-out");
-  if (fit.length < MIN_MEASUREMENTS_POOLED_FIT || held.length === 0) return null;
+  if (systemSplitShortfall(prepared)) return null;
+  const {fit, held} = systemSplitSides(prepared);
   const refit = fitCalibration(fit);
   return calibrationError(held.map((m) => row(m, "held-out", "held-out", refit)));
+}
+
+/**
+ * Why systemHeldOutError could not refit (a sentence: too few measurements left to fit, or no system held out), or
+ * null when it can.
+ */
+export function systemSplitShortfall(prepared: PreparedMeasurements): string | null {
+  const {fit, held} = systemSplitSides(prepared);
+  if (fit.length < MIN_MEASUREMENTS_POOLED_FIT) {
+    return `${fit.length} measurements are left to fit without every third system, at least ${MIN_MEASUREMENTS_POOLED_FIT} needed`;
+  }
+  if (held.length === 0) return "no group has a third system to hold out";
+  return null;
+}
+
+function systemSplitSides(prepared: PreparedMeasurements): {
+  fit: ComparableMeasurement[];
+  held: ComparableMeasurement[];
+} {
+  const split = systemSplit(prepared.comparable);
+  return {
+    fit: prepared.comparable.filter((m) => split.get(m.measurement.id) === "fit"),
+    held: prepared.comparable.filter((m) => split.get(m.measurement.id) === "held-out")
+  };
 }
 
 /**
@@ -236,9 +258,9 @@ export function calibrationReport(
   efficiencies: CalibratedEfficiencies,
   heldOutBySystem: CalibrationError | null = null
 ): CalibrationReport {
-  const bySystem = systemSplit(prepared.comparable);
+  const bySystem = heldOutBySystem ? systemSplit(prepared.comparable) : null;
   const rows = prepared.comparable.map((m) =>
-    row(m, prepared.split.get(m.measurement.id)!, bySystem.get(m.measurement.id)!, efficiencies)
+    row(m, prepared.split.get(m.measurement.id)!, bySystem?.get(m.measurement.id) ?? null, efficiencies)
   );
   const families = [...new Set(rows.map((r) => r.family))].map((family) => {
     const all = rows.filter((r) => r.family === family);
@@ -279,7 +301,7 @@ export function fitCalibration(fitSplit: readonly ComparableMeasurement[]): Cali
 function row(
   m: ComparableMeasurement,
   split: CalibrationSplit,
-  systemSplit: CalibrationSplit,
+  systemSplit: CalibrationSplit | null,
   calibrated: CalibratedEfficiencies
 ): CalibrationRow {
   const group = calibrationGroup(m);
