@@ -53,24 +53,87 @@ const INTERVAL = /^(.*?\S)\s+to\s+(\S.*)$/;
 
 /**
  * `low–high`, optionally followed by `(90% interval)`: a range as formatAssumption writes it in the assumptions tables
- * ("45%–75% (90% interval)", "0.8–1.2×", "$150–500M", "−$5M – $3M"). An en or em dash, never a hyphen, which may be
- * a minus sign or an exponent's (`1e-3`). Not accepted as input: a file takes one notation for a 90% interval, `to`,
- * the one share links and `--set` take, and the table's form drops what the scale word of a money range applies to.
+ * ("45%–75% (90% interval)", "0.8–1.2×", "$150–500M", "−$5M – $3M"). Not accepted as input: a file takes one notation
+ * for a 90% interval, `to`, the one share links and `--set` take, and the table's form drops what the scale word of a
+ * money range applies to. A hyphen for the dash (`45%-75%`) is the same mistake: see hyphenRange.
  */
 const TABLE_RANGE = /^(.*?\S)\s*[\u2013\u2014]\s*(\S.*?)(?:\s*\(90% interval\))?$/;
 
 /**
- * The file's notation for a table's range `low–high`, when it reads back as the same two values: `45% to 75%`,
- * `0.8 to 1.2×`, `$150M to $500M` (a money range writes its scale word once, on the high end); else undefined.
+ * `low-high` with an ASCII hyphen for the table's dash (`45%-75%`, `$150-500M`, `36-60 months`): the two ends, when
+ * a hyphen stands between two values that read as the key's quantity (tableRangeEnds); else undefined. A hyphen may
+ * also be a minus sign or an exponent's (`-5`, `1e-3`), so it is a range only where both sides read whole, and only
+ * for a text that did not read as one value.
  */
-function tableRangeInFileNotation(dimension: Dimension, lowText: string, highText: string): string | undefined {
-  const money = /^[−-]?\$[\d.,]+[kMBT]?$/.test(lowText);
-  const scale = /^[−-]?\$?[\d.,]+([kMBT])$/.exec(highText)?.[1];
-  const low = money && scale && !/[kMBT]$/.test(lowText) ? `${lowText}${scale}` : lowText;
-  const highWritten = money && /^[\d.,]+[kMBT]?$/.test(highText) ? `$${highText}` : highText;
-  const high = readQuantity(highWritten, dimension);
-  if (!high.ok || !readQuantity(low, dimension, {bareUnit: high.unit}).ok) return undefined;
-  return `${low} to ${highWritten}`;
+function hyphenRange(text: string, dimension: Dimension): [string, string] | undefined {
+  const range = text.trim().replace(/\s*\(90% interval\)$/, "");
+  for (let at = range.indexOf("-", 1); at > 0; at = range.indexOf("-", at + 1)) {
+    const lowText = range.slice(0, at).trim();
+    const highText = range.slice(at + 1).trim();
+    if (/[\d.][eE]$/.test(lowText) || lowText === "" || highText === "") continue; // `1e-3`: an exponent's sign
+    if (tableRangeEnds(dimension, lowText, highText)) return [lowText, highText];
+  }
+  return undefined;
+}
+
+/**
+ * The two ends of a table's range `low–high` in the file's notation, when they read as the key's quantity: `45%`,
+ * `75%`; `0.8`, `1.2×`; `$150M`, `$500M` (a money range writes its scale word once, on the high end). The tables write
+ * a negative end with a minus sign, U+2212, which the file's notation does not read: it is given an ASCII one.
+ */
+function tableRangeEnds(dimension: Dimension, lowText: string, highText: string): [string, string] | undefined {
+  const ascii = (text: string) => text.trim().replace(/^\u2212/, "-");
+  const [lowAscii, highAscii] = [ascii(lowText), ascii(highText)];
+  const money = /^-?\$[\d.,]+[kMBT]?$/.test(lowAscii);
+  const scale = /^-?\$?[\d.,]+([kMBT])$/.exec(highAscii)?.[1];
+  const low = money && scale && !/[kMBT]$/.test(lowAscii) ? `${lowAscii}${scale}` : lowAscii;
+  const high = money && /^-?[\d.,]+[kMBT]?$/.test(highAscii) ? highAscii.replace(/^(-?)/, "$1$$") : highAscii;
+  const highReading = readQuantity(high, dimension);
+  if (!highReading.ok || !readQuantity(low, dimension, {bareUnit: highReading.unit}).ok) return undefined;
+  return [low, high];
+}
+
+/**
+ * The error for a range written as the tables write it, with a hint that is valid when pasted back: the range in the
+ * file's notation, its low end first; where even that is refused (out of the key's range), why, and no value to paste.
+ */
+function tableRangeError(def: ScenarioKeyDef & {type: Dimension}, lowText: string, highText: string, found: string) {
+  const hint = (): string => {
+    if (!def.distribution) return `${def.path} cannot be uncertain: write one value`;
+    const ends = tableRangeEnds(def.type, lowText, highText);
+    if (!ends) return "write its two ends joined by `to`, each with its unit";
+    let [low, high] = ends;
+    let refusal = intervalRefusal(def, low, high);
+    const swapped = refusal?.message === "inverted bounds" && refusal.hint === "swap the bounds";
+    if (swapped) {
+      [low, high] = [high, low];
+      refusal = intervalRefusal(def, low, high);
+    }
+    const suggestion = `\`${low} to ${high}\``;
+    const first = swapped ? ", the low end first" : "";
+    if (!refusal) return `write it ${suggestion}${first}`;
+    const why = `${refusal.message}${refusal.expected ? `, expected ${refusal.expected}` : ""}`;
+    const more = refusal.hint ? `; ${refusal.hint}` : "";
+    return `written ${suggestion}${first && `${first},`} it is refused too: ${why}${more}`;
+  };
+  return {
+    message: "a range written as the tables write it",
+    expected: def.distribution
+      ? "a 90% interval `low to high`, two ends joined by `to`, or a single value"
+      : `a single value: ${expectedFor(def)}`,
+    found,
+    hint: hint()
+  };
+}
+
+/** Why `low to high` would be refused as the key's 90% interval, or undefined when it reads. */
+function intervalRefusal(def: ScenarioKeyDef & {type: Dimension}, low: string, high: string) {
+  let refusal: Parameters<Fail>[1] | undefined;
+  readInterval(def, def.type, low, high, `${low} to ${high}`, undefined, (_at, detail) => {
+    refusal ??= detail;
+    return undefined;
+  });
+  return refusal;
 }
 
 /** Reads the value of one key, or returns undefined after appending the errors to `site.errors`. */
@@ -101,21 +164,7 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
   // `45%–75% (90% interval)`, `0.8–1.2×`: a range as the assumptions tables and the sliders write it, copied back. It
   // read as a wrong unit with no word of the `to` a file takes (reader's audit): named, with the value rewritten.
   const tableRange = typeof scalar.value === "string" ? TABLE_RANGE.exec(scalar.value.trim()) : null;
-  if (tableRange) {
-    const suggestion = tableRangeInFileNotation(def.type, tableRange[1] ?? "", tableRange[2] ?? "");
-    return fail(node, {
-      message: "a range written as the tables write it",
-      expected: def.distribution
-        ? "a 90% interval `low to high`, two ends joined by `to`, or a single value"
-        : `a single value: ${expectedFor(def)}`,
-      found: site.text(node),
-      hint: def.distribution
-        ? suggestion
-          ? `write it \`${suggestion}\``
-          : `write its two ends joined by \`to\`, each with its unit`
-        : `${def.path} cannot be uncertain: write one value`
-    });
-  }
+  if (tableRange) return fail(node, tableRangeError(def, tableRange[1] ?? "", tableRange[2] ?? "", site.text(node)));
   // `0.7 to` or `to 0.9`: an interval missing an end, which read as a wrong unit (breaker).
   if (typeof scalar.value === "string" && /^to(\s|$)|\sto$/.test(scalar.value.trim())) {
     return fail(node, {
@@ -125,6 +174,10 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
     });
   }
   const reading = readQuantity(asWritten(scalar, site), def.type);
+  // `45%-75%`, `36-60 months`: the table's range with a hyphen, which read as a wrong unit, and `36 months` was
+  // offered for the second, dropping the high end (breaker).
+  const hyphen = !reading.ok && typeof scalar.value === "string" ? hyphenRange(scalar.value, def.type) : undefined;
+  if (hyphen) return fail(node, tableRangeError(def, hyphen[0], hyphen[1], site.text(node)));
   // A number YAML read as ±Infinity (a thousand digits) is reported as written, not as "Infinity".
   if (!reading.ok)
     return fail(node, quantityError(def, {...reading, found: writtenNumber(scalar, site) ?? reading.found}));

@@ -298,7 +298,7 @@ describe("parseScenario", () => {
   it("names the file's notation for a range copied from an assumptions table, rewritten (reader's audit)", () => {
     // The tables write "45%–75% (90% interval)" and "0.8–1.2×"; both read as a wrong unit with no word of `to`.
     const text =
-      "---\nserving:\n  utilization: 45%–75% (90% interval)\ndemand:\n  agentMultiplier: 0.8–1.2×\n" +
+      "---\nserving:\n  utilization: 45%–75% (90% interval)\ndemand:\n  agentMultiplier: 2–4×\n" +
       "silicon:\n  nre: $150–500M (90% interval)\nmoat:\n  catchUpMonths: 3–12 months (90% interval)\n" +
       "horizon:\n  months: 24–36\n---\n";
     const expected = "a 90% interval `low to high`, two ends joined by `to`, or a single value";
@@ -311,7 +311,7 @@ describe("parseScenario", () => {
         expected,
         hint: "write it `45% to 75%`"
       }),
-      expect.objectContaining({...tableRange, line: 5, path: "demand.agentMultiplier", hint: "write it `0.8 to 1.2×`"}),
+      expect.objectContaining({...tableRange, line: 5, path: "demand.agentMultiplier", hint: "write it `2 to 4×`"}),
       // A money range writes its scale word once, on the high end: the low end is $150M, not $150.
       expect.objectContaining({...tableRange, line: 7, path: "silicon.nre", hint: "write it `$150M to $500M`"}),
       expect.objectContaining({...tableRange, line: 9, path: "moat.catchUpMonths", hint: "write it `3 to 12 months`"}),
@@ -328,6 +328,73 @@ describe("parseScenario", () => {
     const fixed = parse("---\nserving:\n  utilization: 45% to 75%\nsilicon:\n  nre: $150M to $500M\n---\n");
     expect(fixed.values["serving.utilization"]?.value).toMatchObject({kind: expect.any(String)});
     expect(fixed.values["silicon.nre"]?.value).toMatchObject({kind: expect.any(String)});
+  });
+
+  it("takes a hyphen between two whole quantities as a table range, not a sign or an exponent (breaker)", () => {
+    // `45%-75%` read as a wrong unit; `horizon.months: 36-60 months` was offered "36 months", dropping the high end.
+    const cases = [
+      ["serving.utilization", "45%-75%", "write it `45% to 75%`"],
+      ["demand.agentMultiplier", "2-4×", "write it `2 to 4×`"],
+      ["silicon.nre", "$150-500M", "write it `$150M to $500M`"],
+      ["power.pue", "1.1 - 1.3", "write it `1.1 to 1.3`"],
+      ["moat.catchUpMonths", "3-12 months (90% interval)", "write it `3 to 12 months`"],
+      ["demand.growthPerYear", "-10%-40%", "write it `-10% to 40%`"],
+      ["power.electricity", "1e-3-2e-3", "write it `1e-3 to 2e-3`"],
+      ["serving.batch", "32-64", "serving.batch cannot be uncertain: write one value"],
+      ["horizon.months", "36-60 months", "horizon.months cannot be uncertain: write one value"]
+    ] as const;
+    for (const [path, value, hint] of cases) {
+      const [group, key] = path.split(".");
+      expect(
+        userErrorsOf(() => parse(`---\n${group}:\n  ${key}: ${value}\n---\n`)),
+        value
+      ).toEqual([expect.objectContaining({message: "a range written as the tables write it", path, hint})]);
+    }
+    // A sign or an exponent's hyphen is no range: these read, or fail as they did.
+    const read = parse("---\ndemand:\n  growthPerYear: -0.1\npower:\n  electricity: 1e-3\n---\n");
+    expect(read.values["demand.growthPerYear"]?.value).toBe(-0.1);
+    expect(read.values["power.electricity"]?.value).toBe(0.001);
+    for (const [path, value, message] of [
+      ["serving.batch", "-5", "out of range"],
+      ["silicon.nre", "-$5M", "out of range"],
+      ["silicon.nre", "−$5M", "not a number"],
+      ["serving.batch", "2.5e-6 USD", "wrong unit"],
+      ["serving.utilization", "0.5-", "wrong unit"]
+    ] as const) {
+      const [group, key] = path.split(".");
+      expect(
+        userErrorsOf(() => parse(`---\n${group}:\n  ${key}: ${value}\n---\n`)),
+        value
+      ).toEqual([expect.objectContaining({message, path})]);
+    }
+  });
+
+  it("offers a table range's hint only where it reads back, else says why not (breaker)", () => {
+    const hintFor = (path: string, value: string) => {
+      const [group, key] = path.split(".");
+      return userErrorsOf(() => parse(`---\n${group}:\n  ${key}: ${value}\n---\n`))[0]?.hint;
+    };
+    // `75% to 45%` would be inverted bounds: the low end goes first.
+    expect(hintFor("serving.utilization", "75%–45%")).toBe("write it `45% to 75%`, the low end first");
+    // `45% to 175%` would be out of range: said, with the range, and not offered as the fix.
+    expect(hintFor("serving.utilization", "45%–175%")).toBe(
+      "written `45% to 175%` it is refused too: out of range, expected a fraction in [0.01, 1], or a percentage in " +
+        "[1%, 100%]"
+    );
+    expect(hintFor("serving.utilization", "175%–45%")).toMatch(
+      /^written `45% to 175%`, the low end first, it is refused too: out of range/
+    );
+    // An agent multiplier is at least 1: `0.8 to 1.2×` was offered (reader's audit test) and then refused.
+    expect(hintFor("demand.agentMultiplier", "0.8–1.2×")).toBe(
+      "written `0.8 to 1.2×` it is refused too: out of range, expected a plain number in [1, 10,000]"
+    );
+    // The tables write a negative end with U+2212, which the file's notation does not read: an ASCII minus.
+    expect(hintFor("demand.growthPerYear", "−10%–40%")).toBe("write it `-10% to 40%`");
+    expect(hintFor("demand.growthPerYear", "−10% – −5%")).toBe("write it `-10% to -5%`");
+    expect(hintFor("silicon.nre", "−$5M – $3M")).toMatch(/^written `-\$5M to \$3M` it is refused too: out of range/);
+    const fixed = parse("---\ndemand:\n  growthPerYear: -10% to 40%\nserving:\n  utilization: 45% to 75%\n---\n");
+    expect(fixed.values["demand.growthPerYear"]?.value).toMatchObject({kind: "normal"});
+    expect(fixed.values["serving.utilization"]?.value).toMatchObject({kind: "lognormal"});
   });
 
   it("reports inverted distribution bounds", () => {
