@@ -49,7 +49,7 @@ export interface ShareQuery {
  * Reads a page's query string (`location.search`, or URLSearchParams) into `path=value` sets. This only checks the
  * shape: a `set` parameter holding `path=value` with a known key path. Values are checked by applyShareSets.
  * Nothing in the query is evaluated; unknown parameters, malformed sets and the earlier sets of a repeated key (but
- * one with the value its last set gives) are returned in `ignored`.
+ * one with the value its last set gives, as read: `0.5` is `50%`) are returned in `ignored`, each value once.
  */
 export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
   const params = typeof query === "string" ? new URLSearchParams(query) : query;
@@ -98,12 +98,49 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
     byPath.set(path, `${path}=${raw.slice(equals + 1).trim()}`);
   }
   // A repeat with the value that is read is not ignored: the page shows it (the notice said "Ignored 1 setting …
-  // the page shows the scenario without it" over a link that gave one key one value twice; trial).
+  // the page shows the scenario without it" over a link that gave one key one value twice; trial). Values are
+  // compared as read, in the key's unit: 0.5 was listed beside a page showing its 50% (breaker). An earlier value given
+  // more than once is listed once (it was listed as often as given, the same line; breaker).
   const read = new Set(byPath.values());
+  // Read only for a key that repeats: a set is parsed as YAML, ~1.5 ms in chromium (applyOverrides, plainNumberNode).
+  const lastValues = new Map<string, string>();
+  const lastValue = (path: string) => {
+    if (!lastValues.has(path)) lastValues.set(path, setValueKey(byPath.get(path) ?? ""));
+    return lastValues.get(path);
+  };
+  const listed = new Map<string, IgnoredSet>();
+  const times = new Map<IgnoredSet, number>();
+  const kept = ignored.filter((item) => {
+    if (!repeats.has(item)) return true;
+    const path = setPath(item.set);
+    const value = setValueKey(item.set);
+    if (value === lastValue(path)) return false;
+    const first = listed.get(`${path}=${value}`);
+    if (first) times.set(first, (times.get(first) ?? 1) + 1);
+    else listed.set(`${path}=${value}`, item);
+    return !first;
+  });
   return {
     sets: sortSets([...read]),
-    ignored: ignored.filter((item) => !repeats.has(item) || !read.has(item.set))
+    ignored: kept.map((item) => {
+      const n = times.get(item);
+      return n ? {...item, reason: `${item.reason} (this value set ${n === 2 ? "twice" : `${n} times`})`} : item;
+    })
   };
+}
+
+/**
+ * What a set's value is, for comparing two sets of one key: the value as read, in the key's base unit (`0.5` and `50%`
+ * alike), or the text as written where it does not read (the last set may be refused: applyShareSets says why).
+ */
+function setValueKey(set: string): string {
+  try {
+    const value = applyOverrides(EMPTY_SCENARIO, [set], SHARE_FLAG).values[setPath(set)]?.value;
+    if (value !== undefined) return `read ${JSON.stringify(value)}`;
+  } catch {
+    // Not a value of the key: compared as written.
+  }
+  return `written ${setValue(set)}`;
 }
 
 /** The query string of a state (`?set=…&set=…`, in schema order), or "" for no change. */

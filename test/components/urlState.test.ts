@@ -51,6 +51,35 @@ describe("parseShareQuery", () => {
     });
   });
 
+  it("compares a repeat's value as read, not as written, and lists an earlier value once (breaker)", () => {
+    // 0.5 and 50% are one value: 0.5 was listed as ignored beside a page that showed 50%.
+    expect(parseShareQuery("set=serving.utilization=0.5&set=serving.utilization=50%25")).toEqual({
+      sets: ["serving.utilization=50%"],
+      ignored: []
+    });
+    // 0.5 given twice before 0.6 was listed twice, the same line.
+    expect(
+      parseShareQuery("set=serving.utilization=0.5&set=serving.utilization=50%25&set=serving.utilization=0.6")
+    ).toEqual({
+      sets: ["serving.utilization=0.6"],
+      ignored: [
+        {
+          set: "serving.utilization=0.5",
+          reason: "repeated key serving.utilization: only its last set is read (this value set twice)"
+        }
+      ]
+    });
+    // A value that does not read is compared as written.
+    expect(
+      parseShareQuery("set=serving.utilization=x&set=serving.utilization=x&set=serving.utilization=0.6").ignored
+    ).toEqual([
+      {
+        set: "serving.utilization=x",
+        reason: "repeated key serving.utilization: only its last set is read (this value set twice)"
+      }
+    ]);
+  });
+
   it("ignores unknown keys with the --set error message and a suggestion", () => {
     const query = parseShareQuery("set=serving.utilisation=0.7");
     expect(query.sets).toEqual([]);
