@@ -97,8 +97,9 @@ export function scenarioReferenceMarkdown(): string {
         "negative values and the low end is positive, normal otherwise. A bare low end takes the high end's unit " +
         '(`600 to 800 W` is 600 W to 800 W), a scale letter too (`1 to 2M` is 1M to 2M, as one says "1 to 2 million"); ' +
         "where that makes the interval inverted or out of range, the error says how the low end was read. The " +
-        "assumptions tables write an interval `45%–75% (90% interval)`; a file does not take that form back (the " +
-        "error gives the value in this notation, `45% to 75%`)."
+        "assumptions tables write an interval `45%–75% (90% interval)`; a file does not take that form back, nor " +
+        "one typed with a hyphen (`45%-75%`): the error gives the value in this notation, `45% to 75%`. A negative " +
+        "value takes an ASCII minus (`-10% to 40%`)."
     ]),
     row([code("{dist: uniform, min: 0.4, max: 0.7}"), "Uniform between min and max (min < max)."]),
     row([code("{dist: normal, p5: 600 W, p95: 800 W}"), "Normal with the given 90% interval (p5 < p95)."]),
