@@ -64,7 +64,7 @@ export default {
       {
         name: "Reference",
         pages: [
-          {name: "How good is the model?", path: "/model-accuracy"},
+          {name: "How good is the serving model?", path: "/model-accuracy"},
           {name: "Scenario file reference", path: "/reference"},
           {name: "Writing a report page", path: "/authoring"},
           {name: "Glossary", path: "/glossary"}

@@ -5,7 +5,7 @@ import type {NamedCatalogs} from "../scenario/narrative/catalogValueName.js";
 import {loadCatalogs} from "./catalogFiles.js";
 import {loadMeasurements} from "./measurementFiles.js";
 
-/** What the "How good is the model?" page reads: the report at the committed efficiencies, and the curves. */
+/** What the "How good is the serving model?" page reads: the report at the committed efficiencies, and the curves. */
 export interface CalibrationData {
   report: CalibrationReport;
   curves: MeasurementCurve[];

@@ -3,7 +3,7 @@ import {trainingRunsReport, type TrainingRunsReport} from "../training/trainingR
 import {loadCatalogs, loadTrainingRuns} from "./catalogFiles.js";
 
 /**
- * What the "How good is the model?" page shows of training: every published run of data/training-runs.csv beside
+ * What the "How good is the serving model?" page shows of training: every published run of data/training-runs.csv beside
  * the training model at its reported MFU and the sourced default goodput (`token-ledger training-runs`).
  */
 export function buildTrainingRunsData(): TrainingRunsReport {
