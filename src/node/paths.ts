@@ -1,4 +1,4 @@
-import {existsSync, readFileSync, realpathSync, statSync} from "node:fs";
+import {existsSync, lstatSync, readFileSync, realpathSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {UserError} from "../errors/userError.js";
@@ -148,10 +148,22 @@ export function realPath(path: string): string {
 /**
  * The working folder's data/scenarios/ when it is no project's: no package.json at or above the folder lists
  * token-ledger, so the commands do not read it by id (`run mine` said only "unknown scenario" over a
- * data/scenarios/mine.md; trial). Undefined in a project, inside this package, or where there is no such folder.
+ * data/scenarios/mine.md; trial). Undefined in a project, inside this package, or where nothing is there. Whatever
+ * is there is returned, a file or a link loop too, for the reader of its files to refuse (scenarioFilesIn): taken
+ * for no folder, it had validate check the bundled scenarios instead (breaker).
  */
 export function unreadScenariosDir(cwd = process.cwd()): string | undefined {
   const here = resolve(cwd, "data", "scenarios");
-  if (findProject(cwd) || !isFolder(here) || realPath(here) === realPath(SCENARIOS_DIR)) return undefined;
+  if (findProject(cwd) || !isThere(here) || realPath(here) === realPath(SCENARIOS_DIR)) return undefined;
   return here;
+}
+
+/** True when there is something at `path`, a file or a broken link included. */
+export function isThere(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

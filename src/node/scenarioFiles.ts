@@ -1,8 +1,8 @@
-import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {readdirSync, readFileSync, statSync} from "node:fs";
 import {dirname, extname, relative, resolve} from "node:path";
 import {UserError, UserErrors, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
-import {findProject, ownScenariosDir, realPath, SCENARIOS_DIR} from "./paths.js";
+import {findProject, isThere, ownScenariosDir, realPath, SCENARIOS_DIR} from "./paths.js";
 import {readUtf8File} from "./readText.js";
 
 export {realPath};
@@ -14,15 +14,53 @@ export function displayPath(path: string): string {
 }
 
 /**
- * The scenario files of a folder, sorted by name. The default is the scenarios a command reports on and the site has
- * pages for: the project's data/scenarios/ in a report project, else the bundled data/scenarios/.
+ * The scenario files of a folder, sorted by name; none when nothing is there. The default is the scenarios a command
+ * reports on and the site has pages for: the project's data/scenarios/ in a report project, else the bundled
+ * data/scenarios/.
+ *
+ * @throws UserError naming the folder when it is a file, or is there but cannot be read (EACCES, ELOOP, a broken
+ *   link): readdirSync's EACCES was a stack trace, and a file or a link loop where a folder that is no project's
+ *   data/scenarios/ belongs was passed over for the bundled scenarios (breaker).
  */
 export function scenarioFilesIn(dir = ownScenariosDir()): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" && !isThere(dir)) return [];
+    throw unreadableFolder(dir, code ?? (error as Error).message);
+  }
+  return names
     .filter((name) => extname(name) === ".md" && !name.startsWith("_") && name.toLowerCase() !== "readme.md")
     .sort()
     .map((name) => resolve(dir, name));
+}
+
+/** The error for a scenarios folder readdirSync failed on with `code`, in words. */
+function unreadableFolder(dir: string, code: string): UserError {
+  const file = displayPath(dir);
+  if (code === "ENOTDIR") {
+    let found = "not a folder";
+    try {
+      if (statSync(dir).isFile()) found = "a file";
+    } catch {
+      // Gone since: "not a folder" still says what readdirSync met.
+    }
+    return new UserError({file, message: "not a folder", expected: "a folder of scenario .md files", found});
+  }
+  const words: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    ELOOP: "a loop of symbolic links",
+    ENOENT: "a link to nothing"
+  };
+  return new UserError({
+    file,
+    message: "cannot read the folder",
+    expected: "a folder of scenario .md files this user can read",
+    found: words[code] ? `${code} (${words[code]})` : code
+  });
 }
 
 /** Parses scenario files; every file's errors are collected, then thrown together. */

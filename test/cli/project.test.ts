@@ -3,6 +3,7 @@ import {parse as parseYaml} from "yaml";
 // ones, and its mistakes are reported like the bundled files'. The project is found through TOKEN_LEDGER_PROJECT
 // here (a command run inside it finds it from the working directory: test/browser/project.test.ts).
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -673,6 +674,10 @@ describe("a folder with data/scenarios/ that is no project", () => {
   async function runIn(dir: string, files: Record<string, string>, args: string[]) {
     mkdirSync(join(dir, "data", "scenarios"), {recursive: true});
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, "data", "scenarios", name), text);
+    return runAt(dir, args);
+  }
+  /** Runs the command line in `dir`, as it is, back in this folder after. */
+  async function runAt(dir: string, args: string[]) {
     const cwd = process.cwd();
     process.chdir(dir);
     try {
@@ -715,6 +720,72 @@ describe("a folder with data/scenarios/ that is no project", () => {
     const byPath = await runIn(join(tmp, "no-project-run"), {}, ["run", "data/scenarios/mine.md", "--samples", "10"]);
     expect(byPath.code, byPath.stderr).toBe(0);
   });
+
+  const unreadable = "cannot read the folder: expected a folder of scenario .md files this user can read, found";
+  it.each([
+    ["a file", "not a folder: expected a folder of scenario .md files, found a file"],
+    ["a link to itself", `${unreadable} ELOOP (a loop of symbolic links)`],
+    ["a link to nothing", `${unreadable} ENOENT (a link to nothing)`]
+  ])(
+    "validate where data/scenarios is %s: one line naming it (it checked the bundled ones, exit 0)",
+    async (kind, line) => {
+      const dir = join(tmp, `no-project-${kind.replaceAll(" ", "-")}`);
+      mkdirSync(join(dir, "data"), {recursive: true});
+      const scenarios = join(dir, "data", "scenarios");
+      if (kind === "a file") writeFileSync(scenarios, "not a folder\n");
+      else symlinkSync(kind === "a link to itself" ? "scenarios" : "nowhere", scenarios);
+      expect(await runAt(dir, ["validate"])).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: `token-ledger: data/scenarios: ${line}\n`
+      });
+    }
+  );
+});
+
+describe("a data/scenarios/ folder this user cannot read", () => {
+  const bin = join(REPO_ROOT, "bin/token-ledger.js");
+  /** Runs the command line from source as user nobody in `cwd` (root reads any folder, whatever its mode). */
+  const asNobody = (cwd: string, args: string[]) => {
+    const env: NodeJS.ProcessEnv = {...process.env, TOKEN_LEDGER_TSX: "1", HOME: tmpdir()};
+    delete env.TOKEN_LEDGER_PROJECT;
+    return spawnSync("runuser", ["-u", "nobody", "--", process.execPath, bin, ...args], {cwd, env, encoding: "utf8"});
+  };
+
+  it.skipIf(process.getuid?.() !== 0)(
+    "validate and run give one line naming it, in a project and out of one (a stack trace from readdirSync)",
+    (context) => {
+      const root = mkdtempSync(join(tmpdir(), "token-ledger-unreadable-"));
+      try {
+        chmodSync(root, 0o755);
+        const project = join(root, "project");
+        mkdirSync(join(project, "data/scenarios"), {recursive: true});
+        writeFileSync(join(project, "package.json"), JSON.stringify({dependencies: {"token-ledger": "^0.1.0"}}));
+        writeFileSync(join(project, "data/scenarios/my-scenario.md"), "---\nextends: base\n---\n");
+        const plain = join(root, "plain");
+        mkdirSync(join(plain, "data/scenarios"), {recursive: true});
+        for (const dir of [project, plain]) chmodSync(join(dir, "data/scenarios"), 0o000);
+        if (spawnSync("runuser", ["-u", "nobody", "--", "ls", join(plain, "data/scenarios")]).status === 0) {
+          context.skip();
+        }
+        const line =
+          "token-ledger: data/scenarios: cannot read the folder: expected a folder of scenario .md files this user " +
+          "can read, found EACCES (permission denied)\n";
+        for (const [cwd, args] of [
+          [plain, ["validate"]],
+          [project, ["validate"]],
+          [project, ["run", "my-scenario", "--samples", "10"]]
+        ] as const) {
+          expect(asNobody(cwd, [...args]), args.join(" ")).toMatchObject({status: 1, stdout: "", stderr: line});
+        }
+      } finally {
+        chmodSync(join(root, "project/data/scenarios"), 0o755);
+        chmodSync(join(root, "plain/data/scenarios"), 0o755);
+        rmSync(root, {recursive: true, force: true});
+      }
+    },
+    60_000
+  );
 });
 
 describe("validate in a project without scenarios", () => {

@@ -87,9 +87,10 @@ export function registerScenarioCommands(program: Command): void {
     .argument("[files...]", "scenario files (default: every file in data/scenarios/)")
     .action((files: string[]) => {
       const unread = files.length ? undefined : unreadScenariosDir();
-      if (unread !== undefined) noteNoProject(unread);
       const dir = unread ?? ownScenariosDir();
+      // The folder's files before the note on them: a folder that cannot be read is an error, not a folder checked.
       const paths = files.length ? files : scenarioFilesIn(dir);
+      if (unread !== undefined) noteNoProject(unread);
       const {files: checked, errors} = checkScenarioFiles(paths);
       if (errors.length) throw new UserErrors(errors);
       noteCatalogOverrides();
