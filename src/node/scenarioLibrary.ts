@@ -1,5 +1,5 @@
-import {existsSync, statSync} from "node:fs";
-import {basename, join} from "node:path";
+import {existsSync, readFileSync, statSync} from "node:fs";
+import {basename} from "node:path";
 import {didYouMean} from "../errors/suggest.js";
 import {isUserError, UserError, UserErrors} from "../errors/userError.js";
 import type {ParsedScenario} from "../scenario/file/parseScenario.js";
@@ -143,18 +143,20 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
       throw file === undefined ? error : everyFileError(file, error);
     }
   }
+  // A file of that id in a data/scenarios/ that is no project's: it is there, but read by id only in a project.
+  const local = unreadFileFor(arg);
+  if (library.index.lookup(arg) && local !== undefined) {
+    // The bundled scenario of that id (`run base` beside a data/scenarios/base.md ran the bundled base, and said
+    // nothing of the file; breaker).
+    process.stderr.write(`token-ledger: note: ${arg} is the bundled scenario: ${unreadNote(local, arg)}\n`);
+  }
   if (!library.index.lookup(arg)) {
     const ids = library.index.ids;
-    // A file of that name in a data/scenarios/ that is no project's: it is there, but read by id only in a project
-    // (it said only "unknown scenario"; trial).
-    const unread = unreadScenariosDir();
-    const local = unread === undefined ? undefined : join(unread, `${arg}.md`);
-    // `run sub` where sub is a folder: it reads as an id, but the reader meant the folder (trial).
+    // `run sub` where sub is a folder: it reads as an id, but the reader meant the folder (trial). `run mine` over a
+    // data/scenarios/mine.md said only "unknown scenario" (trial).
     const hint =
-      local !== undefined && existsSync(local)
-        ? `${displayPath(local)} exists, but this folder is no report project (no package.json at or above it lists ` +
-          `token-ledger) and scenarios are found by id only in one: name the file (${displayPath(local)}) ` +
-          "instead, or start a project with token-ledger new DIR"
+      local !== undefined
+        ? unreadNote(local, arg)
         : existsSync(arg) && statSync(arg).isDirectory()
           ? `'${arg}' is a directory; name a .md file in it`
           : didYouMean(arg, ids);
@@ -167,6 +169,54 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
     });
   }
   return {id: arg, library};
+}
+
+/**
+ * The file of the working folder's data/scenarios/ that is no project's (paths.ts unreadScenariosDir) that `id`
+ * names: `<id>.md`, or a file whose front matter says `id: <id>`. Only regular files (a folder dir.md was hinted as a
+ * file to name; breaker). Undefined when there is none, or the folder cannot be read: a hint or a note is no place for
+ * that error, and validate gives it.
+ */
+function unreadFileFor(id: string): string | undefined {
+  const dir = unreadScenariosDir();
+  if (dir === undefined) return undefined;
+  let files: string[];
+  try {
+    files = scenarioFilesIn(dir).filter(isRegularFile);
+  } catch {
+    return undefined;
+  }
+  return files.find((file) => basename(file, ".md") === id) ?? files.find((file) => declaredId(file) === id);
+}
+
+/** What the notes say of `file` (unreadFileFor's): it is there, but not read by id here, and what to do instead. */
+function unreadNote(file: string, id: string): string {
+  const shown = displayPath(file);
+  const has = basename(file, ".md") === id ? `${shown} exists` : `${shown} has id ${id}`;
+  return (
+    `${has}, but no package.json at or above this folder lists token-ledger, so it is no report project and its ` +
+    `data/scenarios/ is not read by id: name the file, ${shown}, or start a project with token-ledger new DIR`
+  );
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The `id:` a scenario file's front matter gives, read as text without parsing the file; undefined without one. */
+function declaredId(file: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const frontMatter = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text)?.[1];
+  return frontMatter && /^id:[ \t]*(["']?)([^"'#\s]+)\1[ \t]*(?:#.*)?$/m.exec(frontMatter)?.[2];
 }
 
 /**

@@ -711,14 +711,49 @@ describe("a folder with data/scenarios/ that is no project", () => {
     const result = await runIn(join(tmp, "no-project-run"), {"mine.md": "---\nextends: base\n---\n"}, ["run", "mine"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^token-ledger: SCENARIO: unknown scenario 'mine': expected .*, found mine \(/);
+    // One pair of parentheses: the hint's (it nested a second pair inside; breaker).
     expect(result.stderr).toContain(
-      "(data/scenarios/mine.md exists, but this folder is no report project (no package.json at or above it lists " +
-        "token-ledger) and scenarios are found by id only in one: name the file (data/scenarios/mine.md) instead, " +
-        "or start a project with token-ledger new DIR)\n"
+      "found mine (data/scenarios/mine.md exists, but no package.json at or above this folder lists token-ledger, " +
+        "so it is no report project and its data/scenarios/ is not read by id: name the file, " +
+        "data/scenarios/mine.md, or start a project with token-ledger new DIR)\n"
     );
     // What the hint says to do works.
     const byPath = await runIn(join(tmp, "no-project-run"), {}, ["run", "data/scenarios/mine.md", "--samples", "10"]);
     expect(byPath.code, byPath.stderr).toBe(0);
+  });
+
+  it("run by a name that is a folder there gives no hint to name it as a file (it said 'name the file')", async () => {
+    const dir = join(tmp, "no-project-folder-md");
+    mkdirSync(join(dir, "data", "scenarios", "sub.md"), {recursive: true});
+    const result = await runAt(dir, ["run", "sub"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/unknown scenario 'sub': expected [^(]*, found sub\n$/);
+  });
+
+  it("run by a bundled id that a file there has too runs the bundled one and says so (it said nothing)", async () => {
+    const tail =
+      "but no package.json at or above this folder lists token-ledger, so it is no report project and its " +
+      "data/scenarios/ is not read by id: name the file, data/scenarios/base.md, or start a project with " +
+      "token-ledger new DIR\n";
+    const byName = await runIn(join(tmp, "no-project-base"), {"base.md": "---\nextends: base\n---\n"}, ["run", "base"]);
+    expect(byName).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(`(base, ${join(REPO_ROOT, "data/scenarios/base.md")})`)
+    });
+    expect(byName.stderr).toBe(
+      `token-ledger: note: base is the bundled scenario: data/scenarios/base.md exists, ${tail}`
+    );
+    // A file of another name whose front matter gives the id.
+    const byId = await runIn(
+      join(tmp, "no-project-base-id"),
+      {"mine.md": "---\nid: base\nextends: deepseek-one-day\n---\n"},
+      ["run", "base"]
+    );
+    expect(byId).toMatchObject({code: 0});
+    expect(byId.stderr).toBe(
+      "token-ledger: note: base is the bundled scenario: data/scenarios/mine.md has id base, " +
+        tail.replace("base.md", "mine.md")
+    );
   });
 
   const unreadable = "cannot read the folder: expected a folder of scenario .md files this user can read, found";
