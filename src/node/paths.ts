@@ -69,10 +69,20 @@ export function findProject(cwd = process.cwd(), env: NodeJS.ProcessEnv = proces
 
 /** True when `path` is a folder (false when it is missing, a file, or cannot be read). */
 function isFolder(path: string): boolean {
+  return statKind(path) === "folder";
+}
+
+/** True when `path` is a regular file, links followed (false when it is missing, a folder, or cannot be read). */
+export function isRegularFile(path: string): boolean {
+  return statKind(path) === "file";
+}
+
+function statKind(path: string): "file" | "folder" | "other" | undefined {
   try {
-    return statSync(path).isDirectory();
+    const stat = statSync(path);
+    return stat.isFile() ? "file" : stat.isDirectory() ? "folder" : "other";
   } catch {
-    return false;
+    return undefined;
   }
 }
 

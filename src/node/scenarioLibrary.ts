@@ -5,7 +5,7 @@ import {isUserError, UserError, UserErrors} from "../errors/userError.js";
 import type {ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, scenarioChain, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
-import {unreadScenariosDir} from "./paths.js";
+import {isRegularFile, unreadScenariosDir} from "./paths.js";
 import {displayPath, parseScenarioFiles, realPath, scenarioFilesIn} from "./scenarioFiles.js";
 import {checkScenarioFiles} from "./scenarioCheck.js";
 import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
@@ -197,14 +197,6 @@ function unreadNote(file: string, id: string): string {
     `${has}, but no package.json at or above this folder lists token-ledger, so it is no report project and its ` +
     `data/scenarios/ is not read by id: name the file, ${shown}, or start a project with token-ledger new DIR`
   );
-}
-
-function isRegularFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** The `id:` a scenario file's front matter gives, read as text without parsing the file; undefined without one. */
