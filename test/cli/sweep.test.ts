@@ -255,6 +255,20 @@ describe("token-ledger sweep: errors write no file", () => {
       ["base", "--vary", "serving.utilization=0.3:0.9:3", "--metrics", ""],
       "--metrics: no metric name: expected metric names separated by single commas"
     ],
+    // A blank list read found "" (breaker).
+    [
+      "--metrics ' '",
+      ["base", "--vary", "serving.utilization=0.3:0.9:3", "--metrics", " "],
+      "--metrics: no metric name: expected metric names separated by single commas, like " +
+        "costPerMillionTokensUsd,chipHourCostUsd, found an empty list\n"
+    ],
+    // Names joined by another separator are one unknown name to the comma split: the hint says how (breaker).
+    [
+      "--metrics a;b",
+      ["base", "--vary", "serving.utilization=0.3:0.9:3", "--metrics", "costPerMillionTokensUsd;chipHourCostUsd"],
+      "--metrics: unknown metric: expected metric names, each once, as `token-ledger sweep --help` lists them, " +
+        "found costPerMillionTokensUsd;chipHourCostUsd (separate metric names with commas)\n"
+    ],
     [
       "no worker thread",
       ["base", "--vary", "serving.utilization=0.3:0.9:3", "--workers", "0"],

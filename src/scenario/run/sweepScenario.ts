@@ -341,13 +341,16 @@ function checkSweep(axes: readonly SweepAxisSpec[], metrics: readonly string[]):
           ? "no metric name"
           : `empty metric name at position ${empty + 1} of ${metrics.length}, ${where}`,
       expected: "metric names separated by single commas, like costPerMillionTokensUsd,chipHourCostUsd",
-      found: metrics.join(",")
+      // `--metrics " "` is one blank name, shown as "" (breaker): say what that is.
+      found: metrics.length === 1 ? "an empty list" : metrics.join(",")
     });
   }
   const unknown = metrics.find((name) => !(SCENARIO_METRICS as readonly string[]).includes(name));
   const repeated = metrics.find((name, i) => metrics.indexOf(name) !== i);
   if (unknown !== undefined || repeated !== undefined || metrics.length === 0) {
-    const hint = unknown !== undefined ? didYouMean(unknown, SCENARIO_METRICS) : undefined;
+    // `a;b` or `a b` is one unknown name to a comma split: say how names are separated (breaker).
+    const separator = unknown !== undefined && /[;|\s]/.test(unknown) ? "separate metric names with commas" : undefined;
+    const hint = unknown !== undefined ? (didYouMean(unknown, SCENARIO_METRICS) ?? separator) : undefined;
     throw new UserError({
       flag: "--metrics",
       message: unknown !== undefined ? "unknown metric" : repeated !== undefined ? "metric named twice" : "no metric",
