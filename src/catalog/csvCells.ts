@@ -177,7 +177,14 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
   const at = (i: number): CsvPosition => header.positions[i] ?? header.end;
   const errors: UserError[] = [];
   const missing = expected.filter((name) => !found.includes(name));
+  // An empty header cell where a missing column belongs is one error, that column's name left out: it was two, a
+  // missing column and an unexpected '' (breaker).
+  const blankFor = new Map<number, string>();
+  found.forEach((name, i) => {
+    if (name === "" && expected[i] !== undefined && missing.includes(expected[i]!)) blankFor.set(i, expected[i]!);
+  });
   for (const name of missing) {
+    if ([...blankFor.values()].includes(name)) continue;
     errors.push(
       new UserError({
         file,
@@ -190,7 +197,18 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
     );
   }
   found.forEach((name, i) => {
-    if (!expected.includes(name)) {
+    if (blankFor.has(i)) {
+      errors.push(
+        new UserError({
+          file,
+          ...at(i),
+          path: blankFor.get(i)!,
+          message: "empty column header",
+          expected: `column '${blankFor.get(i)}' at position ${i + 1}`,
+          found: "an empty header cell"
+        })
+      );
+    } else if (!expected.includes(name)) {
       errors.push(
         new UserError({
           file,

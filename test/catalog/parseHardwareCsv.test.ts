@@ -373,6 +373,16 @@ describe("parseHardwareCsv validation", () => {
     );
   });
 
+  it("names an empty header cell once, as the column that belongs there (it was a missing and an unexpected column)", () => {
+    // The last header cell, notes (field 27), left empty.
+    const header = HEADER.replace(/,notes$/, ",");
+    const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
+    expect(errors.map((e) => e.message)).toEqual([
+      `data/hardware.csv:1:${header.length + 1}: notes: empty column header: expected column 'notes' at position 27, ` +
+        "found an empty header cell"
+    ]);
+  });
+
   it("rejects columns in the wrong order", () => {
     const header = HEADER.replace("bf16_tflops,fp8_tflops", "fp8_tflops,bf16_tflops");
     const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
