@@ -101,7 +101,6 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
   // the page shows the scenario without it" over a link that gave one key one value twice; trial). Values are
   // compared as read, in the key's unit: 0.5 was listed beside a page showing its 50% (breaker). An earlier value given
   // more than once is listed once (it was listed as often as given, the same line; breaker).
-  const read = new Set(byPath.values());
   // Read only for a key that repeats: a set is parsed as YAML, ~1.5 ms in chromium (applyOverrides, plainNumberNode).
   const lastValues = new Map<string, string>();
   const lastValue = (path: string) => {
@@ -121,7 +120,7 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
     return !first;
   });
   return {
-    sets: sortSets([...read]),
+    sets: sortSets([...byPath.values()]),
     ignored: kept.map((item) => {
       const n = times.get(item);
       return n ? {...item, reason: `${item.reason} (this value set ${n === 2 ? "twice" : `${n} times`})`} : item;

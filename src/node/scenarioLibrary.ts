@@ -2,7 +2,7 @@ import {existsSync, readFileSync, statSync} from "node:fs";
 import {basename} from "node:path";
 import {didYouMean} from "../errors/suggest.js";
 import {isUserError, UserError, UserErrors} from "../errors/userError.js";
-import type {ParsedScenario} from "../scenario/file/parseScenario.js";
+import {scenarioFrontMatterText, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, scenarioChain, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {isRegularFile, unreadScenariosDir} from "./paths.js";
@@ -207,7 +207,7 @@ function declaredId(file: string): string | undefined {
   } catch {
     return undefined;
   }
-  const frontMatter = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text)?.[1];
+  const frontMatter = scenarioFrontMatterText(text);
   return frontMatter && /^id:[ \t]*(["']?)([^"'#\s]+)\1[ \t]*(?:#.*)?$/m.exec(frontMatter)?.[2];
 }
 

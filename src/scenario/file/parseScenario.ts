@@ -96,10 +96,22 @@ function frontMatterEnd(lines: readonly string[]): number {
  * has errors; undefined when there is no closed front matter.
  */
 export function scenarioBody(text: string): {body: string; bodyLine: number} | undefined {
+  const parts = scenarioParts(text);
+  return parts && {body: parts.lines.slice(parts.close + 1).join("\n"), bodyLine: parts.close + 2};
+}
+
+/** The YAML text of a scenario file's front matter, between its fences, unparsed; undefined when none is closed. */
+export function scenarioFrontMatterText(text: string): string | undefined {
+  const parts = scenarioParts(text);
+  return parts && parts.lines.slice(1, parts.close).join("\n");
+}
+
+/** A scenario file's lines (byte-order mark dropped) and the index of the line closing its front matter. */
+function scenarioParts(text: string): {lines: string[]; close: number} | undefined {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   if ((lines[0] ?? "").trimEnd() !== FENCE) return undefined;
   const close = frontMatterEnd(lines);
-  return close < 0 ? undefined : {body: lines.slice(close + 1).join("\n"), bodyLine: close + 2};
+  return close < 0 ? undefined : {lines, close};
 }
 
 /**
