@@ -21,6 +21,7 @@ import {
   medianLabel
 } from "./format.js";
 import {SCENARIO_PAGE_SAMPLES, type MetricRow, type ScenarioPageState} from "./scenarioPage.js";
+import {andList} from "./scenarioSeries.js";
 import {DEFAULT_BANDS_METRICS} from "./scenarioTopics.js";
 
 /**
@@ -316,9 +317,9 @@ export function BandsSummary(
     p.append(span);
   });
   // "the first lies within A and the second within B": the verb once.
-  const spreadText = spreads
-    .map(({name, interval}, i) => `${name} ${i === 0 ? "lies " : ""}within ${interval}`)
-    .reduce((all, text, i, list) => (i === 0 ? text : `${all}${i === list.length - 1 ? " and " : ", "}${text}`), "");
+  const spreadText = andList(
+    spreads.map(({name, interval}, i) => `${name} ${i === 0 ? "lies " : ""}within ${interval}`)
+  );
   p.append(
     `, every other assumption at its value. ` +
       (spreadText ? `In 90% of the draws ${spreadText}` : "") +

@@ -5,6 +5,7 @@ import * as Plot from "@observablehq/plot";
 import type {TornadoRow} from "../lib/uncertainty/sensitivity.js";
 import {axisTickFormat, formatDisplayNumber} from "./format.js";
 import {INK, SWING_COLORS} from "./palette.js";
+import {andList} from "./scenarioSeries.js";
 
 export interface TornadoChartOptions extends Plot.PlotOptions {
   width?: number;
@@ -96,7 +97,7 @@ export function movesMetric(row: Pick<TornadoRow, "outputAtLow" | "outputAtHigh"
 
 /** "No bar for price premium (±20%) and volume gain (±20%): moving them leaves this figure where it is." */
 function noEffectCaption(names: readonly string[]): string {
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  const list = andList(names);
   const them = names.length === 1 ? "it" : "them";
   return `No bar for ${list}: moving ${them} from one end to the other leaves this figure where it is (it does not depend on ${them} here).`;
 }
