@@ -5,6 +5,7 @@ export * from "./units/bytes.js";
 export * from "./units/quantity.js";
 export * from "./units/decimal.js";
 export * from "./units/countNoun.js";
+export * from "./units/wordList.js";
 export * from "./units/groupThousands.js";
 export * from "./uncertainty/index.js";
 export type {Hardware} from "./catalog/hardware.js";

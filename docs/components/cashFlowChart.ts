@@ -7,7 +7,7 @@ import * as Plot from "@observablehq/plot";
 import {wholeStepAxis} from "./wholeStepAxis.js";
 import {axisTickFormat, formatMonth, formatUsd} from "./format.js";
 import {FLEET_COLORS, INK, seriesColorScale, TEXT_HALO} from "./palette.js";
-import {andList} from "./scenarioSeries.js";
+import {andList} from "../lib/units/wordList.js";
 
 /** One month of one program (src/strategy/siliconProgram.ts SiliconProgramMonth, with a series label). */
 export interface CashFlowRow {

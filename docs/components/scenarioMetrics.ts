@@ -21,7 +21,7 @@ import {
   medianLabel
 } from "./format.js";
 import {SCENARIO_PAGE_SAMPLES, type MetricRow, type ScenarioPageState} from "./scenarioPage.js";
-import {andList} from "./scenarioSeries.js";
+import {andList} from "../lib/units/wordList.js";
 import {DEFAULT_BANDS_METRICS} from "./scenarioTopics.js";
 
 /**

@@ -2,6 +2,7 @@
 // npvByCycleChart), each row tagged with the scenario id as its `series`: one scenario on its page, several on /compare.
 import type {ScenarioEvaluation} from "../lib/scenario/evaluate/evaluateScenario.js";
 import type {RunReport} from "../lib/scenario/run/runReport.js";
+import {andList} from "../lib/units/wordList.js";
 import {reportMedian} from "../lib/scenario/run/reportFormat.js";
 import type {FanRow} from "../lib/uncertainty/fan.js";
 import type {CashFlowRow} from "./cashFlowChart.js";
@@ -176,11 +177,6 @@ export function coincidingLines<T extends {series: string}>(
     }
   }
   return [...groups.values()].map((g) => `${andList(g.series)} (${andList(g.lines)})`).join("; ");
-}
-
-/** "a", "a and b", "a, b and c". */
-export function andList(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 /** One month of the custom-silicon program: cash flows against serving everything on merchant chips. */

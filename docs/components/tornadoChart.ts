@@ -5,7 +5,7 @@ import * as Plot from "@observablehq/plot";
 import type {TornadoRow} from "../lib/uncertainty/sensitivity.js";
 import {axisTickFormat, formatDisplayNumber} from "./format.js";
 import {INK, SWING_COLORS} from "./palette.js";
-import {andList} from "./scenarioSeries.js";
+import {andList} from "../lib/units/wordList.js";
 
 export interface TornadoChartOptions extends Plot.PlotOptions {
   width?: number;

@@ -1,4 +1,5 @@
 import {distance} from "fastest-levenshtein";
+import {orList} from "../units/wordList.js";
 
 /**
  * The candidate closest to what the user wrote, or undefined if none is close enough to be a likely typo. A dotted
@@ -46,8 +47,7 @@ export function didYouMean(written: string, candidates: readonly string[]): stri
   });
   if (found.length === 0) return undefined;
   const shown = found.slice(0, 3);
-  const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(", ")} or ${shown.at(-1)}`;
-  return `did you mean ${list}${found.length > 3 ? ` (or ${found.length - 3} more)` : ""}?`;
+  return `did you mean ${orList(shown)}${found.length > 3 ? ` (or ${found.length - 3} more)` : ""}?`;
 }
 
 /** The words of a name, lower case: split at a capital after a lower-case letter or digit, and at anything else. */
@@ -84,6 +84,5 @@ export function closestMatches(word: string, candidates: readonly string[], n = 
 export function didYouMeanHint(id: string, candidates: readonly string[]): string | undefined {
   const close = closestMatches(id, candidates, 3).map((c) => `'${c}'`);
   if (close.length === 0) return undefined;
-  const list = close.length === 1 ? close[0] : `${close.slice(0, -1).join(", ")} or ${close[close.length - 1]}`;
-  return `did you mean ${list}?`;
+  return `did you mean ${orList(close)}?`;
 }

@@ -7,6 +7,7 @@ import {duplicateIdError, idLocation} from "../scenario/resolve/scenarioIndex.js
 import {ownScenariosDir} from "./paths.js";
 import {displayPath, parentScenarioFiles, realPath, scenarioFilesIn, siblingScenarioFiles} from "./scenarioFiles.js";
 import {readUtf8File} from "./readText.js";
+import {andList} from "../units/wordList.js";
 
 // Which file gives each scenario id, in one place for `run` (and compare, sweep: loadScenarioLibrary) and for
 // `validate` and the site (checkScenarioFiles). The two had each their own copy of the rules and disagreed: a file with
@@ -169,7 +170,7 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
     if (!others.length) return undefined;
     return duplicateIdError(
       source.scenario ?? source.partial ?? {id: source.id, idPosition: lineOne(source)},
-      list(others.map((other) => other.idAt))
+      andList(others.map((other) => other.idAt))
     );
   };
   return {
@@ -206,11 +207,6 @@ function byPath(a: ScenarioSource, b: ScenarioSource): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
-/** "a", "a and b", "a, b and c". */
-function list(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-
 /**
  * What to do about an id no one file gives without error, as a hint: "fix a.md first", or "a.md and b.md both have
  * the id x: give one of them another id" (it read "fix a.md and b.md (two files with the id x) first", parentheses in
@@ -218,7 +214,7 @@ function list(items: readonly string[]): string {
  */
 export function holderFiles(holder: Exclude<IdHolder, {kind: "scenario"}>, id: string): string {
   if (holder.kind === "broken") return `fix ${holder.source.file} first`;
-  const files = list(holder.sources.map((source) => source.file));
+  const files = andList(holder.sources.map((source) => source.file));
   return holder.sources.length === 2
     ? `${files} both have the id ${id}: give one of them another id`
     : `${files} all have the id ${id}: give all but one of them another id`;

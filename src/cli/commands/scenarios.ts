@@ -32,6 +32,7 @@ import {
   type ScenarioRunResult
 } from "../../scenario/run/runScenario.js";
 import {MAX_MONTE_CARLO_SAMPLES} from "../../uncertainty/monteCarlo.js";
+import {andList} from "../../units/wordList.js";
 import {positiveInteger, seedFlag} from "../flags.js";
 import {formatNumber, formatTable, wrapProse} from "../table.js";
 
@@ -496,7 +497,5 @@ function noteReports(runs: readonly {report: RunReport; point: ScenarioRunResult
 /** Who the default-prices footnote speaks of: "base and openai-2024 set no prices", "openai-2024 sets no prices". */
 function starred(comparison: Comparison, noPrices: readonly boolean[]): string {
   const ids = comparison.scenarios.filter((_, i) => noPrices[i]);
-  return ids.length === 1
-    ? `${ids[0]} sets no prices`
-    : `${ids.slice(0, -1).join(", ")} and ${ids.at(-1)} set no prices`;
+  return ids.length === 1 ? `${ids[0]} sets no prices` : `${andList(ids)} set no prices`;
 }

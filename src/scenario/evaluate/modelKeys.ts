@@ -1,5 +1,6 @@
 import {UserError} from "../../errors/userError.js";
 import {fieldUnitSuffix} from "../../units/range.js";
+import {andList} from "../../units/wordList.js";
 import {blamedKey, scenarioValueError} from "../file/scenarioErrors.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import {isDistribution, type ScenarioPoint} from "../resolve/scenarioValues.js";
@@ -175,7 +176,7 @@ function keyWorkableText(
 /** "a, b and c" (at most five keys, then "and N more"). */
 function listKeys(keys: readonly string[]): string {
   const shown = keys.length > 5 ? [...keys.slice(0, 4), `${keys.length - 4} more`] : [...keys];
-  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+  return andList(shown);
 }
 
 /**

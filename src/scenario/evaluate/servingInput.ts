@@ -12,6 +12,7 @@ import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {BoundScenario} from "./bindScenario.js";
 import {num, type ModelKeys} from "./modelKeys.js";
 import {groupThousands} from "../../units/groupThousands.js";
+import {andList} from "../../units/wordList.js";
 
 /** The serving model's inputs → the scenario keys that set them (src/inference/servingPerformance.ts). */
 export const SERVING_KEYS: ModelKeys = {
@@ -207,7 +208,7 @@ function scenarioSettings(bound: BoundScenario, keys: readonly string[]): string
     return [`${key} ${value.written ?? String(value.value)}`];
   });
   if (set.length === 0) return "";
-  return `, with ${set.length === 1 ? set[0] : `${set.slice(0, -1).join(", ")} and ${set[set.length - 1]}`} from the scenario`;
+  return `, with ${andList(set)} from the scenario`;
 }
 
 /** The keys that decide whether a replica holds the weights and the batch's KV cache. */

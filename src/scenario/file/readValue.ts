@@ -14,6 +14,7 @@ import {formatRange, isInRange, plainNumber, rangeBrackets, type NumberRange} fr
 import {readDecimal} from "../../units/decimal.js";
 import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
 import {didYouMean} from "../../errors/suggest.js";
+import {orList} from "../../units/wordList.js";
 
 /**
  * A scenario value in its key's base unit: a number (a single known value), a string (catalog id or choice), or a
@@ -235,7 +236,7 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
           : undefined;
     return fail(node, {
       message: "not one of the choices",
-      expected: `one of ${listWords(choices)}`,
+      expected: `one of ${orList(choices)}`,
       found: describeFound(value, found),
       ...(hint ? {hint} : {})
     });
@@ -361,7 +362,7 @@ function readDistribution(
       const hint = didYouMean(name, candidates);
       fail(entries.get(name)?.key, {
         message: `unknown ${authorKind} parameter`,
-        expected: listWords(allowed.map((p) => `${p}`)),
+        expected: orList(allowed.map((p) => `${p}`)),
         found: name,
         ...(hint ? {hint} : {})
       });
@@ -500,7 +501,7 @@ function checkPoint(
 
 /** What a value of the key looks like: "a power in W, kW or MW", "a whole count like 16384 or 16k". */
 export function expectedFor(def: ScenarioKeyDef): string {
-  if (def.type === "choice") return `one of ${listWords(def.choices ?? [])}`;
+  if (def.type === "choice") return `one of ${orList(def.choices ?? [])}`;
   if (def.type === "id") return "a catalog id in lowercase kebab-case, like h100-sxm";
   const text = expectedQuantity(def.type);
   return def.integer ? `a whole number: ${text}` : text;
@@ -599,8 +600,4 @@ function describeFound(node: unknown, written: string): string {
 export function truncate(text: string, length = 60): string {
   const oneLine = text.replace(/\s*\n\s*/g, " ").trim();
   return oneLine.length > length ? `${oneLine.slice(0, length - 1)}…` : oneLine;
-}
-
-function listWords(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1] ?? ""}`;
 }
