@@ -42,6 +42,8 @@ export function readCsvRecords(
   {file}: {file: string}
 ): {header: CsvRecord | undefined; records: CsvRecord[]} {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const loneReturn = strayReturnOffset(clean);
+  if (loneReturn >= 0) throw strayReturnError(clean, loneReturn, file);
   const {rows: all, unterminated} = parseCsvRows(clean);
   const nonBlank = all.filter((record) => !(record.cells.length === 1 && record.cells[0]!.trim() === ""));
   const [header, ...records] = nonBlank;
@@ -61,6 +63,51 @@ export function readCsvRecords(
     });
   }
   return {header, records};
+}
+
+/**
+ * Offset of the first carriage return not followed by a line feed, in text whose rows end in \n or \r\n; -1 if
+ * there is none, or if the text has no \n (rows ended by \r alone, old Mac files, which d3-dsv reads as rows).
+ */
+function strayReturnOffset(text: string): number {
+  if (!text.includes("\n")) return -1;
+  const match = /\r(?!\n)/.exec(text);
+  return match ? match.index : -1;
+}
+
+/**
+ * The error for a carriage return alone in a file whose rows end in \n or \r\n (pasted text, an editor's stray ^M):
+ * read as a row end, it split its row in two and gave two "wrong number of cells" errors with a hint about commas
+ * (breaker). Placed by \n lines, as editors that show ^M count them, and named by the cell it is in.
+ */
+function strayReturnError(text: string, offset: number, file: string): UserError {
+  // The same text with every lone \r as a space keeps every offset, so its rows say which cell holds this one.
+  const rows = parseCsvRows(text.replace(/\r(?!\n)/g, " ")).rows;
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - (before.lastIndexOf("\n") + 1) + 1;
+  const header = rows[0];
+  const row = rows.find(
+    (r) => r.line <= line && r.end.line >= line && (r.line < line || r.positions[0]!.column <= column)
+  );
+  let name: string | undefined;
+  if (row && row !== header) {
+    let index = -1;
+    row.positions.forEach((p, i) => {
+      if (p.line < line || (p.line === line && p.column <= column)) index = i;
+    });
+    name = index >= 0 ? header?.cells[index]?.trim() : undefined;
+  }
+  return new UserError({
+    file,
+    line,
+    column,
+    ...(name ? {path: name} : {}),
+    message: "carriage return alone",
+    expected: "lines that end in \\n or \\r\\n, as the rest of this file's do",
+    found: "a lone carriage return (\\r)",
+    hint: "delete it: an editor shows it as ^M or as a line break, and outside quotes it ends the row, splitting it in two"
+  });
 }
 
 const QUOTE = 34;

@@ -35,6 +35,11 @@ describe("readCsvRecords", () => {
   it("gives the same cells as d3-dsv's csvParseRows for any text of quotes, commas and line breaks, or throws at an unterminated quote", () => {
     fc.assert(
       fc.property(fc.string({unit: fc.constantFrom("a", '"', ",", "\n", "\r", " ", "b")}), (text) => {
+        if (/\r(?!\n)/.test(text)) {
+          // A lone \r in a file whose rows end in \n: one error at it, before any other reading (see below).
+          expect(() => readCsvRecords(`h\n${text}`, FILE)).toThrow("carriage return alone");
+          return;
+        }
         if (hasUnterminatedQuote(`h\n${text}`)) {
           expect(() => readCsvRecords(`h\n${text}`, FILE)).toThrow("unterminated quoted cell");
           return;
@@ -48,6 +53,46 @@ describe("readCsvRecords", () => {
     );
   });
 
+  it("gives d3-dsv's cells for a file whose rows end in \\r alone (no \\n anywhere: old Mac line endings)", () => {
+    fc.assert(
+      fc.property(fc.string({unit: fc.constantFrom("a", ",", "\r", " ", "b")}), (text) => {
+        const {header, records} = readCsvRecords(`h\r${text}`, FILE);
+        const ours = [header, ...records].filter((record) => record !== undefined).map((record) => record.cells);
+        const theirs = csvParseRows(`h\r${text}`).filter((row) => !(row.length === 1 && row[0]!.trim() === ""));
+        expect(ours).toEqual(theirs);
+      }),
+      {numRuns: 500}
+    );
+  });
+
+  it.each([
+    // Line 2 is `a,NVIDIA\rH100,x`: `a,NVIDIA` is 8 characters, so the \r is at column 9, in column "name".
+    ["id,name,notes\na,NVIDIA\rH100,x\n", 2, 9, "name"],
+    // The same in a CRLF file, on line 3, in the last cell.
+    ["id,name,notes\r\na,b,c\r\nd,e,two\rparts\r\n", 3, 8, "notes"],
+    // In the header: no column is named.
+    ["id,na\rme\na,b\n", 1, 6, undefined]
+  ])(
+    "a lone \\r in a file of \\n rows is one error at it, naming its column: %j → %i:%i %s",
+    (text, line, column, path) => {
+      // It was read as a row end: two 'wrong number of cells' errors with a hint about commas (breaker).
+      let error: unknown;
+      try {
+        readCsvRecords(text, FILE);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).detail).toMatchObject({
+        file: "t.csv",
+        line,
+        column,
+        message: "carriage return alone"
+      });
+      expect((error as UserError).detail.path).toBe(path);
+    }
+  );
+
   it("places a record after a stray quote and a multi-line quoted cell on the line it starts on", () => {
     // Line 1 header; line 2 has a literal quote mid-cell; line 3 opens a quoted cell that spans lines 3-5; line 6.
     const text = 'id,notes\na,say "hi\nb,"multi\nline\ncell"\nc,x\n';
@@ -58,9 +103,9 @@ describe("readCsvRecords", () => {
     ]);
   });
 
-  it("counts \\r\\n, \\r and \\n each as one line break", () => {
-    const text = "id,notes\r\na,1\rb,2\nc,3";
-    expect(readCsvRecords(text, FILE).records.map((record) => record.line)).toEqual([2, 3, 4]);
+  it("counts \\r\\n, \\r and \\n each as one line break (\\r alone only in a file with no \\n: see below)", () => {
+    expect(readCsvRecords("id,notes\r\na,1\nb,2\r\nc,3", FILE).records.map((record) => record.line)).toEqual([2, 3, 4]);
+    expect(readCsvRecords("id,notes\ra,1\rb,2\rc,3", FILE).records.map((record) => record.line)).toEqual([2, 3, 4]);
   });
 
   it("places each cell at the line and character column of its first character (a quoted cell at its quote)", () => {
@@ -102,7 +147,8 @@ describe("readCsvRecords", () => {
   it("puts every cell's written text (quoted and escaped, or bare) at its position, for any text", () => {
     fc.assert(
       fc.property(fc.string({unit: fc.constantFrom("a", '"', ",", "\n", "\r", " ", "b")}), (body) => {
-        const text = `h\n${body}`;
+        // A body with a lone \r is read as a file of \r rows (its \n dropped): a lone \r beside \n is an error.
+        const text = /\r(?!\n)/.test(body) ? `h\r${body.replace(/\n/g, "")}` : `h\n${body}`;
         // Offsets of line starts, counted independently: after each \r\n, lone \r or \n.
         const lineStarts = [0];
         for (const match of text.matchAll(/\r\n|\r|\n/g)) lineStarts.push(match.index + match[0].length);
