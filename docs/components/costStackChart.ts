@@ -58,7 +58,8 @@ export function CostStackChart(
     height: height ?? (many ? 60 + (30 * seriesDomain.length + 30) * domain.length : 90 + 44 * domain.length),
     marginLeft,
     marginRight: narrow ? 44 : 92,
-    x: {label: "USD per million tokens →", grid: true},
+    // A phone's ~200 px of bars got Plot's default of one tick per 80 px: 0 and 2 alone; ask for about four.
+    x: {label: "USD per million tokens →", grid: true, ...(narrow ? {ticks: 4} : {})},
     // With panels, each panel's group is written above its bars, inside the frame (no facet axis to clip).
     // On a phone a bar's two-part name ("output tokens, rented") takes two lines, so the margin never clips it.
     y: {
