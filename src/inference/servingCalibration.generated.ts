@@ -3,7 +3,7 @@
 import type {ServingCalibration} from "./servingCalibration.js";
 
 export const SERVING_CALIBRATION: ServingCalibration = {
-  "measurementsSha256": "3b1930be168a86b7ef0b0f90221ecc16c252df3e7f70d6db8a8eacba7c821cb3",
+  "measurementsSha256": "1bdfec387d0605d01251b7a27ae9a43b1f942268b8abf92365fb6b9459877758",
   "pooled": {
     "bandwidthFraction": 0.656242824121669,
     "computeFraction": 0.5020406227563012,

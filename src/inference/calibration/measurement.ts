@@ -9,6 +9,15 @@ export type MeasurementScenario = (typeof MEASUREMENT_SCENARIOS)[number];
 export const MEASUREMENT_PHASES = ["whole", "decode"] as const;
 export type MeasurementPhase = (typeof MEASUREMENT_PHASES)[number];
 
+/**
+ * Whether a measured run captured its steps as CUDA/HIP graphs (replayed with one launch) or ran them eager, launching
+ * every kernel from the CPU: "no" where the source shows eager steps (vLLM's --enforce-eager, SGLang's
+ * --disable-cuda-graph, or a batch or context beyond the sizes the version captures by default), "yes" where its
+ * command and the version's defaults show capture, "unknown" where the source does not say.
+ */
+export const GRAPH_CAPTURES = ["yes", "no", "unknown"] as const;
+export type GraphCapture = (typeof GRAPH_CAPTURES)[number];
+
 /** Serving software families, the unit efficiencies are fitted per (with the chip family). */
 export const SOFTWARE_STACKS = ["trtllm", "vllm", "sglang", "jax", "neuron", "other"] as const;
 export type SoftwareStack = (typeof SOFTWARE_STACKS)[number];
@@ -53,6 +62,8 @@ export interface Measurement {
   /** Software and version as published ("TensorRT-LLM 0.12"). */
   software: string;
   stack: SoftwareStack;
+  /** Whether the run captured its steps as graphs (GRAPH_CAPTURES; the evidence is in notes). */
+  graphCapture: GraphCapture;
   /** Measured output tokens per second per chip (the system's figure ÷ chips). */
   outputTokensPerSecondPerChip: number;
   /** Measured output tokens per second per user; null when not published. */

@@ -2,9 +2,11 @@ import {PRECISIONS, type Precision} from "../precision.js";
 import {UserError} from "../../errors/userError.js";
 import {CellReader, readCatalogRows} from "../../catalog/csvCells.js";
 import {
+  GRAPH_CAPTURES,
   MEASUREMENT_PHASES,
   MEASUREMENT_SCENARIOS,
   SOFTWARE_STACKS,
+  type GraphCapture,
   type Measurement,
   type MeasurementPhase,
   type MeasurementScenario,
@@ -27,6 +29,7 @@ export const MEASUREMENT_COLUMNS = [
   "concurrency",
   "software",
   "stack",
+  "graph_capture",
   "output_tokens_per_s_per_chip",
   "output_tokens_per_s_per_user",
   "ttft_s",
@@ -92,6 +95,7 @@ function readRow(cells: CellReader<Column>): Measurement | undefined {
     concurrency: cells.optionalPositive("concurrency", {integer: true}),
     software: cells.text("software"),
     stack: oneOf<SoftwareStack>(cells, "stack", SOFTWARE_STACKS),
+    graphCapture: oneOf<GraphCapture>(cells, "graph_capture", GRAPH_CAPTURES),
     outputTokensPerSecondPerChip: cells.positive("output_tokens_per_s_per_chip"),
     outputTokensPerSecondPerUser: cells.optionalPositive("output_tokens_per_s_per_user"),
     timeToFirstTokenSeconds: cells.optionalPositive("ttft_s"),

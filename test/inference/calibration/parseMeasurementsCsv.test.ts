@@ -8,7 +8,7 @@ import {loadCatalogs} from "../../../src/node/catalogFiles.js";
 
 const header = MEASUREMENT_COLUMNS.join(",");
 const good = [
-  "m-1,h100-sxm,8,llama-2-70b,fp8,2,1,offline,whole,222.33,290.3,,TensorRT-LLM 0.12,trtllm,3065.6,,,,2024-08,",
+  "m-1,h100-sxm,8,llama-2-70b,fp8,2,1,offline,whole,222.33,290.3,,TensorRT-LLM 0.12,trtllm,unknown,3065.6,,,,2024-08,",
   "MLPerf v4.1,https://example.org/a,Tokens per second: 24524.9,per-chip = 24524.9 / 8"
 ].join("");
 const file = "measurements.csv";
@@ -32,6 +32,7 @@ describe("parseMeasurementsCsv", () => {
       outputTokensPerSecondPerChip: 3065.6,
       outputTokensPerSecondPerUser: null,
       stack: "trtllm",
+      graphCapture: "unknown",
       phase: "whole"
     });
   });
@@ -43,6 +44,7 @@ describe("parseMeasurementsCsv", () => {
     ["output_tokens_per_s_per_chip", "-3", "out of range"],
     ["input_tokens", "222 tokens", "not a number"],
     ["stack", "tgi", "unknown stack"],
+    ["graph_capture", "eager", "unknown graph capture"],
     ["phase", "prefill", "unknown phase"],
     ["date", "Aug 2024", "bad date"],
     ["source_url", "http://example.org", "bad URL"]
