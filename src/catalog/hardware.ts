@@ -1,4 +1,5 @@
 import type {ChipFamily} from "./chipFamily.js";
+import type {ScaleUpTopology} from "./scaleUpTopology.js";
 
 /** One accelerator from data/hardware.csv, in base units. Figures are per chip (per GPU package). */
 export interface Hardware {
@@ -34,6 +35,11 @@ export interface Hardware {
   scaleUpBandwidthBytesPerS: number;
   /** Chips in one scale-up domain (8 in an HGX server, 72 in a GB200 NVL72 rack, a TPU pod). */
   scaleUpChips: number;
+  /**
+   * How the scale-up domain's chips are wired (SCALE_UP_TOPOLOGIES): `switch` gives any group of them each chip's
+   * whole scale-up bandwidth, `full-mesh` a group of t chips (t − 1) ÷ (scaleUpChips − 1) of it.
+   */
+  scaleUpTopology: ScaleUpTopology;
   /** Scale-out network bandwidth per chip, bytes per second in each direction (InfiniBand/Ethernet NIC share). */
   scaleOutBandwidthBytesPerS: number;
   /** Board power (TDP), W. */
@@ -59,7 +65,7 @@ export interface Hardware {
   priceSource: string;
   /** Source of hbmCapacityBytes (title and URL). */
   hbmSource: string;
-  /** Source of the scale-up and scale-out link figures (title and URL). */
+  /** Source of the scale-up and scale-out link figures and of the scale-up topology (title and URL). */
   linksSource: string;
   /** Names of the fields that are estimates rather than published figures (e.g. ["powerW"]); ["all"] for a hypothetical chip. */
   estimated: string[];

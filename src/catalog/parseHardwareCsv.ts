@@ -4,6 +4,7 @@ import {TERA} from "../units/si.js";
 import {CellReader, readCatalogRows, scaled} from "./csvCells.js";
 import {fp8BelowBf16Hint, type Hardware} from "./hardware.js";
 import {CHIP_FAMILIES, type ChipFamily} from "./chipFamily.js";
+import {SCALE_UP_TOPOLOGIES, TOPOLOGY_WITHOUT_COLUMN, type ScaleUpTopology} from "./scaleUpTopology.js";
 import {didYouMean} from "../errors/suggest.js";
 
 /** The columns of data/hardware.csv, exactly and in order. */
@@ -21,6 +22,7 @@ export const HARDWARE_COLUMNS = [
   "hbm_gib",
   "scale_up_gbps",
   "scale_up_chips",
+  "scale_up_topology",
   "scale_out_gbps",
   "power_w",
   "price_usd",
@@ -40,11 +42,21 @@ export const HARDWARE_COLUMNS = [
 export type HardwareColumn = (typeof HARDWARE_COLUMNS)[number];
 
 /**
- * The columns of a data/hardware.csv written before the `family` column: HARDWARE_COLUMNS without it. A project's
- * file may still have this header; its rows take their family from the bundled row of the same id, else "other".
+ * The columns of a data/hardware.csv written before the `family` column: HARDWARE_COLUMNS without it (and without
+ * `scale_up_topology`, which came later). A project's file may still have this header; its rows take their family
+ * from the bundled row of the same id, else "other", and their topology as HARDWARE_COLUMNS_WITHOUT_TOPOLOGY's.
  */
 export const HARDWARE_COLUMNS_WITHOUT_FAMILY: readonly HardwareColumn[] = HARDWARE_COLUMNS.filter(
-  (c) => c !== "family"
+  (c) => c !== "family" && c !== "scale_up_topology"
+);
+
+/**
+ * The columns of a data/hardware.csv written before the `scale_up_topology` column: HARDWARE_COLUMNS without it. A
+ * project's file may still have this header; its rows take their topology from the bundled row of the same id, else
+ * TOPOLOGY_WITHOUT_COLUMN (switch, what every domain was modelled as before the column).
+ */
+export const HARDWARE_COLUMNS_WITHOUT_TOPOLOGY: readonly HardwareColumn[] = HARDWARE_COLUMNS.filter(
+  (c) => c !== "scale_up_topology"
 );
 
 /** Allowed values of the `kind` column. */
@@ -66,6 +78,7 @@ export const HARDWARE_FIELD_OF_COLUMN: Partial<Record<HardwareColumn, keyof Hard
   hbm_gib: "hbmCapacityBytes",
   scale_up_gbps: "scaleUpBandwidthBytesPerS",
   scale_up_chips: "scaleUpChips",
+  scale_up_topology: "scaleUpTopology",
   scale_out_gbps: "scaleOutBandwidthBytesPerS",
   power_w: "powerW",
   price_usd: "priceUsd",
@@ -151,7 +164,8 @@ const SOURCE_URL = /<https:\/\/[^\s<>]+>/;
  *
  * Units of the columns: `hbm_gb` the marketed capacity in decimal GB; `hbm_tbps` TB/s; `hbm_gib` the capacity the
  * runtime reports, in GiB (binary); `scale_up_gbps` and `scale_out_gbps` GB/s (bytes, decimal) in each direction per
- * chip; `scale_up_chips` chips per scale-up domain. `hbm_source` and `links_source` name their sources as
+ * chip; `scale_up_chips` chips per scale-up domain; `scale_up_topology` how they are wired, one of SCALE_UP_TOPOLOGIES
+ * (`switch`, `full-mesh`, `torus`, `hybrid-cube-mesh`), its source in `links_source`. `hbm_source` and `links_source` name their sources as
  * `Title <https://...>` (a hypothetical row may give its basis without a URL). `system_overhead` is the server and
  * cluster network bought with each chip beyond what `price_usd` includes, as a fraction of it (>= 0); `system_power_w`
  * the IT power per chip with its host share at peak, W (>= power_w); `system_source` names the source of both.
@@ -160,19 +174,48 @@ const SOURCE_URL = /<https:\/\/[^\s<>]+>/;
  * CHIP_FAMILIES (the calibration group its serving efficiencies come from).
  *
  * A file without the `family` column (HARDWARE_COLUMNS_WITHOUT_FAMILY: a project's file written before it) is read
- * too: a row's family is then `familyOf(id)` (the bundled row's), or "other" where that gives none.
+ * too: a row's family is then `familyOf(id)` (the bundled row's), or "other" where that gives none. So is a file
+ * without the `scale_up_topology` column (HARDWARE_COLUMNS_WITHOUT_TOPOLOGY, or without both): a row's topology is
+ * then `topologyOf(id)`, or TOPOLOGY_WITHOUT_COLUMN (switch: the model before the column) where that gives none.
  */
 export function parseHardwareCsv(
   text: string,
-  {file, familyOf = () => undefined}: {file: string; familyOf?: (id: string) => ChipFamily | undefined}
+  {
+    file,
+    familyOf = () => undefined,
+    topologyOf = () => undefined
+  }: {
+    file: string;
+    familyOf?: (id: string) => ChipFamily | undefined;
+    topologyOf?: (id: string) => ScaleUpTopology | undefined;
+  }
 ): Hardware[] {
   const familyFromFile = (id: string | undefined) => (id === undefined ? "other" : (familyOf(id) ?? "other"));
+  const topologyFromFile = (id: string | undefined) =>
+    (id === undefined ? undefined : topologyOf(id)) ?? TOPOLOGY_WITHOUT_COLUMN;
   return readCatalogRows(text, {
     file,
-    columns: (header) => (hasFamilyColumn(header?.cells) ? HARDWARE_COLUMNS : HARDWARE_COLUMNS_WITHOUT_FAMILY),
+    columns: (header) => hardwareColumnsOf(header?.cells),
     ranges: HARDWARE_CELL_RANGES,
-    readRow: (cells, columns) => readRow(cells, columns === HARDWARE_COLUMNS ? readFamily : familyFromFile)
+    readRow: (cells, columns) =>
+      readRow(
+        cells,
+        columns.includes("family") ? readFamily : familyFromFile,
+        columns.includes("scale_up_topology") ? readTopology : topologyFromFile
+      )
   });
+}
+
+/**
+ * The columns a header (its raw cells) is read with: HARDWARE_COLUMNS_WITHOUT_FAMILY or
+ * HARDWARE_COLUMNS_WITHOUT_TOPOLOGY when it is exactly one of them (a file written before those columns), else
+ * HARDWARE_COLUMNS, so that any other header's errors name the header to write.
+ */
+export function hardwareColumnsOf(header: readonly string[] | undefined): readonly HardwareColumn[] {
+  const written = header?.map((cell) => cell.trim()).join(",");
+  if (written === HARDWARE_COLUMNS_WITHOUT_FAMILY.join(",")) return HARDWARE_COLUMNS_WITHOUT_FAMILY;
+  if (written === HARDWARE_COLUMNS_WITHOUT_TOPOLOGY.join(",")) return HARDWARE_COLUMNS_WITHOUT_TOPOLOGY;
+  return HARDWARE_COLUMNS;
 }
 
 /**
@@ -181,12 +224,18 @@ export function parseHardwareCsv(
  * against HARDWARE_COLUMNS, so its errors name the header to write.
  */
 export function hasFamilyColumn(header: readonly string[] | undefined): boolean {
-  return header?.map((cell) => cell.trim()).join(",") !== HARDWARE_COLUMNS_WITHOUT_FAMILY.join(",");
+  return hardwareColumnsOf(header).includes("family");
+}
+
+/** Whether a header (its raw cells) is read with the `scale_up_topology` column, as hasFamilyColumn. */
+export function hasTopologyColumn(header: readonly string[] | undefined): boolean {
+  return hardwareColumnsOf(header).includes("scale_up_topology");
 }
 
 function readRow(
   cells: CellReader<HardwareColumn>,
-  family: (id: string | undefined, cells: CellReader<HardwareColumn>) => ChipFamily | undefined
+  family: (id: string | undefined, cells: CellReader<HardwareColumn>) => ChipFamily | undefined,
+  topology: (id: string | undefined, cells: CellReader<HardwareColumn>) => ScaleUpTopology | undefined
 ): Hardware | undefined {
   const id = cells.id("id");
   const name = cells.text("name");
@@ -215,6 +264,7 @@ function readRow(
   const hbmGib = cells.positive("hbm_gib");
   const scaleUpGbps = cells.positive("scale_up_gbps");
   const scaleUpChips = cells.positive("scale_up_chips", {integer: true});
+  const scaleUpTopology = topology(id, cells);
   const scaleOutGbps = cells.positive("scale_out_gbps");
   const powerW = cells.positive("power_w");
   const priceUsd = cells.optionalPositive("price_usd");
@@ -267,6 +317,7 @@ function readRow(
     hbmGib === undefined ||
     scaleUpGbps === undefined ||
     scaleUpChips === undefined ||
+    scaleUpTopology === undefined ||
     scaleOutGbps === undefined ||
     powerW === undefined ||
     priceUsd === undefined ||
@@ -298,6 +349,7 @@ function readRow(
     hbmCapacityBytes: hbmGib * BYTES_PER_GIB,
     scaleUpBandwidthBytesPerS: scaled(scaleUpGbps, BYTES_PER_GB),
     scaleUpChips,
+    scaleUpTopology,
     scaleOutBandwidthBytesPerS: scaled(scaleOutGbps, BYTES_PER_GB),
     powerW,
     priceUsd,
@@ -343,6 +395,24 @@ function readFamily(_id: string | undefined, cells: CellReader<HardwareColumn>):
     return undefined;
   }
   return value as ChipFamily;
+}
+
+/** The `scale_up_topology` cell: one of SCALE_UP_TOPOLOGIES (required when the column is there). */
+function readTopology(_id: string | undefined, cells: CellReader<HardwareColumn>): ScaleUpTopology | undefined {
+  const value = cells.raw("scale_up_topology");
+  if (!(SCALE_UP_TOPOLOGIES as readonly string[]).includes(value)) {
+    cells.fail(
+      "scale_up_topology",
+      value === "" ? "missing value" : "unknown scale-up topology",
+      `one of ${SCALE_UP_TOPOLOGIES.join(", ")}`,
+      undefined,
+      (value === "" ? undefined : didYouMean(value, SCALE_UP_TOPOLOGIES)) ??
+        "how the scale-up domain's chips are wired: switch (NVSwitch), full-mesh (a direct link to every other chip, " +
+          "as 8 MI300X), torus (TPU, Trainium2), hybrid-cube-mesh (DGX-1); name its source in links_source"
+    );
+    return undefined;
+  }
+  return value as ScaleUpTopology;
 }
 
 /** `power_w;price_usd` → the column names (validated), `all` → ["all"], empty → []. */

@@ -440,6 +440,8 @@ export function resolveChipFlags(
     hbmCapacityBytes: capacityGb * BYTES_PER_GB,
     scaleUpBandwidthBytesPerS: (options.scaleUpBandwidth ?? 450) * BYTES_PER_GB,
     scaleUpChips: options.scaleUpChips ?? 8,
+    // As its default links: an HGX H100's, NVSwitch (a custom chip's domain is switched unless a catalog row says not).
+    scaleUpTopology: "switch",
     scaleOutBandwidthBytesPerS: (options.scaleOutBandwidth ?? 50) * BYTES_PER_GB,
     powerW: chipPowerW,
     priceUsd: null,

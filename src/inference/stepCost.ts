@@ -1,5 +1,6 @@
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
+import type {ScaleUpTopology} from "../catalog/scaleUpTopology.js";
 import type {ServingEfficiencies} from "./efficiencies.js";
 import {peakFlopsPerS, type Precision} from "./precision.js";
 
@@ -33,6 +34,8 @@ export interface ReplicaHardware {
   scaleUpBandwidthBytesPerS: number;
   /** Chips in one scale-up domain; a collective over more chips runs on the scale-out network. */
   scaleUpChips: number;
+  /** How the domain's chips are wired: a full mesh gives a group of fewer chips only its own direct links. */
+  scaleUpTopology: ScaleUpTopology;
   /** Scale-out network bandwidth per chip, bytes/s in each direction; > 0. */
   scaleOutBandwidthBytesPerS: number;
 }
@@ -80,6 +83,7 @@ export function replicaHardware(hardware: Hardware, precision: Precision, chips:
     peakFlopsPerS: peak,
     scaleUpBandwidthBytesPerS: hardware.scaleUpBandwidthBytesPerS,
     scaleUpChips: hardware.scaleUpChips,
+    scaleUpTopology: hardware.scaleUpTopology,
     scaleOutBandwidthBytesPerS: hardware.scaleOutBandwidthBytesPerS
   };
 }

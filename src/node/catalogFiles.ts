@@ -99,14 +99,19 @@ function readCatalogText(path: string, file = displayPath(path)): string {
 /**
  * The accelerator catalog: data/hardware.csv of the package, with the project's data/hardware.csv rows added (a row
  * with a bundled id replaces the bundled row). A file without the `family` column (a project's, written before it)
- * gives a row the family of the earlier files' row of its id, else "other" (noteCatalogOverrides says so).
+ * gives a row the family of the earlier files' row of its id, else "other" (noteCatalogOverrides says so); one without
+ * the `scale_up_topology` column, the topology of that row, else switch (what every domain was before the column).
  *
  * @param paths The files to read, merged in order (default: `catalogPaths("hardware.csv")`).
  * @throws UserErrors naming file:line:column of every bad cell of the first file in error.
  */
 export function loadHardware(paths: string | readonly string[] = catalogPaths("hardware.csv")): Hardware[] {
   return loadMerged(typeof paths === "string" ? [paths] : paths, (text, file, earlier) =>
-    parseHardwareCsv(text, {file, familyOf: (id) => earlier.get(id)?.family})
+    parseHardwareCsv(text, {
+      file,
+      familyOf: (id) => earlier.get(id)?.family,
+      topologyOf: (id) => earlier.get(id)?.scaleUpTopology
+    })
   );
 }
 

@@ -13,7 +13,7 @@ const SOURCES =
   "Epoch <https://epoch.ai/data>,vLLM <https://github.com/vllm-project/vllm/issues/27508>,NVIDIA <https://nvidia.com>,DGX H100 <https://docs.nvidia.com/dgx>";
 // data/hardware.csv's H100 SXM row (NVIDIA datasheet; system: DGX H100 10.2 kW for 8 GPUs, HGX board price + 50%), one
 // cell at a time replaced below.
-const H100 = `h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,hopper,989.4,1979,,80,3.35,79.11,450,8,50,700,31120,2.99,0.5,1275,${SOURCES},,NVIDIA datasheet,https://www.nvidia.com/en-us/data-center/h100/,`;
+const H100 = `h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,hopper,989.4,1979,,80,3.35,79.11,450,8,switch,50,700,31120,2.99,0.5,1275,${SOURCES},,NVIDIA datasheet,https://www.nvidia.com/en-us/data-center/h100/,`;
 const TINY = "tiny,Tiny,1,1,2,64,4,2,16,,,1,1,100,false,512,0.1,Paper,https://arxiv.org/abs/0000.00000,";
 
 /** The CSV row with the cell of `column` replaced (cells split on commas; the rows above quote nothing). */

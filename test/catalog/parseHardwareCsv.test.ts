@@ -4,6 +4,7 @@ import {UserErrors} from "../../src/errors/userError.js";
 import {
   HARDWARE_COLUMNS,
   HARDWARE_COLUMNS_WITHOUT_FAMILY,
+  HARDWARE_COLUMNS_WITHOUT_TOPOLOGY,
   parseHardwareCsv
 } from "../../src/catalog/parseHardwareCsv.js";
 import type {Hardware} from "../../src/catalog/hardware.js";
@@ -32,7 +33,7 @@ function errorsOf(fn: () => unknown): UserErrors["errors"] {
 
 const SOURCES =
   "Epoch <https://epoch.ai/data>,vLLM <https://github.com/vllm-project/vllm/issues/27508>,NVIDIA <https://nvidia.com>,DGX H100 <https://github.com/epoch-research/training-cost-trends>";
-const GOOD_ROW = `h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,hopper,989.4,1979,,80,3.35,79.11,450,8,50,700,31120,2.99,0.5,1275,${SOURCES},,NVIDIA datasheet,https://www.nvidia.com/en-us/data-center/h100/,`;
+const GOOD_ROW = `h100-sxm,NVIDIA H100 SXM5 80GB,NVIDIA,gpu,hopper,989.4,1979,,80,3.35,79.11,450,8,switch,50,700,31120,2.99,0.5,1275,${SOURCES},,NVIDIA datasheet,https://www.nvidia.com/en-us/data-center/h100/,`;
 
 describe("parseHardwareCsv on data/hardware.csv", () => {
   const rows = parseHardwareCsv(text, {file: FILE});
@@ -218,6 +219,31 @@ describe("parseHardwareCsv on data/hardware.csv", () => {
     });
   });
 
+  // [id, scale-up topology]: the source of each is quoted in the row's links_source.
+  it.each<[string, string]>([
+    // NVSwitch: NVIDIA, 'Introducing NVIDIA HGX H100' ("Each NVSwitch is a fully non-blocking switch that fully
+    // connects all eight H100"); DGX B200 and GB200 NVL72 carry NVSwitch 4.0 (AI Infra Index).
+    ["h100-sxm", "switch"],
+    ["gb200", "switch"],
+    // "connected to its seven peer GPUs via xGMI links, forming a fully connected mesh" (AMD ROCm blog, 2025); the
+    // MI325X platform is a drop-in replacement for the MI300X platform with seven links for full connectivity.
+    ["mi300x", "full-mesh"],
+    ["mi325x", "full-mesh"],
+    // Google Cloud TPU v5e: "Interconnect topology 2D torus"; AWS Neuron: Trn2's "4 x 4 torus".
+    ["tpu-v5e", "torus"],
+    ["trainium2", "torus"],
+    // NVIDIA DGX-1 with V100 white paper: "a hybrid cube-mesh network".
+    ["v100-sxm2-32gb", "hybrid-cube-mesh"]
+  ])("gives %s the scale-up topology %s", (id, topology) => {
+    expect(byId.get(id)!.scaleUpTopology).toBe(topology);
+  });
+
+  it("flags a topology as an estimate where its row's links_source names no source for it", () => {
+    for (const row of rows.filter((r) => / \(not re-read|assumed/i.test(r.linksSource.split("Topology:")[1] ?? ""))) {
+      expect(row.estimated, row.id).toContain("scaleUpTopology");
+    }
+  });
+
   it("names a source with a URL for the memory and links of every real row", () => {
     for (const row of rows.filter((r) => !r.hypothetical)) {
       expect(row.hbmSource, row.id).toMatch(/<https:\/\/[^\s<>]+>/);
@@ -254,13 +280,14 @@ describe("parseHardwareCsv validation", () => {
   it("reports every bad cell with its line and column", () => {
     const rows = [
       // line 3: bad id (field 1), bad kind (field 4), negative bf16 (field 6), unit in hbm_gb (field 9)
-      "H100_SXM,X,NVIDIA,fpga,hopper,-1,,,80 GB,3.35,79.11,450,8,50,700,,,0.5,1275,,H <https://h.org>,L <https://l.org>,S <https://s.org>,,T,https://x.org,",
-      // line 4: missing power (field 15), price without source (field 20), bad estimated (field 24), http URL
-      // (field 26)
-      "b200,B200,NVIDIA,gpu,blackwell,2250,4500,9000,180,8,178.35,900,8,50,,47409,,0.235,1787.5,,H <https://h.org>,L <https://l.org>,S <https://s.org>,power;price_usd,T,http://x.org,",
-      // line 5: unit in hbm_gib (field 11), zero scale-up bandwidth (field 12), fractional domain (field 13), negative
-      // system overhead (field 18), system power below chip power (field 19), HBM source without a URL (field 21)
-      "mi300x,MI300X,AMD,gpu,cdna3,1307.4,2614.9,,192,5.3,192 GiB,0,8.5,50,750,,,-0.1,700,,HIP deviceQuery,L <https://l.org>,S <https://s.org>,,T,https://x.org,"
+      "H100_SXM,X,NVIDIA,fpga,hopper,-1,,,80 GB,3.35,79.11,450,8,switch,50,700,,,0.5,1275,,H <https://h.org>,L <https://l.org>,S <https://s.org>,,T,https://x.org,",
+      // line 4: missing power (field 16), price without source (field 21), bad estimated (field 25), http URL
+      // (field 27)
+      "b200,B200,NVIDIA,gpu,blackwell,2250,4500,9000,180,8,178.35,900,8,switch,50,,47409,,0.235,1787.5,,H <https://h.org>,L <https://l.org>,S <https://s.org>,power;price_usd,T,http://x.org,",
+      // line 5: unit in hbm_gib (field 11), zero scale-up bandwidth (field 12), fractional domain (field 13), unknown
+      // topology (field 14), negative system overhead (field 19), system power below chip power (field 20), HBM
+      // source without a URL (field 22)
+      "mi300x,MI300X,AMD,gpu,cdna3,1307.4,2614.9,,192,5.3,192 GiB,0,8.5,mesh,50,750,,,-0.1,700,,HIP deviceQuery,L <https://l.org>,S <https://s.org>,,T,https://x.org,"
     ];
     const bad = [HEADER, GOOD_ROW, ...rows].join("\n");
     const errors = errorsOf(() => parseHardwareCsv(bad, {file: FILE}));
@@ -272,16 +299,17 @@ describe("parseHardwareCsv validation", () => {
       at(3, 4, "kind"),
       at(3, 6, "bf16_tflops"),
       at(3, 9, "hbm_gb"),
-      at(4, 15, "power_w"),
-      at(4, 20, "price_source"),
-      at(4, 24, "estimated"),
-      at(4, 26, "source_url"),
+      at(4, 16, "power_w"),
+      at(4, 21, "price_source"),
+      at(4, 25, "estimated"),
+      at(4, 27, "source_url"),
       at(5, 11, "hbm_gib"),
       at(5, 12, "scale_up_gbps"),
       at(5, 13, "scale_up_chips"),
-      at(5, 18, "system_overhead"),
-      at(5, 19, "system_power_w"),
-      at(5, 21, "hbm_source")
+      at(5, 14, "scale_up_topology"),
+      at(5, 19, "system_overhead"),
+      at(5, 20, "system_power_w"),
+      at(5, 22, "hbm_source")
     ]);
     // Line 3's kind: after `H100_SXM,X,NVIDIA,` (8 + 1 + 1 + 1 + 6 + 1 = 18 characters), at 19.
     expect(where[1]).toEqual([3, 19, "kind"]);
@@ -345,7 +373,7 @@ describe("parseHardwareCsv validation", () => {
     const row = GOOD_ROW.replace(",0.5,1275,", ",1000000,1275,");
     const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
     expect(errors.map((e) => [e.detail.line, e.detail.column, e.detail.path, e.detail.message])).toEqual([
-      [2, cellColumn(row, 18), "system_overhead", "out of range"]
+      [2, cellColumn(row, 19), "system_overhead", "out of range"]
     ]);
     expect(errors[0]!.detail.expected).toMatch(/\[0, 50\]/);
   });
@@ -374,11 +402,11 @@ describe("parseHardwareCsv validation", () => {
   });
 
   it("names an empty header cell once, as the column that belongs there (it was a missing and an unexpected column)", () => {
-    // The last header cell, notes (field 27), left empty.
+    // The last header cell, notes (field 28), left empty.
     const header = HEADER.replace(/,notes$/, ",");
     const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
     expect(errors.map((e) => e.message)).toEqual([
-      `data/hardware.csv:1:${header.length + 1}: notes: empty column header: expected column 'notes' at position 27, ` +
+      `data/hardware.csv:1:${header.length + 1}: notes: empty column header: expected column 'notes' at position 28, ` +
         "found an empty header cell"
     ]);
   });
@@ -447,9 +475,9 @@ describe("parseHardwareCsv validation", () => {
   });
 
   it("reads a file without the family column: a row's family from familyOf, else other", () => {
-    // The header and row as written before the family column: the fifth cell taken out.
+    // The header and row as written before the family column (and before scale_up_topology): both cells taken out.
     const header = HARDWARE_COLUMNS_WITHOUT_FAMILY.join(",");
-    const row = GOOD_ROW.replace(",hopper,", ",");
+    const row = GOOD_ROW.replace(",hopper,", ",").replace(",8,switch,", ",8,");
     const csv = `${header}\n${row}\n${row.replace("h100-sxm,", "my-h100,")}`;
     // familyOf stands for the bundled catalog, which knows h100-sxm (hopper, data/hardware.csv) and not my-h100.
     const familyOf = (id: string) => (id === "h100-sxm" ? "hopper" : undefined);
@@ -462,6 +490,41 @@ describe("parseHardwareCsv validation", () => {
     expect(parsed[0]).toEqual(parseHardwareCsv(`${HEADER}\n${GOOD_ROW}`, {file: FILE})[0]);
     // Without familyOf (no bundled catalog to ask), every row is other.
     expect(parseHardwareCsv(csv, {file: FILE}).map((h) => h.family)).toEqual(["other", "other"]);
+  });
+
+  it("reads a file without the scale_up_topology column: a row's topology from topologyOf, else switch", () => {
+    // The header and row as written after the family column and before scale_up_topology: the 14th cell taken out.
+    const header = HARDWARE_COLUMNS_WITHOUT_TOPOLOGY.join(",");
+    const row = GOOD_ROW.replace(",8,switch,", ",8,");
+    const mine = row.replace("h100-sxm,", "my-mi300x,");
+    // topologyOf stands for the bundled catalog, which knows h100-sxm; my-mi300x is a chip of the project's own.
+    const topologyOf = (id: string) => (id === "h100-sxm" ? ("full-mesh" as const) : undefined);
+    const parsed = parseHardwareCsv(`${header}\n${row}\n${mine}`, {file: FILE, topologyOf});
+    expect(parsed.map((h) => [h.id, h.scaleUpTopology])).toEqual([
+      ["h100-sxm", "full-mesh"],
+      // What every scale-up domain was modelled as before the column.
+      ["my-mi300x", "switch"]
+    ]);
+    // Every other cell reads as it does with the column.
+    expect({...parsed[0], scaleUpTopology: "switch"}).toEqual(
+      parseHardwareCsv(`${HEADER}\n${GOOD_ROW}`, {file: FILE})[0]
+    );
+  });
+
+  it("rejects a scale-up topology that is not one of the topologies, or a blank one, at its cell", () => {
+    const bad = GOOD_ROW.replace(",8,switch,", ",8,full mesh,");
+    const blank = GOOD_ROW.replace("h100-sxm,", "my-h100,").replace(",8,switch,", ",8,,");
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${bad}\n${blank}`, {file: FILE}));
+    expect(errors.map((e) => [e.detail.line, e.detail.column, e.detail.path])).toEqual([
+      [2, cellColumn(bad, 14), "scale_up_topology"],
+      [3, cellColumn(blank, 14), "scale_up_topology"]
+    ]);
+    expect(errors[0]!.message).toBe(
+      `data/hardware.csv:2:${cellColumn(bad, 14)}: scale_up_topology: unknown scale-up topology: expected one of ` +
+        "switch, full-mesh, torus, hybrid-cube-mesh, found 'full mesh' (did you mean full-mesh?)"
+    );
+    expect(errors[1]!.detail).toMatchObject({message: "missing value", found: "an empty cell"});
+    expect(errors[1]!.detail.hint).toMatch(/^how the scale-up domain's chips are wired: switch \(NVSwitch\)/);
   });
 
   it("names the header to write when family is out of place", () => {
@@ -480,7 +543,7 @@ describe("parseHardwareCsv validation", () => {
 
   it("reports rows with the wrong number of cells", () => {
     const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${GOOD_ROW},extra`, {file: FILE}));
-    expect(errors[0]!.detail).toMatchObject({line: 2, message: "wrong number of cells", found: "28"});
+    expect(errors[0]!.detail).toMatchObject({line: 2, message: "wrong number of cells", found: "29"});
   });
 
   it("asks whether a closing quote is missing when a cell is quoted over lines (breaker: the hint spoke of commas)", () => {
@@ -589,10 +652,10 @@ describe("parseHardwareCsv validation", () => {
     const short = GOOD_ROW.slice(0, GOOD_ROW.lastIndexOf(","));
     const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${long}\n${short}`, {file: FILE}));
     expect(errors.map((e) => [e.detail.line, e.detail.column, e.detail.found])).toEqual([
-      // The 28th cell starts after the row's own characters and the comma before 'extra'.
-      [2, GOOD_ROW.length + 2, "28"],
+      // The 29th cell starts after the row's own characters and the comma before 'extra'.
+      [2, GOOD_ROW.length + 2, "29"],
       // Just past the last character of a row that lost its last (empty) cell.
-      [3, short.length + 1, "26"]
+      [3, short.length + 1, "27"]
     ]);
   });
 

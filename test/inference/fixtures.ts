@@ -50,6 +50,7 @@ export const H100_LIKE: ReplicaHardware = {
   peakFlopsPerS: 989e12,
   scaleUpBandwidthBytesPerS: 450e9,
   scaleUpChips: 8,
+  scaleUpTopology: "switch",
   scaleOutBandwidthBytesPerS: 50e9
 };
 
