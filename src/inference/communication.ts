@@ -10,18 +10,29 @@ import type {ModelShape, ReplicaHardware} from "./stepCost.js";
 export const ACTIVATION_BYTES = 2;
 
 /**
- * Bandwidth per chip, each direction, that a collective among `groupChips` chips runs on: the scale-up link when the
- * group fits in one scale-up domain (an 8-GPU NVLink server, a 72-GPU NVL72 rack), else the scale-out network (a
- * ring or all-to-all that leaves the domain is limited by its slowest hop).
- * A switched domain (NVLink) gives every group its chip's whole bandwidth. A fully connected mesh (8 MI300X over 7
- * xGMI links of 64 GB/s each way) gives it only over all 8 chips: a group of t < 8 chips has t − 1 links between its
- * members ("with only 2 or 4 GPUs, only a fraction of the available bandwidth on the node is utilized", AMD ROCm blog,
- * 'Understanding RCCL Bandwidth and xGMI Performance on AMD Instinct MI300X', 2025). Not modelled: the catalog has no
- * topology column, and no calibration measurement runs a CDNA 3 group of 2 or 4 chips, so TP2 and TP4 on MI300X are
- * modelled too fast in their collectives.
+ * Bandwidth per chip, each direction, bytes/s, that a collective among `groupChips` chips (an integer >= 2) runs on:
+ * the scale-up link when the group fits in one scale-up domain (an 8-GPU NVLink server, a 72-GPU NVL72 rack), else the
+ * scale-out network (a ring or all-to-all that leaves the domain is limited by its slowest hop). Within the domain it
+ * depends on how the domain is wired (hardware.scaleUpTopology, src/catalog/scaleUpTopology.ts):
+ *   switch:     the chip's whole scale-up bandwidth, for any group (NVSwitch connects every GPU to every other at
+ *               full NVLink speed: NVIDIA, 'Introducing NVIDIA HGX H100', 2022);
+ *   full-mesh:  scaleUpBandwidth × (t − 1) ÷ (domain chips − 1) for a group of t chips: each chip has one direct link
+ *               to each of the other domain chips (8 MI300X: 7 xGMI links of 64 GB/s each way, 448 GB/s), and a group
+ *               owns only the t − 1 links between its members. Ring all-reduce and all-to-all over a fully connected
+ *               group use all of those links at once: an all-to-all sends each peer its share over their direct link,
+ *               and RCCL runs several rings at once, one per link (its 8-GPU all-reduce reaches a bus bandwidth of
+ *               318 GB/s, about the 315–336 GB/s the 7 links realize together). So a group of fewer chips gets less:
+ *               MI300X TP2 64 GB/s, TP4 192 GB/s, TP8 448 GB/s ("with only 2 or 4 GPUs, only a fraction of the
+ *               available bandwidth on the node is utilized"; all from AMD ROCm blog, 'Understanding RCCL Bandwidth
+ *               and xGMI Performance on AMD Instinct MI300X', 2025);
+ *   torus, hybrid-cube-mesh: not modelled, treated as switch (a TPU or Trainium2 group's links depend on its shape in
+ *               the torus; DGX-1's V100 pairs have two, one or no NVLinks), so a group smaller than the domain may be
+ *               modelled too fast in its collectives.
  */
 export function collectiveBandwidthBytesPerS(hardware: ReplicaHardware, groupChips: number): number {
-  return groupChips <= hardware.scaleUpChips ? hardware.scaleUpBandwidthBytesPerS : hardware.scaleOutBandwidthBytesPerS;
+  if (groupChips > hardware.scaleUpChips) return hardware.scaleOutBandwidthBytesPerS;
+  if (hardware.scaleUpTopology !== "full-mesh" || hardware.scaleUpChips <= 1) return hardware.scaleUpBandwidthBytesPerS;
+  return (hardware.scaleUpBandwidthBytesPerS * (groupChips - 1)) / (hardware.scaleUpChips - 1);
 }
 
 /**

@@ -7,7 +7,13 @@
  */
 import {describe, expect, it} from "vitest";
 import {attentionFlopsPerPair, prefillAttentionFlops} from "../../src/inference/attention.js";
-import {allReduceSeconds, allToAllSeconds, stepCommunicationSeconds} from "../../src/inference/communication.js";
+import {calibratedEfficiencies} from "../../src/inference/calibratedEfficiencies.js";
+import {
+  allReduceSeconds,
+  allToAllSeconds,
+  collectiveBandwidthBytesPerS,
+  stepCommunicationSeconds
+} from "../../src/inference/communication.js";
 import {decodeStep} from "../../src/inference/decodeStep.js";
 import {DEFAULT_SERVING_EFFICIENCIES} from "../../src/inference/efficiencies.js";
 import {kvBytesPerToken, kvBytesPerTokenStored} from "../../src/inference/kvCache.js";
@@ -325,6 +331,35 @@ describe("communication between chips and a fixed per-step overhead", () => {
     expect(step * 1e3).toBeCloseTo(122 * 0.01892, 3);
   });
 
+  // [chip, group of chips, link bandwidth per chip each way (GB/s)]
+  it.each<[string, number, number]>([
+    // Full mesh: 8 MI300X, each with 7 xGMI links of 64 GB/s each way, 448 GB/s (AMD ROCm blog, 'Understanding RCCL
+    // Bandwidth and xGMI Performance on AMD Instinct MI300X', 2025). A group of t owns t − 1 links per chip:
+    ["mi300x", 2, 64], //  448 × 1/7
+    ["mi300x", 4, 192], // 448 × 3/7
+    ["mi300x", 8, 448], // 448 × 7/7
+    ["mi325x", 2, 64], //  the same 8-GPU platform (its row's links_source)
+    ["mi300x", 16, 50], // past the domain: the scale-out network (one 400 Gb/s NIC per GPU)
+    // NVSwitch: any group at NVLink 4's 900 GB/s bidirectional = 450 each way (NVIDIA, 'Introducing NVIDIA HGX H100').
+    ["h100-sxm", 2, 450],
+    ["h100-sxm", 8, 450],
+    // Torus and hybrid cube-mesh are not modelled: the whole bandwidth, as a switch (TPU v5e ICI 400 GB/s
+    // bidirectional; V100 NVLink 2.0 300 GB/s).
+    ["tpu-v5e", 4, 200],
+    ["v100-sxm2-32gb", 2, 150]
+  ])("gives a collective among %s × %i a link bandwidth of %d GB/s each way", (id, chips, gbPerS) => {
+    const replica = replicaHardware(hw(id), "bf16", chips);
+    expect(collectiveBandwidthBytesPerS(replica, chips) / 1e9).toBeCloseTo(gbPerS, 9);
+  });
+
+  it("all-reduces 7 times slower per byte at TP2 on MI300X than at TP8 (2 of 8 chips own 1 of 7 links)", () => {
+    // 16,384 B over 2 chips: 10 µs + 2 × 1/2 × 16,384 ÷ (64e9 × 0.8) = 10.32 µs; as a switch (448e9) 10.0457 µs.
+    const mi300x = hw("mi300x");
+    expect(allReduceSeconds(16_384, 2, replicaHardware(mi300x, "fp8", 2), eff) * 1e6).toBeCloseTo(10.32, 4);
+    const switched = replicaHardware({...mi300x, scaleUpTopology: "switch"}, "fp8", 2);
+    expect(allReduceSeconds(16_384, 2, switched, eff) * 1e6).toBeCloseTo(10 + 16_384 / 358.4e9 / 1e-6, 4);
+  });
+
   it("adds collectives and the step overhead to a batch-1 decode of 405B FP8 on 8 chips", () => {
     // 8 × MI300X: weights (405.85e9 − 2.101346e9 + 16,384) B ÷ (8 × 5.3e12 × 0.8) = 11.9029 ms; KV at 2,048 tokens
     // 2,048 × 258,048 B ÷ 33.92e12 = 0.0156 ms; 252 all-reduces of 32,768 B over Infinity Fabric (448e9 × 0.8):
@@ -347,5 +382,54 @@ describe("communication between chips and a fixed per-step overhead", () => {
     expect(step.communicationSeconds * 1e3).toBeCloseTo(2.5603, 3);
     expect(step.overheadSeconds).toBe(0.5e-3);
     expect(step.seconds * 1e3).toBeCloseTo(14.979, 2);
+  });
+});
+
+describe("servingPerformance on a fully connected mesh (MI300X): a group smaller than the domain communicates slower", () => {
+  // Llama 3.1 70B FP8 on MI300X with vLLM's fitted CDNA 3 efficiencies, batch 64, 2,048 in and 512 out; the same
+  // chip modelled as a switch (what every domain was before the scale_up_topology column) for comparison.
+  const mi300x = hw("mi300x");
+  const {efficiencies} = calibratedEfficiencies(mi300x, "vllm");
+  const serve = (tensorParallel: number, hardware = mi300x) =>
+    servingPerformance(
+      {
+        hardware,
+        model: model("llama-3.1-70b"),
+        precision: "fp8",
+        batchSize: 64,
+        inputTokens: 2048,
+        outputTokens: 512,
+        cacheHitFraction: 0,
+        tensorParallel,
+        expertParallel: 1,
+        stack: "vllm",
+        hbmReserveFraction: null
+      },
+      efficiencies
+    );
+  const switched = {...mi300x, scaleUpTopology: "switch" as const};
+  // 80 layers × 2 all-reduces per decode step, each with one collectiveLatencySeconds the topology does not change.
+  const latency = 160 * efficiencies.collectiveLatencySeconds;
+  const share = (result: ReturnType<typeof serve>) => result.decode.communicationSeconds / result.decode.seconds;
+
+  it("at TP2 moves each all-reduce's bytes over 1 of the 7 links: 7 times the time a switch would take", () => {
+    const mesh = serve(2).decode.communicationSeconds - latency;
+    const asSwitch = serve(2, switched).decode.communicationSeconds - latency;
+    expect(mesh / asSwitch).toBeCloseTo(7, 9); // 448 ÷ 64
+    // TP4: the same bytes, 2 × 3/4 of them sent (against 2 × 1/2) over 3 links (192 GB/s): 1.5 × 448 ÷ 192 = 3.5.
+    expect((serve(4).decode.communicationSeconds - latency) / asSwitch).toBeCloseTo(3.5, 9);
+  });
+
+  it("raises TPOT and the communication share of TPOT at TP2 and TP4, and leaves TP8 (the whole mesh) as it was", () => {
+    for (const tp of [2, 4]) {
+      expect(serve(tp).timePerOutputTokenSeconds, `TP${tp}`).toBeGreaterThan(
+        serve(tp, switched).timePerOutputTokenSeconds
+      );
+      expect(share(serve(tp)), `TP${tp}`).toBeGreaterThan(share(serve(tp, switched)));
+    }
+    expect(serve(8).timePerOutputTokenSeconds).toBe(serve(8, switched).timePerOutputTokenSeconds);
+    // A TP2 replica now spends a larger share of its decode step communicating than a TP8 one: 1 link of 64 GB/s
+    // against 7.
+    expect(share(serve(2))).toBeGreaterThan(share(serve(8)));
   });
 });
