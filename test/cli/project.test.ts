@@ -513,8 +513,10 @@ describe("a project's catalog rows", () => {
 
   it("without the family column (older file): loaded; a bundled id keeps its family, a new one is other", async () => {
     const dir = await newProject("no-family");
-    // The header and rows as they were before the family column: the fifth cell (family) taken out.
-    const withoutFamily = (line: string) => line.replace(/^((?:[^,]*,){4})[^,]*,/, "$1");
+    // The header and rows as they were before the family column: the fifth cell (family) taken out, and the 14th
+    // (scale_up_topology, which came later).
+    const withoutFamily = (line: string) =>
+      line.replace(/^((?:[^,]*,){13})[^,]*,/, "$1").replace(/^((?:[^,]*,){4})[^,]*,/, "$1");
     const header = withoutFamily(HARDWARE_HEADER);
     expect(header).toMatch(/^id,name,vendor,kind,bf16_tflops,/);
     const h100 = withoutFamily(H100_ROW).replace(/^h100-sxm,[^,]*,/, "h100-sxm,My H100,");
