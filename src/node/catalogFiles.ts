@@ -4,7 +4,8 @@ import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {readCsvRecords, type CsvRecord} from "../catalog/csvCells.js";
 import {isUserError, UserError} from "../errors/userError.js";
-import {hasFamilyColumn, parseHardwareCsv} from "../catalog/parseHardwareCsv.js";
+import {hasFamilyColumn, hasTopologyColumn, parseHardwareCsv} from "../catalog/parseHardwareCsv.js";
+import {SCALE_UP_TOPOLOGIES} from "../catalog/scaleUpTopology.js";
 import {CHIP_FAMILIES} from "../catalog/chipFamily.js";
 import {parseModelsCsv} from "../catalog/parseModelsCsv.js";
 import {DATA_DIR, findProject} from "./paths.js";
@@ -206,6 +207,26 @@ export function hardwareFamilyNote(): string | undefined {
 }
 
 /**
+ * The note for a project's data/hardware.csv that has no `scale_up_topology` column (written before it) and adds chips
+ * of its own: such a chip is wired as a switch, every collective getting its whole scale-up bandwidth, where a fully
+ * connected mesh (MI300X's) gives a group of fewer chips fewer links (communication.ts). Undefined outside a project,
+ * for a file with the column, or when every row's id is a bundled one (which keeps the bundled row's topology).
+ */
+export function hardwareTopologyNote(): string | undefined {
+  const own = projectCatalogFile("hardware.csv");
+  if (!own || hasTopologyColumn(own.header?.cells)) return undefined;
+  const newIds = own.records.map((r) => r.cells[0]?.trim() ?? "").filter((id) => !own.bundledIds.has(id));
+  if (newIds.length === 0) return undefined;
+  const [chips, are] = newIds.length === 1 ? ["chip", "is"] : ["chips", "are"];
+  return (
+    `${own.file}:1:1: no 'scale_up_topology' column, so its new ${chips} (${newIds.join(", ")}) ${are} wired as ` +
+    `'switch' (a tensor-parallel group of any size gets the whole scale-up bandwidth); for a fully connected mesh, ` +
+    `where a group of t chips has t − 1 links (MI300X), add a 'scale_up_topology' column after 'scale_up_chips' ` +
+    `holding one of ${SCALE_UP_TOPOLOGIES.join(", ")} on every row`
+  );
+}
+
+/**
  * Notes for a project's data/hardware.csv rows whose price_usd is under $1,000, where a chip costs thousands (the
  * scenario keys' bare-money rule, bareMoneyNote.ts): `31.12` written for $31.12k priced tokens at a quarter of the
  * cost with no word (session 31's breaker). A note, not an error: an edge chip may cost that. Empty outside a project.
@@ -238,12 +259,14 @@ export function loadTrainingRuns(catalogs: Catalogs, path = resolve(DATA_DIR, "t
 /**
  * Writes one `token-ledger: note:` line to stderr per project row that replaces a bundled row, so that a figure that
  * differs from the bundled catalog's says why (validate, build, run, compare, catalog); then, for a project's
- * data/hardware.csv without the `family` column, one line saying that its new chips take the pooled calibration;
- * then one per chip priced under $1,000 (hardwarePriceNotes).
+ * data/hardware.csv without the `family` column, one line saying that its new chips take the pooled calibration, and
+ * without the `scale_up_topology` column, one saying they are wired as a switch; then one per chip priced under $1,000 (hardwarePriceNotes).
  */
 export function noteCatalogOverrides(): void {
   for (const override of catalogOverrides()) process.stderr.write(`token-ledger: note: ${override.message}\n`);
   const family = hardwareFamilyNote();
   if (family) process.stderr.write(`token-ledger: note: ${family}\n`);
+  const topology = hardwareTopologyNote();
+  if (topology) process.stderr.write(`token-ledger: note: ${topology}\n`);
   for (const note of hardwarePriceNotes()) process.stderr.write(`token-ledger: note: ${note}\n`);
 }

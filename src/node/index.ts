@@ -5,6 +5,7 @@ export {PACKAGE_ROOT, DATA_DIR, SCENARIOS_DIR, findProject, ownScenariosDir, typ
 export {
   catalogOverrides,
   hardwareFamilyNote,
+  hardwareTopologyNote,
   catalogPaths,
   loadCatalogs,
   loadHardware,

@@ -529,7 +529,12 @@ describe("a project's catalog rows", () => {
       `token-ledger: note: ${file}:2:1: id 'h100-sxm' overrides the bundled row of data/hardware.csv\n` +
         `token-ledger: note: ${file}:1:1: no 'family' column, so its new chip (my-h100) takes family 'other' and is ` +
         "priced with the pooled calibration; to use a family's fitted efficiencies, add a 'family' column after " +
-        "'kind' holding one of ampere, hopper, blackwell, cdna3, tpu, trainium, other on every row\n"
+        "'kind' holding one of ampere, hopper, blackwell, cdna3, tpu, trainium, other on every row\n" +
+        // Nor has it the scale_up_topology column: the new chip is wired as a switch, and told so.
+        `token-ledger: note: ${file}:1:1: no 'scale_up_topology' column, so its new chip (my-h100) is wired as ` +
+        "'switch' (a tensor-parallel group of any size gets the whole scale-up bandwidth); for a fully connected mesh, " +
+        "where a group of t chips has t − 1 links (MI300X), add a 'scale_up_topology' column after 'scale_up_chips' " +
+        "holding one of switch, full-mesh, torus, hybrid-cube-mesh on every row\n"
     );
     // The commands that price the chip say so too (inference said only "calibrated for pooled"; new-user trial).
     const inference = await runCli(["inference", "--hardware", "my-h100", "--model", "llama-3.1-70b", "--json"]);
