@@ -4,11 +4,13 @@
 // slider (KeySlider: an Observable Inputs range in display units whose value is in the key's base unit).
 import * as Inputs from "@observablehq/inputs";
 import {formatRange, isInRange} from "../lib/units/range.js";
-import {DIMENSIONS} from "../lib/units/quantity.js";
+import {DIMENSIONS, readQuantity} from "../lib/units/quantity.js";
+import {formatAssumption} from "./format.js";
 import {UnusedNote} from "./unusedNote.js";
 import {commitTypedNumbers} from "./rangeBox.js";
 import {scenarioKeyHint} from "../lib/scenario/file/keyPathHint.js";
 import {
+  isQuantityKey,
   keyRange,
   scenarioKey,
   type ScenarioKeyDef,
@@ -185,6 +187,36 @@ export function snapSlider(control: Pick<KeyControl, "step">, display: number, s
   return Number((Math.round(display / control.step) * control.step).toPrecision(12));
 }
 
+/**
+ * The number a slider's box starts at, in display units. A start that is the median of a key's draws (`median`) reads
+ * as the page's text writes the same value (formatAssumption: "5.9 months", "58%", "$273M"), so the box beside the
+ * text never shows another figure for it (a catch-up median read "5.91" in the box beside "5.9 months"; the boxes
+ * wrote every median at three significant digits, a figure's own rule for months and shares being another); the page
+ * computes with the exact median until the reader sets one. Any other start is the value itself, to twelve digits (a
+ * link's or a file's own, which the page computes with as written: a link's 12.3456789% read "12.35"; breaker).
+ */
+export function startBoxNumber(control: KeyControl, base: number, median: boolean): number {
+  const exact = Number(controlToDisplay(control, base).toPrecision(12));
+  if (!median) return exact;
+  const written = writtenValue(control.path, base);
+  return written === undefined ? Number(exact.toPrecision(3)) : controlToDisplay(control, written);
+}
+
+/** The value, in the key's base unit, that formatAssumption's text for it reads as ("5.9 months" → 5.9); undefined if none. */
+function writtenValue(path: string, base: number): number | undefined {
+  const def = scenarioKey(path);
+  if (!def || !Number.isFinite(base)) return undefined;
+  // The text's minus is U+2212; a multiple carries "×", a plain number no unit.
+  const text = formatAssumption(path, base).replace(/\u2212/g, "-");
+  if (def.type === "plain") {
+    const value = Number(text.replace(/×$/, "").replace(/,/g, ""));
+    return Number.isFinite(value) ? value : undefined;
+  }
+  if (!isQuantityKey(def)) return undefined;
+  const reading = readQuantity(text, def.type);
+  return reading.ok ? reading.value : undefined;
+}
+
 export interface ScenarioControlsElement extends HTMLElement {
   value: Record<string, number>;
 }
@@ -201,9 +233,7 @@ function readout(control: KeyControl, value: number): string {
  * with view(). A control whose key has no number (a distribution is passed as its median) is left out.
  *
  * `medianKeys`: the keys whose start is the median of their draws (a distribution in the scenario). Their number box
- * starts at three significant digits, as a narrative writes the same value ("57.9", not "57.86"), while the page
- * computes with the exact median until the reader sets one; every other box starts at the value itself (a link's or a
- * file's own, which the page computes with as written: a link's 12.3456789% read "12.35"; breaker), to twelve digits.
+ * starts at the median as the page's text writes it, every other box at the value itself (startBoxNumber).
  */
 export function ScenarioControls(
   controls: readonly KeyControl[],
@@ -259,7 +289,7 @@ export function ScenarioControls(
     number.min = String(min);
     number.max = String(max);
     number.step = String(control.step);
-    number.value = String(Number(start.toPrecision(medianKeys.includes(control.path) ? 3 : 12)));
+    number.value = String(startBoxNumber(control, base, medianKeys.includes(control.path)));
     number.setAttribute("aria-label", controlLabel(control));
     const unit = document.createElement("span");
     unit.className = "scenario-control-unit";
@@ -342,11 +372,12 @@ export interface KeySliderOptions {
   min?: number;
   max?: number;
   /**
-   * Significant digits the number box starts at; default 12 (the value itself, without binary noise). The slider snaps to its steps, but an untouched slider
-   * leaves the page computing with `value` itself, so the box writes `value` (at three digits for an uncertain key's
-   * median, as a narrative writes it: 273, not the step's 270; 57.9, not 58), not the snapped thumb.
+   * `value` is the median of the key's draws: the number box starts at it as the page's text writes it (startBoxNumber:
+   * 5.9 for a median of 5.91 months, 273 for $273M, not the step's 270). Default false: the box writes `value` itself.
+   * The slider snaps to its steps, but an untouched slider leaves the page computing with `value`, so the box writes
+   * that, not the snapped thumb.
    */
-  digits?: number;
+  median?: boolean;
   /**
    * Why the evaluation does not read this key at the page's state (unreadCustomChipKeys: silicon.relativeThroughput
    * beside a link's silicon.chip); the slider is then disabled with the reason under it, as moving it would change
@@ -368,7 +399,7 @@ export interface KeySliderElement extends HTMLElement {
  */
 export function KeySlider(
   path: string,
-  {value, testid, min, max, digits = 12, unused}: KeySliderOptions
+  {value, testid, min, max, median = false, unused}: KeySliderOptions
 ): KeySliderElement {
   const control = keyControl(path, {min, max});
   const bounds = controlBounds(control, value);
@@ -387,7 +418,7 @@ export function KeySlider(
   // A typed number is snapped to the steps and clamped to the ends once the box is left (rangeBox.ts).
   commitTypedNumbers(form, [lowDisplay, highDisplay], control.step);
   const box = form.querySelector<HTMLInputElement>("input[type=number]");
-  if (box) box.value = String(Number(controlToDisplay(control, value).toPrecision(digits)));
+  if (box) box.value = String(startBoxNumber(control, value, median));
   const root = document.createElement("div") as unknown as KeySliderElement;
   root.className = "story-slider";
   root.dataset.key = path;

@@ -146,7 +146,7 @@ export function StoryControls(
 ): StoryControlsElement {
   const root = document.createElement("div") as unknown as StoryControlsElement;
   root.className = "story-sliders";
-  // An uncertain key starts at the median of its draws: its box at three digits, as the narrative writes it.
+  // An uncertain key starts at the median of its draws: its box as the narrative writes it (startBoxNumber).
   const uncertain = new Set(story.resolved ? Object.keys(scenarioDistributions(story.resolved)) : []);
   // A key the evaluation does not read at this state (a link's silicon.chip over the relative throughput) gets a
   // disabled slider that says why: moving it changed nothing.
@@ -162,7 +162,7 @@ export function StoryControls(
     return KeySlider(path, {
       value: start,
       ...options,
-      digits: value === undefined && uncertain.has(path) ? 3 : 12,
+      median: value === undefined && uncertain.has(path),
       ...(unread[path] === undefined ? {} : {unused: unread[path]})
     });
   });

@@ -26,7 +26,7 @@ import {
   scenarioPageMedianPoint,
   scenarioPageState
 } from "../../docs/components/scenarioPage.js";
-import {formatMetric} from "../../docs/components/format.js";
+import {formatAssumption, formatMetric} from "../../docs/components/format.js";
 import type {ScenarioMetricName} from "../../src/scenario/evaluate/metrics.js";
 import {parseShareQuery, setPath} from "../../docs/components/urlState.js";
 import type {FanRow} from "../../src/uncertainty/fan.js";
@@ -438,10 +438,11 @@ describe.skipIf(!enabled)("scenario pages", () => {
   it("starts an uncertain key's number box at the narrative's rounding, and a link's value as the link wrote it", async () => {
     const page = await openPage(browser, "/scenarios/asic-9-months");
     let linked: Page | undefined;
+    let catchUp: Page | undefined;
     const box = (p: Page, path: string) => p.inputValue(`.scenario-control[data-key="${path}"] input[type=number]`);
     try {
       // asic-9-months draws silicon.nre, silicon.relativeThroughput and serving.utilization: each box starts at the
-      // median of its draws to three significant digits, as the narrative's live value writes it.
+      // median of its draws as the narrative's live value writes it (formatAssumption).
       const median = scenarioPageMedianPoint(library.resolve("asic-9-months"));
       expect(await box(page, "silicon.nre")).toBe(
         String(Number(((median["silicon.nre"] as number) / 1e6).toPrecision(3)))
@@ -453,8 +454,17 @@ describe.skipIf(!enabled)("scenario pages", () => {
       expect(`${await box(page, "silicon.relativeThroughput")}×`).toBe(
         await page.textContent('.scenario-narrative [data-live="silicon.relativeThroughput"]')
       );
-      const utilization = (median["serving.utilization"] as number) * 100;
-      expect(await box(page, "serving.utilization")).toBe(String(Number(utilization.toPrecision(3))));
+      // A share as formatPercent writes it: "58" beside "58%", not "57.9".
+      expect(`${await box(page, "serving.utilization")}%`).toBe(
+        formatAssumption("serving.utilization", median["serving.utilization"] as number)
+      );
+      // A duration as formatMonths writes it: the catch-up median's box read "5.91" beside the narrative's "5.9 months"
+      // (reader's audit).
+      catchUp = await openPage(browser, "/scenarios/cost-lead-vs-model-lead");
+      const catchUpText = await catchUp.textContent('.scenario-narrative [data-live="moat.catchUpMonths"]');
+      expect(catchUpText).toMatch(/^\d+(\.\d)? months$/);
+      expect(`${await box(catchUp, "moat.catchUpMonths")} months`).toBe(catchUpText);
+      expect(await pageProblems(catchUp)).toEqual(NO_PROBLEMS);
       // The page still computes with the exact median: its cost per token is the static report's.
       expect(await kpi(page)).toBeCloseTo(metricCentral(expected("asic-9-months", []).costPerMillionTokensUsd)!, 9);
       // A link's value is the page's own: its box shows it whole (a link's 0.123456789 read "12.35": breaker).
@@ -465,6 +475,7 @@ describe.skipIf(!enabled)("scenario pages", () => {
     } finally {
       await closePage(page);
       if (linked) await closePage(linked);
+      if (catchUp) await closePage(catchUp);
     }
   });
 

@@ -10,7 +10,7 @@ import {
 } from "../../src/scenario/evaluate/evaluateScenario.js";
 import {metricCentral, scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
 import {spendByYear} from "../../src/strategy/trainingVsInference.js";
-import {formatUsd} from "../../docs/components/format.js";
+import {formatAssumption, formatUsd} from "../../docs/components/format.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
 import {chartSvg, controlValue, headline, relativeError, setInput} from "./storyHelpers.js";
 
@@ -163,8 +163,9 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
 
   it("starts each chapter box at the value the page computes with, not the slider's step", async () => {
     // /custom-silicon computes with asic-9-months' NRE at its draws' median ($273.5M) and read "270" (the $10M step);
-    // /token-economics computes with base's 0.0826 USD/kWh and read "0.083". An uncertain key's box reads three
-    // significant digits, as the narrative writes it; a file's or a link's value four.
+    // /token-economics computes with base's 0.0826 USD/kWh and read "0.083". An uncertain key's box reads its median
+    // as the narrative writes it (formatAssumption: "58" for "58%", "5.9" for "5.9 months"); a file's or a link's
+    // value as written.
     const boxes = async (path: string) => {
       const page = await openPage(browser, path);
       try {
@@ -189,8 +190,13 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
     const economics = await boxes("/token-economics");
     expect(economics["power.electricity"]).toBe("0.0826");
     const base = scenarioPageMedianPoint(site!.scenarios.base!.resolved);
-    expect(economics["serving.utilization"]).toBe(
-      String(Number(((base["serving.utilization"] as number) * 100).toPrecision(3)))
+    expect(`${economics["serving.utilization"]}%`).toBe(
+      formatAssumption("serving.utilization", base["serving.utilization"] as number)
+    );
+    // The catch-up time's median (5.91 months) read "5.91" beside the text's "5.9 months" (reader's audit).
+    const moat = scenarioPageMedianPoint(site!.scenarios["cost-lead-vs-model-lead"]!.resolved);
+    expect(`${(await boxes("/moat"))["moat.catchUpMonths"]} months`).toBe(
+      formatAssumption("moat.catchUpMonths", moat["moat.catchUpMonths"] as number)
     );
     expect((await boxes("/token-economics?set=serving.utilization%3D0.5786"))["serving.utilization"]).toBe("57.86");
   });

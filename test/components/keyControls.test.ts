@@ -8,8 +8,10 @@ import {
   keyControl,
   KeySlider,
   ScenarioControls,
-  snapSlider
+  snapSlider,
+  startBoxNumber
 } from "../../docs/components/keyControls.js";
+import {formatAssumption} from "../../docs/components/format.js";
 import {GENERAL_CONTROL_KEYS} from "../../docs/components/scenarioTopics.js";
 import {keyRange, SCENARIO_KEYS, scenarioKey, type ScenarioKeyDef} from "../../src/scenario/file/schema.js";
 import {SCENARIO_PAGE_SAMPLES} from "../../docs/components/scenarioPage.js";
@@ -289,10 +291,31 @@ describe("ScenarioControls", () => {
   });
 });
 
+describe("startBoxNumber", () => {
+  it("writes a median as the page's text writes the key (formatAssumption), in the slider's unit", () => {
+    // A catch-up median of 5.91 months read "5.91" in the box beside "5.9 months" in the text (reader's audit).
+    expect(formatAssumption("moat.catchUpMonths", 5.9123)).toBe("5.9 months");
+    expect(startBoxNumber(keyControl("moat.catchUpMonths"), 5.9123, true)).toBe(5.9);
+    expect(startBoxNumber(keyControl("silicon.designCycle"), 13.4164, true)).toBe(13.4);
+    // "$273M" in a slider of USD millions; "58%" in one of %; a multiple's "0.981×" without its sign.
+    expect(startBoxNumber(keyControl("silicon.nre"), 273.46e6, true)).toBe(273);
+    expect(formatAssumption("serving.utilization", 0.579347)).toBe("58%");
+    expect(startBoxNumber(keyControl("serving.utilization"), 0.579347, true)).toBe(58);
+    expect(startBoxNumber(keyControl("silicon.relativeThroughput"), 0.98123, true)).toBe(
+      Number(formatAssumption("silicon.relativeThroughput", 0.98123).replace("×", ""))
+    );
+  });
+
+  it("writes any other start as the value itself, to twelve digits", () => {
+    expect(startBoxNumber(keyControl("moat.catchUpMonths"), 5.9123, false)).toBe(5.9123);
+    expect(startBoxNumber(keyControl("serving.utilization"), 0.123456789, false)).toBe(12.3456789);
+  });
+});
+
 describe("a box typed back to its start", () => {
   it("is the start, not the rounded number the box shows (57.9 typed for a median of 57.93 was a change)", () => {
-    // serving.utilization's median in a scenario with a 0.45–0.75 interval is 0.5793…: the box writes it at three
-    // digits (helper's trial, session 20).
+    // serving.utilization's median in a scenario with a 0.45–0.75 interval is 0.5793…: the box writes it as the text
+    // does, "58" for "58%" (helper's trial, session 20).
     const controls = ScenarioControls(
       [keyControl("serving.utilization")],
       {"serving.utilization": 0.579347},
@@ -302,7 +325,7 @@ describe("a box typed back to its start", () => {
     );
     const number = controls.querySelector<HTMLInputElement>("input[type=number]")!;
     const shown = number.value;
-    expect(Number(shown)).not.toBe(57.9347);
+    expect(shown).toBe("58");
     number.value = "50";
     number.dispatchEvent(new Event("input", {bubbles: true}));
     expect(controls.value["serving.utilization"]).toBe(50);
