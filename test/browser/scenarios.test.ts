@@ -1005,7 +1005,7 @@ describe.skipIf(!enabled)("scenario pages", () => {
           (cell) => cell.querySelector('[data-testid="metric-note-flywheelCostReduction"]')?.textContent ?? null
         )
       );
-      expect(notes[0]).toMatch(/^nothing gained: the 9-month design cycle is already at the shortest/);
+      expect(notes[0]).toMatch(/^nothing gained: a design cycle of 9 months is already at the shortest/);
       expect(notes[1]).toBeNull();
       await page.locator(row).screenshot({path: join(SCREENSHOT_DIR, "compare--flywheel-note.png")});
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);

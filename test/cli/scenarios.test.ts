@@ -718,7 +718,7 @@ describe("token-ledger compare", () => {
     const line = stdout.split("\n").find((l) => l.startsWith("flywheel: cost per token saved"))!;
     expect(line).toMatch(/\s0% §\s+[\d.]+%$/);
     expect(stdout).toContain(
-      "§ asic-9-months: the flywheel's cost per token and users, nothing gained: the 9-month design cycle"
+      "§ asic-9-months: the flywheel's cost per token and users, nothing gained: a design cycle of 9 months"
     );
   });
 

@@ -756,8 +756,9 @@ export function flywheelFloorNote(values: Readonly<Record<string, {value?: unkno
   const cycle = centralValue(values["silicon.designCycle"]?.value);
   const floor = centralValue(values["flywheel.minDesignCycle"]?.value);
   if (cycle === null || floor === null || cycle > floor) return null;
+  // Months as every page writes them (formatMonths: "5.9 months"); formatStatedNumber wrote a median cycle "5.91".
   return (
-    `nothing gained: the ${formatStatedNumber(cycle)}-month design cycle is already at the shortest better models can reach ` +
-    `(${formatStatedNumber(floor)} months), so they have nothing to shorten`
+    `nothing gained: a design cycle of ${formatMonths(cycle)} is already at the shortest better models can reach ` +
+    `(${formatMonths(floor)}), so they have nothing to shorten`
   );
 }

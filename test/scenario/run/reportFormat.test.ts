@@ -164,8 +164,13 @@ describe("flywheelFloorNote", () => {
   it("says why the flywheel saves nothing when the design cycle is at its floor, and nothing otherwise", () => {
     const at = (cycle: number) => ({"silicon.designCycle": {value: cycle}, "flywheel.minDesignCycle": {value: 9}});
     expect(flywheelFloorNote(at(9))).toBe(
-      "nothing gained: the 9-month design cycle is already at the shortest better models can reach (9 months), so they " +
-        "have nothing to shorten"
+      "nothing gained: a design cycle of 9 months is already at the shortest better models can reach (9 months), so " +
+        "they have nothing to shorten"
+    );
+    // Months as formatMonths writes them everywhere (one decimal), not a stated number's three digits ("5.91").
+    expect(flywheelFloorNote({"silicon.designCycle": {value: 5.91}, "flywheel.minDesignCycle": {value: 9}})).toBe(
+      "nothing gained: a design cycle of 5.9 months is already at the shortest better models can reach (9 months), " +
+        "so they have nothing to shorten"
     );
     expect(flywheelFloorNote(at(24))).toBeNull();
     expect(flywheelFloorNote({})).toBeNull();
