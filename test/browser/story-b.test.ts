@@ -124,4 +124,41 @@ describe.skipIf(!enabled)("story chapters 4–6", () => {
       await closePage(page);
     }
   });
+
+  it("/flywheel says why the two loops' cost ranges are one, and links each slider's meaning to the glossary", async () => {
+    // The base scenario's loops ship as many chip generations by the horizon, so they end at one cost in every draw:
+    // "with the loop open, 0.506 USD/Mtok to 0.835 USD/Mtok" repeated the closed loop's range, and read as a bug with
+    // the reason a sentence later (reader's audit).
+    const page = await openPage(browser, "/flywheel");
+    try {
+      const {resolved} = site!.scenarios.base!;
+      const bound = bindScenario(resolved, {hardware: site!.hardware, models: site!.models});
+      const median = scenarioPageMedianPoint(resolved);
+      const f = evaluateScenarioPoint(bound, median).flywheel;
+      expect(f.extraChipGenerations).toBe(0);
+      const generations = f.months[f.months.length - 1]!.closedChipGeneration;
+      const text = await page.$eval('[data-testid="uncertainty"]', (el) => el.textContent ?? "");
+      expect(text).toContain(
+        `with the loop open, the same range, because by month ${median["horizon.months"]} both loops have shipped the ` +
+          `same ${generations} chip generations and so end at one cost in every draw`
+      );
+      // The range is written once.
+      const range = /lies between ([\d.]+ USD\/Mtok) and ([\d.]+ USD\/Mtok)/.exec(text)!;
+      expect(text.split(range[1]!).length - 1).toBe(1);
+      // The sliders' explanations link the glossary's entries, as every page links its terms.
+      const linked = await page.$$eval('[data-testid="flywheel-controls-explained"] a.glossary-term', (links) =>
+        links.map((a) => (a as HTMLElement).dataset.glossary)
+      );
+      expect(linked).toEqual(["quality-per-data-doubling", "design-speed-up", "cost-cut-per-generation", "elasticity"]);
+      const glossary = await openPage(browser, "/glossary");
+      try {
+        for (const anchor of linked) expect(await glossary.$(`span[id="${anchor}"]`), anchor).not.toBeNull();
+      } finally {
+        await closePage(glossary);
+      }
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
 });
