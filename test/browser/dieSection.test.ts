@@ -6,7 +6,7 @@ import {buildSiteData} from "../../src/node/siteData.js";
 import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
-import {chartSvg, relativeError, setInput} from "./storyHelpers.js";
+import {chartSvg, headline, relativeError, setInput} from "./storyHelpers.js";
 
 const enabled = inject("browserTestsEnabled");
 const site = enabled ? buildSiteData() : null;
@@ -67,6 +67,43 @@ describe.skipIf(!enabled)("custom-silicon: from the die to the price list", () =
     }
   });
 
+  it("sets the program's NPVs side by side, the headline first and each other row saying what it changes", async () => {
+    // Four NPVs of one program were each explained in a clause of two long paragraphs (reader's audit): the table
+    // holds them, with the figures the page computed before.
+    const page = await openPage(browser, "/custom-silicon");
+    try {
+      const rows = await page.$$eval('[data-testid="npv-table"] tbody tr', (trs) =>
+        trs.map((tr) => ({
+          id: (tr as HTMLElement).dataset.row!,
+          value: Number((tr as HTMLElement).dataset.value),
+          text: (tr as HTMLElement).innerText
+        }))
+      );
+      expect(rows.map((row) => row.id)).toEqual(["headline", "median-point", "same-busy", "die", "die-nre"]);
+      expect(rows[0]!.value).toBe(await headline(page));
+      expect(rows[0]!.text).toContain("The headline");
+      const {resolved} = site!.scenarios["asic-9-months"]!;
+      const bound = bindScenario(resolved, {hardware: site!.hardware, models: site!.models});
+      const median = scenarioPageMedianPoint(resolved);
+      expect(relativeError(rows[1]!.value, evaluateScenarioPoint(bound, median).silicon.npvUsd)).toBeLessThan(1e-12);
+      const builtPoint = {
+        ...median,
+        "silicon.unitCost": null,
+        "silicon.dieArea": 800,
+        "silicon.node": "n3",
+        "silicon.hbmStacks": 4,
+        "silicon.partnerMargin": 0
+      };
+      expect(relativeError(rows[3]!.value, evaluateScenarioPoint(bound, builtPoint).silicon.npvUsd)).toBeLessThan(
+        1e-12
+      );
+      for (const row of rows.slice(2)) expect(row.text).toMatch(/As (row \d|the row above), with /);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("starts at a link's die and compares with the scenario's own die, and bands a linked chip without its unread draws", async () => {
     // A link's 500 mm² die: the controls started at 800 mm² and the sentence called the link's die-built NPV "the
     // asserted $12,000"; a link's catalog chip: the band drew the unread relative throughput (0.8–1.2) around 0.714×.
@@ -76,14 +113,21 @@ describe.skipIf(!enabled)("custom-silicon: from the die to the price list", () =
       expect(await die.inputValue('[data-testid="control-die"] input[type=number]')).toBe("500");
       const text = await die.$eval('[data-testid="die-verdict"]', (el) => (el as HTMLElement).innerText);
       expect(text).toContain("A die of 500 mm² on N3");
-      expect(text).toMatch(/at the same values with the scenario's own die, priced \$[\d,]+/);
-      expect(text).not.toContain("asserted");
+      // The NPV table's row for the die built here says what it replaces: the link's own die, not "the asserted" price.
+      const dieRow = '[data-testid="npv-table"] tr[data-row="die"]';
+      const rowText = await die.$eval(dieRow, (el) => (el as HTMLElement).innerText);
+      expect(rowText).toMatch(/not the scenario's own die, priced \$[\d,]+/);
+      expect(rowText).not.toContain("asserted");
       // Banded around its median: the interval's ends straddle the NPV at these values.
-      const chipText = await chip.$eval('[data-testid="die-verdict"]', (el) => (el as HTMLElement).innerText);
+      const chipText = await chip.$eval(dieRow, (el) => (el as HTMLElement).innerText);
       const [npv, low, high] = chipText
-        .match(/NPV is then (\$[\d.]+[MB]) at these values \((\$[\d.]+[MB]) to (\$[\d.]+[MB])/)!
+        .match(/(\$[\d.]+[MB])\s+(\$[\d.]+[MB])–(\$[\d.]+[MB]) \(90% interval\)/)!
         .slice(1)
         .map((usd) => Number(usd.slice(1, -1)) * (usd.endsWith("B") ? 1e9 : 1e6));
+      // The die verdict states the same NPV and band, and points at its row.
+      expect(await chip.$eval('[data-testid="die-verdict"]', (el) => (el as HTMLElement).innerText)).toMatch(
+        /With this chip the program's NPV is \$[\d.]+[MB] \(\$[\d.]+[MB] to \$[\d.]+[MB] in 90% of draws; row \d of the table/
+      );
       expect(low!).toBeLessThan(npv!);
       expect(high!).toBeGreaterThan(npv!);
       expect((low! + high!) / 2 / npv!).toBeLessThan(1.15);
