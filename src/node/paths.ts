@@ -1,5 +1,5 @@
-import {existsSync, lstatSync, readFileSync, realpathSync, statSync} from "node:fs";
-import {dirname, join, resolve} from "node:path";
+import {existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync} from "node:fs";
+import {dirname, extname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {UserError} from "../errors/userError.js";
 
@@ -122,11 +122,21 @@ function dependentPackage(start: string): string | undefined {
   }
 }
 
+/** The real paths of the files this process read as input (readUtf8File): a scenario given by path, its siblings. */
+const filesRead = new Set<string>();
+
+/** Notes that the command read `path` as input, so that no --out of it may replace it (commandInputFiles). */
+export function noteInputFile(path: string): void {
+  filesRead.add(realPath(path));
+}
+
 /**
  * The files the commands read as input, which no --out may replace: the catalogs, measurements and training runs of
  * the package's data/ and of the project's, the package's own package.json (a sweep's --out package.json in the
- * checkout broke every command after it; breaker) and the project's (which makes it a project). Absolute paths; a file
- * need not exist.
+ * checkout broke every command after it; breaker) and the project's (which makes it a project), the scenario files of
+ * the bundled data/scenarios/ and of the project's, and every file this process has read as input (a scenario given by
+ * path, and those beside it it may extend: noteInputFile). A sweep's --out through a link to base.md replaced the
+ * scenario with a CSV (breaker). Absolute paths; a file need not exist.
  */
 export function commandInputFiles(): string[] {
   const project = findProject();
@@ -134,8 +144,27 @@ export function commandInputFiles(): string[] {
   return [
     join(PACKAGE_ROOT, "package.json"),
     ...names.map((name) => join(DATA_DIR, name)),
-    ...(project ? [...names.map((name) => join(project.dataDir, name)), join(project.root, "package.json")] : [])
+    ...scenarioFilesOf(SCENARIOS_DIR),
+    ...(project
+      ? [
+          ...names.map((name) => join(project.dataDir, name)),
+          join(project.root, "package.json"),
+          ...scenarioFilesOf(project.scenariosDir)
+        ]
+      : []),
+    ...filesRead
   ];
+}
+
+/** The .md files of a scenarios folder (all of them, README.md and _drafts too); none when it cannot be read. */
+function scenarioFilesOf(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => extname(name).toLowerCase() === ".md")
+      .map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -1,11 +1,14 @@
 import {readFileSync} from "node:fs";
 import {UserError} from "../errors/userError.js";
 import {specialFileKind} from "./fileKind.js";
+import {noteInputFile} from "./paths.js";
 
 /**
  * A text file a user writes (a scenario, a catalog), read as UTF-8. Node's "utf8" reading puts U+FFFD in place of each
  * byte that is not UTF-8, so a file saved in another encoding (Latin-1's "é" is the byte 0xE9) passed `validate` with
  * "�" in its text (breaker); here it is an error at the first such byte.
+ *
+ * The file is noted as one the command read (noteInputFile), which no --out may then replace.
  *
  * @param path The file to read.
  * @param file The file as messages name it (displayPath).
@@ -22,6 +25,8 @@ export function readUtf8File(path: string, file: string): string {
     throw new UserError({file, message: `not a regular file (${kind})`, expected: "a text file", found: path});
   }
   const bytes = readFileSync(path);
+  // A file read as input is one no --out may replace (commandInputFiles).
+  noteInputFile(path);
   try {
     return new TextDecoder("utf-8", {fatal: true}).decode(bytes);
   } catch {

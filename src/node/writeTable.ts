@@ -154,13 +154,16 @@ export function atomicPaths(path: string, flag = "--out"): {target: string; temp
   }
   // The temporary file renamed over the target replaced a file the user cannot write (a read-only file came out
   // rewritten, mode 644, where `echo > file` is refused) and the files the commands read: a sweep's --out
-  // data/hardware.csv replaced the catalog, --out package.json the project's manifest (breaker).
+  // data/hardware.csv replaced the catalog, --out package.json the project's manifest, and --out through a link to
+  // data/scenarios/base.md the scenario (breakers).
   const real = realPath(target);
   const input = commandInputFiles().find((file) => realPath(file) === real);
   if (input !== undefined) {
     throw new UserError({
       flag,
-      message: "a file the commands read as input (a catalog, or a package.json token-ledger reads)",
+      message:
+        "a file the commands read as input (a catalog, a scenario, or a package.json token-ledger reads" +
+        `${real === resolve(path) ? "" : `: the link leads to ${real}`})`,
       expected: "the path of an output file of its own",
       found: path
     });

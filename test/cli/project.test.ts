@@ -621,6 +621,19 @@ describe("--out onto a project's own inputs", () => {
       expect(readFileSync(path, "utf8")).toBe(before);
     }
   });
+
+  it("refuses a link to one of its scenarios, and leaves it as it was (breaker: a sweep wrote over base.md)", async () => {
+    const dir = await newProject("outputs-scenario");
+    const scenario = join(dir, "data/scenarios/my-scenario.md");
+    const before = readFileSync(scenario, "utf8");
+    const link = join(dir, "mine.csv");
+    symlinkSync(scenario, link);
+    const args = ["sweep", "base", "--vary", "serving.utilization=0.3:0.9:3", "--metrics", "costPerMillionTokensUsd"];
+    const result = await runCli([...args, "--out", link]);
+    expect(result).toMatchObject({code: 1, stdout: ""});
+    expect(result.stderr).toContain(`--out: a file the commands read as input`);
+    expect(readFileSync(scenario, "utf8")).toBe(before);
+  });
 });
 
 describe("a project whose package.json does not parse", () => {

@@ -1,11 +1,21 @@
 import {spawn} from "node:child_process";
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {csvParse} from "d3-dsv";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
 import {afterAll, describe, expect, it} from "vitest";
+import {SCENARIOS_DIR} from "../../src/node/paths.js";
 import {runScenarioRequest} from "../../src/node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {NULLABLE_METRICS} from "../../src/scenario/evaluate/metrics.js";
@@ -357,6 +367,42 @@ describe("token-ledger sweep: errors write no file", () => {
     expect(code).toBe(1);
     expect(readFileSync(out, "utf8")).toBe("previous results\n");
     expect(readdirSync(where)).toEqual(["keep.csv"]);
+  });
+
+  it("--out through a link to a scenario file it reads: refused, the scenario left as it was (breaker)", async () => {
+    // A link bl.csv to data/scenarios/base.md: the sweep wrote its CSV over base.md, exit 0.
+    const where = folder("scenario-link");
+    const bundled = join(SCENARIOS_DIR, "base.md");
+    const before = readFileSync(bundled, "utf8");
+    const link = join(where, "bl.csv");
+    symlinkSync(bundled, link);
+    const args = ["--vary", "serving.utilization=0.3:0.9:3", "--metrics", "costPerMillionTokensUsd", "--out", link];
+    const result = await runCli(["sweep", "base", ...args]);
+    expect(result).toMatchObject({code: 1, stdout: ""});
+    expect(result.stderr).toBe(
+      "token-ledger: --out: a file the commands read as input (a catalog, a scenario, or a package.json token-ledger " +
+        `reads: the link leads to ${realpathSync(bundled)}): expected the path of an output file of its own, found ${link}\n`
+    );
+    expect(readFileSync(bundled, "utf8")).toBe(before);
+    // Any scenario of the folder, not only the one swept; and the scenario file given by path, and one beside it.
+    symlinkSync(join(SCENARIOS_DIR, "agent-era.md"), join(where, "ae.csv"));
+    expect((await runCli(["sweep", "base", ...args.slice(0, -1), join(where, "ae.csv")])).stderr).toContain(
+      "a file the commands read as input"
+    );
+    const own = join(where, "mine.md");
+    const sibling = join(where, "other.md");
+    writeFileSync(own, "---\nid: mine\nextends: base\n---\n");
+    writeFileSync(sibling, "---\nid: other\nextends: base\n---\n");
+    symlinkSync(own, join(where, "mine.csv"));
+    symlinkSync(sibling, join(where, "other.csv"));
+    for (const out of ["mine.csv", "other.csv"]) {
+      const again = await runCli(["sweep", own, ...args.slice(0, -1), join(where, out)]);
+      expect(again).toMatchObject({code: 1, stdout: ""});
+      expect(again.stderr).toContain("a file the commands read as input");
+    }
+    expect(readFileSync(own, "utf8")).toBe("---\nid: mine\nextends: base\n---\n");
+    expect(readFileSync(sibling, "utf8")).toBe("---\nid: other\nextends: base\n---\n");
+    expect(readdirSync(where).sort()).toEqual(["ae.csv", "bl.csv", "mine.csv", "mine.md", "other.csv", "other.md"]);
   });
 
   it("an --out folder that does not exist: exit 1 naming --out", async () => {

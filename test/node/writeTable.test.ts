@@ -1,12 +1,22 @@
 // writeFileAtomic is the one writer of whole files (the pdf command's PDF, the library's tables): a path it cannot
 // write is one UserError naming the flag and the path, with the error the write met, never the error of its cleanup.
-import {chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {UserError} from "../../src/errors/userError.js";
 import {checkOutPath} from "../../src/node/site/pdf.js";
-import {DATA_DIR, PACKAGE_ROOT} from "../../src/node/paths.js";
+import {DATA_DIR, PACKAGE_ROOT, SCENARIOS_DIR} from "../../src/node/paths.js";
 import {removeTemporary, writeFileAtomic} from "../../src/node/writeTable.js";
 
 const dir = mkdtempSync(join(tmpdir(), "token-ledger-write-"));
@@ -60,7 +70,8 @@ describe("writeFileAtomic", () => {
     const catalog = join(DATA_DIR, "hardware.csv");
     const before = readFileSync(catalog, "utf8");
     expect(userErrorOf(() => writeFileAtomic(catalog, new Uint8Array(3)))).toBe(
-      "--out: a file the commands read as input (a catalog, or a package.json token-ledger reads): expected the path of an " +
+      "--out: a file the commands read as input (a catalog, a scenario, or a package.json token-ledger reads): expected " +
+        "the path of an " +
         `output file of its own, found ${catalog}`
     );
     expect(readFileSync(catalog, "utf8")).toBe(before);
@@ -69,6 +80,15 @@ describe("writeFileAtomic", () => {
     expect(userErrorOf(() => writeFileAtomic(manifest, new Uint8Array(3)))).toContain(
       "a file the commands read as input"
     );
+  });
+});
+
+describe("pdf --out onto a scenario file", () => {
+  it("a .pdf link to a bundled scenario is refused before the page is printed (breaker: sweep --out replaced one)", () => {
+    const link = join(dir, "base.pdf");
+    symlinkSync(join(SCENARIOS_DIR, "base.md"), link);
+    expect(userErrorOf(() => checkOutPath(link))).toContain("--out: a file the commands read as input");
+    rmSync(link);
   });
 });
 
