@@ -95,7 +95,8 @@ export function openTableFile(
     fd = null;
     removeTemporary(temporary);
   }
-  // SIGINT, SIGTERM or SIGHUP before finish or abort removes the temporary file (writeTable.ts, onEndingSignal).
+  // SIGINT, SIGTERM, SIGHUP or SIGQUIT before finish or abort removes the temporary file (writeTable.ts,
+  // onEndingSignal).
   const forget = onEndingSignal(abort);
   const write = (bytes: Uint8Array | string) => {
     try {

@@ -47,10 +47,16 @@ export function encodeTable(
 }
 
 /** Signals that end a command line run; a pending temporary file is removed before the process exits on one. */
-const ENDING_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+// SIGQUIT (Ctrl-\) too: it left a sweep's temporary file beside --out when the three others did not (breaker).
+const ENDING_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"] as const;
 
 /** Exit code of a process ended by a signal, as a shell reports it (128 + the signal's number). */
-const SIGNAL_EXIT_CODES: Record<(typeof ENDING_SIGNALS)[number], number> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
+const SIGNAL_EXIT_CODES: Record<(typeof ENDING_SIGNALS)[number], number> = {
+  SIGINT: 130,
+  SIGTERM: 143,
+  SIGHUP: 129,
+  SIGQUIT: 131
+};
 
 /** What to do before the process exits on an ending signal: remove a temporary file, stop a progress bar. */
 const pendingCleanups = new Set<() => void>();
@@ -80,9 +86,9 @@ function installSignalHandler(): void {
 }
 
 /**
- * Runs `cleanup` if the process is ended by SIGINT, SIGTERM or SIGHUP before the returned function is called, then
- * exits with 128 + the signal's number. Every writer of a temporary file registers its removal here, so that each of
- * the three signals leaves no temporary file behind (a command that listened for SIGINT alone once left a sweep's
+ * Runs `cleanup` if the process is ended by SIGINT, SIGTERM, SIGHUP or SIGQUIT before the returned function is called,
+ * then exits with 128 + the signal's number. Every writer of a temporary file registers its removal here, so that each
+ * of the four signals leaves no temporary file behind (a command that listened for SIGINT alone once left a sweep's
  * 15 MB temporary file on SIGTERM and SIGHUP).
  *
  * @returns The function that unregisters `cleanup` (call it once the temporary file is renamed or removed).
@@ -239,8 +245,8 @@ function isRunning(pid: number): boolean {
 
 /**
  * Writes the whole file or nothing: the bytes go to a temporary file beside the target, which is then renamed over
- * it, so an error never leaves a partial output, and an interrupt (Ctrl-C, SIGTERM, SIGHUP) during the write ends the
- * process with 128 + the signal's number without leaving the temporary file (see onEndingSignal).
+ * it, so an error never leaves a partial output, and an interrupt (Ctrl-C, Ctrl-\, SIGTERM, SIGHUP) during the write
+ * ends the process with 128 + the signal's number without leaving the temporary file (see onEndingSignal).
  *
  * Throws: UserError naming `flag` and the path when the file cannot be written.
  */

@@ -514,15 +514,17 @@ describe("token-ledger sweep: errors write no file", () => {
 
 describe("token-ledger sweep: ending signals", () => {
   const bin = fileURLToPath(new URL("../../bin/token-ledger.js", import.meta.url));
-  // A shell reports a process ended by signal n as 128 + n: SIGHUP 1, SIGINT 2, SIGTERM 15 (signal(7)).
+  // A shell reports a process ended by signal n as 128 + n: SIGHUP 1, SIGINT 2, SIGQUIT 3, SIGTERM 15 (signal(7)).
   it.each([
     ["SIGINT", 130],
     ["SIGTERM", 143],
-    ["SIGHUP", 129]
+    ["SIGHUP", 129],
+    ["SIGQUIT", 131]
   ] as const)(
     "%s during a 1M-point sweep leaves no temporary file and exits %i",
     async (signal, exitCode) => {
-      // Breaker: SIGTERM and SIGHUP left the 15 MB `.big.csv.<pid>.tmp` behind; only SIGINT had a handler.
+      // Breaker: SIGTERM and SIGHUP left the 15 MB `.big.csv.<pid>.tmp` behind; only SIGINT had a handler. Later,
+      // SIGQUIT (Ctrl-\) left it too.
       const where = folder(`signal-${signal}`);
       const out = join(where, "big.csv");
       // One metric keeps a block of 65,536 points short (the signal is handled between blocks): the whole 1M-point
@@ -547,7 +549,8 @@ describe("token-ledger sweep: ending signals", () => {
   it.each([
     ["SIGINT", 130],
     ["SIGTERM", 143],
-    ["SIGHUP", 129]
+    ["SIGHUP", 129],
+    ["SIGQUIT", 131]
   ] as const)(
     "%s during a one-block sweep stops it: exit %i, no new file, an existing --out untouched",
     async (signal, exitCode) => {

@@ -167,8 +167,9 @@ export function registerSweep(program: Command): void {
         requiredColumns: sweepRequiredColumns(columns),
         metadata: {"token-ledger.units": JSON.stringify(units), "token-ledger.scenario": id}
       });
-      // SIGINT (Ctrl-C), SIGTERM or SIGHUP between blocks stops the bar; the file's own handler removes the temporary
-      // file, and the process exits with 128 + the signal's number (writeTable.ts, onEndingSignal).
+      // SIGINT (Ctrl-C), SIGQUIT (Ctrl-\), SIGTERM or SIGHUP between blocks stops the bar; the file's own handler
+      // removes the temporary file, and the process exits with 128 + the signal's number (writeTable.ts,
+      // onEndingSignal).
       const forgetBar = bar ? onEndingSignal(() => bar.stop()) : () => {};
       let rows = 0;
       bar?.start(total, 0);
