@@ -468,11 +468,26 @@ describe("compare with one scenario twice", () => {
     [
       ["base", "data/scenarios/base.md"],
       "data/scenarios/base.md names the same scenario as base (data/scenarios/base.md)"
+    ],
+    // A path through "..": taken for a copy keeping base's id (breaker).
+    [
+      ["base", "data/scenarios/../scenarios/base.md"],
+      "data/scenarios/../scenarios/base.md names the same scenario as base (data/scenarios/base.md)"
     ]
   ])("compare %j is an error (it printed two equal columns)", async (scenarios, message) => {
     expect(await oneErrorLine(["compare", ...scenarios, "--samples", "10"])).toBe(
       `SCENARIOS: ${message}: expected each scenario once, found ${scenarios.join(" ")}`
     );
+  });
+
+  it("a link to base.md names the same scenario as base (it was taken for a copy keeping base's id; breaker)", async () => {
+    const link = join(dir, "lnk.md");
+    symlinkSync(fileURLToPath(new URL("../../data/scenarios/base.md", import.meta.url)), link);
+    expect(await oneErrorLine(["compare", "base", link, "--samples", "10"])).toBe(
+      `SCENARIOS: ${link} names the same scenario as base (data/scenarios/base.md): expected each scenario once, ` +
+        `found base ${link}`
+    );
+    rmSync(link);
   });
 });
 

@@ -4,7 +4,7 @@ import {UserError, UserErrors} from "../../errors/userError.js";
 import {checkScenarioFiles, noteUnsourcedKeys} from "../../node/scenarioCheck.js";
 import {unreadCustomChipKeys} from "../../scenario/evaluate/customChipSpec.js";
 import {noteCatalogOverrides} from "../../node/catalogFiles.js";
-import {ownScenariosDir, unreadScenariosDir} from "../../node/paths.js";
+import {ownScenariosDir, realPath, unreadScenariosDir} from "../../node/paths.js";
 import {displayPath, scenarioFilesIn} from "../../node/scenarioFiles.js";
 import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
@@ -149,7 +149,7 @@ export function registerScenarioCommands(program: Command): void {
           found: scenarios.join(" ")
         });
       }
-      /** Each scenario compared so far: as named, its file and its id. */
+      /** Each scenario compared so far: as named, its file (the real path) and its id. */
       const seen: {scenario: string; file: string; id: string}[] = [];
       const unread: Record<string, string>[] = [];
       const runs = scenarios.map((scenario) => {
@@ -162,15 +162,17 @@ export function registerScenarioCommands(program: Command): void {
           flag: "SCENARIOS"
         });
         // One scenario twice ("base base", or "base data/scenarios/base.md") gives two equal columns; /compare drops
-        // a repeat with a notice, the command line says so.
-        const earlier = seen.find((other) => other.file === resolved.file)?.scenario;
+        // a repeat with a notice, the command line says so. Files are compared as real paths: a link to base.md, or
+        // data/scenarios/../scenarios/base.md, was taken for a copy keeping base's id (breaker).
+        const file = realPath(resolved.file);
+        const earlier = seen.find((other) => other.file === file)?.scenario;
         if (earlier !== undefined) {
           throw new UserError({
             flag: "SCENARIOS",
             message:
               scenario === earlier
                 ? `${scenario} is named twice`
-                : `${scenario} names the same scenario as ${earlier} (${resolved.file})`,
+                : `${scenario} names the same scenario as ${earlier} (${displayPath(file)})`,
             expected: "each scenario once",
             found: scenarios.join(" ")
           });
@@ -187,7 +189,7 @@ export function registerScenarioCommands(program: Command): void {
             hint: `give ${/\.md$|\//.test(scenario) ? scenario : sameId.scenario} an id of its own with \`id:\` in its front matter`
           });
         }
-        seen.push({scenario, file: resolved.file, id: resolved.id});
+        seen.push({scenario, file, id: resolved.id});
         unread.push(unreadCustomChipKeys(resolved, {defaults: true}));
         return {report: runReport(resolved, result), point: result.point};
       });
