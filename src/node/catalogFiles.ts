@@ -1,9 +1,9 @@
-import {existsSync, lstatSync, readFileSync, statSync} from "node:fs";
+import {existsSync, lstatSync, readFileSync} from "node:fs";
 import {relative, resolve} from "node:path";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {readCsvRecords, type CsvRecord} from "../catalog/csvCells.js";
-import {isUserError, UserError} from "../errors/userError.js";
+import {isUserError} from "../errors/userError.js";
 import {hasFamilyColumn, hasTopologyColumn, parseHardwareCsv} from "../catalog/parseHardwareCsv.js";
 import {SCALE_UP_TOPOLOGIES} from "../catalog/scaleUpTopology.js";
 import {CHIP_FAMILIES} from "../catalog/chipFamily.js";
@@ -11,7 +11,7 @@ import {parseModelsCsv} from "../catalog/parseModelsCsv.js";
 import {DATA_DIR, findProject} from "./paths.js";
 import {parseTrainingRunsCsv} from "../training/parseTrainingRunsCsv.js";
 import type {PublishedRun} from "../training/publishedRun.js";
-import {readUtf8File} from "./readText.js";
+import {readCsvText} from "./readText.js";
 import {BARE_BELOW_USD, THOUSANDS_MONEY_KEYS} from "../scenario/run/bareMoneyNote.js";
 
 export interface Catalogs {
@@ -70,31 +70,9 @@ function loadMerged<Row extends {id: string}>(
   return [...rows.values()];
 }
 
-/**
- * A catalog file's text. Throws a UserError naming the file when it cannot be read (a directory where the CSV should
- * be gave a stack trace from EISDIR; breaker), or at its first byte that is not UTF-8 (readUtf8File).
- */
+/** A catalog file's text (readCsvText: a UserError naming the file when it cannot be read). */
 function readCatalogText(path: string, file = displayPath(path)): string {
-  try {
-    // A named pipe or a device there would be read until a writer closes it (`catalog` waited for ever on a FIFO;
-    // second-round breaker).
-    const stat = statSync(path);
-    if (!stat.isFile()) {
-      throw Object.assign(new Error("not a regular file"), {
-        code: stat.isDirectory() ? "EISDIR" : "not a regular file"
-      });
-    }
-    return readUtf8File(path, file);
-  } catch (error) {
-    if (isUserError(error)) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new UserError({
-      file,
-      message: `cannot read the catalog file (${code === "EISDIR" ? "a directory" : code})`,
-      expected: "a readable CSV file",
-      found: path
-    });
-  }
+  return readCsvText(path, file, "catalog");
 }
 
 /**

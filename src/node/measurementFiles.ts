@@ -1,10 +1,8 @@
-import {readFileSync} from "node:fs";
 import {relative, resolve} from "node:path";
 import type {Measurement} from "../inference/calibration/measurement.js";
 import {parseMeasurementsCsv} from "../inference/calibration/parseMeasurementsCsv.js";
-import {UserError} from "../errors/userError.js";
 import {DATA_DIR} from "./paths.js";
-import {readUtf8File} from "./readText.js";
+import {readCsvText} from "./readText.js";
 
 /** The published serving measurements file, data/measurements.csv. */
 export const MEASUREMENTS_FILE = resolve(DATA_DIR, "measurements.csv");
@@ -16,17 +14,7 @@ export const MEASUREMENTS_FILE = resolve(DATA_DIR, "measurements.csv");
 export function loadMeasurements(path = MEASUREMENTS_FILE): {measurements: Measurement[]; file: string; text: string} {
   const rel = relative(process.cwd(), path);
   const file = rel.startsWith("..") ? path : rel;
-  let text: string;
-  try {
-    text = readUtf8File(path, file);
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw new UserError({
-      file,
-      message: "cannot read the measurements file",
-      expected: "a readable CSV file",
-      found: path
-    });
-  }
+  // Why it cannot be read, as a catalog's error says (readCsvText): a folder was only "cannot read" (breaker).
+  const text = readCsvText(path, file, "measurements");
   return {measurements: parseMeasurementsCsv(text, {file}), file, text};
 }

@@ -1,5 +1,5 @@
-import {readFileSync} from "node:fs";
-import {UserError} from "../errors/userError.js";
+import {readFileSync, statSync} from "node:fs";
+import {isUserError, UserError} from "../errors/userError.js";
 import {specialFileKind} from "./fileKind.js";
 import {noteInputFile} from "./paths.js";
 
@@ -31,6 +31,39 @@ export function readUtf8File(path: string, file: string): string {
     return new TextDecoder("utf-8", {fatal: true}).decode(bytes);
   } catch {
     throw notUtf8(bytes, file);
+  }
+}
+
+/**
+ * A data file's text (a catalog, the measurements), read as readUtf8File reads it.
+ *
+ * @param path The file to read.
+ * @param file The file as messages name it (displayPath).
+ * @param what What the file is, as the message names it: "catalog", "measurements".
+ * @throws UserError at `file` when it cannot be read, saying why: "cannot read the catalog file (a directory)" (a
+ *   directory where the CSV should be gave a stack trace from EISDIR; breaker), "(ENOENT)", "(not a regular file)"
+ *   (a named pipe or a device, which would be read until a writer closes it: `catalog` waited for ever on a FIFO;
+ *   second-round breaker); or at its first byte that is not UTF-8 (readUtf8File). The measurements file's said
+ *   neither that nor why ("cannot read the measurements file" for a folder; breaker): one reader for both.
+ */
+export function readCsvText(path: string, file: string, what: string): string {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) {
+      throw Object.assign(new Error("not a regular file"), {
+        code: stat.isDirectory() ? "EISDIR" : "not a regular file"
+      });
+    }
+    return readUtf8File(path, file);
+  } catch (error) {
+    if (isUserError(error)) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new UserError({
+      file,
+      message: `cannot read the ${what} file (${code === "EISDIR" ? "a directory" : code})`,
+      expected: "a readable CSV file",
+      found: path
+    });
   }
 }
 

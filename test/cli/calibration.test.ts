@@ -1,4 +1,4 @@
-import {readFileSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
@@ -164,6 +164,23 @@ describe("token-ledger calibration", () => {
   it("a measurements file that cannot be read is one clear line", async () => {
     const {code, stderr} = await runCli(["calibration", "--measurements", "/nonexistent/m.csv"]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/cannot read the measurements file/);
+    expect(stderr).toBe(
+      "token-ledger: /nonexistent/m.csv: cannot read the measurements file (ENOENT): expected a readable CSV file, " +
+        "found /nonexistent/m.csv\n"
+    );
+  });
+
+  it("a folder given as the measurements file says so, as a catalog's does (it said only 'cannot read'; breaker)", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "token-ledger-measurements-"));
+    try {
+      const {code, stdout, stderr} = await runCli(["calibration", "--measurements", folder]);
+      expect({code, stdout}).toEqual({code: 1, stdout: ""});
+      expect(stderr).toBe(
+        `token-ledger: ${folder}: cannot read the measurements file (a directory): expected a readable CSV file, ` +
+          `found ${folder}\n`
+      );
+    } finally {
+      rmSync(folder, {recursive: true});
+    }
   });
 });
