@@ -225,12 +225,16 @@ export function hardwarePriceNotes(): string[] {
   });
 }
 
-/** data/training-runs.csv (published training runs), its model and hardware ids checked against the catalogs. */
+/**
+ * data/training-runs.csv (published training runs), its model and hardware ids checked against the catalogs, and each
+ * run's chip_hours against its model's FLOPs on its chip (parseTrainingRunsCsv).
+ */
 export function loadTrainingRuns(catalogs: Catalogs, path = resolve(DATA_DIR, "training-runs.csv")): PublishedRun[] {
   return parseTrainingRunsCsv(readCatalogText(path), {
     file: displayPath(path),
     modelIds: catalogs.models.map((m) => m.id),
-    hardwareIds: catalogs.hardware.map((h) => h.id)
+    hardwareIds: catalogs.hardware.map((h) => h.id),
+    catalogs
   });
 }
 

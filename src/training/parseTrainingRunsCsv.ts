@@ -1,5 +1,9 @@
-import {PRECISIONS, type Precision} from "../inference/precision.js";
+import type {Hardware} from "../catalog/hardware.js";
+import type {ModelArchitecture} from "../catalog/model.js";
+import {PRECISIONS, peakFlopsPerS, type Precision} from "../inference/precision.js";
+import {SECONDS_PER_HOUR, TERA} from "../units/si.js";
 import type {PublishedRun} from "./publishedRun.js";
+import {impliedMfu, publishedRunFlops} from "./trainingRunsReport.js";
 import {CellReader, readCatalogRows, scaled} from "../catalog/csvCells.js";
 
 /** The columns of data/training-runs.csv, exactly and in order. */
@@ -26,38 +30,76 @@ export type TrainingRunColumn = (typeof TRAINING_RUN_COLUMNS)[number];
 const TOKENS_PER_TRILLION = 1e12;
 
 /**
+ * Least steady-state MFU a row's chip_hours may imply at goodput 1 (all of the hours training): 1%, a tenth of the
+ * least any bundled run implies (Llama 4 Maverick's 0.13; the others 0.16–0.49). Fewer FLOPs per chip-hour is hours a
+ * hundred times what the run needed at the chip's peak: a typo or a unit slip (1e20 implied an MFU of 1e-13 and moved
+ * the report's median error from 13% to 20%; breaker).
+ */
+export const MIN_IMPLIED_MFU = 0.01;
+
+/** The catalogs a run's chip_hours are checked against: its model's FLOPs on its chip's peak. */
+export interface TrainingRunCatalogs {
+  models: readonly ModelArchitecture[];
+  hardware: readonly Hardware[];
+}
+
+/**
  * Parses and validates data/training-runs.csv: published runs (model, chip, precision, chips, tokens in trillions,
  * sequence length, published chip-hours, MFU where reported with its basis, what the hours include, source). Every
  * bad cell is reported at once as a UserErrors naming file, line, column and column name; model and hardware ids are
  * checked against the catalogs given.
+ *
+ * With `catalogs`, each row's chip_hours must imply a steady-state MFU (trainingRunsReport's implied MFU, at goodput 1:
+ * FLOPs ÷ (peak × chip-hours × 3600)) from MIN_IMPLIED_MFU to 1: more than 1 is hours too few to train the run's FLOPs
+ * at the chip's full peak (chip_hours 1 for Llama 3.1 405B implied an MFU of 11 million; breaker). Goodput 1 is the
+ * most hours can do, so a row never fails for the goodput a report is run at. The run's chip must have a peak in its
+ * precision.
  */
 export function parseTrainingRunsCsv(
   text: string,
-  {file, modelIds, hardwareIds}: {file: string; modelIds: readonly string[]; hardwareIds: readonly string[]}
+  {
+    file,
+    modelIds,
+    hardwareIds,
+    catalogs
+  }: {file: string; modelIds: readonly string[]; hardwareIds: readonly string[]; catalogs?: TrainingRunCatalogs}
 ): PublishedRun[] {
   return readCatalogRows(text, {
     file,
     columns: TRAINING_RUN_COLUMNS,
-    readRow: (cells) => readRow(cells, modelIds, hardwareIds)
+    readRow: (cells) => readRow(cells, modelIds, hardwareIds, catalogs)
   });
 }
 
 function readRow(
   cells: CellReader<TrainingRunColumn>,
   modelIds: readonly string[],
-  hardwareIds: readonly string[]
+  hardwareIds: readonly string[],
+  catalogs: TrainingRunCatalogs | undefined
 ): PublishedRun | undefined {
   const id = cells.id("id");
   const model = catalogId(cells, "model", modelIds, "data/models.csv");
   const hardware = catalogId(cells, "hardware", hardwareIds, "data/hardware.csv");
   const precision = cells.text("precision");
-  if (precision !== undefined && !(PRECISIONS as readonly string[]).includes(precision)) {
+  if (precision !== undefined && !isPrecision(precision)) {
     cells.fail("precision", "unknown precision", `one of ${PRECISIONS.join(", ")}`);
   }
   const chips = cells.optionalPositive("chips", {integer: true});
   const tokensT = cells.positive("tokens_t");
   const sequenceTokens = cells.optionalPositive("sequence_tokens", {integer: true});
   const chipHours = cells.positive("chip_hours");
+  if (catalogs && model !== undefined && hardware !== undefined && tokensT !== undefined) {
+    if (sequenceTokens !== undefined && chipHours !== undefined && isPrecision(precision)) {
+      const run = {tokens: scaled(tokensT, TOKENS_PER_TRILLION), sequenceTokens, chipHours};
+      checkImpliedMfu(
+        cells,
+        run,
+        precision,
+        catalogs.models.find((m) => m.id === model),
+        catalogs.hardware.find((h) => h.id === hardware)
+      );
+    }
+  }
   const mfu = cells.optionalPositive("mfu");
   if (mfu !== null && mfu !== undefined && mfu > 1) cells.fail("mfu", "out of range", "a fraction in (0, 1]");
   const mfuBasis = cells.raw("mfu_basis");
@@ -115,4 +157,53 @@ function catalogId(
     return undefined;
   }
   return value;
+}
+
+function isPrecision(value: string | undefined): value is Precision {
+  return value !== undefined && (PRECISIONS as readonly string[]).includes(value);
+}
+
+/**
+ * Records an error at chip_hours when the hours imply an MFU outside [MIN_IMPLIED_MFU, 1] at goodput 1, or at precision
+ * when the chip has no peak in it (the report threw a plain Error for it).
+ */
+function checkImpliedMfu(
+  cells: CellReader<TrainingRunColumn>,
+  run: Pick<PublishedRun, "tokens" | "sequenceTokens" | "chipHours">,
+  precision: Precision,
+  model: ModelArchitecture | undefined,
+  chip: Hardware | undefined
+): void {
+  if (model === undefined || chip === undefined) return;
+  const peak = peakFlopsPerS(chip, precision);
+  if (peak === null) {
+    cells.fail(
+      "precision",
+      "no peak in this precision",
+      `a precision ${chip.id} has a dense peak in (data/hardware.csv)`
+    );
+    return;
+  }
+  const flops = publishedRunFlops(run, model);
+  const mfu = impliedMfu(flops, peak, run.chipHours, 1);
+  if (mfu <= 1 && mfu >= MIN_IMPLIED_MFU) return;
+  const few = mfu > 1;
+  // The hours at which the implied MFU is the bound: FLOPs ÷ (peak × 3600 × bound).
+  const bound = few ? 1 : MIN_IMPLIED_MFU;
+  const hours = flops / (peak * SECONDS_PER_HOUR * bound);
+  cells.fail(
+    "chip_hours",
+    few ? "chip-hours too few for the run's FLOPs" : "chip-hours too many for the run's FLOPs",
+    `${few ? "at least" : "at most"} ${readable(hours)} chip-hours (an implied MFU of ${few ? "at most" : "at least"} ` +
+      `${bound}: FLOPs ${readable(flops)} ÷ (${chip.id} ${precision} peak ${peak / TERA} TFLOP/s × chip-hours × 3600 s))`,
+    `${cells.raw("chip_hours")} (an implied MFU of ${readable(mfu)})`,
+    `the implied MFU is at goodput 1, all of the hours training; ` +
+      (few ? "is a digit or a unit (thousands, millions) missing?" : "are the hours in another unit than chip-hours?")
+  );
+}
+
+/** 3 significant digits, with thousands separators from 1,000 to 10^15 (11,100,000), else as JavaScript writes it. */
+function readable(x: number): string {
+  const rounded = Number(x.toPrecision(3));
+  return rounded >= 1000 && rounded < 1e15 ? rounded.toLocaleString("en-US") : String(rounded);
 }

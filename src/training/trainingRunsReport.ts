@@ -62,6 +62,26 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** A published run's training FLOPs: 6·N·D, plus causal attention where its sequence length is known. */
+export function publishedRunFlops(
+  run: Pick<PublishedRun, "tokens" | "sequenceTokens">,
+  model: Pick<ModelArchitecture, "activeParams" | "layers" | "attentionHeads" | "headDim" | "mlaRopeDim">
+): number {
+  return trainingFlops({
+    activeParams: model.activeParams,
+    tokens: run.tokens,
+    attention: attentionShape(model, run.sequenceTokens)
+  }).totalFlops;
+}
+
+/**
+ * The steady-state MFU that `chipHours` imply for `flops` on chips of `peakFlopsPerS` at `goodputFraction`:
+ * FLOPs ÷ (peak × chip-hours × goodput × 3600).
+ */
+export function impliedMfu(flops: number, peakFlopsPerS: number, chipHours: number, goodputFraction: number): number {
+  return flops / (peakFlopsPerS * chipHours * goodputFraction * SECONDS_PER_HOUR);
+}
+
 /**
  * Builds the report. `models` and `hardware` are the catalogs (every run's ids must be in them: parseTrainingRunsCsv
  * checks it); a run whose chip lacks its precision throws an Error (a catalog inconsistency, not a user error).
@@ -76,11 +96,7 @@ export function trainingRunsReport(
     const chip = catalogs.hardware.find((h) => h.id === run.hardware)!;
     const peak = peakFlopsPerS(chip, run.precision);
     if (peak === null) throw new Error(`training run ${run.id}: ${chip.id} has no ${run.precision} peak`);
-    const flops = trainingFlops({
-      activeParams: model.activeParams,
-      tokens: run.tokens,
-      attention: attentionShape(model, run.sequenceTokens)
-    }).totalFlops;
+    const flops = publishedRunFlops(run, model);
     const toolChipHours = run.mfu === null ? null : flops / (peak * run.mfu * SECONDS_PER_HOUR) / goodputFraction;
     const ratio = toolChipHours === null ? null : toolChipHours / run.chipHours;
     return {
@@ -92,7 +108,7 @@ export function trainingRunsReport(
       reportedMfu: run.mfu,
       toolChipHours,
       ratio,
-      impliedMfu: flops / (peak * run.chipHours * goodputFraction * SECONDS_PER_HOUR),
+      impliedMfu: impliedMfu(flops, peak, run.chipHours, goodputFraction),
       includes: run.includes,
       missNote: ratio !== null && Math.abs(ratio - 1) > MISS_NOTE_THRESHOLD ? run.includes : null,
       sourceTitle: run.sourceTitle,

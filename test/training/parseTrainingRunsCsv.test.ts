@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {UserErrors} from "../../src/errors/userError.js";
+import {loadCatalogs, loadTrainingRuns} from "../../src/node/catalogFiles.js";
 import {TRAINING_RUN_COLUMNS, parseTrainingRunsCsv} from "../../src/training/parseTrainingRunsCsv.js";
 import {cellColumn} from "../catalog/cellColumn.js";
 
@@ -45,5 +46,63 @@ describe("parseTrainingRunsCsv", () => {
     ]);
     // Line 3's model 'gpt-9' follows `x,` at 3.
     expect(errorsOf([HEADER, GOOD, ...rows].join("\n"))[0]).toEqual([3, 3, "model"]);
+  });
+
+  describe("chip_hours against the FLOPs they imply on the run's chip", () => {
+    const catalogs = loadCatalogs();
+    // The Llama 3.1 405B row without its sequence length, so that its FLOPs are 6·N·D alone (no attention term):
+    //   FLOPs            = 6 × 405.85e9 (active_params_b) × 15.6e12 (tokens_t)      = 3.798756e25 FLOP
+    //   one chip-hour    = 989.4e12 FLOP/s (H100 bf16_tflops) × 3600 s              = 3.56184e18 FLOP at full peak
+    //   implied MFU      = FLOPs ÷ (peak × chip_hours × 3600), goodput 1
+    //     chip_hours 1    → 3.798756e25 ÷ 3.56184e18 = 10,665,151 (shown as 3 digits: 10,700,000)
+    //     chip_hours 1e20 → 10,665,151 ÷ 1e20        = 1.07e-13
+    //   bounds: MFU ≤ 1 needs at least 10,665,151 chip-hours; MFU ≥ 0.01 at most 1,066,515,060.
+    const row = (chipHours: string, precision = "bf16") =>
+      `llama-3.1-405b,llama-3.1-405b,h100-sxm,${precision},16384,15.6,,${chipHours},0.41,Table 4,model card hours,Llama 3,https://arxiv.org/abs/2407.21783,`;
+    const parse = (chipHours: string, precision?: string) =>
+      parseTrainingRunsCsv(`${HEADER}\n${row(chipHours, precision)}`, {file: FILE, ...IDS, catalogs});
+    const messageOf = (chipHours: string, precision?: string) => {
+      try {
+        parse(chipHours, precision);
+      } catch (error) {
+        expect(error).toBeInstanceOf(UserErrors);
+        return (error as UserErrors).errors.map((e) => e.message);
+      }
+      throw new Error("expected UserErrors");
+    };
+    const at = `${FILE}:2:${cellColumn(row("1"), 8)}: chip_hours`;
+
+    it("refuses hours too few to train the FLOPs at the chip's full peak, naming the MFU they imply", () => {
+      const [message, ...rest] = messageOf("1");
+      expect(rest).toEqual([]);
+      expect(message).toContain(`${at}: chip-hours too few for the run's FLOPs`);
+      expect(message).toContain("expected at least 10,700,000 chip-hours (an implied MFU of at most 1");
+      expect(message).toContain("found 1 (an implied MFU of 10,700,000)");
+    });
+
+    it("refuses hours so many that the MFU they imply is under 1%", () => {
+      const [message, ...rest] = messageOf("1e20");
+      expect(rest).toEqual([]);
+      expect(message).toContain(`${at}: chip-hours too many for the run's FLOPs`);
+      expect(message).toContain("expected at most 1,070,000,000 chip-hours (an implied MFU of at least 0.01");
+      expect(message).toContain("found 1e20 (an implied MFU of 1.07e-13)");
+    });
+
+    it("accepts hours just inside either bound", () => {
+      expect(parse("10665200")[0]!.chipHours).toBe(10665200);
+      expect(parse("1066500000")[0]!.chipHours).toBe(1066500000);
+      expect(messageOf("10665100")[0]).toContain("too few");
+      expect(messageOf("1066600000")[0]).toContain("too many");
+    });
+
+    it("refuses a precision the chip has no peak in, at the precision cell", () => {
+      expect(messageOf("30840000", "fp4")).toEqual([
+        expect.stringContaining(`${FILE}:2:${cellColumn(row("1"), 4)}: precision: no peak in this precision`)
+      ]);
+    });
+
+    it("accepts every bundled run (their implied MFUs are 0.13–0.49 at goodput 1)", () => {
+      expect(() => loadTrainingRuns(catalogs)).not.toThrow();
+    });
   });
 });
