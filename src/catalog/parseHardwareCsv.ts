@@ -4,6 +4,7 @@ import {TERA} from "../units/si.js";
 import {CellReader, readCatalogRows, scaled} from "./csvCells.js";
 import {fp8BelowBf16Hint, type Hardware} from "./hardware.js";
 import {CHIP_FAMILIES, type ChipFamily} from "./chipFamily.js";
+import {CHIP_FAMILY_VENDORS, KNOWN_CHIP_VENDORS, knownVendorTypo, sameVendor} from "./chipVendor.js";
 import {SCALE_UP_TOPOLOGIES, TOPOLOGY_WITHOUT_COLUMN, type ScaleUpTopology} from "./scaleUpTopology.js";
 import {didYouMean} from "../errors/suggest.js";
 
@@ -151,6 +152,9 @@ export function hbmBandwidthProblem(
   };
 }
 
+/** The known vendors as a message lists them. */
+const KNOWN_VENDOR_LIST = KNOWN_CHIP_VENDORS.join(", ");
+
 /** `estimated` value that marks a wholly hypothetical row. */
 const ALL = "all";
 
@@ -201,7 +205,8 @@ export function parseHardwareCsv(
       readRow(
         cells,
         columns.includes("family") ? readFamily : familyFromFile,
-        columns.includes("scale_up_topology") ? readTopology : topologyFromFile
+        columns.includes("scale_up_topology") ? readTopology : topologyFromFile,
+        columns.includes("family")
       )
   });
 }
@@ -235,13 +240,15 @@ export function hasTopologyColumn(header: readonly string[] | undefined): boolea
 function readRow(
   cells: CellReader<HardwareColumn>,
   family: (id: string | undefined, cells: CellReader<HardwareColumn>) => ChipFamily | undefined,
-  topology: (id: string | undefined, cells: CellReader<HardwareColumn>) => ScaleUpTopology | undefined
+  topology: (id: string | undefined, cells: CellReader<HardwareColumn>) => ScaleUpTopology | undefined,
+  familyWritten: boolean
 ): Hardware | undefined {
   const id = cells.id("id");
   const name = cells.text("name");
-  const vendor = cells.text("vendor");
+  const written = cells.text("vendor");
   const kind = readKind(cells);
   const chipFamily = family(id, cells);
+  const vendor = checkVendor(cells, written, familyWritten ? chipFamily : undefined);
   const bf16 = cells.positive("bf16_tflops");
   const fp8 = cells.optionalPositive("fp8_tflops");
   // FP8 tensor throughput is twice BF16's on every chip that has FP8: NVIDIA H100 datasheet 3,958 vs 1,979 TFLOPS
@@ -366,6 +373,44 @@ function readRow(
     sourceUrl,
     notes
   };
+}
+
+/**
+ * The `vendor` cell, `written` (undefined when it is bad), checked: a near miss of a known vendor (knownVendorTypo:
+ * `NVDIA`) is an error with the name to write, since a chip of an unknown maker is accepted on every serving stack
+ * (`neuron` on an H100); a vendor other than the one `family` implies (CHIP_FAMILY_VENDORS: hopper → NVIDIA) is an
+ * error too. A vendor none of the known ones is near ("Cerebras") is a new maker, and loads.
+ */
+function checkVendor(
+  cells: CellReader<HardwareColumn>,
+  written: string | undefined,
+  family: ChipFamily | undefined
+): string | undefined {
+  if (written === undefined) return undefined;
+  const typo = knownVendorTypo(written);
+  if (typo !== undefined) {
+    cells.fail(
+      "vendor",
+      "misspelt chip vendor",
+      `a known vendor as written (${KNOWN_VENDOR_LIST}), or a maker none of them is near`,
+      undefined,
+      `did you mean '${typo}'? The serving stacks a chip runs are decided by its vendor, and an unknown maker's chip ` +
+        "runs on every one"
+    );
+    return undefined;
+  }
+  const implied = family === undefined ? null : CHIP_FAMILY_VENDORS[family];
+  if (implied !== null && !sameVendor(written, implied)) {
+    cells.fail(
+      "vendor",
+      "vendor does not make the chip's family",
+      `'${implied}', the maker of family '${family}' (or family 'other' for another maker's chip)`,
+      undefined,
+      `did you mean '${implied}'?`
+    );
+    return undefined;
+  }
+  return written;
 }
 
 function readKind(cells: CellReader<HardwareColumn>): Hardware["kind"] | undefined {

@@ -1,3 +1,4 @@
+import {KNOWN_CHIP_VENDORS} from "../catalog/chipVendor.js";
 import type {Hardware} from "../catalog/hardware.js";
 import {SOFTWARE_STACKS, type SoftwareStack} from "./calibration/measurement.js";
 
@@ -26,12 +27,14 @@ export const STACK_CHIP_VENDORS: Readonly<Record<SoftwareStack, readonly string[
 };
 
 /**
- * The vendors whose chips the table above can rule on: the makers of the catalog's real chips. A chip of any other
- * vendor (the catalog's hypothetical ASIC, vendor "Hypothetical"; a chip given by its specs, "custom"; a chip a report
- * project adds) is accepted on every stack: its software is as hypothetical as the chip, and the stack only picks the
- * efficiencies and the KV-cache admission it is modelled with (the default stack, TensorRT-LLM, included).
+ * KNOWN_CHIP_VENDORS (src/catalog/chipVendor.ts) are the vendors whose chips the table above can rule on: the makers of
+ * the catalog's real chips. A chip of any other vendor (the catalog's hypothetical ASIC, vendor "Hypothetical"; a chip
+ * given by its specs, "custom"; a chip a report project adds) is accepted on every stack: its software is as
+ * hypothetical as the chip, and the stack only picks the efficiencies and the KV-cache admission it is modelled with
+ * (the default stack, TensorRT-LLM, included). A catalog row's vendor that is a near miss of a known one (`NVDIA`) is
+ * refused where the row is read (parseHardwareCsv), so that it cannot make a real chip take every stack.
  */
-export const KNOWN_CHIP_VENDORS: readonly string[] = ["NVIDIA", "AMD", "Google", "AWS"];
+export {KNOWN_CHIP_VENDORS};
 
 /**
  * True when `stack` runs on `hardware`: a stack without a vendor list, a chip whose vendor is on the stack's list, or

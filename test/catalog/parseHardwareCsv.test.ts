@@ -667,3 +667,73 @@ describe("parseHardwareCsv validation", () => {
     }
   });
 });
+
+describe("parseHardwareCsv: the vendor cell", () => {
+  // The vendor decides the serving stacks a chip runs (src/inference/stackChips.ts); an unknown maker's chip runs
+  // every one, so `NVDIA` on the H100 let `inference --stack neuron` price it (breaker).
+  const vendorAt = `${FILE}:2:${cellColumn(GOOD_ROW, 3)}: vendor`;
+  const withVendor = (vendor: string, family = "hopper") =>
+    `${HEADER}\n${GOOD_ROW.replace(",NVIDIA,gpu,hopper,", `,${vendor},gpu,${family},`)}`;
+
+  it.each([
+    ["NVDIA", "NVIDIA"],
+    ["NIVIDA", "NVIDIA"],
+    ["NVIDIA Corporation", "NVIDIA"],
+    ["AMDD", "AMD"],
+    ["Gogle", "Google"],
+    ["AWZ", "AWS"]
+  ])("refuses %s, a near miss of a known vendor: did you mean '%s'?", (vendor, meant) => {
+    const errors = errorsOf(() => parseHardwareCsv(withVendor(vendor, "other"), {file: FILE}));
+    expect(errors.map((e) => e.message)).toEqual([expect.stringContaining(`${vendorAt}: misspelt chip vendor`)]);
+    expect(errors[0]!.detail.hint).toMatch(new RegExp(`^did you mean '${meant}'\\?`));
+  });
+
+  it("refuses a misspelt vendor on a family's chip as a misspelling, not as another maker", () => {
+    const [error, ...rest] = errorsOf(() => parseHardwareCsv(withVendor("NVDIA"), {file: FILE}));
+    expect(rest).toEqual([]);
+    expect(error!.message).toBe(
+      `${vendorAt}: misspelt chip vendor: expected a known vendor as written (NVIDIA, AMD, Google, AWS), or a maker ` +
+        "none of them is near, found 'NVDIA' (did you mean 'NVIDIA'? The serving stacks a chip runs are decided by its " +
+        "vendor, and an unknown maker's chip runs on every one)"
+    );
+  });
+
+  it("accepts a known vendor in any case, a new maker, and a three-letter maker two edits from AMD and AWS", () => {
+    for (const vendor of ["NVIDIA", "nvidia", "Cerebras", "Groq", "Arm", "Hypothetical", "custom"]) {
+      const family = vendor.toLowerCase() === "nvidia" ? "hopper" : "other";
+      expect(parseHardwareCsv(withVendor(vendor, family), {file: FILE})[0]!.vendor, vendor).toBe(vendor);
+    }
+  });
+
+  it.each([
+    ["AMD", "hopper", "NVIDIA"],
+    ["Cerebras", "ampere", "NVIDIA"],
+    ["NVIDIA", "blackwell", null],
+    ["NVIDIA", "cdna3", "AMD"],
+    ["AWS", "tpu", "Google"],
+    ["Amazon", "trainium", "AWS"]
+  ])("vendor %s with family %s: the family's maker %s", (vendor, family, maker) => {
+    const parse = () => parseHardwareCsv(withVendor(vendor, family), {file: FILE});
+    if (maker === null) {
+      expect(parse()[0]!.family).toBe(family);
+      return;
+    }
+    const [error, ...rest] = errorsOf(parse);
+    expect(rest).toEqual([]);
+    expect(error!.message).toBe(
+      `${vendorAt}: vendor does not make the chip's family: expected '${maker}', the maker of family '${family}' (or ` +
+        `family 'other' for another maker's chip), found '${vendor}' (did you mean '${maker}'?)`
+    );
+  });
+
+  it("checks the vendor against a family written in the file, not one a file without the column inherits", () => {
+    // A file written before the family column: the bundled h100-sxm's family (hopper) is inherited, not written.
+    const header = HARDWARE_COLUMNS_WITHOUT_FAMILY.join(",");
+    const row = GOOD_ROW.replace(",NVIDIA,gpu,hopper,", ",Acme,gpu,").replace(",switch,", ",");
+    const [chip] = parseHardwareCsv(`${header}\n${row}`, {file: FILE, familyOf: () => "hopper"});
+    expect(chip).toMatchObject({vendor: "Acme", family: "hopper"});
+    // A misspelt vendor is refused there too.
+    const typo = row.replace(",Acme,", ",NVDIA,");
+    expect(errorsOf(() => parseHardwareCsv(`${header}\n${typo}`, {file: FILE}))[0]!.detail.path).toBe("vendor");
+  });
+});
