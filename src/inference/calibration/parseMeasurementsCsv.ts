@@ -71,13 +71,28 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  *
  * Input: the file's text and its path (for messages). Output: the rows in file order.
  * Throws: UserErrors naming file, line, column and column name of every bad cell (wrong header, wrong cell count,
- * not a number, a word outside its list, a bad month or URL, a duplicate id).
+ * not a number, a word outside its list, a bad month or URL, a duplicate id). A `date` after the current month
+ * (latestMonth of `now`, the time of the call unless given: tests pass one) is an error: no measurement is published
+ * before it is made (2099-01 passed; breaker).
  */
-export function parseMeasurementsCsv(text: string, {file}: {file: string}): Measurement[] {
-  return readCatalogRows(text, {file, columns: MEASUREMENT_COLUMNS, readRow});
+export function parseMeasurementsCsv(
+  text: string,
+  {file, now = new Date()}: {file: string; now?: Date}
+): Measurement[] {
+  const latest = latestMonth(now);
+  return readCatalogRows(text, {file, columns: MEASUREMENT_COLUMNS, readRow: (cells) => readRow(cells, latest)});
 }
 
-function readRow(cells: CellReader<Column>): Measurement | undefined {
+/**
+ * The latest month it is anywhere at `now`, YYYY-MM: the month in UTC 14 hours on (UTC+14, Kiribati's, is the
+ * furthest ahead any clock runs), so that a measurement dated by its local month on the 1st is never refused.
+ */
+export function latestMonth(now: Date): string {
+  const ahead = new Date(now.getTime() + 14 * 60 * 60 * 1000);
+  return `${ahead.getUTCFullYear()}-${String(ahead.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+function readRow(cells: CellReader<Column>, latest: string): Measurement | undefined {
   const row = {
     id: cells.id("id"),
     line: cells.line,
@@ -100,7 +115,7 @@ function readRow(cells: CellReader<Column>): Measurement | undefined {
     outputTokensPerSecondPerUser: cells.optionalPositive("output_tokens_per_s_per_user"),
     timeToFirstTokenSeconds: cells.optionalPositive("ttft_s"),
     timePerOutputTokenSeconds: cells.optionalPositive("tpot_s"),
-    date: month(cells),
+    date: month(cells, latest),
     sourceTitle: cells.text("source_title"),
     sourceUrl: cells.httpsUrl("source_url"),
     quote: cells.text("quote"),
@@ -118,10 +133,24 @@ function oneOf<T extends string>(cells: CellReader<Column>, column: Column, allo
   return undefined;
 }
 
-function month(cells: CellReader<Column>): string | undefined {
+/** The `date` cell: a month as YYYY-MM, not after `latest` (latestMonth). */
+function month(cells: CellReader<Column>, latest: string): string | undefined {
   const value = cells.text("date");
   if (value === undefined) return undefined;
-  if (MONTH.test(value)) return value;
-  cells.fail("date", "bad date", "a month as YYYY-MM, e.g. 2025-04");
-  return undefined;
+  if (!MONTH.test(value)) {
+    cells.fail("date", "bad date", "a month as YYYY-MM, e.g. 2025-04");
+    return undefined;
+  }
+  // Zero-padded YYYY-MM months order as strings do.
+  if (value > latest) {
+    cells.fail(
+      "date",
+      "date in the future",
+      `the month the measurement was published, at latest the current month (${latest})`,
+      undefined,
+      "is the year or the month mistyped?"
+    );
+    return undefined;
+  }
+  return value;
 }

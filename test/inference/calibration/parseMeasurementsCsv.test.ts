@@ -73,6 +73,40 @@ describe("parseMeasurementsCsv", () => {
     });
   });
 
+  describe("a date after the current month", () => {
+    // A fixed "now", so that the test does not depend on today's date: 15 June 2025, 12:00 UTC.
+    const now = new Date("2025-06-15T12:00:00Z");
+    const dateColumn = cellColumn(withCell("date", "2099-01").split("\n")[1]!, MEASUREMENT_COLUMNS.indexOf("date") + 1);
+
+    it.each(["2099-01", "2025-07", "2026-01"])("refuses %s at the date cell, naming the current month", (date) => {
+      const errors = userErrorsOf(() => parseMeasurementsCsv(withCell("date", date), {file, now}));
+      expect(errors).toEqual([
+        expect.objectContaining({
+          file,
+          line: 2,
+          column: dateColumn,
+          path: "date",
+          message: "date in the future",
+          expected: "the month the measurement was published, at latest the current month (2025-06)",
+          found: `'${date}'`
+        })
+      ]);
+    });
+
+    it.each(["2025-06", "2025-05", "2019-12"])("accepts %s", (date) => {
+      expect(parseMeasurementsCsv(withCell("date", date), {file, now})[0]!.date).toBe(date);
+    });
+
+    it("takes the current month as the latest on any clock: on 30 June at 11:00 UTC it is 1 July at UTC+14", () => {
+      expect(
+        parseMeasurementsCsv(withCell("date", "2025-07"), {file, now: new Date("2025-06-30T11:00:00Z")}).length
+      ).toBe(1);
+      expect(() =>
+        parseMeasurementsCsv(withCell("date", "2025-07"), {file, now: new Date("2025-06-30T09:59:59Z")})
+      ).toThrow(/date in the future/);
+    });
+  });
+
   it("reads the bundled data/measurements.csv", () => {
     const text = readFileSync(new URL("../../../data/measurements.csv", import.meta.url), "utf8");
     expect(parseMeasurementsCsv(text, {file: "data/measurements.csv"}).length).toBeGreaterThanOrEqual(30);
