@@ -5,6 +5,8 @@ import {SECONDS_PER_HOUR, TERA} from "../units/si.js";
 import type {PublishedRun} from "./publishedRun.js";
 import {impliedMfu, publishedRunFlops} from "./trainingRunsReport.js";
 import {CellReader, readCatalogRows, scaled} from "../catalog/csvCells.js";
+import {MODEL_CELL_RANGES} from "../catalog/parseModelsCsv.js";
+import type {NumberRange} from "../units/range.js";
 
 /** The columns of data/training-runs.csv, exactly and in order. */
 export const TRAINING_RUN_COLUMNS = [
@@ -25,6 +27,18 @@ export const TRAINING_RUN_COLUMNS = [
 ] as const;
 
 export type TrainingRunColumn = (typeof TRAINING_RUN_COLUMNS)[number];
+
+/**
+ * The physical range of each numeric column, in the column's unit, as MODEL_CELL_RANGES gives models.csv's: far beyond
+ * any published run, finite so that no product overflows. tokens_t is models.csv's training_tokens_t range (1e17 tokens
+ * at most: 1e300 read as Infinity and failed without a position; breaker); chips and sequence_tokens those of a
+ * cluster and a context window. chip_hours is bounded by the MFU it implies instead (checkImpliedMfu).
+ */
+export const TRAINING_RUN_CELL_RANGES = {
+  chips: {min: 1, max: 1e8},
+  tokens_t: MODEL_CELL_RANGES.training_tokens_t,
+  sequence_tokens: MODEL_CELL_RANGES.context_tokens
+} as const satisfies Partial<Record<TrainingRunColumn, NumberRange>>;
 
 /** Tokens per "trillion" in tokens_t. */
 const TOKENS_PER_TRILLION = 1e12;
@@ -67,6 +81,7 @@ export function parseTrainingRunsCsv(
   return readCatalogRows(text, {
     file,
     columns: TRAINING_RUN_COLUMNS,
+    ranges: TRAINING_RUN_CELL_RANGES,
     readRow: (cells) => readRow(cells, modelIds, hardwareIds, catalogs)
   });
 }

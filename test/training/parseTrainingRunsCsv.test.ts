@@ -48,6 +48,15 @@ describe("parseTrainingRunsCsv", () => {
     expect(errorsOf([HEADER, GOOD, ...rows].join("\n"))[0]).toEqual([3, 3, "model"]);
   });
 
+  it("refuses a number past a column's physical range at its cell (tokens_t 1e300 read as Infinity, no position)", () => {
+    // tokens_t is models.csv's training_tokens_t range, [1e-6, 1e5] trillion tokens; chips at most 1e8.
+    const row = GOOD.replace(",16384,15.6,", ",1e9,1e300,");
+    expect(errorsOf(`${HEADER}\n${row}`)).toEqual([
+      [2, cellColumn(row, 5), "chips"],
+      [2, cellColumn(row, 6), "tokens_t"]
+    ]);
+  });
+
   describe("chip_hours against the FLOPs they imply on the run's chip", () => {
     const catalogs = loadCatalogs();
     // The Llama 3.1 405B row without its sequence length, so that its FLOPs are 6·N·D alone (no attention term):
