@@ -32,6 +32,19 @@ export function applyOverrides(resolved: ResolvedScenario, sets: readonly string
     const path = set.slice(0, equals).trim();
     const written = set.slice(equals + 1).trim();
     const def = scenarioKey(path);
+    // `serving.utilization=0.5=0.6`: no value of a key holds an `=`, and the second one read as a wrong unit (breaker).
+    if (def && written.includes("=")) {
+      errors.push(
+        new UserError({
+          flag,
+          path,
+          message: "a second =",
+          expected: "path=value, one = between key and value, like serving.utilization=0.7",
+          found: set
+        })
+      );
+      continue;
+    }
     if (!def && SCENARIO_GROUPS.includes(path)) {
       const keys = groupKeyPaths(path);
       errors.push(

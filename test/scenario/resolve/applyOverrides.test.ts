@@ -80,4 +80,11 @@ describe("applyOverrides", () => {
       "serving.precision: not one of the choices: expected one of bf16, fp8 or fp4, found 8"
     );
   });
+
+  it("names a second = as such, not as a wrong unit of the value (breaker: found 0.5=0.6 read as a unit)", () => {
+    expect(() => applyOverrides(resolved, ["serving.utilization=0.5=0.6"])).toThrow(
+      "--set: serving.utilization: a second =: expected path=value, one = between key and value, like " +
+        "serving.utilization=0.7, found serving.utilization=0.5=0.6"
+    );
+  });
 });
