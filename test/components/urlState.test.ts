@@ -145,6 +145,11 @@ describe("applyShareSets", () => {
     expect(state.ignored[0]?.reason).toMatch(reason);
   });
 
+  it("gives a line break in a link's value escaped in the notice's reason, not folded to a space (breaker)", () => {
+    const state = applyShareSets(base, ["serving.utilization=1\n2"]);
+    expect(state.ignored[0]?.reason).toBe('wrong unit: expected a fraction like 0.35 or 35%, found "1\\n2"');
+  });
+
   it("ignores a set that the check rejects, with the check's message", () => {
     const state = applyShareSets(base, ["serving.batch=100000", "power.pue=1.3"], {
       check: (resolved) => {

@@ -180,8 +180,7 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
   const hyphen = !reading.ok && typeof scalar.value === "string" ? hyphenRange(scalar.value, def.type) : undefined;
   if (hyphen) return fail(node, tableRangeError(def, hyphen[0], hyphen[1], site.text(node)));
   // A number YAML read as ±Infinity (a thousand digits) is reported as written, not as "Infinity".
-  if (!reading.ok)
-    return fail(node, quantityError(def, {...reading, found: writtenNumber(scalar, site) ?? reading.found}));
+  if (!reading.ok) return fail(node, quantityError(def, {...reading, found: foundText(scalar, site, reading.found)}));
   return checkPoint(def, def.type, reading.value, node, site.text(node), fail);
 }
 
@@ -196,9 +195,16 @@ function asWritten(scalar: Scalar<number | string>, site: ValueSite): number | s
     : scalar.value;
 }
 
-/** The text of a number scalar as the author wrote it, or undefined for a string scalar. */
-function writtenNumber(scalar: Scalar<number | string>, site: ValueSite): string | undefined {
-  return typeof scalar.value === "number" ? site.text(scalar) || undefined : undefined;
+/**
+ * A scalar readQuantity refused, as an error shows it: a number as the author wrote it (not "Infinity" for `1e400`);
+ * a plain text written over lines as written, its line breaks then escaped by the message (`found "1\n2"`), where YAML
+ * folds them to spaces (`--set $'serving.utilization=1\n2'` read "found 1 2"; breaker); else readQuantity's `found`.
+ */
+function foundText(scalar: Scalar<number | string>, site: ValueSite, found: string): string {
+  const written = site.text(scalar);
+  if (typeof scalar.value === "number") return written || found;
+  // Only a plain scalar: a block scalar (`|`) keeps its line breaks in its value, which the message escapes.
+  return scalar.type === "PLAIN" && /[\r\n]/.test(written) ? written.trim() : found;
 }
 
 type Fail = (at: unknown, detail: Omit<ConstructorParameters<typeof UserError>[0], "path">) => undefined;

@@ -1,6 +1,6 @@
 import {isAlias, parseDocument, Scalar, visit, type Document} from "yaml";
 import {UserError, UserErrors} from "../../errors/userError.js";
-import {expectedFor, readValue, truncate, type ValueSite} from "../file/readValue.js";
+import {expectedFor, readValue, type ValueSite} from "../file/readValue.js";
 import type {ResolvedScenario} from "./resolveScenario.js";
 import {groupKeyPaths, SCENARIO_GROUPS, scenarioKey} from "../file/schema.js";
 import {duplicateKeys} from "../file/yamlKeys.js";
@@ -89,12 +89,14 @@ export function applyOverrides(resolved: ResolvedScenario, sets: readonly string
     const site: ValueSite = {
       errors,
       locate: () => ({flag}),
+      // As written: a line break is shown escaped, as the message escapes it (`found "1\n2"`), not folded to a space
+      // (`found 1 2`; breaker), and a long value is cut by the message with its length.
       text: (node) => {
         const range =
           node !== null && typeof node === "object" && "range" in node && Array.isArray(node.range)
             ? (node.range as number[])
             : undefined;
-        return range ? truncate(written.slice(range[0], range[1])) : "";
+        return range ? written.slice(range[0], range[1]) : "";
       },
       deref: (node) => {
         let current = node;

@@ -219,6 +219,11 @@ describe("parseScenario", () => {
     ]);
   });
 
+  it("shows a value written over two lines as written, not folded to one (breaker: found 1 2)", () => {
+    const [error] = userErrorsOf(() => parse("---\ntitle: t\nserving.utilization: 1\n  2\n---\n"));
+    expect(error).toMatchObject({line: 3, message: "wrong unit", found: "1\n  2"});
+  });
+
   it("reads a hex or octal literal as written, not a number (YAML would read 0x10 as 16)", () => {
     const text = "---\ntitle: t\nserving.batch: 0x10\nserving.utilization: {dist: lognormal, p5: 0o1, p95: 0.9}\n---\n";
     expect(userErrorsOf(() => parse(text))).toEqual([

@@ -87,4 +87,12 @@ describe("applyOverrides", () => {
         "serving.utilization=0.7, found serving.utilization=0.5=0.6"
     );
   });
+
+  it("shows a line break in a value escaped, as a carriage return is, not folded to a space (breaker: found 1 2)", () => {
+    expect(() => applyOverrides(resolved, ["serving.utilization=1\n2"])).toThrow(
+      'serving.utilization: wrong unit: expected a fraction like 0.35 or 35%, found "1\\n2"'
+    );
+    expect(() => applyOverrides(resolved, ["serving.utilization=1\r\n2"])).toThrow('found "1\\r\\n2"');
+    expect(() => applyOverrides(resolved, ["serving.utilization=1\r2"])).toThrow('found "1\\r2"');
+  });
 });
