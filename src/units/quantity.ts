@@ -459,7 +459,9 @@ export function readQuantity(
   }
   const text = input.trim();
   const match = NUMBER.exec(text);
-  if (!match) return {ok: false, reason: "number", expected, found: text === "" ? '""' : text};
+  if (!match) {
+    return {ok: false, reason: "number", expected, found: text === "" ? '""' : text, ...minusHint(text, dimension)};
+  }
   const [whole, sign = "", dollar = "", digits = ""] = match;
   const tail = text.slice(whole.length);
   if (MALFORMED_TAIL.test(tail) || (digits === "0" && RADIX_PREFIX.test(tail))) {
@@ -478,7 +480,9 @@ export function readQuantity(
   if (unit === "" && options.bareUnit !== undefined) unit = options.bareUnit;
   const factor = info.units.get(unit);
   if (factor === undefined) {
-    return {ok: false, reason: "unit", expected, found: text, ...unitHint(unit, dimension, `${sign}$${digits}`)};
+    const hint =
+      asciiMinus(text) === undefined ? unitHint(unit, dimension, `${sign}$${digits}`) : minusHint(text, dimension);
+    return {ok: false, reason: "unit", expected, found: text, ...hint};
   }
   const magnitude = Number(digits.replace(/,/g, ""));
   // Divide by an exact inverse where there is one, so that 70% is 0.7 and not 0.7000000000000001.
@@ -543,6 +547,26 @@ export function formatQuantityRange(
 /** A number with up to 12 significant digits and no binary noise (0.30000000000000004 → 0.3). */
 export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(12)));
+}
+
+/**
+ * `text` with each minus sign U+2212, as the assumptions tables and a reader's format write it (`−5%`, `−$5M`), given
+ * as the ASCII hyphen-minus the file's notation reads; undefined when it has none.
+ */
+export function asciiMinus(text: string): string | undefined {
+  // Money's sign goes before its dollar (`$−5M` is -$5M), where readQuantity looks for it.
+  return text.includes("\u2212") ? text.replace(/^\$\s*\u2212/, "-$").replace(/\u2212/g, "-") : undefined;
+}
+
+/**
+ * The hint for a value written with the tables' minus sign (`−5%` read "not a number" with no word of it; breaker):
+ * the value with an ASCII one, when that reads as the dimension's quantity, so that it can be pasted back; else none.
+ */
+function minusHint(text: string, dimension: Dimension): {hint?: string} {
+  const ascii = asciiMinus(text);
+  return ascii !== undefined && readQuantity(ascii, dimension).ok
+    ? {hint: `write it with an ASCII hyphen-minus: ${ascii}`}
+    : {};
 }
 
 function normaliseUnit(unit: string): string {

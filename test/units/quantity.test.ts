@@ -286,6 +286,26 @@ describe("DIMENSIONS", () => {
   });
 });
 
+describe("readQuantity with the tables' minus sign", () => {
+  it.each<[Dimension, string, string]>([
+    ["ratePerYear", "−5%", "-5%"],
+    ["money", "−$5M", "-$5M"],
+    ["money", "$−5M", "-$5M"],
+    ["fraction", "1e−3", "1e-3"]
+  ])("tells %s %s to write %s, which reads", (dimension, written, ascii) => {
+    expect(readQuantity(written, dimension)).toMatchObject({
+      ok: false,
+      found: written,
+      hint: `write it with an ASCII hyphen-minus: ${ascii}`
+    });
+    expect(readQuantity(ascii, dimension).ok).toBe(true);
+  });
+
+  it("offers nothing where the text with an ASCII minus does not read either", () => {
+    expect(readQuantity("−abc", "money")).not.toHaveProperty("hint");
+  });
+});
+
 describe("readQuantity given what a script may pass", () => {
   it("throws an Error naming an unknown dimension and the known ones (it threw a TypeError reading 'noun')", () => {
     expect(() => readQuantity("60 W", "powr" as never)).toThrow(/^unknown dimension "powr": expected one of .*power/);

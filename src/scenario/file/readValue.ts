@@ -3,6 +3,7 @@ import {UserError, type UserErrorLocation} from "../../errors/userError.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {lognormalFromInterval, normalFromInterval, validateDistribution} from "../../uncertainty/interval.js";
 import {
+  asciiMinus,
   DIMENSIONS,
   expectedQuantity,
   formatQuantity,
@@ -160,7 +161,8 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
   const interval = typeof scalar.value === "string" ? INTERVAL.exec(scalar.value.trim()) : null;
   if (interval) {
     if (!def.distribution) return fail(node, notUncertain(def, site.text(node)));
-    return readInterval(def, def.type, interval[1] ?? "", interval[2] ?? "", site.text(node), node, fail);
+    const [low, high] = [interval[1] ?? "", interval[2] ?? ""];
+    return readInterval(def, def.type, low, high, site.text(node), node, intervalMinusHint(def, low, high, fail));
   }
   // `45%–75% (90% interval)`, `0.8–1.2×`: a range as the assumptions tables and the sliders write it, copied back. It
   // read as a wrong unit with no word of the `to` a file takes (reader's audit): named, with the value rewritten.
@@ -180,8 +182,48 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
   const hyphen = !reading.ok && typeof scalar.value === "string" ? hyphenRange(scalar.value, def.type) : undefined;
   if (hyphen) return fail(node, tableRangeError(def, hyphen[0], hyphen[1], site.text(node)));
   // A number YAML read as ±Infinity (a thousand digits) is reported as written, not as "Infinity".
-  if (!reading.ok) return fail(node, quantityError(def, {...reading, found: foundText(scalar, site, reading.found)}));
+  if (!reading.ok) {
+    const error = quantityError(def, {...reading, found: foundText(scalar, site, reading.found)});
+    const refused = typeof scalar.value === "string" ? asciiMinusRefusal(def, def.type, scalar.value) : undefined;
+    return fail(node, refused ? {...error, hint: refused} : error);
+  }
   return checkPoint(def, def.type, reading.value, node, site.text(node), fail);
+}
+
+/**
+ * `fail` for an interval with the tables' minus sign (`−$5M to $3M`), whose end readQuantity was told `-$5M`: the
+ * hint is the whole interval with ASCII minus signs when that reads as the key's, else why it is refused too.
+ */
+function intervalMinusHint(def: ScenarioKeyDef & {type: Dimension}, low: string, high: string, fail: Fail): Fail {
+  const [lowAscii, highAscii] = [asciiMinus(low.trim()), asciiMinus(high.trim())];
+  if (lowAscii === undefined && highAscii === undefined) return fail;
+  const ascii = `${lowAscii ?? low.trim()} to ${highAscii ?? high.trim()}`;
+  const refusal = intervalRefusal(def, lowAscii ?? low, highAscii ?? high);
+  const hint = !refusal
+    ? `write it with an ASCII hyphen-minus: ${ascii}`
+    : `written ${ascii} with an ASCII hyphen-minus, it is refused too: ${refusal.message}${refusal.expected ? `, expected ${refusal.expected}` : ""}`;
+  return (at, detail) => fail(at, {...detail, hint});
+}
+
+/**
+ * Where the value readQuantity's hint offers for the tables' minus sign (`−5%` → `-5%`) is refused by the key too, the
+ * hint that says so: `serving.costDeclinePerYear: −5%` was offered -5%, which is out of its range [0%/yr, 100%/yr]
+ * (a hint must hold when pasted back). Undefined when the value has no such minus, or reads with an ASCII one.
+ */
+function asciiMinusRefusal(def: ScenarioKeyDef, dimension: Dimension, text: string): string | undefined {
+  const ascii = asciiMinus(text.trim());
+  const reading = ascii === undefined ? undefined : readQuantity(ascii, dimension);
+  if (!reading?.ok) return undefined;
+  const refusal =
+    def.integer && !Number.isInteger(reading.value)
+      ? {message: "not a whole number", expected: expectedFor(def)}
+      : !isInRange(reading.value, keyRange(def))
+        ? outOfRange(def, dimension, ascii!)
+        : undefined;
+  return (
+    refusal &&
+    `written ${ascii} with an ASCII hyphen-minus, it is refused too: ${refusal.message}, expected ${refusal.expected}`
+  );
 }
 
 /**

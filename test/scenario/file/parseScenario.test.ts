@@ -224,6 +224,28 @@ describe("parseScenario", () => {
     expect(error).toMatchObject({line: 3, message: "wrong unit", found: "1\n  2"});
   });
 
+  it("tells a value written with the tables' minus sign to write an ASCII one, a hint that reads pasted back", () => {
+    const file = (value: string) => `---\ntitle: t\n${value}\n---\n`;
+    const hintFor = (value: string) => userErrorsOf(() => parse(file(value)))[0]?.hint;
+    // The README: the tables' − is refused in favour of ASCII '-' (breaker: "not a number … found −5%", no hint).
+    expect(userErrorsOf(() => parse(file("demand.growthPerYear: −5%")))[0]).toMatchObject({
+      message: "not a number",
+      found: "−5%",
+      hint: "write it with an ASCII hyphen-minus: -5%"
+    });
+    expect(parse(file("demand.growthPerYear: -5%")).values["demand.growthPerYear"]?.value).toBe(-0.05);
+    expect(hintFor("demand.growthPerYear: −10% to 40%")).toBe("write it with an ASCII hyphen-minus: -10% to 40%");
+    expect(parse(file("demand.growthPerYear: -10% to 40%")).values["demand.growthPerYear"]?.value).toMatchObject({
+      kind: "normal"
+    });
+    // Where the key refuses the value with an ASCII minus too, the hint says why instead of offering it.
+    expect(hintFor("serving.costDeclinePerYear: −5%")).toBe(
+      "written -5% with an ASCII hyphen-minus, it is refused too: out of range, expected a rate per year in " +
+        "[0%/yr, 100%/yr]"
+    );
+    expect(userErrorsOf(() => parse(file("serving.costDeclinePerYear: -5%")))[0]?.message).toBe("out of range");
+  });
+
   it("reads a hex or octal literal as written, not a number (YAML would read 0x10 as 16)", () => {
     const text = "---\ntitle: t\nserving.batch: 0x10\nserving.utilization: {dist: lognormal, p5: 0o1, p95: 0.9}\n---\n";
     expect(userErrorsOf(() => parse(text))).toEqual([
