@@ -464,6 +464,8 @@ export function readQuantity(
   }
   const [whole, sign = "", dollar = "", digits = ""] = match;
   const tail = text.slice(whole.length);
+  const misgrouped = misgroupedNumber(text, dimension);
+  if (misgrouped) return {ok: false, reason: "number", expected, found: text, ...misgrouped};
   if (MALFORMED_TAIL.test(tail) || (digits === "0" && RADIX_PREFIX.test(tail))) {
     // `1_000`, as the number flags take it, is told the commas a scenario value groups digits with (breaker).
     const grouped = /^[+-]?\$?\d{1,3}(_\d{3})+(\.\d+)?(?=$|\s)/.test(text) ? text.replace(/_/g, ",") : undefined;
@@ -547,6 +549,28 @@ export function formatQuantityRange(
 /** A number with up to 12 significant digits and no binary noise (0.30000000000000004 → 0.3). */
 export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(12)));
+}
+
+/** A number's digits up to its point or exponent, where they hold a comma: `$1,2000 USD` → `$`, `1,2000`, ` USD`. */
+const COMMA_DIGITS = /^([+-]?\$?\s*)(\d[\d,]*,[\d,]*\d)(?![\d,])(.*)$/;
+
+/**
+ * The error's hint for a number whose thousands separators are misplaced (`$1,2000`, `1234,567`), or undefined when
+ * its commas group digits in threes (or it has none). The hint is the value with the separators fixed and every digit
+ * kept (`$12,000`), when that reads: `$1,2000` was offered $1,200, a tenth of it (it read as $1,200 followed by a unit
+ * "0"; breaker). One comma before one or two digits (`1,5`, `12,00`) may be a decimal comma: no guess.
+ */
+function misgroupedNumber(text: string, dimension: Dimension): {hint?: string} | undefined {
+  const match = COMMA_DIGITS.exec(text);
+  if (!match) return undefined;
+  const [, head = "", digits = "", rest = ""] = match;
+  if (/^\d{1,3}(,\d{3})+$/.test(digits)) return undefined;
+  if (/^\d+,\d{1,2}$/.test(digits)) return {};
+  const regrouped = digits.replace(/,/g, "").replace(/\B(?=(\d{3})+$)/g, ",");
+  const suggestion = `${head}${regrouped}${rest}`;
+  return readQuantity(suggestion, dimension).ok
+    ? {hint: `digits are grouped in threes: did you mean ${suggestion}?`}
+    : {};
 }
 
 /**

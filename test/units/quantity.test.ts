@@ -286,6 +286,30 @@ describe("DIMENSIONS", () => {
   });
 });
 
+describe("readQuantity with misplaced thousands separators", () => {
+  it.each<[Dimension, string, string]>([
+    ["money", "$1,2000", "$12,000"], // breaker: offered $1,200, a tenth of it
+    ["count", "1234,567", "1,234,567"],
+    ["power", "1,2000.5 W", "12,000.5 W"],
+    ["money", "-$1,2000", "-$12,000"]
+  ])("calls %s %s not a number and offers %s, its digits kept", (dimension, written, regrouped) => {
+    expect(readQuantity(written, dimension)).toMatchObject({
+      ok: false,
+      reason: "number",
+      found: written,
+      hint: `digits are grouped in threes: did you mean ${regrouped}?`
+    });
+    expect(readQuantity(regrouped, dimension).ok).toBe(true);
+  });
+
+  it("offers nothing for one comma before one or two digits, which may be a decimal comma", () => {
+    for (const written of ["1,5", "12,00", "1,00 USD"]) {
+      expect(readQuantity(written, "money"), written).toMatchObject({ok: false, reason: "number"});
+      expect(readQuantity(written, "money"), written).not.toHaveProperty("hint");
+    }
+  });
+});
+
 describe("readQuantity with the tables' minus sign", () => {
   it.each<[Dimension, string, string]>([
     ["ratePerYear", "−5%", "-5%"],

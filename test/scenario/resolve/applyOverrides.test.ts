@@ -95,4 +95,11 @@ describe("applyOverrides", () => {
     expect(() => applyOverrides(resolved, ["serving.utilization=1\r\n2"])).toThrow('found "1\\r\\n2"');
     expect(() => applyOverrides(resolved, ["serving.utilization=1\r2"])).toThrow('found "1\\r2"');
   });
+
+  it("offers a misplaced thousands separator the value with its digits kept (breaker: $1,2000 was offered $1,200)", () => {
+    expect(() => applyOverrides(resolved, ["silicon.unitCost=$1,2000"])).toThrow(
+      "--set: silicon.unitCost: not a number: expected an amount of money in USD, kUSD, MUSD or BUSD, or written like " +
+        "$40k, $500M, $1.2B, found $1,2000 (digits are grouped in threes: did you mean $12,000?)"
+    );
+  });
 });
