@@ -1,6 +1,6 @@
 import {displayTextProblem} from "../errors/displayText.js";
 import {hasUnsafe, UserError, UserErrors} from "../errors/userError.js";
-import {readDecimal} from "../units/decimal.js";
+import {isDecimalNumeral, readDecimal} from "../units/decimal.js";
 import {describeRange, isInRange, type NumberRange} from "../units/range.js";
 
 /** Where a cell starts in a CSV file: the place an editor jumps to for `file:line:column`. */
@@ -430,6 +430,7 @@ export class CellReader<Column extends string> {
     const expected = integer ? "a whole number > 0" : "a number > 0";
     const n = readDecimal(value) ?? NaN;
     if (!Number.isFinite(n)) {
+      if (this.tooLarge(column, value, expected, integer)) return undefined;
       this.fail(column, "not a number", `${expected} (plain decimal, no units or thousands separators)`);
       return undefined;
     }
@@ -454,10 +455,29 @@ export class CellReader<Column extends string> {
     return n;
   }
 
+  /**
+   * Records the error for a decimal numeral past the largest double (`1e400`), which readDecimal refuses as it refuses
+   * text: said to be too large, with the column's range (else `unranged`), and true; false for a cell that is no
+   * numeral. It read "not a number … (plain decimal…)", though it is one and exponents are taken (`3.35e0`; breaker).
+   */
+  private tooLarge(column: Column, value: string, unranged: string, integer = false): boolean {
+    if (!isDecimalNumeral(value)) return false;
+    const range = this.ranges[column];
+    const expected = range ? `${describeRange({...range, integer})} (the physical range of ${column})` : unranged;
+    // `-1e400` is a number below every column's range, not a large one.
+    if (value.trim().startsWith("-")) this.fail(column, "out of range", expected);
+    else {
+      const hint = "it overflows: past the largest number a double holds, about 1.8e308";
+      this.fail(column, "number too large", expected, undefined, hint);
+    }
+    return true;
+  }
+
   /** A required number >= 0 (a fraction that may be zero, such as an overhead). */
   nonNegative(column: Column): number | undefined {
     const value = this.raw(column);
     const n = readDecimal(value) ?? NaN;
+    if (value !== "" && !Number.isFinite(n) && this.tooLarge(column, value, "a number >= 0")) return undefined;
     if (value === "" || !Number.isFinite(n) || n < 0) {
       // Named as optionalPositive names them ("abc" read "out of range"; breaker), with the column's range if any.
       const range = this.ranges[column];

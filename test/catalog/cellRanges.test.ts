@@ -58,6 +58,22 @@ describe("catalog cells outside their physical range", () => {
     expect(error!.detail.expected).toContain(`the physical range of ${column}`);
   });
 
+  it("calls hardware.csv hbm_tbps = 1e400 too large, an overflow, not 'not a number' (exponents are read: breaker)", () => {
+    const row = withCell(H100, HARDWARE_COLUMNS, "hbm_tbps", "1e400");
+    const [error, ...rest] = errorsOf(() => parseHardwareCsv(`${HARDWARE_COLUMNS.join(",")}\n${row}`, {file: "h.csv"}));
+    expect(rest).toEqual([]);
+    expect(error!.detail).toMatchObject({
+      path: "hbm_tbps",
+      message: "number too large",
+      found: "'1e400'",
+      hint: "it overflows: past the largest number a double holds, about 1.8e308"
+    });
+    expect(error!.detail.expected).toContain("the physical range of hbm_tbps");
+    const negative = withCell(H100, HARDWARE_COLUMNS, "hbm_tbps", "-1e400");
+    const [below] = errorsOf(() => parseHardwareCsv(`${HARDWARE_COLUMNS.join(",")}\n${negative}`, {file: "h.csv"}));
+    expect(below!.detail).toMatchObject({message: "out of range", found: "'-1e400'"});
+  });
+
   it.each([
     ["params_b", "1e300"],
     ["layers", "1e300"],

@@ -445,9 +445,11 @@ function readDistribution(
       ok = false;
       continue;
     }
-    const reading = readQuantity(asWritten(node as Scalar<number | string>, site), dimension);
+    const scalar = node as Scalar<number | string>;
+    const reading = readQuantity(asWritten(scalar, site), dimension);
     if (!reading.ok) {
-      fail(entry?.value, quantityError(def, reading));
+      // As written, as a value's own: `sd: 1e400` read "found Infinity", where `demand.users: 1e400` gave 1e400 (breaker).
+      fail(entry?.value, quantityError(def, {...reading, found: foundText(scalar, site, reading.found)}));
       ok = false;
       continue;
     }

@@ -246,6 +246,14 @@ describe("parseScenario", () => {
     expect(userErrorsOf(() => parse(file("serving.costDeclinePerYear: -5%")))[0]?.message).toBe("out of range");
   });
 
+  it("shows a number too large for a double as written, a distribution's parameter as a value (breaker: Infinity)", () => {
+    const text = "---\ntitle: t\ndemand.users: {dist: normal, mean: 100M, sd: 1e400}\ndemand.agentGrowth: 1e400\n---\n";
+    expect(userErrorsOf(() => parse(text))).toMatchObject([
+      {line: 3, path: "demand.users", message: "not finite", found: "1e400"},
+      {line: 4, path: "demand.agentGrowth", message: "not finite", found: "1e400"}
+    ]);
+  });
+
   it("reads a hex or octal literal as written, not a number (YAML would read 0x10 as 16)", () => {
     const text = "---\ntitle: t\nserving.batch: 0x10\nserving.utilization: {dist: lognormal, p5: 0o1, p95: 0.9}\n---\n";
     expect(userErrorsOf(() => parse(text))).toEqual([
