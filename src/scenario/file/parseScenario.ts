@@ -1,6 +1,6 @@
 import {isAlias, isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLMap} from "yaml";
 import {UserError, UserErrors, type UserErrorLocation} from "../../errors/userError.js";
-import {readValue, truncate, type ScenarioValue, type ValueSite} from "./readValue.js";
+import {readValue, truncate, writtenValue, type ScenarioValue, type ValueSite} from "./readValue.js";
 import {
   groupKeyPaths,
   isReservedKey,
@@ -41,7 +41,10 @@ export interface ParsedValue {
   path: string;
   /** In the key's base unit; see ScenarioValue. */
   value: ScenarioValue;
-  /** The value as written (`700 W`, `0.5 to 0.8`). */
+  /**
+   * The value as the reader sees it (`700 W`, `0.5 to 0.8`): a text without the file's quotes, an alias as the value it
+   * stands for (writtenValue).
+   */
   written: string;
   /** Where the value starts. */
   position: SourcePosition;
@@ -442,7 +445,7 @@ function readTopLevel(root: YAMLMap, scenario: ParsedScenario, site: YamlSite): 
       scenario.values[def.path] = {
         path: def.path,
         value,
-        written: site.text(valueNode),
+        written: writtenValue(valueNode, site),
         position: site.position(valueNode)
       };
     }

@@ -1,4 +1,4 @@
-import {isMap, isScalar, isSeq, type Scalar, type YAMLMap} from "yaml";
+import {isAlias, isMap, isScalar, isSeq, type Scalar, type YAMLMap} from "yaml";
 import {UserError, type UserErrorLocation} from "../../errors/userError.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {lognormalFromInterval, normalFromInterval, validateDistribution} from "../../uncertainty/interval.js";
@@ -140,6 +140,7 @@ function intervalRefusal(def: ScenarioKeyDef & {type: Dimension}, low: string, h
 
 /** Reads the value of one key, or returns undefined after appending the errors to `site.errors`. */
 export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): ScenarioValue | undefined {
+  if (isAlias(node)) return readAliased(def, node, site);
   const value = site.deref(node);
   const fail = (at: unknown, detail: Omit<ConstructorParameters<typeof UserError>[0], "path">): undefined => {
     site.errors.push(new UserError({...site.locate(at), path: def.path, ...detail}));
@@ -224,6 +225,38 @@ function asciiMinusRefusal(def: ScenarioKeyDef, dimension: Dimension, text: stri
     refusal &&
     `written ${ascii} with an ASCII hyphen-minus, it is refused too: ${refusal.message}, expected ${refusal.expected}`
   );
+}
+
+/**
+ * A key set by an alias (`power.pue: *a`) reads as the value the alias stands for. An error about that whole value is
+ * placed at the alias, where the key is set, and shows the value with the alias that gave it, `found 0.5 (*a)`: it
+ * said `found *a`, which the reader had to look up (breaker). An error inside an anchored map (a distribution's
+ * parameter) stays at that parameter.
+ */
+function readAliased(def: ScenarioKeyDef, alias: unknown, site: ValueSite): ScenarioValue | undefined {
+  const target = site.deref(alias);
+  const at = site.locate(alias);
+  const errors: UserError[] = [];
+  const locate = (node: unknown) => (node === target ? at : site.locate(node));
+  const value = readValue(def, target, {...site, errors, locate});
+  const name = site.text(alias).trim();
+  const atAlias = (error: UserError) =>
+    (["file", "line", "column", "flag"] as const).every((part) => error.detail[part] === at[part]);
+  for (const error of errors) {
+    const {found} = error.detail;
+    site.errors.push(atAlias(error) && found ? new UserError({...error.detail, found: `${found} (${name})`}) : error);
+  }
+  return value;
+}
+
+/**
+ * A key's value as the reader sees it, for its assumption's `written` (`run --json`, the pages' assumptions tables):
+ * a text as YAML reads it, without the file's quotes and escapes (`"$1.2B"` is `$1.2B`), the value an alias stands for
+ * (`*a` is the anchored `0.5`), a number or a distribution's map as the author wrote it (`1e6` stays `1e6`).
+ */
+export function writtenValue(node: unknown, site: ValueSite): string {
+  const value = site.deref(node);
+  return isScalar(value) && typeof value.value === "string" ? value.value : site.text(value);
 }
 
 /**

@@ -1,6 +1,6 @@
 import {isAlias, parseDocument, Scalar, visit, type Document} from "yaml";
 import {UserError, UserErrors} from "../../errors/userError.js";
-import {expectedFor, readValue, type ValueSite} from "../file/readValue.js";
+import {expectedFor, readValue, writtenValue, type ValueSite} from "../file/readValue.js";
 import type {ResolvedScenario} from "./resolveScenario.js";
 import {groupKeyPaths, SCENARIO_GROUPS, scenarioKey} from "../file/schema.js";
 import {duplicateKeys} from "../file/yamlKeys.js";
@@ -106,7 +106,9 @@ export function applyOverrides(resolved: ResolvedScenario, sets: readonly string
     };
     const value = readValue(def, plain ?? doc!.contents, site);
     if (value === undefined) continue;
-    values[path] = {path, value, written, origin: {kind: "override", flag, written: set}, source: null};
+    // The value as the reader sees it, as a file's (`"$1.2k"` quoted for the shell is $1.2k); the set as typed in origin.
+    const shown = plain ? written : writtenValue(doc!.contents, site);
+    values[path] = {path, value, written: shown, origin: {kind: "override", flag, written: set}, source: null};
   }
   if (errors.length) throw new UserErrors(errors);
   return {...resolved, values};

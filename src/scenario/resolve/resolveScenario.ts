@@ -19,7 +19,10 @@ export interface ResolvedValue {
   path: string;
   /** In the key's base unit; null only for a key without a default that nothing set (`hardware.price`). */
   value: ScenarioValue | null;
-  /** The value as written in the file or flag; null for a default. */
+  /**
+   * The value as written in the file or flag, as the reader sees it: a text without YAML's quotes, an alias as the value
+   * it stands for (writtenValue); null for a default.
+   */
   written: string | null;
   origin: ValueOrigin;
   /**

@@ -11,7 +11,10 @@ export interface AssumptionReport {
   value: number | string | Distribution | null;
   /** The base unit of `value` (and of a distribution's parameters), e.g. "W", "USD/kWh"; "" for ids and choices. */
   unit: string;
-  /** The value as written in the file or flag; null for a default. */
+  /**
+   * The value as written in the file or flag, as the reader sees it: a text without YAML's quotes, an alias as the value
+   * it stands for (writtenValue); null for a default.
+   */
   written: string | null;
   origin: ValueOrigin;
   source: string | null;

@@ -254,6 +254,24 @@ describe("parseScenario", () => {
     ]);
   });
 
+  it("reads an alias as the value it stands for: an error shows that value with the alias, written keeps it", () => {
+    const bad = "---\ntitle: t\nserving:\n  utilization: &a 0.5\npower:\n  pue: *a\n---\n";
+    // At the alias, where the key is set (breaker: "found *a").
+    expect(userErrorsOf(() => parse(bad))).toMatchObject([
+      {line: 6, column: 8, path: "power.pue", message: "out of range", found: "0.5 (*a)"}
+    ]);
+    const good = parse("---\ntitle: t\nserving:\n  utilization: &a 0.5\npower:\n  electricity: *a\n---\n");
+    expect(good.values["power.electricity"]).toMatchObject({value: 0.5, written: "0.5", position: {line: 6}});
+  });
+
+  it("keeps in written the value as the reader sees it, a text without the file's quotes (breaker: '\"$1.2B\"')", () => {
+    const scenario = parse("---\ntitle: t\nsilicon.nre: \"$1.2B\"\nserving.utilization: '0.5 to 0.8'\n---\n");
+    expect(scenario.values["silicon.nre"]).toMatchObject({value: 1.2e9, written: "$1.2B"});
+    expect(scenario.values["serving.utilization"]?.written).toBe("0.5 to 0.8");
+    // A number as the author wrote it.
+    expect(parse("---\ntitle: t\nserving.batch: 1.6e1\n---\n").values["serving.batch"]?.written).toBe("1.6e1");
+  });
+
   it("reads a hex or octal literal as written, not a number (YAML would read 0x10 as 16)", () => {
     const text = "---\ntitle: t\nserving.batch: 0x10\nserving.utilization: {dist: lognormal, p5: 0o1, p95: 0.9}\n---\n";
     expect(userErrorsOf(() => parse(text))).toEqual([

@@ -102,4 +102,12 @@ describe("applyOverrides", () => {
         "$40k, $500M, $1.2B, found $1,2000 (digits are grouped in threes: did you mean $12,000?)"
     );
   });
+
+  it("keeps in written the value as the reader sees it, without YAML's quotes; the set as typed in origin", () => {
+    expect(applyOverrides(resolved, ['silicon.nre="$1.2B"']).values["silicon.nre"]).toMatchObject({
+      value: 1.2e9,
+      written: "$1.2B",
+      origin: {written: 'silicon.nre="$1.2B"'}
+    });
+  });
 });
