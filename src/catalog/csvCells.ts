@@ -67,10 +67,13 @@ export function readCsvRecords(
 
 /**
  * Offset of the first carriage return not followed by a line feed, in text whose rows end in \n or \r\n; -1 if
- * there is none, or if the text has no \n (rows ended by \r alone, old Mac files, which d3-dsv reads as rows).
+ * there is none, or if the header row ends in \r alone: a file of \r rows (old Mac files, Excel's "CSV (Macintosh)",
+ * whose quoted cells may hold \n), which d3-dsv reads as rows. The header's end decides, as it holds no quoted line
+ * break (an \n anywhere in a file of \r rows refused it; breaker).
  */
 function strayReturnOffset(text: string): number {
-  if (!text.includes("\n")) return -1;
+  const firstBreak = /[\r\n]/.exec(text);
+  if (!firstBreak || (text[firstBreak.index] === "\r" && text[firstBreak.index + 1] !== "\n")) return -1;
   const match = /\r(?!\n)/.exec(text);
   return match ? match.index : -1;
 }
@@ -104,7 +107,7 @@ function strayReturnError(text: string, offset: number, file: string): UserError
     column,
     ...(name ? {path: name} : {}),
     message: "carriage return alone",
-    expected: "lines that end in \\n or \\r\\n, as the rest of this file's do",
+    expected: "lines that end in \\n or \\r\\n, as this file's header does",
     found: "a lone carriage return (\\r)",
     hint: "delete it: an editor shows it as ^M or as a line break, and outside quotes it ends the row, splitting it in two"
   });
