@@ -578,8 +578,14 @@ function misgroupedNumber(text: string, dimension: Dimension): {hint?: string} |
  * as the ASCII hyphen-minus the file's notation reads; undefined when it has none.
  */
 export function asciiMinus(text: string): string | undefined {
-  // Money's sign goes before its dollar (`$−5M` is -$5M), where readQuantity looks for it.
-  return text.includes("\u2212") ? text.replace(/^\$\s*\u2212/, "-$").replace(/\u2212/g, "-") : undefined;
+  if (!text.includes("\u2212")) return undefined;
+  // No space after the sign: `- 5%` is a YAML list item, and --set reads it as one too (`− 5%` was offered `- 5%`,
+  // which failed pasted back; breaker). Money's sign goes before its dollar (`$−5M` is -$5M), where readQuantity
+  // looks for it.
+  return text
+    .replace(/\u2212\s+/g, "\u2212")
+    .replace(/^\$\s*\u2212/, "-$")
+    .replace(/\u2212/g, "-");
 }
 
 /**

@@ -244,6 +244,8 @@ describe("parseScenario", () => {
         "[0%/yr, 100%/yr]"
     );
     expect(userErrorsOf(() => parse(file("serving.costDeclinePerYear: -5%")))[0]?.message).toBe("out of range");
+    // With a space after the sign, the hint drops it: `- 5%` would be a YAML list (breaker).
+    expect(hintFor("demand.growthPerYear: − 5%")).toBe("write it with an ASCII hyphen-minus: -5%");
   });
 
   it("shows a number too large for a double as written, a distribution's parameter as a value (breaker: Infinity)", () => {
