@@ -99,6 +99,13 @@ describe("README figures are what the commands print", () => {
     expect(result.point.cost.costPerMillionOutputTokensUsd).toBe(atPoint.costPerMillionOutputTokensUsd);
   });
 
+  it("base over 240 months: the training spend of year 20 the world-GDP note names", async () => {
+    const [spend] = quoted(/`base` over 240 months spends (\$[\d.]+E\d+) in year 20/);
+    const {code, stderr} = await runCli(["run", "base", "--set", "horizon.months=240", "--samples", "10"]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain(`spends ${spend} in year 20`);
+  });
+
   it("deepseek-one-day's fleet utilisation needed", async () => {
     const [percent] = quoted(/`deepseek-one-day` is at (\d+)%/);
     const printed = await json(["run", "deepseek-one-day"]);

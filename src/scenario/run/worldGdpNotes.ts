@@ -47,7 +47,7 @@ const TRAINING_SPEND_KEYS = [
 /**
  * The same bound for training: a note when one year of the horizon (spendByYear, a short last year scaled to twelve
  * months) spends more on training than world GDP. Training grows by training.costGrowth a generation, so a long
- * horizon passes it with every key legal: base over 240 months spends $5.08E15 in its 20th year (fresh-user trial).
+ * horizon passes it with every key legal: base over 240 months spends $4.71E15 in its 20th year (fresh-user trial).
  * Null when no year does.
  *
  * Input: the evaluation at the run's median point. Output: one sentence, or null.
