@@ -36,7 +36,7 @@ export {
   servingModelError,
   SERVING_CALIBRATION
 } from "./inference/calibratedEfficiencies.js";
-export {defaultStackFor, stackRunsOn, stacksFor, PREFERRED_STACK} from "./inference/stackChips.js";
+export {defaultStackFor, stackRunsOn, stacksFor, NEUTRAL_STACK, PREFERRED_STACK} from "./inference/stackChips.js";
 export {catalogChipHour, sharedOwnership, type SharedOwnership} from "./scenario/evaluate/ownershipInput.js";
 export * from "./tco/capitalRecovery.js";
 export * from "./tco/chipHourCost.js";

@@ -1,4 +1,4 @@
-import {KNOWN_CHIP_VENDORS} from "../catalog/chipVendor.js";
+import {KNOWN_CHIP_VENDORS, sameVendor} from "../catalog/chipVendor.js";
 import type {Hardware} from "../catalog/hardware.js";
 import {SOFTWARE_STACKS, type SoftwareStack} from "./calibration/measurement.js";
 
@@ -27,25 +27,24 @@ export const STACK_CHIP_VENDORS: Readonly<Record<SoftwareStack, readonly string[
 };
 
 /**
- * KNOWN_CHIP_VENDORS (src/catalog/chipVendor.ts) are the vendors whose chips the table above can rule on: the makers of
- * the catalog's real chips. A chip of any other vendor (the catalog's hypothetical ASIC, vendor "Hypothetical"; a chip
- * given by its specs, "custom"; a chip a report project adds) is accepted on every stack: its software is as
- * hypothetical as the chip, and the stack only picks the efficiencies and the KV-cache admission it is modelled with
- * (the default stack, TensorRT-LLM, included). A catalog row's vendor that is a near miss of a known one (`NVDIA`) is
- * refused where the row is read (parseHardwareCsv), so that it cannot make a real chip take every stack.
+ * A stack with a vendor list is its maker's own software and runs on that maker's chips only, whoever else makes the
+ * chip: TensorRT-LLM on NVIDIA's, Neuron on AWS's (no stack here is TPU-only: JAX and vLLM both run on TPUs and on
+ * others). A chip of any other vendor (the catalog's hypothetical ASIC, vendor "Hypothetical"; a chip given by its
+ * specs, "custom"; a chip a report project adds, "Cerebras") runs the vendor-neutral stacks only, those with a null
+ * list: vLLM, SGLang, JAX (its PJRT plugins put it on any maker's accelerator) and `other`. A catalog row's vendor
+ * that is a near miss or another name of a known one (`NVDIA`, `Amazon`) is refused where the row is read
+ * (parseHardwareCsv, knownVendorTypo), so that a real chip is not taken for an unknown maker's.
  */
 export {KNOWN_CHIP_VENDORS};
 
 /**
- * True when `stack` runs on `hardware`: a stack without a vendor list, a chip whose vendor is on the stack's list, or
- * a chip of a vendor not in KNOWN_CHIP_VENDORS. Vendors compare without regard to case.
+ * True when `stack` runs on `hardware`: a vendor-neutral stack (no vendor list), or a chip whose vendor is on the
+ * stack's list. Vendors compare without regard to case.
  */
 export function stackRunsOn(stack: SoftwareStack, hardware: Pick<Hardware, "vendor">): boolean {
   const vendors = STACK_CHIP_VENDORS[stack];
   if (vendors === null) return true;
-  const vendor = hardware.vendor.toLowerCase();
-  if (!KNOWN_CHIP_VENDORS.some((known) => known.toLowerCase() === vendor)) return true;
-  return vendors.some((allowed) => allowed.toLowerCase() === vendor);
+  return vendors.some((allowed) => sameVendor(allowed, hardware.vendor));
 }
 
 /** The stacks that run on `hardware` (stackRunsOn), in SOFTWARE_STACKS order. */
@@ -53,13 +52,19 @@ export function stacksFor(hardware: Pick<Hardware, "vendor">): SoftwareStack[] {
   return SOFTWARE_STACKS.filter((stack) => stackRunsOn(stack, hardware));
 }
 
-/** The stack a chip is served on when none is chosen, where it runs: TensorRT-LLM, the stack of NVIDIA's MLPerf runs. */
+/**
+ * The stack a chip is served on when none is chosen, where it runs (NVIDIA's chips): TensorRT-LLM, the stack of
+ * NVIDIA's MLPerf runs.
+ */
 export const PREFERRED_STACK: SoftwareStack = "trtllm";
+/** The stack a chip is served on when none is chosen and PREFERRED_STACK does not run on it: vLLM, vendor-neutral. */
+export const NEUTRAL_STACK: SoftwareStack = "vllm";
 
 /**
  * The stack a chip is served on when none is chosen (a scenario without serving.stack, `inference` without --stack):
- * PREFERRED_STACK where it runs, else vLLM, which runs on every chip (an AMD GPU, a TPU, a Trainium).
+ * PREFERRED_STACK where it runs (an NVIDIA GPU), else NEUTRAL_STACK, vLLM, which runs on every chip (an AMD GPU, a TPU,
+ * a Trainium, a chip of a maker the catalog does not know).
  */
 export function defaultStackFor(hardware: Pick<Hardware, "vendor">): SoftwareStack {
-  return stackRunsOn(PREFERRED_STACK, hardware) ? PREFERRED_STACK : "vllm";
+  return stackRunsOn(PREFERRED_STACK, hardware) ? PREFERRED_STACK : NEUTRAL_STACK;
 }

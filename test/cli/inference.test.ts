@@ -534,6 +534,18 @@ describe("token-ledger inference", () => {
     expect(r.weightBytes).toBeLessThan(71e9);
     expect(r.efficienciesFrom).toBe("pooled");
     expect(r.outputTokensPerSecondPerChip).toBeGreaterThan(0);
+    // A chip of no known maker is served on a vendor-neutral stack (stackChips.ts), not NVIDIA's TensorRT-LLM.
+    expect(r.stack).toBe("vllm");
+  });
+
+  it("refuses a vendor's own stack on a custom chip (breaker: it ran TensorRT-LLM and Neuron)", async () => {
+    const args = ["inference", ...LLAMA_70B_SHAPE, ...H100_NUMBERS, "--tp", "2", "--stack", "trtllm"];
+    const {code, stderr} = await runCli(args);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain(
+      "--stack: TensorRT-LLM does not run on custom, made by custom: it runs on NVIDIA chips only: " +
+        "expected a stack that runs on custom chips: vllm, sglang, jax, other, found trtllm"
+    );
   });
 
   it.each([

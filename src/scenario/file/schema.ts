@@ -208,7 +208,7 @@ export const SCENARIO_KEYS = [
     choiceNames: {...SOFTWARE_STACK_NAMES, other: "another stack"},
     default: null,
     meaning:
-      "Serving software family; with the chip's family it picks the efficiencies calibrated on published measurements (src/inference/servingCalibration.generated.ts) and the KV-cache policy. It must run on serving.hardware: trtllm on NVIDIA GPUs only, neuron on AWS Trainium and Inferentia only, the others on any chip; a hypothetical chip takes every stack (src/inference/stackChips.ts). When not set: trtllm on a chip it runs on, vllm on any other.",
+      "Serving software family; with the chip's family it picks the efficiencies calibrated on published measurements (src/inference/servingCalibration.generated.ts) and the KV-cache policy. It must run on serving.hardware: trtllm on NVIDIA GPUs only, neuron on AWS Trainium and Inferentia only, the others (vllm, sglang, jax, other) on any chip, and only those on a chip of any other maker, a hypothetical one included (src/inference/stackChips.ts). When not set: trtllm on a chip it runs on, vllm on any other.",
     source:
       "when not set, assumption: TensorRT-LLM, the stack of NVIDIA's MLPerf submissions, where it runs; vLLM, which runs on every chip, elsewhere",
     distribution: false
