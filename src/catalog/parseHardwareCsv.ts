@@ -4,7 +4,7 @@ import {TERA} from "../units/si.js";
 import {CellReader, readCatalogRows, scaled} from "./csvCells.js";
 import {fp8BelowBf16Hint, type Hardware} from "./hardware.js";
 import {CHIP_FAMILIES, type ChipFamily} from "./chipFamily.js";
-import {CHIP_FAMILY_VENDORS, KNOWN_CHIP_VENDORS, knownVendorTypo, sameVendor} from "./chipVendor.js";
+import {CHIP_FAMILY_VENDORS, KNOWN_CHIP_VENDORS, knownVendorNearMiss, sameVendor} from "./chipVendor.js";
 import {SCALE_UP_TOPOLOGIES, TOPOLOGY_WITHOUT_COLUMN, type ScaleUpTopology} from "./scaleUpTopology.js";
 import {didYouMean} from "../errors/suggest.js";
 
@@ -376,9 +376,10 @@ function readRow(
 }
 
 /**
- * The `vendor` cell, `written` (undefined when it is bad), checked: a near miss of a known vendor (knownVendorTypo:
- * `NVDIA`) is an error with the name to write, since a chip of an unknown maker is accepted on every serving stack
- * (`neuron` on an H100); a vendor other than the one `family` implies (CHIP_FAMILY_VENDORS: hopper → NVIDIA) is an
+ * The `vendor` cell, `written` (undefined when it is bad), checked: a near miss of a known vendor (knownVendorNearMiss:
+ * `NVDIA`, `ADM`) or another name of one (`Amazon`, `Advanced Micro Devices`) is an error with the name to write, since
+ * a chip of an unknown maker runs the vendor-neutral serving stacks only (no TensorRT-LLM on an MI300X written
+ * `Advanced Micro Devices`, and no vendor check at all for it); a vendor other than the one `family` implies (CHIP_FAMILY_VENDORS: hopper → NVIDIA) is an
  * error too. A vendor none of the known ones is near ("Cerebras") is a new maker, and loads.
  */
 function checkVendor(
@@ -387,15 +388,15 @@ function checkVendor(
   family: ChipFamily | undefined
 ): string | undefined {
   if (written === undefined) return undefined;
-  const typo = knownVendorTypo(written);
-  if (typo !== undefined) {
+  const nearMiss = knownVendorNearMiss(written);
+  if (nearMiss !== undefined) {
     cells.fail(
       "vendor",
-      "misspelt chip vendor",
+      nearMiss.kind === "alias" ? "another name of a known chip vendor" : "misspelt chip vendor",
       `a known vendor as written (${KNOWN_VENDOR_LIST}), or a maker none of them is near`,
       undefined,
-      `did you mean '${typo}'? The serving stacks a chip runs are decided by its vendor, and an unknown maker's chip ` +
-        "runs on every one"
+      `did you mean '${nearMiss.known}'? The serving stacks a chip runs are decided by its vendor, and an unknown ` +
+        "maker's chip runs only the vendor-neutral ones"
     );
     return undefined;
   }

@@ -669,8 +669,9 @@ describe("parseHardwareCsv validation", () => {
 });
 
 describe("parseHardwareCsv: the vendor cell", () => {
-  // The vendor decides the serving stacks a chip runs (src/inference/stackChips.ts); an unknown maker's chip runs
-  // every one, so `NVDIA` on the H100 let `inference --stack neuron` price it (breaker).
+  // The vendor decides the serving stacks a chip runs (src/inference/stackChips.ts); an unknown maker's chip ran
+  // every one, so `NVDIA` on the H100 let `inference --stack neuron` price it (breaker), and still runs only the
+  // vendor-neutral ones, so a real chip under another name must not pass for one.
   const vendorAt = `${FILE}:2:${cellColumn(GOOD_ROW, 3)}: vendor`;
   const withVendor = (vendor: string, family = "hopper") =>
     `${HEADER}\n${GOOD_ROW.replace(",NVIDIA,gpu,hopper,", `,${vendor},gpu,${family},`)}`;
@@ -681,7 +682,11 @@ describe("parseHardwareCsv: the vendor cell", () => {
     ["NVIDIA Corporation", "NVIDIA"],
     ["AMDD", "AMD"],
     ["Gogle", "Google"],
-    ["AWZ", "AWS"]
+    ["AWSS", "AWS"],
+    // A transposition is one edit (breaker: ADM and ASW, two Levenshtein edits, loaded as new makers).
+    ["ADM", "AMD"],
+    ["ASW", "AWS"],
+    ["Amazn", "AWS"]
   ])("refuses %s, a near miss of a known vendor: did you mean '%s'?", (vendor, meant) => {
     const errors = errorsOf(() => parseHardwareCsv(withVendor(vendor, "other"), {file: FILE}));
     expect(errors.map((e) => e.message)).toEqual([expect.stringContaining(`${vendorAt}: misspelt chip vendor`)]);
@@ -694,12 +699,32 @@ describe("parseHardwareCsv: the vendor cell", () => {
     expect(error!.message).toBe(
       `${vendorAt}: misspelt chip vendor: expected a known vendor as written (NVIDIA, AMD, Google, AWS), or a maker ` +
         "none of them is near, found 'NVDIA' (did you mean 'NVIDIA'? The serving stacks a chip runs are decided by its " +
-        "vendor, and an unknown maker's chip runs on every one)"
+        "vendor, and an unknown maker's chip runs only the vendor-neutral ones)"
     );
   });
 
-  it("accepts a known vendor in any case, a new maker, and a three-letter maker two edits from AMD and AWS", () => {
-    for (const vendor of ["NVIDIA", "nvidia", "Cerebras", "Groq", "Arm", "Hypothetical", "custom"]) {
+  // Breaker: these loaded as new makers and ran TensorRT-LLM.
+  it.each([
+    ["Advanced Micro Devices", "AMD"],
+    ["Advanced Micro Devices Inc.", "AMD"],
+    ["Amazon.com", "AWS"],
+    ["Amazon", "AWS"],
+    ["Amazon Web Services", "AWS"],
+    ["Annapurna Labs", "AWS"],
+    ["Alphabet", "Google"]
+  ])("refuses %s, another name of %s", (vendor, meant) => {
+    const errors = errorsOf(() => parseHardwareCsv(withVendor(vendor, "other"), {file: FILE}));
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringContaining(`${vendorAt}: another name of a known chip vendor`)
+    ]);
+    expect(errors[0]!.detail.hint).toMatch(new RegExp(`^did you mean '${meant}'\\?`));
+  });
+
+  // A three-letter name one letter changed from AMD or AWS is another company as often as a slip (AMS is ams OSRAM's
+  // ticker), so only a transposition, insertion or deletion is refused there (chipVendor.ts slipFor).
+  it("accepts a known vendor in any case, a new maker, and a three-letter maker a substitution from AMD or AWS", () => {
+    const makers = ["Cerebras", "Groq", "Arm", "Intel", "Huawei", "AMS", "AWZ", "Alphawave", "Hypothetical", "custom"];
+    for (const vendor of ["NVIDIA", "nvidia", ...makers]) {
       const family = vendor.toLowerCase() === "nvidia" ? "hopper" : "other";
       expect(parseHardwareCsv(withVendor(vendor, family), {file: FILE})[0]!.vendor, vendor).toBe(vendor);
     }
@@ -711,7 +736,7 @@ describe("parseHardwareCsv: the vendor cell", () => {
     ["NVIDIA", "blackwell", null],
     ["NVIDIA", "cdna3", "AMD"],
     ["AWS", "tpu", "Google"],
-    ["Amazon", "trainium", "AWS"]
+    ["Cerebras", "trainium", "AWS"]
   ])("vendor %s with family %s: the family's maker %s", (vendor, family, maker) => {
     const parse = () => parseHardwareCsv(withVendor(vendor, family), {file: FILE});
     if (maker === null) {
