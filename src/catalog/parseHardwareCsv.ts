@@ -181,17 +181,22 @@ const SOURCE_URL = /<https:\/\/[^\s<>]+>/;
  * too: a row's family is then `familyOf(id)` (the bundled row's), or "other" where that gives none. So is a file
  * without the `scale_up_topology` column (HARDWARE_COLUMNS_WITHOUT_TOPOLOGY, or without both): a row's topology is
  * then `topologyOf(id)`, or TOPOLOGY_WITHOUT_COLUMN (switch: the model before the column) where that gives none.
+ * With `allColumns` (the package's own data/hardware.csv, which is never older than the code) neither is: every
+ * column of HARDWARE_COLUMNS is required, and a missing one is an error naming it, as for any other column (breaker:
+ * the checkout's file without `scale_up_topology` loaded silently as switch, MI300X TP 4 40% faster).
  */
 export function parseHardwareCsv(
   text: string,
   {
     file,
     familyOf = () => undefined,
-    topologyOf = () => undefined
+    topologyOf = () => undefined,
+    allColumns = false
   }: {
     file: string;
     familyOf?: (id: string) => ChipFamily | undefined;
     topologyOf?: (id: string) => ScaleUpTopology | undefined;
+    allColumns?: boolean;
   }
 ): Hardware[] {
   const familyFromFile = (id: string | undefined) => (id === undefined ? "other" : (familyOf(id) ?? "other"));
@@ -199,7 +204,7 @@ export function parseHardwareCsv(
     (id === undefined ? undefined : topologyOf(id)) ?? TOPOLOGY_WITHOUT_COLUMN;
   return readCatalogRows(text, {
     file,
-    columns: (header) => hardwareColumnsOf(header?.cells),
+    columns: (header) => (allColumns ? HARDWARE_COLUMNS : hardwareColumnsOf(header?.cells)),
     ranges: HARDWARE_CELL_RANGES,
     readRow: (cells, columns) =>
       readRow(

@@ -62,11 +62,12 @@ function isLink(path: string): boolean {
  */
 function loadMerged<Row extends {id: string}>(
   paths: readonly string[],
-  parse: (text: string, file: string, earlier: ReadonlyMap<string, Row>) => Row[]
+  parse: (text: string, file: string, earlier: ReadonlyMap<string, Row>, first: boolean) => Row[]
 ) {
   const rows = new Map<string, Row>();
-  for (const path of paths)
-    for (const row of parse(readCatalogText(path), displayPath(path), rows)) rows.set(row.id, row);
+  paths.forEach((path, index) => {
+    for (const row of parse(readCatalogText(path), displayPath(path), rows, index === 0)) rows.set(row.id, row);
+  });
   return [...rows.values()];
 }
 
@@ -80,16 +81,19 @@ function readCatalogText(path: string, file = displayPath(path)): string {
  * with a bundled id replaces the bundled row). A file without the `family` column (a project's, written before it)
  * gives a row the family of the earlier files' row of its id, else "other" (noteCatalogOverrides says so); one without
  * the `scale_up_topology` column, the topology of that row, else switch (what every domain was before the column).
+ * The first file (the package's own) has no such tolerance: it is as new as the code, so a column missing from it is
+ * an error naming the column, not a silent default.
  *
  * @param paths The files to read, merged in order (default: `catalogPaths("hardware.csv")`).
  * @throws UserErrors naming file:line:column of every bad cell of the first file in error.
  */
 export function loadHardware(paths: string | readonly string[] = catalogPaths("hardware.csv")): Hardware[] {
-  return loadMerged(typeof paths === "string" ? [paths] : paths, (text, file, earlier) =>
+  return loadMerged(typeof paths === "string" ? [paths] : paths, (text, file, earlier, first) =>
     parseHardwareCsv(text, {
       file,
       familyOf: (id) => earlier.get(id)?.family,
-      topologyOf: (id) => earlier.get(id)?.scaleUpTopology
+      topologyOf: (id) => earlier.get(id)?.scaleUpTopology,
+      allColumns: first
     })
   );
 }
