@@ -7,6 +7,7 @@ import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/e
 import {scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
 import {runScenarioRequest} from "../../src/node/scenarioRun.js";
 import {formatUsd} from "../../docs/components/format.js";
+import type {MetricSummary} from "../../src/scenario/run/runScenario.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
 import {chartSvg, headline, relativeError, setInput} from "./storyHelpers.js";
 
@@ -101,15 +102,21 @@ describe.skipIf(!enabled)("custom-silicon: from the die to the price list", () =
       const cli = runScenarioRequest({
         scenario: "asic-9-months",
         sets: ["silicon.dieArea=800", "silicon.node=n3", "silicon.hbmStacks=4", "silicon.partnerMargin=0"]
-      }).result.metrics.siliconNpvUsd!;
+      }).result.metrics.siliconNpvUsd as MetricSummary;
       expect(formatUsd(rows[3]!.value)).toBe(formatUsd(cli.p50));
       expect(rows[3]!.text).toContain(`${formatUsd(cli.p5)}–${formatUsd(cli.p95)} (90% interval)`);
-      expect(rows[3]!.text).toMatch(/^4\s+\$[\d.]+B\s+\$[\d.]+B–\$[\d.]+B \(90% interval\)\s+With the chip priced from the die built below .*: the median and the interval over 1,000 draws of the scenario's uncertainty, as row 1, seed \d+\.$/s);
+      expect(rows[3]!.text).toMatch(
+        /^4\s+\$[\d.]+B\s+\$[\d.]+B–\$[\d.]+B \(90% interval\)\s+With the chip priced from the die built below .*: the median and the interval over 1,000 draws of the scenario's uncertainty, as row 1, seed \d+\.$/s
+      );
       // The rows that are one run say so, and the built NRE's row names the one run it compares with.
       expect(rows[2]!.text).toMatch(/As row 2 \(one run\), with the custom chips as busy/);
-      expect(rows[4]!.text).toMatch(/As row 2 \(one run\), with the chip priced from the die built below and the NRE built/);
+      expect(rows[4]!.text).toMatch(
+        /As row 2 \(one run\), with the chip priced from the die built below and the NRE built/
+      );
       const dieOneRun = evaluateScenarioPoint(bound, builtPoint).silicon.npvUsd;
-      expect(rows[4]!.text).toContain(`against ${formatUsd(dieOneRun)}, the same run with the scenario's NRE (not the median in the row above)`);
+      expect(rows[4]!.text).toContain(
+        `against ${formatUsd(dieOneRun)}, the same run with the scenario's NRE (not the median in the row above)`
+      );
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);
