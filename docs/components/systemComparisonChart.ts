@@ -13,16 +13,51 @@ export interface SystemComparisonChartOptions extends Plot.PlotOptions {
   height?: number;
   /** Id of the system to ring (the scenario's). */
   highlight?: string;
+  /** The catalog's hardware rows, for each chip's wiring in the tooltip (how many of its links a group uses). */
+  hardware?: readonly ChipWiring[];
+}
+
+/** How a chip's scale-up domain is wired: a catalog hardware row's fields (src/catalog/hardware.ts). */
+export interface ChipWiring {
+  id: string;
+  scaleUpChips: number;
+  scaleUpTopology: string;
+}
+
+/**
+ * The links each chip of a tensor-parallel group of `tensorParallel` talks over, short for the tooltip
+ * (src/inference/communication.ts, collectiveBandwidthBytesPerS): a full mesh's group owns only the t − 1 direct links
+ * between its members ("3 of 7 (full mesh)"), a switch gives any group every link ("all (switch)"), and a group past the
+ * scale-up domain talks over the network. Torus and other wirings are modelled as a switch. "none (1 chip)" for one
+ * chip; null for a chip the catalog does not list.
+ */
+export function linksText(tensorParallel: number, wiring: ChipWiring | undefined): string | null {
+  if (tensorParallel <= 1) return "none (1 chip)";
+  if (!wiring) return null;
+  if (tensorParallel > wiring.scaleUpChips) return "the network (past its domain)";
+  if (wiring.scaleUpTopology === "full-mesh" && wiring.scaleUpChips > 1) {
+    return `${tensorParallel - 1} of ${wiring.scaleUpChips - 1} (full mesh)`;
+  }
+  return "all (switch)";
 }
 
 export function SystemComparisonChart(
   rows: readonly SystemRow[],
-  {width, height = 320, highlight, ...options}: SystemComparisonChartOptions = {}
+  {width, height = 320, highlight, hardware = [], ...options}: SystemComparisonChartOptions = {}
 ) {
   const chartWidth = Math.max(width ?? 640, 260);
   const fill = (d: SystemRow) => (isInHouse(d.name) ? "in-house" : "merchant");
-  const labels = placeLabels(rows, chartWidth - 90);
-  const maxPrice = Math.max(...rows.map((r) => r.priceUsd), 1);
+  const labels = placeLabels(rows, chartWidth - 90, height - 54, highlight);
+  const tipRows = rows.map((r) => ({
+    ...r,
+    group: `${r.tensorParallel} ${r.tensorParallel === 1 ? "chip" : "chips"}`,
+    why: "fewest that hold model + batch",
+    links:
+      linksText(
+        r.tensorParallel,
+        hardware.find((h) => h.id === r.id)
+      ) ?? "not in the catalog"
+  }));
   return Plot.plot({
     width: chartWidth,
     height,
@@ -45,28 +80,22 @@ export function SystemComparisonChart(
         rows.filter((d) => d.id === highlight),
         {x: "priceUsd", y: "costUsdPerMTok", r: 9, stroke: HIGHLIGHT, strokeWidth: 2}
       ),
-      // A label near the left or right end starts or ends at its dot, so it never runs over the y axis's ticks or
-      // off the card ("custom ASIC (hypothetical)" at $0–$5,000 sat on the tick "7" at 390 px).
-      ...(["start", "middle", "end"] as const).flatMap((anchor) =>
-        [false, true].map((below) =>
-          Plot.text(
-            labels.filter(
-              (d) => d.below === below && labelAnchor(d.priceUsd, maxPrice, d.label.length, chartWidth - 90) === anchor
-            ),
-            {
-              x: "priceUsd",
-              y: "costUsdPerMTok",
-              text: "label",
-              dy: below ? 18 : -16,
-              dx: anchor === "start" ? -6 : anchor === "end" ? 6 : 0,
-              textAnchor: anchor,
-              fill: INK
-            }
-          )
-        )
+      // One text mark per placement (Plot's dx, dy and textAnchor are constants of a mark, not channels). A label near
+      // the left or right end starts or ends at its dot, so it never runs over the y axis's ticks or off the card
+      // ("custom ASIC (hypothetical)" at $0–$5,000 sat on the tick "7" at 390 px).
+      ...groupBy(labels, (d) => `${d.dx} ${d.dy} ${d.textAnchor}`).map((group) =>
+        Plot.text(group, {
+          x: "priceUsd",
+          y: "costUsdPerMTok",
+          text: "label",
+          dx: group[0]!.dx,
+          dy: group[0]!.dy,
+          textAnchor: group[0]!.textAnchor,
+          fill: INK
+        })
       ),
       Plot.tip(
-        rows,
+        tipRows,
         Plot.pointer({
           x: "priceUsd",
           y: "costUsdPerMTok",
@@ -76,7 +105,9 @@ export function SystemComparisonChart(
             cost: {value: "costUsdPerMTok", label: "cost"},
             speed: {value: "tokensPerSecondPerChip", label: "tokens/s per chip"},
             perMw: {value: "tokensPerSecondPerMw", label: "tokens/s/MW"},
-            tp: {value: "tensorParallel", label: "chips per replica"}
+            group: {value: "group", label: "tensor-parallel"},
+            why: {value: "why", label: "why"},
+            links: {value: "links", label: "links used"}
           },
           format: {
             x: false,
@@ -86,7 +117,9 @@ export function SystemComparisonChart(
             cost: (v: number) => formatUsdPerMTok(v),
             speed: (v: number) => formatCount(v),
             perMw: (v: number) => formatCount(v),
-            tp: true
+            group: true,
+            why: true,
+            links: true
           }
         })
       )
@@ -94,32 +127,105 @@ export function SystemComparisonChart(
   });
 }
 
+/** A label's place beside its dot: offsets in px and the text's anchor. */
+interface PlacedLabel {
+  priceUsd: number;
+  costUsdPerMTok: number;
+  label: string;
+  dx: number;
+  dy: number;
+  textAnchor: "start" | "middle" | "end";
+}
+
+/** A box in px, y down. */
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
 /**
- * Short labels ("H100", "MI300X"); a label that would sit on a neighbour's goes below its dot instead of above, and so
- * does the label of a dot near the top, where it would run into the y axis's title. Neighbours are near in pixels at
- * the plot's inner width `innerPx` (10 px text, about 5.5 px a character), so a phone's narrow chart moves more labels
- * ("custom ASIC (hypothetical)" ran into "B200" at 390 px).
+ * Short labels ("H100", "MI300X"), each above its dot unless it would sit on another label, another dot or the
+ * scenario's ring; then below, then left of the dot, then right. The label of a dot near the top never goes above,
+ * where it would run into the y axis's title. Overlaps are judged in pixels at the plot's inner width `innerPx` and
+ * height `innerHeightPx` (10 px text, about 5.5 px a character, 11 px tall), so a phone's narrow chart moves more
+ * labels ("custom ASIC (hypothetical)" ran into "B200" at 390 px; "MI300X", below its dot, into the ringed H100 and
+ * its label, so it goes to the left of its dot). Where no place is clear, the label goes below (above if it cannot).
  */
-function placeLabels(rows: readonly SystemRow[], innerPx: number) {
-  const xs = rows.map((r) => r.priceUsd);
-  const ys = rows.map((r) => r.costUsdPerMTok);
-  const dx = Math.max(...xs) || 1;
-  const dy = Math.max(...ys) || 1;
-  const px = (usd: number) => (usd / dx) * Math.max(innerPx, 1);
-  const placed: {priceUsd: number; costUsdPerMTok: number; label: string; below: boolean}[] = [];
+function placeLabels(
+  rows: readonly SystemRow[],
+  innerPx: number,
+  innerHeightPx: number,
+  highlight: string | undefined
+): PlacedLabel[] {
+  const maxPrice = Math.max(...rows.map((r) => r.priceUsd)) || 1;
+  const maxCost = Math.max(...rows.map((r) => r.costUsdPerMTok)) || 1;
+  const px = (r: SystemRow) => (r.priceUsd / maxPrice) * Math.max(innerPx, 1);
+  const py = (r: SystemRow) => (1 - r.costUsdPerMTok / maxCost) * Math.max(innerHeightPx, 1);
+  // Every dot (6 px) and the ring (9 px, stroke 2) is an obstacle to every label but its own.
+  const dots = rows.map((r) => {
+    const radius = (r.id === highlight ? 10 : 7) + 1;
+    return {id: r.id, box: {x0: px(r) - radius, x1: px(r) + radius, y0: py(r) - radius, y1: py(r) + radius}};
+  });
+  const taken: Box[] = [];
+  const placed: PlacedLabel[] = [];
   for (const r of [...rows].sort((a, b) => b.costUsdPerMTok - a.costUsdPerMTok)) {
     // On a phone the custom chip's label drops "(hypothetical)", which the caption says (it ran into B200's at 390 px).
     const label = innerPx < 400 && isInHouse(r.name) ? "custom ASIC" : shortName(r.name);
-    const clash = placed.some(
-      (p) =>
-        !p.below &&
-        Math.abs(px(p.priceUsd) - px(r.priceUsd)) < ((p.label.length + label.length) * 5.5) / 2 + 6 &&
-        Math.abs(p.costUsdPerMTok - r.costUsdPerMTok) / dy < 0.1
+    const w = label.length * 5.5;
+    const x = px(r);
+    const y = py(r);
+    const anchor = labelAnchor(r.priceUsd, maxPrice, label.length, innerPx);
+    const dxAnchored = anchor === "start" ? -6 : anchor === "end" ? 6 : 0;
+    const spanX = (left: number) => ({x0: left - 1, x1: left + w + 1});
+    const vertical = (dy: number) => ({
+      dx: dxAnchored,
+      dy,
+      textAnchor: anchor,
+      box: {
+        ...spanX(x + dxAnchored - (anchor === "start" ? 0 : anchor === "end" ? w : w / 2)),
+        y0: y + dy - 6,
+        y1: y + dy + 6
+      }
+    });
+    const above = vertical(-16);
+    const below = vertical(18);
+    const left = {dx: -10, dy: 0, textAnchor: "end" as const, box: {...spanX(x - 10 - w), y0: y - 6, y1: y + 6}};
+    const right = {dx: 10, dy: 0, textAnchor: "start" as const, box: {...spanX(x + 10), y0: y - 6, y1: y + 6}};
+    const nearTop = r.costUsdPerMTok / maxCost > 0.9;
+    const candidates = [...(nearTop ? [] : [above]), below, left, right];
+    const clear = candidates.find(
+      (c) =>
+        c.box.x0 >= -4 &&
+        c.box.x1 <= innerPx + 24 &&
+        !taken.some((box) => overlaps(box, c.box)) &&
+        !dots.some((d) => d.id !== r.id && overlaps(d.box, c.box))
     );
-    const nearTop = r.costUsdPerMTok / dy > 0.9;
-    placed.push({priceUsd: r.priceUsd, costUsdPerMTok: r.costUsdPerMTok, label, below: clash || nearTop});
+    const chosen = clear ?? below;
+    taken.push(chosen.box);
+    placed.push({
+      priceUsd: r.priceUsd,
+      costUsdPerMTok: r.costUsdPerMTok,
+      label,
+      dx: chosen.dx,
+      dy: chosen.dy,
+      textAnchor: chosen.textAnchor
+    });
   }
   return placed;
+}
+
+/** Items grouped by a key, in order of each key's first item. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return [...groups.values()];
 }
 
 /**

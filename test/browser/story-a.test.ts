@@ -123,6 +123,60 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
     }
   });
 
+  it("says in the systems chart's caption and tooltip each chip's tensor-parallel group and its links, and keeps its labels off each other and the ring at 390 px", async () => {
+    // The caption did not say each chip runs on the smallest group that holds the batch, nor that an MI300X group of 4
+    // has 3 of its 7 xGMI links (full mesh); at 390 px "MI300X", below its dot, ran into the ringed H100 and its label.
+    const page = await openPage(browser, "/token-economics", {viewport: {width: 390, height: 900}});
+    try {
+      const card = '[data-testid="chart-systems"]';
+      const caption = await page.$eval(`${card} h3`, (el) => (el as HTMLElement).innerText);
+      expect(caption).toContain(
+        "Each chip serves on the fewest chips whose memory together holds the model and the batch (its tensor-parallel group: 8 for the H100; 4 for the H200, B200, GB200, MI300X and custom ASIC (hypothetical))"
+      );
+      expect(caption).toContain(
+        "MI300Xs are each wired directly to their 7 peers, so a group of 4 uses 3 of each chip's 7 links, where a switch gives any group all of them"
+      );
+      await page.$eval(card, (el) => el.scrollIntoView({block: "center"}));
+      const boxes = await page.$$eval(`${card} g[aria-label="text"] text`, (texts) =>
+        texts.map((t) => {
+          const b = t.getBoundingClientRect();
+          return {label: t.textContent, x0: b.left, x1: b.right, y0: b.top, y1: b.bottom};
+        })
+      );
+      const ring = await page.$eval(`${card} g[aria-label="dot"] circle[r="9"]`, (c) => {
+        const b = c.getBoundingClientRect();
+        return {label: "ring", x0: b.left, x1: b.right, y0: b.top, y1: b.bottom};
+      });
+      expect(boxes.map((b) => b.label).sort()).toEqual(["B200", "GB200", "H100", "H200", "MI300X", "custom ASIC"]);
+      const overlap = (a: typeof ring, b: typeof ring) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+      const clashes = [...boxes, ring].flatMap((a, i, all) =>
+        all
+          .slice(i + 1)
+          .filter((b) => overlap(a, b))
+          .map((b) => `${a.label} on ${b.label}`)
+      );
+      expect(clashes).toEqual([]);
+      // The tooltip of MI300X's dot: its group, why, and the links it uses.
+      const mi300x = await page.$$eval(`${card} g[aria-label="dot"] circle[r="6"]`, (cs) =>
+        cs.map((c) => c.getBoundingClientRect()).map((b) => ({x: b.left + b.width / 2, y: b.top + b.height / 2}))
+      );
+      const label = boxes.find((b) => b.label === "MI300X")!;
+      const dot = mi300x.sort(
+        (a, b) => Math.hypot(a.x - label.x1, a.y - label.y0) - Math.hypot(b.x - label.x1, b.y - label.y0)
+      )[0]!;
+      await page.mouse.move(dot.x - 20, dot.y + 20);
+      await page.mouse.move(dot.x, dot.y, {steps: 4});
+      await expect
+        .poll(() => page.$eval(`${card} g[aria-label="tip"]`, (el) => el.textContent ?? ""))
+        .toMatch(
+          /MI300X.*tensor-parallel\s?4 chips.*why\s?fewest that hold model \+ batch.*links used\s?3 of 7 \(full mesh\)/
+        );
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("clamps a number typed past a chapter slider's end, and snaps one between steps, once the box is left, and computes with it", async () => {
     const page = await openPage(browser, "/token-economics");
     try {
