@@ -431,39 +431,43 @@ function readKind(cells: CellReader<HardwareColumn>): Hardware["kind"] | undefin
 
 /** The `family` cell: one of CHIP_FAMILIES (required when the column is there; "other" says no family fit). */
 function readFamily(_id: string | undefined, cells: CellReader<HardwareColumn>): ChipFamily | undefined {
-  const value = cells.raw("family");
-  if (!(CHIP_FAMILIES as readonly string[]).includes(value)) {
-    cells.fail(
-      "family",
-      value === "" ? "missing value" : "unknown family",
-      `one of ${CHIP_FAMILIES.join(", ")}`,
-      undefined,
-      // A family misspelt, in capitals or padded ("Hopper", "hoper") is told its spelling (new-user trial); anything
-      // else what the families are.
-      (value === "" ? undefined : didYouMean(value, CHIP_FAMILIES)) ??
-        "the calibration group of the chip's architecture; 'other' prices it with the pooled efficiencies"
-    );
-    return undefined;
-  }
-  return value as ChipFamily;
+  // A family misspelt, in capitals or padded ("Hopper", "hoper") is told its spelling (new-user trial); anything else
+  // what the families are.
+  return readChoice(cells, "family", CHIP_FAMILIES, "unknown family", {
+    help: "the calibration group of the chip's architecture; 'other' prices it with the pooled efficiencies"
+  });
 }
 
 /** The `scale_up_topology` cell: one of SCALE_UP_TOPOLOGIES (required when the column is there). */
 function readTopology(_id: string | undefined, cells: CellReader<HardwareColumn>): ScaleUpTopology | undefined {
-  const value = cells.raw("scale_up_topology");
-  if (!(SCALE_UP_TOPOLOGIES as readonly string[]).includes(value)) {
-    cells.fail(
-      "scale_up_topology",
-      value === "" ? "missing value" : "unknown scale-up topology",
-      `one of ${SCALE_UP_TOPOLOGIES.join(", ")}`,
-      undefined,
-      (value === "" ? undefined : didYouMean(value, SCALE_UP_TOPOLOGIES)) ??
-        "how the scale-up domain's chips are wired: switch (NVSwitch), full-mesh (a direct link to every other chip, " +
-          "as 8 MI300X), torus (TPU, Trainium2), hybrid-cube-mesh (DGX-1); name its source in links_source"
-    );
-    return undefined;
-  }
-  return value as ScaleUpTopology;
+  return readChoice(cells, "scale_up_topology", SCALE_UP_TOPOLOGIES, "unknown scale-up topology", {
+    help:
+      "how the scale-up domain's chips are wired: switch (NVSwitch), full-mesh (a direct link to every other chip, " +
+      "as 8 MI300X), torus (TPU, Trainium2), hybrid-cube-mesh (DGX-1); name its source in links_source"
+  });
+}
+
+/**
+ * A required cell that must be one of `choices`, written exactly: an empty cell is "missing value", another value
+ * `unknown` with a did-you-mean when one is close (a capital, a typo, padding), else `help`.
+ */
+function readChoice<T extends string>(
+  cells: CellReader<HardwareColumn>,
+  column: HardwareColumn,
+  choices: readonly T[],
+  unknown: string,
+  {help}: {help: string}
+): T | undefined {
+  const value = cells.raw(column);
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  cells.fail(
+    column,
+    value === "" ? "missing value" : unknown,
+    `one of ${choices.join(", ")}`,
+    undefined,
+    (value === "" ? undefined : didYouMean(value, choices)) ?? help
+  );
+  return undefined;
 }
 
 /** `power_w;price_usd` → the column names (validated), `all` → ["all"], empty → []. */
