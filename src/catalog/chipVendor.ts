@@ -3,7 +3,7 @@ import type {ChipFamily} from "./chipFamily.js";
 /**
  * The makers of the catalog's real chips, as data/hardware.csv's `vendor` cells spell them: the vendors whose chips the
  * serving stacks' vendor lists rule on (src/inference/stackChips.ts). A chip of any other vendor runs the vendor-neutral
- * stacks only, so a misspelt one of these, or another name of its maker, is an error (knownVendorTypo), not a new maker.
+ * stacks only, so a misspelt one of these, or another name of its maker, is an error (knownVendorNearMiss), not a new maker.
  */
 export const KNOWN_CHIP_VENDORS: readonly string[] = ["NVIDIA", "AMD", "Google", "AWS"];
 
@@ -28,13 +28,13 @@ export function sameVendor(a: string, b: string): boolean {
 
 /**
  * Other names of the known vendors, lower case: the company's full or parent name, or its chip design arm (AWS's chips
- * come from Annapurna Labs). `NVIDIA Corporation`, `Google LLC` need none: the name is a word of them.
+ * come from Annapurna Labs: `annapurna` names it alone or among other words). `NVIDIA Corporation`, `Google LLC`
+ * need none: the name is a word of them.
  */
 export const CHIP_VENDOR_ALIASES: Readonly<Record<string, string>> = {
   "advanced micro devices": "AMD",
   amazon: "AWS",
   "amazon web services": "AWS",
-  "annapurna labs": "AWS",
   annapurna: "AWS",
   alphabet: "Google"
 };
@@ -102,9 +102,4 @@ export function knownVendorNearMiss(vendor: string): VendorNearMiss | undefined 
   if (typo !== undefined) return {known: typo, kind: "typo"};
   const alias = Object.keys(CHIP_VENDOR_ALIASES).find((name) => name.length >= 6 && slipFor(lower, name));
   return alias === undefined ? undefined : {known: CHIP_VENDOR_ALIASES[alias]!, kind: "typo"};
-}
-
-/** The known vendor `vendor` names otherwise or looks like a slip for (knownVendorNearMiss), or undefined. */
-export function knownVendorTypo(vendor: string): string | undefined {
-  return knownVendorNearMiss(vendor)?.known;
 }

@@ -33,7 +33,7 @@ export const STACK_CHIP_VENDORS: Readonly<Record<SoftwareStack, readonly string[
  * specs, "custom"; a chip a report project adds, "Cerebras") runs the vendor-neutral stacks only, those with a null
  * list: vLLM, SGLang, JAX (its PJRT plugins put it on any maker's accelerator) and `other`. A catalog row's vendor
  * that is a near miss or another name of a known one (`NVDIA`, `Amazon`) is refused where the row is read
- * (parseHardwareCsv, knownVendorTypo), so that a real chip is not taken for an unknown maker's.
+ * (parseHardwareCsv, knownVendorNearMiss), so that a real chip is not taken for an unknown maker's.
  */
 export {KNOWN_CHIP_VENDORS};
 

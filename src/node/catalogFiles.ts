@@ -176,10 +176,9 @@ function projectCatalogFile(name: "hardware.csv" | "models.csv"): ProjectCatalog
  * bundled row's family). Reads the header and ids only; a file that does not parse is reported by loadHardware.
  */
 export function hardwareFamilyNote(): string | undefined {
-  const own = projectCatalogFile("hardware.csv");
-  if (!own || hasFamilyColumn(own.header?.cells)) return undefined;
-  const newIds = own.records.map((r) => r.cells[0]?.trim() ?? "").filter((id) => !own.bundledIds.has(id));
-  if (newIds.length === 0) return undefined;
+  const found = newChipsWithoutColumn(hasFamilyColumn);
+  if (!found) return undefined;
+  const {own, newIds} = found;
   const [chips, take, are] = newIds.length === 1 ? ["chip", "takes", "is"] : ["chips", "take", "are"];
   return (
     `${own.file}:1:1: no 'family' column, so its new ${chips} (${newIds.join(", ")}) ${take} family 'other' and ` +
@@ -195,10 +194,9 @@ export function hardwareFamilyNote(): string | undefined {
  * for a file with the column, or when every row's id is a bundled one (which keeps the bundled row's topology).
  */
 export function hardwareTopologyNote(): string | undefined {
-  const own = projectCatalogFile("hardware.csv");
-  if (!own || hasTopologyColumn(own.header?.cells)) return undefined;
-  const newIds = own.records.map((r) => r.cells[0]?.trim() ?? "").filter((id) => !own.bundledIds.has(id));
-  if (newIds.length === 0) return undefined;
+  const found = newChipsWithoutColumn(hasTopologyColumn);
+  if (!found) return undefined;
+  const {own, newIds} = found;
   const [chips, are] = newIds.length === 1 ? ["chip", "is"] : ["chips", "are"];
   return (
     `${own.file}:1:1: no 'scale_up_topology' column, so its new ${chips} (${newIds.join(", ")}) ${are} wired as ` +
@@ -206,6 +204,20 @@ export function hardwareTopologyNote(): string | undefined {
     `where a group of t chips has t − 1 links (MI300X), add a 'scale_up_topology' column after 'scale_up_chips' ` +
     `holding one of ${SCALE_UP_TOPOLOGIES.join(", ")} on every row`
   );
+}
+
+/**
+ * A project's data/hardware.csv whose header lacks a column (`hasColumn` false) and the ids of its rows that are not
+ * bundled ones (a bundled id keeps the bundled row's cell); undefined outside a project, for a file with the column,
+ * or when it adds no chip. Reads the header and ids only.
+ */
+function newChipsWithoutColumn(
+  hasColumn: (header: readonly string[] | undefined) => boolean
+): {own: ProjectCatalogFile; newIds: string[]} | undefined {
+  const own = projectCatalogFile("hardware.csv");
+  if (!own || hasColumn(own.header?.cells)) return undefined;
+  const newIds = own.records.map((r) => r.cells[0]?.trim() ?? "").filter((id) => !own.bundledIds.has(id));
+  return newIds.length === 0 ? undefined : {own, newIds};
 }
 
 /**
