@@ -3,7 +3,7 @@
 import type {ServingCalibration} from "./servingCalibration.js";
 
 export const SERVING_CALIBRATION: ServingCalibration = {
-  "measurementsSha256": "1bdfec387d0605d01251b7a27ae9a43b1f942268b8abf92365fb6b9459877758",
+  "measurementsSha256": "be91fdf187a097189a11bf63bd663bad05d11cc170d084e199e145836fb99a95",
   "pooled": {
     "bandwidthFraction": 0.656242824121669,
     "computeFraction": 0.5020406227563012,
