@@ -141,6 +141,31 @@ function niceStep(span: number): number {
   return Number(step.toPrecision(12));
 }
 
+/**
+ * The step of a slider whose number box starts at `shown` (display units; startBoxNumber) and whose steps count from
+ * `low`: the control's step where `shown` lies on that grid, else the largest of the step ÷ 2, 5, 10, 20, 50, … on
+ * whose grid it lies (whole for a whole-number key), so that the thumb sits at the number the box shows. A browser
+ * snaps a range input to low + k × step: a catch-up median written "5.9" months put the thumb of a 0.5-month slider
+ * at 6 beside it (reader's audit); its slider steps by 0.1. A divisor of the control's step keeps its own steps on the
+ * grid. The control's step if no step down to a millionth of it fits (a link's 12.3456789%).
+ */
+export function startStep(control: Pick<KeyControl, "step" | "path">, low: number, shown: number): number {
+  const onGrid = (step: number) => {
+    const steps = (shown - low) / step;
+    return Math.abs(steps - Math.round(steps)) < 1e-6;
+  };
+  if (!Number.isFinite(shown) || !Number.isFinite(low) || onGrid(control.step)) return control.step;
+  const integer = scenarioKey(control.path)?.integer === true;
+  for (let power = 1; power <= 1e6; power *= 10) {
+    for (const divisor of [2, 5, 10]) {
+      const step = Number((control.step / (divisor * power)).toPrecision(12));
+      if (integer && !Number.isInteger(step)) continue;
+      if (onGrid(step)) return step;
+    }
+  }
+  return control.step;
+}
+
 /** A slider's label: the key's label and its display unit, or the label alone for a plain number. */
 function controlLabel(control: KeyControl): string {
   return control.unit ? `${control.label}, ${control.unit}` : control.label;
@@ -282,14 +307,17 @@ export function ScenarioControls(
     range.min = String(min);
     range.max = String(max);
     range.step = "any";
-    range.value = String(start);
     range.setAttribute("aria-label", controlLabel(control));
     const number = document.createElement("input");
     number.type = "number";
     number.min = String(min);
     number.max = String(max);
-    number.step = String(control.step);
-    number.value = String(startBoxNumber(control, base, medianKeys.includes(control.path)));
+    const shown = startBoxNumber(control, base, medianKeys.includes(control.path));
+    // The box's step (its spinner's, and what it accepts as valid) lets it hold the start it shows (startStep).
+    number.step = String(startStep(control, min, shown));
+    number.value = String(shown);
+    // The thumb at the number the box shows (5.9, not the median's 5.91): the page computes with the start itself.
+    range.value = number.value;
     number.setAttribute("aria-label", controlLabel(control));
     const unit = document.createElement("span");
     unit.className = "scenario-control-unit";
@@ -320,7 +348,8 @@ export function ScenarioControls(
       // The start as its box writes it, typed back, is the start (57.9 for a median of 57.93 counted as a change).
       if (from === number && Number(raw) === Number(startText)) value = start;
       value = Math.min(max, Math.max(min, value));
-      if (range.value !== String(value)) range.value = String(value);
+      const thumb = value === start ? startText : String(value);
+      if (range.value !== thumb) range.value = thumb;
       if (from !== number) number.value = value === start ? startText : String(value);
       if (current[control.path] === value) return;
       current[control.path] = value;
@@ -361,7 +390,7 @@ export function ScenarioControls(
 }
 
 export interface KeySliderOptions {
-  /** Where the slider starts, in base units (the browser snaps it to the slider's steps). */
+  /** Where the slider starts, in base units (its thumb and box at the number startBoxNumber writes; startStep). */
   value: number;
   /** data-testid of the element. */
   testid?: string;
@@ -374,8 +403,8 @@ export interface KeySliderOptions {
   /**
    * `value` is the median of the key's draws: the number box starts at it as the page's text writes it (startBoxNumber:
    * 5.9 for a median of 5.91 months, 273 for $273M, not the step's 270). Default false: the box writes `value` itself.
-   * The slider snaps to its steps, but an untouched slider leaves the page computing with `value`, so the box writes
-   * that, not the snapped thumb.
+   * The thumb sits at the box's number (the slider's steps let it: startStep), and an untouched slider leaves the
+   * page computing with `value` itself.
    */
   median?: boolean;
   /**
@@ -409,16 +438,20 @@ export function KeySlider(
   const shown = controlToDisplay(control, value);
   const lowDisplay = Math.min(min === undefined || derived ? bounds.min : controlToDisplay(control, min), shown);
   const highDisplay = Math.max(max === undefined || derived ? bounds.max : controlToDisplay(control, max), shown);
+  // The box starts at the value as the page's text writes it; the slider's steps let the thumb sit there (startStep).
+  const startShown = startBoxNumber(control, value, median);
+  const step = startStep(control, lowDisplay, startShown);
   const form = Inputs.range([lowDisplay, highDisplay], {
     label: controlLabel(control),
-    step: control.step,
-    value: controlToDisplay(control, value),
+    step,
+    // At the box's number (Inputs.range would snap the value itself: $1,234M to 1,230 beside a box of "1200").
+    value: startShown,
     disabled: unused !== undefined
   });
   // A typed number is snapped to the steps and clamped to the ends once the box is left (rangeBox.ts).
-  commitTypedNumbers(form, [lowDisplay, highDisplay], control.step);
+  commitTypedNumbers(form, [lowDisplay, highDisplay], step);
   const box = form.querySelector<HTMLInputElement>("input[type=number]");
-  if (box) box.value = String(startBoxNumber(control, value, median));
+  if (box) box.value = String(startShown);
   const root = document.createElement("div") as unknown as KeySliderElement;
   root.className = "story-slider";
   root.dataset.key = path;

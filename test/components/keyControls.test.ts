@@ -9,7 +9,8 @@ import {
   KeySlider,
   ScenarioControls,
   snapSlider,
-  startBoxNumber
+  startBoxNumber,
+  startStep
 } from "../../docs/components/keyControls.js";
 import {formatAssumption} from "../../docs/components/format.js";
 import {GENERAL_CONTROL_KEYS} from "../../docs/components/scenarioTopics.js";
@@ -373,5 +374,39 @@ describe("snapSlider", () => {
     // start lands up to a pixel away.
     expect(snapSlider(electricity, 0.0838, 0.0826, 0.0015)).toBe(0.0826);
     expect(snapSlider(electricity, 0.0843, 0.0826, 0.0015)).toBe(0.084);
+  });
+});
+
+describe("startStep", () => {
+  it("keeps the control's step where the box's start lies on its grid, and refines it where it does not", () => {
+    // The catch-up median of 5.91 months, written "5.9", put a 0.5-month slider's thumb at 6 (reader's audit).
+    const catchUp = keyControl("moat.catchUpMonths");
+    expect(startStep(catchUp, 0, 6)).toBe(catchUp.step);
+    expect(startStep({...catchUp, step: 0.5}, 0, 5.9)).toBe(0.1);
+    // "$273M" on a USD-millions slider of step 10; base.md's 0.0826 USD/kWh on a 0.001 step.
+    expect(startStep(keyControl("silicon.nre"), 10, 273)).toBe(1);
+    expect(startStep({path: "power.electricity", step: 0.001}, 0, 0.0826)).toBe(0.0002);
+    // A whole-number key keeps whole steps (5 → 1, never 2.5).
+    expect(startStep({path: "serving.batch", step: 5}, 0, 64)).toBe(1);
+  });
+});
+
+describe("a slider's thumb and its box at load", () => {
+  it.each(SLIDER_KEYS)("%s: the thumb sits at the number the box shows, for a median and a file's value", (path) => {
+    const control = keyControl(path);
+    const def = scenarioKey(path)!;
+    // A start between steps (1.37 steps above the bottom), as a median and as a file's own value.
+    const display = control.min + 1.37 * control.step;
+    const base = controlToBase(control, def.integer ? Math.round(display) : display);
+    for (const median of [true, false]) {
+      const slider = KeySlider(path, {value: base, median});
+      const thumb = slider.querySelector<HTMLInputElement>("input[type=range]")!;
+      const box = slider.querySelector<HTMLInputElement>("input[type=number]")!;
+      expect(Number(thumb.value), `${path} KeySlider median=${median}`).toBe(Number(box.value));
+      const controls = ScenarioControls([control], {[path]: base}, {medianKeys: median ? [path] : []});
+      const range = controls.querySelector<HTMLInputElement>("input[type=range]")!;
+      const number = controls.querySelector<HTMLInputElement>("input[type=number]")!;
+      expect(Number(range.value), `${path} ScenarioControls median=${median}`).toBe(Number(number.value));
+    }
   });
 });
