@@ -75,11 +75,14 @@ describe("glossary links", () => {
       expect(linked, anchor).toContain(anchor);
   });
 
-  it("Term links the glossary's entry and keeps the sentence's colour", () => {
+  it("Term links the glossary's entry and keeps the sentence's colour, underlined as a link", () => {
     const a = Term("kv-cache", "KV cache");
     expect(a.getAttribute("href")).toBe(`${GLOSSARY_PATH}#kv-cache`);
     expect(a.textContent).toBe("KV cache");
     expect(a.style.color).toBe("inherit");
+    // A solid underline in the links' colour, not a dotted one (which read as an <abbr>; reader's audit).
+    expect(a.style.textDecorationStyle).toBe("solid");
+    expect(a.style.textDecorationColor).toBe("var(--theme-foreground-focus)");
     expect(GLOSSARY.has("kv-cache")).toBe(true);
   });
 
