@@ -9,6 +9,12 @@ import type {ModelShape, ReplicaHardware} from "./stepCost.js";
  */
 export const ACTIVATION_BYTES = 2;
 
+/** What collectiveBandwidthBytesPerS reads of a chip: its links and how its scale-up domain is wired. */
+export type ChipWiring = Pick<
+  ReplicaHardware,
+  "scaleUpBandwidthBytesPerS" | "scaleUpChips" | "scaleUpTopology" | "scaleOutBandwidthBytesPerS"
+>;
+
 /**
  * Bandwidth per chip, each direction, bytes/s, that a collective among `groupChips` chips (an integer >= 2) runs on:
  * the scale-up link when the group fits in one scale-up domain (an 8-GPU NVLink server, a 72-GPU NVL72 rack), else the
@@ -29,7 +35,7 @@ export const ACTIVATION_BYTES = 2;
  *               the torus; DGX-1's V100 pairs have two, one or no NVLinks), so a group smaller than the domain may be
  *               modelled too fast in its collectives.
  */
-export function collectiveBandwidthBytesPerS(hardware: ReplicaHardware, groupChips: number): number {
+export function collectiveBandwidthBytesPerS(hardware: ChipWiring, groupChips: number): number {
   if (groupChips > hardware.scaleUpChips) return hardware.scaleOutBandwidthBytesPerS;
   if (hardware.scaleUpTopology !== "full-mesh" || hardware.scaleUpChips <= 1) return hardware.scaleUpBandwidthBytesPerS;
   return (hardware.scaleUpBandwidthBytesPerS * (groupChips - 1)) / (hardware.scaleUpChips - 1);

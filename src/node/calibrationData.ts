@@ -2,6 +2,7 @@ import {SERVING_CALIBRATION} from "../inference/calibratedEfficiencies.js";
 import {calibrationReport, prepareMeasurements, type CalibrationReport} from "../inference/calibration/calibrate.js";
 import {measurementCurves, type MeasurementCurve} from "../inference/calibration/measurementCurves.js";
 import type {NamedCatalogs} from "../scenario/narrative/catalogValueName.js";
+import type {ChipWiring} from "../inference/communication.js";
 import {loadCatalogs} from "./catalogFiles.js";
 import {loadMeasurements} from "./measurementFiles.js";
 
@@ -11,9 +12,17 @@ export interface CalibrationData {
   curves: MeasurementCurve[];
   /** Each chip's and model's name by its id (data/hardware.csv, data/models.csv), for the page to name rows by. */
   names: NamedCatalogs;
+  /**
+   * The catalog's chips whose scale-up domain is a full mesh (data/hardware.csv's scale_up_topology), with their
+   * links, for the page to say what a group of fewer chips gets (src/inference/communication.ts).
+   */
+  fullMeshChips: FullMeshChip[];
   /** The measurements file, as messages name it. */
   file: string;
 }
+
+/** A full-mesh chip of the catalog: its id, name and links. */
+export type FullMeshChip = {id: string; name: string} & ChipWiring;
 
 /**
  * Compares the serving model at its committed efficiencies (src/inference/servingCalibration.generated.ts) with every
@@ -28,6 +37,16 @@ export function buildCalibrationData(): CalibrationData {
     report: calibrationReport(prepared, SERVING_CALIBRATION, SERVING_CALIBRATION.heldOutBySystem),
     curves: measurementCurves(prepared.comparable, SERVING_CALIBRATION),
     names: {hardware: named(catalogs.hardware), models: named(catalogs.models)},
+    fullMeshChips: catalogs.hardware
+      .filter((h) => h.scaleUpTopology === "full-mesh")
+      .map((h) => ({
+        id: h.id,
+        name: h.name,
+        scaleUpBandwidthBytesPerS: h.scaleUpBandwidthBytesPerS,
+        scaleUpChips: h.scaleUpChips,
+        scaleUpTopology: h.scaleUpTopology,
+        scaleOutBandwidthBytesPerS: h.scaleOutBandwidthBytesPerS
+      })),
     file
   };
 }
