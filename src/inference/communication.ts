@@ -4,8 +4,8 @@ import type {ModelShape, ReplicaHardware} from "./stepCost.js";
 
 /**
  * Bytes per activation element sent between chips: BF16, the format tensor-parallel all-reduces run in (vLLM and
- * TensorRT-LLM reduce BF16 activations even for FP8 weights). Expert dispatch in FP8 (DeepSeek's DeepEP) would halve
- * the dispatch half of an all-to-all; we keep BF16 for both halves (an assumption, on the side of more time).
+ * TensorRT-LLM reduce BF16 activations even for FP8 weights), and the format of an expert all-to-all's combine (the
+ * experts' outputs sent back to be summed).
  */
 export const ACTIVATION_BYTES = 2;
 
@@ -14,6 +14,19 @@ export type ChipWiring = Pick<
   ReplicaHardware,
   "scaleUpBandwidthBytesPerS" | "scaleUpChips" | "scaleUpTopology" | "scaleOutBandwidthBytesPerS"
 >;
+
+/**
+ * Bytes per element of an expert all-to-all's dispatch (each token sent to its experts' chips) when the experts run
+ * in `bytesPerParam`-byte weights: 1 (FP8) for FP8 or FP4 experts, else ACTIVATION_BYTES. The tokens are quantized
+ * before they are sent, since the expert matrix multiply takes them in FP8 anyway: DeepEP's published figures use
+ * "FP8 dispatching, and BF16 combining" following DeepSeek-V3's configuration (deepseek-ai/DeepEP README,
+ * Performance), and DeepSeek's own serving system runs "matmuls and dispatch in FP8, MLA and combine in BF16"
+ * (DeepSeek, 'Day 6: DeepSeek-V3/R1 Inference System Overview', open-infra-index, 2025). FP4 experts are taken at
+ * FP8 dispatch too (at most the bytes an NVFP4 dispatch would send).
+ */
+export function expertDispatchBytesPerElement(bytesPerParam: number): number {
+  return bytesPerParam < ACTIVATION_BYTES ? 1 : ACTIVATION_BYTES;
+}
 
 /**
  * Bandwidth per chip, each direction, bytes/s, that a collective among `groupChips` chips (an integer >= 2) runs on:
@@ -80,16 +93,19 @@ export function allToAllSeconds(
  *     over t chips: 2 per layer (after attention and after the MLP, Megatron-style), 1 per layer when the MLP is
  *     routed experts under expert parallelism (they exchange by all-to-all instead);
  *   expert parallelism (MoE, e > 1): 2 all-to-alls per layer (dispatch to the experts, combine back), each chip
- *     holding tokens ÷ chips tokens × k experts × hidden × 2 B, over e chips.
+ *     holding tokens ÷ chips tokens × k experts × hidden × bytes, over e chips: the dispatch at
+ *     expertDispatchBytesPerElement(bytesPerParam) (1 B for FP8 and FP4 experts), the combine at 2 B (BF16).
  * Every layer is counted as an MoE layer of an MoE model (DeepSeek-V3's first 3 of 61 layers are dense: ~5% more
- * all-to-all than it has).
+ * all-to-all than it has). `bytesPerParam` is the bytes per weight of the serving precision (BYTES_PER_PARAM). Returns
+ * seconds.
  */
 export function stepCommunicationSeconds(
   model: ModelShape,
   layout: ReplicaLayout,
   tokens: number,
   hardware: ReplicaHardware,
-  efficiencies: ServingEfficiencies
+  efficiencies: ServingEfficiencies,
+  bytesPerParam: number
 ): number {
   const moe = model.experts > model.expertsPerToken;
   const expertExchange = moe && layout.expertParallel > 1;
@@ -101,8 +117,13 @@ export function stepCommunicationSeconds(
       model.layers * allReducesPerLayer * allReduceSeconds(bytes, layout.tensorParallel, hardware, efficiencies);
   }
   if (expertExchange) {
-    const bytesPerChip = (tokens / layout.chips) * model.expertsPerToken * model.hiddenSize * ACTIVATION_BYTES;
-    seconds += model.layers * 2 * allToAllSeconds(bytesPerChip, layout.expertParallel, hardware, efficiencies);
+    const elementsPerChip = (tokens / layout.chips) * model.expertsPerToken * model.hiddenSize;
+    const dispatchBytes = elementsPerChip * expertDispatchBytesPerElement(bytesPerParam);
+    const combineBytes = elementsPerChip * ACTIVATION_BYTES;
+    seconds +=
+      model.layers *
+      (allToAllSeconds(dispatchBytes, layout.expertParallel, hardware, efficiencies) +
+        allToAllSeconds(combineBytes, layout.expertParallel, hardware, efficiencies));
   }
   return seconds;
 }

@@ -3,7 +3,7 @@ import {stepCommunicationSeconds} from "./communication.js";
 import type {ServingEfficiencies} from "./efficiencies.js";
 import {kvBytesPerTokenStored} from "./kvCache.js";
 import type {ReplicaLayout} from "./parallelism.js";
-import {stepTime, type ModelShape, type ReplicaHardware, type StepTime} from "./stepCost.js";
+import {attentionPeakFlopsPerS, stepTime, type ModelShape, type ReplicaHardware, type StepTime} from "./stepCost.js";
 import {bodyParamsPerToken, embeddingTableParams, weightParamsReadPerStep} from "./weights.js";
 
 /**
@@ -12,8 +12,9 @@ import {bodyParamsPerToken, embeddingTableParams, weightParamsReadPerStep} from 
  *           output head whole, the experts the batch touches) × bytes/param
  *           + batch × context × KV bytes per token as stored (copies included, kvCache.ts)
  *   FLOPs = batch × (2 × body params + 2 × vocab × hidden (output head) + attention at the context (attention.ts))
- *   time  = the matrix multiplies (weights read, body and head FLOPs) and attention (KV read, attention FLOPs), each
- *           at the larger of its memory and compute time, in sequence, + collectives + step overhead   (stepCost.ts)
+ *   time  = the matrix multiplies (weights read, body and head FLOPs) and attention (KV read, attention FLOPs, at the
+ *           peak of the KV cache's format: attentionPeakFlopsPerS), each at the larger of its memory and compute
+ *           time, in sequence, + collectives + step overhead   (stepCost.ts)
  */
 export interface DecodeStepInput {
   model: ModelShape;
@@ -35,10 +36,21 @@ export function decodeStep(input: DecodeStepInput, efficiencies: ServingEfficien
   const kvBytes =
     batchSize * contextTokens * kvBytesPerTokenStored(model, input.kvBytesPerElement, layout.tensorParallel);
   const linearFlopsPerToken = 2 * bodyParamsPerToken(model) + 2 * embeddingTableParams(model);
-  const communicationSeconds = stepCommunicationSeconds(model, layout, batchSize, input.hardware, efficiencies);
+  const communicationSeconds = stepCommunicationSeconds(
+    model,
+    layout,
+    batchSize,
+    input.hardware,
+    efficiencies,
+    input.bytesPerParam
+  );
   const kernels = [
     {bytes: weightBytes, flops: batchSize * linearFlopsPerToken},
-    {bytes: kvBytes, flops: batchSize * decodeAttentionFlops(model, contextTokens)}
+    {
+      bytes: kvBytes,
+      flops: batchSize * decodeAttentionFlops(model, contextTokens),
+      peakFlopsPerS: attentionPeakFlopsPerS(input.hardware, input.kvBytesPerElement)
+    }
   ];
   return stepTime({kernels, communicationSeconds}, input.hardware, efficiencies);
 }

@@ -3,7 +3,7 @@ import {stepCommunicationSeconds} from "./communication.js";
 import type {ServingEfficiencies} from "./efficiencies.js";
 import {kvBytesPerTokenStored} from "./kvCache.js";
 import type {ReplicaLayout} from "./parallelism.js";
-import {stepTime, type ModelShape, type ReplicaHardware, type StepTime} from "./stepCost.js";
+import {attentionPeakFlopsPerS, stepTime, type ModelShape, type ReplicaHardware, type StepTime} from "./stepCost.js";
 import {bodyParamsPerToken, embeddingTableParams, weightParamsReadPerStep} from "./weights.js";
 
 /**
@@ -15,8 +15,8 @@ import {bodyParamsPerToken, embeddingTableParams, weightParamsReadPerStep} from 
  *           tokens over all input tokens (attention.ts))
  *   bytes = weights read for requests × new tokens + requests × input × KV bytes per token as stored (the new
  *           tokens' KV written, the cached prefix read)
- *   time  = the matrix multiplies and attention, each at the larger of its memory and compute time, in sequence,
- *           + collectives + step overhead    (stepCost.ts)
+ *   time  = the matrix multiplies and attention (at the peak of the KV cache's format: attentionPeakFlopsPerS), each
+ *           at the larger of its memory and compute time, in sequence, + collectives + step overhead    (stepCost.ts)
  * With one request on an idle replica its time is the time to first token (queueing and the network left out).
  */
 export interface PrefillInput {
@@ -44,9 +44,17 @@ export function prefill(input: PrefillInput, efficiencies: ServingEfficiencies):
     },
     {
       bytes: requests * inputTokens * kvBytesPerTokenStored(model, input.kvBytesPerElement, layout.tensorParallel),
-      flops: requests * prefillAttentionFlops(model, newTokens, cachedTokens)
+      flops: requests * prefillAttentionFlops(model, newTokens, cachedTokens),
+      peakFlopsPerS: attentionPeakFlopsPerS(input.hardware, input.kvBytesPerElement)
     }
   ];
-  const communicationSeconds = stepCommunicationSeconds(model, layout, stepTokens, input.hardware, efficiencies);
+  const communicationSeconds = stepCommunicationSeconds(
+    model,
+    layout,
+    stepTokens,
+    input.hardware,
+    efficiencies,
+    input.bytesPerParam
+  );
   return stepTime({kernels, communicationSeconds}, input.hardware, efficiencies);
 }

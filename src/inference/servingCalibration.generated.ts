@@ -5,136 +5,136 @@ import type {ServingCalibration} from "./servingCalibration.js";
 export const SERVING_CALIBRATION: ServingCalibration = {
   "measurementsSha256": "be91fdf187a097189a11bf63bd663bad05d11cc170d084e199e145836fb99a95",
   "pooled": {
-    "bandwidthFraction": 0.656242824121669,
-    "computeFraction": 0.5020406227563012,
-    "communicationFraction": 0.37165745225526686,
+    "bandwidthFraction": 0.6695530615757104,
+    "computeFraction": 0.5088635390038181,
+    "communicationFraction": 0.33372593366376696,
     "collectiveLatencySeconds": 0.00001,
-    "stepOverheadSeconds": 0.009417088112051792,
+    "stepOverheadSeconds": 0.009610519525524422,
     "kernelOverlapFraction": 0
   },
   "groups": {
     "ampere": {
-      "bandwidthFraction": 0.7073786549828576,
-      "computeFraction": 0.6100260551121532,
-      "communicationFraction": 0.37443634002533777,
+      "bandwidthFraction": 0.7154852351975154,
+      "computeFraction": 0.6178135086628656,
+      "communicationFraction": 0.34411380002448994,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0077298597701771846,
+      "stepOverheadSeconds": 0.007887210130861324,
       "kernelOverlapFraction": 0
     },
     "ampere/trtllm": {
-      "bandwidthFraction": 0.7073786549828576,
-      "computeFraction": 0.6100260551121532,
-      "communicationFraction": 0.37443634002533777,
+      "bandwidthFraction": 0.7154852351975154,
+      "computeFraction": 0.6178135086628656,
+      "communicationFraction": 0.34411380002448994,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0077298597701771846,
+      "stepOverheadSeconds": 0.007887210130861324,
       "kernelOverlapFraction": 0
     },
     "blackwell": {
-      "bandwidthFraction": 0.690655074624269,
-      "computeFraction": 0.3984009383139439,
-      "communicationFraction": 0.4085512963839371,
+      "bandwidthFraction": 0.6991038992370742,
+      "computeFraction": 0.4058974558735884,
+      "communicationFraction": 0.3817165174116669,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.010462599499784795,
+      "stepOverheadSeconds": 0.010545890351630872,
       "kernelOverlapFraction": 0
     },
     "blackwell/trtllm": {
-      "bandwidthFraction": 0.690655074624269,
-      "computeFraction": 0.3984009383139439,
-      "communicationFraction": 0.4085512963839371,
+      "bandwidthFraction": 0.6991038992370742,
+      "computeFraction": 0.4058974558735884,
+      "communicationFraction": 0.3817165174116669,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.010462599499784795,
+      "stepOverheadSeconds": 0.010545890351630872,
       "kernelOverlapFraction": 0
     },
     "cdna3": {
-      "bandwidthFraction": 0.52208025015386,
-      "computeFraction": 0.3600368366994043,
-      "communicationFraction": 0.1518194552836865,
+      "bandwidthFraction": 0.5297184491546364,
+      "computeFraction": 0.3610980220833978,
+      "communicationFraction": 0.1373842193091697,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.005901003992430075,
+      "stepOverheadSeconds": 0.005998254928814476,
       "kernelOverlapFraction": 0
     },
     "cdna3/vllm": {
-      "bandwidthFraction": 0.5270317840277112,
-      "computeFraction": 0.35000032086234695,
-      "communicationFraction": 0.22955473275135505,
+      "bandwidthFraction": 0.5491012715140146,
+      "computeFraction": 0.35236867152117385,
+      "communicationFraction": 0.1998659398035319,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00593803824740187,
+      "stepOverheadSeconds": 0.0061263943052536,
       "kernelOverlapFraction": 0
     },
     "hopper": {
-      "bandwidthFraction": 0.6483626162177085,
-      "computeFraction": 0.5107508570715038,
-      "communicationFraction": 0.4173473766826152,
+      "bandwidthFraction": 0.6632773219673802,
+      "computeFraction": 0.5157306986775754,
+      "communicationFraction": 0.3596670555158631,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.009483318300566925,
+      "stepOverheadSeconds": 0.00968928713488401,
       "kernelOverlapFraction": 0
     },
     "hopper/trtllm": {
-      "bandwidthFraction": 0.725197514402248,
-      "computeFraction": 0.5107866691166678,
-      "communicationFraction": 0.429914455204578,
+      "bandwidthFraction": 0.7334445612781663,
+      "computeFraction": 0.5134213451480623,
+      "communicationFraction": 0.4032728325542543,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.006237944855499451,
+      "stepOverheadSeconds": 0.00635396847626138,
       "kernelOverlapFraction": 0
     },
     "hopper/vllm": {
-      "bandwidthFraction": 0.6863726623746504,
-      "computeFraction": 0.5181489726098212,
-      "communicationFraction": 0.0731031122111835,
+      "bandwidthFraction": 0.6988685016894314,
+      "computeFraction": 0.5198335158752077,
+      "communicationFraction": 0.07058124239602485,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.009433041813739858,
+      "stepOverheadSeconds": 0.009559098115900767,
       "kernelOverlapFraction": 0
     },
     "tpu": {
-      "bandwidthFraction": 0.7782742216688396,
-      "computeFraction": 0.43357618589845287,
-      "communicationFraction": 0.4198132554681369,
+      "bandwidthFraction": 0.7853548456563958,
+      "computeFraction": 0.4447126178412491,
+      "communicationFraction": 0.3883563919088536,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.011546936289874764,
+      "stepOverheadSeconds": 0.011504934531388055,
       "kernelOverlapFraction": 0
     },
     "trainium": {
-      "bandwidthFraction": 0.6320451966568041,
-      "computeFraction": 0.5012881156714419,
-      "communicationFraction": 0.3655587564989415,
+      "bandwidthFraction": 0.6416237076608685,
+      "computeFraction": 0.5079032115403479,
+      "communicationFraction": 0.32670039810705914,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.008994148044540792,
+      "stepOverheadSeconds": 0.009080736422469041,
       "kernelOverlapFraction": 0
     },
     "trainium/neuron": {
-      "bandwidthFraction": 0.6320451966568041,
-      "computeFraction": 0.5012881156714419,
-      "communicationFraction": 0.3655587564989415,
+      "bandwidthFraction": 0.6416237076608685,
+      "computeFraction": 0.5079032115403479,
+      "communicationFraction": 0.32670039810705914,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.008994148044540792,
+      "stepOverheadSeconds": 0.009080736422469041,
       "kernelOverlapFraction": 0
     }
   },
   "fit": {
     "count": 119,
-    "medianAbsoluteError": 0.14216903443807027,
-    "shareWithin25": 0.8319327731092437,
+    "medianAbsoluteError": 0.13549708962655826,
+    "shareWithin25": 0.8403361344537815,
     "shareWithin35": 0.9159663865546218,
-    "medianRatio": 0.9935194614165552,
-    "ratioP10": 0.7912240738161238,
-    "ratioP90": 1.280731720635599
+    "medianRatio": 0.9936954121189808,
+    "ratioP10": 0.788967880317656,
+    "ratioP90": 1.2823819152449336
   },
   "heldOut": {
     "count": 54,
-    "medianAbsoluteError": 0.1298078202393882,
+    "medianAbsoluteError": 0.12635434405066098,
     "shareWithin25": 0.8703703703703703,
     "shareWithin35": 0.9074074074074074,
-    "medianRatio": 0.9593993159013663,
-    "ratioP10": 0.7903195629336811,
-    "ratioP90": 1.2255939978870798
+    "medianRatio": 0.9584434150954955,
+    "ratioP10": 0.7908125571397329,
+    "ratioP90": 1.2296703961938698
   },
   "heldOutBySystem": {
     "count": 39,
-    "medianAbsoluteError": 0.14776948052080363,
+    "medianAbsoluteError": 0.14305506523715028,
     "shareWithin25": 0.7948717948717948,
     "shareWithin35": 0.9230769230769231,
-    "medianRatio": 0.9819944690598708,
-    "ratioP10": 0.7468210976614372,
-    "ratioP90": 1.2067863778374404
+    "medianRatio": 0.9728598181622583,
+    "ratioP10": 0.7320108048224053,
+    "ratioP90": 1.2106464538860406
   }
 };

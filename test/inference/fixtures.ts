@@ -48,6 +48,8 @@ export const H100_LIKE: ReplicaHardware = {
   chips: 1,
   hbmBandwidthBytesPerS: 3.35e12,
   peakFlopsPerS: 989e12,
+  bf16PeakFlopsPerS: 989e12,
+  fp8PeakFlopsPerS: 1979e12,
   scaleUpBandwidthBytesPerS: 450e9,
   scaleUpChips: 8,
   scaleUpTopology: "switch",

@@ -12,7 +12,8 @@ import {
   allReduceSeconds,
   allToAllSeconds,
   collectiveBandwidthBytesPerS,
-  stepCommunicationSeconds
+  stepCommunicationSeconds,
+  expertDispatchBytesPerElement
 } from "../../src/inference/communication.js";
 import {decodeStep} from "../../src/inference/decodeStep.js";
 import {DEFAULT_SERVING_EFFICIENCIES} from "../../src/inference/efficiencies.js";
@@ -22,7 +23,7 @@ import {replicaLayout} from "../../src/inference/parallelism.js";
 import {prefill} from "../../src/inference/prefill.js";
 import {memoryProblem, parallelismProblem} from "../../src/inference/servingChecks.js";
 import {servingPerformance} from "../../src/inference/servingPerformance.js";
-import {replicaHardware} from "../../src/inference/stepCost.js";
+import {attentionPeakFlopsPerS, replicaHardware, stepTime} from "../../src/inference/stepCost.js";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
 import {ISSUE_FRACTIONS} from "./fixtures.js";
 
@@ -310,7 +311,7 @@ describe("communication between chips and a fixed per-step overhead", () => {
     //   each 10 µs + 2 × 1/2 × 16,384 B ÷ (450e9 × 0.8 B/s) = 10.0455 µs; 160 of them = 1.6073 ms.
     const one = allReduceSeconds(16_384, 2, h100x2, eff);
     expect(one * 1e6).toBeCloseTo(10.0455, 4);
-    const step = stepCommunicationSeconds(model("llama-3.1-70b"), replicaLayout(2, 1), 1, h100x2, eff);
+    const step = stepCommunicationSeconds(model("llama-3.1-70b"), replicaLayout(2, 1), 1, h100x2, eff, 1);
     expect(step * 1e3).toBeCloseTo(1.6073, 4);
   });
 
@@ -321,14 +322,28 @@ describe("communication between chips and a fixed per-step overhead", () => {
     expect(allReduceSeconds(1e6, 8, h100x16, eff) * 1e6).toBeCloseTo(10 + (2 * 7 * 1e6) / 8 / 360e9 / 1e-6, 3);
   });
 
-  it("exchanges routed tokens by two all-to-alls per layer under expert parallelism", () => {
-    // DeepSeek-V3 TP1 EP8 (data-parallel attention) on 8 × H200, batch 256: each chip holds 256 ÷ 8 = 32 tokens
-    //   × 8 experts × 7,168 × 2 B = 3,670,016 B; an all-to-all sends 7/8 of it: 10 µs + 3,211,264 ÷ 360e9 = 18.920 µs;
-    //   61 layers × 2 = 122 of them: 2.3082 ms. No all-reduce: attention is not split.
+  it("exchanges routed tokens by two all-to-alls per layer under expert parallelism, dispatching FP8", () => {
+    // DeepSeek-V3 FP8, TP1 EP8 (data-parallel attention) on 8 × H200, batch 256: each chip holds 256 ÷ 8 = 32 tokens
+    //   × 8 experts × 7,168 elements = 1,835,008. The combine sends them in BF16, 3,670,016 B; an all-to-all sends 7/8
+    //   of it: 10 µs + 3,211,264 ÷ 360e9 = 18.920 µs. The dispatch sends them in FP8 (DeepEP: "FP8 dispatching, and
+    //   BF16 combining"), 1,835,008 B: 10 µs + 1,605,632 ÷ 360e9 = 14.460 µs. 61 layers × (18.920 + 14.460) µs =
+    //   2.0362 ms. No all-reduce: attention is not split.
     const h200x8 = replicaHardware(hw("h200-sxm"), "fp8", 8);
     expect(allToAllSeconds(3_670_016, 8, h200x8, eff) * 1e6).toBeCloseTo(18.92, 2);
-    const step = stepCommunicationSeconds(model("deepseek-v3"), replicaLayout(1, 8), 256, h200x8, eff);
-    expect(step * 1e3).toBeCloseTo(122 * 0.01892, 3);
+    expect(allToAllSeconds(1_835_008, 8, h200x8, eff) * 1e6).toBeCloseTo(14.46, 2);
+    const step = stepCommunicationSeconds(model("deepseek-v3"), replicaLayout(1, 8), 256, h200x8, eff, 1);
+    expect(step * 1e3).toBeCloseTo(61 * (0.01892 + 0.01446), 3);
+    // BF16 experts dispatch in BF16: both halves 18.920 µs, 122 of them.
+    const bf16 = stepCommunicationSeconds(model("deepseek-v3"), replicaLayout(1, 8), 256, h200x8, eff, 2);
+    expect(bf16 * 1e3).toBeCloseTo(122 * 0.01892, 3);
+  });
+
+  it.each<[number, number]>([
+    [2, 2], // BF16 experts: BF16 tokens
+    [1, 1], // FP8 experts: FP8 dispatch (DeepEP README; DeepSeek's Day 6 overview)
+    [0.5, 1] // FP4 experts: taken at FP8 dispatch
+  ])("dispatches tokens to %s-byte experts in %s-byte elements", (bytesPerParam, bytes) => {
+    expect(expertDispatchBytesPerElement(bytesPerParam)).toBe(bytes);
   });
 
   // [chip, group of chips, link bandwidth per chip each way (GB/s)]
@@ -431,5 +446,47 @@ describe("servingPerformance on a fully connected mesh (MI300X): a group smaller
     // A TP2 replica now spends a larger share of its decode step communicating than a TP8 one: 1 link of 64 GB/s
     // against 7.
     expect(share(serve(2))).toBeGreaterThan(share(serve(8)));
+  });
+});
+
+describe("attention runs at the peak of its KV cache's format", () => {
+  // Dense peaks from data/hardware.csv: H100 SXM 989 TFLOP/s BF16, 1,979 FP8; B200 FP8 and FP4 its row's.
+  it.each<[string, "bf16" | "fp8" | "fp4", number, "bf16" | "fp8"]>([
+    ["h100-sxm", "fp8", 2, "bf16"], // FP8 weights, BF16 cache (vLLM's and SGLang's default): FlashMLA is BF16
+    ["h100-sxm", "fp8", 1, "fp8"], // FP8 cache: FP8 attention kernels
+    ["h100-sxm", "bf16", 1, "bf16"], // never above the serving precision's peak
+    ["b200", "fp4", 1, "fp8"], // FP4 weights keep an FP8 cache; attention is not FP4
+    ["b200", "fp4", 2, "bf16"]
+  ])("%s serving %s with a %s-byte cache: the %s peak", (id, precision, kvBytes, format) => {
+    const chip = hw(id);
+    const expected = format === "bf16" ? chip.bf16FlopsPerS : chip.fp8FlopsPerS;
+    expect(attentionPeakFlopsPerS(replicaHardware(chip, precision, 1), kvBytes)).toBe(expected);
+  });
+
+  it("takes the BF16 peak for an FP8 cache on a chip without FP8 (A100)", () => {
+    const a100 = hw("a100-sxm-80gb");
+    expect(attentionPeakFlopsPerS(replicaHardware(a100, "bf16", 1), 1)).toBe(a100.bf16FlopsPerS);
+  });
+
+  it("times each kernel group's FLOPs at its own peak", () => {
+    // 1e15 FLOPs at H100's FP8 peak (1,979e12 × 0.48) = 1.0527 s; at its BF16 peak (989.4e12 × 0.48) = 2.1056 s.
+    const h100 = replicaHardware(hw("h100-sxm"), "fp8", 1);
+    const eff = {...DEFAULT_SERVING_EFFICIENCIES, computeFraction: 0.48, stepOverheadSeconds: 0};
+    const step = stepTime(
+      {
+        kernels: [
+          {bytes: 0, flops: 1e15},
+          {bytes: 0, flops: 1e15, peakFlopsPerS: h100.bf16PeakFlopsPerS}
+        ],
+        communicationSeconds: 0
+      },
+      h100,
+      eff
+    );
+    const fp8Seconds = 1e15 / (h100.peakFlopsPerS * 0.48);
+    const bf16Seconds = 1e15 / (h100.bf16PeakFlopsPerS * 0.48);
+    expect(step.computeSeconds).toBeCloseTo(fp8Seconds + bf16Seconds, 9);
+    expect(step.seconds).toBeCloseTo(fp8Seconds + bf16Seconds, 9);
+    expect(bf16Seconds / fp8Seconds).toBeCloseTo(h100.peakFlopsPerS / h100.bf16PeakFlopsPerS, 9);
   });
 });
