@@ -1,12 +1,13 @@
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {PRECISIONS, peakFlopsPerS, type Precision} from "../inference/precision.js";
-import {SECONDS_PER_HOUR, TERA} from "../units/si.js";
+import {TERA} from "../units/si.js";
 import type {PublishedRun} from "./publishedRun.js";
 import {impliedMfu, publishedRunFlops} from "./trainingRunsReport.js";
 import {CellReader, readCatalogRows, scaled} from "../catalog/csvCells.js";
 import {MODEL_CELL_RANGES} from "../catalog/parseModelsCsv.js";
-import type {NumberRange} from "../units/range.js";
+import {isInRange, type NumberRange} from "../units/range.js";
+import {formatFlops} from "../units/flops.js";
 
 /** The columns of data/training-runs.csv, exactly and in order. */
 export const TRAINING_RUN_COLUMNS = [
@@ -179,8 +180,22 @@ function isPrecision(value: string | undefined): value is Precision {
 }
 
 /**
- * Records an error at chip_hours when the hours imply an MFU outside [MIN_IMPLIED_MFU, 1] at goodput 1, or at precision
- * when the chip has no peak in it (the report threw a plain Error for it).
+ * The range each of the two cells that make a run's implied MFU usually takes, in the column's unit: the bundled runs'
+ * (0.3–22 trillion tokens, 184,320–30,840,000 chip-hours) widened about thirtyfold each way. A cell outside its
+ * range, beside one inside it, is the likelier typo when the MFU they imply is impossible (checkImpliedMfu).
+ */
+export const USUAL_RUN_RANGES = {
+  tokens_t: {min: 0.01, max: 1000},
+  chip_hours: {min: 1000, max: 1e9}
+} as const satisfies Partial<Record<TrainingRunColumn, NumberRange>>;
+
+/**
+ * Records an error when tokens_t and chip_hours imply an MFU outside [MIN_IMPLIED_MFU, 1] at goodput 1 (FLOPs from
+ * tokens_t, on chip_hours of the chip's peak), or at precision when the chip has no peak in it (the report threw a
+ * plain Error for it). Either cell may be the one mistyped (a tokens_t of 0.00001 was blamed on chip_hours, the cell
+ * the user had not changed; breaker), so the message names both with their values and what each would need, and is
+ * placed at the one outside its usual range (USUAL_RUN_RANGES) when only one is, said to be the likelier off; else at
+ * chip_hours.
  */
 function checkImpliedMfu(
   cells: CellReader<TrainingRunColumn>,
@@ -203,17 +218,38 @@ function checkImpliedMfu(
   const mfu = impliedMfu(flops, peak, run.chipHours, 1);
   if (mfu <= 1 && mfu >= MIN_IMPLIED_MFU) return;
   const few = mfu > 1;
-  // The hours at which the implied MFU is the bound: FLOPs ÷ (peak × 3600 × bound).
   const bound = few ? 1 : MIN_IMPLIED_MFU;
-  const hours = flops / (peak * SECONDS_PER_HOUR * bound);
+  const tokensT = cells.raw("tokens_t");
+  const chipHours = cells.raw("chip_hours");
+  // FLOPs, and so the implied MFU, are proportional to the tokens (6·N·D and the attention term alike): the MFU is
+  // the bound at tokens_t × bound ÷ MFU, or at chip_hours × MFU ÷ bound.
+  const tokensAtBound = (run.tokens / TOKENS_PER_TRILLION) * (bound / mfu);
+  const hoursAtBound = run.chipHours * (mfu / bound);
+  const outside = (["tokens_t", "chip_hours"] as const).filter((column) => {
+    const value = column === "tokens_t" ? run.tokens / TOKENS_PER_TRILLION : run.chipHours;
+    return !isInRange(value, USUAL_RUN_RANGES[column]);
+  });
+  const likelier = outside.length === 1 ? outside[0]! : undefined;
+  const usual = (column: keyof typeof USUAL_RUN_RANGES) =>
+    `${readable(USUAL_RUN_RANGES[column].min)}–${readable(USUAL_RUN_RANGES[column].max)}`;
+  const hint =
+    likelier === undefined
+      ? `check both: ${outside.length === 2 ? "each is outside" : "each is within"} its usual range (tokens_t ` +
+        `${usual("tokens_t")} trillion, chip_hours ${usual("chip_hours")}); `
+      : `${likelier} is likelier the cell off: ${likelier === "tokens_t" ? tokensT : chipHours} is outside its usual range ` +
+        `(${likelier === "tokens_t" ? `${usual("tokens_t")} trillion tokens` : `${usual("chip_hours")} chip-hours`}), ` +
+        `${likelier === "tokens_t" ? `chip_hours ${chipHours}` : `tokens_t ${tokensT}`} within its own; `;
   cells.fail(
-    "chip_hours",
-    few ? "chip-hours too few for the run's FLOPs" : "chip-hours too many for the run's FLOPs",
-    `${few ? "at least" : "at most"} ${readable(hours)} chip-hours (an implied MFU of ${few ? "at most" : "at least"} ` +
-      `${bound}: FLOPs ${readable(flops)} ÷ (${chip.id} ${precision} peak ${peak / TERA} TFLOP/s × chip-hours × 3600 s))`,
-    `${cells.raw("chip_hours")} (an implied MFU of ${readable(mfu)})`,
-    `the implied MFU is at goodput 1, all of the hours training; ` +
-      (few ? "is a digit or a unit (thousands, millions) missing?" : "are the hours in another unit than chip-hours?")
+    likelier ?? "chip_hours",
+    few ? "tokens_t and chip_hours imply an MFU above 1" : "tokens_t and chip_hours imply an MFU under 1%",
+    `an implied MFU from ${MIN_IMPLIED_MFU} to 1 (FLOPs, ${formatFlops(flops)} from tokens_t, ÷ (${chip.id} ` +
+      `${precision} peak ${peak / TERA} TFLOP/s × ` +
+      `chip_hours × 3600 s)): with tokens_t ${tokensT}, chip_hours ${few ? "at least" : "at most"} ` +
+      `${readable(hoursAtBound)}; with chip_hours ${chipHours}, tokens_t ${few ? "at most" : "at least"} ` +
+      `${readable(tokensAtBound)}`,
+    `MFU ${readable(mfu)} from tokens_t ${tokensT} and chip_hours ${chipHours}`,
+    `${hint}the implied MFU is at goodput 1, all of the hours training; is a digit or a unit (thousands, millions) ` +
+      `${few ? "missing from chip_hours, or extra in tokens_t" : "extra in chip_hours, or missing from tokens_t"}?`
   );
 }
 

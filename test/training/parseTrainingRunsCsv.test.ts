@@ -66,13 +66,16 @@ describe("parseTrainingRunsCsv", () => {
     //     chip_hours 1    → 3.798756e25 ÷ 3.56184e18 = 10,665,151 (shown as 3 digits: 10,700,000)
     //     chip_hours 1e20 → 10,665,151 ÷ 1e20        = 1.07e-13
     //   bounds: MFU ≤ 1 needs at least 10,665,151 chip-hours; MFU ≥ 0.01 at most 1,066,515,060.
-    const row = (chipHours: string, precision = "bf16") =>
-      `llama-3.1-405b,llama-3.1-405b,h100-sxm,${precision},16384,15.6,,${chipHours},0.41,Table 4,model card hours,Llama 3,https://arxiv.org/abs/2407.21783,`;
-    const parse = (chipHours: string, precision?: string) =>
-      parseTrainingRunsCsv(`${HEADER}\n${row(chipHours, precision)}`, {file: FILE, ...IDS, catalogs});
-    const messageOf = (chipHours: string, precision?: string) => {
+    //   tokens_t 0.00001 → FLOPs 6 × 405.85e9 × 1e7 = 2.43510e19; at chip_hours 30840000 the MFU is
+    //     2.43510e19 ÷ (3.56184e18 × 30840000) = 2.2168e-7; at most 30840000 × 2.2168e-7 ÷ 0.01 = 684 chip-hours, or
+    //     tokens_t at least 0.00001 × 0.01 ÷ 2.2168e-7 = 0.451.
+    const row = (chipHours: string, precision = "bf16", tokensT = "15.6") =>
+      `llama-3.1-405b,llama-3.1-405b,h100-sxm,${precision},16384,${tokensT},,${chipHours},0.41,Table 4,model card hours,Llama 3,https://arxiv.org/abs/2407.21783,`;
+    const parse = (chipHours: string, precision?: string, tokensT?: string) =>
+      parseTrainingRunsCsv(`${HEADER}\n${row(chipHours, precision, tokensT)}`, {file: FILE, ...IDS, catalogs});
+    const messageOf = (chipHours: string, precision?: string, tokensT?: string) => {
       try {
-        parse(chipHours, precision);
+        parse(chipHours, precision, tokensT);
       } catch (error) {
         expect(error).toBeInstanceOf(UserErrors);
         return (error as UserErrors).errors.map((e) => e.message);
@@ -80,28 +83,53 @@ describe("parseTrainingRunsCsv", () => {
       throw new Error("expected UserErrors");
     };
     const at = `${FILE}:2:${cellColumn(row("1"), 8)}: chip_hours`;
+    const peak = "h100-sxm bf16 peak 989.4 TFLOP/s × chip_hours × 3600 s";
 
-    it("refuses hours too few to train the FLOPs at the chip's full peak, naming the MFU they imply", () => {
-      const [message, ...rest] = messageOf("1");
-      expect(rest).toEqual([]);
-      expect(message).toContain(`${at}: chip-hours too few for the run's FLOPs`);
-      expect(message).toContain("expected at least 10,700,000 chip-hours (an implied MFU of at most 1");
-      expect(message).toContain("found 1 (an implied MFU of 10,700,000)");
+    it("refuses hours too few to train the FLOPs at the chip's full peak, naming both cells and the MFU they imply", () => {
+      expect(messageOf("1")).toEqual([
+        `${at}: tokens_t and chip_hours imply an MFU above 1: expected an implied MFU from 0.01 to 1 (FLOPs, ` +
+          `3.8e25 FLOP from tokens_t, ÷ (${peak})): with tokens_t 15.6, chip_hours at least 10,700,000; with ` +
+          `chip_hours 1, tokens_t at most 0.00000146, found MFU 10,700,000 from tokens_t 15.6 and chip_hours 1 ` +
+          `(chip_hours is likelier the cell off: 1 is outside its usual range (1,000–1,000,000,000 chip-hours), ` +
+          `tokens_t 15.6 within its own; the implied MFU is at goodput 1, all of the hours training; is a digit or a ` +
+          `unit (thousands, millions) missing from chip_hours, or extra in tokens_t?)`
+      ]);
     });
 
     it("refuses hours so many that the MFU they imply is under 1%", () => {
       const [message, ...rest] = messageOf("1e20");
       expect(rest).toEqual([]);
-      expect(message).toContain(`${at}: chip-hours too many for the run's FLOPs`);
-      expect(message).toContain("expected at most 1,070,000,000 chip-hours (an implied MFU of at least 0.01");
-      expect(message).toContain("found 1e20 (an implied MFU of 1.07e-13)");
+      expect(message).toContain(`${at}: tokens_t and chip_hours imply an MFU under 1%`);
+      expect(message).toContain("with tokens_t 15.6, chip_hours at most 1,070,000,000; with chip_hours 1e20, tokens_t");
+      expect(message).toContain("found MFU 1.07e-13 from tokens_t 15.6 and chip_hours 1e20");
+    });
+
+    it("names tokens_t as the likelier typo, at its cell, when it alone is outside its usual range (breaker)", () => {
+      const tokensAt = `${FILE}:2:${cellColumn(row("30840000", "bf16", "0.00001"), 6)}: tokens_t`;
+      expect(messageOf("30840000", "bf16", "0.00001")).toEqual([
+        `${tokensAt}: tokens_t and chip_hours imply an MFU under 1%: expected an implied MFU from 0.01 to 1 (FLOPs, ` +
+          `2.44e19 FLOP from tokens_t, ÷ (${peak})): with tokens_t 0.00001, chip_hours at most 684; with chip_hours ` +
+          `30840000, tokens_t at least 0.451, found MFU 2.22e-7 from tokens_t 0.00001 and chip_hours 30840000 ` +
+          `(tokens_t is likelier the cell off: 0.00001 is outside its usual range (0.01–1,000 trillion tokens), ` +
+          `chip_hours 30840000 within its own; the implied MFU is at goodput 1, all of the hours training; is a digit ` +
+          `or a unit (thousands, millions) extra in chip_hours, or missing from tokens_t?)`
+      ]);
+    });
+
+    it("asks to check both cells when both are within their usual ranges", () => {
+      const [message] = messageOf("3084");
+      expect(message).toContain(`${at}: tokens_t and chip_hours imply an MFU above 1`);
+      expect(message).toContain(
+        "found MFU 3,460 from tokens_t 15.6 and chip_hours 3084 (check both: each is within its usual range " +
+          "(tokens_t 0.01–1,000 trillion, chip_hours 1,000–1,000,000,000); "
+      );
     });
 
     it("accepts hours just inside either bound", () => {
       expect(parse("10665200")[0]!.chipHours).toBe(10665200);
       expect(parse("1066500000")[0]!.chipHours).toBe(1066500000);
-      expect(messageOf("10665100")[0]).toContain("too few");
-      expect(messageOf("1066600000")[0]).toContain("too many");
+      expect(messageOf("10665100")[0]).toContain("above 1");
+      expect(messageOf("1066600000")[0]).toContain("under 1%");
     });
 
     it("refuses a precision the chip has no peak in, at the precision cell", () => {
