@@ -1,9 +1,10 @@
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {formatPercent} from "../../src/scenario/run/reportFormat.js";
 import {SERVING_CALIBRATION} from "../../src/inference/servingCalibration.generated.js";
+import {writeCalibrationModule} from "../../src/cli/commands/calibration.js";
 import {runCli} from "./runCli.js";
 
 describe("token-ledger calibration", () => {
@@ -179,6 +180,30 @@ describe("token-ledger calibration", () => {
         `token-ledger: ${folder}: cannot read the measurements file (a directory): expected a readable CSV file, ` +
           `found ${folder}\n`
       );
+    } finally {
+      rmSync(folder, {recursive: true});
+    }
+  });
+
+  it("--write replaces the generated module whole: a temporary file beside it, renamed over it (breaker)", () => {
+    const folder = mkdtempSync(join(tmpdir(), "token-ledger-calibration-write-"));
+    try {
+      const target = join(folder, "servingCalibration.generated.ts");
+      writeFileSync(target, "export const OLD = 1;\n");
+      let during: {target: string; others: string[]} | undefined;
+      writeCalibrationModule(target, "export const NEW = 2;\n", () => {
+        during = {
+          target: readFileSync(target, "utf8"),
+          others: readdirSync(folder).filter((name) => name !== "servingCalibration.generated.ts")
+        };
+      });
+      // Mid-write the module is still the old one, the new text in a temporary file beside it.
+      expect(during).toEqual({
+        target: "export const OLD = 1;\n",
+        others: [`.servingCalibration.generated.ts.${process.pid}.tmp`]
+      });
+      expect(readFileSync(target, "utf8")).toBe("export const NEW = 2;\n");
+      expect(readdirSync(folder)).toEqual(["servingCalibration.generated.ts"]);
     } finally {
       rmSync(folder, {recursive: true});
     }

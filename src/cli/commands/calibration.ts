@@ -1,5 +1,5 @@
 import {createHash} from "node:crypto";
-import {existsSync, writeFileSync} from "node:fs";
+import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
 import type {Command} from "commander";
 import {
@@ -17,6 +17,7 @@ import {loadCatalogs} from "../../node/catalogFiles.js";
 import {loadMeasurements} from "../../node/measurementFiles.js";
 import {UserError} from "../../errors/userError.js";
 import {PACKAGE_ROOT} from "../../node/paths.js";
+import {writeFileAtomic} from "../../node/writeTable.js";
 import {formatDisplayNumber, formatPercent, formatPriceNumber} from "../../scenario/run/reportFormat.js";
 import {formatNumber, formatTable} from "../table.js";
 
@@ -47,6 +48,17 @@ export function calibrationWriteTarget(packageRoot = PACKAGE_ROOT): string {
   return file;
 }
 
+/**
+ * Writes the generated module `source` to `target` whole or not at all: to a temporary file beside it, then renamed
+ * over it (writeFileAtomic, as sweep's --out), so that an interrupted write never leaves a partial module for every
+ * later command to fail importing (it was a plain write; breaker). `beforeRename` is writeFileAtomic's test hook.
+ *
+ * @throws UserError naming --write and the path when the file cannot be written.
+ */
+export function writeCalibrationModule(target: string, source: string, beforeRename?: () => void): void {
+  writeFileAtomic(target, Buffer.from(source), "--write", beforeRename);
+}
+
 export function registerCalibration(program: Command): void {
   program
     .command("calibration")
@@ -70,7 +82,7 @@ export function registerCalibration(program: Command): void {
       if (shortfall) process.stderr.write(`token-ledger: note: whole systems held out: not computed: ${shortfall}\n`);
       if (target) {
         const sha256 = createHash("sha256").update(text).digest("hex");
-        writeFileSync(target, servingCalibrationSource(report, sha256));
+        writeCalibrationModule(target, servingCalibrationSource(report, sha256));
         process.stderr.write(`wrote ${target}\n`);
       }
       process.stdout.write((options.json ? JSON.stringify(report, null, 2) : formatCalibration(report)) + "\n");
