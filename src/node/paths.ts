@@ -1,5 +1,5 @@
 import {existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync} from "node:fs";
-import {dirname, extname, join, resolve} from "node:path";
+import {dirname, extname, join, relative, resolve, isAbsolute} from "node:path";
 import {fileURLToPath} from "node:url";
 import {UserError} from "../errors/userError.js";
 
@@ -154,6 +154,38 @@ export function commandInputFiles(): string[] {
       : []),
     ...filesRead
   ];
+}
+
+/** The built sites this process was pointed at (a pdf's --site): noteSiteOutput. */
+const sitesNamed = new Set<string>();
+
+/** Notes that `dir` is a built site the command reads (pdf's --site), so that no --out may write into it. */
+export function noteSiteOutput(dir: string): void {
+  sitesNamed.add(realPath(dir));
+}
+
+/**
+ * The build output folders no --out may write into, as it may not replace an input (commandInputFiles): the package's
+ * dist/, the project's, the working folder's when it is a report site (observablehq.config.ts), and every site this
+ * process was pointed at (noteSiteOutput). A pdf's --out through a link into dist/ replaced a built page (breaker).
+ * Real paths.
+ */
+export function siteOutputDirs(cwd = process.cwd()): string[] {
+  const project = findProject(cwd);
+  const dirs = [
+    join(PACKAGE_ROOT, "dist"),
+    ...(project ? [join(project.root, "dist")] : []),
+    ...(existsSync(join(cwd, "observablehq.config.ts")) ? [join(cwd, "dist")] : [])
+  ];
+  return [...new Set([...dirs.map(realPath), ...sitesNamed])];
+}
+
+/** The build output folder (siteOutputDirs) that holds the real path `real`, or undefined when none does. */
+export function siteOutputHolding(real: string, cwd = process.cwd()): string | undefined {
+  return siteOutputDirs(cwd).find((dir) => {
+    const inside = relative(dir, real);
+    return inside !== "" && !inside.startsWith("..") && !isAbsolute(inside);
+  });
 }
 
 /** The .md files of a scenarios folder (all of them, README.md and _drafts too); none when it cannot be read. */

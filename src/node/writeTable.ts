@@ -15,7 +15,7 @@ import {csvFormat} from "d3-dsv";
 import {parquetWriteBuffer} from "hyparquet-writer";
 import {UserError} from "../errors/userError.js";
 import {specialFileKind} from "./fileKind.js";
-import {commandInputFiles, realPath} from "./paths.js";
+import {commandInputFiles, realPath, siteOutputHolding} from "./paths.js";
 
 export const TABLE_FORMATS = [".csv", ".json", ".parquet"] as const;
 
@@ -171,6 +171,17 @@ export function atomicPaths(path: string, flag = "--out"): {target: string; temp
         "a file the commands read as input (a catalog, a scenario, or a package.json token-ledger reads" +
         `${real === resolve(path) ? "" : `: the link leads to ${real}`})`,
       expected: "the path of an output file of its own",
+      found: path
+    });
+  }
+  // A built site is output of `build`, replaced whole by the next one; a file written into it (a pdf's --out through
+  // a link to dist/report.html) replaced a built page (breaker).
+  const site = siteOutputHolding(real);
+  if (site !== undefined) {
+    throw new UserError({
+      flag,
+      message: `a file in the built site ${site} (build writes it${real === resolve(path) ? "" : `; the link leads to ${real}`})`,
+      expected: "the path of an output file outside the built site",
       found: path
     });
   }

@@ -2,7 +2,16 @@
 // error is one `token-ledger: …` line naming the file:line:column, key or flag, what was expected and what was found,
 // with exit code 1 and nothing on stdout.
 import {spawnSync} from "node:child_process";
-import {mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -403,6 +412,21 @@ describe("pdf --out", () => {
       `--out: not a PDF file name: expected a file ending in .pdf, found ${out}`
     );
     expect(readdirSync(dir)).not.toContain("page.txt");
+  });
+
+  it("refuses a link into the built site, naming where it leads, before printing (it replaced a page: breaker)", async () => {
+    const site = join(dir, "linked-site");
+    mkdirSync(site, {recursive: true});
+    writeFileSync(join(site, "index.html"), "<!doctype html>\n");
+    writeFileSync(join(site, "report.html"), "<p>the built page</p>\n");
+    const out = join(dir, "into-site.pdf");
+    symlinkSync(join(site, "report.html"), out);
+    const args = ["pdf", "/report", "--site", site, "--chromium", "/nonexistent", "--out", out];
+    expect(await oneErrorLine(args)).toBe(
+      `--out: a file in the built site ${site} (build writes it; the link leads to ${join(site, "report.html")}): ` +
+        `expected the path of an output file outside the built site, found ${out}`
+    );
+    expect(readFileSync(join(site, "report.html"), "utf8")).toBe("<p>the built page</p>\n");
   });
 });
 

@@ -2,6 +2,7 @@ import {existsSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {UserError} from "../../errors/userError.js";
 import {atomicPaths, writeFileAtomic} from "../writeTable.js";
+import {noteSiteOutput} from "../paths.js";
 import {serveSite} from "./serve.js";
 
 /** Debian's chromium: the one browser this uses (never a downloaded build). */
@@ -55,6 +56,8 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
   const chromiumPath = options.chromium ?? process.env.TOKEN_LEDGER_CHROMIUM ?? DEFAULT_CHROMIUM;
   const route = routeOf(page);
   const out = resolve(options.out ?? `${route.pathname.split("/").filter(Boolean).pop() ?? "index"}.pdf`);
+  // The site read is output no --out may write into (atomicPaths), as the package's and the project's dist/ are.
+  noteSiteOutput(site);
   checkOutPath(out);
   if (!existsSync(join(resolve(site), "index.html"))) {
     throw new UserError({
