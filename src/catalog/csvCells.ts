@@ -206,8 +206,9 @@ function parseCsvRows(text: string): {rows: CsvRecord[]; unterminated: CsvPositi
 }
 
 /**
- * Checks that a header is exactly `expected`, in order. Returns one error per missing, unexpected or misplaced
- * column; an empty list means the header is right.
+ * Checks that a header is exactly `expected`, in order. Returns every problem at once: one error per missing,
+ * unexpected or duplicate column, and one per group of columns out of order (a swap); an empty list means the header
+ * is right.
  */
 export function checkHeader(header: CsvRecord | undefined, expected: readonly string[], file: string): UserError[] {
   if (!header) {
@@ -283,20 +284,52 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
       );
     }
   });
-  if (errors.length === 0 && found.join(",") !== expected.join(",")) {
-    const i = found.findIndex((name, j) => name !== expected[j]);
+  // Columns out of order, beside any missing, unexpected or duplicate one (a header with a column missing and two
+  // swapped said only the missing one, and the swap once that was fixed; breaker): the expected columns the header has,
+  // each at its first cell, against the order expected lists them in. The longest run of them already in order stays;
+  // each other is out of place, an error at its cell naming the column expected there (one error for a swap).
+  const present = found.flatMap((name, i) => (expected.includes(name) && found.indexOf(name) === i ? [{name, i}] : []));
+  const order = expected.filter((name) => present.some((p) => p.name === name));
+  const inOrder = longestIncreasing(present.map(({name}) => expected.indexOf(name)));
+  present.forEach(({name, i}, k) => {
+    if (inOrder.has(k)) return;
+    const want = order[k]!;
     errors.push(
       new UserError({
         file,
         ...at(i),
-        path: found[i],
+        path: name,
         message: "columns out of order",
-        expected: `'${expected[i]}' at position ${i + 1} (header: ${expected.join(",")})`,
-        found: `'${found[i]}'`
+        expected: `'${want}' at position ${expected.indexOf(want) + 1} (header: ${expected.join(",")})`,
+        found: `'${name}'`
       })
     );
-  }
+  });
   return errors;
+}
+
+/**
+ * The indices of a longest strictly increasing subsequence of `values` (patience sorting); of equally long ones, the
+ * one whose values are least at each step, so that of two swapped columns the later-expected one is out of place.
+ */
+function longestIncreasing(values: readonly number[]): Set<number> {
+  // tails[l]: index of the least value ending an increasing run of length l + 1; previous: the run's index before.
+  const tails: number[] = [];
+  const previous: number[] = [];
+  values.forEach((value, i) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (values[tails[mid]!]! < value) low = mid + 1;
+      else high = mid;
+    }
+    previous[i] = low > 0 ? tails[low - 1]! : -1;
+    tails[low] = i;
+  });
+  const kept = new Set<number>();
+  for (let i = tails.at(-1) ?? -1; i >= 0; i = previous[i]!) kept.add(i);
+  return kept;
 }
 
 /** Lowercase kebab-case, dots allowed inside a segment for version numbers (`llama-3.1-8b`). */

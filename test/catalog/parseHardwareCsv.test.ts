@@ -420,6 +420,27 @@ describe("parseHardwareCsv validation", () => {
     expect(errors[0]!.detail).toMatchObject({message: "columns out of order", line: 1, column: 28});
   });
 
+  it("reports a missing column and two swapped ones at once (it said only the missing one; breaker)", () => {
+    const header = HARDWARE_COLUMNS.filter((c) => c !== "hbm_source")
+      .join(",")
+      .replace("bf16_tflops,fp8_tflops", "fp8_tflops,bf16_tflops");
+    const errors = errorsOf(() => parseHardwareCsv(`${header}\n`, {file: FILE}));
+    // fp8_tflops is field 6, at 28 (as above); hbm_source's place, field 22, holds links_source, after 21 cells and
+    // their commas: 220 characters, at 221.
+    expect(errors.map((e) => e.message)).toEqual([
+      `data/hardware.csv:1:28: fp8_tflops: columns out of order: expected 'bf16_tflops' at position 6 (header: ` +
+        `${HEADER}), found 'fp8_tflops'`,
+      "data/hardware.csv:1:221: hbm_source: missing column: expected column 'hbm_source' at position 22, found no " +
+        "such column"
+    ]);
+  });
+
+  it("reports a column moved far once, at its cell, not every column it passed", () => {
+    const header = HEADER.replace("kind,", "").replace(",notes", ",kind,notes");
+    const errors = errorsOf(() => parseHardwareCsv(`${header}\n`, {file: FILE}));
+    expect(errors.map((e) => [e.detail.message, e.detail.path])).toEqual([["columns out of order", "kind"]]);
+  });
+
   it("rejects a family that is not one of the families, or a blank one, at its cell", () => {
     const bad = GOOD_ROW.replace(",hopper,", ",hoper,");
     const blank = GOOD_ROW.replace("h100-sxm,", "my-h100,").replace(",hopper,", ",,");
