@@ -1,4 +1,5 @@
 import {displayTextProblem} from "../errors/displayText.js";
+import {didYouMean} from "../errors/suggest.js";
 import {hasUnsafe, UserError, UserErrors} from "../errors/userError.js";
 import {isDecimalNumeral, readDecimal} from "../units/decimal.js";
 import {describeRange, isInRange, type NumberRange} from "../units/range.js";
@@ -534,13 +535,33 @@ export class CellReader<Column extends string> {
     return n;
   }
 
-  /** A required `true` or `false`. */
-  boolean(column: Column): boolean | undefined {
+  /**
+   * A required cell that must be one of `choices`, written exactly: the one reader of every catalog's choice columns.
+   * An empty cell is "missing value", another value `unknown` (default "unknown <column>"); both list the choices, and
+   * the hint is a did-you-mean when one is close (a capital, a typo, padding: "Yes" for yes), else `help`. Measurements'
+   * columns listed nothing for an empty cell and offered nothing for "Yes" (breaker).
+   */
+  choice<T extends string>(
+    column: Column,
+    choices: readonly T[],
+    {unknown = `unknown ${column.replace(/_/g, " ")}`, help}: {unknown?: string; help?: string} = {}
+  ): T | undefined {
     const value = this.raw(column);
-    if (value === "true") return true;
-    if (value === "false") return false;
-    this.fail(column, value === "" ? "missing value" : "not a boolean", "true or false");
+    if ((choices as readonly string[]).includes(value)) return value as T;
+    this.fail(
+      column,
+      value === "" ? "missing value" : unknown,
+      `one of ${choices.join(", ")}`,
+      undefined,
+      (value === "" ? undefined : didYouMean(value, choices)) ?? help
+    );
     return undefined;
+  }
+
+  /** A required `true` or `false` (a choice: "True" is told its spelling). */
+  boolean(column: Column): boolean | undefined {
+    const value = this.choice(column, ["true", "false"], {unknown: "not a boolean"});
+    return value === undefined ? undefined : value === "true";
   }
 
   /** A required https:// URL. */

@@ -2,11 +2,11 @@ import type {NumberRange} from "../units/range.js";
 import {BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_TB} from "../units/bytes.js";
 import {TERA} from "../units/si.js";
 import {CellReader, readCatalogRows, scaled} from "./csvCells.js";
+import {didYouMean} from "../errors/suggest.js";
 import {fp8BelowBf16Hint, type Hardware} from "./hardware.js";
 import {CHIP_FAMILIES, type ChipFamily} from "./chipFamily.js";
 import {CHIP_FAMILY_VENDORS, KNOWN_CHIP_VENDORS, knownVendorNearMiss, sameVendor} from "./chipVendor.js";
 import {SCALE_UP_TOPOLOGIES, TOPOLOGY_WITHOUT_COLUMN, type ScaleUpTopology} from "./scaleUpTopology.js";
-import {didYouMean} from "../errors/suggest.js";
 
 /** The columns of data/hardware.csv, exactly and in order. */
 export const HARDWARE_COLUMNS = [
@@ -420,54 +420,27 @@ function checkVendor(
 }
 
 function readKind(cells: CellReader<HardwareColumn>): Hardware["kind"] | undefined {
-  const value = cells.text("kind");
-  if (value === undefined) return undefined;
-  if (!(HARDWARE_KINDS as readonly string[]).includes(value)) {
-    cells.fail("kind", "unknown kind", `one of ${HARDWARE_KINDS.join(", ")}`);
-    return undefined;
-  }
-  return value as Hardware["kind"];
+  return cells.choice("kind", HARDWARE_KINDS);
 }
 
 /** The `family` cell: one of CHIP_FAMILIES (required when the column is there; "other" says no family fit). */
 function readFamily(_id: string | undefined, cells: CellReader<HardwareColumn>): ChipFamily | undefined {
   // A family misspelt, in capitals or padded ("Hopper", "hoper") is told its spelling (new-user trial); anything else
   // what the families are.
-  return readChoice(cells, "family", CHIP_FAMILIES, "unknown family", {
+  return cells.choice("family", CHIP_FAMILIES, {
+    unknown: "unknown family",
     help: "the calibration group of the chip's architecture; 'other' prices it with the pooled efficiencies"
   });
 }
 
 /** The `scale_up_topology` cell: one of SCALE_UP_TOPOLOGIES (required when the column is there). */
 function readTopology(_id: string | undefined, cells: CellReader<HardwareColumn>): ScaleUpTopology | undefined {
-  return readChoice(cells, "scale_up_topology", SCALE_UP_TOPOLOGIES, "unknown scale-up topology", {
+  return cells.choice("scale_up_topology", SCALE_UP_TOPOLOGIES, {
+    unknown: "unknown scale-up topology",
     help:
       "how the scale-up domain's chips are wired: switch (NVSwitch), full-mesh (a direct link to every other chip, " +
       "as 8 MI300X), torus (TPU, Trainium2), hybrid-cube-mesh (DGX-1); name its source in links_source"
   });
-}
-
-/**
- * A required cell that must be one of `choices`, written exactly: an empty cell is "missing value", another value
- * `unknown` with a did-you-mean when one is close (a capital, a typo, padding), else `help`.
- */
-function readChoice<T extends string>(
-  cells: CellReader<HardwareColumn>,
-  column: HardwareColumn,
-  choices: readonly T[],
-  unknown: string,
-  {help}: {help: string}
-): T | undefined {
-  const value = cells.raw(column);
-  if ((choices as readonly string[]).includes(value)) return value as T;
-  cells.fail(
-    column,
-    value === "" ? "missing value" : unknown,
-    `one of ${choices.join(", ")}`,
-    undefined,
-    (value === "" ? undefined : didYouMean(value, choices)) ?? help
-  );
-  return undefined;
 }
 
 /** `power_w;price_usd` → the column names (validated), `all` → ["all"], empty → []. */
@@ -483,7 +456,9 @@ function readEstimated(cells: CellReader<HardwareColumn>): (HardwareColumn | typ
       "estimated",
       "unknown column in estimated list",
       `'all', or column names separated by ';' from: ${allowed.join(", ")}`,
-      bad.map((name) => `'${name}'`).join(", ")
+      bad.map((name) => `'${name}'`).join(", "),
+      // A misspelt column name is told its spelling, as a choice cell is (CellReader.choice).
+      didYouMean(bad[0]!, allowed)
     );
     return undefined;
   }

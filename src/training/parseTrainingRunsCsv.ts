@@ -96,10 +96,7 @@ function readRow(
   const id = cells.id("id");
   const model = catalogId(cells, "model", modelIds, "data/models.csv");
   const hardware = catalogId(cells, "hardware", hardwareIds, "data/hardware.csv");
-  const precision = cells.text("precision");
-  if (precision !== undefined && !isPrecision(precision)) {
-    cells.fail("precision", "unknown precision", `one of ${PRECISIONS.join(", ")}`);
-  }
+  const precision = cells.choice("precision", PRECISIONS);
   const chips = cells.optionalPositive("chips", {integer: true});
   const tokensT = cells.positive("tokens_t");
   const sequenceTokens = cells.optionalPositive("sequence_tokens", {integer: true});

@@ -441,6 +441,26 @@ describe("parseHardwareCsv validation", () => {
     expect(errors.map((e) => [e.detail.message, e.detail.path])).toEqual([["columns out of order", "kind"]]);
   });
 
+  it("tells a misspelt column name in estimated its spelling", () => {
+    const row = GOOD_ROW.replace(`,${SOURCES},,`, `,${SOURCES},power_W,`);
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(errors.map((e) => [e.detail.message, e.detail.found, e.detail.hint])).toEqual([
+      ["unknown column in estimated list", "'power_W'", "did you mean power_w?"]
+    ]);
+  });
+
+  it("reads kind through the shared choice reader: an empty cell lists the kinds, 'GPU' is told its spelling", () => {
+    const empty = errorsOf(() => parseHardwareCsv(`${HEADER}\n${GOOD_ROW.replace(",gpu,", ",,")}`, {file: FILE}));
+    expect(empty.map((e) => e.detail)).toEqual([
+      expect.objectContaining({path: "kind", message: "missing value", expected: "one of gpu, tpu, asic"})
+    ]);
+    const capital = errorsOf(() => parseHardwareCsv(`${HEADER}\n${GOOD_ROW.replace(",gpu,", ",GPU,")}`, {file: FILE}));
+    expect(capital.map((e) => e.message)).toEqual([
+      `data/hardware.csv:2:${cellColumn(GOOD_ROW, 4)}: kind: unknown kind: expected one of gpu, tpu, asic, found ` +
+        "'GPU' (did you mean gpu?)"
+    ]);
+  });
+
   it("rejects a family that is not one of the families, or a blank one, at its cell", () => {
     const bad = GOOD_ROW.replace(",hopper,", ",hoper,");
     const blank = GOOD_ROW.replace("h100-sxm,", "my-h100,").replace(",hopper,", ",,");

@@ -272,4 +272,13 @@ describe("parseModelsCsv validation", () => {
       notes: ""
     });
   });
+
+  it("reads tied_embeddings through the shared choice reader: 'True' is told its spelling", () => {
+    const row = GOOD_ROW.replace(",false,", ",True,");
+    const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(errors.map((e) => e.message)).toEqual([
+      `data/models.csv:2:${cellColumn(row, 15)}: tied_embeddings: not a boolean: expected one of true, false, found ` +
+        "'True' (did you mean true?)"
+    ]);
+  });
 });

@@ -57,6 +57,19 @@ describe("parseTrainingRunsCsv", () => {
     ]);
   });
 
+  it("reads precision through the shared choice reader: 'BF16' is told its spelling", () => {
+    const row = GOOD.replace(",bf16,", ",BF16,");
+    try {
+      parseTrainingRunsCsv(`${HEADER}\n${row}`, {file: FILE, ...IDS});
+      throw new Error("expected UserErrors");
+    } catch (error) {
+      expect((error as UserErrors).errors.map((e) => e.message)).toEqual([
+        `${FILE}:2:${cellColumn(row, 4)}: precision: unknown precision: expected one of bf16, fp8, fp4, found ` +
+          "'BF16' (did you mean bf16?)"
+      ]);
+    }
+  });
+
   describe("chip_hours against the FLOPs they imply on the run's chip", () => {
     const catalogs = loadCatalogs();
     // The Llama 3.1 405B row without its sequence length, so that its FLOPs are 6·N·D alone (no attention term):

@@ -71,7 +71,8 @@ export function registerCalibration(program: Command): void {
     .option("--write", `write the fitted efficiencies to ${"src/inference/servingCalibration.generated.ts"}`)
     .action((options: {json?: boolean; write?: boolean; measurements?: string}) => {
       const target = options.write ? calibrationWriteTarget() : undefined;
-      const {measurements, file, text} = loadMeasurements(options.measurements && resolve(options.measurements));
+      const {measurements, file, text, notes} = loadMeasurements(options.measurements && resolve(options.measurements));
+      for (const note of notes) process.stderr.write(`token-ledger: note: ${note}\n`);
       const prepared = prepareMeasurements(measurements, loadCatalogs(), file);
       const fitSplit = fitSplitOf(prepared, file);
       if (process.stderr.isTTY) process.stderr.write(`fitting on ${fitSplit.length} measurements of ${file} …\n`);

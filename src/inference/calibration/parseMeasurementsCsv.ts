@@ -1,4 +1,4 @@
-import {PRECISIONS, type Precision} from "../precision.js";
+import {PRECISIONS} from "../precision.js";
 import {UserError} from "../../errors/userError.js";
 import {CellReader, readCatalogRows} from "../../catalog/csvCells.js";
 import {
@@ -6,11 +6,7 @@ import {
   MEASUREMENT_PHASES,
   MEASUREMENT_SCENARIOS,
   SOFTWARE_STACKS,
-  type GraphCapture,
-  type Measurement,
-  type MeasurementPhase,
-  type MeasurementScenario,
-  type SoftwareStack
+  type Measurement
 } from "./measurement.js";
 
 /** The columns of data/measurements.csv, exactly and in order. */
@@ -45,6 +41,28 @@ export type MeasurementColumn = (typeof MEASUREMENT_COLUMNS)[number];
 type Column = MeasurementColumn;
 
 /**
+ * The columns of a data/measurements.csv written before the `graph_capture` column: MEASUREMENT_COLUMNS without it. A
+ * project's file (`calibration --measurements FILE`) may still have this header; its rows take graph_capture
+ * "unknown", as a row that does not say (it was refused as a missing column, where an older data/hardware.csv loads
+ * with a note; breaker).
+ */
+export const MEASUREMENT_COLUMNS_WITHOUT_GRAPH_CAPTURE: readonly MeasurementColumn[] = MEASUREMENT_COLUMNS.filter(
+  (c) => c !== "graph_capture"
+);
+
+/**
+ * The columns a header (its raw cells) is read with: MEASUREMENT_COLUMNS_WITHOUT_GRAPH_CAPTURE when it is exactly that
+ * (a file written before the column), else MEASUREMENT_COLUMNS, so that any other header's errors name the header to
+ * write.
+ */
+export function measurementColumnsOf(header: readonly string[] | undefined): readonly MeasurementColumn[] {
+  const written = header?.map((cell) => cell.trim()).join(",");
+  return written === MEASUREMENT_COLUMNS_WITHOUT_GRAPH_CAPTURE.join(",")
+    ? MEASUREMENT_COLUMNS_WITHOUT_GRAPH_CAPTURE
+    : MEASUREMENT_COLUMNS;
+}
+
+/**
  * A user error about one cell of a measurements row: file, the cell's line and character column, the column's name,
  * and the problem.
  */
@@ -74,13 +92,21 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * not a number, a word outside its list, a bad month or URL, a duplicate id). A `date` after the current month
  * (latestMonth of `now`, the time of the call unless given: tests pass one) is an error: no measurement is published
  * before it is made (2099-01 passed; breaker).
+ *
+ * A file without the `graph_capture` column (MEASUREMENT_COLUMNS_WITHOUT_GRAPH_CAPTURE: a project's file written before
+ * it) is read too, every row's graph_capture "unknown" (the caller prints a note: measurementFiles.ts). With
+ * `allColumns` (the package's own data/measurements.csv, never older than the code) every column is required.
  */
 export function parseMeasurementsCsv(
   text: string,
-  {file, now = new Date()}: {file: string; now?: Date}
+  {file, now = new Date(), allColumns = false}: {file: string; now?: Date; allColumns?: boolean}
 ): Measurement[] {
   const latest = latestMonth(now);
-  return readCatalogRows(text, {file, columns: MEASUREMENT_COLUMNS, readRow: (cells) => readRow(cells, latest)});
+  return readCatalogRows(text, {
+    file,
+    columns: (header) => (allColumns ? MEASUREMENT_COLUMNS : measurementColumnsOf(header?.cells)),
+    readRow: (cells, columns) => readRow(cells, latest, columns.includes("graph_capture"))
+  });
 }
 
 /**
@@ -92,7 +118,7 @@ export function latestMonth(now: Date): string {
   return `${ahead.getUTCFullYear()}-${String(ahead.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
-function readRow(cells: CellReader<Column>, latest: string): Measurement | undefined {
+function readRow(cells: CellReader<Column>, latest: string, graphCaptureWritten: boolean): Measurement | undefined {
   const row = {
     id: cells.id("id"),
     line: cells.line,
@@ -100,17 +126,17 @@ function readRow(cells: CellReader<Column>, latest: string): Measurement | undef
     hardware: cells.id("hardware"),
     chips: cells.positive("chips", {integer: true}),
     model: cells.id("model"),
-    precision: oneOf<Precision>(cells, "precision", PRECISIONS),
+    precision: cells.choice("precision", PRECISIONS),
     tensorParallel: cells.optionalPositive("tensor_parallel", {integer: true}),
     expertParallel: cells.optionalPositive("expert_parallel", {integer: true}),
-    scenario: oneOf<MeasurementScenario>(cells, "scenario", MEASUREMENT_SCENARIOS),
-    phase: oneOf<MeasurementPhase>(cells, "phase", MEASUREMENT_PHASES),
+    scenario: cells.choice("scenario", MEASUREMENT_SCENARIOS),
+    phase: cells.choice("phase", MEASUREMENT_PHASES),
     inputTokens: cells.optionalPositive("input_tokens"),
     outputTokens: cells.optionalPositive("output_tokens"),
     concurrency: cells.optionalPositive("concurrency", {integer: true}),
     software: cells.text("software"),
-    stack: oneOf<SoftwareStack>(cells, "stack", SOFTWARE_STACKS),
-    graphCapture: oneOf<GraphCapture>(cells, "graph_capture", GRAPH_CAPTURES),
+    stack: cells.choice("stack", SOFTWARE_STACKS),
+    graphCapture: graphCaptureWritten ? cells.choice("graph_capture", GRAPH_CAPTURES) : "unknown",
     outputTokensPerSecondPerChip: cells.positive("output_tokens_per_s_per_chip"),
     outputTokensPerSecondPerUser: cells.optionalPositive("output_tokens_per_s_per_user"),
     timeToFirstTokenSeconds: cells.optionalPositive("ttft_s"),
@@ -125,20 +151,20 @@ function readRow(cells: CellReader<Column>, latest: string): Measurement | undef
   return row as Measurement;
 }
 
-function oneOf<T extends string>(cells: CellReader<Column>, column: Column, allowed: readonly T[]): T | undefined {
-  const value = cells.text(column);
-  if (value === undefined) return undefined;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  cells.fail(column, `unknown ${column.replace(/_/g, " ")}`, `one of ${allowed.join(", ")}`);
-  return undefined;
-}
-
 /** The `date` cell: a month as YYYY-MM, not after `latest` (latestMonth). */
 function month(cells: CellReader<Column>, latest: string): string | undefined {
   const value = cells.text("date");
   if (value === undefined) return undefined;
   if (!MONTH.test(value)) {
-    cells.fail("date", "bad date", "a month as YYYY-MM, e.g. 2025-04");
+    // A day written too ("2026-12-05"), as a date column often takes, is told the month to write.
+    const day = /^(\d{4}-(0[1-9]|1[0-2]))-\d{1,2}$/.exec(value);
+    cells.fail(
+      "date",
+      "bad date",
+      "a month as YYYY-MM, e.g. 2025-04",
+      undefined,
+      day ? `the column holds the month only: write ${day[1]}` : undefined
+    );
     return undefined;
   }
   // Zero-padded YYYY-MM months order as strings do.

@@ -1,4 +1,7 @@
-import {readFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {loadMeasurements} from "../../../src/node/measurementFiles.js";
 import {describe, expect, it} from "vitest";
 import {MEASUREMENT_COLUMNS, parseMeasurementsCsv} from "../../../src/inference/calibration/parseMeasurementsCsv.js";
 import {userErrorsOf} from "../../scenario/helpers.js";
@@ -57,6 +60,91 @@ describe("parseMeasurementsCsv", () => {
       column: cellColumn(withCell(column, value).split("\n")[1]!, MEASUREMENT_COLUMNS.indexOf(column) + 1),
       path: column,
       message
+    });
+  });
+
+  describe("a choice cell (one reader for every catalog's choice columns)", () => {
+    const errorOf = (column: (typeof MEASUREMENT_COLUMNS)[number], value: string) => {
+      const [error, ...rest] = userErrorsOf(() => parseMeasurementsCsv(withCell(column, value), {file}));
+      expect(rest).toEqual([]);
+      return error;
+    };
+
+    it("an empty graph_capture lists the values it may take (it said only 'a non-empty cell'; breaker)", () => {
+      expect(errorOf("graph_capture", "")).toMatchObject({
+        message: "missing value",
+        expected: "one of yes, no, unknown",
+        found: "an empty cell"
+      });
+    });
+
+    it("'Yes' is told its spelling", () => {
+      expect(errorOf("graph_capture", "Yes")).toMatchObject({
+        message: "unknown graph capture",
+        expected: "one of yes, no, unknown",
+        found: "'Yes'",
+        hint: "did you mean yes?"
+      });
+      expect(errorOf("stack", "TRTLLM")).toMatchObject({message: "unknown stack", hint: "did you mean trtllm?"});
+      expect(errorOf("precision", "FP8")).toMatchObject({message: "unknown precision", hint: "did you mean fp8?"});
+    });
+  });
+
+  it("a day in the date column is told the month to write", () => {
+    const [error] = userErrorsOf(() => parseMeasurementsCsv(withCell("date", "2026-12-05"), {file}));
+    expect(error).toMatchObject({
+      path: "date",
+      message: "bad date",
+      expected: "a month as YYYY-MM, e.g. 2025-04",
+      found: "'2026-12-05'",
+      hint: "the column holds the month only: write 2026-12"
+    });
+  });
+
+  describe("a file written before the graph_capture column", () => {
+    const without = (text: string) =>
+      text
+        .split("\n")
+        .map((line) => {
+          const cells = line.split(",");
+          if (cells.length > 1) cells.splice(MEASUREMENT_COLUMNS.indexOf("graph_capture"), 1);
+          return cells.join(",");
+        })
+        .join("\n");
+
+    it("loads, each row's graph_capture unknown", () => {
+      const [row] = parseMeasurementsCsv(without(`${header}\n${good}\n`), {file});
+      expect(row).toMatchObject({
+        id: "m-1",
+        stack: "trtllm",
+        graphCapture: "unknown",
+        outputTokensPerSecondPerChip: 3065.6
+      });
+    });
+
+    it("is refused as the package's own file (allColumns), naming the column", () => {
+      const [error] = userErrorsOf(() =>
+        parseMeasurementsCsv(without(`${header}\n${good}\n`), {file, allColumns: true})
+      );
+      expect(error).toMatchObject({path: "graph_capture", message: "missing column"});
+    });
+
+    it("loadMeasurements says so in a note (calibration --measurements prints it)", () => {
+      const folder = mkdtempSync(join(tmpdir(), "token-ledger-old-measurements-"));
+      try {
+        const path = join(folder, "old.csv");
+        writeFileSync(path, without(`${header}\n${good}\n`));
+        const {measurements, notes} = loadMeasurements(path);
+        expect(measurements.map((m) => m.graphCapture)).toEqual(["unknown"]);
+        expect(notes).toEqual([
+          `${path}:1:1: no 'graph_capture' column, so its measurement takes graph_capture 'unknown'; to say whether ` +
+            "a run captured its steps as graphs, add a 'graph_capture' column after 'stack' holding one of yes, no, " +
+            "unknown on every row"
+        ]);
+        expect(loadMeasurements().notes).toEqual([]);
+      } finally {
+        rmSync(folder, {recursive: true});
+      }
     });
   });
 
