@@ -3,7 +3,7 @@
 // total. With a `series` column (scenario names on /compare) each group becomes a panel with one bar per series.
 import * as Plot from "@observablehq/plot";
 import {facetTitles} from "./facetTitles.js";
-import {formatDisplayNumber, formatUsdPerMTok} from "./format.js";
+import {formatPriceNumber, formatUsdPerMTok} from "./format.js";
 import {COST_COMPONENTS, costColorScale, costComponentLabel, INK} from "./palette.js";
 
 /** One slice of a bar. */
@@ -89,7 +89,7 @@ export function CostStackChart(
         x: "total",
         y,
         fy,
-        text: (d) => (narrow ? formatDisplayNumber(d.total) : formatUsdPerMTok(d.total)),
+        text: (d) => (narrow ? formatPriceNumber(d.total) : formatUsdPerMTok(d.total)),
         textAnchor: "start",
         dx: 4,
         fill: INK
