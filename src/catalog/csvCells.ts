@@ -1,6 +1,6 @@
 import {displayTextProblem} from "../errors/displayText.js";
 import {didYouMean} from "../errors/suggest.js";
-import {hasUnsafe, UserError, UserErrors} from "../errors/userError.js";
+import {quotesFound, UserError, UserErrors} from "../errors/userError.js";
 import {isDecimalNumeral, readDecimal} from "../units/decimal.js";
 import {describeRange, isInRange, type NumberRange} from "../units/range.js";
 
@@ -577,12 +577,13 @@ export class CellReader<Column extends string> {
 
   /**
    * The cell as a message's found value: in single quotes (`'abc'`), or bare when it holds a character a message
-   * escapes or has spaces at its ends, which quoteFound then quotes and escapes once (`"5\t00"`, not `"'5\t00'"`).
+   * escapes or has spaces at its ends, which quoteFound then quotes and escapes once (`"5\t00"`, not `"'5\t00'"`;
+   * `"full\u2011mesh"`).
    */
   private quoted(column: Column): string {
     const value = this.raw(column);
     if (value === "") return "an empty cell";
-    return hasUnsafe(value) || value !== value.trim() ? value : `'${value}'`;
+    return quotesFound(value) ? value : `'${value}'`;
   }
 }
 

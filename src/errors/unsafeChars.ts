@@ -25,3 +25,12 @@ export const INVISIBLE_CHARS =
 
 /** The zero-width non-joiner and joiner (U+200C, U+200D): unsafe only where joiners.ts says they are not real text. */
 export const JOINER_CHARS = "\\u200c\\u200d";
+
+/**
+ * Characters that draw as another, commoner one: dashes drawn as a hyphen-minus (the hyphen U+2010, non-breaking hyphen
+ * U+2011, figure dash U+2012, en dash U+2013, minus sign U+2212, small and fullwidth hyphen-minus U+FE63, U+FF0D) and
+ * spaces drawn as a space (no-break U+00A0, the typographic spaces U+2000–U+200A, narrow no-break U+202F, medium
+ * mathematical U+205F, ideographic U+3000). Safe to print, but a found value with one can look like the value its
+ * did-you-mean offers (`full\u2011mesh`, with U+2011, beside `full-mesh`; breaker), so a message escapes them in what it found.
+ */
+export const LOOKALIKE_CHARS = "\\u2010-\\u2013\\u2212\\ufe63\\uff0d\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000";

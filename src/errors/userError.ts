@@ -1,5 +1,5 @@
 import {joinerAllowed, joinersAllowed} from "./joiners.js";
-import {BIDI_CHARS, CONTROL_CHARS, INVISIBLE_CHARS, JOINER_CHARS} from "./unsafeChars.js";
+import {BIDI_CHARS, CONTROL_CHARS, INVISIBLE_CHARS, JOINER_CHARS, LOOKALIKE_CHARS} from "./unsafeChars.js";
 
 /**
  * An error a user can cause (a bad catalog cell, scenario value, flag or URL parameter). The command line and the
@@ -78,6 +78,9 @@ const UNSAFE = new RegExp(`[${CONTROL_CHARS}${BIDI_CHARS}${INVISIBLE_CHARS}]`, "
  */
 const JOINERS = new RegExp(`[${JOINER_CHARS}]`, "g");
 
+/** Characters that look like commoner ones (unsafeChars.ts): escaped in a found value only, where the look matters. */
+const LOOKALIKES = new RegExp(`[${LOOKALIKE_CHARS}]`, "g");
+
 function escapeChar(char: string): string {
   const named: Record<string, string> = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0"};
   return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
@@ -115,16 +118,22 @@ function cut(text: string, max: number): string {
 /**
  * A found value as a message shows it: as written when it is short and printable; quoted with escapes (`"1\r2"`)
  * when it holds a control, bidi or zero-width character (a joiner that is part of an emoji or a word is not one: see
- * JOINERS) or has spaces at its ends; cut to MAX_FOUND_CHARS with its
+ * JOINERS), a character that looks like a commoner one (`"full\u2011mesh"`, `"\u22125%"`: see LOOKALIKES) or has
+ * spaces at its ends; cut to MAX_FOUND_CHARS with its
  * length given when longer (`"99999…" (1000000 characters)`). Always one line, whatever the input.
  */
 export function quoteFound(found: string, max = MAX_FOUND_CHARS): string {
   if (found === "") return '""';
-  const needsQuotes = hasUnsafe(found) || found !== found.trim();
+  const needsQuotes = quotesFound(found);
   const escaped = needsQuotes ? JSON.stringify(found).slice(1, -1) : found;
-  const safe = escapeUnsafe(escaped);
+  const safe = escapeUnsafe(escaped).replace(LOOKALIKES, escapeChar);
   if (safe.length <= max) return needsQuotes ? `"${safe}"` : safe;
   return `${needsQuotes ? `"${cut(safe, max)}"` : cut(safe, max)} (${found.length} characters)`;
+}
+
+/** True when quoteFound quotes `found` to show what it holds: an escaped character or spaces at its ends. */
+export function quotesFound(found: string): boolean {
+  return hasUnsafe(found) || found.search(LOOKALIKES) >= 0 || found !== found.trim();
 }
 
 /** A message part (path, flag, hint, message, file) made safe for one line: escaped and bounded. */

@@ -412,7 +412,23 @@ export type QuantityReading =
       expected: string;
       found: string;
       hint?: string;
+      /**
+       * The values the hint may offer in place of what was written, likeliest first, each read as the dimension's
+       * quantity. The hint offers the first; a reader that knows the key's range offers the first its key accepts
+       * (readValue.ts, quantityError), since a hint must hold when pasted back.
+       */
+      offers?: readonly QuantityOffer[];
     };
+
+/** A value a failed reading may offer instead (`-5%` for `−5%`), with the hint that offers it and what it changes. */
+export interface QuantityOffer {
+  /** The value to paste back: `-5%`, `$12,000`. */
+  text: string;
+  /** The hint that offers it: "write it with an ASCII hyphen-minus: -5%". */
+  hint: string;
+  /** What it changes, after the value, for a hint that says it is refused too: "with an ASCII hyphen-minus". */
+  change: string;
+}
 
 export interface ReadQuantityOptions {
   /** Unit to apply to a bare number instead of the base unit (the `600 to 800 W` interval shorthand uses it). */
@@ -460,7 +476,7 @@ export function readQuantity(
   const text = input.trim();
   const match = NUMBER.exec(text);
   if (!match) {
-    return {ok: false, reason: "number", expected, found: text === "" ? '""' : text, ...minusHint(text, dimension)};
+    return {ok: false, reason: "number", expected, found: text === "" ? '""' : text, ...minusOffer(text, dimension)};
   }
   const [whole, sign = "", dollar = "", digits = ""] = match;
   const tail = text.slice(whole.length);
@@ -469,13 +485,12 @@ export function readQuantity(
   if (MALFORMED_TAIL.test(tail) || (digits === "0" && RADIX_PREFIX.test(tail))) {
     // `1_000`, as the number flags take it, is told the commas a scenario value groups digits with (breaker).
     const grouped = /^[+-]?\$?\d{1,3}(_\d{3})+(\.\d+)?(?=$|\s)/.test(text) ? text.replace(/_/g, ",") : undefined;
-    return {
-      ok: false,
-      reason: "number",
-      expected,
-      found: text,
-      ...(grouped ? {hint: `a scenario value groups digits with commas: did you mean ${grouped}?`} : {})
+    const offer = grouped && {
+      text: grouped,
+      hint: `a scenario value groups digits with commas: did you mean ${grouped}?`,
+      change: "with commas"
     };
+    return {ok: false, reason: "number", expected, found: text, ...offered(offer ? [offer] : [], dimension)};
   }
   let unit = normaliseUnit(tail);
   if (dollar) unit = `$${unit}`;
@@ -483,7 +498,7 @@ export function readQuantity(
   const factor = info.units.get(unit);
   if (factor === undefined) {
     const hint =
-      asciiMinus(text) === undefined ? unitHint(unit, dimension, `${sign}$${digits}`) : minusHint(text, dimension);
+      asciiMinus(text) === undefined ? unitHint(unit, dimension, `${sign}$${digits}`) : minusOffer(text, dimension);
     return {ok: false, reason: "unit", expected, found: text, ...hint};
   }
   const magnitude = Number(digits.replace(/,/g, ""));
@@ -555,48 +570,80 @@ export function formatNumber(value: number): string {
 const COMMA_DIGITS = /^([+-]?\$?\s*)(\d[\d,]*,[\d,]*\d)(?![\d,])(.*)$/;
 
 /**
- * The error's hint for a number whose thousands separators are misplaced (`$1,2000`, `1234,567`), or undefined when
- * its commas group digits in threes (or it has none). The hint is the value with the separators fixed and every digit
- * kept (`$12,000`), when that reads: `$1,2000` was offered $1,200, a tenth of it (it read as $1,200 followed by a unit
- * "0"; breaker). One comma before one or two digits (`1,5`, `12,00`) may be a decimal comma: no guess.
+ * The error's offers for a number whose thousands separators are misplaced (`$1,2000`, `1234,567`), or undefined when
+ * its commas group digits in threes (or it has none). Digits grouped in threes but for the last two or one
+ * (`$1,200,00`) likely end with a decimal comma for the point: `$1,200.00` is offered first (it was offered $120,000,
+ * a hundred times the likelier value; breaker), then the digits regrouped. Otherwise the value with the separators
+ * fixed and every digit kept (`$12,000` for `$1,2000`, which was offered $1,200, a tenth of it; breaker). One comma
+ * before one or two digits (`1,5`, `12,00`) may be a decimal comma or a slip: no guess. Each offer reads as the
+ * dimension's quantity; the key's range is its reader's to check (readValue.ts, quantityError).
  */
-function misgroupedNumber(text: string, dimension: Dimension): {hint?: string} | undefined {
+function misgroupedNumber(text: string, dimension: Dimension): {hint?: string; offers?: QuantityOffer[]} | undefined {
   const match = COMMA_DIGITS.exec(text);
   if (!match) return undefined;
   const [, head = "", digits = "", rest = ""] = match;
   if (/^\d{1,3}(,\d{3})+$/.test(digits)) return undefined;
   if (/^\d+,\d{1,2}$/.test(digits)) return {};
-  const regrouped = digits.replace(/,/g, "").replace(/\B(?=(\d{3})+$)/g, ",");
-  const suggestion = `${head}${regrouped}${rest}`;
-  return readQuantity(suggestion, dimension).ok
-    ? {hint: `digits are grouped in threes: did you mean ${suggestion}?`}
-    : {};
+  const offers: QuantityOffer[] = [];
+  if (/^\d{1,3}(,\d{3})+,\d{1,2}$/.test(digits)) {
+    const decimal = `${head}${digits.replace(/,(\d{1,2})$/, ".$1")}${rest}`;
+    offers.push({
+      text: decimal,
+      hint: `a decimal is written with a point, not a comma: did you mean ${decimal}?`,
+      change: "with a decimal point"
+    });
+  }
+  const regrouped = `${head}${digits.replace(/,/g, "").replace(/\B(?=(\d{3})+$)/g, ",")}${rest}`;
+  offers.push({
+    text: regrouped,
+    hint: `digits are grouped in threes: did you mean ${regrouped}?`,
+    change: "with digits grouped in threes"
+  });
+  return offered(offers, dimension);
+}
+
+/** The offers that read as the dimension's quantity, the first one's hint as the reading's; none: no hint. */
+function offered(offers: readonly QuantityOffer[], dimension: Dimension): {hint?: string; offers?: QuantityOffer[]} {
+  const valid = offers.filter((offer) => readQuantity(offer.text, dimension).ok);
+  return valid[0] ? {hint: valid[0].hint, offers: valid} : {};
 }
 
 /**
- * `text` with each minus sign U+2212, as the assumptions tables and a reader's format write it (`−5%`, `−$5M`), given
- * as the ASCII hyphen-minus the file's notation reads; undefined when it has none.
+ * Dashes typed for a minus sign: the minus sign U+2212, as the assumptions tables and a reader's format write it
+ * (`−5%`, `−$5M`), and the hyphen (U+2010), non-breaking hyphen (U+2011), figure dash (U+2012) and en dash (U+2013),
+ * which a word processor or a keyboard's autocorrect puts for one (breaker: `–5%` had no hint where `−5%` had one).
+ */
+const MINUS_LIKE = "\u2010-\u2013\u2212";
+
+/**
+ * `text` with each minus sign given as the ASCII hyphen-minus the file's notation reads; undefined when it has none.
+ * U+2212 is a minus wherever it stands; the dashes of MINUS_LIKE only as a sign, before a number or its dollar (an en
+ * dash between two values is the tables' range, hyphenRange's and TABLE_RANGE's to tell).
  */
 export function asciiMinus(text: string): string | undefined {
-  if (!text.includes("\u2212")) return undefined;
+  const sign = new RegExp(`^([$]?\\s*)[${MINUS_LIKE}](?=\\s*[$\\d.])`);
+  const signed = text.replace(sign, "$1\u2212");
+  if (!signed.includes("\u2212")) return undefined;
   // No space after the sign: `- 5%` is a YAML list item, and --set reads it as one too (`− 5%` was offered `- 5%`,
   // which failed pasted back; breaker). Money's sign goes before its dollar (`$−5M` is -$5M), where readQuantity
   // looks for it.
-  return text
+  return signed
     .replace(/\u2212\s+/g, "\u2212")
     .replace(/^\$\s*\u2212/, "-$")
     .replace(/\u2212/g, "-");
 }
 
 /**
- * The hint for a value written with the tables' minus sign (`−5%` read "not a number" with no word of it; breaker):
- * the value with an ASCII one, when that reads as the dimension's quantity, so that it can be pasted back; else none.
+ * The offer for a value written with a minus sign of MINUS_LIKE (`−5%` read "not a number" with no word of it;
+ * breaker): the value with an ASCII one, when that reads as the dimension's quantity, so that it can be pasted back.
  */
-function minusHint(text: string, dimension: Dimension): {hint?: string} {
+function minusOffer(text: string, dimension: Dimension): {hint?: string; offers?: QuantityOffer[]} {
   const ascii = asciiMinus(text);
-  return ascii !== undefined && readQuantity(ascii, dimension).ok
-    ? {hint: `write it with an ASCII hyphen-minus: ${ascii}`}
-    : {};
+  if (ascii === undefined) return {};
+  return offered(
+    [{text: ascii, hint: `write it with an ASCII hyphen-minus: ${ascii}`, change: "with an ASCII hyphen-minus"}],
+    dimension
+  );
 }
 
 function normaliseUnit(unit: string): string {

@@ -568,6 +568,15 @@ describe("parseHardwareCsv validation", () => {
     expect(errors[1]!.detail.hint).toMatch(/^how the scale-up domain's chips are wired: switch \(NVSwitch\)/);
   });
 
+  it("shows a non-breaking hyphen in a topology escaped, so that it differs from its did-you-mean (breaker)", () => {
+    const bad = GOOD_ROW.replace(",8,switch,", ",8,full\u2011mesh,");
+    const [error] = errorsOf(() => parseHardwareCsv(`${HEADER}\n${bad}`, {file: FILE}));
+    expect(error!.message).toBe(
+      `data/hardware.csv:2:${cellColumn(bad, 14)}: scale_up_topology: unknown scale-up topology: expected one of ` +
+        'switch, full-mesh, torus, hybrid-cube-mesh, found "full\\u2011mesh" (did you mean full-mesh?)'
+    );
+  });
+
   it("names the header to write when family is out of place", () => {
     const header = HEADER.replace("kind,family,", "family,kind,");
     const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));

@@ -19,7 +19,12 @@ describe("quoteFound", () => {
     ["می\u200cخواهم", "می\u200cخواهم"],
     ["ba\u200dse", '"ba\\u200dse"'],
     ["👩\u200d\u200d💻", '"👩\\u200d\\u200d💻"'],
-    ["\u200c", '"\\u200c"']
+    ["\u200c", '"\\u200c"'],
+    // A character drawn as a commoner one is escaped, so that the value differs from its did-you-mean (breaker).
+    ["full\u2011mesh", '"full\\u2011mesh"'],
+    ["\u22125%", '"\\u22125%"'],
+    ["\u20135%", '"\\u20135%"'],
+    ["12\u00a0kW", '"12\\u00a0kW"']
   ])("%j → %s", (found, shown) => {
     expect(quoteFound(found)).toBe(shown);
   });

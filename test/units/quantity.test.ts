@@ -302,6 +302,23 @@ describe("readQuantity with misplaced thousands separators", () => {
     expect(readQuantity(regrouped, dimension).ok).toBe(true);
   });
 
+  it("offers a decimal point for a last comma before two digits after groups of three, then the digits regrouped", () => {
+    // Breaker: `$1,200,00` was offered $120,000, a hundred times the likelier $1,200.00.
+    expect(readQuantity("$1,200,00", "money")).toMatchObject({
+      ok: false,
+      reason: "number",
+      found: "$1,200,00",
+      hint: "a decimal is written with a point, not a comma: did you mean $1,200.00?",
+      offers: [
+        {text: "$1,200.00", change: "with a decimal point"},
+        {text: "$120,000", change: "with digits grouped in threes"}
+      ]
+    });
+    expect(readQuantity("12,000,5 W", "power")).toMatchObject({
+      hint: "a decimal is written with a point, not a comma: did you mean 12,000.5 W?"
+    });
+  });
+
   it("offers nothing for one comma before one or two digits, which may be a decimal comma", () => {
     for (const written of ["1,5", "12,00", "1,00 USD"]) {
       expect(readQuantity(written, "money"), written).toMatchObject({ok: false, reason: "number"});
@@ -318,7 +335,13 @@ describe("readQuantity with the tables' minus sign", () => {
     ["fraction", "1e−3", "1e-3"],
     // A space after the sign is dropped: `- 5%` is a YAML list item (it was offered, and failed pasted back; breaker).
     ["ratePerYear", "− 5%", "-5%"],
-    ["money", "$− 5M", "-$5M"]
+    ["money", "$− 5M", "-$5M"],
+    // An en dash, a hyphen (U+2010), a non-breaking hyphen or a figure dash typed for the sign (breaker: no hint).
+    ["ratePerYear", "\u20135%", "-5%"],
+    ["ratePerYear", "\u20105%", "-5%"],
+    ["ratePerYear", "\u20115%", "-5%"],
+    ["money", "\u2012$5M", "-$5M"],
+    ["money", "$\u2013 5M", "-$5M"]
   ])("tells %s %s to write %s, which reads", (dimension, written, ascii) => {
     expect(readQuantity(written, dimension)).toMatchObject({
       ok: false,
@@ -330,6 +353,8 @@ describe("readQuantity with the tables' minus sign", () => {
 
   it("offers nothing where the text with an ASCII minus does not read either", () => {
     expect(readQuantity("−abc", "money")).not.toHaveProperty("hint");
+    // An en dash between two values is a range, not a sign (the tables' `45%–75%`: tableRangeError's to tell).
+    expect(readQuantity("45%\u201375%", "fraction")).not.toHaveProperty("hint");
   });
 });
 

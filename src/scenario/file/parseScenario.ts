@@ -1,6 +1,6 @@
 import {isAlias, isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLMap} from "yaml";
 import {UserError, UserErrors, type UserErrorLocation} from "../../errors/userError.js";
-import {readValue, truncate, writtenValue, type ScenarioValue, type ValueSite} from "./readValue.js";
+import {foundAt, readValue, truncate, writtenValue, type ScenarioValue, type ValueSite} from "./readValue.js";
 import {
   groupKeyPaths,
   isReservedKey,
@@ -461,7 +461,7 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
         path: "sources",
         message: "sources is not a map",
         expected: 'a map of key path → source text, like `sources: {power.pue: "Meta 2022"}`',
-        found: truncate(site.text(valueNode)) || "nothing"
+        found: foundAt(valueNode, site, (text) => truncate(text) || "nothing")
       });
       return;
     }
@@ -503,7 +503,7 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
       path: key,
       message: missing ? "missing value" : "not text",
       expected: key === "extends" ? "the id of the scenario to extend" : `text for ${key}`,
-      found: truncate(site.text(valueNode)) || "nothing"
+      found: foundAt(valueNode, site, (text) => truncate(text) || "nothing")
     });
     return;
   }
@@ -514,7 +514,7 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
         path: key,
         message: problem.message,
         expected: `text that shows as written: no control, direction-changing or zero-width characters (a zero-width joiner only inside an emoji or a word that uses it)${key === "description" ? "" : ", on one line"}`,
-        found: `${truncate(site.text(valueNode))} (${problem.found})`
+        found: `${foundAt(valueNode, site, truncate)} (${problem.found})`
       });
       return;
     }
@@ -528,7 +528,7 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
         path: key,
         message: "label too long",
         expected: `a short name on one line, at most ${SCENARIO_LABEL_MAX_CHARS} characters (the title says the rest)`,
-        found: `${length} characters: ${truncate(site.text(valueNode))}`
+        found: `${length} characters: ${foundAt(valueNode, site, truncate)}`
       });
     } else scenario.label = label;
   } else if (key === "description") scenario.description = text;
@@ -537,7 +537,7 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
       path: key,
       message: "not a scenario id",
       expected: SCENARIO_ID_RULE,
-      found: truncate(site.text(valueNode))
+      found: foundAt(valueNode, site, truncate)
     });
   } else if (key === "id") {
     scenario.id = text;
@@ -643,7 +643,7 @@ function walkKeys(
           path: label(path),
           message: "group is not a map",
           expected: `a map of keys under ${path}, like ${example}`,
-          found: truncate(site.text(pair.value)),
+          found: foundAt(pair.value, site, truncate),
           ...(hint ? {hint} : {})
         });
       }

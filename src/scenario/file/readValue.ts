@@ -184,9 +184,7 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
   if (hyphen) return fail(node, tableRangeError(def, hyphen[0], hyphen[1], site.text(node)));
   // A number YAML read as ±Infinity (a thousand digits) is reported as written, not as "Infinity".
   if (!reading.ok) {
-    const error = quantityError(def, {...reading, found: foundText(scalar, site, reading.found)});
-    const refused = typeof scalar.value === "string" ? asciiMinusRefusal(def, def.type, scalar.value) : undefined;
-    return fail(node, refused ? {...error, hint: refused} : error);
+    return fail(node, quantityError(def, {...reading, found: foundText(scalar, site, reading.found)}));
   }
   return checkPoint(def, def.type, reading.value, node, site.text(node), fail);
 }
@@ -207,24 +205,35 @@ function intervalMinusHint(def: ScenarioKeyDef & {type: Dimension}, low: string,
 }
 
 /**
- * Where the value readQuantity's hint offers for the tables' minus sign (`−5%` → `-5%`) is refused by the key too, the
- * hint that says so: `serving.costDeclinePerYear: −5%` was offered -5%, which is out of its range [0%/yr, 100%/yr]
- * (a hint must hold when pasted back). Undefined when the value has no such minus, or reads with an ASCII one.
+ * Why the key refuses `text`, a value that reads as its quantity (not a whole number, out of its range), or undefined
+ * when it takes it.
  */
-function asciiMinusRefusal(def: ScenarioKeyDef, dimension: Dimension, text: string): string | undefined {
-  const ascii = asciiMinus(text.trim());
-  const reading = ascii === undefined ? undefined : readQuantity(ascii, dimension);
-  if (!reading?.ok) return undefined;
-  const refusal =
-    def.integer && !Number.isInteger(reading.value)
-      ? {message: "not a whole number", expected: expectedFor(def)}
-      : !isInRange(reading.value, keyRange(def))
-        ? outOfRange(def, dimension, ascii!)
-        : undefined;
-  return (
-    refusal &&
-    `written ${ascii} with an ASCII hyphen-minus, it is refused too: ${refusal.message}, expected ${refusal.expected}`
-  );
+function pointRefusal(def: ScenarioKeyDef & {type: Dimension}, text: string) {
+  const reading = readQuantity(text, def.type);
+  if (!reading.ok) return {message: "not a number", expected: expectedFor(def)};
+  if (def.integer && !Number.isInteger(reading.value))
+    return {message: "not a whole number", expected: expectedFor(def)};
+  return isInRange(reading.value, keyRange(def)) ? undefined : outOfRange(def, def.type, text);
+}
+
+/**
+ * The hint of a reading readQuantity refused, checked against the key, since a hint must hold when pasted back: the
+ * first value it offers that the key takes (`$1,200,00`: `$1,200.00`, else `$120,000`), with that offer's words;
+ * where the key takes none, why the first is refused too (`serving.costDeclinePerYear: −5%` was offered -5%, out of
+ * its range [0%/yr, 100%/yr]; `hardware.price: $1,2000k` was offered $12,000k, out of its range; breaker). A hint
+ * that offers no value is the reading's own.
+ */
+function checkedHint(
+  def: ScenarioKeyDef & {type: Dimension},
+  reading: Extract<QuantityReading, {ok: false}>
+): string | undefined {
+  const offers = reading.offers ?? [];
+  const [first] = offers;
+  if (!first) return reading.hint;
+  const taken = offers.find((offer) => !pointRefusal(def, offer.text));
+  if (taken) return taken.hint;
+  const refusal = pointRefusal(def, first.text)!;
+  return `written ${first.text} ${first.change}, it is refused too: ${refusal.message}, expected ${refusal.expected}`;
 }
 
 /**
@@ -244,19 +253,57 @@ function readAliased(def: ScenarioKeyDef, alias: unknown, site: ValueSite): Scen
     (["file", "line", "column", "flag"] as const).every((part) => error.detail[part] === at[part]);
   for (const error of errors) {
     const {found} = error.detail;
-    site.errors.push(atAlias(error) && found ? new UserError({...error.detail, found: `${found} (${name})`}) : error);
+    const aliased = atAlias(error) && found ? withAlias(found, name, target) : undefined;
+    site.errors.push(aliased ? new UserError({...error.detail, found: aliased}) : error);
   }
   return value;
 }
 
 /**
+ * What an error shows it found at `node` (a key's value, an id, a title, a group): `show` of the text as written, or
+ * for an alias, of the text of the value it stands for, with the alias (withAlias). `id: *a` said `found *a`, where
+ * a key's value said `found 0.5 (*a)` (breaker): one form for both.
+ */
+export function foundAt(
+  node: unknown,
+  site: Pick<ValueSite, "text" | "deref">,
+  show: (text: string) => string = (text) => text
+): string {
+  if (!isAlias(node)) return show(site.text(node));
+  const target = site.deref(node);
+  return withAlias(show(site.text(target)), site.text(node).trim(), target);
+}
+
+/**
+ * A found value with the alias that gave it right after it, `0.5 (*a)`. A map's parameters are shown as the map, in
+ * braces, so that the alias follows the whole value and not its last parameter (`{p5: 0.9, p95: 0.1} (*d)`; it read
+ * `p5: 0.9, p95: 0.1 (*d)`, the alias seemingly p95's; breaker).
+ */
+function withAlias(found: string, alias: string, target: unknown): string {
+  const whole = isMap(target) && !/^(\{|a map )/.test(found) ? `{${found}}` : found;
+  return `${whole} (${alias})`;
+}
+
+/**
  * A key's value as the reader sees it, for its assumption's `written` (`run --json`, the pages' assumptions tables):
  * a text as YAML reads it, without the file's quotes and escapes (`"$1.2B"` is `$1.2B`), the value an alias stands for
- * (`*a` is the anchored `0.5`), a number or a distribution's map as the author wrote it (`1e6` stays `1e6`).
+ * (`*a` is the anchored `0.5`), a number or a distribution's map as the author wrote it (`1e6` stays `1e6`), on one
+ * line without spaces at its ends (oneLine).
  */
 export function writtenValue(node: unknown, site: ValueSite): string {
   const value = site.deref(node);
-  return isScalar(value) && typeof value.value === "string" ? value.value : site.text(value);
+  const text = isScalar(value) && typeof value.value === "string" ? value.value : site.text(value);
+  return oneLine(text);
+}
+
+/**
+ * A value's text with its ends trimmed and each line break or tab, with the spaces beside it, one space: what a
+ * reader of the key reads (readQuantity trims and normalises a value's spacing), never a control character. A quoted
+ * `"$12,000\r"` or a block scalar `|` read as $12,000 and was kept as written `$12,000\r` (breaker); a block map's
+ * lines are one line, as a flow map writes them.
+ */
+function oneLine(text: string): string {
+  return text.trim().replace(/\s*[\t\n\v\f\r\u0085\u2028\u2029]\s*/g, " ");
 }
 
 /**
@@ -650,17 +697,23 @@ export function likelyUnit(dimension: Dimension, written: string, range: NumberR
 
 /**
  * The error detail for a value of `def` that readQuantity rejected: "wrong unit", "not finite" or "not a number",
- * with what the key expects and what was written. A scenario file, `--set` and `sweep --vary` all report through it,
- * so the same mistake reads the same wherever it is made.
+ * with what the key expects and what was written, and a hint that offers only a value the key takes (checkedHint). A
+ * scenario file, `--set` and `sweep --vary` all report through it, so the same mistake reads the same wherever it is
+ * made.
  */
-export function quantityError(def: Pick<ScenarioKeyDef, "integer">, reading: Extract<QuantityReading, {ok: false}>) {
+export function quantityError(
+  def: ScenarioKeyDef | Pick<ScenarioKeyDef, "integer">,
+  reading: Extract<QuantityReading, {ok: false}>
+) {
   const message =
     reading.reason === "unit" ? "wrong unit" : reading.reason === "finite" ? "not finite" : "not a number";
+  // A flag with no key (rangeFlag) has no range to check an offer against: the reading's own hint.
+  const hint = "path" in def && isQuantityKey(def) ? checkedHint(def, reading) : reading.hint;
   return {
     message,
     expected: def.integer ? `a whole number: ${reading.expected}` : reading.expected,
     found: reading.found,
-    ...(reading.hint ? {hint: reading.hint} : {})
+    ...(hint ? {hint} : {})
   };
 }
 

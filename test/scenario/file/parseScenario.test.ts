@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {UserErrors} from "../../../src/errors/userError.js";
+import {formatUserError, UserErrors} from "../../../src/errors/userError.js";
 import {parseScenario, scenarioFileTitle} from "../../../src/scenario/file/parseScenario.js";
 import {Z_95} from "../../../src/uncertainty/normal.js";
 import {fixture, parseFixture, userErrorsOf} from "../helpers.js";
@@ -264,6 +264,32 @@ describe("parseScenario", () => {
     ]);
     const good = parse("---\ntitle: t\nserving:\n  utilization: &a 0.5\npower:\n  electricity: *a\n---\n");
     expect(good.values["power.electricity"]).toMatchObject({value: 0.5, written: "0.5", position: {line: 6}});
+  });
+
+  it("shows every aliased value found as the value with its alias after it, a map's as the map (breaker)", () => {
+    const errors = userErrorsOf(() =>
+      parse(
+        "---\ndescription: &a 'bad id!'\nid: *a\nextends: *a\ntitle: t\n" +
+          "power.pue: &d {dist: normal, p5: 1.9, p95: 1.1}\nserving: *a\npower.hostOverhead: *d\n---\n"
+      )
+    );
+    expect(errors.map(formatUserError)).toEqual([
+      "data/scenarios/test.md:3:5: id: not a scenario id: expected an id of ASCII letters a–z, A–Z, digits, `.`, `_` " +
+        "and `-`, starting with a letter or digit, like base-2025, found 'bad id!' (*a)",
+      "data/scenarios/test.md:4:10: extends: not a scenario id: expected an id of ASCII letters a–z, A–Z, digits, " +
+        "`.`, `_` and `-`, starting with a letter or digit, like base-2025, found 'bad id!' (*a)",
+      "data/scenarios/test.md:6:15: power.pue: inverted bounds: expected p5 < p95, found p5: 1.9, p95: 1.1 (swap the bounds)",
+      "data/scenarios/test.md:7:10: serving: group is not a map: expected a map of keys under serving, like " +
+        "serving.hardware: …, found 'bad id!' (*a)",
+      "data/scenarios/test.md:8:21: power.hostOverhead: inverted bounds: expected p5 < p95, found {p5: 1.9, p95: 1.1} (*d) " +
+        "(swap the bounds)"
+    ]);
+  });
+
+  it("keeps in written a value without the line breaks that its reading trims (breaker: '$12,000\\r')", () => {
+    const scenario = parse('---\ntitle: t\nsilicon.nre: "$1.2B\\r\\n"\nhardware.price: |\n  $12,000\n---\n');
+    expect(scenario.values["silicon.nre"]).toMatchObject({value: 1.2e9, written: "$1.2B"});
+    expect(scenario.values["hardware.price"]).toMatchObject({value: 12000, written: "$12,000"});
   });
 
   it("keeps in written the value as the reader sees it, a text without the file's quotes (breaker: '\"$1.2B\"')", () => {

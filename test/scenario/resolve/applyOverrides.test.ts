@@ -96,6 +96,45 @@ describe("applyOverrides", () => {
     expect(() => applyOverrides(resolved, ["serving.utilization=1\r2"])).toThrow('found "1\\r2"');
   });
 
+  it("offers for a misplaced separator only a value the key takes, else says the offer is refused too (breaker)", () => {
+    // $12,000k is $12M, above a chip's price range: it was offered all the same.
+    expect(() => applyOverrides(resolved, ["hardware.price=$1,2000k"])).toThrow(
+      "--set: hardware.price: not a number: expected an amount of money in USD, kUSD, MUSD or BUSD, or written like " +
+        "$40k, $500M, $1.2B, found $1,2000k (written $12,000k with digits grouped in threes, it is refused too: out " +
+        "of range, expected an amount of money in [$1, $10M])"
+    );
+    // Groups of three and a last comma before two digits: a decimal comma, likelier than $120,000 (breaker).
+    expect(() => applyOverrides(resolved, ["hardware.price=$1,200,00"])).toThrow(
+      "--set: hardware.price: not a number: expected an amount of money in USD, kUSD, MUSD or BUSD, or written like " +
+        "$40k, $500M, $1.2B, found $1,200,00 (a decimal is written with a point, not a comma: did you mean $1,200.00?)"
+    );
+    // Where the key refuses the decimal (a batch is whole) but takes the digits regrouped, those are offered.
+    expect(() => applyOverrides(resolved, ["serving.batch=9,000,50"])).toThrow(
+      "--set: serving.batch: not a number: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found " +
+        "9,000,50 " +
+        "(digits are grouped in threes: did you mean 900,050?)"
+    );
+  });
+
+  it("tells a minus typed as an en dash or a hyphen to write an ASCII one, checked against the key (breaker)", () => {
+    expect(() => applyOverrides(resolved, ["demand.growthPerYear=\u20135%"])).toThrow(
+      '--set: demand.growthPerYear: not a number: expected a rate per year like 0.1, 0.1/yr or 10%/yr, found "\\u20135%" ' +
+        "(write it with an ASCII hyphen-minus: -5%)"
+    );
+    expect(() => applyOverrides(resolved, ["serving.costDeclinePerYear=\u20105%"])).toThrow(
+      'found "\\u20105%" (written -5% with an ASCII hyphen-minus, it is refused too: out of range, expected a rate per ' +
+        "year in [0%/yr, 100%/yr])"
+    );
+  });
+
+  it("keeps in written a value without the line breaks or spaces at its ends that its reading trims (breaker)", () => {
+    for (const set of ['hardware.price="$12,000\\r"', 'hardware.price="$12,000\\n"', "hardware.price=|\n  $12,000\n"])
+      expect(applyOverrides(resolved, [set]).values["hardware.price"], set).toMatchObject({
+        value: 12000,
+        written: "$12,000"
+      });
+  });
+
   it("offers a misplaced thousands separator the value with its digits kept (breaker: $1,2000 was offered $1,200)", () => {
     expect(() => applyOverrides(resolved, ["silicon.unitCost=$1,2000"])).toThrow(
       "--set: silicon.unitCost: not a number: expected an amount of money in USD, kUSD, MUSD or BUSD, or written like " +
