@@ -81,10 +81,11 @@ function hyphenRange(text: string, dimension: Dimension): [string, string] | und
 /**
  * The two ends of a table's range `low–high` in the file's notation, when they read as the key's quantity: `45%`,
  * `75%`; `0.8`, `1.2×`; `$150M`, `$500M` (a money range writes its scale word once, on the high end). The tables write
- * a negative end with a minus sign, U+2212, which the file's notation does not read: it is given an ASCII one.
+ * a negative end with a minus sign, U+2212, which the file's notation does not read: it is given an ASCII one, as a
+ * dash typed for one is (asciiMinus: `‑10%–40%` with a non-breaking hyphen had no value offered; breaker).
  */
 function tableRangeEnds(dimension: Dimension, lowText: string, highText: string): [string, string] | undefined {
-  const ascii = (text: string) => text.trim().replace(/^\u2212/, "-");
+  const ascii = (text: string) => asciiMinus(text.trim()) ?? text.trim();
   const [lowAscii, highAscii] = [ascii(lowText), ascii(highText)];
   const money = /^-?\$[\d.,]+[kMBT]?$/.test(lowAscii);
   const scale = /^-?\$?[\d.,]+([kMBT])$/.exec(highAscii)?.[1];
@@ -167,8 +168,10 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
   }
   // `45%–75% (90% interval)`, `0.8–1.2×`: a range as the assumptions tables and the sliders write it, copied back. It
   // read as a wrong unit with no word of the `to` a file takes (reader's audit): named, with the value rewritten.
+  // Its low end holds a digit: in `$–5` the dash is a sign typed as an en dash, readQuantity's to tell (breaker).
   const tableRange = typeof scalar.value === "string" ? TABLE_RANGE.exec(scalar.value.trim()) : null;
-  if (tableRange) return fail(node, tableRangeError(def, tableRange[1] ?? "", tableRange[2] ?? "", site.text(node)));
+  if (tableRange && /\d/.test(tableRange[1] ?? ""))
+    return fail(node, tableRangeError(def, tableRange[1] ?? "", tableRange[2] ?? "", site.text(node)));
   // `0.7 to` or `to 0.9`: an interval missing an end, which read as a wrong unit (breaker).
   if (typeof scalar.value === "string" && /^to(\s|$)|\sto$/.test(scalar.value.trim())) {
     return fail(node, {

@@ -471,6 +471,8 @@ describe("parseScenario", () => {
     );
     // The tables write a negative end with U+2212, which the file's notation does not read: an ASCII minus.
     expect(hintFor("demand.growthPerYear", "−10%–40%")).toBe("write it `-10% to 40%`");
+    // A dash typed for the low end's sign reads as one (breaker: a non-breaking hyphen had no value offered).
+    expect(hintFor("demand.growthPerYear", "\u201110%–40%")).toBe("write it `-10% to 40%`");
     expect(hintFor("demand.growthPerYear", "−10% – −5%")).toBe("write it `-10% to -5%`");
     expect(hintFor("silicon.nre", "−$5M – $3M")).toMatch(/^written `-\$5M to \$3M` it is refused too: out of range/);
     const fixed = parse("---\ndemand:\n  growthPerYear: -10% to 40%\nserving:\n  utilization: 45% to 75%\n---\n");

@@ -127,6 +127,14 @@ describe("applyOverrides", () => {
     );
   });
 
+  it("reads an en dash after a dollar as a sign, not as the tables' range with a low end of $ (breaker)", () => {
+    expect(() => applyOverrides(resolved, ["hardware.price=$\u20135"])).toThrow(
+      "--set: hardware.price: not a number: expected an amount of money in USD, kUSD, MUSD or BUSD, or written like " +
+        '$40k, $500M, $1.2B, found "$\\u20135" (written -$5 with an ASCII hyphen-minus, it is refused too: out of ' +
+        "range, expected an amount of money in [$1, $10M])"
+    );
+  });
+
   it("keeps in written a value without the line breaks or spaces at its ends that its reading trims (breaker)", () => {
     for (const set of ['hardware.price="$12,000\\r"', 'hardware.price="$12,000\\n"', "hardware.price=|\n  $12,000\n"])
       expect(applyOverrides(resolved, [set]).values["hardware.price"], set).toMatchObject({
