@@ -2,7 +2,9 @@
 // now. A refit of the serving calibration moved four of them unnoticed (0.829 → 0.858 USD/Mtok, 3.878 → 3.983,
 // 252% → 257%, and the silicon NPV bands of the `run --json` example; new-user trial, session 35): a figure the
 // README quotes is a claim about the tool, so it is tested like one.
-import {readFileSync} from "node:fs";
+import {mkdtempSync, readFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {runCli} from "./runCli.js";
 
@@ -135,5 +137,40 @@ describe("README figures are what the commands print", () => {
         expect(value, `${name}.${key}`).toBe(key === "step" ? 0 : sig(printed.bands[name!][0][key], 4));
       }
     }
+  });
+  it("run's table writes base's cost per token as the median of the draws and its 90% interval", async () => {
+    const [written] = quoted(
+      /the median of the draws and its 90% interval, "([\d.]+ USD\/Mtok \[[\d.]+–[\d.]+ USD\/Mtok\])"/
+    );
+    const {code, stdout, stderr} = await runCli(["run", "base"]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(
+      new RegExp(`cost per million tokens \\(blended\\) +${written!.replace(/[.[\]]/g, "\\$&")}\n`)
+    );
+  });
+
+  it("the charts' point: base's cost per token at the distributions' own medians against the draws' median", async () => {
+    const [atMedians, draws] = quoted(
+      /the distributions' own medians gave ([\d.]+) USD per million tokens against the draws' ([\d.]+) in `base`/
+    );
+    const lib = await import("../../src/index.js");
+    const {loadCatalogs} = await import("../../src/node/catalogFiles.js");
+    const {loadScenarioLibrary} = await import("../../src/node/scenarioLibrary.js");
+    const bound = lib.bindScenario(loadScenarioLibrary().resolve("base"), loadCatalogs());
+    const point = lib.evaluateScenarioPoint(bound, lib.scenarioMedianPoint(bound.resolved));
+    expect(Number(atMedians)).toBe(sig(point.metrics.costPerMillionTokensUsd!, 4));
+    const printed = await json(["run", "base"]);
+    expect(Number(draws)).toBe(sig(printed.metrics.costPerMillionTokensUsd.p50, 4));
+  });
+
+  it("a sweep's row at the scenario's own values is run's median to about eight digits (asic-9-months)", async () => {
+    const [swept, median] = quoted(/to about eight digits, ([\d.]+) against ([\d.]+) on asic-9-months/);
+    const out = join(mkdtempSync(join(tmpdir(), "readme-sweep-")), "cycle.csv");
+    const args = ["sweep", "asic-9-months", "--vary", "silicon.designCycle=9:9:1"];
+    const {code, stderr} = await runCli([...args, "--metrics", "costPerMillionTokensUsd", "--out", out]);
+    expect(code, stderr).toBe(0);
+    expect(readFileSync(out, "utf8").trim().split("\n")[1]).toBe(`9,${swept}`);
+    const printed = await json(["run", "asic-9-months"]);
+    expect(String(printed.metrics.costPerMillionTokensUsd.p50)).toBe(median);
   });
 });
