@@ -3,138 +3,138 @@
 import type {ServingCalibration} from "./servingCalibration.js";
 
 export const SERVING_CALIBRATION: ServingCalibration = {
-  "measurementsSha256": "be91fdf187a097189a11bf63bd663bad05d11cc170d084e199e145836fb99a95",
+  "measurementsSha256": "e08f046cbc4a429c0f1bb4a9871cafc49572ced335af04c1ae3caf437f718473",
   "pooled": {
-    "bandwidthFraction": 0.6695530615757104,
-    "computeFraction": 0.5088635390038181,
-    "communicationFraction": 0.33372593366376696,
+    "bandwidthFraction": 0.6548611583105859,
+    "computeFraction": 0.529789754093708,
+    "communicationFraction": 0.2558364200029999,
     "collectiveLatencySeconds": 0.00001,
-    "stepOverheadSeconds": 0.009610519525524422,
+    "stepOverheadSeconds": 0.008852532657448127,
     "kernelOverlapFraction": 0
   },
   "groups": {
     "ampere": {
-      "bandwidthFraction": 0.7154852351975154,
-      "computeFraction": 0.6178135086628656,
-      "communicationFraction": 0.34411380002448994,
+      "bandwidthFraction": 0.7072553427355378,
+      "computeFraction": 0.6388335703834958,
+      "communicationFraction": 0.28766942481902885,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.007887210130861324,
+      "stepOverheadSeconds": 0.0072846291532759205,
       "kernelOverlapFraction": 0
     },
     "ampere/trtllm": {
-      "bandwidthFraction": 0.7154852351975154,
-      "computeFraction": 0.6178135086628656,
-      "communicationFraction": 0.34411380002448994,
+      "bandwidthFraction": 0.7072553427355378,
+      "computeFraction": 0.6388335703834958,
+      "communicationFraction": 0.28766942481902885,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.007887210130861324,
+      "stepOverheadSeconds": 0.0072846291532759205,
       "kernelOverlapFraction": 0
     },
     "blackwell": {
-      "bandwidthFraction": 0.6991038992370742,
-      "computeFraction": 0.4058974558735884,
-      "communicationFraction": 0.3817165174116669,
+      "bandwidthFraction": 0.6382593727383444,
+      "computeFraction": 0.42921370326510944,
+      "communicationFraction": 0.3469168220073763,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.010545890351630872,
+      "stepOverheadSeconds": 0.009170321116679876,
       "kernelOverlapFraction": 0
     },
     "blackwell/trtllm": {
-      "bandwidthFraction": 0.6991038992370742,
-      "computeFraction": 0.4058974558735884,
-      "communicationFraction": 0.3817165174116669,
+      "bandwidthFraction": 0.6382593727383444,
+      "computeFraction": 0.42921370326510944,
+      "communicationFraction": 0.3469168220073763,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.010545890351630872,
+      "stepOverheadSeconds": 0.009170321116679876,
       "kernelOverlapFraction": 0
     },
     "cdna3": {
-      "bandwidthFraction": 0.5297184491546364,
-      "computeFraction": 0.3610980220833978,
-      "communicationFraction": 0.1373842193091697,
+      "bandwidthFraction": 0.5283141902802935,
+      "computeFraction": 0.3665539973590753,
+      "communicationFraction": 0.11524743489920353,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.005998254928814476,
+      "stepOverheadSeconds": 0.005782994663891063,
       "kernelOverlapFraction": 0
     },
     "cdna3/vllm": {
-      "bandwidthFraction": 0.5491012715140146,
-      "computeFraction": 0.35236867152117385,
-      "communicationFraction": 0.1998659398035319,
+      "bandwidthFraction": 0.5459732877603322,
+      "computeFraction": 0.3582305963748143,
+      "communicationFraction": 0.16022234707940006,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.0061263943052536,
+      "stepOverheadSeconds": 0.005861052610269559,
       "kernelOverlapFraction": 0
     },
     "hopper": {
-      "bandwidthFraction": 0.6632773219673802,
-      "computeFraction": 0.5157306986775754,
-      "communicationFraction": 0.3596670555158631,
+      "bandwidthFraction": 0.6644867785388825,
+      "computeFraction": 0.5343741013281653,
+      "communicationFraction": 0.21502156732899982,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00968928713488401,
+      "stepOverheadSeconds": 0.009257328750058132,
       "kernelOverlapFraction": 0
     },
     "hopper/trtllm": {
-      "bandwidthFraction": 0.7334445612781663,
-      "computeFraction": 0.5134213451480623,
-      "communicationFraction": 0.4032728325542543,
+      "bandwidthFraction": 0.7223687226932965,
+      "computeFraction": 0.5200624343614361,
+      "communicationFraction": 0.3506644902101766,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.00635396847626138,
+      "stepOverheadSeconds": 0.006043032069756408,
       "kernelOverlapFraction": 0
     },
     "hopper/vllm": {
-      "bandwidthFraction": 0.6988685016894314,
-      "computeFraction": 0.5198335158752077,
-      "communicationFraction": 0.07058124239602485,
+      "bandwidthFraction": 0.6934655771454625,
+      "computeFraction": 0.5263461845184604,
+      "communicationFraction": 0.06653498922182198,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.009559098115900767,
+      "stepOverheadSeconds": 0.009497167703271749,
       "kernelOverlapFraction": 0
     },
     "tpu": {
-      "bandwidthFraction": 0.7853548456563958,
-      "computeFraction": 0.4447126178412491,
-      "communicationFraction": 0.3883563919088536,
+      "bandwidthFraction": 0.761558988192575,
+      "computeFraction": 0.5577629445256158,
+      "communicationFraction": 0.32141269926828453,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.011504934531388055,
+      "stepOverheadSeconds": 0.011101745226911309,
       "kernelOverlapFraction": 0
     },
     "trainium": {
-      "bandwidthFraction": 0.6416237076608685,
-      "computeFraction": 0.5079032115403479,
-      "communicationFraction": 0.32670039810705914,
+      "bandwidthFraction": 0.6308607653261703,
+      "computeFraction": 0.5291054805510665,
+      "communicationFraction": 0.24721809550707452,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.009080736422469041,
+      "stepOverheadSeconds": 0.008900358734122548,
       "kernelOverlapFraction": 0
     },
     "trainium/neuron": {
-      "bandwidthFraction": 0.6416237076608685,
-      "computeFraction": 0.5079032115403479,
-      "communicationFraction": 0.32670039810705914,
+      "bandwidthFraction": 0.6308607653261703,
+      "computeFraction": 0.5291054805510665,
+      "communicationFraction": 0.24721809550707452,
       "collectiveLatencySeconds": 0.00001,
-      "stepOverheadSeconds": 0.009080736422469041,
+      "stepOverheadSeconds": 0.008900358734122548,
       "kernelOverlapFraction": 0
     }
   },
   "fit": {
-    "count": 119,
-    "medianAbsoluteError": 0.13549708962655826,
-    "shareWithin25": 0.8403361344537815,
-    "shareWithin35": 0.9159663865546218,
-    "medianRatio": 0.9936954121189808,
-    "ratioP10": 0.788967880317656,
-    "ratioP90": 1.2823819152449336
+    "count": 116,
+    "medianAbsoluteError": 0.14097431784332937,
+    "shareWithin25": 0.8362068965517241,
+    "shareWithin35": 0.9396551724137931,
+    "medianRatio": 0.9790822892815316,
+    "ratioP10": 0.7962816762766671,
+    "ratioP90": 1.309100685987859
   },
   "heldOut": {
-    "count": 54,
-    "medianAbsoluteError": 0.12635434405066098,
-    "shareWithin25": 0.8703703703703703,
-    "shareWithin35": 0.9074074074074074,
-    "medianRatio": 0.9584434150954955,
-    "ratioP10": 0.7908125571397329,
-    "ratioP90": 1.2296703961938698
+    "count": 52,
+    "medianAbsoluteError": 0.12152301218118394,
+    "shareWithin25": 0.8461538461538461,
+    "shareWithin35": 0.9230769230769231,
+    "medianRatio": 0.9708453001050827,
+    "ratioP10": 0.8111092192945345,
+    "ratioP90": 1.2171812539767795
   },
   "heldOutBySystem": {
-    "count": 39,
-    "medianAbsoluteError": 0.14305506523715028,
-    "shareWithin25": 0.7948717948717948,
-    "shareWithin35": 0.9230769230769231,
-    "medianRatio": 0.9728598181622583,
-    "ratioP10": 0.7320108048224053,
-    "ratioP90": 1.2106464538860406
+    "count": 38,
+    "medianAbsoluteError": 0.1374978191084023,
+    "shareWithin25": 0.8157894736842105,
+    "shareWithin35": 0.8947368421052632,
+    "medianRatio": 0.9577249303391505,
+    "ratioP10": 0.7553295799652133,
+    "ratioP90": 1.211056478094151
   }
 };

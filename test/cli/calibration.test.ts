@@ -13,6 +13,8 @@ describe("token-ledger calibration", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^measurement\s+split\s+efficiencies/m);
     expect(stdout).toMatch(/^held out of the fit\s+\d+\s+[\d.]+%/m);
+    expect(stdout).toMatch(/^Outside the calibrated band: data-parallel attention with wide expert parallelism/m);
+    expect(stdout).toMatch(/^outside the band \(not fitted\)\s+\d+\s+[\d.]+%/m);
     expect(stdout).toMatch(/^nim18-llama33-70b-5000-500-h100x2-c1\s+\S+\s+hopper\/trtllm/m);
   });
 
@@ -38,12 +40,25 @@ describe("token-ledger calibration", () => {
       "efficiencies",
       "rows",
       "skipped",
+      "outOfBand",
+      "outOfBandError",
       "fit",
       "heldOut",
       "heldOutBySystem",
       "families"
     ]);
     expect(report.rows[0]).toHaveProperty("ratio");
+    // Outside the calibrated band (src/inference/calibration/scope.ts), by layout alone: every compared row whose expert
+    // parallelism exceeds its tensor parallelism (data-parallel attention, experts sharded), and no other; in no split,
+    // in no summary but its own.
+    type Layout = {id: string; tensorParallel: number; expertParallel: number; split?: string};
+    expect(report.rows.every((r: Layout) => r.expertParallel <= r.tensorParallel)).toBe(true);
+    expect(report.outOfBand.every((r: Layout) => r.expertParallel > r.tensorParallel && r.split === undefined)).toBe(
+      true
+    );
+    expect(report.outOfBand.map((r: Layout) => r.id)).toContain("mlperf51-deepseek-r1-server-b200x8-nvidia");
+    expect(report.outOfBand.map((r: Layout) => r.id)).toContain("lmsys-sglang-dsv3-decode-pd-ep72-h100x72");
+    expect(report.outOfBandError.count).toBe(report.outOfBand.length);
     expect(report.heldOut.count).toBeGreaterThan(0);
     // Whole systems held out of a refit: fewer runs than the stated split holds out (every third system, not run), and
     // the committed file records what this fit gives (the staleness test compares the rest).

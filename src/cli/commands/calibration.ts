@@ -20,6 +20,7 @@ import {PACKAGE_ROOT} from "../../node/paths.js";
 import {writeFileAtomic} from "../../node/writeTable.js";
 import {formatDisplayNumber, formatPercent, formatPriceNumber} from "../../scenario/run/reportFormat.js";
 import {formatNumber, formatTable} from "../table.js";
+import {CALIBRATED_BAND_CRITERION, CALIBRATED_BAND_REASON} from "../../inference/calibration/scope.js";
 
 /** Where `--write` puts the fitted efficiencies: the module the serving model reads them from. */
 export const SERVING_CALIBRATION_FILE = resolve(PACKAGE_ROOT, "src/inference/servingCalibration.generated.ts");
@@ -67,7 +68,10 @@ export function registerCalibration(program: Command): void {
         "with the error on the measurements held out of the fit"
     )
     .option("--measurements <file>", "measurements CSV (default data/measurements.csv)")
-    .option("--json", "print {efficiencies, rows, skipped, fit, heldOut, heldOutBySystem, families} as JSON")
+    .option(
+      "--json",
+      "print {efficiencies, rows, skipped, outOfBand, outOfBandError, fit, heldOut, heldOutBySystem, families} as JSON"
+    )
     .option("--write", `write the fitted efficiencies to ${"src/inference/servingCalibration.generated.ts"}`)
     .action((options: {json?: boolean; write?: boolean; measurements?: string}) => {
       const target = options.write ? calibrationWriteTarget() : undefined;
@@ -90,7 +94,10 @@ export function registerCalibration(program: Command): void {
     });
 }
 
-/** The report as text: one row per measurement, then the summary by split and by chip family. */
+/**
+ * The report as text: one row per measurement of the calibrated band, then those outside it (scope.ts) apart with
+ * the criterion and why, then the summary by split and by chip family, with the out-of-band rows' own line.
+ */
 export function formatCalibration(report: CalibrationReport): string {
   const n = formatNumber;
   // A ratio to three digits with its zeros, as a price is written: the ampere group's median ratio read "1" beside
@@ -107,7 +114,7 @@ export function formatCalibration(report: CalibrationReport): string {
       ratio(r.ratio)
     ])
   );
-  const capped = report.rows.some((r) => r.memoryCapped)
+  const capped = [...report.rows, ...report.outOfBand].some((r) => r.memoryCapped)
     ? "\n\u2020 the published concurrency does not fit in memory under the stack's KV-cache admission; the model ran the " +
       "largest batch that fits"
     : "";
@@ -126,9 +133,26 @@ export function formatCalibration(report: CalibrationReport): string {
       error("held out of the fit", report.heldOut),
       ...(report.heldOutBySystem ? [error("whole systems held out", report.heldOutBySystem)] : []),
       error("fitted", report.fit),
-      ...report.families.map((f) => error(`${f.family} (all)`, f.all))
+      ...report.families.map((f) => error(`${f.family} (all)`, f.all)),
+      ...(report.outOfBandError ? [error("outside the band (not fitted)", report.outOfBandError)] : [])
     ]
   );
+  const outOfBand = report.outOfBand.length
+    ? `\n\nOutside the calibrated band: ${CALIBRATED_BAND_CRITERION}. Decided by layout, before any ratio: ` +
+      `${CALIBRATED_BAND_REASON}.\n` +
+      formatTable(
+        ["measurement", "TP", "EP", "efficiencies", "measured tok/s/chip", "model tok/s/chip", "model ÷ measured"],
+        report.outOfBand.map((r) => [
+          r.id,
+          String(r.tensorParallel),
+          String(r.expertParallel),
+          r.efficiencies,
+          n(r.measuredTokensPerSecondPerChip),
+          `${n(r.predictedTokensPerSecondPerChip)}${r.memoryCapped ? " \u2020" : ""}`,
+          ratio(r.ratio)
+        ])
+      )
+    : "";
   const skipped = report.skipped.length
     ? `\n\nNot compared (a shape the model needs was not published):\n${report.skipped.map((s) => `  ${s.id}: ${s.reason}`).join("\n")}`
     : "";
@@ -142,5 +166,5 @@ export function formatCalibration(report: CalibrationReport): string {
       n(e!.stepOverheadSeconds * 1e3)
     ])
   );
-  return `${rows}${capped}\n\n${summary}\n\n${efficiencies}${skipped}`;
+  return `${rows}${capped}${outOfBand}\n\n${summary}\n\n${efficiencies}${skipped}`;
 }

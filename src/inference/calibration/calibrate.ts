@@ -13,6 +13,7 @@ import {ROOFLINE_EFFICIENCIES} from "../efficiencies.js";
 import {predictMeasurement} from "../predictMeasurement.js";
 import {stackAdmission} from "../kvCacheAdmission.js";
 import {measurementCellError} from "./parseMeasurementsCsv.js";
+import {outsideCalibratedBand} from "./scope.js";
 import {
   calibrationGroup,
   calibrationSplit,
@@ -75,6 +76,12 @@ export interface CalibrationRow {
   sourceUrl: string;
 }
 
+/**
+ * A measurement outside the calibrated band (scope.ts: data-parallel attention with wide expert parallelism) beside
+ * the model at the fitted efficiencies: neither fitted nor held out, so it has no split.
+ */
+export type OutOfBandRow = Omit<CalibrationRow, "split" | "systemSplit">;
+
 /** The error of the model on a set of measurements (the type the generated calibration module records). */
 export type CalibrationError = ServingModelError;
 
@@ -83,6 +90,13 @@ export interface CalibrationReport {
   rows: CalibrationRow[];
   /** Measurements the model could not be compared with, and why. */
   skipped: SkippedMeasurementRow[];
+  /**
+   * Measurements outside the calibrated band (scope.ts outsideCalibratedBand: expert_parallel > tensor_parallel),
+   * predicted at the fitted efficiencies but used neither to fit nor in any held-out figure, and their error apart
+   * (null when there are none). Not in rows, families, fit, heldOut or heldOutBySystem.
+   */
+  outOfBand: OutOfBandRow[];
+  outOfBandError: CalibrationError | null;
   /** Error on the fit split and on the held-out split, apart. */
   fit: CalibrationError;
   heldOut: CalibrationError;
@@ -118,15 +132,19 @@ export interface SkippedMeasurementRow {
 
 /** Measurements in the model's terms, with the stated split. */
 export interface PreparedMeasurements {
+  /** Those inside the calibrated band: fitted and held out by `split`. */
   comparable: ComparableMeasurement[];
+  /** Those outside it (scope.ts), by layout alone: in no split, never fitted. */
+  outOfBand: ComparableMeasurement[];
   skipped: SkippedMeasurementRow[];
   split: Map<string, CalibrationSplit>;
 }
 
 /**
  * Steps 1 and 2 of a calibration: each measurement put in the model's terms (measurementShape.ts; those lacking a
- * needed shape are skipped, with the reason) and the stated split (split.ts: every third measurement of each chip
- * family and stack, in id order, is held out of the fit).
+ * needed shape are skipped, with the reason), those whose layout is outside the calibrated band set apart (scope.ts:
+ * data-parallel attention with wide expert parallelism; by layout, before any ratio), and the stated split of the rest
+ * (split.ts: every third measurement of each chip family and stack, in id order, is held out of the fit).
  *
  * Throws: UserError at file:line:column for a measurement naming an unknown catalog id.
  */
@@ -136,14 +154,16 @@ export function prepareMeasurements(
   file: string
 ): PreparedMeasurements {
   const bound = measurements.map((m) => comparableMeasurement(m, catalogs, file));
-  const comparable = bound.filter(isComparable);
-  for (const m of comparable) checkPlausible(m, file);
+  const all = bound.filter(isComparable);
+  for (const m of all) checkPlausible(m, file);
+  const comparable = all.filter((m) => !outsideCalibratedBand(m.shape));
+  const outOfBand = all.filter((m) => outsideCalibratedBand(m.shape));
   const skipped = bound.flatMap((m): SkippedMeasurementRow[] => {
     if (!("reason" in m)) return [];
     const {id, hardware, chips, model, precision, software, stack, date} = m.measurement;
     return [{id, reason: m.reason, hardware, chips, model, precision, software, stack, date}];
   });
-  return {comparable, skipped, split: calibrationSplit(comparable)};
+  return {comparable, outOfBand, skipped, split: calibrationSplit(comparable)};
 }
 
 /**
@@ -251,7 +271,9 @@ export function fitSplitOf(prepared: PreparedMeasurements, file: string): Compar
 
 /**
  * Step 4: every measurement predicted with its group's efficiencies (the pooled ones where its group had too few to
- * fit), beside what was measured, and the error on the fit and held-out splits apart and per chip family.
+ * fit), beside what was measured, and the error on the fit and held-out splits apart and per chip family; the
+ * measurements outside the calibrated band (scope.ts) predicted the same way, with their error apart, in no summary
+ * of the band's.
  */
 export function calibrationReport(
   prepared: PreparedMeasurements,
@@ -267,10 +289,16 @@ export function calibrationReport(
     const held = all.filter((r) => r.split === "held-out");
     return {family, all: calibrationError(all), heldOut: held.length ? calibrationError(held) : null};
   });
+  const outOfBand = prepared.outOfBand.map((m): OutOfBandRow => {
+    const {split: _split, systemSplit: _system, ...rest} = row(m, "held-out", null, efficiencies);
+    return rest;
+  });
   return {
     efficiencies,
     rows,
     skipped: prepared.skipped,
+    outOfBand,
+    outOfBandError: outOfBand.length ? calibrationError(outOfBand) : null,
     fit: calibrationError(rows.filter((r) => r.split === "fit")),
     heldOut: calibrationError(rows.filter((r) => r.split === "held-out")),
     heldOutBySystem,

@@ -23,12 +23,13 @@ describe("the deepseek-one-day scenario", () => {
   });
 });
 
-// The openai-2024 narrative's cross-check: the serving model sizing DeepSeek's day itself (no fleet.chips) needs two and
-// a third to about four times the 1,814 H800s DeepSeek reports (226.75 nodes × 8), from utilisation 100% to the base
-// case's median (2.32× and 2.32 ÷ 0.6 = 3.87× at the calibration of data/measurements.csv, December 2026: attention at
-// its KV cache's peak, FP8 expert dispatch).
+// The openai-2024 narrative's cross-check: the serving model sizing DeepSeek's day itself (no fleet.chips) needs about
+// three and a half to nearly six times the 1,814 H800s DeepSeek reports (226.75 nodes × 8), from utilisation 100% to the
+// base case's median (3.42× and 3.42 ÷ 0.6 = 5.70×, `run deepseek-one-day --json` fleetUtilizationNeeded at the
+// calibration of data/measurements.csv, December 2026, with the data-parallel-attention, wide-EP rows outside the
+// calibrated band and out of the fit: scope.ts).
 describe("the serving model against DeepSeek's reported fleet", () => {
-  it("sizes the published day at two and a third to about four times the H800s DeepSeek reports", async () => {
+  it("sizes the published day at about three and a half to nearly six times the H800s DeepSeek reports", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deepseek-sized-"));
     try {
       const text = readFileSync("data/scenarios/deepseek-one-day.md", "utf8");
@@ -51,10 +52,11 @@ describe("the serving model against DeepSeek's reported fleet", () => {
         return JSON.parse(stdout).metrics.fleetChips.p50 / 1814;
       };
       const [busy, base] = [await chips(1), await chips(0.6)];
-      expect(busy).toBeGreaterThan(2.3);
-      expect(base).toBeLessThan(4.2);
-      // The narrative: "the model needs about two and a third times the hours the fleet had".
-      expect(busy).toBeLessThan(2.5);
+      expect(busy).toBeGreaterThan(3.3);
+      expect(base).toBeLessThan(6);
+      expect(base).toBeGreaterThan(5.5);
+      // The narrative: "the model needs nearly three and a half times the hours the fleet had".
+      expect(busy).toBeLessThan(3.5);
       // With the reported 1,814 chips, the share of their hours the day needs is the same ratio: chips needed at full
       // use ÷ chips there are (fleetUtilizationNeeded = tokens ÷ (chips × tokens/s per chip × 86,400)).
       const reported = await runCli(["run", "deepseek-one-day", "--json", "--samples", "20"]);
