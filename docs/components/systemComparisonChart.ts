@@ -15,6 +15,11 @@ export interface SystemComparisonChartOptions extends Plot.PlotOptions {
   highlight?: string;
   /** The catalog's hardware rows, for each chip's wiring in the tooltip (how many of its links a group uses). */
   hardware?: readonly ChipWiring[];
+  /**
+   * The share of the time the chips are busy (serving.utilization, 0–1), at which the rows' tokens per MW are
+   * counted; the tooltip says it ("at 58% busy"). Without it the tooltip says "at the scenario's utilisation".
+   */
+  utilizationFraction?: number;
 }
 
 /** How a chip's scale-up domain is wired: a catalog hardware row's fields (src/catalog/hardware.ts). */
@@ -25,33 +30,34 @@ export interface ChipWiring {
 }
 
 /**
- * The links each chip of a tensor-parallel group of `tensorParallel` talks over, short for the tooltip
- * (src/inference/communication.ts, collectiveBandwidthBytesPerS): a full mesh's group owns only the t − 1 direct links
- * between its members ("3 of 7 (full mesh)"), a switch gives any group every link ("all (switch)"), and a group past the
- * scale-up domain talks over the network. Torus and other wirings are modelled as a switch. "none (1 chip)" for one
- * chip; null for a chip the catalog does not list.
+ * How the chips of a tensor-parallel group of `tensorParallel` are wired to each other, in plain words for the tooltip
+ * (src/inference/communication.ts, collectiveBandwidthBytesPerS): in a full mesh each chip uses only the t − 1 direct
+ * links to the others of its group ("3 of each chip's 7 direct links"), a switch gives any group every link ("a
+ * switch (every link used)"), and a group larger than the chips wired together talks over "the slower data-centre
+ * network". Torus and other wirings are modelled as a switch. "nothing (1 chip)" for one chip; null for a chip the
+ * catalog does not list. Read after "linked by".
  */
 export function linksText(tensorParallel: number, wiring: ChipWiring | undefined): string | null {
-  if (tensorParallel <= 1) return "none (1 chip)";
+  if (tensorParallel <= 1) return "nothing (1 chip)";
   if (!wiring) return null;
-  if (tensorParallel > wiring.scaleUpChips) return "the network (past its domain)";
+  if (tensorParallel > wiring.scaleUpChips) return "the slower data-centre network";
   if (wiring.scaleUpTopology === "full-mesh" && wiring.scaleUpChips > 1) {
-    return `${tensorParallel - 1} of ${wiring.scaleUpChips - 1} (full mesh)`;
+    return `${tensorParallel - 1} of each chip's ${wiring.scaleUpChips - 1} direct links`;
   }
-  return "all (switch)";
+  return "a switch (every link used)";
 }
 
 export function SystemComparisonChart(
   rows: readonly SystemRow[],
-  {width, height = 320, highlight, hardware = [], ...options}: SystemComparisonChartOptions = {}
+  {width, height = 320, highlight, hardware = [], utilizationFraction, ...options}: SystemComparisonChartOptions = {}
 ) {
   const chartWidth = Math.max(width ?? 640, 260);
   const fill = (d: SystemRow) => (isInHouse(d.name) ? "in-house" : "merchant");
   const labels = placeLabels(rows, chartWidth - 90, height - 54, highlight);
   const tipRows = rows.map((r) => ({
     ...r,
-    group: `${r.tensorParallel} ${r.tensorParallel === 1 ? "chip" : "chips"}`,
-    why: "fewest that hold model + batch",
+    // The fewest chips whose memory holds the model's weights and its batch's working memory (KV cache).
+    group: `${r.tensorParallel} ${r.tensorParallel === 1 ? "chip" : "chips"}, the fewest it fits on`,
     links:
       linksText(
         r.tensorParallel,
@@ -103,11 +109,13 @@ export function SystemComparisonChart(
             system: "name",
             price: {value: "priceUsd", label: "price"},
             cost: {value: "costUsdPerMTok", label: "cost"},
+            // Each figure says its basis: the blended rate is while busy (not the page's output-only 97 tokens/s per
+            // chip), tokens per MW at the scenario's utilisation, as the power card counts it (new-user trial). The basis
+            // is in the value: Plot cuts a line past the tip's lineWidth, label first.
             speed: {value: "tokensPerSecondPerChip", label: "tokens/s per chip"},
-            perMw: {value: "tokensPerSecondPerMw", label: "tokens/s/MW"},
-            group: {value: "group", label: "tensor-parallel"},
-            why: {value: "why", label: "why"},
-            links: {value: "links", label: "links used"}
+            perMw: {value: "tokensPerSecondPerMw", label: "tokens/s per MW"},
+            group: {value: "group", label: "one copy needs"},
+            links: {value: "links", label: "linked by"}
           },
           format: {
             x: false,
@@ -115,16 +123,24 @@ export function SystemComparisonChart(
             system: true,
             price: (v: number) => formatUsd(v),
             cost: (v: number) => formatUsdPerMTok(v),
-            speed: (v: number) => formatCount(v),
-            perMw: (v: number) => formatCount(v),
+            speed: (v: number) => `${formatCount(v)} while busy, input and output`,
+            perMw: (v: number) => `${formatCount(v)} ${busyText(utilizationFraction)}`,
             group: true,
-            why: true,
             links: true
-          }
+          },
+          // The longest line, "tokens/s per chip 451 while busy, input and output", whole (20 ems cut it).
+          lineWidth: 28
         })
       )
     ]
   });
+}
+
+/** "at 58% busy": the basis of a per-MW figure counted at the scenario's utilisation. */
+function busyText(utilizationFraction: number | undefined): string {
+  return utilizationFraction === undefined || !Number.isFinite(utilizationFraction)
+    ? "at the scenario's utilisation"
+    : `at ${Math.round(utilizationFraction * 100)}% busy`;
 }
 
 /** A label's place beside its dot: offsets in px and the text's anchor. */

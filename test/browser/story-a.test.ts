@@ -134,7 +134,7 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       });
       expect(caption.lines).toBeLessThanOrEqual(4);
       expect(caption.text).toContain("ringed: the scenario's chip");
-      expect(caption.text).toContain("Hover a dot for the chips it serves on and their links");
+      expect(caption.text).toContain("Hover a dot for the chips one copy of the model runs on and their wiring");
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);
@@ -167,7 +167,7 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
           .map((b) => `${a.label} on ${b.label}`)
       );
       expect(clashes).toEqual([]);
-      // The tooltip of MI300X's dot: its group, why, and the links it uses.
+      // The tooltip of MI300X's dot: each rate with its basis, its group, and the links it uses (new-user trial).
       const mi300x = await page.$$eval(`${card} g[aria-label="dot"] circle[r="6"]`, (cs) =>
         cs.map((c) => c.getBoundingClientRect()).map((b) => ({x: b.left + b.width / 2, y: b.top + b.height / 2}))
       );
@@ -180,7 +180,7 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       await expect
         .poll(() => page.$eval(`${card} g[aria-label="tip"]`, (el) => el.textContent ?? ""))
         .toMatch(
-          /MI300X.*tensor-parallel\s?4 chips.*why\s?fewest that hold model \+ batch.*links used\s?3 of 7 \(full mesh\)/
+          /MI300X.*tokens\/s per chip\s?[\d,]+ while busy, input and output.*tokens\/s per MW\s?[\d,]+ at \d+% busy.*one copy needs\s?4 chips, the fewest it fits on.*linked by\s?3 of each chip's 7 direct links/
         );
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
