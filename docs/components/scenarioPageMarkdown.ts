@@ -188,7 +188,7 @@ import {whenNear} from ${component("nearViewport.js")};
 import {DEFAULT_SCENARIO_SEED} from ${library("scenario/run/runScenario.js")};
 import {scenarioDistributions} from ${library("scenario/resolve/scenarioValues.js")};
 import {unreadCustomChipKeys} from ${library("scenario/evaluate/customChipSpec.js")};
-import {costPartRows, csvRows, currentCycleRow, cycleRows, fleetDayRows, flywheelRows, moatRows, programMedians, siliconCostPartRows, siliconRows, spendRows} from ${component("scenarioSeries.js")};
+import {costBlendNote, costPartRows, csvRows, currentCycleRow, cycleRows, fleetDayRows, flywheelRows, moatRows, programMedians, siliconCostPartRows, siliconRows, spendRows} from ${component("scenarioSeries.js")};
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from ${component("urlState.js")};
 import {csvFile, DownloadButton} from ${component("download.js")};
 import {formatUsd, medianLabel} from ${component("format.js")};
@@ -470,7 +470,7 @@ const CARDS: Record<Chart, {title: string; subtitle: string; draw: string; follo
   cost: {
     title: "Cost of a million tokens, by part",
     subtitle:
-      '${costRows.some((row) => row.component === "rentedChipHour") ? "Owned merchant chips by part, beside the rented chip-hours this scenario pays for" : "Owned merchant chips"}; every uncertain assumption at its median · ${csv("cost", costRows)}',
+      '${costRows.some((row) => row.component === "rentedChipHour") ? "Owned merchant chips by part, beside the rented chip-hours this scenario pays for" : "Owned merchant chips"}; ${costBlendNote(livePoint["demand.inputShare"])}; every uncertain assumption at its median · ${csv("cost", costRows)}',
     draw: "CostStackChart(costRows, {width})"
   },
   spend: {
@@ -541,5 +541,8 @@ function chartGrid(charts: readonly Chart[]): string {
   };
   const wide = charts.length % 2 === 1 ? card(charts[0]!) + "\n" : "";
   const paired = charts.slice(charts.length % 2);
-  return wide + (paired.length ? `<div class="grid grid-cols-2">\n${paired.map(card).join("\n")}\n</div>\n` : "");
+  return (
+    wide +
+    (paired.length ? `<div class="grid grid-cols-2 scenario-charts">\n${paired.map(card).join("\n")}\n</div>\n` : "")
+  );
 }

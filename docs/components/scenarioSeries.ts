@@ -3,7 +3,7 @@
 import type {ScenarioEvaluation} from "../lib/scenario/evaluate/evaluateScenario.js";
 import type {RunReport} from "../lib/scenario/run/runReport.js";
 import {andList} from "../lib/units/wordList.js";
-import {reportMedian} from "../lib/scenario/run/reportFormat.js";
+import {formatPercent, reportMedian} from "../lib/scenario/run/reportFormat.js";
 import type {FanRow} from "../lib/uncertainty/fan.js";
 import type {CashFlowRow} from "./cashFlowChart.js";
 import type {CostStackRow} from "./costStackChart.js";
@@ -58,6 +58,18 @@ const TOKENS = [
   ["output", "output tokens"],
   ["input", "input tokens"]
 ] as const;
+
+/**
+ * What a cost-by-part chart's two bars are against the headline cost per token, for its caption: "decode (output) and
+ * prefill (input) tokens, which the headline blends at 25% input". The bars (output 4.00, input 1.26 USD/Mtok) read
+ * beside a headline of 1.95 that is neither (new-user trial). Input: demand.inputShare at the point drawn (0–1); a
+ * value that is not a number says only that the headline blends them.
+ */
+export function costBlendNote(inputShare: number | string | null | undefined): string {
+  const share =
+    typeof inputShare === "number" && Number.isFinite(inputShare) ? ` at ${formatPercent(inputShare)} input` : "";
+  return `decode (output) and prefill (input) tokens, which the headline blends${share}`;
+}
 
 /**
  * The cost of a million output and input tokens on owned merchant chips, by part; when the scenario rents its fleet

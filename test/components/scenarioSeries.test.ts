@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {
   coincidingLines,
+  costBlendNote,
   costPartRows,
   cycleRows,
   fleetDayRows,
@@ -168,5 +169,14 @@ describe("scenarioChartNames", () => {
     expect(withChartNames([{series: "base", month: 1}], {base: "Base case"})).toEqual([
       {series: "Base case", month: 1}
     ]);
+  });
+});
+
+describe("costBlendNote", () => {
+  it("says the headline blends the two bars at the scenario's input share", () => {
+    expect(costBlendNote(0.25)).toBe(
+      "decode (output) and prefill (input) tokens, which the headline blends at 25% input"
+    );
+    expect(costBlendNote(null)).toBe("decode (output) and prefill (input) tokens, which the headline blends");
   });
 });
