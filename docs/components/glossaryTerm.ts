@@ -26,7 +26,9 @@ export function siteRootPath(): string {
  * keeps the colour and size of the sentence around it, so a sentence or headline keeps its look and its line breaks,
  * underlined in the links' colour (the theme's --theme-foreground-focus, 6:1 on the light theme's white): it reads as
  * a link, quieter than a body link's coloured words. A grey dotted underline read as an <abbr>, not a link a reader
- * can follow (reader's audit). Its title says where it leads.
+ * can follow (reader's audit). The underline is 2 px and set off from the letters: at 1× a 1 px line read as a plain
+ * dark underline, close to a live value's dotted one (new-user trial). On hover the words take the links' colour
+ * (GLOSSARY_TERM_STYLE). Its title says where it leads.
  */
 export function Term(anchor: string, text: string): HTMLAnchorElement {
   const a = document.createElement("a");
@@ -39,7 +41,23 @@ export function Term(anchor: string, text: string): HTMLAnchorElement {
   a.style.textDecorationLine = "underline";
   a.style.textDecorationStyle = "solid";
   a.style.textDecorationColor = "var(--theme-foreground-focus)";
-  a.style.textDecorationThickness = "1px";
-  a.style.textUnderlineOffset = "0.2em";
+  a.style.textDecorationThickness = "2px";
+  a.style.textUnderlineOffset = "0.22em";
+  addGlossaryTermStyle();
   return a;
+}
+
+/**
+ * A term's hover state, which an inline style cannot give: the words in the links' colour, as the underline. In one
+ * <style> of the document's head, added with the first term (a page or a project's page need no style sheet of ours).
+ */
+export const GLOSSARY_TERM_STYLE =
+  "a.glossary-term:hover, a.glossary-term:focus-visible { color: var(--theme-foreground-focus) !important; }";
+
+function addGlossaryTermStyle(): void {
+  if (typeof document === "undefined" || document.head.querySelector("style[data-glossary-term]")) return;
+  const style = document.createElement("style");
+  style.dataset.glossaryTerm = "";
+  style.textContent = GLOSSARY_TERM_STYLE;
+  document.head.append(style);
 }

@@ -83,6 +83,11 @@ describe("glossary links", () => {
     // A solid underline in the links' colour, not a dotted one (which read as an <abbr>; reader's audit).
     expect(a.style.textDecorationStyle).toBe("solid");
     expect(a.style.textDecorationColor).toBe("var(--theme-foreground-focus)");
+    // 2 px, off the letters: a 1 px line read at 1× as a plain dark underline (new-user trial); hover in link blue.
+    expect(a.style.textDecorationThickness).toBe("2px");
+    expect(document.head.querySelectorAll("style[data-glossary-term]").length).toBe(1);
+    Term("nre", "NRE");
+    expect(document.head.querySelectorAll("style[data-glossary-term]").length).toBe(1);
     expect(GLOSSARY.has("kv-cache")).toBe(true);
   });
 
