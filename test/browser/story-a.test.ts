@@ -134,7 +134,7 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       });
       expect(caption.lines).toBeLessThanOrEqual(4);
       expect(caption.text).toContain("ringed: the scenario's chip");
-      expect(caption.text).toContain("Hover a dot for the chips one copy of the model runs on and their wiring");
+      expect(caption.text).toContain("Hover a dot: the chips one copy of the model runs on, and their wiring");
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);
