@@ -57,7 +57,8 @@ export function SystemComparisonChart(
   const tipRows = rows.map((r) => ({
     ...r,
     // The fewest chips whose memory holds the model's weights and its batch's working memory (KV cache).
-    group: `${r.tensorParallel} ${r.tensorParallel === 1 ? "chip" : "chips"}, the fewest it fits on`,
+    basis: "input and output tokens",
+    group: `${r.tensorParallel} ${r.tensorParallel === 1 ? "chip" : "chips"}, the fewest it fits`,
     links:
       linksText(
         r.tensorParallel,
@@ -103,33 +104,45 @@ export function SystemComparisonChart(
       Plot.tip(
         tipRows,
         Plot.pointer({
-          x: "priceUsd",
-          y: "costUsdPerMTok",
+          // On a phone no tip beside a dot in the middle fits the chart (it ran off the card at 390 px): it sits at the
+          // bottom left of the plot, which no dot reaches (every cost is well above zero).
+          ...(chartWidth < 480
+            ? {
+                px: "priceUsd",
+                py: "costUsdPerMTok",
+                frameAnchor: "bottom-left" as const,
+                anchor: "bottom-left" as const
+              }
+            : {x: "priceUsd", y: "costUsdPerMTok"}),
           channels: {
             system: "name",
             price: {value: "priceUsd", label: "price"},
             cost: {value: "costUsdPerMTok", label: "cost"},
-            // Each figure says its basis: the blended rate is while busy (not the page's output-only 97 tokens/s per
-            // chip), tokens per MW at the scenario's utilisation, as the power card counts it (new-user trial). The basis
-            // is in the value: Plot cuts a line past the tip's lineWidth, label first.
+            // One basis for the tooltip: input and output tokens, as the axis and the power card count them; the rate per
+            // chip while busy (not the page's output-only 97 tokens/s per chip), per MW at the scenario's utilisation
+            // (new-user trial). Lines short enough for a phone: Plot cuts a line past the tip's lineWidth.
+            basis: {value: "basis", label: "counts"},
             speed: {value: "tokensPerSecondPerChip", label: "tokens/s per chip"},
             perMw: {value: "tokensPerSecondPerMw", label: "tokens/s per MW"},
-            group: {value: "group", label: "one copy needs"},
+            group: {value: "group", label: "one copy on"},
             links: {value: "links", label: "linked by"}
           },
           format: {
             x: false,
             y: false,
+            px: false,
+            py: false,
             system: true,
             price: (v: number) => formatUsd(v),
             cost: (v: number) => formatUsdPerMTok(v),
-            speed: (v: number) => `${formatCount(v)} while busy, input and output`,
+            basis: true,
+            speed: (v: number) => `${formatCount(v)} while busy`,
             perMw: (v: number) => `${formatCount(v)} ${busyText(utilizationFraction)}`,
             group: true,
             links: true
           },
-          // The longest line, "tokens/s per chip 451 while busy, input and output", whole (20 ems cut it).
-          lineWidth: 28
+          // The longest line, "linked by 3 of each chip's 7 direct links", whole (20 ems cut it).
+          lineWidth: 24
         })
       )
     ]

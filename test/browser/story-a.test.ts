@@ -180,7 +180,7 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       await expect
         .poll(() => page.$eval(`${card} g[aria-label="tip"]`, (el) => el.textContent ?? ""))
         .toMatch(
-          /MI300X.*tokens\/s per chip\s?[\d,]+ while busy, input and output.*tokens\/s per MW\s?[\d,]+ at \d+% busy.*one copy needs\s?4 chips, the fewest it fits on.*linked by\s?3 of each chip's 7 direct links/
+          /MI300X.*counts\s?input and output tokens.*tokens\/s per chip\s?[\d,]+ while busy.*tokens\/s per MW\s?[\d,]+ at \d+% busy.*one copy on\s?4 chips, the fewest it fits.*linked by\s?3 of each chip's 7 direct links/
         );
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
