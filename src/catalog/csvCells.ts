@@ -287,22 +287,51 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
   });
   // Columns out of order, beside any missing, unexpected or duplicate one (a header with a column missing and two
   // swapped said only the missing one, and the swap once that was fixed; breaker): the expected columns the header has,
-  // each at its first cell, against the order expected lists them in. The longest run of them already in order stays;
-  // each other is out of place, an error at its cell naming the column expected there (one error for a swap).
+  // each at its first cell, against the order expected lists them in. Two columns each in the other's place are one
+  // error naming both ("columns swapped"); of the rest, the longest run already in order stays and each other column is
+  // an error at its cell naming where it belongs. The error named the column expected at the cell, which for two
+  // non-adjacent columns swapped was the column itself ("expected 'model' …, found 'model'"; breaker).
   const present = found.flatMap((name, i) => (expected.includes(name) && found.indexOf(name) === i ? [{name, i}] : []));
   const order = expected.filter((name) => present.some((p) => p.name === name));
-  const inOrder = longestIncreasing(present.map(({name}) => expected.indexOf(name)));
+  const written = `(header: ${expected.join(",")})`;
+  const slotOf = (name: string): number => present.findIndex((p) => p.name === name);
+  const swapped = new Set<number>();
   present.forEach(({name, i}, k) => {
-    if (inOrder.has(k)) return;
-    const want = order[k]!;
+    if (name === order[k] || swapped.has(k)) return;
+    const j = slotOf(order[k]!);
+    if (present[j]!.name !== order[k] || order[j] !== name) return;
+    swapped.add(k).add(j);
+    const other = present[j]!;
     errors.push(
       new UserError({
         file,
         ...at(i),
         path: name,
-        message: "columns out of order",
-        expected: `'${want}' at position ${expected.indexOf(want) + 1} (header: ${expected.join(",")})`,
-        found: `'${name}'`
+        message: `columns '${name}' and '${other.name}' swapped`,
+        expected: `'${other.name}' at position ${expected.indexOf(other.name) + 1} and '${name}' at position ${expected.indexOf(name) + 1} ${written}`,
+        found: `'${name}' at position ${i + 1} and '${other.name}' at position ${other.i + 1}`
+      })
+    );
+  });
+  // The rest with each swapped pair put back: a column not in the longest run in order is out of place.
+  const rest = present.map((p, k) => (swapped.has(k) ? {name: order[k]!, i: p.i, moved: true} : {...p, moved: false}));
+  const inOrder = longestIncreasing(rest.map(({name}) => expected.indexOf(name)));
+  rest.forEach(({name, i, moved}, k) => {
+    if (inOrder.has(k) || moved) return;
+    const want = expected.indexOf(name);
+    // Where it belongs, beside a column in place (one of a swap is not where the header has it).
+    const anchors = rest.filter((r, m) => inOrder.has(m) && !r.moved);
+    const next = anchors.find((r) => expected.indexOf(r.name) > want);
+    const previous = anchors.filter((r) => expected.indexOf(r.name) < want).at(-1);
+    const where = next ? `before '${next.name}'` : previous ? `after '${previous.name}'` : `at position ${want + 1}`;
+    errors.push(
+      new UserError({
+        file,
+        ...at(i),
+        path: name,
+        message: "column out of place",
+        expected: `'${name}' ${where} ${written}`,
+        found: `'${name}' at position ${i + 1}`
       })
     );
   });

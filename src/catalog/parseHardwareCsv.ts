@@ -178,8 +178,9 @@ const SOURCE_URL = /<https:\/\/[^\s<>]+>/;
  * CHIP_FAMILIES (the calibration group its serving efficiencies come from).
  *
  * A file without the `family` column (HARDWARE_COLUMNS_WITHOUT_FAMILY: a project's file written before it) is read
- * too: a row's family is then `familyOf(id)` (the bundled row's), or "other" where that gives none. So is a file
- * without the `scale_up_topology` column (HARDWARE_COLUMNS_WITHOUT_TOPOLOGY, or without both): a row's topology is
+ * too, with or without `scale_up_topology`: a row's family is then `familyOf(id)` (the bundled row's), or "other" where
+ * that gives none. So is a file without the `scale_up_topology` column (HARDWARE_COLUMNS_WITHOUT_TOPOLOGY, or without
+ * both): a row's topology is
  * then `topologyOf(id)`, or TOPOLOGY_WITHOUT_COLUMN (switch: the model before the column) where that gives none.
  * With `allColumns` (the package's own data/hardware.csv, which is never older than the code) neither is: every
  * column of HARDWARE_COLUMNS is required, and a missing one is an error naming it, as for any other column (breaker:
@@ -217,20 +218,29 @@ export function parseHardwareCsv(
 }
 
 /**
- * The columns a header (its raw cells) is read with: HARDWARE_COLUMNS_WITHOUT_FAMILY or
- * HARDWARE_COLUMNS_WITHOUT_TOPOLOGY when it is exactly one of them (a file written before those columns), else
+ * The columns a header (its raw cells) is read with: HARDWARE_COLUMNS without `family`, without `scale_up_topology` or
+ * without both (OLDER_HEADERS) when it is exactly one of them (a file written before those columns), else
  * HARDWARE_COLUMNS, so that any other header's errors name the header to write.
  */
 export function hardwareColumnsOf(header: readonly string[] | undefined): readonly HardwareColumn[] {
   const written = header?.map((cell) => cell.trim()).join(",");
-  if (written === HARDWARE_COLUMNS_WITHOUT_FAMILY.join(",")) return HARDWARE_COLUMNS_WITHOUT_FAMILY;
-  if (written === HARDWARE_COLUMNS_WITHOUT_TOPOLOGY.join(",")) return HARDWARE_COLUMNS_WITHOUT_TOPOLOGY;
-  return HARDWARE_COLUMNS;
+  return OLDER_HEADERS.find((columns) => written === columns.join(",")) ?? HARDWARE_COLUMNS;
 }
 
+/** The columns a file may leave out, each on its own or with the others (a project's file written before them). */
+const NEWER_COLUMNS: readonly HardwareColumn[] = ["family", "scale_up_topology"];
+
 /**
- * Whether a header (its raw cells) is read with the `family` column: true unless it is exactly
- * HARDWARE_COLUMNS_WITHOUT_FAMILY. Any other header, `family` misplaced or missing beside other faults, is checked
+ * HARDWARE_COLUMNS without each non-empty subset of NEWER_COLUMNS: a file without `family` but with
+ * `scale_up_topology` was a "missing column" error, where the README says a file without `family` loads (breaker).
+ */
+const OLDER_HEADERS: readonly (readonly HardwareColumn[])[] = [1, 2, 3].map((mask) =>
+  HARDWARE_COLUMNS.filter((c) => !NEWER_COLUMNS.some((newer, bit) => c === newer && mask & (1 << bit)))
+);
+
+/**
+ * Whether a header (its raw cells) is read with the `family` column: true unless it is exactly one of OLDER_HEADERS
+ * without it. Any other header, `family` misplaced or missing beside other faults, is checked
  * against HARDWARE_COLUMNS, so its errors name the header to write.
  */
 export function hasFamilyColumn(header: readonly string[] | undefined): boolean {
@@ -443,22 +453,61 @@ function readTopology(_id: string | undefined, cells: CellReader<HardwareColumn>
   });
 }
 
-/** `power_w;price_usd` → the column names (validated), `all` → ["all"], empty → []. */
+/**
+ * `power_w;price_usd` → the column names (validated), `all` → ["all"], empty → []. `all` stands alone (`all;price_usd`
+ * was told "expected 'all', …, found 'all'"), an entry is never empty (`;` read as two unknown columns '', ''), each
+ * misspelt name is told its spelling (`Power_W;price` hinted power_w only) and a name given twice is refused (it was
+ * accepted silently; breaker).
+ */
 function readEstimated(cells: CellReader<HardwareColumn>): (HardwareColumn | typeof ALL)[] | undefined {
   const value = cells.raw("estimated");
   if (value === "") return [];
   if (value === ALL) return [ALL];
   const names = value.split(";").map((name) => name.trim());
   const allowed = Object.keys(HARDWARE_FIELD_OF_COLUMN);
+  const list = `column names separated by ';' from: ${allowed.join(", ")}`;
+  if (names.includes(ALL)) {
+    cells.fail(
+      "estimated",
+      "'all' with other entries in estimated list",
+      `'all' alone (the whole row is hypothetical), or ${list}`,
+      `'${value}'`
+    );
+    return undefined;
+  }
+  if (names.includes("")) {
+    const empty = names.filter((name) => name === "").length;
+    cells.fail(
+      "estimated",
+      "empty entry in estimated list",
+      `${list}, each one a name (no ';' at either end, none doubled)`,
+      `'${value}' (${empty === 1 ? "an empty entry" : `${empty} empty entries`})`
+    );
+    return undefined;
+  }
   const bad = names.filter((name) => !allowed.includes(name));
   if (bad.length > 0) {
+    // Each misspelt column name is told its spelling, as a choice cell is (CellReader.choice).
+    const offers = bad.flatMap((name) => {
+      const offer = didYouMean(name, allowed)?.replace(/^did you mean (.*)\?$/, "$1");
+      return offer === undefined ? [] : [bad.length === 1 ? offer : `${offer} for '${name}'`];
+    });
     cells.fail(
       "estimated",
       "unknown column in estimated list",
-      `'all', or column names separated by ';' from: ${allowed.join(", ")}`,
+      `'all', or ${list}`,
       bad.map((name) => `'${name}'`).join(", "),
-      // A misspelt column name is told its spelling, as a choice cell is (CellReader.choice).
-      didYouMean(bad[0]!, allowed)
+      offers.length === 0 ? undefined : `did you mean ${offers.join(", ")}?`
+    );
+    return undefined;
+  }
+  const twice = names.filter((name, i) => names.indexOf(name) !== i);
+  if (twice.length > 0) {
+    cells.fail(
+      "estimated",
+      "column named twice in estimated list",
+      `each column once, from: ${allowed.join(", ")}`,
+      [...new Set(twice)].map((name) => `'${name}'`).join(", ") + " more than once"
     );
     return undefined;
   }

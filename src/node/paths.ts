@@ -1,5 +1,5 @@
 import {existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync} from "node:fs";
-import {dirname, extname, join, relative, resolve, isAbsolute} from "node:path";
+import {basename, dirname, extname, join, relative, resolve, isAbsolute} from "node:path";
 import {fileURLToPath} from "node:url";
 import {UserError} from "../errors/userError.js";
 
@@ -207,12 +207,25 @@ export function ownScenariosDir(): string {
   return findProject()?.scenariosDir ?? SCENARIOS_DIR;
 }
 
-/** The path with symbolic links resolved (a project reached through a link is one place); absolute when missing. */
+/**
+ * The path with symbolic links resolved (a project reached through a link is one place). A path that does not exist
+ * yet is its nearest existing folder's real path with the rest appended: a file to be made through a link to a folder
+ * (`/tmp/distlink/y.csv`, the link leading to dist/) is the file in the folder the link leads to. It was taken as
+ * written, so a sweep's --out wrote into the built site (breaker).
+ */
 export function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
+  const absolute = resolve(path);
+  const rest: string[] = [];
+  let at = absolute;
+  for (;;) {
+    try {
+      return join(realpathSync(at), ...rest);
+    } catch {
+      const parent = dirname(at);
+      if (parent === at) return absolute;
+      rest.unshift(basename(at));
+      at = parent;
+    }
   }
 }
 

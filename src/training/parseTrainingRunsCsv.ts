@@ -6,7 +6,7 @@ import type {PublishedRun} from "./publishedRun.js";
 import {impliedMfu, publishedRunFlops} from "./trainingRunsReport.js";
 import {CellReader, readCatalogRows, scaled} from "../catalog/csvCells.js";
 import {MODEL_CELL_RANGES} from "../catalog/parseModelsCsv.js";
-import {isInRange, type NumberRange} from "../units/range.js";
+import {formatBound, formatRange, isInRange, type NumberRange} from "../units/range.js";
 import {formatFlops} from "../units/flops.js";
 
 /** The columns of data/training-runs.csv, exactly and in order. */
@@ -229,6 +229,20 @@ function checkImpliedMfu(
   const likelier = outside.length === 1 ? outside[0]! : undefined;
   const usual = (column: keyof typeof USUAL_RUN_RANGES) =>
     `${readable(USUAL_RUN_RANGES[column].min)}–${readable(USUAL_RUN_RANGES[column].max)}`;
+  // A tokens_t offered only inside its physical range: chip_hours 1e30 was offered "tokens_t at least 1.4e+22", past
+  // its 100,000 trillion, and chip_hours 0.5 "at most 7.02e-7", under its 0.000001 (breaker).
+  const tokensRange = TRAINING_RUN_CELL_RANGES.tokens_t;
+  const tokensOffer = isInRange(tokensAtBound, tokensRange)
+    ? `tokens_t ${few ? "at most" : "at least"} ${readable(tokensAtBound)}`
+    : `no tokens_t in its range ${formatRange(tokensRange)} fits (it would need ${few ? "at most" : "at least"} ` +
+      `${readable(tokensAtBound)})`;
+  const question = few
+    ? likelier === "tokens_t"
+      ? "extra in tokens_t, or missing from chip_hours"
+      : "missing from chip_hours, or extra in tokens_t"
+    : likelier === "tokens_t"
+      ? "missing from tokens_t, or extra in chip_hours"
+      : "extra in chip_hours, or missing from tokens_t";
   const hint =
     likelier === undefined
       ? `check both: ${outside.length === 2 ? "each is outside" : "each is within"} its usual range (tokens_t ` +
@@ -242,16 +256,25 @@ function checkImpliedMfu(
     `an implied MFU from ${MIN_IMPLIED_MFU} to 1 (FLOPs, ${formatFlops(flops)} from tokens_t, ÷ (${chip.id} ` +
       `${precision} peak ${peak / TERA} TFLOP/s × ` +
       `chip_hours × 3600 s)): with tokens_t ${tokensT}, chip_hours ${few ? "at least" : "at most"} ` +
-      `${readable(hoursAtBound)}; with chip_hours ${chipHours}, tokens_t ${few ? "at most" : "at least"} ` +
-      `${readable(tokensAtBound)}`,
+      `${readable(hoursAtBound)}; with chip_hours ${chipHours}, ${tokensOffer}`,
     `MFU ${readable(mfu)} from tokens_t ${tokensT} and chip_hours ${chipHours}`,
     `${hint}the implied MFU is at goodput 1, all of the hours training; is a digit or a unit (thousands, millions) ` +
-      `${few ? "missing from chip_hours, or extra in tokens_t" : "extra in chip_hours, or missing from tokens_t"}?`
+      `${question}?`
   );
 }
 
-/** 3 significant digits, with thousands separators from 1,000 to 10^15 (11,100,000), else as JavaScript writes it. */
+/**
+ * 3 significant digits, as the ranges write a number (formatBound: thousands separators, 11,100,000; from 10^12 in
+ * exponent notation, 1e20), and under 0.0001 in exponent notation too (2.31e-7). One formatter for every number of the
+ * message: an MFU read "0.0000036" in one and "2.31e-7" in another, as JavaScript switches at 10^-6, and 1.4e+22 kept
+ * its "+" (breaker).
+ */
 function readable(x: number): string {
   const rounded = Number(x.toPrecision(3));
-  return rounded >= 1000 && rounded < 1e15 ? rounded.toLocaleString("en-US") : String(rounded);
+  return rounded !== 0 && Math.abs(rounded) < 1e-4 ? plainExponent(rounded) : formatBound(rounded);
+}
+
+/** 2.31e-7, 1.4e22: JavaScript's exponent notation without its "+". */
+function plainExponent(x: number): string {
+  return x.toExponential().replace("e+", "e");
 }

@@ -5,6 +5,8 @@ import {
   HARDWARE_COLUMNS,
   HARDWARE_COLUMNS_WITHOUT_FAMILY,
   HARDWARE_COLUMNS_WITHOUT_TOPOLOGY,
+  hasFamilyColumn,
+  hasTopologyColumn,
   parseHardwareCsv
 } from "../../src/catalog/parseHardwareCsv.js";
 import type {Hardware} from "../../src/catalog/hardware.js";
@@ -417,7 +419,11 @@ describe("parseHardwareCsv validation", () => {
     expect(errors).toHaveLength(1);
     // Field 6 of the header, after `id,name,vendor,kind,family,` (2 + 4 + 6 + 4 + 6 characters and 5 commas = 27),
     // at 28.
-    expect(errors[0]!.detail).toMatchObject({message: "columns out of order", line: 1, column: 28});
+    expect(errors[0]!.detail).toMatchObject({
+      message: "columns 'fp8_tflops' and 'bf16_tflops' swapped",
+      line: 1,
+      column: 28
+    });
   });
 
   it("reports a missing column and two swapped ones at once (it said only the missing one; breaker)", () => {
@@ -428,8 +434,9 @@ describe("parseHardwareCsv validation", () => {
     // fp8_tflops is field 6, at 28 (as above); hbm_source's place, field 22, holds links_source, after 21 cells and
     // their commas: 220 characters, at 221.
     expect(errors.map((e) => e.message)).toEqual([
-      `data/hardware.csv:1:28: fp8_tflops: columns out of order: expected 'bf16_tflops' at position 6 (header: ` +
-        `${HEADER}), found 'fp8_tflops'`,
+      `data/hardware.csv:1:28: fp8_tflops: columns 'fp8_tflops' and 'bf16_tflops' swapped: expected 'bf16_tflops' at ` +
+        `position 6 and 'fp8_tflops' at position 7 (header: ${HEADER}), found 'fp8_tflops' at position 6 and ` +
+        "'bf16_tflops' at position 7",
       "data/hardware.csv:1:221: hbm_source: missing column: expected column 'hbm_source' at position 22, found no " +
         "such column"
     ]);
@@ -438,7 +445,38 @@ describe("parseHardwareCsv validation", () => {
   it("reports a column moved far once, at its cell, not every column it passed", () => {
     const header = HEADER.replace("kind,", "").replace(",notes", ",kind,notes");
     const errors = errorsOf(() => parseHardwareCsv(`${header}\n`, {file: FILE}));
-    expect(errors.map((e) => [e.detail.message, e.detail.path])).toEqual([["columns out of order", "kind"]]);
+    expect(errors.map((e) => e.message)).toEqual([
+      `data/hardware.csv:1:${header.indexOf(",kind,") + 2}: kind: column out of place: expected 'kind' before 'family' ` +
+        `(header: ${HEADER}), found 'kind' at position 27`
+    ]);
+  });
+
+  it("reports two non-adjacent columns swapped as one error naming both (it said 'expected family, found family')", () => {
+    // kind (field 4) and bf16_tflops (field 6) swapped, family between them in its place.
+    const header = HEADER.replace("kind,family,bf16_tflops,", "bf16_tflops,family,kind,");
+    const errors = errorsOf(() => parseHardwareCsv(`${header}\n`, {file: FILE}));
+    expect(errors.map((e) => e.message)).toEqual([
+      `data/hardware.csv:1:16: bf16_tflops: columns 'bf16_tflops' and 'kind' swapped: expected 'kind' at position 4 ` +
+        `and 'bf16_tflops' at position 6 (header: ${HEADER}), found 'bf16_tflops' at position 4 and 'kind' at ` +
+        "position 6"
+    ]);
+  });
+
+  it("reports a swap beside a missing and a duplicate column, each once, never 'expected X, found X'", () => {
+    // name and kind swapped (fields 2 and 4), hbm_source missing, notes written twice at the end.
+    const header = HARDWARE_COLUMNS.filter((c) => c !== "hbm_source")
+      .join(",")
+      .replace("id,name,vendor,kind,", "id,kind,vendor,name,")
+      .concat(",notes");
+    const errors = errorsOf(() => parseHardwareCsv(`${header}\n`, {file: FILE}));
+    expect(errors.map((e) => e.message)).toEqual([
+      `data/hardware.csv:1:4: kind: columns 'kind' and 'name' swapped: expected 'name' at position 2 and 'kind' at ` +
+        `position 4 (header: ${HEADER}), found 'kind' at position 2 and 'name' at position 4`,
+      "data/hardware.csv:1:221: hbm_source: missing column: expected column 'hbm_source' at position 22, found no " +
+        "such column",
+      `data/hardware.csv:1:${header.length - 4}: notes: duplicate column: expected each column once ('notes' is ` +
+        "already at position 27), found 'notes'"
+    ]);
   });
 
   it("tells a misspelt column name in estimated its spelling", () => {
@@ -552,6 +590,15 @@ describe("parseHardwareCsv validation", () => {
     );
   });
 
+  it("reads a file without family but with scale_up_topology (it was a 'missing column' error; breaker)", () => {
+    const header = HARDWARE_COLUMNS.filter((c) => c !== "family").join(",");
+    const row = GOOD_ROW.replace(",hopper,", ",").replace(",8,switch,", ",8,full-mesh,");
+    const parsed = parseHardwareCsv(`${header}\n${row}`, {file: FILE, familyOf: () => "hopper"});
+    expect(parsed.map((h) => [h.id, h.family, h.scaleUpTopology])).toEqual([["h100-sxm", "hopper", "full-mesh"]]);
+    expect(hasFamilyColumn(header.split(","))).toBe(false);
+    expect(hasTopologyColumn(header.split(","))).toBe(true);
+  });
+
   it("rejects a scale-up topology that is not one of the topologies, or a blank one, at its cell", () => {
     const bad = GOOD_ROW.replace(",8,switch,", ",8,full mesh,");
     const blank = GOOD_ROW.replace("h100-sxm,", "my-h100,").replace(",8,switch,", ",8,,");
@@ -568,6 +615,50 @@ describe("parseHardwareCsv validation", () => {
     expect(errors[1]!.detail.hint).toMatch(/^how the scale-up domain's chips are wired: switch \(NVSwitch\)/);
   });
 
+  describe("the estimated list (breaker: self-contradictory, blank and duplicate entries)", () => {
+    const COLUMNS =
+      "name, vendor, kind, bf16_tflops, fp8_tflops, fp4_tflops, hbm_gb, hbm_tbps, hbm_gib, scale_up_gbps, " +
+      "scale_up_chips, scale_up_topology, scale_out_gbps, power_w, price_usd, hourly_usd, system_overhead, " +
+      "system_power_w";
+    const estimatedError = (cell: string) => {
+      const row = GOOD_ROW.replace(`,${SOURCES},,`, `,${SOURCES},${cell},`);
+      const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
+      return errors.map((e) => e.message.replace(`${FILE}:2:${cellColumn(row, 25)}: estimated: `, ""));
+    };
+
+    it("says 'all' stands alone (it said expected 'all', found 'all')", () => {
+      expect(estimatedError("all;price_usd")).toEqual([
+        "'all' with other entries in estimated list: expected 'all' alone (the whole row is hypothetical), or " +
+          `column names separated by ';' from: ${COLUMNS}, found 'all;price_usd'`
+      ]);
+    });
+
+    it("says an entry is empty (it said found '', '')", () => {
+      expect(estimatedError(";")).toEqual([
+        `empty entry in estimated list: expected column names separated by ';' from: ${COLUMNS}, each one a name ` +
+          "(no ';' at either end, none doubled), found ';' (2 empty entries)"
+      ]);
+      expect(estimatedError("power_w;")).toEqual([
+        `empty entry in estimated list: expected column names separated by ';' from: ${COLUMNS}, each one a name ` +
+          "(no ';' at either end, none doubled), found 'power_w;' (an empty entry)"
+      ]);
+    });
+
+    it("tells each misspelt name its spelling (it hinted power_w only)", () => {
+      expect(estimatedError("Power_W;price")).toEqual([
+        `unknown column in estimated list: expected 'all', or column names separated by ';' from: ${COLUMNS}, ` +
+          "found 'Power_W', 'price' (did you mean power_w for 'Power_W', price_usd for 'price'?)"
+      ]);
+    });
+
+    it("refuses a column named twice (it was accepted silently)", () => {
+      expect(estimatedError("price_usd;power_w;price_usd")).toEqual([
+        `column named twice in estimated list: expected each column once, from: ${COLUMNS}, found 'price_usd' ` +
+          "more than once"
+      ]);
+    });
+  });
+
   it("shows a non-breaking hyphen in a topology escaped, so that it differs from its did-you-mean (breaker)", () => {
     const bad = GOOD_ROW.replace(",8,switch,", ",8,full\u2011mesh,");
     const [error] = errorsOf(() => parseHardwareCsv(`${HEADER}\n${bad}`, {file: FILE}));
@@ -582,8 +673,8 @@ describe("parseHardwareCsv validation", () => {
     const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
     // Field 4 of the header, after `id,name,vendor,` (2 + 4 + 6 characters and 3 commas = 15), at 16.
     expect(errors.map((e) => e.message)).toEqual([
-      `data/hardware.csv:1:16: family: columns out of order: expected 'kind' at position 4 (header: ${HEADER}), ` +
-        "found 'family'"
+      `data/hardware.csv:1:16: family: columns 'family' and 'kind' swapped: expected 'kind' at position 4 and ` +
+        `'family' at position 5 (header: ${HEADER}), found 'family' at position 4 and 'kind' at position 5`
     ]);
   });
 

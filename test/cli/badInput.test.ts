@@ -428,6 +428,22 @@ describe("pdf --out", () => {
     );
     expect(readFileSync(join(site, "report.html"), "utf8")).toBe("<p>the built page</p>\n");
   });
+
+  it("refuses a new file in the site through a link to its folder, --site named either way (breaker: written, rc 0)", async () => {
+    const site = join(dir, "folder-linked-site");
+    mkdirSync(site, {recursive: true});
+    writeFileSync(join(site, "index.html"), "<!doctype html>\n");
+    const link = join(dir, "site-link");
+    symlinkSync(site, link);
+    for (const named of [site, link]) {
+      const out = join(link, "d.pdf");
+      expect(await oneErrorLine(["pdf", "/report", "--site", named, "--chromium", "/nonexistent", "--out", out])).toBe(
+        `--out: a file in the built site ${site} (build writes it; the link leads to ${join(site, "d.pdf")}): ` +
+          `expected the path of an output file outside the built site, found ${out}`
+      );
+    }
+    expect(readdirSync(site)).toEqual(["index.html"]);
+  });
 });
 
 describe("pdf PAGE", () => {

@@ -566,6 +566,24 @@ describe("a project's catalog rows", () => {
     ]);
   });
 
+  it("without family but with scale_up_topology: loaded with the family note only (breaker: 'missing column')", async () => {
+    const dir = await newProject("no-family-topology");
+    // The fifth cell (family) taken out, scale_up_topology kept.
+    const withoutFamily = (line: string) => line.replace(/^((?:[^,]*,){4})[^,]*,/, "$1");
+    const header = withoutFamily(HARDWARE_HEADER);
+    expect(header).toMatch(/^id,name,vendor,kind,bf16_tflops,.*,scale_up_chips,scale_up_topology,/);
+    const mine = withoutFamily(H100_ROW).replace(/^h100-sxm,[^,]*,/, "my-h100,My H100 copy,");
+    const file = join(dir, "data/hardware.csv");
+    writeFileSync(file, `${header}\n${mine}\n`);
+    const validate = await runCli(["validate"]);
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(validate.stderr).toBe(
+      `token-ledger: note: ${file}:1:1: no 'family' column, so its new chip (my-h100) takes family 'other' and is ` +
+        "priced with the pooled calibration; to use a family's fitted efficiencies, add a 'family' column after " +
+        "'kind' holding one of ampere, hopper, blackwell, cdna3, tpu, trainium, other on every row\n"
+    );
+  });
+
   it("with a family cell that is not a family: an error at its file:line:column, naming the families", async () => {
     const dir = await newProject("bad-family");
     const row = H100_ROW.replace(/^h100-sxm,[^,]*,/, "my-chip,My Chip,").replace(",hopper,", ",Hopper,");
@@ -633,6 +651,22 @@ describe("--out onto a project's own inputs", () => {
     expect(result).toMatchObject({code: 1, stdout: ""});
     expect(result.stderr).toContain(`--out: a file the commands read as input`);
     expect(readFileSync(scenario, "utf8")).toBe(before);
+  });
+
+  it("refuses a new file in its dist/ through a link to the folder, naming where it leads (breaker: written, rc 0)", async () => {
+    const dir = await newProject("outputs-dist-link");
+    mkdirSync(join(dir, "dist"));
+    writeFileSync(join(dir, "dist/index.html"), "<!doctype html>\n");
+    const link = join(tmp, "project-dist-link");
+    symlinkSync(join(dir, "dist"), link);
+    const args = ["sweep", "base", "--vary", "serving.utilization=0.3:0.9:3", "--metrics", "costPerMillionTokensUsd"];
+    const result = await runCli([...args, "--out", join(link, "y.csv")]);
+    expect(result).toMatchObject({code: 1, stdout: ""});
+    expect(result.stderr).toBe(
+      `token-ledger: --out: a file in the built site ${join(dir, "dist")} (build writes it; the link leads to ` +
+        `${join(dir, "dist/y.csv")}): expected the path of an output file outside the built site, found ${join(link, "y.csv")}\n`
+    );
+    expect(readdirSync(join(dir, "dist"))).toEqual(["index.html"]);
   });
 });
 

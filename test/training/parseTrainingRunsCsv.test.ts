@@ -102,7 +102,7 @@ describe("parseTrainingRunsCsv", () => {
       expect(messageOf("1")).toEqual([
         `${at}: tokens_t and chip_hours imply an MFU above 1: expected an implied MFU from 0.01 to 1 (FLOPs, ` +
           `3.8e25 FLOP from tokens_t, ÷ (${peak})): with tokens_t 15.6, chip_hours at least 10,700,000; with ` +
-          `chip_hours 1, tokens_t at most 0.00000146, found MFU 10,700,000 from tokens_t 15.6 and chip_hours 1 ` +
+          `chip_hours 1, tokens_t at most 1.46e-6, found MFU 10,700,000 from tokens_t 15.6 and chip_hours 1 ` +
           `(chip_hours is likelier the cell off: 1 is outside its usual range (1,000–1,000,000,000 chip-hours), ` +
           `tokens_t 15.6 within its own; the implied MFU is at goodput 1, all of the hours training; is a digit or a ` +
           `unit (thousands, millions) missing from chip_hours, or extra in tokens_t?)`
@@ -113,7 +113,9 @@ describe("parseTrainingRunsCsv", () => {
       const [message, ...rest] = messageOf("1e20");
       expect(rest).toEqual([]);
       expect(message).toContain(`${at}: tokens_t and chip_hours imply an MFU under 1%`);
-      expect(message).toContain("with tokens_t 15.6, chip_hours at most 1,070,000,000; with chip_hours 1e20, tokens_t");
+      expect(message).toContain(
+        "with tokens_t 15.6, chip_hours at most 1,070,000,000; with chip_hours 1e20, no tokens_t"
+      );
       expect(message).toContain("found MFU 1.07e-13 from tokens_t 15.6 and chip_hours 1e20");
     });
 
@@ -125,8 +127,40 @@ describe("parseTrainingRunsCsv", () => {
           `30840000, tokens_t at least 0.451, found MFU 2.22e-7 from tokens_t 0.00001 and chip_hours 30840000 ` +
           `(tokens_t is likelier the cell off: 0.00001 is outside its usual range (0.01–1,000 trillion tokens), ` +
           `chip_hours 30840000 within its own; the implied MFU is at goodput 1, all of the hours training; is a digit ` +
-          `or a unit (thousands, millions) extra in chip_hours, or missing from tokens_t?)`
+          `or a unit (thousands, millions) missing from tokens_t, or extra in chip_hours?)`
       ]);
+    });
+
+    it("offers no tokens_t past its range [0.000001, 100,000] (chip_hours 1e30 offered 1.4e+22; breaker)", () => {
+      // MFU 10,665,151 ÷ 1e30 = 1.07e-23; tokens_t at least 15.6 × 0.01 ÷ 1.0665e-23 = 1.46e22 trillion.
+      expect(messageOf("1e30")).toEqual([
+        `${at}: tokens_t and chip_hours imply an MFU under 1%: expected an implied MFU from 0.01 to 1 (FLOPs, ` +
+          `3.8e25 FLOP from tokens_t, ÷ (${peak})): with tokens_t 15.6, chip_hours at most 1,070,000,000; with ` +
+          `chip_hours 1e30, no tokens_t in its range [0.000001, 100,000] fits (it would need at least 1.46e22), ` +
+          `found MFU 1.07e-23 from tokens_t 15.6 and chip_hours 1e30 (chip_hours is likelier the cell off: 1e30 is ` +
+          `outside its usual range (1,000–1,000,000,000 chip-hours), tokens_t 15.6 within its own; the implied MFU ` +
+          `is at goodput 1, all of the hours training; is a digit or a unit (thousands, millions) extra in ` +
+          `chip_hours, or missing from tokens_t?)`
+      ]);
+    });
+
+    it("offers no tokens_t under its range either, in one number format (chip_hours 0.5 offered 7.02e-7; breaker)", () => {
+      // MFU 10,665,151 ÷ 0.5 = 21,330,302; tokens_t at most 15.6 ÷ 21,330,302 = 7.31e-7 trillion, under 0.000001.
+      expect(messageOf("0.5")).toEqual([
+        `${at}: tokens_t and chip_hours imply an MFU above 1: expected an implied MFU from 0.01 to 1 (FLOPs, ` +
+          `3.8e25 FLOP from tokens_t, ÷ (${peak})): with tokens_t 15.6, chip_hours at least 10,700,000; with ` +
+          `chip_hours 0.5, no tokens_t in its range [0.000001, 100,000] fits (it would need at most 7.31e-7), ` +
+          `found MFU 21,300,000 from tokens_t 15.6 and chip_hours 0.5 (chip_hours is likelier the cell off: 0.5 is ` +
+          `outside its usual range (1,000–1,000,000,000 chip-hours), tokens_t 15.6 within its own; the implied MFU ` +
+          `is at goodput 1, all of the hours training; is a digit or a unit (thousands, millions) missing from ` +
+          `chip_hours, or extra in tokens_t?)`
+      ]);
+    });
+
+    it("writes an MFU under 0.0001 as 3.6e-6 and 2.31e-7 alike (it wrote 0.0000036 and 2.31e-7; breaker)", () => {
+      // MFU 10,665,151 ÷ 3e12 = 3.56e-6; ÷ 4.6e13 = 2.32e-7.
+      expect(messageOf("3e12")[0]).toContain("found MFU 3.56e-6 from tokens_t 15.6 and chip_hours 3e12");
+      expect(messageOf("4.6e13")[0]).toContain("found MFU 2.32e-7 from tokens_t 15.6 and chip_hours 4.6e13");
     });
 
     it("asks to check both cells when both are within their usual ranges", () => {

@@ -161,6 +161,22 @@ describe("parseMeasurementsCsv", () => {
     });
   });
 
+  it("reports chips and precision swapped as one error naming both (it said 'expected model, found model'; breaker)", () => {
+    const swapped = header.replace(",chips,model,precision,", ",precision,model,chips,");
+    const errors = userErrorsOf(() => parseMeasurementsCsv(`${swapped}\n${good}\n`, {file}));
+    expect(errors).toEqual([
+      expect.objectContaining({
+        file,
+        line: 1,
+        column: 13,
+        path: "precision",
+        message: "columns 'precision' and 'chips' swapped",
+        expected: `'chips' at position 3 and 'precision' at position 5 (header: ${header})`,
+        found: "'precision' at position 3 and 'chips' at position 5"
+      })
+    ]);
+  });
+
   describe("a date after the current month", () => {
     // A fixed "now", so that the test does not depend on today's date: 15 June 2025, 12:00 UTC.
     const now = new Date("2025-06-15T12:00:00Z");
