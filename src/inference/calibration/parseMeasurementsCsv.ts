@@ -151,19 +151,50 @@ function readRow(cells: CellReader<Column>, latest: string, graphCaptureWritten:
   return row as Measurement;
 }
 
-/** The `date` cell: a month as YYYY-MM, not after `latest` (latestMonth). */
+/** The earliest month a measurement may be dated: before it, no LLM serving measurement was published. */
+export const EARLIEST_MONTH = "2015-01";
+
+/**
+ * The YYYY-MM month a date cell that is not one likely means, or undefined: a day written too (`2026-12-05`, as a date
+ * column often takes; `day` true), a slash, dot or dash look-alike for the hyphen (`2024/08`, `2024\u201108`), a
+ * month without its zero (`2024-8`) or the month first (`08-2024`). They were told only the format (breaker).
+ */
+function monthMeant(value: string): {month: string; day: boolean} | undefined {
+  const text = value.replace(/[\u2010-\u2015\u2212/.]/g, "-");
+  const pad = (month: string) => month.padStart(2, "0");
+  const valid = (month: string) => Number(month) >= 1 && Number(month) <= 12;
+  const yearFirst = /^(\d{4})-(\d{1,2})(-\d{1,2})?$/.exec(text);
+  if (yearFirst && valid(yearFirst[2]!)) {
+    return {month: `${yearFirst[1]}-${pad(yearFirst[2]!)}`, day: yearFirst[3] !== undefined};
+  }
+  const monthFirst = /^(\d{1,2})-(\d{4})$/.exec(text);
+  if (monthFirst && valid(monthFirst[1]!)) return {month: `${monthFirst[2]}-${pad(monthFirst[1]!)}`, day: false};
+  return undefined;
+}
+
+/** The `date` cell: a month as YYYY-MM, from EARLIEST_MONTH, not after `latest` (latestMonth). */
 function month(cells: CellReader<Column>, latest: string): string | undefined {
   const value = cells.text("date");
   if (value === undefined) return undefined;
   if (!MONTH.test(value)) {
-    // A day written too ("2026-12-05"), as a date column often takes, is told the month to write.
-    const day = /^(\d{4}-(0[1-9]|1[0-2]))-\d{1,2}$/.exec(value);
+    const meant = monthMeant(value);
     cells.fail(
       "date",
       "bad date",
       "a month as YYYY-MM, e.g. 2025-04",
       undefined,
-      day ? `the column holds the month only: write ${day[1]}` : undefined
+      meant === undefined ? undefined : `${meant.day ? "the column holds the month only: " : ""}write ${meant.month}`
+    );
+    return undefined;
+  }
+  // A month before any published LLM serving measurement is a mistyped year (1899-01 was accepted; breaker).
+  if (value < EARLIEST_MONTH) {
+    cells.fail(
+      "date",
+      "date too early",
+      `a month from ${EARLIEST_MONTH} (before any published LLM serving measurement) to the current month (${latest})`,
+      undefined,
+      "is the year mistyped?"
     );
     return undefined;
   }

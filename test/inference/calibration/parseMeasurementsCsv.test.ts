@@ -177,6 +177,34 @@ describe("parseMeasurementsCsv", () => {
     ]);
   });
 
+  it.each([
+    ["2024/08", "write 2024-08"],
+    ["2024-8", "write 2024-08"],
+    ["08-2024", "write 2024-08"],
+    ["2024\u201108", "write 2024-08"],
+    ["2024.08", "write 2024-08"],
+    ["2024-08-15", "the column holds the month only: write 2024-08"]
+  ])("a date %j is told the month to write (breaker: the format only)", (value, hint) => {
+    const errors = userErrorsOf(() => parseMeasurementsCsv(withCell("date", value), {file}));
+    expect(errors).toEqual([
+      expect.objectContaining({message: "bad date", expected: "a month as YYYY-MM, e.g. 2025-04", hint})
+    ]);
+  });
+
+  it("refuses a month before 2015-01, saying why (1899-01 was accepted; breaker)", () => {
+    const now = new Date(Date.UTC(2025, 5, 15, 12));
+    const errors = userErrorsOf(() => parseMeasurementsCsv(withCell("date", "1899-01"), {file, now}));
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message: "date too early",
+        expected: "a month from 2015-01 (before any published LLM serving measurement) to the current month (2025-06)",
+        found: "'1899-01'",
+        hint: "is the year mistyped?"
+      })
+    ]);
+    expect(parseMeasurementsCsv(withCell("date", "2015-01"), {file, now})[0]!.date).toBe("2015-01");
+  });
+
   describe("a date after the current month", () => {
     // A fixed "now", so that the test does not depend on today's date: 15 June 2025, 12:00 UTC.
     const now = new Date("2025-06-15T12:00:00Z");
