@@ -25,7 +25,9 @@ export function parseFinite(flag: string, text: string, expected: string): numbe
         : isDecimalNumeral(text, {underscores: true})
           ? "not finite"
           : "not a decimal number";
-    throw new UserError({flag, message, expected, found: JSON.stringify(text)});
+    // The text as typed: the message quotes it where it needs quotes (quoteFound); it was quoted here too, and read
+    // `found "\"\u201364\""` (breaker).
+    throw new UserError({flag, message, expected, found: text});
   }
   return value;
 }
@@ -107,9 +109,13 @@ export function keyFlag(flag: string, path: string) {
   return (text: string): number => {
     const percent = /^\s*([^%]*?)\s*%\s*$/.exec(text);
     const number = percent ? readDecimal(percent[1]!, {underscores: true}) : undefined;
-    const value = percent ? (number === undefined ? undefined : number / 100) : parseFinite(flag, text, expected);
+    const value = percent
+      ? number === undefined
+        ? undefined
+        : number / 100
+      : (readDecimal(text, {underscores: true}) ?? hinted(flag, def, text) ?? parseFinite(flag, text, expected));
     if (value === undefined) {
-      throw new UserError({flag, message: "not a percentage", expected, found: JSON.stringify(text)});
+      throw new UserError({flag, message: "not a percentage", expected, found: text, ...readingHint(def, text)});
     }
     if (isInRange(value, range)) return value;
     const bare = percent ? undefined : /^\s*\d+\s*$/.test(text) ? Number(text) : undefined;
@@ -143,8 +149,31 @@ function flagQuantity(
   if (bare !== undefined) return bare;
   const reading = readQuantity(text, dimension);
   if (reading.ok) return reading.value;
-  if (reading.reason !== "number") throw new UserError({flag, ...quantityError(def, reading)});
+  // A wrong unit, or a number readQuantity has a hint for (`–64`, `$0,030k`), as --set tells it.
+  if (reading.reason !== "number" || reading.hint !== undefined) {
+    throw new UserError({flag, ...quantityError(def, reading)});
+  }
   return parseFinite(flag, text, expected);
+}
+
+/**
+ * The hint --set gives a fraction key's value that is not a number (`–0.5`: the ASCII minus; `0,5`: the point), or
+ * nothing; checked against the key as quantityError checks it.
+ */
+function readingHint(def: ScenarioKeyDef, text: string): {hint?: string} {
+  if (!isQuantityKey(def)) return {};
+  const reading = readQuantity(text, def.type);
+  if (reading.ok) return {};
+  const {hint} = quantityError(def, reading);
+  return hint === undefined ? {} : {hint};
+}
+
+/** For a fraction flag: throws --set's error for a value readQuantity has a hint for; else undefined. */
+function hinted(flag: string, def: ScenarioKeyDef, text: string): undefined {
+  if (!isQuantityKey(def)) return undefined;
+  const reading = readQuantity(text, def.type);
+  if (!reading.ok && reading.hint !== undefined) throw new UserError({flag, ...quantityError(def, reading)});
+  return undefined;
 }
 
 /**

@@ -435,7 +435,7 @@ export interface ReadQuantityOptions {
   bareUnit?: string;
 }
 
-const NUMBER = /^([+-]?)(\$?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)/;
+const NUMBER = /^([+-]?)(\$?)\s*((?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)/;
 
 /**
  * Text right after NUMBER's match that shows the number itself is malformed rather than followed by a unit: a point,
@@ -570,35 +570,45 @@ export function formatNumber(value: number): string {
 const COMMA_DIGITS = /^([+-]?\$?\s*)(\d[\d,]*,[\d,]*\d)(?![\d,])(.*)$/;
 
 /**
- * The error's offers for a number whose thousands separators are misplaced (`$1,2000`, `1234,567`), or undefined when
- * its commas group digits in threes (or it has none). Digits grouped in threes but for the last two or one
- * (`$1,200,00`) likely end with a decimal comma for the point: `$1,200.00` is offered first (it was offered $120,000,
- * a hundred times the likelier value; breaker), then the digits regrouped. Otherwise the value with the separators
- * fixed and every digit kept (`$12,000` for `$1,2000`, which was offered $1,200, a tenth of it; breaker). One comma
- * before one or two digits (`1,5`, `12,00`) may be a decimal comma or a slip: no guess. Each offer reads as the
- * dimension's quantity; the key's range is its reader's to check (readValue.ts, quantityError).
+ * The error's offers for a number whose thousands separators are misplaced (`$1,2000`, `1234,567`) or that is written
+ * with a decimal comma (`0,5`, `$12,5k`, `0,0826`), or undefined when its commas group digits in threes (or it has
+ * none). A number is grouped only when its first group has no leading zero: `0,500k` and `$012,000` read as 500k and
+ * $12,000 (a silent wrong value; breaker). One comma after a leading-zero group, or before one, two or four and more
+ * digits (`1,5`, `$12,00`, `0,0826`) is a decimal comma: the point is offered (`0.0826`; it was offered `00,826`, then
+ * nothing for `0,5`; breaker), and for four and more digits the digits regrouped after it (`$1,2000`: `$1.2000`, then
+ * `$12,000`). Digits grouped in threes but for the last two or one (`$1,200,00`) likely end with a decimal comma:
+ * `$1,200.00` is offered first, then the digits regrouped. Otherwise the value with the separators fixed and every
+ * digit kept (`$12,000` for `$1,2000`). Each offer reads as the dimension's quantity; the key's range is its reader's
+ * to check (readValue.ts, quantityError).
  */
 function misgroupedNumber(text: string, dimension: Dimension): {hint?: string; offers?: QuantityOffer[]} | undefined {
   const match = COMMA_DIGITS.exec(text);
   if (!match) return undefined;
   const [, head = "", digits = "", rest = ""] = match;
-  if (/^\d{1,3}(,\d{3})+$/.test(digits)) return undefined;
-  if (/^\d+,\d{1,2}$/.test(digits)) return {};
+  if (/^[1-9]\d{0,2}(,\d{3})+$/.test(digits)) return undefined;
   const offers: QuantityOffer[] = [];
-  if (/^\d{1,3}(,\d{3})+,\d{1,2}$/.test(digits)) {
-    const decimal = `${head}${digits.replace(/,(\d{1,2})$/, ".$1")}${rest}`;
+  const single = /^(\d+),(\d+)$/.exec(digits);
+  const decimalComma = single && (/^0/.test(single[1] ?? "") || (single[2] ?? "").length !== 3);
+  if (decimalComma || /^\d{1,3}(,\d{3})+,\d{1,2}$/.test(digits)) {
+    const decimal = `${head}${digits.replace(/^0+(?=\d)/, "").replace(/,(\d+)$/, ".$1")}${rest}`;
     offers.push({
       text: decimal,
       hint: `a decimal is written with a point, not a comma: did you mean ${decimal}?`,
       change: "with a decimal point"
     });
   }
-  const regrouped = `${head}${digits.replace(/,/g, "").replace(/\B(?=(\d{3})+$)/g, ",")}${rest}`;
-  offers.push({
-    text: regrouped,
-    hint: `digits are grouped in threes: did you mean ${regrouped}?`,
-    change: "with digits grouped in threes"
-  });
+  // A leading zero is no group's (`$012,000`, `$00,012`): the comma is a decimal one, never regrouped.
+  if (!single || (!/^0/.test(single[1] ?? "") && (single[2] ?? "").length >= 3)) {
+    const regrouped = `${head}${digits
+      .replace(/,/g, "")
+      .replace(/^0+(?=\d)/, "")
+      .replace(/\B(?=(\d{3})+$)/g, ",")}${rest}`;
+    offers.push({
+      text: regrouped,
+      hint: `digits are grouped in threes: did you mean ${regrouped}?`,
+      change: "with digits grouped in threes"
+    });
+  }
   return offered(offers, dimension);
 }
 
@@ -696,6 +706,11 @@ function unitHint(unit: string, dimension: Dimension, money: string): {hint?: st
     return {
       hint: `write cents as dollars: ${money.replace("$", "")} ${cents[1]}${rest} is ${formatNumber(amount / 100)} ${usdUnit}`
     };
+  }
+  // `75%%`: one percent sign (the typo hint offered `75 %`, which reads as `75%`, as if the space were the mistake).
+  const percents = /^%{2,}(.*)$/.exec(unit);
+  if (percents && info.units.has(`%${percents[1]}`)) {
+    return {hint: `write one %: ${money.replace("$", "")}%${percents[1]}`};
   }
   for (const other of Object.values(DIMENSIONS)) {
     if (other.name !== dimension && other.units.has(unit)) return {hint: `${unit} measures ${other.noun}`};

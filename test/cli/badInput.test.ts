@@ -62,15 +62,15 @@ describe("item 2: number flags take decimal numerals, and an empty value is an e
     [["run", "base", "--seed", ""], '--seed: empty value: expected a whole number, in decimal, found ""'],
     [
       ["run", "base", "--seed", "0x10"],
-      '--seed: not a decimal number: expected a whole number, in decimal, found "0x10"'
+      "--seed: not a decimal number: expected a whole number, in decimal, found 0x10"
     ],
     [
       ["run", "base", "--seed", "0b11"],
-      '--seed: not a decimal number: expected a whole number, in decimal, found "0b11"'
+      "--seed: not a decimal number: expected a whole number, in decimal, found 0b11"
     ],
     [
       ["run", "base", "--samples", "0x10"],
-      '--samples: not a decimal number: expected a whole number in [1, 2,000,000], found "0x10"'
+      "--samples: not a decimal number: expected a whole number in [1, 2,000,000], found 0x10"
     ],
     [[...INFERENCE, "--batch", "0o7"], "--batch: not a decimal number"],
     [[...INFERENCE, "--pue", "Infinity"], "--pue: not a decimal number"],

@@ -86,7 +86,7 @@ describe("a fraction flag", () => {
     expect(utilization("7.5 %")).toBe(0.075);
     expect(utilization("0.6")).toBe(0.6);
     expect(errorOf(() => utilization("150%"))).toMatchObject({message: "out of range", found: "150%"});
-    expect(errorOf(() => utilization("abc%"))).toMatchObject({message: "not a percentage", found: '"abc%"'});
+    expect(errorOf(() => utilization("abc%"))).toMatchObject({message: "not a percentage", found: "abc%"});
   });
 
   it("tells a whole number from 10 to 100 the fraction it likely means (modeller trial: --utilization 60)", () => {
@@ -187,5 +187,52 @@ describe("a flag with a unit", () => {
     // Text that is no decimal numeral stays "not a decimal number".
     expect(errorOf(() => electricity("0x10"))).toMatchObject({message: "not a decimal number"});
     expect(errorOf(() => electricity("Infinity"))).toMatchObject({message: "not a decimal number"});
+  });
+});
+
+describe("a number flag's found value and hints", () => {
+  const message = (flag: string, path: string, text: string) => {
+    try {
+      keyFlag(flag, path)(text);
+    } catch (error) {
+      return userErrorList(error)[0]?.message;
+    }
+    return undefined;
+  };
+
+  it('quotes the found value once and gives --set\'s minus hint (breaker: found "\\"\\u201364\\"")', () => {
+    expect(message("--batch", "serving.batch", "\u201364")).toBe(
+      '--batch: not a number: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found "\\u201364" ' +
+        "(written -64 with an ASCII hyphen-minus, it is refused too: out of range, expected a whole number in [1, 1M])"
+    );
+    expect(message("--utilization", "serving.utilization", "\u20130.5")).toBe(
+      '--utilization: not a number: expected a fraction like 0.35 or 35%, found "\\u20130.5" (written -0.5 with an ' +
+        "ASCII hyphen-minus, it is refused too: out of range, expected a fraction in [0.01, 1], or a percentage in " +
+        "[1%, 100%])"
+    );
+    expect(message("--chip-price", "hardware.price", "\u22125")).toBe(
+      "--chip-price: not a number: expected an amount of money in USD, kUSD, MUSD or BUSD, or written like $40k, " +
+        '$500M, $1.2B, found "\\u22125" (written -5 with an ASCII hyphen-minus, it is refused too: out of range, ' +
+        "expected an amount of money in [$1, $10M])"
+    );
+    expect(message("--batch", "serving.batch", "abc")).toBe(
+      "--batch: not a decimal number: expected a whole number in [1, 1M] (Batch per replica, the range of " +
+        "serving.batch), found abc"
+    );
+  });
+
+  it("refuses a leading-zero group, read as thousands, and offers the point (breaker: $0,030k was $30,000)", () => {
+    expect(message("--chip-price", "hardware.price", "$0,030k")).toBe(
+      "--chip-price: not a number: expected an amount of money in USD, kUSD, MUSD or BUSD, or written like $40k, " +
+        "$500M, $1.2B, found $0,030k (a decimal is written with a point, not a comma: did you mean $0.030k?)"
+    );
+    expect(message("--tokens", "training.tokens", "0,015T")).toBe(
+      "--tokens: not a number: expected a number of tokens like 4096, 1e6, 32k tokens or 15T tokens, found 0,015T " +
+        "(a decimal is written with a point, not a comma: did you mean 0.015T?)"
+    );
+    expect(message("--utilization", "serving.utilization", "0,5")).toBe(
+      "--utilization: not a number: expected a fraction like 0.35 or 35%, found 0,5 (a decimal is written with a " +
+        "point, not a comma: did you mean 0.5?)"
+    );
   });
 });

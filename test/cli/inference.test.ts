@@ -300,7 +300,7 @@ describe("token-ledger inference", () => {
     ],
     [
       ["--batch", "abc"],
-      '--batch: not a decimal number: expected a whole number in [1, 1M] (Batch per replica, the range of serving.batch), found "abc"',
+      "--batch: not a decimal number: expected a whole number in [1, 1M] (Batch per replica, the range of serving.batch), found abc",
       null
     ],
     [["--electricity", "Infinity"], "--electricity: not a decimal number", null],
@@ -333,7 +333,7 @@ describe("token-ledger inference", () => {
     ],
     [
       ["--output-tokens", "many"],
-      '--output-tokens: not a decimal number: expected a whole number in [1 token, 100M tokens] (Output tokens per request, the range of serving.outputTokens), found "many"',
+      "--output-tokens: not a decimal number: expected a whole number in [1 token, 100M tokens] (Output tokens per request, the range of serving.outputTokens), found many",
       null
     ],
     [

@@ -288,10 +288,8 @@ describe("DIMENSIONS", () => {
 
 describe("readQuantity with misplaced thousands separators", () => {
   it.each<[Dimension, string, string]>([
-    ["money", "$1,2000", "$12,000"], // breaker: offered $1,200, a tenth of it
     ["count", "1234,567", "1,234,567"],
-    ["power", "1,2000.5 W", "12,000.5 W"],
-    ["money", "-$1,2000", "-$12,000"]
+    ["power", "1,2000.5 W", "12,000.5 W"]
   ])("calls %s %s not a number and offers %s, its digits kept", (dimension, written, regrouped) => {
     expect(readQuantity(written, dimension)).toMatchObject({
       ok: false,
@@ -319,10 +317,53 @@ describe("readQuantity with misplaced thousands separators", () => {
     });
   });
 
-  it("offers nothing for one comma before one or two digits, which may be a decimal comma", () => {
-    for (const written of ["1,5", "12,00", "1,00 USD"]) {
-      expect(readQuantity(written, "money"), written).toMatchObject({ok: false, reason: "number"});
-      expect(readQuantity(written, "money"), written).not.toHaveProperty("hint");
+  it.each<[Dimension, string, string]>([
+    // Breaker: no hint for a comma before one or two digits, `00,826` for `0,0826`.
+    ["fraction", "0,5", "0.5"],
+    ["plain", "1,2", "1.2"],
+    ["money", "$12,5k", "$12.5k"],
+    ["money", "$1,5M", "$1.5M"],
+    ["count", "1,5M", "1.5M"],
+    ["money", "$12,00", "$12.00"],
+    ["money", "$1,23", "$1.23"],
+    ["tokens", "15,6T tokens", "15.6T tokens"],
+    ["energyPrice", "0,0826", "0.0826"],
+    ["money", "1,00 USD", "1.00 USD"]
+  ])("calls %s %s a decimal comma and offers %s", (dimension, written, decimal) => {
+    expect(readQuantity(written, dimension)).toMatchObject({
+      ok: false,
+      reason: "number",
+      found: written,
+      hint: `a decimal is written with a point, not a comma: did you mean ${decimal}?`
+    });
+  });
+
+  it.each<[Dimension, string, string]>([
+    // Breaker: read as thousands, exit 0 (`0,500k` was 500000 tokens, `$0,020k` $20,000, `$00,012` $12).
+    ["tokens", "0,500k", "0.500k"],
+    ["money", "$0,020k", "$0.020k"],
+    ["count", "0,100", "0.100"],
+    ["money", "$00,012", "$0.012"],
+    ["money", "$012,000", "$12.000"],
+    ["tokens", "0,015T", "0.015T"]
+  ])("refuses %s %s, its first group with a leading zero, and offers the point: %s", (dimension, written, decimal) => {
+    const reading = readQuantity(written, dimension);
+    expect(reading).toMatchObject({
+      ok: false,
+      reason: "number",
+      found: written,
+      hint: `a decimal is written with a point, not a comma: did you mean ${decimal}?`
+    });
+    expect(reading.ok ? [] : reading.offers?.map((offer) => offer.text)).toEqual([decimal]);
+  });
+
+  it("offers a comma before four digits as a decimal one, then the digits regrouped (`$1,2000`)", () => {
+    for (const [written, decimal, regrouped] of [
+      ["$1,2000", "$1.2000", "$12,000"],
+      ["-$1,2000", "-$1.2000", "-$12,000"]
+    ] as const) {
+      const reading = readQuantity(written, "money");
+      expect(reading.ok ? [] : reading.offers?.map((offer) => offer.text)).toEqual([decimal, regrouped]);
     }
   });
 });

@@ -173,7 +173,8 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
   if (tableRange && /\d/.test(tableRange[1] ?? ""))
     return fail(node, tableRangeError(def, tableRange[1] ?? "", tableRange[2] ?? "", site.text(node)));
   // `0.7 to` or `to 0.9`: an interval missing an end, which read as a wrong unit (breaker).
-  if (typeof scalar.value === "string" && /^to(\s|$)|\sto$/.test(scalar.value.trim())) {
+  // `45%–` or `45%-`: the same, the dash of the tables' range (a hint offered `45 %`, the same value; breaker).
+  if (typeof scalar.value === "string" && /^to(\s|$)|\sto$|\d\S*?\s*[-\u2010-\u2014]$/.test(scalar.value.trim())) {
     return fail(node, {
       message: "an interval missing an end",
       expected: def.distribution ? "a 90% interval `low to high`, or a single value" : expectedFor(def),
@@ -413,10 +414,10 @@ function readInterval(
     });
   }
   const high = readQuantity(highText, dimension);
-  if (!high.ok) return fail(node, quantityError(def, high));
+  if (!high.ok) return fail(node, intervalOffer(def, lowText, highText, written) ?? quantityError(def, high));
   // A bare low end takes the high end's unit: `600 to 800 W` is 600 W to 800 W.
   const low = readQuantity(lowText, dimension, {bareUnit: high.unit});
-  if (!low.ok) return fail(node, quantityError(def, low));
+  if (!low.ok) return fail(node, intervalOffer(def, lowText, highText, written) ?? quantityError(def, low));
   // Said where it decides an error: `100 to 50B` read as 100B to 50B, "inverted", and `0.4 to 60%` as 0.4% to 60%
   // (breaker: neither message said how the low end was read).
   const alone = readQuantity(lowText, dimension);
@@ -444,6 +445,34 @@ function readInterval(
       ? lognormalFromInterval({p5: low.value, p95: high.value})
       : normalFromInterval({p5: low.value, p95: high.value});
   return canonical(dist, node, fail);
+}
+
+/**
+ * The error for an interval whose ends readQuantity offers another value for (`0,45 to 0,75`: a decimal comma), with
+ * the whole interval offered, each end as offered (`0.45 to 0.75`), or why that is refused too: it named the high end
+ * only (breaker). Undefined when an end that fails has no offer.
+ */
+function intervalOffer(def: ScenarioKeyDef, lowText: string, highText: string, written: string) {
+  if (!isQuantityKey(def)) return undefined;
+  const ends = [lowText.trim(), highText.trim()].map((text) => {
+    const reading = readQuantity(text, def.type);
+    return reading.ok
+      ? {text}
+      : reading.offers?.[0]
+        ? {text: reading.offers[0].text, offer: reading.offers[0]}
+        : undefined;
+  });
+  const [low, high] = ends;
+  const offer = low?.offer ?? high?.offer;
+  if (!low || !high || !offer) return undefined;
+  const pasted = `${low.text} to ${high.text}`;
+  const refusal = intervalRefusal(def, low.text, high.text);
+  const at = offer.hint.lastIndexOf(offer.text);
+  const hint = !refusal
+    ? `${offer.hint.slice(0, at)}\`${pasted}\`${offer.hint.slice(at + offer.text.length)}`
+    : `written \`${pasted}\` ${offer.change}, it is refused too: ${refusal.message}${refusal.expected ? `, expected ${refusal.expected}` : ""}`;
+  const reading = readQuantity(low.offer ? lowText : highText, def.type);
+  return {...quantityError(def, reading as Extract<QuantityReading, {ok: false}>), found: written, hint};
 }
 
 function readDistribution(

@@ -440,7 +440,7 @@ describe("parseScenario", () => {
       ["silicon.nre", "-$5M", "out of range"],
       ["silicon.nre", "−$5M", "not a number"],
       ["serving.batch", "2.5e-6 USD", "wrong unit"],
-      ["serving.utilization", "0.5-", "wrong unit"]
+      ["serving.utilization", "0.5-", "an interval missing an end"]
     ] as const) {
       const [group, key] = path.split(".");
       expect(

@@ -98,10 +98,10 @@ describe("applyOverrides", () => {
 
   it("offers for a misplaced separator only a value the key takes, else says the offer is refused too (breaker)", () => {
     // $12,000k is $12M, above a chip's price range: it was offered all the same.
-    expect(() => applyOverrides(resolved, ["hardware.price=$1,2000k"])).toThrow(
+    expect(() => applyOverrides(resolved, ["hardware.price=$1234,567k"])).toThrow(
       "--set: hardware.price: not a number: expected an amount of money in USD, kUSD, MUSD or BUSD, or written like " +
-        "$40k, $500M, $1.2B, found $1,2000k (written $12,000k with digits grouped in threes, it is refused too: out " +
-        "of range, expected an amount of money in [$1, $10M])"
+        "$40k, $500M, $1.2B, found $1234,567k (written $1,234,567k with digits grouped in threes, it is refused too: " +
+        "out of range, expected an amount of money in [$1, $10M])"
     );
     // Groups of three and a last comma before two digits: a decimal comma, likelier than $120,000 (breaker).
     expect(() => applyOverrides(resolved, ["hardware.price=$1,200,00"])).toThrow(
@@ -143,10 +143,62 @@ describe("applyOverrides", () => {
       });
   });
 
-  it("offers a misplaced thousands separator the value with its digits kept (breaker: $1,2000 was offered $1,200)", () => {
+  it("offers a comma before four digits as a decimal comma first (`$1,2000`: `$1.2000`, then `$12,000`)", () => {
     expect(() => applyOverrides(resolved, ["silicon.unitCost=$1,2000"])).toThrow(
       "--set: silicon.unitCost: not a number: expected an amount of money in USD, kUSD, MUSD or BUSD, or written like " +
-        "$40k, $500M, $1.2B, found $1,2000 (digits are grouped in threes: did you mean $12,000?)"
+        "$40k, $500M, $1.2B, found $1,2000 (a decimal is written with a point, not a comma: did you mean $1.2000?)"
+    );
+  });
+
+  it("refuses a number whose first group has a leading zero, read as thousands with exit 0 (breaker)", () => {
+    const money = "expected an amount of money in USD, kUSD, MUSD or BUSD, or written like $40k, $500M, $1.2B";
+    const cases: [string, string][] = [
+      [
+        "demand.tokensPerUserPerDay=0,500k",
+        "--set: demand.tokensPerUserPerDay: not a number: expected a number of tokens like 4096, 1e6, 32k tokens or " +
+          "15T tokens, found 0,500k (a decimal is written with a point, not a comma: did you mean 0.500k?)"
+      ],
+      [
+        "silicon.unitCost=$0,020k",
+        `--set: silicon.unitCost: not a number: ${money}, found $0,020k ` +
+          "(a decimal is written with a point, not a comma: did you mean $0.020k?)"
+      ],
+      [
+        "silicon.unitCost=$012,000",
+        `--set: silicon.unitCost: not a number: ${money}, found $012,000 ` +
+          "(a decimal is written with a point, not a comma: did you mean $12.000?)"
+      ],
+      [
+        "hardware.price=$00,012",
+        `--set: hardware.price: not a number: ${money}, found $00,012 (written $0.012 with a decimal point, it is ` +
+          "refused too: out of range, expected an amount of money in [$1, $10M])"
+      ]
+    ];
+    for (const [set, message] of cases) expect(() => applyOverrides(resolved, [set]), set).toThrow(message);
+  });
+
+  it("offers the point for a decimal comma outside groups of three, both ends of a range (breaker)", () => {
+    expect(() => applyOverrides(resolved, ["power.electricity=0,0826"])).toThrow(
+      "--set: power.electricity: not a number: expected an electricity price in USD/kWh, USD/MWh or $/kWh, found " +
+        "0,0826 (a decimal is written with a point, not a comma: did you mean 0.0826?)"
+    );
+    expect(() => applyOverrides(resolved, ["power.pue=1,2"])).toThrow(
+      "(a decimal is written with a point, not a comma: did you mean 1.2?)"
+    );
+    expect(() => applyOverrides(resolved, ["serving.utilization=0,45 to 0,75"])).toThrow(
+      "--set: serving.utilization: not a number: expected a fraction like 0.35 or 35%, found 0,45 to 0,75 " +
+        "(a decimal is written with a point, not a comma: did you mean `0.45 to 0.75`?)"
+    );
+  });
+
+  it("says a trailing dash leaves an interval without an end, and `%%` one % (breaker: did you mean 45 %?)", () => {
+    for (const value of ["45%\u2013", "45%-"])
+      expect(() => applyOverrides(resolved, [`serving.utilization=${value}`]), value).toThrow(
+        "--set: serving.utilization: an interval missing an end: expected a 90% interval `low to high`, or a single " +
+          `value, found ${value === "45%-" ? value : '"45%\\u2013"'}`
+      );
+    expect(() => applyOverrides(resolved, ["serving.utilization=75%%"])).toThrow(
+      "--set: serving.utilization: wrong unit: expected a fraction like 0.35 or 35%, found 75%% (write one %: 75%)"
     );
   });
 
