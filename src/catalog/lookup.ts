@@ -1,9 +1,12 @@
 import {didYouMeanHint} from "../errors/suggest.js";
-import {UserError} from "../errors/userError.js";
+import {foldLookalikes} from "../errors/unsafeChars.js";
+import {quoteFound, quotesFound, UserError} from "../errors/userError.js";
 
 /**
  * The row whose id is `id`. Throws a UserError "unknown hardware id 'h10'" whose hint lists the three closest ids
- * (errors/suggest.ts); `flag` names the command-line flag that carried the id, if any.
+ * (errors/suggest.ts), compared with look-alike dashes and spaces read as ASCII, and an id holding one is shown escaped
+ * (`unknown model id "llama\u20113.1\u201170b"`: it printed as the id it offered); `flag` names the command-line flag
+ * that carried the id, if any.
  */
 export function findById<T extends {id: string}>(
   rows: readonly T[],
@@ -14,9 +17,9 @@ export function findById<T extends {id: string}>(
   const row = rows.find((r) => r.id === id);
   if (row) return row;
   const ids = rows.map((r) => r.id);
-  const hint = didYouMeanHint(id, ids);
+  const hint = didYouMeanHint(foldLookalikes(id), ids);
   throw new UserError({
-    message: `unknown ${what} id '${id}'`,
+    message: `unknown ${what} id ${quotesFound(id) ? quoteFound(id) : `'${id}'`}`,
     ...(flag ? {flag} : {}),
     expected: `one of the ${ids.length} ${what} ids in the catalog`,
     ...(hint ? {hint} : {})

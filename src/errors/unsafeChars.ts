@@ -34,3 +34,15 @@ export const JOINER_CHARS = "\\u200c\\u200d";
  * did-you-mean offers (`full\u2011mesh`, with U+2011, beside `full-mesh`; breaker), so a message escapes them in what it found.
  */
 export const LOOKALIKE_CHARS = "\\u2010-\\u2013\\u2212\\ufe63\\uff0d\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000";
+
+const LOOKALIKE_DASHES = /[\u2010-\u2013\u2212\ufe63\uff0d]/g;
+const LOOKALIKE_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+
+/**
+ * `text` with each look-alike character (LOOKALIKE_CHARS) as the ASCII character it draws as: the dashes as a
+ * hyphen-minus, the spaces as a space. What a did-you-mean compares, so that `h100\u2011sxm` (a non-breaking hyphen
+ * pasted from a document) is offered `h100-sxm` (breaker).
+ */
+export function foldLookalikes(text: string): string {
+  return text.replace(LOOKALIKE_DASHES, "-").replace(LOOKALIKE_SPACES, " ");
+}

@@ -44,6 +44,13 @@ describe("findById", () => {
     expect(error.detail.hint).toContain("'llama-3.1-70b'");
   });
 
+  it("shows an id with a look-alike dash escaped, and suggests its ASCII form first (breaker)", () => {
+    // U+2011, the non-breaking hyphen, drawn as '-': the message printed llama‑3.1‑70b beside 'llama-3.1-70b'.
+    const error = thrown(() => findById(models, "llama\u20113.1\u201170b", "model", "--model"));
+    expect(error.detail.message).toBe('unknown model id "llama\\u20113.1\\u201170b"');
+    expect(error.detail.hint).toMatch(/^did you mean 'llama-3\.1-70b'/);
+  });
+
   it("is case-sensitive for matches but not for suggestions", () => {
     const error = thrown(() => findById(hardware, "MI300X", "hardware"));
     expect(error.detail.hint).toMatch(/^did you mean 'mi300x'/);

@@ -15,6 +15,7 @@ import {formatRange, isInRange, plainNumber, rangeBrackets, type NumberRange} fr
 import {readDecimal} from "../../units/decimal.js";
 import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
 import {didYouMean} from "../../errors/suggest.js";
+import {foldLookalikes} from "../../errors/unsafeChars.js";
 import {orList} from "../../units/wordList.js";
 
 /**
@@ -375,8 +376,9 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
   }
   const id = isScalar(value) && typeof value.value === "string" ? value.value : text;
   if (id !== null && CATALOG_ID_PATTERN.test(id)) return id;
-  // An id in capitals ("H200-SXM") is told its lowercase form, which the catalog lookup then checks (author trial).
-  const lower = id?.toLowerCase();
+  // An id in capitals ("H200-SXM") is told its lowercase form, which the catalog lookup then checks (author trial),
+  // and one with a look-alike dash (h100\u2011sxm, pasted from a document) its ASCII form (breaker).
+  const lower = id === null ? undefined : foldLookalikes(id).toLowerCase();
   const hint = lower !== undefined && CATALOG_ID_PATTERN.test(lower) ? `did you mean ${lower}?` : undefined;
   return fail(node, {
     message: "not a catalog id",

@@ -707,6 +707,17 @@ serving:
     ]);
   });
 
+  it("tells a catalog id with a look-alike dash its ASCII form (breaker: no did-you-mean)", () => {
+    // U+2011 (non-breaking hyphen) in h100‑sxm, U+2013 (en dash) in h200–sxm: each draws as h100-sxm, h200-sxm.
+    const errors = userErrorsOf(() =>
+      parse("---\nserving.hardware: h100\u2011sxm\ntraining.hardware: H200\u2013SXM\n---\n")
+    );
+    expect(errors.map((e) => [e.path, e.found, e.hint])).toEqual([
+      ["serving.hardware", "h100\u2011sxm", "did you mean h100-sxm?"],
+      ["training.hardware", "H200\u2013SXM", "did you mean h200-sxm?"]
+    ]);
+  });
+
   it("tells a choice written by the name the pages show it by what to write (breaker: no hint for TensorRT-LLM)", () => {
     const hint = (text: string) => userErrorsOf(() => parse(`---\nserving.stack: ${text}\n---\n`))[0]?.hint;
     expect(hint("TensorRT-LLM")).toBe("TensorRT-LLM is written trtllm in a scenario");
