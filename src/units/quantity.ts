@@ -476,7 +476,8 @@ export function readQuantity(
   const text = input.trim();
   const match = NUMBER.exec(text);
   if (!match) {
-    return {ok: false, reason: "number", expected, found: text === "" ? '""' : text, ...minusOffer(text, dimension)};
+    const offer = asciiMinus(text) === undefined ? dollarMinusOffer(text, dimension) : minusOffer(text, dimension);
+    return {ok: false, reason: "number", expected, found: text === "" ? '""' : text, ...offer};
   }
   const [whole, sign = "", dollar = "", digits = ""] = match;
   const tail = text.slice(whole.length);
@@ -652,6 +653,19 @@ function minusOffer(text: string, dimension: Dimension): {hint?: string; offers?
   if (ascii === undefined) return {};
   return offered(
     [{text: ascii, hint: `write it with an ASCII hyphen-minus: ${ascii}`, change: "with an ASCII hyphen-minus"}],
+    dimension
+  );
+}
+
+/**
+ * The offer for money written with its ASCII minus after the dollar (`$-5M`): the sign before it, `-$5M`, where
+ * readQuantity reads it (breaker: `$-5` had no hint where `$–5`, with an en dash, was offered -$5).
+ */
+function dollarMinusOffer(text: string, dimension: Dimension): {hint?: string; offers?: QuantityOffer[]} {
+  if (!/^\$\s*-\s*[\d.]/.test(text)) return {};
+  const moved = text.replace(/^\$\s*-\s*/, "-$");
+  return offered(
+    [{text: moved, hint: `a sign goes before the dollar: ${moved}`, change: "with the sign before the dollar"}],
     dimension
   );
 }

@@ -392,6 +392,23 @@ describe("readQuantity with the tables' minus sign", () => {
     expect(readQuantity(ascii, dimension).ok).toBe(true);
   });
 
+  it("tells money with an ASCII minus after its dollar to put the sign first (breaker: `$-5` had no hint)", () => {
+    for (const [written, moved] of [
+      ["$-5", "-$5"],
+      ["$-5M", "-$5M"],
+      ["$- 5k", "-$5k"]
+    ]) {
+      expect(readQuantity(written!, "money")).toMatchObject({
+        ok: false,
+        found: written,
+        hint: `a sign goes before the dollar: ${moved}`
+      });
+      expect(readQuantity(moved!, "money").ok).toBe(true);
+    }
+    // Not money: nothing to offer (a rate has no dollar).
+    expect(readQuantity("$-5", "ratePerYear")).not.toHaveProperty("hint");
+  });
+
   it("offers nothing where the text with an ASCII minus does not read either", () => {
     expect(readQuantity("−abc", "money")).not.toHaveProperty("hint");
     // An en dash between two values is a range, not a sign (the tables' `45%–75%`: tableRangeError's to tell).
