@@ -113,9 +113,10 @@ export function keyFlag(flag: string, path: string) {
       ? number === undefined
         ? undefined
         : number / 100
-      : (readDecimal(text, {underscores: true}) ?? hinted(flag, def, text) ?? parseFinite(flag, text, expected));
+      : fractionNumber(flag, def, text, expected);
     if (value === undefined) {
-      throw new UserError({flag, message: "not a percentage", expected, found: text, ...readingHint(def, text)});
+      const hint = setReading(def, text)?.error.hint;
+      throw new UserError({flag, message: "not a percentage", expected, found: text, ...(hint ? {hint} : {})});
     }
     if (isInRange(value, range)) return value;
     const bare = percent ? undefined : /^\s*\d+\s*$/.test(text) ? Number(text) : undefined;
@@ -157,23 +158,28 @@ function flagQuantity(
 }
 
 /**
- * The hint --set gives a fraction key's value that is not a number (`–0.5`: the ASCII minus; `0,5`: the point), or
- * nothing; checked against the key as quantityError checks it.
+ * A fraction key's value that readQuantity refuses, beside --set's error for it (quantityError: its hint checked
+ * against the key, `–0.5` offered the ASCII minus, `0,5` the point); undefined when it reads, or for a key of no
+ * quantity.
  */
-function readingHint(def: ScenarioKeyDef, text: string): {hint?: string} {
-  if (!isQuantityKey(def)) return {};
-  const reading = readQuantity(text, def.type);
-  if (reading.ok) return {};
-  const {hint} = quantityError(def, reading);
-  return hint === undefined ? {} : {hint};
-}
-
-/** For a fraction flag: throws --set's error for a value readQuantity has a hint for; else undefined. */
-function hinted(flag: string, def: ScenarioKeyDef, text: string): undefined {
+function setReading(def: ScenarioKeyDef, text: string) {
   if (!isQuantityKey(def)) return undefined;
   const reading = readQuantity(text, def.type);
-  if (!reading.ok && reading.hint !== undefined) throw new UserError({flag, ...quantityError(def, reading)});
-  return undefined;
+  return reading.ok ? undefined : {reading, error: quantityError(def, reading)};
+}
+
+/**
+ * A fraction flag's value written without %: a decimal numeral (`0.6`, `1_000`), else --set's error where readQuantity
+ * has a hint for it (`–0.5`, `0,5`), else parseFinite's.
+ *
+ * Throws: UserError naming `flag`.
+ */
+function fractionNumber(flag: string, def: ScenarioKeyDef, text: string, expected: string): number {
+  const bare = readDecimal(text, {underscores: true});
+  if (bare !== undefined) return bare;
+  const set = setReading(def, text);
+  if (set?.reading.hint !== undefined) throw new UserError({flag, ...set.error});
+  return parseFinite(flag, text, expected);
 }
 
 /**

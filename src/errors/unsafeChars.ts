@@ -33,10 +33,12 @@ export const JOINER_CHARS = "\\u200c\\u200d";
  * mathematical U+205F, ideographic U+3000). Safe to print, but a found value with one can look like the value its
  * did-you-mean offers (`full\u2011mesh`, with U+2011, beside `full-mesh`; breaker), so a message escapes them in what it found.
  */
-export const LOOKALIKE_CHARS = "\\u2010-\\u2013\\u2212\\ufe63\\uff0d\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000";
+const LOOKALIKE_DASH_CHARS = "\\u2010-\\u2013\\u2212\\ufe63\\uff0d";
+const LOOKALIKE_SPACE_CHARS = "\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000";
+export const LOOKALIKE_CHARS = LOOKALIKE_DASH_CHARS + LOOKALIKE_SPACE_CHARS;
 
-const LOOKALIKE_DASHES = /[\u2010-\u2013\u2212\ufe63\uff0d]/g;
-const LOOKALIKE_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+const LOOKALIKE_DASHES = new RegExp(`[${LOOKALIKE_DASH_CHARS}]`, "g");
+const LOOKALIKE_SPACES = new RegExp(`[${LOOKALIKE_SPACE_CHARS}]`, "g");
 
 /**
  * `text` with each look-alike character (LOOKALIKE_CHARS) as the ASCII character it draws as: the dashes as a

@@ -6,7 +6,7 @@ import type {PublishedRun} from "./publishedRun.js";
 import {impliedMfu, publishedRunFlops} from "./trainingRunsReport.js";
 import {CellReader, readCatalogRows, scaled} from "../catalog/csvCells.js";
 import {MODEL_CELL_RANGES} from "../catalog/parseModelsCsv.js";
-import {formatBound, formatRange, isInRange, type NumberRange} from "../units/range.js";
+import {exponentNotation, formatBound, formatRange, isInRange, type NumberRange} from "../units/range.js";
 import {formatFlops} from "../units/flops.js";
 
 /** The columns of data/training-runs.csv, exactly and in order. */
@@ -271,10 +271,5 @@ function checkImpliedMfu(
  */
 function readable(x: number): string {
   const rounded = Number(x.toPrecision(3));
-  return rounded !== 0 && Math.abs(rounded) < 1e-4 ? plainExponent(rounded) : formatBound(rounded);
-}
-
-/** 2.31e-7, 1.4e22: JavaScript's exponent notation without its "+". */
-function plainExponent(x: number): string {
-  return x.toExponential().replace("e+", "e");
+  return rounded !== 0 && Math.abs(rounded) < 1e-4 ? exponentNotation(rounded) : formatBound(rounded);
 }

@@ -476,8 +476,7 @@ export function readQuantity(
   const text = input.trim();
   const match = NUMBER.exec(text);
   if (!match) {
-    const offer = asciiMinus(text) === undefined ? dollarMinusOffer(text, dimension) : minusOffer(text, dimension);
-    return {ok: false, reason: "number", expected, found: text === "" ? '""' : text, ...offer};
+    return {ok: false, reason: "number", expected, found: text === "" ? '""' : text, ...signOffer(text, dimension)};
   }
   const [whole, sign = "", dollar = "", digits = ""] = match;
   const tail = text.slice(whole.length);
@@ -499,7 +498,7 @@ export function readQuantity(
   const factor = info.units.get(unit);
   if (factor === undefined) {
     const hint =
-      asciiMinus(text) === undefined ? unitHint(unit, dimension, `${sign}$${digits}`) : minusOffer(text, dimension);
+      asciiMinus(text) === undefined ? unitHint(unit, dimension, `${sign}$${digits}`) : signOffer(text, dimension);
     return {ok: false, reason: "unit", expected, found: text, ...hint};
   }
   const magnitude = Number(digits.replace(/,/g, ""));
@@ -645,23 +644,19 @@ export function asciiMinus(text: string): string | undefined {
 }
 
 /**
- * The offer for a value written with a minus sign of MINUS_LIKE (`−5%` read "not a number" with no word of it;
- * breaker): the value with an ASCII one, when that reads as the dimension's quantity, so that it can be pasted back.
+ * The offer for a value whose minus sign the file's notation does not read, when the value with a readable one reads
+ * as the dimension's quantity, so that it can be pasted back: a sign of MINUS_LIKE given as an ASCII one (`−5%` read
+ * "not a number" with no word of it; breaker), or money's ASCII minus after its dollar put before it (`$-5M`: -$5M,
+ * where readQuantity reads it; it had no hint where `$–5`, with an en dash, was offered -$5; breaker).
  */
-function minusOffer(text: string, dimension: Dimension): {hint?: string; offers?: QuantityOffer[]} {
+function signOffer(text: string, dimension: Dimension): {hint?: string; offers?: QuantityOffer[]} {
   const ascii = asciiMinus(text);
-  if (ascii === undefined) return {};
-  return offered(
-    [{text: ascii, hint: `write it with an ASCII hyphen-minus: ${ascii}`, change: "with an ASCII hyphen-minus"}],
-    dimension
-  );
-}
-
-/**
- * The offer for money written with its ASCII minus after the dollar (`$-5M`): the sign before it, `-$5M`, where
- * readQuantity reads it (breaker: `$-5` had no hint where `$–5`, with an en dash, was offered -$5).
- */
-function dollarMinusOffer(text: string, dimension: Dimension): {hint?: string; offers?: QuantityOffer[]} {
+  if (ascii !== undefined) {
+    return offered(
+      [{text: ascii, hint: `write it with an ASCII hyphen-minus: ${ascii}`, change: "with an ASCII hyphen-minus"}],
+      dimension
+    );
+  }
   if (!/^\$\s*-\s*[\d.]/.test(text)) return {};
   const moved = text.replace(/^\$\s*-\s*/, "-$");
   return offered(

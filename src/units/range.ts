@@ -277,7 +277,12 @@ function bound(text: string): number {
  * a value found beyond a bound (formatBeyondBound); a bound itself is formatBound's.
  */
 export function plainNumber(value: number): string {
-  return Math.abs(value) >= 1e9 ? value.toExponential().replace("e+", "e") : String(value);
+  return Math.abs(value) >= 1e9 ? exponentNotation(value) : String(value);
+}
+
+/** `value` in exponent notation without JavaScript's "+": 1e18, 2.31e-7, 2.54e19. */
+export function exponentNotation(value: number): string {
+  return value.toExponential().replace("e+", "e");
 }
 
 /**
