@@ -4,6 +4,7 @@ import * as Plot from "@observablehq/plot";
 import {axisTickFormat, formatCount, formatUsd, formatUsdPerMTok} from "./format.js";
 import {FLEET_COLORS, HIGHLIGHT, INK} from "./palette.js";
 import type {ChipComparisonRow} from "../lib/scenario/evaluate/chipComparison.js";
+import {meshLinksUsed} from "../lib/inference/communication.js";
 
 /** One accelerator serving the page's model: a row of compareServingChips (src/scenario/evaluate/chipComparison.ts). */
 export type SystemRow = ChipComparisonRow;
@@ -22,16 +23,12 @@ export interface SystemComparisonChartOptions extends Plot.PlotOptions {
   utilizationFraction?: number;
 }
 
-/** How a chip's scale-up domain is wired: a catalog hardware row's fields (src/catalog/hardware.ts). */
-export interface ChipWiring {
-  id: string;
-  scaleUpChips: number;
-  scaleUpTopology: string;
-}
+/** How a chip's scale-up domain is wired: a catalog hardware row's id and the fields meshLinksUsed reads. */
+export type ChipWiring = {id: string} & Parameters<typeof meshLinksUsed>[0];
 
 /**
  * How the chips of a tensor-parallel group of `tensorParallel` are wired to each other, in plain words for the tooltip
- * (src/inference/communication.ts, collectiveBandwidthBytesPerS): in a full mesh each chip uses only the t − 1 direct
+ * (the library's meshLinksUsed, as collectiveBandwidthBytesPerS scales by it): in a full mesh each chip uses only the t − 1 direct
  * links to the others of its group ("3 of each chip's 7 direct links"), a switch gives any group every link ("a
  * switch (every link used)"), and a group larger than the chips wired together talks over "the slower data-centre
  * network". Torus and other wirings are modelled as a switch. "nothing (1 chip)" for one chip; null for a chip the
@@ -41,10 +38,8 @@ export function linksText(tensorParallel: number, wiring: ChipWiring | undefined
   if (tensorParallel <= 1) return "nothing (1 chip)";
   if (!wiring) return null;
   if (tensorParallel > wiring.scaleUpChips) return "the slower data-centre network";
-  if (wiring.scaleUpTopology === "full-mesh" && wiring.scaleUpChips > 1) {
-    return `${tensorParallel - 1} of each chip's ${wiring.scaleUpChips - 1} direct links`;
-  }
-  return "a switch (every link used)";
+  const mesh = meshLinksUsed(wiring, tensorParallel);
+  return mesh ? `${mesh.used} of each chip's ${mesh.of} direct links` : "a switch (every link used)";
 }
 
 export function SystemComparisonChart(

@@ -50,8 +50,22 @@ export function expertDispatchBytesPerElement(bytesPerParam: number): number {
  */
 export function collectiveBandwidthBytesPerS(hardware: ChipWiring, groupChips: number): number {
   if (groupChips > hardware.scaleUpChips) return hardware.scaleOutBandwidthBytesPerS;
-  if (hardware.scaleUpTopology !== "full-mesh" || hardware.scaleUpChips <= 1) return hardware.scaleUpBandwidthBytesPerS;
-  return (hardware.scaleUpBandwidthBytesPerS * (groupChips - 1)) / (hardware.scaleUpChips - 1);
+  const mesh = meshLinksUsed(hardware, groupChips);
+  return mesh ? (hardware.scaleUpBandwidthBytesPerS * mesh.used) / mesh.of : hardware.scaleUpBandwidthBytesPerS;
+}
+
+/**
+ * The direct links each chip of a group of `groupChips` (an integer >= 1, within the scale-up domain) uses in a full
+ * mesh: its t − 1 links to the group's other chips, of the domain − 1 it has (an MI300X group of 4: 3 of 7). Null
+ * where the wiring gives any group every link (a switch, and the wirings modelled as one: torus, hybrid cube-mesh) or
+ * the domain is one chip. What collectiveBandwidthBytesPerS scales the link bandwidth by, and the pages' tooltip says.
+ */
+export function meshLinksUsed(
+  wiring: Pick<ChipWiring, "scaleUpChips"> & {scaleUpTopology: string},
+  groupChips: number
+): {used: number; of: number} | null {
+  if (wiring.scaleUpTopology !== "full-mesh" || wiring.scaleUpChips <= 1) return null;
+  return {used: groupChips - 1, of: wiring.scaleUpChips - 1};
 }
 
 /**
