@@ -60,7 +60,7 @@ export function SystemComparisonChart(
         hardware.find((h) => h.id === r.id)
       ) ?? "not in the catalog"
   }));
-  return Plot.plot({
+  const frame: Plot.PlotOptions = {
     width: chartWidth,
     height,
     marginLeft: 60,
@@ -75,9 +75,22 @@ export function SystemComparisonChart(
     },
     y: {label: "↑ USD per million tokens (input and output)", grid: true, zero: true, nice: true, insetTop: 8},
     color: {legend: true, domain: ["merchant", "in-house"], range: [FLEET_COLORS.merchant, FLEET_COLORS.inHouse]},
-    ...options,
+    ...options
+  };
+  const dots = Plot.dot(rows, {x: "priceUsd", y: "costUsdPerMTok", r: 6, fill, stroke: INK, strokeWidth: 0.5});
+  // Where each dot lands, in the SVG's px, from the same frame drawn with the dots alone: each dot's tooltip takes the
+  // side of it that fits the chart (tipPlacement), so it never covers the dot it describes.
+  const probe = Plot.plot({...frame, marks: [dots]});
+  const sx = probe.scale("x")!;
+  const sy = probe.scale("y")!;
+  const placed = tipRows.map((r) => ({
+    row: r,
+    ...tipPlacement(sx.apply(r.priceUsd) as number, sy.apply(r.costUsdPerMTok) as number, chartWidth, height)
+  }));
+  return Plot.plot({
+    ...frame,
     marks: [
-      Plot.dot(rows, {x: "priceUsd", y: "costUsdPerMTok", r: 6, fill, stroke: INK, strokeWidth: 0.5}),
+      dots,
       Plot.dot(
         rows.filter((d) => d.id === highlight),
         {x: "priceUsd", y: "costUsdPerMTok", r: 9, stroke: HIGHLIGHT, strokeWidth: 2}
@@ -96,52 +109,89 @@ export function SystemComparisonChart(
           fill: INK
         })
       ),
-      Plot.tip(
-        tipRows,
-        Plot.pointer({
-          // On a phone no tip beside a dot in the middle fits the chart (it ran off the card at 390 px): it sits at the
-          // bottom left of the plot, which no dot reaches (every cost is well above zero).
-          ...(chartWidth < 480
-            ? {
-                px: "priceUsd",
-                py: "costUsdPerMTok",
-                frameAnchor: "bottom-left" as const,
-                anchor: "bottom-left" as const
-              }
-            : {x: "priceUsd", y: "costUsdPerMTok"}),
-          channels: {
-            system: "name",
-            price: {value: "priceUsd", label: "price"},
-            cost: {value: "costUsdPerMTok", label: "cost"},
-            // One basis for the tooltip: input and output tokens, as the axis and the power card count them; the rate per
-            // chip while busy (not the page's output-only 97 tokens/s per chip), per MW at the scenario's utilisation
-            // (new-user trial). Lines short enough for a phone: Plot cuts a line past the tip's lineWidth.
-            basis: {value: "basis", label: "counts"},
-            speed: {value: "tokensPerSecondPerChip", label: "tokens/s per chip"},
-            perMw: {value: "tokensPerSecondPerMw", label: "tokens/s per MW"},
-            group: {value: "group", label: "one copy on"},
-            links: {value: "links", label: "linked by"}
-          },
-          format: {
-            x: false,
-            y: false,
-            px: false,
-            py: false,
-            system: true,
-            price: (v: number) => formatUsd(v),
-            cost: (v: number) => formatUsdPerMTok(v),
-            basis: true,
-            speed: (v: number) => `${formatCount(v)} while busy`,
-            perMw: (v: number) => `${formatCount(v)} ${busyText(utilizationFraction)}`,
-            group: true,
-            links: true
-          },
-          // The longest line, "linked by 3 of each chip's 7 direct links", whole (20 ems cut it).
-          lineWidth: 24
-        })
+      // One tip mark per placement, as the labels (a tip's anchor, dx and dy are constants of its mark); Plot shows only
+      // the pointer's nearest point across them. Its pointer ends just off the dot. At 390 px a tip pinned to the plot's
+      // bottom left covered GB200's dot and label, and pointed at $0.
+      ...groupBy(placed, (d) => d.anchor).map((group) =>
+        Plot.tip(
+          group.map((d) => d.row),
+          Plot.pointer({
+            x: "priceUsd",
+            y: "costUsdPerMTok",
+            anchor: group[0]!.anchor,
+            dx: group[0]!.dx,
+            dy: group[0]!.dy,
+            channels: {
+              system: "name",
+              price: {value: "priceUsd", label: "price"},
+              cost: {value: "costUsdPerMTok", label: "cost"},
+              // One basis for the tooltip: input and output tokens, as the axis and the power card count them; the rate per
+              // chip while busy (not the page's output-only 97 tokens/s per chip), per MW at the scenario's utilisation
+              // (new-user trial). Lines short enough for a phone: Plot cuts a line past the tip's lineWidth.
+              basis: {value: "basis", label: "counts"},
+              speed: {value: "tokensPerSecondPerChip", label: "tokens/s per chip"},
+              perMw: {value: "tokensPerSecondPerMw", label: "tokens/s per MW"},
+              group: {value: "group", label: "one copy on"},
+              links: {value: "links", label: "linked by"}
+            },
+            format: {
+              x: false,
+              y: false,
+              system: true,
+              price: (v: number) => formatUsd(v),
+              cost: (v: number) => formatUsdPerMTok(v),
+              basis: true,
+              speed: (v: number) => `${formatCount(v)} while busy`,
+              perMw: (v: number) => `${formatCount(v)} ${busyText(utilizationFraction)}`,
+              group: true,
+              links: true
+            },
+            // The longest line, "linked by 3 of each chip's 7 direct links", whole (20 ems cut it).
+            lineWidth: 24
+          })
+        )
       )
     ]
   });
+}
+
+/** A tooltip's anchor (the point of the tip Plot puts at the dot) and its offset from the dot's centre, px. */
+export interface TipPlacement {
+  anchor: "bottom" | "top" | "bottom-left" | "bottom-right" | "top-left" | "top-right" | "left" | "right";
+  dx: number;
+  dy: number;
+}
+
+/**
+ * The tooltip's box, about, px: 24 ems of 10 px text at most and 8 lines, with Plot's 8 px padding each side
+ * (measured 221 × 97 in chromium), and its pointer (Plot's pointerSize, 12). GAP: how far the pointer ends from the
+ * dot's centre, past its 6 px radius.
+ */
+const TIP = {width: 225, height: 100, pointer: 12, gap: 8};
+
+/**
+ * Where a dot's tooltip goes, given the dot's centre (`x`, `y`, px in the SVG) and the SVG's `width` and `height`:
+ * above the dot if the tip fits there, else below, else above or below to one side, else beside it; where none fits
+ * whole, the one that runs least past the SVG's edges. The tip never covers its dot (its pointer ends GAP px from the
+ * centre). Plot's own choice put a tip that fits neither side of a dot to its left, off a phone's card.
+ */
+export function tipPlacement(x: number, y: number, width: number, height: number): TipPlacement {
+  const {width: w, height: h, pointer: m, gap: g} = TIP;
+  const tall = h + m + g; // from the dot's centre to the far edge of a tip above or below it
+  const candidates: (TipPlacement & {box: Box})[] = [
+    {anchor: "bottom", dx: 0, dy: -g, box: {x0: x - w / 2, x1: x + w / 2, y0: y - tall, y1: y - g}},
+    {anchor: "top", dx: 0, dy: g, box: {x0: x - w / 2, x1: x + w / 2, y0: y + g, y1: y + tall}},
+    {anchor: "bottom-left", dx: g, dy: -g, box: {x0: x + g, x1: x + g + w, y0: y - tall, y1: y - g}},
+    {anchor: "bottom-right", dx: -g, dy: -g, box: {x0: x - g - w, x1: x - g, y0: y - tall, y1: y - g}},
+    {anchor: "top-left", dx: g, dy: g, box: {x0: x + g, x1: x + g + w, y0: y + g, y1: y + tall}},
+    {anchor: "top-right", dx: -g, dy: g, box: {x0: x - g - w, x1: x - g, y0: y + g, y1: y + tall}},
+    {anchor: "left", dx: g, dy: 0, box: {x0: x + g, x1: x + g + m / 2 + w, y0: y - h / 2, y1: y + h / 2}},
+    {anchor: "right", dx: -g, dy: 0, box: {x0: x - g - m / 2 - w, x1: x - g, y0: y - h / 2, y1: y + h / 2}}
+  ];
+  const overflow = ({box}: {box: Box}) =>
+    Math.max(0, -box.x0) + Math.max(0, box.x1 - width) + Math.max(0, -box.y0) + Math.max(0, box.y1 - height);
+  const best = candidates.reduce((a, b) => (overflow(b) < overflow(a) ? b : a));
+  return {anchor: best.anchor, dx: best.dx, dy: best.dy};
 }
 
 /** "at 58% busy": the basis of a per-MW figure counted at the scenario's utilisation. */

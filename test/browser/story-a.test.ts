@@ -188,6 +188,60 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
     }
   });
 
+  it("keeps the systems chart's tooltip off the dot it describes, and on its card, at 390 px", async () => {
+    // At 390 px the tooltip sat pinned to the plot's bottom left and covered GB200's dot and label (reader's audit).
+    const page = await openPage(browser, "/token-economics", {viewport: {width: 390, height: 900}});
+    try {
+      const card = '[data-testid="chart-systems"]';
+      await page.$eval(card, (el) => el.scrollIntoView({block: "center"}));
+      type Box = {x0: number; x1: number; y0: number; y1: number};
+      const labels = await page.$$eval(`${card} g[aria-label="text"] text`, (texts) =>
+        texts.map((t) => {
+          const b = t.getBoundingClientRect();
+          return {label: t.textContent ?? "", x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2};
+        })
+      );
+      const dots = await page.$$eval(`${card} g[aria-label="dot"] circle[r="6"]`, (cs) =>
+        cs.map((c) => {
+          const b = c.getBoundingClientRect();
+          return {x0: b.left, x1: b.right, y0: b.top, y1: b.bottom};
+        })
+      );
+      const cardBox = await page.$eval(card, (el) => {
+        const b = el.getBoundingClientRect();
+        return {x0: b.left, x1: b.right, y0: b.top, y1: b.bottom};
+      });
+      const centre = (b: Box) => ({x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2});
+      const overlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+      expect(labels.map((l) => l.label)).toContain("GB200");
+      for (const {label, x, y} of labels) {
+        // Each label's own dot: the nearest to it.
+        const dot = [...dots].sort(
+          (a, b) => Math.hypot(centre(a).x - x, centre(a).y - y) - Math.hypot(centre(b).x - x, centre(b).y - y)
+        )[0]!;
+        const {x: cx, y: cy} = centre(dot);
+        await page.mouse.move(cx - 20, cy + 20);
+        await page.mouse.move(cx, cy, {steps: 4});
+        await expect
+          .poll(() => page.$$eval(`${card} g[aria-label="tip"]`, (gs) => gs.map((g) => g.textContent ?? "").join("")))
+          .toContain(`system ${label}`); // "system B200" is not in "system GB200"
+        const tip = await page.$$eval(`${card} g[aria-label="tip"]`, (gs) => {
+          const g = gs.find((g) => g.textContent)!;
+          const b = g.getBoundingClientRect();
+          return {x0: b.left, x1: b.right, y0: b.top, y1: b.bottom};
+        });
+        expect(overlap(tip, dot), `${label}'s tooltip ${JSON.stringify(tip)} on its dot ${JSON.stringify(dot)}`).toBe(
+          false
+        );
+        expect(tip.x0, `${label}'s tooltip`).toBeGreaterThanOrEqual(cardBox.x0);
+        expect(tip.x1, `${label}'s tooltip`).toBeLessThanOrEqual(cardBox.x1);
+      }
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("clamps a number typed past a chapter slider's end, and snaps one between steps, once the box is left, and computes with it", async () => {
     const page = await openPage(browser, "/token-economics");
     try {
