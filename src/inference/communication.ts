@@ -85,19 +85,21 @@ export function allReduceSeconds(
 }
 
 /**
- * All-to-all in which each of `groupChips` chips holds `bytesPerChip` to scatter evenly over the group: it sends the
- * (n − 1) ÷ n that belongs elsewhere:
- *   latency + (n − 1) ÷ n × bytesPerChip ÷ (link bandwidth × communicationFraction); 0 for one chip.
+ * Expert all-to-all (a dispatch or a combine) in which each of `groupChips` chips (an integer >= 1) holds
+ * `bytesPerChip` bytes: every routed copy of its tokens (tokens × experts per token × hidden × bytes per element),
+ * those for its own experts included, as DeepEP counts its "logical bandwidth":
+ *   bytesPerChip ÷ (link bandwidth × expertAllToAllFraction); 0 for one chip.
+ * No fixed time: the realized fraction (EXPERT_ALL_TO_ALL_FRACTION, efficiencies.ts, from DeepEP's benchmarks) is the
+ * whole kernel's time at 128 tokens per chip. Returns seconds.
  */
-export function allToAllSeconds(
+export function expertAllToAllSeconds(
   bytesPerChip: number,
   groupChips: number,
   hardware: ReplicaHardware,
   efficiencies: ServingEfficiencies
 ): number {
   if (groupChips <= 1) return 0;
-  const bandwidth = collectiveBandwidthBytesPerS(hardware, groupChips) * efficiencies.communicationFraction;
-  return efficiencies.collectiveLatencySeconds + ((groupChips - 1) / groupChips) * (bytesPerChip / bandwidth);
+  return bytesPerChip / (collectiveBandwidthBytesPerS(hardware, groupChips) * efficiencies.expertAllToAllFraction);
 }
 
 /**
@@ -106,9 +108,11 @@ export function allToAllSeconds(
  *   tensor parallelism (t > 1): all-reduces of each attention group's activations, tokens ÷ groups × hidden × 2 B,
  *     over t chips: 2 per layer (after attention and after the MLP, Megatron-style), 1 per layer when the MLP is
  *     routed experts under expert parallelism (they exchange by all-to-all instead);
- *   expert parallelism (MoE, e > 1): 2 all-to-alls per layer (dispatch to the experts, combine back), each chip
- *     holding tokens ÷ chips tokens × k experts × hidden × bytes, over e chips: the dispatch at
- *     expertDispatchBytesPerElement(bytesPerParam) (1 B for FP8 and FP4 experts), the combine at 2 B (BF16).
+ *   expert parallelism (MoE, e > 1): 2 expert all-to-alls per layer (dispatch to the experts, combine back), each
+ *     chip holding tokens ÷ chips tokens × k experts × hidden × bytes, over e chips (expertAllToAllSeconds, at the
+ *     sourced expertAllToAllFraction, not the fitted communicationFraction: no fitted measurement has an expert
+ *     all-to-all): the dispatch at expertDispatchBytesPerElement(bytesPerParam) (1 B for FP8 and FP4 experts), the
+ *     combine at 2 B (BF16).
  * Every layer is counted as an MoE layer of an MoE model (DeepSeek-V3's first 3 of 61 layers are dense: ~5% more
  * all-to-all than it has). `bytesPerParam` is the bytes per weight of the serving precision (BYTES_PER_PARAM). Returns
  * seconds.
@@ -136,8 +140,8 @@ export function stepCommunicationSeconds(
     const combineBytes = elementsPerChip * ACTIVATION_BYTES;
     seconds +=
       model.layers *
-      (allToAllSeconds(dispatchBytes, layout.expertParallel, hardware, efficiencies) +
-        allToAllSeconds(combineBytes, layout.expertParallel, hardware, efficiencies));
+      (expertAllToAllSeconds(dispatchBytes, layout.expertParallel, hardware, efficiencies) +
+        expertAllToAllSeconds(combineBytes, layout.expertParallel, hardware, efficiencies));
   }
   return seconds;
 }

@@ -7,7 +7,8 @@
  * A step of the replica takes
  *   Σ over its kernel groups of max(bytes ÷ (bandwidth × bandwidthFraction), FLOPs ÷ (peak × computeFraction)),
  *     less kernelOverlapFraction of what running them overlapped would save (stepCost.ts)
- *   + collectives × collectiveLatencySeconds + collective bytes ÷ (link bandwidth × communicationFraction)
+ *   + all-reduces × collectiveLatencySeconds + all-reduce bytes ÷ (link bandwidth × communicationFraction)
+ *   + expert all-to-all bytes ÷ (link bandwidth × expertAllToAllFraction)
  *   + stepOverheadSeconds
  * so ROOFLINE_EFFICIENCIES (every fraction 1, kernels overlapped, no fixed time) gives the upper bound on throughput.
  */
@@ -16,9 +17,14 @@ export interface ServingEfficiencies {
   bandwidthFraction: number;
   /** Fraction of dense peak FLOP/s that the step's matrix multiplies reach; in (0, 1]. */
   computeFraction: number;
-  /** Fraction of a link's bandwidth that collectives (all-reduce, all-to-all) reach; in (0, 1]. */
+  /** Fraction of a link's bandwidth that tensor-parallel all-reduces reach; in (0, 1]. */
   communicationFraction: number;
-  /** Fixed time of one collective (launch and synchronisation across chips), s; >= 0. */
+  /**
+   * Fraction of a link's bandwidth that an expert all-to-all (dispatch, combine) reaches, counting every routed copy
+   * of a token, its own chip's included; in (0, 1]. Not fitted: EXPERT_ALL_TO_ALL_FRACTION, from DeepEP's benchmarks.
+   */
+  expertAllToAllFraction: number;
+  /** Fixed time of one all-reduce (launch and synchronisation across chips), s; >= 0. */
   collectiveLatencySeconds: number;
   /** Fixed time of one forward step (kernel launches, scheduling, sampling), s; >= 0. */
   stepOverheadSeconds: number;
@@ -52,7 +58,30 @@ export const DEFAULT_ACHIEVABLE_COMPUTE_FRACTION = 0.48;
 export const DEFAULT_COMMUNICATION_FRACTION = 0.8;
 
 /**
- * Fixed time of one collective: an assumption of 10 µs, the order of a small-message NVLink all-reduce (launch plus
+ * Fraction of the link bandwidth an expert all-to-all reaches, from DeepEP's published benchmarks (deepseek-ai/DeepEP,
+ * commit 0297fc8: README.md "Performance" and docs/legacy.md "Performance"; DeepEP is the expert all-to-all of
+ * SGLang's and DeepSeek's expert-parallel serving). The figures are "logical bandwidth": the bytes of every routed copy
+ * of a token (tokens × top-k × hidden × bytes, the copies for the chip's own experts included) ÷ the kernel's time.
+ * All follow DeepSeek-V3's configuration (hidden 7,168, top-8 experts, FP8 dispatch, BF16 combine):
+ *   scale-out, V1 low-latency kernels (the decode ones), H800 with a CX7 400 Gb/s InfiniBand card (~50 GB/s), 128
+ *     tokens per batch: dispatch 173 µs at 43 GB/s (EP64), 192 µs at 39 GB/s (EP128), 194 µs at 39 GB/s (EP256);
+ *     combine 314 µs at 46 GB/s, 369 µs at 39 GB/s, 360 µs at 40 GB/s. Median 39.5 GB/s ÷ 50 GB/s = 0.79 (0.78–0.92);
+ *     at EP8–32 the pure-RDMA figures run 48–127 GB/s, above the card: part of that traffic stays in the node;
+ *   scale-out, V1 normal kernels (prefill, 4,096 tokens per batch, NVLink forwarding to RDMA): 43–58 GB/s at EP16–64
+ *     (0.86–1.16 of the card);
+ *   scale-up, V1 normal kernels, H800 intranode EP8: dispatch 153, combine 158 GB/s (0.77, 0.79 of the catalog's 200
+ *     GB/s per direction; DeepEP takes "~160 GB/s NVLink maximum");
+ *   scale-up, V2 (README, SM100 = B200), EP8, 8K tokens per batch: dispatch 726, combine 740 GB/s (0.81, 0.82 of NVLink
+ *     5's 900 GB/s per direction) with 64 SMs; 643, 675 GB/s (0.71, 0.75) with the fewest, 24.
+ * We take 0.8 for both, the decode kernels' wide-EP median and the NVLink figures rounded. The 128-token times are
+ * reproduced by the bytes ÷ this bandwidth alone (dispatch, 7,168 × 8 × 128 B of FP8 at 40 GB/s: 184 µs against
+ * 173–194 µs; combine in BF16: 367 µs against 314–369 µs), so no fixed time is added per all-to-all (one batch size
+ * cannot part a fixed time from the bandwidth); at far fewer tokens per chip the model is optimistic.
+ */
+export const EXPERT_ALL_TO_ALL_FRACTION = 0.8;
+
+/**
+ * Fixed time of one all-reduce: an assumption of 10 µs, the order of a small-message NVLink all-reduce (launch plus
  * synchronisation of 2–8 GPUs; custom one-shot all-reduce kernels reach a few µs, NCCL's ring over 8 GPUs tens of µs).
  * To be fitted.
  */
@@ -79,6 +108,7 @@ export const DEFAULT_SERVING_EFFICIENCIES: Readonly<ServingEfficiencies> = {
   bandwidthFraction: DEFAULT_ACHIEVABLE_BANDWIDTH_FRACTION,
   computeFraction: DEFAULT_ACHIEVABLE_COMPUTE_FRACTION,
   communicationFraction: DEFAULT_COMMUNICATION_FRACTION,
+  expertAllToAllFraction: EXPERT_ALL_TO_ALL_FRACTION,
   collectiveLatencySeconds: DEFAULT_COLLECTIVE_LATENCY_SECONDS,
   stepOverheadSeconds: DEFAULT_STEP_OVERHEAD_SECONDS,
   kernelOverlapFraction: DEFAULT_KERNEL_OVERLAP_FRACTION
@@ -93,6 +123,7 @@ export const ROOFLINE_EFFICIENCIES: Readonly<ServingEfficiencies> = {
   bandwidthFraction: 1,
   computeFraction: 1,
   communicationFraction: 1,
+  expertAllToAllFraction: 1,
   collectiveLatencySeconds: 0,
   stepOverheadSeconds: 0,
   kernelOverlapFraction: 1

@@ -3,11 +3,12 @@
 import type {ServingCalibration} from "./servingCalibration.js";
 
 export const SERVING_CALIBRATION: ServingCalibration = {
-  "measurementsSha256": "e08f046cbc4a429c0f1bb4a9871cafc49572ced335af04c1ae3caf437f718473",
+  "measurementsSha256": "a2aa6d94857b242180a6350b11adcdd8789bfe434cb8425d84ba05d10241b5db",
   "pooled": {
     "bandwidthFraction": 0.6548611583105859,
     "computeFraction": 0.529789754093708,
     "communicationFraction": 0.2558364200029999,
+    "expertAllToAllFraction": 0.8,
     "collectiveLatencySeconds": 0.00001,
     "stepOverheadSeconds": 0.008852532657448127,
     "kernelOverlapFraction": 0
@@ -17,6 +18,7 @@ export const SERVING_CALIBRATION: ServingCalibration = {
       "bandwidthFraction": 0.7072553427355378,
       "computeFraction": 0.6388335703834958,
       "communicationFraction": 0.28766942481902885,
+      "expertAllToAllFraction": 0.8,
       "collectiveLatencySeconds": 0.00001,
       "stepOverheadSeconds": 0.0072846291532759205,
       "kernelOverlapFraction": 0
@@ -25,6 +27,7 @@ export const SERVING_CALIBRATION: ServingCalibration = {
       "bandwidthFraction": 0.7072553427355378,
       "computeFraction": 0.6388335703834958,
       "communicationFraction": 0.28766942481902885,
+      "expertAllToAllFraction": 0.8,
       "collectiveLatencySeconds": 0.00001,
       "stepOverheadSeconds": 0.0072846291532759205,
       "kernelOverlapFraction": 0
@@ -33,6 +36,7 @@ export const SERVING_CALIBRATION: ServingCalibration = {
       "bandwidthFraction": 0.6382593727383444,
       "computeFraction": 0.42921370326510944,
       "communicationFraction": 0.3469168220073763,
+      "expertAllToAllFraction": 0.8,
       "collectiveLatencySeconds": 0.00001,
       "stepOverheadSeconds": 0.009170321116679876,
       "kernelOverlapFraction": 0
@@ -41,6 +45,7 @@ export const SERVING_CALIBRATION: ServingCalibration = {
       "bandwidthFraction": 0.6382593727383444,
       "computeFraction": 0.42921370326510944,
       "communicationFraction": 0.3469168220073763,
+      "expertAllToAllFraction": 0.8,
       "collectiveLatencySeconds": 0.00001,
       "stepOverheadSeconds": 0.009170321116679876,
       "kernelOverlapFraction": 0
@@ -49,6 +54,7 @@ export const SERVING_CALIBRATION: ServingCalibration = {
       "bandwidthFraction": 0.5283141902802935,
       "computeFraction": 0.3665539973590753,
       "communicationFraction": 0.11524743489920353,
+      "expertAllToAllFraction": 0.8,
       "collectiveLatencySeconds": 0.00001,
       "stepOverheadSeconds": 0.005782994663891063,
       "kernelOverlapFraction": 0
@@ -57,6 +63,7 @@ export const SERVING_CALIBRATION: ServingCalibration = {
       "bandwidthFraction": 0.5459732877603322,
       "computeFraction": 0.3582305963748143,
       "communicationFraction": 0.16022234707940006,
+      "expertAllToAllFraction": 0.8,
       "collectiveLatencySeconds": 0.00001,
       "stepOverheadSeconds": 0.005861052610269559,
       "kernelOverlapFraction": 0
@@ -65,6 +72,7 @@ export const SERVING_CALIBRATION: ServingCalibration = {
       "bandwidthFraction": 0.6644867785388825,
       "computeFraction": 0.5343741013281653,
       "communicationFraction": 0.21502156732899982,
+      "expertAllToAllFraction": 0.8,
       "collectiveLatencySeconds": 0.00001,
       "stepOverheadSeconds": 0.009257328750058132,
       "kernelOverlapFraction": 0
@@ -73,6 +81,7 @@ export const SERVING_CALIBRATION: ServingCalibration = {
       "bandwidthFraction": 0.7223687226932965,
       "computeFraction": 0.5200624343614361,
       "communicationFraction": 0.3506644902101766,
+      "expertAllToAllFraction": 0.8,
       "collectiveLatencySeconds": 0.00001,
       "stepOverheadSeconds": 0.006043032069756408,
       "kernelOverlapFraction": 0
@@ -81,6 +90,7 @@ export const SERVING_CALIBRATION: ServingCalibration = {
       "bandwidthFraction": 0.6934655771454625,
       "computeFraction": 0.5263461845184604,
       "communicationFraction": 0.06653498922182198,
+      "expertAllToAllFraction": 0.8,
       "collectiveLatencySeconds": 0.00001,
       "stepOverheadSeconds": 0.009497167703271749,
       "kernelOverlapFraction": 0
@@ -89,6 +99,7 @@ export const SERVING_CALIBRATION: ServingCalibration = {
       "bandwidthFraction": 0.761558988192575,
       "computeFraction": 0.5577629445256158,
       "communicationFraction": 0.32141269926828453,
+      "expertAllToAllFraction": 0.8,
       "collectiveLatencySeconds": 0.00001,
       "stepOverheadSeconds": 0.011101745226911309,
       "kernelOverlapFraction": 0
@@ -97,6 +108,7 @@ export const SERVING_CALIBRATION: ServingCalibration = {
       "bandwidthFraction": 0.6308607653261703,
       "computeFraction": 0.5291054805510665,
       "communicationFraction": 0.24721809550707452,
+      "expertAllToAllFraction": 0.8,
       "collectiveLatencySeconds": 0.00001,
       "stepOverheadSeconds": 0.008900358734122548,
       "kernelOverlapFraction": 0
@@ -105,6 +117,7 @@ export const SERVING_CALIBRATION: ServingCalibration = {
       "bandwidthFraction": 0.6308607653261703,
       "computeFraction": 0.5291054805510665,
       "communicationFraction": 0.24721809550707452,
+      "expertAllToAllFraction": 0.8,
       "collectiveLatencySeconds": 0.00001,
       "stepOverheadSeconds": 0.008900358734122548,
       "kernelOverlapFraction": 0

@@ -167,6 +167,7 @@ const EFFICIENCY_RANGES: RangeTable<ServingEfficiencies> = {
   bandwidthFraction: REACHED,
   computeFraction: REACHED,
   communicationFraction: REACHED,
+  expertAllToAllFraction: REACHED,
   collectiveLatencySeconds: NON_NEGATIVE,
   stepOverheadSeconds: NON_NEGATIVE,
   kernelOverlapFraction: {min: 0, max: 1}

@@ -64,6 +64,7 @@ export const IDEAL: ServingEfficiencies = {
   bandwidthFraction: 1,
   computeFraction: 1,
   communicationFraction: 1,
+  expertAllToAllFraction: 1,
   collectiveLatencySeconds: 0,
   stepOverheadSeconds: 0,
   kernelOverlapFraction: 1

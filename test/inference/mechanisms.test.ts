@@ -10,13 +10,13 @@ import {attentionFlopsPerPair, prefillAttentionFlops} from "../../src/inference/
 import {calibratedEfficiencies} from "../../src/inference/calibratedEfficiencies.js";
 import {
   allReduceSeconds,
-  allToAllSeconds,
+  expertAllToAllSeconds,
   collectiveBandwidthBytesPerS,
   stepCommunicationSeconds,
   expertDispatchBytesPerElement
 } from "../../src/inference/communication.js";
 import {decodeStep} from "../../src/inference/decodeStep.js";
-import {DEFAULT_SERVING_EFFICIENCIES} from "../../src/inference/efficiencies.js";
+import {DEFAULT_SERVING_EFFICIENCIES, ROOFLINE_EFFICIENCIES} from "../../src/inference/efficiencies.js";
 import {kvBytesPerToken, kvBytesPerTokenStored} from "../../src/inference/kvCache.js";
 import {memoryFit} from "../../src/inference/memoryFit.js";
 import {replicaLayout} from "../../src/inference/parallelism.js";
@@ -324,18 +324,43 @@ describe("communication between chips and a fixed per-step overhead", () => {
 
   it("exchanges routed tokens by two all-to-alls per layer under expert parallelism, dispatching FP8", () => {
     // DeepSeek-V3 FP8, TP1 EP8 (data-parallel attention) on 8 × H200, batch 256: each chip holds 256 ÷ 8 = 32 tokens
-    //   × 8 experts × 7,168 elements = 1,835,008. The combine sends them in BF16, 3,670,016 B; an all-to-all sends 7/8
-    //   of it: 10 µs + 3,211,264 ÷ 360e9 = 18.920 µs. The dispatch sends them in FP8 (DeepEP: "FP8 dispatching, and
-    //   BF16 combining"), 1,835,008 B: 10 µs + 1,605,632 ÷ 360e9 = 14.460 µs. 61 layers × (18.920 + 14.460) µs =
-    //   2.0362 ms. No all-reduce: attention is not split.
+    //   × 8 experts × 7,168 elements = 1,835,008, every routed copy counted (DeepEP's logical bandwidth). At DeepEP's
+    //   realized 0.8 of the link (EXPERT_ALL_TO_ALL_FRACTION), not the fitted communicationFraction, and no fixed time:
+    //   the combine sends them in BF16, 3,670,016 B ÷ (450e9 × 0.8) = 10.1945 µs; the dispatch in FP8 (DeepEP: "FP8
+    //   dispatching, and BF16 combining"), 1,835,008 B ÷ 360e9 = 5.0972 µs. 61 layers × 15.2917 µs = 0.93280 ms.
+    //   No all-reduce: attention is not split.
     const h200x8 = replicaHardware(hw("h200-sxm"), "fp8", 8);
-    expect(allToAllSeconds(3_670_016, 8, h200x8, eff) * 1e6).toBeCloseTo(18.92, 2);
-    expect(allToAllSeconds(1_835_008, 8, h200x8, eff) * 1e6).toBeCloseTo(14.46, 2);
-    const step = stepCommunicationSeconds(model("deepseek-v3"), replicaLayout(1, 8), 256, h200x8, eff, 1);
-    expect(step * 1e3).toBeCloseTo(61 * (0.01892 + 0.01446), 3);
-    // BF16 experts dispatch in BF16: both halves 18.920 µs, 122 of them.
-    const bf16 = stepCommunicationSeconds(model("deepseek-v3"), replicaLayout(1, 8), 256, h200x8, eff, 2);
-    expect(bf16 * 1e3).toBeCloseTo(122 * 0.01892, 3);
+    const fitted = {...eff, communicationFraction: 0.2, collectiveLatencySeconds: 1e-3}; // not read by the experts
+    expect(expertAllToAllSeconds(3_670_016, 8, h200x8, fitted) * 1e6).toBeCloseTo(10.1945, 3);
+    expect(expertAllToAllSeconds(1_835_008, 8, h200x8, fitted) * 1e6).toBeCloseTo(5.0972, 3);
+    const step = stepCommunicationSeconds(model("deepseek-v3"), replicaLayout(1, 8), 256, h200x8, fitted, 1);
+    expect(step * 1e3).toBeCloseTo(0.9328, 4);
+    // BF16 experts dispatch in BF16: both halves 10.1945 µs, 122 of them = 1.24373 ms.
+    const bf16 = stepCommunicationSeconds(model("deepseek-v3"), replicaLayout(1, 8), 256, h200x8, fitted, 2);
+    expect(bf16 * 1e3).toBeCloseTo(1.24373, 4);
+  });
+
+  it("runs a wide expert all-to-all over the scale-out network at DeepEP's realized bandwidth", () => {
+    // LMSYS's EP72 decode (DeepSeek-V3 FP8 on 72 H100, 256 sequences per GPU): each chip 256 × 8 × 7,168 =
+    //   14,680,064 elements; the 72 chips leave the 8-GPU NVLink domain, so 50 GB/s × 0.8 = 40 GB/s (DeepEP's
+    //   low-latency kernels on CX7 400 Gb/s: 39–46 GB/s at EP64–256). Dispatch 14.680 MB ÷ 40e9 = 367.0 µs, combine
+    //   29.360 MB ÷ 40e9 = 734.0 µs; 61 layers × 1,101.0 µs = 67.16 ms (at the fitted Hopper 0.215 with (n − 1) ÷ n of
+    //   the bytes and 10 µs each it was 247.6 ms). One 128-token micro-batch's dispatch, 7,340,032 B ÷ 40e9 = 183.5 µs,
+    //   against DeepEP's 173 µs (EP64) and 192 µs (EP128).
+    const h100x72 = replicaHardware(hw("h100-sxm"), "fp8", 72);
+    expect(expertAllToAllSeconds(7_340_032, 72, h100x72, eff) * 1e6).toBeCloseTo(183.5, 1);
+    const step = stepCommunicationSeconds(model("deepseek-v3"), replicaLayout(1, 72), 18_432, h100x72, eff, 1);
+    expect(step * 1e3).toBeCloseTo(67.161, 2);
+    // The roofline's fraction 1 is the upper bound: 61 × 44,040,192 B ÷ 50e9 = 53.73 ms.
+    const roof = stepCommunicationSeconds(
+      model("deepseek-v3"),
+      replicaLayout(1, 72),
+      18_432,
+      h100x72,
+      ROOFLINE_EFFICIENCIES,
+      1
+    );
+    expect(roof * 1e3).toBeCloseTo(53.729, 2);
   });
 
   it.each<[number, number]>([

@@ -149,6 +149,7 @@ const efficienciesArb: fc.Arbitrary<ServingEfficiencies> = fc.record({
   bandwidthFraction: fc.double({min: 0.05, max: 1, noNaN: true}),
   computeFraction: fc.double({min: 0.05, max: 1, noNaN: true}),
   communicationFraction: fc.double({min: 0.05, max: 1, noNaN: true}),
+  expertAllToAllFraction: fc.double({min: 0.05, max: 1, noNaN: true}),
   collectiveLatencySeconds: fc.double({min: 0, max: 1e-4, noNaN: true}),
   stepOverheadSeconds: fc.double({min: 0, max: 5e-3, noNaN: true}),
   kernelOverlapFraction: fc.double({min: 0, max: 1, noNaN: true})
