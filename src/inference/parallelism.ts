@@ -8,9 +8,10 @@ type HeadShape = Pick<ModelArchitecture, "attentionHeads" | "kvHeads" | "mlaKvDi
  *   expert parallelism e: the routed experts of an MoE are spread over e chips, whole experts per chip;
  *   chips N = max(t, e); attention groups g = N ÷ t, each holding a full copy of the non-expert weights and serving
  *   its own share of the sequences (data-parallel attention, as DeepSeek's decode runs MLA DP144 with experts EP144).
- * TP8 EP1 is the classic tensor-parallel replica; TP1 EP8 is data-parallel attention with expert parallelism. Any
- * layout with expertParallel > tensorParallel is outside the calibrated band (calibration/scope.ts): the model runs its
- * attention groups in lockstep at the mean batch, and the measurements of such layouts are not fitted.
+ * TP8 EP1 is the classic tensor-parallel replica; TP1 EP8 is data-parallel attention with expert parallelism. A layout
+ * with expertParallel > tensorParallel serving whole requests (prefill beside decode) is outside the calibrated band
+ * (calibration/scope.ts): the model runs its attention groups in lockstep at the mean batch, without the imbalance
+ * unified scheduling gives them, and the measurements of such runs are not fitted.
  */
 export interface ReplicaLayout {
   /** Chips one attention layer is split over; integer >= 1. */

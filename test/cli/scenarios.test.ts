@@ -77,15 +77,19 @@ describe("token-ledger validate", () => {
   });
 
   it("gives no central month to a crossover most draws never reach, and says so", async () => {
-    const json = await runCli(["run", "deepseek-one-day", "--json"]);
-    // The first pass, which some of deepseek-one-day's draws reach (none overtakes training for good: that row reads
-    // "none within the horizon").
+    // deepseek-one-day at twice the base case's agent demand: since the expert all-to-all runs at DeepEP's published
+    // bandwidth (efficiencies.ts EXPERT_ALL_TO_ALL_FRACTION) its tokens cost 0.27 USD/Mtok, not 0.67, and at its own
+    // demand none of its draws passes training; at twice it 57 of 1,000 do (nullShare 0.943, December 2026).
+    const doubled = ["--set", "demand.agentMultiplier=2"];
+    const json = await runCli(["run", "deepseek-one-day", "--json", ...doubled]);
+    // The first pass, which some of these draws reach (none overtakes training for good: that row reads "none within
+    // the horizon").
     const metrics = JSON.parse(json.stdout).metrics;
     const crossover = metrics.inferenceFirstPassesTrainingMonth as {nullShare: number};
     expect(crossover.nullShare).toBeGreaterThanOrEqual(0.5); // the premise: most draws never cross
     expect(crossover.nullShare).toBeLessThan(1); // … and some do
     expect(metrics.inferenceOvertakesTrainingMonth.nullShare).toBe(1);
-    const {stdout} = await runCli(["run", "deepseek-one-day"]);
+    const {stdout} = await runCli(["run", "deepseek-one-day", ...doubled]);
     expect(stdout).toMatch(
       /month inference first passes training \(may be brief\) +— \(never in [\d.]+% of draws\); month \d+(–\d+)? in the others\n/
     );

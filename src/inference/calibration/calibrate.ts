@@ -77,7 +77,8 @@ export interface CalibrationRow {
 }
 
 /**
- * A measurement outside the calibrated band (scope.ts: data-parallel attention with wide expert parallelism) beside
+ * A measurement outside the calibrated band (scope.ts: data-parallel attention with wide expert parallelism, unified
+ * scheduling) beside
  * the model at the fitted efficiencies: neither fitted nor held out, so it has no split.
  */
 export type OutOfBandRow = Omit<CalibrationRow, "split" | "systemSplit">;
@@ -91,7 +92,8 @@ export interface CalibrationReport {
   /** Measurements the model could not be compared with, and why. */
   skipped: SkippedMeasurementRow[];
   /**
-   * Measurements outside the calibrated band (scope.ts outsideCalibratedBand: expert_parallel > tensor_parallel),
+   * Measurements outside the calibrated band (scope.ts outsideCalibratedBand: expert_parallel > tensor_parallel in a
+   * whole-request run),
    * predicted at the fitted efficiencies but used neither to fit nor in any held-out figure, and their error apart
    * (null when there are none). Not in rows, families, fit, heldOut or heldOutBySystem.
    */
@@ -143,8 +145,9 @@ export interface PreparedMeasurements {
 /**
  * Steps 1 and 2 of a calibration: each measurement put in the model's terms (measurementShape.ts; those lacking a
  * needed shape are skipped, with the reason), those whose layout is outside the calibrated band set apart (scope.ts:
- * data-parallel attention with wide expert parallelism; by layout, before any ratio), and the stated split of the rest
- * (split.ts: every third measurement of each chip family and stack, in id order, is held out of the fit).
+ * data-parallel attention with wide expert parallelism in a whole-request run; by layout and phase, before any
+ * ratio), and the stated split of the rest (split.ts: every third measurement of each chip family and stack, in id
+ * order, is held out of the fit).
  *
  * Throws: UserError at file:line:column for a measurement naming an unknown catalog id.
  */
@@ -156,8 +159,8 @@ export function prepareMeasurements(
   const bound = measurements.map((m) => comparableMeasurement(m, catalogs, file));
   const all = bound.filter(isComparable);
   for (const m of all) checkPlausible(m, file);
-  const comparable = all.filter((m) => !outsideCalibratedBand(m.shape));
-  const outOfBand = all.filter((m) => outsideCalibratedBand(m.shape));
+  const comparable = all.filter((m) => !outsideCalibratedBand(m.shape, m.measurement.phase));
+  const outOfBand = all.filter((m) => outsideCalibratedBand(m.shape, m.measurement.phase));
   const skipped = bound.flatMap((m): SkippedMeasurementRow[] => {
     if (!("reason" in m)) return [];
     const {id, hardware, chips, model, precision, software, stack, date} = m.measurement;
