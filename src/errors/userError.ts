@@ -149,6 +149,19 @@ export function quotesFound(found: string): boolean {
   return hasUnsafe(found) || found.search(LOOKALIKES) >= 0 || found !== found.trim();
 }
 
+/**
+ * A hint with each value it offers longer than MAX_FOUND_CHARS cut as quoteFound cuts a found value, its length given
+ * (`written 1111…1 (202 characters) with a decimal point, …`): a value is a run without spaces, the punctuation that
+ * ends the hint's sentence (`?`, `,`, `)`) left after it. A 202-digit found value was cut and the hint offering it
+ * printed it whole (207 characters; breaker).
+ */
+function cutHintValues(hint: string): string {
+  return hint.replace(new RegExp(`\\S{${MAX_FOUND_CHARS + 1},}`, "g"), (run) => {
+    const [, value = run, end = ""] = /^(.*?)([?,.:;)]*)$/.exec(run) ?? [];
+    return value.length > MAX_FOUND_CHARS ? `${cut(value, MAX_FOUND_CHARS)} (${value.length} characters)${end}` : run;
+  });
+}
+
 /** A message part (path, flag, hint, message, file) made safe for one line: escaped and bounded. */
 function safePart(text: string): string {
   return cut(escapeUnsafe(text), MAX_PART_CHARS);
@@ -173,6 +186,6 @@ export function formatUserError(detail: UserErrorDetail): string {
   if (detail.expected !== undefined) text += `: expected ${safePart(detail.expected)}`;
   if (detail.found !== undefined)
     text += `${detail.expected !== undefined ? "," : ":"} found ${quoteFound(detail.found)}`;
-  if (detail.hint) text += ` (${safePart(detail.hint)})`;
+  if (detail.hint) text += ` (${safePart(cutHintValues(detail.hint))})`;
   return text;
 }

@@ -35,6 +35,16 @@ describe("quoteFound", () => {
 });
 
 describe("formatUserError", () => {
+  it("cuts a long value in the hint as quoteFound cuts a found value (breaker: printed whole)", () => {
+    const long = "9".repeat(200);
+    const text = formatUserError({message: "not a number", found: long, hint: `did you mean ${long}.5?`});
+    expect(text).toBe(
+      `not a number: found ${"9".repeat(79)}… (200 characters) (did you mean ${"9".repeat(79)}… (202 characters)?)`
+    );
+    // A short value is as written.
+    expect(formatUserError({message: "m", hint: "did you mean 1.5?"})).toBe("m (did you mean 1.5?)");
+  });
+
   it("is one line of printable characters, at most a few hundred long, for any text in any part", () => {
     fc.assert(
       fc.property(fc.string({maxLength: 3000, unit: "binary"}), fc.string({unit: "binary"}), (found, path) => {
