@@ -1,5 +1,5 @@
 import {displayTextProblem} from "../errors/displayText.js";
-import {didYouMean} from "../errors/suggest.js";
+import {closestMatch, didYouMean} from "../errors/suggest.js";
 import {quotesFound, UserError, UserErrors} from "../errors/userError.js";
 import {isDecimalNumeral, readDecimal} from "../units/decimal.js";
 import {describeRange, isInRange, type NumberRange} from "../units/range.js";
@@ -235,8 +235,20 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
   found.forEach((name, i) => {
     if (name === "" && expected[i] !== undefined && missing.includes(expected[i]!)) blankFor.set(i, expected[i]!);
   });
+  // A header cell that is no column's but a typo of a missing one (`graph_captur`) is one error, that column offered:
+  // it was two, a missing column and an unexpected one (breaker). Each missing column is offered once, first come.
+  const misspelt = new Map<number, string>();
+  found.forEach((name, i) => {
+    if (name === "" || expected.includes(name) || blankFor.has(i)) return;
+    const taken = new Set([...blankFor.values(), ...misspelt.values()]);
+    const meant = closestMatch(
+      name,
+      missing.filter((column) => !taken.has(column))
+    );
+    if (meant !== undefined) misspelt.set(i, meant);
+  });
   for (const name of missing) {
-    if ([...blankFor.values()].includes(name)) continue;
+    if ([...blankFor.values(), ...misspelt.values()].includes(name)) continue;
     errors.push(
       new UserError({
         file,
@@ -258,6 +270,19 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
           message: "empty column header",
           expected: `column '${blankFor.get(i)}' at position ${i + 1}`,
           found: "an empty header cell"
+        })
+      );
+    } else if (misspelt.has(i)) {
+      const meant = misspelt.get(i)!;
+      errors.push(
+        new UserError({
+          file,
+          ...at(i),
+          path: name,
+          message: "unknown column",
+          expected: `column '${meant}' at position ${expected.indexOf(meant) + 1}`,
+          found: `'${name}'`,
+          hint: didYouMean(name, [meant])
         })
       );
     } else if (!expected.includes(name)) {

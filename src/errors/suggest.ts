@@ -37,7 +37,7 @@ export function closestMatch(written: string, candidates: readonly string[]): st
  * costPerMillionOutputTokensUsd or costPerMillionInputTokensUsd?". Undefined when nothing is close.
  */
 export function didYouMean(written: string, candidates: readonly string[]): string | undefined {
-  const match = closestMatch(written, candidates);
+  const match = closestMatch(written, candidates) ?? yesNoMatch(written, candidates);
   if (match !== undefined) return `did you mean ${match}?`;
   const wanted = words(written);
   if (wanted.length === 0 || (wanted.length === 1 && wanted[0]!.length < 3)) return undefined;
@@ -48,6 +48,23 @@ export function didYouMean(written: string, candidates: readonly string[]): stri
   if (found.length === 0) return undefined;
   const shown = found.slice(0, 3);
   return `did you mean ${orList(shown)}${found.length > 3 ? ` (or ${found.length - 3} more)` : ""}?`;
+}
+
+/** Words for yes and for no, each group in the order a candidate is looked for (a column takes true or yes). */
+const YES_NO = [
+  {words: ["true", "yes", "y", "t", "1", "on"], candidates: ["true", "yes"]},
+  {words: ["false", "no", "n", "f", "0", "off"], candidates: ["false", "no"]}
+];
+
+/**
+ * The candidate that says what `written` says, when it is a word for yes or no (`Yes`, `y`, `1`, `True`) and the
+ * candidates say it another way (`true` for `Yes` in a true/false column, `yes` for `True` in a yes/no/unknown one):
+ * no typo of either, they had no hint (breaker).
+ */
+function yesNoMatch(written: string, candidates: readonly string[]): string | undefined {
+  const lower = written.trim().toLowerCase();
+  const group = YES_NO.find(({words}) => words.includes(lower));
+  return group?.candidates.map((word) => candidates.find((c) => c.toLowerCase() === word)).find((c) => c !== undefined);
 }
 
 /** The words of a name, lower case: split at a capital after a lower-case letter or digit, and at anything else. */

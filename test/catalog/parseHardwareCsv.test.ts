@@ -381,15 +381,24 @@ describe("parseHardwareCsv validation", () => {
   });
 
   it("names missing and unexpected header columns", () => {
-    const header = HEADER.replace("hbm_tbps", "hbm_gbps");
+    const header = HEADER.replace("hbm_tbps", "bandwidth");
     const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
-    // Both at hbm_tbps's place, field 10 of the header, where the header's hbm_gbps cell starts.
+    // Both at hbm_tbps's place, field 10 of the header, where the header's bandwidth cell starts.
     const column = cellColumn(header, 10);
     expect(errors.map((e) => [e.detail.message, e.detail.path, e.detail.column])).toEqual([
       ["missing column", "hbm_tbps", column],
-      ["unexpected column", "hbm_gbps", column]
+      ["unexpected column", "bandwidth", column]
     ]);
     expect(errors.every((e) => e.detail.line === 1)).toBe(true);
+  });
+
+  it("names a misspelt header column once, offering the missing one (it was a missing and an unexpected one)", () => {
+    const header = HEADER.replace("hbm_tbps", "hbm_gbps");
+    const errors = errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE}));
+    expect(errors.map((e) => e.message)).toEqual([
+      `data/hardware.csv:1:${cellColumn(header, 10)}: hbm_gbps: unknown column: expected column 'hbm_tbps' at ` +
+        "position 10, found 'hbm_gbps' (did you mean hbm_tbps?)"
+    ]);
   });
 
   it("names a duplicate column with what was expected (it said only 'duplicate column … found')", () => {

@@ -281,4 +281,16 @@ describe("parseModelsCsv validation", () => {
         "'True' (did you mean true?)"
     ]);
   });
+
+  it.each([
+    ["Yes", "true"],
+    ["y", "true"],
+    ["1", "true"],
+    ["No", "false"],
+    ["0", "false"]
+  ])("offers tied_embeddings %s the word the column takes, %s (they had no hint; breaker)", (written, meant) => {
+    const row = GOOD_ROW.replace(",false,", `,${written},`);
+    const [error] = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(error?.detail).toMatchObject({message: "not a boolean", hint: `did you mean ${meant}?`});
+  });
 });

@@ -88,6 +88,26 @@ describe("parseMeasurementsCsv", () => {
       expect(errorOf("stack", "TRTLLM")).toMatchObject({message: "unknown stack", hint: "did you mean trtllm?"});
       expect(errorOf("precision", "FP8")).toMatchObject({message: "unknown precision", hint: "did you mean fp8?"});
     });
+
+    it("'True', 'y' and '0' are offered the yes or no the column takes (they had no hint; breaker)", () => {
+      expect(errorOf("graph_capture", "True")).toMatchObject({hint: "did you mean yes?"});
+      expect(errorOf("graph_capture", "y")).toMatchObject({hint: "did you mean yes?"});
+      expect(errorOf("graph_capture", "0")).toMatchObject({hint: "did you mean no?"});
+    });
+  });
+
+  it("a misspelt header column is one error offering the column (it was a missing and an unexpected one)", () => {
+    const text = withCell("graph_capture", "yes").replace("graph_capture", "graph_captur");
+    const errors = userErrorsOf(() => parseMeasurementsCsv(text, {file, allColumns: true}));
+    expect(errors.map((e) => [e.message, e.path, e.expected, e.found, e.hint])).toEqual([
+      [
+        "unknown column",
+        "graph_captur",
+        "column 'graph_capture' at position 15",
+        "'graph_captur'",
+        "did you mean graph_capture?"
+      ]
+    ]);
   });
 
   it("a day in the date column is told the month to write", () => {
