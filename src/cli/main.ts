@@ -92,6 +92,7 @@ export async function run(argv: string[]): Promise<number> {
     if (userError) {
       process.stderr.write(`token-ledger: ${userError.message.split("\n").join("\ntoken-ledger: ")}\n`);
       await noteOverridesBehind(userError);
+      await notePricesBeside(userError);
       return 1;
     }
     throw error;
@@ -124,6 +125,27 @@ async function noteOverridesBehind(error: UserError | UserErrors): Promise<void>
       `catalog rows; ${overrides.length === 1 ? "this row overrides a bundled one" : "these rows override bundled ones"}:\n` +
       overrides.map((override) => `token-ledger: note: ${override.message}\n`).join("")
   );
+}
+
+/**
+ * After errors in a project's data/hardware.csv, its notes for chips priced under $1,000 (hardwarePriceNotes), which
+ * a load that succeeds prints: `31.12` for $31.12k vanished when another row erred, and was seen only once that row
+ * was fixed (breaker). Nothing when no error is in that file.
+ */
+async function notePricesBeside(error: UserError | UserErrors): Promise<void> {
+  const {hardwarePriceNotes} = await import("../node/catalogFiles.js");
+  const files = new Set(("errors" in error ? error.errors : [error]).map((e) => e.detail.file));
+  let notes: string[] = [];
+  try {
+    notes = hardwarePriceNotes();
+  } catch {
+    return; // A project catalog that cannot be read has its own error above.
+  }
+  for (const note of notes) {
+    if ([...files].some((file) => file !== undefined && note.startsWith(`${file}:`)))
+      process.stderr.write(`token-ledger: note: ${note}
+`);
+  }
 }
 
 /**

@@ -435,6 +435,22 @@ describe("a project's catalog rows", () => {
     );
   });
 
+  it("note a cheap chip beside another row's error: both printed (the note vanished; breaker)", async () => {
+    const dir = await newProject("cheap-chip-and-error");
+    const header = HARDWARE_HEADER.split(",");
+    const cheap = H100_ROW.replace(/^h100-sxm,[^,]*,/, "my-chip,My Chip X1,").split(",");
+    cheap[header.indexOf("price_usd")] = "31.12";
+    const bad = H100_ROW.replace(/^h100-sxm,[^,]*,/, "my-chip2,My Chip X2,").split(",");
+    bad[header.indexOf("hbm_gb")] = "abc";
+    writeFileSync(join(dir, "data/hardware.csv"), `${HARDWARE_HEADER}\n${cheap.join(",")}\n${bad.join(",")}\n`);
+    const validate = await runCli(["validate"]);
+    expect(validate.code).toBe(1);
+    const file = join(dir, "data/hardware.csv");
+    expect(validate.stderr).toMatch(new RegExp(`^token-ledger: ${file}:3:\\d+: hbm_gb: not a number`, "m"));
+    expect(validate.stderr).toContain(`token-ledger: note: ${file}:2:`);
+    expect(validate.stderr).toContain("price_usd 31.12 is $31.12 (the column is in US dollars)");
+  });
+
   it("replace a bundled row of the same id, and validate says so", async () => {
     const dir = await newProject("override");
     writeFileSync(
