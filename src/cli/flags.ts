@@ -1,4 +1,5 @@
 import {UserError} from "../errors/userError.js";
+import {didYouMean} from "../errors/suggest.js";
 import {isQuantityKey, keyRange, scenarioKey, type ScenarioKeyDef} from "../scenario/file/schema.js";
 import {isDecimalNumeral, readDecimal} from "../units/decimal.js";
 import {outOfRange, quantityError} from "../scenario/file/readValue.js";
@@ -18,7 +19,8 @@ import {groupThousands} from "../units/groupThousands.js";
 export function parseFinite(flag: string, text: string, expected: string): number {
   const value = readDecimal(text, {underscores: true});
   if (value === undefined) {
-    // `1e400` is a decimal number, too large for a double: "not finite", as --set and a scenario file say it.
+    // `1e400` is a decimal number, too large for a double: "not finite" for a flag of a bare number (--seed,
+    // --samples); a flag of a scenario key or a unit returns an infinity for its range to refuse (flagQuantity).
     const message =
       text.trim() === ""
         ? "empty value"
@@ -66,11 +68,16 @@ export function positiveInteger(flag: string, max = Infinity) {
   };
 }
 
-/** One of a fixed set of words. */
+/**
+ * One of a fixed set of words, written exactly; another is told the closest (`--precision FP8`: "did you mean fp8?",
+ * as a catalog's choice cell is, CellReader.choice; the flag offered nothing).
+ */
 export function oneOf<T extends string>(flag: string, allowed: readonly T[]) {
   return (text: string): T => {
     if ((allowed as readonly string[]).includes(text)) return text as T;
-    throw new UserError({flag, message: "not a valid choice", expected: `one of ${allowed.join(", ")}`, found: text});
+    const hint = didYouMean(text, allowed);
+    const expected = `one of ${allowed.join(", ")}`;
+    throw new UserError({flag, message: "not a valid choice", expected, found: text, ...(hint ? {hint} : {})});
   };
 }
 
@@ -94,7 +101,7 @@ export function keyFlag(flag: string, path: string) {
     const inRange = outOfRange(def, dimension, "").expected;
     return (text: string): number => {
       const value = flagQuantity(flag, text, dimension, def, `${inRange} (${what})`);
-      if (range.integer && !Number.isInteger(value)) {
+      if (range.integer && Number.isFinite(value) && !Number.isInteger(value)) {
         throw new UserError({flag, message: "not a whole number", expected: `${inRange} (${what})`, found: text});
       }
       if (isInRange(value, range)) return value;
@@ -133,9 +140,9 @@ export function keyFlag(flag: string, path: string) {
 
 /**
  * A flag's number in `dimension`: a decimal numeral in its base unit (parseFinite's: `1_000`), or a value with a unit
- * of it, as a scenario file writes one (readQuantity: `60 USD/MWh`, `$30k`). A wrong unit, or a number too large for a
- * double written with one (`1e400 USD/kWh`), is told as `--set` tells it (quantityError); anything else that is not a
- * number as parseFinite tells it, with `expected`.
+ * of it, as a scenario file writes one (readQuantity: `60 USD/MWh`, `$30k`). A number too large for a double (`1e400`,
+ * `1e400 USD/kWh`) is returned as an infinity, for the caller's range to refuse; a wrong unit is told as `--set` tells
+ * it (quantityError); anything else that is not a number as parseFinite tells it, with `expected`.
  *
  * Throws: UserError naming `flag`.
  */
@@ -150,6 +157,8 @@ function flagQuantity(
   if (bare !== undefined) return bare;
   const reading = readQuantity(text, dimension);
   if (reading.ok) return reading.value;
+  // A number too large for a double (`1e400`, `1e400 USD/kWh`) is a number: out of the caller's range, as --set says.
+  if (reading.reason === "finite") return infinityOf(reading.found);
   // A wrong unit, or a number readQuantity has a hint for (`–64`, `$0,030k`), as --set tells it.
   if (reading.reason !== "number" || reading.hint !== undefined) {
     throw new UserError({flag, ...quantityError(def, reading)});
@@ -178,8 +187,14 @@ function fractionNumber(flag: string, def: ScenarioKeyDef, text: string, expecte
   const bare = readDecimal(text, {underscores: true});
   if (bare !== undefined) return bare;
   const set = setReading(def, text);
+  if (set?.reading.reason === "finite") return infinityOf(set.reading.found);
   if (set?.reading.hint !== undefined) throw new UserError({flag, ...set.error});
   return parseFinite(flag, text, expected);
+}
+
+/** The infinity a number too large for a double stands for, by its sign: what a range check then refuses. */
+function infinityOf(written: string): number {
+  return written.trim().startsWith("-") ? -Infinity : Infinity;
 }
 
 /**

@@ -474,6 +474,11 @@ export function readQuantity(
       : {ok: false, reason: "finite", expected: `a finite number: ${expected}`, found: String(input)};
   }
   const text = input.trim();
+  const ascii = asciiForms(text);
+  if (ascii !== undefined) {
+    const offer = {text: ascii, hint: `write ASCII digits: ${ascii}`, change: "with ASCII digits"};
+    return {ok: false, reason: "number", expected, found: text, ...offered([offer], dimension)};
+  }
   const match = NUMBER.exec(text);
   if (!match) {
     return {ok: false, reason: "number", expected, found: text === "" ? '""' : text, ...signOffer(text, dimension)};
@@ -616,6 +621,18 @@ function misgroupedNumber(text: string, dimension: Dimension): {hint?: string; o
 function offered(offers: readonly QuantityOffer[], dimension: Dimension): {hint?: string; offers?: QuantityOffer[]} {
   const valid = offers.filter((offer) => readQuantity(offer.text, dimension).ok);
   return valid[0] ? {hint: valid[0].hint, offers: valid} : {};
+}
+
+/** Fullwidth forms of ASCII characters (U+FF01–U+FF5E), as an East Asian input method types digits: `１２３`. */
+const FULLWIDTH = /[\uff01-\uff5e]/g;
+
+/**
+ * `text` with each fullwidth form as its ASCII character (`１２３` → `123`, `１２．５％` → `12.5%`), where it has a
+ * fullwidth digit; undefined otherwise. It read "not a number" with no word of the digits (breaker).
+ */
+function asciiForms(text: string): string | undefined {
+  if (!/[\uff10-\uff19]/.test(text)) return undefined;
+  return text.replace(FULLWIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
 }
 
 /**

@@ -225,7 +225,7 @@ describe("item 7: one clear line, whatever the value", () => {
     const file = scenarioFile("big.md", `---\nextends: base\nserving:\n  batch: ${"9".repeat(1_000_000)}\n---\n`);
     const line = await oneErrorLine(["validate", file]);
     expect(line.length).toBeLessThan(400);
-    expect(line).toMatch(/big\.md:4:10: serving\.batch: not finite: .*found 9{79}… \(1000000 characters\)$/);
+    expect(line).toMatch(/big\.md:4:10: serving\.batch: out of range: .*found 9{79}… \(1000000 characters\)$/);
   });
 
   it("carriage returns, NUL and bidi controls from the file are escaped", async () => {

@@ -4,7 +4,7 @@
 // price, "[0 USD/kWh, 10 USD/kWh]" for electricity); a flag with no key a bare number ("[1, 2,000,000]"). Before,
 // `--batch 0` read "[1, 1000000]", `--samples 0` "from 1 to 2,000,000", and `--electricity 82.6` "[0, 10]", no unit.
 import {describe, expect, it} from "vitest";
-import {keyFlag, positiveInteger, rangeFlag} from "../../src/cli/flags.js";
+import {keyFlag, oneOf, positiveInteger, rangeFlag} from "../../src/cli/flags.js";
 import {userErrorList} from "../../src/errors/userError.js";
 import {applyOverrides} from "../../src/scenario/resolve/applyOverrides.js";
 import type {ResolvedScenario} from "../../src/scenario/resolve/resolveScenario.js";
@@ -152,9 +152,10 @@ describe("a flag with a unit", () => {
       expected: "a cost per hour in [0.01 USD/h, 10,000 USD/h] (the range of hourly_usd)",
       found: "0"
     });
-    // Too large for a double, with a unit or without: "not finite", as --set says it (it read "not a decimal number").
-    expect(errorOf(() => hourly("1e400 USD/h")).message).toBe("not finite");
-    expect(errorOf(() => electricity("1e400 USD/kWh")).message).toBe("not finite");
+    // Too large for a double, with a unit or without: "out of range", as --set says it (it read "not a decimal
+    // number", then "not finite").
+    expect(errorOf(() => hourly("1e400 USD/h")).message).toBe("out of range");
+    expect(errorOf(() => electricity("1e400 USD/kWh")).message).toBe("out of range");
     // Underscores group digits in threes: 2_5 is a mistyped 2.5, not 25 (breaker: it ran at 25 USD/h).
     expect(errorOf(() => hourly("2_5")).message).toBe("not a decimal number");
     expect(hourly("1_000")).toBe(1000);
@@ -163,30 +164,42 @@ describe("a flag with a unit", () => {
     expect(errorOf(() => electricity("60 W"))).toMatchObject({message: "wrong unit", hint: "W measures a power"});
   });
 
-  it("calls a number too large for a double 'not finite', as --set does, not 'not a decimal number' (breaker)", () => {
+  it("calls a number too large for a double 'out of range' of its key, as --set does (breaker)", () => {
     const fromSet = errorOf(() =>
       applyOverrides({values: {}} as unknown as ResolvedScenario, ["power.electricity=1e400"])
     );
-    expect(fromSet).toMatchObject({message: "not finite"});
+    expect(fromSet).toMatchObject({message: "out of range"});
     for (const text of ["1e400", "9".repeat(400), "-1e400"]) {
-      expect(
-        errorOf(() => electricity(text)),
-        text
-      ).toMatchObject({message: "not finite"});
-      expect(
-        errorOf(() => keyFlag("--utilization", "serving.utilization")(text)),
-        text
-      ).toMatchObject({
-        message: "not finite"
-      });
-      expect(
-        errorOf(() => keyFlag("--batch", "serving.batch")(text)),
-        text
-      ).toMatchObject({message: "not finite"});
+      for (const parse of [
+        electricity,
+        keyFlag("--utilization", "serving.utilization"),
+        keyFlag("--batch", "serving.batch")
+      ])
+        expect(
+          errorOf(() => parse(text)),
+          text
+        ).toMatchObject({message: "out of range"});
     }
+    // With the key's range and where it comes from, as a shorter number out of range is told.
+    expect(errorOf(() => keyFlag("--batch", "serving.batch")("1e400")).message).toBe(
+      errorOf(() => keyFlag("--batch", "serving.batch")("1e40")).message
+    );
     // Text that is no decimal numeral stays "not a decimal number".
     expect(errorOf(() => electricity("0x10"))).toMatchObject({message: "not a decimal number"});
     expect(errorOf(() => electricity("Infinity"))).toMatchObject({message: "not a decimal number"});
+  });
+});
+
+describe("oneOf", () => {
+  it("offers the closest choice, as a catalog's choice cell does (--precision FP8 had no hint; breaker)", () => {
+    expect(errorOf(() => oneOf("--precision", ["bf16", "fp8", "fp4"])("FP8"))).toMatchObject({
+      flag: "--precision",
+      message: "not a valid choice",
+      expected: "one of bf16, fp8, fp4",
+      found: "FP8",
+      hint: "did you mean fp8?"
+    });
+    expect(errorOf(() => oneOf("--precision", ["bf16", "fp8", "fp4"])("int8")).hint).toBeUndefined();
   });
 });
 

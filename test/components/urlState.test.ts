@@ -131,7 +131,7 @@ describe("applyShareSets", () => {
   it.each([
     ["a bad unit", "power.electricity=5 W", /^wrong unit: expected an electricity price in USD\/kWh/],
     ["an out-of-range value", "serving.utilization=1.5", /^out of range: expected a fraction in \[0\.01, 1\]/],
-    ["a huge number", "serving.utilization=1e999", /^not finite: /],
+    ["a huge number", "serving.utilization=1e999", /^out of range: expected a fraction in \[0\.01, 1\]/],
     ["a huge number past a finite range", "silicon.designCycle=1e308 months", /^out of range: /],
     ["a script tag in a value", "serving.utilization=<script>alert(1)</script>", /^not a number: /],
     ["malformed YAML", "serving.utilization={dist: [", /^malformed value: /],

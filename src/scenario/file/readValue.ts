@@ -730,8 +730,9 @@ export function likelyUnit(dimension: Dimension, written: string, range: NumberR
 }
 
 /**
- * The error detail for a value of `def` that readQuantity rejected: "wrong unit", "not finite" or "not a number",
- * with what the key expects and what was written, and a hint that offers only a value the key takes (checkedHint). A
+ * The error detail for a value of `def` that readQuantity rejected: "wrong unit", "not a number", or for a number too
+ * large for a double "out of range" of a key bounded on its side (else "not finite"), with what the key expects and
+ * what was written, and a hint that offers only a value the key takes (checkedHint). A
  * scenario file, `--set` and `sweep --vary` all report through it, so the same mistake reads the same wherever it is
  * made.
  */
@@ -739,6 +740,13 @@ export function quantityError(
   def: ScenarioKeyDef | Pick<ScenarioKeyDef, "integer">,
   reading: Extract<QuantityReading, {ok: false}>
 ) {
+  // A well-formed number too large for a double (`$1,000,000,…` over 1,200 characters, `1e400`) is a number: out of
+  // the range of a key bounded on its side, as a shorter one is (it read "not finite: expected … a finite number").
+  if (reading.reason === "finite" && "path" in def && isQuantityKey(def)) {
+    const range = keyRange(def);
+    if (Number.isFinite(reading.found.trim().startsWith("-") ? range.min : range.max))
+      return outOfRange(def, def.type, reading.found);
+  }
   const message =
     reading.reason === "unit" ? "wrong unit" : reading.reason === "finite" ? "not finite" : "not a number";
   // A flag with no key (rangeFlag) has no range to check an offer against: the reading's own hint.

@@ -82,8 +82,13 @@ export function applyOverrides(resolved: ResolvedScenario, sets: readonly string
     }
     const plain = plainNumberNode(written);
     const doc = plain ? null : parseDocument(written, {prettyErrors: false, uniqueKeys: false});
-    if (doc && (doc.errors.length || doc.warnings.length || duplicateKeys(doc).length || yamlMarkup(doc))) {
-      errors.push(new UserError({flag, path, message: "malformed value", expected: expectedFor(def), found: written}));
+    const markup = doc ? yamlMarkup(doc, written) : undefined;
+    if (doc && (markup || doc.errors.length || doc.warnings.length || duplicateKeys(doc).length)) {
+      // YAML markup is said as such: it read "malformed value" and no more, as if the value were wrong (breaker).
+      const hint = markup && `${flag} takes a plain value, not YAML: remove ${markup}`;
+      errors.push(
+        new UserError({flag, path, message: "malformed value", expected: expectedFor(def), found: written, hint})
+      );
       continue;
     }
     const site: ValueSite = {
@@ -132,20 +137,23 @@ export function plainNumberNode(written: string): Scalar<number> | null {
 const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,15})?$/;
 
 /**
- * Whether a set's value uses YAML markup that a value on a command line or in a link has no use for and would
- * otherwise pass unseen: a comment (`0.5 # note`, kept in the address bar as written), an anchor or alias (`&a 0.5`),
- * or an explicit tag (`!!str 0.5`). Flow maps for distributions (`{dist: lognormal, …}`) stay allowed.
+ * The YAML markup a set's value uses that a value on a command line or in a link has no use for and would otherwise
+ * pass unseen, in words with its text: a comment (`0.5 # note`, kept in the address bar as written), an anchor or
+ * alias (`&a 0.5`, `*a`), or an explicit tag (`!!str 0.5`); undefined for none. Flow maps for distributions
+ * (`{dist: lognormal, …}`) stay allowed.
  */
-function yamlMarkup(doc: Document): boolean {
-  if (doc.comment || doc.commentBefore) return true;
-  let found = false;
+function yamlMarkup(doc: Document, written: string): string | undefined {
+  const token = (pattern: RegExp) => pattern.exec(written)?.[1];
+  const comment = token(/(?:^|\s)(#.*)$/);
+  if (doc.comment || doc.commentBefore) return `the comment ${comment ?? "#"}`;
+  let found: string | undefined;
   visit(doc, {
     Node(_, node) {
-      if (isAlias(node) || node.anchor || node.tag || node.comment || node.commentBefore) {
-        found = true;
-        return visit.BREAK;
-      }
-      return undefined;
+      if (isAlias(node)) found = `the alias ${token(/(\*[^\s,[\]{}]+)/) ?? `*${node.source}`}`;
+      else if (node.anchor) found = `the anchor ${token(/(&[^\s,[\]{}]+)/) ?? `&${node.anchor}`}`;
+      else if (node.tag) found = `the tag ${token(/(![^\s,[\]{}]*)/) ?? node.tag}`;
+      else if (node.comment || node.commentBefore) found = `the comment ${comment ?? "#"}`;
+      return found === undefined ? undefined : visit.BREAK;
     }
   });
   return found;

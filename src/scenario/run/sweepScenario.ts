@@ -81,12 +81,19 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
   const to = read(toText);
   const steps = readDecimal(stepsText) ?? NaN;
   if (!Number.isInteger(steps) || steps < 1 || steps > MAX_AXIS_STEPS) {
+    // Grouped as an end may be (`1,000`, `1_000`): the count as it is written, when the sweep takes it (breaker).
+    const plain = /^[1-9]\d{0,2}([,_]\d{3})+$/.test(stepsText) ? stepsText.replace(/[,_]/g, "") : undefined;
+    const hint =
+      plain !== undefined && Number(plain) <= MAX_AXIS_STEPS
+        ? `a step count is written without grouping: did you mean ${plain}?`
+        : undefined;
     throw new UserError({
       flag,
       path,
       message: "bad step count",
       expected: `a whole number of steps in ${formatRange({min: 1, max: MAX_AXIS_STEPS})}`,
-      found: stepsText
+      found: stepsText,
+      ...(hint ? {hint} : {})
     });
   }
   if (steps === 1 && from !== to) {

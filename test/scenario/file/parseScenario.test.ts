@@ -251,8 +251,8 @@ describe("parseScenario", () => {
   it("shows a number too large for a double as written, a distribution's parameter as a value (breaker: Infinity)", () => {
     const text = "---\ntitle: t\ndemand.users: {dist: normal, mean: 100M, sd: 1e400}\ndemand.agentGrowth: 1e400\n---\n";
     expect(userErrorsOf(() => parse(text))).toMatchObject([
-      {line: 3, path: "demand.users", message: "not finite", found: "1e400"},
-      {line: 4, path: "demand.agentGrowth", message: "not finite", found: "1e400"}
+      {line: 3, path: "demand.users", message: "out of range", found: "1e400"},
+      {line: 4, path: "demand.agentGrowth", message: "out of range", found: "1e400"}
     ]);
   });
 

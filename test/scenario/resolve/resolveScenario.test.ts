@@ -6,6 +6,7 @@ import {scenarioIndex} from "../../../src/scenario/resolve/scenarioIndex.js";
 import {SCENARIO_GROUPS, SCENARIO_KEY_PATHS, scenarioKey} from "../../../src/scenario/file/schema.js";
 import {scenarioKeyHint} from "../../../src/scenario/file/keyPathHint.js";
 import {parseFixture, userErrorsOf} from "../helpers.js";
+import {formatUserError} from "../../../src/errors/userError.js";
 
 const index = scenarioIndex(
   ["base.md", "child.md", "grandchild.md", "extends-missing.md", "cycle-a.md", "cycle-b.md"].map(parseFixture)
@@ -266,7 +267,14 @@ describe("applyOverrides", () => {
   });
 
   it("reports YAML markup a value has no use for: a comment, an anchor, a tag (breaker: they passed unseen)", () => {
-    for (const value of ["1.3 # note", "&a 1.3", "!!str 1.3", "!!float 1.3"]) {
+    // Each said to be YAML, with its text (it read "malformed value" and no more; breaker).
+    for (const [value, markup] of [
+      ["1.3 # note", "the comment # note"],
+      ["&a 1.3", "the anchor &a"],
+      ["*a", "the alias *a"],
+      ["!!str 1.3", "the tag !!str"],
+      ["!!float 1.3", "the tag !!float"]
+    ]) {
       expect(
         userErrorsOf(() => applyOverrides(resolve("base"), [`power.pue=${value}`])),
         value
@@ -276,12 +284,46 @@ describe("applyOverrides", () => {
           path: "power.pue",
           message: "malformed value",
           expected: "a plain number without a unit, like 1.5 or 3x",
-          found: value
+          found: value,
+          hint: `--set takes a plain value, not YAML: remove ${markup}`
         }
       ]);
     }
+    // A value that is malformed YAML without markup has no such hint.
+    expect(userErrorsOf(() => applyOverrides(resolve("base"), ["power.pue={a"]))[0]?.hint).toBeUndefined();
     // A quoted value and a distribution's flow map are plain YAML, still read.
     expect(applyOverrides(resolve("base"), ["power.pue='1.3'"]).values["power.pue"]!.value).toBe(1.3);
+  });
+});
+
+describe("applyOverrides: numbers a reader may paste", () => {
+  const errorOf = (set: string) => userErrorsOf(() => applyOverrides(resolve("base"), [set]))[0]!;
+
+  it("reads a well-formed grouped number however long as a number, refused by range, cut (breaker: not finite)", () => {
+    const grouped = `$1,${Array(400).fill("000").join(",")}`;
+    expect(formatUserError(errorOf(`silicon.unitCost=${grouped}`))).toBe(
+      "--set: silicon.unitCost: out of range: expected an amount of money in [$1, $10M], found " +
+        `${grouped.slice(0, 79)}… (${grouped.length} characters)`
+    );
+    expect(errorOf("serving.batch=1e400")).toMatchObject({message: "out of range", found: "1e400"});
+  });
+
+  it("offers ASCII digits for fullwidth ones, only where the key takes the value (breaker: not a number)", () => {
+    expect(errorOf("serving.batch=１２３")).toMatchObject({message: "not a number", hint: "write ASCII digits: 123"});
+    expect(errorOf("serving.utilization=５０％").hint).toBe("write ASCII digits: 50%");
+    expect(errorOf("serving.batch=１２３４５６７").hint).toBe(
+      "written 1234567 with ASCII digits, it is refused too: out of range, expected a whole number in [1, 1M]"
+    );
+  });
+
+  it("cuts a long value a hint offers as the found value is cut (breaker: a 207-character hint printed whole)", () => {
+    const written = `${"1".repeat(200)},5`;
+    const message = formatUserError(errorOf(`power.electricity=${written}`));
+    expect(message).toBe(
+      `--set: power.electricity: not a number: expected an electricity price in USD/kWh, USD/MWh or $/kWh, found ` +
+        `${"1".repeat(79)}… (202 characters) (written ${"1".repeat(79)}… (202 characters) with a decimal point, ` +
+        "it is refused too: out of range, expected an electricity price in [0 USD/kWh, 10 USD/kWh])"
+    );
   });
 });
 

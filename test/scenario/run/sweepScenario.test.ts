@@ -121,10 +121,23 @@ describe("parseSweepAxis", () => {
     expect(userErrorsOf(() => parseSweepAxis("power.electricity=5:120:9"))[0]!.hint).toBeUndefined();
   });
 
+  it("offers a grouped step count as it is written, where the sweep takes it (it had no hint; breaker)", () => {
+    expect(userErrorsOf(() => parseSweepAxis("serving.batch=1:2:1,000"))[0]).toMatchObject({
+      message: "bad step count",
+      expected: "a whole number of steps in [1, 10,000]",
+      found: "1,000",
+      hint: "a step count is written without grouping: did you mean 1000?"
+    });
+    expect(userErrorsOf(() => parseSweepAxis("serving.batch=1:2:1_000"))[0]!.hint).toMatch(/did you mean 1000\?/);
+    // Out of range without its commas too: nothing offered.
+    expect(userErrorsOf(() => parseSweepAxis("serving.batch=1:2:20,000"))[0]!.hint).toBeUndefined();
+  });
+
   it.each([
     ["power.electricity", "cheap", "0.1", "not a number"],
     ["power.electricity", "30 kWh", "0.1", "wrong unit"],
-    ["power.electricity", "1e999", "0.1", "not finite"],
+    // A number too large for a double is out of the key's range (it read "not finite: expected a finite number").
+    ["power.electricity", "1e999", "0.1", "out of range"],
     // An integer key: the scenario file's expected text begins "a whole number: ".
     ["serving.batch", "lots", "8", "not a number"]
   ])(
