@@ -85,7 +85,13 @@ export function applyOverrides(resolved: ResolvedScenario, sets: readonly string
     const markup = doc ? yamlMarkup(doc, written) : undefined;
     if (doc && (markup || doc.errors.length || doc.warnings.length || duplicateKeys(doc).length)) {
       // YAML markup is said as such: it read "malformed value" and no more, as if the value were wrong (breaker).
-      const hint = markup && `${flag} takes a plain value, not YAML: remove ${markup}`;
+      // Markup that is the whole value (`*a`) leaves nothing once removed: the value itself is asked for instead.
+      const hint =
+        markup &&
+        `${flag} takes a plain value, not YAML: ` +
+          (markup.token === written.trim()
+            ? `write the value itself, not ${markup.name} ${markup.token}`
+            : `remove ${markup.name} ${markup.token}`);
       errors.push(
         new UserError({flag, path, message: "malformed value", expected: expectedFor(def), found: written, hint})
       );
@@ -138,21 +144,21 @@ const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,15})?$/;
 
 /**
  * The YAML markup a set's value uses that a value on a command line or in a link has no use for and would otherwise
- * pass unseen, in words with its text: a comment (`0.5 # note`, kept in the address bar as written), an anchor or
+ * pass unseen, as its name and its text ({name: "the anchor", token: "&a"}): a comment (`0.5 # note`, kept in the address bar as written), an anchor or
  * alias (`&a 0.5`, `*a`), or an explicit tag (`!!str 0.5`); undefined for none. Flow maps for distributions
  * (`{dist: lognormal, …}`) stay allowed.
  */
-function yamlMarkup(doc: Document, written: string): string | undefined {
+function yamlMarkup(doc: Document, written: string): {name: string; token: string} | undefined {
   const token = (pattern: RegExp) => pattern.exec(written)?.[1];
-  const comment = token(/(?:^|\s)(#.*)$/);
-  if (doc.comment || doc.commentBefore) return `the comment ${comment ?? "#"}`;
-  let found: string | undefined;
+  const comment = {name: "the comment", token: token(/(?:^|\s)(#.*)$/) ?? "#"};
+  if (doc.comment || doc.commentBefore) return comment;
+  let found: {name: string; token: string} | undefined;
   visit(doc, {
     Node(_, node) {
-      if (isAlias(node)) found = `the alias ${token(/(\*[^\s,[\]{}]+)/) ?? `*${node.source}`}`;
-      else if (node.anchor) found = `the anchor ${token(/(&[^\s,[\]{}]+)/) ?? `&${node.anchor}`}`;
-      else if (node.tag) found = `the tag ${token(/(![^\s,[\]{}]*)/) ?? node.tag}`;
-      else if (node.comment || node.commentBefore) found = `the comment ${comment ?? "#"}`;
+      if (isAlias(node)) found = {name: "the alias", token: token(/(\*[^\s,[\]{}]+)/) ?? `*${node.source}`};
+      else if (node.anchor) found = {name: "the anchor", token: token(/(&[^\s,[\]{}]+)/) ?? `&${node.anchor}`};
+      else if (node.tag) found = {name: "the tag", token: token(/(![^\s,[\]{}]*)/) ?? node.tag};
+      else if (node.comment || node.commentBefore) found = comment;
       return found === undefined ? undefined : visit.BREAK;
     }
   });
