@@ -444,7 +444,8 @@ export class ScenarioStages implements MetricSources {
   get fleet(): FleetDay {
     return (this.#fleet ??= fleetDay(this.#point, {
       demandTokensPerDay: this.drivers.demandTokensPerDay,
-      blendedTokensPerSecondPerChip: this.blendedTokensPerSecondPerChip,
+      prefillTokensPerSecondPerChip: this.serving.prefillTokensPerSecondPerChip,
+      decodeTokensPerSecondPerChip: this.serving.decodeTokensPerSecondPerChip,
       ownedUsdPerChipHour: this.chipHour.totalUsdPerChipHour
     }));
   }

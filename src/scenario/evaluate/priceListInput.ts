@@ -1,5 +1,6 @@
 // The price list (src/tco/priceList.ts) at one point, beside its reverse key map (model input → scenario key; see
 // modelKeys.ts): the pricing.* menu on a day of the fleet.* workload, against the fleet's daily cost.
+import {blendedTokensPerSecondPerChip} from "../../tco/blendedThroughput.js";
 import {fleetCostPerDayUsd, type PriceListInput} from "../../tco/priceList.js";
 import {SECONDS_PER_DAY} from "../../units/si.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
@@ -25,8 +26,10 @@ export function rentedUsdPerChipHour(point: ScenarioPoint): number | null {
 export interface FleetDrivers {
   /** Tokens demanded per day (src/strategy/demand.ts). */
   demandTokensPerDay: number;
-  /** Blended tokens per second per busy chip at demand.inputShare. */
-  blendedTokensPerSecondPerChip: number;
+  /** Prompt tokens per second per chip while prefilling (the serving model's); > 0. */
+  prefillTokensPerSecondPerChip: number;
+  /** Output tokens per second per chip while decoding (the serving model's); > 0. */
+  decodeTokensPerSecondPerChip: number;
   /** Owned cost of a chip-hour of serving.hardware, USD. */
   ownedUsdPerChipHour: number;
 }
@@ -39,7 +42,7 @@ export interface FleetDay {
   chips: number;
   /**
    * Share of those chips' hours the day's tokens need at the serving model's throughput: tokens ÷ (chips × blended
-   * tokens/s per chip × 86,400). serving.utilization when the model sizes the fleet; with fleet.chips, above 1 means
+   * tokens/s per chip × 86,400), blended at the day's own mix of input and output. serving.utilization when the model sizes the fleet; with fleet.chips, above 1 means
    * the model's throughput could not serve the day on that many chips. Null when the day has no tokens: a share of
    * no demand (a model-sized fleet read serving.utilization, "58%", beside 0 chips; breaker).
    */
@@ -51,7 +54,10 @@ export interface FleetDay {
 /**
  * The day's workload and cost: fleet.inputTokensPerDay / fleet.outputTokensPerDay, or the demand split by
  * demand.inputShare; fleet.chips, or the chips the serving model needs at serving.utilization (tokens ÷ (blended
- * tokens/s × 86,400 × utilisation)); fleet.chipHourPrice, or the owned chip-hour cost.
+ * tokens/s × 86,400 × utilisation)); fleet.chipHourPrice, or the owned chip-hour cost. The blend is the day's own
+ * input share, each token at its phase's rate (blendedThroughput.ts): a day given by fleet.inputTokensPerDay and
+ * fleet.outputTokensPerDay was blended at demand.inputShare instead (deepseek-one-day: 608B ÷ 776B = 78.4% input
+ * blended at base's 75%, 124% of the fleet's hours needed where the day's own mix needs 117%).
  */
 export function fleetDay(point: ScenarioPoint, drivers: FleetDrivers): FleetDay {
   const inputShare = num(point["demand.inputShare"], "demand.inputShare");
@@ -61,13 +67,22 @@ export function fleetDay(point: ScenarioPoint, drivers: FleetDrivers): FleetDay 
     optionalNum(point["fleet.outputTokensPerDay"], "fleet.outputTokensPerDay") ??
     drivers.demandTokensPerDay * (1 - inputShare);
   const utilization = num(point["serving.utilization"], "serving.utilization");
-  const chipSecondsAtFullUse = (inputTokens + outputTokens) / drivers.blendedTokensPerSecondPerChip;
+  const tokens = inputTokens + outputTokens;
+  const chipSecondsAtFullUse =
+    tokens > 0
+      ? tokens /
+        blendedTokensPerSecondPerChip({
+          inputShare: inputTokens / tokens,
+          prefillTokensPerSecondPerChip: drivers.prefillTokensPerSecondPerChip,
+          decodeTokensPerSecondPerChip: drivers.decodeTokensPerSecondPerChip
+        })
+      : 0;
   const fleetChips = optionalNum(point["fleet.chips"], "fleet.chips");
   const chips = fleetChips ?? chipSecondsAtFullUse / (SECONDS_PER_DAY * utilization);
   // Sized by the model, the fleet is busy serving.utilization by construction; with no tokens there is nothing to be
   // busy with, whether the model sizes the fleet (0 chips) or fleet.chips does.
   let utilizationNeeded: number | null = null;
-  if (inputTokens + outputTokens > 0) {
+  if (tokens > 0) {
     utilizationNeeded = fleetChips === null ? utilization : chipSecondsAtFullUse / (fleetChips * SECONDS_PER_DAY);
   }
   const usdPerChipHour = rentedUsdPerChipHour(point) ?? drivers.ownedUsdPerChipHour;

@@ -14,10 +14,11 @@ function point(fleet: {chips?: number} = {}): ScenarioPoint {
   };
 }
 
-/** 100 tokens/s per busy chip, $2 a chip-hour. */
-const drivers = (demandTokensPerDay: number) => ({
+/** 100 tokens/s per busy chip in either phase, $2 a chip-hour. */
+const drivers = (demandTokensPerDay: number, rates = {prefill: 100, decode: 100}) => ({
   demandTokensPerDay,
-  blendedTokensPerSecondPerChip: 100,
+  prefillTokensPerSecondPerChip: rates.prefill,
+  decodeTokensPerSecondPerChip: rates.decode,
   ownedUsdPerChipHour: 2
 });
 
@@ -40,5 +41,21 @@ describe("fleetDay", () => {
     const owned = fleetDay(point({chips: 100}), drivers(0));
     expect(owned.costUsd).toBe(4800);
     expect(owned.utilizationNeeded).toBeNull();
+  });
+
+  it("needs each of the day's tokens at its own phase's rate, whatever demand.inputShare says", () => {
+    // A day of 3.6e8 input and 0.36e8 output tokens (91% input) with demand.inputShare 0.5, prefill 1,000 and decode
+    // 100 tokens/s per chip: 3.6e8 ÷ 1,000 + 0.36e8 ÷ 100 = 3.6e5 + 3.6e5 = 7.2e5 chip-seconds, ÷ (10 chips × 86,400 s)
+    // = 0.8333. Blended at the point's 50% (1 ÷ (0.5 ÷ 1,000 + 0.5 ÷ 100) = 181.8 tokens/s) it read
+    // 3.96e8 ÷ 181.8 ÷ 864,000 = 2.52.
+    const day = fleetDay(
+      {
+        ...point({chips: 10}),
+        "fleet.inputTokensPerDay": 3.6e8,
+        "fleet.outputTokensPerDay": 0.36e8
+      },
+      drivers(0, {prefill: 1000, decode: 100})
+    );
+    expect(day.utilizationNeeded).toBeCloseTo(7.2e5 / 864000, 12);
   });
 });
