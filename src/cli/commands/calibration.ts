@@ -139,7 +139,7 @@ export function formatCalibration(report: CalibrationReport): string {
   );
   const outOfBand = report.outOfBand.length
     ? `\n\nOutside the calibrated band: ${CALIBRATED_BAND_CRITERION}. ` +
-      `Decided by layout and scheduling, before any ratio: ${CALIBRATED_BAND_REASON}.\n` +
+      `Decided by layout and scheduling, from what the model lacks, not from the ratios: ${CALIBRATED_BAND_REASON}.\n` +
       formatTable(
         ["measurement", "TP", "EP", "efficiencies", "measured tok/s/chip", "model tok/s/chip", "model ÷ measured"],
         report.outOfBand.map((r) => [

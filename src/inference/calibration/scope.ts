@@ -2,7 +2,9 @@ import type {MeasurementPhase} from "./measurement.js";
 
 /**
  * The calibrated band: which measured layouts the serving model's efficiencies are fitted on and its error is
- * reported for. Decided by the layout and how the run was scheduled, before any ratio is looked at:
+ * reported for. Decided by the layout and how the run was scheduled, from what the model lacks, not from the ratios
+ * (the layout line was drawn before any ratio was looked at; the scheduling condition was added once the expert
+ * all-to-all ran at DeepEP's bandwidth, because the reason it rests on, LMSYS's, is unified scheduling's):
  *
  *   outside the band: data-parallel attention with wide expert parallelism, expert_parallel > tensor_parallel (each
  *   attention group runs attention on its own sequences and holds only their KV; the routed experts are sharded over
