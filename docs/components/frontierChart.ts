@@ -46,7 +46,8 @@ export function FrontierChart(
     batch: true,
     bound: true
   };
-  return Plot.plot({
+  const yTicks = logTicks([...rows, ...measured].map((r) => r.outputTokensPerSecondPerChip));
+  const frame: Plot.PlotOptions = {
     width: chartWidth,
     height,
     ...MARGINS,
@@ -60,17 +61,45 @@ export function FrontierChart(
       type: "log",
       nice: true,
       insetTop: 14,
-      ticks: logTicks([...rows, ...measured].map((r) => r.outputTokensPerSecondPerChip)),
+      ticks: yTicks,
       tickFormat: (v: number) => formatCount(v)
     },
-    ...options,
-    marks: [
-      Plot.line(rows, {
+    ...options
+  };
+  const curve = Plot.line(rows, {
+    x: "outputTokensPerSecondPerUser",
+    y: "outputTokensPerSecondPerChip",
+    stroke: ACCENT,
+    strokeWidth: 2
+  });
+  const measuredDots = measured.length
+    ? Plot.dot(measured, {
         x: "outputTokensPerSecondPerUser",
         y: "outputTokensPerSecondPerChip",
-        stroke: ACCENT,
-        strokeWidth: 2
-      }),
+        symbol: "square",
+        stroke: INK,
+        r: 4.5,
+        channels: {measurement: "id"},
+        tip: {format: {x: tipFormat.x, y: tipFormat.y}}
+      })
+    : null;
+  // Where each point lands, in the SVG's px, from the same frame drawn with the curve and the squares alone: each batch
+  // label takes a side of its dot clear of the squares, the other dots, the line and the labels placed before it (at
+  // 390 px the labels "99" and "64", always up and to the right, sat under two measurement squares; reviewer).
+  const probe = Plot.plot({...frame, marks: [curve, measuredDots]});
+  const sx = probe.scale("x")!;
+  const sy = probe.scale("y")!;
+  const at = (r: {outputTokensPerSecondPerUser: number | null; outputTokensPerSecondPerChip: number}) => ({
+    x: sx.apply(r.outputTokensPerSecondPerUser) as number,
+    y: sy.apply(r.outputTokensPerSecondPerChip) as number
+  });
+  // The y axis's tick labels: a label may go into the left margin between them.
+  const tickRows = yTicks.map((t) => sy.apply(t) as number);
+  const labels = placeBatchLabels(rows, current?.batchSize, measured, at, {width: chartWidth, height, tickRows});
+  return Plot.plot({
+    ...frame,
+    marks: [
+      curve,
       Plot.dot(rows, {
         x: "outputTokensPerSecondPerUser",
         y: "outputTokensPerSecondPerChip",
@@ -79,27 +108,7 @@ export function FrontierChart(
         channels: {batch: {value: "batchSize", label: "batch"}, bound: {value: "bound", label: "bound by"}},
         tip: {format: tipFormat}
       }),
-      Plot.text(labelledRows(rows, current?.batchSize, chartWidth, height), {
-        x: "outputTokensPerSecondPerUser",
-        y: "outputTokensPerSecondPerChip",
-        text: (d: FrontierRow) => `${d.batchSize}`,
-        dx: 9,
-        dy: -7,
-        textAnchor: "start",
-        fill: INK,
-        fontSize: 9
-      }),
-      measured.length
-        ? Plot.dot(measured, {
-            x: "outputTokensPerSecondPerUser",
-            y: "outputTokensPerSecondPerChip",
-            symbol: "square",
-            stroke: INK,
-            r: 4.5,
-            channels: {measurement: "id"},
-            tip: {format: {x: tipFormat.x, y: tipFormat.y}}
-          })
-        : null,
+      measuredDots,
       current
         ? Plot.dot([current], {
             x: "outputTokensPerSecondPerUser",
@@ -109,6 +118,25 @@ export function FrontierChart(
             strokeWidth: 2.5
           })
         : null,
+      // The labels last, over every mark, each ringed in the page's background where it crosses a grid line. One text
+      // mark per placement (Plot's dx, dy and textAnchor are constants of a mark, not channels).
+      ...groupBy(labels, (d) => `${d.dx} ${d.dy} ${d.textAnchor}`).map((group) =>
+        Plot.text(
+          group.map((d) => d.row),
+          {
+            x: "outputTokensPerSecondPerUser",
+            y: "outputTokensPerSecondPerChip",
+            text: (d: FrontierRow) => `${d.batchSize}`,
+            dx: group[0]!.dx,
+            dy: group[0]!.dy,
+            textAnchor: group[0]!.textAnchor,
+            fill: INK,
+            stroke: "var(--theme-background, white)",
+            strokeWidth: 3,
+            fontSize: 9
+          }
+        )
+      ),
       // Requests of one output token have no speed per user: the chart says so rather than stand empty.
       rows.some((r) => r.outputTokensPerSecondPerUser !== null)
         ? null
@@ -138,38 +166,138 @@ export function logTicks(values: readonly number[]): number[] {
   return ticks;
 }
 
-/** Least distance between two batch labels, in pixels (a 9-px label of three digits is about 16 px wide). */
+/** Least distance between two labelled points, in pixels (a 9-px label of three digits is about 16 px wide). */
 const LABEL_GAP_PX = 18;
 
+/** A box in px, y down. */
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** A batch label's place beside its dot: offsets in px and the text's anchor. */
+export interface PlacedBatchLabel {
+  row: FrontierRow;
+  dx: number;
+  dy: number;
+  textAnchor: "start" | "middle" | "end";
+}
+
+const area = (a: Box) => (a.x1 - a.x0) * (a.y1 - a.y0);
+const overlapArea = (a: Box, b: Box) =>
+  Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+const around = (x: number, y: number, r: number): Box => ({x0: x - r, x1: x + r, y0: y - r, y1: y + r});
+
+/** The sides a label may take, in order of preference: up and right of its dot first (outside the curve), as before. */
+const SIDES: readonly Omit<PlacedBatchLabel, "row">[] = [
+  {dx: 9, dy: -7, textAnchor: "start"},
+  {dx: 9, dy: 3, textAnchor: "start"},
+  {dx: 0, dy: -11, textAnchor: "middle"},
+  {dx: -7, dy: 9, textAnchor: "end"},
+  {dx: -8, dy: -3, textAnchor: "end"},
+  {dx: 0, dy: 12, textAnchor: "middle"},
+  {dx: 7, dy: 10, textAnchor: "start"},
+  {dx: -7, dy: -8, textAnchor: "end"}
+];
+
+/** The sides tried first for the curve's left end: above (centred, else from the dot), up left, down left, left. */
+const END_SIDES: readonly Omit<PlacedBatchLabel, "row">[] = [
+  {dx: 0, dy: -13, textAnchor: "middle"},
+  {dx: -4, dy: -13, textAnchor: "start"},
+  {dx: -7, dy: -8, textAnchor: "end"},
+  {dx: -7, dy: 9, textAnchor: "end"},
+  {dx: -8, dy: -3, textAnchor: "end"}
+];
+
 /**
- * The points whose batch label is drawn: each at least LABEL_GAP_PX from every label kept before it, at the chart's
- * scales (x linear, y logarithmic, over the plot's inner size), the scenario's own batch first, then by batch size
- * (two neighbouring batches near the roof overprinted as "34256" on /token-economics; fresh-user trial, session 9).
+ * The batch labels drawn and where: a point is labelled if it is at least LABEL_GAP_PX from every point labelled
+ * before it (the scenario's own batch first, then the largest, the curve's left end, then by batch size; two
+ * neighbouring batches near the roof overprinted as "34256" on /token-economics; fresh-user trial, session 9). Each
+ * label takes the first side of its dot (SIDES) whose box (9 px text, about 6 px a digit with its halo, 12 px tall) is
+ * inside the chart and clear of the measurement squares, the curve's dots and line, the y axis's tick labels, the
+ * scenario's ring and the labels placed before it; where none is, the one least in the way. `at` gives a point's place
+ * in the SVG's px (the chart's own scales).
  */
-function labelledRows(
+export function placeBatchLabels(
   rows: readonly FrontierRow[],
   currentBatch: number | undefined,
-  width: number,
-  height: number
-): FrontierRow[] {
-  type Drawn = FrontierRow & {outputTokensPerSecondPerUser: number};
-  const drawn = rows.filter((r): r is Drawn => r.outputTokensPerSecondPerUser !== null);
+  measured: readonly MeasuredPoint[],
+  at: (r: {outputTokensPerSecondPerUser: number | null; outputTokensPerSecondPerChip: number}) => {
+    x: number;
+    y: number;
+  },
+  {width, height, tickRows = []}: {width: number; height: number; tickRows?: readonly number[]}
+): PlacedBatchLabel[] {
+  const drawn = rows.filter((r) => r.outputTokensPerSecondPerUser !== null);
   if (drawn.length === 0) return [];
-  const xs = drawn.map((r) => r.outputTokensPerSecondPerUser);
-  const ys = drawn.map((r) => Math.log(r.outputTokensPerSecondPerChip));
-  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
-  const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
-  // The inner plot area: the chart less its margins.
-  const innerWidth = width - MARGINS.marginLeft - MARGINS.marginRight;
-  const innerHeight = height - MARGINS.marginTop - MARGINS.marginBottom;
-  const px = (r: Drawn) => ((r.outputTokensPerSecondPerUser - x0) / (x1 - x0 || 1)) * innerWidth;
-  const py = (r: FrontierRow) => ((Math.log(r.outputTokensPerSecondPerChip) - y0) / (y1 - y0 || 1)) * innerHeight;
-  const order = [...drawn].sort((a, b) =>
-    a.batchSize === currentBatch ? -1 : b.batchSize === currentBatch ? 1 : a.batchSize - b.batchSize
+  const points = drawn.map((row) => ({row, ...at(row)}));
+  const largest = Math.max(...points.map((p) => p.row.batchSize));
+  const rank = (batch: number) => (batch === currentBatch ? 0 : batch === largest ? 1 : 2);
+  const order = [...points].sort(
+    (a, b) => rank(a.row.batchSize) - rank(b.row.batchSize) || a.row.batchSize - b.row.batchSize
   );
-  const kept: Drawn[] = [];
-  for (const row of order) {
-    if (kept.every((k) => Math.hypot(px(k) - px(row), py(k) - py(row)) >= LABEL_GAP_PX)) kept.push(row);
+  const kept: typeof points = [];
+  for (const p of order) {
+    if (kept.every((k) => Math.hypot(k.x - p.x, k.y - p.y) >= LABEL_GAP_PX)) kept.push(p);
   }
-  return kept;
+  // The squares (4.5 px half-side, a 1.5 px stroke and a pixel's margin), the dots (3 px), the ring (7 px, 2.5 px
+  // stroke) and the line, sampled every 3 px along each segment.
+  const squares = measured.map((m) => {
+    const {x, y} = at(m);
+    return around(x, y, 7);
+  });
+  const marks: Box[] = points.map((p) => around(p.x, p.y, p.row.batchSize === currentBatch ? 10 : 4));
+  const sorted = [...points].sort((a, b) => a.x - b.x);
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1]!, sorted[i]!];
+    const steps = Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 3);
+    for (let s = 1; s < steps; s++) {
+      marks.push(around(a.x + ((b.x - a.x) * s) / steps, a.y + ((b.y - a.y) * s) / steps, 1.5));
+    }
+  }
+  // The plot's box and its left margin, but for the rows of the y axis's tick labels (`tickRows`, px), which end 9 px
+  // left of the plot.
+  marks.push(...tickRows.map((y) => ({x0: 0, x1: MARGINS.marginLeft - 3, y0: y - 9, y1: y + 9})));
+  const frame: Box = {
+    x0: 0,
+    x1: width - 2,
+    y0: MARGINS.marginTop - 4,
+    y1: height - MARGINS.marginBottom
+  };
+  const taken: Box[] = [];
+  const placed: PlacedBatchLabel[] = [];
+  for (const p of kept) {
+    const w = String(p.row.batchSize).length * 6 + 3;
+    const boxOf = (side: (typeof SIDES)[number]): Box => {
+      const left = p.x + side.dx - (side.textAnchor === "start" ? 0 : side.textAnchor === "end" ? w : w / 2);
+      return {x0: left, x1: left + w, y0: p.y + side.dy - 6, y1: p.y + side.dy + 6};
+    };
+    // How much a place is in the way, px²: over a square counts most, then over another label, then over a dot, the
+    // line or a tick label; outside the chart, as much as over a square. The first place in the way of nothing wins;
+    // where none is, the least in the way.
+    const cost = (b: Box) =>
+      100 * (area(b) - overlapArea(b, frame) + squares.reduce((sum, s) => sum + overlapArea(s, b), 0)) +
+      10 * taken.reduce((sum, t) => sum + overlapArea(t, b), 0) +
+      marks.reduce((sum, m) => sum + overlapArea(m, b), 0);
+    // The curve's left end (the largest batch) is labelled above or to the left, off the curve: up and to the right
+    // its label sat over the next dot, which it seemed to name ("372" over 256's dot at 390 px).
+    const sides = p.row.batchSize === largest ? [...END_SIDES, ...SIDES] : SIDES;
+    const costs = sides.map((side) => cost(boxOf(side)));
+    const side = sides[costs.indexOf(Math.min(...costs))]!;
+    taken.push(boxOf(side));
+    placed.push({row: p.row, ...side});
+  }
+  return placed;
+}
+
+/** Items grouped by a key, in order of each key's first item. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return [...groups.values()];
 }

@@ -48,7 +48,6 @@ export function SystemComparisonChart(
 ) {
   const chartWidth = Math.max(width ?? 640, 260);
   const fill = (d: SystemRow) => (isInHouse(d.name) ? "in-house" : "merchant");
-  const labels = placeLabels(rows, chartWidth - 90, height - 54, highlight);
   const tipRows = rows.map((r) => ({
     ...r,
     // The fewest chips whose memory holds the model's weights and its batch's working memory (KV cache).
@@ -83,6 +82,14 @@ export function SystemComparisonChart(
   const probe = Plot.plot({...frame, marks: [dots]});
   const sx = probe.scale("x")!;
   const sy = probe.scale("y")!;
+  // Each label's place, at the same scales (placeLabels once guessed them from the largest price and cost, while the
+  // axes run on to a nice $50,000 and 2.5: "MI300X" and "H100" were judged clear and drew 3 px apart at 1280 px).
+  const labels = placeLabels(
+    rows,
+    (r) => ({x: sx.apply(r.priceUsd) as number, y: sy.apply(r.costUsdPerMTok) as number}),
+    {x0: 60, x1: chartWidth - 30, y0: 24, y1: height - 30},
+    highlight
+  );
   const placed = tipRows.map((r) => ({
     row: r,
     ...tipPlacement(sx.apply(r.priceUsd) as number, sy.apply(r.costUsdPerMTok) as number, chartWidth, height)
@@ -224,37 +231,36 @@ const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 &
 /**
  * Short labels ("H100", "MI300X"), each above its dot unless it would sit on another label, another dot or the
  * scenario's ring; then below, then left of the dot, then right. The label of a dot near the top never goes above,
- * where it would run into the y axis's title. Overlaps are judged in pixels at the plot's inner width `innerPx` and
- * height `innerHeightPx` (10 px text, about 5.5 px a character, 11 px tall), so a phone's narrow chart moves more
- * labels ("custom ASIC (hypothetical)" ran into "B200" at 390 px; "MI300X", below its dot, into the ringed H100 and
- * its label, so it goes to the left of its dot). Where no place is clear, the label goes below (above if it cannot).
+ * where it would run into the y axis's title. Overlaps are judged in the SVG's pixels, where `at` puts each dot (the
+ * chart's own scales) inside the plot's box `plot` (10 px text, about 6 px a character, 11 px tall, 3 px kept clear
+ * either side), so a phone's narrow chart moves more labels ("custom ASIC (hypothetical)" ran into "B200" at 390 px;
+ * "MI300X", below its dot, into the ringed H100 and its label, so it goes to the left of its dot). Where no place is
+ * clear, the label goes below (above if it cannot).
  */
 function placeLabels(
   rows: readonly SystemRow[],
-  innerPx: number,
-  innerHeightPx: number,
+  at: (r: SystemRow) => {x: number; y: number},
+  plot: Box,
   highlight: string | undefined
 ): PlacedLabel[] {
-  const maxPrice = Math.max(...rows.map((r) => r.priceUsd)) || 1;
+  const innerPx = plot.x1 - plot.x0;
   const maxCost = Math.max(...rows.map((r) => r.costUsdPerMTok)) || 1;
-  const px = (r: SystemRow) => (r.priceUsd / maxPrice) * Math.max(innerPx, 1);
-  const py = (r: SystemRow) => (1 - r.costUsdPerMTok / maxCost) * Math.max(innerHeightPx, 1);
   // Every dot (6 px) and the ring (9 px, stroke 2) is an obstacle to every label but its own.
   const dots = rows.map((r) => {
     const radius = (r.id === highlight ? 10 : 7) + 1;
-    return {id: r.id, box: {x0: px(r) - radius, x1: px(r) + radius, y0: py(r) - radius, y1: py(r) + radius}};
+    const {x, y} = at(r);
+    return {id: r.id, box: {x0: x - radius, x1: x + radius, y0: y - radius, y1: y + radius}};
   });
   const taken: Box[] = [];
   const placed: PlacedLabel[] = [];
   for (const r of [...rows].sort((a, b) => b.costUsdPerMTok - a.costUsdPerMTok)) {
     // On a phone the custom chip's label drops "(hypothetical)", which the caption says (it ran into B200's at 390 px).
     const label = innerPx < 400 && isInHouse(r.name) ? "custom ASIC" : shortName(r.name);
-    const w = label.length * 5.5;
-    const x = px(r);
-    const y = py(r);
-    const anchor = labelAnchor(r.priceUsd, maxPrice, label.length, innerPx);
+    const w = label.length * 6;
+    const {x, y} = at(r);
+    const anchor = labelAnchor(x - plot.x0, label.length, innerPx);
     const dxAnchored = anchor === "start" ? -6 : anchor === "end" ? 6 : 0;
-    const spanX = (left: number) => ({x0: left - 1, x1: left + w + 1});
+    const spanX = (left: number) => ({x0: left - 3, x1: left + w + 3});
     const vertical = (dy: number) => ({
       dx: dxAnchored,
       dy,
@@ -273,8 +279,8 @@ function placeLabels(
     const candidates = [...(nearTop ? [] : [above]), below, left, right];
     const clear = candidates.find(
       (c) =>
-        c.box.x0 >= -4 &&
-        c.box.x1 <= innerPx + 24 &&
+        c.box.x0 >= plot.x0 - 4 &&
+        c.box.x1 <= plot.x1 + 24 &&
         !taken.some((box) => overlaps(box, c.box)) &&
         !dots.some((d) => d.id !== r.id && overlaps(d.box, c.box))
     );
@@ -305,18 +311,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
 /**
  * Where a dot's label is anchored so that it stays within the plot: "middle" (centred over its dot) where half the
  * label fits on either side, else "start" (text to the right) near the left end or "end" near the right. The axis's
- * 10 px font is about 5.5 px a character. Inputs: the dot's price and the axis's largest, USD; the label's length in
+ * 10 px font is about 6 px a character. Inputs: the dot's distance from the plot's left edge, px; the label's length in
  * characters; the plot's width, px.
  */
-export function labelAnchor(
-  priceUsd: number,
-  maxPriceUsd: number,
-  labelChars: number,
-  plotWidthPx: number
-): "start" | "middle" | "end" {
-  const halfPx = (labelChars * 5.5) / 2;
-  const x = (priceUsd / maxPriceUsd) * plotWidthPx;
-  return x < halfPx ? "start" : plotWidthPx - x < halfPx ? "end" : "middle";
+export function labelAnchor(xPx: number, labelChars: number, plotWidthPx: number): "start" | "middle" | "end" {
+  const halfPx = (labelChars * 6) / 2;
+  return xPx < halfPx ? "start" : plotWidthPx - xPx < halfPx ? "end" : "middle";
 }
 
 /** A custom (in-house) chip of the catalog: its name marks it hypothetical. */
