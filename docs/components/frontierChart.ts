@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatCount, formatDisplayNumber} from "./format.js";
 import {ACCENT, HIGHLIGHT, INK} from "./palette.js";
+import {groupBy} from "./groupBy.js";
 
 /** A frontier point (src/inference/frontier.ts FrontierPoint). */
 export interface FrontierRow {
@@ -290,14 +291,4 @@ export function placeBatchLabels(
     placed.push({row: p.row, ...side});
   }
   return placed;
-}
-
-/** Items grouped by a key, in order of each key's first item. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
-  }
-  return [...groups.values()];
 }

@@ -5,6 +5,7 @@ import {axisTickFormat, formatCount, formatUsd, formatUsdPerMTok} from "./format
 import {FLEET_COLORS, HIGHLIGHT, INK} from "./palette.js";
 import type {ChipComparisonRow} from "../lib/scenario/evaluate/chipComparison.js";
 import {meshLinksUsed} from "../lib/inference/communication.js";
+import {groupBy} from "./groupBy.js";
 
 /** One accelerator serving the page's model: a row of compareServingChips (src/scenario/evaluate/chipComparison.ts). */
 export type SystemRow = ChipComparisonRow;
@@ -296,16 +297,6 @@ function placeLabels(
     });
   }
   return placed;
-}
-
-/** Items grouped by a key, in order of each key's first item. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
-  }
-  return [...groups.values()];
 }
 
 /**
