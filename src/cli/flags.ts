@@ -2,10 +2,11 @@ import {UserError} from "../errors/userError.js";
 import {didYouMean} from "../errors/suggest.js";
 import {isQuantityKey, keyRange, scenarioKey, type ScenarioKeyDef} from "../scenario/file/schema.js";
 import {isDecimalNumeral, readDecimal} from "../units/decimal.js";
-import {outOfRange, quantityError} from "../scenario/file/readValue.js";
+import {outOfRange, quantityError, wholeOffers} from "../scenario/file/readValue.js";
 import {DIMENSIONS, readQuantity, type Dimension} from "../units/quantity.js";
 import {formatRange, isInRange, type NumberRange} from "../units/range.js";
 import {groupThousands} from "../units/groupThousands.js";
+import {pointGroupedWhole} from "../units/pointGrouped.js";
 
 // Parsers for flag values. Each rejects what is not a decimal number in range with a UserError naming the flag, the
 // range and what was given; commander calls them as `(value) => parsed`.
@@ -60,6 +61,8 @@ export function seedFlag(flag = "--seed") {
 export function positiveInteger(flag: string, max = Infinity) {
   return (text: string): number => {
     const expected = `a whole number in ${formatRange({min: 1, max, maxExclusive: max === Infinity})}`;
+    const grouped = pointGroupedWhole(text, (value) => value >= 1 && value <= max);
+    if (grouped) throw new UserError({flag, ...grouped, expected, found: text});
     const value = parseFinite(flag, text, expected);
     // "1.5" is not whole, "0" is too small: each said as it is ("out of range" for 1.5 read as a bound; breaker).
     if (!Number.isInteger(value)) throw new UserError({flag, message: "not a whole number", expected, found: text});
@@ -100,6 +103,8 @@ export function keyFlag(flag: string, path: string) {
     const dimension = def.type;
     const inRange = outOfRange(def, dimension, "").expected;
     return (text: string): number => {
+      const grouped = range.integer ? pointGroupedWhole(text, ...wholeOffers(def, dimension)) : undefined;
+      if (grouped) throw new UserError({flag, ...grouped, expected: `${inRange} (${what})`, found: text});
       const value = flagQuantity(flag, text, dimension, def, `${inRange} (${what})`);
       if (range.integer && Number.isFinite(value) && !Number.isInteger(value)) {
         throw new UserError({flag, message: "not a whole number", expected: `${inRange} (${what})`, found: text});
@@ -210,6 +215,14 @@ export function rangeFlag(flag: string, range: NumberRange, what: string, dimens
   const kind = range.integer ? "a whole number" : dimension === undefined ? "a number" : DIMENSIONS[dimension].noun;
   const expected = `${kind} in ${formatRange(range, dimension)} (${what})`;
   return (text: string): number => {
+    const grouped = range.integer
+      ? pointGroupedWhole(
+          text,
+          (value) => isInRange(value, range),
+          (unit) => (dimension === undefined ? (unit === "" ? 1 : undefined) : DIMENSIONS[dimension].units.get(unit))
+        )
+      : undefined;
+    if (grouped) throw new UserError({flag, ...grouped, expected, found: text});
     const value =
       dimension === undefined
         ? parseFinite(flag, text, expected)

@@ -249,3 +249,40 @@ describe("a number flag's found value and hints", () => {
     );
   });
 });
+
+// A thousand grouped with a point (`1.000`) read as 1 under a whole-number key or flag, exit 0 (breaker: `--set
+// serving.batch=1.000`, `--batch 1.000`, `--samples 1.000` all ran with 1).
+describe("a whole number grouped with points", () => {
+  const hint = "a whole number is written without a point: write 1, or 1000 (1,000) if a thousand was meant";
+  const set = (assignment: string) =>
+    errorOf(() => applyOverrides({values: {}} as unknown as ResolvedScenario, [assignment]));
+  it("is refused by --set, a key flag and --samples, with both readings offered", () => {
+    for (const detail of [
+      set("serving.batch=1.000"),
+      errorOf(() => keyFlag("--batch", "serving.batch")("1.000")),
+      errorOf(() => positiveInteger("--samples", 2_000_000)("1.000"))
+    ]) {
+      expect(detail).toMatchObject({message: "a point in a whole number", found: "1.000", hint});
+    }
+  });
+  it("offers only what the key takes", () => {
+    // 16.384 is no whole number; 1.000.000 no decimal one.
+    expect(set("serving.batch=16.384").hint).toBe("a whole number is written without a point: write 16384 (16,384)");
+    expect(errorOf(() => positiveInteger("--samples", 2_000_000)("1.000.000")).hint).toBe(
+      "a whole number is written without a point: write 1000000 (1,000,000)"
+    );
+    // --port 1.000: a thousand is a port, 1 too; --workers (at most 256) 1.000: only 1.
+    expect(errorOf(() => positiveInteger("--workers", 256)("1.000")).hint).toBe(
+      "a whole number is written without a point: write 1"
+    );
+    // horizon.months is at most 240 months: a thousand is not offered; a flag from 2: 1 is not.
+    expect(set("horizon.months=1.000").hint).toBe("a whole number is written without a point: write 1");
+    expect(errorOf(() => rangeFlag("--n", {min: 2, max: 5000, integer: true}, "a test")("1.000")).hint).toBe(
+      "a whole number is written without a point: write 1000 (1,000)"
+    );
+  });
+  it("keeps a scaled value and a decimal key's reading", () => {
+    expect(keyFlag("--input-tokens", "serving.inputTokens")("16.384k")).toBe(16_384);
+    expect(keyFlag("--pue", "power.pue")("1.000")).toBe(1);
+  });
+});

@@ -13,6 +13,7 @@ import {
 } from "../../units/quantity.js";
 import {formatRange, isInRange, plainNumber, rangeBrackets, type NumberRange} from "../../units/range.js";
 import {readDecimal} from "../../units/decimal.js";
+import {pointGroupedWhole} from "../../units/pointGrouped.js";
 import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
 import {didYouMean} from "../../errors/suggest.js";
 import {foldLookalikes} from "../../errors/unsafeChars.js";
@@ -182,6 +183,10 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
       found: site.text(node)
     });
   }
+  // `serving.batch: 1.000`, a thousand grouped with a point, is refused where a decimal reading takes it as 1 (breaker).
+  const text = typeof scalar.value === "string" ? scalar.value : site.text(node);
+  const grouped = def.integer ? pointGroupedWhole(text, ...wholeOffers(def, def.type)) : undefined;
+  if (grouped) return fail(node, {...grouped, expected: expectedFor(def), found: site.text(node)});
   const reading = readQuantity(asWritten(scalar, site), def.type);
   // `45%-75%`, `36-60 months`: the table's range with a hyphen, which read as a wrong unit, and `36 months` was
   // offered for the second, dropping the high end (breaker).
@@ -661,6 +666,17 @@ function checkPoint(
   }
   if (!isInRange(value, keyRange(def))) return fail(node, outOfRange(def, dimension, written));
   return value;
+}
+
+/**
+ * pointGroupedWhole's arguments for a whole-number key: what its range takes, and the factor of each unit of its
+ * dimension (a key of tokens takes `1.000 tokens`, told as `1.000` is).
+ */
+export function wholeOffers(
+  def: ScenarioKeyDef,
+  dimension: Dimension
+): [(value: number) => boolean, (unit: string) => number | undefined] {
+  return [(value) => isInRange(value, keyRange(def)), (unit) => DIMENSIONS[dimension].units.get(unit)];
 }
 
 /** What a value of the key looks like: "a power in W, kW or MW", "a whole count like 16384 or 16k". */
