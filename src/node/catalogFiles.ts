@@ -113,6 +113,11 @@ export function loadCatalogs(): Catalogs {
   return {hardware: loadHardware(), models: loadModels()};
 }
 
+/** Each catalog's ids, for `--set`'s hint to offer only an id (applyOverrides' `catalogIds`). */
+export function catalogIdsOf(catalogs: Catalogs): {hardware: string[]; models: string[]} {
+  return {hardware: catalogs.hardware.map((row) => row.id), models: catalogs.models.map((row) => row.id)};
+}
+
 /**
  * The project's catalog rows that replace bundled rows of the same id (none outside a project). Reads the files'
  * ids only; a file that does not parse is reported by loadHardware/loadModels, not here.

@@ -7,7 +7,7 @@ import {
   runScenario,
   type ScenarioRunResult
 } from "../scenario/run/runScenario.js";
-import {loadCatalogs} from "./catalogFiles.js";
+import {catalogIdsOf, loadCatalogs} from "./catalogFiles.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
 import {locateScenario} from "./scenarioLibrary.js";
 import {UserError} from "../errors/userError.js";
@@ -41,9 +41,10 @@ export function runScenarioRequest(request: ScenarioRunRequest): {
 } {
   checkRequest(request);
   const {id, library} = locateScenario(request.scenario, request.flag);
-  const resolved = applyOverrides(library.resolve(id), request.sets ?? []);
+  const catalogs = loadCatalogs();
+  const resolved = applyOverrides(library.resolve(id), request.sets ?? [], "--set", catalogIdsOf(catalogs));
   noteNarrativeErrors(resolved);
-  const bound = bindScenario(resolved, loadCatalogs());
+  const bound = bindScenario(resolved, catalogs);
   const samples = request.samples ?? DEFAULT_SCENARIO_SAMPLES;
   return {resolved, result: runScenario(bound, {samples, seed: request.seed ?? DEFAULT_SCENARIO_SEED})};
 }

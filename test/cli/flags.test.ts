@@ -286,3 +286,14 @@ describe("a whole number grouped with points", () => {
     expect(keyFlag("--pue", "power.pue")("1.000")).toBe(1);
   });
 });
+
+// `--set serving.hardware=H100` was offered h100, which is no id (the ids are h100-sxm, h200-sxm…; breaker).
+describe("an id key's hint under --set", () => {
+  const ids = {hardware: ["h100-sxm", "h200-sxm", "b200"], models: ["llama-3.1-70b"]};
+  const set = (assignment: string) =>
+    errorOf(() => applyOverrides({values: {}} as unknown as ResolvedScenario, [assignment], "--set", ids));
+  it("offers only catalog ids", () => {
+    expect(set("serving.hardware=H100").hint).toBe("did you mean 'h100-sxm', 'h200-sxm' or 'b200'?");
+    expect(set("serving.hardware=H200-SXM").hint).toBe("did you mean h200-sxm?");
+  });
+});

@@ -1,7 +1,7 @@
 import {availableParallelism} from "node:os";
 import type {Command} from "commander";
 import {SingleBar} from "cli-progress";
-import {loadCatalogs, noteCatalogOverrides} from "../../node/catalogFiles.js";
+import {catalogIdsOf, loadCatalogs, noteCatalogOverrides} from "../../node/catalogFiles.js";
 import {locateScenario} from "../../node/scenarioLibrary.js";
 import {parallelSweepChunks, PARALLEL_SWEEP_MIN_MS} from "../../node/parallelSweep.js";
 import {eventLoopTurn} from "../../node/eventLoopTurn.js";
@@ -105,8 +105,8 @@ export function registerSweep(program: Command): void {
           ? undefined
           : (options.metrics.split(",").map((name) => name.trim()) as ScenarioMetricName[]);
       const {id, library} = locateScenario(scenario);
-      const resolved = applyOverrides(library.resolve(id), options.set);
       const catalogs = loadCatalogs();
+      const resolved = applyOverrides(library.resolve(id), options.set, "--set", catalogIdsOf(catalogs));
       noteCatalogOverrides();
       const bound = bindScenario(resolved, catalogs);
       // A scenario `run` (with the same --set) refuses is refused here with run's message, before any file is opened:

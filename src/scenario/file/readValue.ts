@@ -15,7 +15,7 @@ import {formatRange, isInRange, plainNumber, rangeBrackets, type NumberRange} fr
 import {readDecimal} from "../../units/decimal.js";
 import {pointGroupedWhole} from "../../units/pointGrouped.js";
 import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
-import {didYouMean} from "../../errors/suggest.js";
+import {didYouMean, didYouMeanHint} from "../../errors/suggest.js";
 import {foldLookalikes} from "../../errors/unsafeChars.js";
 import {orList} from "../../units/wordList.js";
 
@@ -35,7 +35,15 @@ export interface ValueSite {
   deref(node: unknown): unknown;
   /** Errors found so far; reading appends to it instead of throwing. */
   errors: UserError[];
+  /**
+   * The ids of each catalog, where the reader has them (`--set`): an id key's hint then offers only one of them
+   * (`serving.hardware=H100` was offered h100, no id; breaker). Without them, an id's lowercase form is offered.
+   */
+  catalogIds?: CatalogIds;
 }
+
+/** The ids of the hardware and model catalogs, as an id key's `catalog` names them. */
+export type CatalogIds = Readonly<Partial<Record<"hardware" | "models", readonly string[]>>>;
 
 /** Distribution kinds an author may write in `{dist: …}`, and the parameter sets each accepts. */
 export const DISTRIBUTION_PARAMETERS = {
@@ -384,7 +392,13 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
   // An id in capitals ("H200-SXM") is told its lowercase form, which the catalog lookup then checks (author trial),
   // and one with a look-alike dash (h100\u2011sxm, pasted from a document) its ASCII form (breaker).
   const lower = id === null ? undefined : foldLookalikes(id).toLowerCase();
-  const hint = lower !== undefined && CATALOG_ID_PATTERN.test(lower) ? `did you mean ${lower}?` : undefined;
+  const ids = def.catalog === undefined ? undefined : site.catalogIds?.[def.catalog];
+  const hint =
+    lower === undefined || !CATALOG_ID_PATTERN.test(lower)
+      ? undefined
+      : ids === undefined || ids.includes(lower)
+        ? `did you mean ${lower}?`
+        : didYouMeanHint(lower, ids);
   return fail(node, {
     message: "not a catalog id",
     expected: "a catalog id in lowercase kebab-case, like h100-sxm or llama-3.1-70b",

@@ -1,6 +1,6 @@
 import {isAlias, parseDocument, Scalar, visit, type Document} from "yaml";
 import {UserError, UserErrors} from "../../errors/userError.js";
-import {expectedFor, readValue, writtenValue, type ValueSite} from "../file/readValue.js";
+import {expectedFor, readValue, writtenValue, type CatalogIds, type ValueSite} from "../file/readValue.js";
 import type {ResolvedScenario} from "./resolveScenario.js";
 import {groupKeyPaths, SCENARIO_GROUPS, scenarioKey} from "../file/schema.js";
 import {duplicateKeys} from "../file/yamlKeys.js";
@@ -10,9 +10,14 @@ import {scenarioKeyHint} from "../file/keyPathHint.js";
  * Applies `path=value` overrides (the command line's `--set serving.utilization=0.7`, a page's URL parameters) on top
  * of a resolved scenario, and returns a new one. Values use the file notation, units and distributions included
  * (`--set "silicon.power=600 to 800 W"`). Every bad override is collected and thrown together as UserErrors naming the
- * flag, the key path, what was expected and what was found.
+ * flag, the key path, what was expected and what was found. With `catalogIds`, an id's hint offers only a catalog id.
  */
-export function applyOverrides(resolved: ResolvedScenario, sets: readonly string[], flag = "--set"): ResolvedScenario {
+export function applyOverrides(
+  resolved: ResolvedScenario,
+  sets: readonly string[],
+  flag = "--set",
+  catalogIds?: CatalogIds
+): ResolvedScenario {
   const values = {...resolved.values};
   const errors: UserError[] = [];
   const seen = new Map<string, string>();
@@ -99,6 +104,7 @@ export function applyOverrides(resolved: ResolvedScenario, sets: readonly string
     }
     const site: ValueSite = {
       errors,
+      ...(catalogIds ? {catalogIds} : {}),
       locate: () => ({flag}),
       // As written: a line break is shown escaped, as the message escapes it (`found "1\n2"`), not folded to a space
       // (`found 1 2`; breaker), and a long value is cut by the message with its length.
