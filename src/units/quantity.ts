@@ -743,6 +743,19 @@ function unitHint(unit: string, dimension: Dimension, money: string): {hint?: st
   }
   // An energy is no typo of a power ("30 kWh" is not "30 kW" misspelt): said as another dimension's unit is.
   if (/^[kMGT]?Wh$/.test(unit)) return {hint: `${unit} measures an energy`};
+  // A scale letter written against a unit (`4 ktok`, `4ktok`): the spelling with its space, the scale kept (it was
+  // offered `4 tok`, 1000 times too few; breaker).
+  const number = money.replace("$", "");
+  const joined = /^([kMBT])(\S+)$/.exec(unit);
+  if (joined && info.units.has(`${joined[1]} ${joined[2]}`))
+    return {hint: `did you mean ${number}${joined[1]} ${joined[2]}?`};
+  // A binary prefix (`4 Ki`), which no count or number of tokens takes: its value said (it was offered `4 k`, 4000).
+  const binary = /^([KMGT])i(?:\s|$)/.exec(unit);
+  if (binary) {
+    const value = Number(number.replace(/,/g, "")) * 1024 ** ("KMGT".indexOf(binary[1]!) + 1);
+    const exact = Number.isSafeInteger(value) ? `: ${number} ${binary[1]}i is ${value}` : "";
+    return {hint: `a binary prefix is not taken here${exact}`};
+  }
   // A misspelt unit of this dimension ("18 monts"; new-user trial): the closest spelling, with the user's number.
   const typo = closestMatch(
     unit,
@@ -752,7 +765,6 @@ function unitHint(unit: string, dimension: Dimension, money: string): {hint?: st
   const keepsScale = (spelling: string) =>
     scale === undefined || spelling.replace(/^\$/, "").toLowerCase().startsWith(scale.toLowerCase());
   if (typo !== undefined && keepsScale(typo)) {
-    const number = money.replace("$", "");
     return {
       hint: `did you mean ${typo.startsWith("$") ? `${typo[0]}${number}${typo.slice(1)}` : `${number} ${typo}`}?`
     };

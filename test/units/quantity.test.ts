@@ -424,3 +424,18 @@ describe("readQuantity given what a script may pass", () => {
     expect(readQuantity(null as never, "power")).toMatchObject({ok: false, reason: "number", found: "null"});
   });
 });
+
+// `4 ktok` was offered `4 tok`, 1000 times too few, and `4 Ki` `4 k`, 4000 for 4096 (breaker).
+describe("readQuantity's hint for a scale", () => {
+  it("keeps a scale letter written against the unit", () => {
+    expect(readQuantity("4 ktok", "tokens")).toMatchObject({ok: false, hint: "did you mean 4k tok?"});
+    expect(readQuantity("4ktokens", "tokens")).toMatchObject({ok: false, hint: "did you mean 4k tokens?"});
+    expect(readQuantity("4k tok", "tokens")).toMatchObject({ok: true, value: 4000});
+  });
+  it("says a binary prefix is not taken, with its value", () => {
+    expect(readQuantity("4 Ki", "tokens")).toMatchObject({
+      ok: false,
+      hint: "a binary prefix is not taken here: 4 Ki is 4096"
+    });
+  });
+});
