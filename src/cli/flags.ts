@@ -12,12 +12,21 @@ import {pointGroupedWhole} from "../units/pointGrouped.js";
 // range and what was given; commander calls them as `(value) => parsed`.
 
 /**
- * The number a flag's value denotes: a decimal numeral (src/units/decimal.ts; `1_000` allowed), never hex, binary,
+ * The number a flag's value denotes: a decimal numeral (src/units/decimal.ts; `1_000` and `1,000` allowed), never hex, binary,
  * octal, Infinity or empty text.
  *
  * Throws: UserError naming `flag`, with `expected` and the text as given.
  */
-export function parseFinite(flag: string, text: string, expected: string): number {
+export function parseFinite(
+  flag: string,
+  text: string,
+  expected: string,
+  accepts: (value: number) => boolean = () => true
+): number {
+  // Digits grouped with commas, as --set and a flag of a key take them (`--samples 1,000` was "not a decimal number"
+  // where `--batch 1,000` read 1000; breaker): read as a scenario value reads a bare number, its misgrouping told.
+  const grouped = text.includes(",") ? readQuantity(text, "plain") : undefined;
+  if (grouped?.ok && grouped.unit === "") return grouped.value;
   const value = readDecimal(text, {underscores: true});
   if (value === undefined) {
     // `1e400` is a decimal number, too large for a double: "not finite" for a flag of a bare number (--seed,
@@ -30,16 +39,25 @@ export function parseFinite(flag: string, text: string, expected: string): numbe
           : "not a decimal number";
     // The text as typed: the message quotes it where it needs quotes (quoteFound); it was quoted here too, and read
     // `found "\"\u201364\""` (breaker).
-    throw new UserError({flag, message, expected, found: text});
+    // Only an offer the flag takes (`--samples 10,5` was offered 10.5).
+    const offer = grouped && !grouped.ok ? grouped.offers?.find((o) => acceptsText(o.text, accepts)) : undefined;
+    const hint = offer?.hint;
+    throw new UserError({flag, message, expected, found: text, ...(hint ? {hint} : {})});
   }
   return value;
+}
+
+/** Whether `text` reads as a bare number that `accepts` takes. */
+function acceptsText(text: string, accepts: (value: number) => boolean): boolean {
+  const reading = readQuantity(text, "plain");
+  return reading.ok && reading.unit === "" && accepts(reading.value);
 }
 
 /** An integer seed (negative allowed) in decimal. Throws: UserError naming `flag`. */
 export function seedFlag(flag = "--seed") {
   return (text: string): number => {
     const expected = "a whole number, in decimal";
-    const value = parseFinite(flag, text, expected);
+    const value = parseFinite(flag, text, expected, Number.isSafeInteger);
     if (!Number.isInteger(value)) throw new UserError({flag, message: "not an integer", expected, found: text});
     // Beyond 2^53 a double no longer holds every whole number: 9007199254740993 reads as …992, another seed.
     if (!Number.isSafeInteger(value))
@@ -63,7 +81,7 @@ export function positiveInteger(flag: string, max = Infinity) {
     const expected = `a whole number in ${formatRange({min: 1, max, maxExclusive: max === Infinity})}`;
     const grouped = pointGroupedWhole(text, (value) => value >= 1 && value <= max);
     if (grouped) throw new UserError({flag, ...grouped, expected, found: text});
-    const value = parseFinite(flag, text, expected);
+    const value = parseFinite(flag, text, expected, (v) => Number.isInteger(v) && v >= 1 && v <= max);
     // "1.5" is not whole, "0" is too small: each said as it is ("out of range" for 1.5 read as a bound; breaker).
     if (!Number.isInteger(value)) throw new UserError({flag, message: "not a whole number", expected, found: text});
     if (value < 1 || value > max) throw new UserError({flag, message: "out of range", expected, found: text});
@@ -225,7 +243,7 @@ export function rangeFlag(flag: string, range: NumberRange, what: string, dimens
     if (grouped) throw new UserError({flag, ...grouped, expected, found: text});
     const value =
       dimension === undefined
-        ? parseFinite(flag, text, expected)
+        ? parseFinite(flag, text, expected, (v) => isInRange(v, range) && (!range.integer || Number.isInteger(v)))
         : flagQuantity(flag, text, dimension, {integer: range.integer}, expected);
     if (!isInRange(value, range)) throw new UserError({flag, message: "out of range", expected, found: text});
     return value;

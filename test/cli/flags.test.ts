@@ -297,3 +297,18 @@ describe("an id key's hint under --set", () => {
     expect(set("serving.hardware=H200-SXM").hint).toBe("did you mean h200-sxm?");
   });
 });
+
+// `--samples 1,000` was "not a decimal number", no hint, where `--batch 1,000` and `--set serving.batch=1,000` read
+// 1000 (breaker).
+describe("a bare-number flag with digits grouped by commas", () => {
+  const samples = positiveInteger("--samples", 2_000_000);
+  it("reads them as --set does", () => {
+    expect(samples("1,000")).toBe(1000);
+    expect(samples("1,000,000")).toBe(1_000_000);
+  });
+  it("tells a misgrouping, offering only what the flag takes", () => {
+    expect(errorOf(() => samples("1,2000")).hint).toBe("digits are grouped in threes: did you mean 12,000?");
+    // 10.5 is no sample count.
+    expect(errorOf(() => samples("10,5"))).not.toHaveProperty("hint");
+  });
+});
