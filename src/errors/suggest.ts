@@ -103,3 +103,17 @@ export function didYouMeanHint(id: string, candidates: readonly string[]): strin
   if (close.length === 0) return undefined;
   return `did you mean ${orList(close)}?`;
 }
+
+/**
+ * "llama-2-70b is a model id: are the hardware and model cells swapped?", when `id`, unknown where it was written, is
+ * an id of the other catalog (`others`, whose rows are `what`'s); undefined otherwise. An edit-distance guess among
+ * the wrong catalog's ids ('b200' for llama-2-70b) hid the swap (breaker).
+ */
+export function otherCatalogHint(
+  id: string,
+  others: readonly {id: string}[],
+  what: "hardware" | "model",
+  pair: string
+): string | undefined {
+  return others.some((row) => row.id === id) ? `${id} is a ${what} id: are ${pair} swapped?` : undefined;
+}

@@ -1,7 +1,7 @@
 import type {Hardware} from "../../catalog/hardware.js";
 import type {Measurement} from "./measurement.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
-import {didYouMeanHint} from "../../errors/suggest.js";
+import {didYouMeanHint, otherCatalogHint} from "../../errors/suggest.js";
 import type {MeasurementShape} from "../predictMeasurement.js";
 import {measurementCellError, type MeasurementColumn} from "./parseMeasurementsCsv.js";
 import {parallelismProblem, precisionProblem, stackProblem, requestProblem} from "../servingChecks.js";
@@ -49,8 +49,8 @@ export function comparableMeasurement(
   catalogs: {hardware: readonly Hardware[]; models: readonly ModelArchitecture[]},
   file: string
 ): ComparableMeasurement | SkippedMeasurement {
-  const hardware = findRow(catalogs.hardware, measurement, "hardware", file);
-  const model = findRow(catalogs.models, measurement, "model", file);
+  const hardware = findRow(catalogs.hardware, measurement, "hardware", file, catalogs.models);
+  const model = findRow(catalogs.models, measurement, "model", file, catalogs.hardware);
   const skip = (reason: string): SkippedMeasurement => ({measurement, reason});
   const moe = model.experts > 1;
   const at = (column: MeasurementColumn, problem: {message: string; expected: string; found: string}) =>
@@ -120,15 +120,20 @@ function findRow<T extends {id: string}>(
   rows: readonly T[],
   measurement: Measurement,
   column: "hardware" | "model",
-  file: string
+  file: string,
+  others: readonly {id: string}[]
 ): T {
   const id = measurement[column];
   const row = rows.find((r) => r.id === id);
   if (row) return row;
-  const hint = didYouMeanHint(
-    id,
-    rows.map((r) => r.id)
-  );
+  // A model id in the hardware column, or the reverse: the two cells swapped, not a typo of another id (breaker).
+  const other = column === "hardware" ? "model" : "hardware";
+  const hint =
+    otherCatalogHint(id, others, other, `the hardware and model cells`) ??
+    didYouMeanHint(
+      id,
+      rows.map((r) => r.id)
+    );
   throw measurementCellError(file, measurement, column, {
     message: `unknown ${column} id '${id}'`,
     expected: `an id from data/${column === "hardware" ? "hardware" : "models"}.csv`,

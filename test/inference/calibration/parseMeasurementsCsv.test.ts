@@ -283,3 +283,24 @@ describe("comparableMeasurement", () => {
     expect(comparableMeasurement(row("2"), catalogs, file)).toMatchObject({batching: "latency"});
   });
 });
+
+// A row with its hardware and model cells swapped was told edit-distance guesses ("unknown hardware id
+// 'llama-2-70b' (did you mean 'b200', …)"; breaker).
+describe("comparableMeasurement of a row with hardware and model swapped", () => {
+  it("says the cells look swapped", () => {
+    const cells = good.split(",");
+    cells[MEASUREMENT_COLUMNS.indexOf("hardware")] = "llama-2-70b";
+    cells[MEASUREMENT_COLUMNS.indexOf("model")] = "h100-sxm";
+    const [row] = parseMeasurementsCsv(`${header}\n${cells.join(",")}\n`, {file});
+    let detail: unknown;
+    try {
+      comparableMeasurement(row!, loadCatalogs(), file);
+    } catch (error) {
+      detail = (error as {detail: unknown}).detail;
+    }
+    expect(detail).toMatchObject({
+      message: "unknown hardware id 'llama-2-70b'",
+      hint: "llama-2-70b is a model id: are the hardware and model cells swapped?"
+    });
+  });
+});
