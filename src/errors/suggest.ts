@@ -107,13 +107,14 @@ export function didYouMeanHint(id: string, candidates: readonly string[]): strin
 /**
  * "llama-2-70b is a model id: are the hardware and model cells swapped?", when `id`, unknown where it was written, is
  * an id of the other catalog (`others`, whose rows are `what`'s); undefined otherwise. An edit-distance guess among
- * the wrong catalog's ids ('b200' for llama-2-70b) hid the swap (breaker).
+ * the wrong catalog's ids ('b200' for llama-2-70b) hid the swap (breaker). Without a `pair`, only what the id is.
  */
 export function otherCatalogHint(
   id: string,
   others: readonly {id: string}[],
   what: "hardware" | "model",
-  pair: string
+  pair?: string
 ): string | undefined {
-  return others.some((row) => row.id === id) ? `${id} is a ${what} id: are ${pair} swapped?` : undefined;
+  if (!others.some((row) => row.id === id)) return undefined;
+  return pair === undefined ? `${id} is a ${what} id` : `${id} is a ${what} id: are ${pair} swapped?`;
 }

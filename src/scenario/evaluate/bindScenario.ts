@@ -1,6 +1,6 @@
 import type {Hardware} from "../../catalog/hardware.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
-import {didYouMeanHint} from "../../errors/suggest.js";
+import {didYouMeanHint, otherCatalogHint} from "../../errors/suggest.js";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import {scenarioValueError} from "../file/scenarioErrors.js";
@@ -37,7 +37,8 @@ function findInCatalog<T extends {id: string}>(
   path: string,
   rows: readonly T[],
   id: string,
-  what: "hardware" | "model"
+  what: "hardware" | "model",
+  others: readonly {id: string}[]
 ): T {
   const row = rows.find((candidate) => candidate.id === id);
   if (row) return row;
@@ -48,11 +49,20 @@ function findInCatalog<T extends {id: string}>(
     // that lists them all rather than one file (a project's data/hardware.csv holds only its own rows; author trial).
     expected: `a ${what} id of the catalog (\`token-ledger catalog ${what === "hardware" ? "hardware" : "models"}\` lists them)`,
     found: id,
-    hint: didYouMeanHint(
-      id,
-      rows.map((candidate) => candidate.id)
-    )
+    // A model id as serving.hardware (or the reverse): the two keys swapped, not a typo of another id (breaker).
+    hint:
+      otherCatalogHint(id, others, what === "hardware" ? "model" : "hardware", swappedPair(path)) ??
+      didYouMeanHint(
+        id,
+        rows.map((candidate) => candidate.id)
+      )
   });
+}
+
+/** "serving.hardware and serving.model" for either key; none for silicon.chip, which has no model key beside it. */
+function swappedPair(path: string): string | undefined {
+  const [group, key] = path.split(".");
+  return key === "hardware" || key === "model" ? `${group}.hardware and ${group}.model` : undefined;
 }
 
 /**
@@ -74,7 +84,8 @@ export function bindScenario(resolved: ResolvedScenario, catalogs: ScenarioCatal
     const id = value(path);
     if (keyValueComesFrom(path, id !== null && id !== undefined) !== path) return unset;
     try {
-      return findInCatalog(resolved, path, rows, String(id), what);
+      const others = what === "hardware" ? catalogs.models : catalogs.hardware;
+      return findInCatalog(resolved, path, rows, String(id), what, others);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       errors.push(error);

@@ -340,3 +340,12 @@ describe("evaluateScenarioPoint: properties over in-range values", () => {
     );
   });
 });
+
+// `serving.hardware=llama-3.1-70b` was offered the hardware ids closest in spelling, hiding the swap (breaker).
+describe("bindScenario with a model id as hardware", () => {
+  it("says the keys look swapped", () => {
+    const resolved = applyOverrides(library.resolve("base"), ["serving.hardware=llama-3.1-70b"]);
+    const [error] = userErrorsOf(() => bindScenario(resolved, catalogs));
+    expect(error?.hint).toBe("llama-3.1-70b is a model id: are serving.hardware and serving.model swapped?");
+  });
+});
