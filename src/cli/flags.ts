@@ -12,8 +12,8 @@ import {pointGroupedWhole} from "../units/pointGrouped.js";
 // range and what was given; commander calls them as `(value) => parsed`.
 
 /**
- * The number a flag's value denotes: a decimal numeral (src/units/decimal.ts; `1_000` and `1,000` allowed), never hex, binary,
- * octal, Infinity or empty text.
+ * The number a flag's value denotes: a decimal numeral (src/units/decimal.ts; `1_000` and `1,000` allowed), never
+ * hex, binary, octal, Infinity or empty text.
  *
  * Throws: UserError naming `flag`, with `expected` and the text as given.
  */

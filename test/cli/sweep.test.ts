@@ -337,7 +337,8 @@ describe("token-ledger sweep: errors write no file", () => {
     // The grid is 1, 168374.333…, 336747.666…, 505121.
     expect(stderr).toBe(
       "token-ledger: --vary: serving.inputTokens: not a whole number: expected whole numbers in [1 token, 100M tokens], " +
-        "found 168374.3\n"
+        "found 168374.3 (the grid 1:505121:4 has points between whole numbers: STEPS − 1 must divide 505,120; " +
+        "did you mean serving.inputTokens=1:505121:5 (1, 126281, 252561, 378841, 505121)?)\n"
     );
   });
 

@@ -191,7 +191,7 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
       found: site.text(node)
     });
   }
-  // `serving.batch: 1.000`, a thousand grouped with a point, is refused where a decimal reading takes it as 1 (breaker).
+  // `serving.batch: 1.000`, a thousand grouped with a point, is refused: a decimal reading took it as 1 (breaker).
   const text = typeof scalar.value === "string" ? scalar.value : site.text(node);
   const grouped = def.integer ? pointGroupedWhole(text, ...wholeOffers(def, def.type)) : undefined;
   if (grouped) return fail(node, {...grouped, expected: expectedFor(def), found: site.text(node)});

@@ -142,8 +142,19 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
       ? likelyUnit(dimension, fromText, range)
       : undefined;
   const units = unit !== undefined && likelyUnit(dimension!, toText, range) === unit;
+  const wholeGrid = outside === undefined && fraction !== undefined ? wholeSteps(from, to, steps) : undefined;
   if (outside !== undefined || fraction !== undefined) {
     throw new UserError({
+      // `serving.batch=1:64:3` read "not a whole number … found 32.5", with no word of the grid or a step count that
+      // works (breaker): the nearest one that puts every point on a whole number, with its points.
+      ...(wholeGrid
+        ? {
+            hint:
+              `the grid ${fromText}:${toText}:${stepsText} has points between whole numbers: STEPS − 1 must divide ` +
+              `${groupThousands(Math.abs(to - from))}; did you mean ${path}=${fromText}:${toText}:${wholeGrid.steps} ` +
+              `(${wholeGrid.points})?`
+          }
+        : {}),
       ...(percents ? {hint: `did you mean ${path}=${fromText.trim()}%:${toText.trim()}%:${stepsText.trim()}?`} : {}),
       ...(units ? {hint: `did you mean ${path}=${fromText} ${unit}:${toText} ${unit}:${stepsText}?`} : {}),
       flag,
@@ -157,6 +168,26 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
     });
   }
   return {path, values, written: text.trim()};
+}
+
+/**
+ * The least step count from `steps` up (else the greatest below) whose grid from `from` to `to` has only whole
+ * points, with those points ("1, 22, 43, 64"; a long list "1, 2, 3, …, 64"; ungrouped, the list's commas its own);
+ * undefined when FROM or TO is not whole, or no grid of them is.
+ */
+function wholeSteps(from: number, to: number, steps: number): {steps: number; points: string} | undefined {
+  const span = Math.abs(to - from);
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || span === 0) return undefined;
+  let best: number | undefined;
+  for (let gaps = 1; gaps <= Math.min(span, MAX_AXIS_STEPS - 1); gaps++) {
+    if (span % gaps !== 0) continue;
+    best = gaps + 1;
+    if (best >= steps) break;
+  }
+  if (best === undefined) return undefined;
+  const values = linspace(from, to, best).map((value) => String(value));
+  const points = values.length <= 5 ? values.join(", ") : [...values.slice(0, 3), "…", values.at(-1)].join(", ");
+  return {steps: best, points};
 }
 
 export interface SweepScenarioInput {

@@ -371,3 +371,20 @@ describe("sweepScenarioColumns", () => {
     expect(twice).toMatchObject({flag: "--metrics", message: "metric named twice", found: "siliconNpvUsd"});
   });
 });
+
+// `serving.batch=1:64:3` read "not a whole number … found 32.5", with no word of the grid or a step count that
+// works (breaker).
+describe("parseSweepAxis of a whole-number key's grid with points between whole numbers", () => {
+  it("offers the least step count from the one given that makes every point whole", () => {
+    expect(userErrorsOf(() => parseSweepAxis("serving.batch=1:64:3"))[0]).toMatchObject({
+      message: "not a whole number",
+      found: "32.5",
+      hint:
+        "the grid 1:64:3 has points between whole numbers: STEPS − 1 must divide 63; " +
+        "did you mean serving.batch=1:64:4 (1, 22, 43, 64)?"
+    });
+    expect(userErrorsOf(() => parseSweepAxis("serving.batch=1:64:30"))[0]?.hint).toMatch(
+      /did you mean serving\.batch=1:64:64 \(1, 2, 3, …, 64\)\?$/
+    );
+  });
+});
