@@ -23,8 +23,9 @@ export interface MeasurementCurve {
 
 /**
  * The model's throughput–latency curve beside each published measurement that states a speed per user, one curve per
- * configuration (chip, model, precision, parallelism, request shape, stack), at the calibrated efficiencies. What the
- * "How good is the model?" page plots: how far the measured points lie from the curve.
+ * configuration (chip, model, precision, parallelism, request shape in whole tokens, stack), at the calibrated
+ * efficiencies; each curve's label is its own. What the "How good is the model?" page plots: how far the measured
+ * points lie from the curve.
  */
 export function measurementCurves(
   comparable: readonly ComparableMeasurement[],
@@ -40,8 +41,12 @@ export function measurementCurves(
       s.precision,
       s.tensorParallel,
       s.expertParallel,
-      s.inputTokens,
-      s.outputTokens,
+      // Lengths as the label writes them, whole tokens: a server run's 273.6 output tokens beside its offline run's
+      // 274.2 made two curves of one label, and the page's select, which finds a curve by its label, never showed
+      // the second (new-user trial: B200 Llama 2 70B 222 → 274, MI325X 222 → 301, Trainium2 10000 → 1501). The curve
+      // is drawn at its first measurement's lengths.
+      Math.round(s.inputTokens),
+      Math.round(s.outputTokens),
       m.measurement.stack
     ].join("|");
     byKey.set(key, [...(byKey.get(key) ?? []), m]);
