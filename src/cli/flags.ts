@@ -3,7 +3,7 @@ import {didYouMean} from "../errors/suggest.js";
 import {isQuantityKey, keyRange, scenarioKey, type ScenarioKeyDef} from "../scenario/file/schema.js";
 import {isDecimalNumeral, readDecimal} from "../units/decimal.js";
 import {outOfRange, quantityError, wholeOffers} from "../scenario/file/readValue.js";
-import {DIMENSIONS, readQuantity, type Dimension} from "../units/quantity.js";
+import {DIMENSIONS, infinityOf, readQuantity, unitFactorOf, type Dimension} from "../units/quantity.js";
 import {formatRange, isInRange, type NumberRange} from "../units/range.js";
 import {groupThousands} from "../units/groupThousands.js";
 import {pointGroupedWhole} from "../units/pointGrouped.js";
@@ -215,11 +215,6 @@ function fractionNumber(flag: string, def: ScenarioKeyDef, text: string, expecte
   return parseFinite(flag, text, expected);
 }
 
-/** The infinity a number too large for a double stands for, by its sign: what a range check then refuses. */
-function infinityOf(written: string): number {
-  return written.trim().startsWith("-") ? -Infinity : Infinity;
-}
-
 /**
  * A flag whose value must lie in `range` (a catalog column's physical range, for a flag with no scenario key):
  * `what` names where the range comes from, e.g. "hourly_usd of data/hardware.csv". With a `dimension`, the value may
@@ -234,11 +229,7 @@ export function rangeFlag(flag: string, range: NumberRange, what: string, dimens
   const expected = `${kind} in ${formatRange(range, dimension)} (${what})`;
   return (text: string): number => {
     const grouped = range.integer
-      ? pointGroupedWhole(
-          text,
-          (value) => isInRange(value, range),
-          (unit) => (dimension === undefined ? (unit === "" ? 1 : undefined) : DIMENSIONS[dimension].units.get(unit))
-        )
+      ? pointGroupedWhole(text, (value) => isInRange(value, range), unitFactorOf(dimension))
       : undefined;
     if (grouped) throw new UserError({flag, ...grouped, expected, found: text});
     const value =

@@ -143,8 +143,7 @@ async function notePricesBeside(error: UserError | UserErrors): Promise<void> {
   }
   for (const note of notes) {
     if ([...files].some((file) => file !== undefined && note.startsWith(`${file}:`)))
-      process.stderr.write(`token-ledger: note: ${note}
-`);
+      process.stderr.write(`token-ledger: note: ${note}\n`);
   }
 }
 

@@ -1,4 +1,5 @@
 import {groupThousands} from "./groupThousands.js";
+import {unitFactorOf} from "./quantity.js";
 
 /**
  * A number whose digits are grouped in threes with points, as a European writes a thousand (`1.000`, `16.384`,
@@ -24,7 +25,7 @@ const ROUND_WORDS = new Map([
 export function pointGroupedWhole(
   written: string,
   accepts: (value: number) => boolean,
-  unitFactor: (unit: string) => number | undefined = (unit) => (unit === "" ? 1 : undefined)
+  unitFactor: (unit: string) => number | undefined = unitFactorOf(undefined)
 ): {message: string; hint: string} | undefined {
   const match = POINT_GROUPED.exec(written);
   if (!match) return undefined;

@@ -389,6 +389,24 @@ export const DIMENSIONS: Readonly<Record<Dimension, DimensionInfo>> = {
 };
 
 /** "a power in W, kW or MW": what a value of the dimension looks like, for an error's `expected`. */
+/**
+ * The factor to the base unit of each unit `dimension` takes (`k` → 1000 for a count); for no dimension, a bare
+ * number's only: "" → 1. What a reader of a grouped whole number scales by (pointGroupedWhole).
+ */
+export function unitFactorOf(dimension: Dimension | undefined): (unit: string) => number | undefined {
+  return dimension === undefined
+    ? (unit) => (unit === "" ? 1 : undefined)
+    : (unit) => DIMENSIONS[dimension].units.get(unit);
+}
+
+/**
+ * The infinity a number too large for a double stands for, by its written sign (`1e400` → Infinity, `-1e400` →
+ * -Infinity, readQuantity's reason "finite"): what a range check then refuses, as it would a shorter number.
+ */
+export function infinityOf(written: string): number {
+  return written.trim().startsWith("-") ? -Infinity : Infinity;
+}
+
 export function expectedQuantity(dimension: Dimension): string {
   const info = DIMENSIONS[dimension];
   return `${info.noun} ${info.unitsText}`;

@@ -7,7 +7,9 @@ import {
   DIMENSIONS,
   expectedQuantity,
   formatQuantity,
+  infinityOf,
   readQuantity,
+  unitFactorOf,
   type Dimension,
   type QuantityReading
 } from "../../units/quantity.js";
@@ -690,7 +692,7 @@ export function wholeOffers(
   def: ScenarioKeyDef,
   dimension: Dimension
 ): [(value: number) => boolean, (unit: string) => number | undefined] {
-  return [(value) => isInRange(value, keyRange(def)), (unit) => DIMENSIONS[dimension].units.get(unit)];
+  return [(value) => isInRange(value, keyRange(def)), unitFactorOf(dimension)];
 }
 
 /** What a value of the key looks like: "a power in W, kW or MW", "a whole count like 16384 or 16k". */
@@ -774,7 +776,7 @@ export function quantityError(
   // the range of a key bounded on its side, as a shorter one is (it read "not finite: expected … a finite number").
   if (reading.reason === "finite" && "path" in def && isQuantityKey(def)) {
     const range = keyRange(def);
-    if (Number.isFinite(reading.found.trim().startsWith("-") ? range.min : range.max))
+    if (Number.isFinite(infinityOf(reading.found) < 0 ? range.min : range.max))
       return outOfRange(def, def.type, reading.found);
   }
   const message =
