@@ -103,6 +103,75 @@ export function expertAllToAllSeconds(
 }
 
 /**
+ * How an expert all-to-all moves a token's routed copies (DeepEP's two kernel families, deepseek-ai/DeepEP, commit
+ * 0297fc8, docs/legacy.md):
+ *   "direct":    every routed copy straight to its expert's chip: the low-latency kernels ("pure RDMA", "for
+ *                latency-sensitive inference decoding"), the decode ones;
+ *   "forwarded": each token once to every chip holding any of its experts, and across scale-up domains once to
+ *                every remote domain over the scale-out network, then on over the domain's own links: the normal
+ *                kernels ("asymmetric-domain bandwidth forwarding, such as forwarding data from NVLink domain to RDMA
+ *                domain", "suitable for both training and inference prefilling tasks"), the prefill ones. SGLang runs
+ *                the normal kernels for prefill and the low-latency ones for decode (LMSYS, 'Deploying DeepSeek with PD
+ *                Disaggregation and Large-scale Expert Parallelism on 96 H100 GPUs', 2025: "Normal Dispatch:
+ *                Optimized for handling long input sequences, such as during the prefill phase").
+ */
+export type ExpertAllToAllRouting = "direct" | "forwarded";
+
+/**
+ * Probability that one of `parts` equal parts of a model's `experts` routed experts (the experts one chip holds, or
+ * one scale-up domain) holds at least one of a token's `expertsPerToken`, the token's experts drawn evenly without
+ * replacement (routing balanced across experts, as load-balancing losses and DeepSeek's EPLB aim for):
+ *   1 − Π over i < k of (E − E ÷ parts − i) ÷ (E − i)
+ * In [0, 1]; 1 for one part. Routing limited to a few groups (DeepSeek-V3 sends each token to at most 4 nodes)
+ * touches fewer parts than this when the parts outnumber the groups: the model sends more than such routing does.
+ */
+export function partTouchedProbability(experts: number, expertsPerToken: number, parts: number): number {
+  if (parts <= 1) return 1;
+  const outside = experts - experts / parts;
+  let missed = 1;
+  for (let i = 0; i < expertsPerToken; i++) missed *= Math.max(0, outside - i) / (experts - i);
+  return 1 - missed;
+}
+
+/**
+ * One forwarded expert all-to-all (a dispatch or a combine, ExpertAllToAllRouting "forwarded") in which each of
+ * `groupChips` chips holds `tokensPerChip` tokens of `elementBytesPerToken` bytes (hidden × bytes per element), the
+ * model having `experts` routed experts and `expertsPerToken` per token:
+ *   within one scale-up domain: each chip receives tokens × chips × P(chip touched) copies over the domain's links;
+ *   across d-chip domains (n = groupChips ÷ d of them): each chip also sends its tokens once to every remote domain
+ *     holding one of their experts, tokens × (n − 1) × P(domain touched) copies, over its scale-out link, while the
+ *     domain forwards them on; the all-to-all takes the slower of the two legs (they run pipelined, DeepEP's
+ *     "bottleneck bandwidth").
+ * Both legs at expertAllToAllFraction of the link: DeepEP's normal kernels on H800 reach 153 and 158 GB/s of NVLink
+ * (0.77, 0.79) and, over 400 Gb/s InfiniBand, 58 and 51 GB/s at EP32 and EP64 counting every (token, node) pair, the
+ * token's own node included (tests/legacy/test_internode.py: num_rdma_token_sent); the remote pairs, 3/4 and about 7/8
+ * of them, are 43.5 and 44.6 GB/s of the ~50 GB/s card (0.87, 0.89), so 0.8 sends them a little slower than measured.
+ * Returns seconds; 0 for one chip.
+ */
+export function forwardedAllToAllSeconds(
+  tokensPerChip: number,
+  elementBytesPerToken: number,
+  groupChips: number,
+  model: Pick<ModelShape, "experts" | "expertsPerToken">,
+  hardware: ReplicaHardware,
+  efficiencies: ServingEfficiencies
+): number {
+  if (groupChips <= 1) return 0;
+  const {experts, expertsPerToken} = model;
+  const domainChips = Math.min(groupChips, hardware.scaleUpChips);
+  const chipsTouched = groupChips * partTouchedProbability(experts, expertsPerToken, groupChips);
+  const withinBytes = tokensPerChip * chipsTouched * elementBytesPerToken;
+  const within =
+    withinBytes / (collectiveBandwidthBytesPerS(hardware, domainChips) * efficiencies.expertAllToAllFraction);
+  if (groupChips <= hardware.scaleUpChips) return within;
+  const domains = groupChips / hardware.scaleUpChips;
+  const remoteDomains = (domains - 1) * partTouchedProbability(experts, expertsPerToken, domains);
+  const acrossBytes = tokensPerChip * remoteDomains * elementBytesPerToken;
+  const across = acrossBytes / (hardware.scaleOutBandwidthBytesPerS * efficiencies.expertAllToAllFraction);
+  return Math.max(within, across);
+}
+
+/**
  * Communication of one forward step over `tokens` tokens (the replica's batch in decode, the new prompt tokens in
  * prefill):
  *   tensor parallelism (t > 1): all-reduces of each attention group's activations, tokens ÷ groups × hidden × 2 B,
@@ -113,6 +182,8 @@ export function expertAllToAllSeconds(
  *     sourced expertAllToAllFraction, not the fitted communicationFraction: no fitted measurement has an expert
  *     all-to-all): the dispatch at expertDispatchBytesPerElement(bytesPerParam) (1 B for FP8 and FP4 experts), the
  *     combine at 2 B (BF16).
+ *   The all-to-all sends `routing`'s copies (ExpertAllToAllRouting): every routed copy ("direct", decode), or one per
+ *   chip and one per remote scale-up domain touched ("forwarded", prefill: forwardedAllToAllSeconds).
  * Every layer is counted as an MoE layer of an MoE model (DeepSeek-V3's first 3 of 61 layers are dense: ~5% more
  * all-to-all than it has). `bytesPerParam` is the bytes per weight of the serving precision (BYTES_PER_PARAM). Returns
  * seconds.
@@ -123,7 +194,8 @@ export function stepCommunicationSeconds(
   tokens: number,
   hardware: ReplicaHardware,
   efficiencies: ServingEfficiencies,
-  bytesPerParam: number
+  bytesPerParam: number,
+  routing: ExpertAllToAllRouting
 ): number {
   const moe = model.experts > model.expertsPerToken;
   const expertExchange = moe && layout.expertParallel > 1;
@@ -134,7 +206,19 @@ export function stepCommunicationSeconds(
     seconds +=
       model.layers * allReducesPerLayer * allReduceSeconds(bytes, layout.tensorParallel, hardware, efficiencies);
   }
-  if (expertExchange) {
+  if (expertExchange && routing === "forwarded") {
+    const tokensPerChip = tokens / layout.chips;
+    const exchange = (bytesPerElement: number) =>
+      forwardedAllToAllSeconds(
+        tokensPerChip,
+        model.hiddenSize * bytesPerElement,
+        layout.expertParallel,
+        model,
+        hardware,
+        efficiencies
+      );
+    seconds += model.layers * (exchange(expertDispatchBytesPerElement(bytesPerParam)) + exchange(ACTIVATION_BYTES));
+  } else if (expertExchange) {
     const elementsPerChip = (tokens / layout.chips) * model.expertsPerToken * model.hiddenSize;
     const dispatchBytes = elementsPerChip * expertDispatchBytesPerElement(bytesPerParam);
     const combineBytes = elementsPerChip * ACTIVATION_BYTES;

@@ -42,7 +42,8 @@ export function decodeStep(input: DecodeStepInput, efficiencies: ServingEfficien
     batchSize,
     input.hardware,
     efficiencies,
-    input.bytesPerParam
+    input.bytesPerParam,
+    "direct"
   );
   const kernels = [
     {bytes: weightBytes, flops: batchSize * linearFlopsPerToken},

@@ -68,7 +68,8 @@ export const DEFAULT_COMMUNICATION_FRACTION = 0.8;
  *     combine 314 µs at 46 GB/s, 369 µs at 39 GB/s, 360 µs at 40 GB/s. Median 39.5 GB/s ÷ 50 GB/s = 0.79 (0.78–0.92);
  *     at EP8–32 the pure-RDMA figures run 48–127 GB/s, above the card: part of that traffic stays in the node;
  *   scale-out, V1 normal kernels (prefill, 4,096 tokens per batch, NVLink forwarding to RDMA): 43–58 GB/s at EP16–64
- *     (0.86–1.16 of the card);
+ *     counting each (token, node) pair, its own node's included; the remote pairs alone reach 0.87 and 0.89 of the
+ *     card at EP32 and EP64 (communication.ts forwardedAllToAllSeconds, which sends a prefill's tokens this way);
  *   scale-up, V1 normal kernels, H800 intranode EP8: dispatch 153, combine 158 GB/s (0.77, 0.79 of the catalog's 200
  *     GB/s per direction; DeepEP takes "~160 GB/s NVLink maximum");
  *   scale-up, V2 (README, SM100 = B200), EP8, 8K tokens per batch: dispatch 726, combine 740 GB/s (0.81, 0.82 of NVLink

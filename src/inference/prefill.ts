@@ -16,7 +16,9 @@ import {bodyParamsPerToken, embeddingTableParams, weightParamsReadPerStep} from 
  *   bytes = weights read for requests × new tokens + requests × input × KV bytes per token as stored (the new
  *           tokens' KV written, the cached prefix read)
  *   time  = the matrix multiplies and attention (at the peak of the KV cache's format: attentionPeakFlopsPerS), each
- *           at the larger of its memory and compute time, in sequence, + collectives + step overhead    (stepCost.ts)
+ *           at the larger of its memory and compute time, in sequence, + collectives + step overhead    (stepCost.ts);
+ *           an expert all-to-all forwarded (communication.ts ExpertAllToAllRouting: each token once per chip and
+ *           once per remote scale-up domain, as DeepEP's prefill kernels send it)
  * With one request on an idle replica its time is the time to first token (queueing and the network left out).
  */
 export interface PrefillInput {
@@ -54,7 +56,8 @@ export function prefill(input: PrefillInput, efficiencies: ServingEfficiencies):
     stepTokens,
     input.hardware,
     efficiencies,
-    input.bytesPerParam
+    input.bytesPerParam,
+    "forwarded"
   );
   return stepTime({kernels, communicationSeconds}, input.hardware, efficiencies);
 }

@@ -13,6 +13,8 @@ import {
   expertAllToAllSeconds,
   collectiveBandwidthBytesPerS,
   stepCommunicationSeconds,
+  partTouchedProbability,
+  forwardedAllToAllSeconds,
   expertDispatchBytesPerElement
 } from "../../src/inference/communication.js";
 import {decodeStep} from "../../src/inference/decodeStep.js";
@@ -311,7 +313,7 @@ describe("communication between chips and a fixed per-step overhead", () => {
     //   each 10 µs + 2 × 1/2 × 16,384 B ÷ (450e9 × 0.8 B/s) = 10.0455 µs; 160 of them = 1.6073 ms.
     const one = allReduceSeconds(16_384, 2, h100x2, eff);
     expect(one * 1e6).toBeCloseTo(10.0455, 4);
-    const step = stepCommunicationSeconds(model("llama-3.1-70b"), replicaLayout(2, 1), 1, h100x2, eff, 1);
+    const step = stepCommunicationSeconds(model("llama-3.1-70b"), replicaLayout(2, 1), 1, h100x2, eff, 1, "direct");
     expect(step * 1e3).toBeCloseTo(1.6073, 4);
   });
 
@@ -333,10 +335,10 @@ describe("communication between chips and a fixed per-step overhead", () => {
     const fitted = {...eff, communicationFraction: 0.2, collectiveLatencySeconds: 1e-3}; // not read by the experts
     expect(expertAllToAllSeconds(3_670_016, 8, h200x8, fitted) * 1e6).toBeCloseTo(10.1945, 3);
     expect(expertAllToAllSeconds(1_835_008, 8, h200x8, fitted) * 1e6).toBeCloseTo(5.0972, 3);
-    const step = stepCommunicationSeconds(model("deepseek-v3"), replicaLayout(1, 8), 256, h200x8, fitted, 1);
+    const step = stepCommunicationSeconds(model("deepseek-v3"), replicaLayout(1, 8), 256, h200x8, fitted, 1, "direct");
     expect(step * 1e3).toBeCloseTo(0.9328, 4);
     // BF16 experts dispatch in BF16: both halves 10.1945 µs, 122 of them = 1.24373 ms.
-    const bf16 = stepCommunicationSeconds(model("deepseek-v3"), replicaLayout(1, 8), 256, h200x8, fitted, 2);
+    const bf16 = stepCommunicationSeconds(model("deepseek-v3"), replicaLayout(1, 8), 256, h200x8, fitted, 2, "direct");
     expect(bf16 * 1e3).toBeCloseTo(1.24373, 4);
   });
 
@@ -349,7 +351,15 @@ describe("communication between chips and a fixed per-step overhead", () => {
     //   against DeepEP's 173 µs (EP64) and 192 µs (EP128).
     const h100x72 = replicaHardware(hw("h100-sxm"), "fp8", 72);
     expect(expertAllToAllSeconds(7_340_032, 72, h100x72, eff) * 1e6).toBeCloseTo(183.5, 1);
-    const step = stepCommunicationSeconds(model("deepseek-v3"), replicaLayout(1, 72), 18_432, h100x72, eff, 1);
+    const step = stepCommunicationSeconds(
+      model("deepseek-v3"),
+      replicaLayout(1, 72),
+      18_432,
+      h100x72,
+      eff,
+      1,
+      "direct"
+    );
     expect(step * 1e3).toBeCloseTo(67.161, 2);
     // The roofline's fraction 1 is the upper bound: 61 × 44,040,192 B ÷ 50e9 = 53.73 ms.
     const roof = stepCommunicationSeconds(
@@ -358,9 +368,34 @@ describe("communication between chips and a fixed per-step overhead", () => {
       18_432,
       h100x72,
       ROOFLINE_EFFICIENCIES,
-      1
+      1,
+      "direct"
     );
     expect(roof * 1e3).toBeCloseTo(53.729, 2);
+  });
+
+  it("forwards a prefill's all-to-all: once per remote node over InfiniBand, once per chip over NVLink", () => {
+    // DeepSeek-V3 (256 routed experts, 8 per token) at EP32 on 4 nodes of 8 H100, 1,000 tokens per chip.
+    //   P(a node, 64 experts, is touched) = 1 − Π over i < 8 of (192 − i) ÷ (256 − i) = 0.903554; a chip's 8 experts:
+    //   1 − Π (248 − i) ÷ (256 − i) = 0.227087 (python3: 1 - prod((192-i)/(256-i) for i in range(8))).
+    //   Across: 1,000 × 3 remote nodes × 0.903554 × 7,168 B (FP8) ÷ (50e9 × 0.8) = 485.750 µs;
+    //   within: 1,000 × 32 × 0.227087 × 7,168 B ÷ (450e9 × 0.8) = 144.690 µs; the slower leg, 485.750 µs.
+    //   BF16 combine: twice each. 61 layers × (485.750 + 971.501) µs = 88.892 ms; every routed copy sent directly
+    //   (the decode kernels): 61 × 1,000 × 8 × 7,168 × 3 B ÷ 40e9 = 262.349 ms.
+    const h100x32 = replicaHardware(hw("h100-sxm"), "fp8", 32);
+    const v3 = model("deepseek-v3");
+    expect(partTouchedProbability(256, 8, 4)).toBeCloseTo(0.903554, 6);
+    expect(partTouchedProbability(256, 8, 32)).toBeCloseTo(0.227087, 6);
+    expect(partTouchedProbability(256, 8, 1)).toBe(1);
+    expect(forwardedAllToAllSeconds(1000, 7168, 32, v3, h100x32, eff) * 1e6).toBeCloseTo(485.75, 2);
+    const forwarded = stepCommunicationSeconds(v3, replicaLayout(1, 32), 32_000, h100x32, eff, 1, "forwarded");
+    expect(forwarded * 1e3).toBeCloseTo(88.892, 2);
+    const direct = stepCommunicationSeconds(v3, replicaLayout(1, 32), 32_000, h100x32, eff, 1, "direct");
+    expect(direct * 1e3).toBeCloseTo(262.349, 2);
+    // Within one NVLink domain only the chip leg: EP8 on 8 H200, 1,000 tokens per chip, 8 × P(a chip's 32 experts
+    //   touched) = 8 × (1 − Π (224 − i) ÷ (256 − i)) = 5.29465 copies × 7,168 B ÷ 360e9 = 105.422 µs (8 copies: 159.289).
+    const h200x8 = replicaHardware(hw("h200-sxm"), "fp8", 8);
+    expect(forwardedAllToAllSeconds(1000, 7168, 8, v3, h200x8, eff) * 1e6).toBeCloseTo(105.422, 2);
   });
 
   it.each<[number, number]>([
