@@ -34,6 +34,14 @@ const PAGES: Record<string, string> = Object.fromEntries(
 );
 const GLOSSARY = glossaryAnchors(PAGES["glossary.md"]!);
 
+/** The bundled scenarios' narratives, which link the glossary in Markdown: `[KV cache](../glossary#kv-cache)`. */
+const SCENARIOS_DIR = join(process.cwd(), "data", "scenarios");
+const SCENARIOS: Record<string, string> = Object.fromEntries(
+  readdirSync(SCENARIOS_DIR)
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => [name, readFileSync(join(SCENARIOS_DIR, name), "utf8")])
+);
+
 describe("glossary links", () => {
   it("gives every row of the glossary's table an anchor", () => {
     const rows = PAGES["glossary.md"]!.split("\n").filter(
@@ -47,6 +55,14 @@ describe("glossary links", () => {
 
   it("names only anchors the glossary has, on every page", () => {
     expect(missingAnchors(PAGES, GLOSSARY)).toEqual([]);
+  });
+
+  it("names only anchors the glossary has, in every bundled scenario's narrative", () => {
+    expect(missingAnchors(SCENARIOS, GLOSSARY)).toEqual([]);
+    // deepseek-one-day's narrative links its jargon (new-user trial: "no glossary links in scenario narratives").
+    const linked = linkedAnchors(SCENARIOS["deepseek-one-day.md"]!);
+    for (const anchor of ["prefill-decode", "expert-all-to-all", "kv-cache", "attention-data-parallel", "mlperf"])
+      expect(linked).toContain(anchor);
   });
 
   it("reports an anchor the glossary does not have", () => {
