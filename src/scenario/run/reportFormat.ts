@@ -392,7 +392,7 @@ export const formatTimes = unitFormat(
  */
 export function formatShareOfDraws(share: number): string {
   // formatPercent cuts a share just short of the whole (99.5% up to 100%) rather than rounding it, so only 1 reads "100%".
-  if (share >= 0.999 && share < 1) return "over 99.9%";
+  if (share > 0.999 && share < 1) return "over 99.9%";
   const text = formatPercent(share);
   if (share > 0 && text === "0%") return share < 0.001 ? "under 0.1%" : `${Math.ceil(share * 1000) / 10}%`;
   return text;

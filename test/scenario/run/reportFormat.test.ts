@@ -111,6 +111,7 @@ describe("formatPercent near the whole", () => {
   it("keeps formatShareOfDraws' words above 99.9%", () => {
     expect(formatShareOfDraws(0.9996)).toBe("over 99.9%");
     expect(formatShareOfDraws(0.997)).toBe("99.7%");
+    expect(formatShareOfDraws(0.999)).toBe("99.9%"); // 999 of 1,000 draws: exactly 99.9%, not "over"
   });
 });
 
