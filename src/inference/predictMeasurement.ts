@@ -38,6 +38,12 @@ export interface MeasurementShape {
 export interface MeasurementPrediction {
   /** Output tokens per second per chip over whole requests, prefill included: what measurements report. */
   outputTokensPerSecondPerChip: number;
+  /**
+   * Prompt tokens per second per chip while prefilling a batch of batchSizePerReplica prompts on each replica
+   * (ServingResult's prefillTokensPerSecondPerChip), with idle replicas counted as the output rate counts them: what a
+   * prefill-only measurement reports.
+   */
+  prefillTokensPerSecondPerChip: number;
   /** Output tokens per second one user sees over a request in steady state (ServingResult); null for one output token. */
   outputTokensPerSecondPerUser: number | null;
   /** Replicas in the system: chips ÷ chips per replica. */
@@ -77,6 +83,7 @@ export function predictMeasurement(shape: MeasurementShape, efficiencies: Servin
   if (!fit.fits) {
     return {
       outputTokensPerSecondPerChip: 0,
+      prefillTokensPerSecondPerChip: 0,
       outputTokensPerSecondPerUser: 0,
       replicas,
       batchSizePerReplica: 0,
@@ -106,6 +113,7 @@ export function predictMeasurement(shape: MeasurementShape, efficiencies: Servin
   );
   return {
     outputTokensPerSecondPerChip: serving.outputTokensPerSecondPerChip * busyShare,
+    prefillTokensPerSecondPerChip: serving.prefillTokensPerSecondPerChip * busyShare,
     outputTokensPerSecondPerUser: serving.outputTokensPerSecondPerUser,
     replicas,
     batchSizePerReplica,

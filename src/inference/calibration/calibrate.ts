@@ -1,5 +1,5 @@
 import type {Hardware} from "../../catalog/hardware.js";
-import type {Measurement} from "./measurement.js";
+import {measuredTokenKind, measuredTokensPerSecondPerChip, type Measurement} from "./measurement.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
 import type {ServingEfficiencies} from "../efficiencies.js";
 import type {ChipFamily} from "../../catalog/chipFamily.js";
@@ -41,7 +41,10 @@ export interface CalibrationRow {
   precision: Measurement["precision"];
   tensorParallel: number;
   expertParallel: number;
-  /** Mean input and output tokens per request (output 1 for a decode-only measurement that does not state it). */
+  /**
+   * Mean input and output tokens per request (output 1 for a decode-only measurement that does not state it and for
+   * a prefill-only one).
+   */
   inputTokens: number;
   outputTokens: number;
   family: ChipFamily;
@@ -57,11 +60,20 @@ export interface CalibrationRow {
   systemSplit: CalibrationSplit | null;
   /** Which efficiencies predicted it: its family and stack's, its family's, or "pooled" (calibratedEfficiencies). */
   efficiencies: string;
+  /**
+   * Which tokens the per-chip figures count (measuredTokenKind): "input" (prompt tokens prefilled per second) for a
+   * prefill measurement, "output" (tokens generated per second) otherwise.
+   */
+  tokens: "input" | "output";
+  /** Measured and modelled tokens per second per chip, of the kind `tokens` names. */
   measuredTokensPerSecondPerChip: number;
   predictedTokensPerSecondPerChip: number;
-  /** Measured and modelled output tokens per second per user (null where not published). */
+  /**
+   * Measured and modelled output tokens per second per user (measured null where not published; both null for a
+   * prefill measurement, which generates none).
+   */
   measuredTokensPerSecondPerUser: number | null;
-  predictedTokensPerSecondPerUser: number;
+  predictedTokensPerSecondPerUser: number | null;
   /** predicted ÷ measured. */
   ratio: number;
   /** Requests in flight per replica the model ran (a real number: the published concurrency ÷ replicas). */
@@ -173,7 +185,8 @@ export function prepareMeasurements(
  * A measurement the model can fit at all (weights and one request in the replica's HBM) and that does not beat the
  * roofline, the model at ROOFLINE_EFFICIENCIES with the largest batch that fits: no software serves more than the
  * chip's roofs allow, so a figure above it is a typo or a misread unit (tokens per system as tokens per chip).
- * Throws: UserError at the row's tensor_parallel (does not fit) or output_tokens_per_s_per_chip (above the roofline).
+ * Throws: UserError at the row's tensor_parallel (does not fit), or at output_tokens_per_s_per_chip
+ * (input_tokens_per_s_per_chip for a prefill measurement) above the roofline.
  */
 function checkPlausible(m: ComparableMeasurement, file: string): void {
   const roof = predictMeasurement({...m.shape, concurrency: null}, ROOFLINE_EFFICIENCIES);
@@ -187,13 +200,20 @@ function checkPlausible(m: ComparableMeasurement, file: string): void {
       found: `TP${m.shape.tensorParallel}, EP${m.shape.expertParallel}`
     });
   }
+  const {phase} = m.measurement;
   const ceiling =
-    m.measurement.phase === "decode" ? roof.serving.decodeTokensPerSecondPerChip : roof.outputTokensPerSecondPerChip;
-  if (m.measurement.outputTokensPerSecondPerChip > ceiling) {
-    throw measurementCellError(file, m.measurement, "output_tokens_per_s_per_chip", {
-      message: "above the roofline: more output tokens per second per chip than the chip's roofs allow",
+    phase === "prefill"
+      ? roof.prefillTokensPerSecondPerChip
+      : phase === "decode"
+        ? roof.serving.decodeTokensPerSecondPerChip
+        : roof.outputTokensPerSecondPerChip;
+  const measured = measuredTokensPerSecondPerChip(m.measurement);
+  if (measured > ceiling) {
+    const tokens = measuredTokenKind(phase);
+    throw measurementCellError(file, m.measurement, `${tokens}_tokens_per_s_per_chip`, {
+      message: `above the roofline: more ${tokens} tokens per second per chip than the chip's roofs allow`,
       expected: `at most ${Number(ceiling.toPrecision(4))} tokens/s per chip (the model at full bandwidth and compute, no overhead)`,
-      found: `${m.measurement.outputTokensPerSecondPerChip}`
+      found: `${measured}`
     });
   }
 }
@@ -356,7 +376,8 @@ function row(
     split,
     systemSplit,
     efficiencies: used,
-    measuredTokensPerSecondPerChip: measurement.outputTokensPerSecondPerChip,
+    tokens: prediction.tokens,
+    measuredTokensPerSecondPerChip: measuredTokensPerSecondPerChip(measurement),
     predictedTokensPerSecondPerChip: prediction.predictedTokensPerSecondPerChip,
     measuredTokensPerSecondPerUser: measurement.outputTokensPerSecondPerUser,
     predictedTokensPerSecondPerUser: prediction.predictedTokensPerSecondPerUser,

@@ -5,9 +5,33 @@ import type {Precision} from "../precision.js";
 export const MEASUREMENT_SCENARIOS = ["offline", "server", "interactive", "fixed-batch", "production"] as const;
 export type MeasurementScenario = (typeof MEASUREMENT_SCENARIOS)[number];
 
-/** What a measurement's throughput counts: whole requests (prefill and decode on the same chips), or decode only. */
-export const MEASUREMENT_PHASES = ["whole", "decode"] as const;
+/**
+ * What a measurement's throughput counts: whole requests (prefill and decode on the same chips; output tokens/s),
+ * decode only (prefill on other chips; output tokens/s), or prefill only (decode on other chips; prompt tokens/s).
+ */
+export const MEASUREMENT_PHASES = ["whole", "decode", "prefill"] as const;
 export type MeasurementPhase = (typeof MEASUREMENT_PHASES)[number];
+
+/**
+ * Which tokens a phase's throughput counts: the prompt (input) tokens prefilled for a prefill measurement, the
+ * generated (output) tokens otherwise.
+ */
+export function measuredTokenKind(phase: MeasurementPhase): "input" | "output" {
+  return phase === "prefill" ? "input" : "output";
+}
+
+/**
+ * The measured throughput per chip a measurement is compared on: prompt tokens per second per chip for a prefill
+ * measurement (measuredTokenKind), output tokens per second per chip otherwise. The parser guarantees the phase's
+ * figure is present.
+ */
+export function measuredTokensPerSecondPerChip(
+  m: Pick<Measurement, "phase" | "inputTokensPerSecondPerChip" | "outputTokensPerSecondPerChip">
+): number {
+  const value = m.phase === "prefill" ? m.inputTokensPerSecondPerChip : m.outputTokensPerSecondPerChip;
+  if (value === null) throw new Error(`a ${m.phase} measurement without its throughput per chip`);
+  return value;
+}
 
 /**
  * Whether a measured run captured its steps as CUDA/HIP graphs (replayed with one launch) or ran them eager, launching
@@ -55,17 +79,28 @@ export interface Measurement {
   phase: MeasurementPhase;
   /** Mean prompt tokens per request; null when not published. */
   inputTokens: number | null;
-  /** Mean generated tokens per request; null when not published. */
+  /** Mean generated tokens per request; null when not published (always for a prefill measurement). */
   outputTokens: number | null;
-  /** Requests in flight across the system; null when not published (offline: as many as fit). */
+  /**
+   * Requests in flight across the system; null when not published (offline: as many as fit). For a prefill
+   * measurement: the prompts prefilled together across the system.
+   */
   concurrency: number | null;
   /** Software and version as published ("TensorRT-LLM 0.12"). */
   software: string;
   stack: SoftwareStack;
   /** Whether the run captured its steps as graphs (GRAPH_CAPTURES; the evidence is in notes). */
   graphCapture: GraphCapture;
-  /** Measured output tokens per second per chip (the system's figure ÷ chips). */
-  outputTokensPerSecondPerChip: number;
+  /**
+   * Measured output tokens per second per chip (the system's figure ÷ chips) of a whole or decode measurement; null for
+   * a prefill measurement, which generates none.
+   */
+  outputTokensPerSecondPerChip: number | null;
+  /**
+   * Measured prompt tokens per second per chip while prefilling (the system's figure ÷ chips; no prefix-cache hits) of
+   * a prefill measurement; null for a whole or decode measurement.
+   */
+  inputTokensPerSecondPerChip: number | null;
   /** Measured output tokens per second per user; null when not published. */
   outputTokensPerSecondPerUser: number | null;
   /** Time to first token, s; null when not published. */

@@ -1,7 +1,7 @@
 import {calibratedEfficiencies} from "../calibratedEfficiencies.js";
 import {throughputLatencyFrontier, type FrontierPoint} from "../frontier.js";
 import {replicaLayout} from "../parallelism.js";
-import {SOFTWARE_STACK_NAMES} from "./measurement.js";
+import {measuredTokensPerSecondPerChip, SOFTWARE_STACK_NAMES} from "./measurement.js";
 import type {ComparableMeasurement} from "./measurementShape.js";
 import type {CalibratedEfficiencies} from "./calibrate.js";
 
@@ -25,7 +25,9 @@ export interface MeasurementCurve {
  * The model's throughput–latency curve beside each published measurement that states a speed per user, one curve per
  * configuration (chip, model, precision, parallelism, request shape in whole tokens, stack), at the calibrated
  * efficiencies; each curve's label is its own. What the "How good is the model?" page plots: how far the measured
- * points lie from the curve.
+ * points lie from the curve. Whole-request measurements only: a decode-only one is a point of another curve (decode
+ * steps, not whole requests), and a prefill-only one generates no output tokens, so it has no point on a curve of
+ * output tokens per user against output tokens per chip.
  */
 export function measurementCurves(
   comparable: readonly ComparableMeasurement[],
@@ -66,7 +68,7 @@ export function measurementCurves(
       points: members.map((m) => ({
         id: m.measurement.id,
         outputTokensPerSecondPerUser: m.measurement.outputTokensPerSecondPerUser!,
-        outputTokensPerSecondPerChip: m.measurement.outputTokensPerSecondPerChip
+        outputTokensPerSecondPerChip: measuredTokensPerSecondPerChip(m.measurement)
       }))
     };
   });

@@ -34,11 +34,14 @@ export interface SkippedMeasurement {
  *
  *   tensor-parallel degree not published; expert-parallel degree not published for an MoE model;
  *   input tokens not published; output tokens not published for a whole-request measurement;
- *   neither concurrency nor speed per user published for a latency-bound run; a latency-bound whole-request run of
+ *   neither concurrency nor speed per user published for a latency-bound run; concurrency not published for a prefill
+ *   run that is not offline; a latency-bound whole-request run of
  *   one output token (no decode step, so no speed per user to match).
  *
  * A decode-only measurement (prefill on other chips) without output tokens is taken at its KV length: the published
- * input length, with 1 output token.
+ * input length, with 1 output token. A prefill-only measurement (decode on other chips) is taken as requests of its
+ * input length and 1 output token, its concurrency the prompts prefilled together across the system; without a
+ * published concurrency it is skipped unless offline (as many prompts as fit), as it has no speed per user to match.
  *
  * Throws: UserError at file:line:column for a row the model cannot take: an unknown catalog id, a precision the chip
  * lacks, a parallel degree that cannot shard the model, a chip count that is not whole replicas, a request longer
@@ -63,7 +66,10 @@ export function comparableMeasurement(
   if (moe && measurement.expertParallel === null) return skip("expert-parallel degree not published");
   if (measurement.inputTokens === null) return skip("input tokens per request not published");
   const decodeOnly = measurement.phase === "decode";
-  if (!decodeOnly && measurement.outputTokens === null) return skip("output tokens per request not published");
+  const prefillOnly = measurement.phase === "prefill";
+  if (measurement.phase === "whole" && measurement.outputTokens === null) {
+    return skip("output tokens per request not published");
+  }
   const parallel = parallelismProblem(model, measurement.tensorParallel, measurement.expertParallel ?? 1);
   if (parallel) throw at(parallel.setting === "tensorParallel" ? "tensor_parallel" : "expert_parallel", parallel);
   const replicaChips = replicaLayout(measurement.tensorParallel, measurement.expertParallel ?? 1).chips;
@@ -84,6 +90,7 @@ export function comparableMeasurement(
   let batching: ComparableMeasurement["batching"] = "offline";
   if (measurement.concurrency !== null) batching = "concurrency";
   else if (measurement.scenario !== "offline") {
+    if (prefillOnly) return skip("prompts prefilled together (concurrency) not published for a prefill run");
     if (measurement.outputTokensPerSecondPerUser === null)
       return skip("neither concurrency nor speed per user published for a latency-bound run");
     // A request of one output token has no decode step and so no speed per user (servingPerformance).
@@ -104,7 +111,7 @@ export function comparableMeasurement(
       expertParallel: measurement.expertParallel ?? 1,
       chips: measurement.chips,
       inputTokens: measurement.inputTokens,
-      outputTokens: measurement.outputTokens ?? 1,
+      outputTokens: prefillOnly ? 1 : (measurement.outputTokens ?? 1),
       cacheHitFraction: 0,
       concurrency: measurement.concurrency,
       stack: measurement.stack

@@ -6,7 +6,8 @@ import {
   MEASUREMENT_PHASES,
   MEASUREMENT_SCENARIOS,
   SOFTWARE_STACKS,
-  type Measurement
+  type Measurement,
+  type MeasurementPhase
 } from "./measurement.js";
 
 /** The columns of data/measurements.csv, exactly and in order. */
@@ -26,6 +27,7 @@ export const MEASUREMENT_COLUMNS = [
   "software",
   "stack",
   "graph_capture",
+  "input_tokens_per_s_per_chip",
   "output_tokens_per_s_per_chip",
   "output_tokens_per_s_per_user",
   "ttft_s",
@@ -41,25 +43,36 @@ export type MeasurementColumn = (typeof MEASUREMENT_COLUMNS)[number];
 type Column = MeasurementColumn;
 
 /**
- * The columns of a data/measurements.csv written before the `graph_capture` column: MEASUREMENT_COLUMNS without it. A
- * project's file (`calibration --measurements FILE`) may still have this header; its rows take graph_capture
- * "unknown", as a row that does not say (it was refused as a missing column, where an older data/hardware.csv loads
- * with a note; breaker).
+ * The columns a project's measurements file (`calibration --measurements FILE`) may lack, written before them:
+ * `graph_capture` (its rows take "unknown", as a row that does not say; it was refused as a missing column, where an
+ * older data/hardware.csv loads with a note; breaker) and `input_tokens_per_s_per_chip` (written before prefill
+ * measurements: its rows are whole or decode ones, which leave it empty).
+ */
+export const OPTIONAL_MEASUREMENT_COLUMNS: readonly MeasurementColumn[] = [
+  "graph_capture",
+  "input_tokens_per_s_per_chip"
+];
+
+/**
+ * The columns of a data/measurements.csv written before the `graph_capture` column (and so before
+ * `input_tokens_per_s_per_chip`): MEASUREMENT_COLUMNS without them.
  */
 export const MEASUREMENT_COLUMNS_WITHOUT_GRAPH_CAPTURE: readonly MeasurementColumn[] = MEASUREMENT_COLUMNS.filter(
-  (c) => c !== "graph_capture"
+  (c) => !OPTIONAL_MEASUREMENT_COLUMNS.includes(c)
 );
 
 /**
- * The columns a header (its raw cells) is read with: MEASUREMENT_COLUMNS_WITHOUT_GRAPH_CAPTURE when it is exactly that
- * (a file written before the column), else MEASUREMENT_COLUMNS, so that any other header's errors name the header to
- * write.
+ * The columns a header (its raw cells) is read with: MEASUREMENT_COLUMNS without some of OPTIONAL_MEASUREMENT_COLUMNS
+ * when it is exactly that (a file written before them), else MEASUREMENT_COLUMNS, so that any other header's errors
+ * name the header to write.
  */
 export function measurementColumnsOf(header: readonly string[] | undefined): readonly MeasurementColumn[] {
   const written = header?.map((cell) => cell.trim()).join(",");
-  return written === MEASUREMENT_COLUMNS_WITHOUT_GRAPH_CAPTURE.join(",")
-    ? MEASUREMENT_COLUMNS_WITHOUT_GRAPH_CAPTURE
-    : MEASUREMENT_COLUMNS;
+  const older = OPTIONAL_MEASUREMENT_COLUMNS.reduce<MeasurementColumn[][]>(
+    (subsets, column) => [...subsets, ...subsets.map((subset) => [...subset, column])],
+    [[]]
+  ).map((left) => MEASUREMENT_COLUMNS.filter((c) => !left.includes(c)));
+  return older.find((columns) => columns.join(",") === written) ?? MEASUREMENT_COLUMNS;
 }
 
 /**
@@ -87,15 +100,22 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * MEASUREMENT_COLUMNS; units in the column names: tokens, tokens/s, seconds). Catalog ids are checked later, against
  * the catalogs, by the calibration (src/calibration/bindMeasurements.ts).
  *
+ * The throughput a row states follows its phase: a prefill row states input_tokens_per_s_per_chip (prompt tokens
+ * prefilled per second per chip, no prefix-cache hits) and leaves output_tokens_per_s_per_chip, output_tokens,
+ * output_tokens_per_s_per_user and tpot_s empty (it generates no tokens to count or time); a whole or decode row
+ * states output_tokens_per_s_per_chip and leaves input_tokens_per_s_per_chip empty. Either the other way is an error
+ * at the cell.
+ *
  * Input: the file's text and its path (for messages). Output: the rows in file order.
  * Throws: UserErrors naming file, line, column and column name of every bad cell (wrong header, wrong cell count,
  * not a number, a word outside its list, a bad month or URL, a duplicate id). A `date` after the current month
  * (latestMonth of `now`, the time of the call unless given: tests pass one) is an error: no measurement is published
  * before it is made (2099-01 passed; breaker).
  *
- * A file without the `graph_capture` column (MEASUREMENT_COLUMNS_WITHOUT_GRAPH_CAPTURE: a project's file written before
- * it) is read too, every row's graph_capture "unknown" (the caller prints a note: measurementFiles.ts). With
- * `allColumns` (the package's own data/measurements.csv, never older than the code) every column is required.
+ * A file without the `graph_capture` or `input_tokens_per_s_per_chip` column (OPTIONAL_MEASUREMENT_COLUMNS: a
+ * project's file written before them) is read too: every row's graph_capture "unknown" (the caller prints a note:
+ * measurementFiles.ts), every row's input rate null. With `allColumns` (the package's own data/measurements.csv,
+ * never older than the code) every column is required.
  */
 export function parseMeasurementsCsv(
   text: string,
@@ -119,6 +139,7 @@ export function latestMonth(now: Date): string {
 }
 
 function readRow(cells: CellReader<Column>, latest: string, graphCaptureWritten: boolean): Measurement | undefined {
+  const phase = cells.choice("phase", MEASUREMENT_PHASES);
   const row = {
     id: cells.id("id"),
     line: cells.line,
@@ -130,17 +151,22 @@ function readRow(cells: CellReader<Column>, latest: string, graphCaptureWritten:
     tensorParallel: cells.optionalPositive("tensor_parallel", {integer: true}),
     expertParallel: cells.optionalPositive("expert_parallel", {integer: true}),
     scenario: cells.choice("scenario", MEASUREMENT_SCENARIOS),
-    phase: cells.choice("phase", MEASUREMENT_PHASES),
+    phase,
     inputTokens: cells.optionalPositive("input_tokens"),
-    outputTokens: cells.optionalPositive("output_tokens"),
+    outputTokens:
+      phase === "prefill" ? emptyForPrefill(cells, "output_tokens") : cells.optionalPositive("output_tokens"),
     concurrency: cells.optionalPositive("concurrency", {integer: true}),
     software: cells.text("software"),
     stack: cells.choice("stack", SOFTWARE_STACKS),
     graphCapture: graphCaptureWritten ? cells.choice("graph_capture", GRAPH_CAPTURES) : "unknown",
-    outputTokensPerSecondPerChip: cells.positive("output_tokens_per_s_per_chip"),
-    outputTokensPerSecondPerUser: cells.optionalPositive("output_tokens_per_s_per_user"),
+    ...throughputs(cells, phase),
+    outputTokensPerSecondPerUser:
+      phase === "prefill"
+        ? emptyForPrefill(cells, "output_tokens_per_s_per_user")
+        : cells.optionalPositive("output_tokens_per_s_per_user"),
     timeToFirstTokenSeconds: cells.optionalPositive("ttft_s"),
-    timePerOutputTokenSeconds: cells.optionalPositive("tpot_s"),
+    timePerOutputTokenSeconds:
+      phase === "prefill" ? emptyForPrefill(cells, "tpot_s") : cells.optionalPositive("tpot_s"),
     date: month(cells, latest),
     sourceTitle: cells.text("source_title"),
     sourceUrl: cells.httpsUrl("source_url"),
@@ -149,6 +175,59 @@ function readRow(cells: CellReader<Column>, latest: string, graphCaptureWritten:
   };
   for (const value of Object.values(row)) if (value === undefined) return undefined;
   return row as Measurement;
+}
+
+/**
+ * The measured throughputs per chip, by phase: a prefill row's input rate (its output rate empty), a whole or decode
+ * row's output rate (its input rate empty). A row whose phase is bad has both read as optional, so that their own
+ * errors are still found.
+ */
+function throughputs(
+  cells: CellReader<Column>,
+  phase: MeasurementPhase | undefined
+): {inputTokensPerSecondPerChip: number | null | undefined; outputTokensPerSecondPerChip: number | null | undefined} {
+  if (phase === "prefill") {
+    return {
+      inputTokensPerSecondPerChip: cells.positive("input_tokens_per_s_per_chip"),
+      outputTokensPerSecondPerChip: emptyForPrefill(cells, "output_tokens_per_s_per_chip")
+    };
+  }
+  if (phase === undefined) {
+    return {
+      inputTokensPerSecondPerChip: cells.optionalPositive("input_tokens_per_s_per_chip"),
+      outputTokensPerSecondPerChip: cells.optionalPositive("output_tokens_per_s_per_chip")
+    };
+  }
+  let input: number | null | undefined = null;
+  if (cells.raw("input_tokens_per_s_per_chip") !== "") {
+    cells.fail(
+      "input_tokens_per_s_per_chip",
+      `input tokens per second on a ${phase} row`,
+      "an empty cell: a whole or decode row states output_tokens_per_s_per_chip; prompt tokens per second are a " +
+        "prefill row's",
+      undefined,
+      "for a prefill measurement write phase prefill"
+    );
+    input = undefined;
+  }
+  return {
+    inputTokensPerSecondPerChip: input,
+    outputTokensPerSecondPerChip: cells.positive("output_tokens_per_s_per_chip")
+  };
+}
+
+/**
+ * A cell a prefill row leaves empty (null), or undefined with an error: a prefill measurement generates no output
+ * tokens, so it has no output count, rate or time per output token.
+ */
+function emptyForPrefill(cells: CellReader<Column>, column: Column): null | undefined {
+  if (cells.raw(column) === "") return null;
+  cells.fail(
+    column,
+    `${column} on a prefill row`,
+    "an empty cell: a prefill measurement generates no output tokens (its throughput is input_tokens_per_s_per_chip)"
+  );
+  return undefined;
 }
 
 /** The earliest month a measurement may be dated: before it, no LLM serving measurement was published. */

@@ -1,18 +1,30 @@
 import type {ServingEfficiencies} from "../efficiencies.js";
 import {predictMeasurement} from "../predictMeasurement.js";
 import type {ComparableMeasurement} from "./measurementShape.js";
+import {measuredTokenKind, measuredTokensPerSecondPerChip} from "./measurement.js";
 
 /** The model's figure for a measurement, beside what was measured. */
 export interface MeasurementComparison {
-  /** Modelled output tokens per second per chip: whole requests, or decode steps for a decode-only measurement. */
+  /**
+   * Which tokens the per-chip figures count (measuredTokenKind): "input" (prompt tokens prefilled) for a prefill
+   * measurement, "output" (tokens generated) otherwise.
+   */
+  tokens: "input" | "output";
+  /**
+   * Modelled tokens per second per chip, of the kind `tokens` names: output tokens over whole requests, output tokens
+   * of decode steps for a decode-only measurement, prompt tokens prefilled for a prefill-only one.
+   */
   predictedTokensPerSecondPerChip: number;
-  /** Modelled output tokens per second per user at the batch used. */
-  predictedTokensPerSecondPerUser: number;
+  /**
+   * Modelled output tokens per second per user at the batch used; null for a prefill-only measurement (it generates
+   * none).
+   */
+  predictedTokensPerSecondPerUser: number | null;
   /** Requests per replica the model ran. */
   batchSizePerReplica: number;
   /** True when the published concurrency does not fit in memory and the model ran the largest batch that does. */
   memoryCapped: boolean;
-  /** predicted ÷ measured output tokens per second per chip; NaN when nothing fits. */
+  /** predicted ÷ measured tokens (of the kind `tokens` names) per second per chip; NaN when nothing fits. */
   ratio: number;
   /** False when the model cannot fit the weights and one request on the replica. */
   fits: boolean;
@@ -22,14 +34,17 @@ export interface MeasurementComparison {
  * Predicts one measurement at the given efficiencies. The batch per replica: the largest that fits (offline), the
  * published concurrency ÷ replicas (capped at what fits), or, for a latency-bound run without a published
  * concurrency, the largest whole batch whose modelled speed per user is at least the published one (found by
- * bisection: speed per user falls as the batch grows).
+ * bisection: speed per user falls as the batch grows). What is compared follows the phase: output tokens per second
+ * per chip over whole requests (whole), of decode steps (decode), or prompt tokens per second per chip while
+ * prefilling the batch (prefill: the serving model's prefillTokensPerSecondPerChip against the measured input rate).
  */
 export function compareMeasurement(
   m: ComparableMeasurement,
   efficiencies: ServingEfficiencies,
   batchHints?: Map<string, number>
 ): MeasurementComparison {
-  const measured = m.measurement.outputTokensPerSecondPerChip;
+  const measured = measuredTokensPerSecondPerChip(m.measurement);
+  const tokens = measuredTokenKind(m.measurement.phase);
   const decodeOnly = m.measurement.phase === "decode";
   let prediction = predictMeasurement(m.shape, efficiencies);
   if (prediction.fits && m.batching === "latency") {
@@ -75,20 +90,25 @@ export function compareMeasurement(
   }
   if (!prediction.fits || !prediction.serving) {
     return {
+      tokens,
       predictedTokensPerSecondPerChip: 0,
-      predictedTokensPerSecondPerUser: 0,
+      predictedTokensPerSecondPerUser: tokens === "input" ? null : 0,
       batchSizePerReplica: 0,
       memoryCapped: false,
       ratio: NaN,
       fits: false
     };
   }
-  const perChip = decodeOnly
-    ? prediction.serving.decodeTokensPerSecondPerChip
-    : prediction.outputTokensPerSecondPerChip;
+  const perChip =
+    m.measurement.phase === "prefill"
+      ? prediction.prefillTokensPerSecondPerChip
+      : decodeOnly
+        ? prediction.serving.decodeTokensPerSecondPerChip
+        : prediction.outputTokensPerSecondPerChip;
   return {
+    tokens,
     predictedTokensPerSecondPerChip: perChip,
-    predictedTokensPerSecondPerUser: userSpeed(prediction, decodeOnly),
+    predictedTokensPerSecondPerUser: tokens === "input" ? null : userSpeed(prediction, decodeOnly),
     batchSizePerReplica: prediction.batchSizePerReplica,
     memoryCapped: prediction.memoryCapped,
     ratio: perChip / measured,
