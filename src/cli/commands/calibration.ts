@@ -94,8 +94,12 @@ export function registerCalibration(program: Command): void {
     });
 }
 
+/** What a row's tokens/s per chip count, as the table writes it: prompt tokens prefilled, or output tokens generated. */
+const TOKENS_WORD: Readonly<Record<"input" | "output", string>> = {input: "input (prompt)", output: "output"};
+
 /**
- * The report as text: one row per measurement of the calibrated band, then those outside it (scope.ts) apart with
+ * The report as text: one row per measurement of the calibrated band (its tokens column saying whether its tokens/s
+ * per chip count prompt tokens prefilled or output tokens generated), then those outside it (scope.ts) apart with
  * the criterion and why, then the summary by split and by chip family, with the out-of-band rows' own line.
  */
 export function formatCalibration(report: CalibrationReport): string {
@@ -104,16 +108,21 @@ export function formatCalibration(report: CalibrationReport): string {
   // "0.994" and "1.09" (new-user trial).
   const ratio = formatPriceNumber;
   const rows = formatTable(
-    ["measurement", "split", "efficiencies", "measured tok/s/chip", "model tok/s/chip", "model ÷ measured"],
+    ["measurement", "split", "efficiencies", "tokens", "measured tok/s/chip", "model tok/s/chip", "model ÷ measured"],
     report.rows.map((r) => [
       r.id,
       r.split,
       r.efficiencies,
+      TOKENS_WORD[r.tokens],
       n(r.measuredTokensPerSecondPerChip),
       `${n(r.predictedTokensPerSecondPerChip)}${r.memoryCapped ? " \u2020" : ""}`,
       ratio(r.ratio)
     ])
   );
+  const prompts = [...report.rows, ...report.outOfBand].some((r) => r.tokens === "input")
+    ? `\n${TOKENS_WORD.input}: a prefill measurement (decode on other chips): prompt tokens prefilled per second per ` +
+      "chip, measured and modelled; output: tokens generated per second per chip"
+    : "";
   const capped = [...report.rows, ...report.outOfBand].some((r) => r.memoryCapped)
     ? "\n\u2020 the published concurrency does not fit in memory under the stack's KV-cache admission; the model ran the " +
       "largest batch that fits"
@@ -141,12 +150,22 @@ export function formatCalibration(report: CalibrationReport): string {
     ? `\n\nOutside the calibrated band: ${CALIBRATED_BAND_CRITERION}. ` +
       `Decided by layout and scheduling, from what the model lacks, not from the ratios: ${CALIBRATED_BAND_REASON}.\n` +
       formatTable(
-        ["measurement", "TP", "EP", "efficiencies", "measured tok/s/chip", "model tok/s/chip", "model ÷ measured"],
+        [
+          "measurement",
+          "TP",
+          "EP",
+          "efficiencies",
+          "tokens",
+          "measured tok/s/chip",
+          "model tok/s/chip",
+          "model ÷ measured"
+        ],
         report.outOfBand.map((r) => [
           r.id,
           String(r.tensorParallel),
           String(r.expertParallel),
           r.efficiencies,
+          TOKENS_WORD[r.tokens],
           n(r.measuredTokensPerSecondPerChip),
           `${n(r.predictedTokensPerSecondPerChip)}${r.memoryCapped ? " \u2020" : ""}`,
           ratio(r.ratio)
@@ -166,5 +185,5 @@ export function formatCalibration(report: CalibrationReport): string {
       n(e!.stepOverheadSeconds * 1e3)
     ])
   );
-  return `${rows}${capped}${outOfBand}\n\n${summary}\n\n${efficiencies}${skipped}`;
+  return `${rows}${prompts}${capped}${outOfBand}\n\n${summary}\n\n${efficiencies}${skipped}`;
 }
