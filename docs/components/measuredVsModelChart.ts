@@ -1,5 +1,6 @@
-// Measured against modelled output tokens per second per chip, one dot per published measurement, on log axes with
-// the line of agreement and a ±25% band: how far the serving model is from the world, measurement by measurement.
+// Measured against modelled tokens per second per chip, one dot per published measurement, on log axes with the line
+// of agreement and a ±25% band: how far the serving model is from the world, measurement by measurement. A mark counts
+// output tokens generated, or, for a prefill-only measurement (drawn as a cross), prompt tokens prefilled.
 import * as Plot from "@observablehq/plot";
 import {CHIP_FAMILY_NAMES, type ChipFamily} from "../lib/catalog/chipFamily.js";
 import {formatCount, formatRatio} from "./format.js";
@@ -14,6 +15,11 @@ export interface MeasuredVsModelRow {
   shape?: string;
   family: string;
   split: "fit" | "held-out";
+  /**
+   * Which tokens its per-chip figures count: "input" (prompt tokens prefilled, a prefill-only measurement) or
+   * "output" (tokens generated); absent: output.
+   */
+  tokens?: "input" | "output";
   measuredTokensPerSecondPerChip: number;
   predictedTokensPerSecondPerChip: number;
   ratio: number;
@@ -21,6 +27,18 @@ export interface MeasuredVsModelRow {
 
 /** "held-out" as prose writes it: "held out". */
 const splitName = (split: string) => split.replace("-", " ");
+
+/** The tokens a row's figures count, as its tip writes them: "prompt (input)" or "output". */
+const tokensName = (r: MeasuredVsModelRow) => (r.tokens === "input" ? "prompt (input)" : "output");
+
+/** What a mark stands for: "fit", "held-out", or, for a prefill-only measurement, "prefill" (a mark of its own). */
+const markOf = (r: MeasuredVsModelRow) => (r.tokens === "input" ? "prefill" : r.split);
+
+/** The legend's words for markOf. */
+const markName = (mark: string) => (mark === "prefill" ? "prefill only (prompt tokens/s)" : splitName(mark));
+
+/** The symbol of each mark (markOf): circle fitted, triangle held out, cross a prefill-only measurement. */
+const MARK_SYMBOLS: Readonly<Record<string, string>> = {fit: "circle", "held-out": "triangle", prefill: "times"};
 
 export interface MeasuredVsModelOptions extends Plot.PlotOptions {
   width?: number;
@@ -38,14 +56,18 @@ export function MeasuredVsModelChart(
   // Families as a reader names them ("AMD CDNA 3", not "cdna3").
   const named = (family: string) => CHIP_FAMILY_NAMES[family as ChipFamily] ?? family;
   const families = [...new Set(rows.map((r) => named(r.family)))].sort();
+  // Prefill-only rows count prompt tokens: their own mark, and the axes say so when any is drawn.
+  const prefill = rows.some((r) => r.tokens === "input");
+  const marks = prefill ? ["fit", "held-out", "prefill"] : ["fit", "held-out"];
+  const axisTokens = prefill ? "output (prefill: prompt)" : "output";
   return Plot.plot({
     width: Math.max(width ?? 640, 280),
     height,
     marginLeft: 60,
-    x: {type: "log", domain: [lo, hi], label: "Measured output tokens/s per chip →", grid: true},
-    y: {type: "log", domain: [lo, hi], label: "↑ Modelled output tokens/s per chip", grid: true},
+    x: {type: "log", domain: [lo, hi], label: `Measured ${axisTokens} tokens/s per chip →`, grid: true},
+    y: {type: "log", domain: [lo, hi], label: `↑ Modelled ${axisTokens} tokens/s per chip`, grid: true},
     color: {domain: families, range: families.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]!), legend: true},
-    symbol: {domain: ["fit", "held-out"], range: ["circle", "triangle"], legend: true, tickFormat: splitName},
+    symbol: {domain: marks, range: marks.map((m) => MARK_SYMBOLS[m]), legend: true, tickFormat: markName},
     ...options,
     marks: [
       Plot.areaY(diagonal, {x: "x", y1: (d) => d.x * 0.75, y2: (d) => d.x * 1.25, fill: MUTED, fillOpacity: 0.15}),
@@ -54,14 +76,16 @@ export function MeasuredVsModelChart(
         x: "measuredTokensPerSecondPerChip",
         y: "predictedTokensPerSecondPerChip",
         stroke: (r: MeasuredVsModelRow) => named(r.family),
-        symbol: "split",
+        symbol: markOf,
         r: 4,
         // Named as a reader knows it, its id last (what data/measurements.csv and `token-ledger calibration` use).
         channels: {
           measurement: (r: MeasuredVsModelRow) => r.name ?? r.id,
           shape: (r: MeasuredVsModelRow) => r.shape ?? "",
-          measured: "measuredTokensPerSecondPerChip",
-          modelled: "predictedTokensPerSecondPerChip",
+          measured: (r: MeasuredVsModelRow) =>
+            `${formatCount(r.measuredTokensPerSecondPerChip)} ${tokensName(r)} tokens/s per chip`,
+          modelled: (r: MeasuredVsModelRow) =>
+            `${formatCount(r.predictedTokensPerSecondPerChip)} ${tokensName(r)} tokens/s per chip`,
           "model ÷ measured": "ratio",
           "chip family": (r: MeasuredVsModelRow) => named(r.family),
           split: (r: MeasuredVsModelRow) => splitName(r.split),
@@ -76,8 +100,8 @@ export function MeasuredVsModelChart(
             shape: true,
             x: false,
             y: false,
-            measured: (v: number) => `${formatCount(v)} tokens/s per chip`,
-            modelled: (v: number) => `${formatCount(v)} tokens/s per chip`,
+            measured: true,
+            modelled: true,
             "model ÷ measured": (v: number) => formatRatio(v),
             "chip family": true,
             split: true,

@@ -16,6 +16,11 @@ export interface MeasurementNameInput {
   inputTokens: number;
   outputTokens: number;
   scenario: string;
+  /**
+   * What the measurement's throughput counts ("whole", "decode" or "prefill": MEASUREMENT_PHASES); a prefill row's
+   * shape is its prompts, prefilled only (it generates no tokens). Absent: read as whole requests.
+   */
+  phase?: string;
 }
 
 export interface MeasurementNames {
@@ -25,7 +30,10 @@ export interface MeasurementNames {
   model: string;
   /** "Llama 2 70B on NVIDIA H100 SXM5 80GB". */
   name: string;
-  /** Precision, parallelism, mean tokens in → out per request and the benchmark scenario. */
+  /**
+   * Precision, parallelism, mean tokens in → out per request (a prefill row: its prompt length, "prefill only") and
+   * the benchmark scenario.
+   */
   shape: string;
 }
 
@@ -38,7 +46,10 @@ export function measurementNames(row: MeasurementNameInput, catalogs: NamedCatal
   const chip = catalogName(catalogs.hardware, row.hardware);
   const model = catalogName(catalogs.models, row.model);
   const parallel = `TP${row.tensorParallel}${row.expertParallel > 1 ? ` EP${row.expertParallel}` : ""}`;
-  const tokens = `${formatCount(Math.round(row.inputTokens))} → ${formatCount(Math.round(row.outputTokens))} tokens`;
+  const tokens =
+    row.phase === "prefill"
+      ? `${formatCount(Math.round(row.inputTokens))}-token prompts, prefill only`
+      : `${formatCount(Math.round(row.inputTokens))} → ${formatCount(Math.round(row.outputTokens))} tokens`;
   return {
     chip,
     model,

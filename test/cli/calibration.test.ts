@@ -15,7 +15,15 @@ describe("token-ledger calibration", () => {
     expect(stdout).toMatch(/^held out of the fit\s+\d+\s+[\d.]+%/m);
     expect(stdout).toMatch(/^Outside the calibrated band: data-parallel attention with wide expert parallelism/m);
     expect(stdout).toMatch(/^outside the band \(not fitted\)\s+\d+\s+[\d.]+%/m);
-    expect(stdout).toMatch(/^nim18-llama33-70b-5000-500-h100x2-c1\s+\S+\s+hopper\/trtllm/m);
+    expect(stdout).toMatch(/^nim18-llama33-70b-5000-500-h100x2-c1\s+\S+\s+hopper\/trtllm\s+output\s/m);
+    // A prefill row's tokens/s count prompt tokens, and the table says so: LMSYS's EP32 prefill of 4K prompts,
+    // 50,302 tokens/s per 8-GPU node / 8 = 6,287.75 per chip (data/measurements.csv), written 6,288.
+    expect(stdout).toMatch(
+      /^lmsys-sglang-dsv3-prefill-pd-ep32-h100x32-4k\s+\S+\s+hopper\/sglang\s+input \(prompt\)\s+6,288\s/m
+    );
+    expect(stdout).toMatch(
+      /^input \(prompt\): a prefill measurement \(decode on other chips\): prompt tokens prefilled per second per chip/m
+    );
   });
 
   it(
@@ -57,6 +65,12 @@ describe("token-ledger calibration", () => {
     expect(report.rows.every((r: Layout) => !wideWhole(r))).toBe(true);
     expect(report.outOfBand.every((r: Layout) => wideWhole(r) && r.split === undefined)).toBe(true);
     expect(report.outOfBand.map((r: Layout) => r.id)).toContain("mlperf51-deepseek-r1-server-b200x8-nvidia");
+    // Prefill-only rows (decode on other chips) are in the band, whatever their layout (LMSYS's EP32 is TP1), and
+    // count prompt tokens.
+    const prefillRows = report.rows.filter((r: Layout) => r.phase === "prefill");
+    expect(prefillRows.map((r: Layout) => r.id)).toContain("lmsys-sglang-dsv3-prefill-pd-ep32-h100x32-4k");
+    expect(prefillRows.every((r: {tokens: string}) => r.tokens === "input")).toBe(true);
+    expect(report.rows.filter((r: {tokens: string}) => r.tokens === "input")).toEqual(prefillRows);
     const inBand = report.rows.map((r: Layout) => r.id);
     expect(inBand).toContain("lmsys-sglang-dsv3-decode-pd-ep72-h100x72");
     expect(inBand).toContain("deepseek-prod-v3r1-decode-h800-ep144");

@@ -11,16 +11,26 @@ import {loadCatalogs} from "../../../src/node/catalogFiles.js";
 
 const header = MEASUREMENT_COLUMNS.join(",");
 const good = [
-  "m-1,h100-sxm,8,llama-2-70b,fp8,2,1,offline,whole,222.33,290.3,,TensorRT-LLM 0.12,trtllm,unknown,3065.6,,,,2024-08,",
+  "m-1,h100-sxm,8,llama-2-70b,fp8,2,1,offline,whole,222.33,290.3,,TensorRT-LLM 0.12,trtllm,unknown,,3065.6,,,,2024-08,",
   "MLPerf v4.1,https://example.org/a,Tokens per second: 24524.9,per-chip = 24524.9 / 8"
 ].join("");
 const file = "measurements.csv";
 
-function withCell(column: (typeof MEASUREMENT_COLUMNS)[number], value: string): string {
-  const cells = good.split(",");
+function withCell(column: (typeof MEASUREMENT_COLUMNS)[number], value: string, row = good): string {
+  const cells = row.split(",");
   cells[MEASUREMENT_COLUMNS.indexOf(column)] = value;
   return `${header}\n${cells.join(",")}\n`;
 }
+
+/** `good` as a prefill measurement: phase prefill, 7209.25 prompt tokens/s per chip, its output cells empty. */
+const prefillRow = (
+  [
+    ["phase", "prefill"],
+    ["output_tokens", ""],
+    ["output_tokens_per_s_per_chip", ""],
+    ["input_tokens_per_s_per_chip", "7209.25"]
+  ] as const
+).reduce((row, [column, value]) => withCell(column, value, row).split("\n")[1]!, good);
 
 describe("parseMeasurementsCsv", () => {
   it("reads a row in base units, blanks as null", () => {
@@ -48,7 +58,7 @@ describe("parseMeasurementsCsv", () => {
     ["input_tokens", "222 tokens", "not a number"],
     ["stack", "tgi", "unknown stack"],
     ["graph_capture", "eager", "unknown graph capture"],
-    ["phase", "prefill", "unknown phase"],
+    ["phase", "prefilling", "unknown phase"],
     ["date", "Aug 2024", "bad date"],
     ["source_url", "http://example.org", "bad URL"]
   ] as const)("a bad %s cell (%s) is an error at file:line:column", (column, value, message) => {
@@ -93,6 +103,118 @@ describe("parseMeasurementsCsv", () => {
       expect(errorOf("graph_capture", "True")).toMatchObject({hint: "did you mean yes?"});
       expect(errorOf("graph_capture", "y")).toMatchObject({hint: "did you mean yes?"});
       expect(errorOf("graph_capture", "0")).toMatchObject({hint: "did you mean no?"});
+    });
+  });
+
+  describe("the throughput a row states follows its phase", () => {
+    const onlyError = (text: string) => {
+      const [error, ...rest] = userErrorsOf(() => parseMeasurementsCsv(text, {file}));
+      expect(rest).toEqual([]);
+      return error;
+    };
+    const at = (text: string, column: (typeof MEASUREMENT_COLUMNS)[number]) => ({
+      file,
+      line: 2,
+      column: cellColumn(text.split("\n")[1]!, MEASUREMENT_COLUMNS.indexOf(column) + 1),
+      path: column
+    });
+    const prefillEmpty =
+      "an empty cell: a prefill measurement generates no output tokens (its throughput is input_tokens_per_s_per_chip)";
+
+    it("reads a prefill row: its prompt tokens per second per chip, no output rate", () => {
+      const [row] = parseMeasurementsCsv(`${header}\n${prefillRow}\n`, {file});
+      expect(row).toMatchObject({
+        phase: "prefill",
+        inputTokensPerSecondPerChip: 7209.25,
+        outputTokensPerSecondPerChip: null,
+        outputTokens: null
+      });
+    });
+
+    it("a prefill row without input_tokens_per_s_per_chip is a missing value at the cell", () => {
+      const text = withCell("input_tokens_per_s_per_chip", "", prefillRow);
+      expect(onlyError(text)).toMatchObject({
+        ...at(text, "input_tokens_per_s_per_chip"),
+        message: "missing value",
+        expected: "a number > 0",
+        found: "an empty cell"
+      });
+    });
+
+    it.each([
+      ["output_tokens_per_s_per_chip", "3065.6"],
+      ["output_tokens", "290.3"],
+      ["output_tokens_per_s_per_user", "30"],
+      ["tpot_s", "0.03"]
+    ] as const)(
+      "a prefill row with %s (%s) is an error at the cell: it generates no output tokens",
+      (column, value) => {
+        const text = withCell(column, value, prefillRow);
+        expect(onlyError(text)).toMatchObject({
+          ...at(text, column),
+          message: `${column} on a prefill row`,
+          expected: prefillEmpty,
+          found: `'${value}'`
+        });
+      }
+    );
+
+    it.each(["whole", "decode"] as const)(
+      "a %s row with input_tokens_per_s_per_chip is an error at the cell",
+      (phase) => {
+        const text = withCell("input_tokens_per_s_per_chip", "5000", withCell("phase", phase).split("\n")[1]!);
+        expect(onlyError(text)).toMatchObject({
+          ...at(text, "input_tokens_per_s_per_chip"),
+          message: `input tokens per second on a ${phase} row`,
+          expected:
+            "an empty cell: a whole or decode row states output_tokens_per_s_per_chip; prompt tokens per second are a " +
+            "prefill row's",
+          found: "'5000'",
+          hint: "for a prefill measurement write phase prefill"
+        });
+      }
+    );
+
+    it("a whole row without output_tokens_per_s_per_chip is a missing value at the cell, as before", () => {
+      const text = withCell("output_tokens_per_s_per_chip", "");
+      expect(onlyError(text)).toMatchObject({
+        ...at(text, "output_tokens_per_s_per_chip"),
+        message: "missing value",
+        expected: "a number > 0",
+        found: "an empty cell"
+      });
+    });
+
+    it("a misspelt input_tokens_per_s_per_chip header is offered the column", () => {
+      const text = `${header}\n${good}\n`.replace("input_tokens_per_s_per_chip", "input_tokens_per_s_per_chp");
+      const errors = userErrorsOf(() => parseMeasurementsCsv(text, {file, allColumns: true}));
+      expect(errors.map((e) => [e.message, e.path, e.expected, e.hint])).toEqual([
+        [
+          "unknown column",
+          "input_tokens_per_s_per_chp",
+          "column 'input_tokens_per_s_per_chip' at position 16",
+          "did you mean input_tokens_per_s_per_chip?"
+        ]
+      ]);
+    });
+
+    it("a project's file written before the column loads, every row's input rate null", () => {
+      const without = `${header}\n${good}\n`
+        .split("\n")
+        .map((line) => {
+          const cells = line.split(",");
+          if (cells.length > 1) cells.splice(MEASUREMENT_COLUMNS.indexOf("input_tokens_per_s_per_chip"), 1);
+          return cells.join(",");
+        })
+        .join("\n");
+      expect(parseMeasurementsCsv(without, {file})[0]).toMatchObject({
+        inputTokensPerSecondPerChip: null,
+        outputTokensPerSecondPerChip: 3065.6
+      });
+      expect(userErrorsOf(() => parseMeasurementsCsv(without, {file, allColumns: true}))[0]).toMatchObject({
+        path: "input_tokens_per_s_per_chip",
+        message: "missing column"
+      });
     });
   });
 
