@@ -26,7 +26,11 @@ export interface FrontierChartOptions extends Plot.PlotOptions {
   measured?: readonly MeasuredPoint[];
 }
 
-/** A published measurement on the frontier's axes. */
+/**
+ * A published measurement on the frontier's axes: a whole-request one that states a speed per user
+ * (src/inference/calibration/measurementCurves.ts). A prefill-only measurement counts prompt tokens and a decode-only
+ * one decode steps, so neither is such a point.
+ */
 export interface MeasuredPoint {
   id: string;
   outputTokensPerSecondPerUser: number;

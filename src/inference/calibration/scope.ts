@@ -32,6 +32,11 @@ import type {MeasurementPhase} from "./measurement.js";
  * fitted Hopper 0.215 it was 0.325, with 248 of its 283 ms step in the all-to-all) and 0.971 of DeepSeek's, before
  * either was fitted. Two-batch overlap is not modelled: hiding LMSYS's 67 ms of all-to-all under the other
  * micro-batch's 26 ms of kernels would put it at about 1.20 (a 76 ms step).
+ *
+ * Inside the band too: the same layout prefilling only (phase "prefill", decode on other chips: LMSYS's EP32 prefill
+ * of 1K to 4K prompts, DeepSeek's EP32 prefill profile). No rank decodes while another prefills, and the batch is a
+ * stated number of prompts of a stated length, so neither missing effect applies; the rows are compared on prompt
+ * tokens per second per chip (predict.ts).
  */
 export function outsideCalibratedBand(
   layout: {tensorParallel: number; expertParallel: number},
