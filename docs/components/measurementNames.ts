@@ -81,6 +81,8 @@ export interface SkippedMeasurementNameInput {
   software: string;
   /** Publication month, YYYY-MM, as the compared rows' date column. */
   date: string;
+  /** "prefill" for a prefill-only measurement, named so ("…, prefill only"); else absent or another phase. */
+  phase?: string;
 }
 
 /**
@@ -88,7 +90,8 @@ export interface SkippedMeasurementNameInput {
  * chips, the precision, the software stack and the publication month ("DeepSeek-V3 on 48 × NVIDIA GB200 (…), FP8,
  * SGLang, 2025-09"); a stack of "other" is named by the software as published, up to its first parenthesis
  * ("DeepSeek in-house inference system"). Catalog ids without a catalog name, and unknown stacks, are written as
- * given; the measurement's id and its full software are left for the tooltip.
+ * given; the measurement's id and its full software are left for the tooltip. A prefill-only measurement says so
+ * after its precision ("…, FP8, prefill only, SGLang, 2025-09").
  */
 export function skippedMeasurementName(row: SkippedMeasurementNameInput, catalogs: NamedCatalogs): string {
   const chip = catalogName(catalogs.hardware, row.hardware);
@@ -98,5 +101,6 @@ export function skippedMeasurementName(row: SkippedMeasurementNameInput, catalog
     row.stack === "other"
       ? row.software.split(" (")[0]!.trim() || row.software
       : (SOFTWARE_STACK_NAMES[row.stack as SoftwareStack] ?? row.stack);
-  return `${model} on ${chips}, ${row.precision.toUpperCase()}, ${stack}, ${row.date}`;
+  const phase = row.phase === "prefill" ? ", prefill only" : "";
+  return `${model} on ${chips}, ${row.precision.toUpperCase()}${phase}, ${stack}, ${row.date}`;
 }

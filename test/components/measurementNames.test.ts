@@ -38,6 +38,15 @@ describe("measurementNames", () => {
     expect(names.shape).toBe("FP8, TP2 EP8, 222 → 290 tokens, fixed batch");
     expect(catalogName(catalogs.models, "llama-2-70b")).toBe("Llama 2 70B");
   });
+
+  it("names a prefill-only measurement by its prompt length: it generates no output tokens", () => {
+    // LMSYS's EP32 prefill of 4K prompts (data/measurements.csv): 4,096 prompt tokens, output 1 in the model's terms.
+    const names = measurementNames(
+      {...row, expertParallel: 32, tensorParallel: 1, inputTokens: 4096, outputTokens: 1, phase: "prefill"},
+      catalogs
+    );
+    expect(names.shape).toBe("FP8, TP1 EP32, 4,096-token prompts, prefill only, offline");
+  });
 });
 
 describe("efficienciesName", () => {
@@ -68,5 +77,11 @@ describe("skippedMeasurementName", () => {
         catalogs
       )
     ).toBe("x on NVIDIA GB200, FP8, In-house system, 2025-09");
+  });
+
+  it("says a prefill-only measurement is one (LMSYS's GB200 prefill of 4 ranks, skipped: TP not published)", () => {
+    expect(
+      skippedMeasurementName({...row, chips: 4, stack: "sglang", software: "SGLang", phase: "prefill"}, catalogs)
+    ).toBe("DeepSeek-V3 on 4 × NVIDIA GB200, FP8, prefill only, SGLang, 2025-09");
   });
 });

@@ -142,6 +142,8 @@ export interface SkippedMeasurementRow {
   stack: string;
   /** Publication month, YYYY-MM. */
   date: string;
+  /** What its throughput counts: whole requests, decode only, or prefill only (prompt tokens). */
+  phase: Measurement["phase"];
 }
 
 /** Measurements in the model's terms, with the stated split. */
@@ -175,8 +177,8 @@ export function prepareMeasurements(
   const outOfBand = all.filter((m) => outsideCalibratedBand(m.shape, m.measurement.phase));
   const skipped = bound.flatMap((m): SkippedMeasurementRow[] => {
     if (!("reason" in m)) return [];
-    const {id, hardware, chips, model, precision, software, stack, date} = m.measurement;
-    return [{id, reason: m.reason, hardware, chips, model, precision, software, stack, date}];
+    const {id, hardware, chips, model, precision, software, stack, date, phase} = m.measurement;
+    return [{id, reason: m.reason, hardware, chips, model, precision, software, stack, date, phase}];
   });
   return {comparable, outOfBand, skipped, split: calibrationSplit(comparable)};
 }
