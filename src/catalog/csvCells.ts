@@ -1,7 +1,7 @@
 import {displayTextProblem} from "../errors/displayText.js";
 import {closestMatch, didYouMean} from "../errors/suggest.js";
 import {quotesFound, UserError, UserErrors} from "../errors/userError.js";
-import {isDecimalNumeral, readDecimal} from "../units/decimal.js";
+import {isDecimalNumeral, readDecimal, UNDERFLOW_HINT} from "../units/decimal.js";
 import {describeRange, isInRange, type NumberRange} from "../units/range.js";
 
 /** Where a cell starts in a CSV file: the place an editor jumps to for `file:line:column`. */
@@ -547,7 +547,8 @@ export class CellReader<Column extends string> {
   }
 
   /**
-   * Records the error for a decimal numeral past the largest double (`1e400`), which readDecimal refuses as it refuses
+   * Records the error for a decimal numeral past the largest double (`1e400`) or below the least (`1e-400`, told it
+   * underflows), which readDecimal refuses as it refuses
    * text: said to be too large, with the column's range (else `unranged`), and true; false for a cell that is no
    * numeral. It read "not a number … (plain decimal…)", though it is one and exponents are taken (`3.35e0`; breaker).
    */
@@ -555,8 +556,11 @@ export class CellReader<Column extends string> {
     if (!isDecimalNumeral(value)) return false;
     const range = this.ranges[column];
     const expected = range ? `${describeRange({...range, integer})} (the physical range of ${column})` : unranged;
+    // `1e-400` underflows to 0: too small, not large (readDecimal refuses it, as it refuses `1e400`).
+    if (Number.isFinite(Number(value.trim())))
+      this.fail(column, "number too small", expected, undefined, UNDERFLOW_HINT);
     // `-1e400` is a number below every column's range, not a large one.
-    if (value.trim().startsWith("-")) this.fail(column, "out of range", expected);
+    else if (value.trim().startsWith("-")) this.fail(column, "out of range", expected);
     else {
       const hint = "it overflows: past the largest number a double holds, about 1.8e308";
       this.fail(column, "number too large", expected, undefined, hint);

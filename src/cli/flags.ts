@@ -1,7 +1,7 @@
 import {UserError} from "../errors/userError.js";
 import {didYouMean} from "../errors/suggest.js";
 import {isQuantityKey, keyRange, scenarioKey, type ScenarioKeyDef} from "../scenario/file/schema.js";
-import {isDecimalNumeral, readDecimal} from "../units/decimal.js";
+import {isDecimalNumeral, readDecimal, UNDERFLOW_HINT} from "../units/decimal.js";
 import {outOfRange, quantityError, wholeOffers} from "../scenario/file/readValue.js";
 import {DIMENSIONS, infinityOf, readQuantity, unitFactorOf, type Dimension} from "../units/quantity.js";
 import {formatRange, isInRange, type NumberRange} from "../units/range.js";
@@ -31,17 +31,16 @@ export function parseFinite(
   if (value === undefined) {
     // `1e400` is a decimal number, too large for a double: "not finite" for a flag of a bare number (--seed,
     // --samples); a flag of a scenario key or a unit returns an infinity for its range to refuse (flagQuantity).
+    const numeral = isDecimalNumeral(text, {underscores: true});
+    // `1e-400` underflows to 0 (readDecimal refuses it, as it refuses `1e400`).
+    const tiny = numeral && Number.isFinite(Number(text.trim().replace(/_/g, "")));
     const message =
-      text.trim() === ""
-        ? "empty value"
-        : isDecimalNumeral(text, {underscores: true})
-          ? "not finite"
-          : "not a decimal number";
+      text.trim() === "" ? "empty value" : tiny ? "number too small" : numeral ? "not finite" : "not a decimal number";
     // The text as typed: the message quotes it where it needs quotes (quoteFound); it was quoted here too, and read
     // `found "\"\u201364\""` (breaker).
     // Only an offer the flag takes (`--samples 10,5` was offered 10.5).
     const offer = grouped && !grouped.ok ? grouped.offers?.find((o) => acceptsText(o.text, accepts)) : undefined;
-    const hint = offer?.hint;
+    const hint = tiny ? UNDERFLOW_HINT : offer?.hint;
     throw new UserError({flag, message, expected, found: text, ...(hint ? {hint} : {})});
   }
   return value;

@@ -14,14 +14,25 @@ const DIGIT_GROUPS = /^[+-]?((\d{1,3}(_\d{3})+|\d+)(\.((\d{3}_)*\d+)?)?|\.(\d{3}
 
 /**
  * The number a decimal numeral denotes, or undefined when `text` is not one (see DECIMAL_NUMERAL) or is out of the
- * finite double range (`1e400`). Surrounding spaces are ignored; with `underscores`, `1_000` reads as 1000; `-0` as 0.
+ * finite double range (`1e400`, or `1e-400`, which underflows to 0). Surrounding spaces are ignored; with `underscores`, `1_000` reads as 1000; `-0` as 0.
  */
 export function readDecimal(text: string, {underscores = false} = {}): number | undefined {
   if (!isDecimalNumeral(text, {underscores})) return undefined;
   // `-0` reads as 0: a negative zero is printed "−0" (an electricity price of −0 USD/kWh, an energy cost of −0.00).
   const value = Number(text.trim().replace(/_/g, "")) + 0;
-  return Number.isFinite(value) ? value : undefined;
+  return Number.isFinite(value) && !underflows(text, value) ? value : undefined;
 }
+
+/**
+ * Whether a numeral whose digits are not all zero reads as 0, too small for a double (`1e-400`, `$1e-400`): refused as
+ * `1e400` is, not read as a silent 0. `value` is the number it read as.
+ */
+export function underflows(text: string, value: number): boolean {
+  return value === 0 && /[1-9]/.test(text.replace(/[eE].*$/, ""));
+}
+
+/** The hint for a number that underflows (underflows): what to write instead. */
+export const UNDERFLOW_HINT = "too small for a double: write 0 if zero was meant";
 
 /**
  * Whether `text` is written as a decimal numeral (DECIMAL_NUMERAL; with `underscores`, `1_000` too), whatever its

@@ -8,6 +8,7 @@ import {
   BYTES_PER_TB
 } from "./bytes.js";
 import {countNoun} from "./countNoun.js";
+import {UNDERFLOW_HINT, underflows} from "./decimal.js";
 import {closestMatch} from "../errors/suggest.js";
 import {EXA, GIGA, KILO, MEGA, MONTHS_PER_YEAR, PETA, TERA, TOKENS_PER_MILLION} from "./si.js";
 
@@ -424,9 +425,9 @@ export type QuantityReading =
       ok: false;
       /**
        * "number": no number at the start, or a malformed one (0x10, 1.2.3); "unit": a number with a unit the dimension
-       * does not accept; "finite": overflow.
+       * does not accept; "finite": overflow; "underflow": a nonzero number too small for a double (`1e-400`).
        */
-      reason: "number" | "unit" | "finite";
+      reason: "number" | "unit" | "finite" | "underflow";
       expected: string;
       found: string;
       hint?: string;
@@ -530,6 +531,9 @@ export function readQuantity(
   const value = (sign === "-" ? -1 : 1) * (Number.isInteger(inverse) ? magnitude / inverse : magnitude * factor);
   if (!Number.isFinite(value))
     return {ok: false, reason: "finite", expected: `a finite number: ${expected}`, found: text};
+  // `1e-400` read as 0 where `1e400` was refused (breaker).
+  if (underflows(digits, magnitude))
+    return {ok: false, reason: "underflow", expected, found: text, hint: UNDERFLOW_HINT};
   // `-0` is 0: a negative zero is printed "−0" (`power.electricity: -0` read "−0 USD/kWh" in run's table).
   return {ok: true, value: value + 0, unit};
 }

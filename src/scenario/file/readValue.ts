@@ -14,7 +14,7 @@ import {
   type QuantityReading
 } from "../../units/quantity.js";
 import {formatRange, isInRange, plainNumber, rangeBrackets, type NumberRange} from "../../units/range.js";
-import {readDecimal} from "../../units/decimal.js";
+import {readDecimal, underflows} from "../../units/decimal.js";
 import {pointGroupedWhole} from "../../units/pointGrouped.js";
 import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
 import {didYouMean, didYouMeanHint} from "../../errors/suggest.js";
@@ -332,7 +332,9 @@ function oneLine(text: string): string {
  * written in decimal, and 16 read silently from 0x10 would be a value the author may not have meant.
  */
 function asWritten(scalar: Scalar<number | string>, site: ValueSite): number | string {
-  return typeof scalar.value === "number" && (scalar.format === "HEX" || scalar.format === "OCT")
+  // A number YAML read as 0 from nonzero digits (`1e-400`) as written, for readQuantity to refuse (underflows).
+  return typeof scalar.value === "number" &&
+    (scalar.format === "HEX" || scalar.format === "OCT" || underflows(site.text(scalar), scalar.value))
     ? site.text(scalar)
     : scalar.value;
 }
@@ -780,7 +782,13 @@ export function quantityError(
       return outOfRange(def, def.type, reading.found);
   }
   const message =
-    reading.reason === "unit" ? "wrong unit" : reading.reason === "finite" ? "not finite" : "not a number";
+    reading.reason === "unit"
+      ? "wrong unit"
+      : reading.reason === "finite"
+        ? "not finite"
+        : reading.reason === "underflow"
+          ? "number too small"
+          : "not a number";
   // A flag with no key (rangeFlag) has no range to check an offer against: the reading's own hint.
   const hint = "path" in def && isQuantityKey(def) ? checkedHint(def, reading) : reading.hint;
   return {
