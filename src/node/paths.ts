@@ -68,7 +68,7 @@ export function findProject(cwd = process.cwd(), env: NodeJS.ProcessEnv = proces
 }
 
 /** True when `path` is a folder (false when it is missing, a file, or cannot be read). */
-function isFolder(path: string): boolean {
+export function isFolder(path: string): boolean {
   return statKind(path) === "folder";
 }
 

@@ -15,12 +15,34 @@ import {csvFormat} from "d3-dsv";
 import {parquetWriteBuffer} from "hyparquet-writer";
 import {UserError} from "../errors/userError.js";
 import {specialFileKind} from "./fileKind.js";
-import {commandInputFiles, realPath, siteOutputHolding} from "./paths.js";
+import {commandInputFiles, isFolder, realPath, siteOutputHolding} from "./paths.js";
+import {orList} from "../units/wordList.js";
 
 export const TABLE_FORMATS = [".csv", ".json", ".parquet"] as const;
 
+/**
+ * The error for an output path that is a folder (an existing one, or written with a trailing slash): `--out /tmp` read
+ * "unknown output format" (breaker). `endings` are the file endings the flag takes (`[".csv", ".json", ".parquet"]`),
+ * `name` a file name to offer inside the folder (`sweep.csv`). Undefined for a path that is no folder.
+ */
+export function folderOutputError(
+  path: string,
+  {flag, endings, name}: {flag: string; endings: readonly string[]; name: string}
+): UserError | undefined {
+  if (!/[\\/]$/.test(path) && !isFolder(path)) return undefined;
+  return new UserError({
+    flag,
+    message: "a folder, not a file",
+    expected: `a file path ending in ${orList(endings)}`,
+    found: path,
+    hint: `${flag} takes a file path: write a file inside the folder, e.g. ${join(path, name)}`
+  });
+}
+
 /** The format of an output file, from its extension; anything else is an error naming the flag. */
 export function tableFormat(path: string, flag = "--out"): (typeof TABLE_FORMATS)[number] {
+  const folder = folderOutputError(path, {flag, endings: TABLE_FORMATS, name: "sweep.csv"});
+  if (folder) throw folder;
   const ext = extname(path).toLowerCase();
   if ((TABLE_FORMATS as readonly string[]).includes(ext)) return ext as (typeof TABLE_FORMATS)[number];
   throw new UserError({

@@ -17,7 +17,7 @@ import {afterAll, describe, expect, it} from "vitest";
 import {UserError} from "../../src/errors/userError.js";
 import {checkOutPath} from "../../src/node/site/pdf.js";
 import {DATA_DIR, PACKAGE_ROOT, SCENARIOS_DIR} from "../../src/node/paths.js";
-import {removeTemporary, writeFileAtomic} from "../../src/node/writeTable.js";
+import {removeTemporary, tableFormat, writeFileAtomic} from "../../src/node/writeTable.js";
 
 const dir = mkdtempSync(join(tmpdir(), "token-ledger-write-"));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -119,13 +119,34 @@ describe("removeTemporary", () => {
   });
 });
 
+describe("tableFormat (sweep --out)", () => {
+  it("a folder, existing or written with a trailing slash: said to be one, not 'unknown output format' (breaker)", () => {
+    for (const out of [aFolder, `${join(dir, "new-folder")}/`]) {
+      expect(userErrorOf(() => tableFormat(out))).toBe(
+        `--out: a folder, not a file: expected a file path ending in .csv, .json or .parquet, found ${out} (--out takes a file path: write a file inside the folder, e.g. ${join(out, "sweep.csv")})`
+      );
+    }
+    // A folder named like a table file is still a folder.
+    const named = join(dir, "grid.csv");
+    mkdirSync(named);
+    expect(userErrorOf(() => tableFormat(named))).toContain("a folder, not a file");
+    expect(tableFormat(join(aFolder, "grid.parquet"))).toBe(".parquet");
+    expect(userErrorOf(() => tableFormat(join(aFolder, "grid.xlsx")))).toContain("unknown output format");
+  });
+});
+
 describe("checkOutPath (pdf --out, before the page is rendered)", () => {
   it.each([
     [join(aFile, "x.pdf"), `--out: ${aFile} is a file, not a folder: expected a file in an existing folder`],
-    [aFolder, "--out: a folder, not a file: expected the path of a PDF file to write"],
     [join(dir, "no-such-folder", "x.pdf"), "--out: no such folder: expected a file in an existing folder"]
   ])("%s → %s", (out, message) => {
     expect(userErrorOf(() => checkOutPath(out))).toBe(`${message}, found ${out}`);
+  });
+
+  it("a folder is told it is one, with the file path --out takes (as sweep's --out tells it)", () => {
+    expect(userErrorOf(() => checkOutPath(aFolder))).toBe(
+      `--out: a folder, not a file: expected a file path ending in .pdf, found ${aFolder} (--out takes a file path: write a file inside the folder, e.g. ${join(aFolder, "report.pdf")})`
+    );
   });
 
   it("accepts a new file in an existing folder", () => {

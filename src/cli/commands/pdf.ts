@@ -2,6 +2,7 @@ import {extname} from "node:path";
 import type {Command} from "commander";
 import {UserError} from "../../errors/userError.js";
 import {printPagePdf} from "../../node/site/pdf.js";
+import {folderOutputError} from "../../node/writeTable.js";
 
 /** `pdf PAGE`: a page of the built site as a PDF (src/node/site/pdf.ts). */
 export function registerPdf(program: Command): void {
@@ -17,6 +18,11 @@ export function registerPdf(program: Command): void {
     .option("--chromium <path>", "the browser (default /usr/bin/chromium, or TOKEN_LEDGER_CHROMIUM)")
     .action(async (page: string, options: {out?: string; site: string; chromium?: string}) => {
       // A PDF written into report.txt is a file no viewer opens by its name (breaker): say so before printing.
+      const folder =
+        options.out === undefined
+          ? undefined
+          : folderOutputError(options.out, {flag: "--out", endings: [".pdf"], name: "report.pdf"});
+      if (folder) throw folder;
       if (options.out !== undefined && extname(options.out).toLowerCase() !== ".pdf") {
         throw new UserError({
           flag: "--out",

@@ -1,7 +1,7 @@
 import {existsSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {UserError} from "../../errors/userError.js";
-import {atomicPaths, writeFileAtomic} from "../writeTable.js";
+import {atomicPaths, folderOutputError, writeFileAtomic} from "../writeTable.js";
 import {noteSiteOutput} from "../paths.js";
 import {serveSite} from "./serve.js";
 
@@ -193,7 +193,8 @@ export function checkOutPath(out: string): void {
   };
   if (!existsSync(folder)) fail("no such folder", "a file in an existing folder");
   if (!statSync(folder).isDirectory()) fail(`${folder} is a file, not a folder`, "a file in an existing folder");
-  if (existsSync(out) && statSync(out).isDirectory()) fail("a folder, not a file", "the path of a PDF file to write");
+  const asFolder = folderOutputError(out, {flag: "--out", endings: [".pdf"], name: "report.pdf"});
+  if (asFolder) throw asFolder;
   // A device or a named pipe (or a link to one), which writing would replace: said now, not after the rendering.
   atomicPaths(out);
 }
