@@ -1,6 +1,7 @@
 import type {Command, CommanderError, Option} from "commander";
 import {didYouMean} from "../errors/suggest.js";
 import {UserError} from "../errors/userError.js";
+import {lookalikeName} from "../errors/unsafeChars.js";
 
 /** The quoted names in a commander message: `unknown option '--frob'` → ["--frob"]. */
 function quoted(message: string): string[] {
@@ -108,6 +109,7 @@ export function checkFlagValues(command: Command, args: readonly string[]): void
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--") return;
+    dashedFlag(command, arg);
     const equals = arg.startsWith("--") ? arg.indexOf("=") : -1;
     const name = equals > 0 ? arg.slice(0, equals) : arg;
     const option = takesValue.get(name);
@@ -142,4 +144,34 @@ export function checkFlagValues(command: Command, args: readonly string[]): void
     }
     given.set(option, shown);
   }
+}
+
+/** A flag written with a dash that is not a hyphen-minus (`—batch`, `–batch`, `−−seed`): its dashes, name and value. */
+const DASHED_FLAG = /^([-\u2010-\u2015\u2212\ufe63\uff0d]+)([A-Za-z][\w-]*)(=.*)?$/s;
+
+/**
+ * Throws for a flag written with a dash a word processor or a phone types for two hyphens (an em dash, an en dash):
+ * "an em dash, not two hyphens: --batch". It read "too many arguments … found —batch 8" (breaker).
+ *
+ * Throws: UserError naming the argument as written and the flag it stands for.
+ */
+function dashedFlag(command: Command, arg: string): void {
+  const match = DASHED_FLAG.exec(arg);
+  const [, dashes = "", name = "", value = ""] = match ?? [];
+  const odd = [...dashes].find((char) => char !== "-");
+  if (!match || odd === undefined) return;
+  const flags = longFlags(command);
+  const short = command.options.map((option: Option) => option.short).filter((flag) => flag !== undefined);
+  const meant = flags.includes(`--${name}`) ? `--${name}` : short.includes(`-${name}`) ? `-${name}` : `--${name}`;
+  const known = flags.includes(meant) || short.includes(meant);
+  const other = known ? undefined : didYouMean(meant, flags);
+  throw new UserError({
+    flag: arg,
+    message: "not a flag's dashes",
+    expected: `a flag written with ASCII hyphens, like ${meant}`,
+    found: arg,
+    hint: `${lookalikeName(odd) ?? "a dash"}, not ${meant.startsWith("--") ? "two hyphens" : "a hyphen"}: ${meant}${value}${
+      known ? "" : ` (no such flag${other ? `: ${other}` : `; see ${commandPath(command)} --help`})`
+    }`
+  });
 }

@@ -25,7 +25,8 @@ export function parseFinite(
 ): number {
   // Digits grouped with commas, as --set and a flag of a key take them (`--samples 1,000` was "not a decimal number"
   // where `--batch 1,000` read 1000; breaker): read as a scenario value reads a bare number, its misgrouping told.
-  const grouped = text.includes(",") ? readQuantity(text, "plain") : undefined;
+  // Digits grouped with a no-break or thin space (`1\u202f000`), or written in fullwidth forms, told as --set tells them.
+  const grouped = /[,\u00a0\u2007\u2009\u202f\uff01-\uff5e]/.test(text) ? readQuantity(text, "plain") : undefined;
   if (grouped?.ok && grouped.unit === "") return grouped.value;
   const value = readDecimal(text, {underscores: true});
   if (value === undefined) {

@@ -48,3 +48,28 @@ const LOOKALIKE_SPACES = new RegExp(`[${LOOKALIKE_SPACE_CHARS}]`, "g");
 export function foldLookalikes(text: string): string {
   return text.replace(LOOKALIKE_DASHES, "-").replace(LOOKALIKE_SPACES, " ");
 }
+
+/**
+ * The name of a dash or space a message names when it stands for an ASCII one (`—batch`, `1\u00a0000`): "an em dash",
+ * "a no-break space"; undefined for another character.
+ */
+export function lookalikeName(char: string): string | undefined {
+  return LOOKALIKE_NAMES[char];
+}
+
+const LOOKALIKE_NAMES: Readonly<Record<string, string>> = {
+  "\u2010": "a Unicode hyphen (U+2010)",
+  "\u2011": "a non-breaking hyphen",
+  "\u2012": "a figure dash",
+  "\u2013": "an en dash",
+  "\u2014": "an em dash",
+  "\u2015": "a horizontal bar",
+  "\u2212": "a minus sign (U+2212)",
+  "\ufe63": "a small hyphen-minus",
+  "\uff0d": "a fullwidth hyphen-minus",
+  "\u00a0": "a no-break space",
+  "\u2009": "a thin space",
+  "\u202f": "a narrow no-break space",
+  "\u2007": "a figure space",
+  "\u3000": "an ideographic space"
+};

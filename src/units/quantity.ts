@@ -10,6 +10,7 @@ import {
 import {countNoun} from "./countNoun.js";
 import {UNDERFLOW_HINT, underflows} from "./decimal.js";
 import {closestMatch} from "../errors/suggest.js";
+import {lookalikeName} from "../errors/unsafeChars.js";
 import {EXA, GIGA, KILO, MEGA, MONTHS_PER_YEAR, PETA, TERA, TOKENS_PER_MILLION} from "./si.js";
 
 /**
@@ -495,9 +496,16 @@ export function readQuantity(
   const text = input.trim();
   const ascii = asciiForms(text);
   if (ascii !== undefined) {
-    const offer = {text: ascii, hint: `write ASCII digits: ${ascii}`, change: "with ASCII digits"};
+    const digits = /[\uff10-\uff19]/.test(text);
+    const wide = [...new Set(text.match(FULLWIDTH))].join("");
+    const plain = asciiForms(wide) ?? wide;
+    const offer = digits
+      ? {text: ascii, hint: `write ASCII digits: ${ascii}`, change: "with ASCII digits"}
+      : {text: ascii, hint: `a fullwidth ${wide}, not ${plain}: ${ascii}`, change: `with an ASCII ${plain}`};
     return {ok: false, reason: "number", expected, found: text, ...offered([offer], dimension)};
   }
+  const spaced = spaceGroupedOffer(text, dimension);
+  if (spaced) return {ok: false, reason: "number", expected, found: text, ...spaced};
   const match = NUMBER.exec(text);
   if (!match) {
     return {ok: false, reason: "number", expected, found: text === "" ? '""' : text, ...signOffer(text, dimension)};
@@ -649,12 +657,43 @@ function offered(offers: readonly QuantityOffer[], dimension: Dimension): {hint?
 const FULLWIDTH = /[\uff01-\uff5e]/g;
 
 /**
- * `text` with each fullwidth form as its ASCII character (`１２３` → `123`, `１２．５％` → `12.5%`), where it has a
- * fullwidth digit; undefined otherwise. It read "not a number" with no word of the digits (breaker).
+ * `text` with each fullwidth form as its ASCII character (`１２３` → `123`, `１２．５％` → `12.5%`, `60％` → `60%`),
+ * where it has one; undefined otherwise. It read "not a number" with no word of the digits (breaker), and `60％`
+ * "wrong unit", no hint (breaker).
  */
-function asciiForms(text: string): string | undefined {
-  if (!/[\uff10-\uff19]/.test(text)) return undefined;
+export function asciiForms(text: string): string | undefined {
+  if (!/[\uff01-\uff5e]/.test(text)) return undefined;
   return text.replace(FULLWIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * Digits grouped in threes with a space a word processor or a locale's format puts there: a no-break space (U+00A0),
+ * a thin space (U+2009), a narrow no-break space (U+202F, French) or a figure space (U+2007), then an optional unit:
+ * sign and dollar, digits, rest.
+ */
+const SPACE_GROUPED = /^([+-]?\$?)(\d{1,3}(?:[\u00a0\u2007\u2009\u202f]\d{3})+)(?![\d,])(.*)$/;
+
+/**
+ * The offer for a number whose digits are grouped with such a space (`1\u00a0000`, `$30\u202f000`): the digits
+ * without it, and with commas, "a no-break space groups these digits: write 1000 (1,000)"; undefined for another
+ * text, or when the number without its spaces does not read as the dimension's quantity. It read "wrong unit"
+ * (breaker).
+ */
+function spaceGroupedOffer(text: string, dimension: Dimension): {hint?: string; offers?: QuantityOffer[]} | undefined {
+  const match = SPACE_GROUPED.exec(text);
+  if (!match) return undefined;
+  const [, head = "", digits = "", rest = ""] = match;
+  const space = /[^\d]/.exec(digits)?.[0] ?? " ";
+  const plain = `${head}${digits.replace(/\D/g, "")}${rest}`;
+  const commas = `${head}${digits.replace(/\D/g, ",")}${rest}`;
+  const name = lookalikeName(space) ?? "a space";
+  const offer = {
+    text: plain,
+    hint: `${name} groups these digits: write ${plain} (${commas})`,
+    change: `without ${name}`
+  };
+  const result = offered([offer], dimension);
+  return result.hint === undefined ? undefined : result;
 }
 
 /**

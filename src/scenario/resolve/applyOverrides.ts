@@ -29,7 +29,9 @@ export function applyOverrides(
           flag,
           message: "missing =",
           expected: "path=value, like serving.utilization=0.7",
-          found: set
+          found: set,
+          // A fullwidth ＝ (U+FF1D), as an East Asian input method types it (breaker: no hint).
+          ...(set.includes("\uff1d") ? {hint: `a fullwidth ＝, not =: ${set.replace("\uff1d", "=")}`} : {})
         })
       );
       continue;

@@ -1,0 +1,59 @@
+// Characters that look like the ASCII ones a flag or a value takes, each named with what to write: a fullwidth ％ or
+// ＝ (an East Asian input method), an em or en dash for a flag's two hyphens (a word processor's autocorrect), and a
+// no-break or thin space grouping digits (a locale's number format). Before, `—batch 8` read "too many arguments",
+// `60％` "wrong unit" with no hint, `serving.utilization＝0.6` "missing =" with no hint, `1\u00a0000` "wrong unit".
+import {describe, expect, it} from "vitest";
+import {runCli} from "./runCli.js";
+
+/** The one error line of a command that fails, without its prefix: exit 1, nothing on stdout, no stack trace. */
+async function oneErrorLine(args: string[]): Promise<string> {
+  const {code, stdout, stderr} = await runCli(args);
+  expect(code, stderr).toBe(1);
+  expect(stdout).toBe("");
+  const lines = stderr.trimEnd().split("\n");
+  expect(lines, stderr).toHaveLength(1);
+  expect(stderr).not.toMatch(/\n\s+at /);
+  return lines[0]!.replace(/^token-ledger: /, "");
+}
+
+const INFERENCE = ["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-70b"];
+
+describe("look-alike characters on the command line", () => {
+  it("a fullwidth ＝ in --set, and a fullwidth ％ in --set and --utilization, are named", async () => {
+    expect(await oneErrorLine(["run", "base", "--set", "serving.utilization＝0.6"])).toBe(
+      "--set: missing =: expected path=value, like serving.utilization=0.7, found serving.utilization＝0.6 (a fullwidth ＝, not =: serving.utilization=0.6)"
+    );
+    expect(await oneErrorLine(["run", "base", "--set", "serving.utilization=60％"])).toBe(
+      "--set: serving.utilization: not a number: expected a fraction like 0.35 or 35%, found 60％ (a fullwidth ％, not %: 60%)"
+    );
+    expect(await oneErrorLine([...INFERENCE, "--utilization", "60％"])).toMatch(
+      /^--utilization: .*\(a fullwidth ％, not %: 60%\)$/
+    );
+  });
+
+  it("an em dash or an en dash for a flag's two hyphens is named, with the flag meant", async () => {
+    expect(await oneErrorLine([...INFERENCE, "—batch", "8"])).toBe(
+      "—batch: not a flag's dashes: expected a flag written with ASCII hyphens, like --batch, found —batch (an em dash, not two hyphens: --batch)"
+    );
+    expect(await oneErrorLine([...INFERENCE, "–batch", "8"])).toMatch(/\(an en dash, not two hyphens: --batch\)$/);
+    expect(await oneErrorLine([...INFERENCE, "—batch=8"])).toMatch(/\(an em dash, not two hyphens: --batch=8\)$/);
+    expect(await oneErrorLine([...INFERENCE, "—bach", "8"])).toMatch(/no such flag: did you mean --batch\?\)\)$/);
+    // A minus sign before a number is a value's, not a flag's: still told as a value (here, a stray argument).
+    expect(await oneErrorLine([...INFERENCE, "–5"])).not.toContain("flag's dashes");
+  });
+
+  it("digits grouped with a no-break or narrow no-break space are offered without it, and with commas", async () => {
+    expect(await oneErrorLine([...INFERENCE, "--batch", "1\u00a0000"])).toMatch(
+      /\(a no-break space groups these digits: write 1000 \(1,000\)\)$/
+    );
+    expect(await oneErrorLine(["run", "base", "--set", "serving.batch=1\u202f000"])).toMatch(
+      /\(a narrow no-break space groups these digits: write 1000 \(1,000\)\)$/
+    );
+    expect(await oneErrorLine(["run", "base", "--samples", "1\u202f000"])).toMatch(
+      /^--samples: .*\(a narrow no-break space groups these digits: write 1000 \(1,000\)\)$/
+    );
+    expect(await oneErrorLine(["run", "base", "--set", "hardware.price=$30\u00a0000"])).toMatch(
+      /write \$30000 \(\$30,000\)\)$/
+    );
+  });
+});
