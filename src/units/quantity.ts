@@ -8,6 +8,7 @@ import {
   BYTES_PER_TB
 } from "./bytes.js";
 import {countNoun} from "./countNoun.js";
+import {groupThousands} from "./groupThousands.js";
 import {UNDERFLOW_HINT, underflows} from "./decimal.js";
 import {closestMatch} from "../errors/suggest.js";
 import {lookalikeName} from "../errors/unsafeChars.js";
@@ -21,6 +22,7 @@ import {EXA, GIGA, KILO, MEGA, MONTHS_PER_YEAR, PETA, TERA, TOKENS_PER_MILLION} 
  * commas (`12,000`). Units are case-sensitive (`MW` is not `mW`); spaces around `/` and runs of spaces are ignored.
  * Magnitude suffixes are decimal and belong to the dimension: `k` = 10^3, `M` = 10^6, `B` = 10^9 (billion), `T` = 10^12
  * (trillion) for counts, tokens and money; `B` means bytes only for the bytes dimension, which keeps GB and GiB apart.
+ * A capital `K` is money's alone (`$30K`); a count's `16K` is refused with both readings offered (capitalKilo).
  */
 export type Dimension =
   | "power"
@@ -743,6 +745,43 @@ function signOffer(text: string, dimension: Dimension): {hint?: string; offers?:
   );
 }
 
+/**
+ * The offers for a count or a number of tokens written with a capital K (`16K`, `32K tokens`), which only money reads
+ * as a thousand (`$30K`): a count's K may be binary (Llama 3's "16K H100s" are 16,384, an "8K context" 8,192), so it is
+ * refused, as the reference says (`k` = 10³, case-sensitive), and both readings are offered: `16k` (16,000), then
+ * `16384`. `16K` was told "did you mean k?" where `$30K` was read (breaker). Undefined for any other unit.
+ */
+function capitalKilo(
+  unit: string,
+  dimension: Dimension,
+  number: string
+): {hint?: string; offers?: QuantityOffer[]} | undefined {
+  const match = /^K(\s.*)?$/.exec(unit);
+  const rest = match?.[1] ?? "";
+  if (!match || !DIMENSIONS[dimension].units.has(`k${rest}`)) return undefined;
+  const n = Number(number.replace(/,/g, ""));
+  const decimal = `${number}k${rest}`;
+  const binary = n * 1024;
+  const because = "K is a thousand only in money ($30K): a count's K may be 1,024";
+  const offers: QuantityOffer[] = [
+    {
+      text: decimal,
+      hint: `${because}; write ${decimal} (${groupThousands(n * KILO)})${
+        Number.isSafeInteger(binary) ? `, or ${binary}${rest} if ${number} × 1,024 was meant` : ""
+      }`,
+      change: "with a lower-case k"
+    }
+  ];
+  if (Number.isSafeInteger(binary)) {
+    offers.push({
+      text: `${binary}${rest}`,
+      hint: `${because}; write ${binary}${rest} if ${number} × 1,024 was meant`,
+      change: "as 1,024s"
+    });
+  }
+  return offered(offers, dimension);
+}
+
 function normaliseUnit(unit: string): string {
   return unit
     .trim()
@@ -751,10 +790,12 @@ function normaliseUnit(unit: string): string {
 }
 
 /** A hint for `unit`, unknown in `dimension`; `money` is the number as money would write it ("$30k" for "30k"). */
-function unitHint(unit: string, dimension: Dimension, money: string): {hint?: string} {
+function unitHint(unit: string, dimension: Dimension, money: string): {hint?: string; offers?: QuantityOffer[]} {
   const info = DIMENSIONS[dimension];
   // Money written without its currency ("30k" for $30k, "10M/MW"): the count's letter is money's with a dollar.
   if (info.units.has(`$${unit}`)) return {hint: `did you mean ${money}${unit}?`};
+  const capitalK = capitalKilo(unit, dimension, money.replace("$", ""));
+  if (capitalK) return capitalK;
   const lower = unit.toLowerCase();
   for (const spelling of info.units.keys()) {
     if (spelling.toLowerCase() === lower) return {hint: `units are case-sensitive: did you mean ${spelling}?`};

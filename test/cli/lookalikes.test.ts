@@ -56,4 +56,13 @@ describe("look-alike characters on the command line", () => {
       /write \$30000 \(\$30,000\)\)$/
     );
   });
+
+  it("a count's 16K is refused with both readings, each offered only where the key takes it", async () => {
+    expect(await oneErrorLine(["run", "base", "--set", "serving.batch=16K"])).toBe(
+      "--set: serving.batch: wrong unit: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found 16K (K is a thousand only in money ($30K): a count's K may be 1,024; write 16k (16,000), or 16384 if 16 × 1,024 was meant)"
+    );
+    expect(await oneErrorLine(["run", "base", "--set", "serving.tensorParallel=2K"])).toMatch(
+      /refused too: out of range/
+    );
+  });
 });

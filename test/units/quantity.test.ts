@@ -106,6 +106,24 @@ describe("readQuantity", () => {
     expect(readQuantity("5 mW", "power").ok).toBe(false);
   });
 
+  it("refuses a count's capital K, which money alone reads (`$30K`), offering 16k and 16384 (it offered 'k')", () => {
+    // The reference: `k` = 10³, case-sensitive; Llama 3's "16K H100s" are 16,384 (test/fixtures/published.ts).
+    expect(readQuantity("$30K", "money")).toMatchObject({ok: true, value: 30000});
+    for (const dimension of ["count", "tokens"] as const) {
+      expect(readQuantity("16K", dimension)).toMatchObject({
+        ok: false,
+        reason: "unit",
+        hint: "K is a thousand only in money ($30K): a count's K may be 1,024; write 16k (16,000), or 16384 if 16 × 1,024 was meant",
+        offers: [{text: "16k"}, {text: "16384"}]
+      });
+    }
+    expect(readQuantity("32K tokens", "tokens")).toMatchObject({
+      ok: false,
+      offers: [{text: "32k tokens"}, {text: "32768 tokens"}]
+    });
+    expect(readQuantity("16k", "count")).toMatchObject({ok: true, value: 16000});
+  });
+
   it("tells a misspelt unit its closest spelling, with the number as written (new-user trial: no hint)", () => {
     expect(hint("18 monts", "durationMonths")).toBe("did you mean 18 months?");
     expect(hint("100 tokns", "tokens")).toBe("did you mean 100 tokens?");
