@@ -118,3 +118,9 @@ export function otherCatalogHint(
   if (!others.some((row) => row.id === id)) return undefined;
   return pair === undefined ? `${id} is a ${what} id` : `${id} is a ${what} id: are ${pair} swapped?`;
 }
+
+/** "serving.hardware and serving.model" for either key; none for silicon.chip, which has no model key beside it. */
+export function swappedPair(path: string): string | undefined {
+  const [group, key] = path.split(".");
+  return key === "hardware" || key === "model" ? `${group}.hardware and ${group}.model` : undefined;
+}

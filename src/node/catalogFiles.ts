@@ -12,6 +12,7 @@ import {DATA_DIR, findProject} from "./paths.js";
 import {parseTrainingRunsCsv} from "../training/parseTrainingRunsCsv.js";
 import type {PublishedRun} from "../training/publishedRun.js";
 import {readCsvText} from "./readText.js";
+import type {CatalogIds} from "../scenario/file/readValue.js";
 import {BARE_BELOW_USD, THOUSANDS_MONEY_KEYS} from "../scenario/run/bareMoneyNote.js";
 
 export interface Catalogs {
@@ -116,6 +117,27 @@ export function loadCatalogs(): Catalogs {
 /** Each catalog's ids, for `--set`'s hint to offer only an id (applyOverrides' `catalogIds`). */
 export function catalogIdsOf(catalogs: Catalogs): {hardware: string[]; models: string[]} {
   return {hardware: catalogs.hardware.map((row) => row.id), models: catalogs.models.map((row) => row.id)};
+}
+
+/**
+ * The catalogs' ids, read when first asked and then kept: for a scenario file's id hint (parseScenario's
+ * `catalogIds`), read before the command loads the catalogs. Undefined when a catalog does not read: the command that
+ * loads it reports its errors, and the hint offers the id's lowercase form.
+ */
+export function lazyCatalogIds(): () => CatalogIds | undefined {
+  let ids: CatalogIds | undefined;
+  let read = false;
+  return () => {
+    if (!read) {
+      read = true;
+      try {
+        ids = catalogIdsOf(loadCatalogs());
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+      }
+    }
+    return ids;
+  };
 }
 
 /**

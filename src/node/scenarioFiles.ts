@@ -4,6 +4,7 @@ import {UserError, UserErrors, isUserError, userErrorList} from "../errors/userE
 import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {findProject, isThere, ownScenariosDir, realPath, SCENARIOS_DIR} from "./paths.js";
 import {readUtf8File} from "./readText.js";
+import {lazyCatalogIds} from "./catalogFiles.js";
 
 export {realPath};
 
@@ -67,11 +68,13 @@ function unreadableFolder(dir: string, code: string): UserError {
 export function parseScenarioFiles(paths: readonly string[]): ParsedScenario[] {
   const parsed: ParsedScenario[] = [];
   const errors: UserError[] = [];
+  const catalogIds = lazyCatalogIds();
   for (const path of paths) {
     try {
       // The real file's name gives a link's id, as in scenarioSources.ts.
       const name = displayPath(realPath(path));
-      parsed.push(parseScenario({file: displayPath(path), text: readUtf8File(path, displayPath(path)), name}));
+      const text = readUtf8File(path, displayPath(path));
+      parsed.push(parseScenario({file: displayPath(path), text, name, catalogIds}));
     } catch (error) {
       if (!isUserError(error)) throw error;
       errors.push(...userErrorList(error));

@@ -7,6 +7,7 @@ import {duplicateIdError, idLocation} from "../scenario/resolve/scenarioIndex.js
 import {ownScenariosDir} from "./paths.js";
 import {displayPath, parentScenarioFiles, realPath, scenarioFilesIn, siblingScenarioFiles} from "./scenarioFiles.js";
 import {readUtf8File} from "./readText.js";
+import {lazyCatalogIds} from "./catalogFiles.js";
 import {andList} from "../units/wordList.js";
 
 // Which file gives each scenario id, in one place for `run` (and compare, sweep: loadScenarioLibrary) and for
@@ -290,7 +291,8 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
   if (given) source.text = text;
   try {
     // A link's id is its target's name (`run k2.md`, a link to k.md, ran as k2; breaker, session 21).
-    source.scenario = parseScenario({file, text, name: displayPath(path)});
+    // The catalogs read only for an id's hint, which then offers only a catalog id (as --set's does).
+    source.scenario = parseScenario({file, text, name: displayPath(path), catalogIds: lazyCatalogIds()});
   } catch (error) {
     if (!isUserError(error)) throw error;
     source.errors = userErrorList(error);

@@ -562,6 +562,32 @@ describe("validate of a file with an error in one value and an unknown catalog i
   });
 });
 
+// In a scenario file, `serving.hardware: H100` was offered h100, no id, where --set offered catalog ids: the file was
+// read before the catalogs. The catalogs are now read for the hint; a model id in capitals is told the keys are swapped.
+describe("an id key's hint in a scenario file", () => {
+  it("offers only catalog ids, as --set does", async () => {
+    const file = scenarioFile(
+      "capital-id.md",
+      "---\ntitle: Capital id\nextends: base\nserving:\n  hardware: H100\n---\n"
+    );
+    for (const command of [
+      ["run", file],
+      ["validate", file]
+    ]) {
+      expect(await oneErrorLine(command)).toBe(
+        `${file}:5:13: serving.hardware: not a catalog id: expected a catalog id in lowercase kebab-case, like h100-sxm or llama-3.1-70b, found H100 (did you mean 'h100-sxm', 'h200-sxm' or 'h800-sxm'?)`
+      );
+    }
+    const swapped = scenarioFile(
+      "capital-model.md",
+      "---\ntitle: Swapped\nextends: base\nserving:\n  hardware: LLAMA-3.1-70B\n---\n"
+    );
+    expect(await oneErrorLine(["run", swapped])).toMatch(
+      /found LLAMA-3\.1-70B \(llama-3\.1-70b is a model id: are serving\.hardware and serving\.model swapped\?\)$/
+    );
+  });
+});
+
 describe("validate of a custom chip whose spec is out of range", () => {
   it("reports the range error alone, not that the spec it dropped is missing (second-round breaker)", async () => {
     const file = join(dir, "spec-range.md");

@@ -1,6 +1,6 @@
 import type {Hardware} from "../../catalog/hardware.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
-import {didYouMeanHint, otherCatalogHint} from "../../errors/suggest.js";
+import {didYouMeanHint, otherCatalogHint, swappedPair} from "../../errors/suggest.js";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import {scenarioValueError} from "../file/scenarioErrors.js";
@@ -57,12 +57,6 @@ function findInCatalog<T extends {id: string}>(
         rows.map((candidate) => candidate.id)
       )
   });
-}
-
-/** "serving.hardware and serving.model" for either key; none for silicon.chip, which has no model key beside it. */
-function swappedPair(path: string): string | undefined {
-  const [group, key] = path.split(".");
-  return key === "hardware" || key === "model" ? `${group}.hardware and ${group}.model` : undefined;
 }
 
 /**

@@ -27,6 +27,11 @@ export interface ScenarioText {
    * default id, so a file has one id whichever link names it.
    */
   name?: string;
+  /**
+   * The catalogs' ids, for an id key's hint to offer only one of them (`serving.hardware: H100` was offered h100, no
+   * id; breaker), as `--set` does (ValueSite's catalogIds); without them, an id's lowercase form is offered.
+   */
+  catalogIds?: ValueSite["catalogIds"];
 }
 
 /** A place in a scenario file; line and column are 1-based. */
@@ -122,7 +127,7 @@ function scenarioParts(text: string): {lines: string[]; close: number} | undefin
  * the file is collected and thrown together as UserErrors (file, line, column, key path, expected, found); it throws
  * nothing else for any input text.
  */
-export function parseScenario({file, text, name}: ScenarioText): ParsedScenario {
+export function parseScenario({file, text, name, catalogIds}: ScenarioText): ParsedScenario {
   // A byte-order mark (or several, from an editor that added one to a file that had one) is not content.
   const lines = text.replace(/^\uFEFF+/, "").split(/\r?\n/);
   const at = (line: number, column = 1): UserErrorLocation => ({file, line, column});
@@ -216,6 +221,7 @@ export function parseScenario({file, text, name}: ScenarioText): ParsedScenario 
   );
 
   const site = yamlSite(doc, yamlText, position, errors, file);
+  if (catalogIds !== undefined) site.catalogIds = catalogIds;
   const scenario = emptyScenario(file, defaultId(name ?? file), lines, close);
 
   const root = doc.contents;

@@ -17,7 +17,7 @@ import {formatRange, isInRange, plainNumber, rangeBrackets, type NumberRange} fr
 import {readDecimal, underflows} from "../../units/decimal.js";
 import {pointGroupedWhole} from "../../units/pointGrouped.js";
 import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
-import {didYouMean, didYouMeanHint} from "../../errors/suggest.js";
+import {didYouMean, didYouMeanHint, otherCatalogHint, swappedPair} from "../../errors/suggest.js";
 import {foldLookalikes} from "../../errors/unsafeChars.js";
 import {orList} from "../../units/wordList.js";
 
@@ -39,9 +39,10 @@ export interface ValueSite {
   errors: UserError[];
   /**
    * The ids of each catalog, where the reader has them (`--set`): an id key's hint then offers only one of them
-   * (`serving.hardware=H100` was offered h100, no id; breaker). Without them, an id's lowercase form is offered.
+   * (`serving.hardware=H100` was offered h100, no id; breaker). Without them, an id's lowercase form is offered. A
+   * function gives them when first asked (a scenario file read before the catalogs), or undefined when it cannot.
    */
-  catalogIds?: CatalogIds;
+  catalogIds?: CatalogIds | (() => CatalogIds | undefined);
 }
 
 /** The ids of the hardware and model catalogs, as an id key's `catalog` names them. */
@@ -396,13 +397,25 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
   // An id in capitals ("H200-SXM") is told its lowercase form, which the catalog lookup then checks (author trial),
   // and one with a look-alike dash (h100\u2011sxm, pasted from a document) its ASCII form (breaker).
   const lower = id === null ? undefined : foldLookalikes(id).toLowerCase();
-  const ids = def.catalog === undefined ? undefined : site.catalogIds?.[def.catalog];
+  const catalogIds = typeof site.catalogIds === "function" ? site.catalogIds() : site.catalogIds;
+  const ids = def.catalog === undefined ? undefined : catalogIds?.[def.catalog];
+  // The other catalog's id in capitals (`serving.hardware: LLAMA-3.1-70B`): the keys swapped, as bindScenario says
+  // of one in lowercase (it was offered 'a100-sxm-40gb').
+  const other = def.catalog === "hardware" ? "models" : "hardware";
+  const otherIds = def.catalog === undefined ? undefined : catalogIds?.[other];
+  const swapped =
+    lower === undefined || otherIds === undefined || ids?.includes(lower)
+      ? undefined
+      : otherCatalogHint(
+          lower,
+          otherIds.map((id) => ({id})),
+          other === "models" ? "model" : "hardware",
+          swappedPair(def.path)
+        );
   const hint =
     lower === undefined || !CATALOG_ID_PATTERN.test(lower)
       ? undefined
-      : ids === undefined || ids.includes(lower)
-        ? `did you mean ${lower}?`
-        : didYouMeanHint(lower, ids);
+      : (swapped ?? (ids === undefined || ids.includes(lower) ? `did you mean ${lower}?` : didYouMeanHint(lower, ids)));
   return fail(node, {
     message: "not a catalog id",
     expected: "a catalog id in lowercase kebab-case, like h100-sxm or llama-3.1-70b",
