@@ -3,6 +3,8 @@ import {closestMatch, didYouMean} from "../errors/suggest.js";
 import {quotesFound, UserError, UserErrors} from "../errors/userError.js";
 import {isDecimalNumeral, readDecimal, UNDERFLOW_HINT} from "../units/decimal.js";
 import {describeRange, isInRange, type NumberRange} from "../units/range.js";
+import {formatNumber, readQuantity, type Dimension} from "../units/quantity.js";
+import {orList} from "../units/wordList.js";
 
 /** Where a cell starts in a CSV file: the place an editor jumps to for `file:line:column`. */
 export interface CsvPosition {
@@ -391,6 +393,45 @@ function longestIncreasing(values: readonly number[]): Set<number> {
 const KEBAB_ID = /^[a-z0-9]+(\.[a-z0-9]+)*(-[a-z0-9]+(\.[a-z0-9]+)*)*$/;
 
 /**
+ * A numeric column's unit, for a cell written with one (`700W` in power_w, `80GB` in hbm_gb): the dimension a unit of
+ * it reads in (readQuantity), the factor from the column's unit to the dimension's base unit (hbm_gb: 1e9 bytes per
+ * GB) and how a hint names the unit after "a plain number" (`in GB`, `as a fraction of the chip's price`).
+ */
+export interface CellUnit {
+  dimension: Dimension;
+  factor: number;
+  label: string;
+}
+
+/**
+ * The plain numbers a numeric cell likely means, when it is written as a catalog cell is not (`７００`, `3,35`, `700W`,
+ * `$31,120`, `1\u00a0000`), each one `accepts` takes (the column's range, whole if it must be), or none. What
+ * readQuantity offers for the text as a plain number and as the column's quantity (its ASCII digits, its decimal point,
+ * its grouping fixed) and the text with its unit read and converted to the column's (`0.7 kW` → 700 in power_w); for
+ * one comma before three digits (`3,350`), both the thousands and the decimal reading, for `accepts` to choose from
+ * (not after a dollar: `$31,120` is money's grouping).
+ */
+export function plainNumbersMeant(
+  cell: string,
+  unit: CellUnit | undefined,
+  accepts: (value: number) => boolean
+): number[] {
+  const texts = [cell];
+  for (const dimension of unit === undefined ? ["plain" as const] : ["plain" as const, unit.dimension]) {
+    const reading = readQuantity(cell, dimension);
+    if (!reading.ok) texts.push(...(reading.offers ?? []).map((offer) => offer.text));
+  }
+  if (/^[+-]?\d{1,3},\d{3}\b/.test(cell)) texts.push(cell.replace(",", "."));
+  const values = texts.flatMap((text) => {
+    const plain = readQuantity(text, "plain");
+    if (plain.ok && plain.unit === "") return [plain.value];
+    const quantity = unit === undefined ? undefined : readQuantity(text, unit.dimension);
+    return quantity?.ok && quantity.unit !== "" ? [scaled(quantity.value, 1 / unit!.factor)] : [];
+  });
+  return [...new Set(values)].filter(accepts);
+}
+
+/**
  * Reads the cells of one record by column name, collecting every bad cell as a UserError instead of stopping at
  * the first. Readers return `undefined` for a bad cell; callers build the row only when no error was recorded.
  */
@@ -399,16 +440,23 @@ export class CellReader<Column extends string> {
   private readonly columns: readonly Column[];
   private readonly file: string;
   private readonly ranges: Partial<Readonly<Record<Column, NumberRange>>>;
+  private readonly units: Partial<Readonly<Record<Column, CellUnit>>>;
   private record: CsvRecord = {line: 0, cells: [], positions: [], end: {line: 0, column: 0}};
 
   /**
    * `ranges` gives the physical range of numeric columns, in the column's own unit (TFLOP/s, GB): a cell outside it
    * is an error at its line and column, so that no unit conversion downstream overflows to Infinity or underflows to 0.
    */
-  constructor(columns: readonly Column[], file: string, ranges: Partial<Readonly<Record<Column, NumberRange>>> = {}) {
+  constructor(
+    columns: readonly Column[],
+    file: string,
+    ranges: Partial<Readonly<Record<Column, NumberRange>>> = {},
+    units: Partial<Readonly<Record<Column, CellUnit>>> = {}
+  ) {
     this.columns = columns;
     this.file = file;
     this.ranges = ranges;
+    this.units = units;
   }
 
   /** Starts reading `record`; returns false (after recording an error) if its cell count is wrong. */
@@ -522,7 +570,14 @@ export class CellReader<Column extends string> {
     const n = readDecimal(value) ?? NaN;
     if (!Number.isFinite(n)) {
       if (this.tooLarge(column, value, expected, integer)) return undefined;
-      this.fail(column, "not a number", `${expected} (plain decimal, no units or thousands separators)`);
+      const hint = this.plainHint(column, value, (v) => v > 0 && (!integer || Number.isInteger(v)));
+      this.fail(
+        column,
+        "not a number",
+        `${expected} (plain decimal, no units or thousands separators)`,
+        undefined,
+        hint
+      );
       return undefined;
     }
     if (integer && !Number.isInteger(n)) {
@@ -544,6 +599,19 @@ export class CellReader<Column extends string> {
       return undefined;
     }
     return n;
+  }
+
+  /**
+   * The hint for a numeric cell that is no plain decimal but likely means one (plainNumbersMeant): "the cell takes a
+   * plain number in W: write 700"; each number offered is in the column's range and `accepts` takes it. Undefined
+   * when none is.
+   */
+  private plainHint(column: Column, value: string, accepts: (value: number) => boolean): string | undefined {
+    const range = this.ranges[column];
+    const unit = this.units[column];
+    const meant = plainNumbersMeant(value, unit, (v) => accepts(v) && (range === undefined || isInRange(v, range)));
+    if (meant.length === 0) return undefined;
+    return `the cell takes a plain number${unit ? ` ${unit.label}` : ""}: write ${orList(meant.map(formatNumber))}`;
   }
 
   /**
@@ -576,10 +644,13 @@ export class CellReader<Column extends string> {
     if (value === "" || !Number.isFinite(n) || n < 0) {
       // Named as optionalPositive names them ("abc" read "out of range"; breaker), with the column's range if any.
       const range = this.ranges[column];
+      const hint = value === "" || Number.isFinite(n) ? undefined : this.plainHint(column, value, (v) => v >= 0);
       this.fail(
         column,
         value === "" ? "missing value" : Number.isFinite(n) ? "out of range" : "not a number",
-        `${range ? describeRange(range) : "a number >= 0"} (plain decimal, no units or thousands separators)`
+        `${range ? describeRange(range) : "a number >= 0"} (plain decimal, no units or thousands separators)`,
+        undefined,
+        hint
       );
       return undefined;
     }
@@ -698,11 +769,14 @@ export function readCatalogRows<Column extends string, Row extends {id: string}>
     file,
     columns,
     ranges,
+    units,
     readRow
   }: {
     file: string;
     columns: readonly Column[] | ((header: CsvRecord | undefined) => readonly Column[]);
     ranges?: Partial<Readonly<Record<Column, NumberRange>>>;
+    /** The unit of numeric columns, for a cell written with one to be offered its plain number (CellUnit). */
+    units?: Partial<Readonly<Record<Column, CellUnit>>>;
     /** One row from the record `cells` is on (undefined when a cell it needs is bad), given the header's columns. */
     readRow: (cells: CellReader<Column>, columns: readonly Column[]) => Row | undefined;
   }
@@ -710,7 +784,7 @@ export function readCatalogRows<Column extends string, Row extends {id: string}>
   const {header, records} = readCsvRecords(text, {file});
   const chosen = typeof columns === "function" ? columns(header) : columns;
   throwIfAny(checkHeader(header, chosen, file));
-  const cells = new CellReader<Column>(chosen, file, ranges);
+  const cells = new CellReader<Column>(chosen, file, ranges, units);
   const rows: Row[] = [];
   const ids: {id: string; idAt: CsvPosition}[] = [];
   for (const record of records) {

@@ -1,7 +1,7 @@
 import type {NumberRange} from "../units/range.js";
 import {BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_TB} from "../units/bytes.js";
 import {TERA} from "../units/si.js";
-import {CellReader, readCatalogRows, scaled} from "./csvCells.js";
+import {CellReader, readCatalogRows, scaled, type CellUnit} from "./csvCells.js";
 import {didYouMean} from "../errors/suggest.js";
 import {fp8BelowBf16Hint, type Hardware} from "./hardware.js";
 import {CHIP_FAMILIES, type ChipFamily} from "./chipFamily.js";
@@ -116,6 +116,28 @@ export const HARDWARE_CELL_RANGES = {
 } as const satisfies Partial<Record<HardwareColumn, NumberRange>>;
 
 /**
+ * The unit of each numeric column, for a cell written with one (`700W`, `80GB`, `$31,120`): offered as the plain
+ * number the column takes (CellUnit).
+ */
+export const HARDWARE_CELL_UNITS = {
+  bf16_tflops: {dimension: "flopsPerSecond", factor: TERA, label: "in TFLOP/s"},
+  fp8_tflops: {dimension: "flopsPerSecond", factor: TERA, label: "in TFLOP/s"},
+  fp4_tflops: {dimension: "flopsPerSecond", factor: TERA, label: "in TFLOP/s"},
+  hbm_gb: {dimension: "bytes", factor: BYTES_PER_GB, label: "in GB"},
+  hbm_tbps: {dimension: "bytesPerSecond", factor: BYTES_PER_TB, label: "in TB/s"},
+  hbm_gib: {dimension: "bytes", factor: BYTES_PER_GIB, label: "in GiB"},
+  scale_up_gbps: {dimension: "bytesPerSecond", factor: BYTES_PER_GB, label: "in GB/s"},
+  scale_up_chips: {dimension: "count", factor: 1, label: "in chips"},
+  scale_out_gbps: {dimension: "bytesPerSecond", factor: BYTES_PER_GB, label: "in GB/s"},
+  power_w: {dimension: "power", factor: 1, label: "in W"},
+  price_usd: {dimension: "money", factor: 1, label: "in USD"},
+  hourly_usd: {dimension: "usdPerHour", factor: 1, label: "in USD/h"},
+  // A fraction of the chip's price: `50%` is 0.5.
+  system_overhead: {dimension: "fraction", factor: 1, label: "as a fraction of the chip's price"},
+  system_power_w: {dimension: "power", factor: 1, label: "in W"}
+} as const satisfies Partial<Record<HardwareColumn, CellUnit>>;
+
+/**
  * Most HBM bandwidth a row may give per GB of HBM, TB/s per GB (reading all of it in 1 ms): 20× the bundled rows'
  * largest, 0.051 (TPU v5e: 0.819 TB/s for 16 GB). The custom-chip flags (src/cli/customSpecs.ts) use it too.
  */
@@ -207,6 +229,7 @@ export function parseHardwareCsv(
     file,
     columns: (header) => (allColumns ? HARDWARE_COLUMNS : hardwareColumnsOf(header?.cells)),
     ranges: HARDWARE_CELL_RANGES,
+    units: HARDWARE_CELL_UNITS,
     readRow: (cells, columns) =>
       readRow(
         cells,

@@ -1,6 +1,6 @@
 import {PRECISIONS} from "../precision.js";
 import {UserError} from "../../errors/userError.js";
-import {CellReader, readCatalogRows} from "../../catalog/csvCells.js";
+import {CellReader, readCatalogRows, type CellUnit} from "../../catalog/csvCells.js";
 import {
   GRAPH_CAPTURES,
   MEASUREMENT_PHASES,
@@ -117,6 +117,20 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * measurementFiles.ts), every row's input rate null. With `allColumns` (the package's own data/measurements.csv,
  * never older than the code) every column is required.
  */
+/**
+ * The unit of the count and token columns, for a cell written with one (`2k` input tokens, `8 chips`): offered as the
+ * plain number the column takes (CellUnit). The rates and times have no unit a cell may carry: a cell of them is
+ * offered its plain number only for a look-alike (`３.５`, `3,5`).
+ */
+const MEASUREMENT_CELL_UNITS = {
+  chips: {dimension: "count", factor: 1, label: "in chips"},
+  tensor_parallel: {dimension: "count", factor: 1, label: "in chips"},
+  expert_parallel: {dimension: "count", factor: 1, label: "in chips"},
+  input_tokens: {dimension: "tokens", factor: 1, label: "in tokens"},
+  output_tokens: {dimension: "tokens", factor: 1, label: "in tokens"},
+  concurrency: {dimension: "count", factor: 1, label: "in requests"}
+} as const satisfies Partial<Record<Column, CellUnit>>;
+
 export function parseMeasurementsCsv(
   text: string,
   {file, now = new Date(), allColumns = false}: {file: string; now?: Date; allColumns?: boolean}
@@ -125,6 +139,7 @@ export function parseMeasurementsCsv(
   return readCatalogRows(text, {
     file,
     columns: (header) => (allColumns ? MEASUREMENT_COLUMNS : measurementColumnsOf(header?.cells)),
+    units: MEASUREMENT_CELL_UNITS,
     readRow: (cells, columns) => readRow(cells, latest, columns.includes("graph_capture"))
   });
 }
