@@ -16,7 +16,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {afterAll, describe, expect, it, vi} from "vitest";
-import {runCli} from "./runCli.js";
+import {oneErrorLine, runCli} from "./runCli.js";
 import {SCENARIO_METRICS} from "../../src/scenario/evaluate/metrics.js";
 
 const dir = mkdtempSync(join(tmpdir(), "token-ledger-bad-input-"));
@@ -41,17 +41,6 @@ async function errorLines(args: string[]): Promise<string[]> {
     .trimEnd()
     .split("\n")
     .map((line) => line.replace(/^token-ledger: /, ""));
-}
-
-async function oneErrorLine(args: string[]): Promise<string> {
-  const {code, stdout, stderr} = await runCli(args);
-  expect(code, stderr).toBe(1);
-  expect(stdout).toBe("");
-  const lines = stderr.trimEnd().split("\n");
-  expect(lines, stderr).toHaveLength(1);
-  expect(lines[0]!.startsWith("token-ledger: ")).toBe(true);
-  expect(stderr).not.toMatch(/\n\s+at /);
-  return lines[0]!.slice("token-ledger: ".length);
 }
 
 const INFERENCE = ["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-405b"];

@@ -4,6 +4,7 @@
 // price, "[0 USD/kWh, 10 USD/kWh]" for electricity); a flag with no key a bare number ("[1, 2,000,000]"). Before,
 // `--batch 0` read "[1, 1000000]", `--samples 0` "from 1 to 2,000,000", and `--electricity 82.6` "[0, 10]", no unit.
 import {describe, expect, it} from "vitest";
+import {errorOf} from "../fixtures/userErrorDetail.js";
 import {keyFlag, oneOf, positiveInteger, rangeFlag} from "../../src/cli/flags.js";
 import {userErrorList} from "../../src/errors/userError.js";
 import {applyOverrides} from "../../src/scenario/resolve/applyOverrides.js";
@@ -28,16 +29,6 @@ const KEY_FLAGS = [
   ["--mfu", "training.mfu"],
   ["--goodput", "training.goodput"]
 ] as const;
-
-/** The first UserError's detail that `run` throws. */
-function errorOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    return userErrorList(error)[0]!.detail;
-  }
-  throw new Error("expected a user error");
-}
 
 function messageOf(run: () => unknown): string {
   return errorOf(run).expected ?? "";

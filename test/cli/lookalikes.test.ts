@@ -3,18 +3,7 @@
 // no-break or thin space grouping digits (a locale's number format). Before, `—batch 8` read "too many arguments",
 // `60％` "wrong unit" with no hint, `serving.utilization＝0.6` "missing =" with no hint, `1\u00a0000` "wrong unit".
 import {describe, expect, it} from "vitest";
-import {runCli} from "./runCli.js";
-
-/** The one error line of a command that fails, without its prefix: exit 1, nothing on stdout, no stack trace. */
-async function oneErrorLine(args: string[]): Promise<string> {
-  const {code, stdout, stderr} = await runCli(args);
-  expect(code, stderr).toBe(1);
-  expect(stdout).toBe("");
-  const lines = stderr.trimEnd().split("\n");
-  expect(lines, stderr).toHaveLength(1);
-  expect(stderr).not.toMatch(/\n\s+at /);
-  return lines[0]!.replace(/^token-ledger: /, "");
-}
+import {oneErrorLine} from "./runCli.js";
 
 const INFERENCE = ["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-70b"];
 

@@ -1,6 +1,7 @@
 // A nonzero numeral too small for a double (`1e-400`) read as 0, silently, where `1e400` was refused as out of range.
 // Each reader now refuses it: "number too small", with "too small for a double: write 0 if zero was meant".
 import {describe, expect, it} from "vitest";
+import {errorOf} from "../fixtures/userErrorDetail.js";
 import {keyFlag, positiveInteger} from "../../src/cli/flags.js";
 import {userErrorList} from "../../src/errors/userError.js";
 import {applyOverrides} from "../../src/scenario/resolve/applyOverrides.js";
@@ -8,15 +9,6 @@ import type {ResolvedScenario} from "../../src/scenario/resolve/resolveScenario.
 import {HARDWARE_COLUMNS, parseHardwareCsv} from "../../src/catalog/parseHardwareCsv.js";
 import {readDecimal, UNDERFLOW_HINT} from "../../src/units/decimal.js";
 import {readQuantity} from "../../src/units/quantity.js";
-
-function errorOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    return userErrorList(error)[0]!.detail;
-  }
-  throw new Error("expected a user error");
-}
 
 describe("readDecimal", () => {
   it("refuses a nonzero numeral that underflows to 0, and reads zero written any way as 0", () => {
