@@ -137,4 +137,35 @@ describe.skipIf(!enabled)("reading styles", () => {
       await closePage(page);
     }
   });
+
+  it("shows a scenario narrative's Markdown link to the glossary as a glossary term, and it lands on the entry", async () => {
+    const page = await openPage(browser, "/scenarios/deepseek-one-day", {viewport: {width: 1280, height: 900}});
+    try {
+      const term = '.scenario-narrative a[href*="glossary#expert-all-to-all"]';
+      const look = await termLook(page, term);
+      expect(look.linkColor).not.toBe(look.parentColor);
+      expect([look.line, look.style, look.thickness]).toEqual(["underline", "solid", "2px"]);
+      expect(look.decorationColor).toBe(look.linkColor);
+      expect(look.offsetPx).toBeGreaterThanOrEqual(2);
+      expect(look.color).toBe(look.parentColor);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      // Without scenarioStyle.css's rule for such links it reads as Framework's plain link.
+      await page.evaluate(() => {
+        for (const sheet of [...document.styleSheets]) {
+          const rules = [...sheet.cssRules];
+          for (let i = rules.length - 1; i >= 0; i--)
+            if ((rules[i] as CSSStyleRule).selectorText?.includes("glossary#")) sheet.deleteRule(i);
+        }
+      });
+      const bare = await termLook(page, term);
+      expect(bare.thickness === "2px" && bare.color === bare.parentColor).toBe(false);
+      await page.reload();
+      await waitForRender(page);
+      await page.locator(term).first().click();
+      await page.waitForURL(/\/glossary#expert-all-to-all$/);
+      expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe("expert-all-to-all");
+    } finally {
+      await closePage(page);
+    }
+  });
 });
