@@ -31,6 +31,12 @@ export interface MeasurementShape {
   cacheHitFraction: number;
   /** Requests in flight across the whole system; null for an offline benchmark (the largest batch that fits). */
   concurrency: number | null;
+  /**
+   * The serving engine's cap on requests in flight per replica (a whole number >= 1), as the measured run configured
+   * it; null or absent when not published (only memory bounds the batch). Requests beyond it queue: they do not raise
+   * the batch.
+   */
+  maxBatch?: number | null;
   /** The measured serving software: its KV-cache reserve and admission set the largest batch (kvCacheAdmission.ts). */
   stack: SoftwareStack;
 }
@@ -48,10 +54,21 @@ export interface MeasurementPrediction {
   outputTokensPerSecondPerUser: number | null;
   /** Replicas in the system: chips ÷ chips per replica. */
   replicas: number;
-  /** Requests in flight per replica used (concurrency ÷ replicas, capped at what fits; the largest batch offline). */
+  /**
+   * Requests in flight per replica used (concurrency ÷ replicas; offline the largest batch that fits), at most the
+   * largest that fits and the engine's cap (maxBatch).
+   */
   batchSizePerReplica: number;
-  /** True when the requested concurrency did not fit and the batch was capped at the largest that fits. */
+  /**
+   * True when the requested concurrency did not fit and the batch was capped at the largest that fits (at or below
+   * the engine's cap).
+   */
   memoryCapped: boolean;
+  /**
+   * True when the engine's cap (maxBatch), below the largest batch that fits, set the batch: offline always then, or
+   * a concurrency per replica above the cap.
+   */
+  engineCapped: boolean;
   /** False when the weights and one request do not fit; the throughputs are then 0. */
   fits: boolean;
   /** The full result at the batch used; null when nothing fits. */
@@ -63,7 +80,8 @@ export interface MeasurementPrediction {
  * fitter to call thousands of times (a few µs; bench/serving-model.bench.ts). Batch per replica = concurrency ÷
  * replicas (a real number: the average load), at most the largest batch that fits with each request holding the KV
  * tokens its stack's admission counts (the mean live length, or the whole request: kvCacheAdmission.ts); offline
- * (concurrency null) the largest batch that fits. With fewer requests than replicas, only that many replicas work,
+ * (concurrency null) the largest batch that fits. Where the engine's cap is given (maxBatch), the batch is at most it
+ * too: offline min(fits, cap); a concurrency per replica above the cap queues, so the batch is the cap. With fewer requests than replicas, only that many replicas work,
  * each at batch 1, and the idle ones count in the per-chip figure.
  */
 export function predictMeasurement(shape: MeasurementShape, efficiencies: ServingEfficiencies): MeasurementPrediction {
@@ -88,12 +106,14 @@ export function predictMeasurement(shape: MeasurementShape, efficiencies: Servin
       replicas,
       batchSizePerReplica: 0,
       memoryCapped: true,
+      engineCapped: false,
       fits: false,
       serving: null
     };
   }
   const wanted = shape.concurrency === null ? fit.maxBatchSize : Math.max(1, shape.concurrency / replicas);
-  const batchSizePerReplica = Math.min(wanted, fit.maxBatchSize);
+  const engineCap = shape.maxBatch ?? Infinity;
+  const batchSizePerReplica = Math.min(wanted, fit.maxBatchSize, engineCap);
   const busyShare = shape.concurrency === null ? 1 : Math.min(1, shape.concurrency / replicas);
   const serving = servingPerformance(
     {
@@ -117,7 +137,8 @@ export function predictMeasurement(shape: MeasurementShape, efficiencies: Servin
     outputTokensPerSecondPerUser: serving.outputTokensPerSecondPerUser,
     replicas,
     batchSizePerReplica,
-    memoryCapped: shape.concurrency !== null && wanted > fit.maxBatchSize,
+    memoryCapped: shape.concurrency !== null && wanted > fit.maxBatchSize && fit.maxBatchSize <= engineCap,
+    engineCapped: wanted > engineCap && engineCap < fit.maxBatchSize,
     fits: true,
     serving
   };

@@ -10,6 +10,7 @@ import {
   systemHeldOutError,
   systemSplitShortfall,
   type CalibrationError,
+  type CalibrationRow,
   type CalibrationReport
 } from "../../inference/calibration/calibrate.js";
 import {servingCalibrationSource} from "../../inference/calibration/generatedSource.js";
@@ -94,6 +95,14 @@ export function registerCalibration(program: Command): void {
     });
 }
 
+/**
+ * The marks after a row's modelled tokens/s per chip: † when memory capped the published concurrency, ‡ when the
+ * engine's published cap (max_batch) set the batch; explained below the table.
+ */
+function capMarks(r: Pick<CalibrationRow, "memoryCapped" | "engineCapped">): string {
+  return `${r.memoryCapped ? " \u2020" : ""}${r.engineCapped ? " \u2021" : ""}`;
+}
+
 /** What a row's tokens/s per chip count, as the table writes it: prompt tokens prefilled, or output tokens generated. */
 const TOKENS_WORD: Readonly<Record<"input" | "output", string>> = {input: "input (prompt)", output: "output"};
 
@@ -115,7 +124,7 @@ export function formatCalibration(report: CalibrationReport): string {
       r.efficiencies,
       TOKENS_WORD[r.tokens],
       n(r.measuredTokensPerSecondPerChip),
-      `${n(r.predictedTokensPerSecondPerChip)}${r.memoryCapped ? " \u2020" : ""}`,
+      `${n(r.predictedTokensPerSecondPerChip)}${capMarks(r)}`,
       ratio(r.ratio)
     ])
   );
@@ -126,6 +135,10 @@ export function formatCalibration(report: CalibrationReport): string {
   const capped = [...report.rows, ...report.outOfBand].some((r) => r.memoryCapped)
     ? "\n\u2020 the published concurrency does not fit in memory under the stack's KV-cache admission; the model ran the " +
       "largest batch that fits"
+    : "";
+  const engineCapped = [...report.rows, ...report.outOfBand].some((r) => r.engineCapped)
+    ? "\n\u2021 the serving engine's published cap on sequences per replica (max_batch), below the largest batch that " +
+      "fits, set the batch the model ran"
     : "";
   const error = (label: string, e: CalibrationError) => [
     label,
@@ -167,7 +180,7 @@ export function formatCalibration(report: CalibrationReport): string {
           r.efficiencies,
           TOKENS_WORD[r.tokens],
           n(r.measuredTokensPerSecondPerChip),
-          `${n(r.predictedTokensPerSecondPerChip)}${r.memoryCapped ? " \u2020" : ""}`,
+          `${n(r.predictedTokensPerSecondPerChip)}${capMarks(r)}`,
           ratio(r.ratio)
         ])
       )
@@ -185,5 +198,5 @@ export function formatCalibration(report: CalibrationReport): string {
       n(e!.stepOverheadSeconds * 1e3)
     ])
   );
-  return `${rows}${prompts}${capped}${outOfBand}\n\n${summary}\n\n${efficiencies}${skipped}`;
+  return `${rows}${prompts}${capped}${engineCapped}${outOfBand}\n\n${summary}\n\n${efficiencies}${skipped}`;
 }

@@ -83,6 +83,11 @@ export interface CalibrationRow {
    * (kvCacheAdmission) and the model ran the largest batch that does.
    */
   memoryCapped: boolean;
+  /**
+   * True when the serving engine's published cap on sequences per replica (max_batch), below the largest batch that
+   * fits, set the batch the model ran (compareMeasurement's engineCapped).
+   */
+  engineCapped: boolean;
   date: string;
   sourceTitle: string;
   sourceUrl: string;
@@ -192,7 +197,8 @@ export function prepareMeasurements(
  * (input_tokens_per_s_per_chip for a prefill measurement) above the roofline.
  */
 function checkPlausible(m: ComparableMeasurement, file: string): void {
-  const roof = predictMeasurement({...m.shape, concurrency: null}, ROOFLINE_EFFICIENCIES);
+  // The largest batch that fits, not the engine's cap: the ceiling is the chip's, whatever the engine was set to.
+  const roof = predictMeasurement({...m.shape, concurrency: null, maxBatch: null}, ROOFLINE_EFFICIENCIES);
   if (!roof.fits || !roof.serving) {
     throw measurementCellError(file, m.measurement, "tensor_parallel", {
       message: `${m.model.id} in ${m.shape.precision} does not fit on ${m.hardware.id} at TP${m.shape.tensorParallel} EP${m.shape.expertParallel} with one request of ${Math.round(m.shape.inputTokens)} + ${Math.round(m.shape.outputTokens)} tokens`,
@@ -394,6 +400,7 @@ function row(
     ratio: prediction.ratio,
     batchSizePerReplica: prediction.batchSizePerReplica,
     memoryCapped: prediction.memoryCapped,
+    engineCapped: prediction.engineCapped,
     date: measurement.date,
     sourceTitle: measurement.sourceTitle,
     sourceUrl: measurement.sourceUrl

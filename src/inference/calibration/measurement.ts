@@ -86,6 +86,12 @@ export interface Measurement {
    * measurement: the prompts prefilled together across the system.
    */
   concurrency: number | null;
+  /**
+   * The serving engine's cap on sequences in flight per replica (the model's replica: max(TP, EP) chips), as the
+   * measured run configured it (MLPerf's gpu_batch_size → TensorRT-LLM's max_batch_size, converted to the replica in
+   * notes); null when not published. Requests beyond it wait in a queue: they do not raise the batch.
+   */
+  maxBatch: number | null;
   /** Software and version as published ("TensorRT-LLM 0.12"). */
   software: string;
   stack: SoftwareStack;

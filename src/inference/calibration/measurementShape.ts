@@ -114,6 +114,7 @@ export function comparableMeasurement(
       outputTokens: prefillOnly ? 1 : (measurement.outputTokens ?? 1),
       cacheHitFraction: 0,
       concurrency: measurement.concurrency,
+      maxBatch: measurement.maxBatch,
       stack: measurement.stack
     }
   };

@@ -24,6 +24,7 @@ export const MEASUREMENT_COLUMNS = [
   "input_tokens",
   "output_tokens",
   "concurrency",
+  "max_batch",
   "software",
   "stack",
   "graph_capture",
@@ -45,17 +46,19 @@ type Column = MeasurementColumn;
 /**
  * The columns a project's measurements file (`calibration --measurements FILE`) may lack, written before them:
  * `graph_capture` (its rows take "unknown", as a row that does not say; it was refused as a missing column, where an
- * older data/hardware.csv loads with a note; breaker) and `input_tokens_per_s_per_chip` (written before prefill
- * measurements: its rows are whole or decode ones, which leave it empty).
+ * older data/hardware.csv loads with a note; breaker), `input_tokens_per_s_per_chip` (written before prefill
+ * measurements: its rows are whole or decode ones, which leave it empty) and `max_batch` (written before the engine's
+ * cap was recorded: its rows take none, as a row that leaves it empty).
  */
 export const OPTIONAL_MEASUREMENT_COLUMNS: readonly MeasurementColumn[] = [
   "graph_capture",
-  "input_tokens_per_s_per_chip"
+  "input_tokens_per_s_per_chip",
+  "max_batch"
 ];
 
 /**
  * The columns of a data/measurements.csv written before the `graph_capture` column (and so before
- * `input_tokens_per_s_per_chip`): MEASUREMENT_COLUMNS without them.
+ * `input_tokens_per_s_per_chip` and `max_batch`): MEASUREMENT_COLUMNS without them.
  */
 export const MEASUREMENT_COLUMNS_WITHOUT_GRAPH_CAPTURE: readonly MeasurementColumn[] = MEASUREMENT_COLUMNS.filter(
   (c) => !OPTIONAL_MEASUREMENT_COLUMNS.includes(c)
@@ -112,9 +115,9 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * (latestMonth of `now`, the time of the call unless given: tests pass one) is an error: no measurement is published
  * before it is made (2099-01 passed; breaker).
  *
- * A file without the `graph_capture` or `input_tokens_per_s_per_chip` column (OPTIONAL_MEASUREMENT_COLUMNS: a
- * project's file written before them) is read too: every row's graph_capture "unknown" (the caller prints a note:
- * measurementFiles.ts), every row's input rate null. With `allColumns` (the package's own data/measurements.csv,
+ * A file without the `graph_capture`, `input_tokens_per_s_per_chip` or `max_batch` column
+ * (OPTIONAL_MEASUREMENT_COLUMNS: a project's file written before them) is read too: every row's graph_capture
+ * "unknown" (the caller prints a note: measurementFiles.ts), every row's input rate and engine cap null. With `allColumns` (the package's own data/measurements.csv,
  * never older than the code) every column is required.
  */
 /**
@@ -171,6 +174,7 @@ function readRow(cells: CellReader<Column>, latest: string, graphCaptureWritten:
     outputTokens:
       phase === "prefill" ? emptyForPrefill(cells, "output_tokens") : cells.optionalPositive("output_tokens"),
     concurrency: cells.optionalPositive("concurrency", {integer: true}),
+    maxBatch: cells.optionalPositive("max_batch", {integer: true}),
     software: cells.text("software"),
     stack: cells.choice("stack", SOFTWARE_STACKS),
     graphCapture: graphCaptureWritten ? cells.choice("graph_capture", GRAPH_CAPTURES) : "unknown",

@@ -24,6 +24,12 @@ export interface MeasurementComparison {
   batchSizePerReplica: number;
   /** True when the published concurrency does not fit in memory and the model ran the largest batch that does. */
   memoryCapped: boolean;
+  /**
+   * True when the engine's published cap on sequences per replica (max_batch), below the largest batch that fits, set
+   * the batch: an offline run, a published concurrency per replica above the cap (the rest queue), or a latency-bound
+   * run whose bisection stopped at the cap (a batch meeting the speed per user was not the bound).
+   */
+  engineCapped: boolean;
   /** predicted ÷ measured tokens (of the kind `tokens` names) per second per chip; NaN when nothing fits. */
   ratio: number;
   /** False when the model cannot fit the weights and one request on the replica. */
@@ -34,7 +40,8 @@ export interface MeasurementComparison {
  * Predicts one measurement at the given efficiencies. The batch per replica: the largest that fits (offline), the
  * published concurrency ÷ replicas (capped at what fits), or, for a latency-bound run without a published
  * concurrency, the largest whole batch whose modelled speed per user is at least the published one (found by
- * bisection: speed per user falls as the batch grows). What is compared follows the phase: output tokens per second
+ * bisection: speed per user falls as the batch grows). Each is at most the engine's published cap per replica
+ * (max_batch) where given: the bisection brackets at min(fits, cap). What is compared follows the phase: output tokens per second
  * per chip over whole requests (whole), of decode steps (decode), or prompt tokens per second per chip while
  * prefilling the batch (prefill: the serving model's prefillTokensPerSecondPerChip against the measured input rate).
  */
@@ -47,10 +54,12 @@ export function compareMeasurement(
   const tokens = measuredTokenKind(m.measurement.phase);
   const decodeOnly = m.measurement.phase === "decode";
   let prediction = predictMeasurement(m.shape, efficiencies);
+  let engineCapped = prediction.engineCapped;
   if (prediction.fits && m.batching === "latency") {
     const target = m.measurement.outputTokensPerSecondPerUser!;
     const replicas = prediction.replicas;
     const at = (batch: number) => predictMeasurement({...m.shape, concurrency: batch * replicas}, efficiencies);
+    // The largest batch that fits, at most the engine's cap (predictMeasurement at concurrency null).
     const max = Math.max(1, Math.floor(prediction.batchSizePerReplica));
     const meets = (batch: number) => userSpeed(at(batch), decodeOnly) >= target;
     // Bracket [lo, hi) around the answer, starting from the last answer for this measurement (a fitter moves the
@@ -86,6 +95,8 @@ export function compareMeasurement(
       else hi = mid;
     }
     batchHints?.set(m.measurement.id, lo);
+    // The cap bound when the bisection stopped at it (a larger batch might still have met the speed per user).
+    engineCapped = prediction.engineCapped && lo === max;
     prediction = at(lo);
   }
   if (!prediction.fits || !prediction.serving) {
@@ -95,6 +106,7 @@ export function compareMeasurement(
       predictedTokensPerSecondPerUser: tokens === "input" ? null : 0,
       batchSizePerReplica: 0,
       memoryCapped: false,
+      engineCapped: false,
       ratio: NaN,
       fits: false
     };
@@ -111,6 +123,7 @@ export function compareMeasurement(
     predictedTokensPerSecondPerUser: tokens === "input" ? null : userSpeed(prediction, decodeOnly),
     batchSizePerReplica: prediction.batchSizePerReplica,
     memoryCapped: prediction.memoryCapped,
+    engineCapped,
     ratio: perChip / measured,
     fits: true
   };

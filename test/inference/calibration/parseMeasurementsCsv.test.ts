@@ -11,7 +11,7 @@ import {loadCatalogs} from "../../../src/node/catalogFiles.js";
 
 const header = MEASUREMENT_COLUMNS.join(",");
 const good = [
-  "m-1,h100-sxm,8,llama-2-70b,fp8,2,1,offline,whole,222.33,290.3,,TensorRT-LLM 0.12,trtllm,unknown,,3065.6,,,,2024-08,",
+  "m-1,h100-sxm,8,llama-2-70b,fp8,2,1,offline,whole,222.33,290.3,,,TensorRT-LLM 0.12,trtllm,unknown,,3065.6,,,,2024-08,",
   "MLPerf v4.1,https://example.org/a,Tokens per second: 24524.9,per-chip = 24524.9 / 8"
 ].join("");
 const file = "measurements.csv";
@@ -192,7 +192,7 @@ describe("parseMeasurementsCsv", () => {
         [
           "unknown column",
           "input_tokens_per_s_per_chp",
-          "column 'input_tokens_per_s_per_chip' at position 16",
+          "column 'input_tokens_per_s_per_chip' at position 17",
           "did you mean input_tokens_per_s_per_chip?"
         ]
       ]);
@@ -225,7 +225,7 @@ describe("parseMeasurementsCsv", () => {
       [
         "unknown column",
         "graph_captur",
-        "column 'graph_capture' at position 15",
+        "column 'graph_capture' at position 16",
         "'graph_captur'",
         "did you mean graph_capture?"
       ]
@@ -240,6 +240,56 @@ describe("parseMeasurementsCsv", () => {
       expected: "a month as YYYY-MM, e.g. 2025-04",
       found: "'2026-12-05'",
       hint: "the column holds the month only: write 2026-12"
+    });
+  });
+
+  describe("the max_batch cell (the engine's cap on sequences per replica)", () => {
+    it("reads a whole number, and an empty cell as null (not published)", () => {
+      // 896: NVIDIA's MLPerf v4.1 llama2-70b Offline gpu_batch_size per TP2 engine (data/measurements.csv's notes).
+      expect(parseMeasurementsCsv(withCell("max_batch", "896"), {file})[0]!.maxBatch).toBe(896);
+      expect(parseMeasurementsCsv(withCell("max_batch", ""), {file})[0]!.maxBatch).toBeNull();
+    });
+
+    it.each([
+      ["0", "out of range", "a whole number > 0"],
+      ["-4", "out of range", "a whole number > 0"],
+      ["1.5", "not a whole number", "a whole number > 0"],
+      ["512/GPU", "not a number", "a whole number > 0 (plain decimal, no units or thousands separators)"]
+    ])("refuses %s at the cell: %s", (value, message, expected) => {
+      const text = withCell("max_batch", value);
+      const [error, ...rest] = userErrorsOf(() => parseMeasurementsCsv(text, {file}));
+      expect(rest).toEqual([]);
+      expect(error).toMatchObject({
+        file,
+        line: 2,
+        column: cellColumn(text.split("\n")[1]!, MEASUREMENT_COLUMNS.indexOf("max_batch") + 1),
+        path: "max_batch",
+        message,
+        expected,
+        found: `'${value}'`
+      });
+    });
+
+    it("a project's file written before the column loads, every row's cap null; the package's own file must have it", () => {
+      const without = `${header}\n${withCell("max_batch", "").split("\n")[1]}\n`
+        .split("\n")
+        .map((line) => {
+          const cells = line.split(",");
+          if (cells.length > 1) cells.splice(MEASUREMENT_COLUMNS.indexOf("max_batch"), 1);
+          return cells.join(",");
+        })
+        .join("\n");
+      expect(parseMeasurementsCsv(without, {file})[0]).toMatchObject({
+        id: "m-1",
+        concurrency: null,
+        maxBatch: null,
+        software: "TensorRT-LLM 0.12",
+        outputTokensPerSecondPerChip: 3065.6
+      });
+      expect(userErrorsOf(() => parseMeasurementsCsv(without, {file, allColumns: true}))[0]).toMatchObject({
+        path: "max_batch",
+        message: "missing column"
+      });
     });
   });
 

@@ -29,6 +29,7 @@ function prefillRow(chips = 32, concurrency: string = "128"): string {
     input_tokens: "4096",
     output_tokens: "",
     concurrency,
+    max_batch: "",
     software: "SGLang",
     stack: "sglang",
     graph_capture: "unknown",
@@ -95,5 +96,106 @@ describe("compareMeasurement of a prefill row", () => {
     expect(c.predictedTokensPerSecondPerChip).toBeCloseTo(byHand, 6);
     // model ÷ measured, the measured being 6,287.75 prompt tokens/s per chip.
     expect(c.ratio).toBeCloseTo(byHand / 6287.75, 9);
+  });
+});
+
+/**
+ * NVIDIA's MLPerf v4.1 Llama-2-70B run on 8 H100 (4 TP2 engines, FP8, TensorRT-LLM), as data/measurements.csv has it
+ * (mlperf41-llama2-70b-offline-h100x8-nvidia: 222.33 prompt and 290.3 output tokens per request, 3,065.6 output
+ * tokens/s per chip), with the engine's cap, the scenario, the concurrency and the speed per user set by each case.
+ * Its gpu_batch_size is 896 per TP2 engine (closed/NVIDIA/configs/llama2-70b/Offline/__init__.py L69).
+ */
+function mlperfRow({
+  scenario = "offline",
+  maxBatch = "896",
+  concurrency = "",
+  perUser = ""
+}: {
+  scenario?: string;
+  maxBatch?: string;
+  concurrency?: string;
+  perUser?: string;
+}): string {
+  const cells: Record<(typeof MEASUREMENT_COLUMNS)[number], string> = {
+    id: "mlperf-1",
+    hardware: "h100-sxm",
+    chips: "8",
+    model: "llama-2-70b",
+    precision: "fp8",
+    tensor_parallel: "2",
+    expert_parallel: "1",
+    scenario,
+    phase: "whole",
+    input_tokens: "222.33",
+    output_tokens: "290.3",
+    concurrency,
+    max_batch: maxBatch,
+    software: "TensorRT-LLM",
+    stack: "trtllm",
+    graph_capture: "unknown",
+    input_tokens_per_s_per_chip: "",
+    output_tokens_per_s_per_chip: "3065.6",
+    output_tokens_per_s_per_user: perUser,
+    ttft_s: "",
+    tpot_s: "",
+    date: "2024-08",
+    source_title: "MLPerf Inference v4.1",
+    source_url: "https://example.org/mlperf",
+    quote: "Tokens per second: 24524.9",
+    notes: ""
+  };
+  return `${MEASUREMENT_COLUMNS.join(",")}\n${MEASUREMENT_COLUMNS.map((c) => cells[c]).join(",")}\n`;
+}
+
+describe("compareMeasurement with the engine's cap (max_batch)", () => {
+  const compare = (row: string) => {
+    const m = comparable(row);
+    if (!isComparable(m)) throw new Error("skipped");
+    return compareMeasurement(m, DEFAULT_SERVING_EFFICIENCIES);
+  };
+  // The largest batch that fits a TP2 replica under TensorRT-LLM's whole-request admission, with no cap.
+  const fits = compare(mlperfRow({maxBatch: ""})).batchSizePerReplica;
+
+  it("offline: the batch is min(fits, cap), and the comparison says the cap bound", () => {
+    expect(fits).toBeGreaterThan(896);
+    expect(compare(mlperfRow({maxBatch: ""}))).toMatchObject({engineCapped: false, memoryCapped: false});
+    expect(compare(mlperfRow({}))).toMatchObject({batchSizePerReplica: 896, engineCapped: true, memoryCapped: false});
+    // A cap above what fits changes nothing.
+    expect(compare(mlperfRow({maxBatch: String(Math.ceil(fits) + 1000)}))).toMatchObject({
+      batchSizePerReplica: fits,
+      engineCapped: false
+    });
+  });
+
+  it("a published concurrency above the cap runs the cap per replica (the rest queue)", () => {
+    // 8,000 requests ÷ 4 replicas = 2,000 per replica, above both what fits and the cap 896: the cap, the lower, binds.
+    expect(compare(mlperfRow({concurrency: "8000"}))).toMatchObject({
+      batchSizePerReplica: 896,
+      engineCapped: true,
+      memoryCapped: false
+    });
+    // Without the cap, memory bounds it.
+    expect(compare(mlperfRow({concurrency: "8000", maxBatch: ""}))).toMatchObject({
+      batchSizePerReplica: fits,
+      engineCapped: false,
+      memoryCapped: true
+    });
+  });
+
+  it("latency-bound: the bisection brackets at min(fits, cap), and stops below it when the speed per user binds", () => {
+    // 0.01 tokens/s per user: every batch meets it, so the bisection runs to the top of its bracket.
+    const slow = {scenario: "server", perUser: "0.01"};
+    expect(compare(mlperfRow(slow))).toMatchObject({batchSizePerReplica: 896, engineCapped: true});
+    expect(compare(mlperfRow({...slow, maxBatch: ""}))).toMatchObject({
+      batchSizePerReplica: Math.floor(fits),
+      engineCapped: false
+    });
+    // The modelled speed per user at a batch of 100 per replica (400 requests on 4 replicas) as the published one: the
+    // largest batch meeting it is 100, below the cap, so the cap did not bind.
+    const at100 = compare(mlperfRow({concurrency: "400"})).predictedTokensPerSecondPerUser!;
+    expect(compare(mlperfRow({scenario: "server", perUser: String(at100)}))).toMatchObject({
+      batchSizePerReplica: 100,
+      engineCapped: false
+    });
   });
 });
