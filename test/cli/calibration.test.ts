@@ -6,6 +6,7 @@ import {formatPercent} from "../../src/scenario/run/reportFormat.js";
 import {SERVING_CALIBRATION} from "../../src/inference/servingCalibration.generated.js";
 import {writeCalibrationModule} from "../../src/cli/commands/calibration.js";
 import {runCli} from "./runCli.js";
+import {parseMeasurementsCsv} from "../../src/inference/calibration/parseMeasurementsCsv.js";
 
 describe("token-ledger calibration", () => {
   it("prints every measurement beside the model and the held-out error", {timeout: 60_000}, async () => {
@@ -93,6 +94,21 @@ describe("token-ledger calibration", () => {
     const nim = report.rows.find((r: {id: string}) => r.id === "nim18-llama33-70b-5000-500-h100x2-c100");
     expect(nim).toMatchObject({memoryCapped: true, batchSizePerReplica: 99});
     expect(report.rows.filter((r: {memoryCapped: boolean}) => r.memoryCapped).length).toBe(1);
+    // The engine's published cap binds where it is below what fits. NVIDIA's MLPerf v4.1 Llama 2 70B offline run on
+    // H100 (TP2, FP8, TensorRT-LLM): gpu_batch_size 896 per TP2 engine (closed/NVIDIA/configs/llama2-70b/Offline/
+    // __init__.py L69). What fits: weights 69.0 GB of 169.9 GB; 90% of the free 100.9 GB is 90.8 GB, at 512.63 whole
+    // tokens (222.33 + 290.3) × 163,840 B = 84.0 MB a request: 1,081. min(1,081, 896) = 896.
+    const h100 = report.rows.find((r: {id: string}) => r.id === "mlperf41-llama2-70b-offline-h100x8-nvidia");
+    expect(h100).toMatchObject({engineCapped: true, memoryCapped: false, batchSizePerReplica: 896});
+    // Only rows that publish a cap are capped by one.
+    const csv = readFileSync(new URL("../../data/measurements.csv", import.meta.url), "utf8");
+    const withCap = new Set(
+      parseMeasurementsCsv(csv, {file: "measurements.csv"})
+        .filter((m) => m.maxBatch !== null)
+        .map((m) => m.id)
+    );
+    const engineCapped = [...report.rows, ...report.outOfBand].filter((r: {engineCapped: boolean}) => r.engineCapped);
+    expect(engineCapped.every((r: {id: string}) => withCap.has(r.id))).toBe(true);
   });
 
   it(
@@ -106,6 +122,16 @@ describe("token-ledger calibration", () => {
       );
     }
   );
+
+  it("marks a row whose batch the engine's published cap set, with a footnote", {timeout: 60_000}, async () => {
+    const {stdout} = await runCli(["calibration"]);
+    // 896 per TP2 engine, below the 1,081 that fit (the --json test above works both out).
+    expect(stdout).toMatch(/^mlperf41-llama2-70b-offline-h100x8-nvidia\s+.*\d \u2021\s+[\d.]+$/m);
+    expect(stdout).toContain(
+      "\u2021 the serving engine's published cap on sequences per replica (max_batch), below the largest batch that " +
+        "fits, set the batch the model ran"
+    );
+  });
 
   it(
     "says why whole systems were not held out, and gives no row a side of a split that was not made",
