@@ -76,11 +76,11 @@ describe("the serving model against DeepSeek's reported fleet", () => {
 
 // The narrative's model ÷ measured on the wide expert-parallel measurements (data/measurements.csv), as `calibration
 // --json` prints them: LMSYS's EP72 decode 0.930 (fitted in the hopper/sglang group the EP32 prefill rows formed),
-// DeepSeek's EP144 production decode 0.975 (at input_tokens = its published 4,989-token average KV length per output
+// DeepSeek's EP144 production decode 0.972 (at input_tokens = its published 4,989-token average KV length per output
 // token and 21 tokens/s per user), both fitted since the band excludes only whole-request runs; LMSYS's EP32 prefill
-// 0.921 (1K prompts) to 1.01 (4K) and DeepSeek's profiled EP32 prefill 0.779, with a prefill's all-to-all forwarded
-// once per node (communication.ts); and 6.21 at most on MLPerf v5.1's DeepSeek-R1 rows (the GB200 server run, out of
-// the band).
+// 0.920 (1K prompts) to 1.01 (4K) and DeepSeek's profiled EP32 prefill 0.777, with a prefill's all-to-all forwarded
+// once per node (communication.ts); and 5.50 at most on MLPerf v5.1's DeepSeek-R1 rows (the GB200 server run, out of
+// the band; the engine's published batch cap of 512 per GPU taken: measurements.csv max_batch).
 describe("the narrative's figures for the wide expert-parallel measurements", () => {
   it("types the model ÷ measured that calibration prints", async () => {
     const {code, stdout} = await runCli(["calibration", "--json"]);
@@ -91,11 +91,11 @@ describe("the narrative's figures for the wide expert-parallel measurements", ()
     const text = readFileSync("data/scenarios/deepseek-one-day.md", "utf8");
     for (const [id, typed] of [
       ["lmsys-sglang-dsv3-decode-pd-ep72-h100x72", "0.930"],
-      ["deepseek-prod-v3r1-decode-h800-ep144", "0.975"],
-      ["lmsys-sglang-dsv3-prefill-pd-ep32-h100x32-1k", "0.921"],
+      ["deepseek-prod-v3r1-decode-h800-ep144", "0.972"],
+      ["lmsys-sglang-dsv3-prefill-pd-ep32-h100x32-1k", "0.920"],
       ["lmsys-sglang-dsv3-prefill-pd-ep32-h100x32-4k", "1.01"],
-      ["deepseek-profile-v3-prefill-ep32-h800x32", "0.779"],
-      ["mlperf51-deepseek-r1-server-gb200x72-nvidia", "6.21"]
+      ["deepseek-profile-v3-prefill-ep32-h800x32", "0.777"],
+      ["mlperf51-deepseek-r1-server-gb200x72-nvidia", "5.50"]
     ] as const) {
       expect(ratio(id).toPrecision(3)).toBe(typed);
       expect(text).toContain(typed);
@@ -106,7 +106,7 @@ describe("the narrative's figures for the wide expert-parallel measurements", ()
 // The narrative's decode and prefill against DeepSeek's: its batch (12,686) and request lengths (4,384 in, 1,211 out)
 // are derived from DeepSeek's figures (the scenario's sources), so its decode runs near DeepSeek's 14,800
 // output tokens/s per node (1,850 per GPU: the model 1,819, 0.98); its prefill, on the decode GPUs and layout, runs at
-// 7,955 input tokens/s per GPU against DeepSeek's 73,700 per node of 8 (9,212.5 per GPU) on its own EP32 nodes: 1.16,
+// 7,947 input tokens/s per GPU against DeepSeek's 73,700 per node of 8 (9,212.5 per GPU) on its own EP32 nodes: 1.16,
 // which the page types "1.2 times the model's rate" (1.39 when every routed copy was sent on its own).
 describe("the narrative's prefill gap", () => {
   it("types DeepSeek's prefill rate over the model's as the page's point gives it", async () => {
