@@ -395,6 +395,9 @@ export const LIVE_CLOSE = "\uE003";
  * Input: the narrative's Markdown with live values marked; the page code of live value n, and its text as written.
  * Output: the HTML, one line. Raises nothing.
  */
+/** A link to an entry of the site's glossary, relative (`../glossary#kv-cache`) or from the root (`/glossary#nre`). */
+const GLOSSARY_LINK = /^(?:\.{1,2}\/)*\/?glossary(?:\.html)?#[\w-]+$/;
+
 export function narrativeHtml(
   body: string,
   live: (n: number) => string,
@@ -418,6 +421,11 @@ export function narrativeHtml(
       attribute.value = sentinels(attribute.value.replace(marks, (_, n: string) => literal(Number(n))));
     // An id the page's own headings take (the page's anchor went to the narrative's heading; breaker) is dropped.
     element.attrs = element.attrs.filter((attribute) => attribute.name !== "id" || !reservedIds.has(attribute.value));
+    // A link to the glossary's entry says where it leads, as the pages' own glossary terms do (glossaryTerm.ts Term).
+    const href = element.tagName === "a" ? element.attrs.find((attribute) => attribute.name === "href") : undefined;
+    if (href && GLOSSARY_LINK.test(href.value) && !element.attrs.some((attribute) => attribute.name === "title")) {
+      element.attrs.push({name: "title", value: "In the glossary"});
+    }
     const heading = /^h([1-5])$/.exec(element.tagName);
     if (heading) {
       element.tagName = element.nodeName = `h${Number(heading[1]) + 1}`;

@@ -65,6 +65,19 @@ describe("narrative on its page", () => {
     );
   });
 
+  it("titles a link to a glossary entry as the pages' glossary terms are titled, and no other link", () => {
+    expect(
+      narrativePageMarkdown("[KV cache](../glossary#kv-cache), [moat](../moat), [NRE](/glossary#nre)", render)
+    ).toBe(
+      '<div><p><a href="../glossary#kv-cache" title="In the glossary">KV cache</a>, <a href="../moat">moat</a>, ' +
+        '<a href="/glossary#nre" title="In the glossary">NRE</a></p> </div>'
+    );
+    // An author's own title is kept.
+    expect(narrativePageMarkdown('[x](../glossary#nre "Non-recurring engineering")', render)).toBe(
+      '<div><p><a href="../glossary#nre" title="Non-recurring engineering">x</a></p> </div>'
+    );
+  });
+
   it("refuses scripts and local files, at their line and column, and allows https images", () => {
     const body = 'Text\n<img src="chart.png">\n![ok](https://example.com/a.png) ![x](x.png)\n<script>alert(1)</script>';
     const errors = narrativeErrors({file: "f.md", body, bodyLine: 5}).map((e) => e.detail);
