@@ -141,6 +141,23 @@ describe("token-ledger inference", () => {
     }
   });
 
+  it("groups the thousands of the largest batch that fits, as the rest of the table does (new-user trial: 45469)", async () => {
+    const {code, stdout} = await runCli([
+      "inference",
+      "--hardware",
+      "h800-sxm",
+      "--model",
+      "deepseek-v3",
+      "--ep",
+      "144",
+      "--tp",
+      "1",
+      "--rent"
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/largest batch that fits +\d{1,3}(,\d{3})+ +sequences/);
+  });
+
   it("prints an aligned table with units", async () => {
     const {code, stdout} = await runCli(base);
     expect(code).toBe(0);

@@ -453,7 +453,7 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     ["decode bound", r.decodeBound ?? "—", ""],
     [
       "largest batch that fits",
-      String(r.maxBatchSize),
+      groupThousands(r.maxBatchSize),
       r.kvAdmission === "whole"
         ? `sequences of ${n(r.kvTokensPerSequence)} KV tokens, reserved whole at admission`
         : `sequences at ${n(r.kvTokensPerSequence)} live KV tokens`
