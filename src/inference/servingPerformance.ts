@@ -71,7 +71,7 @@ export interface ServingResult {
   outputTokensPerSecondPerUser: number | null;
   /** Time between output tokens of one sequence while decoding, s (the decode step time). */
   timePerOutputTokenSeconds: number;
-  /** Time to first token: prefill of the prompt on an idle replica, s. */
+  /** Time to first token: prefill of the prompt on an idle replica (one prompt per attention group), s. */
   timeToFirstTokenSeconds: number;
   /** Requests completed per second by one replica. */
   requestsPerSecondPerReplica: number;
@@ -86,7 +86,10 @@ export interface ServingResult {
  *   batch time = prefill of the batch's prompts + (output − 1) × decode step(batch, L)
  *   output tokens/s per replica = batch × output ÷ batch time;  per chip ÷ chips
  *   decode tokens/s per chip = batch ÷ decode step ÷ chips (decode steps only)
- *   TPOT = decode step; TTFT = prefill of one prompt alone; per user = (output − 1) ÷ (batch time − TTFT), from
+ *   TPOT = decode step; TTFT = prefill of one prompt per attention group (one alone under tensor parallelism; with
+ *   data-parallel attention each rank runs its own prompt's attention and dense layers, so a lone prompt takes the
+ *   step in which every rank prefills one: spread over all the replica's chips it read 5× faster at EP 144 than at
+ *   EP 10, below what one rank can compute; breaker); per user = (output − 1) ÷ (batch time − TTFT), from
  *   Little's law (a request lives one batch time when `batch` are in flight and `batch` finish per batch time); null
  *   for output 1 (no token after the first: vLLM's benchmark_serving likewise leaves such requests out of TPOT)
  * A pure function of (input, efficiencies); it does not check the input (servingChecks.ts does, at the edges): a
@@ -112,7 +115,7 @@ export function servingPerformance(input: ServingInput, efficiencies: ServingEff
       {model, hardware, layout, bytesPerParam, kvBytesPerElement, requests, inputTokens, cachedTokens},
       efficiencies
     );
-  const single = prefillOf(1);
+  const single = prefillOf(layout.attentionGroups);
   const batchPrefill = prefillOf(batchSize);
   const memory = servingMemoryFit({
     hbmCapacityBytes: input.hardware.hbmCapacityBytes,

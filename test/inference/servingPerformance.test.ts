@@ -18,6 +18,7 @@ import {
   type Precision
 } from "../../src/inference/precision.js";
 import {KV_TOKENS_BASIS} from "../../src/inference/kvCacheAdmission.js";
+import {prefill} from "../../src/inference/prefill.js";
 import {servingPerformance, type ServingInput} from "../../src/inference/servingPerformance.js";
 import {replicaHardware} from "../../src/inference/stepCost.js";
 import {weightParamsReadPerStep} from "../../src/inference/weights.js";
@@ -264,5 +265,50 @@ describe("bounds over the whole catalog (property tests)", () => {
       }),
       {numRuns: 500}
     );
+  });
+});
+
+describe("time to first token under data-parallel attention", () => {
+  // DeepSeek-V3 FP8 on H100 at TP1: each rank runs its own prompt's attention and dense layers, so a lone 4,096-token
+  // prompt takes the step in which every rank prefills one (prefill of attentionGroups prompts), not one prompt spread
+  // over every chip of the replica. Spread, it read 0.0206 s at EP 144 and 0.052 s at EP 10 (breaker): below the
+  // dense-and-attention compute of 4,096 tokens on the one H100 that holds the prompt (~0.13 s).
+  const input = (expertParallel: number): ServingInput => ({
+    hardware: byId(hardware, "h100-sxm"),
+    model: byId(models, "deepseek-v3"),
+    precision: "fp8",
+    batchSize: 64,
+    inputTokens: 4096,
+    outputTokens: 256,
+    cacheHitFraction: 0,
+    tensorParallel: 1,
+    expertParallel,
+    stack: "sglang",
+    hbmReserveFraction: null
+  });
+  it.each([10, 32, 144])("is one prefill step of a prompt per rank at EP %i", (ep) => {
+    const result = servingPerformance(input(ep), ISSUE_FRACTIONS);
+    const layout = replicaLayout(1, ep);
+    const hw = replicaHardware(byId(hardware, "h100-sxm"), "fp8", layout.chips);
+    const step = prefill(
+      {
+        model: byId(models, "deepseek-v3"),
+        hardware: hw,
+        layout,
+        bytesPerParam: 1,
+        kvBytesPerElement: 1,
+        requests: layout.attentionGroups,
+        inputTokens: 4096,
+        cachedTokens: 0
+      },
+      ISSUE_FRACTIONS
+    );
+    expect(result.timeToFirstTokenSeconds).toBe(step.seconds);
+    expect(result.timeToFirstTokenSeconds).toBeGreaterThan(0.13);
+  });
+  it("is one prompt alone under tensor parallelism (one attention group)", () => {
+    const tp = servingPerformance({...input(1), tensorParallel: 8, expertParallel: 8}, ISSUE_FRACTIONS);
+    expect(replicaLayout(8, 8).attentionGroups).toBe(1);
+    expect(tp.timeToFirstTokenSeconds).toBe(tp.prefill.seconds);
   });
 });

@@ -80,7 +80,7 @@ Throughput (JSON keys):
   requestsPerSecondPerReplica      requests completed per second by one replica
 Latency:
   timePerOutputTokenSeconds        one decode step of the batch; tokensPerSecondPerSequence is its inverse
-  timeToFirstTokenSeconds          prefill of one prompt on an idle replica
+  timeToFirstTokenSeconds          prefill of one prompt on an idle replica (one per rank under --ep above --tp)
   outputTokensPerSecondPerUser     output tokens/s one user sees over a whole request in steady state
 Figures are model estimates at the efficiencies calibrated on published measurements for the chip's family and
 --stack ("efficienciesFrom" names the fit; \`token-ledger calibration\` prints the model's error), not measurements.
