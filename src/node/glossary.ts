@@ -19,3 +19,20 @@ export function glossaryPageMarkdown(): string {
     .replace(/<span class="site-only">[\s\S]*?<\/span>/g, "")
     .replace(/\[([^\]]+)\]\((?:\.{1,2})?\/[^)]*\)/g, "$1");
 }
+
+let anchors: ReadonlySet<string> | null | undefined;
+
+/**
+ * The glossary's entries: the ids of docs/glossary.md's rows (`<span id="kv-cache"></span>`), which a scenario
+ * narrative's link `../glossary#kv-cache` must name (narrativeErrors). Read once; undefined where the package has no
+ * glossary (an incomplete install), so the links go unchecked rather than every one refused.
+ */
+export function glossaryAnchors(): ReadonlySet<string> | undefined {
+  if (anchors === undefined) {
+    const file = packageDocsPath("glossary.md");
+    anchors = existsSync(file)
+      ? new Set([...readFileSync(file, "utf8").matchAll(/<span id="([^"]+)"><\/span>/g)].map((m) => m[1]!))
+      : null;
+  }
+  return anchors ?? undefined;
+}

@@ -14,6 +14,7 @@ import {displayPath, scenarioFilesIn} from "./scenarioFiles.js";
 import type {ScenarioLibrary} from "./scenarioLibrary.js";
 import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
 import {unsourcedKeysNote} from "../scenario/file/unsourcedKeys.js";
+import {glossaryAnchors} from "./glossary.js";
 
 /** One checked scenario file: its id (from `id:` or its name) and every error found in it. */
 export interface ScenarioFileCheck {
@@ -132,7 +133,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     if (duplicate) check.errors.push(duplicate);
     // The narrative is checked even when the front matter has errors, so one pass lists both.
     const body = scenarioBody(source.text ?? "");
-    check.errors.push(...(body ? narrativeErrors({file: check.file, ...body}) : []));
+    check.errors.push(...(body ? narrativeErrors({file: check.file, ...body}, glossaryAnchors()) : []));
     return check.errors.length ? undefined : source.scenario;
   });
   /**

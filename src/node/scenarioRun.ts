@@ -12,6 +12,7 @@ import {narrativeErrors} from "../scenario/narrative/narrative.js";
 import {locateScenario} from "./scenarioLibrary.js";
 import {UserError} from "../errors/userError.js";
 import {describeFound} from "../units/range.js";
+import {glossaryAnchors} from "./glossary.js";
 
 export interface ScenarioRunRequest {
   /** An id of data/scenarios/ or a path to a .md file. */
@@ -72,7 +73,7 @@ function checkRequest(request: ScenarioRunRequest): void {
  * build fail on it (run printed nothing of it and exited 0; author trial).
  */
 function noteNarrativeErrors(resolved: ResolvedScenario): void {
-  for (const error of narrativeErrors(resolved)) {
+  for (const error of narrativeErrors(resolved, glossaryAnchors())) {
     process.stderr.write(
       `token-ledger: note: ${error.message}; the figures do not read the narrative, so run goes on, but validate fails on it\n`
     );

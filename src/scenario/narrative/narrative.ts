@@ -1,3 +1,4 @@
+import {didYouMeanHint} from "../../errors/suggest.js";
 import {UserError} from "../../errors/userError.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {codeRanges, findLiveValues, liveValueErrors, liveValueTarget, type LiveValueTarget} from "./liveValues.js";
@@ -37,6 +38,10 @@ const SCRIPT_URL =
 const LOCAL_FILE_LINK =
   /(?:<a\b[^>]*?\shref\s*=\s*["']?|(?<!!)\[[^\]]*\]\()\s*(?!https?:|mailto:|#|\/\/)([^"'\s)>]+\.[A-Za-z0-9]{1,5})(?=["'\s)>#?])/gi;
 
+/** A Markdown link or an `<a href>` to an entry of the glossary: `](../glossary#kv-cache)`, `href="/glossary#nre"`. */
+const GLOSSARY_TARGET =
+  /\]\(\s*(?:\.{1,2}\/)*\/?glossary(?:\.html)?#([^)\s"']*)|\bhref\s*=\s*["']?(?:\.{1,2}\/)*\/?glossary(?:\.html)?#([^"'\s>]*)/gi;
+
 /** Private-use characters the page's rendering marks live values and `$` with (renderedHtml.ts). */
 const PRIVATE_MARKS = /[\uE000-\uE00F]/g;
 const PRIVATE_MARKS_EXPECTED =
@@ -54,7 +59,11 @@ function locate(body: string, offset: number, bodyLine: number): {line: number; 
  * Every problem of a narrative the site would reject or run: unknown live values, `<script>` tags and references to
  * local files, each located by file, 1-based line and column (`bodyLine` is the file line the body starts on).
  */
-export function narrativeErrors(scenario: {file: string; body: string; bodyLine: number}): UserError[] {
+export function narrativeErrors(
+  scenario: {file: string; body: string; bodyLine: number},
+  /** The glossary's entries (the ids of docs/glossary.md's rows): a link to another is an error. Unchecked if absent. */
+  glossaryAnchors?: ReadonlySet<string>
+): UserError[] {
   const {file, body, bodyLine} = scenario;
   // Prose for a page, not a data file: a megabyte of nested tags took minutes to check and overflowed the stack of
   // the HTML walk (breaker). Longer is one error, and nothing else is read.
@@ -108,6 +117,27 @@ export function narrativeErrors(scenario: {file: string; body: string; bodyLine:
   }
   for (const match of body.matchAll(SCRIPT_URL)) {
     refuse(match.index, "script address in the narrative", "javascript:", "an https: address or a page of the site");
+  }
+  // A link to the glossary leads to one of its entries (`[KV cache](../glossary#kv-cache)`): a misspelt anchor landed
+  // at the top of the glossary and passed validate (breaker).
+  for (const match of glossaryAnchors ? body.matchAll(GLOSSARY_TARGET) : []) {
+    const anchor = match[1] ?? match[2] ?? "";
+    if (glossaryAnchors!.has(anchor)) continue;
+    const hint = anchor ? didYouMeanHint(anchor.toLowerCase(), [...glossaryAnchors!]) : undefined;
+    errors.push(
+      ...(inCode(match.index)
+        ? []
+        : [
+            new UserError({
+              file,
+              ...locate(body, match.index + match[0].length - anchor.length, bodyLine),
+              message: anchor ? `no glossary entry #${anchor}` : "a glossary link without an entry",
+              expected: "an entry of the glossary page, as ../glossary#kv-cache",
+              found: anchor ? `#${anchor}` : "#",
+              ...(hint ? {hint} : {})
+            })
+          ])
+    );
   }
   for (const match of body.matchAll(LOCAL_FILE_LINK)) {
     const target = match[1]!;

@@ -78,6 +78,26 @@ describe("narrative on its page", () => {
     );
   });
 
+  it("refuses a link to a glossary entry the glossary does not have, at its anchor (breaker: it passed validate)", () => {
+    const anchors = new Set(["kv-cache", "nre"]);
+    const body =
+      '[KV](../glossary#kv_cache) and [NRE](../glossary#nre)\n<a href="/glossary#">x</a> `[c](../glossary#no)`';
+    const errors = narrativeErrors({file: "f.md", body, bodyLine: 5}, anchors).map((e) => e.detail);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        line: 5,
+        column: 18,
+        message: "no glossary entry #kv_cache",
+        expected: "an entry of the glossary page, as ../glossary#kv-cache",
+        found: "#kv_cache",
+        hint: expect.stringContaining("kv-cache")
+      }),
+      expect.objectContaining({line: 6, column: 20, message: "a glossary link without an entry", found: "#"})
+    ]);
+    // Without the glossary's entries (an install without it) the links go unchecked.
+    expect(narrativeErrors({file: "f.md", body, bodyLine: 5})).toEqual([]);
+  });
+
   it("refuses scripts and local files, at their line and column, and allows https images", () => {
     const body = 'Text\n<img src="chart.png">\n![ok](https://example.com/a.png) ![x](x.png)\n<script>alert(1)</script>';
     const errors = narrativeErrors({file: "f.md", body, bodyLine: 5}).map((e) => e.detail);
