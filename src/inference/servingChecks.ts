@@ -250,13 +250,30 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
   }
   if (memory.maxBatchSize < 1) {
     const smallest = smallestFittingTensorParallel(input);
+    // Under data-parallel attention (EP above TP) every rank holds its own copy of attention and the dense layers, so
+    // more experts' chips can hold the model too: 8 H100s at TP 1 × EP 8 do not hold DeepSeek-V3 in FP8, TP 8 or EP 10
+    // do (the message offered only "at least 8 chips per replica … found 1" on 8 chips; breaker).
+    const widerExperts = layout.expertParallel > layout.tensorParallel ? smallestFittingExpertParallel(input) : null;
+    const offers = [
+      ...(smallest === null
+        ? []
+        : [
+            layout.expertParallel > 1
+              ? `tensor-parallel degree ${smallest} at expert-parallel degree ${layout.expertParallel}, the smallest that shards the model and holds it`
+              : `at least ${smallest} chips per replica, the smallest tensor-parallel degree that shards the model and holds it`
+          ]),
+      ...(widerExperts === null
+        ? []
+        : [
+            `expert-parallel degree ${widerExperts} at tensor-parallel degree ${input.tensorParallel} (each of the ${layout.attentionGroups} attention ranks holds its own copy of attention and the dense layers)`
+          ])
+    ];
     return {
       setting: "tensorParallel",
-      message: `the model does not fit: weights ${gb(memory.weightBytes)} plus one sequence's KV cache ${gb(memory.kvBytesPerSequence)} exceed the usable HBM ${gb(memory.usableBytes)} of ${countNoun(layout.chips, "chip")}`,
-      expected:
-        smallest === null
-          ? "a lower precision or a shorter request (no tensor-parallel degree that shards the model holds it)"
-          : `at least ${smallest} chips per replica, the smallest tensor-parallel degree that shards the model and holds it (or a lower precision, or a shorter request)`,
+      message: `the model does not fit: weights ${gb(memory.weightBytes)} plus one sequence's KV cache ${gb(memory.kvBytesPerSequence)} exceed the usable HBM ${gb(memory.usableBytes)} of ${countNoun(layout.chips, "chip")}${layout.expertParallel > 1 ? ` (TP ${layout.tensorParallel} × EP ${layout.expertParallel})` : ""}`,
+      expected: offers.length
+        ? `${offers.join("; or ")}; or a lower precision, or a shorter request`
+        : "a lower precision or a shorter request (no tensor-parallel degree that shards the model holds it)",
       found: `${input.tensorParallel}`,
       largestReserveFraction
     };
@@ -292,6 +309,30 @@ function smallestFittingTensorParallel(input: ServingInput): number | null {
       hbmReserveFraction: input.hbmReserveFraction
     });
     if (fit.fits) return t;
+  }
+  return null;
+}
+
+/**
+ * The smallest expert-parallel degree above `input.expertParallel`, at its tensor-parallel degree, whose replica holds
+ * the weights and one sequence (servingMemoryFit), among those parallelismProblem accepts (at most the model's
+ * experts, tiling with the tensor-parallel degree); null when none does.
+ */
+function smallestFittingExpertParallel(input: ServingInput): number | null {
+  for (let e = input.expertParallel + 1; e <= input.model.experts; e++) {
+    if (parallelismProblem(input.model, input.tensorParallel, e)) continue;
+    const fit = servingMemoryFit({
+      hbmCapacityBytes: input.hardware.hbmCapacityBytes,
+      model: input.model,
+      layout: replicaLayout(input.tensorParallel, e),
+      bytesPerParam: BYTES_PER_PARAM[input.precision],
+      kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
+      inputTokens: input.inputTokens,
+      outputTokens: input.outputTokens,
+      stack: input.stack,
+      hbmReserveFraction: input.hbmReserveFraction
+    });
+    if (fit.fits) return e;
   }
   return null;
 }

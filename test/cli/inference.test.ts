@@ -458,6 +458,27 @@ describe("token-ledger inference", () => {
     expect(stderr).toMatch(/--tp: the model does not fit: .* expected at least 16 chips per replica, the smallest/);
   });
 
+  it("offers more expert parallelism too where attention is data-parallel (breaker: 'at least 8 chips … found 1' on 8)", async () => {
+    // DeepSeek-V3 FP8 on 8 H100 at TP 1 × EP 8: each of the 8 attention ranks holds its own attention and dense layers,
+    // 786.8 GB against 611.6 GB usable; TP 8 shards them, and at TP 1 the experts over 10 chips leave room.
+    const {code, stderr} = await runCli([
+      "inference",
+      "--hardware",
+      "h100-sxm",
+      "--model",
+      "deepseek-v3",
+      "--precision",
+      "fp8",
+      "--tp",
+      "1",
+      "--ep",
+      "8"
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("of 8 chips (TP 1 × EP 8): expected tensor-parallel degree 8 at expert-parallel degree 8");
+    expect(stderr).toContain("or expert-parallel degree 10 at tensor-parallel degree 1");
+  });
+
   it("names --tp for a degree that cannot shard the model (issue 11: llama-3.1-70b --tp 3)", async () => {
     const {code, stdout, stderr} = await runCli([
       "inference",
