@@ -188,6 +188,17 @@ describe("token-ledger calibration", () => {
       (row: string) => row.replace(",3065.6,", ",1e300,"),
       (row: string) => new RegExp(`:2:${row.indexOf(",1e300,") + 2}: output_tokens_per_s_per_chip: above the roofline`)
     ],
+    // 0.001 tok/s per chip is far below MIN_ROOFLINE_FRACTION of that roofline: it collapsed every group's fit, which
+    // --write saved (breaker).
+    [
+      "a throughput far below the roofline",
+      (row: string) => row.replace(",3065.6,", ",0.001,"),
+      (row: string) =>
+        new RegExp(
+          `:2:${row.indexOf(",0.001,") + 2}: output_tokens_per_s_per_chip: implausibly low: .*: expected at least ` +
+            "[\\d.]+ tokens/s per chip \\(0\\.02% of the roofline for this shape: [\\d.]+ tokens/s per chip\\), found 0\\.001"
+        )
+    ],
     [
       "a TP degree larger than the system",
       (row: string) => row.replace(",fp8,2,", ",fp8,16,"),

@@ -4,6 +4,7 @@ import {join, resolve} from "node:path";
 import type {Command} from "commander";
 import {
   calibrationReport,
+  checkCalibrationFinite,
   fitCalibration,
   fitSplitOf,
   prepareMeasurements,
@@ -84,6 +85,8 @@ export function registerCalibration(program: Command): void {
       const efficiencies = fitCalibration(fitSplit);
       if (process.stderr.isTTY) process.stderr.write("refitting without every third system, to report its error …\n");
       const report = calibrationReport(prepared, efficiencies, systemHeldOutError(prepared));
+      // Before --write: a fit that failed is never saved.
+      checkCalibrationFinite(report, prepared, file);
       const shortfall = systemSplitShortfall(prepared);
       if (shortfall) process.stderr.write(`token-ledger: note: whole systems held out: not computed: ${shortfall}\n`);
       if (target) {

@@ -189,17 +189,50 @@ export function prepareMeasurements(
 }
 
 /**
- * A measurement the model can fit at all (weights and one request in the replica's HBM) and that does not beat the
- * roofline, the model at ROOFLINE_EFFICIENCIES with the largest batch that fits (for a prefill measurement, the
- * prefill's kernels alone at their memory and compute roofs): no software serves more than the chip's roofs allow, so
- * a figure above it is a typo or a misread unit (tokens per system as tokens per chip).
- * Throws: UserError at the row's tensor_parallel (does not fit), or at output_tokens_per_s_per_chip
- * (input_tokens_per_s_per_chip for a prefill measurement) above the roofline.
+ * The floor of a plausible measurement, as a fraction of its roofline (rooflineTokensPerSecondPerChip): a measured
+ * rate below it is a typo or a misread unit (tokens per system per hour, a stray exponent), and it would corrupt the
+ * whole fit (1e-300 prompt tokens/s on one prefill row collapsed every group's efficiencies to 1e-10 and put ratios of
+ * 1e205 in the report; breaker). data/measurements.csv's smallest measured ÷ roofline is 0.0022 (0.22%: vLLM on MI300X, Llama 3.1 70B at batch 1,
+ * against a roofline at the largest batch that fits: rocm-vllm-llama31-70b-fp8-128-2048-bs1-mi300xx8, July 2025); the
+ * floor is an order of magnitude below it, so every published row passes with room to spare.
  */
-function checkPlausible(m: ComparableMeasurement, file: string): void {
+export const MIN_ROOFLINE_FRACTION = 0.0002;
+
+/**
+ * The roofline of a measurement, tokens per second per chip of the kind it measured (measuredTokenKind): the model at
+ * ROOFLINE_EFFICIENCIES with the largest batch that fits (for a prefill measurement, the prefill's kernels alone at
+ * their memory and compute roofs); null when the configuration does not fit.
+ */
+export function rooflineTokensPerSecondPerChip(m: ComparableMeasurement): number | null {
   // The largest batch that fits, not the engine's cap: the ceiling is the chip's, whatever the engine was set to.
   const roof = predictMeasurement({...m.shape, concurrency: null, maxBatch: null}, ROOFLINE_EFFICIENCIES);
-  if (!roof.fits || !roof.serving) {
+  if (!roof.fits || !roof.serving) return null;
+  const {phase} = m.measurement;
+  // A prefill bound leaves out the collectives and the step overhead: prefill overlaps its expert all-to-all with the
+  // other micro-batch's kernels (two-batch overlap: LMSYS's large-scale EP blog, May 2025; DeepSeek's profile-data
+  // README, "two micro-batches to overlap computation and all-to-all communication"), so only the kernels' memory and
+  // compute roofs bound it. With them in, DeepSeek-V3 at EP32 on H100 read a ceiling of 4,054 prompt tokens/s per
+  // chip, below LMSYS's measured 7,209.
+  const prefillRoof = roof.serving.batchPrefill;
+  return phase === "prefill"
+    ? (roof.prefillTokensPerSecondPerChip * prefillRoof.seconds) /
+        Math.max(prefillRoof.memorySeconds, prefillRoof.computeSeconds)
+    : phase === "decode"
+      ? roof.serving.decodeTokensPerSecondPerChip
+      : roof.outputTokensPerSecondPerChip;
+}
+
+/**
+ * A measurement the model can fit at all (weights and one request in the replica's HBM) and whose rate lies between
+ * MIN_ROOFLINE_FRACTION of its roofline (rooflineTokensPerSecondPerChip) and the roofline itself: no software serves
+ * more than the chip's roofs allow, so a figure above it is a typo or a misread unit (tokens per system as tokens per
+ * chip); a figure far below it is one too, and would drag the whole fit down with it.
+ * Throws: UserError at the row's tensor_parallel (does not fit), or at output_tokens_per_s_per_chip
+ * (input_tokens_per_s_per_chip for a prefill measurement) above the roofline or below its floor.
+ */
+function checkPlausible(m: ComparableMeasurement, file: string): void {
+  const ceiling = rooflineTokensPerSecondPerChip(m);
+  if (ceiling === null) {
     throw measurementCellError(file, m.measurement, "tensor_parallel", {
       message: `${m.model.id} in ${m.shape.precision} does not fit on ${m.hardware.id} at TP${m.shape.tensorParallel} EP${m.shape.expertParallel} with one request of ${Math.round(m.shape.inputTokens)} + ${Math.round(m.shape.outputTokens)} tokens`,
       expected:
@@ -210,26 +243,22 @@ function checkPlausible(m: ComparableMeasurement, file: string): void {
     });
   }
   const {phase} = m.measurement;
-  // A prefill bound leaves out the collectives and the step overhead: prefill overlaps its expert all-to-all with the
-  // other micro-batch's kernels (two-batch overlap: LMSYS's large-scale EP blog, May 2025; DeepSeek's profile-data
-  // README, "two micro-batches to overlap computation and all-to-all communication"), so only the kernels' memory and
-  // compute roofs bound it. With them in, DeepSeek-V3 at EP32 on H100 read a ceiling of 4,054 prompt tokens/s per
-  // chip, below LMSYS's measured 7,209.
-  const prefillRoof = roof.serving.batchPrefill;
-  const ceiling =
-    phase === "prefill"
-      ? (roof.prefillTokensPerSecondPerChip * prefillRoof.seconds) /
-        Math.max(prefillRoof.memorySeconds, prefillRoof.computeSeconds)
-      : phase === "decode"
-        ? roof.serving.decodeTokensPerSecondPerChip
-        : roof.outputTokensPerSecondPerChip;
   const measured = measuredTokensPerSecondPerChip(m.measurement);
+  const tokens = measuredTokenKind(phase);
   if (measured > ceiling) {
-    const tokens = measuredTokenKind(phase);
     throw measurementCellError(file, m.measurement, `${tokens}_tokens_per_s_per_chip`, {
       message: `above the roofline: more ${tokens} tokens per second per chip than the chip's roofs allow`,
       expected: `at most ${Number(ceiling.toPrecision(4))} tokens/s per chip (the model at full bandwidth and compute, no overhead)`,
       found: `${measured}`
+    });
+  }
+  const floor = ceiling * MIN_ROOFLINE_FRACTION;
+  if (measured < floor) {
+    throw measurementCellError(file, m.measurement, `${tokens}_tokens_per_s_per_chip`, {
+      message: `implausibly low: ${tokens} tokens per second per chip under a tenth of the smallest share of the roofline any published measurement reached`,
+      expected: `at least ${Number(floor.toPrecision(4))} tokens/s per chip (${Number((MIN_ROOFLINE_FRACTION * 100).toPrecision(2))}% of the roofline for this shape: ${Number(ceiling.toPrecision(4))} tokens/s per chip)`,
+      found: `${measured}`,
+      hint: "is the unit tokens per second per chip?"
     });
   }
 }
@@ -242,7 +271,7 @@ function checkPlausible(m: ComparableMeasurement, file: string): void {
  *
  * Input: the measurements (data/measurements.csv, parsed), the catalogs, and the file name for messages.
  * Output: the efficiencies, one row per measurement, the skipped ones, and the errors by split and family.
- * Throws: as prepareMeasurements.
+ * Throws: as prepareMeasurements and checkCalibrationFinite.
  */
 export function calibrate(
   measurements: readonly Measurement[],
@@ -250,7 +279,50 @@ export function calibrate(
   file: string
 ): CalibrationReport {
   const prepared = prepareMeasurements(measurements, catalogs, file);
-  return calibrationReport(prepared, fitCalibration(fitSplitOf(prepared, file)), systemHeldOutError(prepared));
+  const report = calibrationReport(prepared, fitCalibration(fitSplitOf(prepared, file)), systemHeldOutError(prepared));
+  checkCalibrationFinite(report, prepared, file);
+  return report;
+}
+
+/**
+ * Refuses a fit that failed: an efficiency, or the model ÷ measured ratio of a measurement, that is not a finite
+ * number (checkPlausible keeps out the rates that did this, but a fit that failed must never be reported as one, nor
+ * written by `calibration --write`: 5e-324 prompt tokens/s read "Infinity" and exited 0; breaker).
+ * Throws: UserError at the rate cell of the first measurement whose ratio is not finite, else naming the file and the
+ * efficiency.
+ */
+export function checkCalibrationFinite(report: CalibrationReport, prepared: PreparedMeasurements, file: string): void {
+  const sets = {pooled: report.efficiencies.pooled, ...report.efficiencies.groups};
+  for (const [group, efficiencies] of Object.entries(sets)) {
+    for (const [name, value] of Object.entries(efficiencies)) {
+      if (Number.isFinite(value)) continue;
+      throw new UserError({
+        file,
+        message: `the fit failed: the ${group} efficiencies' ${name} is not a finite number`,
+        expected: "finite efficiencies from the measurements",
+        found: `${value}`,
+        hint: "is a measured rate in the wrong unit?"
+      });
+    }
+  }
+  for (const r of [...report.rows, ...report.outOfBand]) {
+    if (Number.isFinite(r.ratio)) continue;
+    const m = [...prepared.comparable, ...prepared.outOfBand].find((c) => c.measurement.id === r.id)!;
+    throw measurementCellError(file, m.measurement, `${r.tokens}_tokens_per_s_per_chip`, {
+      message: "the fit failed: model ÷ measured is not a finite number",
+      expected: `a rate the model can be compared with (at the ${r.efficiencies} efficiencies it gives ${Number(r.predictedTokensPerSecondPerChip.toPrecision(4))} tokens/s per chip)`,
+      found: `${r.measuredTokensPerSecondPerChip} (model ÷ measured ${r.ratio})`
+    });
+  }
+  const bySystem = report.heldOutBySystem;
+  if (bySystem && ![bySystem.medianRatio, bySystem.ratioP10, bySystem.ratioP90].every(Number.isFinite)) {
+    throw new UserError({
+      file,
+      message: "the fit failed: the refit without every third system gives ratios that are not finite numbers",
+      expected: "finite ratios of model to measured",
+      found: `median ${bySystem.medianRatio}, p10–p90 ${bySystem.ratioP10}–${bySystem.ratioP90}`
+    });
+  }
 }
 
 /**
