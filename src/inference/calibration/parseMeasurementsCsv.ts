@@ -1,6 +1,6 @@
 import {PRECISIONS} from "../precision.js";
 import {UserError} from "../../errors/userError.js";
-import {CellReader, readCatalogRows, type CellUnit} from "../../catalog/csvCells.js";
+import {CellReader, readCatalogRows, readCsvRecords, throwIfAny, type CellUnit} from "../../catalog/csvCells.js";
 import {
   GRAPH_CAPTURES,
   MEASUREMENT_PHASES,
@@ -139,12 +139,52 @@ export function parseMeasurementsCsv(
   {file, now = new Date(), allColumns = false}: {file: string; now?: Date; allColumns?: boolean}
 ): Measurement[] {
   const latest = latestMonth(now);
+  if (!allColumns) throwIfAny(prefillWithoutInputColumn(text, file));
   return readCatalogRows(text, {
     file,
     columns: (header) => (allColumns ? MEASUREMENT_COLUMNS : measurementColumnsOf(header?.cells)),
     units: MEASUREMENT_CELL_UNITS,
     readRow: (cells, columns) => readRow(cells, latest, columns.includes("graph_capture"))
   });
+}
+
+/**
+ * The error for a file without the input_tokens_per_s_per_chip column (a header measurementColumnsOf reads without
+ * it) that has phase prefill rows, which state their throughput there: one, at the header cell where the column
+ * belongs, naming the rows' lines (it was one per prefill row, "missing value" at the line's last character, where
+ * no such cell is; breaker). Empty when the column is there or no row is a prefill one.
+ */
+function prefillWithoutInputColumn(text: string, file: string): UserError[] {
+  const {header, records} = readCsvRecords(text, {file});
+  const columns = measurementColumnsOf(header?.cells);
+  const column = "input_tokens_per_s_per_chip";
+  if (!header || columns.includes(column)) return [];
+  const phaseAt = columns.indexOf("phase");
+  const lines = records.filter((r) => r.cells[phaseAt]?.trim().toLowerCase() === "prefill").map((r) => r.line);
+  if (lines.length === 0) return [];
+  const previous = columns.filter((c) => MEASUREMENT_COLUMNS.indexOf(c) < MEASUREMENT_COLUMNS.indexOf(column)).at(-1)!;
+  return [
+    new UserError({
+      file,
+      ...(header.positions[columns.indexOf(previous) + 1] ?? header.end),
+      path: column,
+      message: `missing column, which phase prefill rows need (${lineRanges(lines)})`,
+      expected: `column '${column}' after '${previous}' (a prefill row's prompt tokens per second per chip)`,
+      found: "no such column"
+    })
+  ];
+}
+
+/** Ascending line numbers as runs: "line 62", "lines 62–67", "lines 62–67, 70". */
+function lineRanges(lines: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const line of lines) {
+    const last = runs.at(-1);
+    if (last && line === last[1] + 1) last[1] = line;
+    else runs.push([line, line]);
+  }
+  const text = runs.map(([from, to]) => (from === to ? `${from}` : `${from}\u2013${to}`)).join(", ");
+  return `${lines.length === 1 ? "line" : "lines"} ${text}`;
 }
 
 /**

@@ -1,10 +1,12 @@
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {csvFormatRows, csvParseRows} from "d3-dsv";
 import {loadMeasurements} from "../../../src/node/measurementFiles.js";
 import {describe, expect, it} from "vitest";
 import {MEASUREMENT_COLUMNS, parseMeasurementsCsv} from "../../../src/inference/calibration/parseMeasurementsCsv.js";
 import {userErrorsOf} from "../../scenario/helpers.js";
+import {formatUserError} from "../../../src/errors/userError.js";
 import {cellColumn} from "../../catalog/cellColumn.js";
 import {comparableMeasurement} from "../../../src/inference/calibration/measurementShape.js";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
@@ -290,6 +292,46 @@ describe("parseMeasurementsCsv", () => {
         path: "max_batch",
         message: "missing column"
       });
+    });
+  });
+
+  describe("a file without the input_tokens_per_s_per_chip column", () => {
+    const withoutInput = (text: string) => {
+      const at = MEASUREMENT_COLUMNS.indexOf("input_tokens_per_s_per_chip");
+      return csvFormatRows(csvParseRows(text).map((cells) => cells.filter((_, i) => i !== at))) + "\n";
+    };
+    // The header cell where the column belongs: the one after graph_capture (output_tokens_per_s_per_chip's).
+    const where = (text: string) => text.indexOf(",output_tokens_per_s_per_chip,") + 2;
+
+    it("loads when no row is a prefill one", () => {
+      const text = withoutInput(`${header}\n${good}\n`);
+      expect(parseMeasurementsCsv(text, {file})[0]).toMatchObject({id: "m-1", inputTokensPerSecondPerChip: null});
+    });
+
+    it("with a prefill row: one error at the header naming the column and the row's line", () => {
+      const text = withoutInput(`${header}\n${good}\n${prefillRow.replace("m-1", "m-2")}\n`);
+      const errors = userErrorsOf(() => parseMeasurementsCsv(text, {file}));
+      expect(errors.map(formatUserError)).toEqual([
+        `${file}:1:${where(text)}: input_tokens_per_s_per_chip: missing column, which phase prefill rows need ` +
+          "(line 3): expected column 'input_tokens_per_s_per_chip' after 'graph_capture' (a prefill row's prompt " +
+          "tokens per second per chip), found no such column"
+      ]);
+    });
+
+    it("the bundled file without it: one error at the header naming the prefill rows' lines, not one per row", () => {
+      const bundled = readFileSync(new URL("../../../data/measurements.csv", import.meta.url), "utf8");
+      const lines = parseMeasurementsCsv(bundled, {file})
+        .filter((m) => m.phase === "prefill")
+        .map((m) => m.line);
+      // data/measurements.csv's six LMSYS prefill rows, one run of lines.
+      expect(lines).toEqual([62, 63, 64, 65, 66, 67]);
+      const text = withoutInput(bundled);
+      const errors = userErrorsOf(() => parseMeasurementsCsv(text, {file}));
+      expect(errors.map(formatUserError)).toEqual([
+        `${file}:1:${where(text)}: input_tokens_per_s_per_chip: missing column, which phase prefill rows need ` +
+          "(lines 62\u201367): expected column 'input_tokens_per_s_per_chip' after 'graph_capture' (a prefill row's " +
+          "prompt tokens per second per chip), found no such column"
+      ]);
     });
   });
 
