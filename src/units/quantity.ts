@@ -541,8 +541,9 @@ export function readQuantity(
   const value = (sign === "-" ? -1 : 1) * (Number.isInteger(inverse) ? magnitude / inverse : magnitude * factor);
   if (!Number.isFinite(value))
     return {ok: false, reason: "finite", expected: `a finite number: ${expected}`, found: text};
-  // `1e-400` read as 0 where `1e400` was refused (breaker).
-  if (underflows(digits, magnitude))
+  // `1e-400` read as 0 where `1e400` was refused (breaker); so is `1e-322 USD/MWh`, nonzero as written but 0 once
+  // divided by its unit's 1000 (breaker).
+  if (underflows(digits, magnitude) || (magnitude !== 0 && value === 0))
     return {ok: false, reason: "underflow", expected, found: text, hint: UNDERFLOW_HINT};
   // `-0` is 0: a negative zero is printed "−0" (`power.electricity: -0` read "−0 USD/kWh" in run's table).
   return {ok: true, value: value + 0, unit};

@@ -9,6 +9,8 @@ import type {ResolvedScenario} from "../../src/scenario/resolve/resolveScenario.
 import {HARDWARE_COLUMNS, parseHardwareCsv} from "../../src/catalog/parseHardwareCsv.js";
 import {readDecimal, UNDERFLOW_HINT} from "../../src/units/decimal.js";
 import {readQuantity} from "../../src/units/quantity.js";
+import {parseScenario} from "../../src/scenario/file/parseScenario.js";
+import {userErrorsOf} from "../scenario/helpers.js";
 
 describe("readDecimal", () => {
   it("refuses a nonzero numeral that underflows to 0, and reads zero written any way as 0", () => {
@@ -59,6 +61,40 @@ describe("a number too small for a double", () => {
       all = userErrorList(error);
     }
     expect(all.map((e) => e.detail).find((d) => d.path === "system_overhead")).toMatchObject({
+      message: "number too small",
+      hint: UNDERFLOW_HINT
+    });
+  });
+
+  // `1e-322 USD/MWh` is nonzero as written and 0 once divided by its unit's 1000: it was taken as 0 USD/kWh.
+  it("is refused when nonzero as written but 0 after its unit's conversion", () => {
+    expect(readQuantity("1e-322 USD/MWh", "energyPrice")).toMatchObject({
+      ok: false,
+      reason: "underflow",
+      hint: UNDERFLOW_HINT
+    });
+    expect(readQuantity("1e-325%", "fraction")).toMatchObject({ok: false, reason: "underflow"});
+    // Still read: zero as written, and a subnormal that survives the conversion.
+    expect(readQuantity("0 USD/MWh", "energyPrice")).toMatchObject({ok: true, value: 0});
+    expect(readQuantity("1e-318 USD/MWh", "energyPrice")).toMatchObject({ok: true});
+  });
+
+  it("is refused after its unit's conversion by --set, a scenario file and a flag", () => {
+    const fromSet = errorOf(() =>
+      applyOverrides({values: {}} as unknown as ResolvedScenario, ["power.electricity=1e-322 USD/MWh"])
+    );
+    expect(fromSet).toMatchObject({message: "number too small", found: "1e-322 USD/MWh", hint: UNDERFLOW_HINT});
+    const text = "---\npower:\n  electricity: 1e-322 USD/MWh\n---\n";
+    expect(userErrorsOf(() => parseScenario({file: "tiny.md", text}))).toEqual([
+      expect.objectContaining({
+        message: "number too small",
+        path: "power.electricity",
+        found: "1e-322 USD/MWh",
+        hint: UNDERFLOW_HINT
+      })
+    ]);
+    expect(errorOf(() => keyFlag("--electricity", "power.electricity")("5e-324 USD/MWh"))).toMatchObject({
+      flag: "--electricity",
       message: "number too small",
       hint: UNDERFLOW_HINT
     });
