@@ -32,6 +32,13 @@ export interface MetricInfo {
 /** What a metric of the day's tokens (`ofDemand`) reads when the day has none. */
 export const NO_DEMAND = "none (no demand)";
 
+/**
+ * What a figure of decoding reads for a request of one output token, which has no decode step (its token comes from
+ * prefill; metrics.ts `decodes`): `inference --output-tokens 1` prints "—" and a note, `run` gives the reason in words
+ * as its other missing metrics do, and the same note (noDecodeNote.ts).
+ */
+export const NO_DECODE = "none (no decode step)";
+
 export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
   costPerMillionTokensUsd: {
     label: "cost per million tokens (blended)",
@@ -45,7 +52,8 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     label: "cost per million output tokens, decode time",
     unit: "USD/Mtok",
     displayUnit: "USD/Mtok",
-    scale: 1
+    scale: 1,
+    absent: NO_DECODE
   },
   costPerMillionInputTokensUsd: {
     label: "cost per million input tokens, prefill time",
@@ -63,9 +71,16 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     label: "output tokens per second per chip, decode steps only",
     unit: "tokens/s",
     displayUnit: "tokens/s",
-    scale: 1
+    scale: 1,
+    absent: NO_DECODE
   },
-  timePerOutputTokenSeconds: {label: "time per output token", unit: "s", displayUnit: "ms", scale: 1e3},
+  timePerOutputTokenSeconds: {
+    label: "time per output token",
+    unit: "s",
+    displayUnit: "ms",
+    scale: 1e3,
+    absent: NO_DECODE
+  },
   chipHourCostUsd: {label: "cost of a chip-hour", unit: "USD/h", displayUnit: "USD/h", scale: 1},
   tokensPerSecondPerMw: {
     // Input and output tokens at demand.inputShare, as the cost per token (blended): `inference` prints output tokens

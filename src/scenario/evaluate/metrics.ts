@@ -17,16 +17,19 @@ import type {TrainingRunResult} from "../../training/trainingRun.js";
 export interface ScenarioMetrics {
   /** Blended cost of a million tokens, input and output in the proportion demand.inputShare, USD. */
   costPerMillionTokensUsd: number;
-  /** Cost of a million output (decoded) tokens, USD. */
-  costPerMillionOutputTokensUsd: number;
+  /**
+   * Cost of a million output (decoded) tokens, decode time, USD; null for a request of one output token, which has no
+   * decode step (its token comes from prefill; decodes).
+   */
+  costPerMillionOutputTokensUsd: number | null;
   /** Cost of a million input (prompt) tokens, USD. */
   costPerMillionInputTokensUsd: number;
   /** Output tokens per second per chip over whole requests, prefill included (what offline benchmarks measure). */
   outputTokensPerSecondPerChip: number;
-  /** Output tokens per second per chip counting decode steps only (not whole requests). */
-  tokensPerSecondPerChip: number;
-  /** Time between output tokens of one sequence, s. */
-  timePerOutputTokenSeconds: number;
+  /** Output tokens per second per chip counting decode steps only (not whole requests); null without a decode step. */
+  tokensPerSecondPerChip: number | null;
+  /** Time between output tokens of one sequence, s; null without a decode step (one output token). */
+  timePerOutputTokenSeconds: number | null;
   /** Cost of a chip-hour of serving.hardware: fleet.chipHourPrice when rented, else the owned chip-hour, USD. */
   chipHourCostUsd: number;
   /** Blended tokens per second per MW of facility power. */
@@ -164,6 +167,9 @@ type NullableMetricName = {[K in ScenarioMetricName]: null extends ScenarioMetri
  * sweep writes these as OPTIONAL Parquet columns, the rest as REQUIRED (no definition levels to encode).
  */
 export const NULLABLE_METRICS = [
+  "costPerMillionOutputTokensUsd",
+  "tokensPerSecondPerChip",
+  "timePerOutputTokenSeconds",
   "inferenceOvertakesTrainingMonth",
   "inferenceFirstPassesTrainingMonth",
   "trainingRetakesLeadMonth",
@@ -219,6 +225,15 @@ function perMw(s: MetricSources) {
 }
 
 /**
+ * A figure of decoding, or null when the request has no decode step: one output token comes from prefill, so its
+ * decode-step throughput, time per output token and decode-time cost are those of a step that never runs (`run`
+ * printed 1,854 tokens/s and 47.5 ms where `inference --output-tokens 1` prints "—"; breaker).
+ */
+function decodes(s: MetricSources, value: number): number | null {
+  return s.serving.decodeStepsPerRequest > 0 ? value : null;
+}
+
+/**
  * How each headline metric is read from the models' results: tokens and revenue per MW from src/tco/tokensPerMw.ts at
  * the blended rate, the rest straight from the results. A reader touches only the results it names, so over lazily
  * computed sources (src/scenario/evaluate/evaluateScenario.ts, `scenarioStages`) reading a few metrics runs only the
@@ -226,11 +241,11 @@ function perMw(s: MetricSources) {
  */
 export const METRIC_READERS: {readonly [K in ScenarioMetricName]: (s: MetricSources) => ScenarioMetrics[K]} = {
   costPerMillionTokensUsd: (s) => s.costUsdPerMTok,
-  costPerMillionOutputTokensUsd: (s) => s.cost.costPerMillionOutputTokensUsd,
+  costPerMillionOutputTokensUsd: (s) => decodes(s, s.cost.costPerMillionOutputTokensUsd),
   costPerMillionInputTokensUsd: (s) => s.cost.costPerMillionInputTokensUsd,
   outputTokensPerSecondPerChip: (s) => s.serving.outputTokensPerSecondPerChip,
-  tokensPerSecondPerChip: (s) => s.serving.decodeTokensPerSecondPerChip,
-  timePerOutputTokenSeconds: (s) => s.serving.timePerOutputTokenSeconds,
+  tokensPerSecondPerChip: (s) => decodes(s, s.serving.decodeTokensPerSecondPerChip),
+  timePerOutputTokenSeconds: (s) => decodes(s, s.serving.timePerOutputTokenSeconds),
   chipHourCostUsd: (s) => s.cost.chipHourCostUsd,
   tokensPerSecondPerMw: (s) => tokensPerSecondPerMw(perMw(s)),
   revenuePerMwHourUsd: (s) => revenueUsdPerMwHour(perMw(s)),
