@@ -297,20 +297,24 @@ function smallestFittingTensorParallel(input: ServingInput): number | null {
     if (t < input.tensorParallel) continue;
     const e = input.expertParallel;
     const tiles = Math.max(t, e) % Math.min(t, e) === 0;
-    const fit = servingMemoryFit({
-      hbmCapacityBytes: input.hardware.hbmCapacityBytes,
-      model: input.model,
-      layout: replicaLayout(t, tiles ? e : 1),
-      bytesPerParam: BYTES_PER_PARAM[input.precision],
-      kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
-      inputTokens: input.inputTokens,
-      outputTokens: input.outputTokens,
-      stack: input.stack,
-      hbmReserveFraction: input.hbmReserveFraction
-    });
-    if (fit.fits) return t;
+    if (holdsOneSequence(input, replicaLayout(t, tiles ? e : 1))) return t;
   }
   return null;
+}
+
+/** Whether a replica of `layout` holds the weights and one sequence of `input`'s request (servingMemoryFit). */
+function holdsOneSequence(input: ServingInput, layout: ServingResult["layout"]): boolean {
+  return servingMemoryFit({
+    hbmCapacityBytes: input.hardware.hbmCapacityBytes,
+    model: input.model,
+    layout,
+    bytesPerParam: BYTES_PER_PARAM[input.precision],
+    kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
+    inputTokens: input.inputTokens,
+    outputTokens: input.outputTokens,
+    stack: input.stack,
+    hbmReserveFraction: input.hbmReserveFraction
+  }).fits;
 }
 
 /**
@@ -321,18 +325,7 @@ function smallestFittingTensorParallel(input: ServingInput): number | null {
 function smallestFittingExpertParallel(input: ServingInput): number | null {
   for (let e = input.expertParallel + 1; e <= input.model.experts; e++) {
     if (parallelismProblem(input.model, input.tensorParallel, e)) continue;
-    const fit = servingMemoryFit({
-      hbmCapacityBytes: input.hardware.hbmCapacityBytes,
-      model: input.model,
-      layout: replicaLayout(input.tensorParallel, e),
-      bytesPerParam: BYTES_PER_PARAM[input.precision],
-      kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
-      inputTokens: input.inputTokens,
-      outputTokens: input.outputTokens,
-      stack: input.stack,
-      hbmReserveFraction: input.hbmReserveFraction
-    });
-    if (fit.fits) return e;
+    if (holdsOneSequence(input, replicaLayout(input.tensorParallel, e))) return e;
   }
   return null;
 }
