@@ -5,6 +5,7 @@ import {isDecimalNumeral, readDecimal, UNDERFLOW_HINT} from "../units/decimal.js
 import {describeRange, isInRange, type NumberRange} from "../units/range.js";
 import {formatNumber, readQuantity, type Dimension} from "../units/quantity.js";
 import {orList} from "../units/wordList.js";
+import {pointGroupedWhole} from "../units/pointGrouped.js";
 
 /** Where a cell starts in a CSV file: the place an editor jumps to for `file:line:column`. */
 export interface CsvPosition {
@@ -585,6 +586,15 @@ export class CellReader<Column extends string> {
       return undefined;
     }
     const range = this.ranges[column];
+    // `1.000` in a whole-number cell read as 1, silently, where a thousand may be meant: refused as a key or flag
+    // refuses it (pointGroupedWhole; breaker).
+    const grouped = integer
+      ? pointGroupedWhole(value, (v) => Number.isInteger(v) && v > 0 && (range === undefined || isInRange(v, range)))
+      : undefined;
+    if (grouped) {
+      this.fail(column, grouped.message, expected, undefined, grouped.hint);
+      return undefined;
+    }
     if (n <= 0) {
       // The column's own range where it has one (vocab_size 0 read "a whole number > 0", its range is [256, 1e8]).
       this.fail(

@@ -77,3 +77,26 @@ describe("a measurement cell that is no plain decimal", () => {
     });
   });
 });
+
+describe("a whole-number cell with its digits grouped by points", () => {
+  // `1.000` read as 1, silently, where a thousand may be meant (breaker); --set and flags refuse it (pointGroupedWhole).
+  function hardwareError(column: (typeof HARDWARE_COLUMNS)[number], value: string) {
+    const cells = H100.split(",");
+    cells[HARDWARE_COLUMNS.indexOf(column)] = value;
+    try {
+      parseHardwareCsv(`${HARDWARE_COLUMNS.join(",")}\n${cells.join(",")}`, {file: "data/hardware.csv"});
+    } catch (error) {
+      return userErrorList(error).find((e) => e.detail.path === column)?.detail;
+    }
+    return undefined;
+  }
+
+  it("refuses 8.000 in scale_up_chips, offering 8 or 8000 where each is in the column's range", () => {
+    const detail = hardwareError("scale_up_chips", "8.000");
+    expect(detail?.message).toBe("a point in a whole number");
+    expect(detail?.hint).toMatch(/^a whole number is written without a point: write 8\b/);
+    // A decimal that is not a grouping is not this error, and a plain whole number still reads.
+    expect(hardwareError("scale_up_chips", "8.5")?.message).toBe("not a whole number");
+    expect(hardwareError("scale_up_chips", "8")).toBeUndefined();
+  });
+});
