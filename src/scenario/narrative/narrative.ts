@@ -2,7 +2,14 @@ import {didYouMeanHint} from "../../errors/suggest.js";
 import {UserError} from "../../errors/userError.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {codeRanges, findLiveValues, liveValueErrors, liveValueTarget, type LiveValueTarget} from "./liveValues.js";
-import {LIVE_CLOSE, LIVE_OPEN, narrativeHtml, NO_HANDLERS, renderedHtmlProblems} from "./renderedHtml.js";
+import {
+  GLOSSARY_PAGE,
+  LIVE_CLOSE,
+  LIVE_OPEN,
+  narrativeHtml,
+  NO_HANDLERS,
+  renderedHtmlProblems
+} from "./renderedHtml.js";
 
 /**
  * What a scenario's narrative (the Markdown after its front matter) may contain, and how it becomes part of its page.
@@ -39,8 +46,10 @@ const LOCAL_FILE_LINK =
   /(?:<a\b[^>]*?\shref\s*=\s*["']?|(?<!!)\[[^\]]*\]\()\s*(?!https?:|mailto:|#|\/\/)([^"'\s)>]+\.[A-Za-z0-9]{1,5})(?=["'\s)>#?])/gi;
 
 /** A Markdown link or an `<a href>` to an entry of the glossary: `](../glossary#kv-cache)`, `href="/glossary#nre"`. */
-const GLOSSARY_TARGET =
-  /\]\(\s*(?:\.{1,2}\/)*\/?glossary(?:\.html)?#([^)\s"']*)|\bhref\s*=\s*["']?(?:\.{1,2}\/)*\/?glossary(?:\.html)?#([^"'\s>]*)/gi;
+const GLOSSARY_TARGET = new RegExp(
+  String.raw`\]\(\s*${GLOSSARY_PAGE}#([^)\s"']*)|\bhref\s*=\s*["']?${GLOSSARY_PAGE}#([^"'\s>]*)`,
+  "gi"
+);
 
 /** Private-use characters the page's rendering marks live values and `$` with (renderedHtml.ts). */
 const PRIVATE_MARKS = /[\uE000-\uE00F]/g;

@@ -395,8 +395,11 @@ export const LIVE_CLOSE = "\uE003";
  * Input: the narrative's Markdown with live values marked; the page code of live value n, and its text as written.
  * Output: the HTML, one line. Raises nothing.
  */
+/** The glossary page as a narrative's link names it: `../glossary`, `/glossary`, `glossary.html` (a pattern's source). */
+export const GLOSSARY_PAGE = String.raw`(?:\.{1,2}\/)*\/?glossary(?:\.html)?`;
+
 /** A link to an entry of the site's glossary, relative (`../glossary#kv-cache`) or from the root (`/glossary#nre`). */
-const GLOSSARY_LINK = /^(?:\.{1,2}\/)*\/?glossary(?:\.html)?#[\w-]+$/;
+const GLOSSARY_LINK = new RegExp(`^${GLOSSARY_PAGE}#[\\w-]+$`);
 
 export function narrativeHtml(
   body: string,
