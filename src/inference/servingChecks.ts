@@ -22,7 +22,10 @@ export type ServingSetting =
   | "expertParallel"
   | "inputTokens"
   | "outputTokens"
-  | "cacheHitFraction";
+  | "cacheHitFraction"
+  | "prefillTensorParallel"
+  | "prefillExpertParallel"
+  | "prefillStepTokens";
 
 /** A reason a serving configuration cannot run, said so that an edge (flag or scenario key) can report it. */
 export interface ServingProblem {
@@ -211,14 +214,43 @@ export function batchProblem(batchSize: number): ServingProblem | null {
 }
 
 /**
- * Every problem that can be found before computing: precision, stack, parallelism, batch, request shape; the first,
- * or none.
+ * Problems with a prefill replica of its own (ServingInput.prefillReplica), or null: its layout as parallelismProblem
+ * checks the decode replica's, said of prefill ("prefill's tensor parallelism 3 cannot shard …"), and its step's new
+ * tokens per chip a finite number > 0.
+ */
+export function prefillReplicaProblem(input: Pick<ServingInput, "model" | "prefillReplica">): ServingProblem | null {
+  const replica = input.prefillReplica;
+  if (!replica) return null;
+  const problem = parallelismProblem(input.model, replica.tensorParallel, replica.expertParallel);
+  if (problem) {
+    return {
+      ...problem,
+      setting: problem.setting === "tensorParallel" ? "prefillTensorParallel" : "prefillExpertParallel",
+      message: `prefill's ${problem.message}`
+    };
+  }
+  const tokens = replica.stepTokensPerChip;
+  if (!(Number.isFinite(tokens) && tokens > 0)) {
+    return {
+      setting: "prefillStepTokens",
+      message: "out of range",
+      expected: "a number of prompt tokens per chip per prefill step > 0",
+      found: `${tokens}`
+    };
+  }
+  return null;
+}
+
+/**
+ * Every problem that can be found before computing: precision, stack, parallelism (the decode replica's, then a
+ * prefill replica's), batch, request shape; the first, or none.
  */
 export function servingInputProblem(input: ServingInput): ServingProblem | null {
   return (
     precisionProblem(input.hardware, input.precision) ??
     stackProblem(input.hardware, input.stack) ??
     parallelismProblem(input.model, input.tensorParallel, input.expertParallel) ??
+    prefillReplicaProblem(input) ??
     batchProblem(input.batchSize) ??
     requestProblem(input)
   );
@@ -278,6 +310,8 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
       largestReserveFraction
     };
   }
+  const prefillProblem = prefillMemoryProblem(input, result);
+  if (prefillProblem) return prefillProblem;
   if (input.batchSize > memory.maxBatchSize) {
     return {
       setting: "batch",
@@ -289,6 +323,67 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
     };
   }
   return null;
+}
+
+/**
+ * A prefill replica of its own (result.prefillMemory) that does not hold the model's weights and one prompt's KV cache
+ * (blamed on its layout), or whose step's prompts' KV caches do not fit beside the weights (blamed on the step's
+ * tokens per chip, with the most that fit); null when it fits or the decode replica prefills. Checked after the decode
+ * replica's weights: a model the decode replica cannot hold is said of the decode replica first.
+ */
+function prefillMemoryProblem(input: ServingInput, result: ServingResult): ServingProblem | null {
+  const memory = result.prefillMemory;
+  const replica = input.prefillReplica;
+  if (!memory || !replica) return null;
+  const gb = (bytes: number) => `${(bytes / BYTES_PER_GB).toFixed(1)} GB`;
+  const layout = result.prefillLayout;
+  const chips = `${countNoun(layout.chips, "chip")} (TP ${layout.tensorParallel} × EP ${layout.expertParallel})`;
+  if (memory.maxBatchSize < 1) {
+    // The degree to raise: expert parallelism where it sets the chips (an MoE at EP ≥ TP), else tensor parallelism;
+    // the smallest larger one that shards the model and holds it and one prompt is offered.
+    const byExperts =
+      input.model.experts > input.model.expertsPerToken && layout.expertParallel >= layout.tensorParallel;
+    const holds = (t: number, e: number) =>
+      !parallelismProblem(input.model, t, e) &&
+      servingMemoryFit({
+        hbmCapacityBytes: input.hardware.hbmCapacityBytes,
+        model: input.model,
+        layout: replicaLayout(t, e),
+        bytesPerParam: BYTES_PER_PARAM[input.precision],
+        kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
+        inputTokens: input.inputTokens,
+        outputTokens: 0,
+        stack: input.stack,
+        hbmReserveFraction: input.hbmReserveFraction
+      }).fits;
+    const degrees = byExperts
+      ? Array.from({length: input.model.experts}, (_, i) => i + 1).filter((e) => e > layout.expertParallel)
+      : workingTensorParallelDegrees(input.model).filter((t) => t > layout.tensorParallel);
+    const smallest = degrees.find((d) =>
+      byExperts
+        ? holds(layout.tensorParallel, d)
+        : holds(d, d % layout.expertParallel === 0 ? layout.expertParallel : 1)
+    );
+    const name = byExperts ? "expert-parallel degree" : "tensor-parallel degree";
+    return {
+      setting: byExperts ? "prefillExpertParallel" : "prefillTensorParallel",
+      message: `a prefill replica of ${chips} does not hold the model: weights ${gb(memory.weightBytes)} plus one prompt's KV cache ${gb(memory.kvBytesPerSequence)} exceed its usable HBM ${gb(memory.usableBytes)}`,
+      expected:
+        smallest === undefined
+          ? "a lower precision or a shorter prompt (no larger prefill replica holds the model)"
+          : `a prefill ${name} of at least ${smallest}, the smallest that holds the model and one prompt`,
+      found: `${byExperts ? layout.expertParallel : layout.tensorParallel}`
+    };
+  }
+  if (result.prefillPrompts <= memory.maxBatchSize) return null;
+  const newTokens = input.inputTokens * (1 - input.cacheHitFraction);
+  const most = Math.floor((memory.maxBatchSize * newTokens) / layout.chips);
+  return {
+    setting: "prefillStepTokens",
+    message: `a prefill step of ${groupThousands(replica.stepTokensPerChip)} new tokens per chip (${groupThousands(Math.ceil(result.prefillPrompts))} prompts of ${formatTokens(input.inputTokens)} tokens on ${chips}) does not fit: each prompt's KV cache is ${gb(memory.kvBytesPerSequence)}, ${gb(memory.usableBytes - memory.weightBytes)} of usable HBM left after weights`,
+    expected: `at most ${groupThousands(most)} new tokens per chip, the largest step that fits`,
+    found: groupThousands(replica.stepTokensPerChip)
+  };
 }
 
 /** The smallest working tensor-parallel degree whose replica holds the weights and one sequence, or null. */

@@ -6,6 +6,7 @@ import type {SoftwareStack} from "./calibration/measurement.js";
 import {KV_TOKENS_BASIS, servingMemoryFit, type ServingMemoryResult} from "./kvCacheAdmission.js";
 import {replicaLayout, type ReplicaLayout} from "./parallelism.js";
 import {prefill} from "./prefill.js";
+import {prefillPromptsPerStep, type PrefillReplica} from "./prefillReplica.js";
 import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, type Precision} from "./precision.js";
 import {replicaHardware, type StepTime} from "./stepCost.js";
 
@@ -35,47 +36,79 @@ export interface ServingInput {
   hbmReserveFraction: number | null;
   /** Bytes per KV element; defaults to DEFAULT_KV_BYTES_PER_ELEMENT[precision]. */
   kvBytesPerElement?: number;
+  /**
+   * Prefill on replicas of its own, laid out for it (prefillReplica.ts: prefill/decode disaggregation); absent or null:
+   * the decode replica prefills its batch's prompts between its decode steps (as offline benchmarks run).
+   */
+  prefillReplica?: PrefillReplica | null;
 }
 
 export interface ServingResult {
-  /** Chips and parallelism of one replica. */
+  /** Chips and parallelism of one (decode) replica. */
   layout: ReplicaLayout;
+  /** True when prefill runs on replicas of its own (ServingInput.prefillReplica), false when the decode replica's. */
+  disaggregated: boolean;
+  /** Chips and parallelism of the replica that prefills: `layout` itself unless prefill is disaggregated. */
+  prefillLayout: ReplicaLayout;
   /** One decode step of the whole batch at the mean live length. */
   decode: StepTime;
   /** Prefill of one request on an idle replica (its time is the time to first token). */
   prefill: StepTime;
-  /** Prefill of the batch's requests together (what the replica spends on prefill per batch of requests). */
+  /**
+   * Prefill of `prefillPrompts` prompts together: the batch's (what the replica spends on prefill per batch of
+   * requests), or under disaggregation one prefill step of the prefill replica.
+   */
   batchPrefill: StepTime;
+  /** Prompts in batchPrefill: the batch, or under disaggregation a prefill step's (prefillPromptsPerStep). */
+  prefillPrompts: number;
   /** What fits in HBM under the stack's reserve and admission (servingMemoryFit: memory.kvTokensPerSequence each). */
   memory: ServingMemoryResult;
+  /**
+   * Under disaggregation, what fits in a prefill replica's HBM: its weights and the prompts' KV caches (each prompt
+   * holding its input tokens, memory.maxBatchSize prompts at most); null when the decode replica prefills.
+   */
+  prefillMemory: ServingMemoryResult | null;
   /** KV tokens each sequence's decode step reads, on average over its decode: input + output ÷ 2. */
   kvContextTokens: number;
   /** What the memory cap's KV tokens per sequence stand for (KV_TOKENS_BASIS of the stack's admission). */
   kvTokensBasis: string;
   /** Decode steps each request takes: output − 1 (the first token comes from prefill); 0 for one output token. */
   decodeStepsPerRequest: number;
-  /** Whole requests: seconds the replica spends per batch of requests, prefill plus (output − 1) decode steps. */
+  /**
+   * Whole requests: seconds the replica spends per batch of requests, prefill plus (output − 1) decode steps; under
+   * disaggregation the decode steps alone (the prompts are prefilled on other chips).
+   */
   batchSeconds: number;
-  /** Output tokens per second of one replica over whole requests, prefill included (offline benchmarks' figure). */
+  /**
+   * Output tokens per second of one replica over whole requests, prefill included (offline benchmarks' figure);
+   * under disaggregation outputTokensPerSecondPerChip × the decode replica's chips.
+   */
   outputTokensPerSecondPerReplica: number;
-  /** outputTokensPerSecondPerReplica ÷ chips per replica. */
+  /**
+   * Output tokens per second per chip over whole requests: output ÷ the chip-seconds a request takes, its share of a
+   * prefill and of its decode steps (on their own chips under disaggregation).
+   */
   outputTokensPerSecondPerChip: number;
   /** Output tokens per second per chip counting decode steps only (batch ÷ step time ÷ chips): not whole requests. */
   decodeTokensPerSecondPerChip: number;
   /** Output tokens per second one sequence sees while the replica decodes: 1 ÷ time per output token. */
   tokensPerSecondPerSequence: number;
   /**
-   * Output tokens per second a user sees over a whole request in steady state: (output − 1) ÷ (request time − TTFT);
-   * null for a request of one output token, which has no decode step (its one token comes from prefill).
+   * Output tokens per second a user sees over a whole request in steady state: (output − 1) ÷ (request time − TTFT),
+   * 1 ÷ TPOT under disaggregation (no prefill holds up the decode steps); null for a request of one output token,
+   * which has no decode step (its one token comes from prefill).
    */
   outputTokensPerSecondPerUser: number | null;
   /** Time between output tokens of one sequence while decoding, s (the decode step time). */
   timePerOutputTokenSeconds: number;
-  /** Time to first token: prefill of the prompt on an idle replica (one prompt per attention group), s. */
+  /**
+   * Time to first token: prefill of the prompt on an idle replica, the prefill replica under disaggregation (one
+   * prompt per attention group), s; queueing and the KV cache's transfer left out.
+   */
   timeToFirstTokenSeconds: number;
-  /** Requests completed per second by one replica. */
+  /** Requests completed per second by one replica: outputTokensPerSecondPerReplica ÷ output tokens. */
   requestsPerSecondPerReplica: number;
-  /** Prompt tokens (cache hits included) per second per chip while prefilling the batch. */
+  /** Prompt tokens (cache hits included) per second per chip while prefilling (batchPrefill, on its layout's chips). */
   prefillTokensPerSecondPerChip: number;
 }
 
@@ -92,6 +125,12 @@ export interface ServingResult {
  *   EP 10, below what one rank can compute; breaker); per user = (output − 1) ÷ (batch time − TTFT), from
  *   Little's law (a request lives one batch time when `batch` are in flight and `batch` finish per batch time); null
  *   for output 1 (no token after the first: vLLM's benchmark_serving likewise leaves such requests out of TPOT)
+ * With prefill on replicas of its own (input.prefillReplica, prefillReplica.ts), laid out as it says:
+ *   prefill step = prefill of P = step tokens per chip × prefill chips ÷ new tokens per prompt prompts together
+ *   chip-seconds per request = prefill step × prefill chips ÷ P + (output − 1) × decode step × chips ÷ batch
+ *   output tokens/s per chip = output ÷ chip-seconds per request; per replica × the decode replica's chips
+ *   prefill tokens/s per chip = P × input ÷ prefill step ÷ prefill chips; TTFT on the prefill replica; per user
+ *   = 1 ÷ TPOT (the decode replica only decodes); batch time = (output − 1) decode steps
  * A pure function of (input, efficiencies); it does not check the input (servingChecks.ts does, at the edges): a
  * batch larger than fits in memory is still computed, and `memory` says what fits under the stack's KV-cache policy
  * (servingMemoryFit).
@@ -110,34 +149,63 @@ export function servingPerformance(input: ServingInput, efficiencies: ServingEff
     {model, hardware, layout, bytesPerParam, kvBytesPerElement, batchSize, contextTokens: kvContextTokens},
     efficiencies
   );
+  const apart = input.prefillReplica ?? null;
+  const prefillLayout = apart ? replicaLayout(apart.tensorParallel, apart.expertParallel) : layout;
+  const prefillHardware = apart ? replicaHardware(input.hardware, input.precision, prefillLayout.chips) : hardware;
   const prefillOf = (requests: number) =>
     prefill(
-      {model, hardware, layout, bytesPerParam, kvBytesPerElement, requests, inputTokens, cachedTokens},
+      {
+        model,
+        hardware: prefillHardware,
+        layout: prefillLayout,
+        bytesPerParam,
+        kvBytesPerElement,
+        requests,
+        inputTokens,
+        cachedTokens
+      },
       efficiencies
     );
-  const single = prefillOf(layout.attentionGroups);
-  const batchPrefill = prefillOf(batchSize);
-  const memory = servingMemoryFit({
-    hbmCapacityBytes: input.hardware.hbmCapacityBytes,
-    model,
-    layout,
-    bytesPerParam,
-    kvBytesPerElement,
-    inputTokens,
-    outputTokens,
-    stack: input.stack,
-    hbmReserveFraction: input.hbmReserveFraction
-  });
+  const single = prefillOf(prefillLayout.attentionGroups);
+  const prefillPrompts = apart
+    ? prefillPromptsPerStep(apart.stepTokensPerChip, prefillLayout.chips, inputTokens - cachedTokens)
+    : batchSize;
+  const batchPrefill = prefillOf(prefillPrompts);
+  const memoryOf = (replica: ReplicaLayout, outputTokensHeld: number) =>
+    servingMemoryFit({
+      hbmCapacityBytes: input.hardware.hbmCapacityBytes,
+      model,
+      layout: replica,
+      bytesPerParam,
+      kvBytesPerElement,
+      inputTokens,
+      outputTokens: outputTokensHeld,
+      stack: input.stack,
+      hbmReserveFraction: input.hbmReserveFraction
+    });
+  const memory = memoryOf(layout, outputTokens);
+  // A prefill replica holds each prompt's KV cache until it is handed over: its input tokens, no output.
+  const prefillMemory = apart ? memoryOf(prefillLayout, 0) : null;
   const decodeSteps = outputTokens - 1;
-  const batchSeconds = batchPrefill.seconds + decodeSteps * decode.seconds;
-  const outputTokensPerSecondPerReplica = (batchSize * outputTokens) / batchSeconds;
-  const userSeconds = batchSeconds - single.seconds;
+  const decodeSeconds = decodeSteps * decode.seconds;
+  const batchSeconds = apart ? decodeSeconds : batchPrefill.seconds + decodeSeconds;
+  // Shared: as an offline benchmark counts, the batch's output over its time; apart: output over a request's
+  // chip-seconds, its share of a prefill step on the prefill chips and of the decode steps on the decode chips.
+  const outputTokensPerSecondPerReplica = apart
+    ? (outputTokens * layout.chips) /
+      ((batchPrefill.seconds * prefillLayout.chips) / prefillPrompts + (decodeSeconds * layout.chips) / batchSize)
+    : (batchSize * outputTokens) / batchSeconds;
+  const userSeconds = apart ? decodeSeconds : batchSeconds - single.seconds;
   return {
     layout,
+    disaggregated: apart !== null,
+    prefillLayout,
     decode,
     prefill: single,
     batchPrefill,
+    prefillPrompts,
     memory,
+    prefillMemory,
     kvContextTokens,
     kvTokensBasis: KV_TOKENS_BASIS[memory.admission],
     decodeStepsPerRequest: decodeSteps,
@@ -150,7 +218,7 @@ export function servingPerformance(input: ServingInput, efficiencies: ServingEff
     outputTokensPerSecondPerUser: decodeSteps > 0 ? decodeSteps / userSeconds : null,
     timePerOutputTokenSeconds: decode.seconds,
     timeToFirstTokenSeconds: single.seconds,
-    requestsPerSecondPerReplica: batchSize / batchSeconds,
-    prefillTokensPerSecondPerChip: (batchSize * inputTokens) / batchPrefill.seconds / layout.chips
+    requestsPerSecondPerReplica: apart ? outputTokensPerSecondPerReplica / outputTokens : batchSize / batchSeconds,
+    prefillTokensPerSecondPerChip: (prefillPrompts * inputTokens) / batchPrefill.seconds / prefillLayout.chips
   };
 }

@@ -12,6 +12,7 @@ import {calibratedEfficiencies} from "../../inference/calibratedEfficiencies.js"
 import {SOFTWARE_STACKS, type SoftwareStack} from "../../inference/calibration/measurement.js";
 import {PRECISIONS, type Precision} from "../../inference/precision.js";
 import {defaultServingPrecision, ServingSettingError, type ServingSetting} from "../../inference/servingChecks.js";
+import type {PrefillReplica} from "../../inference/prefillReplica.js";
 import {defaultStackFor, PREFERRED_STACK} from "../../inference/stackChips.js";
 import {CHIP_HOUR_COMPONENT_NAMES, CHIP_HOUR_COMPONENTS, type ChipHourComponent} from "../../tco/chipHourCost.js";
 import {formatPercent, formatPriceNumber} from "../../scenario/run/reportFormat.js";
@@ -37,6 +38,14 @@ interface InferenceOptions extends CustomModelFlags, CustomChipFlags {
   cacheHit: number;
   tp: number;
   ep: number;
+  /** Unset: shared (the schema's serving.prefill default). */
+  prefill?: "shared" | "disaggregated";
+  /** Unset: --tp's (the schema's serving.prefillTensorParallel follows serving.tensorParallel). */
+  prefillTp?: number;
+  /** Unset: --ep's. */
+  prefillEp?: number;
+  /** Unset: the schema's serving.prefillTokensPerChip default. */
+  prefillTokens?: number;
   utilization: number;
   electricity: number;
   pue: number;
@@ -57,7 +66,10 @@ const PROBLEM_FLAGS: Record<ServingSetting, string> = {
   expertParallel: "--ep",
   inputTokens: "--input-tokens",
   outputTokens: "--output-tokens",
-  cacheHitFraction: "--cache-hit"
+  cacheHitFraction: "--cache-hit",
+  prefillTensorParallel: "--prefill-tp",
+  prefillExpertParallel: "--prefill-ep",
+  prefillStepTokens: "--prefill-tokens"
 };
 
 /** Every default the flags use: the scenario schema's (src/scenario/file/schema.ts), so a flag and a key agree. */
@@ -134,6 +146,28 @@ export function registerInference(program: Command): void {
       "expert parallelism: chips the routed experts of an MoE are spread over (replica = max(tp, ep) chips)",
       keyFlag("--ep", "serving.expertParallel"),
       numberDefault("serving.expertParallel")
+    )
+    .option(
+      "--prefill <where>",
+      "where prompts are prefilled: shared (by each replica between its decode steps) or disaggregated (on replicas " +
+        `of their own, laid out by --prefill-tp and --prefill-ep) (default: ${DEFAULTS["serving.prefill"]})`,
+      oneOf("--prefill", ["shared", "disaggregated"] as const)
+    )
+    .option(
+      "--prefill-tp <n>",
+      "tensor parallelism of a prefill replica under --prefill disaggregated (default: --tp)",
+      keyFlag("--prefill-tp", "serving.prefillTensorParallel")
+    )
+    .option(
+      "--prefill-ep <n>",
+      "expert parallelism of a prefill replica under --prefill disaggregated (default: --ep)",
+      keyFlag("--prefill-ep", "serving.prefillExpertParallel")
+    )
+    .option(
+      "--prefill-tokens <n>",
+      "new prompt tokens each prefill chip computes per step under --prefill disaggregated (default: " +
+        `${groupThousands(numberDefault("serving.prefillTokensPerChip"))})`,
+      keyFlag("--prefill-tokens", "serving.prefillTokensPerChip")
     )
     .option(
       "--utilization <f>",
@@ -234,6 +268,37 @@ export function registerInference(program: Command): void {
   });
 }
 
+/**
+ * The prefill replica of --prefill disaggregated (--prefill-tp and --prefill-ep default to --tp and --ep), or null.
+ * Throws: a UserError at --prefill-tp, --prefill-ep or --prefill-tokens given without --prefill disaggregated (they
+ * would change nothing).
+ */
+function prefillReplica(options: InferenceOptions): PrefillReplica | null {
+  if (options.prefill === "disaggregated") {
+    return {
+      tensorParallel: options.prefillTp ?? options.tp,
+      expertParallel: options.prefillEp ?? options.ep,
+      stepTokensPerChip: options.prefillTokens ?? numberDefault("serving.prefillTokensPerChip")
+    };
+  }
+  const given = (
+    [
+      ["--prefill-tp", options.prefillTp],
+      ["--prefill-ep", options.prefillEp],
+      ["--prefill-tokens", options.prefillTokens]
+    ] as const
+  ).find(([, value]) => value !== undefined);
+  if (given) {
+    throw new UserError({
+      flag: given[0],
+      message: "sets a prefill replica of its own, but prefill shares the decode replica's chips",
+      expected: `--prefill disaggregated with ${given[0]}, or no ${given[0]}`,
+      found: `${given[0]} ${given[1]} with --prefill ${options.prefill ?? "shared (the default)"}`
+    });
+  }
+  return null;
+}
+
 export function runInference(options: InferenceOptions) {
   const catalogs = loadCatalogs();
   const preferred = DEFAULTS["serving.precision"] as Precision;
@@ -291,6 +356,7 @@ export function runInference(options: InferenceOptions) {
       expertParallel: options.ep,
       stack,
       hbmReserveFraction: null,
+      prefillReplica: prefillReplica(options),
       efficiencies,
       ownership: catalogChipHour(shared, hardware, ownedPriceUsd, numberDefault("finance.vendorGrossMargin")),
       utilizationFraction: options.utilization,
@@ -357,6 +423,15 @@ export function runInference(options: InferenceOptions) {
     tensorParallel: options.tp,
     expertParallel: options.ep,
     chipsPerReplica: serving.layout.chips,
+    // Where prompts are prefilled: the decode replica's layout when shared.
+    prefill: serving.disaggregated ? ("disaggregated" as const) : ("shared" as const),
+    prefillTensorParallel: serving.prefillLayout.tensorParallel,
+    prefillExpertParallel: serving.prefillLayout.expertParallel,
+    prefillChipsPerReplica: serving.prefillLayout.chips,
+    prefillStepTokensPerChip: serving.disaggregated
+      ? (options.prefillTokens ?? numberDefault("serving.prefillTokensPerChip"))
+      : null,
+    prefillPromptsPerStep: serving.prefillPrompts,
     utilizationFraction: options.utilization,
     stack,
     efficiencies,
@@ -429,11 +504,18 @@ function formatInference(r: ReturnType<typeof runInference>): string {
   const n = (v: number | null) => (v === null ? "—" : formatNumber(v));
   // Prices keep their zeros even when whole ("2.00", as `run` writes a cost per token or per chip-hour).
   const usd = (v: number | null) => (v === null ? "—" : formatPriceNumber(v));
-  const layout = r.expertParallel > 1 ? `TP ${r.tensorParallel} EP ${r.expertParallel}` : `TP ${r.tensorParallel}`;
+  const layoutOf = (tp: number, ep: number) => (ep > 1 ? `TP ${tp} EP ${ep}` : `TP ${tp}`);
+  const layout = layoutOf(r.tensorParallel, r.expertParallel);
+  const prefill =
+    r.prefill === "disaggregated"
+      ? `; prefill on replicas of its own, ${layoutOf(r.prefillTensorParallel, r.prefillExpertParallel)} ` +
+        `(${countNoun(r.prefillChipsPerReplica, "chip")}), ${groupThousands(r.prefillStepTokensPerChip!)} new tokens ` +
+        "per chip per step"
+      : "";
   const cache = r.cacheHitFraction > 0 ? ` (${formatPercent(r.cacheHitFraction)} cached)` : "";
   const title =
     `${r.model} on ${r.hardware}: ${r.precision}, ${n(r.inputTokens)} input${cache} + ${n(r.outputTokens)} output tokens ` +
-    `per request, batch ${groupThousands(r.batchSize)}, ${layout} (${countNoun(r.chipsPerReplica, "chip")} per replica), utilisation ` +
+    `per request, batch ${groupThousands(r.batchSize)}, ${layout} (${countNoun(r.chipsPerReplica, "chip")} per replica)${prefill}, utilisation ` +
     `${formatPercent(r.utilizationFraction)}, ${r.owned ? "owned" : "rented"} chips; ${r.stack} at the efficiencies ` +
     calibratedOn(r.efficienciesFrom);
   const rows: [string, string, string][] = [

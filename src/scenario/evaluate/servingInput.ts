@@ -6,6 +6,7 @@ import type {ServingEfficiencies} from "../../inference/efficiencies.js";
 import type {Precision} from "../../inference/precision.js";
 import {formatTokens, memoryProblem, servingInputProblem, type ServingProblem} from "../../inference/servingChecks.js";
 import {servingPerformance, type ServingInput, type ServingResult} from "../../inference/servingPerformance.js";
+import type {PrefillReplica} from "../../inference/prefillReplica.js";
 import {defaultStackFor} from "../../inference/stackChips.js";
 import {scenarioErrorAtCause, scenarioValueError} from "../file/scenarioErrors.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
@@ -25,6 +26,9 @@ export const SERVING_KEYS: ModelKeys = {
   cacheHitFraction: "serving.cacheHit",
   tensorParallel: "serving.tensorParallel",
   expertParallel: "serving.expertParallel",
+  "prefillReplica.tensorParallel": "serving.prefillTensorParallel",
+  "prefillReplica.expertParallel": "serving.prefillExpertParallel",
+  "prefillReplica.stepTokensPerChip": "serving.prefillTokensPerChip",
   stack: "serving.stack",
   hbmReserveFraction: "serving.hbmReserve",
   "efficiencies.bandwidthFraction": "serving.achievableBandwidth",
@@ -40,7 +44,10 @@ const SERVING_SETTING_KEYS = {
   expertParallel: "serving.expertParallel",
   inputTokens: "serving.inputTokens",
   outputTokens: "serving.outputTokens",
-  cacheHitFraction: "serving.cacheHit"
+  cacheHitFraction: "serving.cacheHit",
+  prefillTensorParallel: "serving.prefillTensorParallel",
+  prefillExpertParallel: "serving.prefillExpertParallel",
+  prefillStepTokens: "serving.prefillTokensPerChip"
 } as const satisfies Record<ServingProblem["setting"], string>;
 
 /** The serving model's input at one point, and the efficiencies it runs at. */
@@ -78,13 +85,28 @@ export function servingInput(
       tensorParallel: num(point["serving.tensorParallel"], "serving.tensorParallel"),
       expertParallel: num(point["serving.expertParallel"], "serving.expertParallel"),
       stack,
-      hbmReserveFraction: typeof reserve === "number" ? reserve : null
+      hbmReserveFraction: typeof reserve === "number" ? reserve : null,
+      prefillReplica: scenarioPrefillReplica(point)
     },
     efficiencies: {
       ...calibrated.efficiencies,
       bandwidthFraction: typeof bandwidth === "number" ? bandwidth : calibrated.efficiencies.bandwidthFraction,
       computeFraction: typeof compute === "number" ? compute : calibrated.efficiencies.computeFraction
     }
+  };
+}
+
+/**
+ * The prefill replica at a point when serving.prefill is disaggregated (its degrees those of the decode replica where
+ * serving.prefillTensorParallel or serving.prefillExpertParallel is not set: the schema's `follows`), else null.
+ */
+function scenarioPrefillReplica(point: ScenarioPoint): PrefillReplica | null {
+  if (point["serving.prefill"] !== "disaggregated") return null;
+  const degree = (key: string, follows: string) => num(point[key] ?? point[follows], key);
+  return {
+    tensorParallel: degree("serving.prefillTensorParallel", "serving.tensorParallel"),
+    expertParallel: degree("serving.prefillExpertParallel", "serving.expertParallel"),
+    stepTokensPerChip: num(point["serving.prefillTokensPerChip"], "serving.prefillTokensPerChip")
   };
 }
 
@@ -190,7 +212,10 @@ const SETTING_CAUSES: Record<ServingProblem["setting"], readonly string[]> = {
   expertParallel: ["serving.expertParallel", "serving.tensorParallel", "serving.model"],
   inputTokens: ["serving.inputTokens", "serving.outputTokens", "serving.model"],
   outputTokens: ["serving.outputTokens", "serving.inputTokens", "serving.model"],
-  cacheHitFraction: ["serving.cacheHit"]
+  cacheHitFraction: ["serving.cacheHit"],
+  prefillTensorParallel: ["serving.prefillTensorParallel", "serving.tensorParallel", "serving.model"],
+  prefillExpertParallel: ["serving.prefillExpertParallel", "serving.expertParallel", "serving.prefillTensorParallel"],
+  prefillStepTokens: ["serving.prefillTokensPerChip", "serving.inputTokens", "serving.cacheHit"]
 };
 
 /** The numeric settings besides the batch and the input that decide whether a batch's KV cache fits. */

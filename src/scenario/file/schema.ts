@@ -12,6 +12,7 @@ import {SILICON_PROGRAM_RANGES} from "../../strategy/siliconProgram.js";
 import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.js";
 import {DEFAULT_GOODPUT_FRACTION, TRAINING_RUN_RANGES} from "../../training/trainingRun.js";
 import {PRECISIONS} from "../../inference/precision.js";
+import {DEFAULT_PREFILL_STEP_TOKENS_PER_CHIP} from "../../inference/prefillReplica.js";
 import {SOFTWARE_STACK_NAMES, SOFTWARE_STACKS} from "../../inference/calibration/measurement.js";
 import type {Dimension} from "../../units/quantity.js";
 import {ANY_NUMBER, parseRange, type NumberRange} from "../../units/range.js";
@@ -223,6 +224,57 @@ export const SCENARIO_KEYS = [
     meaning:
       "Chips the routed experts of an MoE model are spread over (1: experts split by tensor parallelism); a replica is max(tensor, expert) chips.",
     source: "assumption: experts split by tensor parallelism alone (dense models need nothing else)",
+    distribution: false
+  },
+  {
+    path: "serving.prefill",
+    label: "Prefill placement",
+    type: "choice",
+    choices: ["shared", "disaggregated"],
+    choiceNames: {shared: "on the decode chips", disaggregated: "on chips of its own"},
+    default: "shared",
+    meaning:
+      "Where prompts are prefilled: shared, by each replica between its decode steps (a decode step waits while a prefill runs, as in offline benchmarks); disaggregated, on replicas of their own laid out by serving.prefillTensorParallel and serving.prefillExpertParallel, whose KV caches are handed to replicas that only decode (the transfer is not modelled). Input tokens are priced at the prefill replicas' rate and output tokens at the decode replicas'; the fleet splits its chips between them in that proportion.",
+    source:
+      "assumption: prefill shares the chips, as the calibration's offline benchmarks run; DeepSeek disaggregates ('Day 6: DeepSeek-V3/R1 Inference System Overview', open-infra-index, 2025), as SGLang's large-scale expert parallelism does (LMSYS, 2025)",
+    distribution: false
+  },
+  {
+    path: "serving.prefillTensorParallel",
+    label: "Prefill tensor-parallel degree",
+    type: "count",
+    integer: true,
+    range: "[1, 1024]",
+    default: null,
+    meaning:
+      "Tensor-parallel degree of a prefill replica when serving.prefill is disaggregated; serving.tensorParallel when not set.",
+    source: "serving.tensorParallel when not set",
+    distribution: false,
+    follows: "serving.tensorParallel"
+  },
+  {
+    path: "serving.prefillExpertParallel",
+    label: "Prefill expert-parallel degree",
+    type: "count",
+    integer: true,
+    range: "[1, 1024]",
+    default: null,
+    meaning:
+      "Chips a prefill replica's routed experts are spread over when serving.prefill is disaggregated; serving.expertParallel when not set.",
+    source: "serving.expertParallel when not set",
+    distribution: false,
+    follows: "serving.expertParallel"
+  },
+  {
+    path: "serving.prefillTokensPerChip",
+    label: "Prefill step, new tokens per chip",
+    type: "tokens",
+    range: "[1, 100000000]",
+    default: DEFAULT_PREFILL_STEP_TOKENS_PER_CHIP,
+    meaning:
+      "New (uncached) prompt tokens each chip of a prefill replica computes in one prefill step when serving.prefill is disaggregated; a larger step spreads the weights' reads and the step's fixed time over more tokens.",
+    source:
+      "16,384 tokens per GPU, the step of DeepSeek's profiled EP32 prefill (deepseek-ai/profile-data README) and of LMSYS's (2025)",
     distribution: false
   },
   {

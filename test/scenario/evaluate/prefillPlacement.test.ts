@@ -1,0 +1,93 @@
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, describe, expect, it} from "vitest";
+import {runCli} from "../../cli/runCli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "prefill-placement-"));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+const scenario = (name: string, body: string) => {
+  const file = join(dir, `${name}.md`);
+  writeFileSync(file, `---\n${body}---\n`);
+  return file;
+};
+const metrics = async (args: string[]) => {
+  const {code, stdout, stderr} = await runCli(["run", ...args, "--json", "--samples", "20"]);
+  return {code, stderr, metrics: code === 0 ? JSON.parse(stdout).metrics : null};
+};
+
+describe("serving.prefill: prefill on chips of its own, in a scenario", () => {
+  it("prices input tokens at the prefill replica's rate, on its layout, and leaves decode as it was", async () => {
+    const shared = await metrics(["deepseek-one-day", "--set", "serving.prefill=shared"]);
+    const apart = await metrics(["deepseek-one-day"]);
+    expect(apart.code).toBe(0);
+    // Decode is the same replica either way; prefill on EP32 nodes (deepseek-one-day's prefill keys) is faster per
+    // chip than on the EP144 decode GPUs, whose all-to-all reaches more nodes (communication.ts forwarded).
+    expect(apart.metrics.costPerMillionOutputTokensUsd.p50).toBe(shared.metrics.costPerMillionOutputTokensUsd.p50);
+    expect(apart.metrics.costPerMillionInputTokensUsd.p50).toBeLessThan(
+      shared.metrics.costPerMillionInputTokensUsd.p50
+    );
+    expect(apart.metrics.fleetUtilizationNeeded.p50).toBeLessThan(shared.metrics.fleetUtilizationNeeded.p50);
+  });
+
+  it("an unset prefill degree is the decode replica's (the schema's follows)", async () => {
+    const file = scenario(
+      "follows",
+      "extends: base\nserving.prefill: disaggregated\nserving.prefillTokensPerChip: 16384\n"
+    );
+    // base decodes at TP8 on 64 prompts of 2,048 tokens: a step of 16,384 tokens per chip × 8 chips ÷ 2,048 is the
+    // same 64 prompts, so the figures are the shared ones but for the speed a user sees.
+    const apart = await metrics([file]);
+    const shared = await metrics(["base"]);
+    expect(apart.stderr).toBe("");
+    expect(apart.metrics.costPerMillionInputTokensUsd.p50).toBeCloseTo(
+      shared.metrics.costPerMillionInputTokensUsd.p50,
+      9
+    );
+    expect(apart.metrics.outputTokensPerSecondPerChip.p50).toBeCloseTo(
+      shared.metrics.outputTokensPerSecondPerChip.p50,
+      9
+    );
+  });
+
+  it("says a prefill layout that cannot shard the model at its key's line", async () => {
+    const file = scenario(
+      "bad-layout",
+      "extends: base\nserving.prefill: disaggregated\nserving.prefillTensorParallel: 3\n"
+    );
+    const {code, stderr} = await metrics([file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `${file}:4:32: serving.prefillTensorParallel: prefill's tensor parallelism 3 cannot shard`
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("says a prefill replica too small for the weights at its key's line", async () => {
+    const file = scenario("too-small", "extends: deepseek-one-day\nserving.prefillExpertParallel: 4\n");
+    const {code, stderr} = await metrics([file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `${file}:3:32: serving.prefillExpertParallel: a prefill replica of 4 chips (TP 1 × EP 4) does not hold the model`
+    );
+    // DeepSeek-V3's 720.6 GB of FP8 weights on 80 GB H800s at the default 10% reserve (72 GB each): 10 chips hold
+    // 720 GB, 11 hold the weights and a prompt.
+    expect(stderr).toContain(
+      "expected a prefill expert-parallel degree of at least 11, the smallest that holds the model"
+    );
+  });
+
+  it("notes a prefill layout set while prefill is shared, which changes nothing", async () => {
+    const file = scenario(
+      "unused",
+      "extends: base\nserving.prefillExpertParallel: 1\nserving.prefillTokensPerChip: 8192\n"
+    );
+    const {code, stderr} = await metrics([file]);
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      "token-ledger: note: unused: serving.prefillExpertParallel 1 and serving.prefillTokensPerChip 8192 lay out a " +
+        "prefill replica of its own, but serving.prefill is shared: the decode replica prefills its own prompts, and " +
+        "these keys change nothing; set serving.prefill to disaggregated to use them.\n"
+    );
+  });
+});
