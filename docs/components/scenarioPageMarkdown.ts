@@ -527,8 +527,15 @@ const CARDS: Record<Chart, {title: string; subtitle: string; draw: string; follo
 };
 
 /**
- * Chart cards two to a row; with an odd count the first card is full width, on its own (outside the grid, whose rows
- * are all as tall as the tallest).
+ * The charts of two short bars (a cost by part), which take a card of their own at full width: beside the spend lines
+ * the cost by part left a hole of about 120 px under its card at 1280 px (new-user trial).
+ */
+const SHORT_CHARTS: ReadonlySet<Chart> = new Set<Chart>(["cost", "silicon-cost"]);
+
+/**
+ * Chart cards two to a row. A short chart (SHORT_CHARTS) is full width, on its own (outside the grid, whose cards are
+ * each as tall as their own chart, so a short one beside a tall one left a hole); of the rest, with an odd count the
+ * first card is full width too.
  */
 function chartGrid(charts: readonly Chart[]): string {
   const card = (chart: Chart) => {
@@ -539,10 +546,11 @@ function chartGrid(charts: readonly Chart[]): string {
     $\{whenNear('[data-chart="${chart}"]', invalidation).then(() => frameTurn(invalidation, ${followsRun ? "MONTE_CARLO_TURN" : "POINT_TURN"})).then(() => cardResize("${chart}", (width) => ${draw}))}
   </div>`;
   };
-  const wide = charts.length % 2 === 1 ? card(charts[0]!) + "\n" : "";
-  const paired = charts.slice(charts.length % 2);
+  const rest = charts.filter((chart) => !SHORT_CHARTS.has(chart));
+  const alone = [...charts.filter((chart) => SHORT_CHARTS.has(chart)), ...rest.slice(0, rest.length % 2)];
+  const paired = rest.slice(rest.length % 2);
   return (
-    wide +
+    alone.map((chart) => card(chart) + "\n").join("") +
     (paired.length ? `<div class="grid grid-cols-2 scenario-charts">\n${paired.map(card).join("\n")}\n</div>\n` : "")
   );
 }

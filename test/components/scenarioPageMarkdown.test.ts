@@ -57,6 +57,19 @@ describe("scenarioPageMarkdown", () => {
     }
   });
 
+  it("gives a short cost-by-part chart a full-width card, never a half beside a taller chart (new-user trial)", () => {
+    const base = scenarioPageMarkdown("base", check, "v1", "repository");
+    // Each grid of paired cards and the charts in it; every other card stands alone at full width.
+    const grids = [...base.matchAll(/<div class="grid grid-cols-2 scenario-charts">([\s\S]*?)\n<\/div>\n/g)].map((m) =>
+      [...m[1]!.matchAll(/data-chart="([\w-]+)"/g)].map((c) => c[1])
+    );
+    const charts = [...base.matchAll(/<div class="card" data-chart="([\w-]+)"/g)].map((m) => m[1]);
+    expect(charts).toContain("cost");
+    expect(grids.flat()).not.toContain("cost");
+    expect(grids.flat()).not.toContain("silicon-cost");
+    for (const grid of grids) expect(grid.length % 2).toBe(0);
+  });
+
   it("lists a file's errors, and says when no file has the id any longer", () => {
     const broken = {
       ...check,
