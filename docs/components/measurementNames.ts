@@ -18,7 +18,8 @@ export interface MeasurementNameInput {
   scenario: string;
   /**
    * What the measurement's throughput counts ("whole", "decode" or "prefill": MEASUREMENT_PHASES); a prefill row's
-   * shape is its prompts, prefilled only (it generates no tokens). Absent: read as whole requests.
+   * shape is its prompts, prefilled only (it generates no tokens), a decode row's its KV length, decoded only. Absent:
+   * read as whole requests.
    */
   phase?: string;
 }
@@ -31,8 +32,8 @@ export interface MeasurementNames {
   /** "Llama 2 70B on NVIDIA H100 SXM5 80GB". */
   name: string;
   /**
-   * Precision, parallelism, mean tokens in → out per request (a prefill row: its prompt length, "prefill only") and
-   * the benchmark scenario.
+   * Precision, parallelism, mean tokens in → out per request (a prefill row: its prompt length, "prefill only"; a
+   * decode row: its KV length, "decode only") and the benchmark scenario.
    */
   shape: string;
 }
@@ -46,10 +47,14 @@ export function measurementNames(row: MeasurementNameInput, catalogs: NamedCatal
   const chip = catalogName(catalogs.hardware, row.hardware);
   const model = catalogName(catalogs.models, row.model);
   const parallel = `TP${row.tensorParallel}${row.expertParallel > 1 ? ` EP${row.expertParallel}` : ""}`;
+  // A decode-only row is taken at its KV length and counts decode steps, its output count a placeholder of 1 ("4,989 →
+  // 1 tokens" read as one output token; new-user trial): named by its KV length, as a prefill row by its prompts.
   const tokens =
     row.phase === "prefill"
       ? `${formatCount(Math.round(row.inputTokens))}-token prompts, prefill only`
-      : `${formatCount(Math.round(row.inputTokens))} → ${formatCount(Math.round(row.outputTokens))} tokens`;
+      : row.phase === "decode"
+        ? `KV length ${formatCount(Math.round(row.inputTokens))} tokens, decode only`
+        : `${formatCount(Math.round(row.inputTokens))} → ${formatCount(Math.round(row.outputTokens))} tokens`;
   return {
     chip,
     model,
@@ -81,7 +86,10 @@ export interface SkippedMeasurementNameInput {
   software: string;
   /** Publication month, YYYY-MM, as the compared rows' date column. */
   date: string;
-  /** "prefill" for a prefill-only measurement, named so ("…, prefill only"); else absent or another phase. */
+  /**
+   * "prefill" for a prefill-only measurement, named so ("…, prefill only"), "decode" for a decode-only one ("…, decode
+   * only"); else absent or "whole".
+   */
   phase?: string;
 }
 
@@ -91,7 +99,7 @@ export interface SkippedMeasurementNameInput {
  * SGLang, 2025-09"); a stack of "other" is named by the software as published, up to its first parenthesis
  * ("DeepSeek in-house inference system"). Catalog ids without a catalog name, and unknown stacks, are written as
  * given; the measurement's id and its full software are left for the tooltip. A prefill-only measurement says so
- * after its precision ("…, FP8, prefill only, SGLang, 2025-09").
+ * after its precision ("…, FP8, prefill only, SGLang, 2025-09"), a decode-only one "decode only".
  */
 export function skippedMeasurementName(row: SkippedMeasurementNameInput, catalogs: NamedCatalogs): string {
   const chip = catalogName(catalogs.hardware, row.hardware);
@@ -101,6 +109,6 @@ export function skippedMeasurementName(row: SkippedMeasurementNameInput, catalog
     row.stack === "other"
       ? row.software.split(" (")[0]!.trim() || row.software
       : (SOFTWARE_STACK_NAMES[row.stack as SoftwareStack] ?? row.stack);
-  const phase = row.phase === "prefill" ? ", prefill only" : "";
+  const phase = row.phase === "prefill" ? ", prefill only" : row.phase === "decode" ? ", decode only" : "";
   return `${model} on ${chips}, ${row.precision.toUpperCase()}${phase}, ${stack}, ${row.date}`;
 }

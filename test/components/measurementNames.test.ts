@@ -47,6 +47,16 @@ describe("measurementNames", () => {
     );
     expect(names.shape).toBe("FP8, TP1 EP32, 4,096-token prompts, prefill only, offline");
   });
+
+  it("names a decode-only measurement by its KV length: its output count of 1 is a placeholder (new-user trial)", () => {
+    // DeepSeek's production decode on H800 EP144 (data/measurements.csv): KV length 4,989, no output count published.
+    const names = measurementNames(
+      {...row, expertParallel: 144, tensorParallel: 1, inputTokens: 4989, outputTokens: 1, phase: "decode"},
+      catalogs
+    );
+    expect(names.shape).toBe("FP8, TP1 EP144, KV length 4,989 tokens, decode only, offline");
+    expect(names.shape).not.toContain("→");
+  });
 });
 
 describe("efficienciesName", () => {
@@ -83,5 +93,11 @@ describe("skippedMeasurementName", () => {
     expect(
       skippedMeasurementName({...row, chips: 4, stack: "sglang", software: "SGLang", phase: "prefill"}, catalogs)
     ).toBe("DeepSeek-V3 on 4 × NVIDIA GB200, FP8, prefill only, SGLang, 2025-09");
+  });
+
+  it("says a decode-only measurement is one, as a prefill-only one", () => {
+    expect(skippedMeasurementName({...row, stack: "sglang", software: "SGLang", phase: "decode"}, catalogs)).toBe(
+      "DeepSeek-V3 on 48 × NVIDIA GB200, FP8, decode only, SGLang, 2025-09"
+    );
   });
 });
