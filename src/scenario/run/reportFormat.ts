@@ -465,6 +465,23 @@ export const formatCount = unitFormat(
         : formatDisplayNumber.range(low, high)
 );
 
+/**
+ * Counts for a column read together (chip-hours of training runs): formatCount, except that when the largest count
+ * takes a scale word, every count from a thousand does too ("1.08M" over "775K"; the training runs' table read
+ * "774,688" under "1.16M": new-user trial). `counts`: the column (non-finite ones ignored). Returns the formatter for
+ * each count of the column, as usdColumnFormat does for money.
+ */
+export function countColumnFormat(counts: readonly number[]): (value: number) => string {
+  const largest = Math.max(0, ...counts.filter(Number.isFinite).map(Math.abs));
+  if (largest < COMPACT_FROM || largest >= SCIENTIFIC_FROM) return formatCount;
+  return (value) => {
+    const magnitude = Math.abs(value);
+    return Number.isFinite(value) && magnitude >= 1e3 && magnitude < COMPACT_FROM
+      ? intl(COMPACT, value)
+      : formatCount(value);
+  };
+}
+
 /** "5,017 chips", "1 chip", "1.2M chips"; range "3,012–16,934 chips": formatCount and the noun, singular for one. */
 export const formatChips = unitFormat(
   (value) => countNoun(formatCount(value), "chip"),

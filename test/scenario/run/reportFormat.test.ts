@@ -12,7 +12,9 @@ import {
   formatUsdPerMTok,
   flywheelFloorNote,
   missingDrawsText,
-  usdColumnFormat
+  usdColumnFormat,
+  countColumnFormat,
+  formatCount
 } from "../../../src/scenario/run/reportFormat.js";
 
 // Expected strings worked by hand from the digit rule in src/scenario/run/reportFormat.ts: three significant digits,
@@ -34,6 +36,24 @@ describe("usdColumnFormat", () => {
   it("is formatUsd when no amount takes a scale word", () => {
     const n = usdColumnFormat([613_495, 82_789, Number.NaN]);
     expect([n(613_495), n(82_789)]).toEqual([formatUsd(613_495), formatUsd(82_789)]);
+  });
+});
+
+describe("countColumnFormat", () => {
+  it("writes a column's counts with the scale word its largest takes (774,688 chip-hours read beside 1.16M)", () => {
+    const n = countColumnFormat([30_840_000, 1_160_416, 774_688, 184_320, 512, Number.NaN]);
+    expect([n(30_840_000), n(1_160_416), n(774_688), n(184_320), n(512)]).toEqual([
+      "30.8M",
+      "1.16M",
+      "775K",
+      "184K",
+      "512"
+    ]);
+  });
+
+  it("is formatCount when no count takes a scale word", () => {
+    const n = countColumnFormat([809_472, 184_320]);
+    expect([n(809_472), n(184_320)]).toEqual([formatCount(809_472), formatCount(184_320)]);
   });
 });
 
