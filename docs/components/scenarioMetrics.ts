@@ -8,6 +8,7 @@ import {
   absentMetricText,
   DEFAULT_PRICES_NOTE,
   flywheelFloorNote,
+  taxIsVendorShareNote,
   PRICE_LIST_METRICS,
   setsNoPrices
 } from "../lib/scenario/run/reportFormat.js";
@@ -178,15 +179,18 @@ export function ScenarioMetricsTable(
 }
 
 /**
- * Notes on single metrics, by metric: the flywheel's saving at the design-cycle floor (flywheelFloorNote), and, when
+ * Notes on single metrics, by metric: the flywheel's saving at the design-cycle floor (flywheelFloorNote), the tax and
+ * the vendor's share of token cost when they are one figure (taxIsVendorShareNote), and, when
  * moat.costAdvantage is not set, where the cost lead comes from (the base page's $3.62B beside chapter 5's $3.19B read
  * as one figure twice; reader audit).
  */
 export function metricNotes(resolved: ResolvedScenario): Partial<Record<string, string>> {
   const floor = flywheelFloorNote(resolved.values);
+  const taxIsVendorShare = taxIsVendorShareNote(resolved.values);
   const derivedLead = (resolved.values["moat.costAdvantage"]?.value ?? null) === null;
   return {
     ...(floor ? {flywheelCostReduction: floor, flywheelUserGain: floor} : {}),
+    ...(taxIsVendorShare ? {inferenceTaxShare: taxIsVendorShare, vendorShareOfTokenCost: taxIsVendorShare} : {}),
     ...(derivedLead
       ? {
           costLeadValueUsd:

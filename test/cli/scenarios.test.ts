@@ -475,6 +475,18 @@ describe("token-ledger run", () => {
     expect(deepseek).toMatch(/gross margin at list prices\s+\d/);
   });
 
+  it("says the tax and the vendor's share of token cost are one figure when the custom chip is bought at cost", async () => {
+    // base: silicon.partnerMargin 0 (the default), so the tax is the vendor's whole margin; both read 38% (trial).
+    const base = (await runCli(["run", "base", ...FEW])).stdout;
+    expect(base).toMatch(/vendor gross profit, share of token cost ‡/);
+    expect(base).toContain("‡ The same figure twice: the inference tax is the vendor's share of token cost by");
+    const json = JSON.parse((await runCli(["run", "base", "--json", ...FEW])).stdout);
+    expect(json.metrics.inferenceTaxShare.p50).toBeCloseTo(json.metrics.vendorShareOfTokenCost.p50, 12);
+    // A design partner's margin makes the tax the smaller: no note.
+    const partner = (await runCli(["run", "base", "--set", "silicon.partnerMargin=0.2", ...FEW])).stdout;
+    expect(partner).not.toContain("‡");
+  });
+
   it("notes demand compounded past world GDP at the horizon on stderr, runs, and leaves stdout the report", async () => {
     const sets = [
       "horizon.months=240",

@@ -18,6 +18,7 @@ import {
   absentMetricText,
   DEFAULT_PRICES_NOTE,
   flywheelFloorNote,
+  taxIsVendorShareNote,
   formatAssumption,
   missingDrawsText,
   medianLabel,
@@ -38,6 +39,8 @@ import {formatNumber, formatTable, wrapProse} from "../table.js";
 
 /** The flywheel's figures that are 0 when the design cycle is at its floor (flywheelFloorNote): both loops are one. */
 const FLYWHEEL_FLOOR_METRICS: ReadonlySet<string> = new Set(["flywheelCostReduction", "flywheelUserGain"]);
+/** The two shares of token cost that are one figure when the custom chip is bought at cost (taxIsVendorShareNote). */
+const TAX_SHARE_METRICS: ReadonlySet<string> = new Set(["inferenceTaxShare", "vendorShareOfTokenCost"]);
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -344,6 +347,7 @@ function runMetricText(name: keyof typeof METRIC_INFO, metrics: RunReport["metri
 function formatRun(report: RunReport): string {
   const noPrices = setsNoPrices(report.assumptions);
   const floorNote = flywheelFloorNote(report.assumptions);
+  const taxNote = taxIsVendorShareNote(report.assumptions);
   // The header's lines wrap at PROSE_WIDTH, as the table below reads in about 110 columns (an "uncertain:" line of
   // three keys ran to 124; trial).
   const lines = [wrapProse(`${report.scenario.title} (${report.scenario.id}, ${report.scenario.file})`)];
@@ -362,7 +366,8 @@ function formatRun(report: RunReport): string {
       SCENARIO_METRICS.map((name) => [
         METRIC_INFO[name].label +
           (noPrices && PRICE_LIST_METRICS.has(name) ? " *" : "") +
-          (floorNote && FLYWHEEL_FLOOR_METRICS.has(name) ? " †" : ""),
+          (floorNote && FLYWHEEL_FLOOR_METRICS.has(name) ? " †" : "") +
+          (taxNote && TAX_SHARE_METRICS.has(name) ? " ‡" : ""),
         runMetricText(name, report.metrics)
       ]),
       {firstColumnWidth: RUN_LABEL_WIDTH}
@@ -370,6 +375,7 @@ function formatRun(report: RunReport): string {
   );
   if (noPrices) lines.push("", `* ${DEFAULT_PRICES_NOTE}.`);
   if (floorNote) lines.push("", wrapProse(`† The flywheel's cost per token and users, ${floorNote}.`));
+  if (taxNote) lines.push("", wrapProse(`‡ The same figure twice: ${taxNote}.`));
   lines.push("");
   lines.push("Assumptions set by the scenario or on the command line:");
   lines.push("");

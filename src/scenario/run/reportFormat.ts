@@ -764,6 +764,28 @@ function centralValue(value: unknown): number | null {
 }
 
 /**
+ * Why the inference tax's share of token cost is the vendor's share of token cost, written where the two appear (`run`,
+ * the scenario pages' metrics table): with the custom chip bought at cost (silicon.partnerMargin 0, the default) the
+ * tax is the vendor's whole margin (src/strategy/inferenceTax.ts: tax = vendor margin − partner margin per Mtok), so
+ * the two are one quantity by construction (base read 38% and 38% with nothing to say why; new-user trial). Null when
+ * a partner's margin is set, or uncertain (its draws then differ). `values`: a resolved scenario's values or a report's
+ * assumptions.
+ */
+export function taxIsVendorShareNote(values: Readonly<Record<string, {value?: unknown} | undefined>>): string | null {
+  const margin = values["silicon.partnerMargin"]?.value;
+  const atCost =
+    margin === 0 ||
+    (typeof margin === "object" && margin !== null && "kind" in margin && margin.kind === "point" && "value" in margin
+      ? margin.value === 0
+      : false);
+  if (!atCost) return null;
+  return (
+    "the inference tax is the vendor's share of token cost by construction here: the custom chip is bought at cost " +
+    "(silicon.partnerMargin 0), so the tax recovered is the vendor's whole margin"
+  );
+}
+
+/**
  * Why the flywheel's saving is zero, written where the 0% appears (the scenario pages' metrics table, `run`): the design
  * cycle (silicon.designCycle) is already at or below the shortest one better models can reach (flywheel.minDesignCycle),
  * so models have nothing to shorten (asic-9-months read "0%" beside "146%" extra users with the reason only on

@@ -11,6 +11,7 @@ import {
   formatUsd,
   formatUsdPerMTok,
   flywheelFloorNote,
+  taxIsVendorShareNote,
   missingDrawsText,
   usdColumnFormat,
   countColumnFormat,
@@ -236,5 +237,15 @@ describe("a range with an end too small for plain digits", () => {
     expect(formatChips.range(4.83e-7, 6.98e6)).toBe("4.83E−7–6.98M chips");
     expect(formatChips.range(1e-300, 3.42e7)).toBe("1.00E−300–34.2M chips");
     expect(formatChips.range(1e-300, 1e11)).toBe("1.00E−300–100B chips");
+  });
+});
+
+describe("taxIsVendorShareNote", () => {
+  it("says the tax is the vendor's share of token cost when the custom chip is bought at cost, and nothing otherwise", () => {
+    expect(taxIsVendorShareNote({"silicon.partnerMargin": {value: 0}})).toMatch(/^the inference tax is the vendor's/);
+    expect(taxIsVendorShareNote({"silicon.partnerMargin": {value: {kind: "point", value: 0}}})).not.toBeNull();
+    expect(taxIsVendorShareNote({"silicon.partnerMargin": {value: 0.2}})).toBeNull();
+    expect(taxIsVendorShareNote({"silicon.partnerMargin": {value: {kind: "uniform", low: 0, high: 0.2}}})).toBeNull();
+    expect(taxIsVendorShareNote({})).toBeNull();
   });
 });
