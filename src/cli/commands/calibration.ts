@@ -11,7 +11,6 @@ import {
   systemHeldOutError,
   systemSplitShortfall,
   type CalibrationError,
-  type CalibrationRow,
   type CalibrationReport
 } from "../../inference/calibration/calibrate.js";
 import {servingCalibrationSource} from "../../inference/calibration/generatedSource.js";
@@ -22,6 +21,7 @@ import {PACKAGE_ROOT} from "../../node/paths.js";
 import {writeFileAtomic} from "../../node/writeTable.js";
 import {formatDisplayNumber, formatPercent, formatPriceNumber} from "../../scenario/run/reportFormat.js";
 import {formatNumber, formatTable} from "../table.js";
+import {capMarks, ENGINE_CAPPED_NOTE, MEMORY_CAPPED_NOTE} from "../../inference/calibration/capNotes.js";
 import {CALIBRATED_BAND_CRITERION, CALIBRATED_BAND_REASON} from "../../inference/calibration/scope.js";
 
 /** Where `--write` puts the fitted efficiencies: the module the serving model reads them from. */
@@ -98,14 +98,6 @@ export function registerCalibration(program: Command): void {
     });
 }
 
-/**
- * The marks after a row's modelled tokens/s per chip: † when memory capped the published concurrency, ‡ when the
- * engine's published cap (max_batch) set the batch; explained below the table.
- */
-function capMarks(r: Pick<CalibrationRow, "memoryCapped" | "engineCapped">): string {
-  return `${r.memoryCapped ? " \u2020" : ""}${r.engineCapped ? " \u2021" : ""}`;
-}
-
 /** What a row's tokens/s per chip count, as the table writes it: prompt tokens prefilled, or output tokens generated. */
 const TOKENS_WORD: Readonly<Record<"input" | "output", string>> = {input: "input (prompt)", output: "output"};
 
@@ -136,12 +128,10 @@ export function formatCalibration(report: CalibrationReport): string {
       "chip, measured and modelled; output: tokens generated per second per chip"
     : "";
   const capped = [...report.rows, ...report.outOfBand].some((r) => r.memoryCapped)
-    ? "\n\u2020 the published concurrency does not fit in memory under the stack's KV-cache admission; the model ran the " +
-      "largest batch that fits"
+    ? `\n\u2020 ${MEMORY_CAPPED_NOTE}`
     : "";
   const engineCapped = [...report.rows, ...report.outOfBand].some((r) => r.engineCapped)
-    ? "\n\u2021 the serving engine's published cap on sequences per replica (max_batch), below the largest batch that " +
-      "fits, set the batch the model ran"
+    ? `\n\u2021 ${ENGINE_CAPPED_NOTE}`
     : "";
   const error = (label: string, e: CalibrationError) => [
     label,
