@@ -1,6 +1,7 @@
 // Measured against modelled tokens per second per chip, one dot per published measurement, on log axes with the line
 // of agreement and a ±25% band: how far the serving model is from the world, measurement by measurement. A mark counts
-// output tokens generated, or, for a prefill-only measurement (drawn as a cross), prompt tokens prefilled.
+// output tokens generated, or, for a prefill-only measurement (drawn larger and bolder, × fitted, + held out), prompt
+// tokens prefilled.
 import * as Plot from "@observablehq/plot";
 import {CHIP_FAMILY_NAMES, type ChipFamily} from "../lib/catalog/chipFamily.js";
 import {formatCount, formatRatio} from "./format.js";
@@ -31,14 +32,34 @@ const splitName = (split: string) => split.replace("-", " ");
 /** The tokens a row's figures count, as its tip writes them: "prompt (input)" or "output". */
 const tokensName = (r: MeasuredVsModelRow) => (r.tokens === "input" ? "prompt (input)" : "output");
 
-/** What a mark stands for: "fit", "held-out", or, for a prefill-only measurement, "prefill" (a mark of its own). */
-const markOf = (r: MeasuredVsModelRow) => (r.tokens === "input" ? "prefill" : r.split);
+/** A prefill-only measurement's row: its figures count prompt tokens. */
+const isPrefill = (r: MeasuredVsModelRow) => r.tokens === "input";
+
+/**
+ * What a mark stands for, its split and whether it is prefill only: "fit", "held-out", "prefill-fit" or
+ * "prefill-held-out". A held-out prefill row was drawn as the fitted ones, a cross the legend did not place (trial).
+ */
+export const markOf = (r: MeasuredVsModelRow) => (isPrefill(r) ? `prefill-${r.split}` : r.split);
 
 /** The legend's words for markOf. */
-const markName = (mark: string) => (mark === "prefill" ? "prefill only (prompt tokens/s)" : splitName(mark));
+export const markName = (mark: string) =>
+  mark.startsWith("prefill-") ? `prefill only, ${splitName(mark.slice("prefill-".length))}` : splitName(mark);
 
-/** The symbol of each mark (markOf): circle fitted, triangle held out, cross a prefill-only measurement. */
-const MARK_SYMBOLS: Readonly<Record<string, string>> = {fit: "circle", "held-out": "triangle", prefill: "times"};
+/**
+ * The symbol of each mark (markOf): circle fitted, triangle held out; a prefill-only measurement × fitted, + held out,
+ * drawn larger and bolder (PREFILL_R, PREFILL_STROKE_WIDTH) over the others, as it sits among Hopper's dense output
+ * rows near 7,000 tokens/s.
+ */
+export const MARK_SYMBOLS: Readonly<Record<string, string>> = {
+  fit: "circle",
+  "held-out": "triangle",
+  "prefill-fit": "times",
+  "prefill-held-out": "plus"
+};
+
+/** A prefill-only mark's radius and stroke width, px (the others': 4 and Plot's 1.5). */
+const PREFILL_R = 7;
+const PREFILL_STROKE_WIDTH = 2.5;
 
 export interface MeasuredVsModelOptions extends Plot.PlotOptions {
   width?: number;
@@ -57,8 +78,12 @@ export function MeasuredVsModelChart(
   const named = (family: string) => CHIP_FAMILY_NAMES[family as ChipFamily] ?? family;
   const families = [...new Set(rows.map((r) => named(r.family)))].sort();
   // Prefill-only rows count prompt tokens: their own mark, and the axes say so when any is drawn.
-  const prefill = rows.some((r) => r.tokens === "input");
-  const marks = prefill ? ["fit", "held-out", "prefill"] : ["fit", "held-out"];
+  const prefill = rows.some(isPrefill);
+  // Circle and triangle always; a prefill mark when a row is drawn with it.
+  const drawnMarks = new Set(rows.map(markOf));
+  const marks = ["fit", "held-out", "prefill-fit", "prefill-held-out"].filter(
+    (mark) => !mark.startsWith("prefill-") || drawnMarks.has(mark)
+  );
   const axisTokens = prefill ? "output (prefill: prompt)" : "output";
   return Plot.plot({
     width: Math.max(width ?? 640, 280),
@@ -72,45 +97,47 @@ export function MeasuredVsModelChart(
     marks: [
       Plot.areaY(diagonal, {x: "x", y1: (d) => d.x * 0.75, y2: (d) => d.x * 1.25, fill: MUTED, fillOpacity: 0.15}),
       Plot.line(diagonal, {x: "x", y: "x", stroke: INK, strokeDasharray: "4,3", strokeOpacity: 0.6}),
-      Plot.dot(rows, {
-        x: "measuredTokensPerSecondPerChip",
-        y: "predictedTokensPerSecondPerChip",
-        stroke: (r: MeasuredVsModelRow) => named(r.family),
-        symbol: markOf,
-        r: 4,
-        // Named as a reader knows it, its id last (what data/measurements.csv and `token-ledger calibration` use).
-        channels: {
-          measurement: (r: MeasuredVsModelRow) => r.name ?? r.id,
-          shape: (r: MeasuredVsModelRow) => r.shape ?? "",
-          measured: (r: MeasuredVsModelRow) =>
-            `${formatCount(r.measuredTokensPerSecondPerChip)} ${tokensName(r)} tokens/s per chip`,
-          modelled: (r: MeasuredVsModelRow) =>
-            `${formatCount(r.predictedTokensPerSecondPerChip)} ${tokensName(r)} tokens/s per chip`,
-          "model ÷ measured": "ratio",
-          "chip family": (r: MeasuredVsModelRow) => named(r.family),
-          split: (r: MeasuredVsModelRow) => splitName(r.split),
-          id: "id"
-        },
-        // The tip writes each line whole (Plot cut them at 20 ems: "3,…", "Llama 2 70B on NVIDIA H…"); the axes'
-        // long labels give way to short ones, and the colour's and symbol's channels to named ones.
-        tip: {
-          lineWidth: 44,
-          format: {
-            measurement: true,
-            shape: true,
-            x: false,
-            y: false,
-            measured: true,
-            modelled: true,
-            "model ÷ measured": (v: number) => formatRatio(v),
-            "chip family": true,
-            split: true,
-            stroke: false,
-            symbol: false,
-            id: true
+      ...[rows.filter((r) => !isPrefill(r)), rows.filter(isPrefill)].map((drawn, prefillMarks) =>
+        Plot.dot(drawn, {
+          ...(prefillMarks ? {r: PREFILL_R, strokeWidth: PREFILL_STROKE_WIDTH} : {r: 4}),
+          x: "measuredTokensPerSecondPerChip",
+          y: "predictedTokensPerSecondPerChip",
+          stroke: (r: MeasuredVsModelRow) => named(r.family),
+          symbol: markOf,
+          // Named as a reader knows it, its id last (what data/measurements.csv and `token-ledger calibration` use).
+          channels: {
+            measurement: (r: MeasuredVsModelRow) => r.name ?? r.id,
+            shape: (r: MeasuredVsModelRow) => r.shape ?? "",
+            measured: (r: MeasuredVsModelRow) =>
+              `${formatCount(r.measuredTokensPerSecondPerChip)} ${tokensName(r)} tokens/s per chip`,
+            modelled: (r: MeasuredVsModelRow) =>
+              `${formatCount(r.predictedTokensPerSecondPerChip)} ${tokensName(r)} tokens/s per chip`,
+            "model ÷ measured": "ratio",
+            "chip family": (r: MeasuredVsModelRow) => named(r.family),
+            split: (r: MeasuredVsModelRow) => splitName(r.split),
+            id: "id"
+          },
+          // The tip writes each line whole (Plot cut them at 20 ems: "3,…", "Llama 2 70B on NVIDIA H…"); the axes'
+          // long labels give way to short ones, and the colour's and symbol's channels to named ones.
+          tip: {
+            lineWidth: 44,
+            format: {
+              measurement: true,
+              shape: true,
+              x: false,
+              y: false,
+              measured: true,
+              modelled: true,
+              "model ÷ measured": (v: number) => formatRatio(v),
+              "chip family": true,
+              split: true,
+              stroke: false,
+              symbol: false,
+              id: true
+            }
           }
-        }
-      })
+        })
+      )
     ]
   });
 }
