@@ -1,0 +1,100 @@
+// /model-accuracy as a new reader met it (trial): the measurements table marks the rows whose batch a published cap
+// set, as `token-ledger calibration` does (‡ the engine's max_batch, † memory), and says under it what the marks
+// mean; a phone's table keeps the tokens column (prompt or output); the scatter's note says how each split of the
+// output and prefill rows is drawn; the training runs' chip-hours read in one notation down a column.
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
+
+const enabled = inject("browserTestsEnabled");
+
+interface CalibrationRow {
+  tokens: "input" | "output";
+  memoryCapped: boolean;
+  engineCapped: boolean;
+}
+
+/** The page's calibration rows, from the data file it loaded. */
+async function calibrationRows(page: Page): Promise<CalibrationRow[]> {
+  return page.evaluate(async () => {
+    const entry = performance.getEntriesByType("resource").find((e) => /\/data\/calibration\./.test(e.name));
+    return ((await (await fetch(entry!.name)).json()) as {report: {rows: CalibrationRow[]}}).report.rows;
+  });
+}
+
+/** Every cell of the column headed `header` in the table of `testid`, after scrolling it to its last row. */
+async function column(page: Page, testid: string, header: string): Promise<string[]> {
+  const form = `[data-testid="${testid}"] form`;
+  for (let i = 0; i < 2; i++) {
+    await page.$eval(form, (f) => f.scrollTo(0, f.scrollHeight));
+    await page.waitForTimeout(300);
+  }
+  return page.$eval(
+    `[data-testid="${testid}"] table`,
+    (table, header) => {
+      const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent!.trim());
+      const index = heads.indexOf(header);
+      if (index < 0) throw new Error(`no column ${header} in ${heads.join(" | ")}`);
+      return [...table.querySelectorAll("tbody tr")].map((tr) => tr.children[index]!.textContent!.trim());
+    },
+    header
+  );
+}
+
+describe.skipIf(!enabled)("/model-accuracy for a new reader", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("marks the capped rows ‡ and † after the model's figure and says what the marks mean under the table", async () => {
+    const page = await openPage(browser, "/model-accuracy", {viewport: {width: 1280, height: 900}});
+    try {
+      const rows = await calibrationRows(page);
+      const model = await column(page, "measurement-table", "model");
+      expect(model).toHaveLength(rows.length);
+      const engine = rows.filter((r) => r.engineCapped).length;
+      expect(engine).toBeGreaterThan(0);
+      expect(model.filter((cell) => cell.endsWith("\u2021"))).toHaveLength(engine);
+      expect(model.filter((cell) => cell.includes("\u2020"))).toHaveLength(rows.filter((r) => r.memoryCapped).length);
+      const marks = await page.textContent('[data-testid="measurement-marks"]');
+      expect(marks).toContain("\u2021 after the model's figure: the serving engine's published cap on sequences");
+      // The scatter's note places every kind of mark, a held-out prefill row too.
+      const note = await page.textContent('[data-testid="measured-vs-model-note"]');
+      expect(note).toContain("circle fitted, triangle held out");
+      expect(note).toContain("× fitted, + held out");
+      // Chip-hours in one notation down each column: no "774,688" under "1.16M".
+      for (const header of ["published chip-h", "model chip-h"]) {
+        const cells = (await column(page, "training-table", header)).filter((cell) => /\d/.test(cell));
+        if (cells.some((cell) => cell.endsWith("M")))
+          expect(
+            cells.filter((cell) => /^\d{1,3}(,\d{3})+$/.test(cell)),
+            header
+          ).toEqual([]);
+      }
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("keeps the tokens column on a phone, so a prefill row's prompt tokens read as such", async () => {
+    const page = await openPage(browser, "/model-accuracy", {
+      viewport: {width: 390, height: 844},
+      isMobile: true,
+      hasTouch: true
+    });
+    try {
+      const rows = await calibrationRows(page);
+      const tokens = await column(page, "measurement-table", "tokens");
+      expect(tokens).toEqual(rows.map((r) => (r.tokens === "input" ? "prompt" : "output")));
+      expect(tokens).toContain("prompt");
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+});
