@@ -77,6 +77,7 @@ export * from "./scenario/run/scenarioNotes.js";
 export * from "./scenario/run/reportFormat.js";
 export * from "./scenario/evaluate/metricInfo.js";
 export {unreadCustomChipKeys} from "./scenario/evaluate/customChipSpec.js";
+export {unreadKeys} from "./scenario/evaluate/unreadKeys.js";
 export * from "./scenario/run/sweepScenario.js";
 export {CHIP_FAMILIES, CHIP_FAMILY_NAMES, type ChipFamily} from "./catalog/chipFamily.js";
 export {SOFTWARE_STACKS, SOFTWARE_STACK_NAMES, type SoftwareStack} from "./inference/calibration/measurement.js";

@@ -408,7 +408,7 @@ export interface KeySliderOptions {
    */
   median?: boolean;
   /**
-   * Why the evaluation does not read this key at the page's state (unreadCustomChipKeys: silicon.relativeThroughput
+   * Why the evaluation does not read this key at the page's state (unreadKeys: silicon.relativeThroughput
    * beside a link's silicon.chip); the slider is then disabled with the reason under it, as moving it would change
    * nothing.
    */

@@ -37,7 +37,7 @@ export function LiveMetric(rows: readonly MetricRow[], metric: ScenarioMetricNam
  * An assumption for the narrative: its value at the page's state (its median when uncertain), written for prose
  * ("60%", "$274M", "18 months"); a catalog id as the name of its row in `catalogs` ("NVIDIA H100 SXM5 80GB", not
  * "h100-sxm"; the id is in the tooltip). `unread`: the keys the state does not read, each with why
- * (unreadCustomChipKeys); such a key reads as what `evaluation` (the page's point evaluation) computes instead, where
+ * (unreadKeys); such a key reads as what `evaluation` (the page's point evaluation) computes instead, where
  * DERIVED names it, else as its value with "(not used)".
  */
 export function LiveKey(

@@ -12,7 +12,7 @@ import {scenarioToMarkdown} from "../lib/scenario/file/formatScenario.js";
 import {SCENARIO_LABEL_MAX_CHARS, scenarioKey} from "../lib/scenario/file/schema.js";
 import {visibleLength} from "../lib/errors/displayText.js";
 import {METRIC_INFO} from "../lib/scenario/evaluate/metricInfo.js";
-import {unreadCustomChipKeys} from "../lib/scenario/evaluate/customChipSpec.js";
+import {unreadKeys} from "../lib/scenario/evaluate/unreadKeys.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
 import type {ResolvedScenario, ValueOrigin} from "../lib/scenario/resolve/resolveScenario.js";
 import {catalogValueName, type NamedCatalogs} from "../lib/scenario/narrative/catalogValueName.js";
@@ -351,7 +351,7 @@ export interface AssumptionRow {
   source: string;
   /**
    * Why the evaluation does not read this value, when it does not: another description of the custom chip, set more
-   * directly, wins (unreadCustomChipKeys, as `run` lists it); "" when it is read.
+   * directly, wins (unreadKeys, as `run` lists it); "" when it is read.
    */
   unused: string;
 }
@@ -366,7 +366,7 @@ export function assumptionRows(
   names: AssumptionNames = {},
   only?: ReadonlySet<string>
 ): AssumptionRow[] {
-  const unread = unreadCustomChipKeys(resolved);
+  const unread = unreadKeys(resolved);
   const values = Object.values(resolved.values);
   return (only ? values.filter((v) => only.has(v.path)) : values).map((v) => {
     const name = names.catalogs ? catalogValueName(v.path, v.value, names.catalogs) : null;

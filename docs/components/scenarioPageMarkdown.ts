@@ -187,7 +187,7 @@ import {cardResize} from ${component("cardResize.js")};
 import {whenNear} from ${component("nearViewport.js")};
 import {DEFAULT_SCENARIO_SEED} from ${library("scenario/run/runScenario.js")};
 import {scenarioDistributions} from ${library("scenario/resolve/scenarioValues.js")};
-import {unreadCustomChipKeys} from ${library("scenario/evaluate/customChipSpec.js")};
+import {unreadKeys} from ${library("scenario/evaluate/unreadKeys.js")};
 import {costBlendNote, costPartRows, csvRows, currentCycleRow, cycleRows, fleetDayRows, flywheelRows, moatRows, programMedians, siliconCostPartRows, siliconRows, spendRows} from ${component("scenarioSeries.js")};
 import {applyShareSets, formatShareSet, mergeSets, parseShareQuery} from ${component("urlState.js")};
 import {csvFile, DownloadButton} from ${component("download.js")};
@@ -271,7 +271,7 @@ slider. Assumptions that are uncertain in the scenario (a distribution) become t
 // This scenario's topics' sliders first (${topics.map((t) => t.id).join(", ") || "none: it extends no other scenario"}), then every page's;
 // none for a key the evaluation does not read (silicon.relativeThroughput beside a catalog chip: every move of it was
 // refused, "expected no silicon.relativeThroughput beside silicon.chip"; trial).
-const unread = unreadCustomChipKeys(fromUrl.resolved);
+const unread = unreadKeys(fromUrl.resolved);
 const CONTROLS = ${JSON.stringify(topicControlKeys(topics, changed))}.filter((path) => !(path in unread)).map((path) => keyControl(path));
 const controlsInput = ScenarioControls(CONTROLS, scenarioPageMedianPoint(fromUrl.resolved), {
   medianKeys: Object.keys(scenarioDistributions(fromUrl.resolved)),

@@ -11,7 +11,7 @@ import {
   type ScenarioEvaluation
 } from "../lib/scenario/evaluate/evaluateScenario.js";
 import {didYouMean} from "../lib/errors/suggest.js";
-import {unreadCustomChipKeys} from "../lib/scenario/evaluate/customChipSpec.js";
+import {unreadKeys} from "../lib/scenario/evaluate/unreadKeys.js";
 import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
 import {scenarioDistributions, type ScenarioPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import type {RunReport} from "../lib/scenario/run/runReport.js";
@@ -150,7 +150,7 @@ export function StoryControls(
   const uncertain = new Set(story.resolved ? Object.keys(scenarioDistributions(story.resolved)) : []);
   // A key the evaluation does not read at this state (a link's silicon.chip over the relative throughput) gets a
   // disabled slider that says why: moving it changed nothing.
-  const unread = story.resolved ? unreadCustomChipKeys(story.resolved) : {};
+  const unread = story.resolved ? unreadKeys(story.resolved) : {};
   const elements: KeySliderElement[] = sliders.map(({path, value, ...options}) => {
     // The key and its bounds first: a choice was told to "pass value" before it was told no slider can set it.
     pageKey(path, "StoryControls");

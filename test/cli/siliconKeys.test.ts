@@ -152,7 +152,7 @@ describe("the custom chip's price: silicon.unitCost or its die", () => {
     const child = file("die-of-asic.md", "extends: asic-9-months\nsilicon:\n  dieArea: 600 mm²\n  node: n5\n");
     const {code, stdout} = await runCli(["run", child, "--samples", "200"]);
     expect(code).toBe(0);
-    const [used, unused] = stdout.split("Set but not used (another description, set more directly, wins):");
+    const [used, unused] = stdout.split("Set but not used (what is used instead, in the last column):");
     expect(used).toMatch(/^silicon\.dieArea\s+600 mm²/m);
     expect(used).not.toMatch(/^silicon\.unitCost/m);
     expect(unused).toMatch(

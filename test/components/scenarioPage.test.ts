@@ -1,3 +1,4 @@
+import {scenarioKey} from "../../src/scenario/file/schema.js";
 import {describe, expect, it} from "vitest";
 import {parseScenario} from "../../src/scenario/file/parseScenario.js";
 import {resolveScenario} from "../../src/scenario/resolve/resolveScenario.js";
@@ -75,9 +76,13 @@ describe("describeOrigin and assumptionRows", () => {
     const value = (path: string) => rows.find((row) => row.path === path)?.value;
     for (const row of rows) {
       const written = child.values[row.path]!.value;
-      // A number format reads as the prose writes it ("FP8"); everything else as formatAssumption writes it.
+      // A number format reads as the prose writes it ("FP8"); a choice by its schema name ("on the decode chips" for
+      // serving.prefill shared); everything else as formatAssumption writes it.
+      const choice = typeof written === "string" ? scenarioKey(row.path)?.choiceNames?.[written] : undefined;
       const want =
-        row.path === "serving.precision" ? String(written).toUpperCase() : formatAssumption(row.path, written as never);
+        row.path === "serving.precision"
+          ? String(written).toUpperCase()
+          : (choice ?? formatAssumption(row.path, written as never));
       expect(row.value).toBe(want);
     }
     expect(value("serving.precision")).toBe("FP8");

@@ -2,7 +2,7 @@ import {existsSync} from "node:fs";
 import type {Command} from "commander";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {checkScenarioFiles, noteUnsourcedKeys} from "../../node/scenarioCheck.js";
-import {unreadCustomChipKeys} from "../../scenario/evaluate/customChipSpec.js";
+import {unreadKeys} from "../../scenario/evaluate/unreadKeys.js";
 import {noteCatalogOverrides} from "../../node/catalogFiles.js";
 import {ownScenariosDir, realPath, unreadScenariosDir} from "../../node/paths.js";
 import {displayPath, scenarioFilesIn} from "../../node/scenarioFiles.js";
@@ -193,7 +193,7 @@ export function registerScenarioCommands(program: Command): void {
           });
         }
         seen.push({scenario, file, id: resolved.id});
-        unread.push(unreadCustomChipKeys(resolved, {defaults: true}));
+        unread.push(unreadKeys(resolved, {defaults: true}));
         return {report: runReport(resolved, result), point: result.point};
       });
       const reports = runs.map((run) => run.report);
@@ -245,7 +245,7 @@ export function runJson(report: RunReport): RunReport & {metricUnits: Record<str
 
 /**
  * The comparison of several runs. `unread`, one per report: the keys each scenario's evaluation does not read, set or
- * not (unreadCustomChipKeys with defaults), marked in `notUsed`.
+ * not (unreadKeys with defaults), marked in `notUsed`.
  */
 export function compareReports(reports: RunReport[], unread: readonly Record<string, string>[]): Comparison {
   const differingAssumptions: Comparison["differingAssumptions"] = {};
@@ -392,10 +392,10 @@ function formatRun(report: RunReport): string {
         : `${a.origin.file}:${a.origin.line}`
   ];
   lines.push(formatTable(["key", "value", "from"], set.filter(([, a]) => a.unused === undefined).map(row)));
-  // Keys set (often inherited) that the evaluation does not read: another description, set more directly, wins.
+  // Keys set (often inherited) that the evaluation does not read (unreadKeys): why, in the last column.
   const unused = set.filter(([, a]) => a.unused !== undefined);
   if (unused.length > 0) {
-    lines.push("", "Set but not used (another description, set more directly, wins):", "");
+    lines.push("", "Set but not used (what is used instead, in the last column):", "");
     lines.push(
       formatTable(
         ["key", "value", "from", "why"],

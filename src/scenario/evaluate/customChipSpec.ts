@@ -48,7 +48,8 @@ function rank(resolved: ResolvedScenario, origin: ValueOrigin | undefined): numb
   return {default: 0, file: 2, override: 3}[origin.kind];
 }
 
-function setRank(resolved: ResolvedScenario, path: string): number {
+/** How directly `path` is set at `resolved` (rank of its origin; 0 when unset or null). */
+export function setRank(resolved: ResolvedScenario, path: string): number {
   const value = resolved.values[path];
   return value && value.value !== null ? rank(resolved, value.origin) : 0;
 }

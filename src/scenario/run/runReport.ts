@@ -3,7 +3,7 @@ import type {Distribution} from "../../uncertainty/distribution.js";
 import type {ResolvedScenario, ValueOrigin} from "../resolve/resolveScenario.js";
 import type {ScenarioRunResult} from "./runScenario.js";
 import {isQuantityKey, scenarioKey} from "../file/schema.js";
-import {unreadCustomChipKeys} from "../evaluate/customChipSpec.js";
+import {unreadKeys} from "../evaluate/unreadKeys.js";
 import {DIMENSIONS} from "../../units/quantity.js";
 
 /** One assumption as `run --json` reports it: the value in base units (or a distribution), its unit and where it came from. */
@@ -20,7 +20,7 @@ export interface AssumptionReport {
   source: string | null;
   /**
    * Present when the scenario sets the key but its evaluation does not read it, because another description set more
-   * directly wins (unreadCustomChipKeys): why, e.g. "the custom chip's price is built from its die, …".
+   * directly wins (unreadKeys): why, e.g. "the custom chip's price is built from its die, …".
    */
   unused?: string;
 }
@@ -46,7 +46,7 @@ export function keyUnit(path: string): string {
 
 export function runReport(resolved: ResolvedScenario, result: ScenarioRunResult): RunReport {
   const assumptions: Record<string, AssumptionReport> = {};
-  const unread = unreadCustomChipKeys(resolved);
+  const unread = unreadKeys(resolved);
   for (const [path, v] of Object.entries(resolved.values)) {
     const unused = unread[path];
     assumptions[path] = {

@@ -1,7 +1,7 @@
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {monteCarlo} from "../../uncertainty/monteCarlo.js";
 import {isInRange, type NumberRange} from "../../units/range.js";
-import {unreadCustomChipKeys} from "../evaluate/customChipSpec.js";
+import {unreadKeys} from "../evaluate/unreadKeys.js";
 import {keyRange, scenarioKey} from "../file/schema.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import {scenarioDistributions, scenarioMedianPoint, type ScenarioPoint} from "../resolve/scenarioValues.js";
@@ -19,11 +19,11 @@ export function clampToRange(value: number, range: NumberRange): number {
 
 /**
  * The distributions a scenario's Monte Carlo draws, by key path: every key whose value is a distribution, except a
- * custom-chip key another description overrides (unreadCustomChipKeys): drawing it would move nothing, yet list it
+ * custom-chip key another description overrides (unreadKeys): drawing it would move nothing, yet list it
  * among the uncertain keys and take its share of the random stream.
  */
 export function drawnDistributions(resolved: ResolvedScenario): Record<string, Distribution> {
-  const unread = unreadCustomChipKeys(resolved);
+  const unread = unreadKeys(resolved);
   return Object.fromEntries(Object.entries(scenarioDistributions(resolved)).filter(([path]) => !(path in unread)));
 }
 

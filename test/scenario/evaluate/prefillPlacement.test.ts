@@ -77,17 +77,24 @@ describe("serving.prefill: prefill on chips of its own, in a scenario", () => {
     );
   });
 
-  it("notes a prefill layout set while prefill is shared, which changes nothing", async () => {
+  it("lists a prefill layout set while prefill is shared apart, as not used", async () => {
     const file = scenario(
       "unused",
       "extends: base\nserving.prefillExpertParallel: 1\nserving.prefillTokensPerChip: 8192\n"
     );
-    const {code, stderr} = await metrics([file]);
+    const {code, stdout, stderr} = await runCli(["run", file, "--samples", "20"]);
     expect(code).toBe(0);
-    expect(stderr).toBe(
-      "token-ledger: note: unused: serving.prefillExpertParallel 1 and serving.prefillTokensPerChip 8192 lay out a " +
-        "prefill replica of its own, but serving.prefill is shared: the decode replica prefills its own prompts, and " +
-        "these keys change nothing; set serving.prefill to disaggregated to use them.\n"
-    );
+    expect(stderr).toBe("");
+    const [used, unused] = stdout.split("Set but not used (what is used instead, in the last column):");
+    expect(used).not.toContain("serving.prefillExpertParallel");
+    expect(unused).toMatch(/serving\.prefillExpertParallel .*serving\.prefill is shared: the decode replica prefills/);
+    expect(unused).toMatch(/serving\.prefillTokensPerChip .*serving\.prefill is shared/);
+    const json = JSON.parse((await runCli(["run", file, "--samples", "20", "--json"])).stdout);
+    expect(json.assumptions["serving.prefillExpertParallel"].unused).toMatch(/^serving\.prefill is shared/);
+  });
+
+  it("reads an inherited prefill layout without a word once serving.prefill is disaggregated", async () => {
+    const json = JSON.parse((await runCli(["run", "deepseek-one-day", "--samples", "20", "--json"])).stdout);
+    expect(json.assumptions["serving.prefillExpertParallel"].unused).toBeUndefined();
   });
 });

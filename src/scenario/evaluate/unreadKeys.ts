@@ -1,0 +1,35 @@
+import type {ResolvedScenario} from "../resolve/resolveScenario.js";
+import {setRank, unreadCustomChipKeys} from "./customChipSpec.js";
+
+/** The keys that lay out a prefill replica of its own, which only serving.prefill disaggregated reads. */
+export const PREFILL_REPLICA_KEYS = [
+  "serving.prefillTensorParallel",
+  "serving.prefillExpertParallel",
+  "serving.prefillTokensPerChip"
+] as const;
+
+/** Why a prefill replica's key is not read while prefill shares the decode replica's chips. */
+export const SHARED_PREFILL_UNREAD =
+  "serving.prefill is shared: the decode replica prefills its own prompts (set serving.prefill to disaggregated to " +
+  "prefill on replicas laid out by this key)";
+
+/**
+ * The keys a scenario sets that its evaluation does not read, each with the reason: the custom chip's keys another
+ * description set more directly overrides (unreadCustomChipKeys), and a prefill replica's layout (PREFILL_REPLICA_KEYS)
+ * while serving.prefill is shared, which a scenario extending one that disaggregates may inherit (it was read by
+ * nothing, with no word; the keys are not an error, as the parent's file is not the child's to change). `run` lists
+ * them apart from the assumptions it uses, a page marks them "not used", and the Monte Carlo does not draw them. With
+ * `defaults`, keys at their defaults that are not read as well (a comparison's cells).
+ */
+export function unreadKeys(
+  resolved: ResolvedScenario,
+  {defaults = false}: {defaults?: boolean} = {}
+): Record<string, string> {
+  const unread = unreadCustomChipKeys(resolved, {defaults});
+  if (resolved.values["serving.prefill"]?.value === "shared") {
+    for (const path of PREFILL_REPLICA_KEYS) {
+      if (defaults || setRank(resolved, path) > 0) unread[path] = SHARED_PREFILL_UNREAD;
+    }
+  }
+  return unread;
+}
