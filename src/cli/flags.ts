@@ -41,8 +41,16 @@ export function parseFinite(
     // `found "\"\u201364\""` (breaker).
     // Only an offer the flag takes (`--samples 10,5` was offered 10.5).
     const offer = grouped && !grouped.ok ? grouped.offers?.find((o) => acceptsText(o.text, accepts)) : undefined;
-    const hint = tiny ? UNDERFLOW_HINT : offer?.hint;
-    throw new UserError({flag, message, expected, found: text, ...(hint ? {hint} : {})});
+    // Fullwidth digits that underflow once ASCII (`１e-400`): too small, with both hints (readQuantity's).
+    const small = grouped && !grouped.ok && grouped.reason === "underflow" ? grouped.hint : undefined;
+    const hint = tiny ? UNDERFLOW_HINT : (offer?.hint ?? small);
+    throw new UserError({
+      flag,
+      message: small ? "number too small" : message,
+      expected,
+      found: text,
+      ...(hint ? {hint} : {})
+    });
   }
   return value;
 }

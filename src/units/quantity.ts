@@ -504,7 +504,27 @@ export function readQuantity(
     const offer = digits
       ? {text: ascii, hint: `write ASCII digits: ${ascii}`, change: "with ASCII digits"}
       : {text: ascii, hint: `a fullwidth ${wide}, not ${plain}: ${ascii}`, change: `with an ASCII ${plain}`};
-    return {ok: false, reason: "number", expected, found: text, ...offered([offer], dimension)};
+    const offers = offered([offer], dimension);
+    if (offers.hint !== undefined || !digits) return {ok: false, reason: "number", expected, found: text, ...offers};
+    // Digits that, once ASCII, are refused with a hint of their own (`１６K`, `１e-400`): both said, the ASCII digits
+    // first (they read "not a number", no hint, where `１６` was told the ASCII digits; breaker).
+    const inner = readQuantity(ascii, dimension, options);
+    if (inner.ok || inner.hint === undefined) return {ok: false, reason: "number", expected, found: text};
+    const first = `write ASCII digits (${ascii})`;
+    return {
+      ...inner,
+      found: text,
+      hint: `${first}; ${inner.hint}`,
+      ...(inner.offers
+        ? {
+            offers: inner.offers.map((o) => ({
+              ...o,
+              hint: `${first}; ${o.hint}`,
+              change: `with ASCII digits, ${o.change}`
+            }))
+          }
+        : {})
+    };
   }
   const spaced = spaceGroupedOffer(text, dimension);
   if (spaced) return {ok: false, reason: "number", expected, found: text, ...spaced};

@@ -20,6 +20,24 @@ describe("look-alike characters on the command line", () => {
     );
   });
 
+  it("fullwidth digits refused for another reason once ASCII are told both (`１６K`, `１e-400`)", async () => {
+    expect(await oneErrorLine(["run", "base", "--set", "serving.batch=１６K"])).toBe(
+      "--set: serving.batch: wrong unit: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found １６K (write ASCII digits (16K); K is a thousand only in money ($30K): a count's K may be 1,024; write 16k (16,000), or 16384 if 16 × 1,024 was meant)"
+    );
+    expect(await oneErrorLine([...INFERENCE, "--batch", "１６K"])).toMatch(
+      /\(write ASCII digits \(16K\); K is a thousand/
+    );
+    expect(await oneErrorLine(["run", "base", "--set", "power.electricity=１e-400"])).toMatch(
+      /number too small: .*found １e-400 \(write ASCII digits \(1e-400\); too small for a double: write 0 if zero was meant\)$/
+    );
+    expect(await oneErrorLine([...INFERENCE, "--electricity", "１e-400"])).toMatch(
+      /\(write ASCII digits \(1e-400\); too small/
+    );
+    expect(await oneErrorLine(["run", "base", "--seed", "１e-400"])).toBe(
+      "--seed: number too small: expected a whole number, in decimal, found １e-400 (write ASCII digits (1e-400); too small for a double: write 0 if zero was meant)"
+    );
+  });
+
   it("an em dash or an en dash for a flag's two hyphens is named, with the flag meant", async () => {
     expect(await oneErrorLine([...INFERENCE, "—batch", "8"])).toBe(
       "—batch: not a flag's dashes: expected a flag written with ASCII hyphens, like --batch, found —batch (an em dash, not two hyphens: --batch)"
