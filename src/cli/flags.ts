@@ -26,7 +26,8 @@ export function parseFinite(
   // Digits grouped with commas, as --set and a flag of a key take them (`--samples 1,000` was "not a decimal number"
   // where `--batch 1,000` read 1000; breaker): read as a scenario value reads a bare number, its misgrouping told.
   // Digits grouped with a no-break or thin space (`1\u202f000`), or written in fullwidth forms, told as --set tells them.
-  const grouped = /[,\u00a0\u2007\u2009\u202f\uff01-\uff5e]/.test(text) ? readQuantity(text, "plain") : undefined;
+  // A plain space between digits too (`16 384`).
+  const grouped = /[,\u00a0\u2007\u2009\u202f\uff01-\uff5e]|\d \d/.test(text) ? readQuantity(text, "plain") : undefined;
   if (grouped?.ok && grouped.unit === "") return grouped.value;
   const value = readDecimal(text, {underscores: true});
   if (value === undefined) {

@@ -691,10 +691,10 @@ export function asciiForms(text: string): string | undefined {
 
 /**
  * Digits grouped in threes with a space a word processor or a locale's format puts there: a no-break space (U+00A0),
- * a thin space (U+2009), a narrow no-break space (U+202F, French) or a figure space (U+2007), then an optional unit:
- * sign and dollar, digits, rest.
+ * a thin space (U+2009), a narrow no-break space (U+202F, French) or a figure space (U+2007), or a plain space as a
+ * user types one (`16 384` read "wrong unit", no hint; breaker), then an optional unit: sign and dollar, digits, rest.
  */
-const SPACE_GROUPED = /^([+-]?\$?)(\d{1,3}(?:[\u00a0\u2007\u2009\u202f]\d{3})+)(?![\d,])(.*)$/;
+const SPACE_GROUPED = /^([+-]?\$?)(\d{1,3}(?:[ \u00a0\u2007\u2009\u202f]\d{3})+)(?![\d,])(.*)$/;
 
 /**
  * The offer for a number whose digits are grouped with such a space (`1\u00a0000`, `$30\u202f000`): the digits

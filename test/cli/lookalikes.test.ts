@@ -64,6 +64,18 @@ describe("look-alike characters on the command line", () => {
     );
   });
 
+  it("digits grouped with a plain space are offered without it, and with commas", async () => {
+    expect(await oneErrorLine([...INFERENCE, "--batch", "16 384"])).toBe(
+      "--batch: not a number: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found 16 384 (a space groups these digits: write 16384 (16,384))"
+    );
+    expect(await oneErrorLine(["run", "base", "--set", "serving.batch=16 384"])).toMatch(
+      /\(a space groups these digits: write 16384 \(16,384\)\)$/
+    );
+    expect(await oneErrorLine(["run", "base", "--samples", "16 384"])).toMatch(
+      /^--samples: .*\(a space groups these digits: write 16384 \(16,384\)\)$/
+    );
+  });
+
   it("a count's 16K is refused with both readings, each offered only where the key takes it", async () => {
     expect(await oneErrorLine(["run", "base", "--set", "serving.batch=16K"])).toBe(
       "--set: serving.batch: wrong unit: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found 16K (K is a thousand only in money ($30K): a count's K may be 1,024; write 16k (16,000), or 16384 if 16 × 1,024 was meant)"
