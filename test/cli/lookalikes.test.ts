@@ -38,6 +38,18 @@ describe("look-alike characters on the command line", () => {
     );
   });
 
+  it("a colon or a fullwidth ： between key and value is told to write key=value", async () => {
+    expect(await oneErrorLine(["run", "base", "--set", "serving.batch:16"])).toBe(
+      "--set: missing =: expected path=value, like serving.utilization=0.7, found serving.batch:16 (write key=value, not key:value: serving.batch=16)"
+    );
+    expect(await oneErrorLine(["run", "base", "--set", "serving.batch: 16"])).toMatch(
+      /\(write key=value, not key:value: serving\.batch=16\)$/
+    );
+    expect(await oneErrorLine(["run", "base", "--set", "serving.batch：16"])).toMatch(
+      /\(write key=value, not key：value: serving\.batch=16\)$/
+    );
+  });
+
   it("an em dash or an en dash for a flag's two hyphens is named, with the flag meant", async () => {
     expect(await oneErrorLine([...INFERENCE, "—batch", "8"])).toBe(
       "—batch: not a flag's dashes: expected a flag written with ASCII hyphens, like --batch, found —batch (an em dash, not two hyphens: --batch)"

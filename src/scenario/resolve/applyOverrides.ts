@@ -30,8 +30,7 @@ export function applyOverrides(
           message: "missing =",
           expected: "path=value, like serving.utilization=0.7",
           found: set,
-          // A fullwidth ＝ (U+FF1D), as an East Asian input method types it (breaker: no hint).
-          ...(set.includes("\uff1d") ? {hint: `a fullwidth ＝, not =: ${set.replace("\uff1d", "=")}`} : {})
+          ...missingEqualsHint(set)
         })
       );
       continue;
@@ -171,4 +170,17 @@ function yamlMarkup(doc: Document, written: string): {name: string; token: strin
     }
   });
   return found;
+}
+
+/**
+ * The hint for an override with no `=`: a fullwidth ＝ (U+FF1D), as an East Asian input method types it, named (it had
+ * no hint; breaker); a colon or fullwidth ：(U+FF1A) between a key and its value, as YAML writes it
+ * (`serving.batch:16`, `serving.batch: 16`), told to write key=value (it read "missing =", no hint; breaker).
+ */
+function missingEqualsHint(set: string): {hint?: string} {
+  if (set.includes("\uff1d")) return {hint: `a fullwidth ＝, not =: ${set.replace("\uff1d", "=")}`};
+  const colon = /^([^:\uff1a\s]+)\s*([:\uff1a])\s*(.*)$/.exec(set.trim());
+  if (!colon) return {};
+  const [, path = "", sign = ":", value = ""] = colon;
+  return {hint: `write key=value, not key${sign}value: ${path}=${value}`};
 }
