@@ -42,7 +42,7 @@ export function commanderUserError(command: Command, error: CommanderError): Use
     case "commander.unknownOption": {
       const found = names[0] ?? "";
       const flags = longFlags(command);
-      const hint = found.startsWith("--") ? didYouMean(found, flags) : undefined;
+      const hint = misspeltFlag(found, flags) ?? (found.startsWith("--") ? didYouMean(found, flags) : undefined);
       return new UserError({
         flag: found,
         message: `unknown option of ${commandPath(command)}`,
@@ -144,6 +144,24 @@ export function checkFlagValues(command: Command, args: readonly string[]): void
     }
     given.set(option, shown);
   }
+}
+
+/**
+ * The hint for an unknown option that is a known long flag written with a fullwidth ＝ before its value (`--batch＝8`,
+ * as an East Asian input method types it) or with one dash (`-batch 8`, as some tools write a long flag): what to
+ * write, "a fullwidth ＝, not =: --batch=8", "a long flag takes two hyphens: --batch". Both read "unknown option",
+ * the first offered --batch without its value, the second no flag at all (breaker). Undefined for another option.
+ */
+function misspeltFlag(found: string, flags: readonly string[]): string | undefined {
+  const [name = "", ...rest] = found.split("\uff1d");
+  const value = rest.length ? `=${rest.join("\uff1d")}` : "";
+  const long = /^-[A-Za-z][\w-]+$/.test(name) ? `-${name}` : name;
+  if (!flags.includes(long) || (long === name && !value)) return undefined;
+  const reasons = [
+    ...(long !== name ? ["a long flag takes two hyphens"] : []),
+    ...(value ? ["a fullwidth ＝, not ="] : [])
+  ];
+  return `${reasons.join("; ")}: ${long}${value}`;
 }
 
 /** A flag written with a dash that is not a hyphen-minus (`—batch`, `–batch`, `−−seed`): its dashes, name and value. */

@@ -61,6 +61,21 @@ describe("look-alike characters on the command line", () => {
     expect(await oneErrorLine([...INFERENCE, "–5"])).not.toContain("flag's dashes");
   });
 
+  it("a fullwidth ＝ glued to a flag, or one dash before a long flag, is told what to write", async () => {
+    expect(await oneErrorLine(["run", "base", "--seed＝8"])).toBe(
+      "--seed＝8: unknown option of token-ledger run: expected one of --set, --seed, --samples, --json, found --seed＝8 (a fullwidth ＝, not =: --seed=8)"
+    );
+    expect(await oneErrorLine([...INFERENCE, "--batch＝8"])).toMatch(
+      /found --batch＝8 \(a fullwidth ＝, not =: --batch=8\)$/
+    );
+    expect(await oneErrorLine(["run", "base", "-seed", "3"])).toBe(
+      "-seed: unknown option of token-ledger run: expected one of --set, --seed, --samples, --json, found -seed (a long flag takes two hyphens: --seed)"
+    );
+    expect(await oneErrorLine([...INFERENCE, "-batch", "8"])).toMatch(
+      /found -batch \(a long flag takes two hyphens: --batch\)$/
+    );
+  });
+
   it("digits grouped with a no-break or narrow no-break space are offered without it, and with commas", async () => {
     expect(await oneErrorLine([...INFERENCE, "--batch", "1\u00a0000"])).toMatch(
       /\(a no-break space groups these digits: write 1000 \(1,000\)\)$/
