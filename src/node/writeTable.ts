@@ -169,6 +169,7 @@ export function atomicPaths(path: string, flag = "--out"): {target: string; temp
       });
     }
   }
+  checkOutputFolder(path, flag, target);
   const kind = specialFileKind(target);
   if (kind !== undefined) {
     // The temporary file renamed over a device or a named pipe replaces it: `--out` through a link to /dev/full made
@@ -221,6 +222,38 @@ export function atomicPaths(path: string, flag = "--out"): {target: string; temp
       ? createHash("sha256").update(name).digest("hex").slice(0, 16)
       : name;
   return {target, temporary: join(dirname(target), `.${short}.${process.pid}.tmp`)};
+}
+
+/**
+ * Throws for an output path whose folder does not exist (`--out no-such-folder/x.csv`): the folder named, and the
+ * command that makes it. It read "cannot write the file (ENOENT): expected a writable path" for sweep's --out, and "no
+ * such folder", unnamed, for pdf's (breaker). A folder that is a file, or under one, is left to the caller (the open's
+ * ENOTDIR). `target` is the file `path` leads to, when it is a link.
+ *
+ * Throws: UserError naming `flag`, the folder and the path as given.
+ */
+export function checkOutputFolder(path: string, flag = "--out", target = path): void {
+  const folder = dirname(target);
+  try {
+    statSync(folder);
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") return;
+  }
+  // The folder as the user wrote it, unless a link led elsewhere.
+  const shown = target === path ? dirname(path) : folder;
+  throw new UserError({
+    flag,
+    message: `the folder ${shown} does not exist`,
+    expected: "a file path in an existing folder",
+    found: path,
+    hint: `create the folder first (mkdir -p ${shellWord(shown)}), or write the file elsewhere`
+  });
+}
+
+/** `text` as one word of a shell command: as it is when plain, else in single quotes. */
+function shellWord(text: string): string {
+  return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 /**

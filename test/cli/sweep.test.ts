@@ -1,5 +1,6 @@
 import {spawn} from "node:child_process";
 import {
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -406,11 +407,25 @@ describe("token-ledger sweep: errors write no file", () => {
     expect(readdirSync(where).sort()).toEqual(["ae.csv", "bl.csv", "mine.csv", "mine.md", "other.csv", "other.md"]);
   });
 
-  it("an --out folder that does not exist: exit 1 naming --out", async () => {
-    const out = join(dir, "no-such-folder", "x.csv");
-    const {code, stderr} = await runCli(["sweep", "base", "--vary", "serving.utilization=0.3:0.9:3", "--out", out]);
+  it("an --out folder that does not exist: exit 1 naming --out and the folder, nothing written", async () => {
+    // It read "cannot write the file (ENOENT): expected a writable path" (breaker).
+    const folder = join(dir, "no-such-folder");
+    const out = join(folder, "x.csv");
+    const {code, stdout, stderr} = await runCli([
+      "sweep",
+      "base",
+      "--vary",
+      "serving.utilization=0.3:0.9:3",
+      "--out",
+      out
+    ]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^token-ledger: --out: cannot write the file \(ENOENT\): expected a writable path, found /);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      `token-ledger: --out: the folder ${folder} does not exist: expected a file path in an existing folder, ` +
+        `found ${out} (create the folder first (mkdir -p ${folder}), or write the file elsewhere)\n`
+    );
+    expect(existsSync(folder)).toBe(false);
   });
 
   it("a key both varied and set: exit 1 naming --vary, both flags as written, nothing written", async () => {

@@ -38,6 +38,15 @@ function userErrorOf(run: () => void): string {
 }
 
 describe("writeFileAtomic", () => {
+  it("a folder that does not exist: named, nothing written (calibration --write, sweep --out: it read ENOENT)", () => {
+    const folder = join(dir, "missing", "deeper");
+    expect(userErrorOf(() => writeFileAtomic(join(folder, "x.ts"), new Uint8Array(3), "--write"))).toBe(
+      `--write: the folder ${folder} does not exist: expected a file path in an existing folder, found ` +
+        `${join(folder, "x.ts")} (create the folder first (mkdir -p ${folder}), or write the file elsewhere)`
+    );
+    expect(readdirSync(dir)).not.toContain("missing");
+  });
+
   it("a path under a file: the write's ENOTDIR, naming the flag and the path", () => {
     // Breaker: `pdf --out /etc/passwd/x.pdf` printed the cleanup's ENOTDIR (rmSync's lstat) with a stack trace.
     const out = join(aFile, "x.pdf");
@@ -136,11 +145,20 @@ describe("tableFormat (sweep --out)", () => {
 });
 
 describe("checkOutPath (pdf --out, before the page is rendered)", () => {
-  it.each([
-    [join(aFile, "x.pdf"), `--out: ${aFile} is a file, not a folder: expected a file in an existing folder`],
-    [join(dir, "no-such-folder", "x.pdf"), "--out: no such folder: expected a file in an existing folder"]
-  ])("%s → %s", (out, message) => {
-    expect(userErrorOf(() => checkOutPath(out))).toBe(`${message}, found ${out}`);
+  it.each([[join(aFile, "x.pdf"), `--out: ${aFile} is a file, not a folder: expected a file in an existing folder`]])(
+    "%s → %s",
+    (out, message) => {
+      expect(userErrorOf(() => checkOutPath(out))).toBe(`${message}, found ${out}`);
+    }
+  );
+
+  it("a folder that does not exist is named, with the command that makes it (it read: no such folder)", () => {
+    const folder = join(dir, "no-such-folder");
+    const out = join(folder, "x.pdf");
+    expect(userErrorOf(() => checkOutPath(out))).toBe(
+      `--out: the folder ${folder} does not exist: expected a file path in an existing folder, found ${out} ` +
+        `(create the folder first (mkdir -p ${folder}), or write the file elsewhere)`
+    );
   });
 
   it("a folder is told it is one, with the file path --out takes (as sweep's --out tells it)", () => {

@@ -1,7 +1,7 @@
 import {existsSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {UserError} from "../../errors/userError.js";
-import {atomicPaths, folderOutputError, writeFileAtomic} from "../writeTable.js";
+import {atomicPaths, checkOutputFolder, folderOutputError, writeFileAtomic} from "../writeTable.js";
 import {noteSiteOutput} from "../paths.js";
 import {serveSite} from "./serve.js";
 
@@ -191,7 +191,7 @@ export function checkOutPath(out: string): void {
   const fail = (message: string, expected: string) => {
     throw new UserError({flag: "--out", message, expected, found: out});
   };
-  if (!existsSync(folder)) fail("no such folder", "a file in an existing folder");
+  checkOutputFolder(out);
   if (!statSync(folder).isDirectory()) fail(`${folder} is a file, not a folder`, "a file in an existing folder");
   const asFolder = folderOutputError(out, {flag: "--out", endings: [".pdf"], name: "report.pdf"});
   if (asFolder) throw asFolder;
