@@ -1,6 +1,7 @@
 import {displayTextProblem} from "../errors/displayText.js";
 import {closestMatch, didYouMean} from "../errors/suggest.js";
 import {quotesFound, UserError, UserErrors} from "../errors/userError.js";
+import {capErrors} from "../errors/capErrors.js";
 import {isDecimalNumeral, readDecimal, UNDERFLOW_HINT} from "../units/decimal.js";
 import {describeRange, isInRange, type NumberRange} from "../units/range.js";
 import {formatNumber, readQuantity, type Dimension} from "../units/quantity.js";
@@ -734,12 +735,15 @@ export function scaled(value: number, factor: number): number {
   return Number((value * factor).toPrecision(15));
 }
 
-/** Throws every collected error at once (UserErrors) in file order (line, then column), or nothing if none. */
+/**
+ * Throws the collected errors at once (UserErrors) in file order (line, then column), the first MAX_ERRORS_PER_FILE
+ * and a line counting the rest (capErrors), or nothing if none.
+ */
 export function throwIfAny(errors: UserError[]): void {
   if (errors.length === 0) return;
   const key = (e: UserError) => [e.detail.line ?? Infinity, e.detail.column ?? Infinity] as const;
   const sorted = [...errors].sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
-  throw new UserErrors(sorted);
+  throw new UserErrors(capErrors(sorted));
 }
 
 /** Reports the second and later uses of an id at its cell (`idAt`, from CellReader.positionOf), pointing at the first. */

@@ -230,6 +230,32 @@ describe("token-ledger calibration", () => {
     expect(stderr).toMatch(/header-only\.csv: too few measurements .* found 0 comparable/);
   });
 
+  it("a measurements file of garbage prints its first 50 errors and a line counting the rest, exit 1", async () => {
+    // It printed every one: 44,000 lines for 2,000 rows of garbage (breaker).
+    const header = readFileSync(new URL("../../data/measurements.csv", import.meta.url), "utf8").split("\n")[0];
+    const dir = mkdtempSync(join(tmpdir(), "token-ledger-garbage-"));
+    try {
+      const file = join(dir, "garbage.csv");
+      writeFileSync(file, `${header}\n${`${Array(26).fill("garbage x").join(",")}\n`.repeat(2000)}`);
+      const {code, stdout, stderr} = await runCli(["calibration", "--measurements", file]);
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      const lines = stderr.trimEnd().split("\n");
+      expect(lines).toHaveLength(51);
+      expect(lines[0]).toBe(
+        `token-ledger: ${file}:2:1: id: bad id: expected lowercase kebab-case such as 'h100-sxm' or 'llama-3.1-8b', ` +
+          "found 'garbage x'"
+      );
+      expect(lines[50]).toMatch(
+        new RegExp(`^token-ledger: ${file}:4:\\d+: \\d+ more errors not shown, the first here: .*found \\d+ errors `)
+      );
+      expect(lines[50]).toMatch(/\(fix the ones above first; the rest are of the kinds above\)$/);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+
   it("a measurements file that cannot be read is one clear line", async () => {
     const {code, stderr} = await runCli(["calibration", "--measurements", "/nonexistent/m.csv"]);
     expect(code).toBe(1);

@@ -16,6 +16,7 @@ import {didYouMean} from "../../errors/suggest.js";
 import {displayTextProblem, visibleLength} from "../../errors/displayText.js";
 import {duplicateKeys} from "./yamlKeys.js";
 import {groupThousands} from "../../units/groupThousands.js";
+import {capErrors, MAX_ERRORS_PER_FILE} from "../../errors/capErrors.js";
 
 /** A scenario file as the caller read it: the name to report in errors, and its text. */
 export interface ScenarioText {
@@ -201,7 +202,7 @@ export function parseScenario({file, text, name, catalogIds}: ScenarioText): Par
     // The id, where the map the parser recovered still gives one: a scenario extending this file then hears of its
     // errors, not of an unknown id (a sibling parent.md with `id: my-parent` and an unclosed `[` left its child with
     // "unknown scenario … found my-parent").
-    throw Object.assign(new UserErrors(capErrors(file, errors)), {
+    throw Object.assign(new UserErrors(capErrors(errors, file)), {
       partial: recoveredIdOnly(doc, file, lines, close, position)
     });
   }
@@ -253,7 +254,7 @@ export function parseScenario({file, text, name, catalogIds}: ScenarioText): Par
   errors.push(...duplicates.filter((error) => !placed.has(`${error.detail.line}:${error.detail.column}`)));
   if (errors.length) {
     // What was read without error goes with the errors: `validate` still checks its catalog ids (scenarioCheck.ts).
-    throw Object.assign(new UserErrors(capErrors(file, sortErrors(errors))), {
+    throw Object.assign(new UserErrors(capErrors(sortErrors(errors), file)), {
       partial: withoutErrors(scenario, errors),
       idInError
     });
@@ -419,27 +420,6 @@ function frontMatterTooLong(file: string, lines: readonly string[], close: numbe
         ? `${groupThousands(lineCount)} lines`
         : `more than ${groupThousands(MAX_FRONT_MATTER_CHARS)} characters`
   });
-}
-
-/** The most errors one file reports; past it, one last line says how many more there are. */
-export const MAX_ERRORS_PER_FILE = 50;
-
-/** The first MAX_ERRORS_PER_FILE errors, and a line counting the rest, so that a huge bad file prints a short list. */
-function capErrors(file: string, errors: UserError[]): UserError[] {
-  if (errors.length <= MAX_ERRORS_PER_FILE) return errors;
-  const rest = errors.length - MAX_ERRORS_PER_FILE;
-  return [
-    ...errors.slice(0, MAX_ERRORS_PER_FILE),
-    new UserError({
-      file,
-      line: errors[MAX_ERRORS_PER_FILE]?.detail.line ?? 1,
-      column: errors[MAX_ERRORS_PER_FILE]?.detail.column ?? 1,
-      message: `${rest} more error${rest === 1 ? "" : "s"} not shown, the first here`,
-      expected: "a file with fewer problems",
-      found: `${errors.length} errors`,
-      hint: "fix the ones above first"
-    })
-  ];
 }
 
 function readTopLevel(root: YAMLMap, scenario: ParsedScenario, site: YamlSite): void {
