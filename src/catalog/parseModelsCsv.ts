@@ -1,6 +1,7 @@
 import {groupThousands} from "../units/groupThousands.js";
 import type {NumberRange} from "../units/range.js";
-import {CellReader, readCatalogRows, scaled} from "./csvCells.js";
+import {CellReader, readCatalogRows, scaled, type CellUnit} from "./csvCells.js";
+import {GIGA, TERA} from "../units/si.js";
 import type {ModelArchitecture} from "./model.js";
 
 /** The columns of data/models.csv, exactly and in order. */
@@ -52,6 +53,21 @@ export const MODEL_CELL_RANGES = {
   training_tokens_t: {min: 1e-6, max: 1e5}
 } as const satisfies Partial<Record<ModelColumn, NumberRange>>;
 
+/**
+ * The unit of the columns a model card writes with one (`70B` parameters, a `128k` context, `15T` training tokens),
+ * for such a cell to be offered the plain number the column takes (CellUnit), as a hardware cell's `700W` is. They
+ * read "not a number", no hint (breaker). A count's capital K (`128K`) is offered both readings (capitalKilo).
+ */
+export const MODEL_CELL_UNITS = {
+  params_b: {dimension: "count", factor: GIGA, label: "in billions of parameters"},
+  active_params_b: {dimension: "count", factor: GIGA, label: "in billions of parameters"},
+  hidden_size: {dimension: "count", factor: 1, label: "in dimensions"},
+  experts: {dimension: "count", factor: 1, label: "in experts"},
+  vocab_size: {dimension: "tokens", factor: 1, label: "in tokens"},
+  context_tokens: {dimension: "tokens", factor: 1, label: "in tokens"},
+  training_tokens_t: {dimension: "tokens", factor: TERA, label: "in trillions of tokens"}
+} as const satisfies Partial<Record<ModelColumn, CellUnit>>;
+
 /** Parameters per "billion" in params_b / active_params_b. */
 export const PARAMS_PER_BILLION = 1e9;
 /** Tokens per "trillion" in training_tokens_t. */
@@ -62,7 +78,13 @@ const TOKENS_PER_TRILLION = 1e12;
  * tokens. Every bad cell is reported at once as a UserErrors naming file, line, column and column name.
  */
 export function parseModelsCsv(text: string, {file}: {file: string}): ModelArchitecture[] {
-  return readCatalogRows(text, {file, columns: MODEL_COLUMNS, ranges: MODEL_CELL_RANGES, readRow});
+  return readCatalogRows(text, {
+    file,
+    columns: MODEL_COLUMNS,
+    ranges: MODEL_CELL_RANGES,
+    units: MODEL_CELL_UNITS,
+    readRow
+  });
 }
 
 function readRow(cells: CellReader<ModelColumn>): ModelArchitecture | undefined {

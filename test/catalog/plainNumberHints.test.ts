@@ -5,6 +5,7 @@ import {describe, expect, it} from "vitest";
 import {userErrorList} from "../../src/errors/userError.js";
 import {HARDWARE_COLUMNS, parseHardwareCsv} from "../../src/catalog/parseHardwareCsv.js";
 import {MEASUREMENT_COLUMNS, parseMeasurementsCsv} from "../../src/inference/calibration/parseMeasurementsCsv.js";
+import {MODEL_COLUMNS, parseModelsCsv} from "../../src/catalog/parseModelsCsv.js";
 
 const SOURCES =
   "Epoch <https://epoch.ai/data>,vLLM <https://github.com/vllm-project/vllm/issues/27508>,NVIDIA <https://nvidia.com>,DGX H100 <https://docs.nvidia.com/dgx>";
@@ -75,6 +76,38 @@ describe("a measurement cell that is no plain decimal", () => {
       output_tokens: "the cell takes a plain number in tokens: write 2000",
       output_tokens_per_s_per_chip: "the cell takes a plain number: write 3065.6"
     });
+  });
+});
+
+describe("a models.csv cell written as a model card writes it", () => {
+  // data/models.csv's Llama 2 70B row, without its notes, one cell at a time replaced below. `70B` and `128k` read
+  // "not a number", no hint, where a hardware cell's `700W` is offered 700 (breaker).
+  const LLAMA =
+    "llama-2-70b,Llama 2 70B,68.98,68.98,80,8192,64,8,128,,,1,1,32000,false,4096,2,Llama 2,https://arxiv.org/abs/2307.09288,";
+
+  function modelHint(column: (typeof MODEL_COLUMNS)[number], value: string): string | undefined {
+    const cells = LLAMA.split(",");
+    cells[MODEL_COLUMNS.indexOf(column)] = `"${value}"`;
+    try {
+      parseModelsCsv(`${MODEL_COLUMNS.join(",")}\n${cells.join(",")}`, {file: "models.csv"});
+    } catch (error) {
+      const detail = userErrorList(error).find((e) => e.detail.path === column)?.detail;
+      expect(detail?.message).toBe("not a number");
+      return detail?.hint;
+    }
+    throw new Error("expected an error");
+  }
+
+  it.each([
+    ["params_b", "70B", "the cell takes a plain number in billions of parameters: write 70"],
+    ["active_params_b", "69 B", "the cell takes a plain number in billions of parameters: write 69"],
+    ["context_tokens", "128k", "the cell takes a plain number in tokens: write 128000"],
+    ["context_tokens", "128K", "the cell takes a plain number in tokens: write 128000 or 131072"],
+    ["vocab_size", "32k tokens", "the cell takes a plain number in tokens: write 32000"],
+    ["training_tokens_t", "15T", "the cell takes a plain number in trillions of tokens: write 15"],
+    ["hidden_size", "8k", "the cell takes a plain number in dimensions: write 8000"]
+  ] as const)("%s = %s: %s", (column, value, hint) => {
+    expect(modelHint(column, value)).toBe(hint);
   });
 });
 

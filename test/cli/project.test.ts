@@ -625,6 +625,32 @@ describe("a project's catalog rows", () => {
   });
 });
 
+describe("a project's models.csv with cells written as a model card writes them", () => {
+  it("offers the plain number, as a hardware cell's 700W is offered 700 (70B and 128k had no hint; breaker)", async () => {
+    const dir = await newProject("model-units");
+    const row = MODELS.find((line) => line.startsWith("llama-3.1-8b,"))!.replace(/^llama-3\.1-8b,/, "my-model,");
+    const cells = row.split(",");
+    const header = MODELS[0]!.split(",");
+    cells[header.indexOf("params_b")] = "70B";
+    cells[header.indexOf("active_params_b")] = "70B";
+    cells[header.indexOf("context_tokens")] = "128k";
+    const file = join(dir, "data/models.csv");
+    writeFileSync(file, `${MODELS[0]}\n${cells.join(",")}\n`);
+    const result = await runCli(["validate"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `${file}:2:\\d+: params_b: not a number: .*found '70B' \\(the cell takes a plain number in billions of ` +
+          "parameters: write 70\\)"
+      )
+    );
+    expect(result.stderr).toMatch(
+      /context_tokens: not a number: .*\(the cell takes a plain number in tokens: write 128000\)/
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe("errors in bundled files caused by a project's override", () => {
   it("name the overriding rows after the errors (they pointed into the package, the override unnamed; breaker)", async () => {
     const dir = await newProject("small-hbm");
