@@ -145,12 +145,16 @@ describe("tableFormat (sweep --out)", () => {
 });
 
 describe("checkOutPath (pdf --out, before the page is rendered)", () => {
-  it.each([[join(aFile, "x.pdf"), `--out: ${aFile} is a file, not a folder: expected a file in an existing folder`]])(
-    "%s → %s",
-    (out, message) => {
-      expect(userErrorOf(() => checkOutPath(out))).toBe(`${message}, found ${out}`);
-    }
-  );
+  it.each([
+    [join(aFile, "x.pdf"), `--out: ${aFile} is a file, not a folder: expected a file in an existing folder`],
+    // Under a file: ENOTDIR, left by checkOutputFolder to this check (it was a stack trace from statSync).
+    [
+      join(aFile, "deeper", "x.pdf"),
+      "--out: no such folder (a file stands on its path): expected a file in an existing folder"
+    ]
+  ])("%s → %s", (out, message) => {
+    expect(userErrorOf(() => checkOutPath(out))).toBe(`${message}, found ${out}`);
+  });
 
   it("a folder that does not exist is named, with the command that makes it (it read: no such folder)", () => {
     const folder = join(dir, "no-such-folder");

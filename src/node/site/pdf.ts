@@ -192,6 +192,8 @@ export function checkOutPath(out: string): void {
     throw new UserError({flag: "--out", message, expected, found: out});
   };
   checkOutputFolder(out);
+  // Under a file (`/etc/passwd/a/x.pdf`: ENOTDIR, which checkOutputFolder leaves to its caller), or a file itself.
+  if (!existsSync(folder)) fail("no such folder (a file stands on its path)", "a file in an existing folder");
   if (!statSync(folder).isDirectory()) fail(`${folder} is a file, not a folder`, "a file in an existing folder");
   const asFolder = folderOutputError(out, {flag: "--out", endings: [".pdf"], name: "report.pdf"});
   if (asFolder) throw asFolder;
