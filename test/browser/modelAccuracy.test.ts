@@ -12,6 +12,11 @@ interface CalibrationRow {
   tokens: "input" | "output";
   memoryCapped: boolean;
   engineCapped: boolean;
+  model: string;
+  tensorParallel: number;
+  expertParallel: number;
+  date: string;
+  ratio: number;
 }
 
 /** The page's calibration rows, from the data file it loaded. */
@@ -75,6 +80,22 @@ describe.skipIf(!enabled)("/model-accuracy for a new reader", () => {
             header
           ).toEqual([]);
       }
+      // What the model does not know: DeepSeek-R1 at TP8 on one server in early 2025 stacks against later SGLang,
+      // each range the rows' own (helper-167's rows: 1.20–2.60 then 0.772–1.28 at the December 2026 calibration).
+      const tp8 = rows.filter((r) => r.model === "deepseek-v3" && r.tensorParallel === 8 && r.expertParallel === 1);
+      const range = (group: CalibrationRow[]) => [
+        Math.min(...group.map((r) => r.ratio)),
+        Math.max(...group.map((r) => r.ratio))
+      ];
+      const [earlyLow, earlyHigh] = range(tp8.filter((r) => r.date < "2025-06"));
+      const [laterLow, laterHigh] = range(tp8.filter((r) => r.date >= "2025-06"));
+      expect(earlyLow).toBeGreaterThan(laterHigh * 0.9);
+      const maturity = (await page.textContent('[data-testid="stack-maturity"]'))!;
+      const ratio = (v: number) => (v >= 1 ? v.toFixed(2) : v.toPrecision(3));
+      expect(maturity).toContain(
+        `reads model ÷ measured ${ratio(earlyLow)} to ${ratio(earlyHigh)}, the model too fast`
+      );
+      expect(maturity).toContain(`it reads ${ratio(laterLow)} to ${ratio(laterHigh)}`);
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);
