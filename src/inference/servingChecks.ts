@@ -226,7 +226,7 @@ export function prefillReplicaProblem(input: Pick<ServingInput, "model" | "prefi
     return {
       ...problem,
       setting: problem.setting === "tensorParallel" ? "prefillTensorParallel" : "prefillExpertParallel",
-      message: `prefill's ${problem.message}`
+      message: `the prefill replica: ${problem.message}`
     };
   }
   const tokens = replica.stepTokensPerChip;
@@ -378,10 +378,17 @@ function prefillMemoryProblem(input: ServingInput, result: ServingResult): Servi
   if (result.prefillPrompts <= memory.maxBatchSize) return null;
   const newTokens = input.inputTokens * (1 - input.cacheHitFraction);
   const most = Math.floor((memory.maxBatchSize * newTokens) / layout.chips);
+  const step = `a prefill step of ${groupThousands(replica.stepTokensPerChip)} new token${replica.stepTokensPerChip === 1 ? "" : "s"} per chip (${groupThousands(Math.ceil(result.prefillPrompts))} prompts of ${formatTokens(newTokens)} new of ${formatTokens(input.inputTokens)} tokens on ${chips})`;
+  const room = `each prompt's KV cache is ${gb(memory.kvBytesPerSequence)}, ${gb(memory.usableBytes - memory.weightBytes)} of usable HBM left after weights`;
   return {
     setting: "prefillStepTokens",
-    message: `a prefill step of ${groupThousands(replica.stepTokensPerChip)} new tokens per chip (${groupThousands(Math.ceil(result.prefillPrompts))} prompts of ${formatTokens(input.inputTokens)} tokens on ${chips}) does not fit: each prompt's KV cache is ${gb(memory.kvBytesPerSequence)}, ${gb(memory.usableBytes - memory.weightBytes)} of usable HBM left after weights`,
-    expected: `at most ${groupThousands(most)} new tokens per chip, the largest step that fits`,
+    message: `${step} does not fit: ${room}`,
+    // With nearly every prompt token cached, even one new token per chip brings more prompts than fit (breaker: "at
+    // most 0").
+    expected:
+      most >= 1
+        ? `at most ${groupThousands(most)} new tokens per chip, the largest step that fits`
+        : `fewer cached tokens per prompt: at ${formatTokens(newTokens)} new tokens a prompt, even a step of one new token per chip brings ${groupThousands(Math.ceil(layout.chips / newTokens))} prompts, more than the ${groupThousands(memory.maxBatchSize)} that fit`,
     found: groupThousands(replica.stepTokensPerChip)
   };
 }

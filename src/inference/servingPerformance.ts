@@ -80,8 +80,9 @@ export interface ServingResult {
    */
   batchSeconds: number;
   /**
-   * Output tokens per second of one replica over whole requests, prefill included (offline benchmarks' figure);
-   * under disaggregation outputTokensPerSecondPerChip × the decode replica's chips.
+   * Output tokens per second of one replica over whole requests, prefill included (offline benchmarks' figure); under
+   * disaggregation one decode replica's (batch × output ÷ its decode steps; the prefill replicas that feed it are
+   * counted in outputTokensPerSecondPerChip), or with no decode step the prefill replica's.
    */
   outputTokensPerSecondPerReplica: number;
   /**
@@ -89,6 +90,12 @@ export interface ServingResult {
    * prefill and of its decode steps (on their own chips under disaggregation).
    */
   outputTokensPerSecondPerChip: number;
+  /**
+   * Share of the chip time of whole requests spent prefilling, in (0, 1): the prefill chips' share of the chips a
+   * request uses under disaggregation (the share of the fleet the prefill replicas take), else the share of the
+   * replica's time.
+   */
+  prefillChipShare: number;
   /** Output tokens per second per chip counting decode steps only (batch ÷ step time ÷ chips): not whole requests. */
   decodeTokensPerSecondPerChip: number;
   /** Output tokens per second one sequence sees while the replica decodes: 1 ÷ time per output token. */
@@ -102,8 +109,9 @@ export interface ServingResult {
   /** Time between output tokens of one sequence while decoding, s (the decode step time). */
   timePerOutputTokenSeconds: number;
   /**
-   * Time to first token: prefill of the prompt on an idle replica, the prefill replica under disaggregation (one
-   * prompt per attention group), s; queueing and the KV cache's transfer left out.
+   * Time to first token, s: prefill of the prompt on an idle replica (one prompt per attention group); under
+   * disaggregation the prefill replica's step that carries it (batchPrefill, × attention groups ÷ prompts per step
+   * when a step holds less than one prompt per group). Queueing and the KV cache's transfer left out.
    */
   timeToFirstTokenSeconds: number;
   /** Requests completed per second by one replica: outputTokensPerSecondPerReplica ÷ output tokens. */
@@ -128,9 +136,11 @@ export interface ServingResult {
  * With prefill on replicas of its own (input.prefillReplica, prefillReplica.ts), laid out as it says:
  *   prefill step = prefill of P = step tokens per chip × prefill chips ÷ new tokens per prompt prompts together
  *   chip-seconds per request = prefill step × prefill chips ÷ P + (output − 1) × decode step × chips ÷ batch
- *   output tokens/s per chip = output ÷ chip-seconds per request; per replica × the decode replica's chips
- *   prefill tokens/s per chip = P × input ÷ prefill step ÷ prefill chips; TTFT on the prefill replica; per user
- *   = 1 ÷ TPOT (the decode replica only decodes); batch time = (output − 1) decode steps
+ *   output tokens/s per chip = output ÷ chip-seconds per request; per replica: the decode replica's, batch × output ÷
+ *   its (output − 1) decode steps; prefill chip share = the prefill step's part of a request's chip-seconds
+ *   prefill tokens/s per chip = P × input ÷ prefill step ÷ prefill chips; TTFT = the prefill step (× attention
+ *   groups ÷ P when P < one prompt per group: the prompt spans several steps); per user = 1 ÷ TPOT (the decode
+ *   replica only decodes); batch time = (output − 1) decode steps
  * A pure function of (input, efficiencies); it does not check the input (servingChecks.ts does, at the edges): a
  * batch larger than fits in memory is still computed, and `memory` says what fits under the stack's KV-cache policy
  * (servingMemoryFit).
@@ -189,12 +199,20 @@ export function servingPerformance(input: ServingInput, efficiencies: ServingEff
   const decodeSteps = outputTokens - 1;
   const decodeSeconds = decodeSteps * decode.seconds;
   const batchSeconds = apart ? decodeSeconds : batchPrefill.seconds + decodeSeconds;
-  // Shared: as an offline benchmark counts, the batch's output over its time; apart: output over a request's
-  // chip-seconds, its share of a prefill step on the prefill chips and of the decode steps on the decode chips.
-  const outputTokensPerSecondPerReplica = apart
-    ? (outputTokens * layout.chips) /
-      ((batchPrefill.seconds * prefillLayout.chips) / prefillPrompts + (decodeSeconds * layout.chips) / batchSize)
-    : (batchSize * outputTokens) / batchSeconds;
+  // A request's chip-seconds in prefill and in all: shared, its share of the replica's batch time; apart, its share
+  // of a prefill step on the prefill chips and of the decode steps on the decode chips.
+  const prefillChipSeconds = (batchPrefill.seconds * prefillLayout.chips) / prefillPrompts;
+  const chipSecondsPerRequest = apart
+    ? prefillChipSeconds + (decodeSeconds * layout.chips) / batchSize
+    : (batchSeconds * layout.chips) / batchSize;
+  // Shared, as an offline benchmark counts: the batch's output over its time. Apart, one decode replica's (its
+  // prefill chips counted per chip, not here; breaker: 78,774 tokens/s "per replica" of a 144-GPU decode replica
+  // emitting 293k); with no decode step the prefill replica's, the only one a request uses.
+  const outputTokensPerSecondPerReplica = !apart
+    ? (batchSize * outputTokens) / batchSeconds
+    : decodeSteps > 0
+      ? (batchSize * outputTokens) / decodeSeconds
+      : (prefillPrompts * outputTokens) / batchPrefill.seconds;
   const userSeconds = apart ? decodeSeconds : batchSeconds - single.seconds;
   return {
     layout,
@@ -211,13 +229,21 @@ export function servingPerformance(input: ServingInput, efficiencies: ServingEff
     decodeStepsPerRequest: decodeSteps,
     batchSeconds,
     outputTokensPerSecondPerReplica,
-    outputTokensPerSecondPerChip: outputTokensPerSecondPerReplica / layout.chips,
+    outputTokensPerSecondPerChip: apart
+      ? outputTokens / chipSecondsPerRequest
+      : outputTokensPerSecondPerReplica / layout.chips,
+    prefillChipShare: apart ? prefillChipSeconds / chipSecondsPerRequest : batchPrefill.seconds / batchSeconds,
     decodeTokensPerSecondPerChip: batchSize / decode.seconds / layout.chips,
     tokensPerSecondPerSequence: 1 / decode.seconds,
     // With a decode step, userSeconds ≥ one step > 0.
     outputTokensPerSecondPerUser: decodeSteps > 0 ? decodeSteps / userSeconds : null,
     timePerOutputTokenSeconds: decode.seconds,
-    timeToFirstTokenSeconds: single.seconds,
+    // Apart, a prompt rides in the prefill replica's full step (or in several, when a step holds less than one
+    // prompt per attention group): the step the replica runs, not an idle replica's lone prompt (a step of 1 token
+    // per chip read the same TTFT as one of 16,384; breaker).
+    timeToFirstTokenSeconds: apart
+      ? batchPrefill.seconds * Math.max(1, prefillLayout.attentionGroups / prefillPrompts)
+      : single.seconds,
     requestsPerSecondPerReplica: apart ? outputTokensPerSecondPerReplica / outputTokens : batchSize / batchSeconds,
     prefillTokensPerSecondPerChip: (prefillPrompts * inputTokens) / batchPrefill.seconds / prefillLayout.chips
   };

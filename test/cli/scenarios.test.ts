@@ -75,11 +75,12 @@ describe("token-ledger validate", () => {
   });
 
   it("gives no central month to a crossover most draws never reach, and says so", async () => {
-    // deepseek-one-day at 2.5 times the base case's agent demand: since the expert all-to-all runs at DeepEP's
-    // published bandwidth (efficiencies.ts EXPERT_ALL_TO_ALL_FRACTION) and a prefill's is forwarded once per node
-    // (communication.ts) its tokens cost 0.22 USD/Mtok, not 0.67, and at its own demand none of its draws passes
-    // training; at twice it 1 of 1,000 did, at 2.5 times 114 do (nullShare 0.886, December 2026).
-    const doubled = ["--set", "demand.agentMultiplier=2.5"];
+    // deepseek-one-day at 3.5 times the base case's agent demand: since the expert all-to-all runs at DeepEP's
+    // published bandwidth (efficiencies.ts EXPERT_ALL_TO_ALL_FRACTION), a prefill's is forwarded once per node
+    // (communication.ts) and prefill runs on EP32 nodes of its own (serving.prefill disaggregated), its tokens cost
+    // 0.166 USD/Mtok, not 0.67, and at its own demand none of its draws passes training; at 3 times 20 of 1,000 do,
+    // at 3.5 times 196 (nullShare 0.804, December 2026; at 2.5 times, before prefill moved to its own nodes, 114).
+    const doubled = ["--set", "demand.agentMultiplier=3.5"];
     const json = await runCli(["run", "deepseek-one-day", "--json", ...doubled]);
     // The first pass, which some of these draws reach (none overtakes training for good: that row reads "none within
     // the horizon").

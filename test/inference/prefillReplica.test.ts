@@ -55,8 +55,13 @@ describe("servingPerformance with prefill on replicas of its own", () => {
     expect(d.prefillPrompts).toBe(64);
     expect(d.prefillTokensPerSecondPerChip).toBe(s.prefillTokensPerSecondPerChip);
     expect(d.outputTokensPerSecondPerChip).toBeCloseTo(s.outputTokensPerSecondPerChip, 9);
-    expect(d.requestsPerSecondPerReplica).toBeCloseTo(s.requestsPerSecondPerReplica, 9);
-    expect(d.timeToFirstTokenSeconds).toBe(s.timeToFirstTokenSeconds);
+    expect(d.prefillChipShare).toBeCloseTo(s.prefillChipShare, 12);
+    // Per replica is the decode replica's, which only decodes: 64 × 201 tokens per 200 decode steps.
+    expect(d.outputTokensPerSecondPerReplica).toBeCloseTo((64 * 201) / (200 * d.decode.seconds), 9);
+    expect(d.requestsPerSecondPerReplica).toBeCloseTo(64 / (200 * d.decode.seconds), 9);
+    // A prompt rides in the prefill replica's full step: the batch's prefill, not an idle replica's lone prompt.
+    expect(d.timeToFirstTokenSeconds).toBe(d.batchPrefill.seconds);
+    expect(s.timeToFirstTokenSeconds).toBe(s.prefill.seconds);
     expect(d.decodeTokensPerSecondPerChip).toBe(s.decodeTokensPerSecondPerChip);
     // What differs: the decode replica no longer waits for prefills, so a user sees one token per decode step
     // (shared: 200 tokens over 200 steps plus the batch's prefill less the first token's).
@@ -89,13 +94,16 @@ describe("servingPerformance with prefill on replicas of its own", () => {
     expect(d.prefillLayout).toEqual(layout);
     expect(d.layout).toEqual(replicaLayout(2, 1));
     expect(d.batchPrefill.seconds).toBe(step(32).seconds);
-    expect(d.timeToFirstTokenSeconds).toBe(step(1).seconds);
+    expect(d.prefill.seconds).toBe(step(1).seconds);
+    // Time to first token: the step of 32 prompts that carries the prompt.
+    expect(d.timeToFirstTokenSeconds).toBe(step(32).seconds);
     expect(d.prefillTokensPerSecondPerChip).toBeCloseTo((32 * 2048) / step(32).seconds / 8, 9);
     // Output per chip-second of a request: its share of a prefill step on 8 chips and of 200 decode steps on 2.
     const chipSeconds = (step(32).seconds * 8) / 32 + (200 * d.decode.seconds * 2) / 64;
     expect(d.outputTokensPerSecondPerChip).toBeCloseTo(201 / chipSeconds, 9);
-    expect(d.outputTokensPerSecondPerReplica).toBeCloseTo((201 / chipSeconds) * 2, 9);
-    expect(d.requestsPerSecondPerReplica).toBeCloseTo(((201 / chipSeconds) * 2) / 201, 9);
+    expect(d.prefillChipShare).toBeCloseTo((step(32).seconds * 8) / 32 / chipSeconds, 12);
+    expect(d.outputTokensPerSecondPerReplica).toBeCloseTo((64 * 201) / (200 * d.decode.seconds), 9);
+    expect(d.requestsPerSecondPerReplica).toBeCloseTo(64 / (200 * d.decode.seconds), 9);
     // The decode replica's figures are the shared replica's.
     expect(d.decode).toEqual(s.decode);
     expect(d.memory).toEqual(s.memory);
@@ -103,6 +111,38 @@ describe("servingPerformance with prefill on replicas of its own", () => {
     expect(d.prefillMemory!.kvTokensPerSequence).toBe(2048);
     expect(d.prefillMemory!.fits).toBe(true);
     expect(s.prefillMemory).toBeNull();
+  });
+});
+
+describe("time to first token with prefill apart", () => {
+  it("spans several steps when a step holds less than one prompt per attention group", () => {
+    const h100 = byId(hardware, "h100-sxm");
+    const llama70b = byId(models, "llama-3.1-70b");
+    const input: ServingInput = {
+      hardware: h100,
+      model: llama70b,
+      precision: "fp8",
+      batchSize: 64,
+      inputTokens: 2048,
+      outputTokens: 201,
+      cacheHitFraction: 0,
+      tensorParallel: 2,
+      expertParallel: 1,
+      stack: "vllm",
+      hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION,
+      // 256 tokens per chip × 2 chips = 512 tokens a step: a quarter of one 2,048-token prompt, so four steps.
+      prefillReplica: {tensorParallel: 2, expertParallel: 1, stepTokensPerChip: 256}
+    };
+    const d = servingPerformance(input, efficiencies);
+    expect(d.prefillPrompts).toBe(0.25);
+    expect(d.timeToFirstTokenSeconds).toBeCloseTo(4 * d.batchPrefill.seconds, 12);
+    // A larger step carries more prompts, each waiting for the whole step (breaker: it read 338 ms at any step).
+    const big = servingPerformance(
+      {...input, prefillReplica: {...input.prefillReplica!, stepTokensPerChip: 16384}},
+      efficiencies
+    );
+    expect(big.timeToFirstTokenSeconds).toBe(big.batchPrefill.seconds);
+    expect(big.timeToFirstTokenSeconds).toBeGreaterThan(d.prefill.seconds);
   });
 });
 
@@ -132,13 +172,15 @@ describe("the checks of a prefill replica", () => {
   it("says a prefill layout that cannot tile, of prefill", () => {
     const problem = servingInputProblem({...input, prefillReplica: {...input.prefillReplica!, tensorParallel: 3}});
     expect(problem?.setting).toBe("prefillTensorParallel");
-    expect(problem?.message).toMatch(/^prefill's tensor parallelism 3 cannot shard deepseek-v3/);
+    expect(problem?.message).toMatch(/^the prefill replica: tensor parallelism 3 cannot shard deepseek-v3/);
     const tiles = servingInputProblem({
       ...input,
       prefillReplica: {tensorParallel: 8, expertParallel: 12, stepTokensPerChip: 1}
     });
     expect(tiles?.setting).toBe("prefillExpertParallel");
-    expect(tiles?.message).toBe("prefill's expert parallelism 12 and tensor parallelism 8 do not tile one replica");
+    expect(tiles?.message).toBe(
+      "the prefill replica: expert parallelism 12 and tensor parallelism 8 do not tile one replica"
+    );
   });
 
   it("refuses a step of no tokens", () => {
@@ -159,7 +201,9 @@ describe("the checks of a prefill replica", () => {
     const result = servingPerformance(huge, efficiencies);
     const problem = memoryProblem(huge, result);
     expect(problem?.setting).toBe("prefillStepTokens");
-    expect(problem?.message).toMatch(/^a prefill step of 50,000,000 new tokens per chip \(390,625 prompts of 4,096/);
+    expect(problem?.message).toMatch(
+      /^a prefill step of 50,000,000 new tokens per chip \(390,625 prompts of 4,096 new of 4,096 tokens/
+    );
     // The largest step that fits: the prompts that fit × 4,096 new tokens ÷ 32 chips, rounded down.
     const most = Math.floor((result.prefillMemory!.maxBatchSize * 4096) / 32);
     expect(problem?.expected).toBe(
@@ -167,5 +211,17 @@ describe("the checks of a prefill replica", () => {
     );
     const fits = {...input, prefillReplica: {...huge.prefillReplica, stepTokensPerChip: most}};
     expect(memoryProblem(fits, servingPerformance(fits, efficiencies))).toBeNull();
+  });
+
+  it("says no step fits when nearly every prompt token is cached, rather than 'at most 0'", () => {
+    const cached = {
+      ...input,
+      cacheHitFraction: 0.9999999,
+      prefillReplica: {...input.prefillReplica!, stepTokensPerChip: 1}
+    };
+    const problem = memoryProblem(cached, servingPerformance(cached, efficiencies));
+    expect(problem?.setting).toBe("prefillStepTokens");
+    expect(problem?.message).toMatch(/^a prefill step of 1 new token per chip/);
+    expect(problem?.expected).toMatch(/^fewer cached tokens per prompt: at 0 new tokens a prompt, even a step of one/);
   });
 });

@@ -87,12 +87,14 @@ length, input + output, when it admits it; the other stacks hold back 10% of all
 Throughput (JSON keys):
   outputTokensPerSecondPerChip     output tokens/s per chip over whole requests, prefill included (what offline
                                    benchmarks such as MLPerf Offline measure)
-  outputTokensPerSecondPerReplica  the same per replica
+  outputTokensPerSecondPerReplica  the same per replica (--prefill disaggregated: one decode replica's)
   decodeTokensPerSecondPerChip     output tokens/s per chip counting decode steps only (not whole requests)
   requestsPerSecondPerReplica      requests completed per second by one replica
 Latency:
   timePerOutputTokenSeconds        one decode step of the batch; tokensPerSecondPerSequence is its inverse
-  timeToFirstTokenSeconds          prefill of one prompt on an idle replica (one per rank under --ep above --tp)
+  timeToFirstTokenSeconds          prefill of one prompt on an idle replica (one per rank under --ep above --tp);
+                                   --prefill disaggregated: the prefill replica's step that carries it
+  prefillChipShare                 share of the chip time of whole requests spent prefilling
   outputTokensPerSecondPerUser     output tokens/s one user sees over a whole request in steady state
 Figures are model estimates at the efficiencies calibrated on published measurements for the chip's family and
 --stack ("efficienciesFrom" names the fit; \`token-ledger calibration\` prints the model's error), not measurements.
@@ -432,6 +434,7 @@ export function runInference(options: InferenceOptions) {
       ? (options.prefillTokens ?? numberDefault("serving.prefillTokensPerChip"))
       : null,
     prefillPromptsPerStep: serving.prefillPrompts,
+    prefillChipShare: serving.prefillChipShare,
     utilizationFraction: options.utilization,
     stack,
     efficiencies,
@@ -532,6 +535,13 @@ function formatInference(r: ReturnType<typeof runInference>): string {
       "ms"
     ],
     ["time to first token", n(r.timeToFirstTokenSeconds * 1e3), "ms"],
+    [
+      r.prefill === "disaggregated"
+        ? "share of chips prefilling (replicas of their own)"
+        : "share of chip time prefilling",
+      formatPercent(r.prefillChipShare),
+      ""
+    ],
     ["decode bound", r.decodeBound ?? "—", ""],
     [
       "largest batch that fits",

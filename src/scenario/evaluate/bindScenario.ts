@@ -1,5 +1,6 @@
 import type {Hardware} from "../../catalog/hardware.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
+import {sharedPrefillErrors} from "./unreadKeys.js";
 import {didYouMeanHint, otherCatalogHint, swappedPair} from "../../errors/suggest.js";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
@@ -96,6 +97,7 @@ export function bindScenario(resolved: ResolvedScenario, catalogs: ScenarioCatal
   errors.push(...priceMode.errors);
   const customChip = chipMode.mode === "catalog" ? find("silicon.chip", catalogs.hardware, "hardware") : null;
   errors.push(...countOrderErrors(resolved));
+  errors.push(...sharedPrefillErrors(resolved));
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1 || !hardware || !model || !trainingHardware || !trainingModel || customChip === undefined) {
     throw new UserErrors(errors);

@@ -172,10 +172,22 @@ export function scenarioServing(bound: BoundScenario, serving: ScenarioServingIn
   // (a distribution or an override, e.g. a share link's serving.hbmReserve), not always to the one the check names.
   if (memory) {
     const setting = SERVING_SETTING_KEYS[memory.setting];
-    const keys = [setting, ...MEMORY_KEYS.filter((key) => key !== setting)];
+    // A prefill replica's memory is decided by its own keys, the prompt's new tokens and the weights, not the decode
+    // replica's batch or layout (a step too large for a 99%-cached prompt was blamed on serving.batch; breaker).
+    const decided = PREFILL_SETTINGS.has(memory.setting) ? PREFILL_MEMORY_KEYS : MEMORY_KEYS;
+    const keys = [setting, ...decided.filter((key) => key !== setting)];
     const reserve = memory.largestReserveFraction;
     const inputTokens = memory.largestInputTokens;
+    const prefillStep = memory.setting === "prefillStepTokens";
     throw scenarioErrorAtCause(bound.resolved, keys, detail(memory), {
+      // A prefill step too large for its prompts blamed on the cache-hit share that made the prompts many.
+      ...(prefillStep
+        ? {
+            "serving.cacheHit": memory.expected.startsWith("at most")
+              ? `a lower serving.cacheHit, or serving.prefillTokensPerChip ${memory.expected}`
+              : `a lower serving.cacheHit (${memory.expected})`
+          }
+        : {}),
       // The reserve that fits the weights and the whole batch, which the "(for …)" clause after it may not name
       // (the model's fit is the setting when the weights and one sequence do not fit; breaker).
       ...(typeof reserve === "number"
@@ -213,10 +225,32 @@ const SETTING_CAUSES: Record<ServingProblem["setting"], readonly string[]> = {
   inputTokens: ["serving.inputTokens", "serving.outputTokens", "serving.model"],
   outputTokens: ["serving.outputTokens", "serving.inputTokens", "serving.model"],
   cacheHitFraction: ["serving.cacheHit"],
-  prefillTensorParallel: ["serving.prefillTensorParallel", "serving.tensorParallel", "serving.model"],
-  prefillExpertParallel: ["serving.prefillExpertParallel", "serving.expertParallel", "serving.prefillTensorParallel"],
-  prefillStepTokens: ["serving.prefillTokensPerChip", "serving.inputTokens", "serving.cacheHit"]
+  // A prefill degree is its own key's, or the model's that it cannot shard (a child switching to a dense model under an
+  // inherited EP32 prefill was told "serving.expertParallel … found 1"; breaker), never the decode replica's.
+  prefillTensorParallel: ["serving.prefillTensorParallel", "serving.model"],
+  prefillExpertParallel: ["serving.prefillExpertParallel", "serving.prefillTensorParallel", "serving.model"],
+  prefillStepTokens: ["serving.prefillTokensPerChip", "serving.cacheHit", "serving.inputTokens"]
 };
+
+/** The settings of a prefill replica of its own. */
+const PREFILL_SETTINGS: ReadonlySet<ServingProblem["setting"]> = new Set([
+  "prefillTensorParallel",
+  "prefillExpertParallel",
+  "prefillStepTokens"
+]);
+
+/** The keys that decide whether a prefill replica holds the weights and its step's prompts' KV caches. */
+const PREFILL_MEMORY_KEYS = [
+  "serving.prefillTokensPerChip",
+  "serving.cacheHit",
+  "serving.inputTokens",
+  "serving.prefillExpertParallel",
+  "serving.prefillTensorParallel",
+  "serving.hbmReserve",
+  "serving.precision",
+  "serving.model",
+  "serving.hardware"
+] as const;
 
 /** The numeric settings besides the batch and the input that decide whether a batch's KV cache fits. */
 const SETTINGS = ["serving.outputTokens", "serving.tensorParallel", "serving.expertParallel", "serving.hbmReserve"];

@@ -1,3 +1,5 @@
+import type {UserError} from "../../errors/userError.js";
+import {scenarioValueError} from "../file/scenarioErrors.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import {setRank, unreadCustomChipKeys} from "./customChipSpec.js";
 
@@ -12,6 +14,29 @@ export const PREFILL_REPLICA_KEYS = [
 export const SHARED_PREFILL_UNREAD =
   "serving.prefill is shared: the decode replica prefills its own prompts (set serving.prefill to disaggregated to " +
   "prefill on replicas laid out by this key)";
+
+/**
+ * The errors of a prefill replica's keys (PREFILL_REPLICA_KEYS) set at least as directly as serving.prefill while it is
+ * shared: `--set serving.prefillExpertParallel=2` on base, a file that sets both, a sweep varying one; they would change
+ * nothing (a sweep wrote identical rows), as `inference --prefill-ep` without `--prefill disaggregated` is an error.
+ * Set less directly (inherited from a parent that disaggregates, the child setting serving.prefill shared), they are
+ * not read and say so (unreadKeys), not an error: the parent's file is not the child's to change.
+ */
+export function sharedPrefillErrors(resolved: ResolvedScenario): UserError[] {
+  const placement = resolved.values["serving.prefill"];
+  if (placement?.value !== "shared") return [];
+  const placementRank = setRank(resolved, "serving.prefill");
+  return PREFILL_REPLICA_KEYS.filter((path) => {
+    const rank = setRank(resolved, path);
+    return rank > 0 && rank >= placementRank;
+  }).map((path) =>
+    scenarioValueError(resolved, path, {
+      message: "lays out a prefill replica of its own, but serving.prefill is shared: the decode replica prefills",
+      expected: `serving.prefill: disaggregated with ${path}, or no ${path}`,
+      found: `${path} ${resolved.values[path]!.written ?? String(resolved.values[path]!.value)} with serving.prefill ${placement.origin.kind === "default" ? "shared (the default)" : "shared"}`
+    })
+  );
+}
 
 /**
  * The keys a scenario sets that its evaluation does not read, each with the reason: the custom chip's keys another

@@ -269,6 +269,7 @@ export const SCENARIO_KEYS = [
     path: "serving.prefillTokensPerChip",
     label: "Prefill step, new tokens per chip",
     type: "tokens",
+    integer: true,
     range: "[1, 100000000]",
     default: DEFAULT_PREFILL_STEP_TOKENS_PER_CHIP,
     meaning:

@@ -1,3 +1,4 @@
+import {sharedPrefillErrors} from "../evaluate/unreadKeys.js";
 import {MAX_SWEEP_POINTS} from "../../uncertainty/sweep.js";
 import {readDecimal} from "../../units/decimal.js";
 import {UserError, UserErrors} from "../../errors/userError.js";
@@ -333,7 +334,7 @@ function withVariedKeys(input: BoundScenario, axes: readonly SweepAxisSpec[]): B
   }
   const chip = customChipMode(resolved);
   const price = customUnitCostMode(resolved);
-  errors.push(...chip.errors, ...price.errors);
+  errors.push(...chip.errors, ...price.errors, ...sharedPrefillErrors(resolved));
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) throw new UserErrors(errors);
   return {

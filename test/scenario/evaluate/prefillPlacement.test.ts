@@ -58,7 +58,7 @@ describe("serving.prefill: prefill on chips of its own, in a scenario", () => {
     const {code, stderr} = await metrics([file]);
     expect(code).toBe(1);
     expect(stderr).toContain(
-      `${file}:4:32: serving.prefillTensorParallel: prefill's tensor parallelism 3 cannot shard`
+      `${file}:4:32: serving.prefillTensorParallel: the prefill replica: tensor parallelism 3 cannot shard`
     );
     expect(stderr).not.toMatch(/\n\s+at /);
   });
@@ -77,20 +77,62 @@ describe("serving.prefill: prefill on chips of its own, in a scenario", () => {
     );
   });
 
-  it("lists a prefill layout set while prefill is shared apart, as not used", async () => {
-    const file = scenario(
-      "unused",
-      "extends: base\nserving.prefillExpertParallel: 1\nserving.prefillTokensPerChip: 8192\n"
+  it("refuses a prefill layout set at least as directly as a shared serving.prefill: it would change nothing", async () => {
+    const file = scenario("unused", "extends: base\nserving.prefillTokensPerChip: 8192\n");
+    const inFile = await runCli(["validate", file]);
+    expect(inFile.code).toBe(1);
+    expect(inFile.stderr).toContain(
+      `${file}:3:31: serving.prefillTokensPerChip: lays out a prefill replica of its own, but serving.prefill is ` +
+        "shared: the decode replica prefills: expected serving.prefill: disaggregated with serving.prefillTokensPerChip, " +
+        "or no serving.prefillTokensPerChip, found serving.prefillTokensPerChip 8192 with serving.prefill shared (the default)"
     );
-    const {code, stdout, stderr} = await runCli(["run", file, "--samples", "20"]);
+    const set = await runCli(["run", "base", "--set", "serving.prefillExpertParallel=2"]);
+    expect(set.code).toBe(1);
+    expect(set.stderr).toMatch(/--set: serving\.prefillExpertParallel: lays out a prefill replica of its own/);
+    // A sweep varying it wrote identical rows (breaker).
+    const sweep = await runCli([
+      "sweep",
+      "base",
+      "--vary",
+      "serving.prefillTokensPerChip=1000:20000:3",
+      "--out",
+      join(dir, "s.csv")
+    ]);
+    expect(sweep.code).toBe(1);
+    expect(sweep.stderr).toMatch(/serving\.prefillTokensPerChip.*lays out a prefill replica of its own/);
+  });
+
+  it("lists an inherited prefill layout under a child's shared serving.prefill apart, as not used", async () => {
+    const file = scenario("child-shared", "extends: deepseek-one-day\nserving.prefill: shared\n");
+    const {code, stdout} = await runCli(["run", file, "--samples", "20"]);
     expect(code).toBe(0);
-    expect(stderr).toBe("");
     const [used, unused] = stdout.split("Set but not used (what is used instead, in the last column):");
     expect(used).not.toContain("serving.prefillExpertParallel");
     expect(unused).toMatch(/serving\.prefillExpertParallel .*serving\.prefill is shared: the decode replica prefills/);
-    expect(unused).toMatch(/serving\.prefillTokensPerChip .*serving\.prefill is shared/);
     const json = JSON.parse((await runCli(["run", file, "--samples", "20", "--json"])).stdout);
     expect(json.assumptions["serving.prefillExpertParallel"].unused).toMatch(/^serving\.prefill is shared/);
+  });
+
+  it("blames a dense model under an inherited expert-parallel prefill on the model, naming the prefill key", async () => {
+    const file = scenario(
+      "dense-child",
+      "extends: deepseek-one-day\nserving.model: llama-3.1-70b\nserving.tensorParallel: 2\nserving.expertParallel: 1\n"
+    );
+    const {code, stderr} = await runCli(["run", file, "--samples", "20"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${file}:3:`);
+    expect(stderr).toContain("serving.model: the prefill replica: llama-3.1-70b is dense");
+    expect(stderr).toContain("serving.prefillExpertParallel 32");
+  });
+
+  it("blames a prefill step too large for 99%-cached prompts on the cache-hit share, not the batch", async () => {
+    const {code, stderr} = await runCli(["run", "deepseek-one-day", "--set", "serving.cacheHit=0.99"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^token-ledger: --set: serving\.cacheHit: a prefill step of 16,384 new tokens per chip/);
+    expect(stderr).toMatch(
+      /expected a lower serving\.cacheHit, or serving\.prefillTokensPerChip at most [\d,]+ new tokens/
+    );
+    expect(stderr).not.toContain("serving.batch");
   });
 
   it("reads an inherited prefill layout without a word once serving.prefill is disaggregated", async () => {
