@@ -78,8 +78,8 @@ describe("token-ledger validate", () => {
     // deepseek-one-day at 3.5 times the base case's agent demand: since the expert all-to-all runs at DeepEP's
     // published bandwidth (efficiencies.ts EXPERT_ALL_TO_ALL_FRACTION), a prefill's is forwarded once per node
     // (communication.ts) and prefill runs on EP32 nodes of its own (serving.prefill disaggregated), its tokens cost
-    // 0.166 USD/Mtok, not 0.67, and at its own demand none of its draws passes training; at 3 times 20 of 1,000 do,
-    // at 3.5 times 196 (nullShare 0.804, December 2026; at 2.5 times, before prefill moved to its own nodes, 114).
+    // 0.181 USD/Mtok, not 0.67, and at its own demand none of its draws passes training; at 3 times 84 of 1,000 do,
+    // at 3.5 times 382 (nullShare 0.618, December 2026; at 2.5 times, before prefill moved to its own nodes, 114).
     const doubled = ["--set", "demand.agentMultiplier=3.5"];
     const json = await runCli(["run", "deepseek-one-day", "--json", ...doubled]);
     // The first pass, which some of these draws reach (none overtakes training for good: that row reads "none within

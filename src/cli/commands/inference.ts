@@ -524,9 +524,19 @@ function formatInference(r: ReturnType<typeof runInference>): string {
   const rows: [string, string, string][] = [
     // The figures `run` also prints carry its labels (METRIC_INFO), so that the same figure reads the same.
     [METRIC_INFO.outputTokensPerSecondPerChip.label, n(r.outputTokensPerSecondPerChip), THROUGHPUT_UNIT],
-    ["output tokens per second per replica, whole requests", n(r.outputTokensPerSecondPerReplica), THROUGHPUT_UNIT],
+    [
+      r.prefill === "disaggregated"
+        ? "output tokens per second per decode replica"
+        : "output tokens per second per replica, whole requests",
+      n(r.outputTokensPerSecondPerReplica),
+      THROUGHPUT_UNIT
+    ],
     [METRIC_INFO.tokensPerSecondPerChip.label, n(r.decodeTokensPerSecondPerChip), THROUGHPUT_UNIT],
-    ["requests per replica", n(r.requestsPerSecondPerReplica), "requests/s"],
+    [
+      r.prefill === "disaggregated" ? "requests per decode replica" : "requests per replica",
+      n(r.requestsPerSecondPerReplica),
+      "requests/s"
+    ],
     ["speed per sequence while decoding", n(r.tokensPerSecondPerSequence), THROUGHPUT_UNIT],
     ["speed per user over a request", n(r.outputTokensPerSecondPerUser), THROUGHPUT_UNIT],
     [

@@ -71,8 +71,9 @@ describe("the serving model against DeepSeek's reported fleet", () => {
       expect(Math.abs(needed / busy - 1)).toBeLessThan(1e-9);
       const page = readFileSync("data/scenarios/deepseek-one-day.md", "utf8").replace(/\s+/g, " ");
       expect(page).toContain(`about ${needed.toFixed(2)} of the hours the fleet had`);
-      // At that share of its hours busy, the model's blended cost per token is the day's own: $87,072 ÷ 776B tokens =
-      // $0.1122 per million (the page: "the model gives the same at the 86% busy it finds the day needs").
+      // At that share of its hours busy and the day's own mix (608B of 776B tokens input), the model's blended cost per
+      // token is the day's own: $87,072 ÷ 776B tokens = $0.1122 per million (the page: "what the model gives at the
+      // 86% busy it finds the day needs and the day's own mix").
       const atNeeded = await runCli([
         "run",
         "deepseek-one-day",
@@ -80,11 +81,13 @@ describe("the serving model against DeepSeek's reported fleet", () => {
         "--samples",
         "20",
         "--set",
-        `serving.utilization=${needed}`
+        `serving.utilization=${needed}`,
+        "--set",
+        `demand.inputShare=${608 / 776}`
       ]);
       const cost = JSON.parse(atNeeded.stdout).metrics.costPerMillionTokensUsd.p50;
       expect(Math.abs(cost / ((87072 / 776e9) * 1e6) - 1)).toBeLessThan(0.005);
-      expect(page).toContain("give $0.112 per million; the model gives the same at the");
+      expect(page).toContain("give $0.112 per million, what the model gives at the");
     } finally {
       rmSync(dir, {recursive: true, force: true});
     }
