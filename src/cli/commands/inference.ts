@@ -544,7 +544,11 @@ function formatInference(r: ReturnType<typeof runInference>): string {
       n(r.timePerOutputTokenSeconds === null ? null : r.timePerOutputTokenSeconds * 1e3),
       "ms"
     ],
-    ["time to first token", n(r.timeToFirstTokenSeconds * 1e3), "ms"],
+    [
+      METRIC_INFO.timeToFirstTokenSeconds.label,
+      n(r.timeToFirstTokenSeconds * METRIC_INFO.timeToFirstTokenSeconds.scale),
+      METRIC_INFO.timeToFirstTokenSeconds.displayUnit
+    ],
     [
       r.prefill === "disaggregated"
         ? "share of chips prefilling (replicas of their own)"

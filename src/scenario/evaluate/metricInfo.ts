@@ -81,6 +81,13 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     scale: 1e3,
     absent: NO_DECODE
   },
+  timeToFirstTokenSeconds: {
+    // `inference` writes this row "time to first token" in ms too.
+    label: "time to first token",
+    unit: "s",
+    displayUnit: "ms",
+    scale: 1e3
+  },
   chipHourCostUsd: {label: "cost of a chip-hour", unit: "USD/h", displayUnit: "USD/h", scale: 1},
   tokensPerSecondPerMw: {
     // Input and output tokens at demand.inputShare, as the cost per token (blended): `inference` prints output tokens

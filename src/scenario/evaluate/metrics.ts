@@ -30,6 +30,12 @@ export interface ScenarioMetrics {
   tokensPerSecondPerChip: number | null;
   /** Time between output tokens of one sequence, s; null without a decode step (one output token). */
   timePerOutputTokenSeconds: number | null;
+  /**
+   * Time to first token, s: the prefill of one prompt on an idle replica, or with prefill on replicas of its own
+   * (serving.prefill disaggregated) the prefill step that carries it (ServingResult.timeToFirstTokenSeconds); queueing
+   * and the KV cache's transfer left out.
+   */
+  timeToFirstTokenSeconds: number;
   /** Cost of a chip-hour of serving.hardware: fleet.chipHourPrice when rented, else the owned chip-hour, USD. */
   chipHourCostUsd: number;
   /** Blended tokens per second per MW of facility power. */
@@ -124,6 +130,7 @@ export const SCENARIO_METRICS = [
   "outputTokensPerSecondPerChip",
   "tokensPerSecondPerChip",
   "timePerOutputTokenSeconds",
+  "timeToFirstTokenSeconds",
   "chipHourCostUsd",
   "tokensPerSecondPerMw",
   "revenuePerMwHourUsd",
@@ -246,6 +253,7 @@ export const METRIC_READERS: {readonly [K in ScenarioMetricName]: (s: MetricSour
   outputTokensPerSecondPerChip: (s) => s.serving.outputTokensPerSecondPerChip,
   tokensPerSecondPerChip: (s) => decodes(s, s.serving.decodeTokensPerSecondPerChip),
   timePerOutputTokenSeconds: (s) => decodes(s, s.serving.timePerOutputTokenSeconds),
+  timeToFirstTokenSeconds: (s) => s.serving.timeToFirstTokenSeconds,
   chipHourCostUsd: (s) => s.cost.chipHourCostUsd,
   tokensPerSecondPerMw: (s) => tokensPerSecondPerMw(perMw(s)),
   revenuePerMwHourUsd: (s) => revenueUsdPerMwHour(perMw(s)),

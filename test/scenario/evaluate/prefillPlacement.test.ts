@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
@@ -28,6 +28,33 @@ describe("serving.prefill: prefill on chips of its own, in a scenario", () => {
       shared.metrics.costPerMillionInputTokensUsd.p50
     );
     expect(apart.metrics.fleetUtilizationNeeded.p50).toBeLessThan(shared.metrics.fleetUtilizationNeeded.p50);
+  });
+
+  it("sweeps the prefill step: a larger step costs less per input token and waits longer for the first token", async () => {
+    const out = join(dir, "step.csv");
+    const {code, stderr} = await runCli([
+      "sweep",
+      "deepseek-one-day",
+      "--vary",
+      "serving.prefillTokensPerChip=2048:32768:3",
+      "--metrics",
+      "costPerMillionInputTokensUsd,timeToFirstTokenSeconds",
+      "--out",
+      out
+    ]);
+    expect(code, stderr).toBe(0);
+    const rows = readFileSync(out, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",").map(Number));
+    expect(rows.map((row) => row[0])).toEqual([2048, 17408, 32768]);
+    // Each larger step spreads the weights' reads and the step's fixed time over more tokens, and a prompt waits for
+    // the whole step (the metric is ServingResult.timeToFirstTokenSeconds, the step that carries the prompt).
+    expect(rows[1]![1]!).toBeLessThan(rows[0]![1]!);
+    expect(rows[2]![1]!).toBeLessThan(rows[1]![1]!);
+    expect(rows[1]![2]!).toBeGreaterThan(rows[0]![2]!);
+    expect(rows[2]![2]!).toBeGreaterThan(rows[1]![2]!);
   });
 
   it("an unset prefill degree is the decode replica's (the schema's follows)", async () => {
