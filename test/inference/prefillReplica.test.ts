@@ -25,22 +25,24 @@ describe("prefillPromptsPerStep", () => {
   });
 });
 
+const h100 = byId(hardware, "h100-sxm");
+const llama70b = byId(models, "llama-3.1-70b");
+/** Llama 3.1 70B on H100 at TP2, 64 requests of 2,048 in and 201 out, prefill shared. */
+const shared: ServingInput = {
+  hardware: h100,
+  model: llama70b,
+  precision: "fp8",
+  batchSize: 64,
+  inputTokens: 2048,
+  outputTokens: 201,
+  cacheHitFraction: 0,
+  tensorParallel: 2,
+  expertParallel: 1,
+  stack: "vllm",
+  hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION
+};
+
 describe("servingPerformance with prefill on replicas of its own", () => {
-  const h100 = byId(hardware, "h100-sxm");
-  const llama70b = byId(models, "llama-3.1-70b");
-  const shared: ServingInput = {
-    hardware: h100,
-    model: llama70b,
-    precision: "fp8",
-    batchSize: 64,
-    inputTokens: 2048,
-    outputTokens: 201,
-    cacheHitFraction: 0,
-    tensorParallel: 2,
-    expertParallel: 1,
-    stack: "vllm",
-    hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION
-  };
   const s = servingPerformance(shared, efficiencies);
 
   it("is the shared replica's figures when the prefill replica is the same layout prefilling the same prompts", () => {
@@ -116,20 +118,8 @@ describe("servingPerformance with prefill on replicas of its own", () => {
 
 describe("time to first token with prefill apart", () => {
   it("spans several steps when a step holds less than one prompt per attention group", () => {
-    const h100 = byId(hardware, "h100-sxm");
-    const llama70b = byId(models, "llama-3.1-70b");
     const input: ServingInput = {
-      hardware: h100,
-      model: llama70b,
-      precision: "fp8",
-      batchSize: 64,
-      inputTokens: 2048,
-      outputTokens: 201,
-      cacheHitFraction: 0,
-      tensorParallel: 2,
-      expertParallel: 1,
-      stack: "vllm",
-      hbmReserveFraction: DEFAULT_HBM_RESERVE_FRACTION,
+      ...shared,
       // 256 tokens per chip × 2 chips = 512 tokens a step: a quarter of one 2,048-token prompt, so four steps.
       prefillReplica: {tensorParallel: 2, expertParallel: 1, stepTokensPerChip: 256}
     };
