@@ -754,6 +754,18 @@ describe("token-ledger compare", () => {
     }
   });
 
+  it("marks the inference tax share that is the vendor's share by construction ¶, as run marks it ‡", async () => {
+    // base and asic-9-months buy the custom chip at cost (silicon.partnerMargin 0): tax = vendor margin − 0
+    // (src/strategy/inferenceTax.ts), one quantity (reportFormat.ts taxIsVendorShareNote).
+    const {code, stdout} = await runCli(["compare", "base", "asic-9-months", ...FEW]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/inference tax \(vendor's margin −[^\n]*¶[^\n]*¶/);
+    expect(stdout).toMatch(/vendor gross profit, share of token cost +[\d.]+% ¶ +[\d.]+% ¶/);
+    expect(stdout.replace(/\s+/g, " ")).toContain(
+      "¶ base and asic-9-months: the inference tax is the vendor's share of token cost by construction here"
+    );
+  });
+
   it("needs two or more scenarios", async () => {
     const {code, stdout, stderr} = await runCli(["compare", "base"]);
     expect(code).toBe(1);

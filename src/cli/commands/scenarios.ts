@@ -428,6 +428,9 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
   // A flywheel saving of 0% at the design-cycle floor is marked §, as `run` marks it † (compare's † is taken): it
   // printed a bare "0%" beside run's explained one (new-user trial).
   const floorNotes = reports.map((report) => flywheelFloorNote(report.assumptions));
+  // The inference tax's share that is the vendor's share by construction is marked ¶, as `run` marks it ‡ (compare's
+  // ‡ is taken): compare printed two equal shares with no word (helper-165 left it).
+  const taxNotes = reports.map((report) => taxIsVendorShareNote(report.assumptions));
   const metricCell = (name: (typeof SCENARIO_METRICS)[number], i: number) =>
     // The marks beside the median, on the cell's first line.
     formatMetric(name, reports[i]!.metrics, "\n").replace(
@@ -435,7 +438,8 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
       (first) =>
         first +
         (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "") +
-        (floorNotes[i] && FLYWHEEL_FLOOR_METRICS.has(name) ? " §" : "")
+        (floorNotes[i] && FLYWHEEL_FLOOR_METRICS.has(name) ? " §" : "") +
+        (taxNotes[i] && TAX_SHARE_METRICS.has(name) ? " ¶" : "")
     );
   const groups: number[][] = [];
   for (let i = 0; i < comparison.scenarios.length; i += COMPARE_SCENARIOS_PER_TABLE) {
@@ -469,7 +473,13 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
       ? ["", wrapProse("— not set: the key's default applies (`token-ledger reference` says what it is)")]
       : []),
     ...(anyNotUsed
-      ? ["", "† not read by that scenario: another description of the custom chip wins (--json: notUsed says why)"]
+      ? [
+          "",
+          wrapProse(
+            "† not read by that scenario: another description of the custom chip wins, or a prefill replica's key under " +
+              "shared prefill (--json: notUsed says why)"
+          )
+        ]
       : []),
     "",
     "Metrics (the median of the draws [5th–95th percentile] where uncertain):",
@@ -478,6 +488,9 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
     ...comparison.scenarios.flatMap((id, i) =>
       floorNotes[i] ? ["", wrapProse(`§ ${id}: the flywheel's cost per token and users, ${floorNotes[i]}.`)] : []
     ),
+    ...(taxNotes.some(Boolean)
+      ? ["", wrapProse(`¶ ${andList(comparison.scenarios.filter((_, i) => taxNotes[i]))}: ${taxNotes.find(Boolean)!}.`)]
+      : []),
     // Said of the starred columns, not "this scenario" (three scenarios read "this scenario sets no prices"; trial).
     ...(noPrices.some(Boolean)
       ? [
