@@ -457,6 +457,16 @@ export function runInference(options: InferenceOptions) {
       communication: serving.decode.communicationSeconds,
       overhead: serving.decode.overheadSeconds
     }),
+    // The prefill step the prefill rate comes from (prefillPromptsPerStep prompts together), as decodeStepSeconds: a
+    // modeller can see what bounds it (trial: TP8's all-reduce against TP2's compute, with nothing to check it by).
+    prefillStepSeconds: {
+      total: serving.batchPrefill.seconds,
+      kernels: serving.batchPrefill.busySeconds,
+      memory: serving.batchPrefill.memorySeconds,
+      compute: serving.batchPrefill.computeSeconds,
+      communication: serving.batchPrefill.communicationSeconds,
+      overhead: serving.batchPrefill.overheadSeconds
+    },
     maxBatchSize: serving.memory.maxBatchSize,
     kvTokensPerSequence: serving.memory.kvTokensPerSequence,
     kvTokensBasis: serving.kvTokensBasis,
