@@ -263,7 +263,6 @@ export function servingInputProblem(input: ServingInput): ServingProblem | null 
  */
 export function memoryProblem(input: ServingInput, result: ServingResult): ServingProblem | null {
   const {memory, layout} = result;
-  const gb = (bytes: number) => `${(bytes / BYTES_PER_GB).toFixed(1)} GB`;
   const largestReserveFraction = largestFittingReserve({
     hbmBytes: input.hardware.hbmCapacityBytes * layout.chips,
     weightBytes: memory.weightBytes,
@@ -335,7 +334,6 @@ function prefillMemoryProblem(input: ServingInput, result: ServingResult): Servi
   const memory = result.prefillMemory;
   const replica = input.prefillReplica;
   if (!memory || !replica) return null;
-  const gb = (bytes: number) => `${(bytes / BYTES_PER_GB).toFixed(1)} GB`;
   const layout = result.prefillLayout;
   const chips = `${countNoun(layout.chips, "chip")} (TP ${layout.tensorParallel} × EP ${layout.expertParallel})`;
   if (memory.maxBatchSize < 1) {
@@ -343,33 +341,16 @@ function prefillMemoryProblem(input: ServingInput, result: ServingResult): Servi
     // the smallest larger one that shards the model and holds it and one prompt is offered.
     const byExperts =
       input.model.experts > input.model.expertsPerToken && layout.expertParallel >= layout.tensorParallel;
-    const holds = (t: number, e: number) =>
-      !parallelismProblem(input.model, t, e) &&
-      servingMemoryFit({
-        hbmCapacityBytes: input.hardware.hbmCapacityBytes,
-        model: input.model,
-        layout: replicaLayout(t, e),
-        bytesPerParam: BYTES_PER_PARAM[input.precision],
-        kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
-        inputTokens: input.inputTokens,
-        outputTokens: 0,
-        stack: input.stack,
-        hbmReserveFraction: input.hbmReserveFraction
-      }).fits;
-    const degrees = byExperts
-      ? Array.from({length: input.model.experts}, (_, i) => i + 1).filter((e) => e > layout.expertParallel)
-      : workingTensorParallelDegrees(input.model).filter((t) => t > layout.tensorParallel);
-    const smallest = degrees.find((d) =>
-      byExperts
-        ? holds(layout.tensorParallel, d)
-        : holds(d, d % layout.expertParallel === 0 ? layout.expertParallel : 1)
-    );
+    // A prompt on a prefill replica holds its input tokens' KV cache alone: no output.
+    const smallest = byExperts
+      ? smallestFittingExpertParallel(input, layout.tensorParallel, layout.expertParallel, 0)
+      : smallestFittingTensorParallel(input, layout.tensorParallel + 1, layout.expertParallel, 0);
     const name = byExperts ? "expert-parallel degree" : "tensor-parallel degree";
     return {
       setting: byExperts ? "prefillExpertParallel" : "prefillTensorParallel",
       message: `a prefill replica of ${chips} does not hold the model: weights ${gb(memory.weightBytes)} plus one prompt's KV cache ${gb(memory.kvBytesPerSequence)} exceed its usable HBM ${gb(memory.usableBytes)}`,
       expected:
-        smallest === undefined
+        smallest === null
           ? "a lower precision or a shorter prompt (no larger prefill replica holds the model)"
           : `a prefill ${name} of at least ${smallest}, the smallest that holds the model and one prompt`,
       found: `${byExperts ? layout.expertParallel : layout.tensorParallel}`
@@ -393,19 +374,39 @@ function prefillMemoryProblem(input: ServingInput, result: ServingResult): Servi
   };
 }
 
-/** The smallest working tensor-parallel degree whose replica holds the weights and one sequence, or null. */
-function smallestFittingTensorParallel(input: ServingInput): number | null {
+/** Bytes as the memory messages write them: "71.9 GB". */
+function gb(bytes: number): string {
+  return `${(bytes / BYTES_PER_GB).toFixed(1)} GB`;
+}
+
+/**
+ * The smallest working tensor-parallel degree from `from` whose replica, with expert parallelism `e` where the two
+ * tile (else 1), holds the weights and one sequence of `outputTokens` (holdsOneSequence), or null. The decode
+ * replica's search by default; a prefill replica's passes its own degrees and 0 output tokens.
+ */
+function smallestFittingTensorParallel(
+  input: ServingInput,
+  from = input.tensorParallel,
+  e = input.expertParallel,
+  outputTokens = input.outputTokens
+): number | null {
   for (const t of workingTensorParallelDegrees(input.model)) {
-    if (t < input.tensorParallel) continue;
-    const e = input.expertParallel;
+    if (t < from) continue;
     const tiles = Math.max(t, e) % Math.min(t, e) === 0;
-    if (holdsOneSequence(input, replicaLayout(t, tiles ? e : 1))) return t;
+    if (holdsOneSequence(input, replicaLayout(t, tiles ? e : 1), outputTokens)) return t;
   }
   return null;
 }
 
-/** Whether a replica of `layout` holds the weights and one sequence of `input`'s request (servingMemoryFit). */
-function holdsOneSequence(input: ServingInput, layout: ServingResult["layout"]): boolean {
+/**
+ * Whether a replica of `layout` holds the weights and one sequence of `input`'s request (servingMemoryFit), the
+ * sequence holding `outputTokens` beside its input (0 for a prompt on a prefill replica).
+ */
+function holdsOneSequence(
+  input: ServingInput,
+  layout: ServingResult["layout"],
+  outputTokens = input.outputTokens
+): boolean {
   return servingMemoryFit({
     hbmCapacityBytes: input.hardware.hbmCapacityBytes,
     model: input.model,
@@ -413,21 +414,26 @@ function holdsOneSequence(input: ServingInput, layout: ServingResult["layout"]):
     bytesPerParam: BYTES_PER_PARAM[input.precision],
     kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
     inputTokens: input.inputTokens,
-    outputTokens: input.outputTokens,
+    outputTokens,
     stack: input.stack,
     hbmReserveFraction: input.hbmReserveFraction
   }).fits;
 }
 
 /**
- * The smallest expert-parallel degree above `input.expertParallel`, at its tensor-parallel degree, whose replica holds
- * the weights and one sequence (servingMemoryFit), among those parallelismProblem accepts (at most the model's
- * experts, tiling with the tensor-parallel degree); null when none does.
+ * The smallest expert-parallel degree above `above`, at tensor-parallel degree `t`, whose replica holds the weights
+ * and one sequence of `outputTokens` (servingMemoryFit), among those parallelismProblem accepts (at most the model's
+ * experts, tiling with the tensor-parallel degree); null when none does. The decode replica's search by default.
  */
-function smallestFittingExpertParallel(input: ServingInput): number | null {
-  for (let e = input.expertParallel + 1; e <= input.model.experts; e++) {
-    if (parallelismProblem(input.model, input.tensorParallel, e)) continue;
-    if (holdsOneSequence(input, replicaLayout(input.tensorParallel, e))) return e;
+function smallestFittingExpertParallel(
+  input: ServingInput,
+  t = input.tensorParallel,
+  above = input.expertParallel,
+  outputTokens = input.outputTokens
+): number | null {
+  for (let e = above + 1; e <= input.model.experts; e++) {
+    if (parallelismProblem(input.model, t, e)) continue;
+    if (holdsOneSequence(input, replicaLayout(t, e), outputTokens)) return e;
   }
   return null;
 }
