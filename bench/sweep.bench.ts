@@ -12,7 +12,10 @@
  *                  2 s is evaluated by worker threads, one per core (the all-metrics case), the row says how many;
  *   (b) columns    sweepScenarioChunks alone: the same evaluation into its column blocks, no file written;
  *   (c) hand loop  the practical limit: the same evaluation written by hand, the serving model run once (no varied key
- *                  feeds it) and, per point, the library's chip-hour cost and cost per token into a Float64Array.
+ *                  feeds it) and, per point, the library's chip-hour cost and cost per token into a Float64Array;
+ *   (d) writer     the Parquet writing alone: the sweep's three columns (the grid's two axes and a cost column made
+ *                  before the clock starts) through openTableFile in the sweep's blocks, no evaluation: the part of
+ *                  (a) that is hyparquet-writer's, so (a) ≥ (d) + what the evaluation takes.
  * Each child times its loop after loading the catalogs and scenarios; each case runs three times and the median is
  * printed. With `all`, the installed (compiled) command is also timed whole, start-up included, when dist-lib/ is fresh
  * (`npm run build:lib`): the TypeScript sources' worker threads run slower than the compiled code users run. Targets (issue #17): sweep ≤ 2× the hand loop,
@@ -32,7 +35,7 @@ import {merchantChipHour, merchantChipPriceUsd, sharedOwnership} from "../src/sc
 import {scenarioServing, servingInput} from "../src/scenario/evaluate/servingInput.js";
 import {scenarioMedianPoint} from "../src/scenario/resolve/scenarioValues.js";
 import {linspace} from "../src/uncertainty/linspace.js";
-import {sweepRequiredColumns, sweepScenarioChunks} from "../src/scenario/run/sweepScenario.js";
+import {SWEEP_CHUNK_ROWS, sweepRequiredColumns, sweepScenarioChunks} from "../src/scenario/run/sweepScenario.js";
 import {parallelSweepChunks} from "../src/node/parallelSweep.js";
 import {_chipHourCost} from "../src/tco/chipHourCost.js";
 import {blendedTokensPerSecondPerChip} from "../src/tco/blendedThroughput.js";
@@ -47,24 +50,20 @@ interface ChildResult {
 }
 
 const UTILIZATION = [0.3, 0.9] as const;
+type Kind = "sweep" | "columns" | "hand" | "writer";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Runs of each case; the median is reported (a 2-core machine shared with other work is noisy). */
 const RUNS = 3;
 const ELECTRICITY = [0.04, 0.12] as const;
 
 /** Runs a case RUNS times, each in a fresh process, and returns the run with the median time. */
-function runChild(kind: "sweep" | "columns" | "hand", points: number, metrics: string, workers = 0): ChildResult {
+function runChild(kind: Kind, points: number, metrics: string, workers = 0): ChildResult {
   const runs = Array.from({length: RUNS}, () => runChildOnce(kind, points, metrics, workers));
   return runs.sort((a, b) => a.seconds - b.seconds)[Math.floor(RUNS / 2)]!;
 }
 
 /** `workers`: the sweep's --workers (0: its default, one per core). */
-function runChildOnce(
-  kind: "sweep" | "columns" | "hand",
-  points: number,
-  metrics: string,
-  workers: number
-): ChildResult {
+function runChildOnce(kind: Kind, points: number, metrics: string, workers: number): ChildResult {
   const output = execFileSync(
     process.execPath,
     ["--import", "tsx", fileURLToPath(import.meta.url), "--child", kind, String(points), metrics, String(workers)],
@@ -84,10 +83,22 @@ async function child(
   const steps = points / 1000;
   const utilization = linspace(UTILIZATION[0], UTILIZATION[1], steps);
   const electricity = linspace(ELECTRICITY[0], ELECTRICITY[1], 1000);
+  // The writer's input, made before the clock starts: the grid's axes and a cost column, in the sweep's blocks.
+  const blocks = kind === "writer" ? writerBlocks(utilization, electricity) : [];
   const start = performance.now();
   let checksum = 0;
   let workers = 0;
-  if (kind === "columns") {
+  if (kind === "writer") {
+    const dir = mkdtempSync(join(tmpdir(), "sweep-bench-"));
+    const columns = ["serving.utilization", "power.electricity", "costPerMillionTokensUsd"];
+    const file = openTableFile(join(dir, "grid.parquet"), ".parquet", {columns, requiredColumns: columns});
+    for (const {rows, values} of blocks) {
+      file.append(rows, values);
+      checksum += values.costPerMillionTokensUsd![0]!;
+    }
+    file.finish();
+    rmSync(dir, {recursive: true, force: true});
+  } else if (kind === "columns") {
     const axes = [
       {path: "serving.utilization", values: utilization},
       {path: "power.electricity", values: electricity}
@@ -146,6 +157,28 @@ async function child(
   return {seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, checksum, workers};
 }
 
+/** The sweep's three columns over the grid in blocks of SWEEP_CHUNK_ROWS rows (the cost column a smooth stand-in). */
+function writerBlocks(
+  utilization: readonly number[],
+  electricity: readonly number[]
+): {rows: number; values: Record<string, Float64Array>}[] {
+  const total = utilization.length * electricity.length;
+  const blocks = [];
+  for (let start = 0; start < total; start += SWEEP_CHUNK_ROWS) {
+    const rows = Math.min(SWEEP_CHUNK_ROWS, total - start);
+    const u = new Float64Array(rows);
+    const e = new Float64Array(rows);
+    const cost = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      u[i] = utilization[Math.floor((start + i) / electricity.length)]!;
+      e[i] = electricity[(start + i) % electricity.length]!;
+      cost[i] = (1 + 10 * e[i]!) / u[i]!;
+    }
+    blocks.push({rows, values: {"serving.utilization": u, "power.electricity": e, costPerMillionTokensUsd: cost}});
+  }
+  return blocks;
+}
+
 const args = process.argv.slice(2);
 if (args[0] === "--child") {
   const metrics = args[3]!.split(",") as ScenarioMetricName[];
@@ -163,10 +196,12 @@ if (args[0] === "--child") {
   );
   const hand1m = runChild("hand", 1_000_000, cost);
   const columns1m = runChild("columns", 1_000_000, cost);
+  const writer1m = runChild("writer", 1_000_000, cost);
   const sweep100k = runChild("sweep", 100_000, cost);
   const sweep1m = runChild("sweep", 1_000_000, cost);
   row("hand loop, cost per token, 1,000,000 points", hand1m);
   row("columns only --metrics cost, 1,000,000", columns1m, hand1m);
+  row("Parquet writing alone, 3 columns, 1,000,000", writer1m, hand1m);
   row("to Parquet --metrics cost, 100,000 points", sweep100k);
   row("to Parquet --metrics cost, 1,000,000 points", sweep1m, hand1m);
   console.log(`peak memory, 1M ÷ 100k points: ${(sweep1m.peakRssMb / sweep100k.peakRssMb).toFixed(2)}`);

@@ -1,6 +1,12 @@
 import {availableParallelism} from "node:os";
 import type {Worker} from "node:worker_threads";
-import {sweepScenarioChunks, type SweepChunk, type SweepChunksInput} from "../scenario/run/sweepScenario.js";
+import {
+  sweepPlan,
+  sweepScenarioChunks,
+  type SweepChunk,
+  type SweepChunksInput,
+  type SweepPlan
+} from "../scenario/run/sweepScenario.js";
 import {isUserError} from "../errors/userError.js";
 import {eventLoopTurn} from "./eventLoopTurn.js";
 import type {SweepWorkerAnswer, SweepWorkerData, SweepWorkerRequest} from "./sweepWorker.js";
@@ -57,8 +63,10 @@ export function parallelSweepChunks(input: ParallelSweepInput): {
   columns: string[];
   chunks: AsyncGenerator<SweepChunk, void>;
 } {
-  // Checks the grid and metrics now, as sweepScenarioChunks does; this generator is also the sequential path.
-  const sequential = sweepScenarioChunks(input);
+  // Checks the grid and metrics now, as sweepScenarioChunks does; this generator is also the sequential path. The
+  // blocks this thread evaluates later share its set-up and caches.
+  const plan = input.plan ?? sweepPlan();
+  const sequential = sweepScenarioChunks({...input, plan});
   const {total, chunkRows} = sequential;
   const blocks = Math.ceil(total / chunkRows);
   const workerCount = Math.min(input.workers ?? availableParallelism(), blocks - 1);
@@ -78,7 +86,7 @@ export function parallelSweepChunks(input: ParallelSweepInput): {
       return;
     }
     void sequential.chunks.return();
-    yield* parallelBlocks(input, {total, chunkRows, blocks, workerCount});
+    yield* parallelBlocks(input, {total, chunkRows, blocks, workerCount, plan});
   }
   return {columns: sequential.columns, chunks: chunks()};
 }
@@ -86,7 +94,13 @@ export function parallelSweepChunks(input: ParallelSweepInput): {
 /** Blocks 1 … blocks − 1 from worker threads (and this thread until one has loaded), written in order. */
 async function* parallelBlocks(
   input: ParallelSweepInput,
-  {total, chunkRows, blocks, workerCount}: {total: number; chunkRows: number; blocks: number; workerCount: number}
+  {
+    total,
+    chunkRows,
+    blocks,
+    workerCount,
+    plan
+  }: {total: number; chunkRows: number; blocks: number; workerCount: number; plan: SweepPlan}
 ): AsyncGenerator<SweepChunk, void> {
   const data: SweepWorkerData = {
     bound: input.bound,
@@ -128,7 +142,7 @@ async function* parallelBlocks(
   input.onWorkers?.(workerCount);
   stopOnExit(workers);
   /** From `startRow` to the grid's end on this thread, as the sequential sweep: for the errors of a failing block. */
-  const sequentialFrom = (startRow: number) => sweepScenarioChunks({...input, startRow}).chunks;
+  const sequentialFrom = (startRow: number) => sweepScenarioChunks({...input, plan, startRow}).chunks;
   let next = 1; // the next block to hand out
   let written = 1; // the next block to deliver
   try {
@@ -165,7 +179,7 @@ async function* parallelBlocks(
         };
         const endRow = startRow + chunkRows;
         try {
-          for (const chunk of sweepScenarioChunks({...input, shouldPause, startRow, endRow}).chunks) {
+          for (const chunk of sweepScenarioChunks({...input, plan, shouldPause, startRow, endRow}).chunks) {
             if (chunk.rows > 0 || consumerPause) yield chunk;
             if (chunk.rows > 0) continue;
             await eventLoopTurn();

@@ -2,7 +2,7 @@
 // evaluates it on the main thread, and posts each block's columns back (or that the block has a failing point).
 import {parentPort, workerData} from "node:worker_threads";
 import {isUserError} from "../errors/userError.js";
-import {sweepScenarioChunks, type SweepChunksInput} from "../scenario/run/sweepScenario.js";
+import {sweepPlan, sweepScenarioChunks, type SweepChunksInput} from "../scenario/run/sweepScenario.js";
 
 /** What parallelSweep passes as workerData: the sweep (its bound scenario copied), with its block size set. */
 export type SweepWorkerData = Pick<SweepChunksInput, "bound" | "axes" | "metrics"> & {chunkRows: number};
@@ -24,12 +24,15 @@ export type SweepWorkerAnswer =
 
 const input = workerData as SweepWorkerData;
 const port = parentPort!;
+// One set-up for every block this worker evaluates, and caches that keep filling from block to block.
+const plan = sweepPlan();
 
 port.on("message", ({block}: SweepWorkerRequest) => {
   try {
     const startRow = block * input.chunkRows;
     const {chunks} = sweepScenarioChunks({
       ...input,
+      plan,
       startRow,
       endRow: startRow + input.chunkRows
     });

@@ -108,6 +108,37 @@ describe("openTableFile", () => {
     bad.abort();
   });
 
+  it("compresses a column with SNAPPY only while it shrinks, and tries again every 8 row groups", async () => {
+    // 10 blocks of 4,096 rows: `axis` repeats (a sweep's axis: 8 values, each 512 times), `metric` varies at every
+    // row (no 4-byte run repeats in the 32 KB window SNAPPY searches), `late` varies in the first block, then repeats.
+    const rows = 4_096;
+    const path = join(dir, "codecs.parquet");
+    const file = openTableFile(path, ".parquet", {columns: ["axis", "metric", "late"], requiredColumns: []});
+    const expected: {axis: number; metric: number; late: number}[] = [];
+    for (let block = 0; block < 10; block++) {
+      const values = {axis: new Float64Array(rows), metric: new Float64Array(rows), late: new Float64Array(rows)};
+      for (let i = 0; i < rows; i++) {
+        const row = block * rows + i;
+        values.axis[i] = 0.3 + Math.floor(i / 512) * 0.1;
+        values.metric[i] = Math.sin(row) + row / 3;
+        values.late[i] = block === 0 ? Math.cos(row) : 7;
+        expected.push({axis: values.axis[i]!, metric: values.metric[i]!, late: values.late[i]!});
+      }
+      file.append(rows, values);
+    }
+    file.finish();
+    const bytes = readFileSync(path);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    expect(await parquetReadObjects({file: buffer})).toEqual(expected);
+    const codecs = (column: number) =>
+      parquetMetadata(buffer).row_groups.map((group) => group.columns[column]!.meta_data!.codec[0]);
+    // S: SNAPPY, U: UNCOMPRESSED. The metric is tried in block 0, then again 8 blocks after (block 9); `late` shrinks
+    // from block 1 on, but is tried again only in block 9.
+    expect(codecs(0).join("")).toBe("SSSSSSSSSS");
+    expect(codecs(1).join("")).toBe("SUUUUUUUUS");
+    expect(codecs(2).join("")).toBe("SUUUUUUUUS");
+  });
+
   it.each([".csv", ".json", ".parquet"] as const)(
     "a path under a file (%s): the open's ENOTDIR as a UserError naming --out, not the cleanup's",
     (ext) => {

@@ -108,10 +108,24 @@ export interface ScenarioReuse {
   blendedTokensPerSecondPerChip?: number;
   /** The training run (training.*, the training chip's ownership keys). */
   training?: TrainingRunResult;
+  /** The merchant chip-hour's input (power.*, finance.*, the chip's price). */
+  merchantHour?: ChipHourCostInput;
+  /** The merchant chip-hour's cost, from merchantHour. */
+  chipHour?: ChipHourCostResult;
 }
 
 /** The stages a ScenarioReuse can carry: each depends on the point only through the keys it reads. */
-export const REUSABLE_STAGES = ["serving", "chipPriceUsd", "blendedTokensPerSecondPerChip", "training"] as const;
+export const REUSABLE_STAGES = [
+  "serving",
+  "chipPriceUsd",
+  "blendedTokensPerSecondPerChip",
+  "training",
+  "merchantHour",
+  "chipHour"
+] as const;
+
+/** A stage a ScenarioReuse can carry. */
+export type ReusableStage = (typeof REUSABLE_STAGES)[number];
 
 /**
  * The scenario's pipeline at one point, computed lazily: each stage runs the first time it is read, once, and reads
@@ -188,6 +202,29 @@ export class ScenarioStages implements MetricSources {
     this.#chipPriceUsd = reuse.chipPriceUsd;
     this.#blended = reuse.blendedTokensPerSecondPerChip;
     this.#training = reuse.training;
+    this.#merchantHour = reuse.merchantHour;
+    this.#chipHour = reuse.chipHour;
+  }
+
+  /**
+   * A reusable stage's result if it has been computed (or was given), without computing it: undefined otherwise. What
+   * a sweep keeps of a point's evaluation for the next points that share the keys the stage reads.
+   */
+  computed<S extends ReusableStage>(stage: S): ScenarioReuse[S] {
+    switch (stage as ReusableStage) {
+      case "serving":
+        return this.#serving as ScenarioReuse[S];
+      case "chipPriceUsd":
+        return this.#chipPriceUsd as ScenarioReuse[S];
+      case "blendedTokensPerSecondPerChip":
+        return this.#blended as ScenarioReuse[S];
+      case "training":
+        return this.#training as ScenarioReuse[S];
+      case "merchantHour":
+        return this.#merchantHour as ScenarioReuse[S];
+      case "chipHour":
+        return this.#chipHour as ScenarioReuse[S];
+    }
   }
 
   /**
