@@ -229,7 +229,7 @@ export const DIMENSIONS: Readonly<Record<Dimension, DimensionInfo>> = {
         ["{n}", 1]
       ]
     },
-    [[[""], 1], ...magnitudes("", ["k", "M", "B"])]
+    [[[""], 1], ...magnitudes("", ["k", "M", "B", "T"])]
   ),
   bytes: dimension(
     "bytes",

@@ -100,6 +100,8 @@ describe("a models.csv cell written as a model card writes it", () => {
 
   it.each([
     ["params_b", "70B", "the cell takes a plain number in billions of parameters: write 70"],
+    // A trillion-parameter card (Kimi K2's 1T, 1.04T); a count read only k/M/B and this had no hint (session 39).
+    ["params_b", "1.5T", "the cell takes a plain number in billions of parameters: write 1500"],
     ["active_params_b", "69 B", "the cell takes a plain number in billions of parameters: write 69"],
     ["context_tokens", "128k", "the cell takes a plain number in tokens: write 128000"],
     ["context_tokens", "128K", "the cell takes a plain number in tokens: write 128000 or 131072"],
