@@ -374,9 +374,13 @@ function prefillMemoryProblem(input: ServingInput, result: ServingResult): Servi
   };
 }
 
-/** Bytes as the memory messages write them: "71.9 GB". */
+/**
+ * Bytes as the memory messages write them: "71.9 GB", and below a gigabyte to three significant digits ("0.154 GB":
+ * one decimal wrote a KV cache of 0.154 GB as "0.2 GB", beside a free "0.2 GB" it did not fit in).
+ */
 function gb(bytes: number): string {
-  return `${(bytes / BYTES_PER_GB).toFixed(1)} GB`;
+  const value = bytes / BYTES_PER_GB;
+  return `${value < 1 ? String(Number(value.toPrecision(3))) : value.toFixed(1)} GB`;
 }
 
 /**

@@ -639,7 +639,7 @@ describe("validate meets the Monte Carlo draws run rejects", () => {
     const file = scenarioFile("draws.md", text);
     const line = await oneErrorLine(["validate", file]);
     expect(line).toBe(
-      `${file}:3:21: serving.hbmReserve: a batch of 200 does not fit in memory (KV cache 0.7 GB per sequence for its ` +
+      `${file}:3:21: serving.hbmReserve: a batch of 200 does not fit in memory (KV cache 0.661 GB per sequence for its ` +
         "whole 2,560 tokens, reserved at admission by TensorRT-LLM, 76.7 GB of usable HBM left after weights), with serving.batch 200 " +
         "(in a Monte Carlo sample, draw 4 of 1,000 with seed 1, where serving.hbmReserve drew 0.289902: narrow the " +
         "distributions so every draw is valid): expected at most 0.208, the largest serving.hbmReserve that fits the " +
@@ -719,13 +719,13 @@ describe("a memory error blamed on serving.hbmReserve gives the largest reserve 
   it.each([
     [
       "0.9",
-      "the model does not fit: weights 405.9 GB plus one sequence's KV cache 0.7 GB exceed the usable HBM 68.0 GB of 8 " +
+      "the model does not fit: weights 405.9 GB plus one sequence's KV cache 0.661 GB exceed the usable HBM 68.0 GB of 8 " +
         "chips, with serving.tensorParallel 8 (from data/scenarios/base.md:8): expected at most 0.34, the largest serving.hbmReserve that fits the " +
         "weights and a batch of 64, found 0.9"
     ],
     [
       "0.4",
-      "a batch of 64 does not fit in memory (KV cache 0.7 GB per sequence for its whole 2,560 tokens, reserved at " +
+      "a batch of 64 does not fit in memory (KV cache 0.661 GB per sequence for its whole 2,560 tokens, reserved at " +
         "admission by TensorRT-LLM, 1.9 GB of usable HBM left after weights), with serving.batch 64 (from data/scenarios/base.md:9): expected at most 0.34, the " +
         "largest serving.hbmReserve that fits the weights and a batch of 64, found 0.4"
     ]

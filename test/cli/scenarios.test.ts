@@ -161,7 +161,7 @@ describe("token-ledger validate", () => {
     // 0.66 GB → 372 fit (kvCacheAdmission.ts).
     expect(errorLines(stderr)).toEqual([
       "test/fixtures/scenarios/batch-too-large.md:5:10: serving.batch: a batch of 4,096 does not fit in memory " +
-        "(KV cache 0.7 GB per sequence for its whole 2,560 tokens, reserved at admission by TensorRT-LLM, 246.3 GB " +
+        "(KV cache 0.661 GB per sequence for its whole 2,560 tokens, reserved at admission by TensorRT-LLM, 246.3 GB " +
         "of usable HBM left after weights): expected at most 372, the largest batch that fits, found 4096"
     ]);
   });
