@@ -173,7 +173,9 @@ function controlLabel(control: KeyControl): string {
 
 /**
  * The slider's bounds for a scenario whose value of the key is `value` (base units): the control's bounds, widened to
- * include the value, and never past the key's range.
+ * include the value, and never past the key's range. A value above the control's max widens it to twice the value
+ * (where the key's range allows), so that the reader can move it both ways: deepseek-one-day's batch of 12,686
+ * sequences ended a slider of 1–1,024 at itself, and no larger batch could be tried (session 39).
  */
 export function controlBounds(control: KeyControl, value: number): {min: number; max: number} {
   // The value as the slider shows it (rounded as controlToDisplay rounds it): a raw product lowered a link's bound
@@ -183,9 +185,10 @@ export function controlBounds(control: KeyControl, value: number): {min: number;
   const def = scenarioKey(control.path);
   const range = def ? keyRange(def) : undefined;
   let min = Math.min(control.min, display);
-  let max = Math.max(control.max, display);
+  let max = display > control.max ? Number((2 * display).toPrecision(12)) : control.max;
   if (range && !isInRange(min / control.scale, range)) min = control.min;
-  if (range && !isInRange(max / control.scale, range)) max = control.max;
+  if (range && !isInRange(max / control.scale, range))
+    max = isInRange(display / control.scale, range) ? display : control.max;
   return {min, max};
 }
 

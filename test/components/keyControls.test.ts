@@ -143,9 +143,17 @@ describe("controlBounds", () => {
   const nre = keyControl("silicon.nre");
   const utilization = keyControl("serving.utilization");
 
-  it("widens the slider to include the scenario's value", () => {
-    expect(controlBounds(nre, 5e9)).toEqual({min: 10, max: 5000});
+  it("widens the slider to include the scenario's value, and above the max to twice the value", () => {
+    // NRE's slider: $10–2,000M. $5B is past its max: the slider runs to $10B, so the reader can move it both ways.
+    expect(controlBounds(nre, 5e9)).toEqual({min: 10, max: 10000});
     expect(controlBounds(nre, 1e6)).toEqual({min: 1, max: 2000});
+    // deepseek-one-day's batch of 12,686 (data/scenarios/deepseek-one-day.md) on a 1–1,024 slider: to 25,372.
+    expect(controlBounds(keyControl("serving.batch"), 12686)).toEqual({min: 1, max: 25372});
+  });
+
+  it("widens to the value itself where twice it is past the key's range", () => {
+    // serving.cacheHit's slider ends at 95%; 97% doubled is past 100%, past the key's end.
+    expect(controlBounds(keyControl("serving.cacheHit"), 0.97)).toEqual({min: 0, max: 97});
   });
 
   it("never widens past the key's range", () => {
