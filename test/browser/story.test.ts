@@ -283,6 +283,25 @@ describe.skipIf(!enabled)("front page and story layout", () => {
     }
   });
 
+  it("/reference's tables fit a 1280 px screen: Meaning and Source in sight, key paths broken after a dot", async () => {
+    // With a table of contents beside it, the keys tables scrolled sideways inside 704 px (session 39's trial).
+    const page = await openPage(browser, "/reference", {viewport: {width: 1280, height: 900}});
+    try {
+      const tables = await page.$$eval("#observablehq-main table", (all) =>
+        all.map((table) => ({scrollWidth: table.scrollWidth, clientWidth: table.clientWidth}))
+      );
+      expect(tables.length).toBeGreaterThan(10);
+      for (const table of tables) expect(table.scrollWidth).toBeLessThanOrEqual(table.clientWidth);
+      const codes = await page.$$eval("table code", (all) => all.map((code) => code.innerHTML));
+      expect(codes).toContain("serving.<wbr>hardware");
+      // The groups link to their tables in place of the contents.
+      expect(await page.$$eval('p a[href="#serving"]', (links) => links.length)).toBe(1);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it.concurrent.for(STORY_PAGES)("%s fits a 390 px phone screen", async (path, {expect}) => {
     const page = await openPage(browser, path, PHONE);
     try {

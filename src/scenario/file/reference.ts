@@ -122,6 +122,8 @@ export function scenarioReferenceMarkdown(): string {
     "judgement. A scenario's own `sources:` entries replace these for the values it sets."
   );
   const topGroups = SCENARIO_GROUPS.filter((group) => !group.includes("."));
+  // The groups as links to their tables: the page has no table of contents beside it (its tables take its width).
+  out.push("", `Groups: ${topGroups.map((group) => `[${group}](#${group})`).join(", ")}.`);
   for (const group of topGroups) {
     out.push(
       "",
@@ -187,21 +189,43 @@ function row(cells: readonly string[]): string {
 }
 
 /**
- * The scenario file reference as a site's page: front matter (title "Scenario file reference", a table of contents),
- * `head` (HTML before the text, such as a page's stylesheet link; default none), and the reference with its wide
- * tables at the page's full width (story.css's `.story-wide-tables`). Printed by this site's page loader
+ * The scenario file reference as a site's page: front matter (title "Scenario file reference"; no table of contents
+ * beside it, so that the keys tables take the page's width: at 1280 px an 8-column table scrolled sideways inside the
+ * 704 px the contents left it, Meaning and Source out of sight), `head` (HTML before the text, such as a page's
+ * stylesheet link; default none), and the reference with its wide tables at the page's full width (story.css's
+ * `.story-wide-tables`), key paths breaking after their dots and long paths in a meaning or source anywhere. Printed by this site's page loader
  * (docs/reference.md.ts) and by a report project's (templates/project/docs/reference.md.ts).
  */
 export function scenarioReferencePageMarkdown(head = ""): string {
   return `---
 title: Scenario file reference
-toc: true
+toc: false
 ---
 
-${head ? `${head}\n\n` : ""}<div class="story-wide-tables">
+${head ? `${head}\n\n` : ""}<div class="story-wide-tables reference-tables">
 
-${scenarioReferenceMarkdown()}
+${breakableKeyPaths(scenarioReferenceMarkdown())}
 
 </div>
 `;
+}
+
+/**
+ * The Markdown with each key path in a table's code span (\`serving.costDeclinePerYear\`) written as HTML code with a
+ * line-break opportunity after each dot: unbroken, the longest paths set the Key column's width (233 px at 1280 px)
+ * and the keys tables scrolled sideways inside a 704 px column, Meaning and Source out of sight. The page's only:
+ * the CLI prints the Markdown as it is.
+ */
+function breakableKeyPaths(markdown: string): string {
+  return markdown
+    .split("\n")
+    .map((line) =>
+      line.startsWith("|")
+        ? line.replace(
+            /`([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)`/g,
+            (_, path: string) => `<code>${path.split(".").join(".<wbr>")}</code>`
+          )
+        : line
+    )
+    .join("\n");
 }

@@ -305,8 +305,15 @@ function keysRead(point: ScenarioPoint, compute: (point: ScenarioPoint) => unkno
   return read;
 }
 
-/** The most results a sweep keeps for one stage that reads some of the varied keys (StageCache). */
-const MAX_STAGE_CACHE_ENTRIES = 65_536;
+/**
+ * The most results a sweep keeps for one stage that reads some of the varied keys (StageCache), and how many points
+ * each must serve on average for the stage to be kept at all. Each entry costs a second computation of the stage (the
+ * one that records its keys) and its memory on every thread: kept at up to 65,536 entries of two points each, a
+ * serving.batch × serving.outputTokens × utilisation sweep (256 × 256 × 2) ran 1.4–1.7 → 1.8–2.3 s at 124 → 210 MB
+ * (breaker). A serving result is a few kB; 10,000 of them, tens of MB.
+ */
+const MAX_STAGE_CACHE_ENTRIES = 10_000;
+const MIN_POINTS_PER_STAGE_CACHE_ENTRY = 8;
 
 /**
  * A stage that reads some of the varied keys but not all: its results kept by the indices of the axes it reads, so
@@ -331,8 +338,8 @@ interface StageCache {
  * the base point on fresh stages whose point records the keys read (the stage and every stage it needs):
  *   - `constant`: the stages that read no varied key, the same at every point of the grid;
  *   - `caches`: the stages the metrics read at the base point that read some varied keys, when the combinations of
- *     those keys' values number at most half the grid's points (and MAX_STAGE_CACHE_ENTRIES), to be kept as points
- *     compute them (keepComputed).
+ *     those keys' values number at most MAX_STAGE_CACHE_ENTRIES and an eighth of the grid's points
+ *     (MIN_POINTS_PER_STAGE_CACHE_ENTRY), to be kept as points compute them (keepComputed).
  * A stage that fails at the base point is in neither (each point then reports it).
  */
 function stagesToReuse(
@@ -364,7 +371,8 @@ function stagesToReuse(
         continue;
       }
       const entries = readAxes.reduce((product, a) => product * axes[a]!.values.length, 1);
-      if (used?.computed(stage) === undefined || entries > MAX_STAGE_CACHE_ENTRIES || entries * 2 > total) continue;
+      const few = entries > MAX_STAGE_CACHE_ENTRIES || entries * MIN_POINTS_PER_STAGE_CACHE_ENTRY > total;
+      if (used?.computed(stage) === undefined || few) continue;
       let stride = entries;
       const strides = readAxes.map((a) => (stride /= axes[a]!.values.length));
       caches.push({stage, axes: readAxes, strides, values: new Array(entries), at: 0, off: false});

@@ -1,5 +1,9 @@
 import {describe, expect, it} from "vitest";
-import {EXAMPLE_SCENARIO, scenarioReferenceMarkdown} from "../../../src/scenario/file/reference.js";
+import {
+  EXAMPLE_SCENARIO,
+  scenarioReferenceMarkdown,
+  scenarioReferencePageMarkdown
+} from "../../../src/scenario/file/reference.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {RESERVED_KEYS, SCENARIO_KEYS} from "../../../src/scenario/file/schema.js";
 import {DIMENSIONS} from "../../../src/units/quantity.js";
@@ -64,5 +68,25 @@ describe("scenarioReferenceMarkdown", () => {
     const example = parseScenario({file: "example.md", text: EXAMPLE_SCENARIO});
     expect(example.extends?.id).toBe("base");
     expect(Object.keys(example.values)).toContain("silicon.nre");
+  });
+});
+
+describe("scenarioReferencePageMarkdown", () => {
+  const page = scenarioReferencePageMarkdown();
+
+  it("breaks the key paths of its tables after each dot, and keeps the rest of the reference as the CLI prints it", () => {
+    expect(page).toContain("| <code>power.<wbr>electricity</code> |");
+    expect(page).toContain("<code>flywheel.<wbr>costReductionPerGeneration</code>");
+    // Outside a table (the example scenario, the prose), code is left alone.
+    const unbroken = page.replace(
+      /<code>([^<]*(?:<wbr>[^<]*)*)<\/code>/g,
+      (_, path: string) => `\`${path.replace(/<wbr>/g, "")}\``
+    );
+    expect(unbroken).toContain(scenarioReferenceMarkdown());
+  });
+
+  it("has no table of contents beside its tables, and links each group's table instead", () => {
+    expect(page).toMatch(/^---\ntitle: Scenario file reference\ntoc: false\n---/);
+    expect(page).toContain("Groups: [serving](#serving), ");
   });
 });

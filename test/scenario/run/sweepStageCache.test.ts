@@ -86,11 +86,12 @@ describe("sweep: a stage that reads some of the varied keys runs once per combin
     // Above 0.1 USD/kWh the chip-hour reads serving.utilization too: an entry kept by electricity alone there would
     // give every utilisation the first one's chip-hour.
     probe.readsUtilizationAboveElectricity = 0.1;
-    const axes = [parseSweepAxis("serving.utilization=0.3:0.9:4"), parseSweepAxis("power.electricity=0.04:0.12:5")];
+    // 8 × 5 points: 5 electricity values of 8 points each, the fewest a stage is cached for.
+    const axes = [parseSweepAxis("serving.utilization=0.2:0.9:8"), parseSweepAxis("power.electricity=0.04:0.12:5")];
     const metrics = ["costPerMillionTokensUsd", "chipHourCostUsd"] as const;
     const rows = sweepScenario({bound: scenario, axes, metrics: [...metrics]});
     const atTop = rows.filter((row) => row["power.electricity"] === 0.12).map((row) => row.chipHourCostUsd);
-    expect(new Set(atTop).size).toBe(4);
+    expect(new Set(atTop).size).toBe(8);
     expectFullEvaluations(rows, metrics);
   });
 
@@ -124,5 +125,13 @@ describe("sweep: a stage that reads some of the varied keys runs once per combin
     expect(() => [...sweepScenarioChunks({bound: scenario, axes: other, metrics: [...metrics], plan}).chunks]).toThrow(
       "a SweepPlan is for one sweep"
     );
+  });
+
+  it("keeps no stage whose combinations would serve fewer than 8 points each", () => {
+    // 4 × 5 points: the chip-hour's 5 electricity values would serve 4 points each: computed at every point (20), as
+    // each filled entry costs a second computation and its memory (breaker: 256 × 256 × 2 points ran slower).
+    const axes = [parseSweepAxis("serving.utilization=0.3:0.9:4"), parseSweepAxis("power.electricity=0.04:0.12:5")];
+    sweepScenario({bound: scenario, axes, metrics: ["costPerMillionTokensUsd"]});
+    expect(probe.chipHourCalls).toBeGreaterThanOrEqual(20);
   });
 });
