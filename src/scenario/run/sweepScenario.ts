@@ -556,8 +556,9 @@ function checkSweep(axes: readonly SweepAxisSpec[], metrics: readonly string[]):
  *     chip-hour and its input) runs once when no varied key is among the keys it reads, found by recording the keys it
  *     reads at the base point, and once per combination of the values of the varied keys it reads when it reads some
  *     (the chip-hour of a utilisation × electricity grid: once per electricity value), checked at every point that
- *     computes a new combination (stagesToReuse, keepComputed). Base's 1M-point cost per token sweep: columns 0.23 →
- *     0.21 s in a fresh process, 0.30 → 0.13 s warm (bench/sweep.bench.ts).
+ *     computes a new combination (stagesToReuse, keepComputed). Base's 1M-point cost per token sweep into
+ *     columns, warm: 0.30 → 0.13 s; in a fresh process the JIT's warm-up hides most of it, 0.22–0.23 → 0.21–0.23 s
+ *     (bench/sweep.bench.ts).
  * Returns the column names: the varied keys, then the metrics.
  *
  * Throws: a UserError naming --vary or --metrics for a bad grid; UserErrors listing up to MAX_SWEEP_ERRORS points that
