@@ -375,12 +375,14 @@ function prefillMemoryProblem(input: ServingInput, result: ServingResult): Servi
 }
 
 /**
- * Bytes as the memory messages write them: "71.9 GB", and below a gigabyte to three significant digits ("0.154 GB":
- * one decimal wrote a KV cache of 0.154 GB as "0.2 GB", beside a free "0.2 GB" it did not fit in).
+ * Bytes as the memory messages write them, so that a reader can check their sums and quotients: three significant
+ * digits below 100 GB ("0.661 GB", "1.19 GB", "68.0 GB"), one decimal above ("246.3 GB"). One decimal throughout wrote
+ * a KV cache of 1.189 GB per sequence as "1.2 GB" beside "246.3 GB left … at most 207" (207 × 1.2 is 248.4; new-user
+ * trial), and one of 0.154 GB as "0.2 GB".
  */
 function gb(bytes: number): string {
   const value = bytes / BYTES_PER_GB;
-  return `${value < 1 ? String(Number(value.toPrecision(3))) : value.toFixed(1)} GB`;
+  return `${value < 100 ? value.toPrecision(3) : value.toFixed(1)} GB`;
 }
 
 /**

@@ -19,6 +19,16 @@ import {startWorkerModule, type WorkerLoadError} from "./workerModule.js";
 export const PARALLEL_SWEEP_MIN_MS = 2000;
 
 /**
+ * A first block whose estimate of the rest is at least this many times parallelMinMs starts the workers at once; one
+ * between parallelMinMs and this has the second block timed too, and the estimate from it decides. The first block
+ * carries the JIT's warm-up: base's 1M-point cost per token sweep took about 0.1 s for its first 65,536 points and 7
+ * ms for each later block, so its estimate of the rest (1.5 s on a quiet machine) passed 2 s on a busy one and started
+ * workers that made the sweep twice as slow (4.2 s against 2.2 s with --workers 1; new-user trial). A sweep of every
+ * metric estimates a minute or more and starts them at once.
+ */
+const CLEARLY_LONG_FACTOR = 5;
+
+/**
  * Each worker's young generation, MB: V8's default let each worker add about 80 MB to the sweep's peak; 4 MB cut
  * two workers' 307 MB to 254 MB at the same speed (300,000 points of every metric, columns only; 1 MB: 237 MB and 5%
  * slower).
@@ -35,6 +45,8 @@ export interface ParallelSweepInput extends SweepChunksInput {
   parallelMinMs?: number;
   /** Told how many workers were started, when they are (a test's and a benchmark's check). */
   onWorkers?: (count: number) => void;
+  /** The clock the blocks that decide are timed by, ms (default performance.now; a test's own). */
+  now?: () => number;
   /** Told each block a worker evaluated (a test's check that they ran). */
   onWorkerBlock?: (block: number) => void;
   /**
@@ -47,9 +59,10 @@ export interface ParallelSweepInput extends SweepChunksInput {
 /**
  * sweepScenarioChunks (sweepScenario.ts) spread over the machine's cores: the same blocks, in the same order, with the
  * same values bit for bit (each point is evaluated by the same code from the same inputs), delivered asynchronously.
- * The first block is evaluated on this thread; if the rest would take longer than `parallelMinMs` at its pace, worker
- * threads (sweepWorker.ts) evaluate the other blocks, one block each at a time, while this thread writes them in
- * order; until the first worker has loaded, this thread evaluates the next blocks itself. Memory is one block per
+ * The first block is evaluated on this thread; if the rest would take longer than `parallelMinMs` at its pace (at the
+ * second block's pace, where the first's estimate is under CLEARLY_LONG_FACTOR times that), worker threads
+ * (sweepWorker.ts) evaluate the other blocks, one block each at a time, while this thread writes them in order; until
+ * the first worker has loaded, this thread evaluates the next blocks itself. Memory is one block per
  * worker plus this thread's, whatever the grid's size.
  *
  * Errors are those of the sequential sweep, word for word: the grid and metrics are checked at once (UserErrors
@@ -74,24 +87,41 @@ export function parallelSweepChunks(input: ParallelSweepInput): {
 
   async function* chunks(): AsyncGenerator<SweepChunk, void> {
     // The first block on this thread, timed (its pauses, empty blocks, passed on as they come).
-    const started = performance.now();
+    const now = input.now ?? (() => performance.now());
+    const started = now();
     let first = sequential.chunks.next();
     for (; !first.done && first.value.rows === 0; first = sequential.chunks.next()) yield first.value;
     if (first.done) return;
     // Timed before the consumer has it: writing the block is not evaluating it.
-    const estimateMs = (performance.now() - started) * (blocks - 1);
+    let estimateMs = (now() - started) * (blocks - 1);
     yield first.value;
-    if (workerCount < 2 || estimateMs < parallelMinMs) {
+    let startBlock = 1;
+    if (workerCount >= 2 && estimateMs >= parallelMinMs && estimateMs < CLEARLY_LONG_FACTOR * parallelMinMs) {
+      // The second block, timed as the first (its empty blocks passed on, not counted), decides.
+      let secondMs = 0;
+      let second: IteratorResult<SweepChunk, void>;
+      do {
+        const at = now();
+        second = sequential.chunks.next();
+        secondMs += now() - at;
+        if (!second.done && second.value.rows === 0) yield second.value;
+      } while (!second.done && second.value.rows === 0);
+      if (second.done) return;
+      estimateMs = secondMs * (blocks - 2);
+      yield second.value;
+      startBlock = 2;
+    }
+    if (workerCount < 2 || estimateMs < parallelMinMs || startBlock >= blocks) {
       yield* sequential.chunks;
       return;
     }
     void sequential.chunks.return();
-    yield* parallelBlocks(input, {total, chunkRows, blocks, workerCount, plan});
+    yield* parallelBlocks(input, {total, chunkRows, blocks, workerCount, plan, startBlock});
   }
   return {columns: sequential.columns, chunks: chunks()};
 }
 
-/** Blocks 1 … blocks − 1 from worker threads (and this thread until one has loaded), written in order. */
+/** Blocks startBlock … blocks − 1 from worker threads (and this thread until one has loaded), written in order. */
 async function* parallelBlocks(
   input: ParallelSweepInput,
   {
@@ -99,8 +129,9 @@ async function* parallelBlocks(
     chunkRows,
     blocks,
     workerCount,
-    plan
-  }: {total: number; chunkRows: number; blocks: number; workerCount: number; plan: SweepPlan}
+    plan,
+    startBlock
+  }: {total: number; chunkRows: number; blocks: number; workerCount: number; plan: SweepPlan; startBlock: number}
 ): AsyncGenerator<SweepChunk, void> {
   const data: SweepWorkerData = {
     bound: input.bound,
@@ -143,8 +174,8 @@ async function* parallelBlocks(
   stopOnExit(workers);
   /** From `startRow` to the grid's end on this thread, as the sequential sweep: for the errors of a failing block. */
   const sequentialFrom = (startRow: number) => sweepScenarioChunks({...input, plan, startRow}).chunks;
-  let next = 1; // the next block to hand out
-  let written = 1; // the next block to deliver
+  let next = startBlock; // the next block to hand out
+  let written = startBlock; // the next block to deliver
   try {
     while (written < blocks) {
       if (failure) throw failure;

@@ -726,7 +726,7 @@ describe("a memory error blamed on serving.hbmReserve gives the largest reserve 
     [
       "0.4",
       "a batch of 64 does not fit in memory (KV cache 0.661 GB per sequence for its whole 2,560 tokens, reserved at " +
-        "admission by TensorRT-LLM, 1.9 GB of usable HBM left after weights), with serving.batch 64 (from data/scenarios/base.md:9): expected at most 0.34, the " +
+        "admission by TensorRT-LLM, 1.88 GB of usable HBM left after weights), with serving.batch 64 (from data/scenarios/base.md:9): expected at most 0.34, the " +
         "largest serving.hbmReserve that fits the weights and a batch of 64, found 0.4"
     ]
   ])("serving.hbmReserve %s on base", async (reserve, expected) => {

@@ -187,7 +187,7 @@ describe("token-ledger validate", () => {
     expect(code).toBe(1);
     expect(errorLines(stderr)).toEqual([
       "test/fixtures/scenarios/deepseek-batch-too-large.md:9:10: serving.batch: a batch of 1,024 does not fit in " +
-        "memory (KV cache 1.2 GB per sequence for its whole 4,097 tokens, reserved at admission by TensorRT-LLM, " +
+        "memory (KV cache 1.15 GB per sequence for its whole 4,097 tokens, reserved at admission by TensorRT-LLM, " +
         "477.3 GB of usable HBM left after weights): expected at most 414, the largest batch that fits, found 1024"
     ]);
   });

@@ -86,6 +86,30 @@ describe("parallelSweepChunks", () => {
     expect(blocks).toHaveLength(8);
   });
 
+  it("times the second block where the first's estimate is under 5 × parallelMinMs: it decides", async () => {
+    // A clock that reads 0, then `first` ms after the first block, then `second` ms more after the second. 300 points
+    // in 8 blocks of 40: the first's estimate is first × 7, the second's second × 6.
+    const clock = (first: number, second: number) => {
+      const readings = [0, first, first, first + second];
+      return () => readings.shift() ?? Infinity;
+    };
+    const sweep = {bound: asic, axes, chunkRows: 40, workers: 2, parallelMinMs: 1000, evaluateWhileWorkersLoad: false};
+    // 7 × 500 = 3,500 ms, under 5,000: the second, 6 × 10 = 60 ms, keeps the sweep on this thread (the first block
+    // carries the JIT's warm-up; base's 1M-point cost sweep started workers on a busy machine and ran twice as long).
+    const quick = await parallelBlocks({...sweep, now: clock(500, 10)});
+    expect(quick.workers).toBe(0);
+    expect(quick.blocks).toHaveLength(8);
+    // The second as slow, 6 × 500 = 3,000 ms: the workers take blocks 2 to 7, the same values as the sequential sweep.
+    const slow = await parallelBlocks({...sweep, now: clock(500, 500)});
+    expect(slow.workers).toBe(2);
+    expect(slow.fromWorkers).toEqual([2, 3, 4, 5, 6, 7]);
+    const expected = sequentialBlocks({bound: asic, axes, chunkRows: 40});
+    for (let i = 0; i < expected.length; i++) expect(slow.blocks[i]!.values, `block ${i}`).toEqual(expected[i]!.values);
+    // 7 × 800 = 5,600 ms, 5 × parallelMinMs or more: the workers start at once, from block 1.
+    const long = await parallelBlocks({...sweep, now: clock(800, 10)});
+    expect(long.fromWorkers).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  }, 60_000);
+
   it("evaluates blocks on this thread while the workers load: the same blocks", async () => {
     const sweep = {bound: asic, axes, chunkRows: 40};
     const {blocks} = await parallelBlocks({...sweep, workers: 2, parallelMinMs: 0});
