@@ -606,7 +606,18 @@ export class CellReader<Column extends string> {
       return undefined;
     }
     if (range !== undefined && !isInRange(n, range)) {
-      this.fail(column, "out of range", `${describeRange({...range, integer})} (the physical range of ${column})`);
+      // A count written in the column's base unit where the column is in a multiple of it (params_b of 7e9: in
+      // billions, 7), told the number in the column's unit (it read "out of range" alone; new-user trial).
+      const unit = this.units[column];
+      const scaled = unit && unit.factor > 1 ? n / unit.factor : NaN;
+      const hint = isInRange(scaled, range) ? `the cell is ${unit!.label}: write ${formatNumber(scaled)}` : undefined;
+      this.fail(
+        column,
+        "out of range",
+        `${describeRange({...range, integer})} (the physical range of ${column})`,
+        undefined,
+        hint
+      );
       return undefined;
     }
     return n;

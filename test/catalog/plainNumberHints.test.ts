@@ -113,6 +113,27 @@ describe("a models.csv cell written as a model card writes it", () => {
   });
 });
 
+describe("a models.csv count written in parameters where the column is in billions", () => {
+  it.each([
+    ["7e9", "the cell is in billions of parameters: write 7"],
+    ["1500000000000", "the cell is in billions of parameters: write 1500"]
+  ])("params_b = %s: %s", (value, hint) => {
+    const row =
+      "llama-2-70b,Llama 2 70B,68.98,68.98,80,8192,64,8,128,,,1,1,32000,false,4096,2,Llama 2,https://arxiv.org/abs/2307.09288,";
+    const cells = row.split(",");
+    cells[MODEL_COLUMNS.indexOf("params_b")] = value;
+    try {
+      parseModelsCsv(`${MODEL_COLUMNS.join(",")}\n${cells.join(",")}`, {file: "models.csv"});
+    } catch (error) {
+      const detail = userErrorList(error).find((e) => e.detail.path === "params_b")?.detail;
+      expect(detail?.message).toBe("out of range");
+      expect(detail?.hint).toBe(hint);
+      return;
+    }
+    throw new Error("expected an error");
+  });
+});
+
 describe("a whole-number cell with its digits grouped by points", () => {
   // `1.000` read as 1, silently, where a thousand may be meant (breaker); --set and flags refuse it (pointGroupedWhole).
   function hardwareError(column: (typeof HARDWARE_COLUMNS)[number], value: string) {
