@@ -85,30 +85,32 @@ export function parallelSweepChunks(input: ParallelSweepInput): {
   const workerCount = Math.min(input.workers ?? availableParallelism(), blocks - 1);
   const parallelMinMs = input.parallelMinMs ?? PARALLEL_SWEEP_MIN_MS;
 
-  async function* chunks(): AsyncGenerator<SweepChunk, void> {
-    // The first block on this thread, timed (its pauses, empty blocks, passed on as they come).
-    const now = input.now ?? (() => performance.now());
+  const now = input.now ?? (() => performance.now());
+  /**
+   * The next block with rows on this thread and the time it took, taken before the consumer has it (writing a block is
+   * not evaluating it); its empty blocks (pauses) are passed on as they come. Undefined at the grid's end.
+   */
+  async function* timedBlock(): AsyncGenerator<SweepChunk, {block: SweepChunk; ms: number} | undefined> {
     const started = now();
-    let first = sequential.chunks.next();
-    for (; !first.done && first.value.rows === 0; first = sequential.chunks.next()) yield first.value;
-    if (first.done) return;
-    // Timed before the consumer has it: writing the block is not evaluating it.
-    let estimateMs = (now() - started) * (blocks - 1);
-    yield first.value;
+    for (let next = sequential.chunks.next(); !next.done; next = sequential.chunks.next()) {
+      if (next.value.rows > 0) return {block: next.value, ms: now() - started};
+      yield next.value;
+    }
+    return undefined;
+  }
+
+  async function* chunks(): AsyncGenerator<SweepChunk, void> {
+    const first = yield* timedBlock();
+    if (!first) return;
+    let estimateMs = first.ms * (blocks - 1);
+    yield first.block;
     let startBlock = 1;
     if (workerCount >= 2 && estimateMs >= parallelMinMs && estimateMs < CLEARLY_LONG_FACTOR * parallelMinMs) {
-      // The second block, timed as the first (its empty blocks passed on, not counted), decides.
-      let secondMs = 0;
-      let second: IteratorResult<SweepChunk, void>;
-      do {
-        const at = now();
-        second = sequential.chunks.next();
-        secondMs += now() - at;
-        if (!second.done && second.value.rows === 0) yield second.value;
-      } while (!second.done && second.value.rows === 0);
-      if (second.done) return;
-      estimateMs = secondMs * (blocks - 2);
-      yield second.value;
+      // The second block decides.
+      const second = yield* timedBlock();
+      if (!second) return;
+      estimateMs = second.ms * (blocks - 2);
+      yield second.block;
       startBlock = 2;
     }
     if (workerCount < 2 || estimateMs < parallelMinMs || startBlock >= blocks) {

@@ -640,10 +640,8 @@ export function sweepScenarioChunks(input: SweepChunksInput): {
       let miss = false;
       for (let c = 0; c < caches.length; c++) {
         const cache = caches[c]!;
-        if (cache.off) {
-          reuse[cache.stage] = undefined;
-          continue;
-        }
+        // An entry turned off at a miss, when the point was given none: reuse holds undefined for it since.
+        if (cache.off) continue;
         let at = 0;
         for (let i = 0; i < cache.axes.length; i++) at += index[cache.axes[i]!]! * cache.strides[i]!;
         cache.at = at;
