@@ -31,21 +31,23 @@ export const TRTLLM_FREE_GPU_MEMORY_FRACTION = 0.9;
  *   0.9: DEFAULT_HBM_RESERVE_FRACTION), and a paged cache holding each request's live tokens; a request that runs out
  *   of blocks is paused, so admission counts the mean live length.
  *
- * Input: the stack, the replica's HBM and its weights, bytes (weights ≤ HBM; a replica whose weights do not fit gets
- * the default reserve, and memoryFit then says it does not fit).
+ * Input: the stack, the replica's HBM and its weights, bytes (any weights ≥ 0; HBM > 0).
  * Output: `reserveFraction`, the share of the replica's HBM held back from weights and KV cache (memoryFit's reserve),
- * and `admission`.
+ * and `admission`. Under TensorRT-LLM the reserve is 0.1 of what the weights leave, so it is 0 when the weights fill
+ * the HBM or more: TensorRT-LLM holds nothing back before loading the weights, and memoryFit then says they do not fit
+ * against the whole HBM (a 10% reserve of the whole HBM there would state a smaller capacity than the batch messages
+ * of the same chips, which count the weights + 0.9 × what they leave: 152.9 GB against 160.0 GB of 2 H100s' 169.9).
  */
 export function kvCacheAdmission(
   stack: SoftwareStack,
   {hbmBytes, weightBytes}: {hbmBytes: number; weightBytes: number}
 ): {reserveFraction: number; admission: KvAdmission} {
   const admission = stackAdmission(stack);
-  if (stack !== "trtllm" || !(weightBytes < hbmBytes)) {
-    return {reserveFraction: DEFAULT_HBM_RESERVE_FRACTION, admission};
-  }
-  // usable = weights + 0.9 × (HBM − weights) = HBM × (1 − reserve), so reserve = 0.1 × (1 − weights ÷ HBM).
-  return {reserveFraction: (1 - TRTLLM_FREE_GPU_MEMORY_FRACTION) * (1 - weightBytes / hbmBytes), admission};
+  if (stack !== "trtllm") return {reserveFraction: DEFAULT_HBM_RESERVE_FRACTION, admission};
+  // usable = weights + 0.9 × (HBM − weights) = HBM × (1 − reserve), so reserve = 0.1 × (1 − weights ÷ HBM); nothing
+  // is left to take a share of when the weights fill the HBM.
+  const weightShare = Math.min(1, weightBytes / hbmBytes);
+  return {reserveFraction: (1 - TRTLLM_FREE_GPU_MEMORY_FRACTION) * (1 - weightShare), admission};
 }
 
 /** The admission a stack's default scheduler uses: "whole" for TensorRT-LLM (GUARANTEED_NO_EVICT), else "live". */

@@ -27,8 +27,11 @@ describe("kvCacheAdmission", () => {
     }
   });
 
-  it("falls back to the default reserve when the weights alone fill the HBM (memoryFit then says nothing fits)", () => {
-    expect(kvCacheAdmission("trtllm", {hbmBytes: 160e9, weightBytes: 170e9}).reserveFraction).toBe(0.1);
+  it("holds nothing back under TensorRT-LLM when the weights fill the HBM, so the weights are checked against all of it", () => {
+    // 0.1 × (1 − weights ÷ HBM), with the weights' share at most 1: TensorRT-LLM takes 90% of what the weights leave.
+    expect(kvCacheAdmission("trtllm", {hbmBytes: 160e9, weightBytes: 170e9}).reserveFraction).toBe(0);
+    expect(kvCacheAdmission("trtllm", {hbmBytes: 160e9, weightBytes: 160e9}).reserveFraction).toBe(0);
+    expect(kvCacheAdmission("vllm", {hbmBytes: 160e9, weightBytes: 170e9}).reserveFraction).toBe(0.1);
   });
 
   it("holds input + output tokens per whole request and input + output ÷ 2 per live one", () => {
