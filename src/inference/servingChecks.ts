@@ -315,8 +315,10 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
     return {
       setting: "batch",
       message: `a batch of ${groupThousands(input.batchSize)} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence ${memory.admission === "whole" ? `for its whole ${formatTokens(memory.kvTokensPerSequence)} tokens, reserved at admission by ${SOFTWARE_STACK_NAMES[input.stack]}` : `at ${formatTokens(memory.kvTokensPerSequence)} live tokens`}, ${gb(memory.usableBytes - memory.weightBytes)} of usable HBM left after weights)`,
-      expected: `at most ${memory.maxBatchSize}, the largest batch that fits`,
-      found: `${input.batchSize}`,
+      // Grouped as the message writes the batch and a sweep its point ("a batch of 1,024 … (at serving.batch=1,024)"
+      // ended "found 1024").
+      expected: `at most ${groupThousands(memory.maxBatchSize)}, the largest batch that fits`,
+      found: groupThousands(input.batchSize),
       largestReserveFraction,
       largestInputTokens: largestFittingInputTokens(input, layout)
     };

@@ -378,6 +378,12 @@ describe("token-ledger inference", () => {
       ["--batch", "5000"],
       "--batch: a batch of 5,000 does not fit in memory",
       /expected at most \d+, the largest batch that fits/
+    ],
+    // Past a thousand, the bound and the batch grouped as the message writes the batch (it read "found 20000").
+    [
+      ["--batch", "20000", "--input-tokens", "100", "--output-tokens", "100"],
+      "--batch: a batch of 20,000 does not fit in memory",
+      /expected at most \d{1,3}(,\d{3})+, the largest batch that fits, found 20,000\n$/
     ]
   ])("rejects %j with a clear message and exit 1", async (flags, message, pattern) => {
     const args = [...base];

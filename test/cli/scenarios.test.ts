@@ -162,7 +162,7 @@ describe("token-ledger validate", () => {
     expect(errorLines(stderr)).toEqual([
       "test/fixtures/scenarios/batch-too-large.md:5:10: serving.batch: a batch of 4,096 does not fit in memory " +
         "(KV cache 0.661 GB per sequence for its whole 2,560 tokens, reserved at admission by TensorRT-LLM, 246.3 GB " +
-        "of usable HBM left after weights): expected at most 372, the largest batch that fits, found 4096"
+        "of usable HBM left after weights): expected at most 372, the largest batch that fits, found 4,096"
     ]);
   });
 
@@ -188,7 +188,7 @@ describe("token-ledger validate", () => {
     expect(errorLines(stderr)).toEqual([
       "test/fixtures/scenarios/deepseek-batch-too-large.md:9:10: serving.batch: a batch of 1,024 does not fit in " +
         "memory (KV cache 1.15 GB per sequence for its whole 4,097 tokens, reserved at admission by TensorRT-LLM, " +
-        "477.3 GB of usable HBM left after weights): expected at most 414, the largest batch that fits, found 1024"
+        "477.3 GB of usable HBM left after weights): expected at most 414, the largest batch that fits, found 1,024"
     ]);
   });
 

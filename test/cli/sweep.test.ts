@@ -322,6 +322,11 @@ describe("token-ledger sweep: errors write no file", () => {
     expect(lines[0]).toMatch(
       /^token-ledger: --vary: serving\.batch: a batch of 384 does not fit in memory .*\(at serving\.batch=384\): expected at most \d+, the largest batch that fits, found 384$/
     );
+    // A point past a thousand: the point and the value found written alike (it read "(at serving.batch=1,024): … found
+    // 1024").
+    expect(lines[2]).toMatch(
+      /\(at serving\.batch=1,024\): expected at most \d+, the largest batch that fits, found 1,024$/
+    );
     expect(readdirSync(where)).toEqual([]);
   });
 

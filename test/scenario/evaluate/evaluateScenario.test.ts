@@ -190,7 +190,7 @@ describe("bindScenario and evaluation errors", () => {
 
   it("a batch that does not fit names serving.batch and the largest batch that fits", () => {
     const [error] = userErrorsOf(() => evaluate(bindScenario(inline("serving.batch: 4096"), catalogs)));
-    expect(error).toMatchObject({path: "serving.batch", line: 2, found: "4096"});
+    expect(error).toMatchObject({path: "serving.batch", line: 2, found: "4,096"});
     expect(error!.expected).toMatch(/^at most \d+, the largest batch that fits$/);
   });
 

@@ -205,7 +205,8 @@ describe("sweepScenario", () => {
     const errors = userErrorsOf(() =>
       sweepScenario({bound: bound("base"), axes: [parseSweepAxis("serving.batch=64:1024:4")]})
     );
-    expect(errors.map((e) => e.found)).toEqual(["384", "704", "1024"]);
+    // Grouped as the point is (it read "(at serving.batch=1,024) … found 1024").
+    expect(errors.map((e) => e.found)).toEqual(["384", "704", "1,024"]);
     for (const error of errors) {
       expect(error).toMatchObject({flag: "--vary", path: "serving.batch"});
       expect(error.message).toMatch(/does not fit in memory .*\(at serving\.batch=[\d,]+\)$/);
