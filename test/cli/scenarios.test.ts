@@ -535,7 +535,7 @@ describe("token-ledger run", () => {
       expect(value("fleet cost of one day")).toBe("$0");
       expect(value("day's chip-hours needed ÷ fleet's chip-hours")).toBe("none (no demand)");
       expect(value("gross margin at list prices *")).toBe("none (no demand)");
-      expect(value("cost profit margin (profit ÷ cost) *")).toBe("none (no demand)");
+      expect(value("markup on cost (DeepSeek's cost profit margin) *")).toBe("none (no demand)");
       // The flywheel's user gain is of users: none with no users (it read a bare "—"), a number with users who spend
       // no tokens.
       const gain = value("flywheel: extra users at the horizon");

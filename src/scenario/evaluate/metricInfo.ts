@@ -261,7 +261,9 @@ export const METRIC_INFO: Record<ScenarioMetricName, MetricInfo> = {
     ofDemand: true
   },
   costProfitMargin: {
-    label: "cost profit margin (profit ÷ cost)",
+    // Plain words first, DeepSeek's term after them (it read "cost profit margin (profit ÷ cost)", odd to a strategy
+    // reader); the glossary's entry has both.
+    label: "markup on cost (DeepSeek's cost profit margin)",
     unit: RATIO,
     displayUnit: "%",
     scale: 100,

@@ -2,6 +2,7 @@ import {describe, expect, it} from "vitest";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
 import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
 import {bindScenario, evaluateScenarioPoint} from "../../../src/scenario/evaluate/evaluateScenario.js";
+import {glossaryPageMarkdown} from "../../../src/node/glossary.js";
 import {METRIC_INFO} from "../../../src/scenario/evaluate/metricInfo.js";
 import {scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
 import {keyUnit} from "../../../src/scenario/run/runReport.js";
@@ -39,5 +40,17 @@ describe("METRIC_INFO units", () => {
         expect(value, name).toBeLessThanOrEqual(1);
       }
     });
+  });
+});
+
+describe("METRIC_INFO labels", () => {
+  it("names costProfitMargin in plain words, DeepSeek's term after them, and the glossary's entry has both", () => {
+    // "cost profit margin (profit ÷ cost)" read oddly to a strategy reader; DeepSeek's term stays recognisable.
+    expect(METRIC_INFO.costProfitMargin.label).toBe("markup on cost (DeepSeek's cost profit margin)");
+    const entry = glossaryPageMarkdown()
+      .split("\n")
+      .find((line) => line.includes('<span id="cost-profit-margin">'));
+    expect(entry).toMatch(/\*\*Cost profit margin \(markup on cost\)\*\*/);
+    expect(entry).toContain("a markup on cost");
   });
 });
