@@ -294,8 +294,44 @@ describe.skipIf(!enabled)("front page and story layout", () => {
       for (const table of tables) expect(table.scrollWidth).toBeLessThanOrEqual(table.clientWidth);
       const codes = await page.$$eval("table code", (all) => all.map((code) => code.innerHTML));
       expect(codes).toContain("serving.<wbr>hardware");
+      // The phone's "Scroll the table sideways" line is not drawn where the tables fit.
+      expect(await page.$eval(".reference-tables h3", (h) => getComputedStyle(h, "::after").content)).toBe("none");
       // The groups link to their tables in place of the contents.
       expect(await page.$$eval('p a[href="#serving"]', (links) => links.length)).toBe(1);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("/reference on a 390 px phone: each key table says it scrolls sideways, by a line under its heading and a shadow", async () => {
+    // Its 8-column key tables showed Key, Unit and Accepts, and nothing said Meaning and Source were to the right.
+    const page = await openPage(browser, "/reference", PHONE);
+    try {
+      const groups = await page.$$eval(".reference-tables h3", (hs) =>
+        hs.map((h) => {
+          const table = h.nextElementSibling as HTMLElement;
+          const style = getComputedStyle(table);
+          return {
+            cue: getComputedStyle(h, "::after").content,
+            table: table.tagName,
+            overflows: table.scrollWidth > table.clientWidth,
+            attachment: style.backgroundAttachment,
+            gradients: style.backgroundImage.match(/linear-gradient/g)?.length ?? 0
+          };
+        })
+      );
+      expect(groups.length).toBeGreaterThan(10);
+      for (const group of groups) {
+        expect(group).toEqual({
+          cue: '"Scroll the table sideways for Meaning and Source →"',
+          table: "TABLE",
+          overflows: true,
+          // The page's background, scrolled with the table, covers a shadow at an edge the table has reached.
+          attachment: "local, local, scroll, scroll",
+          gradients: 4
+        });
+      }
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);
