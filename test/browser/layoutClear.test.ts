@@ -112,7 +112,7 @@ describe.skipIf(!enabled)("labels and words clear of each other and of the colum
   });
 
   it.for(VIEWPORTS)(
-    "/scenarios/asic-9-months at %s: every slider's unit inside the text column; the defaults' summary a block's gap above the next heading",
+    "/scenarios/asic-9-months at %s: every slider's unit on one line inside the text column; the defaults' summary a block's gap above the next heading",
     async ([, options]) => {
       const page = await openPage(browser, "/scenarios/asic-9-months", options);
       try {
@@ -126,6 +126,19 @@ describe.skipIf(!enabled)("labels and words clear of each other and of the colum
           });
         });
         expect.soft(past).toEqual([]);
+        // Each unit on one line: "USD millions" took two in its 4.5 em column, "USD" above "millions".
+        const wrapped = await page.$$eval(".scenario-control-unit", (units) =>
+          units.flatMap((u) => {
+            const range = document.createRange();
+            range.selectNodeContents(u);
+            const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+            return lines.size > 1 ? [`${u.textContent} on ${lines.size} lines`] : [];
+          })
+        );
+        expect(await page.$$eval(".scenario-control-unit", (units) => units.map((u) => u.textContent))).toContain(
+          "USD millions"
+        );
+        expect.soft(wrapped).toEqual([]);
         const gap = await page.$eval(".scenario-assumptions-wrap details", (details) => {
           let block: Element = details;
           while (!block.nextElementSibling && block.parentElement) block = block.parentElement;
