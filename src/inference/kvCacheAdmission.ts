@@ -1,4 +1,5 @@
 import type {SoftwareStack} from "./calibration/measurement.js";
+import {inflightOutputTokens} from "./inflightLength.js";
 import {DEFAULT_HBM_RESERVE_FRACTION, memoryFit, replicaWeightBytes, type MemoryFitResult} from "./memoryFit.js";
 import type {ReplicaLayout} from "./parallelism.js";
 import type {ModelShape} from "./stepCost.js";
@@ -55,14 +56,28 @@ export function stackAdmission(stack: SoftwareStack): KvAdmission {
   return stack === "trtllm" ? "whole" : "live";
 }
 
-/** KV tokens a request of `inputTokens` in and `outputTokens` out holds under an admission policy (≥ 1 counted). */
-export function kvTokensHeldPerSequence(admission: KvAdmission, inputTokens: number, outputTokens: number): number {
-  return admission === "whole" ? inputTokens + outputTokens : inputTokens + outputTokens / 2;
+/**
+ * KV tokens a request in flight holds under an admission policy, for requests of `inputTokens` in and `outputTokens`
+ * out on average, the output lengths spread with coefficient of variation `outputTokensCv` (0: all the same length).
+ * Live: the tokens it has so far, input + half the in-flight mean output, outputTokens × (1 + CV²) ÷ 2
+ * (inflightLength.ts: long answers crowd the batch). Whole: input + outputTokens, whatever the spread: the scheduler
+ * reserves a request's blocks when it admits it, before its length is known (TensorRT-LLM reserves up to the
+ * request's limit on new tokens, which the model stands in for by the mean), so a long answer holds no more than a
+ * short one.
+ */
+export function kvTokensHeldPerSequence(
+  admission: KvAdmission,
+  inputTokens: number,
+  outputTokens: number,
+  outputTokensCv = 0
+): number {
+  if (admission === "whole") return inputTokens + outputTokens;
+  return inputTokens + inflightOutputTokens(outputTokens, outputTokensCv) / 2;
 }
 
 /** What the KV tokens a request holds stand for, under each admission (ServingResult.kvTokensBasis). */
 export const KV_TOKENS_BASIS: Record<KvAdmission, string> = {
-  live: "mean live length of a request, input + output ÷ 2 (a paged KV cache that may pause a request)",
+  live: "mean live length of a request in flight, input + output × (1 + CV²) ÷ 2 (a paged KV cache that may pause a request)",
   whole: "whole request, input + output, reserved when it is admitted (TensorRT-LLM's GUARANTEED_NO_EVICT)"
 };
 
@@ -74,9 +89,11 @@ export interface ServingMemoryInput {
   layout: ReplicaLayout;
   bytesPerParam: number;
   kvBytesPerElement: number;
-  /** Prompt and generated tokens per request; >= 1. */
+  /** Prompt and generated tokens per request (means); >= 1. */
   inputTokens: number;
   outputTokens: number;
+  /** Coefficient of variation of the generated tokens per request, >= 0; absent: 0, every request the same length. */
+  outputTokensCv?: number;
   stack: SoftwareStack;
   /** HBM held back from weights and KV cache, a fraction in [0, 1); null: the stack's (kvCacheAdmission). */
   hbmReserveFraction: number | null;
@@ -107,7 +124,12 @@ export function servingMemoryFit(input: ServingMemoryInput): ServingMemoryResult
     layout: input.layout,
     bytesPerParam: input.bytesPerParam,
     kvBytesPerElement: input.kvBytesPerElement,
-    kvTokensPerSequence: kvTokensHeldPerSequence(policy.admission, input.inputTokens, input.outputTokens),
+    kvTokensPerSequence: kvTokensHeldPerSequence(
+      policy.admission,
+      input.inputTokens,
+      input.outputTokens,
+      input.outputTokensCv ?? 0
+    ),
     reserveFraction
   });
   // Written out rather than `{...fit, reserveFraction, admission}`: V8 builds that spread with added keys about 30×

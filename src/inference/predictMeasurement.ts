@@ -27,6 +27,8 @@ export interface MeasurementShape {
   inputTokens: number;
   /** Generated tokens per request (the benchmark's mean); >= 1. */
   outputTokens: number;
+  /** Coefficient of variation of the generated tokens per request, >= 0 (inflightLength.ts); absent: 0. */
+  outputTokensCv?: number;
   /** Share of the prompt found in the prefix cache; in [0, 1); 0 when not stated. */
   cacheHitFraction: number;
   /** Requests in flight across the whole system; null for an offline benchmark (the largest batch that fits). */
@@ -95,6 +97,7 @@ export function predictMeasurement(shape: MeasurementShape, efficiencies: Servin
     kvBytesPerElement: DEFAULT_KV_BYTES_PER_ELEMENT[shape.precision],
     inputTokens: shape.inputTokens,
     outputTokens: shape.outputTokens,
+    outputTokensCv: shape.outputTokensCv ?? 0,
     stack: shape.stack,
     hbmReserveFraction: null
   });
@@ -123,6 +126,7 @@ export function predictMeasurement(shape: MeasurementShape, efficiencies: Servin
       batchSize: batchSizePerReplica,
       inputTokens: shape.inputTokens,
       outputTokens: shape.outputTokens,
+      outputTokensCv: shape.outputTokensCv ?? 0,
       cacheHitFraction: shape.cacheHitFraction,
       tensorParallel: shape.tensorParallel,
       expertParallel: shape.expertParallel,

@@ -3,6 +3,7 @@ import type {ModelArchitecture} from "../catalog/model.js";
 import {decodeStep} from "./decodeStep.js";
 import type {ServingEfficiencies} from "./efficiencies.js";
 import type {SoftwareStack} from "./calibration/measurement.js";
+import {inflightOutputTokens} from "./inflightLength.js";
 import {KV_TOKENS_BASIS, servingMemoryFit, type ServingMemoryResult} from "./kvCacheAdmission.js";
 import {replicaLayout, type ReplicaLayout} from "./parallelism.js";
 import {prefill} from "./prefill.js";
@@ -22,8 +23,14 @@ export interface ServingInput {
   batchSize: number;
   /** Prompt tokens per request; integer >= 1. */
   inputTokens: number;
-  /** Generated tokens per request, the first one from prefill; integer >= 1. */
+  /** Generated tokens per request, the first one from prefill; integer >= 1 (the mean, when lengths vary). */
   outputTokens: number;
+  /**
+   * Coefficient of variation of the generated tokens per request (standard deviation ÷ mean), >= 0; absent: 0, every
+   * request the same length. Long answers stay in the batch longer, so the requests in flight hold more KV cache than
+   * the average request does (inflightLength.ts).
+   */
+  outputTokensCv?: number;
   /** Share of the prompt found in the prefix cache (no prefill compute, KV read from HBM); in [0, 1). */
   cacheHitFraction: number;
   /** Chips each attention layer is split over; must shard the heads (parallelism.ts); integer >= 1. */
@@ -68,7 +75,7 @@ export interface ServingResult {
    * holding its input tokens, memory.maxBatchSize prompts at most); null when the decode replica prefills.
    */
   prefillMemory: ServingMemoryResult | null;
-  /** KV tokens each sequence's decode step reads, on average over its decode: input + output ÷ 2. */
+  /** KV tokens each sequence's decode step reads, on average over the requests in flight: input + output × (1 + CV²) ÷ 2. */
   kvContextTokens: number;
   /** What the memory cap's KV tokens per sequence stand for (KV_TOKENS_BASIS of the stack's admission). */
   kvTokensBasis: string;
@@ -123,7 +130,8 @@ export interface ServingResult {
 /**
  * Throughput and latency of serving requests of `inputTokens` in and `outputTokens` out, `batchSize` at a time on one
  * replica, prefill and decode sharing the chips (as offline benchmarks measure):
- *   KV context L = input + output ÷ 2 (the mean live length over a request's decode)
+ *   KV context L = input + output × (1 + CV²) ÷ 2 (the mean live length of the requests in flight: output ÷ 2 over
+ *   one request's decode, the output's CV weighting long answers as they crowd the batch; inflightLength.ts)
  *   batch time = prefill of the batch's prompts + (output − 1) × decode step(batch, L)
  *   output tokens/s per replica = batch × output ÷ batch time;  per chip ÷ chips
  *   decode tokens/s per chip = batch ÷ decode step ÷ chips (decode steps only)
@@ -151,7 +159,8 @@ export function servingPerformance(input: ServingInput, efficiencies: ServingEff
   const hardware = replicaHardware(input.hardware, input.precision, layout.chips);
   const bytesPerParam = BYTES_PER_PARAM[input.precision];
   const kvBytesPerElement = input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision];
-  const kvContextTokens = inputTokens + outputTokens / 2;
+  const outputTokensCv = input.outputTokensCv ?? 0;
+  const kvContextTokens = inputTokens + inflightOutputTokens(outputTokens, outputTokensCv) / 2;
   const cachedTokens = input.cacheHitFraction * inputTokens;
   // Step inputs are written out rather than spread from a shared object: spreading made a call ~5× slower (22 vs
   // 4 µs in bench/serving-model.bench.ts), and a fitter calls this thousands of times.
@@ -190,6 +199,7 @@ export function servingPerformance(input: ServingInput, efficiencies: ServingEff
       kvBytesPerElement,
       inputTokens,
       outputTokens: outputTokensHeld,
+      outputTokensCv,
       stack: input.stack,
       hbmReserveFraction: input.hbmReserveFraction
     });

@@ -77,6 +77,18 @@ describe("token-ledger inference", () => {
     expect(cached.outputTokensPerSecondPerChip).toBeGreaterThan(plain.outputTokensPerSecondPerChip);
   });
 
+  it("takes --output-tokens-cv: answers of varied length hold more live KV, so vLLM decodes slower", async () => {
+    const run = async (extra: string[]) => JSON.parse((await runCli([...base, ...extra, "--json"])).stdout);
+    const shape = ["--input-tokens", "4000", "--output-tokens", "200", "--stack", "vllm"];
+    const even = await run(shape);
+    const spread = await run([...shape, "--output-tokens-cv", "1.25"]);
+    expect(even.outputTokensCv).toBe(0);
+    // 4,000 + 200 × (1 + 1.25²) ÷ 2 = 4,000 + 256.25 (inflightLength.ts).
+    expect(spread).toMatchObject({outputTokensCv: 1.25, kvTokensPerSequence: 4256.25, kvAdmission: "live"});
+    expect(spread.outputTokensPerSecondPerChip).toBeLessThan(even.outputTokensPerSecondPerChip);
+    expect(spread.timePerOutputTokenSeconds).toBeGreaterThan(even.timePerOutputTokenSeconds);
+  });
+
   it("reports no figure of decoding for a request of one output token: null in --json, — in the table", async () => {
     // With --output-tokens 1 the token comes from prefill: it printed a speed per user of 1 ÷ TPOT (37.8 tokens/s
     // for llama-3.1-70b) and a decode-time cost for a decode that never runs (breaker, session 31).
@@ -310,6 +322,11 @@ describe("token-ledger inference", () => {
       null
     ],
     [["--batch", "-4"], "--batch: out of range", null],
+    [
+      ["--output-tokens-cv", "-1"],
+      "--output-tokens-cv: out of range: expected a plain number in [0, 10] (Spread of answer lengths (CV), the range of serving.outputTokensCv), found -1",
+      null
+    ],
     [
       ["--batch", "2.5"],
       "--batch: not a whole number: expected a whole number in [1, 1M] (Batch per replica, the range of serving.batch), found 2.5",

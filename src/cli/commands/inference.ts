@@ -35,6 +35,8 @@ interface InferenceOptions extends CustomModelFlags, CustomChipFlags {
   batch: number;
   inputTokens: number;
   outputTokens: number;
+  /** Unset: the schema's serving.outputTokensCv default (0, every answer the same length). */
+  outputTokensCv?: number;
   cacheHit: number;
   tp: number;
   ep: number;
@@ -79,7 +81,8 @@ const numberDefault = (path: string) => num(DEFAULTS[path], path);
 const HELP_AFTER = `
 A request has --input-tokens prompt tokens (a --cache-hit share of them found in the prefix cache) and generates
 --output-tokens tokens. A replica of max(--tp, --ep) chips serves --batch requests at a time. A decode step reads each
-sequence's KV cache at its mean live length (input + output ÷ 2). The largest batch that fits follows --stack's
+sequence's KV cache at its mean live length (input + output ÷ 2; with answers of varied length, --output-tokens-cv
+above 0, long answers crowd the batch: input + output × (1 + CV²) ÷ 2). The largest batch that fits follows --stack's
 KV-cache policy: trtllm gives its KV cache 90% of the HBM left after the weights and reserves each request's whole
 length, input + output, when it admits it; the other stacks hold back 10% of all HBM and count the mean live length
 (hbmReserveFraction and kvAdmission in --json).
@@ -129,6 +132,12 @@ export function registerInference(program: Command): void {
       "generated tokens per request (the first comes from prefill)",
       keyFlag("--output-tokens", "serving.outputTokens"),
       numberDefault("serving.outputTokens")
+    )
+    .option(
+      "--output-tokens-cv <x>",
+      "spread of the generated tokens per request: standard deviation ÷ mean (0: all the same length)",
+      keyFlag("--output-tokens-cv", "serving.outputTokensCv"),
+      numberDefault("serving.outputTokensCv")
     )
     .option(
       "--cache-hit <f>",
@@ -353,6 +362,7 @@ export function runInference(options: InferenceOptions) {
       batchSize: options.batch,
       inputTokens: options.inputTokens,
       outputTokens: options.outputTokens,
+      outputTokensCv: options.outputTokensCv ?? numberDefault("serving.outputTokensCv"),
       cacheHitFraction: options.cacheHit,
       tensorParallel: options.tp,
       expertParallel: options.ep,
@@ -419,6 +429,7 @@ export function runInference(options: InferenceOptions) {
     batchSize: options.batch,
     inputTokens: options.inputTokens,
     outputTokens: options.outputTokens,
+    outputTokensCv: options.outputTokensCv ?? numberDefault("serving.outputTokensCv"),
     // Why the decode figures are null for one output token (second-round trial: --json gave no reason).
     decodeStepsPerRequest: serving.decodeStepsPerRequest,
     cacheHitFraction: options.cacheHit,

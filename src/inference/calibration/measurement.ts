@@ -82,6 +82,11 @@ export interface Measurement {
   /** Mean generated tokens per request; null when not published (always for a prefill measurement). */
   outputTokens: number | null;
   /**
+   * Coefficient of variation of the generated tokens per request (standard deviation ÷ mean, inflightLength.ts); null
+   * when not published or when every request has the same length (fixed-length benchmarks): the model takes 0.
+   */
+  outputTokensCv: number | null;
+  /**
    * Requests in flight across the system; null when not published (offline: as many as fit). For a prefill
    * measurement: the prompts prefilled together across the system.
    */

@@ -112,6 +112,7 @@ export function comparableMeasurement(
       chips: measurement.chips,
       inputTokens: measurement.inputTokens,
       outputTokens: prefillOnly ? 1 : (measurement.outputTokens ?? 1),
+      outputTokensCv: measurement.outputTokensCv ?? 0,
       cacheHitFraction: 0,
       concurrency: measurement.concurrency,
       maxBatch: measurement.maxBatch,

@@ -1,4 +1,5 @@
 import {PRECISIONS} from "../precision.js";
+import {OUTPUT_TOKENS_CV_RANGE} from "../inflightLength.js";
 import {UserError} from "../../errors/userError.js";
 import {CellReader, readCatalogRows, readCsvRecords, throwIfAny, type CellUnit} from "../../catalog/csvCells.js";
 import {
@@ -23,6 +24,7 @@ export const MEASUREMENT_COLUMNS = [
   "phase",
   "input_tokens",
   "output_tokens",
+  "output_tokens_cv",
   "concurrency",
   "max_batch",
   "software",
@@ -47,13 +49,15 @@ type Column = MeasurementColumn;
  * The columns a project's measurements file (`calibration --measurements FILE`) may lack, written before them:
  * `graph_capture` (its rows take "unknown", as a row that does not say; it was refused as a missing column, where an
  * older data/hardware.csv loads with a note; breaker), `input_tokens_per_s_per_chip` (written before prefill
- * measurements: its rows are whole or decode ones, which leave it empty) and `max_batch` (written before the engine's
- * cap was recorded: its rows take none, as a row that leaves it empty).
+ * measurements: its rows are whole or decode ones, which leave it empty), `max_batch` (written before the engine's
+ * cap was recorded: its rows take none, as a row that leaves it empty) and `output_tokens_cv` (written before the
+ * spread of output lengths was recorded: its rows take none, every request the same length, as an empty cell does).
  */
 export const OPTIONAL_MEASUREMENT_COLUMNS: readonly MeasurementColumn[] = [
   "graph_capture",
   "input_tokens_per_s_per_chip",
-  "max_batch"
+  "max_batch",
+  "output_tokens_cv"
 ];
 
 /**
@@ -115,9 +119,9 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * (latestMonth of `now`, the time of the call unless given: tests pass one) is an error: no measurement is published
  * before it is made (2099-01 passed; breaker).
  *
- * A file without the `graph_capture`, `input_tokens_per_s_per_chip` or `max_batch` column
+ * A file without the `graph_capture`, `input_tokens_per_s_per_chip`, `max_batch` or `output_tokens_cv` column
  * (OPTIONAL_MEASUREMENT_COLUMNS: a project's file written before them) is read too: every row's graph_capture
- * "unknown" (the caller prints a note: measurementFiles.ts), every row's input rate and engine cap null. With `allColumns` (the package's own data/measurements.csv,
+ * "unknown" (the caller prints a note: measurementFiles.ts), every row's input rate, engine cap and output CV null. With `allColumns` (the package's own data/measurements.csv,
  * never older than the code) every column is required.
  */
 /**
@@ -144,7 +148,9 @@ export function parseMeasurementsCsv(
     file,
     columns: (header) => (allColumns ? MEASUREMENT_COLUMNS : measurementColumnsOf(header?.cells)),
     units: MEASUREMENT_CELL_UNITS,
-    readRow: (cells, columns) => readRow(cells, latest, columns.includes("graph_capture"))
+    ranges: {output_tokens_cv: OUTPUT_TOKENS_CV_RANGE},
+    readRow: (cells, columns) =>
+      readRow(cells, latest, columns.includes("graph_capture"), columns.includes("output_tokens_cv"))
   });
 }
 
@@ -196,7 +202,12 @@ export function latestMonth(now: Date): string {
   return `${ahead.getUTCFullYear()}-${String(ahead.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
-function readRow(cells: CellReader<Column>, latest: string, graphCaptureWritten: boolean): Measurement | undefined {
+function readRow(
+  cells: CellReader<Column>,
+  latest: string,
+  graphCaptureWritten: boolean,
+  cvWritten: boolean
+): Measurement | undefined {
   const phase = cells.choice("phase", MEASUREMENT_PHASES);
   const row = {
     id: cells.id("id"),
@@ -213,6 +224,13 @@ function readRow(cells: CellReader<Column>, latest: string, graphCaptureWritten:
     inputTokens: cells.optionalPositive("input_tokens"),
     outputTokens:
       phase === "prefill" ? emptyForPrefill(cells, "output_tokens") : cells.optionalPositive("output_tokens"),
+    outputTokensCv: !cvWritten
+      ? null
+      : phase === "prefill"
+        ? emptyForPrefill(cells, "output_tokens_cv")
+        : cells.raw("output_tokens_cv") === ""
+          ? null
+          : cells.nonNegative("output_tokens_cv"),
     concurrency: cells.optionalPositive("concurrency", {integer: true}),
     maxBatch: cells.optionalPositive("max_batch", {integer: true}),
     software: cells.text("software"),

@@ -13,6 +13,7 @@ import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.j
 import {DEFAULT_GOODPUT_FRACTION, TRAINING_RUN_RANGES} from "../../training/trainingRun.js";
 import {PRECISIONS} from "../../inference/precision.js";
 import {DEFAULT_PREFILL_STEP_TOKENS_PER_CHIP} from "../../inference/prefillReplica.js";
+import {OUTPUT_TOKENS_CV_RANGE} from "../../inference/inflightLength.js";
 import {SOFTWARE_STACK_NAMES, SOFTWARE_STACKS} from "../../inference/calibration/measurement.js";
 import type {Dimension} from "../../units/quantity.js";
 import {ANY_NUMBER, parseRange, type NumberRange} from "../../units/range.js";
@@ -150,7 +151,8 @@ export const SCENARIO_KEYS = [
     integer: true,
     range: "[1, 100000000]",
     default: 4096,
-    meaning: "Prompt tokens per request (the KV cache a request holds is its mean live length, input + output ÷ 2).",
+    meaning:
+      "Prompt tokens per request (the KV cache a request in flight holds is its mean live length, input + output × (1 + CV²) ÷ 2, CV serving.outputTokensCv).",
     source: "assumption: 4,096-token prompts, chat with history or retrieved documents; set it per workload",
     distribution: false
   },
@@ -161,8 +163,20 @@ export const SCENARIO_KEYS = [
     integer: true,
     range: "[1, 100000000]",
     default: 512,
-    meaning: "Tokens generated per request, the first one by prefill.",
+    meaning: "Tokens generated per request, the first one by prefill (the mean, when answers vary in length).",
     source: "assumption: 512-token answers, a chat reply; reasoning models write many more",
+    distribution: false
+  },
+  {
+    path: "serving.outputTokensCv",
+    label: "Spread of answer lengths (CV)",
+    type: "plain",
+    range: OUTPUT_TOKENS_CV_RANGE,
+    default: 0,
+    meaning:
+      "Coefficient of variation of the tokens generated per request (standard deviation ÷ mean; 0: every answer the same length). Long answers stay in the batch longer, so the requests in flight hold more KV cache than the average request: input + output × (1 + CV²) ÷ 2 tokens each.",
+    source:
+      "assumption: every answer the same length (0), as the fixed-length benchmarks most of the serving calibration rests on; measured sets spread more: MLPerf Inference's Llama 3.1 405B set 0.38, Mixtral 8x7B set 0.78, OpenOrca GPT-4 answers 0.79, DeepSeek-R1 set 1.25 (per-sample lengths: openshift-psap/performance-dashboard, mlperf-data/summaries)",
     distribution: false
   },
   {

@@ -13,7 +13,7 @@ import {loadCatalogs} from "../../../src/node/catalogFiles.js";
 
 const header = MEASUREMENT_COLUMNS.join(",");
 const good = [
-  "m-1,h100-sxm,8,llama-2-70b,fp8,2,1,offline,whole,222.33,290.3,,,TensorRT-LLM 0.12,trtllm,unknown,,3065.6,,,,2024-08,",
+  "m-1,h100-sxm,8,llama-2-70b,fp8,2,1,offline,whole,222.33,290.3,,,,TensorRT-LLM 0.12,trtllm,unknown,,3065.6,,,,2024-08,",
   "MLPerf v4.1,https://example.org/a,Tokens per second: 24524.9,per-chip = 24524.9 / 8"
 ].join("");
 const file = "measurements.csv";
@@ -194,7 +194,7 @@ describe("parseMeasurementsCsv", () => {
         [
           "unknown column",
           "input_tokens_per_s_per_chp",
-          "column 'input_tokens_per_s_per_chip' at position 17",
+          "column 'input_tokens_per_s_per_chip' at position 18",
           "did you mean input_tokens_per_s_per_chip?"
         ]
       ]);
@@ -227,7 +227,7 @@ describe("parseMeasurementsCsv", () => {
       [
         "unknown column",
         "graph_captur",
-        "column 'graph_capture' at position 16",
+        "column 'graph_capture' at position 17",
         "'graph_captur'",
         "did you mean graph_capture?"
       ]
@@ -290,6 +290,61 @@ describe("parseMeasurementsCsv", () => {
       });
       expect(userErrorsOf(() => parseMeasurementsCsv(without, {file, allColumns: true}))[0]).toMatchObject({
         path: "max_batch",
+        message: "missing column"
+      });
+    });
+  });
+
+  describe("the output_tokens_cv cell (the spread of output lengths)", () => {
+    it("reads a number >= 0, and an empty cell as null (the model takes every request the same length)", () => {
+      // 0.778: MLPerf's Mixtral 8x7B set, standard deviation 112.71 ÷ mean 144.84 (data/measurements.csv's notes).
+      expect(parseMeasurementsCsv(withCell("output_tokens_cv", "0.778"), {file})[0]!.outputTokensCv).toBe(0.778);
+      expect(parseMeasurementsCsv(withCell("output_tokens_cv", "0"), {file})[0]!.outputTokensCv).toBe(0);
+      expect(parseMeasurementsCsv(withCell("output_tokens_cv", ""), {file})[0]!.outputTokensCv).toBeNull();
+    });
+
+    it.each([
+      ["-0.5", "out of range"],
+      ["11", "out of range"],
+      ["78%", "not a number"]
+    ])("refuses %s at the cell: %s, naming the range", (value, message) => {
+      const text = withCell("output_tokens_cv", value);
+      const [error, ...rest] = userErrorsOf(() => parseMeasurementsCsv(text, {file}));
+      expect(rest).toEqual([]);
+      expect(error).toMatchObject({
+        file,
+        line: 2,
+        column: cellColumn(text.split("\n")[1]!, MEASUREMENT_COLUMNS.indexOf("output_tokens_cv") + 1),
+        path: "output_tokens_cv",
+        message,
+        found: `'${value}'`
+      });
+      expect(error!.expected).toContain("[0, 10]");
+    });
+
+    it("refuses a spread on a prefill row, which generates no output tokens", () => {
+      const cells = prefillRow.split(",");
+      cells[MEASUREMENT_COLUMNS.indexOf("output_tokens_cv")] = "0.5";
+      const [error] = userErrorsOf(() => parseMeasurementsCsv(`${header}\n${cells.join(",")}\n`, {file}));
+      expect(error).toMatchObject({path: "output_tokens_cv", message: "output_tokens_cv on a prefill row"});
+    });
+
+    it("a project's file written before the column loads, every row's spread null", () => {
+      const without = `${header}\n${good}\n`
+        .split("\n")
+        .map((line) => {
+          const cells = line.split(",");
+          if (cells.length > 1) cells.splice(MEASUREMENT_COLUMNS.indexOf("output_tokens_cv"), 1);
+          return cells.join(",");
+        })
+        .join("\n");
+      expect(parseMeasurementsCsv(without, {file})[0]).toMatchObject({
+        id: "m-1",
+        outputTokens: 290.3,
+        outputTokensCv: null
+      });
+      expect(userErrorsOf(() => parseMeasurementsCsv(without, {file, allColumns: true}))[0]).toMatchObject({
+        path: "output_tokens_cv",
         message: "missing column"
       });
     });

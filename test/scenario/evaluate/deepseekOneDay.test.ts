@@ -95,11 +95,11 @@ describe("the serving model against DeepSeek's reported fleet", () => {
 });
 
 // The narrative's model ÷ measured on the wide expert-parallel measurements (data/measurements.csv), as `calibration
-// --json` prints them: LMSYS's EP72 decode 0.951 (fitted in the hopper/sglang group the EP32 prefill rows formed),
-// DeepSeek's EP144 production decode 1.04 (at input_tokens = its published 4,989-token average KV length per output
+// --json` prints them: LMSYS's EP72 decode 0.957 (fitted in the hopper/sglang group the EP32 prefill rows formed),
+// DeepSeek's EP144 production decode 1.02 (at input_tokens = its published 4,989-token average KV length per output
 // token and 21 tokens/s per user), both fitted since the band excludes only whole-request runs; LMSYS's EP32 prefill
-// 0.898 (1K prompts) to 0.986 (4K) and DeepSeek's profiled EP32 prefill 0.767, with a prefill's all-to-all forwarded
-// once per node (communication.ts); and 5.52 at most on MLPerf v5.1's DeepSeek-R1 rows (the GB200 server run, out of
+// 0.907 (1K prompts) to 0.996 (4K) and DeepSeek's profiled EP32 prefill 0.786, with a prefill's all-to-all forwarded
+// once per node (communication.ts); and 4.36 at most on MLPerf v5.1's DeepSeek-R1 rows (the GB200 server run, out of
 // the band; the engine's published batch cap of 512 per GPU taken: measurements.csv max_batch).
 describe("the narrative's figures for the wide expert-parallel measurements", () => {
   it("types the model ÷ measured that calibration prints", async () => {
@@ -110,12 +110,12 @@ describe("the narrative's figures for the wide expert-parallel measurements", ()
       [...report.rows, ...report.outOfBand].find((r: {id: string}) => r.id === id)?.ratio as number;
     const text = readFileSync("data/scenarios/deepseek-one-day.md", "utf8");
     for (const [id, typed] of [
-      ["lmsys-sglang-dsv3-decode-pd-ep72-h100x72", "0.951"],
-      ["deepseek-prod-v3r1-decode-h800-ep144", "1.04"],
-      ["lmsys-sglang-dsv3-prefill-pd-ep32-h100x32-1k", "0.898"],
-      ["lmsys-sglang-dsv3-prefill-pd-ep32-h100x32-4k", "0.986"],
-      ["deepseek-profile-v3-prefill-ep32-h800x32", "0.767"],
-      ["mlperf51-deepseek-r1-server-gb200x72-nvidia", "5.52"]
+      ["lmsys-sglang-dsv3-decode-pd-ep72-h100x72", "0.957"],
+      ["deepseek-prod-v3r1-decode-h800-ep144", "1.02"],
+      ["lmsys-sglang-dsv3-prefill-pd-ep32-h100x32-1k", "0.907"],
+      ["lmsys-sglang-dsv3-prefill-pd-ep32-h100x32-4k", "0.996"],
+      ["deepseek-profile-v3-prefill-ep32-h800x32", "0.786"],
+      ["mlperf51-deepseek-r1-server-gb200x72-nvidia", "4.36"]
     ] as const) {
       expect(ratio(id).toPrecision(3)).toBe(typed);
       expect(text).toContain(typed);
