@@ -24,6 +24,7 @@ export * from "./inference/stepCost.js";
 export * from "./inference/decodeStep.js";
 export * from "./inference/prefill.js";
 export * from "./inference/memoryFit.js";
+export * from "./inference/inflightLength.js";
 export * from "./inference/servingPerformance.js";
 export * from "./inference/servingChecks.js";
 export * from "./inference/frontier.js";

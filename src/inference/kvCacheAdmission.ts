@@ -60,10 +60,11 @@ export function stackAdmission(stack: SoftwareStack): KvAdmission {
  * KV tokens a request in flight holds under an admission policy, for requests of `inputTokens` in and `outputTokens`
  * out on average, the output lengths spread with coefficient of variation `outputTokensCv` (0: all the same length).
  * Live: the tokens it has so far, input + half the in-flight mean output, outputTokens × (1 + CV²) ÷ 2
- * (inflightLength.ts: long answers crowd the batch). Whole: input + outputTokens, whatever the spread: the scheduler
- * reserves a request's blocks when it admits it, before its length is known (TensorRT-LLM reserves up to the
+ * (inflightLength.ts: long answers crowd the batch). Whole: input + outputTokens, whatever the spread up to CV 1: the
+ * scheduler reserves a request's blocks when it admits it, before its length is known (TensorRT-LLM reserves up to the
  * request's limit on new tokens, which the model stands in for by the mean), so a long answer holds no more than a
- * short one.
+ * short one. Past CV 1 the live tokens in flight would pass that stand-in, and no reservation holds less than what
+ * its requests hold: input + outputTokens × max(1, (1 + CV²) ÷ 2).
  */
 export function kvTokensHeldPerSequence(
   admission: KvAdmission,
@@ -71,14 +72,15 @@ export function kvTokensHeldPerSequence(
   outputTokens: number,
   outputTokensCv = 0
 ): number {
-  if (admission === "whole") return inputTokens + outputTokens;
-  return inputTokens + inflightOutputTokens(outputTokens, outputTokensCv) / 2;
+  const live = inflightOutputTokens(outputTokens, outputTokensCv) / 2;
+  return inputTokens + (admission === "whole" ? Math.max(outputTokens, live) : live);
 }
 
 /** What the KV tokens a request holds stand for, under each admission (ServingResult.kvTokensBasis). */
 export const KV_TOKENS_BASIS: Record<KvAdmission, string> = {
   live: "mean live length of a request in flight, input + output × (1 + CV²) ÷ 2 (a paged KV cache that may pause a request)",
-  whole: "whole request, input + output, reserved when it is admitted (TensorRT-LLM's GUARANTEED_NO_EVICT)"
+  whole:
+    "whole request, input + output (+ the in-flight live tokens past it when CV > 1), reserved when it is admitted (TensorRT-LLM's GUARANTEED_NO_EVICT)"
 };
 
 /** A replica serving requests on a stack: what servingMemoryFit needs. */

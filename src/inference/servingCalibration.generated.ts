@@ -3,7 +3,7 @@
 import type {ServingCalibration} from "./servingCalibration.js";
 
 export const SERVING_CALIBRATION: ServingCalibration = {
-  "measurementsSha256": "d50091d42d4dc14ff708967771f85ca1d79aa475a4ed47be89f3eb0d7bf489b4",
+  "measurementsSha256": "d934bf35f95fb268a3dd63d229d4edbb7a8b7e8060bd646e72deee6bf26c52d8",
   "pooled": {
     "bandwidthFraction": 0.6140095253990375,
     "computeFraction": 0.556211936775587,

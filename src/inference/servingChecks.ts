@@ -1,5 +1,6 @@
 import {BYTES_PER_GB} from "../units/bytes.js";
-import {formatBeyondBound} from "../units/range.js";
+import {describeRange, formatBeyondBound, isInRange} from "../units/range.js";
+import {inflightOutputTokens, OUTPUT_TOKENS_CV_RANGE} from "./inflightLength.js";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {UserError, type UserErrorLocation} from "../errors/userError.js";
@@ -22,6 +23,7 @@ export type ServingSetting =
   | "expertParallel"
   | "inputTokens"
   | "outputTokens"
+  | "outputTokensCv"
   | "cacheHitFraction"
   | "prefillTensorParallel"
   | "prefillExpertParallel"
@@ -150,10 +152,12 @@ export function parallelismProblem(
 
 /**
  * Problems with the request shape: whole token counts >= 1 whose sum fits the model's context window (models.csv
- * context_tokens), a cache-hit share in [0, 1).
+ * context_tokens), a spread of answer lengths in OUTPUT_TOKENS_CV_RANGE whose in-flight answers fit the window too, a
+ * cache-hit share in [0, 1). The answers in flight average output × (1 + CV²) (inflightLength.ts), and no answer is
+ * longer than the window leaves after the prompt, so neither is their mean: CV at most √((window − input) ÷ output − 1).
  */
 export function requestProblem(
-  input: Pick<ServingInput, "inputTokens" | "outputTokens" | "cacheHitFraction"> & {
+  input: Pick<ServingInput, "inputTokens" | "outputTokens" | "outputTokensCv" | "cacheHitFraction"> & {
     model?: Pick<ModelArchitecture, "id" | "contextTokens">;
   }
 ): ServingProblem | null {
@@ -170,6 +174,33 @@ export function requestProblem(
       message: `a request of ${formatTokens(input.inputTokens)} input and ${formatTokens(input.outputTokens)} output tokens exceeds ${input.model!.id}'s context window`,
       expected: `input + output at most ${formatTokens(context)} tokens (data/models.csv context_tokens)`,
       found: formatTokens(input.inputTokens + input.outputTokens)
+    };
+  }
+  const cv = input.outputTokensCv ?? 0;
+  if (isInRange(cv, OUTPUT_TOKENS_CV_RANGE) && cv > 0 && input.outputTokens === 1) {
+    return {
+      setting: "outputTokensCv",
+      message: "answers of 1 token on average are all 1 token long (none is shorter), so they do not spread",
+      expected: "0",
+      found: `${cv}`
+    };
+  }
+  if (!isInRange(cv, OUTPUT_TOKENS_CV_RANGE)) {
+    return {
+      setting: "outputTokensCv",
+      message: "out of range",
+      expected: `${describeRange(OUTPUT_TOKENS_CV_RANGE)} (standard deviation ÷ mean of the answer lengths)`,
+      found: `${cv}`
+    };
+  }
+  const inflight = inflightOutputTokens(input.outputTokens, cv);
+  if (context !== undefined && input.inputTokens + inflight > context) {
+    const most = Math.floor(Math.sqrt(Math.max(0, (context - input.inputTokens) / input.outputTokens - 1)) * 100) / 100;
+    return {
+      setting: "outputTokensCv",
+      message: `answers of ${formatTokens(input.outputTokens)} tokens spread at CV ${cv} average ${formatTokens(Math.round(inflight))} tokens in flight (output × (1 + CV²)), longer than ${input.model!.id}'s context window leaves after a ${formatTokens(input.inputTokens)}-token prompt`,
+      expected: `at most ${most}, where input + output × (1 + CV²) fits the ${formatTokens(context)}-token window`,
+      found: `${cv}`
     };
   }
   const hit = input.cacheHitFraction;
@@ -269,11 +300,17 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
     kvBytesPerSequence: memory.kvBytesPerSequence,
     batchSize: Math.max(1, input.batchSize)
   });
+  // The tokens a KV cache size is for, said where the spread of answer lengths raised them past input + output ÷ 2
+  // (a user's own sum did not give the figure; new-user trial).
+  const cv = input.outputTokensCv ?? 0;
+  // A whole-request reservation counts the spread only past CV 1 (kvTokensHeldPerSequence).
+  const spread =
+    cv > (memory.admission === "whole" ? 1 : 0) ? ` (input + output × (1 + CV²) ÷ 2, answers spread at CV ${cv})` : "";
   if (memory.maxBatchSize < 1 && memory.weightBytes < memory.usableBytes) {
     // The weights fit; one request's KV cache does not: the request is too long for this replica.
     return {
       setting: "inputTokens",
-      message: `a request of ${formatTokens(input.inputTokens)} input and ${formatTokens(input.outputTokens)} output tokens does not fit: its KV cache ${gb(memory.kvBytesPerSequence)} exceeds the ${gb(memory.usableBytes - memory.weightBytes)} of usable HBM left after weights on ${countNoun(layout.chips, "chip")}`,
+      message: `a request of ${formatTokens(input.inputTokens)} input and ${formatTokens(input.outputTokens)} output tokens does not fit: its KV cache ${gb(memory.kvBytesPerSequence)} for ${formatTokens(memory.kvTokensPerSequence)} tokens${spread} exceeds the ${gb(memory.usableBytes - memory.weightBytes)} of usable HBM left after weights on ${countNoun(layout.chips, "chip")}`,
       expected: `a shorter request, or more chips per replica`,
       found: `${formatTokens(input.inputTokens)} input tokens`,
       largestReserveFraction
@@ -314,7 +351,7 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
   if (input.batchSize > memory.maxBatchSize) {
     return {
       setting: "batch",
-      message: `a batch of ${groupThousands(input.batchSize)} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence ${memory.admission === "whole" ? `for its whole ${formatTokens(memory.kvTokensPerSequence)} tokens, reserved at admission by ${SOFTWARE_STACK_NAMES[input.stack]}` : `at ${formatTokens(memory.kvTokensPerSequence)} live tokens`}, ${gb(memory.usableBytes - memory.weightBytes)} of usable HBM left after weights)`,
+      message: `a batch of ${groupThousands(input.batchSize)} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence ${memory.admission === "whole" ? `for its whole ${formatTokens(memory.kvTokensPerSequence)} tokens${spread}, reserved at admission by ${SOFTWARE_STACK_NAMES[input.stack]}` : `at ${formatTokens(memory.kvTokensPerSequence)} live tokens${spread}`}, ${gb(memory.usableBytes - memory.weightBytes)} of usable HBM left after weights)`,
       // Grouped as the message writes the batch and a sweep its point ("a batch of 1,024 … (at serving.batch=1,024)"
       // ended "found 1024").
       expected: `at most ${groupThousands(memory.maxBatchSize)}, the largest batch that fits`,
@@ -423,6 +460,7 @@ function holdsOneSequence(
     kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
     inputTokens: input.inputTokens,
     outputTokens,
+    outputTokensCv: input.outputTokensCv ?? 0,
     stack: input.stack,
     hbmReserveFraction: input.hbmReserveFraction
   }).fits;
@@ -461,6 +499,7 @@ function largestFittingInputTokens(input: ServingInput, layout: ServingResult["l
       kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
       inputTokens,
       outputTokens: input.outputTokens,
+      outputTokensCv: input.outputTokensCv ?? 0,
       stack: input.stack,
       hbmReserveFraction: input.hbmReserveFraction
     }).maxBatchSize >= input.batchSize;

@@ -12,7 +12,8 @@ export const MEASUREMENTS_FILE = resolve(DATA_DIR, "measurements.csv");
 /**
  * Reads and validates data/measurements.csv (or `path`); `file` is the path as messages show it. The package's own
  * file must have every column; another (`calibration --measurements FILE`) may lack `graph_capture` (written before
- * it): its rows then take "unknown", and `notes` holds one line saying so, for the command to print.
+ * it): its rows then take "unknown", and `notes` holds one line saying so, for the command to print; or
+ * `output_tokens_cv`: its rows then take every request the same length, and a note says so too (the fit moves with it).
  * Throws: UserError when the file cannot be read; UserErrors for bad cells (parseMeasurementsCsv).
  */
 export function loadMeasurements(path = MEASUREMENTS_FILE): {
@@ -27,11 +28,22 @@ export function loadMeasurements(path = MEASUREMENTS_FILE): {
   const text = readCsvText(path, file, "measurements");
   const allColumns = realPath(path) === realPath(MEASUREMENTS_FILE);
   const measurements = parseMeasurementsCsv(text, {file, allColumns});
-  const notes =
-    allColumns || measurementColumnsOf(readCsvRecords(text, {file}).header?.cells).includes("graph_capture")
-      ? []
-      : [graphCaptureNote(file, measurements.length)];
+  const columns = allColumns ? null : measurementColumnsOf(readCsvRecords(text, {file}).header?.cells);
+  const notes = [
+    ...(columns && !columns.includes("graph_capture") ? [graphCaptureNote(file, measurements.length)] : []),
+    ...(columns && !columns.includes("output_tokens_cv") ? [outputSpreadNote(file, measurements.length)] : [])
+  ];
   return {measurements, file, text, notes};
+}
+
+/** The note for a measurements file without the `output_tokens_cv` column: its requests are taken as all alike. */
+function outputSpreadNote(file: string, rows: number): string {
+  return (
+    `${file}:1:1: no 'output_tokens_cv' column, so its ${rows === 1 ? "measurement takes" : `${rows} measurements take`} ` +
+    `every answer the same length; where a benchmark's answers vary, add an 'output_tokens_cv' column after ` +
+    `'output_tokens' holding their spread (standard deviation ÷ mean, e.g. 0.778 for MLPerf's Mixtral set), empty ` +
+    `where they do not vary`
+  );
 }
 
 /** The note for a measurements file without the `graph_capture` column: its rows are read as "unknown". */

@@ -324,7 +324,7 @@ describe("token-ledger inference", () => {
     [["--batch", "-4"], "--batch: out of range", null],
     [
       ["--output-tokens-cv", "-1"],
-      "--output-tokens-cv: out of range: expected a plain number in [0, 10] (Spread of answer lengths (CV), the range of serving.outputTokensCv), found -1",
+      "--output-tokens-cv: out of range: expected a plain number in [0, 10] (Spread of answer lengths, the range of serving.outputTokensCv), found -1",
       null
     ],
     [

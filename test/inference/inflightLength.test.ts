@@ -68,6 +68,9 @@ describe("inflightOutputTokens: the requests in flight lean towards the long ans
     expect(kvTokensHeldPerSequence("live", 4096, 512, 0)).toBe(4352);
     expect(kvTokensHeldPerSequence("whole", 4096, 512, 1)).toBe(4608);
     expect(kvTokensHeldPerSequence("whole", 4096, 512, 0)).toBe(4608);
+    // Past CV 1 the live tokens in flight pass the reservation's stand-in: 4,096 + 512 × (1 + 2²) ÷ 2 = 5,376.
+    expect(kvTokensHeldPerSequence("whole", 4096, 512, 2)).toBe(5376);
+    expect(kvTokensHeldPerSequence("live", 4096, 512, 2)).toBe(5376);
   });
 
   it("slows the decode step and, on a paged stack, shrinks the batch that fits; TensorRT-LLM's batch is as before", () => {

@@ -21,6 +21,46 @@ describe("requestProblem: a cache-hit share out of range, as a person writes it 
   });
 });
 
+describe("requestProblem: a spread of answer lengths the request cannot have", () => {
+  const model = {id: "llama-3.1-70b", contextTokens: 131_072};
+  it.each([NaN, -1, 11, Infinity])("refuses a CV of %s, naming the range", (outputTokensCv) => {
+    expect(requestProblem({inputTokens: 4096, outputTokens: 512, outputTokensCv, cacheHitFraction: 0})).toEqual({
+      setting: "outputTokensCv",
+      message: "out of range",
+      expected: "a number in [0, 10] (standard deviation ÷ mean of the answer lengths)",
+      found: `${outputTokensCv}`
+    });
+  });
+
+  it("refuses answers in flight longer than the context window leaves, offering the largest CV that fits", () => {
+    // 8,192 × (1 + 10²) = 827,392 tokens in flight on average, past 131,072 − 4,096; the largest CV that fits is
+    // √((131,072 − 4,096) ÷ 8,192 − 1) = √14.5 = 3.807…, written 3.8.
+    const problem = requestProblem({
+      inputTokens: 4096,
+      outputTokens: 8192,
+      outputTokensCv: 10,
+      cacheHitFraction: 0,
+      model
+    });
+    expect(problem).toMatchObject({setting: "outputTokensCv", expected: expect.stringMatching(/^at most 3\.8, /)});
+    expect(problem!.message).toContain("average 827,392 tokens in flight");
+    expect(
+      requestProblem({inputTokens: 4096, outputTokens: 8192, outputTokensCv: 3.8, cacheHitFraction: 0, model})
+    ).toBeNull();
+  });
+
+  it("refuses a spread of answers of 1 token on average: none is shorter, so all are 1 token", () => {
+    expect(
+      requestProblem({inputTokens: 4096, outputTokens: 1, outputTokensCv: 0.5, cacheHitFraction: 0})
+    ).toMatchObject({
+      setting: "outputTokensCv",
+      expected: "0",
+      found: "0.5"
+    });
+    expect(requestProblem({inputTokens: 4096, outputTokens: 1, outputTokensCv: 0, cacheHitFraction: 0})).toBeNull();
+  });
+});
+
 describe("servingInputProblem: what a script can pass that the flags and the schema refuse before", () => {
   const {hardware, models} = loadCatalogs();
   const input: ServingInput = {

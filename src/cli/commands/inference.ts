@@ -68,6 +68,7 @@ const PROBLEM_FLAGS: Record<ServingSetting, string> = {
   expertParallel: "--ep",
   inputTokens: "--input-tokens",
   outputTokens: "--output-tokens",
+  outputTokensCv: "--output-tokens-cv",
   cacheHitFraction: "--cache-hit",
   prefillTensorParallel: "--prefill-tp",
   prefillExpertParallel: "--prefill-ep",
@@ -84,7 +85,7 @@ A request has --input-tokens prompt tokens (a --cache-hit share of them found in
 sequence's KV cache at its mean live length (input + output ÷ 2; with answers of varied length, --output-tokens-cv
 above 0, long answers crowd the batch: input + output × (1 + CV²) ÷ 2). The largest batch that fits follows --stack's
 KV-cache policy: trtllm gives its KV cache 90% of the HBM left after the weights and reserves each request's whole
-length, input + output, when it admits it; the other stacks hold back 10% of all HBM and count the mean live length
+length, input + output (the live length in flight where that is more, past CV 1), when it admits it; the other stacks hold back 10% of all HBM and count the mean live length
 (hbmReserveFraction and kvAdmission in --json).
 
 Throughput (JSON keys):
@@ -135,7 +136,8 @@ export function registerInference(program: Command): void {
     )
     .option(
       "--output-tokens-cv <x>",
-      "spread of the generated tokens per request: standard deviation ÷ mean (0: all the same length)",
+      "spread of answer lengths: their coefficient of variation, standard deviation ÷ mean, in [0, 10] (0: all the " +
+        "same length; MLPerf's datasets 0.38–1.25)",
       keyFlag("--output-tokens-cv", "serving.outputTokensCv"),
       numberDefault("serving.outputTokensCv")
     )
@@ -537,8 +539,10 @@ function formatInference(r: ReturnType<typeof runInference>): string {
         "per chip per step"
       : "";
   const cache = r.cacheHitFraction > 0 ? ` (${formatPercent(r.cacheHitFraction)} cached)` : "";
+  // The spread of answer lengths, when set: it moves the figures with nothing else in the title changed (trial).
+  const spread = r.outputTokensCv > 0 ? ` (lengths spread at CV ${r.outputTokensCv})` : "";
   const title =
-    `${r.model} on ${r.hardware}: ${r.precision}, ${n(r.inputTokens)} input${cache} + ${n(r.outputTokens)} output tokens ` +
+    `${r.model} on ${r.hardware}: ${r.precision}, ${n(r.inputTokens)} input${cache} + ${n(r.outputTokens)} output${spread} tokens ` +
     `per request, batch ${groupThousands(r.batchSize)}, ${layout} (${countNoun(r.chipsPerReplica, "chip")} per replica)${prefill}, utilisation ` +
     `${formatPercent(r.utilizationFraction)}, ${r.owned ? "owned" : "rented"} chips; ${r.stack} at the efficiencies ` +
     calibratedOn(r.efficienciesFrom);

@@ -83,10 +83,11 @@ export function comparableMeasurement(
   const request = requestProblem({
     inputTokens: Math.max(1, Math.round(measurement.inputTokens)),
     outputTokens: Math.max(1, Math.round(measurement.outputTokens ?? 1)),
+    outputTokensCv: measurement.outputTokensCv ?? 0,
     cacheHitFraction: 0,
     model
   });
-  if (request) throw at("input_tokens", request);
+  if (request) throw at(request.setting === "outputTokensCv" ? "output_tokens_cv" : "input_tokens", request);
   let batching: ComparableMeasurement["batching"] = "offline";
   if (measurement.concurrency !== null) batching = "concurrency";
   else if (measurement.scenario !== "offline") {

@@ -250,6 +250,16 @@ function readRow(
     quote: cells.text("quote"),
     notes: cells.raw("notes")
   };
+  // A spread of answer lengths with no mean length to spread: the model would run the row at one output token, the
+  // spread unused (breaker: a decode row's 1.5 was taken and changed nothing).
+  if (typeof row.outputTokensCv === "number" && row.outputTokens === null) {
+    cells.fail(
+      "output_tokens_cv",
+      "output_tokens_cv without output_tokens",
+      "an empty cell, or output_tokens (the mean answer length this spreads) on the row too"
+    );
+    return undefined;
+  }
   for (const value of Object.values(row)) if (value === undefined) return undefined;
   return row as Measurement;
 }

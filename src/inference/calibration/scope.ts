@@ -19,7 +19,7 @@ import type {MeasurementPhase} from "./measurement.js";
  * a decode batch simultaneously, leading to increased decode latency"), which leaves the model too fast on the MLPerf
  * rows. The in-flight bias towards long outputs (at any moment the sequences in flight are mostly the long ones) it
  * takes from each row's measured spread of output lengths (output_tokens_cv, inflightLength.ts: MLPerf's DeepSeek-R1
- * set 1.25, its in-flight answer 2.57 times the mean): with it the MLPerf rows run 2.31 to 4.36 times the measured,
+ * set 1.25, its in-flight answer 2.57 times the mean): with it the MLPerf rows run 2.31 to 4.35 times the measured,
  * without it 2.97 to 5.52 (3.2 to 6.1 before the expert all-to-all ran at DeepEP's bandwidth). Those rows are not
  * used to fit the efficiencies and are in neither held-out split; `calibration` prints them apart with their
  * model ÷ measured, and docs/model-accuracy.md says so.

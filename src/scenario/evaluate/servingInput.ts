@@ -45,6 +45,7 @@ const SERVING_SETTING_KEYS = {
   expertParallel: "serving.expertParallel",
   inputTokens: "serving.inputTokens",
   outputTokens: "serving.outputTokens",
+  outputTokensCv: "serving.outputTokensCv",
   cacheHitFraction: "serving.cacheHit",
   prefillTensorParallel: "serving.prefillTensorParallel",
   prefillExpertParallel: "serving.prefillExpertParallel",
@@ -226,6 +227,8 @@ const SETTING_CAUSES: Record<ServingProblem["setting"], readonly string[]> = {
   expertParallel: ["serving.expertParallel", "serving.tensorParallel", "serving.model"],
   inputTokens: ["serving.inputTokens", "serving.outputTokens", "serving.model"],
   outputTokens: ["serving.outputTokens", "serving.inputTokens", "serving.model"],
+  // In-flight answers longer than the window leaves: the spread, or the lengths or the model that set the room.
+  outputTokensCv: ["serving.outputTokensCv", "serving.outputTokens", "serving.inputTokens", "serving.model"],
   cacheHitFraction: ["serving.cacheHit"],
   // A prefill degree is its own key's, or the model's that it cannot shard (a child switching to a dense model under an
   // inherited EP32 prefill was told "serving.expertParallel … found 1"; breaker), never the decode replica's.
@@ -255,7 +258,13 @@ const PREFILL_MEMORY_KEYS = [
 ] as const;
 
 /** The numeric settings besides the batch and the input that decide whether a batch's KV cache fits. */
-const SETTINGS = ["serving.outputTokens", "serving.tensorParallel", "serving.expertParallel", "serving.hbmReserve"];
+const SETTINGS = [
+  "serving.outputTokens",
+  "serving.outputTokensCv",
+  "serving.tensorParallel",
+  "serving.expertParallel",
+  "serving.hbmReserve"
+];
 
 /**
  * Those of `keys` a scenario file sets (the file itself or an ancestor), as a clause: ", with serving.outputTokens 512
@@ -281,6 +290,7 @@ const MEMORY_KEYS = [
   "serving.precision",
   "serving.inputTokens",
   "serving.outputTokens",
+  "serving.outputTokensCv",
   "serving.model",
   "serving.hardware"
 ] as const;

@@ -152,7 +152,7 @@ export const SCENARIO_KEYS = [
     range: "[1, 100000000]",
     default: 4096,
     meaning:
-      "Prompt tokens per request (the KV cache a request in flight holds is its mean live length, input + output × (1 + CV²) ÷ 2, CV serving.outputTokensCv).",
+      "Prompt tokens per request (the KV cache a request holds is its mean live length, input + output ÷ 2, more when answers vary in length: serving.outputTokensCv).",
     source: "assumption: 4,096-token prompts, chat with history or retrieved documents; set it per workload",
     distribution: false
   },
@@ -169,12 +169,12 @@ export const SCENARIO_KEYS = [
   },
   {
     path: "serving.outputTokensCv",
-    label: "Spread of answer lengths (CV)",
+    label: "Spread of answer lengths",
     type: "plain",
     range: OUTPUT_TOKENS_CV_RANGE,
     default: 0,
     meaning:
-      "Coefficient of variation of the tokens generated per request (standard deviation ÷ mean; 0: every answer the same length). Long answers stay in the batch longer, so the requests in flight hold more KV cache than the average request: input + output × (1 + CV²) ÷ 2 tokens each.",
+      "How much answer lengths vary: the coefficient of variation (CV) of the tokens generated per request, standard deviation ÷ mean (0: every answer the same length; 1: as spread as exponentially distributed lengths). Long answers stay in the batch longer, so the requests in flight hold more KV cache than the average request: input + output × (1 + CV²) ÷ 2 tokens each.",
     source:
       "assumption: every answer the same length (0), as the fixed-length benchmarks most of the serving calibration rests on; measured sets spread more: MLPerf Inference's Llama 3.1 405B set 0.38, Mixtral 8x7B set 0.78, OpenOrca GPT-4 answers 0.79, DeepSeek-R1 set 1.25 (per-sample lengths: openshift-psap/performance-dashboard, mlperf-data/summaries)",
     distribution: false

@@ -329,6 +329,33 @@ describe("parseMeasurementsCsv", () => {
       expect(error).toMatchObject({path: "output_tokens_cv", message: "output_tokens_cv on a prefill row"});
     });
 
+    it("loadMeasurements says in a note that a file without the column takes every answer the same length", () => {
+      const folder = mkdtempSync(join(tmpdir(), "token-ledger-no-cv-"));
+      try {
+        const path = join(folder, "old.csv");
+        const cut = (line: string) => {
+          const cells = line.split(",");
+          if (cells.length > 1) cells.splice(MEASUREMENT_COLUMNS.indexOf("output_tokens_cv"), 1);
+          return cells.join(",");
+        };
+        writeFileSync(path, `${cut(header)}\n${cut(good)}\n`);
+        expect(loadMeasurements(path).notes).toEqual([
+          `${path}:1:1: no 'output_tokens_cv' column, so its measurement takes every answer the same length; where a ` +
+            "benchmark's answers vary, add an 'output_tokens_cv' column after 'output_tokens' holding their spread " +
+            "(standard deviation ÷ mean, e.g. 0.778 for MLPerf's Mixtral set), empty where they do not vary"
+        ]);
+      } finally {
+        rmSync(folder, {recursive: true});
+      }
+    });
+
+    it("refuses a spread on a row with no mean answer length to spread", () => {
+      const cells = withCell("output_tokens", "").split("\n")[1]!.split(",");
+      cells[MEASUREMENT_COLUMNS.indexOf("output_tokens_cv")] = "1.5";
+      const [error] = userErrorsOf(() => parseMeasurementsCsv(`${header}\n${cells.join(",")}\n`, {file}));
+      expect(error).toMatchObject({path: "output_tokens_cv", message: "output_tokens_cv without output_tokens"});
+    });
+
     it("a project's file written before the column loads, every row's spread null", () => {
       const without = `${header}\n${good}\n`
         .split("\n")
