@@ -13,6 +13,7 @@ import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, PRECISIONS, peakFlopsPerS
 import type {ServingInput, ServingResult} from "./servingPerformance.js";
 import {countNoun} from "../units/countNoun.js";
 import {groupThousands} from "../units/groupThousands.js";
+import {orList} from "../units/wordList.js";
 
 /** The serving setting a problem is about; each edge names it its own way (`--tp`, `serving.tensorParallel`). */
 export type ServingSetting =
@@ -336,12 +337,17 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
             `expert-parallel degree ${widerExperts} at tensor-parallel degree ${input.tensorParallel} (each of the ${layout.attentionGroups} attention ranks holds its own copy of attention and the dense layers)`
           ])
     ];
+    // A lower precision only where the chip runs one (an H100 at fp8 was offered one, and fp4 was then refused; trial).
+    const lower = supportedPrecisions(input.hardware).filter(
+      (p) => BYTES_PER_PARAM[p] < BYTES_PER_PARAM[input.precision]
+    );
+    const lowerOffer = lower.length ? `a lower precision (${orList(lower)}) or ` : "";
     return {
       setting: "tensorParallel",
       message: `the model does not fit: weights ${gb(memory.weightBytes)} plus one sequence's KV cache ${gb(memory.kvBytesPerSequence)} exceed the usable HBM ${gb(memory.usableBytes)} of ${countNoun(layout.chips, "chip")}${layout.expertParallel > 1 ? ` (TP ${layout.tensorParallel} × EP ${layout.expertParallel})` : ""}`,
       expected: offers.length
-        ? `${offers.join("; or ")}; or a lower precision, or a shorter request`
-        : "a lower precision or a shorter request (no tensor-parallel degree that shards the model holds it)",
+        ? `${offers.join("; or ")}; or ${lowerOffer}a shorter request`
+        : `${lowerOffer}a shorter request (no tensor-parallel degree that shards the model holds it)`,
       found: `${input.tensorParallel}`,
       largestReserveFraction
     };

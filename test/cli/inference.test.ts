@@ -479,6 +479,13 @@ describe("token-ledger inference", () => {
     ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/--tp: the model does not fit: .* expected at least 16 chips per replica, the smallest/);
+    // BF16 on an H100 can go down to its FP8; at FP8, its lowest, no lower precision is offered (H100 has no FP4).
+    expect(stderr).toContain("; or a lower precision (fp8) or a shorter request, found 2");
+    const fp8 = await runCli(["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-405b"]);
+    expect(fp8.stderr).toContain(
+      "the smallest tensor-parallel degree that shards the model and holds it; or a shorter request, found 2"
+    );
+    expect(fp8.stderr).not.toContain("lower precision");
   });
 
   it("offers more expert parallelism too where attention is data-parallel (breaker: 'at least 8 chips … found 1' on 8)", async () => {
