@@ -861,6 +861,15 @@ function unitHint(unit: string, dimension: Dimension, money: string): {hint?: st
   if (percents && info.units.has(`%${percents[1]}`)) {
     return {hint: `write one %: ${money.replace("$", "")}%${percents[1]}`};
   }
+  // A percentage where a plain number (a ratio) is taken: the number it stands for, since ratios such as a spread of
+  // answer lengths are often quoted in percent ("80%" for a CV of 0.8; breaker).
+  if (dimension === "plain" && unit === "%") {
+    const amount = Number(money.replace(/[$,]/g, ""));
+    if (Number.isFinite(amount))
+      return {
+        hint: `% measures a fraction; as a plain number ${money.replace("$", "")}% is ${formatNumber(amount / 100)}`
+      };
+  }
   for (const other of Object.values(DIMENSIONS)) {
     if (other.name !== dimension && other.units.has(unit)) return {hint: `${unit} measures ${other.noun}`};
   }

@@ -94,6 +94,11 @@ describe("a fraction flag", () => {
       message: "wrong unit",
       hint: "% measures a fraction"
     });
+    // A plain number (a ratio) is told the number a percentage stands for: a CV is often quoted in percent (breaker).
+    expect(errorOf(() => keyFlag("--output-tokens-cv", "serving.outputTokensCv")("80%"))).toMatchObject({
+      message: "wrong unit",
+      hint: "% measures a fraction; as a plain number 80% is 0.8"
+    });
   });
 });
 
