@@ -130,7 +130,7 @@ export function servingMemoryFit(input: ServingMemoryInput): ServingMemoryResult
       policy.admission,
       input.inputTokens,
       input.outputTokens,
-      input.outputTokensCv ?? 0
+      input.outputTokensCv
     ),
     reserveFraction
   });

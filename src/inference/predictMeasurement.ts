@@ -97,7 +97,7 @@ export function predictMeasurement(shape: MeasurementShape, efficiencies: Servin
     kvBytesPerElement: DEFAULT_KV_BYTES_PER_ELEMENT[shape.precision],
     inputTokens: shape.inputTokens,
     outputTokens: shape.outputTokens,
-    outputTokensCv: shape.outputTokensCv ?? 0,
+    outputTokensCv: shape.outputTokensCv,
     stack: shape.stack,
     hbmReserveFraction: null
   });
@@ -126,7 +126,7 @@ export function predictMeasurement(shape: MeasurementShape, efficiencies: Servin
       batchSize: batchSizePerReplica,
       inputTokens: shape.inputTokens,
       outputTokens: shape.outputTokens,
-      outputTokensCv: shape.outputTokensCv ?? 0,
+      outputTokensCv: shape.outputTokensCv,
       cacheHitFraction: shape.cacheHitFraction,
       tensorParallel: shape.tensorParallel,
       expertParallel: shape.expertParallel,

@@ -6,7 +6,7 @@ import type {ModelArchitecture} from "../catalog/model.js";
 import {UserError, type UserErrorLocation} from "../errors/userError.js";
 import {SOFTWARE_STACK_NAMES, SOFTWARE_STACKS, type SoftwareStack} from "./calibration/measurement.js";
 import {STACK_CHIP_VENDORS, stackRunsOn, stacksFor} from "./stackChips.js";
-import {servingMemoryFit} from "./kvCacheAdmission.js";
+import {kvTokensHeldPerSequence, servingMemoryFit} from "./kvCacheAdmission.js";
 import {largestFittingReserve} from "./largestFittingReserve.js";
 import {replicaLayout, tensorParallelWorks, workingTensorParallelDegrees} from "./parallelism.js";
 import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, PRECISIONS, peakFlopsPerS, type Precision} from "./precision.js";
@@ -178,19 +178,19 @@ export function requestProblem(
     };
   }
   const cv = input.outputTokensCv ?? 0;
-  if (isInRange(cv, OUTPUT_TOKENS_CV_RANGE) && cv > 0 && input.outputTokens === 1) {
-    return {
-      setting: "outputTokensCv",
-      message: "answers of 1 token on average are all 1 token long (none is shorter), so they do not spread",
-      expected: "0",
-      found: `${cv}`
-    };
-  }
   if (!isInRange(cv, OUTPUT_TOKENS_CV_RANGE)) {
     return {
       setting: "outputTokensCv",
       message: "out of range",
       expected: `${describeRange(OUTPUT_TOKENS_CV_RANGE)} (standard deviation ÷ mean of the answer lengths)`,
+      found: `${cv}`
+    };
+  }
+  if (cv > 0 && input.outputTokens === 1) {
+    return {
+      setting: "outputTokensCv",
+      message: "answers of 1 token on average are all 1 token long (none is shorter), so they do not spread",
+      expected: "0",
       found: `${cv}`
     };
   }
@@ -301,12 +301,12 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
     kvBytesPerSequence: memory.kvBytesPerSequence,
     batchSize: Math.max(1, input.batchSize)
   });
-  // The tokens a KV cache size is for, said where the spread of answer lengths raised them past input + output ÷ 2
-  // (a user's own sum did not give the figure; new-user trial).
+  // How the tokens a KV cache size is for were counted, said where the spread of answer lengths raised them above
+  // what equal lengths hold (a user's own sum did not give the figure; new-user trial).
   const cv = input.outputTokensCv ?? 0;
-  // A whole-request reservation counts the spread only past CV 1 (kvTokensHeldPerSequence).
-  const spread =
-    cv > (memory.admission === "whole" ? 1 : 0) ? ` (input + output × (1 + CV²) ÷ 2, answers spread at CV ${cv})` : "";
+  const raised =
+    memory.kvTokensPerSequence > kvTokensHeldPerSequence(memory.admission, input.inputTokens, input.outputTokens);
+  const spread = raised ? ` (input + output × (1 + CV²) ÷ 2, answers spread at CV ${cv})` : "";
   if (memory.maxBatchSize < 1 && memory.weightBytes < memory.usableBytes) {
     // The weights fit; one request's KV cache does not: the request is too long for this replica.
     return {
@@ -458,18 +458,32 @@ function holdsOneSequence(
   layout: ServingResult["layout"],
   outputTokens = input.outputTokens
 ): boolean {
+  return memoryFitOf(input, layout, input.inputTokens, outputTokens).fits;
+}
+
+/**
+ * servingMemoryFit for `input`'s model, chip, precision, stack and spread of answer lengths on `layout`, at a request
+ * of `inputTokens` + `outputTokens`: the one place the searches below build its input, so that none leaves a setting
+ * out (the spread of answer lengths was: they offered prompts and degrees that did not fit at it; breaker).
+ */
+function memoryFitOf(
+  input: ServingInput,
+  layout: ServingResult["layout"],
+  inputTokens: number,
+  outputTokens: number
+): ReturnType<typeof servingMemoryFit> {
   return servingMemoryFit({
     hbmCapacityBytes: input.hardware.hbmCapacityBytes,
     model: input.model,
     layout,
     bytesPerParam: BYTES_PER_PARAM[input.precision],
     kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
-    inputTokens: input.inputTokens,
+    inputTokens,
     outputTokens,
-    outputTokensCv: input.outputTokensCv ?? 0,
+    outputTokensCv: input.outputTokensCv,
     stack: input.stack,
     hbmReserveFraction: input.hbmReserveFraction
-  }).fits;
+  });
 }
 
 /**
@@ -497,18 +511,7 @@ function smallestFittingExpertParallel(
  */
 function largestFittingInputTokens(input: ServingInput, layout: ServingResult["layout"]): number | null {
   const fits = (inputTokens: number) =>
-    servingMemoryFit({
-      hbmCapacityBytes: input.hardware.hbmCapacityBytes,
-      model: input.model,
-      layout,
-      bytesPerParam: BYTES_PER_PARAM[input.precision],
-      kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
-      inputTokens,
-      outputTokens: input.outputTokens,
-      outputTokensCv: input.outputTokensCv ?? 0,
-      stack: input.stack,
-      hbmReserveFraction: input.hbmReserveFraction
-    }).maxBatchSize >= input.batchSize;
+    memoryFitOf(input, layout, inputTokens, input.outputTokens).maxBatchSize >= input.batchSize;
   if (!fits(1)) return null;
   let low = 1;
   let high = Math.max(1, Math.ceil(input.inputTokens) - 1);

@@ -3,8 +3,12 @@ import type {ModelArchitecture} from "../catalog/model.js";
 import {decodeStep} from "./decodeStep.js";
 import type {ServingEfficiencies} from "./efficiencies.js";
 import type {SoftwareStack} from "./calibration/measurement.js";
-import {inflightOutputTokens} from "./inflightLength.js";
-import {KV_TOKENS_BASIS, servingMemoryFit, type ServingMemoryResult} from "./kvCacheAdmission.js";
+import {
+  KV_TOKENS_BASIS,
+  kvTokensHeldPerSequence,
+  servingMemoryFit,
+  type ServingMemoryResult
+} from "./kvCacheAdmission.js";
 import {replicaLayout, type ReplicaLayout} from "./parallelism.js";
 import {prefill} from "./prefill.js";
 import {prefillPromptsPerStep, type PrefillReplica} from "./prefillReplica.js";
@@ -160,7 +164,8 @@ export function servingPerformance(input: ServingInput, efficiencies: ServingEff
   const bytesPerParam = BYTES_PER_PARAM[input.precision];
   const kvBytesPerElement = input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision];
   const outputTokensCv = input.outputTokensCv ?? 0;
-  const kvContextTokens = inputTokens + inflightOutputTokens(outputTokens, outputTokensCv) / 2;
+  // The live tokens a request in flight holds, as a paged cache counts them (kvCacheAdmission.ts).
+  const kvContextTokens = kvTokensHeldPerSequence("live", inputTokens, outputTokens, outputTokensCv);
   const cachedTokens = input.cacheHitFraction * inputTokens;
   // Step inputs are written out rather than spread from a shared object: spreading made a call ~5× slower (22 vs
   // 4 µs in bench/serving-model.bench.ts), and a fitter calls this thousands of times.

@@ -322,6 +322,7 @@ export function runInference(options: InferenceOptions) {
   // A chip without the preferred precision (a TPU v6e has no fp8) serves at one it has, as the stack follows the chip;
   // the title and --json say which (it was an error blaming --precision, a flag never typed; new-user trial).
   const precision = options.precision ?? defaultServingPrecision(hardware, preferred);
+  const outputTokensCv = options.outputTokensCv ?? numberDefault("serving.outputTokensCv");
   const model = resolveModelFlags(options, catalogs.models, {
     serving: true,
     requestTokens: options.inputTokens + options.outputTokens
@@ -364,7 +365,7 @@ export function runInference(options: InferenceOptions) {
       batchSize: options.batch,
       inputTokens: options.inputTokens,
       outputTokens: options.outputTokens,
-      outputTokensCv: options.outputTokensCv ?? numberDefault("serving.outputTokensCv"),
+      outputTokensCv,
       cacheHitFraction: options.cacheHit,
       tensorParallel: options.tp,
       expertParallel: options.ep,
@@ -431,7 +432,7 @@ export function runInference(options: InferenceOptions) {
     batchSize: options.batch,
     inputTokens: options.inputTokens,
     outputTokens: options.outputTokens,
-    outputTokensCv: options.outputTokensCv ?? numberDefault("serving.outputTokensCv"),
+    outputTokensCv,
     // Why the decode figures are null for one output token (second-round trial: --json gave no reason).
     decodeStepsPerRequest: serving.decodeStepsPerRequest,
     cacheHitFraction: options.cacheHit,
