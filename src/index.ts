@@ -29,6 +29,7 @@ export * from "./inference/servingPerformance.js";
 export * from "./inference/servingChecks.js";
 export * from "./inference/frontier.js";
 export * from "./inference/predictMeasurement.js";
+export * from "./inference/calibratedBandNote.js";
 // What `inference` prices tokens with: the calibrated efficiencies of a chip's family and stack, the stack a chip is
 // served on by default, and a catalog chip's chip-hour input under the scenario schema's ownership defaults.
 export {

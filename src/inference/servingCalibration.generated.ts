@@ -176,5 +176,14 @@ export const SERVING_CALIBRATION: ServingCalibration = {
     "medianRatio": 0.9427279860491589,
     "ratioP10": 0.7748644961727247,
     "ratioP90": 1.2171057971176116
+  },
+  "outOfBand": {
+    "count": 4,
+    "medianAbsoluteError": 2.333410485073168,
+    "shareWithin25": 0,
+    "shareWithin35": 0,
+    "medianRatio": 3.333410485073168,
+    "ratioP10": 2.3742890598742874,
+    "ratioP90": 4.289297816437175
   }
 };

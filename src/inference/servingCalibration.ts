@@ -30,4 +30,10 @@ export interface ServingCalibration {
    * The efficiencies above are not this refit's. Null when too few measurements are left to refit.
    */
   heldOutBySystem: ServingModelError | null;
+  /**
+   * Error on the measurements outside the calibrated band (calibration/scope.ts: data-parallel attention with wide
+   * expert parallelism, prefill on the same chips), which no efficiency was fitted on: what a layout of that kind
+   * can expect (calibratedBandNote.ts says so where one is modelled). Null when the measurements hold none.
+   */
+  outOfBand: ServingModelError | null;
 }

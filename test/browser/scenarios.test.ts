@@ -208,6 +208,23 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("notes a serving layout the model is not calibrated on, in the command line's words", async () => {
+    // DeepSeek's layout with prompts prefilled on its decode chips (TP 1 × EP 144, shared) is of the kind MLPerf's
+    // DeepSeek-R1 runs are, which the model gives 2.3–4.4 times the measured throughput (calibratedBandNote.ts).
+    const page = await openPage(browser, "/scenarios/deepseek-one-day?set=serving.prefill%3Dshared");
+    try {
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      const notes = page.locator("[data-notes]:not([hidden]) li");
+      await expect
+        .poll(async () => (await notes.allTextContents()).join("\n"))
+        .toMatch(
+          /the serving layout, TP 1 × EP 144 with prompts prefilled on the same chips .* is of a kind the serving model is not calibrated on: on the 4 published runs of such a layout it gave 2\.4 to 4\.3 times/
+        );
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("opens the moat scenario with the moat chart and its sliders, and redraws them as the library computes", async () => {
     // cost-lead-vs-model-lead.md sets moat.* and market.*: its page leads with the moat (docs/components/scenarioTopics.ts).
     const page = await openPage(browser, "/scenarios/cost-lead-vs-model-lead");

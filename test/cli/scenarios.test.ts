@@ -748,7 +748,11 @@ describe("token-ledger compare", () => {
       const {code, stdout, stderr} = await runCli(["compare", file, "base", "--json", ...FEW]);
       expect(code).toBe(0);
       expect(JSON.parse(stdout).scenarios).toEqual(["shared-prefill", "base"]);
-      expect(stderr).toMatch(/^token-ledger: note: shared-prefill: fleet\.chips \(1,814 chips\)[^\n]*\n$/);
+      // Two notes, each once: the fleet, and the layout (TP 1 × EP 144 prefilling on its decode chips) the serving
+      // model is not calibrated on (calibratedBandNote.ts).
+      expect(stderr).toMatch(
+        /^token-ledger: note: shared-prefill: fleet\.chips \(1,814 chips\)[^\n]*\ntoken-ledger: note: shared-prefill: the serving layout, TP 1 × EP 144 [^\n]*not calibrated on[^\n]*\n$/
+      );
     } finally {
       rmSync(dir, {recursive: true, force: true});
     }

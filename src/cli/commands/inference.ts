@@ -8,6 +8,7 @@ import {
   type CustomModelFlags
 } from "../customSpecs.js";
 import {UserError} from "../../errors/userError.js";
+import {calibratedBandNote} from "../../inference/calibratedBandNote.js";
 import {calibratedEfficiencies} from "../../inference/calibratedEfficiencies.js";
 import {SOFTWARE_STACKS, type SoftwareStack} from "../../inference/calibration/measurement.js";
 import {PRECISIONS, type Precision} from "../../inference/precision.js";
@@ -453,6 +454,8 @@ export function runInference(options: InferenceOptions) {
     stack,
     efficiencies,
     efficienciesFrom,
+    // A layout whose published runs fell far short of the model (calibratedBandNote.ts); null inside the band.
+    calibratedBandNote: calibratedBandNote(serving, "--prefill disaggregated"),
     outputTokensPerSecondPerChip: serving.outputTokensPerSecondPerChip,
     outputTokensPerSecondPerReplica: serving.outputTokensPerSecondPerReplica,
     decodeTokensPerSecondPerChip: ifDecodes(serving.decodeTokensPerSecondPerChip),
@@ -634,10 +637,15 @@ function formatInference(r: ReturnType<typeof runInference>): string {
             "decoding (decode-step throughput, speeds, time per output token, decode-time cost) are — here and " +
             "null in --json; the whole-request figures and the input tokens' cost stand."
         ) + "\n\n";
+  // A layout outside the calibrated band says so before the figures are trusted (it printed MLPerf's DeepSeek-R1
+  // layout at 2.3–4.4 times the measured with no word of it).
+  const outsideBand = r.calibratedBandNote
+    ? wrapProse(`Read these figures with care: ${r.calibratedBandNote}`) + "\n\n"
+    : "";
   const note = wrapProse(
     `Model estimates at the efficiencies ${calibratedOn(r.efficienciesFrom)} (bandwidth, compute, communication ` +
       "fractions and fixed times in --json), not measurements; `token-ledger calibration` prints the model's error " +
       "on published measurements."
   );
-  return `${wrapProse(title)}\n\n${formatKeyValues(rows)}${breakdown}\n\n${noDecode}${note}`;
+  return `${wrapProse(title)}\n\n${formatKeyValues(rows)}${breakdown}\n\n${noDecode}${outsideBand}${note}`;
 }

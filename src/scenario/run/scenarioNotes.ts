@@ -1,4 +1,5 @@
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
+import {calibratedBandNote} from "../../inference/calibratedBandNote.js";
 import {bareMoneyNote} from "./bareMoneyNote.js";
 import {fleetCapacityNote, type FleetNoteInput} from "./fleetCapacityNote.js";
 import {trainingLengthNote} from "./trainingLengthNote.js";
@@ -10,8 +11,10 @@ import {demandBoundNote, trainingBoundNote} from "./worldGdpNotes.js";
  * What a reader should know before trusting a scenario's figures, which are computed anyway: demand or training past
  * world GDP (worldGdpNotes.ts), a training run longer than the months the spend model gives it (trainingLengthNote.ts),
  * a custom chip that ships after the horizon (siliconShipNote.ts), a fleet smaller than the serving model needs
- * (fleetCapacityNote.ts), requests of one output token, which have no decode step (noDecodeNote.ts), and money written
- * as a bare number under $1,000 where a key costs thousands (bareMoneyNote.ts). One list, so that `run` and `compare`
+ * (fleetCapacityNote.ts), requests of one output token, which have no decode step (noDecodeNote.ts), a serving layout
+ * outside the serving model's calibrated band, whose throughput published runs fell far short of
+ * (calibratedBandNote.ts), and money written as a bare number under $1,000 where a key costs thousands
+ * (bareMoneyNote.ts). One list, so that `run` and `compare`
  * (on stderr) and a scenario page (in a box above its figures) say the same things: a page once showed an NPV of
  * $1.58E30 with no word where the command line noted a bill past world GDP (breaker).
  *
@@ -29,6 +32,7 @@ export function scenarioNotes(
     trainingLengthNote(point),
     siliconShipNote(point),
     fleetCapacityNote(report),
-    noDecodeNote(point)
+    noDecodeNote(point),
+    calibratedBandNote(point.serving)
   ].filter((note): note is string => note !== null);
 }

@@ -1,0 +1,82 @@
+// `inference` printed MLPerf's DeepSeek-R1 layout (TP 1 × EP 8, prompts prefilled on the same chips) at 9,640 output
+// tokens/s per chip where NVIDIA measured 4,172, with no word that the layout is outside the calibrated band; and a
+// scenario set to it said nothing either. Both say so now, in the words of calibratedBandNote.ts.
+import {readFileSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {runCli} from "./runCli.js";
+
+const R1_ON_B200 = [
+  "inference",
+  "--hardware",
+  "b200",
+  "--model",
+  "deepseek-v3",
+  "--precision",
+  "fp4",
+  "--tp",
+  "1",
+  "--ep",
+  "8",
+  "--batch",
+  "4096",
+  "--input-tokens",
+  "804",
+  "--output-tokens",
+  "3736",
+  "--stack",
+  "trtllm"
+];
+
+describe("a layout outside the calibrated band", () => {
+  it("inference says so under its table and in --json, and not once prefill is disaggregated", async () => {
+    const text = await runCli(R1_ON_B200);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout.replace(/\s+/g, " ")).toContain(
+      "Read these figures with care: the serving layout, TP 1 × EP 8 with prompts prefilled on the same chips"
+    );
+    expect(text.stdout.replace(/\s+/g, " ")).toContain("(--prefill disaggregated) it is");
+    const json = JSON.parse((await runCli([...R1_ON_B200, "--json"])).stdout);
+    expect(json.calibratedBandNote).toMatch(/not calibrated on: on the 4 published runs/);
+    const apart = JSON.parse((await runCli([...R1_ON_B200, "--prefill", "disaggregated", "--json"])).stdout);
+    expect(apart.calibratedBandNote).toBeNull();
+    const tensor = await runCli([...R1_ON_B200.slice(0, 7), "--tp", "8", "--ep", "1", "--batch", "64"]);
+    expect(tensor.code, tensor.stderr).toBe(0);
+    expect(tensor.stdout).not.toContain("not calibrated on");
+  });
+
+  it("run notes it for a scenario set to it, naming the scenario key that moves it inside", async () => {
+    const {code, stderr} = await runCli([
+      "run",
+      "deepseek-one-day",
+      "--set",
+      "serving.prefill=shared",
+      "--samples",
+      "50"
+    ]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain(
+      "token-ledger: note: deepseek-one-day: the serving layout, TP 1 × EP 144 with prompts prefilled on the same chips"
+    );
+    expect(stderr).toContain("(serving.prefill: disaggregated) it is");
+    const asPublished = await runCli(["run", "deepseek-one-day", "--samples", "50"]);
+    expect(asPublished.stderr).not.toContain("not calibrated on");
+  });
+});
+
+describe("README's table of inference's --json keys", () => {
+  it("names every key inference --json prints, and no other", async () => {
+    // The table under "### `inference`": each row's first cell lists its keys in backticks.
+    const readme = readFileSync("README.md", "utf8");
+    const section = readme.slice(readme.indexOf("### `inference`"), readme.indexOf("### `calibration`"));
+    const table = section.slice(section.indexOf("| key | meaning |"));
+    const documented = new Set(
+      table
+        .split("\n")
+        .filter((line) => line.startsWith("| `"))
+        .flatMap((line) => [...line.split(" | ")[0]!.matchAll(/`(\w+)`/g)].map((m) => m[1]!))
+    );
+    const printed = Object.keys(JSON.parse((await runCli([...R1_ON_B200, "--json"])).stdout));
+    expect(printed.filter((key) => !documented.has(key))).toEqual([]);
+    expect([...documented].filter((key) => !printed.includes(key))).toEqual([]);
+  });
+});
