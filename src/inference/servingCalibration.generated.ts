@@ -3,7 +3,7 @@
 import type {ServingCalibration} from "./servingCalibration.js";
 
 export const SERVING_CALIBRATION: ServingCalibration = {
-  "measurementsSha256": "d934bf35f95fb268a3dd63d229d4edbb7a8b7e8060bd646e72deee6bf26c52d8",
+  "measurementsSha256": "6996bfa2641c1415fadc478be1eeb17d907dcda2090e27bf8f849cad83b1d1b8",
   "pooled": {
     "bandwidthFraction": 0.6140095253990375,
     "computeFraction": 0.556211936775587,
@@ -178,12 +178,12 @@ export const SERVING_CALIBRATION: ServingCalibration = {
     "ratioP90": 1.2171057971176116
   },
   "outOfBand": {
-    "count": 4,
-    "medianAbsoluteError": 2.333410485073168,
+    "count": 5,
+    "medianAbsoluteError": 1.5379414837451386,
     "shareWithin25": 0,
     "shareWithin35": 0,
-    "medianRatio": 3.333410485073168,
-    "ratioP10": 2.3742890598742874,
-    "ratioP90": 4.289297816437175
+    "medianRatio": 2.5379414837451386,
+    "ratioP10": 2.395583242170938,
+    "ratioP90": 4.268465647545506
   }
 };

@@ -36,7 +36,7 @@ describe("a layout outside the calibrated band", () => {
     );
     expect(text.stdout.replace(/\s+/g, " ")).toContain("(--prefill disaggregated) it is");
     const json = JSON.parse((await runCli([...R1_ON_B200, "--json"])).stdout);
-    expect(json.calibratedBandNote).toMatch(/not calibrated on: on the 4 published runs/);
+    expect(json.calibratedBandNote).toMatch(/not calibrated on: on the 5 published runs/);
     const apart = JSON.parse((await runCli([...R1_ON_B200, "--prefill", "disaggregated", "--json"])).stdout);
     expect(apart.calibratedBandNote).toBeNull();
     const tensor = await runCli([...R1_ON_B200.slice(0, 7), "--tp", "8", "--ep", "1", "--batch", "64"]);
@@ -78,5 +78,18 @@ describe("README's table of inference's --json keys", () => {
     const printed = Object.keys(JSON.parse((await runCli([...R1_ON_B200, "--json"])).stdout));
     expect(printed.filter((key) => !documented.has(key))).toEqual([]);
     expect([...documented].filter((key) => !printed.includes(key))).toEqual([]);
+  });
+});
+
+describe("the figures the calibrated band's reason quotes (scope.ts, README)", () => {
+  it("MLPerf's B200 server run at the batch Little's law puts in flight: a 28 ms step, 2.3 times the measured", async () => {
+    // 4.96 samples/s × about 249 s each (3,748 tokens at the mean TPOT of 66.5 ms) ≈ 1,240 in flight on 8 GPUs; the
+    // run measured 2,324 output tokens/s per GPU (mlperf51-deepseek-r1-server-b200x8-nvidia in data/measurements.csv).
+    const args = R1_ON_B200.map((arg, i) => (R1_ON_B200[i - 1] === "--batch" ? "1240" : arg));
+    args.splice(args.indexOf("--output-tokens") + 1, 1, "3748");
+    args.push("--output-tokens-cv", "1.253", "--json");
+    const json = JSON.parse((await runCli(args)).stdout);
+    expect(json.timePerOutputTokenSeconds).toBeCloseTo(0.028, 3);
+    expect((json.outputTokensPerSecondPerChip / 2324).toFixed(1)).toBe("2.3");
   });
 });

@@ -66,6 +66,10 @@ describe("token-ledger calibration", () => {
     expect(report.rows.every((r: Layout) => !wideWhole(r))).toBe(true);
     expect(report.outOfBand.every((r: Layout) => wideWhole(r) && r.split === undefined)).toBe(true);
     expect(report.outOfBand.map((r: Layout) => r.id)).toContain("mlperf51-deepseek-r1-server-b200x8-nvidia");
+    // TensorRT-LLM's fixed-length DeepSeek-R1 run (no spread of lengths, so no drain and no in-flight bias): the 2.54
+    // README and scope.ts quote. Measured 5,393.28 tokens/s per GPU (Best_perf_practice_on_DeepSeek-R1 document).
+    const fixed = report.outOfBand.find((r: {id: string}) => r.id === "trtllm-bestperf-dsr1-0528-1k2k-c7168-b200x8");
+    expect(fixed.ratio.toFixed(2)).toBe("2.54");
     // Prefill-only rows (decode on other chips) are in the band, whatever their layout (LMSYS's EP32 is TP1), and
     // count prompt tokens.
     const prefillRows = report.rows.filter((r: Layout) => r.phase === "prefill");

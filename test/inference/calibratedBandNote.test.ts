@@ -45,10 +45,11 @@ describe("calibratedBandNote", () => {
     );
   });
 
-  it("quotes the committed calibration by default: MLPerf v5.1's four DeepSeek-R1 runs", () => {
+  it("quotes the committed calibration by default: MLPerf v5.1's four DeepSeek-R1 runs and TensorRT-LLM's one", () => {
     // SERVING_CALIBRATION.outOfBand, refitted by `calibration --write` (test/cli/calibration.test.ts checks it is
-    // what a fit gives): 4 runs, model ÷ measured 2.31–4.35, p10–p90 2.37–4.29.
-    expect(SERVING_CALIBRATION.outOfBand?.count).toBe(4);
+    // what a fit gives): 5 runs, model ÷ measured 2.31–4.35, p10–p90 2.40–4.27, median 2.54.
+    expect(SERVING_CALIBRATION.outOfBand?.count).toBe(5);
     expect(calibratedBandNote(shared(1, 8))).toContain("it gave 2.4 to 4.3 times the measured throughput");
+    expect(calibratedBandNote(shared(1, 8))).toContain("median 2.5)");
   });
 });
