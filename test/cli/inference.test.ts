@@ -170,6 +170,40 @@ describe("token-ledger inference", () => {
     expect(stdout).toMatch(/largest batch that fits +\d{1,3}(,\d{3})+ +sequences/);
   });
 
+  it("writes the largest batch's noun in the singular when one sequence fits, at either admission (trial)", async () => {
+    // 70B at bf16 on two H100s leaves ~12 GB for KV: one long request fits, not two. It read "1  sequences of …".
+    const oneFits = (inputTokens: string) => [
+      "inference",
+      "--hardware",
+      "h100-sxm",
+      "--model",
+      "llama-3.1-70b",
+      "--precision",
+      "bf16",
+      "--tp",
+      "2",
+      "--batch",
+      "1",
+      "--output-tokens",
+      "500",
+      "--input-tokens",
+      inputTokens
+    ];
+    // TRT-LLM reserves each request's whole length; vLLM counts the live length but holds back 10% of all HBM.
+    for (const [stack, inputTokens, unit] of [
+      ["trtllm", "40000", "sequence of 40,500 KV tokens, reserved whole at admission"],
+      ["vllm", "30000", "sequence at 30,250 live KV tokens"]
+    ] as const) {
+      const {code, stdout} = await runCli([...oneFits(inputTokens), "--stack", stack]);
+      expect(code, stack).toBe(0);
+      expect(stdout, stack).toMatch(new RegExp(`^largest batch that fits +1  ${escapeRegExp(unit)}$`, "m"));
+    }
+    // More than one keeps the plural.
+    const {stdout} = await runCli(oneFits("4000"));
+    expect(stdout).toMatch(/^largest batch that fits +\d+  sequences of 4,500 KV tokens/m);
+    expect(stdout).not.toMatch(/^largest batch that fits +1  /m);
+  });
+
   it("prints an aligned table with units", async () => {
     const {code, stdout} = await runCli(base);
     expect(code).toBe(0);

@@ -550,6 +550,9 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     `per request, batch ${groupThousands(r.batchSize)}, ${layout} (${countNoun(r.chipsPerReplica, "chip")} per replica)${prefill}, utilisation ` +
     `${formatPercent(r.utilizationFraction)}, ${r.owned ? "owned" : "rented"} chips; ${r.stack} at the efficiencies ` +
     calibratedOn(r.efficienciesFrom);
+  // The batch's count and its noun sit in separate columns, so the noun agrees with the count here (countNoun's rule):
+  // it read "1  sequences of 40,500 KV tokens" (trial).
+  const sequences = r.maxBatchSize === 1 ? "sequence" : "sequences";
   const rows: [string, string, string][] = [
     // The figures `run` also prints carry its labels (METRIC_INFO), so that the same figure reads the same.
     [METRIC_INFO.outputTokensPerSecondPerChip.label, n(r.outputTokensPerSecondPerChip), THROUGHPUT_UNIT],
@@ -590,8 +593,8 @@ function formatInference(r: ReturnType<typeof runInference>): string {
       "largest batch that fits",
       groupThousands(r.maxBatchSize),
       r.kvAdmission === "whole"
-        ? `sequences of ${n(r.kvTokensPerSequence)} KV tokens, reserved whole at admission`
-        : `sequences at ${n(r.kvTokensPerSequence)} live KV tokens`
+        ? `${sequences} of ${n(r.kvTokensPerSequence)} KV tokens, reserved whole at admission`
+        : `${sequences} at ${n(r.kvTokensPerSequence)} live KV tokens`
     ],
     [METRIC_INFO.chipHourCostUsd.label, usd(r.chipHourCostUsd), CHIP_HOUR_UNIT],
     [METRIC_INFO.costPerMillionOutputTokensUsd.label, usd(r.costPerMillionOutputTokensUsd), "USD/Mtok"],
