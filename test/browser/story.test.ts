@@ -294,8 +294,12 @@ describe.skipIf(!enabled)("front page and story layout", () => {
       for (const table of tables) expect(table.scrollWidth).toBeLessThanOrEqual(table.clientWidth);
       const codes = await page.$$eval("table code", (all) => all.map((code) => code.innerHTML));
       expect(codes).toContain("serving.<wbr>hardware");
-      // The phone's "Scroll the table sideways" line is not drawn where the tables fit.
-      expect(await page.$eval(".reference-tables h3", (h) => getComputedStyle(h, "::after").content)).toBe("none");
+      // The "Scroll the table sideways" line is not drawn where the tables fit.
+      const cues = await page.$$eval(".reference-tables h3", (hs) =>
+        hs.map((h) => getComputedStyle(h, "::after").content)
+      );
+      expect(cues.length).toBeGreaterThan(10);
+      expect(new Set(cues)).toEqual(new Set(["none"]));
       // The groups link to their tables in place of the contents.
       expect(await page.$$eval('p a[href="#serving"]', (links) => links.length)).toBe(1);
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
@@ -303,6 +307,46 @@ describe.skipIf(!enabled)("front page and story layout", () => {
       await closePage(page);
     }
   });
+
+  it.for([768, 1024])(
+    "/reference at %i px: a key table that runs past its column says it scrolls sideways, one that fits does not",
+    async (width) => {
+      // The line was drawn below 640 px only; at 768 px nine of the thirteen key tables ran past their column with no
+      // word of it, and at 1024 px (the sidebar beside them) ten. It follows each table's own overflow now.
+      const page = await openPage(browser, "/reference", {viewport: {width, height: 900}});
+      try {
+        const groups = await page.$$eval(".reference-tables h3", (hs) =>
+          hs.map((h) => {
+            const table = h.nextElementSibling as HTMLElement;
+            return {
+              group: h.id,
+              overflows: table.scrollWidth > table.clientWidth,
+              cue: getComputedStyle(h, "::after").content
+            };
+          })
+        );
+        expect(groups.length).toBeGreaterThan(10);
+        // Some tables run past their column at these widths and some fit, so both halves of the rule are tested.
+        expect(groups.filter((g) => g.overflows).length).toBeGreaterThan(2);
+        expect(groups.filter((g) => !g.overflows).length).toBeGreaterThan(2);
+        for (const {group, overflows, cue} of groups)
+          expect({group, cue}).toEqual({
+            group,
+            cue: overflows ? '"Scroll the table sideways for Meaning and Source →"' : "none"
+          });
+        // A window made wider (a tablet turned) takes the line away where the tables come to fit.
+        await page.setViewportSize({width: 1280, height: 900});
+        await expect
+          .poll(() =>
+            page.$$eval(".reference-tables h3", (hs) => hs.map((h) => getComputedStyle(h, "::after").content))
+          )
+          .toEqual(groups.map(() => "none"));
+        expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      } finally {
+        await closePage(page);
+      }
+    }
+  );
 
   it("/reference on a 390 px phone: each key table says it scrolls sideways, by a line under its heading and a shadow", async () => {
     // Its 8-column key tables showed Key, Unit and Accepts, and nothing said Meaning and Source were to the right.
