@@ -6,7 +6,7 @@ import type {ServingCalibration, ServingModelError} from "./servingCalibration.j
 import {SERVING_CALIBRATION} from "./servingCalibration.generated.js";
 
 export {SERVING_CALIBRATION};
-export type {ServingCalibration, ServingModelError} from "./servingCalibration.js";
+export type {OutOfBandError, ServingCalibration, ServingModelError} from "./servingCalibration.js";
 
 /**
  * The calibrated efficiencies for a chip and a serving stack: the most specific fit the calibration made

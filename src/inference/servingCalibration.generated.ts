@@ -184,6 +184,15 @@ export const SERVING_CALIBRATION: ServingCalibration = {
     "shareWithin35": 0,
     "medianRatio": 2.5379414837451386,
     "ratioP10": 2.395583242170938,
-    "ratioP90": 4.268465647545506
+    "ratioP90": 4.268465647545506,
+    "ratioMin": 2.310406512984335,
+    "ratioMax": 4.351794323112181,
+    "models": [
+      "deepseek-v3"
+    ],
+    "hardware": [
+      "b200",
+      "gb200"
+    ]
   }
 };

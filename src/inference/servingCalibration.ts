@@ -35,5 +35,15 @@ export interface ServingCalibration {
    * expert parallelism, prefill on the same chips), which no efficiency was fitted on: what a layout of that kind
    * can expect (calibratedBandNote.ts says so where one is modelled). Null when the measurements hold none.
    */
-  outOfBand: ServingModelError | null;
+  outOfBand: OutOfBandError | null;
+}
+
+/** The error on the measurements outside the calibrated band, with their extremes and what they measured. */
+export interface OutOfBandError extends ServingModelError {
+  /** Smallest and largest model ÷ measured (with a handful of runs, plainer than the 10th and 90th percentiles). */
+  ratioMin: number;
+  ratioMax: number;
+  /** The model ids and the chip ids of those runs, each once, sorted. */
+  models: string[];
+  hardware: string[];
 }

@@ -334,7 +334,7 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
       ...(widerExperts === null
         ? []
         : [
-            `expert-parallel degree ${widerExperts} at tensor-parallel degree ${input.tensorParallel} (each of the ${layout.attentionGroups} attention ranks holds its own copy of attention and the dense layers)`
+            `expert-parallel degree ${widerExperts} at tensor-parallel degree ${input.tensorParallel} (each of its ${widerExperts / input.tensorParallel} attention ranks holds its own copy of attention and the dense layers)`
           ])
     ];
     // A lower precision only where the chip runs one (an H100 at fp8 was offered one, and fp4 was then refused; trial).

@@ -34,7 +34,7 @@ describe("a layout outside the calibrated band", () => {
     expect(text.stdout.replace(/\s+/g, " ")).toContain(
       "Read these figures with care: the serving layout, TP 1 × EP 8 with prompts prefilled on the same chips"
     );
-    expect(text.stdout.replace(/\s+/g, " ")).toContain("(--prefill disaggregated) it is");
+    expect(text.stdout.replace(/\s+/g, " ")).toContain("(--prefill disaggregated) it is calibrated");
     const json = JSON.parse((await runCli([...R1_ON_B200, "--json"])).stdout);
     expect(json.calibratedBandNote).toMatch(/not calibrated on: on the 5 published runs/);
     const apart = JSON.parse((await runCli([...R1_ON_B200, "--prefill", "disaggregated", "--json"])).stdout);
@@ -57,7 +57,7 @@ describe("a layout outside the calibrated band", () => {
     expect(stderr).toContain(
       "token-ledger: note: deepseek-one-day: the serving layout, TP 1 × EP 144 with prompts prefilled on the same chips"
     );
-    expect(stderr).toContain("(serving.prefill: disaggregated) it is");
+    expect(stderr).toContain("(serving.prefill: disaggregated) it is calibrated");
     const asPublished = await runCli(["run", "deepseek-one-day", "--samples", "50"]);
     expect(asPublished.stderr).not.toContain("not calibrated on");
   });

@@ -81,7 +81,14 @@ describe("token-ledger calibration", () => {
     expect(inBand).toContain("deepseek-prod-v3r1-decode-h800-ep144");
     expect(report.outOfBandError.count).toBe(report.outOfBand.length);
     // The committed file records it too: calibratedBandNote.ts quotes it where such a layout is modelled.
-    expect(report.outOfBandError).toEqual(SERVING_CALIBRATION.outOfBand);
+    const ratios = report.outOfBand.map((r: {ratio: number}) => r.ratio);
+    expect(SERVING_CALIBRATION.outOfBand).toEqual({
+      ...report.outOfBandError,
+      ratioMin: Math.min(...ratios),
+      ratioMax: Math.max(...ratios),
+      models: ["deepseek-v3"],
+      hardware: ["b200", "gb200"]
+    });
     expect(report.heldOut.count).toBeGreaterThan(0);
     // Whole systems held out of a refit: fewer runs than the stated split holds out (every third system, not run), and
     // the committed file records what this fit gives (the staleness test compares the rest).
@@ -234,6 +241,25 @@ describe("token-ledger calibration", () => {
     const {code, stderr} = await runCli(["calibration", "--measurements", file]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/header-only\.csv: too few measurements .* found 0 comparable/);
+  });
+
+  it("a file of only rows outside the calibrated band counts them in its error (it read '0 comparable' alone)", async () => {
+    // The bundled file's DeepSeek-R1 rows with data-parallel attention and prefill on the same chips (breaker).
+    const lines = readFileSync(new URL("../../data/measurements.csv", import.meta.url), "utf8").split("\n");
+    const outside = lines.filter((l) => /^(mlperf51-deepseek-r1|trtllm-bestperf-dsr1)/.test(l));
+    expect(outside).toHaveLength(5);
+    const dir = mkdtempSync(join(tmpdir(), "token-ledger-out-of-band-"));
+    try {
+      const file = join(dir, "outside.csv");
+      writeFileSync(file, [lines[0], ...outside, ""].join("\n"));
+      const {code, stderr} = await runCli(["calibration", "--measurements", file]);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(
+        /report its error \(5 rows outside the calibrated band, never fitted: scope\.ts\): .* found 0 comparable/
+      );
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 
   it("a measurements file of garbage prints its first 50 errors and a line counting the rest, exit 1", async () => {

@@ -540,7 +540,11 @@ describe("token-ledger inference", () => {
     ]);
     expect(code).toBe(1);
     expect(stderr).toContain("of 8 chips (TP 1 × EP 8): expected tensor-parallel degree 8 at expert-parallel degree 8");
-    expect(stderr).toContain("or expert-parallel degree 10 at tensor-parallel degree 1");
+    // The offered layout's ranks, 10, not the refused one's 8 (new-user trial: TP 1 × EP 2 was offered EP 4 "each of
+    // the 2 attention ranks").
+    expect(stderr).toContain(
+      "or expert-parallel degree 10 at tensor-parallel degree 1 (each of its 10 attention ranks holds its own copy"
+    );
   });
 
   it("names --tp for a degree that cannot shard the model (issue 11: llama-3.1-70b --tp 3)", async () => {

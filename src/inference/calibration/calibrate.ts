@@ -15,6 +15,7 @@ import {predictMeasurement} from "../predictMeasurement.js";
 import {stackAdmission} from "../kvCacheAdmission.js";
 import {measurementCellError} from "./parseMeasurementsCsv.js";
 import {outsideCalibratedBand} from "./scope.js";
+import {countNoun} from "../../units/countNoun.js";
 import {
   calibrationGroup,
   calibrationSplit,
@@ -378,7 +379,13 @@ export function fitSplitOf(prepared: PreparedMeasurements, file: string): Compar
   if (fit.length < MIN_MEASUREMENTS_POOLED_FIT || held === 0) {
     throw new UserError({
       file,
-      message: "too few measurements the model can be compared with to fit it and report its error",
+      // The rows set aside as outside the calibrated band are named too: a file of only those read "0 comparable"
+      // with no word of them (breaker).
+      message:
+        "too few measurements the model can be compared with to fit it and report its error" +
+        (prepared.outOfBand.length
+          ? ` (${countNoun(prepared.outOfBand.length, "row")} outside the calibrated band, never fitted: scope.ts)`
+          : ""),
       expected: `at least ${MIN_MEASUREMENTS_POOLED_FIT} to fit (more than the 4 efficiencies fitted) and 1 held out (every third of each chip family and stack)`,
       found: `${prepared.comparable.length} comparable (${fit.length} to fit, ${held} held out), ${prepared.skipped.length} lacking a shape`
     });

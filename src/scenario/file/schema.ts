@@ -198,7 +198,8 @@ export const SCENARIO_KEYS = [
     integer: true,
     range: "[1, 1024]",
     default: 2,
-    meaning: "Chips per replica (tensor-parallel degree).",
+    meaning:
+      "Chips each attention layer and every non-expert weight is split over (tensor-parallel degree); a replica is max(tensor, expert) chips (serving.expertParallel).",
     source: "assumption: Llama 3.1 70B in FP8 (~71 GB of weights) plus its KV cache needs two 80 GB chips",
     distribution: false
   },
