@@ -58,6 +58,13 @@ describe("a layout outside the calibrated band", () => {
       "token-ledger: note: deepseek-one-day: the serving layout, TP 1 × EP 144 with prompts prefilled on the same chips"
     );
     expect(stderr).toContain("(serving.prefill: disaggregated) it is calibrated");
+    // The same sentences in --json, for a script; in compare's, one list per scenario in order.
+    const json = JSON.parse(
+      (await runCli(["run", "deepseek-one-day", "--set", "serving.prefill=shared", "--samples", "50", "--json"])).stdout
+    );
+    const band = json.notes.filter((n: string) => n.includes("not calibrated on"));
+    expect(band).toHaveLength(1);
+    expect(stderr).toContain(`token-ledger: note: deepseek-one-day: ${band[0]}\n`);
     const asPublished = await runCli(["run", "deepseek-one-day", "--samples", "50"]);
     expect(asPublished.stderr).not.toContain("not calibrated on");
   });

@@ -320,8 +320,11 @@ describe("token-ledger run", () => {
       "metricUnits",
       "monteCarlo",
       "uncertainKeys",
-      "bands"
+      "bands",
+      "notes"
     ]);
+    // base has nothing to note; the notes are run's stderr lines, for a script (calibratedBand.test.ts has some).
+    expect(report.notes).toEqual([]);
     // Each metric's unit beside the bare numbers (modeller trial: the unit was only in the metric's name).
     expect(Object.keys(report.metricUnits)).toEqual([...SCENARIO_METRICS]);
     expect(report.metricUnits).toMatchObject({
@@ -652,6 +655,7 @@ describe("token-ledger compare", () => {
     expect(comparison.metricUnits.siliconNpvUsd).toBe("USD");
     expect(Object.keys(comparison.metrics)).toEqual([...SCENARIO_METRICS]);
     for (const name of SCENARIO_METRICS) expect(comparison.metrics[name], name).toHaveLength(2);
+    expect(comparison.notes).toEqual([[], []]);
     const [nine, twentyFour] = comparison.metrics.siliconNpvUsd;
     expect(nine.mean).toBeGreaterThan(twentyFour.mean);
     // Nothing but the design cycle differs, so the cost per token is identical.
@@ -748,6 +752,10 @@ describe("token-ledger compare", () => {
       const {code, stdout, stderr} = await runCli(["compare", file, "base", "--json", ...FEW]);
       expect(code).toBe(0);
       expect(JSON.parse(stdout).scenarios).toEqual(["shared-prefill", "base"]);
+      // --json has them too, one list per scenario in order: the two below for shared-prefill, none for base.
+      const {notes} = JSON.parse(stdout);
+      expect(notes.map((list: string[]) => list.length)).toEqual([2, 0]);
+      expect(stderr).toContain(`token-ledger: note: shared-prefill: ${notes[0][1]}\n`);
       // Two notes, each once: the fleet, and the layout (TP 1 × EP 144 prefilling on its decode chips) the serving
       // model is not calibrated on (calibratedBandNote.ts).
       expect(stderr).toMatch(
