@@ -6,8 +6,9 @@ import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js"
 
 /**
  * A box listing the scenario's notes (scenarioNotes: demand or training past world GDP, a training run longer than its
- * months, a fleet smaller than the serving model needs) for the page's state, each as a sentence; an empty, hidden
- * element when there is none. The same sentences `run` and `compare` write on stderr.
+ * months, a fleet smaller than the serving model needs, a serving layout the model is not calibrated on) for the
+ * page's state, each as a sentence; an empty, hidden element when there is none. The same sentences `run` and
+ * `compare` write on stderr.
  *
  * Input: the page's state: the evaluation at its median point, its metrics, and its resolved scenario (each key's
  * value). Output: an element (text only, never parsed as HTML).
@@ -17,7 +18,17 @@ export function ScenarioNotes(state: {
   metrics: FleetNoteInput["metrics"];
   resolved: Pick<ResolvedScenario, "values">;
 }): HTMLElement {
-  const notes = scenarioNotes(state.point, {metrics: state.metrics, assumptions: state.resolved.values});
+  return NotesBox(scenarioNotes(state.point, {metrics: state.metrics, assumptions: state.resolved.values}));
+}
+
+/**
+ * The box itself: "Read these figures with care: they are computed as set, but" over one item per note, marked
+ * data-notes (role status); hidden and empty for no note. /compare lists every picked scenario's notes in one, each
+ * led by the scenario's name, as `compare` writes them on stderr.
+ *
+ * Input: the sentences, in order. Output: an element (text only, never parsed as HTML).
+ */
+export function NotesBox(notes: readonly string[]): HTMLElement {
   const box = document.createElement("div");
   box.className = "scenario-notice";
   box.dataset.notes = "";

@@ -932,6 +932,29 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("lists the compared scenarios' notes, each led by its name, as compare writes them; none where there are none", async () => {
+    // openai-2024's custom chip ships after its horizon: `compare` notes it on stderr, the page said nothing (breaker).
+    const page = await openPage(browser, "/compare?scenario=base&scenario=openai-2024");
+    try {
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      const notes = page.locator("[data-notes]:not([hidden]) li");
+      await expect.poll(() => notes.count()).toBe(1);
+      expect(await notes.first().textContent()).toMatch(
+        /^OpenAI's 2024, rebuilt from its demand: the custom chip ships after the horizon \(silicon\.designCycle/
+      );
+    } finally {
+      await closePage(page);
+    }
+    const plain = await openPage(browser, "/compare?scenario=base&scenario=agent-era");
+    try {
+      await plain.locator(".scenario-compare-metrics").first().waitFor();
+      expect(await plain.locator("[data-notes]").count()).toBe(1);
+      expect(await plain.locator("[data-notes]:not([hidden])").count()).toBe(0);
+    } finally {
+      await closePage(plain);
+    }
+  });
+
   it("compares scenarios with one series per scenario, and keeps the selection in the URL", async () => {
     const page = await openPage(
       browser,
