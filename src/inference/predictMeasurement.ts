@@ -29,6 +29,11 @@ export interface MeasurementShape {
   outputTokens: number;
   /** Coefficient of variation of the generated tokens per request, >= 0 (inflightLength.ts); absent: 0. */
   outputTokensCv?: number;
+  /**
+   * Bytes per KV-cache element where the run's format is published (measurement.ts KV_CACHE_DTYPES); absent: the
+   * precision's default (DEFAULT_KV_BYTES_PER_ELEMENT).
+   */
+  kvBytesPerElement?: number;
   /** Share of the prompt found in the prefix cache; in [0, 1); 0 when not stated. */
   cacheHitFraction: number;
   /** Requests in flight across the whole system; null for an offline benchmark (the largest batch that fits). */
@@ -89,12 +94,13 @@ export interface MeasurementPrediction {
 export function predictMeasurement(shape: MeasurementShape, efficiencies: ServingEfficiencies): MeasurementPrediction {
   const layout = replicaLayout(shape.tensorParallel, shape.expertParallel);
   const replicas = shape.chips / layout.chips;
+  const kvBytesPerElement = shape.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[shape.precision];
   const fit = servingMemoryFit({
     hbmCapacityBytes: shape.hardware.hbmCapacityBytes,
     model: shape.model,
     layout,
     bytesPerParam: BYTES_PER_PARAM[shape.precision],
-    kvBytesPerElement: DEFAULT_KV_BYTES_PER_ELEMENT[shape.precision],
+    kvBytesPerElement,
     inputTokens: shape.inputTokens,
     outputTokens: shape.outputTokens,
     outputTokensCv: shape.outputTokensCv,
@@ -131,7 +137,8 @@ export function predictMeasurement(shape: MeasurementShape, efficiencies: Servin
       tensorParallel: shape.tensorParallel,
       expertParallel: shape.expertParallel,
       stack: shape.stack,
-      hbmReserveFraction: null
+      hbmReserveFraction: null,
+      kvBytesPerElement
     },
     efficiencies
   );

@@ -3,7 +3,7 @@
 import type {ServingCalibration} from "./servingCalibration.js";
 
 export const SERVING_CALIBRATION: ServingCalibration = {
-  "measurementsSha256": "6996bfa2641c1415fadc478be1eeb17d907dcda2090e27bf8f849cad83b1d1b8",
+  "measurementsSha256": "5a06f8d0b06dc0f3520b07257cea1778cbd36fe5be1c7f53fa3c981aa1a51250",
   "pooled": {
     "bandwidthFraction": 0.6140095253990375,
     "computeFraction": 0.556211936775587,
@@ -178,21 +178,22 @@ export const SERVING_CALIBRATION: ServingCalibration = {
     "ratioP90": 1.2171057971176116
   },
   "outOfBand": {
-    "count": 5,
-    "medianAbsoluteError": 1.5379414837451386,
+    "count": 7,
+    "medianAbsoluteError": 1.5233483359508435,
     "shareWithin25": 0,
     "shareWithin35": 0,
-    "medianRatio": 2.5379414837451386,
-    "ratioP10": 2.395583242170938,
-    "ratioP90": 4.268465647545506,
-    "ratioMin": 2.310406512984335,
+    "medianRatio": 2.5233483359508435,
+    "ratioP10": 1.8537687176825366,
+    "ratioP90": 4.226801309762168,
+    "ratioMin": 1.6887040946401057,
     "ratioMax": 4.351794323112181,
     "models": [
       "deepseek-v3"
     ],
     "hardware": [
       "b200",
-      "gb200"
+      "gb200",
+      "h200-sxm"
     ]
   }
 };

@@ -36,7 +36,7 @@ describe("a layout outside the calibrated band", () => {
     );
     expect(text.stdout.replace(/\s+/g, " ")).toContain("(--prefill disaggregated) it is calibrated");
     const json = JSON.parse((await runCli([...R1_ON_B200, "--json"])).stdout);
-    expect(json.calibratedBandNote).toMatch(/not calibrated on: on the 5 published runs/);
+    expect(json.calibratedBandNote).toMatch(/not calibrated on: on the 7 published runs/);
     const apart = JSON.parse((await runCli([...R1_ON_B200, "--prefill", "disaggregated", "--json"])).stdout);
     expect(apart.calibratedBandNote).toBeNull();
     const tensor = await runCli([...R1_ON_B200.slice(0, 7), "--tp", "8", "--ep", "1", "--batch", "64"]);

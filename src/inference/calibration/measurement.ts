@@ -42,6 +42,19 @@ export function measuredTokensPerSecondPerChip(
 export const GRAPH_CAPTURES = ["yes", "no", "unknown"] as const;
 export type GraphCapture = (typeof GRAPH_CAPTURES)[number];
 
+/**
+ * The element format of a run's KV cache where its source states it: BF16 or FP16 (2 bytes), or FP8 (1 byte). A row
+ * that leaves it empty takes its precision's default (DEFAULT_KV_BYTES_PER_ELEMENT: BF16 weights a BF16 cache, FP8
+ * and FP4 weights an FP8 one, as TensorRT-LLM's MLPerf runs set kv_cache_dtype fp8). vLLM's and SGLang's default
+ * ("auto") is the activations' format, BF16, whatever the weights; TensorRT-LLM's FP8 DeepSeek-R1 checkpoint kept a
+ * BF16 cache in its H200 max-throughput run.
+ */
+export const KV_CACHE_DTYPES = ["bf16", "fp16", "fp8"] as const;
+export type KvCacheDtype = (typeof KV_CACHE_DTYPES)[number];
+
+/** Bytes per KV-cache element of each KV_CACHE_DTYPES format. */
+export const KV_CACHE_DTYPE_BYTES: Readonly<Record<KvCacheDtype, number>> = {bf16: 2, fp16: 2, fp8: 1};
+
 /** Serving software families, the unit efficiencies are fitted per (with the chip family). */
 export const SOFTWARE_STACKS = ["trtllm", "vllm", "sglang", "jax", "neuron", "other"] as const;
 export type SoftwareStack = (typeof SOFTWARE_STACKS)[number];
@@ -71,6 +84,8 @@ export interface Measurement {
   /** Catalog id of the model (data/models.csv), or of an architecturally identical one (see notes). */
   model: string;
   precision: Precision;
+  /** The KV cache's element format where the source states it (KV_CACHE_DTYPES); null: the precision's default. */
+  kvCacheDtype: KvCacheDtype | null;
   /** Tensor-parallel degree per replica; null when not published. */
   tensorParallel: number | null;
   /** Expert-parallel degree per replica; null when not published. */

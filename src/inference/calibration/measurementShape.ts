@@ -1,5 +1,5 @@
 import type {Hardware} from "../../catalog/hardware.js";
-import type {Measurement} from "./measurement.js";
+import {KV_CACHE_DTYPE_BYTES, type Measurement} from "./measurement.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
 import {didYouMeanHint, otherCatalogHint} from "../../errors/suggest.js";
 import type {MeasurementShape} from "../predictMeasurement.js";
@@ -108,6 +108,7 @@ export function comparableMeasurement(
       hardware,
       model,
       precision: measurement.precision,
+      ...(measurement.kvCacheDtype === null ? {} : {kvBytesPerElement: KV_CACHE_DTYPE_BYTES[measurement.kvCacheDtype]}),
       tensorParallel: measurement.tensorParallel,
       expertParallel: measurement.expertParallel ?? 1,
       chips: measurement.chips,

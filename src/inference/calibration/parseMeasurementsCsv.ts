@@ -4,6 +4,7 @@ import {UserError} from "../../errors/userError.js";
 import {CellReader, readCatalogRows, readCsvRecords, throwIfAny, type CellUnit} from "../../catalog/csvCells.js";
 import {
   GRAPH_CAPTURES,
+  KV_CACHE_DTYPES,
   MEASUREMENT_PHASES,
   MEASUREMENT_SCENARIOS,
   SOFTWARE_STACKS,
@@ -18,6 +19,7 @@ export const MEASUREMENT_COLUMNS = [
   "chips",
   "model",
   "precision",
+  "kv_cache_dtype",
   "tensor_parallel",
   "expert_parallel",
   "scenario",
@@ -50,14 +52,17 @@ type Column = MeasurementColumn;
  * `graph_capture` (its rows take "unknown", as a row that does not say; it was refused as a missing column, where an
  * older data/hardware.csv loads with a note; breaker), `input_tokens_per_s_per_chip` (written before prefill
  * measurements: its rows are whole or decode ones, which leave it empty), `max_batch` (written before the engine's
- * cap was recorded: its rows take none, as a row that leaves it empty) and `output_tokens_cv` (written before the
- * spread of output lengths was recorded: its rows take none, every request the same length, as an empty cell does).
+ * cap was recorded: its rows take none, as a row that leaves it empty), `output_tokens_cv` (written before the
+ * spread of output lengths was recorded: its rows take none, every request the same length, as an empty cell does)
+ * and `kv_cache_dtype` (written before the KV cache's format was recorded: its rows take their precision's default,
+ * as an empty cell does).
  */
 export const OPTIONAL_MEASUREMENT_COLUMNS: readonly MeasurementColumn[] = [
   "graph_capture",
   "input_tokens_per_s_per_chip",
   "max_batch",
-  "output_tokens_cv"
+  "output_tokens_cv",
+  "kv_cache_dtype"
 ];
 
 /**
@@ -119,9 +124,10 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * (latestMonth of `now`, the time of the call unless given: tests pass one) is an error: no measurement is published
  * before it is made (2099-01 passed; breaker).
  *
- * A file without the `graph_capture`, `input_tokens_per_s_per_chip`, `max_batch` or `output_tokens_cv` column
- * (OPTIONAL_MEASUREMENT_COLUMNS: a project's file written before them) is read too: every row's graph_capture
- * "unknown" (the caller prints a note: measurementFiles.ts), every row's input rate, engine cap and output CV null. With `allColumns` (the package's own data/measurements.csv,
+ * A file without the `graph_capture`, `input_tokens_per_s_per_chip`, `max_batch`, `output_tokens_cv` or
+ * `kv_cache_dtype` column (OPTIONAL_MEASUREMENT_COLUMNS: a project's file written before them) is read too: every
+ * row's graph_capture "unknown" (the caller prints a note: measurementFiles.ts), every row's input rate, engine cap,
+ * output CV and KV format null. With `allColumns` (the package's own data/measurements.csv,
  * never older than the code) every column is required.
  */
 /**
@@ -150,7 +156,11 @@ export function parseMeasurementsCsv(
     units: MEASUREMENT_CELL_UNITS,
     ranges: {output_tokens_cv: OUTPUT_TOKENS_CV_RANGE},
     readRow: (cells, columns) =>
-      readRow(cells, latest, columns.includes("graph_capture"), columns.includes("output_tokens_cv"))
+      readRow(cells, latest, {
+        graphCapture: columns.includes("graph_capture"),
+        outputTokensCv: columns.includes("output_tokens_cv"),
+        kvCacheDtype: columns.includes("kv_cache_dtype")
+      })
   });
 }
 
@@ -205,9 +215,9 @@ export function latestMonth(now: Date): string {
 function readRow(
   cells: CellReader<Column>,
   latest: string,
-  graphCaptureWritten: boolean,
-  cvWritten: boolean
+  written: {graphCapture: boolean; outputTokensCv: boolean; kvCacheDtype: boolean}
 ): Measurement | undefined {
+  const {graphCapture: graphCaptureWritten, outputTokensCv: cvWritten} = written;
   const phase = cells.choice("phase", MEASUREMENT_PHASES);
   const row = {
     id: cells.id("id"),
@@ -217,6 +227,10 @@ function readRow(
     chips: cells.positive("chips", {integer: true}),
     model: cells.id("model"),
     precision: cells.choice("precision", PRECISIONS),
+    kvCacheDtype:
+      written.kvCacheDtype && cells.raw("kv_cache_dtype") !== ""
+        ? cells.choice("kv_cache_dtype", KV_CACHE_DTYPES)
+        : null,
     tensorParallel: cells.optionalPositive("tensor_parallel", {integer: true}),
     expertParallel: cells.optionalPositive("expert_parallel", {integer: true}),
     scenario: cells.choice("scenario", MEASUREMENT_SCENARIOS),

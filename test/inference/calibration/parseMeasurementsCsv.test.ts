@@ -13,7 +13,7 @@ import {loadCatalogs} from "../../../src/node/catalogFiles.js";
 
 const header = MEASUREMENT_COLUMNS.join(",");
 const good = [
-  "m-1,h100-sxm,8,llama-2-70b,fp8,2,1,offline,whole,222.33,290.3,,,,TensorRT-LLM 0.12,trtllm,unknown,,3065.6,,,,2024-08,",
+  "m-1,h100-sxm,8,llama-2-70b,fp8,,2,1,offline,whole,222.33,290.3,,,,TensorRT-LLM 0.12,trtllm,unknown,,3065.6,,,,2024-08,",
   "MLPerf v4.1,https://example.org/a,Tokens per second: 24524.9,per-chip = 24524.9 / 8"
 ].join("");
 const file = "measurements.csv";
@@ -48,8 +48,35 @@ describe("parseMeasurementsCsv", () => {
       outputTokensPerSecondPerUser: null,
       stack: "trtllm",
       graphCapture: "unknown",
-      phase: "whole"
+      phase: "whole",
+      kvCacheDtype: null
     });
+  });
+
+  it("reads the KV cache's format where a row states it, and a file written before the column as the precision's", () => {
+    // TensorRT-LLM's H200 DeepSeek-R1 run keeps a BF16 cache under FP8 weights (data/measurements.csv).
+    expect(parseMeasurementsCsv(withCell("kv_cache_dtype", "bf16"), {file})[0]!.kvCacheDtype).toBe("bf16");
+    const [error] = userErrorsOf(() => parseMeasurementsCsv(withCell("kv_cache_dtype", "int8"), {file}));
+    expect(error).toMatchObject({
+      path: "kv_cache_dtype",
+      message: "unknown kv cache dtype",
+      expected: "one of bf16, fp16, fp8"
+    });
+    expect(userErrorsOf(() => parseMeasurementsCsv(withCell("kv_cache_dtype", "BF16"), {file}))[0]!.hint).toBe(
+      "did you mean bf16?"
+    );
+    const older = (text: string) =>
+      text
+        .split("\n")
+        .map((line) =>
+          line
+            .split(",")
+            .filter((_, i) => i !== MEASUREMENT_COLUMNS.indexOf("kv_cache_dtype"))
+            .join(",")
+        )
+        .join("\n");
+    const [row] = parseMeasurementsCsv(older(`${header}\n${good}\n`), {file});
+    expect(row).toMatchObject({id: "m-1", kvCacheDtype: null, tensorParallel: 2});
   });
 
   it.each([
@@ -60,6 +87,7 @@ describe("parseMeasurementsCsv", () => {
     ["input_tokens", "222 tokens", "not a number"],
     ["stack", "tgi", "unknown stack"],
     ["graph_capture", "eager", "unknown graph capture"],
+    ["kv_cache_dtype", "int4", "unknown kv cache dtype"],
     ["phase", "prefilling", "unknown phase"],
     ["date", "Aug 2024", "bad date"],
     ["source_url", "http://example.org", "bad URL"]
@@ -194,7 +222,7 @@ describe("parseMeasurementsCsv", () => {
         [
           "unknown column",
           "input_tokens_per_s_per_chp",
-          "column 'input_tokens_per_s_per_chip' at position 18",
+          "column 'input_tokens_per_s_per_chip' at position 19",
           "did you mean input_tokens_per_s_per_chip?"
         ]
       ]);
@@ -227,7 +255,7 @@ describe("parseMeasurementsCsv", () => {
       [
         "unknown column",
         "graph_captur",
-        "column 'graph_capture' at position 17",
+        "column 'graph_capture' at position 18",
         "'graph_captur'",
         "did you mean graph_capture?"
       ]

@@ -22,6 +22,7 @@ function prefillRow(chips = 32, concurrency: string = "128"): string {
     chips: String(chips),
     model: "deepseek-v3",
     precision: "fp8",
+    kv_cache_dtype: "",
     tensor_parallel: "1",
     expert_parallel: "32",
     scenario: "fixed-batch",
@@ -123,6 +124,7 @@ function mlperfRow({
     chips: "8",
     model: "llama-2-70b",
     precision: "fp8",
+    kv_cache_dtype: "",
     tensor_parallel: "2",
     expert_parallel: "1",
     scenario,
@@ -199,5 +201,25 @@ describe("compareMeasurement with the engine's cap (max_batch)", () => {
       batchSizePerReplica: 100,
       engineCapped: false
     });
+  });
+});
+
+describe("compareMeasurement with the KV cache's format (kv_cache_dtype)", () => {
+  it("runs a BF16 cache at 2 bytes an element under FP8 weights: more HBM read a step, fewer sequences fit", async () => {
+    // TensorRT-LLM's H200 DeepSeek-R1 max-throughput run (data/measurements.csv): FP8 weights, the checkpoint's BF16
+    // cache, 1,024 in flight. With the cell empty the model took FP8's 1-byte cache and ran faster.
+    const {loadMeasurements} = await import("../../../src/node/measurementFiles.js");
+    const row = loadMeasurements().measurements.find((m) => m.id === "trtllm-bestperf-dsr1-1k2k-c1024-h200x8")!;
+    expect(row.kvCacheDtype).toBe("bf16");
+    const compare = (kvCacheDtype: typeof row.kvCacheDtype) => {
+      const m = comparableMeasurement({...row, kvCacheDtype}, catalogs, file);
+      if (!isComparable(m)) throw new Error("not comparable");
+      return compareMeasurement(m, DEFAULT_SERVING_EFFICIENCIES);
+    };
+    const bf16 = compare("bf16");
+    const fp8 = compare(null);
+    expect(bf16.batchSizePerReplica).toBe(fp8.batchSizePerReplica);
+    expect(bf16.predictedTokensPerSecondPerChip).toBeLessThan(fp8.predictedTokensPerSecondPerChip);
+    expect(compare("fp8").predictedTokensPerSecondPerChip).toBe(fp8.predictedTokensPerSecondPerChip);
   });
 });
