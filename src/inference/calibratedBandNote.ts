@@ -1,4 +1,5 @@
 import {formatPriceNumber} from "../scenario/run/reportFormat.js";
+import {andList} from "../units/wordList.js";
 import {outsideCalibratedBand} from "./calibration/scope.js";
 import type {ReplicaLayout} from "./parallelism.js";
 import {SERVING_CALIBRATION} from "./servingCalibration.generated.js";
@@ -7,14 +8,10 @@ import type {OutOfBandError, ServingCalibration} from "./servingCalibration.js";
 /** A ratio as `calibration` prints it: three significant digits ("2.31", "0.400", "99.6"). */
 const ratio = formatPriceNumber;
 
-/** "a", "a and b", "a, b and c". */
-const andList = (items: readonly string[]) =>
-  items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-
 /**
- * What the published runs outside the band showed: "on the 5 published runs of such a layout (deepseek-v3 on b200
- * and gb200) it gave 2.31 to 4.35 times the measured throughput (median 2.54), so …", the consequence worded by the
- * side of 1 the ratios fall on (too fast, too slow, or either).
+ * What the published runs outside the band showed: "on the 7 published runs of such a layout (deepseek-v3 on b200,
+ * gb200 and h200-sxm) it gave 1.69 to 4.35 times the measured throughput (median 2.52), so …", the consequence worded
+ * by the side of 1 the ratios fall on (too fast, too slow, or either).
  */
 function measuredClause(error: OutOfBandError | null): string {
   if (error === null || error.count === 0) return "no published run of such a layout has been compared with it";
