@@ -103,6 +103,8 @@ Latency:
   outputTokensPerSecondPerUser     output tokens/s one user sees over a whole request in steady state
 Figures are model estimates at the efficiencies calibrated on published measurements for the chip's family and
 --stack ("efficienciesFrom" names the fit; \`token-ledger calibration\` prints the model's error), not measurements.
+A layout the model is not calibrated on (--ep above --tp with prefill shared) is said to be under the table, with
+the model ÷ measured of the published runs of such layouts ("calibratedBandNote"; null otherwise).
 Defaults are the scenario schema's (the /reference page).`;
 
 export function registerInference(program: Command): void {
