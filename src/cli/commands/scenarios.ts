@@ -27,11 +27,7 @@ import {
   reportMedian,
   setsNoPrices
 } from "../../scenario/run/reportFormat.js";
-import {
-  DEFAULT_SCENARIO_SAMPLES,
-  DEFAULT_SCENARIO_SEED,
-  type ScenarioRunResult
-} from "../../scenario/run/runScenario.js";
+import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/run/runScenario.js";
 import {MAX_MONTE_CARLO_SAMPLES} from "../../uncertainty/monteCarlo.js";
 import {andList} from "../../units/wordList.js";
 import {positiveInteger, seedFlag} from "../flags.js";
@@ -132,11 +128,10 @@ export function registerScenarioCommands(program: Command): void {
       });
       const report = runReport(resolved, result);
       noteCatalogOverrides();
-      noteReports([{report, point: result.point}]);
+      const notes = scenarioNotes(result.point, report);
+      noteReports([{report, notes}]);
       process.stdout.write(
-        options.json
-          ? JSON.stringify(runJson(report, scenarioNotes(result.point, report)), null, 2) + "\n"
-          : formatRun(report) + "\n"
+        options.json ? JSON.stringify(runJson(report, notes), null, 2) + "\n" : formatRun(report) + "\n"
       );
     });
 
@@ -203,9 +198,9 @@ export function registerScenarioCommands(program: Command): void {
       const reports = runs.map((run) => run.report);
       const comparison = compareReports(reports, unread);
       noteCatalogOverrides();
-      noteReports(runs);
-      // --json: each scenario's notes too, in the scenarios' order (what stderr says, for a script).
+      // Each scenario's notes, computed once: on stderr, and in --json in the scenarios' order (for a script).
       const notes = runs.map((run) => scenarioNotes(run.point, run.report));
+      noteReports(runs.map((run, i) => ({report: run.report, notes: notes[i]!})));
       process.stdout.write(
         options.json
           ? JSON.stringify({...comparison, notes}, null, 2) + "\n"
@@ -519,10 +514,10 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
  * Writes the notes of each report (scenarioNotes: the same a scenario page shows), if any, to stderr, naming the
  * scenario (stdout stays the report alone); a note two scenarios share is written once.
  */
-function noteReports(runs: readonly {report: RunReport; point: ScenarioRunResult["point"]}[]): void {
+function noteReports(runs: readonly {report: RunReport; notes: readonly string[]}[]): void {
   const lines = new Set<string>();
-  for (const {report, point} of runs) {
-    for (const note of scenarioNotes(point, report)) lines.add(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
+  for (const {report, notes} of runs) {
+    for (const note of notes) lines.add(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
   }
   for (const line of lines) process.stderr.write(line);
 }

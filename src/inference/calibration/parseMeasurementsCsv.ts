@@ -217,7 +217,6 @@ function readRow(
   latest: string,
   written: {graphCapture: boolean; outputTokensCv: boolean; kvCacheDtype: boolean}
 ): Measurement | undefined {
-  const {graphCapture: graphCaptureWritten, outputTokensCv: cvWritten} = written;
   const phase = cells.choice("phase", MEASUREMENT_PHASES);
   const row = {
     id: cells.id("id"),
@@ -238,7 +237,7 @@ function readRow(
     inputTokens: cells.optionalPositive("input_tokens"),
     outputTokens:
       phase === "prefill" ? emptyForPrefill(cells, "output_tokens") : cells.optionalPositive("output_tokens"),
-    outputTokensCv: !cvWritten
+    outputTokensCv: !written.outputTokensCv
       ? null
       : phase === "prefill"
         ? emptyForPrefill(cells, "output_tokens_cv")
@@ -249,7 +248,7 @@ function readRow(
     maxBatch: cells.optionalPositive("max_batch", {integer: true}),
     software: cells.text("software"),
     stack: cells.choice("stack", SOFTWARE_STACKS),
-    graphCapture: graphCaptureWritten ? cells.choice("graph_capture", GRAPH_CAPTURES) : "unknown",
+    graphCapture: written.graphCapture ? cells.choice("graph_capture", GRAPH_CAPTURES) : "unknown",
     ...throughputs(cells, phase),
     outputTokensPerSecondPerUser:
       phase === "prefill"
