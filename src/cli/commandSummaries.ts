@@ -44,7 +44,9 @@ export const COMMAND_SUMMARIES: Readonly<Record<string, CommandSummary>> = {
   },
   sweep: {
     term: "sweep [options] <scenario>",
-    description: "evaluate a scenario over a grid of one or more assumptions and write one row per point"
+    description:
+      "evaluate a scenario over a grid of one or more assumptions and write one row per point; then write run's " +
+      "notes, checked at the grid's corners, on stderr"
   },
   calibration: {
     term: "calibration [options]",

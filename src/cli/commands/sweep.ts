@@ -12,6 +12,8 @@ import {bindScenario, SCENARIO_METRICS, type ScenarioMetricName} from "../../sce
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {keyUnit} from "../../scenario/run/runReport.js";
 import {parseSweepAxis, sweepRequiredColumns} from "../../scenario/run/sweepScenario.js";
+import {sweepNotes, type SweepNote} from "../../scenario/run/sweepNotes.js";
+import {scenarioDrawMedianPoint} from "../../scenario/run/scenarioDraws.js";
 import {scenarioRunError} from "../../scenario/run/rejectedDraw.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../scenario/run/runScenario.js";
 import {UserError, UserErrors, userErrorList} from "../../errors/userError.js";
@@ -57,7 +59,10 @@ interface SweepOptions {
 export function registerSweep(program: Command): void {
   program
     .command("sweep")
-    .description("evaluate a scenario over a grid of one or more assumptions and write one row per point")
+    .description(
+      "evaluate a scenario over a grid of one or more assumptions and write one row per point; then write run's " +
+        "notes, checked at the grid's corners, on stderr"
+    )
     .argument("<scenario>", "a scenario id from data/scenarios/ or a path to a .md file")
     .option(
       "--vary <path=FROM:TO:STEPS>",
@@ -186,6 +191,12 @@ export function registerSweep(program: Command): void {
         await eventLoopTurn();
         if (deferred) throw varyError(deferred, first);
         file.finish();
+        // The notes `run` gives, at the grid's corners, once the file is whole (none for a sweep that failed).
+        const base = scenarioDrawMedianPoint(bound.resolved, {
+          samples: DEFAULT_SCENARIO_SAMPLES,
+          seed: DEFAULT_SCENARIO_SEED
+        });
+        for (const note of sweepNotes(bound, axes, base)) process.stderr.write(noteLine(id, note));
       } catch (error) {
         file.abort();
         throw error;
@@ -215,6 +226,25 @@ function baseUnitLine(axis: {path: string; values: readonly number[]; written?: 
   const first = displayNumber(axis.values[0]!);
   const last = displayNumber(axis.values.at(-1)!);
   return `${axis.path} is written in its base unit, ${keyUnit(axis.path)}: ${first} to ${last} (given as ${ends.join(" to ")})\n`;
+}
+
+/** Corners a note line names before it says "and N more corners". */
+const NOTE_CORNERS_SHOWN = 3;
+
+/**
+ * A sweep note as `run` writes one ("token-ledger: note: ID: …"), with the corners of the grid it holds at when not
+ * every one: "token-ledger: note: deepseek-one-day at serving.batch=4096: …".
+ */
+function noteLine(id: string, {note, at}: SweepNote): string {
+  if (at === null) return `token-ledger: note: ${id}: ${note}\n`;
+  const corners = at.slice(0, NOTE_CORNERS_SHOWN).map((corner) =>
+    Object.entries(corner)
+      .map(([path, value]) => `${path}=${displayNumber(value)}`)
+      .join(", ")
+  );
+  const more = at.length - corners.length;
+  const where = corners.join(" and at ") + (more > 0 ? ` and ${countNoun(more, "more corner")}` : "");
+  return `token-ledger: note: ${id} at ${where}: ${note}\n`;
 }
 
 /** A grid value as a file writes it (String(n)), rounded to 12 significant digits. */
