@@ -55,11 +55,24 @@ function wrapWords(text: string, width: number, indent = 2): string[] {
 /** Widest a line of the command line's prose is (a title, a note under a table), in characters. */
 export const PROSE_WIDTH = 100;
 
+/** Narrowest a terminal's width makes the prose: below it, lines of a word or two would read worse than the wrap. */
+const NARROWEST_PROSE = 40;
+
 /**
- * A paragraph in lines of at most `width` characters, broken at spaces (`inference`'s title and notes ran to 234
- * columns on one line).
+ * The width prose wraps at: PROSE_WIDTH, or a narrower terminal's width (stdout's columns, at least NARROWEST_PROSE),
+ * so that the terminal does not break a wrapped line again mid-word (an 80-column terminal split every line of
+ * `inference`'s notes in two). Output to a file or a pipe keeps PROSE_WIDTH, the same on every machine.
  */
-export function wrapProse(text: string, width = PROSE_WIDTH): string {
+export function proseWidth(stream: {isTTY?: boolean; columns?: number} = process.stdout): number {
+  const columns = stream.isTTY ? stream.columns : undefined;
+  return columns && columns > 0 ? Math.max(NARROWEST_PROSE, Math.min(PROSE_WIDTH, columns)) : PROSE_WIDTH;
+}
+
+/**
+ * A paragraph in lines of at most `width` characters (default proseWidth()), broken at spaces (`inference`'s title
+ * and notes ran to 234 columns on one line).
+ */
+export function wrapProse(text: string, width = proseWidth()): string {
   return wrapWords(text, width, 0).join("\n");
 }
 

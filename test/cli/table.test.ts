@@ -1,5 +1,12 @@
 import {describe, expect, it} from "vitest";
-import {formatNumber, formatStatedNumber, formatTable} from "../../src/cli/table.js";
+import {
+  formatNumber,
+  formatStatedNumber,
+  formatTable,
+  proseWidth,
+  PROSE_WIDTH,
+  wrapProse
+} from "../../src/cli/table.js";
 
 describe("formatNumber", () => {
   it("writes a computed figure by the digit rule (formatDisplayNumber): three significant digits with their zeros", () => {
@@ -42,5 +49,25 @@ describe("formatTable", () => {
     expect(text).toBe(
       ["                  x", "---  --------------", "npv          $1.82B", "     [$733M–$3.08B]"].join("\n")
     );
+  });
+});
+
+// An 80-column terminal split every line of `inference`'s 100-column notes again, mid-word (session 42's note).
+describe("proseWidth", () => {
+  it("is a narrower terminal's width, PROSE_WIDTH on a wide one or off a terminal, and never under 40", () => {
+    expect(proseWidth({isTTY: true, columns: 80})).toBe(80);
+    expect(proseWidth({isTTY: true, columns: 200})).toBe(PROSE_WIDTH);
+    expect(proseWidth({isTTY: false, columns: 80})).toBe(PROSE_WIDTH);
+    expect(proseWidth({})).toBe(PROSE_WIDTH);
+    expect(proseWidth({isTTY: true, columns: 20})).toBe(40);
+  });
+
+  it("wraps prose to the width given", () => {
+    const text = "the serving layout is of a kind the serving model is not calibrated on ".repeat(3).trim();
+    for (const width of [40, 80]) {
+      const lines = wrapProse(text, width).split("\n");
+      expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(width);
+      expect(lines.join(" ")).toBe(text);
+    }
   });
 });

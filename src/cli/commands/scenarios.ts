@@ -355,8 +355,8 @@ function formatRun(report: RunReport): string {
   const noPrices = setsNoPrices(report.assumptions);
   const floorNote = flywheelFloorNote(report.assumptions);
   const taxNote = taxIsVendorShareNote(report.assumptions);
-  // The header's lines wrap at PROSE_WIDTH, as the table below reads in about 110 columns (an "uncertain:" line of
-  // three keys ran to 124; trial).
+  // The header's lines wrap at proseWidth() (100 columns, or a narrower terminal's), as the table below reads in about
+  // 110 columns (an "uncertain:" line of three keys ran to 124; trial).
   const lines = [wrapProse(`${report.scenario.title} (${report.scenario.id}, ${report.scenario.file})`)];
   if (report.scenario.chain.length > 1) lines.push(wrapProse(`extends: ${report.scenario.chain.slice(1).join(" → ")}`));
   if (report.monteCarlo) {
