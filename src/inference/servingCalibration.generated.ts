@@ -3,7 +3,7 @@
 import type {ServingCalibration} from "./servingCalibration.js";
 
 export const SERVING_CALIBRATION: ServingCalibration = {
-  "measurementsSha256": "5a06f8d0b06dc0f3520b07257cea1778cbd36fe5be1c7f53fa3c981aa1a51250",
+  "measurementsSha256": "797743b46578d53dab544144c9a16d043db5b0e9ca5c2d9f12379e2841cf5abf",
   "pooled": {
     "bandwidthFraction": 0.6140095253990375,
     "computeFraction": 0.556211936775587,
@@ -188,7 +188,7 @@ export const SERVING_CALIBRATION: ServingCalibration = {
     "ratioMin": 1.6887040946401057,
     "ratioMax": 4.351794323112181,
     "models": [
-      "deepseek-v3"
+      "deepseek-r1"
     ],
     "hardware": [
       "b200",

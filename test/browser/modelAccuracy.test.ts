@@ -82,7 +82,7 @@ describe.skipIf(!enabled)("/model-accuracy for a new reader", () => {
       }
       // What the model does not know: DeepSeek-R1 at TP8 on one server in early 2025 stacks against later SGLang,
       // each range the rows' own (helper-167's rows: 1.20–2.60 then 0.772–1.28 at the December 2026 calibration).
-      const tp8 = rows.filter((r) => r.model === "deepseek-v3" && r.tensorParallel === 8 && r.expertParallel === 1);
+      const tp8 = rows.filter((r) => r.model === "deepseek-r1" && r.tensorParallel === 8 && r.expertParallel === 1);
       const range = (group: CalibrationRow[]): [number, number] => [
         Math.min(...group.map((r) => r.ratio)),
         Math.max(...group.map((r) => r.ratio))

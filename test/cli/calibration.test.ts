@@ -86,7 +86,7 @@ describe("token-ledger calibration", () => {
       ...report.outOfBandError,
       ratioMin: Math.min(...ratios),
       ratioMax: Math.max(...ratios),
-      models: ["deepseek-v3"],
+      models: ["deepseek-r1"],
       hardware: ["b200", "gb200", "h200-sxm"]
     });
     expect(report.heldOut.count).toBeGreaterThan(0);

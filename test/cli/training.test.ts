@@ -235,6 +235,17 @@ describe("token-ledger training", () => {
     );
   });
 
+  it("writes a wall-clock of one day as '1 day' (it wrote '1 days')", async () => {
+    // 24,000 chip-hours on 1,000 chips at goodput 1: 24 hours of wall-clock, steady state and whole run.
+    const {code, stdout, stderr} = await runCli([
+      "training",
+      ..."--model llama-3.1-8b --tokens 1e12 --hardware h100-sxm --chips 1000 --chip-hours 24000 --goodput 1".split(" ")
+    ]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/wall-clock, whole run +1 {2}day\n/);
+    expect(stdout).not.toContain("1  days");
+  });
+
   it("refuses --chip-hours fewer than the run takes at MFU 1 (it printed 'MFU 12343.95')", async () => {
     // Llama 3.1 405B, 15.6T tokens on 16,384 H100s at MFU 0.41: 30,107,204.9 whole-run chip-hours (`training
     // --json`'s chipHours, the README's 30.1M); at MFU 1 the same run takes 0.41 × 30,107,204.9 = 12,343,954.0.
