@@ -347,8 +347,9 @@ function formatTraining(r: ReturnType<typeof runTraining>): string {
       ["compute", n(r.flops), `FLOP (6·N·D ${n(r.parameterFlops)} + attention ${n(r.attentionFlops)})`],
       ["chip-hours, steady state", formatCount(r.steadyStateChipHours), "chip-hours"],
       ["chip-hours, whole run", formatCount(r.chipHours), "chip-hours (steady state ÷ goodput)"],
-      ["wall-clock, steady state", n(r.steadyStateDays), "days"],
-      ["wall-clock, whole run", n(r.wallClockDays), "days"],
+      // "1 days" for a run of exactly one day: the unit is the count's noun (countNoun's rule).
+      ["wall-clock, steady state", n(r.steadyStateDays), n(r.steadyStateDays) === "1" ? "day" : "days"],
+      ["wall-clock, whole run", n(r.wallClockDays), n(r.wallClockDays) === "1" ? "day" : "days"],
       [
         "energy, whole run",
         n(r.energyMwh),
