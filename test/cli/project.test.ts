@@ -796,6 +796,19 @@ describe("a folder with data/scenarios/ that is no project", () => {
     expect(result).toMatchObject({code: 1, stdout: "", stderr: note + named.stderr});
   });
 
+  it("validate, from a folder with no data/scenarios/, says it checked token-ledger's own (a misspelt folder; breaker)", async () => {
+    const dir = join(tmp, "misspelt");
+    mkdirSync(join(dir, "data", "scenario"), {recursive: true});
+    writeFileSync(join(dir, "data", "scenario", "bad.md"), "---\ntitle: A\nserving:\n  batch: 0\n---\n");
+    const result = await runAt(dir, ["validate"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(
+      /^\d+ scenario files valid: token-ledger's own, in .*data[/\\]scenarios, as this folder \(.*misspelt\) is no report project and has no data\/scenarios\//
+    );
+    // In token-ledger's own folder, no such words.
+    expect((await runCli(["validate"])).stdout).toMatch(/^\d+ scenario files valid\n$/);
+  });
+
   it("validate passes the folder's valid files, naming how many", async () => {
     const files = {"mine.md": "---\nextends: base\n---\n", "yours.md": "---\nextends: mine\n---\n"};
     const result = await runIn(join(tmp, "no-project-valid"), files, ["validate"]);

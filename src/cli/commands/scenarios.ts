@@ -1,10 +1,18 @@
 import {existsSync} from "node:fs";
+import {isAbsolute, relative} from "node:path";
 import type {Command} from "commander";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {checkScenarioFiles, noteUnsourcedKeys} from "../../node/scenarioCheck.js";
 import {unreadKeys} from "../../scenario/evaluate/unreadKeys.js";
 import {noteCatalogOverrides} from "../../node/catalogFiles.js";
-import {ownScenariosDir, realPath, unreadScenariosDir} from "../../node/paths.js";
+import {
+  findProject,
+  ownScenariosDir,
+  PACKAGE_ROOT,
+  realPath,
+  SCENARIOS_DIR,
+  unreadScenariosDir
+} from "../../node/paths.js";
 import {displayPath, scenarioFilesIn} from "../../node/scenarioFiles.js";
 import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
@@ -58,6 +66,21 @@ function noneFound(files: readonly string[], dir: string): string {
 }
 
 /**
+ * Whose scenarios validate checked with no files named, from a folder outside token-ledger's own and no report
+ * project's: the bundled ones, named, and why. From a folder with a misspelt data/scenario/, it said "7 scenario files
+ * valid", exit 0, over a file whose batch was 0 (breaker). Empty inside this package's folder or a project.
+ */
+function bundledChecked(files: readonly string[], dir: string, cwd = process.cwd()): string {
+  if (files.length || dir !== SCENARIOS_DIR || findProject(cwd)) return "";
+  const inside = relative(realPath(PACKAGE_ROOT), realPath(cwd));
+  if (!inside.startsWith("..") && !isAbsolute(inside)) return "";
+  return (
+    `: token-ledger's own, in ${dir}, as this folder (${cwd}) is no report project and has no data/scenarios/ ` +
+    "(name files to check them, or run token-ledger new DIR to start a project)"
+  );
+}
+
+/**
  * The note when validate checks a working folder's data/scenarios/ that is no project's (paths.ts unreadScenariosDir):
  * its files are checked as if named, against the bundled catalogs and scenarios. It checked the bundled scenarios
  * instead, and said "7 scenario files valid" over a folder whose own file had an error (breaker); then it noted that
@@ -95,7 +118,7 @@ export function registerScenarioCommands(program: Command): void {
       if (errors.length) throw new UserErrors(errors);
       noteCatalogOverrides();
       process.stdout.write(
-        `${checked.length} scenario file${checked.length === 1 ? "" : "s"} valid${noneFound(files, dir)}\n`
+        `${checked.length} scenario file${checked.length === 1 ? "" : "s"} valid${noneFound(files, dir)}${bundledChecked(files, dir)}\n`
       );
       // A key set without a source is valid, but its pages show "—" where a reader looks for where it comes from.
       noteUnsourcedKeys(checked);
