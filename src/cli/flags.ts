@@ -1,3 +1,4 @@
+import {bareMoneySentence} from "../scenario/run/bareMoneyNote.js";
 import {UserError} from "../errors/userError.js";
 import {didYouMean} from "../errors/suggest.js";
 import {isQuantityKey, keyRange, scenarioKey, type ScenarioKeyDef} from "../scenario/file/schema.js";
@@ -136,7 +137,12 @@ export function keyFlag(flag: string, path: string) {
       if (range.integer && Number.isFinite(value) && !Number.isInteger(value)) {
         throw new UserError({flag, message: "not a whole number", expected: `${inRange} (${what})`, found: text});
       }
-      if (isInRange(value, range)) return value;
+      if (isInRange(value, range)) {
+        // `--chip-price 31` is $31, as `--set hardware.price=31` is, and is noted as that is (bareMoneyNote.ts).
+        const bare = bareMoneySentence(path, text, value, flag);
+        if (bare !== null) process.stderr.write(`token-ledger: note: ${bare}\n`);
+        return value;
+      }
       const detail = outOfRange(def, dimension, text.trim());
       throw new UserError({flag, ...detail, expected: `${detail.expected} (${what})`});
     };

@@ -30,15 +30,28 @@ export const BARE_BELOW_USD = 1000;
 export function bareMoneyNote(
   assumptions: Readonly<Record<string, Pick<AssumptionReport, "value" | "written"> | undefined>>
 ): string | null {
-  const sentences = Object.entries(THOUSANDS_MONEY_KEYS).flatMap(([path, {costs, scale}]) => {
+  const sentences = Object.keys(THOUSANDS_MONEY_KEYS).flatMap((path) => {
     const entry = assumptions[path];
-    const written = entry?.written?.trim();
-    if (written === undefined || typeof entry!.value !== "number") return [];
-    if (!/^\+?\d+(\.\d+)?$/.test(written) || !(entry!.value < BARE_BELOW_USD)) return [];
-    return [
-      `${path} ${written} is $${written} (a bare number is US dollars), where ${costs}: write $${written}${scale} if ` +
-        "that was meant."
-    ];
+    const sentence = bareMoneySentence(path, entry?.written, entry?.value);
+    return sentence === null ? [] : [sentence];
   });
   return sentences.length ? sentences.join(" ") : null;
+}
+
+/**
+ * bareMoneyNote's sentence for one key (THOUSANDS_MONEY_KEYS) written `written` and read as `value` dollars, or null
+ * when it is no bare number under BARE_BELOW_USD. A flag that sets the key (`inference --chip-price 31`, which priced
+ * a chip-hour at 0.427 USD/h with no word where `run --set hardware.price=31` noted it; breaker) is named by `flag`:
+ * "--chip-price 31 is $31 … write --chip-price '$31k' if that was meant."
+ */
+export function bareMoneySentence(path: string, written: unknown, value: unknown, flag?: string): string | null {
+  const money = THOUSANDS_MONEY_KEYS[path];
+  const text = typeof written === "string" ? written.trim() : undefined;
+  if (money === undefined || text === undefined || typeof value !== "number") return null;
+  if (!/^\+?\d+(\.\d+)?$/.test(text) || !(value < BARE_BELOW_USD)) return null;
+  const meant = flag === undefined ? `$${text}${money.scale}` : `${flag} '$${text}${money.scale}'`;
+  return (
+    `${flag ?? path} ${text} is $${text} (a bare number is US dollars), where ${money.costs}: write ${meant} if ` +
+    "that was meant."
+  );
 }

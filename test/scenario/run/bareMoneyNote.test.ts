@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {bareMoneyNote} from "../../../src/scenario/run/bareMoneyNote.js";
+import {runCli} from "../../cli/runCli.js";
 
 describe("bareMoneyNote", () => {
   it("notes a bare number under $1,000 where the key costs thousands, with the scale it is written in (breaker)", () => {
@@ -22,5 +23,29 @@ describe("bareMoneyNote", () => {
       "silicon.packagingCost": {value: 150, written: "150"}
     };
     expect(bareMoneyNote(none)).toBeNull();
+  });
+});
+
+// `inference --chip-price 31` priced a chip-hour at 0.427 USD/h (0.874 at the catalog's price) with no word, and
+// `training --chip-price 31` a run's owned chips at $14.0M, where `run --set hardware.price=31` noted it (breaker).
+describe("a bare chip price under $1,000 on the command line", () => {
+  const INFERENCE = ["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-70b"];
+  const TRAINING = "training --model llama-3.1-8b --tokens 1e12 --hardware h100-sxm --chips 1000 --mfu 0.4".split(" ");
+  const NOTE =
+    "token-ledger: note: --chip-price 31 is $31 (a bare number is US dollars), where a chip costs thousands: " +
+    "write --chip-price '$31k' if that was meant.\n";
+
+  it.each([
+    ["inference", INFERENCE],
+    ["training", TRAINING]
+  ])("%s notes --chip-price 31, and not $31 or 31000", async (_, command) => {
+    const bare = await runCli([...command, "--chip-price", "31"]);
+    expect(bare.code, bare.stderr).toBe(0);
+    expect(bare.stderr).toBe(NOTE);
+    for (const meant of ["$31", "31000"]) {
+      const result = await runCli([...command, "--chip-price", meant]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toBe("");
+    }
   });
 });
