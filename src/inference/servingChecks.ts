@@ -49,6 +49,12 @@ export interface ServingProblem {
    * that blames the input length says it in tokens, not the batch's bound.
    */
   largestInputTokens?: number | null;
+  /**
+   * For weights that do not fit: true when no tensor-parallel degree that shards the model holds them with one
+   * sequence (nor a wider expert-parallel degree), so the chip's memory, the model's size or the precision must change,
+   * not the layout; absent otherwise. An edge where the chip's capacity was typed blames that.
+   */
+  noLayoutHolds?: boolean;
 }
 
 /** A ServingProblem raised as a user error at an edge: the message names the flag or key, and `setting` stays typed. */
@@ -341,15 +347,18 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
     const lower = supportedPrecisions(input.hardware).filter(
       (p) => BYTES_PER_PARAM[p] < BYTES_PER_PARAM[input.precision]
     );
+    // Not "a shorter request": here the weights alone fill the usable HBM, which no request length changes (it was
+    // offered for 70.5 GB of weights on 0.144 GB; breaker).
     const lowerOffer = lower.length ? `a lower precision (${orList(lower)}) or ` : "";
     return {
       setting: "tensorParallel",
       message: `the model does not fit: weights ${gb(memory.weightBytes)} plus one sequence's KV cache ${gb(memory.kvBytesPerSequence)} exceed the usable HBM ${gb(memory.usableBytes)} of ${countNoun(layout.chips, "chip")}${layout.expertParallel > 1 ? ` (TP ${layout.tensorParallel} × EP ${layout.expertParallel})` : ""}`,
       expected: offers.length
-        ? `${offers.join("; or ")}; or ${lowerOffer}a shorter request`
-        : `${lowerOffer}a shorter request (no tensor-parallel degree that shards the model holds it)`,
+        ? `${offers.join("; or ")}; or ${lower.length ? `a lower precision (${orList(lower)})` : "a chip with more HBM"}`
+        : `${lowerOffer}a chip with more HBM (no tensor-parallel degree that shards the model holds its weights)`,
       found: `${input.tensorParallel}`,
-      largestReserveFraction
+      largestReserveFraction,
+      ...(offers.length ? {} : {noLayoutHolds: true})
     };
   }
   const prefillProblem = prefillMemoryProblem(input, result);

@@ -514,12 +514,32 @@ describe("token-ledger inference", () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/--tp: the model does not fit: .* expected at least 16 chips per replica, the smallest/);
     // BF16 on an H100 can go down to its FP8; at FP8, its lowest, no lower precision is offered (H100 has no FP4).
-    expect(stderr).toContain("; or a lower precision (fp8) or a shorter request, found 2");
+    // Never "a shorter request": the weights alone fill the usable HBM, which no request length changes (breaker).
+    expect(stderr).toContain("; or a lower precision (fp8), found 2");
     const fp8 = await runCli(["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-405b"]);
     expect(fp8.stderr).toContain(
-      "the smallest tensor-parallel degree that shards the model and holds it; or a shorter request, found 2"
+      "the smallest tensor-parallel degree that shards the model and holds it; or a chip with more HBM, found 2"
     );
     expect(fp8.stderr).not.toContain("lower precision");
+    expect(fp8.stderr).not.toContain("shorter request");
+  });
+
+  it("blames a custom chip's --hbm-capacity when no layout holds the weights (it blamed --tp, never typed; breaker)", async () => {
+    const {code, stderr} = await runCli([
+      "inference",
+      ..."--model llama-3.1-70b --peak-flops 1979e12 --chip-power 700 --chip-price 31120 --hbm-bandwidth 3.35".split(
+        " "
+      ),
+      "--hbm-capacity",
+      "0.08"
+    ]);
+    expect(code).toBe(1);
+    // 70.55B parameters in FP8 (data/models.csv) ≈ 70.5 GB against 0.08 GB per chip.
+    expect(stderr).toBe(
+      "token-ledger: --hbm-capacity: the model does not fit: weights 70.5 GB plus one sequence's KV cache 0.713 GB " +
+        "exceed the usable HBM 0.144 GB of 2 chips: expected a chip with more HBM (no tensor-parallel degree that " +
+        "shards the model holds its weights), found 0.08 GB per chip\n"
+    );
   });
 
   it("offers more expert parallelism too where attention is data-parallel (breaker: 'at least 8 chips … found 1' on 8)", async () => {

@@ -400,6 +400,16 @@ export function runInference(options: InferenceOptions) {
         found: groupThousands(options.contextWindow)
       });
     }
+    // A custom chip whose typed capacity no layout holds the weights in is that flag's value too small (it blamed --tp,
+    // "the default: --tp was not given", for --hbm-capacity 0.08; breaker).
+    if (problem.noLayoutHolds && options.hbmCapacity !== undefined) {
+      throw new UserError({
+        flag: "--hbm-capacity",
+        message: problem.message,
+        expected: problem.expected,
+        found: `${options.hbmCapacity} GB per chip`
+      });
+    }
     throw new ServingSettingError(problem, {flag: PROBLEM_FLAGS[problem.setting]});
   }
   if (chipPriceUsd === null && rentedUsdPerChipHour === null) {
