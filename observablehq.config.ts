@@ -48,7 +48,7 @@ export default {
           {name: "2. Training vs inference", path: "/training-vs-inference"},
           {name: "3. The inference tax", path: "/inference-tax"},
           {name: "4. Custom inference silicon", path: "/custom-silicon"},
-          {name: "5. Model gap vs compute gap", path: "/moat"},
+          {name: "5. Model lead vs cost lead", path: "/moat"},
           {name: "6. The flywheel", path: "/flywheel"}
         ]
       },

@@ -4,7 +4,7 @@ import {checkRanges, type RangeTable} from "../units/range.js";
 import {lastResult} from "./lastResult.js";
 
 /**
- * Model gap vs compute gap: a model lead that decays as competitors catch up, against a structural cost advantage
+ * Model lead vs cost lead: a model lead that decays as competitors catch up, against a structural cost advantage
  * that does not, each alone and together, compared by cumulative gross profit over a horizon.
  *
  * Month m = 1 … H covers t in [m - 1, m] months from the lead's start.

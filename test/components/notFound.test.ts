@@ -4,7 +4,7 @@ import {NotFound, sitePagesOf, type SitePage} from "../../docs/components/notFou
 
 const PAGES: SitePage[] = [
   {path: "/", name: "token-ledger"},
-  {path: "/moat", name: "5. Model gap vs compute gap"},
+  {path: "/moat", name: "5. Model lead vs cost lead"},
   {path: "/model-accuracy", name: "How good is the model?"},
   {path: "/custom-silicon", name: "4. Custom inference silicon"},
   {path: "/scenarios/base", name: "Base case"},
@@ -28,7 +28,7 @@ describe("the 404 page's sentence", () => {
     expect(text("/custom")).toBe(
       "There is no page at /custom. Did you mean 4. Custom inference silicon (/custom-silicon)?"
     );
-    expect(text("/mota")).toContain("Did you mean 5. Model gap vs compute gap (/moat)?");
+    expect(text("/mota")).toContain("Did you mean 5. Model lead vs cost lead (/moat)?");
     expect(text("/pricing")).toBe("There is no page at /pricing. The pages are listed in the sidebar.");
     // Else a part of the address (second-round breaker: nothing was offered for these).
     expect(text("/old/custom-silicon")).toContain("Did you mean 4. Custom inference silicon (/custom-silicon)?");

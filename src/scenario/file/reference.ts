@@ -1,4 +1,6 @@
-import {type Dimension, DIMENSIONS, type DimensionInfo, formatQuantity} from "../../units/quantity.js";
+import {type Dimension, DIMENSIONS, type DimensionInfo, formatQuantity, readQuantity} from "../../units/quantity.js";
+import {isInRange} from "../../units/range.js";
+import {orList} from "../../units/wordList.js";
 import {formatScenarioValue} from "./formatScenario.js";
 import {formatRange} from "../../units/range.js";
 import {DISTRIBUTION_PARAMETERS} from "./readValue.js";
@@ -143,7 +145,7 @@ function keyRow(def: ScenarioKeyDef): string {
   const quantity = isQuantityKey(def);
   const unit = quantity ? DIMENSIONS[def.type].baseUnit || "(none)" : def.type === "id" ? "catalog id" : "choice";
   const accepts = quantity
-    ? DIMENSIONS[def.type].unitsText
+    ? acceptsText(def)
     : def.type === "choice"
       ? (def.choices ?? []).map(code).join(", ")
       : `an id from data/${def.catalog ?? "hardware"}.csv`;
@@ -160,6 +162,28 @@ function keyRow(def: ScenarioKeyDef): string {
     def.meaning,
     def.source
   ]);
+}
+
+/** Dimensions whose "Accepts" is a list of example values, not of units: the examples are the key's own. */
+const EXAMPLE_DIMENSIONS: ReadonlySet<Dimension> = new Set(["count", "tokens"]);
+
+/**
+ * What a numeric key accepts, as the reference's Accepts column says it: the dimension's units (unitsText), or for a
+ * count or a token count, the dimension's examples that lie in the key's range ("like 16384, 16k, 1.5M or 2B" was
+ * offered for serving.tensorParallel, whole in [1, 1,024], and "15T tokens" for serving.outputTokens; new-user trial),
+ * or "a whole number, like" its default when none does.
+ */
+function acceptsText(def: ScenarioKeyDef): string {
+  const dimension = def.type as Dimension;
+  const info = DIMENSIONS[dimension];
+  if (!EXAMPLE_DIMENSIONS.has(dimension)) return info.unitsText;
+  const range = {...keyRange(def), integer: def.integer === true};
+  const fitting = info.examples.filter((example) => {
+    const reading = readQuantity(example, dimension);
+    return reading.ok && isInRange(reading.value, range);
+  });
+  if (fitting.length) return `like ${orList(fitting)}`;
+  return def.default === null ? "a whole number" : `a whole number, like ${formatScenarioValue(def, def.default)}`;
 }
 
 /**

@@ -57,6 +57,22 @@ describe("scenarioReferenceMarkdown", () => {
     expect(row("fleet.chipHourPrice")).toContain("| [0.01 USD/h, 10,000 USD/h] |");
   });
 
+  it("offers a count or token key only examples in its range (TP was offered 2B; new-user trial)", () => {
+    const accepts = (path: string) =>
+      reference
+        .split("\n")
+        .find((line) => line.startsWith(`| \`${path}\` |`))!
+        .split(" | ")[2];
+    // serving.tensorParallel: whole, [1, 1,024], default 2 (schema.ts); none of 16384, 16k, 1.5M, 2B lies in it.
+    expect(accepts("serving.tensorParallel")).toBe("a whole number, like 2");
+    // serving.batch: whole, [1, 1M]: 16384 and 16k do, 1.5M and 2B do not.
+    expect(accepts("serving.batch")).toBe("like 16384 or 16k");
+    // serving.outputTokens: whole, up to 100M tokens: not 15T tokens.
+    expect(accepts("serving.outputTokens")).toBe("like 4096, 1e6, 32k tokens or 2.5M");
+    // demand.users: [0, 100B]: every example.
+    expect(accepts("demand.users")).toBe("like 16384, 16k, 1.5M or 2B");
+  });
+
   it("has a table row with the same number of cells as its header on every table line", () => {
     for (const line of reference.split("\n").filter((l) => l.startsWith("| `") && l.includes("` | "))) {
       const cells = line.split(/(?<!\\)\|/).length - 2;
