@@ -333,10 +333,15 @@ function oneLine(text: string): string {
  * written in decimal, and 16 read silently from 0x10 would be a value the author may not have meant.
  */
 function asWritten(scalar: Scalar<number | string>, site: ValueSite): number | string {
-  // A number YAML read as 0 from nonzero digits (`1e-400`) as written, for readQuantity to refuse (underflows).
+  // A number YAML read as 0 from nonzero digits (`1e-400`) as written, for readQuantity to refuse (underflows); and
+  // YAML's own `.nan` and `.inf`, which are "not a number" as `--set …=NaN` is (`.nan` read "out of range"; breaker).
+  const text = site.text(scalar);
   return typeof scalar.value === "number" &&
-    (scalar.format === "HEX" || scalar.format === "OCT" || underflows(site.text(scalar), scalar.value))
-    ? site.text(scalar)
+    (scalar.format === "HEX" ||
+      scalar.format === "OCT" ||
+      underflows(text, scalar.value) ||
+      /^[-+]?\.(nan|inf)$/i.test(text.trim()))
+    ? text
     : scalar.value;
 }
 

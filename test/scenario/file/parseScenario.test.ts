@@ -324,6 +324,14 @@ describe("parseScenario", () => {
     ]);
   });
 
+  it("reads YAML's .nan and .inf as written, not a number (`.nan` was 'out of range'; breaker)", () => {
+    const text = "---\ntitle: t\npower.pue: .nan\npower.electricity: -.Inf\n---\n";
+    expect(userErrorsOf(() => parse(text)).map((e) => [e.line, e.message, e.found])).toEqual([
+      [3, "not a number", ".nan"],
+      [4, "not a number", "-.Inf"]
+    ]);
+  });
+
   it("reports values out of range and non-integers where an integer is expected", () => {
     const file = "test/fixtures/scenarios/out-of-range.md";
     expect(userErrorsOf(() => parseFixture("out-of-range.md"))).toEqual([
