@@ -90,6 +90,8 @@ describe.skipIf(!enabled)("print", () => {
       // one line at their flag, and no file (breaker: the first two wrote a PDF and exited 0, the last a stack trace).
       for (const [args, message] of [
         [["/token-economics?set=serving.utilization%3D5%20USD"], "PAGE: the page did not apply the link as given"],
+        // /compare's scenario= is an id, not a key: the message says so (it pointed at the scenario file reference).
+        [["/compare?scenario=nonexistent"], "expected the ids of the site's scenarios"],
         [["http://evil.example/token-economics"], "PAGE: a page of another site"],
         [["//evil.example/token-economics"], "PAGE: a page of another site"],
         [["/index?set=serving.utilization%3D0.5"], "PAGE: this page takes no settings"],

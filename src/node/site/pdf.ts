@@ -150,7 +150,10 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
       throw new UserError({
         flag: "PAGE",
         message: "the page did not apply the link as given",
-        expected: "settings the page accepts (the scenario file reference lists each key's unit and range)",
+        // /compare's scenario= names a scenario, not a key (it was told of "the scenario file reference"; breaker).
+        expected: /(^|\/)compare$/.test(route.pathname)
+          ? "the ids of the site's scenarios (its navigation lists them under Scenarios)"
+          : "settings the page accepts (the scenario file reference lists each key's unit and range)",
         found: ignored.map((item) => item.set).join(" "),
         hint: ignored.map((item) => item.reason).join("; ")
       });
