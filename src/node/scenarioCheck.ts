@@ -14,6 +14,7 @@ import {displayPath, scenarioFilesIn} from "./scenarioFiles.js";
 import type {ScenarioLibrary} from "./scenarioLibrary.js";
 import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
 import {unsourcedKeysNote} from "../scenario/file/unsourcedKeys.js";
+import {copiedFromNote} from "../scenario/file/copiedFrom.js";
 import {glossaryAnchors} from "./glossary.js";
 
 /** One checked scenario file: its id (from `id:` or its name) and every error found in it. */
@@ -268,12 +269,16 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
 
 /**
  * Writes a `token-ledger: note:` line to stderr for each checked file that sets a key without a source
- * (unsourcedKeysNote): `validate` after its count, `build` after the site is built, where the note is not lost among
- * Framework's lines. The pages show "—" as such a key's source.
+ * (unsourcedKeysNote), and, given the library the files were checked in, for one that cites another file's source for
+ * a value it changed or takes another's title (copiedFromNote): `validate` after its count, `build` after the site is
+ * built, where the note is not lost among Framework's lines. The pages show "—" as such a key's source.
  */
-export function noteUnsourcedKeys(files: readonly ScenarioFileCheck[]): void {
+export function noteUnsourcedKeys(files: readonly ScenarioFileCheck[], library?: ScenarioLibrary): void {
+  const others = library ? library.index.ids.flatMap((id) => library.index.lookup(id) ?? []) : [];
   for (const check of files) {
-    const note = check.scenario ? unsourcedKeysNote(check.scenario) : null;
-    if (note) process.stderr.write(`token-ledger: note: ${note}\n`);
+    if (!check.scenario) continue;
+    for (const note of [unsourcedKeysNote(check.scenario), copiedFromNote(check.scenario, others)]) {
+      if (note) process.stderr.write(`token-ledger: note: ${note}\n`);
+    }
   }
 }

@@ -114,14 +114,15 @@ export function registerScenarioCommands(program: Command): void {
       // The folder's files before the note on them: a folder that cannot be read is an error, not a folder checked.
       const paths = files.length ? files : scenarioFilesIn(dir);
       if (unread !== undefined) noteNoProject(unread);
-      const {files: checked, errors} = checkScenarioFiles(paths);
+      const {files: checked, errors, library} = checkScenarioFiles(paths);
       if (errors.length) throw new UserErrors(errors);
       noteCatalogOverrides();
       process.stdout.write(
         `${checked.length} scenario file${checked.length === 1 ? "" : "s"} valid${noneFound(files, dir)}${bundledChecked(files, dir)}\n`
       );
-      // A key set without a source is valid, but its pages show "—" where a reader looks for where it comes from.
-      noteUnsourcedKeys(checked);
+      // A key set without a source is valid, but its pages show "—" where a reader looks for where it comes from; one
+      // whose source was copied with its file cites it for a value it was not written for.
+      noteUnsourcedKeys(checked, library);
     });
 
   program
