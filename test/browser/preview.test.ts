@@ -220,3 +220,53 @@ describe.skipIf(!enabled)("preview: edits reach the open page without a restart"
     UPDATE_TIMEOUT_MS * 6
   );
 });
+
+// `kill` of `npm run dev` ended npm and its shell but not the preview, which went on serving with Framework, holding the
+// port (new-user trial); a SIGTERM while its first check ran (seconds, when tsx compiles the sources) ended the preview
+// and left Framework serving.
+describe.skipIf(!enabled)("preview stops with what started it", () => {
+  /** Whether something answers on the port. */
+  async function answers(url: string): Promise<boolean> {
+    try {
+      await fetch(url);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Waits until `check` holds, up to `ms`; whether it did. */
+  async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
+    const started = Date.now();
+    while (Date.now() - started < ms) {
+      if (await check()) return true;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return false;
+  }
+
+  it("stops, Framework with it, when its parent shell is killed, and on SIGTERM at any time", async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/`;
+    // `; true` keeps the shell as the preview's parent (a lone command may be exec'd in its place), as npm's is.
+    const shell = spawn(
+      "sh",
+      ["-c", `"${process.execPath}" bin/token-ledger.js preview --no-open --port ${port}; true`],
+      {
+        stdio: "ignore"
+      }
+    );
+    expect(await until(() => answers(url), 60_000), "the preview did not start").toBe(true);
+    shell.kill("SIGKILL");
+    expect(await until(async () => !(await answers(url)), 60_000), "Framework still serves").toBe(true);
+
+    // A SIGTERM a moment after the start, while the first check runs: nothing is left serving.
+    const second = await freePort();
+    const preview = spawn(process.execPath, ["bin/token-ledger.js", "preview", "--no-open", "--port", String(second)], {
+      stdio: "ignore"
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    preview.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 15_000));
+    expect(await answers(`http://127.0.0.1:${second}/`), "Framework still serves after SIGTERM").toBe(false);
+  }, 150_000);
+});

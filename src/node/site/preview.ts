@@ -12,6 +12,9 @@ const SETTLE_MS = 120;
 /** The page components, relative to the project's root. */
 const COMPONENTS_DIR = `docs${sep}components`;
 
+/** How often, in ms, the preview checks whether the process that started it has gone (and stops with it). */
+const ORPHAN_CHECK_MS = 1000;
+
 /**
  * Runs Framework's preview of the site and keeps it true to data/, src/ and docs/components/: a change to any file
  * there re-runs the loaders that read them (by touching the loader files, the only thing Framework's cache watches;
@@ -40,6 +43,17 @@ export async function previewSite({
     ...(open ? [] : ["--no-open"])
   ];
   const framework = spawn(process.execPath, args, {cwd: project.root, env: frameworkEnv(project), stdio: "inherit"});
+  // Framework stops with this process: on a signal (handled from here on, before the first check below, which takes
+  // seconds when tsx compiles the sources: a SIGTERM then ended this process and left Framework serving), and when
+  // the process that started this one has gone (`kill` of `npm run dev` ends npm and its shell, not this process,
+  // which went on, with Framework, holding the port; new-user trial). An orphan's parent becomes another process.
+  const stop = () => framework.kill("SIGINT");
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  const parent = process.ppid;
+  const orphanWatch = setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, ORPHAN_CHECK_MS);
 
   let lastCheck = validateOutput(project.root);
   if (lastCheck.output) process.stderr.write(lastCheck.output);
@@ -84,11 +98,9 @@ export async function previewSite({
   watcher.on("all", (event, path) => {
     if (event === "add" || event === "change" || event === "unlink") changed(event, path);
   });
-  const stop = () => framework.kill("SIGINT");
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
   return new Promise((done) =>
     framework.on("close", (code) => {
+      clearInterval(orphanWatch);
       void watcher.close();
       done(code ?? 0);
     })
