@@ -7,7 +7,7 @@ import {formatRange, isInRange} from "../lib/units/range.js";
 import {DIMENSIONS, readQuantity} from "../lib/units/quantity.js";
 import {formatAssumption} from "./format.js";
 import {UnusedNote} from "./unusedNote.js";
-import {commitTypedNumbers} from "./rangeBox.js";
+import {commitTypedNumbers, keyRefusal, RefusalNote} from "./rangeBox.js";
 import {scenarioKeyHint} from "../lib/scenario/file/keyPathHint.js";
 import {
   isQuantityKey,
@@ -290,10 +290,6 @@ export function ScenarioControls(
     const atFiled = typeof own === "number" ? controlBounds(control, own) : atStart;
     let min = Math.min(atStart.min, atFiled.min);
     let max = Math.max(atStart.max, atFiled.max);
-    // The key's own range in display units: a number typed beyond the slider's ends but within it stretches the slider
-    // (typed 2% became the slider's 5%, silently, where a link's 2% is accepted; breaker).
-    const def = scenarioKey(control.path);
-    const keyBounds = def ? keyRange(def) : undefined;
     const start = controlToDisplay(control, base);
     current[control.path] = start;
     const row = document.createElement("label");
@@ -336,24 +332,14 @@ export function ScenarioControls(
     if (typeof ResizeObserver === "function") {
       new ResizeObserver(() => (rangeWidth = range.clientWidth)).observe(range);
     }
-    const update = (raw: string, from: HTMLInputElement) => {
-      let value = Number(raw);
-      if (!Number.isFinite(value) || raw.trim() === "") return;
-      // Sliders snap to the control's steps (whole multiples of it) or to their start (snapSlider), the thumb with
-      // them (the range's own step is "any": its bounds need not be whole steps, a link's 99.6% stretching a 0–95%
-      // slider), and then to the bounds, so that a snap never leaves them (99.6 snapped to 100, out of a fraction's
-      // [0, 1); breaker); typed numbers are kept as typed, within the bounds.
-      if (from === range) {
-        const width = rangeWidth ?? range.clientWidth;
-        const pixel = width > 0 ? (max - min) / width : 0;
-        value = snapSlider(control, value, start, pixel);
-      }
-      // The start as its box writes it, typed back, is the start (57.9 for a median of 57.93 counted as a change).
-      if (from === number && Number(raw) === Number(startText)) value = start;
-      value = Math.min(max, Math.max(min, value));
+    // A number the key refuses (typed, or out of its range) is said under the slider, in a share link's words.
+    const note = RefusalNote(control);
+    // The value in use when the reader began typing in the box: a refused number puts it back (the keystrokes of "150"
+    // pass through "15", which is applied as typed).
+    let before = start;
+    const apply = (value: number) => {
       const thumb = value === start ? startText : String(value);
       if (range.value !== thumb) range.value = thumb;
-      if (from !== number) number.value = value === start ? startText : String(value);
       if (current[control.path] === value) return;
       current[control.path] = value;
       unit.title = value === start ? `${startText} ${control.unit}` : readout(control, value);
@@ -361,31 +347,60 @@ export function ScenarioControls(
     };
     range.addEventListener("input", (event) => {
       event.stopPropagation();
-      update(range.value, range);
+      let value = Number(range.value);
+      if (!Number.isFinite(value)) return;
+      note.hide();
+      // Sliders snap to the control's steps (whole multiples of it) or to their start (snapSlider), the thumb with
+      // them (the range's own step is "any": its bounds need not be whole steps, a link's 99.6% stretching a 0–95%
+      // slider), and then to the bounds, so that a snap never leaves them (99.6 snapped to 100, out of a fraction's
+      // [0, 1); breaker).
+      const width = rangeWidth ?? range.clientWidth;
+      const pixel = width > 0 ? (max - min) / width : 0;
+      value = Math.min(max, Math.max(min, snapSlider(control, value, start, pixel)));
+      number.value = value === start ? startText : String(value);
+      apply(value);
     });
+    // Typed numbers are kept as typed. At each keystroke, one within the slider's ends that the key takes is applied;
+    // any other waits for the box to be committed (Enter, or the box left): "30" typed passes through "3".
+    const typedValue = (raw: string): number | undefined => {
+      const typed = Number(raw);
+      if (raw.trim() === "" || !Number.isFinite(typed)) return undefined;
+      // The start as its box writes it, typed back, is the start (57.9 for a median of 57.93 counted as a change).
+      return typed === Number(startText) ? start : typed;
+    };
+    number.addEventListener("focus", () => (before = current[control.path]!));
     number.addEventListener("input", (event) => {
       event.stopPropagation();
-      update(number.value, number);
+      const value = typedValue(number.value);
+      if (value !== undefined && value >= min && value <= max && keyRefusal(value, control) === undefined) apply(value);
     });
-    // A number typed outside the key's range is used at the slider's nearest bound; once the reader leaves the box (or
-    // presses Enter), it shows that value, so the box never reads "1e9" while the page computes with 6.
-    // The start reads as its box wrote it (a median's "57.9" typed back read "57.8625917374" once left; breaker).
+    // Committed: a number beyond the slider's ends but within the key's range stretches the slider (a link's 2% is
+    // accepted, so the box takes it too; breaker); one the key refuses (150%, 0% under a floor of 1%) is refused with
+    // the note, and the page goes back to the value it had when the typing began. Either way the box then shows the
+    // value in use, so it never reads "1e9" while the page computes with 60; the start as its box wrote it (a median's
+    // "57.9" typed back read "57.8625917374" once left; breaker).
     number.addEventListener("change", () => {
-      // Committed (Enter, or the box left), not at each keystroke: "30" typed passes through "3".
-      const typed = Number(number.value);
-      const outside = number.value.trim() !== "" && (typed < min || typed > max);
-      if (outside && keyBounds && isInRange(controlToBase(control, typed), keyBounds)) {
-        if (typed < min) min = typed;
-        else max = typed;
-        range.min = number.min = String(min);
-        range.max = number.max = String(max);
-        update(number.value, number);
+      const value = typedValue(number.value);
+      if (value !== undefined) {
+        const refusal = keyRefusal(value, control);
+        if (refusal !== undefined) {
+          apply(before);
+          note.show(number.value, refusal, before === start ? startText : String(before));
+        } else {
+          note.hide();
+          if (value < min) min = value;
+          if (value > max) max = value;
+          range.min = number.min = String(min);
+          range.max = number.max = String(max);
+          apply(value);
+        }
       }
-      const value = current[control.path]!;
-      const shown = value === start ? startText : String(value);
+      const now = current[control.path]!;
+      before = now;
+      const shown = now === start ? startText : String(now);
       if (Number(number.value) !== Number(shown)) number.value = shown;
     });
-    row.append(name, range, number, unit);
+    row.append(name, range, number, unit, note.element);
     root.append(row);
   }
   Object.defineProperty(root, "value", {get: () => ({...current})});
@@ -451,8 +466,8 @@ export function KeySlider(
     value: startShown,
     disabled: unused !== undefined
   });
-  // A typed number is snapped to the steps and clamped to the ends once the box is left (rangeBox.ts).
-  commitTypedNumbers(form, [lowDisplay, highDisplay], step);
+  // A typed number is snapped to the steps once the box is left, or refused with a line saying why (rangeBox.ts).
+  commitTypedNumbers(form, [lowDisplay, highDisplay], step, control);
   const box = form.querySelector<HTMLInputElement>("input[type=number]");
   if (box) box.value = String(startShown);
   const root = document.createElement("div") as unknown as KeySliderElement;

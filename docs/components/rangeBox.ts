@@ -1,31 +1,120 @@
-// The number box of an Observable Inputs range, committed once the reader leaves it: Inputs.range takes a typed number
-// only when it is within the bounds and on a step, and otherwise leaves it in the box while the page computes with the
-// previous value (99999 mm² shown beside a 600 mm² die; 3.7 beside batch 64). As on the scenario pages
-// (ScenarioControls), a typed number is snapped to the slider's steps and clamped to its ends, and the box then shows
-// the value the page computes with ("010" → 10, "-0" → 0, an empty box → the value in use).
+// The number box of a slider, committed once the reader leaves it (or presses Enter), for the story pages' Observable
+// Inputs ranges and the scenario pages' panel (ScenarioControls) alike. A typed number the slider takes is snapped to
+// its steps; one it does not take is refused with a line under the slider saying why, in the words a share link's
+// notice gives for the same value (urlState's settingProblem), and the slider, the box and the page keep the value
+// they had: 150 typed in a utilisation box became 100% without a word, and 0 became the slider's 5% where the key's
+// floor is 1% (tester). An empty box shows the value in use again.
+import {formatShareSet, settingProblem} from "./urlState.js";
 
 /** An Inputs.range form: its value in the range's own (display) units. */
 export interface RangeForm extends HTMLElement {
   value: number;
 }
 
+/** The scenario key a slider sets, and how its box shows it. */
+export interface TypedKey {
+  /** The key's path (`serving.utilization`); without one, only the slider's ends are checked. */
+  path?: string;
+  /** Display units per base unit: 100 for a fraction shown in %. Default 1. */
+  scale?: number;
+  /** The box's display unit ("%", "mm²"); "" for none. */
+  unit?: string;
+}
+
 /**
- * Commits a range form's typed numbers on "change": snapped to `step` counted from `low`, clamped to [low, high], set
- * as the form's value with an "input" event when it differs (so `view()` and Inputs.form see it). Returns the form.
+ * Why the key refuses a number typed in its box (display units), as a share link's notice says it for the same value:
+ * "serving.utilization=1.5 — out of range: expected a fraction in [0.01, 1], or a percentage in [1%, 100%], found 1.5";
+ * undefined when the key takes it (or there is no key).
  */
-export function commitTypedNumbers<T extends RangeForm>(form: T, [low, high]: [number, number], step: number): T {
+export function keyRefusal(typed: number, {path, scale = 1}: TypedKey): string | undefined {
+  if (path === undefined) return undefined;
+  const set = formatShareSet(path, Number((typed / scale).toPrecision(12)));
+  const problem = settingProblem(set);
+  return problem === undefined ? undefined : `${set} — ${problem}`;
+}
+
+/**
+ * Why a slider refuses a typed number (display units): the key's refusal (keyRefusal), else, for a number the key takes
+ * beyond the slider's ends, the ends: a page narrows a slider where its model or its text takes less than the key (the
+ * largest batch that fits in memory, a die no larger than the reticle). Undefined when the slider takes it.
+ */
+export function sliderRefusal(typed: number, [low, high]: [number, number], key: TypedKey = {}): string | undefined {
+  const refusal = keyRefusal(typed, key);
+  if (refusal !== undefined || (typed >= low && typed <= high)) return refusal;
+  const unit = key.unit ? ` ${key.unit}` : "";
+  return (
+    `${key.path ?? "this slider"}: out of this slider's range: expected ${low} to ${high}${unit}, found ${typed}${unit}` +
+    (key.path ? " (the page narrows the key's own range here; a scenario file or a scenario page's link takes it)" : "")
+  );
+}
+
+/** The line under a slider that says why a typed number was refused: hidden until `show`. */
+export interface RefusalNote {
+  readonly element: HTMLElement;
+  /** Shows the refusal of `typedText` (as the reader typed it) and the value the slider keeps, both in display units. */
+  show(typedText: string, refusal: string, kept: string): void;
+  hide(): void;
+}
+
+/** A refusal line (class typed-refusal, role alert, data-typed-refusal holding the refusal). */
+export function RefusalNote({unit = ""}: TypedKey = {}): RefusalNote {
+  const element = document.createElement("p");
+  element.className = "typed-refusal";
+  element.setAttribute("role", "alert");
+  element.hidden = true;
+  const withUnit = (text: string) => (unit ? `${text} ${unit}` : text);
+  return {
+    element,
+    show(typedText, refusal, kept) {
+      element.textContent = `Not applied: ${withUnit(typedText.trim())} typed. ${refusal}. Kept ${withUnit(kept)}.`;
+      element.dataset.typedRefusal = refusal;
+      element.hidden = false;
+    },
+    hide() {
+      element.hidden = true;
+      element.textContent = "";
+      delete element.dataset.typedRefusal;
+    }
+  };
+}
+
+/**
+ * Commits a range form's typed numbers on "change": a number the slider takes (sliderRefusal) is snapped to `step`
+ * counted from `low` and set as the form's value with an "input" event when it differs (so `view()` and Inputs.form
+ * see it); any other is refused with a line under the slider (RefusalNote), and the form goes back to the value it had
+ * when the reader began typing (Inputs.range applies each keystroke it takes: "150" passes through "15"). Returns the
+ * form.
+ */
+export function commitTypedNumbers<T extends RangeForm>(
+  form: T,
+  [low, high]: [number, number],
+  step: number,
+  key: TypedKey = {}
+): T {
   const box = form.querySelector<HTMLInputElement>("input[type=number]");
-  box?.addEventListener("change", () => {
-    const typed = Number(box.value);
-    if (box.value.trim() !== "" && Number.isFinite(typed)) {
-      const onStep = Number((low + Math.round((typed - low) / step) * step).toPrecision(12));
-      const value = Math.min(high, Math.max(low, onStep));
-      if (value !== form.value) {
-        form.value = value;
-        form.dispatchEvent(new Event("input", {bubbles: true}));
-      }
+  if (!box) return form;
+  const note = RefusalNote(key);
+  form.append(note.element);
+  let before = form.value;
+  box.addEventListener("focus", () => (before = form.value));
+  form.querySelector("input[type=range]")?.addEventListener("input", () => note.hide());
+  box.addEventListener("change", () => {
+    const typedText = box.value;
+    const typed = Number(typedText);
+    if (typedText.trim() !== "" && Number.isFinite(typed)) {
+      const refusal = sliderRefusal(typed, [low, high], key);
+      const value = refusal
+        ? before
+        : Math.min(high, Math.max(low, Number((low + Math.round((typed - low) / step) * step).toPrecision(12))));
+      const changed = value !== form.value;
+      // Set even when unchanged: Inputs.range moved the thumb to a refused number (it moves it at every keystroke).
+      form.value = value;
+      if (changed) form.dispatchEvent(new Event("input", {bubbles: true}));
+      if (refusal) note.show(typedText, refusal, String(value));
+      else note.hide();
     }
     box.value = String(form.value);
+    before = form.value;
   });
   return form;
 }

@@ -84,7 +84,7 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
     const path = raw.slice(0, equals).trim();
     if (!scenarioKey(path)) {
       // applyOverrides words the error (with a did-you-mean) exactly as for --set.
-      ignored.push({set: raw, reason: overrideError(raw) ?? `unknown key ${quote(path)}`});
+      ignored.push({set: raw, reason: settingProblem(raw) ?? `unknown key ${quote(path)}`});
       continue;
     }
     const previous = byPath.get(path);
@@ -287,7 +287,13 @@ function sortSets(sets: readonly string[]): string[] {
   return [...sets].sort((a, b) => rank(a) - rank(b));
 }
 
-function overrideError(set: string): string | undefined {
+/**
+ * Why a `path=value` set is refused by its key alone (applyOverrides, as a scenario file line; the model is not run),
+ * in a share link's notice's words (settingErrorText): "out of range: expected a fraction in [0.01, 1], or a percentage
+ * in [1%, 100%], found 1.5"; undefined when the key takes it. A slider's number box refuses a typed number with it
+ * (rangeBox.ts), so the box and the link say the same.
+ */
+export function settingProblem(set: string): string | undefined {
   try {
     applyOverrides(EMPTY_SCENARIO, [set], SHARE_FLAG);
     return undefined;

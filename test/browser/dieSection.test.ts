@@ -55,15 +55,18 @@ describe.skipIf(!enabled)("custom-silicon: from the die to the price list", () =
       await expect.poll(async () => relativeError(await unitCost(page), at(400))).toBeLessThan(1e-12);
       await expect.poll(() => chartSvg(page, "chart-waterfall")).not.toEqual(waterfallBefore);
       await expect.poll(() => chartSvg(page, "chart-unit-cost")).not.toEqual(unitBefore);
-      // A die area typed past the reticle (the box kept 99999 beside a 400 mm² die; breaker) is the reticle's 858 mm²
-      // once the box is left, shown and computed with.
+      // A die area typed past the reticle (the box kept 99999 beside a 400 mm² die; breaker) is refused once the box is
+      // left, in the words a link's notice gives (silicon.dieArea's range ends at the reticle's 858 mm²), and the 400 mm²
+      // die is kept, shown and computed with.
       const dieBox = '[data-testid="control-die"] input[type=number]';
       await page.fill(dieBox, "99999");
       await page.press(dieBox, "Tab");
       await waitForRender(page);
-      expect(await page.inputValue(dieBox)).toBe("858");
-      // (Polled: the "change" that commits the box comes after the render wait may have looked.)
-      await expect.poll(async () => relativeError(await unitCost(page), at(858))).toBeLessThan(1e-12);
+      expect(await page.inputValue(dieBox)).toBe("400");
+      expect(await page.textContent('[data-testid="control-die"] .typed-refusal')).toContain(
+        "silicon.dieArea=99999 mm² — out of range"
+      );
+      await expect.poll(async () => relativeError(await unitCost(page), at(400))).toBeLessThan(1e-12);
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);

@@ -242,21 +242,29 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
     }
   });
 
-  it("clamps a number typed past a chapter slider's end, and snaps one between steps, once the box is left, and computes with it", async () => {
+  it("refuses a number typed past a chapter slider's end, and snaps one between steps, once the box is left, and computes with it", async () => {
     const page = await openPage(browser, "/token-economics");
     try {
       const box = '[data-testid="control-utilization"] input[type=number]';
       const range = '[data-testid="control-utilization"] input[type=range]';
       const high = Number(await page.$eval(range, (input) => (input as HTMLInputElement).max));
       const before = await headline(page);
-      // Typed as a reader types (Observable Inputs keeps an invalid number in the box and the old value in the page).
+      const value = await controlValue(page, "control-utilization");
+      const shown = await page.inputValue(box);
+      // Typed as a reader types, past the key's range (100%): refused with a line saying why, the value kept
+      // (it was clamped to the slider's end without a word; tester).
       await page.fill(box, String(high * 10));
       await page.press(box, "Tab");
       await waitForRender(page);
-      expect(Number(await page.inputValue(box))).toBe(high);
+      expect(await page.inputValue(box)).toBe(shown);
+      expect(await controlValue(page, "control-utilization")).toBe(value);
+      expect(await page.textContent('[data-testid="control-utilization"] .typed-refusal')).toContain("out of range");
+      expect(await headline(page)).toBe(before);
+      // The slider's top, typed, is the model at that utilisation, like the slider dragged to its end.
+      await page.fill(box, String(high));
+      await page.press(box, "Tab");
+      await waitForRender(page);
       expect(await controlValue(page, "control-utilization")).toBeCloseTo(high / 100, 12);
-      // The headline is the model at that utilisation (the slider's top), like the slider dragged to its end (polled:
-      // the "change" that commits the box may come after the render wait looked).
       await expect.poll(() => headline(page)).not.toBe(before);
       const atTop = await headline(page);
       await setInput(page, range, String(high));

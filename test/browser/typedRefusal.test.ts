@@ -1,0 +1,109 @@
+// A number typed in a slider's box that the key does not take is refused with a line under the slider, in the words a
+// share link's notice gives for the same value, and the page keeps what it showed: "150" typed in the serving
+// utilisation box became 100% and "0" the slider's 5% (the key's floor is 1%), without a word (tester). The scenario
+// pages' panel (ScenarioControls) and a chapter's slider (KeySlider, rangeBox.ts) alike; a number the key takes applies.
+import type {Page} from "playwright-core";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, screenshot, waitForRender} from "./browser.js";
+
+const enabled = inject("browserTestsEnabled");
+
+/** Types `text` in the box as a reader does (key by key, each keystroke an "input"), then presses Enter. */
+async function typeInBox(page: Page, box: string, text: string): Promise<void> {
+  await page.click(box, {clickCount: 3});
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type(text);
+  await page.press(box, "Enter");
+  await waitForRender(page);
+}
+
+describe.skipIf(!enabled)("a number typed in a slider's box", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("on a scenario page, is refused in the share link's words outside the key's range, and applies within it", async () => {
+    const control = '.scenario-control[data-key="serving.utilization"]';
+    const box = `${control} input[type=number]`;
+    const page = await openPage(browser, "/scenarios/base");
+    // The same value in a link: its notice's reason is what the box says.
+    const linked = await openPage(browser, "/scenarios/base?set=serving.utilization%3D1.5");
+    try {
+      const linkReason = await linked.$eval("[data-notice] li", (li) => (li as HTMLElement).dataset.reason!);
+      expect(linkReason).toMatch(/^out of range: expected .*found 1\.5$/);
+      await page.locator(box).scrollIntoViewIfNeeded();
+      const start = {
+        box: await page.inputValue(box),
+        thumb: await page.inputValue(`${control} input[type=range]`),
+        metrics: await page.$$eval("[data-metric] [data-value]", (cells) =>
+          cells.map((cell) => (cell as HTMLElement).dataset.value)
+        )
+      };
+      for (const [typed, found] of [
+        ["150", "1.5"],
+        ["0", "0"],
+        ["-5", "-0.05"]
+      ] as const) {
+        await typeInBox(page, box, typed);
+        const note = page.locator(`${control} .typed-refusal`);
+        expect(await note.isVisible()).toBe(true);
+        const text = (await note.textContent())!;
+        expect(text).toContain(`Not applied: ${typed} % typed.`);
+        expect(text).toContain(`serving.utilization=${found} — out of range: expected`);
+        expect(text).toContain(`found ${found}. Kept ${start.box} %.`);
+        if (typed === "150") {
+          expect(await note.getAttribute("data-typed-refusal")).toBe(`serving.utilization=1.5 — ${linkReason}`);
+          await screenshot(page, "typed-refusal-scenario");
+        }
+        // Nothing moved: the box, the thumb, the address and the figures are as before.
+        expect(await page.inputValue(box)).toBe(start.box);
+        expect(await page.inputValue(`${control} input[type=range]`)).toBe(start.thumb);
+        expect(new URL(page.url()).searchParams.getAll("set")).toEqual([]);
+        expect(
+          await page.$$eval("[data-metric] [data-value]", (cells) =>
+            cells.map((cell) => (cell as HTMLElement).dataset.value)
+          )
+        ).toEqual(start.metrics);
+      }
+      // A value the key takes applies as before, and the line goes.
+      await typeInBox(page, box, "70");
+      expect(await page.inputValue(box)).toBe("70");
+      expect(await page.locator(`${control} .typed-refusal`).isVisible()).toBe(false);
+      await expect.poll(() => new URL(page.url()).searchParams.getAll("set")).toEqual(["serving.utilization=0.7"]);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(linked);
+      await closePage(page);
+    }
+  });
+
+  it("on a chapter page, is refused with the same words and the slider keeps its value", async () => {
+    const page = await openPage(browser, "/token-economics");
+    const slider = '[data-testid="control-utilization"]';
+    const box = `${slider} input[type=number]`;
+    try {
+      await page.locator(box).scrollIntoViewIfNeeded();
+      const before = await page.inputValue(box);
+      await typeInBox(page, box, "150");
+      const note = page.locator(`${slider} .typed-refusal`);
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.textContent()).toMatch(
+        /^Not applied: 150 % typed\. serving\.utilization=1\.5 — out of range: expected .*found 1\.5\. Kept \d+ %\.$/
+      );
+      expect(await page.inputValue(box)).toBe(before);
+      expect(await page.inputValue(`${slider} input[type=range]`)).toBe(before);
+      await screenshot(page, "typed-refusal-chapter");
+      await typeInBox(page, box, "70");
+      expect(await page.inputValue(box)).toBe("70");
+      expect(await note.isVisible()).toBe(false);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+});
