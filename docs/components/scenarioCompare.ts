@@ -1,7 +1,7 @@
 // Side-by-side tables of several scenarios: their metrics, and the assumptions in which they differ. Every value is
 // written by format.ts, as the scenario pages and the story pages write it.
 import type {AssumptionRow, MetricRow} from "./scenarioPage.js";
-import {metricSpreadText, metricValueText} from "./scenarioMetrics.js";
+import {FootnoteMark, footnoteMarks, Footnotes, metricSpreadText, metricValueText} from "./scenarioMetrics.js";
 import {keyValueComesFrom, scenarioKey} from "../lib/scenario/file/schema.js";
 import {UnusedNote} from "./unusedNote.js";
 
@@ -49,6 +49,8 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
   const body = table.createTBody();
   const first = columns[0];
   if (!first) return wrap(table);
+  const footnotes = footnoteMarks();
+  const holders = new Map<string, Set<string>>();
   first.metrics.forEach((metric, i) => {
     const tr = body.insertRow();
     tr.dataset.metric = metric.name;
@@ -75,18 +77,24 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
         range.title = "90% interval (5th to 95th percentile)";
         cell.append(range);
       }
-      // Why a figure reads as it does, in this scenario (a bare "0%" for the flywheel at its floor; trial).
+      // Why a figure reads as it does, in this scenario (a bare "0%" for the flywheel at its floor; trial): marked, the
+      // note once under the table (the tax's paragraph read in each of 2 rows × 3 columns at 1280 px; tester).
       const note = column.notes?.[metric.name];
       if (note) {
-        const text = document.createElement("div");
-        text.className = "muted scenario-metric-note";
-        text.dataset.testid = `metric-note-${metric.name}`;
-        text.textContent = note;
-        cell.append(text);
+        value.append(FootnoteMark(footnotes.mark(note), note, metric.name));
+        holders.set(note, new Set([...(holders.get(note) ?? []), column.title]));
       }
     }
   });
-  return wrap(table);
+  // Each note names the scenarios it holds for, unless it holds for all.
+  const notes = footnotes.notes.map(([mark, text]) => {
+    const who = [...(holders.get(text) ?? [])];
+    return [mark, text, who.length === columns.length ? undefined : who.join(", ")] as const;
+  });
+  if (!notes.length) return wrap(table);
+  const box = document.createElement("div");
+  box.append(wrap(table), Footnotes(notes));
+  return box;
 }
 
 /** The assumptions whose values differ between the scenarios, with the unit; hover a value for its origin and source. */

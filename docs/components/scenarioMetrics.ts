@@ -2,13 +2,14 @@
 // Monte Carlo draws (named: "median of 1,000 draws") with the 5th–95th percentile range; every value is written by
 // format.ts, as the story pages write the same quantity.
 import type {ScenarioBands} from "../lib/scenario/run/runScenario.js";
+import type {RunReport} from "../lib/scenario/run/runReport.js";
 import {scenarioKey} from "../lib/scenario/file/schema.js";
 import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
 import {
   absentMetricText,
   DEFAULT_PRICES_NOTE,
   flywheelFloorNote,
-  taxIsVendorShareNote,
+  vendorShareFootnote,
   PRICE_LIST_METRICS,
   setsNoPrices
 } from "../lib/scenario/run/reportFormat.js";
@@ -144,6 +145,7 @@ export function ScenarioMetricsTable(
     head.append(th);
   }
   const body = table.createTBody();
+  const footnotes = footnoteMarks();
   for (const row of rows) {
     const tr = body.insertRow();
     tr.dataset.metric = row.name;
@@ -155,13 +157,8 @@ export function ScenarioMetricsTable(
       note.textContent = ` (${pricesNote})`;
       label.append(note);
     }
-    if (notes[row.name]) {
-      const note = document.createElement("span");
-      note.className = "muted scenario-metric-note";
-      note.dataset.testid = `metric-note-${row.name}`;
-      note.textContent = ` (${notes[row.name]})`;
-      label.append(note);
-    }
+    const text = notes[row.name];
+    if (text) label.append(" ", FootnoteMark(footnotes.mark(text), text, row.name));
     const value = tr.insertCell();
     value.textContent = metricValueText(row);
     value.dataset.value = row.value === null ? "" : String(row.value);
@@ -175,22 +172,31 @@ export function ScenarioMetricsTable(
   const wrap = document.createElement("div");
   wrap.className = "scenario-table-wrap";
   wrap.append(table);
+  // Each note once under the table, its rows marked (the tax's note read in full in two labels; tester).
+  if (footnotes.notes.length) {
+    const box = document.createElement("div");
+    box.append(wrap, Footnotes(footnotes.notes));
+    return box;
+  }
   return wrap;
 }
 
 /**
  * Notes on single metrics, by metric: the flywheel's saving at the design-cycle floor (flywheelFloorNote), the tax and
- * the vendor's share of token cost when they are one figure (taxIsVendorShareNote), and, when
+ * the vendor's shares when they read as one figure (vendorShareFootnote, at `metrics`' medians), and, when
  * moat.costAdvantage is not set, where the cost lead comes from (the base page's $3.62B beside chapter 5's $3.19B read
  * as one figure twice; reader audit).
  */
-export function metricNotes(resolved: ResolvedScenario): Partial<Record<string, string>> {
+export function metricNotes(
+  resolved: ResolvedScenario,
+  metrics: RunReport["metrics"] | null = null
+): Partial<Record<string, string>> {
   const floor = flywheelFloorNote(resolved.values);
-  const taxIsVendorShare = taxIsVendorShareNote(resolved.values);
+  const shares = vendorShareFootnote(resolved.values, metrics ?? {});
   const derivedLead = (resolved.values["moat.costAdvantage"]?.value ?? null) === null;
   return {
     ...(floor ? {flywheelCostReduction: floor, flywheelUserGain: floor} : {}),
-    ...(taxIsVendorShare ? {inferenceTaxShare: taxIsVendorShare, vendorShareOfTokenCost: taxIsVendorShare} : {}),
+    ...(shares ? Object.fromEntries(shares.metrics.map((name) => [name, shares.text])) : {}),
     ...(derivedLead
       ? {
           costLeadValueUsd:
@@ -337,4 +343,56 @@ export function BandsSummary(
         : "")
   );
   return p;
+}
+
+/** A table's footnotes: each note's text once, under its mark (†, ‡, §, ¶, then numbers), in the order first met. */
+export interface FootnoteMarks {
+  /** The mark of `text`, given it the first time. */
+  mark(text: string): string;
+  /** [mark, text] in order. */
+  readonly notes: readonly (readonly [string, string])[];
+}
+
+const MARKS = ["†", "‡", "§", "¶"];
+
+export function footnoteMarks(): FootnoteMarks {
+  const byText = new Map<string, string>();
+  return {
+    mark(text) {
+      let mark = byText.get(text);
+      if (mark === undefined) byText.set(text, (mark = MARKS[byText.size] ?? String(byText.size + 1)));
+      return mark;
+    },
+    get notes() {
+      return [...byText].map(([text, mark]) => [mark, text] as const);
+    }
+  };
+}
+
+/** A footnote's mark after a value or label (the note in its title and data-note; data-testid metric-note-<name>). */
+export function FootnoteMark(mark: string, text: string, metric: string): HTMLElement {
+  const sup = document.createElement("sup");
+  sup.className = "scenario-footnote-mark";
+  sup.textContent = mark;
+  sup.title = text;
+  sup.dataset.note = text;
+  sup.dataset.testid = `metric-note-${metric}`;
+  return sup;
+}
+
+/**
+ * The footnotes under a table, each note once after its mark, with whom it holds for where not every column shares it
+ * (`who`: "asic-9-months"). Hidden when there are none.
+ */
+export function Footnotes(notes: readonly (readonly [string, string, string?])[]): HTMLElement {
+  const list = document.createElement("div");
+  list.className = "muted scenario-footnotes";
+  list.hidden = notes.length === 0;
+  for (const [mark, text, who] of notes) {
+    const p = document.createElement("p");
+    p.dataset.mark = mark;
+    p.textContent = `${mark} ${who ? `${who}: ` : ""}${text}.`;
+    list.append(p);
+  }
+  return list;
 }

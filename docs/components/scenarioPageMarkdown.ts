@@ -414,7 +414,7 @@ const noBands = "No assumption is uncertain: no bands.";
 Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} ($\{Term("monte-carlo", "seed")} 1) and the $\{Term("p5-p95", "90% interval")} between the 5th and
 95th percentiles of the $\{Term("monte-carlo", "draws")}.
 
-<div data-table="metrics">$\{whenNear('[data-table="metrics"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioMetricsTable(rows, {pricesNote: defaultPricesNote(pointState.resolved), notes: metricNotes(pointState.resolved)}))}</div>
+<div data-table="metrics">$\{whenNear('[data-table="metrics"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioMetricsTable(rows, {pricesNote: defaultPricesNote(pointState.resolved), notes: metricNotes(pointState.resolved, state.metrics)}))}</div>
 
 ## Assumptions
 

@@ -717,13 +717,13 @@ describe.skipIf(!enabled)("scenario pages", () => {
       expect(await page.inputValue(`${control} input[type=number]`)).toBe("2");
       expect(await page.getAttribute(`${control} input[type=range]`, "min")).toBe("2");
       expect(new URL(page.url()).searchParams.getAll("set")).toEqual(["serving.utilization=0.02"]);
-      // Beyond the key's range (100%): the slider's end, as before.
+      // Beyond the key's range (100%): refused with the link's words, the 2% kept (typedRefusal.test.ts has more).
       await page.fill(`${control} input[type=number]`, "1e9");
       await page.press(`${control} input[type=number]`, "Enter");
       await waitForRender(page);
-      expect(await page.inputValue(`${control} input[type=number]`)).toBe(
-        await page.getAttribute(`${control} input[type=range]`, "max")
-      );
+      expect(await page.inputValue(`${control} input[type=number]`)).toBe("2");
+      expect(await page.textContent(`${control} .typed-refusal`)).toContain("out of range");
+      expect(new URL(page.url()).searchParams.getAll("set")).toEqual(["serving.utilization=0.02"]);
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);
@@ -1042,7 +1042,8 @@ describe.skipIf(!enabled)("scenario pages", () => {
       const row = '.scenario-compare-metrics tr[data-metric="flywheelCostReduction"]';
       const notes = await page.$$eval(`${row} td[data-scenario]`, (cells) =>
         cells.map(
-          (cell) => cell.querySelector('[data-testid="metric-note-flywheelCostReduction"]')?.textContent ?? null
+          (cell) =>
+            cell.querySelector<HTMLElement>('[data-testid="metric-note-flywheelCostReduction"]')?.dataset.note ?? null
         )
       );
       expect(notes[0]).toMatch(/^nothing gained: a design cycle of 9 months is already at the shortest/);

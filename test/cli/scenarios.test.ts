@@ -484,11 +484,17 @@ describe("token-ledger run", () => {
     const base = (await runCli(["run", "base", ...FEW])).stdout;
     expect(base).toMatch(/vendor gross profit, share of token cost ‡/);
     expect(base).toContain("‡ The same figure twice: the inference tax is the vendor's share of token cost by");
+    // The share of capex rounds alike (38%): marked, and the same footnote says it is another figure (tester).
+    expect(base).toMatch(/vendor gross profit, share of data-centre capex ‡/);
+    expect(base.replace(/\s+/g, " ")).toMatch(
+      /The vendor's share of data-centre capex is another figure that rounds alike: .* \d+\.\d% of capex against \d+\.\d% of token cost here\./
+    );
     const json = JSON.parse((await runCli(["run", "base", "--json", ...FEW])).stdout);
     expect(json.metrics.inferenceTaxShare.p50).toBeCloseTo(json.metrics.vendorShareOfTokenCost.p50, 12);
     // A design partner's margin makes the tax the smaller: no note.
     const partner = (await runCli(["run", "base", "--set", "silicon.partnerMargin=0.2", ...FEW])).stdout;
-    expect(partner).not.toContain("‡");
+    expect(partner).not.toContain("The same figure twice");
+    expect(partner).not.toMatch(/inference tax \(vendor's margin − partner's\), share\s+of token cost ‡/);
   });
 
   it("notes demand compounded past world GDP at the horizon on stderr, runs, and leaves stdout the report", async () => {
@@ -774,7 +780,7 @@ describe("token-ledger compare", () => {
     expect(stdout).toMatch(/inference tax \(vendor's margin −[^\n]*¶[^\n]*¶/);
     expect(stdout).toMatch(/vendor gross profit, share of token cost +[\d.]+% ¶ +[\d.]+% ¶/);
     expect(stdout.replace(/\s+/g, " ")).toContain(
-      "¶ base and asic-9-months: the inference tax is the vendor's share of token cost by construction here"
+      "¶ base and asic-9-months: The same figure twice: the inference tax is the vendor's share of token cost by construction here"
     );
   });
 

@@ -26,7 +26,7 @@ import {
   absentMetricText,
   DEFAULT_PRICES_NOTE,
   flywheelFloorNote,
-  taxIsVendorShareNote,
+  vendorShareFootnote,
   formatAssumption,
   missingDrawsText,
   medianLabel,
@@ -43,8 +43,6 @@ import {formatNumber, formatTable, wrapProse} from "../table.js";
 
 /** The flywheel's figures that are 0 when the design cycle is at its floor (flywheelFloorNote): both loops are one. */
 const FLYWHEEL_FLOOR_METRICS: ReadonlySet<string> = new Set(["flywheelCostReduction", "flywheelUserGain"]);
-/** The two shares of token cost that are one figure when the custom chip is bought at cost (taxIsVendorShareNote). */
-const TAX_SHARE_METRICS: ReadonlySet<string> = new Set(["inferenceTaxShare", "vendorShareOfTokenCost"]);
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -378,7 +376,7 @@ function runMetricText(name: keyof typeof METRIC_INFO, metrics: RunReport["metri
 function formatRun(report: RunReport): string {
   const noPrices = setsNoPrices(report.assumptions);
   const floorNote = flywheelFloorNote(report.assumptions);
-  const taxNote = taxIsVendorShareNote(report.assumptions);
+  const shareNote = vendorShareFootnote(report.assumptions, report.metrics);
   // The header's lines wrap at proseWidth() (100 columns, or a narrower terminal's), as the table below reads in about
   // 110 columns (an "uncertain:" line of three keys ran to 124; trial).
   const lines = [wrapProse(`${report.scenario.title} (${report.scenario.id}, ${report.scenario.file})`)];
@@ -398,7 +396,7 @@ function formatRun(report: RunReport): string {
         METRIC_INFO[name].label +
           (noPrices && PRICE_LIST_METRICS.has(name) ? " *" : "") +
           (floorNote && FLYWHEEL_FLOOR_METRICS.has(name) ? " †" : "") +
-          (taxNote && TAX_SHARE_METRICS.has(name) ? " ‡" : ""),
+          (shareNote?.metrics.includes(name) ? " ‡" : ""),
         runMetricText(name, report.metrics)
       ]),
       {firstColumnWidth: RUN_LABEL_WIDTH}
@@ -406,7 +404,7 @@ function formatRun(report: RunReport): string {
   );
   if (noPrices) lines.push("", `* ${DEFAULT_PRICES_NOTE}.`);
   if (floorNote) lines.push("", wrapProse(`† The flywheel's cost per token and users, ${floorNote}.`));
-  if (taxNote) lines.push("", wrapProse(`‡ The same figure twice: ${taxNote}.`));
+  if (shareNote) lines.push("", wrapProse(`‡ ${shareNote.text}.`));
   lines.push("");
   lines.push("Assumptions set by the scenario or on the command line:");
   lines.push("");
@@ -459,9 +457,9 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
   // A flywheel saving of 0% at the design-cycle floor is marked §, as `run` marks it † (compare's † is taken): it
   // printed a bare "0%" beside run's explained one (new-user trial).
   const floorNotes = reports.map((report) => flywheelFloorNote(report.assumptions));
-  // The inference tax's share that is the vendor's share by construction is marked ¶, as `run` marks it ‡ (compare's
+  // The inference tax and the vendor's shares, as `run` marks them ‡ (vendorShareFootnote), are marked ¶ (compare's
   // ‡ is taken): compare printed two equal shares with no word (helper-165 left it).
-  const taxNotes = reports.map((report) => taxIsVendorShareNote(report.assumptions));
+  const shareNotes = reports.map((report) => vendorShareFootnote(report.assumptions, report.metrics));
   const metricCell = (name: (typeof SCENARIO_METRICS)[number], i: number) =>
     // The marks beside the median, on the cell's first line.
     formatMetric(name, reports[i]!.metrics, "\n").replace(
@@ -470,7 +468,7 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
         first +
         (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "") +
         (floorNotes[i] && FLYWHEEL_FLOOR_METRICS.has(name) ? " §" : "") +
-        (taxNotes[i] && TAX_SHARE_METRICS.has(name) ? " ¶" : "")
+        (shareNotes[i]?.metrics.includes(name) ? " ¶" : "")
     );
   const groups: number[][] = [];
   for (let i = 0; i < comparison.scenarios.length; i += COMPARE_SCENARIOS_PER_TABLE) {
@@ -519,9 +517,11 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
     ...comparison.scenarios.flatMap((id, i) =>
       floorNotes[i] ? ["", wrapProse(`§ ${id}: the flywheel's cost per token and users, ${floorNotes[i]}.`)] : []
     ),
-    ...(taxNotes.some(Boolean)
-      ? ["", wrapProse(`¶ ${andList(comparison.scenarios.filter((_, i) => taxNotes[i]))}: ${taxNotes.find(Boolean)!}.`)]
-      : []),
+    // Each text once, naming the scenarios it holds for (the share of capex's figures differ by scenario).
+    ...[...new Set(shareNotes.map((note) => note?.text).filter((text) => text !== undefined))].flatMap((text) => [
+      "",
+      wrapProse(`¶ ${andList(comparison.scenarios.filter((_, i) => shareNotes[i]?.text === text))}: ${text}.`)
+    ]),
     // Said of the starred columns, not "this scenario" (three scenarios read "this scenario sets no prices"; trial).
     ...(noPrices.some(Boolean)
       ? [

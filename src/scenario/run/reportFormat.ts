@@ -786,6 +786,69 @@ export function taxIsVendorShareNote(values: Readonly<Record<string, {value?: un
 }
 
 /**
+ * The vendor's gross profit as a share of token cost and of data-centre capex, as percentages: one decimal each where
+ * two different shares round alike (38.4% and 37.7%, not 38% and 38%, which read as one figure twice).
+ */
+export function vendorSharePercents(ofTokenCost: number, ofCapex: number): [string, string] {
+  if (formatPercent(ofTokenCost) !== formatPercent(ofCapex) || ofTokenCost === ofCapex) {
+    return [formatPercent(ofTokenCost), formatPercent(ofCapex)];
+  }
+  const oneDecimal = (share: number) => `${(share * 100).toFixed(1)}%`;
+  return [oneDecimal(ofTokenCost), oneDecimal(ofCapex)];
+}
+
+/**
+ * Why the vendor's share of data-centre capex reads as its share of token cost: another denominator (the up-front
+ * capital, src/tco/vendorShare.ts) whose share rounds alike (base read 38% three times, the tax, the share of token cost
+ * and of capex, with only /inference-tax saying 38.4% and 37.7%; tester). Null when the two print differently (or are
+ * equal, or missing).
+ */
+export function capexShareNote(
+  ofTokenCost: number | null | undefined,
+  ofCapex: number | null | undefined
+): string | null {
+  if (ofTokenCost === null || ofTokenCost === undefined || ofCapex === null || ofCapex === undefined) return null;
+  const [cost, capex] = vendorSharePercents(ofTokenCost, ofCapex);
+  if (cost === formatPercent(ofTokenCost) && capex === formatPercent(ofCapex)) return null;
+  return (
+    `the vendor's share of data-centre capex is another figure that rounds alike: the same gross profit over the ` +
+    `up-front data-centre capital (chip, server, network and facility), not over each token's annualised cost; ` +
+    `${capex} of capex against ${cost} of token cost here`
+  );
+}
+
+/** The metrics a vendorShareFootnote marks, and its text (no final full stop). */
+export interface VendorShareFootnote {
+  metrics: readonly ScenarioMetricName[];
+  text: string;
+}
+
+/**
+ * The one footnote of the inference tax and the vendor's two shares where they are shown together (`run`, `compare`,
+ * a scenario page's metrics table, /compare): the tax is the share of token cost by construction
+ * (taxIsVendorShareNote), and the share of capex is another figure that rounds alike (capexShareNote), at the
+ * metrics' medians. `values`: a resolved scenario's values or a report's assumptions; `metrics`: a report's metrics.
+ * Null when neither.
+ */
+export function vendorShareFootnote(
+  values: Readonly<Record<string, {value?: unknown} | undefined>>,
+  metrics: Readonly<Partial<Record<ScenarioMetricName, Parameters<typeof reportMedian>[0]>>>
+): VendorShareFootnote | null {
+  const tax = taxIsVendorShareNote(values);
+  const capex = capexShareNote(
+    reportMedian(metrics.vendorShareOfTokenCost),
+    reportMedian(metrics.vendorShareOfDataCentreCapex)
+  );
+  if (!tax && !capex) return null;
+  const marked: ScenarioMetricName[] = [];
+  if (tax) marked.push("inferenceTaxShare");
+  marked.push("vendorShareOfTokenCost");
+  if (capex) marked.push("vendorShareOfDataCentreCapex");
+  const sentences = [tax ? `The same figure twice: ${tax}` : "", capex ? capex[0]!.toUpperCase() + capex.slice(1) : ""];
+  return {metrics: marked, text: sentences.filter(Boolean).join(". ")};
+}
+
+/**
  * Why the flywheel's saving is zero, written where the 0% appears (the scenario pages' metrics table, `run`): the design
  * cycle (silicon.designCycle) is already at or below the shortest one better models can reach (flywheel.minDesignCycle),
  * so models have nothing to shorten (asic-9-months read "0%" beside "146%" extra users with the reason only on
