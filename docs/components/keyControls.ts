@@ -7,7 +7,7 @@ import {formatRange, isInRange} from "../lib/units/range.js";
 import {DIMENSIONS, readQuantity} from "../lib/units/quantity.js";
 import {formatAssumption} from "./format.js";
 import {UnusedNote} from "./unusedNote.js";
-import {commitTypedNumbers, keyRefusal, RefusalNote} from "./rangeBox.js";
+import {commitTypedNumbers, keyRefusal, onBoxCommit, RefusalNote} from "./rangeBox.js";
 import {scenarioKeyHint} from "../lib/scenario/file/keyPathHint.js";
 import {
   isQuantityKey,
@@ -379,7 +379,7 @@ export function ScenarioControls(
     // the note, and the page goes back to the value it had when the typing began. Either way the box then shows the
     // value in use, so it never reads "1e9" while the page computes with 60; the start as its box wrote it (a median's
     // "57.9" typed back read "57.8625917374" once left; breaker).
-    number.addEventListener("change", () => {
+    onBoxCommit(number, () => {
       const value = typedValue(number.value);
       if (value !== undefined) {
         const refusal = keyRefusal(value, control);

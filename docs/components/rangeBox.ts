@@ -79,7 +79,29 @@ export function RefusalNote({unit = ""}: TypedKey = {}): RefusalNote {
 }
 
 /**
- * Commits a range form's typed numbers on "change": a number the slider takes (sliderRefusal) is snapped to `step`
+ * Calls `commit` when the reader commits what they typed in `box`: Enter, or the box left, after any keystroke. Not on
+ * "change" alone: chromium fires none when the box reads what a script last set it to, so "70" typed again over a
+ * refusal that kept 70 left the refusal line standing over the 70 it had just taken (breaker). Leaving the box without
+ * typing commits nothing (a refusal line stays). Returns `box`.
+ */
+export function onBoxCommit(box: HTMLInputElement, commit: () => void): HTMLInputElement {
+  let typed = false;
+  const run = () => {
+    if (!typed) return;
+    typed = false;
+    commit();
+  };
+  box.addEventListener("input", () => (typed = true));
+  box.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") run();
+  });
+  box.addEventListener("change", run);
+  box.addEventListener("blur", run);
+  return box;
+}
+
+/**
+ * Commits a range form's typed numbers (onBoxCommit): a number the slider takes (sliderRefusal) is snapped to `step`
  * counted from `low` and set as the form's value with an "input" event when it differs (so `view()` and Inputs.form
  * see it); any other is refused with a line under the slider (RefusalNote), and the form goes back to the value it had
  * when the reader began typing (Inputs.range applies each keystroke it takes: "150" passes through "15"). Returns the
@@ -98,7 +120,7 @@ export function commitTypedNumbers<T extends RangeForm>(
   let before = form.value;
   box.addEventListener("focus", () => (before = form.value));
   form.querySelector("input[type=range]")?.addEventListener("input", () => note.hide());
-  box.addEventListener("change", () => {
+  onBoxCommit(box, () => {
     const typedText = box.value;
     const typed = Number(typedText);
     if (typedText.trim() !== "" && Number.isFinite(typed)) {
