@@ -242,7 +242,7 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
     }
   });
 
-  it("refuses a number typed past a chapter slider's end, and snaps one between steps, once the box is left, and computes with it", async () => {
+  it("refuses a number typed past a chapter slider's end or one the key does not take, and snaps one between steps, once the box is left, and computes with it", async () => {
     const page = await openPage(browser, "/token-economics");
     try {
       const box = '[data-testid="control-utilization"] input[type=number]';
@@ -269,19 +269,31 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       const atTop = await headline(page);
       await setInput(page, range, String(high));
       expect(await headline(page)).toBe(atTop);
-      // A number between steps (batch 3.7; Inputs.range showed it and kept computing with batch 64) snaps to the
-      // nearest step, which the box shows and the page computes with; "010" reads back as 10.
+      // A number between steps that the key takes (70.4%) snaps to the nearest step, which the box shows and the page
+      // computes with.
+      await page.fill(box, "70.4");
+      await page.press(box, "Tab");
+      await waitForRender(page);
+      expect(await page.inputValue(box)).toBe("70");
+      expect(await controlValue(page, "control-utilization")).toBeCloseTo(0.7, 12);
+      // Batch 3.7 (Inputs.range showed it and kept computing with batch 64) is no whole number, which the key takes
+      // only: refused in a share link's words, batch 64 kept; "010" reads back as 10.
       const batchBox = '[data-testid="control-batch"] input[type=number]';
-      for (const [typed, used] of [
-        ["3.7", 4],
-        ["010", 10]
-      ] as const) {
-        await page.fill(batchBox, typed);
-        await page.press(batchBox, "Tab");
-        await waitForRender(page);
-        expect(await page.inputValue(batchBox)).toBe(String(used));
-        expect(await controlValue(page, "control-batch")).toBe(used);
-      }
+      const batch = await controlValue(page, "control-batch");
+      await page.fill(batchBox, "3.7");
+      await page.press(batchBox, "Tab");
+      await waitForRender(page);
+      expect(await page.inputValue(batchBox)).toBe(String(batch));
+      expect(await controlValue(page, "control-batch")).toBe(batch);
+      expect(await page.textContent('[data-testid="control-batch"] .typed-refusal')).toContain(
+        "serving.batch=3.7 — not a whole number"
+      );
+      await page.fill(batchBox, "010");
+      await page.press(batchBox, "Tab");
+      await waitForRender(page);
+      expect(await page.inputValue(batchBox)).toBe("10");
+      expect(await controlValue(page, "control-batch")).toBe(10);
+      expect(await page.isVisible('[data-testid="control-batch"] .typed-refusal')).toBe(false);
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);
