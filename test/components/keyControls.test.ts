@@ -272,10 +272,14 @@ describe("ScenarioControls", () => {
     number.dispatchEvent(new Event("input", {bubbles: true}));
     number.dispatchEvent(new Event("change", {bubbles: true}));
     expect([controls.value["serving.cacheHit"], number.value]).toEqual([99.6, "99.6"]);
+    // Refused, not clamped (it went to 0 with no word; tester): the value kept, and a line saying why.
     number.value = "-5";
     number.dispatchEvent(new Event("input", {bubbles: true}));
     number.dispatchEvent(new Event("change", {bubbles: true}));
-    expect([controls.value["serving.cacheHit"], number.value]).toEqual([0, "0"]);
+    expect([controls.value["serving.cacheHit"], number.value]).toEqual([99.6, "99.6"]);
+    const refusal = controls.querySelector<HTMLElement>(".typed-refusal")!;
+    expect(refusal.hidden).toBe(false);
+    expect(refusal.dataset.typedRefusal).toMatch(/^serving\.cacheHit=-0\.05 — out of range/);
   });
 
   it.each(SLIDER_KEYS)("%s: a slider dragged away and back to a start between steps is at the start itself", (path) => {
