@@ -5,7 +5,10 @@ import type {ModelArchitecture} from "../catalog/model.js";
 import {UserError} from "../errors/userError.js";
 import type {Precision} from "../inference/precision.js";
 import {BYTES_PER_GB, BYTES_PER_TB} from "../units/bytes.js";
-import {HARDWARE_CELL_RANGES, hbmBandwidthProblem} from "../catalog/parseHardwareCsv.js";
+import {HARDWARE_CELL_RANGES, HARDWARE_CELL_UNITS, hbmBandwidthProblem} from "../catalog/parseHardwareCsv.js";
+import type {CellUnit} from "../catalog/csvCells.js";
+import {readQuantity} from "../units/quantity.js";
+import {isDecimalNumeral} from "../units/decimal.js";
 import {MODEL_CELL_RANGES} from "../catalog/parseModelsCsv.js";
 import {plainNumber, type NumberRange} from "../units/range.js";
 import {rangeFlag} from "./flags.js";
@@ -17,6 +20,29 @@ import {groupThousands} from "../units/groupThousands.js";
  */
 function catalogFlag(flag: string, range: NumberRange, scale: number, what: string, integer = false) {
   return rangeFlag(flag, {min: range.min * scale, max: range.max * scale, integer}, what);
+}
+
+/**
+ * catalogFlag for a chip's column with a unit (HARDWARE_CELL_UNITS): a bare number is in the column's unit ÷ `scale`
+ * (--hbm-bandwidth in TB/s, --peak-flops in FLOP/s), and a value may carry a unit of its dimension, as a scenario file
+ * writes one (`--hbm-bandwidth "3.35 TB/s"` or `"3350 GB/s"`, `--chip-power 1kW`): it was "not a decimal number",
+ * naming no unit (breaker). Out of range, the error quotes the value as written.
+ */
+function catalogUnitFlag(flag: string, range: NumberRange, scale: number, what: string, unit: CellUnit) {
+  const plain = catalogFlag(flag, range, scale, what);
+  const perFlagUnit = unit.factor / scale;
+  return (text: string): number => {
+    if (isDecimalNumeral(text, {underscores: true})) return plain(text);
+    const reading = readQuantity(text, unit.dimension);
+    if (!reading.ok) return plain(text);
+    const value = Number((reading.value / perFlagUnit).toPrecision(15));
+    try {
+      return plain(String(value));
+    } catch (error) {
+      if (error instanceof UserError) throw new UserError({...error.detail, found: text});
+      throw error;
+    }
+  };
 }
 
 /**
@@ -132,22 +158,35 @@ export function addCustomChipOptions(command: Command, {serving}: {serving: bool
     .option(
       "--peak-flops <flop-per-s>",
       "custom chip: dense peak in --precision, FLOP/s (e.g. 989.4e12)",
-      catalogFlag(
+      catalogUnitFlag(
         "--peak-flops",
         HARDWARE_CELL_RANGES.bf16_tflops,
         1e12,
-        "the TFLOPS columns of data/hardware.csv, × 10¹²"
+        "the TFLOPS columns of data/hardware.csv, × 10¹²",
+        HARDWARE_CELL_UNITS.bf16_tflops
       )
     )
     .option(
       "--chip-power <w>",
       "custom chip: board power (TDP), W",
-      catalogFlag("--chip-power", HARDWARE_CELL_RANGES.power_w, 1, "power_w of data/hardware.csv")
+      catalogUnitFlag(
+        "--chip-power",
+        HARDWARE_CELL_RANGES.power_w,
+        1,
+        "power_w of data/hardware.csv",
+        HARDWARE_CELL_UNITS.power_w
+      )
     )
     .option(
       "--system-power <w>",
       "custom chip: IT power per chip with its host share, W (default --chip-power × 1,275/700, a DGX H100's)",
-      catalogFlag("--system-power", HARDWARE_CELL_RANGES.system_power_w, 1, "system_power_w of data/hardware.csv")
+      catalogUnitFlag(
+        "--system-power",
+        HARDWARE_CELL_RANGES.system_power_w,
+        1,
+        "system_power_w of data/hardware.csv",
+        HARDWARE_CELL_UNITS.system_power_w
+      )
     )
     .option(
       "--system-overhead <f>",
@@ -159,17 +198,35 @@ export function addCustomChipOptions(command: Command, {serving}: {serving: bool
     .option(
       "--hbm-bandwidth <tb-per-s>",
       "custom chip: HBM bandwidth, TB/s",
-      catalogFlag("--hbm-bandwidth", HARDWARE_CELL_RANGES.hbm_tbps, 1, "hbm_tbps of data/hardware.csv")
+      catalogUnitFlag(
+        "--hbm-bandwidth",
+        HARDWARE_CELL_RANGES.hbm_tbps,
+        1,
+        "hbm_tbps of data/hardware.csv",
+        HARDWARE_CELL_UNITS.hbm_tbps
+      )
     )
     .option(
       "--hbm-capacity <gb>",
       "custom chip: HBM capacity an application gets, GB",
-      catalogFlag("--hbm-capacity", HARDWARE_CELL_RANGES.hbm_gb, 1, "hbm_gb of data/hardware.csv")
+      catalogUnitFlag(
+        "--hbm-capacity",
+        HARDWARE_CELL_RANGES.hbm_gb,
+        1,
+        "hbm_gb of data/hardware.csv",
+        HARDWARE_CELL_UNITS.hbm_gb
+      )
     )
     .option(
       "--scale-up-bandwidth <gb-per-s>",
       "custom chip: scale-up link bandwidth per direction, GB/s (default 450, an HGX H100's)",
-      catalogFlag("--scale-up-bandwidth", HARDWARE_CELL_RANGES.scale_up_gbps, 1, "scale_up_gbps of data/hardware.csv")
+      catalogUnitFlag(
+        "--scale-up-bandwidth",
+        HARDWARE_CELL_RANGES.scale_up_gbps,
+        1,
+        "scale_up_gbps of data/hardware.csv",
+        HARDWARE_CELL_UNITS.scale_up_gbps
+      )
     )
     .option(
       "--scale-up-chips <n>",
@@ -185,11 +242,12 @@ export function addCustomChipOptions(command: Command, {serving}: {serving: bool
     .option(
       "--scale-out-bandwidth <gb-per-s>",
       "custom chip: scale-out bandwidth per chip and direction, GB/s (default 50, a 400 Gb/s NIC)",
-      catalogFlag(
+      catalogUnitFlag(
         "--scale-out-bandwidth",
         HARDWARE_CELL_RANGES.scale_out_gbps,
         1,
-        "scale_out_gbps of data/hardware.csv"
+        "scale_out_gbps of data/hardware.csv",
+        HARDWARE_CELL_UNITS.scale_out_gbps
       )
     );
 }

@@ -664,6 +664,27 @@ describe("token-ledger inference", () => {
     expect(r.stack).toBe("vllm");
   });
 
+  it("takes a custom chip's numbers with their units, as a scenario file writes them (breaker: 'not a decimal number')", async () => {
+    const bare = await runCli(["inference", ...LLAMA_70B_SHAPE, ...H100_NUMBERS, "--tp", "2", "--json"]);
+    const withUnits = H100_NUMBERS.map(
+      (arg) => ({"1979e12": "1,979 TFLOP/s", "3.35": "3350 GB/s", "80": "80 GB", "700": "0.7 kW"})[arg] ?? arg
+    );
+    expect(withUnits).not.toEqual(H100_NUMBERS);
+    const written = await runCli(["inference", ...LLAMA_70B_SHAPE, ...withUnits, "--tp", "2", "--json"]);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toBe(bare.stdout);
+    // Out of range as written: 3.35 GB/s is 0.00335 TB/s, under the column's 0.01.
+    const slow = await runCli([
+      "inference",
+      ...LLAMA_70B_SHAPE,
+      ...H100_NUMBERS.map((a) => (a === "3.35" ? "3.35 GB/s" : a))
+    ]);
+    expect(slow.stderr).toBe(
+      "token-ledger: --hbm-bandwidth: out of range: expected a number in [0.01, 10,000] (hbm_tbps of " +
+        "data/hardware.csv), found 3.35 GB/s\n"
+    );
+  });
+
   it("refuses a vendor's own stack on a custom chip (breaker: it ran TensorRT-LLM and Neuron)", async () => {
     const args = ["inference", ...LLAMA_70B_SHAPE, ...H100_NUMBERS, "--tp", "2", "--stack", "trtllm"];
     const {code, stderr} = await runCli(args);
