@@ -14,6 +14,7 @@ import type {PublishedRun} from "../training/publishedRun.js";
 import {readCsvText} from "./readText.js";
 import type {CatalogIds} from "../scenario/file/readValue.js";
 import {BARE_BELOW_USD, THOUSANDS_MONEY_KEYS} from "../scenario/run/bareMoneyNote.js";
+import {barePercentSentence} from "../scenario/run/barePercentNote.js";
 
 export interface Catalogs {
   hardware: Hardware[];
@@ -250,21 +251,35 @@ function newChipsWithoutColumn(
 /**
  * Notes for a project's data/hardware.csv rows whose price_usd is under $1,000, where a chip costs thousands (the
  * scenario keys' bare-money rule, bareMoneyNote.ts): `31.12` written for $31.12k priced tokens at a quarter of the
- * cost with no word (session 31's breaker). A note, not an error: an edge chip may cost that. Empty outside a project.
+ * cost with no word (session 31's breaker); and whose system_overhead is a bare whole number from 2 to 100, a
+ * percentage likely meant (barePercentNote.ts). Notes, not errors: an edge chip may cost that. Empty outside a
+ * project.
  */
 export function hardwarePriceNotes(): string[] {
   const own = projectCatalogFile("hardware.csv");
   const column = own?.header?.cells.findIndex((cell) => cell.trim() === "price_usd") ?? -1;
-  if (!own || column < 0) return [];
+  const overhead = own?.header?.cells.findIndex((cell) => cell.trim() === "system_overhead") ?? -1;
+  if (!own) return [];
   return own.records.flatMap((record) => {
-    const written = record.cells[column]?.trim() ?? "";
+    const notes: string[] = [];
+    const written = column < 0 ? "" : (record.cells[column]?.trim() ?? "");
     const usd = Number(written);
-    if (written === "" || !(usd > 0 && usd < BARE_BELOW_USD)) return [];
-    const {line, column: at} = record.positions[column] ?? record.end;
-    return [
-      `${own.file}:${line}:${at}: price_usd ${written} is $${written} (the column is in US dollars), where ` +
-        `${THOUSANDS_MONEY_KEYS["hardware.price"]!.costs}: write ${Number((usd * 1000).toPrecision(12))} if $${written}k was meant`
-    ];
+    if (written !== "" && usd > 0 && usd < BARE_BELOW_USD) {
+      const {line, column: at} = record.positions[column] ?? record.end;
+      notes.push(
+        `${own.file}:${line}:${at}: price_usd ${written} is $${written} (the column is in US dollars), where ` +
+          `${THOUSANDS_MONEY_KEYS["hardware.price"]!.costs}: write ${Number((usd * 1000).toPrecision(12))} if $${written}k was meant`
+      );
+    }
+    // A system_overhead of 50 is 5,000% of the chip's price (the column is finance.systemOverhead's fraction), where
+    // 50% was likely meant: it priced tokens at 23.0 USD/Mtok against 0.874 with no word (breaker).
+    const share = overhead < 0 ? "" : (record.cells[overhead]?.trim() ?? "");
+    const percent = barePercentSentence("finance.systemOverhead", share, Number(share), "system_overhead");
+    if (percent !== null) {
+      const {line, column: at} = record.positions[overhead] ?? record.end;
+      notes.push(`${own.file}:${line}:${at}: ${percent.replace(/\.$/, "")}`);
+    }
+    return notes;
   });
 }
 

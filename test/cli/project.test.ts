@@ -435,6 +435,21 @@ describe("a project's catalog rows", () => {
     );
   });
 
+  it("note a system_overhead written as a percentage's number (50 for 50%: 5,000%; breaker)", async () => {
+    const dir = await newProject("percent-overhead");
+    const cells = H100_ROW.replace(/^h100-sxm,[^,]*,/, "my-chip,My Chip X1,").split(",");
+    const overheadColumn = HARDWARE_HEADER.split(",").indexOf("system_overhead");
+    cells[overheadColumn] = "50";
+    writeFileSync(join(dir, "data/hardware.csv"), `${HARDWARE_HEADER}\n${cells.join(",")}\n`);
+    const validate = await runCli(["validate"]);
+    expect(validate.code, validate.stderr).toBe(0);
+    const column = cells.slice(0, overheadColumn).join(",").length + 2;
+    expect(validate.stderr).toBe(
+      `token-ledger: note: ${join(dir, "data/hardware.csv")}:2:${column}: system_overhead 50 is 5,000% (a bare number ` +
+        "is a fraction: 0.5 is 50%): write 50% if that was meant\n"
+    );
+  });
+
   it("note a cheap chip beside another row's error: both printed (the note vanished; breaker)", async () => {
     const dir = await newProject("cheap-chip-and-error");
     const header = HARDWARE_HEADER.split(",");

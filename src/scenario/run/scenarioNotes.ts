@@ -1,6 +1,7 @@
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
 import {calibratedBandNote} from "../../inference/calibratedBandNote.js";
 import {bareMoneyNote} from "./bareMoneyNote.js";
+import {barePercentNote} from "./barePercentNote.js";
 import {fleetCapacityNote, type FleetNoteInput} from "./fleetCapacityNote.js";
 import {trainingLengthNote} from "./trainingLengthNote.js";
 import {siliconShipNote} from "./siliconShipNote.js";
@@ -13,8 +14,9 @@ import {demandBoundNote, trainingBoundNote} from "./worldGdpNotes.js";
  * a custom chip that ships after the horizon (siliconShipNote.ts), a fleet smaller than the serving model needs
  * (fleetCapacityNote.ts), requests of one output token, which have no decode step (noDecodeNote.ts), a serving layout
  * outside the serving model's calibrated band, whose throughput published runs fell far short of
- * (calibratedBandNote.ts), and money written as a bare number under $1,000 where a key costs thousands
- * (bareMoneyNote.ts). One list, so that `run` and `compare`
+ * (calibratedBandNote.ts), money written as a bare number under $1,000 where a key costs thousands
+ * (bareMoneyNote.ts), and a share above 100% written as a bare whole number where a percentage was likely meant
+ * (barePercentNote.ts). One list, so that `run` and `compare`
  * (on stderr) and a scenario page (in a box above its figures) say the same things: a page once showed an NPV of
  * $1.58E30 with no word where the command line noted a bill past world GDP (breaker).
  *
@@ -27,6 +29,7 @@ export function scenarioNotes(
 ): string[] {
   return [
     bareMoneyNote(report.assumptions),
+    barePercentNote(report.assumptions),
     demandBoundNote(point),
     trainingBoundNote(point),
     trainingLengthNote(point),

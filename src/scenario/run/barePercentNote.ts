@@ -1,0 +1,43 @@
+import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
+import type {AssumptionReport} from "./runReport.js";
+
+/** The smallest bare whole number a share above 100% is read from with a note: 2 (200%). */
+export const BARE_PERCENT_FROM = 2;
+
+/**
+ * A note for a fraction key whose range passes 1 (finance.systemOverhead up to 50, moat.pricePremium up to 10, …)
+ * written as a bare whole number from BARE_PERCENT_FROM to 100: `finance.systemOverhead: 50` is 5,000% of the chip's
+ * price, where 50% was likely meant (a hardware.csv system_overhead of 50 priced tokens at 23.0 USD/Mtok against 0.874
+ * with no word; breaker). A fraction key up to 1 refuses such a number already ("did you mean 50%?"). The value is in
+ * the key's range and may be meant, so it is a note, not an error; written with a `%` it is taken as meant.
+ *
+ * Input: each key's value and how it was written (a RunReport's assumptions, or a page's resolved values). Output: a
+ * sentence per such key, or null. Raises nothing.
+ */
+export function barePercentNote(
+  assumptions: Readonly<Record<string, Pick<AssumptionReport, "value" | "written"> | undefined>>
+): string | null {
+  const sentences = Object.entries(assumptions).flatMap(([path, entry]) => {
+    const sentence = barePercentSentence(path, entry?.written, entry?.value);
+    return sentence === null ? [] : [sentence];
+  });
+  return sentences.length ? sentences.join(" ") : null;
+}
+
+/**
+ * barePercentNote's sentence for one key, or null: "finance.systemOverhead 50 is 5,000% (a bare number is a fraction:
+ * 0.5 is 50%): write 50% if that was meant." `name` stands for the key where another place sets it (a catalog column:
+ * "system_overhead").
+ */
+export function barePercentSentence(path: string, written: unknown, value: unknown, name = path): string | null {
+  const def = scenarioKey(path);
+  if (!def || !isQuantityKey(def) || def.type !== "fraction" || !(keyRange(def).max > 1)) return null;
+  const text = typeof written === "string" ? written.trim() : undefined;
+  if (text === undefined || typeof value !== "number" || !/^\+?\d+$/.test(text)) return null;
+  if (!(value >= BARE_PERCENT_FROM && value <= 100)) return null;
+  const percent = (value * 100).toLocaleString("en-US");
+  return (
+    `${name} ${text} is ${percent}% (a bare number is a fraction: ${value / 100} is ${text}%): write ${text}% if that ` +
+    "was meant."
+  );
+}

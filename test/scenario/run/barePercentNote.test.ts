@@ -1,0 +1,24 @@
+// A fraction key whose range passes 1, written as a bare whole number, is likely a percentage: a hardware.csv
+// system_overhead of 50 priced tokens at 23.0 USD/Mtok against 0.874, and moat.pricePremium 5 is 500% (breaker).
+import {describe, expect, it} from "vitest";
+import {barePercentNote} from "../../../src/scenario/run/barePercentNote.js";
+
+describe("barePercentNote", () => {
+  it("notes a bare whole number from 2 to 100 for a fraction key that goes past 1", () => {
+    expect(barePercentNote({"moat.pricePremium": {value: 5, written: "5"}})).toBe(
+      "moat.pricePremium 5 is 500% (a bare number is a fraction: 0.05 is 5%): write 5% if that was meant."
+    );
+    expect(barePercentNote({"finance.systemOverhead": {value: 12, written: "12"}})).toBe(
+      "finance.systemOverhead 12 is 1,200% (a bare number is a fraction: 0.12 is 12%): write 12% if that was meant."
+    );
+  });
+
+  it("takes a percentage, a decimal, 1, a key up to 1 and a default as meant", () => {
+    expect(barePercentNote({"moat.pricePremium": {value: 5, written: "500%"}})).toBeNull();
+    expect(barePercentNote({"moat.pricePremium": {value: 0.3, written: "0.3"}})).toBeNull();
+    expect(barePercentNote({"moat.pricePremium": {value: 1, written: "1"}})).toBeNull();
+    // serving.utilization stops at 1: a bare 60 is refused there ("did you mean 60%?"), never read.
+    expect(barePercentNote({"serving.utilization": {value: 0.6, written: "0.6"}})).toBeNull();
+    expect(barePercentNote({"moat.pricePremium": {value: 0.3, written: null}})).toBeNull();
+  });
+});
