@@ -184,9 +184,9 @@ export function componentStyles(
  * For a Framework config's `head` (a function of the page): on a page that takes no settings from its link, a script
  * that tells a reader whose link carries `?set=…` that the page shows no change from it. Such links were ignored
  * without a word on the front page (which shows the base case's figures, so a reader took the link as applied), the
- * glossary or the reference, while `token-ledger pdf` refused them (breaker). Empty for a page that takes settings:
- * a scenario page (/scenarios/…) or a page whose source calls loadStory or applyShareSets (which list what they could
- * not apply themselves).
+ * glossary or the reference, while `token-ledger pdf` refused them (breaker); any other parameter too. Empty for a
+ * page that reads its link: a scenario page (/scenarios/…) or a page whose source calls loadStory or applyShareSets, or
+ * reads location.search itself (/compare), each of which lists what it could not apply.
  *
  * @param page Framework's argument to a `head` function: the page's path (`/glossary`, `/index` or `/`, `/scenarios/base`).
  * @param root The site's source root (the config's `root`, default docs).
@@ -196,12 +196,15 @@ export function ignoredSettingsNotice({path}: {path: string}, root = "docs"): st
   if (/^\/scenarios\//.test(path)) return "";
   const page = path === "/" || path.endsWith("/") ? `${path}index` : path;
   const source = [".md", ".md.ts", ".md.js"].map((ext) => join(root, `${page}${ext}`)).find((file) => existsSync(file));
-  if (source !== undefined && /\b(loadStory|applyShareSets)\(/.test(readFileSync(source, "utf8"))) return "";
+  if (source !== undefined && /\b(loadStory|applyShareSets)\(|\blocation\.search\b/.test(readFileSync(source, "utf8")))
+    return "";
   return IGNORED_SETTINGS_SCRIPT;
 }
 
+// Every parameter of the link, a set= by its value and any other as name=value (`?chip=foo` on /model-accuracy was
+// ignored without a word, and `pdf` printed it; breaker).
 const IGNORED_SETTINGS_SCRIPT = `<script type="module">
-const sets = new URLSearchParams(location.search).getAll("set");
+const sets = [...new URLSearchParams(location.search)].map(([name, value]) => (name === "set" ? value : name + "=" + value));
 const main = document.getElementById("observablehq-main");
 if (sets.length && main) {
   // As the other notices write a found value: control and direction characters escaped (a U+202E turned the sentence

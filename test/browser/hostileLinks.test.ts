@@ -133,6 +133,16 @@ describe.skipIf(!enabled)("hostile share links (issue 18)", () => {
     }
   );
 
+  it("/model-accuracy says a link's other parameter is not applied either (?chip=foo was ignored without a word)", async () => {
+    const page = await openPage(browser, "/model-accuracy?chip=foo");
+    try {
+      const text = await page.$eval('[data-notice="ignored-settings"]', (box) => box.textContent ?? "");
+      expect(text).toContain("This page takes no settings, so the link's setting (chip=foo) is not applied here");
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("writes such a link's direction characters escaped and lists at most 5 of its settings (breaker)", async () => {
     // A leading U+202E turned the notice's whole sentence round; 300 settings made a 7,800 px notice.
     const sets = ["\u202eserving.utilization=0.7", ...Array.from({length: 7}, (_, i) => `k${i}=1`)];
@@ -152,6 +162,8 @@ describe.skipIf(!enabled)("hostile share links (issue 18)", () => {
     for (const path of [
       "/token-economics?set=serving.utilization%3D0.5",
       "/scenarios/base?set=serving.utilization%3D0.5",
+      // /compare reads its own link and lists what it does not apply (scenario= ids, an unknown parameter).
+      "/compare?scenario=base",
       "/glossary"
     ]) {
       const page = await openPage(browser, path);

@@ -77,6 +77,13 @@ describe.skipIf(!enabled)("print", () => {
         encoding: "utf8"
       });
       expect(slash.status, slash.stderr).toBe(0);
+      // /compare reads its link's scenario= (it marks the document as a page that reads its link): printed with it.
+      const compared = spawnSync(
+        process.execPath,
+        [bin, "pdf", "/compare?scenario=base&scenario=agent-era", "--out", out],
+        {cwd: REPO_ROOT, encoding: "utf8"}
+      );
+      expect(compared.status, compared.stderr).toBe(0);
       const missing = join(dir, "missing.pdf");
       const bad = spawnSync(process.execPath, [bin, "pdf", "/no-such-page", "--out", missing], {
         cwd: REPO_ROOT,
@@ -95,6 +102,8 @@ describe.skipIf(!enabled)("print", () => {
         [["http://evil.example/token-economics"], "PAGE: a page of another site"],
         [["//evil.example/token-economics"], "PAGE: a page of another site"],
         [["/index?set=serving.utilization%3D0.5"], "PAGE: this page takes no settings"],
+        // Any parameter on such a page, not only set= (it printed /model-accuracy?chip=foo, ignoring it; breaker).
+        [["/model-accuracy?chip=foo"], "PAGE: this page takes no settings"],
         [["/token-economics", "--chromium", "/bin/false"], "--chromium: chromium did not start"]
       ] as const) {
         const refused = spawnSync(process.execPath, [bin, "pdf", ...args, "--out", missing], {

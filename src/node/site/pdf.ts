@@ -158,14 +158,21 @@ export async function printPagePdf(page: string, options: PagePdfOptions = {}): 
         hint: ignored.map((item) => item.reason).join("; ")
       });
     }
-    // A page that does not read its link's settings would print without them (the front page, /reference); a page
-    // that does marks the document (urlState.ts applyShareSets).
-    const sets = new URLSearchParams(route.search).getAll("set");
-    if (sets.length && !(await tab.evaluate(() => document.documentElement.hasAttribute("data-reads-settings")))) {
+    // A page that does not read its link would print without what it asks (the front page, /reference): any
+    // parameter, not only set= (`/model-accuracy?chip=foo` printed, ignoring it; breaker). A page that reads its link
+    // marks the document (urlState.ts applyShareSets; /compare, which reads scenario=) and lists what it did not apply,
+    // refused above.
+    const parameters = [...new URLSearchParams(route.search).keys()];
+    if (
+      parameters.length &&
+      !(await tab.evaluate(() => document.documentElement.hasAttribute("data-reads-settings")))
+    ) {
       throw new UserError({
         flag: "PAGE",
         message: "this page takes no settings",
-        expected: "set= only on a page that reads them (a chapter, a scenario page, a report page that loads a story)",
+        expected:
+          "a link with no parameters here; set= only on a page that reads them (a chapter, a scenario page, a " +
+          "report page that loads a story)",
         found: page
       });
     }
