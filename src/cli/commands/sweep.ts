@@ -11,7 +11,7 @@ import {applyOverrides} from "../../scenario/resolve/applyOverrides.js";
 import {bindScenario, SCENARIO_METRICS, type ScenarioMetricName} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {keyUnit} from "../../scenario/run/runReport.js";
-import {parseSweepAxis, sweepRequiredColumns} from "../../scenario/run/sweepScenario.js";
+import {parseSweepAxis, sweepRequiredColumns, writtenAxisEnds} from "../../scenario/run/sweepScenario.js";
 import {sweepNotes, type SweepNote} from "../../scenario/run/sweepNotes.js";
 import {scenarioDrawMedianPoint} from "../../scenario/run/scenarioDraws.js";
 import {scenarioRunError} from "../../scenario/run/rejectedDraw.js";
@@ -217,11 +217,7 @@ export function registerSweep(program: Command): void {
  * trial); "" for an axis of bare numbers, which are already in the base unit.
  */
 function baseUnitLine(axis: {path: string; values: readonly number[]; written?: string}): string {
-  const ends =
-    axis.written
-      ?.slice(axis.written.indexOf("=") + 1)
-      .split(":")
-      .slice(0, 2) ?? [];
+  const ends = writtenAxisEnds(axis);
   if (ends.every((end) => isDecimalNumeral(end))) return "";
   const first = displayNumber(axis.values[0]!);
   const last = displayNumber(axis.values.at(-1)!);

@@ -1,5 +1,6 @@
 import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
 import type {AssumptionReport} from "./runReport.js";
+import {groupThousands} from "../../units/groupThousands.js";
 
 /** The smallest bare whole number a share above 100% is read from with a note: 2 (200%). */
 export const BARE_PERCENT_FROM = 2;
@@ -35,7 +36,7 @@ export function barePercentSentence(path: string, written: unknown, value: unkno
   const text = typeof written === "string" ? written.trim() : undefined;
   if (text === undefined || typeof value !== "number" || !/^\+?\d+$/.test(text)) return null;
   if (!(value >= BARE_PERCENT_FROM && value <= 100)) return null;
-  const percent = (value * 100).toLocaleString("en-US");
+  const percent = groupThousands(value * 100);
   return (
     `${name} ${text} is ${percent}% (a bare number is a fraction: ${value / 100} is ${text}%): write ${text}% if that ` +
     "was meant."

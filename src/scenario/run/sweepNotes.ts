@@ -2,7 +2,7 @@ import {evaluateScenarioPoint, type BoundScenario} from "../evaluate/evaluateSce
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {scenarioNotes} from "./scenarioNotes.js";
 import type {AssumptionReport} from "./runReport.js";
-import type {SweepAxisSpec} from "./sweepScenario.js";
+import {writtenAxisEnds, type SweepAxisSpec} from "./sweepScenario.js";
 import {isDecimalNumeral} from "../../units/decimal.js";
 
 /** One of a sweep's notes, and the corners of the grid it holds at (null: at every corner). */
@@ -86,12 +86,7 @@ function cornerAssumptions(
     assumptions[path] = {value: entry.value, written: entry.written};
   }
   for (const axis of axes) {
-    const ends =
-      axis.written
-        ?.slice(axis.written.indexOf("=") + 1)
-        .split(":")
-        .slice(0, 2) ?? [];
-    const bare = ends.every((end) => isDecimalNumeral(end.trim()));
+    const bare = writtenAxisEnds(axis).every((end) => isDecimalNumeral(end));
     const value = corner[axis.path]!;
     assumptions[axis.path] = {value, written: bare ? String(value) : axis.written!};
   }

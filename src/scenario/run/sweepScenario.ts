@@ -35,6 +35,19 @@ export interface SweepAxisSpec {
   written?: string;
 }
 
+/**
+ * An axis's FROM and TO as the user wrote them (`20 USD/MWh`, `100 USD/MWh`); [] for an axis built from values. What
+ * `sweep` says of an axis written with units, and how its notes read a money axis of bare numbers.
+ */
+export function writtenAxisEnds(axis: Pick<SweepAxisSpec, "written">): string[] {
+  return (
+    axis.written
+      ?.slice(axis.written.indexOf("=") + 1)
+      .split(":")
+      .slice(0, 2) ?? []
+  );
+}
+
 /** The most steps one --vary axis may take. */
 export const MAX_AXIS_STEPS = 10_000;
 
