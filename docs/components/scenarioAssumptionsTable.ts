@@ -1,5 +1,6 @@
-// A scenario's assumptions: value, unit, origin (file:line, inherited, default or set on the page) and source. Values
-// the scenario or its parents set come first; defaults follow in a collapsed section.
+// A scenario's assumptions: value (written with its unit), origin (file:line, inherited, default or set on the page)
+// and source. Values the scenario or its parents set come first; defaults follow in a collapsed section. No unit
+// column: it repeated the value's own ("15.6T tokens" beside "tokens"; trial), as the assumptions register has none.
 import type {AssumptionRow} from "./scenarioPage.js";
 import {UnusedNote} from "./unusedNote.js";
 import {SourceText} from "./sourceText.js";
@@ -8,7 +9,7 @@ function table(rows: readonly AssumptionRow[]): HTMLElement {
   const element = document.createElement("table");
   element.className = "scenario-table scenario-assumptions phone-blocks";
   const head = element.createTHead().insertRow();
-  for (const text of ["Key", "Value", "Unit", "Origin", "Source"]) {
+  for (const text of ["Key", "Value", "Origin", "Source"]) {
     const th = document.createElement("th");
     th.textContent = text;
     head.append(th);
@@ -35,13 +36,12 @@ function table(rows: readonly AssumptionRow[]): HTMLElement {
       tr.dataset.unused = "";
       value.append(UnusedNote(`not used: ${row.unused}`));
     }
-    tr.insertCell().textContent = row.unit;
     const origin = tr.insertCell();
     origin.textContent = row.origin;
     if (row.originAt) origin.title = row.originAt;
     tr.insertCell().append(row.source ? SourceText(row.source) : "—");
     // On a phone the rows stack, each cell named by its column (scenarioStyle.css).
-    for (const [i, label] of ["Value", "Unit", "Origin", "Source"].entries()) tr.cells[i + 1]!.dataset.label = label;
+    for (const [i, label] of ["Value", "Origin", "Source"].entries()) tr.cells[i + 1]!.dataset.label = label;
   }
   const wrap = document.createElement("div");
   wrap.className = "scenario-table-wrap";

@@ -1,5 +1,6 @@
 import type {Distribution} from "../lib/uncertainty/distribution.js";
 import {applyOverrides} from "../lib/scenario/resolve/applyOverrides.js";
+import {compareByOrigin} from "../lib/scenario/resolve/originOrder.js";
 import {
   bindScenario,
   evaluateScenarioPoint,
@@ -357,7 +358,8 @@ export interface AssumptionRow {
 }
 
 /**
- * Every assumption of a resolved scenario, in schema order. With `names`, a catalog id reads as its row's name and a
+ * Every assumption of a resolved scenario, as the files that set them read (compareByOrigin): the page's settings,
+ * the scenario's own file by line, its ancestors', then the defaults in the schema's order. With `names`, a catalog id reads as its row's name and a
  * parent scenario by its title (the ids stay in valueId and originAt). With `only`, the rows of those key paths alone
  * (a slider move lists the keys the page sets without formatting the other sixty).
  */
@@ -367,7 +369,7 @@ export function assumptionRows(
   only?: ReadonlySet<string>
 ): AssumptionRow[] {
   const unread = unreadKeys(resolved);
-  const values = Object.values(resolved.values);
+  const values = Object.values(resolved.values).sort(compareByOrigin(resolved.chain));
   return (only ? values.filter((v) => only.has(v.path)) : values).map((v) => {
     const name = names.catalogs ? catalogValueName(v.path, v.value, names.catalogs) : null;
     return {

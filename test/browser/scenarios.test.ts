@@ -1162,16 +1162,25 @@ describe.skipIf(!enabled)("scenario pages", () => {
     // typed as a fraction, "20%" under "fraction" beside the growth of users' "30%" under "per year".
     const page = await openPage(browser, "/scenarios/base");
     try {
+      // The value carries its unit, and no unit column repeats it ("15.6T tokens" beside "tokens"; trial).
+      const headers = await page.$eval(".scenario-assumptions", (table) =>
+        [...table.querySelectorAll("th")].map((th) => th.textContent)
+      );
+      expect(headers).toEqual(["Key", "Value", "Origin", "Source"]);
       const row = (key: string) =>
-        page.$eval(`.scenario-assumptions tr[data-key="${key}"]`, (tr) => ({
-          value: tr.children[1]!.textContent,
-          unit: tr.children[2]!.textContent
-        }));
-      expect(await row("serving.utilization")).toEqual({value: "45%–75% (90% interval)", unit: "%"});
-      expect(await row("finance.vendorGrossMargin")).toEqual({value: "75%", unit: "%"});
-      expect(await row("serving.costDeclinePerYear")).toEqual({value: "20%/yr", unit: "%/yr"});
-      expect(await row("demand.growthPerYear")).toEqual({value: "30%/yr", unit: "%/yr"});
-      expect(await row("finance.costOfCapital")).toEqual({value: "10%/yr", unit: "%/yr"});
+        page.$eval(`.scenario-assumptions tr[data-key="${key}"]`, (tr) => tr.children[1]!.textContent);
+      expect(await row("serving.utilization")).toBe("45%–75% (90% interval)");
+      expect(await row("finance.vendorGrossMargin")).toBe("75%");
+      expect(await row("serving.costDeclinePerYear")).toBe("20%/yr");
+      expect(await row("demand.growthPerYear")).toBe("30%/yr");
+      expect(await row("finance.costOfCapital")).toBe("10%/yr");
+      // Listed as base.md reads, line by line: serving.tensorParallel (line 8) before serving.inputTokens (line 10),
+      // serving.costDeclinePerYear (line 12) before the training keys (schema order put it after training.chips).
+      const keys = await page.$eval(".scenario-assumptions", (table) =>
+        [...table.querySelectorAll("tbody tr")].map((tr) => (tr as HTMLElement).dataset.key)
+      );
+      expect(keys.indexOf("serving.tensorParallel")).toBeLessThan(keys.indexOf("serving.inputTokens"));
+      expect(keys.indexOf("serving.costDeclinePerYear")).toBeLessThan(keys.indexOf("training.tokens"));
     } finally {
       await closePage(page);
     }

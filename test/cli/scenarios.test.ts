@@ -443,6 +443,28 @@ describe("token-ledger run", () => {
     });
   });
 
+  it("lists the assumptions as the files read: the --set keys, the scenario's own file by line, then its parent's", async () => {
+    // run listed them in the schema's order: base.md's serving.tensorParallel (line 8) after serving.inputTokens (line
+    // 10), serving.costDeclinePerYear (line 12) among the training keys (new-user trial).
+    const {code, stdout} = await runCli(["run", "asic-9-months", "--set", "power.pue=1.3", ...FEW]);
+    expect(code).toBe(0);
+    const table = stdout.slice(stdout.indexOf("Assumptions set by"));
+    const from = table
+      .split("\n")
+      .map((line) => /(--set|data\/scenarios\/[\w.-]+:\d+)\s*$/.exec(line)?.[1])
+      .filter((cell): cell is string => cell !== undefined);
+    expect(from[0]).toBe("--set");
+    const place = (cell: string) => {
+      const [file, line] = cell.split(":");
+      return [file === "data/scenarios/asic-9-months.md" ? 0 : 1, Number(line)] as const;
+    };
+    const files = from.slice(1).map(place);
+    // The child's keys, then base's, each by line.
+    expect(files).toEqual([...files].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    expect(files[0]![0]).toBe(0);
+    expect(files.at(-1)![0]).toBe(1);
+  });
+
   it("prints a table of metrics with display units and the assumptions the scenario sets", async () => {
     const {code, stdout} = await runCli(["run", "asic-9-months", ...FEW]);
     expect(code).toBe(0);

@@ -40,6 +40,7 @@ import {MAX_MONTE_CARLO_SAMPLES} from "../../uncertainty/monteCarlo.js";
 import {andList} from "../../units/wordList.js";
 import {positiveInteger, seedFlag} from "../flags.js";
 import {formatNumber, formatTable, wrapProse} from "../table.js";
+import {compareByOrigin} from "../../scenario/resolve/originOrder.js";
 
 /** The flywheel's figures that are 0 when the design cycle is at its floor (flywheelFloorNote): both loops are one. */
 const FLYWHEEL_FLOOR_METRICS: ReadonlySet<string> = new Set(["flywheelCostReduction", "flywheelUserGain"]);
@@ -408,7 +409,11 @@ function formatRun(report: RunReport): string {
   lines.push("");
   lines.push("Assumptions set by the scenario or on the command line:");
   lines.push("");
-  const set = Object.entries(report.assumptions).filter(([, a]) => a.origin.kind !== "default");
+  // As the files that set them read (compareByOrigin): the --set keys, then each file's keys by line.
+  const byOrigin = compareByOrigin(report.scenario.chain);
+  const set = Object.entries(report.assumptions)
+    .filter(([, a]) => a.origin.kind !== "default")
+    .sort(([pathA, a], [pathB, b]) => byOrigin({path: pathA, origin: a.origin}, {path: pathB, origin: b.origin}));
   const row = ([path, a]: (typeof set)[number]) => [
     path,
     // As the pages' assumptions tables write it, with its unit ("45%–75% (90% interval)" for base.md's "0.45 to 0.75",

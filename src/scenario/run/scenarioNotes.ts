@@ -1,6 +1,7 @@
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
 import {calibratedBandNote} from "../../inference/calibratedBandNote.js";
 import {bareMoneyNote} from "./bareMoneyNote.js";
+import {followedChipNote} from "./followedChipNote.js";
 import {barePercentNote} from "./barePercentNote.js";
 import {fleetCapacityNote, type FleetNoteInput} from "./fleetCapacityNote.js";
 import {trainingLengthNote} from "./trainingLengthNote.js";
@@ -16,7 +17,8 @@ import {demandBoundNote, trainingBoundNote} from "./worldGdpNotes.js";
  * outside the serving model's calibrated band, whose throughput published runs fell far short of
  * (calibratedBandNote.ts), money written as a bare number under $1,000 where a key costs thousands
  * (bareMoneyNote.ts), and a share above 100% written as a bare whole number where a percentage was likely meant
- * (barePercentNote.ts). One list, so that `run` and `compare`
+ * (barePercentNote.ts), and a serving chip set on the command line or in a link that the training runs and a relative
+ * custom chip follow (followedChipNote.ts). One list, so that `run` and `compare`
  * (on stderr) and a scenario page (in a box above its figures) say the same things: a page once showed an NPV of
  * $1.58E30 with no word where the command line noted a bill past world GDP (breaker).
  *
@@ -25,11 +27,14 @@ import {demandBoundNote, trainingBoundNote} from "./worldGdpNotes.js";
  */
 export function scenarioNotes(
   point: ScenarioEvaluation,
-  report: FleetNoteInput & {assumptions: Parameters<typeof bareMoneyNote>[0]}
+  report: FleetNoteInput & {
+    assumptions: Parameters<typeof bareMoneyNote>[0] & Parameters<typeof followedChipNote>[1];
+  }
 ): string[] {
   return [
     bareMoneyNote(report.assumptions),
     barePercentNote(report.assumptions),
+    followedChipNote(point, report.assumptions),
     demandBoundNote(point),
     trainingBoundNote(point),
     trainingLengthNote(point),

@@ -80,15 +80,16 @@ function cornerAssumptions(
   bound: BoundScenario,
   axes: readonly SweepAxisSpec[],
   corner: Readonly<Record<string, number>>
-): Record<string, Pick<AssumptionReport, "value" | "written">> {
-  const assumptions: Record<string, Pick<AssumptionReport, "value" | "written">> = {};
+): Record<string, Pick<AssumptionReport, "value" | "written" | "origin">> {
+  const assumptions: Record<string, Pick<AssumptionReport, "value" | "written" | "origin">> = {};
   for (const [path, entry] of Object.entries(bound.resolved.values)) {
-    assumptions[path] = {value: entry.value, written: entry.written};
+    assumptions[path] = {value: entry.value, written: entry.written, origin: entry.origin};
   }
   for (const axis of axes) {
     const bare = writtenAxisEnds(axis).every((end) => isDecimalNumeral(end));
     const value = corner[axis.path]!;
-    assumptions[axis.path] = {value, written: bare ? String(value) : axis.written!};
+    const written = bare ? String(value) : axis.written!;
+    assumptions[axis.path] = {value, written, origin: {kind: "override", flag: "--vary", written}};
   }
   return assumptions;
 }
