@@ -29,6 +29,7 @@ import {scenarioDrawMedianPoint} from "../lib/scenario/run/scenarioDraws.js";
 import type {ScenarioPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import {assumptionUnit, displayValue, formatAssumption, reportMedian} from "./format.js";
 import type {ScenarioRunReply} from "./scenarioRun.js";
+import {scenarioChartNames} from "./scenarioSeries.js";
 import {SHARE_FLAG, setPath, settingErrorText} from "./urlState.js";
 
 /** Monte Carlo samples a page uses when it recomputes: the static site's and `run`'s, so every figure agrees. */
@@ -274,16 +275,17 @@ export function metricRows(metrics: RunReport["metrics"]): MetricRow[] {
 }
 
 /**
- * Where a value comes from, in words a reader knows: "this scenario's file", "inherited from Base case — merchant
- * GPUs" (the parent's title from `scenarioTitles`, else its id), "default", "set on this page (URL)". The file and line
- * are originAt's, for a tooltip.
+ * Where a value comes from, in words a reader knows: "this scenario's file", "inherited from Base case" (the parent's
+ * short name from `scenarioLabels`, else its id: its title, "Base case — merchant GPUs", wrapped to five lines in
+ * every inherited row's narrow Origin cell; trial), "default", "set on this page (URL)". The file and line are
+ * originAt's, for a tooltip.
  */
-export function describeOrigin(origin: ValueOrigin, scenarioTitles: Readonly<Record<string, string>> = {}): string {
+export function describeOrigin(origin: ValueOrigin, scenarioLabels: Readonly<Record<string, string>> = {}): string {
   switch (origin.kind) {
     case "file":
       return "this scenario's file";
     case "parent":
-      return `inherited from ${scenarioTitles[origin.scenario] ?? origin.scenario}`;
+      return `inherited from ${scenarioLabels[origin.scenario] ?? origin.scenario}`;
     case "default":
       return "default";
     case "override":
@@ -298,17 +300,20 @@ export function originAt(origin: ValueOrigin): string {
     : "";
 }
 
-/** Each scenario's title by its id, from the site data's resolved scenarios (`site.scenarios`). */
-export function scenarioTitlesOf(
-  scenarios: Readonly<Record<string, {resolved: Pick<ResolvedScenario, "title">}>>
+/**
+ * Each scenario's short name by its id (scenarioChartNames: its `label:`, told apart by its id where two share one),
+ * from the site data's scenarios (`site.scenarios`).
+ */
+export function scenarioLabelsOf(
+  scenarios: Readonly<Record<string, {resolved: Pick<ResolvedScenario, "id" | "label">}>>
 ): Record<string, string> {
-  return Object.fromEntries(Object.entries(scenarios).map(([id, entry]) => [id, entry.resolved.title]));
+  return scenarioChartNames(Object.values(scenarios).map((entry) => entry.resolved));
 }
 
-/** What names an assumptions table's ids for a reader: the catalogs' rows and the scenarios' titles, by id. */
+/** What names an assumptions table's ids for a reader: the catalogs' rows and the scenarios' short names, by id. */
 export interface AssumptionNames {
   catalogs?: NamedCatalogs;
-  scenarioTitles?: Readonly<Record<string, string>>;
+  scenarioLabels?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -344,7 +349,7 @@ export interface AssumptionRow {
   written: string;
   /** The catalog id when `value` is a catalog row's name ("h100-sxm" beside "NVIDIA H100 SXM5 80GB"), else "". */
   valueId: string;
-  /** describeOrigin: "inherited from Base case — merchant GPUs". */
+  /** describeOrigin: "inherited from Base case". */
   origin: string;
   /** originAt: the file and line, for the origin's tooltip. */
   originAt: string;
@@ -379,7 +384,7 @@ export function assumptionRows(
       unit: assumptionUnit(v.path),
       written: v.written ?? "",
       valueId: name === null ? "" : String(v.value),
-      origin: describeOrigin(v.origin, names.scenarioTitles),
+      origin: describeOrigin(v.origin, names.scenarioLabels),
       originAt: originAt(v.origin),
       originKind: v.origin.kind,
       source: v.source ?? "",

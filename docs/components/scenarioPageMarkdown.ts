@@ -178,7 +178,7 @@ ${stylesheet(imports)}
 
 ~~~js
 import {controlToBase, keyControl} from ${component("keyControls.js")};
-import {assumptionRows, scenarioTitlesOf, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageMedianPoint, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from ${component("scenarioPage.js")};
+import {assumptionRows, scenarioLabelsOf, editedScenarioMarkdown, metricRows, SCENARIO_PAGE_SAMPLES, scenarioPageCheck, scenarioPageMedianPoint, scenarioPageState, scenarioPageStateOf, settledScenarioPagePoint, settledScenarioPageState} from ${component("scenarioPage.js")};
 import {ScenarioRunner} from ${component("scenarioRunner.js")};
 import {Term} from ${component("glossaryTerm.js")};
 import {NarrativeChangedNote} from ${component("narrativeChangedNote.js")};
@@ -421,7 +421,7 @@ Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} ($\{Term("mont
 Each value with its unit, where it was set (file and line, inherited from a parent scenario, the schema's default, or
 this page) and its source. Hover a value to see it as written.
 
-<div data-table="assumptions">$\{whenNear('[data-table="assumptions"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioAssumptionsTable(assumptionRows(pointState.resolved, {catalogs, scenarioTitles: scenarioTitlesOf(site.scenarios)})))}</div>
+<div data-table="assumptions">$\{whenNear('[data-table="assumptions"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioAssumptionsTable(assumptionRows(pointState.resolved, {catalogs, scenarioLabels: scenarioLabelsOf(site.scenarios)})))}</div>
 
 ## Share and download
 

@@ -21,14 +21,13 @@ const index = scenarioIndex(["base.md", "child.md"].map(parseFixture));
 const child = resolveScenario("child", index.lookup, index.ids);
 
 describe("describeOrigin and assumptionRows", () => {
-  it("names the scenario's file, the parent by its title, the default or the page; the file and line apart", () => {
+  it("names the scenario's file, the parent by its short name, the default or the page; the file and line apart", () => {
     const own = {kind: "file", scenario: "a", file: "data/scenarios/a.md", line: 4, column: 3} as const;
     const parent = {kind: "parent", scenario: "base", file: "b.md", line: 9, column: 1} as const;
     expect(describeOrigin(own)).toBe("this scenario's file");
-    expect(describeOrigin(parent, {base: "Base case — merchant GPUs"})).toBe(
-      "inherited from Base case — merchant GPUs"
-    );
-    // Without a title the parent is named by its id.
+    // Its label, not its title: "inherited from Base case — merchant GPUs" ran to five lines in every inherited row.
+    expect(describeOrigin(parent, {base: "Base case"})).toBe("inherited from Base case");
+    // Without a name the parent is named by its id.
     expect(describeOrigin(parent)).toBe("inherited from base");
     expect(describeOrigin({kind: "default"})).toBe("default");
     expect(describeOrigin({kind: "override", flag: "URL", written: "x=1"})).toBe("set on this page (URL)");
@@ -43,11 +42,11 @@ describe("describeOrigin and assumptionRows", () => {
       hardware: [{id: "h100-sxm", name: "NVIDIA H100 SXM5 80GB"}],
       models: [{id: "llama-3.1-405b", name: "Llama 3.1 405B"}]
     };
-    const rows = assumptionRows(asic, {catalogs, scenarioTitles: {base: "Base case — merchant GPUs"}});
+    const rows = assumptionRows(asic, {catalogs, scenarioLabels: {base: "Base case"}});
     const row = (path: string) => rows.find((r) => r.path === path)!;
     expect(row("serving.hardware")).toMatchObject({value: "NVIDIA H100 SXM5 80GB", valueId: "h100-sxm"});
     expect(row("serving.model")).toMatchObject({value: "Llama 3.1 405B", valueId: "llama-3.1-405b"});
-    expect(row("serving.hardware").origin).toBe("inherited from Base case — merchant GPUs");
+    expect(row("serving.hardware").origin).toBe("inherited from Base case");
     expect(row("serving.hardware").originAt).toMatch(/^data\/scenarios\/base\.md:\d+, scenario id base$/);
     // A value that names no catalog row keeps its formatted value and no id.
     expect(row("serving.batch")).toMatchObject({valueId: ""});
