@@ -2,7 +2,7 @@
 // written by format.ts, as the scenario pages and the story pages write it.
 import type {AssumptionRow, MetricRow} from "./scenarioPage.js";
 import {FootnoteMark, footnoteMarks, Footnotes, metricSpreadText, metricValueText} from "./scenarioMetrics.js";
-import {keyValueComesFrom, scenarioKey} from "../lib/scenario/file/schema.js";
+import {keyValueComesFrom, SCENARIO_KEY_PATHS, scenarioKey} from "../lib/scenario/file/schema.js";
 import {UnusedNote} from "./unusedNote.js";
 
 /** One scenario's column of a comparison. */
@@ -104,15 +104,20 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
   table.className = "scenario-table scenario-compare-assumptions phone-blocks";
   headerRow(table, "Assumption", columns);
   const body = table.createTBody();
-  const first = columns[0];
+  // Each column's rows by key: a scenario's rows are listed as its files read (compareByOrigin), so row i of one
+  // column is another key in the next (the 9-month ASIC's values sat against other scenarios' keys).
+  const byPath = columns.map((column) => new Map(column.assumptions.map((row) => [row.path, row])));
   let differing = 0;
-  first?.assumptions.forEach((assumption, i) => {
+  // Rows in the schema's order, the same for every selection.
+  SCENARIO_KEY_PATHS.forEach((path) => {
+    if (!byPath.every((rows) => rows.has(path))) return;
+    const assumption = byPath[0]!.get(path)!;
     // A key left unset that follows another (training.hardware: serving.hardware's chip) is compared at the value it
     // takes, as `compare` does: a scenario that moves the serving chip moves its training run too.
-    const values = columns.map((column): AssumptionRow & {followed?: string} => {
-      const own = column.assumptions[i]!;
+    const values = byPath.map((rows): AssumptionRow & {followed?: string} => {
+      const own = rows.get(path)!;
       const key = keyValueComesFrom(own.path, own.exact !== "—");
-      const from = key === own.path ? undefined : column.assumptions.find((a) => a.path === key);
+      const from = key === own.path ? undefined : rows.get(key);
       return from ? {...from, path: own.path, followed: from.path} : own;
     });
     if (values.every((v) => v.exact === values[0]!.exact)) return;

@@ -191,6 +191,40 @@ export function coincidingLines<T extends {series: string}>(
   return [...groups.values()].map((g) => `${andList(g.series)} (${andList(g.lines)})`).join("; ");
 }
 
+/** How many times the largest series must reach past the next before dwarfedLines names it. */
+export const DWARFED_RATIO = 10;
+
+/**
+ * The series of a chart of several scenarios that flatten the others: each series' reach is its largest |value| over
+ * `fields`; a series whose reach is at least DWARFED_RATIO times that of every series outside the returned list is
+ * named, the largest first ("Agent era"), with the others' largest reach (what the rest would be drawn at). /compare's
+ * cash-flow chart ran to $54B on agent-era while base and the ASIC scenarios moved within $3B, drawn as flat lines
+ * (trial). Output: null when no series stands so far apart, or fewer than two series are drawn.
+ */
+export function dwarfedLines<T extends {series: string}>(
+  rows: readonly T[],
+  fields: readonly (keyof T)[]
+): {series: string[]; restReach: number} | null {
+  const reach = new Map<string, number>();
+  for (const row of rows) {
+    for (const field of fields) {
+      const value = Math.abs(Number(row[field]));
+      if (Number.isFinite(value)) reach.set(row.series, Math.max(reach.get(row.series) ?? 0, value));
+    }
+  }
+  const sorted = [...reach].sort((a, b) => b[1] - a[1]);
+  if (sorted.length < 2) return null;
+  // The widest gap between consecutive reaches, largest first: the series above it dwarf those below.
+  for (let cut = 1; cut < sorted.length; cut++) {
+    const above = sorted[cut - 1]![1];
+    const below = sorted[cut]![1];
+    if (below > 0 && above >= DWARFED_RATIO * below) {
+      return {series: sorted.slice(0, cut).map(([series]) => series), restReach: below};
+    }
+  }
+  return null;
+}
+
 /** One month of the custom-silicon program: cash flows against serving everything on merchant chips. */
 export interface SiliconRow extends Required<CashFlowRow> {
   customShare: number;

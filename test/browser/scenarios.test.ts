@@ -974,6 +974,15 @@ describe.skipIf(!enabled)("scenario pages", () => {
         trs.map((tr) => (tr as HTMLElement).dataset.key)
       );
       expect(differing).toContain("silicon.designCycle");
+      // Each value in its key's row: a scenario's rows are listed as its files read, and the table once paired them by
+      // position, the 9-month ASIC's values against other keys ("Custom chip FP4 peak: $250").
+      const cells = (key: string) =>
+        page.$$eval(`.scenario-compare-assumptions tr[data-key="${key}"] td`, (tds) =>
+          tds.slice(1).map((td) => td.textContent)
+        );
+      // base.md: silicon.designCycle 18 months; asic-9-months.md: 9 months, silicon.power 500 W (the default 600 W).
+      expect(await cells("silicon.designCycle")).toEqual(["18 months", "9 months"]);
+      expect(await cells("silicon.power")).toEqual(["600 W", "500 W"]);
       const legend = await page.$$eval('[data-chart="spend"] [class$="-swatch"]', (swatches) =>
         swatches.map((s) => s.textContent?.trim())
       );

@@ -4,6 +4,7 @@ import {
   costBlendNote,
   costPartRows,
   cycleRows,
+  dwarfedLines,
   fleetDayRows,
   scenarioChartNames,
   withChartNames
@@ -178,5 +179,32 @@ describe("costBlendNote", () => {
       "decode (output) and prefill (input) tokens, which the headline blends at 25% input"
     );
     expect(costBlendNote(null)).toBe("decode (output) and prefill (input) tokens, which the headline blends");
+  });
+});
+
+describe("dwarfedLines", () => {
+  const rows = (series: string, values: number[]) => values.map((v, month) => ({series, month, a: v, b: -v / 2}));
+
+  it("names a series whose largest |value| is ten times every other's, with the others' largest", () => {
+    // Agent era at $54B against $3B and $2.5B (the /compare cash-flow chart, rounded): 18 times the next.
+    const data = [
+      ...rows("Agent era", [0, 10e9, 54e9]),
+      ...rows("Base case", [0, 1e9, 3e9]),
+      ...rows("9-month ASIC", [0, -2.5e9])
+    ];
+    expect(dwarfedLines(data, ["a", "b"])).toEqual({series: ["Agent era"], restReach: 3e9});
+  });
+
+  it("names two series that both stand ten times above the rest, and none when the gap is under ten times", () => {
+    const two = [...rows("A", [50]), ...rows("B", [40]), ...rows("C", [3])];
+    expect(dwarfedLines(two, ["a"])).toEqual({series: ["A", "B"], restReach: 3});
+    expect(dwarfedLines([...rows("A", [29]), ...rows("B", [3])], ["a"])).toBeNull();
+    // A negative reach counts by its size: −40 against 3.
+    expect(dwarfedLines([...rows("A", [-40]), ...rows("B", [3])], ["a"])).toEqual({series: ["A"], restReach: 3});
+  });
+
+  it("says nothing for one series, or against a series that is zero throughout (nothing to scale)", () => {
+    expect(dwarfedLines(rows("A", [50]), ["a"])).toBeNull();
+    expect(dwarfedLines([...rows("A", [50]), ...rows("B", [0, 0])], ["a"])).toBeNull();
   });
 });
