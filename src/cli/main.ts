@@ -92,7 +92,7 @@ export async function run(argv: string[]): Promise<number> {
     if (userError) {
       process.stderr.write(`token-ledger: ${userError.message.split("\n").join("\ntoken-ledger: ")}\n`);
       await noteOverridesBehind(userError);
-      await notePricesBeside(userError);
+      await noteCellsBeside(userError);
       return 1;
     }
     throw error;
@@ -128,16 +128,16 @@ async function noteOverridesBehind(error: UserError | UserErrors): Promise<void>
 }
 
 /**
- * After errors in a project's data/hardware.csv, its notes for chips priced under $1,000 (hardwarePriceNotes), which
- * a load that succeeds prints: `31.12` for $31.12k vanished when another row erred, and was seen only once that row
- * was fixed (breaker). Nothing when no error is in that file.
+ * After errors in a project's data/hardware.csv, its cells' notes (hardwareCellNotes: a chip priced under $1,000, …),
+ * which a load that succeeds prints: `31.12` for $31.12k vanished when another row erred, and was seen only once that
+ * row was fixed (breaker). Nothing when no error is in that file.
  */
-async function notePricesBeside(error: UserError | UserErrors): Promise<void> {
-  const {hardwarePriceNotes} = await import("../node/catalogFiles.js");
+async function noteCellsBeside(error: UserError | UserErrors): Promise<void> {
+  const {hardwareCellNotes} = await import("../node/catalogFiles.js");
   const files = new Set(("errors" in error ? error.errors : [error]).map((e) => e.detail.file));
   let notes: string[] = [];
   try {
-    notes = hardwarePriceNotes();
+    notes = hardwareCellNotes();
   } catch {
     return; // A project catalog that cannot be read has its own error above.
   }

@@ -15,6 +15,7 @@ import {readCsvText} from "./readText.js";
 import type {CatalogIds} from "../scenario/file/readValue.js";
 import {BARE_BELOW_USD, THOUSANDS_MONEY_KEYS} from "../scenario/run/bareMoneyNote.js";
 import {barePercentSentence} from "../scenario/run/barePercentNote.js";
+import {farBelowCellSentence, LEAST_BUNDLED_FIGURES, type LeastBundledColumn} from "../catalog/leastBundledFigures.js";
 
 export interface Catalogs {
   hardware: Hardware[];
@@ -251,15 +252,21 @@ function newChipsWithoutColumn(
 /**
  * Notes for a project's data/hardware.csv rows whose price_usd is under $1,000, where a chip costs thousands (the
  * scenario keys' bare-money rule, bareMoneyNote.ts): `31.12` written for $31.12k priced tokens at a quarter of the
- * cost with no word (session 31's breaker); and whose system_overhead is a bare whole number from 2 to 100, a
- * percentage likely meant (barePercentNote.ts). Notes, not errors: an edge chip may cost that. Empty outside a
- * project.
+ * cost with no word (session 31's breaker); whose system_overhead is a bare whole number from 2 to 100, a
+ * percentage likely meant (barePercentNote.ts); and whose bf16_tflops, scale_up_gbps, power_w or system_power_w is
+ * under a tenth of any bundled chip's, the next-larger unit likely meant (leastBundledFigures.ts: a scale_up_gbps of
+ * 0.45 for 0.45 TB/s priced tokens at 29.6 USD/Mtok against 0.874 with no word; breaker). Notes, not errors: an edge
+ * chip may cost or draw that. Empty outside a project.
  */
-export function hardwarePriceNotes(): string[] {
+export function hardwareCellNotes(): string[] {
   const own = projectCatalogFile("hardware.csv");
   const column = own?.header?.cells.findIndex((cell) => cell.trim() === "price_usd") ?? -1;
   const overhead = own?.header?.cells.findIndex((cell) => cell.trim() === "system_overhead") ?? -1;
   if (!own) return [];
+  const figures = (Object.keys(LEAST_BUNDLED_FIGURES) as LeastBundledColumn[]).flatMap((name) => {
+    const index = own.header?.cells.findIndex((cell) => cell.trim() === name) ?? -1;
+    return index < 0 ? [] : [[name, index] as const];
+  });
   return own.records.flatMap((record) => {
     const notes: string[] = [];
     const written = column < 0 ? "" : (record.cells[column]?.trim() ?? "");
@@ -278,6 +285,12 @@ export function hardwarePriceNotes(): string[] {
     if (percent !== null) {
       const {line, column: at} = record.positions[overhead] ?? record.end;
       notes.push(`${own.file}:${line}:${at}: ${percent.replace(/\.$/, "")}`);
+    }
+    for (const [name, index] of figures) {
+      const sentence = farBelowCellSentence(name, record.cells[index] ?? "");
+      if (sentence === null) continue;
+      const {line, column: at} = record.positions[index] ?? record.end;
+      notes.push(`${own.file}:${line}:${at}: ${sentence}`);
     }
     return notes;
   });
@@ -300,7 +313,8 @@ export function loadTrainingRuns(catalogs: Catalogs, path = resolve(DATA_DIR, "t
  * Writes one `token-ledger: note:` line to stderr per project row that replaces a bundled row, so that a figure that
  * differs from the bundled catalog's says why (validate, build, run, compare, catalog); then, for a project's
  * data/hardware.csv without the `family` column, one line saying that its new chips take the pooled calibration, and
- * without the `scale_up_topology` column, one saying they are wired as a switch; then one per chip priced under $1,000 (hardwarePriceNotes).
+ * without the `scale_up_topology` column, one saying they are wired as a switch; then one per cell hardwareCellNotes
+ * notes (a chip priced under $1,000, a figure far below any bundled chip's, …).
  */
 export function noteCatalogOverrides(): void {
   for (const override of catalogOverrides()) process.stderr.write(`token-ledger: note: ${override.message}\n`);
@@ -308,5 +322,5 @@ export function noteCatalogOverrides(): void {
   if (family) process.stderr.write(`token-ledger: note: ${family}\n`);
   const topology = hardwareTopologyNote();
   if (topology) process.stderr.write(`token-ledger: note: ${topology}\n`);
-  for (const note of hardwarePriceNotes()) process.stderr.write(`token-ledger: note: ${note}\n`);
+  for (const note of hardwareCellNotes()) process.stderr.write(`token-ledger: note: ${note}\n`);
 }

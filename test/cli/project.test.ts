@@ -450,6 +450,21 @@ describe("a project's catalog rows", () => {
     );
   });
 
+  it("note a figure under a tenth of any bundled chip's (scale_up_gbps 0.45 for 0.45 TB/s: 29.6 USD/Mtok; breaker)", async () => {
+    const dir = await newProject("tiny-link");
+    const cells = H100_ROW.replace(/^h100-sxm,[^,]*,/, "my-chip,My Chip X1,").split(",");
+    const linkColumn = HARDWARE_HEADER.split(",").indexOf("scale_up_gbps");
+    cells[linkColumn] = "0.45";
+    writeFileSync(join(dir, "data/hardware.csv"), `${HARDWARE_HEADER}\n${cells.join(",")}\n`);
+    const validate = await runCli(["validate"]);
+    expect(validate.code, validate.stderr).toBe(0);
+    const column = cells.slice(0, linkColumn).join(",").length + 2;
+    expect(validate.stderr).toBe(
+      `token-ledger: note: ${join(dir, "data/hardware.csv")}:2:${column}: scale_up_gbps 0.45 is 0.45 GB/s, under a ` +
+        "tenth of any bundled chip's (the least, tpu-v3's, is 80 GB/s): write 450 if 0.45 TB/s was meant\n"
+    );
+  });
+
   it("note a cheap chip beside another row's error: both printed (the note vanished; breaker)", async () => {
     const dir = await newProject("cheap-chip-and-error");
     const header = HARDWARE_HEADER.split(",");
