@@ -3,6 +3,8 @@ import {calibratedBandNote} from "../../inference/calibratedBandNote.js";
 import {bareMoneyNote} from "./bareMoneyNote.js";
 import {followedChipNote} from "./followedChipNote.js";
 import {barePercentNote} from "./barePercentNote.js";
+import {barePowerNote} from "./barePowerNote.js";
+import {pointGroupedNote} from "./pointGroupedNote.js";
 import {fleetCapacityNote, type FleetNoteInput} from "./fleetCapacityNote.js";
 import {trainingLengthNote} from "./trainingLengthNote.js";
 import {siliconShipNote} from "./siliconShipNote.js";
@@ -16,11 +18,13 @@ import {demandBoundNote, trainingBoundNote} from "./worldGdpNotes.js";
  * (fleetCapacityNote.ts), requests of one output token, which have no decode step (noDecodeNote.ts), a serving layout
  * outside the serving model's calibrated band, whose throughput published runs fell far short of
  * (calibratedBandNote.ts), money written as a bare number under $1,000 where a key costs thousands
- * (bareMoneyNote.ts), and a share above 100% written as a bare whole number where a percentage was likely meant
- * (barePercentNote.ts), and a serving chip set on the command line or in a link that the training runs and a relative
- * custom chip follow (followedChipNote.ts). One list, so that `run` and `compare`
- * (on stderr) and a scenario page (in a box above its figures) say the same things: a page once showed an NPV of
- * $1.58E30 with no word where the command line noted a bill past world GDP (breaker).
+ * (bareMoneyNote.ts), a share above 100% written as a bare whole number where a percentage was likely meant
+ * (barePercentNote.ts), a chip's power written as a bare number far below any chip's, where kW was likely meant
+ * (barePowerNote.ts), and a count written with a point before three digits, where the point likely grouped thousands
+ * (pointGroupedNote.ts), and a serving chip set on the command line or in a link that the training runs and a relative
+ * custom chip follow (followedChipNote.ts). One list, so that `run` and `compare` (on stderr) and a scenario page (in a box above its
+ * figures) say the same things: a page once showed an NPV of $1.58E30 with no word where the command line noted a
+ * bill past world GDP (breaker).
  *
  * Input: the evaluation at the median point (ScenarioRunResult.point; a page's state.point) and the metrics with each
  * key's value (a RunReport, or a page's metrics and resolved values). Output: sentences, in that order; [] for none.
@@ -34,6 +38,8 @@ export function scenarioNotes(
   return [
     bareMoneyNote(report.assumptions),
     barePercentNote(report.assumptions),
+    barePowerNote(report.assumptions),
+    pointGroupedNote(report.assumptions),
     followedChipNote(point, report.assumptions),
     demandBoundNote(point),
     trainingBoundNote(point),

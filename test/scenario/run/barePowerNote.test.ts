@@ -1,0 +1,36 @@
+// A chip's power written as a bare number far below any chip's is likely kilowatts: `--set silicon.power=3` (3 W)
+// priced asic-24-months' custom chip's tokens at 0.877 USD/Mtok and its NPV at $2.15B, with no word (3 kW: 2.19 and
+// −$220M; breaker).
+import {describe, expect, it} from "vitest";
+import {barePowerNote} from "../../../src/scenario/run/barePowerNote.js";
+import {runCli} from "../../cli/runCli.js";
+
+describe("barePowerNote", () => {
+  it("notes a bare chip power under a tenth of the least bundled chip's (tpu-v5e, 140 W)", () => {
+    expect(barePowerNote({"silicon.power": {value: 3, written: "3"}})).toBe(
+      "silicon.power 3 is 3 W (a bare number is in watts), under a tenth of any bundled chip's (the least, " +
+        "tpu-v5e's, is 140 W): write 3 kW if that was meant."
+    );
+    expect(barePowerNote({"silicon.power": {value: 1.2, written: "1.2"}})).toContain("write 1.2 kW if that was meant.");
+  });
+
+  it("takes a power with a unit, one from 14 W, a default and other keys as meant", () => {
+    expect(barePowerNote({"silicon.power": {value: 3, written: "3 W"}})).toBeNull();
+    expect(barePowerNote({"silicon.power": {value: 3000, written: "3 kW"}})).toBeNull();
+    expect(barePowerNote({"silicon.power": {value: 14, written: "14"}})).toBeNull();
+    expect(barePowerNote({"silicon.power": {value: 600, written: null}})).toBeNull();
+    expect(barePowerNote({"power.pue": {value: 1.2, written: "1.2"}})).toBeNull();
+  });
+
+  it("is noted by run for --set silicon.power=3, and not for 3kW", async () => {
+    const bare = await runCli(["run", "asic-24-months", "--set", "silicon.power=3", "--samples", "10"]);
+    expect(bare.code, bare.stderr).toBe(0);
+    expect(bare.stderr).toContain(
+      "token-ledger: note: asic-24-months: silicon.power 3 is 3 W (a bare number is in watts), under a tenth of any " +
+        "bundled chip's (the least, tpu-v5e's, is 140 W): write 3 kW if that was meant.\n"
+    );
+    const meant = await runCli(["run", "asic-24-months", "--set", "silicon.power=3kW", "--samples", "10"]);
+    expect(meant.code, meant.stderr).toBe(0);
+    expect(meant.stderr).not.toContain("silicon.power");
+  });
+});
