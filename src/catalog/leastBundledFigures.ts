@@ -45,14 +45,19 @@ export function farBelowReason(column: LeastBundledColumn): string {
 /**
  * The note's sentence for a data/hardware.csv cell of `column` written `written`, when farBelowBundled, else null:
  * "scale_up_gbps 0.45 is 0.45 GB/s, under a tenth of any bundled chip's (the least, tpu-v3's, is 80 GB/s): write 450
- * if 0.45 TB/s was meant". A cell that is not a plain number is left to the cell's own error.
+ * if 0.45 TB/s was meant". A cell that is not a plain number is left to the cell's own error. `name` stands for the
+ * column where another place takes the same figure in the same unit (a flag: "--chip-power").
  */
-export function farBelowCellSentence(column: LeastBundledColumn, written: string): string | null {
+export function farBelowCellSentence(
+  column: LeastBundledColumn,
+  written: string,
+  name: string = column
+): string | null {
   const text = written.trim();
   const value = Number(text);
   if (!/^\+?\d*\.?\d+$/.test(text) || !farBelowBundled(column, value)) return null;
   const {unit, larger} = LEAST_BUNDLED_FIGURES[column];
   const meant = Number((value * 1000).toPrecision(12));
   const reason = farBelowReason(column);
-  return `${column} ${text} is ${text} ${unit}, ${reason}: write ${meant} if ${text} ${larger} was meant`;
+  return `${name} ${text} is ${text} ${unit}, ${reason}: write ${meant} if ${text} ${larger} was meant`;
 }

@@ -13,6 +13,7 @@ import {MODEL_CELL_RANGES} from "../catalog/parseModelsCsv.js";
 import {plainNumber, type NumberRange} from "../units/range.js";
 import {rangeFlag} from "./flags.js";
 import {groupThousands} from "../units/groupThousands.js";
+import {farBelowCellSentence, type LeastBundledColumn} from "../catalog/leastBundledFigures.js";
 
 /**
  * A custom chip's or model's flag takes the physical range of the catalog column it stands for (scaled to the flag's
@@ -28,11 +29,25 @@ function catalogFlag(flag: string, range: NumberRange, scale: number, what: stri
  * writes one (`--hbm-bandwidth "3.35 TB/s"` or `"3350 GB/s"`, `--chip-power 1kW`): it was "not a decimal number",
  * naming no unit (breaker). Out of range, the error quotes the value as written.
  */
-function catalogUnitFlag(flag: string, range: NumberRange, scale: number, what: string, unit: CellUnit) {
+function catalogUnitFlag(
+  flag: string,
+  range: NumberRange,
+  scale: number,
+  what: string,
+  unit: CellUnit,
+  farBelow?: LeastBundledColumn
+) {
   const plain = catalogFlag(flag, range, scale, what);
   const perFlagUnit = unit.factor / scale;
   return (text: string): number => {
-    if (isDecimalNumeral(text, {underscores: true})) return plain(text);
+    if (isDecimalNumeral(text, {underscores: true})) {
+      const value = plain(text);
+      // `--chip-power 3` is 3 W, as a hardware.csv power_w of 3 is, and is noted as that is (leastBundledFigures.ts;
+      // `--chip-price 31` is noted alike): the flag's unit is the column's.
+      const note = farBelow === undefined ? null : farBelowCellSentence(farBelow, text, flag);
+      if (note !== null) process.stderr.write(`token-ledger: note: ${note}.\n`);
+      return value;
+    }
     const reading = readQuantity(text, unit.dimension);
     if (!reading.ok) return plain(text);
     const value = Number((reading.value / perFlagUnit).toPrecision(15));
@@ -174,7 +189,8 @@ export function addCustomChipOptions(command: Command, {serving}: {serving: bool
         HARDWARE_CELL_RANGES.power_w,
         1,
         "power_w of data/hardware.csv",
-        HARDWARE_CELL_UNITS.power_w
+        HARDWARE_CELL_UNITS.power_w,
+        "power_w"
       )
     )
     .option(
@@ -185,7 +201,8 @@ export function addCustomChipOptions(command: Command, {serving}: {serving: bool
         HARDWARE_CELL_RANGES.system_power_w,
         1,
         "system_power_w of data/hardware.csv",
-        HARDWARE_CELL_UNITS.system_power_w
+        HARDWARE_CELL_UNITS.system_power_w,
+        "system_power_w"
       )
     )
     .option(

@@ -685,6 +685,27 @@ describe("token-ledger inference", () => {
     );
   });
 
+  it("notes a bare --chip-power under a tenth of any bundled chip's: 3 is 3 W, where 3 kW may be meant", async () => {
+    // data/hardware.csv: tpu-v5e's power_w 140 W is the least bundled (leastBundledFigures.ts); a tenth is 14 W.
+    const args = (power: string) => [
+      "inference",
+      ...LLAMA_70B_SHAPE,
+      ...H100_NUMBERS.map((a) => (a === "700" ? power : a)),
+      "--tp",
+      "2",
+      "--json"
+    ];
+    const low = await runCli(args("3"));
+    expect(low.code).toBe(0);
+    expect(low.stderr).toBe(
+      "token-ledger: note: --chip-power 3 is 3 W, under a tenth of any bundled chip's (the least, tpu-v5e's, is 140 W): " +
+        "write 3000 if 3 kW was meant.\n"
+    );
+    // Written with its unit it is meant; 700 is an H100's and says nothing.
+    expect((await runCli(args("3 W"))).stderr).toBe("");
+    expect((await runCli(args("700"))).stderr).toBe("");
+  });
+
   it("refuses a vendor's own stack on a custom chip (breaker: it ran TensorRT-LLM and Neuron)", async () => {
     const args = ["inference", ...LLAMA_70B_SHAPE, ...H100_NUMBERS, "--tp", "2", "--stack", "trtllm"];
     const {code, stderr} = await runCli(args);
