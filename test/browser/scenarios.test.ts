@@ -1016,7 +1016,15 @@ describe.skipIf(!enabled)("scenario pages", () => {
         "Drawn one over another, the same spend: Base case and 24-month ASIC (inference); Base case, Agent era and " +
           "24-month ASIC (training)."
       );
-      expect(await page.$$('[data-chart="silicon"] .scenario-coincide')).toHaveLength(0);
+      expect(await page.$$('[data-chart="silicon"] .scenario-coincide:not(.scenario-dwarfed)')).toHaveLength(0);
+      // Agent era's program reaches ten times the others' on the cash flow and NPV charts: said above each, with how
+      // to draw the rest at their scale (its $54B flattened base's and the ASIC's $3B; trial).
+      for (const chart of ["silicon", "cycle"]) {
+        expect(await page.textContent(`[data-chart="${chart}"] .scenario-dwarfed`)).toMatch(
+          /^Agent era reaches more than ten times the others' (cash flow|NPV) \(theirs within \$[\d.]+B\), which draws them nearly flat: untick it above to see the rest at their own scale\.$/
+        );
+      }
+      expect(await page.$$('[data-chart="spend"] .scenario-dwarfed')).toHaveLength(0);
       // Every scenario's column is on screen: the metrics table does not scroll sideways (a payback's long note kept
       // on one line pushed the third column out of view).
       const wrap = await page.$eval(".scenario-compare-metrics", (t) => {
