@@ -331,21 +331,49 @@ describe("token-ledger sweep: errors write no file", () => {
   });
 
   it("a grid of token counts that are not whole: the range singular at 1, the value found at the digits that show it", async () => {
+    // A batch of 8 of 100,513 tokens fits in memory (64 do not), so the grid's ends evaluate and the step count is
+    // offered.
     const {code, stderr} = await runCli([
       "sweep",
       "base",
+      "--set",
+      "serving.batch=8",
       "--vary",
-      "serving.inputTokens=1:505121:4",
+      "serving.inputTokens=1:100001:4",
       "--out",
       join(folder("not-whole"), "tokens.csv")
     ]);
     expect(code).toBe(1);
-    // The grid is 1, 168374.333…, 336747.666…, 505121.
+    // The grid is 1, 33334.333…, 66667.666…, 100001.
     expect(stderr).toBe(
       "token-ledger: --vary: serving.inputTokens: not a whole number: expected whole numbers in [1 token, 100M tokens], " +
-        "found 168374.3 (the grid 1:505121:4 has points between whole numbers: STEPS − 1 must divide 505,120; " +
-        "did you mean serving.inputTokens=1:505121:5 (1, 126281, 252561, 378841, 505121)?)\n"
+        "found 33334.3 (the grid 1:100001:4 has points between whole numbers: STEPS − 1 must divide 100,000; " +
+        "did you mean serving.inputTokens=1:100001:5 (1, 25001, 50001, 75001, 100001)?)\n"
     );
+  });
+
+  it("a grid that is not whole and whose end fails: the end first, and no step count that keeps it", async () => {
+    // It offered serving.batch=1:1000:4 (1, 334, 667, 1000), whose batches of 667 and 1,000 do not fit (breaker).
+    const where = folder("not-whole-end");
+    const {code, stderr} = await runCli([
+      "sweep",
+      "base",
+      "--vary",
+      "serving.batch=1:1000:3",
+      "--out",
+      join(where, "batch.csv")
+    ]);
+    expect(code).toBe(1);
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^token-ledger: --vary: serving\.batch: a batch of 1,000 does not fit in memory .*\(at serving\.batch=1,000\): expected at most \d+, the largest batch that fits, found 1,000$/
+    );
+    expect(lines[1]).toBe(
+      "token-ledger: --vary: serving.batch: not a whole number: expected whole numbers in [1, 1M], found 500.5 " +
+        "(the grid 1:1000:3 has points between whole numbers: STEPS − 1 must divide 999)"
+    );
+    expect(readdirSync(where)).toEqual([]);
   });
 
   it("names a failing point's token count grouped, as the message beside it writes its tokens", async () => {

@@ -11,7 +11,12 @@ import {applyOverrides} from "../../scenario/resolve/applyOverrides.js";
 import {bindScenario, SCENARIO_METRICS, type ScenarioMetricName} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {keyUnit} from "../../scenario/run/runReport.js";
-import {parseSweepAxis, sweepRequiredColumns, writtenAxisEnds} from "../../scenario/run/sweepScenario.js";
+import {
+  readSweepAxis,
+  sweepAxisErrors,
+  sweepRequiredColumns,
+  writtenAxisEnds
+} from "../../scenario/run/sweepScenario.js";
 import {sweepNotes, type SweepNote} from "../../scenario/run/sweepNotes.js";
 import {scenarioDrawMedianPoint} from "../../scenario/run/scenarioDraws.js";
 import {scenarioRunError} from "../../scenario/run/rejectedDraw.js";
@@ -104,7 +109,8 @@ export function registerSweep(program: Command): void {
           found: "none"
         });
       }
-      const axes = vary.map((text) => parseSweepAxis(text));
+      const readings = vary.map((text) => readSweepAxis(text));
+      const axes = readings.map(({axis}) => axis);
       const metrics =
         options.metrics === undefined
           ? undefined
@@ -139,6 +145,11 @@ export function registerSweep(program: Command): void {
       // refusal came from a draw of another key), it is still refused, after the grid, naming --vary.
       const deferred = refused && userErrorList(refused).every((e) => first.has(e.detail.path ?? "")) ? refused : null;
       if (refused && !deferred) throw refused;
+      // A grid with points between whole numbers is told so after its ends are checked: its step count would keep an
+      // end that fails (sweepAxisErrors).
+      const axisErrors = sweepAxisErrors({bound, readings, metrics});
+      if (axisErrors.length === 1) throw axisErrors[0];
+      if (axisErrors.length > 1) throw new UserErrors(axisErrors);
       const total = axes.reduce((product, axis) => product * axis.values.length, 1);
       const bar =
         process.stderr.isTTY && total >= PROGRESS_BAR_POINTS

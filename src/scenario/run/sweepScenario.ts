@@ -1,7 +1,7 @@
 import {sharedPrefillErrors} from "../evaluate/unreadKeys.js";
 import {MAX_SWEEP_POINTS} from "../../uncertainty/sweep.js";
 import {readDecimal} from "../../units/decimal.js";
-import {UserError, UserErrors} from "../../errors/userError.js";
+import {UserError, UserErrors, userErrorList} from "../../errors/userError.js";
 import {readQuantity, type Dimension} from "../../units/quantity.js";
 import {
   REUSABLE_STAGES,
@@ -60,6 +60,30 @@ export const MAX_SWEEP_ERRORS = 5;
  * integer key). Errors name the flag, the key, what was expected and what was found.
  */
 export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
+  const {axis, between} = readSweepAxis(text, flag);
+  if (between) throw between.error;
+  return axis;
+}
+
+/** An axis as readSweepAxis reads it. */
+export interface SweepAxisReading {
+  axis: SweepAxisSpec;
+  /**
+   * For an integer key whose whole FROM and TO have points between whole numbers between them (`serving.batch=1:64:3`,
+   * 32.5), the error that says so: `error` offers a step count that makes every point whole, `unsuggested` does not
+   * (for when an end fails, which every grid it could offer keeps). Undefined when every point is whole.
+   */
+  between?: {error: UserError; unsuggested: UserError};
+}
+
+/**
+ * parseSweepAxis, except that a grid with points between whole numbers whose ends are whole is returned with the error
+ * that says so (`between`) instead of throwing it, so that the sweep can first check the ends against the scenario
+ * (sweepAxisErrors): the step count it offers keeps both ends.
+ *
+ * Throws: a UserError naming the flag and the key for any other problem, as parseSweepAxis.
+ */
+export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
   const equals = text.indexOf("=");
   const expected = "path=FROM:TO:STEPS, like serving.utilization=0.3:0.9:7";
   if (equals < 0) throw new UserError({flag, message: "missing =", expected, found: text});
@@ -157,32 +181,42 @@ export function parseSweepAxis(text: string, flag = "--vary"): SweepAxisSpec {
       ? likelyUnit(dimension, fromText, range)
       : undefined;
   const units = unit !== undefined && likelyUnit(dimension!, toText, range) === unit;
-  const wholeGrid = outside === undefined && fraction !== undefined ? wholeSteps(from, to, steps) : undefined;
-  if (outside !== undefined || fraction !== undefined) {
+  const expectedValues = `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, dimension)}`;
+  if (outside !== undefined) {
     throw new UserError({
-      // `serving.batch=1:64:3` read "not a whole number … found 32.5", with no word of the grid or a step count that
-      // works (breaker): the nearest one that puts every point on a whole number, with its points.
-      ...(wholeGrid
-        ? {
-            hint:
-              `the grid ${fromText}:${toText}:${stepsText} has points between whole numbers: STEPS − 1 must divide ` +
-              `${groupThousands(Math.abs(to - from))}; did you mean ${path}=${fromText}:${toText}:${wholeGrid.steps} ` +
-              `(${wholeGrid.points})?`
-          }
-        : {}),
       ...(percents ? {hint: `did you mean ${path}=${fromText.trim()}%:${toText.trim()}%:${stepsText.trim()}?`} : {}),
       ...(units ? {hint: `did you mean ${path}=${fromText} ${unit}:${toText} ${unit}:${stepsText}?`} : {}),
       flag,
       path,
-      message: outside !== undefined ? "value out of range" : "not a whole number",
-      expected: `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, dimension)}`,
-      // An end as written; a grid value between them at the digits that show it is not whole (168374.333333 read in
-      // full beside the other found values' three digits): formatBeyondBound against the whole numbers either side.
-      found:
-        outside !== undefined ? outside[1] : formatBeyondBound(fraction!, [Math.floor(fraction!), Math.ceil(fraction!)])
+      message: "value out of range",
+      expected: expectedValues,
+      // An end as written.
+      found: outside[1]
     });
   }
-  return {path, values, written: text.trim()};
+  const axis = {path, values, written: text.trim()};
+  if (fraction === undefined) return {axis};
+  const notWhole = (hint?: string) =>
+    new UserError({
+      ...(hint ? {hint} : {}),
+      flag,
+      path,
+      message: "not a whole number",
+      expected: expectedValues,
+      // A grid value between the ends at the digits that show it is not whole (168374.333333 read in full beside the
+      // other found values' three digits): formatBeyondBound against the whole numbers either side.
+      found: formatBeyondBound(fraction, [Math.floor(fraction), Math.ceil(fraction)])
+    });
+  // Undefined for an end that is not whole: the user's own value, not the grid's.
+  const wholeGrid = wholeSteps(from, to, steps);
+  if (!wholeGrid) throw notWhole();
+  // `serving.batch=1:64:3` read "not a whole number … found 32.5", with no word of the grid or a step count that
+  // works (breaker): the nearest one that puts every point on a whole number, with its points.
+  const grid =
+    `the grid ${fromText}:${toText}:${stepsText} has points between whole numbers: STEPS − 1 must divide ` +
+    groupThousands(Math.abs(to - from));
+  const suggestion = `did you mean ${path}=${fromText}:${toText}:${wholeGrid.steps} (${wholeGrid.points})?`;
+  return {axis, between: {error: notWhole(`${grid}; ${suggestion}`), unsuggested: notWhole(grid)}};
 }
 
 /**
@@ -743,4 +777,33 @@ export function sweepScenario(input: SweepScenarioInput): Record<string, number 
     }
   });
   return rows;
+}
+
+/**
+ * The errors of axes read with points between whole numbers (readSweepAxis's `between`), the grid's corners checked
+ * first: every axis at its FROM and its TO (whole numbers the grid would evaluate), each other key as the sweep has
+ * it. `serving.batch=1:1000:3` was told "did you mean serving.batch=1:1000:4 (1, 334, 667, 1000)?", a grid whose
+ * batches of 667 and 1,000 do not fit in memory (breaker). A corner that fails is said first, as the grid says a
+ * failing point, then the whole-number errors without a step count (each grid one could offer keeps that end); when
+ * every corner evaluates, the whole-number errors with theirs. [] when no axis has points between whole numbers.
+ */
+export function sweepAxisErrors(input: {
+  bound: BoundScenario;
+  readings: readonly SweepAxisReading[];
+  metrics?: readonly ScenarioMetricName[];
+}): UserError[] {
+  const between = input.readings.flatMap(({between}) => (between ? [between] : []));
+  if (between.length === 0) return [];
+  const corners = input.readings.map(({axis}) => ({
+    ...axis,
+    values: axis.values.length > 1 ? [axis.values[0]!, axis.values.at(-1)!] : axis.values
+  }));
+  let failing: UserError[] = [];
+  try {
+    sweepScenario({bound: input.bound, axes: corners, metrics: input.metrics});
+  } catch (error) {
+    failing = userErrorList(error);
+  }
+  if (failing.length === 0) return between.map(({error}) => error);
+  return [...failing, ...between.map(({unsuggested}) => unsuggested)];
 }

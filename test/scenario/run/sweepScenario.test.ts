@@ -11,6 +11,8 @@ import {scenarioDrawMedianPoint} from "../../../src/scenario/run/scenarioDraws.j
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../../src/scenario/run/runScenario.js";
 import {
   parseSweepAxis,
+  readSweepAxis,
+  sweepAxisErrors,
   sweepScenario,
   sweepScenarioColumns,
   type SweepChunk
@@ -387,5 +389,65 @@ describe("parseSweepAxis of a whole-number key's grid with points between whole 
     expect(userErrorsOf(() => parseSweepAxis("serving.batch=1:64:30"))[0]?.hint).toMatch(
       /did you mean serving\.batch=1:64:64 \(1, 2, 3, …, 64\)\?$/
     );
+  });
+
+  it("readSweepAxis returns such a grid with its error, and throws for an end that is not whole", () => {
+    const {axis, between} = readSweepAxis("serving.batch=1:64:3");
+    expect(axis).toEqual({path: "serving.batch", values: [1, 32.5, 64], written: "serving.batch=1:64:3"});
+    expect(between?.error.detail.hint).toMatch(/did you mean serving\.batch=1:64:4/);
+    expect(between?.unsuggested.detail).toMatchObject({
+      message: "not a whole number",
+      found: "32.5",
+      hint: "the grid 1:64:3 has points between whole numbers: STEPS − 1 must divide 63"
+    });
+    expect(readSweepAxis("serving.batch=1:64:4").between).toBeUndefined();
+    // The user's own end: no grid of it is whole, nothing to check first.
+    expect(userErrorsOf(() => readSweepAxis("serving.batch=1.5:10:3"))[0]).toMatchObject({
+      message: "not a whole number",
+      found: "1.5"
+    });
+    expect(userErrorsOf(() => readSweepAxis("serving.batch=1.5:10:3"))[0]!.hint).toBeUndefined();
+  });
+});
+
+// `serving.batch=1:1000:3` was told "did you mean serving.batch=1:1000:4 (1, 334, 667, 1000)?", and that grid then
+// failed: base fits a batch of at most 372 (breaker).
+describe("sweepAxisErrors", () => {
+  const base = bound("base");
+
+  it("says an end that fails first, then the points between whole numbers without a step count", () => {
+    const errors = sweepAxisErrors({bound: base, readings: [readSweepAxis("serving.batch=1:1000:3")]});
+    expect(errors).toHaveLength(2);
+    expect(errors[0]!.detail).toMatchObject({flag: "--vary", path: "serving.batch", found: "1,000"});
+    expect(errors[0]!.detail.message).toMatch(
+      /^a batch of 1,000 does not fit in memory .*\(at serving\.batch=1,000\)$/
+    );
+    expect(errors[0]!.detail.expected).toMatch(/^at most 372, the largest batch that fits$/);
+    expect(errors[1]!.detail).toMatchObject({
+      message: "not a whole number",
+      found: "500.5",
+      hint: "the grid 1:1000:3 has points between whole numbers: STEPS − 1 must divide 999"
+    });
+  });
+
+  it("offers the step count when both ends evaluate, and says nothing of a grid of whole points", () => {
+    const errors = sweepAxisErrors({bound: base, readings: [readSweepAxis("serving.batch=1:64:3")]});
+    expect(errors.map((error) => error.detail.hint)).toEqual([
+      "the grid 1:64:3 has points between whole numbers: STEPS − 1 must divide 63; " +
+        "did you mean serving.batch=1:64:4 (1, 22, 43, 64)?"
+    ]);
+    // A grid whose every point is whole is the sweep's to evaluate (1:1000:4 lists 667 and 1,000, as before).
+    expect(sweepAxisErrors({bound: base, readings: [readSweepAxis("serving.batch=1:1000:4")]})).toEqual([]);
+  });
+
+  it("checks every axis at its ends, the other axes' ends too", () => {
+    const readings = [readSweepAxis("serving.utilization=0.3:0.9:3"), readSweepAxis("serving.batch=1:1000:3")];
+    const errors = sweepAxisErrors({bound: base, readings, metrics: ["costPerMillionTokensUsd"]});
+    // Batch 1,000 fails at both utilisations; then the whole-number error.
+    expect(errors.map((error) => error.detail.message.match(/\(at (.*)\)$/)?.[1] ?? error.detail.message)).toEqual([
+      "serving.utilization=0.3, serving.batch=1,000",
+      "serving.utilization=0.9, serving.batch=1,000",
+      "not a whole number"
+    ]);
   });
 });
