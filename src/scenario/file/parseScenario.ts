@@ -132,7 +132,24 @@ export function parseScenario({file, text, name, catalogIds}: ScenarioText): Par
   // A byte-order mark (or several, from an editor that added one to a file that had one) is not content.
   const lines = text.replace(/^\uFEFF+/, "").split(/\r?\n/);
   const at = (line: number, column = 1): UserErrorLocation => ({file, line, column});
-  if ((lines[0] ?? "").trimEnd() !== FENCE) {
+  const first = lines[0] ?? "";
+  // After the split at LF and CRLF, a carriage return left on line 1 ends a line of its own: the file's lines end in
+  // CR alone, as classic Mac OS saved them. It read "missing front matter … found "---\rtitle: x\r---"" (breaker).
+  if (first.trimEnd() !== FENCE && (first.split("\r")[0]!.trimEnd() === FENCE || !text.includes("\n"))) {
+    const cr = first.indexOf("\r");
+    if (cr >= 0) {
+      throw new UserErrors([
+        new UserError({
+          ...at(1, cr + 1),
+          message: "lines end in a lone carriage return (CR, the line ending of classic Mac OS)",
+          expected: "lines ending in LF or CRLF",
+          found: "a CR alone at the end of line 1",
+          hint: "save the file with LF or CRLF line endings"
+        })
+      ]);
+    }
+  }
+  if (first.trimEnd() !== FENCE) {
     throw new UserErrors([
       new UserError({
         ...at(1),

@@ -69,6 +69,26 @@ describe("parseScenario", () => {
     });
   });
 
+  // It read "missing front matter: … found "---\rtitle: x\r---"" (breaker).
+  it("reports lines that end in a lone carriage return (classic Mac OS), with how to save the file", () => {
+    const error = {
+      line: 1,
+      message: "lines end in a lone carriage return (CR, the line ending of classic Mac OS)",
+      expected: "lines ending in LF or CRLF",
+      found: "a CR alone at the end of line 1",
+      hint: "save the file with LF or CRLF line endings"
+    };
+    expect(userErrorsOf(() => parse("---\rtitle: x\r---\r"))).toEqual([
+      {file: "data/scenarios/test.md", ...error, column: 4}
+    ]);
+    // A file of CR line ends that does not open with `---`: its line ends first, as the front matter cannot be seen.
+    expect(userErrorsOf(() => parse("title: x\rbody\r"))).toEqual([
+      {file: "data/scenarios/test.md", ...error, column: 9}
+    ]);
+    // A CR inside a first line that an LF ends is not a line ending.
+    expect(userErrorsOf(() => parse("# a\rb\n"))[0]).toMatchObject({message: "missing front matter"});
+  });
+
   it("reports malformed YAML with file, line and column", () => {
     expect(userErrorsOf(() => parseFixture("malformed-yaml.md"))).toEqual([
       {
