@@ -14,6 +14,20 @@ export function displayPath(path: string): string {
   return rel === "" || rel.startsWith("..") ? path : rel;
 }
 
+/** Whether a path names a Markdown file by its extension: .md or .markdown, in any case (`notes.MD`). */
+export function isMarkdownPath(path: string): boolean {
+  return /\.(md|markdown)$/i.test(path);
+}
+
+/**
+ * A path's extension when it names a file of another kind than Markdown (".mjs" for some.mjs, ".json", ".csv");
+ * undefined for a Markdown path and for a name with no extension, or one of digits (an id such as `v1.2` has none).
+ */
+export function nonMarkdownExtension(path: string): string | undefined {
+  const extension = extname(path);
+  return /^\.[a-z][a-z0-9]*$/i.test(extension) && !isMarkdownPath(path) ? extension : undefined;
+}
+
 /**
  * The scenario files of a folder, sorted by name; none when nothing is there. The default is the scenarios a command
  * reports on and the site has pages for: the project's data/scenarios/ in a report project, else the bundled

@@ -6,7 +6,14 @@ import {scenarioFrontMatterText, type ParsedScenario} from "../scenario/file/par
 import {resolveScenario, scenarioChain, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {isRegularFile, unreadScenariosDir} from "./paths.js";
-import {displayPath, parseScenarioFiles, realPath, scenarioFilesIn} from "./scenarioFiles.js";
+import {
+  displayPath,
+  isMarkdownPath,
+  nonMarkdownExtension,
+  parseScenarioFiles,
+  realPath,
+  scenarioFilesIn
+} from "./scenarioFiles.js";
 import {checkScenarioFiles} from "./scenarioCheck.js";
 import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
 
@@ -102,12 +109,27 @@ function blockedAncestor(
 }
 
 /**
- * What the user meant by SCENARIO on the command line: a path to a file when one exists (or it ends in .md), else an
- * id among the bundled scenarios. Returns the id and the library to resolve it in.
+ * What the user meant by SCENARIO on the command line: a path to a file when it has a `/` or ends in .md or .markdown
+ * (in any case), else an id among the bundled scenarios. Returns the id and the library to resolve it in.
+ *
+ * Throws: a UserError naming `flag` for a path or name that is no scenario: a file missing, a folder, a file of
+ * another kind by its extension (some.mjs, hardware.csv), an unknown id.
  */
 export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; library: ScenarioLibrary} {
-  const looksLikePath = arg.endsWith(".md") || arg.includes("/");
+  const looksLikePath = isMarkdownPath(arg) || arg.includes("/");
+  // `run some.mjs` read the module as a scenario: "missing front matter … found export default 1" (breaker).
+  const notMarkdown = () => {
+    const extension = nonMarkdownExtension(arg);
+    if (extension === undefined || !isRegularFile(arg)) return;
+    throw new UserError({
+      flag,
+      message: "not a Markdown file",
+      expected: "a scenario id like base, or a Markdown scenario file ending in .md",
+      found: `${arg}, a ${extension} file`
+    });
+  };
   if (looksLikePath) {
+    notMarkdown();
     if (!existsSync(arg) || !statSync(arg).isFile()) {
       // `run base.md` for the bundled base: its id, which names it from any folder (it read "no such scenario file"
       // and nothing more; breaker).
@@ -151,6 +173,8 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
     process.stderr.write(`token-ledger: note: ${arg} is the bundled scenario: ${unreadNote(local, arg)}\n`);
   }
   if (!library.index.lookup(arg)) {
+    // A file of that name, not an id: what it is (an id may have a dot, as `llama-3.1` would).
+    notMarkdown();
     const ids = library.index.ids;
     // `run sub` where sub is a folder: it reads as an id, but the reader meant the folder (trial). `run mine` over a
     // data/scenarios/mine.md said only "unknown scenario" (trial).

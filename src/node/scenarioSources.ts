@@ -4,8 +4,15 @@ import {UserError, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, partialIdInError, partialScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import type {ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
 import {duplicateIdError, idLocation} from "../scenario/resolve/scenarioIndex.js";
-import {ownScenariosDir} from "./paths.js";
-import {displayPath, parentScenarioFiles, realPath, scenarioFilesIn, siblingScenarioFiles} from "./scenarioFiles.js";
+import {isRegularFile, ownScenariosDir} from "./paths.js";
+import {
+  displayPath,
+  nonMarkdownExtension,
+  parentScenarioFiles,
+  realPath,
+  scenarioFilesIn,
+  siblingScenarioFiles
+} from "./scenarioFiles.js";
 import {readUtf8File} from "./readText.js";
 import {lazyCatalogIds} from "./catalogFiles.js";
 import {andList} from "../units/wordList.js";
@@ -277,6 +284,14 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
     idAt: `${file}:1:1`,
     errors: []
   };
+  // `validate some.mjs` read the module as a scenario: "missing front matter … found export default 1" (breaker).
+  // Before it is read: a binary file (.parquet) is not Markdown either, whatever its encoding.
+  const extension = given ? nonMarkdownExtension(givenAs) : undefined;
+  if (extension !== undefined && isRegularFile(path)) {
+    const expected = "a Markdown scenario file ending in .md";
+    const error = new UserError({file, message: "not a Markdown file", expected, found: `a ${extension} file`});
+    return {...source, errors: [error]};
+  }
   let text: string;
   try {
     // "" is no file (resolved, it named the working directory: "a directory, not a scenario file"; breaker).

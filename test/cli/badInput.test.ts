@@ -483,6 +483,47 @@ describe("a SCENARIO that is there but is no file", () => {
   });
 });
 
+// `run some.mjs` read the module as a scenario: "missing front matter … found export default 1" (breaker).
+describe("a SCENARIO that is a file of another kind than Markdown", () => {
+  const expected = "expected a scenario id like base, or a Markdown scenario file ending in .md";
+
+  it("run, compare and sweep name the argument, what they take and the file's extension", async () => {
+    const module = scenarioFile("some.mjs", "export default 1\n");
+    expect(await oneErrorLine(["run", module])).toBe(
+      `SCENARIO: not a Markdown file: ${expected}, found ${module}, a .mjs file`
+    );
+    expect(await oneErrorLine(["compare", "base", module])).toBe(
+      `SCENARIOS: not a Markdown file: ${expected}, found ${module}, a .mjs file`
+    );
+    const out = join(dir, "not-markdown.csv");
+    expect(await oneErrorLine(["sweep", module, "--vary", "serving.batch=1:8:8", "--out", out])).toBe(
+      `SCENARIO: not a Markdown file: ${expected}, found ${module}, a .mjs file`
+    );
+    // A file named without a slash that no scenario id names (the tests run in the repository's root).
+    expect(await oneErrorLine(["run", "package.json"])).toBe(
+      `SCENARIO: not a Markdown file: ${expected}, found package.json, a .json file`
+    );
+  });
+
+  it("validate names the file and its extension", async () => {
+    expect(await oneErrorLine(["validate", "tsconfig.json"])).toBe(
+      "tsconfig.json: not a Markdown file: expected a Markdown scenario file ending in .md, found a .json file"
+    );
+  });
+
+  it("a Markdown file ending in .MD or .markdown runs; a missing .json is no such file", async () => {
+    const text = readFileSync("data/scenarios/base.md", "utf8").replace(/^title: .*$/m, "title: Upper-case copy");
+    for (const name of ["upper.MD", "long.markdown"]) {
+      const {code, stderr} = await runCli(["run", scenarioFile(name, text), "--samples", "10"]);
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+    }
+    expect(await oneErrorLine(["run", join(dir, "none.json")])).toBe(
+      `SCENARIO: no such scenario file: expected a readable .md file or a scenario id, found ${join(dir, "none.json")}`
+    );
+  });
+});
+
 describe("compare of a scenario that is not there", () => {
   it("names compare's argument, SCENARIOS (it said SCENARIO; breaker)", async () => {
     expect(await oneErrorLine(["compare", "", "base", "--samples", "10"])).toMatch(

@@ -209,7 +209,7 @@ export async function checkCliCase(argv: readonly string[], outDir: string): Pro
       /^[^:\s][^:]*:\d+(:\d+)?: /.test(message) || // file:line:column
       /^(unknown command|missing argument of|too many arguments for|cannot write the output)/.test(message) ||
       /^(SCENARIOS?|<\w+>): /.test(message) || // a command's argument
-      /^.+?: (cannot read the file|no such file|a directory, not a scenario file): /.test(message); // a file that cannot be read (its name may hold ":") has no line
+      /^.+?: (cannot read the file|no such file|a directory, not a scenario file|not a Markdown file): /.test(message); // a file that cannot be read, or is no Markdown (its name may hold ":"), has no line
     if (!located) return {outcome: "misplaced", detail: `${JSON.stringify(args)}: ${line}`};
   }
   return {outcome: "located"};
