@@ -71,6 +71,7 @@ export {catalogValueName, type NamedCatalogs} from "./scenario/narrative/catalog
 export * from "./scenario/evaluate/evaluateScenario.js";
 export * from "./scenario/resolve/scenarioValues.js";
 export * from "./scenario/resolve/scenarioOrder.js";
+export * from "./scenario/resolve/originOrder.js";
 export * from "./scenario/file/scenarioErrors.js";
 export * from "./scenario/run/runScenario.js";
 export * from "./scenario/run/scenarioDraws.js";
