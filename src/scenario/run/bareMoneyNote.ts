@@ -1,4 +1,4 @@
-import type {AssumptionReport} from "./runReport.js";
+import {writtenValueNote, type WrittenAssumptions} from "./writtenValueNote.js";
 
 /**
  * Keys whose every published or bundled value is thousands of dollars or more, so that a bare number under 1,000 is
@@ -27,15 +27,8 @@ export const BARE_BELOW_USD = 1000;
  * Input: each key's value and how it was written (a RunReport's assumptions, or a page's resolved values). Output: a
  * sentence per such key, or null. Raises nothing.
  */
-export function bareMoneyNote(
-  assumptions: Readonly<Record<string, Pick<AssumptionReport, "value" | "written"> | undefined>>
-): string | null {
-  const sentences = Object.keys(THOUSANDS_MONEY_KEYS).flatMap((path) => {
-    const entry = assumptions[path];
-    const sentence = bareMoneySentence(path, entry?.written, entry?.value);
-    return sentence === null ? [] : [sentence];
-  });
-  return sentences.length ? sentences.join(" ") : null;
+export function bareMoneyNote(assumptions: WrittenAssumptions): string | null {
+  return writtenValueNote(assumptions, bareMoneySentence, Object.keys(THOUSANDS_MONEY_KEYS));
 }
 
 /**

@@ -1,5 +1,5 @@
+import {writtenValueNote, type WrittenAssumptions} from "./writtenValueNote.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
-import type {AssumptionReport} from "./runReport.js";
 import {groupThousands} from "../../units/groupThousands.js";
 
 /** The smallest bare whole number a share above 100% is read from with a note: 2 (200%). */
@@ -15,14 +15,8 @@ export const BARE_PERCENT_FROM = 2;
  * Input: each key's value and how it was written (a RunReport's assumptions, or a page's resolved values). Output: a
  * sentence per such key, or null. Raises nothing.
  */
-export function barePercentNote(
-  assumptions: Readonly<Record<string, Pick<AssumptionReport, "value" | "written"> | undefined>>
-): string | null {
-  const sentences = Object.entries(assumptions).flatMap(([path, entry]) => {
-    const sentence = barePercentSentence(path, entry?.written, entry?.value);
-    return sentence === null ? [] : [sentence];
-  });
-  return sentences.length ? sentences.join(" ") : null;
+export function barePercentNote(assumptions: WrittenAssumptions): string | null {
+  return writtenValueNote(assumptions, barePercentSentence);
 }
 
 /**

@@ -1,10 +1,10 @@
+import {writtenValueNote, type WrittenAssumptions} from "./writtenValueNote.js";
 import {
   farBelowBundled,
   farBelowReason,
   LEAST_BUNDLED_FIGURES,
   type LeastBundledColumn
 } from "../../catalog/leastBundledFigures.js";
-import type {AssumptionReport} from "./runReport.js";
 
 /**
  * Power keys that are one chip's power, with the data/hardware.csv column whose bundled rows anchor them (a custom
@@ -24,15 +24,8 @@ export const CHIP_POWER_KEYS: Readonly<Record<string, LeastBundledColumn>> = {
  * Input: each key's value and how it was written (a RunReport's assumptions, or a page's resolved values). Output: a
  * sentence per such key, or null. Raises nothing.
  */
-export function barePowerNote(
-  assumptions: Readonly<Record<string, Pick<AssumptionReport, "value" | "written"> | undefined>>
-): string | null {
-  const sentences = Object.keys(CHIP_POWER_KEYS).flatMap((path) => {
-    const entry = assumptions[path];
-    const sentence = barePowerSentence(path, entry?.written, entry?.value);
-    return sentence === null ? [] : [sentence];
-  });
-  return sentences.length ? sentences.join(" ") : null;
+export function barePowerNote(assumptions: WrittenAssumptions): string | null {
+  return writtenValueNote(assumptions, barePowerSentence, Object.keys(CHIP_POWER_KEYS));
 }
 
 /**

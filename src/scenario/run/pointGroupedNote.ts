@@ -1,6 +1,6 @@
+import {writtenValueNote, type WrittenAssumptions} from "./writtenValueNote.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {isQuantityKey, scenarioKey} from "../file/schema.js";
-import type {AssumptionReport} from "./runReport.js";
 
 /** Digits grouped in threes by points, as a European writes fifteen hundred (`1.500`, `2.500.000`): nothing else. */
 const POINT_GROUPED = /^\d{1,3}(\.\d{3})+$/;
@@ -15,14 +15,8 @@ const POINT_GROUPED = /^\d{1,3}(\.\d{3})+$/;
  * Input: each key's value and how it was written (a RunReport's assumptions, or a page's resolved values). Output: a
  * sentence per such key, or null. Raises nothing.
  */
-export function pointGroupedNote(
-  assumptions: Readonly<Record<string, Pick<AssumptionReport, "value" | "written"> | undefined>>
-): string | null {
-  const sentences = Object.entries(assumptions).flatMap(([path, entry]) => {
-    const sentence = pointGroupedSentence(path, entry?.written, entry?.value);
-    return sentence === null ? [] : [sentence];
-  });
-  return sentences.length ? sentences.join(" ") : null;
+export function pointGroupedNote(assumptions: WrittenAssumptions): string | null {
+  return writtenValueNote(assumptions, pointGroupedSentence);
 }
 
 /**
