@@ -123,7 +123,9 @@ describe("applyShareSets", () => {
     expect(state.resolved.values["serving.utilization"]?.origin).toEqual({
       kind: "override",
       flag: "URL",
-      written: "serving.utilization=70%"
+      written: "serving.utilization=70%",
+      // The value it took the place of: base's 45–75% (a distribution).
+      replaced: base.values["serving.utilization"]?.value
     });
     expect(base.values["serving.utilization"]?.origin.kind).not.toBe("override");
   });

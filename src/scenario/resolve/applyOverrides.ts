@@ -126,7 +126,14 @@ export function applyOverrides(
     if (value === undefined) continue;
     // The value as the reader sees it, as a file's (`"$1.2k"` quoted for the shell is $1.2k); the set as typed in origin.
     const shown = plain ? written : writtenValue(doc!.contents, site);
-    values[path] = {path, value, written: shown, origin: {kind: "override", flag, written: set}, source: null};
+    const replaced = values[path]?.value ?? null;
+    values[path] = {
+      path,
+      value,
+      written: shown,
+      origin: {kind: "override", flag, written: set, replaced},
+      source: null
+    };
   }
   if (errors.length) throw new UserErrors(errors);
   return {...resolved, values};

@@ -12,8 +12,12 @@ export type ValueOrigin =
   | {kind: "parent"; scenario: string; file: string; line: number; column: number}
   /** Nobody set it: the schema's default. */
   | {kind: "default"}
-  /** Set on the command line (`--set path=value`) or by a reader's control. */
-  | {kind: "override"; flag: string; written: string};
+  /**
+   * Set on the command line (`--set path=value`) or by a reader's control. `replaced`: the value it took the place of
+   * (the scenario's, an ancestor's or the default; absent where none is known, a sweep's `--vary`), so that a note can
+   * tell a setting that changes nothing (`--set serving.hardware=h100-sxm` on base) from one that does.
+   */
+  | {kind: "override"; flag: string; written: string; replaced?: ScenarioValue | null};
 
 export interface ResolvedValue {
   path: string;

@@ -10,7 +10,8 @@ import {andList, orList} from "../../units/wordList.js";
  * the new chip's throughput (customServing null), its server and network (silicon.systemCost unset) those of the new
  * chip. Documented, and `compare` marks followed keys, but `run` moved all three with no word, and a modeller read
  * the silicon NPV after a chip swap as the same custom chip against a faster merchant one (new-user trial). A chip a
- * scenario file names is its author's choice, written beside what follows it: no note.
+ * scenario file names is its author's choice, written beside what follows it: no note; nor for a setting of the chip the
+ * scenario had (ValueOrigin `replaced`).
  *
  * Input: the evaluation at the median point (whether the custom chip is relative) and each key's value and origin
  * (a RunReport's assumptions, or a page's resolved values). Output: one sentence, or null. Raises nothing.
@@ -21,6 +22,8 @@ export function followedChipNote(
 ): string | null {
   const chip = assumptions["serving.hardware"];
   if (chip?.origin.kind !== "override" || typeof chip.value !== "string") return null;
+  // The scenario's own chip set again moves nothing (`--set serving.hardware=h100-sxm` on base; breaker).
+  if (chip.origin.replaced === chip.value) return null;
   const unset = (path: string) => assumptions[path]?.origin.kind === "default";
   const moved: {clause: string; hold: string}[] = [];
   if (unset("training.hardware")) {
@@ -36,10 +39,11 @@ export function followedChipNote(
       relative.value as Parameters<typeof formatAssumption>[1]
     );
     const server = unset("silicon.systemCost")
-      ? `, its server and network priced as the ${chip.value}'s (silicon.systemCost is not set)`
+      ? `, with a server and network priced as ${chip.value}'s (silicon.systemCost is not set)`
       : "";
+    // "b200 throughput", no article: "a h100-sxm's" read wrongly (breaker).
     moved.push({
-      clause: `the custom chip (silicon.relativeThroughput ${times}) is rated against a ${chip.value}'s throughput${server}`,
+      clause: `the custom chip's silicon.relativeThroughput, ${times}, is now a multiple of ${chip.value} throughput${server}`,
       hold: "silicon.chip"
     });
   }

@@ -194,7 +194,7 @@ describe("applyOverrides", () => {
       path: "serving.utilization",
       value: 0.7,
       written: "0.7",
-      origin: {kind: "override", flag: "--set", written: "serving.utilization=0.7"},
+      origin: {kind: "override", flag: "--set", written: "serving.utilization=0.7", replaced: expect.anything()},
       source: null
     });
     expect(set.values["silicon.power"]?.value).toMatchObject({kind: "lognormal"});

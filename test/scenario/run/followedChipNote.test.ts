@@ -22,7 +22,9 @@ describe("followedChipNote", () => {
     expect(note).toContain("serving.hardware b200 moves what follows it too");
     expect(note).toContain("the training runs are costed on b200 chips (training.hardware is not set)");
     // asic-9-months.md:9 writes silicon.relativeThroughput 0.8 to 1.2.
-    expect(note).toContain("the custom chip (silicon.relativeThroughput 0.8–1.2× (90% interval)) is rated against");
+    expect(note).toContain(
+      "the custom chip's silicon.relativeThroughput, 0.8–1.2× (90% interval), is now a multiple of b200 throughput"
+    );
     expect(note).toContain("Set training.hardware or silicon.chip to keep them on another chip.");
   });
 
@@ -42,6 +44,8 @@ describe("followedChipNote", () => {
   it("says nothing for a chip a scenario file names, or with no serving chip set", () => {
     expect(noteOf("asic-9-months", [])).toBeNull();
     expect(noteOf("base", ["power.pue=1.3"])).toBeNull();
+    // base's own chip set again moves nothing (base.md: serving.hardware h100-sxm; breaker).
+    expect(noteOf("base", ["serving.hardware=h100-sxm"])).toBeNull();
     // A page's link sets it as --set does: the same note.
     expect(noteOf("base", ["serving.hardware=mi300x"], "URL")).toContain("serving.hardware mi300x moves");
   });
