@@ -49,7 +49,9 @@ export function RegisterTable<T extends Record<string, unknown>>(
   bar.className = "scenario-register-bar";
   bar.append(search, count);
   const table = document.createElement("table");
-  table.className = "scenario-table";
+  // On a phone, a block per row (phone-blocks, as the scenario pages' tables): scrolled sideways, its values were cut at
+  // the screen's edge and the origin and source out of sight with no word (trial). The header stays, as sort buttons.
+  table.className = "scenario-table phone-blocks";
   const colgroup = document.createElement("colgroup");
   const head = table.createTHead().insertRow();
   let sortKey: string | null = null;
@@ -106,6 +108,7 @@ export function RegisterTable<T extends Record<string, unknown>>(
         const tr = document.createElement("tr");
         for (const column of columns) {
           const td = tr.insertCell();
+          td.dataset.label = column.label;
           const value = String(row[column.key] ?? "") || "—";
           const cell = column.code ? td.appendChild(document.createElement("code")) : td;
           const tip = column.title ? String(row[column.title] ?? "") : "";

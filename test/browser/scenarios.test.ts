@@ -1216,6 +1216,30 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("shows the register on a phone as a block per row, on the screen, its header a line of sort buttons", async () => {
+    // Scrolled sideways at 390 px, its values were cut at the screen's edge ("Llama 3.1 40") and the origin and source
+    // out of sight with no word (trial).
+    const page = await openPage(browser, "/assumptions", {viewport: {width: 390, height: 844}});
+    try {
+      const widest = await page.$$eval(".scenario-register tbody tr", (trs) =>
+        Math.max(...trs.slice(0, 20).map((tr) => tr.getBoundingClientRect().right))
+      );
+      expect(widest).toBeLessThanOrEqual(390);
+      const first = await page.$eval(".scenario-register tbody tr", (tr) =>
+        [...tr.querySelectorAll("td")].map((td) => getComputedStyle(td, "::before").content)
+      );
+      // The scenario and key head the block; the value, origin and source are named.
+      expect(first).toEqual(["none", "none", '"Value: "', '"Origin: "', '"Source: "']);
+      await page.click(".scenario-register th:nth-child(2) button");
+      expect(await page.$eval(".scenario-register th:nth-child(2)", (th) => th.getAttribute("aria-sort"))).toBe(
+        "ascending"
+      );
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("lists every assumption of every scenario in the register, searchable and sortable", async () => {
     const page = await openPage(browser, "/assumptions");
     try {
