@@ -23,12 +23,16 @@ export interface TypedKey {
 
 /**
  * Why the key refuses a number typed in its box (display units), as a share link's notice says it for the same value:
- * "serving.utilization=1.5 — out of range: expected a fraction in [0.01, 1], or a percentage in [1%, 100%], found 1.5";
- * undefined when the key takes it (or there is no key).
+ * "serving.utilization=150% — out of range: expected a fraction in [0.01, 1], or a percentage in [1%, 100%], found
+ * 150%"; undefined when the key takes it (or there is no key). A box in % is checked as the percentage typed, so the
+ * refusal quotes it: "150 % typed … found 1.5" mixed the box's percent with the link's fraction (trial).
  */
-export function keyRefusal(typed: number, {path, scale = 1}: TypedKey): string | undefined {
+export function keyRefusal(typed: number, {path, scale = 1, unit}: TypedKey): string | undefined {
   if (path === undefined) return undefined;
-  const set = formatShareSet(path, Number((typed / scale).toPrecision(12)));
+  const set =
+    unit === "%" && scale === 100
+      ? `${path}=${Number(typed.toPrecision(12))}%`
+      : formatShareSet(path, Number((typed / scale).toPrecision(12)));
   const problem = settingProblem(set);
   return problem === undefined ? undefined : `${set} — ${problem}`;
 }

@@ -32,10 +32,10 @@ describe.skipIf(!enabled)("a number typed in a slider's box", () => {
     const box = `${control} input[type=number]`;
     const page = await openPage(browser, "/scenarios/base");
     // The same value in a link: its notice's reason is what the box says.
-    const linked = await openPage(browser, "/scenarios/base?set=serving.utilization%3D1.5");
+    const linked = await openPage(browser, "/scenarios/base?set=serving.utilization%3D150%25");
     try {
       const linkReason = await linked.$eval("[data-notice] li", (li) => (li as HTMLElement).dataset.reason!);
-      expect(linkReason).toMatch(/^out of range: expected .*found 1\.5$/);
+      expect(linkReason).toMatch(/^out of range: expected .*found 150%$/);
       await page.locator(box).scrollIntoViewIfNeeded();
       const start = {
         box: await page.inputValue(box),
@@ -45,9 +45,10 @@ describe.skipIf(!enabled)("a number typed in a slider's box", () => {
         )
       };
       for (const [typed, found] of [
-        ["150", "1.5"],
-        ["0", "0"],
-        ["-5", "-0.05"]
+        // In the box's percent, as typed: "150 % typed … found 1.5" mixed the box's percent with a fraction (trial).
+        ["150", "150%"],
+        ["0", "0%"],
+        ["-5", "-5%"]
       ] as const) {
         await typeInBox(page, box, typed);
         const note = page.locator(`${control} .typed-refusal`);
@@ -57,7 +58,7 @@ describe.skipIf(!enabled)("a number typed in a slider's box", () => {
         expect(text).toContain(`serving.utilization=${found} — out of range: expected`);
         expect(text).toContain(`found ${found}. Kept ${start.box} %.`);
         if (typed === "150") {
-          expect(await note.getAttribute("data-typed-refusal")).toBe(`serving.utilization=1.5 — ${linkReason}`);
+          expect(await note.getAttribute("data-typed-refusal")).toBe(`serving.utilization=150% — ${linkReason}`);
           await screenshot(page, "typed-refusal-scenario");
         }
         // Nothing moved: the box, the thumb, the address and the figures are as before.
@@ -105,7 +106,7 @@ describe.skipIf(!enabled)("a number typed in a slider's box", () => {
       const note = page.locator(`${slider} .typed-refusal`);
       expect(await note.isVisible()).toBe(true);
       expect(await note.textContent()).toMatch(
-        /^Not applied: 150 % typed\. serving\.utilization=1\.5 — out of range: expected .*found 1\.5\. Kept \d+ %\.$/
+        /^Not applied: 150 % typed\. serving\.utilization=150% — out of range: expected .*found 150%\. Kept \d+ %\.$/
       );
       expect(await page.inputValue(box)).toBe(before);
       expect(await page.inputValue(`${slider} input[type=range]`)).toBe(before);

@@ -279,7 +279,8 @@ describe("ScenarioControls", () => {
     expect([controls.value["serving.cacheHit"], number.value]).toEqual([99.6, "99.6"]);
     const refusal = controls.querySelector<HTMLElement>(".typed-refusal")!;
     expect(refusal.hidden).toBe(false);
-    expect(refusal.dataset.typedRefusal).toMatch(/^serving\.cacheHit=-0\.05 — out of range/);
+    // In the box's percent, as typed (it read "found -0.05" under "-5 % typed"; trial).
+    expect(refusal.dataset.typedRefusal).toMatch(/^serving\.cacheHit=-5% — out of range: .*found -5%$/);
   });
 
   it.each(SLIDER_KEYS)("%s: a slider dragged away and back to a start between steps is at the start itself", (path) => {
