@@ -7,6 +7,9 @@ import {fp8BelowBf16Hint, type Hardware} from "./hardware.js";
 import {CHIP_FAMILIES, type ChipFamily} from "./chipFamily.js";
 import {CHIP_FAMILY_VENDORS, KNOWN_CHIP_VENDORS, knownVendorNearMiss, sameVendor} from "./chipVendor.js";
 import {SCALE_UP_TOPOLOGIES, TOPOLOGY_WITHOUT_COLUMN, type ScaleUpTopology} from "./scaleUpTopology.js";
+import {CHIP_HOUR_COST_RANGES} from "../strategy/servingChip.js";
+import {catalogChipSystem} from "../tco/chipSystem.js";
+import {groupThousands} from "../units/groupThousands.js";
 
 /** The columns of data/hardware.csv, exactly and in order. */
 export const HARDWARE_COLUMNS = [
@@ -339,6 +342,20 @@ function readRow(
   const systemPowerW = cells.positive("system_power_w");
   if (powerW !== undefined && systemPowerW !== undefined && systemPowerW < powerW) {
     cells.fail("system_power_w", "system power below chip power", `at least power_w (${powerW} W)`);
+  } else if (powerW !== undefined && systemPowerW !== undefined) {
+    // The host power a scenario takes from the row (catalogChipSystem: system_power_w ÷ power_w − 1) lies in
+    // power.hostOverhead's range, as the key set by hand does: past it, every scenario on the chip failed on that key at
+    // line 1, at its default, with "set it in this file's front matter" (5000 for 700 W; tester).
+    const hostMax = CHIP_HOUR_COST_RANGES.hostPowerFraction.max;
+    const host = catalogChipSystem({systemOverheadFraction: 0, systemPowerW, powerW}).hostPowerFraction;
+    if (host > hostMax) {
+      cells.fail(
+        "system_power_w",
+        "more host power than a scenario takes",
+        `at most ${hostMax + 1} × power_w (${groupThousands((hostMax + 1) * powerW)} W), ` +
+          `the host power a scenario takes (power.hostOverhead ≤ ${hostMax})`
+      );
+    }
   }
   const estimated = readEstimated(cells);
   const priceSource = readPriceSource(cells, priceUsd, hourlyUsd, estimated);

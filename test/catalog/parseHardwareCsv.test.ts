@@ -10,6 +10,7 @@ import {
   parseHardwareCsv
 } from "../../src/catalog/parseHardwareCsv.js";
 import type {Hardware} from "../../src/catalog/hardware.js";
+import {CHIP_HOUR_COST_RANGES} from "../../src/strategy/servingChip.js";
 import {cellColumn} from "./cellColumn.js";
 
 const FILE = "data/hardware.csv";
@@ -378,6 +379,19 @@ describe("parseHardwareCsv validation", () => {
       [2, cellColumn(row, 19), "system_overhead", "out of range"]
     ]);
     expect(errors[0]!.detail.expected).toMatch(/\[0, 50\]/);
+  });
+
+  it("refuses a system power past power.hostOverhead's range at its cell (it failed on the key at line 1; tester)", () => {
+    const row = GOOD_ROW.replace(",0.5,1275,", ",0.5,5000,");
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(errors.map((e) => e.message)).toEqual([
+      `data/hardware.csv:2:${cellColumn(row, 20)}: system_power_w: more host power than a scenario takes: expected at ` +
+        "most 6 × power_w (4,200 W), the host power a scenario takes (power.hostOverhead ≤ 5), found '5000'"
+    ]);
+    // The bound is the key's range (one home): 6 × 700 W is at it, and parses.
+    const max = CHIP_HOUR_COST_RANGES.hostPowerFraction.max;
+    const atMax = GOOD_ROW.replace(",0.5,1275,", `,0.5,${(max + 1) * 700},`);
+    expect(parseHardwareCsv(`${HEADER}\n${atMax}`, {file: FILE})[0]!.systemPowerW).toBe((max + 1) * 700);
   });
 
   it("names missing and unexpected header columns", () => {
