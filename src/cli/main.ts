@@ -2,6 +2,7 @@ import {Command, CommanderError, Help} from "commander";
 import {isUserError, UserError, type UserErrors} from "../errors/userError.js";
 import {checkFlagValues, commanderUserError} from "./commanderErrors.js";
 import {COMMAND_SUMMARIES} from "./commandSummaries.js";
+import {catalogNoteWritten, forgetCatalogNotes, writeCatalogNote} from "../node/catalogNoteLog.js";
 
 /** A module of commands, imported only when one of its commands runs (the library behind them is slow to load). */
 interface CommandModule {
@@ -78,6 +79,7 @@ export async function buildProgram(load: readonly string[] | "all" = "all"): Pro
  * such an error too; anything else is a bug and is thrown.
  */
 export async function run(argv: string[]): Promise<number> {
+  forgetCatalogNotes();
   try {
     // `help run` and `run --help` need the run command's own options; `--help` alone needs none of the modules.
     const named = argv[0] === "help" ? argv[1] : argv[0];
@@ -92,12 +94,28 @@ export async function run(argv: string[]): Promise<number> {
     if (userError) {
       process.stderr.write(`token-ledger: ${userError.message.split("\n").join("\ntoken-ledger: ")}\n`);
       await noteOverridesBehind(userError);
-      await noteCellsBeside(userError);
+      if (CATALOG_NOTE_COMMANDS.has(argv[0] ?? "")) (await import("../node/catalogFiles.js")).noteCatalogAfterErrors();
+      else await noteCellsBeside(userError);
       return 1;
     }
     throw error;
   }
 }
+
+/**
+ * The commands that print the catalog notes on success (noteCatalogOverrides: a project's row overriding a bundled
+ * one, its cells' notes, …), which print them after their errors too, each once: validate, run and compare dropped
+ * them when a scenario erred, exactly when they would explain it (tester).
+ */
+const CATALOG_NOTE_COMMANDS: ReadonlySet<string> = new Set([
+  "validate",
+  "run",
+  "compare",
+  "sweep",
+  "inference",
+  "training",
+  "catalog"
+]);
 
 /**
  * After errors in token-ledger's own files (a bundled scenario or measurement no longer fits a chip), the project's
@@ -120,11 +138,14 @@ async function noteOverridesBehind(error: UserError | UserErrors): Promise<void>
     return; // A project catalog that cannot be read has its own error above.
   }
   if (!overrides.length) return;
+  // Rows a command noted before it failed (sweep) are pointed back to, not written twice.
+  const fresh = overrides.filter((override) => !catalogNoteWritten(override.message));
+  const rows = overrides.length === 1 ? "this row overrides a bundled one" : "these rows override bundled ones";
   process.stderr.write(
     "token-ledger: note: the errors above are in token-ledger's bundled files, evaluated with this project's " +
-      `catalog rows; ${overrides.length === 1 ? "this row overrides a bundled one" : "these rows override bundled ones"}:\n` +
-      overrides.map((override) => `token-ledger: note: ${override.message}\n`).join("")
+      `catalog rows; ${fresh.length ? `${rows}:` : `${rows}, noted above`}\n`
   );
+  for (const override of fresh) writeCatalogNote(override.message);
 }
 
 /**
@@ -142,8 +163,7 @@ async function noteCellsBeside(error: UserError | UserErrors): Promise<void> {
     return; // A project catalog that cannot be read has its own error above.
   }
   for (const note of notes) {
-    if ([...files].some((file) => file !== undefined && note.startsWith(`${file}:`)))
-      process.stderr.write(`token-ledger: note: ${note}\n`);
+    if ([...files].some((file) => file !== undefined && note.startsWith(`${file}:`))) writeCatalogNote(note);
   }
 }
 

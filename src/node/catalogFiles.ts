@@ -12,6 +12,7 @@ import {DATA_DIR, findProject} from "./paths.js";
 import {parseTrainingRunsCsv} from "../training/parseTrainingRunsCsv.js";
 import type {PublishedRun} from "../training/publishedRun.js";
 import {readCsvText} from "./readText.js";
+import {catalogNoteWritten, writeCatalogNote} from "./catalogNoteLog.js";
 import type {CatalogIds} from "../scenario/file/readValue.js";
 import {BARE_BELOW_USD, THOUSANDS_MONEY_KEYS} from "../scenario/run/bareMoneyNote.js";
 import {barePercentSentence} from "../scenario/run/barePercentNote.js";
@@ -317,10 +318,29 @@ export function loadTrainingRuns(catalogs: Catalogs, path = resolve(DATA_DIR, "t
  * notes (a chip priced under $1,000, a figure far below any bundled chip's, …).
  */
 export function noteCatalogOverrides(): void {
-  for (const override of catalogOverrides()) process.stderr.write(`token-ledger: note: ${override.message}\n`);
-  const family = hardwareFamilyNote();
-  if (family) process.stderr.write(`token-ledger: note: ${family}\n`);
-  const topology = hardwareTopologyNote();
-  if (topology) process.stderr.write(`token-ledger: note: ${topology}\n`);
-  for (const note of hardwareCellNotes()) process.stderr.write(`token-ledger: note: ${note}\n`);
+  for (const note of catalogNotes()) writeCatalogNote(note);
+}
+
+/**
+ * After a command's errors, the catalog notes noteCatalogOverrides writes on success, less those already written (a
+ * command that noted them before it failed, or noteOverridesBehind's overrides): a scenario's error dropped them, the
+ * notes that would explain it (power_w 1.2 for 1.2 kW; tester).
+ */
+export function noteCatalogAfterErrors(): void {
+  let notes: string[];
+  try {
+    notes = catalogNotes();
+  } catch {
+    return; // A project catalog that cannot be read has its own error above.
+  }
+  for (const note of notes) if (!catalogNoteWritten(note)) writeCatalogNote(note);
+}
+
+/** The catalog notes, in noteCatalogOverrides' order: overrides, the family and topology notes, the cells' notes. */
+function catalogNotes(): string[] {
+  return [
+    ...catalogOverrides().map((override) => override.message),
+    ...[hardwareFamilyNote(), hardwareTopologyNote()].filter((note) => note !== undefined),
+    ...hardwareCellNotes()
+  ];
 }

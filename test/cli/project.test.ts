@@ -518,6 +518,45 @@ describe("a project's catalog rows", () => {
     }
   });
 
+  it("print the catalog notes after a scenario's error, once (validate, run, compare dropped them; tester)", async () => {
+    const dir = await newProject("notes-after-errors");
+    const header = HARDWARE_HEADER.split(",");
+    const cells = H100_ROW.split(",");
+    cells[header.indexOf("power_w")] = "1.2";
+    cells[header.indexOf("system_power_w")] = "2";
+    const file = join(dir, "data/hardware.csv");
+    writeFileSync(file, `${HARDWARE_HEADER}\n${cells.join(",")}\n`);
+    const scenario = join(dir, "data/scenarios/my-scenario.md");
+    writeFileSync(scenario, readFileSync(scenario, "utf8").replace("utilization: 0.7", "utilization: 2"));
+    const at = (column: string) => cells.slice(0, header.indexOf(column)).join(",").length + 2;
+    const notes =
+      `token-ledger: note: ${file}:2:1: id 'h100-sxm' overrides the bundled row of data/hardware.csv\n` +
+      `token-ledger: note: ${file}:2:${at("power_w")}: power_w 1.2 is 1.2 W, under a tenth of any bundled chip's ` +
+      "(the least, tpu-v5e's, is 140 W): write 1200 if 1.2 kW was meant\n" +
+      `token-ledger: note: ${file}:2:${at("system_power_w")}: system_power_w 2 is 2 W, under a tenth of any bundled ` +
+      "chip's (the least, tpu-v5e's, is 218 W): write 2000 if 2 kW was meant\n";
+    for (const args of [["validate"], ["run", "my-scenario"], ["compare", "base", "my-scenario"]]) {
+      const result = await runCli(args);
+      expect(result.code, args.join(" ")).toBe(1);
+      const [error, ...rest] = result.stderr.split(/(?<=\n)/);
+      expect(error, args.join(" ")).toMatch(/my-scenario\.md:\d+:\d+: serving\.utilization: out of range/);
+      expect(rest.join(""), args.join(" ")).toBe(notes);
+    }
+    // sweep notes them before it binds the scenario: an error in a bundled file then points back to them.
+    writeFileSync(file, `${HARDWARE_HEADER}\n${cells.join(",").replace(",80,3.35,79.11,", ",8,3.35,7.911,")}\n`);
+    const sweep = await runCli([
+      "sweep",
+      "base",
+      "--vary",
+      "serving.utilization=0.3:0.9:3",
+      "--out",
+      join(dir, "sweep.csv")
+    ]);
+    expect(sweep.code).toBe(1);
+    expect(sweep.stderr.split(`id 'h100-sxm' overrides`)).toHaveLength(2);
+    expect(sweep.stderr).toContain("this row overrides a bundled one, noted above\n");
+  });
+
   it("with a bad cell: an error at its file:line:column", async () => {
     const dir = await newProject("bad-cell");
     const row = H100_ROW.replace(/^h100-sxm,[^,]*,([^,]*),([^,]*),([^,]*),[^,]*,/, "my-chip,My Chip,$1,$2,$3,lots,");
