@@ -3,7 +3,7 @@ import {UserError, userErrorList} from "../errors/userError.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import {scenarioBody, scenarioTitle, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
-import {resolveScenario, scenarioChain} from "../scenario/resolve/resolveScenario.js";
+import {resolveScenario, scenarioChain, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {scenarioRunError} from "../scenario/run/rejectedDraw.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../scenario/run/runScenario.js";
@@ -33,6 +33,8 @@ export interface ScenarioFileCheck {
   errors: UserError[];
   /** The file as parsed, when it has no error (what `validate` reads for keys set without a source). */
   scenario?: ParsedScenario;
+  /** The file resolved through its `extends` chain, when it has no error (what `validate` reads for run's notes). */
+  resolved?: ResolvedScenario;
 }
 
 /** The result of checking scenario files together with the catalogs they are evaluated against. */
@@ -176,6 +178,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
       .filter((check, i) => check.errors.length && !passedIds.has(check.id) && !sources.given[i]!.idInError)
       .map((check) => check.id)
   );
+  const resolvedGiven: (ResolvedScenario | undefined)[] = [];
   parsedGiven.forEach((scenario, i) => {
     if (!scenario || !catalogs) return;
     const dir = sources.contextOf(sources.given[i]!);
@@ -198,6 +201,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
         dir
       );
       const resolved = resolveScenario(scenario.id, index.lookup, ids, scenario, {bundled: sources.bundled});
+      resolvedGiven[i] = resolved;
       const bound = bindScenario(resolved, catalogs);
       // The median, then what `run` (and the site) draw: every draw it would reject fails here too, with run's message.
       const rejected = scenarioRunError(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
@@ -253,7 +257,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     );
     check.errors.unshift(...before[i]!);
     const scenario = parsedGiven[i];
-    if (scenario && check.errors.length === 0) check.scenario = scenario;
+    if (scenario && check.errors.length === 0) Object.assign(check, {scenario, resolved: resolvedGiven[i]});
   });
   const byMessage = new Map(
     [...catalogErrors, ...checks.flatMap((check) => check.errors)].map((error) => [error.message, error])

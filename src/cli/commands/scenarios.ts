@@ -19,7 +19,7 @@ import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
 import {keyValueComesFrom} from "../../scenario/file/schema.js";
-import {scenarioNotes} from "../../scenario/run/scenarioNotes.js";
+import {scenarioNotes, writtenValueNotes} from "../../scenario/run/scenarioNotes.js";
 import {keyUnit, runReport, type RunReport} from "../../scenario/run/runReport.js";
 import {displayValue} from "../../scenario/file/displayValue.js";
 import {
@@ -116,6 +116,13 @@ export function registerScenarioCommands(program: Command): void {
       const {files: checked, errors, library} = checkScenarioFiles(paths);
       if (errors.length) throw new UserErrors(errors);
       noteCatalogOverrides();
+      // The notes run prints of values written in a likely wrong unit (3 for 3 kW), read from the values alone: validate
+      // said only "valid" (tester).
+      noteReports(
+        checked.flatMap((check) =>
+          check.resolved ? [{id: check.resolved.id, notes: writtenValueNotes(check.resolved.values)}] : []
+        )
+      );
       process.stdout.write(
         `${checked.length} scenario file${checked.length === 1 ? "" : "s"} valid${noneFound(files, dir)}${bundledChecked(files, dir)}\n`
       );
@@ -152,7 +159,7 @@ export function registerScenarioCommands(program: Command): void {
       const report = runReport(resolved, result);
       noteCatalogOverrides();
       const notes = scenarioNotes(result.point, report);
-      noteReports([{report, notes}]);
+      noteReports([{id: report.scenario.id, notes}]);
       process.stdout.write(
         options.json ? JSON.stringify(runJson(report, notes), null, 2) + "\n" : formatRun(report) + "\n"
       );
@@ -221,9 +228,11 @@ export function registerScenarioCommands(program: Command): void {
       const reports = runs.map((run) => run.report);
       const comparison = compareReports(reports, unread);
       noteCatalogOverrides();
-      // Each scenario's notes, computed once: on stderr, and in --json in the scenarios' order (for a script).
-      const notes = runs.map((run) => scenarioNotes(run.point, run.report));
-      noteReports(runs.map((run, i) => ({report: run.report, notes: notes[i]!})));
+      // Each scenario's notes, computed once: on stderr, and in --json in the scenarios' order (for a script). A value
+      // is named with the file:line it was written at, its own file's too, so that a note one value gives several
+      // scenarios (a parent's and its child's) reads alike, and is written once naming them.
+      const notes = runs.map((run) => scenarioNotes(run.point, run.report, {ownFile: true}));
+      noteReports(runs.map((run, i) => ({id: run.report.scenario.id, notes: notes[i]!})));
       process.stdout.write(
         options.json
           ? JSON.stringify({...comparison, notes}, null, 2) + "\n"
@@ -540,15 +549,17 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
 }
 
 /**
- * Writes the notes of each report (scenarioNotes: the same a scenario page shows), if any, to stderr, naming the
- * scenario (stdout stays the report alone); a note two scenarios share is written once.
+ * Writes the notes of each scenario (scenarioNotes: the same a scenario page shows), if any, to stderr, naming the
+ * scenario (stdout stays the report alone); a note several scenarios share is written once, naming them all
+ * (`note: ch, p1: …`: compare wrote it once per scenario; tester).
  */
-function noteReports(runs: readonly {report: RunReport; notes: readonly string[]}[]): void {
-  const lines = new Set<string>();
-  for (const {report, notes} of runs) {
-    for (const note of notes) lines.add(`token-ledger: note: ${report.scenario.id}: ${note}\n`);
+function noteReports(runs: readonly {id: string; notes: readonly string[]}[]): void {
+  const ids = new Map<string, string[]>();
+  for (const {id, notes} of runs) {
+    for (const note of notes) ids.set(note, [...(ids.get(note) ?? []), id]);
   }
-  for (const line of lines) process.stderr.write(line);
+  for (const [note, named] of ids)
+    process.stderr.write(`token-ledger: note: ${[...new Set(named)].join(", ")}: ${note}\n`);
 }
 
 /** Who the default-prices footnote speaks of: "base and openai-2024 set no prices", "openai-2024 sets no prices". */

@@ -1,4 +1,4 @@
-import {writtenValueNote, type WrittenAssumptions} from "./writtenValueNote.js";
+import {writtenValueNote, type WrittenAssumptions, type WrittenPlaceOptions} from "./writtenValueNote.js";
 
 /**
  * Keys whose every published or bundled value is thousands of dollars or more, so that a bare number under 1,000 is
@@ -27,8 +27,8 @@ export const BARE_BELOW_USD = 1000;
  * Input: each key's value and how it was written (a RunReport's assumptions, or a page's resolved values). Output: a
  * sentence per such key, or null. Raises nothing.
  */
-export function bareMoneyNote(assumptions: WrittenAssumptions): string | null {
-  return writtenValueNote(assumptions, bareMoneySentence, Object.keys(THOUSANDS_MONEY_KEYS));
+export function bareMoneyNote(assumptions: WrittenAssumptions, options?: WrittenPlaceOptions): string | null {
+  return writtenValueNote(assumptions, bareMoneySentence, Object.keys(THOUSANDS_MONEY_KEYS), options);
 }
 
 /**

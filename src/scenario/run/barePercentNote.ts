@@ -1,4 +1,4 @@
-import {writtenValueNote, type WrittenAssumptions} from "./writtenValueNote.js";
+import {writtenValueNote, type WrittenAssumptions, type WrittenPlaceOptions} from "./writtenValueNote.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
 import {groupThousands} from "../../units/groupThousands.js";
 
@@ -15,8 +15,8 @@ export const BARE_PERCENT_FROM = 2;
  * Input: each key's value and how it was written (a RunReport's assumptions, or a page's resolved values). Output: a
  * sentence per such key, or null. Raises nothing.
  */
-export function barePercentNote(assumptions: WrittenAssumptions): string | null {
-  return writtenValueNote(assumptions, barePercentSentence);
+export function barePercentNote(assumptions: WrittenAssumptions, options?: WrittenPlaceOptions): string | null {
+  return writtenValueNote(assumptions, barePercentSentence, undefined, options);
 }
 
 /**

@@ -1,4 +1,4 @@
-import {writtenValueNote, type WrittenAssumptions} from "./writtenValueNote.js";
+import {writtenValueNote, type WrittenAssumptions, type WrittenPlaceOptions} from "./writtenValueNote.js";
 import {
   farBelowBundled,
   farBelowReason,
@@ -24,8 +24,8 @@ export const CHIP_POWER_KEYS: Readonly<Record<string, LeastBundledColumn>> = {
  * Input: each key's value and how it was written (a RunReport's assumptions, or a page's resolved values). Output: a
  * sentence per such key, or null. Raises nothing.
  */
-export function barePowerNote(assumptions: WrittenAssumptions): string | null {
-  return writtenValueNote(assumptions, barePowerSentence, Object.keys(CHIP_POWER_KEYS));
+export function barePowerNote(assumptions: WrittenAssumptions, options?: WrittenPlaceOptions): string | null {
+  return writtenValueNote(assumptions, barePowerSentence, Object.keys(CHIP_POWER_KEYS), options);
 }
 
 /**

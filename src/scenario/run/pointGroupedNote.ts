@@ -1,4 +1,4 @@
-import {writtenValueNote, type WrittenAssumptions} from "./writtenValueNote.js";
+import {writtenValueNote, type WrittenAssumptions, type WrittenPlaceOptions} from "./writtenValueNote.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {isQuantityKey, scenarioKey} from "../file/schema.js";
 
@@ -15,8 +15,8 @@ const POINT_GROUPED = /^\d{1,3}(\.\d{3})+$/;
  * Input: each key's value and how it was written (a RunReport's assumptions, or a page's resolved values). Output: a
  * sentence per such key, or null. Raises nothing.
  */
-export function pointGroupedNote(assumptions: WrittenAssumptions): string | null {
-  return writtenValueNote(assumptions, pointGroupedSentence);
+export function pointGroupedNote(assumptions: WrittenAssumptions, options?: WrittenPlaceOptions): string | null {
+  return writtenValueNote(assumptions, pointGroupedSentence, undefined, options);
 }
 
 /**

@@ -5,6 +5,7 @@ import {followedChipNote} from "./followedChipNote.js";
 import {barePercentNote} from "./barePercentNote.js";
 import {barePowerNote} from "./barePowerNote.js";
 import {pointGroupedNote} from "./pointGroupedNote.js";
+import type {WrittenAssumptions, WrittenPlaceOptions} from "./writtenValueNote.js";
 import {fleetCapacityNote, type FleetNoteInput} from "./fleetCapacityNote.js";
 import {trainingLengthNote} from "./trainingLengthNote.js";
 import {siliconShipNote} from "./siliconShipNote.js";
@@ -33,13 +34,11 @@ export function scenarioNotes(
   point: ScenarioEvaluation,
   report: FleetNoteInput & {
     assumptions: Parameters<typeof bareMoneyNote>[0] & Parameters<typeof followedChipNote>[1];
-  }
+  },
+  options?: WrittenPlaceOptions
 ): string[] {
   return [
-    bareMoneyNote(report.assumptions),
-    barePercentNote(report.assumptions),
-    barePowerNote(report.assumptions),
-    pointGroupedNote(report.assumptions),
+    ...writtenValueNotes(report.assumptions, options),
     followedChipNote(point, report.assumptions),
     demandBoundNote(point),
     trainingBoundNote(point),
@@ -48,5 +47,19 @@ export function scenarioNotes(
     fleetCapacityNote(report),
     noDecodeNote(point),
     calibratedBandNote(point.serving)
+  ].filter((note): note is string => note !== null);
+}
+
+/**
+ * The notes of scenarioNotes read from how values were written, which need only the resolved values (no evaluation):
+ * money under $1,000, a bare percentage, a chip's power far below any chip's, a point grouping thousands, in that
+ * order ([] for none). `validate` prints them for each valid file, as `run` does.
+ */
+export function writtenValueNotes(assumptions: WrittenAssumptions, options?: WrittenPlaceOptions): string[] {
+  return [
+    bareMoneyNote(assumptions, options),
+    barePercentNote(assumptions, options),
+    barePowerNote(assumptions, options),
+    pointGroupedNote(assumptions, options)
   ].filter((note): note is string => note !== null);
 }

@@ -1,6 +1,9 @@
 // A chip's power written as a bare number far below any chip's is likely kilowatts: `--set silicon.power=3` (3 W)
 // priced asic-24-months' custom chip's tokens at 0.877 USD/Mtok and its NPV at $2.15B, with no word (3 kW: 2.19 and
 // −$220M; breaker).
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {barePowerNote} from "../../../src/scenario/run/barePowerNote.js";
 import {runCli} from "../../cli/runCli.js";
@@ -32,5 +35,38 @@ describe("barePowerNote", () => {
     const meant = await runCli(["run", "asic-24-months", "--set", "silicon.power=3kW", "--samples", "10"]);
     expect(meant.code, meant.stderr).toBe(0);
     expect(meant.stderr).not.toContain("silicon.power");
+  });
+
+  it("names where a value was written in an ancestor's file, or any file with ownFile (ch said nothing of 3; tester)", () => {
+    const origin = {scenario: "p1", file: "p1.md", line: 4, column: 10};
+    const sentence =
+      "is 3 W (a bare number is in watts), under a tenth of any bundled chip's (the least, tpu-v5e's, is";
+    const parent = {"silicon.power": {value: 3, written: "3", origin: {kind: "parent" as const, ...origin}}};
+    const own = {"silicon.power": {value: 3, written: "3", origin: {kind: "file" as const, ...origin}}};
+    expect(barePowerNote(parent)).toContain(`silicon.power 3 (p1.md:4) ${sentence}`);
+    expect(barePowerNote(own)).toContain(`silicon.power 3 ${sentence}`);
+    expect(barePowerNote(own, {ownFile: true})).toBe(barePowerNote(parent));
+  });
+
+  it("is noted by validate for each valid file, and by compare once for a parent and its child", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "token-ledger-bare-power-"));
+    try {
+      const [p1, ch] = [join(dir, "p1.md"), join(dir, "ch.md")];
+      writeFileSync(p1, "---\ntitle: p1\nid: p1\nextends: base\nsilicon:\n  power: 3\n---\n");
+      writeFileSync(ch, "---\ntitle: ch\nid: ch\nextends: p1\n---\n");
+      const tail =
+        "is 3 W (a bare number is in watts), under a tenth of any bundled chip's (the least, tpu-v5e's, is 140 W)";
+      const validate = await runCli(["validate", p1, ch]);
+      expect(validate.code, validate.stderr).toBe(0);
+      expect(validate.stderr).toContain(`token-ledger: note: p1: silicon.power 3 ${tail}`);
+      expect(validate.stderr).toContain(`token-ledger: note: ch: silicon.power 3 (${p1}:6) ${tail}`);
+      const compare = await runCli(["compare", ch, p1, "--samples", "10"]);
+      expect(compare.code, compare.stderr).toBe(0);
+      expect(compare.stderr).toBe(
+        `token-ledger: note: ch, p1: silicon.power 3 (${p1}:6) ${tail}: write 3 kW if that was meant.\n`
+      );
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 });
