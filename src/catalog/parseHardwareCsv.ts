@@ -344,8 +344,8 @@ function readRow(
     cells.fail("system_power_w", "system power below chip power", `at least power_w (${powerW} W)`);
   } else if (powerW !== undefined && systemPowerW !== undefined) {
     // The host power a scenario takes from the row (catalogChipSystem: system_power_w ÷ power_w − 1) lies in
-    // power.hostOverhead's range, as the key set by hand does: past it, every scenario on the chip failed on that key at
-    // line 1, at its default, with "set it in this file's front matter" (5000 for 700 W; tester).
+    // power.hostOverhead's range, as the key set by hand does: past it, every scenario on the chip failed on that key
+    // at line 1, at its default, with "set it in this file's front matter" (5000 for 700 W; tester).
     const hostMax = CHIP_HOUR_COST_RANGES.hostPowerFraction.max;
     const host = catalogChipSystem({systemOverheadFraction: 0, systemPowerW, powerW}).hostPowerFraction;
     if (host > hostMax) {

@@ -116,8 +116,8 @@ export function registerScenarioCommands(program: Command): void {
       const {files: checked, errors, library} = checkScenarioFiles(paths);
       if (errors.length) throw new UserErrors(errors);
       noteCatalogOverrides();
-      // The notes run prints of values written in a likely wrong unit (3 for 3 kW), read from the values alone: validate
-      // said only "valid" (tester).
+      // The notes run prints of values written in a likely wrong unit (3 for 3 kW), read from the values alone:
+      // validate said only "valid" (tester).
       noteReports(
         checked.flatMap((check) =>
           check.resolved ? [{id: check.resolved.id, notes: writtenValueNotes(check.resolved.values)}] : []
