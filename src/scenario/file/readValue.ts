@@ -470,7 +470,8 @@ function readInterval(
       : undefined;
   if (!(low.value < high.value)) {
     return fail(node, {
-      message: "inverted bounds",
+      // Equal ends are no interval, not an inverted one (`600 to 600` read "inverted bounds"; breaker).
+      message: low.value === high.value ? "equal bounds" : "inverted bounds",
       expected: "a 90% interval `low to high` with low < high",
       found: written,
       hint: borrowed ?? (low.value === high.value ? "write a single value for a known quantity" : "swap the bounds")
@@ -621,7 +622,7 @@ function readDistribution(
   const shown = (...names: string[]) => names.map((name) => `${name}: ${raws[name] ?? ""}`).join(", ");
   const inverted = (lowName: string, highName: string, expected: string) =>
     fail(map, {
-      message: "inverted bounds",
+      message: v(lowName) === v(highName) ? "equal bounds" : "inverted bounds",
       expected,
       found: shown(lowName, highName),
       hint: v(lowName) === v(highName) ? "write a single value for a known quantity" : "swap the bounds"

@@ -508,6 +508,20 @@ describe("parseScenario", () => {
     expect(fixed.values["serving.utilization"]?.value).toMatchObject({kind: "lognormal"});
   });
 
+  it("calls equal bounds equal, not inverted, and says to write one value (breaker: `600 to 600` read 'inverted')", () => {
+    const error = (text: string) => userErrorsOf(() => parse(`---\nsilicon:\n  power: ${text}\n---\n`))[0];
+    expect(error("600 to 600")).toMatchObject({
+      message: "equal bounds",
+      found: "600 to 600",
+      hint: "write a single value for a known quantity"
+    });
+    expect(error("{dist: uniform, min: 600, max: 600}")).toMatchObject({
+      message: "equal bounds",
+      hint: "write a single value for a known quantity"
+    });
+    expect(error("700 to 600")).toMatchObject({message: "inverted bounds", hint: "swap the bounds"});
+  });
+
   it("reports inverted distribution bounds", () => {
     const file = "test/fixtures/scenarios/inverted-bounds.md";
     expect(userErrorsOf(() => parseFixture("inverted-bounds.md"))).toEqual([
