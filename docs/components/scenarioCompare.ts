@@ -4,6 +4,7 @@ import type {AssumptionRow, MetricRow} from "./scenarioPage.js";
 import {FootnoteMark, footnoteMarks, Footnotes, metricSpreadText, metricValueText} from "./scenarioMetrics.js";
 import {keyValueComesFrom, SCENARIO_KEY_PATHS, scenarioKey} from "../lib/scenario/file/schema.js";
 import {UnusedNote} from "./unusedNote.js";
+import {defaultPricesNoteOf, PRICE_LIST_METRICS} from "../lib/scenario/run/reportFormat.js";
 
 /** One scenario's column of a comparison. */
 export interface CompareColumn {
@@ -13,6 +14,11 @@ export interface CompareColumn {
   assumptions: readonly AssumptionRow[];
   /** Notes on this scenario's single metrics, by metric (metricNotes: the flywheel at its floor), under the value. */
   notes?: Readonly<Partial<Record<string, string>>>;
+  /**
+   * True when the scenario sets no prices (setsNoPrices): its price-list metrics are at the default list, marked, the
+   * note once under the table naming the scenarios it holds for, as `compare` stars them (they read bare here).
+   */
+  setsNoPrices?: boolean;
 }
 
 function headerRow(table: HTMLTableElement, first: string, columns: readonly CompareColumn[]): void {
@@ -51,6 +57,9 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
   if (!first) return wrap(table);
   const footnotes = footnoteMarks();
   const holders = new Map<string, Set<string>>();
+  // The default price list's note names its scenarios itself, as `compare`'s does ("base and … set no prices").
+  const noPrices = columns.filter((column) => column.setsNoPrices);
+  const pricesNote = noPrices.length ? defaultPricesNoteOf(noPrices.map((column) => column.title)) : null;
   first.metrics.forEach((metric, i) => {
     const tr = body.insertRow();
     tr.dataset.metric = metric.name;
@@ -84,12 +93,15 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
         value.append(FootnoteMark(footnotes.mark(note), note, metric.name));
         holders.set(note, new Set([...(holders.get(note) ?? []), column.title]));
       }
+      if (pricesNote && column.setsNoPrices && PRICE_LIST_METRICS.has(metric.name)) {
+        value.append(FootnoteMark(footnotes.mark(pricesNote), pricesNote, metric.name));
+      }
     }
   });
   // Each note names the scenarios it holds for, unless it holds for all.
   const notes = footnotes.notes.map(([mark, text]) => {
     const who = [...(holders.get(text) ?? [])];
-    return [mark, text, who.length === columns.length ? undefined : who.join(", ")] as const;
+    return [mark, text, who.length === columns.length || text === pricesNote ? undefined : who.join(", ")] as const;
   });
   if (!notes.length) return wrap(table);
   const box = document.createElement("div");

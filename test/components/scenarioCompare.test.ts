@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {CompareAssumptionsTable} from "../../docs/components/scenarioCompare.js";
-import {assumptionRows} from "../../docs/components/scenarioPage.js";
+import {CompareAssumptionsTable, CompareMetricsTable} from "../../docs/components/scenarioCompare.js";
+import {assumptionRows, metricRows} from "../../docs/components/scenarioPage.js";
 import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
+import {SCENARIO_METRICS} from "../../src/scenario/evaluate/metrics.js";
+import {setsNoPrices} from "../../src/scenario/run/reportFormat.js";
 
 describe("the compare page's assumptions table", () => {
   it("lists an unset key that follows a differing one at the value it takes, as compare does (training.hardware)", () => {
@@ -20,5 +22,36 @@ describe("the compare page's assumptions table", () => {
     ]);
     // training.model follows serving.model, which both serve alike: no row.
     expect(row("training.model")).toBeNull();
+  });
+});
+
+describe("the compare page's metrics table", () => {
+  it("marks the price-list metrics of a scenario that sets no prices, the note once naming it, as compare does", () => {
+    const library = loadScenarioLibrary();
+    const column = (id: string) => {
+      const resolved = library.resolve(id);
+      // Every metric at 0.5: the marks depend on the scenario's prices, not on its figures.
+      const metrics = Object.fromEntries(SCENARIO_METRICS.map((name) => [name, 0.5]));
+      return {
+        id,
+        title: id,
+        metrics: metricRows(metrics),
+        assumptions: [],
+        setsNoPrices: setsNoPrices(resolved.values)
+      };
+    };
+    const columns = ["base", "asic-9-months", "deepseek-one-day"].map(column);
+    expect(columns.map((c) => c.setsNoPrices)).toEqual([true, true, false]);
+    const box = CompareMetricsTable(columns);
+    const marks = (metric: string) =>
+      [...box.querySelectorAll(`tr[data-metric="${metric}"] td.scenario-number`)].map(
+        (cell) => cell.querySelector(".scenario-footnote-mark")?.textContent ?? ""
+      );
+    expect(marks("priceListGrossMargin")).toEqual(["†", "†", ""]);
+    expect(marks("costPerMillionTokensUsd")).toEqual(["", "", ""]);
+    const notes = [...box.querySelectorAll(".scenario-footnotes p")].map((p) => p.textContent);
+    expect(notes.filter((text) => text!.includes("default price list"))).toEqual([
+      "† at the default price list, GPT-4o's API prices: base and asic-9-months set no prices."
+    ]);
   });
 });

@@ -25,6 +25,7 @@ import {displayValue} from "../../scenario/file/displayValue.js";
 import {
   absentMetricText,
   DEFAULT_PRICES_NOTE,
+  defaultPricesNoteOf,
   flywheelFloorNote,
   vendorShareFootnote,
   formatAssumption,
@@ -538,12 +539,7 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
     ]),
     // Said of the starred columns, not "this scenario" (three scenarios read "this scenario sets no prices"; trial).
     ...(noPrices.some(Boolean)
-      ? [
-          "",
-          wrapProse(
-            `* ${DEFAULT_PRICES_NOTE.replace("this scenario sets no prices", `${starred(comparison, noPrices)}`)}.`
-          )
-        ]
+      ? ["", wrapProse(`* ${defaultPricesNoteOf(comparison.scenarios.filter((_, i) => noPrices[i]))}.`)]
       : [])
   ].join("\n");
 }
@@ -560,10 +556,4 @@ function noteReports(runs: readonly {id: string; notes: readonly string[]}[]): v
   }
   for (const [note, named] of ids)
     process.stderr.write(`token-ledger: note: ${[...new Set(named)].join(", ")}: ${note}\n`);
-}
-
-/** Who the default-prices footnote speaks of: "base and openai-2024 set no prices", "openai-2024 sets no prices". */
-function starred(comparison: Comparison, noPrices: readonly boolean[]): string {
-  const ids = comparison.scenarios.filter((_, i) => noPrices[i]);
-  return ids.length === 1 ? `${ids[0]} sets no prices` : `${andList(ids)} set no prices`;
 }

@@ -15,6 +15,7 @@ import {METRIC_INFO, NO_DEMAND} from "../evaluate/metricInfo.js";
 import {isQuantityKey, scenarioKey} from "../file/schema.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {displayValue} from "../file/displayValue.js";
+import {andList} from "../../units/wordList.js";
 
 // The formatters' entry (token-ledger/format) keeps the assumption format it always had; it lives with the schema.
 export {displayValue};
@@ -742,6 +743,16 @@ export const PRICE_LIST_METRICS: ReadonlySet<ScenarioMetricName> = new Set<Scena
  * (openai-2024's "gross margin at list prices −1.3%" read as OpenAI's margin; breaker).
  */
 export const DEFAULT_PRICES_NOTE = "at the default price list, GPT-4o's API prices: this scenario sets no prices";
+
+/**
+ * DEFAULT_PRICES_NOTE said of the scenarios it holds for, where several are side by side (`compare`, /compare):
+ * "… GPT-4o's API prices: base and asic-9-months set no prices" (three columns read "this scenario sets no prices";
+ * trial). `names`: the scenarios' ids or titles, in their columns' order.
+ */
+export function defaultPricesNoteOf(names: readonly string[]): string {
+  const who = names.length === 1 ? `${names[0]} sets no prices` : `${andList(names)} set no prices`;
+  return DEFAULT_PRICES_NOTE.replace("this scenario sets no prices", who);
+}
 
 /**
  * True when pricing.output, pricing.inputCacheMiss and pricing.inputCacheHit are all the schema's defaults. Input: a
