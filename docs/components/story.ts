@@ -20,6 +20,12 @@ import {AssumptionList, type AssumptionItem} from "./assumptionList.js";
 import {keyControl, KeySlider, pageKey, type KeySliderElement} from "./keyControls.js";
 import {csvFile, DownloadButton} from "./download.js";
 import {ScenarioNotice} from "./scenarioNotice.js";
+import type {ScenarioMetricName} from "../lib/scenario/evaluate/metrics.js";
+import {reportMedian} from "../lib/scenario/run/reportFormat.js";
+import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../lib/scenario/run/runScenario.js";
+import type {ScenarioRunReply} from "./scenarioRun.js";
+import {ScenarioRunner} from "./scenarioRunner.js";
+import {Kpi, type KpiOptions} from "./kpi.js";
 import {assumptionValueText, describeOrigin, scenarioPageCheck, scenarioPageMedianPoint} from "./scenarioPage.js";
 import {
   applyShareSets,
@@ -30,6 +36,7 @@ import {
   ShareLink,
   shareUrl,
   writeShareState,
+  SHARE_FLAG,
   type IgnoredSet
 } from "./urlState.js";
 
@@ -236,6 +243,123 @@ export function StoryShare(
   box.className = "story-share";
   box.append(ScenarioNotice(story.ignored), ShareLink(shareUrl(sets)));
   return box;
+}
+
+/**
+ * The draws behind a chapter's figures. Untouched, the static report's (site.json: the Monte Carlo `run` prints);
+ * once a slider or a link has moved the page, the page's own run of that state, the same Monte Carlo (samples, seed)
+ * as `token-ledger run <id> --set …` and a scenario page's, in a Web Worker. Until it answers the figures are the one
+ * evaluation at the medians, dimmed (body[data-scenario-running], as on the scenario pages).
+ */
+export interface StoryDraws {
+  /** The metrics and bands the figures read; null while the page's run is pending, or when it failed. */
+  report: ScenarioRunReply | null;
+  /** "static": the build's report; "running"; "settled": the page's run; "failed": its draws could not be run. */
+  status: "static" | "running" | "settled" | "failed";
+}
+
+/**
+ * A chapter's Monte Carlo runner: one per page, made in a cell that no control feeds. While a run is pending the page
+ * is marked (body[data-scenario-running]) and the figures that wait for it are dimmed (scenarioStyle.css).
+ * `workerUrl`: `import.meta.resolve("./components/scenarioRunWorker.js")` (Framework rewrites it to the served module).
+ */
+export function StoryRunner(workerUrl: string): ScenarioRunner {
+  return ScenarioRunner(workerUrl, {
+    onBusy: (busy) => busy && document.body.toggleAttribute("data-scenario-running", true)
+  });
+}
+
+/**
+ * The draws for the chapter's state (`sets`: storyShareSets), as a cell's value: `const draws = storyDraws(story,
+ * runner, sets, invalidation)`. An async generator, so the page shows the point at once ("running") and the medians
+ * when the run answers ("settled"); with no sets it is the static report at once. A newer state (the cell's
+ * invalidation) makes the pending run stale.
+ */
+export async function* storyDraws(
+  story: Pick<Story, "entry" | "catalogs">,
+  runner: ScenarioRunner,
+  sets: readonly string[],
+  invalidation: Promise<unknown>
+): AsyncGenerator<StoryDraws> {
+  if (sets.length === 0) {
+    yield {report: story.entry.report, status: "static"};
+    return;
+  }
+  let stale = false;
+  void invalidation.then(() => {
+    stale = true;
+    runner.cancel();
+  });
+  document.body.toggleAttribute("data-scenario-running", true);
+  const pending = runner.run({
+    resolved: story.entry.resolved,
+    catalogs: story.catalogs,
+    sets,
+    flag: SHARE_FLAG,
+    samples: DEFAULT_SCENARIO_SAMPLES,
+    seed: DEFAULT_SCENARIO_SEED
+  });
+  yield {report: null, status: "running"};
+  let draws: StoryDraws;
+  try {
+    const reply = await pending;
+    if (reply === null) return;
+    draws = {report: reply, status: "settled"};
+  } catch {
+    draws = {report: null, status: "failed"};
+  }
+  if (stale) return;
+  // The mark clears once the figures the draws feed have been redrawn (two frames), unless a newer state took over.
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => stale || document.body.toggleAttribute("data-scenario-running", false))
+  );
+  yield draws;
+}
+
+/** A chapter's figure for one metric, and the start it is compared with on the same basis. */
+export interface StoryFigure {
+  value: number | null;
+  /** What "vs the start" compares with; null untouched. */
+  base: number | null;
+  /**
+   * "median": the median of draws (the static report's, or the page's run once in), compared with the start's median;
+   * "point": the one evaluation at the medians (while the run is pending, or when it failed), compared with the start's
+   * own point, not with a median (a point of $2.21B read "−3.5%" against a median of $2.29B; new user).
+   */
+  basis: "median" | "point";
+}
+
+/** The figure of `metric` at the chapter's state: `ev` is the page's point evaluation (evaluateScenarioPoint). */
+export function storyFigure(
+  story: Pick<Story, "report" | "base">,
+  draws: StoryDraws,
+  ev: {metrics: Readonly<Record<ScenarioMetricName, number | null>>},
+  metric: ScenarioMetricName
+): StoryFigure {
+  if (draws.status === "static")
+    return {value: reportMedian(story.report.metrics[metric]), base: null, basis: "median"};
+  if (draws.report) {
+    return {
+      value: reportMedian(draws.report.metrics[metric]),
+      base: reportMedian(story.report.metrics[metric]),
+      basis: "median"
+    };
+  }
+  return {value: ev.metrics[metric], base: story.base.metrics[metric], basis: "point"};
+}
+
+/**
+ * A figure as a headline (Kpi) with its change against the start; a point figure is marked (data-follows-run: dimmed
+ * while the run is pending) and says what it is in its tooltip.
+ */
+export function StoryKpi(figure: StoryFigure, options: Omit<KpiOptions, "base"> = {}): HTMLElement {
+  const span = Kpi(figure.value, {...options, base: figure.base});
+  span.dataset.basis = figure.basis;
+  if (figure.basis === "point") {
+    span.dataset.followsRun = "";
+    span.title = "One run of the model with every uncertain assumption at its median; the median of the draws follows";
+  }
+  return span;
 }
 
 /** A "CSV" button that downloads a chart's rows as `<chapter>-<name>.csv`. */

@@ -955,6 +955,30 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("marks the price-list metrics of a compared scenario that sets no prices, the note once, as compare does", async () => {
+    // base sets no prices (GPT-4o's list); deepseek-one-day sets its own. `compare` stars base's "53% *" only.
+    const page = await openPage(browser, "/compare?scenario=base&scenario=deepseek-one-day");
+    try {
+      const marks = await page.$$eval('tr[data-metric="priceListGrossMargin"] td.scenario-number', (cells) =>
+        cells.map((cell) => [
+          (cell as HTMLElement).dataset.scenario,
+          cell.querySelector(".scenario-footnote-mark")?.getAttribute("data-note") ?? null
+        ])
+      );
+      expect(marks).toEqual([
+        ["base", expect.stringContaining("at the default price list, GPT-4o's API prices")],
+        ["deepseek-one-day", null]
+      ]);
+      const footnotes = await page.$$eval(".scenario-footnotes p", (ps) => ps.map((p) => p.textContent));
+      const priceNotes = footnotes.filter((text) => text!.includes("default price list"));
+      expect(priceNotes).toHaveLength(1);
+      expect(priceNotes[0]).toMatch(/GPT-4o's API prices: .* sets no prices\.$/);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("compares scenarios with one series per scenario, and keeps the selection in the URL", async () => {
     const page = await openPage(
       browser,

@@ -11,6 +11,9 @@ import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/e
 import {scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
 import {parseShareQuery} from "../../docs/components/urlState.js";
 import {formatTokensPerSecondPerMw, formatUsdPerMTok, reportMedian} from "../../src/scenario/run/reportFormat.js";
+import {formatChange, formatUsd} from "../../docs/components/format.js";
+import {runScenarioMessage} from "../../docs/components/scenarioRun.js";
+import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../src/scenario/run/runScenario.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
 import {controlValue, headline, setInput} from "./storyHelpers.js";
 
@@ -66,6 +69,38 @@ describe.skipIf(!enabled)("chapters readers can send", () => {
       }
     }
   );
+
+  it("/custom-silicon's headline after a link's move is the median of the draws, as run prints it", async () => {
+    // run asic-9-months --set silicon.designCycle=12: the same Monte Carlo (1,000 draws, seed 1). The headline read the
+    // one evaluation at the medians ($2.21B, "−3.5%" against the start's median) beside the draws' $2.19B (new user).
+    const entry = site!.scenarios["asic-9-months"]!;
+    const run = runScenarioMessage({
+      resolved: entry.resolved,
+      catalogs: {hardware: site!.hardware, models: site!.models},
+      sets: ["silicon.designCycle=12"],
+      flag: "URL",
+      samples: DEFAULT_SCENARIO_SAMPLES,
+      seed: DEFAULT_SCENARIO_SEED
+    });
+    const median = reportMedian(run.metrics.siliconNpvUsd)!;
+    const start = reportMedian(entry.report.metrics.siliconNpvUsd)!;
+    const page = await openPage(browser, "/custom-silicon?set=silicon.designCycle%3D12");
+    try {
+      const headlineEl = page.locator('[data-testid="headline"]');
+      await expect.poll(() => headlineEl.getAttribute("data-basis")).toBe("median");
+      expect(await headline(page)).toBe(median);
+      const text = (await headlineEl.textContent())!;
+      expect(text.startsWith(formatUsd(median))).toBe(true);
+      // Median against median: the change is the draws' median against the start's.
+      expect(text).toContain(`(${formatChange(median, start)} vs the start)`);
+      const row = page.locator('[data-testid="npv-table"] tr[data-row="headline"]');
+      expect(Number(await row.getAttribute("data-value"))).toBe(median);
+      expect(await page.locator('[data-testid="npv-table"] tr[data-row="median-point"]').count()).toBe(1);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
 
   it("lists a link's bad settings in a notice and applies the good ones", async () => {
     const page = await openPage(

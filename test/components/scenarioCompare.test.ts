@@ -31,7 +31,9 @@ describe("the compare page's metrics table", () => {
     const column = (id: string) => {
       const resolved = library.resolve(id);
       // Every metric at 0.5: the marks depend on the scenario's prices, not on its figures.
-      const metrics = Object.fromEntries(SCENARIO_METRICS.map((name) => [name, 0.5]));
+      const metrics = Object.fromEntries(SCENARIO_METRICS.map((name) => [name, 0.5])) as Parameters<
+        typeof metricRows
+      >[0];
       return {
         id,
         title: id,
