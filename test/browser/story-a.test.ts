@@ -12,7 +12,7 @@ import {metricCentral, scenarioPageMedianPoint} from "../../docs/components/scen
 import {spendByYear} from "../../src/strategy/trainingVsInference.js";
 import {formatAssumption, formatUsd} from "../../docs/components/format.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
-import {chartSvg, controlValue, headline, relativeError, setInput} from "./storyHelpers.js";
+import {chartSvg, controlValue, drawsMedian, headline, relativeError, setInput} from "./storyHelpers.js";
 
 const enabled = inject("browserTestsEnabled");
 const site = enabled ? buildSiteData() : null;
@@ -104,16 +104,9 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
       expect(after).not.toEqual(onLoad);
       expect(await chartSvg(page, c.chart)).not.toEqual(chartBefore);
 
-      // The same inputs in Node: the scenario at the page's point (each uncertain key at its draws' median) with the
-      // moved control's key at the control's value (components/story.ts storyPoint: a slider the reader did not move
-      // leaves its key at the scenario's value).
-      const point = {...scenarioPageMedianPoint(resolved)};
-      const moved = c.controls.find((control) => control.testid === c.move.testid)!;
-      point[moved.key] = await controlValue(page, moved.testid);
-      const expected = evaluateScenarioPoint(
-        bindScenario(resolved, {hardware: site!.hardware, models: site!.models}),
-        point
-      ).metrics[c.metric];
+      // The same state in Node: the median of the draws `run base --set <the moved key>` prints (components/story.ts
+      // storyDraws: a slider the reader did not move leaves its key at the scenario's value, uncertain).
+      const expected = drawsMedian(site!, "base", c.metric, page.url());
       if (expected === null) expect(after).toBeNull();
       else expect(relativeError(after!, expected)).toBeLessThan(1e-12);
 

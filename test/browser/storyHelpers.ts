@@ -1,6 +1,12 @@
 // Helpers the story-page browser tests share: read a headline, a chart, a control; move a control.
 import type {Page} from "playwright-core";
 import {waitForRender} from "./browser.js";
+import type {SiteData} from "../../src/node/siteData.js";
+import type {ScenarioMetricName} from "../../src/scenario/evaluate/metrics.js";
+import {reportMedian} from "../../src/scenario/run/reportFormat.js";
+import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../src/scenario/run/runScenario.js";
+import {runScenarioMessage} from "../../docs/components/scenarioRun.js";
+import {parseShareQuery, SHARE_FLAG} from "../../docs/components/urlState.js";
 
 /** The headline's number as the page holds it (data-value); null when empty (the event does not happen). */
 export async function headline(page: Page): Promise<number | null> {
@@ -33,4 +39,21 @@ export function controlValue(page: Page, testid: string): Promise<number> {
 
 export function relativeError(actual: number, expected: number): number {
   return Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-12);
+}
+
+/**
+ * What a moved chapter's headline settles on: the median of `metric` over the draws of the state its address bar
+ * holds, the Monte Carlo `token-ledger run <scenario> --set …` prints (story.ts storyDraws).
+ */
+export function drawsMedian(site: SiteData, scenario: string, metric: ScenarioMetricName, url: string): number | null {
+  const entry = site.scenarios[scenario]!;
+  const run = runScenarioMessage({
+    resolved: entry.resolved,
+    catalogs: {hardware: site.hardware, models: site.models},
+    sets: parseShareQuery(new URL(url).search).sets,
+    flag: SHARE_FLAG,
+    samples: DEFAULT_SCENARIO_SAMPLES,
+    seed: DEFAULT_SCENARIO_SEED
+  });
+  return reportMedian(run.metrics[metric]);
 }
