@@ -188,11 +188,14 @@ export function siteOutputHolding(real: string, cwd = process.cwd()): string | u
   });
 }
 
-/** The .md files of a scenarios folder (all of them, README.md and _drafts too); none when it cannot be read. */
+/**
+ * The Markdown files of a scenarios folder (.md or .markdown in any case, as scenarioFilesIn takes them; all of them,
+ * README.md and _drafts too); none when it cannot be read.
+ */
 function scenarioFilesOf(dir: string): string[] {
   try {
     return readdirSync(dir)
-      .filter((name) => extname(name).toLowerCase() === ".md")
+      .filter((name) => /\.(md|markdown)$/i.test(name))
       .map((name) => join(dir, name));
   } catch {
     return [];

@@ -1,4 +1,3 @@
-import {basename} from "node:path";
 import {UserError, userErrorList} from "../errors/userError.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import {scenarioBody, scenarioTitle, type ParsedScenario} from "../scenario/file/parseScenario.js";
@@ -10,7 +9,7 @@ import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../scenario/run/r
 import {prepareMeasurements} from "../inference/calibration/calibrate.js";
 import {loadHardware, loadModels, loadTrainingRuns, type Catalogs} from "./catalogFiles.js";
 import {loadMeasurements} from "./measurementFiles.js";
-import {displayPath, scenarioFilesIn} from "./scenarioFiles.js";
+import {displayPath, scenarioFileId, scenarioFilesIn} from "./scenarioFiles.js";
 import type {ScenarioLibrary} from "./scenarioLibrary.js";
 import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
 import {unsourcedKeysNote} from "../scenario/file/unsourcedKeys.js";
@@ -102,7 +101,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   const checks: ScenarioFileCheck[] = sources.given.map((source) => ({
     file: source.file,
     id: source.id,
-    name: basename(source.path, ".md"),
+    name: scenarioFileId(source.path),
     title: scenarioTitle(source.scenario ?? source.partial ?? {id: source.id, title: undefined}),
     errors: []
   }));
@@ -112,7 +111,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     const check = checks[i]!;
     if (source.readError) {
       // `validate base` names an id where a file is expected: point at the bundled file of that id.
-      const bundledFile = scenarioFilesIn().find((file) => basename(file, ".md") === source.givenAs);
+      const bundledFile = scenarioFilesIn().find((file) => scenarioFileId(file) === source.givenAs);
       const code = source.readError.code;
       check.errors.push(
         new UserError({

@@ -1,5 +1,5 @@
 import {readdirSync, readFileSync, statSync} from "node:fs";
-import {dirname, extname, relative, resolve} from "node:path";
+import {basename, dirname, extname, relative, resolve} from "node:path";
 import {UserError, UserErrors, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {findProject, isThere, ownScenariosDir, realPath, SCENARIOS_DIR} from "./paths.js";
@@ -20,6 +20,14 @@ export function isMarkdownPath(path: string): boolean {
 }
 
 /**
+ * The id a scenario file's name gives: its base name without the Markdown extension (`Upper` for data/scenarios/Upper.MD,
+ * `long` for long.markdown). A file's `id:` overrides it (parseScenario).
+ */
+export function scenarioFileId(path: string): string {
+  return basename(path).replace(/\.(md|markdown)$/i, "");
+}
+
+/**
  * A path's extension when it names a file of another kind than Markdown (".mjs" for some.mjs, ".json", ".csv");
  * undefined for a Markdown path and for a name with no extension, or one of digits (an id such as `v1.2` has none).
  */
@@ -29,9 +37,10 @@ export function nonMarkdownExtension(path: string): string | undefined {
 }
 
 /**
- * The scenario files of a folder, sorted by name; none when nothing is there. The default is the scenarios a command
- * reports on and the site has pages for: the project's data/scenarios/ in a report project, else the bundled
- * data/scenarios/.
+ * The scenario files of a folder, sorted by name; none when nothing is there. A scenario file is one a path names as
+ * Markdown (isMarkdownPath: .md or .markdown in any case, as `validate Upper.MD` reads it; Upper.MD in the folder was
+ * passed over), but README and names starting with `_`. The default is the scenarios a command reports on and the
+ * site has pages for: the project's data/scenarios/ in a report project, else the bundled data/scenarios/.
  *
  * @throws UserError naming the folder when it is a file, or is there but cannot be read (EACCES, ELOOP, a broken
  *   link): readdirSync's EACCES was a stack trace, and a file or a link loop where a folder that is no project's
@@ -47,7 +56,7 @@ export function scenarioFilesIn(dir = ownScenariosDir()): string[] {
     throw unreadableFolder(dir, code ?? (error as Error).message);
   }
   return names
-    .filter((name) => extname(name) === ".md" && !name.startsWith("_") && name.toLowerCase() !== "readme.md")
+    .filter((name) => isMarkdownPath(name) && !name.startsWith("_") && scenarioFileId(name).toLowerCase() !== "readme")
     .sort()
     .map((name) => resolve(dir, name));
 }

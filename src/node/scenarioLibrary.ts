@@ -1,5 +1,4 @@
 import {existsSync, readFileSync, statSync} from "node:fs";
-import {basename} from "node:path";
 import {didYouMean} from "../errors/suggest.js";
 import {isUserError, UserError, UserErrors} from "../errors/userError.js";
 import {scenarioFrontMatterText, type ParsedScenario} from "../scenario/file/parseScenario.js";
@@ -12,6 +11,7 @@ import {
   nonMarkdownExtension,
   parseScenarioFiles,
   realPath,
+  scenarioFileId,
   scenarioFilesIn
 } from "./scenarioFiles.js";
 import {checkScenarioFiles} from "./scenarioCheck.js";
@@ -133,10 +133,11 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
     if (!existsSync(arg) || !statSync(arg).isFile()) {
       // `run base.md` for the bundled base: its id, which names it from any folder (it read "no such scenario file"
       // and nothing more; breaker).
-      const id = basename(arg, ".md");
+      const id = scenarioFileId(arg);
+      const extension = /\.(md|markdown)$/i.exec(arg)?.[0] ?? ".md";
       const known = !existsSync(arg) && id !== "" && loadScenarioLibrary().index.lookup(id) !== undefined;
       throw new UserError({
-        ...(known ? {hint: `did you mean ${id}, its id without .md?`} : {}),
+        ...(known ? {hint: `did you mean ${id}, its id without ${extension}?`} : {}),
         flag,
         message: !existsSync(arg)
           ? "no such scenario file"
@@ -150,7 +151,7 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
     try {
       const library = loadScenarioLibrary([arg]);
       const [parsed] = parseScenarioFiles([arg]);
-      return {id: parsed?.id ?? basename(realPath(arg), ".md"), library};
+      return {id: parsed?.id ?? scenarioFileId(realPath(arg)), library};
     } catch (error) {
       throw everyFileError(arg, error);
     }
@@ -161,8 +162,9 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
     try {
       library.resolve(arg);
     } catch (error) {
-      const file = scenarioFilesIn().find((path) => basename(path, ".md") === arg);
-      throw file === undefined ? error : everyFileError(file, error);
+      // Only one file's errors when one file is named for the id (a.md and a.MD both are: the errors of both).
+      const files = scenarioFilesIn().filter((path) => scenarioFileId(path) === arg);
+      throw files.length === 1 ? everyFileError(files[0]!, error) : error;
     }
   }
   // A file of that id in a data/scenarios/ that is no project's: it is there, but read by id only in a project.
@@ -210,13 +212,13 @@ function unreadFileFor(id: string): string | undefined {
   } catch {
     return undefined;
   }
-  return files.find((file) => basename(file, ".md") === id) ?? files.find((file) => declaredId(file) === id);
+  return files.find((file) => scenarioFileId(file) === id) ?? files.find((file) => declaredId(file) === id);
 }
 
 /** What the notes say of `file` (unreadFileFor's): it is there, but not read by id here, and what to do instead. */
 function unreadNote(file: string, id: string): string {
   const shown = displayPath(file);
-  const has = basename(file, ".md") === id ? `${shown} exists` : `${shown} has id ${id}`;
+  const has = scenarioFileId(file) === id ? `${shown} exists` : `${shown} has id ${id}`;
   return (
     `${has}, but no package.json at or above this folder lists token-ledger, so it is no report project and its ` +
     `data/scenarios/ is not read by id: name the file, ${shown}, or start a project with token-ledger new DIR`

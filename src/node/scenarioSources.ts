@@ -1,5 +1,5 @@
 import {readFileSync} from "node:fs";
-import {basename, dirname} from "node:path";
+import {dirname} from "node:path";
 import {UserError, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, partialIdInError, partialScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import type {ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
@@ -10,6 +10,7 @@ import {
   nonMarkdownExtension,
   parentScenarioFiles,
   realPath,
+  scenarioFileId,
   scenarioFilesIn,
   siblingScenarioFiles
 } from "./scenarioFiles.js";
@@ -160,7 +161,7 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
   /** The one file that gives `id` among several that claim it: the one named for it (x.md for x), if only one is. */
   const winner = (files: readonly ScenarioSource[], id: string): ScenarioSource | undefined => {
     if (files.length === 1) return files[0];
-    const named = files.filter((source) => basename(source.path, ".md") === id);
+    const named = files.filter((source) => scenarioFileId(source.path) === id);
     return named.length === 1 ? named[0] : undefined;
   };
   const holds = (source: ScenarioSource) => winner(deciding(source.id, dirname(source.path)), source.id) === source;
@@ -280,7 +281,7 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
     tier,
     given,
     ...(given ? {givenAs} : {}),
-    id: basename(path, ".md"),
+    id: scenarioFileId(path),
     idAt: `${file}:1:1`,
     errors: []
   };

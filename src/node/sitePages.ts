@@ -3,7 +3,7 @@ import {basename, join, relative, sep} from "node:path";
 import {packageDocsPath} from "./paths.js";
 import type {UserError} from "../errors/userError.js";
 import {checkScenarioFiles} from "./scenarioCheck.js";
-import {realPath, scenarioFilesIn} from "./scenarioFiles.js";
+import {realPath, scenarioFileId, scenarioFilesIn} from "./scenarioFiles.js";
 import {scenarioFileTitle} from "../scenario/file/parseScenario.js";
 import {sortScenarioIds} from "../scenario/resolve/scenarioOrder.js";
 
@@ -90,7 +90,8 @@ export function sitePages(options: SitePagesOptions = {}): (SitePage | SiteSecti
  * listing order (scenarioOrder.ts), as scenarioPages.
  */
 export function scenarioPagePaths(): string[] {
-  return sortScenarioIds(scenarioFilesIn().map((file) => basename(file, ".md"))).map((id) => `/scenarios/${id}`);
+  // One route per id: a.md and a.MD beside it are one page (of their duplicate id error).
+  return sortScenarioIds(new Set(scenarioFilesIn().map(scenarioFileId))).map((id) => `/scenarios/${id}`);
 }
 
 /**
@@ -101,7 +102,7 @@ export function scenarioPagePaths(): string[] {
  * everywhere (scenarioOrder.ts: base first, then ids in natural order, asic-9-months before asic-24-months).
  */
 export function scenarioPages(): SitePage[] {
-  const files = new Map(scenarioFilesIn().map((file) => [basename(file, ".md"), file]));
+  const files = new Map(scenarioFilesIn().map((file) => [scenarioFileId(file), file] as const));
   return sortScenarioIds(files.keys()).map((id) => {
     const file = files.get(id)!;
     let name = id;

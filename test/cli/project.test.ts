@@ -1004,6 +1004,45 @@ describe("a data/scenarios/ folder this user cannot read", () => {
   );
 });
 
+// Upper.MD and long.markdown in data/scenarios/ were passed over ("1 scenario file valid" beside them; `run Upper`:
+// unknown scenario), though `validate data/scenarios/Upper.MD` read the same file as Markdown.
+describe("a project's scenario files ending in .MD or .markdown", () => {
+  const upper = "---\ntitle: Upper\nextends: base\nserving:\n  batch: 64\nsources:\n  serving.batch: x\n---\nhi\n";
+
+  it("are read by id (the name without its extension), and a file may extend one", async () => {
+    const dir = await newProject("markdown-names");
+    const scenarios = join(dir, "data/scenarios");
+    writeFileSync(join(scenarios, "Upper.MD"), upper);
+    writeFileSync(join(scenarios, "long.markdown"), "---\ntitle: Long\nextends: Upper\n---\nhi\n");
+    expect(await runCli(["validate"])).toMatchObject({code: 0, stdout: "3 scenario files valid\n", stderr: ""});
+    const run = await runCli(["run", "long", "--samples", "10"]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout.split("\n").slice(0, 2)).toEqual([
+      `Long (long, ${join(scenarios, "long.markdown")})`,
+      "extends: Upper → base"
+    ]);
+  });
+
+  it("two files of one id (a.md and a.MD) are each an error naming the other, in validate and run", async () => {
+    const dir = await newProject("markdown-twins");
+    const scenarios = join(dir, "data/scenarios");
+    writeFileSync(join(scenarios, "Upper.MD"), upper);
+    writeFileSync(join(scenarios, "Upper.md"), upper);
+    const errors = [
+      `token-ledger: ${join(scenarios, "Upper.MD")}:1:1: id: duplicate scenario id: expected one file per id, ` +
+        `found Upper (also the id of ${join(scenarios, "Upper.md")}:1:1)`,
+      `token-ledger: ${join(scenarios, "Upper.md")}:1:1: id: duplicate scenario id: expected one file per id, ` +
+        `found Upper (also the id of ${join(scenarios, "Upper.MD")}:1:1)`
+    ];
+    expect(await runCli(["validate"])).toMatchObject({code: 1, stdout: "", stderr: errors.join("\n") + "\n"});
+    expect(await runCli(["run", "Upper", "--samples", "10"])).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr: errors.join("\n") + "\n"
+    });
+  });
+});
+
 describe("validate in a project without scenarios", () => {
   it("says the folder it looked in has none (0 files valid read as all checked)", async () => {
     const dir = await newProject("emptied");
