@@ -20,8 +20,8 @@ export function isMarkdownPath(path: string): boolean {
 }
 
 /**
- * The id a scenario file's name gives: its base name without the Markdown extension (`Upper` for data/scenarios/Upper.MD,
- * `long` for long.markdown). A file's `id:` overrides it (parseScenario).
+ * The id a scenario file's name gives: its base name without the Markdown extension (`Upper` for
+ * data/scenarios/Upper.MD, `long` for long.markdown). A file's `id:` overrides it (parseScenario).
  */
 export function scenarioFileId(path: string): string {
   return basename(path).replace(/\.(md|markdown)$/i, "");
