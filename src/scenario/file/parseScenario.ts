@@ -130,25 +130,12 @@ function scenarioParts(text: string): {lines: string[]; close: number} | undefin
  */
 export function parseScenario({file, text, name, catalogIds}: ScenarioText): ParsedScenario {
   // A byte-order mark (or several, from an editor that added one to a file that had one) is not content.
-  const lines = text.replace(/^\uFEFF+/, "").split(/\r?\n/);
+  const content = text.replace(/^\uFEFF+/, "");
+  const lines = content.split(/\r?\n/);
   const at = (line: number, column = 1): UserErrorLocation => ({file, line, column});
   const first = lines[0] ?? "";
-  // After the split at LF and CRLF, a carriage return left on line 1 ends a line of its own: the file's lines end in
-  // CR alone, as classic Mac OS saved them. It read "missing front matter … found "---\rtitle: x\r---"" (breaker).
-  if (first.trimEnd() !== FENCE && (first.split("\r")[0]!.trimEnd() === FENCE || !text.includes("\n"))) {
-    const cr = first.indexOf("\r");
-    if (cr >= 0) {
-      throw new UserErrors([
-        new UserError({
-          ...at(1, cr + 1),
-          message: "lines end in a lone carriage return (CR, the line ending of classic Mac OS)",
-          expected: "lines ending in LF or CRLF",
-          found: "a CR alone at the end of line 1",
-          hint: "save the file with LF or CRLF line endings"
-        })
-      ]);
-    }
-  }
+  const strayReturn = loneReturnError(content, at);
+  if (strayReturn) throw new UserErrors([strayReturn]);
   if (first.trimEnd() !== FENCE) {
     throw new UserErrors([
       new UserError({
@@ -342,6 +329,50 @@ function emptyScenario(file: string, id: string, lines: readonly string[], close
     body: lines.slice(close + 1).join("\n"),
     bodyLine: close + 2
   };
+}
+
+/**
+ * The error for a carriage return not followed by a line feed (CR alone) in a scenario file's text, at the first one;
+ * undefined when there is none. Lines are counted at LF, as every other error of the file counts them (CRLF is LF).
+ * Before the front matter is read: a file whose lines end in CR alone, as classic Mac OS saved them, read "missing
+ * front matter … found "---\rtitle: x\r---"" (breaker), and one stray CR read as a line break by YAML but not by the
+ * fences: `extends: base\rserving:` was "malformed YAML: indented further than the key above it", a CR before the
+ * closing `---` "front matter is not closed".
+ */
+function loneReturnError(
+  text: string,
+  at: (line: number, column?: number) => UserErrorLocation
+): UserError | undefined {
+  const returns = [...text.matchAll(/\r(?!\n)/g)].map((match) => match.index);
+  if (returns.length === 0) return undefined;
+  const hint = "save the file with LF or CRLF line endings";
+  if (!text.includes("\n")) {
+    return new UserError({
+      ...at(1, returns[0]! + 1),
+      message: "lines end in a lone carriage return (CR, the line ending of classic Mac OS)",
+      expected: "lines ending in LF or CRLF",
+      found: "a CR alone at the end of line 1",
+      hint
+    });
+  }
+  const place = (offset: number) => {
+    const before = text.slice(0, offset);
+    const start = before.lastIndexOf("\n") + 1;
+    return {line: before.split("\n").length, column: offset - start + 1, before: text.slice(start, offset)};
+  };
+  const {line, column, before} = place(returns[0]!);
+  const after =
+    before.trim() === "" ? `at the start of line ${line}` : `after ${JSON.stringify(truncate(before.trim()))}`;
+  const next = returns[1] === undefined ? undefined : place(returns[1]);
+  const more = next && `, then ${returns.length - 1} more, the next at line ${next.line}, column ${next.column}`;
+  const then = next && returns.length === 2 ? `, then 1 more at line ${next.line}, column ${next.column}` : more;
+  return new UserError({
+    ...at(line, column),
+    message: "a lone carriage return (CR not followed by LF)",
+    expected: "lines ending in LF or CRLF",
+    found: `a CR alone ${after}${then ?? ""}`,
+    hint
+  });
 }
 
 /**

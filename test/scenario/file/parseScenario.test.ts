@@ -85,8 +85,47 @@ describe("parseScenario", () => {
     expect(userErrorsOf(() => parse("title: x\rbody\r"))).toEqual([
       {file: "data/scenarios/test.md", ...error, column: 9}
     ]);
-    // A CR inside a first line that an LF ends is not a line ending.
-    expect(userErrorsOf(() => parse("# a\rb\n"))[0]).toMatchObject({message: "missing front matter"});
+  });
+
+  // A CR alone past line 1 read as YAML's line break but not the fences': "malformed YAML: indented further than the
+  // key above it" for `extends: base\rserving:`, "front matter is not closed" for a CR before the closing `---`.
+  it("reports a lone carriage return anywhere at its line and column (lines counted at LF), with how to save", () => {
+    const error = {
+      file: "data/scenarios/test.md",
+      message: "a lone carriage return (CR not followed by LF)",
+      expected: "lines ending in LF or CRLF",
+      hint: "save the file with LF or CRLF line endings"
+    };
+    const mixed = "---\r\ntitle: x\nextends: base\rserving:\n  batch: 5000\n---\nhi\n";
+    expect(userErrorsOf(() => parse(mixed))).toEqual([
+      {...error, line: 3, column: 14, found: 'a CR alone after "extends: base"'}
+    ]);
+    expect(userErrorsOf(() => parse("---\ntitle: x\nextends: base\r---\nhi\n"))).toEqual([
+      {...error, line: 3, column: 14, found: 'a CR alone after "extends: base"'}
+    ]);
+    // In the narrative too, the first one placed and the next one said; a byte-order mark is no column.
+    expect(userErrorsOf(() => parse("\uFEFF---\ntitle: x\n---\nhi\rthere\n\rx\n"))).toEqual([
+      {...error, line: 4, column: 3, found: 'a CR alone after "hi", then 1 more at line 5, column 1'}
+    ]);
+    expect(userErrorsOf(() => parse("---\ntitle: x\n---\n\r\r\rx\n"))).toEqual([
+      {
+        ...error,
+        line: 4,
+        column: 1,
+        found: "a CR alone at the start of line 4, then 2 more, the next at line 4, column 2"
+      }
+    ]);
+    // A CR inside a first line that an LF ends is one too, before the front matter is looked for.
+    expect(userErrorsOf(() => parse("# a\rb\n"))).toEqual([
+      {...error, line: 1, column: 4, found: 'a CR alone after "# a"'}
+    ]);
+    // CRLF everywhere, or on some lines only, is no lone CR.
+    expect(
+      parse("---\r\ntitle: x\nserving:\r\n  batch: 8\n---\r\nhi\r\n").values["serving.batch"]?.position
+    ).toMatchObject({
+      line: 4,
+      column: 10
+    });
   });
 
   it("reports malformed YAML with file, line and column", () => {
