@@ -67,12 +67,25 @@ function yesNoMatch(written: string, candidates: readonly string[]): string | un
   return group?.candidates.map((word) => candidates.find((c) => c.toLowerCase() === word)).find((c) => c !== undefined);
 }
 
-/** The words of a name, lower case: split at a capital after a lower-case letter or digit, and at anything else. */
+/**
+ * Words a name may shorten, as the unit words do ("USD/Mtok"): `costPerMTokUsd` had no hint, though each of
+ * costPerMillionTokensUsd's words is in it.
+ */
+const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  mtok: ["million", "tokens"],
+  mtoks: ["million", "tokens"]
+};
+
+/**
+ * The words of a name, lower case: split at a capital after a lower-case letter or digit, and at anything else; an
+ * abbreviation (ABBREVIATIONS) is the words it stands for.
+ */
 function words(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .split(/[^a-z0-9]+/)
+    .flatMap((word) => ABBREVIATIONS[word] ?? [word])
     .filter((word) => word.length >= 2);
 }
 

@@ -19,6 +19,7 @@ import {afterAll, describe, expect, it} from "vitest";
 import {SCENARIOS_DIR} from "../../src/node/paths.js";
 import {runScenarioRequest} from "../../src/node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../src/scenario/evaluate/evaluateScenario.js";
+import {METRIC_INFO} from "../../src/scenario/evaluate/metricInfo.js";
 import {NULLABLE_METRICS} from "../../src/scenario/evaluate/metrics.js";
 import {runCli} from "./runCli.js";
 
@@ -216,6 +217,28 @@ describe("token-ledger sweep: outputs", () => {
     for (const name of SCENARIO_METRICS) expect(help).toMatch(new RegExp(`^  ${name} +\\S`, "m"));
   });
 
+  // inferenceShareOfSpend read "fraction", fleetUtilizationNeeded, flywheelUserGain and costProfitMargin "ratio", with
+  // nothing to say all four print as percentages (and siliconRelativeThroughput, also a ratio, as ×).
+  it("--help gives each metric's unit, and how a fraction or ratio prints, as metricInfo.ts has it", async () => {
+    const help = (await runCli(["sweep", "--help"])).stdout;
+    const unitOf = (name: string) => new RegExp(`^  ${name} +(.*)$`, "m").exec(help)?.[1];
+    expect(unitOf("costPerMillionTokensUsd")).toBe("USD/Mtok");
+    expect(unitOf("trainingSpendUsd")).toBe("USD");
+    for (const name of ["inferenceShareOfSpend", "priceListGrossMargin"]) {
+      expect(unitOf(name)).toBe("fraction, printed as %");
+    }
+    for (const name of ["fleetUtilizationNeeded", "flywheelUserGain", "costProfitMargin"]) {
+      expect(unitOf(name)).toBe("ratio, printed as %");
+    }
+    expect(unitOf("siliconRelativeThroughput")).toBe("ratio, printed as ×");
+    for (const name of SCENARIO_METRICS) {
+      const {unit, displayUnit} = METRIC_INFO[name];
+      expect(unitOf(name)).toBe(
+        displayUnit === "%" || displayUnit === "×" ? `${unit}, printed as ${displayUnit}` : unit
+      );
+    }
+  });
+
   it("applies --set before sweeping", async () => {
     const out = join(folder("set"), "set.json");
     const args = ["sweep", "base", "--set", "serving.batch=128", "--vary", "serving.utilization=0.5:1:2", "--out", out];
@@ -272,6 +295,14 @@ describe("token-ledger sweep: errors write no file", () => {
       ["base", "--vary", "serving.utilization=0.3:0.9:3", "--metrics", " "],
       "--metrics: no metric name: expected metric names separated by single commas, like " +
         "costPerMillionTokensUsd,chipHourCostUsd, found an empty list\n"
+    ],
+    // The unit's shortening had no hint (breaker: found costPerMTokUsd, and nothing more).
+    [
+      "--metrics costPerMTokUsd",
+      ["base", "--vary", "serving.utilization=0.3:0.9:3", "--metrics", "costPerMTokUsd"],
+      "--metrics: unknown metric: expected metric names, each once, as `token-ledger sweep --help` lists them, " +
+        "found costPerMTokUsd (did you mean costPerMillionTokensUsd, costPerMillionOutputTokensUsd or " +
+        "costPerMillionInputTokensUsd (or 1 more)?)\n"
     ],
     // Names joined by another separator are one unknown name to the comma split: the hint says how (breaker).
     [

@@ -29,6 +29,16 @@ describe("didYouMean", () => {
     );
   });
 
+  // The unit's shortening, USD/Mtok, had no hint: "found costPerMTokUsd" alone (--set's unknown keys get one).
+  it("reads Mtok in a name as million tokens", () => {
+    expect(didYouMean("costPerMTokUsd", metrics)).toBe(
+      "did you mean costPerMillionTokensUsd or costPerMillionOutputTokensUsd?"
+    );
+    expect(didYouMean("costPerMtok", metrics)).toBe(
+      "did you mean costPerMillionTokensUsd or costPerMillionOutputTokensUsd?"
+    );
+  });
+
   it("prefers a typo's one match, and says nothing for a short or unrelated word", () => {
     expect(didYouMean("chipHourCostUds", metrics)).toBe("did you mean chipHourCostUsd?");
     expect(didYouMean("ab", metrics)).toBeUndefined();

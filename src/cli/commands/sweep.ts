@@ -96,7 +96,8 @@ export function registerSweep(program: Command): void {
     // Every name --metrics takes, with its unit (an unknown name's error points here: the list is too long for it).
     .addHelpText(
       "after",
-      `\nMetrics (--metrics):\n${SCENARIO_METRICS.map((name) => `  ${name.padEnd(40)} ${METRIC_INFO[name].unit}`).join("\n")}\n`
+      `\nMetrics (--metrics), each with its column's unit (a fraction is a part of a whole,\na ratio may exceed 1):\n` +
+        `${SCENARIO_METRICS.map((name) => `  ${name.padEnd(40)} ${metricUnitWords(name)}`).join("\n")}\n`
     )
     .action(async (scenario: string, options: SweepOptions) => {
       const format = tableFormat(options.out);
@@ -220,6 +221,18 @@ export function registerSweep(program: Command): void {
           axes.map(baseUnitLine).join("")
       );
     });
+}
+
+/**
+ * A metric's unit as `sweep --help` lists it: the unit its column is written in (metricInfo.ts), and for a fraction or
+ * a ratio how run, compare and the pages print it. inferenceShareOfSpend read "fraction" and costProfitMargin "ratio",
+ * though both print as percentages: "fraction, printed as %", "ratio, printed as %" ("ratio, printed as ×" for
+ * siliconRelativeThroughput).
+ */
+export function metricUnitWords(name: ScenarioMetricName): string {
+  const {unit, displayUnit} = METRIC_INFO[name];
+  if (displayUnit === unit || (displayUnit !== "%" && displayUnit !== "×")) return unit;
+  return `${unit}, printed as ${displayUnit}`;
 }
 
 /**
