@@ -39,10 +39,32 @@ export function folderOutputError(
   });
 }
 
+/**
+ * The error for an output path that is an ending only, with no name before it (`--out .csv`, `out/.parquet`): it read
+ * "expected a file ending in .csv, .json or .parquet, found .csv" (breaker), as Node's extname gives a name that starts
+ * with its only dot none. `endings` and `name` as folderOutputError's. Undefined for a path with a name.
+ */
+export function bareEndingError(
+  path: string,
+  {flag, endings, name}: {flag: string; endings: readonly string[]; name: string}
+): UserError | undefined {
+  const ending = basename(path);
+  if (!endings.includes(ending.toLowerCase())) return undefined;
+  const named = join(dirname(path), `${name.replace(/\.[^.]*$/, "")}${ending}`);
+  return new UserError({
+    flag,
+    message: `no file name before ${ending}`,
+    expected: `a file name before its ending, like ${named}`,
+    found: path
+  });
+}
+
 /** The format of an output file, from its extension; anything else is an error naming the flag. */
 export function tableFormat(path: string, flag = "--out"): (typeof TABLE_FORMATS)[number] {
   const folder = folderOutputError(path, {flag, endings: TABLE_FORMATS, name: "sweep.csv"});
   if (folder) throw folder;
+  const bare = bareEndingError(path, {flag, endings: TABLE_FORMATS, name: "sweep.csv"});
+  if (bare) throw bare;
   const ext = extname(path).toLowerCase();
   if ((TABLE_FORMATS as readonly string[]).includes(ext)) return ext as (typeof TABLE_FORMATS)[number];
   throw new UserError({

@@ -403,6 +403,12 @@ describe("pdf --out", () => {
     expect(readdirSync(dir)).not.toContain("page.txt");
   });
 
+  it("refuses .pdf alone: the file name is missing (it said 'expected a file ending in .pdf, found .pdf')", async () => {
+    expect(await oneErrorLine(["pdf", "/compare", "--out", ".pdf"])).toBe(
+      "--out: no file name before .pdf: expected a file name before its ending, like report.pdf, found .pdf"
+    );
+  });
+
   it("refuses a link into the built site, naming where it leads, before printing (it replaced a page: breaker)", async () => {
     const site = join(dir, "linked-site");
     mkdirSync(site, {recursive: true});

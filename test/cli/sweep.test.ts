@@ -336,6 +336,19 @@ describe("token-ledger sweep: errors write no file", () => {
     expect(readdirSync(where)).toEqual([]);
   });
 
+  // It read "expected a file ending in .csv, .json or .parquet, found .csv" (breaker).
+  it("--out of an ending alone: the file name is missing, nothing written", async () => {
+    const where = folder("bare-ending");
+    const out = join(where, ".csv");
+    const {code, stderr} = await runCli(["sweep", "base", "--vary", "serving.batch=8:16:2", "--out", out]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `token-ledger: --out: no file name before .csv: expected a file name before its ending, like ` +
+        `${join(where, "sweep.csv")}, found ${out}\n`
+    );
+    expect(readdirSync(where)).toEqual([]);
+  });
+
   it("an error in the middle of the grid writes nothing, and names every failing point", async () => {
     const where = folder("midway");
     const {code, stdout, stderr} = await runCli([

@@ -144,6 +144,21 @@ describe("tableFormat (sweep --out)", () => {
   });
 });
 
+describe("tableFormat of an ending with no name before it", () => {
+  // `--out .csv` read "expected a file ending in .csv, .json or .parquet, found .csv" (breaker).
+  it("says the file name is missing, and offers one beside it", () => {
+    expect(userErrorOf(() => tableFormat(".csv"))).toBe(
+      "--out: no file name before .csv: expected a file name before its ending, like sweep.csv, found .csv"
+    );
+    expect(userErrorOf(() => tableFormat(join(dir, ".PARQUET")))).toBe(
+      `--out: no file name before .PARQUET: expected a file name before its ending, like ${join(dir, "sweep.PARQUET")}, ` +
+        `found ${join(dir, ".PARQUET")}`
+    );
+    expect(tableFormat(join(dir, "a.json"))).toBe(".json");
+    expect(userErrorOf(() => tableFormat(".txt"))).toContain("unknown output format");
+  });
+});
+
 describe("checkOutPath (pdf --out, before the page is rendered)", () => {
   it.each([
     [join(aFile, "x.pdf"), `--out: ${aFile} is a file, not a folder: expected a file in an existing folder`],

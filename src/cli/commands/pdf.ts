@@ -2,7 +2,7 @@ import {extname} from "node:path";
 import type {Command} from "commander";
 import {UserError} from "../../errors/userError.js";
 import {printPagePdf} from "../../node/site/pdf.js";
-import {folderOutputError} from "../../node/writeTable.js";
+import {bareEndingError, folderOutputError} from "../../node/writeTable.js";
 
 /** `pdf PAGE`: a page of the built site as a PDF (src/node/site/pdf.ts). */
 export function registerPdf(program: Command): void {
@@ -21,7 +21,8 @@ export function registerPdf(program: Command): void {
       const folder =
         options.out === undefined
           ? undefined
-          : folderOutputError(options.out, {flag: "--out", endings: [".pdf"], name: "report.pdf"});
+          : (folderOutputError(options.out, {flag: "--out", endings: [".pdf"], name: "report.pdf"}) ??
+            bareEndingError(options.out, {flag: "--out", endings: [".pdf"], name: "report.pdf"}));
       if (folder) throw folder;
       if (options.out !== undefined && extname(options.out).toLowerCase() !== ".pdf") {
         throw new UserError({
