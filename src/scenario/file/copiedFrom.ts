@@ -1,20 +1,23 @@
 import type {ParsedScenario} from "./parseScenario.js";
 import {scenarioTitle} from "./parseScenario.js";
+import {andList} from "../../units/wordList.js";
+
+/** The fields of a parsed scenario the note reads. */
+type CopiedFields = Pick<ParsedScenario, "file" | "id" | "title" | "description" | "values" | "sources" | "body">;
 
 /**
  * A note for a scenario file copied from another and edited (the README's recipe starts from `cp base.md`): a key
  * whose value changed but whose `sources:` entry is still the other file's word for word, so its page cites, for the
  * new value, a source written for the old one (a copy of base.md set on B200 cited "NVIDIA H100 SXM5 80GB" and a
- * batch of 128 "64 sequences per replica"; new-user trial); and a title another scenario has, so that the navigation
- * lists two scenarios by one name.
+ * batch of 128 "64 sequences per replica"; new-user trial); a title another scenario has, so that the navigation
+ * lists two scenarios by one name; and a description or narrative that is another scenario's word for word while the
+ * file changed that scenario's values (a copy of asic-9-months.md set to a 12-month cycle still said "designed in 9
+ * months" and "A custom inference chip in 9 months"; staleProse).
  *
  * Input: the file as parsed, and the other scenarios the command sees (any order; the file itself is skipped by its
- * path). Output: one or two sentences, or null when neither holds. Raises nothing.
+ * path). Output: one note of up to three sentences, or null when none holds. Raises nothing.
  */
-export function copiedFromNote(
-  scenario: Pick<ParsedScenario, "file" | "id" | "title" | "values" | "sources">,
-  others: readonly Pick<ParsedScenario, "file" | "id" | "title" | "values" | "sources">[]
-): string | null {
+export function copiedFromNote(scenario: CopiedFields, others: readonly CopiedFields[]): string | null {
   const rest = others.filter((other) => other.file !== scenario.file);
   const stale = Object.entries(scenario.sources).flatMap(([path, source]) => {
     const own = scenario.values[path];
@@ -50,5 +53,44 @@ export function copiedFromNote(
         "one name (give it a title: of its own)"
     );
   }
+  const prose = staleProse(scenario, rest);
+  if (prose) sentences.push(prose);
   return sentences.length ? sentences.join(". ") : null;
+}
+
+/**
+ * The sentence for a file whose description or narrative is another file's word for word (blank lines and spaces
+ * around it aside) while it sets a value that file does not (another value of a key, or a key that file leaves to its
+ * parent), as a copy edited in its front matter only has it; undefined when no other file's prose is the file's, or
+ * the values are all that file's (a copy not yet edited, which the title's sentence speaks of). The file whose prose
+ * is the same in both places comes first, then the first in `others`' order.
+ */
+function staleProse(scenario: CopiedFields, others: readonly CopiedFields[]): string | undefined {
+  const same = (a: string | undefined, b: string | undefined) =>
+    a !== undefined && b !== undefined && a.trim() !== "" && a.trim() === b.trim();
+  const kept = others.flatMap((other) => {
+    const parts = [
+      ...(same(scenario.description, other.description) ? ["description"] : []),
+      ...(same(scenario.body, other.body) ? ["narrative"] : [])
+    ];
+    if (parts.length === 0) return [];
+    const changed = Object.entries(scenario.values)
+      .filter(([path, own]) => JSON.stringify(other.values[path]?.value) !== JSON.stringify(own.value))
+      .map(([path]) => path);
+    return changed.length ? [{other, parts, changed}] : [];
+  });
+  const copy = kept.find(({parts}) => parts.length === 2) ?? kept[0];
+  if (!copy) return undefined;
+  const {other, parts, changed} = copy;
+  const first = changed[0]!;
+  const theirs = other.values[first];
+  const there = theirs ? `gives ${theirs.written}` : "leaves it to its parent";
+  const values = changed.length === 1 ? ` (${scenario.values[first]!.written}, where that file ${there})` : "";
+  const keys =
+    changed.length > 3 ? `${changed.slice(0, 3).join(", ")} and ${changed.length - 3} more` : andList(changed);
+  const what = parts.length === 2 ? "description and narrative" : parts[0]!;
+  return (
+    `${scenario.file} keeps ${other.file}'s ${what} word for word, while ${keys} changed${values}: ` +
+    `rewrite ${parts.length === 2 ? "them" : "it"} for this scenario's values`
+  );
 }

@@ -42,6 +42,48 @@ describe("copiedFromNote", () => {
   });
 });
 
+describe("copiedFromNote of a copy's prose", () => {
+  const ASIC = parse(
+    "asic-9-months.md",
+    '---\ntitle: ASIC\ndescription: "A chip designed in 9 months."\nsilicon:\n  designCycle: 9 months\n---\n\n' +
+      "# A custom inference chip in 9 months\n"
+  );
+  const copy = (description: string, cycle: string, body: string, more = "") =>
+    parse(
+      "my-asic.md",
+      `---\ntitle: Mine\ndescription: "${description}"\nsilicon:\n  designCycle: ${cycle}\n${more}---\n\n${body}`
+    );
+
+  // A copy of asic-9-months.md set to 12 months still said "designed in 9 months" and "A custom inference chip in 9
+  // months", and validate noted only its sources (author trial).
+  it("names a description and narrative kept word for word while a value changed, in the one note", () => {
+    expect(copiedFromNote(copy("A chip designed in 9 months.", "12 months", ASIC.body), [ASIC])).toBe(
+      "my-asic.md keeps asic-9-months.md's description and narrative word for word, while silicon.designCycle " +
+        "changed (12 months, where that file gives 9 months): rewrite them for this scenario's values"
+    );
+    expect(copiedFromNote(copy("Mine, in 12 months.", "12 months", ASIC.body), [ASIC])).toBe(
+      "my-asic.md keeps asic-9-months.md's narrative word for word, while silicon.designCycle changed " +
+        "(12 months, where that file gives 9 months): rewrite it for this scenario's values"
+    );
+    // A key the other file leaves to its parent is a change too; past one key, the keys without their values.
+    expect(copiedFromNote(copy("A chip designed in 9 months.", "9 months", "Mine\n", "  power: 400 W\n"), [ASIC])).toBe(
+      "my-asic.md keeps asic-9-months.md's description word for word, while silicon.power changed (400 W, where that " +
+        "file leaves it to its parent): rewrite it for this scenario's values"
+    );
+    expect(
+      copiedFromNote(copy("A chip designed in 9 months.", "12 months", "Mine\n", "  power: 400 W\n"), [ASIC])
+    ).toContain("while silicon.designCycle and silicon.power changed: rewrite it");
+  });
+
+  it("says nothing of prose kept with every value, prose of its own, or an empty narrative", () => {
+    expect(copiedFromNote(copy("A chip designed in 9 months.", "9 months", ASIC.body), [ASIC])).toBeNull();
+    expect(copiedFromNote(copy("Mine, in 12 months.", "12 months", "# Mine\n"), [ASIC])).toBeNull();
+    const bare = parse("bare.md", "---\ntitle: Bare\nsilicon:\n  designCycle: 9 months\n---\n");
+    const bareCopy = parse("copy.md", "---\ntitle: Copy\nsilicon:\n  designCycle: 12 months\n---\n");
+    expect(copiedFromNote(bareCopy, [bare])).toBeNull();
+  });
+});
+
 describe("validate of a copied scenario", () => {
   const dir = mkdtempSync(join(tmpdir(), "copied-"));
   afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -62,5 +104,30 @@ describe("validate of a copied scenario", () => {
     );
     expect(stderr).toMatch(/serving\.batch \(line \d+: 128, where data\/scenarios\/base\.md gives it for 64\)/);
     expect(stderr).toContain('has the title of data/scenarios/base.md ("Base case — merchant GPUs")');
+    expect(stderr).toContain("keeps data/scenarios/base.md's description and narrative word for word");
+    // One note for the file, every sentence in it.
+    expect(stderr.split("\n").filter((line) => line.includes(`note: ${file} cites`))).toHaveLength(1);
+    expect(stderr.match(/keeps data\/scenarios/g)).toHaveLength(1);
+  });
+
+  it("notes a copy of asic-9-months.md set to 12 months that keeps its prose about 9 months", async () => {
+    const file = join(dir, "my-asic.md");
+    const text = readFileSync("data/scenarios/asic-9-months.md", "utf8");
+    const edited = text
+      .replace(/^ {2}designCycle: 9 months$/m, "  designCycle: 12 months")
+      .replace(/^title: .*$/m, "title: Mine");
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+    const {code, stderr} = await runCli(["validate", file]);
+    expect(code, stderr).toBe(0);
+    const notes = stderr.split("\n").filter((line) => line.startsWith("token-ledger: note:"));
+    expect(notes).toHaveLength(1);
+    expect(
+      notes[0]!.endsWith(
+        `. ${file} keeps data/scenarios/asic-9-months.md's description and narrative word for word, while ` +
+          "silicon.designCycle changed (12 months, where that file gives 9 months): rewrite them for this " +
+          "scenario's values"
+      )
+    ).toBe(true);
   });
 });
