@@ -1013,7 +1013,7 @@ describe("a project's scenario files ending in .MD or .markdown", () => {
     const dir = await newProject("markdown-names");
     const scenarios = join(dir, "data/scenarios");
     writeFileSync(join(scenarios, "Upper.MD"), upper);
-    writeFileSync(join(scenarios, "long.markdown"), "---\ntitle: Long\nextends: Upper\n---\nhi\n");
+    writeFileSync(join(scenarios, "long.markdown"), "---\ntitle: Long\nextends: Upper\n---\nLong's own.\n");
     expect(await runCli(["validate"])).toMatchObject({code: 0, stdout: "3 scenario files valid\n", stderr: ""});
     const run = await runCli(["run", "long", "--samples", "10"]);
     expect(run.stderr).toBe("");

@@ -3,7 +3,10 @@ import {scenarioTitle} from "./parseScenario.js";
 import {andList} from "../../units/wordList.js";
 
 /** The fields of a parsed scenario the note reads. */
-type CopiedFields = Pick<ParsedScenario, "file" | "id" | "title" | "description" | "values" | "sources" | "body">;
+type CopiedFields = Pick<
+  ParsedScenario,
+  "file" | "id" | "title" | "description" | "values" | "sources" | "body" | "extends"
+>;
 
 /**
  * A note for a scenario file copied from another and edited (the README's recipe starts from `cp base.md`): a key
@@ -62,13 +65,15 @@ export function copiedFromNote(scenario: CopiedFields, others: readonly CopiedFi
  * The sentence for a file whose description or narrative is another file's word for word (blank lines and spaces
  * around it aside) while it sets a value that file does not (another value of a key, or a key that file leaves to its
  * parent), as a copy edited in its front matter only has it; undefined when no other file's prose is the file's, or
- * the values are all that file's (a copy not yet edited, which the title's sentence speaks of). The file whose prose
- * is the same in both places comes first, then the first in `others`' order.
+ * the values are all that file's (a copy not yet edited, which the title's sentence speaks of), or that file extends
+ * this one (a child keeping its parent's prose is the copy, not the parent). The file whose prose is the same in both
+ * places comes first, then the first in `others`' order.
  */
 function staleProse(scenario: CopiedFields, others: readonly CopiedFields[]): string | undefined {
   const same = (a: string | undefined, b: string | undefined) =>
     a !== undefined && b !== undefined && a.trim() !== "" && a.trim() === b.trim();
   const kept = others.flatMap((other) => {
+    if (other.extends?.id === scenario.id) return [];
     const parts = [
       ...(same(scenario.description, other.description) ? ["description"] : []),
       ...(same(scenario.body, other.body) ? ["narrative"] : [])

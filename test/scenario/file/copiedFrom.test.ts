@@ -81,6 +81,13 @@ describe("copiedFromNote of a copy's prose", () => {
     const bare = parse("bare.md", "---\ntitle: Bare\nsilicon:\n  designCycle: 9 months\n---\n");
     const bareCopy = parse("copy.md", "---\ntitle: Copy\nsilicon:\n  designCycle: 12 months\n---\n");
     expect(copiedFromNote(bareCopy, [bare])).toBeNull();
+    // A parent is not told of its child's copy of its prose; the child is.
+    const child = parse(
+      "child.md",
+      `---\ntitle: Child\nextends: asic-9-months\nsilicon:\n  designCycle: 12 months\n---\n${ASIC.body}`
+    );
+    expect(copiedFromNote(ASIC, [child])).toBeNull();
+    expect(copiedFromNote(child, [ASIC])).toContain("child.md keeps asic-9-months.md's narrative word for word");
   });
 });
 
