@@ -15,7 +15,7 @@ import {formatChange, formatUsd} from "../../docs/components/format.js";
 import {runScenarioMessage} from "../../docs/components/scenarioRun.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../src/scenario/run/runScenario.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
-import {controlValue, headline, setInput} from "./storyHelpers.js";
+import {controlValue, headline, setInput, settledHeadline} from "./storyHelpers.js";
 
 const enabled = inject("browserTestsEnabled");
 const site = enabled ? buildSiteData() : null;
@@ -39,7 +39,7 @@ describe.skipIf(!enabled)("chapters readers can send", () => {
     await browser?.close();
   });
 
-  it.concurrent.for(CHAPTERS)(
+  it.for(CHAPTERS)(
     "%s: a moved slider is in the address bar, and the link reproduces the view",
     async ([path, testid, display, set], {expect}) => {
       const page = await openPage(browser, path);
@@ -53,14 +53,14 @@ describe.skipIf(!enabled)("chapters readers can send", () => {
         expect(sets).toEqual([set]);
         link = (await page.inputValue("[data-share]"))!;
         expect(new URL(link).search).toBe(new URL(page.url()).search);
-        moved = await headline(page);
+        moved = await settledHeadline(page);
         movedValue = await controlValue(page, testid);
       } finally {
         await closePage(page);
       }
       const shared = await openPage(browser, new URL(link).pathname + new URL(link).search);
       try {
-        expect(await headline(shared)).toBe(moved);
+        expect(await settledHeadline(shared)).toBe(moved);
         expect(await controlValue(shared, testid)).toBe(movedValue);
         expect(await shared.isHidden("[data-notice]")).toBe(true);
         expect(await pageProblems(shared)).toEqual(NO_PROBLEMS);

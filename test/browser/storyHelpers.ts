@@ -14,6 +14,16 @@ export async function headline(page: Page): Promise<number | null> {
   return raw === "" ? null : Number(raw);
 }
 
+/**
+ * The headline's number once the page's draws have answered (data-basis "median"): read before, a moved chapter's
+ * headline is the one run at the medians, and a page read a moment later holds the median (the share test read one
+ * page pending and its link's page settled). Throws when the draws have not answered within `timeoutMs`.
+ */
+export async function settledHeadline(page: Page, timeoutMs = 30_000): Promise<number | null> {
+  await page.waitForSelector('[data-testid="headline"][data-basis="median"]', {timeout: timeoutMs});
+  return headline(page);
+}
+
 /** The SVG of a chart card, to tell whether it changed. */
 export function chartSvg(page: Page, testid: string): Promise<string> {
   return page.$eval(`[data-testid="${testid}"] svg[viewBox]`, (svg) => svg.outerHTML);
