@@ -72,6 +72,13 @@ export const MAX_NOTICE_ITEMS = 10;
  * case-insensitively by closestMatch, so `zeta-2` finds `Zeta-2`), else the list of ids there are.
  */
 export function unknownScenarioReason(written: string, ids: readonly string[]): string {
+  // A scenario's file name (`base.md`, `data/scenarios/base.md`) for its id: offered the id, as the CLI offers it.
+  const stem = written
+    .split("/")
+    .at(-1)!
+    .replace(/\.(md|markdown)$/i, "");
+  if (stem !== written && ids.includes(stem))
+    return `no scenario has this id: it is a file's name (did you mean ${stem}?)`;
   const close = closestMatch(written, ids);
   return `no scenario has this id (${close !== undefined ? `did you mean ${close}?` : `the scenarios are ${ids.join(", ")}`})`;
 }

@@ -7,6 +7,13 @@ describe("/compare's reason for an unknown ?scenario= id", () => {
     const ids = ["base", "Zeta-2", "agent-era"];
     expect(unknownScenarioReason("zeta-2", ids)).toBe("no scenario has this id (did you mean Zeta-2?)");
     expect(unknownScenarioReason("BASE", ids)).toBe("no scenario has this id (did you mean base?)");
+    // A file's name for its id (breaker: /compare?scenario=base.md was offered nothing).
+    expect(unknownScenarioReason("base.md", ids)).toBe(
+      "no scenario has this id: it is a file's name (did you mean base?)"
+    );
+    expect(unknownScenarioReason("data/scenarios/base.md", ids)).toBe(
+      "no scenario has this id: it is a file's name (did you mean base?)"
+    );
     expect(unknownScenarioReason("qqqqqqq", ids)).toBe(
       "no scenario has this id (the scenarios are base, Zeta-2, agent-era)"
     );
