@@ -147,7 +147,8 @@ function readRow(cells: CellReader<ModelColumn>): ModelArchitecture | undefined 
         cells.fail(
           column,
           "fewer parameters than the embedding table",
-          `at least vocab_size × hidden_size (${groupThousands(vocabSize)} × ${groupThousands(hiddenSize)} = ${groupThousands(embedding)} parameters)`
+          // In the column's unit, billions: "= 1,050,673,152 parameters" beside a found 0.07055 read as two scales.
+          `at least vocab_size × hidden_size (${groupThousands(vocabSize)} × ${groupThousands(hiddenSize)} = ${groupThousands(embedding)} parameters, ${Number((embedding / PARAMS_PER_BILLION).toPrecision(4))} in billions as the column is written)`
         );
         break;
       }

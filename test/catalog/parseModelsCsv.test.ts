@@ -227,7 +227,8 @@ describe("parseModelsCsv validation", () => {
       [
         "params_b",
         "fewer parameters than the embedding table",
-        "at least vocab_size × hidden_size (256 × 64 = 16,384 parameters)"
+        // Also in the column's unit, billions (breaker: 1,050,673,152 parameters beside a found 0.07055).
+        "at least vocab_size × hidden_size (256 × 64 = 16,384 parameters, 0.00001638 in billions as the column is written)"
       ]
     ]);
   });
