@@ -282,14 +282,17 @@ export async function* storyDraws(
   invalidation: Promise<unknown>
 ): AsyncGenerator<StoryDraws> {
   if (sets.length === 0) {
+    // Back at the start: a run still pending for a moved state is stale, and nothing is waited for.
+    runner.cancel();
+    document.body.toggleAttribute("data-scenario-running", false);
     yield {report: story.entry.report, status: "static"};
     return;
   }
+  // A newer state's run cancels this one (runner.run cancels the pending run) and a return to the start cancels it
+  // above: cancelling here, when this cell is invalidated, could land after the newer cell had started its run and
+  // cancel that one, leaving the page marked running with its figures dimmed for good (a typed refusal's re-apply).
   let stale = false;
-  void invalidation.then(() => {
-    stale = true;
-    runner.cancel();
-  });
+  void invalidation.then(() => (stale = true));
   document.body.toggleAttribute("data-scenario-running", true);
   const pending = runner.run({
     resolved: story.entry.resolved,
