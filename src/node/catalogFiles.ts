@@ -261,11 +261,13 @@ function newChipsWithoutColumn(
  */
 export function hardwareCellNotes(): string[] {
   const own = projectCatalogFile("hardware.csv");
-  const column = own?.header?.cells.findIndex((cell) => cell.trim() === "price_usd") ?? -1;
-  const overhead = own?.header?.cells.findIndex((cell) => cell.trim() === "system_overhead") ?? -1;
   if (!own) return [];
+  // A column's index in the file's header, −1 when the file has no such column.
+  const columnIndex = (name: string) => own.header?.cells.findIndex((cell) => cell.trim() === name) ?? -1;
+  const column = columnIndex("price_usd");
+  const overhead = columnIndex("system_overhead");
   const figures = (Object.keys(LEAST_BUNDLED_FIGURES) as LeastBundledColumn[]).flatMap((name) => {
-    const index = own.header?.cells.findIndex((cell) => cell.trim() === name) ?? -1;
+    const index = columnIndex(name);
     return index < 0 ? [] : [[name, index] as const];
   });
   return own.records.flatMap((record) => {
