@@ -3,6 +3,7 @@
 // sections every scenario page has. One table, used by the page loader (docs/scenarios/[id].md.ts) and its tests.
 import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
 import {scenarioKey} from "../lib/scenario/file/schema.js";
+import {compareByOrigin} from "../lib/scenario/resolve/originOrder.js";
 
 /** A chart a topic puts at the top of its scenario page (the loader knows how to draw each). */
 export type TopicChart = "moat" | "silicon-cost" | "silicon" | "cycle" | "spend-monthly" | "flywheel" | "fleet-day";
@@ -117,10 +118,21 @@ export function keysChangedFromRoot(resolved: ResolvedScenario): string[] {
     .map((v) => v.path);
 }
 
-/** The topics of a scenario: those with a group that one of the keys it changes from its root belongs to. */
+/**
+ * The topics of a scenario: those with a group that one of the keys it changes from its root belongs to, in the order
+ * its files write them (the topic whose first key comes first in the scenario's own file leads, then a parent's, as
+ * compareByOrigin lists assumptions; ties in SCENARIO_TOPICS's order). deepseek-one-day writes its price list and
+ * fleet before DeepSeek-V3's training run, so its page leads with the day of the fleet, then the monthly bills; in the
+ * table's fixed order the bills led (session 44).
+ */
 export function scenarioTopics(resolved: ResolvedScenario): ScenarioTopic[] {
-  const groups = new Set(keysChangedFromRoot(resolved).map((path) => path.split(".")[0]));
-  return SCENARIO_TOPICS.filter((topic) => topic.groups.some((group) => groups.has(group)));
+  const changed = new Set(keysChangedFromRoot(resolved));
+  const written = Object.values(resolved.values)
+    .filter((value) => changed.has(value.path))
+    .sort(compareByOrigin(resolved.chain));
+  const firstWritten = (topic: ScenarioTopic): number =>
+    written.findIndex((value) => topic.groups.includes(value.path.split(".")[0] ?? ""));
+  return SCENARIO_TOPICS.filter((topic) => firstWritten(topic) >= 0).sort((a, b) => firstWritten(a) - firstWritten(b));
 }
 
 /**

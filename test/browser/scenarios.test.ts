@@ -301,11 +301,13 @@ describe.skipIf(!enabled)("scenario pages", () => {
   });
 
   it("opens DeepSeek's day of serving with the fleet's cost, revenue and margin, and reprices it as the chip-hour moves", async () => {
-    // deepseek-one-day.md sets fleet.* and pricing.*: its page leads with the fleet topic (scenarioTopics.ts).
+    // deepseek-one-day.md sets pricing.* and fleet.*, then DeepSeek-V3's training run (training.*): its page leads
+    // with the fleet topic, then the monthly bills, in the order the file writes them (scenarioTopics.ts).
     const page = await openPage(browser, "/scenarios/deepseek-one-day");
     try {
       expect(await page.$$eval("[data-topic]", (t) => t.map((p) => (p as HTMLElement).dataset.topic))).toEqual([
-        "fleet"
+        "fleet",
+        "demand"
       ]);
       const keys = await page.$$eval(".scenario-control", (rows) =>
         rows.map((row) => (row as HTMLElement).dataset.key)
@@ -317,11 +319,16 @@ describe.skipIf(!enabled)("scenario pages", () => {
         "serving.cacheHit"
       ]);
       const cards = await page.$$eval(".scenario-kpi", (c) => c.map((card) => (card as HTMLElement).dataset.metric));
+      // The fleet's three, the bills' two, then the general cards to fill two rows of four.
       expect(cards).toEqual([
         "fleetCostPerDayUsd",
         "priceListRevenuePerDayUsd",
         "costProfitMargin",
-        "costPerMillionTokensUsd"
+        "inferenceShareOfSpend",
+        "inferenceOvertakesTrainingMonth",
+        "costPerMillionTokensUsd",
+        "chipHourCostUsd",
+        "siliconNpvUsd"
       ]);
       // DeepSeek's published daily cost: 1,814 H800s at $2 per GPU-hour for 24 h, 1,814 × 2 × 24 = $87,072
       // ("DeepSeek-V3/R1 Inference System Overview", Feb 2025, as the scenario file cites).

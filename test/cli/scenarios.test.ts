@@ -75,13 +75,12 @@ describe("token-ledger validate", () => {
   });
 
   it("gives no central month to a crossover most draws never reach, and says so", async () => {
-    // deepseek-one-day at 3.5 times the base case's agent demand: since the expert all-to-all runs at DeepEP's
-    // published bandwidth (efficiencies.ts EXPERT_ALL_TO_ALL_FRACTION), a prefill's is forwarded once per node
-    // (communication.ts) and prefill runs on EP32 nodes of its own (serving.prefill disaggregated), its tokens cost
-    // 0.181 USD/Mtok, not 0.67, and at its own demand none of its draws passes training; at 3 times 84 of 1,000 do,
-    // at 3.5 times 382 (nullShare 0.618, December 2026; at 2.5 times, before prefill moved to its own nodes, 114).
-    const doubled = ["--set", "demand.agentMultiplier=3.5"];
-    const json = await runCli(["run", "deepseek-one-day", "--json", ...doubled]);
+    // The base case with training at 16 times its final run (experiments and restarts; base.md has 5): 607 of 1,000
+    // draws never see the inference bill pass training's (nullShare 0.607, December 2026; at 14 times 280, at 20 times
+    // 969). deepseek-one-day at 3.5 times base's agent demand was the case until it took DeepSeek-V3's own training run
+    // (session 45): both sides of its bill now scale with its 37B active parameters, and it crosses as base does.
+    const heavyTraining = ["--set", "training.spendMultiplier=16"];
+    const json = await runCli(["run", "base", "--json", ...heavyTraining]);
     // The first pass, which some of these draws reach (none overtakes training for good: that row reads "none within
     // the horizon").
     const metrics = JSON.parse(json.stdout).metrics;
@@ -89,7 +88,7 @@ describe("token-ledger validate", () => {
     expect(crossover.nullShare).toBeGreaterThanOrEqual(0.5); // the premise: most draws never cross
     expect(crossover.nullShare).toBeLessThan(1); // … and some do
     expect(metrics.inferenceOvertakesTrainingMonth.nullShare).toBe(1);
-    const {stdout} = await runCli(["run", "deepseek-one-day", ...doubled]);
+    const {stdout} = await runCli(["run", "base", ...heavyTraining]);
     expect(stdout).toMatch(
       /month inference first passes training \(may be brief\) +— \(never in [\d.]+% of draws\); month \d+(–\d+)? in the others\n/
     );

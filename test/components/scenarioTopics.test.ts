@@ -52,7 +52,9 @@ describe("scenarioTopics of the bundled scenarios", () => {
   it("gives DeepSeek's day of serving the fleet topic, and the base case none", () => {
     // deepseek-one-day.md sets fleet.* (1,814 H800s rented at $2/GPU-hour, 608B tokens in, 168B out) and pricing.*
     // (R1's price list), besides serving.* and hardware.price, which no topic reads.
-    expect(topicsOf("deepseek-one-day")).toEqual(["fleet"]);
+    // It also sets DeepSeek-V3's training run (training.*, the monthly bills' topic), written after the fleet: its page
+    // leads with the day of the fleet.
+    expect(topicsOf("deepseek-one-day")).toEqual(["fleet", "demand"]);
     expect(topicsOf("base")).not.toContain("fleet");
     const fleet = SCENARIO_TOPICS.find((topic) => topic.id === "fleet")!;
     const resolved = library.resolve("deepseek-one-day");
@@ -75,11 +77,20 @@ describe("scenarioTopics of the bundled scenarios", () => {
     expect(topicsOf("openai-2024")).not.toContain("fleet");
   });
 
-  it("finds a topic for an author's own scenario", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "topics-")), "my-flywheel.md");
+  it("finds the topics of an author's own scenario, in the order its file writes them, then its parent's", () => {
+    const dir = mkdtempSync(join(tmpdir(), "topics-"));
+    const file = join(dir, "my-flywheel.md");
     writeFileSync(file, "---\nextends: base\nflywheel:\n  costElasticity: 1.2\nmoat:\n  catchUpMonths: 6\n---\n");
-    const resolved = loadScenarioLibrary([file]).resolve("my-flywheel");
-    expect(scenarioTopics(resolved).map((topic) => topic.id)).toEqual(["moat", "flywheel"]);
+    const child = join(dir, "my-child.md");
+    writeFileSync(child, "---\nextends: my-flywheel\nsilicon:\n  nre: 300M USD\n---\n");
+    const library = loadScenarioLibrary([file, child]);
+    expect(scenarioTopics(library.resolve("my-flywheel")).map((topic) => topic.id)).toEqual(["flywheel", "moat"]);
+    // The child's own silicon.nre leads; its parent's flywheel and moat follow, as the parent writes them.
+    expect(scenarioTopics(library.resolve("my-child")).map((topic) => topic.id)).toEqual([
+      "silicon",
+      "flywheel",
+      "moat"
+    ]);
   });
 });
 
