@@ -1,4 +1,5 @@
-import {HOURS_PER_YEAR, KILO} from "../units/si.js";
+import {HOURS_PER_YEAR, KILO, SECONDS_PER_HOUR, TOKENS_PER_MILLION} from "../units/si.js";
+import {capitalRecoveryFactor} from "./capitalRecovery.js";
 import {chipHourCost, type ChipHourCostInput, type ChipHourCostResult} from "./chipHourCost.js";
 
 /**
@@ -51,4 +52,70 @@ export function vendorShare(
     ofDataCentreCapex: grossProfitUsdPerChip / (itCapitalUsd + facilityUsd),
     ofLifetimeSpend: grossProfitUsdPerChip / lifetimeUsd
   };
+}
+
+/**
+ * How the vendor's gross margin on a chip's price becomes its share of a token's cost, in three steps whose product is
+ * costPerMillionTokensBreakdown's `vendorMargin` (the inference tax per token of chapter 3), its first step the
+ * seller's-margin bar of tokenCostWaterfall (chapter 4's), so that "75% of the GPU's price", "0.34 USD/Mtok" and "38%
+ * of each token's cost" read as one figure seen three ways:
+ *
+ *   margin per chip       = chip price × vendor gross margin                                          USD
+ *   written off at full use = margin per chip ÷ (useful life × 8,766 h) ÷ tokens per busy chip-hour × 10⁶ USD/Mtok
+ *   × capital factor      = CRF(cost of capital, life) × life: the return on the money as well as its recovery
+ *   ÷ utilisation         = the idle hours, which the chip is paid for too                          → USD/Mtok
+ *
+ * Input: the chip's chip-hour inputs (ChipHourCostInput), its output `tokensPerSecondPerChip` while busy and its
+ * `utilizationFraction` in (0, 1]; `hour` as for vendorShare (taken as given). Output in USD, USD/Mtok and ratios.
+ * Throws: chipHourCost's UserError for chip-hour inputs out of range when `hour` is not given; a RangeError for a
+ * throughput that is not positive or a utilisation outside (0, 1].
+ */
+export function vendorMarginPerToken(
+  input: ChipHourCostInput,
+  throughput: {tokensPerSecondPerChip: number; utilizationFraction: number},
+  hour: ChipHourCostResult = chipHourCost(input)
+): VendorMarginPerToken {
+  const {tokensPerSecondPerChip, utilizationFraction} = throughput;
+  if (!(tokensPerSecondPerChip > 0)) {
+    throw new RangeError(`tokens per second per chip: expected > 0, found ${tokensPerSecondPerChip}`);
+  }
+  if (!(utilizationFraction > 0 && utilizationFraction <= 1)) {
+    throw new RangeError(`utilisation: expected a fraction in (0, 1], found ${utilizationFraction}`);
+  }
+  const marginUsdPerChip = input.chipPriceUsd * input.vendorGrossMarginFraction;
+  const fullUseTokensPerLife = tokensPerSecondPerChip * SECONDS_PER_HOUR * HOURS_PER_YEAR * input.usefulLifeYears;
+  const fullUseUsdPerMTok = (marginUsdPerChip / fullUseTokensPerLife) * TOKENS_PER_MILLION;
+  const capitalFactor =
+    capitalRecoveryFactor({ratePerPeriod: input.costOfCapitalPerYear, periods: input.usefulLifeYears}) *
+    input.usefulLifeYears;
+  const usdPerMTok = (fullUseUsdPerMTok * capitalFactor) / utilizationFraction;
+  const tokenCostUsdPerMTok =
+    (hour.totalUsdPerChipHour / (tokensPerSecondPerChip * SECONDS_PER_HOUR * utilizationFraction)) * TOKENS_PER_MILLION;
+  return {
+    marginUsdPerChip,
+    fullUseUsdPerMTok,
+    capitalFactor,
+    utilizationFraction,
+    usdPerMTok,
+    tokenCostUsdPerMTok,
+    shareOfTokenCost: tokenCostUsdPerMTok > 0 ? usdPerMTok / tokenCostUsdPerMTok : 0
+  };
+}
+
+/** vendorMarginPerToken's steps (formula above). */
+export interface VendorMarginPerToken {
+  /** Chip price × vendor gross margin, USD per chip. */
+  marginUsdPerChip: number;
+  /** The margin written off straight-line over the useful life with the chip busy every hour, USD/Mtok. */
+  fullUseUsdPerMTok: number;
+  /** CRF × useful life (≥ 1; 1 at a zero cost of capital): what paying for capital adds to writing it off. */
+  capitalFactor: number;
+  /** The share of hours the chip is busy, which divides the cost of each token. */
+  utilizationFraction: number;
+  /** fullUseUsdPerMTok × capitalFactor ÷ utilizationFraction: the vendor's margin in each token, USD/Mtok. */
+  usdPerMTok: number;
+  /** The whole cost of a token on this chip at this utilisation (chipHourCost's total), USD/Mtok. */
+  tokenCostUsdPerMTok: number;
+  /** usdPerMTok ÷ tokenCostUsdPerMTok: vendorShare's ofTokenCost, the inference tax's share. */
+  shareOfTokenCost: number;
 }

@@ -116,6 +116,37 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
     }
   });
 
+  it("joins the vendor's share of the GPU's price, chapter 4's seller's-margin bar and chapter 3's tax in one sum", async () => {
+    // A reader met 75% of the GPU's price (base page), 0.343 USD/Mtok (chapter 4's waterfall) and 38% of each token's
+    // cost (this chapter) with nothing joining them (trial). The path must use the figures the other places print.
+    const page = await openPage(browser, "/inference-tax", {viewport: {width: 1280, height: 900}});
+    const silicon = await openPage(browser, "/custom-silicon", {viewport: {width: 1280, height: 900}});
+    try {
+      const path = await page.$eval('[data-testid="margin-path"]', (el) => (el as HTMLElement).innerText);
+      const verdict = await page.$eval('[data-testid="verdict"]', (el) => (el as HTMLElement).innerText);
+      const usd = [...path.matchAll(/([\d.]+) USD\/Mtok/g)].map((m) => m[1]);
+      // Written off at full use, the margin per token with capital and idle hours, the cost of a million tokens.
+      expect(usd).toHaveLength(3);
+      const [fullUse, tax, cost] = usd;
+      expect(path).toContain("the vendor keeps 75% of the NVIDIA H100 SXM5 80GB's $31,120 price, $23,340 a chip");
+      // The verdict's "the vendor's margin is 38% of the cost of each merchant token (0.783 USD/Mtok of 2.04 USD/Mtok"
+      expect(verdict).toContain(`(${tax} USD/Mtok of ${cost} USD/Mtok`);
+      const share = /USD\/Mtok: ([\d.]+%) of the cost of a million tokens/.exec(path)![1];
+      expect(verdict).toContain(`vendor's margin is ${share} of the cost of each merchant token`);
+      // Chapter 4's waterfall: "… on merchant H100s, of which 0.343 USD/Mtok is NVIDIA's gross margin".
+      const siliconText = await silicon.$eval("main", (el) => (el as HTMLElement).innerText);
+      expect(siliconText).toContain(`of which ${fullUse} USD/Mtok is NVIDIA's gross margin`);
+      // fullUse × capital factor ÷ utilisation = tax, as printed (each to three significant digits).
+      const factor = Number(/\(× ([\d.]+)\)/.exec(path)![1]);
+      const busy = Number(/\(÷ ([\d.]+)\)/.exec(path)![1]);
+      expect(relativeError((Number(fullUse) * factor) / busy, Number(tax))).toBeLessThan(0.01);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+      await closePage(silicon);
+    }
+  });
+
   it("keeps the systems chart's caption to four lines at 1280 px, pointing to the tooltip for each chip's group", async () => {
     // The caption ran to eight lines at 1280 px (thirteen in its card) with each chip's group and wiring, which the
     // tooltip carries (reader's audit).

@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {chipHourCost} from "../../src/tco/chipHourCost.js";
-import {vendorShare} from "../../src/tco/vendorShare.js";
+import {vendorMarginPerToken, vendorShare} from "../../src/tco/vendorShare.js";
+import {costPerMillionTokensBreakdown} from "../../src/tco/costPerToken.js";
+import {tokenCostWaterfall} from "../../src/tco/tokenCostWaterfall.js";
 import {arbitraryOwnership, HAND_CASE} from "./fixtures.js";
 
 describe("vendorShare", () => {
@@ -53,6 +55,55 @@ describe("vendorShare", () => {
           expect(share).toBeLessThanOrEqual(input.vendorGrossMarginFraction + 1e-12);
         }
       })
+    );
+  });
+});
+
+describe("vendorMarginPerToken", () => {
+  it("works the hand case in its three steps", () => {
+    // Margin 30,000 × 0.75 = 22,500 USD. At 1,000 tokens/s busy every hour of 5 years: 1,000 × 3,600 × 8,766 × 5 =
+    // 1.57788e11 tokens, so 22,500 ÷ 1.57788e11 × 10⁶ = 0.142596 USD/Mtok. CRF(10%, 5) = 0.1 × 1.1⁵ ÷ (1.1⁵ − 1) =
+    // 0.263797, × 5 = 1.318987. At 50% busy: 0.142596 × 1.318987 ÷ 0.5 = 0.376165 USD/Mtok.
+    const r = vendorMarginPerToken(HAND_CASE, {tokensPerSecondPerChip: 1000, utilizationFraction: 0.5});
+    expect(r.marginUsdPerChip).toBe(22500);
+    expect(r.fullUseUsdPerMTok).toBeCloseTo(0.142596, 6);
+    expect(r.capitalFactor).toBeCloseTo(1.318987, 6);
+    expect(r.usdPerMTok).toBeCloseTo(0.376165, 5);
+    // At a zero cost of capital, paying for the chip adds nothing to writing it off.
+    expect(
+      vendorMarginPerToken(
+        {...HAND_CASE, costOfCapitalPerYear: 0},
+        {tokensPerSecondPerChip: 1000, utilizationFraction: 1}
+      ).capitalFactor
+    ).toBeCloseTo(1, 12);
+  });
+
+  it("ends at the inference tax per token and starts at the waterfall's seller's-margin bar (property)", () => {
+    fc.assert(
+      fc.property(
+        arbitraryOwnership(),
+        fc.double({min: 1, max: 1e5, noNaN: true}),
+        fc.double({min: 0.05, max: 1, noNaN: true}),
+        (input, tokensPerSecondPerChip, utilizationFraction) => {
+          const throughput = {tokensPerSecondPerChip, utilizationFraction};
+          const r = vendorMarginPerToken(input, throughput);
+          const breakdown = costPerMillionTokensBreakdown(chipHourCost(input), throughput);
+          expect(r.usdPerMTok).toBeCloseTo(breakdown.vendorMargin, 9);
+          expect(r.tokenCostUsdPerMTok).toBeCloseTo(breakdown.total, 9);
+          expect(r.shareOfTokenCost).toBeCloseTo(vendorShare(input).ofTokenCost, 12);
+          const fall = tokenCostWaterfall({chipHour: input, builtUpUsd: null, listPriceUsdPerMTok: 1, ...throughput});
+          expect(r.fullUseUsdPerMTok).toBeCloseTo(fall.barsUsdPerMTok.sellerMargin, 9);
+        }
+      )
+    );
+  });
+
+  it("refuses a throughput or utilisation it cannot divide by", () => {
+    expect(() => vendorMarginPerToken(HAND_CASE, {tokensPerSecondPerChip: 0, utilizationFraction: 0.5})).toThrow(
+      "tokens per second per chip: expected > 0, found 0"
+    );
+    expect(() => vendorMarginPerToken(HAND_CASE, {tokensPerSecondPerChip: 10, utilizationFraction: 60})).toThrow(
+      "utilisation: expected a fraction in (0, 1], found 60"
     );
   });
 });
