@@ -1,6 +1,14 @@
 import {isAlias, isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLMap} from "yaml";
 import {UserError, UserErrors, type UserErrorLocation} from "../../errors/userError.js";
-import {foundAt, readValue, truncate, writtenValue, type ScenarioValue, type ValueSite} from "./readValue.js";
+import {
+  foundAt,
+  readValue,
+  throughAlias,
+  truncate,
+  writtenValue,
+  type ScenarioValue,
+  type ValueSite
+} from "./readValue.js";
 import {
   groupKeyPaths,
   isReservedKey,
@@ -499,7 +507,7 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
       });
       return;
     }
-    walkKeys(node as YAMLMap, "", site, {
+    const visitor: WalkVisitor = {
       label: "sources",
       key: (def, sourceNode) => {
         const value = site.deref(sourceNode);
@@ -526,7 +534,8 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
         }
         scenario.sources[def.path] = {text, position: site.position(sourceNode)};
       }
-    });
+    };
+    throughAliasWalk(valueNode, site, () => walkKeys(node as YAMLMap, "", site, visitor));
     return;
   }
   const text = scalarText(node, site.text(valueNode));
@@ -577,6 +586,21 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
     scenario.id = text;
     scenario.idPosition = site.position(valueNode ?? keyNode);
   } else scenario.extends = {id: text, position: site.position(valueNode ?? keyNode)};
+}
+
+/**
+ * Runs `walk` over the map `valueNode` stands for; when `valueNode` is an alias (`serving: *s`), each error the walk
+ * finds is placed at the alias, where the keys are set, and names the anchor's line (throughAlias): it stood inside the
+ * anchored map, as if the anchor's keys were in error (tester).
+ */
+function throughAliasWalk(valueNode: unknown, site: YamlSite, walk: () => void): void {
+  const before = site.errors.length;
+  walk();
+  if (!isAlias(valueNode)) return;
+  const at = site.position(valueNode);
+  const anchor = site.anchorAt?.(site.deref(valueNode)) ?? at;
+  const name = site.text(valueNode).trim();
+  for (let i = before; i < site.errors.length; i++) site.errors[i] = throughAlias(site.errors[i]!, at, name, anchor);
 }
 
 interface WalkVisitor {
@@ -652,7 +676,7 @@ function walkKeys(
     if (isScenarioGroup(path)) {
       const value = site.deref(pair.value);
       const example = `${groupKeyPaths(path)[0]}: …`;
-      if (isMap(value)) walkKeys(value as YAMLMap, path, site, visitor, seen);
+      if (isMap(value)) throughAliasWalk(pair.value, site, () => walkKeys(value as YAMLMap, path, site, visitor, seen));
       else if (isScalar(value) && value.value === null && site.text(pair.value).trim() === "") {
         // `serving:` with nothing under it: the keys meant for it are written flush left (author trial: accepted in
         // silence, and the next line's `hardware: h200-sxm` read as the top-level group hardware).
@@ -728,6 +752,12 @@ function yamlSite(
     text: (node) => {
       const r = range(node);
       return r && r[0] !== undefined && r[1] !== undefined ? yamlText.slice(r[0], r[1]) : "";
+    },
+    anchorAt: (node) => {
+      const anchor = node !== null && typeof node === "object" && "anchor" in node ? node.anchor : undefined;
+      const start = range(node)?.[0];
+      const at = typeof anchor === "string" && start !== undefined ? yamlText.lastIndexOf(`&${anchor}`, start) : -1;
+      return at < 0 ? site.position(node) : position(at);
     },
     deref: (node) => {
       let current = node;

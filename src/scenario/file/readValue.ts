@@ -35,6 +35,8 @@ export interface ValueSite {
   text(node: unknown): string;
   /** The node an alias points to (or the node itself). */
   deref(node: unknown): unknown;
+  /** Where the anchor (`&a`) of an aliased node is written, when the reader knows; else where the node starts. */
+  anchorAt?(node: unknown): UserErrorLocation;
   /** Errors found so far; reading appends to it instead of throwing. */
   errors: UserError[];
   /**
@@ -261,7 +263,8 @@ function checkedHint(
  * A key set by an alias (`power.pue: *a`) reads as the value the alias stands for. An error about that whole value is
  * placed at the alias, where the key is set, and shows the value with the alias that gave it, `found 0.5 (*a)`: it
  * said `found *a`, which the reader had to look up (breaker). An error inside an anchored map (a distribution's
- * parameter) stays at that parameter.
+ * parameter) is placed at the alias too, the key's line, and says where the anchor is (throughAlias): it stood at the
+ * anchor's parameter, so that the key set through the alias seemed fine and the anchor's key in error twice (tester).
  */
 function readAliased(def: ScenarioKeyDef, alias: unknown, site: ValueSite): ScenarioValue | undefined {
   const target = site.deref(alias);
@@ -274,10 +277,21 @@ function readAliased(def: ScenarioKeyDef, alias: unknown, site: ValueSite): Scen
     (["file", "line", "column", "flag"] as const).every((part) => error.detail[part] === at[part]);
   for (const error of errors) {
     const {found} = error.detail;
-    const aliased = atAlias(error) && found ? withAlias(found, name, target) : undefined;
-    site.errors.push(aliased ? new UserError({...error.detail, found: aliased}) : error);
+    if (!atAlias(error))
+      site.errors.push(throughAlias(error, at, name, site.anchorAt?.(target) ?? site.locate(target)));
+    else site.errors.push(found ? new UserError({...error.detail, found: withAlias(found, name, target)}) : error);
   }
   return value;
+}
+
+/**
+ * `error`, found inside the value an alias stands for, placed at the alias (`at`, where the key is set) with a hint
+ * naming the alias and the line of its anchor: `through alias *d, whose anchor &d is on line 6`.
+ */
+export function throughAlias(error: UserError, at: UserErrorLocation, alias: string, anchor: UserErrorLocation) {
+  const through = `through alias ${alias}, whose anchor &${alias.replace(/^\*/, "")} is on line ${anchor.line}`;
+  const {hint} = error.detail;
+  return new UserError({...error.detail, ...at, hint: hint ? `${hint}; ${through}` : through});
 }
 
 /**

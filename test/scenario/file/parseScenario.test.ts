@@ -345,6 +345,27 @@ describe("parseScenario", () => {
     ]);
   });
 
+  // An error inside an aliased map stood at the anchor's line, as if the anchor's key were in error (tester).
+  it("places an error inside an aliased map at the alias, where the key is set, naming the anchor's line", () => {
+    const errors = userErrorsOf(() =>
+      parse(
+        "---\ntitle: t\nserving:\n  utilization: &u\n    dist: uniform\n    min: 0.5\n    max: lots\n" +
+          "power:\n  pue: *u\nx-notes: &s\n  batch: lots\nserving.inputTokens: 2048\ntraining: *s\n---\n"
+      )
+    );
+    expect(errors.map(formatUserError)).toEqual([
+      "data/scenarios/test.md:7:10: serving.utilization: not a number: expected a fraction like 0.35 or 35%, found lots",
+      "data/scenarios/test.md:9:8: power.pue: out of range: expected a plain number in [1, 3], found 0.5 " +
+        "(through alias *u, whose anchor &u is on line 4)",
+      "data/scenarios/test.md:9:8: power.pue: not a number: expected a plain number without a unit, like 1.5 or 3x, " +
+        "found lots (through alias *u, whose anchor &u is on line 4)",
+      "data/scenarios/test.md:10:1: x-notes: unknown key: expected a scenario key (see the reference) or one of id, " +
+        "title, label, description, extends, sources, found x-notes",
+      "data/scenarios/test.md:13:11: training.batch: unknown key: expected a key of training, found batch " +
+        "(did you mean serving.batch?; through alias *s, whose anchor &s is on line 10)"
+    ]);
+  });
+
   it("keeps in written a value without the line breaks that its reading trims (breaker: '$12,000\\r')", () => {
     const scenario = parse('---\ntitle: t\nsilicon.nre: "$1.2B\\r\\n"\nhardware.price: |\n  $12,000\n---\n');
     expect(scenario.values["silicon.nre"]).toMatchObject({value: 1.2e9, written: "$1.2B"});
