@@ -142,8 +142,12 @@ export function parseScenario({file, text, name, catalogIds}: ScenarioText): Par
   const lines = content.split(/\r?\n/);
   const at = (line: number, column = 1): UserErrorLocation => ({file, line, column});
   const first = lines[0] ?? "";
+  const nul = nulError(content, at);
+  if (nul) throw new UserErrors([nul]);
   const strayReturn = loneReturnError(content, at);
   if (strayReturn) throw new UserErrors([strayReturn]);
+  const bom = innerBomError(lines, at);
+  if (bom) throw new UserErrors([bom]);
   if (first.trimEnd() !== FENCE) {
     throw new UserErrors([
       new UserError({
@@ -363,24 +367,79 @@ function loneReturnError(
       hint
     });
   }
+  const {line, column, found} = strayFound(text, returns, "a CR alone");
+  return new UserError({
+    ...at(line, column),
+    message: "a lone carriage return (CR not followed by LF)",
+    expected: "lines ending in LF or CRLF",
+    found,
+    hint
+  });
+}
+
+/**
+ * Where the first of `offsets` (at least one) is in `text`, lines counted at LF, and what an error found there: `what`
+ * after the text before it on its line (or at the start of the line), then how many more there are and where the
+ * next is.
+ */
+function strayFound(text: string, offsets: readonly number[], what: string) {
   const place = (offset: number) => {
     const before = text.slice(0, offset);
     const start = before.lastIndexOf("\n") + 1;
     return {line: before.split("\n").length, column: offset - start + 1, before: text.slice(start, offset)};
   };
-  const {line, column, before} = place(returns[0]!);
+  const {line, column, before} = place(offsets[0]!);
   const after =
     before.trim() === "" ? `at the start of line ${line}` : `after ${JSON.stringify(truncate(before.trim()))}`;
-  const next = returns[1] === undefined ? undefined : place(returns[1]);
-  const more = next && `, then ${returns.length - 1} more, the next at line ${next.line}, column ${next.column}`;
-  const then = next && returns.length === 2 ? `, then 1 more at line ${next.line}, column ${next.column}` : more;
+  const next = offsets[1] === undefined ? undefined : place(offsets[1]);
+  const more = next && `, then ${offsets.length - 1} more, the next at line ${next.line}, column ${next.column}`;
+  const then = next && offsets.length === 2 ? `, then 1 more at line ${next.line}, column ${next.column}` : more;
+  return {line, column, found: `${what} ${after}${then ?? ""}`};
+}
+
+/**
+ * The error for a NUL character (\0) in a scenario file's text, at the first one; undefined when there is none. No
+ * text file holds one: a binary file, a corrupted one, or one saved as UTF-16 (a NUL beside every ASCII letter). It
+ * read as whatever the value around it was refused for (`batch: 6\04` was "wrong unit"; tester).
+ */
+function nulError(text: string, at: (line: number, column?: number) => UserErrorLocation): UserError | undefined {
+  const nuls = [...text.matchAll(/\0/g)].map((match) => match.index);
+  if (nuls.length === 0) return undefined;
+  const {line, column, found} = strayFound(text, nuls, "a NUL");
   return new UserError({
     ...at(line, column),
-    message: "a lone carriage return (CR not followed by LF)",
-    expected: "lines ending in LF or CRLF",
-    found: `a CR alone ${after}${then ?? ""}`,
-    hint
+    message: "a NUL byte (\\0), as in a binary or corrupted file",
+    expected: "a text file in UTF-8",
+    found,
+    hint: "delete it in a text editor, or restore the file; a file saved as UTF-16 has one beside every letter: save it as UTF-8"
   });
+}
+
+/**
+ * The error for a byte-order mark (U+FEFF) at the start of a line of the front matter or of its closing line, past
+ * those at the very start of the file (which are dropped); undefined when there is none. A file pasted together from
+ * two keeps the second's mark, which no editor shows: before the closing `---` it read "front matter is not closed"
+ * (tester), before a key "malformed YAML" or an unknown key.
+ */
+function innerBomError(
+  lines: readonly string[],
+  at: (line: number, column?: number) => UserErrorLocation
+): UserError | undefined {
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.startsWith("\uFEFF")) {
+      const rest = line.replace(/^\uFEFF+/, "").trim();
+      return new UserError({
+        ...at(i + 1),
+        message: "a byte-order mark (U+FEFF) inside the file",
+        expected: "a byte-order mark only at the very start of the file, if at all",
+        found: `a byte-order mark ${rest ? `before ${JSON.stringify(truncate(rest))}` : "on an empty line"}`,
+        hint: "remove it: it is invisible in most editors, and is left where two files were pasted together"
+      });
+    }
+    if (line.trimEnd() === FENCE || line.trimEnd() === "...") return undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -128,6 +128,48 @@ describe("parseScenario", () => {
     });
   });
 
+  // `batch: 6\04` read "wrong unit … found "6\u00004"" (tester).
+  it("reports a NUL byte at its line and column, as in a binary or corrupted file", () => {
+    const error = {
+      file: "data/scenarios/test.md",
+      message: "a NUL byte (\\0), as in a binary or corrupted file",
+      expected: "a text file in UTF-8",
+      hint:
+        "delete it in a text editor, or restore the file; a file saved as UTF-16 has one beside every letter: " +
+        "save it as UTF-8"
+    };
+    expect(userErrorsOf(() => parse("---\ntitle: x\nserving:\n  batch: 6\u00004\n---\n"))).toEqual([
+      {...error, line: 4, column: 11, found: 'a NUL after "batch: 6"'}
+    ]);
+    expect(userErrorsOf(() => parse("\u0000-\u0000-\u0000-\u0000\n"))).toEqual([
+      {...error, line: 1, column: 1, found: "a NUL at the start of line 1, then 3 more, the next at line 1, column 3"}
+    ]);
+    expect(formatUserError(userErrorsOf(() => parse("---\ntitle: x\n---\nhi\u0000\n"))[0]!)).toBe(
+      "data/scenarios/test.md:4:3: a NUL byte (\\0), as in a binary or corrupted file: expected a text file in UTF-8, " +
+        'found a NUL after "hi" (delete it in a text editor, or restore the file; a file saved as UTF-16 has one beside ' +
+        "every letter: save it as UTF-8)"
+    );
+  });
+
+  // A file pasted together from two: "front matter is not closed" for a mark before the closing `---` (tester).
+  it("reports a byte-order mark inside the front matter or before its closing line, at its line", () => {
+    const error = {
+      file: "data/scenarios/test.md",
+      column: 1,
+      message: "a byte-order mark (U+FEFF) inside the file",
+      expected: "a byte-order mark only at the very start of the file, if at all",
+      hint: "remove it: it is invisible in most editors, and is left where two files were pasted together"
+    };
+    expect(userErrorsOf(() => parse("---\ntitle: x\n\uFEFF---\nhi\n"))).toEqual([
+      {...error, line: 3, found: 'a byte-order mark before "---"'}
+    ]);
+    expect(userErrorsOf(() => parse("\uFEFF---\ntitle: x\n\uFEFFserving:\n  batch: 8\n---\n"))).toEqual([
+      {...error, line: 3, found: 'a byte-order mark before "serving:"'}
+    ]);
+    // At the very start of the file (one or several), it is no content; in the narrative it is left to the Markdown.
+    expect(parse("\uFEFF\uFEFF---\ntitle: x\n---\n\uFEFFhi\n").title).toBe("x");
+  });
+
   it("reports malformed YAML with file, line and column", () => {
     expect(userErrorsOf(() => parseFixture("malformed-yaml.md"))).toEqual([
       {
