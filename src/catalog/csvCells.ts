@@ -466,13 +466,27 @@ export class CellReader<Column extends string> {
     this.record = record;
     if (record.cells.length !== this.columns.length) {
       // A quoted cell over several lines where none was meant: a quote left open that a later cell's quote closed
-      // (`…,"989.4,…` read as one cell to the next line's quote; breaker: the hint spoke only of commas).
+      // (`…,"989.4,…` read as one cell to the next line's quote). It was "wrong number of cells" where the record
+      // ends, with a hint (breaker), then still read so (tester): it is the open quote's error, at the quote. The rule:
+      // a quoted cell over lines whose first line holds a comma, the rest of its row swallowed; a note meant to run
+      // over lines whose first line has a comma, in a row with a cell too many or too few, is misread as one.
       const spanning = record.cells.findIndex((cell) => cell.includes("\n"));
       const at = spanning >= 0 ? record.positions[spanning] : undefined;
-      const hint =
-        at !== undefined
-          ? `the cell at line ${at.line}, column ${at.column} is quoted over ${record.cells[spanning]!.split("\n").length} lines: is its closing quote missing?`
-          : "quote cells that contain commas";
+      if (at !== undefined && /^[^\n]*,/.test(record.cells[spanning]!)) {
+        const closed = at.line + record.cells[spanning]!.split("\n").length - 1;
+        this.errors.push(
+          new UserError({
+            file: this.file,
+            ...at,
+            path: this.columns[spanning]!,
+            message: "unterminated quoted cell",
+            expected: `a closing " on line ${at.line} (a quote inside a quoted cell is written "")`,
+            found: `the next quote only on line ${closed}, so the row read ${record.cells.length} cells, not ${this.columns.length}`,
+            hint: "a cell that starts with a quote runs to the next lone quote"
+          })
+        );
+        return false;
+      }
       this.errors.push(
         new UserError({
           file: this.file,
@@ -481,7 +495,10 @@ export class CellReader<Column extends string> {
           message: "wrong number of cells",
           expected: `${this.columns.length} cells (one per header column)`,
           found: `${record.cells.length}`,
-          hint
+          hint:
+            at !== undefined
+              ? `the cell at line ${at.line}, column ${at.column} is quoted over ${record.cells[spanning]!.split("\n").length} lines: is its closing quote missing?`
+              : "quote cells that contain commas"
         })
       );
       return false;

@@ -710,7 +710,9 @@ describe("parseHardwareCsv validation", () => {
     expect(errors[0]!.detail).toMatchObject({line: 2, message: "wrong number of cells", found: "29"});
   });
 
-  it("asks whether a closing quote is missing when a cell is quoted over lines (breaker: the hint spoke of commas)", () => {
+  // It was "wrong number of cells" where the record ends, asking whether a closing quote is missing (breaker: the hint
+  // spoke of commas); still the count's error, not the quote's (tester).
+  it("says a quote left open that a later line's quote closes is unterminated, at the quote, naming its column", () => {
     // Line 2 opens a quote before 989.4 and closes none; line 3's first quote (its quoted name, ",""H100""" would be
     // a quote inside it) closes it: one cell over two lines, and too few cells on line 2.
     const open = GOOD_ROW.replace(",989.4,", ',"989.4,');
@@ -721,11 +723,17 @@ describe("parseHardwareCsv validation", () => {
     const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${open}\n${quoted}`, {file: FILE}));
     // HEADER is line 1; the quote is where ",989.4" starts, plus one for the comma, plus one for 1-based columns.
     const column = GOOD_ROW.indexOf(",989.4,") + 2;
-    // The error is where the record ends (line 3: its cells are missing there); the hint points at the open quote.
-    expect(errors[0]!.detail).toMatchObject({
+    expect(errors.map((error) => error.message)).toEqual([
+      `${FILE}:2:${column}: bf16_tflops: unterminated quoted cell: expected a closing " on line 2 (a quote inside a ` +
+        `quoted cell is written ""), found the next quote only on line 3, so the row read 33 cells, not 28 ` +
+        "(a cell that starts with a quote runs to the next lone quote)"
+    ]);
+    // A note meant to run over lines, in a row with a cell too many, is the count's error, the hint asking.
+    const note = `${GOOD_ROW.replace(/,$/, ',"a note\nover, two lines"')},extra`;
+    expect(errorsOf(() => parseHardwareCsv(`${HEADER}\n${note}`, {file: FILE}))[0]!.detail).toMatchObject({
       line: 3,
       message: "wrong number of cells",
-      hint: `the cell at line 2, column ${column} is quoted over 2 lines: is its closing quote missing?`
+      hint: `the cell at line 2, column ${GOOD_ROW.length + 1} is quoted over 2 lines: is its closing quote missing?`
     });
   });
 

@@ -40,6 +40,18 @@ describe("parseModelsCsv on data/models.csv", () => {
     ]);
   });
 
+  // A project's models.csv with `my-8b,"My 8B,8.03,…` read "wrong number of cells" at line 3 (tester).
+  it("says a quote opened in a row and closed only by a later line's quote is unterminated, at the quote", () => {
+    const open = GOOD_ROW.replace("tiny,Tiny,", 'tiny,"Tiny,');
+    const next = GOOD_ROW.replace("tiny,Tiny,", "small,Small,").replace(",Paper,", ',"Paper",');
+    const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${open}\n${next}`, {file: FILE}));
+    expect(errors.map((e) => e.message)).toEqual([
+      'data/models.csv:2:6: name: unterminated quoted cell: expected a closing " on line 2 (a quote inside a quoted ' +
+        'cell is written ""), found the next quote only on line 3, so the row read 5 cells, not 20 (a cell that ' +
+        "starts with a quote runs to the next lone quote)"
+    ]);
+  });
+
   it("parses every row without error", () => {
     expect(models.map((m) => m.id)).toEqual(
       expect.arrayContaining([
