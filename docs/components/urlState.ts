@@ -52,8 +52,8 @@ export interface ShareQuery {
  * one with the value its last set gives, as read: `0.5` is `50%`) are returned in `ignored`, each value once.
  */
 export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
-  const params = typeof query === "string" ? new URLSearchParams(query) : query;
   const ignored: IgnoredSet[] = [];
+  const params = typeof query === "string" ? wellEncoded(query, ignored) : query;
   const byPath = new Map<string, string>();
   /** The entries of `ignored` that are an earlier `set` of a repeated key. */
   const repeats = new Set<IgnoredSet>();
@@ -126,6 +126,51 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
       return n ? {...item, reason: `${item.reason} (this value set ${n === 2 ? "twice" : `${n} times`})`} : item;
     })
   };
+}
+
+/**
+ * The parameters of a query string whose %-encoding decodes; each that does not is pushed on `ignored`, undecoded, with
+ * the bad escape quoted. URLSearchParams keeps a `%` without two hex digits as it is and reads escapes that are no
+ * UTF-8 as U+FFFD, so `set=serving.batch%ZZ=4` was an unknown key `serving.batch%ZZ` and `set=%E0%A4` "missing ="
+ * (tester). A `%` before no letter or digit stays a percent sign, as URLSearchParams reads it: a link typed by hand
+ * with `=70%` or `=30%/yr` still reads. A query given as URLSearchParams is decoded already and is read as it is.
+ */
+function wellEncoded(query: string, ignored: IgnoredSet[]): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const part of query.replace(/^\?/, "").split("&")) {
+    const bad = badEscape(part);
+    if (bad === undefined) {
+      for (const [name, value] of new URLSearchParams(part)) params.append(name, value);
+      continue;
+    }
+    const shown = part.startsWith(`${SHARE_PARAM}=`) ? part.slice(SHARE_PARAM.length + 1) : part;
+    const expected = /^(%[0-9A-Fa-f]{2})+$/.test(bad) ? "%-escapes of whole UTF-8 characters" : "% and two hex digits";
+    ignored.push({...found(shown), reason: `malformed %-encoding: expected ${expected}, found ${quoteFound(bad, 40)}`});
+  }
+  return params;
+}
+
+/**
+ * The first %-escape of `part` that does not decode: a `%` and the two characters after it when they are not hex
+ * digits but start with a letter or digit (`%ZZ`, `%4G`), or the escapes of one UTF-8 character cut short or
+ * malformed (`%E0%A4`); undefined when every escape decodes.
+ */
+function badEscape(part: string): string | undefined {
+  const escapes = /%([0-9A-Fa-f]{2})|%[0-9A-Za-z].?/g;
+  for (let match = escapes.exec(part); match; match = escapes.exec(part)) {
+    if (match[1] === undefined) return match[0];
+    const lead = parseInt(match[1], 16);
+    // The escapes of the character this byte leads: 1 for ASCII, 2 to 4 by its high bits (a stray continuation, 1).
+    const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    const character = part.slice(match.index).match(new RegExp(`^(?:%[0-9A-Fa-f]{2}){1,${length}}`))![0];
+    try {
+      decodeURIComponent(character);
+    } catch {
+      return character;
+    }
+    escapes.lastIndex = match.index + character.length;
+  }
+  return undefined;
 }
 
 /**

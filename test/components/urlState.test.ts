@@ -89,6 +89,28 @@ describe("parseShareQuery", () => {
     expect(query.ignored[0]?.reason).toMatch(/did you mean serving\.utilization/);
   });
 
+  // `serving.batch%ZZ=4` read as an unknown key `serving.batch%ZZ`, `%E0%A4` (a character cut short) "missing ="
+  // (tester).
+  it("ignores a set whose %-encoding is malformed, quoting the bad escape; a % before no letter or digit is a %", () => {
+    const query = parseShareQuery("?set=serving.batch%ZZ=4&set=%E0%A4&set=power.pue%3D1.3&set=serving.batch%3D6%804");
+    expect(query).toEqual({
+      sets: ["power.pue=1.3"],
+      ignored: [
+        {set: "serving.batch%ZZ=4", reason: "malformed %-encoding: expected % and two hex digits, found %ZZ"},
+        {set: "%E0%A4", reason: "malformed %-encoding: expected %-escapes of whole UTF-8 characters, found %E0%A4"},
+        {
+          set: "serving.batch%3D6%804",
+          reason: "malformed %-encoding: expected %-escapes of whole UTF-8 characters, found %80"
+        }
+      ]
+    });
+    // Typed by hand in the address bar, as URLSearchParams reads it.
+    expect(parseShareQuery("?set=serving.utilization=70%&set=demand.growthPerYear=30%/yr").sets).toEqual([
+      "serving.utilization=70%",
+      "demand.growthPerYear=30%/yr"
+    ]);
+  });
+
   it("ignores a script tag as a key or a parameter name, returning it only as data", () => {
     const hostile = "<script>alert(1)</script>";
     const query = parseShareQuery(
