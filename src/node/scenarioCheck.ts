@@ -1,3 +1,5 @@
+import {statSync} from "node:fs";
+import {dirname} from "node:path";
 import {UserError, userErrorList} from "../errors/userError.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import {scenarioBody, scenarioTitle, type ParsedScenario} from "../scenario/file/parseScenario.js";
@@ -13,8 +15,9 @@ import {displayPath, scenarioFileId, scenarioFilesIn} from "./scenarioFiles.js";
 import type {ScenarioLibrary} from "./scenarioLibrary.js";
 import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
 import {unsourcedKeysNote} from "../scenario/file/unsourcedKeys.js";
-import {copiedFromNote} from "../scenario/file/copiedFrom.js";
+import {copiedFromNote, type CopyFacts} from "../scenario/file/copiedFrom.js";
 import {glossaryAnchors} from "./glossary.js";
+import {realPath, SCENARIOS_DIR} from "./paths.js";
 
 /** One checked scenario file: its id (from `id:` or its name) and every error found in it. */
 export interface ScenarioFileCheck {
@@ -278,10 +281,25 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
  */
 export function noteUnsourcedKeys(files: readonly ScenarioFileCheck[], library?: ScenarioLibrary): void {
   const others = library ? library.index.ids.flatMap((id) => library.index.lookup(id) ?? []) : [];
+  const facts = new Map<string, CopyFacts>();
+  const factsOf = (file: string) => {
+    if (!facts.has(file)) facts.set(file, copyFacts(file));
+    return facts.get(file)!;
+  };
   for (const check of files) {
     if (!check.scenario) continue;
-    for (const note of [unsourcedKeysNote(check.scenario), copiedFromNote(check.scenario, others)]) {
+    for (const note of [unsourcedKeysNote(check.scenario), copiedFromNote(check.scenario, others, factsOf)]) {
       if (note) process.stderr.write(`token-ledger: note: ${note}\n`);
     }
+  }
+}
+
+/** Whether a scenario file (as displayPath names it) is a bundled one, and when it was modified: see mayBeCopyOf. */
+function copyFacts(file: string): CopyFacts {
+  try {
+    const path = realPath(file);
+    return {bundled: dirname(path) === realPath(SCENARIOS_DIR), modified: statSync(path).mtimeMs};
+  } catch {
+    return {bundled: false, modified: undefined};
   }
 }

@@ -8,6 +8,27 @@ type CopiedFields = Pick<
   "file" | "id" | "title" | "description" | "values" | "sources" | "body" | "extends"
 >;
 
+/** What tells a copy from its original where two files read alike: known where files are read, not in the parse. */
+export interface CopyFacts {
+  /** Whether the file is one of the package's bundled scenarios (data/scenarios/ of token-ledger itself). */
+  bundled: boolean;
+  /** When the file was last modified (ms since the epoch), or undefined when unknown. */
+  modified: number | undefined;
+}
+
+/**
+ * Whether a file (`facts`) is taken for a copy of `other`'s file: the note speaks of the two, and was given to both,
+ * the original told to rewrite its own prose for "a value it changed" (tester). The rule: a file that is not bundled
+ * is the copy of a bundled one (the README's recipe copies the bundled base.md into a project), and a bundled one is
+ * never the copy of one that is not; between two of a kind, the file modified later is the copy (`cp` writes a new
+ * file, and the copy is the one edited since). Modified at the same time, or a time unknown: either may be the copy,
+ * and each is told.
+ */
+export function mayBeCopyOf(facts: CopyFacts, other: CopyFacts): boolean {
+  if (facts.bundled !== other.bundled) return !facts.bundled;
+  return facts.modified === undefined || other.modified === undefined || facts.modified >= other.modified;
+}
+
 /**
  * A note for a scenario file copied from another and edited (the README's recipe starts from `cp base.md`): a key
  * whose value changed but whose `sources:` entry is still the other file's word for word, so its page cites, for the
@@ -17,11 +38,20 @@ type CopiedFields = Pick<
  * file changed that scenario's values (a copy of asic-9-months.md set to a 12-month cycle still said "designed in 9
  * months" and "A custom inference chip in 9 months"; staleProse).
  *
- * Input: the file as parsed, and the other scenarios the command sees (any order; the file itself is skipped by its
- * path). Output: one note of up to three sentences, or null when none holds. Raises nothing.
+ * Input: the file as parsed, the other scenarios the command sees (any order; the file itself is skipped by its
+ * path), and what tells a copy from its original (`facts` of a file, by its path as `file` gives it): an other file
+ * the scenario is not taken for a copy of (mayBeCopyOf) is left out, so that the note goes to the copy only. Without
+ * `facts`, every other file is one the scenario may have been copied from. Output: one note of up to three sentences,
+ * or null when none holds. Raises nothing.
  */
-export function copiedFromNote(scenario: CopiedFields, others: readonly CopiedFields[]): string | null {
-  const rest = others.filter((other) => other.file !== scenario.file);
+export function copiedFromNote(
+  scenario: CopiedFields,
+  others: readonly CopiedFields[],
+  facts?: (file: string) => CopyFacts
+): string | null {
+  const rest = others.filter(
+    (other) => other.file !== scenario.file && (!facts || mayBeCopyOf(facts(scenario.file), facts(other.file)))
+  );
   const stale = Object.entries(scenario.sources).flatMap(([path, source]) => {
     const own = scenario.values[path];
     if (own === undefined) return [];

@@ -1,10 +1,10 @@
 // A copy of base.md set on a B200 with a batch of 128 still cited "NVIDIA H100 SXM5 80GB" and "64 sequences per
 // replica" for them, and took base's title, with no word (new-user trial of the README's `cp base.md` recipe).
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
-import {afterAll, describe, expect, it} from "vitest";
-import {copiedFromNote} from "../../../src/scenario/file/copiedFrom.js";
+import {dirname, join} from "node:path";
+import {afterAll, describe, expect, it, vi} from "vitest";
+import {copiedFromNote, mayBeCopyOf} from "../../../src/scenario/file/copiedFrom.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {runCli} from "../../cli/runCli.js";
 
@@ -88,6 +88,58 @@ describe("copiedFromNote of a copy's prose", () => {
     );
     expect(copiedFromNote(ASIC, [child])).toBeNull();
     expect(copiedFromNote(child, [ASIC])).toContain("child.md keeps asic-9-months.md's narrative word for word");
+  });
+});
+
+// A copy and its original validated together: the original was told it cites, "for a value it changed", the source
+// the copy gives for another value, and to rewrite its own prose (tester).
+describe("which of two files is the copy", () => {
+  const copy = parse(
+    "copy.md",
+    '---\ntitle: Base\nserving:\n  batch: 128\n  utilization: 0.6\nsources:\n  serving.batch: "64 per replica"\n' +
+      '  serving.utilization: "measured fleets"\n---\n'
+  );
+
+  it("is a file that is not bundled beside a bundled one, else the one modified later; the same time, either", () => {
+    expect(mayBeCopyOf({bundled: false, modified: 1}, {bundled: true, modified: 2})).toBe(true);
+    expect(mayBeCopyOf({bundled: true, modified: 2}, {bundled: false, modified: 1})).toBe(false);
+    expect(mayBeCopyOf({bundled: false, modified: 2}, {bundled: false, modified: 1})).toBe(true);
+    expect(mayBeCopyOf({bundled: false, modified: 1}, {bundled: false, modified: 2})).toBe(false);
+    expect(mayBeCopyOf({bundled: true, modified: 1}, {bundled: true, modified: 1})).toBe(true);
+    expect(mayBeCopyOf({bundled: false, modified: undefined}, {bundled: false, modified: 2})).toBe(true);
+  });
+
+  it("gives the note to the copy only", () => {
+    const facts = (file: string) => ({bundled: file === "base.md", modified: file === "base.md" ? 2 : 1});
+    expect(copiedFromNote(copy, [BASE, copy], facts)).toContain("copy.md cites, for a value it changed");
+    expect(copiedFromNote(BASE, [BASE, copy], facts)).toBeNull();
+    // Without what tells them apart, each may be the copy of the other.
+    expect(copiedFromNote(BASE, [BASE, copy])).toContain("base.md cites, for a value it changed");
+  });
+
+  // In a project's data/scenarios/, where each file is another's `others`: both were told.
+  it("validate notes the file of a project modified later, not its original", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "copied-pair-")), "project");
+    try {
+      expect((await runCli(["new", dir, "--token-ledger", "^0.1.0"])).code).toBe(0);
+      vi.stubEnv("TOKEN_LEDGER_PROJECT", dir);
+      const text = readFileSync("data/scenarios/base.md", "utf8");
+      const original = join(dir, "data", "scenarios", "original.md");
+      const copied = join(dir, "data", "scenarios", "copied.md");
+      writeFileSync(original, text.replace(/^title: .*$/m, "title: Original"));
+      writeFileSync(copied, text.replace(/^title: .*$/m, "title: Copied").replace(/^ {2}batch: 64$/m, "  batch: 128"));
+      utimesSync(original, new Date(2026, 0, 1), new Date(2026, 0, 1));
+      utimesSync(copied, new Date(2026, 0, 2), new Date(2026, 0, 2));
+      const {code, stderr} = await runCli(["validate"]);
+      expect(code, stderr).toBe(0);
+      const notes = stderr.split("\n").filter((line) => / note: .* cites, for a value it changed/.test(line));
+      expect(notes).toHaveLength(1);
+      // The copy's note; it names the bundled base.md first, which both files were copied from.
+      expect(notes[0]).toMatch(/note: \S*\/copied\.md cites, /);
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(dirname(dir), {recursive: true, force: true});
+    }
   });
 });
 
