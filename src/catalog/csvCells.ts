@@ -481,7 +481,9 @@ export class CellReader<Column extends string> {
             path: this.columns[spanning]!,
             message: "unterminated quoted cell",
             expected: `a closing " on line ${at.line} (a quote inside a quoted cell is written "")`,
-            found: `the next quote only on line ${closed}, so the row read ${record.cells.length} cells, not ${this.columns.length}`,
+            found:
+              `the next quote only on line ${closed}, ` +
+              `so the row read ${record.cells.length} cells, not ${this.columns.length}`,
             hint: "a cell that starts with a quote runs to the next lone quote"
           })
         );
@@ -497,7 +499,8 @@ export class CellReader<Column extends string> {
           found: `${record.cells.length}`,
           hint:
             at !== undefined
-              ? `the cell at line ${at.line}, column ${at.column} is quoted over ${record.cells[spanning]!.split("\n").length} lines: is its closing quote missing?`
+              ? `the cell at line ${at.line}, column ${at.column} is quoted over ` +
+                `${record.cells[spanning]!.split("\n").length} lines: is its closing quote missing?`
               : "quote cells that contain commas"
         })
       );

@@ -91,7 +91,7 @@ describe("parseShareQuery", () => {
 
   // `serving.batch%ZZ=4` read as an unknown key `serving.batch%ZZ`, `%E0%A4` (a character cut short) "missing ="
   // (tester).
-  it("ignores a set whose %-encoding is malformed, quoting the bad escape; a % before no letter or digit is a %", () => {
+  it("ignores a set with malformed %-encoding, quoting the bad escape; a % before no letter or digit is a %", () => {
     const query = parseShareQuery("?set=serving.batch%ZZ=4&set=%E0%A4&set=power.pue%3D1.3&set=serving.batch%3D6%804");
     expect(query).toEqual({
       sets: ["power.pue=1.3"],

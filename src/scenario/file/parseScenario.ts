@@ -411,7 +411,9 @@ function nulError(text: string, at: (line: number, column?: number) => UserError
     message: "a NUL byte (\\0), as in a binary or corrupted file",
     expected: "a text file in UTF-8",
     found,
-    hint: "delete it in a text editor, or restore the file; a file saved as UTF-16 has one beside every letter: save it as UTF-8"
+    hint:
+      "delete it in a text editor, or restore the file; a file saved as UTF-16 has one beside every letter: " +
+      "save it as UTF-8"
   });
 }
 

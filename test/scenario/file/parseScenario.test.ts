@@ -145,9 +145,9 @@ describe("parseScenario", () => {
       {...error, line: 1, column: 1, found: "a NUL at the start of line 1, then 3 more, the next at line 1, column 3"}
     ]);
     expect(formatUserError(userErrorsOf(() => parse("---\ntitle: x\n---\nhi\u0000\n"))[0]!)).toBe(
-      "data/scenarios/test.md:4:3: a NUL byte (\\0), as in a binary or corrupted file: expected a text file in UTF-8, " +
-        'found a NUL after "hi" (delete it in a text editor, or restore the file; a file saved as UTF-16 has one beside ' +
-        "every letter: save it as UTF-8)"
+      "data/scenarios/test.md:4:3: a NUL byte (\\0), as in a binary or corrupted file: expected a text file in " +
+        'UTF-8, found a NUL after "hi" (delete it in a text editor, or restore the file; a file saved as UTF-16 has ' +
+        "one beside every letter: save it as UTF-8)"
     );
   });
 
@@ -396,7 +396,8 @@ describe("parseScenario", () => {
       )
     );
     expect(errors.map(formatUserError)).toEqual([
-      "data/scenarios/test.md:7:10: serving.utilization: not a number: expected a fraction like 0.35 or 35%, found lots",
+      "data/scenarios/test.md:7:10: serving.utilization: not a number: expected a fraction like 0.35 or 35%, " +
+        "found lots",
       "data/scenarios/test.md:9:8: power.pue: out of range: expected a plain number in [1, 3], found 0.5 " +
         "(through alias *u, whose anchor &u is on line 4)",
       "data/scenarios/test.md:9:8: power.pue: not a number: expected a plain number without a unit, like 1.5 or 3x, " +
