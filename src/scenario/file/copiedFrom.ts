@@ -20,14 +20,19 @@ export interface CopyFacts {
  * Whether a file (`facts`) is taken for a copy of `other`'s file: the note speaks of the two, and was given to both,
  * the original told to rewrite its own prose for "a value it changed" (tester). The rule: a file that is not bundled
  * is the copy of a bundled one (the README's recipe copies the bundled base.md into a project), and a bundled one is
- * never the copy of one that is not; between two of a kind, the file modified later is the copy (`cp` writes a new
- * file, and the copy is the one edited since). Modified at the same time, or a time unknown: either may be the copy,
- * and each is told.
+ * never the copy of one that is not; between two of a kind, the file modified later, by at least COPY_EDIT_GAP_MS,
+ * is the copy (`cp` writes a new file, and the copy is the one edited since). Modified within that of each other (a
+ * `git clone` or checkout writes a project's files a few milliseconds apart, in no order that says which was copied),
+ * or a time unknown: either may be the copy, and each is told.
  */
 export function mayBeCopyOf(facts: CopyFacts, other: CopyFacts): boolean {
   if (facts.bundled !== other.bundled) return !facts.bundled;
-  return facts.modified === undefined || other.modified === undefined || facts.modified >= other.modified;
+  if (facts.modified === undefined || other.modified === undefined) return true;
+  return facts.modified > other.modified - COPY_EDIT_GAP_MS;
 }
+
+/** How much later a file must have been modified than another of its kind to be taken for its copy: a minute. */
+export const COPY_EDIT_GAP_MS = 60_000;
 
 /**
  * A note for a scenario file copied from another and edited (the README's recipe starts from `cp base.md`): a key

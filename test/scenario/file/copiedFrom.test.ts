@@ -100,17 +100,21 @@ describe("which of two files is the copy", () => {
       '  serving.utilization: "measured fleets"\n---\n'
   );
 
-  it("is a file that is not bundled beside a bundled one, else the one modified later; the same time, either", () => {
-    expect(mayBeCopyOf({bundled: false, modified: 1}, {bundled: true, modified: 2})).toBe(true);
-    expect(mayBeCopyOf({bundled: true, modified: 2}, {bundled: false, modified: 1})).toBe(false);
-    expect(mayBeCopyOf({bundled: false, modified: 2}, {bundled: false, modified: 1})).toBe(true);
-    expect(mayBeCopyOf({bundled: false, modified: 1}, {bundled: false, modified: 2})).toBe(false);
+  it("is a file that is not bundled beside a bundled one, else the one modified a minute or more later", () => {
+    const minute = 60_000;
+    expect(mayBeCopyOf({bundled: false, modified: 1}, {bundled: true, modified: 2 * minute})).toBe(true);
+    expect(mayBeCopyOf({bundled: true, modified: 2 * minute}, {bundled: false, modified: 1})).toBe(false);
+    expect(mayBeCopyOf({bundled: false, modified: 2 * minute}, {bundled: false, modified: minute})).toBe(true);
+    expect(mayBeCopyOf({bundled: false, modified: minute}, {bundled: false, modified: 2 * minute})).toBe(false);
     expect(mayBeCopyOf({bundled: true, modified: 1}, {bundled: true, modified: 1})).toBe(true);
     expect(mayBeCopyOf({bundled: false, modified: undefined}, {bundled: false, modified: 2})).toBe(true);
+    // A clone writes a project's files milliseconds apart, in no order that says which was copied: each is told.
+    expect(mayBeCopyOf({bundled: false, modified: 5}, {bundled: false, modified: 12})).toBe(true);
+    expect(mayBeCopyOf({bundled: false, modified: 12}, {bundled: false, modified: 5})).toBe(true);
   });
 
   it("gives the note to the copy only", () => {
-    const facts = (file: string) => ({bundled: file === "base.md", modified: file === "base.md" ? 2 : 1});
+    const facts = (file: string) => ({bundled: file === "base.md", modified: file === "base.md" ? 120_000 : 1});
     expect(copiedFromNote(copy, [BASE, copy], facts)).toContain("copy.md cites, for a value it changed");
     expect(copiedFromNote(BASE, [BASE, copy], facts)).toBeNull();
     // Without what tells them apart, each may be the copy of the other.
