@@ -1,4 +1,10 @@
-import {writtenValueNote, type WrittenAssumptions, type WrittenPlaceOptions} from "./writtenValueNote.js";
+import {
+  bareEnds,
+  bareEndValues,
+  writtenValueNote,
+  type WrittenAssumptions,
+  type WrittenPlaceOptions
+} from "./writtenValueNote.js";
 import {
   farBelowBundled,
   farBelowReason,
@@ -31,17 +37,19 @@ export function barePowerNote(assumptions: WrittenAssumptions, options?: Written
 /**
  * barePowerNote's sentence for one key (CHIP_POWER_KEYS) written `written` and read as `value` W, or null:
  * "silicon.power 3 is 3 W (a bare number is in watts), under a tenth of any bundled chip's (the least, tpu-v5e's, is
- * 140 W): write 3 kW if that was meant."
+ * 140 W): write 3 kW if that was meant." An interval of bare numbers each that far below (`3 to 5`, a distribution or
+ * a sweep's axis) is noted alike: "silicon.power 3 to 5 is 3 W to 5 W (…): write 3 kW to 5 kW if that was meant."
  */
 export function barePowerSentence(path: string, written: unknown, value: unknown): string | null {
   const column = CHIP_POWER_KEYS[path];
-  const text = typeof written === "string" ? written.trim() : undefined;
-  if (column === undefined || text === undefined || typeof value !== "number") return null;
-  if (!/^\+?\d+(\.\d+)?$/.test(text) || !farBelowBundled(column, value)) return null;
+  const ends = bareEnds(written, /^\+?\d+(\.\d+)?$/);
+  const values = ends && bareEndValues(ends, value);
+  if (column === undefined || ends === undefined || values === undefined) return null;
+  if (!values.every((end) => farBelowBundled(column, end))) return null;
   const {unit, larger} = LEAST_BUNDLED_FIGURES[column];
   const reason = farBelowReason(column);
-  return (
-    `${path} ${text} is ${text} ${unit} (a bare number is in watts), ${reason}: write ${text} ${larger} if that was ` +
-    "meant."
+  const [text, read, meant] = [ends, ends.map((end) => `${end} ${unit}`), ends.map((end) => `${end} ${larger}`)].map(
+    (parts) => parts.join(" to ")
   );
+  return `${path} ${text} is ${read} (a bare number is in watts), ${reason}: write ${meant} if that was meant.`;
 }

@@ -45,3 +45,23 @@ export function writtenValueNote(
   });
   return sentences.length ? sentences.join(" ") : null;
 }
+
+/**
+ * The ends of a value written as one number (`3`) or as a 90% interval of two (`3 to 5`), as written, when each matches
+ * `numeral`; undefined otherwise. A note for a bare number holds for an interval of bare numbers too:
+ * `silicon.power: 3 to 5` had no note where `silicon.power: 3` had one (tester).
+ */
+export function bareEnds(written: unknown, numeral: RegExp): string[] | undefined {
+  if (typeof written !== "string") return undefined;
+  const ends = written.trim().split(/\s+to\s+/);
+  return ends.length <= 2 && ends.every((end) => numeral.test(end)) ? ends : undefined;
+}
+
+/**
+ * The values of `bareEnds`' ends: `value` itself for one end (a number read from it, in the key's base unit), else
+ * each end's number; undefined when one is no number.
+ */
+export function bareEndValues(ends: readonly string[], value: unknown): number[] | undefined {
+  const values = ends.length === 1 ? [value] : ends.map(Number);
+  return values.every((v): v is number => typeof v === "number" && Number.isFinite(v)) ? values : undefined;
+}

@@ -17,6 +17,26 @@ describe("barePowerNote", () => {
     expect(barePowerNote({"silicon.power": {value: 1.2, written: "1.2"}})).toContain("write 1.2 kW if that was meant.");
   });
 
+  it("notes a distribution whose bare ends are both that far below, as a single value is (tester)", () => {
+    expect(
+      barePowerNote({"silicon.power": {value: {kind: "lognormal", mu: 1.35, sigma: 0.16}, written: "3 to 5"}})
+    ).toBe(
+      "silicon.power 3 to 5 is 3 W to 5 W (a bare number is in watts), under a tenth of any bundled chip's (the " +
+        "least, tpu-v5e's, is 140 W): write 3 kW to 5 kW if that was meant."
+    );
+    expect(barePowerNote({"silicon.power": {value: {kind: "lognormal"}, written: "3 to 500"}})).toBeNull();
+    expect(barePowerNote({"silicon.power": {value: {kind: "lognormal"}, written: "3 to 5 kW"}})).toBeNull();
+  });
+
+  it("is noted by run for --set silicon.power='3 to 5'", async () => {
+    const bare = await runCli(["run", "asic-24-months", "--set", "silicon.power=3 to 5", "--samples", "10"]);
+    expect(bare.code, bare.stderr).toBe(0);
+    expect(bare.stderr).toContain(
+      "token-ledger: note: asic-24-months: silicon.power 3 to 5 is 3 W to 5 W (a bare number is in watts), under a " +
+        "tenth of any bundled chip's (the least, tpu-v5e's, is 140 W): write 3 kW to 5 kW if that was meant.\n"
+    );
+  });
+
   it("takes a power with a unit, one from 14 W, a default and other keys as meant", () => {
     expect(barePowerNote({"silicon.power": {value: 3, written: "3 W"}})).toBeNull();
     expect(barePowerNote({"silicon.power": {value: 3000, written: "3 kW"}})).toBeNull();
