@@ -1,4 +1,10 @@
-import {writtenValueNote, type WrittenAssumptions, type WrittenPlaceOptions} from "./writtenValueNote.js";
+import {
+  bareEnds,
+  bareEndValues,
+  writtenValueNote,
+  type WrittenAssumptions,
+  type WrittenPlaceOptions
+} from "./writtenValueNote.js";
 
 /**
  * Keys whose every published or bundled value is thousands of dollars or more, so that a bare number under 1,000 is
@@ -35,16 +41,21 @@ export function bareMoneyNote(assumptions: WrittenAssumptions, options?: Written
  * bareMoneyNote's sentence for one key (THOUSANDS_MONEY_KEYS) written `written` and read as `value` dollars, or null
  * when it is no bare number under BARE_BELOW_USD. A flag that sets the key (`inference --chip-price 31`, which priced
  * a chip-hour at 0.427 USD/h with no word where `run --set hardware.price=31` noted it; breaker) is named by `flag`:
- * "--chip-price 31 is $31 … write --chip-price '$31k' if that was meant."
+ * "--chip-price 31 is $31 … write --chip-price '$31k' if that was meant." An interval of bare numbers each under it
+ * (a distribution, or a sweep's axis: sweepNotes.ts) is noted once: "silicon.nre 100 to 200 is $100 to $200 …".
  */
 export function bareMoneySentence(path: string, written: unknown, value: unknown, flag?: string): string | null {
   const money = THOUSANDS_MONEY_KEYS[path];
-  const text = typeof written === "string" ? written.trim() : undefined;
-  if (money === undefined || text === undefined || typeof value !== "number") return null;
-  if (!/^\+?\d+(\.\d+)?$/.test(text) || !(value < BARE_BELOW_USD)) return null;
-  const meant = flag === undefined ? `$${text}${money.scale}` : `${flag} '$${text}${money.scale}'`;
+  const ends = bareEnds(written, /^\+?\d+(\.\d+)?$/);
+  const values = ends && bareEndValues(ends, value);
+  if (money === undefined || ends === undefined || values === undefined) return null;
+  if (!values.every((end) => end < BARE_BELOW_USD)) return null;
+  const text = ends.join(" to ");
+  const dollars = ends.map((end) => `$${end}`).join(" to ");
+  const scaled = ends.map((end) => `$${end}${money.scale}`).join(" to ");
+  const meant = flag === undefined ? scaled : `${flag} '${scaled}'`;
   return (
-    `${flag ?? path} ${text} is $${text} (a bare number is US dollars), where ${money.costs}: write ${meant} if ` +
+    `${flag ?? path} ${text} is ${dollars} (a bare number is US dollars), where ${money.costs}: write ${meant} if ` +
     "that was meant."
   );
 }

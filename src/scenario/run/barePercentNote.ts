@@ -1,4 +1,10 @@
-import {writtenValueNote, type WrittenAssumptions, type WrittenPlaceOptions} from "./writtenValueNote.js";
+import {
+  bareEnds,
+  bareEndValues,
+  writtenValueNote,
+  type WrittenAssumptions,
+  type WrittenPlaceOptions
+} from "./writtenValueNote.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
 import {groupThousands} from "../../units/groupThousands.js";
 
@@ -27,12 +33,15 @@ export function barePercentNote(assumptions: WrittenAssumptions, options?: Writt
 export function barePercentSentence(path: string, written: unknown, value: unknown, name = path): string | null {
   const def = scenarioKey(path);
   if (!def || !isQuantityKey(def) || def.type !== "fraction" || !(keyRange(def).max > 1)) return null;
-  const text = typeof written === "string" ? written.trim() : undefined;
-  if (text === undefined || typeof value !== "number" || !/^\+?\d+$/.test(text)) return null;
-  if (!(value >= BARE_PERCENT_FROM && value <= 100)) return null;
-  const percent = groupThousands(value * 100);
+  const ends = bareEnds(written, /^\+?\d+$/);
+  const values = ends && bareEndValues(ends, value);
+  if (ends === undefined || values === undefined) return null;
+  if (!values.every((end) => end >= BARE_PERCENT_FROM && end <= 100)) return null;
+  const text = ends.join(" to ");
+  const percents = values.map((end) => `${groupThousands(end * 100)}%`).join(" to ");
+  const meant = ends.map((end) => `${end}%`).join(" to ");
   return (
-    `${name} ${text} is ${percent}% (a bare number is a fraction: ${value / 100} is ${text}%): write ${text}% if that ` +
-    "was meant."
+    `${name} ${text} is ${percents} (a bare number is a fraction: ${values[0]! / 100} is ${ends[0]}%): write ${meant} ` +
+    "if that was meant."
   );
 }

@@ -72,9 +72,10 @@ export function gridCorners(axes: readonly SweepAxisSpec[]): Record<string, numb
 
 /**
  * The keys' values as bareMoneyNote and fleetCapacityNote read them (a RunReport's assumptions): a varied key at the
- * corner's value, written as a bare number when its axis's ends were bare numbers (a money axis of bare numbers under
- * $1,000 is the same slip as a file's: `--vary hardware.price=10:900:5`), and as its axis was written otherwise (`$500`
- * is meant).
+ * corner's value, written as its axis's ends joined by `to` when they were bare numbers (a money axis of bare numbers
+ * under $1,000 is the same slip as a file's: `--vary hardware.price=10:900:5`), so that the note names the range once,
+ * at every corner (it was one note per end: "at silicon.nre=100: … is $100", "at silicon.nre=200: … is $200"; tester),
+ * and as its axis was written otherwise (`$500` is meant).
  */
 function cornerAssumptions(
   bound: BoundScenario,
@@ -88,7 +89,8 @@ function cornerAssumptions(
   for (const axis of axes) {
     const bare = writtenAxisEnds(axis).every((end) => isDecimalNumeral(end));
     const value = corner[axis.path]!;
-    const written = bare ? String(value) : axis.written!;
+    const ends = [...new Set([axis.values[0]!, axis.values.at(-1)!])].map(String);
+    const written = bare ? ends.join(" to ") : axis.written!;
     assumptions[axis.path] = {value, written, origin: {kind: "override", flag: "--vary", written}};
   }
   return assumptions;

@@ -13,6 +13,13 @@ describe("barePercentNote", () => {
     );
   });
 
+  it("notes an interval of such numbers once (a sweep's axis `moat.pricePremium=5:10:3`)", () => {
+    expect(barePercentNote({"moat.pricePremium": {value: 5, written: "5 to 10"}})).toBe(
+      "moat.pricePremium 5 to 10 is 500% to 1,000% (a bare number is a fraction: 0.05 is 5%): write 5% to 10% if that " +
+        "was meant."
+    );
+  });
+
   it("takes a percentage, a decimal, 1, a key up to 1 and a default as meant", () => {
     expect(barePercentNote({"moat.pricePremium": {value: 5, written: "500%"}})).toBeNull();
     expect(barePercentNote({"moat.pricePremium": {value: 0.3, written: "0.3"}})).toBeNull();

@@ -66,11 +66,17 @@ describe("sweepNotes", () => {
     expect(sweepNotes(bound, [parseSweepAxis("serving.utilization=0.3:0.9:7")], base)).toEqual([]);
   });
 
-  it("notes a money axis of bare numbers under $1,000, not one written with a currency", () => {
+  it("notes a money axis of bare numbers under $1,000 once, naming its range, not one written with a currency", () => {
     const {bound, base} = scenario("base");
-    const bare = sweepNotes(bound, [parseSweepAxis("hardware.price=100:900:3")], base);
-    expect(bare.map((n) => n.at)).toEqual([[{"hardware.price": 100}], [{"hardware.price": 900}]]);
-    expect(bare[0]!.note).toContain("hardware.price 100 is $100");
+    // It was a note per end: "at hardware.price=100: … 100 is $100", "at hardware.price=900: … 900 is $900" (tester).
+    expect(sweepNotes(bound, [parseSweepAxis("hardware.price=100:900:3")], base)).toEqual([
+      {
+        note:
+          "hardware.price 100 to 900 is $100 to $900 (a bare number is US dollars), where a chip costs thousands: " +
+          "write $100k to $900k if that was meant.",
+        at: null
+      }
+    ]);
     expect(sweepNotes(bound, [parseSweepAxis("hardware.price=$100:$900:3")], base)).toEqual([]);
   });
 });
