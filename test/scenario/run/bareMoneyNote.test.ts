@@ -14,11 +14,19 @@ describe("bareMoneyNote", () => {
   });
 
   it("notes an interval of bare numbers each under $1,000 once (a distribution, or a sweep's axis)", () => {
-    expect(bareMoneyNote({"silicon.nre": {value: {kind: "lognormal"}, written: "100 to 200"}})).toBe(
+    expect(
+      bareMoneyNote({
+        "silicon.nre": {value: {kind: "lognormal" as const, mu: 1.35, sigma: 0.16}, written: "100 to 200"}
+      })
+    ).toBe(
       "silicon.nre 100 to 200 is $100 to $200 (a bare number is US dollars), where a chip program costs millions: " +
         "write $100M to $200M if that was meant."
     );
-    expect(bareMoneyNote({"silicon.nre": {value: {kind: "lognormal"}, written: "100 to 2000"}})).toBeNull();
+    expect(
+      bareMoneyNote({
+        "silicon.nre": {value: {kind: "lognormal" as const, mu: 1.35, sigma: 0.16}, written: "100 to 2000"}
+      })
+    ).toBeNull();
   });
 
   it("takes money written with a currency or a scale, a number from 1,000, a default and other keys as meant", () => {

@@ -24,8 +24,16 @@ describe("barePowerNote", () => {
       "silicon.power 3 to 5 is 3 W to 5 W (a bare number is in watts), under a tenth of any bundled chip's (the " +
         "least, tpu-v5e's, is 140 W): write 3 kW to 5 kW if that was meant."
     );
-    expect(barePowerNote({"silicon.power": {value: {kind: "lognormal"}, written: "3 to 500"}})).toBeNull();
-    expect(barePowerNote({"silicon.power": {value: {kind: "lognormal"}, written: "3 to 5 kW"}})).toBeNull();
+    expect(
+      barePowerNote({
+        "silicon.power": {value: {kind: "lognormal" as const, mu: 1.35, sigma: 0.16}, written: "3 to 500"}
+      })
+    ).toBeNull();
+    expect(
+      barePowerNote({
+        "silicon.power": {value: {kind: "lognormal" as const, mu: 1.35, sigma: 0.16}, written: "3 to 5 kW"}
+      })
+    ).toBeNull();
   });
 
   it("is noted by run for --set silicon.power='3 to 5'", async () => {
