@@ -464,6 +464,18 @@ describe("token-ledger run", () => {
     expect(files.at(-1)![0]).toBe(1);
   });
 
+  it("lists the --set keys in the order typed, not the schema's (tester)", async () => {
+    const sets = ["--set", "power.electricity=0.1", "--set", "serving.outputTokens=500"];
+    const {code, stdout} = await runCli(["run", "base", ...sets, ...FEW]);
+    expect(code).toBe(0);
+    const table = stdout.slice(stdout.indexOf("Assumptions set by"));
+    const overridden = table
+      .split("\n")
+      .filter((line) => /--set\s*$/.test(line))
+      .map((line) => line.split(/\s+/)[0]);
+    expect(overridden).toEqual(["power.electricity", "serving.outputTokens"]);
+  });
+
   it("prints a table of metrics with display units and the assumptions the scenario sets", async () => {
     const {code, stdout} = await runCli(["run", "asic-9-months", ...FEW]);
     expect(code).toBe(0);

@@ -162,7 +162,7 @@ export function registerScenarioCommands(program: Command): void {
       const notes = scenarioNotes(result.point, report);
       noteReports([{id: report.scenario.id, notes}]);
       process.stdout.write(
-        options.json ? JSON.stringify(runJson(report, notes), null, 2) + "\n" : formatRun(report) + "\n"
+        options.json ? JSON.stringify(runJson(report, notes), null, 2) + "\n" : formatRun(report, options.set) + "\n"
       );
     });
 
@@ -384,7 +384,7 @@ function runMetricText(name: keyof typeof METRIC_INFO, metrics: RunReport["metri
     : formatMetric(name, metrics, "\n");
 }
 
-function formatRun(report: RunReport): string {
+function formatRun(report: RunReport, sets: readonly string[]): string {
   const noPrices = setsNoPrices(report.assumptions);
   const floorNote = flywheelFloorNote(report.assumptions);
   const shareNote = vendorShareFootnote(report.assumptions, report.metrics);
@@ -419,8 +419,8 @@ function formatRun(report: RunReport): string {
   lines.push("");
   lines.push("Assumptions set by the scenario or on the command line:");
   lines.push("");
-  // As the files that set them read (compareByOrigin): the --set keys, then each file's keys by line.
-  const byOrigin = compareByOrigin(report.scenario.chain);
+  // As the files that set them read (compareByOrigin): the --set keys as typed, then each file's keys by line.
+  const byOrigin = compareByOrigin(report.scenario.chain, sets);
   const set = Object.entries(report.assumptions)
     .filter(([, a]) => a.origin.kind !== "default")
     .sort(([pathA, a], [pathB, b]) => byOrigin({path: pathA, origin: a.origin}, {path: pathB, origin: b.origin}));

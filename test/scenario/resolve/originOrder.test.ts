@@ -39,6 +39,19 @@ describe("compareByOrigin", () => {
     ]);
   });
 
+  it("puts settings in the order typed when given it (tester)", () => {
+    const set = (path: string, written: string) => ({
+      path,
+      origin: {kind: "override", flag: "--set", written} as ValueOrigin
+    });
+    const values = [set("finance.costOfCapital", "finance.costOfCapital=0.1"), set("demand.users", "demand.users=1M")];
+    const typed = ["demand.users=1M", "finance.costOfCapital=0.1"];
+    expect([...values].sort(compareByOrigin(["child"], typed)).map((v) => v.path)).toEqual([
+      "demand.users",
+      "finance.costOfCapital"
+    ]);
+  });
+
   it("orders two keys on one line (a flow mapping) by column", () => {
     const a = {path: "serving.batch", origin: at("child", 7, 20)};
     const b = {path: "serving.hardware", origin: at("child", 7, 4)};
