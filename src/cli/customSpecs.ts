@@ -24,6 +24,13 @@ function catalogFlag(flag: string, range: NumberRange, scale: number, what: stri
 }
 
 /**
+ * The notes of custom chip flags' values (`--chip-power 3` is 3 W), by flag, as the flags are read: resolveChipFlags
+ * writes them when it builds the chip from the flags, and drops them when it refuses them (`--hardware h100-sxm
+ * --chip-power 3` noted 3 W, then refused --chip-power beside --hardware; tester).
+ */
+const pendingChipNotes = new Map<string, string>();
+
+/**
  * catalogFlag for a chip's column with a unit (HARDWARE_CELL_UNITS): a bare number is in the column's unit ÷ `scale`
  * (--hbm-bandwidth in TB/s, --peak-flops in FLOP/s), and a value may carry a unit of its dimension, as a scenario file
  * writes one (`--hbm-bandwidth "3.35 TB/s"` or `"3350 GB/s"`, `--chip-power 1kW`): it was "not a decimal number",
@@ -43,9 +50,11 @@ function catalogUnitFlag(
     if (isDecimalNumeral(text, {underscores: true})) {
       const value = plain(text);
       // `--chip-power 3` is 3 W, as a hardware.csv power_w of 3 is, and is noted as that is (leastBundledFigures.ts;
-      // `--chip-price 31` is noted alike): the flag's unit is the column's.
+      // `--chip-price 31` is noted alike): the flag's unit is the column's. Noted once the chip is built
+      // (resolveChipFlags), not here: a refused flag's value was noted before its refusal (tester).
       const note = farBelow === undefined ? null : farBelowCellSentence(farBelow, text, flag);
-      if (note !== null) process.stderr.write(`token-ledger: note: ${note}.\n`);
+      if (note !== null) pendingChipNotes.set(flag, note);
+      else pendingChipNotes.delete(flag);
       return value;
     }
     const reading = readQuantity(text, unit.dimension);
@@ -433,6 +442,20 @@ const BF16_PER_PEAK: Readonly<Record<Precision, number>> = {bf16: 1, fp8: 0.5, f
  * an HGX H100's (system power 1,275/700 of chip power, system overhead 0.5, links 450 GB/s × 8 chips, 50 GB/s out).
  */
 export function resolveChipFlags(
+  options: CustomChipFlags,
+  hardware: readonly Hardware[],
+  settings: {serving: boolean; precision: Precision}
+): Hardware {
+  const notes = [...pendingChipNotes.values()];
+  pendingChipNotes.clear();
+  const chip = chipFromFlags(options, hardware, settings);
+  // Only for a chip built from its flags: a refusal stops before (a catalog chip has no such flags).
+  for (const note of notes) process.stderr.write(`token-ledger: note: ${note}.\n`);
+  return chip;
+}
+
+/** resolveChipFlags' chip, with no notes written. */
+function chipFromFlags(
   options: CustomChipFlags,
   hardware: readonly Hardware[],
   {serving, precision}: {serving: boolean; precision: Precision}

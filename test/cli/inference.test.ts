@@ -706,6 +706,16 @@ describe("token-ledger inference", () => {
     expect((await runCli(args("700"))).stderr).toBe("");
   });
 
+  it("refuses --chip-power beside --hardware without noting its value first (tester)", async () => {
+    const args = ["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-70b", "--chip-power", "3"];
+    const {code, stderr} = await runCli(args);
+    expect(code).not.toBe(0);
+    expect(stderr).toBe(
+      "token-ledger: --chip-power: a catalog chip and custom chip numbers together: expected either --hardware ID or " +
+        "the custom chip's numbers (--peak-flops, --chip-power, ...), found --hardware h100-sxm and --chip-power\n"
+    );
+  });
+
   it("refuses a vendor's own stack on a custom chip (breaker: it ran TensorRT-LLM and Neuron)", async () => {
     const args = ["inference", ...LLAMA_70B_SHAPE, ...H100_NUMBERS, "--tp", "2", "--stack", "trtllm"];
     const {code, stderr} = await runCli(args);
