@@ -1,8 +1,8 @@
 import {sharedPrefillErrors} from "../evaluate/unreadKeys.js";
 import {MAX_SWEEP_POINTS} from "../../uncertainty/sweep.js";
-import {readDecimal} from "../../units/decimal.js";
+import {isDecimalNumeral, readDecimal} from "../../units/decimal.js";
 import {UserError, UserErrors, userErrorList} from "../../errors/userError.js";
-import {readQuantity, type Dimension} from "../../units/quantity.js";
+import {DIMENSIONS, readQuantity, type Dimension} from "../../units/quantity.js";
 import {
   REUSABLE_STAGES,
   SCENARIO_METRICS,
@@ -16,7 +16,7 @@ import {countPairError, ORDERED_COUNTS} from "../evaluate/countOrder.js";
 import {customChipMode, customUnitCostMode} from "../evaluate/customChipSpec.js";
 import {METRIC_READERS, NULLABLE_METRICS} from "../evaluate/metrics.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
-import {formatBeyondBound, formatRange, isInRange} from "../../units/range.js";
+import {formatBeyondBound, formatRange, isInRange, plainNumber} from "../../units/range.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
 import {displayValue} from "../file/displayValue.js";
 import {likelyUnit, quantityError} from "../file/readValue.js";
@@ -181,11 +181,27 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
       ? likelyUnit(dimension, fromText, range)
       : undefined;
   const units = unit !== undefined && likelyUnit(dimension!, toText, range) === unit;
+  // One end out of range that one other unit puts in range (`power.electricity=0.3:120:3`, 120 USD/MWh) is told that
+  // unit, as `--set power.electricity=120` is, with its value in the base unit, the one a bare end is read in (it had
+  // no hint; tester). No axis is offered: the other end may be meant in either unit.
+  const endUnit =
+    outside !== undefined && !units && !percents && dimension !== undefined && dimension !== "fraction"
+      ? likelyUnit(dimension, outside[1], range)
+      : undefined;
+  const endHint = (unitName: string): string => {
+    const [value, written] = outside!;
+    const other = (written === fromText ? toText : fromText).trim();
+    const {baseUnit} = DIMENSIONS[dimension!];
+    const inBase = plainNumber(Number((value * DIMENSIONS[dimension!].units.get(unitName)!).toPrecision(12)));
+    const bareEnd = isDecimalNumeral(other) ? `, the unit a bare end such as ${other} is read in` : "";
+    return `${written.trim()} ${unitName} is ${inBase} ${baseUnit}${bareEnd}: did you mean ${written.trim()} ${unitName}?`;
+  };
   const expectedValues = `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, dimension)}`;
   if (outside !== undefined) {
     throw new UserError({
       ...(percents ? {hint: `did you mean ${path}=${fromText.trim()}%:${toText.trim()}%:${stepsText.trim()}?`} : {}),
       ...(units ? {hint: `did you mean ${path}=${fromText} ${unit}:${toText} ${unit}:${stepsText}?`} : {}),
+      ...(endUnit ? {hint: endHint(endUnit)} : {}),
       flag,
       path,
       message: "value out of range",

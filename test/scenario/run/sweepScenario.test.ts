@@ -119,8 +119,16 @@ describe("parseSweepAxis", () => {
     expect(parseSweepAxis("power.electricity=40 USD/MWh:120 USD/MWh:9").values).toEqual(
       parseSweepAxis("power.electricity=0.04:0.12:9").values
     );
-    // Not when one end is in range as written (5 USD/kWh is a price; the user may have meant either unit).
-    expect(userErrorsOf(() => parseSweepAxis("power.electricity=5:120:9"))[0]!.hint).toBeUndefined();
+    // One end in range as written (5 USD/kWh is a price; the user may have meant either unit): the other end's unit
+    // and its value in USD/kWh, no axis (it had no hint; tester).
+    expect(userErrorsOf(() => parseSweepAxis("power.electricity=0.3:120:3"))[0]).toMatchObject({
+      message: "value out of range",
+      found: "120",
+      hint: "120 USD/MWh is 0.12 USD/kWh, the unit a bare end such as 0.3 is read in: did you mean 120 USD/MWh?"
+    });
+    expect(userErrorsOf(() => parseSweepAxis("power.electricity=30 USD/MWh:120:3"))[0]!.hint).toBe(
+      "120 USD/MWh is 0.12 USD/kWh: did you mean 120 USD/MWh?"
+    );
   });
 
   it("offers a grouped step count as it is written, where the sweep takes it (it had no hint; breaker)", () => {
