@@ -10,7 +10,7 @@ import type {CellUnit} from "../catalog/csvCells.js";
 import {readQuantity} from "../units/quantity.js";
 import {isDecimalNumeral} from "../units/decimal.js";
 import {MODEL_CELL_RANGES} from "../catalog/parseModelsCsv.js";
-import {plainNumber, type NumberRange} from "../units/range.js";
+import {isInRange, plainNumber, type NumberRange} from "../units/range.js";
 import {rangeFlag} from "./flags.js";
 import {groupThousands} from "../units/groupThousands.js";
 import {farBelowCellSentence, type LeastBundledColumn} from "../catalog/leastBundledFigures.js";
@@ -20,8 +20,34 @@ import {farBelowCellSentence, type LeastBundledColumn} from "../catalog/leastBun
  * unit), so a number no catalog row could hold is refused here as it would be there.
  */
 function catalogFlag(flag: string, range: NumberRange, scale: number, what: string, integer = false) {
-  return rangeFlag(flag, {min: range.min * scale, max: range.max * scale, integer}, what);
+  const flagRange = {min: range.min * scale, max: range.max * scale, integer};
+  const read = rangeFlag(flag, flagRange, what);
+  const scaled = SCALED_WORDS[flag];
+  if (scaled === undefined) return read;
+  // A bare number the catalog's column would hold, in its unit (`--params 70`, params_b's 70 billion; `--peak-flops
+  // 989.4`, a TFLOPS column's), is told the number it likely means: it read "out of range … found 70" and no more
+  // (tester). Only a number that scale puts in range: it is refused already, so this is the error's hint.
+  return (text: string): number => {
+    try {
+      return read(text);
+    } catch (error) {
+      const bare = isDecimalNumeral(text, {underscores: true}) ? Number(text.replace(/_/g, "")) : NaN;
+      if (!(error instanceof UserError) || error.detail.hint !== undefined) throw error;
+      if (!isInRange(bare * scale, flagRange)) throw error;
+      const written = text.trim().replace(/_/g, "");
+      const meant = `${written}e${Math.round(Math.log10(scale))}`;
+      const hint = `${written} is ${written} ${scaled.unit}: did you mean ${meant}, ${written} ${scaled.scaled}?`;
+      throw new UserError({...error.detail, hint});
+    }
+  };
 }
+
+/** The flags catalogFlag scales from their column's unit: each one's unit, and the column's (× the scale). */
+const SCALED_WORDS: Readonly<Record<string, {unit: string; scaled: string}>> = {
+  "--params": {unit: "parameters", scaled: "billion"},
+  "--active-params": {unit: "parameters", scaled: "billion"},
+  "--peak-flops": {unit: "FLOP/s", scaled: "TFLOP/s"}
+};
 
 /**
  * The notes of custom chip flags' values (`--chip-power 3` is 3 W), by flag, as the flags are read: resolveChipFlags
@@ -63,7 +89,11 @@ function catalogUnitFlag(
     try {
       return plain(String(value));
     } catch (error) {
-      if (error instanceof UserError) throw new UserError({...error.detail, found: text});
+      // Without the bare number's hint (`0.5 kFLOP/s` is no 500 written for 500 TFLOP/s).
+      if (error instanceof UserError) {
+        const {hint: _, ...detail} = error.detail;
+        throw new UserError({...detail, found: text});
+      }
       throw error;
     }
   };

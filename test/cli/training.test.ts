@@ -154,7 +154,19 @@ describe("token-ledger training", () => {
     [["--params", "7e10", "--peak-flops", "1e15"], "--chip-power: missing for a custom chip"],
     [["--params", "7e10", "--peak-flops", "1e15", "--chip-power", "700", "--system-power", "500"], "--system-power"],
     [["--model", "gpt-3-175b", "--params", "7e10"], "--params: a catalog model and custom model numbers together"],
-    [["--params", "-1"], "--params: out of range"]
+    [["--params", "-1"], "--params: out of range"],
+    // A number in the catalog column's unit (billions, TFLOP/s) is told what it likely means (it was not; tester).
+    [
+      ["--params", "70"],
+      "--params: out of range: expected a number in [1000, 1e14] (params_b of data/models.csv, × 10⁹), found 70 " +
+        "(70 is 70 parameters: did you mean 70e9, 70 billion?)\n"
+    ],
+    [["--params", "7e10", "--active-params", "8"], "found 8 (8 is 8 parameters: did you mean 8e9, 8 billion?)\n"],
+    [
+      ["--params", "7e10", "--peak-flops", "989.4", "--chip-power", "700"],
+      "--peak-flops: out of range: expected a number in [1e10, 1e18] (the TFLOPS columns of data/hardware.csv, " +
+        "× 10¹²), found 989.4 (989.4 is 989.4 FLOP/s: did you mean 989.4e12, 989.4 TFLOP/s?)\n"
+    ]
   ])("rejects the custom numbers %j with one line naming the flag", async (extra, message) => {
     const hasChip = extra.includes("--peak-flops");
     const {code, stderr} = await runCli([
