@@ -110,7 +110,8 @@ function blockedAncestor(
 
 /**
  * What the user meant by SCENARIO on the command line: a path to a file when it has a `/` or ends in .md or .markdown
- * (in any case), else an id among the bundled scenarios. Returns the id and the library to resolve it in.
+ * (in any case), else an id among the bundled scenarios, else a file of that name in the working folder (`noext`,
+ * as validate reads it). Returns the id and the library to resolve it in.
  *
  * Throws: a UserError naming `flag` for a path or name that is no scenario: a file missing, a folder, a file of
  * another kind by its extension (some.mjs, hardware.csv), an unknown id.
@@ -127,6 +128,15 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
       expected: "a scenario id like base, or a Markdown scenario file ending in .md",
       found: `${arg}, a ${extension} file`
     });
+  };
+  const readFile = (): {id: string; library: ScenarioLibrary} => {
+    try {
+      const library = loadScenarioLibrary([arg]);
+      const [parsed] = parseScenarioFiles([arg]);
+      return {id: parsed?.id ?? scenarioFileId(realPath(arg)), library};
+    } catch (error) {
+      throw everyFileError(arg, error);
+    }
   };
   if (looksLikePath) {
     notMarkdown();
@@ -148,13 +158,7 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
         found: arg
       });
     }
-    try {
-      const library = loadScenarioLibrary([arg]);
-      const [parsed] = parseScenarioFiles([arg]);
-      return {id: parsed?.id ?? scenarioFileId(realPath(arg)), library};
-    } catch (error) {
-      throw everyFileError(arg, error);
-    }
+    return readFile();
   }
   const library = loadScenarioLibrary();
   // A file with errors: its own errors, not "unknown scenario".
@@ -177,6 +181,8 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
   if (!library.index.lookup(arg)) {
     // A file of that name, not an id: what it is (an id may have a dot, as `llama-3.1` would).
     notMarkdown();
+    // A file with no extension (`noext`) is read, as validate reads it: it was "unknown scenario" (tester).
+    if (isRegularFile(arg)) return readFile();
     const ids = library.index.ids;
     // `run sub` where sub is a folder: it reads as an id, but the reader meant the folder (trial). `run mine` over a
     // data/scenarios/mine.md said only "unknown scenario" (trial).

@@ -511,6 +511,26 @@ describe("a SCENARIO that is a file of another kind than Markdown", () => {
     );
   });
 
+  it("run, compare and sweep read a file with no extension named without a slash, as validate does (tester)", async () => {
+    // It read "unknown scenario 'noext'" where validate read the file. The tests run in the repository's root.
+    const name = `noext-${process.pid}`;
+    const text = readFileSync("data/scenarios/base.md", "utf8").replace(/^title: .*$/m, "title: No extension");
+    writeFileSync(name, text);
+    try {
+      expect((await runCli(["validate", name])).code).toBe(0);
+      const run = await runCli(["run", name, "--samples", "10"]);
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toContain(`No extension (${name}, ${name})`);
+      const compare = await runCli(["compare", name, "base", "--samples", "10"]);
+      expect(compare.code, compare.stderr).toBe(0);
+      const out = join(dir, "noext.csv");
+      const sweep = await runCli(["sweep", name, "--vary", "serving.batch=1:8:8", "--out", out]);
+      expect(sweep.code, sweep.stderr).toBe(0);
+    } finally {
+      rmSync(name, {force: true});
+    }
+  });
+
   it("validate names the file and its extension", async () => {
     expect(await oneErrorLine(["validate", "tsconfig.json"])).toBe(
       "tsconfig.json: not a Markdown file: expected a Markdown scenario file ending in .md, found a .json file"
