@@ -511,7 +511,7 @@ describe("a SCENARIO that is a file of another kind than Markdown", () => {
     );
   });
 
-  it("run, compare and sweep read a file with no extension named without a slash, as validate does (tester)", async () => {
+  it("run, compare and sweep read a file with no extension, named without a slash, as validate does", async () => {
     // It read "unknown scenario 'noext'" where validate read the file. The tests run in the repository's root.
     const name = `noext-${process.pid}`;
     const text = readFileSync("data/scenarios/base.md", "utf8").replace(/^title: .*$/m, "title: No extension");

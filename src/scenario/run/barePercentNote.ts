@@ -40,8 +40,6 @@ export function barePercentSentence(path: string, written: unknown, value: unkno
   const text = ends.join(" to ");
   const percents = values.map((end) => `${groupThousands(end * 100)}%`).join(" to ");
   const meant = ends.map((end) => `${end}%`).join(" to ");
-  return (
-    `${name} ${text} is ${percents} (a bare number is a fraction: ${values[0]! / 100} is ${ends[0]}%): write ${meant} ` +
-    "if that was meant."
-  );
+  const example = `${values[0]! / 100} is ${ends[0]}%`;
+  return `${name} ${text} is ${percents} (a bare number is a fraction: ${example}): write ${meant} if that was meant.`;
 }

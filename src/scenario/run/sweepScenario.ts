@@ -194,7 +194,8 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
     const {baseUnit} = DIMENSIONS[dimension!];
     const inBase = plainNumber(Number((value * DIMENSIONS[dimension!].units.get(unitName)!).toPrecision(12)));
     const bareEnd = isDecimalNumeral(other) ? `, the unit a bare end such as ${other} is read in` : "";
-    return `${written.trim()} ${unitName} is ${inBase} ${baseUnit}${bareEnd}: did you mean ${written.trim()} ${unitName}?`;
+    const meant = `${written.trim()} ${unitName}`;
+    return `${meant} is ${inBase} ${baseUnit}${bareEnd}: did you mean ${meant}?`;
   };
   const expectedValues = `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, dimension)}`;
   if (outside !== undefined) {
