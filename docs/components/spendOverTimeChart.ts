@@ -75,6 +75,8 @@ const MARGIN_LEFT = 60;
 const MARGIN_RIGHT = 20;
 /** A generous width of one character of a 10 px label (Plot's text), in pixels, to tell whether a label fits. */
 const LABEL_CHAR_PX = 6;
+/** The least room, in pixels, between a rule's label and another rule. */
+const RULE_GAP_PX = 4;
 
 export function SpendOverTimeChart(
   months: readonly SpendMonthRow[],
@@ -123,15 +125,23 @@ export function SpendOverTimeChart(
     : [0, 1];
   const plotLeft = MARGIN_LEFT;
   const plotRight = chartWidth - MARGIN_RIGHT;
+  const xOf = (month: number) =>
+    plotLeft + ((month - monthSpan[0]!) / Math.max(monthSpan[1]! - monthSpan[0]!, 1)) * (plotRight - plotLeft);
+  // Each rule runs the plot's height, so a label stops short of the next rule on either side as well as of the plot's
+  // edges (at 390 px "inference ahead, months 5–27" ran across the month-29 rule and its label; new-user trial).
   const placeLabel = (month: number, texts: readonly string[]) => {
-    const x =
-      plotLeft + ((month - monthSpan[0]!) / Math.max(monthSpan[1]! - monthSpan[0]!, 1)) * (plotRight - plotLeft);
+    const x = xOf(month);
+    const others = ruleMonths.filter((m) => m !== month).map(xOf);
+    const right = Math.min(plotRight, ...others.filter((r) => r > x).map((r) => r - RULE_GAP_PX));
+    const left = Math.max(plotLeft, ...others.filter((r) => r < x).map((r) => r + RULE_GAP_PX));
     // After the rule, in the period it opens, at any length; only then before it (at 390 px "again, months 32–36"
     // ended at its rule and started over months 1–5, across the first lead's rule; reader's audit).
-    const after = texts.find((text) => x + 4 + text.length * LABEL_CHAR_PX <= plotRight);
+    const after = texts.find((text) => x + 4 + text.length * LABEL_CHAR_PX <= right);
     if (after !== undefined) return {text: () => after, textAnchor: "start" as const, dx: 4};
-    const before = texts.find((text) => x - 4 - text.length * LABEL_CHAR_PX >= plotLeft) ?? texts.at(-1)!;
-    return {text: () => before, textAnchor: "end" as const, dx: -4};
+    const before = texts.find((text) => x - 4 - text.length * LABEL_CHAR_PX >= left);
+    if (before !== undefined) return {text: () => before, textAnchor: "end" as const, dx: -4};
+    // Room on neither side: the shortest wording after the rule, over the next period.
+    return {text: () => texts.at(-1)!, textAnchor: "start" as const, dx: 4};
   };
   const crossover = crossoverMonth === null || crossoverMonth === undefined ? [] : [crossoverMonth];
   // The first pass, where it is not the durable crossover: inference ahead from it until training takes the lead back.
@@ -142,6 +152,7 @@ export function SpendOverTimeChart(
     : firstCrossoverMonth === null || firstCrossoverMonth === undefined || firstCrossoverMonth === crossoverMonth
       ? []
       : [{month: firstCrossoverMonth, until: trainingRetakesLeadMonth ?? null, again: false, row: 0}];
+  const ruleMonths = [...crossover, ...brief.map((d) => d.month)];
   const line = cumulative ? Plot.line : Plot.lineY;
   const curve = cumulative ? "linear" : "step-after";
   const lines = many
