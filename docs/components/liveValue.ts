@@ -18,15 +18,22 @@ function liveSpan(name: string, text: string, title: string): HTMLElement {
 /**
  * A metric for the narrative: the page's central value (the median of the draws when uncertain), formatted as the
  * page's cards and tables format it ("$3.06B", "month 5", "1.80 USD/Mtok"). A month that does not come within the
- * horizon (the cards' "none within the horizon") reads "no point within the horizon", which fits the sentences
- * narratives write around a month ("paid back at {{metrics.siliconPaybackMonth}}"); any other missing value reads as the
- * cards write it (MetricRow `absent`: "none (no demand)"), else "—".
+ * horizon reads as the cards read it, "none within the horizon", which fits a month named in apposition ("the month it
+ * overtakes for good ({{metrics.inferenceOvertakesTrainingMonth}})"); `afterAt` (the narrative writes "at" before it:
+ * "paid back at {{metrics.siliconPaybackMonth}}") reads "no point within the horizon". Any other missing value reads as
+ * the cards write it (MetricRow `absent`: "none (no demand)"), else "—".
  */
-export function LiveMetric(rows: readonly MetricRow[], metric: ScenarioMetricName): HTMLElement {
+export function LiveMetric(
+  rows: readonly MetricRow[],
+  metric: ScenarioMetricName,
+  {afterAt = false}: {afterAt?: boolean} = {}
+): HTMLElement {
   const row = rows.find((r) => r.name === metric);
   const text =
     row !== undefined && monthNeverComes(row)
-      ? "no point within the horizon"
+      ? afterAt
+        ? "no point within the horizon"
+        : "none within the horizon"
       : row?.value === null && row.absent !== undefined
         ? row.absent
         : formatMetric(metric, row?.value ?? null);

@@ -74,9 +74,9 @@ export function scenarioPageMarkdown(
   );
   const narrative = narrativePageMarkdown(
     scenario.body,
-    (target) =>
+    (target, _name, {wordBefore}) =>
       target.kind === "metric"
-        ? `$\{LiveMetric(rows, ${JSON.stringify(target.metric)})}`
+        ? `$\{LiveMetric(rows, ${JSON.stringify(target.metric)}${wordBefore === "at" ? ", {afterAt: true}" : ""})}`
         : `$\{LiveKey(livePoint, ${JSON.stringify(target.path)}, {unread, evaluation: pointState.point, catalogs})}`,
     reservedIds
   );

@@ -16,10 +16,14 @@ const neverRow: MetricRow = {
 };
 
 describe("a month that never comes within the horizon", () => {
-  it("reads as a phrase in a narrative sentence, as the cards' 'none within the horizon' in a table", () => {
-    // "inference overtakes training for good at {{metrics.inferenceOvertakesTrainingMonth}}" (data/scenarios/base.md)
-    // must not read "at —".
-    expect(LiveMetric([neverRow], "inferenceOvertakesTrainingMonth").textContent).toBe("no point within the horizon");
+  it("reads as the cards' 'none within the horizon', and after 'at' as 'no point within the horizon'", () => {
+    // base.md names the month in brackets: "the one from which inference stays ahead for good (none within the
+    // horizon)"; it had written "overtakes training for good at {{…}}", which read "… for good at no point within the
+    // horizon" on its page (new-user trial). After "at" (asic-9-months' "paid back at {{…}}") it must not read "at —".
+    expect(LiveMetric([neverRow], "inferenceOvertakesTrainingMonth").textContent).toBe("none within the horizon");
+    expect(LiveMetric([neverRow], "inferenceOvertakesTrainingMonth", {afterAt: true}).textContent).toBe(
+      "no point within the horizon"
+    );
     expect(metricValueText(neverRow)).toBe("none within the horizon");
     // Under it, on the scenario page's cards and the compare page's cells alike: how many draws, and when in the others
     // (the compare cell read "none within the horizon month 11–12"; breaker, session 10).
@@ -29,6 +33,7 @@ describe("a month that never comes within the horizon", () => {
   it("reads as the cards read it when the month comes", () => {
     const row = {...neverRow, value: 8, nullShare: 0};
     expect(LiveMetric([row], "inferenceOvertakesTrainingMonth").textContent).toBe("month 8");
+    expect(LiveMetric([row], "inferenceOvertakesTrainingMonth", {afterAt: true}).textContent).toBe("month 8");
     expect(metricValueText(row)).toBe("month 8");
   });
 

@@ -226,12 +226,14 @@ export function narrativeErrors(
 /**
  * A narrative for its scenario page (Observable Framework): one line of HTML (narrativeHtml, renderedHtml.ts), rendered
  * and cleaned here so that Framework reads nothing in it, every heading one level down (the page's title is the
- * scenario's), and each live value replaced by `render(target, name)`, the page code that shows it (a `{{…}}` that names
- * nothing stays as written; narrativeErrors reports it).
+ * scenario's), and each live value replaced by `render(target, name, {wordBefore})`, the page code that shows it (a
+ * `{{…}}` that names nothing stays as written; narrativeErrors reports it). `wordBefore` is the word written just before
+ * the value, lower case ("at" in "paid back at {{metrics.siliconPaybackMonth}}"), or "" for none: a month that does
+ * not come reads "no point within the horizon" after "at", as the cards read it elsewhere.
  */
 export function narrativePageMarkdown(
   written: string,
-  render: (target: LiveValueTarget, name: string) => string,
+  render: (target: LiveValueTarget, name: string, context: {wordBefore: string}) => string,
   /** Ids the page's own headings take, which the narrative's headings must not (an anchor went to the wrong one). */
   reservedIds: ReadonlySet<string> = new Set()
 ): string {
@@ -248,7 +250,10 @@ export function narrativePageMarkdown(
   const asWritten = (n: number) => body.slice(refs[n]!.offset, refs[n]!.offset + refs[n]!.length);
   const live = (n: number) => {
     const target = liveValueTarget(refs[n]!.name);
-    return target ? render(target, refs[n]!.name) : escapeText(asWritten(n));
+    const wordBefore = /([\p{L}\p{N}]+)\s*$/u.exec(body.slice(Math.max(0, refs[n]!.offset - 40), refs[n]!.offset));
+    return target
+      ? render(target, refs[n]!.name, {wordBefore: wordBefore?.[1]?.toLowerCase() ?? ""})
+      : escapeText(asWritten(n));
   };
   return `<div>${narrativeHtml(marked, live, asWritten, reservedIds)}</div>`;
 }

@@ -65,6 +65,17 @@ describe("narrative on its page", () => {
     );
   });
 
+  it("tells each live value's render the word just before it (none after a bracket), for a month read after 'at'", () => {
+    const words = (target: {kind: string}, name: string, {wordBefore}: {wordBefore: string}) => `<${wordBefore}>`;
+    expect(
+      narrativePageMarkdown(
+        "Paid back At {{metrics.siliconPaybackMonth}}, for good ({{metrics.inferenceOvertakesTrainingMonth}}).\n\n" +
+          "{{serving.utilization}}",
+        words
+      )
+    ).toBe("<div><p>Paid back At <at>, for good (<>).</p> <p><></p> </div>");
+  });
+
   it("titles a link to a glossary entry as the pages' glossary terms are titled, and no other link", () => {
     expect(
       narrativePageMarkdown("[KV cache](../glossary#kv-cache), [moat](../moat), [NRE](/glossary#nre)", render)
