@@ -1,7 +1,9 @@
 // Labels and words that a reviewer found hidden, cut or touching, at a phone's 390 × 844 and a laptop's 1280 × 800:
 // /model-accuracy's batch labels under the measurement squares, its "Configuration" select cut, /token-economics' chip
 // labels "MI300X" and "H100" 3 px apart, a scenario page's "USD millions" past the text column, and the summary "65
-// more assumptions at their defaults" against the next heading. Each check reads the page's boxes as drawn.
+// more assumptions at their defaults" against the next heading; a new-user trial's base spend chart's lead label across
+// the month-29 rule, /compare's spend card half blank beside a tall cost chart, and /model-accuracy's table past its
+// box. Each check reads the page's boxes as drawn.
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
@@ -54,6 +56,37 @@ async function crowdedChipLabels(page: Page, gapPx: number): Promise<string[]> {
     },
     gapPx
   );
+}
+
+/** Scrolls `selector` into view and waits for what that draws (a chart out of view is drawn as it comes near). */
+async function scrollIntoView(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))));
+  await waitForRender(page);
+}
+
+/** A chart's rule labels that cross a vertical rule, as "months 5–27 across the rule at x=171". */
+async function labelsAcrossRules(
+  page: Page,
+  selector: string
+): Promise<{rules: number; labels: string[]; across: string[]}> {
+  return page.$eval(selector, (svg) => {
+    const rules = [...svg.querySelectorAll('g[aria-label="rule"] line')]
+      .map((line) => line.getBoundingClientRect())
+      .filter((r) => r.width < 2 && r.height > 20)
+      .map((r) => r.left + r.width / 2);
+    const labels = [...svg.querySelectorAll('g[aria-label="text"] text')];
+    return {
+      rules: rules.length,
+      labels: labels.map((t) => t.textContent ?? ""),
+      across: labels.flatMap((t) => {
+        const box = t.getBoundingClientRect();
+        return rules
+          .filter((x) => box.left - 1 < x && x < box.right + 1)
+          .map((x) => `${t.textContent} across the rule at x=${x.toFixed(0)}`);
+      })
+    };
+  });
 }
 
 describe.skipIf(!enabled)("labels and words clear of each other and of the column", () => {
@@ -150,6 +183,87 @@ describe.skipIf(!enabled)("labels and words clear of each other and of the colum
         });
         expect(gap.next).toBe("H2");
         expect(gap.px).toBeGreaterThanOrEqual(15);
+      } finally {
+        await closePage(page);
+      }
+    }
+  );
+
+  it.for(VIEWPORTS)(
+    "/scenarios/base at %s: the spend chart's rule labels each clear of every rule (a lead's label crossed month 29's)",
+    async ([, options]) => {
+      const page = await openPage(browser, "/scenarios/base", options);
+      try {
+        const svg = '[data-chart="spend"] svg[viewBox]';
+        await scrollIntoView(page, svg);
+        const found = await labelsAcrossRules(page, svg);
+        // Base at its medians: a dotted rule at each lead training takes back (months 5–27 and 29–37 when written).
+        expect(found.rules, JSON.stringify(found.labels)).toBeGreaterThanOrEqual(2);
+        expect(found.across).toEqual([]);
+        expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      } finally {
+        await closePage(page);
+      }
+    }
+  );
+
+  // Seven scenarios, two renting chips: the cost by part runs to four panels of seven bars, ~1,100 px tall.
+  const SEVEN = ["base", "agent-era", "asic-9-months", "asic-24-months", "cost-lead-vs-model-lead"]
+    .concat(["deepseek-one-day", "openai-2024"])
+    .map((id) => `scenario=${id}`)
+    .join("&");
+  it.for(VIEWPORTS)(
+    "/compare at %s, seven scenarios: each chart card holds its chart to within 80 px of its foot (spend was half blank)",
+    async ([, options]) => {
+      const page = await openPage(browser, `/compare?${SEVEN}`, options);
+      try {
+        await scrollIntoView(page, '[data-chart="cycle"]');
+        const cards = await page.$$eval("[data-chart]", (cards) =>
+          cards.map((card) => {
+            const box = card.getBoundingClientRect();
+            const svg = [...card.querySelectorAll("svg")].at(-1)?.getBoundingClientRect();
+            return {
+              chart: (card as HTMLElement).dataset.chart,
+              height: box.height,
+              blank: box.bottom - (svg?.bottom ?? box.top)
+            };
+          })
+        );
+        expect(cards.map((c) => c.chart)).toEqual(["spend", "cost", "silicon", "cycle"]);
+        expect(
+          cards
+            .filter((c) => c.blank > 80)
+            .map((c) => `${c.chart}: ${c.blank.toFixed(0)} px blank of ${c.height.toFixed(0)}`)
+        ).toEqual([]);
+        expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      } finally {
+        await closePage(page);
+      }
+    }
+  );
+
+  it.for(VIEWPORTS)(
+    "/model-accuracy at %s: the measurements table fits its box from a laptop up (its source column ran out of it unseen)",
+    async ([label, options]) => {
+      const page = await openPage(browser, "/model-accuracy", options);
+      try {
+        const box = '[data-testid="measurement-table"] form';
+        await scrollIntoView(page, box);
+        const fit = await page.$eval(box, (form) => {
+          const table = form.querySelector("table")!;
+          const main = document.querySelector("#observablehq-main")!.getBoundingClientRect();
+          return {
+            scroll: form.scrollWidth,
+            client: form.clientWidth,
+            headers: [...table.querySelectorAll("thead th")].map((th) => th.textContent?.trim()).filter(Boolean),
+            pastColumn: form.getBoundingClientRect().right - main.right
+          };
+        });
+        expect(fit.headers).toContain("source");
+        // On a phone the table scrolls sideways in its box, the measurement column kept in view (story.css).
+        if (label === "1280×800") expect(fit.scroll, JSON.stringify(fit)).toBeLessThanOrEqual(fit.client + 1);
+        expect(fit.pastColumn).toBeLessThanOrEqual(0.5);
+        expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
       } finally {
         await closePage(page);
       }

@@ -459,6 +459,33 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  // base.md wrote "inference overtakes training for good at {{metrics.inferenceOvertakesTrainingMonth}}", which read
+  // "… for good at no point within the horizon" at the file's values (new-user trial): it names each month in brackets.
+  it("names base's three spend months in brackets that read whether or not the month comes", async () => {
+    const sentence = async (path: string) => {
+      const page = await openPage(browser, path);
+      try {
+        await page.waitForFunction(() => !document.body.hasAttribute("data-scenario-running"), null, {timeout: 60_000});
+        const text = await page.$eval(
+          '.scenario-narrative [data-live="metrics.inferenceOvertakesTrainingMonth"]',
+          (span) => span.parentElement!.textContent!.replace(/\s+/g, " ")
+        );
+        expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+        return text;
+      } finally {
+        await closePage(page);
+      }
+    };
+    // At the file's values inference never stays ahead for good (site.json: nullShare 1), and passes first in month 5.
+    const filed = await sentence("/scenarios/base");
+    expect(filed).toMatch(/passes cumulative training spend \(month \d+\)/);
+    expect(filed).toContain("the one from which inference stays ahead for good (none within the horizon).");
+    expect(filed).not.toMatch(/at (no point|none)/);
+    // Agents multiplying the calls (agent-era's five): inference pulls ahead for good within the horizon.
+    const agents = await sentence("/scenarios/base?set=demand.agentMultiplier%3D5");
+    expect(agents).toMatch(/the one from which inference stays ahead for good \(month \d+\)\./);
+  });
+
   it("starts an uncertain key's number box at the narrative's rounding, and a link's value as the link wrote it", async () => {
     const page = await openPage(browser, "/scenarios/asic-9-months");
     let linked: Page | undefined;
