@@ -262,4 +262,22 @@ describe("SpendOverTimeChart's leads", () => {
       "start"
     );
   });
+
+  // At 390 px base's "inference ahead, months 5–27" ran across the rule at month 29 and its label (new-user trial): a
+  // label stops short of the next rule as well as of the plot's edge.
+  it("words a lead's label to end before the next lead's rule", () => {
+    const leads = [
+      {fromMonth: 5, toMonth: 27},
+      {fromMonth: 29, toMonth: 37}
+    ];
+    const sixty = Array.from({length: 60}, (_, i) => ({...months()[0]!, month: i + 1}));
+    const texts = (width: number) =>
+      [...SpendOverTimeChart(sixty, {width, crossoverMonth: null, leadPeriods: leads}).querySelectorAll("text")].map(
+        (text) => text.textContent
+      );
+    expect(texts(294)).toEqual(expect.arrayContaining(["months 5–27", "again, 29–37"]));
+    expect(texts(912)).toEqual(
+      expect.arrayContaining(["inference ahead, months 5–27", "inference ahead again, months 29–37"])
+    );
+  });
 });
