@@ -262,11 +262,27 @@ export interface StoryDraws {
  * A chapter's Monte Carlo runner: one per page, made in a cell that no control feeds. While a run is pending the page
  * is marked (body[data-scenario-running]) and the figures that wait for it are dimmed (scenarioStyle.css).
  * `workerUrl`: `import.meta.resolve("./components/scenarioRunWorker.js")` (Framework rewrites it to the served module).
+ * With `story`, the worker starts and runs the chapter's state once when the browser is first idle, as the scenario
+ * pages' does (ScenarioRunner's warmUp), so that a reader's first move finds it ready: the chapters started it on the
+ * first move, whose draws then waited for the worker's modules and a cold run (helper-188's note).
  */
-export function StoryRunner(workerUrl: string): ScenarioRunner {
-  return ScenarioRunner(workerUrl, {
+export function StoryRunner(workerUrl: string, story?: Pick<Story, "entry" | "catalogs" | "linkSets">): ScenarioRunner {
+  const runner = ScenarioRunner(workerUrl, {
     onBusy: (busy) => busy && document.body.toggleAttribute("data-scenario-running", true)
   });
+  if (story) {
+    const request = {
+      resolved: story.entry.resolved,
+      catalogs: story.catalogs,
+      sets: story.linkSets,
+      flag: SHARE_FLAG,
+      samples: DEFAULT_SCENARIO_SAMPLES,
+      seed: DEFAULT_SCENARIO_SEED
+    };
+    const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 1000));
+    whenIdle(() => runner.warmUp(request), {timeout: 3000});
+  }
+  return runner;
 }
 
 /**

@@ -116,6 +116,22 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
     }
   });
 
+  it("starts a chapter's Web Worker when idle, before any move, as the scenario pages do", async () => {
+    // StoryRunner's warm-up (ScenarioRunner's warmUp at the first idle moment, at most 3 s after the page is drawn):
+    // the chapters started it on the first move, whose draws waited for its modules and a cold run (helper-188).
+    const page = await openPage(browser, "/inference-tax");
+    try {
+      await expect
+        .poll(() => page.workers().some((w) => w.url().includes("scenarioRunWorker")), {timeout: 5000})
+        .toBe(true);
+      // Its run is nobody's: the page is not marked running, and the headline is still the static one.
+      expect(await page.evaluate(() => document.body.hasAttribute("data-scenario-running"))).toBe(false);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("joins the vendor's share of the GPU's price, chapter 4's seller's-margin bar and chapter 3's tax in one sum", async () => {
     // A reader met 75% of the GPU's price (base page), 0.343 USD/Mtok (chapter 4's waterfall) and 38% of each token's
     // cost (this chapter) with nothing joining them (trial). The path must use the figures the other places print.
