@@ -55,9 +55,9 @@ export function vendorShare(
 }
 
 /**
- * How the vendor's gross margin on a chip's price becomes its share of a token's cost, in three steps whose product is
- * costPerMillionTokensBreakdown's `vendorMargin` (the inference tax per token of chapter 3), its first step the
- * seller's-margin bar of tokenCostWaterfall (chapter 4's), so that "75% of the GPU's price", "0.34 USD/Mtok" and "38%
+ * How the vendor's gross margin on a chip's price becomes its share of a token's cost: the margin per chip, written off
+ * at full use (tokenCostWaterfall's seller's-margin bar, chapter 4's), times a capital factor and divided by the
+ * utilisation, ending at costPerMillionTokensBreakdown's `vendorMargin` (the inference tax per token of chapter 3), so that "75% of the GPU's price", "0.34 USD/Mtok" and "38%
  * of each token's cost" read as one figure seen three ways:
  *
  *   margin per chip       = chip price × vendor gross margin                                          USD
@@ -65,10 +65,12 @@ export function vendorShare(
  *   × capital factor      = CRF(cost of capital, life) × life: the return on the money as well as its recovery
  *   ÷ utilisation         = the idle hours, which the chip is paid for too                          → USD/Mtok
  *
- * Input: the chip's chip-hour inputs (ChipHourCostInput), its output `tokensPerSecondPerChip` while busy and its
- * `utilizationFraction` in (0, 1]; `hour` as for vendorShare (taken as given). Output in USD, USD/Mtok and ratios.
+ * Input: the chip's chip-hour inputs (ChipHourCostInput), its `tokensPerSecondPerChip` while busy (finite, > 0) and its
+ * `utilizationFraction` in (0, 1]; `hour` as for vendorShare: chipHourCost(input) when the caller has it, taken as
+ * given, and `input` then not checked either (a caller passing `hour` has checked `input` to compute it). Output in
+ * USD, USD/Mtok and ratios.
  * Throws: chipHourCost's UserError for chip-hour inputs out of range when `hour` is not given; a RangeError for a
- * throughput that is not positive or a utilisation outside (0, 1].
+ * throughput that is not finite and positive, or a utilisation outside (0, 1].
  */
 export function vendorMarginPerToken(
   input: ChipHourCostInput,
@@ -76,8 +78,8 @@ export function vendorMarginPerToken(
   hour: ChipHourCostResult = chipHourCost(input)
 ): VendorMarginPerToken {
   const {tokensPerSecondPerChip, utilizationFraction} = throughput;
-  if (!(tokensPerSecondPerChip > 0)) {
-    throw new RangeError(`tokens per second per chip: expected > 0, found ${tokensPerSecondPerChip}`);
+  if (!(tokensPerSecondPerChip > 0 && Number.isFinite(tokensPerSecondPerChip))) {
+    throw new RangeError(`tokens per second per chip: expected a finite number > 0, found ${tokensPerSecondPerChip}`);
   }
   if (!(utilizationFraction > 0 && utilizationFraction <= 1)) {
     throw new RangeError(`utilisation: expected a fraction in (0, 1], found ${utilizationFraction}`);

@@ -100,7 +100,11 @@ describe("vendorMarginPerToken", () => {
 
   it("refuses a throughput or utilisation it cannot divide by", () => {
     expect(() => vendorMarginPerToken(HAND_CASE, {tokensPerSecondPerChip: 0, utilizationFraction: 0.5})).toThrow(
-      "tokens per second per chip: expected > 0, found 0"
+      "tokens per second per chip: expected a finite number > 0, found 0"
+    );
+    // An infinite throughput made every step 0 (breaker).
+    expect(() => vendorMarginPerToken(HAND_CASE, {tokensPerSecondPerChip: Infinity, utilizationFraction: 0.5})).toThrow(
+      "tokens per second per chip: expected a finite number > 0, found Infinity"
     );
     expect(() => vendorMarginPerToken(HAND_CASE, {tokensPerSecondPerChip: 10, utilizationFraction: 60})).toThrow(
       "utilisation: expected a fraction in (0, 1], found 60"
