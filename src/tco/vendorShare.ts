@@ -57,13 +57,13 @@ export function vendorShare(
 /**
  * How the vendor's gross margin on a chip's price becomes its share of a token's cost: the margin per chip, written off
  * at full use (tokenCostWaterfall's seller's-margin bar, chapter 4's), times a capital factor and divided by the
- * utilisation, ending at costPerMillionTokensBreakdown's `vendorMargin` (the inference tax per token of chapter 3), so that "75% of the GPU's price", "0.34 USD/Mtok" and "38%
- * of each token's cost" read as one figure seen three ways:
+ * utilisation, ending at costPerMillionTokensBreakdown's `vendorMargin` (the inference tax per token of chapter 3),
+ * so that "75% of the GPU's price", "0.34 USD/Mtok" and "38% of each token's cost" read as one figure seen three ways:
  *
- *   margin per chip       = chip price × vendor gross margin                                          USD
- *   written off at full use = margin per chip ÷ (useful life × 8,766 h) ÷ tokens per busy chip-hour × 10⁶ USD/Mtok
- *   × capital factor      = CRF(cost of capital, life) × life: the return on the money as well as its recovery
- *   ÷ utilisation         = the idle hours, which the chip is paid for too                          → USD/Mtok
+ *   margin per chip          = chip price × vendor gross margin                                        USD
+ *   written off at full use  = margin per chip ÷ (useful life × 8,766 h) ÷ tokens per busy chip-hour × 10⁶  USD/Mtok
+ *   × capital factor         = CRF(cost of capital, life) × life: the return on the money as well as its recovery
+ *   ÷ utilisation            = the idle hours, which the chip is paid for too                        → USD/Mtok
  *
  * Input: the chip's chip-hour inputs (ChipHourCostInput), its `tokensPerSecondPerChip` while busy (finite, > 0) and its
  * `utilizationFraction` in (0, 1]; `hour` as for vendorShare: chipHourCost(input) when the caller has it, taken as
