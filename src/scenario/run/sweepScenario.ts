@@ -166,13 +166,18 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
   const outside = ends.find(([value]) => !isInRange(value, range));
   const fraction = def.integer === true ? values.find((value) => !Number.isInteger(value)) : undefined;
   // A fraction's ends written as percentages without their sign (`serving.utilization=30:90:3`) are told the axis
-  // with the signs, when both then lie in range, as `--set serving.utilization=60` is told 60% (new-user trial).
+  // with the signs, when both are out of range as written and in range as percentages, as `--set serving.utilization=60` is told 60% (new-user trial).
   const asPercent = (written: string) => (/^\d+(\.\d+)?$/.test(written.trim()) ? Number(written) / 100 : NaN);
+  const fractionKey = outside !== undefined && isQuantityKey(def) && def.type === "fraction";
   const percents =
-    outside !== undefined &&
-    isQuantityKey(def) &&
-    def.type === "fraction" &&
-    [fromText, toText].every((written) => isInRange(asPercent(written), range));
+    fractionKey && ends.every(([value, written]) => !isInRange(value, range) && isInRange(asPercent(written), range));
+  // One end in range as written and the other only as a percentage (`finance.vendorGrossMargin=0.5:80:3`) is told that
+  // end with its sign, as an end out of range in another unit is: the axis read 0.5%:80%, turning a fraction of 50%
+  // into 0.5% (tester), and `serving.utilization=0.3:90:3` had no hint at all.
+  const endPercent =
+    fractionKey &&
+    !percents &&
+    ends.every(([value, written]) => isInRange(value, range) || isInRange(asPercent(written), range));
   // Ends both out of range as bare numbers (`power.electricity=40:120:9`, USD/MWh) are told the axis in the one unit
   // that puts both in range, as `--set power.electricity=82.6` is told 82.6 USD/MWh (new-user trial).
   const dimension = isQuantityKey(def) ? def.type : undefined;
@@ -197,12 +202,19 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
     const meant = `${written.trim()} ${unitName}`;
     return `${meant} is ${inBase} ${baseUnit}${bareEnd}: did you mean ${meant}?`;
   };
+  const endPercentHint = (): string => {
+    const [, written] = outside!;
+    const other = written === fromText ? toText : fromText;
+    const bareEnd = isDecimalNumeral(other) ? `, as a bare end such as ${other} is read` : "";
+    return `${written}% is the fraction ${plainNumber(asPercent(written))}${bareEnd}: did you mean ${written}%?`;
+  };
   const expectedValues = `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, dimension)}`;
   if (outside !== undefined) {
     throw new UserError({
       ...(percents ? {hint: `did you mean ${path}=${fromText.trim()}%:${toText.trim()}%:${stepsText.trim()}?`} : {}),
       ...(units ? {hint: `did you mean ${path}=${fromText} ${unit}:${toText} ${unit}:${stepsText}?`} : {}),
       ...(endUnit ? {hint: endHint(endUnit)} : {}),
+      ...(endPercent ? {hint: endPercentHint()} : {}),
       flag,
       path,
       message: "value out of range",

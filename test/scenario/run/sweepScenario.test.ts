@@ -103,9 +103,25 @@ describe("parseSweepAxis", () => {
       found: "30",
       hint: "did you mean serving.utilization=30%:90%:3?"
     });
-    // Not when an end would then leave the range (0.3% is under 1%), nor for a key that is not a fraction.
-    expect(userErrorsOf(() => parseSweepAxis("serving.utilization=0.3:90:3"))[0]!.hint).toBeUndefined();
+    // Not for a key that is not a fraction, nor an end out of range as a percentage too.
     expect(userErrorsOf(() => parseSweepAxis("power.pue=10:20:3"))[0]!.hint).toBeUndefined();
+    expect(userErrorsOf(() => parseSweepAxis("serving.utilization=0.3:190:3"))[0]!.hint).toBeUndefined();
+  });
+
+  it("tells one end out of range as written, and in range as a percentage, that end with its sign alone", () => {
+    // The axis read 0.5%:80%, turning a fraction of 50% into 0.5% (tester); as a unit's one failing end is told.
+    expect(userErrorsOf(() => parseSweepAxis("finance.vendorGrossMargin=0.5:80:3"))[0]).toMatchObject({
+      message: "value out of range",
+      found: "80",
+      hint: "80% is the fraction 0.8, as a bare end such as 0.5 is read: did you mean 80%?"
+    });
+    // 0.3% is under utilization's 1%, which left this axis with no hint (tester).
+    expect(userErrorsOf(() => parseSweepAxis("serving.utilization=0.3:90:3"))[0]!.hint).toBe(
+      "90% is the fraction 0.9, as a bare end such as 0.3 is read: did you mean 90%?"
+    );
+    expect(userErrorsOf(() => parseSweepAxis("serving.utilization=30%:90:3"))[0]!.hint).toBe(
+      "90% is the fraction 0.9: did you mean 90%?"
+    );
   });
 
   it("tells ends both out of range the unit that puts both in range (new-user trial: electricity in USD/MWh)", () => {
