@@ -18,7 +18,15 @@ export function ScenarioNotes(state: {
   metrics: FleetNoteInput["metrics"];
   resolved: Pick<ResolvedScenario, "values">;
 }): HTMLElement {
-  return NotesBox(scenarioNotes(state.point, {metrics: state.metrics, assumptions: state.resolved.values}));
+  // A link's or a slider's setting is named as the assumptions table's Origin column names it, not as a flag and text
+  // the reader never typed ("URL serving.batch=1"); a file's value by its file:line, as `run` names it.
+  return NotesBox(
+    scenarioNotes(
+      state.point,
+      {metrics: state.metrics, assumptions: state.resolved.values},
+      {overridePlace: () => "set on this page"}
+    )
+  );
 }
 
 /**

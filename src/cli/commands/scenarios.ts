@@ -232,7 +232,7 @@ export function registerScenarioCommands(program: Command): void {
       // Each scenario's notes, computed once: on stderr, and in --json in the scenarios' order (for a script). A value
       // is named with the file:line it was written at, its own file's too, so that a note one value gives several
       // scenarios (a parent's and its child's) reads alike, and is written once naming them.
-      const notes = runs.map((run) => scenarioNotes(run.point, run.report, {ownFile: true}));
+      const notes = runs.map((run) => scenarioNotes(run.point, run.report));
       noteReports(runs.map((run, i) => ({id: run.report.scenario.id, notes: notes[i]!})));
       process.stdout.write(
         options.json

@@ -91,7 +91,9 @@ function cornerAssumptions(
     const value = corner[axis.path]!;
     const ends = [...new Set([axis.values[0]!, axis.values.at(-1)!])].map(String);
     const written = bare ? ends.join(" to ") : axis.written!;
-    assumptions[axis.path] = {value, written, origin: {kind: "override", flag: "--vary", written}};
+    // The axis as typed, which the note names as the value's place (`--vary silicon.nre=100:200:3`), as withVariedKeys.
+    const typed = axis.written ?? `${axis.path}=${axis.values[0]}:${axis.values.at(-1)}:${axis.values.length}`;
+    assumptions[axis.path] = {value, written, origin: {kind: "override", flag: "--vary", written: typed}};
   }
   return assumptions;
 }

@@ -1,4 +1,5 @@
 import type {AssumptionReport} from "./runReport.js";
+import type {ValueOrigin} from "../resolve/resolveScenario.js";
 
 /**
  * Each key's value, how it was written and where (when known): a RunReport's assumptions, or a page's resolved
@@ -14,34 +15,45 @@ export type WrittenValueSentence = (path: string, written: unknown, value: unkno
 /** Where the notes read from how values were written name the place a value was written. */
 export interface WrittenPlaceOptions {
   /**
-   * Name the place of a value written in the scenario's own file too, not only in an ancestor's (compare, whose one
-   * note may speak for several scenarios). Default false.
+   * The place of a value set by an override (origin "override"), or null to name none. Default: its flag and the
+   * setting as typed (`--set silicon.power=3`, `--vary silicon.nre=100:200:3`); a page names its link's settings.
    */
-  ownFile?: boolean;
+  overridePlace?: (origin: Extract<ValueOrigin, {kind: "override"}>) => string | null;
+}
+
+/** An override's place as the command line typed it: `--set silicon.power=3`. */
+function typedPlace(origin: Extract<ValueOrigin, {kind: "override"}>): string {
+  return `${origin.flag} ${origin.written}`;
 }
 
 /**
  * The note of a slip read from how values were written (bareMoneyNote, barePercentNote, barePowerNote,
  * pointGroupedNote): `sentence` of each key of `paths` (every key of `assumptions` when not given), in that order,
- * joined by spaces. A value written in an ancestor's file (origin "parent"), or in any file with `ownFile`, is named
- * with its file:line after the key and value the sentence opens with: `ch: silicon.power 3 is 3 W` named a scenario
- * whose file says nothing of 3 (tester). Output: null when no key gives a sentence. Raises nothing.
+ * joined by spaces. The place a value was written is named after the key and value the sentence opens with: a file's
+ * value (the scenario's own or an ancestor's) by its file:line, an override's by `overridePlace`. `ch: silicon.power 3
+ * is 3 W` named a scenario whose file says nothing of 3, and `run base --set silicon.power=3` blamed base for a value
+ * of --set (testers). A default's value has no place. Output: null when no key gives a sentence. Raises nothing.
  */
 export function writtenValueNote(
   assumptions: WrittenAssumptions,
   sentence: WrittenValueSentence,
   paths: readonly string[] = Object.keys(assumptions),
-  {ownFile = false}: WrittenPlaceOptions = {}
+  {overridePlace = typedPlace}: WrittenPlaceOptions = {}
 ): string | null {
   const sentences = paths.flatMap((path) => {
     const entry = assumptions[path];
     const said = sentence(path, entry?.written, entry?.value);
     if (said === null) return [];
     const origin = entry?.origin;
-    const placed = origin?.kind === "parent" || (ownFile && origin?.kind === "file");
+    const place =
+      origin?.kind === "parent" || origin?.kind === "file"
+        ? `${origin.file}:${origin.line}`
+        : origin?.kind === "override"
+          ? overridePlace(origin)
+          : null;
     const lead = `${path} ${typeof entry?.written === "string" ? entry.written.trim() : ""}`;
-    if (!placed || !said.startsWith(`${lead} `)) return said;
-    return `${lead} (${origin.file}:${origin.line})${said.slice(lead.length)}`;
+    if (place === null || !said.startsWith(`${lead} `)) return said;
+    return `${lead} (${place})${said.slice(lead.length)}`;
   });
   return sentences.length ? sentences.join(" ") : null;
 }

@@ -40,8 +40,9 @@ describe("barePowerNote", () => {
     const bare = await runCli(["run", "asic-24-months", "--set", "silicon.power=3 to 5", "--samples", "10"]);
     expect(bare.code, bare.stderr).toBe(0);
     expect(bare.stderr).toContain(
-      "token-ledger: note: asic-24-months: silicon.power 3 to 5 is 3 W to 5 W (a bare number is in watts), under a " +
-        "tenth of any bundled chip's (the least, tpu-v5e's, is 140 W): write 3 kW to 5 kW if that was meant.\n"
+      "token-ledger: note: asic-24-months: silicon.power 3 to 5 (--set silicon.power=3 to 5) is 3 W to 5 W (a bare " +
+        "number is in watts), under a tenth of any bundled chip's (the least, tpu-v5e's, is 140 W): write 3 kW to 5 kW " +
+        "if that was meant.\n"
     );
   });
 
@@ -57,23 +58,34 @@ describe("barePowerNote", () => {
     const bare = await runCli(["run", "asic-24-months", "--set", "silicon.power=3", "--samples", "10"]);
     expect(bare.code, bare.stderr).toBe(0);
     expect(bare.stderr).toContain(
-      "token-ledger: note: asic-24-months: silicon.power 3 is 3 W (a bare number is in watts), under a tenth of any " +
-        "bundled chip's (the least, tpu-v5e's, is 140 W): write 3 kW if that was meant.\n"
+      "token-ledger: note: asic-24-months: silicon.power 3 (--set silicon.power=3) is 3 W (a bare number is in watts), " +
+        "under a tenth of any bundled chip's (the least, tpu-v5e's, is 140 W): write 3 kW if that was meant.\n"
     );
     const meant = await runCli(["run", "asic-24-months", "--set", "silicon.power=3kW", "--samples", "10"]);
     expect(meant.code, meant.stderr).toBe(0);
     expect(meant.stderr).not.toContain("silicon.power");
   });
 
-  it("names where a value was written in an ancestor's file, or any file with ownFile (ch said nothing of 3; tester)", () => {
+  it("names where a value was written: a file's by file:line, a flag's as typed (ch said nothing of 3; tester)", () => {
     const origin = {scenario: "p1", file: "p1.md", line: 4, column: 10};
     const sentence =
       "is 3 W (a bare number is in watts), under a tenth of any bundled chip's (the least, tpu-v5e's, is";
     const parent = {"silicon.power": {value: 3, written: "3", origin: {kind: "parent" as const, ...origin}}};
     const own = {"silicon.power": {value: 3, written: "3", origin: {kind: "file" as const, ...origin}}};
     expect(barePowerNote(parent)).toContain(`silicon.power 3 (p1.md:4) ${sentence}`);
-    expect(barePowerNote(own)).toContain(`silicon.power 3 ${sentence}`);
-    expect(barePowerNote(own, {ownFile: true})).toBe(barePowerNote(parent));
+    // Its own file's too, as compare named it: `run p1.md` said "p1: silicon.power 3 is 3 W" with no line (tester).
+    expect(barePowerNote(own)).toBe(barePowerNote(parent));
+    // `run base --set silicon.power=3` said "base: silicon.power 3 is 3 W", blaming base for the flag's value (tester).
+    const set = {kind: "override" as const, flag: "--set", written: "silicon.power=3"};
+    const overridden = {"silicon.power": {value: 3, written: "3", origin: set}};
+    expect(barePowerNote(overridden)).toContain(`silicon.power 3 (--set silicon.power=3) ${sentence}`);
+    // A page names its link's settings in its own words; a default has no place.
+    expect(barePowerNote(overridden, {overridePlace: () => "set on this page"})).toContain(
+      `silicon.power 3 (set on this page) ${sentence}`
+    );
+    expect(barePowerNote(overridden, {overridePlace: () => null})).toContain(`silicon.power 3 ${sentence}`);
+    const unplaced = {"silicon.power": {value: 3, written: "3", origin: {kind: "default" as const}}};
+    expect(barePowerNote(unplaced)).toContain(`silicon.power 3 ${sentence}`);
   });
 
   it("is noted by validate for each valid file, and by compare once for a parent and its child", async () => {
@@ -86,8 +98,8 @@ describe("barePowerNote", () => {
         "is 3 W (a bare number is in watts), under a tenth of any bundled chip's (the least, tpu-v5e's, is 140 W)";
       const validate = await runCli(["validate", p1, ch]);
       expect(validate.code, validate.stderr).toBe(0);
-      expect(validate.stderr).toContain(`token-ledger: note: p1: silicon.power 3 ${tail}`);
-      expect(validate.stderr).toContain(`token-ledger: note: ch: silicon.power 3 (${p1}:6) ${tail}`);
+      // One note for both now that p1's own file is named too, as compare writes it.
+      expect(validate.stderr).toContain(`token-ledger: note: p1, ch: silicon.power 3 (${p1}:6) ${tail}`);
       const compare = await runCli(["compare", ch, p1, "--samples", "10"]);
       expect(compare.code, compare.stderr).toBe(0);
       expect(compare.stderr).toBe(

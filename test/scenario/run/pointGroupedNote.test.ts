@@ -33,8 +33,8 @@ describe("pointGroupedNote", () => {
     const grouped = await runCli(["run", "base", "--set", "demand.users=1.500", "--samples", "10"]);
     expect(grouped.code, grouped.stderr).toBe(0);
     expect(grouped.stderr).toContain(
-      "token-ledger: note: base: demand.users 1.500 is 1.5 (a point is a decimal point): write 1500 or 1,500 if the " +
-        "point grouped thousands.\n"
+      "token-ledger: note: base: demand.users 1.500 (--set demand.users=1.500) is 1.5 (a point is a decimal point): " +
+        "write 1500 or 1,500 if the point grouped thousands.\n"
     );
     const meant = await runCli(["run", "base", "--set", "demand.users=1,500", "--samples", "10"]);
     expect(meant.code, meant.stderr).toBe(0);

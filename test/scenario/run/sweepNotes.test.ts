@@ -72,8 +72,8 @@ describe("sweepNotes", () => {
     expect(sweepNotes(bound, [parseSweepAxis("hardware.price=100:900:3")], base)).toEqual([
       {
         note:
-          "hardware.price 100 to 900 is $100 to $900 (a bare number is US dollars), where a chip costs thousands: " +
-          "write $100k to $900k if that was meant.",
+          "hardware.price 100 to 900 (--vary hardware.price=100:900:3) is $100 to $900 (a bare number is US dollars), " +
+          "where a chip costs thousands: write $100k to $900k if that was meant.",
         at: null
       }
     ]);
