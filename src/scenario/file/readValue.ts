@@ -747,17 +747,8 @@ export function expectedFor(def: ScenarioKeyDef): string {
  */
 export function outOfRange(def: ScenarioKeyDef, dimension: Dimension, written: string) {
   const range = keyRange(def);
-  // A fraction written as a percentage without its sign ("utilization: 50") is told the percentage, when that is in
-  // range (author trial). Only a whole number from 10 to 100 reads as one: 1.5 or 2 is as likely another mistake.
-  const bare = /^\d+$/.test(written.trim()) ? Number(written) : undefined;
-  const percent =
-    dimension === "fraction" && bare !== undefined && bare >= 10 && bare <= 100 && isInRange(bare / 100, range);
-  const unit = dimension === "fraction" ? undefined : likelyUnit(dimension, written, range);
-  const hint = percent
-    ? `did you mean ${written.trim()}%?`
-    : unit
-      ? `did you mean ${written.trim().replace(/_/g, "")} ${unit}?` // a flag's 1_000: a value with a unit has none
-      : undefined;
+  const meant = likelyMeant(dimension, written, range);
+  const hint = meant === undefined ? undefined : `did you mean ${meant}?`;
   // A share is also written as a percentage ("7%"), as the pages' sliders show it: the range in both forms, so that a
   // reader of a page's notice who meant 7% sees how to write it (reader: "a fraction in [0.01, 1]" beside "57.9 %").
   const percentRange = dimension === "fraction" ? `, or a percentage in ${formatPercentRange(range)}` : "";
@@ -767,6 +758,33 @@ export function outOfRange(def: ScenarioKeyDef, dimension: Dimension, written: s
     found: written,
     ...(hint ? {hint} : {})
   };
+}
+
+/**
+ * What a bare number, or an interval of two (`50 to 70`), out of `range` likely meant, for outOfRange's hint: a
+ * fraction written as a percentage without its sign ("utilization: 50") its percentage, when that is in range (author
+ * trial), and another number its likely unit (`82.6 USD/MWh`, `5%` for a rate per year; written with the unit as a
+ * scenario file writes it, `5%`, not `5 %`). Only a whole number from 10 to 100 reads as a percentage: 1.5 or 2 is as
+ * likely another mistake. An interval is told its ends each in the one unit that puts both in range (`50% to 70%`,
+ * `5% to 15%`), each end out of range as written, or for a fraction the high end from 10 to 100: it got no hint where
+ * a single value had one (tester). Undefined when nothing fits.
+ */
+function likelyMeant(dimension: Dimension, written: string, range: NumberRange): string | undefined {
+  const ends = written.trim().split(/\s+to\s+/);
+  if (ends.length > 2) return undefined;
+  if (dimension === "fraction") {
+    const bare = ends.map((end) => (/^\d+$/.test(end) ? Number(end) : NaN));
+    const high = Math.max(...bare);
+    const percent = high >= 10 && high <= 100 && bare.every((end) => isInRange(end / 100, range));
+    return percent ? ends.map((end) => `${end}%`).join(" to ") : undefined;
+  }
+  // Each end out of range as written (`0.5 to 15` may mean 0.5/yr to 15%/yr), as sweep's axis is (sweepScenario.ts).
+  if (ends.some((end) => isInRange(Number(end.replace(/[_,]/g, "")), range))) return undefined;
+  const units = ends.map((end) => likelyUnit(dimension, end, range));
+  const unit = units[0];
+  if (unit === undefined || units.some((other) => other !== unit)) return undefined;
+  // A flag's 1_000: a value with a unit has none.
+  return ends.map((end) => withUnit(end.replace(/_/g, ""), unit)).join(" to ");
 }
 
 /** `[1%, 100%]` for the fraction range [0.01, 1]: each end × 100 with a percent sign, bracketed as formatRange does. */

@@ -852,6 +852,21 @@ serving:
     ]);
   });
 
+  it("tells an interval of bare percentages its % on each end, as a single value is told (tester: no hint)", () => {
+    const errors = userErrorsOf(() =>
+      parse("---\nserving.utilization: 50 to 70\nfinance.costOfCapital: 5 to 15\npower.pue: 50 to 70\n---\n")
+    );
+    expect(errors.map((e) => [e.path, e.found, e.hint])).toEqual([
+      ["serving.utilization", "50 to 70", "did you mean 50% to 70%?"],
+      // A rate per year's likely unit, written against the number as the file writes it (it read "5 %").
+      ["finance.costOfCapital", "5 to 15", "did you mean 5% to 15%?"],
+      // Not a fraction and no unit of its: nothing offered.
+      ["power.pue", "50 to 70", undefined]
+    ]);
+    const single = userErrorsOf(() => parse("---\nfinance.costOfCapital: 5\n---\n"));
+    expect(single.map((e) => e.hint)).toEqual(["did you mean 5%?"]);
+  });
+
   it("tells a catalog id with a look-alike dash its ASCII form (breaker: no did-you-mean)", () => {
     // U+2011 (non-breaking hyphen) in h100‑sxm, U+2013 (en dash) in h200–sxm: each draws as h100-sxm, h200-sxm.
     const errors = userErrorsOf(() =>

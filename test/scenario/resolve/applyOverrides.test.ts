@@ -202,6 +202,17 @@ describe("applyOverrides", () => {
     );
   });
 
+  it("tells an interval of bare percentages its % on each end, as a single value is told (tester: no hint)", () => {
+    expect(() => applyOverrides(resolved, ["serving.utilization=50 to 70"])).toThrow(
+      "--set: serving.utilization: out of range: expected a fraction in [0.01, 1], or a percentage in [1%, 100%], " +
+        "found 50 to 70 (did you mean 50% to 70%?)"
+    );
+    expect(() => applyOverrides(resolved, ["finance.costOfCapital=50"])).toThrow(
+      "--set: finance.costOfCapital: out of range: expected a rate per year in [0%/yr, 100%/yr], found 50 " +
+        "(did you mean 50%?)"
+    );
+  });
+
   it("keeps in written the value as the reader sees it, without YAML's quotes; the set as typed in origin", () => {
     expect(applyOverrides(resolved, ['silicon.nre="$1.2B"']).values["silicon.nre"]).toMatchObject({
       value: 1.2e9,
