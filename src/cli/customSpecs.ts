@@ -7,7 +7,7 @@ import type {Precision} from "../inference/precision.js";
 import {BYTES_PER_GB, BYTES_PER_TB} from "../units/bytes.js";
 import {HARDWARE_CELL_RANGES, HARDWARE_CELL_UNITS, hbmBandwidthProblem} from "../catalog/parseHardwareCsv.js";
 import type {CellUnit} from "../catalog/csvCells.js";
-import {readQuantity} from "../units/quantity.js";
+import {readQuantity, type Dimension} from "../units/quantity.js";
 import {isDecimalNumeral} from "../units/decimal.js";
 import {MODEL_CELL_RANGES} from "../catalog/parseModelsCsv.js";
 import {isInRange, plainNumber, type NumberRange} from "../units/range.js";
@@ -21,9 +21,10 @@ import {farBelowCellSentence, type LeastBundledColumn} from "../catalog/leastBun
  */
 function catalogFlag(flag: string, range: NumberRange, scale: number, what: string, integer = false) {
   const flagRange = {min: range.min * scale, max: range.max * scale, integer};
-  const read = rangeFlag(flag, flagRange, what);
+  const plain = rangeFlag(flag, flagRange, what);
   const scaled = SCALED_WORDS[flag];
-  if (scaled === undefined) return read;
+  if (scaled === undefined) return plain;
+  const read = scaled.dimension === undefined ? plain : withScale(plain, scaled.dimension);
   // A bare number the catalog's column would hold, in its unit (`--params 70`, params_b's 70 billion; `--peak-flops
   // 989.4`, a TFLOPS column's), is told the number it likely means: it read "out of range … found 70" and no more
   // (tester). Only a number that scale puts in range: it is refused already, so this is the error's hint.
@@ -36,17 +37,41 @@ function catalogFlag(flag: string, range: NumberRange, scale: number, what: stri
       if (!isInRange(bare * scale, flagRange)) throw error;
       const written = text.trim().replace(/_/g, "");
       const meant = `${written}e${Math.round(Math.log10(scale))}`;
-      const hint = `${written} is ${written} ${scaled.unit}: did you mean ${meant}, ${written} ${scaled.scaled}?`;
+      const hint = `${written} is ${written} ${scaled.unit}: did you mean ${meant}, ${written}${scaled.scaled}?`;
       throw new UserError({...error.detail, hint});
     }
   };
 }
 
-/** The flags catalogFlag scales from their column's unit: each one's unit, and the column's (× the scale). */
-const SCALED_WORDS: Readonly<Record<string, {unit: string; scaled: string}>> = {
-  "--params": {unit: "parameters", scaled: "billion"},
-  "--active-params": {unit: "parameters", scaled: "billion"},
-  "--peak-flops": {unit: "FLOP/s", scaled: "TFLOP/s"}
+/**
+ * `read` (a flag of a bare number) that also takes a number with a scale of `dimension` (`--params 70B`, read as
+ * `--tokens 2T` is), its errors quoting the value as written; a scale in words (`70 billion`) is told the letter, as
+ * --tokens tells it (readQuantity's hint). The range in the error stays the bare number's (`[1000, 1e14]`).
+ */
+function withScale(read: (text: string) => number, dimension: Dimension) {
+  return (text: string): number => {
+    if (isDecimalNumeral(text, {underscores: true})) return read(text);
+    const reading = readQuantity(text, dimension);
+    try {
+      return read(reading.ok ? String(reading.value) : text);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      const hint = reading.ok ? undefined : reading.hint;
+      throw new UserError({...error.detail, found: text, ...(hint !== undefined ? {hint} : {})});
+    }
+  };
+}
+
+/**
+ * The flags catalogFlag scales from their column's unit: each one's unit, the column's (× the scale) as the flag
+ * takes it after a number, and the dimension whose units the flag reads (a count's `70B`, as `--tokens 2T` is read; a
+ * chip's units are catalogUnitFlag's). `--params 70` was told "did you mean 70e9, 70 billion?", and `70 billion` and
+ * `70B` were then "not a decimal number" (tester).
+ */
+const SCALED_WORDS: Readonly<Record<string, {unit: string; scaled: string; dimension?: Dimension}>> = {
+  "--params": {unit: "parameters", scaled: "B", dimension: "count"},
+  "--active-params": {unit: "parameters", scaled: "B", dimension: "count"},
+  "--peak-flops": {unit: "FLOP/s", scaled: " TFLOP/s"}
 };
 
 /**
@@ -138,7 +163,7 @@ export function addCustomModelOptions(command: Command, {serving}: {serving: boo
   command
     .option(
       "--params <n>",
-      "custom model: total parameters (e.g. 70e9)",
+      "custom model: total parameters (e.g. 70e9 or 70B)",
       catalogFlag("--params", MODEL_CELL_RANGES.params_b, 1e9, "params_b of data/models.csv, × 10⁹")
     )
     .option(

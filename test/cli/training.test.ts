@@ -144,6 +144,18 @@ describe("token-ledger training", () => {
     expect(r.hardware).toBe("custom");
   });
 
+  it("takes --params and --active-params with a scale letter, as --tokens takes 2T (tester)", async () => {
+    const {code, stdout} = await runCli([
+      "training",
+      ...["--params", "100B", "--active-params", "20B", "--tokens", "1T"],
+      ...["--peak-flops", "1e15", "--chip-power", "1000", "--chip-price", "20000", "--chips", "1000", "--mfu", "0.5"],
+      ...["--goodput", "1", "--json"]
+    ]);
+    expect(code).toBe(0);
+    // As 100e9, 20e9 and 1e12 above: 6 × 20e9 × 1e12 = 1.2e23 FLOPs.
+    expect(JSON.parse(stdout).flops).toBe(1.2e23);
+  });
+
   it.each([
     [["--params", "7e10", "--active-params", "8e10"], "--active-params: active parameters exceed total parameters"],
     [["--params", "7e10", "--layers", "80"], "--heads: an incomplete attention shape"],
@@ -159,9 +171,16 @@ describe("token-ledger training", () => {
     [
       ["--params", "70"],
       "--params: out of range: expected a number in [1000, 1e14] (params_b of data/models.csv, × 10⁹), found 70 " +
-        "(70 is 70 parameters: did you mean 70e9, 70 billion?)\n"
+        "(70 is 70 parameters: did you mean 70e9, 70B?)\n"
     ],
-    [["--params", "7e10", "--active-params", "8"], "found 8 (8 is 8 parameters: did you mean 8e9, 8 billion?)\n"],
+    [["--params", "7e10", "--active-params", "8"], "found 8 (8 is 8 parameters: did you mean 8e9, 8B?)\n"],
+    // A scale in words is told the letter, as --tokens tells `2 trillion`; out of range as written (500 parameters).
+    [
+      ["--params", "70 billion"],
+      "--params: not a decimal number: expected a number in [1000, 1e14] (params_b of data/models.csv, × 10⁹), " +
+        "found 70 billion (write the scale as k, M, B or T after the number: 100M, not 100 million)\n"
+    ],
+    [["--params", "0.5k"], "--params: out of range: expected a number in [1000, 1e14]"],
     [
       ["--params", "7e10", "--peak-flops", "989.4", "--chip-power", "700"],
       "--peak-flops: out of range: expected a number in [1e10, 1e18] (the TFLOPS columns of data/hardware.csv, " +
