@@ -1,4 +1,5 @@
 import {bareMoneySentence} from "../scenario/run/bareMoneyNote.js";
+import {bareTokensSentence} from "../scenario/run/bareTokensNote.js";
 import {UserError} from "../errors/userError.js";
 import {didYouMean} from "../errors/suggest.js";
 import {isQuantityKey, keyRange, scenarioKey, type ScenarioKeyDef} from "../scenario/file/schema.js";
@@ -138,8 +139,9 @@ export function keyFlag(flag: string, path: string) {
         throw new UserError({flag, message: "not a whole number", expected: `${inRange} (${what})`, found: text});
       }
       if (isInRange(value, range)) {
-        // `--chip-price 31` is $31, as `--set hardware.price=31` is, and is noted as that is (bareMoneyNote.ts).
-        const bare = bareMoneySentence(path, text, value, flag);
+        // `--chip-price 31` is $31, as `--set hardware.price=31` is, and is noted as that is (bareMoneyNote.ts);
+        // `training --tokens 15` is 15 tokens, as `--set training.tokens=15` is (bareTokensNote.ts).
+        const bare = bareMoneySentence(path, text, value, flag) ?? bareTokensSentence(path, text, value, flag);
         if (bare !== null) process.stderr.write(`token-ledger: note: ${bare}\n`);
         return value;
       }

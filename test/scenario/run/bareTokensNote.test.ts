@@ -1,0 +1,82 @@
+// A run's training tokens written as a bare number far below any published run's are likely trillions:
+// `--set training.tokens=15` (15 tokens) priced base's final training run at $5.41E−5, and `training --tokens 15` ran
+// for 2.17E−10 days, with no word (tester).
+import {readFileSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {readCsvRecords} from "../../../src/catalog/csvCells.js";
+import {bareTokensNote, LEAST_TRAINING_RUN_TOKENS} from "../../../src/scenario/run/bareTokensNote.js";
+import {runCli} from "../../cli/runCli.js";
+
+describe("LEAST_TRAINING_RUN_TOKENS", () => {
+  it("gives the fewest tokens of data/training-runs.csv and a run that trained on them", () => {
+    const text = readFileSync(new URL("../../../data/training-runs.csv", import.meta.url), "utf8");
+    const {header, records} = readCsvRecords(text, {file: "data/training-runs.csv"});
+    const index = header!.cells.indexOf("tokens_t");
+    const rows = records.map((record) => ({id: record.cells[0]!, tokens: Number(record.cells[index]) * 1e12}));
+    const least = Math.min(...rows.map((row) => row.tokens));
+    expect(LEAST_TRAINING_RUN_TOKENS.tokens).toBe(least);
+    expect(rows.filter((row) => row.tokens === least).map((row) => row.id)).toContain(LEAST_TRAINING_RUN_TOKENS.run);
+  });
+});
+
+describe("bareTokensNote", () => {
+  it("notes bare training tokens under a tenth of the fewest published run's (gopher-280b, 300B)", () => {
+    expect(bareTokensNote({"training.tokens": {value: 15, written: "15"}})).toBe(
+      "training.tokens 15 is 15 tokens, where a pre-training run reads billions to trillions (the fewest in " +
+        "data/training-runs.csv, gopher-280b's, are 300B): write 15T if 15 trillion was meant."
+    );
+    // From 100, billions: no published run reached 100T.
+    expect(bareTokensNote({"training.tokens": {value: 300, written: "300"}})).toContain(
+      "write 300B if 300 billion was meant."
+    );
+    expect(bareTokensNote({"training.tokens": {value: 1e6, written: "1000000"}})).toBe(
+      "training.tokens 1000000 is 1,000,000 tokens, where a pre-training run reads billions to trillions (the fewest " +
+        "in data/training-runs.csv, gopher-280b's, are 300B): write its scale (300B, 15T) if another was meant."
+    );
+  });
+
+  it("notes an interval whose bare ends are both that far below", () => {
+    expect(
+      bareTokensNote({"training.tokens": {value: {kind: "lognormal", mu: 2.8, sigma: 0.1}, written: "15 to 20"}})
+    ).toBe(
+      "training.tokens 15 to 20 is 15 to 20 tokens, where a pre-training run reads billions to trillions (the " +
+        "fewest in data/training-runs.csv, gopher-280b's, are 300B): write 15T to 20T if 15 to 20 trillion was meant."
+    );
+  });
+
+  it("takes tokens with a scale, a unit or an exponent, one from 30B, and other keys as meant", () => {
+    for (const written of ["15T", "15 tokens", "15e12", "15e0"]) {
+      expect(bareTokensNote({"training.tokens": {value: 15, written}}), written).toBeNull();
+    }
+    expect(bareTokensNote({"training.tokens": {value: 3e10, written: "30000000000"}})).toBeNull();
+    expect(bareTokensNote({"training.tokens": {value: 15.6e12, written: null}})).toBeNull();
+    expect(bareTokensNote({"serving.inputTokens": {value: 15, written: "15"}})).toBeNull();
+  });
+
+  it("is noted by run for --set training.tokens=15 and by training for --tokens 15", async () => {
+    const set = await runCli(["run", "base", "--set", "training.tokens=15", "--samples", "10"]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stderr).toContain(
+      "token-ledger: note: base: training.tokens 15 is 15 tokens, where a pre-training run reads billions to " +
+        "trillions (the fewest in data/training-runs.csv, gopher-280b's, are 300B): write 15T if 15 trillion was meant.\n"
+    );
+    const flag = await runCli(
+      ["training", "--model", "llama-3.1-70b", "--hardware", "h100-sxm", "--chips", "1024", "--mfu", "0.4"].concat([
+        "--tokens",
+        "15"
+      ])
+    );
+    expect(flag.code, flag.stderr).toBe(0);
+    expect(flag.stderr).toContain(
+      "token-ledger: note: --tokens 15 is 15 tokens, where a pre-training run reads billions to trillions (the fewest " +
+        "in data/training-runs.csv, gopher-280b's, are 300B): write --tokens 15T if 15 trillion was meant.\n"
+    );
+    const meant = await runCli(
+      ["training", "--model", "llama-3.1-70b", "--hardware", "h100-sxm", "--chips", "1024", "--mfu", "0.4"].concat([
+        "--tokens",
+        "15T"
+      ])
+    );
+    expect(meant.stderr).not.toContain("--tokens 15 ");
+  });
+});
