@@ -149,16 +149,16 @@ async function noteOverridesBehind(error: UserError | UserErrors): Promise<void>
 }
 
 /**
- * After errors in a project's data/hardware.csv, its cells' notes (hardwareCellNotes: a chip priced under $1,000, …),
- * which a load that succeeds prints: `31.12` for $31.12k vanished when another row erred, and was seen only once that
- * row was fixed (breaker). Nothing when no error is in that file.
+ * After errors in a project's data/hardware.csv or data/models.csv, its cells' notes (hardwareCellNotes: a chip priced
+ * under $1,000, …; modelCellNotes), which a load that succeeds prints: `31.12` for $31.12k vanished when another row
+ * erred, and was seen only once that row was fixed (breaker). Nothing when no error is in that file.
  */
 async function noteCellsBeside(error: UserError | UserErrors): Promise<void> {
-  const {hardwareCellNotes} = await import("../node/catalogFiles.js");
+  const {hardwareCellNotes, modelCellNotes} = await import("../node/catalogFiles.js");
   const files = new Set(("errors" in error ? error.errors : [error]).map((e) => e.detail.file));
   let notes: string[] = [];
   try {
-    notes = hardwareCellNotes();
+    notes = [...hardwareCellNotes(), ...modelCellNotes()];
   } catch {
     return; // A project catalog that cannot be read has its own error above.
   }

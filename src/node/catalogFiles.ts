@@ -15,6 +15,7 @@ import {readCsvText} from "./readText.js";
 import {catalogNoteWritten, writeCatalogNote} from "./catalogNoteLog.js";
 import type {CatalogIds} from "../scenario/file/readValue.js";
 import {BARE_BELOW_USD, THOUSANDS_MONEY_KEYS} from "../scenario/run/bareMoneyNote.js";
+import {billionsInTrillionsSentence} from "../scenario/run/bareTokensNote.js";
 import {barePercentSentence} from "../scenario/run/barePercentNote.js";
 import {farBelowCellSentence, LEAST_BUNDLED_FIGURES, type LeastBundledColumn} from "../catalog/leastBundledFigures.js";
 
@@ -300,6 +301,24 @@ export function hardwareCellNotes(): string[] {
 }
 
 /**
+ * Notes for a project's data/models.csv rows whose training_tokens_t (trillions) is 1,000 or more, where a model
+ * card's billions were likely written (bareTokensNote.ts: `15000` for 15,000B is 15,000T tokens, which moves no
+ * price per token but reads as a corpus a thousand times too large). Empty outside a project.
+ */
+export function modelCellNotes(): string[] {
+  const own = projectCatalogFile("models.csv");
+  if (!own) return [];
+  const column = own.header?.cells.findIndex((cell) => cell.trim() === "training_tokens_t") ?? -1;
+  if (column < 0) return [];
+  return own.records.flatMap((record) => {
+    const sentence = billionsInTrillionsSentence(record.cells[column] ?? "");
+    if (sentence === null) return [];
+    const {line, column: at} = record.positions[column] ?? record.end;
+    return [`${own.file}:${line}:${at}: ${sentence}`];
+  });
+}
+
+/**
  * data/training-runs.csv (published training runs), its model and hardware ids checked against the catalogs, and each
  * run's chip_hours against its model's FLOPs on its chip (parseTrainingRunsCsv).
  */
@@ -338,11 +357,15 @@ export function noteCatalogAfterErrors(): void {
   for (const note of notes) if (!catalogNoteWritten(note)) writeCatalogNote(note);
 }
 
-/** The catalog notes, in noteCatalogOverrides' order: overrides, the family and topology notes, the cells' notes. */
+/**
+ * The catalog notes, in noteCatalogOverrides' order: overrides, the family and topology notes, the cells' notes
+ * (hardware.csv's, then models.csv's).
+ */
 function catalogNotes(): string[] {
   return [
     ...catalogOverrides().map((override) => override.message),
     ...[hardwareFamilyNote(), hardwareTopologyNote()].filter((note) => note !== undefined),
-    ...hardwareCellNotes()
+    ...hardwareCellNotes(),
+    ...modelCellNotes()
   ];
 }

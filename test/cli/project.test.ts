@@ -720,6 +720,25 @@ describe("a project's models.csv with cells written as a model card writes them"
   });
 });
 
+describe("a project's models.csv with training tokens in billions", () => {
+  it("notes a training_tokens_t of 15000, billions likely written in the trillions column (tester)", async () => {
+    const dir = await newProject("model-tokens");
+    const row = MODELS.find((line) => line.startsWith("llama-3.1-8b,"))!.replace(/^llama-3\.1-8b,/, "my-model,");
+    const cells = row.split(",");
+    const tokensColumn = MODELS[0]!.split(",").indexOf("training_tokens_t");
+    cells[tokensColumn] = "15000";
+    const file = join(dir, "data/models.csv");
+    writeFileSync(file, `${MODELS[0]}\n${cells.join(",")}\n`);
+    const validate = await runCli(["validate"]);
+    expect(validate.code, validate.stderr).toBe(0);
+    const column = cells.slice(0, tokensColumn).join(",").length + 2;
+    expect(validate.stderr).toBe(
+      `token-ledger: note: ${file}:2:${column}: training_tokens_t 15000 is 15,000T tokens, where the most in ` +
+        "data/models.csv, llama-4-maverick's, is 22T: write 15 if 15000B was meant\n"
+    );
+  });
+});
+
 describe("errors in bundled files caused by a project's override", () => {
   it("name the overriding rows after the errors (they pointed into the package, the override unnamed; breaker)", async () => {
     const dir = await newProject("small-hbm");

@@ -4,7 +4,12 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {readCsvRecords} from "../../../src/catalog/csvCells.js";
-import {bareTokensNote, LEAST_TRAINING_RUN_TOKENS} from "../../../src/scenario/run/bareTokensNote.js";
+import {
+  bareTokensNote,
+  billionsInTrillionsSentence,
+  LEAST_TRAINING_RUN_TOKENS,
+  MOST_MODEL_TRAINING_TOKENS_T
+} from "../../../src/scenario/run/bareTokensNote.js";
 import {runCli} from "../../cli/runCli.js";
 
 describe("LEAST_TRAINING_RUN_TOKENS", () => {
@@ -80,3 +85,38 @@ describe("bareTokensNote", () => {
     expect(meant.stderr).not.toContain("--tokens 15 ");
   });
 });
+
+describe("billionsInTrillionsSentence", () => {
+  it("gives the most training tokens of data/models.csv and its model", () => {
+    const text = readFileSync(new URL("../../../data/models.csv", import.meta.url), "utf8");
+    const {header, records} = readCsvRecords(text, {file: "data/models.csv"});
+    const index = header!.cells.indexOf("training_tokens_t");
+    const rows = records
+      .map((record) => ({id: record.cells[0]!, tokensT: Number(record.cells[index])}))
+      .filter((row) => holdsNumber(row.tokensT));
+    const most = Math.max(...rows.map((row) => row.tokensT));
+    expect(MOST_MODEL_TRAINING_TOKENS_T.tokensT).toBe(most);
+    expect(rows.filter((row) => row.tokensT === most).map((row) => row.id)).toContain(
+      MOST_MODEL_TRAINING_TOKENS_T.model
+    );
+    // No bundled row is noted.
+    expect(records.map((record) => billionsInTrillionsSentence(record.cells[index] ?? ""))).not.toContainEqual(
+      expect.any(String)
+    );
+  });
+
+  it("notes a training_tokens_t of 1,000 or more, likely billions written in the trillions column", () => {
+    expect(billionsInTrillionsSentence("15000")).toBe(
+      "training_tokens_t 15000 is 15,000T tokens, where the most in data/models.csv, llama-4-maverick's, is 22T: " +
+        "write 15 if 15000B was meant"
+    );
+    expect(billionsInTrillionsSentence("1000")).toContain("write 1 if 1000B was meant");
+    for (const written of ["999", "15.6", "", "15T", "1e4"])
+      expect(billionsInTrillionsSentence(written), written).toBeNull();
+  });
+});
+
+/** A cell that holds a number (an empty training_tokens_t is unknown). */
+function holdsNumber(value: number): boolean {
+  return Number.isFinite(value) && value > 0;
+}
