@@ -447,7 +447,7 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
  * A bare number written with a unit as the scenario file would write it: money's sign first ("$20k", not "20$k"), a
  * scale letter against the number ("500k tokens", not "500 k tokens"), a word after a space ("50 USD/kWh").
  */
-function withUnit(number: string, unit: string): string {
+export function withUnit(number: string, unit: string): string {
   if (unit.startsWith("$")) return `$${number}${unit.slice(1)}`;
   if (/^[kMBT](\s|$)/.test(unit) || !/^[A-Za-z]/.test(unit)) return `${number}${unit}`;
   return `${number} ${unit}`;

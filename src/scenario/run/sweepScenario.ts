@@ -19,7 +19,7 @@ import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {formatBeyondBound, formatRange, isInRange, plainNumber} from "../../units/range.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
 import {displayValue} from "../file/displayValue.js";
-import {likelyUnit, quantityError} from "../file/readValue.js";
+import {likelyUnit, quantityError, withUnit} from "../file/readValue.js";
 import {scenarioDrawMedianPoint} from "./scenarioDraws.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "./runScenario.js";
 import {didYouMean} from "../../errors/suggest.js";
@@ -199,7 +199,8 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
     const {baseUnit} = DIMENSIONS[dimension!];
     const inBase = plainNumber(Number((value * DIMENSIONS[dimension!].units.get(unitName)!).toPrecision(12)));
     const bareEnd = isDecimalNumeral(other) ? `, the unit a bare end such as ${other} is read in` : "";
-    const meant = `${written.trim()} ${unitName}`;
+    // Written as a scenario file writes it (`5%`, not `5 %`), as --set's hint is (outOfRange).
+    const meant = withUnit(written.trim(), unitName);
     return `${meant} is ${inBase} ${baseUnit}${bareEnd}: did you mean ${meant}?`;
   };
   const endPercentHint = (): string => {
@@ -212,7 +213,9 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
   if (outside !== undefined) {
     throw new UserError({
       ...(percents ? {hint: `did you mean ${path}=${fromText.trim()}%:${toText.trim()}%:${stepsText.trim()}?`} : {}),
-      ...(units ? {hint: `did you mean ${path}=${fromText} ${unit}:${toText} ${unit}:${stepsText}?`} : {}),
+      ...(units
+        ? {hint: `did you mean ${path}=${withUnit(fromText, unit!)}:${withUnit(toText, unit!)}:${stepsText}?`}
+        : {}),
       ...(endUnit ? {hint: endHint(endUnit)} : {}),
       ...(endPercent ? {hint: endPercentHint()} : {}),
       flag,

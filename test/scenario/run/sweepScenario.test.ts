@@ -124,6 +124,15 @@ describe("parseSweepAxis", () => {
     );
   });
 
+  it("writes a % unit against the number, as --set's hint does (it offered `5 %:15 %`; tester)", () => {
+    expect(userErrorsOf(() => parseSweepAxis("finance.costOfCapital=5:15:3"))[0]!.hint).toBe(
+      "did you mean finance.costOfCapital=5%:15%:3?"
+    );
+    expect(parseSweepAxis("finance.costOfCapital=5%:15%:3").values).toEqual(
+      parseSweepAxis("finance.costOfCapital=0.05:0.15:3").values
+    );
+  });
+
   it("tells ends both out of range the unit that puts both in range (new-user trial: electricity in USD/MWh)", () => {
     // 40 and 120 USD/MWh are 0.04 and 0.12 USD/kWh, inside [0, 10]; USD/MWh is the energy price's one other unit.
     const axis = "power.electricity=40:120:9";
