@@ -2,6 +2,7 @@ import {displayTextProblem} from "../errors/displayText.js";
 import {closestMatch, didYouMean} from "../errors/suggest.js";
 import {quotesFound, UserError, UserErrors} from "../errors/userError.js";
 import {capErrors} from "../errors/capErrors.js";
+import {nulError} from "../errors/nulByte.js";
 import {isDecimalNumeral, readDecimal, UNDERFLOW_HINT} from "../units/decimal.js";
 import {describeRange, isInRange, type NumberRange} from "../units/range.js";
 import {formatNumber, readQuantity, type Dimension} from "../units/quantity.js";
@@ -47,6 +48,13 @@ export function readCsvRecords(
   {file}: {file: string}
 ): {header: CsvRecord | undefined; records: CsvRecord[]} {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A NUL read as part of its cell (`70\00` was "not a number … found "70\u00000""; tester): one error at the first,
+  // as a scenario file's (nulError), named by the cell it is in.
+  const nul = nulError(clean, (line, column) => {
+    const name = columnNameAt(clean, line, column);
+    return {file, line, column, ...(name ? {path: name} : {})};
+  });
+  if (nul) throw nul;
   const loneReturn = strayReturnOffset(clean);
   if (loneReturn >= 0) throw strayReturnError(clean, loneReturn, file);
   const {rows: all, unterminated} = parseCsvRows(clean);
@@ -89,23 +97,10 @@ function strayReturnOffset(text: string): number {
  * (breaker). Placed by \n lines, as editors that show ^M count them, and named by the cell it is in.
  */
 function strayReturnError(text: string, offset: number, file: string): UserError {
-  // The same text with every lone \r as a space keeps every offset, so its rows say which cell holds this one.
-  const rows = parseCsvRows(text.replace(/\r(?!\n)/g, " ")).rows;
   const before = text.slice(0, offset);
   const line = before.split("\n").length;
   const column = offset - (before.lastIndexOf("\n") + 1) + 1;
-  const header = rows[0];
-  const row = rows.find(
-    (r) => r.line <= line && r.end.line >= line && (r.line < line || r.positions[0]!.column <= column)
-  );
-  let name: string | undefined;
-  if (row && row !== header) {
-    let index = -1;
-    row.positions.forEach((p, i) => {
-      if (p.line < line || (p.line === line && p.column <= column)) index = i;
-    });
-    name = index >= 0 ? header?.cells[index]?.trim() : undefined;
-  }
+  const name = columnNameAt(text, line, column);
   return new UserError({
     file,
     line,
@@ -116,6 +111,25 @@ function strayReturnError(text: string, offset: number, file: string): UserError
     found: "a lone carriage return (\\r)",
     hint: "delete it: an editor shows it as ^M or as a line break, and outside quotes it ends the row, splitting it in two"
   });
+}
+
+/**
+ * The header's name of the column whose cell holds `line`:`column` (lines counted at \n), or undefined in the header
+ * or outside every cell.
+ */
+function columnNameAt(text: string, line: number, column: number): string | undefined {
+  // The same text with every lone \r as a space keeps every offset, so its rows say which cell holds the place.
+  const rows = parseCsvRows(text.replace(/\r(?!\n)/g, " ")).rows;
+  const header = rows[0];
+  const row = rows.find(
+    (r) => r.line <= line && r.end.line >= line && (r.line < line || r.positions[0]!.column <= column)
+  );
+  if (!row || row === header) return undefined;
+  let index = -1;
+  row.positions.forEach((p, i) => {
+    if (p.line < line || (p.line === line && p.column <= column)) index = i;
+  });
+  return index >= 0 ? header?.cells[index]?.trim() : undefined;
 }
 
 const QUOTE = 34;

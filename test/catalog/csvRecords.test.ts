@@ -97,6 +97,29 @@ describe("readCsvRecords", () => {
     }
   );
 
+  // It was read as part of its cell: "power_w: not a number … found "70\u00000"" (tester); a scenario file said
+  // this already.
+  it("a NUL byte is one error at the first, naming its column, as in a scenario file", () => {
+    expect(() => readCsvRecords("id,power_w\na,70\u00000\nb,\u0000\n", FILE)).toThrow(
+      new UserError({
+        file: "t.csv",
+        line: 2,
+        column: 5,
+        path: "power_w",
+        message: "a NUL byte (\\0), as in a binary or corrupted file",
+        expected: "a text file in UTF-8",
+        found: 'a NUL after "a,70", then 1 more at line 3, column 3',
+        hint:
+          "delete it in a text editor, or restore the file; a file saved as UTF-16 has one beside every letter: " +
+          "save it as UTF-8"
+      })
+    );
+    expect(() => readCsvRecords("id,power_w\na,70\u00000\n", FILE)).toThrow(
+      "t.csv:2:5: power_w: a NUL byte (\\0), as in a binary or corrupted file: expected a text file in UTF-8, found a " +
+        'NUL after "a,70" (delete it'
+    );
+  });
+
   it("reads a file of \\r rows whose quoted cells hold \\n or \\r\\n (Excel's CSV (Macintosh)) as d3-dsv does", () => {
     const text = 'id,notes\ra,"two\nlines"\rb,"crlf\r\ninside"\rc,x\r\n';
     expect(readCsvRecords(text, FILE).records.map((record) => record.cells)).toEqual(csvParseRows(text).slice(1));

@@ -1,5 +1,6 @@
 import {isAlias, isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLMap} from "yaml";
 import {UserError, UserErrors, type UserErrorLocation} from "../../errors/userError.js";
+import {nulError, strayFound} from "../../errors/nulByte.js";
 import {
   foundAt,
   readValue,
@@ -374,46 +375,6 @@ function loneReturnError(
     expected: "lines ending in LF or CRLF",
     found,
     hint
-  });
-}
-
-/**
- * Where the first of `offsets` (at least one) is in `text`, lines counted at LF, and what an error found there: `what`
- * after the text before it on its line (or at the start of the line), then how many more there are and where the
- * next is.
- */
-function strayFound(text: string, offsets: readonly number[], what: string) {
-  const place = (offset: number) => {
-    const before = text.slice(0, offset);
-    const start = before.lastIndexOf("\n") + 1;
-    return {line: before.split("\n").length, column: offset - start + 1, before: text.slice(start, offset)};
-  };
-  const {line, column, before} = place(offsets[0]!);
-  const after =
-    before.trim() === "" ? `at the start of line ${line}` : `after ${JSON.stringify(truncate(before.trim()))}`;
-  const next = offsets[1] === undefined ? undefined : place(offsets[1]);
-  const more = next && `, then ${offsets.length - 1} more, the next at line ${next.line}, column ${next.column}`;
-  const then = next && offsets.length === 2 ? `, then 1 more at line ${next.line}, column ${next.column}` : more;
-  return {line, column, found: `${what} ${after}${then ?? ""}`};
-}
-
-/**
- * The error for a NUL character (\0) in a scenario file's text, at the first one; undefined when there is none. No
- * text file holds one: a binary file, a corrupted one, or one saved as UTF-16 (a NUL beside every ASCII letter). It
- * read as whatever the value around it was refused for (`batch: 6\04` was "wrong unit"; tester).
- */
-function nulError(text: string, at: (line: number, column?: number) => UserErrorLocation): UserError | undefined {
-  const nuls = [...text.matchAll(/\0/g)].map((match) => match.index);
-  if (nuls.length === 0) return undefined;
-  const {line, column, found} = strayFound(text, nuls, "a NUL");
-  return new UserError({
-    ...at(line, column),
-    message: "a NUL byte (\\0), as in a binary or corrupted file",
-    expected: "a text file in UTF-8",
-    found,
-    hint:
-      "delete it in a text editor, or restore the file; a file saved as UTF-16 has one beside every letter: " +
-      "save it as UTF-8"
   });
 }
 

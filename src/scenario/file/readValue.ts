@@ -1,5 +1,6 @@
 import {isAlias, isMap, isScalar, isSeq, type Scalar, type YAMLMap} from "yaml";
 import {UserError, type UserErrorLocation} from "../../errors/userError.js";
+import {truncate} from "../../errors/nulByte.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {lognormalFromInterval, normalFromInterval, validateDistribution} from "../../uncertainty/interval.js";
 import {
@@ -866,7 +867,4 @@ function describeFound(node: unknown, written: string): string {
   return truncate(written) || "nothing";
 }
 
-export function truncate(text: string, length = 60): string {
-  const oneLine = text.replace(/\s*\n\s*/g, " ").trim();
-  return oneLine.length > length ? `${oneLine.slice(0, length - 1)}…` : oneLine;
-}
+export {truncate};
