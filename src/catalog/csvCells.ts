@@ -442,7 +442,11 @@ export function plainNumbersMeant(
     const plain = readQuantity(text, "plain");
     if (plain.ok && plain.unit === "") return [plain.value];
     const quantity = unit === undefined ? undefined : readQuantity(text, unit.dimension);
-    return quantity?.ok && quantity.unit !== "" ? [scaled(quantity.value, 1 / unit!.factor)] : [];
+    if (quantity?.ok && quantity.unit !== "") return [scaled(quantity.value, 1 / unit!.factor)];
+    // An amount of money in a cost-per-hour cell (hourly_usd `$2.99`) is the hourly amount meant: it was offered
+    // nothing where price_usd's `$31k` was offered 31000 (tester).
+    const money = unit?.dimension === "usdPerHour" ? readQuantity(text, "money") : undefined;
+    return money?.ok && money.unit !== "" ? [scaled(money.value, 1 / unit!.factor)] : [];
   });
   return [...new Set(values)].filter(accepts);
 }

@@ -39,6 +39,9 @@ describe("a hardware cell that is no plain decimal", () => {
     // 80,000 GB is in range, 80 000 with a no-break space told as grouped.
     ["hbm_gb", "80\u00a0000", "the cell takes a plain number in GB: write 80000"],
     ["price_usd", "$31,120", "the cell takes a plain number in USD: write 31120"],
+    // An amount of money in the cost-per-hour column, as price_usd is offered one (no hint before; tester).
+    ["hourly_usd", "$2.99", "the cell takes a plain number in USD/h: write 2.99"],
+    ["hourly_usd", "$2.99/h", "the cell takes a plain number in USD/h: write 2.99"],
     ["system_overhead", "50%", "the cell takes a plain number as a fraction of the chip's price: write 0.5"],
     ["bf16_tflops", "989.4 TFLOPS", "the cell takes a plain number in TFLOP/s: write 989.4"]
   ] as const)("%s = %s: %s", (column, value, hint) => {
