@@ -30,6 +30,12 @@ export interface CsvRecord {
   positions: CsvPosition[];
   /** Just past the record's last character: where a missing cell would go. */
   end: CsvPosition;
+  /**
+   * The record's first quoted cell with text after its closing quote (`"NVIDIA H100" SXM5`): the cell's index, its
+   * closing quote's place, and that text to the next comma or line break. d3-dsv takes the character after a closing
+   * quote as the delimiter, whatever it is, so the text is read as the next cell and the row's later cells shift.
+   */
+  afterQuote?: {index: number; at: CsvPosition; text: string};
 }
 
 /**
@@ -167,6 +173,8 @@ function parseCsvRows(text: string): {rows: CsvRecord[]; unterminated: CsvPositi
   };
   // Offset just past the raw text (closing quote included) of the cell the last token() call read.
   let cellEnd = 0;
+  // When that cell is quoted and text follows its closing quote, where that text starts (else -1).
+  let strayAfter = -1;
   const EOF = Symbol("eof");
   const EOL = Symbol("eol");
   const token = (): string | typeof EOF | typeof EOL => {
@@ -178,6 +186,7 @@ function parseCsvRows(text: string): {rows: CsvRecord[]; unterminated: CsvPositi
     const j = at;
     let i: number;
     let c: number;
+    strayAfter = -1;
     if (text.charCodeAt(j) === QUOTE) {
       while ((at++ < n && text.charCodeAt(at) !== QUOTE) || text.charCodeAt(++at) === QUOTE);
       // A closing quote leaves `at` just past it, at most n; the scan runs past n only when there is none.
@@ -187,7 +196,7 @@ function parseCsvRows(text: string): {rows: CsvRecord[]; unterminated: CsvPositi
       else if (c === RETURN) {
         eol = true;
         if (text.charCodeAt(at) === NEWLINE) ++at;
-      }
+      } else if (c !== COMMA) strayAfter = i;
       return text.slice(j + 1, i - 1).replace(/""/g, '"');
     }
     while (at < n) {
@@ -212,14 +221,21 @@ function parseCsvRows(text: string): {rows: CsvRecord[]; unterminated: CsvPositi
     const cells: string[] = [];
     const positions: CsvPosition[] = [];
     let end = start;
+    let afterQuote: CsvRecord["afterQuote"];
     while (t !== EOL && t !== EOF) {
       cells.push(t);
       positions.push(positionAt(start));
+      if (strayAfter >= 0 && afterQuote === undefined) {
+        const stray = /[^,\r\n]*/y;
+        stray.lastIndex = strayAfter;
+        const after = stray.exec(text)![0].slice(0, n - strayAfter);
+        afterQuote = {index: cells.length - 1, at: positionAt(strayAfter - 1), text: after};
+      }
       end = cellEnd;
       start = at;
       t = token();
     }
-    rows.push({line: positions[0]!.line, cells, positions, end: positionAt(end)});
+    rows.push({line: positions[0]!.line, cells, positions, end: positionAt(end), ...(afterQuote ? {afterQuote} : {})});
   }
   return {rows, unterminated};
 }
@@ -242,6 +258,8 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
       })
     ];
   }
+  // Its cells after the quote are shifted: that one error, not one per cell read out of place.
+  if (header.afterQuote) return [afterQuoteError(header.afterQuote, file, undefined)];
   const found = header.cells.map((cell) => cell.trim());
   // The header cell at field index i, or the end of the header for a field past its last cell.
   const at = (i: number): CsvPosition => header.positions[i] ?? header.end;
@@ -452,6 +470,80 @@ export function plainNumbersMeant(
 }
 
 /**
+ * The error of a record whose cells are not one per column of `columns`, undefined for one whose are: text after a
+ * closing quote (the row's later cells shifted), a quote left open that a later line's quote closed, or a wrong number
+ * of cells. Such a row's cells are not read, nor noted (hardwareCellNotes): a cell read there may be its neighbour's.
+ */
+export function recordShapeError(record: CsvRecord, columns: readonly string[], file: string): UserError | undefined {
+  const wrongCount = record.cells.length !== columns.length;
+  // A quoted cell over several lines where none was meant: a quote left open that a later cell's quote closed
+  // (`…,"989.4,…` read as one cell to the next line's quote). It was "wrong number of cells" where the record ends,
+  // with a hint (breaker), then still read so (tester): it is the open quote's error, at the quote. The rule: a quoted
+  // cell over lines whose first line holds a comma, the rest of its row swallowed; a note meant to run over lines whose
+  // first line has a comma, in a row with a cell too many or too few, is misread as one.
+  const spanning = record.cells.findIndex((cell) => cell.includes("\n"));
+  const at = spanning >= 0 ? record.positions[spanning] : undefined;
+  if (wrongCount && at !== undefined && /^[^\n]*,/.test(record.cells[spanning]!)) {
+    const closed = at.line + record.cells[spanning]!.split("\n").length - 1;
+    return new UserError({
+      file,
+      ...at,
+      path: columns[spanning]!,
+      message: "unterminated quoted cell",
+      expected: `a closing " on line ${at.line} (a quote inside a quoted cell is written "")`,
+      found: `the next quote only on line ${closed}, so the row read ${record.cells.length} cells, not ${columns.length}`,
+      hint: "a cell that starts with a quote runs to the next lone quote"
+    });
+  }
+  // `"NVIDIA H100" SXM5`: d3-dsv reads ` SXM5` as the next cell, so the row read a cell too many and the error was
+  // "wrong number of cells … (quote cells that contain commas)" at the row's end (tester). After the open quote's error
+  // above, as a quote left open and closed by a later line's quote has text after that one.
+  if (record.afterQuote) return afterQuoteError(record.afterQuote, file, columns[record.afterQuote.index]);
+  if (!wrongCount) return undefined;
+  // ` "NVIDIA H100, SXM5"`: a quote after a space is a literal character (d3-dsv opens a quoted cell only at a cell's
+  // first character), so the comma inside splits the cell; "quote cells that contain commas" was no help (tester).
+  const spaced = record.cells.findIndex((cell) => /^[ \t]+"/.test(cell));
+  const quote = spaced >= 0 ? record.positions[spaced]! : undefined;
+  return new UserError({
+    file,
+    // The first cell too many, or the end of the record when cells are missing.
+    ...(record.positions[columns.length] ?? record.end),
+    message: "wrong number of cells",
+    expected: `${columns.length} cells (one per header column)`,
+    found: `${record.cells.length}`,
+    hint:
+      at !== undefined
+        ? `the cell at line ${at.line}, column ${at.column} is quoted over ` +
+          `${record.cells[spanning]!.split("\n").length} lines: is its closing quote missing?`
+        : quote !== undefined
+          ? `the quote at line ${quote.line}, column ${quote.column + /^[ \t]+/.exec(record.cells[spaced]!)![0].length} ` +
+            "opens no quoted cell, as a space is before it, so a comma after it ends the cell: delete the space"
+          : "quote cells that contain commas"
+  });
+}
+
+/**
+ * The error for text after a quoted cell's closing quote (CsvRecord.afterQuote), at the quote: `path` names the cell's
+ * column (none in the header).
+ */
+function afterQuoteError(
+  {at, text}: NonNullable<CsvRecord["afterQuote"]>,
+  file: string,
+  path: string | undefined
+): UserError {
+  return new UserError({
+    file,
+    ...at,
+    ...(path !== undefined ? {path} : {}),
+    message: "text after a closing quote",
+    expected: "a comma or the end of the row after a quoted cell",
+    // As written, its spaces kept (` SXM5`), cut past 40 characters.
+    found: `'${text.length > 40 ? `${text.slice(0, 39)}…` : text}'`,
+    hint: 'a quote inside a quoted cell is written ""'
+  });
+}
+
+/**
  * Reads the cells of one record by column name, collecting every bad cell as a UserError instead of stopping at
  * the first. Readers return `undefined` for a bad cell; callers build the row only when no error was recorded.
  */
@@ -479,52 +571,15 @@ export class CellReader<Column extends string> {
     this.units = units;
   }
 
-  /** Starts reading `record`; returns false (after recording an error) if its cell count is wrong. */
+  /**
+   * Starts reading `record`; returns false (after recording recordShapeError's error) if its cells are not one per
+   * column.
+   */
   start(record: CsvRecord): boolean {
     this.record = record;
-    if (record.cells.length !== this.columns.length) {
-      // A quoted cell over several lines where none was meant: a quote left open that a later cell's quote closed
-      // (`…,"989.4,…` read as one cell to the next line's quote). It was "wrong number of cells" where the record
-      // ends, with a hint (breaker), then still read so (tester): it is the open quote's error, at the quote. The rule:
-      // a quoted cell over lines whose first line holds a comma, the rest of its row swallowed; a note meant to run
-      // over lines whose first line has a comma, in a row with a cell too many or too few, is misread as one.
-      const spanning = record.cells.findIndex((cell) => cell.includes("\n"));
-      const at = spanning >= 0 ? record.positions[spanning] : undefined;
-      if (at !== undefined && /^[^\n]*,/.test(record.cells[spanning]!)) {
-        const closed = at.line + record.cells[spanning]!.split("\n").length - 1;
-        this.errors.push(
-          new UserError({
-            file: this.file,
-            ...at,
-            path: this.columns[spanning]!,
-            message: "unterminated quoted cell",
-            expected: `a closing " on line ${at.line} (a quote inside a quoted cell is written "")`,
-            found:
-              `the next quote only on line ${closed}, ` +
-              `so the row read ${record.cells.length} cells, not ${this.columns.length}`,
-            hint: "a cell that starts with a quote runs to the next lone quote"
-          })
-        );
-        return false;
-      }
-      this.errors.push(
-        new UserError({
-          file: this.file,
-          // The first cell too many, or the end of the record when cells are missing.
-          ...(record.positions[this.columns.length] ?? record.end),
-          message: "wrong number of cells",
-          expected: `${this.columns.length} cells (one per header column)`,
-          found: `${record.cells.length}`,
-          hint:
-            at !== undefined
-              ? `the cell at line ${at.line}, column ${at.column} is quoted over ` +
-                `${record.cells[spanning]!.split("\n").length} lines: is its closing quote missing?`
-              : "quote cells that contain commas"
-        })
-      );
-      return false;
-    }
-    return true;
+    const error = recordShapeError(record, this.columns, this.file);
+    if (error) this.errors.push(error);
+    return error === undefined;
   }
 
   /** 1-based line of the current record. */

@@ -710,6 +710,38 @@ describe("parseHardwareCsv validation", () => {
     expect(errors[0]!.detail).toMatchObject({line: 2, message: "wrong number of cells", found: "29"});
   });
 
+  // `"NVIDIA H100" SXM5` read ` SXM5` as a cell of its own: "wrong number of cells … (quote cells that contain
+  // commas)" at the row's end (tester). Now the quote's error, at the closing quote; in the header too.
+  it("says text after a closing quote is one, at the quote, naming its column", () => {
+    const row = GOOD_ROW.replace(",NVIDIA H100 SXM5 80GB,", ',"NVIDIA H100" SXM5,');
+    // `h100-sxm,` is 9 characters: the opening quote is at 10, the closing one 12 characters later.
+    expect(errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE})).map((e) => e.message)).toEqual([
+      `${FILE}:2:22: name: text after a closing quote: expected a comma or the end of the row after a quoted cell, ` +
+        `found ' SXM5' (a quote inside a quoted cell is written "")`
+    ]);
+    const header = HEADER.replace("id,name,", 'id,"name" x,');
+    expect(errorsOf(() => parseHardwareCsv(`${header}\n${GOOD_ROW}`, {file: FILE})).map((e) => e.message)).toEqual([
+      `${FILE}:1:9: text after a closing quote: expected a comma or the end of the row after a quoted cell, ` +
+        `found ' x' (a quote inside a quoted cell is written "")`
+    ]);
+  });
+
+  // ` "NVIDIA H100, SXM5"` split at its comma, the hint "quote cells that contain commas" where the cell was (tester).
+  it("says a quote after a space opens no quoted cell, in the hint of the wrong number of cells", () => {
+    const row = GOOD_ROW.replace(",NVIDIA H100 SXM5 80GB,", ', "NVIDIA H100, SXM5",');
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(errors.map((e) => e.detail)).toMatchObject([
+      {
+        line: 2,
+        message: "wrong number of cells",
+        found: "29",
+        hint:
+          "the quote at line 2, column 11 opens no quoted cell, as a space is before it, so a comma after it ends " +
+          "the cell: delete the space"
+      }
+    ]);
+  });
+
   // It was "wrong number of cells" where the record ends, asking whether a closing quote is missing (breaker: the hint
   // spoke of commas); still the count's error, not the quote's (tester).
   it("says a quote left open that a later line's quote closes is unterminated, at the quote, naming its column", () => {
