@@ -2,9 +2,9 @@ import {existsSync, lstatSync, readFileSync} from "node:fs";
 import {relative, resolve} from "node:path";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
-import {readCsvRecords, type CsvRecord} from "../catalog/csvCells.js";
+import {checkHeader, readCsvRecords, recordShapeError, type CsvRecord} from "../catalog/csvCells.js";
 import {isUserError} from "../errors/userError.js";
-import {hasFamilyColumn, hasTopologyColumn, parseHardwareCsv} from "../catalog/parseHardwareCsv.js";
+import {hardwareColumnsOf, hasFamilyColumn, hasTopologyColumn, parseHardwareCsv} from "../catalog/parseHardwareCsv.js";
 import {SCALE_UP_TOPOLOGIES} from "../catalog/scaleUpTopology.js";
 import {CHIP_FAMILIES} from "../catalog/chipFamily.js";
 import {parseModelsCsv} from "../catalog/parseModelsCsv.js";
@@ -262,7 +262,22 @@ function newChipsWithoutColumn(
  */
 export function hardwareCellNotes(): string[] {
   const own = projectCatalogFile("hardware.csv");
-  if (!own) return [];
+  return own ? hardwareCellNotesIn(own) : [];
+}
+
+/**
+ * hardwareCellNotes of a hardware.csv read as records (`file` as messages name it). None for a row whose cells are not
+ * one per column (recordShapeError: text after a closing quote, a cell too many or too few), nor for any row of a file
+ * whose header is in error (columns swapped, missing, …): their cells may be their neighbours', so a note described
+ * one shifted into another column (`price_usd 700 is $700 …` for power_w's 700) beside the row's error (tester).
+ */
+function hardwareCellNotesIn(own: {
+  file: string;
+  header: CsvRecord | undefined;
+  records: readonly CsvRecord[];
+}): string[] {
+  const columns = hardwareColumnsOf(own.header?.cells);
+  if (checkHeader(own.header, columns, own.file).length > 0) return [];
   // A column's index in the file's header, −1 when the file has no such column.
   const columnIndex = (name: string) => own.header?.cells.findIndex((cell) => cell.trim() === name) ?? -1;
   const column = columnIndex("price_usd");
@@ -272,6 +287,7 @@ export function hardwareCellNotes(): string[] {
     return index < 0 ? [] : [[name, index] as const];
   });
   return own.records.flatMap((record) => {
+    if (recordShapeError(record, columns, own.file) !== undefined) return [];
     const notes: string[] = [];
     const written = column < 0 ? "" : (record.cells[column]?.trim() ?? "");
     const usd = Number(written);

@@ -1,0 +1,59 @@
+// A project's data/hardware.csv row with a cell too many (`"NVIDIA H100" SXM5`, or ` "NVIDIA H100, SXM5"` split at its
+// comma) got its error, then notes on its shifted cells: `price_usd 700 is $700 … write 700000` for power_w's 700,
+// `system_power_w 0.5 is 0.5 W …` for system_overhead's 0.5 (tester). Following them would wreck the row: such a row,
+// and every row of a file whose header is in error, has no cell notes.
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, afterEach, describe, expect, it, vi} from "vitest";
+import {hardwareCellNotes} from "../../src/node/catalogFiles.js";
+
+const dir = mkdtempSync(join(tmpdir(), "tl-cell-notes-"));
+mkdirSync(join(dir, "data", "scenarios"), {recursive: true});
+const file = join(dir, "data", "hardware.csv");
+const [HEADER, ...rows] = readFileSync(new URL("../../data/hardware.csv", import.meta.url), "utf8").split("\n");
+// The bundled H100 row as a chip of the project's own, its price written in thousands (a note on its own).
+const CHEAP = rows
+  .find((row) => row.startsWith("h100-sxm,"))!
+  .replace("h100-sxm,", "my-h100,")
+  .replace(",31120,", ",31.12,");
+
+/** The note on the price of `row` (CHEAP, or CHEAP with another id) on `line`. */
+function note(line: number, row = CHEAP): string {
+  const column = row.indexOf(",31.12,") + 2;
+  return (
+    `${file}:${line}:${column}: price_usd 31.12 is $31.12 (the column is in US dollars), where a chip costs thousands: ` +
+    "write 31120 if $31.12k was meant"
+  );
+}
+
+/** hardwareCellNotes of a project whose data/hardware.csv is `text`. */
+function notesOf(text: string): string[] {
+  writeFileSync(file, text);
+  vi.stubEnv("TOKEN_LEDGER_PROJECT", dir);
+  return hardwareCellNotes();
+}
+
+afterEach(() => vi.unstubAllEnvs());
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+describe("hardwareCellNotes", () => {
+  it("notes a row whose cells are one per column", () => {
+    expect(notesOf(`${HEADER}\n${CHEAP}\n`)).toEqual([note(2)]);
+  });
+
+  it.each([
+    ["text after a closing quote", '"NVIDIA H100" SXM5'],
+    ["a quote after a space, its comma splitting the cell", ' "NVIDIA H100, SXM5"']
+  ])("gives none for a row with %s (its cells shifted), and still notes the next row", (_, name) => {
+    const shifted = CHEAP.replace(",31.12,", ",31120,").replace("NVIDIA H100 SXM5 80GB", name);
+    const next = CHEAP.replace("my-h100,", "my-h100-b,");
+    expect(notesOf(`${HEADER}\n${shifted}\n${next}\n`)).toEqual([note(3, next)]);
+  });
+
+  it("gives none for a file whose header is in error (two columns swapped)", () => {
+    const swapped = HEADER!.replace("power_w,price_usd", "price_usd,power_w");
+    expect(swapped).not.toBe(HEADER);
+    expect(notesOf(`${swapped}\n${CHEAP}\n`)).toEqual([]);
+  });
+});
