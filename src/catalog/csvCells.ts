@@ -491,19 +491,23 @@ export function recordShapeError(record: CsvRecord, columns: readonly string[], 
       path: columns[spanning]!,
       message: "unterminated quoted cell",
       expected: `a closing " on line ${at.line} (a quote inside a quoted cell is written "")`,
-      found: `the next quote only on line ${closed}, so the row read ${record.cells.length} cells, not ${columns.length}`,
+      found:
+        `the next quote only on line ${closed}, ` +
+        `so the row read ${record.cells.length} cells, not ${columns.length}`,
       hint: "a cell that starts with a quote runs to the next lone quote"
     });
   }
   // `"NVIDIA H100" SXM5`: d3-dsv reads ` SXM5` as the next cell, so the row read a cell too many and the error was
-  // "wrong number of cells … (quote cells that contain commas)" at the row's end (tester). After the open quote's error
-  // above, as a quote left open and closed by a later line's quote has text after that one.
+  // "wrong number of cells … (quote cells that contain commas)" at the row's end (tester). After the open quote's
+  // error above, as a quote left open and closed by a later line's quote has text after that one.
   if (record.afterQuote) return afterQuoteError(record.afterQuote, file, columns[record.afterQuote.index]);
   if (!wrongCount) return undefined;
   // ` "NVIDIA H100, SXM5"`: a quote after a space is a literal character (d3-dsv opens a quoted cell only at a cell's
   // first character), so the comma inside splits the cell; "quote cells that contain commas" was no help (tester).
   const spaced = record.cells.findIndex((cell) => /^[ \t]+"/.test(cell));
-  const quote = spaced >= 0 ? record.positions[spaced]! : undefined;
+  const cell = spaced >= 0 ? record.positions[spaced]! : undefined;
+  // The quote itself, past the spaces before it (an unquoted cell is on one line).
+  const quote = cell && {line: cell.line, column: cell.column + /^[ \t]+/.exec(record.cells[spaced]!)![0].length};
   return new UserError({
     file,
     // The first cell too many, or the end of the record when cells are missing.
@@ -516,7 +520,7 @@ export function recordShapeError(record: CsvRecord, columns: readonly string[], 
         ? `the cell at line ${at.line}, column ${at.column} is quoted over ` +
           `${record.cells[spanning]!.split("\n").length} lines: is its closing quote missing?`
         : quote !== undefined
-          ? `the quote at line ${quote.line}, column ${quote.column + /^[ \t]+/.exec(record.cells[spaced]!)![0].length} ` +
+          ? `the quote at line ${quote.line}, column ${quote.column} ` +
             "opens no quoted cell, as a space is before it, so a comma after it ends the cell: delete the space"
           : "quote cells that contain commas"
   });

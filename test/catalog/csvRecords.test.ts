@@ -115,8 +115,8 @@ describe("readCsvRecords", () => {
       })
     );
     expect(() => readCsvRecords("id,power_w\na,70\u00000\n", FILE)).toThrow(
-      "t.csv:2:5: power_w: a NUL byte (\\0), as in a binary or corrupted file: expected a text file in UTF-8, found a " +
-        'NUL after "a,70" (delete it'
+      "t.csv:2:5: power_w: a NUL byte (\\0), as in a binary or corrupted file: expected a text file in UTF-8, " +
+        'found a NUL after "a,70" (delete it'
     );
   });
 

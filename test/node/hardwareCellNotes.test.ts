@@ -22,8 +22,8 @@ const CHEAP = rows
 function note(line: number, row = CHEAP): string {
   const column = row.indexOf(",31.12,") + 2;
   return (
-    `${file}:${line}:${column}: price_usd 31.12 is $31.12 (the column is in US dollars), where a chip costs thousands: ` +
-    "write 31120 if $31.12k was meant"
+    `${file}:${line}:${column}: price_usd 31.12 is $31.12 (the column is in US dollars), ` +
+    "where a chip costs thousands: write 31120 if $31.12k was meant"
   );
 }
 
