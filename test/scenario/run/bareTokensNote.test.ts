@@ -62,8 +62,8 @@ describe("bareTokensNote", () => {
     const set = await runCli(["run", "base", "--set", "training.tokens=15", "--samples", "10"]);
     expect(set.code, set.stderr).toBe(0);
     expect(set.stderr).toContain(
-      "token-ledger: note: base: training.tokens 15 (--set training.tokens=15) is 15 tokens, where a pre-training run reads billions to " +
-        "trillions (the fewest in data/training-runs.csv, gopher-280b's, are 300B): write 15T if 15 trillion was meant.\n"
+      "token-ledger: note: base: training.tokens 15 (--set training.tokens=15) is 15 tokens, where a pre-training " +
+        "run reads billions to trillions (the fewest in data/training-runs.csv, gopher-280b's, are 300B): write 15T if 15 trillion was meant.\n"
     );
     const flag = await runCli(
       ["training", "--model", "llama-3.1-70b", "--hardware", "h100-sxm", "--chips", "1024", "--mfu", "0.4"].concat([
