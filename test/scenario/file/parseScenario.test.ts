@@ -170,6 +170,13 @@ describe("parseScenario", () => {
     expect(parse("\uFEFF\uFEFF---\ntitle: x\n---\n\uFEFFhi\n").title).toBe("x");
   });
 
+  it("shows a byte-order mark inside a value in what the error found, escaped", () => {
+    // truncate's trim() took U+FEFF for a space: the error found "h100-sxm", the valid id it refused (breaker).
+    const errors = userErrorsOf(() => parse("---\ntitle: x\nserving:\n  hardware: \uFEFFh100-sxm\n---\n"));
+    // Kept, the message escapes it as it does every invisible character: found "\ufeffh100-sxm".
+    expect(errors.map((e) => e.found)).toEqual(["\uFEFFh100-sxm"]);
+  });
+
   it("reports malformed YAML with file, line and column", () => {
     expect(userErrorsOf(() => parseFixture("malformed-yaml.md"))).toEqual([
       {
