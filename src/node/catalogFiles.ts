@@ -15,7 +15,7 @@ import {readCsvText} from "./readText.js";
 import {catalogNoteWritten, writeCatalogNote} from "./catalogNoteLog.js";
 import type {CatalogIds} from "../scenario/file/readValue.js";
 import {BARE_BELOW_USD, THOUSANDS_MONEY_KEYS} from "../scenario/run/bareMoneyNote.js";
-import {billionsInTrillionsSentence} from "../scenario/run/bareTokensNote.js";
+import {billionsInTrillionsSentence} from "../catalog/trainingTokensCell.js";
 import {barePercentSentence} from "../scenario/run/barePercentNote.js";
 import {farBelowCellSentence, LEAST_BUNDLED_FIGURES, type LeastBundledColumn} from "../catalog/leastBundledFigures.js";
 

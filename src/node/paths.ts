@@ -1,5 +1,5 @@
 import {existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync} from "node:fs";
-import {basename, dirname, extname, join, relative, resolve, isAbsolute} from "node:path";
+import {basename, dirname, join, relative, resolve, isAbsolute} from "node:path";
 import {fileURLToPath} from "node:url";
 import {UserError} from "../errors/userError.js";
 
@@ -188,6 +188,22 @@ export function siteOutputHolding(real: string, cwd = process.cwd()): string | u
   });
 }
 
+/** A Markdown file's extension: .md or .markdown, in any case (`notes.MD`). */
+export const MARKDOWN_EXTENSION = /\.(md|markdown)$/i;
+
+/** Whether a path names a Markdown file by its extension (MARKDOWN_EXTENSION). */
+export function isMarkdownPath(path: string): boolean {
+  return MARKDOWN_EXTENSION.test(path);
+}
+
+/**
+ * The id a scenario file's name gives: its base name without the Markdown extension (`Upper` for
+ * data/scenarios/Upper.MD, `long` for long.markdown). A file's `id:` overrides it (parseScenario).
+ */
+export function scenarioFileId(path: string): string {
+  return basename(path).replace(MARKDOWN_EXTENSION, "");
+}
+
 /**
  * The Markdown files of a scenarios folder (.md or .markdown in any case, as scenarioFilesIn takes them; all of them,
  * README.md and _drafts too); none when it cannot be read.
@@ -195,7 +211,7 @@ export function siteOutputHolding(real: string, cwd = process.cwd()): string | u
 function scenarioFilesOf(dir: string): string[] {
   try {
     return readdirSync(dir)
-      .filter((name) => /\.(md|markdown)$/i.test(name))
+      .filter(isMarkdownPath)
       .map((name) => join(dir, name));
   } catch {
     return [];

@@ -1,8 +1,16 @@
 import {readdirSync, readFileSync, statSync} from "node:fs";
-import {basename, dirname, extname, relative, resolve} from "node:path";
+import {dirname, extname, relative, resolve} from "node:path";
 import {UserError, UserErrors, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
-import {findProject, isThere, ownScenariosDir, realPath, SCENARIOS_DIR} from "./paths.js";
+import {
+  findProject,
+  isMarkdownPath,
+  isThere,
+  ownScenariosDir,
+  realPath,
+  SCENARIOS_DIR,
+  scenarioFileId
+} from "./paths.js";
 import {readUtf8File} from "./readText.js";
 import {lazyCatalogIds} from "./catalogFiles.js";
 
@@ -14,18 +22,8 @@ export function displayPath(path: string): string {
   return rel === "" || rel.startsWith("..") ? path : rel;
 }
 
-/** Whether a path names a Markdown file by its extension: .md or .markdown, in any case (`notes.MD`). */
-export function isMarkdownPath(path: string): boolean {
-  return /\.(md|markdown)$/i.test(path);
-}
-
-/**
- * The id a scenario file's name gives: its base name without the Markdown extension (`Upper` for
- * data/scenarios/Upper.MD, `long` for long.markdown). A file's `id:` overrides it (parseScenario).
- */
-export function scenarioFileId(path: string): string {
-  return basename(path).replace(/\.(md|markdown)$/i, "");
-}
+// What names a Markdown file, and the id its name gives, live with the other path rules (paths.ts).
+export {isMarkdownPath, scenarioFileId} from "./paths.js";
 
 /**
  * A path's extension when it names a file of another kind than Markdown (".mjs" for some.mjs, ".json", ".csv");

@@ -4,7 +4,7 @@ import {isUserError, UserError, UserErrors} from "../errors/userError.js";
 import {scenarioFrontMatterText, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, scenarioChain, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
-import {isRegularFile, unreadScenariosDir} from "./paths.js";
+import {isRegularFile, MARKDOWN_EXTENSION, unreadScenariosDir} from "./paths.js";
 import {
   displayPath,
   isMarkdownPath,
@@ -144,7 +144,7 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
       // `run base.md` for the bundled base: its id, which names it from any folder (it read "no such scenario file"
       // and nothing more; breaker).
       const id = scenarioFileId(arg);
-      const extension = /\.(md|markdown)$/i.exec(arg)?.[0] ?? ".md";
+      const extension = MARKDOWN_EXTENSION.exec(arg)?.[0] ?? ".md";
       const known = !existsSync(arg) && id !== "" && loadScenarioLibrary().index.lookup(id) !== undefined;
       throw new UserError({
         ...(known ? {hint: `did you mean ${id}, its id without ${extension}?`} : {}),

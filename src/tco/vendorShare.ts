@@ -1,4 +1,5 @@
-import {HOURS_PER_YEAR, KILO, SECONDS_PER_HOUR, TOKENS_PER_MILLION} from "../units/si.js";
+import {HOURS_PER_YEAR, KILO, TOKENS_PER_MILLION} from "../units/si.js";
+import {_costPerMillionTokensUsd, tokensPerChipHour} from "./costPerToken.js";
 import {capitalRecoveryFactor} from "./capitalRecovery.js";
 import {chipHourCost, type ChipHourCostInput, type ChipHourCostResult} from "./chipHourCost.js";
 
@@ -85,14 +86,14 @@ export function vendorMarginPerToken(
     throw new RangeError(`utilisation: expected a fraction in (0, 1], found ${utilizationFraction}`);
   }
   const marginUsdPerChip = input.chipPriceUsd * input.vendorGrossMarginFraction;
-  const fullUseTokensPerLife = tokensPerSecondPerChip * SECONDS_PER_HOUR * HOURS_PER_YEAR * input.usefulLifeYears;
+  const fullUseTokensPerLife =
+    tokensPerChipHour({tokensPerSecondPerChip, utilizationFraction: 1}) * HOURS_PER_YEAR * input.usefulLifeYears;
   const fullUseUsdPerMTok = (marginUsdPerChip / fullUseTokensPerLife) * TOKENS_PER_MILLION;
   const capitalFactor =
     capitalRecoveryFactor({ratePerPeriod: input.costOfCapitalPerYear, periods: input.usefulLifeYears}) *
     input.usefulLifeYears;
   const usdPerMTok = (fullUseUsdPerMTok * capitalFactor) / utilizationFraction;
-  const tokenCostUsdPerMTok =
-    (hour.totalUsdPerChipHour / (tokensPerSecondPerChip * SECONDS_PER_HOUR * utilizationFraction)) * TOKENS_PER_MILLION;
+  const tokenCostUsdPerMTok = _costPerMillionTokensUsd({chipHourCostUsd: hour.totalUsdPerChipHour, ...throughput});
   return {
     marginUsdPerChip,
     fullUseUsdPerMTok,

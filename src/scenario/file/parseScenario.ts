@@ -1,15 +1,8 @@
 import {isAlias, isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLMap} from "yaml";
 import {UserError, UserErrors, type UserErrorLocation} from "../../errors/userError.js";
 import {nulError, strayFound} from "../../errors/nulByte.js";
-import {
-  foundAt,
-  readValue,
-  throughAlias,
-  truncate,
-  writtenValue,
-  type ScenarioValue,
-  type ValueSite
-} from "./readValue.js";
+import {truncate} from "../../errors/truncate.js";
+import {foundAt, readValue, throughAlias, writtenValue, type ScenarioValue, type ValueSite} from "./readValue.js";
 import {
   groupKeyPaths,
   isReservedKey,

@@ -1,6 +1,6 @@
 import {isAlias, isMap, isScalar, isSeq, type Scalar, type YAMLMap} from "yaml";
 import {UserError, type UserErrorLocation} from "../../errors/userError.js";
-import {truncate} from "../../errors/nulByte.js";
+import {truncate} from "../../errors/truncate.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
 import {lognormalFromInterval, normalFromInterval, validateDistribution} from "../../uncertainty/interval.js";
 import {
@@ -866,5 +866,3 @@ function describeFound(node: unknown, written: string): string {
   if (isMap(node)) return `a map ${truncate(written)}`;
   return truncate(written) || "nothing";
 }
-
-export {truncate};

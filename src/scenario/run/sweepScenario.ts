@@ -166,7 +166,8 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
   const outside = ends.find(([value]) => !isInRange(value, range));
   const fraction = def.integer === true ? values.find((value) => !Number.isInteger(value)) : undefined;
   // A fraction's ends written as percentages without their sign (`serving.utilization=30:90:3`) are told the axis
-  // with the signs, when both are out of range as written and in range as percentages, as `--set serving.utilization=60` is told 60% (new-user trial).
+  // with the signs, when both are out of range as written and in range as percentages, as `--set
+  // serving.utilization=60` is told 60% (new-user trial).
   const asPercent = (written: string) => (/^\d+(\.\d+)?$/.test(written.trim()) ? Number(written) / 100 : NaN);
   const fractionKey = outside !== undefined && isQuantityKey(def) && def.type === "fraction";
   const percents =

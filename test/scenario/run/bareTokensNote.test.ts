@@ -4,12 +4,8 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {readCsvRecords} from "../../../src/catalog/csvCells.js";
-import {
-  bareTokensNote,
-  billionsInTrillionsSentence,
-  LEAST_TRAINING_RUN_TOKENS,
-  MOST_MODEL_TRAINING_TOKENS_T
-} from "../../../src/scenario/run/bareTokensNote.js";
+import {bareTokensNote, LEAST_TRAINING_RUN_TOKENS} from "../../../src/scenario/run/bareTokensNote.js";
+import {billionsInTrillionsSentence, MOST_MODEL_TRAINING_TOKENS_T} from "../../../src/catalog/trainingTokensCell.js";
 import {runCli} from "../../cli/runCli.js";
 
 describe("LEAST_TRAINING_RUN_TOKENS", () => {

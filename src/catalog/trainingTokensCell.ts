@@ -1,0 +1,31 @@
+// A project's data/models.csv training_tokens_t cell (trillions) likely written in billions: a catalog cell's note,
+// beside leastBundledFigures.ts's for hardware.csv (bareTokensNote.ts is the scenario key's).
+import {groupThousands} from "../units/groupThousands.js";
+
+/**
+ * The most training tokens of any model in data/models.csv (training_tokens_t, trillions; checked against the file by
+ * test/scenario/run/bareTokensNote.test.ts), and the model: Llama 4 Maverick's 22T.
+ */
+export const MOST_MODEL_TRAINING_TOKENS_T = {tokensT: 22, model: "llama-4-maverick"} as const;
+
+/** A training_tokens_t cell from this many trillions up is noted as likely billions: 1,000T, over 45 times the most. */
+export const BILLIONS_IN_TRILLIONS_FROM_T = 1000;
+
+/**
+ * The note's sentence for a data/models.csv training_tokens_t cell (trillions) written `written`, when a plain number
+ * of at least BILLIONS_IN_TRILLIONS_FROM_T, else null: "training_tokens_t 15000 is 15,000T tokens, where the most in
+ * data/models.csv, llama-4-maverick's, is 22T: write 15 if 15000B was meant". A model card's "15,000B tokens" copied
+ * into the trillions column is read as 15,000T, a thousand times the corpus; a note, not an error (the column's range
+ * runs to 100,000). A cell that is not a plain number is left to the cell's own error.
+ */
+export function billionsInTrillionsSentence(written: string): string | null {
+  const text = written.trim();
+  const value = Number(text);
+  if (!/^\+?\d*\.?\d+$/.test(text) || !(value >= BILLIONS_IN_TRILLIONS_FROM_T)) return null;
+  const {tokensT, model} = MOST_MODEL_TRAINING_TOKENS_T;
+  const meant = Number((value / 1000).toPrecision(12));
+  return (
+    `training_tokens_t ${text} is ${groupThousands(value)}T tokens, where the most in data/models.csv, ${model}'s, ` +
+    `is ${tokensT}T: write ${meant} if ${text}B was meant`
+  );
+}
