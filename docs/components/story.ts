@@ -271,18 +271,23 @@ export function StoryRunner(workerUrl: string, story?: Pick<Story, "entry" | "ca
     onBusy: (busy) => busy && document.body.toggleAttribute("data-scenario-running", true)
   });
   if (story) {
-    const request = {
-      resolved: story.entry.resolved,
-      catalogs: story.catalogs,
-      sets: story.linkSets,
-      flag: SHARE_FLAG,
-      samples: DEFAULT_SCENARIO_SAMPLES,
-      seed: DEFAULT_SCENARIO_SEED
-    };
+    const request = storyRunRequest(story, story.linkSets);
     const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 1000));
     whenIdle(() => runner.warmUp(request), {timeout: 3000});
   }
   return runner;
+}
+
+/** The run of a chapter's scenario at `sets`: `token-ledger run <id> --set …`'s Monte Carlo (samples, seed). */
+function storyRunRequest(story: Pick<Story, "entry" | "catalogs">, sets: readonly string[]) {
+  return {
+    resolved: story.entry.resolved,
+    catalogs: story.catalogs,
+    sets,
+    flag: SHARE_FLAG,
+    samples: DEFAULT_SCENARIO_SAMPLES,
+    seed: DEFAULT_SCENARIO_SEED
+  };
 }
 
 /**
@@ -310,14 +315,7 @@ export async function* storyDraws(
   let stale = false;
   void invalidation.then(() => (stale = true));
   document.body.toggleAttribute("data-scenario-running", true);
-  const pending = runner.run({
-    resolved: story.entry.resolved,
-    catalogs: story.catalogs,
-    sets,
-    flag: SHARE_FLAG,
-    samples: DEFAULT_SCENARIO_SAMPLES,
-    seed: DEFAULT_SCENARIO_SEED
-  });
+  const pending = runner.run(storyRunRequest(story, sets));
   yield {report: null, status: "running"};
   let draws: StoryDraws;
   try {
