@@ -8,7 +8,7 @@ export default defineConfig({
     globalSetup: ["test/browser/globalSetup.ts"],
     fileParallelism: false, // one file, hence one chromium, at a time
     maxConcurrency: 4, // pages open at once inside that chromium
-    testTimeout: 60_000,
+    testTimeout: 120_000, // a page waits up to twice RENDER_TIMEOUT_MS (light, then dark; test/browser/browser.ts)
     hookTimeout: 60_000,
     teardownTimeout: 30_000
   }
