@@ -107,6 +107,17 @@ describe("serveSite", () => {
     expect(await missing.text()).toBe("not here");
   });
 
+  it("caches for good the files named by their content, and nothing else", async () => {
+    // A page's worker asked the server again for every library module the page had loaded (no-store on all files).
+    mkdirSync(join(dir, "_import/lib"), {recursive: true});
+    writeFileSync(join(dir, "_import/lib/attention.757e3aa4.js"), "export {};");
+    writeFileSync(join(dir, "notes.js"), "export {};");
+    const cacheControl = async (path: string) => (await fetch(server.url + path)).headers.get("cache-control");
+    expect(await cacheControl("/_import/lib/attention.757e3aa4.js")).toBe("public, max-age=31536000, immutable");
+    expect(await cacheControl("/notes.js")).toBe("no-store");
+    expect(await cacheControl("/moat")).toBe("no-store");
+  });
+
   it("redirects a page's address with a trailing slash to the page, its query kept, and never to another host", async () => {
     // /moat/ was served with status 200, and the page's relative scripts and styles failed under it (breaker).
     mkdirSync(join(dir, "folder"));

@@ -12,13 +12,27 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
+/** How a file named by its content is cached: for a year, never revalidated (RFC 8246). */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/**
+ * Whether a built file's name carries Framework's content hash, eight hex digits before the extension
+ * (`/_import/lib/inference/attention.757e3aa4.js`, `/_file/data/site.b59fec8b.json`): a changed file gets a new
+ * name, so it may be cached for good. Pages (`moat.html`) do not.
+ */
+export function isContentHashed(pathname: string): boolean {
+  return /\.[0-9a-f]{8}\.[a-z0-9]+$/.test(pathname);
+}
+
 /** Largest request head (request line and headers) the server reads: 256 KB, far above any link the pages accept. */
 const MAX_REQUEST_HEAD_BYTES = 256 * 1024;
 
 /**
  * Serves a built site (Framework's dist/) the way a static host does, with sirv: clean URLs (`/moat` is
- * `moat.html`), a folder is its `index.html`, anything else is the site's 404.html with status 404. Nothing is cached
- * (`cache-control: no-store`), so a rebuilt site shows at once.
+ * `moat.html`), a folder is its `index.html`, anything else is the site's 404.html with status 404. Pages are never
+ * cached (`cache-control: no-store`), so a rebuilt site shows at once; the files they load are named by their content
+ * (isContentHashed) and cached for good, as static hosts do, so a page's Monte Carlo worker reads the library modules
+ * the page has just loaded from the browser's cache instead of asking for them again.
  *
  * @param dir The built site's folder.
  * @param options `port` (0: one the operating system picks) and `host` (default 127.0.0.1).
@@ -41,7 +55,8 @@ export async function serveSite(
   const assets = sirv(root, {
     extensions: ["html"],
     dev: true,
-    setHeaders: (response) => response.setHeader("cache-control", "no-store"),
+    setHeaders: (response, pathname) =>
+      response.setHeader("cache-control", isContentHashed(pathname) ? IMMUTABLE : "no-store"),
     onNoMatch: (_request, response) => {
       response.statusCode = 404;
       response.setHeader("content-type", "text/html; charset=utf-8");
