@@ -2,6 +2,7 @@ import {readFileSync, statSync} from "node:fs";
 import {isUserError, UserError} from "../errors/userError.js";
 import {specialFileKind} from "./fileKind.js";
 import {noteInputFile} from "./paths.js";
+import {utf16Error} from "../errors/utf16.js";
 
 /**
  * A text file a user writes (a scenario, a catalog), read as UTF-8. Node's "utf8" reading puts U+FFFD in place of each
@@ -68,6 +69,9 @@ export function readCsvText(path: string, file: string, what: string): string {
 }
 
 function notUtf8(bytes: Uint8Array, file: string): UserError {
+  // A file saved as UTF-16: its byte-order mark, or a letter past ASCII ("é" is 0xE9 0x00), is no UTF-8.
+  const utf16 = utf16Error(bytes, {file, line: 1, column: 1});
+  if (utf16) return utf16;
   // The first line that does not decode, then the shortest prefix of it that fails (a stream decode fails at an
   // invalid byte and waits at a sequence cut short, so the prefix ending at the bad byte is the first to fail).
   let start = 0;

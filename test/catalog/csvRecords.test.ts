@@ -99,6 +99,26 @@ describe("readCsvRecords", () => {
 
   // It was read as part of its cell: "power_w: not a number … found "70\u00000"" (tester); a scenario file said
   // this already.
+  // A file saved as UTF-16 without a byte-order mark reads as UTF-8 with a NUL beside every ASCII letter: it was the
+  // NUL error, "as in a binary or corrupted file", naming UTF-16 only in its hint (breaker).
+  it.each([
+    ["little-endian", (c: string) => `${c}\u0000`],
+    ["big-endian", (c: string) => `\u0000${c}`]
+  ])("says a file in UTF-16 %s without a byte-order mark is UTF-16, once, at its start", (order, encode) => {
+    const text = [..."id,power_w\na,700\nb,700\n"].map(encode).join("");
+    expect(() => readCsvRecords(text, FILE)).toThrow(
+      new UserError({
+        file: "t.csv",
+        line: 1,
+        column: 1,
+        message: "UTF-16 text, not UTF-8",
+        expected: "a text file in UTF-8",
+        found: `UTF-16 ${order} without a byte-order mark (a NUL byte beside every letter)`,
+        hint: "save it as UTF-8: in Excel as CSV UTF-8 (Comma delimited), in an editor from its encoding menu"
+      })
+    );
+  });
+
   it("a NUL byte is one error at the first, naming its column, as in a scenario file", () => {
     expect(() => readCsvRecords("id,power_w\na,70\u00000\nb,\u0000\n", FILE)).toThrow(
       new UserError({

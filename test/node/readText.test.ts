@@ -48,6 +48,35 @@ describe("readUtf8File", () => {
     expect(errorOf(bytes)).toEqual(expected);
   });
 
+  // Excel's "Unicode Text" and Notepad's "Unicode" are UTF-16 with a byte-order mark: it was "found byte 0xFF"; and
+  // UTF-16 without one, with a letter past ASCII ("é" is 0xE9 0x00), "found byte 0xE9" (breaker). Both name UTF-16.
+  it.each([
+    ["little-endian with its byte-order mark", [0xff, 0xfe], "utf16le", "a UTF-16 little-endian byte-order mark"],
+    ["big-endian with its byte-order mark", [0xfe, 0xff], "utf16be", "a UTF-16 big-endian byte-order mark"],
+    [
+      "little-endian without one, a letter past ASCII in it",
+      [],
+      "utf16le",
+      "UTF-16 little-endian without a byte-order mark (a NUL byte beside every letter)"
+    ]
+  ])("says a file in UTF-16 %s is UTF-16, once, at its start", (_, mark, encoding, found) => {
+    const path = join(dir, "utf16.csv");
+    const text = Buffer.from("id,name\ncafe,café\n", "utf16le");
+    if (encoding === "utf16be") text.swap16();
+    writeFileSync(path, Buffer.concat([Buffer.from(mark), text]));
+    expect(() => readUtf8File(path, "utf16.csv")).toThrow(
+      new UserError({
+        file: "utf16.csv",
+        line: 1,
+        column: 1,
+        message: "UTF-16 text, not UTF-8",
+        expected: "a text file in UTF-8",
+        found,
+        hint: "save it as UTF-8: in Excel as CSV UTF-8 (Comma delimited), in an editor from its encoding menu"
+      })
+    );
+  });
+
   it("is validate's error at that line, exit 1", async () => {
     const path = join(dir, "latin1.md");
     writeFileSync(path, Buffer.from("---\nextends: base\ntitle: caf\xe9\n---\n", "latin1"));
