@@ -8,6 +8,8 @@ import {describeRange, isInRange, type NumberRange} from "../units/range.js";
 import {formatNumber, readQuantity, type Dimension} from "../units/quantity.js";
 import {orList} from "../units/wordList.js";
 import {pointGroupedWhole} from "../units/pointGrouped.js";
+import {caseFixedHeader} from "./headerCase.js";
+import {headerSeparatorError} from "./headerSeparator.js";
 
 /** Where a cell starts in a CSV file: the place an editor jumps to for `file:line:column`. */
 export interface CsvPosition {
@@ -243,7 +245,8 @@ function parseCsvRows(text: string): {rows: CsvRecord[]; unterminated: CsvPositi
 /**
  * Checks that a header is exactly `expected`, in order. Returns every problem at once: one error per missing,
  * unexpected or duplicate column, and one per group of columns out of order (a swap); an empty list means the header
- * is right.
+ * is right. A header separated by ';' or tabs is one error saying so (headerSeparatorError), and its names in another
+ * case one error naming them (caseFixedHeader).
  */
 export function checkHeader(header: CsvRecord | undefined, expected: readonly string[], file: string): UserError[] {
   if (!header) {
@@ -258,12 +261,21 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
       })
     ];
   }
+  // Separated by ';' or tabs: that one error, not one per column.
+  const separated = headerSeparatorError(header, expected, file);
+  if (separated) return [separated];
   // Its cells after the quote are shifted: that one error, not one per cell read out of place.
   if (header.afterQuote) return [afterQuoteError(header.afterQuote, file, undefined)];
-  const found = header.cells.map((cell) => cell.trim());
   // The header cell at field index i, or the end of the header for a field past its last cell.
   const at = (i: number): CsvPosition => header.positions[i] ?? header.end;
-  const errors: UserError[] = [];
+  // Names in another case (`ID`) are one error, then checked as spelled right.
+  const {names: found, error: caseError} = caseFixedHeader(
+    header.cells.map((cell) => cell.trim()),
+    expected,
+    file,
+    at
+  );
+  const errors: UserError[] = caseError ? [caseError] : [];
   const missing = expected.filter((name) => !found.includes(name));
   // An empty header cell where a missing column belongs is one error, that column's name left out: it was two, a
   // missing column and an unexpected '' (breaker).

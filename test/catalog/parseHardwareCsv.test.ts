@@ -415,6 +415,37 @@ describe("parseHardwareCsv validation", () => {
     ]);
   });
 
+  // Excel in many locales saves CSV with ';' between cells, and "Text (Tab delimited)" with tabs: the header read as
+  // one unknown column and every expected one missing, 29 errors and no word about the separator (breaker).
+  it.each([
+    [";", "semicolons (;)"],
+    ["\t", "tabs"]
+  ])("says a header separated by %j is, once, at the header", (separator, word) => {
+    const csv = `${HEADER}\n${GOOD_ROW}\n`.replace(/,/g, separator);
+    expect(errorsOf(() => parseHardwareCsv(csv, {file: FILE})).map((e) => e.message)).toEqual([
+      `data/hardware.csv:1:1: header separated by ${word}, not commas: expected the columns separated by commas ` +
+        `(${HEADER}), found 28 column names separated by ${word}, 'id' to 'notes' ` +
+        "(save the file as comma-separated CSV, in Excel as CSV UTF-8 (Comma delimited))"
+    ]);
+  });
+
+  it("names the header's columns that differ only in case once, with their spelling (it was one error each)", () => {
+    const all = errorsOf(() => parseHardwareCsv(`${HEADER.toUpperCase()}\n${GOOD_ROW}\n`, {file: FILE}));
+    expect(all.map((e) => e.message)).toEqual([
+      "data/hardware.csv:1:1: 28 column names in another case: expected 'id', 'name', 'vendor', 'kind', 'family', " +
+        "'bf16_tflops', …, found 'ID', 'NAME', 'VENDOR', 'KIND', 'FAMILY', 'BF16_TFLOPS', … (column names are " +
+        "case-sensitive)"
+    ]);
+    // One, beside another fault of the header, which is still named.
+    const two = HEADER.replace("hbm_gb,", "HBM_GB,").replace("power_w", "Power_W").replace("notes", "note");
+    expect(errorsOf(() => parseHardwareCsv(`${two}\n${GOOD_ROW}\n`, {file: FILE})).map((e) => e.message)).toEqual([
+      `data/hardware.csv:1:${cellColumn(two, 9)}: 2 column names in another case: expected 'hbm_gb', 'power_w', ` +
+        "found 'HBM_GB', 'Power_W' (column names are case-sensitive)",
+      `data/hardware.csv:1:${cellColumn(two, 28)}: note: unknown column: expected column 'notes' at position 28, ` +
+        "found 'note' (did you mean notes?)"
+    ]);
+  });
+
   it("names a duplicate column with what was expected (it said only 'duplicate column … found')", () => {
     // vendor (field 3) written as name, which field 2 already is.
     const header = HEADER.replace("name,vendor,", "name,name,");

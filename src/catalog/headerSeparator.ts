@@ -1,0 +1,40 @@
+import {truncate} from "../errors/truncate.js";
+import {UserError} from "../errors/userError.js";
+import type {CsvRecord} from "./csvCells.js";
+
+/** Separators a spreadsheet writes instead of commas, and how a message names them. */
+const OTHER_SEPARATORS = [
+  [";", "semicolons (;)"],
+  ["\t", "tabs"]
+] as const;
+
+/**
+ * The error for a catalog CSV's header separated by another character than commas: Excel saves CSV with ';' in many
+ * locales, and "Text (Tab delimited)" with tabs. It reads as one column (`id;name;…`), which was an unexpected column
+ * and every expected one missing, 29 errors and no word about the separator (breaker). The header is taken to be
+ * separated so when more of `expected`'s names, in any case, are among its cells split at the separator than among its
+ * cells; undefined for any other header.
+ */
+export function headerSeparatorError(
+  header: CsvRecord,
+  expected: readonly string[],
+  file: string
+): UserError | undefined {
+  const lowercase = expected.map((name) => name.toLowerCase());
+  const known = (names: readonly string[]) => names.filter((name) => lowercase.includes(name.toLowerCase())).length;
+  const byCommas = known(header.cells.map((cell) => cell.trim()));
+  for (const [separator, word] of OTHER_SEPARATORS) {
+    const names = header.cells.flatMap((cell) => cell.split(separator)).map((name) => name.trim());
+    if (known(names) <= byCommas) continue;
+    const [first, last] = [names[0]!, names.at(-1)!].map((name) => `'${truncate(name, 30)}'`);
+    return new UserError({
+      file,
+      ...header.positions[0]!,
+      message: `header separated by ${word}, not commas`,
+      expected: `the columns separated by commas (${expected.join(",")})`,
+      found: `${names.length} column names separated by ${word}, ${first} to ${last}`,
+      hint: "save the file as comma-separated CSV, in Excel as CSV UTF-8 (Comma delimited)"
+    });
+  }
+  return undefined;
+}
