@@ -446,6 +446,21 @@ describe("parseHardwareCsv validation", () => {
     ]);
   });
 
+  // Classic Mac OS and Excel's "CSV (Macintosh)" end rows in \r alone: read as rows, each error on its own line.
+  it("reads a file whose rows end in \\r alone, its errors and rows on their lines", () => {
+    const second = GOOD_ROW.replace("h100-sxm,", "my-h100,");
+    const rows = parseHardwareCsv(`${HEADER}\r${GOOD_ROW}\r${second}\r`, {file: FILE});
+    expect(rows.map((row) => [row.id, row.powerW, row.notes])).toEqual([
+      ["h100-sxm", 700, ""],
+      ["my-h100", 700, ""]
+    ]);
+    const bad = second.replace(",700,31120,", ",abc,31120,");
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\r${GOOD_ROW}\r\r${bad}\r`, {file: FILE}));
+    expect(errors.map((e) => [e.detail.line, e.detail.column, e.detail.path])).toEqual([
+      [4, cellColumn(bad, 16), "power_w"]
+    ]);
+  });
+
   it("names a duplicate column with what was expected (it said only 'duplicate column … found')", () => {
     // vendor (field 3) written as name, which field 2 already is.
     const header = HEADER.replace("name,vendor,", "name,name,");
