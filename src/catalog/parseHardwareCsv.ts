@@ -10,6 +10,7 @@ import {SCALE_UP_TOPOLOGIES, TOPOLOGY_WITHOUT_COLUMN, type ScaleUpTopology} from
 import {CHIP_HOUR_COST_RANGES} from "../strategy/servingChip.js";
 import {catalogChipSystem} from "../tco/chipSystem.js";
 import {groupThousands} from "../units/groupThousands.js";
+import {farAboveCellSentence} from "./mostBundledFigures.js";
 
 /** The columns of data/hardware.csv, exactly and in order. */
 export const HARDWARE_COLUMNS = [
@@ -296,8 +297,13 @@ function readRow(
   // (sparse; <https://www.nvidia.com/en-us/data-center/h100/>), AMD Instinct MI300X datasheet 2,614.9 vs 1,307.4
   // TFLOPS (<https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html>); B200 4,500 vs 2,250 dense
   // (Glenn K. Lockwood's B200 table, this catalog's source). Less than BF16 is a typo or a swapped pair of cells; a
-  // chip without FP8 leaves the cell blank.
-  if (bf16 !== undefined && fp8 !== undefined && fp8 !== null && fp8 < bf16) {
+  // chip without FP8 leaves the cell blank. A BF16 far above any chip's is the cell wrong, by its unit (989400 for
+  // 989.4 TFLOP/s, in GFLOP/s): it was blamed on fp8_tflops, whose 1979 was right (breaker).
+  const bf16Slip = farAboveCellSentence("bf16_tflops", cells.raw("bf16_tflops"));
+  if (bf16 !== undefined && fp8 !== undefined && fp8 !== null && fp8 < bf16 && bf16Slip !== null) {
+    const expected = `dense TFLOP/s, at most fp8_tflops (${fp8} TFLOP/s)`;
+    cells.fail("bf16_tflops", "BF16 throughput above FP8's, and far above any chip's", expected, undefined, bf16Slip);
+  } else if (bf16 !== undefined && fp8 !== undefined && fp8 !== null && fp8 < bf16) {
     cells.fail(
       "fp8_tflops",
       "FP8 throughput below BF16",

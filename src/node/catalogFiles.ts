@@ -18,6 +18,7 @@ import {BARE_BELOW_USD, THOUSANDS_MONEY_KEYS} from "../scenario/run/bareMoneyNot
 import {billionsInTrillionsSentence} from "../catalog/trainingTokensCell.js";
 import {barePercentSentence} from "../scenario/run/barePercentNote.js";
 import {farBelowCellSentence, LEAST_BUNDLED_FIGURES, type LeastBundledColumn} from "../catalog/leastBundledFigures.js";
+import {farAboveCellSentence} from "../catalog/mostBundledFigures.js";
 
 export interface Catalogs {
   hardware: Hardware[];
@@ -257,8 +258,9 @@ function newChipsWithoutColumn(
  * cost with no word (session 31's breaker); whose system_overhead is a bare whole number from 2 to 100, a
  * percentage likely meant (barePercentNote.ts); and whose bf16_tflops, scale_up_gbps, power_w or system_power_w is
  * under a tenth of any bundled chip's, the next-larger unit likely meant (leastBundledFigures.ts: a scale_up_gbps of
- * 0.45 for 0.45 TB/s priced tokens at 29.6 USD/Mtok against 0.874 with no word; breaker). Notes, not errors: an edge
- * chip may cost or draw that. Empty outside a project.
+ * 0.45 for 0.45 TB/s priced tokens at 29.6 USD/Mtok against 0.874 with no word; breaker); and whose bf16_tflops is
+ * over ten times any bundled chip's, GFLOP/s likely meant (mostBundledFigures.ts). Notes, not errors: an edge chip may
+ * cost or draw that. Empty outside a project.
  */
 export function hardwareCellNotes(): string[] {
   const own = projectCatalogFile("hardware.csv");
@@ -311,6 +313,13 @@ function hardwareCellNotesIn(own: {
       if (sentence === null) continue;
       const {line, column: at} = record.positions[index] ?? record.end;
       notes.push(`${own.file}:${line}:${at}: ${sentence}`);
+    }
+    // A bf16_tflops far above any chip's, likely GFLOP/s (989400 for the H100's 989.4; breaker).
+    const bf16 = columnIndex("bf16_tflops");
+    const above = bf16 < 0 ? null : farAboveCellSentence("bf16_tflops", record.cells[bf16] ?? "");
+    if (above !== null) {
+      const {line, column: at} = record.positions[bf16] ?? record.end;
+      notes.push(`${own.file}:${line}:${at}: ${above}`);
     }
     return notes;
   });

@@ -461,6 +461,18 @@ describe("parseHardwareCsv validation", () => {
     ]);
   });
 
+  // 989400 is the H100's 989.4 TFLOP/s written in GFLOP/s: it was "FP8 throughput below BF16" at fp8_tflops, whose
+  // 1979 is right (breaker). The cell wrong by its units is bf16_tflops, told as the cell notes tell a unit slip.
+  it("blames a BF16 far above any chip's, over FP8, on bf16_tflops and its unit, not on fp8_tflops", () => {
+    const row = GOOD_ROW.replace(",989.4,1979,", ",989400,1979,");
+    expect(errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}\n`, {file: FILE})).map((e) => e.message)).toEqual([
+      `data/hardware.csv:2:${cellColumn(row, 6)}: bf16_tflops: BF16 throughput above FP8's, and far above any ` +
+        "chip's: expected dense TFLOP/s, at most fp8_tflops (1979 TFLOP/s), found '989400' (bf16_tflops 989400 is " +
+        "989,400 TFLOP/s, over ten times any bundled chip's (the most, gb200's, is 2500 TFLOP/s): write 989.4 if " +
+        "989400 GFLOP/s was meant)"
+    ]);
+  });
+
   it("names a duplicate column with what was expected (it said only 'duplicate column … found')", () => {
     // vendor (field 3) written as name, which field 2 already is.
     const header = HEADER.replace("name,vendor,", "name,name,");

@@ -51,6 +51,16 @@ describe("hardwareCellNotes", () => {
     expect(notesOf(`${HEADER}\n${shifted}\n${next}\n`)).toEqual([note(3, next)]);
   });
 
+  // 989400 for the H100's 989.4 TFLOP/s, in GFLOP/s: with fp8_tflops blank no other check names it (breaker).
+  it("notes a bf16_tflops over ten times any bundled chip's, likely GFLOP/s", () => {
+    const row = CHEAP.replace(",31.12,", ",31120,").replace(",989.4,1979,", ",989400,,");
+    const column = row.indexOf(",989400,") + 2;
+    expect(notesOf(`${HEADER}\n${row}\n`)).toEqual([
+      `${file}:2:${column}: bf16_tflops 989400 is 989,400 TFLOP/s, over ten times any bundled chip's (the most, ` +
+        "gb200's, is 2500 TFLOP/s): write 989.4 if 989400 GFLOP/s was meant"
+    ]);
+  });
+
   it("gives none for a file whose header is in error (two columns swapped)", () => {
     const swapped = HEADER!.replace("power_w,price_usd", "price_usd,power_w");
     expect(swapped).not.toBe(HEADER);

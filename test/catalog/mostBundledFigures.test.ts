@@ -1,0 +1,48 @@
+// A figure over ten times any bundled chip's is likely written in the next-smaller unit: a bf16_tflops of 989400 (the
+// H100's 989.4 TFLOP/s in GFLOP/s) was blamed on fp8_tflops, or passed with fp8_tflops blank (breaker).
+import {readFileSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {readCsvRecords} from "../../src/catalog/csvCells.js";
+import {
+  farAboveBundled,
+  farAboveCellSentence,
+  MOST_BUNDLED_FIGURES,
+  type MostBundledColumn
+} from "../../src/catalog/mostBundledFigures.js";
+
+const text = readFileSync(new URL("../../data/hardware.csv", import.meta.url), "utf8");
+const {header, records} = readCsvRecords(text, {file: "data/hardware.csv"});
+
+describe("MOST_BUNDLED_FIGURES", () => {
+  it.each(Object.keys(MOST_BUNDLED_FIGURES) as MostBundledColumn[])(
+    "gives %s's most bundled value and its chip",
+    (column) => {
+      const index = header!.cells.indexOf(column);
+      const rows = records.map((record) => ({id: record.cells[0]!, value: Number(record.cells[index])}));
+      const most = Math.max(...rows.map((row) => row.value));
+      expect(MOST_BUNDLED_FIGURES[column].most).toBe(most);
+      expect(rows.filter((row) => row.value === most).map((row) => row.id)).toContain(
+        MOST_BUNDLED_FIGURES[column].chip
+      );
+      // No bundled row is noted.
+      expect(rows.filter((row) => farAboveBundled(column, row.value))).toEqual([]);
+    }
+  );
+});
+
+describe("farAboveCellSentence", () => {
+  it("notes a figure over ten times the most bundled chip's, with the cell the next-smaller unit gives", () => {
+    expect(farAboveCellSentence("bf16_tflops", " 989400 ")).toBe(
+      "bf16_tflops 989400 is 989,400 TFLOP/s, over ten times any bundled chip's (the most, gb200's, is 2500 " +
+        "TFLOP/s): write 989.4 if 989400 GFLOP/s was meant"
+    );
+  });
+
+  it("takes ten times the most and less, an empty cell and a cell that is not a plain number as meant", () => {
+    expect(farAboveCellSentence("bf16_tflops", "25000")).toBeNull();
+    expect(farAboveCellSentence("bf16_tflops", "2500")).toBeNull();
+    expect(farAboveCellSentence("bf16_tflops", "")).toBeNull();
+    // A unit in the cell is the cell's own error.
+    expect(farAboveCellSentence("bf16_tflops", "989400 GFLOP/s")).toBeNull();
+  });
+});
