@@ -7,7 +7,7 @@ import {isUserError} from "../errors/userError.js";
 import {hardwareColumnsOf, hasFamilyColumn, hasTopologyColumn, parseHardwareCsv} from "../catalog/parseHardwareCsv.js";
 import {SCALE_UP_TOPOLOGIES} from "../catalog/scaleUpTopology.js";
 import {CHIP_FAMILIES} from "../catalog/chipFamily.js";
-import {parseModelsCsv} from "../catalog/parseModelsCsv.js";
+import {MODEL_COLUMNS, parseModelsCsv} from "../catalog/parseModelsCsv.js";
 import {DATA_DIR, findProject} from "./paths.js";
 import {parseTrainingRunsCsv} from "../training/parseTrainingRunsCsv.js";
 import type {PublishedRun} from "../training/publishedRun.js";
@@ -328,14 +328,16 @@ function hardwareCellNotesIn(own: {
 /**
  * Notes for a project's data/models.csv rows whose training_tokens_t (trillions) is 1,000 or more, where a model
  * card's billions were likely written (bareTokensNote.ts: `15000` for 15,000B is 15,000T tokens, which moves no
- * price per token but reads as a corpus a thousand times too large). Empty outside a project.
+ * price per token but reads as a corpus a thousand times too large). Empty outside a project. None for a row whose
+ * cells are not one per column, nor for any row of a file whose header is in error, as hardwareCellNotes: a row with
+ * a cell too many had context_tokens' 4096 noted as `training_tokens_t 4096 is 4,096T tokens` (breaker).
  */
 export function modelCellNotes(): string[] {
   const own = projectCatalogFile("models.csv");
-  if (!own) return [];
-  const column = own.header?.cells.findIndex((cell) => cell.trim() === "training_tokens_t") ?? -1;
-  if (column < 0) return [];
+  if (!own || checkHeader(own.header, MODEL_COLUMNS, own.file).length > 0) return [];
+  const column = MODEL_COLUMNS.indexOf("training_tokens_t");
   return own.records.flatMap((record) => {
+    if (recordShapeError(record, MODEL_COLUMNS, own.file) !== undefined) return [];
     const sentence = billionsInTrillionsSentence(record.cells[column] ?? "");
     if (sentence === null) return [];
     const {line, column: at} = record.positions[column] ?? record.end;
