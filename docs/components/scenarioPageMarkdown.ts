@@ -476,7 +476,7 @@ const CARDS: Record<Chart, {title: string; subtitle: string; draw: string; follo
   spend: {
     title: "Training vs inference, cumulative spend",
     subtitle:
-      'Every uncertain assumption at its median; the ${Term("crossover", "crossover")} is where the lines cross${spendRuleNote(pointState.point.spend)} · ${csv("spend", spend)}',
+      'Every uncertain assumption at its median; the ${Term("crossover", "crossover")} is where inference passes training for good${spendRuleNote(pointState.point.spend)} · ${csv("spend", spend)}',
     // The rule at the month inference passes training for good and a label for each lead before it, as chapter 2
     // draws the same chart (the page showed the months in its metrics table only).
     draw: "SpendOverTimeChart(spend, {width, crossoverMonth: pointState.point.spend.durableCrossoverMonth, leadPeriods: pointState.point.spend.inferenceLeadPeriods})"

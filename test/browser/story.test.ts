@@ -219,6 +219,9 @@ describe.skipIf(!enabled)("front page and story layout", () => {
     const payback = await cell("asic-9-months", "siliconPaybackMonth");
     expect(chapter.verdict).toContain(`back to zero, as the chart below marks it) in ${payback} (median)`);
     expect(chapter.cash).toContain(`payback, ${payback}`);
+    // The 24-month program's dot is its draws' median payback too: the chart put it where the median curve first
+    // reaches 0, month 34, against month 33 on its scenario page and /compare (audit, helper-200).
+    expect(chapter.cash).toContain(`payback, ${await cell("asic-24-months", "siliconPaybackMonth")}`);
     const marginal = await cell("asic-9-months", "siliconValueOfOneMonthUsd");
     expect(chapter.verdict).toContain(`the marginal month (one month longer) costs ${marginal} (median)`);
   });
