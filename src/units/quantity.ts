@@ -495,6 +495,11 @@ export function readQuantity(
       ? {ok: true, value: input + 0, unit: ""}
       : {ok: false, reason: "finite", expected: `a finite number: ${expected}`, found: String(input)};
   }
+  // trim() takes a byte-order mark for a space: `\uFEFF64`, a YAML escape or a --set value, read as 64 (breaker).
+  if (input.includes("\uFEFF")) {
+    const hint = "a byte-order mark (U+FEFF), invisible in most editors, is in the value: remove it";
+    return {ok: false, reason: "number", expected, found: input, hint};
+  }
   const text = input.trim();
   const ascii = asciiForms(text);
   if (ascii !== undefined) {

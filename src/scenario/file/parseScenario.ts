@@ -372,28 +372,36 @@ function loneReturnError(
 }
 
 /**
- * The error for a byte-order mark (U+FEFF) at the start of a line of the front matter or of its closing line, past
- * those at the very start of the file (which are dropped); undefined when there is none. A file pasted together from
- * two keeps the second's mark, which no editor shows: before the closing `---` it read "front matter is not closed"
- * (tester), before a key "malformed YAML" or an unknown key.
+ * The error for a byte-order mark (U+FEFF) anywhere in a line of the front matter or in its closing line, past those
+ * at the very start of the file (which are dropped), at its line and column; undefined when there is none. A file
+ * pasted together from two keeps the second's mark, which no editor shows: before the closing `---` it read "front
+ * matter is not closed" (tester), before a key "malformed YAML" or an unknown key; inside a value, `batch: <U+FEFF>64`
+ * read as 64, since trim() takes the mark for a space (breaker).
  */
 function innerBomError(
   lines: readonly string[],
   at: (line: number, column?: number) => UserErrorLocation
 ): UserError | undefined {
-  for (let i = 1; i < lines.length; i++) {
+  for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.startsWith("\uFEFF")) {
-      const rest = line.replace(/^\uFEFF+/, "").trim();
+    const index = line.indexOf("\uFEFF");
+    if (index >= 0) {
+      const after = line.slice(index).replace(/^\uFEFF+/, "");
+      const [before = "", rest = ""] = [line.slice(0, index), after].map((part) => truncate(part.trim()));
+      const where = rest
+        ? `${before ? `after ${JSON.stringify(before)}, ` : ""}before ${JSON.stringify(rest)}`
+        : before
+          ? `at the end of the line, after ${JSON.stringify(before)}`
+          : "on an empty line";
       return new UserError({
-        ...at(i + 1),
+        ...at(i + 1, index + 1),
         message: "a byte-order mark (U+FEFF) inside the file",
         expected: "a byte-order mark only at the very start of the file, if at all",
-        found: `a byte-order mark ${rest ? `before ${JSON.stringify(truncate(rest))}` : "on an empty line"}`,
+        found: `a byte-order mark ${where}`,
         hint: "remove it: it is invisible in most editors, and is left where two files were pasted together"
       });
     }
-    if (line.trimEnd() === FENCE || line.trimEnd() === "...") return undefined;
+    if (i > 0 && (line.trimEnd() === FENCE || line.trimEnd() === "...")) return undefined;
   }
   return undefined;
 }

@@ -170,11 +170,27 @@ describe("parseScenario", () => {
     expect(parse("\uFEFF\uFEFF---\ntitle: x\n---\n\uFEFFhi\n").title).toBe("x");
   });
 
-  it("shows a byte-order mark inside a value in what the error found, escaped", () => {
-    // truncate's trim() took U+FEFF for a space: the error found "h100-sxm", the valid id it refused (breaker).
-    const errors = userErrorsOf(() => parse("---\ntitle: x\nserving:\n  hardware: \uFEFFh100-sxm\n---\n"));
-    // Kept, the message escapes it as it does every invisible character: found "\ufeffh100-sxm".
-    expect(errors.map((e) => e.found)).toEqual(["\uFEFFh100-sxm"]);
+  // `batch: <U+FEFF>64`, pasted, read as 64: the number's trim() took the mark for a space (breaker).
+  it("reports a byte-order mark inside a line of the front matter at its line and column", () => {
+    const error = {
+      file: "data/scenarios/test.md",
+      message: "a byte-order mark (U+FEFF) inside the file",
+      expected: "a byte-order mark only at the very start of the file, if at all",
+      hint: "remove it: it is invisible in most editors, and is left where two files were pasted together"
+    };
+    expect(userErrorsOf(() => parse("---\ntitle: x\nserving:\n  batch: \uFEFF64\n---\n"))).toEqual([
+      {...error, line: 4, column: 10, found: 'a byte-order mark after "batch:", before "64"'}
+    ]);
+    expect(userErrorsOf(() => parse("---\ntitle: x\npower.pue: 1.2\uFEFF\n---\n"))).toEqual([
+      {...error, line: 3, column: 15, found: 'a byte-order mark at the end of the line, after "power.pue: 1.2"'}
+    ]);
+  });
+
+  it("shows a byte-order mark inside a value, from a YAML escape, in what the error found as written", () => {
+    // truncate's trim() took U+FEFF for a space: the error found "h100-sxm", the valid id it refused (breaker). Written
+    // raw, the mark is refused where it is (above); from a YAML escape, the value is shown as written, escape and all.
+    const errors = userErrorsOf(() => parse('---\ntitle: x\nserving:\n  hardware: "\\uFEFFh100-sxm"\n---\n'));
+    expect(errors.map((e) => e.found)).toEqual(['"\\uFEFFh100-sxm"']);
   });
 
   it("reports malformed YAML with file, line and column", () => {
