@@ -16,7 +16,7 @@ import {
 } from "./schema.js";
 import {didYouMean} from "../../errors/suggest.js";
 import {displayTextProblem, visibleLength} from "../../errors/displayText.js";
-import {duplicateKeys} from "./yamlKeys.js";
+import {duplicateKeys, unanchoredAliases} from "./yamlKeys.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {capErrors, MAX_ERRORS_PER_FILE} from "../../errors/capErrors.js";
 
@@ -257,6 +257,11 @@ export function parseScenario({file, text, name, catalogIds}: ScenarioText): Par
       );
     }
   }
+  // An alias with no anchor before it: one error at the alias, in place of what its key made of nothing.
+  const unanchored = unanchoredAliasErrors(doc, site);
+  const aliasAt = new Set(unanchored.map((error) => `${error.detail.line}:${error.detail.column}`));
+  errors.splice(0, errors.length, ...errors.filter((e) => !aliasAt.has(`${e.detail.line}:${e.detail.column}`)));
+  errors.push(...unanchored);
   // An `id:` that is no id (or a file name that is none): the partial's id is then the file's name, which is not what
   // the author meant, so it must give no id (partialIdInError).
   const idInError = errors.some((error) => error.detail.path === "id");
@@ -270,6 +275,26 @@ export function parseScenario({file, text, name, catalogIds}: ScenarioText): Par
     });
   }
   return scenario;
+}
+
+/**
+ * The errors for aliases (`*a`) that name no anchor (`&a`) before them, at each alias: the yaml package reads one as
+ * nothing, without an error, and its key said "found nothing (*a)" (breaker). An anchor after the alias is named.
+ */
+function unanchoredAliasErrors(doc: Document, site: YamlSite): UserError[] {
+  return unanchoredAliases(doc).map(({node, path, later}) => {
+    const name = node.source;
+    return new UserError({
+      ...site.position(node),
+      ...(path ? {path: truncate(path)} : {}),
+      message: "alias without an anchor",
+      expected: `an anchor &${name}`,
+      found: `alias *${name} has no anchor &${name} before it`,
+      ...(later
+        ? {hint: `&${name} is on line ${site.anchorAt!(later).line}, after it: move the anchor above the alias`}
+        : {})
+    });
+  });
 }
 
 /**

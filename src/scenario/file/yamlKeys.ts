@@ -1,4 +1,4 @@
-import {isMap, isPair, isScalar, visit, type Document, type Node} from "yaml";
+import {isMap, isPair, isScalar, visit, type Alias, type Document, type Node} from "yaml";
 
 /** A key written a second time in the same YAML map, and the first occurrence of it. */
 export interface DuplicateKey {
@@ -23,10 +23,7 @@ export function duplicateKeys(doc: Document): DuplicateKey[] {
   visit(doc, {
     Map(_, map, ancestors) {
       if (!isMap(map)) return;
-      const prefix = ancestors
-        .filter(isPair)
-        .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : "?"))
-        .join(".");
+      const prefix = keyPath(ancestors);
       const seen = new Map<string, Node>();
       for (const pair of map.items) {
         const key = pair.key;
@@ -39,4 +36,39 @@ export function duplicateKeys(doc: Document): DuplicateKey[] {
     }
   });
   return found;
+}
+
+/** An alias (`*a`) with no anchor (`&a`) before it, which the yaml package reads as nothing, without an error. */
+export interface UnanchoredAlias {
+  /** The alias node. */
+  node: Alias;
+  /** The key path it is the value of (`power.pue`), as DuplicateKey's; "" at the root. */
+  path: string;
+  /** A node that has the anchor after the alias (YAML reads anchors in order), if one does. */
+  later: Node | undefined;
+}
+
+/** Every alias of `doc` that names no anchor before it, in document order. */
+export function unanchoredAliases(doc: Document): UnanchoredAlias[] {
+  const found: UnanchoredAlias[] = [];
+  const anchored: Node[] = [];
+  const anchorOf = (node: Node) => (node as {anchor?: string}).anchor;
+  visit(doc, {
+    Node(_, node) {
+      if (anchorOf(node)) anchored.push(node);
+    },
+    Alias(_, alias, ancestors) {
+      if (alias.resolve(doc) === undefined) found.push({node: alias, path: keyPath(ancestors), later: undefined});
+    }
+  });
+  // The anchors are all known once the walk is done: an anchor after the alias is found then.
+  return found.map((alias) => ({...alias, later: anchored.find((node) => anchorOf(node) === alias.node.source)}));
+}
+
+/** The key path of a node from its ancestors, its maps' keys joined with "." (a key that is no scalar is "?"). */
+function keyPath(ancestors: readonly unknown[]): string {
+  return ancestors
+    .filter(isPair)
+    .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : "?"))
+    .join(".");
 }

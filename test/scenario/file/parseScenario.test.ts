@@ -410,6 +410,25 @@ describe("parseScenario", () => {
     ]);
   });
 
+  // `power: *nothere` read "found nothing (*nothere)", as if the key had no value (breaker).
+  it("reports an alias with no anchor before it at the alias, naming the anchor it lacks", () => {
+    const error = {file: "data/scenarios/test.md", message: "alias without an anchor", expected: "an anchor &nothere"};
+    expect(userErrorsOf(() => parse("---\ntitle: t\npower:\n  pue: *nothere\n---\n"))).toEqual([
+      {...error, line: 4, column: 8, path: "power.pue", found: "alias *nothere has no anchor &nothere before it"}
+    ]);
+    // An anchor after the alias is none for it (YAML reads anchors in order): said where it is.
+    expect(userErrorsOf(() => parse("---\ntitle: t\npower.pue: *nothere\nserving.batch: &nothere 8\n---\n"))).toEqual([
+      {
+        ...error,
+        line: 3,
+        column: 12,
+        path: "power.pue",
+        found: "alias *nothere has no anchor &nothere before it",
+        hint: "&nothere is on line 4, after it: move the anchor above the alias"
+      }
+    ]);
+  });
+
   // An error inside an aliased map stood at the anchor's line, as if the anchor's key were in error (tester).
   it("places an error inside an aliased map at the alias, where the key is set, naming the anchor's line", () => {
     const errors = userErrorsOf(() =>
