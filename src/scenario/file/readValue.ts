@@ -262,10 +262,11 @@ function checkedHint(
 
 /**
  * A key set by an alias (`power.pue: *a`) reads as the value the alias stands for. An error about that whole value is
- * placed at the alias, where the key is set, and shows the value with the alias that gave it, `found 0.5 (*a)`: it
- * said `found *a`, which the reader had to look up (breaker). An error inside an anchored map (a distribution's
- * parameter) is placed at the alias too, the key's line, and says where the anchor is (throughAlias): it stood at the
- * anchor's parameter, so that the key set through the alias seemed fine and the anchor's key in error twice (tester).
+ * placed at the alias, where the key is set, and shows the value the alias stands for: it said `found *a`, which the
+ * reader had to look up (breaker). An error inside an anchored map (a distribution's parameter) is placed at the alias
+ * too, the key's line: it stood at the anchor's parameter, so that the key set through the alias seemed fine and the
+ * anchor's key in error twice (tester). Both say where the anchor is (throughAlias): a scalar's said only `0.5 (*a)`
+ * where a map's named its anchor's line (breaker).
  */
 function readAliased(def: ScenarioKeyDef, alias: unknown, site: ValueSite): ScenarioValue | undefined {
   const target = site.deref(alias);
@@ -276,11 +277,11 @@ function readAliased(def: ScenarioKeyDef, alias: unknown, site: ValueSite): Scen
   const name = site.text(alias).trim();
   const atAlias = (error: UserError) =>
     (["file", "line", "column", "flag"] as const).every((part) => error.detail[part] === at[part]);
+  const anchor = site.anchorAt?.(target) ?? site.locate(target);
   for (const error of errors) {
     const {found} = error.detail;
-    if (!atAlias(error))
-      site.errors.push(throughAlias(error, at, name, site.anchorAt?.(target) ?? site.locate(target)));
-    else site.errors.push(found ? new UserError({...error.detail, found: withAlias(found, name, target)}) : error);
+    const whole = atAlias(error) && found ? new UserError({...error.detail, found: wholeValue(found, target)}) : error;
+    site.errors.push(throughAlias(whole, at, name, anchor));
   }
   return value;
 }
@@ -316,8 +317,12 @@ export function foundAt(
  * `p5: 0.9, p95: 0.1 (*d)`, the alias seemingly p95's; breaker).
  */
 function withAlias(found: string, alias: string, target: unknown): string {
-  const whole = isMap(target) && !/^(\{|a map )/.test(found) ? `{${found}}` : found;
-  return `${whole} (${alias})`;
+  return `${wholeValue(found, target)} (${alias})`;
+}
+
+/** A found value as the whole value an alias stands for: a map's parameters in braces, `{p5: 0.9, p95: 0.1}`. */
+function wholeValue(found: string, target: unknown): string {
+  return isMap(target) && !/^(\{|a map )/.test(found) ? `{${found}}` : found;
 }
 
 /**

@@ -380,11 +380,11 @@ describe("parseScenario", () => {
     ]);
   });
 
-  it("reads an alias as the value it stands for: an error shows that value with the alias, written keeps it", () => {
+  it("reads an alias as the value it stands for: an error shows that value and the alias, written keeps it", () => {
     const bad = "---\ntitle: t\nserving:\n  utilization: &a 0.5\npower:\n  pue: *a\n---\n";
     // At the alias, where the key is set (breaker: "found *a").
     expect(userErrorsOf(() => parse(bad))).toMatchObject([
-      {line: 6, column: 8, path: "power.pue", message: "out of range", found: "0.5 (*a)"}
+      {line: 6, column: 8, path: "power.pue", message: "out of range", found: "0.5", hint: /^through alias \*a,/}
     ]);
     const good = parse("---\ntitle: t\nserving:\n  utilization: &a 0.5\npower:\n  electricity: *a\n---\n");
     expect(good.values["power.electricity"]).toMatchObject({value: 0.5, written: "0.5", position: {line: 6}});
@@ -405,8 +405,8 @@ describe("parseScenario", () => {
       "data/scenarios/test.md:6:15: power.pue: inverted bounds: expected p5 < p95, found p5: 1.9, p95: 1.1 (swap the bounds)",
       "data/scenarios/test.md:7:10: serving: group is not a map: expected a map of keys under serving, like " +
         "serving.hardware: …, found 'bad id!' (*a)",
-      "data/scenarios/test.md:8:21: power.hostOverhead: inverted bounds: expected p5 < p95, found {p5: 1.9, p95: 1.1} (*d) " +
-        "(swap the bounds)"
+      "data/scenarios/test.md:8:21: power.hostOverhead: inverted bounds: expected p5 < p95, found {p5: 1.9, p95: 1.1} " +
+        "(swap the bounds; through alias *d, whose anchor &d is on line 6)"
     ]);
   });
 
@@ -427,6 +427,15 @@ describe("parseScenario", () => {
         hint: "&nothere is on line 4, after it: move the anchor above the alias"
       }
     ]);
+  });
+
+  // `pue: *p` said "found 0.5 (*p)", where an aliased map's error named its anchor's line (breaker).
+  it("names the anchor's line in an error about a value set by an alias, as for an aliased map", () => {
+    const errors = userErrorsOf(() => parse("---\ntitle: t\nx-notes:\n  a: &p 0.5\npower:\n  pue: *p\n---\n"));
+    expect(errors.map(formatUserError)).toContain(
+      "data/scenarios/test.md:6:8: power.pue: out of range: expected a plain number in [1, 3], found 0.5 " +
+        "(through alias *p, whose anchor &p is on line 4)"
+    );
   });
 
   // An error inside an aliased map stood at the anchor's line, as if the anchor's key were in error (tester).
