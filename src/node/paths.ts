@@ -2,6 +2,7 @@ import {existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync
 import {basename, dirname, join, relative, resolve, isAbsolute} from "node:path";
 import {fileURLToPath} from "node:url";
 import {UserError} from "../errors/userError.js";
+import {orList} from "../units/wordList.js";
 
 // Two roots. The package root is token-ledger's own folder (in this repository, the repository; installed, the
 // folder under node_modules): its data/ holds the bundled catalogs and scenarios. The project root is the report
@@ -188,8 +189,14 @@ export function siteOutputHolding(real: string, cwd = process.cwd()): string | u
   });
 }
 
-/** A Markdown file's extension: .md or .markdown, in any case (`notes.MD`). */
-export const MARKDOWN_EXTENSION = /\.(md|markdown)$/i;
+/** The extensions of a Markdown file, in any case (`notes.MD`): the one list the pattern and the messages are made of. */
+const MARKDOWN_EXTENSIONS = [".md", ".markdown"];
+
+/** A Markdown file's extension (MARKDOWN_EXTENSIONS): /\.(md|markdown)$/i. */
+export const MARKDOWN_EXTENSION = new RegExp(`\\.(${MARKDOWN_EXTENSIONS.map((ext) => ext.slice(1)).join("|")})$`, "i");
+
+/** The extensions in words, for a message: ".md or .markdown". */
+export const MARKDOWN_EXTENSION_WORDS = orList(MARKDOWN_EXTENSIONS);
 
 /** Whether a path names a Markdown file by its extension (MARKDOWN_EXTENSION). */
 export function isMarkdownPath(path: string): boolean {

@@ -4,7 +4,7 @@ import {isUserError, UserError, UserErrors} from "../errors/userError.js";
 import {scenarioFrontMatterText, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, scenarioChain, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
-import {isRegularFile, MARKDOWN_EXTENSION, unreadScenariosDir} from "./paths.js";
+import {isRegularFile, MARKDOWN_EXTENSION, MARKDOWN_EXTENSION_WORDS, unreadScenariosDir} from "./paths.js";
 import {
   displayPath,
   isMarkdownPath,
@@ -125,7 +125,7 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
     throw new UserError({
       flag,
       message: "not a Markdown file",
-      expected: "a scenario id like base, or a Markdown scenario file ending in .md",
+      expected: `a scenario id like base, or a Markdown scenario file ending in ${MARKDOWN_EXTENSION_WORDS}`,
       found: `${arg}, a ${extension} file`
     });
   };

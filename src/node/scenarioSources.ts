@@ -4,7 +4,7 @@ import {UserError, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, partialIdInError, partialScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import type {ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
 import {duplicateIdError, idLocation} from "../scenario/resolve/scenarioIndex.js";
-import {isRegularFile, ownScenariosDir} from "./paths.js";
+import {isRegularFile, MARKDOWN_EXTENSION_WORDS, ownScenariosDir} from "./paths.js";
 import {
   displayPath,
   nonMarkdownExtension,
@@ -172,6 +172,10 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
     let others: ScenarioSource[] = [];
     if (files.includes(source) && first !== source) {
       others = first ? [first] : files.filter((other) => other !== source);
+      // A given file named for its id beside others so named (good.md, good.markdown) is read as itself: the clash
+      // matters to a scenario named by the id, or to two of them given together (`run good.md` was refused; breaker).
+      const named = (other: ScenarioSource) => scenarioFileId(other.path) === source.id;
+      if (!first && source.given && named(source) && others.every((other) => named(other) && !other.given)) others = [];
     } else if (source.given) {
       // Named together with another file that gives the id where it is (validate of both; rule 3).
       others = sources.filter((other) => other.given && other !== source && other.id === source.id && holds(other));
@@ -289,7 +293,7 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
   // Before it is read: a binary file (.parquet) is not Markdown either, whatever its encoding.
   const extension = given ? nonMarkdownExtension(givenAs) : undefined;
   if (extension !== undefined && isRegularFile(path)) {
-    const expected = "a Markdown scenario file ending in .md";
+    const expected = `a Markdown scenario file ending in ${MARKDOWN_EXTENSION_WORDS}`;
     const error = new UserError({file, message: "not a Markdown file", expected, found: `a ${extension} file`});
     return {...source, errors: [error]};
   }

@@ -491,7 +491,7 @@ describe("a SCENARIO that is there but is no file", () => {
 
 // `run some.mjs` read the module as a scenario: "missing front matter … found export default 1" (breaker).
 describe("a SCENARIO that is a file of another kind than Markdown", () => {
-  const expected = "expected a scenario id like base, or a Markdown scenario file ending in .md";
+  const expected = "expected a scenario id like base, or a Markdown scenario file ending in .md or .markdown";
 
   it("run, compare and sweep name the argument, what they take and the file's extension", async () => {
     const module = scenarioFile("some.mjs", "export default 1\n");
@@ -533,7 +533,8 @@ describe("a SCENARIO that is a file of another kind than Markdown", () => {
 
   it("validate names the file and its extension", async () => {
     expect(await oneErrorLine(["validate", "tsconfig.json"])).toBe(
-      "tsconfig.json: not a Markdown file: expected a Markdown scenario file ending in .md, found a .json file"
+      "tsconfig.json: not a Markdown file: expected a Markdown scenario file ending in .md or .markdown, found a .json " +
+        "file"
     );
   });
 
@@ -547,6 +548,24 @@ describe("a SCENARIO that is a file of another kind than Markdown", () => {
     expect(await oneErrorLine(["run", join(dir, "none.json")])).toBe(
       `SCENARIO: no such scenario file: expected a readable .md file or a scenario id, found ${join(dir, "none.json")}`
     );
+  });
+});
+
+// `run good.md` beside good.markdown was refused as a duplicate id: a file named by its path is read as itself.
+describe("a scenario file named by its path beside one of the same name with another Markdown extension", () => {
+  it("runs and validates; both given, each is an error naming the other (by id: project.test.ts)", async () => {
+    const twins = mkdtempSync(join(dir, "twins-"));
+    const text = "---\nextends: base\nserving:\n  batch: 32\nsources:\n  serving.batch: x\n---\n";
+    const [md, markdown] = [join(twins, "good.md"), join(twins, "good.markdown")];
+    for (const file of [md, markdown]) writeFileSync(file, text);
+    for (const file of [md, markdown]) {
+      expect(await runCli(["run", file, "--samples", "10"])).toMatchObject({code: 0, stderr: ""});
+      expect(await runCli(["validate", file])).toMatchObject({code: 0, stderr: ""});
+    }
+    expect(await errorLines(["validate", md, markdown])).toEqual([
+      `${md}:1:1: id: duplicate scenario id: expected one file per id, found good (also the id of ${markdown}:1:1)`,
+      `${markdown}:1:1: id: duplicate scenario id: expected one file per id, found good (also the id of ${md}:1:1)`
+    ]);
   });
 });
 
