@@ -1,10 +1,4 @@
-import {
-  bareEnds,
-  bareEndValues,
-  writtenValueNote,
-  type WrittenAssumptions,
-  type WrittenPlaceOptions
-} from "./writtenValueNote.js";
+import {bareWritten, writtenValueNote, type WrittenAssumptions, type WrittenPlaceOptions} from "./writtenValueNote.js";
 
 /**
  * Keys whose every published or bundled value is thousands of dollars or more, so that a bare number under 1,000 is
@@ -46,16 +40,14 @@ export function bareMoneyNote(assumptions: WrittenAssumptions, options?: Written
  */
 export function bareMoneySentence(path: string, written: unknown, value: unknown, flag?: string): string | null {
   const money = THOUSANDS_MONEY_KEYS[path];
-  const ends = bareEnds(written, /^\+?\d+(\.\d+)?$/);
-  const values = ends && bareEndValues(ends, value);
-  if (money === undefined || ends === undefined || values === undefined) return null;
-  if (!values.every((end) => end < BARE_BELOW_USD)) return null;
-  const text = ends.join(" to ");
-  const dollars = ends.map((end) => `$${end}`).join(" to ");
-  const scaled = ends.map((end) => `$${end}${money.scale}`).join(" to ");
+  const bare = bareWritten(written, value, /^\+?\d+(\.\d+)?$/);
+  if (money === undefined || bare === undefined) return null;
+  if (!bare.values.every((end) => end < BARE_BELOW_USD)) return null;
+  const dollars = bare.ends.map((end) => `$${end}`).join(" to ");
+  const scaled = bare.rewritten((end) => `$${end}${money.scale}`);
   const meant = flag === undefined ? scaled : `${flag} '${scaled}'`;
   return (
-    `${flag ?? path} ${text} is ${dollars} (a bare number is US dollars), where ${money.costs}: write ${meant} if ` +
-    "that was meant."
+    `${flag ?? path} ${bare.text} is ${dollars} (a bare number is US dollars), where ${money.costs}: write ` +
+    `${meant} if that was meant.`
   );
 }

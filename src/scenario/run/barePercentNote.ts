@@ -1,10 +1,4 @@
-import {
-  bareEnds,
-  bareEndValues,
-  writtenValueNote,
-  type WrittenAssumptions,
-  type WrittenPlaceOptions
-} from "./writtenValueNote.js";
+import {bareWritten, writtenValueNote, type WrittenAssumptions, type WrittenPlaceOptions} from "./writtenValueNote.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
 import {groupThousands} from "../../units/groupThousands.js";
 
@@ -33,13 +27,13 @@ export function barePercentNote(assumptions: WrittenAssumptions, options?: Writt
 export function barePercentSentence(path: string, written: unknown, value: unknown, name = path): string | null {
   const def = scenarioKey(path);
   if (!def || !isQuantityKey(def) || def.type !== "fraction" || !(keyRange(def).max > 1)) return null;
-  const ends = bareEnds(written, /^\+?\d+$/);
-  const values = ends && bareEndValues(ends, value);
-  if (ends === undefined || values === undefined) return null;
+  const bare = bareWritten(written, value, /^\+?\d+$/);
+  if (bare === undefined) return null;
+  const {ends, values} = bare;
   if (!values.every((end) => end >= BARE_PERCENT_FROM && end <= 100)) return null;
-  const text = ends.join(" to ");
   const percents = values.map((end) => `${groupThousands(end * 100)}%`).join(" to ");
-  const meant = ends.map((end) => `${end}%`).join(" to ");
+  const meant = bare.rewritten((end) => `${end}%`);
   const example = `${values[0]! / 100} is ${ends[0]}%`;
-  return `${name} ${text} is ${percents} (a bare number is a fraction: ${example}): write ${meant} if that was meant.`;
+  const advice = `write ${meant} if that was meant.`;
+  return `${name} ${bare.text} is ${percents} (a bare number is a fraction: ${example}): ${advice}`;
 }

@@ -1,10 +1,4 @@
-import {
-  bareEnds,
-  bareEndValues,
-  writtenValueNote,
-  type WrittenAssumptions,
-  type WrittenPlaceOptions
-} from "./writtenValueNote.js";
+import {bareWritten, writtenValueNote, type WrittenAssumptions, type WrittenPlaceOptions} from "./writtenValueNote.js";
 import {
   farBelowBundled,
   farBelowReason,
@@ -42,14 +36,12 @@ export function barePowerNote(assumptions: WrittenAssumptions, options?: Written
  */
 export function barePowerSentence(path: string, written: unknown, value: unknown): string | null {
   const column = CHIP_POWER_KEYS[path];
-  const ends = bareEnds(written, /^\+?\d+(\.\d+)?$/);
-  const values = ends && bareEndValues(ends, value);
-  if (column === undefined || ends === undefined || values === undefined) return null;
-  if (!values.every((end) => farBelowBundled(column, end))) return null;
+  const bare = bareWritten(written, value, /^\+?\d+(\.\d+)?$/);
+  if (column === undefined || bare === undefined) return null;
+  if (!bare.values.every((end) => farBelowBundled(column, end))) return null;
   const {unit, larger} = LEAST_BUNDLED_FIGURES[column];
   const reason = farBelowReason(column);
-  const [text, read, meant] = [ends, ends.map((end) => `${end} ${unit}`), ends.map((end) => `${end} ${larger}`)].map(
-    (parts) => parts.join(" to ")
-  );
-  return `${path} ${text} is ${read} (a bare number is in watts), ${reason}: write ${meant} if that was meant.`;
+  const read = bare.ends.map((end) => `${end} ${unit}`).join(" to ");
+  const meant = bare.rewritten((end) => `${end} ${larger}`);
+  return `${path} ${bare.text} is ${read} (a bare number is in watts), ${reason}: write ${meant} if that was meant.`;
 }

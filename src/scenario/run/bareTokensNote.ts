@@ -1,10 +1,4 @@
-import {
-  bareEnds,
-  bareEndValues,
-  writtenValueNote,
-  type WrittenAssumptions,
-  type WrittenPlaceOptions
-} from "./writtenValueNote.js";
+import {bareWritten, writtenValueNote, type WrittenAssumptions, type WrittenPlaceOptions} from "./writtenValueNote.js";
 import {FAR_BELOW_FRACTION} from "../../catalog/leastBundledFigures.js";
 import {groupThousands} from "../../units/groupThousands.js";
 
@@ -39,22 +33,21 @@ export function bareTokensNote(assumptions: WrittenAssumptions, options?: Writte
  * below (`15 to 20`) is noted alike. A flag that sets the key (`training --tokens 15`) is named by `flag`.
  */
 export function bareTokensSentence(path: string, written: unknown, value: unknown, flag?: string): string | null {
-  const ends = bareEnds(written, /^\+?\d+(\.\d+)?$/);
-  const values = ends && bareEndValues(ends, value);
-  if (!TRAINING_TOKEN_KEYS.includes(path) || ends === undefined || values === undefined) return null;
+  const bare = bareWritten(written, value, /^\+?\d+(\.\d+)?$/);
+  if (!TRAINING_TOKEN_KEYS.includes(path) || bare === undefined) return null;
+  const {ends, values} = bare;
   const below = LEAST_TRAINING_RUN_TOKENS.tokens * FAR_BELOW_FRACTION;
   if (!values.every((end) => end > 0 && end < below)) return null;
   const most = Math.max(...values);
   const scale = most < 100 ? {letter: "T", word: "trillion"} : most < 1e5 ? {letter: "B", word: "billion"} : undefined;
-  const text = ends.join(" to ");
   const read = `${values.map((end) => groupThousands(end)).join(" to ")} ${most === 1 ? "token" : "tokens"}`;
   const {run, tokens} = LEAST_TRAINING_RUN_TOKENS;
-  const scaled = scale && ends.map((end) => `${end}${scale.letter}`).join(" to ");
+  const scaled = scale && bare.rewritten((end) => `${end}${scale.letter}`);
   const advice = scale
-    ? `write ${flag === undefined ? scaled : `${flag} ${scaled}`} if ${text} ${scale.word} was meant.`
+    ? `write ${flag === undefined ? scaled : `${flag} ${scaled}`} if ${ends.join(" to ")} ${scale.word} was meant.`
     : "write its scale (300B, 15T) if another was meant.";
   return (
-    `${flag ?? path} ${text} is ${read}, where a pre-training run reads billions to trillions (the fewest in ` +
+    `${flag ?? path} ${bare.text} is ${read}, where a pre-training run reads billions to trillions (the fewest in ` +
     `data/training-runs.csv, ${run}'s, are ${tokens / 1e9}B): ${advice}`
   );
 }

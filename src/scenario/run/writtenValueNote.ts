@@ -1,5 +1,6 @@
 import type {AssumptionReport} from "./runReport.js";
 import type {ValueOrigin} from "../resolve/resolveScenario.js";
+import {DISTRIBUTION_PARAMETERS} from "../file/readValue.js";
 
 /**
  * Each key's value, how it was written and where (when known): a RunReport's assumptions, or a page's resolved
@@ -59,21 +60,75 @@ export function writtenValueNote(
 }
 
 /**
- * The ends of a value written as one number (`3`) or as a 90% interval of two (`3 to 5`), as written, when each matches
- * `numeral`; undefined otherwise. A note for a bare number holds for an interval of bare numbers too:
- * `silicon.power: 3 to 5` had no note where `silicon.power: 3` had one (tester).
+ * The parameters of each distribution a note of a bare number judges, as it judges a value `3` or an interval `3 to 5`:
+ * the range's ends (uniform, triangular), the 90% interval's (lognormal, normal), else the centre (a normal's mean, a
+ * point's value). `silicon.power: {dist: uniform, min: 3, max: 5}` had no note where `3 to 5` had one (tester).
  */
-export function bareEnds(written: unknown, numeral: RegExp): string[] | undefined {
-  if (typeof written !== "string") return undefined;
-  const ends = written.trim().split(/\s+to\s+/);
-  return ends.length <= 2 && ends.every((end) => numeral.test(end)) ? ends : undefined;
+const JUDGED_PARAMETERS: Readonly<Record<keyof typeof DISTRIBUTION_PARAMETERS, readonly string[]>> = {
+  point: ["value"],
+  uniform: ["min", "max"],
+  triangular: ["min", "max"],
+  lognormal: ["p5", "p95"],
+  normal: ["p5", "p95", "mean"]
+};
+
+/** A value written as bare numbers, as a note of a likely slip in its unit reads it (bareWritten). */
+export interface BareWritten {
+  /** The value as written, trimmed: `3`, `3 to 5`, `{dist: uniform, min: 3, max: 5}`. */
+  text: string;
+  /** The numbers the note judges, as written: the value, an interval's ends or a distribution's (JUDGED_PARAMETERS). */
+  ends: string[];
+  /** Their values, in the key's base unit. */
+  values: number[];
+  /**
+   * The value written as meant, each bare number (a judged one, and a distribution's mode or sd) replaced by
+   * `meant(number)`: `3 kW to 5 kW`; a distribution as a flow map, `{dist: uniform, min: 3 kW, max: 5 kW}`.
+   */
+  rewritten(meant: (end: string) => string): string;
 }
 
 /**
- * The values of `bareEnds`' ends: `value` itself for one end (a number read from it, in the key's base unit), else
- * each end's number; undefined when one is no number.
+ * A value written as bare numbers that match `numeral`: one number (`3`, read as `value`), a 90% interval of two
+ * (`3 to 5`), or an explicit distribution whose judged parameters (JUDGED_PARAMETERS) are (`{dist: uniform, min: 3,
+ * max: 5}`, or a block map's text on one line, `dist: uniform min: 3 max: 5`); undefined otherwise. A note for a bare
+ * number holds for these too: `silicon.power: 3 to 5` had no note where `silicon.power: 3` had one (tester).
  */
-export function bareEndValues(ends: readonly string[], value: unknown): number[] | undefined {
+export function bareWritten(written: unknown, value: unknown, numeral: RegExp): BareWritten | undefined {
+  if (typeof written !== "string") return undefined;
+  const text = written.trim();
+  const parameters = distributionParameters(text);
+  if (parameters !== undefined) {
+    const kind = parameters.get("dist") as keyof typeof JUDGED_PARAMETERS;
+    const ends = JUDGED_PARAMETERS[kind].flatMap((name) => parameters.get(name) ?? []);
+    if (ends.length === 0 || !ends.every((end) => numeral.test(end))) return undefined;
+    const rewritten = (meant: (end: string) => string) => {
+      const entries = [...parameters].map(
+        ([name, end]) => `${name}: ${name !== "dist" && numeral.test(end) ? meant(end) : end}`
+      );
+      return `{${entries.join(", ")}}`;
+    };
+    return {text, ends, values: ends.map(Number), rewritten};
+  }
+  const ends = text.split(/\s+to\s+/);
+  if (ends.length > 2 || !ends.every((end) => numeral.test(end))) return undefined;
   const values = ends.length === 1 ? [value] : ends.map(Number);
-  return values.every((v): v is number => typeof v === "number" && Number.isFinite(v)) ? values : undefined;
+  if (!values.every((v): v is number => typeof v === "number" && Number.isFinite(v))) return undefined;
+  return {text, ends, values, rewritten: (meant) => ends.map(meant).join(" to ")};
+}
+
+/**
+ * An explicit distribution's parameters as written, in order: from a flow map (`{dist: uniform, min: 3, max: 5}`) or
+ * a block map's text on one line (`dist: uniform min: 3 max: 5`). Undefined for any other text or a kind the schema
+ * does not know; a parameter it does not know stays in the value before it (readValue.ts refuses both before a note).
+ */
+function distributionParameters(text: string): Map<string, string> | undefined {
+  const kinds = Object.keys(DISTRIBUTION_PARAMETERS);
+  const names = [...new Set(["dist", ...Object.values(DISTRIBUTION_PARAMETERS).flat(2)])];
+  const body = text.replace(/^\{(.*)\}$/s, "$1").trim();
+  const parts = body.split(new RegExp(`(?:^|\\s*,\\s*|\\s+)(${names.join("|")}):\\s*`));
+  if (parts[0] !== "" || parts.length < 3) return undefined;
+  const parameters = new Map<string, string>();
+  for (let i = 1; i < parts.length; i += 2) parameters.set(parts[i]!, parts[i + 1]!.trim());
+  const kind = parameters.get("dist");
+  return kind !== undefined && kinds.includes(kind) ? parameters : undefined;
 }

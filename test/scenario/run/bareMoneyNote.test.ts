@@ -29,6 +29,20 @@ describe("bareMoneyNote", () => {
     ).toBeNull();
   });
 
+  it("notes an explicit distribution of bare numbers each under $1,000 once, as an interval", () => {
+    const value = {kind: "uniform" as const, min: 100, max: 200};
+    expect(bareMoneyNote({"silicon.nre": {value, written: "{dist: uniform, min: 100, max: 200}"}})).toBe(
+      "silicon.nre {dist: uniform, min: 100, max: 200} is $100 to $200 (a bare number is US dollars), where a chip " +
+        "program costs millions: write {dist: uniform, min: $100M, max: $200M} if that was meant."
+    );
+    expect(bareMoneyNote({"hardware.price": {value, written: "{dist: normal, mean: 30, sd: 5}"}})).toBe(
+      "hardware.price {dist: normal, mean: 30, sd: 5} is $30 (a bare number is US dollars), where a chip costs " +
+        "thousands: write {dist: normal, mean: $30k, sd: $5k} if that was meant."
+    );
+    expect(bareMoneyNote({"silicon.nre": {value, written: "{dist: uniform, min: 100, max: 2000}"}})).toBeNull();
+    expect(bareMoneyNote({"silicon.nre": {value, written: "{dist: uniform, min: $100M, max: $200M}"}})).toBeNull();
+  });
+
   it("takes money written with a currency or a scale, a number from 1,000, a default and other keys as meant", () => {
     const none = {
       "hardware.price": {value: 31, written: "$31"},

@@ -20,6 +20,17 @@ describe("barePercentNote", () => {
     );
   });
 
+  it("notes an explicit distribution of such numbers once, on its range's ends", () => {
+    const value = {kind: "triangular" as const, min: 5, mode: 6, max: 10};
+    expect(
+      barePercentNote({"moat.pricePremium": {value, written: "{dist: triangular, min: 5, mode: 6, max: 10}"}})
+    ).toBe(
+      "moat.pricePremium {dist: triangular, min: 5, mode: 6, max: 10} is 500% to 1,000% (a bare number is a " +
+        "fraction: 0.05 is 5%): write {dist: triangular, min: 5%, mode: 6%, max: 10%} if that was meant."
+    );
+    expect(barePercentNote({"moat.pricePremium": {value, written: "{dist: uniform, min: 0.5, max: 10}"}})).toBeNull();
+  });
+
   it("takes a percentage, a decimal, 1, a key up to 1 and a default as meant", () => {
     expect(barePercentNote({"moat.pricePremium": {value: 5, written: "500%"}})).toBeNull();
     expect(barePercentNote({"moat.pricePremium": {value: 0.3, written: "0.3"}})).toBeNull();

@@ -36,6 +36,45 @@ describe("barePowerNote", () => {
     ).toBeNull();
   });
 
+  it("notes an explicit distribution on the parameters an interval's note reads: its range's ends or centre", () => {
+    const sentence = (written: string, meant: string, read = "3 W to 5 W") =>
+      `silicon.power ${written} is ${read} (a bare number is in watts), under a tenth of any bundled chip's (the ` +
+      `least, tpu-v5e's, is 140 W): write ${meant} if that was meant.`;
+    const dist = {kind: "uniform" as const, min: 3, max: 5};
+    const cases: [string, string, string?][] = [
+      ["{dist: uniform, min: 3, max: 5}", "{dist: uniform, min: 3 kW, max: 5 kW}"],
+      ["{dist: triangular, min: 3, mode: 4, max: 5}", "{dist: triangular, min: 3 kW, mode: 4 kW, max: 5 kW}"],
+      ["{dist: lognormal, p5: 3, p95: 5}", "{dist: lognormal, p5: 3 kW, p95: 5 kW}"],
+      ["{dist: normal, p5: 3, p95: 5}", "{dist: normal, p5: 3 kW, p95: 5 kW}"],
+      // A normal's mean is what a single value's note reads; its spread is rewritten with it.
+      ["{dist: normal, mean: 3, sd: 0.5}", "{dist: normal, mean: 3 kW, sd: 0.5 kW}", "3 W"],
+      ["{dist: point, value: 3}", "{dist: point, value: 3 kW}", "3 W"],
+      // A block map, one line as its value's text reads it.
+      ["dist: uniform min: 3 max: 5", "{dist: uniform, min: 3 kW, max: 5 kW}"]
+    ];
+    for (const [written, meant, read] of cases) {
+      expect(barePowerNote({"silicon.power": {value: dist, written}}), written).toBe(sentence(written, meant, read));
+    }
+    for (const written of [
+      "{dist: uniform, min: 3, max: 500}",
+      "{dist: uniform, min: 3, max: 5 kW}",
+      "{dist: normal, mean: 300, sd: 1}"
+    ]) {
+      expect(barePowerNote({"silicon.power": {value: dist, written}}), written).toBeNull();
+    }
+  });
+
+  it("is noted by run for --set silicon.power={dist: uniform, min: 3, max: 5}, as for '3 to 5'", async () => {
+    const set = "silicon.power={dist: uniform, min: 3, max: 5}";
+    const bare = await runCli(["run", "asic-24-months", "--set", set, "--samples", "10"]);
+    expect(bare.code, bare.stderr).toBe(0);
+    expect(bare.stderr).toContain(
+      `token-ledger: note: asic-24-months: silicon.power {dist: uniform, min: 3, max: 5} (--set ${set}) is 3 W to ` +
+        "5 W (a bare number is in watts), under a tenth of any bundled chip's (the least, tpu-v5e's, is 140 W): " +
+        "write {dist: uniform, min: 3 kW, max: 5 kW} if that was meant.\n"
+    );
+  });
+
   it("is noted by run for --set silicon.power='3 to 5'", async () => {
     const bare = await runCli(["run", "asic-24-months", "--set", "silicon.power=3 to 5", "--samples", "10"]);
     expect(bare.code, bare.stderr).toBe(0);

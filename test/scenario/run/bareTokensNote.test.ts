@@ -45,6 +45,19 @@ describe("bareTokensNote", () => {
     );
   });
 
+  it("notes an explicit distribution whose bare ends or centre are that far below, once", () => {
+    const value = {kind: "lognormal" as const, mu: 2.8, sigma: 0.1};
+    expect(bareTokensNote({"training.tokens": {value, written: "{dist: lognormal, p5: 15, p95: 20}"}})).toBe(
+      "training.tokens {dist: lognormal, p5: 15, p95: 20} is 15 to 20 tokens, where a pre-training run reads " +
+        "billions to trillions (the fewest in data/training-runs.csv, gopher-280b's, are 300B): write {dist: " +
+        "lognormal, p5: 15T, p95: 20T} if 15 to 20 trillion was meant."
+    );
+    expect(bareTokensNote({"training.tokens": {value, written: "{dist: normal, mean: 15, sd: 2}"}})).toContain(
+      "write {dist: normal, mean: 15T, sd: 2T} if 15 trillion was meant."
+    );
+    expect(bareTokensNote({"training.tokens": {value, written: "{dist: lognormal, p5: 15T, p95: 20T}"}})).toBeNull();
+  });
+
   it("takes tokens with a scale, a unit or an exponent, one from 30B, and other keys as meant", () => {
     for (const written of ["15T", "15 tokens", "15e12", "15e0"]) {
       expect(bareTokensNote({"training.tokens": {value: 15, written}}), written).toBeNull();
