@@ -1,6 +1,6 @@
 import {evaluateScenarioPoint, type BoundScenario} from "../evaluate/evaluateScenario.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
-import {scenarioNotes} from "./scenarioNotes.js";
+import {scenarioNotes, writtenValueNotes} from "./scenarioNotes.js";
 import type {AssumptionReport} from "./runReport.js";
 import {writtenAxisEnds, type SweepAxisSpec} from "./sweepScenario.js";
 import {isDecimalNumeral} from "../../units/decimal.js";
@@ -72,10 +72,12 @@ export function gridCorners(axes: readonly SweepAxisSpec[]): Record<string, numb
 
 /**
  * The keys' values as bareMoneyNote and fleetCapacityNote read them (a RunReport's assumptions): a varied key at the
- * corner's value, written as its axis's ends joined by `to` when they were bare numbers (a money axis of bare numbers
- * under $1,000 is the same slip as a file's: `--vary hardware.price=10:900:5`), so that the note names the range once,
- * at every corner (it was one note per end: "at silicon.nre=100: … is $100", "at silicon.nre=200: … is $200"; tester),
- * and as its axis was written otherwise (`$500` is meant).
+ * corner's value, written as its axis's ends joined by `to` when they were bare numbers that a note of how values
+ * were written (writtenValueNotes) reads together (a money axis of bare numbers under $1,000 is the same slip as a
+ * file's: `--vary hardware.price=10:900:5`), so that the note names the range once, at every corner (it was one note
+ * per end: "at silicon.nre=100: … is $100", "at silicon.nre=200: … is $200"; tester); else as the corner's end was
+ * written, so that an end that is a slip alone is noted at its corners (`hardware.price=20:40000:3` had no note of $20,
+ * as the percent hints of readSweepAxis name the one end; tester), and one written with a unit is meant (`$500`).
  */
 function cornerAssumptions(
   bound: BoundScenario,
@@ -87,10 +89,15 @@ function cornerAssumptions(
     assumptions[path] = {value: entry.value, written: entry.written, origin: entry.origin};
   }
   for (const axis of axes) {
-    const bare = writtenAxisEnds(axis).every((end) => isDecimalNumeral(end));
+    const typedEnds = writtenAxisEnds(axis).map((end) => end.trim());
+    const bare = typedEnds.every((end) => isDecimalNumeral(end));
     const value = corner[axis.path]!;
     const ends = [...new Set([axis.values[0]!, axis.values.at(-1)!])].map(String);
-    const written = bare ? ends.join(" to ") : axis.written!;
+    const joined = ends.join(" to ");
+    const together = bare && writtenValueNotes({[axis.path]: {value, written: joined}}).length > 0;
+    // The corner's end as typed (an axis built from values has none: its value as a file writes it).
+    const end = (value === axis.values[0] ? typedEnds[0] : typedEnds[1]) ?? String(value);
+    const written = together ? joined : end;
     // The axis as typed, which the note names as the value's place (`--vary silicon.nre=100:200:3`), as withVariedKeys.
     const typed = axis.written ?? `${axis.path}=${axis.values[0]}:${axis.values.at(-1)}:${axis.values.length}`;
     assumptions[axis.path] = {value, written, origin: {kind: "override", flag: "--vary", written: typed}};

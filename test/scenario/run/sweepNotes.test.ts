@@ -81,6 +81,24 @@ describe("sweepNotes", () => {
   });
 });
 
+describe("sweepNotes of an axis with one bare end", () => {
+  it("notes the end that is a likely slip at the corners it holds at, as a percent axis's hint names that end", () => {
+    const {bound, base} = scenario("base");
+    // `hardware.price=20:40000:3` had no note: its ends together are no slip, 20 alone is $20 for a chip (tester).
+    const note =
+      "hardware.price 20 (--vary hardware.price=20:40000:3) is $20 (a bare number is US dollars), where a chip " +
+      "costs thousands: write $20k if that was meant.";
+    expect(sweepNotes(bound, [parseSweepAxis("hardware.price=20:40000:3")], base)).toEqual([
+      {note, at: [{"hardware.price": 20}]}
+    ]);
+    // An end written with its unit is meant; the bare one beside it is still noted.
+    expect(sweepNotes(bound, [parseSweepAxis("hardware.price=$40k:20:3")], base)).toEqual([
+      {note: note.replace("20:40000:3", "$40k:20:3"), at: [{"hardware.price": 20}]}
+    ]);
+    expect(sweepNotes(bound, [parseSweepAxis("hardware.price=2000:40000:3")], base)).toEqual([]);
+  });
+});
+
 describe("sweep on the command line", () => {
   const dir = mkdtempSync(join(tmpdir(), "sweep-notes-"));
   afterAll(() => rmSync(dir, {recursive: true, force: true}));
