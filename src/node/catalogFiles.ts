@@ -328,7 +328,8 @@ function hardwareCellNotesIn(own: {
 /**
  * Notes for a project's data/models.csv rows whose training_tokens_t (trillions) is 1,000 or more, where a model
  * card's billions were likely written (bareTokensNote.ts: `15000` for 15,000B is 15,000T tokens, which moves no
- * price per token but reads as a corpus a thousand times too large). Empty outside a project. None for a row whose
+ * price per token but reads as a corpus a thousand times too large), or under a tenth of any published run's (`0.015`
+ * is 15B tokens, where 15T may be meant): trainingTokensCell.ts. Empty outside a project. None for a row whose
  * cells are not one per column, nor for any row of a file whose header is in error, as hardwareCellNotes: a row with
  * a cell too many had context_tokens' 4096 noted as `training_tokens_t 4096 is 4,096T tokens` (breaker).
  */

@@ -12,6 +12,18 @@ export const TRAINING_TOKEN_KEYS: readonly string[] = ["training.tokens"];
 export const LEAST_TRAINING_RUN_TOKENS = {tokens: 0.3e12, run: "gopher-280b"} as const;
 
 /**
+ * Tokens under this, FAR_BELOW_FRACTION of LEAST_TRAINING_RUN_TOKENS (30B), are far below any published run's: a run's
+ * tokens written as a bare number (bareTokensNote) or a models.csv training_tokens_t cell (trainingTokensCell.ts).
+ */
+export const FAR_BELOW_RUN_TOKENS = LEAST_TRAINING_RUN_TOKENS.tokens * FAR_BELOW_FRACTION;
+
+/** The fewest tokens of a published run, for a note's sentence: "the fewest in data/training-runs.csv, …, are 300B". */
+export function fewestRunTokens(): string {
+  const {run, tokens} = LEAST_TRAINING_RUN_TOKENS;
+  return `the fewest in data/training-runs.csv, ${run}'s, are ${tokens / 1e9}B`;
+}
+
+/**
  * A note for a run's tokens (TRAINING_TOKEN_KEYS) written as a bare number under a tenth of the fewest any published
  * run trained on (FAR_BELOW_FRACTION of LEAST_TRAINING_RUN_TOKENS: under 30B tokens): `--set training.tokens=15` is 15
  * tokens, where 15T was likely meant, and base priced its final training run at $5.41E−5 with no word (tester). The
@@ -36,18 +48,16 @@ export function bareTokensSentence(path: string, written: unknown, value: unknow
   const bare = bareWritten(written, value, /^\+?\d+(\.\d+)?$/);
   if (!TRAINING_TOKEN_KEYS.includes(path) || bare === undefined) return null;
   const {ends, values} = bare;
-  const below = LEAST_TRAINING_RUN_TOKENS.tokens * FAR_BELOW_FRACTION;
-  if (!values.every((end) => end > 0 && end < below)) return null;
+  if (!values.every((end) => end > 0 && end < FAR_BELOW_RUN_TOKENS)) return null;
   const most = Math.max(...values);
   const scale = most < 100 ? {letter: "T", word: "trillion"} : most < 1e5 ? {letter: "B", word: "billion"} : undefined;
   const read = `${values.map((end) => groupThousands(end)).join(" to ")} ${most === 1 ? "token" : "tokens"}`;
-  const {run, tokens} = LEAST_TRAINING_RUN_TOKENS;
   const scaled = scale && bare.rewritten((end) => `${end}${scale.letter}`);
   const advice = scale
     ? `write ${flag === undefined ? scaled : `${flag} ${scaled}`} if ${ends.join(" to ")} ${scale.word} was meant.`
     : "write its scale (300B, 15T) if another was meant.";
   return (
-    `${flag ?? path} ${bare.text} is ${read}, where a pre-training run reads billions to trillions (the fewest in ` +
-    `data/training-runs.csv, ${run}'s, are ${tokens / 1e9}B): ${advice}`
+    `${flag ?? path} ${bare.text} is ${read}, where a pre-training run reads billions to trillions ` +
+    `(${fewestRunTokens()}): ${advice}`
   );
 }

@@ -123,6 +123,17 @@ describe("billionsInTrillionsSentence", () => {
     for (const written of ["999", "15.6", "", "15T", "1e4"])
       expect(billionsInTrillionsSentence(written), written).toBeNull();
   });
+
+  it("notes a training_tokens_t under a tenth of the fewest published run's (0.03T), likely too small", () => {
+    // 0.015 is 15B tokens, where the file's column is trillions: accepted with no word (tester).
+    expect(billionsInTrillionsSentence("0.015")).toBe(
+      "training_tokens_t 0.015 is 15B tokens, under a tenth of any published run's (the fewest in " +
+        "data/training-runs.csv, gopher-280b's, are 300B): write 15 if 15T was meant, or keep 0.015 if 15B was"
+    );
+    expect(billionsInTrillionsSentence("0.0005")).toContain("0.0005 is 500M tokens");
+    for (const written of ["0.03", "0.3", "0", "0.015T"])
+      expect(billionsInTrillionsSentence(written), written).toBeNull();
+  });
 });
 
 /** A cell that holds a number (an empty training_tokens_t is unknown). */
