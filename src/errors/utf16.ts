@@ -30,6 +30,8 @@ export function utf16Error(units: ArrayLike<number>, at: UserErrorLocation): Use
     message: "UTF-16 text, not UTF-8",
     expected: "a text file in UTF-8",
     found,
-    hint: "save it as UTF-8: in Excel as CSV UTF-8 (Comma delimited), in an editor from its encoding menu"
+    hint: /\.csv$/i.test(at.file ?? "")
+      ? "save it as UTF-8: in Excel as CSV UTF-8 (Comma delimited), in an editor from its encoding menu"
+      : "save it as UTF-8 from your editor's encoding menu"
   });
 }

@@ -141,8 +141,20 @@ describe("parseScenario", () => {
     expect(userErrorsOf(() => parse("---\ntitle: x\nserving:\n  batch: 6\u00004\n---\n"))).toEqual([
       {...error, line: 4, column: 11, found: 'a NUL after "batch: 6"'}
     ]);
+    expect(userErrorsOf(() => parse("\u0000-x\u0000-\u0000\n"))).toEqual([
+      {...error, line: 1, column: 1, found: "a NUL at the start of line 1, then 2 more, the next at line 1, column 4"}
+    ]);
+    // A NUL before every character is UTF-16 (big-endian "---" here), said once, with an editor's way out, not Excel's.
     expect(userErrorsOf(() => parse("\u0000-\u0000-\u0000-\u0000\n"))).toEqual([
-      {...error, line: 1, column: 1, found: "a NUL at the start of line 1, then 3 more, the next at line 1, column 3"}
+      {
+        file: "data/scenarios/test.md",
+        line: 1,
+        column: 1,
+        message: "UTF-16 text, not UTF-8",
+        expected: "a text file in UTF-8",
+        found: "UTF-16 big-endian without a byte-order mark (a NUL byte beside every letter)",
+        hint: "save it as UTF-8 from your editor's encoding menu"
+      }
     ]);
     expect(formatUserError(userErrorsOf(() => parse("---\ntitle: x\n---\nhi\u0000\n"))[0]!)).toBe(
       "data/scenarios/test.md:4:3: a NUL byte (\\0), as in a binary or corrupted file: expected a text file in " +
