@@ -1,4 +1,5 @@
 import {type Dimension, DIMENSIONS, type DimensionInfo, formatQuantity, readQuantity} from "../../units/quantity.js";
+import {groupThousands} from "../../units/groupThousands.js";
 import {isInRange} from "../../units/range.js";
 import {orList} from "../../units/wordList.js";
 import {formatScenarioValue} from "./formatScenario.js";
@@ -189,16 +190,32 @@ function acceptsText(def: ScenarioKeyDef): string {
 }
 
 /**
- * A key's default as a scenario file would write it, or, where that takes more than five significant digits (a
- * default derived by a division, such as silicon.packagingCost's $12,000 ÷ 28), rounded to five and marked "≈": the
- * file notation keeps twelve digits so that it reads back exactly, which no reader needs here ("$428.571428571").
+ * A key's default as a scenario file would write it, its thousands grouped as the site's pages write numbers ("16,384
+ * tokens", which a file reads back as written; "16384 tokens" stood beside the Range column's "[1, 1,024]"), or, where
+ * that takes more than five significant digits (a default derived by a division, such as silicon.packagingCost's
+ * $12,000 ÷ 28), rounded to five and marked "≈": the file notation keeps twelve digits so that it reads back exactly,
+ * which no reader needs here ("$428.571428571").
  */
 function defaultText(def: ScenarioKeyDef): string {
   if (def.default === null) return "none";
   const exact = formatScenarioValue(def, def.default);
   if (typeof def.default !== "number" || !isQuantityKey(def)) return code(exact);
-  const rounded = formatQuantity(def.default, def.type, (x) => String(Number(x.toPrecision(5))));
-  return rounded === exact ? code(exact) : `≈ ${code(rounded)}`;
+  const dimension = def.type as Dimension;
+  const rounded = formatQuantity(def.default, dimension, (x) => String(Number(x.toPrecision(5))));
+  if (rounded !== exact) return `≈ ${code(groupedQuantity(def.default, dimension, 5))}`;
+  return code(groupedQuantity(def.default, dimension, 12));
+}
+
+/**
+ * formatQuantity's text at `digits` significant digits, the integer part of its number grouped in thousands
+ * (groupThousands: "16,384 tokens", "$12,000"); a number in exponent notation as formatNumber writes it.
+ */
+function groupedQuantity(value: number, dimension: Dimension, digits: number): string {
+  return formatQuantity(value, dimension, (x) => {
+    const plain = String(Number(x.toPrecision(digits)));
+    if (/e/i.test(plain)) return plain;
+    return groupThousands(Number(plain), plain.split(".")[1]?.length ?? 0);
+  });
 }
 
 function acceptedUnits(info: DimensionInfo): string {

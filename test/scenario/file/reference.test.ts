@@ -5,8 +5,8 @@ import {
   scenarioReferencePageMarkdown
 } from "../../../src/scenario/file/reference.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
-import {RESERVED_KEYS, SCENARIO_KEYS} from "../../../src/scenario/file/schema.js";
-import {DIMENSIONS} from "../../../src/units/quantity.js";
+import {isQuantityKey, RESERVED_KEYS, SCENARIO_KEYS} from "../../../src/scenario/file/schema.js";
+import {type Dimension, DIMENSIONS, readQuantity} from "../../../src/units/quantity.js";
 import {siteMentions} from "../../siteMentions.js";
 
 describe("scenarioReferenceMarkdown", () => {
@@ -39,7 +39,20 @@ describe("scenarioReferenceMarkdown", () => {
     // silicon.packagingCost's default is the H100's $12,000 CoWoS wafer ÷ 28 packages = $428.571428571…
     expect(row("silicon.packagingCost")).toContain("| ≈ `$428.57` |");
     expect(row("demand.users")).toContain("| `100M` |");
-    expect(row("training.chips")).toContain("| `16384` |");
+    // Thousands grouped as the site writes them (an audit read "4096 tokens" here beside "2,048 tokens" elsewhere),
+    // and read back by a scenario file as written.
+    expect(row("training.chips")).toContain("| `16,384` |");
+    expect(row("serving.inputTokens")).toContain("| `4,096 tokens` |");
+    expect(row("serving.prefillTokensPerChip")).toContain("| `16,384 tokens` |");
+    let checked = 0;
+    for (const def of SCENARIO_KEYS) {
+      const written = /\| `([^`]*)` \| (?:yes|no) \|/.exec(row(def.path))?.[1];
+      if (typeof def.default !== "number" || !isQuantityKey(def) || written === undefined) continue;
+      const reading = readQuantity(written, def.type as Dimension);
+      expect(reading.ok && Math.abs(reading.value - def.default) <= 1e-12 * Math.abs(def.default), def.path).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
     // Ranges as the defaults and the error messages write them (the breaker read "[0, 1e11]" beside "100M").
     expect(row("demand.users")).toContain("| [0, 100B] |");
     expect(row("silicon.unitCost")).toContain("| [$1, $10M] |");
