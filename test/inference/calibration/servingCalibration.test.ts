@@ -1,6 +1,7 @@
 // The committed efficiencies (src/inference/servingCalibration.generated.ts) are what a fit on data/measurements.csv
 // gives, and the model's error on the measurements held out of that fit meets issue 11's bar.
 import {createHash} from "node:crypto";
+import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {SERVING_CALIBRATION} from "../../../src/inference/calibratedEfficiencies.js";
 import {calibrate, calibrationReport, prepareMeasurements} from "../../../src/inference/calibration/calibrate.js";
@@ -50,6 +51,13 @@ describe("the model against published measurements, at the committed efficiencie
       expect(all.medianRatio, family).toBeGreaterThanOrEqual(0.75);
       expect(all.medianRatio, family).toBeLessThanOrEqual(1.33);
     }
+  });
+
+  it("gives the Ampere median and row count the openai-2024 narrative types (it read 0.96 beside 0.967; audit)", () => {
+    // A narrative's live values are its own scenario's; the calibration's are not among them, so the figure is typed.
+    const ampere = report.families.find(({family}) => family === "ampere")!.all;
+    const narrative = readFileSync("data/scenarios/openai-2024.md", "utf8").replace(/\s+/g, " ");
+    expect(narrative).toContain(`model ÷ measured ${ampere.medianRatio.toFixed(2)} over ${ampere.count} A100 rows`);
   });
 
   it("reports the same held-out error the generated module records", () => {
