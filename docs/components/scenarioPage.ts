@@ -330,7 +330,13 @@ export function assumptionValueText(
   if (path === "serving.precision" && typeof value === "string") return value.toUpperCase();
   const choiceName = typeof value === "string" ? scenarioKey(path)?.choiceNames?.[value] : undefined;
   if (choiceName !== undefined) return choiceName;
-  return (catalogs ? catalogValueName(path, value, catalogs) : null) ?? formatAssumption(path, value);
+  const named = catalogs ? catalogValueName(path, value, catalogs) : null;
+  if (named !== null) return named;
+  const text = formatAssumption(path, value);
+  // A count of something says what ("5.00B users", "100–300M users (90% interval)"); "—" when unset stays alone.
+  const countOf = scenarioKey(path)?.countOf;
+  if (countOf === undefined || value === null) return text;
+  return text.replace(/( \(90% interval\))?$/, (interval) => ` ${countOf}${interval}`);
 }
 
 /** One row of an assumptions table. */

@@ -6,6 +6,7 @@ import {scenarioIndex} from "../../src/scenario/resolve/scenarioIndex.js";
 import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
 import {
   assumptionRows,
+  assumptionValueText,
   type AssumptionRow,
   describeOrigin,
   editedScenarioMarkdown,
@@ -76,16 +77,29 @@ describe("describeOrigin and assumptionRows", () => {
     for (const row of rows) {
       const written = child.values[row.path]!.value;
       // A number format reads as the prose writes it ("FP8"); a choice by its schema name ("on the decode chips" for
-      // serving.prefill shared); everything else as formatAssumption writes it.
-      const choice = typeof written === "string" ? scenarioKey(row.path)?.choiceNames?.[written] : undefined;
-      const want =
-        row.path === "serving.precision"
-          ? String(written).toUpperCase()
-          : (choice ?? formatAssumption(row.path, written as never));
+      // serving.prefill shared); everything else as formatAssumption writes it, a count of users with "users".
+      const def = scenarioKey(row.path);
+      const choice = typeof written === "string" ? def?.choiceNames?.[written] : undefined;
+      const formatted = formatAssumption(row.path, written as never);
+      const counted = def?.countOf === undefined ? formatted : `${formatted} ${def.countOf}`;
+      const want = row.path === "serving.precision" ? String(written).toUpperCase() : (choice ?? counted);
       expect(row.value).toBe(want);
     }
     expect(value("serving.precision")).toBe("FP8");
     expect(value("demand.users")).not.toMatch(/\d{5}/); // a count is grouped or scaled ("100M", "1,814")
+  });
+
+  it("says what a count of users counts, in its value and its unit ('Addressable users cap 5.00B'; audit)", () => {
+    expect(assumptionValueText("flywheel.usersCap", 5e9)).toBe("5.00B users");
+    expect(assumptionValueText("demand.users", 100e6)).toBe("100M users");
+    expect(assumptionValueText("flywheel.addressableUsers", {kind: "uniform", min: 100e6, max: 300e6})).toBe(
+      "110–290M users (90% interval)"
+    );
+    expect(assumptionValueText("demand.users", null)).toBe("—");
+    // Other counts stay bare (a chip count reads with its own words on the pages).
+    expect(assumptionValueText("training.chips", 16384)).toBe("16,384");
+    const rows = assumptionRows(child);
+    expect(rows.find((row) => row.path === "demand.users")?.unit).toBe("users");
   });
 });
 

@@ -48,6 +48,11 @@ export interface ScenarioKeyDef {
    */
   readonly multiple?: true;
   /**
+   * What a count counts, as a plural noun ("users"): the assumptions tables and a narrative's live value write it after
+   * the number ("5.00B users"; "Addressable users cap 5.00B" read without a unit; audit). A file writes the number alone.
+   */
+  readonly countOf?: string;
+  /**
    * Allowed values in base units: interval notation (`(0, 1]`, `[1, ∞)`), or the range table entry of the model input
    * the key sets (`CHIP_HOUR_COST_RANGES.pue`), so that the key and the model share one range. Omitted means any
    * finite number. test/scenario/evaluate/keyAgreement.test.ts checks every key a model reads against the model.
@@ -781,6 +786,7 @@ export const SCENARIO_KEYS = [
     path: "demand.users",
     label: "Users",
     type: "count",
+    countOf: "users",
     range: TRAINING_VS_INFERENCE_RANGES.initialUsers,
     default: 100_000_000,
     meaning: "Active users at the start of the horizon.",
@@ -1227,6 +1233,7 @@ export const SCENARIO_KEYS = [
     path: "flywheel.addressableUsers",
     label: "Addressable users",
     type: "count",
+    countOf: "users",
     range: FLYWHEEL_RANGES.initialAddressableUsers,
     default: 300_000_000,
     meaning:
@@ -1239,6 +1246,7 @@ export const SCENARIO_KEYS = [
     path: "flywheel.usersCap",
     label: "Addressable users cap",
     type: "count",
+    countOf: "users",
     range: FLYWHEEL_RANGES.addressableUsersCap,
     default: 5_000_000_000,
     meaning:

@@ -681,6 +681,8 @@ export function assumptionUnit(path: string): string {
   if (def.type === "ratePerYear") return "%/yr";
   // A ratio is written as a bare number (1.2) or with "×" by its format, never beside the word "ratio".
   if (def.type === "plain") return "";
+  // A count of something is in what it counts ("users"), as the tables write its values ("100M users").
+  if (def.countOf !== undefined) return def.countOf;
   return DIMENSIONS[def.type as Dimension].baseUnit;
 }
 
