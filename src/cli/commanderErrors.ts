@@ -1,7 +1,7 @@
 import type {Command, CommanderError, Option} from "commander";
 import {didYouMean} from "../errors/suggest.js";
 import {UserError} from "../errors/userError.js";
-import {lookalikeName} from "../errors/unsafeChars.js";
+import {BYTE_ORDER_MARK_HINT, lookalikeName} from "../errors/unsafeChars.js";
 
 /** The quoted names in a commander message: `unknown option '--frob'` → ["--frob"]. */
 function quoted(message: string): string[] {
@@ -95,8 +95,8 @@ export function commanderUserError(command: Command, error: CommanderError): Use
  * with an array default, --vary whose help says "repeatable" without one: each value collected) may repeat. Scans `args` (after the command name) before commander
  * parses them, in the spellings it accepts: `--flag value`, `--flag=value`, `-f value`.
  *
- * Throws: UserError naming the flag whose value is missing and the flag found in its place, or the flag given twice
- * and both of its values.
+ * Throws: UserError naming the flag whose value is missing and the flag found in its place, the flag given twice
+ * and both of its values, or the flag whose value holds a byte-order mark (U+FEFF) and that value.
  */
 export function checkFlagValues(command: Command, args: readonly string[]): void {
   const takesValue = new Map<string, Option>();
@@ -128,6 +128,18 @@ export function checkFlagValues(command: Command, args: readonly string[]): void
       }
       value = next;
       i++;
+    }
+    // trim() and \s take a byte-order mark for a space, so every reader of a value read past one: `--batch \uFEFF64`,
+    // `--set serving.batch=\uFEFF64` ran with 64 where a scenario file refuses the mark (breaker). Refused here, before
+    // any flag's own reader, for a flag of any kind.
+    if (value?.includes("\uFEFF")) {
+      throw new UserError({
+        flag: option.long ?? name,
+        message: "invisible character",
+        expected: "a value with no byte-order mark",
+        found: value,
+        hint: BYTE_ORDER_MARK_HINT
+      });
     }
     // A required repeatable flag has no default (help would read "(default: none)"), so its help text marks it.
     if (Array.isArray(option.defaultValue) || /\brepeatable\b/.test(option.description)) continue;

@@ -23,6 +23,12 @@ export const BIDI_CHARS = "\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c";
 export const INVISIBLE_CHARS =
   "\\u00ad\\u180e\\u200b\\u2060-\\u2064\\u206a-\\u206f\\u3164\\uffa0\\ufeff\\ufff9-\\ufffb";
 
+/**
+ * The hint for a byte-order mark (U+FEFF) in a value, which trim() and \s take for a space and so read past: said by
+ * readQuantity (a scenario value, `batch: "\uFEFF64"`) and by checkFlagValues (any flag's value, `--batch \uFEFF64`).
+ */
+export const BYTE_ORDER_MARK_HINT = "a byte-order mark (U+FEFF), invisible in most editors, is in the value: remove it";
+
 /** The zero-width non-joiner and joiner (U+200C, U+200D): unsafe only where joiners.ts says they are not real text. */
 export const JOINER_CHARS = "\\u200c\\u200d";
 

@@ -11,7 +11,7 @@ import {countNoun} from "./countNoun.js";
 import {groupThousands} from "./groupThousands.js";
 import {UNDERFLOW_HINT, underflows} from "./decimal.js";
 import {closestMatch} from "../errors/suggest.js";
-import {lookalikeName} from "../errors/unsafeChars.js";
+import {BYTE_ORDER_MARK_HINT, lookalikeName} from "../errors/unsafeChars.js";
 import {EXA, GIGA, KILO, MEGA, MONTHS_PER_YEAR, PETA, TERA, TOKENS_PER_MILLION} from "./si.js";
 
 /**
@@ -497,8 +497,7 @@ export function readQuantity(
   }
   // trim() takes a byte-order mark for a space: `\uFEFF64`, a YAML escape or a --set value, read as 64 (breaker).
   if (input.includes("\uFEFF")) {
-    const hint = "a byte-order mark (U+FEFF), invisible in most editors, is in the value: remove it";
-    return {ok: false, reason: "number", expected, found: input, hint};
+    return {ok: false, reason: "number", expected, found: input, hint: BYTE_ORDER_MARK_HINT};
   }
   const text = input.trim();
   const ascii = asciiForms(text);

@@ -314,6 +314,31 @@ describe("a single-value flag given twice (commander kept the last, silently; br
   });
 });
 
+// A byte-order mark (U+FEFF) in a flag's value was read past: trim() takes it for a space, so `--batch \uFEFF64` ran
+// with 64 and `--set serving.batch=\uFEFF64` too, where a scenario file refuses one (breaker).
+describe("a byte-order mark in a flag's value", () => {
+  const hint = "(a byte-order mark (U+FEFF), invisible in most editors, is in the value: remove it)";
+  const bom = (flag: string, found: string) =>
+    `${flag}: invisible character: expected a value with no byte-order mark, found ${found} ${hint}`;
+  it.each([
+    [[...INFERENCE, "--batch", "\uFEFF64"], bom("--batch", '"\\ufeff64"')],
+    [[...INFERENCE, "--batch=64\uFEFF"], bom("--batch", '"64\\ufeff"')],
+    [[...INFERENCE, "--utilization", "\uFEFF60%"], bom("--utilization", '"\\ufeff60%"')],
+    [[...INFERENCE, "--hourly-price", "\uFEFF2.5"], bom("--hourly-price", '"\\ufeff2.5"')],
+    [["run", "base", "--seed", "\uFEFF1"], bom("--seed", '"\\ufeff1"')],
+    [["run", "base", "--samples", "\uFEFF100"], bom("--samples", '"\\ufeff100"')],
+    [["run", "base", "--set", "serving.batch=\uFEFF64"], bom("--set", '"serving.batch=\\ufeff64"')],
+    [["run", "base", "--set", "\uFEFFserving.batch=64"], bom("--set", '"\\ufeffserving.batch=64"')],
+    [
+      ["sweep", "base", "--vary", "serving.utilization=0.5:0.7:\uFEFF3", "--out", join(dir, "bom.csv")],
+      bom("--vary", '"serving.utilization=0.5:0.7:\\ufeff3"')
+    ],
+    [["inference", "--hardware", "h100-sxm\uFEFF", "--model", "llama-3.1-405b"], bom("--hardware", '"h100-sxm\\ufeff"')]
+  ])("%j → %s", async (args, message) => {
+    expect(await oneErrorLine(args)).toBe(message);
+  });
+});
+
 describe("item 9: commander's errors and the edges", () => {
   it.each([
     [["bogus"], "unknown command: expected one of catalog, inference, training"],
