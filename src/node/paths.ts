@@ -2,7 +2,7 @@ import {existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync
 import {basename, dirname, join, relative, resolve, isAbsolute} from "node:path";
 import {fileURLToPath} from "node:url";
 import {UserError} from "../errors/userError.js";
-import {orList} from "../units/wordList.js";
+import {MARKDOWN_EXTENSION, MARKDOWN_EXTENSION_WORDS} from "../scenario/file/markdownExtensions.js";
 
 // Two roots. The package root is token-ledger's own folder (in this repository, the repository; installed, the
 // folder under node_modules): its data/ holds the bundled catalogs and scenarios. The project root is the report
@@ -189,14 +189,9 @@ export function siteOutputHolding(real: string, cwd = process.cwd()): string | u
   });
 }
 
-/** The extensions of a Markdown file, in any case (`notes.MD`): the one list the pattern and the messages are made of. */
-const MARKDOWN_EXTENSIONS = [".md", ".markdown"];
-
-/** A Markdown file's extension (MARKDOWN_EXTENSIONS): /\.(md|markdown)$/i. */
-export const MARKDOWN_EXTENSION = new RegExp(`\\.(${MARKDOWN_EXTENSIONS.map((ext) => ext.slice(1)).join("|")})$`, "i");
-
-/** The extensions in words, for a message: ".md or .markdown". */
-export const MARKDOWN_EXTENSION_WORDS = orList(MARKDOWN_EXTENSIONS);
+// The Markdown extensions (MARKDOWN_EXTENSIONS, their pattern and their words) live with the scenario file, which
+// browser code reads too; re-exported for the callers here.
+export {MARKDOWN_EXTENSION, MARKDOWN_EXTENSION_WORDS};
 
 /** Whether a path names a Markdown file by its extension (MARKDOWN_EXTENSION). */
 export function isMarkdownPath(path: string): boolean {

@@ -17,7 +17,7 @@ import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioS
 import {unsourcedKeysNote} from "../scenario/file/unsourcedKeys.js";
 import {copiedFromNote, type CopyFacts} from "../scenario/file/copiedFrom.js";
 import {glossaryAnchors} from "./glossary.js";
-import {realPath, SCENARIOS_DIR} from "./paths.js";
+import {MARKDOWN_EXTENSION_WORDS, realPath, SCENARIOS_DIR} from "./paths.js";
 
 /** One checked scenario file: its id (from `id:` or its name) and every error found in it. */
 export interface ScenarioFileCheck {
@@ -125,7 +125,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
               : code === "ENOENT"
                 ? "no such file"
                 : "cannot read the file",
-          expected: "a readable .md file",
+          expected: `a readable Markdown file ending in ${MARKDOWN_EXTENSION_WORDS}`,
           found: source.givenAs ?? source.path,
           ...(bundledFile ? {hint: `did you mean ${displayPath(bundledFile)}?`} : {})
         })

@@ -6,6 +6,7 @@ import {
   findProject,
   isMarkdownPath,
   isThere,
+  MARKDOWN_EXTENSION_WORDS,
   ownScenariosDir,
   realPath,
   SCENARIOS_DIR,
@@ -69,7 +70,12 @@ function unreadableFolder(dir: string, code: string): UserError {
     } catch {
       // Gone since: "not a folder" still says what readdirSync met.
     }
-    return new UserError({file, message: "not a folder", expected: "a folder of scenario .md files", found});
+    return new UserError({
+      file,
+      message: "not a folder",
+      expected: `a folder of scenario files ending in ${MARKDOWN_EXTENSION_WORDS}`,
+      found
+    });
   }
   const words: Record<string, string> = {
     EACCES: "permission denied",
@@ -80,7 +86,7 @@ function unreadableFolder(dir: string, code: string): UserError {
   return new UserError({
     file,
     message: "cannot read the folder",
-    expected: "a folder of scenario .md files this user can read",
+    expected: `a folder this user can read, of scenario files ending in ${MARKDOWN_EXTENSION_WORDS}`,
     found: words[code] ? `${code} (${words[code]})` : code
   });
 }

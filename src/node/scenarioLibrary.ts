@@ -44,7 +44,7 @@ export function loadScenarioLibrary(extraPaths: readonly string[] = []): Scenari
         new UserError({
           file: source.file,
           message: "cannot read the file",
-          expected: "a readable .md file",
+          expected: `a readable Markdown file ending in ${MARKDOWN_EXTENSION_WORDS}`,
           found: source.readError.code ?? source.readError.message
         })
       ];
@@ -154,7 +154,7 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
           : statSync(arg).isDirectory()
             ? "a directory, not a scenario file"
             : "not a regular file",
-        expected: "a readable .md file or a scenario id",
+        expected: `a readable Markdown file ending in ${MARKDOWN_EXTENSION_WORDS}, or a scenario id`,
         found: arg
       });
     }
@@ -190,12 +190,12 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
       local !== undefined
         ? unreadNote(local, arg)
         : existsSync(arg) && statSync(arg).isDirectory()
-          ? `'${arg}' is a directory; name a .md file in it`
+          ? `'${arg}' is a directory; name a Markdown file in it, one ending in ${MARKDOWN_EXTENSION_WORDS}`
           : didYouMean(arg, ids);
     throw new UserError({
       flag,
       message: `unknown scenario '${arg}'`,
-      expected: `a path to a .md file or one of: ${ids.join(", ")}`,
+      expected: `a path to a Markdown file ending in ${MARKDOWN_EXTENSION_WORDS}, or one of: ${ids.join(", ")}`,
       found: arg,
       ...(hint === undefined ? {} : {hint})
     });

@@ -13,9 +13,10 @@ import {locateScenario} from "./scenarioLibrary.js";
 import {UserError} from "../errors/userError.js";
 import {describeFound} from "../units/range.js";
 import {glossaryAnchors} from "./glossary.js";
+import {MARKDOWN_EXTENSION_WORDS} from "./paths.js";
 
 export interface ScenarioRunRequest {
-  /** An id of data/scenarios/ or a path to a .md file. */
+  /** An id of data/scenarios/ or a path to a Markdown file (.md or .markdown: MARKDOWN_EXTENSIONS). */
   scenario: string;
   /** `path=value` overrides, as `--set` takes them (default none). */
   sets?: readonly string[];
@@ -57,7 +58,7 @@ export function runScenarioRequest(request: ScenarioRunRequest): {
  */
 function checkRequest(request: ScenarioRunRequest): void {
   if (typeof request?.scenario !== "string") {
-    const expected = "a scenario id of data/scenarios/ or a path to a .md file, as text";
+    const expected = `a scenario id of data/scenarios/ or a path to a Markdown file ending in ${MARKDOWN_EXTENSION_WORDS}, as text`;
     throw new UserError({path: "scenario", message: "not text", expected, found: describeFound(request?.scenario)});
   }
   const sets: unknown = request.sets;

@@ -482,10 +482,15 @@ describe("pdf PAGE", () => {
 
 describe("a SCENARIO that is there but is no file", () => {
   it.each([
-    ["/dev/null", "SCENARIO: not a regular file: expected a readable .md file or a scenario id, found /dev/null"],
+    [
+      "/dev/null",
+      "SCENARIO: not a regular file: expected a readable Markdown file ending in .md or .markdown, or a scenario id, " +
+        "found /dev/null"
+    ],
     [
       tmpdir(),
-      `SCENARIO: a directory, not a scenario file: expected a readable .md file or a scenario id, found ${tmpdir()}`
+      "SCENARIO: a directory, not a scenario file: expected a readable Markdown file ending in .md or .markdown, or a " +
+        `scenario id, found ${tmpdir()}`
     ]
   ])("run %s says what it found (it said 'no such scenario file': breaker)", async (path, message) => {
     expect(await oneErrorLine(["run", path])).toBe(message);
@@ -493,7 +498,8 @@ describe("a SCENARIO that is there but is no file", () => {
 
   it("run base.md, where no such file is, is told the id that names it (breaker: no hint)", async () => {
     expect(await oneErrorLine(["run", "base.md"])).toBe(
-      "SCENARIO: no such scenario file: expected a readable .md file or a scenario id, found base.md (did you mean " +
+      "SCENARIO: no such scenario file: expected a readable Markdown file ending in .md or .markdown, or a scenario " +
+        "id, found base.md (did you mean " +
         "base, its id without .md?)"
     );
     expect(await oneErrorLine(["run", "no-such-id.md"])).not.toContain("did you mean");
@@ -502,13 +508,19 @@ describe("a SCENARIO that is there but is no file", () => {
   it("run DIR without a slash reads as an id, and says the folder is there (it said only 'unknown scenario')", async () => {
     // docs/ is a folder of this repository (the tests run in its root).
     expect(await oneErrorLine(["run", "docs"])).toMatch(
-      /^SCENARIO: unknown scenario 'docs': expected a path to a \.md file or one of: .*, found docs \('docs' is a directory; name a \.md file in it\)$/
+      /^SCENARIO: unknown scenario 'docs': expected a path to a Markdown file ending in \.md or \.markdown, or one of: .*, found docs \('docs' is a directory; name a Markdown file in it, one ending in \.md or \.markdown\)$/
     );
   });
 
   it.each([
-    ["docs", "docs: a directory, not a scenario file: expected a readable .md file, found docs"],
-    ["no-such.md", "no-such.md: no such file: expected a readable .md file, found no-such.md"]
+    [
+      "docs",
+      "docs: a directory, not a scenario file: expected a readable Markdown file ending in .md or .markdown, found docs"
+    ],
+    [
+      "no-such.md",
+      "no-such.md: no such file: expected a readable Markdown file ending in .md or .markdown, found no-such.md"
+    ]
   ])("validate %s says what it found (it said 'cannot read the file' for both)", async (path, message) => {
     expect(await oneErrorLine(["validate", path])).toBe(message);
   });
@@ -571,7 +583,8 @@ describe("a SCENARIO that is a file of another kind than Markdown", () => {
       expect(code).toBe(0);
     }
     expect(await oneErrorLine(["run", join(dir, "none.json")])).toBe(
-      `SCENARIO: no such scenario file: expected a readable .md file or a scenario id, found ${join(dir, "none.json")}`
+      "SCENARIO: no such scenario file: expected a readable Markdown file ending in .md or .markdown, or a scenario " +
+        `id, found ${join(dir, "none.json")}`
     );
   });
 });
@@ -597,7 +610,7 @@ describe("a scenario file named by its path beside one of the same name with ano
 describe("compare of a scenario that is not there", () => {
   it("names compare's argument, SCENARIOS (it said SCENARIO; breaker)", async () => {
     expect(await oneErrorLine(["compare", "", "base", "--samples", "10"])).toMatch(
-      /^SCENARIOS: unknown scenario '': expected a path to a \.md file or one of: .*, found ""$/
+      /^SCENARIOS: unknown scenario '': expected a path to a Markdown file ending in \.md or \.markdown, or one of: .*, found ""$/
     );
   });
 });
@@ -1120,7 +1133,9 @@ describe("a scenario outside data/scenarios/ extends a file beside it by id (bre
   });
 
   it('validate "" says there is no such file (it read the working directory: "a directory")', async () => {
-    expect(await oneErrorLine(["validate", ""])).toBe('"": no such file: expected a readable .md file, found ""');
+    expect(await oneErrorLine(["validate", ""])).toBe(
+      '"": no such file: expected a readable Markdown file ending in .md or .markdown, found ""'
+    );
   });
 
   it("a file with errors beside it with a bundled id is noted by run and validate (it was passed by in silence)", async () => {

@@ -953,9 +953,10 @@ describe("a folder with data/scenarios/ that is no project", () => {
     );
   });
 
-  const unreadable = "cannot read the folder: expected a folder of scenario .md files this user can read, found";
+  const unreadable =
+    "cannot read the folder: expected a folder this user can read, of scenario files ending in .md or .markdown, found";
   it.each([
-    ["a file", "not a folder: expected a folder of scenario .md files, found a file"],
+    ["a file", "not a folder: expected a folder of scenario files ending in .md or .markdown, found a file"],
     ["a link to itself", `${unreadable} ELOOP (a loop of symbolic links)`],
     ["a link to nothing", `${unreadable} ENOENT (a link to nothing)`]
   ])(
@@ -1004,8 +1005,8 @@ describe("a data/scenarios/ folder this user cannot read", () => {
         }
         if (asNobody(root, ["--help"]).status !== 0) context.skip();
         const line =
-          "token-ledger: data/scenarios: cannot read the folder: expected a folder of scenario .md files this user " +
-          "can read, found EACCES (permission denied)\n";
+          "token-ledger: data/scenarios: cannot read the folder: expected a folder this user can read, of scenario files " +
+          "ending in .md or .markdown, found EACCES (permission denied)\n";
         for (const [cwd, args] of [
           [plain, ["validate"]],
           [project, ["validate"]],

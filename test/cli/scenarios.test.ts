@@ -638,7 +638,9 @@ describe("token-ledger run", () => {
     const {code, stdout, stderr} = await runCli(["run", "bsae"]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/SCENARIO: unknown scenario 'bsae': expected a path to a \.md file or one of: agent-era, /);
+    expect(stderr).toMatch(
+      /SCENARIO: unknown scenario 'bsae': expected a path to a Markdown file ending in \.md or \.markdown, or one of: agent-era, /
+    );
   });
 
   it("runs a scenario file given by path, resolving its extends among the bundled ones", async () => {

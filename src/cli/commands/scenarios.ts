@@ -7,6 +7,8 @@ import {unreadKeys} from "../../scenario/evaluate/unreadKeys.js";
 import {noteCatalogOverrides} from "../../node/catalogFiles.js";
 import {
   findProject,
+  isMarkdownPath,
+  MARKDOWN_EXTENSION_WORDS,
   ownScenariosDir,
   PACKAGE_ROOT,
   realPath,
@@ -135,7 +137,10 @@ export function registerScenarioCommands(program: Command): void {
   program
     .command("run")
     .description("evaluate a scenario: its resolved assumptions and headline metrics")
-    .argument("<scenario>", "a scenario id from data/scenarios/ or a path to a .md file")
+    .argument(
+      "<scenario>",
+      `a scenario id from data/scenarios/ or a path to a Markdown file ending in ${MARKDOWN_EXTENSION_WORDS}`
+    )
     .option(
       "--set <path=value>",
       "override an assumption (repeatable), e.g. --set serving.utilization=0.7",
@@ -219,7 +224,7 @@ export function registerScenarioCommands(program: Command): void {
             expected: "scenarios with different ids (the columns are headed by id)",
             found: scenarios.join(" "),
             // What to do: a copy compared with its original needs an id of its own (breaker).
-            hint: `give ${/\.md$|\//.test(scenario) ? scenario : sameId.scenario} an id of its own with \`id:\` in its front matter`
+            hint: `give ${isMarkdownPath(scenario) || scenario.includes("/") ? scenario : sameId.scenario} an id of its own with \`id:\` in its front matter`
           });
         }
         seen.push({scenario, file, id: resolved.id});

@@ -3,6 +3,7 @@ import type {Command} from "commander";
 import {SingleBar} from "cli-progress";
 import {catalogIdsOf, loadCatalogs, noteCatalogOverrides} from "../../node/catalogFiles.js";
 import {locateScenario} from "../../node/scenarioLibrary.js";
+import {MARKDOWN_EXTENSION_WORDS} from "../../node/paths.js";
 import {parallelSweepChunks, PARALLEL_SWEEP_MIN_MS} from "../../node/parallelSweep.js";
 import {eventLoopTurn} from "../../node/eventLoopTurn.js";
 import {openTableFile} from "../../node/tableFileWriter.js";
@@ -68,7 +69,10 @@ export function registerSweep(program: Command): void {
       "evaluate a scenario over a grid of one or more assumptions and write one row per point; then write run's " +
         "notes, checked at the grid's corners, on stderr"
     )
-    .argument("<scenario>", "a scenario id from data/scenarios/ or a path to a .md file")
+    .argument(
+      "<scenario>",
+      `a scenario id from data/scenarios/ or a path to a Markdown file ending in ${MARKDOWN_EXTENSION_WORDS}`
+    )
     .option(
       "--vary <path=FROM:TO:STEPS>",
       "required: an axis of the grid (repeatable; several form every combination), e.g. --vary " +

@@ -6,6 +6,7 @@ import {formatScenarioValue} from "./formatScenario.js";
 import {formatRange} from "../../units/range.js";
 import {DISTRIBUTION_PARAMETERS} from "./readValue.js";
 import {isQuantityKey, keyRange, RESERVED_KEYS, SCENARIO_GROUPS, SCENARIO_KEYS, type ScenarioKeyDef} from "./schema.js";
+import {MARKDOWN_EXTENSION_WORDS} from "./markdownExtensions.js";
 
 /** An example scenario file, shown on the reference page (and parsed by the tests, so it stays valid). */
 export const EXAMPLE_SCENARIO = `---
@@ -42,7 +43,8 @@ export function scenarioReferenceMarkdown(): string {
     "# Scenario file reference",
     "",
     "A scenario is a Markdown file in `data/scenarios/`, saved as UTF-8: YAML front matter of assumptions between two",
-    "`---` lines, then the narrative. Its id is the file name without `.md` unless `id:` says otherwise. A key may be written",
+    "`---` lines, then the narrative. Its id is the file name without its extension",
+    `(${MARKDOWN_EXTENSION_WORDS}) unless \`id:\` says otherwise. A key may be written`,
     "nested (`serving:` then `  utilization: 0.7`) or dotted (`serving.utilization: 0.7`); both are the same key, and",
     "a group with nothing indented under it is an error.",
     "A key that is not set takes its value from the scenario named by `extends:`, and from the default below when no",

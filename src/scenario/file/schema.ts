@@ -17,6 +17,7 @@ import {OUTPUT_TOKENS_CV_RANGE} from "../../inference/inflightLength.js";
 import {SOFTWARE_STACK_NAMES, SOFTWARE_STACKS} from "../../inference/calibration/measurement.js";
 import type {Dimension} from "../../units/quantity.js";
 import {ANY_NUMBER, parseRange, type NumberRange} from "../../units/range.js";
+import {MARKDOWN_EXTENSION_WORDS} from "./markdownExtensions.js";
 
 /**
  * The type of a scenario key's value: a dimension of units/quantity.ts (a number in that dimension's base unit),
@@ -1382,7 +1383,8 @@ export const RESERVED_KEYS = [
   {
     key: "id",
     meaning:
-      "Scenario id; defaults to the file name without `.md`. Other scenarios extend it by this id. ASCII letters, " +
+      `Scenario id; defaults to the file name without its extension (${MARKDOWN_EXTENSION_WORDS}). Other scenarios ` +
+      "extend it by this id. ASCII letters, " +
       "digits, `.`, `_` and `-`, starting with a letter or digit; a file named otherwise (`ñandu.md`) must set `id:`."
   },
   {key: "title", meaning: "Title shown on the scenario's page; defaults to the id."},

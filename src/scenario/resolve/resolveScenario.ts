@@ -3,6 +3,7 @@ import {scenarioTitle, type ParsedScenario} from "../file/parseScenario.js";
 import type {ScenarioValue} from "../file/readValue.js";
 import {SCENARIO_KEYS, type ScenarioKeyDef} from "../file/schema.js";
 import {closestMatch} from "../../errors/suggest.js";
+import {MARKDOWN_EXTENSION} from "../file/markdownExtensions.js";
 
 /** Where a resolved value came from. */
 export type ValueOrigin =
@@ -257,10 +258,11 @@ function closeIds(id: string, knownIds: readonly string[], inChain?: string): {h
     return {hint: `ids are case-sensitive: ${id} is not ${inChain}, which is in this chain already${known}`};
   }
   if (!knownIds.length) return {};
-  // A file's name for its id ("base.md"): the id is the name without .md (author trial).
-  const stem = id.endsWith(".md") ? id.slice(0, -".md".length) : undefined;
+  // A file's name for its id ("base.md", "base.markdown"): the id is the name without it (author trial).
+  const extension = MARKDOWN_EXTENSION.exec(id)?.[0];
+  const stem = extension === undefined ? undefined : id.slice(0, -extension.length);
   if (stem !== undefined && knownIds.includes(stem)) {
-    return {hint: `did you mean ${stem}? an id is a file's name without .md; known: ${listed}`};
+    return {hint: `did you mean ${stem}? an id is a file's name without ${extension}; known: ${listed}`};
   }
   const close = closestMatch(id, knownIds);
   return {hint: close ? `did you mean ${close}? known: ${listed}` : `known: ${listed}`};

@@ -103,6 +103,12 @@ describe("resolveScenario", () => {
     expect(userErrorsOf(() => resolveScenario("mine", own.lookup, own.ids))[0]?.hint).toBe(
       "did you mean base? an id is a file's name without .md; known: base, child"
     );
+    // `.markdown` is a scenario file's extension too (MARKDOWN_EXTENSIONS): it had no hint.
+    const long = parseScenario({file: "mine.md", text: "---\nextends: base.markdown\n---\n"});
+    const longIndex = scenarioIndex([long, ...["base.md", "child.md"].map(parseFixture)]);
+    expect(userErrorsOf(() => resolveScenario("mine", longIndex.lookup, longIndex.ids))[0]?.hint).toBe(
+      "did you mean base? an id is a file's name without .markdown; known: base, child"
+    );
   });
 
   it("says an extends that is its own id in other case differs only in case, not an unrelated id", () => {
