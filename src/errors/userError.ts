@@ -119,9 +119,6 @@ function cut(text: string, max: number): string {
   return `${split ? head.slice(0, partial.index + (partial[1] ?? "").length - 1) : head}…`;
 }
 
-/** ` (*name)`: the alias a found value came by, as readValue.ts's withAlias appends it. */
-const ALIAS_MARK = / \(\*[^\s,[\]{}()]+\)$/;
-
 /**
  * A found value as a message shows it: as written when it is short and printable; quoted with escapes (`"1\r2"`)
  * when it holds a control, bidi or zero-width character (a joiner that is part of an emoji or a word is not one: see
@@ -131,12 +128,6 @@ const ALIAS_MARK = / \(\*[^\s,[\]{}()]+\)$/;
  */
 export function quoteFound(found: string, max = MAX_FOUND_CHARS): string {
   if (found === "") return '""';
-  // The alias a scenario value came by (readValue.ts, withAlias: `0.5 (*a)`) stays outside the quotes: it read
-  // `found "h100\u2013sxm (*hw)"`, the marker seemingly part of the value (breaker).
-  const alias = ALIAS_MARK.exec(found);
-  if (alias && alias.index > 0 && quotesFound(found.slice(0, alias.index))) {
-    return `${quoteFound(found.slice(0, alias.index), max)}${alias[0]}`;
-  }
   const needsQuotes = quotesFound(found);
   const escaped = needsQuotes ? JSON.stringify(found).slice(1, -1) : found;
   const safe = escapeUnsafe(escaped).replace(LOOKALIKES, escapeChar);

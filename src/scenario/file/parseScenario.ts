@@ -551,7 +551,7 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
         path: "sources",
         message: "sources is not a map",
         expected: 'a map of key path → source text, like `sources: {power.pue: "Meta 2022"}`',
-        found: foundAt(valueNode, site, (text) => truncate(text) || "nothing")
+        ...foundAt(valueNode, site, (text) => truncate(text) || "nothing")
       });
       return;
     }
@@ -594,18 +594,20 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
       path: key,
       message: missing ? "missing value" : "not text",
       expected: key === "extends" ? "the id of the scenario to extend" : `text for ${key}`,
-      found: foundAt(valueNode, site, (text) => truncate(text) || "nothing")
+      ...foundAt(valueNode, site, (text) => truncate(text) || "nothing")
     });
     return;
   }
   if (key === "title" || key === "label" || key === "description") {
     const problem = displayTextProblem(key, text.trim(), {lines: key === "description"});
     if (problem) {
+      const shown = foundAt(valueNode, site, truncate);
       site.fail(valueNode, {
         path: key,
         message: problem.message,
         expected: `text that shows as written: no control, direction-changing or zero-width characters (a zero-width joiner only inside an emoji or a word that uses it)${key === "description" ? "" : ", on one line"}`,
-        found: `${foundAt(valueNode, site, truncate)} (${problem.found})`
+        found: `${shown.found} (${problem.found})`,
+        ...(shown.hint ? {hint: shown.hint} : {})
       });
       return;
     }
@@ -615,11 +617,13 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
     const label = text.trim();
     const length = visibleLength(label);
     if (length > SCENARIO_LABEL_MAX_CHARS) {
+      const shown = foundAt(valueNode, site, truncate);
       site.fail(valueNode, {
         path: key,
         message: "label too long",
         expected: `a short name on one line, at most ${SCENARIO_LABEL_MAX_CHARS} characters (the title says the rest)`,
-        found: `${length} characters: ${foundAt(valueNode, site, truncate)}`
+        found: `${length} characters: ${shown.found}`,
+        ...(shown.hint ? {hint: shown.hint} : {})
       });
     } else scenario.label = label;
   } else if (key === "description") scenario.description = text;
@@ -628,7 +632,7 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
       path: key,
       message: "not a scenario id",
       expected: SCENARIO_ID_RULE,
-      found: foundAt(valueNode, site, truncate)
+      ...foundAt(valueNode, site, truncate)
     });
   } else if (key === "id") {
     scenario.id = text;
@@ -740,16 +744,19 @@ function walkKeys(
         // `batch:8` under `serving:` is one word to YAML, the colon without its space (breaker: no hint).
         const written = site.text(pair.value).trim();
         const noSpace = /^([A-Za-z][\w.]*):(\S.*)$/.exec(written);
-        const hint = meant
+        const own = meant
           ? `did you mean ${meant}? a key of ${meant.split(".")[0]}: is indented under it`
           : noSpace
             ? `a key needs a space after its colon: ${noSpace[1]}: ${noSpace[2]}`
             : undefined;
+        const shown = foundAt(pair.value, site, truncate);
+        // The group's own hint first, then the alias's, as throughAlias joins them.
+        const hint = [own, shown.hint].filter((part) => part !== undefined).join("; ");
         site.fail(pair.value, {
           path: label(path),
           message: "group is not a map",
           expected: `a map of keys under ${path}, like ${example}`,
-          found: foundAt(pair.value, site, truncate),
+          found: shown.found,
           ...(hint ? {hint} : {})
         });
       }

@@ -291,33 +291,31 @@ function readAliased(def: ScenarioKeyDef, alias: unknown, site: ValueSite): Scen
  * naming the alias and the line of its anchor: `through alias *d, whose anchor &d is on line 6`.
  */
 export function throughAlias(error: UserError, at: UserErrorLocation, alias: string, anchor: UserErrorLocation) {
-  const through = `through alias ${alias}, whose anchor &${alias.replace(/^\*/, "")} is on line ${anchor.line}`;
+  const through = aliasHint(alias, anchor);
   const {hint} = error.detail;
   return new UserError({...error.detail, ...at, hint: hint ? `${hint}; ${through}` : through});
 }
 
-/**
- * What an error shows it found at `node` (a key's value, an id, a title, a group): `show` of the text as written, or
- * for an alias, of the text of the value it stands for, with the alias (withAlias). `id: *a` said `found *a`, where
- * a key's value said `found 0.5 (*a)` (breaker): one form for both.
- */
-export function foundAt(
-  node: unknown,
-  site: Pick<ValueSite, "text" | "deref">,
-  show: (text: string) => string = (text) => text
-): string {
-  if (!isAlias(node)) return show(site.text(node));
-  const target = site.deref(node);
-  return withAlias(show(site.text(target)), site.text(node).trim(), target);
+/** The hint for a value an alias stands for: `through alias *d, whose anchor &d is on line 6`. */
+function aliasHint(alias: string, anchor: UserErrorLocation): string {
+  return `through alias ${alias}, whose anchor &${alias.replace(/^\*/, "")} is on line ${anchor.line}`;
 }
 
 /**
- * A found value with the alias that gave it right after it, `0.5 (*a)`. A map's parameters are shown as the map, in
- * braces, so that the alias follows the whole value and not its last parameter (`{p5: 0.9, p95: 0.1} (*d)`; it read
- * `p5: 0.9, p95: 0.1 (*d)`, the alias seemingly p95's; breaker).
+ * What an error shows it found at `node` (an id, a title, a group, sources): `show` of the text as written, or for an
+ * alias, of the text of the value it stands for (a map's in braces, wholeValue) with a hint naming the alias and its
+ * anchor's line, as a key's value names them (throughAlias). `id: *a` said `found *a`, then `found 'bad id!' (*a)`,
+ * without the anchor's line a key's value gave (breaker). The caller adds `hint` after a hint of its own.
  */
-function withAlias(found: string, alias: string, target: unknown): string {
-  return `${wholeValue(found, target)} (${alias})`;
+export function foundAt(
+  node: unknown,
+  site: Pick<ValueSite, "text" | "deref" | "locate" | "anchorAt">,
+  show: (text: string) => string = (text) => text
+): {found: string; hint?: string} {
+  if (!isAlias(node)) return {found: show(site.text(node))};
+  const target = site.deref(node);
+  const anchor = site.anchorAt?.(target) ?? site.locate(target);
+  return {found: wholeValue(show(site.text(target)), target), hint: aliasHint(site.text(node).trim(), anchor)};
 }
 
 /** A found value as the whole value an alias stands for: a map's parameters in braces, `{p5: 0.9, p95: 0.1}`. */

@@ -402,23 +402,45 @@ describe("parseScenario", () => {
     expect(good.values["power.electricity"]).toMatchObject({value: 0.5, written: "0.5", position: {line: 6}});
   });
 
-  it("shows every aliased value found as the value with its alias after it, a map's as the map (breaker)", () => {
+  // Under id, extends, a group, title or sources, an alias read `found 'bad id!' (*a)`, without its anchor's line,
+  // where a key's value names it.
+  it("shows every aliased value found as the value, a map's as the map, naming the alias and its anchor's line", () => {
     const errors = userErrorsOf(() =>
       parse(
         "---\ndescription: &a 'bad id!'\nid: *a\nextends: *a\ntitle: t\n" +
           "power.pue: &d {dist: normal, p5: 1.9, p95: 1.1}\nserving: *a\npower.hostOverhead: *d\n---\n"
       )
     );
+    const through = "through alias *a, whose anchor &a is on line 2";
     expect(errors.map(formatUserError)).toEqual([
       "data/scenarios/test.md:3:5: id: not a scenario id: expected an id of ASCII letters a–z, A–Z, digits, `.`, `_` " +
-        "and `-`, starting with a letter or digit, like base-2025, found 'bad id!' (*a)",
+        `and \`-\`, starting with a letter or digit, like base-2025, found 'bad id!' (${through})`,
       "data/scenarios/test.md:4:10: extends: not a scenario id: expected an id of ASCII letters a–z, A–Z, digits, " +
-        "`.`, `_` and `-`, starting with a letter or digit, like base-2025, found 'bad id!' (*a)",
+        `\`.\`, \`_\` and \`-\`, starting with a letter or digit, like base-2025, found 'bad id!' (${through})`,
       "data/scenarios/test.md:6:15: power.pue: inverted bounds: expected p5 < p95, found p5: 1.9, p95: 1.1 (swap the bounds)",
       "data/scenarios/test.md:7:10: serving: group is not a map: expected a map of keys under serving, like " +
-        "serving.hardware: …, found 'bad id!' (*a)",
+        `serving.hardware: …, found 'bad id!' (${through})`,
       "data/scenarios/test.md:8:21: power.hostOverhead: inverted bounds: expected p5 < p95, found {p5: 1.9, p95: 1.1} " +
         "(swap the bounds; through alias *d, whose anchor &d is on line 6)"
+    ]);
+    // title, label and sources alike; a group's own hint first, as a value's is.
+    const more = userErrorsOf(() =>
+      parse(
+        '---\nx-notes:\n  t: &t "a\\u0007b"\n  n: &n [1]\n  k: &k h200-sxm\ntitle: *t\nlabel: *n\nsources: *n\n' +
+          "hardware: *k\n---\n"
+      )
+    ).filter((error) => error.path !== "x-notes");
+    expect(more.map((error) => [error.line, error.path, error.found, error.hint])).toEqual([
+      [6, "title", expect.stringMatching(/^"a\\u0007b" \(/), "through alias *t, whose anchor &t is on line 3"],
+      [7, "label", "[1]", "through alias *n, whose anchor &n is on line 4"],
+      [8, "sources", "[1]", "through alias *n, whose anchor &n is on line 4"],
+      [
+        9,
+        "hardware",
+        "h200-sxm",
+        "did you mean serving.hardware? a key of serving: is indented under it; through alias *k, whose anchor &k " +
+          "is on line 5"
+      ]
     ]);
   });
 
