@@ -1,10 +1,10 @@
 // A project's data/models.csv training_tokens_t cell (trillions) likely written in billions, or scaled down a thousand
 // times: a catalog cell's note, beside leastBundledFigures.ts's for hardware.csv (bareTokensNote.ts is the scenario
-// key's, and gives the published runs' threshold both read).
+// key's; leastTrainingRunTokens.ts gives the published runs' threshold both read).
 import {groupThousands} from "../units/groupThousands.js";
 import {formatQuantity} from "../units/quantity.js";
 import {TERA} from "../units/si.js";
-import {FAR_BELOW_RUN_TOKENS, fewestRunTokens} from "../scenario/run/bareTokensNote.js";
+import {FAR_BELOW_RUN_TOKENS, fewestRunTokens} from "./leastTrainingRunTokens.js";
 
 /**
  * The most training tokens of any model in data/models.csv (training_tokens_t, trillions; checked against the file by
