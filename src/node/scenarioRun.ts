@@ -58,7 +58,9 @@ export function runScenarioRequest(request: ScenarioRunRequest): {
  */
 function checkRequest(request: ScenarioRunRequest): void {
   if (typeof request?.scenario !== "string") {
-    const expected = `a scenario id of data/scenarios/ or a path to a Markdown file ending in ${MARKDOWN_EXTENSION_WORDS}, as text`;
+    const expected =
+      "a scenario id of data/scenarios/ or a path to a Markdown file ending in " +
+      `${MARKDOWN_EXTENSION_WORDS}, as text`;
     throw new UserError({path: "scenario", message: "not text", expected, found: describeFound(request?.scenario)});
   }
   const sets: unknown = request.sets;
