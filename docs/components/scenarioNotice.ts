@@ -1,6 +1,7 @@
 // What a scenario page did not apply from its URL, listed as text (never parsed as HTML).
 import {closestMatch} from "../lib/errors/suggest.js";
 import {quoteFound} from "../lib/errors/userError.js";
+import {MARKDOWN_EXTENSION} from "../lib/scenario/file/markdownExtensions.js";
 import type {IgnoredSet} from "./urlState.js";
 
 /**
@@ -73,10 +74,7 @@ export const MAX_NOTICE_ITEMS = 10;
  */
 export function unknownScenarioReason(written: string, ids: readonly string[]): string {
   // A scenario's file name (`base.md`, `data/scenarios/base.md`) for its id: offered the id, as the CLI offers it.
-  const stem = written
-    .split("/")
-    .at(-1)!
-    .replace(/\.(md|markdown)$/i, "");
+  const stem = written.split("/").at(-1)!.replace(MARKDOWN_EXTENSION, "");
   if (stem !== written && ids.includes(stem))
     return `no scenario has this id: it is a file's name (did you mean ${stem}?)`;
   const close = closestMatch(written, ids);
