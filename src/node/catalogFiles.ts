@@ -303,7 +303,10 @@ function hardwareCellNotesIn(own: {
     // A system_overhead of 50 is 5,000% of the chip's price (the column is finance.systemOverhead's fraction), where
     // 50% was likely meant: it priced tokens at 23.0 USD/Mtok against 0.874 with no word (breaker).
     const share = overhead < 0 ? "" : (record.cells[overhead]?.trim() ?? "");
-    const percent = barePercentSentence("finance.systemOverhead", share, Number(share), "system_overhead");
+    const percent = barePercentSentence("finance.systemOverhead", share, Number(share), {
+      name: "system_overhead",
+      plainNumber: true
+    });
     if (percent !== null) {
       const {line, column: at} = record.positions[overhead] ?? record.end;
       notes.push(`${own.file}:${line}:${at}: ${percent.replace(/\.$/, "")}`);

@@ -446,7 +446,7 @@ describe("a project's catalog rows", () => {
     const column = cells.slice(0, overheadColumn).join(",").length + 2;
     expect(validate.stderr).toBe(
       `token-ledger: note: ${join(dir, "data/hardware.csv")}:2:${column}: system_overhead 50 is 5,000% (a bare number ` +
-        "is a fraction: 0.5 is 50%): write 50% if that was meant\n"
+        "is a fraction: 0.5 is 50%): write 0.5 if 50% was meant\n"
     );
   });
 

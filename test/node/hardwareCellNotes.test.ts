@@ -61,6 +61,16 @@ describe("hardwareCellNotes", () => {
     ]);
   });
 
+  // The cell refuses `50%` ("not a number … write 0.5"): the note advised it (breaker).
+  it("advises a system_overhead's fraction, which the cell accepts, not a percentage", () => {
+    const row = CHEAP.replace(",31.12,", ",31120,").replace(",0.5,1275,", ",50,1275,");
+    const column = row.indexOf(",50,1275,") + 2;
+    expect(notesOf(`${HEADER}\n${row}\n`)).toEqual([
+      `${file}:2:${column}: system_overhead 50 is 5,000% (a bare number is a fraction: 0.5 is 50%): write 0.5 if 50% ` +
+        "was meant"
+    ]);
+  });
+
   it("gives none for a file whose header is in error (two columns swapped)", () => {
     const swapped = HEADER!.replace("power_w,price_usd", "price_usd,power_w");
     expect(swapped).not.toBe(HEADER);

@@ -19,12 +19,29 @@ export function barePercentNote(assumptions: WrittenAssumptions, options?: Writt
   return writtenValueNote(assumptions, barePercentSentence, undefined, options);
 }
 
+/** Where barePercentSentence's value was written, when not at the key itself. */
+export interface BarePercentPlace {
+  /** The name that stands for the key where another place sets it (a catalog column: "system_overhead"). */
+  name?: string;
+  /**
+   * Whether the place takes a plain number only (a catalog cell refuses `50%`: "not a number … write 0.5"), so the
+   * advice is the fraction, "write 0.5 if 50% was meant", where a scenario's is "write 50% if that was meant".
+   */
+  plainNumber?: boolean;
+}
+
 /**
  * barePercentNote's sentence for one key, or null: "finance.systemOverhead 50 is 5,000% (a bare number is a fraction:
- * 0.5 is 50%): write 50% if that was meant." `name` stands for the key where another place sets it (a catalog column:
- * "system_overhead").
+ * 0.5 is 50%): write 50% if that was meant." In a place that takes a plain number only (`plainNumber`: a catalog
+ * cell), "system_overhead 50 is 5,000% (…): write 0.5 if 50% was meant", advice the cell accepts (it refused the `50%`
+ * the note told it; breaker).
  */
-export function barePercentSentence(path: string, written: unknown, value: unknown, name = path): string | null {
+export function barePercentSentence(
+  path: string,
+  written: unknown,
+  value: unknown,
+  {name = path, plainNumber = false}: BarePercentPlace = {}
+): string | null {
   const def = scenarioKey(path);
   if (!def || !isQuantityKey(def) || def.type !== "fraction" || !(keyRange(def).max > 1)) return null;
   const bare = bareWritten(written, value, /^\+?\d+$/);
@@ -34,6 +51,7 @@ export function barePercentSentence(path: string, written: unknown, value: unkno
   const percents = values.map((end) => `${groupThousands(end * 100)}%`).join(" to ");
   const meant = bare.rewritten((end) => `${end}%`);
   const example = `${values[0]! / 100} is ${ends[0]}%`;
-  const advice = `write ${meant} if that was meant.`;
+  const fraction = bare.rewritten((end) => `${Number((Number(end) / 100).toPrecision(12))}`);
+  const advice = plainNumber ? `write ${fraction} if ${meant} was meant.` : `write ${meant} if that was meant.`;
   return `${name} ${bare.text} is ${percents} (a bare number is a fraction: ${example}): ${advice}`;
 }

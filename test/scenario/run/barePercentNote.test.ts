@@ -1,7 +1,7 @@
 // A fraction key whose range passes 1, written as a bare whole number, is likely a percentage: a hardware.csv
 // system_overhead of 50 priced tokens at 23.0 USD/Mtok against 0.874, and moat.pricePremium 5 is 500% (breaker).
 import {describe, expect, it} from "vitest";
-import {barePercentNote} from "../../../src/scenario/run/barePercentNote.js";
+import {barePercentNote, barePercentSentence} from "../../../src/scenario/run/barePercentNote.js";
 
 describe("barePercentNote", () => {
   it("notes a bare whole number from 2 to 100 for a fraction key that goes past 1", () => {
@@ -38,5 +38,18 @@ describe("barePercentNote", () => {
     // serving.utilization stops at 1: a bare 60 is refused there ("did you mean 60%?"), never read.
     expect(barePercentNote({"serving.utilization": {value: 0.6, written: "0.6"}})).toBeNull();
     expect(barePercentNote({"moat.pricePremium": {value: 0.3, written: null}})).toBeNull();
+  });
+});
+
+describe("barePercentSentence", () => {
+  // A catalog cell refuses `50%` ("not a number … write 0.5"), so its note advises the fraction (breaker).
+  it("advises the fraction where the value is written as a plain number only (a catalog cell)", () => {
+    const place = {name: "system_overhead", plainNumber: true};
+    expect(barePercentSentence("finance.systemOverhead", "50", 50, place)).toBe(
+      "system_overhead 50 is 5,000% (a bare number is a fraction: 0.5 is 50%): write 0.5 if 50% was meant."
+    );
+    expect(barePercentSentence("finance.systemOverhead", "7", 7, place)).toBe(
+      "system_overhead 7 is 700% (a bare number is a fraction: 0.07 is 7%): write 0.07 if 7% was meant."
+    );
   });
 });
