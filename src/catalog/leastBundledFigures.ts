@@ -1,3 +1,5 @@
+import {notedCellNumber} from "./notedCellNumber.js";
+
 /**
  * The least value each of these data/hardware.csv columns takes among the bundled rows, the chip that gives it, the
  * column's unit and the next-larger unit its figure is also published in (a datasheet's "2.25 PFLOPS", "1.8 TB/s
@@ -53,9 +55,9 @@ export function farBelowCellSentence(
   written: string,
   name: string = column
 ): string | null {
-  const text = written.trim();
-  const value = Number(text);
-  if (!/^\+?\d*\.?\d+$/.test(text) || !farBelowBundled(column, value)) return null;
+  const cell = notedCellNumber(written);
+  if (cell === null || !farBelowBundled(column, cell.value)) return null;
+  const {text, value} = cell;
   const {unit, larger} = LEAST_BUNDLED_FIGURES[column];
   const meant = Number((value * 1000).toPrecision(12));
   const reason = farBelowReason(column);

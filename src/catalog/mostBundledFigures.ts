@@ -1,4 +1,5 @@
 import {groupThousands} from "../units/groupThousands.js";
+import {notedCellNumber, notedNumberText} from "./notedCellNumber.js";
 
 /**
  * The most each of these data/hardware.csv columns takes among the bundled rows, the chip that gives it, the column's
@@ -29,16 +30,17 @@ export function farAboveBundled(column: MostBundledColumn, value: number): boole
 /**
  * The sentence for a data/hardware.csv cell of `column` written `written`, when farAboveBundled, else null:
  * "bf16_tflops 989400 is 989,400 TFLOP/s, over ten times any bundled chip's (the most, gb200's, is 2500 TFLOP/s):
- * write 989.4 if 989400 GFLOP/s was meant". A cell that is not a plain number is left to the cell's own error.
+ * write 989.4 if 989400 GFLOP/s was meant". A cell that is not a plain number, or too large to be finite, is left to
+ * the cell's own error (notedCellNumber).
  */
 export function farAboveCellSentence(column: MostBundledColumn, written: string): string | null {
-  const text = written.trim();
-  const value = Number(text);
-  if (!/^\+?\d*\.?\d+$/.test(text) || !farAboveBundled(column, value)) return null;
+  const cell = notedCellNumber(written);
+  if (cell === null || !farAboveBundled(column, cell.value)) return null;
+  const {text, value} = cell;
   const {most, chip, unit, smaller} = MOST_BUNDLED_FIGURES[column];
   const meant = Number((value / 1000).toPrecision(12));
   return (
-    `${column} ${text} is ${groupThousands(value)} ${unit}, over ten times any bundled chip's (the most, ${chip}'s, ` +
+    `${column} ${text} is ${notedNumberText(groupThousands(value))} ${unit}, over ten times any bundled chip's (the most, ${chip}'s, ` +
     `is ${most} ${unit}): write ${meant} if ${text} ${smaller} was meant`
   );
 }

@@ -2,6 +2,7 @@
 // times: a catalog cell's note, beside leastBundledFigures.ts's for hardware.csv (bareTokensNote.ts is the scenario
 // key's; leastTrainingRunTokens.ts gives the published runs' threshold both read).
 import {groupThousands} from "../units/groupThousands.js";
+import {notedCellNumber, notedNumberText} from "./notedCellNumber.js";
 import {formatQuantity} from "../units/quantity.js";
 import {TERA} from "../units/si.js";
 import {FAR_BELOW_RUN_TOKENS, fewestRunTokens} from "./leastTrainingRunTokens.js";
@@ -27,9 +28,9 @@ export const BILLIONS_IN_TRILLIONS_FROM_T = 1000;
  * the cell's own error.
  */
 export function billionsInTrillionsSentence(written: string): string | null {
-  const text = written.trim();
-  const value = Number(text);
-  if (!/^\+?\d*\.?\d+$/.test(text)) return null;
+  const cell = notedCellNumber(written);
+  if (cell === null) return null;
+  const {text, value} = cell;
   if (value > 0 && value * TERA < FAR_BELOW_RUN_TOKENS) {
     const tokens = formatQuantity(value * TERA, "tokens");
     const [meant, kept] = [Number((value * 1000).toPrecision(12)), tokens.replace(/ tokens?$/, "")];
@@ -42,7 +43,7 @@ export function billionsInTrillionsSentence(written: string): string | null {
   const {tokensT, model} = MOST_MODEL_TRAINING_TOKENS_T;
   const meant = Number((value / 1000).toPrecision(12));
   return (
-    `training_tokens_t ${text} is ${groupThousands(value)}T tokens, where the most in data/models.csv, ${model}'s, ` +
+    `training_tokens_t ${text} is ${notedNumberText(groupThousands(value))}T tokens, where the most in data/models.csv, ${model}'s, ` +
     `is ${tokensT}T: write ${meant} if ${text}B was meant`
   );
 }

@@ -3,7 +3,7 @@ import {relative, resolve} from "node:path";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {checkHeader, readCsvRecords, recordShapeError, type CsvRecord} from "../catalog/csvCells.js";
-import {isUserError} from "../errors/userError.js";
+import {isUserError, userErrorList} from "../errors/userError.js";
 import {hardwareColumnsOf, hasFamilyColumn, hasTopologyColumn, parseHardwareCsv} from "../catalog/parseHardwareCsv.js";
 import {SCALE_UP_TOPOLOGIES} from "../catalog/scaleUpTopology.js";
 import {CHIP_FAMILIES} from "../catalog/chipFamily.js";
@@ -19,6 +19,7 @@ import {billionsInTrillionsSentence} from "../catalog/trainingTokensCell.js";
 import {barePercentSentence} from "../scenario/run/barePercentNote.js";
 import {farBelowCellSentence, LEAST_BUNDLED_FIGURES, type LeastBundledColumn} from "../catalog/leastBundledFigures.js";
 import {farAboveCellSentence} from "../catalog/mostBundledFigures.js";
+import {notedNumberText} from "../catalog/notedCellNumber.js";
 
 export interface Catalogs {
   hardware: Hardware[];
@@ -260,11 +261,26 @@ function newChipsWithoutColumn(
  * under a tenth of any bundled chip's, the next-larger unit likely meant (leastBundledFigures.ts: a scale_up_gbps of
  * 0.45 for 0.45 TB/s priced tokens at 29.6 USD/Mtok against 0.874 with no word; breaker); and whose bf16_tflops is
  * over ten times any bundled chip's, GFLOP/s likely meant (mostBundledFigures.ts). Notes, not errors: an edge chip may
- * cost or draw that. Empty outside a project.
+ * cost or draw that. None for a cell in error (cellsInError): its error says it already, and a bf16_tflops above
+ * fp8_tflops had its error's hint repeated by a note at the same cell (breaker). Empty outside a project.
  */
 export function hardwareCellNotes(): string[] {
   const own = projectCatalogFile("hardware.csv");
-  return own ? hardwareCellNotesIn(own) : [];
+  return own ? hardwareCellNotesIn(own, cellsInError(loadHardware, own.file)) : [];
+}
+
+/**
+ * The cells of `file` that `load` (loadHardware, loadModels) reports an error at, as `line:column`: a cell's note is
+ * not given beside its error. Empty when it loads.
+ */
+function cellsInError(load: () => unknown, file: string): ReadonlySet<string> {
+  try {
+    load();
+    return new Set();
+  } catch (error) {
+    const errors = userErrorList(error).filter(({detail}) => detail.file === file);
+    return new Set(errors.map(({detail}) => `${detail.line}:${detail.column}`));
+  }
 }
 
 /**
@@ -273,11 +289,14 @@ export function hardwareCellNotes(): string[] {
  * whose header is in error (columns swapped, missing, …): their cells may be their neighbours', so a note described
  * one shifted into another column (`price_usd 700 is $700 …` for power_w's 700) beside the row's error (tester).
  */
-function hardwareCellNotesIn(own: {
-  file: string;
-  header: CsvRecord | undefined;
-  records: readonly CsvRecord[];
-}): string[] {
+function hardwareCellNotesIn(
+  own: {
+    file: string;
+    header: CsvRecord | undefined;
+    records: readonly CsvRecord[];
+  },
+  inError: ReadonlySet<string>
+): string[] {
   const columns = hardwareColumnsOf(own.header?.cells);
   if (checkHeader(own.header, columns, own.file).length > 0) return [];
   // A column's index in the file's header, −1 when the file has no such column.
@@ -291,12 +310,18 @@ function hardwareCellNotesIn(own: {
   return own.records.flatMap((record) => {
     if (recordShapeError(record, columns, own.file) !== undefined) return [];
     const notes: string[] = [];
-    const written = column < 0 ? "" : (record.cells[column]?.trim() ?? "");
-    const usd = Number(written);
-    if (written !== "" && usd > 0 && usd < BARE_BELOW_USD) {
-      const {line, column: at} = record.positions[column] ?? record.end;
-      notes.push(
-        `${own.file}:${line}:${at}: price_usd ${written} is $${written} (the column is in US dollars), where ` +
+    // A note at its cell, none for a cell in error.
+    const note = (index: number, sentence: string) => {
+      const {line, column: at} = record.positions[index] ?? record.end;
+      if (!inError.has(`${line}:${at}`)) notes.push(`${own.file}:${line}:${at}: ${sentence}`);
+    };
+    const price = column < 0 ? "" : (record.cells[column]?.trim() ?? "");
+    const usd = Number(price);
+    if (price !== "" && usd > 0 && usd < BARE_BELOW_USD) {
+      const written = notedNumberText(price);
+      note(
+        column,
+        `price_usd ${written} is $${written} (the column is in US dollars), where ` +
           `${THOUSANDS_MONEY_KEYS["hardware.price"]!.costs}: write ${Number((usd * 1000).toPrecision(12))} if $${written}k was meant`
       );
     }
@@ -307,23 +332,15 @@ function hardwareCellNotesIn(own: {
       name: "system_overhead",
       plainNumber: true
     });
-    if (percent !== null) {
-      const {line, column: at} = record.positions[overhead] ?? record.end;
-      notes.push(`${own.file}:${line}:${at}: ${percent.replace(/\.$/, "")}`);
-    }
+    if (percent !== null) note(overhead, percent.replace(/\.$/, ""));
     for (const [name, index] of figures) {
       const sentence = farBelowCellSentence(name, record.cells[index] ?? "");
-      if (sentence === null) continue;
-      const {line, column: at} = record.positions[index] ?? record.end;
-      notes.push(`${own.file}:${line}:${at}: ${sentence}`);
+      if (sentence !== null) note(index, sentence);
     }
     // A bf16_tflops far above any chip's, likely GFLOP/s (989400 for the H100's 989.4; breaker).
     const bf16 = columnIndex("bf16_tflops");
     const above = bf16 < 0 ? null : farAboveCellSentence("bf16_tflops", record.cells[bf16] ?? "");
-    if (above !== null) {
-      const {line, column: at} = record.positions[bf16] ?? record.end;
-      notes.push(`${own.file}:${line}:${at}: ${above}`);
-    }
+    if (above !== null) note(bf16, above);
     return notes;
   });
 }
@@ -334,18 +351,20 @@ function hardwareCellNotesIn(own: {
  * price per token but reads as a corpus a thousand times too large), or under a tenth of any published run's (`0.015`
  * is 15B tokens, where 15T may be meant): trainingTokensCell.ts. Empty outside a project. None for a row whose
  * cells are not one per column, nor for any row of a file whose header is in error, as hardwareCellNotes: a row with
- * a cell too many had context_tokens' 4096 noted as `training_tokens_t 4096 is 4,096T tokens` (breaker).
+ * a cell too many had context_tokens' 4096 noted as `training_tokens_t 4096 is 4,096T tokens` (breaker); nor for a
+ * cell in error (cellsInError).
  */
 export function modelCellNotes(): string[] {
   const own = projectCatalogFile("models.csv");
   if (!own || checkHeader(own.header, MODEL_COLUMNS, own.file).length > 0) return [];
   const column = MODEL_COLUMNS.indexOf("training_tokens_t");
+  const inError = cellsInError(loadModels, own.file);
   return own.records.flatMap((record) => {
     if (recordShapeError(record, MODEL_COLUMNS, own.file) !== undefined) return [];
     const sentence = billionsInTrillionsSentence(record.cells[column] ?? "");
     if (sentence === null) return [];
     const {line, column: at} = record.positions[column] ?? record.end;
-    return [`${own.file}:${line}:${at}: ${sentence}`];
+    return inError.has(`${line}:${at}`) ? [] : [`${own.file}:${line}:${at}: ${sentence}`];
   });
 }
 

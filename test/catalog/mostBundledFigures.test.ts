@@ -45,4 +45,12 @@ describe("farAboveCellSentence", () => {
     // A unit in the cell is the cell's own error.
     expect(farAboveCellSentence("bf16_tflops", "989400 GFLOP/s")).toBeNull();
   });
+
+  // 9 followed by 400 zeros read "is ∞ TFLOP/s … write Infinity if …", its 400 digits printed twice (breaker).
+  it("gives none for a number too large for a double, and cuts a long one", () => {
+    expect(farAboveCellSentence("bf16_tflops", `9${"0".repeat(400)}`)).toBeNull();
+    const sentence = farAboveCellSentence("bf16_tflops", `9${"0".repeat(300)}`)!;
+    expect(sentence).toMatch(/^bf16_tflops 9000+…/);
+    expect(sentence.length).toBeLessThan(300);
+  });
 });

@@ -71,6 +71,16 @@ describe("hardwareCellNotes", () => {
     ]);
   });
 
+  // The error at the cell said it already: "is ∞ TFLOP/s … write Infinity if …" with its 400 digits beside "it
+  // overflows", and a bf16_tflops above fp8_tflops had its error's hint repeated by a note at the same cell (breaker).
+  it.each([
+    ["a number too large for a double", `9${"0".repeat(400)},,`],
+    ["a far-above bf16_tflops above fp8_tflops (its error's hint says it)", "989400,1979,"]
+  ])("gives none for a cell in error: %s", (_, cells) => {
+    const row = CHEAP.replace(",31.12,", ",31120,").replace(",989.4,1979,", `,${cells}`);
+    expect(notesOf(`${HEADER}\n${row}\n`)).toEqual([]);
+  });
+
   it("gives none for a file whose header is in error (two columns swapped)", () => {
     const swapped = HEADER!.replace("power_w,price_usd", "price_usd,power_w");
     expect(swapped).not.toBe(HEADER);

@@ -1,6 +1,8 @@
 import {bareWritten, writtenValueNote, type WrittenAssumptions, type WrittenPlaceOptions} from "./writtenValueNote.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
 import {groupThousands} from "../../units/groupThousands.js";
+import {truncate} from "../../errors/truncate.js";
+import {MAX_FOUND_CHARS} from "../../errors/userError.js";
 
 /** The smallest bare whole number a share above 100% is read from with a note: 2 (200%). */
 export const BARE_PERCENT_FROM = 2;
@@ -49,9 +51,11 @@ export function barePercentSentence(
   const {ends, values} = bare;
   if (!values.every((end) => end >= BARE_PERCENT_FROM && end <= 100)) return null;
   const percents = values.map((end) => `${groupThousands(end * 100)}%`).join(" to ");
-  const meant = bare.rewritten((end) => `${end}%`);
-  const example = `${values[0]! / 100} is ${ends[0]}%`;
+  // Each number as its value writes it (`0050` as 50), and the value as written cut to MAX_FOUND_CHARS: a cell of 400
+  // zeros before 50 was quoted whole, three times (breaker).
+  const meant = bare.rewritten((end) => `${Number(end)}%`);
+  const example = `${values[0]! / 100} is ${Number(ends[0])}%`;
   const fraction = bare.rewritten((end) => `${Number((Number(end) / 100).toPrecision(12))}`);
   const advice = plainNumber ? `write ${fraction} if ${meant} was meant.` : `write ${meant} if that was meant.`;
-  return `${name} ${bare.text} is ${percents} (a bare number is a fraction: ${example}): ${advice}`;
+  return `${name} ${truncate(bare.text, MAX_FOUND_CHARS)} is ${percents} (a bare number is a fraction: ${example}): ${advice}`;
 }
