@@ -10,6 +10,7 @@ import {orList} from "../units/wordList.js";
 import {pointGroupedWhole} from "../units/pointGrouped.js";
 import {caseFixedHeader} from "./headerCase.js";
 import {headerSeparatorError} from "./headerSeparator.js";
+import {headerOfOtherCatalogError} from "./headerOfOtherCatalog.js";
 
 /** Where a cell starts in a CSV file: the place an editor jumps to for `file:line:column`. */
 export interface CsvPosition {
@@ -245,8 +246,9 @@ function parseCsvRows(text: string): {rows: CsvRecord[]; unterminated: CsvPositi
 /**
  * Checks that a header is exactly `expected`, in order. Returns every problem at once: one error per missing,
  * unexpected or duplicate column, and one per group of columns out of order (a swap); an empty list means the header
- * is right. A header separated by ';' or tabs is one error saying so (headerSeparatorError), and its names in another
- * case one error naming them (caseFixedHeader).
+ * is right. A header separated by ';', tabs or another character is one error saying so (headerSeparatorError), as
+ * is another catalog's header (headerOfOtherCatalogError), and its names in another case one error naming them
+ * (caseFixedHeader).
  */
 export function checkHeader(header: CsvRecord | undefined, expected: readonly string[], file: string): UserError[] {
   if (!header) {
@@ -264,6 +266,9 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
   // Separated by ';' or tabs: that one error, not one per column.
   const separated = headerSeparatorError(header, expected, file);
   if (separated) return [separated];
+  // Another catalog's header (data/models.csv's in hardware.csv): that one error, not one per column.
+  const other = headerOfOtherCatalogError(header, expected, file);
+  if (other) return [other];
   // Its cells after the quote are shifted: that one error, not one per cell read out of place.
   if (header.afterQuote) return [afterQuoteError(header.afterQuote, file, undefined)];
   // The header cell at field index i, or the end of the header for a field past its last cell.

@@ -2,16 +2,28 @@ import {truncate} from "../errors/truncate.js";
 import {UserError} from "../errors/userError.js";
 import type {CsvRecord} from "./csvCells.js";
 
-/** Separators a spreadsheet writes instead of commas, and how a message names them. */
+/** Separators a spreadsheet writes instead of commas, and how a message names them; any other is named quoted. */
 const OTHER_SEPARATORS = [
   [";", "semicolons (;)"],
   ["\t", "tabs"]
 ] as const;
 
 /**
+ * The characters a header may be separated by instead of commas: OTHER_SEPARATORS, then any other in it that is not a
+ * letter, digit, `_`, space, comma or quote (`|`, `:`): a header separated by '|' was 29 errors (breaker).
+ */
+function separatorsOf(header: CsvRecord): [string, string][] {
+  const others = [...new Set(header.cells.join("").match(/[^\p{L}\p{N}_\s,"]/gu) ?? [])]
+    .filter((char) => !OTHER_SEPARATORS.some(([separator]) => separator === char))
+    .map((char): [string, string] => [char, `'${char}'`]);
+  return [...OTHER_SEPARATORS.map(([separator, word]): [string, string] => [separator, word]), ...others];
+}
+
+/**
  * The error for a catalog CSV's header separated by another character than commas: Excel saves CSV with ';' in many
  * locales, and "Text (Tab delimited)" with tabs. It reads as one column (`id;name;…`), which was an unexpected column
- * and every expected one missing, 29 errors and no word about the separator (breaker). The header is taken to be
+ * and every expected one missing, 29 errors and no word about the separator (breaker); so was one separated by '|'.
+ * The header is taken to be
  * separated so when more of `expected`'s names, in any case, are among its cells split at the separator than among its
  * cells; undefined for any other header.
  */
@@ -23,7 +35,7 @@ export function headerSeparatorError(
   const lowercase = expected.map((name) => name.toLowerCase());
   const known = (names: readonly string[]) => names.filter((name) => lowercase.includes(name.toLowerCase())).length;
   const byCommas = known(header.cells.map((cell) => cell.trim()));
-  for (const [separator, word] of OTHER_SEPARATORS) {
+  for (const [separator, word] of separatorsOf(header)) {
     const names = header.cells.flatMap((cell) => cell.split(separator)).map((name) => name.trim());
     if (known(names) <= byCommas) continue;
     const [first, last] = [names[0]!, names.at(-1)!].map((name) => `'${truncate(name, 30)}'`);

@@ -11,38 +11,9 @@ import {CHIP_HOUR_COST_RANGES} from "../strategy/servingChip.js";
 import {catalogChipSystem} from "../tco/chipSystem.js";
 import {groupThousands} from "../units/groupThousands.js";
 import {farAboveCellSentence} from "./mostBundledFigures.js";
+import {HARDWARE_COLUMNS} from "./catalogColumns.js";
 
-/** The columns of data/hardware.csv, exactly and in order. */
-export const HARDWARE_COLUMNS = [
-  "id",
-  "name",
-  "vendor",
-  "kind",
-  "family",
-  "bf16_tflops",
-  "fp8_tflops",
-  "fp4_tflops",
-  "hbm_gb",
-  "hbm_tbps",
-  "hbm_gib",
-  "scale_up_gbps",
-  "scale_up_chips",
-  "scale_up_topology",
-  "scale_out_gbps",
-  "power_w",
-  "price_usd",
-  "hourly_usd",
-  "system_overhead",
-  "system_power_w",
-  "price_source",
-  "hbm_source",
-  "links_source",
-  "system_source",
-  "estimated",
-  "source_title",
-  "source_url",
-  "notes"
-] as const;
+export {HARDWARE_COLUMNS};
 
 export type HardwareColumn = (typeof HARDWARE_COLUMNS)[number];
 

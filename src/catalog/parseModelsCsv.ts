@@ -3,30 +3,9 @@ import type {NumberRange} from "../units/range.js";
 import {CellReader, readCatalogRows, scaled, type CellUnit} from "./csvCells.js";
 import {GIGA, TERA} from "../units/si.js";
 import type {ModelArchitecture} from "./model.js";
+import {MODEL_COLUMNS} from "./catalogColumns.js";
 
-/** The columns of data/models.csv, exactly and in order. */
-export const MODEL_COLUMNS = [
-  "id",
-  "name",
-  "params_b",
-  "active_params_b",
-  "layers",
-  "hidden_size",
-  "attention_heads",
-  "kv_heads",
-  "head_dim",
-  "mla_kv_dim",
-  "mla_rope_dim",
-  "experts",
-  "experts_per_token",
-  "vocab_size",
-  "tied_embeddings",
-  "context_tokens",
-  "training_tokens_t",
-  "source_title",
-  "source_url",
-  "notes"
-] as const;
+export {MODEL_COLUMNS};
 
 export type ModelColumn = (typeof MODEL_COLUMNS)[number];
 

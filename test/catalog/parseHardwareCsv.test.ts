@@ -12,6 +12,7 @@ import {
 import type {Hardware} from "../../src/catalog/hardware.js";
 import {CHIP_HOUR_COST_RANGES} from "../../src/strategy/servingChip.js";
 import {cellColumn} from "./cellColumn.js";
+import {MODEL_COLUMNS} from "../../src/catalog/parseModelsCsv.js";
 
 const FILE = "data/hardware.csv";
 const text = readFileSync(new URL("../../data/hardware.csv", import.meta.url), "utf8");
@@ -419,13 +420,25 @@ describe("parseHardwareCsv validation", () => {
   // one unknown column and every expected one missing, 29 errors and no word about the separator (breaker).
   it.each([
     [";", "semicolons (;)"],
-    ["\t", "tabs"]
+    ["\t", "tabs"],
+    // Any other character too: '|' was 29 errors (breaker).
+    ["|", "'|'"]
   ])("says a header separated by %j is, once, at the header", (separator, word) => {
     const csv = `${HEADER}\n${GOOD_ROW}\n`.replace(/,/g, separator);
     expect(errorsOf(() => parseHardwareCsv(csv, {file: FILE})).map((e) => e.message)).toEqual([
       `data/hardware.csv:1:1: header separated by ${word}, not commas: expected the columns separated by commas ` +
         `(${HEADER}), found 28 column names separated by ${word}, 'id' to 'notes' ` +
         "(save the file as comma-separated CSV, in Excel as CSV UTF-8 (Comma delimited))"
+    ]);
+  });
+
+  // data/models.csv's header in data/hardware.csv was 38 errors, a missing or unexpected column each (breaker).
+  it("says a header that is data/models.csv's is, once, at the header", () => {
+    const csv = `${MODEL_COLUMNS.join(",")}\n${GOOD_ROW}\n`;
+    expect(errorsOf(() => parseHardwareCsv(csv, {file: FILE})).map((e) => e.message)).toEqual([
+      "data/hardware.csv:1:1: this is the header of data/models.csv, not of hardware.csv: expected the columns " +
+        `${HEADER}, found 20 column names, 15 of them data/models.csv's only ('params_b', …) (put these rows in ` +
+        "data/models.csv)"
     ]);
   });
 

@@ -1,0 +1,34 @@
+import {UserError} from "../errors/userError.js";
+import {CATALOG_COLUMNS} from "./catalogColumns.js";
+import type {CsvRecord} from "./csvCells.js";
+
+/**
+ * The error for a catalog CSV whose header is another catalog's (CATALOG_COLUMNS): data/models.csv's header in
+ * data/hardware.csv was 38 errors, a missing or unexpected column each (breaker). The header is taken to be another
+ * catalog's when more than half of its names (in any case) are that catalog's columns and not `expected`'s; undefined
+ * for any other header. `expected`'s catalog is the one whose columns hold all of them, else the file's own name.
+ */
+export function headerOfOtherCatalogError(
+  header: CsvRecord,
+  expected: readonly string[],
+  file: string
+): UserError | undefined {
+  const names = header.cells.map((cell) => cell.trim().toLowerCase()).filter((name) => name !== "");
+  const own =
+    Object.keys(CATALOG_COLUMNS).find((name) => expected.every((column) => CATALOG_COLUMNS[name]!.includes(column))) ??
+    file.split(/[\\/]/).at(-1)!;
+  for (const [name, columns] of Object.entries(CATALOG_COLUMNS)) {
+    if (name === own) continue;
+    const theirs = names.filter((n) => columns.includes(n) && !expected.includes(n));
+    if (theirs.length * 2 <= names.length) continue;
+    return new UserError({
+      file,
+      ...header.positions[0]!,
+      message: `this is the header of data/${name}, not of ${own}`,
+      expected: `the columns ${expected.join(",")}`,
+      found: `${names.length} column names, ${theirs.length} of them data/${name}'s only ('${theirs[0]}', …)`,
+      hint: `put these rows in data/${name}`
+    });
+  }
+  return undefined;
+}
