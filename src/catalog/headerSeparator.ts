@@ -39,10 +39,13 @@ export function headerSeparatorError(
     const names = header.cells.flatMap((cell) => cell.split(separator)).map((name) => name.trim());
     if (known(names) <= byCommas) continue;
     const [first, last] = [names[0]!, names.at(-1)!].map((name) => `'${truncate(name, 30)}'`);
+    // Names in another case too (`ID;NAME;…`) are said in the one error: it named the separator only (breaker).
+    const cased = names.filter((name) => !expected.includes(name) && lowercase.includes(name.toLowerCase())).length;
+    const inCase = cased === 0 ? "" : `, and ${cased} of its names in another case (column names are case-sensitive)`;
     return new UserError({
       file,
       ...header.positions[0]!,
-      message: `header separated by ${word}, not commas`,
+      message: `header separated by ${word}, not commas${inCase}`,
       expected: `the columns separated by commas (${expected.join(",")})`,
       found: `${names.length} column names separated by ${word}, ${first} to ${last}`,
       hint: "save the file as comma-separated CSV, in Excel as CSV UTF-8 (Comma delimited)"

@@ -432,6 +432,16 @@ describe("parseHardwareCsv validation", () => {
     ]);
   });
 
+  it("says a header separated by ';' whose names are in another case is both, in the one error", () => {
+    const csv = `${HEADER.toUpperCase()}\n${GOOD_ROW}\n`.replace(/,/g, ";");
+    expect(errorsOf(() => parseHardwareCsv(csv, {file: FILE})).map((e) => e.message)).toEqual([
+      "data/hardware.csv:1:1: header separated by semicolons (;), not commas, and 28 of its names in another case " +
+        `(column names are case-sensitive): expected the columns separated by commas (${HEADER}), found 28 column ` +
+        "names separated by semicolons (;), 'ID' to 'NOTES' (save the file as comma-separated CSV, in Excel as CSV " +
+        "UTF-8 (Comma delimited))"
+    ]);
+  });
+
   // data/models.csv's header in data/hardware.csv was 38 errors, a missing or unexpected column each (breaker).
   it("says a header that is data/models.csv's is, once, at the header", () => {
     const csv = `${MODEL_COLUMNS.join(",")}\n${GOOD_ROW}\n`;
