@@ -48,6 +48,11 @@ export interface PageProblems {
 /** Records of one open page, filled by listeners from the moment the page opens. */
 type Records = Omit<PageProblems, "errorCells">;
 const records = new WeakMap<Page, Records>();
+/** Per page: which document (counted by main-frame navigations) is current, and the aborted requests of each. */
+const navigations = new WeakMap<
+  Page,
+  {current: number; aborted: {line: string; document: number}[]; of: WeakMap<object, number>}
+>();
 
 export interface OpenPageOptions extends Pick<BrowserContextOptions, "viewport" | "isMobile" | "hasTouch"> {
   /** Emulated prefers-color-scheme; default light. */
@@ -95,8 +100,21 @@ export async function openPage(browser: Browser, path: string, options: OpenPage
       record.plotWarnings.push(message.text());
   });
   page.on("pageerror", (error) => record.pageErrors.push(String(error.stack ?? error)));
+  // A request the page's own next navigation cut short (a test going to another address while the page it leaves
+  // still loads, e.g. its Monte Carlo worker warming up) is not a failure of either page: each request is tagged with
+  // the document that made it, and pageProblems leaves out the aborted ones of documents since navigated away from.
+  const documents = {current: 0, aborted: [] as {line: string; document: number}[], of: new WeakMap<object, number>()};
+  navigations.set(page, documents);
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) documents.current += 1;
+  });
+  page.on("request", (request) => documents.of.set(request, documents.current));
   page.on("requestfailed", (request) => {
-    if (!isExternal(request.url())) record.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`);
+    if (isExternal(request.url())) return;
+    const line = `${request.url()}: ${request.failure()?.errorText}`;
+    if (request.failure()?.errorText === "net::ERR_ABORTED") {
+      documents.aborted.push({line, document: documents.of.get(request) ?? documents.current});
+    } else record.failedRequests.push(line);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) record.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
@@ -139,7 +157,10 @@ export async function pageProblems(page: Page): Promise<PageProblems> {
       errorCells.push(line.trim());
     }
   }
-  return {errorCells, ...structuredClone(record)};
+  const documents = navigations.get(page)!;
+  const aborted = documents.aborted.filter((a) => a.document >= documents.current).map((a) => a.line);
+  const problems = structuredClone(record);
+  return {errorCells, ...problems, failedRequests: [...problems.failedRequests, ...aborted]};
 }
 
 /** A PageProblems with nothing in it, to compare against. */
