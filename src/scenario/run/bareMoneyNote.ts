@@ -47,7 +47,7 @@ export function bareMoneySentence(path: string, written: unknown, value: unknown
   const scaled = bare.rewritten((end) => `$${end}${money.scale}`);
   const meant = flag === undefined ? scaled : `${flag} '${scaled}'`;
   return (
-    `${flag ?? path} ${bare.text} is ${dollars} (a bare number is US dollars), where ${money.costs}: write ` +
+    `${flag ?? path} ${bare.reads(dollars)} (a bare number is US dollars), where ${money.costs}: write ` +
     `${meant} if that was meant.`
   );
 }

@@ -57,5 +57,9 @@ export function barePercentSentence(
   const example = `${values[0]! / 100} is ${Number(ends[0])}%`;
   const fraction = bare.rewritten((end) => `${Number((Number(end) / 100).toPrecision(12))}`);
   const advice = plainNumber ? `write ${fraction} if ${meant} was meant.` : `write ${meant} if that was meant.`;
-  return `${name} ${truncate(bare.text, MAX_FOUND_CHARS)} is ${percents} (a bare number is a fraction: ${example}): ${advice}`;
+  const reads =
+    bare.text.length > MAX_FOUND_CHARS
+      ? `${truncate(bare.text, MAX_FOUND_CHARS)} is ${percents}`
+      : bare.reads(percents);
+  return `${name} ${reads} (a bare number is a fraction: ${example}): ${advice}`;
 }

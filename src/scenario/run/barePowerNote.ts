@@ -43,5 +43,5 @@ export function barePowerSentence(path: string, written: unknown, value: unknown
   const reason = farBelowReason(column);
   const read = bare.ends.map((end) => `${end} ${unit}`).join(" to ");
   const meant = bare.rewritten((end) => `${end} ${larger}`);
-  return `${path} ${bare.text} is ${read} (a bare number is in watts), ${reason}: write ${meant} if that was meant.`;
+  return `${path} ${bare.reads(read)} (a bare number is in watts), ${reason}: write ${meant} if that was meant.`;
 }

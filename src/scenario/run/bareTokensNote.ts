@@ -39,7 +39,7 @@ export function bareTokensSentence(path: string, written: unknown, value: unknow
     ? `write ${flag === undefined ? scaled : `${flag} ${scaled}`} if ${ends.join(" to ")} ${scale.word} was meant.`
     : "write its scale (300B, 15T) if another was meant.";
   return (
-    `${flag ?? path} ${bare.text} is ${read}, where a pre-training run reads billions to trillions ` +
+    `${flag ?? path} ${bare.reads(read)}, where a pre-training run reads billions to trillions ` +
     `(${fewestRunTokens()}): ${advice}`
   );
 }

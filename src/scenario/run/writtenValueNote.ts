@@ -1,6 +1,7 @@
 import type {AssumptionReport} from "./runReport.js";
 import type {ValueOrigin} from "../resolve/resolveScenario.js";
 import {DISTRIBUTION_PARAMETERS} from "../file/readValue.js";
+import {isDecimalNumeral} from "../../units/decimal.js";
 
 /**
  * Each key's value, how it was written and where (when known): a RunReport's assumptions, or a page's resolved
@@ -76,7 +77,10 @@ const JUDGED_PARAMETERS: Readonly<Record<keyof typeof DISTRIBUTION_PARAMETERS, r
 export interface BareWritten {
   /** The value as written, trimmed: `3`, `3 to 5`, `{dist: uniform, min: 3, max: 5}`. */
   text: string;
-  /** The numbers the note judges, as written: the value, an interval's ends or a distribution's (JUDGED_PARAMETERS). */
+  /**
+   * The numbers the note judges, as written: the value, an interval's ends or a distribution's (JUDGED_PARAMETERS);
+   * of a distribution whose others are written with a unit, its bare ones alone.
+   */
   ends: string[];
   /** Their values, in the key's base unit. */
   values: number[];
@@ -85,13 +89,19 @@ export interface BareWritten {
    * `meant(number)`: `3 kW to 5 kW`; a distribution as a flow map, `{dist: uniform, min: 3 kW, max: 5 kW}`.
    */
   rewritten(meant: (end: string) => string): string;
+  /**
+   * The text and what the judged numbers read as, `read`: `3 to 5 is 3 W to 5 W`; of a distribution whose others are
+   * written with a unit, the bare ones named, `{dist: uniform, min: 3, max: 5 kW} has min 3, which is 3 W`.
+   */
+  reads(read: string): string;
 }
 
 /**
  * A value written as bare numbers that match `numeral`: one number (`3`, read as `value`), a 90% interval of two
  * (`3 to 5`), or an explicit distribution whose judged parameters (JUDGED_PARAMETERS) are (`{dist: uniform, min: 3,
- * max: 5}`, or a block map's text on one line, `dist: uniform min: 3 max: 5`); undefined otherwise. A note for a bare
- * number holds for these too: `silicon.power: 3 to 5` had no note where `silicon.power: 3` had one (tester).
+ * max: 5}`, or a block map's text on one line, `dist: uniform min: 3 max: 5`), or some are and the others have a unit
+ * (`{dist: uniform, min: 3, max: 5 kW}`: its bare ones alone); undefined otherwise. A note for a bare number holds for
+ * these too: `silicon.power: 3 to 5` had no note where `silicon.power: 3` had one (tester).
  */
 export function bareWritten(written: unknown, value: unknown, numeral: RegExp): BareWritten | undefined {
   if (typeof written !== "string") return undefined;
@@ -99,21 +109,38 @@ export function bareWritten(written: unknown, value: unknown, numeral: RegExp): 
   const parameters = distributionParameters(text);
   if (parameters !== undefined) {
     const kind = parameters.get("dist") as keyof typeof JUDGED_PARAMETERS;
-    const ends = JUDGED_PARAMETERS[kind].flatMap((name) => parameters.get(name) ?? []);
-    if (ends.length === 0 || !ends.every((end) => numeral.test(end))) return undefined;
+    const judged = JUDGED_PARAMETERS[kind].filter((name) => parameters.has(name));
+    const bare = judged.filter((name) => numeral.test(parameters.get(name)!));
+    if (bare.length === 0) return undefined;
+    // Bare ones beside others written with a unit are each judged alone, as a sweep judges its axis's ends:
+    // `{dist: uniform, min: 3, max: 5 kW}` had no note where `--vary silicon.power=3:5kW:3` noted 3 (breaker).
+    const partly = bare.length < judged.length;
+    const withUnit = (name: string) => !isDecimalNumeral(parameters.get(name)!, {underscores: true});
+    if (partly && !judged.every((name) => bare.includes(name) || withUnit(name))) return undefined;
+    const ends = bare.map((name) => parameters.get(name)!);
+    const reads = (read: string) =>
+      partly
+        ? `${text} has ${bare.map((name, i) => `${name} ${ends[i]}`).join(" and ")}, which is ${read}`
+        : `${text} is ${read}`;
     const rewritten = (meant: (end: string) => string) => {
       const entries = [...parameters].map(
         ([name, end]) => `${name}: ${name !== "dist" && numeral.test(end) ? meant(end) : end}`
       );
       return `{${entries.join(", ")}}`;
     };
-    return {text, ends, values: ends.map(Number), rewritten};
+    return {text, ends, values: ends.map(Number), rewritten, reads};
   }
   const ends = text.split(/\s+to\s+/);
   if (ends.length > 2 || !ends.every((end) => numeral.test(end))) return undefined;
   const values = ends.length === 1 ? [value] : ends.map(Number);
   if (!values.every((v): v is number => typeof v === "number" && Number.isFinite(v))) return undefined;
-  return {text, ends, values, rewritten: (meant) => ends.map(meant).join(" to ")};
+  return {
+    text,
+    ends,
+    values,
+    rewritten: (meant) => ends.map(meant).join(" to "),
+    reads: (read) => `${text} is ${read}`
+  };
 }
 
 /**

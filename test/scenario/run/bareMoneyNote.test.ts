@@ -41,6 +41,12 @@ describe("bareMoneyNote", () => {
     );
     expect(bareMoneyNote({"silicon.nre": {value, written: "{dist: uniform, min: 100, max: 2000}"}})).toBeNull();
     expect(bareMoneyNote({"silicon.nre": {value, written: "{dist: uniform, min: $100M, max: $200M}"}})).toBeNull();
+    // A bare end beside one with a unit is judged alone, as a sweep's `hardware.price=20:$40k:3` (breaker).
+    expect(bareMoneyNote({"hardware.price": {value, written: "{dist: uniform, min: 20, max: $40k}"}})).toBe(
+      "hardware.price {dist: uniform, min: 20, max: $40k} has min 20, which is $20 (a bare number is US dollars), " +
+        "where a chip costs thousands: write {dist: uniform, min: $20k, max: $40k} if that was meant."
+    );
+    expect(bareMoneyNote({"hardware.price": {value, written: "{dist: uniform, min: 2000, max: $40k}"}})).toBeNull();
   });
 
   it("takes money written with a currency or a scale, a number from 1,000, a default and other keys as meant", () => {

@@ -57,10 +57,55 @@ describe("barePowerNote", () => {
     }
     for (const written of [
       "{dist: uniform, min: 3, max: 500}",
-      "{dist: uniform, min: 3, max: 5 kW}",
+      "{dist: uniform, min: 3 kW, max: 5 kW}",
+      "{dist: uniform, min: 300, max: 5 kW}",
       "{dist: normal, mean: 300, sd: 1}"
     ]) {
       expect(barePowerNote({"silicon.power": {value: dist, written}}), written).toBeNull();
+    }
+  });
+
+  it("notes a distribution's bare parameter alone when the others have a unit, as a sweep notes an axis's end", () => {
+    // `{dist: uniform, min: 3, max: 5 kW}` had no note where `--vary silicon.power=3:5kW:3` noted 3 (breaker).
+    const dist = {kind: "uniform" as const, min: 3, max: 5000};
+    const sentence = (written: string, bare: string, read: string, meant: string) =>
+      `silicon.power ${written} has ${bare}, which is ${read} (a bare number is in watts), under a tenth of any ` +
+      `bundled chip's (the least, tpu-v5e's, is 140 W): write ${meant} if that was meant.`;
+    const cases: [string, string, string, string][] = [
+      ["{dist: uniform, min: 3, max: 5 kW}", "min 3", "3 W", "{dist: uniform, min: 3 kW, max: 5 kW}"],
+      ["{dist: lognormal, p5: 2 kW, p95: 5}", "p95 5", "5 W", "{dist: lognormal, p5: 2 kW, p95: 5 kW}"],
+      // An unjudged bare parameter is rewritten with the judged one, as when all are bare.
+      [
+        "{dist: triangular, min: 3, mode: 4, max: 5 kW}",
+        "min 3",
+        "3 W",
+        "{dist: triangular, min: 3 kW, mode: 4 kW, max: 5 kW}"
+      ],
+      ["dist: uniform min: 3 max: 5kW", "min 3", "3 W", "{dist: uniform, min: 3 kW, max: 5kW}"]
+    ];
+    for (const [written, bare, read, meant] of cases) {
+      expect(barePowerNote({"silicon.power": {value: dist, written}}), written).toBe(
+        sentence(written, bare, read, meant)
+      );
+    }
+  });
+
+  it("is noted by validate for a distribution with one bare end in a file that extends base", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "token-ledger-bare-power-"));
+    try {
+      const file = join(dir, "p1.md");
+      writeFileSync(
+        file,
+        "---\ntitle: p1\nid: p1\nextends: base\nsilicon:\n  power: {dist: uniform, min: 3, max: 5 kW}\n---\n"
+      );
+      const validate = await runCli(["validate", file]);
+      expect(validate.code, validate.stderr).toBe(0);
+      expect(validate.stderr).toContain(
+        `token-ledger: note: p1: silicon.power {dist: uniform, min: 3, max: 5 kW} (${file}:6) has min 3, which is ` +
+          "3 W (a bare number is in watts)"
+      );
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
     }
   });
 
