@@ -11,7 +11,7 @@ import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../scenario/run/r
 import {prepareMeasurements} from "../inference/calibration/calibrate.js";
 import {loadHardware, loadModels, loadTrainingRuns, type Catalogs} from "./catalogFiles.js";
 import {loadMeasurements} from "./measurementFiles.js";
-import {displayPath, scenarioFileId, scenarioFilesIn} from "./scenarioFiles.js";
+import {displayPath, scenarioFileId, scenarioFilesIn, skippedFileFor, skippedFileSentence} from "./scenarioFiles.js";
 import type {ScenarioLibrary} from "./scenarioLibrary.js";
 import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
 import {unsourcedKeysNote} from "../scenario/file/unsourcedKeys.js";
@@ -116,6 +116,11 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
       // `validate base` names an id where a file is expected: point at the bundled file of that id.
       const bundledFile = scenarioFilesIn().find((file) => scenarioFileId(file) === source.givenAs);
       const code = source.readError.code;
+      // `validate x2` over a data/scenarios/x2.mdx: why that file is not read (it said only "no such file"; breaker).
+      const skipped =
+        code === "ENOENT" && source.givenAs !== undefined && !source.givenAs.includes("/")
+          ? skippedFileFor(source.givenAs)
+          : undefined;
       check.errors.push(
         new UserError({
           file: check.file || '""',
@@ -127,7 +132,11 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
                 : "cannot read the file",
           expected: `a readable Markdown file ending in ${MARKDOWN_EXTENSION_WORDS}`,
           found: source.givenAs ?? source.path,
-          ...(bundledFile ? {hint: `did you mean ${displayPath(bundledFile)}?`} : {})
+          ...(bundledFile
+            ? {hint: `did you mean ${displayPath(bundledFile)}?`}
+            : skipped
+              ? {hint: skippedFileSentence(skipped)}
+              : {})
         })
       );
       return undefined;

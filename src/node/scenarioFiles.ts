@@ -1,16 +1,18 @@
 import {readdirSync, readFileSync, statSync} from "node:fs";
-import {dirname, extname, relative, resolve} from "node:path";
+import {basename, dirname, extname, relative, resolve} from "node:path";
 import {UserError, UserErrors, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {
   findProject,
   isMarkdownPath,
+  isRegularFile,
   isThere,
   MARKDOWN_EXTENSION_WORDS,
   ownScenariosDir,
   realPath,
   SCENARIOS_DIR,
-  scenarioFileId
+  scenarioFileId,
+  unreadScenariosDir
 } from "./paths.js";
 import {readUtf8File} from "./readText.js";
 import {lazyCatalogIds} from "./catalogFiles.js";
@@ -58,6 +60,71 @@ export function scenarioFilesIn(dir = ownScenariosDir()): string[] {
     .filter((name) => isMarkdownPath(name) && !name.startsWith("_") && scenarioFileId(name).toLowerCase() !== "readme")
     .sort()
     .map((name) => resolve(dir, name));
+}
+
+/**
+ * Endings of a file in a scenarios folder that reads as a scenario written under another ending (MDX, another
+ * Markdown ending, bare YAML, text), which validate notes as not read: x2.mdx, notes.txt and y.yaml beside a scenario
+ * were passed over without a word ("1 scenario file valid"; breaker). Files of other kinds (a .csv, an image) are not
+ * named.
+ */
+export const SCENARIO_ATTEMPT_EXTENSIONS: readonly string[] = [
+  ".mdx",
+  ".mkd",
+  ".mkdn",
+  ".mdown",
+  ".yaml",
+  ".yml",
+  ".txt"
+];
+
+/**
+ * The regular files of a folder that scenarioFilesIn passes over for their ending (not Markdown, with an extension),
+ * sorted, README and names starting with `_` or `.` left out as there; none when the folder cannot be read (validate
+ * gives that error from scenarioFilesIn).
+ */
+export function nonMarkdownFilesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => extname(name) !== "" && !isMarkdownPath(name) && !/^[_.]/.test(name))
+    .filter((name) => basename(name, extname(name)).toLowerCase() !== "readme")
+    .sort()
+    .map((name) => resolve(dir, name))
+    .filter(isRegularFile);
+}
+
+/** The files of a scenarios folder that look like scenarios under another ending (SCENARIO_ATTEMPT_EXTENSIONS). */
+export function scenarioAttemptsIn(dir: string): string[] {
+  return nonMarkdownFilesIn(dir).filter((file) => SCENARIO_ATTEMPT_EXTENSIONS.includes(extname(file).toLowerCase()));
+}
+
+/**
+ * The file a scenarios folder read by id (a project's data/scenarios/, or the working folder's that is no project's)
+ * has for `id` under another ending, any (data/scenarios/x2.mdx for x2): `run x2` said only "unknown scenario 'x2'"
+ * (breaker). Undefined when there is none.
+ */
+export function skippedFileFor(id: string): string | undefined {
+  const dirs = [ownScenariosDir(), unreadScenariosDir()].filter((dir) => dir !== undefined);
+  return dirs.flatMap(nonMarkdownFilesIn).find((file) => basename(file, extname(file)) === id);
+}
+
+/**
+ * Why `file` in a scenarios folder is not read, and what to do: "data/scenarios/x2.mdx is not read, as scenario
+ * files end in .md or .markdown: rename it x2.md if it is a scenario".
+ */
+export function skippedFileSentence(file: string): string {
+  const extension = extname(file);
+  const renamed = `${basename(file, extension)}.md`;
+  const yaml = /^\.ya?ml$/i.test(extension) ? ", its YAML between two --- lines," : "";
+  return (
+    `${displayPath(file)} is not read, as scenario files end in ${MARKDOWN_EXTENSION_WORDS}: ` +
+    `rename it ${renamed}${yaml} if it is a scenario`
+  );
 }
 
 /** The error for a scenarios folder readdirSync failed on with `code`, in words. */

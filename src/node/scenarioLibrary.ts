@@ -12,7 +12,9 @@ import {
   parseScenarioFiles,
   realPath,
   scenarioFileId,
-  scenarioFilesIn
+  scenarioFilesIn,
+  skippedFileFor,
+  skippedFileSentence
 } from "./scenarioFiles.js";
 import {checkScenarioFiles} from "./scenarioCheck.js";
 import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
@@ -186,12 +188,16 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
     const ids = library.index.ids;
     // `run sub` where sub is a folder: it reads as an id, but the reader meant the folder (trial). `run mine` over a
     // data/scenarios/mine.md said only "unknown scenario" (trial).
+    // `run x2` over a data/scenarios/x2.mdx said only "unknown scenario 'x2'" (breaker).
+    const skipped = local === undefined ? skippedFileFor(arg) : undefined;
     const hint =
       local !== undefined
         ? unreadNote(local, arg)
-        : existsSync(arg) && statSync(arg).isDirectory()
-          ? `'${arg}' is a directory; name a Markdown file in it, one ending in ${MARKDOWN_EXTENSION_WORDS}`
-          : didYouMean(arg, ids);
+        : skipped !== undefined
+          ? skippedFileSentence(skipped)
+          : existsSync(arg) && statSync(arg).isDirectory()
+            ? `'${arg}' is a directory; name a Markdown file in it, one ending in ${MARKDOWN_EXTENSION_WORDS}`
+            : didYouMean(arg, ids);
     throw new UserError({
       flag,
       message: `unknown scenario '${arg}'`,

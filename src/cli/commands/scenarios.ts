@@ -15,7 +15,7 @@ import {
   SCENARIOS_DIR,
   unreadScenariosDir
 } from "../../node/paths.js";
-import {displayPath, scenarioFilesIn} from "../../node/scenarioFiles.js";
+import {displayPath, scenarioAttemptsIn, scenarioFilesIn, skippedFileSentence} from "../../node/scenarioFiles.js";
 import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
@@ -96,6 +96,12 @@ function noteNoProject(dir: string): void {
   );
 }
 
+/** A note per file of the scenarios folder `dir` that looks like a scenario under another ending (scenarioAttemptsIn). */
+function noteScenarioAttempts(dir: string): void {
+  for (const file of scenarioAttemptsIn(dir))
+    process.stderr.write(`token-ledger: note: ${skippedFileSentence(file)}\n`);
+}
+
 export function registerScenarioCommands(program: Command): void {
   program
     .command("reference")
@@ -116,6 +122,8 @@ export function registerScenarioCommands(program: Command): void {
       // The folder's files before the note on them: a folder that cannot be read is an error, not a folder checked.
       const paths = files.length ? files : scenarioFilesIn(dir);
       if (unread !== undefined) noteNoProject(unread);
+      // x2.mdx, notes.txt, y.yaml beside the scenarios were passed over without a word (breaker).
+      if (!files.length) noteScenarioAttempts(dir);
       const {files: checked, errors, library} = checkScenarioFiles(paths);
       if (errors.length) throw new UserErrors(errors);
       noteCatalogOverrides();
