@@ -2,6 +2,7 @@ import type {Command, CommanderError, Option} from "commander";
 import {didYouMean} from "../errors/suggest.js";
 import {UserError} from "../errors/userError.js";
 import {BYTE_ORDER_MARK_HINT, lookalikeName} from "../errors/unsafeChars.js";
+import {orList} from "../units/wordList.js";
 
 /** The quoted names in a commander message: `unknown option '--frob'` → ["--frob"]. */
 function quoted(message: string): string[] {
@@ -39,20 +40,14 @@ export function commanderUserError(command: Command, error: CommanderError): Use
         ...(hint ? {hint} : {})
       });
     }
-    case "commander.unknownOption": {
-      const found = names[0] ?? "";
-      const flags = longFlags(command);
-      const hint = misspeltFlag(found, flags) ?? (found.startsWith("--") ? didYouMean(found, flags) : undefined);
-      return new UserError({
-        flag: found,
-        message: `unknown option of ${commandPath(command)}`,
-        expected: flags.length ? `one of ${flags.join(", ")}` : "no options",
-        found,
-        hint: hint ?? usage
-      });
-    }
+    case "commander.unknownOption":
+      return unknownOptionError(command, names[0] ?? "");
     case "commander.optionMissingArgument":
     case "commander.missingMandatoryOptionValue": {
+      // Commander checks required flags before unknown ones, so `sweep … -o q.csv` (or `--outt q.csv`) read "--out:
+      // required option not given" (breaker): an unknown flag given is the mistake to name.
+      const unknown = error.code === "commander.missingMandatoryOptionValue" ? firstUnknownOption(command) : undefined;
+      if (unknown !== undefined) return unknownOptionError(command, unknown);
       const flags = names[0] ?? "";
       const flag = flags.split(/[ ,]+/).find((part) => part.startsWith("--")) ?? flags;
       const missing = error.code === "commander.optionMissingArgument";
@@ -86,6 +81,48 @@ export function commanderUserError(command: Command, error: CommanderError): Use
         return error;
       return new UserError({message: error.message.replace(/^error: /, "").split("\n")[0] ?? error.code});
   }
+}
+
+/**
+ * The error for an option `found` that `command` does not know, with a hint: a misspelt long flag's likely meaning,
+ * or the long flags a short one may stand for (`-o`: "did you mean --out?"; the commands have no short flags), else
+ * the help to read.
+ */
+function unknownOptionError(command: Command, found: string): UserError {
+  const flags = longFlags(command);
+  const hint =
+    misspeltFlag(found, flags) ??
+    (found.startsWith("--") ? didYouMean(found, flags) : undefined) ??
+    shortFlagMeant(found, flags);
+  return new UserError({
+    flag: found,
+    message: `unknown option of ${commandPath(command)}`,
+    expected: flags.length ? `one of ${flags.join(", ")}` : "no options",
+    found,
+    hint: hint ?? `see ${commandPath(command)} --help`
+  });
+}
+
+/**
+ * The long flags a short flag `found` (`-o`, `-o=x`) may stand for, those whose name starts with its letter, as a hint:
+ * "did you mean --out?", "did you mean --set, --seed or --samples?"; undefined for none or another argument.
+ */
+function shortFlagMeant(found: string, flags: readonly string[]): string | undefined {
+  const letter = /^-([A-Za-z])(?:=.*)?$/s.exec(found)?.[1];
+  if (letter === undefined) return undefined;
+  const meant = flags.filter((flag) => flag.startsWith(`--${letter.toLowerCase()}`));
+  return meant.length ? `did you mean ${orList(meant)}?` : undefined;
+}
+
+/**
+ * The first option `command` was given that it does not know, from what commander left unparsed (its operands, then
+ * the first unknown option and all after it: Command.args); undefined when there is none. A negative number is an
+ * operand, as commander reads it.
+ */
+function firstUnknownOption(command: Command): string | undefined {
+  return command.args.find(
+    (arg) => arg.length > 1 && arg.startsWith("-") && !/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)
+  );
 }
 
 /**

@@ -348,6 +348,28 @@ describe("item 9: commander's errors and the edges", () => {
       "--frob: unknown option of token-ledger run: expected one of --set, --seed, --samples, --json, found --frob"
     ],
     [["run", "base", "--seedd", "3"], "--seedd: unknown option of token-ledger run", "(did you mean --seed?)"],
+    // A short flag: the long flags its letter may stand for (the commands have no short flags).
+    [
+      ["run", "base", "-s", "3"],
+      "-s: unknown option of token-ledger run",
+      "(did you mean --set, --seed or --samples?)"
+    ],
+    [["run", "base", "-x"], "-x: unknown option of token-ledger run", "(see token-ledger run --help)"],
+    // Commander checks a required flag before an unknown one: `-o` read "--out: required option not given" (breaker).
+    [
+      ["sweep", "base", "--vary", "serving.batch=16:64:2", "-o", "/tmp/q.csv"],
+      "-o: unknown option of token-ledger sweep: expected one of --vary, --metrics, --set, --out, --workers, found -o",
+      "(did you mean --out?)"
+    ],
+    [
+      ["sweep", "base", "--vary", "serving.batch=16:64:2", "--outt", "/tmp/q.csv"],
+      "--outt: unknown option of token-ledger sweep",
+      "(did you mean --out?)"
+    ],
+    [
+      ["sweep", "base", "--vary", "serving.batch=16:64:2"],
+      "--out: required option not given: expected --out <file>, found nothing"
+    ],
     [["run"], "missing argument of token-ledger run: expected <scenario>, found nothing"],
     [["run", "base", "extra"], "too many arguments for token-ledger run: expected only <scenario>, found extra"],
     [["run", "base", "--seed"], "--seed: missing value: expected --seed <n>, found nothing (the command line ends)"],
