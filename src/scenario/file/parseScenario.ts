@@ -289,7 +289,7 @@ function unanchoredAliasErrors(doc: Document, site: YamlSite): UserError[] {
       ...(path ? {path: truncate(path)} : {}),
       message: "alias without an anchor",
       expected: `an anchor &${name}`,
-      found: `alias *${name} has no anchor &${name} before it`,
+      found: `*${name}, and no anchor &${name} before it`,
       ...(later
         ? {hint: `&${name} is on line ${site.anchorAt!(later).line}, after it: move the anchor above the alias`}
         : {})

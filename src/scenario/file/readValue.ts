@@ -165,7 +165,7 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
   };
   if (!isQuantityKey(def)) return readText(def, node, value, site, fail);
   if (isMap(value)) {
-    if (!def.distribution) return fail(node, notUncertain(def, site.text(node)));
+    if (!def.distribution) return fail(node, notUncertain(def, mapText(value as YAMLMap, site)));
     return readDistribution(def, def.type, value as YAMLMap, site, fail);
   }
   if (!isScalar(value) || (typeof value.value !== "number" && typeof value.value !== "string")) {
@@ -343,6 +343,17 @@ export function writtenValue(node: unknown, site: ValueSite): string {
  */
 function oneLine(text: string): string {
   return text.trim().replace(/\s*[\t\n\v\f\r\u0085\u2028\u2029]\s*/g, " ");
+}
+
+/**
+ * A map's text for a message, on one line as a flow map writes it: a block map `pue: 1.3` over lines is `{pue: 1.3,
+ * inlet: 3}`, its comments left out; a flow map as written, on one line. A block map read `found "pue: 1.3\n    inlet:
+ * 3\n"`, and through an alias `"{pue: 1.3\n}"` (breaker).
+ */
+export function mapText(map: YAMLMap, site: Pick<ValueSite, "text">): string {
+  if (map.flow) return oneLine(site.text(map));
+  const item = (node: unknown) => (isMap(node) ? mapText(node as YAMLMap, site) : oneLine(site.text(node)));
+  return `{${map.items.map((pair) => `${item(pair.key)}: ${item(pair.value)}`.trim()).join(", ")}}`;
 }
 
 /**
@@ -544,7 +555,7 @@ function readDistribution(
   site: ValueSite,
   fail: Fail
 ): ScenarioValue | undefined {
-  const written = site.text(map);
+  const written = mapText(map, site);
   const entries = new Map<string, {key: unknown; value: unknown}>();
   let ok = true;
   for (const pair of map.items) {

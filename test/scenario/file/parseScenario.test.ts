@@ -448,7 +448,7 @@ describe("parseScenario", () => {
   it("reports an alias with no anchor before it at the alias, naming the anchor it lacks", () => {
     const error = {file: "data/scenarios/test.md", message: "alias without an anchor", expected: "an anchor &nothere"};
     expect(userErrorsOf(() => parse("---\ntitle: t\npower:\n  pue: *nothere\n---\n"))).toEqual([
-      {...error, line: 4, column: 8, path: "power.pue", found: "alias *nothere has no anchor &nothere before it"}
+      {...error, line: 4, column: 8, path: "power.pue", found: "*nothere, and no anchor &nothere before it"}
     ]);
     // An anchor after the alias is none for it (YAML reads anchors in order): said where it is.
     expect(userErrorsOf(() => parse("---\ntitle: t\npower.pue: *nothere\nserving.batch: &nothere 8\n---\n"))).toEqual([
@@ -457,10 +457,36 @@ describe("parseScenario", () => {
         line: 3,
         column: 12,
         path: "power.pue",
-        found: "alias *nothere has no anchor &nothere before it",
+        found: "*nothere, and no anchor &nothere before it",
         hint: "&nothere is on line 4, after it: move the anchor above the alias"
       }
     ]);
+  });
+
+  // The found part reads as what was found: "found alias *nothere has no anchor &nothere before it" (breaker).
+  it("says it found the alias, and no anchor before it", () => {
+    expect(userErrorsOf(() => parse("---\ntitle: t\nserving:\n  batch: *nothere\n---\n")).map(formatUserError)).toEqual(
+      [
+        "data/scenarios/test.md:4:10: serving.batch: alias without an anchor: expected an anchor &nothere, found " +
+          "*nothere, and no anchor &nothere before it"
+      ]
+    );
+  });
+
+  // A block map read `found "pue: 1.3\n    inlet: 3\n"`, and through an alias `found "{pue: 1.3\n}"` (breaker).
+  it("shows a block map where a value is expected on one line, as a flow map, directly or through an alias", () => {
+    const direct = userErrorsOf(() => parse("---\ntitle: t\nserving:\n  batch:\n    pue: 1.3\n    inlet: 3\n---\n"));
+    expect(direct.map((error) => error.found)).toEqual(["{pue: 1.3, inlet: 3}"]);
+    const aliased = userErrorsOf(() => parse("---\ntitle: t\npower: &pw\n  pue: 1.3\nserving:\n  batch: *pw\n---\n"));
+    expect(aliased.map(formatUserError)).toEqual([
+      "data/scenarios/test.md:6:10: serving.batch: cannot be a distribution: expected a single value: a whole " +
+        "number: a count like 16384, 16k, 1.5M or 2B, found {pue: 1.3} (through alias *pw, whose anchor &pw is on line 3)"
+    ]);
+    // A distribution's map missing its dist, nested maps and comments left out.
+    const missing = userErrorsOf(() =>
+      parse("---\ntitle: t\nserving:\n  utilization:\n    # share\n    p5: 0.5\n    x:\n      y: 1\n---\n")
+    );
+    expect(missing.map((error) => error.found)).toContain("{p5: 0.5, x: {y: 1}}");
   });
 
   // `pue: *p` said "found 0.5 (*p)", where an aliased map's error named its anchor's line (breaker).
