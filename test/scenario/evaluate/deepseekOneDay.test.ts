@@ -111,7 +111,7 @@ describe("the serving model against DeepSeek's reported fleet", () => {
 // its BF16 KV cache counted, and MLPerf v5.1's GB200 server run, the engine's published batch cap of 512 per GPU taken:
 // measurements.csv kv_cache_dtype and max_batch).
 describe("the narrative's figures for the wide expert-parallel measurements", () => {
-  it("types the model ÷ measured that calibration prints", async () => {
+  it("types the model ÷ measured that calibration prints", {timeout: 60_000}, async () => {
     const {code, stdout} = await runCli(["calibration", "--json"]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
