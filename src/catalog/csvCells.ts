@@ -9,7 +9,7 @@ import {formatNumber, readQuantity, type Dimension} from "../units/quantity.js";
 import {orList} from "../units/wordList.js";
 import {pointGroupedWhole} from "../units/pointGrouped.js";
 import {caseFixedHeader} from "./headerCase.js";
-import {headerSeparatorError} from "./headerSeparator.js";
+import {headerSeparatorError, rowSeparatorError} from "./headerSeparator.js";
 import {headerOfOtherCatalogError} from "./headerOfOtherCatalog.js";
 
 /** Where a cell starts in a CSV file: the place an editor jumps to for `file:line:column`. */
@@ -519,6 +519,10 @@ export function recordShapeError(record: CsvRecord, columns: readonly string[], 
   // error above, as a quote left open and closed by a later line's quote has text after that one.
   if (record.afterQuote) return afterQuoteError(record.afterQuote, file, columns[record.afterQuote.index]);
   if (!wrongCount) return undefined;
+  // A row separated by ';' or tabs under a comma header (`h100-sxm;NVIDIA H100;…`) read "found 1 (quote cells that
+  // contain commas)" (breaker): said so, as a header separated so is.
+  const separated = rowSeparatorError(record, columns, file);
+  if (separated !== undefined) return separated;
   // ` "NVIDIA H100, SXM5"`: a quote after a space is a literal character (d3-dsv opens a quoted cell only at a cell's
   // first character), so the comma inside splits the cell; "quote cells that contain commas" was no help (tester).
   const spaced = record.cells.findIndex((cell) => /^[ \t]+"/.test(cell));

@@ -1,3 +1,4 @@
+import {dsvFormat} from "d3-dsv";
 import {truncate} from "../errors/truncate.js";
 import {UserError} from "../errors/userError.js";
 import type {CsvRecord} from "./csvCells.js";
@@ -7,6 +8,9 @@ const OTHER_SEPARATORS = [
   [";", "semicolons (;)"],
   ["\t", "tabs"]
 ] as const;
+
+/** What headerSeparatorError and rowSeparatorError advise: the file saved again with commas. */
+const SAVE_WITH_COMMAS = "save the file as comma-separated CSV, in Excel as CSV UTF-8 (Comma delimited)";
 
 /**
  * The characters a header may be separated by instead of commas: OTHER_SEPARATORS, then any other in it that is not a
@@ -48,7 +52,32 @@ export function headerSeparatorError(
       message: `header separated by ${word}, not commas${inCase}`,
       expected: `the columns separated by commas (${expected.join(",")})`,
       found: `${names.length} column names separated by ${word}, ${first} to ${last}`,
-      hint: "save the file as comma-separated CSV, in Excel as CSV UTF-8 (Comma delimited)"
+      hint: SAVE_WITH_COMMAS
+    });
+  }
+  return undefined;
+}
+
+/**
+ * The error for a catalog CSV's data row separated by semicolons or tabs (OTHER_SEPARATORS) under a header separated
+ * by commas: a row pasted from a file Excel saved with ';'. It was "wrong number of cells … found 1 (quote cells that
+ * contain commas)" (breaker). The row is taken to be separated so when its text (its cells joined by the commas they
+ * were split at), split at the separator by the CSV rules, is one cell per column of `columns`: an unquoted cell that
+ * holds a comma, as a ';'-separated file writes one, is one cell too. Undefined for any other row.
+ */
+export function rowSeparatorError(record: CsvRecord, columns: readonly string[], file: string): UserError | undefined {
+  const text = record.cells.join(",");
+  for (const [separator, word] of OTHER_SEPARATORS) {
+    if (!text.includes(separator)) continue;
+    const rows = dsvFormat(separator).parseRows(text);
+    if (rows.length !== 1 || rows[0]!.length !== columns.length) continue;
+    return new UserError({
+      file,
+      ...record.positions[0]!,
+      message: `row separated by ${word}, not commas`,
+      expected: `${columns.length} cells separated by commas, as the header's columns are`,
+      found: `${columns.length} cells separated by ${word}`,
+      hint: SAVE_WITH_COMMAS
     });
   }
   return undefined;

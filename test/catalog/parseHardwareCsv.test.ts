@@ -442,6 +442,31 @@ describe("parseHardwareCsv validation", () => {
     ]);
   });
 
+  // A row separated by ';' (or tabs) under a comma header read "wrong number of cells … found 1 (quote cells that
+  // contain commas)" (breaker): said as the header's separator is, at the row's start.
+  it.each([
+    [";", "semicolons (;)"],
+    ["\t", "tabs"]
+  ])("says a row separated by %j under a comma header is, at the row", (separator, word) => {
+    const row = GOOD_ROW.replace(/,/g, separator);
+    // Its notes cell holding a comma, unquoted as a file saved with ';' writes it: the row read 2 cells, not 1.
+    const noted = `${row}a note, with a comma`;
+    for (const csv of [`${HEADER}\n${row}\n`, `${HEADER}\n${noted}\n`]) {
+      expect(errorsOf(() => parseHardwareCsv(csv, {file: FILE})).map((e) => e.message)).toEqual([
+        `data/hardware.csv:2:1: row separated by ${word}, not commas: expected 28 cells separated by commas, as ` +
+          `the header's columns are, found 28 cells separated by ${word} ` +
+          "(save the file as comma-separated CSV, in Excel as CSV UTF-8 (Comma delimited))"
+      ]);
+    }
+    // A row with a cell too few by that separator too is the count's error, as before.
+    const short = GOOD_ROW.replace(/,$/, "").replace(/,/g, separator);
+    expect(errorsOf(() => parseHardwareCsv(`${HEADER}\n${short}\n`, {file: FILE}))[0]!.detail).toMatchObject({
+      message: "wrong number of cells",
+      found: "1",
+      hint: "quote cells that contain commas"
+    });
+  });
+
   // data/models.csv's header in data/hardware.csv was 38 errors, a missing or unexpected column each (breaker).
   it("says a header that is data/models.csv's is, once, at the header", () => {
     const csv = `${MODEL_COLUMNS.join(",")}\n${GOOD_ROW}\n`;
