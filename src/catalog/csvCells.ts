@@ -456,9 +456,10 @@ export interface CellUnit {
 
 /**
  * The plain numbers a numeric cell likely means, when it is written as a catalog cell is not (`７００`, `3,35`, `700W`,
- * `$31,120`, `1\u00a0000`), each one `accepts` takes (the column's range, whole if it must be), or none. What
+ * `$31,120`, `1\u00a0000`, `31k`), each one `accepts` takes (the column's range, whole if it must be), or none. What
  * readQuantity offers for the text as a plain number and as the column's quantity (its ASCII digits, its decimal point,
- * its grouping fixed) and the text with its unit read and converted to the column's (`0.7 kW` → 700 in power_w); for
+ * its grouping fixed), the text with its unit read and converted to the column's (`0.7 kW` → 700 in power_w) and a
+ * number with a count's scale letter read as that count (`31k` → 31000, `31K` too, in any column); for
  * one comma before three digits (`3,350`), both the thousands and the decimal reading, for `accepts` to choose from
  * (not after a dollar: `$31,120` is money's grouping).
  */
@@ -481,7 +482,11 @@ export function plainNumbersMeant(
     // An amount of money in a cost-per-hour cell (hourly_usd `$2.99`) is the hourly amount meant: it was offered
     // nothing where price_usd's `$31k` was offered 31000 (tester).
     const money = unit?.dimension === "usdPerHour" ? readQuantity(text, "money") : undefined;
-    return money?.ok && money.unit !== "" ? [scaled(money.value, 1 / unit!.factor)] : [];
+    if (money?.ok && money.unit !== "") return [scaled(money.value, 1 / unit!.factor)];
+    // A number with a count's scale letter (`31k`, `1.2M`; `31K` a thousand too, as money writes it), in any column:
+    // price_usd's `31k` was offered nothing where `$31,120` was offered 31120 (breaker).
+    const count = /\d\s?[kKMBT]$/.test(text.trim()) ? readQuantity(text.trim().replace(/K$/, "k"), "count") : undefined;
+    return count?.ok && count.unit !== "" ? [count.value] : [];
   });
   return [...new Set(values)].filter(accepts);
 }

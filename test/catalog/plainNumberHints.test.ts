@@ -39,6 +39,14 @@ describe("a hardware cell that is no plain decimal", () => {
     // 80,000 GB is in range, 80 000 with a no-break space told as grouped.
     ["hbm_gb", "80\u00a0000", "the cell takes a plain number in GB: write 80000"],
     ["price_usd", "$31,120", "the cell takes a plain number in USD: write 31120"],
+    // A number with a scale letter, in every numeric column: `31k` had no hint where `$31,120` had one (breaker).
+    ["price_usd", "31k", "the cell takes a plain number in USD: write 31000"],
+    ["price_usd", "31K", "the cell takes a plain number in USD: write 31000"],
+    ["price_usd", "1.2M", "the cell takes a plain number in USD: write 1200000"],
+    ["power_w", "1.2k", "the cell takes a plain number in W: write 1200"],
+    ["scale_up_gbps", "1.8 k", "the cell takes a plain number in GB/s: write 1800"],
+    // A column of chips keeps its count's binary reading of K too.
+    ["scale_up_chips", "1K", "the cell takes a plain number in chips: write 1000 or 1024"],
     // An amount of money in the cost-per-hour column, as price_usd is offered one (no hint before; tester).
     ["hourly_usd", "$2.99", "the cell takes a plain number in USD/h: write 2.99"],
     ["hourly_usd", "$2.99/h", "the cell takes a plain number in USD/h: write 2.99"],
