@@ -678,17 +678,30 @@ export class CellReader<Column extends string> {
     return value;
   }
 
-  /** A required number > 0 (integer if `integer`). */
-  positive(column: Column, {integer = false}: {integer?: boolean} = {}): number | undefined {
+  /**
+   * A required number > 0 (integer if `integer`); `aboveHint`, when given, is the hint of a number above the column's
+   * range (optionalPositive).
+   */
+  positive(
+    column: Column,
+    {integer = false, aboveHint}: {integer?: boolean; aboveHint?: string | null} = {}
+  ): number | undefined {
     if (this.raw(column) === "") {
       this.fail(column, "missing value", integer ? "a whole number > 0" : "a number > 0", "an empty cell");
       return undefined;
     }
-    return this.optionalPositive(column, {integer}) ?? undefined;
+    return this.optionalPositive(column, {integer, aboveHint}) ?? undefined;
   }
 
-  /** An optional number > 0: null when the cell is empty, undefined (with an error recorded) when it is bad. */
-  optionalPositive(column: Column, {integer = false}: {integer?: boolean} = {}): number | null | undefined {
+  /**
+   * An optional number > 0: null when the cell is empty, undefined (with an error recorded) when it is bad.
+   * `aboveHint`, when given (not null), is the hint of a number above the column's range: a figure in the next-smaller
+   * unit (farAboveCellSentence: fp8_tflops 1979000 read "out of range" alone; breaker).
+   */
+  optionalPositive(
+    column: Column,
+    {integer = false, aboveHint}: {integer?: boolean; aboveHint?: string | null} = {}
+  ): number | null | undefined {
     const value = this.raw(column);
     if (value === "") return null;
     const expected = integer ? "a whole number > 0" : "a number > 0";
@@ -733,7 +746,11 @@ export class CellReader<Column extends string> {
       // billions, 7), told the number in the column's unit (it read "out of range" alone; new-user trial).
       const unit = this.units[column];
       const scaled = unit && unit.factor > 1 ? n / unit.factor : NaN;
-      const hint = isInRange(scaled, range) ? `the cell is ${unit!.label}: write ${formatNumber(scaled)}` : undefined;
+      const hint = isInRange(scaled, range)
+        ? `the cell is ${unit!.label}: write ${formatNumber(scaled)}`
+        : n > range.max
+          ? (aboveHint ?? undefined)
+          : undefined;
       this.fail(
         column,
         "out of range",

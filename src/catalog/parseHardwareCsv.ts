@@ -262,15 +262,19 @@ function readRow(
   const kind = readKind(cells);
   const chipFamily = family(id, cells);
   const vendor = checkVendor(cells, written, familyWritten ? chipFamily : undefined);
-  const bf16 = cells.positive("bf16_tflops");
-  const fp8 = cells.optionalPositive("fp8_tflops");
+  // A figure above the column's range and far above any chip's is likely in GFLOP/s (fp8_tflops 1979000 for the
+  // H100's 1979 read "out of range" alone; breaker): the hint says so.
+  const bf16Slip = farAboveCellSentence("bf16_tflops", cells.raw("bf16_tflops"));
+  const bf16 = cells.positive("bf16_tflops", {aboveHint: bf16Slip});
+  const fp8 = cells.optionalPositive("fp8_tflops", {
+    aboveHint: farAboveCellSentence("fp8_tflops", cells.raw("fp8_tflops"))
+  });
   // FP8 tensor throughput is twice BF16's on every chip that has FP8: NVIDIA H100 datasheet 3,958 vs 1,979 TFLOPS
   // (sparse; <https://www.nvidia.com/en-us/data-center/h100/>), AMD Instinct MI300X datasheet 2,614.9 vs 1,307.4
   // TFLOPS (<https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html>); B200 4,500 vs 2,250 dense
   // (Glenn K. Lockwood's B200 table, this catalog's source). Less than BF16 is a typo or a swapped pair of cells; a
   // chip without FP8 leaves the cell blank. A BF16 far above any chip's is the cell wrong, by its unit (989400 for
   // 989.4 TFLOP/s, in GFLOP/s): it was blamed on fp8_tflops, whose 1979 was right (breaker).
-  const bf16Slip = farAboveCellSentence("bf16_tflops", cells.raw("bf16_tflops"));
   if (bf16 !== undefined && fp8 !== undefined && fp8 !== null && fp8 < bf16 && bf16Slip !== null) {
     const expected = `dense TFLOP/s, at most fp8_tflops (${fp8} TFLOP/s)`;
     cells.fail("bf16_tflops", "BF16 throughput above FP8's, and far above any chip's", expected, undefined, bf16Slip);

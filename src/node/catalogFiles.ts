@@ -18,7 +18,7 @@ import {BARE_BELOW_USD, THOUSANDS_MONEY_KEYS} from "../scenario/run/bareMoneyNot
 import {billionsInTrillionsSentence} from "../catalog/trainingTokensCell.js";
 import {barePercentSentence} from "../scenario/run/barePercentNote.js";
 import {farBelowCellSentence, LEAST_BUNDLED_FIGURES, type LeastBundledColumn} from "../catalog/leastBundledFigures.js";
-import {farAboveCellSentence} from "../catalog/mostBundledFigures.js";
+import {farAboveCellSentence, MOST_BUNDLED_FIGURES, type MostBundledColumn} from "../catalog/mostBundledFigures.js";
 import {notedNumberText} from "../catalog/notedCellNumber.js";
 
 export interface Catalogs {
@@ -307,6 +307,10 @@ function hardwareCellNotesIn(
     const index = columnIndex(name);
     return index < 0 ? [] : [[name, index] as const];
   });
+  const mostFigures = (Object.keys(MOST_BUNDLED_FIGURES) as MostBundledColumn[]).flatMap((name) => {
+    const index = columnIndex(name);
+    return index < 0 ? [] : [[name, index] as const];
+  });
   return own.records.flatMap((record) => {
     if (recordShapeError(record, columns, own.file) !== undefined) return [];
     const notes: string[] = [];
@@ -337,10 +341,11 @@ function hardwareCellNotesIn(
       const sentence = farBelowCellSentence(name, record.cells[index] ?? "");
       if (sentence !== null) note(index, sentence);
     }
-    // A bf16_tflops far above any chip's, likely GFLOP/s (989400 for the H100's 989.4; breaker).
-    const bf16 = columnIndex("bf16_tflops");
-    const above = bf16 < 0 ? null : farAboveCellSentence("bf16_tflops", record.cells[bf16] ?? "");
-    if (above !== null) note(bf16, above);
+    // A bf16_tflops or fp8_tflops far above any chip's, likely GFLOP/s (989400 for the H100's 989.4; breaker).
+    for (const [name, index] of mostFigures) {
+      const above = farAboveCellSentence(name, record.cells[index] ?? "");
+      if (above !== null) note(index, above);
+    }
     return notes;
   });
 }

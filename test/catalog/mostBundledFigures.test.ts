@@ -36,6 +36,12 @@ describe("farAboveCellSentence", () => {
       "bf16_tflops 989400 is 989,400 TFLOP/s, over ten times any bundled chip's (the most, gb200's, is 2500 " +
         "TFLOP/s): write 989.4 if 989400 GFLOP/s was meant"
     );
+    // fp8_tflops's: the H100's 1979 in GFLOP/s (it read "out of range" alone; breaker).
+    expect(farAboveCellSentence("fp8_tflops", "1979000")).toBe(
+      "fp8_tflops 1979000 is 1,979,000 TFLOP/s, over ten times any bundled chip's (the most, gb200's, is 5000 " +
+        "TFLOP/s): write 1979 if 1979000 GFLOP/s was meant"
+    );
+    expect(farAboveCellSentence("fp8_tflops", "50000")).toBeNull();
   });
 
   it("takes ten times the most and less, an empty cell and a cell that is not a plain number as meant", () => {

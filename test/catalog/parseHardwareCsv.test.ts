@@ -521,6 +521,28 @@ describe("parseHardwareCsv validation", () => {
     ]);
   });
 
+  // 1979000 is the H100's 1979 TFLOP/s written in GFLOP/s: it was "out of range" alone (breaker). Above the column's
+  // range, the range error's hint says the unit, as bf16_tflops's error and the cell notes do; bf16_tflops too.
+  it("tells an fp8_tflops or bf16_tflops above its range and far above any chip's its likely unit", () => {
+    const fp8 = GOOD_ROW.replace(",989.4,1979,", ",989.4,1979000,");
+    expect(errorsOf(() => parseHardwareCsv(`${HEADER}\n${fp8}\n`, {file: FILE})).map((e) => e.message)).toEqual([
+      `data/hardware.csv:2:${cellColumn(fp8, 7)}: fp8_tflops: out of range: expected a number in [0.01, 1,000,000] ` +
+        "(the physical range of fp8_tflops), found '1979000' (fp8_tflops 1979000 is 1,979,000 TFLOP/s, over ten " +
+        "times any bundled chip's (the most, gb200's, is 5000 TFLOP/s): write 1979 if 1979000 GFLOP/s was meant)"
+    ]);
+    const bf16 = GOOD_ROW.replace(",989.4,1979,", ",2250000,,");
+    expect(errorsOf(() => parseHardwareCsv(`${HEADER}\n${bf16}\n`, {file: FILE}))[0]!.detail).toMatchObject({
+      path: "bf16_tflops",
+      message: "out of range",
+      hint:
+        "bf16_tflops 2250000 is 2,250,000 TFLOP/s, over ten times any bundled chip's (the most, gb200's, is 2500 " +
+        "TFLOP/s): write 2250 if 2250000 GFLOP/s was meant"
+    });
+    // Below the range, no such hint.
+    const low = GOOD_ROW.replace(",989.4,1979,", ",989.4,0.001,");
+    expect(errorsOf(() => parseHardwareCsv(`${HEADER}\n${low}\n`, {file: FILE}))[0]!.detail.hint).toBeUndefined();
+  });
+
   it("names a duplicate column with what was expected (it said only 'duplicate column … found')", () => {
     // vendor (field 3) written as name, which field 2 already is.
     const header = HEADER.replace("name,vendor,", "name,name,");

@@ -61,6 +61,16 @@ describe("hardwareCellNotes", () => {
     ]);
   });
 
+  // An fp8_tflops in GFLOP/s within the column's range (to a million TFLOP/s), as bf16_tflops is noted.
+  it("notes an fp8_tflops over ten times any bundled chip's, likely GFLOP/s", () => {
+    const row = CHEAP.replace(",31.12,", ",31120,").replace(",989.4,1979,", ",989.4,60000,");
+    const column = row.indexOf(",60000,") + 2;
+    expect(notesOf(`${HEADER}\n${row}\n`)).toEqual([
+      `${file}:2:${column}: fp8_tflops 60000 is 60,000 TFLOP/s, over ten times any bundled chip's (the most, ` +
+        "gb200's, is 5000 TFLOP/s): write 60 if 60000 GFLOP/s was meant"
+    ]);
+  });
+
   // The cell refuses `50%` ("not a number … write 0.5"): the note advised it (breaker).
   it("advises a system_overhead's fraction, which the cell accepts, not a percentage", () => {
     const row = CHEAP.replace(",31.12,", ",31120,").replace(",0.5,1275,", ",50,1275,");
@@ -75,7 +85,8 @@ describe("hardwareCellNotes", () => {
   // overflows", and a bf16_tflops above fp8_tflops had its error's hint repeated by a note at the same cell (breaker).
   it.each([
     ["a number too large for a double", `9${"0".repeat(400)},,`],
-    ["a far-above bf16_tflops above fp8_tflops (its error's hint says it)", "989400,1979,"]
+    ["a far-above bf16_tflops above fp8_tflops (its error's hint says it)", "989400,1979,"],
+    ["an fp8_tflops above its range (its error's hint says it)", "989.4,1979000,"]
   ])("gives none for a cell in error: %s", (_, cells) => {
     const row = CHEAP.replace(",31.12,", ",31120,").replace(",989.4,1979,", `,${cells}`);
     expect(notesOf(`${HEADER}\n${row}\n`)).toEqual([]);
