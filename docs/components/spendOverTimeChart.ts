@@ -200,7 +200,13 @@ export function SpendOverTimeChart(
           frameAnchor: "top",
           dy: 4,
           fill: INK,
-          ...placeLabel(month, [`inference ahead for good, ${formatMonth(month)}`, `for good, ${formatMonth(month)}`])
+          // The middle wording keeps the label's subject where the long one does not fit (at 390 px it read "for
+          // good, month 59"; trial).
+          ...placeLabel(month, [
+            `inference ahead for good, ${formatMonth(month)}`,
+            `inference for good, ${formatMonth(month)}`,
+            `for good, ${formatMonth(month)}`
+          ])
         })
       ),
       Plot.ruleX(brief, {x: "month", stroke: INK, strokeDasharray: "1 3", strokeOpacity: 0.6}),
