@@ -303,14 +303,14 @@ function hardwareCellNotesIn(
   const columnIndex = (name: string) => own.header?.cells.findIndex((cell) => cell.trim() === name) ?? -1;
   const column = columnIndex("price_usd");
   const overhead = columnIndex("system_overhead");
-  const figures = (Object.keys(LEAST_BUNDLED_FIGURES) as LeastBundledColumn[]).flatMap((name) => {
-    const index = columnIndex(name);
-    return index < 0 ? [] : [[name, index] as const];
-  });
-  const mostFigures = (Object.keys(MOST_BUNDLED_FIGURES) as MostBundledColumn[]).flatMap((name) => {
-    const index = columnIndex(name);
-    return index < 0 ? [] : [[name, index] as const];
-  });
+  // Each of `names` the file has, with its index.
+  const present = <N extends string>(names: readonly N[]) =>
+    names.flatMap((name) => {
+      const index = columnIndex(name);
+      return index < 0 ? [] : [[name, index] as const];
+    });
+  const figures = present(Object.keys(LEAST_BUNDLED_FIGURES) as LeastBundledColumn[]);
+  const mostFigures = present(Object.keys(MOST_BUNDLED_FIGURES) as MostBundledColumn[]);
   return own.records.flatMap((record) => {
     if (recordShapeError(record, columns, own.file) !== undefined) return [];
     const notes: string[] = [];
