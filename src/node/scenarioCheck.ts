@@ -16,6 +16,7 @@ import type {ScenarioLibrary} from "./scenarioLibrary.js";
 import {blockedParent, holderErrors, holderFiles, noteHiddenFiles, readScenarioSources} from "./scenarioSources.js";
 import {unsourcedKeysNote} from "../scenario/file/unsourcedKeys.js";
 import {copiedFromNote, type CopyFacts} from "../scenario/file/copiedFrom.js";
+import {inheritedSourcesNote} from "../scenario/resolve/inheritedSources.js";
 import {glossaryAnchors} from "./glossary.js";
 import {MARKDOWN_EXTENSION_WORDS, realPath, SCENARIOS_DIR} from "./paths.js";
 
@@ -285,10 +286,16 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
 /**
  * Writes a `token-ledger: note:` line to stderr for each checked file that sets a key without a source
  * (unsourcedKeysNote), and, given the library the files were checked in, for one that cites another file's source for
- * a value it changed or takes another's title (copiedFromNote): `validate` after its count, `build` after the site is
- * built, where the note is not lost among Framework's lines. The pages show "—" as such a key's source.
+ * a value it changed or takes another's title (copiedFromNote), and for one that keeps inherited values whose sources
+ * speak of a chip or model it moved off (inheritedSourcesNote; needs `catalogs` for the rows' names): `validate` after
+ * its count, `build` after the site is built, where the note is not lost among Framework's lines. The pages show "—"
+ * as the source of a key set without one.
  */
-export function noteUnsourcedKeys(files: readonly ScenarioFileCheck[], library?: ScenarioLibrary): void {
+export function noteUnsourcedKeys(
+  files: readonly ScenarioFileCheck[],
+  library?: ScenarioLibrary,
+  catalogs?: Catalogs
+): void {
   const others = library ? library.index.ids.flatMap((id) => library.index.lookup(id) ?? []) : [];
   const facts = new Map<string, CopyFacts>();
   const factsOf = (file: string) => {
@@ -297,10 +304,38 @@ export function noteUnsourcedKeys(files: readonly ScenarioFileCheck[], library?:
   };
   for (const check of files) {
     if (!check.scenario) continue;
-    for (const note of [unsourcedKeysNote(check.scenario), copiedFromNote(check.scenario, others, factsOf)]) {
+    const notes = [
+      unsourcedKeysNote(check.scenario),
+      copiedFromNote(check.scenario, others, factsOf),
+      inheritedNote(check, library, catalogs)
+    ];
+    for (const note of notes) {
       if (note) process.stderr.write(`token-ledger: note: ${note}\n`);
     }
   }
+}
+
+/**
+ * inheritedSourcesNote for a checked file that extends another: its parent resolved by `library`'s index, catalog rows named
+ * as `catalogs` name them. Null without a parent, a library or catalogs, or when the parent does not resolve (its
+ * errors are the parent's to report).
+ */
+function inheritedNote(check: ScenarioFileCheck, library?: ScenarioLibrary, catalogs?: Catalogs): string | null {
+  const parentId = check.resolved?.chain[1];
+  if (!check.resolved || parentId === undefined || !library || !catalogs) return null;
+  let parent: ResolvedScenario;
+  try {
+    // Resolved from the library's index, not library.resolve, which notes files a chain passes by: a second time here.
+    parent = resolveScenario(parentId, library.index.lookup);
+  } catch {
+    return null;
+  }
+  const rows = {hardware: catalogs.hardware, models: catalogs.models};
+  return inheritedSourcesNote(
+    check.resolved,
+    parent,
+    (catalog, id) => rows[catalog].find((row) => row.id === id)?.name
+  );
 }
 
 /** Whether a scenario file (as displayPath names it) is a bundled one, and when it was modified: see mayBeCopyOf. */

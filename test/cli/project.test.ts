@@ -84,6 +84,38 @@ describe("token-ledger new", () => {
     expect(validate.stdout).toBe("1 scenario file valid\n");
   });
 
+  it("notes a scenario that moves base to a B200 but keeps base's H100-sourced values (session 46's left list)", async () => {
+    const dir = await newProject("inherited-sources");
+    writeFileSync(
+      join(dir, "data/scenarios/b200.md"),
+      '---\nextends: base\nserving:\n  hardware: b200\nsources:\n  serving.hardware: "NVIDIA B200 datasheet"\n---\n'
+    );
+    const validate = await runCli(["validate"]);
+    expect(validate.code, validate.stderr).toBe(0);
+    // The file is named as the command names the project's files (here by its path: the project is found through
+    // TOKEN_LEDGER_PROJECT, not the working directory).
+    const note = validate.stderr
+      .split("\n")
+      .find((line) => line.startsWith("token-ledger: note: ") && line.includes("b200.md moves off"));
+    // base.md's lines of the three keys, as `run base` lists them.
+    const base = readFileSync(join(REPO_ROOT, "data/scenarios/base.md"), "utf8").split("\n");
+    const line = (key: string) => base.findIndex((text) => text.startsWith(`  ${key}:`)) + 1;
+    expect(note).toContain(
+      "data/scenarios/b200.md moves off base's h100-sxm (serving.hardware and training.hardware " +
+        "are b200 here) but keeps 3 values from base whose sources speak of the H100: serving.tensorParallel (8, line " +
+        `${line("tensorParallel")} of `
+    );
+    expect(note).toContain(`training.chips (16384, line ${line("chips")} of `);
+    // Set again in the file with a source of its own, each value is the author's: no note.
+    writeFileSync(
+      join(dir, "data/scenarios/b200.md"),
+      "---\nextends: base\nserving:\n  hardware: b200\n  tensorParallel: 4\ntraining:\n  mfu: 0.4\n  chips: 8192\n" +
+        'sources:\n  serving.hardware: "a"\n  serving.tensorParallel: "b"\n  training.mfu: "c"\n  training.chips: "d"\n---\n'
+    );
+    const again = await runCli(["validate"]);
+    expect(again.stderr).not.toContain("moves off");
+  });
+
   it("gives every page an inline favicon, so no page requests /favicon.ico (new-user trial: a 404)", async () => {
     const dir = await newProject("favicon");
     // The project's config, evaluated with its `token-ledger/node` import pointed at this checkout's source (the

@@ -232,7 +232,14 @@ describe("token-ledger validate", () => {
     expect(stdout).toBe("1 scenario file valid\n");
     expect(stderr).toBe(
       `token-ledger: note: ${fixture("child.md")} sets a key without a source: serving.hardware (line 6); its pages ` +
-        'show "—" as its source (give it a line under sources:)\n'
+        'show "—" as its source (give it a line under sources:)\n' +
+        // The B200 it moves to keeps base's values whose sources speak of H100s (inheritedSources.ts).
+        `token-ledger: note: ${fixture("child.md")} moves off base's h100-sxm (serving.hardware and training.hardware ` +
+        "are b200 here) but keeps 3 values from base whose sources speak of the H100: serving.tensorParallel (8, line " +
+        "8 of data/scenarios/base.md), training.mfu (0.41, line 30 of data/scenarios/base.md) and training.chips " +
+        "(16384, line 31 of data/scenarios/base.md); its pages show them, marked inherited, as this scenario's. Set " +
+        "each in this file with a source for what it uses now, or set the same value with a source that says why it " +
+        "still holds\n"
     );
   });
 

@@ -124,7 +124,7 @@ export function registerScenarioCommands(program: Command): void {
       if (unread !== undefined) noteNoProject(unread);
       // x2.mdx, notes.txt, y.yaml beside the scenarios were passed over without a word (breaker).
       if (!files.length) noteScenarioAttempts(dir);
-      const {files: checked, errors, library} = checkScenarioFiles(paths);
+      const {files: checked, errors, library, catalogs} = checkScenarioFiles(paths);
       if (errors.length) throw new UserErrors(errors);
       noteCatalogOverrides();
       // The notes run prints of values written in a likely wrong unit (3 for 3 kW), read from the values alone:
@@ -139,7 +139,7 @@ export function registerScenarioCommands(program: Command): void {
       );
       // A key set without a source is valid, but its pages show "—" where a reader looks for where it comes from; one
       // whose source was copied with its file cites it for a value it was not written for.
-      noteUnsourcedKeys(checked, library);
+      noteUnsourcedKeys(checked, library, catalogs);
     });
 
   program

@@ -78,7 +78,7 @@ export async function buildSite(root?: string): Promise<void> {
   if (existsSync(project.output)) renameSync(project.output, old);
   renameSync(next, project.output);
   rmSync(old, {recursive: true, force: true});
-  noteUnsourcedKeys(check.files, check.library);
+  noteUnsourcedKeys(check.files, check.library, check.catalogs);
 }
 
 /**

@@ -1,0 +1,98 @@
+// A scenario extending base on B200s kept base's training.chips ("up to 16,384 H100s"), training.mfu and
+// serving.tensorParallel, whose sources speak of H100s, with no word to its author (session 46's left list).
+import {readFileSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {parseScenario, type ParsedScenario} from "../../../src/scenario/file/parseScenario.js";
+import {inheritedSourcesNote} from "../../../src/scenario/resolve/inheritedSources.js";
+import {resolveScenario} from "../../../src/scenario/resolve/resolveScenario.js";
+
+const BASE = parseScenario({
+  file: "data/scenarios/base.md",
+  text: readFileSync(new URL("../../../data/scenarios/base.md", import.meta.url), "utf8")
+});
+/** Names of the catalog rows these tests use, as data/hardware.csv and data/models.csv give them. */
+const NAMES: Record<string, string> = {
+  "h100-sxm": "NVIDIA H100 SXM5 80GB",
+  "h800-sxm": "NVIDIA H800 SXM5 80GB",
+  b200: "NVIDIA B200 (HGX/DGX, 8 GPUs)",
+  "llama-3.1-405b": "Llama 3.1 405B",
+  "llama-3.1-70b": "Llama 3.1 70B"
+};
+const rowName = (_catalog: string, id: string) => NAMES[id];
+
+/** The note for a child of base written as `front` (front matter lines after `extends: base`). */
+function noteFor(front: string): string | null {
+  const child = parseScenario({file: "mine.md", text: `---\nid: mine\nextends: base\n${front}---\n`});
+  const files = new Map<string, ParsedScenario>([
+    ["base", BASE],
+    ["mine", child]
+  ]);
+  const lookup = (id: string) => files.get(id);
+  return inheritedSourcesNote(resolveScenario("mine", lookup), resolveScenario("base", lookup), rowName);
+}
+
+/** base.md's line of a key (`  chips: 16384` under training:), so that the test follows edits to base.md. */
+function baseLine(path: string): number {
+  return BASE.values[path]!.position.line;
+}
+
+describe("inheritedSourcesNote", () => {
+  it("names each inherited value whose source speaks of the chip the scenario moved off, with its line", () => {
+    const note = noteFor('serving:\n  hardware: b200\nsources:\n  serving.hardware: "NVIDIA B200 datasheet"\n');
+    expect(note).toBe(
+      "mine.md moves off base's h100-sxm (serving.hardware and training.hardware are b200 here) but keeps " +
+        "3 values from base whose sources speak of the H100: " +
+        `serving.tensorParallel (8, line ${baseLine("serving.tensorParallel")} of data/scenarios/base.md), ` +
+        `training.mfu (0.41, line ${baseLine("training.mfu")} of data/scenarios/base.md) and ` +
+        `training.chips (16384, line ${baseLine("training.chips")} of data/scenarios/base.md); its pages show them, ` +
+        "marked inherited, as this scenario's. Set each in this file with a source for what it uses now, or set the " +
+        "same value with a source that says why it still holds"
+    );
+  });
+
+  it("leaves out a value the scenario sets again, and is null once every such value is its own", () => {
+    const some = noteFor(
+      "serving:\n  hardware: b200\n  tensorParallel: 4\ntraining:\n  chips: 8192\n  mfu: 0.4\n" +
+        'sources:\n  serving.hardware: "B200"\n  serving.tensorParallel: "a"\n  training.chips: "b"\n'
+    );
+    // training.mfu is set in mine.md without a source: its own value, not base's, so not this note's.
+    expect(some).toBeNull();
+    const one = noteFor(
+      'serving:\n  hardware: b200\ntraining:\n  chips: 8192\n  mfu: 0.4\nsources:\n  serving.hardware: "B200"\n'
+    );
+    expect(one).toMatch(/keeps a value from base whose source speaks of the H100: serving\.tensorParallel \(8, line/);
+  });
+
+  it("is null when the chip is still used somewhere (training.hardware kept on the H100) or nothing moves", () => {
+    // Training stays on the H100: base's H100 sources describe a chip the scenario still uses (the rule is per row
+    // left, not per key).
+    const training =
+      'serving:\n  hardware: b200\ntraining:\n  hardware: h100-sxm\nsources:\n  serving.hardware: "B200"\n';
+    expect(noteFor(training)).toBeNull();
+    expect(noteFor("serving:\n  batch: 32\n")).toBeNull();
+  });
+
+  it("does not take a word both chips' names share (SXM5) for the chip left", () => {
+    // h100-sxm → h800-sxm: "SXM5" is in both names; base's sources name H100, which the scenario left.
+    const note = noteFor('serving:\n  hardware: h800-sxm\nsources:\n  serving.hardware: "H800"\n');
+    expect(note).toMatch(/speak of the H100:/);
+    expect(note).not.toMatch(/SXM5/);
+  });
+
+  it("speaks of a model left too (405B in base's 'Llama 3 405B'), whichever keys used it", () => {
+    const note = noteFor(
+      "serving:\n  model: llama-3.1-70b\ntraining:\n  model: llama-3.1-70b\n" +
+        'sources:\n  serving.model: "Llama 3.1 70B"\n  training.model: "the served model"\n'
+    );
+    expect(note).toMatch(
+      /^mine\.md moves off base's llama-3\.1-405b \(serving\.model and training\.model are llama-3\.1-70b here\)/
+    );
+    // "Llama 3 405B pre-training: 15.6T tokens", "Llama 3 405B: 41% BF16 MFU …", "Llama 3 405B: up to 16,384 H100s".
+    expect(note).toMatch(
+      /speak of the 405B: training\.tokens \(15\.6T tokens, line \d+ of data\/scenarios\/base\.md\)/
+    );
+    expect(note).toMatch(/training\.mfu \(0\.41, line/);
+    // Base serves the 405B in serving.model alone now that training.model is set too: one row left, named once.
+    expect(note!.match(/moves off/g)).toHaveLength(1);
+  });
+});
