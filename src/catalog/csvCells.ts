@@ -11,6 +11,7 @@ import {pointGroupedWhole} from "../units/pointGrouped.js";
 import {caseFixedHeader} from "./headerCase.js";
 import {headerSeparatorError, rowSeparatorError} from "./headerSeparator.js";
 import {headerOfOtherCatalogError} from "./headerOfOtherCatalog.js";
+import {textCellCapError} from "./textCellCaps.js";
 
 /** Where a cell starts in a CSV file: the place an editor jumps to for `file:line:column`. */
 export interface CsvPosition {
@@ -603,13 +604,22 @@ export class CellReader<Column extends string> {
 
   /**
    * Starts reading `record`; returns false (after recording recordShapeError's error) if its cells are not one per
-   * column.
+   * column, or (after recording an error for each) if a cell is longer than its column's cap (textCellCapError): such
+   * a row is not read, so that no other error quotes the cell, nor a note (a 5 MB name passed; breaker).
    */
   start(record: CsvRecord): boolean {
     this.record = record;
     const error = recordShapeError(record, this.columns, this.file);
-    if (error) this.errors.push(error);
-    return error === undefined;
+    if (error) {
+      this.errors.push(error);
+      return false;
+    }
+    const long = this.columns.flatMap((column, i) => {
+      const capError = textCellCapError(this.raw(column), column, record.positions[i] ?? record.end, this.file);
+      return capError ? [capError] : [];
+    });
+    this.errors.push(...long);
+    return long.length === 0;
   }
 
   /** 1-based line of the current record. */
