@@ -40,6 +40,12 @@ export interface CsvRecord {
    * quote as the delimiter, whatever it is, so the text is read as the next cell and the row's later cells shift.
    */
   afterQuote?: {index: number; at: CsvPosition; text: string};
+  /**
+   * The record as written in the file, quotes and separators kept: a row separated by ';' whose first cell is quoted
+   * (`"h100";…`) has its first ';' taken for a delimiter by d3-dsv, so its cells joined again lose it
+   * (rowSeparatorError). Absent on a record not read from a file.
+   */
+  source?: string;
 }
 
 /**
@@ -220,6 +226,7 @@ function parseCsvRows(text: string): {rows: CsvRecord[]; unterminated: CsvPositi
   };
   for (;;) {
     let start = at;
+    const recordStart = at;
     let t = token();
     if (t === EOF) break;
     const cells: string[] = [];
@@ -239,7 +246,14 @@ function parseCsvRows(text: string): {rows: CsvRecord[]; unterminated: CsvPositi
       start = at;
       t = token();
     }
-    rows.push({line: positions[0]!.line, cells, positions, end: positionAt(end), ...(afterQuote ? {afterQuote} : {})});
+    rows.push({
+      line: positions[0]!.line,
+      cells,
+      positions,
+      end: positionAt(end),
+      ...(afterQuote ? {afterQuote} : {}),
+      source: text.slice(recordStart, end)
+    });
   }
   return {rows, unterminated};
 }
@@ -523,7 +537,14 @@ export function recordShapeError(record: CsvRecord, columns: readonly string[], 
   // `"NVIDIA H100" SXM5`: d3-dsv reads ` SXM5` as the next cell, so the row read a cell too many and the error was
   // "wrong number of cells … (quote cells that contain commas)" at the row's end (tester). After the open quote's
   // error above, as a quote left open and closed by a later line's quote has text after that one.
-  if (record.afterQuote) return afterQuoteError(record.afterQuote, file, columns[record.afterQuote.index]);
+  // A row separated by ';' whose first cell is quoted (`"h100-sxm";NVIDIA H100;…`) has text after that quote, and is
+  // told its separator, not that text (it read "text after a closing quote … found ';NVIDIA H100…'"; breaker).
+  if (record.afterQuote) {
+    return (
+      rowSeparatorError(record, columns, file) ??
+      afterQuoteError(record.afterQuote, file, columns[record.afterQuote.index])
+    );
+  }
   if (!wrongCount) return undefined;
   // A row separated by ';' or tabs under a comma header (`h100-sxm;NVIDIA H100;…`) read "found 1 (quote cells that
   // contain commas)" (breaker): said so, as a header separated so is.

@@ -61,12 +61,15 @@ export function headerSeparatorError(
 /**
  * The error for a catalog CSV's data row separated by semicolons or tabs (OTHER_SEPARATORS) under a header separated
  * by commas: a row pasted from a file Excel saved with ';'. It was "wrong number of cells … found 1 (quote cells that
- * contain commas)" (breaker). The row is taken to be separated so when its text (its cells joined by the commas they
- * were split at), split at the separator by the CSV rules, is one cell per column of `columns`: an unquoted cell that
- * holds a comma, as a ';'-separated file writes one, is one cell too. Undefined for any other row.
+ * contain commas)" (breaker). The row is taken to be separated so when its text (as written, CsvRecord.source, else its
+ * cells joined by the commas they were split at), split at the separator by the CSV rules, is one cell per column of
+ * `columns`, its first cell quoted or not (`"h100-sxm";…`): an unquoted cell that holds a comma, as a ';'-separated
+ * file writes one, is one cell too. Undefined for any other row.
  */
 export function rowSeparatorError(record: CsvRecord, columns: readonly string[], file: string): UserError | undefined {
-  const text = record.cells.join(",");
+  // As written where known: d3-dsv takes the character after a quoted cell's closing quote for a delimiter, so the
+  // first ';' of `"h100-sxm";…` is in no cell.
+  const text = record.source ?? record.cells.join(",");
   for (const [separator, word] of OTHER_SEPARATORS) {
     if (!text.includes(separator)) continue;
     const rows = dsvFormat(separator).parseRows(text);

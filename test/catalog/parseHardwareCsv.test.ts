@@ -467,6 +467,30 @@ describe("parseHardwareCsv validation", () => {
     });
   });
 
+  // Its first cell quoted (`"h100-sxm";…`), as a spreadsheet quotes text, the row read "text after a closing quote …
+  // found ';NVIDIA H100…'": d3-dsv takes the ';' after the quote for a delimiter (breaker).
+  it.each([
+    [";", "semicolons (;)"],
+    ["\t", "tabs"]
+  ])("says a row separated by %j whose cells are quoted is, at the row", (separator, word) => {
+    const cells = GOOD_ROW.split(",");
+    const firstQuoted = [`"${cells[0]}"`, ...cells.slice(1)].join(separator);
+    const allQuoted = cells.map((cell) => `"${cell}"`).join(separator);
+    for (const row of [firstQuoted, allQuoted, `${firstQuoted}a note, with a comma`]) {
+      expect(errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}\n`, {file: FILE})).map((e) => e.message)).toEqual([
+        `data/hardware.csv:2:1: row separated by ${word}, not commas: expected 28 cells separated by commas, as ` +
+          `the header's columns are, found 28 cells separated by ${word} ` +
+          "(save the file as comma-separated CSV, in Excel as CSV UTF-8 (Comma delimited))"
+      ]);
+    }
+    // Text after a quote in a row separated by commas is still that error.
+    const stray = GOOD_ROW.replace(/^[^,]*,[^,]*/, (start) => start.replace(/,(.*)$/, ',"$1" SXM5'));
+    expect(errorsOf(() => parseHardwareCsv(`${HEADER}\n${stray}\n`, {file: FILE}))[0]!.detail).toMatchObject({
+      message: "text after a closing quote",
+      found: "' SXM5'"
+    });
+  });
+
   // data/models.csv's header in data/hardware.csv was 38 errors, a missing or unexpected column each (breaker).
   it("says a header that is data/models.csv's is, once, at the header", () => {
     const csv = `${MODEL_COLUMNS.join(",")}\n${GOOD_ROW}\n`;
