@@ -30,17 +30,48 @@ export function farAboveBundled(column: MostBundledColumn, value: number): boole
 }
 
 /**
+ * How many times a chip's BF16 peak its FP8 peak is, at least and at most: 1.95 (trainium2, 1299 vs 667 TFLOP/s) to
+ * 3.75 (trainium3, 2517 vs 671) among the bundled rows of data/hardware.csv with both, 2 on every other (H100, B200,
+ * MI300X, TPU v7…); test/catalog/mostBundledFigures.test.ts checks every bundled row is within it.
+ */
+export const FP8_PER_BF16 = {least: 1, most: 4} as const;
+
+/** The other column of a chip's pair of peaks: the figure a cell's suggestion is checked beside. */
+export const PAIRED_FIGURE: Readonly<Record<MostBundledColumn, MostBundledColumn>> = {
+  bf16_tflops: "fp8_tflops",
+  fp8_tflops: "bf16_tflops"
+};
+
+/**
+ * Whether `meant` (a figure of `column`, in its unit) is plausible beside the same row's paired figure written
+ * `pairWritten` (bf16_tflops for fp8_tflops, and the reverse): FP8 is FP8_PER_BF16 times BF16. The paired figure is
+ * read as it is, or a thousandth of it when it too is far above any chip's (both cells in GFLOP/s); a paired cell that
+ * is empty (a chip without FP8) or no plain number (its own error) leaves `meant` unchecked, so plausible.
+ */
+export function plausibleBesidePair(column: MostBundledColumn, meant: number, pairWritten: string): boolean {
+  const pair = PAIRED_FIGURE[column];
+  const cell = notedCellNumber(pairWritten);
+  if (cell === null || cell.value <= 0) return true;
+  const other = farAboveBundled(pair, cell.value) ? cell.value / 1000 : cell.value;
+  const ratio = column === "fp8_tflops" ? meant / other : other / meant;
+  return ratio >= FP8_PER_BF16.least && ratio <= FP8_PER_BF16.most;
+}
+
+/**
  * The sentence for a data/hardware.csv cell of `column` written `written`, when farAboveBundled, else null:
  * "bf16_tflops 989400 is 989,400 TFLOP/s, over ten times any bundled chip's (the most, gb200's, is 2500 TFLOP/s):
  * write 989.4 if 989400 GFLOP/s was meant". A cell that is not a plain number, or too large to be finite, is left to
- * the cell's own error (notedCellNumber).
+ * the cell's own error (notedCellNumber). With `pairWritten`, the same row's paired cell (bf16_tflops for fp8_tflops,
+ * fp8_tflops for bf16_tflops), null too when the figure offered is implausible beside it (plausibleBesidePair):
+ * fp8_tflops 9000000 beside a bf16_tflops of 989.4 was offered 9000, nine times the BF16 peak (breaker).
  */
-export function farAboveCellSentence(column: MostBundledColumn, written: string): string | null {
+export function farAboveCellSentence(column: MostBundledColumn, written: string, pairWritten = ""): string | null {
   const cell = notedCellNumber(written);
   if (cell === null || !farAboveBundled(column, cell.value)) return null;
   const {text, value} = cell;
   const {most, chip, unit, smaller} = MOST_BUNDLED_FIGURES[column];
   const meant = Number((value / 1000).toPrecision(12));
+  if (!plausibleBesidePair(column, meant, pairWritten)) return null;
   return (
     `${column} ${text} is ${notedNumberText(groupThousands(value))} ${unit}, over ten times any bundled chip's (the most, ${chip}'s, ` +
     `is ${most} ${unit}): write ${meant} if ${text} ${smaller} was meant`

@@ -10,7 +10,7 @@ import {SCALE_UP_TOPOLOGIES, TOPOLOGY_WITHOUT_COLUMN, type ScaleUpTopology} from
 import {CHIP_HOUR_COST_RANGES} from "../strategy/servingChip.js";
 import {catalogChipSystem} from "../tco/chipSystem.js";
 import {groupThousands} from "../units/groupThousands.js";
-import {farAboveCellSentence} from "./mostBundledFigures.js";
+import {farAboveBundled, farAboveCellSentence} from "./mostBundledFigures.js";
 import {HARDWARE_COLUMNS} from "./catalogColumns.js";
 
 export {HARDWARE_COLUMNS};
@@ -264,10 +264,12 @@ function readRow(
   const vendor = checkVendor(cells, written, familyWritten ? chipFamily : undefined);
   // A figure above the column's range and far above any chip's is likely in GFLOP/s (fp8_tflops 1979000 for the
   // H100's 1979 read "out of range" alone; breaker): the hint says so.
-  const bf16Slip = farAboveCellSentence("bf16_tflops", cells.raw("bf16_tflops"));
+  // Offered only when the figure meant is plausible beside the row's other peak (FP8 1–4× BF16): 9000000 beside a BF16
+  // of 989.4 was offered 9000 (breaker).
+  const bf16Slip = farAboveCellSentence("bf16_tflops", cells.raw("bf16_tflops"), cells.raw("fp8_tflops"));
   const bf16 = cells.positive("bf16_tflops", {aboveHint: bf16Slip});
   const fp8 = cells.optionalPositive("fp8_tflops", {
-    aboveHint: farAboveCellSentence("fp8_tflops", cells.raw("fp8_tflops"))
+    aboveHint: farAboveCellSentence("fp8_tflops", cells.raw("fp8_tflops"), cells.raw("bf16_tflops"))
   });
   // FP8 tensor throughput is twice BF16's on every chip that has FP8: NVIDIA H100 datasheet 3,958 vs 1,979 TFLOPS
   // (sparse; <https://www.nvidia.com/en-us/data-center/h100/>), AMD Instinct MI300X datasheet 2,614.9 vs 1,307.4
@@ -275,9 +277,11 @@ function readRow(
   // (Glenn K. Lockwood's B200 table, this catalog's source). Less than BF16 is a typo or a swapped pair of cells; a
   // chip without FP8 leaves the cell blank. A BF16 far above any chip's is the cell wrong, by its unit (989400 for
   // 989.4 TFLOP/s, in GFLOP/s): it was blamed on fp8_tflops, whose 1979 was right (breaker).
-  if (bf16 !== undefined && fp8 !== undefined && fp8 !== null && fp8 < bf16 && bf16Slip !== null) {
+  // Far above any chip's with no figure offered (implausible beside FP8's), it is still the BF16 cell that is wrong.
+  if (bf16 !== undefined && fp8 !== undefined && fp8 !== null && fp8 < bf16 && farAboveBundled("bf16_tflops", bf16)) {
     const expected = `dense TFLOP/s, at most fp8_tflops (${fp8} TFLOP/s)`;
-    cells.fail("bf16_tflops", "BF16 throughput above FP8's, and far above any chip's", expected, undefined, bf16Slip);
+    const hint = bf16Slip ?? undefined;
+    cells.fail("bf16_tflops", "BF16 throughput above FP8's, and far above any chip's", expected, undefined, hint);
   } else if (bf16 !== undefined && fp8 !== undefined && fp8 !== null && fp8 < bf16) {
     cells.fail(
       "fp8_tflops",

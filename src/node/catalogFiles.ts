@@ -18,7 +18,12 @@ import {BARE_BELOW_USD, THOUSANDS_MONEY_KEYS} from "../scenario/run/bareMoneyNot
 import {billionsInTrillionsSentence} from "../catalog/trainingTokensCell.js";
 import {barePercentSentence} from "../scenario/run/barePercentNote.js";
 import {farBelowCellSentence, LEAST_BUNDLED_FIGURES, type LeastBundledColumn} from "../catalog/leastBundledFigures.js";
-import {farAboveCellSentence, MOST_BUNDLED_FIGURES, type MostBundledColumn} from "../catalog/mostBundledFigures.js";
+import {
+  farAboveCellSentence,
+  MOST_BUNDLED_FIGURES,
+  PAIRED_FIGURE,
+  type MostBundledColumn
+} from "../catalog/mostBundledFigures.js";
 import {notedNumberText} from "../catalog/notedCellNumber.js";
 
 export interface Catalogs {
@@ -343,7 +348,9 @@ function hardwareCellNotesIn(
     }
     // A bf16_tflops or fp8_tflops far above any chip's, likely GFLOP/s (989400 for the H100's 989.4; breaker).
     for (const [name, index] of mostFigures) {
-      const above = farAboveCellSentence(name, record.cells[index] ?? "");
+      // Offered only when plausible beside the row's other peak, as the cell's error offers it.
+      const pair = record.cells[columnIndex(PAIRED_FIGURE[name])] ?? "";
+      const above = farAboveCellSentence(name, record.cells[index] ?? "", pair);
       if (above !== null) note(index, above);
     }
     return notes;

@@ -6,7 +6,9 @@ import {readCsvRecords} from "../../src/catalog/csvCells.js";
 import {
   farAboveBundled,
   farAboveCellSentence,
+  FP8_PER_BF16,
   MOST_BUNDLED_FIGURES,
+  plausibleBesidePair,
   type MostBundledColumn
 } from "../../src/catalog/mostBundledFigures.js";
 
@@ -58,5 +60,49 @@ describe("farAboveCellSentence", () => {
     const sentence = farAboveCellSentence("bf16_tflops", `9${"0".repeat(300)}`)!;
     expect(sentence).toMatch(/^bf16_tflops 9000+…/);
     expect(sentence.length).toBeLessThan(300);
+  });
+});
+
+// fp8_tflops 9000000 beside a BF16 of 989.4 was offered "write 9000", nine times the BF16 peak, and bf16_tflops
+// 30000000 beside an FP8 of 1979 "write 30000", fifteen times the FP8 peak (breaker): a figure is offered only when
+// plausible beside the row's other peak.
+describe("FP8_PER_BF16", () => {
+  it("holds every bundled chip with both peaks", () => {
+    const bf16 = header!.cells.indexOf("bf16_tflops");
+    const fp8 = header!.cells.indexOf("fp8_tflops");
+    const ratios = records
+      .filter((record) => record.cells[fp8] !== "")
+      .map((record) => Number(record.cells[fp8]) / Number(record.cells[bf16]));
+    expect(ratios.length).toBeGreaterThan(10);
+    expect(Math.min(...ratios)).toBeGreaterThanOrEqual(FP8_PER_BF16.least);
+    expect(Math.max(...ratios)).toBeLessThanOrEqual(FP8_PER_BF16.most);
+  });
+});
+
+describe("farAboveCellSentence beside the paired peak", () => {
+  it("offers a figure 1 to 4 times the BF16 peak for fp8_tflops, and a quarter to all of FP8's for bf16_tflops", () => {
+    expect(farAboveCellSentence("fp8_tflops", "1979000", "989.4")).toMatch(/write 1979 if 1979000 GFLOP\/s was meant$/);
+    expect(farAboveCellSentence("fp8_tflops", "3957000", "989.4")).toMatch(/write 3957 if/);
+    expect(farAboveCellSentence("bf16_tflops", "989400", "1979")).toMatch(/write 989.4 if 989400 GFLOP\/s was meant$/);
+    // Both in GFLOP/s: each is checked beside the other's thousandth.
+    expect(farAboveCellSentence("bf16_tflops", "989400", "1979000")).toMatch(/write 989.4 if/);
+    expect(farAboveCellSentence("fp8_tflops", "1979000", "989400")).toMatch(/write 1979 if/);
+  });
+
+  it("offers none beside a peak it is implausible next to", () => {
+    // 9000 is 9.1 times 989.4; 600 is under it.
+    expect(farAboveCellSentence("fp8_tflops", "9000000", "989.4")).toBeNull();
+    expect(farAboveCellSentence("fp8_tflops", "600000", "989.4")).toBeNull();
+    // 30000 is 15 times 1979; 400 under a quarter of it.
+    expect(farAboveCellSentence("bf16_tflops", "30000000", "1979")).toBeNull();
+    expect(farAboveCellSentence("bf16_tflops", "400000", "1979")).toBeNull();
+  });
+
+  it("offers it unchecked beside an empty cell (a chip without FP8) or one that is no plain number", () => {
+    expect(farAboveCellSentence("bf16_tflops", "989400", "")).toMatch(/write 989.4 if/);
+    expect(farAboveCellSentence("fp8_tflops", "1979000", "989.4 TFLOP/s")).toMatch(/write 1979 if/);
+    expect(plausibleBesidePair("fp8_tflops", 1979, "0")).toBe(true);
+    expect(plausibleBesidePair("fp8_tflops", 989.4, "989.4")).toBe(true);
+    expect(plausibleBesidePair("fp8_tflops", 4 * 989.4, "989.4")).toBe(true);
   });
 });

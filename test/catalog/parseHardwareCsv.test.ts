@@ -567,6 +567,29 @@ describe("parseHardwareCsv validation", () => {
     expect(errorsOf(() => parseHardwareCsv(`${HEADER}\n${low}\n`, {file: FILE}))[0]!.detail.hint).toBeUndefined();
   });
 
+  // fp8_tflops 9000000 beside a BF16 of 989.4 was offered "write 9000", nine times the BF16 peak (breaker): the unit's
+  // figure is offered only when FP8 is 1 to 4 times BF16 with it, else the range error alone; bf16_tflops the same.
+  it("offers the GFLOP/s reading only when plausible beside the row's other peak", () => {
+    const fp8 = GOOD_ROW.replace(",989.4,1979,", ",989.4,9000000,");
+    expect(errorsOf(() => parseHardwareCsv(`${HEADER}\n${fp8}\n`, {file: FILE})).map((e) => e.message)).toEqual([
+      `data/hardware.csv:2:${cellColumn(fp8, 7)}: fp8_tflops: out of range: expected a number in [0.01, 1,000,000] ` +
+        "(the physical range of fp8_tflops), found '9000000'"
+    ]);
+    const bf16 = GOOD_ROW.replace(",989.4,1979,", ",30000000,1979,");
+    expect(errorsOf(() => parseHardwareCsv(`${HEADER}\n${bf16}\n`, {file: FILE})).map((e) => e.message)).toEqual([
+      `data/hardware.csv:2:${cellColumn(bf16, 6)}: bf16_tflops: out of range: expected a number in [0.01, ` +
+        "1,000,000] (the physical range of bf16_tflops), found '30000000'"
+    ]);
+    // In range, far above any chip's and above FP8, implausible beside it: still blamed on bf16_tflops, no figure.
+    const over = GOOD_ROW.replace(",989.4,1979,", ",400000,1979,");
+    const detail = errorsOf(() => parseHardwareCsv(`${HEADER}\n${over}\n`, {file: FILE}))[0]!.detail;
+    expect(detail).toMatchObject({
+      path: "bf16_tflops",
+      message: "BF16 throughput above FP8's, and far above any chip's"
+    });
+    expect(detail.hint).toBeUndefined();
+  });
+
   it("names a duplicate column with what was expected (it said only 'duplicate column … found')", () => {
     // vendor (field 3) written as name, which field 2 already is.
     const header = HEADER.replace("name,vendor,", "name,name,");

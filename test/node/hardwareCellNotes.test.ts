@@ -61,14 +61,17 @@ describe("hardwareCellNotes", () => {
     ]);
   });
 
-  // An fp8_tflops in GFLOP/s within the column's range (to a million TFLOP/s), as bf16_tflops is noted.
-  it("notes an fp8_tflops over ten times any bundled chip's, likely GFLOP/s", () => {
-    const row = CHEAP.replace(",31.12,", ",31120,").replace(",989.4,1979,", ",989.4,60000,");
+  // An fp8_tflops in GFLOP/s within the column's range (to a million TFLOP/s), as bf16_tflops is noted: only when the
+  // figure offered is 1 to 4 times bf16_tflops (60000 beside 989.4 was offered 60, under the BF16 peak; breaker).
+  it("notes an fp8_tflops over ten times any bundled chip's, likely GFLOP/s, when plausible beside bf16_tflops", () => {
+    const row = CHEAP.replace(",31.12,", ",31120,").replace(",989.4,1979,", ",30,60000,");
     const column = row.indexOf(",60000,") + 2;
     expect(notesOf(`${HEADER}\n${row}\n`)).toEqual([
       `${file}:2:${column}: fp8_tflops 60000 is 60,000 TFLOP/s, over ten times any bundled chip's (the most, ` +
         "gb200's, is 5000 TFLOP/s): write 60 if 60000 GFLOP/s was meant"
     ]);
+    const implausible = CHEAP.replace(",31.12,", ",31120,").replace(",989.4,1979,", ",989.4,60000,");
+    expect(notesOf(`${HEADER}\n${implausible}\n`)).toEqual([]);
   });
 
   // The cell refuses `50%` ("not a number … write 0.5"): the note advised it (breaker).
