@@ -3,6 +3,7 @@ import {closestMatch, didYouMean} from "../errors/suggest.js";
 import {quotesFound, UserError, UserErrors} from "../errors/userError.js";
 import {capErrors} from "../errors/capErrors.js";
 import {nulError} from "../errors/nulByte.js";
+import {BYTE_ORDER_MARK_HINT} from "../errors/unsafeChars.js";
 import {isDecimalNumeral, readDecimal, UNDERFLOW_HINT} from "../units/decimal.js";
 import {describeRange, isInRange, type NumberRange} from "../units/range.js";
 import {formatNumber, readQuantity, type Dimension} from "../units/quantity.js";
@@ -717,7 +718,8 @@ export class CellReader<Column extends string> {
     column: Column,
     {integer = false, aboveHint}: {integer?: boolean; aboveHint?: string | null} = {}
   ): number | undefined {
-    if (this.raw(column) === "") {
+    // A cell of a byte-order mark alone is that mark's error (optionalPositive), not an empty cell.
+    if (this.raw(column) === "" && !this.hasByteOrderMark(column)) {
       this.fail(column, "missing value", integer ? "a whole number > 0" : "a number > 0", "an empty cell");
       return undefined;
     }
@@ -734,8 +736,9 @@ export class CellReader<Column extends string> {
     {integer = false, aboveHint}: {integer?: boolean; aboveHint?: string | null} = {}
   ): number | null | undefined {
     const value = this.raw(column);
-    if (value === "") return null;
     const expected = integer ? "a whole number > 0" : "a number > 0";
+    if (this.byteOrderMark(column, expected)) return undefined;
+    if (value === "") return null;
     const n = readDecimal(value) ?? NaN;
     if (!Number.isFinite(n)) {
       if (this.tooLarge(column, value, expected, integer)) return undefined;
@@ -794,6 +797,25 @@ export class CellReader<Column extends string> {
     return n;
   }
 
+  /** Whether the cell of `column`, as written (untrimmed), holds a byte-order mark (U+FEFF). */
+  private hasByteOrderMark(column: Column): boolean {
+    return (this.record.cells[this.columns.indexOf(column)] ?? "").includes("\uFEFF");
+  }
+
+  /**
+   * Records the error for a numeric cell holding a byte-order mark (U+FEFF) anywhere, and true; false for one that
+   * holds none. trim() and readDecimal take the mark for a space, so `\uFEFF1979` read as 1979 and `700\uFEFF` as 700
+   * (breaker), where a scenario file's value and a flag's refuse it: said as checkFlagValues says it ("invisible
+   * character", BYTE_ORDER_MARK_HINT), found the cell as written with the mark escaped (`"\ufeff1979"`).
+   */
+  private byteOrderMark(column: Column, expected: string): boolean {
+    if (!this.hasByteOrderMark(column)) return false;
+    // Spaces at the ends trimmed, not the mark (truncate's rule): found "\ufeff1979", not "1979".
+    const written = (this.record.cells[this.columns.indexOf(column)] ?? "").replace(/^[^\S\uFEFF]+|[^\S\uFEFF]+$/g, "");
+    this.fail(column, "invisible character", `${expected} with no byte-order mark`, written, BYTE_ORDER_MARK_HINT);
+    return true;
+  }
+
   /**
    * The hint for a numeric cell that is no plain decimal but likely means one (plainNumbersMeant): "the cell takes a
    * plain number in W: write 700"; each number offered is in the column's range and `accepts` takes it. Undefined
@@ -832,6 +854,7 @@ export class CellReader<Column extends string> {
   /** A required number >= 0 (a fraction that may be zero, such as an overhead). */
   nonNegative(column: Column): number | undefined {
     const value = this.raw(column);
+    if (this.byteOrderMark(column, "a number >= 0")) return undefined;
     const n = readDecimal(value) ?? NaN;
     if (value !== "" && !Number.isFinite(n) && this.tooLarge(column, value, "a number >= 0")) return undefined;
     if (value === "" || !Number.isFinite(n) || n < 0) {

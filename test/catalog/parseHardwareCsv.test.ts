@@ -590,6 +590,27 @@ describe("parseHardwareCsv validation", () => {
     expect(detail.hint).toBeUndefined();
   });
 
+  // trim() and readDecimal take a byte-order mark for a space: fp8_tflops `\uFEFF1979` read as 1979, silently, where a
+  // scenario file's value and a flag's refuse the mark (breaker). Refused at the cell, with the mark shown escaped.
+  it.each([
+    ["fp8_tflops", 7, "\uFEFF1979", '"\\ufeff1979"', "a number > 0"],
+    ["power_w", 16, "700\uFEFF", '"700\\ufeff"', "a number > 0"],
+    ["power_w", 16, "70\uFEFF0", '"70\\ufeff0"', "a number > 0"],
+    ["scale_up_chips", 13, " \uFEFF8 ", '"\\ufeff8"', "a whole number > 0"],
+    ["system_overhead", 19, "\uFEFF0.5", '"\\ufeff0.5"', "a number >= 0"],
+    ["hourly_usd", 18, "\uFEFF", '"\\ufeff"', "a number > 0"],
+    ["bf16_tflops", 6, "\uFEFF", '"\\ufeff"', "a number > 0"]
+  ])("refuses a byte-order mark in %s's number (%#)", (column, field, cell, found, expected) => {
+    const cells = GOOD_ROW.split(",");
+    cells[HARDWARE_COLUMNS.indexOf(column as (typeof HARDWARE_COLUMNS)[number])] = cell;
+    const row = cells.join(",");
+    expect(errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}\n`, {file: FILE})).map((e) => e.message)).toEqual([
+      `data/hardware.csv:2:${cellColumn(row, field)}: ${column}: invisible character: expected ${expected} with no ` +
+        `byte-order mark, found ${found} (a byte-order mark (U+FEFF), invisible in most editors, is in the value: ` +
+        "remove it)"
+    ]);
+  });
+
   it("names a duplicate column with what was expected (it said only 'duplicate column … found')", () => {
     // vendor (field 3) written as name, which field 2 already is.
     const header = HEADER.replace("name,vendor,", "name,name,");
