@@ -2,6 +2,7 @@
 // parsing and validation, and the page side: the share link, and the address bar kept equal to what the page shows.
 import {formatUserError, isUserError, quoteFound, userErrorList, type UserError} from "../lib/errors/userError.js";
 import {applyOverrides} from "../lib/scenario/resolve/applyOverrides.js";
+import {trimSpaces} from "../lib/errors/trimSpaces.js";
 import {formatScenarioValue} from "../lib/scenario/file/formatScenario.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
 import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
@@ -81,7 +82,7 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
       ignored.push({set: raw, reason: "missing =: expected path=value, like serving.utilization=0.7"});
       continue;
     }
-    const path = raw.slice(0, equals).trim();
+    const path = trimSpaces(raw.slice(0, equals));
     if (!scenarioKey(path)) {
       // applyOverrides words the error (with a did-you-mean) exactly as for --set.
       ignored.push({set: raw, reason: settingProblem(raw) ?? `unknown key ${quote(path)}`});
@@ -95,7 +96,7 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
       ignored.push(repeat);
       repeats.add(repeat);
     }
-    byPath.set(path, `${path}=${raw.slice(equals + 1).trim()}`);
+    byPath.set(path, `${path}=${trimSpaces(raw.slice(equals + 1))}`);
   }
   // A repeat with the value that is read is not ignored: the page shows it (the notice said "Ignored 1 setting …
   // the page shows the scenario without it" over a link that gave one key one value twice; trial). Values are
@@ -309,13 +310,13 @@ export function formatShareSet(path: string, value: ScenarioValue): string {
 /** The key path of a `path=value` set ("" when it has no =). */
 export function setPath(set: string): string {
   const equals = set.indexOf("=");
-  return equals < 0 ? "" : set.slice(0, equals).trim();
+  return equals < 0 ? "" : trimSpaces(set.slice(0, equals));
 }
 
 /** The value text of a `path=value` set. */
 export function setValue(set: string): string {
   const equals = set.indexOf("=");
-  return equals < 0 ? "" : set.slice(equals + 1).trim();
+  return equals < 0 ? "" : trimSpaces(set.slice(equals + 1));
 }
 
 /** Sets merged: a later set for the same path replaces an earlier one; the result is in schema order. */

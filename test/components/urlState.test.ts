@@ -174,6 +174,26 @@ describe("applyShareSets", () => {
     expect(state.ignored[0]?.reason).toBe('wrong unit: expected a fraction like 0.35 or 35%, found "1\\n2"');
   });
 
+  // A byte-order mark in a link's value was trimmed away, by parseShareQuery and applyOverrides alike, and the value
+  // read (serving.utilization=\uFEFF0.55 as 0.55), where a flag's value and a scenario file refuse it (breaker).
+  it("ignores a set with a byte-order mark in its value or key, the mark shown escaped", () => {
+    const query = parseShareQuery(`?set=${encodeURIComponent("serving.utilization=\uFEFF0.55")}`);
+    expect(query.sets).toEqual(["serving.utilization=\uFEFF0.55"]);
+    const hint = "(a byte-order mark (U+FEFF), invisible in most editors, is in the value: remove it)";
+    const state = applyShareSets(base, [...query.sets, "serving.batch=64\uFEFF", "power.pue=1.3"]);
+    expect(state.applied).toEqual(["power.pue=1.3"]);
+    expect(state.ignored.map((ignored) => ignored.reason)).toEqual([
+      `invisible character: expected a value with no byte-order mark, found "\\ufeff0.55" ${hint}`,
+      `invisible character: expected a value with no byte-order mark, found "64\\ufeff" ${hint}`
+    ]);
+    // In the key, the link's set is not taken for serving.utilization's.
+    const key = parseShareQuery(`?set=${encodeURIComponent("\uFEFFserving.utilization=0.55")}`);
+    expect(key.sets).toEqual([]);
+    expect(key.ignored[0]?.reason).toMatch(
+      /^serving\.utilization: invisible character: .* found "\\ufeffserving\.utilization=0\.55"/
+    );
+  });
+
   it("ignores a set that the check rejects, with the check's message", () => {
     const state = applyShareSets(base, ["serving.batch=100000", "power.pue=1.3"], {
       check: (resolved) => {

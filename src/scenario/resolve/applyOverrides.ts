@@ -1,5 +1,7 @@
 import {isAlias, parseDocument, Scalar, visit, type Document} from "yaml";
 import {UserError, UserErrors} from "../../errors/userError.js";
+import {BYTE_ORDER_MARK_HINT} from "../../errors/unsafeChars.js";
+import {trimSpaces} from "../../errors/trimSpaces.js";
 import {expectedFor, readValue, writtenValue, type CatalogIds, type ValueSite} from "../file/readValue.js";
 import type {ResolvedScenario} from "./resolveScenario.js";
 import {groupKeyPaths, SCENARIO_GROUPS, scenarioKey} from "../file/schema.js";
@@ -31,6 +33,26 @@ export function applyOverrides(
           expected: "path=value, like serving.utilization=0.7",
           found: set,
           ...missingEqualsHint(set)
+        })
+      );
+      continue;
+    }
+    // trim() and \s take a byte-order mark for a space, so a link's `serving.batch=\uFEFF64` read as 64 where a flag's
+    // value and a scenario file refuse the mark (breaker): refused as checkFlagValues refuses it, the value (or the
+    // whole set, for a mark in the key) found as written, the mark escaped.
+    if (set.includes("\uFEFF")) {
+      const value = set.slice(equals + 1);
+      errors.push(
+        new UserError({
+          flag,
+          path: set
+            .slice(0, equals)
+            .replace(/\uFEFF/g, "")
+            .trim(),
+          message: "invisible character",
+          expected: "a value with no byte-order mark",
+          found: trimSpaces(value.includes("\uFEFF") ? value : set),
+          hint: BYTE_ORDER_MARK_HINT
         })
       );
       continue;

@@ -81,6 +81,20 @@ describe("applyOverrides", () => {
     );
   });
 
+  // trim() takes a byte-order mark for a space: a link's serving.utilization=\uFEFF0.55 read as 0.55, where a flag's
+  // value and a scenario file refuse the mark (breaker). Refused as checkFlagValues refuses it, wherever it is.
+  it.each([
+    ["serving.utilization=\uFEFF0.55", "serving.utilization", '"\\ufeff0.55"'],
+    ["serving.batch= 64\uFEFF ", "serving.batch", '"64\\ufeff"'],
+    ["hardware.price=$12\uFEFFk", "hardware.price", '"$12\\ufeffk"'],
+    ["\uFEFFserving.utilization=0.55", "serving.utilization", '"\\ufeffserving.utilization=0.55"']
+  ])("refuses a byte-order mark in %j, naming the key", (set, path, found) => {
+    expect(() => applyOverrides(resolved, [set], "URL")).toThrow(
+      `URL: ${path}: invisible character: expected a value with no byte-order mark, found ${found} (a byte-order ` +
+        "mark (U+FEFF), invisible in most editors, is in the value: remove it)"
+    );
+  });
+
   it("names a second = as such, not as a wrong unit of the value (breaker: found 0.5=0.6 read as a unit)", () => {
     expect(() => applyOverrides(resolved, ["serving.utilization=0.5=0.6"])).toThrow(
       "--set: serving.utilization: a second =: expected path=value, one = between key and value, like " +
