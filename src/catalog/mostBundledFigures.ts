@@ -62,18 +62,41 @@ export function plausibleBesidePair(column: MostBundledColumn, meant: number, pa
  * "bf16_tflops 989400 is 989,400 TFLOP/s, over ten times any bundled chip's (the most, gb200's, is 2500 TFLOP/s):
  * write 989.4 if 989400 GFLOP/s was meant". A cell that is not a plain number, or too large to be finite, is left to
  * the cell's own error (notedCellNumber). With `pairWritten`, the same row's paired cell (bf16_tflops for fp8_tflops,
- * fp8_tflops for bf16_tflops), null too when the figure offered is implausible beside it (plausibleBesidePair):
- * fp8_tflops 9000000 beside a bf16_tflops of 989.4 was offered 9000, nine times the BF16 peak (breaker).
+ * fp8_tflops for bf16_tflops), the sentence offers no figure when the one it would offer is implausible beside it
+ * (plausibleBesidePair): fp8_tflops 9000000 beside a bf16_tflops of 989.4 was offered 9000, nine times the BF16 peak
+ * (breaker); it says only how far above any chip's the cell is, which a note still tells a project's author (60000
+ * beside 989.4 passed validate without a word once the offer was dropped; review).
  */
 export function farAboveCellSentence(column: MostBundledColumn, written: string, pairWritten = ""): string | null {
+  const slip = farAboveSlip(column, written, pairWritten);
+  return slip && (slip.offer ? `${slip.far}: ${slip.offer}` : slip.far);
+}
+
+/**
+ * The hint for a cell of `column` above its range (CellReader's aboveHint): farAboveCellSentence when it offers a
+ * figure, else null (the range error says the rest: "out of range … found '9000000'").
+ */
+export function farAboveCellHint(column: MostBundledColumn, written: string, pairWritten = ""): string | null {
+  const slip = farAboveSlip(column, written, pairWritten);
+  return slip?.offer ? `${slip.far}: ${slip.offer}` : null;
+}
+
+/** How far above any chip's a cell is, and the figure offered for it (null when implausible beside the pair). */
+function farAboveSlip(
+  column: MostBundledColumn,
+  written: string,
+  pairWritten: string
+): {far: string; offer: string | null} | null {
   const cell = notedCellNumber(written);
   if (cell === null || !farAboveBundled(column, cell.value)) return null;
   const {text, value} = cell;
   const {most, chip, unit, smaller} = MOST_BUNDLED_FIGURES[column];
   const meant = Number((value / 1000).toPrecision(12));
-  if (!plausibleBesidePair(column, meant, pairWritten)) return null;
-  return (
-    `${column} ${text} is ${notedNumberText(groupThousands(value))} ${unit}, over ten times any bundled chip's (the most, ${chip}'s, ` +
-    `is ${most} ${unit}): write ${meant} if ${text} ${smaller} was meant`
-  );
+  const far =
+    `${column} ${text} is ${notedNumberText(groupThousands(value))} ${unit}, over ten times any bundled chip's ` +
+    `(the most, ${chip}'s, is ${most} ${unit})`;
+  const offer = plausibleBesidePair(column, meant, pairWritten)
+    ? `write ${meant} if ${text} ${smaller} was meant`
+    : null;
+  return {far, offer};
 }

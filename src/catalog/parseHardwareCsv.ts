@@ -10,7 +10,7 @@ import {SCALE_UP_TOPOLOGIES, TOPOLOGY_WITHOUT_COLUMN, type ScaleUpTopology} from
 import {CHIP_HOUR_COST_RANGES} from "../strategy/servingChip.js";
 import {catalogChipSystem} from "../tco/chipSystem.js";
 import {groupThousands} from "../units/groupThousands.js";
-import {farAboveBundled, farAboveCellSentence} from "./mostBundledFigures.js";
+import {farAboveBundled, farAboveCellHint} from "./mostBundledFigures.js";
 import {HARDWARE_COLUMNS} from "./catalogColumns.js";
 
 export {HARDWARE_COLUMNS};
@@ -266,10 +266,10 @@ function readRow(
   // H100's 1979 read "out of range" alone; breaker): the hint says so.
   // Offered only when the figure meant is plausible beside the row's other peak (FP8 1–4× BF16): 9000000 beside a BF16
   // of 989.4 was offered 9000 (breaker).
-  const bf16Slip = farAboveCellSentence("bf16_tflops", cells.raw("bf16_tflops"), cells.raw("fp8_tflops"));
+  const bf16Slip = farAboveCellHint("bf16_tflops", cells.raw("bf16_tflops"), cells.raw("fp8_tflops"));
   const bf16 = cells.positive("bf16_tflops", {aboveHint: bf16Slip});
   const fp8 = cells.optionalPositive("fp8_tflops", {
-    aboveHint: farAboveCellSentence("fp8_tflops", cells.raw("fp8_tflops"), cells.raw("bf16_tflops"))
+    aboveHint: farAboveCellHint("fp8_tflops", cells.raw("fp8_tflops"), cells.raw("bf16_tflops"))
   });
   // FP8 tensor throughput is twice BF16's on every chip that has FP8: NVIDIA H100 datasheet 3,958 vs 1,979 TFLOPS
   // (sparse; <https://www.nvidia.com/en-us/data-center/h100/>), AMD Instinct MI300X datasheet 2,614.9 vs 1,307.4

@@ -5,6 +5,7 @@ import {describe, expect, it} from "vitest";
 import {readCsvRecords} from "../../src/catalog/csvCells.js";
 import {
   farAboveBundled,
+  farAboveCellHint,
   farAboveCellSentence,
   FP8_PER_BF16,
   MOST_BUNDLED_FIGURES,
@@ -90,12 +91,22 @@ describe("farAboveCellSentence beside the paired peak", () => {
   });
 
   it("offers none beside a peak it is implausible next to", () => {
-    // 9000 is 9.1 times 989.4; 600 is under it.
-    expect(farAboveCellSentence("fp8_tflops", "9000000", "989.4")).toBeNull();
-    expect(farAboveCellSentence("fp8_tflops", "600000", "989.4")).toBeNull();
+    // 9000 is 9.1 times 989.4; 600 is under it. The note still says how far above any chip's the cell is; the hint
+    // for a cell above its range (farAboveCellHint) is then none, the range error saying the rest.
+    expect(farAboveCellSentence("fp8_tflops", "9000000", "989.4")).toBe(
+      "fp8_tflops 9000000 is 9,000,000 TFLOP/s, over ten times any bundled chip's (the most, gb200's, is 5000 TFLOP/s)"
+    );
+    expect(farAboveCellHint("fp8_tflops", "9000000", "989.4")).toBeNull();
+    expect(farAboveCellSentence("fp8_tflops", "600000", "989.4")).not.toMatch(/write/);
+    expect(farAboveCellHint("fp8_tflops", "600000", "989.4")).toBeNull();
     // 30000 is 15 times 1979; 400 under a quarter of it.
-    expect(farAboveCellSentence("bf16_tflops", "30000000", "1979")).toBeNull();
-    expect(farAboveCellSentence("bf16_tflops", "400000", "1979")).toBeNull();
+    expect(farAboveCellHint("bf16_tflops", "30000000", "1979")).toBeNull();
+    expect(farAboveCellSentence("bf16_tflops", "400000", "1979")).not.toMatch(/write/);
+    expect(farAboveCellHint("bf16_tflops", "400000", "1979")).toBeNull();
+    // Plausible: the hint is the sentence.
+    expect(farAboveCellHint("fp8_tflops", "1979000", "989.4")).toBe(
+      farAboveCellSentence("fp8_tflops", "1979000", "989.4")
+    );
   });
 
   it("offers it unchecked beside an empty cell (a chip without FP8) or one that is no plain number", () => {

@@ -70,8 +70,12 @@ describe("hardwareCellNotes", () => {
       `${file}:2:${column}: fp8_tflops 60000 is 60,000 TFLOP/s, over ten times any bundled chip's (the most, ` +
         "gb200's, is 5000 TFLOP/s): write 60 if 60000 GFLOP/s was meant"
     ]);
+    // Beside 989.4, 60 is no FP8 peak: the note says how far above any chip's 60000 is, offering no figure.
     const implausible = CHEAP.replace(",31.12,", ",31120,").replace(",989.4,1979,", ",989.4,60000,");
-    expect(notesOf(`${HEADER}\n${implausible}\n`)).toEqual([]);
+    expect(notesOf(`${HEADER}\n${implausible}\n`)).toEqual([
+      `${file}:2:${implausible.indexOf(",60000,") + 2}: fp8_tflops 60000 is 60,000 TFLOP/s, over ten times any bundled chip's (the most, ` +
+        "gb200's, is 5000 TFLOP/s)"
+    ]);
   });
 
   // The cell refuses `50%` ("not a number … write 0.5"): the note advised it (breaker).
