@@ -90,8 +90,8 @@ export async function loadStory(
     const hint = didYouMean(id, ids);
     throw new Error(
       problem
-        ? `This page tells the scenario ${id}, whose file ${problem.file} has errors (listed in the banner at the top): it comes back when the file is fixed.`
-        : `This page tells the scenario ${id}, and no scenario file has that id (${hint ? `${hint} ` : ""}the site's scenarios: ${ids.join(", ")}).`
+        ? `This page reads the scenario ${id}, whose file ${problem.file} has errors (listed in the banner at the top): it comes back when the file is fixed.`
+        : `This page reads the scenario ${id}, and no scenario file has that id (${hint ? `${hint} ` : ""}the site's scenarios: ${ids.join(", ")}).`
     );
   }
   const catalogs = {hardware: site.hardware, models: site.models};

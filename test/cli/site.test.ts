@@ -43,6 +43,27 @@ describe("token-ledger build with broken scenario files", () => {
     expect(readFileSync(join(dir, "dist/index.html"), "utf8")).toBe("<p>the previous build</p>");
     expect(readdirSync(dir).filter((name) => name.startsWith(".dist-"))).toEqual([]);
   });
+
+  // A renamed scenario left `new`'s report page reading its old id: one error in every cell of a site "built"
+  // (new-user trial). The page's id is an error at its line, before Framework runs.
+  it("stops on a page that reads a scenario no file gives, at the page's line, dist/ as it was", () => {
+    rmSync(join(dir, "data/scenarios/broken-one.md"), {force: true});
+    rmSync(join(dir, "data/scenarios/broken-two.md"), {force: true});
+    writeFileSync(
+      join(dir, "docs/renamed.md"),
+      '# Renamed\n\n```js\nconst story = await loadStory(FileAttachment("./data/site.json"), "bsae");\n```\n'
+    );
+    const result = spawnSync(process.execPath, ["bin/token-ledger.js", "build"], {cwd: dir, encoding: "utf8"});
+    rmSync(join(dir, "docs/renamed.md"));
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^token-ledger: docs\/renamed\.md:4:68: the page reads a scenario no scenario file gives: expected the id of one of the site's scenarios \(.*base.*\), found bsae \(did you mean base\? a scenario file renamed or removed: /
+      ),
+      "token-ledger: build stopped: 1 error in 1 file; dist/ is unchanged"
+    ]);
+    expect(readFileSync(join(dir, "dist/index.html"), "utf8")).toBe("<p>the previous build</p>");
+  });
 });
 
 describe("a duplicate id in data/scenarios/", () => {

@@ -36,7 +36,7 @@ describe("loadStory", () => {
   it("takes site.json already read, and names a missing scenario", async () => {
     expect((await loadStory(site, "base")).entry).toBe(site.scenarios.base);
     await expect(loadStory(site, "nope")).rejects.toThrow(
-      "This page tells the scenario nope, and no scenario file has that id (the site's scenarios: base)."
+      "This page reads the scenario nope, and no scenario file has that id (the site's scenarios: base)."
     );
     // A misspelt id is told the likely one (a report page's "europe-h300" said nothing of "europe-h200"; author trial).
     await expect(loadStory(site, "bsae")).rejects.toThrow("(did you mean base? the site's scenarios: base)");

@@ -4,6 +4,7 @@ import {join} from "node:path";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {noteCatalogOverrides} from "../catalogFiles.js";
 import {checkScenarioFiles, noteUnsourcedKeys} from "../scenarioCheck.js";
+import {pageScenarioIdErrors} from "./pageScenarioIds.js";
 import {frameworkBin, frameworkEnv, siteProject, type SiteProject} from "./siteProject.js";
 
 /** Lines of Framework's own failure text that point the user at Framework's issue tracker, not at their file. */
@@ -21,7 +22,8 @@ export function buildFailureHint(failure: string, root: string): string | undefi
 }
 
 /**
- * Builds the site into dist/ without ever leaving it half-built: every scenario file and catalog is checked first
+ * Builds the site into dist/ without ever leaving it half-built: every scenario file and catalog, and the scenario id
+ * each page reads (pageScenarioIdErrors), is checked first
  * (every error of every file is thrown together, as `validate` prints them, and dist/ is not touched); then Framework
  * builds into a temporary folder beside it with a fresh loader cache, and only a finished build replaces dist/.
  *
@@ -35,12 +37,14 @@ export function buildFailureHint(failure: string, root: string): string | undefi
 export async function buildSite(root?: string): Promise<void> {
   const project = siteProject(root);
   const check = checkScenarioFiles();
-  if (check.errors.length) {
-    const files = new Set(check.errors.map((error) => error.detail.file ?? "data/"));
+  // A page reading a scenario no file gives (a renamed scenario) showed an error in every cell of a site "built".
+  const errors = [...check.errors, ...pageScenarioIdErrors(join(project.root, "docs"), check.library.index.ids)];
+  if (errors.length) {
+    const files = new Set(errors.map((error) => error.detail.file ?? "data/"));
     throw new UserErrors([
-      ...check.errors,
+      ...errors,
       new UserError({
-        message: `build stopped: ${check.errors.length} error${check.errors.length === 1 ? "" : "s"} in ${files.size} file${files.size === 1 ? "" : "s"}; dist/ is unchanged`
+        message: `build stopped: ${errors.length} error${errors.length === 1 ? "" : "s"} in ${files.size} file${files.size === 1 ? "" : "s"}; dist/ is unchanged`
       })
     ]);
   }

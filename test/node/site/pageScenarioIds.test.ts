@@ -1,0 +1,75 @@
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, describe, expect, it} from "vitest";
+import {pageScenarioIdErrors, storyIds} from "../../../src/node/site/pageScenarioIds.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
+
+const dir = mkdtempSync(join(tmpdir(), "tl-page-ids-"));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+describe("storyIds", () => {
+  it("reads loadStory's written-out id in runnable ```js blocks, with its line and column", () => {
+    const page = [
+      "# A page", // 1
+      "",
+      "```js", // 3
+      "import {loadStory} from 'token-ledger/components/story.js';",
+      'const story = await loadStory(FileAttachment("./data/site.json"), "my-scenario");', // 5
+      "```",
+      "",
+      "```js echo",
+      "const other = await loadStory(site, 'asic-9-months');", // 9
+      "```"
+    ].join("\n");
+    expect(storyIds(page)).toEqual([
+      {id: "my-scenario", line: 5, column: 68},
+      {id: "asic-9-months", line: 9, column: 38}
+    ]);
+  });
+
+  it("leaves out code that does not run (run=false, another language, prose) and an id computed at run time", () => {
+    const page = [
+      'Call `loadStory(FileAttachment("./data/site.json"), "prose")` in a block.',
+      "```js run=false",
+      'loadStory(file, "not-run");',
+      "```",
+      "```ts",
+      'loadStory(file, "typescript");',
+      "```",
+      "````md",
+      "```js",
+      'loadStory(file, "inside-an-example");',
+      "```",
+      "````",
+      "```js",
+      "loadStory(file, `${prefix}-base`);",
+      "loadStory(file, id);",
+      "```"
+    ].join("\n");
+    expect(storyIds(page)).toEqual([]);
+  });
+});
+
+describe("pageScenarioIdErrors", () => {
+  it("is an error per unknown id at its page's line, with the closest id; none for a known one", () => {
+    mkdirSync(join(dir, "docs/part"), {recursive: true});
+    mkdirSync(join(dir, "docs/components"), {recursive: true});
+    writeFileSync(join(dir, "docs/report.md"), '```js\nconst s = await loadStory(f, "my-scenario");\n```\n');
+    writeFileSync(join(dir, "docs/part/ok.md"), '```js\nconst s = await loadStory(f, "base");\n```\n');
+    // Not a page: components hold none.
+    writeFileSync(join(dir, "docs/components/x.md"), '```js\nloadStory(f, "nothing");\n```\n');
+    const errors = pageScenarioIdErrors(join(dir, "docs"), ["base", "my-scenari0"]);
+    expect(errors.map((error) => error.message)).toEqual([
+      `${join(dir, "docs/report.md")}:2:31: the page reads a scenario no scenario file gives: expected the id of ` +
+        "one of the site's scenarios (base, my-scenari0), found my-scenario (did you mean my-scenari0? a scenario " +
+        "file renamed or removed: write its new id here, or the id of another scenario)"
+    ]);
+    expect(pageScenarioIdErrors(join(dir, "no-docs"), ["base"])).toEqual([]);
+  });
+
+  it("finds every bundled page's scenario among the bundled scenarios", () => {
+    const ids = loadScenarioLibrary().index.ids;
+    expect(pageScenarioIdErrors(join(import.meta.dirname, "../../../docs"), ids)).toEqual([]);
+  });
+});
