@@ -1,5 +1,6 @@
 // The library's public surface: pure, browser-safe modules only (file access lives in src/node and src/cli).
 export * from "./errors/userError.js";
+export {trimSpaces} from "./errors/trimSpaces.js";
 export * from "./units/si.js";
 export * from "./units/bytes.js";
 export * from "./units/quantity.js";

@@ -26,6 +26,7 @@ export {loaderData, writeLoaderJson, type LoaderProblems} from "./loaderJson.js"
 export {dataVersion} from "./dataVersion.js";
 export {encodeTable, tableFormat, TABLE_FORMATS, writeFileAtomic} from "./writeTable.js";
 export {buildSite} from "./site/build.js";
+export {pageScenarioIdErrors} from "./site/pageScenarioIds.js";
 export {FAVICON_LINK} from "./favicon.js";
 export {
   componentStyles,

@@ -866,19 +866,27 @@ describe("the project's npm test", () => {
       join(stub, "package.json"),
       JSON.stringify({name: "token-ledger", type: "module", exports: {"./node": "./node.js"}})
     );
-    const stubWith = (errors: string[]) =>
+    const stubWith = (errors: string[], pageErrors: string[] = []) =>
       writeFileSync(
         join(stub, "node.js"),
         `export const checkScenarioFiles = () => (${JSON.stringify({
           files: ["x"],
-          errors: errors.map((message) => ({message}))
-        })});\n`
+          errors: errors.map((message) => ({message})),
+          library: {index: {ids: ["my-scenario"]}}
+        })});\n` +
+          `export const pageScenarioIdErrors = () => (${JSON.stringify(pageErrors.map((message) => ({message})))});\n`
       );
     stubWith(messages);
     const failed = spawnSync(process.execPath, ["--test", "test/scenarios.test.js"], {cwd: dir, encoding: "utf8"});
     expect(failed.status).toBe(1);
     for (const message of messages) expect(failed.stdout).toContain(message);
     expect(failed.stdout).not.toMatch(/stack:|TestContext|node:internal/);
+    // A page reading a scenario no file gives (pageScenarioIds.ts) fails the project's test too, with its line.
+    const page = "docs/report.md:20:68: the page reads a scenario no scenario file gives: … found old-name (…)";
+    stubWith([], [page]);
+    const pageFailed = spawnSync(process.execPath, ["--test", "test/scenarios.test.js"], {cwd: dir, encoding: "utf8"});
+    expect(pageFailed.status).toBe(1);
+    expect(pageFailed.stdout).toContain(page);
     stubWith([]);
     const passed = spawnSync(process.execPath, ["--test", "test/scenarios.test.js"], {cwd: dir, encoding: "utf8"});
     expect(passed.status, passed.stdout).toBe(0);
