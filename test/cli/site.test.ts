@@ -1,7 +1,8 @@
 // The site commands of the authoring loop (issue 12): `build` refuses broken scenario files before touching dist/,
 // and `serve` serves a built site with clean URLs. Both run on a copy of the project, so data/ and dist/ here stay
 // untouched; the build is refused before Framework starts, so this stays fast.
-import {spawnSync} from "node:child_process";
+import {spawn, spawnSync} from "node:child_process";
+import {createServer} from "node:net";
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -223,4 +224,49 @@ describe("serveSite", () => {
     );
     expect(existsSync(join(dir, "no-such-dist"))).toBe(false);
   });
+});
+
+// `kill` of `npm run serve` ended npm and its shell, not the server, which went on answering (new-user trial), as
+// preview once did (test/browser/preview.test.ts); serve stops with what started it (parentWatch.ts).
+describe("token-ledger serve stops with what started it", () => {
+  /** A port nothing listens on. */
+  const freePort = () =>
+    new Promise<number>((done) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const {port} = probe.address() as {port: number};
+        probe.close(() => done(port));
+      });
+    });
+  const answers = (url: string) =>
+    fetch(url).then(
+      () => true,
+      () => false
+    );
+  async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
+    for (const started = Date.now(); Date.now() - started < ms; await new Promise((r) => setTimeout(r, 200))) {
+      if (await check()) return true;
+    }
+    return false;
+  }
+
+  it("stops once its parent shell is killed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "token-ledger-serve-parent-"));
+    writeFileSync(join(dir, "index.html"), "home");
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/`;
+    // `; true` keeps the shell as the server's parent (a lone command may be exec'd in its place), as npm's is.
+    const shell = spawn("sh", ["-c", `"${process.execPath}" bin/token-ledger.js serve "${dir}" --port ${port}; true`], {
+      cwd: ROOT,
+      stdio: "ignore"
+    });
+    try {
+      expect(await until(() => answers(url), 30_000), "serve did not start").toBe(true);
+      shell.kill("SIGKILL");
+      // ORPHAN_CHECK_MS is a second: well within 10.
+      expect(await until(async () => !(await answers(url)), 10_000), "serve still answers").toBe(true);
+    } finally {
+      shell.kill("SIGKILL");
+      rmSync(dir, {recursive: true, force: true});
+    }
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import type {Command} from "commander";
 import {buildSite} from "../../node/site/build.js";
 import {previewSite} from "../../node/site/preview.js";
 import {serveSite} from "../../node/site/serve.js";
+import {stopWithParent} from "../../node/site/parentWatch.js";
 import {positiveInteger} from "../flags.js";
 
 /** A TCP port from 1 to 65535, as commander's parser; its bounds written as every flag's are ("[1, 65,535]"). */
@@ -54,8 +55,11 @@ export function registerSite(program: Command): void {
       const server = await serveSite(dir, {port: options.port, host: options.host});
       process.stdout.write(`token-ledger: serving ${dir} at ${server.url}/ (Ctrl-C to stop)\n`);
       await new Promise<void>((done) => {
-        process.once("SIGINT", () => void server.close().then(done));
-        process.once("SIGTERM", () => void server.close().then(done));
+        const close = () => void server.close().then(done);
+        process.once("SIGINT", close);
+        process.once("SIGTERM", close);
+        // With the process that started it: `kill` of `npm run serve` left the server answering (new-user trial).
+        stopWithParent(close);
       });
     });
 }

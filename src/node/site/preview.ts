@@ -4,6 +4,7 @@ import {createServer} from "node:net";
 import {watch} from "chokidar";
 import {UserError} from "../../errors/userError.js";
 import {PACKAGE_ROOT} from "../paths.js";
+import {stopWithParent} from "./parentWatch.js";
 import {frameworkBin, frameworkEnv, siteProject, touch} from "./siteProject.js";
 
 /** How long the watcher waits after a change for more (an editor's save writes a file more than once), ms. */
@@ -11,9 +12,6 @@ const SETTLE_MS = 120;
 
 /** The page components, relative to the project's root. */
 const COMPONENTS_DIR = `docs${sep}components`;
-
-/** How often, in ms, the preview checks whether the process that started it has gone (and stops with it). */
-const ORPHAN_CHECK_MS = 1000;
 
 /**
  * Runs Framework's preview of the site and keeps it true to data/, src/ and docs/components/: a change to any file
@@ -50,10 +48,7 @@ export async function previewSite({
   const stop = () => framework.kill("SIGINT");
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  const parent = process.ppid;
-  const orphanWatch = setInterval(() => {
-    if (process.ppid !== parent) stop();
-  }, ORPHAN_CHECK_MS);
+  const stopWatch = stopWithParent(stop);
 
   let lastCheck = validateOutput(project.root);
   if (lastCheck.output) process.stderr.write(lastCheck.output);
@@ -100,7 +95,7 @@ export async function previewSite({
   });
   return new Promise((done) =>
     framework.on("close", (code) => {
-      clearInterval(orphanWatch);
+      stopWatch();
       void watcher.close();
       done(code ?? 0);
     })
