@@ -56,7 +56,8 @@ export function FrontierChart(
     width: chartWidth,
     height,
     ...MARGINS,
-    x: {label: "Speed per user (output tokens/s) →", grid: true, insetRight: 12},
+    // insetLeft keeps the curve's left end off the y axis's tick labels, so its batch label has room above it
+    x: {label: "Speed per user (output tokens/s) →", grid: true, insetLeft: 12, insetRight: 12},
     // insetTop keeps the top point's batch label clear of the axis label
     // Ticks at 1 and 2 of each decade the points span, so that a range of a decade or two still has ticks above
     // and below its points (Plot's default drew none above 100 with points near 300).
@@ -194,6 +195,10 @@ const area = (a: Box) => (a.x1 - a.x0) * (a.y1 - a.y0);
 const overlapArea = (a: Box, b: Box) =>
   Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
 const around = (x: number, y: number, r: number): Box => ({x0: x - r, x1: x + r, y0: y - r, y1: y + r});
+const grow = (b: Box, r: number): Box => ({x0: b.x0 - r, x1: b.x1 + r, y0: b.y0 - r, y1: b.y1 + r});
+
+/** The least space between two batch labels' boxes (halo included), px. */
+const LABEL_SPACE_PX = 4;
 
 /** The sides a label may take, in order of preference: up and right of its dot first (outside the curve), as before. */
 const SIDES: readonly Omit<PlacedBatchLabel, "row">[] = [
@@ -271,6 +276,14 @@ export function placeBatchLabels(
     y0: MARGINS.marginTop - 4,
     y1: height - MARGINS.marginBottom
   };
+  // A label whose middle is nearer another dot or square than its own seems to name that one ("372" under 256's dot
+  // at 1280 px): it costs as much as a label over a square.
+  const others = [...points, ...measured.map((m) => at(m))];
+  const namesAnother = (b: Box, own: {x: number; y: number}) => {
+    const [cx, cy] = [(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2];
+    const mine = Math.hypot(own.x - cx, own.y - cy);
+    return others.some((o) => o !== own && Math.hypot(o.x - cx, o.y - cy) < mine);
+  };
   const taken: Box[] = [];
   const placed: PlacedBatchLabel[] = [];
   for (const p of kept) {
@@ -289,9 +302,13 @@ export function placeBatchLabels(
     // The curve's left end (the largest batch) is labelled above or to the left, off the curve: up and to the right
     // its label sat over the next dot, which it seemed to name ("372" over 256's dot at 390 px).
     const sides = p.row.batchSize === largest ? [...END_SIDES, ...SIDES] : SIDES;
-    const costs = sides.map((side) => cost(boxOf(side)));
+    const costs = sides.map((side) => cost(boxOf(side)) + (namesAnother(boxOf(side), p) ? 100 * area(boxOf(side)) : 0));
     const side = sides[costs.indexOf(Math.min(...costs))]!;
-    taken.push(boxOf(side));
+    // A label is never drawn over another: where every side of its dot overlaps one placed before it, the point goes
+    // unlabelled (its tip still names it). "372" and "128" crowded each other at the curve's flat top (1280 px).
+    if (taken.some((t) => overlapArea(t, boxOf(side)) > 0)) continue;
+    // With LABEL_SPACE_PX about it: two labels side by side at the curve's top read as one number ("372 128").
+    taken.push(grow(boxOf(side), LABEL_SPACE_PX));
     placed.push({row: p.row, ...side});
   }
   return placed;

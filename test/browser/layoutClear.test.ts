@@ -3,7 +3,7 @@
 // labels "MI300X" and "H100" 3 px apart, a scenario page's "USD millions" past the text column, and the summary "65
 // more assumptions at their defaults" against the next heading; a new-user trial's base spend chart's lead label across
 // the month-29 rule, /compare's spend card half blank beside a tall cost chart, and /model-accuracy's table past its
-// box. Each check reads the page's boxes as drawn.
+// box; /token-economics' per-MW card half blank beside the frontier. Each check reads the page's boxes as drawn.
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
@@ -35,10 +35,14 @@ async function labelsUnderSquares(page: Page): Promise<{labels: number; hidden: 
   });
 }
 
-/** The chip chart's labels that come within `gapPx` of each other, as "MI300X–H100 1.2 px". */
-async function crowdedChipLabels(page: Page, gapPx: number): Promise<string[]> {
+/** A chart's labels that come within `gapPx` of each other, as "MI300X–H100 1.2 px" (the chip chart's by default). */
+async function crowdedChipLabels(
+  page: Page,
+  gapPx: number,
+  chart = '[data-testid="chart-systems"]'
+): Promise<string[]> {
   return page.$eval(
-    '[data-testid="chart-systems"]',
+    chart,
     (svg, gap) => {
       const texts = [...svg.querySelectorAll('g[aria-label="text"] text')];
       const boxes = texts.map((t) => ({name: t.textContent ?? "", r: t.getBoundingClientRect()}));
@@ -143,6 +147,33 @@ describe.skipIf(!enabled)("labels and words clear of each other and of the colum
       await closePage(page);
     }
   });
+
+  it.for(VIEWPORTS)(
+    "/token-economics at %s: frontier batch labels 4 px apart; each chart-grid card filled to 120 px of its foot",
+    async ([, options]) => {
+      const page = await openPage(browser, "/token-economics", options);
+      try {
+        await scrollIntoView(page, '[data-testid="power"]');
+        const frontier = '[data-testid="chart-frontier"]';
+        expect(await page.$$eval(`${frontier} g[aria-label="text"] text`, (ts) => ts.length)).toBeGreaterThan(5);
+        expect(await crowdedChipLabels(page, 4, frontier)).toEqual([]);
+        // Beside the frontier (554 px tall at 1280 px), the per-MW card's three paragraphs left 344 px blank.
+        const cards = await page.$$eval(".story-grid > .card", (cards) =>
+          cards.map((card) => {
+            const box = card.getBoundingClientRect();
+            const foot = Math.max(...[...card.children].map((c) => c.getBoundingClientRect().bottom));
+            return {card: (card as HTMLElement).dataset.testid, height: box.height, blank: box.bottom - foot};
+          })
+        );
+        expect(cards).toHaveLength(4);
+        expect(
+          cards.filter((c) => c.blank > 120).map((c) => `${c.card}: ${c.blank.toFixed(0)} px blank of ${c.height}`)
+        ).toEqual([]);
+      } finally {
+        await closePage(page);
+      }
+    }
+  );
 
   it.for(VIEWPORTS)(
     "/scenarios/asic-9-months at %s: every slider's unit on one line inside the text column; the defaults' summary a block's gap above the next heading",

@@ -41,4 +41,42 @@ describe("FrontierChart", () => {
     // The largest batch is labelled above its dot, off the curve, where nothing is in the way.
     expect(placed.find((l) => l.row.batchSize === 8)).toMatchObject({dx: 0, dy: -13, textAnchor: "middle"});
   });
+
+  it("never draws a label over another, nor nearer another dot than its own, where the curve's top is crowded", () => {
+    // The base scenario's flat top at 1280 px, px as drawn before the x axis's inset: 372 at the left end, on the
+    // plot's edge, 256 just right of it, then 128 and the served 64. "372" sat under 256's dot, crowding "128".
+    const spots: Record<number, {x: number; y: number}> = {
+      372: {x: 60, y: 110},
+      256: {x: 72, y: 111},
+      128: {x: 104, y: 114},
+      64: {x: 153, y: 120},
+      32: {x: 212, y: 130}
+    };
+    const rows = [32, 64, 128, 256, 372].map((b) => ({...row(b, 1), outputTokensPerSecondPerChip: b}));
+    const at = (r: {outputTokensPerSecondPerUser: number | null; outputTokensPerSecondPerChip: number}) =>
+      spots[r.outputTokensPerSecondPerChip]!;
+    for (const width of [260, 320, 414, 640]) {
+      const placed = placeBatchLabels(rows, 64, [], at, {width, height: 300, tickRows: [95, 117, 171]});
+      const boxes = placed.map((l) => {
+        const w = String(l.row.batchSize).length * 6 + 3;
+        const {x, y} = spots[l.row.batchSize]!;
+        const left = x + l.dx - (l.textAnchor === "start" ? 0 : l.textAnchor === "end" ? w : w / 2);
+        return {batch: l.row.batchSize, x0: left, x1: left + w, y0: y + l.dy - 6, y1: y + l.dy + 6};
+      });
+      expect(placed.map((l) => l.row.batchSize)).toContain(372);
+      for (const a of boxes) {
+        for (const b of boxes) {
+          if (a === b) continue;
+          const apart = a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0;
+          expect(apart, `${a.batch} and ${b.batch} at ${width} px`).toBe(true);
+        }
+        const [cx, cy] = [(a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2];
+        const distance = (b: number) => Math.hypot(spots[b]!.x - cx, spots[b]!.y - cy);
+        const nearest = Object.keys(spots)
+          .map(Number)
+          .sort((p, q) => distance(p) - distance(q))[0];
+        expect(nearest, `${a.batch}'s label at ${width} px`).toBe(a.batch);
+      }
+    }
+  });
 });
