@@ -403,6 +403,13 @@ export function ScenarioControls(
     row.append(name, range, number, unit, note.element);
     root.append(row);
   }
+  // Every control's unit column as wide as the page's longest unit, in characters (scenarioStyle.css): sized by its
+  // own unit, "USD millions" left its slider 16 px shorter than "months"' beside it, 27 px for "USD thousands".
+  const unitChars = Math.max(
+    0,
+    ...controls.filter((c) => typeof values[c.path] === "number").map((c) => c.unit.length)
+  );
+  root.style.setProperty("--unit-chars", String(unitChars));
   Object.defineProperty(root, "value", {get: () => ({...current})});
   return root;
 }

@@ -3,7 +3,8 @@
 // labels "MI300X" and "H100" 3 px apart, a scenario page's "USD millions" past the text column, and the summary "65
 // more assumptions at their defaults" against the next heading; a new-user trial's base spend chart's lead label across
 // the month-29 rule, /compare's spend card half blank beside a tall cost chart, and /model-accuracy's table past its
-// box; /token-economics' per-MW card half blank beside the frontier. Each check reads the page's boxes as drawn.
+// box; /token-economics' per-MW card half blank beside the frontier, and a scenario page's sliders of unequal length
+// (each sized by its unit). Each check reads the page's boxes as drawn.
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
@@ -176,7 +177,7 @@ describe.skipIf(!enabled)("labels and words clear of each other and of the colum
   );
 
   it.for(VIEWPORTS)(
-    "/scenarios/asic-9-months at %s: every slider's unit on one line inside the text column; the defaults' summary a block's gap above the next heading",
+    "/scenarios/asic-9-months at %s: every slider's unit on one line inside the text column and its control, every track one length; the defaults' summary a block's gap above the next heading",
     async ([, options]) => {
       const page = await openPage(browser, "/scenarios/asic-9-months", options);
       try {
@@ -203,6 +204,22 @@ describe.skipIf(!enabled)("labels and words clear of each other and of the colum
           "USD millions"
         );
         expect.soft(wrapped).toEqual([]);
+        // One track length for every slider, whatever its unit: sized by its own unit, "USD millions"' track was 16 px
+        // shorter than "months"' beside it, "USD thousands"' 27 px. Each unit inside its control's box.
+        const tracks = await page.$$eval(".scenario-control", (controls) =>
+          controls.map((c) => {
+            const unit = document.createRange();
+            unit.selectNodeContents(c.querySelector(".scenario-control-unit")!);
+            return {
+              unit: c.querySelector(".scenario-control-unit")!.textContent,
+              track: c.querySelector('input[type="range"]')!.getBoundingClientRect().width,
+              past: unit.getBoundingClientRect().right - c.getBoundingClientRect().right
+            };
+          })
+        );
+        const widths = tracks.map((t) => t.track);
+        expect.soft(Math.max(...widths) - Math.min(...widths), JSON.stringify(tracks)).toBeLessThan(0.5);
+        expect.soft(tracks.filter((t) => t.past > 0.5)).toEqual([]);
         const gap = await page.$eval(".scenario-assumptions-wrap details", (details) => {
           let block: Element = details;
           while (!block.nextElementSibling && block.parentElement) block = block.parentElement;

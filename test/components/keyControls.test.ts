@@ -245,6 +245,16 @@ describe("ScenarioControls", () => {
     expect(controls.value).toEqual({"serving.utilization": 60});
   });
 
+  it("gives every row one unit column, as wide in characters as the longest unit of the keys drawn", () => {
+    // "USD millions" beside "%": sized by its own unit, each row's slider had its own length.
+    const controls = ScenarioControls(
+      ["serving.utilization", "silicon.nre", "silicon.designCycle"].map((path) => keyControl(path)),
+      {"serving.utilization": 0.6, "silicon.nre": 150e6, "silicon.designCycle": {kind: "point"}}
+    );
+    expect(keyControl("silicon.nre").unit).toBe("USD millions");
+    expect(controls.style.getPropertyValue("--unit-chars")).toBe("12");
+  });
+
   it("snaps a dragged slider's thumb to the step the figures use, and keeps a typed number as typed", () => {
     const controls = ScenarioControls([keyControl("serving.utilization")], {"serving.utilization": 0.6});
     const range = controls.querySelector<HTMLInputElement>("input[type=range]")!;
