@@ -132,7 +132,7 @@ describe.skipIf(!enabled)("front page and story layout", () => {
   );
 
   it("states chapter 2's verdict on the front page as the chapter does: the first pass, the lead taken back, the lead taken again, none for good", async () => {
-    const card = await read("/", 'a.story-kpi-card[href="./training-vs-inference"]');
+    const card = await read("/", '.story-kpi-card:has(a[href="./training-vs-inference"])');
     const verdict = await read("/training-vs-inference", '[data-testid="verdict"]');
     // site.json's base medians: inference passes training in month 5, a later, dearer run takes the lead back, and
     // training ends the 60 months ahead ($15.8B against $7.97B), so there is no crossing for good.
