@@ -90,24 +90,39 @@ function words(name: string): string[] {
 }
 
 /**
- * The `n` candidates closest to `word`, best first, compared case-insensitively. The score is the Levenshtein
- * distance to the whole candidate, or to the candidate's first `word.length` characters plus 0.5 if that is
- * smaller, so that a truncated id (`h10`) ranks its completions (`h100-sxm`) first. Ties go to the smaller
- * whole-word distance, then alphabetical order. Used for catalog ids, where a list of near ids helps more than one.
+ * The `n` candidates closest to `word`, best first, compared case-insensitively. A candidate of the same family
+ * ranks before any other: its first dash-separated segment equals `word`'s (`b200` for `b200-sxm`, `h100-sxm` for
+ * `h100`, every `llama-…` for `llama-3.2-70b`). Edit distance alone offered 'h200-sxm', 'h100-sxm' and 'h800-sxm'
+ * for `b200-sxm`, never `b200`, which the user meant (new-user trial): one letter of the family name weighs as much
+ * as one of the form-factor suffix. Within each group, the score is the Levenshtein distance to the whole candidate,
+ * or to the candidate's first `word.length` characters plus 0.5 if that is smaller, so that a truncated id (`h10`,
+ * `mi300`) ranks its completions (`h100-sxm`, `mi300x`) first. Ties go to the smaller whole-word distance, then
+ * alphabetical order. Used for catalog ids, where a list of near ids helps more than one.
  */
 export function closestMatches(word: string, candidates: readonly string[], n = 3): string[] {
   const w = word.toLowerCase();
+  const family = firstSegment(w);
   const scored = [...new Set(candidates)].map((candidate) => {
     const c = candidate.toLowerCase();
     const whole = distance(w, c);
     const prefix = c.length > w.length ? distance(w, c.slice(0, w.length)) + 0.5 : whole;
-    return {candidate, score: Math.min(whole, prefix), whole};
+    const sameFamily = family !== "" && firstSegment(c) === family;
+    return {candidate, group: sameFamily ? 0 : 1, score: Math.min(whole, prefix), whole};
   });
   scored.sort(
     (a, b) =>
-      a.score - b.score || a.whole - b.whole || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0)
+      a.group - b.group ||
+      a.score - b.score ||
+      a.whole - b.whole ||
+      (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0)
   );
   return scored.slice(0, Math.max(0, n)).map((s) => s.candidate);
+}
+
+/** The part of a lowercase id before its first dash (`b200` of `b200-sxm`), or the whole id when it has none. */
+function firstSegment(id: string): string {
+  const dash = id.indexOf("-");
+  return dash === -1 ? id : id.slice(0, dash);
 }
 
 /** "did you mean 'h100-sxm', 'h200-sxm' or 'h800-sxm'?" for the three ids closest to `id`; undefined for none. */

@@ -1,6 +1,6 @@
 import {statSync} from "node:fs";
 import {dirname} from "node:path";
-import {UserError, userErrorList} from "../errors/userError.js";
+import {UserError, UserErrors, userErrorList} from "../errors/userError.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import {scenarioBody, scenarioTitle, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
@@ -200,7 +200,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
       // The errors of the file (or each file, for an id several files give) that gives the parent's id, then what they
       // stop, as `run` writes them (validate wrote the child's line alone; session 21).
       before[i] = duplicates.get(brokenParent.id) ?? [];
-      checks[i]!.errors.push(brokenParent.error);
+      checks[i]!.errors.push(brokenParent.error, ...ownCatalogIdErrors(scenario, checks[i]!.file, catalogs));
       failed.add(scenario.id);
       return;
     }
@@ -220,6 +220,8 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
       if (rejected) throw rejected;
     } catch (error) {
       checks[i]!.errors.push(...userErrorList(error));
+      // Its `extends` failed (resolveScenario threw): its own ids are still checked, so one pass lists both.
+      if (!resolvedGiven[i]) checks[i]!.errors.push(...ownCatalogIdErrors(scenario, checks[i]!.file, catalogs));
       failed.add(scenario.id);
     }
   });
@@ -230,7 +232,14 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     if (!partial || !catalogs) return;
     try {
       const {index} = context(sources.contextOf(sources.given[i]!));
-      bindScenario(resolveScenario(partial.id, index.lookup, index.ids, partial, {bundled: sources.bundled}), catalogs);
+      let resolved: ResolvedScenario;
+      try {
+        resolved = resolveScenario(partial.id, index.lookup, index.ids, partial, {bundled: sources.bundled});
+      } catch (error) {
+        // Its `extends` failed too: that error, and its ids checked without the parent.
+        throw new UserErrors([...userErrorList(error), ...ownCatalogIdErrors(partial, checks[i]!.file, catalogs)]);
+      }
+      bindScenario(resolved, catalogs);
     } catch (error) {
       const reported = new Set(checks[i]!.errors.map((e) => e.detail.path));
       // Everything found at the file's own lines but an order of counts, which a value dropped for its error would
@@ -281,6 +290,29 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     catalogs,
     library
   };
+}
+
+/**
+ * The unknown catalog ids (serving.hardware, serving.model, training.hardware, training.model, silicon.chip) that
+ * `scenario` names at its own lines (`file`), checked without its parent: for a file whose `extends` fails (an
+ * unknown parent, a cycle, a parent with errors). A file with `extends: bse` and `hardware: b200-sxm` was told of the
+ * parent alone, and of the id once it was fixed (new-user trial). An id is checked against the catalog, not against
+ * anything the parent gives, so it needs none. The other errors bindScenario finds (a custom chip missing a spec,
+ * counts out of order) may hang on values the parent would give, and are left for when the chain resolves.
+ */
+function ownCatalogIdErrors(scenario: ParsedScenario, file: string, catalogs: Catalogs): UserError[] {
+  const alone: ParsedScenario = {...scenario, extends: undefined};
+  try {
+    bindScenario(
+      resolveScenario(alone.id, () => undefined, [], alone),
+      catalogs
+    );
+    return [];
+  } catch (error) {
+    return userErrorList(error).filter(
+      (e) => e.detail.file === file && /^unknown (hardware|model) id\b/.test(e.detail.message)
+    );
+  }
 }
 
 /**

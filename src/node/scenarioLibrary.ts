@@ -135,7 +135,17 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
     try {
       const library = loadScenarioLibrary([arg]);
       const [parsed] = parseScenarioFiles([arg]);
-      return {id: parsed?.id ?? scenarioFileId(realPath(arg)), library};
+      const id = parsed?.id ?? scenarioFileId(realPath(arg));
+      // A file that parses but whose `extends` fails: validate's errors, its unknown catalog ids with that of the
+      // parent (run printed the parent's error alone; new-user trial).
+      const resolve = (asked: string) => {
+        try {
+          return library.resolve(asked);
+        } catch (error) {
+          throw asked === id ? everyFileError(arg, error) : error;
+        }
+      };
+      return {id, library: {...library, resolve}};
     } catch (error) {
       throw everyFileError(arg, error);
     }

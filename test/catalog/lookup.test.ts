@@ -37,6 +37,11 @@ describe("findById", () => {
     expect(error.message).toContain("unknown hardware id 'h10'");
   });
 
+  it("offers the row of the typed id's family first (b200 for b200-sxm; new-user trial)", () => {
+    const error = thrown(() => findById(hardware, "b200-sxm", "hardware", "--hardware"));
+    expect(error.detail.hint).toBe("did you mean 'b200', 'h200-sxm' or 'h100-sxm'?");
+  });
+
   it("names the flag that carried the id", () => {
     const error = thrown(() => findById(models, "llama-3.2-70b", "model", "--model"));
     expect(error.detail.flag).toBe("--model");
@@ -65,6 +70,23 @@ describe("closestMatches", () => {
   it("ranks completions of a truncated id first", () => {
     expect(closestMatches("tpu-v6", ["tpu-v5e", "tpu-v6e", "b200"], 1)).toEqual(["tpu-v6e"]);
     expect(closestMatches("trainium", ["trainium2", "tpu-v5e"], 2)).toEqual(["trainium2", "tpu-v5e"]);
+  });
+
+  it("ranks the typed id's family first: ids whose first dash-separated segment is its (new-user trial)", () => {
+    const ids = hardware.map((h) => h.id);
+    // Edit distance alone offered 'h200-sxm', 'h100-sxm' and 'h800-sxm' for b200-sxm, never b200.
+    expect(closestMatches("b200-sxm", ids)).toEqual(["b200", "h200-sxm", "h100-sxm"]);
+    expect(closestMatches("B200-SXM", ids, 1)).toEqual(["b200"]);
+    expect(closestMatches("h100", ids, 1)).toEqual(["h100-sxm"]);
+    expect(closestMatches("mi300", ids, 1)).toEqual(["mi300x"]);
+    expect(closestMatches("gb200-nvl72", ids, 1)).toEqual(["gb200"]);
+    // Within the family, the closest first.
+    expect(
+      closestMatches(
+        "llama-3.1-7b",
+        models.map((m) => m.id)
+      )
+    ).toEqual(["llama-3.1-70b", "llama-3.1-8b", "llama-3.1-405b"]);
   });
 
   it("ranks a one-letter typo first", () => {

@@ -298,6 +298,42 @@ describe("token-ledger run", () => {
     expect(lines(run.stderr)).toEqual(lines(validate.stderr));
   });
 
+  it("reports an unknown parent and an unknown catalog id together, in validate and run (new-user trial)", async () => {
+    // The id was reported only once `extends: bse` was fixed: it is checked against the catalog, without the parent.
+    const dir = mkdtempSync(join(tmpdir(), "tl-extends-id-"));
+    const file = join(dir, "trial.md");
+    writeFileSync(file, "---\ntitle: Trial\nextends: bse\nserving:\n  hardware: b200-sxm\n---\nText.\n");
+    const validate = await runCli(["validate", file]);
+    const run = await runCli(["run", file, ...FEW]);
+    expect(validate.code).toBe(1);
+    expect(run.code).toBe(1);
+    const lines = errorLines(validate.stderr);
+    expect(lines.map((line) => located(line)?.path)).toEqual(["extends", "serving.hardware"]);
+    expect(lines[0]).toMatch(/trial\.md:3:10: extends: unknown scenario: .*found bse \(did you mean base\?/);
+    expect(lines[1]).toMatch(
+      /trial\.md:5:13: serving\.hardware: unknown hardware id 'b200-sxm': .*found b200-sxm \(did you mean 'b200', /
+    );
+    expect(errorLines(run.stderr)).toEqual(lines);
+    rmSync(dir, {recursive: true});
+  });
+
+  it("reports a parent with errors and the child's unknown catalog id together", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tl-parent-id-"));
+    writeFileSync(join(dir, "parent.md"), "---\nextends: base\nserving:\n  utilization: 7\n---\nText.\n");
+    const child = join(dir, "child.md");
+    writeFileSync(child, "---\nextends: parent\nserving:\n  model: llama-3.1-7b\n---\nText.\n");
+    const {code, stderr} = await runCli(["validate", child]);
+    expect(code).toBe(1);
+    const lines = errorLines(stderr);
+    expect(lines.map((line) => `${line.split(":")[0]!.replace(/^.*\//, "")} ${located(line)?.path}`)).toEqual([
+      "parent.md serving.utilization",
+      "child.md extends",
+      "child.md serving.model"
+    ]);
+    expect(lines[2]).toMatch(/unknown model id 'llama-3\.1-7b'.*did you mean 'llama-3\.1-70b'/);
+    rmSync(dir, {recursive: true});
+  });
+
   it("runs a file whose narrative names an unknown live value, with a note where it is (it said nothing; author trial)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tl-narrative-"));
     const file = join(dir, "narr.md");
