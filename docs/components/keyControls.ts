@@ -9,6 +9,7 @@ import {formatAssumption} from "./format.js";
 import {UnusedNote} from "./unusedNote.js";
 import {commitTypedNumbers, keyRefusal, onBoxCommit, RefusalNote} from "./rangeBox.js";
 import {scenarioKeyHint} from "../lib/scenario/file/keyPathHint.js";
+import {keyReading} from "../lib/scenario/file/countWords.js";
 import {
   isQuantityKey,
   keyRange,
@@ -241,7 +242,8 @@ function writtenValue(path: string, base: number): number | undefined {
     return Number.isFinite(value) ? value : undefined;
   }
   if (!isQuantityKey(def)) return undefined;
-  const reading = readQuantity(text, def.type);
+  // A count's noun is read as the text writes it ("117M users"): the box started at three digits (117,000,000).
+  const reading = readQuantity(text, def.type, keyReading(def));
   return reading.ok ? reading.value : undefined;
 }
 

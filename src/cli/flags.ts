@@ -5,6 +5,7 @@ import {didYouMean} from "../errors/suggest.js";
 import {isQuantityKey, keyRange, scenarioKey, type ScenarioKeyDef} from "../scenario/file/schema.js";
 import {isDecimalNumeral, readDecimal, UNDERFLOW_HINT} from "../units/decimal.js";
 import {outOfRange, quantityError, wholeOffers} from "../scenario/file/readValue.js";
+import {keyReading} from "../scenario/file/countWords.js";
 import {DIMENSIONS, infinityOf, readQuantity, unitFactorOf, type Dimension} from "../units/quantity.js";
 import {formatRange, isInRange, type NumberRange} from "../units/range.js";
 import {groupThousands} from "../units/groupThousands.js";
@@ -213,7 +214,7 @@ function flagQuantity(
  */
 function setReading(def: ScenarioKeyDef, text: string) {
   if (!isQuantityKey(def)) return undefined;
-  const reading = readQuantity(text, def.type);
+  const reading = readQuantity(text, def.type, keyReading(def));
   return reading.ok ? undefined : {reading, error: quantityError(def, reading)};
 }
 

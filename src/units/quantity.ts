@@ -455,6 +455,12 @@ export interface QuantityOffer {
 export interface ReadQuantityOptions {
   /** Unit to apply to a bare number instead of the base unit (the `600 to 800 W` interval shorthand uses it). */
   bareUnit?: string;
+  /**
+   * Words, lowercase, that may follow the number and its scale letter after a space, read as no unit: a count key's
+   * own noun (`128 sequences`, `100M users`, `1 user`; countWordsOf in src/scenario/file/countWords.ts). Any other
+   * word is a wrong unit, as without them. Default none.
+   */
+  countWords?: readonly string[];
 }
 
 const NUMBER = /^([+-]?)(\$?)\s*((?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)/;
@@ -550,7 +556,7 @@ export function readQuantity(
     };
     return {ok: false, reason: "number", expected, found: text, ...offered(offer ? [offer] : [], dimension)};
   }
-  let unit = normaliseUnit(tail);
+  let unit = normaliseUnit(withoutCountWord(tail, options.countWords));
   if (dollar) unit = `$${unit}`;
   if (unit === "" && options.bareUnit !== undefined) unit = options.bareUnit;
   const factor = info.units.get(unit);
@@ -571,6 +577,12 @@ export function readQuantity(
     return {ok: false, reason: "underflow", expected, found: text, hint: UNDERFLOW_HINT};
   // `-0` is 0: a negative zero is printed "−0" (`power.electricity: -0` read "−0 USD/kWh" in run's table).
   return {ok: true, value: value + 0, unit};
+}
+
+/** `tail` without a last word, after a space, that is one of `words` in any case (`M users` → `M`); else `tail`. */
+function withoutCountWord(tail: string, words: readonly string[] = []): string {
+  const word = /^(.*?)\s+([A-Za-z]+)$/.exec(tail);
+  return word && words.includes(word[2]!.toLowerCase()) ? word[1]! : tail;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 import {formatRange, isInRange, plainNumber, rangeBrackets, type NumberRange} from "../../units/range.js";
 import {readDecimal, underflows} from "../../units/decimal.js";
 import {pointGroupedWhole} from "../../units/pointGrouped.js";
+import {keyReading} from "./countWords.js";
 import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
 import {didYouMean, didYouMeanHint, otherCatalogHint, swappedPair} from "../../errors/suggest.js";
 import {foldLookalikes} from "../../errors/unsafeChars.js";
@@ -201,7 +202,7 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
   const text = typeof scalar.value === "string" ? scalar.value : site.text(node);
   const grouped = def.integer ? pointGroupedWhole(text, ...wholeOffers(def, def.type)) : undefined;
   if (grouped) return fail(node, {...grouped, expected: expectedFor(def), found: site.text(node)});
-  const reading = readQuantity(asWritten(scalar, site), def.type);
+  const reading = readQuantity(asWritten(scalar, site), def.type, keyReading(def));
   // `45%-75%`, `36-60 months`: the table's range with a hyphen, which read as a wrong unit, and `36 months` was
   // offered for the second, dropping the high end (breaker).
   const hyphen = !reading.ok && typeof scalar.value === "string" ? hyphenRange(scalar.value, def.type) : undefined;
@@ -233,7 +234,7 @@ function intervalMinusHint(def: ScenarioKeyDef & {type: Dimension}, low: string,
  * when it takes it.
  */
 function pointRefusal(def: ScenarioKeyDef & {type: Dimension}, text: string) {
-  const reading = readQuantity(text, def.type);
+  const reading = readQuantity(text, def.type, keyReading(def));
   if (!reading.ok) return {message: "not a number", expected: expectedFor(def)};
   if (def.integer && !Number.isInteger(reading.value))
     return {message: "not a whole number", expected: expectedFor(def)};
@@ -485,14 +486,14 @@ function readInterval(
       found: written
     });
   }
-  const high = readQuantity(highText, dimension);
+  const high = readQuantity(highText, dimension, keyReading(def));
   if (!high.ok) return fail(node, intervalOffer(def, lowText, highText, written) ?? quantityError(def, high));
   // A bare low end takes the high end's unit: `600 to 800 W` is 600 W to 800 W.
-  const low = readQuantity(lowText, dimension, {bareUnit: high.unit});
+  const low = readQuantity(lowText, dimension, {...keyReading(def), bareUnit: high.unit});
   if (!low.ok) return fail(node, intervalOffer(def, lowText, highText, written) ?? quantityError(def, low));
   // Said where it decides an error: `100 to 50B` read as 100B to 50B, "inverted", and `0.4 to 60%` as 0.4% to 60%
   // (breaker: neither message said how the low end was read).
-  const alone = readQuantity(lowText, dimension);
+  const alone = readQuantity(lowText, dimension, keyReading(def));
   const borrowed =
     high.unit !== "" && alone.ok && alone.unit === "" && alone.value !== low.value
       ? `the bare low end ${lowText.trim()} was read as ${withUnit(lowText.trim(), high.unit)}, the high end's unit; write a unit on each end`
@@ -528,7 +529,7 @@ function readInterval(
 function intervalOffer(def: ScenarioKeyDef, lowText: string, highText: string, written: string) {
   if (!isQuantityKey(def)) return undefined;
   const ends = [lowText.trim(), highText.trim()].map((text) => {
-    const reading = readQuantity(text, def.type);
+    const reading = readQuantity(text, def.type, keyReading(def));
     return reading.ok
       ? {text}
       : reading.offers?.[0]
@@ -544,7 +545,7 @@ function intervalOffer(def: ScenarioKeyDef, lowText: string, highText: string, w
   const hint = !refusal
     ? `${offer.hint.slice(0, at)}\`${pasted}\`${offer.hint.slice(at + offer.text.length)}`
     : `written \`${pasted}\` ${offer.change}, it is refused too: ${refusal.message}${refusal.expected ? `, expected ${refusal.expected}` : ""}`;
-  const reading = readQuantity(low.offer ? lowText : highText, def.type);
+  const reading = readQuantity(low.offer ? lowText : highText, def.type, keyReading(def));
   return {...quantityError(def, reading as Extract<QuantityReading, {ok: false}>), found: written, hint};
 }
 
@@ -631,7 +632,7 @@ function readDistribution(
       continue;
     }
     const scalar = node as Scalar<number | string>;
-    const reading = readQuantity(asWritten(scalar, site), dimension);
+    const reading = readQuantity(asWritten(scalar, site), dimension, keyReading(def));
     if (!reading.ok) {
       // As written, as a value's own: `sd: 1e400` read "found Infinity", where `demand.users: 1e400` gave 1e400 (breaker).
       fail(entry?.value, quantityError(def, {...reading, found: foundText(scalar, site, reading.found)}));

@@ -2,6 +2,7 @@ import {type Dimension, DIMENSIONS, type DimensionInfo, formatQuantity, readQuan
 import {groupThousands} from "../../units/groupThousands.js";
 import {isInRange} from "../../units/range.js";
 import {orList} from "../../units/wordList.js";
+import {countWordsOf} from "./countWords.js";
 import {formatScenarioValue} from "./formatScenario.js";
 import {formatRange} from "../../units/range.js";
 import {DISTRIBUTION_PARAMETERS} from "./readValue.js";
@@ -84,7 +85,8 @@ export function scenarioReferenceMarkdown(): string {
     "units are case-sensitive (`MW` is not `mW`). Magnitude suffixes are decimal: `k` = 10³, `M` = 10⁶, `B` = 10⁹",
     "(billion), `T` = 10¹² (trillion); in sizes `B` is a byte, and GB (10⁹ B) is kept apart from GiB (2³⁰ B). A capital",
     "`K` is read only in money (`$30K`): a count's `16K` may mean 16,384, so it is refused with both readings offered.",
-    "Thousands may be grouped with commas (`12,000 USD`).",
+    "Thousands may be grouped with commas (`12,000 USD`). A count the pages write with a noun may end in that noun,",
+    "singular or plural (`128 sequences` for serving.batch, `100M users`, `1 user`); the Accepts column names it.",
     "",
     "| Dimension | Base unit | Accepted units | Examples |",
     "| --- | --- | --- | --- |",
@@ -176,7 +178,8 @@ const EXAMPLE_DIMENSIONS: ReadonlySet<Dimension> = new Set(["count", "tokens"]);
  * What a numeric key accepts, as the reference's Accepts column says it: the dimension's units (unitsText), or for a
  * count or a token count, the dimension's examples that lie in the key's range ("like 16384, 16k, 1.5M or 2B" was
  * offered for serving.tensorParallel, whole in [1, 1,024], and "15T tokens" for serving.outputTokens; new-user trial),
- * or "a whole number, like" its default when none does.
+ * or "a whole number, like" its default when none does; for a count with a noun (countWordsOf), ", or followed by
+ * `sequences`" after it (`batch: 128 sequences` was refused as the slider writes it; new-user trial).
  */
 function acceptsText(def: ScenarioKeyDef): string {
   const dimension = def.type as Dimension;
@@ -187,8 +190,12 @@ function acceptsText(def: ScenarioKeyDef): string {
     const reading = readQuantity(example, dimension);
     return reading.ok && isInRange(reading.value, range);
   });
-  if (fitting.length) return `like ${orList(fitting)}`;
-  return def.default === null ? "a whole number" : `a whole number, like ${formatScenarioValue(def, def.default)}`;
+  const [word] = countWordsOf(def);
+  const withWord = word === undefined ? "" : `, or followed by \`${word}\``;
+  if (fitting.length) return `like ${orList(fitting)}${withWord}`;
+  return def.default === null
+    ? `a whole number${withWord}`
+    : `a whole number, like ${formatScenarioValue(def, def.default)}${withWord}`;
 }
 
 /**

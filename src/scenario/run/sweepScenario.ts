@@ -20,6 +20,7 @@ import {formatBeyondBound, formatRange, isInRange, plainNumber} from "../../unit
 import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
 import {displayValue} from "../file/displayValue.js";
 import {likelyUnit, quantityError, withUnit} from "../file/readValue.js";
+import {keyReading} from "../file/countWords.js";
 import {scenarioDrawMedianPoint} from "./scenarioDraws.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "./runScenario.js";
 import {didYouMean} from "../../errors/suggest.js";
@@ -111,7 +112,7 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
     if (/\sto\s/.test(written)) {
       throw new UserError({flag, path, message: "an interval is not an axis end", expected, found: written});
     }
-    const reading = readQuantity(written, def.type as Dimension);
+    const reading = readQuantity(written, def.type as Dimension, keyReading(def));
     // The scenario file's wording, so that a --vary value reads like the same value written in a file.
     if (!reading.ok) throw new UserError({flag, path, ...quantityError(def, reading)});
     return reading.value;

@@ -79,11 +79,13 @@ describe("scenarioReferenceMarkdown", () => {
     // serving.tensorParallel: whole, [1, 1,024], default 2 (schema.ts); none of 16384, 16k, 1.5M, 2B lies in it.
     expect(accepts("serving.tensorParallel")).toBe("a whole number, like 2");
     // serving.batch: whole, [1, 1M]: 16384 and 16k do, 1.5M and 2B do not.
-    expect(accepts("serving.batch")).toBe("like 16384 or 16k");
+    // Its noun too, as its slider writes it (countWordsOf; `batch: 128 sequences` was refused; new-user trial).
+    expect(accepts("serving.batch")).toBe("like 16384 or 16k, or followed by `sequences`");
     // serving.outputTokens: whole, up to 100M tokens: not 15T tokens.
     expect(accepts("serving.outputTokens")).toBe("like 4096, 1e6, 32k tokens or 2.5M");
     // demand.users: [0, 100B]: every example.
-    expect(accepts("demand.users")).toBe("like 16384, 16k, 1.5M or 2B");
+    expect(accepts("demand.users")).toBe("like 16384, 16k, 1.5M or 2B, or followed by `users`");
+    expect(accepts("silicon.hbmStacks")).toBe("a whole number, like 4, or followed by `stacks`");
   });
 
   it("has a table row with the same number of cells as its header on every table line", () => {
