@@ -101,12 +101,13 @@ export function copiedFromNote(
  * around it aside) while it sets a value that file does not (another value of a key, or a key that file leaves to its
  * parent), as a copy edited in its front matter only has it; undefined when no other file's prose is the file's, or
  * the values are all that file's (a copy not yet edited, which the title's sentence speaks of), or that file extends
- * this one (a child keeping its parent's prose is the copy, not the parent). The file whose prose is the same in both
- * places comes first, then the first in `others`' order.
+ * this one (a child keeping its parent's prose is the copy, not the parent), or the prose is too short to be evidence
+ * of a copy (tellsOfACopy). The file whose prose is the same in both places comes first, then the first in `others`'
+ * order.
  */
 function staleProse(scenario: CopiedFields, others: readonly CopiedFields[]): string | undefined {
   const same = (a: string | undefined, b: string | undefined) =>
-    a !== undefined && b !== undefined && a.trim() !== "" && a.trim() === b.trim();
+    a !== undefined && b !== undefined && tellsOfACopy(a) && a.trim() === b.trim();
   const kept = others.flatMap((other) => {
     if (other.extends?.id === scenario.id) return [];
     const parts = [
@@ -133,4 +134,20 @@ function staleProse(scenario: CopiedFields, others: readonly CopiedFields[]): st
     `${scenario.file} keeps ${other.file}'s ${what} word for word, while ${keys} changed${values}: ` +
     `rewrite ${parts.length === 2 ? "them" : "it"} for this scenario's values`
   );
+}
+
+/** The fewest words a description or narrative without a figure needs to be evidence of a copy (tellsOfACopy). */
+const MIN_PROSE_WORDS = 5;
+
+/**
+ * Whether `text` says enough that two files sharing it word for word is evidence one was copied from the other: five
+ * words or more (MIN_PROSE_WORDS; a word holds a letter or a digit, so a heading's `#` is none), or any figure. Two
+ * unrelated files whose narratives were both "Text." were told one "keeps" the other's (new-user trial). Placeholders
+ * are shorter than five words ("Text.", "TODO", "To be written.", "Notes go here."); the shortest copied prose the
+ * note is for states a value and so holds a figure ("A chip designed in 9 months.", "Runs on H100s."), which a
+ * placeholder has none of. A single sentence is no test: one is the whole of every bundled description.
+ */
+function tellsOfACopy(text: string): boolean {
+  const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  return words.length >= MIN_PROSE_WORDS || /\p{N}/u.test(text);
 }

@@ -91,6 +91,40 @@ describe("copiedFromNote of a copy's prose", () => {
   });
 });
 
+describe("copiedFromNote of prose too short to tell of a copy", () => {
+  const file = (name: string, utilization: string, description: string, body: string) =>
+    parse(
+      name,
+      `---\ntitle: ${name}\ndescription: "${description}"\nserving:\n  utilization: ${utilization}\n---\n${body}`
+    );
+
+  // Two unrelated files whose narratives were both "Text." were told one "keeps" the other's (new-user trial).
+  it("says nothing of a placeholder under five words, with no figure, that two files share", () => {
+    expect(
+      copiedFromNote(file("two.md", "0.7", "Mine.", "Text.\n"), [file("one.md", "0.5", "Yours.", "Text.\n")])
+    ).toBeNull();
+    for (const placeholder of ["TODO", "To be written.", "Notes go here.", "# Narrative goes here"]) {
+      const [one, two] = [file("one.md", "0.5", "Yours.", placeholder), file("two.md", "0.7", "Mine.", placeholder)];
+      expect(copiedFromNote(two, [one]), placeholder).toBeNull();
+    }
+    expect(
+      copiedFromNote(file("two.md", "0.7", "A scenario.", "Mine.\n"), [
+        file("one.md", "0.5", "A scenario.", "Yours.\n")
+      ])
+    ).toBeNull();
+  });
+
+  it("still names five words, or fewer with a figure in them", () => {
+    const one = file("one.md", "0.5", "Runs on H100s.", "Serving on owned chips at half load.\n");
+    expect(copiedFromNote(file("two.md", "0.7", "Runs on H100s.", "Mine.\n"), [one])).toContain(
+      "two.md keeps one.md's description word for word"
+    );
+    expect(copiedFromNote(file("two.md", "0.7", "Mine.", "Serving on owned chips at half load.\n"), [one])).toContain(
+      "two.md keeps one.md's narrative word for word"
+    );
+  });
+});
+
 // A copy and its original validated together: the original was told it cites, "for a value it changed", the source
 // the copy gives for another value, and to rewrite its own prose (tester).
 describe("which of two files is the copy", () => {
