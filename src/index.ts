@@ -75,6 +75,7 @@ export * from "./scenario/resolve/scenarioOrder.js";
 export * from "./scenario/resolve/originOrder.js";
 export * from "./scenario/file/scenarioErrors.js";
 export {MARKDOWN_EXTENSION, MARKDOWN_EXTENSIONS} from "./scenario/file/markdownExtensions.js";
+export {countWordsOf, keyReading} from "./scenario/file/countWords.js";
 export * from "./scenario/run/runScenario.js";
 export * from "./scenario/run/scenarioDraws.js";
 export * from "./scenario/run/runReport.js";
