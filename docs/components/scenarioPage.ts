@@ -10,7 +10,7 @@ import {
   type ScenarioMetricName
 } from "../lib/scenario/evaluate/evaluateScenario.js";
 import {scenarioToMarkdown} from "../lib/scenario/file/formatScenario.js";
-import {SCENARIO_LABEL_MAX_CHARS, scenarioKey} from "../lib/scenario/file/schema.js";
+import {keyValueComesFrom, SCENARIO_LABEL_MAX_CHARS, scenarioKey} from "../lib/scenario/file/schema.js";
 import {visibleLength} from "../lib/errors/displayText.js";
 import {METRIC_INFO} from "../lib/scenario/evaluate/metricInfo.js";
 import {unreadKeys} from "../lib/scenario/evaluate/unreadKeys.js";
@@ -385,7 +385,10 @@ export function assumptionRows(
     const name = names.catalogs ? catalogValueName(v.path, v.value, names.catalogs) : null;
     return {
       path: v.path,
-      value: assumptionValueText(v.path, v.value as number | string | Distribution | null, names.catalogs),
+      // A key the evaluation does not read shows its own value ("—" unset), not the one it would follow.
+      value: unread[v.path]
+        ? assumptionValueText(v.path, v.value as number | string | Distribution | null, names.catalogs)
+        : followedValueText(resolved, v, names.catalogs),
       exact: displayValue(v.path, v.value as number | string | Distribution | null),
       unit: assumptionUnit(v.path),
       written: v.written ?? "",
@@ -397,6 +400,26 @@ export function assumptionRows(
       unused: unread[v.path] ?? ""
     };
   });
+}
+
+/**
+ * The value a row shows: its own (assumptionValueText), or, for a key left unset that takes another's value (schema
+ * `follows`: training.hardware takes serving.hardware's chip), that value and whose it is ("NVIDIA B200 (as
+ * serving.hardware)"). It read "—", so a scenario set on B200s showed no training chip, where the runs are costed on
+ * B200s (new-user trial).
+ */
+function followedValueText(
+  resolved: ResolvedScenario,
+  v: ResolvedScenario["values"][string],
+  catalogs: NamedCatalogs | undefined
+): string {
+  const own = assumptionValueText(v.path, v.value as number | string | Distribution | null, catalogs);
+  if (v.origin.kind !== "default" || v.value !== null) return own;
+  const from = keyValueComesFrom(v.path, false);
+  const followed = from === v.path ? undefined : resolved.values[from];
+  if (followed === undefined || followed.value === null) return own;
+  const text = assumptionValueText(from, followed.value as number | string | Distribution, catalogs);
+  return `${text} (as ${from})`;
 }
 
 /** The source recorded in a downloaded scenario for each value a reader changed. */

@@ -37,6 +37,19 @@ describe("describeOrigin and assumptionRows", () => {
     expect(originAt({kind: "default"})).toBe("");
   });
 
+  // training.hardware left unset read "—" on a scenario set on B200s, where the runs are costed on B200s (trial).
+  it("shows a key left unset that follows another at the value it takes, and whose it is", () => {
+    const catalogs = {hardware: [{id: "b200", name: "NVIDIA B200"}], models: []};
+    const rows = assumptionRows(child, {catalogs});
+    const row = (path: string) => rows.find((r) => r.path === path)!;
+    // child.md sets serving.hardware: b200 and leaves training.hardware to follow it.
+    expect(row("training.hardware")).toMatchObject({value: "NVIDIA B200 (as serving.hardware)", origin: "default"});
+    expect(row("training.hardware").exact).toBe("—");
+    // Set, a key shows its own value.
+    const set = applyShareSets(child, ["training.hardware=h100-sxm"]).resolved;
+    expect(assumptionRows(set).find((r) => r.path === "training.hardware")!.value).toBe("h100-sxm");
+  });
+
   it("writes a catalog id as its row's name, the id kept apart, when given the catalogs", () => {
     const asic = loadScenarioLibrary().resolve("asic-9-months");
     const catalogs = {
@@ -83,7 +96,12 @@ describe("describeOrigin and assumptionRows", () => {
       const formatted = formatAssumption(row.path, written as never);
       const counted = def?.countOf === undefined ? formatted : `${formatted} ${def.countOf}`;
       const want = row.path === "serving.precision" ? String(written).toUpperCase() : (choice ?? counted);
-      expect(row.value).toBe(want);
+      // A key left unset that follows another (training.hardware) shows the value it takes, and whose it is.
+      const follows = def?.follows;
+      const followed = follows !== undefined && written === null && !row.unused ? child.values[follows]!.value : null;
+      expect(row.value).toBe(
+        followed === null ? want : `${formatAssumption(follows!, followed as never)} (as ${follows})`
+      );
     }
     expect(value("serving.precision")).toBe("FP8");
     expect(value("demand.users")).not.toMatch(/\d{5}/); // a count is grouped or scaled ("100M", "1,814")
