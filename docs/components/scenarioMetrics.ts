@@ -17,6 +17,7 @@ import {
   formatDisplayNumber,
   formatMetric,
   formatMetricInterval,
+  formatMetricWithin,
   formatPercent,
   formatShareOfDraws,
   missingDrawsText,
@@ -73,8 +74,15 @@ function noCentralValue(row: MetricRow): boolean {
  * "none within the horizon", not a bare dash. The narrative's live values write the same case for prose (LiveMetric: "no
  * point within the horizon").
  */
-export function metricValueText(row: Pick<MetricRow, "name" | "value" | "unit" | "absent">): string {
-  return row.value === null ? (row.absent ?? absentMetricText(row.name)) : formatMetric(row.name, row.value);
+export function metricValueText(
+  row: Pick<MetricRow, "name" | "value" | "unit" | "absent"> & Partial<Pick<MetricRow, "p5" | "p95" | "nullShare">>
+): string {
+  if (row.value === null) return row.absent ?? absentMetricText(row.name);
+  // Beside its interval, the median at the interval's scale ("$0.950M", "90% interval $0.700–1.20M"), as `run` does.
+  const {p5 = null, p95 = null, nullShare = 0} = row;
+  if (p5 === null || p95 === null || !percentileRange({...row, p5, p95, nullShare, label: ""}))
+    return formatMetric(row.name, row.value);
+  return formatMetricWithin(row.name, row.value, p5, p95);
 }
 
 /** Whether the row is a month (a payback, a crossover) that does not come within the horizon: no central value. */

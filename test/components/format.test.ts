@@ -117,7 +117,8 @@ describe("unit formatters", () => {
     expect(formatCount.range(2.852e6, 13.1e6)).toBe("2.85–13.1M");
     expect(formatPercent.range(0.199, 0.29)).toBe("20%–29%");
     expect(formatPercent.range(0.051, 0.083)).toBe("5.1%–8.3%");
-    expect(formatUsd.range(-2e8, 3e9)).toBe("\u2212$200M – $3.00B");
+    // One scale for both ends, the larger one's ("−$200M – $3.00B" read at two scales).
+    expect(formatUsd.range(-2e8, 3e9)).toBe("\u2212$0.200B – $3.00B");
     // Both ends negative (openai-2024's NPV, p5 −$507M, p95 −$154M): each end whole; ICU's "−$507–154M" read as +154.
     expect(formatUsd.range(-5.07e8, -1.54e8)).toBe("\u2212$507M – \u2212$154M");
     expect(formatPercent.range(-0.3, -0.1)).toBe("\u221230% – \u221210%");

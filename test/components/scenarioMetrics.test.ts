@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {BandsSummary, ScenarioProvenance} from "../../docs/components/scenarioMetrics.js";
+import {BandsSummary, ScenarioMetricsTable, ScenarioProvenance} from "../../docs/components/scenarioMetrics.js";
 import type {MetricRow} from "../../docs/components/scenarioPage.js";
 import {bandsMetrics, SCENARIO_TOPICS} from "../../docs/components/scenarioTopics.js";
 
@@ -71,7 +71,7 @@ describe("BandsSummary", () => {
     const moat = SCENARIO_TOPICS.filter((t) => t.id === "moat");
     const text = BandsSummary(rows, keys, null, {about: bandsMetrics(moat)}).textContent!;
     expect(text).toContain("In 90% of the draws the gross profit from a cost lead lies within $4.00–6.00B");
-    expect(text).toContain("and the gross profit from a model lead within $300M–$1.50B.");
+    expect(text).toContain("and the gross profit from a model lead within $0.300–1.50B.");
     expect(text).not.toContain("NPV");
   });
 
@@ -80,5 +80,27 @@ describe("BandsSummary", () => {
     const text = BandsSummary(rows, keys, null).textContent!;
     expect(text).toContain("In 90% of the draws the silicon program's NPV lies within $1.90–2.70B.");
     expect(text).not.toContain("cost lead");
+  });
+});
+
+describe("ScenarioMetricsTable", () => {
+  it("writes a median and its interval at one scale, as `run` does", () => {
+    // The fleet's day read "$1.16M" beside "$891,865–$1.47M" (new-user trial); a median under a million beside an
+    // interval reaching one read "$950,000".
+    const row = (value: number, p5: number, p95: number) =>
+      ({
+        name: "fleetCostPerDayUsd",
+        label: "fleet cost of one day",
+        unit: "USD",
+        value,
+        p5,
+        p95,
+        nullShare: 0
+      }) as MetricRow;
+    const cells = (r: MetricRow) =>
+      [...ScenarioMetricsTable([r]).querySelectorAll("tbody td")].slice(1).map((td) => td.textContent);
+    expect(cells(row(1.16e6, 891_865, 1.47e6))).toEqual(["$1.16M", "$0.892–1.47M"]);
+    expect(cells(row(9.5e5, 7e5, 1.2e6))).toEqual(["$0.950M", "$0.700–1.20M"]);
+    expect(cells(row(9.5e5, 7e5, 9.9e5))).toEqual(["$950,000", "$700,000–$990,000"]);
   });
 });

@@ -367,7 +367,8 @@ function formatMetric(
   // Most draws never reach it: no central month; the interval is of the draws that do.
   if (central === null)
     return `—${never};${separator}${spread ? format.range(value.p5!, value.p95!) : format(value.p5!)} in the others`;
-  return `${format(central)}${interval}${never}`;
+  // The median at its interval's scale ("$0.950M [$0.700–1.20M]", not "$950,000 [$0.700–1.20M]").
+  return `${spread ? format.within(central, value.p5!, value.p95!) : format(central)}${interval}${never}`;
 }
 
 /**

@@ -39,6 +39,8 @@ const SIGNIFICANT = {
 const NUMBER = new Intl.NumberFormat(LOCALE, SIGNIFICANT);
 const SCIENTIFIC = new Intl.NumberFormat(LOCALE, {notation: "scientific", ...THREE_DIGITS});
 const COMPACT = new Intl.NumberFormat(LOCALE, {notation: "compact", ...THREE_DIGITS});
+/** A count's number written at another count's scale word (sharedScale): 0.892 of "0.892–1.47M". */
+const COUNT_SCALED = new Intl.NumberFormat(LOCALE, THREE_DIGITS);
 /** Money and counts read with a scale word from a million (formatUsd, formatCount). */
 const COMPACT_FROM = 1e6;
 const USD = new Intl.NumberFormat(LOCALE, {
@@ -78,22 +80,95 @@ function usdFormat(magnitude: number, compact: Intl.NumberFormat = USD_COMPACT):
   return magnitude >= COMPACT_FROM ? compact : USD;
 }
 /**
- * Money at usdFormat's formats, with `compact` for amounts with a scale word. A range from nothing writes its zero as
- * "$0" whatever the other end's scale ("$0–$29.5M": ICU wrote "$0.00–29.5M", beside "$0–$182,673" in the same table).
+ * Money at usdFormat's formats, with `compact` for amounts with a scale word and `scaled` for the number of an amount
+ * written at another's scale word. A range from nothing writes its zero as "$0" whatever the other end's scale
+ * ("$0–$29.5M": ICU wrote "$0.00–29.5M", beside "$0–$182,673" in the same table). A range whose larger end takes a
+ * scale word writes both ends, and its median (`within`), at that scale (sharedScale).
  */
-function moneyFormat(compact: Intl.NumberFormat): UnitFormat {
-  const value = (value: number) => intl(usdFormat(Math.abs(value), compact), value);
-  return unitFormat(value, (low, high) =>
-    (low === 0 && high > 0) || splitsFormats((magnitude) => usdFormat(magnitude, compact), low, high)
-      ? `${value(low)}–${value(high)}`
-      : intlRange(usdFormat(Math.max(Math.abs(low), Math.abs(high)), compact), low, high)
+function moneyFormat(compact: Intl.NumberFormat, scaled: Intl.NumberFormat): UnitFormat {
+  const formatOf = (magnitude: number) => usdFormat(magnitude, compact);
+  const value = (value: number) => intl(formatOf(Math.abs(value)), value);
+  return unitFormat(
+    value,
+    (low, high) => {
+      if (low === 0 && high > 0) return `${value(low)}–${value(high)}`;
+      const scale = scaleToShare(formatOf, compact, [low, high]);
+      if (scale) return scaledRange(scaled, scale, low, high);
+      return splitsFormats(formatOf, low, high)
+        ? `${value(low)}–${value(high)}`
+        : intlRange(formatOf(Math.max(Math.abs(low), Math.abs(high))), low, high);
+    },
+    (median, low, high) => {
+      const scale = low === 0 && high > 0 ? null : scaleToShare(formatOf, compact, [median, low, high]);
+      // The median at the shared scale, unless it takes that one alone (then as it reads alone).
+      return scale && sharedScale(formatOf, compact, [median])?.word !== scale.word
+        ? atScale(scaled, scale, median)
+        : value(median);
+    }
   );
+}
+
+/** Compact notation's scale words and the amount each stands for. */
+const SCALE_WORDS: Readonly<Record<string, number>> = {K: 1e3, M: 1e6, B: 1e9, T: 1e12};
+
+/** A scale word and the amount it stands for: {word: "M", size: 1e6}. */
+interface Scale {
+  word: string;
+  size: number;
+}
+
+/**
+ * The one scale an interval and its median are written at: the scale word `compact` gives the largest of `values`,
+ * when `formatOf` writes that one with a scale word and none of the others is under a thousand; else null (each value
+ * in its own format). So "$1.16M [$0.892–1.47M]": the interval read "$891,865–$1.47M" beside "$1.16M", and
+ * "$900M–$1.20B", two scales in one interval (new-user trial). An end under a thousand would read "$0.00000500M".
+ */
+function sharedScale(
+  formatOf: (magnitude: number) => Intl.NumberFormat,
+  compact: Intl.NumberFormat,
+  values: readonly number[]
+): Scale | null {
+  const magnitudes = values.map(Math.abs);
+  const largest = Math.max(...magnitudes);
+  if (!Number.isFinite(largest) || formatOf(largest) !== compact || Math.min(...magnitudes) < 1e3) return null;
+  const word = compact.formatToParts(largest).find((part) => part.type === "compact")?.value;
+  const size = word === undefined ? undefined : SCALE_WORDS[word];
+  return word !== undefined && size !== undefined ? {word, size} : null;
+}
+
+/** `value` at `scale`, its number written by `scaled`: "$0.892M", "−$0.892M", "0.892M". */
+function atScale(scaled: Intl.NumberFormat, scale: Scale, value: number): string {
+  return `${intl(scaled, value / scale.size)}${scale.word}`;
+}
+
+/**
+ * A range at one scale, the scale word once ("$0.892–1.47M", as ICU writes "$1.19–1.96M"); each end whole when one is
+ * negative ("−$0.900B – $1.20B"), as intlRange writes them.
+ */
+function scaledRange(scaled: Intl.NumberFormat, scale: Scale, low: number, high: number): string {
+  if (low < 0) return `${atScale(scaled, scale, low)} – ${atScale(scaled, scale, high)}`;
+  const highNumber = join(scaled.formatToParts(high / scale.size).filter((part) => part.type !== "currency"));
+  return `${intl(scaled, low / scale.size)}–${highNumber}${scale.word}`;
+}
+
+/**
+ * The scale every one of `values` is written at (sharedScale) when they do not all take it alone: "$891,865" and
+ * "$1.47M" share M; "$1.19M" and "$1.96M" already read at one scale (null), and keep ICU's own range.
+ */
+function scaleToShare(
+  formatOf: (magnitude: number) => Intl.NumberFormat,
+  compact: Intl.NumberFormat,
+  values: readonly number[]
+): Scale | null {
+  const scale = sharedScale(formatOf, compact, values);
+  return scale && values.some((value) => sharedScale(formatOf, compact, [value])?.word !== scale.word) ? scale : null;
 }
 
 /**
  * Whether a range's two ends are written in different notations by `formatOf` (plain beside a scale word, or beside
- * scientific): then each end is written whole, as it reads alone ("$63,757–$1.93M", "2.40E−6–0.00451"). One format
- * for both, the larger end's, wrote "$63.8K–$1.93M" beside "$908,018" and "0.00000240–0.00451" (breaker).
+ * scientific): then each end is written whole, as it reads alone ("$5–$1.93M", "2.40E−6–0.00451"), unless both can
+ * share the larger end's scale word (sharedScale: "$0.0638–1.93M"). One format for both, the larger end's, wrote
+ * "0.00000240–0.00451" (breaker).
  */
 function splitsFormats(formatOf: (magnitude: number) => Intl.NumberFormat, low: number, high: number): boolean {
   return low !== 0 && high !== 0 && formatOf(Math.abs(low)) !== formatOf(Math.abs(high));
@@ -207,11 +282,13 @@ const rangeCache = new Map<Intl.NumberFormat, Map<string, string>>();
 
 /**
  * How the site writes one kind of quantity: called with a value ("0.987 USD/Mtok"), or `.range(low, high)` for an
- * interval, the scale word and unit written once ("0.759–1.25 USD/Mtok", "$1.47–4.14B").
+ * interval, the scale word and unit written once ("0.759–1.25 USD/Mtok", "$1.47–4.14B"), or `.within(value, low,
+ * high)` for a median written beside its interval, at the interval's scale ("$0.950M" beside "$0.700–1.20M").
  */
 export interface UnitFormat {
   (value: number): string;
   range(low: number, high: number): string;
+  within(value: number, low: number, high: number): string;
 }
 
 /**
@@ -219,9 +296,14 @@ export interface UnitFormat {
  * `ev.metrics.costPerMillionTokenUsd`, a misspelt name, printed "undefined USD/Mtok" and built; author trial), with a
  * TypeError that names what it was given: the page shows it in the cell, and `pdf` refuses the page.
  */
-function unitFormat(value: (value: number) => string, range: (low: number, high: number) => string): UnitFormat {
+function unitFormat(
+  value: (value: number) => string,
+  range: (low: number, high: number) => string,
+  within: (value: number, low: number, high: number) => string = value
+): UnitFormat {
   return Object.assign((v: number) => value(requireNumber(v)), {
-    range: (low: number, high: number) => range(requireNumber(low), requireNumber(high))
+    range: (low: number, high: number) => range(requireNumber(low), requireNumber(high)),
+    within: (v: number, low: number, high: number) => within(requireNumber(v), requireNumber(low), requireNumber(high))
   });
 }
 
@@ -282,7 +364,8 @@ const formatStatedNumber = withPlainFormat(
 function withUnit(number: UnitFormat, unit: string): UnitFormat {
   return unitFormat(
     (value) => `${number(value)} ${unit}`,
-    (low, high) => `${number.range(low, high)} ${unit}`
+    (low, high) => `${number.range(low, high)} ${unit}`,
+    (value, low, high) => `${number.within(value, low, high)} ${unit}`
   );
 }
 
@@ -304,7 +387,10 @@ export const formatUsdPerMTok = withUnit(formatPriceNumber, "USD/Mtok");
 export const formatUsdPerHour = withUnit(formatPriceNumber, "USD/h");
 
 /** Money: "$31,120", "$0.5"; from a million with a scale word, "$160M", "$2.76B", "$1.2T"; negative "−$5M". */
-export const formatUsd = moneyFormat(USD_COMPACT);
+export const formatUsd = moneyFormat(
+  USD_COMPACT,
+  new Intl.NumberFormat(LOCALE, {style: "currency", currency: "USD", ...THREE_DIGITS})
+);
 
 /**
  * Money for a column of amounts read together (a total and its parts): formatUsd, except that when the largest amount
@@ -331,12 +417,16 @@ const USD_COMPACT_STATED = new Intl.NumberFormat(LOCALE, {
   maximumSignificantDigits: 3
 });
 /** An amount of money a scenario or a source states, as its author writes it ("$3B", not the computed figures' "$3.00B"). */
-export const formatStatedUsd = moneyFormat(USD_COMPACT_STATED);
+export const formatStatedUsd = moneyFormat(
+  USD_COMPACT_STATED,
+  new Intl.NumberFormat(LOCALE, {style: "currency", currency: "USD", maximumSignificantDigits: 3})
+);
 
 /** "$3,022/MWh". */
 export const formatUsdPerMwh = unitFormat(
   (value) => `${formatUsd(value)}/MWh`,
-  (low, high) => `${formatUsd.range(low, high)}/MWh`
+  (low, high) => `${formatUsd.range(low, high)}/MWh`,
+  (value, low, high) => `${formatUsd.within(value, low, high)}/MWh`
 );
 
 /** A fraction as a percentage, one rounding site-wide: 0.4401 → "44%", 0.901 → "90%"; 0.0531 → "5.3%". */
@@ -423,7 +513,8 @@ export const formatMonth: UnitFormat & ((month: number | null) => string) = Obje
     range: (low: number, high: number) =>
       Math.round(low) === Math.round(high)
         ? `month ${formatDisplayNumber(Math.round(low))}`
-        : `month ${formatDisplayNumber.range(Math.round(low), Math.round(high))}`
+        : `month ${formatDisplayNumber.range(Math.round(low), Math.round(high))}`,
+    within: (month: number) => formatMonth(month)
   }
 );
 
@@ -451,19 +542,28 @@ export const formatCount = unitFormat(
     Math.abs(value) >= COMPACT_FROM && Number.isFinite(value)
       ? intl(countFormat(Math.abs(value)), value)
       : formatDisplayNumber(value),
-  (low, high) =>
+  (low, high) => {
     // An end too small for plain digits is written on its own (E notation): a range of 4.83e-7 to 6.98M chips read
     // "0.000000483–6.98M", and a p5 of 1e-300 three hundred zeros (breaker).
-    Math.min(Math.abs(low), Math.abs(high)) !== 0 && Math.min(Math.abs(low), Math.abs(high)) < SCIENTIFIC_BELOW
-      ? `${formatCount(low)}–${formatCount(high)}`
-      : Math.max(Math.abs(low), Math.abs(high)) >= COMPACT_FROM
-        ? // The scale word once when both ends share it, as money's ranges write it ("36.1–59.5M" beside "$1.58–2.61B";
-          // ICU wrote "36.1M–59.5M"; breaker).
-          intlRange(countFormat(Math.max(Math.abs(low), Math.abs(high))), low, high).replace(
-            /^([\d.,]+)([KMBT])–([\d.,]+)\2$/,
-            "$1–$3$2"
-          )
-        : formatDisplayNumber.range(low, high)
+    if (Math.min(Math.abs(low), Math.abs(high)) !== 0 && Math.min(Math.abs(low), Math.abs(high)) < SCIENTIFIC_BELOW)
+      return `${formatCount(low)}–${formatCount(high)}`;
+    // Both ends at the larger one's scale, the word once, as money's ranges write it ("0.892–1.47M" beside
+    // "$1.58–2.61B"; it read "892K–1.47M", and ICU "36.1M–59.5M"; breaker).
+    const scale = scaleToShare(countFormat, COMPACT, [low, high]);
+    if (scale) return scaledRange(COUNT_SCALED, scale, low, high);
+    return Math.max(Math.abs(low), Math.abs(high)) >= COMPACT_FROM
+      ? intlRange(countFormat(Math.max(Math.abs(low), Math.abs(high))), low, high).replace(
+          /^([\d.,]+)([KMBT])–([\d.,]+)\2$/,
+          "$1–$3$2"
+        )
+      : formatDisplayNumber.range(low, high);
+  },
+  (value, low, high) => {
+    const scale = scaleToShare(countFormat, COMPACT, [value, low, high]);
+    return scale && sharedScale(countFormat, COMPACT, [value])?.word !== scale.word
+      ? atScale(COUNT_SCALED, scale, value)
+      : formatCount(value);
+  }
 );
 
 /**
@@ -486,7 +586,8 @@ export function countColumnFormat(counts: readonly number[]): (value: number) =>
 /** "5,017 chips", "1 chip", "1.2M chips"; range "3,012–16,934 chips": formatCount and the noun, singular for one. */
 export const formatChips = unitFormat(
   (value) => countNoun(formatCount(value), "chip"),
-  (low, high) => `${formatCount.range(low, high)} chips`
+  (low, high) => `${formatCount.range(low, high)} chips`,
+  (value, low, high) => countNoun(formatCount.within(value, low, high), "chip")
 );
 
 /** "425,421 tokens/s/MW"; from a million "1.2M tokens/s/MW" (formatCount). */
@@ -563,7 +664,8 @@ export function metricFormat(name: ScenarioMetricName): UnitFormat {
   const display = withUnit(formatDisplayNumber, info.displayUnit);
   return unitFormat(
     (value) => display(value * info.scale),
-    (low, high) => display.range(low * info.scale, high * info.scale)
+    (low, high) => display.range(low * info.scale, high * info.scale),
+    (value, low, high) => display.within(value * info.scale, low * info.scale, high * info.scale)
   );
 }
 
@@ -619,6 +721,20 @@ function metricInfoOf(name: ScenarioMetricName): (typeof METRIC_INFO)[ScenarioMe
 export function formatMetricInterval(name: ScenarioMetricName, displayLow: number, displayHigh: number): string {
   const {scale} = metricInfoOf(name);
   return metricFormat(name).range(displayLow / scale, displayHigh / scale);
+}
+
+/**
+ * A metric's median from its display-unit value, written beside its 90% interval (display-unit ends) at the interval's
+ * scale: "$0.950M" beside "$0.700–1.20M" (formatMetric wrote "$950,000"); else as formatMetric writes it.
+ */
+export function formatMetricWithin(
+  name: ScenarioMetricName,
+  displayValue: number,
+  displayLow: number,
+  displayHigh: number
+): string {
+  const {scale} = metricInfoOf(name);
+  return metricFormat(name).within(displayValue / scale, displayLow / scale, displayHigh / scale);
 }
 
 /**

@@ -15,7 +15,12 @@ import {
   missingDrawsText,
   usdColumnFormat,
   countColumnFormat,
-  formatCount
+  formatChips,
+  formatCount,
+  formatMetricInterval,
+  formatMetricWithin,
+  formatStatedUsd,
+  formatUsdPerMwh
 } from "../../../src/scenario/run/reportFormat.js";
 
 // Expected strings worked by hand from the digit rule in src/scenario/run/reportFormat.ts: three significant digits,
@@ -153,14 +158,53 @@ describe("a range whose ends read in different notations", () => {
     expect(formatDisplayNumber.range(2.4e-6, 0.00451)).toBe("2.40E\u22126–0.00451");
     // 5.1e-9 of the whole is 5.1 × 10^−7 percent, below 0.0001%; 5.2e-5 is 0.0052% (breaker: "0.00000051%–0.0052%").
     expect(formatPercent.range(5.1e-9, 5.2e-5)).toBe("5.1E\u22127%–0.0052%");
-    // $63,757 is below a million, written whole as a single value is; ICU wrote "$63.8K–$1.93M" (breaker).
-    expect(formatUsd.range(63_757, 1.93e6)).toBe("$63,757–$1.93M");
+    // Money ends in E notation and plain: each end whole.
+    expect(formatUsd.range(3.13e-9, 2)).toBe("$3.13E\u22129–$2");
   });
 
   it("keeps one format where both ends share it", () => {
     expect(formatPercent.range(0.053, 0.29)).toBe("5%–29%");
     expect(formatUsd.range(18.4e6, 59.4e6)).toBe("$18.4–59.4M");
     expect(formatDisplayNumber.range(0.759, 1.25)).toBe("0.759–1.25");
+  });
+});
+
+describe("an interval and its median at one scale", () => {
+  it("writes both ends of a money interval at the larger end's scale word", () => {
+    // `run base --set serving.hardware=b200` (demand.users 80M) read "$1.24M [$952,206–$1.57M]" (new-user trial);
+    // it had read "$63,757–$1.93M" and, ICU's, "$63.8K–$1.93M".
+    expect(formatUsd.range(952_206, 1.57e6)).toBe("$0.952–1.57M");
+    expect(formatUsd.range(63_757, 1.93e6)).toBe("$0.0638–1.93M");
+    expect(formatUsd.range(8.2e8, 2.35e9)).toBe("$0.820–2.35B"); // was "$820M–$2.35B"
+    expect(formatUsdPerMwh.range(900_000, 1.2e6)).toBe("$0.900–1.20M/MWh");
+    expect(formatStatedUsd.range(9e8, 1.5e9)).toBe("$0.9–1.5B");
+    // An end under a thousand, or nothing, stays as it reads alone (not "$0.00000500M").
+    expect(formatUsd.range(5, 1.93e6)).toBe("$5–$1.93M");
+    expect(formatUsd.range(0, 2e6)).toBe("$0–$2.00M");
+    // Ends that share a scale keep ICU's range.
+    expect(formatUsd.range(1.19e6, 1.96e6)).toBe("$1.19–1.96M");
+    expect(formatUsd.range(-5.07e8, -1.54e8)).toBe("\u2212$507M – \u2212$154M");
+  });
+
+  it("writes a count interval at one scale too", () => {
+    expect(formatCount.range(891_865, 1.47e6)).toBe("0.892–1.47M"); // was "892K–1.47M"
+    expect(formatChips.range(5e5, 1.2e6)).toBe("0.500–1.20M chips");
+    expect(formatCount.range(17_115, 28_225)).toBe("17,115–28,225");
+  });
+
+  it("writes the median beside its interval at the interval's scale", () => {
+    expect(formatUsd.within(9.5e5, 7e5, 1.2e6)).toBe("$0.950M"); // alone "$950,000"
+    expect(formatUsd.within(1.16e6, 891_865, 1.47e6)).toBe("$1.16M");
+    expect(formatUsd.within(9.5e5, 7e5, 9.9e5)).toBe("$950,000");
+    expect(formatChips.within(9.5e5, 7e5, 1.2e6)).toBe("0.950M chips");
+    expect(formatMetricWithin("fleetCostPerDayUsd", 9.5e5, 7e5, 1.2e6)).toBe("$0.950M");
+    expect(
+      `${formatMetricWithin("fleetCostPerDayUsd", 1.16e6, 891_865, 1.47e6)} [${formatMetricInterval(
+        "fleetCostPerDayUsd",
+        891_865,
+        1.47e6
+      )}]`
+    ).toBe("$1.16M [$0.892–1.47M]");
   });
 });
 
