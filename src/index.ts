@@ -81,6 +81,7 @@ export * from "./scenario/run/scenarioDraws.js";
 export * from "./scenario/run/runReport.js";
 export * from "./scenario/run/scenarioNotes.js";
 export * from "./scenario/run/reportFormat.js";
+export * from "./scenario/run/footnoteMarks.js";
 export * from "./scenario/evaluate/metricInfo.js";
 export {unreadCustomChipKeys} from "./scenario/evaluate/customChipSpec.js";
 export {unreadKeys} from "./scenario/evaluate/unreadKeys.js";

@@ -1,7 +1,14 @@
 // Side-by-side tables of several scenarios: their metrics, and the assumptions in which they differ. Every value is
 // written by format.ts, as the scenario pages and the story pages write it.
 import type {AssumptionRow, MetricRow} from "./scenarioPage.js";
-import {FootnoteMark, footnoteMarks, Footnotes, metricSpreadText, metricValueText} from "./scenarioMetrics.js";
+import {
+  FootnoteMark,
+  footnoteMarks,
+  Footnotes,
+  metricSpreadText,
+  metricValueText,
+  type MetricNote
+} from "./scenarioMetrics.js";
 import {keyValueComesFrom, SCENARIO_KEY_PATHS, scenarioKey} from "../lib/scenario/file/schema.js";
 import {UnusedNote} from "./unusedNote.js";
 import {defaultPricesNoteOf, PRICE_LIST_METRICS} from "../lib/scenario/run/reportFormat.js";
@@ -13,7 +20,7 @@ export interface CompareColumn {
   metrics: readonly MetricRow[];
   assumptions: readonly AssumptionRow[];
   /** Notes on this scenario's single metrics, by metric (metricNotes: the flywheel at its floor), under the value. */
-  notes?: Readonly<Partial<Record<string, string>>>;
+  notes?: Readonly<Partial<Record<string, MetricNote>>>;
   /**
    * True when the scenario sets no prices (setsNoPrices): its price-list metrics are at the default list, marked, the
    * note once under the table naming the scenarios it holds for, as `compare` stars them (they read bare here).
@@ -90,11 +97,11 @@ export function CompareMetricsTable(columns: readonly CompareColumn[]): HTMLElem
       // note once under the table (the tax's paragraph read in each of 2 rows × 3 columns at 1280 px; tester).
       const note = column.notes?.[metric.name];
       if (note) {
-        value.append(FootnoteMark(footnotes.mark(note), note, metric.name));
-        holders.set(note, new Set([...(holders.get(note) ?? []), column.title]));
+        value.append(FootnoteMark(footnotes.mark(note), note.text, metric.name));
+        holders.set(note.text, new Set([...(holders.get(note.text) ?? []), column.title]));
       }
       if (pricesNote && column.setsNoPrices && PRICE_LIST_METRICS.has(metric.name)) {
-        value.append(FootnoteMark(footnotes.mark(pricesNote), pricesNote, metric.name));
+        value.append(FootnoteMark(footnotes.mark({name: "defaultPrices", text: pricesNote}), pricesNote, metric.name));
       }
     }
   });

@@ -25,6 +25,7 @@ import {
 } from "./format.js";
 import {SCENARIO_PAGE_SAMPLES, type MetricRow, type ScenarioPageState} from "./scenarioPage.js";
 import {andList} from "../lib/units/wordList.js";
+import {FOOTNOTE_MARKS, type FootnoteName} from "../lib/scenario/run/footnoteMarks.js";
 import {DEFAULT_BANDS_METRICS} from "./scenarioTopics.js";
 
 /**
@@ -137,7 +138,7 @@ export function ScenarioMetricsTable(
     samples?: number;
     pricesNote?: string | null;
     /** A note after a metric's label, by metric: why it reads as it does (metricNotes: the flywheel at its floor). */
-    notes?: Readonly<Partial<Record<string, string>>>;
+    notes?: Readonly<Partial<Record<string, MetricNote>>>;
   } = {}
 ): HTMLElement {
   const table = document.createElement("table");
@@ -165,8 +166,8 @@ export function ScenarioMetricsTable(
       note.textContent = ` (${pricesNote})`;
       label.append(note);
     }
-    const text = notes[row.name];
-    if (text) label.append(" ", FootnoteMark(footnotes.mark(text), text, row.name));
+    const note = notes[row.name];
+    if (note) label.append(" ", FootnoteMark(footnotes.mark(note), note.text, row.name));
     const value = tr.insertCell();
     value.textContent = metricValueText(row);
     value.dataset.value = row.value === null ? "" : String(row.value);
@@ -198,18 +199,24 @@ export function ScenarioMetricsTable(
 export function metricNotes(
   resolved: ResolvedScenario,
   metrics: RunReport["metrics"] | null = null
-): Partial<Record<string, string>> {
+): Partial<Record<string, MetricNote>> {
   const floor = flywheelFloorNote(resolved.values);
   const shares = vendorShareFootnote(resolved.values, metrics ?? {});
   const derivedLead = (resolved.values["moat.costAdvantage"]?.value ?? null) === null;
+  const floorNote: MetricNote | null = floor ? {name: "flywheelFloor", text: floor} : null;
   return {
-    ...(floor ? {flywheelCostReduction: floor, flywheelUserGain: floor} : {}),
-    ...(shares ? Object.fromEntries(shares.metrics.map((name) => [name, shares.text])) : {}),
+    ...(floorNote ? {flywheelCostReduction: floorNote, flywheelUserGain: floorNote} : {}),
+    ...(shares
+      ? Object.fromEntries(shares.metrics.map((name) => [name, {name: "vendorShare", text: shares.text} as const]))
+      : {}),
     ...(derivedLead
       ? {
-          costLeadValueUsd:
-            "moat.costAdvantage unset: the lead is this scenario's custom chip's saving per token; chapter 5's " +
-            "scenario sets its own and draws the catch-up time"
+          costLeadValueUsd: {
+            name: "derivedCostLead",
+            text:
+              "moat.costAdvantage unset: the lead is this scenario's custom chip's saving per token; chapter 5's " +
+              "scenario sets its own and draws the catch-up time"
+          }
         }
       : {})
   };
@@ -353,22 +360,30 @@ export function BandsSummary(
   return p;
 }
 
-/** A table's footnotes: each note's text once, under its mark (†, ‡, §, ¶, then numbers), in the order first met. */
+/** A note on a metric: which footnote it is (its mark in FOOTNOTE_MARKS) and its text. */
+export interface MetricNote {
+  name: FootnoteName;
+  text: string;
+}
+
+/**
+ * A table's footnotes: each note's text once, under its note's one mark (FOOTNOTE_MARKS, as `run` and `compare` mark
+ * it), in the order first met. The marks were numbered in that order, so one note read † here, ‡ in `run` and ¶ in
+ * `compare`, and ‡ marked another note on this page (new-user trial).
+ */
 export interface FootnoteMarks {
-  /** The mark of `text`, given it the first time. */
-  mark(text: string): string;
+  /** The mark of `note`, listing its text the first time. */
+  mark(note: MetricNote): string;
   /** [mark, text] in order. */
   readonly notes: readonly (readonly [string, string])[];
 }
 
-const MARKS = ["†", "‡", "§", "¶"];
-
 export function footnoteMarks(): FootnoteMarks {
   const byText = new Map<string, string>();
   return {
-    mark(text) {
-      let mark = byText.get(text);
-      if (mark === undefined) byText.set(text, (mark = MARKS[byText.size] ?? String(byText.size + 1)));
+    mark({name, text}) {
+      const mark = FOOTNOTE_MARKS[name];
+      if (!byText.has(text)) byText.set(text, mark);
       return mark;
     },
     get notes() {

@@ -558,10 +558,10 @@ describe("token-ledger run", () => {
   it("says the tax and the vendor's share of token cost are one figure when the custom chip is bought at cost", async () => {
     // base: silicon.partnerMargin 0 (the default), so the tax is the vendor's whole margin; both read 38% (trial).
     const base = (await runCli(["run", "base", ...FEW])).stdout;
-    expect(base).toMatch(/vendor gross profit, share of token cost ‡/);
-    expect(base).toContain("‡ The same figure twice: the inference tax is the vendor's share of token cost by");
+    expect(base).toMatch(/vendor gross profit, share of token cost ¶/);
+    expect(base).toContain("¶ The same figure twice: the inference tax is the vendor's share of token cost by");
     // The share of capex rounds alike (38%): marked, and the same footnote says it is another figure (tester).
-    expect(base).toMatch(/vendor gross profit, share of data-centre capex ‡/);
+    expect(base).toMatch(/vendor gross profit, share of data-centre capex ¶/);
     expect(base.replace(/\s+/g, " ")).toMatch(
       /The vendor's share of data-centre capex is another figure that rounds alike: .* \d+\.\d% of capex against \d+\.\d% of token cost here\./
     );
@@ -570,7 +570,7 @@ describe("token-ledger run", () => {
     // A design partner's margin makes the tax the smaller: no note.
     const partner = (await runCli(["run", "base", "--set", "silicon.partnerMargin=0.2", ...FEW])).stdout;
     expect(partner).not.toContain("The same figure twice");
-    expect(partner).not.toMatch(/inference tax \(vendor's margin − partner's\), share\s+of token cost ‡/);
+    expect(partner).not.toMatch(/inference tax \(vendor's margin − partner's\), share\s+of token cost ¶/);
   });
 
   it("notes demand compounded past world GDP at the horizon on stderr, runs, and leaves stdout the report", async () => {
@@ -850,7 +850,7 @@ describe("token-ledger compare", () => {
     }
   });
 
-  it("marks the inference tax share that is the vendor's share by construction ¶, as run marks it ‡", async () => {
+  it("marks the inference tax share that is the vendor's share by construction ¶, as run marks it", async () => {
     // base and asic-9-months buy the custom chip at cost (silicon.partnerMargin 0): tax = vendor margin − 0
     // (src/strategy/inferenceTax.ts), one quantity (reportFormat.ts taxIsVendorShareNote).
     const {code, stdout} = await runCli(["compare", "base", "asic-9-months", ...FEW]);

@@ -44,6 +44,7 @@ import {andList} from "../../units/wordList.js";
 import {positiveInteger, seedFlag} from "../flags.js";
 import {formatNumber, formatTable, wrapProse} from "../table.js";
 import {compareByOrigin} from "../../scenario/resolve/originOrder.js";
+import {FOOTNOTE_MARKS as MARKS} from "../../scenario/run/footnoteMarks.js";
 
 /** The flywheel's figures that are 0 when the design cycle is at its floor (flywheelFloorNote): both loops are one. */
 const FLYWHEEL_FLOOR_METRICS: ReadonlySet<string> = new Set(["flywheelCostReduction", "flywheelUserGain"]);
@@ -419,17 +420,19 @@ function formatRun(report: RunReport, sets: readonly string[]): string {
       ["metric", "value"],
       SCENARIO_METRICS.map((name) => [
         METRIC_INFO[name].label +
-          (noPrices && PRICE_LIST_METRICS.has(name) ? " *" : "") +
-          (floorNote && FLYWHEEL_FLOOR_METRICS.has(name) ? " †" : "") +
-          (shareNote?.metrics.includes(name) ? " ‡" : ""),
+          (noPrices && PRICE_LIST_METRICS.has(name) ? ` ${MARKS.defaultPrices}` : "") +
+          (floorNote && FLYWHEEL_FLOOR_METRICS.has(name) ? ` ${MARKS.flywheelFloor}` : "") +
+          (shareNote?.metrics.includes(name) ? ` ${MARKS.vendorShare}` : ""),
         runMetricText(name, report.metrics)
       ]),
       {firstColumnWidth: RUN_LABEL_WIDTH}
     )
   );
-  if (noPrices) lines.push("", `* ${DEFAULT_PRICES_NOTE}.`);
-  if (floorNote) lines.push("", wrapProse(`† The flywheel's cost per token and users, ${floorNote}.`));
-  if (shareNote) lines.push("", wrapProse(`‡ ${shareNote.text}.`));
+  // Each note under its one mark (FOOTNOTE_MARKS), as `compare` and the pages mark it.
+  if (noPrices) lines.push("", `${MARKS.defaultPrices} ${DEFAULT_PRICES_NOTE}.`);
+  if (floorNote)
+    lines.push("", wrapProse(`${MARKS.flywheelFloor} The flywheel's cost per token and users, ${floorNote}.`));
+  if (shareNote) lines.push("", wrapProse(`${MARKS.vendorShare} ${shareNote.text}.`));
   lines.push("");
   lines.push("Assumptions set by the scenario or on the command line:");
   lines.push("");
@@ -473,21 +476,21 @@ const COMPARE_SCENARIOS_PER_TABLE = 3;
 function formatComparison(comparison: Comparison, reports: readonly RunReport[]): string {
   // As run's table and /compare write them, with units ("1.80 USD/h", "45%–75% (90% interval)"; it wrote "1.3 USD/h"
   // beside run's "1.30 USD/h" and distributions in file notation; trial). A value an unset key takes from the key it
-  // follows is marked ‡ (the footnote names the key).
+  // follows is marked (the footnote names the key); so is a key its scenario does not read.
   const assumptionCell = (path: string, value: RunReport["assumptions"][string]["value"], i: number) =>
     formatAssumption(path, value) +
-    (comparison.follows[path]?.[i] ? " ‡" : "") +
-    (comparison.notUsed[path]?.[i] ? " †" : "");
+    (comparison.follows[path]?.[i] ? ` ${MARKS.followedKey}` : "") +
+    (comparison.notUsed[path]?.[i] ? ` ${MARKS.notRead}` : "");
   const followed = Object.entries(comparison.follows).map(([path, keys]) => `${path} is ${keys.find(Boolean)}'s`);
   const anyNotUsed = Object.keys(comparison.notUsed).length > 0;
   // A price-list metric of a scenario that sets no prices is at the default list: starred, as `run` stars it (the
   // comparison printed it bare; trial).
   const noPrices = reports.map((report) => setsNoPrices(report.assumptions));
-  // A flywheel saving of 0% at the design-cycle floor is marked §, as `run` marks it † (compare's † is taken): it
-  // printed a bare "0%" beside run's explained one (new-user trial).
+  // A flywheel saving of 0% at the design-cycle floor is marked as `run` marks it: it printed a bare "0%" beside run's
+  // explained one (new-user trial).
   const floorNotes = reports.map((report) => flywheelFloorNote(report.assumptions));
-  // The inference tax and the vendor's shares, as `run` marks them ‡ (vendorShareFootnote), are marked ¶ (compare's
-  // ‡ is taken): compare printed two equal shares with no word (helper-165 left it).
+  // The inference tax and the vendor's shares (vendorShareFootnote), marked as `run` marks them (they were ¶ here, ‡ in
+  // `run`: new-user trial): compare printed two equal shares with no word (helper-165 left it).
   const shareNotes = reports.map((report) => vendorShareFootnote(report.assumptions, report.metrics));
   const metricCell = (name: (typeof SCENARIO_METRICS)[number], i: number) =>
     // The marks beside the median, on the cell's first line.
@@ -495,9 +498,9 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
       /^[^\n]*/,
       (first) =>
         first +
-        (noPrices[i] && PRICE_LIST_METRICS.has(name) ? " *" : "") +
-        (floorNotes[i] && FLYWHEEL_FLOOR_METRICS.has(name) ? " §" : "") +
-        (shareNotes[i]?.metrics.includes(name) ? " ¶" : "")
+        (noPrices[i] && PRICE_LIST_METRICS.has(name) ? ` ${MARKS.defaultPrices}` : "") +
+        (floorNotes[i] && FLYWHEEL_FLOOR_METRICS.has(name) ? ` ${MARKS.flywheelFloor}` : "") +
+        (shareNotes[i]?.metrics.includes(name) ? ` ${MARKS.vendorShare}` : "")
     );
   const groups: number[][] = [];
   for (let i = 0; i < comparison.scenarios.length; i += COMPARE_SCENARIOS_PER_TABLE) {
@@ -525,7 +528,9 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
     "Assumptions that differ:",
     "",
     paths.length ? assumptionTables.join("\n\n") : "(none)",
-    ...(followed.length ? ["", wrapProse(`‡ not set: the value of the key it follows (${followed.join("; ")})`)] : []),
+    ...(followed.length
+      ? ["", wrapProse(`${MARKS.followedKey} not set: the value of the key it follows (${followed.join("; ")})`)]
+      : []),
     // What a dash stands for (serving.stack, hardware.price unset read "—" with nothing to say why; trial).
     ...(paths.some((path) => comparison.differingAssumptions[path]!.some((value) => value === null))
       ? ["", wrapProse("— not set: the key's default applies (`token-ledger reference` says what it is)")]
@@ -534,7 +539,8 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
       ? [
           "",
           wrapProse(
-            "† not read by that scenario: another description of the custom chip wins, or a prefill replica's key under " +
+            `${MARKS.notRead} not read by that scenario: another description of the custom chip wins, or a prefill ` +
+              "replica's key under " +
               "shared prefill (--json: notUsed says why)"
           )
         ]
@@ -544,16 +550,25 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
     "",
     metricTables.join("\n\n"),
     ...comparison.scenarios.flatMap((id, i) =>
-      floorNotes[i] ? ["", wrapProse(`§ ${id}: the flywheel's cost per token and users, ${floorNotes[i]}.`)] : []
+      floorNotes[i]
+        ? ["", wrapProse(`${MARKS.flywheelFloor} ${id}: the flywheel's cost per token and users, ${floorNotes[i]}.`)]
+        : []
     ),
     // Each text once, naming the scenarios it holds for (the share of capex's figures differ by scenario).
     ...[...new Set(shareNotes.map((note) => note?.text).filter((text) => text !== undefined))].flatMap((text) => [
       "",
-      wrapProse(`¶ ${andList(comparison.scenarios.filter((_, i) => shareNotes[i]?.text === text))}: ${text}.`)
+      wrapProse(
+        `${MARKS.vendorShare} ${andList(comparison.scenarios.filter((_, i) => shareNotes[i]?.text === text))}: ${text}.`
+      )
     ]),
     // Said of the starred columns, not "this scenario" (three scenarios read "this scenario sets no prices"; trial).
     ...(noPrices.some(Boolean)
-      ? ["", wrapProse(`* ${defaultPricesNoteOf(comparison.scenarios.filter((_, i) => noPrices[i]))}.`)]
+      ? [
+          "",
+          wrapProse(
+            `${MARKS.defaultPrices} ${defaultPricesNoteOf(comparison.scenarios.filter((_, i) => noPrices[i]))}.`
+          )
+        ]
       : [])
   ].join("\n");
 }
