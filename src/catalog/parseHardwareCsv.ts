@@ -144,9 +144,14 @@ export function hbmBandwidthProblem(
   const gbReadingFits = asGbPerS >= HARDWARE_CELL_RANGES.hbm_tbps.min && asGbPerS <= gb * MAX_HBM_TBPS_PER_GB;
   return {
     message: "HBM bandwidth too high for the chip's HBM",
-    expected: `at most ${gb * MAX_HBM_TBPS_PER_GB} TB/s for ${capacityName} ${gb} GB (${MAX_HBM_TBPS_PER_GB} TB/s per GB: the whole HBM read in 1 ms; the bundled chips take 20–43 ms)`,
-    hint: `${gbReadingFits ? `${bandwidthName} is in TB/s: ${tbps} GB/s is ${asGbPerS} TB/s; or ` : ""}check ${capacityName}`
+    expected: `at most ${grouped(gb * MAX_HBM_TBPS_PER_GB)} TB/s for ${capacityName} ${grouped(gb)} GB (${MAX_HBM_TBPS_PER_GB} TB/s per GB: the whole HBM read in 1 ms; the bundled chips take 20–43 ms)`,
+    hint: `${gbReadingFits ? `${bandwidthName} is in TB/s: ${grouped(tbps)} GB/s is ${grouped(asGbPerS)} TB/s; or ` : ""}check ${capacityName}`
   };
+}
+
+/** A number as a message writes it: exactly, its thousands grouped ("3,350"; it read "3350 GB/s"). */
+function grouped(value: number): string {
+  return groupThousands(value, 20);
 }
 
 /** The known vendors as a message lists them. */
@@ -312,7 +317,7 @@ function readRow(
       cells.fail(
         "hbm_gib",
         hbmGib > hbmGb ? "more usable HBM than the chip carries" : "less than half the chip's HBM usable",
-        `a capacity in GiB from ${Number(least.toPrecision(4))} (half of hbm_gb) to ${hbmGb} (hbm_gb read as GiB)`
+        `a capacity in GiB from ${grouped(Number(least.toPrecision(4)))} (half of hbm_gb) to ${grouped(hbmGb)} (hbm_gb read as GiB)`
       );
     }
   }
@@ -326,7 +331,7 @@ function readRow(
   const systemOverhead = cells.nonNegative("system_overhead");
   const systemPowerW = cells.positive("system_power_w");
   if (powerW !== undefined && systemPowerW !== undefined && systemPowerW < powerW) {
-    cells.fail("system_power_w", "system power below chip power", `at least power_w (${powerW} W)`);
+    cells.fail("system_power_w", "system power below chip power", `at least power_w (${groupThousands(powerW)} W)`);
   } else if (powerW !== undefined && systemPowerW !== undefined) {
     // The host power a scenario takes from the row (catalogChipSystem: system_power_w ÷ power_w − 1) lies in
     // power.hostOverhead's range, as the key set by hand does: past it, every scenario on the chip failed on that key

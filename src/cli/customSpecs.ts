@@ -565,7 +565,7 @@ function chipFromFlags(
     throw new UserError({
       flag: "--system-power",
       message: "system power below chip power",
-      expected: `at least --chip-power (${chipPowerW} W)`,
+      expected: `at least --chip-power (${groupThousands(chipPowerW)} W)`,
       found: String(systemPowerW)
     });
   }

@@ -436,7 +436,8 @@ function prefillMemoryProblem(input: ServingInput, result: ServingResult): Servi
  */
 function gb(bytes: number): string {
   const value = bytes / BYTES_PER_GB;
-  return `${value < 100 ? value.toPrecision(3) : value.toFixed(1)} GB`;
+  // Thousands grouped, as every other number of these messages ("1,013.5 GB"; it read "1013.5 GB" beside "1,534").
+  return `${value < 100 ? value.toPrecision(3) : groupThousands(Number(value.toFixed(1)), 1)} GB`;
 }
 
 /**

@@ -362,7 +362,7 @@ describe("parseHardwareCsv validation", () => {
         expected:
           "at most 80 TB/s for hbm_gb 80 GB (1 TB/s per GB: the whole HBM read in 1 ms; the bundled chips take 20–43 ms)",
         found: "'3350'",
-        hint: "hbm_tbps is in TB/s: 3350 GB/s is 3.35 TB/s; or check hbm_gb"
+        hint: "hbm_tbps is in TB/s: 3,350 GB/s is 3.35 TB/s; or check hbm_gb"
       }
     ]);
     // On-chip SRAM (less memory than any HBM part) reads far faster: Groq's LPU, 80 TB/s from 0.23 GB (second-round
@@ -380,6 +380,15 @@ describe("parseHardwareCsv validation", () => {
       [2, cellColumn(row, 19), "system_overhead", "out of range"]
     ]);
     expect(errors[0]!.detail.expected).toMatch(/\[0, 50\]/);
+  });
+
+  it("writes a system power below a chip power of a thousand watts or more with its thousands grouped", () => {
+    // A B200 row's power_w 1000 read "at least power_w (1000 W)" beside the catalog table's 1,000 (new-user trial).
+    const row = GOOD_ROW.replace(",700,", ",1000,").replace(",0.5,1275,", ",0.5,900,");
+    const errors = errorsOf(() => parseHardwareCsv(`${HEADER}\n${row}`, {file: FILE}));
+    expect(errors.map((e) => [e.detail.path, e.detail.expected])).toEqual([
+      ["system_power_w", "at least power_w (1,000 W)"]
+    ]);
   });
 
   it("refuses a system power past power.hostOverhead's range at its cell (it failed on the key at line 1; tester)", () => {

@@ -209,7 +209,7 @@ describe("token-ledger calibration", () => {
       (row: string) =>
         new RegExp(
           `:2:${row.indexOf(",0.001,") + 2}: output_tokens_per_s_per_chip: implausibly low: .*: expected at least ` +
-            "[\\d.]+ tokens/s per chip \\(0\\.02% of the roofline for this shape: [\\d.]+ tokens/s per chip\\), found 0\\.001"
+            "[\\d.,]+ tokens/s per chip \\(0\\.02% of the roofline for this shape: [\\d.,]+ tokens/s per chip\\), found 0\\.001"
         )
     ],
     [

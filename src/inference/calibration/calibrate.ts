@@ -238,7 +238,7 @@ function checkPlausible(m: ComparableMeasurement, file: string): void {
   const ceiling = rooflineTokensPerSecondPerChip(m);
   if (ceiling === null) {
     throw measurementCellError(file, m.measurement, "tensor_parallel", {
-      message: `${m.model.id} in ${m.shape.precision} does not fit on ${m.hardware.id} at TP${m.shape.tensorParallel} EP${m.shape.expertParallel} with one request of ${Math.round(m.shape.inputTokens)} + ${Math.round(m.shape.outputTokens)} tokens`,
+      message: `${m.model.id} in ${m.shape.precision} does not fit on ${m.hardware.id} at TP${m.shape.tensorParallel} EP${m.shape.expertParallel} with one request of ${groupThousands(Math.round(m.shape.inputTokens))} + ${groupThousands(Math.round(m.shape.outputTokens))} tokens`,
       expected:
         stackAdmission(m.shape.stack) === "whole"
           ? "a configuration whose weights and one whole request fit in the replica's HBM (TensorRT-LLM reserves a request's input and output tokens before starting it)"
@@ -255,7 +255,7 @@ function checkPlausible(m: ComparableMeasurement, file: string): void {
     const cv = m.measurement.outputTokensCv ?? 0;
     throw measurementCellError(file, m.measurement, `${tokens}_tokens_per_s_per_chip`, {
       message: `above the roofline: more ${tokens} tokens per second per chip than the chip's roofs allow${cv > 0 ? ` at the row's output_tokens_cv ${cv}` : ""}`,
-      expected: `at most ${groupThousands(Number(ceiling.toPrecision(4)))} tokens/s per chip (the model at full bandwidth and compute, no overhead)${cv > 0 ? `, or a smaller output_tokens_cv` : ""}`,
+      expected: `at most ${groupThousands(Number(ceiling.toPrecision(4)), 20)} tokens/s per chip (the model at full bandwidth and compute, no overhead)${cv > 0 ? `, or a smaller output_tokens_cv` : ""}`,
       found: `${measured}`
     });
   }
@@ -263,7 +263,7 @@ function checkPlausible(m: ComparableMeasurement, file: string): void {
   if (measured < floor) {
     throw measurementCellError(file, m.measurement, `${tokens}_tokens_per_s_per_chip`, {
       message: `implausibly low: ${tokens} tokens per second per chip under a tenth of the smallest share of the roofline any published measurement reached`,
-      expected: `at least ${Number(floor.toPrecision(4))} tokens/s per chip (${Number((MIN_ROOFLINE_FRACTION * 100).toPrecision(2))}% of the roofline for this shape: ${Number(ceiling.toPrecision(4))} tokens/s per chip)`,
+      expected: `at least ${groupThousands(Number(floor.toPrecision(4)), 20)} tokens/s per chip (${Number((MIN_ROOFLINE_FRACTION * 100).toPrecision(2))}% of the roofline for this shape: ${groupThousands(Number(ceiling.toPrecision(4)), 20)} tokens/s per chip)`,
       found: `${measured}`,
       hint: "is the unit tokens per second per chip?"
     });
@@ -317,7 +317,7 @@ export function checkCalibrationFinite(report: CalibrationReport, prepared: Prep
     const m = [...prepared.comparable, ...prepared.outOfBand].find((c) => c.measurement.id === r.id)!;
     throw measurementCellError(file, m.measurement, `${r.tokens}_tokens_per_s_per_chip`, {
       message: "the fit failed: model ÷ measured is not a finite number",
-      expected: `a rate the model can be compared with (at the ${r.efficiencies} efficiencies it gives ${Number(r.predictedTokensPerSecondPerChip.toPrecision(4))} tokens/s per chip)`,
+      expected: `a rate the model can be compared with (at the ${r.efficiencies} efficiencies it gives ${groupThousands(Number(r.predictedTokensPerSecondPerChip.toPrecision(4)), 20)} tokens/s per chip)`,
       found: `${r.measuredTokensPerSecondPerChip} (model ÷ measured ${r.ratio})`
     });
   }

@@ -4,6 +4,7 @@ import {replicaLayout} from "../parallelism.js";
 import {measuredTokensPerSecondPerChip, SOFTWARE_STACK_NAMES} from "./measurement.js";
 import type {ComparableMeasurement} from "./measurementShape.js";
 import type {CalibratedEfficiencies} from "./calibrate.js";
+import {groupThousands} from "../../units/groupThousands.js";
 
 /** One measured configuration: its model curve and the measurements taken on it. */
 export interface MeasurementCurve {
@@ -60,7 +61,7 @@ export function measurementCurves(
     const parallel = `TP${shape.tensorParallel}${shape.expertParallel > 1 ? ` EP${shape.expertParallel}` : ""}`;
     return {
       label: `${hardware.id} × ${chips}, ${model.id} ${shape.precision}, ${parallel}, ${Math.round(shape.inputTokens)} → ${Math.round(shape.outputTokens)} tokens, ${measurement.stack}`,
-      name: `${hardware.name} × ${chips}, ${model.name}, ${shape.precision.toUpperCase()}, ${parallel}, ${Math.round(shape.inputTokens)} → ${Math.round(shape.outputTokens)} tokens, ${SOFTWARE_STACK_NAMES[measurement.stack]}`,
+      name: `${hardware.name} × ${chips}, ${model.name}, ${shape.precision.toUpperCase()}, ${parallel}, ${groupThousands(Math.round(shape.inputTokens))} → ${groupThousands(Math.round(shape.outputTokens))} tokens, ${SOFTWARE_STACK_NAMES[measurement.stack]}`,
       hardware: hardware.id,
       stack: measurement.stack,
       efficiencies: group,

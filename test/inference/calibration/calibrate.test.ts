@@ -10,6 +10,10 @@ import {
   rooflineTokensPerSecondPerChip
 } from "../../../src/inference/calibration/calibrate.js";
 import {measuredTokensPerSecondPerChip} from "../../../src/inference/calibration/measurement.js";
+import {groupThousands} from "../../../src/units/groupThousands.js";
+
+/** A bound as the messages write it: four significant digits, thousands grouped ("27,160"; it read "27160"). */
+const grouped = (value: number) => groupThousands(Number(value.toPrecision(4)), 20);
 import {MEASUREMENT_COLUMNS} from "../../../src/inference/calibration/parseMeasurementsCsv.js";
 import {UserError} from "../../../src/errors/userError.js";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
@@ -55,8 +59,8 @@ describe("prepareMeasurements", () => {
     expect(thrown(() => prepareMeasurements(edited, catalogs, file))).toBe(
       `${file}:${position.line}:${position.column}: ${tokens}_tokens_per_s_per_chip: implausibly low: ${tokens} ` +
         "tokens per second per chip under a tenth of the smallest share of the roofline any published measurement " +
-        `reached: expected at least ${Number((roof * MIN_ROOFLINE_FRACTION).toPrecision(4))} tokens/s per chip ` +
-        `(0.02% of the roofline for this shape: ${Number(roof.toPrecision(4))} tokens/s per chip), found ${Number(rate)} ` +
+        `reached: expected at least ${grouped(roof * MIN_ROOFLINE_FRACTION)} tokens/s per chip ` +
+        `(0.02% of the roofline for this shape: ${grouped(roof)} tokens/s per chip), found ${Number(rate)} ` +
         "(is the unit tokens per second per chip?)"
     );
   });
@@ -90,7 +94,7 @@ describe("checkCalibrationFinite", () => {
       new RegExp(
         `^${file}:${position.line}:${position.column}: ${first!.tokens}_tokens_per_s_per_chip: the fit failed: ` +
           `model ÷ measured is not a finite number: expected a rate the model can be compared with \\(at the ` +
-          `${first!.efficiencies} efficiencies it gives [\\d.]+ tokens/s per chip\\), found ` +
+          `${first!.efficiencies} efficiencies it gives [\\d.,]+ tokens/s per chip\\), found ` +
           `${first!.measuredTokensPerSecondPerChip} \\(model ÷ measured Infinity\\)$`
       )
     );

@@ -18,4 +18,9 @@ describe("measurementCurves on the bundled measurements", () => {
     expect(b200).toHaveLength(1);
     expect(b200[0]!.points.length).toBeGreaterThanOrEqual(2);
   });
+
+  it("names a configuration's lengths with their thousands grouped; the label, the select's value, keeps them plain", () => {
+    const trainium = curves.find((c) => c.label.includes("10000 → 1501 tokens"))!;
+    expect(trainium.name).toContain("10,000 → 1,501 tokens");
+  });
 });
