@@ -8,10 +8,16 @@ import {displayPath} from "../scenarioFiles.js";
  * A page's `loadStory(…, "id")` with the id written out as a string: the scenario the page reads from the site data.
  * The second argument only, quoted with ", ' or ` (a template without `${`); an id computed at run time is not read.
  */
-const LOAD_STORY = /\bloadStory\s*\(\s*[^,()]*(?:\([^()]*\))?[^,()]*,\s*(["'`])([^"'`$\n]*)\1/g;
+// The first argument's text before and after one call in it is two runs of one class only when the call is there: two
+// adjacent runs took time quadratic in a long argument (80,000 characters after "loadStory(" took 11 s; breaker).
+const LOAD_STORY = /\bloadStory\s*\(\s*[^,()]*(?:\([^()]*\)[^,()]*)?,\s*(["'`])([^"'`$\n]*)\1/g;
 
-/** A fenced code block Framework runs: ```js (echo or not), not one marked run=false. */
-const RUN_FENCE = /^(`{3,}|~{3,})\s*js\b(?![^\n]*\brun\s*=\s*false)[^\n]*$/;
+/**
+ * A fenced code block Framework runs: ```js, ```ts, ```jsx or ```tsx (echo or not; Framework 1.13's getLiveSource
+ * transpiles the last three and runs them), not one marked run=false (in any case, as Framework's isFalse reads it).
+ */
+const RUN_FENCE =
+  /^(`{3,}|~{3,})\s*(?:js|ts|jsx|tsx)(?!\S)(?![^\n]*\b[Rr][Uu][Nn]\s*=\s*[Ff][Aa][Ll][Ss][Ee]\b)[^\n]*$/;
 
 /** Folders of docs/ that hold no pages: the library, components, Framework's cache. */
 const NOT_PAGES = new Set(["lib", "components", ".observablehq", "node_modules"]);
@@ -20,7 +26,7 @@ const NOT_PAGES = new Set(["lib", "components", ".observablehq", "node_modules"]
  * The errors of the site's pages that read a scenario no scenario file gives: `new` writes docs/report.md reading the
  * project's first scenario by id (`loadStory(FileAttachment("./data/site.json"), "my-scenario")`), and a file renamed
  * or removed left that page showing one error in every cell while `build` said "built dist/" and the project's test
- * passed (new-user trial). The id is checked where it is written, in a ```js block Framework runs, before the site is
+ * passed (new-user trial). The id is checked where it is written, in a block Framework runs, before the site is
  * built, as a scenario file's mistakes are.
  *
  * Input: the site's docs folder and the ids the site data holds (the scenario library's). Output: a UserError per
@@ -54,7 +60,7 @@ export function pageScenarioIdErrors(docsDir: string, ids: readonly string[]): U
   });
 }
 
-/** Each loadStory id written out in a page's runnable ```js blocks, with its 1-based line and column. */
+/** Each loadStory id written out in a page's runnable blocks (RUN_FENCE), with its 1-based line and column. */
 export function storyIds(text: string): {id: string; line: number; column: number}[] {
   const lines = text.split(/\r?\n/);
   const found: {id: string; line: number; column: number}[] = [];
@@ -86,7 +92,7 @@ export function storyIds(text: string): {id: string; line: number; column: numbe
 
 /** The loadStory ids in one block whose first line is line `start` + 1 of the page. */
 function idsInBlock({start, lines}: {start: number; lines: string[]}): {id: string; line: number; column: number}[] {
-  const code = lines.join("\n");
+  const code = withoutComments(lines.join("\n"));
   return [...code.matchAll(LOAD_STORY)].map((match) => {
     const at = match.index + match[0].length - match[2]!.length - 1;
     const before = code.slice(0, at);
@@ -94,6 +100,35 @@ function idsInBlock({start, lines}: {start: number; lines: string[]}): {id: stri
     const column = at - before.lastIndexOf("\n");
     return {id: match[2]!, line, column};
   });
+}
+
+/**
+ * `code` with every comment's characters but line breaks made spaces, so a call commented out (`// loadStory(f,
+ * "old-id")`, which stopped the build; breaker) is not read, a comment between the arguments does not hide the id, and
+ * every position stays where it was. Strings and template literals are skipped whole (`"https://…"` is no comment).
+ */
+export function withoutComments(code: string): string {
+  let out = "";
+  let i = 0;
+  while (i < code.length) {
+    const char = code[i]!;
+    const next = code[i + 1];
+    if (char === "/" && (next === "/" || next === "*")) {
+      const end = next === "/" ? code.indexOf("\n", i) : code.indexOf("*/", i + 2);
+      const stop = end === -1 ? code.length : next === "/" ? end : end + 2;
+      out += code.slice(i, stop).replace(/[^\n]/g, " ");
+      i = stop;
+    } else if (char === '"' || char === "'" || char === "`") {
+      let j = i + 1;
+      while (j < code.length && code[j] !== char && (char === "`" || code[j] !== "\n")) j += code[j] === "\\" ? 2 : 1;
+      out += code.slice(i, j + 1);
+      i = j + 1;
+    } else {
+      out += char;
+      i += 1;
+    }
+  }
+  return out;
 }
 
 /** The Markdown pages under `docsDir`, outside the folders that hold none (NOT_PAGES). */

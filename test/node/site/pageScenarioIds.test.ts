@@ -34,8 +34,11 @@ describe("storyIds", () => {
       "```js run=false",
       'loadStory(file, "not-run");',
       "```",
-      "```ts",
-      'loadStory(file, "typescript");',
+      "```JS",
+      'loadStory(file, "not-js-to-framework");',
+      "```",
+      "```js run=FALSE",
+      'loadStory(file, "not-run-either");',
       "```",
       "````md",
       "```js",
@@ -48,6 +51,36 @@ describe("storyIds", () => {
       "```"
     ].join("\n");
     expect(storyIds(page)).toEqual([]);
+  });
+});
+
+describe("storyIds, breaker's pages", () => {
+  it("reads ```ts, ```jsx and ```tsx blocks, which Framework transpiles and runs", () => {
+    const page = ["```ts", 'loadStory(f, "a");', "```", "```jsx", 'loadStory(f, "b");', "```", "~~~tsx echo"];
+    page.push('loadStory(f, "c");', "~~~");
+    expect(storyIds(page.join("\n")).map(({id}) => id)).toEqual(["a", "b", "c"]);
+  });
+
+  it("skips a call commented out, and reads an id after a comment between the arguments, at its column", () => {
+    const page = [
+      "```js",
+      '// const old = await loadStory(f, "renamed-long-ago");',
+      '/* loadStory(f, "in-a-block-comment") */',
+      'const s = await loadStory(FileAttachment("https://x.org/site.json"), /* the id */ "base");',
+      "const t = await loadStory(f, // the id",
+      '  "two");',
+      "```"
+    ].join("\n");
+    expect(storyIds(page)).toEqual([
+      {id: "base", line: 4, column: 84},
+      {id: "two", line: 6, column: 4}
+    ]);
+  });
+
+  it("reads a long first argument in linear time", () => {
+    const started = Date.now();
+    expect(storyIds("```js\nloadStory(" + "a".repeat(200_000) + "\n```\n")).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
 
