@@ -38,6 +38,11 @@ export interface ScenarioFileCheck {
   scenario?: ParsedScenario;
   /** The file resolved through its `extends` chain, when it has no error (what `validate` reads for run's notes). */
   resolved?: ResolvedScenario;
+  /**
+   * Its parent (chain[1]) resolved as the file's own chain found it, when that resolves: a parent beside a file outside
+   * the scenarios folder is not in the library (inheritedSourcesNote's; it was not noted; breaker).
+   */
+  parent?: ResolvedScenario;
 }
 
 /** The result of checking scenario files together with the catalogs they are evaluated against. */
@@ -191,6 +196,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
       .map((check) => check.id)
   );
   const resolvedGiven: (ResolvedScenario | undefined)[] = [];
+  const parentGiven: (ResolvedScenario | undefined)[] = [];
   parsedGiven.forEach((scenario, i) => {
     if (!scenario || !catalogs) return;
     const dir = sources.contextOf(sources.given[i]!);
@@ -214,6 +220,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
       );
       const resolved = resolveScenario(scenario.id, index.lookup, ids, scenario, {bundled: sources.bundled});
       resolvedGiven[i] = resolved;
+      parentGiven[i] = resolvedParent(resolved, index.lookup);
       const bound = bindScenario(resolved, catalogs);
       // The median, then what `run` (and the site) draw: every draw it would reject fails here too, with run's message.
       const rejected = scenarioRunError(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
@@ -278,7 +285,9 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     );
     check.errors.unshift(...before[i]!);
     const scenario = parsedGiven[i];
-    if (scenario && check.errors.length === 0) Object.assign(check, {scenario, resolved: resolvedGiven[i]});
+    if (scenario && check.errors.length === 0) {
+      Object.assign(check, {scenario, resolved: resolvedGiven[i], parent: parentGiven[i]});
+    }
   });
   const byMessage = new Map(
     [...catalogErrors, ...checks.flatMap((check) => check.errors)].map((error) => [error.message, error])
@@ -339,7 +348,7 @@ export function noteUnsourcedKeys(
     const notes = [
       unsourcedKeysNote(check.scenario),
       copiedFromNote(check.scenario, others, factsOf),
-      inheritedNote(check, library, catalogs)
+      inheritedNote(check, catalogs)
     ];
     for (const note of notes) {
       if (note) process.stderr.write(`token-ledger: note: ${note}\n`);
@@ -348,20 +357,28 @@ export function noteUnsourcedKeys(
 }
 
 /**
- * inheritedSourcesNote for a checked file that extends another: its parent resolved by `library`'s index, catalog rows named
- * as `catalogs` name them. Null without a parent, a library or catalogs, or when the parent does not resolve (its
- * errors are the parent's to report).
+ * The parent (chain[1]) of a resolved scenario, resolved through `lookup` (the index its own chain was resolved by), or
+ * undefined for none or one that does not resolve (its errors are the parent's to report). Not library.resolve, which
+ * notes files a chain passes by: a second time here.
  */
-function inheritedNote(check: ScenarioFileCheck, library?: ScenarioLibrary, catalogs?: Catalogs): string | null {
-  const parentId = check.resolved?.chain[1];
-  if (!check.resolved || parentId === undefined || !library || !catalogs) return null;
-  let parent: ResolvedScenario;
+function resolvedParent(resolved: ResolvedScenario, lookup: ScenarioIndex["lookup"]): ResolvedScenario | undefined {
+  const parentId = resolved.chain[1];
+  if (parentId === undefined) return undefined;
   try {
-    // Resolved from the library's index, not library.resolve, which notes files a chain passes by: a second time here.
-    parent = resolveScenario(parentId, library.index.lookup);
+    return resolveScenario(parentId, lookup);
   } catch {
-    return null;
+    return undefined;
   }
+}
+
+/**
+ * inheritedSourcesNote for a checked file that extends another: its parent as its own chain resolved it (check.parent,
+ * beside it or in the scenarios folders), catalog rows named as `catalogs` name them. Null without a parent or
+ * catalogs, or when the parent does not resolve (its errors are the parent's to report).
+ */
+function inheritedNote(check: ScenarioFileCheck, catalogs?: Catalogs): string | null {
+  const parent = check.parent;
+  if (!check.resolved || !parent || !catalogs) return null;
   const rows = {hardware: catalogs.hardware, models: catalogs.models};
   return inheritedSourcesNote(
     check.resolved,

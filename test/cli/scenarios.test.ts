@@ -243,6 +243,30 @@ describe("token-ledger validate", () => {
     );
   });
 
+  it("notes inherited sources speaking of a chip left when the parent is a file beside the child (breaker)", async () => {
+    // The note resolved the parent from the scenarios folder alone: a parent beside the file gave none.
+    const dir = mkdtempSync(join(tmpdir(), "tl-beside-parent-"));
+    try {
+      writeFileSync(
+        join(dir, "on-b200.md"),
+        "---\nextends: base\nserving.hardware: b200\ntraining.chips: 16384\nsources:\n" +
+          '  serving.hardware: "B200"\n  training.chips: "16,384 B200s, as planned"\n---\nText.\n'
+      );
+      writeFileSync(
+        join(dir, "back.md"),
+        '---\nextends: on-b200\nserving.hardware: h100-sxm\nsources:\n  serving.hardware: "H100"\n---\nText.\n'
+      );
+      const {code, stderr} = await runCli(["validate", join(dir, "back.md")]);
+      expect(code).toBe(0);
+      expect(stderr).toContain(
+        `back.md moves off on-b200's b200 (serving.hardware and training.hardware are h100-sxm here) but keeps a ` +
+          `value from on-b200 whose source speaks of the B200: training.chips (16384, line 4 of `
+      );
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+
   it("as a process: exit status 1, the errors on stderr, stdout empty, no stack trace", () => {
     const result = spawnSync(
       process.execPath,
