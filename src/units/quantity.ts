@@ -563,7 +563,14 @@ export function readQuantity(
   if (factor === undefined) {
     const hint =
       asciiMinus(text) === undefined ? unitHint(unit, dimension, `${sign}$${digits}`) : signOffer(text, dimension);
-    return {ok: false, reason: "unit", expected, found: text, ...hint};
+    return {
+      ok: false,
+      reason: "unit",
+      expected,
+      found: text,
+      ...hint,
+      ...countWordHint(whole, tail, hint, info.units, options.countWords)
+    };
   }
   const magnitude = Number(digits.replace(/,/g, ""));
   // Divide by an exact inverse where there is one, so that 70% is 0.7 and not 0.7000000000000001.
@@ -577,6 +584,29 @@ export function readQuantity(
     return {ok: false, reason: "underflow", expected, found: text, hint: UNDERFLOW_HINT};
   // `-0` is 0: a negative zero is printed "−0" (`power.electricity: -0` read "−0 USD/kWh" in run's table).
   return {ok: true, value: value + 0, unit};
+}
+
+/**
+ * A hint naming a count key's own noun for a value ending in another word after a space, when nothing else is hinted:
+ * `128 seqs` and `16384 users` for serving.batch read only "wrong unit: expected a whole number: a count like 16384…",
+ * where `128 sequences` is read (breaker). `number` is the value's number as written, `tail` what follows it: a scale
+ * letter `units` knows may come first (`100M seqs`). `{}` for a key without count words or another tail (`100 Musers`
+ * is not offered `100 users`, nor `$5 seqs` `$5 sequences`).
+ */
+function countWordHint(
+  number: string,
+  tail: string,
+  hint: {hint?: string},
+  units: ReadonlyMap<string, number>,
+  words: readonly string[] = []
+): {hint?: string} {
+  const word = /^([A-Za-z]?)\s+([A-Za-z]+)$/.exec(tail);
+  if (hint.hint !== undefined || words.length === 0 || !word || !units.has(word[1]!) || number.includes("$")) return {};
+  // `100 Musers`: a scale letter glued to the noun is not dropped from the offer (100 users is a millionth of it).
+  const glued = word[2]!.slice(1).toLowerCase();
+  if (words.includes(glued) && units.has(word[2]![0]!)) return {};
+  const value = `${number.trim()}${word[1]}`;
+  return {hint: `a count of ${words[0]}: write ${value} ${words[0]}, or ${value} alone`};
 }
 
 /** `tail` without a last word, after a space, that is one of `words` in any case (`M users` → `M`); else `tail`. */

@@ -75,3 +75,28 @@ describe("readQuantity's countWords", () => {
     expect(readQuantity("128 sequences", "count")).toMatchObject({ok: false, reason: "unit"});
   });
 });
+
+describe("a count key written with another noun", () => {
+  const error = (front: string) => userErrorsOf(() => parse(front)).map((e) => `${e.found} (${e.hint})`);
+
+  it("is told the key's own noun (breaker: 'wrong unit … found 128 seqs' alone, where 128 sequences is read)", () => {
+    expect(error("serving:\n  batch: 128 seqs")).toEqual([
+      "128 seqs (a count of sequences: write 128 sequences, or 128 alone)"
+    ]);
+    expect(error("demand:\n  users: 100M people")).toEqual([
+      "100M people (a count of users: write 100M users, or 100M alone)"
+    ]);
+  });
+
+  it("is offered nothing that drops a scale letter or a dollar sign, nor for a key without a noun", () => {
+    for (const [key, value] of [
+      ["users", "100 Musers"],
+      ["users", "$5 users"],
+      ["batch", "128sequences"]
+    ] as const) {
+      const reading = readQuantity(value, "count", {countWords: key === "users" ? ["users", "user"] : ["sequences"]});
+      expect(reading.ok ? "" : (reading.hint ?? "")).not.toMatch(/write/);
+    }
+    expect(error("training:\n  chips: 16384 chips")).toEqual(["16384 chips (undefined)"]);
+  });
+});
