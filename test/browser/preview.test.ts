@@ -251,9 +251,8 @@ describe.skipIf(!enabled)("preview stops with what started it", () => {
     const shell = spawn(
       "sh",
       ["-c", `"${process.execPath}" bin/token-ledger.js preview --no-open --port ${port}; true`],
-      {
-        stdio: "ignore"
-      }
+      // npm sets npm_lifecycle_event for the script it runs (`npm run dev`): the watch is for npm's scripts alone.
+      {stdio: "ignore", env: {...process.env, npm_lifecycle_event: "dev"}}
     );
     expect(await until(() => answers(url), 60_000), "the preview did not start").toBe(true);
     shell.kill("SIGKILL");

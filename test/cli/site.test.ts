@@ -249,24 +249,55 @@ describe("token-ledger serve stops with what started it", () => {
     return false;
   }
 
-  it("stops once its parent shell is killed", async () => {
+  it("stops once the npm script's shell is killed, saying why", async () => {
     const dir = mkdtempSync(join(tmpdir(), "token-ledger-serve-parent-"));
     writeFileSync(join(dir, "index.html"), "home");
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/`;
-    // `; true` keeps the shell as the server's parent (a lone command may be exec'd in its place), as npm's is.
+    // `; true` keeps the shell as the server's parent (a lone command may be exec'd in its place), as npm's is; npm
+    // sets npm_lifecycle_event for the script it runs.
     const shell = spawn("sh", ["-c", `"${process.execPath}" bin/token-ledger.js serve "${dir}" --port ${port}; true`], {
       cwd: ROOT,
-      stdio: "ignore"
+      stdio: ["ignore", "ignore", "pipe"],
+      env: {...process.env, npm_lifecycle_event: "serve"}
     });
+    let stderr = "";
+    shell.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     try {
       expect(await until(() => answers(url), 30_000), "serve did not start").toBe(true);
       shell.kill("SIGKILL");
       // ORPHAN_CHECK_MS is a second: well within 10.
       expect(await until(async () => !(await answers(url)), 10_000), "serve still answers").toBe(true);
+      expect(stderr).toContain("token-ledger: serve stopped: npm run serve, which started it, has ended");
     } finally {
       shell.kill("SIGKILL");
       rmSync(dir, {recursive: true, force: true});
     }
+  }, 60_000);
+
+  // `token-ledger serve dist &` in a script of the user's own stopped a second after the script (breaker).
+  it("outlives a script of the user's own that started it in the background", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "token-ledger-serve-detached-"));
+    writeFileSync(join(dir, "index.html"), "home");
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/`;
+    const env = {...process.env};
+    delete env.npm_lifecycle_event;
+    const script = spawnSync(
+      "sh",
+      ["-c", `"${process.execPath}" bin/token-ledger.js serve "${dir}" --port ${port} > /dev/null 2>&1 & echo $!`],
+      {cwd: ROOT, encoding: "utf8", env}
+    );
+    const pid = Number(script.stdout.trim());
+    try {
+      expect(await until(() => answers(url), 30_000), "serve did not start").toBe(true);
+      // The script has ended; three checks of its parent later, the server still answers.
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(await answers(url), "serve stopped with the script").toBe(true);
+    } finally {
+      process.kill(pid, "SIGTERM");
+      rmSync(dir, {recursive: true, force: true});
+    }
+    expect(await until(async () => !(await answers(url)), 10_000), "serve still answers after SIGTERM").toBe(true);
   }, 60_000);
 });

@@ -59,7 +59,7 @@ export function registerSite(program: Command): void {
         process.once("SIGINT", close);
         process.once("SIGTERM", close);
         // With the process that started it: `kill` of `npm run serve` left the server answering (new-user trial).
-        stopWithParent(close);
+        stopWithParent(close, "serve");
       });
     });
 }

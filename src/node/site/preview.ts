@@ -48,7 +48,7 @@ export async function previewSite({
   const stop = () => framework.kill("SIGINT");
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  const stopWatch = stopWithParent(stop);
+  const stopWatch = stopWithParent(stop, "preview");
 
   let lastCheck = validateOutput(project.root);
   if (lastCheck.output) process.stderr.write(lastCheck.output);
