@@ -102,7 +102,7 @@ describe("token-ledger new", () => {
     const line = (key: string) => base.findIndex((text) => text.startsWith(`  ${key}:`)) + 1;
     expect(note).toContain(
       "data/scenarios/b200.md moves off base's h100-sxm (serving.hardware and training.hardware " +
-        "are b200 here) but keeps 3 values from base whose sources speak of the H100: serving.tensorParallel (8, line " +
+        "are b200 here) but keeps 3 values from base whose sources name H100: serving.tensorParallel (8, line " +
         `${line("tensorParallel")} of `
     );
     expect(note).toContain(`training.chips (16384, line ${line("chips")} of `);

@@ -233,9 +233,9 @@ describe("token-ledger validate", () => {
     expect(stderr).toBe(
       `token-ledger: note: ${fixture("child.md")} sets a key without a source: serving.hardware (line 6); its pages ` +
         'show "—" as its source (give it a line under sources:)\n' +
-        // The B200 it moves to keeps base's values whose sources speak of H100s (inheritedSources.ts).
+        // The B200 it moves to keeps base's values whose sources name H100s (inheritedSources.ts).
         `token-ledger: note: ${fixture("child.md")} moves off base's h100-sxm (serving.hardware and training.hardware ` +
-        "are b200 here) but keeps 3 values from base whose sources speak of the H100: serving.tensorParallel (8, line " +
+        "are b200 here) but keeps 3 values from base whose sources name H100: serving.tensorParallel (8, line " +
         "8 of data/scenarios/base.md), training.mfu (0.41, line 30 of data/scenarios/base.md) and training.chips " +
         "(16384, line 31 of data/scenarios/base.md); its pages show them, marked inherited, as this scenario's. Set " +
         "each in this file with a source for what it uses now, or set the same value with a source that says why it " +
@@ -259,8 +259,9 @@ describe("token-ledger validate", () => {
       const {code, stderr} = await runCli(["validate", join(dir, "back.md")]);
       expect(code).toBe(0);
       expect(stderr).toContain(
-        `back.md moves off on-b200's b200 (serving.hardware and training.hardware are h100-sxm here) but keeps a ` +
-          `value from on-b200 whose source speaks of the B200: training.chips (16384, line 4 of `
+        // training.chips is read against the training keys: the move the note names is training.hardware's.
+        `back.md moves off on-b200's b200 (training.hardware is h100-sxm here) but keeps a ` +
+          `value from on-b200 whose source names B200: training.chips (16384, line 4 of `
       );
     } finally {
       rmSync(dir, {recursive: true, force: true});

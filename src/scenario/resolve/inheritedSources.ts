@@ -14,10 +14,13 @@ type CatalogName = NonNullable<ScenarioKeyDef["catalog"]>;
  * the author (session 46's left list). A value written with a source in the file itself is its author's choice: no
  * note; nor for a default (the schema's sources describe no particular chip).
  *
- * What "speaks of" means: a source names one of the parent's catalog rows the scenario no longer uses by a word of
- * that row's name that has both letters and digits (H100 in "NVIDIA H100 SXM5 80GB", 405B in "Llama 3.1 405B",
+ * What "speaks of" means: a source names one of the catalog rows its key's group names in the parent (training.mfu:
+ * training.hardware and training.model; a group without such keys, power. or finance., every catalog key) and no
+ * longer names in the scenario, by a word of that row's name that has both letters and digits (H100 in "NVIDIA H100 SXM5 80GB", 405B in "Llama 3.1 405B",
  * 8x7B, MI300X, v5e), also in the plural (H100s), as a whole word and in any case; a word the scenario's own rows
- * share is left out (SXM5, from h100-sxm to h800-sxm), and so are memory sizes (80GB), which name no chip.
+ * share is left out (SXM5, from h100-sxm to h800-sxm), and so are memory sizes (80GB), which name no chip. A row
+ * whose name has no such word (custom-inference-asic, "Llama 4 Maverick", a project's row named "X") is not looked
+ * for: its words would be common ones.
  *
  * Input: the scenario resolved through its chain, its parent resolved the same way (chain[1]), and the name of a
  * catalog row (undefined for an id the catalog lacks: its id stands for it). Output: one note naming, for each row
@@ -29,11 +32,84 @@ export function inheritedSourcesNote(
   parent: Pick<ResolvedScenario, "id" | "values">,
   rowName: (catalog: CatalogName, id: string) => string | undefined
 ): string | null {
-  const left: {id: string; word: string; keys: {path: string; now: string | null}[]}[] = [];
+  // The rows left, per group of keys: a value's source is read against the rows its own group's catalog keys name
+  // (training.mfu against training.hardware and training.model), so that a scenario moving its training alone to
+  // MI300Xs is told of training.chips' "16,384 H100s" while serving stays on them (breaker); a key of a group with no
+  // catalog key (power., finance.) against every catalog key's rows.
+  const leftByGroup = new Map<string, Left[]>();
+  const leftFor = (path: string): Left[] => {
+    const group = groupOf(path);
+    const own = CATALOG_KEYS.filter((key) => groupOf(key.path) === group);
+    const keys = own.length ? own : CATALOG_KEYS;
+    const cacheKey = own.length ? group : "";
+    if (!leftByGroup.has(cacheKey)) leftByGroup.set(cacheKey, rowsLeft(scenario, parent, keys, rowName));
+    return leftByGroup.get(cacheKey)!;
+  };
+  const kept = Object.values(scenario.values).flatMap((value) => {
+    if (value.origin.kind !== "parent" || value.source === null) return [];
+    const named = leftFor(value.path).filter(({word}) => mentions(value.source!, word));
+    return named.length ? [{value, named}] : [];
+  });
+  if (kept.length === 0) return null;
+  // Each row left once, with every key that used it (a row left by serving and training keys alike).
+  const rows = new Map<string, Left["keys"]>();
+  for (const {id, keys} of kept.flatMap(({named}) => named)) {
+    const known = rows.get(id) ?? [];
+    rows.set(id, [...known, ...keys.filter((key) => !known.some((other) => other.path === key.path))]);
+  }
+  const moves = [...rows].map(([id, keys]) => `${id} (${usedNow(sortedKeys(keys))} here)`);
+  const words = [...new Set(kept.flatMap(({named}) => named.map(({word}) => word)))];
+  const listed = kept.map(({value}) => `${value.path} (${value.written ?? String(value.value)}, ${where(value)})`);
+  return (
+    `${scenario.file} moves off ${parent.id}'s ${andList(moves)} but keeps ` +
+    `${kept.length === 1 ? "a value" : `${kept.length} values`} from ${parent.id} whose source${kept.length === 1 ? "" : "s"} ` +
+    `name${kept.length === 1 ? "s" : ""} ${andList(words)}: ${andList(listed)}; its pages show ` +
+    `${kept.length === 1 ? "it" : "them"}, marked inherited, as this scenario's. Set ${kept.length === 1 ? "it" : "each"} ` +
+    "in this file with a source for what it uses now, or set the same value with a source that says why it still holds"
+  );
+}
+
+/** A catalog row the parent's keys name and the scenario's same keys do not, by one word of its name. */
+interface Left {
+  id: string;
+  word: string;
+  keys: {path: string; now: string | null}[];
+}
+
+/** The keys that name a catalog row (schema `catalog`), with their catalog. */
+const CATALOG_KEYS = (SCENARIO_KEYS as readonly ScenarioKeyDef[])
+  .filter((def) => def.catalog !== undefined)
+  .map((def) => ({
+    path: def.path,
+    catalog: def.catalog!
+  }));
+
+/** Keys in the schema's order (serving.hardware before training.hardware). */
+function sortedKeys(keys: Left["keys"]): Left["keys"] {
+  const order = (path: string) => CATALOG_KEYS.findIndex((key) => key.path === path);
+  return [...keys].sort((a, b) => order(a.path) - order(b.path));
+}
+
+/** A key's group: the first part of its path (training.mfu: training). */
+function groupOf(path: string): string {
+  return path.split(".")[0]!;
+}
+
+/**
+ * The rows the parent's `keys` name that the scenario's same keys do not, each word of its name that tells it
+ * (nameWords) and not one of the scenario's own rows' names there (SXM5, from h100-sxm to h800-sxm).
+ */
+function rowsLeft(
+  scenario: Pick<ResolvedScenario, "values">,
+  parent: Pick<ResolvedScenario, "values">,
+  keys: readonly {path: string; catalog: CatalogName}[],
+  rowName: (catalog: CatalogName, id: string) => string | undefined
+): Left[] {
+  const left: Left[] = [];
   for (const catalog of ["hardware", "models"] as const) {
-    const keys = SCENARIO_KEYS.filter((def: ScenarioKeyDef) => def.catalog === catalog).map((def) => def.path);
-    const parentIds = catalogIds(parent.values, keys);
-    const ownIds = catalogIds(scenario.values, keys);
+    const paths = keys.filter((key) => key.catalog === catalog).map((key) => key.path);
+    const parentIds = catalogIds(parent.values, paths);
+    const ownIds = catalogIds(scenario.values, paths);
     const ownWords = new Set(
       [...ownIds.keys()].flatMap((id) => nameWords(rowName(catalog, id) ?? id).map((word) => word.toLowerCase()))
     );
@@ -45,24 +121,7 @@ export function inheritedSourcesNote(
       }
     }
   }
-  if (left.length === 0) return null;
-  const kept = Object.values(scenario.values).flatMap((value) => {
-    if (value.origin.kind !== "parent" || value.source === null) return [];
-    const named = left.filter(({word}) => mentions(value.source!, word));
-    return named.length ? [{value, named}] : [];
-  });
-  if (kept.length === 0) return null;
-  const rows = [...new Map(kept.flatMap(({named}) => named).map((row) => [row.id, row])).values()];
-  const moves = rows.map(({id, keys}) => `${id} (${usedNow(keys)} here)`);
-  const words = [...new Set(kept.flatMap(({named}) => named.map(({word}) => word)))];
-  const listed = kept.map(({value}) => `${value.path} (${value.written ?? String(value.value)}, ${where(value)})`);
-  return (
-    `${scenario.file} moves off ${parent.id}'s ${andList(moves)} but keeps ` +
-    `${kept.length === 1 ? "a value" : `${kept.length} values`} from ${parent.id} whose source${kept.length === 1 ? "" : "s"} ` +
-    `speak${kept.length === 1 ? "s" : ""} of the ${andList(words)}: ${andList(listed)}; its pages show ` +
-    `${kept.length === 1 ? "it" : "them"}, marked inherited, as this scenario's. Set ${kept.length === 1 ? "it" : "each"} ` +
-    "in this file with a source for what it uses now, or set the same value with a source that says why it still holds"
-  );
+  return left;
 }
 
 /** What the keys that used a row take now: "serving.hardware and training.hardware are b200", or key by key. */

@@ -1,5 +1,5 @@
 // A scenario extending base on B200s kept base's training.chips ("up to 16,384 H100s"), training.mfu and
-// serving.tensorParallel, whose sources speak of H100s, with no word to its author (session 46's left list).
+// serving.tensorParallel, whose sources name H100s, with no word to its author (session 46's left list).
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {parseScenario, type ParsedScenario} from "../../../src/scenario/file/parseScenario.js";
@@ -37,11 +37,11 @@ function baseLine(path: string): number {
 }
 
 describe("inheritedSourcesNote", () => {
-  it("names each inherited value whose source speaks of the chip the scenario moved off, with its line", () => {
+  it("names each inherited value whose source names chip the scenario moved off, with its line", () => {
     const note = noteFor('serving:\n  hardware: b200\nsources:\n  serving.hardware: "NVIDIA B200 datasheet"\n');
     expect(note).toBe(
       "mine.md moves off base's h100-sxm (serving.hardware and training.hardware are b200 here) but keeps " +
-        "3 values from base whose sources speak of the H100: " +
+        "3 values from base whose sources name H100: " +
         `serving.tensorParallel (8, line ${baseLine("serving.tensorParallel")} of data/scenarios/base.md), ` +
         `training.mfu (0.41, line ${baseLine("training.mfu")} of data/scenarios/base.md) and ` +
         `training.chips (16384, line ${baseLine("training.chips")} of data/scenarios/base.md); its pages show them, ` +
@@ -60,22 +60,30 @@ describe("inheritedSourcesNote", () => {
     const one = noteFor(
       'serving:\n  hardware: b200\ntraining:\n  chips: 8192\n  mfu: 0.4\nsources:\n  serving.hardware: "B200"\n'
     );
-    expect(one).toMatch(/keeps a value from base whose source speaks of the H100: serving\.tensorParallel \(8, line/);
+    expect(one).toMatch(/keeps a value from base whose source names H100: serving\.tensorParallel \(8, line/);
   });
 
-  it("is null when the chip is still used somewhere (training.hardware kept on the H100) or nothing moves", () => {
-    // Training stays on the H100: base's H100 sources describe a chip the scenario still uses (the rule is per row
-    // left, not per key).
+  it("reads each value against its own group's chips: training kept on the H100, serving moved to the B200", () => {
+    // training.mfu and training.chips speak of the H100 the training still runs on: not noted. serving.tensorParallel
+    // ("one 8-GPU H100 server") is read against serving.hardware, which moved.
     const training =
       'serving:\n  hardware: b200\ntraining:\n  hardware: h100-sxm\nsources:\n  serving.hardware: "B200"\n';
-    expect(noteFor(training)).toBeNull();
+    expect(noteFor(training)).toMatch(
+      /^mine\.md moves off base's h100-sxm \(serving\.hardware is b200 here\) but keeps a value from base whose source names H100: serving\.tensorParallel \(8, line \d+ of data\/scenarios\/base\.md\);/
+    );
+    // The training alone moved (breaker): the training values are noted, serving's not.
+    const trainingOnly = 'training:\n  hardware: mi300x\nsources:\n  training.hardware: "MI300X"\n';
+    const note = noteFor(trainingOnly)!;
+    expect(note).toMatch(/^mine\.md moves off base's h100-sxm \(training\.hardware is mi300x here\)/);
+    expect(note).toMatch(/training\.mfu \(0\.41, line \d+ of data\/scenarios\/base\.md\) and training\.chips/);
+    expect(note).not.toMatch(/serving\.tensorParallel/);
     expect(noteFor("serving:\n  batch: 32\n")).toBeNull();
   });
 
   it("does not take a word both chips' names share (SXM5) for the chip left", () => {
     // h100-sxm → h800-sxm: "SXM5" is in both names; base's sources name H100, which the scenario left.
     const note = noteFor('serving:\n  hardware: h800-sxm\nsources:\n  serving.hardware: "H800"\n');
-    expect(note).toMatch(/speak of the H100:/);
+    expect(note).toMatch(/name H100:/);
     expect(note).not.toMatch(/SXM5/);
   });
 
@@ -84,15 +92,11 @@ describe("inheritedSourcesNote", () => {
       "serving:\n  model: llama-3.1-70b\ntraining:\n  model: llama-3.1-70b\n" +
         'sources:\n  serving.model: "Llama 3.1 70B"\n  training.model: "the served model"\n'
     );
-    expect(note).toMatch(
-      /^mine\.md moves off base's llama-3\.1-405b \(serving\.model and training\.model are llama-3\.1-70b here\)/
-    );
+    expect(note).toMatch(/^mine\.md moves off base's llama-3\.1-405b \(training\.model is llama-3\.1-70b here\)/);
     // "Llama 3 405B pre-training: 15.6T tokens", "Llama 3 405B: 41% BF16 MFU …", "Llama 3 405B: up to 16,384 H100s".
-    expect(note).toMatch(
-      /speak of the 405B: training\.tokens \(15\.6T tokens, line \d+ of data\/scenarios\/base\.md\)/
-    );
+    expect(note).toMatch(/name 405B: training\.tokens \(15\.6T tokens, line \d+ of data\/scenarios\/base\.md\)/);
     expect(note).toMatch(/training\.mfu \(0\.41, line/);
-    // Base serves the 405B in serving.model alone now that training.model is set too: one row left, named once.
+    // The training values are read against training.model, the move the note names; one row left, named once.
     expect(note!.match(/moves off/g)).toHaveLength(1);
   });
 });
