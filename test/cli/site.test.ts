@@ -59,7 +59,7 @@ describe("token-ledger build with broken scenario files", () => {
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split("\n")).toEqual([
       expect.stringMatching(
-        /^token-ledger: docs\/renamed\.md:4:68: the page reads a scenario no scenario file gives: expected the id of one of the site's scenarios \(.*base.*\), found bsae \(did you mean base\? a scenario file renamed or removed: /
+        /^token-ledger: docs\/renamed\.md:4:68: the page reads a scenario no scenario file gives: expected the id of one of the site's scenarios \(.*base.*\), found bsae \(did you mean base\? If a scenario file was renamed or removed, /
       ),
       "token-ledger: build stopped: 1 error in 1 file; dist/ is unchanged"
     ]);

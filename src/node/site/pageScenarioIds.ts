@@ -52,9 +52,10 @@ export function pageScenarioIdErrors(docsDir: string, ids: readonly string[]): U
           message: "the page reads a scenario no scenario file gives",
           expected: `the id of one of the site's scenarios (${ids.join(", ")})`,
           found: id,
+          // Two sentences, the second capitalised after the first's question mark (breaker).
           hint:
-            (close ? `did you mean ${close}? ` : "") +
-            "a scenario file renamed or removed: write its new id here, or the id of another scenario"
+            (close ? `did you mean ${close}? If` : "if") +
+            " a scenario file was renamed or removed, write its new id here, or the id of another scenario"
         });
       });
   });

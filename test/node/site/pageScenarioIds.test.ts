@@ -95,8 +95,8 @@ describe("pageScenarioIdErrors", () => {
     const errors = pageScenarioIdErrors(join(dir, "docs"), ["base", "my-scenari0"]);
     expect(errors.map((error) => error.message)).toEqual([
       `${join(dir, "docs/report.md")}:2:31: the page reads a scenario no scenario file gives: expected the id of ` +
-        "one of the site's scenarios (base, my-scenari0), found my-scenario (did you mean my-scenari0? a scenario " +
-        "file renamed or removed: write its new id here, or the id of another scenario)"
+        "one of the site's scenarios (base, my-scenari0), found my-scenario (did you mean my-scenari0? If a scenario " +
+        "file was renamed or removed, write its new id here, or the id of another scenario)"
     ]);
     expect(pageScenarioIdErrors(join(dir, "no-docs"), ["base"])).toEqual([]);
   });
