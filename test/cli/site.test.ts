@@ -2,7 +2,7 @@
 // and `serve` serves a built site with clean URLs. Both run on a copy of the project, so data/ and dist/ here stay
 // untouched; the build is refused before Framework starts, so this stays fast.
 import {spawn, spawnSync} from "node:child_process";
-import {createServer} from "node:net";
+import {connect, createServer} from "node:net";
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -92,6 +92,31 @@ describe("a duplicate id in data/scenarios/", () => {
     const result = cli("run", "asic-9-months", "--json", "--samples", "20");
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
+  });
+});
+
+// A served site stopped by SIGTERM went on answering over a connection kept open (the CI run of the test below).
+describe("serveSite's close", () => {
+  it("ends every open connection, one in the middle of a request too, and resolves at once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "token-ledger-serve-close-"));
+    writeFileSync(join(dir, "index.html"), "home");
+    const server = await serveSite(dir, {port: 0});
+    const {port} = new URL(server.url);
+    const socket = connect(Number(port), "127.0.0.1");
+    // The server ends it mid-request: a reset, which is the point.
+    socket.on("error", () => {});
+    await new Promise((done) => socket.once("connect", done));
+    // Headers not finished: a connection that is not idle, which server.close() alone waits for.
+    socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    const ended = new Promise((done) => socket.once("close", done));
+    const closed = await Promise.race([
+      server.close().then(() => "closed"),
+      new Promise((done) => setTimeout(() => done("still open after 3 s"), 3000))
+    ]);
+    expect(closed).toBe("closed");
+    await ended;
+    socket.destroy();
+    rmSync(dir, {recursive: true, force: true});
   });
 });
 

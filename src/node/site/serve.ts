@@ -9,6 +9,7 @@ import {UserError} from "../../errors/userError.js";
 export interface SiteServer {
   /** The base URL without a trailing slash, e.g. `http://127.0.0.1:3000`. */
   url: string;
+  /** Stops listening and ends every open connection (an answer in flight is cut); resolves once closed. */
   close(): Promise<void>;
 }
 
@@ -94,7 +95,13 @@ export async function serveSite(
   return {
     // An IPv6 address is written in brackets in a URL (it printed http://::1:48123/; second-round breaker).
     url: `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`,
-    close: () => new Promise((done, fail) => server.close((error) => (error ? fail(error) : done())))
+    // Every connection with it: a browser's (or fetch's) kept-alive connection went on being answered after close, so
+    // a served site stopped by SIGTERM still answered its reader (CI: the test polling it kept one alive).
+    close: () =>
+      new Promise((done, fail) => {
+        server.close((error) => (error ? fail(error) : done()));
+        server.closeAllConnections();
+      })
   };
 }
 
