@@ -107,9 +107,10 @@ describe.skipIf(!enabled)("custom-silicon: from the die to the price list", () =
         sets: ["silicon.dieArea=800", "silicon.node=n3", "silicon.hbmStacks=4", "silicon.partnerMargin=0"]
       }).result.metrics.siliconNpvUsd as MetricSummary;
       expect(formatUsd(rows[3]!.value)).toBe(formatUsd(cli.p50));
-      expect(rows[3]!.text).toContain(`${formatUsd(cli.p5)}–${formatUsd(cli.p95)} (90% interval)`);
+      // The interval at one scale, as run writes it ("$1.44–4.31B"; formatUsd.range).
+      expect(rows[3]!.text).toContain(`${formatUsd.range(cli.p5, cli.p95)} (90% interval)`);
       expect(rows[3]!.text).toMatch(
-        /^4\s+\$[\d.]+B\s+\$[\d.]+B–\$[\d.]+B \(90% interval\)\s+With the chip priced from the die built below .*: the median and the interval over 1,000 draws of the scenario's uncertainty, as row 1, seed \d+\.$/s
+        /^4\s+\$[\d.]+B\s+\$[\d.]+–[\d.]+B \(90% interval\)\s+With the chip priced from the die built below .*: the median and the interval over 1,000 draws of the scenario's uncertainty, as row 1, seed \d+\.$/s
       );
       // The rows that are one run say so, and the built NRE's row names the one run it compares with.
       expect(rows[2]!.text).toMatch(/As row 2 \(one run\), with the custom chips as busy/);
@@ -142,10 +143,14 @@ describe.skipIf(!enabled)("custom-silicon: from the die to the price list", () =
       expect(rowText).not.toContain("asserted");
       // Banded around its median: the interval's ends straddle the NPV at these values.
       const chipText = await chip.$eval(dieRow, (el) => (el as HTMLElement).innerText);
-      const [npv, low, high] = chipText
-        .match(/(\$[\d.]+[MB])\s+(\$[\d.]+[MB])–(\$[\d.]+[MB]) \(90% interval\)/)!
-        .slice(1)
-        .map((usd) => Number(usd.slice(1, -1)) * (usd.endsWith("B") ? 1e9 : 1e6));
+      // "$1.02B  $0.702–1.51B (90% interval)": the interval at one scale, its word written once (formatUsd.range).
+      const [, median, lowText, lowScale, highText, highScale] = chipText.match(
+        /\$([\d.]+[MB])\s+\$([\d.]+)([MB])?–\$?([\d.]+)([MB]) \(90% interval\)/
+      )!;
+      const usd = (figure: string, scale: string) => Number(figure) * (scale === "B" ? 1e9 : 1e6);
+      const npv = usd(median!.slice(0, -1), median!.slice(-1));
+      const low = usd(lowText!, lowScale ?? highScale!);
+      const high = usd(highText!, highScale!);
       // The die verdict states the same NPV and band, and points at its row.
       expect(await chip.$eval('[data-testid="die-verdict"]', (el) => (el as HTMLElement).innerText)).toMatch(
         /With this chip the program's NPV is \$[\d.]+[MB] \(the median over 1,000 draws; \$[\d.]+[MB] to \$[\d.]+[MB] in 90% of them; row \d of the table/
