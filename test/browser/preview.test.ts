@@ -3,29 +3,17 @@
 // own data/ untouched; node_modules is a link to the repository's.
 import {spawn, type ChildProcess} from "node:child_process";
 import {readFileSync, rmSync, writeFileSync} from "node:fs";
-import {createServer} from "node:net";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, screenshot} from "./browser.js";
 import {copyProject} from "../projectCopy.js";
+import {answers, freePort, until} from "../serverProbe.js";
 
 const enabled = inject("browserTestsEnabled");
 
 /** How long an edit may take to reach an open page: the loader re-runs (about 3 s for the site data) and more. */
 const UPDATE_TIMEOUT_MS = 30_000;
-
-/** A free TCP port on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const {port} = server.address() as {port: number};
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** Copies what the site is built from into a fresh folder, with node_modules linked. */
 function copySite(): string {
@@ -225,25 +213,6 @@ describe.skipIf(!enabled)("preview: edits reach the open page without a restart"
 // port (new-user trial); a SIGTERM while its first check ran (seconds, when tsx compiles the sources) ended the preview
 // and left Framework serving.
 describe.skipIf(!enabled)("preview stops with what started it", () => {
-  /** Whether something answers on the port. */
-  async function answers(url: string): Promise<boolean> {
-    try {
-      await fetch(url);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  /** Waits until `check` holds, up to `ms`; whether it did. */
-  async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-    const started = Date.now();
-    while (Date.now() - started < ms) {
-      if (await check()) return true;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    return false;
-  }
-
   it("stops, Framework with it, when its parent shell is killed, and on SIGTERM at any time", async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/`;

@@ -2,7 +2,7 @@
 // and `serve` serves a built site with clean URLs. Both run on a copy of the project, so data/ and dist/ here stay
 // untouched; the build is refused before Framework starts, so this stays fast.
 import {spawn, spawnSync} from "node:child_process";
-import {connect, createServer} from "node:net";
+import {connect} from "node:net";
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -10,6 +10,7 @@ import {fileURLToPath} from "node:url";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {serveSite, type SiteServer, withoutTrailingSlash} from "../../src/node/site/serve.js";
 import {copyProject} from "../projectCopy.js";
+import {answers, freePort, until} from "../serverProbe.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -254,26 +255,6 @@ describe("serveSite", () => {
 // `kill` of `npm run serve` ended npm and its shell, not the server, which went on answering (new-user trial), as
 // preview once did (test/browser/preview.test.ts); serve stops with what started it (parentWatch.ts).
 describe("token-ledger serve stops with what started it", () => {
-  /** A port nothing listens on. */
-  const freePort = () =>
-    new Promise<number>((done) => {
-      const probe = createServer().listen(0, "127.0.0.1", () => {
-        const {port} = probe.address() as {port: number};
-        probe.close(() => done(port));
-      });
-    });
-  const answers = (url: string) =>
-    fetch(url).then(
-      () => true,
-      () => false
-    );
-  async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-    for (const started = Date.now(); Date.now() - started < ms; await new Promise((r) => setTimeout(r, 200))) {
-      if (await check()) return true;
-    }
-    return false;
-  }
-
   it("stops once the npm script's shell is killed, saying why", async () => {
     const dir = mkdtempSync(join(tmpdir(), "token-ledger-serve-parent-"));
     writeFileSync(join(dir, "index.html"), "home");
