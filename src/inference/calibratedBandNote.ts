@@ -10,7 +10,7 @@ const ratio = formatPriceNumber;
 
 /**
  * What the published runs outside the band showed: "on the 7 published runs of such a layout (deepseek-r1 on b200,
- * gb200 and h200-sxm) it gave 1.69 to 4.35 times the measured throughput (median 2.52), so …", the consequence worded
+ * gb200 and h200-sxm) it gave 1.68 to 4.35 times the measured throughput (median 2.52), so …", the consequence worded
  * by the side of 1 the ratios fall on (too fast, too slow, or either).
  */
 function measuredClause(error: OutOfBandError | null): string {

@@ -75,10 +75,10 @@ describe("calibratedBandNote", () => {
 
   it("quotes the committed calibration by default: MLPerf v5.1's four DeepSeek-R1 runs and TensorRT-LLM's three", () => {
     // SERVING_CALIBRATION.outOfBand, refitted by `calibration --write` (test/cli/calibration.test.ts checks it is
-    // what a fit gives): 7 runs of deepseek-r1 on b200, gb200 and h200-sxm, model ÷ measured 1.69–4.35, median 2.52.
+    // what a fit gives): 7 runs of deepseek-r1 on b200, gb200 and h200-sxm, model ÷ measured 1.68–4.35, median 2.52.
     expect(SERVING_CALIBRATION.outOfBand?.count).toBe(7);
     expect(calibratedBandNote(shared(1, 8))).toContain(
-      "on the 7 published runs of such a layout (deepseek-r1 on b200, gb200 and h200-sxm) it gave 1.69 to 4.35 times " +
+      "on the 7 published runs of such a layout (deepseek-r1 on b200, gb200 and h200-sxm) it gave 1.68 to 4.35 times " +
         "the measured throughput (median 2.52)"
     );
   });

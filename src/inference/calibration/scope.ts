@@ -21,9 +21,9 @@ import type {MeasurementPhase} from "./measurement.js";
  * What the runs since showed (December 2026): the imbalance is a small part of the gap, and the larger part is not
  * identified. The model is about 1.7 to 2.5 times too fast on such runs' decode steps at the batch they held:
  *   - TensorRT-LLM's fixed-length DeepSeek-R1-0528 run on 8 B200s (1,042 in, 2,048 out, 7,168 in flight, no spread
- *     of lengths, so no drain and no length bias; the row trtllm-bestperf-dsr1-0528-1k2k-c7168-b200x8): 2.54 times the
+ *     of lengths, so no drain and no length bias; the row trtllm-bestperf-dsr1-0528-1k2k-c7168-b200x8): 2.56 times the
  *     measured 5,393 tokens/s per GPU. Its two runs with a 16-bit KV cache (kv_cache_dtype): 3,072 in flight on the
- *     same B200s, 1.96 times the measured 4,548; 1,024 on 8 H200s (FP8 weights), 1.69 times the measured 1,436.
+ *     same B200s, 1.98 times the measured 4,548; 1,024 on 8 H200s (FP8 weights), 1.68 times the measured 1,436.
  *   - MLPerf's B200 server run held about 1,240 requests in flight (Little's law: 4.96 samples/s × about 249 s each,
  *     3,748 tokens at the mean TPOT of 66.5 ms), under a third of the engine's cap of 4,096, because the 80 ms TPOT
  *     bound held the batch down; at that batch the model's step is 28 ms (2.3 times too fast). The server rows read

@@ -103,11 +103,11 @@ describe("the serving model against DeepSeek's reported fleet", () => {
 });
 
 // The narrative's model ÷ measured on the wide expert-parallel measurements (data/measurements.csv), as `calibration
-// --json` prints them: LMSYS's EP72 decode 0.957 (fitted in the hopper/sglang group the EP32 prefill rows formed),
+// --json` prints them: LMSYS's EP72 decode 0.960 (fitted in the hopper/sglang group the EP32 prefill rows formed),
 // DeepSeek's EP144 production decode 1.02 (at input_tokens = its published 4,989-token average KV length per output
 // token and 21 tokens/s per user), both fitted since the band excludes only whole-request runs; LMSYS's EP32 prefill
-// 0.907 (1K prompts) to 0.996 (4K) and DeepSeek's profiled EP32 prefill 0.786, with a prefill's all-to-all forwarded
-// once per node (communication.ts); and 1.69 to 4.35 on the rows out of the band (TensorRT-LLM's H200 DeepSeek-R1 run,
+// 0.907 (1K prompts) to 0.996 (4K) and DeepSeek's profiled EP32 prefill 0.785, with a prefill's all-to-all forwarded
+// once per node (communication.ts); and 1.68 to 4.35 on the rows out of the band (TensorRT-LLM's H200 DeepSeek-R1 run,
 // its BF16 KV cache counted, and MLPerf v5.1's GB200 server run, the engine's published batch cap of 512 per GPU taken:
 // measurements.csv kv_cache_dtype and max_batch).
 describe("the narrative's figures for the wide expert-parallel measurements", () => {
@@ -119,12 +119,12 @@ describe("the narrative's figures for the wide expert-parallel measurements", ()
       [...report.rows, ...report.outOfBand].find((r: {id: string}) => r.id === id)?.ratio as number;
     const text = readFileSync("data/scenarios/deepseek-one-day.md", "utf8");
     for (const [id, typed] of [
-      ["lmsys-sglang-dsv3-decode-pd-ep72-h100x72", "0.957"],
+      ["lmsys-sglang-dsv3-decode-pd-ep72-h100x72", "0.960"],
       ["deepseek-prod-v3r1-decode-h800-ep144", "1.02"],
       ["lmsys-sglang-dsv3-prefill-pd-ep32-h100x32-1k", "0.907"],
       ["lmsys-sglang-dsv3-prefill-pd-ep32-h100x32-4k", "0.996"],
-      ["deepseek-profile-v3-prefill-ep32-h800x32", "0.786"],
-      ["trtllm-bestperf-dsr1-1k2k-c1024-h200x8", "1.69"],
+      ["deepseek-profile-v3-prefill-ep32-h800x32", "0.785"],
+      ["trtllm-bestperf-dsr1-1k2k-c1024-h200x8", "1.68"],
       ["mlperf51-deepseek-r1-server-gb200x72-nvidia", "4.35"]
     ] as const) {
       expect(ratio(id).toPrecision(3)).toBe(typed);
