@@ -447,10 +447,14 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
           other === "models" ? "model" : "hardware",
           swappedPair(def.path)
         );
+  // Text with no id's shape (`-`, `h100 sxm`) is offered the catalog's closest ids, as an unknown id is: it had none.
   const hint =
-    lower === undefined || !CATALOG_ID_PATTERN.test(lower)
+    lower === undefined
       ? undefined
-      : (swapped ?? (ids === undefined || ids.includes(lower) ? `did you mean ${lower}?` : didYouMeanHint(lower, ids)));
+      : !CATALOG_ID_PATTERN.test(lower)
+        ? ids && didYouMeanHint(lower, ids)
+        : (swapped ??
+          (ids === undefined || ids.includes(lower) ? `did you mean ${lower}?` : didYouMeanHint(lower, ids)));
   return fail(node, {
     message: "not a catalog id",
     expected: "a catalog id in lowercase kebab-case, like h100-sxm or llama-3.1-70b",

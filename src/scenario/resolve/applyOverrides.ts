@@ -108,7 +108,7 @@ export function applyOverrides(
       );
       continue;
     }
-    const plain = plainNumberNode(written);
+    const plain = plainNumberNode(written) ?? loneDashNode(written);
     const doc = plain ? null : parseDocument(written, {prettyErrors: false, uniqueKeys: false});
     const markup = doc ? yamlMarkup(doc, written) : undefined;
     if (doc && (markup || doc.errors.length || doc.warnings.length || duplicateKeys(doc).length)) {
@@ -177,6 +177,18 @@ export function plainNumberNode(written: string): Scalar<number> | null {
 
 /** Up to 15 digits either side of the point, no sign but a minus, no exponent. */
 const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,15})?$/;
+
+/**
+ * A set's value that is a lone `-` as the text `-`, not the list of one empty item YAML reads from it: a value on a
+ * command line or in a link is never a list, and `--set serving.hardware=-` read "found a list -" (helper item).
+ * Null for anything else.
+ */
+function loneDashNode(written: string): Scalar<string> | null {
+  if (written !== "-") return null;
+  const node = new Scalar(written);
+  node.range = [0, written.length, written.length];
+  return node;
+}
 
 /**
  * The YAML markup a set's value uses that a value on a command line or in a link has no use for and would otherwise

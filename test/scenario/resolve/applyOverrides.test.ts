@@ -4,6 +4,8 @@ import {parseDocument, type Scalar} from "yaml";
 import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
 import {applyOverrides, plainNumberNode} from "../../../src/scenario/resolve/applyOverrides.js";
 import {UserErrors} from "../../../src/errors/userError.js";
+import {didYouMeanHint} from "../../../src/errors/suggest.js";
+import {catalogIdsOf, loadCatalogs} from "../../../src/node/catalogFiles.js";
 
 /** What YAML reads from `written` as a document's only node. */
 function yamlNode(written: string): Scalar {
@@ -92,6 +94,22 @@ describe("applyOverrides", () => {
     expect(() => applyOverrides(resolved, [set], "URL")).toThrow(
       `URL: ${path}: invisible character: expected a value with no byte-order mark, found ${found} (a byte-order ` +
         "mark (U+FEFF), invisible in most editors, is in the value: remove it)"
+    );
+  });
+
+  it("reads a lone - as the text -, not a YAML list, and offers a catalog key the ids an unknown id gets", () => {
+    const ids = catalogIdsOf(loadCatalogs());
+    // It read "found a list -" with no hint. The ids offered are the three closest to "-" (didYouMeanHint, the
+    // ranking an unknown id such as `x` gets), from the bundled data/hardware.csv.
+    const hint = didYouMeanHint("-", ids.hardware);
+    expect(hint).toMatch(/^did you mean '[a-z0-9.-]+', '[a-z0-9.-]+' or '[a-z0-9.-]+'\?$/);
+    expect(() => applyOverrides(resolved, ["serving.hardware=-"], "--set", ids)).toThrow(
+      "--set: serving.hardware: not a catalog id: expected a catalog id in lowercase kebab-case, like h100-sxm or " +
+        `llama-3.1-70b, found - (${hint})`
+    );
+    // Any other key finds - as written too.
+    expect(() => applyOverrides(resolved, ["serving.utilization=-"])).toThrow(
+      "--set: serving.utilization: not a number: expected a fraction like 0.35 or 35%, found -"
     );
   });
 
