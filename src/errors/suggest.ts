@@ -1,5 +1,6 @@
 import {distance} from "fastest-levenshtein";
 import {orList} from "../units/wordList.js";
+import {foldLookalikes} from "./unsafeChars.js";
 
 /**
  * The candidate closest to what the user wrote, or undefined if none is close enough to be a likely typo. A dotted
@@ -123,6 +124,20 @@ export function closestMatches(word: string, candidates: readonly string[], n = 
 function firstSegment(id: string): string {
   const dash = id.indexOf("-");
   return dash === -1 ? id : id.slice(0, dash);
+}
+
+/**
+ * The catalog id `text` is likely a spelling of, for a hint only (an id is still written exactly): its compatibility
+ * form (NFKC: fullwidth `ｈ１００` is h100), look-alike dashes and spaces as ASCII ones, lowercase, and spaces or
+ * underscores between words as one hyphen (`H100 SXM`, `h100_sxm` are h100-sxm). Both read "not a catalog id" with no
+ * hint, where a typo of an id is offered the closest ids (helper item). Used by
+ * readValue's hint for a scenario value and findById's for a flag.
+ */
+export function catalogIdSpelling(text: string): string {
+  return foldLookalikes(text.normalize("NFKC"))
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
 }
 
 /** "did you mean 'h100-sxm', 'h200-sxm' or 'h800-sxm'?" for the three ids closest to `id`; undefined for none. */

@@ -56,6 +56,15 @@ describe("findById", () => {
     expect(error.detail.hint).toMatch(/^did you mean 'llama-3\.1-70b'/);
   });
 
+  it("suggests for an id in fullwidth letters or with spaces what its ASCII, hyphenated form gets", () => {
+    // ｈ１００ is h100 under NFKC: it was offered 'b200', 'gb200' and 'mi300x', by edit distance to fullwidth letters.
+    const fullwidth = thrown(() => findById(hardware, "ｈ１００", "hardware", "--hardware"));
+    expect(fullwidth.detail.hint).toBe(thrown(() => findById(hardware, "h100", "hardware")).detail.hint);
+    expect(fullwidth.detail.hint).toMatch(/^did you mean 'h100-sxm', /);
+    // Still unknown: a spelling is only offered, never taken for the id.
+    expect(thrown(() => findById(hardware, "H100 SXM", "hardware")).detail.hint).toMatch(/^did you mean 'h100-sxm', /);
+  });
+
   it("is case-sensitive for matches but not for suggestions", () => {
     const error = thrown(() => findById(hardware, "MI300X", "hardware"));
     expect(error.detail.hint).toMatch(/^did you mean 'mi300x'/);

@@ -19,8 +19,7 @@ import {readDecimal, underflows} from "../../units/decimal.js";
 import {pointGroupedWhole} from "../../units/pointGrouped.js";
 import {keyReading} from "./countWords.js";
 import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
-import {didYouMean, didYouMeanHint, otherCatalogHint, swappedPair} from "../../errors/suggest.js";
-import {foldLookalikes} from "../../errors/unsafeChars.js";
+import {catalogIdSpelling, didYouMean, didYouMeanHint, otherCatalogHint, swappedPair} from "../../errors/suggest.js";
 import {orList} from "../../units/wordList.js";
 
 /**
@@ -430,8 +429,9 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
   const id = isScalar(value) && typeof value.value === "string" ? value.value : text;
   if (id !== null && CATALOG_ID_PATTERN.test(id)) return id;
   // An id in capitals ("H200-SXM") is told its lowercase form, which the catalog lookup then checks (author trial),
-  // and one with a look-alike dash (h100\u2011sxm, pasted from a document) its ASCII form (breaker).
-  const lower = id === null ? undefined : foldLookalikes(id).toLowerCase();
+  // and one with a look-alike dash (h100\u2011sxm, pasted from a document) its ASCII form (breaker); one with spaces,
+  // underscores or fullwidth letters (`h100 sxm`, `ｈ１００`) its hyphenated, NFKC form (catalogIdSpelling).
+  const lower = id === null ? undefined : catalogIdSpelling(id);
   const catalogIds = typeof site.catalogIds === "function" ? site.catalogIds() : site.catalogIds;
   const ids = def.catalog === undefined ? undefined : catalogIds?.[def.catalog];
   // The other catalog's id in capitals (`serving.hardware: LLAMA-3.1-70B`): the keys swapped, as bindScenario says

@@ -937,7 +937,7 @@ serving:
     ]);
   });
 
-  it("rejects a catalog id or choice that is malformed, with a suggestion for a choice", () => {
+  it("rejects a catalog id or choice that is malformed, with a suggestion for each", () => {
     const errors = userErrorsOf(() => parse("---\nserving.hardware: H100 SXM\nserving.precision: fp16\n---\n"));
     expect(errors.map((e) => [e.path, e.message, e.expected, e.found, e.hint])).toEqual([
       [
@@ -945,7 +945,8 @@ serving:
         "not a catalog id",
         "a catalog id in lowercase kebab-case, like h100-sxm or llama-3.1-70b",
         "H100 SXM",
-        undefined
+        // Lowercase, the space a hyphen (catalogIdSpelling); it had no hint.
+        "did you mean h100-sxm?"
       ],
       ["serving.precision", "not one of the choices", "one of bf16, fp8 or fp4", "fp16", "did you mean bf16?"]
     ]);

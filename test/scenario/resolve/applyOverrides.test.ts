@@ -113,6 +113,28 @@ describe("applyOverrides", () => {
     );
   });
 
+  it("offers an id written with spaces, underscores or fullwidth letters its catalog spelling, still refused", () => {
+    const ids = catalogIdsOf(loadCatalogs());
+    const hint = (written: string) => {
+      try {
+        applyOverrides(resolved, [`serving.hardware=${written}`], "--set", ids);
+      } catch (error) {
+        const [first] = (error as UserErrors).errors;
+        expect(first!.detail).toMatchObject({message: "not a catalog id", found: written});
+        return first!.detail.hint;
+      }
+      expect.unreachable(`${written} was taken as an id`);
+    };
+    // Exact ids of data/hardware.csv once lowercased, spaces and underscores made hyphens, NFKC applied: each had no
+    // hint ("found h100 sxm", "found ｈ１００").
+    expect(hint("h100 sxm")).toBe("did you mean h100-sxm?");
+    expect(hint("H100_SXM")).toBe("did you mean h100-sxm?");
+    expect(hint("ｈ１００－ｓｘｍ")).toBe("did you mean h100-sxm?");
+    // ｈ１００ is h100, no id: the ids an unknown h100 is offered (didYouMeanHint), h100-sxm first (its family).
+    expect(hint("ｈ１００")).toBe(didYouMeanHint("h100", ids.hardware));
+    expect(hint("ｈ１００")).toMatch(/^did you mean 'h100-sxm', /);
+  });
+
   it("names a second = as such, not as a wrong unit of the value (breaker: found 0.5=0.6 read as a unit)", () => {
     expect(() => applyOverrides(resolved, ["serving.utilization=0.5=0.6"])).toThrow(
       "--set: serving.utilization: a second =: expected path=value, one = between key and value, like " +
