@@ -1,6 +1,6 @@
 import {statSync} from "node:fs";
 import {dirname} from "node:path";
-import {UserError, UserErrors, userErrorList} from "../errors/userError.js";
+import {formatUserError, UserError, UserErrors, userErrorList} from "../errors/userError.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import {scenarioBody, scenarioTitle, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
@@ -289,9 +289,14 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
       Object.assign(check, {scenario, resolved: resolvedGiven[i], parent: parentGiven[i]});
     }
   });
-  const byMessage = new Map(
-    [...catalogErrors, ...checks.flatMap((check) => check.errors)].map((error) => [error.message, error])
-  );
+  // Once by what it says but its hint: a parent's error met again through its child may differ only there (an
+  // unknown parent's "known: …" leaves out the ids of the chain resolved, so d's own list had e and e's did not), and
+  // `validate d.md e.md` printed it twice (helper item). The first is kept: the file's own, when given before.
+  const byMessage = new Map<string, UserError>();
+  for (const error of [...catalogErrors, ...checks.flatMap((check) => check.errors)]) {
+    const said = formatUserError({...error.detail, hint: undefined});
+    if (!byMessage.has(said)) byMessage.set(said, error);
+  }
   return {
     files: checks,
     catalogErrors,

@@ -1,0 +1,35 @@
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, describe, expect, it} from "vitest";
+import {checkScenarioFiles} from "../../src/node/scenarioCheck.js";
+
+describe("checkScenarioFiles", () => {
+  const dir = mkdtempSync(join(tmpdir(), "token-ledger-check-"));
+  afterAll(() => rmSync(dir, {recursive: true, force: true}));
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it("lists a parent's error met again through its child once, whatever the files' order (helper item)", () => {
+    // d's unknown parent is an error at d.md:3:10 in d's check and in e's, whose "known: …" hints differ (each leaves
+    // out the ids of the chain it resolved): `validate d.md e.md` printed it twice.
+    const d = file("d.md", "---\ntitle: D\nextends: bse\nserving:\n  hardware: h100-sxn\n---\n\nText.\n");
+    const e = file("e.md", "---\ntitle: E\nextends: d\nserving:\n  batch: 32\n---\n\nText.\n");
+    for (const files of [
+      [d, e],
+      [e, d]
+    ]) {
+      const check = checkScenarioFiles(files);
+      // Each file's check still names what stops it (e's page lists d's error).
+      expect(check.files.map((f) => f.errors.length)).toEqual(files[0] === d ? [2, 1] : [1, 2]);
+      // d's two errors (the unknown parent, the unknown hardware id), each once, at d's lines.
+      expect(check.errors.map((error) => [error.detail.file, error.detail.line, error.detail.message])).toEqual([
+        [expect.stringMatching(/d\.md$/), 3, "unknown scenario"],
+        [expect.stringMatching(/d\.md$/), 5, "unknown hardware id 'h100-sxn'"]
+      ]);
+    }
+  });
+});
