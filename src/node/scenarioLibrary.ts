@@ -216,7 +216,18 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
       ...(hint === undefined ? {} : {hint})
     });
   }
-  return {id: arg, library};
+  // A file that parses but whose `extends` fails: validate's errors, as for the file named by its path (readFile).
+  // `run mine` of a project's file extending an unknown parent and naming an unknown hardware id printed the extends
+  // error alone, where `run data/scenarios/mine.md` printed both (helper item).
+  const file = library.index.lookup(arg)?.file;
+  const resolve = (asked: string) => {
+    try {
+      return library.resolve(asked);
+    } catch (error) {
+      throw asked === arg && file !== undefined ? everyFileError(file, error) : error;
+    }
+  };
+  return {id: arg, library: {...library, resolve}};
 }
 
 /**

@@ -1,5 +1,9 @@
-import {describe, expect, it} from "vitest";
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, afterEach, describe, expect, it, vi} from "vitest";
 import {runScenarioRequest} from "../../src/node/scenarioRun.js";
+import {UserErrors} from "../../src/errors/userError.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../src/scenario/run/runScenario.js";
 
 describe("runScenarioRequest", () => {
@@ -38,5 +42,36 @@ describe("runScenarioRequest", () => {
     expect(thrown({scenario: "base", samples: "100"})).toMatch(/^samples: invalid sample count: .*, found "100"$/);
     expect(thrown({scenario: "base", samples: 10, seed: "1"})).toMatch(/^seed: invalid seed: .*, found "1"$/);
     expect(thrown({scenario: "base", samples: 0})).toMatch(/^samples: invalid sample count: .*, found 0$/);
+  });
+});
+
+describe("runScenarioRequest of a project's file whose extends fails", () => {
+  const project = mkdtempSync(join(tmpdir(), "token-ledger-run-"));
+  const file = join(project, "data", "scenarios", "mine.md");
+  mkdirSync(join(project, "data", "scenarios"), {recursive: true});
+  afterAll(() => rmSync(project, {recursive: true, force: true}));
+  afterEach(() => vi.unstubAllEnvs());
+  /** Each error's line and message, as thrown for `scenario`. */
+  const errorsOf = (scenario: string) => {
+    try {
+      runScenarioRequest({scenario, samples: 10});
+    } catch (error) {
+      expect(error).toBeInstanceOf(UserErrors);
+      return (error as UserErrors).errors.map((e) => [e.detail.line, e.detail.message]);
+    }
+    return expect.unreachable(`${scenario} ran`);
+  };
+
+  it.each([
+    ["an unknown hardware id", "serving:\n  hardware: h100-sxn", [5, "unknown hardware id 'h100-sxn'"]],
+    ["an unknown key", "serving:\n  batchh: 32", [5, "unknown key"]]
+  ])("reports by id, as by path, the unknown parent and %s (helper item)", (_, lines, own) => {
+    vi.stubEnv("TOKEN_LEDGER_PROJECT", project);
+    writeFileSync(file, `---\ntitle: Mine\nextends: bse\n${lines}\n---\n\nText.\n`);
+    // The file's line 3, then its own error: what `validate` and `run data/scenarios/mine.md` print. By id it was the
+    // extends error alone for the unknown id.
+    const both = [[3, "unknown scenario"], own];
+    expect(errorsOf(file)).toEqual(both);
+    expect(errorsOf("mine")).toEqual(both);
   });
 });
