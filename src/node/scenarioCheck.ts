@@ -384,12 +384,7 @@ function resolvedParent(resolved: ResolvedScenario, lookup: ScenarioIndex["looku
 function inheritedNote(check: ScenarioFileCheck, catalogs?: Catalogs): string | null {
   const parent = check.parent;
   if (!check.resolved || !parent || !catalogs) return null;
-  const rows = {hardware: catalogs.hardware, models: catalogs.models};
-  return inheritedSourcesNote(
-    check.resolved,
-    parent,
-    (catalog, id) => rows[catalog].find((row) => row.id === id)?.name
-  );
+  return inheritedSourcesNote(check.resolved, parent, {hardware: catalogs.hardware, models: catalogs.models});
 }
 
 /** Whether a scenario file (as displayPath names it) is a bundled one, and when it was modified: see mayBeCopyOf. */

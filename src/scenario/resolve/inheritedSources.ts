@@ -16,21 +16,28 @@ type CatalogName = NonNullable<ScenarioKeyDef["catalog"]>;
  *
  * What "speaks of" means: a source names one of the catalog rows its key's group names in the parent (training.mfu:
  * training.hardware and training.model; a group without such keys, power. or finance., every catalog key) and no
- * longer names in the scenario, by a word of that row's name that has both letters and digits (H100 in "NVIDIA H100 SXM5 80GB", 405B in "Llama 3.1 405B",
- * 8x7B, MI300X, v5e), also in the plural (H100s), as a whole word and in any case; a word the scenario's own rows
- * share is left out (SXM5, from h100-sxm to h800-sxm), and so are memory sizes (80GB), which name no chip. A row
- * whose name has no such word (custom-inference-asic, "Llama 4 Maverick", a project's row named "X") is not looked
- * for: its words would be common ones.
+ * longer names in the scenario, as a whole word (also in the plural: H100s) by
+ * - a word of that row's name that has both letters and digits (H100 in "NVIDIA H100 SXM5 80GB", 405B in "Llama 3.1
+ *   405B", 8x7B, MI300X, v5e), in any case, also written with a hyphen where letters meet digits (H-100, MI-300X) or
+ *   with a space after capitals as the name writes them (H 100; not after a lone A or I, as in "A 100-GPU cluster");
+ *   memory sizes (80GB) name no chip and are left out;
+ * - a proper noun of its name that no other row of its catalog has (Maverick in "Llama 4 Maverick (17B active, …)",
+ *   Ironwood, Trillium, Hypothetical in "Hypothetical custom inference ASIC (illustrative)"; not NVIDIA, Google or
+ *   Llama, a vendor's or family's word), or its name's only word (a project's row named "X" or "ACME"), with the
+ *   capitals it has there: a word with a capital and a small letter after its first, so that acronyms (GPU, HGX,
+ *   ASIC) and the small words (custom, inference) of prose are not read as the row;
+ * - its id, when it is no plain word (custom-inference-asic, h100-sxm, llama-3.1-405b), in any case.
+ * A word the scenario's own rows share is left out (SXM5, from h100-sxm to h800-sxm).
  *
- * Input: the scenario resolved through its chain, its parent resolved the same way (chain[1]), and the name of a
- * catalog row (undefined for an id the catalog lacks: its id stands for it). Output: one note naming, for each row
+ * Input: the scenario resolved through its chain, its parent resolved the same way (chain[1]), and the rows of each
+ * catalog, by id and name (an id the catalog lacks stands for its own name). Output: one note naming, for each row
  * left, the keys that used it and what this scenario uses instead, then each kept key with its value and its line in
  * the file that set it; null when no inherited source speaks of a row left. Raises nothing.
  */
 export function inheritedSourcesNote(
   scenario: Pick<ResolvedScenario, "file" | "values">,
   parent: Pick<ResolvedScenario, "id" | "values">,
-  rowName: (catalog: CatalogName, id: string) => string | undefined
+  rows: Readonly<Record<CatalogName, readonly {id: string; name: string}[]>>
 ): string | null {
   // The rows left, per group of keys: a value's source is read against the rows its own group's catalog keys name
   // (training.mfu against training.hardware and training.model), so that a scenario moving its training alone to
@@ -42,22 +49,22 @@ export function inheritedSourcesNote(
     const own = CATALOG_KEYS.filter((key) => groupOf(key.path) === group);
     const keys = own.length ? own : CATALOG_KEYS;
     const cacheKey = own.length ? group : "";
-    if (!leftByGroup.has(cacheKey)) leftByGroup.set(cacheKey, rowsLeft(scenario, parent, keys, rowName));
+    if (!leftByGroup.has(cacheKey)) leftByGroup.set(cacheKey, rowsLeft(scenario, parent, keys, rows));
     return leftByGroup.get(cacheKey)!;
   };
   const kept = Object.values(scenario.values).flatMap((value) => {
     if (value.origin.kind !== "parent" || value.source === null) return [];
-    const named = leftFor(value.path).filter(({word}) => mentions(value.source!, word));
+    const named = leftFor(value.path).filter((left) => mentions(value.source!, left));
     return named.length ? [{value, named}] : [];
   });
   if (kept.length === 0) return null;
   // Each row left once, with every key that used it (a row left by serving and training keys alike).
-  const rows = new Map<string, Left["keys"]>();
+  const leftRows = new Map<string, Left["keys"]>();
   for (const {id, keys} of kept.flatMap(({named}) => named)) {
-    const known = rows.get(id) ?? [];
-    rows.set(id, [...known, ...keys.filter((key) => !known.some((other) => other.path === key.path))]);
+    const known = leftRows.get(id) ?? [];
+    leftRows.set(id, [...known, ...keys.filter((key) => !known.some((other) => other.path === key.path))]);
   }
-  const moves = [...rows].map(([id, keys]) => `${id} (${usedNow(sortedKeys(keys))} here)`);
+  const moves = [...leftRows].map(([id, keys]) => `${id} (${usedNow(sortedKeys(keys))} here)`);
   const words = [...new Set(kept.flatMap(({named}) => named.map(({word}) => word)))];
   const listed = kept.map(({value}) => `${value.path} (${value.written ?? String(value.value)}, ${where(value)})`);
   return (
@@ -69,11 +76,20 @@ export function inheritedSourcesNote(
   );
 }
 
-/** A catalog row the parent's keys name and the scenario's same keys do not, by one word of its name. */
-interface Left {
+/** A catalog row the parent's keys name and the scenario's same keys do not, by one word of its name or its id. */
+interface Left extends Term {
   id: string;
-  word: string;
   keys: {path: string; now: string | null}[];
+}
+
+/**
+ * A word a source names a row by (see inheritedSourcesNote): `mixed`, one with letters and digits (H100), read in any
+ * case and with a hyphen or space where they meet; `proper`, a proper noun or a one-word name (Maverick, X), read with
+ * its capitals; `id`, the row's id, in any case.
+ */
+interface Term {
+  word: string;
+  kind: "mixed" | "proper" | "id";
 }
 
 /** The keys that name a catalog row (schema `catalog`), with their catalog. */
@@ -96,28 +112,27 @@ function groupOf(path: string): string {
 }
 
 /**
- * The rows the parent's `keys` name that the scenario's same keys do not, each word of its name that tells it
- * (nameWords) and not one of the scenario's own rows' names there (SXM5, from h100-sxm to h800-sxm).
+ * The rows the parent's `keys` name that the scenario's same keys do not, each term that tells it (termsOf) and is not
+ * a word of one of the scenario's own rows there (SXM5, from h100-sxm to h800-sxm).
  */
 function rowsLeft(
   scenario: Pick<ResolvedScenario, "values">,
   parent: Pick<ResolvedScenario, "values">,
   keys: readonly {path: string; catalog: CatalogName}[],
-  rowName: (catalog: CatalogName, id: string) => string | undefined
+  rows: Readonly<Record<CatalogName, readonly {id: string; name: string}[]>>
 ): Left[] {
   const left: Left[] = [];
   for (const catalog of ["hardware", "models"] as const) {
     const paths = keys.filter((key) => key.catalog === catalog).map((key) => key.path);
     const parentIds = catalogIds(parent.values, paths);
     const ownIds = catalogIds(scenario.values, paths);
-    const ownWords = new Set(
-      [...ownIds.keys()].flatMap((id) => nameWords(rowName(catalog, id) ?? id).map((word) => word.toLowerCase()))
-    );
+    const terms = (id: string) => termsOf(id, rows[catalog]);
+    const ownWords = new Set([...ownIds.keys()].flatMap((id) => terms(id).map(({word}) => word.toLowerCase())));
     for (const [id, usedBy] of parentIds) {
       if (ownIds.has(id)) continue;
       const now = usedBy.map((path) => ({path, now: idOf(scenario.values, path)}));
-      for (const word of nameWords(rowName(catalog, id) ?? id)) {
-        if (!ownWords.has(word.toLowerCase())) left.push({id, word, keys: now});
+      for (const term of terms(id)) {
+        if (!ownWords.has(term.word.toLowerCase())) left.push({id, ...term, keys: now});
       }
     }
   }
@@ -148,16 +163,65 @@ function idOf(values: Readonly<Record<string, ResolvedValue>>, path: string): st
   return typeof from?.value === "string" ? from.value : null;
 }
 
-/** The words of a catalog row's name that name it: letters and digits both, not a memory size (80GB, 141GB). */
-function nameWords(name: string): string[] {
-  return name
-    .split(/[^A-Za-z0-9]+/)
-    .filter((word) => /[A-Za-z]/.test(word) && /\d/.test(word) && !/^\d+[GT]B$/i.test(word));
+/**
+ * The terms a source may name row `id` of `catalogRows` by (its name is its id when the catalog lacks it): its name's
+ * words with letters and digits but memory sizes (80GB, 141GB); its proper nouns no other row's name has, or its
+ * name's only word but a lone A or I; and its id when that is no plain word.
+ */
+function termsOf(id: string, catalogRows: readonly {id: string; name: string}[]): Term[] {
+  const name = catalogRows.find((row) => row.id === id)?.name ?? id;
+  const words = wordsOf(name);
+  const mixed = words.filter((word) => /[A-Za-z]/.test(word) && /\d/.test(word) && !/^\d+[GT]B$/i.test(word));
+  const others = new Set(catalogRows.filter((row) => row.id !== id).flatMap((row) => wordsOf(row.name).map(singular)));
+  const proper = words.filter(
+    (word) =>
+      !/\d/.test(word) &&
+      /[A-Z]/.test(word) &&
+      (/^.+[a-z]/.test(word) || (words.length === 1 && !/^[AI]$/.test(word))) &&
+      !others.has(singular(word))
+  );
+  return [
+    ...mixed.map((word) => ({word, kind: "mixed" as const})),
+    ...proper.map((word) => ({word, kind: "proper" as const})),
+    ...(/[^A-Za-z0-9]/.test(id) ? [{word: id, kind: "id" as const}] : [])
+  ];
 }
 
-/** Whether `text` has `word` as a whole word (or its plural), in any case. */
-function mentions(text: string, word: string): boolean {
-  return new RegExp(`(?<![A-Za-z0-9])${word}s?(?![A-Za-z0-9])`, "i").test(text);
+/** The words of a catalog row's name: its runs of letters and digits. */
+function wordsOf(name: string): string[] {
+  return name.split(/[^A-Za-z0-9]+/).filter((word) => word !== "");
+}
+
+/** A word in small letters without a plural s (GPUs and GPU are one word for telling rows apart). */
+function singular(word: string): string {
+  return word.toLowerCase().replace(/s$/, "");
+}
+
+/** The hyphens (-, U+2010, U+2011) and spaces (U+0020, U+00A0) a name word is read with where letters meet digits. */
+const HYPHEN = "[-\u2010\u2011]";
+const SPACE = "[ \u00a0]";
+
+/** Whether `text` has `term` as a whole word (or its plural), as Term's kind reads it. */
+function mentions(text: string, {word, kind}: Term): boolean {
+  const whole = (pattern: string, flags: string) =>
+    new RegExp(`(?<![A-Za-z0-9])${pattern}s?(?![A-Za-z0-9])`, flags).test(text);
+  if (kind === "proper") return whole(word, "");
+  if (kind === "id") {
+    // Not inside a longer id or file name (h100-sxm in h100-sxm2, llama-3.1-405b in llama-3.1-405b.md).
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`(?<![A-Za-z0-9._-])${escaped}(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`, "i").test(text);
+  }
+  // H100, H-100 (any case); H 100 with the name's capitals, after capitals other than a lone A or I.
+  const runs = word.match(/[A-Za-z]+|\d+/g)!;
+  const joined = (space: boolean) =>
+    runs
+      .map((run, i) => {
+        if (i === 0) return run;
+        const afterCapitals = /\d/.test(run) && /^[A-Z]+$/.test(runs[i - 1]!) && !/^[AI]$/.test(runs[i - 1]!);
+        return `(?:${space && afterCapitals ? `${HYPHEN}|${SPACE}` : HYPHEN})?${run}`;
+      })
+      .join("");
+  return whole(joined(false), "i") || whole(joined(true), "");
 }
 
 /** Where a value was set: "line 33 of data/scenarios/base.md". */

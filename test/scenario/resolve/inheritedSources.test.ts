@@ -16,9 +16,17 @@ const NAMES: Record<string, string> = {
   "h800-sxm": "NVIDIA H800 SXM5 80GB",
   b200: "NVIDIA B200 (HGX/DGX, 8 GPUs)",
   "llama-3.1-405b": "Llama 3.1 405B",
-  "llama-3.1-70b": "Llama 3.1 70B"
+  "llama-3.1-70b": "Llama 3.1 70B",
+  "a100-sxm-80gb": "NVIDIA A100 SXM4 80GB",
+  "tpu-v6e": "Google Cloud TPU v6e (Trillium)",
+  "tpu-v7": "Google Cloud TPU7x (Ironwood)",
+  "custom-inference-asic": "Hypothetical custom inference ASIC (illustrative)",
+  "my-chip": "X"
 };
-const rowName = (_catalog: string, id: string) => NAMES[id];
+const ROWS = {
+  hardware: Object.entries(NAMES).map(([id, name]) => ({id, name})),
+  models: Object.entries(NAMES).map(([id, name]) => ({id, name}))
+};
 
 /** The note for a child of base written as `front` (front matter lines after `extends: base`). */
 function noteFor(front: string): string | null {
@@ -28,7 +36,19 @@ function noteFor(front: string): string | null {
     ["mine", child]
   ]);
   const lookup = (id: string) => files.get(id);
-  return inheritedSourcesNote(resolveScenario("mine", lookup), resolveScenario("base", lookup), rowName);
+  return inheritedSourcesNote(resolveScenario("mine", lookup), resolveScenario("base", lookup), ROWS);
+}
+
+/** The note for `child` (front matter after `extends: parent`) of a scenario `parent` written as `parentFront`. */
+function noteBetween(parentFront: string, childFront: string): string | null {
+  const parent = parseScenario({file: "parent.md", text: `---\nid: parent\n${parentFront}---\n`});
+  const child = parseScenario({file: "mine.md", text: `---\nid: mine\nextends: parent\n${childFront}---\n`});
+  const files = new Map<string, ParsedScenario>([
+    ["parent", parent],
+    ["mine", child]
+  ]);
+  const lookup = (id: string) => files.get(id);
+  return inheritedSourcesNote(resolveScenario("mine", lookup), resolveScenario("parent", lookup), ROWS);
 }
 
 /** base.md's line of a key (`  chips: 16384` under training:), so that the test follows edits to base.md. */
@@ -98,5 +118,45 @@ describe("inheritedSourcesNote", () => {
     expect(note).toMatch(/training\.mfu \(0\.41, line/);
     // The training values are read against training.model, the move the note names; one row left, named once.
     expect(note!.match(/moves off/g)).toHaveLength(1);
+  });
+
+  it("looks for a row whose name has no word of letters and digits by its proper nouns and its id", () => {
+    const parent = (hardware: string, sources: string) =>
+      `serving:\n  hardware: ${hardware}\n  tensorParallel: 2\n  utilization: 0.7\nsources:\n${sources}`;
+    const moved = 'serving:\n  hardware: h100-sxm\nsources:\n  serving.hardware: "H100"\n';
+    // The id, and the name's proper noun (Hypothetical); not its small words (custom, inference) nor ASIC, an acronym.
+    const asic = noteBetween(
+      parent(
+        "custom-inference-asic",
+        '  serving.tensorParallel: "as for data/hardware.csv custom-inference-asic"\n' +
+          '  serving.utilization: "a custom inference chip runs busier: ASICs do one job"\n'
+      ),
+      moved
+    );
+    expect(asic).toMatch(/^mine\.md moves off parent's custom-inference-asic \(serving\.hardware is h100-sxm here\)/);
+    expect(asic).toMatch(/keeps a value from parent whose source names custom-inference-asic: serving\.tensorParallel/);
+    expect(noteBetween(parent("custom-inference-asic", '  serving.utilization: "Hypothetical: 70%"\n'), moved)).toMatch(
+      /whose source names Hypothetical: serving\.utilization/
+    );
+    // Ironwood, a word no other row's name has; Google and Cloud are every TPU's.
+    const tpu = parent(
+      "tpu-v7",
+      '  serving.tensorParallel: "Ironwood pods"\n  serving.utilization: "Google Cloud TPU fleets"\n'
+    );
+    const toTrillium = 'serving:\n  hardware: tpu-v6e\nsources:\n  serving.hardware: "v6e"\n';
+    expect(noteBetween(tpu, toTrillium)).toMatch(/whose source names Ironwood: serving\.tensorParallel \(2, line \d+/);
+    // A project's row named X, read with its capital (2 x 4 is no X).
+    const x = parent("my-chip", '  serving.tensorParallel: "X\'s datasheet"\n  serving.utilization: "2 x 4 racks"\n');
+    expect(noteBetween(x, moved)).toMatch(/keeps a value from parent whose source names X: serving\.tensorParallel/);
+  });
+
+  it("reads H-100 and H 100 as H100, but not a 100 as A100", () => {
+    const parent = (hardware: string, source: string) =>
+      `serving:\n  hardware: ${hardware}\n  tensorParallel: 8\nsources:\n  serving.tensorParallel: "${source}"\n`;
+    const toB200 = 'serving:\n  hardware: b200\nsources:\n  serving.hardware: "B200"\n';
+    expect(noteBetween(parent("h100-sxm", "one 8-GPU H-100 server"), toB200)).toMatch(/source names H100:/);
+    expect(noteBetween(parent("h100-sxm", "one 8-GPU H 100 server"), toB200)).toMatch(/source names H100:/);
+    expect(noteBetween(parent("a100-sxm-80gb", "A 100-GPU cluster at a 100% duty"), toB200)).toBeNull();
+    expect(noteBetween(parent("a100-sxm-80gb", "8 a-100 GPUs"), toB200)).toMatch(/source names A100:/);
   });
 });
