@@ -7,10 +7,53 @@ import {displayPath} from "../scenarioFiles.js";
 /**
  * A page's `loadStory(…, "id")` with the id written out as a string: the scenario the page reads from the site data.
  * The second argument only, quoted with ", ' or ` (a template without `${`); an id computed at run time is not read.
+ * The first argument may hold any calls, brackets and strings (`loadStory(pick(a, b) ?? f(g(c)), "id")`): it is read
+ * to the comma at its own depth, once, so that a long one takes linear time (80,000 characters after "loadStory(" took
+ * 11 s with an earlier pattern; breaker).
  */
-// The first argument's text before and after one call in it is two runs of one class only when the call is there: two
-// adjacent runs took time quadratic in a long argument (80,000 characters after "loadStory(" took 11 s; breaker).
-const LOAD_STORY = /\bloadStory\s*\(\s*[^,()]*(?:\([^()]*\)[^,()]*)?,\s*(["'`])([^"'`$\n]*)\1/g;
+const LOAD_STORY = /\bloadStory\s*\(/g;
+
+/** The written-out id after a first argument's comma (see LOAD_STORY): white space, then a quoted id. */
+const WRITTEN_ID = /\s*(["'`])([^"'`$\n]*)\1/y;
+
+/** Each loadStory call's written-out id in `code` (comments made spaces: withoutComments), at its index. */
+function storyCalls(code: string): {id: string; at: number}[] {
+  const calls: {id: string; at: number}[] = [];
+  for (const match of code.matchAll(LOAD_STORY)) {
+    const comma = firstArgumentEnd(code, match.index + match[0].length);
+    if (comma === -1) continue;
+    WRITTEN_ID.lastIndex = comma + 1;
+    const id = WRITTEN_ID.exec(code);
+    if (id) calls.push({id: id[2]!, at: WRITTEN_ID.lastIndex - id[2]!.length - 1});
+  }
+  return calls;
+}
+
+/**
+ * The index of the comma that ends the first argument of a call whose arguments start at `start` (brackets and
+ * strings inside it skipped), or -1 when the call ends or the code does first.
+ */
+function firstArgumentEnd(code: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < code.length; i++) {
+    const char = code[i]!;
+    if (char === '"' || char === "'" || char === "`") i = stringEnd(code, i);
+    else if (char === "(" || char === "[" || char === "{") depth++;
+    else if (char === ")" || char === "]" || char === "}") {
+      if (depth === 0) return -1;
+      depth--;
+    } else if (char === "," && depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The index of the quote that closes the string or template opening at `start` (the code's end if none). */
+function stringEnd(code: string, start: number): number {
+  const quote = code[start]!;
+  let i = start + 1;
+  while (i < code.length && code[i] !== quote && (quote === "`" || code[i] !== "\n")) i += code[i] === "\\" ? 2 : 1;
+  return i;
+}
 
 /**
  * A fenced code block Framework runs: ```js, ```ts, ```jsx or ```tsx (echo or not; Framework 1.13's getLiveSource
@@ -93,14 +136,13 @@ export function storyIds(text: string): {id: string; line: number; column: numbe
 
 /** The loadStory ids in one block whose first line is line `start` + 1 of the page. */
 function idsInBlock({start, lines}: {start: number; lines: string[]}): {id: string; line: number; column: number}[] {
-  const code = withoutComments(lines.join("\n"));
-  return [...code.matchAll(LOAD_STORY)].map((match) => {
-    const at = match.index + match[0].length - match[2]!.length - 1;
-    const before = code.slice(0, at);
-    const line = start + before.split("\n").length;
-    const column = at - before.lastIndexOf("\n");
-    return {id: match[2]!, line, column};
-  });
+  return storyCalls(withoutComments(lines.join("\n"))).map(({id, at}) => ({id, ...positionIn(lines, at, start)}));
+}
+
+/** The 1-based line and column of index `at` of `lines` joined by line breaks, the first being line `start` + 1. */
+function positionIn(lines: readonly string[], at: number, start: number): {line: number; column: number} {
+  const before = lines.join("\n").slice(0, at);
+  return {line: start + before.split("\n").length, column: at - before.lastIndexOf("\n")};
 }
 
 /**

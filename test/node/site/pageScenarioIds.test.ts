@@ -77,6 +77,16 @@ describe("storyIds, breaker's pages", () => {
     ]);
   });
 
+  it("reads the id after a first argument holding two calls, nested calls or a string with a bracket", () => {
+    const page = ["```js", 'loadStory(f(a) ?? g(b), "two");', 'loadStory(f(g(a)), "nested");'];
+    page.push('loadStory(pick(a, ")"), "string");', 'loadStory(a(1), b(2), "third-argument");', "```");
+    expect(storyIds(page.join("\n"))).toEqual([
+      {id: "two", line: 2, column: 26},
+      {id: "nested", line: 3, column: 21},
+      {id: "string", line: 4, column: 26}
+    ]);
+  });
+
   it("reads a long first argument in linear time", () => {
     const started = Date.now();
     expect(storyIds("```js\nloadStory(" + "a".repeat(200_000) + "\n```\n")).toEqual([]);
