@@ -69,8 +69,8 @@ const NOT_PAGES = new Set(["lib", "components", ".observablehq", "node_modules"]
  * The errors of the site's pages that read a scenario no scenario file gives: `new` writes docs/report.md reading the
  * project's first scenario by id (`loadStory(FileAttachment("./data/site.json"), "my-scenario")`), and a file renamed
  * or removed left that page showing one error in every cell while `build` said "built dist/" and the project's test
- * passed (new-user trial). The id is checked where it is written, in a block Framework runs, before the site is
- * built, as a scenario file's mistakes are.
+ * passed (new-user trial). The id is checked where it is written, in a block or an inline `${…}` Framework runs,
+ * before the site is built, as a scenario file's mistakes are.
  *
  * Input: the site's docs folder and the ids the site data holds (the scenario library's). Output: a UserError per
  * unknown id, at its file:line:column, naming the ids there are and the closest one; none for a docs folder that does
@@ -104,16 +104,22 @@ export function pageScenarioIdErrors(docsDir: string, ids: readonly string[]): U
   });
 }
 
-/** Each loadStory id written out in a page's runnable blocks (RUN_FENCE), with its 1-based line and column. */
+/**
+ * Each loadStory id written out in a page's runnable blocks (RUN_FENCE) and in its Markdown's inline expressions
+ * (`${…}`, which Framework runs too: inlineIds), with its 1-based line and column, blocks first.
+ */
 export function storyIds(text: string): {id: string; line: number; column: number}[] {
   const lines = text.split(/\r?\n/);
   const found: {id: string; line: number; column: number}[] = [];
+  // The page's Markdown outside every fence, each fenced line (and its fence) blank, so that positions hold.
+  const markdown = [...lines];
   let fence: string | null = null;
   let block: {start: number; lines: string[]} | null = null;
   lines.forEach((line, index) => {
     if (fence === null) {
       const open = RUN_FENCE.exec(line.trim());
       const other = /^(`{3,}|~{3,})/.exec(line.trim());
+      if (open || other) markdown[index] = "";
       if (open) {
         fence = open[1]!;
         block = {start: index + 1, lines: []};
@@ -127,11 +133,50 @@ export function storyIds(text: string): {id: string; line: number; column: numbe
       if (block) found.push(...idsInBlock(block));
       fence = null;
       block = null;
+      markdown[index] = "";
       return;
     }
+    markdown[index] = "";
     block?.lines.push(line);
   });
+  return [...found, ...inlineIds(markdown)];
+}
+
+/**
+ * The loadStory ids in the inline expressions (`${…}`) of a page's Markdown (`lines`, its fenced lines blank), as
+ * Framework 1.13 finds them (its parsePlaceholder): not after a backslash, nor in a code span, an HTML comment or the
+ * front matter, each to the brace that closes it, strings and templates skipped. An indented code block is read as
+ * prose is (Framework runs none there): an id in one is checked all the same.
+ */
+function inlineIds(lines: readonly string[]): {id: string; line: number; column: number}[] {
+  const text = lines.join("\n");
+  const blank = (part: string) => part.replace(/[^\n]/g, " ");
+  const frontMatter = /^---[ \t]*\n[\s\S]*?\n---[ \t]*(?=\n|$)/;
+  const prose = text
+    .replace(frontMatter, blank)
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
+    .replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, blank);
+  const found: {id: string; line: number; column: number}[] = [];
+  for (const match of prose.matchAll(/(?<!\\)\$\{/g)) {
+    const start = match.index + 2;
+    const end = expressionEnd(prose, start);
+    if (end === -1) continue;
+    const expression = withoutComments(prose.slice(start, end));
+    for (const {id, at} of storyCalls(expression)) found.push({id, ...positionIn(lines, start + at, 0)});
+  }
   return found;
+}
+
+/** The index of the brace that closes an expression starting at `start` (strings skipped), or -1 for none. */
+function expressionEnd(code: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < code.length; i++) {
+    const char = code[i]!;
+    if (char === '"' || char === "'" || char === "`") i = stringEnd(code, i);
+    else if (char === "{") depth++;
+    else if (char === "}" && depth-- === 0) return i;
+  }
+  return -1;
 }
 
 /** The loadStory ids in one block whose first line is line `start` + 1 of the page. */

@@ -87,6 +87,27 @@ describe("storyIds, breaker's pages", () => {
     ]);
   });
 
+  it("reads inline ${…} expressions in the Markdown, which Framework runs, and not where it does not", () => {
+    const page = [
+      "---",
+      'title: ${loadStory(f, "front-matter")}',
+      "---",
+      'The NPV is ${(await loadStory(FileAttachment("./data/site.json"), "inline")).npv}.', // 4
+      'Not `${loadStory(f, "code-span")}`, \\${loadStory(f, "escaped")} nor <!-- ${loadStory(f, "comment")} -->',
+      "<b>${loadStory(g, 'in-html')}</b>", // 6
+      "```md",
+      '${loadStory(f, "fenced-example")}',
+      "```",
+      "${loadStory(f,", // 10
+      '  "two-lines")}'
+    ].join("\n");
+    expect(storyIds(page)).toEqual([
+      {id: "inline", line: 4, column: 68},
+      {id: "in-html", line: 6, column: 20},
+      {id: "two-lines", line: 11, column: 4}
+    ]);
+  });
+
   it("reads a long first argument in linear time", () => {
     const started = Date.now();
     expect(storyIds("```js\nloadStory(" + "a".repeat(200_000) + "\n```\n")).toEqual([]);
