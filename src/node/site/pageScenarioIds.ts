@@ -62,8 +62,13 @@ function stringEnd(code: string, start: number): number {
 const RUN_FENCE =
   /^(`{3,}|~{3,})\s*(?:js|ts|jsx|tsx)(?!\S)(?![^\n]*\b[Rr][Uu][Nn]\s*=\s*[Ff][Aa][Ll][Ss][Ee]\b)[^\n]*$/;
 
-/** Folders of docs/ that hold no pages: the library, components, Framework's cache. */
-const NOT_PAGES = new Set(["lib", "components", ".observablehq", "node_modules"]);
+/**
+ * Folders of docs/, at any depth, whose Markdown files are not pages: Framework's own (.observablehq, its cache, which
+ * Framework 1.13's visitFiles passes by wherever it is). Every other .md file is a page to Framework, in lib/ and
+ * components/ too. node_modules is passed by as well, though Framework would build a README there: no package's
+ * calls loadStory, and the folder can be large.
+ */
+const NOT_PAGES = new Set([".observablehq", "node_modules"]);
 
 /**
  * The errors of the site's pages that read a scenario no scenario file gives: `new` writes docs/report.md reading the

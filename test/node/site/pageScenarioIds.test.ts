@@ -121,8 +121,6 @@ describe("pageScenarioIdErrors", () => {
     mkdirSync(join(dir, "docs/components"), {recursive: true});
     writeFileSync(join(dir, "docs/report.md"), '```js\nconst s = await loadStory(f, "my-scenario");\n```\n');
     writeFileSync(join(dir, "docs/part/ok.md"), '```js\nconst s = await loadStory(f, "base");\n```\n');
-    // Not a page: components hold none.
-    writeFileSync(join(dir, "docs/components/x.md"), '```js\nloadStory(f, "nothing");\n```\n');
     const errors = pageScenarioIdErrors(join(dir, "docs"), ["base", "my-scenari0"]);
     expect(errors.map((error) => error.message)).toEqual([
       `${join(dir, "docs/report.md")}:2:31: the page reads a scenario no scenario file gives: expected the id of ` +
@@ -130,6 +128,18 @@ describe("pageScenarioIdErrors", () => {
         "file was renamed or removed, write its new id here, or the id of another scenario)"
     ]);
     expect(pageScenarioIdErrors(join(dir, "no-docs"), ["base"])).toEqual([]);
+  });
+
+  it("reads pages in lib and components folders, which Framework builds, but not in its .observablehq cache", () => {
+    const docs = join(dir, "folders/docs");
+    for (const folder of ["components", "part/lib", ".observablehq/cache", "part/.observablehq"]) {
+      mkdirSync(join(docs, folder), {recursive: true});
+      writeFileSync(
+        join(docs, folder, "page.md"),
+        `\`\`\`js\nloadStory(f, "${folder.replace(/\W/g, "-")}");\n\`\`\`\n`
+      );
+    }
+    expect(pageScenarioIdErrors(docs, ["base"]).map((error) => error.detail.found)).toEqual(["components", "part-lib"]);
   });
 
   it("finds every bundled page's scenario among the bundled scenarios", () => {
