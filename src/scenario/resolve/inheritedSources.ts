@@ -5,6 +5,13 @@ import type {ResolvedScenario, ResolvedValue} from "./resolveScenario.js";
 /** The catalogs a scenario key can name a row of (schema `catalog`). */
 type CatalogName = NonNullable<ScenarioKeyDef["catalog"]>;
 
+/** A catalog row as the note reads it: its id, its name and, for a chip, its family (hardware.csv's family column). */
+export interface CatalogRowName {
+  id: string;
+  name: string;
+  family?: string;
+}
+
 /**
  * A note for a scenario that moves off a chip or model its parent uses while keeping inherited values whose sources
  * speak of it: a file extending base with `serving.hardware: b200` trains and serves on B200s (training.hardware
@@ -23,7 +30,8 @@ type CatalogName = NonNullable<ScenarioKeyDef["catalog"]>;
  *   memory sizes (80GB) name no chip and are left out;
  * - a proper noun of its name that no other row of its catalog has (Maverick in "Llama 4 Maverick (17B active, …)",
  *   Ironwood, Trillium, Hypothetical in "Hypothetical custom inference ASIC (illustrative)"; not NVIDIA, Google or
- *   Llama, a vendor's or family's word), or its name's only word (a project's row named "X" or "ACME"), with the
+ *   Llama, a vendor's or family's word, nor a chip family of the catalog's family column: Blackwell, which gb200's
+ *   name alone has though B200 is one too), or its name's only word (a project's row named "X" or "ACME"), with the
  *   capitals it has there: a word with a capital and a small letter after its first, so that acronyms (GPU, HGX,
  *   ASIC) and the small words (custom, inference) of prose are not read as the row;
  * - its id, when it is no plain word (custom-inference-asic, h100-sxm, llama-3.1-405b), in any case.
@@ -37,7 +45,7 @@ type CatalogName = NonNullable<ScenarioKeyDef["catalog"]>;
 export function inheritedSourcesNote(
   scenario: Pick<ResolvedScenario, "file" | "values">,
   parent: Pick<ResolvedScenario, "id" | "values">,
-  rows: Readonly<Record<CatalogName, readonly {id: string; name: string}[]>>
+  rows: Readonly<Record<CatalogName, readonly CatalogRowName[]>>
 ): string | null {
   // The rows left, per group of keys: a value's source is read against the rows its own group's catalog keys name
   // (training.mfu against training.hardware and training.model), so that a scenario moving its training alone to
@@ -168,11 +176,13 @@ function idOf(values: Readonly<Record<string, ResolvedValue>>, path: string): st
  * words with letters and digits but memory sizes (80GB, 141GB); its proper nouns no other row's name has, or its
  * name's only word but a lone A or I; and its id when that is no plain word.
  */
-function termsOf(id: string, catalogRows: readonly {id: string; name: string}[]): Term[] {
+function termsOf(id: string, catalogRows: readonly CatalogRowName[]): Term[] {
   const name = catalogRows.find((row) => row.id === id)?.name ?? id;
   const words = wordsOf(name);
   const mixed = words.filter((word) => /[A-Za-z]/.test(word) && /\d/.test(word) && !/^\d+[GT]B$/i.test(word));
   const others = new Set(catalogRows.filter((row) => row.id !== id).flatMap((row) => wordsOf(row.name).map(singular)));
+  // A chip family's word names the family, not the row (Blackwell in gb200's name, though B200 is one too).
+  for (const row of catalogRows) if (row.family) others.add(singular(row.family));
   const proper = words.filter(
     (word) =>
       !/\d/.test(word) &&

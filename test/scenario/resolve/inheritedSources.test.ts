@@ -15,6 +15,7 @@ const NAMES: Record<string, string> = {
   "h100-sxm": "NVIDIA H100 SXM5 80GB",
   "h800-sxm": "NVIDIA H800 SXM5 80GB",
   b200: "NVIDIA B200 (HGX/DGX, 8 GPUs)",
+  gb200: "NVIDIA GB200 (per Blackwell GPU in NVL72, 1200 W)",
   "llama-3.1-405b": "Llama 3.1 405B",
   "llama-3.1-70b": "Llama 3.1 70B",
   "a100-sxm-80gb": "NVIDIA A100 SXM4 80GB",
@@ -23,8 +24,10 @@ const NAMES: Record<string, string> = {
   "custom-inference-asic": "Hypothetical custom inference ASIC (illustrative)",
   "my-chip": "X"
 };
+/** Chip families as data/hardware.csv's family column gives them, for the rows that have one here. */
+const FAMILIES: Record<string, string> = {b200: "blackwell", gb200: "blackwell", "h100-sxm": "hopper"};
 const ROWS = {
-  hardware: Object.entries(NAMES).map(([id, name]) => ({id, name})),
+  hardware: Object.entries(NAMES).map(([id, name]) => ({id, name, family: FAMILIES[id]})),
   models: Object.entries(NAMES).map(([id, name]) => ({id, name}))
 };
 
@@ -148,6 +151,16 @@ describe("inheritedSourcesNote", () => {
     // A project's row named X, read with its capital (2 x 4 is no X).
     const x = parent("my-chip", '  serving.tensorParallel: "X\'s datasheet"\n  serving.utilization: "2 x 4 racks"\n');
     expect(noteBetween(x, moved)).toMatch(/keeps a value from parent whose source names X: serving\.tensorParallel/);
+  });
+
+  it("does not read a chip family's word as the row whose name alone has it (Blackwell: B200 is one too)", () => {
+    const parent =
+      "serving:\n  hardware: gb200\n  tensorParallel: 8\n  utilization: 0.7\nsources:\n" +
+      '  serving.tensorParallel: "Blackwell GPUs serve at TP8"\n  serving.utilization: "NVL72 racks run busy"\n';
+    const toB200 = 'serving:\n  hardware: b200\nsources:\n  serving.hardware: "B200"\n';
+    const note = noteBetween(parent, toB200);
+    expect(note).toMatch(/whose source names NVL72: serving\.utilization/);
+    expect(note).not.toMatch(/Blackwell/);
   });
 
   it("reads H-100 and H 100 as H100, but not a 100 as A100", () => {
