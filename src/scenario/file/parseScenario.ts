@@ -580,6 +580,21 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
           });
           return;
         }
+        // A source is shown as written beside its value (the pages' assumptions tables, run --json), as a catalog's
+        // source cells are, so it takes their rule: a U+202E, a tab or a NUL in one passed (breaker). It may span
+        // lines, as a quoted source cell may.
+        const problem = displayTextProblem("source", text.trim(), {lines: true});
+        if (problem) {
+          const shown = foundAt(sourceNode, site, truncate);
+          site.fail(sourceNode, {
+            path: `sources.${def.path}`,
+            message: problem.message,
+            expected: "text that shows as written: no control, direction-changing or zero-width characters",
+            found: `${shown.found} (${problem.found})`,
+            ...(shown.hint ? {hint: shown.hint} : {})
+          });
+          return;
+        }
         scenario.sources[def.path] = {text, position: site.position(sourceNode)};
       }
     };

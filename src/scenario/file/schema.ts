@@ -1402,7 +1402,8 @@ export const RESERVED_KEYS = [
     key: "sources",
     meaning:
       'Map of key path → where this file\'s value comes from (`sources: {power.pue: "Meta 2022 sustainability report"}`). ' +
-      "Only keys this file sets: a source describes this file's value, not an inherited one."
+      "Only keys this file sets: a source describes this file's value, not an inherited one. Shown as written, it " +
+      "may span lines but not hold control, direction-changing or zero-width characters, as a title may not."
   }
 ] as const;
 

@@ -817,6 +817,26 @@ describe("parseScenario", () => {
     ).not.toThrow();
   });
 
+  it("refuses a source with a control, direction-changing or zero-width character, as a catalog's source cell", () => {
+    // Breaker: a U+202E, a tab or a NUL in a source passed validate, and the pages show a source as written.
+    const text = (value: string) => `---\nserving.utilization: 0.5\nsources:\n  serving.utilization: ${value}\n---\n`;
+    const source = (value: string) =>
+      userErrorsOf(() => parse(text(value))).map(
+        (e) => `${e.line}:${e.column}: ${e.path}: ${e.message}: expected ${e.expected}, found ${e.found}`
+      );
+    expect(source('"Survey \\u202e2024"')).toEqual([
+      "4:24: sources.serving.utilization: a source with a direction-changing character: expected text that shows " +
+        'as written: no control, direction-changing or zero-width characters, found "Survey \\u202e2024" ' +
+        "(U+202E at character 8)"
+    ]);
+    expect(source('"a\\tb"')[0]).toContain("a source with a control character");
+    expect(source('"a\\x00b"')[0]).toContain("a source with a control character");
+    expect(source('"a\\u200bb"')[0]).toContain("a source with a zero-width character");
+    // A source may span lines, as a quoted catalog source cell may, and an emoji's joiner is part of it.
+    expect(() => parse(text("|\n    Survey,\n    2024"))).not.toThrow();
+    expect(() => parse(text('"Team \u{1f469}\u200d\u{1f4bb}"'))).not.toThrow();
+  });
+
   it("throws UserErrors, formatted one line per error with file:line:column", () => {
     let thrown: unknown;
     try {
