@@ -55,6 +55,17 @@ export function setRank(resolved: ResolvedScenario, path: string): number {
 }
 
 /**
+ * `path` and its value as a message names them: `silicon.dieArea 500`, or a varied key's axis as typed
+ * (`silicon.dieArea=100:500:2`), whose written value already names the key: "silicon.dieArea silicon.dieArea=100:500:2"
+ * was read, and a pair of them cut at 80 characters (breaker).
+ */
+export function keyWithValue(resolved: ResolvedScenario, path: string): string {
+  const value = resolved.values[path];
+  const written = value?.written ?? String(value?.value);
+  return value?.origin.kind === "override" && value.origin.flag === "--vary" ? written : `${path} ${written}`;
+}
+
+/**
  * The scenario's custom-chip mode, and the errors of its keys: the description set most directly wins (a `--set` over
  * the file, the file over an ancestor's), so a scenario extending one with a relative throughput can name a chip
  * instead; two descriptions set as directly (a chip and a relative throughput in one file), specs without
@@ -73,7 +84,7 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
       scenarioValueError(resolved, specKeys[0]!, {
         message: "a custom chip is either a catalog row (silicon.chip) or inline specs, not both",
         expected: "silicon.chip, or the inline specs, not both",
-        found: `silicon.chip ${written("silicon.chip")} and ${specKeys[0]} ${written(specKeys[0]!)}`
+        found: `${keyWithValue(resolved, "silicon.chip")} and ${keyWithValue(resolved, specKeys[0]!)}`
       })
     );
   }
@@ -177,12 +188,11 @@ export function customUnitCostMode(resolved: ResolvedScenario): {unitCostGivesPr
   const errors: UserError[] = [];
   const clash = DIE_ONLY_KEYS.find((path) => unitCost > 0 && setRank(resolved, path) === unitCost);
   if (clash) {
-    const unitCostValue = resolved.values["silicon.unitCost"];
     errors.push(
       scenarioValueError(resolved, clash, {
         message: "the custom chip's price is either silicon.unitCost or built from its die, not both",
         expected: `silicon.unitCost, or the die keys (${DIE_ONLY_KEYS.join(", ")}), not both`,
-        found: `${clash} ${resolved.values[clash]?.written ?? String(resolved.values[clash]?.value)} and silicon.unitCost ${unitCostValue?.written ?? String(unitCostValue?.value)}`
+        found: `${keyWithValue(resolved, clash)} and ${keyWithValue(resolved, "silicon.unitCost")}`
       })
     );
   }

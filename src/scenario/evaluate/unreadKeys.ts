@@ -1,7 +1,7 @@
 import type {UserError} from "../../errors/userError.js";
 import {scenarioValueError} from "../file/scenarioErrors.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
-import {setRank, unreadCustomChipKeys} from "./customChipSpec.js";
+import {keyWithValue, setRank, unreadCustomChipKeys} from "./customChipSpec.js";
 
 /** The keys that lay out a prefill replica of its own, which only serving.prefill disaggregated reads. */
 export const PREFILL_REPLICA_KEYS = [
@@ -33,7 +33,7 @@ export function sharedPrefillErrors(resolved: ResolvedScenario): UserError[] {
     scenarioValueError(resolved, path, {
       message: "lays out a prefill replica of its own, but serving.prefill is shared: the decode replica prefills",
       expected: `serving.prefill: disaggregated with ${path}, or no ${path}`,
-      found: `${path} ${resolved.values[path]!.written ?? String(resolved.values[path]!.value)} with serving.prefill ${placement.origin.kind === "default" ? "shared (the default)" : "shared"}`
+      found: `${keyWithValue(resolved, path)} with serving.prefill ${placement.origin.kind === "default" ? "shared (the default)" : "shared"}`
     })
   );
 }

@@ -249,6 +249,24 @@ describe("sweepScenario", () => {
     }
   });
 
+  it("names a varied key once beside another key, as typed, in a clash's found (breaker: cut at 80 characters)", () => {
+    // "found silicon.dieArea silicon.dieArea=100:500:2 and silicon.unitCost silicon.unitCost… (91 characters)".
+    const axes = [parseSweepAxis("silicon.dieArea=100:500:2"), parseSweepAxis("silicon.unitCost=1000:2000:2")];
+    expect(userErrorsOf(() => sweepScenario({bound: bound("base"), axes}))[0]).toMatchObject({
+      flag: "--vary",
+      path: "silicon.dieArea",
+      found: "silicon.dieArea=100:500:2 and silicon.unitCost=1000:2000:2"
+    });
+    const set = bindScenario(applyOverrides(library.resolve("base"), ["silicon.unitCost=1000"], "--set"), catalogs);
+    expect(userErrorsOf(() => sweepScenario({bound: set, axes: axes.slice(0, 1)}))[0]!.found).toBe(
+      "silicon.dieArea=100:500:2 and silicon.unitCost 1000"
+    );
+    const prefill = [parseSweepAxis("serving.prefillTokensPerChip=1000:2000:2")];
+    expect(userErrorsOf(() => sweepScenario({bound: bound("base"), axes: prefill}))[0]!.found).toBe(
+      "serving.prefillTokensPerChip=1000:2000:2 with serving.prefill shared (the default)"
+    );
+  });
+
   it("stops after five failing points, and says it stopped where points were left", () => {
     const errors = userErrorsOf(() =>
       sweepScenario({bound: bound("base"), axes: [parseSweepAxis("serving.batch=400:1300:10")]})
