@@ -531,7 +531,16 @@ function withVariedKeys(input: BoundScenario, axes: readonly SweepAxisSpec[]): B
         })
       );
     }
-    values[path] = {...current, written, origin: {kind: "override", flag: "--vary", written}};
+    // A key left unset (null: silicon.bf16Flops, serving.prefillTensorParallel) takes its grid's first value, so that
+    // what reads whether it is set sees it set, as for `--set`: it read as unset, and a sweep of silicon.bf16Flops on
+    // base wrote the same row at every point, with no word of the silicon.hbmBandwidth a chip by its specs needs
+    // (breaker). A set value stays: a distribution kept here keeps the other keys' draws as `run` makes them.
+    values[path] = {
+      ...current,
+      value: current.value ?? grid[0]!,
+      written,
+      origin: {kind: "override", flag: "--vary", written}
+    };
   }
   const resolved = {...input.resolved, values};
   // Counts that must stay in order (countOrder.ts), at each varied key's worst end of its grid: the lower key at its

@@ -267,6 +267,43 @@ describe("sweepScenario", () => {
     );
   });
 
+  it("reads a varied key the scenario leaves unset as set, as --set of it is (breaker: one row at every point)", () => {
+    // silicon.bf16Flops is null on base: varied, it read as unset, so the custom chip stayed at base's relative
+    // throughput and every row was the same, with no word of the silicon.hbmBandwidth a chip by its specs needs.
+    const bf16 = parseSweepAxis("silicon.bf16Flops=500e12:1000e12:2");
+    expect(userErrorsOf(() => sweepScenario({bound: bound("base"), axes: [bf16]}))[0]).toMatchObject({
+      flag: "--vary",
+      path: "silicon.bf16Flops",
+      message: "a custom chip given by its specs needs silicon.hbmBandwidth"
+    });
+    const specs = [
+      bf16,
+      parseSweepAxis("silicon.fp8Flops=2000e12:2000e12:1"),
+      parseSweepAxis("silicon.hbmBandwidth=2e12:3e12:2")
+    ];
+    const rows = sweepScenario({bound: bound("base"), axes: specs, metrics: ["siliconRelativeThroughput"]});
+    const set = (hbm: number) =>
+      bindScenario(
+        applyOverrides(
+          library.resolve("base"),
+          ["silicon.bf16Flops=500e12", "silicon.fp8Flops=2000e12", `silicon.hbmBandwidth=${hbm}`],
+          "--set"
+        ),
+        catalogs
+      );
+    const expected = (hbm: number) =>
+      evaluateScenarioPoint(set(hbm), runPoint(set(hbm).resolved)).metrics.siliconRelativeThroughput;
+    expect(rows.slice(0, 2).map((row) => row.siliconRelativeThroughput)).toEqual([expected(2e12), expected(3e12)]);
+    expect(rows[0]!.siliconRelativeThroughput).not.toBe(rows[1]!.siliconRelativeThroughput);
+    // serving.prefillTensorParallel (null: the decode replica's) under shared prefill is refused, as --set of it is.
+    const prefill = [parseSweepAxis("serving.prefillTensorParallel=8:16:2")];
+    expect(userErrorsOf(() => sweepScenario({bound: bound("base"), axes: prefill}))[0]).toMatchObject({
+      flag: "--vary",
+      path: "serving.prefillTensorParallel",
+      found: "serving.prefillTensorParallel=8:16:2 with serving.prefill shared (the default)"
+    });
+  });
+
   it("stops after five failing points, and says it stopped where points were left", () => {
     const errors = userErrorsOf(() =>
       sweepScenario({bound: bound("base"), axes: [parseSweepAxis("serving.batch=400:1300:10")]})
