@@ -202,7 +202,8 @@ export function scenarioChain(
           ...closeIds(
             parentId,
             knownIds.filter((known) => !chain.some((scenario) => scenario.id === known)),
-            chain.find((scenario) => scenario.id.toLowerCase() === parentId.toLowerCase())?.id
+            chain.find((scenario) => scenario.id.toLowerCase() === parentId.toLowerCase())?.id,
+            namedFor(parentId, knownIds, lookup)
           )
         })
       ]);
@@ -247,7 +248,21 @@ function resolveKey(def: ScenarioKeyDef, chain: readonly ParsedScenario[]): Reso
 /** Most ids a "known:" hint lists; more are counted ("and 4 more"), not cut silently (breaker). */
 const MAX_KNOWN_IDS = 10;
 
-function closeIds(id: string, knownIds: readonly string[], inChain?: string): {hint?: string} {
+/**
+ * The scenario whose file is named for `id` (`a.md` for `a`) but which gives another id with `id:`: `extends: a` read
+ * "unknown scenario" beside an a.md whose `id: x` the message did not name (breaker).
+ */
+function namedFor(id: string, knownIds: readonly string[], lookup: ScenarioLookup): ParsedScenario | undefined {
+  for (const known of knownIds) {
+    const scenario = lookup(known);
+    const name = scenario?.file.split(/[\\/]/).pop() ?? "";
+    const extension = MARKDOWN_EXTENSION.exec(name)?.[0] ?? "";
+    if (scenario && scenario.id !== id && name.slice(0, name.length - extension.length) === id) return scenario;
+  }
+  return undefined;
+}
+
+function closeIds(id: string, knownIds: readonly string[], inChain?: string, named?: ParsedScenario): {hint?: string} {
   const sorted = [...knownIds].sort();
   const listed =
     sorted.length > MAX_KNOWN_IDS
@@ -256,6 +271,13 @@ function closeIds(id: string, knownIds: readonly string[], inChain?: string): {h
   if (inChain !== undefined) {
     const known = knownIds.length ? `; known: ${listed}` : "";
     return {hint: `ids are case-sensitive: ${id} is not ${inChain}, which is in this chain already${known}`};
+  }
+  if (named !== undefined) {
+    return {
+      hint:
+        `${named.file} gives the id ${named.id} (its \`id:\` at line ${named.idPosition.line}), not its name: ` +
+        `write \`extends: ${named.id}\`; known: ${listed}`
+    };
   }
   if (!knownIds.length) return {};
   // A file's name for its id ("base.md", "base.markdown"): the id is the name without it (author trial).

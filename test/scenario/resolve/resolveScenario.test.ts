@@ -80,6 +80,20 @@ describe("resolveScenario", () => {
     ]);
   });
 
+  it("names the file named for a missing parent that gives another id (breaker: a.md's `id: x` went unsaid)", () => {
+    const files = scenarioIndex([
+      parseScenario({file: "s/a.md", text: "---\ntitle: A\nid: x\n---\n"}),
+      parseScenario({file: "s/c.md", text: "---\ntitle: C\nextends: a\n---\n"})
+    ]);
+    expect(userErrorsOf(() => resolveScenario("c", files.lookup, files.ids))[0]).toMatchObject({
+      file: "s/c.md",
+      line: 3,
+      message: "unknown scenario",
+      found: "a",
+      hint: "s/a.md gives the id x (its `id:` at line 3), not its name: write `extends: x`; known: x"
+    });
+  });
+
   it("names the cycle and the extends that closes it", () => {
     expect(userErrorsOf(() => resolve("cycle-a"))).toEqual([
       {
