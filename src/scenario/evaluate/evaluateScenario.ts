@@ -354,10 +354,19 @@ export class ScenarioStages implements MetricSources {
       ];
       const blamed = blamedKey(resolved, candidates);
       const written = (key: string) => resolved.values[key]?.written ?? String(resolved.values[key]?.value);
+      // A chip given by its specs lacks a precision for want of its key: blamed on silicon.bf16Flops, "expected one
+      // of bf16, found fp8" did not say which key gives it FP8 (breaker).
+      const specKey = `silicon.${found}Flops`;
+      const hint =
+        bound.customChipMode === "specs" && path === "serving.precision" && specKey in resolved.values
+          ? `give the chip's ${String(found).toUpperCase()} throughput with ${specKey}, or set serving.precision ` +
+            `to ${expected?.replace(/^one of /, "")}`
+          : undefined;
       throw scenarioValueError(resolved, blamed, {
         message: `the custom chip cannot serve this configuration: ${message}${path ? ` (${path})` : ""}`,
         expected,
-        found: blamed === at || blamed === path ? found : `${written(blamed)}, with ${path ?? at} ${found}`
+        found: blamed === at || blamed === path ? found : `${written(blamed)}, with ${path ?? at} ${found}`,
+        ...(hint ? {hint} : {})
       });
     }
   }

@@ -144,4 +144,16 @@ describe("a scenario's custom chip by catalog row or inline specs", () => {
       /no-fp8\.md:5:9: silicon\.chip: the custom chip cannot serve this configuration: .*fp8/
     );
   });
+
+  it("tells a chip given by its specs without silicon.fp8Flops which key gives it FP8 (breaker: no word of it)", () => {
+    const specs = scenario("specs-bf16", "  bf16Flops: 1000 TFLOP/s\n  hbmBandwidth: 3 TB/s\n");
+    const [error] = errorsOf(() => evaluateScenarioPoint(specs.bound, specs.point));
+    expect(error).toMatch(/specs-bf16\.md:5:14: silicon\.bf16Flops: .* no fp8 support \(serving\.precision\)/);
+    expect(error).toMatch(/expected one of bf16, found fp8 \(give the chip's FP8 throughput with silicon\.fp8Flops, /);
+    expect(error).toMatch(/or set serving\.precision to bf16\)$/);
+    // A catalog chip has no key to give: no such hint.
+    const a100 = catalogs.hardware.find((h) => h.fp8FlopsPerS === null && h.kind === "gpu")!;
+    const row = scenario("row-bf16", `  chip: ${a100.id}\n`);
+    expect(errorsOf(() => evaluateScenarioPoint(row.bound, row.point))[0]).not.toContain("silicon.fp8Flops");
+  });
 });
