@@ -14,7 +14,7 @@ import {
   type Dimension,
   type QuantityReading
 } from "../../units/quantity.js";
-import {formatRange, isInRange, plainNumber, rangeBrackets, type NumberRange} from "../../units/range.js";
+import {formatBound, formatRange, isInRange, plainNumber, rangeBrackets, type NumberRange} from "../../units/range.js";
 import {readDecimal, underflows} from "../../units/decimal.js";
 import {pointGroupedWhole} from "../../units/pointGrouped.js";
 import {keyReading} from "./countWords.js";
@@ -692,7 +692,10 @@ function readDistribution(
         if (Number.isFinite(width) && v("sd") > width) {
           return fail(entries.get("sd")?.value, {
             message: "sd wider than the key's range",
-            expected: `sd at most ${formatQuantity(width, dimension)}, the width of the range ${formatRange(range, dimension)}`,
+            // Grouped as the range beside it is: "at most 1100%/yr, the width of the range [-100%/yr, 1,000%/yr]".
+            expected:
+              `sd at most ${formatBound(width, dimension)}, ` +
+              `the width of the range ${formatRange(range, dimension)}`,
             found: raws.sd ?? ""
           });
         }

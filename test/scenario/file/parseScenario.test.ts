@@ -817,6 +817,14 @@ describe("parseScenario", () => {
     ).not.toThrow();
   });
 
+  it("says how wide a normal's sd may be in the range's own notation, thousands grouped (it read 1100%/yr)", () => {
+    const [error] = userErrorsOf(() => parse("---\ndemand.growthPerYear: {dist: normal, mean: 0, sd: 1e300}\n---\n"));
+    expect(error).toMatchObject({
+      message: "sd wider than the key's range",
+      expected: "sd at most 1,100%/yr, the width of the range [-100%/yr, 1,000%/yr]"
+    });
+  });
+
   it("refuses a source with a control, direction-changing or zero-width character, as a catalog's source cell", () => {
     // Breaker: a U+202E, a tab or a NUL in a source passed validate, and the pages show a source as written.
     const text = (value: string) => `---\nserving.utilization: 0.5\nsources:\n  serving.utilization: ${value}\n---\n`;
