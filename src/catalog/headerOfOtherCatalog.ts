@@ -14,11 +14,16 @@ export function headerOfOtherCatalogError(
   file: string
 ): UserError | undefined {
   const names = header.cells.map((cell) => cell.trim().toLowerCase()).filter((name) => name !== "");
-  const own =
-    Object.keys(CATALOG_COLUMNS).find((name) => expected.every((column) => CATALOG_COLUMNS[name]!.includes(column))) ??
-    file.split(/[\\/]/).at(-1)!;
+  const catalog = Object.keys(CATALOG_COLUMNS).find((name) =>
+    expected.every((column) => CATALOG_COLUMNS[name]!.includes(column))
+  );
+  const fileName = file.split(/[\\/]/).at(-1)!;
   for (const [name, columns] of Object.entries(CATALOG_COLUMNS)) {
-    if (name === own) continue;
+    // A file of no catalog (calibration's --measurements) is checked against every catalog, whatever its name:
+    // data/hardware.csv given as --measurements was 47 errors, a missing or unexpected column each (breaker).
+    if (name === catalog) continue;
+    const catalogGiven = catalog === undefined && fileName === name;
+    const own = catalog ?? (catalogGiven ? "the file this command reads" : fileName);
     const theirs = names.filter((n) => columns.includes(n) && !expected.includes(n));
     if (theirs.length * 2 <= names.length) continue;
     return new UserError({
@@ -27,7 +32,9 @@ export function headerOfOtherCatalogError(
       message: `this is the header of data/${name}, not of ${own}`,
       expected: `the columns ${expected.join(",")}`,
       found: `${names.length} column names, ${theirs.length} of them data/${name}'s only ('${theirs[0]}', …)`,
-      hint: `put these rows in data/${name}`
+      hint: catalogGiven
+        ? `data/${name} is a catalog: name a file with these columns`
+        : `put these rows in data/${name}`
     });
   }
   return undefined;

@@ -248,6 +248,24 @@ describe("parseMeasurementsCsv", () => {
     });
   });
 
+  it("a catalog's header is one error naming the catalog, whatever the file's name (it was 47 errors)", () => {
+    // Breaker: `calibration --measurements data/hardware.csv` printed a missing or unexpected column each.
+    const catalog = readFileSync(new URL("../../../data/hardware.csv", import.meta.url), "utf8");
+    const errors = userErrorsOf(() => parseMeasurementsCsv(catalog, {file: "data/hardware.csv"}));
+    expect(errors.map((e) => [e.line, e.column, e.message, e.hint])).toEqual([
+      [
+        1,
+        1,
+        "this is the header of data/hardware.csv, not of the file this command reads",
+        "data/hardware.csv is a catalog: name a file with these columns"
+      ]
+    ]);
+    const models = readFileSync(new URL("../../../data/models.csv", import.meta.url), "utf8");
+    expect(userErrorsOf(() => parseMeasurementsCsv(models, {file: "mine.csv"})).map((e) => e.message)).toEqual([
+      "this is the header of data/models.csv, not of mine.csv"
+    ]);
+  });
+
   it("a misspelt header column is one error offering the column (it was a missing and an unexpected one)", () => {
     const text = withCell("graph_capture", "yes").replace("graph_capture", "graph_captur");
     const errors = userErrorsOf(() => parseMeasurementsCsv(text, {file, allColumns: true}));
