@@ -399,7 +399,8 @@ const noBands = "No assumption is uncertain: no bands.";
 <div class="grid grid-cols-2">
   <div class="card" data-chart="spend-band">
     <h2>Cumulative inference spend, uncertainty</h2>
-    <h3>$\{fanSubtitle(spendBand)} · $\{bandCsv("spend-band", spendBand)}</h3>
+    <h3>$\{fanSubtitle(spendBand)}; every token priced on merchant chips, custom silicon or not ·
+      $\{bandCsv("spend-band", spendBand)}</h3>
     $\{state.bands ? whenNear('[data-chart="spend-band"]', invalidation).then(() => frameTurn(invalidation, MONTE_CARLO_TURN)).then(() => cardResize("spend-band", (width) => FanChart(spendBand, {width, height: 260, yLabel: "↑ Cumulative inference spend (USD)", valueFormat: formatUsd, tickFormat: formatUsd, fill: SPEND_COLORS.inference}))) : noBands}
   </div>
   <div class="card" data-chart="silicon-band">
@@ -476,7 +477,7 @@ const CARDS: Record<Chart, {title: string; subtitle: string; draw: string; follo
   spend: {
     title: "Training vs inference, cumulative spend",
     subtitle:
-      'Every uncertain assumption at its median; the ${Term("crossover", "crossover")} is where inference passes training for good${spendRuleNote(pointState.point.spend)} · ${csv("spend", spend)}',
+      'Every uncertain assumption at its median; inference priced on merchant chips, custom silicon or not; the ${Term("crossover", "crossover")} is where inference passes training for good${spendRuleNote(pointState.point.spend)} · ${csv("spend", spend)}',
     // The rule at the month inference passes training for good and a label for each lead before it, as chapter 2
     // draws the same chart (the page showed the months in its metrics table only).
     draw: "SpendOverTimeChart(spend, {width, crossoverMonth: pointState.point.spend.durableCrossoverMonth, leadPeriods: pointState.point.spend.inferenceLeadPeriods})"

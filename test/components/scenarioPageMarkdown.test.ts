@@ -70,6 +70,17 @@ describe("scenarioPageMarkdown", () => {
     for (const grid of grids) expect(grid.length % 2).toBe(0);
   });
 
+  it("says its spend charts price inference on merchant chips, custom silicon or not (strategy reader's trial)", () => {
+    // asic-9-months drew the same inference bill as base, with no word why, beside a custom chip that serves it for
+    // less: the metric's label says "merchant chips throughout"; the two charts of the same spend say so too.
+    const subtitle = (chart: string) =>
+      repository.match(
+        new RegExp(`<div class="card[^"]*" data-chart="${chart}"[^>]*>[\\s\\S]*?<h3>([\\s\\S]*?)</h3>`)
+      )?.[1];
+    expect(subtitle("spend-band")).toContain("every token priced on merchant chips, custom silicon or not");
+    expect(subtitle("spend")).toContain("inference priced on merchant chips, custom silicon or not");
+  });
+
   it("lists a file's errors, and says when no file has the id any longer", () => {
     const broken = {
       ...check,
