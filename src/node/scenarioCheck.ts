@@ -4,7 +4,12 @@ import {formatUserError, UserError, UserErrors, userErrorList} from "../errors/u
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import {scenarioBody, scenarioTitle, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {narrativeErrors} from "../scenario/narrative/narrative.js";
-import {resolveScenario, scenarioChain, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
+import {
+  resolveScenario,
+  scenarioChain,
+  type ResolvedScenario,
+  type ScenarioLookup
+} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
 import {scenarioRunError} from "../scenario/run/rejectedDraw.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../scenario/run/runScenario.js";
@@ -116,6 +121,12 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   }));
   /** What each file with errors read without error: its catalog ids are still checked, below. */
   const partials: (ParsedScenario | undefined)[] = [];
+  /**
+   * Each file whose front matter parsed and whose id no other file gives, whatever its narrative: it is resolved,
+   * bound and drawn below like a file without errors, so an error in the narrative no longer hides an unknown parent
+   * or catalog id (`{{metrics.nope}}` left `extends: bse` and `hardware: h100-sxn` unsaid; helper item).
+   */
+  const frontMatterParsed: (ParsedScenario | undefined)[] = [];
   const parsedGiven: (ParsedScenario | undefined)[] = sources.given.map((source, i) => {
     const check = checks[i]!;
     if (source.readError) {
@@ -151,6 +162,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     partials[i] = source.partial;
     const duplicate = sources.duplicateError(source);
     if (duplicate) check.errors.push(duplicate);
+    else frontMatterParsed[i] = source.scenario;
     // The narrative is checked even when the front matter has errors, so one pass lists both.
     const body = scenarioBody(source.text ?? "");
     check.errors.push(...(body ? narrativeErrors({file: check.file, ...body}, glossaryAnchors()) : []));
@@ -197,30 +209,37 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   );
   const resolvedGiven: (ResolvedScenario | undefined)[] = [];
   const parentGiven: (ResolvedScenario | undefined)[] = [];
-  parsedGiven.forEach((scenario, i) => {
+  // Every file whose front matter parsed, also one with errors in its narrative (not parsedGiven): its errors are
+  // added to the narrative's, and its id, already failed (or given by another file that passed), is left as it is.
+  frontMatterParsed.forEach((scenario, i) => {
     if (!scenario || !catalogs) return;
+    const fail = (id: string) => {
+      if (parsedGiven[i]) failed.add(id);
+    };
     const dir = sources.contextOf(sources.given[i]!);
-    const {index, broken, duplicates} = context(dir);
-    const brokenParent = blockedParent(scenario, index.lookup, broken);
+    const {index, duplicates, ...known} = context(dir);
+    // A file that gives its id here with an error in its narrative is itself where its chain meets that id, as a file
+    // without errors is: a chain coming back to it is a cycle, not a parent to fix first (kid, extending it, is).
+    const holder = sources.holder(scenario.id, dir);
+    const itself = !parsedGiven[i] && holder?.kind === "scenario" && holder.source === sources.given[i];
+    const lookup: ScenarioLookup = itself ? (id) => (id === scenario.id ? scenario : index.lookup(id)) : index.lookup;
+    const broken = itself ? new Map([...known.broken].filter(([id]) => id !== scenario.id)) : known.broken;
+    const brokenParent = blockedParent(scenario, lookup, broken);
     if (brokenParent) {
       // The errors of the file (or each file, for an id several files give) that gives the parent's id, then what they
       // stop, as `run` writes them (validate wrote the child's line alone; session 21).
       before[i] = duplicates.get(brokenParent.id) ?? [];
       checks[i]!.errors.push(brokenParent.error, ...ownCatalogIdErrors(scenario, checks[i]!.file, catalogs));
-      failed.add(scenario.id);
+      fail(scenario.id);
       return;
     }
     try {
       // The file is checked as itself, though another file gives its id to what extends it (scenarioSources.ts).
       const ids = [...new Set([...index.ids, scenario.id])];
-      noteHiddenFiles(
-        sources,
-        scenarioChain(scenario.id, index.lookup, ids, scenario, {bundled: sources.bundled}),
-        dir
-      );
-      const resolved = resolveScenario(scenario.id, index.lookup, ids, scenario, {bundled: sources.bundled});
+      noteHiddenFiles(sources, scenarioChain(scenario.id, lookup, ids, scenario, {bundled: sources.bundled}), dir);
+      const resolved = resolveScenario(scenario.id, lookup, ids, scenario, {bundled: sources.bundled});
       resolvedGiven[i] = resolved;
-      parentGiven[i] = resolvedParent(resolved, index.lookup);
+      parentGiven[i] = resolvedParent(resolved, lookup);
       const bound = bindScenario(resolved, catalogs);
       // The median, then what `run` (and the site) draw: every draw it would reject fails here too, with run's message.
       const rejected = scenarioRunError(bound, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
@@ -229,7 +248,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
       checks[i]!.errors.push(...userErrorList(error));
       // Its `extends` failed (resolveScenario threw): its own ids are still checked, so one pass lists both.
       if (!resolvedGiven[i]) checks[i]!.errors.push(...ownCatalogIdErrors(scenario, checks[i]!.file, catalogs));
-      failed.add(scenario.id);
+      fail(scenario.id);
     }
   });
   // A file with errors in some values still gets its unknown catalog ids reported, so one pass lists both (an

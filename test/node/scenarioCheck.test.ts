@@ -32,4 +32,32 @@ describe("checkScenarioFiles", () => {
       ]);
     }
   });
+
+  it("checks the front matter of a file whose narrative has an error as that of one without (helper item)", () => {
+    // Only a file whose front matter had errors was checked further: a live value naming no metric hid the unknown
+    // parent and the unknown hardware id.
+    const f = file(
+      "f.md",
+      "---\ntitle: F\nextends: bse\nserving:\n  hardware: h100-sxn\n---\n\nIt is {{metrics.nope}}.\n"
+    );
+    const check = checkScenarioFiles([f]);
+    const said = [
+      [3, 10, "unknown scenario"],
+      [5, 13, "unknown hardware id 'h100-sxn'"],
+      [8, 7, "unknown live value in the narrative"]
+    ];
+    const where = (errors: typeof check.errors) =>
+      errors.map((error) => [error.detail.line, error.detail.column, error.detail.message]);
+    expect(where(check.files[0]!.errors)).toEqual(said);
+    expect(where(check.errors)).toEqual(said);
+    expect(check.errors.every((error) => error.detail.file?.endsWith("f.md"))).toBe(true);
+    expect(check.library.index.ids).not.toContain("f");
+  });
+
+  it("tells a file with a narrative error in an extends cycle of the cycle, not to fix itself first", () => {
+    const g = file("g.md", "---\ntitle: G\nextends: h\n---\n\nIt is {{metrics.nope}}.\n");
+    file("h.md", "---\ntitle: H\nextends: g\n---\n\nText.\n");
+    const messages = checkScenarioFiles([g]).errors.map((error) => error.detail.message);
+    expect(messages).toEqual(["unknown live value in the narrative", "extends cycle"]);
+  });
 });

@@ -74,4 +74,18 @@ describe("runScenarioRequest of a project's file whose extends fails", () => {
     expect(errorsOf(file)).toEqual(both);
     expect(errorsOf("mine")).toEqual(both);
   });
+
+  it("reports by id, as by path, the unknown parent and id beside an error in the narrative (helper item)", () => {
+    vi.stubEnv("TOKEN_LEDGER_PROJECT", project);
+    const frontMatter = "---\ntitle: Mine\nextends: bse\nserving:\n  hardware: h100-sxn\n---\n";
+    writeFileSync(file, `${frontMatter}\n{{metrics.nope}}\n`);
+    // The narrative's error alone was said.
+    const all = [
+      [3, "unknown scenario"],
+      [5, "unknown hardware id 'h100-sxn'"],
+      [8, "unknown live value in the narrative"]
+    ];
+    expect(errorsOf(file)).toEqual(all);
+    expect(errorsOf("mine")).toEqual(all);
+  });
 });
