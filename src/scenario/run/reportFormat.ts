@@ -429,19 +429,35 @@ export const formatUsdPerMwh = unitFormat(
   (value, low, high) => `${formatUsd.within(value, low, high)}/MWh`
 );
 
+/**
+ * A percent interval, its ends in the formats `formatOf` gives their magnitudes: one end in E notation and the other
+ * not, each end as it reads alone ("5.1E−7%–0.0052%", not "0.00000051%–0.0052%"); else the larger end's format for
+ * both ("5%–29%"). An end just short of the whole (99.5% up to 100%) is written at its own many digits only beside
+ * another such end ("99.51%–99.996%"); beside any other it reads at the whole percent, as the interval's other end
+ * does: a wide interval of a share read "[28.13116%–99.99996%]" in run's table, now "28%–100%" (trial).
+ */
+function percentRange(formatOf: (magnitude: number) => Intl.NumberFormat): (low: number, high: number) => string {
+  const nearWhole = (magnitude: number) => magnitude >= 0.995 && magnitude < 1;
+  const endFormat = (magnitude: number, other: number) =>
+    nearWhole(magnitude) && !nearWhole(other) ? PERCENT : formatOf(magnitude);
+  return (low, high) => {
+    const [lowSize, highSize] = [Math.abs(low), Math.abs(high)];
+    if (
+      low !== 0 &&
+      high !== 0 &&
+      (formatOf(lowSize) === PERCENT_SCIENTIFIC) !== (formatOf(highSize) === PERCENT_SCIENTIFIC)
+    ) {
+      return `${intl(endFormat(lowSize, highSize), low)}–${intl(endFormat(highSize, lowSize), high)}`;
+    }
+    return intlRange(endFormat(Math.max(lowSize, highSize), Math.min(lowSize, highSize)), low, high);
+  };
+}
+
 /** A fraction as a percentage, one rounding site-wide: 0.4401 → "44%", 0.901 → "90%"; 0.0531 → "5.3%". */
 const percentOf = (magnitude: number) =>
   percentFormat(magnitude, PERCENT, PERCENT_SMALL, PERCENT_NEAR_WHOLE, PERCENT_SCIENTIFIC);
 const percent = (fraction: number) => intl(percentOf(Math.abs(fraction)), fraction);
-export const formatPercent = unitFormat(percent, (low, high) =>
-  // One end in E notation and the other not: each end whole ("5.1E−7%–0.0052%", not "0.00000051%–0.0052%"); else the
-  // larger end's format for both ("5%–29%").
-  low !== 0 &&
-  high !== 0 &&
-  (percentOf(Math.abs(low)) === PERCENT_SCIENTIFIC) !== (percentOf(Math.abs(high)) === PERCENT_SCIENTIFIC)
-    ? `${percent(low)}–${percent(high)}`
-    : intlRange(percentOf(Math.max(Math.abs(low), Math.abs(high))), low, high)
-);
+export const formatPercent = unitFormat(percent, percentRange(percentOf));
 
 /**
  * A computed fraction as a metric column writes it: formatPercent, except that below 10% the two significant digits
@@ -458,14 +474,7 @@ const computedPercentOf = (magnitude: number) =>
     ? PERCENT
     : percentFormat(magnitude, PERCENT, PERCENT_SMALL_COMPUTED, PERCENT_NEAR_WHOLE, PERCENT_SCIENTIFIC);
 const computedPercent = (fraction: number) => intl(computedPercentOf(Math.abs(fraction)), fraction);
-export const formatComputedPercent = unitFormat(computedPercent, (low, high) =>
-  low !== 0 &&
-  high !== 0 &&
-  (computedPercentOf(Math.abs(low)) === PERCENT_SCIENTIFIC) !==
-    (computedPercentOf(Math.abs(high)) === PERCENT_SCIENTIFIC)
-    ? `${computedPercent(low)}–${computedPercent(high)}`
-    : intlRange(computedPercentOf(Math.max(Math.abs(low), Math.abs(high))), low, high)
-);
+export const formatComputedPercent = unitFormat(computedPercent, percentRange(computedPercentOf));
 
 /**
  * A ratio with its sign "×", the digits of a price (three significant, a whole one too): "1.00×" beside "0.978×"

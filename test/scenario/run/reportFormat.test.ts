@@ -3,6 +3,7 @@ import {NULLABLE_METRICS} from "../../../src/scenario/evaluate/metrics.js";
 import {
   absentMetricText,
   formatChange,
+  formatComputedPercent,
   formatDisplayNumber,
   formatMetric,
   formatPercent,
@@ -132,6 +133,19 @@ describe("formatPercent near the whole", () => {
     // 0.001 ÷ 1 − 1 = −0.999.
     expect(formatChange(0.001, 1)).toBe("\u221299.9%");
     expect(formatChange(0, 1)).toBe("\u2212100%");
+  });
+
+  it("writes a wide interval's near-whole end at the whole percent, as its other end and median read", () => {
+    // A wide interval of a share read "[28.13116%–99.99996%]" in run's table (trial): the near-whole end's seven
+    // digits were given to both ends.
+    expect(formatPercent.range(0.2813116, 0.9999996)).toBe("28%–100%");
+    expect(formatComputedPercent.range(0.2813116, 0.9999996)).toBe("28%–100%");
+    expect(formatPercentPerYear.range(-0.9999, -0.4)).toBe("\u2212100% – \u221240%/yr");
+    expect(formatComputedPercent.range(0.04, 0.9991)).toBe("4%–100%");
+    // Both ends near the whole: each keeps the digits that tell it from the whole.
+    expect(formatPercent.range(0.9951, 0.99996)).toBe("99.51%–99.996%");
+    // An end in E notation beside a near-whole one: each end alone, the near-whole one whole.
+    expect(formatPercent.range(5.1e-9, 0.99999)).toBe("5.1E\u22127%–100%");
   });
 
   it("keeps formatShareOfDraws' words above 99.9%", () => {
