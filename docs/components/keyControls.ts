@@ -373,6 +373,9 @@ export function ScenarioControls(
     number.addEventListener("focus", () => (before = current[control.path]!));
     number.addEventListener("input", (event) => {
       event.stopPropagation();
+      // The reader is typing again: a refusal's line was of the number typed before (cleared, the box left it standing
+      // over the value it had kept; new-user trial).
+      note.hide();
       const value = typedValue(number.value);
       if (value !== undefined && value >= min && value <= max && keyRefusal(value, control) === undefined) apply(value);
     });

@@ -3,7 +3,7 @@
 // its steps; one it does not take is refused with a line under the slider saying why, in the words a share link's
 // notice gives for the same value (urlState's settingProblem), and the slider, the box and the page keep the value
 // they had: 150 typed in a utilisation box became 100% without a word, and 0 became the slider's 5% where the key's
-// floor is 1% (tester). An empty box shows the value in use again.
+// floor is 1% (tester). An empty box shows the value in use again; the line goes as soon as the box is typed in again.
 import {formatShareSet, settingProblem} from "./urlState.js";
 
 /** An Inputs.range form: its value in the range's own (display) units. */
@@ -124,6 +124,8 @@ export function commitTypedNumbers<T extends RangeForm>(
   let before = form.value;
   box.addEventListener("focus", () => (before = form.value));
   form.querySelector("input[type=range]")?.addEventListener("input", () => note.hide());
+  // Typing again in the box: the line was of the number typed before (cleared, the box left it standing; trial).
+  box.addEventListener("input", () => note.hide());
   onBoxCommit(box, () => {
     const typedText = box.value;
     const typed = Number(typedText);

@@ -2,6 +2,7 @@
 // share link's notice gives for the same value, and the page keeps what it showed: "150" typed in the serving
 // utilisation box became 100% and "0" the slider's 5% (the key's floor is 1%), without a word (tester). The scenario
 // pages' panel (ScenarioControls) and a chapter's slider (KeySlider, rangeBox.ts) alike; a number the key takes applies.
+// The line goes once the box is typed in again, cleared included.
 import type {Page} from "playwright-core";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
@@ -16,6 +17,12 @@ async function typeInBox(page: Page, box: string, text: string): Promise<void> {
   await page.keyboard.type(text);
   await page.press(box, "Enter");
   await waitForRender(page);
+}
+
+/** Empties the box as a reader does (select all, Backspace), without committing it. */
+async function clearBox(page: Page, box: string): Promise<void> {
+  await page.click(box, {clickCount: 3});
+  await page.keyboard.press("Backspace");
 }
 
 describe.skipIf(!enabled)("a number typed in a slider's box", () => {
@@ -88,6 +95,15 @@ describe.skipIf(!enabled)("a number typed in a slider's box", () => {
       await typeInBox(page, box, "0");
       await page.locator(box).blur();
       expect(await page.locator(`${control} .typed-refusal`).isVisible()).toBe(true);
+      // Cleared, the box holds no refused number: the line goes, and stays gone once the box is left, the slider
+      // keeping its value (it stood on over 1e3 cleared; new-user trial).
+      await clearBox(page, box);
+      expect(await page.locator(`${control} .typed-refusal`).isVisible()).toBe(false);
+      await page.locator(box).blur();
+      await waitForRender(page);
+      expect(await page.locator(`${control} .typed-refusal`).isVisible()).toBe(false);
+      expect(await page.inputValue(box)).toBe("70");
+      expect(await page.inputValue(`${control} input[type=range]`)).toBe("70");
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(linked);
@@ -125,6 +141,14 @@ describe.skipIf(!enabled)("a number typed in a slider's box", () => {
       await typeInBox(page, box, "0");
       await page.locator(box).blur();
       expect(await note.isVisible()).toBe(true);
+      // Cleared, the line goes, and stays gone once the box is left, the slider keeping its value (new-user trial).
+      await clearBox(page, box);
+      expect(await note.isVisible()).toBe(false);
+      await page.locator(box).blur();
+      await waitForRender(page);
+      expect(await note.isVisible()).toBe(false);
+      expect(await page.inputValue(box)).toBe("70");
+      expect(await page.inputValue(`${slider} input[type=range]`)).toBe("70");
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);

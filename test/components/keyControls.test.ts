@@ -362,6 +362,46 @@ describe("a box typed back to its start", () => {
   });
 });
 
+describe("a refusal's line once the box is typed in again", () => {
+  /** Types `text` in `box` (one "input"), then commits it with Enter. */
+  const type = (box: HTMLInputElement, text: string) => {
+    box.value = text;
+    box.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  const enter = (box: HTMLInputElement) => box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter"}));
+
+  // 1e3 typed in the utilisation box was refused; the box cleared, the line stood on over the value it had kept, and
+  // went on standing once the box was left (new-user trial).
+  it("goes on a scenario page when the box is cleared, the slider keeping its value", () => {
+    const controls = ScenarioControls([keyControl("serving.utilization")], {"serving.utilization": 0.6});
+    const number = controls.querySelector<HTMLInputElement>("input[type=number]")!;
+    const note = controls.querySelector<HTMLElement>(".typed-refusal")!;
+    type(number, "1e3");
+    enter(number);
+    expect(note.hidden).toBe(false);
+    expect(number.value).toBe("60");
+    type(number, "");
+    expect(note.hidden).toBe(true);
+    enter(number);
+    expect(note.hidden).toBe(true);
+    expect([number.value, controls.value["serving.utilization"]]).toEqual(["60", 60]);
+  });
+
+  it("goes on a chapter page's slider when the box is cleared, the slider keeping its value", () => {
+    const slider = KeySlider("serving.utilization", {value: 0.6});
+    const number = slider.querySelector<HTMLInputElement>("input[type=number]")!;
+    const note = slider.querySelector<HTMLElement>(".typed-refusal")!;
+    type(number, "1e3");
+    enter(number);
+    expect(note.hidden).toBe(false);
+    type(number, "");
+    expect(note.hidden).toBe(true);
+    enter(number);
+    expect(note.hidden).toBe(true);
+    expect([number.value, slider.value]).toEqual(["60", 0.6]);
+  });
+});
+
 describe("ScenarioControls under a share link", () => {
   it("takes the file's value into each slider's bounds, so that the reader can slide back to it", () => {
     // deepseek-one-day sets serving.batch 8192 (data/scenarios/deepseek-one-day.md); a link's 64 gave a slider of
