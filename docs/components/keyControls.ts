@@ -3,7 +3,7 @@
 // panel (ScenarioControls: a slider and a number box per key, value {path: display value}) and the story pages'
 // slider (KeySlider: an Observable Inputs range in display units whose value is in the key's base unit).
 import * as Inputs from "@observablehq/inputs";
-import {formatRange, isInRange} from "../lib/units/range.js";
+import {formatRange, isInRange, type NumberRange} from "../lib/units/range.js";
 import {DIMENSIONS, readQuantity} from "../lib/units/quantity.js";
 import {formatAssumption} from "./format.js";
 import {UnusedNote} from "./unusedNote.js";
@@ -247,6 +247,44 @@ function writtenValue(path: string, base: number): number | undefined {
   return reading.ok ? reading.value : undefined;
 }
 
+/** A number in a slider's display unit as the lines under it write it: up to twelve digits, thousands grouped. */
+const DISPLAY_NUMBER = new Intl.NumberFormat("en-US", {maximumSignificantDigits: 12});
+
+/**
+ * What the line under a scenario page's slider says when a number typed in its box (`value`, display units) lies
+ * beyond the slider's ends (`low`, `high`) but within the key's range, so that the page applies it and stretches the
+ * slider to it: "Applied 4 %, below this slider's 5 to 100 %: serving.utilization takes 1 to 100 %, so the slider now
+ * starts at 4 %." A slider narrower than its key took 4% typed beside a thumb that stopped at 5%, without a word
+ * (new-user trial); the box takes what a share link takes (2%), so the slider follows it and the line says why.
+ */
+export function stretchText(control: KeyControl, value: number, [low, high]: [number, number]): string {
+  const def = scenarioKey(control.path);
+  const range = def ? keyRange(def) : undefined;
+  const unit = control.unit ? ` ${control.unit}` : "";
+  const number = (display: number) => DISPLAY_NUMBER.format(display).replace("-", "\u2212");
+  const below = value < low;
+  const takes = range
+    ? keyRangeWords(number(controlToDisplay(control, range.min)), number(controlToDisplay(control, range.max)), range) +
+      unit
+    : "it";
+  const applied = `${number(value)}${unit}`;
+  return (
+    `Applied ${applied}, ${below ? "below" : "above"} this slider's ${number(low)} to ${number(high)}${unit}: ` +
+    `${control.path} takes ${takes}, so the slider now ${below ? "starts" : "ends"} at ${applied}.`
+  );
+}
+
+/**
+ * A key's range in words, from its ends as written: "1 to 100", "0 up to, not including, 100", "more than 0, up to
+ * 858".
+ */
+function keyRangeWords(low: string, high: string, {minExclusive, maxExclusive}: NumberRange): string {
+  if (minExclusive && maxExclusive) return `more than ${low} and less than ${high}`;
+  if (minExclusive) return `more than ${low}, up to ${high}`;
+  if (maxExclusive) return `${low} up to, not including, ${high}`;
+  return `${low} to ${high}`;
+}
+
 export interface ScenarioControlsElement extends HTMLElement {
   value: Record<string, number>;
 }
@@ -336,6 +374,17 @@ export function ScenarioControls(
     }
     // A number the key refuses (typed, or out of its range) is said under the slider, in a share link's words.
     const note = RefusalNote(control);
+    // A typed number beyond the slider's ends that the key takes stretches the slider, and this line says so
+    // (stretchText).
+    const stretched = document.createElement("p");
+    stretched.className = "typed-stretch";
+    stretched.setAttribute("role", "status");
+    stretched.hidden = true;
+    const hideNotes = () => {
+      note.hide();
+      stretched.hidden = true;
+      stretched.textContent = "";
+    };
     // The value in use when the reader began typing in the box: a refused number puts it back (the keystrokes of "150"
     // pass through "15", which is applied as typed).
     let before = start;
@@ -351,7 +400,7 @@ export function ScenarioControls(
       event.stopPropagation();
       let value = Number(range.value);
       if (!Number.isFinite(value)) return;
-      note.hide();
+      hideNotes();
       // Sliders snap to the control's steps (whole multiples of it) or to their start (snapSlider), the thumb with
       // them (the range's own step is "any": its bounds need not be whole steps, a link's 99.6% stretching a 0–95%
       // slider), and then to the bounds, so that a snap never leaves them (99.6 snapped to 100, out of a fraction's
@@ -375,15 +424,15 @@ export function ScenarioControls(
       event.stopPropagation();
       // The reader is typing again: a refusal's line was of the number typed before (cleared, the box left it standing
       // over the value it had kept; new-user trial).
-      note.hide();
+      hideNotes();
       const value = typedValue(number.value);
       if (value !== undefined && value >= min && value <= max && keyRefusal(value, control) === undefined) apply(value);
     });
     // Committed: a number beyond the slider's ends but within the key's range stretches the slider (a link's 2% is
-    // accepted, so the box takes it too; breaker); one the key refuses (150%, 0% under a floor of 1%) is refused with
-    // the note, and the page goes back to the value it had when the typing began. Either way the box then shows the
-    // value in use, so it never reads "1e9" while the page computes with 60; the start as its box wrote it (a median's
-    // "57.9" typed back read "57.8625917374" once left; breaker).
+    // accepted, so the box takes it too; breaker), with a line saying so (stretchText); one the key refuses (150%, 0%
+    // under a floor of 1%) is refused with the note, and the page goes back to the value it had when the typing began.
+    // Either way the box then shows the value in use, so it never reads "1e9" while the page computes with 60; the
+    // start as its box wrote it (a median's "57.9" typed back read "57.8625917374" once left; breaker).
     onBoxCommit(number, () => {
       const value = typedValue(number.value);
       if (value !== undefined) {
@@ -392,7 +441,11 @@ export function ScenarioControls(
           apply(before);
           note.show(number.value, refusal, before === start ? startText : String(before));
         } else {
-          note.hide();
+          hideNotes();
+          if (value < min || value > max) {
+            stretched.textContent = stretchText(control, value, [min, max]);
+            stretched.hidden = false;
+          }
           if (value < min) min = value;
           if (value > max) max = value;
           range.min = number.min = String(min);
@@ -405,7 +458,7 @@ export function ScenarioControls(
       const shown = now === start ? startText : String(now);
       if (Number(number.value) !== Number(shown)) number.value = shown;
     });
-    row.append(name, range, number, unit, note.element);
+    row.append(name, range, number, unit, note.element, stretched);
     root.append(row);
   }
   // Every control's unit column as wide as the page's longest unit, in characters (scenarioStyle.css): sized by its

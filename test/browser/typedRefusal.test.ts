@@ -104,6 +104,19 @@ describe.skipIf(!enabled)("a number typed in a slider's box", () => {
       expect(await page.locator(`${control} .typed-refusal`).isVisible()).toBe(false);
       expect(await page.inputValue(box)).toBe("70");
       expect(await page.inputValue(`${control} input[type=range]`)).toBe("70");
+      // 4%, below the slider's 5% but within the key's 1–100%: applied, the slider stretched to it, and a line says
+      // why the box took it (it did so without a word; new-user trial).
+      await typeInBox(page, box, "4");
+      expect(await page.inputValue(box)).toBe("4");
+      expect(await page.getAttribute(`${control} input[type=range]`, "min")).toBe("4");
+      const stretched = page.locator(`${control} .typed-stretch`);
+      expect(await stretched.isVisible()).toBe(true);
+      expect(await stretched.textContent()).toBe(
+        "Applied 4 %, below this slider's 5 to 100 %: serving.utilization takes 1 to 100 %, so the slider now " +
+          "starts at 4 %."
+      );
+      await expect.poll(() => new URL(page.url()).searchParams.getAll("set")).toEqual(["serving.utilization=0.04"]);
+      await screenshot(page, "typed-stretch-scenario");
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(linked);

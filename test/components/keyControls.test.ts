@@ -10,7 +10,8 @@ import {
   ScenarioControls,
   snapSlider,
   startBoxNumber,
-  startStep
+  startStep,
+  stretchText
 } from "../../docs/components/keyControls.js";
 import {formatAssumption} from "../../docs/components/format.js";
 import {GENERAL_CONTROL_KEYS} from "../../docs/components/scenarioTopics.js";
@@ -399,6 +400,66 @@ describe("a refusal's line once the box is typed in again", () => {
     enter(number);
     expect(note.hidden).toBe(true);
     expect([number.value, slider.value]).toEqual(["60", 0.6]);
+  });
+});
+
+describe("a typed number beyond a scenario slider's ends that its key takes", () => {
+  const commit = (box: HTMLInputElement, text: string) => {
+    box.value = text;
+    box.dispatchEvent(new Event("input", {bubbles: true}));
+    box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter"}));
+  };
+
+  // The utilisation slider stopped at 5% and 4% typed was applied without a word, the key's floor being 1% (new-user
+  // trial): the slider stretches to it, and a line says why the box took it.
+  it("is applied, the slider stretched to it, with a line saying the key takes it", () => {
+    const controls = ScenarioControls([keyControl("serving.utilization")], {"serving.utilization": 0.6});
+    const range = controls.querySelector<HTMLInputElement>("input[type=range]")!;
+    const number = controls.querySelector<HTMLInputElement>("input[type=number]")!;
+    const line = controls.querySelector<HTMLElement>(".typed-stretch")!;
+    expect(line.hidden).toBe(true);
+    commit(number, "4");
+    expect([controls.value["serving.utilization"], range.min, range.value]).toEqual([4, "4", "4"]);
+    expect(line.hidden).toBe(false);
+    expect(line.textContent).toBe(
+      "Applied 4 %, below this slider's 5 to 100 %: serving.utilization takes 1 to 100 %, so the slider now starts " +
+        "at 4 %."
+    );
+    // Within the slider's ends: no line. Dragged: the line goes.
+    commit(number, "50");
+    expect(line.hidden).toBe(true);
+    commit(number, "3");
+    expect(line.hidden).toBe(false);
+    range.value = "40";
+    range.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(line.hidden).toBe(true);
+    // Refused by the key: the refusal's line alone.
+    commit(number, "0.5");
+    expect(line.hidden).toBe(true);
+    expect(controls.querySelector<HTMLElement>(".typed-refusal")!.hidden).toBe(false);
+  });
+
+  it("says an end the key excludes as such, and a number above the slider's end", () => {
+    expect(stretchText(keyControl("serving.cacheHit"), 97, [0, 95])).toBe(
+      "Applied 97 %, above this slider's 0 to 95 %: serving.cacheHit takes 0 up to, not including, 100 %, so the " +
+        "slider now ends at 97 %."
+    );
+  });
+
+  it.each(SLIDER_KEYS)("%s: a number just beyond each end, if the key takes it, is applied with the line", (path) => {
+    const control = keyControl(path);
+    const range = keyRange(scenarioKey(path)!);
+    for (const beyond of [control.min - control.step, control.max + control.step]) {
+      if (!isInRange(controlToBase(control, beyond), range)) continue;
+      const controls = ScenarioControls([control], {[path]: controlToBase(control, (control.min + control.max) / 2)});
+      const number = controls.querySelector<HTMLInputElement>("input[type=number]")!;
+      const line = controls.querySelector<HTMLElement>(".typed-stretch")!;
+      commit(number, String(Number(beyond.toPrecision(12))));
+      expect(controls.value[path]).toBe(Number(beyond.toPrecision(12)));
+      expect(line.hidden).toBe(false);
+      expect(line.textContent).toMatch(/^Applied .*, (below|above) this slider's .* takes .*, so the slider now/);
+      expect(line.textContent).not.toMatch(/NaN|Infinity|undefined/);
+    }
   });
 });
 
