@@ -27,6 +27,12 @@ export interface TornadoChartOptions extends Plot.PlotOptions {
    * ±20% names both kinds of end (its legend read "at p5" beside "(±20%)" rows; reader's audit).
    */
   ends?: readonly [string, string];
+  /**
+   * Why the metric moves in steps, for a page whose model makes it so (/flywheel: chip generations ship whole, in whole
+   * months). With it, the caption names the rows whose bar reaches one way only, or the same way from both ends, and
+   * gives this reason (unevenCaption): such bars read as a fault without a word (new-user trial).
+   */
+  inSteps?: string;
 }
 
 /** The legend of a chart whose rows swing ranges from p5 to p95 and single values by ±20%. */
@@ -44,12 +50,17 @@ export function TornadoChart(
     valueFormat = formatDisplayNumber,
     tickFormat,
     ends = ["at p5", "at p95"],
+    inSteps,
     ...options
   }: TornadoChartOptions
 ) {
   // A row with no effect drew an empty line with no word why (reader's audit): it is named in the caption instead.
   const drawn = rows.filter((r) => movesMetric(r, base));
   const still = rows.filter((r) => !movesMetric(r, base)).map((r) => labels[r.input] ?? r.input);
+  const caption = [
+    inSteps === undefined ? "" : unevenCaption(drawn, base, labels, inSteps),
+    still.length ? noEffectCaption(still) : ""
+  ].filter(Boolean);
   const bars = drawn.flatMap((r) => [
     {input: labels[r.input] ?? r.input, end: ends[0], ...span(base * scale, r.outputAtLow * scale)},
     {input: labels[r.input] ?? r.input, end: ends[1], ...span(base * scale, r.outputAtHigh * scale)}
@@ -68,7 +79,7 @@ export function TornadoChart(
     },
     y: {label: null, domain: drawn.map((r) => labels[r.input] ?? r.input)},
     color: {legend: true, domain: [...ends], range: [SWING_COLORS.low, SWING_COLORS.high]},
-    ...(still.length ? {caption: noEffectCaption(still)} : {}),
+    ...(caption.length ? {caption: caption.join(" ")} : {}),
     ...options,
     marks: [
       // Labels wider than the margin wrap (lineWidth is in ems of the 10 px axis font), so none runs off the card.
@@ -93,6 +104,55 @@ export function TornadoChart(
 export function movesMetric(row: Pick<TornadoRow, "outputAtLow" | "outputAtHigh">, base: number): boolean {
   const tolerance = 1e-9 * Math.max(Math.abs(base), Math.abs(row.outputAtLow), Math.abs(row.outputAtHigh));
   return Math.abs(row.outputAtLow - base) > tolerance || Math.abs(row.outputAtHigh - base) > tolerance;
+}
+
+/**
+ * Which way each end of a row moves the metric from the base: 1 up, −1 down, 0 not at all (within movesMetric's
+ * rounding).
+ */
+function endDirections(row: TornadoRow, base: number): [number, number] {
+  const tolerance = 1e-9 * Math.max(Math.abs(base), Math.abs(row.outputAtLow), Math.abs(row.outputAtHigh));
+  const direction = (output: number) => (Math.abs(output - base) > tolerance ? Math.sign(output - base) : 0);
+  return [direction(row.outputAtLow), direction(row.outputAtHigh)];
+}
+
+/**
+ * The caption's words for the drawn rows whose bar reaches one way only (one end leaves the metric where it is) or
+ * the same way from both ends, and why (`why`, the page's): "Adoption rate (±20%) and data capture (±20%) move this
+ * figure one way only, and design cycle without model help (±20%) raises it at both ends: …". "" when every bar
+ * reaches both ways.
+ */
+export function unevenCaption(
+  rows: readonly TornadoRow[],
+  base: number,
+  labels: Record<string, string>,
+  why: string
+): string {
+  const oneWay: string[] = [];
+  const up: string[] = [];
+  const down: string[] = [];
+  for (const row of rows) {
+    const [low, high] = endDirections(row, base);
+    const name = labels[row.input] ?? row.input;
+    if (low !== high && (low === 0 || high === 0)) oneWay.push(name);
+    else if (low === high && low !== 0) (low > 0 ? up : down).push(name);
+  }
+  // The figure named in the first clause, "it" after.
+  const parts = (
+    [
+      [oneWay, "moves", "move", "one way only"],
+      [up, "raises", "raise", "at both ends"],
+      [down, "lowers", "lower", "at both ends"]
+    ] as const
+  )
+    .filter(([names]) => names.length)
+    .map(([names, one, many, how], i) =>
+      [andList(names), names.length === 1 ? one : many, i === 0 ? "this figure" : "it", how].join(" ")
+    );
+  if (!parts.length) return "";
+  // Clauses joined with a comma before the last "and": "… one way only and delta raises …" ran two lists together.
+  const text = `${parts.length > 1 ? `${parts.slice(0, -1).join(", ")}, and ${parts.at(-1)}` : parts[0]}: ${why}.`;
+  return text[0]!.toUpperCase() + text.slice(1);
 }
 
 /** "No bar for price premium (±20%) and volume gain (±20%): moving them leaves this figure where it is." */

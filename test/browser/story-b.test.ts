@@ -9,7 +9,7 @@ import {
   type ScenarioMetricName
 } from "../../src/scenario/evaluate/evaluateScenario.js";
 import {scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
-import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems} from "./browser.js";
+import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, screenshot} from "./browser.js";
 import {chartSvg, controlValue, drawsMedian, headline, relativeError, setInput} from "./storyHelpers.js";
 
 const enabled = inject("browserTestsEnabled");
@@ -115,7 +115,7 @@ describe.skipIf(!enabled)("story chapters 4–6", () => {
     }
   });
 
-  it("/flywheel says why the two loops' cost ranges are one, and links each slider's meaning to the glossary", async () => {
+  it("/flywheel says why the loops' cost ranges are one, and why some tornado bars reach one way", async () => {
     // The base scenario's loops ship as many chip generations by the horizon, so they end at one cost in every draw:
     // "with the loop open, 0.506 USD/Mtok to 0.835 USD/Mtok" repeated the closed loop's range, and read as a bug with
     // the reason a sentence later (reader's audit).
@@ -140,6 +140,15 @@ describe.skipIf(!enabled)("story chapters 4–6", () => {
         links.map((a) => (a as HTMLElement).dataset.glossary)
       );
       expect(linked).toEqual(["quality-per-data-doubling", "design-speed-up", "cost-cut-per-generation", "elasticity"]);
+      // The tornado's bars on one side only, or the same way at both ends, are named beside it with why: whole chip
+      // generations in whole months (it said nothing, and they read as a fault; new-user trial).
+      const caption = await page.$eval('[data-testid="chart-tornado"] figcaption', (el) => el.textContent ?? "");
+      expect(caption).toContain(
+        "Adoption rate (±20%) and data capture (±20%) move this figure one way only, and design cycle without " +
+          "model help (±20%) raises it at both ends: chip generations ship whole, each in a whole month, so the " +
+          "saving moves in steps"
+      );
+      await screenshot(page, "flywheel-tornado-steps");
       const glossary = await openPage(browser, "/glossary");
       try {
         for (const anchor of linked) expect(await glossary.$(`span[id="${anchor}"]`), anchor).not.toBeNull();

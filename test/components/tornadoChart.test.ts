@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {movesMetric, TornadoChart} from "../../docs/components/tornadoChart.js";
+import {movesMetric, TornadoChart, unevenCaption} from "../../docs/components/tornadoChart.js";
 
 const row = (input: string, outputAtLow: number, outputAtHigh: number) => ({
   input,
@@ -28,6 +28,33 @@ describe("TornadoChart", () => {
   it("has no caption when every input moves the metric", () => {
     const chart = TornadoChart([row("a", 80, 130), row("b", 100, 101)], {base: 100});
     expect(chart.querySelector("figcaption")).toBeNull();
+  });
+});
+
+describe("a tornado of a metric that moves in steps", () => {
+  // /flywheel's tornado: adoption rate and data capture had a bar on one side only, and the design cycle raised the
+  // saving both ways, as whole chip generations ship in whole months; the page did not say so (new-user trial).
+  const rows = [row("a", 80, 130), row("b", 100, 110), row("c", 100, 90), row("d", 105, 120), row("e", 100, 100)];
+  const labels = {a: "alpha", b: "beta", c: "gamma", d: "delta", e: "epsilon"};
+
+  it("names the bars that reach one way only or the same way at both ends, with the page's reason", () => {
+    expect(unevenCaption(rows, 100, labels, "it moves in steps")).toBe(
+      "Beta and gamma move this figure one way only, and delta raises it at both ends: it moves in steps."
+    );
+    expect(unevenCaption([row("d", 95, 90), row("f", 120, 130)], 100, {}, "steps")).toBe(
+      "F raises this figure at both ends, and d lowers it at both ends: steps."
+    );
+    expect(unevenCaption([row("a", 80, 130)], 100, labels, "steps")).toBe("");
+  });
+
+  it("says it in the chart's caption, before the bars it does not draw, only where the page gives the reason", () => {
+    const chart = TornadoChart(rows, {base: 100, labels, inSteps: "it moves in steps"});
+    expect(chart.querySelector("figcaption")?.textContent).toBe(
+      "Beta and gamma move this figure one way only, and delta raises it at both ends: it moves in steps. " +
+        "No bar for epsilon: moving it from one end to the other leaves this figure where it is " +
+        "(it does not depend on it here)."
+    );
+    expect(TornadoChart(rows, {base: 100, labels}).querySelector("figcaption")?.textContent).toMatch(/^No bar for/);
   });
 });
 
