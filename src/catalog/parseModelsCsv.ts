@@ -4,6 +4,7 @@ import {CellReader, readCatalogRows, scaled, type CellUnit} from "./csvCells.js"
 import {GIGA, TERA} from "../units/si.js";
 import type {ModelArchitecture} from "./model.js";
 import {MODEL_COLUMNS} from "./catalogColumns.js";
+import {setRowOrigin} from "./rowOrigin.js";
 
 export {MODEL_COLUMNS};
 
@@ -54,7 +55,8 @@ const TOKENS_PER_TRILLION = 1e12;
 
 /**
  * Parses and validates data/models.csv. Converts billions of parameters to parameters and trillions of tokens to
- * tokens. Every bad cell is reported at once as a UserErrors naming file, line, column and column name.
+ * tokens. Every bad cell is reported at once as a UserErrors naming file, line, column and column name. Each row
+ * keeps where its context_tokens cell is (rowOrigin.ts), for a request past the window to name the file it came from.
  */
 export function parseModelsCsv(text: string, {file}: {file: string}): ModelArchitecture[] {
   return readCatalogRows(text, {
@@ -62,7 +64,11 @@ export function parseModelsCsv(text: string, {file}: {file: string}): ModelArchi
     columns: MODEL_COLUMNS,
     ranges: MODEL_CELL_RANGES,
     units: MODEL_CELL_UNITS,
-    readRow
+    readRow: (cells) => {
+      const row = readRow(cells);
+      if (row) setRowOrigin(row, {context_tokens: {file, ...cells.positionOf("context_tokens")}});
+      return row;
+    }
   });
 }
 

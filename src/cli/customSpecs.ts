@@ -14,6 +14,7 @@ import {isInRange, plainNumber, type NumberRange} from "../units/range.js";
 import {rangeFlag} from "./flags.js";
 import {groupThousands} from "../units/groupThousands.js";
 import {farBelowCellSentence, type LeastBundledColumn} from "../catalog/leastBundledFigures.js";
+import {COMMAND_LINE_ROW_SOURCE, copyRowOrigin} from "../catalog/rowOrigin.js";
 
 /**
  * A custom chip's or model's flag takes the physical range of the catalog column it stands for (scaled to the flag's
@@ -387,7 +388,8 @@ export function resolveModelFlags(
         found: `--model ${options.model} and ${given.map(([, flag]) => flag).join(", ")}`
       });
     }
-    return {...findById(models, options.model, "model", "--model"), hasAttentionShape: true};
+    const row = findById(models, options.model, "model", "--model");
+    return copyRowOrigin(row, {...row, hasAttentionShape: true});
   }
   if (options.params === undefined) {
     throw new UserError({
@@ -481,7 +483,7 @@ export function resolveModelFlags(
     tiedEmbeddings: false,
     contextTokens: options.contextWindow ?? Math.max(1, requestTokens),
     trainingTokens: null,
-    sourceTitle: "command-line flags",
+    sourceTitle: COMMAND_LINE_ROW_SOURCE,
     sourceUrl: "https://example.invalid/",
     notes: "",
     hasAttentionShape: serving || hasAttentionShape
@@ -607,7 +609,7 @@ function chipFromFlags(
     linksSource: "command-line flags",
     estimated: ["all"],
     hypothetical: true,
-    sourceTitle: "command-line flags",
+    sourceTitle: COMMAND_LINE_ROW_SOURCE,
     sourceUrl: "https://example.invalid/",
     notes: ""
   };

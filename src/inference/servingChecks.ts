@@ -14,6 +14,7 @@ import type {ServingInput, ServingResult} from "./servingPerformance.js";
 import {countNoun} from "../units/countNoun.js";
 import {groupThousands} from "../units/groupThousands.js";
 import {orList} from "../units/wordList.js";
+import {catalogCellName, COMMAND_LINE_ROW_SOURCE} from "../catalog/rowOrigin.js";
 
 /** The serving setting a problem is about; each edge names it its own way (`--tp`, `serving.tensorParallel`). */
 export type ServingSetting =
@@ -165,7 +166,7 @@ export function parallelismProblem(
  */
 export function requestProblem(
   input: Pick<ServingInput, "inputTokens" | "outputTokens" | "outputTokensCv" | "cacheHitFraction"> & {
-    model?: Pick<ModelArchitecture, "id" | "contextTokens">;
+    model?: Pick<ModelArchitecture, "id" | "contextTokens"> & {sourceTitle?: string};
   }
 ): ServingProblem | null {
   for (const setting of ["inputTokens", "outputTokens"] as const) {
@@ -179,7 +180,7 @@ export function requestProblem(
     return {
       setting: "inputTokens",
       message: `a request of ${formatTokens(input.inputTokens)} input and ${formatTokens(input.outputTokens)} output tokens exceeds ${input.model!.id}'s context window`,
-      expected: `input + output at most ${formatTokens(context)} tokens (data/models.csv context_tokens)`,
+      expected: `input + output at most ${countNoun(formatTokens(context), "token")} (${contextSource(input.model!)})`,
       found: formatTokens(input.inputTokens + input.outputTokens)
     };
   }
@@ -217,6 +218,16 @@ export function requestProblem(
     return {setting: "cacheHitFraction", message: "out of range", expected: "a fraction in [0, 1)", found};
   }
   return null;
+}
+
+/**
+ * Where a model's context window comes from, for a request that does not fit it: the cell of the catalog file its row
+ * was read from (`context_tokens at data/models.csv:2:16`: a project's row named as the project's file, not the
+ * bundled one), `--context-window` for a model built from the command line's flags, else the column.
+ */
+function contextSource(model: Pick<ModelArchitecture, "contextTokens"> & {sourceTitle?: string}): string {
+  if (model.sourceTitle === COMMAND_LINE_ROW_SOURCE) return "--context-window";
+  return catalogCellName(model, "context_tokens", "data/models.csv");
 }
 
 /**

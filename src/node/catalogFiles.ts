@@ -16,6 +16,7 @@ import {catalogNoteWritten, writeCatalogNote} from "./catalogNoteLog.js";
 import type {CatalogIds} from "../scenario/file/readValue.js";
 import {BARE_BELOW_USD, THOUSANDS_MONEY_KEYS} from "../scenario/run/bareMoneyNote.js";
 import {billionsInTrillionsSentence} from "../catalog/trainingTokensCell.js";
+import {thousandsContextSentence} from "../catalog/contextTokensCell.js";
 import {barePercentSentence} from "../scenario/run/barePercentNote.js";
 import {farBelowCellSentence, LEAST_BUNDLED_FIGURES, type LeastBundledColumn} from "../catalog/leastBundledFigures.js";
 import {
@@ -361,7 +362,8 @@ function hardwareCellNotesIn(
  * Notes for a project's data/models.csv rows whose training_tokens_t (trillions) is 1,000 or more, where a model
  * card's billions were likely written (bareTokensNote.ts: `15000` for 15,000B is 15,000T tokens, which moves no
  * price per token but reads as a corpus a thousand times too large), or under a tenth of any published run's (`0.015`
- * is 15B tokens, where 15T may be meant): trainingTokensCell.ts. Empty outside a project. None for a row whose
+ * is 15B tokens, where 15T may be meant): trainingTokensCell.ts; and whose context_tokens is under 512, a window
+ * likely written in thousands (`128` for 128k: contextTokensCell.ts). Empty outside a project. None for a row whose
  * cells are not one per column, nor for any row of a file whose header is in error, as hardwareCellNotes: a row with
  * a cell too many had context_tokens' 4096 noted as `training_tokens_t 4096 is 4,096T tokens` (breaker); nor for a
  * cell in error (cellsInError).
@@ -369,14 +371,19 @@ function hardwareCellNotesIn(
 export function modelCellNotes(): string[] {
   const own = projectCatalogFile("models.csv");
   if (!own || checkHeader(own.header, MODEL_COLUMNS, own.file).length > 0) return [];
-  const column = MODEL_COLUMNS.indexOf("training_tokens_t");
+  const noted = [
+    [MODEL_COLUMNS.indexOf("context_tokens"), thousandsContextSentence],
+    [MODEL_COLUMNS.indexOf("training_tokens_t"), billionsInTrillionsSentence]
+  ] as const;
   const inError = cellsInError(loadModels, own.file);
   return own.records.flatMap((record) => {
     if (recordShapeError(record, MODEL_COLUMNS, own.file) !== undefined) return [];
-    const sentence = billionsInTrillionsSentence(record.cells[column] ?? "");
-    if (sentence === null) return [];
-    const {line, column: at} = record.positions[column] ?? record.end;
-    return inError.has(`${line}:${at}`) ? [] : [`${own.file}:${line}:${at}: ${sentence}`];
+    return noted.flatMap(([column, sentenceOf]) => {
+      const sentence = sentenceOf(record.cells[column] ?? "");
+      if (sentence === null) return [];
+      const {line, column: at} = record.positions[column] ?? record.end;
+      return inError.has(`${line}:${at}`) ? [] : [`${own.file}:${line}:${at}: ${sentence}`];
+    });
   });
 }
 

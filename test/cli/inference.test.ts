@@ -3,6 +3,7 @@ import {describe, expect, it} from "vitest";
 import {formatPriceNumber} from "../../src/scenario/run/reportFormat.js";
 import {CHIP_HOUR_COMPONENT_NAMES} from "../../src/tco/chipHourCost.js";
 import {runCli} from "./runCli.js";
+import {bundledModelCell} from "../catalog/cellColumn.js";
 
 const base = ["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-8b"];
 
@@ -478,7 +479,8 @@ describe("token-ledger inference", () => {
     const llama2 = await runCli(["inference", "--hardware", "h100-sxm", "--model", "llama-2-7b", "--tp", "1"]);
     expect(llama2.stderr).toBe(
       "token-ledger: --input-tokens: a request of 4,096 input and 512 output tokens exceeds llama-2-7b's context " +
-        "window: expected input + output at most 4,096 tokens (data/models.csv context_tokens), found 4,608 " +
+        "window: expected input + output at most 4,096 tokens " +
+        `(context_tokens at ${bundledModelCell("llama-2-7b", "context_tokens")}), found 4,608 ` +
         "(--input-tokens was not given: its default is 4,096)\n"
     );
   });

@@ -771,6 +771,33 @@ describe("a project's models.csv with training tokens in billions", () => {
   });
 });
 
+describe("a project's models.csv with a context window written in thousands", () => {
+  it("notes a context_tokens of 1, and a request past it names the project's cell, '1 token' (tester)", async () => {
+    const dir = await newProject("model-context");
+    const row = MODELS.find((line) => line.startsWith("llama-3.1-8b,"))!.replace(/^llama-3\.1-8b,/, "my-model,");
+    const cells = row.split(",");
+    const contextColumn = MODELS[0]!.split(",").indexOf("context_tokens");
+    cells[contextColumn] = "1";
+    const file = join(dir, "data/models.csv");
+    writeFileSync(file, `${MODELS[0]}\n${cells.join(",")}\n`);
+    const place = `${file}:2:${cells.slice(0, contextColumn).join(",").length + 2}`;
+    const note =
+      `token-ledger: note: ${place}: context_tokens 1 is 1 token, under a quarter of any bundled model's window ` +
+      "(the least in data/models.csv, gpt-3-175b's, is 2,048 tokens): write 1000 if 1k was meant\n";
+    const validate = await runCli(["validate"]);
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(validate.stderr).toBe(note);
+    // It named the bundled data/models.csv and said "at most 1 tokens".
+    const result = await runCli(["inference", "--model", "my-model", "--hardware", "h100-sxm"]);
+    expect(result).toMatchObject({code: 1, stdout: ""});
+    expect(result.stderr).toBe(
+      "token-ledger: --input-tokens: a request of 4,096 input and 512 output tokens exceeds my-model's context " +
+        `window: expected input + output at most 1 token (context_tokens at ${place}), found 4,608 ` +
+        `(--input-tokens was not given: its default is 4,096)\n${note}`
+    );
+  });
+});
+
 describe("errors in bundled files caused by a project's override", () => {
   it("name the overriding rows after the errors (they pointed into the package, the override unnamed; breaker)", async () => {
     const dir = await newProject("small-hbm");

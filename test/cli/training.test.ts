@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {runCli} from "./runCli.js";
+import {bundledModelCell} from "../catalog/cellColumn.js";
 import {runTraining} from "../../src/cli/commands/training.js";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
 import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
@@ -241,7 +242,7 @@ describe("token-ledger training", () => {
     expect(long).toMatchObject({code: 1, stdout: ""});
     expect(long.stderr).toBe(
       "token-ledger: --sequence-length: longer than llama-3.1-70b's context window: expected at most 131,072 tokens " +
-        "(context_tokens in data/models.csv), found 1,000,000\n"
+        `(context_tokens at ${bundledModelCell("llama-3.1-70b", "context_tokens")}), found 1,000,000\n`
     );
     // GPT-3's context is 2,048 tokens: the default 8,192 gives way to it, as a typed 2,048 does.
     const gpt3 = ["--model", "gpt-3-175b", "--tokens", "3e11", "--hardware", "a100-sxm-80gb", "--chips", "1024"];

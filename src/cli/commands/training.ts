@@ -33,6 +33,8 @@ import {EPOCH_PRICE_PERFORMANCE_OOMS_PER_YEAR} from "../../tco/epochTrainingCost
 import {trainingDurationNote} from "../../scenario/run/trainingLengthNote.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {formatBeyondBound} from "../../units/range.js";
+import {catalogCellName} from "../../catalog/rowOrigin.js";
+import {countNoun} from "../../units/countNoun.js";
 
 export interface TrainingOptions extends CustomModelFlags, CustomChipFlags {
   tokens: number;
@@ -147,10 +149,11 @@ function trainingSequenceTokens(options: TrainingOptions, model: ResolvedModel):
   const context = options.model !== undefined ? model.contextTokens : Infinity;
   if (options.sequenceLength === undefined) return Math.min(numberDefault("training.sequenceLength"), context);
   if (options.sequenceLength > context) {
+    const contextCell = catalogCellName(model, "context_tokens", "data/models.csv");
     throw new UserError({
       flag: "--sequence-length",
       message: `longer than ${model.id}'s context window`,
-      expected: `at most ${groupThousands(context)} tokens (context_tokens in data/models.csv)`,
+      expected: `at most ${countNoun(groupThousands(context), "token")} (${contextCell})`,
       found: groupThousands(options.sequenceLength)
     });
   }

@@ -12,6 +12,8 @@ import type {BoundScenario} from "./bindScenario.js";
 import {computedFrom, num, type ModelKeys} from "./modelKeys.js";
 import {catalogChipHour, type SharedOwnership} from "./ownershipInput.js";
 import {groupThousands} from "../../units/groupThousands.js";
+import {catalogCellName} from "../../catalog/rowOrigin.js";
+import {countNoun} from "../../units/countNoun.js";
 
 /** The keys a training run's cost is computed from (its chip-hours and the owned chip-hour's price). */
 export const TRAINING_COST_KEYS = [
@@ -129,9 +131,10 @@ function trainingSequenceTokens(bound: BoundScenario, point: ScenarioPoint): num
   const requested = num(point["training.sequenceLength"], "training.sequenceLength");
   const context = bound.trainingModel.contextTokens;
   if (requested <= context) return requested;
+  const contextCell = catalogCellName(bound.trainingModel, "context_tokens", "data/models.csv");
   throw scenarioValueError(bound.resolved, "training.sequenceLength", {
     message: `longer than ${bound.trainingModel.id}'s context window`,
-    expected: `at most ${groupThousands(context)} tokens (context_tokens in data/models.csv)`,
+    expected: `at most ${countNoun(groupThousands(context), "token")} (${contextCell})`,
     found: groupThousands(requested)
   });
 }
