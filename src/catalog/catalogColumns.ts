@@ -1,6 +1,6 @@
-// The columns of the catalogs a project supplies, in a module of their own: csvCells.ts's header check names the
-// catalog a header belongs to (a models.csv header in hardware.csv), and parseHardwareCsv.ts and parseModelsCsv.ts,
-// which import csvCells.ts, re-export them.
+// The columns of the catalogs a project supplies, and of data/training-runs.csv, in a module of their own:
+// csvCells.ts's header check names the catalog a header belongs to (a models.csv header in hardware.csv), and
+// parseHardwareCsv.ts, parseModelsCsv.ts and parseTrainingRunsCsv.ts, which import csvCells.ts, re-export them.
 
 /** The columns of data/hardware.csv, exactly and in order. */
 export const HARDWARE_COLUMNS = [
@@ -58,11 +58,30 @@ export const MODEL_COLUMNS = [
   "notes"
 ] as const;
 
+/** The columns of data/training-runs.csv, exactly and in order. */
+export const TRAINING_RUN_COLUMNS = [
+  "id",
+  "model",
+  "hardware",
+  "precision",
+  "chips",
+  "tokens_t",
+  "sequence_tokens",
+  "chip_hours",
+  "mfu",
+  "mfu_basis",
+  "includes",
+  "source_title",
+  "source_url",
+  "notes"
+] as const;
+
 /**
  * The catalogs' columns by file name, for a header check to tell a header of one for another's: a data/models.csv
  * header in data/hardware.csv was 38 errors, a missing or unexpected column each (breaker).
  */
 export const CATALOG_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   "hardware.csv": HARDWARE_COLUMNS,
-  "models.csv": MODEL_COLUMNS
+  "models.csv": MODEL_COLUMNS,
+  "training-runs.csv": TRAINING_RUN_COLUMNS
 };

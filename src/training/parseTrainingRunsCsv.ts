@@ -6,26 +6,11 @@ import type {PublishedRun} from "./publishedRun.js";
 import {impliedMfu, publishedRunFlops} from "./trainingRunsReport.js";
 import {CellReader, readCatalogRows, scaled} from "../catalog/csvCells.js";
 import {MODEL_CELL_RANGES} from "../catalog/parseModelsCsv.js";
+import {TRAINING_RUN_COLUMNS} from "../catalog/catalogColumns.js";
 import {exponentNotation, formatBound, formatRange, isInRange, type NumberRange} from "../units/range.js";
 import {formatFlops} from "../units/flops.js";
 
-/** The columns of data/training-runs.csv, exactly and in order. */
-export const TRAINING_RUN_COLUMNS = [
-  "id",
-  "model",
-  "hardware",
-  "precision",
-  "chips",
-  "tokens_t",
-  "sequence_tokens",
-  "chip_hours",
-  "mfu",
-  "mfu_basis",
-  "includes",
-  "source_title",
-  "source_url",
-  "notes"
-] as const;
+export {TRAINING_RUN_COLUMNS};
 
 export type TrainingRunColumn = (typeof TRAINING_RUN_COLUMNS)[number];
 

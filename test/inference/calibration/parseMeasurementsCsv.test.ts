@@ -266,6 +266,21 @@ describe("parseMeasurementsCsv", () => {
     ]);
   });
 
+  it("data/training-runs.csv's header is one error naming it, though it shares 8 of its 14 columns (it was 28)", () => {
+    // Tester: `calibration --measurements data/training-runs.csv` printed a missing or out-of-place column each.
+    const runs = readFileSync(new URL("../../../data/training-runs.csv", import.meta.url), "utf8");
+    const errors = userErrorsOf(() => parseMeasurementsCsv(runs, {file: "data/training-runs.csv"}));
+    expect(errors.map((e) => [e.line, e.column, e.message, e.found, e.hint])).toEqual([
+      [
+        1,
+        1,
+        "this is the header of data/training-runs.csv, not of the file this command reads",
+        "14 column names, 6 of them data/training-runs.csv's only ('tokens_t', …)",
+        "data/training-runs.csv is a catalog: name a file with these columns"
+      ]
+    ]);
+  });
+
   it("a misspelt header column is one error offering the column (it was a missing and an unexpected one)", () => {
     const text = withCell("graph_capture", "yes").replace("graph_capture", "graph_captur");
     const errors = userErrorsOf(() => parseMeasurementsCsv(text, {file, allColumns: true}));
