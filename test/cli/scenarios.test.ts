@@ -568,6 +568,30 @@ describe("token-ledger run", () => {
     expect(stdout).toMatch(/silicon\.nre\s+\$150–500M \(90% interval\)\s+data\/scenarios\/base\.md:34/);
   });
 
+  it("says one draw gives no interval, in run and compare, where it promised a [5th–95th percentile] (tester)", async () => {
+    const run = await runCli(["run", "base", "--samples", "1"]);
+    expect(run.code, run.stderr).toBe(0);
+    // The header wraps at 100 columns (wrapProse): a line break may fall between the words.
+    expect(run.stdout.replace(/\s+/g, " ")).toContain(
+      "uncertain: serving.utilization, silicon.nre; 1 draw, seed 1: one draw gives no interval (--samples 2 or more " +
+        "for the 5th–95th percentile)"
+    );
+    expect(run.stdout).not.toContain("[5th–95th percentile]");
+    // No value has an interval beside it, and --json's percentiles are that one draw, as the table's value is.
+    const cost = run.stdout.split("\n").find((line) => line.startsWith("cost per million tokens (blended)"))!;
+    expect(cost).toMatch(/^cost per million tokens \(blended\)\s+[\d.]+ USD\/Mtok$/);
+    const json = JSON.parse((await runCli(["run", "base", "--samples", "1", "--json"])).stdout);
+    const {p5, p50, p95} = json.metrics.costPerMillionTokensUsd;
+    expect([p5, p95]).toEqual([p50, p50]);
+    expect(cost).toContain(`${metricFormat("costPerMillionTokensUsd")(p50)}`);
+    const compare = await runCli(["compare", "base", "agent-era", "--samples", "1"]);
+    expect(compare.code, compare.stderr).toBe(0);
+    expect(compare.stdout.replace(/\s+/g, " ")).toContain(
+      "Metrics (one draw where uncertain, which gives no interval: --samples 2 or more for the 5th–95th percentile):"
+    );
+    expect(compare.stdout).not.toContain("[5th–95th percentile]");
+  });
+
   it("marks the price-list metrics of a scenario that sets no prices as priced at the default list, and not otherwise", async () => {
     // openai-2024 sets no pricing.*: its margins are GPT-4o's API list prices' (the schema's defaults), not OpenAI's.
     const openai = (await runCli(["run", "openai-2024", ...FEW])).stdout;

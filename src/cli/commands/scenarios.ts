@@ -32,7 +32,7 @@ import {
   vendorShareFootnote,
   formatAssumption,
   missingDrawsText,
-  medianLabel,
+  drawsLabel,
   metricFormat,
   PRICE_LIST_METRICS,
   reportMedian,
@@ -410,7 +410,8 @@ function formatRun(report: RunReport, sets: readonly string[]): string {
   if (report.monteCarlo) {
     lines.push(
       wrapProse(
-        `uncertain: ${report.uncertainKeys.join(", ")}; ${medianLabel(report.monteCarlo.samples)} [5th–95th percentile], seed ${report.monteCarlo.seed}`
+        `uncertain: ${report.uncertainKeys.join(", ")}; ` +
+          drawsLabel(report.monteCarlo.samples, report.monteCarlo.seed)
       )
     );
   }
@@ -546,7 +547,13 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
         ]
       : []),
     "",
-    "Metrics (the median of the draws [5th–95th percentile] where uncertain):",
+    // One draw gives no interval: said so, where the header promised one (tester).
+    reports.some((report) => report.monteCarlo?.samples === 1)
+      ? wrapProse(
+          "Metrics (one draw where uncertain, which gives no interval: --samples 2 or more for the 5th–95th " +
+            "percentile):"
+        )
+      : "Metrics (the median of the draws [5th–95th percentile] where uncertain):",
     "",
     metricTables.join("\n\n"),
     ...comparison.scenarios.flatMap((id, i) =>

@@ -765,6 +765,17 @@ export function reportMedian(
   return metric.p50;
 }
 
+/**
+ * How `run`'s header names what an uncertain metric's value is and the seed: "median of 1,000 draws [5th–95th
+ * percentile], seed 1"; for one draw, that it gives no interval, where "median of 1 draw [5th–95th percentile]"
+ * promised one (every percentile of one draw is that draw, so no value has an interval beside it; tester).
+ */
+export function drawsLabel(samples: number, seed: number): string {
+  return samples === 1
+    ? `1 draw, seed ${seed}: one draw gives no interval (--samples 2 or more for the 5th–95th percentile)`
+    : `${medianLabel(samples)} [5th–95th percentile], seed ${seed}`;
+}
+
 /** "median of 1,000 draws": how an uncertain metric's central value is named wherever it is shown. */
 export function medianLabel(samples: number): string {
   return `median of ${countNoun(formatDisplayNumber(samples), "draw")}`;
