@@ -68,6 +68,24 @@ export function findProject(cwd = process.cwd(), env: NodeJS.ProcessEnv = proces
   return {root, dataDir, scenariosDir: join(dataDir, "scenarios")};
 }
 
+/**
+ * The error for a file's path written with a trailing slash (`base.md/`, as a shell's completion of a folder leaves
+ * it), or undefined for any other path: the system reads it as a folder and finds none, and `run` offered the file's
+ * id ("did you mean base, its id without .md?") while `validate` said "not a Markdown file … found a .md file"
+ * (tester). Refused, as `--out` refuses a file path with one, naming the path without it. `at` places the error: a
+ * flag (`SCENARIO`) or the file as messages name it.
+ */
+export function slashedFileError(path: string, at: {flag: string} | {file: string}): UserError | undefined {
+  const bare = path.replace(/[\\/]+$/, "");
+  if (bare === path || bare === "" || !isRegularFile(bare)) return undefined;
+  return new UserError({
+    ...at,
+    message: "a file written with a trailing slash",
+    expected: `the file's path without it, ${bare}`,
+    found: path
+  });
+}
+
 /** True when `path` is a folder (false when it is missing, a file, or cannot be read). */
 export function isFolder(path: string): boolean {
   return statKind(path) === "folder";

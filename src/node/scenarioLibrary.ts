@@ -4,7 +4,13 @@ import {isUserError, UserError, UserErrors} from "../errors/userError.js";
 import {scenarioFrontMatterText, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {resolveScenario, scenarioChain, type ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 import {scenarioIndex, type ScenarioIndex} from "../scenario/resolve/scenarioIndex.js";
-import {isRegularFile, MARKDOWN_EXTENSION, MARKDOWN_EXTENSION_WORDS, unreadScenariosDir} from "./paths.js";
+import {
+  isRegularFile,
+  MARKDOWN_EXTENSION,
+  MARKDOWN_EXTENSION_WORDS,
+  slashedFileError,
+  unreadScenariosDir
+} from "./paths.js";
 import {
   displayPath,
   isMarkdownPath,
@@ -151,6 +157,8 @@ export function locateScenario(arg: string, flag = "SCENARIO"): {id: string; lib
     }
   };
   if (looksLikePath) {
+    const slashed = slashedFileError(arg, {flag});
+    if (slashed) throw slashed;
     notMarkdown();
     if (!existsSync(arg) || !statSync(arg).isFile()) {
       // `run base.md` for the bundled base: its id, which names it from any folder (it read "no such scenario file"

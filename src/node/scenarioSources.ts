@@ -4,7 +4,7 @@ import {UserError, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, partialIdInError, partialScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import type {ScenarioLookup} from "../scenario/resolve/resolveScenario.js";
 import {duplicateIdError, idLocation} from "../scenario/resolve/scenarioIndex.js";
-import {isRegularFile, MARKDOWN_EXTENSION_WORDS, ownScenariosDir} from "./paths.js";
+import {isRegularFile, MARKDOWN_EXTENSION_WORDS, ownScenariosDir, slashedFileError} from "./paths.js";
 import {
   displayPath,
   nonMarkdownExtension,
@@ -289,6 +289,8 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
     idAt: `${file}:1:1`,
     errors: []
   };
+  const slashed = given ? slashedFileError(givenAs, {file}) : undefined;
+  if (slashed) return {...source, errors: [slashed]};
   // `validate some.mjs` read the module as a scenario: "missing front matter … found export default 1" (breaker).
   // Before it is read: a binary file (.parquet) is not Markdown either, whatever its encoding.
   const extension = given ? nonMarkdownExtension(givenAs) : undefined;

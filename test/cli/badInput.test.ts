@@ -527,6 +527,23 @@ describe("a SCENARIO that is there but is no file", () => {
     expect(await oneErrorLine(["run", "no-such-id.md"])).not.toContain("did you mean");
   });
 
+  it("a file's path with a trailing slash is refused, naming it without: run, compare, validate", async () => {
+    // Tester: run offered "did you mean base, its id without .md?", validate said "not a Markdown file … found a .md
+    // file"; --out refuses a file path with a trailing slash too ("a folder, not a file").
+    const expected = "expected the file's path without it, data/scenarios/base.md, found data/scenarios/base.md/";
+    expect(await oneErrorLine(["run", "data/scenarios/base.md/"])).toBe(
+      `SCENARIO: a file written with a trailing slash: ${expected}`
+    );
+    expect(await oneErrorLine(["compare", "agent-era", "data/scenarios/base.md/"])).toBe(
+      `SCENARIOS: a file written with a trailing slash: ${expected}`
+    );
+    expect(await oneErrorLine(["validate", "data/scenarios/base.md/"])).toBe(
+      `data/scenarios/base.md: a file written with a trailing slash: ${expected}`
+    );
+    // No such file, slash or not: as before.
+    expect(await oneErrorLine(["run", "data/scenarios/no-such.md/"])).toMatch(/^SCENARIO: no such scenario file: /);
+  });
+
   it("run DIR without a slash reads as an id, and says the folder is there (it said only 'unknown scenario')", async () => {
     // docs/ is a folder of this repository (the tests run in its root).
     expect(await oneErrorLine(["run", "docs"])).toMatch(

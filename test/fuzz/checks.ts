@@ -209,11 +209,19 @@ export async function checkCliCase(argv: readonly string[], outDir: string): Pro
       /^[^:\s][^:]*:\d+(:\d+)?: /.test(message) || // file:line:column
       /^(unknown command|missing argument of|too many arguments for|cannot write the output)/.test(message) ||
       /^(SCENARIOS?|<\w+>): /.test(message) || // a command's argument
-      /^.+?: (cannot read the file|no such file|a directory, not a scenario file|not a Markdown file): /.test(message); // a file that cannot be read, or is no Markdown (its name may hold ":"), has no line
+      // A file that cannot be read, is no Markdown or is written with a trailing slash (its name may hold ":") has no
+      // line.
+      FILE_WITHOUT_LINE.test(message);
     if (!located) return {outcome: "misplaced", detail: `${JSON.stringify(args)}: ${line}`};
   }
   return {outcome: "located"};
 }
+
+/** An error of a given file as a whole, named by the file without a line: `base.md: no such file: …`. */
+const FILE_WITHOUT_LINE = new RegExp(
+  "^.+?: (cannot read the file|no such file|a directory, not a scenario file|not a Markdown file|" +
+    "a file written with a trailing slash): "
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 
