@@ -64,9 +64,11 @@ export function LiveKey(
     const metric = DERIVED[path as keyof typeof DERIVED] as (typeof DERIVED)[keyof typeof DERIVED] | undefined;
     const derived = evaluation && metric ? evaluation.metrics[metric] : undefined;
     if (derived !== undefined) {
+      // Written as the metrics table writes the metric (a ratio's three digits: "0.780×"), not as the key's own
+      // format would ("0.78×"): the two sat side by side on /scenarios/asic-9-months reading one figure two ways.
       return liveSpan(
         path,
-        formatAssumption(path, derived),
+        formatMetric(metric!, derived),
         `${path} is not used (${why}): the value the page computes instead`
       );
     }

@@ -218,7 +218,7 @@ describe.skipIf(!enabled)("scenario pages", () => {
       await expect
         .poll(async () => (await notes.allTextContents()).join("\n"))
         .toMatch(
-          /the serving layout, TP 1 × EP 144 with prompts prefilled on the same chips .* is of a kind the serving model is not calibrated on: on the 7 published runs of such a layout \(deepseek-r1 on b200, gb200 and h200-sxm\) it gave 1\.69 to 4\.35 times/
+          /the serving layout, TP 1 × EP 144 with prompts prefilled on the same chips .* is of a kind the serving model is not calibrated on: on the 7 published runs of such a layout \(deepseek-r1 on b200, gb200 and h200-sxm\) it gave 1\.68 to 4\.35 times/
         );
     } finally {
       await closePage(page);

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
 import {LiveKey, LiveMetric} from "../../docs/components/liveValue.js";
+import {formatMetric} from "../../docs/components/format.js";
 import {metricSpreadText, metricValueText} from "../../docs/components/scenarioMetrics.js";
 import {metricRows, type MetricRow} from "../../docs/components/scenarioPage.js";
 
@@ -54,6 +55,17 @@ describe("a narrative's key the page's state does not read", () => {
     });
     expect(span.textContent).toBe("0.714×");
     expect(span.title).toContain("is not used");
+  });
+
+  it("writes that value as the metrics table writes the metric: 0.78 as 0.780×, not the key's 0.78×", () => {
+    // The custom ASIC's derived multiple after the December 2026 refit read "0.780×" in the metrics table and "0.78×"
+    // in the narrative beside it (formatRatio's three digits against the key's format; CI browser test).
+    const span = LiveKey({"silicon.relativeThroughput": 0.98}, "silicon.relativeThroughput", {
+      unread,
+      evaluation: {metrics: {siliconRelativeThroughput: 0.78, siliconUnitCostUsd: 2904}}
+    });
+    expect(span.textContent).toBe(formatMetric("siliconRelativeThroughput", 0.78));
+    expect(span.textContent).toBe("0.780×");
   });
 
   it("says '(not used)' where nothing computes it instead, and reads as before where it is read", () => {
