@@ -27,7 +27,8 @@ export interface CatalogRowName {
  * - a word of that row's name that has both letters and digits (H100 in "NVIDIA H100 SXM5 80GB", 405B in "Llama 3.1
  *   405B", 8x7B, MI300X, v5e), in any case, also written with a hyphen where letters meet digits (H-100, MI-300X) or
  *   with a space after capitals as the name writes them (H 100; not after a lone A or I, as in "A 100-GPU cluster");
- *   memory sizes (80GB) name no chip and are left out;
+ *   memory sizes (80GB) name no chip and are left out; one of two characters (v3, 4o) only with the name's word before
+ *   it (TPU v3, TPU-v3, GPT-4o), as DeepSeek-V3 is no TPU v3;
  * - a proper noun of its name that no other row of its catalog has (Maverick in "Llama 4 Maverick (17B active, …)",
  *   Ironwood, Trillium, Hypothetical in "Hypothetical custom inference ASIC (illustrative)"; not NVIDIA, Google or
  *   Llama, a vendor's or family's word, nor a chip family of the catalog's family column: Blackwell, which gb200's
@@ -92,12 +93,13 @@ interface Left extends Term {
 
 /**
  * A word a source names a row by (see inheritedSourcesNote): `mixed`, one with letters and digits (H100), read in any
- * case and with a hyphen or space where they meet; `proper`, a proper noun or a one-word name (Maverick, X), read with
+ * case and with a hyphen or space where they meet; `pair`, a mixed word of two characters with the name's word before
+ * it ("TPU v3", read as TPU v3, TPU-v3 or TPUv3 in any case); `proper`, a proper noun or a one-word name (Maverick, X), read with
  * its capitals; `id`, the row's id, in any case.
  */
 interface Term {
   word: string;
-  kind: "mixed" | "proper" | "id";
+  kind: "mixed" | "pair" | "proper" | "id";
 }
 
 /** The keys that name a catalog row (schema `catalog`), with their catalog. */
@@ -190,8 +192,13 @@ function termsOf(id: string, catalogRows: readonly CatalogRowName[]): Term[] {
       (/^.+[a-z]/.test(word) || (words.length === 1 && !/^[AI]$/.test(word))) &&
       !others.has(singular(word))
   );
+  // A two-character word (v3, 4o) is read with the word before it: alone, tpu-v3's v3 named DeepSeek-V3 (helper-217).
+  const mixedTerms = mixed.map((word): Term => {
+    const before = words[words.indexOf(word) - 1];
+    return word.length <= 2 && before !== undefined ? {word: `${before} ${word}`, kind: "pair"} : {word, kind: "mixed"};
+  });
   return [
-    ...mixed.map((word) => ({word, kind: "mixed" as const})),
+    ...mixedTerms,
     ...proper.map((word) => ({word, kind: "proper" as const})),
     ...(/[^A-Za-z0-9]/.test(id) ? [{word: id, kind: "id" as const}] : [])
   ];
@@ -216,6 +223,10 @@ function mentions(text: string, {word, kind}: Term): boolean {
   const whole = (pattern: string, flags: string) =>
     new RegExp(`(?<![A-Za-z0-9])${pattern}s?(?![A-Za-z0-9])`, flags).test(text);
   if (kind === "proper") return whole(word, "");
+  if (kind === "pair") {
+    const [before, after] = word.split(" ").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    return whole(`${before}(?:${HYPHEN}|${SPACE})?${after}`, "i");
+  }
   if (kind === "id") {
     // Not inside a longer id or file name (h100-sxm in h100-sxm2, llama-3.1-405b in llama-3.1-405b.md).
     const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

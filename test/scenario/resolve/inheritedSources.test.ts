@@ -22,7 +22,8 @@ const NAMES: Record<string, string> = {
   "tpu-v6e": "Google Cloud TPU v6e (Trillium)",
   "tpu-v7": "Google Cloud TPU7x (Ironwood)",
   "custom-inference-asic": "Hypothetical custom inference ASIC (illustrative)",
-  "my-chip": "X"
+  "my-chip": "X",
+  "tpu-v3": "Google Cloud TPU v3"
 };
 /** Chip families as data/hardware.csv's family column gives them, for the rows that have one here. */
 const FAMILIES: Record<string, string> = {b200: "blackwell", gb200: "blackwell", "h100-sxm": "hopper"};
@@ -161,6 +162,16 @@ describe("inheritedSourcesNote", () => {
     const note = noteBetween(parent, toB200);
     expect(note).toMatch(/whose source names NVL72: serving\.utilization/);
     expect(note).not.toMatch(/Blackwell/);
+  });
+
+  it("reads a two-character name word with the word before it: TPU v3, not DeepSeek-V3", () => {
+    const parent = (source: string) =>
+      `serving:\n  hardware: tpu-v3\n  tensorParallel: 8\nsources:\n  serving.tensorParallel: "${source}"\n`;
+    const toB200 = 'serving:\n  hardware: b200\nsources:\n  serving.hardware: "B200"\n';
+    expect(noteBetween(parent("as DeepSeek-V3 is served"), toB200)).toBeNull();
+    expect(noteBetween(parent("a v3 of the paper"), toB200)).toBeNull();
+    expect(noteBetween(parent("one TPU v3 pod slice"), toB200)).toMatch(/source names TPU v3:/);
+    expect(noteBetween(parent("8 TPU-v3 chips"), toB200)).toMatch(/source names TPU v3\b/);
   });
 
   it("reads H-100 and H 100 as H100, but not a 100 as A100", () => {
