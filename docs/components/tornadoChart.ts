@@ -75,6 +75,9 @@ export function TornadoChart(
     x: {
       label: xLabel,
       grid: true,
+      // At least four ticks: at 390 px Plot's one per 80 px gave /flywheel's axis a single tick, "6", and bars whose
+      // lengths could not be read (new-user trial).
+      ticks: Math.max(4, Math.round((chartWidth - marginLeft) / 80)),
       ...(tickFormat ? {tickFormat: axisTickFormat((v: number) => tickFormat(v / scale))} : {})
     },
     y: {label: null, domain: drawn.map((r) => labels[r.input] ?? r.input)},

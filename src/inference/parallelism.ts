@@ -11,7 +11,7 @@ type HeadShape = Pick<ModelArchitecture, "attentionHeads" | "kvHeads" | "mlaKvDi
  * TP8 EP1 is the classic tensor-parallel replica; TP1 EP8 is data-parallel attention with expert parallelism. A layout
  * with expertParallel > tensorParallel serving whole requests (prefill beside decode) is outside the calibrated band
  * (calibration/scope.ts): the model runs its attention groups in lockstep at the mean batch, without the imbalance
- * unified scheduling gives them, and is about 1.7 to 2.5 times too fast on such runs' decode steps, for reasons that
+ * unified scheduling gives them, and is about 1.7 to 2.6 times too fast on such runs' decode steps, for reasons that
  * imbalance does not explain; the measurements of such runs are not fitted, and a user's such layout carries a note
  * (calibratedBandNote.ts).
  */

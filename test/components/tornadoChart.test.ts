@@ -25,6 +25,14 @@ describe("TornadoChart", () => {
     );
   });
 
+  it("gives a narrow chart's value axis at least three ticks to read the bars against", () => {
+    // /flywheel's tornado at 390 px (a 260 px chart) had one tick, "6", on 4.6–7.6% (new-user trial).
+    const rows = [row("a", 4.7, 7.0), row("b", 5.3, 7.5), row("c", 5.3, 5.9)];
+    const chart = TornadoChart(rows, {base: 5.3, width: 260});
+    const ticks = chart.querySelectorAll('g[aria-label="x-axis tick label"] text');
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+  });
+
   it("has no caption when every input moves the metric", () => {
     const chart = TornadoChart([row("a", 80, 130), row("b", 100, 101)], {base: 100});
     expect(chart.querySelector("figcaption")).toBeNull();

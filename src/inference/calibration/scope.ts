@@ -19,7 +19,7 @@ import type {MeasurementPhase} from "./measurement.js";
  * handles a decode batch simultaneously, leading to increased decode latency").
  *
  * What the runs since showed (December 2026): the imbalance is a small part of the gap, and the larger part is not
- * identified. The model is about 1.7 to 2.5 times too fast on such runs' decode steps at the batch they held:
+ * identified. The model is about 1.7 to 2.6 times too fast on such runs' decode steps at the batch they held:
  *   - TensorRT-LLM's fixed-length DeepSeek-R1-0528 run on 8 B200s (1,042 in, 2,048 out, 7,168 in flight, no spread
  *     of lengths, so no drain and no length bias; the row trtllm-bestperf-dsr1-0528-1k2k-c7168-b200x8): 2.56 times the
  *     measured 5,393 tokens/s per GPU. Its two runs with a 16-bit KV cache (kv_cache_dtype): 3,072 in flight on the
@@ -80,6 +80,6 @@ export const CALIBRATED_BAND_CRITERION =
 export const CALIBRATED_BAND_REASON =
   "the model steps such replicas in lockstep, without the rank imbalance unified scheduling gives them (one rank " +
   "prefilling while the others decode: LMSYS, large-scale EP on 96 H100s, May 2025); the runs since show it about " +
-  "1.7 to 2.5 times too fast on their decode steps at the batch they held, more than that imbalance explains " +
+  "1.7 to 2.6 times too fast on their decode steps at the batch they held, more than that imbalance explains " +
   "(TensorRT-LLM's ADP balance blog: 1.11 times with its balancing), for reasons not identified; so these rows are " +
   "neither fitted nor held out";
