@@ -122,9 +122,10 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   /** What each file with errors read without error: its catalog ids are still checked, below. */
   const partials: (ParsedScenario | undefined)[] = [];
   /**
-   * Each file whose front matter parsed and whose id no other file gives, whatever its narrative: it is resolved,
-   * bound and drawn below like a file without errors, so an error in the narrative no longer hides an unknown parent
-   * or catalog id (`{{metrics.nope}}` left `extends: bse` and `hardware: h100-sxn` unsaid; helper item).
+   * Each file whose front matter parsed, whatever its narrative and whether another file gives its id: it is resolved,
+   * bound and drawn below like a file without errors, so an error in the narrative or a shared id no longer hides an
+   * unknown parent or catalog id (`{{metrics.nope}}`, or `id: zz` in a.md and b.md, left `extends: bse` and
+   * `hardware: h100-sxn` unsaid; helper items).
    */
   const frontMatterParsed: (ParsedScenario | undefined)[] = [];
   const parsedGiven: (ParsedScenario | undefined)[] = sources.given.map((source, i) => {
@@ -162,7 +163,7 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     partials[i] = source.partial;
     const duplicate = sources.duplicateError(source);
     if (duplicate) check.errors.push(duplicate);
-    else frontMatterParsed[i] = source.scenario;
+    frontMatterParsed[i] = source.scenario;
     // The narrative is checked even when the front matter has errors, so one pass lists both.
     const body = scenarioBody(source.text ?? "");
     check.errors.push(...(body ? narrativeErrors({file: check.file, ...body}, glossaryAnchors()) : []));
@@ -209,8 +210,9 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   );
   const resolvedGiven: (ResolvedScenario | undefined)[] = [];
   const parentGiven: (ResolvedScenario | undefined)[] = [];
-  // Every file whose front matter parsed, also one with errors in its narrative (not parsedGiven): its errors are
-  // added to the narrative's, and its id, already failed (or given by another file that passed), is left as it is.
+  // Every file whose front matter parsed, also one with errors in its narrative or an id another file gives (not
+  // parsedGiven): its errors are added to those, and its id, already failed (or given by another file that passed),
+  // is left as it is.
   frontMatterParsed.forEach((scenario, i) => {
     if (!scenario || !catalogs) return;
     const fail = (id: string) => {
@@ -218,10 +220,14 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
     };
     const dir = sources.contextOf(sources.given[i]!);
     const {index, duplicates, ...known} = context(dir);
-    // A file that gives its id here with an error in its narrative is itself where its chain meets that id, as a file
-    // without errors is: a chain coming back to it is a cycle, not a parent to fix first (kid, extending it, is).
+    // A file that gives its id here with an error in its narrative, or that is one of the files giving it (each in
+    // error), is itself where its chain meets that id, as a file without errors is: a chain coming back to it is a
+    // cycle, not a parent to fix first (kid, extending it, is).
     const holder = sources.holder(scenario.id, dir);
-    const itself = !parsedGiven[i] && holder?.kind === "scenario" && holder.source === sources.given[i];
+    const itself =
+      !parsedGiven[i] &&
+      ((holder?.kind === "scenario" && holder.source === sources.given[i]) ||
+        (holder?.kind === "duplicate" && holder.sources.includes(sources.given[i]!)));
     const lookup: ScenarioLookup = itself ? (id) => (id === scenario.id ? scenario : index.lookup(id)) : index.lookup;
     const broken = itself ? new Map([...known.broken].filter(([id]) => id !== scenario.id)) : known.broken;
     const brokenParent = blockedParent(scenario, lookup, broken);

@@ -60,4 +60,38 @@ describe("checkScenarioFiles", () => {
     const messages = checkScenarioFiles([g]).errors.map((error) => error.detail.message);
     expect(messages).toEqual(["unknown live value in the narrative", "extends cycle"]);
   });
+
+  it("checks the front matter of a file in error only for its id as that of one without (helper item)", () => {
+    // A file whose only error was another file's giving its id was checked no further: `validate a.md b.md`, both
+    // `id: zz`, printed the two duplicate-id errors and hid a.md's unknown parent and unknown hardware id.
+    const frontMatter = "---\nid: dupe\ntitle: Dup 1\nextends: bse\nserving:\n  hardware: h100-sxn\n---\n\nText.\n";
+    const one = file("dup1.md", frontMatter);
+    const two = file("dup2.md", "---\nid: dupe\ntitle: Dup 2\n---\n\nText.\n");
+    const check = checkScenarioFiles([one, two]);
+    const where = (errors: typeof check.errors) =>
+      errors.map((error) => [
+        error.detail.file?.replace(/.*\//, ""),
+        error.detail.line,
+        error.detail.column,
+        error.detail.message
+      ]);
+    expect(where(check.errors)).toEqual([
+      ["dup1.md", 2, 5, "duplicate scenario id"],
+      ["dup1.md", 4, 10, "unknown scenario"],
+      ["dup1.md", 6, 13, "unknown hardware id 'h100-sxn'"],
+      ["dup2.md", 2, 5, "duplicate scenario id"]
+    ]);
+    expect(check.library.index.ids).not.toContain("dupe");
+  });
+
+  it("tells a file in error for its id, in an extends cycle, of the cycle, not to fix the files of its id", () => {
+    const one = file("cyc1.md", "---\nid: loop\ntitle: Cyc 1\nextends: ring\n---\n\nText.\n");
+    const two = file("cyc2.md", "---\nid: loop\ntitle: Cyc 2\n---\n\nText.\n");
+    file("ring.md", "---\ntitle: Ring\nextends: loop\n---\n\nText.\n");
+    const check = checkScenarioFiles([one, two]);
+    expect(check.files[0]!.errors.map((error) => error.detail.message)).toEqual([
+      "duplicate scenario id",
+      "extends cycle"
+    ]);
+  });
 });
