@@ -202,10 +202,14 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
   const before: UserError[][] = checks.map(() => []);
   // An id fails when no file that passed has it.
   const passedIds = new Set(parsedGiven.filter((scenario) => scenario !== undefined).map((scenario) => scenario.id));
-  // A file whose id is in error fails no id: its id is only its file's name, which another file may give.
+  // A file whose id is in error fails no id: its id is only its file's name, which another file may give. Nor does a
+  // path refused unread (`base.md/`): it names no file.
   const failed = new Set(
     checks
-      .filter((check, i) => check.errors.length && !passedIds.has(check.id) && !sources.given[i]!.idInError)
+      .filter(
+        (check, i) =>
+          check.errors.length && !passedIds.has(check.id) && !sources.given[i]!.idInError && !sources.given[i]!.refused
+      )
       .map((check) => check.id)
   );
   const resolvedGiven: (ResolvedScenario | undefined)[] = [];

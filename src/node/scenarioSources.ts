@@ -50,7 +50,7 @@ const TIER_ORDER: readonly ScenarioTier[] = ["folder", "parent", "other"];
 
 /** One scenario file, read and parsed once. */
 export interface ScenarioSource {
-  /** The real path (symbolic links resolved). */
+  /** The real path (symbolic links resolved); a refused path's ends in the slash it was refused for. */
   path: string;
   /** The file as the user would write it (displayPath). */
   file: string;
@@ -75,6 +75,12 @@ export interface ScenarioSource {
   readError?: NodeJS.ErrnoException;
   /** True when the file's id is in error (`id: "x y"`): it then gives no id, and `id` is only its file's name. */
   idInError?: boolean;
+  /**
+   * True for a given path refused before it is read (`base.md/`, slashedFileError): it names no file, so it gives no
+   * id and fails none, and the file it would name is read as if it were not given (agent-era beside
+   * `data/scenarios/base.md/` was told to fix base.md first; helper item).
+   */
+  refused?: boolean;
 }
 
 /** Who gives an id: one file that parsed, one with errors, or several files of one tier (each in error). */
@@ -115,13 +121,17 @@ export interface ScenarioSources {
  * project) and the files beside the given ones, and decides which file gives each id (the rules above).
  *
  * @param givenPaths Files the command runs or checks (any order; relative or absolute). A given file that cannot be
- *   read is kept with its readError and gives no id.
+ *   read is kept with its readError and gives no id; a path refused unread (a file's path with a trailing slash) is
+ *   kept with its error and gives none either, and stands for no file.
  * @returns The files and the holder of each id. Throws only what is no user's mistake (a bug).
  */
 export function readScenarioSources(givenPaths: readonly string[]): ScenarioSources {
-  // A file named twice (a glob and a name, or through a link) is read once; it is shown as it was first written.
+  // A file named twice (a glob and a name, or through a link) is read once; it is shown as it was first written. A
+  // refused path is kept by itself (its own key, not the file's real path), so it neither hides the file it would
+  // name from the scenarios folder nor stands in for it when that file is given too.
   const written = new Map<string, string>();
-  for (const path of givenPaths) if (!written.has(realPath(path))) written.set(realPath(path), path);
+  const keyOf = (path: string) => (slashedFileError(path, {file: path}) ? `${realPath(path)}/` : realPath(path));
+  for (const path of givenPaths) if (!written.has(keyOf(path))) written.set(keyOf(path), path);
   const given = [...written.keys()];
   const folderDir = realPath(ownScenariosDir());
   // Each file once by its real path (two links to one file were two files of one id; breaker).
@@ -146,7 +156,8 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
   // Each id's files, in the order of their paths (so that every command names an id's files alike).
   const byId = new Map<string, ScenarioSource[]>();
   for (const source of sources) {
-    if (!source.readError && !source.idInError) byId.set(source.id, [...(byId.get(source.id) ?? []), source]);
+    if (!source.readError && !source.idInError && !source.refused)
+      byId.set(source.id, [...(byId.get(source.id) ?? []), source]);
   }
   for (const files of byId.values()) files.sort(byPath);
   /**
@@ -166,7 +177,7 @@ export function readScenarioSources(givenPaths: readonly string[]): ScenarioSour
   };
   const holds = (source: ScenarioSource) => winner(deciding(source.id, dirname(source.path)), source.id) === source;
   const duplicateError = (source: ScenarioSource): UserError | undefined => {
-    if (source.idInError) return undefined;
+    if (source.idInError || source.refused) return undefined;
     const files = deciding(source.id, dirname(source.path));
     const first = winner(files, source.id);
     let others: ScenarioSource[] = [];
@@ -290,7 +301,7 @@ function readSource(path: string, tier: ScenarioTier, givenAs?: string): Scenari
     errors: []
   };
   const slashed = given ? slashedFileError(givenAs, {file}) : undefined;
-  if (slashed) return {...source, errors: [slashed]};
+  if (slashed) return {...source, errors: [slashed], refused: true};
   // `validate some.mjs` read the module as a scenario: "missing front matter … found export default 1" (breaker).
   // Before it is read: a binary file (.parquet) is not Markdown either, whatever its encoding.
   const extension = given ? nonMarkdownExtension(givenAs) : undefined;

@@ -94,4 +94,19 @@ describe("checkScenarioFiles", () => {
       "extends cycle"
     ]);
   });
+
+  it("lets a path refused for its trailing slash claim no id: agent-era extends the library's base", () => {
+    // `validate data/scenarios/base.md/ data/scenarios/agent-era.md`: the refused path still claimed the id base, so
+    // agent-era was told its parent "has errors (fix data/scenarios/base.md first)".
+    const check = checkScenarioFiles(["data/scenarios/base.md/", "data/scenarios/agent-era.md"]);
+    expect(check.errors.map((error) => error.detail.message)).toEqual(["a file written with a trailing slash"]);
+    expect(check.files[1]!.errors).toEqual([]);
+    expect(check.library.index.ids).toContain("base");
+    // Given beside the file it would name, it stands for no file: base.md is checked as itself, in no error.
+    const both = checkScenarioFiles(["data/scenarios/base.md/", "data/scenarios/base.md"]);
+    expect(both.files.map((file) => file.errors.map((error) => error.detail.message))).toEqual([
+      ["a file written with a trailing slash"],
+      []
+    ]);
+  });
 });
