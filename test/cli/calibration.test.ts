@@ -326,6 +326,16 @@ describe("token-ledger calibration", () => {
     }
   });
 
+  it("a measurements path with a trailing slash is refused, naming --measurements, as run's SCENARIO is", async () => {
+    // It was read as the file: the table on stdout, exit 0.
+    const {code, stdout, stderr} = await runCli(["calibration", "--measurements", "data/measurements.csv/"]);
+    expect({code, stdout}).toEqual({code: 1, stdout: ""});
+    expect(stderr).toBe(
+      "token-ledger: --measurements: a file written with a trailing slash: expected the file's path without it, " +
+        "data/measurements.csv, found data/measurements.csv/\n"
+    );
+  });
+
   it("--write replaces the generated module whole: a temporary file beside it, renamed over it (breaker)", () => {
     const folder = mkdtempSync(join(tmpdir(), "token-ledger-calibration-write-"));
     try {

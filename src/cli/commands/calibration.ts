@@ -17,7 +17,7 @@ import {servingCalibrationSource} from "../../inference/calibration/generatedSou
 import {loadCatalogs} from "../../node/catalogFiles.js";
 import {loadMeasurements} from "../../node/measurementFiles.js";
 import {UserError} from "../../errors/userError.js";
-import {PACKAGE_ROOT} from "../../node/paths.js";
+import {PACKAGE_ROOT, slashedFileError} from "../../node/paths.js";
 import {writeFileAtomic} from "../../node/writeTable.js";
 import {formatDisplayNumber, formatPercent, formatPriceNumber} from "../../scenario/run/reportFormat.js";
 import {formatNumber, formatTable} from "../table.js";
@@ -76,6 +76,13 @@ export function registerCalibration(program: Command): void {
     )
     .option("--write", `write the fitted efficiencies to ${"src/inference/servingCalibration.generated.ts"}`)
     .action((options: {json?: boolean; write?: boolean; measurements?: string}) => {
+      // `--measurements data/measurements.csv/` was read as the file (resolve drops the slash), where run, validate and
+      // --out refuse a file's path written with one: refused the same way, naming the flag (helper item).
+      const slashed =
+        options.measurements === undefined
+          ? undefined
+          : slashedFileError(options.measurements, {flag: "--measurements"});
+      if (slashed) throw slashed;
       const target = options.write ? calibrationWriteTarget() : undefined;
       const {measurements, file, text, notes} = loadMeasurements(options.measurements && resolve(options.measurements));
       for (const note of notes) process.stderr.write(`token-ledger: note: ${note}\n`);
