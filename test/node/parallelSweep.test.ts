@@ -121,7 +121,18 @@ describe("parallelSweepChunks", () => {
     // A signal's handler calls process.exit (writeTable.ts, onEndingSignal), which joined the workers one at a time,
     // each while the others still evaluated: SIGTERM took 10 s to end a sweep with 15 workers on 2 cores (breaker).
     // One listener per sweep reached Node's MaxListeners warning at 11 concurrent sweeps (breaker).
-    const options = {bound: asic, axes, chunkRows: 40, workers: 2, parallelMinMs: 0, evaluateWhileWorkersLoad: false};
+    // A grid of 30,000 points (750 blocks), so that neither sweep's workers can finish it while this thread reads the
+    // other's first block: on the 300-point grid of the other tests a loaded CI machine's workers finished the first
+    // sweep before the stop, which then had nothing to stop ('null').
+    const long = [parseSweepAxis("silicon.designCycle=6:36:6"), parseSweepAxis("serving.utilization=0.3:0.9:5000")];
+    const options = {
+      bound: asic,
+      axes: long,
+      chunkRows: 40,
+      workers: 2,
+      parallelMinMs: 0,
+      evaluateWhileWorkersLoad: false
+    };
     const sweeps = [parallelSweepChunks(options).chunks, parallelSweepChunks(options).chunks];
     // Each sweep up to its first block from a worker (block 1: block 0 is this thread's).
     for (const chunks of sweeps) {
