@@ -20,7 +20,7 @@ export const FAR_BELOW_CONTEXT_TOKENS = 512;
 /**
  * The note's sentence for a data/models.csv context_tokens cell written `written`, when a plain number above 0 and
  * under FAR_BELOW_CONTEXT_TOKENS, else null: "context_tokens 128 is 128 tokens, under a quarter of any bundled
- * model's window (the least in data/models.csv, gpt-3-175b's, is 2,048 tokens): write 128000 if 128k was meant". Every
+ * model's window (the least bundled, gpt-3-175b's, is 2,048 tokens): write 128000 if 128k was meant". Every
  * request of more tokens is then refused as past the window. A note, not an error: a toy model may have such a window.
  * A cell that is not a plain number is left to the cell's own error.
  */
@@ -32,6 +32,6 @@ export function thousandsContextSentence(written: string): string | null {
   const meant = Number((value * 1000).toPrecision(12));
   return (
     `context_tokens ${text} is ${countNoun(text, "token")}, under a quarter of any bundled model's window (the least ` +
-    `in data/models.csv, ${model}'s, is ${groupThousands(tokens)} tokens): write ${meant} if ${text}k was meant`
+    `bundled, ${model}'s, is ${groupThousands(tokens)} tokens): write ${meant} if ${text}k was meant`
   );
 }

@@ -26,8 +26,8 @@ describe("LEAST_MODEL_CONTEXT_TOKENS", () => {
 describe("thousandsContextSentence", () => {
   it("notes a window under 512 tokens, offering it × 1,000", () => {
     expect(thousandsContextSentence("128")).toBe(
-      "context_tokens 128 is 128 tokens, under a quarter of any bundled model's window (the least in " +
-        "data/models.csv, gpt-3-175b's, is 2,048 tokens): write 128000 if 128k was meant"
+      "context_tokens 128 is 128 tokens, under a quarter of any bundled model's window (the least bundled, " +
+        "gpt-3-175b's, is 2,048 tokens): write 128000 if 128k was meant"
     );
     expect(thousandsContextSentence("1")).toMatch(/^context_tokens 1 is 1 token, .*: write 1000 if 1k was meant$/);
   });

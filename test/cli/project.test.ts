@@ -783,7 +783,7 @@ describe("a project's models.csv with a context window written in thousands", ()
     const place = `${file}:2:${cells.slice(0, contextColumn).join(",").length + 2}`;
     const note =
       `token-ledger: note: ${place}: context_tokens 1 is 1 token, under a quarter of any bundled model's window ` +
-      "(the least in data/models.csv, gpt-3-175b's, is 2,048 tokens): write 1000 if 1k was meant\n";
+      "(the least bundled, gpt-3-175b's, is 2,048 tokens): write 1000 if 1k was meant\n";
     const validate = await runCli(["validate"]);
     expect(validate.code, validate.stderr).toBe(0);
     expect(validate.stderr).toBe(note);
