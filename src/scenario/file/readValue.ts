@@ -447,12 +447,15 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
           other === "models" ? "model" : "hardware",
           swappedPair(def.path)
         );
-  // Text with no id's shape (`-`, `h100 sxm`) is offered the catalog's closest ids, as an unknown id is: it had none.
+  // Text with no id's shape (`h100 sxm`) is offered the catalog's closest ids, as an unknown id is: it had none. Text
+  // with no letter or digit (`-`) is like no id, and its "closest" were arbitrary ('b200', 'gb200' or 'tpu-v3'; trial).
   const hint =
     lower === undefined
       ? undefined
       : !CATALOG_ID_PATTERN.test(lower)
-        ? ids && didYouMeanHint(lower, ids)
+        ? ids && /[\p{L}\p{N}]/u.test(lower)
+          ? didYouMeanHint(lower, ids)
+          : undefined
         : (swapped ??
           (ids === undefined || ids.includes(lower) ? `did you mean ${lower}?` : didYouMeanHint(lower, ids)));
   return fail(node, {
