@@ -30,7 +30,7 @@ export interface MeasurementShape {
   /** Coefficient of variation of the generated tokens per request, >= 0 (inflightLength.ts); absent: 0. */
   outputTokensCv?: number;
   /**
-   * Bytes per KV-cache element where the run's format is published (measurement.ts KV_CACHE_DTYPES); absent: the
+   * Bytes per KV-cache element where the run's format is published (precision.ts KV_CACHE_DTYPES); absent: the
    * precision's default (DEFAULT_KV_BYTES_PER_ELEMENT).
    */
   kvBytesPerElement?: number;

@@ -90,6 +90,35 @@ describe("token-ledger inference", () => {
     expect(spread.timePerOutputTokenSeconds).toBeGreaterThan(even.timePerOutputTokenSeconds);
   });
 
+  it("takes --kv-cache: a BF16 cache under FP8 weights holds twice the bytes a sequence, fits fewer, decodes slower", async () => {
+    const run = async (extra: string[]) => {
+      const {code, stdout, stderr} = await runCli([...base, ...extra, "--json"]);
+      expect(code, stderr).toBe(0);
+      return JSON.parse(stdout);
+    };
+    const byDefault = await run([]);
+    const fp8 = await run(["--kv-cache", "fp8"]);
+    const bf16 = await run(["--kv-cache", "bf16"]);
+    // Llama 3.1 8B: 32 layers × 8 KV heads × 128 × 2 (K and V) = 65,536 elements a token; 4,096 + 512 tokens a request
+    // reserved whole by trtllm: 301,989,888 bytes in FP8 (1 byte), 603,979,776 in BF16 (2 bytes).
+    expect(byDefault).toMatchObject({precision: "fp8", kvCache: "fp8", kvBytesPerSequence: 301_989_888});
+    expect(fp8.kvBytesPerSequence).toBe(byDefault.kvBytesPerSequence);
+    expect(bf16).toMatchObject({precision: "fp8", kvCache: "bf16", kvBytesPerSequence: 603_979_776});
+    expect(bf16.maxBatchSize).toBeLessThan(byDefault.maxBatchSize);
+    expect(bf16.timePerOutputTokenSeconds).toBeGreaterThan(byDefault.timePerOutputTokenSeconds);
+    // BF16 weights keep a BF16 cache unless told.
+    expect(await run(["--precision", "bf16"])).toMatchObject({kvCache: "bf16", kvBytesPerSequence: 603_979_776});
+    // The title says the cache's format where it is not the weights' default.
+    const table = await runCli([...base, "--kv-cache", "bf16"]);
+    expect(table.stdout).toContain("llama-3.1-8b on h100-sxm: fp8 with a bf16 KV cache,");
+    expect((await runCli(base)).stdout).not.toContain("KV cache,");
+    const bad = await runCli([...base, "--kv-cache", "int4"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe(
+      "token-ledger: --kv-cache: not a valid choice: expected one of bf16, fp16, fp8, found int4\n"
+    );
+  });
+
   it("reports no figure of decoding for a request of one output token: null in --json, — in the table", async () => {
     // With --output-tokens 1 the token comes from prefill: it printed a speed per user of 1 ÷ TPOT (37.8 tokens/s
     // for llama-3.1-70b) and a decode-time cost for a decode that never runs (breaker, session 31).

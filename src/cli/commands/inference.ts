@@ -11,7 +11,14 @@ import {UserError} from "../../errors/userError.js";
 import {calibratedBandNote} from "../../inference/calibratedBandNote.js";
 import {calibratedEfficiencies} from "../../inference/calibratedEfficiencies.js";
 import {SOFTWARE_STACKS, type SoftwareStack} from "../../inference/calibration/measurement.js";
-import {PRECISIONS, type Precision} from "../../inference/precision.js";
+import {
+  KV_CACHE_DTYPES,
+  kvBytesPerElementFor,
+  kvCacheDtypeFor,
+  PRECISIONS,
+  type KvCacheDtype,
+  type Precision
+} from "../../inference/precision.js";
 import {defaultServingPrecision, ServingSettingError, type ServingSetting} from "../../inference/servingChecks.js";
 import type {PrefillReplica} from "../../inference/prefillReplica.js";
 import {defaultStackFor, PREFERRED_STACK} from "../../inference/stackChips.js";
@@ -33,6 +40,8 @@ import {groupThousands} from "../../units/groupThousands.js";
 interface InferenceOptions extends CustomModelFlags, CustomChipFlags {
   /** Unset: the chip's default (defaultServingPrecision; fp8 for a custom chip, whose --peak-flops is in fp8). */
   precision?: Precision;
+  /** Unset: the precision's default (kvBytesPerElementFor: fp8 under fp8 or fp4 weights, bf16 under bf16). */
+  kvCache?: KvCacheDtype;
   batch: number;
   inputTokens: number;
   outputTokens: number;
@@ -118,6 +127,12 @@ export function registerInference(program: Command): void {
       `weights precision: ${PRECISIONS.join("|")} (default: ${DEFAULTS["serving.precision"]} where the chip has it, else ` +
         "bf16)",
       oneOf("--precision", PRECISIONS)
+    )
+    .option(
+      "--kv-cache <format>",
+      `KV-cache format: ${KV_CACHE_DTYPES.join("|")} (default: fp8 under fp8 or fp4 weights, bf16 under bf16; vLLM and ` +
+        "SGLang keep bf16 unless told)",
+      oneOf("--kv-cache", KV_CACHE_DTYPES)
     )
     .option(
       "--batch <n>",
@@ -365,6 +380,7 @@ export function runInference(options: InferenceOptions) {
       hardware,
       model,
       precision,
+      kvBytesPerElement: kvBytesPerElementFor(precision, options.kvCache ?? null),
       batchSize: options.batch,
       inputTokens: options.inputTokens,
       outputTokens: options.outputTokens,
@@ -442,6 +458,7 @@ export function runInference(options: InferenceOptions) {
     hardware: hardware.id,
     model: model.id,
     precision,
+    kvCache: kvCacheDtypeFor(precision, options.kvCache ?? null),
     batchSize: options.batch,
     inputTokens: options.inputTokens,
     outputTokens: options.outputTokens,
@@ -557,8 +574,10 @@ function formatInference(r: ReturnType<typeof runInference>): string {
   const cache = r.cacheHitFraction > 0 ? ` (${formatPercent(r.cacheHitFraction)} cached)` : "";
   // The spread of answer lengths, when set: it moves the figures with nothing else in the title changed (trial).
   const spread = r.outputTokensCv > 0 ? ` (lengths spread at CV ${r.outputTokensCv})` : "";
+  // The cache's format, said where it is not the weights' default (--kv-cache bf16 under fp8 weights).
+  const kv = r.kvCache === kvCacheDtypeFor(r.precision, null) ? "" : ` with a ${r.kvCache} KV cache`;
   const title =
-    `${r.model} on ${r.hardware}: ${r.precision}, ${n(r.inputTokens)} input${cache} + ${n(r.outputTokens)} output${spread} tokens ` +
+    `${r.model} on ${r.hardware}: ${r.precision}${kv}, ${n(r.inputTokens)} input${cache} + ${n(r.outputTokens)} output${spread} tokens ` +
     `per request, batch ${groupThousands(r.batchSize)}, ${layout} (${countNoun(r.chipsPerReplica, "chip")} per replica)${prefill}, utilisation ` +
     `${formatPercent(r.utilizationFraction)}, ${r.owned ? "owned" : "rented"} chips; ${r.stack} at the efficiencies ` +
     calibratedOn(r.efficienciesFrom);

@@ -1,5 +1,5 @@
 import type {CsvPosition} from "../../catalog/csvCells.js";
-import type {Precision} from "../precision.js";
+import type {KvCacheDtype, Precision} from "../precision.js";
 
 /** How a measurement loaded the system: an offline run, a latency-bound run, a fixed batch, or production traffic. */
 export const MEASUREMENT_SCENARIOS = ["offline", "server", "interactive", "fixed-batch", "production"] as const;
@@ -41,19 +41,6 @@ export function measuredTokensPerSecondPerChip(
  */
 export const GRAPH_CAPTURES = ["yes", "no", "unknown"] as const;
 export type GraphCapture = (typeof GRAPH_CAPTURES)[number];
-
-/**
- * The element format of a run's KV cache where its source states it: BF16 or FP16 (2 bytes), or FP8 (1 byte). A row
- * that leaves it empty takes its precision's default (DEFAULT_KV_BYTES_PER_ELEMENT: BF16 weights a BF16 cache, FP8
- * and FP4 weights an FP8 one, as TensorRT-LLM's MLPerf runs set kv_cache_dtype fp8). vLLM's and SGLang's default
- * ("auto") is the activations' format, BF16, whatever the weights; TensorRT-LLM's FP8 DeepSeek-R1 checkpoint kept a
- * BF16 cache in its H200 max-throughput run.
- */
-export const KV_CACHE_DTYPES = ["bf16", "fp16", "fp8"] as const;
-export type KvCacheDtype = (typeof KV_CACHE_DTYPES)[number];
-
-/** Bytes per KV-cache element of each KV_CACHE_DTYPES format. */
-export const KV_CACHE_DTYPE_BYTES: Readonly<Record<KvCacheDtype, number>> = {bf16: 2, fp16: 2, fp8: 1};
 
 /** Serving software families, the unit efficiencies are fitted per (with the chip family). */
 export const SOFTWARE_STACKS = ["trtllm", "vllm", "sglang", "jax", "neuron", "other"] as const;

@@ -1,5 +1,6 @@
 import type {Hardware} from "../../catalog/hardware.js";
-import {KV_CACHE_DTYPE_BYTES, type Measurement} from "./measurement.js";
+import type {Measurement} from "./measurement.js";
+import {KV_CACHE_DTYPE_BYTES} from "../precision.js";
 import type {ModelArchitecture} from "../../catalog/model.js";
 import {didYouMeanHint, otherCatalogHint} from "../../errors/suggest.js";
 import type {MeasurementShape} from "../predictMeasurement.js";

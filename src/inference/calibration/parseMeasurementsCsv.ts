@@ -1,10 +1,9 @@
-import {PRECISIONS} from "../precision.js";
+import {KV_CACHE_DTYPES, PRECISIONS} from "../precision.js";
 import {OUTPUT_TOKENS_CV_RANGE} from "../inflightLength.js";
 import {UserError} from "../../errors/userError.js";
 import {CellReader, readCatalogRows, readCsvRecords, throwIfAny, type CellUnit} from "../../catalog/csvCells.js";
 import {
   GRAPH_CAPTURES,
-  KV_CACHE_DTYPES,
   MEASUREMENT_PHASES,
   MEASUREMENT_SCENARIOS,
   SOFTWARE_STACKS,

@@ -3,7 +3,7 @@ import {CHIP_FAMILY_NAMES, type ChipFamily} from "../../catalog/chipFamily.js";
 import {calibratedEfficiencies} from "../../inference/calibratedEfficiencies.js";
 import {SOFTWARE_STACK_NAMES, type SoftwareStack} from "../../inference/calibration/measurement.js";
 import type {ServingEfficiencies} from "../../inference/efficiencies.js";
-import type {Precision} from "../../inference/precision.js";
+import {kvBytesPerElementFor, type KvCacheDtype, type Precision} from "../../inference/precision.js";
 import {formatTokens, memoryProblem, servingInputProblem, type ServingProblem} from "../../inference/servingChecks.js";
 import {servingPerformance, type ServingInput, type ServingResult} from "../../inference/servingPerformance.js";
 import type {PrefillReplica} from "../../inference/prefillReplica.js";
@@ -20,6 +20,7 @@ export const SERVING_KEYS: ModelKeys = {
   hardware: "serving.hardware",
   model: "serving.model",
   precision: "serving.precision",
+  kvBytesPerElement: "serving.kvCache",
   batchSize: "serving.batch",
   inputTokens: "serving.inputTokens",
   outputTokens: "serving.outputTokens",
@@ -75,11 +76,17 @@ export function servingInput(
   const bandwidth = point["serving.achievableBandwidth"];
   const compute = point["serving.achievableCompute"];
   const reserve = point["serving.hbmReserve"];
+  const precision = point["serving.precision"] as Precision;
+  const kvCache = point["serving.kvCache"];
   return {
     input: {
       hardware,
       model: bound.model,
-      precision: point["serving.precision"] as Precision,
+      precision,
+      kvBytesPerElement: kvBytesPerElementFor(
+        precision,
+        typeof kvCache === "string" ? (kvCache as KvCacheDtype) : null
+      ),
       batchSize: num(point["serving.batch"], "serving.batch"),
       inputTokens: num(point["serving.inputTokens"], "serving.inputTokens"),
       outputTokens: num(point["serving.outputTokens"], "serving.outputTokens"),

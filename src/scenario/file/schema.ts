@@ -11,7 +11,7 @@ import {CHIP_HOUR_COST_RANGES, SERVING_CHIP_RANGES} from "../../strategy/serving
 import {SILICON_PROGRAM_RANGES} from "../../strategy/siliconProgram.js";
 import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.js";
 import {DEFAULT_GOODPUT_FRACTION, TRAINING_RUN_RANGES} from "../../training/trainingRun.js";
-import {PRECISIONS} from "../../inference/precision.js";
+import {KV_CACHE_DTYPES, PRECISIONS} from "../../inference/precision.js";
 import {DEFAULT_PREFILL_STEP_TOKENS_PER_CHIP} from "../../inference/prefillReplica.js";
 import {OUTPUT_TOKENS_CV_RANGE} from "../../inference/inflightLength.js";
 import {SOFTWARE_STACK_NAMES, SOFTWARE_STACKS} from "../../inference/calibration/measurement.js";
@@ -132,9 +132,23 @@ export const SCENARIO_KEYS = [
     type: "choice",
     choices: PRECISIONS,
     default: "fp8",
-    meaning: "Number format of the weights (and, for fp8 and fp4, of the KV cache in fp8).",
+    meaning:
+      "Number format of the weights (and, unless serving.kvCache says otherwise, of the KV cache: FP8 under fp8 and fp4 weights, BF16 under bf16).",
     source:
       "assumption: FP8, as in MLPerf Inference Hopper submissions and most production serving on H100-class chips",
+    distribution: false
+  },
+  {
+    path: "serving.kvCache",
+    label: "KV-cache format",
+    type: "choice",
+    choices: KV_CACHE_DTYPES,
+    choiceNames: {bf16: "BF16", fp16: "FP16", fp8: "FP8"},
+    default: null,
+    meaning:
+      "Number format of the KV cache: bf16 or fp16 (2 bytes an element) or fp8 (1 byte). It sets the bytes a decode step reads per token in the cache and how many sequences fit in HBM, and attention runs at the format's peak (BF16 for a 16-bit cache, FP8 where the chip has it for fp8). When not set: FP8 under fp8 or fp4 weights, BF16 under bf16 (src/inference/precision.ts).",
+    source:
+      "when not set, assumption: an FP8 cache beside FP8 or FP4 weights, as NVIDIA's MLPerf Inference v5.1 configs set kv_cache_dtype fp8 (closed/NVIDIA/configs); vLLM and SGLang keep BF16 unless told (--kv-cache-dtype auto: the model's dtype)",
     distribution: false
   },
   {

@@ -4,8 +4,7 @@
 // so the model ran them with an FP8 cache (half the bytes a step, twice the sequences that fit): dstack's 8×H100
 // Llama 3.1 405B run at 32,784-token prompts was modelled with all 16 sequences fitting, where 11 do.
 import {describe, expect, it} from "vitest";
-import {KV_CACHE_DTYPE_BYTES} from "../../../src/inference/calibration/measurement.js";
-import {DEFAULT_KV_BYTES_PER_ELEMENT} from "../../../src/inference/precision.js";
+import {kvBytesPerElementFor} from "../../../src/inference/precision.js";
 import {loadMeasurements} from "../../../src/node/measurementFiles.js";
 
 /** A 16-bit cache stated in a row's notes, as the rows' notes write it. */
@@ -17,7 +16,7 @@ describe("the bundled measurements' KV cache format", () => {
   const {measurements} = loadMeasurements();
   const modelled = measurements.map((m) => ({
     id: m.id,
-    bytes: m.kvCacheDtype ? KV_CACHE_DTYPE_BYTES[m.kvCacheDtype] : DEFAULT_KV_BYTES_PER_ELEMENT[m.precision],
+    bytes: kvBytesPerElementFor(m.precision, m.kvCacheDtype),
     sixteen: SIXTEEN_BIT.test(m.notes),
     eight: EIGHT_BIT.test(m.notes)
   }));
