@@ -1,58 +1,118 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
+import {
+  parse,
+  parseExpressionAt,
+  tokenizer,
+  tokTypes,
+  type Node,
+  type Options,
+  type Token,
+  type TokenType
+} from "acorn";
+import {simple} from "acorn-walk";
 import {UserError} from "../../errors/userError.js";
 import {closestMatch} from "../../errors/suggest.js";
 import {displayPath} from "../scenarioFiles.js";
 
 /**
- * A page's `loadStory(…, "id")` with the id written out as a string: the scenario the page reads from the site data.
- * The second argument only, quoted with ", ' or ` (a template without `${`); an id computed at run time is not read.
- * The first argument may hold any calls, brackets and strings (`loadStory(pick(a, b) ?? f(g(c)), "id")`): it is read
- * to the comma at its own depth, once, so that a long one takes linear time (80,000 characters after "loadStory(" took
- * 11 s with an earlier pattern; breaker).
+ * How acorn reads a page's code: as a module (top-level await), as Framework 1.13's parseJavaScript does, in the latest
+ * ECMAScript acorn knows (Framework's 13 is a subset).
  */
-const LOAD_STORY = /\bloadStory\s*\(/g;
+const ACORN: Options = {ecmaVersion: "latest", sourceType: "module"};
 
-/** The written-out id after a first argument's comma (see LOAD_STORY): white space, then a quoted id. */
-const WRITTEN_ID = /\s*(["'`])([^"'`$\n]*)\1/y;
-
-/** Each loadStory call's written-out id in `code` (comments made spaces: withoutComments), at its index. */
+/**
+ * Each `loadStory(…, "id")` in `code` with the id written out, at the index of the id's first character: the scenario
+ * the page reads from the site data. The second argument only, a string or a template without `${`; an id computed at
+ * run time is not read. A call's callee is `loadStory` or `….loadStory`; a call commented out is not read (breaker).
+ * Code acorn does not parse (a TypeScript or JSX block, which Framework transpiles first, or a syntax error, which
+ * Framework shows in the page) is read from its tokens instead (tokenCalls).
+ */
 function storyCalls(code: string): {id: string; at: number}[] {
-  const calls: {id: string; at: number}[] = [];
-  for (const match of code.matchAll(LOAD_STORY)) {
-    const comma = firstArgumentEnd(code, match.index + match[0].length);
-    if (comma === -1) continue;
-    WRITTEN_ID.lastIndex = comma + 1;
-    const id = WRITTEN_ID.exec(code);
-    if (id) calls.push({id: id[2]!, at: WRITTEN_ID.lastIndex - id[2]!.length - 1});
+  let program: Node;
+  try {
+    program = parse(code, ACORN);
+  } catch (error) {
+    if (error instanceof SyntaxError) return tokenCalls(code);
+    throw error;
   }
-  return calls;
+  return callsIn(program);
+}
+
+/** The loadStory calls' written-out ids in a syntax tree (see storyCalls), in the order they are written. */
+function callsIn(tree: Node): {id: string; at: number}[] {
+  const calls: {id: string; at: number}[] = [];
+  simple(tree, {
+    CallExpression({callee, arguments: [, idArgument]}) {
+      const named = callee.type === "MemberExpression" && !callee.computed ? callee.property : callee;
+      if (named.type !== "Identifier" || named.name !== "loadStory") return;
+      if (idArgument?.type === "Literal" && typeof idArgument.value === "string") {
+        calls.push({id: idArgument.value, at: idArgument.start + 1});
+      } else if (idArgument?.type === "TemplateLiteral" && idArgument.expressions.length === 0) {
+        const {cooked} = idArgument.quasis[0]!.value;
+        if (typeof cooked === "string") calls.push({id: cooked, at: idArgument.start + 1});
+      }
+    }
+  });
+  return calls.sort((a, b) => a.at - b.at);
 }
 
 /**
- * The index of the comma that ends the first argument of a call whose arguments start at `start` (brackets and
- * strings inside it skipped), or -1 when the call ends or the code does first.
+ * `code`'s tokens as acorn reads them; where it cannot read one (JSX text such as `<p>It's {…}</p>`, an unclosed string
+ * in a broken block), read on from the character after the one it names, as a scanner skipping the quote would.
  */
-function firstArgumentEnd(code: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < code.length; i++) {
-    const char = code[i]!;
-    if (char === '"' || char === "'" || char === "`") i = stringEnd(code, i);
-    else if (char === "(" || char === "[" || char === "{") depth++;
-    else if (char === ")" || char === "]" || char === "}") {
-      if (depth === 0) return -1;
-      depth--;
-    } else if (char === "," && depth === 0) return i;
+function tokensOf(code: string): {type: TokenType; start: number; value: unknown}[] {
+  const tokens: {type: TokenType; start: number; value: unknown}[] = [];
+  let from = 0;
+  while (from < code.length) {
+    const offset = from;
+    try {
+      // V8 makes a long string's slice a view, not a copy, so reading on costs only what is left to read.
+      for (const token of tokenizer(code.slice(offset), ACORN)) {
+        // acorn's Token type leaves out the value its tokens have: a name's text, a string's or a template's.
+        tokens.push({type: token.type, start: offset + token.start, value: (token as Token & {value: unknown}).value});
+      }
+      break;
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      from = offset + (error as SyntaxError & {pos: number}).pos + 1;
+    }
   }
-  return -1;
+  return tokens;
 }
 
-/** The index of the quote that closes the string or template opening at `start` (the code's end if none). */
-function stringEnd(code: string, start: number): number {
-  const quote = code[start]!;
-  let i = start + 1;
-  while (i < code.length && code[i] !== quote && (quote === "`" || code[i] !== "\n")) i += code[i] === "\\" ? 2 : 1;
-  return i;
+const OPENING = new Set([tokTypes.parenL, tokTypes.bracketL, tokTypes.braceL, tokTypes.dollarBraceL]);
+const CLOSING = new Set([tokTypes.parenR, tokTypes.bracketR, tokTypes.braceR]);
+
+/**
+ * The loadStory calls' written-out ids in code acorn does not parse, read from acorn's tokens (tokensOf: strings,
+ * templates, comments and regular expressions read as JavaScript reads them): the token after the comma that ends
+ * `loadStory(`'s first argument at its own bracket depth, if a string or a template without `${`.
+ */
+function tokenCalls(code: string): {id: string; at: number}[] {
+  const tokens = tokensOf(code);
+  const calls: {id: string; at: number}[] = [];
+  tokens.forEach((token, index) => {
+    if (token.type !== tokTypes.name || token.value !== "loadStory") return;
+    if (tokens[index + 1]?.type !== tokTypes.parenL) return;
+    let depth = 0;
+    for (let i = index + 2; i < tokens.length; i++) {
+      const type = tokens[i]!.type;
+      if (OPENING.has(type)) depth++;
+      else if (CLOSING.has(type)) {
+        if (depth === 0) return;
+        depth--;
+      } else if (type === tokTypes.comma && depth === 0) {
+        const [id, text, close] = tokens.slice(i + 1, i + 4);
+        if (id?.type === tokTypes.string) calls.push({id: String(id.value), at: id.start + 1});
+        else if (id?.type === tokTypes.backQuote && text?.type === tokTypes.template && close?.type === id.type) {
+          calls.push({id: String(text.value), at: text.start});
+        }
+        return;
+      }
+    }
+  });
+  return calls;
 }
 
 /**
@@ -111,7 +171,9 @@ export function pageScenarioIdErrors(docsDir: string, ids: readonly string[]): U
 
 /**
  * Each loadStory id written out in a page's runnable blocks (RUN_FENCE) and in its Markdown's inline expressions
- * (`${…}`, which Framework runs too: inlineIds), with its 1-based line and column, blocks first.
+ * (`${…}`, which Framework runs too: inlineIds), with its 1-based line and column, blocks first. A block acorn does not
+ * parse (TypeScript, JSX, a syntax error) is read from its tokens (storyCalls); an inline expression that does not
+ * parse is not read. Raises nothing: a syntax error is Framework's to show, in the page.
  */
 export function storyIds(text: string): {id: string; line: number; column: number}[] {
   const lines = text.split(/\r?\n/);
@@ -149,79 +211,49 @@ export function storyIds(text: string): {id: string; line: number; column: numbe
 
 /**
  * The loadStory ids in the inline expressions (`${…}`) of a page's Markdown (`lines`, its fenced lines blank), as
- * Framework 1.13 finds them (its parsePlaceholder): not after a backslash, nor in a code span, an HTML comment or the
- * front matter, each to the brace that closes it, strings and templates skipped. An indented code block is read as
- * prose is (Framework runs none there): an id in one is checked all the same.
+ * Framework 1.13 finds them (its parsePlaceholder), read from the start: not after a backslash, nor in a code span, an
+ * HTML comment or the front matter, each parsed as an expression by acorn to the brace that closes it. One that does
+ * not parse is not read (Framework shows it as text or as a SyntaxError, and never runs it). An indented code block is
+ * read as prose is (Framework runs none there): an id in one is checked all the same.
  */
 function inlineIds(lines: readonly string[]): {id: string; line: number; column: number}[] {
   const text = lines.join("\n");
-  const blank = (part: string) => part.replace(/[^\n]/g, " ");
   const frontMatter = /^---[ \t]*\n[\s\S]*?\n---[ \t]*(?=\n|$)/;
-  const prose = text
-    .replace(frontMatter, blank)
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
-    .replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, blank);
+  const prose = text.replace(frontMatter, (part) => part.replace(/[^\n]/g, " "));
   const found: {id: string; line: number; column: number}[] = [];
-  for (const match of prose.matchAll(/(?<!\\)\$\{/g)) {
-    const start = match.index + 2;
-    const end = expressionEnd(prose, start);
-    if (end === -1) continue;
-    const expression = withoutComments(prose.slice(start, end));
-    for (const {id, at} of storyCalls(expression)) found.push({id, ...positionIn(lines, start + at, 0)});
+  // The next HTML comment, code span or unescaped `${`: the first to open hides what it holds, as in markdown-it.
+  const next = /<!--[\s\S]*?(?:-->|$)|(`+)(?!`)[\s\S]*?[^`]\1(?!`)|(?<!\\)\$\{/g;
+  for (let match = next.exec(prose); match; match = next.exec(prose)) {
+    if (!match[0].startsWith("${")) continue;
+    const start = next.lastIndex;
+    let expression: Node;
+    try {
+      // Parsed from a slice (a view, in V8): acorn started at an index counts the lines before it, each time.
+      expression = parseExpressionAt(prose.slice(start), 0, ACORN);
+    } catch (error) {
+      if (error instanceof SyntaxError) continue;
+      throw error;
+    }
+    CLOSING_BRACE.lastIndex = start + expression.end;
+    if (!CLOSING_BRACE.test(prose)) continue;
+    next.lastIndex = CLOSING_BRACE.lastIndex;
+    for (const {id, at} of callsIn(expression)) found.push({id, ...positionIn(lines, start + at, 0)});
   }
   return found;
 }
 
-/** The index of the brace that closes an expression starting at `start` (strings skipped), or -1 for none. */
-function expressionEnd(code: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < code.length; i++) {
-    const char = code[i]!;
-    if (char === '"' || char === "'" || char === "`") i = stringEnd(code, i);
-    else if (char === "{") depth++;
-    else if (char === "}" && depth-- === 0) return i;
-  }
-  return -1;
-}
+/** What may close an inline expression after its end: white space and comments, then the brace. */
+const CLOSING_BRACE = /(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*\}/y;
 
 /** The loadStory ids in one block whose first line is line `start` + 1 of the page. */
 function idsInBlock({start, lines}: {start: number; lines: string[]}): {id: string; line: number; column: number}[] {
-  return storyCalls(withoutComments(lines.join("\n"))).map(({id, at}) => ({id, ...positionIn(lines, at, start)}));
+  return storyCalls(lines.join("\n")).map(({id, at}) => ({id, ...positionIn(lines, at, start)}));
 }
 
 /** The 1-based line and column of index `at` of `lines` joined by line breaks, the first being line `start` + 1. */
 function positionIn(lines: readonly string[], at: number, start: number): {line: number; column: number} {
   const before = lines.join("\n").slice(0, at);
   return {line: start + before.split("\n").length, column: at - before.lastIndexOf("\n")};
-}
-
-/**
- * `code` with every comment's characters but line breaks made spaces, so a call commented out (`// loadStory(f,
- * "old-id")`, which stopped the build; breaker) is not read, a comment between the arguments does not hide the id, and
- * every position stays where it was. Strings and template literals are skipped whole (`"https://…"` is no comment).
- */
-export function withoutComments(code: string): string {
-  let out = "";
-  let i = 0;
-  while (i < code.length) {
-    const char = code[i]!;
-    const next = code[i + 1];
-    if (char === "/" && (next === "/" || next === "*")) {
-      const end = next === "/" ? code.indexOf("\n", i) : code.indexOf("*/", i + 2);
-      const stop = end === -1 ? code.length : next === "/" ? end : end + 2;
-      out += code.slice(i, stop).replace(/[^\n]/g, " ");
-      i = stop;
-    } else if (char === '"' || char === "'" || char === "`") {
-      let j = i + 1;
-      while (j < code.length && code[j] !== char && (char === "`" || code[j] !== "\n")) j += code[j] === "\\" ? 2 : 1;
-      out += code.slice(i, j + 1);
-      i = j + 1;
-    } else {
-      out += char;
-      i += 1;
-    }
-  }
-  return out;
 }
 
 /** The Markdown pages under `docsDir`, outside the folders that hold none (NOT_PAGES). */

@@ -115,6 +115,66 @@ describe("storyIds, breaker's pages", () => {
   });
 });
 
+describe("storyIds, code read as JavaScript reads it (acorn), which a bracket-counting scanner misread", () => {
+  // The 1-based column of the id's first character: its 0-based index in the line (that of its opening quote + 1), + 1.
+  const at = (line: string, id: string) => line.indexOf(id) + 1;
+
+  it("reads the id after a template literal whose ${…} holds a template and a brace", () => {
+    const line = 'loadStory(pick(`${a ? `{` : "}"}`), "template");';
+    expect(storyIds(["```js", line, "```"].join("\n"))).toEqual([
+      {id: "template", line: 2, column: at(line, "template")}
+    ]);
+  });
+
+  it("reads the id after a comment inside the call's argument list, in an inline ${…} too", () => {
+    const line = 'The ${loadStory(f /* not the end: } */, "inline")} and';
+    expect(storyIds(line)).toEqual([{id: "inline", line: 1, column: at(line, "inline")}]);
+  });
+
+  it("reads the id after a string holding a bracket, after a regular expression holding a quote", () => {
+    const line = 'loadStory(split(text, /\'/, "("), "after-a-regex");';
+    const inline = 'See ${loadStory(pick(names, "<!-- ["), "inline")}.';
+    expect(storyIds(["```js", line, "```", inline].join("\n"))).toEqual([
+      {id: "after-a-regex", line: 2, column: at(line, "after-a-regex")},
+      {id: "inline", line: 4, column: at(inline, "inline")}
+    ]);
+  });
+
+  it("reads an inline call split across lines, past a line comment holding a brace, its id a template", () => {
+    const page = ["${loadStory(f, // no } here", '  "split")} and ${loadStory(f,', "  `template`)}"].join("\n");
+    expect(storyIds(page)).toEqual([
+      {id: "split", line: 2, column: 4},
+      {id: "template", line: 3, column: 4}
+    ]);
+  });
+
+  it("reads only calls of loadStory itself, each once, in the order the ids are written", () => {
+    const page = ['${`a ${loadStory(f, "nested")}`}', "```js", 'story.loadStory(f, "member"); $loadStory(f, "other");'];
+    page.push('loadStory(loadStory(f, "inner"), "outer");', "```");
+    expect(storyIds(page.join("\n")).map(({id}) => id)).toEqual(["member", "inner", "outer", "nested"]);
+  });
+
+  it("reads the tokens of a block acorn does not parse: TypeScript, JSX text with a quote, a syntax error", () => {
+    const page = [
+      "```ts",
+      'const s: Story = await loadStory(f as File, "ts");',
+      "```",
+      "```jsx",
+      'const p = <p>It\'s {loadStory(f, "jsx")}</p>;',
+      "```",
+      "```js",
+      'const a = "unclosed;',
+      'loadStory(f, "js");',
+      "```"
+    ];
+    expect(storyIds(page.join("\n"))).toEqual([
+      {id: "ts", line: 2, column: 46}, // 'const s: Story = await loadStory(f as File, ' is 44 characters, the quote 45
+      {id: "jsx", line: 5, column: 34}, // "const p = <p>It's {loadStory(f, " is 32 characters, the quote 33
+      {id: "js", line: 9, column: 15} // 'loadStory(f, ' is 13 characters, the quote 14
+    ]);
+  });
+});
+
 describe("pageScenarioIdErrors", () => {
   it("is an error per unknown id at its page's line, with the closest id; none for a known one", () => {
     mkdirSync(join(dir, "docs/part"), {recursive: true});
