@@ -586,8 +586,9 @@ describe("token-ledger run", () => {
     expect(cost).toContain(`${metricFormat("costPerMillionTokensUsd")(p50)}`);
     const compare = await runCli(["compare", "base", "agent-era", "--samples", "1"]);
     expect(compare.code, compare.stderr).toBe(0);
+    // compare says it in run's words (ONE_DRAW_NO_INTERVAL), not a sentence of its own.
     expect(compare.stdout.replace(/\s+/g, " ")).toContain(
-      "Metrics (one draw where uncertain, which gives no interval: --samples 2 or more for the 5th–95th percentile):"
+      "Metrics (1 draw where uncertain): one draw gives no interval (--samples 2 or more for the 5th–95th percentile)."
     );
     expect(compare.stdout).not.toContain("[5th–95th percentile]");
   });

@@ -33,6 +33,7 @@ import {
   formatAssumption,
   missingDrawsText,
   drawsLabel,
+  ONE_DRAW_NO_INTERVAL,
   metricFormat,
   PRICE_LIST_METRICS,
   reportMedian,
@@ -547,12 +548,9 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
         ]
       : []),
     "",
-    // One draw gives no interval: said so, where the header promised one (tester).
+    // One draw gives no interval: said so, where the header promised one (tester), in run's words (drawsLabel).
     reports.some((report) => report.monteCarlo?.samples === 1)
-      ? wrapProse(
-          "Metrics (one draw where uncertain, which gives no interval: --samples 2 or more for the 5th–95th " +
-            "percentile):"
-        )
+      ? wrapProse(`Metrics (1 draw where uncertain): ${ONE_DRAW_NO_INTERVAL}.`)
       : "Metrics (the median of the draws [5th–95th percentile] where uncertain):",
     "",
     metricTables.join("\n\n"),

@@ -766,13 +766,19 @@ export function reportMedian(
 }
 
 /**
+ * What `run`'s and `compare`'s headers say of one draw, where "median of 1 draw [5th–95th percentile]" promised an
+ * interval: every percentile of one draw is that draw, so no value has an interval beside it (tester). One phrase, so
+ * the two commands say it alike.
+ */
+export const ONE_DRAW_NO_INTERVAL = "one draw gives no interval (--samples 2 or more for the 5th–95th percentile)";
+
+/**
  * How `run`'s header names what an uncertain metric's value is and the seed: "median of 1,000 draws [5th–95th
- * percentile], seed 1"; for one draw, that it gives no interval, where "median of 1 draw [5th–95th percentile]"
- * promised one (every percentile of one draw is that draw, so no value has an interval beside it; tester).
+ * percentile], seed 1"; for one draw, "1 draw, seed 1: " and ONE_DRAW_NO_INTERVAL.
  */
 export function drawsLabel(samples: number, seed: number): string {
   return samples === 1
-    ? `1 draw, seed ${seed}: one draw gives no interval (--samples 2 or more for the 5th–95th percentile)`
+    ? `1 draw, seed ${seed}: ${ONE_DRAW_NO_INTERVAL}`
     : `${medianLabel(samples)} [5th–95th percentile], seed ${seed}`;
 }
 
