@@ -14,7 +14,7 @@ import {isInRange, plainNumber, type NumberRange} from "../units/range.js";
 import {rangeFlag} from "./flags.js";
 import {groupThousands} from "../units/groupThousands.js";
 import {farBelowCellSentence, type LeastBundledColumn} from "../catalog/leastBundledFigures.js";
-import {COMMAND_LINE_ROW_SOURCE, copyRowOrigin} from "../catalog/rowOrigin.js";
+import {COMMAND_LINE_ROW_SOURCE, copyRowOrigin, setFlagsOrigin} from "../catalog/rowOrigin.js";
 
 /**
  * A custom chip's or model's flag takes the physical range of the catalog column it stands for (scaled to the flag's
@@ -465,7 +465,8 @@ export function resolveModelFlags(
       found: String(kvHeads)
     });
   }
-  return {
+  // Its origin says it came from the flags, so a request past its window names --context-window (servingChecks.ts).
+  return setFlagsOrigin<ResolvedModel>({
     id: "custom",
     name: "custom model",
     params,
@@ -487,7 +488,7 @@ export function resolveModelFlags(
     sourceUrl: "https://example.invalid/",
     notes: "",
     hasAttentionShape: serving || hasAttentionShape
-  };
+  });
 }
 
 /** Dense peak of a 16-bit format relative to one of `precision`: one halving per halved width, as on H100 and B200. */
@@ -580,7 +581,7 @@ function chipFromFlags(
   if (bandwidthProblem) {
     throw new UserError({flag: "--hbm-bandwidth", ...bandwidthProblem, found: plainNumber(bandwidthTbps)});
   }
-  return {
+  return setFlagsOrigin<Hardware>({
     id: "custom",
     name: "custom chip",
     vendor: "custom",
@@ -612,5 +613,5 @@ function chipFromFlags(
     sourceTitle: COMMAND_LINE_ROW_SOURCE,
     sourceUrl: "https://example.invalid/",
     notes: ""
-  };
+  });
 }

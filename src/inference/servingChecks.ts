@@ -14,7 +14,7 @@ import type {ServingInput, ServingResult} from "./servingPerformance.js";
 import {countNoun} from "../units/countNoun.js";
 import {groupThousands} from "../units/groupThousands.js";
 import {orList} from "../units/wordList.js";
-import {catalogCellName, COMMAND_LINE_ROW_SOURCE} from "../catalog/rowOrigin.js";
+import {catalogCellName, isFromFlags} from "../catalog/rowOrigin.js";
 
 /** The serving setting a problem is about; each edge names it its own way (`--tp`, `serving.tensorParallel`). */
 export type ServingSetting =
@@ -166,7 +166,7 @@ export function parallelismProblem(
  */
 export function requestProblem(
   input: Pick<ServingInput, "inputTokens" | "outputTokens" | "outputTokensCv" | "cacheHitFraction"> & {
-    model?: Pick<ModelArchitecture, "id" | "contextTokens"> & {sourceTitle?: string};
+    model?: Pick<ModelArchitecture, "id" | "contextTokens">;
   }
 ): ServingProblem | null {
   for (const setting of ["inputTokens", "outputTokens"] as const) {
@@ -223,10 +223,11 @@ export function requestProblem(
 /**
  * Where a model's context window comes from, for a request that does not fit it: the cell of the catalog file its row
  * was read from (`context_tokens at data/models.csv:2:16`: a project's row named as the project's file, not the
- * bundled one), `--context-window` for a model built from the command line's flags, else the column.
+ * bundled one), `--context-window` for a model built from the command line's flags (its origin says so), else the
+ * column.
  */
-function contextSource(model: Pick<ModelArchitecture, "contextTokens"> & {sourceTitle?: string}): string {
-  if (model.sourceTitle === COMMAND_LINE_ROW_SOURCE) return "--context-window";
+function contextSource(model: Pick<ModelArchitecture, "contextTokens">): string {
+  if (isFromFlags(model)) return "--context-window";
   return catalogCellName(model, "context_tokens", "data/models.csv");
 }
 

@@ -5,6 +5,10 @@ import type {Precision} from "../../src/inference/precision.js";
 import type {ServingInput} from "../../src/inference/servingPerformance.js";
 import {findById} from "../../src/catalog/lookup.js";
 import {loadCatalogs} from "../../src/node/catalogFiles.js";
+import {MODEL_COLUMNS, parseModelsCsv} from "../../src/catalog/parseModelsCsv.js";
+import {COMMAND_LINE_ROW_SOURCE, copyRowOrigin, setFlagsOrigin} from "../../src/catalog/rowOrigin.js";
+import {resolveModelFlags} from "../../src/cli/customSpecs.js";
+import {cellColumn} from "../catalog/cellColumn.js";
 
 describe("requestProblem: a cache-hit share out of range, as a person writes it (breaker)", () => {
   it.each([
@@ -58,6 +62,34 @@ describe("requestProblem: a spread of answer lengths the request cannot have", (
       found: "0.5"
     });
     expect(requestProblem({inputTokens: 4096, outputTokens: 1, outputTokensCv: 0, cacheHitFraction: 0})).toBeNull();
+  });
+});
+
+describe("requestProblem: where the context window a request exceeds comes from, by the row's origin", () => {
+  const request = {inputTokens: 1000, outputTokens: 100, cacheHitFraction: 0};
+
+  it("names --context-window for a model built from flags, and for a copy given its origin", () => {
+    // No source title: the origin alone tells a model from flags (rowOrigin.ts setFlagsOrigin).
+    const model = setFlagsOrigin({id: "custom", contextTokens: 512});
+    const expected = "input + output at most 512 tokens (--context-window)";
+    expect(requestProblem({...request, model})?.expected).toBe(expected);
+    expect(requestProblem({...request, model: copyRowOrigin(model, {...model})})?.expected).toBe(expected);
+    // As the inference command builds one (customSpecs.ts), with --context-window 512.
+    const shape = {params: 1e9, layers: 2, hiddenSize: 64, heads: 4, headDim: 16, vocab: 256, contextWindow: 512};
+    const built = resolveModelFlags(shape, [], {serving: true, requestTokens: 1100});
+    expect(requestProblem({...request, model: built})?.expected).toBe(expected);
+  });
+
+  it("names the file's cell for a row read from a file, whatever its source_title says", () => {
+    // A project's row whose source_title is the text a flags-built row carries: it was told --context-window.
+    const row = `tiny,Tiny,1,1,2,64,4,2,16,,,1,1,256,false,512,0.1,${COMMAND_LINE_ROW_SOURCE},https://example.org/,`;
+    const [model] = parseModelsCsv(`${MODEL_COLUMNS.join(",")}\n${row}`, {file: "my/models.csv"});
+    // context_tokens is the 16th field (MODEL_COLUMNS) of line 2, the row under the header; cellColumn counts its
+    // character column (43).
+    const at = `my/models.csv:2:${cellColumn(row, MODEL_COLUMNS.indexOf("context_tokens") + 1)}`;
+    expect(requestProblem({...request, model})?.expected).toBe(
+      `input + output at most 512 tokens (context_tokens at ${at})`
+    );
   });
 });
 
