@@ -17,6 +17,7 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {afterAll, describe, expect, it, vi} from "vitest";
 import {oneErrorLine, runCli} from "./runCli.js";
+import {bundledModelCell} from "../catalog/cellColumn.js";
 import {SCENARIO_METRICS} from "../../src/scenario/evaluate/metrics.js";
 
 const dir = mkdtempSync(join(tmpdir(), "token-ledger-bad-input-"));
@@ -196,6 +197,17 @@ describe("item 6: accepted but wrong", () => {
       "serving.inputTokens=1000000"
     ]);
     expect(line).toMatch(/^--set: serving\.inputTokens: .* exceeds llama-3\.1-8b's context window/);
+  });
+
+  it("blamed on --set serving.model, names serving.inputTokens once, its number grouped (tester)", async () => {
+    // gpt-3-175b's window is 2,048 tokens (data/models.csv); base asks 2,048 input (base.md:10) + 512 output tokens.
+    // It read "…, with serving.inputTokens 2048: expected … (for serving.inputTokens 2048), or another serving.model".
+    expect(await oneErrorLine(["run", "base", "--set", "serving.model=gpt-3-175b"])).toBe(
+      "--set: serving.model: a request of 2,048 input and 512 output tokens exceeds gpt-3-175b's context window, " +
+        "with serving.inputTokens 2,048 tokens: expected input + output at most 2,048 tokens " +
+        `(context_tokens at ${bundledModelCell("gpt-3-175b", "context_tokens")}), or another serving.model, ` +
+        "found gpt-3-175b"
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import {UserError, type UserErrorDetail} from "../../errors/userError.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
+import {displayValue} from "./displayValue.js";
 
 type ValueErrorDetail = Omit<UserErrorDetail, "path" | "file" | "line" | "column" | "flag">;
 
@@ -58,11 +59,11 @@ export function blamedKey(resolved: ResolvedScenario, keys: readonly string[]): 
 /**
  * A UserError about a problem several keys decide together (`keys`, the one the problem names first), placed at the
  * key blamedKey picks. When that is not the first key, the error's found value is the blamed key's value as written,
- * and the message and the expectation say what the first key was (`…, with serving.tensorParallel 8`, `expected at
- * most 7, the largest batch that fits (for serving.batch 64), or another serving.outputTokens`), so the line never
- * shows one key's value or limit under another key's name. `expectedByKey`: what a blamed key other than the first
- * should be, when the problem knows (`at most 0.412, the largest serving.hbmReserve that fits`); it replaces the
- * first key's expectation and the bare "or another …" (the message names the first key).
+ * and the message says once what the first key was, its number as the assumptions tables write it (`…, with
+ * serving.inputTokens 2,048 tokens: expected input + output at most 2,048 tokens (…), or another serving.model`), so
+ * the line never shows one key's value or limit under another key's name. `expectedByKey`: what a blamed key other
+ * than the first should be, when the problem knows (`at most 0.412, the largest serving.hbmReserve that fits`); it
+ * replaces the first key's expectation and the bare "or another …".
  */
 export function scenarioErrorAtCause(
   resolved: ResolvedScenario,
@@ -80,7 +81,12 @@ export function scenarioErrorAtCause(
     return typeof value.value === "object" ? JSON.stringify(value.value) : String(value.value);
   };
   // The expectation is the first key's ("at most 7, the largest batch that fits"), the value found the blamed key's:
-  // name both, so that "expected at most 7 … found 131000" does not read as a limit on the blamed key (breaker).
+  // name both, so that "expected at most 7 … found 131000" does not read as a limit on the blamed key (breaker). The
+  // first key's number is grouped with its unit (displayValue: "2,048 tokens", where "2048" read unlike every table).
+  const shown = (path: string) => {
+    const value = resolved.values[path]?.value;
+    return typeof value === "number" ? displayValue(path, value) : written(path);
+  };
   // Where the first key's value comes from, when another file than the blamed key's sets it: a chip set in a
   // grandchild under a grandparent's stack read "with serving.stack trtllm", the grandparent unnamed (breaker).
   const firstOrigin = resolved.values[first]?.origin;
@@ -91,13 +97,11 @@ export function scenarioErrorAtCause(
   const from = fromFile && inFile && inFile.file !== fromFile.file ? ` (from ${fromFile.file}:${fromFile.line})` : "";
   return scenarioValueError(resolved, key, {
     ...detail,
-    message: `${detail.message}, with ${first} ${written(first)}${from}`,
-    expected:
-      // What the blamed key should be is its own bound; the message has just named the first key ("…, with
-      // serving.batch 64"), so it is not said again ("(for serving.batch 64)" repeated it; breaker).
-      expectedByKey[key] !== undefined
-        ? expectedByKey[key]
-        : `${detail.expected} (for ${first} ${written(first)}), or another ${key}`,
+    message: `${detail.message}, with ${first} ${shown(first)}${from}`,
+    // What the blamed key should be is its own bound, else the first key's expectation or another blamed key; the
+    // message has just named the first key ("…, with serving.batch 64"), so it is not said again ("(for serving.batch
+    // 64)" repeated it; breaker, and "(for serving.inputTokens 2048)" after "with serving.inputTokens 2048"; tester).
+    expected: expectedByKey[key] ?? `${detail.expected}, or another ${key}`,
     found: written(key)
   });
 }
