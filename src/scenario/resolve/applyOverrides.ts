@@ -1,10 +1,11 @@
-import {isAlias, parseDocument, Scalar, visit, type Document} from "yaml";
+import {isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type YAMLMap} from "yaml";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {BYTE_ORDER_MARK_HINT} from "../../errors/unsafeChars.js";
 import {trimSpaces} from "../../errors/trimSpaces.js";
+import {truncate} from "../../errors/truncate.js";
 import {expectedFor, readValue, writtenValue, type CatalogIds, type ValueSite} from "../file/readValue.js";
 import type {ResolvedScenario} from "./resolveScenario.js";
-import {groupKeyPaths, SCENARIO_GROUPS, scenarioKey} from "../file/schema.js";
+import {groupKeyPaths, SCENARIO_GROUPS, scenarioKey, type ScenarioKeyDef} from "../file/schema.js";
 import {duplicateKeys} from "../file/yamlKeys.js";
 import {scenarioKeyHint} from "../file/keyPathHint.js";
 
@@ -125,6 +126,11 @@ export function applyOverrides(
       );
       continue;
     }
+    const collection = doc && collectionError(def, doc.contents, written, flag, path);
+    if (collection) {
+      errors.push(collection);
+      continue;
+    }
     const site: ValueSite = {
       errors,
       ...(catalogIds ? {catalogIds} : {}),
@@ -188,6 +194,54 @@ function loneDashNode(written: string): Scalar<string> | null {
   const node = new Scalar(written);
   node.range = [0, written.length, written.length];
   return node;
+}
+
+/**
+ * The error for a set's value that YAML reads as a list (`- h100`, `[h100]`) or, for a key that cannot be a
+ * distribution, a map (`h100: sxm`, `{a: 1}`), where the key takes one value: "a list, not a single value", expected
+ * the key's value ("a single id of data/hardware.csv, such as h100-sxm"), found the value as typed and what YAML made of it
+ * ("- h100 (a list)"), and how to write it. It read "not a catalog id: … found a list - h100", as if the id were
+ * misspelt (helper item). A map with a `dist` is a distribution, which readValue refuses as such for a key that
+ * cannot be one. Null for anything else.
+ */
+function collectionError(
+  def: ScenarioKeyDef,
+  node: unknown,
+  written: string,
+  flag: string,
+  path: string
+): UserError | null {
+  const list = isSeq(node);
+  const map = isMap(node) && !def.distribution && !(node as YAMLMap).has("dist");
+  if (!list && !map) return null;
+  const kind = list ? "list" : "map";
+  const value = written.trim();
+  // What to type instead: the one item without YAML's dash or brackets, or the text quoted for YAML, which keeps it.
+  const items = list ? node.items : [];
+  const item = items.length === 1 && isScalar(items[0]) ? String(items[0].value ?? "") : undefined;
+  const quoted = `${path}='${value.replace(/'/g, "''")}'`;
+  const hint = list
+    ? value.startsWith("[")
+      ? `YAML reads [ ] as a list: drop the brackets${item ? ` (${path}=${item})` : ""}, or quote the value if they are part of it (${quoted})`
+      : `YAML reads a value starting with "- " as a list: drop the dash${item ? ` (${path}=${item})` : ""}, or quote the value if the dash is part of it (${quoted})`
+    : value.startsWith("{")
+      ? `YAML reads { } as a map, which only a distribution is written as, and ${path} cannot be one: write one value`
+      : `YAML reads "key: value" as a map: quote the value if the colon is part of it (${quoted})`;
+  return new UserError({
+    flag,
+    path,
+    message: `a ${kind}, not a single value`,
+    expected: oneValueExpected(def),
+    found: `${truncate(value)} (a ${kind})`,
+    hint
+  });
+}
+
+/** What a key that takes a single value expects: an id of its catalog with an example, else expectedFor's words. */
+function oneValueExpected(def: ScenarioKeyDef): string {
+  if (def.type !== "id" || def.catalog === undefined) return `a single value: ${expectedFor(def)}`;
+  const example = scenarioKey(def.catalog === "hardware" ? "serving.hardware" : "serving.model")?.default;
+  return `a single id of data/${def.catalog}.csv, such as ${example}`;
 }
 
 /**

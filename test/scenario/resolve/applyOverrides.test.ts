@@ -117,6 +117,54 @@ describe("applyOverrides", () => {
     );
   });
 
+  it.each([
+    [
+      "serving.hardware=- h100",
+      // It read "not a catalog id: … found a list - h100", as if the id were misspelt (helper item). The example id is
+      // the schema's default of serving.hardware (h100-sxm), or of serving.model (llama-3.1-70b) for a model.
+      "--set: serving.hardware: a list, not a single value: expected a single id of data/hardware.csv, such as " +
+        'h100-sxm, found - h100 (a list) (YAML reads a value starting with "- " as a list: ' +
+        "drop the dash (serving.hardware=h100), or quote the value if the dash is part of it (serving.hardware='- h100'))"
+    ],
+    [
+      "serving.model=[llama-3.1-8b]",
+      "--set: serving.model: a list, not a single value: expected a single id of data/models.csv, such as " +
+        "llama-3.1-70b, found [llama-3.1-8b] (a list) (YAML reads [ ] as a list: drop the " +
+        "brackets (serving.model=llama-3.1-8b), or quote the value if they are part of it (serving.model='[llama-3.1-8b]'))"
+    ],
+    [
+      // A key that is no id says what it takes in the words of its other errors (expectedFor).
+      "serving.batch=- 64",
+      "--set: serving.batch: a list, not a single value: expected a single value: a whole number: a count like 16384, " +
+        '16k, 1.5M or 2B, found - 64 (a list) (YAML reads a value starting with "- " as a list: drop the dash ' +
+        "(serving.batch=64), or quote the value if the dash is part of it (serving.batch='- 64'))"
+    ],
+    [
+      "serving.stack=vllm: 1",
+      "--set: serving.stack: a map, not a single value: expected a single value: one of trtllm, vllm, sglang, jax, " +
+        'neuron or other, found vllm: 1 (a map) (YAML reads "key: value" as a map: quote the value if the colon is part ' +
+        "of it (serving.stack='vllm: 1'))"
+    ],
+    [
+      "serving.hardware={a: 1}",
+      "--set: serving.hardware: a map, not a single value: expected a single id of data/hardware.csv, such as " +
+        "h100-sxm, found {a: 1} (a map) (YAML reads { } as a map, which only a " +
+        "distribution is written as, and serving.hardware cannot be one: write one value)"
+    ]
+  ])("says %s is a YAML list or map where the key takes a single value, and how to write it", (set, expected) => {
+    expect(() => applyOverrides(resolved, [set], "--set", catalogIdsOf(loadCatalogs()))).toThrow(expected);
+  });
+
+  it("leaves a distribution's map to a key that takes one, and to readValue's refusal for one that cannot", () => {
+    expect(applyOverrides(resolved, ["serving.utilization={dist: uniform, min: 0.4, max: 0.6}"]).values).toHaveProperty(
+      ["serving.utilization", "value", "kind"],
+      "uniform"
+    );
+    expect(() => applyOverrides(resolved, ["serving.batch={dist: uniform, min: 8, max: 16}"])).toThrow(
+      "--set: serving.batch: cannot be a distribution: "
+    );
+  });
+
   it("offers an id written with spaces, underscores or fullwidth letters its catalog spelling, still refused", () => {
     const ids = catalogIdsOf(loadCatalogs());
     const hint = (written: string) => {
