@@ -17,6 +17,7 @@ import {
 import {didYouMean} from "../../errors/suggest.js";
 import {displayTextProblem, visibleLength} from "../../errors/displayText.js";
 import {duplicateKeys, unanchoredAliases} from "./yamlKeys.js";
+import {dashAfterKeyError, isDashAfterKey} from "./dashAfterKey.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {capErrors, MAX_ERRORS_PER_FILE} from "../../errors/capErrors.js";
 
@@ -177,8 +178,20 @@ export function parseScenario({file, text, name, catalogIds}: ScenarioText): Par
 
   // Malformed YAML: report every syntax problem. Duplicate keys are still well-formed enough to check the rest.
   const reported = new Set<string>();
+  // A dash after a key's colon (`hardware: -`): one error at the dash, naming the key, in place of the yaml package's
+  // words and of the problem it gives after it on the same line (dashAfterKey.ts).
+  const dashLines = new Set<number>();
+  for (const problem of doc.errors) {
+    if (!isDashAfterKey(problem)) continue;
+    const where = position(problem.pos[0]);
+    const error = dashLines.has(where.line) ? undefined : dashAfterKeyError(file, lines, where.line, where.column);
+    if (!error) continue;
+    dashLines.add(where.line);
+    errors.push(error);
+  }
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const where = position(problem.pos[0]);
+    if (dashLines.has(where.line)) continue;
     // A line indented further than the key above it reads to the yaml package as a key running over two lines, which it
     // reported twice, at the line above, in its own words ("Nested mappings are not allowed in compact mappings",
     // "Implicit keys need to be on a single line"; author trial): one error at the line that is indented too far.

@@ -238,6 +238,46 @@ describe("parseScenario", () => {
     }
   });
 
+  it("says a dash after a key's colon is one, once, naming the key path, what it takes and how to write it", () => {
+    // It read "malformed YAML: Unexpected block-seq-ind on same line with key: expected valid YAML front matter, found
+    // hardware: -", the yaml package's words naming no key; `- h100` added "Implicit map keys need to be followed by
+    // map values" at 4:15 (helper item). The expectation is serving.hardware's other errors' (readValue expectedFor).
+    const hint = "YAML reads a dash after a key's colon as a list item, which starts a line of its own: ";
+    const expected = "a value after the colon: a catalog id in lowercase kebab-case, like h100-sxm";
+    expect(userErrorsOf(() => parse("---\nextends: base\nserving:\n  hardware: -\n---\n"))).toEqual([
+      {
+        file: "data/scenarios/test.md",
+        line: 4,
+        // The dash's column: two spaces, "hardware:" and a space before it.
+        column: 13,
+        path: "serving.hardware",
+        message: "malformed YAML: a dash after the key's colon",
+        expected,
+        found: "hardware: -",
+        hint: `${hint}write the value, or quote the dash if it is the value (hardware: '-')`
+      }
+    ]);
+    expect(userErrorsOf(() => parse("---\nextends: base\nserving:\n  hardware: - h100\n---\n"))).toEqual([
+      {
+        file: "data/scenarios/test.md",
+        line: 4,
+        column: 13,
+        path: "serving.hardware",
+        message: "malformed YAML: a dash after the key's colon",
+        expected,
+        found: "hardware: - h100",
+        hint: `${hint}drop the dash (hardware: h100), or quote the value if the dash is part of it (hardware: '- h100')`
+      }
+    ]);
+    // A dotted key, a quoted one under a quoted group, a group: each path as the walk of the keys would name it.
+    const text = "---\nserving.batch: - 4\n'power':\n  \"pue\": -  # none\nhardware: -\n---\n";
+    expect(userErrorsOf(() => parse(text)).map((e) => [e.line, e.column, e.path, e.expected])).toEqual([
+      [2, 16, "serving.batch", "a value after the colon: a whole number: a count like 16384, 16k, 1.5M or 2B"],
+      [4, 10, "power.pue", "a value after the colon: a plain number without a unit, like 1.5 or 3x"],
+      [5, 11, "hardware", "a value after the colon"]
+    ]);
+  });
+
   it("says lists nested thousands deep are nested too deeply, not the engine's stack overflow (breaker)", () => {
     const [error] = userErrorsOf(() => parse(`---\nx: ${"[".repeat(5000)}${"]".repeat(5000)}\n---\n`));
     expect(error?.message).toBe("malformed YAML: lists or maps nested too deeply");
