@@ -163,6 +163,17 @@ describe("parseModelsCsv on data/models.csv", () => {
   it("stores parameter counts without floating-point noise", () => {
     expect(byId.get("llama-3.1-8b")!.params).toBe(8_030_000_000);
   });
+
+  it("names each row by itself: no name holds another row's whole name", () => {
+    // A name is shown on pages and read for the row (inheritedSourcesNote): gpt-4o-class-200b's once held "Llama 3.1
+    // 405B", the model its shape is taken from, so sources naming Llama 3.1 405B were read as naming it. A comparison
+    // belongs in the notes column. Names are compared word by word (Llama 3 70B is not inside Llama 3.1 70B).
+    const words = (name: string) => ` ${name.split(/[^A-Za-z0-9]+/).join(" ")} `;
+    const held = models.flatMap((m) =>
+      models.filter((other) => other !== m && words(m.name).includes(words(other.name))).map((o) => `${m.id}: ${o.id}`)
+    );
+    expect(held).toEqual([]);
+  });
 });
 
 describe("parseModelsCsv validation", () => {

@@ -2,6 +2,7 @@
 // serving.tensorParallel, whose sources name H100s, with no word to its author (session 46's left list).
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
+import {parseModelsCsv} from "../../../src/catalog/parseModelsCsv.js";
 import {parseScenario, type ParsedScenario} from "../../../src/scenario/file/parseScenario.js";
 import {inheritedSourcesNote} from "../../../src/scenario/resolve/inheritedSources.js";
 import {resolveScenario} from "../../../src/scenario/resolve/resolveScenario.js";
@@ -43,8 +44,11 @@ function noteFor(front: string): string | null {
   return inheritedSourcesNote(resolveScenario("mine", lookup), resolveScenario("base", lookup), ROWS);
 }
 
-/** The note for `child` (front matter after `extends: parent`) of a scenario `parent` written as `parentFront`. */
-function noteBetween(parentFront: string, childFront: string): string | null {
+/**
+ * The note for `child` (front matter after `extends: parent`) of a scenario `parent` written as `parentFront`, against
+ * `rows` (ROWS unless given).
+ */
+function noteBetween(parentFront: string, childFront: string, rows: typeof ROWS = ROWS): string | null {
   const parent = parseScenario({file: "parent.md", text: `---\nid: parent\n${parentFront}---\n`});
   const child = parseScenario({file: "mine.md", text: `---\nid: mine\nextends: parent\n${childFront}---\n`});
   const files = new Map<string, ParsedScenario>([
@@ -52,7 +56,7 @@ function noteBetween(parentFront: string, childFront: string): string | null {
     ["mine", child]
   ]);
   const lookup = (id: string) => files.get(id);
-  return inheritedSourcesNote(resolveScenario("mine", lookup), resolveScenario("parent", lookup), ROWS);
+  return inheritedSourcesNote(resolveScenario("mine", lookup), resolveScenario("parent", lookup), rows);
 }
 
 /** base.md's line of a key (`  chips: 16384` under training:), so that the test follows edits to base.md. */
@@ -182,5 +186,25 @@ describe("inheritedSourcesNote", () => {
     expect(noteBetween(parent("h100-sxm", "one 8-GPU H 100 server"), toB200)).toMatch(/source names H100:/);
     expect(noteBetween(parent("a100-sxm-80gb", "A 100-GPU cluster at a 100% duty"), toB200)).toBeNull();
     expect(noteBetween(parent("a100-sxm-80gb", "8 a-100 GPUs"), toB200)).toMatch(/source names A100:/);
+  });
+
+  it("reads a model row by its own name, not another model it is compared with (gpt-4o-class-200b)", () => {
+    // data/models.csv as bundled: gpt-4o-class-200b's shape is Llama 3.1 405B's at half depth (its notes), and its name
+    // once said so ("GPT-4o-class, 200B (estimate: Llama 3.1 405B at half depth)"), so a source naming Llama 3.1 405B
+    // was read as naming it.
+    const models = parseModelsCsv(readFileSync(new URL("../../../data/models.csv", import.meta.url), "utf8"), {
+      file: "data/models.csv"
+    });
+    const rows = {...ROWS, models: models.map(({id, name}) => ({id, name}))};
+    const parent = (source: string) =>
+      "serving:\n  model: gpt-4o-class-200b\n  tensorParallel: 8\nsources:\n" +
+      `  serving.tensorParallel: "${source}"\n`;
+    const to70b = 'serving:\n  model: llama-3.1-70b\nsources:\n  serving.model: "Llama 3.1 70B"\n';
+    expect(noteBetween(parent("one 8-GPU server per replica, as for Llama 3.1 405B"), to70b, rows)).toBeNull();
+    // Its own words still name it: 200B and GPT-4o.
+    expect(noteBetween(parent("410 GB of a 200B model's weights on one server"), to70b, rows)).toMatch(
+      /^mine\.md moves off parent's gpt-4o-class-200b \(serving\.model is llama-3\.1-70b here\).*source names 200B:/
+    );
+    expect(noteBetween(parent("GPT-4o on one 8-GPU server"), to70b, rows)).toMatch(/source names GPT 4o:/);
   });
 });
