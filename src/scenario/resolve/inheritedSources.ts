@@ -34,7 +34,8 @@ export interface CatalogRowName {
  *   Llama, a vendor's or family's word, nor a chip family of the catalog's family column: Blackwell, which gb200's
  *   name alone has though B200 is one too), or its name's only word (a project's row named "X" or "ACME"), with the
  *   capitals it has there: a word with a capital and a small letter after its first, so that acronyms (GPU, HGX,
- *   ASIC) and the small words (custom, inference) of prose are not read as the row;
+ *   ASIC) and the small words (custom, inference) of prose are not read as the row; not where it names a law after
+ *   the row (Chinchilla scaling, Chinchilla-optimal, Chinchilla's law: LAW_WORDS);
  * - its id, when it is no plain word (custom-inference-asic, h100-sxm, llama-3.1-405b), in any case.
  * A word the scenario's own rows share is left out (SXM5, from h100-sxm to h800-sxm).
  *
@@ -218,11 +219,16 @@ function singular(word: string): string {
 const HYPHEN = "[-\u2010\u2011]";
 const SPACE = "[ \u00a0]";
 
+/** Words that make a proper noun before them the name of a law or recipe, not of the row (Chinchilla scaling). */
+const LAW_WORDS = "scaling|laws?|optimal|optimality|rule|ratio";
+
 /** Whether `text` has `term` as a whole word (or its plural), as Term's kind reads it. */
 function mentions(text: string, {word, kind}: Term): boolean {
   const whole = (pattern: string, flags: string) =>
     new RegExp(`(?<![A-Za-z0-9])${pattern}s?(?![A-Za-z0-9])`, flags).test(text);
-  if (kind === "proper") return whole(word, "");
+  // Not a law or recipe named after the row (Chinchilla scaling, Chinchilla-optimal, Chinchilla's law: a source citing
+  // the law of tokens per parameter speaks of no Chinchilla 70B).
+  if (kind === "proper") return whole(`${word}(?!(?:'s)?(?:${HYPHEN}|${SPACE})(?:${LAW_WORDS})(?![A-Za-z0-9]))`, "");
   if (kind === "pair") {
     const [before, after] = word.split(" ").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
     return whole(`${before}(?:${HYPHEN}|${SPACE})?${after}`, "i");

@@ -207,4 +207,25 @@ describe("inheritedSourcesNote", () => {
     );
     expect(noteBetween(parent("GPT-4o on one 8-GPU server"), to70b, rows)).toMatch(/source names GPT 4o:/);
   });
+
+  it("does not read Chinchilla scaling, a law, as the Chinchilla 70B model", () => {
+    const parent = (source: string) =>
+      "training:\n  model: chinchilla-70b\n  tokens: 1.4T tokens\nsources:\n" + `  training.tokens: "${source}"\n`;
+    const to70b = 'training:\n  model: llama-3.1-70b\nsources:\n  training.model: "Llama 3.1 70B"\n';
+    // chinchilla-70b's name as data/models.csv gives it; Chinchilla is its proper noun (no other row's name has it).
+    const rows = {...ROWS, models: [...ROWS.models, {id: "chinchilla-70b", name: "Chinchilla 70B"}]};
+    for (const law of [
+      "Chinchilla scaling: 20 tokens per parameter",
+      "Chinchilla-optimal: 20 tokens per parameter",
+      "the Chinchilla law's 20 tokens a parameter",
+      "Chinchilla's scaling law: 20 tokens per parameter",
+      "a Chinchilla ratio of 20 tokens per parameter"
+    ]) {
+      expect(noteBetween(parent(law), to70b, rows), law).toBeNull();
+    }
+    // The model itself is still read, also beside the law.
+    expect(noteBetween(parent("Chinchilla scaling, as Chinchilla was trained: 1.4T tokens"), to70b, rows)).toMatch(
+      /moves off parent's chinchilla-70b \(training\.model is llama-3\.1-70b here\).*source names Chinchilla:/
+    );
+  });
 });
