@@ -4,7 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import type {TornadoRow} from "../lib/uncertainty/sensitivity.js";
 import {axisTickFormat, formatDisplayNumber} from "./format.js";
-import {INK, SWING_COLORS} from "./palette.js";
+import {INK, SWING_COLORS, TEXT_HALO} from "./palette.js";
 import {andList} from "../lib/units/wordList.js";
 
 export interface TornadoChartOptions extends Plot.PlotOptions {
@@ -33,6 +33,11 @@ export interface TornadoChartOptions extends Plot.PlotOptions {
    * gives this reason (unevenCaption): such bars read as a fault without a word (new-user trial).
    */
   inSteps?: string;
+  /**
+   * What the base is, written before its value on the label above its rule: default "base case" ("base case 5.3%"
+   * on /flywheel, where the unlabelled rule left the bars' common start unexplained: reader's audit).
+   */
+  baseLabel?: string;
 }
 
 /** The legend of a chart whose rows swing ranges from p5 to p95 and single values by ±20%. */
@@ -51,6 +56,7 @@ export function TornadoChart(
     tickFormat,
     ends = ["at p5", "at p95"],
     inSteps,
+    baseLabel = "base case",
     ...options
   }: TornadoChartOptions
 ) {
@@ -70,8 +76,10 @@ export function TornadoChart(
   const marginLeft = Math.min(180, chartWidth * 0.35);
   return Plot.plot({
     width: chartWidth,
-    height: height ?? 60 + 36 * Math.max(1, drawn.length),
+    height: height ?? 60 + (BASE_LABEL_MARGIN_TOP - PLOT_MARGIN_TOP) + 36 * Math.max(1, drawn.length),
     marginLeft,
+    // Room above the bars for the base's label, clear of the bars and of the ticks below.
+    marginTop: BASE_LABEL_MARGIN_TOP,
     x: {
       label: xLabel,
       grid: true,
@@ -94,9 +102,37 @@ export function TornadoChart(
         fill: "end",
         tip: {format: {x1: valueFormat, x2: valueFormat, y: true, fill: true}}
       }),
-      Plot.ruleX([base * scale], {stroke: INK})
+      Plot.ruleX([base * scale], {stroke: INK}),
+      Plot.text([base * scale], {
+        x: (v: number) => v,
+        text: () => `${baseLabel} ${valueFormat(base * scale)}`,
+        frameAnchor: "top",
+        lineAnchor: "bottom",
+        textAnchor: baseLabelAnchor(base * scale, bars),
+        dy: -4,
+        fill: INK,
+        ...TEXT_HALO,
+        fontSize: 11
+      })
     ]
   });
+}
+
+/** The margin (px) above the bars that holds the base's label: a line of 11 px text, 4 px clear of the bars. */
+const BASE_LABEL_MARGIN_TOP = 24;
+/** Plot's own top margin for this chart (its y axis's), which the default height was sized with. */
+const PLOT_MARGIN_TOP = 20;
+
+/**
+ * Which way the base's label runs from its rule: centred on it, or away from the nearer edge when the rule lies in the
+ * outer fifth of the bars' span, so that the label stays on the chart (a base at one end of every bar, as when all
+ * swings raise the metric, put half a centred label off the card).
+ */
+function baseLabelAnchor(x: number, bars: readonly {from: number; to: number}[]): "start" | "middle" | "end" {
+  const low = Math.min(x, ...bars.map((b) => b.from));
+  const high = Math.max(x, ...bars.map((b) => b.to));
+  const at = high > low ? (x - low) / (high - low) : 0.5;
+  return at < 0.2 ? "start" : at > 0.8 ? "end" : "middle";
 }
 
 /**

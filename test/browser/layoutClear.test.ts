@@ -63,6 +63,39 @@ async function crowdedChipLabels(
   );
 }
 
+/**
+ * A tornado chart's label of its base rule ("base case 5.3%") and what it meets: the bars, the axes' tick labels and
+ * the axis label, or the chart's edges; and whether the rule runs under it.
+ */
+async function tornadoBaseLabel(
+  page: Page,
+  card: string
+): Promise<{label: string | null; meets: string[]; offChart: boolean; overRule: boolean}> {
+  return page.$eval(card, (card) => {
+    const svg = card.querySelector('svg:has(g[aria-label="bar"])')!;
+    const label = svg.querySelector('g[aria-label="text"] text');
+    if (!label) return {label: null, meets: [], offChart: false, overRule: false};
+    const box = label.getBoundingClientRect();
+    const meet = (b: DOMRect) => box.left < b.right && b.left < box.right && box.top < b.bottom && b.top < box.bottom;
+    // The bars, the axes' tick labels and labels, and the ticks themselves (Plot's "x-axis tick" groups).
+    const others = [
+      ...[...svg.querySelectorAll('g[aria-label="bar"] rect')].map((e) => ["a bar", e] as const),
+      ...[...svg.querySelectorAll('g[aria-label$="tick label"] text, g[aria-label$="axis label"] text')].map(
+        (e) => [`"${e.textContent}"`, e] as const
+      ),
+      ...[...svg.querySelectorAll('g[aria-label$="axis tick"]')].map((e) => ["a tick", e] as const)
+    ];
+    const frame = svg.getBoundingClientRect();
+    const rule = svg.querySelector('g[aria-label="rule"] line')!.getBoundingClientRect();
+    return {
+      label: label.textContent,
+      meets: others.flatMap(([name, e]) => (meet(e.getBoundingClientRect()) ? [name] : [])),
+      offChart: box.left < frame.left - 0.5 || box.right > frame.right + 0.5 || box.top < frame.top - 0.5,
+      overRule: box.left <= rule.left && rule.right <= box.right && box.bottom <= rule.top + 0.5
+    };
+  });
+}
+
 /** Scrolls `selector` into view and waits for what that draws (a chart out of view is drawn as it comes near). */
 async function scrollIntoView(page: Page, selector: string): Promise<void> {
   await page.locator(selector).first().scrollIntoViewIfNeeded();
@@ -248,6 +281,30 @@ describe.skipIf(!enabled)("labels and words clear of each other and of the colum
         // Base at its medians: a dotted rule at each lead training takes back (months 5–27 and 29–37 when written).
         expect(found.rules, JSON.stringify(found.labels)).toBeGreaterThanOrEqual(2);
         expect(found.across).toEqual([]);
+        expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+      } finally {
+        await closePage(page);
+      }
+    }
+  );
+
+  it.for(
+    VIEWPORTS.flatMap(([label, options]) =>
+      ["/flywheel", "/moat", "/custom-silicon"].map((path) => [path, label, options] as const)
+    )
+  )(
+    "%s at %s: the tornado's base rule is labelled above the bars, clear of them and of the ticks (it had no label)",
+    async ([path, , options]) => {
+      const page = await openPage(browser, path, options);
+      try {
+        const card = '[data-testid="chart-tornado"]';
+        await scrollIntoView(page, card);
+        const found = await tornadoBaseLabel(page, card);
+        // "base case 5.3%" on /flywheel, "base case $3.33B" on /moat: the value as the chart's tooltips write it.
+        expect(found.label).toMatch(/^base case \S+$/);
+        expect(found.meets).toEqual([]);
+        expect(found.offChart).toBe(false);
+        expect(found.overRule).toBe(true);
         expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
       } finally {
         await closePage(page);

@@ -8,6 +8,7 @@ import {
   evaluateScenarioPoint,
   type ScenarioMetricName
 } from "../../src/scenario/evaluate/evaluateScenario.js";
+import {formatPercent} from "../../docs/components/format.js";
 import {scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, screenshot} from "./browser.js";
 import {chartSvg, controlValue, drawsMedian, headline, relativeError, setInput} from "./storyHelpers.js";
@@ -124,7 +125,8 @@ describe.skipIf(!enabled)("story chapters 4–6", () => {
       const {resolved} = site!.scenarios.base!;
       const bound = bindScenario(resolved, {hardware: site!.hardware, models: site!.models});
       const median = scenarioPageMedianPoint(resolved);
-      const f = evaluateScenarioPoint(bound, median).flywheel;
+      const evaluation = evaluateScenarioPoint(bound, median);
+      const f = evaluation.flywheel;
       expect(f.extraChipGenerations).toBe(0);
       const generations = f.months[f.months.length - 1]!.closedChipGeneration;
       const text = await page.$eval('[data-testid="uncertainty"]', (el) => el.textContent ?? "");
@@ -148,6 +150,13 @@ describe.skipIf(!enabled)("story chapters 4–6", () => {
           "model help (±20%) raises it at both ends: chip generations ship whole, each in a whole month, so the " +
           "saving moves in steps"
       );
+      // Its rule, where every bar starts, is labelled with the saving at the page's point (it had no label): the
+      // tornado's base is the metric at that point (scenarioTornado), written as the chart's tooltips write it.
+      const baseLabel = await page.$eval(
+        '[data-testid="chart-tornado"] g[aria-label="text"] text',
+        (el) => el.textContent
+      );
+      expect(baseLabel).toBe(`base case ${formatPercent(evaluation.metrics.flywheelCostReduction)}`);
       await screenshot(page, "flywheel-tornado-steps");
       const glossary = await openPage(browser, "/glossary");
       try {

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
+import {formatDisplayNumber} from "../../docs/components/format.js";
 import {movesMetric, TornadoChart, unevenCaption} from "../../docs/components/tornadoChart.js";
 
 const row = (input: string, outputAtLow: number, outputAtHigh: number) => ({
@@ -31,6 +32,25 @@ describe("TornadoChart", () => {
     const chart = TornadoChart(rows, {base: 5.3, width: 260});
     const ticks = chart.querySelectorAll('g[aria-label="x-axis tick label"] text');
     expect(ticks.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("labels the base's rule with what it is and its value, above the bars", () => {
+    // /flywheel's rule at the base case (5.3%) had no label: the bars' common start was not said (reader's audit).
+    const rows = [row("a", 4.7, 7.0), row("b", 5.3, 7.5)];
+    const chart = TornadoChart(rows, {base: 5.3, valueFormat: (v) => `${v.toFixed(1)}%`});
+    const label = chart.querySelector('g[aria-label="text"] text');
+    expect(label?.textContent).toBe("base case 5.3%");
+    // Centred on the rule, as the base lies inside the bars' span: Plot writes no text-anchor for its default, middle.
+    expect(chart.querySelector('g[aria-label="text"]')?.getAttribute("text-anchor")).toBeNull();
+    // Another page's words; the default valueFormat, the display numbers' 3 significant digits.
+    const today = TornadoChart(rows, {base: 5.3, baseLabel: "today"}).querySelector('g[aria-label="text"] text');
+    expect(today?.textContent).toBe(`today ${formatDisplayNumber(5.3)}`);
+  });
+
+  it("runs the base's label away from the edge when every bar starts there (all swings raise the metric)", () => {
+    const chart = TornadoChart([row("a", 100, 130), row("b", 100, 110)], {base: 100});
+    const anchor = (chart.querySelector('g[aria-label="text"]') as Element).getAttribute("text-anchor");
+    expect(anchor).toBe("start");
   });
 
   it("has no caption when every input moves the metric", () => {
