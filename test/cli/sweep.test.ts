@@ -247,6 +247,38 @@ describe("token-ledger sweep: outputs", () => {
     // Cost per token is inversely proportional to utilisation.
     expect(half.costPerMillionTokensUsd / full.costPerMillionTokensUsd).toBeCloseTo(2, 12);
   });
+
+  it.each([
+    ["silicon.bf16Flops=1000 TFLOP/s", "silicon.hbmBandwidth=2 TB/s:8 TB/s:3", ["2 TB/s", "5 TB/s", "8 TB/s"]],
+    [
+      "silicon.hbmBandwidth=3 TB/s",
+      "silicon.bf16Flops=500 TFLOP/s:2000 TFLOP/s:3",
+      ["500 TFLOP/s", "1250 TFLOP/s", "2000 TFLOP/s"]
+    ]
+  ])(
+    "--set %s with --vary %s: the chip by its specs has both (breaker: refused as missing one)",
+    async (set, vary, at) => {
+      // A chip given by its specs needs silicon.bf16Flops and silicon.hbmBandwidth (customChipMode): the --set's check
+      // ran before the varied key was known, and the pair was refused as "needs silicon.hbmBandwidth" either way round.
+      // silicon.fp8Flops above both peaks, since base serves at fp8.
+      const out = join(folder("specs-set-vary"), "grid.json");
+      const fp8 = "silicon.fp8Flops=4000 TFLOP/s";
+      const args = ["sweep", "base", "--set", fp8, "--set", set, "--vary", vary, "--out", out];
+      const {code, stderr} = await runCli([...args, "--metrics", "siliconRelativeThroughput"]);
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      const rows = JSON.parse(readFileSync(out, "utf8")) as {siliconRelativeThroughput: number}[];
+      // Each row is `run` with the varied key set to that point's value (the grid's values, by hand: FROM, the middle
+      // (FROM + TO) / 2, TO), bit for bit as the sweep promises.
+      const key = vary.slice(0, vary.indexOf("="));
+      const expected = at.map(
+        (value) =>
+          runScenarioRequest({scenario: "base", sets: [fp8, set, `${key}=${value}`], samples: 1000, seed: 1}).result
+            .point.metrics.siliconRelativeThroughput
+      );
+      expect(rows.map((row) => row.siliconRelativeThroughput)).toEqual(expected);
+    }
+  );
 });
 
 describe("token-ledger sweep: errors write no file", () => {

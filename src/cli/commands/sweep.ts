@@ -13,6 +13,7 @@ import {bindScenario, SCENARIO_METRICS, type ScenarioMetricName} from "../../sce
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {keyUnit} from "../../scenario/run/runReport.js";
 import {
+  markVariedKeys,
   readSweepAxis,
   sweepAxisErrors,
   sweepRequiredColumns,
@@ -122,8 +123,12 @@ export function registerSweep(program: Command): void {
           : (options.metrics.split(",").map((name) => name.trim()) as ScenarioMetricName[]);
       const {id, library} = locateScenario(scenario);
       const catalogs = loadCatalogs();
-      const resolved = applyOverrides(library.resolve(id), options.set, "--set", catalogIdsOf(catalogs));
+      // Bound with its varied keys marked as set (markVariedKeys): a key the sweep varies counts for the checks of how
+      // the keys go together, as a --set of it would (`--set silicon.bf16Flops=… --vary silicon.hbmBandwidth=…` was
+      // refused as a chip given by its specs without silicon.hbmBandwidth; breaker).
+      const overridden = applyOverrides(library.resolve(id), options.set, "--set", catalogIdsOf(catalogs));
       noteCatalogOverrides();
+      const resolved = markVariedKeys(overridden, axes);
       const bound = bindScenario(resolved, catalogs);
       // A scenario `run` (with the same --set) refuses is refused here with run's message, before any file is opened:
       // every one of run's draws (a draw fails through two keys together; breaker), with each varied key at its grid's

@@ -16,6 +16,7 @@ import {countPairError, ORDERED_COUNTS} from "../evaluate/countOrder.js";
 import {customChipMode, customUnitCostMode} from "../evaluate/customChipSpec.js";
 import {METRIC_READERS, NULLABLE_METRICS} from "../evaluate/metrics.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
+import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import {formatBeyondBound, formatRange, isInRange, plainNumber} from "../../units/range.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
 import {displayValue} from "../file/displayValue.js";
@@ -505,21 +506,27 @@ function keepComputed(
 }
 
 /**
- * The bound scenario with each varied key marked as set by `--vary` (an override, as `--set` is), so that what a
+ * The resolved scenario with each varied key marked as set by `--vary` (an override, as `--set` is), so that what a
  * varied key decides is decided as for a key the user just set: where the custom chip's price comes from (varying
  * silicon.unitCost or a die key, customUnitCostMode) and how its throughput is found (customChipMode: varying
- * silicon.relativeThroughput beside silicon.chip is the same error as setting it), and a model error is blamed on the
- * varied key (blamedKey) and names --vary. A key both varied and set by --set is an error: one of the two would be
- * ignored.
+ * silicon.relativeThroughput beside silicon.chip is the same error as setting it; varying silicon.hbmBandwidth beside
+ * a `--set silicon.bf16Flops` gives the chip both specs it needs), and a model error is blamed on the varied key
+ * (blamedKey) and names --vary. Bind this, not the scenario without its axes, for a sweep (bindScenario checks the
+ * custom chip's description: `--set silicon.bf16Flops=…` with `--vary silicon.hbmBandwidth=…` was refused as a chip
+ * missing silicon.hbmBandwidth; breaker). A key both varied and set by --set is an error: one of the two would be
+ * ignored. A key already marked for the same axis stays as it is (the sweep marks the keys of the bound it is given).
  *
  * Throws: a UserError naming --vary (UserErrors for several).
  */
-function withVariedKeys(input: BoundScenario, axes: readonly SweepAxisSpec[]): BoundScenario {
-  const values = {...input.resolved.values};
+export function markVariedKeys(input: ResolvedScenario, axes: readonly SweepAxisSpec[]): ResolvedScenario {
+  const values = {...input.values};
   const errors: UserError[] = [];
   for (const {path, values: grid, written: text} of axes) {
     const current = values[path]!;
     const written = text ?? `${path}=${grid[0]}:${grid[grid.length - 1]}:${grid.length}`;
+    if (current.origin.kind === "override" && current.origin.flag === "--vary" && current.origin.written === written) {
+      continue;
+    }
     if (current.origin.kind === "override") {
       errors.push(
         new UserError({
@@ -542,7 +549,21 @@ function withVariedKeys(input: BoundScenario, axes: readonly SweepAxisSpec[]): B
       origin: {kind: "override", flag: "--vary", written}
     };
   }
-  const resolved = {...input.resolved, values};
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new UserErrors(errors);
+  return {...input, values};
+}
+
+/**
+ * The bound scenario with its varied keys marked (markVariedKeys), and the checks of how its keys go together made
+ * again with them: counts in order at each axis's worst end, the custom chip's description and price.
+ *
+ * Throws: a UserError naming --vary, or the key (UserErrors for several).
+ */
+function withVariedKeys(input: BoundScenario, axes: readonly SweepAxisSpec[]): BoundScenario {
+  const errors: UserError[] = [];
+  const resolved = markVariedKeys(input.resolved, axes);
+  const values = resolved.values;
   // Counts that must stay in order (countOrder.ts), at each varied key's worst end of its grid: the lower key at its
   // largest, the upper at its smallest (a sweep of flywheel.usersCap from 1 wrote rows of "1" it had modelled as 300M,
   // where `run --set flywheel.usersCap=1` is an error; breaker).
