@@ -599,6 +599,29 @@ describe("token-ledger sweep: errors write no file", () => {
     }
   );
 
+  it("a later grid value whose Monte Carlo draw run refuses: exit 1 at the first such value, nothing written", async () => {
+    // Breaker: run's draws were checked at each axis's first value only, so a grid whose later points `run --set`
+    // refuses was written. Grid 64:250:3 is 64, 157, 250 (by hand: a step of 93); `run` refuses 157 (a draw of the
+    // reserve past 0.25 leaves too little HBM for 157 sequences) and 250, not 64.
+    const reserve = "serving.hbmReserve=0.05 to 0.15";
+    const where = folder("draws");
+    const out = join(where, "grid.csv");
+    const args = ["sweep", "base", "--set", reserve, "--vary", "serving.batch=64:250:3", "--out", out];
+    const {code, stdout, stderr} = await runCli([...args, "--metrics", "costPerMillionTokensUsd"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    const run = await runCli(["run", "base", "--set", reserve, "--set", "serving.batch=157"]);
+    expect(run.code).toBe(1);
+    // run's message at 157, word for word, with the point and the --vary flag it is the first failing value of.
+    const [, message, rest] = run.stderr.trim().match(/^(token-ledger: --set: serving\.hbmReserve: .*valid\))(.*)$/)!;
+    expect(stderr.trim()).toBe(
+      `${message} (at serving.batch=157)${rest}` +
+        " (serving.batch=157 is the first value of --vary serving.batch=64:250:3 at which run refuses a draw)"
+    );
+    expect((await runCli(["run", "base", "--set", reserve, "--set", "serving.batch=64"])).code).toBe(0);
+    expect(readdirSync(where)).toEqual([]);
+  });
+
   it("a model error at a grid point is blamed on a varied key, naming --vary, not on a default", async () => {
     // At 858 mm² and 2 /cm² (asic-9-months' clustering) under 1% of dies work; silicon.dieArea is varied here.
     const out = join(folder("yield"), "grid.csv");

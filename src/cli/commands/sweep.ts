@@ -12,6 +12,7 @@ import {applyOverrides} from "../../scenario/resolve/applyOverrides.js";
 import {bindScenario, SCENARIO_METRICS, type ScenarioMetricName} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {keyUnit} from "../../scenario/run/runReport.js";
+import {sweepDrawError} from "../../scenario/run/sweepDrawCheck.js";
 import {
   markVariedKeys,
   readSweepAxis,
@@ -155,6 +156,12 @@ export function registerSweep(program: Command): void {
       // refusal came from a draw of another key), it is still refused, after the grid, naming --vary.
       const deferred = refused && userErrorList(refused).every((e) => first.has(e.detail.path ?? "")) ? refused : null;
       if (refused && !deferred) throw refused;
+      // run's draws at the grid's other corners, the first failing value of each axis found when one is refused: checked
+      // at the first values alone, a grid whose later points `run --set` refuses for a draw was written (breaker).
+      const drawn = deferred
+        ? undefined
+        : sweepDrawError(bound, axes, {samples: DEFAULT_SCENARIO_SAMPLES, seed: DEFAULT_SCENARIO_SEED});
+      if (drawn) throw drawn;
       // A grid with points between whole numbers is told so after its ends are checked: its step count would keep an
       // end that fails (sweepAxisErrors).
       const axisErrors = sweepAxisErrors({bound, readings, metrics});

@@ -7,6 +7,7 @@ import type {ResolvedScenario, ValueOrigin} from "../resolve/resolveScenario.js"
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {scenarioValueError} from "../file/scenarioErrors.js";
 import {num} from "./modelKeys.js";
+import {displayValue} from "../file/displayValue.js";
 
 /** The inline spec keys of a custom chip; silicon.bf16Flops and silicon.hbmBandwidth are required together. */
 export const CUSTOM_CHIP_SPEC_KEYS = [
@@ -118,32 +119,12 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
       );
     }
   }
-  if (mode === "specs") {
-    // As data/hardware.csv's fp8_tflops (parseHardwareCsv.ts): FP8 below BF16 is a typo or a swapped pair, and it ran
-    // (a chip at 0.48× an H100 instead of 0.86×; breaker).
+  // A spec a sweep varies is checked at each point instead (specPointError), where its value is the point's: here it
+  // holds its file's value or its grid's first, and an interior point with FP8 below BF16 was written (breaker).
+  if (mode === "specs" && !variedKey(resolved, "silicon.bf16Flops") && !variedKey(resolved, "silicon.fp8Flops")) {
     const bf16 = resolved.values["silicon.bf16Flops"]?.value;
-    const fp8 = resolved.values["silicon.fp8Flops"]?.value;
-    if (typeof bf16 === "number" && typeof fp8 === "number" && fp8 < bf16) {
-      // At the value set more directly (a child's over its parent's, a --set over the file's), as other cross-key
-      // checks are: a child raising bf16Flops was blamed on its parent's fp8Flops (second-round breaker).
-      const atBf16 = setRank(resolved, "silicon.bf16Flops") > setRank(resolved, "silicon.fp8Flops");
-      const hint = fp8BelowBf16Hint("values");
-      errors.push(
-        atBf16
-          ? scenarioValueError(resolved, "silicon.bf16Flops", {
-              message: "BF16 throughput above FP8",
-              expected: `at most silicon.fp8Flops (${written("silicon.fp8Flops")})`,
-              found: written("silicon.bf16Flops"),
-              hint
-            })
-          : scenarioValueError(resolved, "silicon.fp8Flops", {
-              message: "FP8 throughput below BF16",
-              expected: `at least silicon.bf16Flops (${written("silicon.bf16Flops")})`,
-              found: written("silicon.fp8Flops"),
-              hint
-            })
-      );
-    }
+    const error = fp8BelowBf16Error(resolved, {bf16, fp8: resolved.values["silicon.fp8Flops"]?.value}, written);
+    if (error) errors.push(error);
   }
   if (mode === "relative" && setRank(resolved, "silicon.servingFactor") > 0) {
     errors.push(
@@ -155,6 +136,64 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
     );
   }
   return {mode, errors};
+}
+
+/**
+ * FP8 below BF16 in a chip given by its specs, as data/hardware.csv's fp8_tflops (parseHardwareCsv.ts): a typo or a
+ * swapped pair, and it ran (a chip at 0.48× an H100 instead of 0.86×; breaker). The error is at the value set more
+ * directly (a child's over its parent's, a --set over the file's), as other cross-key checks are: a child raising
+ * bf16Flops was blamed on its parent's fp8Flops (second-round breaker); `written` gives each value as the message
+ * writes it; `atBf16` chooses the key. Undefined when either is unset or FP8 is at least BF16.
+ */
+function fp8BelowBf16Error(
+  resolved: ResolvedScenario,
+  {bf16, fp8}: {bf16: unknown; fp8: unknown},
+  written: (path: string) => string,
+  atBf16 = setRank(resolved, "silicon.bf16Flops") > setRank(resolved, "silicon.fp8Flops")
+): UserError | undefined {
+  if (typeof bf16 !== "number" || typeof fp8 !== "number" || fp8 >= bf16) return undefined;
+  const hint = fp8BelowBf16Hint("values");
+  return atBf16
+    ? scenarioValueError(resolved, "silicon.bf16Flops", {
+        message: "BF16 throughput above FP8",
+        expected: `at most silicon.fp8Flops (${written("silicon.fp8Flops")})`,
+        found: written("silicon.bf16Flops"),
+        hint
+      })
+    : scenarioValueError(resolved, "silicon.fp8Flops", {
+        message: "FP8 throughput below BF16",
+        expected: `at least silicon.bf16Flops (${written("silicon.bf16Flops")})`,
+        found: written("silicon.fp8Flops"),
+        hint
+      });
+}
+
+/**
+ * customChipMode's check of FP8 against BF16 at one point of a sweep that varies either (customChipMode leaves it to
+ * the points): the error at the varied key (or, both varied, as customChipMode places it), each value as a person
+ * writes it (displayValue). The sweep adds the point and names --vary. Undefined when the point passes, or the chip is
+ * not given by its specs.
+ */
+export function specPointError(
+  bound: {resolved: ResolvedScenario; customChipMode: CustomChipMode},
+  point: ScenarioPoint
+): UserError | undefined {
+  if (bound.customChipMode !== "specs") return undefined;
+  const bf16Varied = variedKey(bound.resolved, "silicon.bf16Flops");
+  const fp8Varied = variedKey(bound.resolved, "silicon.fp8Flops");
+  if (!bf16Varied && !fp8Varied) return undefined;
+  const values = {bf16: point["silicon.bf16Flops"], fp8: point["silicon.fp8Flops"]};
+  const written = (path: string) => displayValue(path, point[path] ?? null);
+  // At the key the grid moves when one is varied (the other, a --set, ranks as high but is not what changes).
+  return bf16Varied === fp8Varied
+    ? fp8BelowBf16Error(bound.resolved, values, written)
+    : fp8BelowBf16Error(bound.resolved, values, written, bf16Varied);
+}
+
+/** Whether a sweep varies `path` (its value marked as set by --vary: sweepScenario.ts markVariedKeys). */
+function variedKey(resolved: ResolvedScenario, path: string): boolean {
+  const origin = resolved.values[path]?.origin;
+  return origin?.kind === "override" && origin.flag === "--vary";
 }
 
 /**

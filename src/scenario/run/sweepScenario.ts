@@ -13,7 +13,7 @@ import {
   type ScenarioReuse
 } from "../evaluate/evaluateScenario.js";
 import {countPairError, ORDERED_COUNTS} from "../evaluate/countOrder.js";
-import {customChipMode, customUnitCostMode} from "../evaluate/customChipSpec.js";
+import {customChipMode, customUnitCostMode, specPointError} from "../evaluate/customChipSpec.js";
 import {METRIC_READERS, NULLABLE_METRICS} from "../evaluate/metrics.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
@@ -49,6 +49,9 @@ export function writtenAxisEnds(axis: Pick<SweepAxisSpec, "written">): string[] 
       .slice(0, 2) ?? []
   );
 }
+
+/** The spec keys specPointError checks at each point when a sweep varies one of them. */
+const SPEC_PAIR_KEYS: readonly string[] = ["silicon.bf16Flops", "silicon.fp8Flops"];
 
 /** The most steps one --vary axis may take. */
 export const MAX_AXIS_STEPS = 10_000;
@@ -734,6 +737,7 @@ export function sweepScenarioChunks(input: SweepChunksInput): {
     });
     const point = {...base};
     const context = {bound, point, constant, paths};
+    const checkSpecs = bound.customChipMode === "specs" && paths.some((path) => SPEC_PAIR_KEYS.includes(path));
     let rows = 0;
     let offset = startRow;
     let done = startRow;
@@ -761,6 +765,11 @@ export function sweepScenarioChunks(input: SweepChunksInput): {
         reuse[cache.stage] = value;
       }
       try {
+        // The checks bindScenario leaves to the points for a varied key (FP8 against BF16 when either is varied).
+        if (checkSpecs) {
+          const error = specPointError(bound, point);
+          if (error) throw error;
+        }
         const stages = new ScenarioStages(bound, point, reuse as ScenarioReuse);
         for (let m = 0; m < readers.length; m++) metricColumns[m]![rows] = readers[m]!(stages) ?? NaN;
         rows++;
@@ -769,11 +778,19 @@ export function sweepScenarioChunks(input: SweepChunksInput): {
         if (!(error instanceof UserError)) throw error;
         // The point as a person writes it ("serving.utilization=0.300601", not 0.3006006006; breaker).
         const at = axes.map((axis) => `${axis.path}=${displayValue(axis.path, point[axis.path] ?? null)}`).join(", ");
-        const {path, message, expected, found} = error.detail;
+        const {path, message, expected, found, hint} = error.detail;
         // A problem with a varied key is the --vary flag's, not the line of the file that set the key's base value.
+        // Its hint is kept (the FP8 datasheets, a precision's key: it was dropped, where `run --set` gives it).
         errors.push(
           path !== undefined && paths.includes(path)
-            ? new UserError({flag: "--vary", path, message: `${message} (at ${at})`, expected, found})
+            ? new UserError({
+                flag: "--vary",
+                path,
+                message: `${message} (at ${at})`,
+                expected,
+                found,
+                ...(hint ? {hint} : {})
+              })
             : new UserError({...error.detail, message: `${message} (at ${at})`})
         );
         if (errors.length >= MAX_SWEEP_ERRORS) break;

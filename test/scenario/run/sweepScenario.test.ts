@@ -10,6 +10,7 @@ import type {ResolvedScenario} from "../../../src/scenario/resolve/resolveScenar
 import {scenarioDrawMedianPoint} from "../../../src/scenario/run/scenarioDraws.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../../src/scenario/run/runScenario.js";
 import {
+  markVariedKeys,
   parseSweepAxis,
   readSweepAxis,
   sweepAxisErrors,
@@ -301,6 +302,34 @@ describe("sweepScenario", () => {
       flag: "--vary",
       path: "serving.prefillTensorParallel",
       found: "serving.prefillTensorParallel=8:16:2 with serving.prefill shared (the default)"
+    });
+  });
+
+  it("checks FP8 against BF16 at every point when either is varied, naming --vary and the first failing value", () => {
+    // Breaker: the check ran once, at the varied key's first value, so a grid of silicon.bf16Flops 1000:3000:5 beside
+    // an FP8 of 2000 TFLOP/s wrote its rows at 2500 and 3000 (BF16 above FP8), which `run --set` refuses.
+    const sets = ["silicon.fp8Flops=2000 TFLOP/s", "silicon.hbmBandwidth=3 TB/s"];
+    const axes = [parseSweepAxis("silicon.bf16Flops=1000 TFLOP/s:3000 TFLOP/s:5")];
+    const set = applyOverrides(library.resolve("base"), sets, "--set");
+    const varied = bindScenario(markVariedKeys(set, axes), catalogs);
+    const errors = userErrorsOf(() => sweepScenario({bound: varied, axes, metrics: ["siliconRelativeThroughput"]}));
+    // The grid is 1000, 1500, 2000, 2500, 3000 TFLOP/s (a step of 500, by hand): 2000 equals FP8 and passes.
+    expect(errors.map((error) => [error.flag, error.path, error.message])).toEqual([
+      ["--vary", "silicon.bf16Flops", "BF16 throughput above FP8 (at silicon.bf16Flops=2.5 PFLOP/s)"],
+      ["--vary", "silicon.bf16Flops", "BF16 throughput above FP8 (at silicon.bf16Flops=3 PFLOP/s)"]
+    ]);
+    // `run --set` refuses the same point (at silicon.fp8Flops there: both set as directly, customChipMode).
+    const at = applyOverrides(library.resolve("base"), [...sets, "silicon.bf16Flops=2500 TFLOP/s"], "--set");
+    expect(userErrorsOf(() => bindScenario(at, catalogs))[0]).toMatchObject({message: "FP8 throughput below BF16"});
+    // FP8 varied down past a BF16 of 2000 TFLOP/s: the error at FP8, the varied key, though BF16 is a --set too.
+    const fp8 = [parseSweepAxis("silicon.fp8Flops=4000 TFLOP/s:1000 TFLOP/s:4")];
+    const bf16 = applyOverrides(library.resolve("base"), ["silicon.bf16Flops=2000 TFLOP/s", sets[1]!], "--set");
+    const down = bindScenario(markVariedKeys(bf16, fp8), catalogs);
+    expect(userErrorsOf(() => sweepScenario({bound: down, axes: fp8}))[0]).toMatchObject({
+      flag: "--vary",
+      path: "silicon.fp8Flops",
+      message: "FP8 throughput below BF16 (at silicon.fp8Flops=1 PFLOP/s)",
+      found: "1 PFLOP/s"
     });
   });
 
