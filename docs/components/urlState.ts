@@ -7,6 +7,7 @@ import {formatScenarioValue} from "../lib/scenario/file/formatScenario.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
 import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
 import {SCENARIO_KEY_PATHS, scenarioKey} from "../lib/scenario/file/schema.js";
+import {closestMatch} from "../lib/errors/suggest.js";
 
 /**
  * A scenario page's state in its URL: one `set` parameter per changed key, each `path=value` in the scenario file
@@ -63,10 +64,7 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
     if (name !== SHARE_PARAM) {
       // The reason names the parameter cut short, its controls and bidi marks escaped (quoteFound): the set beside it
       // shows it whole (up to MAX_SET_LENGTH).
-      ignored.push({
-        ...found(`${name}=${raw}`),
-        reason: `unknown parameter ${quoteFound(name, 40)}: expected ${SHARE_PARAM}`
-      });
+      ignored.push({...found(`${name}=${raw}`), reason: unknownParameterReason(name, raw)});
       continue;
     }
     if (++count > MAX_SHARE_SETS) {
@@ -127,6 +125,24 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
       return n ? {...item, reason: `${item.reason} (this value set ${n === 2 ? "twice" : `${n} times`})`} : item;
     })
   };
+}
+
+/**
+ * Why a parameter other than `set` is not read, with the parameter meant when one is close, as a bad value is offered
+ * its key's closest value: `SET` or `sets` is offered `set` (a link typed by hand, or upper-cased by a mail client, was
+ * told only "expected set"; breaker), and a scenario key used as the parameter (`?serving.batch=64`, or a misspelling
+ * of one) is offered the whole `set=serving.batch=64`.
+ */
+function unknownParameterReason(name: string, raw: string): string {
+  const reason = `unknown parameter ${quoteFound(name, 40)}: expected ${SHARE_PARAM}`;
+  if (closestMatch(name, [SHARE_PARAM]) !== undefined) {
+    const lower = name.toLowerCase() === SHARE_PARAM ? ", in lower case" : "";
+    return `${reason} (did you mean ${SHARE_PARAM}${lower}?)`;
+  }
+  const path = trimSpaces(name);
+  const key = scenarioKey(path) ? path : closestMatch(path, SCENARIO_KEY_PATHS);
+  if (key === undefined || !path.includes(".")) return reason;
+  return `${reason} (did you mean ${quoteFound(`${SHARE_PARAM}=${key}=${raw}`, 80)}?)`;
 }
 
 /**

@@ -258,6 +258,28 @@ describe("formatShareSet and mergeSets", () => {
 });
 
 describe("parseShareQuery's reason for an unknown parameter", () => {
+  it("offers the parameter meant: set for an upper-case or misspelt name, set=KEY=VALUE for a key used as one", () => {
+    // Breaker: `?SET=serving.batch%3D64` was told only "expected set", where a bad value is offered its closest value.
+    const reasons = (query: string) => parseShareQuery(query).ignored.map((item) => item.reason);
+    expect(reasons("?SET=serving.batch%3D64&Set=power.pue%3D1.3&sets=serving.batch%3D64")).toEqual([
+      "unknown parameter SET: expected set (did you mean set, in lower case?)",
+      "unknown parameter Set: expected set (did you mean set, in lower case?)",
+      // One letter from `set` (closestMatch: a Levenshtein distance of 1).
+      "unknown parameter sets: expected set (did you mean set?)"
+    ]);
+    // A scenario key as the parameter's name, as written or misspelt (serving.bach: one letter from serving.batch).
+    expect(reasons("?serving.batch=64&serving.bach=64&SERVING.BATCH=64")).toEqual([
+      "unknown parameter serving.batch: expected set (did you mean set=serving.batch=64?)",
+      "unknown parameter serving.bach: expected set (did you mean set=serving.batch=64?)",
+      "unknown parameter SERVING.BATCH: expected set (did you mean set=serving.batch=64?)"
+    ]);
+    // Nothing close: no guess.
+    expect(reasons("?foo=1&x.y=1")).toEqual([
+      "unknown parameter foo: expected set",
+      "unknown parameter x.y: expected set"
+    ]);
+  });
+
   it("escapes a bidi mark and cuts a long name without splitting a character (breaker)", () => {
     const {ignored} = parseShareQuery(
       `?${encodeURIComponent("\u202eevil")}=1&${"a".repeat(39)}${encodeURIComponent("😀")}=1`
