@@ -4,6 +4,7 @@ import {bareMoneyNote} from "./bareMoneyNote.js";
 import {followedChipNote} from "./followedChipNote.js";
 import {barePercentNote} from "./barePercentNote.js";
 import {barePowerNote} from "./barePowerNote.js";
+import {bareDieAreaNote} from "./bareDieAreaNote.js";
 import {bareTokensNote} from "./bareTokensNote.js";
 import {pointGroupedNote} from "./pointGroupedNote.js";
 import type {WrittenAssumptions, WrittenPlaceOptions} from "./writtenValueNote.js";
@@ -22,7 +23,8 @@ import {demandBoundNote, trainingBoundNote} from "./worldGdpNotes.js";
  * (calibratedBandNote.ts), money written as a bare number under $1,000 where a key costs thousands
  * (bareMoneyNote.ts), a share above 100% written as a bare whole number where a percentage was likely meant
  * (barePercentNote.ts), a chip's power written as a bare number far below any chip's, where kW was likely meant
- * (barePowerNote.ts), a run's training tokens written as a bare number far below any published run's, where
+ * (barePowerNote.ts), a custom chip's die area written as a bare number far below any accelerator's die
+ * (bareDieAreaNote.ts), a run's training tokens written as a bare number far below any published run's, where
  * trillions were likely meant (bareTokensNote.ts), and a count written with a point before three digits, where the
  * point likely grouped thousands (pointGroupedNote.ts), and a serving chip set on the command line or in a link that
  * the training runs and a relative custom chip follow (followedChipNote.ts). One list, so that `run` and `compare` (on
@@ -54,8 +56,8 @@ export function scenarioNotes(
 
 /**
  * The notes of scenarioNotes read from how values were written, which need only the resolved values (no evaluation):
- * money under $1,000, a bare percentage, a chip's power far below any chip's, a run's tokens far below any published
- * run's, a point grouping thousands, in that order ([] for none). `validate` prints them for each valid file, as `run`
+ * money under $1,000, a bare percentage, a chip's power far below any chip's, a die area far below any accelerator's
+ * (bareDieAreaNote.ts), a run's tokens far below any published run's, a point grouping thousands, in that order ([] for none). `validate` prints them for each valid file, as `run`
  * does.
  */
 export function writtenValueNotes(assumptions: WrittenAssumptions, options?: WrittenPlaceOptions): string[] {
@@ -63,6 +65,7 @@ export function writtenValueNotes(assumptions: WrittenAssumptions, options?: Wri
     bareMoneyNote(assumptions, options),
     barePercentNote(assumptions, options),
     barePowerNote(assumptions, options),
+    bareDieAreaNote(assumptions, options),
     bareTokensNote(assumptions, options),
     pointGroupedNote(assumptions, options)
   ].filter((note): note is string => note !== null);
