@@ -18,6 +18,7 @@ import {didYouMean} from "../../errors/suggest.js";
 import {displayTextProblem, visibleLength} from "../../errors/displayText.js";
 import {duplicateKeys, unanchoredAliases} from "./yamlKeys.js";
 import {dashAfterKeyError, isDashAfterKey} from "./dashAfterKey.js";
+import {secondFrontMatterError} from "./secondFrontMatter.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {capErrors, MAX_ERRORS_PER_FILE} from "../../errors/capErrors.js";
 
@@ -280,6 +281,9 @@ export function parseScenario({file, text, name, catalogIds}: ScenarioText): Par
   const idInError = errors.some((error) => error.detail.path === "id");
   const placed = new Set(errors.map((error) => `${error.detail.line}:${error.detail.column}`));
   errors.push(...duplicates.filter((error) => !placed.has(`${error.detail.line}:${error.detail.column}`)));
+  // Assumptions in a second `---` block below were read as a rule and a heading of the narrative (breaker).
+  const second = secondFrontMatterError(file, lines, close);
+  if (second) errors.push(second);
   if (errors.length) {
     // What was read without error goes with the errors: `validate` still checks its catalog ids (scenarioCheck.ts).
     throw Object.assign(new UserErrors(capErrors(sortErrors(errors), file)), {
