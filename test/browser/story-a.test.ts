@@ -12,7 +12,15 @@ import {metricCentral, scenarioPageMedianPoint} from "../../docs/components/scen
 import {spendByYear} from "../../src/strategy/trainingVsInference.js";
 import {formatAssumption, formatUsd} from "../../docs/components/format.js";
 import {closePage, launchBrowser, NO_PROBLEMS, openPage, pageProblems, waitForRender} from "./browser.js";
-import {chartSvg, controlValue, drawsMedian, headline, relativeError, setInput} from "./storyHelpers.js";
+import {
+  chartSvg,
+  controlValue,
+  drawsMedian,
+  headline,
+  relativeError,
+  setInput,
+  settledHeadline
+} from "./storyHelpers.js";
 
 const enabled = inject("browserTestsEnabled");
 const site = enabled ? buildSiteData() : null;
@@ -100,7 +108,8 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
 
       await setInput(page, `[data-testid="${c.move.testid}"] input[type=range]`, String(c.move.display));
       expect(await controlValue(page, c.move.testid)).toBe(c.move.value);
-      const after = await headline(page);
+      // Once the draws have answered (data-basis "median"): read before, the headline is the run at the medians.
+      const after = await settledHeadline(page);
       expect(after).not.toEqual(onLoad);
       expect(await chartSvg(page, c.chart)).not.toEqual(chartBefore);
 
