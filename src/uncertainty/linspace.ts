@@ -41,12 +41,19 @@ export function linspace(from: number, to: number, steps: number): number[] {
   return values;
 }
 
-/** The number with the fewest decimal places within `tolerance` (> 0) of `value`, +0 for −0; else `value`. */
+/**
+ * The number with the fewest significant decimal digits within `tolerance` (> 0) of `value`, +0 for −0; else `value`.
+ * A large value is rounded to tens, hundreds, … as far as the tolerance allows: 4e15:1e15:4 gives 3e15, where the
+ * arithmetic gives 3000000000000001 and whole numbers alone kept it (breaker, helper-224).
+ */
 function shortestDecimal(value: number, tolerance: number): number {
-  // Rounding to `places` moves a value by at most half of 10^−places, so the search can stop where that is ≤ tolerance.
+  // Rounding to `places` moves a value by at most half of 10^−places, so the search runs from the coarsest rounding
+  // that can be within the tolerance to the finest it needs.
   const enough = Math.min(100, Math.max(0, Math.ceil(-Math.log10(2 * tolerance))));
-  for (let places = 0; places <= enough; places++) {
-    const candidate = Number(value.toFixed(places));
+  const coarsest = Math.min(0, -Math.floor(Math.log10(2 * tolerance)));
+  for (let places = coarsest; places <= enough; places++) {
+    const unit = 10 ** -places;
+    const candidate = places >= 0 ? Number(value.toFixed(places)) : Math.round(value / unit) * unit;
     if (Math.abs(candidate - value) <= tolerance) return candidate + 0;
   }
   return value;

@@ -197,6 +197,11 @@ describe("linspace", () => {
     expect(Object.is(linspace(0.3, -0.3, 3)[1], 0)).toBe(true);
     // A range narrow beside its ends keeps its step: 1e9 to 1e9 + 0.001 in 2 steps of 0.0005.
     expect(linspace(1e9, 1e9 + 1e-3, 3)[1]).toBeCloseTo(1e9 + 5e-4, 6);
+    // Large whole values in FLOP/s (4,000 to 1,000 TFLOP/s in 4 steps of 1,000 TFLOP/s): 4e15 × 2/3 + 1e15 × 1/3 is
+    // 3000000000000001 in binary arithmetic; rounding to whole numbers alone kept it (breaker, helper-224).
+    expect(linspace(4e15, 1e15, 4)).toEqual([4e15, 3e15, 2e15, 1e15]);
+    // A large value with a real fraction of a step keeps it: 1e15 to 1e15 + 3000 in 3 steps of 1,500.
+    expect(linspace(1e15, 1e15 + 3000, 3)).toEqual([1e15, 1e15 + 1500, 1e15 + 3000]);
   });
 
   it("moves no value by more than a millionth of a step, and keeps the grid in order (property)", () => {
