@@ -31,4 +31,22 @@ describe("parseScenario: a second front matter block", () => {
     // A map whose keys no front matter takes is prose that happens to have a colon.
     expect(parse(`${FRONT}---\nNote: read the sources\n---\n`).body).toContain("Note:");
   });
+
+  it("leaves a block inside an HTML comment alone: Markdown shows nothing of it", () => {
+    // markdown-it (html: true, as Framework) reads lines 8 to 13 as one html_block, rendered as the comment it is.
+    const commented = `${FRONT}<!--\n---\nserving:\n  batch: 32\n---\n-->\n\nThe end.\n`;
+    expect(parse(commented).body).toContain("batch: 32");
+  });
+
+  it("is an error when the block runs to the end of the file, never closed: a rule and a paragraph", () => {
+    const text = `${FRONT}---\nserving:\n  batch: 32\n`;
+    const errors = userErrorsOf(() => parse(text));
+    expect(errors.map((error) => formatUserError(error))).toEqual([
+      // Line 8 as above: the four front matter lines, a blank, the narrative's line and a blank before it.
+      "data/scenarios/two.md:8:1: a second front matter block: expected one front matter block, at the top of the " +
+        "file (lines 1–4), and Markdown after it, found a --- block from line 8 on, never closed, setting serving " +
+        "(move its keys into the front matter at the top: Markdown reads this block as a rule and a paragraph, and its " +
+        "values are not used; for a rule in the narrative, write *** instead)"
+    ]);
+  });
 });
