@@ -13,8 +13,12 @@ export function isDashAfterKey(problem: {code: string; message: string}): boolea
   return problem.code === "UNEXPECTED_TOKEN" && /^Unexpected block-seq-ind on same line with key/.test(problem.message);
 }
 
-/** A `key: value` line, its key and what follows the colon (a comment dropped). */
-const KEY_LINE = /^(\s*)("[^"]*"|'[^']*'|[^\s#'"][^:#]*?)\s*:(?:\s+(.*?))?\s*(?:\s#.*)?$/;
+/**
+ * A `key: value` line, its key and what follows the colon (a comment dropped: a value never starts with `#`, so
+ * `serving: # the chips` is a key with nothing after it, whose keys are below; breaker: it was read as the value
+ * "# the chips", the key under it named without its group).
+ */
+const KEY_LINE = /^(\s*)("[^"]*"|'[^']*'|[^\s#'"][^:#]*?)\s*:(?:\s+([^\s#].*?))?\s*(?:\s#.*)?$/;
 
 /**
  * The error for a dash after the key's colon on line `line` (1-based, of the file's `lines`) at `column` (the dash's),

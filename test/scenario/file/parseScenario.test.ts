@@ -278,6 +278,22 @@ describe("parseScenario", () => {
     ]);
   });
 
+  it("names a dash's key under a group whose line ends in a comment, with a comment line between (breaker)", () => {
+    // `serving: # …` was read as a key with the value "# …", not the group holding hardware: the path was hardware.
+    const text = "---\nextends: base\nserving: # the chips\n  # and the model\n  hardware: - h100 # fast\n---\n";
+    expect(userErrorsOf(() => parse(text)).map((e) => [e.line, e.column, e.path, e.expected, e.hint])).toEqual([
+      [
+        5,
+        // The dash's column: two spaces, "hardware:" and a space before it.
+        13,
+        "serving.hardware",
+        "a value after the colon: a catalog id in lowercase kebab-case, like h100-sxm",
+        "YAML reads a dash after a key's colon as a list item, which starts a line of its own: drop the dash " +
+          "(hardware: h100), or quote the value if the dash is part of it (hardware: '- h100')"
+      ]
+    ]);
+  });
+
   it("says lists nested thousands deep are nested too deeply, not the engine's stack overflow (breaker)", () => {
     const [error] = userErrorsOf(() => parse(`---\nx: ${"[".repeat(5000)}${"]".repeat(5000)}\n---\n`));
     expect(error?.message).toBe("malformed YAML: lists or maps nested too deeply");
