@@ -139,10 +139,19 @@ function unknownParameterReason(name: string, raw: string): string {
     const lower = name.toLowerCase() === SHARE_PARAM ? ", in lower case" : "";
     return `${reason} (did you mean ${SHARE_PARAM}${lower}?)`;
   }
-  const path = trimSpaces(name);
+  // A set whose first `=` was %-encoded too (`?set%3Dserving.batch%3D64`) has the whole set as the name: its key and
+  // value are the name's, not the key path with the value dropped ("did you mean set=serving.batch=?"; breaker).
+  const prefix = `${SHARE_PARAM}=`;
+  const whole = name.startsWith(prefix) ? name.slice(prefix.length) + (raw === "" ? "" : `=${raw}`) : `${name}=${raw}`;
+  const equals = whole.indexOf("=");
+  const path = trimSpaces(equals < 0 ? whole : whole.slice(0, equals));
+  const value = equals < 0 ? "" : whole.slice(equals + 1);
   const key = scenarioKey(path) ? path : closestMatch(path, SCENARIO_KEY_PATHS);
   if (key === undefined || !path.includes(".")) return reason;
-  return `${reason} (did you mean ${quoteFound(`${SHARE_PARAM}=${key}=${raw}`, 80)}?)`;
+  // A key with no value is offered the set with a place for one, not a set of nothing (`set=serving.batch=`).
+  const offered = quoteFound(`${SHARE_PARAM}=${key}=${value === "" ? "VALUE" : value}`, 80);
+  const encodedNote = name.startsWith(prefix) ? `, its first = not %-encoded` : "";
+  return `${reason} (did you mean ${offered}${encodedNote}?)`;
 }
 
 /**

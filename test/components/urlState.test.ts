@@ -273,6 +273,15 @@ describe("parseShareQuery's reason for an unknown parameter", () => {
       "unknown parameter serving.bach: expected set (did you mean set=serving.batch=64?)",
       "unknown parameter SERVING.BATCH: expected set (did you mean set=serving.batch=64?)"
     ]);
+    // A whole set %-encoded, its first = too, is offered as it is, not with its value dropped (breaker: it read
+    // "did you mean set=serving.batch=?"); a key with no value is offered a place for one, not a set of nothing.
+    expect(reasons("?set%3Dserving.batch%3D64&set%3Dserving.bach=64&serving.batch&serving.bach=")).toEqual([
+      "unknown parameter set=serving.batch=64: expected set (did you mean set=serving.batch=64, its first = not " +
+        "%-encoded?)",
+      "unknown parameter set=serving.bach: expected set (did you mean set=serving.batch=64, its first = not %-encoded?)",
+      "unknown parameter serving.batch: expected set (did you mean set=serving.batch=VALUE?)",
+      "unknown parameter serving.bach: expected set (did you mean set=serving.batch=VALUE?)"
+    ]);
     // Nothing close: no guess.
     expect(reasons("?foo=1&x.y=1")).toEqual([
       "unknown parameter foo: expected set",
