@@ -155,6 +155,21 @@ function intervalRefusal(def: ScenarioKeyDef & {type: Dimension}, low: string, h
   return refusal;
 }
 
+/**
+ * A list of two plain values (`[0.4, 0.6]`) for a key that may be uncertain, written as the 90% interval it most
+ * likely means (`0.4 to 0.6`), or undefined: the list was told only "found a list", and `--set` was told to drop the
+ * brackets or quote the value, neither of which reads (breaker).
+ */
+export function listAsInterval(def: ScenarioKeyDef, node: unknown): string | undefined {
+  if (!def.distribution || !isSeq(node) || node.items.length !== 2) return undefined;
+  const ends = node.items.map((item) =>
+    isScalar(item) && (typeof item.value === "number" || typeof item.value === "string")
+      ? (item.source ?? String(item.value)).trim()
+      : undefined
+  );
+  return ends.every((end) => end) ? `${ends[0]} to ${ends[1]}` : undefined;
+}
+
 /** Reads the value of one key, or returns undefined after appending the errors to `site.errors`. */
 export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): ScenarioValue | undefined {
   if (isAlias(node)) return readAliased(def, node, site);
@@ -169,10 +184,12 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
     return readDistribution(def, def.type, value as YAMLMap, site, fail);
   }
   if (!isScalar(value) || (typeof value.value !== "number" && typeof value.value !== "string")) {
+    const interval = listAsInterval(def, value);
     return fail(node, {
       message: "wrong type",
       expected: expectedFor(def),
-      found: describeFound(value, site.text(node))
+      found: describeFound(value, site.text(node)),
+      ...(interval ? {hint: `a 90% interval is written with "to": ${def.path.split(".").pop()}: ${interval}`} : {})
     });
   }
   const scalar = value as Scalar<number | string>;

@@ -3,7 +3,14 @@ import {UserError, UserErrors} from "../../errors/userError.js";
 import {BYTE_ORDER_MARK_HINT} from "../../errors/unsafeChars.js";
 import {trimSpaces} from "../../errors/trimSpaces.js";
 import {truncate} from "../../errors/truncate.js";
-import {expectedFor, readValue, writtenValue, type CatalogIds, type ValueSite} from "../file/readValue.js";
+import {
+  expectedFor,
+  listAsInterval,
+  readValue,
+  writtenValue,
+  type CatalogIds,
+  type ValueSite
+} from "../file/readValue.js";
 import type {ResolvedScenario} from "./resolveScenario.js";
 import {groupKeyPaths, SCENARIO_GROUPS, scenarioKey, type ScenarioKeyDef} from "../file/schema.js";
 import {duplicateKeys} from "../file/yamlKeys.js";
@@ -220,10 +227,13 @@ function collectionError(
   const items = list ? node.items : [];
   const item = items.length === 1 && isScalar(items[0]) ? String(items[0].value ?? "") : undefined;
   const quoted = `${path}='${value.replace(/'/g, "''")}'`;
+  const interval = listAsInterval(def, node);
   const hint = list
-    ? value.startsWith("[")
-      ? `YAML reads [ ] as a list: drop the brackets${item ? ` (${path}=${item})` : ""}, or quote the value if they are part of it (${quoted})`
-      : `YAML reads a value starting with "- " as a list: drop the dash${item ? ` (${path}=${item})` : ""}, or quote the value if the dash is part of it (${quoted})`
+    ? interval !== undefined && value.startsWith("[")
+      ? `YAML reads [ ] as a list: a 90% interval is written with "to" (${path}=${interval})`
+      : value.startsWith("[")
+        ? `YAML reads [ ] as a list: drop the brackets${item ? ` (${path}=${item})` : ""}, or quote the value if they are part of it (${quoted})`
+        : `YAML reads a value starting with "- " as a list: drop the dash${item ? ` (${path}=${item})` : ""}, or quote the value if the dash is part of it (${quoted})`
     : value.startsWith("{")
       ? `YAML reads { } as a map, which only a distribution is written as, and ${path} cannot be one: write one value`
       : `YAML reads "key: value" as a map: quote the value if the colon is part of it (${quoted})`;

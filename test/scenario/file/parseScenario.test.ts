@@ -977,6 +977,22 @@ title:
     ]);
   });
 
+  it("offers a list of two values for a key that may be uncertain as the 90% interval it means (breaker)", () => {
+    // It was told only "found a list [0.4, 0.6]"; the interval is the ends as written, joined by "to" (the reference's
+    // `0.5 to 0.8`). A key that may not be uncertain (serving.batch) is offered none.
+    const errors = userErrorsOf(() => parse("---\nserving:\n  utilization: [40%, 60%]\n  batch: [32, 64]\n---\n"));
+    expect(errors.map((e) => [e.line, e.path, e.message, e.found, e.hint])).toEqual([
+      [
+        3,
+        "serving.utilization",
+        "wrong type",
+        "a list [40%, 60%]",
+        'a 90% interval is written with "to": utilization: 40% to 60%'
+      ],
+      [4, "serving.batch", "wrong type", "a list [32, 64]", undefined]
+    ]);
+  });
+
   it("reports a key written twice in one map once, as 'key set twice' naming its path", () => {
     // Breaker: one duplicate gave two errors at 4:3 (`malformed YAML: Map keys must be unique` and `key set twice`).
     // Line 1 is the opening ---, so the YAML's lines are the file's from 2: the second `utilization` is on line 4,

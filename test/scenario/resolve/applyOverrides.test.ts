@@ -150,6 +150,14 @@ describe("applyOverrides", () => {
       "--set: serving.hardware: a map, not a single value: expected a single id of data/hardware.csv, such as " +
         "h100-sxm, found {a: 1} (a map) (YAML reads { } as a map, which only a " +
         "distribution is written as, and serving.hardware cannot be one: write one value)"
+    ],
+    [
+      // Two values in brackets for a key that may be uncertain: the interval meant, in the file's notation. Dropping
+      // the brackets (0.4, 0.6) or quoting them ('[0.4, 0.6]') reads no better (breaker).
+      "serving.utilization=[0.4, 0.6]",
+      "--set: serving.utilization: a list, not a single value: expected a single value: a fraction like 0.35 or 35%, " +
+        'found [0.4, 0.6] (a list) (YAML reads [ ] as a list: a 90% interval is written with "to" ' +
+        "(serving.utilization=0.4 to 0.6))"
     ]
   ])("says %s is a YAML list or map where the key takes a single value, and how to write it", (set, expected) => {
     expect(() => applyOverrides(resolved, [set], "--set", catalogIdsOf(loadCatalogs()))).toThrow(expected);
