@@ -20,7 +20,7 @@ import type {ResolvedScenario} from "../resolve/resolveScenario.js";
 import {formatBeyondBound, formatRange, isInRange, plainNumber} from "../../units/range.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
 import {displayValue} from "../file/displayValue.js";
-import {likelyUnit, quantityError, withUnit} from "../file/readValue.js";
+import {expectedFor, likelyUnit, quantityError, withUnit} from "../file/readValue.js";
 import {keyReading} from "../file/countWords.js";
 import {scenarioDrawMedianPoint} from "./scenarioDraws.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "./runScenario.js";
@@ -106,7 +106,16 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
     });
   }
   if (!isQuantityKey(def)) {
-    throw new UserError({flag, path, message: "not a numeric key", expected: "a key with a number value", found: path});
+    // What the key takes, and how to sweep its values: it said only "found serving.kvCache" (breaker).
+    const example = def.choices?.[0] ?? def.default ?? "…";
+    throw new UserError({
+      flag,
+      path,
+      message: "not a numeric key",
+      expected: "a key with a number value",
+      found: `${path}, which takes ${expectedFor(def)}`,
+      hint: `an axis runs over numbers: set ${path} with --set (--set ${path}=${example}), one sweep for each value`
+    });
   }
   const parts = text.slice(equals + 1).split(":");
   if (parts.length !== 3) throw new UserError({flag, path, message: "malformed range", expected, found: text});

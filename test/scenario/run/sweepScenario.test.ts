@@ -73,7 +73,12 @@ describe("parseSweepAxis", () => {
   it.each([
     ["serving.utilization", "missing =", "serving.utilization"],
     ["serving.utilisation=0.3:0.9:3", "unknown key", "serving.utilisation"],
-    ["serving.hardware=1:2:2", "not a numeric key", "serving.hardware"],
+    // What the key takes, in a file's words for it (expectedFor), not the key path alone (breaker).
+    [
+      "serving.hardware=1:2:2",
+      "not a numeric key",
+      "serving.hardware, which takes a catalog id in lowercase kebab-case, like h100-sxm"
+    ],
     ["serving.utilization=0.3-0.9", "malformed range", "serving.utilization=0.3-0.9"],
     ["serving.utilization=0.3 to 0.5:0.9:3", "an interval is not an axis end", "0.3 to 0.5"],
     ["serving.utilization=0.3:0.9", "malformed range", "serving.utilization=0.3:0.9"],
@@ -95,6 +100,18 @@ describe("parseSweepAxis", () => {
     const [error] = userErrorsOf(() => parseSweepAxis(text));
     expect(error).toMatchObject({flag: "--vary", message, found});
     expect(error!.expected).toBeTruthy();
+  });
+
+  it("tells a choice or catalog key to be set with --set, one sweep for each value (breaker)", () => {
+    // It said "expected a key with a number value, found serving.kvCache", and no way to sweep its values. The example
+    // is the key's first choice (KV_CACHE_DTYPES: bf16), or its schema default for an id (serving.hardware: h100-sxm).
+    expect(userErrorsOf(() => parseSweepAxis("serving.kvCache=bf16:fp8:2"))[0]).toMatchObject({
+      found: "serving.kvCache, which takes one of bf16, fp16 or fp8",
+      hint: "an axis runs over numbers: set serving.kvCache with --set (--set serving.kvCache=bf16), one sweep for each value"
+    });
+    expect(userErrorsOf(() => parseSweepAxis("serving.hardware=1:2:2"))[0]!.hint).toBe(
+      "an axis runs over numbers: set serving.hardware with --set (--set serving.hardware=h100-sxm), one sweep for each value"
+    );
   });
 
   it("tells a fraction's ends written as percentages without their sign the axis with the signs", () => {
