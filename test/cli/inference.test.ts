@@ -111,6 +111,9 @@ describe("token-ledger inference", () => {
     // The title says the cache's format where it is not the weights' default.
     const table = await runCli([...base, "--kv-cache", "bf16"]);
     expect(table.stdout).toContain("llama-3.1-8b on h100-sxm: fp8 with a bf16 KV cache,");
+    // "an" before a format read with a vowel sound ("eff-pee-eight"): it printed "bf16 with a fp8 KV cache" (breaker).
+    const fp8Cache = await runCli([...base, "--precision", "bf16", "--kv-cache", "fp8"]);
+    expect(fp8Cache.stdout).toContain("llama-3.1-8b on h100-sxm: bf16 with an fp8 KV cache,");
     expect((await runCli(base)).stdout).not.toContain("KV cache,");
     const bad = await runCli([...base, "--kv-cache", "int4"]);
     expect(bad.code).toBe(1);

@@ -575,7 +575,9 @@ function formatInference(r: ReturnType<typeof runInference>): string {
   // The spread of answer lengths, when set: it moves the figures with nothing else in the title changed (trial).
   const spread = r.outputTokensCv > 0 ? ` (lengths spread at CV ${r.outputTokensCv})` : "";
   // The cache's format, said where it is not the weights' default (--kv-cache bf16 under fp8 weights).
-  const kv = r.kvCache === kvCacheDtypeFor(r.precision, null) ? "" : ` with a ${r.kvCache} KV cache`;
+  // "an fp8", "an fp16" as read aloud ("an eff-pee"), "a bf16" ("a bee"): it printed "a fp8" (breaker).
+  const article = r.kvCache.startsWith("f") ? "an" : "a";
+  const kv = r.kvCache === kvCacheDtypeFor(r.precision, null) ? "" : ` with ${article} ${r.kvCache} KV cache`;
   const title =
     `${r.model} on ${r.hardware}: ${r.precision}${kv}, ${n(r.inputTokens)} input${cache} + ${n(r.outputTokens)} output${spread} tokens ` +
     `per request, batch ${groupThousands(r.batchSize)}, ${layout} (${countNoun(r.chipsPerReplica, "chip")} per replica)${prefill}, utilisation ` +
