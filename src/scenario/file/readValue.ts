@@ -407,6 +407,10 @@ type Fail = (at: unknown, detail: Omit<ConstructorParameters<typeof UserError>[0
 
 function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: ValueSite, fail: Fail): string | undefined {
   const found = site.text(node);
+  // A distribution (`{dist: …}`) for a choice or an id is told it cannot be one, as a number key that cannot be
+  // uncertain is: it read "not one of the choices: … found a map {dist: point, value: fp8}" (breaker).
+  if (isMap(value) && (value as YAMLMap).has("dist"))
+    return fail(node, notUncertain(def, mapText(value as YAMLMap, site)));
   const text = isScalar(value) && (typeof value.value === "string" || typeof value.value === "number") ? found : null;
   if (def.type === "choice") {
     const choices = def.choices ?? [];

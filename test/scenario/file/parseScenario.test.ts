@@ -977,6 +977,30 @@ title:
     ]);
   });
 
+  it("says a distribution for a choice or a catalog id cannot be one, as for a number key (breaker)", () => {
+    // It read "not one of the choices: expected one of bf16, fp16 or fp8, found a map {dist: point, value: fp8}"
+    // (and "not a catalog id" for an id), where serving.batch's is "cannot be a distribution" (notUncertain).
+    const errors = userErrorsOf(() =>
+      parse("---\nserving:\n  kvCache: {dist: point, value: fp8}\n  hardware: {dist: point, value: h100-sxm}\n---\n")
+    );
+    expect(errors.map((e) => [e.line, e.path, e.message, e.expected, e.found])).toEqual([
+      [
+        3,
+        "serving.kvCache",
+        "cannot be a distribution",
+        "a single value: one of bf16, fp16 or fp8",
+        "{dist: point, value: fp8}"
+      ],
+      [
+        4,
+        "serving.hardware",
+        "cannot be a distribution",
+        "a single value: a catalog id in lowercase kebab-case, like h100-sxm",
+        "{dist: point, value: h100-sxm}"
+      ]
+    ]);
+  });
+
   it("offers a list of two values for a key that may be uncertain as the 90% interval it means (breaker)", () => {
     // It was told only "found a list [0.4, 0.6]"; the interval is the ends as written, joined by "to" (the reference's
     // `0.5 to 0.8`). A key that may not be uncertain (serving.batch) is offered none.
