@@ -412,6 +412,11 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
   if (isMap(value) && (value as YAMLMap).has("dist"))
     return fail(node, notUncertain(def, mapText(value as YAMLMap, site)));
   const text = isScalar(value) && (typeof value.value === "string" || typeof value.value === "number") ? found : null;
+  // So is an interval between two of its values (`bf16 to fp8`, `h100-sxm to b200`): it read "not one of the choices".
+  const ends = isScalar(value) && typeof value.value === "string" ? INTERVAL.exec(value.value.trim()) : null;
+  const isValue = (end: string) =>
+    def.type === "choice" ? (def.choices ?? []).includes(end) : CATALOG_ID_PATTERN.test(end);
+  if (ends && isValue(ends[1]!) && isValue(ends[2]!)) return fail(node, notUncertain(def, found));
   if (def.type === "choice") {
     const choices = def.choices ?? [];
     const choice = isScalar(value) && typeof value.value === "string" ? value.value : undefined;

@@ -981,7 +981,10 @@ title:
     // It read "not one of the choices: expected one of bf16, fp16 or fp8, found a map {dist: point, value: fp8}"
     // (and "not a catalog id" for an id), where serving.batch's is "cannot be a distribution" (notUncertain).
     const errors = userErrorsOf(() =>
-      parse("---\nserving:\n  kvCache: {dist: point, value: fp8}\n  hardware: {dist: point, value: h100-sxm}\n---\n")
+      parse(
+        "---\nserving:\n  kvCache: {dist: point, value: fp8}\n  hardware: {dist: point, value: h100-sxm}\n" +
+          "  precision: bf16 to fp8\n  model: llama-3.1-8b to llama-3.1-70b\n---\n"
+      )
     );
     expect(errors.map((e) => [e.line, e.path, e.message, e.expected, e.found])).toEqual([
       [
@@ -997,6 +1000,15 @@ title:
         "cannot be a distribution",
         "a single value: a catalog id in lowercase kebab-case, like h100-sxm",
         "{dist: point, value: h100-sxm}"
+      ],
+      // An interval between two of the key's values (the file's `low to high`) is one too.
+      [5, "serving.precision", "cannot be a distribution", "a single value: one of bf16, fp8 or fp4", "bf16 to fp8"],
+      [
+        6,
+        "serving.model",
+        "cannot be a distribution",
+        "a single value: a catalog id in lowercase kebab-case, like h100-sxm",
+        "llama-3.1-8b to llama-3.1-70b"
       ]
     ]);
   });
