@@ -278,7 +278,8 @@ describe("parseShareQuery's reason for an unknown parameter", () => {
     expect(reasons("?set%3Dserving.batch%3D64&set%3Dserving.bach=64&serving.batch&serving.bach=")).toEqual([
       "unknown parameter set=serving.batch=64: expected set (did you mean set=serving.batch=64, its first = not " +
         "%-encoded?)",
-      "unknown parameter set=serving.bach: expected set (did you mean set=serving.batch=64, its first = not %-encoded?)",
+      "unknown parameter set=serving.bach: expected set (did you mean set=serving.batch=64, its first = not " +
+        "%-encoded?)",
       "unknown parameter serving.batch: expected set (did you mean set=serving.batch=VALUE?)",
       "unknown parameter serving.bach: expected set (did you mean set=serving.batch=VALUE?)"
     ]);

@@ -107,10 +107,13 @@ describe("parseSweepAxis", () => {
     // is the key's first choice (KV_CACHE_DTYPES: bf16), or its schema default for an id (serving.hardware: h100-sxm).
     expect(userErrorsOf(() => parseSweepAxis("serving.kvCache=bf16:fp8:2"))[0]).toMatchObject({
       found: "serving.kvCache, which takes one of bf16, fp16 or fp8",
-      hint: "an axis runs over numbers: set serving.kvCache with --set (--set serving.kvCache=bf16), one sweep for each value"
+      hint:
+        "an axis runs over numbers: set serving.kvCache with --set (--set serving.kvCache=bf16), " +
+        "one sweep for each value"
     });
     expect(userErrorsOf(() => parseSweepAxis("serving.hardware=1:2:2"))[0]!.hint).toBe(
-      "an axis runs over numbers: set serving.hardware with --set (--set serving.hardware=h100-sxm), one sweep for each value"
+      "an axis runs over numbers: set serving.hardware with --set (--set serving.hardware=h100-sxm), " +
+        "one sweep for each value"
     );
   });
 
