@@ -64,7 +64,12 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
     if (name !== SHARE_PARAM) {
       // The reason names the parameter cut short, its controls and bidi marks escaped (quoteFound): the set beside it
       // shows it whole (up to MAX_SET_LENGTH).
-      ignored.push({...found(`${name}=${raw}`), reason: unknownParameterReason(name, raw)});
+      // A parameter with no value is listed by its name: `?set%3Dserving.batch%3D64` was listed as
+      // "set=serving.batch=64=", an = the link does not have (breaker).
+      ignored.push({
+        ...found(raw === "" && name !== "" ? name : `${name}=${raw}`),
+        reason: unknownParameterReason(name, raw)
+      });
       continue;
     }
     if (++count > MAX_SHARE_SETS) {

@@ -283,6 +283,11 @@ describe("parseShareQuery's reason for an unknown parameter", () => {
       "unknown parameter serving.batch: expected set (did you mean set=serving.batch=VALUE?)",
       "unknown parameter serving.bach: expected set (did you mean set=serving.batch=VALUE?)"
     ]);
+    // Listed as the link has them: a name with no value by its name alone, not with an = after it.
+    expect(parseShareQuery("?set%3Dserving.batch%3D64&serving.batch").ignored.map((item) => item.set)).toEqual([
+      "set=serving.batch=64",
+      "serving.batch"
+    ]);
     // Nothing close: no guess.
     expect(reasons("?foo=1&x.y=1")).toEqual([
       "unknown parameter foo: expected set",
