@@ -378,7 +378,7 @@ export function memoryProblem(input: ServingInput, result: ServingResult): Servi
   if (input.batchSize > memory.maxBatchSize) {
     return {
       setting: "batch",
-      message: `a batch of ${groupThousands(input.batchSize)} does not fit in memory (KV cache ${gb(memory.kvBytesPerSequence)} per sequence ${memory.admission === "whole" ? `for its whole ${formatTokens(memory.kvTokensPerSequence)} tokens${spread}, reserved at admission by ${SOFTWARE_STACK_NAMES[input.stack]}` : `at ${formatTokens(memory.kvTokensPerSequence)} live tokens${spread}`}, ${gb(memory.usableBytes - memory.weightBytes)} of usable HBM left after weights)`,
+      message: `a batch of ${groupThousands(input.batchSize)} does not fit in memory (${kvFormatWords(input)}KV cache ${gb(memory.kvBytesPerSequence)} per sequence ${memory.admission === "whole" ? `for its whole ${formatTokens(memory.kvTokensPerSequence)} tokens${spread}, reserved at admission by ${SOFTWARE_STACK_NAMES[input.stack]}` : `at ${formatTokens(memory.kvTokensPerSequence)} live tokens${spread}`}, ${gb(memory.usableBytes - memory.weightBytes)} of usable HBM left after weights)`,
       // Grouped as the message writes the batch and a sweep its point ("a batch of 1,024 … (at serving.batch=1,024)"
       // ended "found 1024").
       expected: `at most ${groupThousands(memory.maxBatchSize)}, the largest batch that fits`,
@@ -549,4 +549,14 @@ function largestFittingInputTokens(input: ServingInput, layout: ServingResult["l
 /** A count of tokens as a person writes it: thousands grouped, at most one decimal ("2,560", "4,608.5"). */
 export function formatTokens(tokens: number): string {
   return groupThousands(tokens, 1);
+}
+
+/**
+ * The KV cache's format as a message says it where it is not the weights' default ("16-bit " for a BF16 cache under
+ * FP8 weights, "8-bit " for an FP8 one under BF16), else nothing: a batch that fits under the default and not under
+ * --kv-cache bf16 was told only its bytes per sequence, not why they doubled (new-user trial, helper-228).
+ */
+function kvFormatWords(input: Pick<ServingInput, "precision" | "kvBytesPerElement">): string {
+  const bytes = input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision];
+  return bytes === DEFAULT_KV_BYTES_PER_ELEMENT[input.precision] ? "" : `${8 * bytes}-bit `;
 }

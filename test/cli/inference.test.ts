@@ -115,6 +115,12 @@ describe("token-ledger inference", () => {
     const fp8Cache = await runCli([...base, "--precision", "bf16", "--kv-cache", "fp8"]);
     expect(fp8Cache.stdout).toContain("llama-3.1-8b on h100-sxm: bf16 with an fp8 KV cache,");
     expect((await runCli(base)).stdout).not.toContain("KV cache,");
+    // A batch that does not fit says the cache is 16-bit where the weights' default is FP8: 65,536 elements × 4,608
+    // tokens × 2 bytes = 0.604 GB a sequence, twice the FP8 cache's 0.302 (the weights' default says no format).
+    const tooMany = await runCli([...base, "--kv-cache", "bf16", "--batch", "400"]);
+    expect(tooMany.code).toBe(1);
+    expect(tooMany.stderr).toContain("does not fit in memory (16-bit KV cache 0.604 GB per sequence");
+    expect((await runCli([...base, "--batch", "600"])).stderr).toContain("does not fit in memory (KV cache 0.302 GB");
     const bad = await runCli([...base, "--kv-cache", "int4"]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe(
