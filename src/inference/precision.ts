@@ -44,6 +44,15 @@ export function kvBytesPerElementFor(precision: Precision, kvCacheDtype: KvCache
   return KV_CACHE_DTYPE_BYTES[kvCacheDtypeFor(precision, kvCacheDtype)];
 }
 
+/**
+ * Bytes per KV-cache element of a serving input or measured run: its `kvBytesPerElement` where given, else the default
+ * for weights in its `precision` (DEFAULT_KV_BYTES_PER_ELEMENT): what the serving model, its checks and the calibration
+ * read the cache at.
+ */
+export function kvBytesPerElementOf(input: {precision: Precision; kvBytesPerElement?: number | undefined}): number {
+  return input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision];
+}
+
 /** Dense peak FLOP/s of a chip in a precision, or null when the chip has no such format. */
 export function peakFlopsPerS(hardware: Hardware, precision: Precision): number | null {
   switch (precision) {

@@ -4,7 +4,7 @@ import type {ServingEfficiencies} from "./efficiencies.js";
 import type {SoftwareStack} from "./calibration/measurement.js";
 import {servingMemoryFit} from "./kvCacheAdmission.js";
 import {replicaLayout} from "./parallelism.js";
-import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, type Precision} from "./precision.js";
+import {BYTES_PER_PARAM, kvBytesPerElementOf, type Precision} from "./precision.js";
 import {servingPerformance, type ServingResult} from "./servingPerformance.js";
 
 /**
@@ -94,7 +94,7 @@ export interface MeasurementPrediction {
 export function predictMeasurement(shape: MeasurementShape, efficiencies: ServingEfficiencies): MeasurementPrediction {
   const layout = replicaLayout(shape.tensorParallel, shape.expertParallel);
   const replicas = shape.chips / layout.chips;
-  const kvBytesPerElement = shape.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[shape.precision];
+  const kvBytesPerElement = kvBytesPerElementOf(shape);
   const fit = servingMemoryFit({
     hbmCapacityBytes: shape.hardware.hbmCapacityBytes,
     model: shape.model,

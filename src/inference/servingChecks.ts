@@ -9,7 +9,14 @@ import {STACK_CHIP_VENDORS, stackRunsOn, stacksFor} from "./stackChips.js";
 import {kvTokensHeldPerSequence, servingMemoryFit} from "./kvCacheAdmission.js";
 import {largestFittingReserve} from "./largestFittingReserve.js";
 import {replicaLayout, tensorParallelWorks, workingTensorParallelDegrees} from "./parallelism.js";
-import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, PRECISIONS, peakFlopsPerS, type Precision} from "./precision.js";
+import {
+  BYTES_PER_PARAM,
+  DEFAULT_KV_BYTES_PER_ELEMENT,
+  kvBytesPerElementOf,
+  PRECISIONS,
+  peakFlopsPerS,
+  type Precision
+} from "./precision.js";
 import type {ServingInput, ServingResult} from "./servingPerformance.js";
 import {countNoun} from "../units/countNoun.js";
 import {groupThousands} from "../units/groupThousands.js";
@@ -499,7 +506,7 @@ function memoryFitOf(
     model: input.model,
     layout,
     bytesPerParam: BYTES_PER_PARAM[input.precision],
-    kvBytesPerElement: input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision],
+    kvBytesPerElement: kvBytesPerElementOf(input),
     inputTokens,
     outputTokens,
     outputTokensCv: input.outputTokensCv,
@@ -557,6 +564,6 @@ export function formatTokens(tokens: number): string {
  * --kv-cache bf16 was told only its bytes per sequence, not why they doubled (new-user trial, helper-228).
  */
 function kvFormatWords(input: Pick<ServingInput, "precision" | "kvBytesPerElement">): string {
-  const bytes = input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision];
+  const bytes = kvBytesPerElementOf(input);
   return bytes === DEFAULT_KV_BYTES_PER_ELEMENT[input.precision] ? "" : `${8 * bytes}-bit `;
 }

@@ -12,7 +12,7 @@ import {
 import {replicaLayout, type ReplicaLayout} from "./parallelism.js";
 import {prefill} from "./prefill.js";
 import {prefillPromptsPerStep, type PrefillReplica} from "./prefillReplica.js";
-import {BYTES_PER_PARAM, DEFAULT_KV_BYTES_PER_ELEMENT, type Precision} from "./precision.js";
+import {BYTES_PER_PARAM, kvBytesPerElementOf, type Precision} from "./precision.js";
 import {replicaHardware, type StepTime} from "./stepCost.js";
 
 /**
@@ -162,7 +162,7 @@ export function servingPerformance(input: ServingInput, efficiencies: ServingEff
   const layout = replicaLayout(input.tensorParallel, input.expertParallel);
   const hardware = replicaHardware(input.hardware, input.precision, layout.chips);
   const bytesPerParam = BYTES_PER_PARAM[input.precision];
-  const kvBytesPerElement = input.kvBytesPerElement ?? DEFAULT_KV_BYTES_PER_ELEMENT[input.precision];
+  const kvBytesPerElement = kvBytesPerElementOf(input);
   const outputTokensCv = input.outputTokensCv ?? 0;
   // The live tokens a request in flight holds, as a paged cache counts them (kvCacheAdmission.ts).
   const kvContextTokens = kvTokensHeldPerSequence("live", inputTokens, outputTokens, outputTokensCv);
