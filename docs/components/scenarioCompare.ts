@@ -133,11 +133,15 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
     const assumption = byPath[0]!.get(path)!;
     // A key left unset that follows another (training.hardware: serving.hardware's chip) is compared at the value it
     // takes, as `compare` does: a scenario that moves the serving chip moves its training run too.
-    const values = byPath.map((rows): AssumptionRow & {followed?: string} => {
+    // A key left unset that the model resolves to one value (an fp8 KV cache under fp8 weights) is compared and shown
+    // at that value, marked as the default, as `compare` does: it read "—" beside another scenario's fp8, a difference.
+    const values = byPath.map((rows): AssumptionRow & {followed?: string; defaultNote?: string} => {
       const own = rows.get(path)!;
       const key = keyValueComesFrom(own.path, own.exact !== "—");
       const from = key === own.path ? undefined : rows.get(key);
-      return from ? {...from, path: own.path, followed: from.path} : own;
+      if (from) return {...from, path: own.path, followed: from.path};
+      const resolved = own.resolvedDefault;
+      return resolved ? {...own, value: resolved.value, exact: resolved.exact, defaultNote: resolved.note} : own;
     });
     if (values.every((v) => v.exact === values[0]!.exact)) return;
     differing++;
@@ -156,6 +160,12 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
         const note = document.createElement("span");
         note.className = "muted";
         note.textContent = ` (as ${(scenarioKey(v.followed)?.label ?? v.followed).toLowerCase()})`;
+        cell.append(note);
+      }
+      if (v.defaultNote) {
+        const note = document.createElement("span");
+        note.className = "muted";
+        note.textContent = ` (${v.defaultNote})`;
         cell.append(note);
       }
       cell.dataset.label = columns[j]!.title;

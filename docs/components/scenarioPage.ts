@@ -14,6 +14,11 @@ import {keyValueComesFrom, SCENARIO_LABEL_MAX_CHARS, scenarioKey} from "../lib/s
 import {visibleLength} from "../lib/errors/displayText.js";
 import {METRIC_INFO} from "../lib/scenario/evaluate/metricInfo.js";
 import {unreadKeys} from "../lib/scenario/evaluate/unreadKeys.js";
+import {
+  unsetKeyDefaultsOf,
+  type UnsetKeyContext,
+  type UnsetKeyDefault
+} from "../lib/scenario/evaluate/unsetKeyDefaults.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
 import type {ResolvedScenario, ValueOrigin} from "../lib/scenario/resolve/resolveScenario.js";
 import {catalogValueName, type NamedCatalogs} from "../lib/scenario/narrative/catalogValueName.js";
@@ -314,6 +319,11 @@ export function scenarioLabelsOf(
 export interface AssumptionNames {
   catalogs?: NamedCatalogs;
   scenarioLabels?: Readonly<Record<string, string>>;
+  /**
+   * The hardware rows (the site data's `hardware`), for the value an unset key takes from the serving chip (its stack,
+   * its price: unsetKeyDefault); without them only the keys resolved from the scenario alone (serving.kvCache).
+   */
+  hardware?: UnsetKeyContext["hardware"];
 }
 
 /**
@@ -366,6 +376,12 @@ export interface AssumptionRow {
    * directly, wins (unreadKeys, as `run` lists it); "" when it is read.
    */
   unused: string;
+  /**
+   * For a key left unset that the model resolves to one value (unsetKeyDefault: serving.kvCache is FP8 under fp8
+   * weights), that value as `value` and `exact` write it and why ("default for fp8 weights"); else null. The compare
+   * page compares and shows it in place of the dash.
+   */
+  resolvedDefault: {value: string; exact: string; note: string} | null;
 }
 
 /**
@@ -380,6 +396,7 @@ export function assumptionRows(
   only?: ReadonlySet<string>
 ): AssumptionRow[] {
   const unread = unreadKeys(resolved);
+  const defaults = unsetKeyDefaultsOf((path) => resolved.values[path]?.value ?? null, names.hardware ?? []);
   const values = Object.values(resolved.values).sort(compareByOrigin(resolved.chain));
   return (only ? values.filter((v) => only.has(v.path)) : values).map((v) => {
     const name = names.catalogs ? catalogValueName(v.path, v.value, names.catalogs) : null;
@@ -397,9 +414,24 @@ export function assumptionRows(
       originAt: originAt(v.origin),
       originKind: v.origin.kind,
       source: v.source ?? "",
-      unused: unread[v.path] ?? ""
+      unused: unread[v.path] ?? "",
+      resolvedDefault: defaultRow(v.path, defaults[v.path], names.catalogs)
     };
   });
+}
+
+/** A resolved default (unsetKeyDefault) as an assumptions row writes its value, or null. */
+function defaultRow(
+  path: string,
+  resolved: UnsetKeyDefault | undefined,
+  catalogs: NamedCatalogs | undefined
+): AssumptionRow["resolvedDefault"] {
+  if (resolved === undefined) return null;
+  return {
+    value: assumptionValueText(path, resolved.value, catalogs),
+    exact: displayValue(path, resolved.value),
+    note: resolved.note
+  };
 }
 
 /**

@@ -812,23 +812,49 @@ describe("token-ledger compare", () => {
     // (bindScenario): its training run moves to H200s too. compare listed only serving.hardware (trial).
     const json = await runCli(["compare", "base", fixture("h200-serving.md"), "--json", ...FEW]);
     const comparison = JSON.parse(json.stdout);
+    // Neither sets hardware.price: each pays its chip's catalog price (data/hardware.csv price_usd: h100-sxm 31120,
+    // h200-sxm 33821), listed as the default it is.
     expect(comparison.differingAssumptions).toEqual({
       "serving.hardware": ["h100-sxm", "h200-sxm"],
+      "hardware.price": [31120, 33821],
       "training.hardware": ["h100-sxm", "h200-sxm"]
     });
     expect(comparison.follows).toEqual({"training.hardware": ["serving.hardware", "serving.hardware"]});
+    expect(comparison.defaults).toEqual({"hardware.price": ["catalog price of h100-sxm", "catalog price of h200-sxm"]});
     const {stdout} = await runCli(["compare", "base", fixture("h200-serving.md"), ...FEW]);
     expect(stdout).toMatch(/\ntraining\.hardware +h100-sxm ‡ +h200-sxm ‡\n/);
     expect(stdout).toContain("‡ not set: the value of the key it follows (training.hardware is serving.hardware's)");
-    // Neither scenario leaves a listed key unset: no note on dashes.
+    // No listed key is left without a value (hardware.price has its catalog price): no note on dashes.
     expect(stdout).not.toContain("— not set");
   });
 
   it("says what a dash in the assumptions means when a scenario leaves a differing key unset", async () => {
-    // openai-2024 sets hardware.price ($15,000); base leaves it unset (the catalog's price applies).
+    // openai-2024 rents its chips at 1.30 USD/h (fleet.chipHourPrice); base leaves it unset: owned chips, no one value.
     const {stdout} = await runCli(["compare", "base", "openai-2024", ...FEW]);
-    expect(stdout).toMatch(/\nhardware\.price +— +\$15,000\n/);
+    expect(stdout).toMatch(/\nfleet\.chipHourPrice +— +1\.30 USD\/h\n/);
     expect(stdout).toContain("— not set: the key's default applies (`token-ledger reference` says what it is)");
+  });
+
+  it("lists an unset key the model resolves at the value it takes, marked, and not where it is the same", async () => {
+    // kv-cache-set.md extends base and sets serving.kvCache: fp8 and serving.stack: vllm. base sets neither: its fp8
+    // weights (serving.precision) give an FP8 cache (DEFAULT_KV_CACHE_DTYPE), so the two caches are alike; its H100
+    // (serving.hardware h100-sxm, an NVIDIA chip) is served on TensorRT-LLM (defaultStackFor), not vLLM. compare read
+    // "— | fp8" and "— | vllm", both differences.
+    const json = await runCli(["compare", "base", fixture("kv-cache-set.md"), "--json", ...FEW]);
+    const comparison = JSON.parse(json.stdout);
+    expect(comparison.differingAssumptions).toEqual({"serving.stack": ["trtllm", "vllm"]});
+    expect(comparison.defaults).toEqual({"serving.stack": ["default on h100-sxm", null]});
+    const {stdout} = await runCli(["compare", "base", fixture("kv-cache-set.md"), ...FEW]);
+    expect(stdout).toMatch(/\nserving\.stack +trtllm \(default on h100-sxm\) +vllm\n/);
+    expect(stdout).not.toContain("serving.kvCache");
+    expect(stdout).not.toContain("— not set");
+    // Where the resolved values differ, both are shown: openai-2024's bf16 weights give a BF16 cache, base's fp8 an
+    // FP8 one; its hardware.price $15,000 against base's H100 at data/hardware.csv's $31,120.
+    const other = await runCli(["compare", "base", "openai-2024", ...FEW]);
+    expect(other.stdout).toMatch(
+      /\nserving\.kvCache +fp8 \(default for fp8 weights\) +bf16 \(default for bf16 weights\)\n/
+    );
+    expect(other.stdout).toMatch(/\nhardware\.price +\$31,120 \(catalog price of h100-sxm\) +\$15,000\n/);
   });
 
   it("puts three scenarios to a table, so six read in two tables of each kind (one was 236 columns wide)", async () => {

@@ -2,6 +2,7 @@
 import {describe, expect, it} from "vitest";
 import {CompareAssumptionsTable, CompareMetricsTable} from "../../docs/components/scenarioCompare.js";
 import {assumptionRows, metricRows} from "../../docs/components/scenarioPage.js";
+import {loadCatalogs} from "../../src/node/catalogFiles.js";
 import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
 import {SCENARIO_METRICS} from "../../src/scenario/evaluate/metrics.js";
 import {setsNoPrices} from "../../src/scenario/run/reportFormat.js";
@@ -22,6 +23,29 @@ describe("the compare page's assumptions table", () => {
     ]);
     // training.model follows serving.model, which both serve alike: no row.
     expect(row("training.model")).toBeNull();
+  });
+
+  it("shows an unset key the model resolves at the value it takes, marked, and no row where it is the same", () => {
+    // kv-cache-set.md extends base and sets serving.kvCache: fp8 and serving.stack: vllm; base sets neither. Its fp8
+    // weights give an FP8 cache (DEFAULT_KV_CACHE_DTYPE), the same; its H100 is served on TensorRT-LLM
+    // (defaultStackFor: an NVIDIA chip), not vLLM. The table read "—" beside "FP8", a difference, and "—" beside
+    // "vLLM".
+    const library = loadScenarioLibrary(["test/fixtures/scenarios/kv-cache-set.md"]);
+    const {hardware} = loadCatalogs();
+    const column = (id: string) => ({
+      id,
+      title: id,
+      metrics: [],
+      assumptions: assumptionRows(library.resolve(id), {hardware})
+    });
+    const table = CompareAssumptionsTable([column("base"), column("kv-cache-set")]);
+    const row = (key: string) => table.querySelector<HTMLTableRowElement>(`tr[data-key="${key}"]`);
+    expect(row("serving.kvCache")).toBeNull();
+    // The stacks by the names the schema gives them (choiceNames: SOFTWARE_STACK_NAMES).
+    expect([...row("serving.stack")!.cells].slice(1).map((cell) => cell.textContent)).toEqual([
+      "TensorRT-LLM (default on h100-sxm)",
+      "vLLM"
+    ]);
   });
 });
 

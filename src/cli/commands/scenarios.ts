@@ -4,7 +4,8 @@ import type {Command} from "commander";
 import {UserError, UserErrors} from "../../errors/userError.js";
 import {checkScenarioFiles, noteUnsourcedKeys} from "../../node/scenarioCheck.js";
 import {unreadKeys} from "../../scenario/evaluate/unreadKeys.js";
-import {noteCatalogOverrides} from "../../node/catalogFiles.js";
+import {loadCatalogs, noteCatalogOverrides} from "../../node/catalogFiles.js";
+import {unsetKeyDefaultsOf, type UnsetKeyDefault} from "../../scenario/evaluate/unsetKeyDefaults.js";
 import {
   findProject,
   isMarkdownPath,
@@ -200,6 +201,8 @@ export function registerScenarioCommands(program: Command): void {
       /** Each scenario compared so far: as named, its file (the real path) and its id. */
       const seen: {scenario: string; file: string; id: string}[] = [];
       const unread: Record<string, string>[] = [];
+      const defaults: Record<string, UnsetKeyDefault>[] = [];
+      const {hardware} = loadCatalogs();
       const runs = scenarios.map((scenario) => {
         const {resolved, result} = runScenarioRequest({
           scenario,
@@ -239,10 +242,11 @@ export function registerScenarioCommands(program: Command): void {
         }
         seen.push({scenario, file, id: resolved.id});
         unread.push(unreadKeys(resolved, {defaults: true}));
+        defaults.push(unsetKeyDefaultsOf((path) => resolved.values[path]?.value ?? null, hardware));
         return {report: runReport(resolved, result), point: result.point};
       });
       const reports = runs.map((run) => run.report);
-      const comparison = compareReports(reports, unread);
+      const comparison = compareReports(reports, unread, defaults);
       noteCatalogOverrides();
       // Each scenario's notes, computed once: on stderr, and in --json in the scenarios' order (for a script). A value
       // is named with the file:line it was written at, its own file's too, so that a note one value gives several
@@ -272,6 +276,13 @@ export interface Comparison {
    * moves serving.hardware moves its training run too, and the comparison says why training costs moved.
    */
   follows: Record<string, (string | null)[]>;
+  /**
+   * Of the differing assumptions, those a scenario leaves unset and that the model resolves to one value
+   * (unsetKeyDefaults.ts: serving.kvCache, serving.stack, …): path → per scenario, why its listed value is the one it
+   * takes ("default for fp8 weights"), null where the scenario sets it. Two scenarios alike once resolved (an fp8 cache
+   * set beside one left unset under fp8 weights) do not differ, and the key is not listed.
+   */
+  defaults: Record<string, (string | null)[]>;
   /** Every metric: name → one value per scenario (point, or Monte Carlo summary). */
   metrics: Record<string, RunReport["metrics"][keyof RunReport["metrics"]][]>;
   /** The base unit of each differing assumption ("" for an id or a choice), as `run --json`'s assumptions give it. */
@@ -300,29 +311,42 @@ export function runJson(
 
 /**
  * The comparison of several runs. `unread`, one per report: the keys each scenario's evaluation does not read, set or
- * not (unreadKeys with defaults), marked in `notUsed`.
+ * not (unreadKeys with defaults), marked in `notUsed`. `defaults`, one per report: the value each key it leaves unset
+ * takes (unsetKeyDefaultsOf), compared and listed in its place.
  */
-export function compareReports(reports: RunReport[], unread: readonly Record<string, string>[]): Comparison {
+export function compareReports(
+  reports: RunReport[],
+  unread: readonly Record<string, string>[],
+  defaults: readonly Readonly<Record<string, UnsetKeyDefault>>[]
+): Comparison {
   const differingAssumptions: Comparison["differingAssumptions"] = {};
   const follows: Comparison["follows"] = {};
+  const defaulted: Comparison["defaults"] = {};
   for (const path of Object.keys(reports[0]!.assumptions)) {
     // An unset key that follows another takes that key's value (bindScenario): compare that.
     const source = reports.map((report) => {
       const from = keyValueComesFrom(path, report.assumptions[path]?.value !== null);
       return from === path ? null : from;
     });
-    const values = reports.map((report, i) => report.assumptions[source[i] ?? path]?.value ?? null);
+    // An unset key the model resolves (an fp8 KV cache under fp8 weights) is compared at the value it takes.
+    const resolved = reports.map((report, i) =>
+      report.assumptions[path]?.value === null ? (defaults[i]?.[path] ?? null) : null
+    );
+    const values = reports.map(
+      (report, i) => report.assumptions[source[i] ?? path]?.value ?? resolved[i]?.value ?? null
+    );
     const keys = new Set(values.map((value) => JSON.stringify(value)));
     if (keys.size > 1) {
       differingAssumptions[path] = values;
       if (source.some((key) => key !== null)) follows[path] = source;
+      if (resolved.some((value) => value !== null)) defaulted[path] = resolved.map((value) => value?.note ?? null);
     }
   }
   // A difference in a value one scenario does not read is no difference in what it models: say which (a die area
   // compared beside a unit cost that sets the price read as a reason the scenarios differ; breaker).
   const notUsed: Comparison["notUsed"] = {};
   for (const path of Object.keys(differingAssumptions)) {
-    // An unset key ("—") is no value to mark.
+    // An unset key ("—", or the value the model resolves it to) is no value to mark.
     const why = reports.map((report, i) =>
       report.assumptions[path]?.value === null ? null : (unread[i]?.[path] ?? null)
     );
@@ -336,6 +360,7 @@ export function compareReports(reports: RunReport[], unread: readonly Record<str
     differingAssumptions,
     notUsed,
     follows,
+    defaults: defaulted,
     metrics,
     assumptionUnits,
     metricUnits: metricUnits(Object.keys(metrics))
@@ -478,9 +503,11 @@ const COMPARE_SCENARIOS_PER_TABLE = 3;
 function formatComparison(comparison: Comparison, reports: readonly RunReport[]): string {
   // As run's table and /compare write them, with units ("1.80 USD/h", "45%–75% (90% interval)"; it wrote "1.3 USD/h"
   // beside run's "1.30 USD/h" and distributions in file notation; trial). A value an unset key takes from the key it
-  // follows is marked (the footnote names the key); so is a key its scenario does not read.
+  // follows is marked (the footnote names the key); so is a key its scenario does not read. One the model resolves
+  // when unset says so beside its value ("fp8 (default for fp8 weights)": it read "—" beside another's "fp8").
   const assumptionCell = (path: string, value: RunReport["assumptions"][string]["value"], i: number) =>
     formatAssumption(path, value) +
+    (comparison.defaults[path]?.[i] ? ` (${comparison.defaults[path][i]})` : "") +
     (comparison.follows[path]?.[i] ? ` ${MARKS.followedKey}` : "") +
     (comparison.notUsed[path]?.[i] ? ` ${MARKS.notRead}` : "");
   const followed = Object.entries(comparison.follows).map(([path, keys]) => `${path} is ${keys.find(Boolean)}'s`);

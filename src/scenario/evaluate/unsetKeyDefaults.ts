@@ -1,0 +1,119 @@
+// The value a key with no schema default (default: null) takes when a scenario leaves it unset, where the model
+// resolves it to one value of the key's own kind from the scenario's other keys or the catalog: serving.kvCache is
+// FP8 under fp8 weights, serving.stack TensorRT-LLM on an NVIDIA chip. `compare` and the /compare page show that value,
+// marked as the default, and count two scenarios alike on a key whose values are alike, set or resolved.
+//
+// The other keys of default null either take another key's value (the schema's `follows`: keyValueComesFrom) or
+// have no such one value (UNSET_WITHOUT_ONE_VALUE says why); test/scenario/evaluate/unsetKeyDefaults.test.ts checks
+// that every such key is in exactly one of the three.
+import type {Hardware} from "../../catalog/hardware.js";
+import {DEFAULT_KV_CACHE_DTYPE, type Precision} from "../../inference/precision.js";
+import {defaultStackFor} from "../../inference/stackChips.js";
+import {MASK_SET_PRICES} from "../../silicon/programNre.js";
+
+/** The value an unset key takes, and why. */
+export interface UnsetKeyDefault {
+  /** The value in the key's base unit, as a scenario file would set it ("fp8", 31120). */
+  value: string | number;
+  /** Why it is that value, for a reader, written after it in parentheses: "default for fp8 weights". */
+  note: string;
+}
+
+/** What the resolution reads: the scenario's values by key path (a distribution as its object), the hardware rows. */
+export interface UnsetKeyContext {
+  valueOf: (path: string) => unknown;
+  hardware: readonly Pick<Hardware, "id" | "vendor" | "priceUsd">[];
+}
+
+/** The serving chip's catalog row, or undefined when its id is not in the rows given. */
+function servingChip(context: UnsetKeyContext): Pick<Hardware, "id" | "vendor" | "priceUsd"> | undefined {
+  const id = context.valueOf("serving.hardware");
+  return context.hardware.find((row) => row.id === id);
+}
+
+/**
+ * Each key the model resolves when unset, and how, as the model does it (null where it cannot say: an unknown chip,
+ * a chip without a price, a node without a mask-set price).
+ */
+const UNSET_KEY_DEFAULTS: Readonly<Record<string, (context: UnsetKeyContext) => UnsetKeyDefault | null>> = {
+  // kvBytesPerElementFor (servingInput.ts): DEFAULT_KV_CACHE_DTYPE of serving.precision.
+  "serving.kvCache": ({valueOf}) => {
+    const precision = valueOf("serving.precision");
+    const dtype = DEFAULT_KV_CACHE_DTYPE[precision as Precision];
+    return dtype === undefined ? null : {value: dtype, note: `default for ${String(precision)} weights`};
+  },
+  // scenarioStack (servingInput.ts): defaultStackFor serving.hardware, the stack the scenario's own chip is served on.
+  // Unlike kvCache it is per chip: another chip the scenario serves on (the site's chip comparison, silicon.chip) takes
+  // its own default where a stack set would apply to it too; the key still reads as the serving chip's stack.
+  "serving.stack": (context) => {
+    const chip = servingChip(context);
+    return chip === undefined ? null : {value: defaultStackFor(chip), note: `default on ${chip.id}`};
+  },
+  // merchantChipPriceUsd (ownershipInput.ts): the catalog price of serving.hardware.
+  "hardware.price": (context) => {
+    const chip = servingChip(context);
+    return chip?.priceUsd == null ? null : {value: chip.priceUsd, note: `catalog price of ${chip.id}`};
+  },
+  // respinCostUsd (strategyInputs.ts): the mask set of silicon.node (MASK_SET_PRICES).
+  "silicon.respinCost": ({valueOf}) => {
+    const node = valueOf("silicon.node");
+    const mask = MASK_SET_PRICES.find((row) => row.node === node);
+    return mask === undefined ? null : {value: mask.usd, note: `mask set of ${mask.node}`};
+  }
+};
+
+/** The key paths UNSET_KEY_DEFAULTS resolves. */
+export const UNSET_KEY_DEFAULT_PATHS: readonly string[] = Object.keys(UNSET_KEY_DEFAULTS);
+
+/**
+ * Keys of default null that follow no key and have no one value when unset, and why: `compare` shows them unset ("—")
+ * and counts "—" against a value as a difference.
+ */
+export const UNSET_WITHOUT_ONE_VALUE: Readonly<Record<string, string>> = {
+  "serving.achievableBandwidth":
+    "calibrated per chip family and stack: each chip compared (the custom chip, the chip comparison) takes its own, " +
+    "where a value set applies to every chip",
+  "serving.achievableCompute": "calibrated per chip family and stack, as serving.achievableBandwidth",
+  "serving.hbmReserve":
+    "serving.stack's policy: TensorRT-LLM's 90% of the HBM left after the weights is no fraction of all HBM",
+  "power.hostOverhead": "each chip's catalog figure (serving, training, custom and compared chips alike)",
+  "finance.systemOverhead": "each chip's catalog figure (serving, training, custom and compared chips alike)",
+  "silicon.unitCost": "built from the die: a model result, not a setting",
+  "silicon.systemCost": "the merchant chip's system or the custom chip's price × its fraction, whichever is dearer",
+  "silicon.chip": "unset: no catalog chip (the custom chip is silicon.relativeThroughput × the merchant chip's)",
+  "silicon.bf16Flops": "unset: no inline specs",
+  "silicon.fp8Flops": "unset: no FP8",
+  "silicon.fp4Flops": "unset: no FP4",
+  "silicon.hbmBandwidth": "unset: no inline specs",
+  "training.firstGenerationSpend": "built from the modelled run: a model result, not a setting",
+  "fleet.inputTokensPerDay": "the first day's demand: a model result, not a setting",
+  "fleet.outputTokensPerDay": "the first day's demand: a model result, not a setting",
+  "fleet.chips": "sized by the serving model: a model result, not a setting",
+  "fleet.chipHourPrice": "unset: the chips are owned, not rented",
+  "moat.costAdvantage": "derived from the silicon program: a model result, not a setting"
+};
+
+/**
+ * The value `path` takes in a scenario that leaves it unset (UNSET_KEY_DEFAULTS), or null when the key is not one
+ * the model resolves to one value, or cannot here. Pure: the scenario's values and the hardware rows are given.
+ */
+export function unsetKeyDefault(path: string, context: UnsetKeyContext): UnsetKeyDefault | null {
+  return UNSET_KEY_DEFAULTS[path]?.(context) ?? null;
+}
+
+/**
+ * The value each key a scenario leaves unset takes (unsetKeyDefault), by path: `valueOf` gives the scenario's value of
+ * a key, null or undefined where it is not set.
+ */
+export function unsetKeyDefaultsOf(
+  valueOf: (path: string) => unknown,
+  hardware: UnsetKeyContext["hardware"]
+): Record<string, UnsetKeyDefault> {
+  const defaults: Record<string, UnsetKeyDefault> = {};
+  for (const path of UNSET_KEY_DEFAULT_PATHS) {
+    if (valueOf(path) != null) continue;
+    const resolved = unsetKeyDefault(path, {valueOf, hardware});
+    if (resolved !== null) defaults[path] = resolved;
+  }
+  return defaults;
+}

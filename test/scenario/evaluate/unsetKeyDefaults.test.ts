@@ -1,0 +1,87 @@
+import {describe, expect, it} from "vitest";
+import {loadCatalogs} from "../../../src/node/catalogFiles.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
+import {bindScenario, evaluateScenarioPoint} from "../../../src/scenario/evaluate/evaluateScenario.js";
+import {
+  UNSET_KEY_DEFAULT_PATHS,
+  UNSET_WITHOUT_ONE_VALUE,
+  unsetKeyDefault,
+  unsetKeyDefaultsOf
+} from "../../../src/scenario/evaluate/unsetKeyDefaults.js";
+import {SCENARIO_KEYS} from "../../../src/scenario/file/schema.js";
+import {scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
+
+const catalogs = loadCatalogs();
+const library = loadScenarioLibrary();
+/** A scenario's values as unsetKeyDefault reads them: `values` by path, unset where not given. */
+const context = (values: Record<string, unknown>) => ({
+  valueOf: (path: string) => values[path] ?? null,
+  hardware: catalogs.hardware
+});
+
+describe("unsetKeyDefault", () => {
+  it("sorts every key of default null into one kind: follows a key, resolves to one value, or has none", () => {
+    // The schema's keys without a default (ScenarioKeyDef.default null); a key added there must be placed here.
+    const nullDefault = SCENARIO_KEYS.filter((key) => key.default === null).map((key) => key.path);
+    for (const path of nullDefault) {
+      const kinds = [
+        "follows" in SCENARIO_KEYS.find((key) => key.path === path)!,
+        UNSET_KEY_DEFAULT_PATHS.includes(path),
+        path in UNSET_WITHOUT_ONE_VALUE
+      ];
+      expect(kinds.filter(Boolean), path).toHaveLength(1);
+    }
+    // And nothing else: each listed key is one of them.
+    for (const path of [...UNSET_KEY_DEFAULT_PATHS, ...Object.keys(UNSET_WITHOUT_ONE_VALUE)])
+      expect(nullDefault, path).toContain(path);
+  });
+
+  it("gives the KV cache the weights' default format (FP8 under fp8 and fp4 weights, BF16 under bf16)", () => {
+    // The schema's serving.kvCache: "When not set: FP8 under fp8 or fp4 weights, BF16 under bf16"
+    // (DEFAULT_KV_CACHE_DTYPE).
+    const kv = (precision: string) => unsetKeyDefault("serving.kvCache", context({"serving.precision": precision}));
+    expect(kv("fp8")).toEqual({value: "fp8", note: "default for fp8 weights"});
+    expect(kv("fp4")).toEqual({value: "fp8", note: "default for fp4 weights"});
+    expect(kv("bf16")).toEqual({value: "bf16", note: "default for bf16 weights"});
+  });
+
+  it("gives the serving chip's stack, catalog price and the node's mask set", () => {
+    // defaultStackFor: TensorRT-LLM on an NVIDIA chip, vLLM on any other (the schema's serving.stack).
+    expect(unsetKeyDefault("serving.stack", context({"serving.hardware": "h100-sxm"}))).toEqual({
+      value: "trtllm",
+      note: "default on h100-sxm"
+    });
+    const amd = catalogs.hardware.find((row) => /amd/i.test(row.vendor))!;
+    expect(unsetKeyDefault("serving.stack", context({"serving.hardware": amd.id}))?.value).toBe("vllm");
+    // data/hardware.csv h100-sxm price_usd 31120 (the schema's silicon.systemCost source: "$31,120 … per HGX H100").
+    expect(unsetKeyDefault("hardware.price", context({"serving.hardware": "h100-sxm"}))).toEqual({
+      value: 31120,
+      note: "catalog price of h100-sxm"
+    });
+    // MASK_SET_PRICES n5: "$20 million-plus", taken for N5 (src/silicon/programNre.ts).
+    expect(unsetKeyDefault("silicon.respinCost", context({"silicon.node": "n5"}))).toEqual({
+      value: 20e6,
+      note: "mask set of n5"
+    });
+    // An id the rows do not hold resolves to nothing (the dash stays), as does a key that is not resolved.
+    expect(unsetKeyDefault("serving.stack", context({"serving.hardware": "no-such-chip"}))).toBeNull();
+    expect(unsetKeyDefault("fleet.chips", context({}))).toBeNull();
+  });
+
+  it("lists only keys left unset", () => {
+    const defaults = unsetKeyDefaultsOf(context({"serving.precision": "fp8", "serving.kvCache": "bf16"}).valueOf, []);
+    expect(defaults["serving.kvCache"]).toBeUndefined();
+    // serving.stack needs the chip's row, not given here.
+    expect(defaults["serving.stack"]).toBeUndefined();
+  });
+
+  it.each(library.index.ids)("is the value the model takes: %s evaluates alike with each such key set to it", (id) => {
+    const bound = bindScenario(library.resolve(id), catalogs);
+    const point = scenarioMedianPoint(bound.resolved);
+    const defaults = unsetKeyDefaultsOf((path) => point[path], catalogs.hardware);
+    const metrics = evaluateScenarioPoint(bound, point).metrics;
+    for (const [path, resolved] of Object.entries(defaults)) {
+      expect(evaluateScenarioPoint(bound, {...point, [path]: resolved.value}).metrics, path).toEqual(metrics);
+    }
+  });
+});
