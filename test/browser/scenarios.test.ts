@@ -1066,6 +1066,27 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("compares an unset key the model resolves at the value it takes, marked as the default, as compare does", async () => {
+    const page = await openPage(browser, "/compare?scenario=base&scenario=openai-2024");
+    try {
+      const cells = (key: string) =>
+        page.$$eval(`.scenario-compare-assumptions tr[data-key="${key}"] td`, (tds) =>
+          tds.slice(1).map((td) => td.textContent)
+        );
+      // Neither sets serving.kvCache: base's fp8 weights give an FP8 cache, openai-2024's bf16 a BF16 one
+      // (DEFAULT_KV_CACHE_DTYPE); base's H100 is served on TensorRT-LLM (defaultStackFor), openai-2024 sets "other".
+      // The cache had no row (a dash beside a dash), the stack read "—" beside "another stack".
+      expect(await cells("serving.kvCache")).toEqual([
+        "FP8 (default for fp8 weights)",
+        "BF16 (default for bf16 weights)"
+      ]);
+      expect(await cells("serving.stack")).toEqual(["TensorRT-LLM (default on h100-sxm)", "another stack"]);
+      expect(await pageProblems(page)).toEqual({...NO_PROBLEMS});
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("says which scenarios a compare chart draws one over the other, and fits three scenarios' metrics in 1280 px", async () => {
     const page = await openPage(browser, "/compare?scenario=base&scenario=agent-era&scenario=asic-24-months");
     try {
