@@ -396,7 +396,12 @@ export function assumptionRows(
   only?: ReadonlySet<string>
 ): AssumptionRow[] {
   const unread = unreadKeys(resolved);
-  const defaults = unsetKeyDefaultsOf((path) => resolved.values[path]?.value ?? null, names.hardware ?? []);
+  // Chips by name, as the table's other rows write them ("NVIDIA H100 SXM5 80GB", not h100-sxm).
+  const defaults = unsetKeyDefaultsOf(
+    (path) => resolved.values[path]?.value ?? null,
+    names.hardware ?? [],
+    (chip) => chip.name
+  );
   const values = Object.values(resolved.values).sort(compareByOrigin(resolved.chain));
   return (only ? values.filter((v) => only.has(v.path)) : values).map((v) => {
     const name = names.catalogs ? catalogValueName(v.path, v.value, names.catalogs) : null;

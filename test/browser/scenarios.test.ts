@@ -1080,7 +1080,10 @@ describe.skipIf(!enabled)("scenario pages", () => {
         "FP8 (default for fp8 weights)",
         "BF16 (default for bf16 weights)"
       ]);
-      expect(await cells("serving.stack")).toEqual(["TensorRT-LLM (default on h100-sxm)", "another stack"]);
+      expect(await cells("serving.stack")).toEqual([
+        "TensorRT-LLM (default on NVIDIA H100 SXM5 80GB)",
+        "another stack"
+      ]);
       expect(await pageProblems(page)).toEqual({...NO_PROBLEMS});
     } finally {
       await closePage(page);

@@ -43,7 +43,7 @@ describe("the compare page's assumptions table", () => {
     expect(row("serving.kvCache")).toBeNull();
     // The stacks by the names the schema gives them (choiceNames: SOFTWARE_STACK_NAMES).
     expect([...row("serving.stack")!.cells].slice(1).map((cell) => cell.textContent)).toEqual([
-      "TensorRT-LLM (default on h100-sxm)",
+      "TensorRT-LLM (default on NVIDIA H100 SXM5 80GB)",
       "vLLM"
     ]);
   });

@@ -15,20 +15,33 @@ import {MASK_SET_PRICES} from "../../silicon/programNre.js";
 export interface UnsetKeyDefault {
   /** The value in the key's base unit, as a scenario file would set it ("fp8", 31120). */
   value: string | number;
-  /** Why it is that value, for a reader, written after it in parentheses: "default for fp8 weights". */
+  /**
+   * Why it is that value, for a reader, written after it in parentheses: "default for fp8 weights", "default on
+   * h100-sxm" (a chip as UnsetKeyContext.chipLabel writes it).
+   */
   note: string;
 }
 
 /** What the resolution reads: the scenario's values by key path (a distribution as its object), the hardware rows. */
 export interface UnsetKeyContext {
   valueOf: (path: string) => unknown;
-  hardware: readonly Pick<Hardware, "id" | "vendor" | "priceUsd">[];
+  hardware: readonly Pick<Hardware, "id" | "name" | "vendor" | "priceUsd">[];
+  /**
+   * How a note names a chip: its id by default, as the command line's tables write serving.hardware ("h100-sxm"); a
+   * page passes the catalog name ("NVIDIA H100 SXM5 80GB"), as its tables write it.
+   */
+  chipLabel?: (chip: Pick<Hardware, "id" | "name">) => string;
 }
 
 /** The serving chip's catalog row, or undefined when its id is not in the rows given. */
-function servingChip(context: UnsetKeyContext): Pick<Hardware, "id" | "vendor" | "priceUsd"> | undefined {
+function servingChip(context: UnsetKeyContext): Pick<Hardware, "id" | "name" | "vendor" | "priceUsd"> | undefined {
   const id = context.valueOf("serving.hardware");
   return context.hardware.find((row) => row.id === id);
+}
+
+/** A chip as the context's notes name it (UnsetKeyContext.chipLabel, else its id). */
+function chipLabelOf(context: UnsetKeyContext, chip: Pick<Hardware, "id" | "name">): string {
+  return context.chipLabel?.(chip) ?? chip.id;
 }
 
 /**
@@ -47,12 +60,14 @@ const UNSET_KEY_DEFAULTS: Readonly<Record<string, (context: UnsetKeyContext) => 
   // its own default where a stack set would apply to it too; the key still reads as the serving chip's stack.
   "serving.stack": (context) => {
     const chip = servingChip(context);
-    return chip === undefined ? null : {value: defaultStackFor(chip), note: `default on ${chip.id}`};
+    return chip === undefined ? null : {value: defaultStackFor(chip), note: `default on ${chipLabelOf(context, chip)}`};
   },
   // merchantChipPriceUsd (ownershipInput.ts): the catalog price of serving.hardware.
   "hardware.price": (context) => {
     const chip = servingChip(context);
-    return chip?.priceUsd == null ? null : {value: chip.priceUsd, note: `catalog price of ${chip.id}`};
+    return chip?.priceUsd == null
+      ? null
+      : {value: chip.priceUsd, note: `catalog price of ${chipLabelOf(context, chip)}`};
   },
   // respinCostUsd (strategyInputs.ts): the mask set of silicon.node (MASK_SET_PRICES).
   "silicon.respinCost": ({valueOf}) => {
@@ -107,12 +122,13 @@ export function unsetKeyDefault(path: string, context: UnsetKeyContext): UnsetKe
  */
 export function unsetKeyDefaultsOf(
   valueOf: (path: string) => unknown,
-  hardware: UnsetKeyContext["hardware"]
+  hardware: UnsetKeyContext["hardware"],
+  chipLabel?: UnsetKeyContext["chipLabel"]
 ): Record<string, UnsetKeyDefault> {
   const defaults: Record<string, UnsetKeyDefault> = {};
   for (const path of UNSET_KEY_DEFAULT_PATHS) {
     if (valueOf(path) != null) continue;
-    const resolved = unsetKeyDefault(path, {valueOf, hardware});
+    const resolved = unsetKeyDefault(path, {valueOf, hardware, ...(chipLabel ? {chipLabel} : {})});
     if (resolved !== null) defaults[path] = resolved;
   }
   return defaults;
