@@ -38,6 +38,54 @@ describe("parseScenario: a second front matter block", () => {
     expect(parse(commented).body).toContain("batch: 32");
   });
 
+  it("leaves a line of prose between two rules alone, though it starts with a key and a colon (breaker)", () => {
+    // Each block is one YAML entry: a group given text (serving takes a map of its keys), a key given a value it does
+    // not read (power.pue takes a number such as 1.3), a single field (title: text a line of prose may also be), and
+    // a word no front matter takes (note).
+    for (const line of [
+      "serving: we assume the chips run flat out, as the vendors' own benchmarks do",
+      "power.pue: we take the hyperscalers' reported figures at face value",
+      "title: why the bill is mostly electricity",
+      "note: the sources are listed below"
+    ]) {
+      expect(parse(`${FRONT}---\n${line}\n---\n\nText.\n`).body).toContain(line);
+    }
+  });
+
+  it("is an error for one key whose value reads as the key's, or for two fields: prose writes neither", () => {
+    const key = userErrorsOf(() => parse(`${FRONT}---\npower.pue: 1.3\n---\n`));
+    // Line 8 as above; the block's lines are 8 to 10: the rule, the key and the closing rule.
+    expect(key.map((error) => error.found)).toEqual(["a --- block on lines 8 to 10 setting power.pue"]);
+    // 13 is out of power.pue's range (the front matter would say so), but a number is no prose: the block is caught.
+    const outOfRange = userErrorsOf(() => parse(`${FRONT}---\npower.pue: 13\n---\n`));
+    expect(outOfRange.map((error) => error.found)).toEqual(["a --- block on lines 8 to 10 setting power.pue"]);
+    const fields = userErrorsOf(() => parse(`${FRONT}---\ntitle: Two\ndescription: The second block\n---\n`));
+    expect(fields.map((error) => error.found)).toEqual(["a --- block on lines 8 to 11 setting title, description"]);
+  });
+
+  it("is an error when its rules are indented one to three spaces, which CommonMark reads as rules too", () => {
+    // CommonMark 0.31 §4.1: a thematic break may be indented up to three spaces (four make a code block), and a
+    // setext underline likewise (§4.3), so Markdown reads this block as a rule and a heading as it does unindented.
+    for (const indent of [" ", "  ", "   "]) {
+      const errors = userErrorsOf(() => parse(`${FRONT}${indent}---\nserving:\n  batch: 32\n${indent}---\n`));
+      // Line 8 as above, to line 11: the rule, two lines of keys and the closing rule.
+      expect(errors.map((error) => [error.line, error.found])).toEqual([
+        [8, "a --- block on lines 8 to 11 setting serving"]
+      ]);
+    }
+    // Four spaces: an indented code block (§4.4), shown as written.
+    expect(parse(`${FRONT}    ---\n    serving:\n      batch: 32\n    ---\n`).body).toContain("batch: 32");
+  });
+
+  it("leaves a block in a block quote or a list item alone: it is the quote's or the item's content", () => {
+    // markdown-it reads `> ---` as a rule inside the quote and `- …` then an indented `---` as one inside the item: a
+    // front matter quoted as an example, which Markdown shows as the quote or the item it is.
+    const quoted = `${FRONT}As the base case has it:\n\n> ---\n> serving:\n>   batch: 32\n> ---\n`;
+    expect(parse(quoted).body).toContain(">   batch: 32");
+    const listed = `${FRONT}- The base case:\n\n  ---\n  serving:\n    batch: 32\n  ---\n`;
+    expect(parse(listed).body).toContain("    batch: 32");
+  });
+
   it("is an error when the block runs to the end of the file, never closed: a rule and a paragraph", () => {
     const text = `${FRONT}---\nserving:\n  batch: 32\n`;
     const errors = userErrorsOf(() => parse(text));
