@@ -20,6 +20,9 @@ export function isDashAfterKey(problem: {code: string; message: string}): boolea
  */
 const KEY_LINE = /^(\s*)("[^"]*"|'[^']*'|[^\s#'"][^:#]*?)\s*:(?:\s+([^\s#].*?))?\s*(?:\s#.*)?$/;
 
+/** The list dashes that start a value: each `-` followed by a space or the end of the line (`- - ` in `- - h100`). */
+const LIST_DASHES = /^(?:-(?:\s+|$))+/;
+
 /**
  * The error for a dash after the key's colon on line `line` (1-based, of the file's `lines`) at `column` (the dash's),
  * or undefined when the line is not `key: - …`. The key path is the line's key under the keys above it that hold it
@@ -47,12 +50,17 @@ export function dashAfterKeyError(
   }
   const keyPath = path.join(".");
   const def = scenarioKey(keyPath);
-  const item = rest.replace(/^-\s*/, "");
+  // Every list dash goes: `- - h100` is a list in a list, and no key takes a list (a key that may be uncertain takes a
+  // 90% interval `low to high`, readValue), so the one value is h100 (breaker: the hint offered `hardware: - h100`, the
+  // same error). A dash before a non-space is the value's own: `- -5` is the number -5 in a list.
+  const dashes = LIST_DASHES.exec(rest)?.[0] ?? "";
+  const item = rest.slice(dashes.length);
+  const [them, themAre] = dashes.split("-").length > 2 ? ["dashes", "dashes are"] : ["dash", "dash is"];
   const name = unquoted(key);
   const quoted = `${name}: '${rest.replace(/'/g, "''")}'`;
   const write = item
-    ? `drop the dash (${name}: ${item}), or quote the value if the dash is part of it (${quoted})`
-    : `write the value, or quote the dash if it is the value (${quoted})`;
+    ? `drop the ${them} (${name}: ${item}), or quote the value if the ${themAre} part of it (${quoted})`
+    : `write the value, or quote the ${them} if ${them === "dash" ? "it is" : "they are"} the value (${quoted})`;
   return new UserError({
     file,
     line,

@@ -278,6 +278,32 @@ describe("parseScenario", () => {
     ]);
   });
 
+  it("offers the value without every list dash for a list in a list: `- - h100` (breaker)", () => {
+    // The hint read "drop the dash (hardware: - h100)", the same error again: serving.hardware takes one catalog id and
+    // no key takes a list (readValue), so both dashes go. `- -5` keeps the minus of -5, a dash before no space.
+    const errors = userErrorsOf(() =>
+      parse("---\nextends: base\nserving:\n  hardware: - - h100\n  batch: - -5\n---\n")
+    );
+    expect(errors.map((error) => [error.line, error.path, error.hint])).toEqual([
+      [
+        4,
+        "serving.hardware",
+        "YAML reads a dash after a key's colon as a list item, which starts a line of its own: drop the dashes " +
+          "(hardware: h100), or quote the value if the dashes are part of it (hardware: '- - h100')"
+      ],
+      [
+        5,
+        "serving.batch",
+        "YAML reads a dash after a key's colon as a list item, which starts a line of its own: drop the dash " +
+          "(batch: -5), or quote the value if the dash is part of it (batch: '- -5')"
+      ]
+    ]);
+    // The line the hint offers is read without an error.
+    expect(parse("---\nextends: base\nserving:\n  hardware: h100\n---\n").values["serving.hardware"]?.value).toBe(
+      "h100"
+    );
+  });
+
   it("names a dash's key under a group whose line ends in a comment, with a comment line between (breaker)", () => {
     // `serving: # …` was read as a key with the value "# …", not the group holding hardware: the path was hardware.
     const text = "---\nextends: base\nserving: # the chips\n  # and the model\n  hardware: - h100 # fast\n---\n";
