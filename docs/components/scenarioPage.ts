@@ -405,12 +405,17 @@ export function assumptionRows(
   const values = Object.values(resolved.values).sort(compareByOrigin(resolved.chain));
   return (only ? values.filter((v) => only.has(v.path)) : values).map((v) => {
     const name = names.catalogs ? catalogValueName(v.path, v.value, names.catalogs) : null;
+    const resolvedDefault = defaultRow(v.path, defaults[v.path], names.catalogs);
     return {
       path: v.path,
-      // A key the evaluation does not read shows its own value ("—" unset), not the one it would follow.
+      // A key the evaluation does not read shows its own value ("—" unset), not the one it would follow; a key left
+      // unset that the model resolves to one value shows it and why ("FP8 (default for fp8 weights)"), as /compare
+      // does: it read "—" on the scenario pages and the register, where the model ran an FP8 cache.
       value: unread[v.path]
         ? assumptionValueText(v.path, v.value as number | string | Distribution | null, names.catalogs)
-        : followedValueText(resolved, v, names.catalogs),
+        : resolvedDefault
+          ? `${resolvedDefault.value} (${resolvedDefault.note})`
+          : followedValueText(resolved, v, names.catalogs),
       exact: displayValue(v.path, v.value as number | string | Distribution | null),
       unit: assumptionUnit(v.path),
       written: v.written ?? "",
@@ -420,7 +425,7 @@ export function assumptionRows(
       originKind: v.origin.kind,
       source: v.source ?? "",
       unused: unread[v.path] ?? "",
-      resolvedDefault: defaultRow(v.path, defaults[v.path], names.catalogs)
+      resolvedDefault
     };
   });
 }

@@ -422,7 +422,7 @@ Uncertain metrics show the $\{medianLabel(SCENARIO_PAGE_SAMPLES)} ($\{Term("mont
 Each value with its unit, where it was set (file and line, inherited from a parent scenario, the schema's default, or
 this page) and its source. Hover a value to see it as written.
 
-<div data-table="assumptions">$\{whenNear('[data-table="assumptions"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioAssumptionsTable(assumptionRows(pointState.resolved, {catalogs, scenarioLabels: scenarioLabelsOf(site.scenarios)})))}</div>
+<div data-table="assumptions">$\{whenNear('[data-table="assumptions"]', invalidation).then(() => frameTurn(invalidation, TABLE_TURN)).then(() => ScenarioAssumptionsTable(assumptionRows(pointState.resolved, {catalogs, scenarioLabels: scenarioLabelsOf(site.scenarios), hardware: site.hardware})))}</div>
 
 ## Share and download
 

@@ -99,11 +99,19 @@ describe("describeOrigin and assumptionRows", () => {
       // A key left unset that follows another (training.hardware) shows the value it takes, and whose it is.
       const follows = def?.follows;
       const followed = follows !== undefined && written === null && !row.unused ? child.values[follows]!.value : null;
+      // A key left unset that the model resolves to one value shows it and why (unsetKeyDefault), as /compare does.
+      if (row.resolvedDefault) {
+        expect(row.value).toBe(`${row.resolvedDefault.value} (${row.resolvedDefault.note})`);
+        continue;
+      }
       expect(row.value).toBe(
         followed === null ? want : `${formatAssumption(follows!, followed as never)} (as ${follows})`
       );
     }
     expect(value("serving.precision")).toBe("FP8");
+    // The child leaves serving.kvCache unset under fp8 weights: the model runs an FP8 cache (DEFAULT_KV_CACHE_DTYPE,
+    // precision.ts), and the table says so where it read "—".
+    expect(value("serving.kvCache")).toBe("FP8 (default for fp8 weights)");
     expect(value("demand.users")).not.toMatch(/\d{5}/); // a count is grouped or scaled ("100M", "1,814")
   });
 
