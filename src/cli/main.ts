@@ -2,6 +2,7 @@ import {Command, CommanderError, Help} from "commander";
 import {isUserError, UserError, type UserErrors} from "../errors/userError.js";
 import {checkFlagValues, commanderUserError} from "./commanderErrors.js";
 import {COMMAND_SUMMARIES} from "./commandSummaries.js";
+import {checkSplitSetValues} from "./splitSetValue.js";
 import {catalogNoteWritten, forgetCatalogNotes, writeCatalogNote} from "../node/catalogNoteLog.js";
 
 /** A module of commands, imported only when one of its commands runs (the library behind them is slow to load). */
@@ -85,7 +86,10 @@ export async function run(argv: string[]): Promise<number> {
     const named = argv[0] === "help" ? argv[1] : argv[0];
     const program = await buildProgram(named === undefined ? [] : [named]);
     const command = program.commands.find((sub) => sub.name() === argv[0]);
-    if (command) checkFlagValues(command, argv.slice(1));
+    if (command) {
+      checkFlagValues(command, argv.slice(1));
+      await checkSplitSetValues(command, argv.slice(1));
+    }
     await program.parseAsync(argv, {from: "user"});
     return 0;
   } catch (error) {

@@ -384,6 +384,29 @@ describe("item 9: commander's errors and the edges", () => {
     ],
     [["run"], "missing argument of token-ledger run: expected <scenario>, found nothing"],
     [["run", "base", "extra"], "too many arguments for token-ledger run: expected only <scenario>, found extra"],
+    // `run base --set serving.batch=[32, 64]` unquoted: bash passes `serving.batch=[32,` and `64]` as two arguments
+    // (printf '%s\n' shows it), which read "too many arguments … found 64]" (helper item). Told as the one value typed,
+    // a list: --set takes one value, and how to try several (sweep's FROM:TO:STEPS for 32 and 64 is 32:64:2).
+    [
+      ["run", "base", "--set", "serving.batch=[32,", "64]"],
+      "--set: serving.batch: a list, not a single value: expected a single value: a whole number: a count like " +
+        "16384, 16k, 1.5M or 2B, found [32, 64] (a list)",
+      "(--set takes one value: to try several, sweep --vary serving.batch=32:64:2, or one run per value " +
+        "(--set serving.batch=32, then --set serving.batch=64))"
+    ],
+    // The same with --set=, three values, and another flag after them (sweep's FROM:TO:STEPS for 32, 48, 64).
+    [
+      ["run", "base", "--set=serving.batch=[32,", "48,", "64]", "--seed", "3"],
+      "--set: serving.batch: a list, not a single value",
+      "sweep --vary serving.batch=32:64:3, or one run per value (--set serving.batch=32, then --set serving.batch=48, …)"
+    ],
+    // A distribution's map split by the shell reads once joined: the quoting is what is missing.
+    [
+      ["run", "base", "--set", "serving.utilization={dist:", "uniform,", "min:", "0.4,", "max:", "0.6}"],
+      "--set: serving.utilization: a value split by the shell: expected one argument per --set value, found 6 " +
+        'arguments: "serving.utilization={dist:" "uniform," "min:" "0.4," "max:" "0.6}"',
+      "(quote the value: --set 'serving.utilization={dist: uniform, min: 0.4, max: 0.6}')"
+    ],
     [["run", "base", "--seed"], "--seed: missing value: expected --seed <n>, found nothing (the command line ends)"],
     [
       ["inference", "--model", "x"],

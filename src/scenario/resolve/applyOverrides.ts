@@ -12,7 +12,7 @@ import {
   type ValueSite
 } from "../file/readValue.js";
 import type {ResolvedScenario} from "./resolveScenario.js";
-import {groupKeyPaths, SCENARIO_GROUPS, scenarioKey, type ScenarioKeyDef} from "../file/schema.js";
+import {groupKeyPaths, isQuantityKey, SCENARIO_GROUPS, scenarioKey, type ScenarioKeyDef} from "../file/schema.js";
 import {duplicateKeys} from "../file/yamlKeys.js";
 import {scenarioKeyHint} from "../file/keyPathHint.js";
 
@@ -229,11 +229,13 @@ function collectionError(
   const quoted = `${path}='${value.replace(/'/g, "''")}'`;
   const interval = listAsInterval(def, node);
   const hint = list
-    ? interval !== undefined && value.startsWith("[")
-      ? `YAML reads [ ] as a list: a 90% interval is written with "to" (${path}=${interval})`
-      : value.startsWith("[")
-        ? `YAML reads [ ] as a list: drop the brackets${item ? ` (${path}=${item})` : ""}, or quote the value if they are part of it (${quoted})`
-        : `YAML reads a value starting with "- " as a list: drop the dash${item ? ` (${path}=${item})` : ""}, or quote the value if the dash is part of it (${quoted})`
+    ? items.length > 1 && interval === undefined && flag === "--set"
+      ? severalValuesHint(def, items, written, path)
+      : interval !== undefined && value.startsWith("[")
+        ? `YAML reads [ ] as a list: a 90% interval is written with "to" (${path}=${interval})`
+        : value.startsWith("[")
+          ? `YAML reads [ ] as a list: drop the brackets${item ? ` (${path}=${item})` : ""}, or quote the value if they are part of it (${quoted})`
+          : `YAML reads a value starting with "- " as a list: drop the dash${item ? ` (${path}=${item})` : ""}, or quote the value if the dash is part of it (${quoted})`
     : value.startsWith("{")
       ? `YAML reads { } as a map, which only a distribution is written as, and ${path} cannot be one: write one value`
       : `YAML reads "key: value" as a map: quote the value if the colon is part of it (${quoted})`;
@@ -245,6 +247,36 @@ function collectionError(
     found: `${truncate(value)} (a ${kind})`,
     hint
   });
+}
+
+/**
+ * The hint for a list of several values given to --set (`serving.batch=[32, 64]`, what a reader wanting both batches
+ * types): --set takes one value, and a list is not a batch. It was told to drop the brackets or quote the value,
+ * neither of which reads (helper item). A sweep where the values are evenly spaced numbers of a numeric key, which
+ * sweep's `--vary path=FROM:TO:STEPS` gives exactly (`serving.batch=32:64:2`); else one run per value, the first two
+ * shown, each as written.
+ */
+function severalValuesHint(def: ScenarioKeyDef, items: readonly unknown[], written: string, path: string): string {
+  const texts = items.map((item) => {
+    const range = (item as {range?: number[] | null} | null)?.range;
+    return range ? written.slice(range[0], range[1]) : String(isScalar(item) ? item.value : item);
+  });
+  const numbers = items.map((item) => (isScalar(item) && typeof item.value === "number" ? item.value : NaN));
+  const more = texts.length > 2 ? ", …" : "";
+  const runs = `one run per value (--set ${path}=${texts[0]}, then --set ${path}=${texts[1]}${more})`;
+  const sweep =
+    isQuantityKey(def) && evenlySpaced(numbers)
+      ? `sweep --vary ${path}=${texts[0]}:${texts.at(-1)}:${texts.length}`
+      : undefined;
+  return `--set takes one value: to try several, ${sweep ? `${sweep}, or ${runs}` : runs}`;
+}
+
+/** True for finite numbers, at least two, that step from the first to the last by one nonzero step (within 1e-9). */
+function evenlySpaced(numbers: readonly number[]): boolean {
+  const first = numbers[0] ?? NaN;
+  const step = ((numbers.at(-1) ?? NaN) - first) / (numbers.length - 1);
+  if (numbers.length < 2 || !Number.isFinite(step) || step === 0) return false;
+  return numbers.every((value, i) => Math.abs(value - (first + i * step)) <= 1e-9 * Math.max(1, Math.abs(value)));
 }
 
 /** What a key that takes a single value expects: an id of its catalog with an example, else expectedFor's words. */

@@ -158,6 +158,26 @@ describe("applyOverrides", () => {
       "--set: serving.utilization: a list, not a single value: expected a single value: a fraction like 0.35 or 35%, " +
         'found [0.4, 0.6] (a list) (YAML reads [ ] as a list: a 90% interval is written with "to" ' +
         "(serving.utilization=0.4 to 0.6))"
+    ],
+    [
+      // Several values for a key that takes one: --set takes one value, a list is not a batch. It was told to drop the
+      // brackets or quote the value, neither of which reads (helper item). 32 to 64 in 2 steps is sweep's 32:64:2.
+      "serving.batch=[32, 64]",
+      "--set: serving.batch: a list, not a single value: expected a single value: a whole number: a count like 16384, " +
+        "16k, 1.5M or 2B, found [32, 64] (a list) (--set takes one value: to try several, sweep --vary " +
+        "serving.batch=32:64:2, or one run per value (--set serving.batch=32, then --set serving.batch=64))"
+    ],
+    [
+      // Not evenly spaced (16 to 64 is 48, 64 to 256 is 192): no sweep gives these three, so one run per value.
+      "serving.batch=[16, 64, 256]",
+      "found [16, 64, 256] (a list) (--set takes one value: to try several, one run per value " +
+        "(--set serving.batch=16, then --set serving.batch=64, …))"
+    ],
+    [
+      // An id key: --vary runs over numbers only (readSweepAxis: "not a numeric key"), so one run per value.
+      "serving.hardware=[h100-sxm, h200-sxm]",
+      "found [h100-sxm, h200-sxm] (a list) (--set takes one value: to try several, one run per value " +
+        "(--set serving.hardware=h100-sxm, then --set serving.hardware=h200-sxm))"
     ]
   ])("says %s is a YAML list or map where the key takes a single value, and how to write it", (set, expected) => {
     expect(() => applyOverrides(resolved, [set], "--set", catalogIdsOf(loadCatalogs()))).toThrow(expected);
