@@ -8,6 +8,7 @@ import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
 import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
 import {SCENARIO_KEY_PATHS, scenarioKey} from "../lib/scenario/file/schema.js";
 import {closestMatch} from "../lib/errors/suggest.js";
+import {isTrackingParam} from "./trackingParams.js";
 
 /**
  * A scenario page's state in its URL: one `set` parameter per changed key, each `path=value` in the scenario file
@@ -50,8 +51,9 @@ export interface ShareQuery {
 /**
  * Reads a page's query string (`location.search`, or URLSearchParams) into `path=value` sets. This only checks the
  * shape: a `set` parameter holding `path=value` with a known key path. Values are checked by applyShareSets.
- * Nothing in the query is evaluated; unknown parameters, malformed sets and the earlier sets of a repeated key (but
- * one with the value its last set gives, as read: `0.5` is `50%`) are returned in `ignored`, each value once.
+ * Nothing in the query is evaluated; tracking parameters (isTrackingParam) are passed over without a word; unknown
+ * parameters, malformed sets and the earlier sets of a repeated key (but one with the value its last set gives, as
+ * read: `0.5` is `50%`) are returned in `ignored`, each value once.
  */
 export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
   const ignored: IgnoredSet[] = [];
@@ -62,6 +64,7 @@ export function parseShareQuery(query: string | URLSearchParams): ShareQuery {
   let count = 0;
   for (const [name, raw] of params) {
     if (name !== SHARE_PARAM) {
+      if (isTrackingParam(name)) continue;
       // The reason names the parameter cut short, its controls and bidi marks escaped (quoteFound): the set beside it
       // shows it whole (up to MAX_SET_LENGTH).
       // A parameter with no value is listed by its name: `?set%3Dserving.batch%3D64` was listed as

@@ -257,6 +257,28 @@ describe("formatShareSet and mergeSets", () => {
   });
 });
 
+describe("parseShareQuery and tracking parameters", () => {
+  it("passes over the tracking parameters social sites and shorteners append, and lists any other unknown one", () => {
+    // A link as LinkedIn, Facebook, Google Ads and Mailchimp hand it on: each of these was listed "unknown
+    // parameter …: expected set" in the notice above the page (helper item). The names are TRACKING_PARAMS' and utm_'s.
+    const query = parseShareQuery(
+      "?set=serving.batch%3D64&utm_source=linkedin&utm_medium=social&utm_campaign=launch&utm_term=tokens" +
+        "&utm_content=post&fbclid=IwAR0abc&gclid=Cj0KCQ&mc_eid=5f3a&li_fat_id=9b2c&trk=public_post&UTM_Source=x" +
+        "&frob=1"
+    );
+    expect(query.sets).toEqual(["serving.batch=64"]);
+    expect(query.ignored).toEqual([{set: "frob=1", reason: "unknown parameter frob: expected set"}]);
+    // Parsed as URLSearchParams too, as a page passes it.
+    expect(parseShareQuery(new URLSearchParams("utm_source=linkedin&fbclid=x")).ignored).toEqual([]);
+  });
+
+  it("keeps the notice for a parameter that only looks like one", () => {
+    // Not on the list: a name that starts like one but is another word, and `utm` without its underscore.
+    const names = parseShareQuery("?fbclidx=1&utm=1&gclid_extra=1").ignored.map((item) => item.set);
+    expect(names).toEqual(["fbclidx=1", "utm=1", "gclid_extra=1"]);
+  });
+});
+
 describe("parseShareQuery's reason for an unknown parameter", () => {
   it("offers the parameter meant: set for an upper-case or misspelt name, set=KEY=VALUE for a key used as one", () => {
     // Breaker: `?SET=serving.batch%3D64` was told only "expected set", where a bad value is offered its closest value.
