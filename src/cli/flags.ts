@@ -10,6 +10,7 @@ import {DIMENSIONS, infinityOf, readQuantity, unitFactorOf, type Dimension} from
 import {formatRange, isInRange, type NumberRange} from "../units/range.js";
 import {groupThousands} from "../units/groupThousands.js";
 import {pointGroupedWhole} from "../units/pointGrouped.js";
+import {notAChoice} from "../errors/notAChoice.js";
 
 // Parsers for flag values. Each rejects what is not a decimal number in range with a UserError naming the flag, the
 // range and what was given; commander calls them as `(value) => parsed`.
@@ -103,14 +104,15 @@ export function positiveInteger(flag: string, max = Infinity) {
 
 /**
  * One of a fixed set of words, written exactly; another is told the closest (`--precision FP8`: "did you mean fp8?",
- * as a catalog's choice cell is, CellReader.choice; the flag offered nothing).
+ * as a catalog's choice cell is, CellReader.choice; the flag offered nothing). Every flag with choices reads through
+ * it, in the words `--set` of a choice key has (notAChoice): "not one of the choices: expected one of bf16, fp16 or
+ * fp8, found fp4 (did you mean fp8?)".
  */
 export function oneOf<T extends string>(flag: string, allowed: readonly T[]) {
   return (text: string): T => {
     if ((allowed as readonly string[]).includes(text)) return text as T;
     const hint = didYouMean(text, allowed);
-    const expected = `one of ${allowed.join(", ")}`;
-    throw new UserError({flag, message: "not a valid choice", expected, found: text, ...(hint ? {hint} : {})});
+    throw new UserError({flag, ...notAChoice(allowed), found: text, ...(hint ? {hint} : {})});
   };
 }
 

@@ -190,8 +190,9 @@ describe("oneOf", () => {
   it("offers the closest choice, as a catalog's choice cell does (--precision FP8 had no hint; breaker)", () => {
     expect(errorOf(() => oneOf("--precision", ["bf16", "fp8", "fp4"])("FP8"))).toMatchObject({
       flag: "--precision",
-      message: "not a valid choice",
-      expected: "one of bf16, fp8, fp4",
+      // --set's words for a choice key (notAChoice; it read "not a valid choice: expected one of bf16, fp8, fp4").
+      message: "not one of the choices",
+      expected: "one of bf16, fp8 or fp4",
       found: "FP8",
       hint: "did you mean fp8?"
     });

@@ -2,7 +2,7 @@ import {METRIC_INFO} from "../../src/scenario/evaluate/metricInfo.js";
 import {describe, expect, it} from "vitest";
 import {formatPriceNumber} from "../../src/scenario/run/reportFormat.js";
 import {CHIP_HOUR_COMPONENT_NAMES} from "../../src/tco/chipHourCost.js";
-import {runCli} from "./runCli.js";
+import {oneErrorLine, runCli} from "./runCli.js";
 import {bundledModelCell} from "../catalog/cellColumn.js";
 
 const base = ["inference", "--hardware", "h100-sxm", "--model", "llama-3.1-8b"];
@@ -124,8 +124,18 @@ describe("token-ledger inference", () => {
     const bad = await runCli([...base, "--kv-cache", "int4"]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe(
-      "token-ledger: --kv-cache: not a valid choice: expected one of bf16, fp16, fp8, found int4\n"
+      "token-ledger: --kv-cache: not one of the choices: expected one of bf16, fp16 or fp8, found int4\n"
     );
+  });
+
+  it("words a bad --kv-cache as run --set serving.kvCache does: flag, choices, found, the closest", async () => {
+    // The flag read "not a valid choice: expected one of bf16, fp16, fp8, found fp4", --set "not one of the choices:
+    // expected one of bf16, fp16 or fp8, found fp4 (did you mean fp8?)" (helper item). fp8 is one letter from fp4.
+    const flag = await oneErrorLine([...base, "--kv-cache", "fp4"]);
+    const set = await oneErrorLine(["run", "base", "--set", "serving.kvCache=fp4"]);
+    const words = "not one of the choices: expected one of bf16, fp16 or fp8, found fp4 (did you mean fp8?)";
+    expect(flag).toBe(`--kv-cache: ${words}`);
+    expect(set).toBe(`--set: serving.kvCache: ${words}`);
   });
 
   it("reports no figure of decoding for a request of one output token: null in --json, — in the table", async () => {
@@ -425,8 +435,16 @@ describe("token-ledger inference", () => {
       null
     ],
     [["--pue", "5"], "--pue: out of range: expected a plain number in [1, 3]", null],
-    [["--stack", "tgi"], "--stack: not a valid choice: expected one of trtllm, vllm, sglang, jax, neuron, other", null],
-    [["--precision", "int4"], "--precision: not a valid choice: expected one of bf16, fp8, fp4, found int4", null],
+    [
+      ["--stack", "tgi"],
+      "--stack: not one of the choices: expected one of trtllm, vllm, sglang, jax, neuron or other",
+      null
+    ],
+    [
+      ["--precision", "int4"],
+      "--precision: not one of the choices: expected one of bf16, fp8 or fp4, found int4",
+      null
+    ],
     [
       ["--input-tokens", "0"],
       "--input-tokens: out of range: expected a whole number in [1 token, 100M tokens] (Input tokens per request, the range of serving.inputTokens), found 0",

@@ -21,6 +21,7 @@ import {keyReading} from "./countWords.js";
 import {CATALOG_ID_PATTERN, isQuantityKey, keyRange, type ScenarioKeyDef} from "./schema.js";
 import {catalogIdSpelling, didYouMean, didYouMeanHint, otherCatalogHint, swappedPair} from "../../errors/suggest.js";
 import {orList} from "../../units/wordList.js";
+import {notAChoice} from "../../errors/notAChoice.js";
 
 /**
  * A scenario value in its key's base unit: a number (a single known value), a string (catalog id or choice), or a
@@ -446,8 +447,7 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
           ? didYouMean(unquoted, choices)
           : undefined;
     return fail(node, {
-      message: "not one of the choices",
-      expected: `one of ${orList(choices)}`,
+      ...notAChoice(choices),
       found: describeFound(value, found),
       ...(hint ? {hint} : {})
     });
@@ -784,7 +784,7 @@ export function wholeOffers(
 
 /** What a value of the key looks like: "a power in W, kW or MW", "a whole count like 16384 or 16k". */
 export function expectedFor(def: ScenarioKeyDef): string {
-  if (def.type === "choice") return `one of ${orList(def.choices ?? [])}`;
+  if (def.type === "choice") return notAChoice(def.choices ?? []).expected;
   if (def.type === "id") return "a catalog id in lowercase kebab-case, like h100-sxm";
   const text = expectedQuantity(def.type);
   return def.integer ? `a whole number: ${text}` : text;
