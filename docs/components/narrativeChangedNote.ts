@@ -1,6 +1,6 @@
 // Above a scenario's narrative once the page no longer shows the scenario as filed: the words were written for the
 // file's values, the live figures in them follow the reader's changes.
-import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
+import {writtenAt, type ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
 import {scenarioKey} from "../lib/scenario/file/schema.js";
 import type {NamedCatalogs} from "../lib/scenario/narrative/catalogValueName.js";
 import {assumptionRows} from "./scenarioPage.js";
@@ -11,10 +11,10 @@ import {assumptionRows} from "./scenarioPage.js";
  * asic-9-months read "Why the 9-month cycle beats the 24-month one" over figures computed for 24 months, with nothing
  * to say the argument was the file's (site review).
  *
- * Listed: every key the page sets (a link's or a slider's set: origin "override") whose value differs from the
- * file's, and every key the file leaves at its default that the page sets, even to the default's value (setting
- * silicon.dieArea to its default 800 mm² prices the custom chip from its die: the figures change; breaker). Two
- * values that read alike ("1.2" for 1.2001) are written to six significant digits.
+ * Listed: every key the page sets (a link's or a slider's set: origin "override", or a link's `null`) whose value
+ * differs from the file's, and every key the file leaves at its default that the page sets, even to the default's
+ * value (setting silicon.dieArea to its default 800 mm² prices the custom chip from its die: the figures change;
+ * breaker). Two values that read alike ("1.2" for 1.2001) are written to six significant digits.
  *
  * @param filed The scenario as its file resolves it (the page's site data).
  * @param shown The scenario the page evaluates now (the file with the link's and the sliders' sets applied).
@@ -29,7 +29,10 @@ export function NarrativeChangedNote(
 ): HTMLElement {
   const note = document.createElement("div");
   note.className = "scenario-changed-note";
-  const set = new Set(Object.keys(shown.values).filter((path) => shown.values[path]!.origin.kind === "override"));
+  // A link's `null` too, which takes a key back to its default (origin "default", unset by the URL).
+  const set = new Set(
+    Object.keys(shown.values).filter((path) => writtenAt(shown.values[path]!.origin)?.kind === "override")
+  );
   const before = new Map(assumptionRows(filed, {catalogs}, set).map((row) => [row.path, row]));
   const changed = assumptionRows(shown, {catalogs}, set).filter((row) => {
     const was = before.get(row.path);

@@ -52,8 +52,9 @@ function table(rows: readonly AssumptionRow[]): HTMLElement {
 export function ScenarioAssumptionsTable(rows: readonly AssumptionRow[]): HTMLElement {
   const root = document.createElement("div");
   root.className = "scenario-assumptions-wrap";
-  const set = rows.filter((row) => row.originKind !== "default");
-  const defaults = rows.filter((row) => row.originKind === "default");
+  // A default a `null` took back was written by the file or link: it is listed with the values set.
+  const set = rows.filter((row) => row.originKind !== "default" || row.unset);
+  const defaults = rows.filter((row) => row.originKind === "default" && !row.unset);
   root.append(table(set));
   if (defaults.length) {
     const details = document.createElement("details");

@@ -10,6 +10,7 @@ import {
   type ScenarioMetricName
 } from "../lib/scenario/evaluate/evaluateScenario.js";
 import {scenarioToMarkdown} from "../lib/scenario/file/formatScenario.js";
+import {UNSET_WORD} from "../lib/scenario/file/explicitNull.js";
 import {keyValueComesFrom, SCENARIO_LABEL_MAX_CHARS, scenarioKey} from "../lib/scenario/file/schema.js";
 import {visibleLength} from "../lib/errors/displayText.js";
 import {METRIC_INFO} from "../lib/scenario/evaluate/metricInfo.js";
@@ -20,7 +21,12 @@ import {
   type UnsetKeyDefault
 } from "../lib/scenario/evaluate/unsetKeyDefaults.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
-import type {ResolvedScenario, ValueOrigin} from "../lib/scenario/resolve/resolveScenario.js";
+import {
+  writtenAt,
+  type ResolvedScenario,
+  type SetOrigin,
+  type ValueOrigin
+} from "../lib/scenario/resolve/resolveScenario.js";
 import {catalogValueName, type NamedCatalogs} from "../lib/scenario/narrative/catalogValueName.js";
 import type {RunReport} from "../lib/scenario/run/runReport.js";
 import {
@@ -282,8 +288,9 @@ export function metricRows(metrics: RunReport["metrics"]): MetricRow[] {
 /**
  * Where a value comes from, in words a reader knows: "this scenario's file", "inherited from Base case" (the parent's
  * short name from `scenarioLabels`, else its id: its title, "Base case — merchant GPUs", wrapped to five lines in
- * every inherited row's narrow Origin cell; trial), "default", "set on this page (URL)". The file and line are
- * originAt's, for a tooltip.
+ * every inherited row's narrow Origin cell; trial), "default", "set on this page (URL)"; a default a `null` took the
+ * key back to says where ("default: unset in this scenario's file", "default: unset in Base case", "default: unset on
+ * this page (URL)"). The file and line are originAt's, for a tooltip.
  */
 export function describeOrigin(origin: ValueOrigin, scenarioLabels: Readonly<Record<string, string>> = {}): string {
   switch (origin.kind) {
@@ -292,15 +299,31 @@ export function describeOrigin(origin: ValueOrigin, scenarioLabels: Readonly<Rec
     case "parent":
       return `inherited from ${scenarioLabels[origin.scenario] ?? origin.scenario}`;
     case "default":
-      return "default";
+      return origin.unset ? `default: unset ${unsetPlace(origin.unset, scenarioLabels)}` : "default";
     case "override":
       return `set on this page (${origin.flag})`;
   }
 }
 
-/** The file and line a value was set at, for modellers ("data/scenarios/base.md:12, scenario id base"); "" if none. */
-export function originAt(origin: ValueOrigin): string {
-  return origin.kind === "file" || origin.kind === "parent"
+/** Where a `null` was written, after "unset": "in this scenario's file", "in Base case", "on this page (URL)". */
+function unsetPlace(origin: SetOrigin, labels: Readonly<Record<string, string>>): string {
+  switch (origin.kind) {
+    case "file":
+      return "in this scenario's file";
+    case "parent":
+      return `in ${labels[origin.scenario] ?? origin.scenario}`;
+    case "override":
+      return `on this page (${origin.flag})`;
+  }
+}
+
+/**
+ * The file and line a value was set at, for modellers ("data/scenarios/base.md:12, scenario id base"), or the `null`
+ * that took it back to its default; "" if none.
+ */
+export function originAt(value: ValueOrigin): string {
+  const origin = writtenAt(value);
+  return origin?.kind === "file" || origin?.kind === "parent"
     ? `${origin.file}:${origin.line}, scenario id ${origin.scenario}`
     : "";
 }
@@ -370,6 +393,11 @@ export interface AssumptionRow {
   /** originAt: the file and line, for the origin's tooltip. */
   originAt: string;
   originKind: ValueOrigin["kind"];
+  /**
+   * True for a default that a `null` took the key back to (origin "default" with `unset`): listed among the values
+   * set, since its file or link wrote it, not among the defaults nothing wrote.
+   */
+  unset?: true;
   source: string;
   /**
    * Why the evaluation does not read this value, when it does not: another description of the custom chip, set more
@@ -423,6 +451,7 @@ export function assumptionRows(
       origin: describeOrigin(v.origin, names.scenarioLabels),
       originAt: originAt(v.origin),
       originKind: v.origin.kind,
+      ...(v.origin.kind === "default" && v.origin.unset ? {unset: true as const} : {}),
       source: v.source ?? "",
       unused: unread[v.path] ?? "",
       resolvedDefault
@@ -464,6 +493,11 @@ function followedValueText(
   return `${text} (as ${from})`;
 }
 
+/** A changed value in a downloaded scenario's title and description: in the file notation, or `null` for one unset. */
+function changedValueText(path: string, value: ScenarioValue | null): string {
+  return value === null ? UNSET_WORD : displayValue(path, value as number | string | Distribution);
+}
+
 /** The source recorded in a downloaded scenario for each value a reader changed. */
 export const READER_SOURCE = "set by a reader on the token-ledger scenario page";
 
@@ -472,11 +506,18 @@ export const READER_SOURCE = "set by a reader on the token-ledger scenario page"
  * page evaluated them), with the parent's narrative referenced. `npx token-ledger validate` accepts it.
  */
 export function editedScenarioMarkdown(resolved: ResolvedScenario, sets: readonly string[]): string {
-  const values: Record<string, ScenarioValue> = {};
+  const values: Record<string, ScenarioValue | null> = {};
   const sources: Record<string, string> = {};
   for (const set of sets) {
     const path = setPath(set);
-    const value = resolved.values[path]?.value;
+    const resolvedValue = resolved.values[path];
+    // A link's `null` is written as `null`, without a source (a source describes a value the file sets): the file then
+    // takes the key back to its default as the page did, where leaving it out would keep the parent's value.
+    if (resolvedValue?.origin.kind === "default" && resolvedValue.origin.unset?.kind === "override") {
+      values[path] = null;
+      continue;
+    }
+    const value = resolvedValue?.value;
     if (value === null || value === undefined) continue;
     values[path] = value;
     sources[path] = READER_SOURCE;
@@ -492,9 +533,7 @@ export function editedScenarioMarkdown(resolved: ResolvedScenario, sets: readonl
   // The title and description say what changed: the parent's ("…, 9-month design cycle") may no longer hold (a file
   // setting a 15-month cycle kept it; trial), in the file's own notation, as its front matter writes the values (a
   // title of "13%" beside "12.5%/yr": breaker).
-  const changes = changed.map(
-    (path) => `${path} ${displayValue(path, values[path] as number | string | Distribution)}`
-  );
+  const changes = changed.map((path) => `${path} ${changedValueText(path, values[path]!)}`);
   const listed = changes.length > 3 ? [...changes.slice(0, 3), `${changes.length - 3} more`] : changes;
   return scenarioToMarkdown({
     id: `${resolved.id}-edited`,

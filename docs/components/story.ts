@@ -12,7 +12,7 @@ import {
 } from "../lib/scenario/evaluate/evaluateScenario.js";
 import {didYouMean} from "../lib/errors/suggest.js";
 import {unreadKeys} from "../lib/scenario/evaluate/unreadKeys.js";
-import type {ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
+import {writtenAt, type ResolvedScenario} from "../lib/scenario/resolve/resolveScenario.js";
 import {scenarioDistributions, type ScenarioPoint} from "../lib/scenario/resolve/scenarioValues.js";
 import type {RunReport} from "../lib/scenario/run/runReport.js";
 import type {Distribution} from "../lib/uncertainty/distribution.js";
@@ -426,7 +426,7 @@ export function storyAssumptionItems(
       value: fallback && !changed ? fallback.value : assumptionValueText(path, value ?? null, story.catalogs),
       source: fallback ? fallback.source : (resolved?.source ?? ""),
       changed,
-      ...(resolved?.origin.kind === "override" ? {origin: linkOrigin(story, path)} : {})
+      ...(resolved && writtenAt(resolved.origin)?.kind === "override" ? {origin: linkOrigin(story, path)} : {})
     };
   });
 }

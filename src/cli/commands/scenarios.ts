@@ -46,6 +46,7 @@ import {andList} from "../../units/wordList.js";
 import {positiveInteger, seedFlag} from "../flags.js";
 import {formatNumber, formatTable, wrapProse} from "../table.js";
 import {compareByOrigin} from "../../scenario/resolve/originOrder.js";
+import {writtenAt, type ValueOrigin} from "../../scenario/resolve/resolveScenario.js";
 import {FOOTNOTE_MARKS as MARKS} from "../../scenario/run/footnoteMarks.js";
 
 /** The flywheel's figures that are 0 when the design cycle is at its floor (flywheelFloorNote): both loops are one. */
@@ -261,6 +262,21 @@ export function registerScenarioCommands(program: Command): void {
     });
 }
 
+/**
+ * Where `run`'s table says a value comes from: the flag, the file:line, "default", or, for a default a `null` took the
+ * key back to, "default, unset at file:line" or "default, unset by --set".
+ */
+export function runOrigin(origin: ValueOrigin): string {
+  if (origin.kind === "default") {
+    const {unset} = origin;
+    if (!unset) return "default";
+    return unset.kind === "override"
+      ? `default, unset by ${unset.flag}`
+      : `default, unset at ${unset.file}:${unset.line}`;
+  }
+  return origin.kind === "override" ? origin.flag : `${origin.file}:${origin.line}`;
+}
+
 export interface Comparison {
   scenarios: string[];
   /** Assumptions whose values differ between the scenarios: path → one value per scenario (base units). */
@@ -465,19 +481,16 @@ function formatRun(report: RunReport, sets: readonly string[]): string {
   lines.push("");
   // As the files that set them read (compareByOrigin): the --set keys as typed, then each file's keys by line.
   const byOrigin = compareByOrigin(report.scenario.chain, sets);
+  // A key a `null` took back to its default is listed too: the file or flag wrote it.
   const set = Object.entries(report.assumptions)
-    .filter(([, a]) => a.origin.kind !== "default")
+    .filter(([, a]) => writtenAt(a.origin) !== undefined)
     .sort(([pathA, a], [pathB, b]) => byOrigin({path: pathA, origin: a.origin}, {path: pathB, origin: b.origin}));
   const row = ([path, a]: (typeof set)[number]) => [
     path,
     // As the pages' assumptions tables write it, with its unit ("45%–75% (90% interval)" for base.md's "0.45 to 0.75",
     // "3–12 months (90% interval)" where a bare "3 to 12" said no unit); --json has each value as written.
     formatAssumption(path, a.value),
-    a.origin.kind === "override"
-      ? a.origin.flag
-      : a.origin.kind === "default"
-        ? "default"
-        : `${a.origin.file}:${a.origin.line}`
+    runOrigin(a.origin)
   ];
   lines.push(formatTable(["key", "value", "from"], set.filter(([, a]) => a.unused === undefined).map(row)));
   // Keys set (often inherited) that the evaluation does not read (unreadKeys): why, in the last column.

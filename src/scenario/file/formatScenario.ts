@@ -3,6 +3,7 @@ import {formatQuantity, readQuantity} from "../../units/quantity.js";
 import {isInRange} from "../../units/range.js";
 import type {ScenarioValue} from "./readValue.js";
 import {isQuantityKey, keyRange, SCENARIO_KEYS, scenarioKey, type ScenarioKeyDef} from "./schema.js";
+import {UNSET_WORD} from "./explicitNull.js";
 
 /**
  * Writes a value back in the file notation (`700 W`, `$150M`, `{dist: lognormal, p5: 0.5, p95: 0.8}`), so that
@@ -44,8 +45,11 @@ export interface ScenarioMarkdownInput {
   label?: string;
   description?: string;
   extends?: string;
-  /** Values by key path, in base units; written grouped by the path's first segment, in schema order. */
-  values: Record<string, ScenarioValue>;
+  /**
+   * Values by key path, in base units; written grouped by the path's first segment, in schema order. Null writes
+   * `null`, which takes the key back to its default.
+   */
+  values: Record<string, ScenarioValue | null>;
   /** Source text by key path. */
   sources?: Record<string, string>;
   /** The Markdown narrative. */
@@ -70,7 +74,7 @@ export function scenarioToMarkdown(input: ScenarioMarkdownInput): string {
     const dot = path.indexOf(".");
     const group = path.slice(0, dot);
     const entries = groups.get(group) ?? [];
-    entries.push(`  ${path.slice(dot + 1)}: ${formatScenarioValue(def, value)}`);
+    entries.push(`  ${path.slice(dot + 1)}: ${value === null ? UNSET_WORD : formatScenarioValue(def, value)}`);
     groups.set(group, entries);
   }
   for (const [group, entries] of groups) lines.push(`${group}:`, ...entries);

@@ -21,6 +21,7 @@ import {dashAfterKeyError, isDashAfterKey} from "./dashAfterKey.js";
 import {secondFrontMatterError} from "./secondFrontMatter.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {capErrors, MAX_ERRORS_PER_FILE} from "../../errors/capErrors.js";
+import {isExplicitNull, UNSET_WORD} from "./explicitNull.js";
 
 /** A scenario file as the caller read it: the name to report in errors, and its text. */
 export interface ScenarioText {
@@ -60,6 +61,18 @@ export interface ParsedValue {
   position: SourcePosition;
 }
 
+/**
+ * A key a file takes back to its default with `null` (or `~`): it has the value it would have with no file setting
+ * it, whatever the file's ancestors set (resolveScenario).
+ */
+export interface UnsetKey {
+  path: string;
+  /** The word as written: `null`, `~`, `Null`, … */
+  written: string;
+  /** Where the word starts. */
+  position: SourcePosition;
+}
+
 /** A `sources:` entry: where the file's value of a key comes from. */
 export interface ParsedSource {
   text: string;
@@ -81,6 +94,8 @@ export interface ParsedScenario {
   extends: {id: string; position: SourcePosition} | undefined;
   /** Assumptions set in this file, by key path, in file order. */
   values: Record<string, ParsedValue>;
+  /** Keys this file takes back to their defaults (`serving.kvCache: null`), by key path; none is in `values`. */
+  unset: Record<string, UnsetKey>;
   /** Sources given in this file, by key path. */
   sources: Record<string, ParsedSource>;
   /** The Markdown narrative after the front matter. */
@@ -373,6 +388,7 @@ function emptyScenario(file: string, id: string, lines: readonly string[], close
     description: undefined,
     extends: undefined,
     values: {},
+    unset: {},
     sources: {},
     body: lines.slice(close + 1).join("\n"),
     bodyLine: close + 2
@@ -479,7 +495,12 @@ function withoutErrors(scenario: ParsedScenario, errors: readonly UserError[]): 
   const failed = new Set(errors.map((error) => error.detail.path));
   const keep = <T>(entries: Record<string, T>) =>
     Object.fromEntries(Object.entries(entries).filter(([path]) => !failed.has(path)));
-  return {...scenario, values: keep(scenario.values), sources: keep(scenario.sources)};
+  return {
+    ...scenario,
+    values: keep(scenario.values),
+    unset: keep(scenario.unset),
+    sources: keep(scenario.sources)
+  };
 }
 
 /** The part of a scenario file read without error, when parseScenario threw for the rest (see withoutErrors). */
@@ -503,17 +524,22 @@ export function partialIdInError(error: unknown): boolean {
 function unsetSourceErrors(scenario: ParsedScenario): UserError[] {
   return Object.entries(scenario.sources)
     .filter(([path]) => !(path in scenario.values))
-    .map(
-      ([path, source]) =>
-        new UserError({
-          ...source.position,
-          path: `sources.${path}`,
-          message: "source for a key this file does not set",
-          expected: `a key set in this file (a source describes this file's value of ${path})`,
-          found: path,
-          hint: `set ${path} in this file too, or give the source in the file that sets it`
-        })
-    );
+    .map(([path, source]) => {
+      const unset = scenario.unset[path];
+      return new UserError({
+        ...source.position,
+        path: `sources.${path}`,
+        message: "source for a key this file does not set",
+        expected: `a key set in this file (a source describes this file's value of ${path})`,
+        found: unset
+          ? `${path}, which line ${unset.position.line} takes back to its default with ${unset.written}`
+          : path,
+        // An unset key has the default's value, and the default's source (the reference's) says where it comes from.
+        hint: unset
+          ? `a key at its default shows the reference's source for it; say why in the narrative, or set a value here`
+          : `set ${path} in this file too, or give the source in the file that sets it`
+      });
+    });
 }
 
 /**
@@ -547,6 +573,16 @@ function readTopLevel(root: YAMLMap, scenario: ParsedScenario, site: YamlSite): 
   walkKeys(root, "", site, {
     reserved: (key, keyNode, valueNode) => readReserved(key, keyNode, valueNode, scenario, site),
     key: (def, valueNode) => {
+      // `null` written out takes the key back to its default (resolveScenario); an empty value is still refused.
+      const target = site.deref(valueNode);
+      if (isExplicitNull(target)) {
+        scenario.unset[def.path] = {
+          path: def.path,
+          written: site.text(target).trim() || UNSET_WORD,
+          position: site.position(valueNode)
+        };
+        return;
+      }
       const value = readValue(def, valueNode, site);
       if (value === undefined) return;
       scenario.values[def.path] = {
@@ -616,6 +652,22 @@ function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenari
       }
     };
     throughAliasWalk(valueNode, site, () => walkKeys(node as YAMLMap, "", site, visitor));
+    return;
+  }
+  if (isExplicitNull(node)) {
+    // `null` takes a scenario key back to its default; these keys have none to go back to (breaker's question).
+    site.fail(valueNode, {
+      path: key,
+      message: `${key} cannot be unset`,
+      expected: key === "extends" ? "the id of the scenario to extend" : `text for ${key}`,
+      found: site.text(node).trim() || UNSET_WORD,
+      hint:
+        key === "extends"
+          ? "a scenario without `extends:` builds on none: leave the key out"
+          : key === "id"
+            ? "a file without `id:` takes its file name as its id: leave the key out"
+            : `a scenario's ${key} is its own, never inherited: leave the key out`
+    });
     return;
   }
   const text = scalarText(node, site.text(valueNode));
@@ -769,6 +821,16 @@ function walkKeys(
           message: "empty group",
           expected: `keys indented under ${path}:, like ${example}`,
           found: "nothing under it"
+        });
+      } else if (isExplicitNull(value) && !visitor.label) {
+        // `serving: null` read as nothing at all, in silence: a group is unset key by key.
+        site.fail(pair.value, {
+          path: label(path),
+          message: "a group cannot be unset",
+          expected:
+            `a map of keys under ${path}, each key to take back to its default written with null, ` +
+            `like ${groupKeyPaths(path)[0]}: null`,
+          found: `${path}: ${site.text(value).trim() || UNSET_WORD}`
         });
       } else if (!(isScalar(value) && value.value === null) && value !== null && value !== undefined) {
         // A group's name that is also a key's last part elsewhere (`hardware: h200-sxm` for serving.hardware).

@@ -34,6 +34,19 @@ The narrative, in Markdown.
 `;
 
 /**
+ * An example child scenario that takes back a key its parent sets (base sets training.model: llama-3.1-405b; unset, it
+ * follows serving.model), shown on the reference page (and resolved by the tests, so it stays valid). It extends base,
+ * the one bundled scenario a report project's reference may name.
+ */
+export const EXAMPLE_UNSET = `---
+title: The base case on a 70B model, trained as it is served
+extends: base
+serving.model: llama-3.1-70b
+training.model: null
+---
+`;
+
+/**
  * The scenario file reference, generated from the schema table and the units table so the documentation cannot
  * drift from what the parser accepts: file layout, reserved keys, units, distribution notation, and every key with
  * its unit, accepted units, range, default, meaning and source.
@@ -56,6 +69,26 @@ export function scenarioReferenceMarkdown(): string {
     "```markdown",
     EXAMPLE_SCENARIO.trimEnd(),
     "```",
+    "",
+    "## Taking a key back to its default",
+    "",
+    "A key written `null` (or `~`) has the value it would have if no file set it: the default below, or unset for a",
+    'key whose default is "not set" (`serving.kvCache` then follows `serving.precision`; `silicon.bf16Flops` leaves',
+    "the custom chip to `silicon.chip` or `silicon.relativeThroughput`), whatever the scenario's parents set. The",
+    "scenario's page, `run` and `run --json` show it as a default and say where it was unset. An empty value",
+    '(`serving.kvCache:` with nothing after it) is still an error, as a value forgotten, and a quoted `"null"` is the',
+    "text null. A child of `base`, which trains `llama-3.1-405b`, that trains the model it serves (`training.model`",
+    "unset follows `serving.model`):",
+    "",
+    "```markdown",
+    EXAMPLE_UNSET.trimEnd(),
+    "```",
+    "",
+    "On the command line and in a share link, `--set serving.kvCache=null` does the same. In a scenario without",
+    "`extends:`, or for a key no parent sets, `null` changes nothing and is accepted: it says the value is the",
+    "default, and stays true if the file later extends another. A group cannot be unset as a whole (`serving: null`",
+    "is an error: write `null` under each key), nor can the reserved keys below, which are never inherited; a",
+    "`sources:` entry for a key written `null` is an error, since the default's source is the one shown.",
     "",
     "## Reserved keys",
     "",

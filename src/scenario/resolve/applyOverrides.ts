@@ -15,12 +15,14 @@ import type {ResolvedScenario} from "./resolveScenario.js";
 import {groupKeyPaths, isQuantityKey, SCENARIO_GROUPS, scenarioKey, type ScenarioKeyDef} from "../file/schema.js";
 import {duplicateKeys} from "../file/yamlKeys.js";
 import {scenarioKeyHint} from "../file/keyPathHint.js";
+import {isExplicitNull} from "../file/explicitNull.js";
 
 /**
  * Applies `path=value` overrides (the command line's `--set serving.utilization=0.7`, a page's URL parameters) on top
  * of a resolved scenario, and returns a new one. Values use the file notation, units and distributions included
- * (`--set "silicon.power=600 to 800 W"`). Every bad override is collected and thrown together as UserErrors naming the
- * flag, the key path, what was expected and what was found. With `catalogIds`, an id's hint offers only a catalog id.
+ * (`--set "silicon.power=600 to 800 W"`); `path=null` takes the key back to its default, as `null` does in a file.
+ * Every bad override is collected and thrown together as UserErrors naming the flag, the key path, what was expected
+ * and what was found. With `catalogIds`, an id's hint offers only a catalog id.
  */
 export function applyOverrides(
   resolved: ResolvedScenario,
@@ -136,6 +138,17 @@ export function applyOverrides(
     const collection = doc && collectionError(def, doc.contents, written, flag, path);
     if (collection) {
       errors.push(collection);
+      continue;
+    }
+    // `null` (or `~`) takes the key back to the value it has with no file setting it, as in a file; `path=` is refused.
+    if (doc && isExplicitNull(doc.contents)) {
+      values[path] = {
+        path,
+        value: def.default,
+        written: null,
+        origin: {kind: "default", unset: {kind: "override", flag, written: set, replaced: values[path]?.value ?? null}},
+        source: def.source
+      };
       continue;
     }
     const site: ValueSite = {

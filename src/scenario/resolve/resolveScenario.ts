@@ -7,18 +7,33 @@ import {MARKDOWN_EXTENSION} from "../file/markdownExtensions.js";
 
 /** Where a resolved value came from. */
 export type ValueOrigin =
+  | SetOrigin
+  /**
+   * Nobody set it: the schema's default. `unset`: where a `null` took the key back to it (`serving.kvCache: null` in a
+   * file whose parent sets bf16, `--set serving.kvCache=null`); absent where nothing was written.
+   */
+  | {kind: "default"; unset?: SetOrigin};
+
+/** Where a value, or the `null` that took a key back to its default, was written. */
+export type SetOrigin =
   /** Set in the scenario's own file. */
   | {kind: "file"; scenario: string; file: string; line: number; column: number}
   /** Inherited through `extends` from an ancestor's file. */
   | {kind: "parent"; scenario: string; file: string; line: number; column: number}
-  /** Nobody set it: the schema's default. */
-  | {kind: "default"}
   /**
    * Set on the command line (`--set path=value`) or by a reader's control. `replaced`: the value it took the place of
    * (the scenario's, an ancestor's or the default; absent where none is known, a sweep's `--vary`), so that a note can
    * tell a setting that changes nothing (`--set serving.hardware=h100-sxm` on base) from one that does.
    */
   | {kind: "override"; flag: string; written: string; replaced?: ScenarioValue | null};
+
+/**
+ * Where a value was written: its origin, or, for a default that a `null` took the key back to, where the `null` was
+ * written; undefined for a default nothing wrote.
+ */
+export function writtenAt(origin: ValueOrigin): SetOrigin | undefined {
+  return origin.kind === "default" ? origin.unset : origin;
+}
 
 export interface ResolvedValue {
   path: string;
@@ -215,7 +230,31 @@ export function scenarioChain(
 }
 
 function resolveKey(def: ScenarioKeyDef, chain: readonly ParsedScenario[]): ResolvedValue {
-  const setter = chain.findIndex((scenario) => scenario.values[def.path] !== undefined);
+  // The nearest file that writes the key, with a value or with `null`: a `null` hides what its ancestors set.
+  const setter = chain.findIndex(
+    (scenario) => scenario.values[def.path] !== undefined || scenario.unset[def.path] !== undefined
+  );
+  const unset = chain[setter]?.unset[def.path];
+  if (unset) {
+    // The value the key has when no file sets it, and the default's source: no file's source describes it (a source
+    // for an unset key is an error, parseScenario's unsetSourceErrors).
+    return {
+      path: def.path,
+      value: def.default,
+      written: null,
+      origin: {
+        kind: "default",
+        unset: {
+          kind: setter === 0 ? "file" : "parent",
+          scenario: chain[setter]!.id,
+          file: unset.position.file,
+          line: unset.position.line,
+          column: unset.position.column
+        }
+      },
+      source: def.source
+    };
+  }
   // A source belongs to the value it describes: search from the child up to the file that set the value.
   const annotators = setter >= 0 ? chain.slice(0, setter + 1) : chain;
   const given = annotators.find((scenario) => scenario.sources[def.path] !== undefined)?.sources[def.path]?.text;

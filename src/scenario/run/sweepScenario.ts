@@ -16,7 +16,7 @@ import {countPairError, ORDERED_COUNTS} from "../evaluate/countOrder.js";
 import {customChipMode, customUnitCostMode, specPointError} from "../evaluate/customChipSpec.js";
 import {METRIC_READERS, NULLABLE_METRICS} from "../evaluate/metrics.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
-import type {ResolvedScenario} from "../resolve/resolveScenario.js";
+import {writtenAt, type ResolvedScenario} from "../resolve/resolveScenario.js";
 import {formatBeyondBound, formatRange, isInRange, plainNumber} from "../../units/range.js";
 import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
 import {displayValue} from "../file/displayValue.js";
@@ -539,14 +539,16 @@ export function markVariedKeys(input: ResolvedScenario, axes: readonly SweepAxis
     if (current.origin.kind === "override" && current.origin.flag === "--vary" && current.origin.written === written) {
       continue;
     }
-    if (current.origin.kind === "override") {
+    // `--set path=null` sets it too (to its default).
+    const set = writtenAt(current.origin);
+    if (set?.kind === "override") {
       errors.push(
         new UserError({
           flag: "--vary",
           path,
           message: "key both varied and set",
           expected: "each key either varied (--vary) or set (--set), not both",
-          found: `--vary ${written} and ${current.origin.flag} ${current.origin.written}`
+          found: `--vary ${written} and ${set.flag} ${set.written}`
         })
       );
     }

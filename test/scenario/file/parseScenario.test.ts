@@ -346,8 +346,12 @@ describe("parseScenario", () => {
         "did you mean serving.hardware? a key of serving: is indented under it"
       ]
     ]);
-    // An explicit null (`serving: ~`) is nothing set, written on purpose.
-    expect(() => parse("---\nserving: ~\n---\n")).not.toThrow();
+    // An explicit null (`serving: ~`) was accepted as nothing set, written on purpose. Now that `null` on a key takes
+    // it back to its default, `serving: ~` would read as every serving key taken back while it changed nothing: an
+    // error, at the group, naming how to unset a key of it (serving.hardware, its first key in the schema).
+    expect(
+      userErrorsOf(() => parse("---\nserving: ~\n---\n")).map((e) => [e.line, e.path, e.message, e.found])
+    ).toEqual([[2, "serving", "a group cannot be unset", "serving: ~"]]);
   });
 
   it("tells a key written without the space after its colon how to write it (breaker: `batch:8`, no hint)", () => {

@@ -1,13 +1,16 @@
 import {describe, expect, it} from "vitest";
 import {
   EXAMPLE_SCENARIO,
+  EXAMPLE_UNSET,
   scenarioReferenceMarkdown,
   scenarioReferencePageMarkdown
 } from "../../../src/scenario/file/reference.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
-import {isQuantityKey, RESERVED_KEYS, SCENARIO_KEYS} from "../../../src/scenario/file/schema.js";
+import {isQuantityKey, keyValueComesFrom, RESERVED_KEYS, SCENARIO_KEYS} from "../../../src/scenario/file/schema.js";
 import {type Dimension, DIMENSIONS, readQuantity} from "../../../src/units/quantity.js";
 import {siteMentions} from "../../siteMentions.js";
+import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
+import {resolveScenario} from "../../../src/scenario/resolve/resolveScenario.js";
 
 describe("scenarioReferenceMarkdown", () => {
   const reference = scenarioReferenceMarkdown();
@@ -99,6 +102,19 @@ describe("scenarioReferenceMarkdown", () => {
     const example = parseScenario({file: "example.md", text: EXAMPLE_SCENARIO});
     expect(example.extends?.id).toBe("base");
     expect(Object.keys(example.values)).toContain("silicon.nre");
+  });
+
+  it("shows, under its own heading, a child of base that takes base's training model back to the default", () => {
+    expect(reference).toContain("## Taking a key back to its default");
+    expect(reference).toContain(EXAMPLE_UNSET.trimEnd());
+    const example = parseScenario({file: "example.md", text: EXAMPLE_UNSET});
+    const library = loadScenarioLibrary();
+    // base.md sets training.model: llama-3.1-405b; the example's null leaves it unset (the schema's default, null), so
+    // it follows serving.model (schema `follows`).
+    expect(library.resolve("base").values["training.model"]!.value).toBe("llama-3.1-405b");
+    const resolved = resolveScenario("example", (id) => (id === "example" ? example : library.index.lookup(id)));
+    expect(resolved.values["training.model"]).toMatchObject({value: null, origin: {kind: "default"}});
+    expect(keyValueComesFrom("training.model", false)).toBe("serving.model");
   });
 });
 
