@@ -74,6 +74,9 @@ export function TornadoChart(
   // Margins never wider than the chart: a card can be measured very narrow while the page lays out.
   const chartWidth = Math.max(width ?? 640, 240);
   const marginLeft = Math.min(180, chartWidth * 0.35);
+  // At least four ticks: at 390 px Plot's one per 80 px gave /flywheel's axis a single tick, "6", and bars whose
+  // lengths could not be read (new-user trial).
+  const tickCount = Math.max(4, Math.round((chartWidth - marginLeft) / 80));
   return Plot.plot({
     width: chartWidth,
     height: height ?? 60 + (BASE_LABEL_MARGIN_TOP - PLOT_MARGIN_TOP) + 36 * Math.max(1, drawn.length),
@@ -83,9 +86,11 @@ export function TornadoChart(
     x: {
       label: xLabel,
       grid: true,
-      // At least four ticks: at 390 px Plot's one per 80 px gave /flywheel's axis a single tick, "6", and bars whose
-      // lengths could not be read (new-user trial).
-      ticks: Math.max(4, Math.round((chartWidth - marginLeft) / 80)),
+      ticks: tickCount,
+      // The domain widened to whole steps of that count, so a tick stands at or beyond each end of every bar: on the
+      // data's own extent /custom-silicon's NPV axis (bars from $1.0B to $3.9B) had two ticks, $2B and $3B, and the
+      // ends of its longest bar could not be read (reader's audit, helper-234).
+      nice: tickCount,
       ...(tickFormat ? {tickFormat: axisTickFormat((v: number) => tickFormat(v / scale))} : {})
     },
     y: {label: null, domain: drawn.map((r) => labels[r.input] ?? r.input)},

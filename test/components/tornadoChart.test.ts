@@ -34,6 +34,28 @@ describe("TornadoChart", () => {
     expect(ticks.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("puts a tick at or beyond both ends of every bar", () => {
+    // /custom-silicon's NPV tornado at 1280 and 390 px (USD millions, as the page scales them; read off its bars): base
+    // $2.29B, serving utilisation from $3.87B at p5 to $1.02B at p95. On the bars' own extent its axis had two ticks,
+    // $2B and $3B, and the longest bar's ends could not be read against it (reader's audit).
+    const rows = [row("utilisation", 3870, 1020), row("throughput", 1700, 2850), row("nre", 2400, 2100)];
+    for (const width of [260, 400]) {
+      const chart = TornadoChart(rows, {base: 2290, width});
+      const ticks = [...chart.querySelectorAll('g[aria-label="x-axis tick"] path')].map((tick) =>
+        Number(/translate\(([-\d.]+)/.exec(tick.getAttribute("transform") ?? "")?.[1])
+      );
+      const bars = [...chart.querySelectorAll('g[aria-label="bar"] rect')].map((bar) => {
+        const x = Number(bar.getAttribute("x"));
+        return {from: x, to: x + Number(bar.getAttribute("width"))};
+      });
+      expect(ticks.length).toBeGreaterThanOrEqual(3);
+      expect(bars).toHaveLength(6);
+      // Pixels; a half-pixel for Plot's rounding of the ticks' positions.
+      expect(Math.min(...ticks)).toBeLessThanOrEqual(Math.min(...bars.map((b) => b.from)) + 0.5);
+      expect(Math.max(...ticks)).toBeGreaterThanOrEqual(Math.max(...bars.map((b) => b.to)) - 0.5);
+    }
+  });
+
   it("labels the base's rule with what it is and its value, above the bars", () => {
     // /flywheel's rule at the base case (5.3%) had no label: the bars' common start was not said (reader's audit).
     const rows = [row("a", 4.7, 7.0), row("b", 5.3, 7.5)];
