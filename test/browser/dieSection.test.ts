@@ -42,6 +42,11 @@ describe.skipIf(!enabled)("custom-silicon: from the die to the price list", () =
           "silicon.partnerMargin": 0
         }).customUnitCost!.priceUsd;
       expect(relativeError(await unitCost(page), at(800))).toBeLessThan(1e-12);
+      // The spec sentence links FP8 to the glossary and reads as words: the link inside a plain template string
+      // printed its address ("with 1,000 http://…/glossary#fp8-bf16, 144 GB"; reader's audit, helper-234).
+      const verdict = page.locator('[data-testid="die-verdict"]');
+      expect(await verdict.innerText()).toMatch(/with [\d,]+ FP8 TFLOP\/s, /);
+      expect(await verdict.locator('a.glossary-term[href$="#fp8-bf16"]').innerText()).toBe("FP8 TFLOP/s");
       const waterfallBefore = await chartSvg(page, "chart-waterfall");
       const unitBefore = await chartSvg(page, "chart-unit-cost");
 
