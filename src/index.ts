@@ -85,6 +85,15 @@ export * from "./scenario/run/footnoteMarks.js";
 export * from "./scenario/evaluate/metricInfo.js";
 export {unreadCustomChipKeys} from "./scenario/evaluate/customChipSpec.js";
 export {unreadKeys} from "./scenario/evaluate/unreadKeys.js";
+export {
+  unsetKeyDefault,
+  unsetKeyDefaultsOf,
+  UNSET_KEY_DEFAULT_PATHS,
+  UNSET_WITHOUT_ONE_VALUE,
+  type UnsetKeyContext,
+  type UnsetKeyDefault
+} from "./scenario/evaluate/unsetKeyDefaults.js";
+export {UNSET_WORD, isExplicitNull} from "./scenario/file/explicitNull.js";
 export * from "./scenario/run/sweepScenario.js";
 export {CHIP_FAMILIES, CHIP_FAMILY_NAMES, type ChipFamily} from "./catalog/chipFamily.js";
 export {SOFTWARE_STACKS, SOFTWARE_STACK_NAMES, type SoftwareStack} from "./inference/calibration/measurement.js";

@@ -32,10 +32,11 @@ describe("a scenario page's assumptions table", () => {
     ]);
     const kid = resolveScenario("kid", index.lookup, index.ids);
     const rows = assumptionRows(kid);
-    // kid.md writes one key: it is the first row (compareByOrigin), at "—" (unset) with its origin said.
+    // kid.md writes one key: it is the first row (compareByOrigin), unset, with its origin said, at the value the model
+    // gives it under base's fp8 weights (DEFAULT_KV_CACHE_DTYPE, precision.ts) and why.
     expect(rows[0]).toMatchObject({
       path: "serving.kvCache",
-      value: "—",
+      value: "FP8 (default for fp8 weights)",
       origin: "default: unset in this scenario's file",
       originAt: "kid.md:3, scenario id kid",
       originKind: "default",
@@ -61,9 +62,10 @@ describe("a share link's serving.kvCache=null on deepseek-one-day (which sets bf
   });
 
   it("is named in the note above the narrative", () => {
-    // The schema's label "KV-cache format" and choice name "BF16"; "—" for the key unset.
+    // The schema's label "KV-cache format" and choice name "BF16"; the unset key at the FP8 cache the model gives fp8
+    // weights (DEFAULT_KV_CACHE_DTYPE, precision.ts), and why.
     const items = [...NarrativeChangedNote(filed, resolved).querySelectorAll("li")].map((li) => li.textContent);
-    expect(items).toEqual(["KV-cache format: —; as filed, BF16"]);
+    expect(items).toEqual(["KV-cache format: FP8 (default for fp8 weights); as filed, BF16"]);
   });
 
   it("is written as null in the downloaded scenario, without a source, and parses back unset", () => {
