@@ -1,7 +1,7 @@
 // Purchase price against the blended cost of a million tokens, one dot per system: a dearer system that serves more tokens can sit lower.
 // Merchant chips in the merchant colour, a custom (in-house) chip in the in-house colour; the scenario's chip ringed.
 import * as Plot from "@observablehq/plot";
-import {axisTickFormat, formatCount, formatUsd, formatUsdPerMTok} from "./format.js";
+import {axisTickFormat, formatRate, formatUsd, formatUsdPerMTok} from "./format.js";
 import {FLEET_COLORS, HIGHLIGHT, INK} from "./palette.js";
 import type {ChipComparisonRow} from "../lib/scenario/evaluate/chipComparison.js";
 import {meshLinksUsed} from "../lib/inference/communication.js";
@@ -149,8 +149,8 @@ export function SystemComparisonChart(
               price: (v: number) => formatUsd(v),
               cost: (v: number) => formatUsdPerMTok(v),
               basis: true,
-              speed: (v: number) => `${formatCount(v)} while busy`,
-              perMw: (v: number) => `${formatCount(v)} ${busyText(utilizationFraction)}`,
+              speed: (v: number) => `${formatRate(v)} while busy`,
+              perMw: (v: number) => `${formatRate(v)} ${busyText(utilizationFraction)}`,
               group: true,
               links: true
             },

@@ -297,6 +297,12 @@ describe("token-ledger inference", () => {
       )
     );
     expect(stdout).toContain("utilisation 60%,");
+    // A throughput is a modelled rate: three significant figures, as `run` writes tokens/s/MW (formatRate); it printed
+    // every digit, "235,940 tokens/s/MW" beside run's "235,000" (strategy reader's review).
+    const perMw = Number(r.outputTokensPerSecondPerMw.toPrecision(3));
+    expect(stdout).toMatch(
+      new RegExp(`output tokens per second per MW, whole requests\\s+${escapeRegExp(perMw.toLocaleString("en-US"))}\\s`)
+    );
     // CHIP_HOUR_COMPONENT_NAMES: "chip capital", not chipCapital.
     for (const name of Object.values(CHIP_HOUR_COMPONENT_NAMES))
       expect(stdout).toMatch(new RegExp(`^${name}\\s+\\d`, "m"));

@@ -23,7 +23,7 @@ import {defaultServingPrecision, ServingSettingError, type ServingSetting} from 
 import type {PrefillReplica} from "../../inference/prefillReplica.js";
 import {defaultStackFor, PREFERRED_STACK} from "../../inference/stackChips.js";
 import {CHIP_HOUR_COMPONENT_NAMES, CHIP_HOUR_COMPONENTS, type ChipHourComponent} from "../../tco/chipHourCost.js";
-import {formatPercent, formatPriceNumber} from "../../scenario/run/reportFormat.js";
+import {formatPercent, formatPriceNumber, formatRate} from "../../scenario/run/reportFormat.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {catalogChipHour, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
 import {schemaDefaults} from "../../scenario/file/schema.js";
@@ -561,6 +561,8 @@ function calibratedOn(group: string): string {
 function formatInference(r: ReturnType<typeof runInference>): string {
   // "—" for a figure of decoding when the request has no decode step (one output token).
   const n = (v: number | null) => (v === null ? "—" : formatNumber(v));
+  // A throughput is a modelled rate: three significant figures, as `run` and the pages write it (formatRate).
+  const rate = (v: number | null) => (v === null ? "—" : formatRate(v));
   // Prices keep their zeros even when whole ("2.00", as `run` writes a cost per token or per chip-hour).
   const usd = (v: number | null) => (v === null ? "—" : formatPriceNumber(v));
   const layoutOf = (tp: number, ep: number) => (ep > 1 ? `TP ${tp} EP ${ep}` : `TP ${tp}`);
@@ -588,22 +590,22 @@ function formatInference(r: ReturnType<typeof runInference>): string {
   const sequences = r.maxBatchSize === 1 ? "sequence" : "sequences";
   const rows: [string, string, string][] = [
     // The figures `run` also prints carry its labels (METRIC_INFO), so that the same figure reads the same.
-    [METRIC_INFO.outputTokensPerSecondPerChip.label, n(r.outputTokensPerSecondPerChip), THROUGHPUT_UNIT],
+    [METRIC_INFO.outputTokensPerSecondPerChip.label, rate(r.outputTokensPerSecondPerChip), THROUGHPUT_UNIT],
     [
       r.prefill === "disaggregated"
         ? "output tokens per second per decode replica"
         : "output tokens per second per replica, whole requests",
-      n(r.outputTokensPerSecondPerReplica),
+      rate(r.outputTokensPerSecondPerReplica),
       THROUGHPUT_UNIT
     ],
-    [METRIC_INFO.tokensPerSecondPerChip.label, n(r.decodeTokensPerSecondPerChip), THROUGHPUT_UNIT],
+    [METRIC_INFO.tokensPerSecondPerChip.label, rate(r.decodeTokensPerSecondPerChip), THROUGHPUT_UNIT],
     [
       r.prefill === "disaggregated" ? "requests per decode replica" : "requests per replica",
-      n(r.requestsPerSecondPerReplica),
+      rate(r.requestsPerSecondPerReplica),
       "requests/s"
     ],
-    ["speed per sequence while decoding", n(r.tokensPerSecondPerSequence), THROUGHPUT_UNIT],
-    ["speed per user over a request", n(r.outputTokensPerSecondPerUser), THROUGHPUT_UNIT],
+    ["speed per sequence while decoding", rate(r.tokensPerSecondPerSequence), THROUGHPUT_UNIT],
+    ["speed per user over a request", rate(r.outputTokensPerSecondPerUser), THROUGHPUT_UNIT],
     [
       METRIC_INFO.timePerOutputTokenSeconds.label,
       n(r.timePerOutputTokenSeconds === null ? null : r.timePerOutputTokenSeconds * 1e3),
@@ -633,7 +635,7 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     [METRIC_INFO.costPerMillionOutputTokensUsd.label, usd(r.costPerMillionOutputTokensUsd), "USD/Mtok"],
     [METRIC_INFO.costPerMillionInputTokensUsd.label, usd(r.costPerMillionInputTokensUsd), "USD/Mtok"],
     ["cost per million output tokens, all-in", usd(r.costPerMillionOutputTokensAllInUsd), "USD/Mtok"],
-    ["output tokens per second per MW, whole requests", n(r.outputTokensPerSecondPerMw), PER_MW_UNIT]
+    ["output tokens per second per MW, whole requests", rate(r.outputTokensPerSecondPerMw), PER_MW_UNIT]
   ];
   let breakdown = "";
   if (r.ownedChipHourBreakdownUsd && r.vendorMarginShare !== null) {

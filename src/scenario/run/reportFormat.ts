@@ -422,11 +422,29 @@ export const formatStatedUsd = moneyFormat(
   new Intl.NumberFormat(LOCALE, {style: "currency", currency: "USD", maximumSignificantDigits: 3})
 );
 
-/** "$3,022/MWh". */
+/**
+ * A modelled rate, a quantity per second or per unit of power (tokens/s, tokens/s/MW, USD/MWh), written by `format` at
+ * three significant figures whatever its size: "235,000 tokens/s/MW [186,000–306,000]", "$1,700/MWh". A count of
+ * things (chips, users) and an amount of money keep every integer digit below a million (formatCount, formatUsd); a
+ * rate the model estimates within ±30% does not: "235,462 tokens/s/MW" beside "$1.16M" claimed six digits it has not
+ * (strategy reader's review). One rule for every rate, here, so `run`, `inference`, the pages and the README agree.
+ */
+function atThreeFigures(format: UnitFormat): UnitFormat {
+  // toPrecision rounds as Intl's three significant digits do; the format then writes the rounded value its own way.
+  const round = (value: number) => (Number.isFinite(value) ? Number(value.toPrecision(3)) : value);
+  return unitFormat(
+    (value) => format(round(value)),
+    (low, high) => format.range(round(low), round(high)),
+    (value, low, high) => format.within(round(value), round(low), round(high))
+  );
+}
+
+/** "$1,700/MWh" (a rate: three significant figures, not formatUsd's "$1,695"), range "$1,340–$2,200/MWh". */
+const usdAtThreeFigures = atThreeFigures(formatUsd);
 export const formatUsdPerMwh = unitFormat(
-  (value) => `${formatUsd(value)}/MWh`,
-  (low, high) => `${formatUsd.range(low, high)}/MWh`,
-  (value, low, high) => `${formatUsd.within(value, low, high)}/MWh`
+  (value) => `${usdAtThreeFigures(value)}/MWh`,
+  (low, high) => `${usdAtThreeFigures.range(low, high)}/MWh`,
+  (value, low, high) => `${usdAtThreeFigures.within(value, low, high)}/MWh`
 );
 
 /**
@@ -541,10 +559,11 @@ export const formatMonths = unitFormat(
 );
 
 /**
- * A count (chips, users, tokens/s), one rule everywhere a reader sees one, the rule money has (formatUsd): every
+ * A count (chips, users), one rule everywhere a reader sees one, the rule money has (formatUsd): every
  * integer digit, grouped, below a million (5,017; 27,093; 425,421), so that the same chip count never reads "5,017"
  * in one place and "27.1K" in another; from a million, three significant digits and a scale word (3.3e6 → "3.3M",
- * 1.2e9 → "1.2B"). A range takes the scale of its larger end ("3,012–16,934"; "1.2M – 3.4M").
+ * 1.2e9 → "1.2B"). A range takes the scale of its larger end ("3,012–16,934"; "1.2M – 3.4M"). A rate the model
+ * estimates (tokens/s, tokens/s/MW) is not a count: formatRate writes it at three significant figures.
  */
 export const formatCount = unitFormat(
   (value) =>
@@ -599,8 +618,17 @@ export const formatChips = unitFormat(
   (value, low, high) => countNoun(formatCount.within(value, low, high), "chip")
 );
 
-/** "425,421 tokens/s/MW"; from a million "1.2M tokens/s/MW" (formatCount). */
-export const formatTokensPerSecondPerMw = withUnit(formatCount, "tokens/s/MW");
+/**
+ * The number of a rate (tokens/s, tokens/s/MW): formatCount at three significant figures (atThreeFigures): "235,000",
+ * "93.8", "1.20M"; range "186,000–306,000".
+ */
+export const formatRate = atThreeFigures(formatCount);
+
+/** "235,000 tokens/s/MW", range "186,000–306,000 tokens/s/MW"; from a million "1.20M tokens/s/MW" (formatRate). */
+export const formatTokensPerSecondPerMw = withUnit(formatRate, "tokens/s/MW");
+
+/** "93.8 tokens/s", "2,850 tokens/s" (formatRate). */
+export const formatTokensPerSecond = withUnit(formatRate, "tokens/s");
 
 /** Relative change of `value` against `base`: "+3.1%", "−12%", "±0%" under 0.05%; "" when the base is 0 or missing. */
 export function formatChange(value: number, base: number | null | undefined): string {
@@ -661,7 +689,7 @@ const BY_UNIT: Readonly<Record<string, UnitFormat>> = {
   USD: formatUsd,
   month: formatMonth,
   "tokens/s/MW": formatTokensPerSecondPerMw,
-  "tokens/s": withUnit(formatCount, "tokens/s"),
+  "tokens/s": formatTokensPerSecond,
   chips: formatChips
 };
 

@@ -21,8 +21,12 @@ import {
   formatMetricInterval,
   formatMetricWithin,
   formatStatedUsd,
-  formatUsdPerMwh
+  formatUsdPerMwh,
+  formatRate,
+  formatTokensPerSecondPerMw
 } from "../../../src/scenario/run/reportFormat.js";
+import {METRIC_INFO} from "../../../src/scenario/evaluate/metricInfo.js";
+import type {ScenarioMetricName} from "../../../src/scenario/evaluate/evaluateScenario.js";
 
 // Expected strings worked by hand from the digit rule in src/scenario/run/reportFormat.ts: three significant digits,
 // E notation below 1e-4 (as formatDisplayNumber), U+2212 for a minus sign.
@@ -305,5 +309,50 @@ describe("taxIsVendorShareNote", () => {
     expect(taxIsVendorShareNote({"silicon.partnerMargin": {value: 0.2}})).toBeNull();
     expect(taxIsVendorShareNote({"silicon.partnerMargin": {value: {kind: "uniform", low: 0, high: 0.2}}})).toBeNull();
     expect(taxIsVendorShareNote({})).toBeNull();
+  });
+});
+
+describe("a rate reads at three significant figures, a count to the unit", () => {
+  // A strategy reader's review: /compare and the scenario pages printed base's "235,462 tokens/s/MW [185,597–306,073]"
+  // beside figures at three significant digits, a modelled rate with a ±30% interval written to the unit.
+  // A rate is a quantity per second or per unit of power: METRIC_INFO units ending "/s", "/MW" or "/MWh".
+  const rates = (Object.keys(METRIC_INFO) as ScenarioMetricName[]).filter((name) =>
+    /\/(s|MW|MWh)$/.test(METRIC_INFO[name].unit)
+  );
+
+  it("finds every rate metric", () => {
+    expect(rates.sort()).toEqual([
+      "outputTokensPerSecondPerChip",
+      "revenuePerMwHourUsd",
+      "tokensPerSecondPerChip",
+      "tokensPerSecondPerMw"
+    ]);
+  });
+
+  it.each(rates)("%s: a value, its interval and its median at three significant figures", (name) => {
+    const {scale} = METRIC_INFO[name];
+    // base's blended tokens/s/MW and its 90% interval (`token-ledger run base` before this change), rounded by hand
+    // to three significant figures: 235,462 → 235,000; 185,597 → 186,000; 306,073 → 306,000.
+    expect(formatMetric(name, 235_462 * scale)).toMatch(/(^|\$)235,000\b/);
+    expect(formatMetricInterval(name, 185_597 * scale, 306_073 * scale)).toMatch(/186,000–\$?306,000\b/);
+    expect(formatMetricWithin(name, 235_462 * scale, 185_597 * scale, 306_073 * scale)).toMatch(/235,000\b/);
+  });
+
+  it("writes the pages' and the CLI's named rate formats alike", () => {
+    expect(formatTokensPerSecondPerMw(235_462)).toBe("235,000 tokens/s/MW");
+    expect(formatTokensPerSecondPerMw.range(185_597, 306_073)).toBe("186,000–306,000 tokens/s/MW");
+    // base's revenue per MW-hour, `run base` before this change: "$1,695/MWh [$1,336–$2,204/MWh]".
+    expect(formatUsdPerMwh(1_695.4)).toBe("$1,700/MWh");
+    expect(formatUsdPerMwh.range(1_336, 2_204)).toBe("$1,340–$2,200/MWh");
+    // Below a thousand three figures are the digits formatCount writes; 999,999 rounds to a million and its scale word.
+    expect(formatRate(93.84)).toBe("93.8");
+    expect(formatRate(999_999)).toBe("1.00M");
+    expect(formatRate(0)).toBe("0");
+  });
+
+  it("keeps a count of things to the unit", () => {
+    // base's chips serving one day's tokens, `run base`: "45,896 chips [35,308–58,227 chips]".
+    expect(formatMetric("fleetChips", 45_896)).toBe("45,896 chips");
+    expect(formatMetricInterval("fleetChips", 35_308, 58_227)).toBe("35,308–58,227 chips");
   });
 });
