@@ -7,6 +7,7 @@ import {formatRange, isInRange, type NumberRange} from "../lib/units/range.js";
 import {DIMENSIONS, readQuantity} from "../lib/units/quantity.js";
 import {formatAssumption} from "./format.js";
 import {UnusedNote} from "./unusedNote.js";
+import {Term} from "./glossaryTerm.js";
 import {commitTypedNumbers, keyRefusal, onBoxCommit, RefusalNote} from "./rangeBox.js";
 import {scenarioKeyHint} from "../lib/scenario/file/keyPathHint.js";
 import {keyReading} from "../lib/scenario/file/countWords.js";
@@ -322,6 +323,8 @@ export function ScenarioControls(
   const root = document.createElement("div") as unknown as ScenarioControlsElement;
   root.className = "scenario-controls";
   const current: Record<string, number> = {};
+  // The glossary entries a label has linked already: a term links on its first use among the sliders only.
+  const linked = new Set<string>();
   for (const control of controls) {
     const base = values[control.path];
     if (typeof base !== "number") continue;
@@ -337,7 +340,7 @@ export function ScenarioControls(
     row.dataset.key = control.path;
     const name = document.createElement("span");
     name.className = "scenario-control-label";
-    name.textContent = control.label;
+    name.append(...labelNodes(control, linked));
     const key = document.createElement("code");
     key.textContent = control.path;
     name.append(document.createElement("br"), key);
@@ -496,6 +499,23 @@ export interface KeySliderOptions {
    * nothing.
    */
   unused?: string;
+}
+
+/**
+ * A slider's label as nodes: the words the key's schema entry names (`glossary`) linked to their glossary entry (Term)
+ * when no label before it in `linked` has linked that entry, which it then holds; else the label as text. "Chip program
+ * cost (NRE)" was a strategy reader's first meeting with NRE on a scenario page, unexplained.
+ */
+export function labelNodes(control: KeyControl, linked: Set<string>): (string | Node)[] {
+  const glossary = scenarioKey(control.path)?.glossary;
+  const at = glossary ? control.label.indexOf(glossary.words) : -1;
+  if (!glossary || at < 0 || linked.has(glossary.anchor)) return [control.label];
+  linked.add(glossary.anchor);
+  return [
+    control.label.slice(0, at),
+    Term(glossary.anchor, glossary.words),
+    control.label.slice(at + glossary.words.length)
+  ].filter((part) => part !== "");
 }
 
 /** A story page's slider: its value (and "input" events) in the key's base unit. */

@@ -3,6 +3,7 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {GLOSSARY_PATH, Term} from "../../docs/components/glossaryTerm.js";
+import {SCENARIO_KEYS, type ScenarioKeyDef} from "../../src/scenario/file/schema.js";
 
 /** docs/, from the repository root, where vitest runs (jsdom gives import.meta.url no file scheme). */
 const DOCS = join(process.cwd(), "docs");
@@ -63,6 +64,16 @@ describe("glossary links", () => {
     const linked = linkedAnchors(SCENARIOS["deepseek-one-day.md"]!);
     for (const anchor of ["prefill-decode", "expert-all-to-all", "kv-cache", "attention-data-parallel", "mlperf"])
       expect(linked).toContain(anchor);
+  });
+
+  it("names only anchors the glossary has, and words the label has, in the schema's slider labels", () => {
+    // A scenario page's slider links the words its key's schema entry names (keyControls.ts labelNodes).
+    const named = (SCENARIO_KEYS as readonly ScenarioKeyDef[]).filter((def) => def.glossary);
+    expect(named.map((def) => def.path)).toContain("silicon.nre");
+    for (const def of named) {
+      expect(GLOSSARY, def.path).toContain(def.glossary!.anchor);
+      expect(def.label, def.path).toContain(def.glossary!.words);
+    }
   });
 
   it("reports an anchor the glossary does not have", () => {

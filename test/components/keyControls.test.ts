@@ -246,6 +246,21 @@ describe("ScenarioControls", () => {
     expect(controls.value).toEqual({"serving.utilization": 60});
   });
 
+  it("links a label's term to the glossary on its first use among the sliders (NRE unexplained; reader's review)", () => {
+    // silicon.nre's label, "Chip program cost (NRE)", names the glossary's entry nre (schema.ts `glossary`).
+    const controls = ScenarioControls(
+      ["silicon.nre", "silicon.nre"].map((path) => keyControl(path)),
+      {"silicon.nre": 150e6}
+    );
+    const labels = [...controls.querySelectorAll<HTMLElement>(".scenario-control-label")];
+    expect(labels[0]!.textContent).toBe("Chip program cost (NRE)silicon.nre");
+    const links = [...controls.querySelectorAll<HTMLAnchorElement>("a.glossary-term")];
+    expect(links.map((a) => [a.textContent, a.getAttribute("href")])).toEqual([["NRE", "/glossary#nre"]]);
+    // A label without a glossary term stays text.
+    const plain = ScenarioControls([keyControl("serving.utilization")], {"serving.utilization": 0.6});
+    expect(plain.querySelector("a")).toBeNull();
+  });
+
   it("gives every row one unit column, as wide in characters as the longest unit of the keys drawn", () => {
     // "USD millions" beside "%": sized by its own unit, each row's slider had its own length.
     const controls = ScenarioControls(

@@ -75,6 +75,13 @@ export interface ScenarioKeyDef {
   /** A short label for tables, sliders and charts ("Electricity price"). */
   readonly label: string;
   /**
+   * The words of `label` a glossary entry explains, and that entry's anchor in docs/glossary.md (`{words: "NRE",
+   * anchor: "nre"}`): a scenario page's slider links them there, on their first use among its sliders, as the chapters
+   * link a term (a strategy reader met "Chip program cost (NRE)" with no word of what NRE is). The words must be in
+   * the label and the anchor in the glossary (test/components/glossaryTerm.test.ts).
+   */
+  readonly glossary?: {readonly words: string; readonly anchor: string};
+  /**
    * The slider a page offers for the key, in display units: the slider shows `base × scale` in `unit`, from `min` to
    * `max` in steps of `step`. Both ends lie inside `range` (test/scenario/file/schema.test.ts checks it). Omitted
    * for keys no page offers a slider for.
@@ -514,6 +521,7 @@ export const SCENARIO_KEYS = [
   {
     path: "silicon.respinProbability",
     label: "Respin probability",
+    glossary: {words: "Respin", anchor: "mask-set"},
     slider: {unit: "%", scale: 100, min: 0, max: 100, step: 1},
     type: "fraction",
     range: SILICON_PROGRAM_RANGES.respinProbability,
@@ -548,6 +556,7 @@ export const SCENARIO_KEYS = [
   {
     path: "silicon.nre",
     label: "Chip program cost (NRE)",
+    glossary: {words: "NRE", anchor: "nre"},
     slider: {unit: "USD millions", scale: 1e-6, min: 10, max: 2000, step: 10},
     type: "money",
     range: SILICON_PROGRAM_RANGES.nreUsd,
@@ -615,6 +624,7 @@ export const SCENARIO_KEYS = [
   {
     path: "silicon.hbmStacks",
     label: "HBM stacks",
+    glossary: {words: "HBM", anchor: "hbm"},
     slider: {unit: "stacks", scale: 1, min: 0, max: 12, step: 1},
     type: "count",
     integer: true,
@@ -1161,6 +1171,7 @@ export const SCENARIO_KEYS = [
   {
     path: "fleet.chipHourPrice",
     label: "Rented price of a chip-hour",
+    glossary: {words: "chip-hour", anchor: "chip-hour"},
     slider: {unit: "USD/h", scale: 1, min: 0.5, max: 6, step: 0.05},
     type: "usdPerHour",
     // A cent an hour at least, far below any rented accelerator-hour: a price near 0 (1e-320) made the day cost nothing
