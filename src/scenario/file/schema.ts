@@ -1194,7 +1194,7 @@ export const SCENARIO_KEYS = [
     default: 2,
     meaning: "Market price of a million tokens (blended input and output) at the start.",
     source:
-      "assumption: about GPT-4o's Batch API price at the 75% input share of demand.inputShare, $2.19 (half of 0.75 × $2.50 in + 0.25 × $10 out; OpenAI API pricing, platform.openai.com/docs/pricing): a bulk price, below the $4.38 its list prices give at that share (the price list, pricing.*)",
+      "assumption: about GPT-4o's Batch API price at the default 75% input share of tokens, $2.19 (half of 0.75 × $2.50 in + 0.25 × $10 out; OpenAI API pricing, platform.openai.com/docs/pricing): a bulk price, below the $4.38 its list prices give at that share",
     distribution: true
   },
   {

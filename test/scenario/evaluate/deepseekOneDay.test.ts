@@ -193,8 +193,6 @@ describe("the narrative's inference share of spend against the base case's", () 
     expect(Math.abs(fp8 - base)).toBeLessThan(0.01);
     const text = readFileSync("data/scenarios/deepseek-one-day.md", "utf8").replace(/\s+/g, " ");
     expect(text).toContain(`that share is about three points above the base case's ${Math.round(base * 100)}%`);
-    expect(text).toContain(
-      "(with an FP8 cache, serving.kvCache set to fp8 through the page's link, the share is within a point"
-    );
+    expect(text).toContain("(with the KV-cache format set to FP8 through the page's link, the share is within a point");
   });
 });
