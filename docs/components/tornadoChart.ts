@@ -1,6 +1,7 @@
 // A tornado chart: how far the headline metric moves when each uncertain assumption swings from its p5 to its p95,
 // the others held at their base values; longest bar first. An assumption whose swing leaves the metric where it is gets
-// no empty row: the caption names it and says why it has no bar.
+// no empty row: the caption names it and says why it has no bar; one whose bar is too short to see, the caption names
+// as barely moving it.
 import * as Plot from "@observablehq/plot";
 import type {TornadoRow} from "../lib/uncertainty/sensitivity.js";
 import {axisTickFormat, formatDisplayNumber} from "./format.js";
@@ -65,6 +66,7 @@ export function TornadoChart(
   const still = rows.filter((r) => !movesMetric(r, base)).map((r) => labels[r.input] ?? r.input);
   const caption = [
     inSteps === undefined ? "" : unevenCaption(drawn, base, labels, inSteps),
+    faintCaption(drawn, base, labels, (swing) => valueFormat(swing * scale)),
     still.length ? noEffectCaption(still) : ""
   ].filter(Boolean);
   const bars = drawn.flatMap((r) => [
@@ -196,6 +198,39 @@ export function unevenCaption(
   if (!parts.length) return "";
   // Clauses joined with a comma before the last "and": "… one way only and delta raises …" ran two lists together.
   const text = `${parts.length > 1 ? `${parts.slice(0, -1).join(", ")}, and ${parts.at(-1)}` : parts[0]}: ${why}.`;
+  return text[0]!.toUpperCase() + text.slice(1);
+}
+
+/**
+ * The share of the longest swing under which a bar is too short to see: 1% of the axis's half-span is 2 px of a 400 px
+ * chart, drawn as a hairline or not at all (/moat's price decline and volume gain; strategy reader's review).
+ */
+export const FAINT_SWING_SHARE = 0.01;
+
+/** How far a row's farther end lies from the base, in the metric's unit. */
+const swingOf = (row: Pick<TornadoRow, "outputAtLow" | "outputAtHigh">, base: number) =>
+  Math.max(Math.abs(row.outputAtLow - base), Math.abs(row.outputAtHigh - base));
+
+/**
+ * The caption's words for the drawn rows whose swing is under FAINT_SWING_SHARE of the longest one, so that their bars
+ * cannot be seen: "Price decline (±20%) and volume gain (±20%) barely move this figure: at most $3.1M either way,
+ * under 1% of the longest bar's swing." `format` writes a swing (in the rows' unit). "" when every bar can be seen.
+ * A row that does not move the metric at all is not drawn and is named by noEffectCaption instead.
+ */
+export function faintCaption(
+  rows: readonly TornadoRow[],
+  base: number,
+  labels: Record<string, string>,
+  format: (swing: number) => string
+): string {
+  const longest = Math.max(0, ...rows.map((row) => swingOf(row, base)));
+  const faint = rows.filter((row) => swingOf(row, base) < FAINT_SWING_SHARE * longest);
+  if (!faint.length) return "";
+  const names = andList(faint.map((row) => labels[row.input] ?? row.input));
+  const most = Math.max(...faint.map((row) => swingOf(row, base)));
+  const text =
+    `${names} barely ${faint.length === 1 ? "moves" : "move"} this figure: at most ${format(most)} either way, ` +
+    `under ${FAINT_SWING_SHARE * 100}% of the longest bar's swing, too little for a bar to show.`;
   return text[0]!.toUpperCase() + text.slice(1);
 }
 

@@ -26,6 +26,24 @@ describe("TornadoChart", () => {
     );
   });
 
+  it("names in the caption the inputs whose bars are too short to see, with how far they move the metric", () => {
+    // /moat's price decline and volume gain drew no visible bar and the caption did not say they barely move the
+    // verdict (strategy reader's review). Swings from the base of 100: alpha 50 (the longest), beta 0.4 and gamma 0.2,
+    // under 1% of 50 (0.5); delta 0.6, over it, is left out.
+    const rows = [row("a", 50, 130), row("b", 100.4, 99.9), row("c", 99.8, 100.1), row("d", 100.6, 99.6)];
+    const labels = {a: "alpha", b: "beta", c: "gamma", d: "delta"};
+    const chart = TornadoChart(rows, {base: 100, labels});
+    // Still drawn: the rows keep their labels on the axis.
+    const ticks = [...chart.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+    expect(ticks).toEqual(["alpha", "beta", "gamma", "delta"]);
+    expect(chart.querySelector("figcaption")?.textContent).toBe(
+      "Beta and gamma barely move this figure: at most 0.400 either way, under 1% of the longest bar's swing, " +
+        "too little for a bar to show."
+    );
+    // Every bar long enough to see: no caption.
+    expect(TornadoChart([row("a", 80, 130), row("b", 99, 101)], {base: 100}).querySelector("figcaption")).toBeNull();
+  });
+
   it("gives a narrow chart's value axis at least three ticks to read the bars against", () => {
     // /flywheel's tornado at 390 px (a 260 px chart) had one tick, "6", on 4.6–7.6% (new-user trial).
     const rows = [row("a", 4.7, 7.0), row("b", 5.3, 7.5), row("c", 5.3, 5.9)];
