@@ -43,6 +43,19 @@ const QUANTITIES = {
   }
 } as const;
 
+/**
+ * What a chart of `quantity` draws, for its card's CSV: each month with the closed and the open loop's values, under
+ * their names in FlywheelComparisonMonth (`month`, `closedUsers`, `openUsers`), in the model's units (users, not the
+ * axis's millions). /flywheel's users, cycle and generations cards had no CSV beside the cost card's (reader's review).
+ */
+export function flywheelCsvRows(
+  months: readonly FlywheelComparisonMonth[],
+  quantity: NonNullable<FlywheelChartOptions["quantity"]>
+): Record<string, number>[] {
+  const q = QUANTITIES[quantity];
+  return months.map((m) => ({month: m.month, [q.closed]: m[q.closed], [q.open]: m[q.open]}));
+}
+
 export function FlywheelChart(
   months: readonly FlywheelComparisonMonth[],
   {width, height = 260, quantity = "cost", ...options}: FlywheelChartOptions = {}

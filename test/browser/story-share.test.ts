@@ -232,6 +232,55 @@ describe.skipIf(!enabled)("chapters readers can send", () => {
     }
   );
 
+  it.for(CHAPTERS.map(([path]) => path))("%s: every chart card offers its rows as CSV", async (path, {expect}) => {
+    // /flywheel's users, design cycle and generations cards had none beside the cost card's (reader's review).
+    const page = await openPage(browser, path);
+    try {
+      await page.waitForSelector(".card svg");
+      const cards = await page.$$eval(".card", (all) =>
+        all
+          .filter((card) => card.querySelector("svg[class^=plot], figure svg, svg.plot-d6a7b5"))
+          .map((card) => ({
+            testid: (card as HTMLElement).dataset.testid ?? card.querySelector("h2")?.textContent ?? "",
+            csv: card.querySelector('[data-download$="-csv"]') !== null
+          }))
+      );
+      expect(cards.length).toBeGreaterThan(0);
+      expect(cards.filter((card) => !card.csv).map((card) => card.testid)).toEqual([]);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("downloads /flywheel's design cycle as CSV: each month's cycle with the loop closed and open", async () => {
+    const page = await openPage(browser, "/flywheel");
+    const dir = mkdtempSync(join(tmpdir(), "token-ledger-chapter-csv-"));
+    try {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click('[data-testid="chart-cycle"] [data-download="cycle-csv"]')
+      ]);
+      expect(download.suggestedFilename()).toBe("flywheel-cycle.csv");
+      const file = join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      const rows = csvParse(readFileSync(file, "utf8"));
+      expect(rows.columns).toEqual(["month", "closedDesignCycleMonths", "openDesignCycleMonths"]);
+      // The flywheel model at base's median point, as the page draws it untouched (FlywheelComparisonMonth).
+      const base = site!.scenarios.base!;
+      const ev = evaluateScenarioPoint(
+        bindScenario(base.resolved, {hardware: site!.hardware, models: site!.models}),
+        scenarioPageMedianPoint(base.resolved)
+      );
+      const months = ev.flywheel.months;
+      expect(rows.length).toBe(months.length);
+      expect(Number(rows[0]!.closedDesignCycleMonths)).toBeCloseTo(months[0]!.closedDesignCycleMonths, 6);
+      expect(Number(rows.at(-1)!.openDesignCycleMonths)).toBeCloseTo(months.at(-1)!.openDesignCycleMonths, 6);
+    } finally {
+      await closePage(page);
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+
   it("downloads a chart's rows as CSV, equal to the library's at the same state", async () => {
     const page = await openPage(browser, "/inference-tax");
     const dir = mkdtempSync(join(tmpdir(), "token-ledger-chapter-csv-"));
