@@ -10,7 +10,12 @@ import {buildSiteData} from "../../src/node/siteData.js";
 import {bindScenario, evaluateScenarioPoint} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {scenarioPageMedianPoint} from "../../docs/components/scenarioPage.js";
 import {parseShareQuery} from "../../docs/components/urlState.js";
-import {formatTokensPerSecondPerMw, formatUsdPerMTok, reportMedian} from "../../src/scenario/run/reportFormat.js";
+import {
+  formatTokensPerSecondPerMw,
+  formatUsdPerMTok,
+  formatUsdPerMwh,
+  reportMedian
+} from "../../src/scenario/run/reportFormat.js";
 import {formatChange, formatUsd} from "../../docs/components/format.js";
 import {runScenarioMessage} from "../../docs/components/scenarioRun.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "../../src/scenario/run/runScenario.js";
@@ -204,6 +209,9 @@ describe.skipIf(!enabled)("chapters readers can send", () => {
       expect(await page.textContent('[data-testid="power"] p.muted')).toContain(
         `${formatTokensPerSecondPerMw(Number(own.tokensPerSecondPerMw))} for the H100`
       );
+      // A rate at three significant figures, as run writes it: the card read "$1,695/MWh" beside "235,000 tokens/s/MW".
+      const revenue = reportMedian(base.report.metrics.revenuePerMwHourUsd)!;
+      expect(await page.textContent('[data-testid="revenue-per-mw"]')).toBe(formatUsdPerMwh(revenue));
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);
