@@ -49,6 +49,25 @@ describe("run with null", () => {
   });
 });
 
+describe("an error a null causes", () => {
+  it("is placed at the null, not at the parent's line of another key", async () => {
+    // base.md sets serving.tensorParallel: 8; null takes it back to the schema default, 2 H100s, which cannot hold
+    // Llama 3.1 405B's FP8 weights. It read "data/scenarios/base.md:9:10: serving.batch: the model does not fit …".
+    const file = join(dir, "base-tp-null.md");
+    writeFileSync(file, "---\nextends: base\nserving:\n  tensorParallel: null\n---\n");
+    // Line 4, column 19: after "  tensorParallel: ".
+    expect(await oneErrorLine(["run", file, ...FEW])).toMatch(
+      new RegExp(
+        `^${file}:4:19: serving\\.tensorParallel: the model does not fit: ` +
+          `.*\\(serving\\.tensorParallel is at its default: written null\\)`
+      )
+    );
+    expect(await oneErrorLine(["run", "base", "--set", "serving.tensorParallel=null", ...FEW])).toMatch(
+      /^--set: serving\.tensorParallel: the model does not fit: /
+    );
+  });
+});
+
 describe("sweep with --set path=null", () => {
   it("refuses a key both varied and set to null, as one set to a value", async () => {
     const out = join(dir, "sweep.csv");

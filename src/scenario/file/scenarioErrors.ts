@@ -1,20 +1,36 @@
 import {UserError, type UserErrorDetail} from "../../errors/userError.js";
-import type {ResolvedScenario} from "../resolve/resolveScenario.js";
+import {writtenAt, type ResolvedScenario, type ValueOrigin} from "../resolve/resolveScenario.js";
 import {displayValue} from "./displayValue.js";
+import {UNSET_WORD} from "./explicitNull.js";
 
 type ValueErrorDetail = Omit<UserErrorDetail, "path" | "file" | "line" | "column" | "flag">;
 
 /**
+ * Where a value was written, for an error about it: its origin, or, for a default a `null` took the key back to, where
+ * that `null` was written (the user's change, not the parent's line it hid nor line 1).
+ */
+function errorOrigin(origin: ValueOrigin | undefined): ValueOrigin | undefined {
+  return origin && (writtenAt(origin) ?? origin);
+}
+
+/**
  * A UserError about the value of `path` in a resolved scenario, placed where that value was written: the file, line
- * and column that set it (or an ancestor's), the `--set` flag (or share-link setting) that overrode it, or line 1 of
- * the scenario's own file for a default (the message says so).
+ * and column that set it (or an ancestor's), the `--set` flag (or share-link setting) that overrode it, the `null`
+ * that took it back to its default (the message says so), or line 1 of the scenario's own file for a default nothing
+ * wrote (the message says so).
  */
 export function scenarioValueError(resolved: ResolvedScenario, path: string, detail: ValueErrorDetail): UserError {
-  const origin = resolved.values[path]?.origin;
+  const resolvedOrigin = resolved.values[path]?.origin;
+  const origin = errorOrigin(resolvedOrigin);
+  // `serving.tensorParallel: null` under base's 8 was blamed on base.md's serving.batch line (breaker).
+  const unset = resolvedOrigin?.kind === "default" && origin?.kind !== "default";
+  const said = unset
+    ? {...detail, message: `${detail.message} (${path} is at its default: written ${UNSET_WORD})`}
+    : detail;
   if (origin && (origin.kind === "file" || origin.kind === "parent")) {
-    return new UserError({...detail, path, file: origin.file, line: origin.line, column: origin.column});
+    return new UserError({...said, path, file: origin.file, line: origin.line, column: origin.column});
   }
-  if (origin?.kind === "override") return new UserError({...detail, path, flag: origin.flag});
+  if (origin?.kind === "override") return new UserError({...said, path, flag: origin.flag});
   // A default is written nowhere: point at the front matter (line 1), where setting the key would change it.
   return new UserError({
     ...detail,
@@ -34,7 +50,8 @@ export function scenarioValueError(resolved: ResolvedScenario, path: string, det
  * file sets it and ½ if an ancestor's does (a key the author wrote, before one left at its default: a defect density
  * set in the file, not the default die area, is blamed for a yield under 1%), and an ancestor nearer the scenario
  * more than a farther one (the parent's ¾, the grandparent's ⅝, …); the highest score wins, and ties go to the earlier
- * key (the first is the one the model names).
+ * key (the first is the one the model names). A key a `null` took back to its default scores as a value written where
+ * the `null` is.
  */
 export function blamedKey(resolved: ResolvedScenario, keys: readonly string[]): string {
   let best = keys[0] ?? "";
@@ -43,7 +60,8 @@ export function blamedKey(resolved: ResolvedScenario, keys: readonly string[]): 
   for (const key of keys) {
     const value = resolved.values[key];
     const distribution = value?.value !== null && typeof value?.value === "object";
-    const origin = value?.origin;
+    // A `null` counts where it was written, as a value written there: the user's change to the scenario.
+    const origin = errorOrigin(value?.origin);
     // An ancestor nearer the scenario scores more (½ + ¼ ÷ its depth): a grandchild's chip under a grandparent's stack
     // was blamed on the grandparent's line, which names neither the chip nor the file that changed it (breaker).
     const depth = origin?.kind === "parent" ? resolved.chain.indexOf(origin.scenario) : -1;
@@ -89,8 +107,8 @@ export function scenarioErrorAtCause(
   };
   // Where the first key's value comes from, when another file than the blamed key's sets it: a chip set in a
   // grandchild under a grandparent's stack read "with serving.stack trtllm", the grandparent unnamed (breaker).
-  const firstOrigin = resolved.values[first]?.origin;
-  const keyOrigin = resolved.values[key]?.origin;
+  const firstOrigin = errorOrigin(resolved.values[first]?.origin);
+  const keyOrigin = errorOrigin(resolved.values[key]?.origin);
   const fromFile = firstOrigin?.kind === "file" || firstOrigin?.kind === "parent" ? firstOrigin : undefined;
   // (A blamed key set by --set or a share link is the user's change against the scenario as a whole: no file named.)
   const inFile = keyOrigin?.kind === "file" || keyOrigin?.kind === "parent" ? keyOrigin : undefined;
