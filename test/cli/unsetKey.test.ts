@@ -68,6 +68,36 @@ describe("an error a null causes", () => {
   });
 });
 
+describe("null on one of the custom chip's two required specs", () => {
+  // The parent gives the custom chip by its specs (silicon.bf16Flops and silicon.hbmBandwidth are both required, with
+  // fp8Flops for base's fp8 serving: customChipSpec.ts); the child takes one back.
+  const parent = join(dir, "spec-parent.md");
+  writeFileSync(
+    parent,
+    "---\nid: spec-parent\nextends: base\nsilicon:\n  bf16Flops: 1000 TFLOP/s\n  fp8Flops: 2000 TFLOP/s\n" +
+      "  hbmBandwidth: 5 TB/s\n---\n"
+  );
+
+  it("is told at the null, with the other specs to take back too", async () => {
+    const file = join(dir, "spec-child.md");
+    writeFileSync(file, "---\nextends: spec-parent\nsilicon.hbmBandwidth: null\n---\n");
+    // It read "spec-parent.md:5:14: silicon.bf16Flops: a custom chip … needs silicon.hbmBandwidth": the parent's line.
+    // Line 3, column 23: after "silicon.hbmBandwidth: ".
+    expect(await oneErrorLine(["run", file, ...FEW])).toBe(
+      `${file}:3:23: silicon.hbmBandwidth: a custom chip given by its specs needs silicon.hbmBandwidth ` +
+        "(silicon.hbmBandwidth is at its default: written null): expected silicon.bf16Flops and " +
+        "silicon.hbmBandwidth with the other specs, found silicon.bf16Flops without silicon.hbmBandwidth (to leave " +
+        "the custom chip to silicon.chip or silicon.relativeThroughput, take back its other specs too: " +
+        "silicon.bf16Flops: null, silicon.fp8Flops: null)"
+    );
+    const flagged = await oneErrorLine(["run", parent, "--set", "silicon.bf16Flops=null", ...FEW]);
+    expect(flagged).toMatch(/^--set: silicon\.bf16Flops: a custom chip given by its specs needs silicon\.bf16Flops /);
+    expect(flagged).toMatch(
+      /take back its other specs too: --set silicon\.fp8Flops=null, --set silicon\.hbmBandwidth=null\)$/
+    );
+  });
+});
+
 describe("sweep with --set path=null", () => {
   it("refuses a key both varied and set to null, as one set to a value", async () => {
     const out = join(dir, "sweep.csv");

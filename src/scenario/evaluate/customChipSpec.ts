@@ -3,7 +3,7 @@
 // silicon.hbmBandwidth, …, with the die keys for HBM and power).
 import {fp8BelowBf16Hint, type Hardware} from "../../catalog/hardware.js";
 import type {UserError} from "../../errors/userError.js";
-import type {ResolvedScenario, ValueOrigin} from "../resolve/resolveScenario.js";
+import {writtenAt, type ResolvedScenario, type ValueOrigin} from "../resolve/resolveScenario.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {scenarioValueError} from "../file/scenarioErrors.js";
 import {num} from "./modelKeys.js";
@@ -47,6 +47,11 @@ function rank(resolved: ResolvedScenario, origin: ValueOrigin | undefined): numb
     return 1 + 1 / (1 + Math.max(1, depth));
   }
   return {default: 0, file: 2, override: 3}[origin.kind];
+}
+
+/** Where a `null` that took a key back to its default was written; undefined for any other origin. */
+function writtenOf(origin: ValueOrigin | undefined): ReturnType<typeof writtenAt> {
+  return origin?.kind === "default" ? writtenAt(origin) : undefined;
 }
 
 /** How directly `path` is set at `resolved` (rank of its origin; 0 when unset or null). */
@@ -110,11 +115,28 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
     const missing = REQUIRED_SPEC_KEYS.filter((path) => setRank(resolved, path) === 0);
     if (missing.length) {
       const names = missing.join(" and ");
+      // A spec a `null` took back (a child of a file with both specs unsetting one) is what the user changed: the error
+      // is at that null, not at the parent's line of the spec left (breaker).
+      const unset = missing
+        .map((path) => ({path, at: writtenOf(resolved.values[path]?.origin)}))
+        .find((key) => key.at !== undefined);
+      // Written as the null was: `path: null` in a file, `--set path=null` on the command line, `path=null` in a link.
+      const unsetToo = (path: string) =>
+        unset?.at?.kind !== "override"
+          ? `${path}: null`
+          : `${unset.at.flag.startsWith("--") ? `${unset.at.flag} ` : ""}${path}=null`;
       errors.push(
-        scenarioValueError(resolved, specKeys[0]!, {
+        scenarioValueError(resolved, unset?.path ?? specKeys[0]!, {
           message: `a custom chip given by its specs needs ${names}`,
           expected: `${REQUIRED_SPEC_KEYS.join(" and ")} with the other specs`,
-          found: `${specKeys[0]} without ${names}`
+          found: `${specKeys[0]} without ${names}`,
+          ...(unset
+            ? {
+                hint:
+                  `to leave the custom chip to silicon.chip or silicon.relativeThroughput, take back its other specs ` +
+                  `too: ${specKeys.map(unsetToo).join(", ")}`
+              }
+            : {})
         })
       );
     }
