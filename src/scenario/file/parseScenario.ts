@@ -595,9 +595,25 @@ function readTopLevel(root: YAMLMap, scenario: ParsedScenario, site: YamlSite): 
   });
 }
 
+/** Why `sources:` (or a group under it) written null is refused: there is nothing of a parent's to take back. */
+const SOURCES_STAY_HINT =
+  "a parent's sources stay with the values this file inherits from it; a key taken back with null shows the " +
+  "reference's source: leave the key out";
+
 function readReserved(key: string, keyNode: unknown, valueNode: unknown, scenario: ParsedScenario, site: YamlSite) {
   const node = site.deref(valueNode);
   if (key === "sources") {
+    if (isExplicitNull(node)) {
+      // `sources: null` changed nothing, in silence: a parent's sources describe the values this file inherits.
+      site.fail(valueNode, {
+        path: "sources",
+        message: "sources cannot be unset",
+        expected: 'a map of key path → source text, like `sources: {power.pue: "Meta 2022"}`',
+        found: `sources: ${site.text(node).trim() || UNSET_WORD}`,
+        hint: SOURCES_STAY_HINT
+      });
+      return;
+    }
     if (isScalar(node) && node.value === null) return;
     if (!isMap(node)) {
       site.fail(valueNode, {
@@ -831,6 +847,15 @@ function walkKeys(
             `a map of keys under ${path}, each key to take back to its default written with null, ` +
             `like ${groupKeyPaths(path)[0]}: null`,
           found: `${path}: ${site.text(value).trim() || UNSET_WORD}`
+        });
+      } else if (isExplicitNull(value)) {
+        // The same under `sources:` (`serving: null` there was accepted in silence, `serving:` empty an error).
+        site.fail(pair.value, {
+          path: label(path),
+          message: "a group of sources cannot be unset",
+          expected: `a map of key paths under ${path} → source text, like ${groupKeyPaths(path)[0]}: …`,
+          found: `${path}: ${site.text(value).trim() || UNSET_WORD}`,
+          hint: SOURCES_STAY_HINT
         });
       } else if (!(isScalar(value) && value.value === null) && value !== null && value !== undefined) {
         // A group's name that is also a key's last part elsewhere (`hardware: h200-sxm` for serving.hardware).

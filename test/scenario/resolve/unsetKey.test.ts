@@ -124,6 +124,27 @@ describe("null in a scenario file", () => {
   });
 });
 
+describe("null on sources", () => {
+  it("is an error on sources: and on a group under it, as on a group of keys (both were accepted in silence)", () => {
+    // A parent's sources describe the values a child inherits, and there is no default source to go back to: like
+    // `serving: null`, `sources: null` would read as something taken back while it changed nothing. `serving:` empty
+    // under sources was already an error ("empty group"); `serving: null` there was not.
+    const hint =
+      "(a parent's sources stay with the values this file inherits from it; a key taken back with null shows the " +
+      "reference's source: leave the key out)";
+    const errorsOf = (text: string) => userErrorsOf(() => parse("c.md", text)).map((detail) => formatUserError(detail));
+    expect(errorsOf("---\nextends: parent\nsources: ~\n---\n")).toEqual([
+      "c.md:3:10: sources: sources cannot be unset: expected a map of key path → source text, like `sources: " +
+        `{power.pue: "Meta 2022"}\`, found sources: ~ ${hint}`
+    ]);
+    // The group's example is its first key in the schema's order (groupKeyPaths("serving")[0]: serving.hardware).
+    expect(errorsOf("---\nextends: parent\nsources:\n  serving: null\n---\n")).toEqual([
+      "c.md:4:12: sources.serving: a group of sources cannot be unset: expected a map of key paths under serving → " +
+        `source text, like serving.hardware: …, found serving: null ${hint}`
+    ]);
+  });
+});
+
 describe("--set path=null", () => {
   const parent = resolveChild("---\nextends: parent\n---\n")("child");
 
