@@ -1,5 +1,6 @@
 // The word that takes a key back to its default: YAML's null written out (`null`, `~`), not an empty value.
 import {isScalar} from "yaml";
+import {UserError} from "../../errors/userError.js";
 
 /** The word a scenario file or `--set` writes to take a key back to the value it has when no file sets it. */
 export const UNSET_WORD = "null";
@@ -16,4 +17,33 @@ const NULL_TAG = "tag:yaml.org,2002:null";
 export function isExplicitNull(node: unknown): boolean {
   if (!isScalar(node) || node.value !== null) return false;
   return (typeof node.source === "string" && node.source.trim() !== "") || node.tag === NULL_TAG;
+}
+
+/** YAML 1.2's words for null (core schema), which quoted are text. */
+const NULL_WORDS = /^(?:null|Null|NULL|~)$/;
+
+/**
+ * For a null word written in quotes (`"null"`, `'~'`), which YAML reads as that text, not null: the hint saying how to
+ * take the key back to its default. Undefined for any other node.
+ */
+export function quotedNullHint(node: unknown): string | undefined {
+  if (!isScalar(node) || typeof node.value !== "string") return undefined;
+  if (node.type !== "QUOTE_DOUBLE" && node.type !== "QUOTE_SINGLE") return undefined;
+  const word = node.value.trim();
+  if (!NULL_WORDS.test(word)) return undefined;
+  return `in quotes ${word} is text: to take the key back to its default, write ${UNSET_WORD} without quotes`;
+}
+
+/**
+ * The errors from index `from` on, each with quotedNullHint(node) for its hint: what reading a quoted null word as a
+ * value of a key gave ("not a number … found null" said nothing of the quotes, and an id's offered 'b200' for
+ * "null"; breaker). `errors` is changed.
+ */
+export function addQuotedNullHint(errors: UserError[], from: number, node: unknown): void {
+  const hint = quotedNullHint(node);
+  if (hint === undefined) return;
+  for (let i = from; i < errors.length; i++) {
+    const {detail} = errors[i]!;
+    errors[i] = new UserError({...detail, hint});
+  }
 }

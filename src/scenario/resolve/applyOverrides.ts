@@ -15,7 +15,7 @@ import type {ResolvedScenario} from "./resolveScenario.js";
 import {groupKeyPaths, isQuantityKey, SCENARIO_GROUPS, scenarioKey, type ScenarioKeyDef} from "../file/schema.js";
 import {duplicateKeys} from "../file/yamlKeys.js";
 import {scenarioKeyHint} from "../file/keyPathHint.js";
-import {isExplicitNull} from "../file/explicitNull.js";
+import {addQuotedNullHint, isExplicitNull} from "../file/explicitNull.js";
 
 /**
  * Applies `path=value` overrides (the command line's `--set serving.utilization=0.7`, a page's URL parameters) on top
@@ -170,8 +170,12 @@ export function applyOverrides(
         return current;
       }
     };
+    const before = errors.length;
     const value = readValue(def, plain ?? doc!.contents, site);
-    if (value === undefined) continue;
+    if (value === undefined) {
+      addQuotedNullHint(errors, before, site.deref(plain ?? doc!.contents));
+      continue;
+    }
     // The value as the reader sees it, as a file's (`"$1.2k"` quoted for the shell is $1.2k); the set as typed in origin.
     const shown = plain ? written : writtenValue(doc!.contents, site);
     const replaced = values[path]?.value ?? null;

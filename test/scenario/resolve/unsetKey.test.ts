@@ -87,6 +87,23 @@ describe("null in a scenario file", () => {
     expect(quoted).toMatchObject({path: "serving.kvCache", message: "not one of the choices"});
   });
 
+  it("tells a quoted null word it is text, and how to take the key back, in a file and in --set", () => {
+    // It read "serving.batch: not a number: … found null", nothing said of the quotes; an id key offered catalog ids
+    // ('custom-inference-asic', 'b200' or 'gb200') for "null".
+    const hint = (word: string) =>
+      `in quotes ${word} is text: to take the key back to its default, write null without quotes`;
+    const [batch] = userErrorsOf(() => parse("c.md", '---\nserving.batch: "null"\n---\n'));
+    expect(batch).toMatchObject({path: "serving.batch", message: "not a number", hint: hint("null")});
+    const [id] = userErrorsOf(() => parse("c.md", "---\nserving.hardware: '~'\n---\n"));
+    expect(id).toMatchObject({path: "serving.hardware", hint: hint("~")});
+    const child = resolveChild("---\nextends: parent\n---\n")("child");
+    const [flag] = userErrorsOf(() => applyOverrides(child, ['serving.kvCache="NULL"']));
+    expect(flag).toMatchObject({flag: "--set", message: "not one of the choices", hint: hint("NULL")});
+    // Any other quoted text keeps its own hint (a choice's "did you mean").
+    const [other] = userErrorsOf(() => parse("c.md", '---\nserving.kvCache: "fp9"\n---\n'));
+    expect(other!.hint).toMatch(/did you mean fp8/);
+  });
+
   it("changes nothing in a scenario with no parent that sets the key", () => {
     // Harmless: null names the value the key has anyway; an error would break the file the day it gains `extends:`.
     const index = scenarioIndex([
