@@ -242,12 +242,19 @@ function collectionError(
   const value = written.trim();
   // What to type instead: the one item without YAML's dash or brackets, or the text quoted for YAML, which keeps it.
   const items = list ? node.items : [];
-  const item = items.length === 1 && isScalar(items[0]) ? String(items[0].value ?? "") : undefined;
+  // Several values are several distinct scalars: `[32, 32]` is one value twice, and `[[32, 64], [1]]` offered
+  // "--set serving.batch=[32, 64]", itself a list, as one of the runs to try (breaker).
+  const distinct = new Set(items.map((entry) => (isScalar(entry) ? String(entry.value) : entry)));
+  const scalars = items.every((entry) => isScalar(entry));
+  const item =
+    (items.length === 1 || (scalars && distinct.size === 1)) && isScalar(items[0])
+      ? String(items[0].value ?? "")
+      : undefined;
   const quoted = `${path}='${value.replace(/'/g, "''")}'`;
   const interval = listAsInterval(def, node);
   const hint = list
-    ? items.length > 1 && interval === undefined && flag === "--set"
-      ? severalValuesHint(def, items, written, path)
+    ? scalars && distinct.size > 1 && interval === undefined && flag === "--set"
+      ? severalValuesHint(def, written, path, items)
       : interval !== undefined && value.startsWith("[")
         ? `YAML reads [ ] as a list: a 90% interval is written with "to" (${path}=${interval})`
         : value.startsWith("[")
@@ -273,7 +280,11 @@ function collectionError(
  * sweep's `--vary path=FROM:TO:STEPS` gives exactly (`serving.batch=32:64:2`); else one run per value, the first two
  * shown, each as written.
  */
-function severalValuesHint(def: ScenarioKeyDef, items: readonly unknown[], written: string, path: string): string {
+function severalValuesHint(def: ScenarioKeyDef, written: string, path: string, listed: readonly unknown[]): string {
+  // Each value once, as first written (`[32, 32, 64]` offered --set serving.batch=32, then 32 again).
+  const items = listed.filter(
+    (item, i) => listed.findIndex((other) => isScalar(other) && isScalar(item) && other.value === item.value) === i
+  );
   const texts = items.map((item) => {
     const range = (item as {range?: number[] | null} | null)?.range;
     return range ? written.slice(range[0], range[1]) : String(isScalar(item) ? item.value : item);

@@ -178,6 +178,23 @@ describe("applyOverrides", () => {
       "serving.hardware=[h100-sxm, h200-sxm]",
       "found [h100-sxm, h200-sxm] (a list) (--set takes one value: to try several, one run per value " +
         "(--set serving.hardware=h100-sxm, then --set serving.hardware=h200-sxm))"
+    ],
+    [
+      // A value repeated is offered once: it read "one run per value (--set serving.batch=32, then --set
+      // serving.batch=32, …)". 32 and 64 left are sweep's 32:64:2.
+      "serving.batch=[32, 32, 64]",
+      "found [32, 32, 64] (a list) (--set takes one value: to try several, sweep --vary serving.batch=32:64:2, or " +
+        "one run per value (--set serving.batch=32, then --set serving.batch=64))"
+    ],
+    [
+      // One value twice is one value: the brackets dropped give it.
+      "serving.batch=[64, 64]",
+      "found [64, 64] (a list) (YAML reads [ ] as a list: drop the brackets (serving.batch=64), or quote the value"
+    ],
+    [
+      // Lists in a list are no values to run one by one: it offered "--set serving.batch=[32, 64]", a list again.
+      "serving.batch=[[32, 64], [1]]",
+      "found [[32, 64], [1]] (a list) (YAML reads [ ] as a list: drop the brackets, or quote the value"
     ]
   ])("says %s is a YAML list or map where the key takes a single value, and how to write it", (set, expected) => {
     expect(() => applyOverrides(resolved, [set], "--set", catalogIdsOf(loadCatalogs()))).toThrow(expected);
