@@ -106,12 +106,16 @@ export function positiveInteger(flag: string, max = Infinity) {
  * One of a fixed set of words, written exactly; another is told the closest (`--precision FP8`: "did you mean fp8?",
  * as a catalog's choice cell is, CellReader.choice; the flag offered nothing). Every flag with choices reads through
  * it, in the words `--set` of a choice key has (notAChoice): "not one of the choices: expected one of bf16, fp16 or
- * fp8, found fp4 (did you mean fp8?)".
+ * fp8, found fp4 (did you mean fp8?)". `path`: the scenario key the flag sets, whose choices' names (schema
+ * `choiceNames`: "TensorRT-LLM") are told their word as `--set` tells them ("TensorRT-LLM is written trtllm"; the flag
+ * offered nothing for the name the pages and the help write).
  */
-export function oneOf<T extends string>(flag: string, allowed: readonly T[]) {
+export function oneOf<T extends string>(flag: string, allowed: readonly T[], path?: string) {
+  const names = Object.entries(path ? (scenarioKey(path)?.choiceNames ?? {}) : {});
   return (text: string): T => {
     if ((allowed as readonly string[]).includes(text)) return text as T;
-    const hint = didYouMean(text, allowed);
+    const named = names.find(([, name]) => name.toLowerCase() === text.trim().toLowerCase())?.[0];
+    const hint = named !== undefined ? `${text} is written ${named} after ${flag}` : didYouMean(text, allowed);
     throw new UserError({flag, ...notAChoice(allowed), found: text, ...(hint ? {hint} : {})});
   };
 }

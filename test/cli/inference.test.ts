@@ -138,6 +138,22 @@ describe("token-ledger inference", () => {
     expect(set).toBe(`--set: serving.kvCache: ${words}`);
   });
 
+  it("tells --stack TensorRT-LLM its word, as --set serving.stack=TensorRT-LLM is told", async () => {
+    // The stack's name as the pages and the help write it (SOFTWARE_STACK_NAMES: trtllm is "TensorRT-LLM"): the flag
+    // offered nothing ("… found TensorRT-LLM"), where --set said "TensorRT-LLM is written trtllm in a scenario".
+    const choices = "not one of the choices: expected one of trtllm, vllm, sglang, jax, neuron or other";
+    expect(await oneErrorLine([...base, "--stack", "TensorRT-LLM"])).toBe(
+      `--stack: ${choices}, found TensorRT-LLM (TensorRT-LLM is written trtllm after --stack)`
+    );
+    expect(await oneErrorLine(["run", "base", "--set", "serving.stack=TensorRT-LLM"])).toBe(
+      `--set: serving.stack: ${choices}, found TensorRT-LLM (TensorRT-LLM is written trtllm in a scenario)`
+    );
+    // --prefill's choices by the words the pages use for them (serving.prefill's choiceNames).
+    expect(await oneErrorLine([...base, "--prefill", "on chips of its own"])).toMatch(
+      /\(on chips of its own is written disaggregated after --prefill\)$/
+    );
+  });
+
   it("reports no figure of decoding for a request of one output token: null in --json, — in the table", async () => {
     // With --output-tokens 1 the token comes from prefill: it printed a speed per user of 1 ÷ TPOT (37.8 tokens/s
     // for llama-3.1-70b) and a decode-time cost for a decode that never runs (breaker, session 31).

@@ -132,7 +132,7 @@ export function registerInference(program: Command): void {
       "--kv-cache <format>",
       `KV-cache format: ${KV_CACHE_DTYPES.join("|")} (default: fp8 under fp8 or fp4 weights, bf16 under bf16; vLLM and ` +
         "SGLang keep bf16 unless told)",
-      oneOf("--kv-cache", KV_CACHE_DTYPES)
+      oneOf("--kv-cache", KV_CACHE_DTYPES, "serving.kvCache")
     )
     .option(
       "--batch <n>",
@@ -182,7 +182,7 @@ export function registerInference(program: Command): void {
       "--prefill <where>",
       "where prompts are prefilled: shared (by each replica between its decode steps) or disaggregated (on replicas " +
         `of their own, laid out by --prefill-tp and --prefill-ep) (default: ${DEFAULTS["serving.prefill"]})`,
-      oneOf("--prefill", ["shared", "disaggregated"] as const)
+      oneOf("--prefill", ["shared", "disaggregated"] as const, "serving.prefill")
     )
     .option(
       "--prefill-tp <n>",
@@ -237,7 +237,7 @@ export function registerInference(program: Command): void {
     .option(
       "--stack <name>",
       `serving software, which picks the calibrated efficiencies with the chip's family: ${SOFTWARE_STACKS.join("|")}; it must run on the chip (trtllm: NVIDIA only; neuron: AWS only) (default: ${PREFERRED_STACK} where it runs, else vllm)`,
-      oneOf("--stack", SOFTWARE_STACKS)
+      oneOf("--stack", SOFTWARE_STACKS, "serving.stack")
     )
     .option("--json", "print one JSON object (keys below and in the README)");
   addCustomModelOptions(command, {serving: true});
