@@ -38,11 +38,21 @@ describe("run with null", () => {
     const row = (stdout: string) => stdout.split("\n").find((line) => line.startsWith("serving.kvCache "));
     const fromFile = await runCli(["run", child, ...FEW]);
     expect(fromFile.code, fromFile.stderr).toBe(0);
-    // "—": the key unset, as `run` writes an unset key's value.
-    expect(row(fromFile.stdout)).toMatch(new RegExp(`^serving\\.kvCache +— +default, unset at ${child}:4$`));
+    // The value the model takes, as compare and the pages show it: FP8, the default for deepseek-one-day's fp8 weights
+    // (serving.kvCache's meaning in the schema; src/inference/precision.ts). It read "—".
+    expect(row(fromFile.stdout)).toMatch(
+      new RegExp(`^serving\\.kvCache +fp8 \\(default for fp8 weights\\) +default, unset at ${child}:4$`)
+    );
     const fromFlag = await runCli(["run", "deepseek-one-day", "--set", "serving.kvCache=null", ...FEW]);
     expect(fromFlag.code, fromFlag.stderr).toBe(0);
-    expect(row(fromFlag.stdout)).toMatch(/^serving\.kvCache +— +default, unset by --set$/);
+    expect(row(fromFlag.stdout)).toMatch(
+      /^serving\.kvCache +fp8 \(default for fp8 weights\) +default, unset by --set$/
+    );
+    // training.model unset follows serving.model (schema `follows`), deepseek-one-day's deepseek-v3: it read "—".
+    const follows = await runCli(["run", "deepseek-one-day", "--set", "training.model=null", ...FEW]);
+    expect(follows.stdout.split("\n").find((line) => line.startsWith("training.model "))).toMatch(
+      /^training\.model +deepseek-v3 \(as serving\.model\) +default, unset by --set$/
+    );
     const flagJson = await runJson(["deepseek-one-day", "--set", "serving.kvCache=null"]);
     const fileJson = await runJson([child]);
     expect(flagJson.metrics).toEqual(fileJson.metrics);

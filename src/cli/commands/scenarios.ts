@@ -485,11 +485,24 @@ function formatRun(report: RunReport, sets: readonly string[]): string {
   const set = Object.entries(report.assumptions)
     .filter(([, a]) => writtenAt(a.origin) !== undefined)
     .sort(([pathA, a], [pathB, b]) => byOrigin({path: pathA, origin: a.origin}, {path: pathB, origin: b.origin}));
+  // A key a null took back that the model resolves (unsetKeyDefaultsOf) or that follows another key (schema `follows`)
+  // shows the value it takes, as compare and the pages show it: `serving.kvCache: null` under fp8 weights read "—"
+  // where the model ran an FP8 cache, and `training.model: null` "—" where the run is serving.model's (breaker).
+  const defaults = unsetKeyDefaultsOf((path) => report.assumptions[path]?.value ?? null, loadCatalogs().hardware);
+  const valueText = (path: string, a: (typeof set)[number][1]) => {
+    const own = formatAssumption(path, a.value);
+    if (a.value !== null || a.unused !== undefined) return own;
+    const resolved = defaults[path];
+    if (resolved) return `${formatAssumption(path, resolved.value)} (${resolved.note})`;
+    const from = keyValueComesFrom(path, false);
+    const followed = from === path ? null : (report.assumptions[from]?.value ?? null);
+    return followed === null ? own : `${formatAssumption(from, followed)} (as ${from})`;
+  };
   const row = ([path, a]: (typeof set)[number]) => [
     path,
     // As the pages' assumptions tables write it, with its unit ("45%–75% (90% interval)" for base.md's "0.45 to 0.75",
     // "3–12 months (90% interval)" where a bare "3 to 12" said no unit); --json has each value as written.
-    formatAssumption(path, a.value),
+    valueText(path, a),
     runOrigin(a.origin)
   ];
   lines.push(formatTable(["key", "value", "from"], set.filter(([, a]) => a.unused === undefined).map(row)));
