@@ -108,6 +108,36 @@ describe("null on one of the custom chip's two required specs", () => {
   });
 });
 
+describe("null on silicon.chip under a parent's silicon.servingFactor", () => {
+  it("is told at the null, with the factor to take back too; in a file that sets both, at the factor", async () => {
+    // silicon.servingFactor scales a chip given by silicon.chip or its specs (customChipSpec.ts); without one it is an
+    // error. It read "chip-parent.md:6:18: silicon.servingFactor: …", the parent's line, for the child's null.
+    const parent = join(dir, "chip-parent.md");
+    writeFileSync(
+      parent,
+      "---\nid: chip-parent\nextends: base\nsilicon:\n  chip: custom-inference-asic\n  servingFactor: 0.9\n---\n"
+    );
+    const child = join(dir, "chip-child.md");
+    writeFileSync(child, "---\nextends: chip-parent\nsilicon.chip: null\n---\n");
+    const message = "silicon.servingFactor scales a custom chip given by silicon.chip or its specs, and none is given";
+    const expected = "expected silicon.chip or inline specs (silicon.bf16Flops, silicon.hbmBandwidth) beside it";
+    // Line 3, column 15: after "silicon.chip: ".
+    expect(await oneErrorLine(["run", child, ...FEW])).toBe(
+      `${child}:3:15: silicon.chip: ${message} (silicon.chip is at its default: written null): ${expected}, ` +
+        "found silicon.servingFactor 0.9 (take silicon.servingFactor back too: silicon.servingFactor: null)"
+    );
+    expect(await oneErrorLine(["run", parent, "--set", "silicon.chip=null", ...FEW])).toMatch(
+      /^--set: silicon\.chip: .*\(take silicon\.servingFactor back too: --set silicon\.servingFactor=null\)$/
+    );
+    // One file writing both: the null hides nothing, the factor is what is wrong (line 5, column 18), as before.
+    const both = join(dir, "chip-both.md");
+    writeFileSync(both, "---\nextends: base\nsilicon:\n  chip: null\n  servingFactor: 0.9\n---\n");
+    expect(await oneErrorLine(["run", both, ...FEW])).toBe(
+      `${both}:5:18: silicon.servingFactor: ${message}: ${expected}, found 0.9`
+    );
+  });
+});
+
 describe("sweep with --set path=null", () => {
   it("refuses a key both varied and set to null, as one set to a value", async () => {
     const out = join(dir, "sweep.csv");

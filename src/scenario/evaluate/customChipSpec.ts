@@ -49,9 +49,26 @@ function rank(resolved: ResolvedScenario, origin: ValueOrigin | undefined): numb
   return {default: 0, file: 2, override: 3}[origin.kind];
 }
 
-/** Where a `null` that took a key back to its default was written; undefined for any other origin. */
-function writtenOf(origin: ValueOrigin | undefined): ReturnType<typeof writtenAt> {
-  return origin?.kind === "default" ? writtenAt(origin) : undefined;
+/**
+ * The first of `paths` a `null` took back to its default, written more directly than `above` (a rank: a child's null
+ * over its parent's key, a --set's over the file's), and how to write another key's `null` as that one was written:
+ * `path: null` in a file, `--set path=null` on the command line, `path=null` in a link. Undefined when none was. An
+ * error such a null causes is placed at it: the user's change, not a parent's line of the key left (breaker).
+ */
+function unsetByNull(
+  resolved: ResolvedScenario,
+  paths: readonly string[],
+  above: number
+): {path: string; alike: (path: string) => string} | undefined {
+  for (const path of paths) {
+    const origin = resolved.values[path]?.origin;
+    const at = origin?.kind === "default" ? writtenAt(origin) : undefined;
+    if (at === undefined || rank(resolved, at) <= above) continue;
+    const alike = (other: string) =>
+      at.kind !== "override" ? `${other}: null` : `${at.flag.startsWith("--") ? `${at.flag} ` : ""}${other}=null`;
+    return {path, alike};
+  }
+  return undefined;
 }
 
 /** How directly `path` is set at `resolved` (rank of its origin; 0 when unset or null). */
@@ -117,14 +134,7 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
       const names = missing.join(" and ");
       // A spec a `null` took back (a child of a file with both specs unsetting one) is what the user changed: the error
       // is at that null, not at the parent's line of the spec left (breaker).
-      const unset = missing
-        .map((path) => ({path, at: writtenOf(resolved.values[path]?.origin)}))
-        .find((key) => key.at !== undefined);
-      // Written as the null was: `path: null` in a file, `--set path=null` on the command line, `path=null` in a link.
-      const unsetToo = (path: string) =>
-        unset?.at?.kind !== "override"
-          ? `${path}: null`
-          : `${unset.at.flag.startsWith("--") ? `${unset.at.flag} ` : ""}${path}=null`;
+      const unset = unsetByNull(resolved, missing, specs);
       errors.push(
         scenarioValueError(resolved, unset?.path ?? specKeys[0]!, {
           message: `a custom chip given by its specs needs ${names}`,
@@ -134,7 +144,7 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
             ? {
                 hint:
                   `to leave the custom chip to silicon.chip or silicon.relativeThroughput, take back its other specs ` +
-                  `too: ${specKeys.map(unsetToo).join(", ")}`
+                  `too: ${specKeys.map(unset.alike).join(", ")}`
               }
             : {})
         })
@@ -149,11 +159,19 @@ export function customChipMode(resolved: ResolvedScenario): {mode: CustomChipMod
     if (error) errors.push(error);
   }
   if (mode === "relative" && setRank(resolved, "silicon.servingFactor") > 0) {
+    // A chip a `null` took back (`silicon.chip: null` under a parent's chip and factor): the error is at that null,
+    // with the factor to take back too; it was at the parent's silicon.servingFactor line (breaker).
+    const unset = unsetByNull(
+      resolved,
+      ["silicon.chip", ...CUSTOM_CHIP_SPEC_KEYS],
+      setRank(resolved, "silicon.servingFactor")
+    );
     errors.push(
-      scenarioValueError(resolved, "silicon.servingFactor", {
+      scenarioValueError(resolved, unset?.path ?? "silicon.servingFactor", {
         message: "silicon.servingFactor scales a custom chip given by silicon.chip or its specs, and none is given",
         expected: "silicon.chip or inline specs (silicon.bf16Flops, silicon.hbmBandwidth) beside it",
-        found: written("silicon.servingFactor")
+        found: unset ? `silicon.servingFactor ${written("silicon.servingFactor")}` : written("silicon.servingFactor"),
+        ...(unset ? {hint: `take silicon.servingFactor back too: ${unset.alike("silicon.servingFactor")}`} : {})
       })
     );
   }
