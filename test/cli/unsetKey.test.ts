@@ -138,6 +138,29 @@ describe("null on silicon.chip under a parent's silicon.servingFactor", () => {
   });
 });
 
+describe("serving.prefill: null under a parent that disaggregates", () => {
+  it("is the child's choice of shared, as `shared` written there is: the layout keys are not read", async () => {
+    // deepseek-one-day sets serving.prefill: disaggregated and the prefill replica's layout (lines 13 to 15); the
+    // schema's default is shared. Three errors at those lines read "lays out a prefill replica of its own, but
+    // serving.prefill is shared", where a child writing `shared` has them listed as not used (unreadKeys.ts).
+    const unset = join(dir, "ds-prefill-null.md");
+    writeFileSync(unset, "---\nextends: deepseek-one-day\nserving.prefill: null\n---\n");
+    const shared = join(dir, "ds-prefill-shared.md");
+    writeFileSync(shared, "---\nextends: deepseek-one-day\nserving.prefill: shared\n---\n");
+    const a = await runJson([unset]);
+    const b = await runJson([shared]);
+    expect(a.metrics).toEqual(b.metrics);
+    for (const path of [
+      "serving.prefillTensorParallel",
+      "serving.prefillExpertParallel",
+      "serving.prefillTokensPerChip"
+    ]) {
+      expect(a.assumptions[path].unused).toBe(b.assumptions[path].unused);
+      expect(a.assumptions[path].unused).toMatch(/^serving\.prefill is shared/);
+    }
+  });
+});
+
 describe("sweep with --set path=null", () => {
   it("refuses a key both varied and set to null, as one set to a value", async () => {
     const out = join(dir, "sweep.csv");

@@ -71,6 +71,16 @@ function unsetByNull(
   return undefined;
 }
 
+/**
+ * How directly `path` was written at `resolved`: setRank, or for a key a `null` took back to its default, the rank of
+ * where that null was written (a child's `serving.prefill: null` is the child's choice, as `shared` written there is).
+ */
+export function writtenRank(resolved: ResolvedScenario, path: string): number {
+  const origin = resolved.values[path]?.origin;
+  const unset = origin?.kind === "default" ? writtenAt(origin) : undefined;
+  return unset ? rank(resolved, unset) : setRank(resolved, path);
+}
+
 /** How directly `path` is set at `resolved` (rank of its origin; 0 when unset or null). */
 export function setRank(resolved: ResolvedScenario, path: string): number {
   const value = resolved.values[path];

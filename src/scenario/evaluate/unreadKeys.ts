@@ -1,7 +1,7 @@
 import type {UserError} from "../../errors/userError.js";
 import {scenarioValueError} from "../file/scenarioErrors.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
-import {keyWithValue, setRank, unreadCustomChipKeys} from "./customChipSpec.js";
+import {keyWithValue, setRank, unreadCustomChipKeys, writtenRank} from "./customChipSpec.js";
 
 /** The keys that lay out a prefill replica of its own, which only serving.prefill disaggregated reads. */
 export const PREFILL_REPLICA_KEYS = [
@@ -19,13 +19,16 @@ export const SHARED_PREFILL_UNREAD =
  * The errors of a prefill replica's keys (PREFILL_REPLICA_KEYS) set at least as directly as serving.prefill while it is
  * shared: `--set serving.prefillExpertParallel=2` on base, a file that sets both, a sweep varying one; they would change
  * nothing (a sweep wrote identical rows), as `inference --prefill-ep` without `--prefill disaggregated` is an error.
- * Set less directly (inherited from a parent that disaggregates, the child setting serving.prefill shared), they are
- * not read and say so (unreadKeys), not an error: the parent's file is not the child's to change.
+ * Set less directly (inherited from a parent that disaggregates, the child setting serving.prefill shared or taking
+ * it back with null), they are not read and say so (unreadKeys), not an error: the parent's file is not the child's
+ * to change.
  */
 export function sharedPrefillErrors(resolved: ResolvedScenario): UserError[] {
   const placement = resolved.values["serving.prefill"];
   if (placement?.value !== "shared") return [];
-  const placementRank = setRank(resolved, "serving.prefill");
+  // A `serving.prefill: null` in a child of a file that disaggregates is the child's choice of shared, as `shared`
+  // written there is: the parent's layout keys are not read, not an error at the parent's lines (breaker).
+  const placementRank = writtenRank(resolved, "serving.prefill");
   return PREFILL_REPLICA_KEYS.filter((path) => {
     const rank = setRank(resolved, path);
     return rank > 0 && rank >= placementRank;
