@@ -290,7 +290,7 @@ export const SCENARIO_KEYS = [
     default: null,
     meaning:
       "Tensor-parallel degree of a prefill replica when serving.prefill is disaggregated; serving.tensorParallel when not set.",
-    source: "serving.tensorParallel when not set",
+    source: "the tensor-parallel degree when not set",
     distribution: false,
     follows: "serving.tensorParallel"
   },
@@ -303,7 +303,7 @@ export const SCENARIO_KEYS = [
     default: null,
     meaning:
       "Chips a prefill replica's routed experts are spread over when serving.prefill is disaggregated; serving.expertParallel when not set.",
-    source: "serving.expertParallel when not set",
+    source: "the expert-parallel degree when not set",
     distribution: false,
     follows: "serving.expertParallel"
   },
@@ -351,7 +351,7 @@ export const SCENARIO_KEYS = [
     meaning:
       "Fraction of each replica's HBM held back for activations and runtime workspace; when not set, serving.stack's: TensorRT-LLM gives its KV cache 90% of the HBM left after the weights and reserves each request's whole length, other stacks hold back 10% of all HBM and count each request's live tokens.",
     source:
-      "serving.stack's defaults when not set: TensorRT-LLM free_gpu_memory_fraction 0.9 ('How to Change KV Cache Behavior') with its GUARANTEED_NO_EVICT scheduler; vLLM gpu_memory_utilization 0.9",
+      "the serving software's defaults when not set: TensorRT-LLM free_gpu_memory_fraction 0.9 ('How to Change KV Cache Behavior') with its GUARANTEED_NO_EVICT scheduler; vLLM gpu_memory_utilization 0.9",
     distribution: true
   },
 
@@ -455,7 +455,7 @@ export const SCENARIO_KEYS = [
     default: 0.1,
     meaning: "Staff, maintenance, software and support per accelerator-hour.",
     source:
-      "assumption: $0.10 per accelerator-hour of staff, maintenance, software and support. Epoch AI's 1 GW data centre spends $0.9B a year to operate, $0.6B of it on energy (epoch.ai/data-insights/ai-datacenter-cost-breakdown); the other $0.3B is about $0.06 per GPU-hour over ~600,000 GPUs at ~1.67 kW, so $0.10 sits above a hyperscale operator's (energy is charged apart, from power.*)",
+      "assumption: $0.10 per accelerator-hour of staff, maintenance, software and support. Epoch AI's 1 GW data centre spends $0.9B a year to operate, $0.6B of it on energy (epoch.ai/data-insights/ai-datacenter-cost-breakdown); the other $0.3B is about $0.06 per GPU-hour over ~600,000 GPUs at ~1.67 kW, so $0.10 sits above a hyperscale operator's (energy is charged apart, from the electricity price, PUE, average power draw and host power overhead)",
     distribution: true
   },
   {
@@ -529,7 +529,7 @@ export const SCENARIO_KEYS = [
     meaning:
       "Chance that the first silicon fails and needs a respin, which adds silicon.respinMonths to the design cycle and silicon.respinCost to the NRE; the program's cash flows are their expected values over the two outcomes.",
     source:
-      'assumption: 0, silicon.nre and silicon.designCycle taken to include any respin. The Siemens EDA / Wilson Research Group 2022 functional verification study: "only about 24 percent of today\'s projects can achieve first silicon success" (a respin probability of 0.76; 14% success in the 2024 study)',
+      'assumption: 0, the chip program cost (NRE) and the chip design cycle taken to include any respin. The Siemens EDA / Wilson Research Group 2022 functional verification study: "only about 24 percent of today\'s projects can achieve first silicon success" (a respin probability of 0.76; 14% success in the 2024 study)',
     distribution: true
   },
   {
@@ -550,7 +550,7 @@ export const SCENARIO_KEYS = [
     default: null,
     meaning: "What a respin costs (a second mask set); not set: the mask set of silicon.node.",
     source:
-      "the mask set of silicon.node when not set (src/silicon/programNre.ts MASK_SET_PRICES: N3 $40M, N5 $20M, N7 $10M, from SemiAnalysis and Alphawave via gigora.com)",
+      "the mask set of the custom chip's process node when not set (src/silicon/programNre.ts MASK_SET_PRICES: N3 $40M, N5 $20M, N7 $10M, from SemiAnalysis and Alphawave via gigora.com)",
     distribution: true
   },
   {
@@ -709,7 +709,8 @@ export const SCENARIO_KEYS = [
     default: null,
     meaning:
       "The custom chip as a row of data/hardware.csv (or a project's rows), served by the calibrated serving model on serving.model at serving.precision; its throughput relative to serving.hardware (× silicon.servingFactor) replaces silicon.relativeThroughput. Only the row's speeds, HBM capacity and links are read: its power stays silicon.power and its price silicon.unitCost or the die keys (silicon.dieArea, silicon.hbmStacks, …), not the row's power_w or price_usd.",
-    source: "not set: the custom chip is silicon.relativeThroughput × the merchant chip's throughput",
+    source:
+      "not set: the custom chip runs at the custom chip throughput (× merchant) times the merchant chip's throughput",
     distribution: false
   },
   {
@@ -781,7 +782,7 @@ export const SCENARIO_KEYS = [
     meaning:
       "Server and cluster network bought with each custom chip, in USD rather than as a fraction of its price; not set: what the merchant chip comes with (its price × its system overhead), or the custom chip's price × that fraction when the custom chip is dearer.",
     source:
-      "not set: serving.hardware's figure, $31,120 × 0.50 = $15,560 per HGX H100 (data/hardware.csv: DGX vs HGX per GPU +21.8%, Epoch AI Hardware prices; network at 19% of cluster cost, Epoch AI training-cost-trends); assumption: the custom chip is installed in the same kind of server and network",
+      "not set: the serving accelerator's figure, $31,120 × 0.50 = $15,560 per HGX H100 (data/hardware.csv: DGX vs HGX per GPU +21.8%, Epoch AI Hardware prices; network at 19% of cluster cost, Epoch AI training-cost-trends); assumption: the custom chip is installed in the same kind of server and network",
     distribution: true
   },
   {
@@ -802,7 +803,7 @@ export const SCENARIO_KEYS = [
     range: SERVING_CHIP_RANGES.utilizationFraction,
     default: 0.7,
     meaning: "Fraction of each hour the custom chip spends serving.",
-    source: "assumption: a single-purpose in-house fleet runs busier than serving.utilization",
+    source: "assumption: a single-purpose in-house fleet runs busier than the serving utilisation",
     distribution: true
   },
 
@@ -960,7 +961,7 @@ export const SCENARIO_KEYS = [
     catalog: "hardware",
     default: null,
     meaning: "Accelerator id the training cluster uses; serving.hardware when not set.",
-    source: "serving.hardware when not set",
+    source: "the serving accelerator when not set",
     distribution: false,
     follows: "serving.hardware"
   },
@@ -971,7 +972,7 @@ export const SCENARIO_KEYS = [
     catalog: "models",
     default: null,
     meaning: "Model id each generation's training run is costed as (the frontier model); serving.model when not set.",
-    source: "serving.model when not set",
+    source: "the model served when not set",
     distribution: false,
     follows: "serving.model"
   },
@@ -996,7 +997,7 @@ export const SCENARIO_KEYS = [
     meaning:
       "Training compute spent on the first generation, final run and experiments together, when it is known rather than built up: replaces training.spendMultiplier × the modelled run's cost. Later generations grow from it by training.costGrowth.",
     source:
-      "unset: training.spendMultiplier × the cost of the run that training.model, training.tokens and training.chips describe",
+      "unset: the training spend multiplier × the cost of the run that the model trained, the training tokens and the training cluster size describe",
     distribution: true
   },
   {
@@ -1130,7 +1131,7 @@ export const SCENARIO_KEYS = [
     range: PRICE_LIST_RANGES.priorityPremiumFraction,
     default: 0,
     meaning: "Premium of the priority tier over the list price.",
-    source: "assumption: none (no published premium found); set it with pricing.priorityShare",
+    source: "assumption: none (no published premium found); set it with the priority-tier share",
     distribution: false
   },
 
@@ -1143,7 +1144,7 @@ export const SCENARIO_KEYS = [
     default: null,
     meaning: "Input tokens the fleet reads in a day, cache hits included.",
     source:
-      "the first day's demand (demand.users × demand.tokensPerUserPerDay × demand.agentMultiplier at month 1, before growth) × demand.inputShare when not set",
+      "the first day's demand (users × tokens per user per day × the agent multiplier at month 1, before growth) × the input share of tokens when not set",
     distribution: true
   },
   {
@@ -1153,7 +1154,7 @@ export const SCENARIO_KEYS = [
     range: PRICE_LIST_RANGES.tokens,
     default: null,
     meaning: "Output tokens (reasoning included) the fleet writes in a day.",
-    source: "the first day's demand (month 1, before growth) × (1 − demand.inputShare) when not set",
+    source: "the first day's demand (month 1, before growth) × (1 − the input share of tokens) when not set",
     distribution: true
   },
   {
@@ -1165,7 +1166,7 @@ export const SCENARIO_KEYS = [
     default: null,
     meaning: "Average number of chips serving over the day (at least 1; fractional for a day's average).",
     source:
-      "sized by the serving model when not set: tokens per day ÷ (blended tokens/s per chip × 86,400 × serving.utilization)",
+      "sized by the serving model when not set: tokens per day ÷ (blended tokens/s per chip × 86,400 × the serving utilisation)",
     distribution: true
   },
   {
@@ -1181,7 +1182,7 @@ export const SCENARIO_KEYS = [
     meaning:
       "What one chip-hour of the serving fleet costs when it is rented (at least 0.01 USD; leave it unset for owned chips). When set, every serving cost is priced from it: the cost per token, the inference bill over the horizon and the fleet's daily cost (chips × this × 24); the inference-tax and custom-silicon comparisons still price owned chips.",
     source:
-      "unset: the chips are owned, and a chip-hour costs the owned chip-hour of serving.hardware (src/tco/chipHourCost.ts)",
+      "unset: the chips are owned, and a chip-hour costs the owned chip-hour of the serving accelerator (src/tco/chipHourCost.ts)",
     distribution: true
   },
 
@@ -1359,7 +1360,7 @@ export const SCENARIO_KEYS = [
     meaning:
       "How strongly a quality gain shortens chip design, k (no unit): cycle = silicon.designCycle ÷ (1 + k × (quality − 1)).",
     source:
-      "assumption: design time inversely proportional to model quality (k = 1): a model twice as good halves the cycle, down to flywheel.minDesignCycle",
+      "assumption: design time inversely proportional to model quality (k = 1): a model twice as good halves the cycle, down to the shortest design cycle",
     distribution: true
   },
   {

@@ -1,11 +1,11 @@
 // What a reader of the site reads in a bundled scenario: its narrative and its sources' texts (the assumptions tables
-// show each beside its value). A strategy reader met raw key paths there ("the page leaves serving.outputTokensCv at
+// show each beside its value), and in the schema: each key's source and label. A strategy reader met raw key paths there ("the page leaves serving.outputTokensCv at
 // 0", "…at the 75% input share of demand.inputShare"): names of the file format, not words. A live value
 // (`{{silicon.nre}}`, which the page writes as a value) and a code span (`token-ledger calibration`) are not prose.
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {SCENARIO_KEYS, scenarioKey, type ScenarioKeyDef} from "../../../src/scenario/file/schema.js";
+import {SCENARIO_KEYS, type ScenarioKeyDef} from "../../../src/scenario/file/schema.js";
 import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 
 const PATHS = new Set((SCENARIO_KEYS as readonly ScenarioKeyDef[]).map((def) => def.path));
@@ -53,8 +53,18 @@ describe.each(FILES)("%s shows a reader words, not key paths", (file) => {
   });
 });
 
-describe("the schema's sources a reader was shown", () => {
-  it("market.price's source names the input share in words (deepseek-one-day's assumptions table)", () => {
-    expect(keyPathsIn(scenarioKey("market.price")!.source)).toEqual([]);
+// A schema key's source is shown beside its default on each scenario page (the "N more assumptions at their defaults"
+// section), on the assumptions register (/assumptions) and on the chapters' assumption lists, and its label on those
+// and on the sliders: both are a reader's. Eighteen sources named other keys by path ("the mask set of silicon.node",
+// "serving.hardware when not set"); each now names the key by its label. A key's `meaning` is left out: only the
+// scenario file reference shows it (/reference and `token-ledger reference`, src/scenario/file/reference.ts), a table
+// of key paths for authors, where a path is what they type. A source is shown as plain text (SourceText links only web
+// addresses), so a code span in it is read as written and is not left out here.
+const KEYS = SCENARIO_KEYS as readonly ScenarioKeyDef[];
+
+describe("the schema's texts a reader is shown", () => {
+  it.each(["source", "label"] as const)("every key's %s names other keys in words, not by path", (field) => {
+    const named = KEYS.flatMap((def) => keyPathsIn(def[field]).map((key) => `${def.path}: ${key}`));
+    expect(named).toEqual([]);
   });
 });
