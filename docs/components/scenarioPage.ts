@@ -475,9 +475,10 @@ function defaultRow(
 
 /**
  * The value a row shows: its own (assumptionValueText), or, for a key left unset that takes another's value (schema
- * `follows`: training.hardware takes serving.hardware's chip), that value and whose it is ("NVIDIA B200 (as
- * serving.hardware)"). It read "—", so a scenario set on B200s showed no training chip, where the runs are costed on
- * B200s (new-user trial).
+ * `follows`: training.hardware takes serving.hardware's chip), that value and whose it is, by the key's label as
+ * /compare writes it ("NVIDIA B200 (as serving accelerator)"). It read "—", so a scenario set on B200s showed no
+ * training chip, where the runs are costed on B200s (new-user trial); it named the key by its path, which /compare
+ * and the sources (test/scenario/file/readerProse.test.ts) put in words.
  */
 function followedValueText(
   resolved: ResolvedScenario,
@@ -490,7 +491,7 @@ function followedValueText(
   const followed = from === v.path ? undefined : resolved.values[from];
   if (followed === undefined || followed.value === null) return own;
   const text = assumptionValueText(from, followed.value as number | string | Distribution, catalogs);
-  return `${text} (as ${from})`;
+  return `${text} (as ${(scenarioKey(from)?.label ?? from).toLowerCase()})`;
 }
 
 /** A changed value in a downloaded scenario's title and description: in the file notation, or `null` for one unset. */

@@ -43,7 +43,7 @@ describe("describeOrigin and assumptionRows", () => {
     const rows = assumptionRows(child, {catalogs});
     const row = (path: string) => rows.find((r) => r.path === path)!;
     // child.md sets serving.hardware: b200 and leaves training.hardware to follow it.
-    expect(row("training.hardware")).toMatchObject({value: "NVIDIA B200 (as serving.hardware)", origin: "default"});
+    expect(row("training.hardware")).toMatchObject({value: "NVIDIA B200 (as serving accelerator)", origin: "default"});
     expect(row("training.hardware").exact).toBe("—");
     // Set, a key shows its own value.
     const set = applyShareSets(child, ["training.hardware=h100-sxm"]).resolved;
@@ -105,7 +105,9 @@ describe("describeOrigin and assumptionRows", () => {
         continue;
       }
       expect(row.value).toBe(
-        followed === null ? want : `${formatAssumption(follows!, followed as never)} (as ${follows})`
+        followed === null
+          ? want
+          : `${formatAssumption(follows!, followed as never)} (as ${scenarioKey(follows!)!.label.toLowerCase()})`
       );
     }
     expect(value("serving.precision")).toBe("FP8");
