@@ -1,7 +1,7 @@
 // A scenario page's state in its URL: the format (`?set=path=value`, the same strings as the command line's --set), its
 // parsing and validation, and the page side: the share link, and the address bar kept equal to what the page shows.
 import {formatUserError, isUserError, quoteFound, userErrorList, type UserError} from "../lib/errors/userError.js";
-import {applyOverrides} from "../lib/scenario/resolve/applyOverrides.js";
+import {applyOverrides, EMPTY_RESOLVED_SCENARIO} from "../lib/scenario/resolve/applyOverrides.js";
 import {trimSpaces} from "../lib/errors/trimSpaces.js";
 import {formatScenarioValue} from "../lib/scenario/file/formatScenario.js";
 import type {ScenarioValue} from "../lib/scenario/file/readValue.js";
@@ -213,7 +213,7 @@ function badEscape(part: string): string | undefined {
  */
 function setValueKey(set: string): string {
   try {
-    const value = applyOverrides(EMPTY_SCENARIO, [set], SHARE_FLAG).values[setPath(set)]?.value;
+    const value = applyOverrides(EMPTY_RESOLVED_SCENARIO, [set], SHARE_FLAG).values[setPath(set)]?.value;
     if (value !== undefined) return `read ${JSON.stringify(value)}`;
   } catch {
     // Not a value of the key: compared as written.
@@ -374,7 +374,7 @@ function sortSets(sets: readonly string[]): string[] {
  */
 export function settingProblem(set: string): string | undefined {
   try {
-    applyOverrides(EMPTY_SCENARIO, [set], SHARE_FLAG);
+    applyOverrides(EMPTY_RESOLVED_SCENARIO, [set], SHARE_FLAG);
     return undefined;
   } catch (error) {
     return settingErrorText(error, set);
@@ -413,19 +413,6 @@ function cut(text: string): string {
 function quote(text: string): string {
   return JSON.stringify(cut(text));
 }
-
-/** A scenario with no values: enough for applyOverrides to word an unknown-key error. */
-const EMPTY_SCENARIO: ResolvedScenario = {
-  id: "",
-  file: "",
-  title: "",
-  label: "",
-  description: "",
-  body: "",
-  bodyLine: 1,
-  chain: [],
-  values: {}
-};
 
 /** The address of the page with `sets` as its query (the current path and hash kept). */
 export function shareUrl(sets: readonly string[], location: Location = window.location): string {

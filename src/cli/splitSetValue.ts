@@ -1,6 +1,5 @@
 import type {Command} from "commander";
 import {UserError} from "../errors/userError.js";
-import type {ResolvedScenario} from "../scenario/resolve/resolveScenario.js";
 
 /**
  * Throws for a --set value the shell split at its spaces: `--set serving.batch=[32, 64]` unquoted arrives as the two
@@ -35,8 +34,8 @@ export async function checkSplitSetValues(command: Command, args: readonly strin
       continue;
     }
     const joined = parts.join(" ");
-    const {applyOverrides} = await import("../scenario/resolve/applyOverrides.js");
-    applyOverrides(NO_VALUES, [joined], "--set");
+    const {applyOverrides, EMPTY_RESOLVED_SCENARIO} = await import("../scenario/resolve/applyOverrides.js");
+    applyOverrides(EMPTY_RESOLVED_SCENARIO, [joined], "--set");
     const equals = joined.indexOf("=");
     throw new UserError({
       flag: "--set",
@@ -58,16 +57,3 @@ function bracketDepth(text: string): number {
   }
   return depth;
 }
-
-/** A scenario with no values: enough for applyOverrides to read a value and word its error. */
-const NO_VALUES: ResolvedScenario = {
-  id: "",
-  file: "",
-  title: "",
-  label: "",
-  description: "",
-  body: "",
-  bodyLine: 1,
-  chain: [],
-  values: {}
-};

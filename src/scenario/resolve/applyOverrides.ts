@@ -18,6 +18,22 @@ import {scenarioKeyHint} from "../file/keyPathHint.js";
 import {addQuotedNullHint, isExplicitNull} from "../file/explicitNull.js";
 
 /**
+ * A scenario with no values: what applyOverrides is given to read a `--set` or share-link value on its own and word
+ * its error (the command line's split-value check, splitSetValue.ts; the pages' share links, urlState.ts).
+ */
+export const EMPTY_RESOLVED_SCENARIO: Readonly<ResolvedScenario> = {
+  id: "",
+  file: "",
+  title: "",
+  label: "",
+  description: "",
+  body: "",
+  bodyLine: 1,
+  chain: [],
+  values: {}
+};
+
+/**
  * Applies `path=value` overrides (the command line's `--set serving.utilization=0.7`, a page's URL parameters) on top
  * of a resolved scenario, and returns a new one. Values use the file notation, units and distributions included
  * (`--set "silicon.power=600 to 800 W"`); `path=null` takes the key back to its default, as `null` does in a file.
