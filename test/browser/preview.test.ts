@@ -160,6 +160,14 @@ describe.skipIf(!enabled)("preview: edits reach the open page without a restart"
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
       await closePage(page);
 
+      // The front page lists it by its title alone: the file sets no description (an optional key), and the list read
+      // "A fresh idea —", a dash before nothing (new-user trial: a child of base written as the reference shows one).
+      page = await openPage(browser, "/", {baseUrl});
+      const item = page.locator("#observablehq-main li", {has: page.locator('a[href="./scenarios/fresh-idea"]')});
+      await item.waitFor({timeout: UPDATE_TIMEOUT_MS});
+      expect((await item.textContent())?.trim()).toBe("A fresh idea");
+      await closePage(page);
+
       // Broken: a unit the schema does not know, on line 5.
       writeFileSync(path, readFileSync(path, "utf8").replace("utilization: 0.9", "utilization: 90 percent"));
       page = await openPage(browser, "/scenarios/fresh-idea", {baseUrl});
