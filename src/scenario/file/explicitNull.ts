@@ -35,12 +35,23 @@ export function quotedNullHint(node: unknown): string | undefined {
 }
 
 /**
- * The errors from index `from` on, each with quotedNullHint(node) for its hint: what reading a quoted null word as a
- * value of a key gave ("not a number … found null" said nothing of the quotes, and an id's offered 'b200' for
- * "null"; breaker). `errors` is changed.
+ * For a value left empty (`serving.kvCache:` in a file, `--set serving.kvCache=`), which YAML reads as null too but
+ * which sets nothing: the hint saying how to take the key back to its default. The error said only "found nothing",
+ * no word of null, to an author who meant to take the key back (new-user trial). Undefined for any other node.
  */
-export function addQuotedNullHint(errors: UserError[], from: number, node: unknown): void {
-  const hint = quotedNullHint(node);
+export function emptyValueHint(node: unknown): string | undefined {
+  const empty = node === null || node === undefined || (isScalar(node) && node.value === null && !isExplicitNull(node));
+  return empty ? `an empty value sets nothing: to take the key back to its default, write ${UNSET_WORD}` : undefined;
+}
+
+/**
+ * The errors from index `from` on, each with a hint on null when `node` is a quoted null word (quotedNullHint) or an
+ * empty value (emptyValueHint): what reading a quoted null word as a value of a key gave ("not a number … found null"
+ * said nothing of the quotes, and an id's offered 'b200' for "null"; breaker), and an empty one ("found nothing").
+ * `errors` is changed.
+ */
+export function addNullWordHint(errors: UserError[], from: number, node: unknown): void {
+  const hint = quotedNullHint(node) ?? emptyValueHint(node);
   if (hint === undefined) return;
   for (let i = from; i < errors.length; i++) {
     const {detail} = errors[i]!;

@@ -21,7 +21,7 @@ import {dashAfterKeyError, isDashAfterKey} from "./dashAfterKey.js";
 import {secondFrontMatterError} from "./secondFrontMatter.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {capErrors, MAX_ERRORS_PER_FILE} from "../../errors/capErrors.js";
-import {addQuotedNullHint, isExplicitNull, UNSET_WORD} from "./explicitNull.js";
+import {addNullWordHint, isExplicitNull, UNSET_WORD} from "./explicitNull.js";
 
 /** A scenario file as the caller read it: the name to report in errors, and its text. */
 export interface ScenarioText {
@@ -585,7 +585,7 @@ function readTopLevel(root: YAMLMap, scenario: ParsedScenario, site: YamlSite): 
       }
       const before = site.errors.length;
       const value = readValue(def, valueNode, site);
-      if (value === undefined) return addQuotedNullHint(site.errors, before, target);
+      if (value === undefined) return addNullWordHint(site.errors, before, target);
       scenario.values[def.path] = {
         path: def.path,
         value,

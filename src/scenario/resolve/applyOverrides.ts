@@ -15,7 +15,7 @@ import type {ResolvedScenario} from "./resolveScenario.js";
 import {groupKeyPaths, isQuantityKey, SCENARIO_GROUPS, scenarioKey, type ScenarioKeyDef} from "../file/schema.js";
 import {duplicateKeys} from "../file/yamlKeys.js";
 import {scenarioKeyHint} from "../file/keyPathHint.js";
-import {addQuotedNullHint, isExplicitNull} from "../file/explicitNull.js";
+import {addNullWordHint, isExplicitNull} from "../file/explicitNull.js";
 
 /**
  * A scenario with no values: what applyOverrides is given to read a `--set` or share-link value on its own and word
@@ -189,7 +189,7 @@ export function applyOverrides(
     const before = errors.length;
     const value = readValue(def, plain ?? doc!.contents, site);
     if (value === undefined) {
-      addQuotedNullHint(errors, before, site.deref(plain ?? doc!.contents));
+      addNullWordHint(errors, before, site.deref(plain ?? doc!.contents));
       continue;
     }
     // The value as the reader sees it, as a file's (`"$1.2k"` quoted for the shell is $1.2k); the set as typed in origin.

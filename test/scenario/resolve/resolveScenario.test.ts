@@ -269,7 +269,9 @@ describe("applyOverrides", () => {
         path: "serving.batch",
         message: "wrong type",
         expected: "a whole number: a count like 16384, 16k, 1.5M or 2B",
-        found: "nothing"
+        found: "nothing",
+        // An empty value is told how to take the key back (emptyValueHint in src/scenario/file/explicitNull.ts).
+        hint: "an empty value sets nothing: to take the key back to its default, write null"
       }
     ]);
   });

@@ -31,6 +31,8 @@ function resolveChild(child: string, grandchild?: string) {
 const KV_CACHE = scenarioKey("serving.kvCache")!;
 const BATCH = scenarioKey("serving.batch")!;
 const BF16_FLOPS = scenarioKey("silicon.bf16Flops")!;
+/** The hint an empty value gets, as src/scenario/file/explicitNull.ts's emptyValueHint writes it. */
+const EMPTY_HINT = "an empty value sets nothing: to take the key back to its default, write null";
 
 describe("null in a scenario file", () => {
   it("takes a parent's value back to the schema default, its origin the default unset at the line that says so", () => {
@@ -82,7 +84,8 @@ describe("null in a scenario file", () => {
       expect(scenario.values["serving.kvCache"]).toBeUndefined();
     }
     const [empty] = userErrorsOf(() => parse("c.md", "---\nextends: parent\nserving.kvCache:\n---\n"));
-    expect(empty).toMatchObject({path: "serving.kvCache", line: 3, found: "nothing"});
+    // It said "found nothing" alone, no word of null, to an author who meant to take the key back (new-user trial).
+    expect(empty).toMatchObject({path: "serving.kvCache", line: 3, found: "nothing", hint: EMPTY_HINT});
     const [quoted] = userErrorsOf(() => parse("c.md", '---\nserving.kvCache: "null"\n---\n'));
     expect(quoted).toMatchObject({path: "serving.kvCache", message: "not one of the choices"});
   });
@@ -183,7 +186,11 @@ describe("--set path=null", () => {
 
   it("still refuses an empty value", () => {
     const [error] = userErrorsOf(() => applyOverrides(parent, ["serving.kvCache="]));
-    expect(error).toMatchObject({flag: "--set", path: "serving.kvCache", found: "nothing"});
+    expect(error).toMatchObject({flag: "--set", path: "serving.kvCache", found: "nothing", hint: EMPTY_HINT});
+    // A key of another kind is told the same (a number's "wrong type", an id's "not a catalog id").
+    for (const set of ["serving.batch=", "serving.hardware="]) {
+      expect(userErrorsOf(() => applyOverrides(parent, [set]))[0]!.hint, set).toBe(EMPTY_HINT);
+    }
   });
 });
 
