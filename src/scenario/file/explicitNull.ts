@@ -19,6 +19,16 @@ export function isExplicitNull(node: unknown): boolean {
   return (typeof node.source === "string" && node.source.trim() !== "") || node.tag === NULL_TAG;
 }
 
+/**
+ * An explicit null as its author wrote it, for an error's found: `~`, `null`, or with its tag `!!null` (`silicon:
+ * !!null` has no text of its own: it read "silicon: null") and `!!null ~`; `null` for no text and no tag. `text` is
+ * the node's text (ValueSite.text), which leaves out the tag.
+ */
+export function writtenNull(node: unknown, text: string): string {
+  const tag = isScalar(node) && node.tag === NULL_TAG ? "!!null" : "";
+  return [tag, text.trim()].filter(Boolean).join(" ") || UNSET_WORD;
+}
+
 /** YAML 1.2's words for null (core schema), which quoted are text. */
 const NULL_WORDS = /^(?:null|Null|NULL|~)$/;
 

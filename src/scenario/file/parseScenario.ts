@@ -21,7 +21,7 @@ import {dashAfterKeyError, isDashAfterKey} from "./dashAfterKey.js";
 import {secondFrontMatterError} from "./secondFrontMatter.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {capErrors, MAX_ERRORS_PER_FILE} from "../../errors/capErrors.js";
-import {addNullWordHint, isExplicitNull, UNSET_WORD} from "./explicitNull.js";
+import {addNullWordHint, isExplicitNull, UNSET_WORD, writtenNull} from "./explicitNull.js";
 
 /** A scenario file as the caller read it: the name to report in errors, and its text. */
 export interface ScenarioText {
@@ -830,7 +830,12 @@ function walkKeys(
       const value = site.deref(pair.value);
       const example = `${groupKeyPaths(path)[0]}: …`;
       if (isMap(value)) throughAliasWalk(pair.value, site, () => walkKeys(value as YAMLMap, path, site, visitor, seen));
-      else if (isScalar(value) && value.value === null && site.text(pair.value).trim() === "") {
+      else if (
+        isScalar(value) &&
+        value.value === null &&
+        site.text(pair.value).trim() === "" &&
+        !isExplicitNull(value)
+      ) {
         // `serving:` with nothing under it: the keys meant for it are written flush left (author trial: accepted in
         // silence, and the next line's `hardware: h200-sxm` read as the top-level group hardware).
         site.fail(pair.key, {
@@ -840,14 +845,15 @@ function walkKeys(
           found: "nothing under it"
         });
       } else if (isExplicitNull(value) && !visitor.label) {
-        // `serving: null` read as nothing at all, in silence: a group is unset key by key.
+        // `serving: null` read as nothing at all, in silence: a group is unset key by key. `silicon: !!null`, a tag
+        // and no text, is the same null: it read "empty group … found nothing under it" (breaker).
         site.fail(pair.value, {
           path: label(path),
           message: "a group cannot be unset",
           expected:
             `a map of keys under ${path}, each key to take back to its default written with null, ` +
             `like ${groupKeyPaths(path)[0]}: null`,
-          found: `${path}: ${site.text(value).trim() || UNSET_WORD}`
+          found: `${path}: ${writtenNull(value, site.text(value))}`
         });
       } else if (isExplicitNull(value)) {
         // The same under `sources:` (`serving: null` there was accepted in silence, `serving:` empty an error).
@@ -855,7 +861,7 @@ function walkKeys(
           path: label(path),
           message: "a group of sources cannot be unset",
           expected: `a map of key paths under ${path} → source text, like ${groupKeyPaths(path)[0]}: …`,
-          found: `${path}: ${site.text(value).trim() || UNSET_WORD}`,
+          found: `${path}: ${writtenNull(value, site.text(value))}`,
           hint: SOURCES_STAY_HINT
         });
       } else if (!(isScalar(value) && value.value === null) && value !== null && value !== undefined) {

@@ -352,6 +352,15 @@ describe("parseScenario", () => {
     expect(
       userErrorsOf(() => parse("---\nserving: ~\n---\n")).map((e) => [e.line, e.path, e.message, e.found])
     ).toEqual([[2, "serving", "a group cannot be unset", "serving: ~"]]);
+    // `!!null` is the same null, tagged, with no text of its own: it read "empty group … found nothing under it", as
+    // if the keys were written flush left (breaker); found shows the tag as written.
+    for (const [text, found] of [
+      ["silicon: !!null", "silicon: !!null"],
+      ["silicon: !!null ~", "silicon: !!null ~"]
+    ])
+      expect(userErrorsOf(() => parse(`---\n${text}\n---\n`)).map((e) => [e.line, e.path, e.message, e.found])).toEqual(
+        [[2, "silicon", "a group cannot be unset", found]]
+      );
   });
 
   it("tells a key written without the space after its colon how to write it (breaker: `batch:8`, no hint)", () => {
