@@ -189,7 +189,11 @@ export function applyOverrides(
     const before = errors.length;
     const value = readValue(def, plain ?? doc!.contents, site);
     if (value === undefined) {
-      addNullWordHint(errors, before, site.deref(plain ?? doc!.contents));
+      // A value refused whole that is several values of the key between commas (`fp8,bf16`) is said as a list, in
+      // place of what its reader made of the whole ("not one of the choices … found fp8,bf16").
+      const list = flag === "--set" && doc ? commaListError(def, doc.contents, flag, path, catalogIds) : null;
+      if (list) errors.splice(before, errors.length - before, list);
+      else addNullWordHint(errors, before, site.deref(plain ?? doc!.contents));
       continue;
     }
     // The value as the reader sees it, as a file's (`"$1.2k"` quoted for the shell is $1.2k); the set as typed in origin.
@@ -270,7 +274,7 @@ function collectionError(
   const interval = listAsInterval(def, node);
   const hint = list
     ? scalars && distinct.size > 1 && interval === undefined && flag === "--set"
-      ? severalValuesHint(def, written, path, items)
+      ? severalValuesHint(def, path, listItems(items, written))
       : interval !== undefined && value.startsWith("[")
         ? `YAML reads [ ] as a list: a 90% interval is written with "to" (${path}=${interval})`
         : value.startsWith("[")
@@ -290,22 +294,95 @@ function collectionError(
 }
 
 /**
- * The hint for a list of several values given to --set (`serving.batch=[32, 64]`, what a reader wanting both batches
- * types): --set takes one value, and a list is not a batch. It was told to drop the brackets or quote the value,
- * neither of which reads (helper item). A sweep where the values are evenly spaced numbers of a numeric key, which
- * sweep's `--vary path=FROM:TO:STEPS` gives exactly (`serving.batch=32:64:2`); else one run per value, the first two
- * shown, each as written.
+ * The error for a --set value that, refused whole, is several values of the key written between commas
+ * (`serving.kvCache=fp8,bf16`, `serving.utilization=0.5,0.6`, `serving.batch=32,64`): "a list, not a single value",
+ * with the hint a bracketed list gets (severalValuesHint). They read "not one of the choices", "not a number", and
+ * for `32,64` "written 32.64 with a decimal point, it is refused too", with no word that --set takes one value
+ * (breaker). Each part must read as a value of the key on its own. A number the reader has its own hints for is left
+ * to them: for a key that need not be whole, commas only between digits and no point (`0,5`, `1,2`, `$1,2000`,
+ * `0,45 to 0,75`), which a decimal comma or misplaced thousands explain (quantity.ts, misgroupedNumber); for a whole
+ * number, a part after a comma that starts with three digits (`9,000,50`, `1234,567`: thousands grouped wrong). Digits
+ * grouped right (`1,000`) read as one number and never get here. Null for anything else.
  */
-function severalValuesHint(def: ScenarioKeyDef, written: string, path: string, listed: readonly unknown[]): string {
-  // Each value once, as first written (`[32, 32, 64]` offered --set serving.batch=32, then 32 again).
-  const items = listed.filter(
-    (item, i) => listed.findIndex((other) => isScalar(other) && isScalar(item) && other.value === item.value) === i
-  );
-  const texts = items.map((item) => {
-    const range = (item as {range?: number[] | null} | null)?.range;
-    return range ? written.slice(range[0], range[1]) : String(isScalar(item) ? item.value : item);
+function commaListError(
+  def: ScenarioKeyDef,
+  node: unknown,
+  flag: string,
+  path: string,
+  catalogIds: CatalogIds | undefined
+): UserError | null {
+  if (!isScalar(node) || typeof node.value !== "string" || !node.value.includes(",")) return null;
+  const value = node.value.trim();
+  const texts = value.split(",").map((part) => part.trim());
+  if (texts.some((text) => text === "")) return null;
+  if (isQuantityKey(def) && !/(^|\D),|,(\D|$)/.test(value)) {
+    if (!def.integer && !value.includes(".")) return null;
+    if (def.integer && texts.slice(1).some((text) => /^\d{3}(?!\d)/.test(text))) return null;
+  }
+  const read = texts.map((text) => {
+    const part = new Scalar(text);
+    part.range = [0, text.length, text.length];
+    const site: ValueSite = {
+      errors: [],
+      ...(catalogIds ? {catalogIds} : {}),
+      locate: () => ({flag}),
+      text: () => text,
+      deref: (at) => at
+    };
+    return readValue(def, part, site);
   });
-  const numbers = items.map((item) => (isScalar(item) && typeof item.value === "number" ? item.value : NaN));
+  if (read.some((item) => item === undefined)) return null;
+  return new UserError({
+    flag,
+    path,
+    message: "a list, not a single value",
+    expected: oneValueExpected(def),
+    found: `${truncate(value)} (values between commas)`,
+    hint: severalValuesHint(
+      def,
+      path,
+      texts.map((text, i) => ({
+        text,
+        same: JSON.stringify(read[i]),
+        number: plainNumberNode(text)?.value ?? NaN
+      }))
+    )
+  });
+}
+
+/** One value of a list a set's value holds: as written, what tells it from another (`same`), its number or NaN. */
+interface ListItem {
+  text: string;
+  same: unknown;
+  number: number;
+}
+
+/** The items of a YAML list as ListItems: each one's text from `written` by its range, a scalar's value its own. */
+function listItems(items: readonly unknown[], written: string): ListItem[] {
+  return items.map((item) => {
+    const range = (item as {range?: number[] | null} | null)?.range;
+    const value = isScalar(item) ? item.value : item;
+    return {
+      text: range ? written.slice(range[0], range[1]) : String(value),
+      same: value,
+      number: typeof value === "number" ? value : NaN
+    };
+  });
+}
+
+/**
+ * The hint for a list of several values given to --set (`serving.batch=[32, 64]`, what a reader wanting both batches
+ * types, or `serving.batch=32,64`): --set takes one value, and a list is not a batch. It was told to drop the brackets
+ * or quote the value, neither of which reads (helper item). A sweep where the values are evenly spaced numbers of a
+ * numeric key, which sweep's `--vary path=FROM:TO:STEPS` gives exactly (`serving.batch=32:64:2`); else one run per
+ * value, the first two shown, each as written. One value written more than once is told to be written once.
+ */
+function severalValuesHint(def: ScenarioKeyDef, path: string, listed: readonly ListItem[]): string {
+  // Each value once, as first written (`[32, 32, 64]` offered --set serving.batch=32, then 32 again).
+  const items = listed.filter((item, i) => listed.findIndex((other) => other.same === item.same) === i);
+  const texts = items.map((item) => item.text);
+  if (texts.length === 1) return `--set takes one value: write it once (--set ${path}=${texts[0]})`;
+  const numbers = items.map((item) => item.number);
   const more = texts.length > 2 ? ", …" : "";
   const runs = `one run per value (--set ${path}=${texts[0]}, then --set ${path}=${texts[1]}${more})`;
   const sweep =

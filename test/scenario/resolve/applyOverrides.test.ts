@@ -200,6 +200,64 @@ describe("applyOverrides", () => {
     expect(() => applyOverrides(resolved, [set], "--set", catalogIdsOf(loadCatalogs()))).toThrow(expected);
   });
 
+  it.each([
+    [
+      // A choice key: fp8 and bf16 are each one of its choices (schema: bf16, fp16 or fp8). It read "not one of the
+      // choices … found fp8,bf16", no word of --set taking one value (breaker).
+      "serving.kvCache=fp8,bf16",
+      "--set: serving.kvCache: a list, not a single value: expected a single value: one of bf16, fp16 or fp8, found " +
+        "fp8,bf16 (values between commas) (--set takes one value: to try several, one run per value " +
+        "(--set serving.kvCache=fp8, then --set serving.kvCache=bf16))"
+    ],
+    [
+      // A fraction key, each part with its point, so no decimal comma: it read "not a number", no hint (breaker). Two
+      // values are evenly spaced, so sweep's 0.5:0.6:2 gives them, as for [0.5, 0.6] without an interval.
+      "serving.utilization=0.5,0.6",
+      "--set: serving.utilization: a list, not a single value: expected a single value: a fraction like 0.35 or 35%, " +
+        "found 0.5,0.6 (values between commas) (--set takes one value: to try several, sweep --vary " +
+        "serving.utilization=0.5:0.6:2, or one run per value (--set serving.utilization=0.5, then " +
+        "--set serving.utilization=0.6))"
+    ],
+    [
+      // A whole-number key: 32.64 is no batch, so not a decimal comma. It read "written 32.64 with a decimal point,
+      // it is refused too" (breaker). The same hint as [32, 64] (above): 32 to 64 in 2 steps is sweep's 32:64:2.
+      "serving.batch=32,64",
+      "--set: serving.batch: a list, not a single value: expected a single value: a whole number: a count like 16384, " +
+        "16k, 1.5M or 2B, found 32,64 (values between commas) (--set takes one value: to try several, sweep --vary " +
+        "serving.batch=32:64:2, or one run per value (--set serving.batch=32, then --set serving.batch=64))"
+    ],
+    [
+      // Spaces after the commas, as a quoted value has them; an id key, one run per value as for [h100-sxm, h200-sxm].
+      "serving.hardware=h100-sxm, h200-sxm",
+      "found h100-sxm, h200-sxm (values between commas) (--set takes one value: to try several, one run per value " +
+        "(--set serving.hardware=h100-sxm, then --set serving.hardware=h200-sxm))"
+    ],
+    [
+      // One value twice is one value, written once.
+      "serving.kvCache=fp8,fp8",
+      "found fp8,fp8 (values between commas) (--set takes one value: write it once (--set serving.kvCache=fp8))"
+    ]
+  ])("says %s, values between commas, is a list where --set takes one value (breaker)", (set, expected) => {
+    expect(() => applyOverrides(resolved, [set], "--set", catalogIdsOf(loadCatalogs()))).toThrow(expected);
+  });
+
+  it("leaves to the number's own hints a comma a decimal comma or misplaced thousands explain, not a list", () => {
+    // A key that need not be whole, commas only between digits and no point: the decimal comma is the likelier
+    // reading (0,5 is 0.5, not 0 then 5). Its hint is the one quantity.ts gives (misgroupedNumber).
+    expect(() => applyOverrides(resolved, ["serving.utilization=0,5"])).toThrow(
+      "--set: serving.utilization: not a number: expected a fraction like 0.35 or 35%, found 0,5 (a decimal is " +
+        "written with a point, not a comma: did you mean 0.5?)"
+    );
+    // An interval written with decimal commas is one value, not values between commas.
+    expect(() => applyOverrides(resolved, ["serving.utilization=0,5 to 0,8"])).toThrow(
+      "found 0,5 to 0,8 (a decimal is written with a point, not a comma: did you mean `0.5 to 0.8`?)"
+    );
+    // $1 and $2,000 each read as money, but a comma before four digits is offered as a decimal comma first (below).
+    expect(() => applyOverrides(resolved, ["silicon.unitCost=$1,2000"])).toThrow("did you mean $1.2000?");
+    // Digits grouped in threes read as one number, a count's 1,000 (then too large a batch, once evaluated).
+    expect(applyOverrides(resolved, ["serving.batch=1,000"]).values["serving.batch"]?.value).toBe(1000);
+  });
+
   it("leaves a distribution's map to a key that takes one, and to readValue's refusal for one that cannot", () => {
     expect(applyOverrides(resolved, ["serving.utilization={dist: uniform, min: 0.4, max: 0.6}"]).values).toHaveProperty(
       ["serving.utilization", "value", "kind"],
