@@ -1,5 +1,5 @@
 import type {Command} from "commander";
-import {UserError} from "../errors/userError.js";
+import {UserError, userErrorList} from "../errors/userError.js";
 
 /**
  * Throws for a --set value the shell split at its spaces: `--set serving.batch=[32, 64]` unquoted arrives as the two
@@ -7,11 +7,12 @@ import {UserError} from "../errors/userError.js";
  * <scenario>, found 64]" (helper item), as if the 64] were a stray word. The pieces, from a value with more `[` or `{`
  * than it closes to the argument that closes them, are joined with a space and read as the one value they were
  * typed as: a list is told as `--set 'serving.batch=[32, 64]'` is ("a list, not a single value", with how to try
- * several values), a value that reads once joined (a distribution's `{dist: …}`) is told to be quoted. A value whose
- * brackets never close is left to the value's own reader.
+ * several values), a value that reads once joined (a distribution's `{dist: …}`) is told to be quoted. Pieces whose
+ * brackets never close are told as an unclosed list or map (unclosedError); a single argument whose brackets never
+ * close is left to the value's own reader ("malformed value").
  *
  * @param args The arguments after the command name, as checkFlagValues scans them.
- * Throws: UserErrors from applyOverrides for the joined value, or a UserError naming the pieces and the quoted value.
+ * Throws: UserErrors from applyOverrides for the joined value, or a UserError naming the pieces and how to write them.
  */
 export async function checkSplitSetValues(command: Command, args: readonly string[]): Promise<void> {
   if (!command.options.some((option) => option.long === "--set")) return;
@@ -29,23 +30,74 @@ export async function checkSplitSetValues(command: Command, args: readonly strin
       parts.push(args[next]!);
       depth += bracketDepth(args[next]!);
     }
-    if (parts.length === 1 || depth > 0) {
+    if (parts.length === 1) {
       i = start;
       continue;
     }
     const joined = parts.join(" ");
-    const {applyOverrides, EMPTY_RESOLVED_SCENARIO} = await import("../scenario/resolve/applyOverrides.js");
-    applyOverrides(EMPTY_RESOLVED_SCENARIO, [joined], "--set");
     const equals = joined.indexOf("=");
-    throw new UserError({
+    const split = {
       flag: "--set",
       ...(equals > 0 ? {path: joined.slice(0, equals).trim()} : {}),
+      found: `${parts.length} arguments: ${parts.map((part) => JSON.stringify(part)).join(" ")}`
+    };
+    const overrides = await import("../scenario/resolve/applyOverrides.js");
+    if (depth > 0) throw unclosedError(joined, split, overrides);
+    overrides.applyOverrides(overrides.EMPTY_RESOLVED_SCENARIO, [joined], "--set");
+    throw new UserError({
+      ...split,
       message: "a value split by the shell",
       expected: "one argument per --set value",
-      found: `${parts.length} arguments: ${parts.map((part) => JSON.stringify(part)).join(" ")}`,
-      hint: `quote the value: --set '${joined.replace(/'/g, `'\\''`)}'`
+      hint: `quote the value: --set '${quoted(joined)}'`
     });
   }
+}
+
+/**
+ * The error for a --set value the shell split whose brackets never close: `--set serving.batch=[32, 64` unquoted
+ * arrives as `serving.batch=[32,` and `64`, and the 64 read "too many arguments … found 64" (breaker). Said as an
+ * unclosed list (or map) split by the shell. For several values, the hint is the one the list closed gets (`[32, 64]`:
+ * "--set takes one value: to try several, …"); else that --set takes one value (a list) or the value closed and quoted.
+ */
+function unclosedError(
+  joined: string,
+  split: {flag: string; path?: string; found: string},
+  overrides: typeof import("../scenario/resolve/applyOverrides.js")
+): UserError {
+  const open: string[] = [];
+  for (const char of joined) {
+    if (char === "[" || char === "{") open.push(char);
+    else if ((char === "]" || char === "}") && open.length) open.pop();
+  }
+  const kind = open[0] === "{" ? "map" : "list";
+  const closed =
+    joined +
+    [...open]
+      .reverse()
+      .map((char) => (char === "[" ? "]" : "}"))
+      .join("");
+  let hint =
+    kind === "list"
+      ? `--set takes one value: write one, or if the brackets are part of it, close them and quote the value ` +
+        `(--set '${quoted(closed)}')`
+      : `close the map and quote the value: --set '${quoted(closed)}'`;
+  try {
+    overrides.applyOverrides(overrides.EMPTY_RESOLVED_SCENARIO, [closed], "--set");
+  } catch (error) {
+    const [first] = userErrorList(error);
+    if (first?.detail.hint?.startsWith("--set takes one value")) hint = first.detail.hint;
+  }
+  return new UserError({
+    ...split,
+    message: `an unclosed ${kind}, split by the shell`,
+    expected: `one value per --set, its ${open[0] === "{" ? "{ }" : "[ ]"} closed`,
+    hint
+  });
+}
+
+/** `text` for the inside of single quotes in a POSIX shell: each `'` as `'\''`. */
+function quoted(text: string): string {
+  return text.replace(/'/g, `'\\''`);
 }
 
 /** The `[` and `{` a piece of a value opens, less the `]` and `}` it closes. */

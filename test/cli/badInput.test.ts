@@ -400,6 +400,36 @@ describe("item 9: commander's errors and the edges", () => {
       "--set: serving.batch: a list, not a single value",
       "sweep --vary serving.batch=32:64:3, or one run per value (--set serving.batch=32, then --set serving.batch=48, …)"
     ],
+    // Values between commas, no brackets: a list as [fp8, bf16] is, where it read "not one of the choices" (breaker).
+    [
+      ["run", "base", "--set", "serving.kvCache=fp8,bf16"],
+      "--set: serving.kvCache: a list, not a single value: expected a single value: one of bf16, fp16 or fp8, found " +
+        "fp8,bf16 (values between commas)",
+      "(--set takes one value: to try several, one run per value (--set serving.kvCache=fp8, then " +
+        "--set serving.kvCache=bf16))"
+    ],
+    // `--set serving.batch=[32, 64` unquoted, the ] forgotten: bash passes `serving.batch=[32,` and `64`, which read
+    // "too many arguments … found 64" (breaker). Told as an unclosed list with the hint [32, 64] gets (above).
+    [
+      ["run", "base", "--set", "serving.batch=[32,", "64"],
+      "--set: serving.batch: an unclosed list, split by the shell: expected one value per --set, its [ ] closed, " +
+        'found 2 arguments: "serving.batch=[32," "64"',
+      "(--set takes one value: to try several, sweep --vary serving.batch=32:64:2, or one run per value " +
+        "(--set serving.batch=32, then --set serving.batch=64))"
+    ],
+    // Lists in a list are no values to try one by one: --set takes one value, and the brackets closed and quoted.
+    [
+      ["run", "base", "--set", "serving.batch=[[32,", "64]", "--seed", "3"],
+      'found 2 arguments: "serving.batch=[[32," "64]"',
+      "(--set takes one value: write one, or if the brackets are part of it, close them and quote the value " +
+        "(--set 'serving.batch=[[32, 64]]'))"
+    ],
+    // A distribution's map left open: closed and quoted, it reads.
+    [
+      ["run", "base", "--set", "serving.utilization={dist:", "uniform,", "min:", "0.4,", "max:", "0.6"],
+      "--set: serving.utilization: an unclosed map, split by the shell: expected one value per --set, its { } closed",
+      "(close the map and quote the value: --set 'serving.utilization={dist: uniform, min: 0.4, max: 0.6}')"
+    ],
     // A distribution's map split by the shell reads once joined: the quoting is what is missing.
     [
       ["run", "base", "--set", "serving.utilization={dist:", "uniform,", "min:", "0.4,", "max:", "0.6}"],
