@@ -74,13 +74,18 @@ export interface ProgramNreResult {
   outcomes: {nreUsd: number; cycleMonths: number; probability: number}[];
 }
 
+/** The mask-set row of `node` (MASK_SET_PRICES), or undefined for a node with no published price. */
+export function maskSetOf(node: unknown): (typeof MASK_SET_PRICES)[number] | undefined {
+  return MASK_SET_PRICES.find((row) => row.node === node);
+}
+
 /**
  * Throws: UserError naming the input for a value out of PROGRAM_NRE_RANGES, or naming `node` for a node with no
  * mask-set price.
  */
 export function programNre(input: ProgramNreInput): ProgramNreResult {
   checkRanges(input, PROGRAM_NRE_RANGES);
-  const mask = MASK_SET_PRICES.find((row) => row.node === input.node);
+  const mask = maskSetOf(input.node);
   if (!mask) {
     throw new UserError({
       path: "node",

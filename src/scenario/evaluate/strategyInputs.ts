@@ -1,7 +1,7 @@
 import {UserError} from "../../errors/userError.js";
 // One input builder per strategy model, each beside its reverse key map (model input → scenario key; see
 // modelKeys.ts). The models themselves are in src/strategy/.
-import {MASK_SET_PRICES} from "../../silicon/programNre.js";
+import {MASK_SET_PRICES, maskSetOf} from "../../silicon/programNre.js";
 import type {FlywheelInput} from "../../strategy/flywheel.js";
 import type {InferenceTaxInput} from "../../strategy/inferenceTax.js";
 import type {MoatInput} from "../../strategy/moat.js";
@@ -78,7 +78,7 @@ function respinCostUsd(point: ScenarioPoint): number {
   const set = point["silicon.respinCost"];
   if (typeof set === "number") return set;
   if (num(point["silicon.respinProbability"], "silicon.respinProbability") === 0) return 0;
-  const mask = MASK_SET_PRICES.find((row) => row.node === point["silicon.node"]);
+  const mask = maskSetOf(point["silicon.node"]);
   if (mask) return mask.usd;
   throw new UserError({
     path: "respinCostUsd",

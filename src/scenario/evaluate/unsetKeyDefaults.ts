@@ -7,9 +7,9 @@
 // have no such one value (UNSET_WITHOUT_ONE_VALUE says why); test/scenario/evaluate/unsetKeyDefaults.test.ts checks
 // that every such key is in exactly one of the three.
 import type {Hardware} from "../../catalog/hardware.js";
-import {DEFAULT_KV_CACHE_DTYPE, type Precision} from "../../inference/precision.js";
+import {kvCacheDtypeFor, PRECISIONS, type Precision} from "../../inference/precision.js";
 import {defaultStackFor} from "../../inference/stackChips.js";
-import {MASK_SET_PRICES} from "../../silicon/programNre.js";
+import {maskSetOf} from "../../silicon/programNre.js";
 
 /** The value an unset key takes, and why. */
 export interface UnsetKeyDefault {
@@ -49,10 +49,12 @@ function chipLabelOf(context: UnsetKeyContext, chip: Pick<Hardware, "id" | "name
  * a chip without a price, a node without a mask-set price).
  */
 const UNSET_KEY_DEFAULTS: Readonly<Record<string, (context: UnsetKeyContext) => UnsetKeyDefault | null>> = {
-  // kvBytesPerElementFor (servingInput.ts): DEFAULT_KV_CACHE_DTYPE of serving.precision.
+  // kvCacheDtypeFor (precision.ts), as servingInput.ts resolves it: the default format for serving.precision.
   "serving.kvCache": ({valueOf}) => {
     const precision = valueOf("serving.precision");
-    const dtype = DEFAULT_KV_CACHE_DTYPE[precision as Precision];
+    const dtype = PRECISIONS.includes(precision as Precision)
+      ? kvCacheDtypeFor(precision as Precision, null)
+      : undefined;
     return dtype === undefined ? null : {value: dtype, note: `default for ${String(precision)} weights`};
   },
   // scenarioStack (servingInput.ts): defaultStackFor serving.hardware, the stack the scenario's own chip is served on.
@@ -72,7 +74,7 @@ const UNSET_KEY_DEFAULTS: Readonly<Record<string, (context: UnsetKeyContext) => 
   // respinCostUsd (strategyInputs.ts): the mask set of silicon.node (MASK_SET_PRICES).
   "silicon.respinCost": ({valueOf}) => {
     const node = valueOf("silicon.node");
-    const mask = MASK_SET_PRICES.find((row) => row.node === node);
+    const mask = maskSetOf(node);
     return mask === undefined ? null : {value: mask.usd, note: `mask set of ${mask.node}`};
   }
 };
