@@ -88,10 +88,12 @@ export {unreadKeys} from "./scenario/evaluate/unreadKeys.js";
 export {
   unsetKeyDefault,
   unsetKeyDefaultsOf,
+  unsetKeyTakes,
   UNSET_KEY_DEFAULT_PATHS,
   UNSET_WITHOUT_ONE_VALUE,
   type UnsetKeyContext,
-  type UnsetKeyDefault
+  type UnsetKeyDefault,
+  type UnsetKeyTakes
 } from "./scenario/evaluate/unsetKeyDefaults.js";
 export {UNSET_WORD, isExplicitNull} from "./scenario/file/explicitNull.js";
 export * from "./scenario/run/sweepScenario.js";

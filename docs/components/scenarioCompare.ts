@@ -9,7 +9,7 @@ import {
   metricValueText,
   type MetricNote
 } from "./scenarioMetrics.js";
-import {keyValueComesFrom, SCENARIO_KEY_PATHS, scenarioKey} from "../lib/scenario/file/schema.js";
+import {SCENARIO_KEY_PATHS, scenarioKey} from "../lib/scenario/file/schema.js";
 import {UnusedNote} from "./unusedNote.js";
 import {defaultPricesNoteOf, PRICE_LIST_METRICS} from "../lib/scenario/run/reportFormat.js";
 
@@ -135,10 +135,10 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
     // takes, as `compare` does: a scenario that moves the serving chip moves its training run too.
     // A key left unset that the model resolves to one value (an fp8 KV cache under fp8 weights) is compared and shown
     // at that value, marked as the default, as `compare` does: it read "—" beside another scenario's fp8, a difference.
+    // Which of them a key is, assumptionRows says (unsetKeyTakes: `follows`, `resolvedDefault`).
     const values = byPath.map((rows): AssumptionRow & {followed?: string; defaultNote?: string} => {
       const own = rows.get(path)!;
-      const key = keyValueComesFrom(own.path, own.exact !== "—");
-      const from = key === own.path ? undefined : rows.get(key);
+      const from = own.follows === null ? undefined : rows.get(own.follows);
       if (from) return {...from, path: own.path, followed: from.path};
       const resolved = own.resolvedDefault;
       return resolved ? {...own, value: resolved.value, exact: resolved.exact, defaultNote: resolved.note} : own;

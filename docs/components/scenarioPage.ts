@@ -11,12 +11,13 @@ import {
 } from "../lib/scenario/evaluate/evaluateScenario.js";
 import {scenarioToMarkdown} from "../lib/scenario/file/formatScenario.js";
 import {UNSET_WORD} from "../lib/scenario/file/explicitNull.js";
-import {keyValueComesFrom, SCENARIO_LABEL_MAX_CHARS, scenarioKey} from "../lib/scenario/file/schema.js";
+import {SCENARIO_LABEL_MAX_CHARS, scenarioKey} from "../lib/scenario/file/schema.js";
 import {visibleLength} from "../lib/errors/displayText.js";
 import {METRIC_INFO} from "../lib/scenario/evaluate/metricInfo.js";
 import {unreadKeys} from "../lib/scenario/evaluate/unreadKeys.js";
 import {
   unsetKeyDefaultsOf,
+  unsetKeyTakes,
   type UnsetKeyContext,
   type UnsetKeyDefault
 } from "../lib/scenario/evaluate/unsetKeyDefaults.js";
@@ -410,6 +411,11 @@ export interface AssumptionRow {
    * page compares and shows it in place of the dash.
    */
   resolvedDefault: {value: string; exact: string; note: string} | null;
+  /**
+   * For a key left unset that takes another key's value (unsetKeyTakes "follows": training.hardware takes
+   * serving.hardware's chip), that key's path; else null. The compare page compares and shows that key's row.
+   */
+  follows: string | null;
 }
 
 /**
@@ -424,26 +430,28 @@ export function assumptionRows(
   only?: ReadonlySet<string>
 ): AssumptionRow[] {
   const unread = unreadKeys(resolved);
+  const valueOf = (path: string) => resolved.values[path]?.value as number | string | Distribution | null | undefined;
   // Chips by name, as the table's other rows write them ("NVIDIA H100 SXM5 80GB", not h100-sxm).
-  const defaults = unsetKeyDefaultsOf(
-    (path) => resolved.values[path]?.value ?? null,
-    names.hardware ?? [],
-    (chip) => chip.name
-  );
+  const defaults = unsetKeyDefaultsOf(valueOf, names.hardware ?? [], (chip) => chip.name);
   const values = Object.values(resolved.values).sort(compareByOrigin(resolved.chain));
   return (only ? values.filter((v) => only.has(v.path)) : values).map((v) => {
     const name = names.catalogs ? catalogValueName(v.path, v.value, names.catalogs) : null;
-    const resolvedDefault = defaultRow(v.path, defaults[v.path], names.catalogs);
+    // What the key takes when left unset (unsetKeyTakes), by catalog names and key labels.
+    const taken = unsetKeyTakes(v.path, valueOf, defaults);
+    const resolvedDefault = taken?.kind === "default" ? defaultRow(v.path, taken, names.catalogs) : null;
+    const own = assumptionValueText(v.path, v.value as number | string | Distribution | null, names.catalogs);
     return {
       path: v.path,
       // A key the evaluation does not read shows its own value ("—" unset), not the one it would follow; a key left
       // unset that the model resolves to one value shows it and why ("FP8 (default for fp8 weights)"), as /compare
       // does: it read "—" on the scenario pages and the register, where the model ran an FP8 cache.
       value: unread[v.path]
-        ? assumptionValueText(v.path, v.value as number | string | Distribution | null, names.catalogs)
+        ? own
         : resolvedDefault
           ? `${resolvedDefault.value} (${resolvedDefault.note})`
-          : followedValueText(resolved, v, names.catalogs),
+          : taken?.kind === "follows"
+            ? followedValueText(taken.path, taken.value, names.catalogs)
+            : own,
       exact: displayValue(v.path, v.value as number | string | Distribution | null),
       unit: assumptionUnit(v.path),
       written: v.written ?? "",
@@ -454,18 +462,18 @@ export function assumptionRows(
       ...(v.origin.kind === "default" && v.origin.unset ? {unset: true as const} : {}),
       source: v.source ?? "",
       unused: unread[v.path] ?? "",
-      resolvedDefault
+      resolvedDefault,
+      follows: taken?.kind === "follows" ? taken.path : null
     };
   });
 }
 
-/** A resolved default (unsetKeyDefault) as an assumptions row writes its value, or null. */
+/** A resolved default (unsetKeyDefault) as an assumptions row writes its value. */
 function defaultRow(
   path: string,
-  resolved: UnsetKeyDefault | undefined,
+  resolved: UnsetKeyDefault,
   catalogs: NamedCatalogs | undefined
-): AssumptionRow["resolvedDefault"] {
-  if (resolved === undefined) return null;
+): NonNullable<AssumptionRow["resolvedDefault"]> {
   return {
     value: assumptionValueText(path, resolved.value, catalogs),
     exact: displayValue(path, resolved.value),
@@ -474,24 +482,18 @@ function defaultRow(
 }
 
 /**
- * The value a row shows: its own (assumptionValueText), or, for a key left unset that takes another's value (schema
- * `follows`: training.hardware takes serving.hardware's chip), that value and whose it is, by the key's label as
- * /compare writes it ("NVIDIA B200 (as serving accelerator)"). It read "—", so a scenario set on B200s showed no
- * training chip, where the runs are costed on B200s (new-user trial); it named the key by its path, which /compare
- * and the sources (test/scenario/file/readerProse.test.ts) put in words.
+ * The value a row shows for a key left unset that takes another's value (unsetKeyTakes "follows": training.hardware
+ * takes serving.hardware's chip): that value and whose it is, by the key's label as /compare writes it ("NVIDIA B200
+ * (as serving accelerator)"). It read "—", so a scenario set on B200s showed no training chip, where the runs are
+ * costed on B200s (new-user trial); it named the key by its path, which /compare and the sources
+ * (test/scenario/file/readerProse.test.ts) put in words.
  */
 function followedValueText(
-  resolved: ResolvedScenario,
-  v: ResolvedScenario["values"][string],
+  from: string,
+  followed: number | string | Distribution,
   catalogs: NamedCatalogs | undefined
 ): string {
-  const own = assumptionValueText(v.path, v.value as number | string | Distribution | null, catalogs);
-  if (v.origin.kind !== "default" || v.value !== null) return own;
-  const from = keyValueComesFrom(v.path, false);
-  const followed = from === v.path ? undefined : resolved.values[from];
-  if (followed === undefined || followed.value === null) return own;
-  const text = assumptionValueText(from, followed.value as number | string | Distribution, catalogs);
-  return `${text} (as ${(scenarioKey(from)?.label ?? from).toLowerCase()})`;
+  return `${assumptionValueText(from, followed, catalogs)} (as ${(scenarioKey(from)?.label ?? from).toLowerCase()})`;
 }
 
 /** A changed value in a downloaded scenario's title and description: in the file notation, or `null` for one unset. */

@@ -5,7 +5,7 @@ import {UserError, UserErrors} from "../../errors/userError.js";
 import {checkScenarioFiles, noteUnsourcedKeys} from "../../node/scenarioCheck.js";
 import {unreadKeys} from "../../scenario/evaluate/unreadKeys.js";
 import {loadCatalogs, noteCatalogOverrides} from "../../node/catalogFiles.js";
-import {unsetKeyDefaultsOf, type UnsetKeyDefault} from "../../scenario/evaluate/unsetKeyDefaults.js";
+import {unsetKeyDefaultsOf, unsetKeyTakes, type UnsetKeyDefault} from "../../scenario/evaluate/unsetKeyDefaults.js";
 import {
   findProject,
   isMarkdownPath,
@@ -21,7 +21,6 @@ import {runScenarioRequest} from "../../node/scenarioRun.js";
 import {SCENARIO_METRICS} from "../../scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {scenarioReferenceMarkdown} from "../../scenario/file/reference.js";
-import {keyValueComesFrom} from "../../scenario/file/schema.js";
 import {scenarioNotes, writtenValueNotes} from "../../scenario/run/scenarioNotes.js";
 import {keyUnit, runReport, type RunReport} from "../../scenario/run/runReport.js";
 import {displayValue} from "../../scenario/file/displayValue.js";
@@ -339,18 +338,19 @@ export function compareReports(
   const follows: Comparison["follows"] = {};
   const defaulted: Comparison["defaults"] = {};
   for (const path of Object.keys(reports[0]!.assumptions)) {
-    // An unset key that follows another takes that key's value (bindScenario): compare that.
-    const source = reports.map((report) => {
-      const from = keyValueComesFrom(path, report.assumptions[path]?.value !== null);
-      return from === path ? null : from;
+    // An unset key that follows another takes that key's value (bindScenario), and one the model resolves (an fp8 KV
+    // cache under fp8 weights) the value it resolves to: compare those (unsetKeyTakes).
+    const takes = reports.map((report, i) =>
+      unsetKeyTakes(path, (key) => report.assumptions[key]?.value, defaults[i] ?? {})
+    );
+    const source = takes.map((taken) => (taken?.kind === "follows" ? taken.path : null));
+    const resolved = takes.map((taken) => (taken?.kind === "default" ? taken : null));
+    const values = reports.map((report, i) => {
+      const taken = takes[i];
+      return taken?.kind === "follows" || taken?.kind === "default"
+        ? taken.value
+        : (report.assumptions[path]?.value ?? null);
     });
-    // An unset key the model resolves (an fp8 KV cache under fp8 weights) is compared at the value it takes.
-    const resolved = reports.map((report, i) =>
-      report.assumptions[path]?.value === null ? (defaults[i]?.[path] ?? null) : null
-    );
-    const values = reports.map(
-      (report, i) => report.assumptions[source[i] ?? path]?.value ?? resolved[i]?.value ?? null
-    );
     const keys = new Set(values.map((value) => JSON.stringify(value)));
     if (keys.size > 1) {
       differingAssumptions[path] = values;
@@ -489,14 +489,14 @@ function formatRun(report: RunReport, sets: readonly string[]): string {
   // shows the value it takes, as compare and the pages show it: `serving.kvCache: null` under fp8 weights read "—"
   // where the model ran an FP8 cache, and `training.model: null` "—" where the run is serving.model's (breaker).
   const defaults = unsetKeyDefaultsOf((path) => report.assumptions[path]?.value ?? null, loadCatalogs().hardware);
+  // The key it follows by its path, as the other rows name keys.
   const valueText = (path: string, a: (typeof set)[number][1]) => {
     const own = formatAssumption(path, a.value);
-    if (a.value !== null || a.unused !== undefined) return own;
-    const resolved = defaults[path];
-    if (resolved) return `${formatAssumption(path, resolved.value)} (${resolved.note})`;
-    const from = keyValueComesFrom(path, false);
-    const followed = from === path ? null : (report.assumptions[from]?.value ?? null);
-    return followed === null ? own : `${formatAssumption(from, followed)} (as ${from})`;
+    if (a.unused !== undefined) return own;
+    const taken = unsetKeyTakes(path, (key) => report.assumptions[key]?.value, defaults);
+    if (taken?.kind === "default") return `${formatAssumption(path, taken.value)} (${taken.note})`;
+    if (taken?.kind === "follows") return `${formatAssumption(taken.path, taken.value)} (as ${taken.path})`;
+    return own;
   };
   const row = ([path, a]: (typeof set)[number]) => [
     path,

@@ -5,11 +5,14 @@
 //
 // The other keys of default null either take another key's value (the schema's `follows`: keyValueComesFrom) or
 // have no such one value (UNSET_WITHOUT_ONE_VALUE says why); test/scenario/evaluate/unsetKeyDefaults.test.ts checks
-// that every such key is in exactly one of the three.
+// that every such key is in exactly one of the three. unsetKeyTakes tells which of them a key left unset is, for every
+// table that shows one (`run`'s and `compare`'s, the scenario pages', /assumptions and /compare), each of which writes
+// the answer in its own words.
 import type {Hardware} from "../../catalog/hardware.js";
 import {kvCacheDtypeFor, PRECISIONS, type Precision} from "../../inference/precision.js";
 import {defaultStackFor} from "../../inference/stackChips.js";
 import {maskSetOf} from "../../silicon/programNre.js";
+import {keyValueComesFrom} from "../file/schema.js";
 
 /** The value an unset key takes, and why. */
 export interface UnsetKeyDefault {
@@ -134,4 +137,50 @@ export function unsetKeyDefaultsOf(
     if (resolved !== null) defaults[path] = resolved;
   }
   return defaults;
+}
+
+/**
+ * What a key left unset takes (unsetKeyTakes): the value the model resolves it to and why (UNSET_KEY_DEFAULTS), the
+ * value of the key it follows (the schema's `follows`), or nothing ("—").
+ */
+export type UnsetKeyTakes<V> =
+  | ({kind: "default"} & UnsetKeyDefault)
+  | {
+      kind: "follows";
+      /** The key whose value it takes ("serving.hardware" for training.hardware). */
+      path: string;
+      /** That key's value, as `valueOf` gives it. */
+      value: V;
+    }
+  | {kind: "none"};
+
+/**
+ * What `path` takes in a scenario that leaves it unset, one decision for every table that shows such a key, each
+ * writing it in its own words ("fp8 (default for fp8 weights)", "h100-sxm (as serving.hardware)", "—" on the command
+ * line; catalog names and key labels on the pages). Pure.
+ *
+ * Inputs: `valueOf` gives the scenario's value of a key (a distribution as its object), null or undefined where it is
+ * not set (left out, or taken back with null); `defaults` is what unsetKeyDefaultsOf gives for the same scenario (its
+ * notes name chips as the caller writes them).
+ *
+ * Output: null when the scenario sets `path` (the key shows its own value); else `{kind: "default", value, note}` for
+ * a key in `defaults`, `{kind: "follows", path, value}` for a key that follows another (keyValueComesFrom) that has a
+ * value, and `{kind: "none"}` otherwise (a key of UNSET_WITHOUT_ONE_VALUE, or one of UNSET_KEY_DEFAULT_PATHS the model
+ * cannot resolve here: a chip the hardware rows do not hold, a chip without a price).
+ *
+ * Errors: none; a path the schema does not hold follows no key and is "none" unless `defaults` holds it. Whether a key
+ * the evaluation does not read (unreadKeys) shows what it would take is the caller's choice: `run` and the pages show
+ * its own value, `compare` compares what it takes.
+ */
+export function unsetKeyTakes<V>(
+  path: string,
+  valueOf: (path: string) => V | null | undefined,
+  defaults: Readonly<Record<string, UnsetKeyDefault>>
+): UnsetKeyTakes<V> | null {
+  if (valueOf(path) != null) return null;
+  const resolved = defaults[path];
+  if (resolved !== undefined) return {kind: "default", ...resolved};
+  const from = keyValueComesFrom(path, false);
+  const followed = from === path ? null : valueOf(from);
+  return followed == null ? {kind: "none"} : {kind: "follows", path: from, value: followed};
 }

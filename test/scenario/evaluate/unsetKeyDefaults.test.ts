@@ -6,9 +6,13 @@ import {
   UNSET_KEY_DEFAULT_PATHS,
   UNSET_WITHOUT_ONE_VALUE,
   unsetKeyDefault,
-  unsetKeyDefaultsOf
+  unsetKeyDefaultsOf,
+  unsetKeyTakes
 } from "../../../src/scenario/evaluate/unsetKeyDefaults.js";
+import {parseScenario} from "../../../src/scenario/file/parseScenario.js";
 import {SCENARIO_KEYS} from "../../../src/scenario/file/schema.js";
+import {resolveScenario} from "../../../src/scenario/resolve/resolveScenario.js";
+import {scenarioIndex} from "../../../src/scenario/resolve/scenarioIndex.js";
 import {scenarioMedianPoint} from "../../../src/scenario/resolve/scenarioValues.js";
 
 const catalogs = loadCatalogs();
@@ -83,5 +87,82 @@ describe("unsetKeyDefault", () => {
     for (const [path, resolved] of Object.entries(defaults)) {
       expect(evaluateScenarioPoint(bound, {...point, [path]: resolved.value}).metrics, path).toEqual(metrics);
     }
+  });
+});
+
+describe("unsetKeyTakes", () => {
+  /** What `path` takes in a scenario of `values` (unset where not given or null), its defaults from the catalog. */
+  const takes = (path: string, values: Record<string, unknown>) => {
+    const valueOf = (key: string) => values[key];
+    return unsetKeyTakes(path, valueOf, unsetKeyDefaultsOf(valueOf, catalogs.hardware));
+  };
+
+  it("gives a key the model resolves its value and why", () => {
+    // kvCacheDtypeFor: FP8 under fp8 weights (the schema's serving.kvCache, as unsetKeyDefault above).
+    expect(takes("serving.kvCache", {"serving.precision": "fp8"})).toEqual({
+      kind: "default",
+      value: "fp8",
+      note: "default for fp8 weights"
+    });
+    // data/hardware.csv h100-sxm price_usd 31120, as unsetKeyDefault above.
+    expect(takes("hardware.price", {"serving.hardware": "h100-sxm"})).toEqual({
+      kind: "default",
+      value: 31120,
+      note: "catalog price of h100-sxm"
+    });
+  });
+
+  it("gives a key that follows another that key and its value", () => {
+    // The schema's training.hardware: follows serving.hardware; training.model follows serving.model.
+    expect(takes("training.hardware", {"serving.hardware": "b200"})).toEqual({
+      kind: "follows",
+      path: "serving.hardware",
+      value: "b200"
+    });
+    expect(takes("training.model", {"serving.model": "llama-3.1-70b"})).toEqual({
+      kind: "follows",
+      path: "serving.model",
+      value: "llama-3.1-70b"
+    });
+  });
+
+  it("gives nothing for a key with no one value, or one the model cannot resolve here", () => {
+    // UNSET_WITHOUT_ONE_VALUE: fleet.chipHourPrice unset means owned chips, no price.
+    expect(takes("fleet.chipHourPrice", {})).toEqual({kind: "none"});
+    // A chip the hardware rows do not hold: no stack to name (unsetKeyDefault above).
+    expect(takes("serving.stack", {"serving.hardware": "no-such-chip"})).toEqual({kind: "none"});
+    // A key that follows another without a value: nothing to take.
+    expect(takes("training.hardware", {})).toEqual({kind: "none"});
+  });
+
+  it("gives null for a key the scenario sets, what it resolves or follows notwithstanding", () => {
+    expect(takes("serving.kvCache", {"serving.precision": "fp8", "serving.kvCache": "bf16"})).toBeNull();
+    expect(takes("training.hardware", {"serving.hardware": "b200", "training.hardware": "h100-sxm"})).toBeNull();
+    expect(takes("fleet.chipHourPrice", {"fleet.chipHourPrice": 2})).toBeNull();
+  });
+
+  it("reads a key taken back with null as unset, and takes what it takes", () => {
+    const index = scenarioIndex([
+      parseScenario({
+        file: "parent.md",
+        text: "---\nserving.hardware: h200-sxm\nserving.kvCache: bf16\ntraining.hardware: b200\n---\n"
+      }),
+      parseScenario({
+        file: "kid.md",
+        text: "---\nextends: parent\nserving.kvCache: null\ntraining.hardware: null\n---\n"
+      })
+    ]);
+    const of = (id: string) => {
+      const resolved = resolveScenario(id, index.lookup, index.ids);
+      const valueOf = (key: string) => resolved.values[key]?.value;
+      return (path: string) => unsetKeyTakes(path, valueOf, unsetKeyDefaultsOf(valueOf, catalogs.hardware));
+    };
+    // The parent sets both: each shows its own value.
+    expect(of("parent")("serving.kvCache")).toBeNull();
+    expect(of("parent")("training.hardware")).toBeNull();
+    // The kid takes them back: the KV cache is the default for the schema's default serving.precision (fp8), and the
+    // training chip the serving chip the parent sets.
+    expect(of("kid")("serving.kvCache")).toEqual({kind: "default", value: "fp8", note: "default for fp8 weights"});
+    expect(of("kid")("training.hardware")).toEqual({kind: "follows", path: "serving.hardware", value: "h200-sxm"});
   });
 });
