@@ -132,3 +132,92 @@ describe("the main entry prices tokens as `inference` does (a modeller's script 
     expect(evaluated.ok && evaluated.cost.chipHourCostUsd).toBe(command.chipHourCostUsd);
   });
 });
+
+describe("a modeller's script through the main entry is told what it got wrong (modeller trial)", () => {
+  it("evaluateScenarioPoint names a misspelt key of the point, which it passed over (the scenario's figures)", async () => {
+    const lib = await import("../src/index.js");
+    const {loadCatalogs, loadScenarioLibrary} = await import("../src/node/index.js");
+    const bound = lib.bindScenario(loadScenarioLibrary().resolve("base"), loadCatalogs());
+    const median = lib.scenarioMedianPoint(bound.resolved);
+    let thrown: unknown;
+    try {
+      lib.evaluateScenarioPoint(bound, {...median, "serving.utilisation": 0.3});
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(lib.UserErrors);
+    expect((thrown as Error).message).toBe(
+      'point["serving.utilisation"]: unknown key: expected a scenario key path, like serving.utilization (the ' +
+        "reference lists them all), found serving.utilisation (did you mean serving.utilization?)"
+    );
+  });
+
+  it("evaluateScenarioPoint names a key whose value is not a number, with what it found and the unit", async () => {
+    const lib = await import("../src/index.js");
+    const {loadCatalogs, loadScenarioLibrary} = await import("../src/node/index.js");
+    const bound = lib.bindScenario(loadScenarioLibrary().resolve("base"), loadCatalogs());
+    const median = lib.scenarioMedianPoint(bound.resolved);
+    // It threw a plain Error, "scenario key serving.utilization has no number", without what was found.
+    expect(() => lib.evaluateScenarioPoint(bound, {...median, "serving.utilization": "0.7"})).toThrow(
+      new lib.UserError({
+        path: 'point["serving.utilization"]',
+        message: "not a number",
+        expected: "a number in the key's base unit (fraction), as scenarioMedianPoint gives it",
+        found: '"0.7"'
+      })
+    );
+  });
+
+  it("sweep names an evaluate that returns a bare number, which gave a table of the varied column alone", async () => {
+    const lib = await import("../src/index.js");
+    const base = {nreUsd: 1e8};
+    const run = () =>
+      lib.sweep({
+        base,
+        vary: [{path: "nreUsd", values: [1e8, 2e8]}],
+        evaluate: ((input: typeof base) => input.nreUsd * 2) as unknown as (input: typeof base) => {}
+      });
+    expect(run).toThrow(lib.UserError);
+    expect(run).toThrow(
+      "evaluate: returned no object of metrics at nreUsd=100000000: expected an object of named numbers, like " +
+        "(input) => ({npvUsd: siliconProgram(input).npvUsd}), found 200000000"
+    );
+  });
+});
+
+describe("applyOverrides given one string instead of a list (modeller trial)", () => {
+  it("is one error naming the flag, not one 'missing =' per letter", async () => {
+    const lib = await import("../src/index.js");
+    const {loadScenarioLibrary} = await import("../src/node/index.js");
+    const resolved = loadScenarioLibrary().resolve("base");
+    const sets = "serving.utilization=0.7" as unknown as string[];
+    let thrown: unknown;
+    try {
+      lib.applyOverrides(resolved, sets, "--set");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(lib.UserErrors);
+    expect((thrown as InstanceType<typeof lib.UserErrors>).errors.map((error) => error.message)).toEqual([
+      '--set: not a list of texts: expected a list of path=value texts, like ["serving.utilization=0.7"], found ' +
+        '"serving.utilization=0.7"'
+    ]);
+  });
+});
+
+describe("a row or catalogs left out of a script's call is named, not a TypeError (modeller trial)", () => {
+  it("defaultStackFor, calibratedEfficiencies and bindScenario name the argument and what to give", async () => {
+    const lib = await import("../src/index.js");
+    const {loadScenarioLibrary} = await import("../src/node/index.js");
+    const row = 'a hardware row, e.g. findById(catalogs.hardware, id, "hardware")';
+    // Each read "Cannot read properties of undefined (reading 'vendor' / 'family' / 'hardware')".
+    const missing = (path: string, expected: string) =>
+      new lib.UserError({path, message: "missing", expected, found: "undefined"});
+    expect(() => lib.defaultStackFor(undefined as never)).toThrow(missing("hardware", row));
+    expect(() => lib.calibratedEfficiencies(undefined as never, "vllm")).toThrow(missing("hardware", row));
+    const resolved = loadScenarioLibrary().resolve("base");
+    expect(() => lib.bindScenario(resolved, undefined as never)).toThrow(
+      missing("catalogs", "the catalogs' rows, e.g. loadCatalogs() of token-ledger/node")
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import type {Hardware} from "../catalog/hardware.js";
 import {UserError} from "../errors/userError.js";
+import {checkObject} from "../units/range.js";
 import {SOFTWARE_STACKS, type SoftwareStack} from "./calibration/measurement.js";
 import type {ServingEfficiencies} from "./efficiencies.js";
 import type {ServingCalibration, ServingModelError} from "./servingCalibration.js";
@@ -13,13 +14,16 @@ export type {OutOfBandError, ServingCalibration, ServingModelError} from "./serv
  * (src/inference/calibration/calibrate.ts): its chip family and stack ("hopper/trtllm"), else its family over all
  * stacks ("cdna3" for an MI300X asked for with TensorRT-LLM), else the pooled fit.
  * Output: the efficiencies and the group they come from ("hopper/trtllm", "cdna3" or "pooled").
- * Throws a UserError naming `stack` for a stack outside SOFTWARE_STACKS ("foo" silently took the family's fit).
+ * Throws a UserError naming `stack` for a stack outside SOFTWARE_STACKS ("foo" silently took the family's fit), and
+ * one naming `hardware` when it is not a row (undefined read "Cannot read properties of undefined (reading
+ * 'family')"; modeller trial).
  */
 export function calibratedEfficiencies(
   hardware: Pick<Hardware, "family">,
   stack: SoftwareStack,
   calibration: Pick<ServingCalibration, "groups" | "pooled"> = SERVING_CALIBRATION
 ): {efficiencies: ServingEfficiencies; group: string} {
+  checkObject("hardware", hardware, 'a hardware row, e.g. findById(catalogs.hardware, id, "hardware")');
   if (!(SOFTWARE_STACKS as readonly string[]).includes(stack)) {
     throw new UserError({
       path: "stack",

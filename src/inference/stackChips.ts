@@ -1,6 +1,7 @@
 import {KNOWN_CHIP_VENDORS, sameVendor} from "../catalog/chipVendor.js";
 import type {Hardware} from "../catalog/hardware.js";
 import {SOFTWARE_STACKS, type SoftwareStack} from "./calibration/measurement.js";
+import {checkObject} from "../units/range.js";
 
 /**
  * The chip vendors each serving stack runs on (data/hardware.csv `vendor`), or null for a stack that runs on any chip.
@@ -64,7 +65,13 @@ export const NEUTRAL_STACK: SoftwareStack = "vllm";
  * The stack a chip is served on when none is chosen (a scenario without serving.stack, `inference` without --stack):
  * PREFERRED_STACK where it runs (an NVIDIA GPU), else NEUTRAL_STACK, vLLM, which runs on every chip (an AMD GPU, a TPU,
  * a Trainium, a chip of a maker the catalog does not know).
+ *
+ * @param hardware A catalog row (its `vendor` is read).
+ * @returns A SOFTWARE_STACKS name.
+ * @throws UserError naming `hardware` when it is not a row (a script's undefined read "Cannot read properties of
+ *   undefined (reading 'vendor')"; modeller trial).
  */
 export function defaultStackFor(hardware: Pick<Hardware, "vendor">): SoftwareStack {
+  checkObject("hardware", hardware, 'a hardware row, e.g. findById(catalogs.hardware, id, "hardware")');
   return stackRunsOn(PREFERRED_STACK, hardware) ? PREFERRED_STACK : NEUTRAL_STACK;
 }

@@ -2,6 +2,7 @@ import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
 import {UserError} from "../errors/userError.js";
 import {groupThousands} from "../units/groupThousands.js";
+import {describeFound} from "../units/range.js";
 
 /**
  * Sweeps: evaluate any model over a grid of one or two of its numeric inputs and return an arquero table, so that
@@ -119,6 +120,19 @@ function checkAxes<T extends object>(base: T, vary: readonly SweepAxis[]): void 
   }
 }
 
+/**
+ * `evaluate` at every point of a grid of one or two numeric inputs of `base` (the shapes are SweepAxis's comment's).
+ *
+ * @param input `base` (plain data, cloned per point and never changed), `vary` (one or two SweepAxis: a dotted path
+ *   of a number in `base`, in that field's own unit, e.g. nreUsd in US dollars, and the values to try) and `evaluate`
+ *   (the model at one point, returning an object of named metrics, SweepMetrics).
+ * @returns An arquero ColumnTable: one row per point (first axis outermost), a column per varied path with the value
+ *   tried, then a column per metric in the order first returned; a metric missing or not finite at a point is null.
+ * @throws UserError naming `vary`, `vary[i].path` or `vary[i].values` for no axis or more than two, a path that is not
+ *   a number of `base` (listing the valid paths), no value or a value not finite, a grid over MAX_SWEEP_POINTS or one
+ *   path twice; naming `evaluate` for a result that is not an object of metrics or a metric named like a varied path.
+ *   An error `evaluate` throws (a model's UserError for a value out of its range) passes through.
+ */
 export function sweep<T extends object>(input: SweepInput<T>): ColumnTable {
   const {base, vary, evaluate} = input;
   checkAxes(base, vary);
@@ -131,7 +145,7 @@ export function sweep<T extends object>(input: SweepInput<T>): ColumnTable {
   const results = points.map((point) => {
     const variant = structuredClone(base);
     point.forEach((value, i) => setPath(variant, axisPaths[i]!, value));
-    return evaluate(variant);
+    return checkMetrics(evaluate(variant), point, axisPaths);
   });
   const metricNames: string[] = [];
   for (const metrics of results)
@@ -156,4 +170,19 @@ export function sweep<T extends object>(input: SweepInput<T>): ColumnTable {
     });
   }
   return aq.table(columns, [...axisPaths, ...metricNames]);
+}
+
+/**
+ * `result` when it is an object of metrics; else a UserError naming `evaluate` and the point. An evaluate returning a
+ * bare number, `(i) => siliconProgram(i).npvUsd`, gave a table of the varied column alone, no error (modeller trial).
+ */
+function checkMetrics(result: unknown, point: readonly number[], axisPaths: readonly string[]): SweepMetrics {
+  if (typeof result === "object" && result !== null && !Array.isArray(result)) return result as SweepMetrics;
+  const at = axisPaths.map((path, i) => `${path}=${point[i]}`).join(", ");
+  throw new UserError({
+    path: "evaluate",
+    message: `returned no object of metrics at ${at}`,
+    expected: "an object of named numbers, like (input) => ({npvUsd: siliconProgram(input).npvUsd})",
+    found: describeFound(result)
+  });
 }

@@ -8,6 +8,7 @@ import {scenarioValueError} from "../file/scenarioErrors.js";
 import {keyValueComesFrom} from "../file/schema.js";
 import {countOrderErrors} from "./countOrder.js";
 import {customChipMode, customUnitCostMode, type CustomChipMode} from "./customChipSpec.js";
+import {checkObject} from "../../units/range.js";
 
 /** The catalogs a scenario's ids refer to. */
 export interface ScenarioCatalogs {
@@ -66,8 +67,15 @@ function findInCatalog<T extends {id: string}>(
  * id is an error at the key that names it, and so are counts out of order (countOrderErrors: flywheel.usersCap below
  * flywheel.addressableUsers). Every error is reported: one as a UserError, several together as UserErrors. An unset
  * training.hardware or training.model takes the serving row.
+ *
+ * @param resolved A resolved scenario (ScenarioLibrary.resolve, applyOverrides).
+ * @param catalogs The hardware and model rows (loadCatalogs() of token-ledger/node).
+ * @throws UserError naming `resolved` or `catalogs` when one is not given (bindScenario(resolved) read "Cannot read
+ *   properties of undefined (reading 'hardware')"; modeller trial), and the errors above.
  */
 export function bindScenario(resolved: ResolvedScenario, catalogs: ScenarioCatalogs): BoundScenario {
+  checkObject("resolved", resolved, "a resolved scenario, e.g. loadScenarioLibrary().resolve(id)");
+  checkObject("catalogs", catalogs, "the catalogs' rows, e.g. loadCatalogs() of token-ledger/node");
   const value = (path: string) => resolved.values[path]?.value;
   const errors: UserError[] = [];
   const find = <T extends {id: string}>(

@@ -57,6 +57,7 @@ import {customChipFromSpecs, CUSTOM_CHIP_SPEC_KEYS} from "./customChipSpec.js";
 import {UserError} from "../../errors/userError.js";
 import {blamedKey, scenarioValueError} from "../file/scenarioErrors.js";
 
+import {checkPointKeys} from "./pointKeys.js";
 export {bindScenario, type BoundScenario, type ScenarioCatalogs} from "./bindScenario.js";
 export {SCENARIO_METRICS, type ScenarioMetricName, type ScenarioMetrics} from "./metrics.js";
 
@@ -539,14 +540,22 @@ export class ScenarioStages implements MetricSources {
  * model that computes it. The models that check the chip-hour inputs one by one run first, so that a bad input is
  * named before it shows up inside a computed one (a tiny useful life as a huge training cost).
  *
- * Throws: a UserError located at the scenario key (file line or --set flag) for a configuration that cannot run
- * (precision, memory, missing price) or a value a model rejects.
+ * @param bound The scenario bound to its catalog rows (bindScenario).
+ * @param point One value per scenario key: numbers in the key's base unit (USD, s, fractions: the reference's units),
+ *   ids and choices as text, null for an unset optional key; scenarioMedianPoint(bound.resolved) gives every key, and
+ *   `{...median, "serving.utilization": 0.7}` changes one.
+ * @returns Every model's result at the point (ScenarioEvaluation) and the headline metrics (`metrics`, named and
+ *   united as SCENARIO_METRICS lists them, e.g. costPerMillionTokensUsd).
+ * @throws UserErrors naming each key of `point` that is not a scenario key (checkPointKeys); a UserError naming the
+ *   key whose value is not a number where a model takes one (num); a UserError located at the scenario key (file line
+ *   or --set flag) for a configuration that cannot run (precision, memory, missing price) or a value a model rejects.
  */
 export function evaluateScenarioPoint(
   bound: BoundScenario,
   point: ScenarioPoint,
   reuse: ScenarioReuse = {}
 ): ScenarioEvaluation {
+  checkPointKeys(point);
   const s = new ScenarioStages(bound, point, reuse);
   const serving = s.serving;
   const cost = s.cost;

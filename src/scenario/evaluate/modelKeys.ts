@@ -1,5 +1,6 @@
 import {UserError} from "../../errors/userError.js";
-import {fieldUnitSuffix} from "../../units/range.js";
+import {describeFound, fieldUnitSuffix} from "../../units/range.js";
+import {DIMENSIONS} from "../../units/quantity.js";
 import {andList} from "../../units/wordList.js";
 import {blamedKey, scenarioValueError} from "../file/scenarioErrors.js";
 import type {ResolvedScenario} from "../resolve/resolveScenario.js";
@@ -29,9 +30,24 @@ export function mappedKeys(mapped: string): string[] {
   return mapped.startsWith("(") ? mapped.slice(1, -1).split(", ") : [mapped];
 }
 
-/** A scenario key's value, which must be a number: every numeric key of a resolved scenario has one. */
+/**
+ * A scenario key's value, which must be a number: every numeric key of a resolved scenario has one, so only a point
+ * built by hand reaches the error (`{...median, "serving.utilization": "0.7"}` read "scenario key
+ * serving.utilization has no number", a plain Error without what was found; modeller trial).
+ *
+ * @throws UserError at path `point["KEY"]`: expected a number in the key's base unit, found the value.
+ */
 export function num(value: number | string | null | undefined, path: string): number {
-  if (typeof value !== "number") throw new Error(`scenario key ${path} has no number`);
+  if (typeof value !== "number") {
+    const def = scenarioKey(path);
+    const unit = def && isQuantityKey(def) ? ` in the key's base unit (${DIMENSIONS[def.type].baseUnit})` : "";
+    throw new UserError({
+      path: `point[${JSON.stringify(path)}]`,
+      message: "not a number",
+      expected: `a number${unit}, as scenarioMedianPoint gives it`,
+      found: describeFound(value)
+    });
+  }
   return value;
 }
 

@@ -16,6 +16,7 @@ import {groupKeyPaths, isQuantityKey, SCENARIO_GROUPS, scenarioKey, type Scenari
 import {duplicateKeys} from "../file/yamlKeys.js";
 import {scenarioKeyHint} from "../file/keyPathHint.js";
 import {addNullWordHint, isExplicitNull} from "../file/explicitNull.js";
+import {describeFound} from "../../units/range.js";
 
 /**
  * A scenario with no values: what applyOverrides is given to read a `--set` or share-link value on its own and word
@@ -39,6 +40,13 @@ export const EMPTY_RESOLVED_SCENARIO: Readonly<ResolvedScenario> = {
  * (`--set "silicon.power=600 to 800 W"`); `path=null` takes the key back to its default, as `null` does in a file.
  * Every bad override is collected and thrown together as UserErrors naming the flag, the key path, what was expected
  * and what was found. With `catalogIds`, an id's hint offers only a catalog id.
+ *
+ * @param resolved A resolved scenario (ScenarioLibrary.resolve), not changed.
+ * @param sets `path=value` texts, one override each (`["serving.batch=32", "serving.utilization=70%"]`).
+ * @param flag What the errors name as carrying the overrides (default `--set`).
+ * @returns The scenario with each key's value in base units, its origin the flag.
+ * @throws UserErrors: every bad override, and a `sets` that is not a list of texts (one string was read letter by
+ *   letter, "missing =: … found s" once per letter; modeller trial).
  */
 export function applyOverrides(
   resolved: ResolvedScenario,
@@ -46,6 +54,7 @@ export function applyOverrides(
   flag = "--set",
   catalogIds?: CatalogIds
 ): ResolvedScenario {
+  checkSetsList(sets, flag);
   const values = {...resolved.values};
   const errors: UserError[] = [];
   const seen = new Map<string, string>();
@@ -441,4 +450,11 @@ function missingEqualsHint(set: string): {hint?: string} {
   if (!colon) return {};
   const [, path = "", sign = ":", value = ""] = colon;
   return {hint: `write key=value, not key${sign}value: ${path}=${value}`};
+}
+
+/** Throws UserErrors naming `flag` unless `sets` is a list of texts (applyOverrides' @throws). */
+function checkSetsList(sets: unknown, flag: string): void {
+  if (Array.isArray(sets) && sets.every((set) => typeof set === "string")) return;
+  const expected = 'a list of path=value texts, like ["serving.utilization=0.7"]';
+  throw new UserErrors([new UserError({flag, message: "not a list of texts", expected, found: describeFound(sets)})]);
 }

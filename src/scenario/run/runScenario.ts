@@ -134,6 +134,14 @@ export const DEFAULT_SCENARIO_SEED = 1;
  * every model at one point, each uncertain key at the median of its draws (scenarioDrawMedianPoint). The same
  * scenario, samples and seed give the same result bit for bit; without options, `run`'s defaults (1,000 samples,
  * seed 1: a call without them threw a TypeError; modeller's trial).
+ *
+ * @param bound The scenario bound to its catalog rows (bindScenario).
+ * @param options ScenarioRunOptions: samples (an integer in [1, MAX_MONTE_CARLO_SAMPLES]) and seed (a whole
+ *   number within ±(2^53 − 1)).
+ * @returns ScenarioRunResult: `metrics` each in its METRIC_INFO unit, a number or null without distributions, else a
+ *   MetricSummary ({mean, p5, p50, p95, nullShare}); `bands` per month; `point` (evaluateScenarioPoint's result).
+ * @throws UserError naming `samples` or `seed` for a count or seed outside those ranges; a UserError at the scenario
+ *   key for a value a model rejects, at the point or in a draw (rejectedDraw.ts: the draw's value named).
  */
 export function runScenario(
   bound: BoundScenario,
