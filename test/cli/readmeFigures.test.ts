@@ -174,3 +174,21 @@ describe("README figures are what the commands print", () => {
     expect(String(printed.metrics.costPerMillionTokensUsd.p50)).toBe(median);
   });
 });
+
+describe("README figures of the scenario format", () => {
+  it("silicon.servingFactor's prior for an unmeasured chip: the band and the 90% interval the reference gives", async () => {
+    const [p10, p90, low, high] = quoted(
+      /for an unmeasured chip is ([\d.]+)–([\d.]+) between its 10th and 90th percentiles, written as a 90% interval `([\d.]+) to ([\d.]+)`/
+    );
+    // unmeasuredChipPrior.ts: servingModelError's held-out band squared and inverted; two decimals, as the
+    // schema's source (and so `token-ledger reference`) writes it.
+    const {UNMEASURED_CHIP_PRIOR} = await import("../../src/inference/unmeasuredChipPrior.js");
+    const {p10: bandLow, p90: bandHigh, interval90} = UNMEASURED_CHIP_PRIOR;
+    expect([p10, p90, low, high]).toEqual(
+      [bandLow, bandHigh, interval90.low, interval90.high].map((v) => v.toFixed(2))
+    );
+    const {stdout} = await runCli(["reference"]);
+    expect(stdout).toContain(`${p10} to ${p90} between its 10th and 90th percentiles`);
+    expect(stdout).toContain(`the 90% interval \`${low} to ${high}\``);
+  });
+});
