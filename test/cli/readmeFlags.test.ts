@@ -1,0 +1,32 @@
+// Every flag a command's --help lists is named in the README: in the command's own section where it has one
+// (`### \`inference\``), else anywhere. inference's custom chip links (--scale-up-bandwidth, --scale-up-chips,
+// --scale-out-bandwidth) were in --help and nowhere in the README, which said only "the link bandwidths".
+import {readFileSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {buildProgram} from "../../src/cli/main.js";
+
+const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+
+/** The README's section of `command`: from its `###` heading (which may name several commands) to the next heading. */
+function section(command: string): string {
+  const heading = [...readme.matchAll(/^### (.*)$/gm)].find((match) => match[1]!.includes(`\`${command}\``));
+  if (!heading) return readme;
+  const rest = readme.slice(heading.index! + heading[0].length);
+  const end = rest.search(/^#{1,3} /m);
+  return end === -1 ? rest : rest.slice(0, end);
+}
+
+describe("README names every flag of every command", () => {
+  it("in the command's own section, or anywhere when it has none", async () => {
+    const program = await buildProgram("all");
+    const missing = program.commands.flatMap((command) =>
+      command.options
+        .map((option) => option.long!)
+        .filter(
+          (flag) => flag !== "--help" && !new RegExp(`(?<![\\w-])${flag}(?![\\w-])`).test(section(command.name()))
+        )
+        .map((flag) => `${command.name()} ${flag}`)
+    );
+    expect(missing).toEqual([]);
+  });
+});
