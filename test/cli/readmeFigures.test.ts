@@ -192,3 +192,24 @@ describe("README figures of the scenario format", () => {
     expect(stdout).toContain(`the 90% interval \`${low} to ${high}\``);
   });
 });
+
+describe("README figures of the scenario limits", () => {
+  it("the front matter's limits, the errors a file reports and the schema's key count", async () => {
+    const [lines, chars, keys, errors] = quoted(
+      /a front matter of more than ([\d,]+) lines or ([\d,]+) characters is refused with one line \(the schema has (\d+) keys, which `token-ledger reference` lists\); a file reports at most (\d+) errors/
+    );
+    const count = (text: string | undefined) => Number(text!.replace(/,/g, ""));
+    const {MAX_FRONT_MATTER_LINES, MAX_FRONT_MATTER_CHARS} = await import("../../src/scenario/file/parseScenario.js");
+    const {MAX_ERRORS_PER_FILE} = await import("../../src/errors/capErrors.js");
+    const {SCENARIO_KEYS} = await import("../../src/scenario/file/schema.js");
+    expect([lines, chars, errors].map(count)).toEqual([
+      MAX_FRONT_MATTER_LINES,
+      MAX_FRONT_MATTER_CHARS,
+      MAX_ERRORS_PER_FILE
+    ]);
+    expect(count(keys!)).toBe(SCENARIO_KEYS.length);
+    // The reference has one table row per key.
+    const {stdout} = await runCli(["reference"]);
+    expect(SCENARIO_KEYS.filter((key) => !stdout.includes(`| \`${key.path}\` |`))).toEqual([]);
+  });
+});
