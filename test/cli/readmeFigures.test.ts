@@ -213,3 +213,139 @@ describe("README figures of the scenario limits", () => {
     expect(SCENARIO_KEYS.filter((key) => !stdout.includes(`| \`${key.path}\` |`))).toEqual([]);
   });
 });
+
+describe("README figures of training, training-runs and calibration", () => {
+  const llama = ["training", "--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm"];
+  /** `usd` in millions to `digits` significant digits, as the README's tables write "28.2M". */
+  const millions = (usd: number, digits = 3) => sig(usd / 1e6, digits);
+
+  it("Llama 3.1 405B at 41% MFU: the two methods by part, and the Epoch column without --hyperscaler", async () => {
+    const row = (part: string) => quoted(new RegExp(`\\| ${part} \\| ([\\d.]+)M \\|[^|]*\\| ([^|]+) \\|`));
+    const run = [...llama, "--chips", "16384", "--mfu", "0.41"];
+    const printed = await json([...run, "--hyperscaler"]);
+    const [chipHours] = quoted(/For Llama 3\.1 405B at its 41% MFU \(([\d.]+)M whole-run H100-hours/);
+    expect(Number(chipHours)).toBe(millions(printed.chipHours));
+    const annuity = printed.costOwnedBreakdownUsd;
+    const epoch = printed.epochMethod.breakdownUsd;
+    // The table's parts: annuity (costOwnedBreakdownUsd), Epoch AI (epochMethod.breakdownUsd); "—" where Epoch has none.
+    const expected: [string, number, string][] = [
+      ["chips", annuity.chipCapital, `${millions(epoch.aiChips)}M`],
+      [
+        "server and network",
+        annuity.systemCapital,
+        `${millions(epoch.otherServer)}M + ${millions(epoch.interconnect, 2)}M`
+      ],
+      ["facility", annuity.facilityCapital, "—"],
+      ["energy", annuity.energy, `${millions(epoch.energy, 2)}M`],
+      ["operations", annuity.operations, "—"],
+      ["total", printed.costOwnedUsd, `${millions(printed.epochMethod.costUsd)}M`]
+    ];
+    for (const [part, annuityUsd, epochText] of expected) {
+      const [annuityWritten, epochWritten] = row(part);
+      expect(Number(annuityWritten), part).toBe(millions(annuityUsd, annuityUsd < 10e6 ? 2 : 3));
+      expect(epochWritten!.trim(), part).toBe(epochText);
+    }
+    const [energy, total] = quoted(/without it the Epoch column's energy is ([\d.]+)M and its total ([\d.]+)M\)/);
+    const onPremises = (await json(run)).epochMethod;
+    expect([Number(energy), Number(total)]).toEqual([
+      millions(onPremises.breakdownUsd.energy),
+      millions(onPremises.costUsd)
+    ]);
+  });
+
+  it("Epoch AI's own inputs for Llama 3.1 405B: the total and its parts", async () => {
+    const [hours, price, age, electricity, total, hardware, interconnect, energy] = quoted(
+      /\(`--chip-hours (\d+) --chip-price ([\d.]+) --hardware-age ([\d.]+) --hyperscaler --electricity ([\d.]+)`: \$([\d.]+)M; hardware \$([\d.]+)M, interconnect \$([\d.]+)M, energy \$([\d.]+)M\)/
+    );
+    const args = [
+      "--chip-hours",
+      hours!,
+      "--chip-price",
+      price!,
+      "--hardware-age",
+      age!,
+      "--electricity",
+      electricity!
+    ];
+    const {costUsd, breakdownUsd} = (await json([...llama, "--chips", "16384", ...args, "--hyperscaler"])).epochMethod;
+    expect(Number(total)).toBe(millions(costUsd, 4));
+    // "hardware" is Epoch's AI chips and other server parts together.
+    expect(Number(hardware)).toBe(millions(breakdownUsd.aiChips + breakdownUsd.otherServer));
+    expect(Number(interconnect)).toBe(millions(breakdownUsd.interconnect, 2));
+    expect(Number(energy)).toBe(millions(breakdownUsd.energy));
+  });
+
+  it("training-runs: the runs, those that report an MFU with their ratios, and the median error", async () => {
+    const [runs, reporting, ratios, median] = quoted(
+      /With the bundled (\d+) runs, the (\d+) that report an MFU\s+\(([^)]*)\) have a\s+median error of (\d+)%/
+    );
+    const printed = await json(["training-runs"]);
+    expect(printed.rows).toHaveLength(Number(runs));
+    expect(printed.comparedCount).toBe(Number(reporting));
+    expect(Math.round(100 * printed.medianAbsoluteError)).toBe(Number(median));
+    // "Llama 3.1 405B 0.98, PaLM 540B 0.73, …": each reporting run's tool ÷ published, in the table's order, to two
+    // decimals (the README writes 0.73 for PaLM's 0.7349).
+    const written = ratios!.split(", ").map((entry) => Number(entry.slice(entry.lastIndexOf(" ") + 1)));
+    const compared = printed.rows.filter((row: any) => row.ratio != null).map((row: any) => row.ratio as number);
+    expect(written).toEqual(compared.map((ratio: number) => Number(ratio.toFixed(2))));
+  });
+
+  it(
+    "calibration: the measurements, the two held-out splits and the rows outside the band",
+    {timeout: 60_000},
+    async () => {
+      // A whole refit and the system refit: about 25 s in process on a 2-core machine, as calibration.test.ts allows.
+      const [measurements, compared, outside, heldOut, heldOutMedian, heldOutWithin35, heldOutP10, heldOutP90] = quoted(
+        /With the bundled (\d+) measurements \((\d+) compared, (\d+) of them outside the band\): on the (\d+) held out, the median error is (\d+)% and (\d+)% lie within 35%; model ÷ measured runs ([\d.]+)–([\d.]+)/
+      );
+      const [systemRows, systemsOut, systems, sysMedian, sysWithin25, sysWithin35, sysP10, sysP90] = quoted(
+        /\((\d+) measurements of (\d+) of the (\d+) systems\): the median error is (\d+)%, (\d+)% lie within 25% and (\d+)% within 35%, and model ÷ measured runs ([\d.]+)–([\d.]+)/
+      );
+      const [outLow, outHigh] = quoted(/The \d+ rows outside the band run ([\d.]+)–([\d.]+), the model too fast/);
+      const printed = await json(["calibration"]);
+      const percent = (share: number) => Math.round(100 * share);
+      const {rows, skipped, outOfBand, heldOut: held, heldOutBySystem: bySystem} = printed;
+      expect(Number(measurements)).toBe(rows.length + outOfBand.length + skipped.length);
+      expect(Number(compared)).toBe(rows.length + outOfBand.length);
+      expect(Number(outside)).toBe(outOfBand.length);
+      expect([heldOut, heldOutMedian, heldOutWithin35, heldOutP10, heldOutP90].map(Number)).toEqual([
+        held.count,
+        percent(held.medianAbsoluteError),
+        percent(held.shareWithin35),
+        sig(held.ratioP10, 3),
+        sig(held.ratioP90, 3)
+      ]);
+      expect([systemRows, sysMedian, sysWithin25, sysWithin35, sysP10, sysP90].map(Number)).toEqual([
+        bySystem.count,
+        percent(bySystem.medianAbsoluteError),
+        percent(bySystem.shareWithin25),
+        percent(bySystem.shareWithin35),
+        sig(bySystem.ratioP10, 3),
+        sig(bySystem.ratioP90, 3)
+      ]);
+      // A system is a chip and count, model, precision, tensor parallelism and stack (split.ts measurementSystem); the
+      // rows' systemSplit says whether theirs was held out. Only the compared rows in the band are split.
+      const {loadMeasurements} = await import("../../src/node/measurementFiles.js");
+      const {measurementSystem} = await import("../../src/inference/calibration/split.js");
+      const byId = new Map(loadMeasurements().measurements.map((measurement) => [measurement.id, measurement]));
+      const system = (row: {id: string}) => measurementSystem({measurement: byId.get(row.id)!} as never);
+      const all = new Set(rows.map(system));
+      const out = new Set(rows.filter((row: any) => row.systemSplit === "held-out").map(system));
+      expect([Number(systemsOut), Number(systems)]).toEqual([out.size, all.size]);
+      const ratios = outOfBand.map((row: any) => row.ratio as number);
+      expect([Number(outLow), Number(outHigh)]).toEqual([sig(Math.min(...ratios), 3), sig(Math.max(...ratios), 3)]);
+    }
+  );
+});
+
+describe("README figures of run's metrics table", () => {
+  it("flywheelUserGain in base and asic-9-months; trainingDays of base on one chip, in years", async () => {
+    const [gain, asic] = quoted(/\((0\.\d+) in `base`: [\d.]+% more users; (\d+) where models cannot shorten/);
+    expect(Number(gain)).toBe(sig((await json(["run", "base"])).metrics.flywheelUserGain.p50, 2));
+    expect(Number(asic)).toBe((await json(["run", "asic-9-months"])).metrics.flywheelUserGain.p50);
+    const [years] = quoted(/`--set training\.chips=1` on `base` takes ([\d,]+) years/);
+    const {metrics} = await json(["run", "base", "--set", "training.chips=1"]);
+    // 365.25 days a year (a Julian year, the tool's month of 365.25 ÷ 12 days).
+    expect(Number(years!.replace(",", ""))).toBe(Math.round(metrics.trainingDays.p50 / 365.25));
+  });
+});
