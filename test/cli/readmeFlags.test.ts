@@ -1,5 +1,6 @@
-// Every flag a command's --help lists is named in the README: in the command's own section where it has one
-// (`### \`inference\``), else anywhere. inference's custom chip links (--scale-up-bandwidth, --scale-up-chips,
+// What the README says of each command's interface, checked against the command: every flag its --help lists is
+// named in the README, in the command's own section where it has one (`### \`inference\``), else anywhere; and
+// training's list of --json keys. inference's custom chip links (--scale-up-bandwidth, --scale-up-chips,
 // --scale-out-bandwidth) were in --help and nowhere in the README, which said only "the link bandwidths".
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
@@ -28,5 +29,23 @@ describe("README names every flag of every command", () => {
         .map((flag) => `${command.name()} ${flag}`)
     );
     expect(missing).toEqual([]);
+  });
+});
+
+describe("README's list of training --json's keys", () => {
+  it("names every key the command prints, and no key it does not", async () => {
+    const {runCli} = await import("./runCli.js");
+    const args = ["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm", "--chips", "16384"];
+    const {stdout} = await runCli(["training", ...args, "--mfu", "0.41", "--json"]);
+    const printed = JSON.parse(stdout) as Record<string, unknown>;
+    const paragraph = section("training").slice(section("training").indexOf("JSON keys:"));
+    const named = new Set([...paragraph.matchAll(/`(\w+)`/g)].map((match) => match[1]!));
+    // The keys one level down (energyConvention's, the breakdowns' parts, epochMethod's and its breakdown's).
+    const nested = (value: unknown): string[] =>
+      value && typeof value === "object" && !Array.isArray(value)
+        ? Object.entries(value).flatMap(([key, inner]) => [key, ...nested(inner)])
+        : [];
+    expect(Object.keys(printed).filter((key) => !named.has(key))).toEqual([]);
+    expect([...named].filter((name) => !nested(printed).includes(name))).toEqual([]);
   });
 });
