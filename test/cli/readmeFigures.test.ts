@@ -349,3 +349,25 @@ describe("README figures of run's metrics table", () => {
     expect(Number(years!.replace(",", ""))).toBe(Math.round(metrics.trainingDays.p50 / 365.25));
   });
 });
+
+describe("README on the metrics that may be null", () => {
+  it("counts them as NULLABLE_METRICS does, and the metrics table says null on each one's row", async () => {
+    // costPerMillionOutputTokensUsd, tokensPerSecondPerChip and timePerOutputTokenSeconds (null without a decode
+    // step) were missing: the README counted ten where the code has thirteen.
+    const {NULLABLE_METRICS} = await import("../../src/scenario/evaluate/metrics.js");
+    const words = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"];
+    const [which] = quoted(/the metrics table above says which (\w+) can be\)/);
+    const [optional] = quoted(/the (\w+) metrics that may be null, such as `siliconPaybackMonth`, are OPTIONAL/);
+    expect([which, optional]).toEqual([words[NULLABLE_METRICS.length - 10], words[NULLABLE_METRICS.length - 10]]);
+    const table = readme.slice(readme.indexOf("| metric | unit | meaning |")).split("\n");
+    const rowOf = (name: string) => table.find((line) => line.startsWith(`| \`${name}\` |`)) ?? "";
+    expect(NULLABLE_METRICS.filter((name) => !/\bnull\b/.test(rowOf(name)))).toEqual([]);
+  });
+
+  it("a request of one output token has no decode step: its decode metrics are null in run --json", async () => {
+    const {metrics} = await json(["run", "base", "--set", "serving.outputTokens=1", "--samples", "10"]);
+    for (const name of ["costPerMillionOutputTokensUsd", "tokensPerSecondPerChip", "timePerOutputTokenSeconds"]) {
+      expect(metrics[name].nullShare, name).toBe(1);
+    }
+  });
+});
