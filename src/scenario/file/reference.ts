@@ -8,6 +8,7 @@ import {formatRange} from "../../units/range.js";
 import {DISTRIBUTION_PARAMETERS} from "./readValue.js";
 import {isQuantityKey, keyRange, RESERVED_KEYS, SCENARIO_GROUPS, SCENARIO_KEYS, type ScenarioKeyDef} from "./schema.js";
 import {MARKDOWN_EXTENSION_WORDS} from "./markdownExtensions.js";
+import {MAX_ERRORS_PER_FILE} from "../../errors/capErrors.js";
 
 /** An example scenario file, shown on the reference page (and parsed by the tests, so it stays valid). */
 export const EXAMPLE_SCENARIO = `---
@@ -64,7 +65,8 @@ export function scenarioReferenceMarkdown(): string {
     "A key that is not set takes its value from the scenario named by `extends:`, and from the default below when no",
     "scenario in the chain sets it. Unknown keys, wrong units, values out of range, inverted distribution bounds,",
     "cycles in `extends` and malformed YAML are errors that name the file, line, column and key path; every error",
-    "in a file is reported at once. The same notation works on the command line: `--set serving.utilization=0.7`.",
+    `in a file is reported at once (the first ${MAX_ERRORS_PER_FILE}, then a line counting the rest). The same notation works`,
+    "on the command line: `--set serving.utilization=0.7`.",
     "",
     "```markdown",
     EXAMPLE_SCENARIO.trimEnd(),

@@ -137,3 +137,24 @@ describe("scenarioReferencePageMarkdown", () => {
     expect(page).toContain("Groups: [serving](#serving), ");
   });
 });
+
+describe("the reference's word on how many errors a file reports", () => {
+  // It said "every error in a file is reported at once", where a file reports the first MAX_ERRORS_PER_FILE and a
+  // line counting the rest (capErrors.ts; the README's "Limits").
+  it("names the cap, and a file of more bad keys than that reports the cap and one line more", async () => {
+    const {MAX_ERRORS_PER_FILE} = await import("../../../src/errors/capErrors.js");
+    const {UserErrors} = await import("../../../src/errors/userError.js");
+    expect(scenarioReferenceMarkdown()).toContain(
+      `reported at once (the first ${MAX_ERRORS_PER_FILE}, then a line counting the rest)`
+    );
+    const badKeys = Array.from({length: MAX_ERRORS_PER_FILE + 10}, (_, i) => `serving.nokey${i}: 1`);
+    let reported: number | undefined;
+    try {
+      parseScenario({file: "many.md", text: `---\ntitle: Many bad keys\n${badKeys.join("\n")}\n---\n`});
+    } catch (error) {
+      if (!(error instanceof UserErrors)) throw error;
+      reported = error.errors.length;
+    }
+    expect(reported).toBe(MAX_ERRORS_PER_FILE + 1);
+  });
+});
