@@ -174,6 +174,22 @@ describe("applyShareSets", () => {
     expect(state.ignored[0]?.reason).toBe('wrong unit: expected a fraction like 0.35 or 35%, found "1\\n2"');
   });
 
+  // A link's values between commas read "not one of the choices … found fp8,bf16" (and 32,64 "not a number"), where
+  // --set serving.kvCache=fp8,bf16 is told it is a list and how to try several; a bracketed list was told to drop the
+  // brackets or quote the value, neither of which reads. One check (applyOverrides' commaListError and collectionError)
+  // for both, its hint in a link's words: one link per value, each set as the link writes it (set=path=value).
+  it("tells values between commas or in brackets as a list, with one link per value to try several", () => {
+    const state = applyShareSets(base, ["serving.kvCache=fp8,bf16", "serving.batch=[32, 64]"]);
+    expect(state.ignored.map((ignored) => ignored.reason)).toEqual([
+      "a list, not a single value: expected a single value: one of bf16, fp16 or fp8, found fp8,bf16 (values between " +
+        "commas) (a link sets one value per key: to try several, one link per value (set=serving.kvCache=fp8, then " +
+        "set=serving.kvCache=bf16))",
+      "a list, not a single value: expected a single value: a whole number: a count like 16384, 16k, 1.5M or 2B, " +
+        "found [32, 64] (a list) (a link sets one value per key: to try several, one link per value " +
+        "(set=serving.batch=32, then set=serving.batch=64))"
+    ]);
+  });
+
   // A byte-order mark in a link's value was trimmed away, by parseShareQuery and applyOverrides alike, and the value
   // read (serving.utilization=\uFEFF0.55 as 0.55), where a flag's value and a scenario file refuse it (breaker).
   it("ignores a set with a byte-order mark in its value or key, the mark shown escaped", () => {

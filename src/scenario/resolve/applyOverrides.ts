@@ -17,6 +17,10 @@ import {duplicateKeys} from "../file/yamlKeys.js";
 import {scenarioKeyHint} from "../file/keyPathHint.js";
 import {addNullWordHint, isExplicitNull} from "../file/explicitNull.js";
 import {describeFound} from "../../units/range.js";
+import {plainNumberNode} from "./plainNumberNode.js";
+import {commaSeparatedItems, listItems, severalValuesHint} from "./severalValues.js";
+
+export {plainNumberNode};
 
 /**
  * A scenario with no values: what applyOverrides is given to read a `--set` or share-link value on its own and word
@@ -200,7 +204,7 @@ export function applyOverrides(
     if (value === undefined) {
       // A value refused whole that is several values of the key between commas (`fp8,bf16`) is said as a list, in
       // place of what its reader made of the whole ("not one of the choices … found fp8,bf16").
-      const list = flag === "--set" && doc ? commaListError(def, doc.contents, flag, path, catalogIds) : null;
+      const list = doc ? commaListError(def, doc.contents, flag, path, catalogIds) : null;
       if (list) errors.splice(before, errors.length - before, list);
       else addNullWordHint(errors, before, site.deref(plain ?? doc!.contents));
       continue;
@@ -219,23 +223,6 @@ export function applyOverrides(
   if (errors.length) throw new UserErrors(errors);
   return {...resolved, values};
 }
-
-/**
- * A set's value written as a plain decimal number (`0.7`, `-3`, `12.5`, what every slider of a page writes) as the
- * node YAML would read from it: a number scalar whose range covers the text. Null for anything else, which is parsed
- * as a YAML document. Parsing one costs ~1.5 ms a set in chromium, during a slider move (issue #17's drag); YAML 1.2's
- * core schema reads these digits as the number JavaScript's Number() does (test/scenario/resolve/applyOverrides.test.ts
- * holds the two to the same value).
- */
-export function plainNumberNode(written: string): Scalar<number> | null {
-  if (!PLAIN_DECIMAL.test(written)) return null;
-  const node = new Scalar(Number(written));
-  node.range = [0, written.length, written.length];
-  return node;
-}
-
-/** Up to 15 digits either side of the point, no sign but a minus, no exponent. */
-const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,15})?$/;
 
 /**
  * A set's value that is a lone `-` as the text `-`, not the list of one empty item YAML reads from it: a value on a
@@ -282,8 +269,8 @@ function collectionError(
   const quoted = `${path}='${value.replace(/'/g, "''")}'`;
   const interval = listAsInterval(def, node);
   const hint = list
-    ? scalars && distinct.size > 1 && interval === undefined && flag === "--set"
-      ? severalValuesHint(def, path, listItems(items, written))
+    ? scalars && distinct.size > 1 && interval === undefined
+      ? severalValuesHint(def, path, listItems(items, written), flag)
       : interval !== undefined && value.startsWith("[")
         ? `YAML reads [ ] as a list: a 90% interval is written with "to" (${path}=${interval})`
         : value.startsWith("[")
@@ -303,7 +290,7 @@ function collectionError(
 }
 
 /**
- * The error for a --set value that, refused whole, is several values of the key written between commas
+ * The error for a --set or share-link value that, refused whole, is several values of the key written between commas
  * (`serving.kvCache=fp8,bf16`, `serving.utilization=0.5,0.6`, `serving.batch=32,64`): "a list, not a single value",
  * with the hint a bracketed list gets (severalValuesHint). They read "not one of the choices", "not a number", and
  * for `32,64` "written 32.64 with a decimal point, it is refused too", with no word that --set takes one value
@@ -328,85 +315,16 @@ function commaListError(
     if (!def.integer && !value.includes(".")) return null;
     if (def.integer && texts.slice(1).some((text) => /^\d{3}(?!\d)/.test(text))) return null;
   }
-  const read = texts.map((text) => {
-    const part = new Scalar(text);
-    part.range = [0, text.length, text.length];
-    const site: ValueSite = {
-      errors: [],
-      ...(catalogIds ? {catalogIds} : {}),
-      locate: () => ({flag}),
-      text: () => text,
-      deref: (at) => at
-    };
-    return readValue(def, part, site);
-  });
-  if (read.some((item) => item === undefined)) return null;
+  const items = commaSeparatedItems(def, value, flag, catalogIds);
+  if (!items) return null;
   return new UserError({
     flag,
     path,
     message: "a list, not a single value",
     expected: oneValueExpected(def),
     found: `${truncate(value)} (values between commas)`,
-    hint: severalValuesHint(
-      def,
-      path,
-      texts.map((text, i) => ({
-        text,
-        same: JSON.stringify(read[i]),
-        number: plainNumberNode(text)?.value ?? NaN
-      }))
-    )
+    hint: severalValuesHint(def, path, items, flag)
   });
-}
-
-/** One value of a list a set's value holds: as written, what tells it from another (`same`), its number or NaN. */
-interface ListItem {
-  text: string;
-  same: unknown;
-  number: number;
-}
-
-/** The items of a YAML list as ListItems: each one's text from `written` by its range, a scalar's value its own. */
-function listItems(items: readonly unknown[], written: string): ListItem[] {
-  return items.map((item) => {
-    const range = (item as {range?: number[] | null} | null)?.range;
-    const value = isScalar(item) ? item.value : item;
-    return {
-      text: range ? written.slice(range[0], range[1]) : String(value),
-      same: value,
-      number: typeof value === "number" ? value : NaN
-    };
-  });
-}
-
-/**
- * The hint for a list of several values given to --set (`serving.batch=[32, 64]`, what a reader wanting both batches
- * types, or `serving.batch=32,64`): --set takes one value, and a list is not a batch. It was told to drop the brackets
- * or quote the value, neither of which reads (helper item). A sweep where the values are evenly spaced numbers of a
- * numeric key, which sweep's `--vary path=FROM:TO:STEPS` gives exactly (`serving.batch=32:64:2`); else one run per
- * value, the first two shown, each as written. One value written more than once is told to be written once.
- */
-function severalValuesHint(def: ScenarioKeyDef, path: string, listed: readonly ListItem[]): string {
-  // Each value once, as first written (`[32, 32, 64]` offered --set serving.batch=32, then 32 again).
-  const items = listed.filter((item, i) => listed.findIndex((other) => other.same === item.same) === i);
-  const texts = items.map((item) => item.text);
-  if (texts.length === 1) return `--set takes one value: write it once (--set ${path}=${texts[0]})`;
-  const numbers = items.map((item) => item.number);
-  const more = texts.length > 2 ? ", …" : "";
-  const runs = `one run per value (--set ${path}=${texts[0]}, then --set ${path}=${texts[1]}${more})`;
-  const sweep =
-    isQuantityKey(def) && evenlySpaced(numbers)
-      ? `sweep --vary ${path}=${texts[0]}:${texts.at(-1)}:${texts.length}`
-      : undefined;
-  return `--set takes one value: to try several, ${sweep ? `${sweep}, or ${runs}` : runs}`;
-}
-
-/** True for finite numbers, at least two, that step from the first to the last by one nonzero step (within 1e-9). */
-function evenlySpaced(numbers: readonly number[]): boolean {
-  const first = numbers[0] ?? NaN;
-  const step = ((numbers.at(-1) ?? NaN) - first) / (numbers.length - 1);
-  if (numbers.length < 2 || !Number.isFinite(step) || step === 0) return false;
-  return numbers.every((value, i) => Math.abs(value - (first + i * step)) <= 1e-9 * Math.max(1, Math.abs(value)));
 }
 
 /** What a key that takes a single value expects: an id of its catalog with an example, else expectedFor's words. */

@@ -1,0 +1,97 @@
+import {isScalar, Scalar} from "yaml";
+import {readValue, type CatalogIds, type ValueSite} from "../file/readValue.js";
+import {isQuantityKey, type ScenarioKeyDef} from "../file/schema.js";
+import {plainNumberNode} from "./plainNumberNode.js";
+
+/** One value of a list a set's value holds: as written, what tells it from another (`same`), its number or NaN. */
+export interface ListItem {
+  text: string;
+  same: unknown;
+  number: number;
+}
+
+/** The items of a YAML list as ListItems: each one's text from `written` by its range, a scalar's value its own. */
+export function listItems(items: readonly unknown[], written: string): ListItem[] {
+  return items.map((item) => {
+    const range = (item as {range?: number[] | null} | null)?.range;
+    const value = isScalar(item) ? item.value : item;
+    return {
+      text: range ? written.slice(range[0], range[1]) : String(value),
+      same: value,
+      number: typeof value === "number" ? value : NaN
+    };
+  });
+}
+
+/**
+ * `value` split at its commas (`fp8,bf16`, `64,128`) as ListItems when every part, trimmed, reads on its own as a value
+ * of the key (readValue, its errors dropped); null when a part is empty or does not read.
+ */
+export function commaSeparatedItems(
+  def: ScenarioKeyDef,
+  value: string,
+  flag: string,
+  catalogIds?: CatalogIds
+): ListItem[] | null {
+  const texts = value.split(",").map((part) => part.trim());
+  if (texts.length < 2 || texts.some((text) => text === "")) return null;
+  const read = texts.map((text) => {
+    const part = new Scalar(text);
+    part.range = [0, text.length, text.length];
+    const site: ValueSite = {
+      errors: [],
+      ...(catalogIds ? {catalogIds} : {}),
+      locate: () => ({flag}),
+      text: () => text,
+      deref: (at) => at
+    };
+    return readValue(def, part, site);
+  });
+  if (read.some((item) => item === undefined)) return null;
+  return texts.map((text, i) => ({
+    text,
+    same: JSON.stringify(read[i]),
+    number: plainNumberNode(text)?.value ?? NaN
+  }));
+}
+
+/**
+ * The hint for a list of several values given where a key takes one: `--set serving.batch=[32, 64]`, what a reader
+ * wanting both batches types, or `serving.batch=32,64`, or a share link's `set=serving.kvCache=fp8,bf16`. A list is not
+ * a batch. It was told to drop the brackets or quote the value, neither of which reads (helper item). For --set, a
+ * sweep where the values are evenly spaced numbers of a numeric key, which sweep's `--vary path=FROM:TO:STEPS` gives
+ * exactly (`serving.batch=32:64:2`), else one run per value; for a share link (any other flag), one link per value. The
+ * first two values are shown, each as written. One value written more than once is told to be written once.
+ */
+export function severalValuesHint(
+  def: ScenarioKeyDef,
+  path: string,
+  listed: readonly ListItem[],
+  flag: string
+): string {
+  // Each value once, as first written (`[32, 32, 64]` offered --set serving.batch=32, then 32 again).
+  const items = listed.filter((item, i) => listed.findIndex((other) => other.same === item.same) === i);
+  const texts = items.map((item) => item.text);
+  const cli = flag === "--set";
+  const lead = cli ? "--set takes one value" : "a link sets one value per key";
+  const set = (text: string) => (cli ? `--set ${path}=${text}` : `set=${path}=${text}`);
+  if (texts.length === 1) return `${lead}: write it once (${set(texts[0]!)})`;
+  const more = texts.length > 2 ? ", …" : "";
+  const each = `${set(texts[0]!)}, then ${set(texts[1]!)}${more}`;
+  if (!cli) return `${lead}: to try several, one link per value (${each})`;
+  const runs = `one run per value (${each})`;
+  const numbers = items.map((item) => item.number);
+  const sweep =
+    isQuantityKey(def) && evenlySpaced(numbers)
+      ? `sweep --vary ${path}=${texts[0]}:${texts.at(-1)}:${texts.length}`
+      : undefined;
+  return `${lead}: to try several, ${sweep ? `${sweep}, or ${runs}` : runs}`;
+}
+
+/** True for finite numbers, at least two, that step from the first to the last by one nonzero step (within 1e-9). */
+function evenlySpaced(numbers: readonly number[]): boolean {
+  const first = numbers[0] ?? NaN;
+  const step = ((numbers.at(-1) ?? NaN) - first) / (numbers.length - 1);
+  if (numbers.length < 2 || !Number.isFinite(step) || step === 0) return false;
+  return numbers.every((value, i) => Math.abs(value - (first + i * step)) <= 1e-9 * Math.max(1, Math.abs(value)));
+}
