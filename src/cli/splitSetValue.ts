@@ -1,5 +1,5 @@
 import type {Command} from "commander";
-import {UserError, userErrorList} from "../errors/userError.js";
+import {UserError} from "../errors/userError.js";
 
 /**
  * Throws for a --set value the shell split at its spaces: `--set serving.batch=[32, 64]` unquoted arrives as the two
@@ -9,7 +9,7 @@ import {UserError, userErrorList} from "../errors/userError.js";
  * typed as: a list is told as `--set 'serving.batch=[32, 64]'` is ("a list, not a single value", with how to try
  * several values), a value that reads once joined (a distribution's `{dist: …}`) is told to be quoted. Pieces whose
  * brackets never close are told as an unclosed list or map (unclosedError); a single argument whose brackets never
- * close is left to the value's own reader ("malformed value").
+ * close is left to applyOverrides, which tells it as one ("an unclosed list", with the same hint).
  *
  * @param args The arguments after the command name, as checkFlagValues scans them.
  * Throws: UserErrors from applyOverrides for the joined value, or a UserError naming the pieces and how to write them.
@@ -42,7 +42,7 @@ export async function checkSplitSetValues(command: Command, args: readonly strin
       found: `${parts.length} arguments: ${parts.map((part) => JSON.stringify(part)).join(" ")}`
     };
     const overrides = await import("../scenario/resolve/applyOverrides.js");
-    if (depth > 0) throw unclosedError(joined, split, overrides);
+    if (depth > 0) throw unclosedError(joined, split, overrides, await import("../scenario/file/schema.js"));
     overrides.applyOverrides(overrides.EMPTY_RESOLVED_SCENARIO, [joined], "--set");
     throw new UserError({
       ...split,
@@ -56,42 +56,24 @@ export async function checkSplitSetValues(command: Command, args: readonly strin
 /**
  * The error for a --set value the shell split whose brackets never close: `--set serving.batch=[32, 64` unquoted
  * arrives as `serving.batch=[32,` and `64`, and the 64 read "too many arguments … found 64" (breaker). Said as an
- * unclosed list (or map) split by the shell. For several values, the hint is the one the list closed gets (`[32, 64]`:
- * "--set takes one value: to try several, …"); else that --set takes one value (a list) or the value closed and quoted.
+ * unclosed list (or map) split by the shell, with the hint one argument left unclosed gets (applyOverrides.ts,
+ * unclosedBrackets: for several values, the one the list closed gets, "--set takes one value: to try several, …").
  */
 function unclosedError(
   joined: string,
   split: {flag: string; path?: string; found: string},
-  overrides: typeof import("../scenario/resolve/applyOverrides.js")
+  overrides: typeof import("../scenario/resolve/applyOverrides.js"),
+  schema: typeof import("../scenario/file/schema.js")
 ): UserError {
-  const open: string[] = [];
-  for (const char of joined) {
-    if (char === "[" || char === "{") open.push(char);
-    else if ((char === "]" || char === "}") && open.length) open.pop();
-  }
-  const kind = open[0] === "{" ? "map" : "list";
-  const closed =
-    joined +
-    [...open]
-      .reverse()
-      .map((char) => (char === "[" ? "]" : "}"))
-      .join("");
-  let hint =
-    kind === "list"
-      ? `--set takes one value: write one, or if the brackets are part of it, close them and quote the value ` +
-        `(--set '${quoted(closed)}')`
-      : `close the map and quote the value: --set '${quoted(closed)}'`;
-  try {
-    overrides.applyOverrides(overrides.EMPTY_RESOLVED_SCENARIO, [closed], "--set");
-  } catch (error) {
-    const [first] = userErrorList(error);
-    if (first?.detail.hint?.startsWith("--set takes one value")) hint = first.detail.hint;
-  }
+  const equals = joined.indexOf("=");
+  const path = equals > 0 ? joined.slice(0, equals).trim() : "";
+  const value = equals > 0 ? joined.slice(equals + 1).trim() : joined;
+  const unclosed = overrides.unclosedBrackets(schema.scenarioKey(path), value, "--set", path)!;
   return new UserError({
     ...split,
-    message: `an unclosed ${kind}, split by the shell`,
-    expected: `one value per --set, its ${open[0] === "{" ? "{ }" : "[ ]"} closed`,
-    hint
+    message: `an unclosed ${unclosed.kind}, split by the shell`,
+    expected: `one value per --set, its ${unclosed.kind === "map" ? "{ }" : "[ ]"} closed`,
+    ...(unclosed.hint ? {hint: unclosed.hint} : {})
   });
 }
 

@@ -417,6 +417,21 @@ describe("item 9: commander's errors and the edges", () => {
       "(--set takes one value: to try several, sweep --vary serving.batch=32:64:2, or one run per value " +
         "(--set serving.batch=32, then --set serving.batch=64))"
     ],
+    // The same list left open in one argument (quoted, or with no space to split at) read "malformed value: … found
+    // [32, 64" (helper item): an unclosed list, with the hint the list gets closed (above; sweep's 32:64:2 for 32, 64).
+    [
+      ["run", "base", "--set", "serving.batch=[32, 64"],
+      "--set: serving.batch: an unclosed list: expected a ] to close the [, found [32, 64",
+      "(--set takes one value: to try several, sweep --vary serving.batch=32:64:2, or one run per value " +
+        "(--set serving.batch=32, then --set serving.batch=64))"
+    ],
+    // One value in an unclosed list: the hint [32] gets, the value without its brackets.
+    [
+      ["run", "base", "--set", "serving.batch=[32"],
+      "--set: serving.batch: an unclosed list: expected a ] to close the [, found [32",
+      "(YAML reads [ ] as a list: drop the brackets (serving.batch=32), or quote the value if they are part of it " +
+        "(serving.batch='[32]'))"
+    ],
     // Lists in a list are no values to try one by one: --set takes one value, and the brackets closed and quoted.
     [
       ["run", "base", "--set", "serving.batch=[[32,", "64]", "--seed", "3"],

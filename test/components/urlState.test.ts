@@ -158,7 +158,13 @@ describe("applyShareSets", () => {
     ["a huge number", "serving.utilization=1e999", /^out of range: expected a fraction in \[0\.01, 1\]/],
     ["a huge number past a finite range", "silicon.designCycle=1e308 months", /^out of range: /],
     ["a script tag in a value", "serving.utilization=<script>alert(1)</script>", /^not a number: /],
-    ["malformed YAML", "serving.utilization={dist: [", /^malformed value: /],
+    ["malformed YAML", "serving.utilization={dist: ]}", /^malformed value: /],
+    // It read "malformed value"; closed, it would still not read, so no closed form is offered.
+    [
+      "YAML left open",
+      "serving.utilization={dist: [",
+      /^an unclosed map: expected a \} to close the \{, found \{dist: \[$/
+    ],
     ["a YAML alias bomb", "serving.utilization=*a", /^malformed value: /]
   ])("ignores %s with the UserError message and applies the rest", (_, bad, reason) => {
     const state = applyShareSets(base, [bad, "power.pue=1.3"]);
@@ -187,6 +193,16 @@ describe("applyShareSets", () => {
       "a list, not a single value: expected a single value: a whole number: a count like 16384, 16k, 1.5M or 2B, " +
         "found [32, 64] (a list) (a link sets one value per key: to try several, one link per value " +
         "(set=serving.batch=32, then set=serving.batch=64))"
+    ]);
+  });
+
+  // A list left open read "malformed value: … found [32, 64": told as unclosed, with the hint the closed list gets
+  // (above), as --set's (applyOverrides' unclosedBrackets for both).
+  it("tells a list left open as unclosed, with the closed list's hint", () => {
+    const state = applyShareSets(base, ["serving.batch=[32, 64"]);
+    expect(state.ignored.map((ignored) => ignored.reason)).toEqual([
+      "an unclosed list: expected a ] to close the [, found [32, 64 (a link sets one value per key: to try several, " +
+        "one link per value (set=serving.batch=32, then set=serving.batch=64))"
     ]);
   });
 

@@ -150,6 +150,22 @@ export function applyOverrides(
     const plain = plainNumberNode(written) ?? loneDashNode(written);
     const doc = plain ? null : parseDocument(written, {prettyErrors: false, uniqueKeys: false});
     const markup = doc ? yamlMarkup(doc, written) : undefined;
+    // `[32` or `{dist: normal, mean: 1`, one argument whose brackets never close, read "malformed value" (breaker):
+    // said as an unclosed list (or map), with the hint its closed form gets (`[32, 64]`: how to try several values).
+    const unclosed = doc && !markup && doc.errors.length ? unclosedBrackets(def, written, flag, path) : null;
+    if (unclosed) {
+      errors.push(
+        new UserError({
+          flag,
+          path,
+          message: `an unclosed ${unclosed.kind}`,
+          expected: `a ${unclosed.kind === "list" ? "] to close the [" : "} to close the {"}`,
+          found: written,
+          ...(unclosed.hint ? {hint: unclosed.hint} : {})
+        })
+      );
+      continue;
+    }
     if (doc && (markup || doc.errors.length || doc.warnings.length || duplicateKeys(doc).length)) {
       // YAML markup is said as such: it read "malformed value" and no more, as if the value were wrong (breaker).
       // Markup that is the whole value (`*a`) leaves nothing once removed: the value itself is asked for instead.
@@ -287,6 +303,72 @@ function collectionError(
     found: `${truncate(value)} (a ${kind})`,
     hint
   });
+}
+
+/**
+ * A set's value with more `[` or `{` than it closes (`[32`, `[32, 64`, `{dist: uniform, min: 0.4`), one argument or
+ * pieces the shell split (splitSetValue.ts): whether it is a list or a map (its first bracket left open), the value
+ * closed, and the hint to give. A list of plain values, once closed, gets the hint it gets closed (collectionError:
+ * `[32, 64]` how to try several values, `[32]` to drop the brackets); any other list, that the flag takes one value
+ * and to close and quote it if the brackets are part of it; a map, to close and quote it when it then reads, else no
+ * hint. Null when all are closed. `def` undefined (an unknown key) gives a list the second hint and a map none.
+ */
+export function unclosedBrackets(
+  def: ScenarioKeyDef | undefined,
+  written: string,
+  flag: string,
+  path: string
+): {kind: "list" | "map"; closed: string; hint?: string} | null {
+  const open: string[] = [];
+  for (const char of written) {
+    if (char === "[" || char === "{") open.push(char);
+    else if ((char === "]" || char === "}") && open.length) open.pop();
+  }
+  if (open.length === 0) return null;
+  const kind = open[0] === "{" ? "map" : "list";
+  const closed =
+    written +
+    [...open]
+      .reverse()
+      .map((char) => (char === "[" ? "]" : "}"))
+      .join("");
+  const node = parseDocument(closed, {prettyErrors: false, uniqueKeys: false}).contents;
+  const plainList = isSeq(node) && node.items.every((item) => isScalar(item));
+  const hint = def && plainList ? collectionError(def, node, closed, flag, path)?.detail.hint : undefined;
+  if (hint) return {kind, closed, hint};
+  if (kind === "map") {
+    // Offered closed only where it then reads (a distribution's `{dist: …}`): `{dist: [` closed is no value either.
+    let reads = def !== undefined;
+    try {
+      if (reads) applyOverrides(EMPTY_RESOLVED_SCENARIO, [`${path}=${closed}`], flag);
+    } catch {
+      reads = false;
+    }
+    if (!reads) return {kind, closed};
+  }
+  if (flag !== "--set") {
+    // A link's set is one parameter: a map is closed; brackets that are part of the text are quoted for YAML.
+    const text = `set=${path}='${closed.replace(/'/g, "''")}'`;
+    return {
+      kind,
+      closed,
+      hint:
+        kind === "list"
+          ? `a link sets one value per key: write one, or if the brackets are part of it, close them and quote the ` +
+            `value (${text})`
+          : `close the map: set=${path}=${closed}`
+    };
+  }
+  // As the command line types it, quoted for a POSIX shell (each ' as '\'').
+  const set = `--set '${`${path}=${closed}`.replace(/'/g, `'\\''`)}'`;
+  return {
+    kind,
+    closed,
+    hint:
+      kind === "list"
+        ? `--set takes one value: write one, or if the brackets are part of it, close them and quote the value (${set})`
+        : `close the map and quote the value: ${set}`
+  };
 }
 
 /**

@@ -277,12 +277,26 @@ describe("applyOverrides", () => {
   });
 
   it("reports malformed YAML in a value", () => {
-    expect(userErrorsOf(() => applyOverrides(resolve("base"), ["power.pue={dist: uniform, min: 1"]))).toEqual([
+    expect(userErrorsOf(() => applyOverrides(resolve("base"), ["power.pue={dist: ]}"]))).toEqual([
       {
         flag: "--set",
         path: "power.pue",
         message: "malformed value",
         expected: "a plain number without a unit, like 1.5 or 3x",
+        found: "{dist: ]}"
+      }
+    ]);
+  });
+
+  // A map left open read "malformed value" (helper item). Closed, {dist: uniform, min: 1} has no max and would not
+  // read either, so no closed form is offered; one that would is (test/cli/badInput.test.ts, the split map).
+  it("reports a map left open as unclosed", () => {
+    expect(userErrorsOf(() => applyOverrides(resolve("base"), ["power.pue={dist: uniform, min: 1"]))).toEqual([
+      {
+        flag: "--set",
+        path: "power.pue",
+        message: "an unclosed map",
+        expected: "a } to close the {",
         found: "{dist: uniform, min: 1"
       }
     ]);
