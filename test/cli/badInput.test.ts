@@ -417,6 +417,24 @@ describe("item 9: commander's errors and the edges", () => {
       "(--set takes one value: to try several, sweep --vary serving.batch=32:64:2, or one run per value " +
         "(--set serving.batch=32, then --set serving.batch=64))"
     ],
+    // A comma before three digits groups thousands: 64,128 reads as 64128, and was told only "a batch of 64,128 does
+    // not fit in memory … found 64,128" (helper item). Said as read, with the list hint: 64 and 128 are each a batch.
+    [
+      ["run", "base", "--set", "serving.batch=64,128"],
+      "--set: serving.batch: a batch of 64,128 does not fit in memory",
+      "(64,128 was read as 64128): expected at most"
+    ],
+    [
+      ["run", "base", "--set", "serving.batch=64,128"],
+      "found 64,128 (--set takes one value: to try several, sweep --vary serving.batch=64:128:2, or one run per value " +
+        "(--set serving.batch=64, then --set serving.batch=128))"
+    ],
+    // Out of range when read (at most 1,024: schema.ts's serving.tensorParallel), the same.
+    [
+      ["run", "base", "--set", "serving.tensorParallel=4,128"],
+      "--set: serving.tensorParallel: out of range (4,128 was read as 4128): expected a whole number in [1, 1,024], " +
+        "found 4,128 (--set takes one value: to try several, sweep --vary serving.tensorParallel=4:128:2"
+    ],
     // The same list left open in one argument (quoted, or with no space to split at) read "malformed value: … found
     // [32, 64" (helper item): an unclosed list, with the hint the list gets closed (above; sweep's 32:64:2 for 32, 64).
     [

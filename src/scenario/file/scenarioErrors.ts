@@ -2,6 +2,8 @@ import {UserError, type UserErrorDetail} from "../../errors/userError.js";
 import {writtenAt, type ResolvedScenario, type ValueOrigin} from "../resolve/resolveScenario.js";
 import {displayValue} from "./displayValue.js";
 import {UNSET_WORD} from "./explicitNull.js";
+import {scenarioKey} from "./schema.js";
+import {groupedReading} from "../resolve/severalValues.js";
 
 type ValueErrorDetail = Omit<UserErrorDetail, "path" | "file" | "line" | "column" | "flag">;
 
@@ -17,7 +19,7 @@ function errorOrigin(origin: ValueOrigin | undefined): ValueOrigin | undefined {
  * A UserError about the value of `path` in a resolved scenario, placed where that value was written: the file, line
  * and column that set it (or an ancestor's), the `--set` flag (or share-link setting) that overrode it, the `null`
  * that took it back to its default (the message says so), or line 1 of the scenario's own file for a default nothing
- * wrote (the message says so).
+ * wrote (the message says so). An override's number written with grouping commas is said as read (groupedReading).
  */
 export function scenarioValueError(resolved: ResolvedScenario, path: string, detail: ValueErrorDetail): UserError {
   const resolvedOrigin = resolved.values[path]?.origin;
@@ -30,7 +32,13 @@ export function scenarioValueError(resolved: ResolvedScenario, path: string, det
   if (origin && (origin.kind === "file" || origin.kind === "parent")) {
     return new UserError({...said, path, file: origin.file, line: origin.line, column: origin.column});
   }
-  if (origin?.kind === "override") return new UserError({...said, path, flag: origin.flag});
+  if (origin?.kind === "override") {
+    // `--set serving.batch=64,128` that does not fit in memory: said as read (64128), with the list hint if a list.
+    const grouped = groupedReading(scenarioKey(path), path, resolved.values[path]?.written, origin.flag);
+    const hint = [said.hint, grouped?.hint].filter((text) => text !== undefined).join("; ");
+    const read = grouped ? {message: `${said.message} (${grouped.note})`, ...(hint ? {hint} : {})} : {};
+    return new UserError({...said, ...read, path, flag: origin.flag});
+  }
   // A default is written nowhere: point at the front matter (line 1), where setting the key would change it.
   return new UserError({
     ...detail,

@@ -18,7 +18,7 @@ import {scenarioKeyHint} from "../file/keyPathHint.js";
 import {addNullWordHint, isExplicitNull} from "../file/explicitNull.js";
 import {describeFound} from "../../units/range.js";
 import {plainNumberNode} from "./plainNumberNode.js";
-import {commaSeparatedItems, listItems, severalValuesHint} from "./severalValues.js";
+import {commaSeparatedItems, groupedReading, listItems, severalValuesHint} from "./severalValues.js";
 
 export {plainNumberNode};
 
@@ -223,6 +223,14 @@ export function applyOverrides(
       const list = doc ? commaListError(def, doc.contents, flag, path, catalogIds) : null;
       if (list) errors.splice(before, errors.length - before, list);
       else addNullWordHint(errors, before, site.deref(plain ?? doc!.contents));
+      // `--set serving.batch=2,000,000`, out of range: said as read, as a value failing a later check is.
+      const grouped = groupedReading(def, path, written, flag);
+      for (let i = before; grouped && i < errors.length; i++) {
+        const detail = errors[i]!.detail;
+        if (detail.message !== "out of range") continue;
+        const hint = [detail.hint, grouped.hint].filter((text) => text !== undefined).join("; ");
+        errors[i] = new UserError({...detail, message: `${detail.message} (${grouped.note})`, ...(hint ? {hint} : {})});
+      }
       continue;
     }
     // The value as the reader sees it, as a file's (`"$1.2k"` quoted for the shell is $1.2k); the set as typed in origin.

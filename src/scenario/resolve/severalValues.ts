@@ -1,4 +1,5 @@
 import {isScalar, Scalar} from "yaml";
+import {truncate} from "../../errors/truncate.js";
 import {readValue, type CatalogIds, type ValueSite} from "../file/readValue.js";
 import {isQuantityKey, type ScenarioKeyDef} from "../file/schema.js";
 import {plainNumberNode} from "./plainNumberNode.js";
@@ -94,4 +95,33 @@ function evenlySpaced(numbers: readonly number[]): boolean {
   const step = ((numbers.at(-1) ?? NaN) - first) / (numbers.length - 1);
   if (numbers.length < 2 || !Number.isFinite(step) || step === 0) return false;
   return numbers.every((value, i) => Math.abs(value - (first + i * step)) <= 1e-9 * Math.max(1, Math.abs(value)));
+}
+
+/** A comma between digits with exactly three digits after it: thousands grouping (`1,000`, `64,128`). */
+const GROUPING_COMMA = /(\d),(?=\d{3}(?!\d))/g;
+
+/**
+ * For a number key's value written with grouping commas (`64,128`, `1,000 W`) that then fails a check (out of range,
+ * does not fit in memory): how it was read, `64,128 was read as 64128`, and, when it could be a list of values (each
+ * part between commas a value of the key on its own, none after the first with a leading zero), the hint a list gets
+ * (severalValuesHint: `--set serving.batch=64,128` is likely 64 and 128, which --set does not take). A comma before
+ * exactly three digits is legal grouping and stays read as one number: `1,000` is a thousand, and `64,128` may be
+ * meant as 64128; only where the value fails is the reading said, next to the failure, not in a memory error far from
+ * the comma with "found 64,128" and no word of the reading (helper item). Parts like `000` or `048` are grouping
+ * only: no list hint for `1,000` or `2,048`. Null for a value with no grouping comma, or a key that is no number.
+ */
+export function groupedReading(
+  def: ScenarioKeyDef | undefined,
+  path: string,
+  written: unknown,
+  flag: string
+): {note: string; hint?: string} | null {
+  if (!def || !isQuantityKey(def) || typeof written !== "string") return null;
+  const text = written.trim();
+  if (!new RegExp(GROUPING_COMMA.source).test(text)) return null;
+  // Each cut to 40 characters, as a long value's found is cut: the note sits in the message.
+  const note = `${truncate(text, 40)} was read as ${truncate(text.replace(GROUPING_COMMA, "$1"), 40)}`;
+  const items = commaSeparatedItems(def, text, flag);
+  const list = items && items.slice(1).every((item) => !item.text.startsWith("0"));
+  return list ? {note, hint: severalValuesHint(def, path, items, flag)} : {note};
 }

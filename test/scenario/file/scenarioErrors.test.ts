@@ -29,6 +29,47 @@ describe("scenarioValueError", () => {
   });
 });
 
+// `--set serving.batch=64,128` reads as 64128 (a comma before three digits groups thousands), and was told only "a
+// batch of 64,128 does not fit in memory … found 64,128", far from the comma and with no word of the reading (helper
+// item). The message says how it was read; the hint a list gets is offered when each part is a value on its own.
+describe("scenarioValueError on an override written with grouping commas", () => {
+  const base = () => resolve("grouped", "---\ntitle: t\n---\n");
+  const detail = {message: "does not fit", expected: "at most 372", found: "64,128"};
+
+  it("says how 64,128 was read, with the list hint, in --set's words and in a link's", () => {
+    const error = scenarioValueError(applyOverrides(base(), ["serving.batch=64,128"]), "serving.batch", detail);
+    expect(error.detail).toMatchObject({
+      flag: "--set",
+      message: "does not fit (64,128 was read as 64128)",
+      // sweep's FROM:TO:STEPS for 64 and 128 is 64:128:2 (severalValues.ts, severalValuesHint).
+      hint:
+        "--set takes one value: to try several, sweep --vary serving.batch=64:128:2, or one run per value " +
+        "(--set serving.batch=64, then --set serving.batch=128)"
+    });
+    const link = scenarioValueError(applyOverrides(base(), ["serving.batch=64,128"], "URL"), "serving.batch", detail);
+    expect(link.detail).toMatchObject({
+      flag: "URL",
+      message: "does not fit (64,128 was read as 64128)",
+      hint: "a link sets one value per key: to try several, one link per value (set=serving.batch=64, then set=serving.batch=128)"
+    });
+  });
+
+  it("says how 1,000 was read, with no list hint (000 is no value anyone lists), and keeps a hint the check gave", () => {
+    const resolved = applyOverrides(base(), ["serving.batch=1,000"]);
+    const error = scenarioValueError(resolved, "serving.batch", {...detail, found: "1,000", hint: "h"});
+    expect(error.detail).toMatchObject({message: "does not fit (1,000 was read as 1000)", hint: "h"});
+  });
+
+  it("says nothing more of a value written without a grouping comma", () => {
+    const resolved = applyOverrides(base(), ["serving.batch=64128"]);
+    expect(scenarioValueError(resolved, "serving.batch", detail).detail).toEqual({
+      ...detail,
+      flag: "--set",
+      path: "serving.batch"
+    });
+  });
+});
+
 describe("scenarioValueError on a key written null", () => {
   // parent.md sets serving.tensorParallel: 8 (line 3); child.md takes it back with null (line 4, column 19, after
   // "  tensorParallel: "), so the key has its schema default (2) and the child's null is what changed it.

@@ -338,8 +338,10 @@ describe("applyOverrides: numbers a reader may paste", () => {
 
   it("reads a well-formed grouped number however long as a number, refused by range, cut (breaker: not finite)", () => {
     const grouped = `$1,${Array(400).fill("000").join(",")}`;
+    // How it was read is said too (severalValues.ts, groupedReading), each side cut to 40 characters.
+    const read = `${grouped.slice(0, 39)}… was read as ${grouped.replace(/,/g, "").slice(0, 39)}…`;
     expect(formatUserError(errorOf(`silicon.unitCost=${grouped}`))).toBe(
-      "--set: silicon.unitCost: out of range: expected an amount of money in [$1, $10M], found " +
+      `--set: silicon.unitCost: out of range (${read}): expected an amount of money in [$1, $10M], found ` +
         `${grouped.slice(0, 79)}… (${grouped.length} characters)`
     );
     expect(errorOf("serving.batch=1e400")).toMatchObject({message: "out of range", found: "1e400"});
