@@ -53,7 +53,7 @@ describe("unit formatters", () => {
     expect(formatUsd(999e12)).toBe("$999T");
     // From a thousand trillion in scientific notation: ICU's compact form stops at T and wrote 60 zeros before it.
     expect(formatUsd(2.7943e71)).toBe("$2.79E71");
-    expect(formatUsd.range(2.15e71, 3.55e71)).toBe("$2.15E71–$3.55E71");
+    expect(formatUsd.range(2.15e71, 3.55e71)).toBe("$2.15E71–3.55E71");
     expect(formatCount(1.5e16)).toBe("1.50E16");
     expect(formatCount(4.69e7)).toBe("46.9M");
     expect(formatUsd(-5e6)).toBe("\u2212$5.00M");

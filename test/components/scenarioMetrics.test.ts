@@ -101,6 +101,6 @@ describe("ScenarioMetricsTable", () => {
       [...ScenarioMetricsTable([r]).querySelectorAll("tbody td")].slice(1).map((td) => td.textContent);
     expect(cells(row(1.16e6, 891_865, 1.47e6))).toEqual(["$1.16M", "$0.892–1.47M"]);
     expect(cells(row(9.5e5, 7e5, 1.2e6))).toEqual(["$0.950M", "$0.700–1.20M"]);
-    expect(cells(row(9.5e5, 7e5, 9.9e5))).toEqual(["$950,000", "$700,000–$990,000"]);
+    expect(cells(row(9.5e5, 7e5, 9.9e5))).toEqual(["$950,000", "$700,000–990,000"]);
   });
 });

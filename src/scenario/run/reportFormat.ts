@@ -82,7 +82,7 @@ function usdFormat(magnitude: number, compact: Intl.NumberFormat = USD_COMPACT):
 /**
  * Money at usdFormat's formats, with `compact` for amounts with a scale word and `scaled` for the number of an amount
  * written at another's scale word. A range from nothing writes its zero as "$0" whatever the other end's scale
- * ("$0–$29.5M": ICU wrote "$0.00–29.5M", beside "$0–$182,673" in the same table). A range whose larger end takes a
+ * ("$0–29.5M": ICU wrote "$0.00–29.5M", beside "$0–182,673" in the same table), the sign once as every range has it. A range whose larger end takes a
  * scale word writes both ends, and its median (`within`), at that scale (sharedScale).
  */
 function moneyFormat(compact: Intl.NumberFormat, scaled: Intl.NumberFormat): UnitFormat {
@@ -91,7 +91,8 @@ function moneyFormat(compact: Intl.NumberFormat, scaled: Intl.NumberFormat): Uni
   return unitFormat(
     value,
     (low, high) => {
-      if (low === 0 && high > 0) return `${value(low)}–${value(high)}`;
+      // The sign once, as intlRange writes a range (dropEndCurrency): the zero's "$" stands for both ends.
+      if (low === 0 && high > 0) return `${value(low)}–${value(high).replace("$", "")}`;
       const scale = scaleToShare(formatOf, compact, [low, high]);
       if (scale) return scaledRange(scaled, scale, low, high);
       return splitsFormats(formatOf, low, high)
@@ -271,10 +272,20 @@ function intlRange(format: Intl.NumberFormat, low: number, high: number): string
         ? `${intl(format, low)} – ${intl(format, high)}`
         : low < 0
           ? join(format.formatRangeToParts(low, high))
-          : join(format.formatRangeToParts(low, high)).replace(" – ", "–");
+          : join(dropEndCurrency(format.formatRangeToParts(low, high))).replace(" – ", "–");
     byFormat.set(key, text);
   }
   return text;
+}
+
+/**
+ * A range's parts with the currency sign written once, before its first end: "$1,340–2,200", as "$251–413M" and the
+ * README's "$5,700–7,300" write it. ICU repeats it where it cannot collapse the range ("$1,340 – $2,200"), which
+ * read "$1,700/MWh [$1,340–$2,200/MWh]" beside "$326M [$251–413M]" in one run table (trial). Only for a range whose
+ * ends are both non-negative: a minus sign keeps each end whole ("−$334M – $99.8M").
+ */
+function dropEndCurrency(parts: readonly Intl.NumberRangeFormatPart[]): Intl.NumberRangeFormatPart[] {
+  return parts.filter((part) => !(part.type === "currency" && part.source === "endRange"));
 }
 
 const RANGE_CACHE_SIZE = 1000;
@@ -439,7 +450,7 @@ function atThreeFigures(format: UnitFormat): UnitFormat {
   );
 }
 
-/** "$1,700/MWh" (a rate: three significant figures, not formatUsd's "$1,695"), range "$1,340–$2,200/MWh". */
+/** "$1,700/MWh" (a rate: three significant figures, not formatUsd's "$1,695"), range "$1,340–2,200/MWh". */
 const usdAtThreeFigures = atThreeFigures(formatUsd);
 export const formatUsdPerMwh = unitFormat(
   (value) => `${usdAtThreeFigures(value)}/MWh`,

@@ -90,11 +90,25 @@ describe("formatUsd", () => {
     expect(formatUsd.range(1.5e-9, 3e-9)).toMatch(/^\$1\.50E\u22129.*3\.00E\u22129$/);
   });
 
+  it("writes the currency sign once in a range under a million, as a range with a scale word has it", () => {
+    // `run base` wrote "$1,700/MWh [$1,340–$2,200/MWh]" beside "$326M [$251–413M]" (ICU's collapsed compact range);
+    // the README writes "$5,700–7,300". One rule: the sign once, before the first end.
+    expect(formatUsd.range(1_340, 2_200)).toBe("$1,340–2,200");
+    expect(formatUsd.range(700_000, 990_000)).toBe("$700,000–990,000");
+    expect(formatUsd.range(2.51e8, 4.13e8)).toBe("$251–413M");
+    // A minus sign keeps each end whole, so that the sign reads with its end ("−$334M – $99.8M").
+    expect(formatUsd.range(-3.34e8, 9.98e7)).toBe("\u2212$334M – $99.8M");
+    expect(formatUsd.range(-2_000, -1_000)).toBe("\u2212$2,000 – \u2212$1,000");
+    // Ends in two notations keep theirs, so that "$5" is not read at the other end's scale ("$5–1.93M").
+    expect(formatUsd.range(5, 1.93e6)).toBe("$5–$1.93M");
+  });
+
   it("writes a range from nothing with a bare $0, whatever the other end's scale", () => {
     // ICU's compact range wrote "$0.00–29.5M" (the high end's three digits at the high end's scale) beside
-    // "$0–$182,673" in the same run table; a zero is "$0" at every scale, the other end as formatUsd writes it.
-    expect(formatUsd.range(0, 29.5e6)).toBe("$0–$29.5M");
-    expect(formatUsd.range(0, 182_673)).toBe("$0–$182,673");
+    // "$0–$182,673" in the same run table; a zero is "$0" at every scale, the other end as formatUsd writes it, the
+    // sign once as every money range has it (the next test).
+    expect(formatUsd.range(0, 29.5e6)).toBe("$0–29.5M");
+    expect(formatUsd.range(0, 182_673)).toBe("$0–182,673");
     // Two non-zero ends still share ICU's one scale word.
     expect(formatUsd.range(1.47e9, 4.14e9)).toBe("$1.47–4.14B");
   });
@@ -198,7 +212,7 @@ describe("an interval and its median at one scale", () => {
     expect(formatStatedUsd.range(9e8, 1.5e9)).toBe("$0.9–1.5B");
     // An end under a thousand, or nothing, stays as it reads alone (not "$0.00000500M").
     expect(formatUsd.range(5, 1.93e6)).toBe("$5–$1.93M");
-    expect(formatUsd.range(0, 2e6)).toBe("$0–$2.00M");
+    expect(formatUsd.range(0, 2e6)).toBe("$0–2.00M");
     // Ends that share a scale keep ICU's range.
     expect(formatUsd.range(1.19e6, 1.96e6)).toBe("$1.19–1.96M");
     expect(formatUsd.range(-5.07e8, -1.54e8)).toBe("\u2212$507M – \u2212$154M");
@@ -341,9 +355,10 @@ describe("a rate reads at three significant figures, a count to the unit", () =>
   it("writes the pages' and the CLI's named rate formats alike", () => {
     expect(formatTokensPerSecondPerMw(235_462)).toBe("235,000 tokens/s/MW");
     expect(formatTokensPerSecondPerMw.range(185_597, 306_073)).toBe("186,000–306,000 tokens/s/MW");
-    // base's revenue per MW-hour, `run base` before this change: "$1,695/MWh [$1,336–$2,204/MWh]".
+    // base's revenue per MW-hour, `run base` before this change: "$1,695/MWh [$1,336–$2,204/MWh]"; the currency sign
+    // once, as every money range writes it ("$326M [$251–413M]").
     expect(formatUsdPerMwh(1_695.4)).toBe("$1,700/MWh");
-    expect(formatUsdPerMwh.range(1_336, 2_204)).toBe("$1,340–$2,200/MWh");
+    expect(formatUsdPerMwh.range(1_336, 2_204)).toBe("$1,340–2,200/MWh");
     // Below a thousand three figures are the digits formatCount writes; 999,999 rounds to a million and its scale word.
     expect(formatRate(93.84)).toBe("93.8");
     expect(formatRate(999_999)).toBe("1.00M");
