@@ -892,6 +892,17 @@ describe("a custom chip whose numbers imply a value outside the catalog's ranges
 
 describe("a custom model by its numbers", () => {
   // --params 1e6 beside a 128,256 × 8,192 embedding table (1.05B parameters) was priced (second-round breaker).
+  it("writes a time at three significant digits, a whole one too, as run writes it", async () => {
+    // Llama 3.1 70B on H100s, batch 4, TP 8: --json's timePerOutputTokenSeconds 0.010968…, 10.97 ms, which read
+    // "11" (formatDisplayNumber writes a whole value whole, a count's rule) where `run` writes "37.7 ms".
+    const args = ["--hardware", "h100-sxm", "--model", "llama-3.1-70b", "--batch", "4", "--tp", "8"];
+    const json = JSON.parse((await runCli(["inference", ...args, "--json"])).stdout);
+    expect(json.timePerOutputTokenSeconds * 1e3).toBeCloseTo(10.97, 2);
+    const {code, stdout, stderr} = await runCli(["inference", ...args]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/time per output token +11\.0 {2}ms\n/);
+  });
+
   it("is refused with fewer parameters than its embedding table, total or active", async () => {
     const shape = ["--layers", "32", "--heads", "64", "--head-dim", "128", "--hidden-size", "8192", "--kv-heads", "8"];
     const args = ["inference", "--hardware", "h100-sxm", ...shape, "--vocab", "128256"];

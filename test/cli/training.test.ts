@@ -267,15 +267,26 @@ describe("token-ledger training", () => {
     );
   });
 
-  it("writes a wall-clock of one day as '1 day' (it wrote '1 days')", async () => {
+  it("writes a wall-clock of one day as '1.00 day' (it wrote '1 days')", async () => {
     // 24,000 chip-hours on 1,000 chips at goodput 1: 24 hours of wall-clock, steady state and whole run.
     const {code, stdout, stderr} = await runCli([
       "training",
       ..."--model llama-3.1-8b --tokens 1e12 --hardware h100-sxm --chips 1000 --chip-hours 24000 --goodput 1".split(" ")
     ]);
     expect(code, stderr).toBe(0);
-    expect(stdout).toMatch(/wall-clock, whole run +1 {2}day\n/);
+    // At three significant digits, as `run` writes a computed length (the next test): "1.00", the noun singular.
+    expect(stdout).toMatch(/wall-clock, whole run +1\.00 {2}day\n/);
     expect(stdout).not.toContain("1  days");
+  });
+
+  it("writes a whole number of days with its trailing zeros, as run's days and ms are written", async () => {
+    // 1,272,000 chip-hours on 1,000 chips at goodput 1: 1,272 hours, 53 days exactly; it read "53" beside other
+    // runs' "76.6", and 36.7 MWh of the one-day run above read as written (1,946 MWh here: every integer digit).
+    const args = "--model llama-3.1-8b --tokens 1e12 --hardware h100-sxm --chips 1000 --chip-hours 1272000 --goodput 1";
+    const {code, stdout, stderr} = await runCli(["training", ...args.split(" ")]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/wall-clock, steady state +53\.0 {2}days\n/);
+    expect(stdout).toMatch(/wall-clock, whole run +53\.0 {2}days\n/);
   });
 
   it("refuses --chip-hours fewer than the run takes at MFU 1 (it printed 'MFU 12343.95')", async () => {

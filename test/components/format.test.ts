@@ -158,6 +158,19 @@ describe("formatMetric", () => {
     expect(formatMetric("priceListGrossMargin", null)).toBe("none (no revenue at these prices)");
   });
 
+  it("writes a computed time at three significant digits, a whole one too", () => {
+    // `run openai-2024` wrote "53 ms" beside base's "37.7 ms" (and compare put them in one row): the whole value
+    // lost its zero to formatDisplayNumber's whole-number rule, which is a count's (64 chips, month 8).
+    expect(formatMetric("timePerOutputTokenSeconds", 53)).toBe("53.0 ms");
+    expect(formatMetric("timePerOutputTokenSeconds", 53.04)).toBe("53.0 ms");
+    expect(formatMetric("timeToFirstTokenSeconds", 690)).toBe("690 ms");
+    // Every integer digit from a thousand, as money and prices have them (deepseek-one-day's first token).
+    expect(formatMetric("timeToFirstTokenSeconds", 3005)).toBe("3,005 ms");
+    expect(formatMetricInterval("timePerOutputTokenSeconds", 50, 60)).toBe("50.0–60.0 ms");
+    expect(formatMetric("trainingDays", 50)).toBe("50.0 days");
+    expect(formatMetric("trainingDays", 243)).toBe("243 days");
+  });
+
   it("has a formatter for every metric that writes its unit", () => {
     for (const name of SCENARIO_METRICS) {
       const text = metricFormat(name)(1234);

@@ -565,6 +565,8 @@ function formatInference(r: ReturnType<typeof runInference>): string {
   const rate = (v: number | null) => (v === null ? "—" : formatRate(v));
   // Prices keep their zeros even when whole ("2.00", as `run` writes a cost per token or per chip-hour).
   const usd = (v: number | null) => (v === null ? "—" : formatPriceNumber(v));
+  // A time as `run` writes it (metricFormat): three significant digits, a whole one too ("53.0 ms" beside "37.7 ms").
+  const ms = (v: number | null) => (v === null ? "—" : formatPriceNumber(v));
   const layoutOf = (tp: number, ep: number) => (ep > 1 ? `TP ${tp} EP ${ep}` : `TP ${tp}`);
   const layout = layoutOf(r.tensorParallel, r.expertParallel);
   const prefill =
@@ -608,12 +610,12 @@ function formatInference(r: ReturnType<typeof runInference>): string {
     ["speed per user over a request", rate(r.outputTokensPerSecondPerUser), THROUGHPUT_UNIT],
     [
       METRIC_INFO.timePerOutputTokenSeconds.label,
-      n(r.timePerOutputTokenSeconds === null ? null : r.timePerOutputTokenSeconds * 1e3),
+      ms(r.timePerOutputTokenSeconds === null ? null : r.timePerOutputTokenSeconds * 1e3),
       "ms"
     ],
     [
       METRIC_INFO.timeToFirstTokenSeconds.label,
-      n(r.timeToFirstTokenSeconds * METRIC_INFO.timeToFirstTokenSeconds.scale),
+      ms(r.timeToFirstTokenSeconds * METRIC_INFO.timeToFirstTokenSeconds.scale),
       METRIC_INFO.timeToFirstTokenSeconds.displayUnit
     ],
     [

@@ -27,7 +27,7 @@ import {loadCatalogs, noteCatalogOverrides} from "../../node/catalogFiles.js";
 import {keyFlag, oneOf, rangeFlag} from "../flags.js";
 import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
 import {CHIP_HOUR_COMPONENT_NAMES, CHIP_HOUR_COMPONENTS} from "../../tco/chipHourCost.js";
-import {formatCount, formatUsd, usdColumnFormat} from "../../scenario/run/reportFormat.js";
+import {formatCount, formatPriceNumber, formatUsd, usdColumnFormat} from "../../scenario/run/reportFormat.js";
 import {formatKeyValues, formatNumber, formatStatedNumber} from "../table.js";
 import {EPOCH_PRICE_PERFORMANCE_OOMS_PER_YEAR} from "../../tco/epochTrainingCost.js";
 import {trainingDurationNote} from "../../scenario/run/trainingLengthNote.js";
@@ -330,6 +330,8 @@ export function runTraining(options: TrainingOptions) {
 
 function formatTraining(r: ReturnType<typeof runTraining>): string {
   const n = (v: number | null) => formatNumber(v);
+  const computed = (v: number) => formatPriceNumber(v);
+  const dayNoun = (days: number) => (computed(days) === computed(1) ? "day" : "days");
   // Money as run and the site write it ("$56.2M"); it was every digit of a dollar amount ("56,242,062 USD").
   const usd = (v: number | null) => (v === null ? "—" : formatUsd(v));
   const title = `${r.model} (${formatStatedNumber(r.activeParams / 1e9)}B active parameters) on ${groupThousands(r.chips)} × ${r.hardware} at MFU ${formatNumber(r.mfu)} (${r.precision} peak), goodput ${r.goodputFraction}`;
@@ -350,12 +352,13 @@ function formatTraining(r: ReturnType<typeof runTraining>): string {
       ["compute", n(r.flops), `FLOP (6·N·D ${n(r.parameterFlops)} + attention ${n(r.attentionFlops)})`],
       ["chip-hours, steady state", formatCount(r.steadyStateChipHours), "chip-hours"],
       ["chip-hours, whole run", formatCount(r.chipHours), "chip-hours (steady state ÷ goodput)"],
-      // "1 days" for a run of exactly one day: the unit is the count's noun (countNoun's rule).
-      ["wall-clock, steady state", n(r.steadyStateDays), n(r.steadyStateDays) === "1" ? "day" : "days"],
-      ["wall-clock, whole run", n(r.wallClockDays), n(r.wallClockDays) === "1" ? "day" : "days"],
+      // A computed length and energy as `run` writes its days (metricFormat): three significant digits, a whole one
+      // too ("53.0 days" beside "76.6 days"; it read "53 days"). One day is "1.00 day" (it read "1 days").
+      ["wall-clock, steady state", computed(r.steadyStateDays), dayNoun(r.steadyStateDays)],
+      ["wall-clock, whole run", computed(r.wallClockDays), dayNoun(r.wallClockDays)],
       [
         "energy, whole run",
-        n(r.energyMwh),
+        computed(r.energyMwh),
         `MWh (${n(e.itPowerKwPerChip)} kW IT per chip × draw ${e.averageDrawFraction} × PUE ${e.pue})`
       ],
       [

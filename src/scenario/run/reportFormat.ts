@@ -381,8 +381,10 @@ function withUnit(number: UnitFormat, unit: string): UnitFormat {
 }
 
 /**
- * A price's number: three significant digits with trailing zeros kept even when it is whole ("2.00", beside "1.30":
- * deepseek-one-day's $2 rental read "2 USD/h" beside openai-2024's "1.30 USD/h"); as formatDisplayNumber otherwise.
+ * A computed figure's number beside its unit (a price, a time, a run's length, a ratio): three significant digits with
+ * trailing zeros kept even when it is whole ("2.00", beside "1.30": deepseek-one-day's $2 rental read "2 USD/h" beside
+ * openai-2024's "1.30 USD/h"; openai-2024's time per output token read "53 ms" beside base's "37.7 ms"); as
+ * formatDisplayNumber otherwise. formatDisplayNumber writes a whole value whole, as a count is (64 chips, month 8).
  */
 export const formatPriceNumber = withPlainFormat(
   new Intl.NumberFormat(LOCALE, {...THREE_DIGITS, maximumFractionDigits: 0, roundingPriority: "morePrecision"})
@@ -709,7 +711,8 @@ export function metricFormat(name: ScenarioMetricName): UnitFormat {
   const info = METRIC_INFO[name];
   const known = BY_DISPLAY_UNIT[info.displayUnit] ?? BY_UNIT[info.unit];
   if (known) return known;
-  const display = withUnit(formatDisplayNumber, info.displayUnit);
+  // A computed quantity (ms, days) at three significant digits, a whole one too: "53.0 ms" beside "37.7 ms".
+  const display = withUnit(formatPriceNumber, info.displayUnit);
   return unitFormat(
     (value) => display(value * info.scale),
     (low, high) => display.range(low * info.scale, high * info.scale),
