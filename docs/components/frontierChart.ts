@@ -3,7 +3,7 @@
 // fewer per user, until compute becomes the roof. Published measurements of the same configuration, when given, are
 // open squares beside the curve.
 import * as Plot from "@observablehq/plot";
-import {formatCount, formatDisplayNumber, formatRate} from "./format.js";
+import {formatCount, formatRate} from "./format.js";
 import {ACCENT, HIGHLIGHT, INK} from "./palette.js";
 import {groupBy} from "./groupBy.js";
 
@@ -46,7 +46,7 @@ export function FrontierChart(
 ) {
   const chartWidth = Math.max(width ?? 640, 260);
   const tipFormat = {
-    x: (v: number) => `${formatDisplayNumber(v)} tokens/s per user`,
+    x: (v: number) => `${formatRate(v)} tokens/s per user`,
     y: (v: number) => `${formatRate(v)} output tokens/s per chip`,
     batch: true,
     bound: true

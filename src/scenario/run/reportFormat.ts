@@ -632,10 +632,38 @@ export const formatChips = unitFormat(
 );
 
 /**
- * The number of a rate (tokens/s, tokens/s/MW): formatCount at three significant figures (atThreeFigures): "235,000",
- * "93.8", "1.20M"; range "186,000–306,000".
+ * Whether formatCount writes `value` as a plain number (neither zero, nor with a scale word, nor in E notation), where
+ * formatDisplayNumber writes a whole value whole, as a count is.
  */
-export const formatRate = atThreeFigures(formatCount);
+function plainNonZero(value: number): boolean {
+  const magnitude = Math.abs(value);
+  return value !== 0 && Number.isFinite(value) && magnitude < COMPACT_FROM && numberFormat(magnitude) === NUMBER;
+}
+
+/**
+ * formatCount, with a plain number's trailing zeros kept when it is whole (formatPriceNumber: "40.0", not a count's
+ * "40"): the number of a computed quantity that is not a count of things. An exact zero is "0"; a scale word or an
+ * exponent keeps its zeros already ("1.20M").
+ */
+const computedCount = unitFormat(
+  (value) => (plainNonZero(value) ? formatPriceNumber(value) : formatCount(value)),
+  (low, high) => {
+    if (plainNonZero(low) && plainNonZero(high)) return formatPriceNumber.range(low, high);
+    if (low === 0 && plainNonZero(high)) return `0–${formatPriceNumber(high)}`;
+    return formatCount.range(low, high);
+  },
+  (value, low, high) => {
+    // At the interval's scale when it shares one ("0.950M" beside "0.700–1.20M"), else as the value reads alone.
+    const within = formatCount.within(value, low, high);
+    return within === formatCount(value) && plainNonZero(value) ? formatPriceNumber(value) : within;
+  }
+);
+
+/**
+ * The number of a rate (tokens/s, tokens/s/MW): formatCount at three significant figures (atThreeFigures), a whole one
+ * too: "235,000", "93.8", "40.0" (it read "40" beside "93.8"), "1.20M"; range "186,000–306,000".
+ */
+export const formatRate = atThreeFigures(computedCount);
 
 /** "235,000 tokens/s/MW", range "186,000–306,000 tokens/s/MW"; from a million "1.20M tokens/s/MW" (formatRate). */
 export const formatTokensPerSecondPerMw = withUnit(formatRate, "tokens/s/MW");

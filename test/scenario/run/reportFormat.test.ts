@@ -23,6 +23,7 @@ import {
   formatStatedUsd,
   formatUsdPerMwh,
   formatRate,
+  formatTokensPerSecond,
   formatTokensPerSecondPerMw
 } from "../../../src/scenario/run/reportFormat.js";
 import {METRIC_INFO} from "../../../src/scenario/evaluate/metricInfo.js";
@@ -363,6 +364,20 @@ describe("a rate reads at three significant figures, a count to the unit", () =>
     expect(formatRate(93.84)).toBe("93.8");
     expect(formatRate(999_999)).toBe("1.00M");
     expect(formatRate(0)).toBe("0");
+  });
+
+  it("keeps a rate's trailing zeros when it is whole, as a time's and a price's", () => {
+    // formatRate wrote 40 tokens/s "40" beside "93.8" (formatCount's whole number, a count's rule: 64 chips).
+    expect(formatRate(40)).toBe("40.0");
+    expect(formatRate(40.04)).toBe("40.0");
+    expect(formatTokensPerSecond(20)).toBe("20.0 tokens/s");
+    expect(formatRate.range(40, 60)).toBe("40.0–60.0");
+    expect(formatRate.range(0, 40)).toBe("0–40.0");
+    expect(formatRate.within(40, 30, 50)).toBe("40.0");
+    // From a thousand the integer digits are three figures already; a scale word keeps its zeros.
+    expect(formatRate(1_110.3)).toBe("1,110");
+    expect(formatRate.range(2e6, 3.29e6)).toBe("2.00–3.29M");
+    expect(formatRate.within(9.5e5, 7e5, 1.2e6)).toBe("0.950M");
   });
 
   it("keeps a count of things to the unit", () => {
