@@ -1,4 +1,5 @@
 import type {Hardware} from "../catalog/hardware.js";
+import {UserError} from "../errors/userError.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {PRECISIONS, peakFlopsPerS, type Precision} from "../inference/precision.js";
 import {TERA} from "../units/si.js";
@@ -64,12 +65,31 @@ export function parseTrainingRunsCsv(
     catalogs
   }: {file: string; modelIds: readonly string[]; hardwareIds: readonly string[]; catalogs?: TrainingRunCatalogs}
 ): PublishedRun[] {
-  return readCatalogRows(text, {
+  const runs = readCatalogRows(text, {
     file,
     columns: TRAINING_RUN_COLUMNS,
     ranges: TRAINING_RUN_CELL_RANGES,
     readRow: (cells) => readRow(cells, modelIds, hardwareIds, catalogs)
   });
+  // The runs with an MFU are the ones the training model is compared with: with none, `training-runs` and the model
+  // accuracy page gave a median error of NaN% over "the 0 runs" and exited 0 (header alone, or every mfu cleared;
+  // breaker). Pointed at the header's mfu cell, which quotes nothing (readCatalogRows checked the header's names).
+  if (!runs.some((run) => run.mfu !== null)) {
+    const header = text
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/, 1)[0]!
+      .split(",");
+    throw new UserError({
+      file,
+      line: 1,
+      column: header.slice(0, header.indexOf("mfu")).reduce((sum, cell) => sum + cell.length + 1, 1),
+      path: "mfu",
+      message: "no run reports an MFU",
+      expected: "at least one row with an mfu cell (the runs the training model is compared with)",
+      found: runs.length ? `${runs.length} row${runs.length === 1 ? "" : "s"}, every mfu cell empty` : "no rows"
+    });
+  }
+  return runs;
 }
 
 function readRow(

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {UserErrors} from "../../src/errors/userError.js";
+import {UserError, UserErrors} from "../../src/errors/userError.js";
 import {loadCatalogs, loadTrainingRuns} from "../../src/node/catalogFiles.js";
 import {TRAINING_RUN_COLUMNS, parseTrainingRunsCsv} from "../../src/training/parseTrainingRunsCsv.js";
 import {cellColumn} from "../catalog/cellColumn.js";
@@ -55,6 +55,41 @@ describe("parseTrainingRunsCsv", () => {
       [2, cellColumn(row, 5), "chips"],
       [2, cellColumn(row, 6), "tokens_t"]
     ]);
+  });
+
+  describe("a file with no run that reports an MFU (the runs training-runs compares; its median error read NaN%)", () => {
+    // The mfu header cell: after the 8 header names before it and their 8 commas.
+    const mfuColumn = cellColumn(HEADER, 9);
+    function messageOf(text: string): string {
+      try {
+        parseTrainingRunsCsv(text, {file: FILE, ...IDS});
+      } catch (error) {
+        expect(error).toBeInstanceOf(UserError);
+        return (error as UserError).message;
+      }
+      throw new Error("expected a UserError");
+    }
+
+    it("refuses the header alone, at the mfu header cell", () => {
+      expect(messageOf(`${HEADER}\n`)).toBe(
+        `${FILE}:1:${mfuColumn}: mfu: no run reports an MFU: expected at least one row with an mfu cell (the runs ` +
+          `the training model is compared with), found no rows`
+      );
+    });
+
+    it("refuses rows whose mfu cells are all empty", () => {
+      // GOOD without its MFU (0.41) and the MFU's basis (Table 4).
+      const noMfu = GOOD.replace(",0.41,Table 4,", ",,,");
+      expect(messageOf(`${HEADER}\n${noMfu}\n${noMfu.replace("llama-3.1-405b,", "other,")}`)).toBe(
+        `${FILE}:1:${mfuColumn}: mfu: no run reports an MFU: expected at least one row with an mfu cell (the runs ` +
+          `the training model is compared with), found 2 rows, every mfu cell empty`
+      );
+    });
+
+    it("accepts one run with an MFU among runs without", () => {
+      const noMfu = GOOD.replace(",0.41,Table 4,", ",,,").replace("llama-3.1-405b,", "other,");
+      expect(parseTrainingRunsCsv(`${HEADER}\n${noMfu}\n${GOOD}`, {file: FILE, ...IDS})).toHaveLength(2);
+    });
   });
 
   it("reads precision through the shared choice reader: 'BF16' is told its spelling", () => {
