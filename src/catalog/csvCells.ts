@@ -10,6 +10,7 @@ import {formatNumber, readQuantity, type Dimension} from "../units/quantity.js";
 import {orList} from "../units/wordList.js";
 import {pointGroupedWhole} from "../units/pointGrouped.js";
 import {caseFixedHeader} from "./headerCase.js";
+import {headerWithoutNamesError} from "./headerWithoutNames.js";
 import {headerSeparatorError, rowSeparatorError} from "./headerSeparator.js";
 import {headerOfOtherCatalogError} from "./headerOfOtherCatalog.js";
 import {textCellCapError} from "./textCellCaps.js";
@@ -279,12 +280,19 @@ export function checkHeader(header: CsvRecord | undefined, expected: readonly st
       })
     ];
   }
+  // Cells split at commas, none of them a column's name: a row where the header belongs, or a file of other columns.
+  // Before the separator's check, which took a row's `hbm_gib;system_overhead` for a header separated by ';'.
+  const unnamed = header.cells.length > 1 ? headerWithoutNamesError(header, expected, file) : undefined;
+  if (unnamed) return [unnamed];
   // Separated by ';' or tabs: that one error, not one per column.
   const separated = headerSeparatorError(header, expected, file);
   if (separated) return [separated];
   // Another catalog's header (data/models.csv's in hardware.csv): that one error, not one per column.
   const other = headerOfOtherCatalogError(header, expected, file);
   if (other) return [other];
+  // One cell that is no column's name and no header separated otherwise (a line of text): that one error too.
+  const word = headerWithoutNamesError(header, expected, file);
+  if (word) return [word];
   // Its cells after the quote are shifted: that one error, not one per cell read out of place.
   if (header.afterQuote) return [afterQuoteError(header.afterQuote, file, undefined)];
   // The header cell at field index i, or the end of the header for a field past its last cell.

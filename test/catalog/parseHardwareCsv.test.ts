@@ -441,6 +441,16 @@ describe("parseHardwareCsv validation", () => {
     ]);
   });
 
+  // The bundled catalog with its header line deleted: its first row read as a header separated by semicolons, for
+  // the row's estimated cell `hbm_gib;system_overhead` names two columns (breaker).
+  it("says a file whose first line is a row is missing its header (it said 'separated by semicolons')", () => {
+    const headless = text.slice(text.indexOf("\n") + 1);
+    expect(errorsOf(() => parseHardwareCsv(headless, {file: FILE})).map((e) => e.message)).toEqual([
+      `data/hardware.csv:1:1: no column names on the first line: expected the header ${HEADER}, found 28 cells, ` +
+        "none a column name ('a100-sxm-80gb', …) (line 1 reads as a row: put the header line above it)"
+    ]);
+  });
+
   it("says a header separated by ';' whose names are in another case is both, in the one error", () => {
     const csv = `${HEADER.toUpperCase()}\n${GOOD_ROW}\n`.replace(/,/g, ";");
     expect(errorsOf(() => parseHardwareCsv(csv, {file: FILE})).map((e) => e.message)).toEqual([

@@ -31,6 +31,16 @@ describe("parseModelsCsv on data/models.csv", () => {
   const models = parseModelsCsv(text, {file: FILE});
   const byId = new Map(models.map((m) => [m.id, m]));
 
+  // The bundled catalog with its header line deleted was 38 errors, a missing column and an unexpected one per cell
+  // of its first row, none saying the header was gone (breaker).
+  it("says a file whose first line is a row is missing its header, in one error", () => {
+    const headless = text.slice(text.indexOf("\n") + 1);
+    expect(errorsOf(() => parseModelsCsv(headless, {file: FILE})).map((e) => e.message)).toEqual([
+      `data/models.csv:1:1: no column names on the first line: expected the header ${HEADER}, found 20 cells, none ` +
+        "a column name ('llama-2-7b', …) (line 1 reads as a row: put the header line above it)"
+    ]);
+  });
+
   it("refuses a name quoted over two lines (it passed and was shown on one)", () => {
     const row = GOOD_ROW.replace("tiny,Tiny,", 'tiny,"Ti\nny",');
     const errors = errorsOf(() => parseModelsCsv(`${HEADER}\n${row}`, {file: FILE}));

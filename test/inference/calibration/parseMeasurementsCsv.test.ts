@@ -53,6 +53,31 @@ describe("parseMeasurementsCsv", () => {
     });
   });
 
+  // A CSV of other columns (a file given to calibration --measurements by mistake) was 31 errors, each expected column
+  // missing and each of its own unexpected (breaker); so was a one-line text file ('hello', 29).
+  it("says a header with none of the columns is not this file's header, in one error", () => {
+    expect(userErrorsOf(() => parseMeasurementsCsv("a,b,c\n1,2,3\n", {file}))).toEqual([
+      {
+        file,
+        line: 1,
+        column: 1,
+        message: "no column names on the first line",
+        expected: `the header ${header}`,
+        found: "3 cells, none a column name ('a', …)"
+      }
+    ]);
+    expect(userErrorsOf(() => parseMeasurementsCsv("hello\n", {file}))).toEqual([
+      {
+        file,
+        line: 1,
+        column: 1,
+        message: "no column names on the first line",
+        expected: `the header ${header}`,
+        found: "1 cell, none a column name ('hello')"
+      }
+    ]);
+  });
+
   it("reads the KV cache's format where a row states it, and a file written before the column as the precision's", () => {
     // TensorRT-LLM's H200 DeepSeek-R1 run keeps a BF16 cache under FP8 weights (data/measurements.csv).
     expect(parseMeasurementsCsv(withCell("kv_cache_dtype", "bf16"), {file})[0]!.kvCacheDtype).toBe("bf16");
