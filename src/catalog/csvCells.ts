@@ -521,6 +521,18 @@ export function plainNumbersMeant(
  * of cells. Such a row's cells are not read, nor noted (hardwareCellNotes): a cell read there may be its neighbour's.
  */
 export function recordShapeError(record: CsvRecord, columns: readonly string[], file: string): UserError | undefined {
+  // A blank row as a spreadsheet saves it (`,,,,`) was one "missing value" per column, or "wrong number of cells" with
+  // fewer commas (breaker): one error. A line with nothing on it is no record (readCsvRecords skips it).
+  if (record.cells.length > 1 && record.cells.every((cell) => cell.trim() === "")) {
+    return new UserError({
+      file,
+      ...record.positions[0]!,
+      message: "empty row",
+      expected: `a row of ${columns.length} cells with values, or no line`,
+      found: `${record.cells.length} empty cells`,
+      hint: "delete the line: a spreadsheet saves a blank row as commas"
+    });
+  }
   const wrongCount = record.cells.length !== columns.length;
   // A quoted cell over several lines where none was meant: a quote left open that a later cell's quote closed
   // (`…,"989.4,…` read as one cell to the next line's quote). It was "wrong number of cells" where the record ends,

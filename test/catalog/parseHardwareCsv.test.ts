@@ -441,6 +441,20 @@ describe("parseHardwareCsv validation", () => {
     ]);
   });
 
+  // A blank row as a spreadsheet saves it, commas only: it was one "missing value" error per column, 28 lines, the
+  // first "id: missing value" (breaker). With fewer commas it was "wrong number of cells".
+  it("says a row of empty cells is an empty row, in one error", () => {
+    for (const blank of [",".repeat(27), " , ,"]) {
+      const cells = blank.split(",").length;
+      expect(
+        errorsOf(() => parseHardwareCsv(`${HEADER}\n${GOOD_ROW}\n${blank}\n`, {file: FILE})).map((e) => e.message)
+      ).toEqual([
+        `data/hardware.csv:3:1: empty row: expected a row of 28 cells with values, or no line, found ${cells} empty ` +
+          "cells (delete the line: a spreadsheet saves a blank row as commas)"
+      ]);
+    }
+  });
+
   // The bundled catalog with its header line deleted: its first row read as a header separated by semicolons, for
   // the row's estimated cell `hbm_gib;system_overhead` names two columns (breaker).
   it("says a file whose first line is a row is missing its header (it said 'separated by semicolons')", () => {
