@@ -1,5 +1,6 @@
 import {statSync} from "node:fs";
 import {dirname} from "node:path";
+import {fsErrorWords} from "./fsErrorWords.js";
 import {formatUserError, UserError, UserErrors, userErrorList} from "../errors/userError.js";
 import {bindScenario} from "../scenario/evaluate/evaluateScenario.js";
 import {scenarioBody, scenarioTitle, type ParsedScenario} from "../scenario/file/parseScenario.js";
@@ -149,7 +150,11 @@ export function checkScenarioFiles(files: readonly string[] = scenarioFilesIn())
                 ? "no such file"
                 : "cannot read the file",
           expected: `a readable Markdown file ending in ${MARKDOWN_EXTENSION_WORDS}`,
-          found: source.givenAs ?? source.path,
+          // The reason, for any other failure than those two (a link loop said only "cannot read the file"; breaker).
+          found:
+            code === "EISDIR" || code === "ENOENT" || code === undefined
+              ? (source.givenAs ?? source.path)
+              : `${source.givenAs ?? source.path}, ${fsErrorWords(code)}`,
           ...(bundledFile
             ? {hint: `did you mean ${displayPath(bundledFile)}?`}
             : skipped

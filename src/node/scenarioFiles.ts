@@ -1,5 +1,6 @@
 import {readdirSync, readFileSync, statSync} from "node:fs";
 import {basename, dirname, extname, relative, resolve} from "node:path";
+import {fsErrorWords} from "./fsErrorWords.js";
 import {UserError, UserErrors, isUserError, userErrorList} from "../errors/userError.js";
 import {parseScenario, type ParsedScenario} from "../scenario/file/parseScenario.js";
 import {
@@ -144,17 +145,11 @@ function unreadableFolder(dir: string, code: string): UserError {
       found
     });
   }
-  const words: Record<string, string> = {
-    EACCES: "permission denied",
-    EPERM: "operation not permitted",
-    ELOOP: "a loop of symbolic links",
-    ENOENT: "a link to nothing"
-  };
   return new UserError({
     file,
     message: "cannot read the folder",
     expected: `a folder this user can read, of scenario files ending in ${MARKDOWN_EXTENSION_WORDS}`,
-    found: words[code] ? `${code} (${words[code]})` : code
+    found: fsErrorWords(code)
   });
 }
 

@@ -661,6 +661,21 @@ describe("a SCENARIO that is there but is no file", () => {
   ])("validate %s says what it found (it said 'cannot read the file' for both)", async (path, message) => {
     expect(await oneErrorLine(["validate", path])).toBe(message);
   });
+
+  it("validate of a link that leads round in a loop says so (it said 'cannot read the file', no reason)", async () => {
+    const loopDir = mkdtempSync(join(tmpdir(), "tl-loop-"));
+    try {
+      const loop = join(loopDir, "a.md");
+      symlinkSync("b.md", loop);
+      symlinkSync("a.md", join(loopDir, "b.md"));
+      expect(await oneErrorLine(["validate", loop])).toBe(
+        `${loop}: cannot read the file: expected a readable Markdown file ending in .md or .markdown, found ${loop}, ` +
+          "ELOOP (a loop of symbolic links)"
+      );
+    } finally {
+      rmSync(loopDir, {recursive: true, force: true});
+    }
+  });
 });
 
 // `run some.mjs` read the module as a scenario: "missing front matter … found export default 1" (breaker).
