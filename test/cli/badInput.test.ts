@@ -455,7 +455,8 @@ describe("item 9: commander's errors and the edges", () => {
       ["run", "base", "--set", "serving.batch=[[32,", "64]", "--seed", "3"],
       'found 2 arguments: "serving.batch=[[32," "64]"',
       "(--set takes one value: write one, or if the brackets are part of it, close them and quote the value " +
-        "(--set 'serving.batch=[[32, 64]]'))"
+        // Quoted for YAML inside the shell's quotes: --set 'serving.batch=[[32, 64]]' still read a list.
+        `(--set "serving.batch='[[32, 64]]'"))`
     ],
     // A distribution's map left open: closed and quoted, it reads.
     [

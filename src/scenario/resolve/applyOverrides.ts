@@ -367,8 +367,11 @@ export function unclosedBrackets(
           : `close the map: set=${path}=${closed}`
     };
   }
-  // As the command line types it, quoted for a POSIX shell (each ' as '\'').
-  const set = `--set '${`${path}=${closed}`.replace(/'/g, `'\\''`)}'`;
+  // As the command line types it, quoted for a POSIX shell (each ' as '\''). Brackets that are part of a text are
+  // quoted for YAML as well, inside the shell's quotes: quoted for the shell alone, YAML still read a list.
+  const shellQuoted = (text: string) =>
+    /["$`\\!]/.test(text) ? `'${text.replace(/'/g, `'\\''`)}'` : /'/.test(text) ? `"${text}"` : `'${text}'`;
+  const set = `--set ${shellQuoted(kind === "list" ? `${path}='${closed.replace(/'/g, "''")}'` : `${path}=${closed}`)}`;
   return {
     kind,
     closed,
