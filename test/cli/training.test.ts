@@ -332,10 +332,21 @@ describe("token-ledger training", () => {
     );
   });
 
-  it("writes the MFU --chip-hours imply to three digits, and the chips grouped (it wrote 0.3517344355750502, 16384)", async () => {
-    // 0.41 × 30,107,204.9 computed whole-run chip-hours ÷ 35,094,528 published (Epoch AI's figure) = 0.35173.
+  it("writes the MFU --chip-hours imply as a percentage, and the chips grouped (it wrote 0.3517344355750502, 16384)", async () => {
+    // 0.41 × 30,107,204.9 computed whole-run chip-hours ÷ 35,094,528 published (Epoch AI's figure) = 0.35173, which
+    // formatPercent writes "35%" (it was "0.352" until the title wrote MFU as run and the pages do).
     const args = ["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm", "--chips", "16384"];
     const {stdout} = await runCli(["training", ...args, "--chip-hours", "35094528"]);
-    expect(stdout.split("\n")[0]).toContain("on 16,384 × h100-sxm at MFU 0.352 (bf16 peak)");
+    expect(stdout.split("\n")[0]).toContain("on 16,384 × h100-sxm at MFU 35% (bf16 peak)");
+  });
+
+  it("writes MFU and goodput as percentages, as run's assumptions table does (it wrote 'MFU 0.410 …, goodput 0.9')", async () => {
+    // --mfu 0.41 and the schema's goodput 0.9; `run base` writes the same MFU "training.mfu 41%" (formatAssumption).
+    const args = ["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm", "--chips", "16384"];
+    const {code, stdout} = await runCli(["training", ...args, "--mfu", "0.41"]);
+    expect(code).toBe(0);
+    expect(stdout.split("\n")[0]).toBe(
+      "llama-3.1-405b (405.85B active parameters) on 16,384 × h100-sxm at MFU 41% (bf16 peak), goodput 90%"
+    );
   });
 });

@@ -27,7 +27,13 @@ import {loadCatalogs, noteCatalogOverrides} from "../../node/catalogFiles.js";
 import {keyFlag, oneOf, rangeFlag} from "../flags.js";
 import {HARDWARE_CELL_RANGES} from "../../catalog/parseHardwareCsv.js";
 import {CHIP_HOUR_COMPONENT_NAMES, CHIP_HOUR_COMPONENTS} from "../../tco/chipHourCost.js";
-import {formatCount, formatPriceNumber, formatUsd, usdColumnFormat} from "../../scenario/run/reportFormat.js";
+import {
+  formatCount,
+  formatPercent,
+  formatPriceNumber,
+  formatUsd,
+  usdColumnFormat
+} from "../../scenario/run/reportFormat.js";
 import {formatKeyValues, formatNumber, formatStatedNumber} from "../table.js";
 import {EPOCH_PRICE_PERFORMANCE_OOMS_PER_YEAR} from "../../tco/epochTrainingCost.js";
 import {trainingDurationNote} from "../../scenario/run/trainingLengthNote.js";
@@ -334,7 +340,9 @@ function formatTraining(r: ReturnType<typeof runTraining>): string {
   const dayNoun = (days: number) => (computed(days) === computed(1) ? "day" : "days");
   // Money as run and the site write it ("$56.2M"); it was every digit of a dollar amount ("56,242,062 USD").
   const usd = (v: number | null) => (v === null ? "—" : formatUsd(v));
-  const title = `${r.model} (${formatStatedNumber(r.activeParams / 1e9)}B active parameters) on ${groupThousands(r.chips)} × ${r.hardware} at MFU ${formatNumber(r.mfu)} (${r.precision} peak), goodput ${r.goodputFraction}`;
+  // MFU and goodput as percentages, as `run`'s assumptions and /model-accuracy write them ("MFU 41%"); the title read
+  // "MFU 0.410 (bf16 peak), goodput 0.9" beside run's "training.mfu 41%".
+  const title = `${r.model} (${formatStatedNumber(r.activeParams / 1e9)}B active parameters) on ${groupThousands(r.chips)} × ${r.hardware} at MFU ${formatPercent(r.mfu)} (${r.precision} peak), goodput ${formatPercent(r.goodputFraction)}`;
   const e = r.energyConvention;
   return (
     `${title}\n\n` +

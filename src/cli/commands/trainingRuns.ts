@@ -39,10 +39,11 @@ export function formatTrainingRuns(report: TrainingRunsReport): string {
       r.hardware,
       n(r.flops),
       n(r.publishedChipHours),
-      r.reportedMfu === null ? "—" : n(r.reportedMfu),
+      // MFU as a percentage, as the training model's table on /model-accuracy writes it (it read 0.410 here, 41% there).
+      r.reportedMfu === null ? "—" : formatPercent(r.reportedMfu),
       r.toolChipHours === null ? "—" : n(r.toolChipHours),
       r.ratio === null ? "—" : n(r.ratio),
-      n(r.impliedMfu)
+      formatPercent(r.impliedMfu)
     ])
   );
   const misses = report.rows.filter((r) => r.missNote !== null);
@@ -50,10 +51,10 @@ export function formatTrainingRuns(report: TrainingRunsReport): string {
     ? `\n\nMissing by more than 35% (what the published hours include):\n${misses.map((r) => `  ${r.id}: ${r.missNote}`).join("\n")}`
     : "";
   return (
-    `Whole-run chip-hours = FLOPs (6·N·D + causal attention) ÷ (peak × reported MFU × 3600) ÷ goodput ${report.goodputFraction}\n\n` +
+    `Whole-run chip-hours = FLOPs (6·N·D + causal attention) ÷ (peak × reported MFU × 3600) ÷ goodput ${formatPercent(report.goodputFraction)}\n\n` +
     `${table}\n\n` +
     `Over the ${report.comparedCount} runs that report an MFU: median |tool ÷ published − 1| = ${formatPercent(report.medianAbsoluteError)}, ` +
     `median ratio ${n(report.medianRatio)}. Runs without a reported MFU show the steady-state MFU their hours imply at ` +
-    `goodput ${report.goodputFraction}.${notes}`
+    `goodput ${formatPercent(report.goodputFraction)}.${notes}`
   );
 }
