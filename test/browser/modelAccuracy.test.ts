@@ -102,6 +102,38 @@ describe.skipIf(!enabled)("/model-accuracy for a new reader", () => {
     }
   });
 
+  it("writes each error column one way, and a run's missing figures as a dash, as the CLI does", async () => {
+    const page = await openPage(browser, "/model-accuracy", {viewport: {width: 1280, height: 900}});
+    try {
+      // The error table's shares are computed: under 10% two digits with the trailing zero, as `calibration` writes
+      // them (formatComputedPercent); Blackwell's median |error| 0.0905 read "9%" over Ampere's 0.0918 "9.2%".
+      const families = await page.evaluate(async () => {
+        const entry = performance.getEntriesByType("resource").find((e) => /\/data\/calibration\./.test(e.name));
+        const data = (await (await fetch(entry!.name)).json()) as {
+          report: {families: {family: string; all: {medianAbsoluteError: number}}[]};
+        };
+        return data.report.families;
+      });
+      const errors = await column(page, "error-table", "median |error|");
+      expect(errors).toHaveLength(3 + families.length);
+      const small = families.filter((f) => f.all.medianAbsoluteError < 0.095);
+      expect(small.length).toBeGreaterThan(0);
+      for (const cell of errors) expect(cell).toMatch(/^(\d\.\d|\d{2,})%$/);
+      // A run that reports no MFU has no reported MFU, model chip-hours or ratio: Inputs.table formats no null, so
+      // the cells read empty where `token-ledger training-runs` prints "—" (OPT-175B, data/training-runs.csv).
+      const opt = await page.$$eval('[data-testid="training-table"] tbody tr', (trs) => {
+        const row = trs.find((tr) => tr.textContent!.includes("OPT-175B"))!;
+        return [...row.children]
+          .slice(1)
+          .map((td) => td.textContent!.trim() || getComputedStyle(td, "::after").content.replace(/"/g, ""));
+      });
+      expect(opt).toEqual(["OPT-175B", "NVIDIA A100 SXM4 80GB", "809K", "—", "—", "—", "39%", "link"]);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("keeps the tokens column on a phone, so a prefill row's prompt tokens read as such", async () => {
     const page = await openPage(browser, "/model-accuracy", {
       viewport: {width: 390, height: 844},

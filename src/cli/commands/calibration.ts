@@ -19,7 +19,7 @@ import {loadMeasurements} from "../../node/measurementFiles.js";
 import {UserError} from "../../errors/userError.js";
 import {PACKAGE_ROOT, slashedFileError} from "../../node/paths.js";
 import {writeFileAtomic} from "../../node/writeTable.js";
-import {formatDisplayNumber, formatPercent, formatPriceNumber} from "../../scenario/run/reportFormat.js";
+import {formatComputedPercent, formatDisplayNumber, formatPriceNumber} from "../../scenario/run/reportFormat.js";
 import {formatNumber, formatTable} from "../table.js";
 import {capMarks, ENGINE_CAPPED_NOTE, MEMORY_CAPPED_NOTE} from "../../inference/calibration/capNotes.js";
 import {CALIBRATED_BAND_CRITERION, CALIBRATED_BAND_REASON} from "../../inference/calibration/scope.js";
@@ -143,9 +143,10 @@ export function formatCalibration(report: CalibrationReport): string {
   const error = (label: string, e: CalibrationError) => [
     label,
     String(e.count),
-    formatPercent(e.medianAbsoluteError),
-    formatPercent(e.shareWithin25),
-    formatPercent(e.shareWithin35),
+    // Computed shares, as /model-accuracy writes them: "9.0%" beside "9.2%" in one column (it read "9%").
+    formatComputedPercent(e.medianAbsoluteError),
+    formatComputedPercent(e.shareWithin25),
+    formatComputedPercent(e.shareWithin35),
     ratio(e.medianRatio),
     formatDisplayNumber.range(e.ratioP10, e.ratioP90)
   ];

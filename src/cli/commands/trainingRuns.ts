@@ -4,7 +4,7 @@ import {schemaDefaults} from "../../scenario/file/schema.js";
 import {num} from "../../scenario/evaluate/modelKeys.js";
 import {trainingRunsReport, type TrainingRunsReport} from "../../training/trainingRunsReport.js";
 import {keyFlag} from "../flags.js";
-import {formatPercent} from "../../scenario/run/reportFormat.js";
+import {formatComputedPercent, formatPercent} from "../../scenario/run/reportFormat.js";
 import {formatNumber, formatTable} from "../table.js";
 
 export function registerTrainingRuns(program: Command): void {
@@ -53,7 +53,7 @@ export function formatTrainingRuns(report: TrainingRunsReport): string {
   return (
     `Whole-run chip-hours = FLOPs (6·N·D + causal attention) ÷ (peak × reported MFU × 3600) ÷ goodput ${formatPercent(report.goodputFraction)}\n\n` +
     `${table}\n\n` +
-    `Over the ${report.comparedCount} runs that report an MFU: median |tool ÷ published − 1| = ${formatPercent(report.medianAbsoluteError)}, ` +
+    `Over the ${report.comparedCount} runs that report an MFU: median |tool ÷ published − 1| = ${formatComputedPercent(report.medianAbsoluteError)}, ` +
     `median ratio ${n(report.medianRatio)}. Runs without a reported MFU show the steady-state MFU their hours imply at ` +
     `goodput ${formatPercent(report.goodputFraction)}.${notes}`
   );
