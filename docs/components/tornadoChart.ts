@@ -35,8 +35,11 @@ export interface TornadoChartOptions extends Plot.PlotOptions {
    */
   inSteps?: string;
   /**
-   * What the base is, written before its value on the label above its rule: default "base case" ("base case 5.3%"
-   * on /flywheel, where the unlabelled rule left the bars' common start unexplained: reader's audit).
+   * What the base is, written before its value on the label above its rule: default "all at median" ("all at median
+   * 5.3%" on /flywheel, where the unlabelled rule left the bars' common start unexplained: reader's audit). A
+   * scenario tornado's base is one run with every uncertain assumption at its median (scenarioTornado's outputAtBase),
+   * which the site calls that on /custom-silicon; "base case", the old default, is the site's name for the base
+   * scenario, and read so on /moat, whose scenario is another ("base case $3.33B").
    */
   baseLabel?: string;
 }
@@ -57,7 +60,7 @@ export function TornadoChart(
     tickFormat,
     ends = ["at p5", "at p95"],
     inSteps,
-    baseLabel = "base case",
+    baseLabel = "all at median",
     ...options
   }: TornadoChartOptions
 ) {

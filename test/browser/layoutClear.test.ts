@@ -64,7 +64,7 @@ async function crowdedChipLabels(
 }
 
 /**
- * A tornado chart's label of its base rule ("base case 5.3%") and what it meets: the bars, the axes' tick labels and
+ * A tornado chart's label of its base rule ("all at median 5.3%") and what it meets: the bars, the axes' tick labels and
  * the axis label, or the chart's edges; and whether the rule runs under it.
  */
 async function tornadoBaseLabel(
@@ -300,17 +300,17 @@ describe.skipIf(!enabled)("labels and words clear of each other and of the colum
         const card = '[data-testid="chart-tornado"]';
         await scrollIntoView(page, card);
         const found = await tornadoBaseLabel(page, card);
-        // "base case 5.3%" on /flywheel, "base case $3.33B" on /moat: the value as the chart's tooltips write it.
-        // /custom-silicon's bars start from one run with every uncertain assumption at its median, row 2 of the NPV
-        // table at the top ($2.29B), not the headline's median over the draws ($2.26B): its "base case $2.29B" read
-        // as the headline gone wrong, or as the base scenario's NPV, which the page calls the base case (new-user
-        // trial). It says what the base is, as row 2 writes it.
+        // "all at median 5.3%" on /flywheel, "all at median $3.33B" on /moat: the value as the chart's tooltips
+        // write it. Every page's bars start from one run with every uncertain assumption at its median; on
+        // /custom-silicon that is row 2 of the NPV table at the top ($2.29B), not the headline's median over the draws
+        // ($2.26B): its "base case $2.29B" read as the headline gone wrong, or as the base scenario's NPV, which the
+        // site calls the base case (new-user trial), as /moat's "base case $3.33B" did on a page of another scenario.
         if (path === "/custom-silicon") {
           const row2 = await page.$eval('[data-testid="npv-table"] tr[data-row="median-point"] .npv-figure', (e) =>
             e.textContent?.trim()
           );
           expect(found.label).toBe(`all at median ${row2}`);
-        } else expect(found.label).toMatch(/^base case \S+$/);
+        } else expect(found.label).toMatch(/^all at median \S+$/);
         expect(found.meets).toEqual([]);
         expect(found.offChart).toBe(false);
         expect(found.overRule).toBe(true);

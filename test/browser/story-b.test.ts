@@ -166,7 +166,7 @@ describe.skipIf(!enabled)("story chapters 4–6", () => {
         '[data-testid="chart-tornado"] g[aria-label="text"] text',
         (el) => el.textContent
       );
-      expect(baseLabel).toBe(`base case ${formatPercent(evaluation.metrics.flywheelCostReduction)}`);
+      expect(baseLabel).toBe(`all at median ${formatPercent(evaluation.metrics.flywheelCostReduction)}`);
       await screenshot(page, "flywheel-tornado-steps");
       const glossary = await openPage(browser, "/glossary");
       try {

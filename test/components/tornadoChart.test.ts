@@ -76,10 +76,13 @@ describe("TornadoChart", () => {
 
   it("labels the base's rule with what it is and its value, above the bars", () => {
     // /flywheel's rule at the base case (5.3%) had no label: the bars' common start was not said (reader's audit).
+    // Its words say what the base is, one run with every uncertain assumption at its median (scenarioTornado's
+    // outputAtBase), as /custom-silicon's table writes it: "base case", the default until then, read as the base
+    // scenario on /moat, whose scenario is another ("base case $3.33B").
     const rows = [row("a", 4.7, 7.0), row("b", 5.3, 7.5)];
     const chart = TornadoChart(rows, {base: 5.3, valueFormat: (v) => `${v.toFixed(1)}%`});
     const label = chart.querySelector('g[aria-label="text"] text');
-    expect(label?.textContent).toBe("base case 5.3%");
+    expect(label?.textContent).toBe("all at median 5.3%");
     // Centred on the rule, as the base lies inside the bars' span: Plot writes no text-anchor for its default, middle.
     expect(chart.querySelector('g[aria-label="text"]')?.getAttribute("text-anchor")).toBeNull();
     // Another page's words; the default valueFormat, the display numbers' 3 significant digits.
