@@ -190,6 +190,19 @@ describe.skipIf(!enabled)("story chapters 1–3", () => {
     }
   });
 
+  it("writes the frontier's request shape with its thousands grouped, as every table writes a prompt length", async () => {
+    // data/scenarios/base.md: serving.inputTokens 2,048 and serving.outputTokens 512; the caption read "the 2048 → 512
+    // tokens modelled here" beside the assumptions table's "2,048 tokens" and /model-accuracy's "9,428 → 655 tokens".
+    const page = await openPage(browser, "/token-economics", {viewport: {width: 1280, height: 900}});
+    try {
+      const note = await page.textContent('[data-testid="chart-frontier"] p.muted');
+      expect(note).toContain("other request shapes than the 2,048 → 512 tokens modelled here");
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("says in the systems chart's tooltip each chip's tensor-parallel group and its links, and keeps its labels off each other and the ring at 390 px", async () => {
     // The tooltip says each chip runs on the smallest group that holds the batch, and that an MI300X group of 4 has 3
     // of its 7 xGMI links (full mesh); at 390 px "MI300X", below its dot, ran into the ringed H100 and its label.
