@@ -20,6 +20,8 @@ export interface TrainingRunsReportRow {
   id: string;
   model: string;
   hardware: string;
+  /** The precision whose peak the MFUs are measured against (the run's training precision: fp8 for DeepSeek-V3). */
+  precision: PublishedRun["precision"];
   /** Training FLOPs (6·N·D plus causal attention where the sequence length is known), FLOP. */
   flops: number;
   /** Published chip-hours. */
@@ -103,6 +105,7 @@ export function trainingRunsReport(
       id: run.id,
       model: run.model,
       hardware: run.hardware,
+      precision: run.precision,
       flops,
       publishedChipHours: run.chipHours,
       reportedMfu: run.mfu,

@@ -127,7 +127,13 @@ describe.skipIf(!enabled)("/model-accuracy for a new reader", () => {
           .slice(1)
           .map((td) => td.textContent!.trim() || getComputedStyle(td, "::after").content.replace(/"/g, ""));
       });
-      expect(opt).toEqual(["OPT-175B", "NVIDIA A100 SXM4 80GB", "809K", "—", "—", "—", "39%", "link"]);
+      // Each MFU beside the precision whose peak it is of (the run's training precision: bf16 for OPT-175B).
+      expect(opt).toEqual(["OPT-175B", "NVIDIA A100 SXM4 80GB", "809K", "—", "—", "—", "39% BF16", "link"]);
+      // DeepSeek-V3 trained in FP8: its implied 22% is of the FP8 peak (the 43.8% /deepseek quotes is of the BF16).
+      const deepseek = await page.$$eval('[data-testid="training-table"] tbody tr', (trs) =>
+        trs.find((tr) => tr.textContent!.includes("DeepSeek-V3"))!.children[7]!.textContent!.trim()
+      );
+      expect(deepseek).toBe("22% FP8");
       expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
     } finally {
       await closePage(page);

@@ -39,11 +39,12 @@ export function formatTrainingRuns(report: TrainingRunsReport): string {
       r.hardware,
       n(r.flops),
       n(r.publishedChipHours),
-      // MFU as a percentage, as the training model's table on /model-accuracy writes it (it read 0.410 here, 41% there).
-      r.reportedMfu === null ? "—" : formatPercent(r.reportedMfu),
+      // MFU as a percentage, as the training model's table on /model-accuracy writes it (it read 0.410 here, 41% there),
+      // with the precision whose peak it is of: DeepSeek-V3's 22% is of the FP8 peak, 44% of the BF16 one.
+      r.reportedMfu === null ? "—" : `${formatPercent(r.reportedMfu)} ${r.precision}`,
       r.toolChipHours === null ? "—" : n(r.toolChipHours),
       r.ratio === null ? "—" : n(r.ratio),
-      formatPercent(r.impliedMfu)
+      `${formatPercent(r.impliedMfu)} ${r.precision}`
     ])
   );
   const misses = report.rows.filter((r) => r.missNote !== null);
@@ -51,7 +52,8 @@ export function formatTrainingRuns(report: TrainingRunsReport): string {
     ? `\n\nMissing by more than 35% (what the published hours include):\n${misses.map((r) => `  ${r.id}: ${r.missNote}`).join("\n")}`
     : "";
   return (
-    `Whole-run chip-hours = FLOPs (6·N·D + causal attention) ÷ (peak × reported MFU × 3600) ÷ goodput ${formatPercent(report.goodputFraction)}\n\n` +
+    `Whole-run chip-hours = FLOPs (6·N·D + causal attention) ÷ (peak × reported MFU × 3600) ÷ goodput ${formatPercent(report.goodputFraction)}\n` +
+    `(the peak, and every MFU, at the run's training precision, written beside the MFU)\n\n` +
     `${table}\n\n` +
     `Over the ${report.comparedCount} runs that report an MFU: median |tool ÷ published − 1| = ${formatComputedPercent(report.medianAbsoluteError)}, ` +
     `median ratio ${n(report.medianRatio)}. Runs without a reported MFU show the steady-state MFU their hours imply at ` +
