@@ -48,6 +48,35 @@ training.model: null
 `;
 
 /**
+ * A scenario file shown as its parts: the front matter, with its two `---` lines, in a `yaml` fence, then the
+ * narrative, if any, in a `markdown` fence. One `markdown` fence read the front matter as Markdown, whose highlighter
+ * (highlight.js, in Framework's pages) took the last key line above the closing `---` for a setext heading
+ * and drew it as a bold heading.
+ *
+ * @param text A scenario file's text, starting with its opening `---` line.
+ * @returns Markdown lines.
+ */
+export function scenarioFileFences(text: string): string[] {
+  const close = /^---[ \t]*$/m.exec(text.slice(4));
+  if (!text.startsWith("---\n") || close === null)
+    throw new Error("scenarioFileFences: no front matter between --- lines");
+  const end = 4 + close.index + close[0].length;
+  const narrative = text.slice(end).trim();
+  const frontMatter = ["```yaml", text.slice(0, end), "```"];
+  return narrative === ""
+    ? frontMatter
+    : [
+        ...frontMatter,
+        "",
+        "After the closing `---`, the file's narrative, in Markdown:",
+        "",
+        "```markdown",
+        narrative,
+        "```"
+      ];
+}
+
+/**
  * The scenario file reference, generated from the schema table and the units table so the documentation cannot
  * drift from what the parser accepts: file layout, reserved keys, units, distribution notation, and every key with
  * its unit, accepted units, range, default, meaning and source.
@@ -68,9 +97,7 @@ export function scenarioReferenceMarkdown(): string {
     `in a file is reported at once (the first ${MAX_ERRORS_PER_FILE}, then a line counting the rest). The same notation works`,
     "on the command line: `--set serving.utilization=0.7`.",
     "",
-    "```markdown",
-    EXAMPLE_SCENARIO.trimEnd(),
-    "```",
+    ...scenarioFileFences(EXAMPLE_SCENARIO),
     "",
     "## Taking a key back to its default",
     "",
@@ -82,9 +109,7 @@ export function scenarioReferenceMarkdown(): string {
     '`null` to take the key back, and a quoted `"null"` is the text null. A child of `base`, which trains',
     "`llama-3.1-405b`, that trains the model it serves (`training.model` unset follows `serving.model`):",
     "",
-    "```markdown",
-    EXAMPLE_UNSET.trimEnd(),
-    "```",
+    ...scenarioFileFences(EXAMPLE_UNSET),
     "",
     "On the command line and in a share link, `--set serving.kvCache=null` does the same. In a scenario without",
     "`extends:`, or for a key no parent sets, `null` changes nothing and is accepted: it says the value is the",

@@ -1,3 +1,4 @@
+import hljs from "highlight.js";
 import {describe, expect, it} from "vitest";
 import {
   EXAMPLE_SCENARIO,
@@ -102,6 +103,23 @@ describe("scenarioReferenceMarkdown", () => {
     const example = parseScenario({file: "example.md", text: EXAMPLE_SCENARIO});
     expect(example.extends?.id).toBe("base");
     expect(Object.keys(example.values)).toContain("silicon.nre");
+  });
+
+  it("fences each example's front matter as YAML, in which the page's highlighter draws no heading", () => {
+    // Framework highlights a fence with highlight.js in the fence's language (framework/src/html.ts). As `markdown`,
+    // a key line above the closing `---` is a setext heading: hljs-section, drawn as a bold blue heading on /reference.
+    const fences = [...reference.matchAll(/^```(\w+)\n([\s\S]*?)\n```$/gm)].map(([, language, body]) => ({
+      language: language!,
+      body: body!
+    }));
+    for (const example of [EXAMPLE_SCENARIO, EXAMPLE_UNSET]) {
+      const frontMatter = example.slice(0, example.indexOf("\n---", 3) + "\n---".length);
+      expect(fences.find((fence) => fence.body.includes(frontMatter))?.language).toBe("yaml");
+    }
+    // Every fence with a `---` line (front matter); the narrative's own `# heading` is a heading.
+    for (const {language, body} of fences.filter((fence) => /^---$/m.test(fence.body))) {
+      expect(hljs.highlight(body, {language}).value, `${language} fence:\n${body}`).not.toContain("hljs-section");
+    }
   });
 
   it("shows, under its own heading, a child of base that takes base's training model back to the default", () => {
