@@ -78,8 +78,9 @@ export default {
   head: (page: {path: string}) =>
     FAVICON_LINK +
     SCENARIO_LINK_TITLES +
-    // Print styles (docs/components/print.css): no navigation, controls as values, charts in the page width.
-    componentStyles(["print.css"]) +
+    // Every page's screen rules (docs/components/site.css: the footer's margin), then the print styles
+    // (docs/components/print.css): no navigation, controls as values, charts in the page width.
+    componentStyles(["site.css", "print.css"]) +
     ignoredSettingsNotice(page),
   // Every file in error, shown on every page's header until fixed (a build with errors stops before Framework runs).
   header: problemsBannerHtml(dataFileProblems()),

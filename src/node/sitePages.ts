@@ -169,13 +169,14 @@ function humanName(name: string): string {
  * installed) as one `<style>` element for a Framework config's `head`: a project's pages get the components' styles
  * and the print styles without copying the files.
  *
- * @param names Stylesheet file names (default: story.css, scenarioInputs.css, scenarioStyle.css, which styles the share
- *   link and the notices of StoryShare (a project's page showed them unstyled), and print.css last, so that its print
- *   rules win over the others' at equal specificity).
+ * @param names Stylesheet file names (default: site.css, the screen rules every page needs (the footer's margin),
+ *   story.css, scenarioInputs.css, scenarioStyle.css, which styles the share link and the notices of StoryShare (a
+ *   project's page showed them unstyled), and print.css last, so that its print rules win over the others' at equal
+ *   specificity).
  * @returns HTML of one `<style>` element.
  */
 export function componentStyles(
-  names: readonly string[] = ["story.css", "scenarioInputs.css", "scenarioStyle.css", "print.css"]
+  names: readonly string[] = ["site.css", "story.css", "scenarioInputs.css", "scenarioStyle.css", "print.css"]
 ): string {
   const dir = packageDocsPath("components");
   return `<style>\n${names.map((name) => readFileSync(join(dir, name), "utf8")).join("\n")}</style>`;

@@ -169,6 +169,33 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it.concurrent.for([...scenarioIds.map((id) => `/scenarios/${id}`), "/compare", "/assumptions"])(
+    "%s at 1280 px ends its page close above the footer, with no blank band between",
+    async (path, {expect}) => {
+      const page = await openPage(browser, path, {viewport: {width: 1280, height: 800}});
+      try {
+        await waitForRender(page);
+        const {blankPx, footerMarginPx} = await page.evaluate(() => {
+          const main = document.querySelector("#observablehq-main")!;
+          const footer = document.querySelector("#observablehq-footer")!;
+          const drawn = [...main.children].map((c) => c.getBoundingClientRect()).filter((r) => r.height > 0);
+          return {
+            blankPx: footer.getBoundingClientRect().top - Math.max(...drawn.map((r) => r.bottom)),
+            footerMarginPx: parseFloat(getComputedStyle(footer).marginTop)
+          };
+        });
+        // The footer 3rem (48 px) below the page (docs/components/site.css, on every page), not Framework's 10rem
+        // (160 px, layout.css), which left a 177 px blank under a scenario page's last paragraph. The blank is that
+        // margin plus at most the last block's own bottom margin (a paragraph's 1rem and a pixel; a card's 1rem).
+        expect(footerMarginPx).toBe(48);
+        expect(blankPx).toBeGreaterThan(0);
+        expect(blankPx).toBeLessThanOrEqual(48 + 17);
+      } finally {
+        await closePage(page);
+      }
+    }
+  );
+
   it("draws every chart of a one-month horizon without a Plot warning, each month's value marked", async () => {
     // A breaker's link: the spend chart wrote Plot's "1 warning" (a z channel Plot guessed from two rows) and showed
     // no line (one point). The moat scenario draws the moat and flywheel charts too.
