@@ -140,6 +140,40 @@ describe.skipIf(!enabled)("/model-accuracy for a new reader", () => {
     }
   });
 
+  it("writes DeepSeek-V3's pre-training hours one way: its table's figure on the scenario page and the glossary", async () => {
+    const page = await openPage(browser, "/model-accuracy", {viewport: {width: 1280, height: 900}});
+    let published: string;
+    try {
+      // The published chip-hours of data/training-runs.csv's deepseek-v3 (2,664,000: Table 1 of the technical report)
+      // as this table writes them (formatCount, the column's notation).
+      published = await page.$$eval('[data-testid="training-table"] tbody tr', (trs) =>
+        trs.find((tr) => tr.textContent!.includes("DeepSeek-V3"))!.children[3]!.textContent!.trim()
+      );
+      expect(published).toBe("2.66M");
+    } finally {
+      await closePage(page);
+    }
+    // The scenario page's narrative, its training.mfu source and the glossary's GPU-hour wrote the report's own
+    // "2,664K" (and "2,788K" for the whole run, 2.79M) in the site's prose, where this table reads 2.66M.
+    for (const [path, said] of [
+      ["/scenarios/deepseek-one-day", `${published} GPU-hours`],
+      ["/glossary", `${published} H800 GPU-hours`]
+    ]) {
+      const other = await openPage(browser, path!, {viewport: {width: 1280, height: 900}});
+      try {
+        const text = (await other.textContent("#observablehq-main"))!.replace(/\s+/g, " ");
+        const figures = text.match(/\d[\d.,]*[KM] (?:H800 )?GPU-hours/g) ?? [];
+        expect(figures, path).toContain(said);
+        expect(
+          figures.filter((figure) => figure.includes("K ")),
+          path
+        ).toEqual([]);
+      } finally {
+        await closePage(other);
+      }
+    }
+  });
+
   it("keeps the tokens column on a phone, so a prefill row's prompt tokens read as such", async () => {
     const page = await openPage(browser, "/model-accuracy", {
       viewport: {width: 390, height: 844},
