@@ -129,7 +129,8 @@ describe.skipIf(!enabled)("/model-accuracy for a new reader", () => {
       });
       // Each MFU beside the precision whose peak it is of (the run's training precision: bf16 for OPT-175B).
       expect(opt).toEqual(["OPT-175B", "NVIDIA A100 SXM4 80GB", "809K", "—", "—", "—", "39% BF16", "link"]);
-      // DeepSeek-V3 trained in FP8: its implied 22% is of the FP8 peak (the 43.8% /deepseek quotes is of the BF16).
+      // DeepSeek-V3 trained in FP8: its implied 22% is of the FP8 peak (the 43.8% /scenarios/deepseek-one-day quotes
+      // is of the BF16 one).
       const deepseek = await page.$$eval('[data-testid="training-table"] tbody tr', (trs) =>
         trs.find((tr) => tr.textContent!.includes("DeepSeek-V3"))!.children[7]!.textContent!.trim()
       );
