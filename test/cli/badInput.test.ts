@@ -447,8 +447,9 @@ describe("item 9: commander's errors and the edges", () => {
     [
       ["run", "base", "--set", "serving.batch=[32"],
       "--set: serving.batch: an unclosed list: expected a ] to close the [, found [32",
-      "(YAML reads [ ] as a list: drop the brackets (serving.batch=32), or quote the value if they are part of it " +
-        "(serving.batch='[32]'))"
+      "(YAML reads [ ] as a list: drop the brackets (--set serving.batch=32), or quote the value if they are part of " +
+        // As typed on the command line: serving.batch='[32]' after --set, the shell drops the quotes, a list again.
+        `it (--set "serving.batch='[32]'"))`
     ],
     // Lists in a list are no values to try one by one: --set takes one value, and the brackets closed and quoted.
     [

@@ -206,6 +206,18 @@ describe("applyShareSets", () => {
     ]);
   });
 
+  // A link's list of one value offered the set without its `set=` (serving.batch=32), as a --set hint wrote it, and a
+  // 90% interval's likewise; each set a link's hint offers is written as the link writes it.
+  it("offers a list's one value, its quoted text and an interval as a link writes them (set=path=value)", () => {
+    const state = applyShareSets(base, ["serving.batch=[32", "serving.utilization=[0.4, 0.6]"]);
+    expect(state.ignored.map((ignored) => ignored.reason)).toEqual([
+      "an unclosed list: expected a ] to close the [, found [32 (YAML reads [ ] as a list: drop the brackets " +
+        "(set=serving.batch=32), or quote the value if they are part of it (set=serving.batch='[32]'))",
+      "a list, not a single value: expected a single value: a fraction like 0.35 or 35%, found [0.4, 0.6] (a list) " +
+        '(YAML reads [ ] as a list: a 90% interval is written with "to" (set=serving.utilization=0.4 to 0.6))'
+    ]);
+  });
+
   // A byte-order mark in a link's value was trimmed away, by parseShareQuery and applyOverrides alike, and the value
   // read (serving.utilization=\uFEFF0.55 as 0.55), where a flag's value and a scenario file refuse it (breaker).
   it("ignores a set with a byte-order mark in its value or key, the mark shown escaped", () => {

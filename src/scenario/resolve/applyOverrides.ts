@@ -18,6 +18,7 @@ import {scenarioKeyHint} from "../file/keyPathHint.js";
 import {addNullWordHint, isExplicitNull} from "../file/explicitNull.js";
 import {describeFound} from "../../units/range.js";
 import {plainNumberNode} from "./plainNumberNode.js";
+import {setAsTyped} from "./setAsTyped.js";
 import {commaSeparatedItems, groupedReading, listItems, severalValuesHint} from "./severalValues.js";
 
 export {plainNumberNode};
@@ -290,16 +291,19 @@ function collectionError(
     (items.length === 1 || (scalars && distinct.size === 1)) && isScalar(items[0])
       ? String(items[0].value ?? "")
       : undefined;
-  const quoted = `${path}='${value.replace(/'/g, "''")}'`;
+  // Each set as the flag takes it: `--set` quoted for the shell (setAsTyped), a link's as set=path=value.
+  const set = (text: string) => setAsTyped(flag, path, text);
+  const quoted = set(`'${value.replace(/'/g, "''")}'`);
+  const dropped = item ? ` (${set(item)})` : "";
   const interval = listAsInterval(def, node);
   const hint = list
     ? scalars && distinct.size > 1 && interval === undefined
       ? severalValuesHint(def, path, listItems(items, written), flag)
       : interval !== undefined && value.startsWith("[")
-        ? `YAML reads [ ] as a list: a 90% interval is written with "to" (${path}=${interval})`
+        ? `YAML reads [ ] as a list: a 90% interval is written with "to" (${set(interval)})`
         : value.startsWith("[")
-          ? `YAML reads [ ] as a list: drop the brackets${item ? ` (${path}=${item})` : ""}, or quote the value if they are part of it (${quoted})`
-          : `YAML reads a value starting with "- " as a list: drop the dash${item ? ` (${path}=${item})` : ""}, or quote the value if the dash is part of it (${quoted})`
+          ? `YAML reads [ ] as a list: drop the brackets${dropped}, or quote the value if they are part of it (${quoted})`
+          : `YAML reads a value starting with "- " as a list: drop the dash${dropped}, or quote the value if the dash is part of it (${quoted})`
     : value.startsWith("{")
       ? `YAML reads { } as a map, which only a distribution is written as, and ${path} cannot be one: write one value`
       : `YAML reads "key: value" as a map: quote the value if the colon is part of it (${quoted})`;
@@ -340,8 +344,11 @@ export function unclosedBrackets(
       .reverse()
       .map((char) => (char === "[" ? "]" : "}"))
       .join("");
-  const node = parseDocument(closed, {prettyErrors: false, uniqueKeys: false}).contents;
-  const plainList = isSeq(node) && node.items.every((item) => isScalar(item));
+  const closedDoc = parseDocument(closed, {prettyErrors: false, uniqueKeys: false});
+  const node = closedDoc.contents;
+  // Closed, the list must read: `[32, "64` closed is `[32, "64]`, whose quote never closes, and it was offered
+  // `--set serving.batch="64]` as a value to try, which the shell waits on for its closing quote (breaker).
+  const plainList = closedDoc.errors.length === 0 && isSeq(node) && node.items.every((item) => isScalar(item));
   const hint = def && plainList ? collectionError(def, node, closed, flag, path)?.detail.hint : undefined;
   if (hint) return {kind, closed, hint};
   if (kind === "map") {
@@ -367,11 +374,9 @@ export function unclosedBrackets(
           : `close the map: set=${path}=${closed}`
     };
   }
-  // As the command line types it, quoted for a POSIX shell (each ' as '\''). Brackets that are part of a text are
-  // quoted for YAML as well, inside the shell's quotes: quoted for the shell alone, YAML still read a list.
-  const shellQuoted = (text: string) =>
-    /["$`\\!]/.test(text) ? `'${text.replace(/'/g, `'\\''`)}'` : /'/.test(text) ? `"${text}"` : `'${text}'`;
-  const set = `--set ${shellQuoted(kind === "list" ? `${path}='${closed.replace(/'/g, "''")}'` : `${path}=${closed}`)}`;
+  // As the command line types it, quoted for a POSIX shell (setAsTyped). Brackets that are part of a text are quoted
+  // for YAML as well, inside the shell's quotes: quoted for the shell alone, YAML still read a list.
+  const set = setAsTyped(flag, path, kind === "list" ? `'${closed.replace(/'/g, "''")}'` : closed);
   return {
     kind,
     closed,

@@ -3,6 +3,7 @@ import {truncate} from "../../errors/truncate.js";
 import {readValue, type CatalogIds, type ValueSite} from "../file/readValue.js";
 import {isQuantityKey, type ScenarioKeyDef} from "../file/schema.js";
 import {plainNumberNode} from "./plainNumberNode.js";
+import {setAsTyped} from "./setAsTyped.js";
 
 /** One value of a list a set's value holds: as written, what tells it from another (`same`), its number or NaN. */
 export interface ListItem {
@@ -75,7 +76,8 @@ export function severalValuesHint(
   const texts = items.map((item) => item.text);
   const cli = flag === "--set";
   const lead = cli ? "--set takes one value" : "a link sets one value per key";
-  const set = (text: string) => (cli ? `--set ${path}=${text}` : `set=${path}=${text}`);
+  // Each set as typed where it came from: `--set serving.hardware=it's` left the shell waiting for a quote (breaker).
+  const set = (text: string) => setAsTyped(flag, path, text);
   if (texts.length === 1) return `${lead}: write it once (${set(texts[0]!)})`;
   const more = texts.length > 2 ? ", …" : "";
   const each = `${set(texts[0]!)}, then ${set(texts[1]!)}${more}`;

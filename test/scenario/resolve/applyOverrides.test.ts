@@ -124,26 +124,28 @@ describe("applyOverrides", () => {
       // the schema's default of serving.hardware (h100-sxm), or of serving.model (llama-3.1-70b) for a model.
       "--set: serving.hardware: a list, not a single value: expected a single id of data/hardware.csv, such as " +
         'h100-sxm, found - h100 (a list) (YAML reads a value starting with "- " as a list: ' +
-        "drop the dash (serving.hardware=h100), or quote the value if the dash is part of it (serving.hardware='- h100'))"
+        "drop the dash (--set serving.hardware=h100), or quote the value if the dash is part of it " +
+        `(--set "serving.hardware='- h100'"))`
     ],
     [
       "serving.model=[llama-3.1-8b]",
       "--set: serving.model: a list, not a single value: expected a single id of data/models.csv, such as " +
         "llama-3.1-70b, found [llama-3.1-8b] (a list) (YAML reads [ ] as a list: drop the " +
-        "brackets (serving.model=llama-3.1-8b), or quote the value if they are part of it (serving.model='[llama-3.1-8b]'))"
+        "brackets (--set serving.model=llama-3.1-8b), or quote the value if they are part of it " +
+        `(--set "serving.model='[llama-3.1-8b]'"))`
     ],
     [
       // A key that is no id says what it takes in the words of its other errors (expectedFor).
       "serving.batch=- 64",
       "--set: serving.batch: a list, not a single value: expected a single value: a whole number: a count like 16384, " +
         '16k, 1.5M or 2B, found - 64 (a list) (YAML reads a value starting with "- " as a list: drop the dash ' +
-        "(serving.batch=64), or quote the value if the dash is part of it (serving.batch='- 64'))"
+        "(--set serving.batch=64), or quote the value if the dash is part of it (--set \"serving.batch='- 64'\"))"
     ],
     [
       "serving.stack=vllm: 1",
       "--set: serving.stack: a map, not a single value: expected a single value: one of trtllm, vllm, sglang, jax, " +
         'neuron or other, found vllm: 1 (a map) (YAML reads "key: value" as a map: quote the value if the colon is part ' +
-        "of it (serving.stack='vllm: 1'))"
+        `of it (--set "serving.stack='vllm: 1'"))`
     ],
     [
       "serving.hardware={a: 1}",
@@ -157,7 +159,7 @@ describe("applyOverrides", () => {
       "serving.utilization=[0.4, 0.6]",
       "--set: serving.utilization: a list, not a single value: expected a single value: a fraction like 0.35 or 35%, " +
         'found [0.4, 0.6] (a list) (YAML reads [ ] as a list: a 90% interval is written with "to" ' +
-        "(serving.utilization=0.4 to 0.6))"
+        "(--set 'serving.utilization=0.4 to 0.6'))"
     ],
     [
       // Several values for a key that takes one: --set takes one value, a list is not a batch. It was told to drop the
@@ -189,7 +191,7 @@ describe("applyOverrides", () => {
     [
       // One value twice is one value: the brackets dropped give it.
       "serving.batch=[64, 64]",
-      "found [64, 64] (a list) (YAML reads [ ] as a list: drop the brackets (serving.batch=64), or quote the value"
+      "found [64, 64] (a list) (YAML reads [ ] as a list: drop the brackets (--set serving.batch=64), or quote the value"
     ],
     [
       // Lists in a list are no values to run one by one: it offered "--set serving.batch=[32, 64]", a list again.
