@@ -221,3 +221,126 @@ describe("a row or catalogs left out of a script's call is named, not a TypeErro
     );
   });
 });
+
+// Each call read a TypeError ("Cannot convert undefined or null to object", "Cannot read properties of undefined
+// (reading 'toLowerCase')", "evaluate is not a function", …) or gave a silent result: a point's serving.hardware
+// "b200" priced the bound h100-sxm, a kvCache "FP8" was read as none, calibratedEfficiencies({}) took the pooled fit,
+// an async evaluate's Promise and a Map swept to the varied column alone (breaker). Each is now a UserError naming the
+// argument, what was expected and what was found.
+describe("the main entry names a wrong argument's type, never a TypeError or a silent result (breaker)", async () => {
+  const lib = await import("../src/index.js");
+  const {loadCatalogs, loadScenarioLibrary} = await import("../src/node/index.js");
+  const catalogs = loadCatalogs();
+  const resolved = loadScenarioLibrary().resolve("base");
+  const bound = lib.bindScenario(resolved, catalogs);
+  const median = lib.scenarioMedianPoint(bound.resolved);
+  const h100 = lib.findById(catalogs.hardware, "h100-sxm", "hardware");
+  const row = 'a hardware row, e.g. findById(catalogs.hardware, id, "hardware")';
+  const point = 'one value per scenario key, e.g. {...scenarioMedianPoint(bound.resolved), "serving.batch": 64}';
+  const scenario = "a resolved scenario, e.g. loadScenarioLibrary().resolve(id)";
+  const metrics = "an object of named numbers, like (input) => ({npvUsd: siliconProgram(input).npvUsd})";
+  const sweepOf = (evaluate: unknown) => () =>
+    lib.sweep({base: {nreUsd: 1e8}, vary: [{path: "nreUsd", values: [1e8]}], evaluate: evaluate as () => {}});
+  it.each<[string, () => unknown, string]>([
+    [
+      "a point of null",
+      () => lib.evaluateScenarioPoint(bound, null as never),
+      `point: not an object of key values: expected ${point}, found null`
+    ],
+    [
+      "a point as a Map",
+      () => lib.evaluateScenarioPoint(bound, new Map(Object.entries(median)) as never),
+      `point: not an object of key values: expected ${point}, found a Map of 110 entries`
+    ],
+    [
+      "another row's id in the point",
+      () => lib.evaluateScenarioPoint(bound, {...median, "serving.hardware": "b200"}),
+      'point["serving.hardware"]: not the bound row: expected "h100-sxm", the row bindScenario bound, found "b200" ' +
+        '(a point cannot change a catalog row: applyOverrides(resolved, ["serving.hardware=…"]), then bindScenario)'
+    ],
+    [
+      "a choice not one of the key's",
+      () => lib.evaluateScenarioPoint(bound, {...median, "serving.kvCache": "FP8"}),
+      'point["serving.kvCache"]: not one of the choices: expected bf16, fp16 or fp8, or null to leave it unset, found "FP8"'
+    ],
+    [
+      "no bound scenario",
+      () => lib.evaluateScenarioPoint(undefined as never, median),
+      "bound: missing: expected a bound scenario, e.g. bindScenario(resolved, catalogs), found undefined"
+    ],
+    [
+      "applyOverrides on null",
+      () => lib.applyOverrides(null as never, ["serving.batch=3"]),
+      `resolved: missing: expected ${scenario}, found null`
+    ],
+    [
+      "applyOverrides on {}",
+      () => lib.applyOverrides({} as never, ["serving.batch=3"]),
+      `resolved: not a resolved scenario: expected ${scenario}, found an object with no values (nothing)`
+    ],
+    [
+      "a list with a hole",
+      () => lib.applyOverrides(resolved, [, "serving.batch=3"] as never),
+      '--set: not a list of texts: expected a list of path=value texts, like ["serving.utilization=0.7"], found [null,"serving.batch=3"]'
+    ],
+    [
+      "bindScenario on {}",
+      () => lib.bindScenario({} as never, catalogs),
+      `resolved: not a resolved scenario: expected ${scenario}, found an object with no values (nothing)`
+    ],
+    [
+      "catalogs without models",
+      () => lib.bindScenario(resolved, {hardware: catalogs.hardware} as never),
+      "catalogs.models: not a list of rows: expected the models rows, e.g. loadCatalogs().models of token-ledger/node, found nothing"
+    ],
+    [
+      "defaultStackFor({})",
+      () => lib.defaultStackFor({} as never),
+      `hardware.vendor: not a text: expected ${row}, found nothing`
+    ],
+    [
+      "calibratedEfficiencies({})",
+      () => lib.calibratedEfficiencies({} as never, "vllm"),
+      `hardware.family: not a text: expected ${row}, found nothing`
+    ],
+    [
+      "a calibration of null",
+      () => lib.calibratedEfficiencies(h100, "vllm", null as never),
+      "calibration: missing: expected a serving calibration, or nothing for SERVING_CALIBRATION, found null"
+    ],
+    [
+      "an async evaluate",
+      sweepOf(async () => ({x: 1})),
+      `evaluate: returned no object of metrics at nreUsd=100000000: expected ${metrics}, found a Promise (sweep does not wait: evaluate must return its metrics, not an async function's Promise)`
+    ],
+    [
+      "an evaluate returning a Map",
+      sweepOf(() => new Map([["x", 1]])),
+      `evaluate: returned no object of metrics at nreUsd=100000000: expected ${metrics}, found a Map`
+    ],
+    [
+      "a metric of text",
+      sweepOf(() => ({x: "1"})),
+      `evaluate: metric "x" is no number at nreUsd=100000000: expected ${metrics}, or null where a metric has no value, found "1"`
+    ],
+    [
+      "no evaluate",
+      sweepOf(undefined),
+      "evaluate: not a function: expected (input) => ({metric: number}), found nothing"
+    ],
+    [
+      "no vary",
+      () => lib.sweep({base: {nreUsd: 1}, evaluate: () => ({x: 1})} as never),
+      'vary: not a list of axes: expected one or two axes, like [{path: "nreUsd", values: [1e8, 2e8]}], found nothing'
+    ]
+  ])("%s", (_, call, message) => {
+    let thrown: unknown;
+    try {
+      call();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown instanceof lib.UserError || thrown instanceof lib.UserErrors, String(thrown)).toBe(true);
+    expect((thrown as Error).message).toBe(message);
+  });
+});

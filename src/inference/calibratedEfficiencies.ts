@@ -1,6 +1,6 @@
 import type {Hardware} from "../catalog/hardware.js";
 import {UserError} from "../errors/userError.js";
-import {checkObject} from "../units/range.js";
+import {checkObject, checkRowText} from "../units/range.js";
 import {SOFTWARE_STACKS, type SoftwareStack} from "./calibration/measurement.js";
 import type {ServingEfficiencies} from "./efficiencies.js";
 import type {ServingCalibration, ServingModelError} from "./servingCalibration.js";
@@ -16,14 +16,18 @@ export type {OutOfBandError, ServingCalibration, ServingModelError} from "./serv
  * Output: the efficiencies and the group they come from ("hopper/trtllm", "cdna3" or "pooled").
  * Throws a UserError naming `stack` for a stack outside SOFTWARE_STACKS ("foo" silently took the family's fit), and
  * one naming `hardware` when it is not a row (undefined read "Cannot read properties of undefined (reading
- * 'family')"; modeller trial).
+ * 'family')"; modeller trial), `hardware.family` when it is no text, and `calibration` when it is
+ * given but is not one (null read "Cannot read properties of null (reading 'groups')").
  */
 export function calibratedEfficiencies(
   hardware: Pick<Hardware, "family">,
   stack: SoftwareStack,
   calibration: Pick<ServingCalibration, "groups" | "pooled"> = SERVING_CALIBRATION
 ): {efficiencies: ServingEfficiencies; group: string} {
-  checkObject("hardware", hardware, 'a hardware row, e.g. findById(catalogs.hardware, id, "hardware")');
+  checkRowText("hardware", hardware, "family", 'a hardware row, e.g. findById(catalogs.hardware, id, "hardware")');
+  checkObject("calibration", calibration, "a serving calibration, or nothing for SERVING_CALIBRATION");
+  checkObject("calibration.groups", calibration.groups, "a serving calibration, or nothing for SERVING_CALIBRATION");
+  checkObject("calibration.pooled", calibration.pooled, "a serving calibration, or nothing for SERVING_CALIBRATION");
   if (!(SOFTWARE_STACKS as readonly string[]).includes(stack)) {
     throw new UserError({
       path: "stack",

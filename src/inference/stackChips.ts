@@ -1,7 +1,7 @@
 import {KNOWN_CHIP_VENDORS, sameVendor} from "../catalog/chipVendor.js";
 import type {Hardware} from "../catalog/hardware.js";
 import {SOFTWARE_STACKS, type SoftwareStack} from "./calibration/measurement.js";
-import {checkObject} from "../units/range.js";
+import {checkRowText} from "../units/range.js";
 
 /**
  * The chip vendors each serving stack runs on (data/hardware.csv `vendor`), or null for a stack that runs on any chip.
@@ -69,9 +69,9 @@ export const NEUTRAL_STACK: SoftwareStack = "vllm";
  * @param hardware A catalog row (its `vendor` is read).
  * @returns A SOFTWARE_STACKS name.
  * @throws UserError naming `hardware` when it is not a row (a script's undefined read "Cannot read properties of
- *   undefined (reading 'vendor')"; modeller trial).
+ *   undefined (reading 'vendor')"; modeller trial), or `hardware.vendor` when the row has no vendor text.
  */
 export function defaultStackFor(hardware: Pick<Hardware, "vendor">): SoftwareStack {
-  checkObject("hardware", hardware, 'a hardware row, e.g. findById(catalogs.hardware, id, "hardware")');
+  checkRowText("hardware", hardware, "vendor", 'a hardware row, e.g. findById(catalogs.hardware, id, "hardware")');
   return stackRunsOn(PREFERRED_STACK, hardware) ? PREFERRED_STACK : NEUTRAL_STACK;
 }

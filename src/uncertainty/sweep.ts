@@ -75,7 +75,7 @@ function checkAxes<T extends object>(base: T, vary: readonly SweepAxis[]): void 
         message: "unknown parameter",
         expected: "the path of a numeric field of the base input",
         found: JSON.stringify(axis.path),
-        hint: `valid paths: ${valid.join(", ")}`
+        hint: valid.length ? `valid paths: ${valid.join(", ")}` : "base has no number field (a Map's entries are none)"
       });
     }
     if (!Array.isArray(axis.values)) {
@@ -130,10 +130,13 @@ function checkAxes<T extends object>(base: T, vary: readonly SweepAxis[]): void 
  *   tried, then a column per metric in the order first returned; a metric missing or not finite at a point is null.
  * @throws UserError naming `vary`, `vary[i].path` or `vary[i].values` for no axis or more than two, a path that is not
  *   a number of `base` (listing the valid paths), no value or a value not finite, a grid over MAX_SWEEP_POINTS or one
- *   path twice; naming `evaluate` for a result that is not an object of metrics or a metric named like a varied path.
+ *   path twice; naming `input`, `base`, `evaluate` or `vary` when one is left out or of another type; naming `evaluate` for a
+ *   result that is not a plain object of metrics (a Promise, a Map), a metric neither a number nor null, or a metric
+ *   named like a varied path.
  *   An error `evaluate` throws (a model's UserError for a value out of its range) passes through.
  */
 export function sweep<T extends object>(input: SweepInput<T>): ColumnTable {
+  checkInput(input);
   const {base, vary, evaluate} = input;
   checkAxes(base, vary);
   const axisPaths = vary.map((axis) => axis.path);
@@ -173,16 +176,75 @@ export function sweep<T extends object>(input: SweepInput<T>): ColumnTable {
 }
 
 /**
- * `result` when it is an object of metrics; else a UserError naming `evaluate` and the point. An evaluate returning a
- * bare number, `(i) => siliconProgram(i).npvUsd`, gave a table of the varied column alone, no error (modeller trial).
+ * `result` when it is a plain object of metrics, each a number or null; else a UserError naming `evaluate` and the
+ * point. An evaluate returning a bare number, `(i) => siliconProgram(i).npvUsd`, gave a table of the varied column
+ * alone, no error (modeller trial); so did an async evaluate's Promise, a Map and a Date, and a metric of text or an
+ * object was an empty column (breaker).
  */
 function checkMetrics(result: unknown, point: readonly number[], axisPaths: readonly string[]): SweepMetrics {
-  if (typeof result === "object" && result !== null && !Array.isArray(result)) return result as SweepMetrics;
   const at = axisPaths.map((path, i) => `${path}=${point[i]}`).join(", ");
-  throw new UserError({
-    path: "evaluate",
-    message: `returned no object of metrics at ${at}`,
-    expected: "an object of named numbers, like (input) => ({npvUsd: siliconProgram(input).npvUsd})",
-    found: describeFound(result)
-  });
+  const expected = "an object of named numbers, like (input) => ({npvUsd: siliconProgram(input).npvUsd})";
+  const prototype = typeof result === "object" && result !== null ? Object.getPrototypeOf(result) : undefined;
+  if (prototype !== Object.prototype && prototype !== null) {
+    const promise = typeof (result as {then?: unknown} | null)?.then === "function";
+    throw new UserError({
+      path: "evaluate",
+      message: `returned no object of metrics at ${at}`,
+      expected,
+      found: promise ? "a Promise" : result instanceof Map ? "a Map" : describeFound(result),
+      ...(promise
+        ? {hint: "sweep does not wait: evaluate must return its metrics, not an async function's Promise"}
+        : {})
+    });
+  }
+  for (const [name, value] of Object.entries(result as object)) {
+    if (typeof value === "number" || value === null || value === undefined) continue;
+    throw new UserError({
+      path: `evaluate`,
+      message: `metric ${JSON.stringify(name)} is no number at ${at}`,
+      expected: `${expected}, or null where a metric has no value`,
+      found: describeFound(value)
+    });
+  }
+  return result as SweepMetrics;
+}
+
+/**
+ * Throws a UserError naming `input`, `base`, `evaluate` or `vary` unless `input` is an object with an evaluate function and a
+ * list of axes: each left out read a TypeError ("evaluate is not a function", "vary.forEach is not a function",
+ * "Cannot destructure property 'base' of 'input'"; breaker).
+ */
+function checkInput(input: unknown): void {
+  const expected = "{base, vary: [{path, values}], evaluate}";
+  if (typeof input !== "object" || input === null) {
+    throw new UserError({path: "input", message: "missing", expected, found: describeFound(input)});
+  }
+  const {base, vary, evaluate} = input as Partial<SweepInput<object>>;
+  if (typeof base !== "object" || base === null) {
+    throw new UserError({
+      path: "base",
+      message: "missing",
+      expected: "the input object to vary",
+      found: describeFound(base)
+    });
+  }
+  if (typeof evaluate !== "function") {
+    const found = describeFound(evaluate);
+    throw new UserError({
+      path: "evaluate",
+      message: "not a function",
+      expected: "(input) => ({metric: number})",
+      found
+    });
+  }
+  const axes = Array.isArray(vary) ? vary : [];
+  const bad = axes.findIndex((axis) => typeof axis !== "object" || axis === null);
+  if (!Array.isArray(vary) || bad >= 0) {
+    throw new UserError({
+      path: bad >= 0 ? `vary[${bad}]` : "vary",
+      message: bad >= 0 ? "not an axis" : "not a list of axes",
+      expected: 'one or two axes, like [{path: "nreUsd", values: [1e8, 2e8]}]',
+      found: describeFound(bad >= 0 ? axes[bad] : vary)
+    });
+  }
 }

@@ -154,6 +154,20 @@ export function checkObject(path: string, value: unknown, expected: string): voi
 }
 
 /**
+ * checkObject, and then that `value[field]` is a text: a catalog row's field a script's function reads. An object of
+ * another shape (`{}`, a Map, an array) read "Cannot read properties of undefined (reading 'toLowerCase')" in
+ * defaultStackFor, and took the pooled efficiencies in calibratedEfficiencies, as for a family of no fit (breaker).
+ *
+ * @throws UserError at `path` for no object; at `path.field` ("not a text", `expected`, what the field holds).
+ */
+export function checkRowText(path: string, value: unknown, field: string, expected: string): void {
+  checkObject(path, value, expected);
+  const text = (value as Record<string, unknown>)[field];
+  if (typeof text === "string") return;
+  throw new UserError({path: `${path}.${field}`, message: "not a text", expected, found: describeFound(text)});
+}
+
+/**
  * checkRange for a field that may also be null (`rentedUsdPerChipHour`: null to own the chips): a value neither null
  * nor in range is told that null is allowed too (an omitted field read "expected a number in [0.01, 10,000], found
  * nothing", as if a rented price were required; breaker). `nullMeans` says what null stands for.

@@ -8,7 +8,8 @@ import {scenarioValueError} from "../file/scenarioErrors.js";
 import {keyValueComesFrom} from "../file/schema.js";
 import {countOrderErrors} from "./countOrder.js";
 import {customChipMode, customUnitCostMode, type CustomChipMode} from "./customChipSpec.js";
-import {checkObject} from "../../units/range.js";
+import {checkObject, describeFound} from "../../units/range.js";
+import {checkResolved} from "../resolve/checkResolved.js";
 
 /** The catalogs a scenario's ids refer to. */
 export interface ScenarioCatalogs {
@@ -71,11 +72,23 @@ function findInCatalog<T extends {id: string}>(
  * @param resolved A resolved scenario (ScenarioLibrary.resolve, applyOverrides).
  * @param catalogs The hardware and model rows (loadCatalogs() of token-ledger/node).
  * @throws UserError naming `resolved` or `catalogs` when one is not given (bindScenario(resolved) read "Cannot read
- *   properties of undefined (reading 'hardware')"; modeller trial), and the errors above.
+ *   properties of undefined (reading 'hardware')"; modeller trial), `resolved` when it has no values, and
+ *   `catalogs.hardware` or `catalogs.models` when it is not a list; and the errors above.
  */
 export function bindScenario(resolved: ResolvedScenario, catalogs: ScenarioCatalogs): BoundScenario {
-  checkObject("resolved", resolved, "a resolved scenario, e.g. loadScenarioLibrary().resolve(id)");
+  checkResolved("resolved", resolved);
   checkObject("catalogs", catalogs, "the catalogs' rows, e.g. loadCatalogs() of token-ledger/node");
+  // Of another shape, each read a TypeError ("Cannot read properties of undefined (reading 'serving.hardware')" for
+  // {}, "(reading 'find')" for a Map of catalogs or {hardware: []}; breaker).
+  for (const which of ["hardware", "models"] as const) {
+    if (Array.isArray(catalogs[which])) continue;
+    throw new UserError({
+      path: `catalogs.${which}`,
+      message: "not a list of rows",
+      expected: `the ${which} rows, e.g. loadCatalogs().${which} of token-ledger/node`,
+      found: describeFound(catalogs[which])
+    });
+  }
   const value = (path: string) => resolved.values[path]?.value;
   const errors: UserError[] = [];
   const find = <T extends {id: string}>(

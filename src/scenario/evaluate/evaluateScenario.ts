@@ -58,6 +58,7 @@ import {UserError} from "../../errors/userError.js";
 import {blamedKey, scenarioValueError} from "../file/scenarioErrors.js";
 
 import {checkPointKeys} from "./pointKeys.js";
+import {checkObject} from "../../units/range.js";
 export {bindScenario, type BoundScenario, type ScenarioCatalogs} from "./bindScenario.js";
 export {SCENARIO_METRICS, type ScenarioMetricName, type ScenarioMetrics} from "./metrics.js";
 
@@ -546,7 +547,9 @@ export class ScenarioStages implements MetricSources {
  *   `{...median, "serving.utilization": 0.7}` changes one.
  * @returns Every model's result at the point (ScenarioEvaluation) and the headline metrics (`metrics`, named and
  *   united as SCENARIO_METRICS lists them, e.g. costPerMillionTokensUsd).
- * @throws UserErrors naming each key of `point` that is not a scenario key (checkPointKeys); a UserError naming the
+ * @throws UserError naming `bound` when it is no bound scenario, or `point` when it is no plain object; UserErrors
+ *   naming each key of `point` that is not a scenario key, a choice key's value not one of its choices, and an id
+ *   key's value other than the row bound (checkPointKeys); a UserError naming the
  *   key whose value is not a number where a model takes one (num); a UserError located at the scenario key (file line
  *   or --set flag) for a configuration that cannot run (precision, memory, missing price) or a value a model rejects.
  */
@@ -555,7 +558,11 @@ export function evaluateScenarioPoint(
   point: ScenarioPoint,
   reuse: ScenarioReuse = {}
 ): ScenarioEvaluation {
-  checkPointKeys(point);
+  // A bound scenario left out or built by hand read "Cannot read properties of undefined (reading 'hardware')", or
+  // "hardware: missing … a hardware row" for one of another shape (breaker).
+  checkObject("bound", bound, "a bound scenario, e.g. bindScenario(resolved, catalogs)");
+  checkObject("bound.resolved", bound.resolved, "a bound scenario, e.g. bindScenario(resolved, catalogs)");
+  checkPointKeys(point, bound.resolved);
   const s = new ScenarioStages(bound, point, reuse);
   const serving = s.serving;
   const cost = s.cost;

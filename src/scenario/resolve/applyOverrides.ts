@@ -17,6 +17,7 @@ import {duplicateKeys} from "../file/yamlKeys.js";
 import {scenarioKeyHint} from "../file/keyPathHint.js";
 import {addNullWordHint, isExplicitNull} from "../file/explicitNull.js";
 import {describeFound} from "../../units/range.js";
+import {checkResolved} from "./checkResolved.js";
 import {plainNumberNode} from "./plainNumberNode.js";
 import {setAsTyped} from "./setAsTyped.js";
 import {commaSeparatedItems, groupedReading, listItems, severalValuesHint} from "./severalValues.js";
@@ -51,7 +52,8 @@ export const EMPTY_RESOLVED_SCENARIO: Readonly<ResolvedScenario> = {
  * @param flag What the errors name as carrying the overrides (default `--set`).
  * @returns The scenario with each key's value in base units, its origin the flag.
  * @throws UserErrors: every bad override, and a `sets` that is not a list of texts (one string was read letter by
- *   letter, "missing =: … found s" once per letter; modeller trial).
+ *   letter, "missing =: … found s" once per letter; modeller trial). UserError naming `resolved` when it is no resolved
+ *   scenario, and `flag` when it is no text.
  */
 export function applyOverrides(
   resolved: ResolvedScenario,
@@ -60,6 +62,9 @@ export function applyOverrides(
   catalogIds?: CatalogIds
 ): ResolvedScenario {
   checkSetsList(sets, flag);
+  // Left out or of another shape, it read "Cannot read properties of null (reading 'values')", or {} and 3 returned
+  // their own fields with the sets as if resolved (breaker).
+  checkResolved("resolved", resolved);
   const values = {...resolved.values};
   const errors: UserError[] = [];
   const seen = new Map<string, string>();
@@ -468,9 +473,21 @@ function missingEqualsHint(set: string): {hint?: string} {
   return {hint: `write key=value, not key${sign}value: ${path}=${value}`};
 }
 
-/** Throws UserErrors naming `flag` unless `sets` is a list of texts (applyOverrides' @throws). */
-function checkSetsList(sets: unknown, flag: string): void {
-  if (Array.isArray(sets) && sets.every((set) => typeof set === "string")) return;
+/**
+ * Throws UserErrors naming `flag` unless `sets` is a list of texts (applyOverrides' @throws), every index read: a
+ * hole (`[, "serving.batch=3"]`, which every() skips) read "Cannot read properties of undefined (reading 'indexOf')",
+ * and a flag that is no text "text.replace is not a function" (breaker).
+ */
+function checkSetsList(sets: unknown, flag: unknown): void {
+  if (typeof flag !== "string") {
+    throw new UserError({
+      path: "flag",
+      message: "not a text",
+      expected: 'what the errors name, like "--set"',
+      found: describeFound(flag)
+    });
+  }
+  if (Array.isArray(sets) && Array.from(sets).every((set) => typeof set === "string")) return;
   const expected = 'a list of path=value texts, like ["serving.utilization=0.7"]';
   throw new UserErrors([new UserError({flag, message: "not a list of texts", expected, found: describeFound(sets)})]);
 }
