@@ -130,9 +130,9 @@ function checkAxes<T extends object>(base: T, vary: readonly SweepAxis[]): void 
  *   tried, then a column per metric in the order first returned; a metric missing or not finite at a point is null.
  * @throws UserError naming `vary`, `vary[i].path` or `vary[i].values` for no axis or more than two, a path that is not
  *   a number of `base` (listing the valid paths), no value or a value not finite, a grid over MAX_SWEEP_POINTS or one
- *   path twice; naming `input`, `base`, `evaluate` or `vary` when one is left out or of another type; naming `evaluate` for a
- *   result that is not a plain object of metrics (a Promise, a Map), a metric neither a number nor null, or a metric
- *   named like a varied path.
+ *   path twice; naming `input`, `base`, `evaluate` or `vary` when one is left out or of another type; naming
+ *   `evaluate` for a result that is not a plain object of metrics (a Promise, a Map), a metric neither a number nor
+ *   null, or a metric named like a varied path.
  *   An error `evaluate` throws (a model's UserError for a value out of its range) passes through.
  */
 export function sweep<T extends object>(input: SweepInput<T>): ColumnTable {
@@ -210,9 +210,9 @@ function checkMetrics(result: unknown, point: readonly number[], axisPaths: read
 }
 
 /**
- * Throws a UserError naming `input`, `base`, `evaluate` or `vary` unless `input` is an object with an evaluate function and a
- * list of axes: each left out read a TypeError ("evaluate is not a function", "vary.forEach is not a function",
- * "Cannot destructure property 'base' of 'input'"; breaker).
+ * Throws a UserError naming `input`, `base`, `evaluate` or `vary` unless `input` is an object with a base, an evaluate
+ * function and a list of axes: each left out read a TypeError ("evaluate is not a function", "vary.forEach is not a
+ * function", "Cannot destructure property 'base' of 'input'"; breaker).
  */
 function checkInput(input: unknown): void {
   const expected = "{base, vary: [{path, values}], evaluate}";

@@ -10,11 +10,11 @@ import type {ScenarioPoint} from "../resolve/scenarioValues.js";
  * Throws UserErrors naming every key of `point` that is not a scenario key path (`serving.utilisation`), with the key
  * it is likely to be. A script that changed a key by spreading it over a median point, `{...median,
  * "serving.utilisation": 0.3}`, had the misspelt key passed over and got the scenario's own figures (modeller trial).
- * Also named, each passed over the same way or a TypeError (breaker): a point that is no plain object (null, a Map,
- * an array: "Cannot convert undefined or null to object", or every key "not a number … found nothing"); a choice key's
- * value that is not one of its choices (`"serving.kvCache": "FP8"` read as no KV-cache setting); and an id key's value
- * other than the row `resolved` was bound to (`"serving.hardware": "b200"` priced the bound h100-sxm: the rows come
- * from bindScenario).
+ * Also named, each passed over the same way or a TypeError (breaker): a point that is no plain object (null, a
+ * Map, an array: "Cannot convert undefined or null to object", or every key "not a number … found nothing"); a choice
+ * key's value that is not one of its choices (`"serving.kvCache": "FP8"` read as no KV-cache setting); and an id key's
+ * value other than the row `resolved` was bound to (`"serving.hardware": "b200"` priced the bound h100-sxm: the rows
+ * come from bindScenario).
  *
  * @param point One value per key, as evaluateScenarioPoint takes it (numbers in base units, ids and choices as text).
  * @param resolved The scenario the point's bound rows come from (bound.resolved).
