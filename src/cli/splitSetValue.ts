@@ -1,3 +1,4 @@
+import {shellWord} from "../errors/shellWord.js";
 import type {Command} from "commander";
 import {UserError} from "../errors/userError.js";
 
@@ -48,7 +49,7 @@ export async function checkSplitSetValues(command: Command, args: readonly strin
       ...split,
       message: "a value split by the shell",
       expected: "one argument per --set value",
-      hint: `quote the value: --set '${quoted(joined)}'`
+      hint: `quote the value: --set ${shellWord(joined)}`
     });
   }
 }
@@ -75,11 +76,6 @@ function unclosedError(
     expected: `one value per --set, its ${unclosed.kind === "map" ? "{ }" : "[ ]"} closed`,
     ...(unclosed.hint ? {hint: unclosed.hint} : {})
   });
-}
-
-/** `text` for the inside of single quotes in a POSIX shell: each `'` as `'\''`. */
-function quoted(text: string): string {
-  return text.replace(/'/g, `'\\''`);
 }
 
 /** The `[` and `{` a piece of a value opens, less the `]` and `}` it closes. */

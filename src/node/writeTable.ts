@@ -1,3 +1,4 @@
+import {shellWord} from "../errors/shellWord.js";
 import {createHash} from "node:crypto";
 import {
   accessSync,
@@ -271,11 +272,6 @@ export function checkOutputFolder(path: string, flag = "--out", target = path): 
     found: path,
     hint: `create the folder first (mkdir -p ${shellWord(shown)}), or write the file elsewhere`
   });
-}
-
-/** `text` as one word of a shell command: as it is when plain, else in single quotes. */
-function shellWord(text: string): string {
-  return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 /**

@@ -3,7 +3,8 @@ import {describe, expect, it} from "vitest";
 import {catalogIdsOf, loadCatalogs} from "../../../src/node/catalogFiles.js";
 import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
 import {applyOverrides} from "../../../src/scenario/resolve/applyOverrides.js";
-import {setAsTyped, shellWord} from "../../../src/scenario/resolve/setAsTyped.js";
+import {shellWord} from "../../../src/errors/shellWord.js";
+import {setAsTyped} from "../../../src/scenario/resolve/setAsTyped.js";
 
 /** The arguments a POSIX shell (sh, history expansion off as in a script) passes for `words`. */
 function shellArguments(words: string): string[] {
