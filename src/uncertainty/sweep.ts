@@ -182,14 +182,15 @@ export function sweep<T extends object>(input: SweepInput<T>): ColumnTable {
  * object was an empty column (breaker).
  */
 function checkMetrics(result: unknown, point: readonly number[], axisPaths: readonly string[]): SweepMetrics {
-  const at = axisPaths.map((path, i) => `${path}=${point[i]}`).join(", ");
+  // Written only for an error: a sweep's points are many.
+  const at = () => axisPaths.map((path, i) => `${path}=${point[i]}`).join(", ");
   const expected = "an object of named numbers, like (input) => ({npvUsd: siliconProgram(input).npvUsd})";
   const prototype = typeof result === "object" && result !== null ? Object.getPrototypeOf(result) : undefined;
   if (prototype !== Object.prototype && prototype !== null) {
     const promise = typeof (result as {then?: unknown} | null)?.then === "function";
     throw new UserError({
       path: "evaluate",
-      message: `returned no object of metrics at ${at}`,
+      message: `returned no object of metrics at ${at()}`,
       expected,
       found: promise ? "a Promise" : result instanceof Map ? "a Map" : describeFound(result),
       ...(promise
@@ -201,7 +202,7 @@ function checkMetrics(result: unknown, point: readonly number[], axisPaths: read
     if (typeof value === "number" || value === null || value === undefined) continue;
     throw new UserError({
       path: `evaluate`,
-      message: `metric ${JSON.stringify(name)} is no number at ${at}`,
+      message: `metric ${JSON.stringify(name)} is no number at ${at()}`,
       expected: `${expected}, or null where a metric has no value`,
       found: describeFound(value)
     });
