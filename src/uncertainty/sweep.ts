@@ -2,7 +2,7 @@ import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
 import {UserError} from "../errors/userError.js";
 import {groupThousands} from "../units/groupThousands.js";
-import {describeFound} from "../units/range.js";
+import {describeFound, isPlainObject} from "../units/range.js";
 
 /**
  * Sweeps: evaluate any model over a grid of one or two of its numeric inputs and return an arquero table, so that
@@ -185,8 +185,7 @@ function checkMetrics(result: unknown, point: readonly number[], axisPaths: read
   // Written only for an error: a sweep's points are many.
   const at = () => axisPaths.map((path, i) => `${path}=${point[i]}`).join(", ");
   const expected = "an object of named numbers, like (input) => ({npvUsd: siliconProgram(input).npvUsd})";
-  const prototype = typeof result === "object" && result !== null ? Object.getPrototypeOf(result) : undefined;
-  if (prototype !== Object.prototype && prototype !== null) {
+  if (!isPlainObject(result)) {
     const promise = typeof (result as {then?: unknown} | null)?.then === "function";
     throw new UserError({
       path: "evaluate",

@@ -144,6 +144,16 @@ export function checkRange(path: string, value: unknown, range: NumberRange): vo
 }
 
 /**
+ * Whether `value` is a plain object (an object literal, or one of no prototype): what a script passes as a point, a
+ * resolved scenario or a sweep's metrics, and not a Map, an array, a Date, a Promise or a class instance.
+ */
+export function isPlainObject(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
  * Throws a UserError at `path` ("missing", `expected`, found as String(value)) unless `value` is an object: the
  * models' nested inputs (a chip's chipHour, evaluateServing's ownership and efficiencies) left out by a script.
  */

@@ -1,5 +1,5 @@
 import {UserError, UserErrors} from "../../errors/userError.js";
-import {describeFound} from "../../units/range.js";
+import {describeFound, isPlainObject} from "../../units/range.js";
 import {orList} from "../../units/wordList.js";
 import {scenarioKeyHint} from "../file/keyPathHint.js";
 import {scenarioKey} from "../file/schema.js";
@@ -22,8 +22,7 @@ import type {ScenarioPoint} from "../resolve/scenarioValues.js";
  *   (expected a scenario key path, found the key), a choice or id that is not the key's.
  */
 export function checkPointKeys(point: ScenarioPoint, resolved?: ResolvedScenario): void {
-  const prototype = typeof point === "object" && point !== null ? Object.getPrototypeOf(point) : undefined;
-  if (prototype !== Object.prototype && prototype !== null) {
+  if (!isPlainObject(point)) {
     throw new UserError({
       path: "point",
       message: "not an object of key values",

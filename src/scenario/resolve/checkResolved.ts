@@ -1,5 +1,5 @@
 import {UserError} from "../../errors/userError.js";
-import {describeFound} from "../../units/range.js";
+import {describeFound, isPlainObject} from "../../units/range.js";
 
 /**
  * Throws a UserError at `path` unless `value` is a resolved scenario's shape, a plain object whose `values` is one: a
@@ -17,10 +17,4 @@ export function checkResolved(path: string, value: unknown): void {
     expected: "a resolved scenario, e.g. loadScenarioLibrary().resolve(id)",
     found: shape || (value instanceof Map ? "a Map" : describeFound(value))
   });
-}
-
-function isPlainObject(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
