@@ -39,8 +39,8 @@ export function formatTrainingRuns(report: TrainingRunsReport): string {
       r.hardware,
       n(r.flops),
       n(r.publishedChipHours),
-      // MFU as a percentage, as the training model's table on /model-accuracy writes it (it read 0.410 here, 41% there),
-      // with the precision whose peak it is of: DeepSeek-V3's 22% is of the FP8 peak, 44% of the BF16 one.
+      // MFU as a percentage, as the training model's table on /model-accuracy writes it (it read 0.410 here, 41%
+      // there), with the precision whose peak it is of: DeepSeek-V3's 22% is of the FP8 peak, 44% of the BF16 one.
       r.reportedMfu === null ? "—" : `${formatPercent(r.reportedMfu)} ${r.precision}`,
       r.toolChipHours === null ? "—" : n(r.toolChipHours),
       r.ratio === null ? "—" : n(r.ratio),

@@ -544,8 +544,8 @@ function unsetSourceErrors(scenario: ParsedScenario): UserError[] {
 
 /**
  * The longest front matter read, in lines and characters. The schema has about a hundred and ten keys, so a real
- * scenario is a few hundred lines at most; past these limits the file is refused with one line before YAML parsing, so that no
- * file, however large, makes validation slow (a 40,000-key front matter is refused in milliseconds).
+ * scenario is a few hundred lines at most; past these limits the file is refused with one line before YAML parsing, so
+ * that no file, however large, makes validation slow (a 40,000-key front matter is refused in milliseconds).
  */
 export const MAX_FRONT_MATTER_LINES = 10_000;
 export const MAX_FRONT_MATTER_CHARS = 4_000_000;

@@ -52,8 +52,8 @@ export const EMPTY_RESOLVED_SCENARIO: Readonly<ResolvedScenario> = {
  * @param flag What the errors name as carrying the overrides (default `--set`).
  * @returns The scenario with each key's value in base units, its origin the flag.
  * @throws UserErrors: every bad override, and a `sets` that is not a list of texts (one string was read letter by
- *   letter, "missing =: … found s" once per letter; modeller trial). UserError naming `resolved` when it is no resolved
- *   scenario, and `flag` when it is no text.
+ *   letter, "missing =: … found s" once per letter; modeller trial). UserError naming `resolved` when it is no
+ *   resolved scenario, and `flag` when it is no text.
  */
 export function applyOverrides(
   resolved: ResolvedScenario,

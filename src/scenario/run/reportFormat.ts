@@ -82,8 +82,8 @@ function usdFormat(magnitude: number, compact: Intl.NumberFormat = USD_COMPACT):
 /**
  * Money at usdFormat's formats, with `compact` for amounts with a scale word and `scaled` for the number of an amount
  * written at another's scale word. A range from nothing writes its zero as "$0" whatever the other end's scale
- * ("$0–29.5M": ICU wrote "$0.00–29.5M", beside "$0–182,673" in the same table), the sign once as every range has it. A range whose larger end takes a
- * scale word writes both ends, and its median (`within`), at that scale (sharedScale).
+ * ("$0–29.5M": ICU wrote "$0.00–29.5M", beside "$0–182,673" in the same table), the sign once as every range has it. A
+ * range whose larger end takes a scale word writes both ends, and its median (`within`), at that scale (sharedScale).
  */
 function moneyFormat(compact: Intl.NumberFormat, scaled: Intl.NumberFormat): UnitFormat {
   const formatOf = (magnitude: number) => usdFormat(magnitude, compact);
