@@ -15,6 +15,7 @@ import {
   readSweepAxis,
   sweepAxisErrors,
   sweepScenario,
+  sweepScenarioChunks,
   sweepScenarioColumns,
   type SweepChunk
 } from "../../../src/scenario/run/sweepScenario.js";
@@ -400,6 +401,36 @@ describe("sweepScenarioColumns", () => {
     const rows = sweepScenario({bound: asic, axes: [cycle, utilization]});
     const flat = (name: string) => chunks.flatMap((c) => c.values[name]!);
     for (const name of columns) expect(flat(name), name).toEqual(rows.map((r) => r[name] ?? NaN));
+  });
+
+  it("asks shouldPause every 256 points and yields an empty block where it says so; progress after every point", () => {
+    // 600 points in one block of 1,000: shouldPause is asked after points 256 and 512 (PAUSE_CHECK_POINTS, 256, in
+    // sweepScenario.ts), says yes at 256 only; the one full block follows, with the values of a sweep without pauses.
+    const axes = [parseSweepAxis("serving.utilization=0.3:0.9:20"), parseSweepAxis("power.electricity=0.04:0.12:30")];
+    const asked: number[] = [];
+    const progress: number[] = [];
+    let done = 0;
+    const {chunks} = sweepScenarioChunks({
+      bound: asic,
+      axes,
+      metrics: ["costPerMillionTokensUsd"],
+      chunkRows: 1_000,
+      shouldPause: () => (asked.push(done), done === 256),
+      onProgress: (count, total) => progress.push((done = count), total)
+    });
+    const blocks = [...chunks].map(({rows, offset, values}) => ({
+      rows,
+      offset,
+      cost: Array.from(values.costPerMillionTokensUsd!.subarray(0, rows))
+    }));
+    expect(asked).toEqual([256, 512]);
+    expect(blocks.map(({rows, offset}) => [offset, rows])).toEqual([
+      [0, 0],
+      [0, 600]
+    ]);
+    expect(progress).toEqual(Array.from({length: 600}, (_, i) => [i + 1, 600]).flat());
+    const rows = sweepScenario({bound: asic, axes, metrics: ["costPerMillionTokensUsd"]});
+    expect(blocks[1]!.cost).toEqual(rows.map((row) => row.costPerMillionTokensUsd));
   });
 
   it("--metrics: only the chosen columns, with the values of a full evaluation, bit for bit", () => {
