@@ -431,7 +431,7 @@ export function storyAssumptionItems(
   });
 }
 
-/** "set on this page (URL); scenario: 45%–75% (90% interval)": where a link's key comes from, and what it replaces. */
+/** "set on this page (URL); scenario: 45–75% (90% interval)": where a link's key comes from, and what it replaces. */
 function linkOrigin(story: Pick<Story, "resolved"> & Partial<Pick<Story, "entry" | "catalogs">>, path: string): string {
   const origin = describeOrigin(story.resolved.values[path]!.origin);
   const own = story.entry?.resolved.values[path];

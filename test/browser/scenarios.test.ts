@@ -1297,7 +1297,7 @@ describe.skipIf(!enabled)("scenario pages", () => {
       expect(headers).toEqual(["Key", "Value", "Origin", "Source"]);
       const row = (key: string) =>
         page.$eval(`.scenario-assumptions tr[data-key="${key}"]`, (tr) => tr.children[1]!.textContent);
-      expect(await row("serving.utilization")).toBe("45%–75% (90% interval)");
+      expect(await row("serving.utilization")).toBe("45–75% (90% interval)");
       expect(await row("finance.vendorGrossMargin")).toBe("75%");
       expect(await row("serving.costDeclinePerYear")).toBe("20%/yr");
       expect(await row("demand.growthPerYear")).toBe("30%/yr");

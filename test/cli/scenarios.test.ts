@@ -564,7 +564,7 @@ describe("token-ledger run", () => {
     expect(stdout).toMatch(/silicon\.designCycle\s+9 months\s+data\/scenarios\/asic-9-months\.md:6/);
     // A value reads with its unit, as the pages' assumptions tables write it: base.md line 11 is "utilization: 0.45 to
     // 0.75", a 90% interval (reference: "A to B" is a lognormal's); line 34 "nre: $150M to $500M".
-    expect(stdout).toMatch(/serving\.utilization\s+45%–75% \(90% interval\)\s+data\/scenarios\/base\.md:11/);
+    expect(stdout).toMatch(/serving\.utilization\s+45–75% \(90% interval\)\s+data\/scenarios\/base\.md:11/);
     expect(stdout).toMatch(/silicon\.nre\s+\$150–500M \(90% interval\)\s+data\/scenarios\/base\.md:34/);
   });
 

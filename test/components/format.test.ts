@@ -115,8 +115,8 @@ describe("unit formatters", () => {
     expect(formatUsdPerMTok.range(0.759, 1.25)).toBe("0.759–1.25 USD/Mtok");
     expect(formatCount.range(2852, 13100)).toBe("2,852–13,100");
     expect(formatCount.range(2.852e6, 13.1e6)).toBe("2.85–13.1M");
-    expect(formatPercent.range(0.199, 0.29)).toBe("20%–29%");
-    expect(formatPercent.range(0.051, 0.083)).toBe("5.1%–8.3%");
+    expect(formatPercent.range(0.199, 0.29)).toBe("20–29%");
+    expect(formatPercent.range(0.051, 0.083)).toBe("5.1–8.3%");
     // One scale for both ends, the larger one's ("−$200M – $3.00B" read at two scales).
     expect(formatUsd.range(-2e8, 3e9)).toBe("\u2212$0.200B – $3.00B");
     // Both ends negative (openai-2024's NPV, p5 −$507M, p95 −$154M): each end whole; ICU's "−$507–154M" read as +154.
@@ -248,7 +248,7 @@ describe("formatAssumption", () => {
     const uniform = (min: number, max: number) => ({kind: "uniform", min, max}) as const;
     expect(formatAssumption("moat.catchUpMonths", uniform(2, 12))).toBe("2.5–11.5 months (90% interval)");
     expect(formatAssumption("silicon.nre", uniform(100e6, 300e6))).toBe("$110–290M (90% interval)");
-    expect(formatAssumption("serving.utilization", uniform(0.4, 0.6))).toBe("41%–59% (90% interval)");
+    expect(formatAssumption("serving.utilization", uniform(0.4, 0.6))).toBe("41–59% (90% interval)");
     // The larger end picks the display unit for both: 50B and 950B tokens.
     expect(formatAssumption("fleet.inputTokensPerDay", uniform(0, 1e12))).toBe("50–950B tokens (90% interval)");
   });

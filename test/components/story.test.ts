@@ -126,7 +126,7 @@ describe("storyAssumptionItems", () => {
       changed: false
     });
     // Not set on the page: the scenario's distribution (base.md: "0.45 to 0.75", a 90% interval), not its median.
-    expect(utilization!.value).toBe("45%–75% (90% interval)");
+    expect(utilization!.value).toBe("45–75% (90% interval)");
   });
 
   it("writes a catalog id by its row's name, as the scenario pages' assumptionRows does", () => {

@@ -433,7 +433,7 @@ const RUN_VALUE_WIDTH = 56;
 function runMetricText(name: keyof typeof METRIC_INFO, metrics: RunReport["metrics"]): string {
   const text = formatMetric(name, metrics);
   if (text.length <= RUN_VALUE_WIDTH) return text;
-  // The note alone on a line of its own, when the value and its interval then fit ("57% [45%–67%]" was split from
+  // The note alone on a line of its own, when the value and its interval then fit ("57% [45–67%]" was split from
   // its interval onto three lines; breaker), else every part on its own.
   const noteBelow = formatMetric(name, metrics, " ", "\n");
   return noteBelow.split("\n").every((line) => line.length <= RUN_VALUE_WIDTH)
@@ -500,7 +500,7 @@ function formatRun(report: RunReport, sets: readonly string[]): string {
   };
   const row = ([path, a]: (typeof set)[number]) => [
     path,
-    // As the pages' assumptions tables write it, with its unit ("45%–75% (90% interval)" for base.md's "0.45 to 0.75",
+    // As the pages' assumptions tables write it, with its unit ("45–75% (90% interval)" for base.md's "0.45 to 0.75",
     // "3–12 months (90% interval)" where a bare "3 to 12" said no unit); --json has each value as written.
     valueText(path, a),
     runOrigin(a.origin)
@@ -527,7 +527,7 @@ function formatRun(report: RunReport, sets: readonly string[]): string {
 const COMPARE_SCENARIOS_PER_TABLE = 3;
 
 function formatComparison(comparison: Comparison, reports: readonly RunReport[]): string {
-  // As run's table and /compare write them, with units ("1.80 USD/h", "45%–75% (90% interval)"; it wrote "1.3 USD/h"
+  // As run's table and /compare write them, with units ("1.80 USD/h", "45–75% (90% interval)"; it wrote "1.3 USD/h"
   // beside run's "1.30 USD/h" and distributions in file notation; trial). A value an unset key takes from the key it
   // follows is marked (the footnote names the key); so is a key its scenario does not read. One the model resolves
   // when unset says so beside its value ("fp8 (default for fp8 weights)": it read "—" beside another's "fp8").

@@ -72,7 +72,7 @@ const INTERVAL = /^(.*?\S)\s+to\s+(\S.*)$/;
 
 /**
  * `low–high`, optionally followed by `(90% interval)`: a range as formatAssumption writes it in the assumptions tables
- * ("45%–75% (90% interval)", "0.8–1.2×", "$150–500M", "−$5M – $3M"). Not accepted as input: a file takes one notation
+ * ("45–75% (90% interval)", "0.8–1.2×", "$150–500M", "−$5M – $3M"). Not accepted as input: a file takes one notation
  * for a 90% interval, `to`, the one share links and `--set` take, and the table's form drops what the scale word of a
  * money range applies to. A hyphen for the dash (`45%-75%`) is the same mistake: see hyphenRange.
  */
@@ -200,7 +200,7 @@ export function readValue(def: ScenarioKeyDef, node: unknown, site: ValueSite): 
     const [low, high] = [interval[1] ?? "", interval[2] ?? ""];
     return readInterval(def, def.type, low, high, site.text(node), node, intervalMinusHint(def, low, high, fail));
   }
-  // `45%–75% (90% interval)`, `0.8–1.2×`: a range as the assumptions tables and the sliders write it, copied back. It
+  // `45–75% (90% interval)`, `0.8–1.2×`: a range as the assumptions tables and the sliders write it, copied back. It
   // read as a wrong unit with no word of the `to` a file takes (reader's audit): named, with the value rewritten.
   // Its low end holds a digit: in `$–5` the dash is a sign typed as an en dash, readQuantity's to tell (breaker).
   const tableRange = typeof scalar.value === "string" ? TABLE_RANGE.exec(scalar.value.trim()) : null;

@@ -168,7 +168,7 @@ export function scenarioReferenceMarkdown(): string {
         "negative values and the low end is positive, normal otherwise. A bare low end takes the high end's unit " +
         '(`600 to 800 W` is 600 W to 800 W), a scale letter too (`1 to 2M` is 1M to 2M, as one says "1 to 2 million"); ' +
         "where that makes the interval inverted or out of range, the error says how the low end was read. The " +
-        "assumptions tables write an interval `45%–75% (90% interval)`; a file does not take that form back, nor " +
+        "assumptions tables write an interval `45–75% (90% interval)`; a file does not take that form back, nor " +
         "one typed with a hyphen (`45%-75%`): the error gives the value in this notation, `45% to 75%`. A negative " +
         "value takes an ASCII minus (`-10% to 40%`)."
     ]),

@@ -91,7 +91,7 @@ function moneyFormat(compact: Intl.NumberFormat, scaled: Intl.NumberFormat): Uni
   return unitFormat(
     value,
     (low, high) => {
-      // The sign once, as intlRange writes a range (dropEndCurrency): the zero's "$" stands for both ends.
+      // The sign once, as intlRange writes a range (unitOnce): the zero's "$" stands for both ends.
       if (low === 0 && high > 0) return `${value(low)}–${value(high).replace("$", "")}`;
       const scale = scaleToShare(formatOf, compact, [low, high]);
       if (scale) return scaledRange(scaled, scale, low, high);
@@ -251,7 +251,7 @@ function intl(format: Intl.NumberFormat, value: number): string {
 }
 
 /**
- * `format.formatRange(low, high)` ("0.759–1.25", "$1.47–4.14B", "19.9%–29%"), with the minus sign as U+2212, each end
+ * `format.formatRange(low, high)` ("0.759–1.25", "$1.47–4.14B", "20–29%"), with the minus sign as U+2212, each end
  * whole when both are negative ("−$507M – −$154M"). Range
  * formatting costs about half a millisecond a call, and a page redraws its tables at every slider step with mostly
  * the same ranges, so the last RANGE_CACHE_SIZE results are kept.
@@ -272,20 +272,26 @@ function intlRange(format: Intl.NumberFormat, low: number, high: number): string
         ? `${intl(format, low)} – ${intl(format, high)}`
         : low < 0
           ? join(format.formatRangeToParts(low, high))
-          : join(dropEndCurrency(format.formatRangeToParts(low, high))).replace(" – ", "–");
+          : join(unitOnce(format.formatRangeToParts(low, high))).replace(" – ", "–");
     byFormat.set(key, text);
   }
   return text;
 }
 
 /**
- * A range's parts with the currency sign written once, before its first end: "$1,340–2,200", as "$251–413M" and the
- * README's "$5,700–7,300" write it. ICU repeats it where it cannot collapse the range ("$1,340 – $2,200"), which
- * read "$1,700/MWh [$1,340–$2,200/MWh]" beside "$326M [$251–413M]" in one run table (trial). Only for a range whose
- * ends are both non-negative: a minus sign keeps each end whole ("−$334M – $99.8M").
+ * A range's parts with its unit written once, as every other range writes it ("1.55–2.56 USD/Mtok"): the currency sign
+ * before the first end, "$1,340–2,200", as "$251–413M" and the README's "$5,700–7,300" write it; the percent sign after
+ * the last, "29–41%". ICU repeats each where it cannot collapse the range ("$1,340 – $2,200", "29% – 41%"), which read
+ * "$1,700/MWh [$1,340–$2,200/MWh]" beside "$326M [$251–413M]", and "35% [29%–41%]" beside "[1.55–2.56 USD/Mtok]", in
+ * one run table (trials). Only for a range whose ends are both non-negative: a minus sign keeps each end whole
+ * ("−$334M – $99.8M", "−5% – 12%").
  */
-function dropEndCurrency(parts: readonly Intl.NumberRangeFormatPart[]): Intl.NumberRangeFormatPart[] {
-  return parts.filter((part) => !(part.type === "currency" && part.source === "endRange"));
+function unitOnce(parts: readonly Intl.NumberRangeFormatPart[]): Intl.NumberRangeFormatPart[] {
+  return parts.filter(
+    (part) =>
+      !(part.type === "currency" && part.source === "endRange") &&
+      !(part.type === "percentSign" && part.source === "startRange")
+  );
 }
 
 const RANGE_CACHE_SIZE = 1000;
@@ -463,9 +469,10 @@ export const formatUsdPerMwh = unitFormat(
 /**
  * A percent interval, its ends in the formats `formatOf` gives their magnitudes: one end in E notation and the other
  * not, each end as it reads alone ("5.1E−7%–0.0052%", not "0.00000051%–0.0052%"); else the larger end's format for
- * both ("5%–29%"). An end just short of the whole (99.5% up to 100%) is written at its own many digits only beside
- * another such end ("99.51%–99.996%"); beside any other it reads at the whole percent, as the interval's other end
- * does: a wide interval of a share read "[28.13116%–99.99996%]" in run's table, now "28%–100%" (trial).
+ * both ("5–29%", the percent sign once: intlRange). An end just short of the whole (99.5% up to 100%) is written at its
+ * own many digits only beside another such end ("99.51–99.996%"); beside any other it reads at the whole percent, as
+ * the interval's other end does: a wide interval of a share read "[28.13116%–99.99996%]" in run's table, now "28–100%"
+ * (trial).
  */
 function percentRange(formatOf: (magnitude: number) => Intl.NumberFormat): (low: number, high: number) => string {
   const nearWhole = (magnitude: number) => magnitude >= 0.995 && magnitude < 1;
@@ -862,7 +869,7 @@ export function medianLabel(samples: number): string {
  * a share as a percentage ("60%"), a yearly rate as a percentage a year ("30%/yr", as the files and the sliders write
  * it), money as money ("$274M"), a count with a scale word ("100M"), a price per token or per hour as the metrics
  * write it, other quantities in their display unit ("18 months", "15.6T tokens"), ids as written, a distribution as
- * its 90% interval ("45%–75% (90% interval)"); "—" when unset.
+ * its 90% interval ("45–75% (90% interval)"); "—" when unset.
  */
 export function formatAssumption(path: string, value: number | string | Distribution | null): string {
   if (value === null) return "—";
@@ -870,11 +877,11 @@ export function formatAssumption(path: string, value: number | string | Distribu
   const format = assumptionFormat(path);
   if (typeof value === "number") return format(value);
   if (value.kind === "point") return format(value.value);
-  // A distribution reads as its 90% interval, the unit written once: "45%–75% (90% interval)", "3–12 months (…)".
+  // A distribution reads as its 90% interval, the unit written once: "45–75% (90% interval)", "3–12 months (…)".
   return `${format.range(distributionQuantile(value, 0.05), distributionQuantile(value, 0.95))} (90% interval)`;
 }
 
-/** "30%/yr", "45%–75%/yr": a rate per year (a fraction a year) as the files and the sliders write it. */
+/** "30%/yr", "45–75%/yr": a rate per year (a fraction a year) as the files and the sliders write it. */
 export const formatPercentPerYear = unitFormat(
   (rate) => `${formatPercent(rate)}/yr`,
   (low, high) => `${formatPercent.range(low, high)}/yr`

@@ -811,6 +811,12 @@ describe("parseScenario", () => {
     // A dash typed for the low end's sign reads as one (breaker: a non-breaking hyphen had no value offered).
     expect(hintFor("demand.growthPerYear", "\u201110%–40%")).toBe("write it `-10% to 40%`");
     expect(hintFor("demand.growthPerYear", "−10% – −5%")).toBe("write it `-10% to -5%`");
+    // The tables write a percent range's sign once (`45–75% (90% interval)`): its bare low end reads in the high end's
+    // unit, so the hint reads back.
+    expect(hintFor("serving.utilization", "45–75% (90% interval)")).toBe("write it `45 to 75%`");
+    expect(parse("---\nserving:\n  utilization: 45 to 75%\n---\n").values["serving.utilization"]?.value).toMatchObject({
+      kind: "lognormal"
+    });
     expect(hintFor("silicon.nre", "−$5M – $3M")).toMatch(/^written `-\$5M to \$3M` it is refused too: out of range/);
     const fixed = parse("---\ndemand:\n  growthPerYear: -10% to 40%\nserving:\n  utilization: 45% to 75%\n---\n");
     expect(fixed.values["demand.growthPerYear"]?.value).toMatchObject({kind: "normal"});

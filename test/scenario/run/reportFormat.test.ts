@@ -157,12 +157,12 @@ describe("formatPercent near the whole", () => {
   it("writes a wide interval's near-whole end at the whole percent, as its other end and median read", () => {
     // A wide interval of a share read "[28.13116%–99.99996%]" in run's table (trial): the near-whole end's seven
     // digits were given to both ends.
-    expect(formatPercent.range(0.2813116, 0.9999996)).toBe("28%–100%");
-    expect(formatComputedPercent.range(0.2813116, 0.9999996)).toBe("28%–100%");
+    expect(formatPercent.range(0.2813116, 0.9999996)).toBe("28–100%");
+    expect(formatComputedPercent.range(0.2813116, 0.9999996)).toBe("28–100%");
     expect(formatPercentPerYear.range(-0.9999, -0.4)).toBe("\u2212100% – \u221240%/yr");
-    expect(formatComputedPercent.range(0.04, 0.9991)).toBe("4%–100%");
+    expect(formatComputedPercent.range(0.04, 0.9991)).toBe("4–100%");
     // Both ends near the whole: each keeps the digits that tell it from the whole.
-    expect(formatPercent.range(0.9951, 0.99996)).toBe("99.51%–99.996%");
+    expect(formatPercent.range(0.9951, 0.99996)).toBe("99.51–99.996%");
     // An end in E notation beside a near-whole one: each end alone, the near-whole one whole.
     expect(formatPercent.range(5.1e-9, 0.99999)).toBe("5.1E\u22127%–100%");
   });
@@ -171,6 +171,24 @@ describe("formatPercent near the whole", () => {
     expect(formatShareOfDraws(0.9996)).toBe("over 99.9%");
     expect(formatShareOfDraws(0.997)).toBe("99.7%");
     expect(formatShareOfDraws(0.999)).toBe("99.9%"); // 999 of 1,000 draws: exactly 99.9%, not "over"
+  });
+});
+
+describe("a percent range", () => {
+  it("writes the percent sign once, as a money or unit range writes its unit (trial)", () => {
+    // run base printed "35% [29%–41%]" beside "2.02 USD/Mtok [1.55–2.56 USD/Mtok]" and "$326M [$251–413M]".
+    expect(formatPercent.range(0.29, 0.41)).toBe("29–41%");
+    expect(formatComputedPercent.range(0.46, 0.75)).toBe("46–75%");
+    expect(formatComputedPercent.range(0.71, 1.82)).toBe("71–182%");
+    expect(formatPercent.range(0, 0.29)).toBe("0–29%");
+    expect(formatPercentPerYear.range(0.1, 0.4)).toBe("10–40%/yr");
+  });
+
+  it("keeps each end whole where a minus sign is in it, as money does (\u2212$334M – $99.8M)", () => {
+    expect(formatUsd.range(-334e6, 99.8e6)).toBe("\u2212$334M – $99.8M");
+    expect(formatPercent.range(-0.05, 0.12)).toBe("\u22125% – 12%");
+    expect(formatPercent.range(-0.41, -0.29)).toBe("\u221241% – \u221229%");
+    expect(formatPercentPerYear.range(-0.1, 0.4)).toBe("\u221210% – 40%/yr");
   });
 });
 
@@ -196,7 +214,7 @@ describe("a range whose ends read in different notations", () => {
   });
 
   it("keeps one format where both ends share it", () => {
-    expect(formatPercent.range(0.053, 0.29)).toBe("5%–29%");
+    expect(formatPercent.range(0.053, 0.29)).toBe("5–29%");
     expect(formatUsd.range(18.4e6, 59.4e6)).toBe("$18.4–59.4M");
     expect(formatDisplayNumber.range(0.759, 1.25)).toBe("0.759–1.25");
   });
