@@ -243,6 +243,19 @@ describe("formatAssumption", () => {
     expect(formatAssumption("silicon.designCycle", 18.5)).toBe("18.5 months");
   });
 
+  it("writes a stated price per token as the metrics write one, as a stated price per hour is", () => {
+    // deepseek-one-day.md writes `inputCacheHit: 0.14 USD/Mtok` and `chipHourPrice: 2 USD/h`; its assumptions table
+    // read "0.14 USD/Mtok" above "2.00 USD/h", and cost-lead-vs-model-lead's `price: 2 USD/Mtok` "2 USD/Mtok" beside
+    // its cost of "2.02 USD/Mtok". Three significant digits, trailing zeros kept (formatUsdPerMTok).
+    expect(formatAssumption("pricing.inputCacheHit", 0.14)).toBe("0.140 USD/Mtok");
+    expect(formatAssumption("market.price", 2)).toBe("2.00 USD/Mtok");
+    expect(formatAssumption("market.price", 2)).toBe(formatUsdPerMTok(2));
+    expect(formatAssumption("fleet.chipHourPrice", 2)).toBe("2.00 USD/h");
+    expect(formatAssumption("pricing.output", {kind: "uniform", min: 2, max: 4})).toBe(
+      "2.10–3.90 USD/Mtok (90% interval)"
+    );
+  });
+
   it("writes a distribution as its 90% interval with the unit once", () => {
     // A uniform's 5th and 95th percentiles: min + 0.05 × (max − min) and min + 0.95 × (max − min).
     const uniform = (min: number, max: number) => ({kind: "uniform", min, max}) as const;

@@ -922,7 +922,9 @@ function assumptionFormat(path: string): UnitFormat {
     case "durationMonths":
       return formatMonths;
     case "usdPerMTok":
-      return withUnit(formatStatedNumber, "USD/Mtok");
+      // As the metric it is read against ("2.00 USD/Mtok" beside a cost of "2.02 USD/Mtok"), as a chip-hour's price is:
+      // deepseek-one-day's assumptions read "pricing.inputCacheHit 0.14 USD/Mtok" above "fleet.chipHourPrice 2.00 USD/h".
+      return formatUsdPerMTok;
     case "usdPerHour":
       // As the metric it becomes ("cost of a chip-hour 1.30 USD/h"), so a rented price reads alike in both tables.
       return formatUsdPerHour;
