@@ -221,7 +221,7 @@ describe.skipIf(!enabled)("scenario pages", () => {
       const notes = page.locator("[data-notes]:not([hidden]) li");
       await expect.poll(() => notes.count()).toBe(1);
       expect(await notes.first().textContent()).toMatch(
-        /^the final training run takes 1,254,467 days \(3,435 years\) on training\.chips at training\.mfu, longer than the 4 months \(training\.runMonths\)/
+        /^the final training run takes 1,250,000 days \(3,430 years\) on training\.chips at training\.mfu, longer than the 4 months \(training\.runMonths\)/
       );
     } finally {
       await closePage(page);

@@ -45,8 +45,9 @@ describe("token-ledger training", () => {
     const args = ["training", "--model", "llama-3.1-70b", "--tokens", "15e12", "--hardware", "h100-sxm", "--mfu"];
     const long = await runCli([...args, "0.01", "--chips", "1"]);
     expect(long.code).toBe(0);
-    // 8,881,027 days ÷ 365.25 = 24,315 years; 120 months (TRAINING_VS_INFERENCE_RANGES.trainingRunMonths.max) is 10.
-    expect(long.stderr).toContain("token-ledger: note: the run takes 8,881,027 days (24,315 years) on 1 chip");
+    // 8,881,027 days ÷ 365.25 = 24,315 years, each at three significant figures as every time is (formatTimeNumber);
+    // 120 months (TRAINING_VS_INFERENCE_RANGES.trainingRunMonths.max) is 10.
+    expect(long.stderr).toContain("token-ledger: note: the run takes 8,880,000 days (24,300 years) on 1 chip");
     expect(long.stderr).toContain("longer than the 10 years a scenario's training.runMonths allows");
     const frontier = await runCli([...args, "0.4", "--chips", "16384"]);
     expect(frontier.stderr).toBe("");
@@ -287,6 +288,17 @@ describe("token-ledger training", () => {
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/wall-clock, steady state +53\.0 {2}days\n/);
     expect(stdout).toMatch(/wall-clock, whole run +53\.0 {2}days\n/);
+  });
+
+  it("writes a run of a thousand days or more at three significant figures, as a rate is (it read '1,254 days')", async () => {
+    // Llama 3.1 405B's 30,107,205 whole-run chip-hours (the test below) on 1,000 chips at goodput 1: 30,107.2 hours,
+    // 1,254.5 days, "1,250" at three significant figures (formatTimeNumber), as run's "235,000 tokens/s/MW".
+    const args =
+      "--model llama-3.1-405b --tokens 15.6e12 --hardware h100-sxm --chips 1000 --chip-hours 30107205 --goodput 1";
+    const {code, stdout, stderr} = await runCli(["training", ...args.split(" ")]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/wall-clock, steady state +1,250 {2}days\n/);
+    expect(stdout).toMatch(/wall-clock, whole run +1,250 {2}days\n/);
   });
 
   it("refuses --chip-hours fewer than the run takes at MFU 1 (it printed 'MFU 12343.95')", async () => {

@@ -14,6 +14,7 @@ import {
   formatMonthsChange,
   formatPercent,
   formatPointsChange,
+  formatRate,
   formatShareOfDraws,
   formatUsd,
   formatUsdPerHour,
@@ -164,8 +165,16 @@ describe("formatMetric", () => {
     expect(formatMetric("timePerOutputTokenSeconds", 53)).toBe("53.0 ms");
     expect(formatMetric("timePerOutputTokenSeconds", 53.04)).toBe("53.0 ms");
     expect(formatMetric("timeToFirstTokenSeconds", 690)).toBe("690 ms");
-    // Every integer digit from a thousand, as money and prices have them (deepseek-one-day's first token).
-    expect(formatMetric("timeToFirstTokenSeconds", 3005)).toBe("3,005 ms");
+    // From a thousand, three significant figures as a rate has them ("235,000 tokens/s/MW"): it kept every integer
+    // digit, "3,005 ms" (deepseek-one-day's first token), "1,235 ms" beside the rates' three figures (trial).
+    expect(formatMetric("timeToFirstTokenSeconds", 3005)).toBe("3,010 ms");
+    expect(formatMetric("timeToFirstTokenSeconds", 999.5)).toBe("1,000 ms"); // 999.5 to three figures is 1.00E3
+    expect(formatMetric("timeToFirstTokenSeconds", 1234.56)).toBe("1,230 ms");
+    expect(formatMetric("timeToFirstTokenSeconds", 12345.6)).toBe("12,300 ms");
+    expect(formatMetric("trainingDays", 1234.56)).toBe("1,230 days");
+    expect(formatMetric("trainingDays", 12345.6)).toBe("12,300 days");
+    expect(formatMetricInterval("trainingDays", 1234.56, 12345.6)).toBe("1,230–12,300 days");
+    expect(formatMetric("timeToFirstTokenSeconds", 3005)).toBe(`${formatRate(3005)} ms`);
     expect(formatMetricInterval("timePerOutputTokenSeconds", 50, 60)).toBe("50.0–60.0 ms");
     expect(formatMetric("trainingDays", 50)).toBe("50.0 days");
     expect(formatMetric("trainingDays", 243)).toBe("243 days");

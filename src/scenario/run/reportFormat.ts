@@ -467,6 +467,15 @@ export const formatUsdPerMwh = unitFormat(
 );
 
 /**
+ * The number of a computed time (ms, days, years), one rule everywhere a time is shown (`run`'s and `compare`'s tables,
+ * `inference`, `training`, the notes, the pages): formatPriceNumber's three significant digits, a whole one too ("53.0
+ * ms", "76.6 days"), and three significant figures from a thousand, as a rate's (atThreeFigures): "1,230 ms",
+ * "12,300 days". formatPriceNumber keeps every integer digit from a thousand, so a time read "1,235 ms" and "1,254 days"
+ * beside a rate's "235,000 tokens/s/MW": four and more digits a model estimate has not (trial).
+ */
+export const formatTimeNumber = atThreeFigures(formatPriceNumber);
+
+/**
  * A percent interval, its ends in the formats `formatOf` gives their magnitudes: one end in E notation and the other
  * not, each end as it reads alone ("5.1E−7%–0.0052%", not "0.00000051%–0.0052%"); else the larger end's format for
  * both ("5–29%", the percent sign once: intlRange). An end just short of the whole (99.5% up to 100%) is written at its
@@ -746,8 +755,8 @@ export function metricFormat(name: ScenarioMetricName): UnitFormat {
   const info = METRIC_INFO[name];
   const known = BY_DISPLAY_UNIT[info.displayUnit] ?? BY_UNIT[info.unit];
   if (known) return known;
-  // A computed quantity (ms, days) at three significant digits, a whole one too: "53.0 ms" beside "37.7 ms".
-  const display = withUnit(formatPriceNumber, info.displayUnit);
+  // A computed time (ms, days) at three significant digits, a whole one too: "53.0 ms" beside "37.7 ms", "1,230 ms".
+  const display = withUnit(formatTimeNumber, info.displayUnit);
   return unitFormat(
     (value) => display(value * info.scale),
     (low, high) => display.range(low * info.scale, high * info.scale),
