@@ -32,20 +32,43 @@ describe("README names every flag of every command", () => {
   });
 });
 
+/**
+ * Each key a README list of JSON keys names, as its path in the JSON: a name inside parentheses after another key's
+ * name is that key's, and names after a colon inside them are the key's before the colon; any other name is top level.
+ */
+function namedPaths(paragraph: string): string[][] {
+  const paths: string[][] = [];
+  const outer: string[][] = [];
+  let parent: string[] = [];
+  let last: string[] = [];
+  for (const [token, name] of paragraph.matchAll(/`(\w+)`|[():]/g)) {
+    if (name) paths.push((last = [...parent, name]));
+    else if (token === "(") (outer.push(parent), (parent = last));
+    else if (token === ":" && outer.length > 0) parent = last;
+    else if (token === ")") parent = outer.pop() ?? [];
+  }
+  return paths;
+}
+
 describe("README's list of training --json's keys", () => {
-  it("names every key the command prints, and no key it does not", async () => {
+  it("names every key the command prints at the top level, and each key it names where the JSON has it", async () => {
     const {runCli} = await import("./runCli.js");
     const args = ["--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm", "--chips", "16384"];
     const {stdout} = await runCli(["training", ...args, "--mfu", "0.41", "--json"]);
     const printed = JSON.parse(stdout) as Record<string, unknown>;
-    const paragraph = section("training").slice(section("training").indexOf("JSON keys:"));
-    const named = new Set([...paragraph.matchAll(/`(\w+)`/g)].map((match) => match[1]!));
-    // The keys one level down (energyConvention's, the breakdowns' parts, epochMethod's and its breakdown's).
-    const nested = (value: unknown): string[] =>
-      value && typeof value === "object" && !Array.isArray(value)
-        ? Object.entries(value).flatMap(([key, inner]) => [key, ...nested(inner)])
-        : [];
-    expect(Object.keys(printed).filter((key) => !named.has(key))).toEqual([]);
-    expect([...named].filter((name) => !nested(printed).includes(name))).toEqual([]);
+    const start = section("training").indexOf("JSON keys");
+    const paragraph = section("training").slice(start, section("training").indexOf("\n\n", start));
+    const paths = namedPaths(paragraph);
+    const at = (path: string[]): unknown =>
+      path.reduce<unknown>(
+        (value, key) => (value && typeof value === "object" ? (value as never)[key] : undefined),
+        printed
+      );
+    const topLevel = paths.filter((path) => path.length === 1).map(([key]) => key);
+    expect(Object.keys(printed).filter((key) => !topLevel.includes(key))).toEqual([]);
+    // Before: "`flops`, its parts `parameterFlops` and `attentionFlops`" could be read as keys of `flops`; the
+    // README now names the three side by side, and any name it puts in the wrong place fails here.
+    expect(paths.filter((path) => at(path) === undefined).map((path) => path.join("."))).toEqual([]);
+    expect(paths.map((path) => path.join("."))).toContain("epochMethod.breakdownUsd.aiChips");
   });
 });
