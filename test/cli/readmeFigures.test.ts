@@ -175,6 +175,36 @@ describe("README figures are what the commands print", () => {
   });
 });
 
+describe("figures the story pages type in prose", () => {
+  it("/flywheel's range of savings over design cycles, from the sweep the page names", async () => {
+    const page = readFileSync(new URL("../../docs/flywheel.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+    const [low, high, fromMonths, toMonths] = /between about (\d+)% and (\d+)% for cycles of (\d+) to (\d+) months/
+      .exec(page)!
+      .slice(1)
+      .map(Number);
+    const [minimumMonths] = /L_min, (\d+) months\), models have nothing to shorten and the saving is zero/
+      .exec(page)!
+      .slice(1)
+      .map(Number);
+    // The page's command: sweep base --vary silicon.designCycle=6:36:31 --metrics flywheelCostReduction.
+    const out = join(mkdtempSync(join(tmpdir(), "flywheel-sweep-")), "cycle.csv");
+    const args = ["sweep", "base", "--vary", "silicon.designCycle=6:36:31", "--metrics", "flywheelCostReduction"];
+    const {code, stderr} = await runCli([...args, "--out", out]);
+    expect(code, stderr).toBe(0);
+    const rows = readFileSync(out, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",").map(Number));
+    const savings = rows
+      .filter(([months]) => months! >= fromMonths! && months! <= toMonths!)
+      .map(([, saving]) => saving!);
+    expect([low, high]).toEqual([Math.min(...savings), Math.max(...savings)].map((share) => Math.round(100 * share)));
+    // The rows of 6, 7, 8 and 9 months.
+    expect(rows.filter(([months]) => months! <= minimumMonths!).map(([, saving]) => saving)).toEqual([0, 0, 0, 0]);
+  });
+});
+
 describe("README figures of the scenario format", () => {
   it("silicon.servingFactor's prior for an unmeasured chip: the band and the 90% interval the reference gives", async () => {
     const [p10, p90, low, high] = quoted(
@@ -213,6 +243,20 @@ describe("README figures of the scenario limits", () => {
     expect(SCENARIO_KEYS.filter((key) => !stdout.includes(`| \`${key.path}\` |`))).toEqual([]);
   });
 });
+
+/** The calibration report at the committed efficiencies, as `calibration` prints it (not a refit, about 25 s here). */
+async function committedCalibration() {
+  const {SERVING_CALIBRATION} = await import("../../src/inference/calibratedEfficiencies.js");
+  const {calibrationReport, prepareMeasurements} = await import("../../src/inference/calibration/calibrate.js");
+  const {loadCatalogs} = await import("../../src/node/catalogFiles.js");
+  const {loadMeasurements} = await import("../../src/node/measurementFiles.js");
+  const {measurements: all, file} = loadMeasurements();
+  const prepared = prepareMeasurements(all, loadCatalogs(), file);
+  const report = calibrationReport(prepared, SERVING_CALIBRATION, SERVING_CALIBRATION.heldOutBySystem);
+  /** Model ÷ measured of the row `id`, in the band or outside it. */
+  const ratio = (id: string) => [...report.rows, ...report.outOfBand].find((row) => row.id === id)!.ratio;
+  return {all, prepared, report, ratio};
+}
 
 describe("README figures of training, training-runs and calibration", () => {
   const llama = ["training", "--model", "llama-3.1-405b", "--tokens", "15.6e12", "--hardware", "h100-sxm"];
@@ -301,14 +345,8 @@ describe("README figures of training, training-runs and calibration", () => {
       /\((\d+) measurements of (\d+) of the (\d+) systems\): the median error is (\d+)%, (\d+)% lie within 25% and (\d+)% within 35%, and model ÷ measured runs ([\d.]+)–([\d.]+)/
     );
     const [outLow, outHigh] = quoted(/The \d+ rows outside the band run ([\d.]+)–([\d.]+), the model too fast/);
-    const {SERVING_CALIBRATION} = await import("../../src/inference/calibratedEfficiencies.js");
-    const {calibrationReport, prepareMeasurements} = await import("../../src/inference/calibration/calibrate.js");
     const {measurementSystem} = await import("../../src/inference/calibration/split.js");
-    const {loadCatalogs} = await import("../../src/node/catalogFiles.js");
-    const {loadMeasurements} = await import("../../src/node/measurementFiles.js");
-    const {measurements: all, file} = loadMeasurements();
-    const prepared = prepareMeasurements(all, loadCatalogs(), file);
-    const report = calibrationReport(prepared, SERVING_CALIBRATION, SERVING_CALIBRATION.heldOutBySystem);
+    const {all, prepared, report} = await committedCalibration();
     const percent = (share: number) => Math.round(100 * share);
     const {rows, skipped, outOfBand, heldOut: held} = report;
     const bySystem = report.heldOutBySystem!;
@@ -340,6 +378,37 @@ describe("README figures of training, training-runs and calibration", () => {
     expect([Number(systemsOut), Number(systems)]).toEqual([out.size, allSystems.size]);
     const ratios = outOfBand.map((row) => row.ratio);
     expect([Number(outLow), Number(outHigh)]).toEqual([sig(Math.min(...ratios), 3), sig(Math.max(...ratios), 3)]);
+  });
+
+  it("calibration: the runs outside the band by name, and the wide expert-parallel decodes in the band", async () => {
+    const {ratio} = await committedCalibration();
+    // The rows of data/measurements.csv the README's sentences describe.
+    const [trtllm7168, trtllm3072, trtllm1024] = quoted(
+      /\(([\d.]+), ([\d.]+) and ([\d.]+) times on TensorRT-LLM's three fixed-length runs/
+    );
+    expect([trtllm7168, trtllm3072, trtllm1024].map(Number)).toEqual(
+      [
+        "trtllm-bestperf-dsr1-0528-1k2k-c7168-b200x8",
+        "trtllm-bestperf-dsr1-1k2k-c3072-b200x8",
+        "trtllm-bestperf-dsr1-1k2k-c1024-h200x8"
+      ].map((id) => sig(ratio(id), 3))
+    );
+    // It said 4.1–4.4 where the two rows are 4.175 and 4.351.
+    const [serverB200, serverGb200] = quoted(/MLPerf's server rows read higher still \(([\d.]+) and ([\d.]+)\)/);
+    expect([serverB200, serverGb200].map(Number)).toEqual(
+      ["mlperf51-deepseek-r1-server-b200x8-nvidia", "mlperf51-deepseek-r1-server-gb200x72-nvidia"].map((id) =>
+        sig(ratio(id), 3)
+      )
+    );
+    const [lmsys, deepseek] = quoted(/is in the band, where the model gives ([\d.]+) and ([\d.]+) of the measured/);
+    const decodes = ["lmsys-sglang-dsv3-decode-pd-ep72-h100x72", "deepseek-prod-v3r1-decode-h800-ep144"];
+    expect([lmsys, deepseek].map(Number)).toEqual(decodes.map((id) => sig(ratio(id), 2)));
+    // /model-accuracy types the same two to three digits in its account of the KV cache's format.
+    const page = readFileSync(new URL("../../docs/model-accuracy.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+    const written = /the model now gives ([\d.]+) and ([\d.]+) of LMSYS's and DeepSeek's wide expert-parallel decodes/
+      .exec(page)!
+      .slice(1);
+    expect(written.map(Number)).toEqual(decodes.map((id) => sig(ratio(id), 3)));
   });
 });
 

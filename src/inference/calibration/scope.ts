@@ -27,8 +27,8 @@ import type {MeasurementPhase} from "./measurement.js";
  *   - MLPerf's B200 server run held about 1,240 requests in flight (Little's law: 4.96 samples/s × about 249 s each,
  *     3,748 tokens at the mean TPOT of 66.5 ms), under a third of the engine's cap of 4,096, because the 80 ms TPOT
  *     bound held the batch down; at that batch the model's step is 28 ms (2.3 times too fast). The server rows read
- *     4.1–4.4 because the error counts twice there: a server row is run at the largest batch whose modelled speed per
- *     user meets the measured (predict.ts), and the model's too-fast step meets it at the engine's whole cap.
+ *     4.17 and 4.35 because the error counts twice there: a server row is run at the largest batch whose modelled
+ *     speed per user meets the measured (predict.ts), and the model's too-fast step meets it at the engine's whole cap.
  *   - TensorRT-LLM's ADP balance blog (docs/source/blogs/tech_blog/blog10_ADP_Balance_Strategy.md; 8 GB200s, DeepSeek
  *     V3, DP8 EP8, 16,000 requests of 803 in and 3,653 out, MLPerf's shape) measures the imbalance: round-robin
  *     scheduling 25,664 tokens/s against a perfectly balanced 39,552 (1.54 times), its balancing 34,140 against
