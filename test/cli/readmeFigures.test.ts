@@ -2,7 +2,7 @@
 // now. A refit of the serving calibration moved four of them unnoticed (0.829 → 0.858 USD/Mtok, 3.878 → 3.983,
 // 252% → 257%, and the silicon NPV bands of the `run --json` example; new-user trial, session 35): a figure the
 // README quotes is a claim about the tool, so it is tested like one.
-import {mkdtempSync, readFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
@@ -206,6 +206,21 @@ describe("figures the story pages type in prose", () => {
 });
 
 describe("README figures of the scenario format", () => {
+  it("the example scenario file: its front matter and narrative fenced as /reference fences a file, and valid", async () => {
+    const {scenarioFileFences} = await import("../../src/scenario/file/reference.js");
+    const [frontMatter, narrative] = quoted(
+      /```yaml\n(---\ntitle: Custom inference ASIC[^`]*?\n---\n)```\n\nAfter the closing `---`, the file's narrative, in Markdown:\n\n```markdown\n([^`]*?)```/
+    );
+    const text = `${frontMatter}\n${narrative}`;
+    // One markdown fence read the front matter as Markdown, and its last key line as a setext heading.
+    expect(readme).toContain(scenarioFileFences(text).join("\n"));
+    const file = join(mkdtempSync(join(tmpdir(), "readme-example-")), "example.md");
+    writeFileSync(file, text);
+    const {code, stdout, stderr} = await runCli(["validate", file]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain("1 scenario file valid");
+  });
+
   it("silicon.servingFactor's prior for an unmeasured chip: the band and the 90% interval the reference gives", async () => {
     const [p10, p90, low, high] = quoted(
       /for an unmeasured chip is ([\d.]+)–([\d.]+) between its 10th and 90th percentiles, written as a 90% interval `([\d.]+) to ([\d.]+)`/
