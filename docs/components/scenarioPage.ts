@@ -430,6 +430,8 @@ export function assumptionRows(
   only?: ReadonlySet<string>
 ): AssumptionRow[] {
   const unread = unreadKeys(resolved);
+  // And those left unset: a key the evaluation does not read takes nothing it would follow or resolve to.
+  const unreadAtAll = unreadKeys(resolved, {defaults: true});
   const valueOf = (path: string) => resolved.values[path]?.value as number | string | Distribution | null | undefined;
   // Chips by name, as the table's other rows write them ("NVIDIA H100 SXM5 80GB", not h100-sxm).
   const defaults = unsetKeyDefaultsOf(valueOf, names.hardware ?? [], (chip) => chip.name);
@@ -437,7 +439,7 @@ export function assumptionRows(
   return (only ? values.filter((v) => only.has(v.path)) : values).map((v) => {
     const name = names.catalogs ? catalogValueName(v.path, v.value, names.catalogs) : null;
     // What the key takes when left unset (unsetKeyTakes), by catalog names and key labels.
-    const taken = unsetKeyTakes(v.path, valueOf, defaults);
+    const taken = unreadAtAll[v.path] === undefined ? unsetKeyTakes(v.path, valueOf, defaults) : null;
     const resolvedDefault = taken?.kind === "default" ? defaultRow(v.path, taken, names.catalogs) : null;
     const own = assumptionValueText(v.path, v.value as number | string | Distribution | null, names.catalogs);
     return {

@@ -828,6 +828,26 @@ describe("token-ledger compare", () => {
     expect(stdout).not.toContain("— not set");
   });
 
+  it("does not compare a key a scenario's evaluation does not read at the value it would follow", async () => {
+    // tp16.md extends base and sets serving.tensorParallel: 16. Neither sets serving.prefillTensorParallel, which
+    // follows serving.tensorParallel (schema.ts) but is read only when serving.prefill is disaggregated; both share
+    // prefill (the schema's default). compare listed it as a second difference, "8 ‡ | 16 ‡", that neither models.
+    const json = await runCli(["compare", "base", fixture("tp16.md"), "--json", ...FEW]);
+    const comparison = JSON.parse(json.stdout);
+    expect(comparison.differingAssumptions).toEqual({"serving.tensorParallel": [8, 16]});
+    expect(comparison.follows).toEqual({});
+    // Beside a scenario that reads it (deepseek-one-day disaggregates, with serving.prefillTensorParallel 1 and
+    // serving.prefillExpertParallel 32), base's is "—", as `run base --json` gives it (null), not its TP 8 or EP 1.
+    const other = JSON.parse((await runCli(["compare", "base", "deepseek-one-day", "--json", ...FEW])).stdout);
+    const run = JSON.parse((await runCli(["run", "base", "--json", ...FEW])).stdout);
+    expect(run.assumptions["serving.prefillTensorParallel"].value).toBeNull();
+    expect(other.differingAssumptions["serving.prefillTensorParallel"]).toEqual([null, 1]);
+    expect(other.differingAssumptions["serving.prefillExpertParallel"]).toEqual([null, 32]);
+    expect(other.follows["serving.prefillTensorParallel"]).toBeUndefined();
+    const {stdout} = await runCli(["compare", "base", "deepseek-one-day", ...FEW]);
+    expect(stdout).toMatch(/\nserving\.prefillTensorParallel +— +1\n/);
+  });
+
   it("says what a dash in the assumptions means when a scenario leaves a differing key unset", async () => {
     // openai-2024 rents its chips at 1.30 USD/h (fleet.chipHourPrice); base leaves it unset: owned chips, no one value.
     const {stdout} = await runCli(["compare", "base", "openai-2024", ...FEW]);

@@ -47,6 +47,21 @@ describe("the compare page's assumptions table", () => {
       "vLLM"
     ]);
   });
+
+  it("does not compare a key a scenario's evaluation does not read at the value it would follow, as compare does", () => {
+    // tp16.md extends base and sets serving.tensorParallel: 16; serving.prefillTensorParallel follows it (schema.ts)
+    // but is read only when serving.prefill is disaggregated, and both share prefill. The table read "8 (as …)"
+    // beside "16 (as …)", a difference neither models. deepseek-one-day disaggregates with prefill TP 1: base's is "—".
+    const library = loadScenarioLibrary(["test/fixtures/scenarios/tp16.md"]);
+    const column = (id: string) => ({id, title: id, metrics: [], assumptions: assumptionRows(library.resolve(id))});
+    const table = CompareAssumptionsTable([column("base"), column("tp16")]);
+    const row = (key: string) => table.querySelector<HTMLTableRowElement>(`tr[data-key="${key}"]`);
+    expect([...row("serving.tensorParallel")!.cells].slice(1).map((cell) => cell.textContent)).toEqual(["8", "16"]);
+    expect(row("serving.prefillTensorParallel")).toBeNull();
+    const other = CompareAssumptionsTable([column("base"), column("deepseek-one-day")]);
+    const cells = [...other.querySelector<HTMLTableRowElement>(`tr[data-key="serving.prefillTensorParallel"]`)!.cells];
+    expect(cells.slice(1).map((cell) => cell.textContent!.split(" (")[0])).toEqual(["—", "1"]);
+  });
 });
 
 describe("the compare page's metrics table", () => {

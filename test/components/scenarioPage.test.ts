@@ -1,5 +1,6 @@
 import {scenarioKey} from "../../src/scenario/file/schema.js";
 import {describe, expect, it} from "vitest";
+import {unreadKeys} from "../../src/scenario/evaluate/unreadKeys.js";
 import {parseScenario} from "../../src/scenario/file/parseScenario.js";
 import {resolveScenario} from "../../src/scenario/resolve/resolveScenario.js";
 import {scenarioIndex} from "../../src/scenario/resolve/scenarioIndex.js";
@@ -87,6 +88,7 @@ describe("describeOrigin and assumptionRows", () => {
   it("writes each value as the story pages and narratives do, not in file notation (fresh-user trial: 100000000)", () => {
     const rows = assumptionRows(child);
     const value = (path: string) => rows.find((row) => row.path === path)?.value;
+    const unreadAtAll = unreadKeys(child, {defaults: true});
     for (const row of rows) {
       const written = child.values[row.path]!.value;
       // A number format reads as the prose writes it ("FP8"); a choice by its schema name ("on the decode chips" for
@@ -96,9 +98,11 @@ describe("describeOrigin and assumptionRows", () => {
       const formatted = formatAssumption(row.path, written as never);
       const counted = def?.countOf === undefined ? formatted : `${formatted} ${def.countOf}`;
       const want = row.path === "serving.precision" ? String(written).toUpperCase() : (choice ?? counted);
-      // A key left unset that follows another (training.hardware) shows the value it takes, and whose it is.
+      // A key left unset that follows another (training.hardware) shows the value it takes, and whose it is; not one
+      // the evaluation does not read (serving.prefillTensorParallel under shared prefill), which shows "—".
       const follows = def?.follows;
-      const followed = follows !== undefined && written === null && !row.unused ? child.values[follows]!.value : null;
+      const read = unreadAtAll[row.path] === undefined;
+      const followed = follows !== undefined && written === null && read ? child.values[follows]!.value : null;
       // A key left unset that the model resolves to one value shows it and why (unsetKeyDefault), as /compare does.
       if (row.resolvedDefault) {
         expect(row.value).toBe(`${row.resolvedDefault.value} (${row.resolvedDefault.note})`);

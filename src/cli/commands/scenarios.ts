@@ -339,9 +339,14 @@ export function compareReports(
   const defaulted: Comparison["defaults"] = {};
   for (const path of Object.keys(reports[0]!.assumptions)) {
     // An unset key that follows another takes that key's value (bindScenario), and one the model resolves (an fp8 KV
-    // cache under fp8 weights) the value it resolves to: compare those (unsetKeyTakes).
+    // cache under fp8 weights) the value it resolves to: compare those (unsetKeyTakes). Not where the scenario's
+    // evaluation does not read the key: it is compared at its own value, "—" unset, as `run --json` gives it. A prefill
+    // replica's tensor-parallel degree under shared prefill, which reads none, read "8 ‡ | 16 ‡" beside the
+    // serving.tensorParallel it follows, a second difference neither scenario models.
     const takes = reports.map((report, i) =>
-      unsetKeyTakes(path, (key) => report.assumptions[key]?.value, defaults[i] ?? {})
+      unread[i]?.[path] === undefined
+        ? unsetKeyTakes(path, (key) => report.assumptions[key]?.value, defaults[i] ?? {})
+        : null
     );
     const source = takes.map((taken) => (taken?.kind === "follows" ? taken.path : null));
     const resolved = takes.map((taken) => (taken?.kind === "default" ? taken : null));
@@ -362,7 +367,7 @@ export function compareReports(
   // compared beside a unit cost that sets the price read as a reason the scenarios differ; breaker).
   const notUsed: Comparison["notUsed"] = {};
   for (const path of Object.keys(differingAssumptions)) {
-    // An unset key ("—", or the value the model resolves it to) is no value to mark.
+    // An unset key ("—", or the value the model resolves it to or follows, where it is read) is no value to mark.
     const why = reports.map((report, i) =>
       report.assumptions[path]?.value === null ? null : (unread[i]?.[path] ?? null)
     );
