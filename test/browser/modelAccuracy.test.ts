@@ -102,6 +102,31 @@ describe.skipIf(!enabled)("/model-accuracy for a new reader", () => {
     }
   });
 
+  it("names the fixed-length runs outside the band at their rows' ratios, computed, not typed", async () => {
+    // The out-of-band paragraph typed "2.6, 2.0 and 1.7 times" for TensorRT-LLM's three fixed-length DeepSeek-R1 runs;
+    // it now writes each row's model ÷ measured from the data it loaded (report.outOfBand), as formatRatio does.
+    const page = await openPage(browser, "/model-accuracy", {viewport: {width: 1280, height: 900}});
+    try {
+      const outOfBand = await page.evaluate(async () => {
+        const entry = performance.getEntriesByType("resource").find((e) => /\/data\/calibration\./.test(e.name));
+        const data = (await (await fetch(entry!.name)).json()) as {report: {outOfBand: {id: string; ratio: number}[]}};
+        return data.report.outOfBand;
+      });
+      const ids = [
+        "trtllm-bestperf-dsr1-0528-1k2k-c7168-b200x8",
+        "trtllm-bestperf-dsr1-1k2k-c3072-b200x8",
+        "trtllm-bestperf-dsr1-1k2k-c1024-h200x8"
+      ];
+      const ratio = (v: number) => (v >= 1 ? v.toFixed(2) : v.toPrecision(3));
+      const [a, b, c] = ids.map((id) => ratio(outOfBand.find((row) => row.id === id)!.ratio));
+      const text = (await page.textContent('[data-testid="out-of-band"]'))!;
+      expect(text).toContain(`(${a}, ${b} and ${c} times on TensorRT-LLM's three runs of equal-length requests`);
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("writes each error column one way, and a run's missing figures as a dash, as the CLI does", async () => {
     const page = await openPage(browser, "/model-accuracy", {viewport: {width: 1280, height: 900}});
     try {
