@@ -476,12 +476,13 @@ export const formatUsdPerMwh = unitFormat(
 export const formatTimeNumber = atThreeFigures(formatPriceNumber);
 
 /**
- * A percent interval, its ends in the formats `formatOf` gives their magnitudes: one end in E notation and the other
- * not, each end as it reads alone ("5.1E−7%–0.0052%", not "0.00000051%–0.0052%"); else the larger end's format for
- * both ("5–29%", the percent sign once: intlRange). An end just short of the whole (99.5% up to 100%) is written at its
- * own many digits only beside another such end ("99.51–99.996%"); beside any other it reads at the whole percent, as
- * the interval's other end does: a wide interval of a share read "[28.13116%–99.99996%]" in run's table, now "28–100%"
- * (trial).
+ * A percent interval, its ends in the formats `formatOf` gives their magnitudes: an end in E notation, each end as it
+ * reads alone, with its percent sign ("5.1E−7%–0.0052%", not "0.00000051%–0.0052%"; "1.4E−7%–5.1E−6%" and "0%–1E−7%",
+ * where one format for both read "1.4E−7–5.1E−6%", the first end a fraction's E notation, and "0E0–1E−7%"; breaker);
+ * else the larger end's format for both ("5–29%", the percent sign once: intlRange). An end just short of the whole
+ * (99.5% up to 100%) is written at its own many digits only beside another such end ("99.51–99.996%"); beside any other
+ * it reads at the whole percent, as the interval's other end does: a wide interval of a share read
+ * "[28.13116%–99.99996%]" in run's table, now "28–100%" (trial).
  */
 function percentRange(formatOf: (magnitude: number) => Intl.NumberFormat): (low: number, high: number) => string {
   const nearWhole = (magnitude: number) => magnitude >= 0.995 && magnitude < 1;
@@ -489,12 +490,10 @@ function percentRange(formatOf: (magnitude: number) => Intl.NumberFormat): (low:
     nearWhole(magnitude) && !nearWhole(other) ? PERCENT : formatOf(magnitude);
   return (low, high) => {
     const [lowSize, highSize] = [Math.abs(low), Math.abs(high)];
-    if (
-      low !== 0 &&
-      high !== 0 &&
-      (formatOf(lowSize) === PERCENT_SCIENTIFIC) !== (formatOf(highSize) === PERCENT_SCIENTIFIC)
-    ) {
-      return `${intl(endFormat(lowSize, highSize), low)}–${intl(endFormat(highSize, lowSize), high)}`;
+    if (formatOf(lowSize) === PERCENT_SCIENTIFIC || formatOf(highSize) === PERCENT_SCIENTIFIC) {
+      // Spaced where a minus sign is beside the dash, as intlRange spaces it ("−1E−7% – 1E−7%").
+      const dash = low < 0 ? " – " : "–";
+      return `${intl(endFormat(lowSize, highSize), low)}${dash}${intl(endFormat(highSize, lowSize), high)}`;
     }
     return intlRange(endFormat(Math.max(lowSize, highSize), Math.min(lowSize, highSize)), low, high);
   };

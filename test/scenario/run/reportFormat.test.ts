@@ -190,6 +190,18 @@ describe("a percent range", () => {
     expect(formatPercent.range(-0.41, -0.29)).toBe("\u221241% – \u221229%");
     expect(formatPercentPerYear.range(-0.1, 0.4)).toBe("\u221210% – 40%/yr");
   });
+
+  it("keeps each end whole where an end is in E notation, a zero end too (breaker)", () => {
+    // run base --set "finance.vendorGrossMargin=0.0000001 to 0.0000002" read "1E−5–2E−5% (90% interval)", and
+    // "=0 to 1e-7" an inference tax of "[1.4E−7–5.1E−6%]": the first end read as a fraction's E notation. The ends
+    // are the p5 and p95 of that run's --json inferenceTaxShare (1.37e-9, 5.10e-8) and the interval as written.
+    expect(formatPercent.range(1e-7, 2e-7)).toBe("1E\u22125%–2E\u22125%");
+    expect(formatComputedPercent.range(1.3749e-9, 5.097e-8)).toBe("1.4E\u22127%–5.1E\u22126%");
+    expect(formatPercentPerYear.range(1e-7, 2e-7)).toBe("1E\u22125%–2E\u22125%/yr");
+    // A zero end read "0E0": the scientific format of the other end given to both.
+    expect(formatPercent.range(0, 1e-9)).toBe("0%–1E\u22127%");
+    expect(formatPercent.range(-1e-9, 1e-9)).toBe("\u22121E\u22127% – 1E\u22127%");
+  });
 });
 
 describe("formatPercent of a tiny share", () => {
