@@ -25,6 +25,7 @@ import {
 } from "../../docs/components/format.js";
 import {SCENARIO_METRICS} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../src/scenario/evaluate/metricInfo.js";
+import {normalFromInterval} from "../../src/uncertainty/interval.js";
 
 describe("formatDisplayNumber", () => {
   it("keeps three significant digits, and every integer digit above 1,000", () => {
@@ -250,6 +251,21 @@ describe("formatAssumption", () => {
     expect(formatAssumption("demand.tokensPerUserPerDay", 14737.3)).toBe("14,737 tokens");
     expect(formatAssumption("fleet.inputTokensPerDay", 608e9)).toBe("608B tokens");
     expect(formatAssumption("silicon.designCycle", 18.5)).toBe("18.5 months");
+  });
+
+  it("writes an interval's end stated as zero as zero, not the rounding error of the normal's mean and sd", () => {
+    // `run base --set "finance.vendorGrossMargin=0 to 0.5"` read "−1.1E−14% – 50% (90% interval)" (breaker): the
+    // file's `0 to 0.5` is the normal normalFromInterval makes of it, whose 5th percentile is 0 but for rounding.
+    const margin = normalFromInterval({p5: 0, p95: 0.5});
+    expect(formatAssumption("finance.vendorGrossMargin", margin)).toBe("0–50% (90% interval)");
+    expect(formatAssumption("finance.vendorGrossMargin", normalFromInterval({p5: 0, p95: 1e-7}))).toBe(
+      "0%–1E\u22125% (90% interval)"
+    );
+    // An end that is not zero stays as it is, however small beside the other: 1e-12 is a millionth of the interval's
+    // width, far above the trillionth taken as rounding.
+    expect(formatAssumption("finance.vendorGrossMargin", normalFromInterval({p5: 1e-12, p95: 1e-6}))).toBe(
+      "1E\u221210%–1E\u22124% (90% interval)"
+    );
   });
 
   it("writes a stated price per token as the metrics write one, as a stated price per hour is", () => {

@@ -886,7 +886,13 @@ export function formatAssumption(path: string, value: number | string | Distribu
   if (typeof value === "number") return format(value);
   if (value.kind === "point") return format(value.value);
   // A distribution reads as its 90% interval, the unit written once: "45–75% (90% interval)", "3–12 months (…)".
-  return `${format.range(distributionQuantile(value, 0.05), distributionQuantile(value, 0.95))} (90% interval)`;
+  const [low, high] = [distributionQuantile(value, 0.05), distributionQuantile(value, 0.95)];
+  // An end the file wrote as zero comes back from the normal's mean and sd a rounding error off it: "0 to 0.5" read
+  // "−1.1E−14% – 50% (90% interval)" (breaker). A normal's end within a trillionth of the interval's width of zero is
+  // zero (a lognormal's ends are never zero, and a uniform's or triangular's come back exact).
+  const zeroWithin = value.kind === "normal" ? (high - low) * 1e-12 : 0;
+  const end = (quantile: number) => (Math.abs(quantile) <= zeroWithin ? 0 : quantile);
+  return `${format.range(end(low), end(high))} (90% interval)`;
 }
 
 /** "30%/yr", "45–75%/yr": a rate per year (a fraction a year) as the files and the sliders write it. */
