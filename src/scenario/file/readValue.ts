@@ -106,8 +106,12 @@ function tableRangeEnds(dimension: Dimension, lowText: string, highText: string)
   const [lowAscii, highAscii] = [ascii(lowText), ascii(highText)];
   const money = /^-?\$[\d.,]+[kMBT]?$/.test(lowAscii);
   const scale = /^-?\$?[\d.,]+([kMBT])$/.exec(highAscii)?.[1];
-  const low = money && scale && !/[kMBT]$/.test(lowAscii) ? `${lowAscii}${scale}` : lowAscii;
+  let low = money && scale && !/[kMBT]$/.test(lowAscii) ? `${lowAscii}${scale}` : lowAscii;
   const high = money && /^-?[\d.,]+[kMBT]?$/.test(highAscii) ? highAscii.replace(/^(-?)/, "$1$$") : highAscii;
+  // A percent range's sign, written once after the high end (`45–75%`), is given to the low end too, as a money
+  // range's scale word is: the hint for `45–75%` read `45 to 75%`, beside `45% to 75%` for the `45%–75%` the tables
+  // wrote before and the README's promise of the latter (breaker).
+  if (/^-?[\d.,]+(?:e[-+]?\d+)?%/i.test(high) && /^-?[\d.,]+(?:e[-+]?\d+)?$/i.test(low)) low = `${low}%`;
   const highReading = readQuantity(high, dimension);
   if (!highReading.ok || !readQuantity(low, dimension, {bareUnit: highReading.unit}).ok) return undefined;
   return [low, high];

@@ -811,9 +811,12 @@ describe("parseScenario", () => {
     // A dash typed for the low end's sign reads as one (breaker: a non-breaking hyphen had no value offered).
     expect(hintFor("demand.growthPerYear", "\u201110%–40%")).toBe("write it `-10% to 40%`");
     expect(hintFor("demand.growthPerYear", "−10% – −5%")).toBe("write it `-10% to -5%`");
-    // The tables write a percent range's sign once (`45–75% (90% interval)`): its bare low end reads in the high end's
-    // unit, so the hint reads back.
-    expect(hintFor("serving.utilization", "45–75% (90% interval)")).toBe("write it `45 to 75%`");
+    // The tables write a percent range's sign once (`45–75% (90% interval)`): the hint gives each end its sign, as it
+    // does for the `45%–75%` they wrote before (above) and a money range's scale word (`$150M to $500M`), and as the
+    // README says it does (breaker: it read `45 to 75%`). A bare low end reads in the high end's unit all the same.
+    expect(hintFor("serving.utilization", "45–75% (90% interval)")).toBe("write it `45% to 75%`");
+    expect(hintFor("demand.growthPerYear", "10–40%/yr")).toBe("write it `10% to 40%/yr`");
+    expect(hintFor("finance.vendorGrossMargin", "1E−5–2E−5%")).toBe("write it `1E-5% to 2E-5%`");
     expect(parse("---\nserving:\n  utilization: 45 to 75%\n---\n").values["serving.utilization"]?.value).toMatchObject({
       kind: "lognormal"
     });
