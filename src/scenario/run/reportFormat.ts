@@ -348,11 +348,21 @@ function numberFormat(magnitude: number): Intl.NumberFormat {
 /** A plain number: three significant digits, grouped thousands (1,235; 0.0826; 12.3; 1.5E−7; −3.46). */
 const displayNumber = (value: number) =>
   Number.isFinite(value) ? intl(numberFormat(Math.abs(value)), value) : String(value);
-export const formatDisplayNumber = unitFormat(displayNumber, (low, high) =>
-  splitsFormats(numberFormat, low, high)
-    ? `${displayNumber(low)}–${displayNumber(high)}`
-    : intlRange(numberFormat(Math.max(Math.abs(low), Math.abs(high))), low, high)
-);
+export const formatDisplayNumber = unitFormat(displayNumber, displayRange);
+
+/**
+ * formatDisplayNumber's range. A zero end beside one in E notation is written alone, "0", as splitsFormats writes ends
+ * of two notations: the other's format for both wrote "0.00E0–1.00E−4 USD/Mtok" for `market.price: 0 to 0.0001`
+ * (breaker); spaced where a minus sign is beside the dash, as intlRange spaces it.
+ */
+function displayRange(low: number, high: number): string {
+  const larger = numberFormat(Math.max(Math.abs(low), Math.abs(high)));
+  if (splitsFormats(numberFormat, low, high)) return `${displayNumber(low)}–${displayNumber(high)}`;
+  if ((low === 0 || high === 0) && larger === SCIENTIFIC) {
+    return `${displayNumber(low)}${low < 0 ? " – " : "–"}${displayNumber(high)}`;
+  }
+  return intlRange(larger, low, high);
+}
 
 /** formatDisplayNumber with `plain` in place of its plain format (scale words and exponents stay formatDisplayNumber's). */
 function withPlainFormat(plain: Intl.NumberFormat): UnitFormat {

@@ -225,6 +225,15 @@ describe("a range whose ends read in different notations", () => {
     expect(formatUsd.range(3.13e-9, 2)).toBe("$3.13E\u22129–$2");
   });
 
+  it("writes a zero end beside one in E notation as 0, not in the other's notation (breaker)", () => {
+    // `run cost-lead-vs-model-lead --set "market.price=0 to 0.0001"` read "0.00E0–1.00E−4 USD/Mtok (90% interval)".
+    expect(formatUsdPerMTok.range(0, 5e-5)).toBe("0–5.00E\u22125 USD/Mtok");
+    expect(formatDisplayNumber.range(0, 2e18)).toBe("0–2.00E18");
+    expect(formatDisplayNumber.range(-5e-5, 0)).toBe("\u22125.00E\u22125 – 0");
+    // A zero end beside a plain one is unchanged.
+    expect(formatUsdPerMTok.range(0, 2)).toBe("0.00–2.00 USD/Mtok");
+  });
+
   it("keeps one format where both ends share it", () => {
     expect(formatPercent.range(0.053, 0.29)).toBe("5–29%");
     expect(formatUsd.range(18.4e6, 59.4e6)).toBe("$18.4–59.4M");
