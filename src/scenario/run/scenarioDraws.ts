@@ -43,13 +43,16 @@ export function drawnDistributions(resolved: ResolvedScenario): Record<string, D
  * Input: a resolved scenario; `samples` a positive integer, `seed` an integer (monteCarlo's rules, whose UserError a
  * bad one raises). Output: a ScenarioPoint (numbers in base units). Memory: two Float64Arrays of `samples` per drawn
  * key, one key at a time; each median is kept (drawnMedians) and not drawn again for the same distribution object.
+ * Keys in `undrawn` keep scenarioMedianPoint's value, not drawn: a sweep's varied keys, which each point sets (the
+ * other keys' draws are the same without them: each key has its own stream).
  */
 export function scenarioDrawMedianPoint(
   resolved: ResolvedScenario,
-  {samples, seed}: {samples: number; seed: number}
+  {samples, seed, undrawn = []}: {samples: number; seed: number; undrawn?: readonly string[]}
 ): ScenarioPoint {
   const point = scenarioMedianPoint(resolved);
   for (const [path, distribution] of Object.entries(drawnDistributions(resolved))) {
+    if (undrawn.includes(path)) continue;
     const key = `${path} ${samples} ${seed}`;
     let medians = drawnMedians.get(distribution);
     if (!medians) drawnMedians.set(distribution, (medians = new Map()));

@@ -732,9 +732,12 @@ export function sweepScenarioChunks(input: SweepChunksInput): {
     }
     plan.of = {bound: input.bound, axes, metrics};
     // Keys not varied at the median of their draws in `run`'s default Monte Carlo, the point `run` and the pages chart.
+    // The varied keys are not drawn (each point sets them; the base point's are the scenario's medians): a draw of
+    // 1,000 values and their median for each, a fresh process's first code to run (base's serving.utilization).
     const base = (plan.base ??= scenarioDrawMedianPoint(bound.resolved, {
       samples: DEFAULT_SCENARIO_SAMPLES,
-      seed: DEFAULT_SCENARIO_SEED
+      seed: DEFAULT_SCENARIO_SEED,
+      undrawn: paths
     }));
     const {constant, caches} = (plan.reuse ??= stagesToReuse(bound, base, axes, readers, total));
     // The grid point startRow's index on each axis (the last axis fastest).
