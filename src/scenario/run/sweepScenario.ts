@@ -386,17 +386,40 @@ export function sweepChunkRows(columns: number): number {
   return Math.min(SWEEP_CHUNK_ROWS, Math.max(1_024, Math.floor(SWEEP_BLOCK_CELLS / columns)));
 }
 
-/** The keys a computation reads from a point (a Proxy records them): what its result depends on. */
-function keysRead(point: ScenarioPoint, compute: (point: ScenarioPoint) => unknown): Set<string> {
-  const read = new Set<string>();
-  const recording = new Proxy(point, {
-    get(target, key, receiver) {
-      if (typeof key === "string") read.add(key);
-      return Reflect.get(target, key, receiver);
-    }
+/** A point that records which varied keys a computation reads (keyRecorder). */
+interface KeyRecorder {
+  /** Whether each axis's key was read since the last start(). */
+  read: boolean[];
+  /** Clears `read` and returns the recording point, for one record. */
+  start(): ScenarioPoint;
+}
+
+/**
+ * A copy of the base point whose varied keys are getters that note each read (`read[a]` for the sweep's axis a) and
+ * return `source`'s value, the other keys the base's values (which no point of the sweep changes): what a stage reads
+ * of the varied keys, the only keys a cache checks. Made once per sweep, where a Proxy made per record trapped every
+ * key read: base's 1M-point cost per token sweep records 1,000 chip-hour entries before its caches are full. The models
+ * read a point by property access only (a getter's descriptor has no `value`: checkPointKeys's reading, not theirs).
+ */
+function keyRecorder(base: ScenarioPoint, paths: readonly string[], source: ScenarioPoint): KeyRecorder {
+  const view: ScenarioPoint = {...base};
+  const read = paths.map(() => false);
+  paths.forEach((path, a) => {
+    Object.defineProperty(view, path, {
+      enumerable: true,
+      get() {
+        read[a] = true;
+        return source[path];
+      }
+    });
   });
-  compute(recording);
-  return read;
+  return {
+    read,
+    start() {
+      read.fill(false);
+      return view;
+    }
+  };
 }
 
 /**
@@ -454,12 +477,16 @@ function stagesToReuse(
     // The metrics fail at the base point: no stage is cached, each point says what fails (the constant ones stay).
     used = undefined;
   }
+  const recorder = keyRecorder(
+    base,
+    axes.map((axis) => axis.path),
+    base
+  );
   for (const stage of REUSABLE_STAGES) {
     try {
-      let value: unknown;
-      const read = keysRead(base, (point) => (value = new ScenarioStages(bound, point)[stage]));
+      const value: unknown = new ScenarioStages(bound, recorder.start())[stage];
       if (value === undefined) continue;
-      const readAxes = axes.flatMap((axis, a) => (read.has(axis.path) ? [a] : []));
+      const readAxes = axes.flatMap((_, a) => (recorder.read[a] ? [a] : []));
       if (readAxes.length === 0) {
         constant[stage] = value;
         continue;
@@ -489,18 +516,17 @@ function stagesToReuse(
 function keepComputed(
   caches: readonly StageCache[],
   stages: ScenarioStages,
-  context: {bound: BoundScenario; point: ScenarioPoint; constant: ScenarioReuse; paths: readonly string[]}
+  context: {bound: BoundScenario; recorder: KeyRecorder; constant: ScenarioReuse}
 ): void {
-  const {bound, point, constant, paths} = context;
-  const readsOnly = (read: Set<string>, cache: StageCache) =>
-    paths.every((path, a) => !read.has(path) || cache.axes.includes(a));
+  const {bound, recorder, constant} = context;
   for (let c = caches.length - 1; c >= 0; c--) {
     const cache = caches[c]!;
     if (cache.off || cache.values[cache.at] !== undefined || stages.computed(cache.stage) === undefined) continue;
     let fresh: ScenarioStages | undefined;
-    let read: Set<string> | undefined;
+    let read: boolean[] | undefined;
     try {
-      read = keysRead(point, (recording) => (fresh = new ScenarioStages(bound, recording, constant))[cache.stage]);
+      void (fresh = new ScenarioStages(bound, recorder.start(), constant))[cache.stage];
+      read = recorder.read;
     } catch {
       // It computed at this point in the evaluation; a record that fails is not a record to trust.
     }
@@ -515,6 +541,12 @@ function keepComputed(
       if (value !== undefined) other.values[other.at] = value;
     }
   }
+}
+
+/** Whether a record (KeyRecorder's `read`) read no varied key outside the cache's axes. */
+function readsOnly(read: readonly boolean[], cache: StageCache): boolean {
+  for (let a = 0; a < read.length; a++) if (read[a] && !cache.axes.includes(a)) return false;
+  return true;
 }
 
 /**
@@ -758,7 +790,7 @@ export function sweepScenarioChunks(input: SweepChunksInput): {
       caches,
       // The stages given to each point: the constant ones, and the cached ones at the point's entry (or none).
       reuse: {...constant},
-      context: {bound, point, constant, paths},
+      context: {bound, recorder: keyRecorder(base, paths, point), constant},
       checkSpecs: bound.customChipMode === "specs" && paths.some((path) => SPEC_PAIR_KEYS.includes(path)),
       errors: [],
       chunkRows,
@@ -824,7 +856,8 @@ interface PointRun {
   caches: StageCache[];
   /** The stages given to each point: the constant ones, and the cached ones at the point's entry (or none). */
   reuse: ScenarioReuse;
-  context: {bound: BoundScenario; point: ScenarioPoint; constant: ScenarioReuse; paths: readonly string[]};
+  /** What keepComputed records a stage's reads of the varied keys with (the view reads `point`). */
+  context: {bound: BoundScenario; recorder: KeyRecorder; constant: ScenarioReuse};
   /** Whether each point checks FP8 against BF16 (the check bindScenario leaves to the points for a varied key). */
   checkSpecs: boolean;
   errors: UserError[];
