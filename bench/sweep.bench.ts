@@ -16,10 +16,12 @@
  *   (d) writer     the Parquet writing alone: the sweep's three columns (the grid's two axes and a cost column made
  *                  before the clock starts) through openTableFile in the sweep's blocks, no evaluation: the part of
  *                  (a) that is hyparquet-writer's, so (a) ≥ (d) + what the evaluation takes.
- * Each child times its loop after loading the catalogs and scenarios; each case runs three times and the median is
- * printed. With `all`, the installed (compiled) command is also timed whole, start-up included, when dist-lib/ is fresh
- * (`npm run build:lib`): the TypeScript sources' worker threads run slower than the compiled code users run. Targets (issue #17): sweep ≤ 2× the hand loop,
- * ≤ 10 s, peak ≤ 300 MB, flat from 100k to 1M points.
+ * Each child times its loop after loading the catalogs and scenarios, in wall time and in CPU time (process.cpuUsage,
+ * every thread of the process: steadier than wall time on a machine shared with other work, though a sweep that
+ * overlaps threads gains in wall time only); each case runs three times and the medians are printed. With `all`, the
+ * installed (compiled) command is also timed whole, start-up included, when dist-lib/ is fresh (`npm run build:lib`):
+ * the TypeScript sources' worker threads run slower than the compiled code users run. Targets (issue #17): sweep ≤ 2×
+ * the hand loop, ≤ 10 s, peak ≤ 300 MB, flat from 100k to 1M points.
  */
 import {execFileSync, spawnSync} from "node:child_process";
 import {mkdtempSync, rmSync} from "node:fs";
@@ -43,6 +45,9 @@ import {_costPerMillionTokensUsd} from "../src/tco/costPerToken.js";
 
 interface ChildResult {
   seconds: number;
+  /** CPU time of the whole process over the same span (process.cpuUsage: every thread), steadier than wall time on a
+   *  loaded machine; null for the installed CLI, timed from outside. */
+  cpuSeconds: number | null;
   peakRssMb: number;
   checksum: number;
   /** Worker threads the sweep started (parallelSweep.ts: only for a sweep whose first block says it is long). */
@@ -59,7 +64,9 @@ const ELECTRICITY = [0.04, 0.12] as const;
 /** Runs a case RUNS times, each in a fresh process, and returns the run with the median time. */
 function runChild(kind: Kind, points: number, metrics: string, workers = 0): ChildResult {
   const runs = Array.from({length: RUNS}, () => runChildOnce(kind, points, metrics, workers));
-  return runs.sort((a, b) => a.seconds - b.seconds)[Math.floor(RUNS / 2)]!;
+  const cpu = runs.map((run) => run.cpuSeconds!).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+  // The run with the median wall time, with the median CPU time of the runs (each its own median).
+  return {...runs.sort((a, b) => a.seconds - b.seconds)[Math.floor(RUNS / 2)]!, cpuSeconds: cpu};
 }
 
 /** `workers`: the sweep's --workers (0: its default, one per core). */
@@ -86,6 +93,7 @@ async function child(
   // The writer's input, made before the clock starts: the grid's axes and a cost column, in the sweep's blocks.
   const blocks = kind === "writer" ? writerBlocks(utilization, electricity) : [];
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   let checksum = 0;
   let workers = 0;
   if (kind === "writer") {
@@ -154,7 +162,9 @@ async function child(
     checksum = cost[0]! + cost[points - 1]!;
   }
   const seconds = (performance.now() - start) / 1000;
-  return {seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, checksum, workers};
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return {seconds, cpuSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024, checksum, workers};
 }
 
 /** The sweep's three columns over the grid in blocks of SWEEP_CHUNK_ROWS rows (the cost column a smooth stand-in). */
@@ -185,10 +195,14 @@ if (args[0] === "--child") {
   process.stdout.write(JSON.stringify(await child(args[1]!, Number(args[2]), metrics, Number(args[4]))) + "\n");
 } else {
   const cost = "costPerMillionTokensUsd";
+  const cpuText = (r: ChildResult) => (r.cpuSeconds === null ? "" : `${r.cpuSeconds.toFixed(2)} s CPU`);
+  const cpuRatio = (r: ChildResult, peer: ChildResult) =>
+    r.cpuSeconds === null || peer.cpuSeconds === null ? "" : ` (CPU ${(r.cpuSeconds / peer.cpuSeconds).toFixed(1)}×)`;
   const row = (label: string, r: ChildResult, peer?: ChildResult) =>
     console.log(
-      `${label.padEnd(42)} ${r.seconds.toFixed(2).padStart(7)} s ${r.peakRssMb.toFixed(0).padStart(6)} MB peak` +
-        (peer ? `   ${(r.seconds / peer.seconds).toFixed(1)}× the hand loop` : "") +
+      `${label.padEnd(42)} ${r.seconds.toFixed(2).padStart(7)} s ${cpuText(r).padStart(12)} ` +
+        `${r.peakRssMb.toFixed(0).padStart(6)} MB peak` +
+        (peer ? `   ${(r.seconds / peer.seconds).toFixed(1)}× the hand loop${cpuRatio(r, peer)}` : "") +
         (r.workers ? `   (${r.workers} worker threads)` : "")
     );
   console.log(
@@ -242,7 +256,7 @@ function runCliSweep(workers: number): ChildResult {
     const result = spawnSync("/usr/bin/time", args, {encoding: "utf8"});
     if (result.status !== 0) throw new Error(`token-ledger sweep exited ${result.status}: ${result.stderr}`);
     const [seconds, peakKb] = result.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
-    return {seconds: seconds!, peakRssMb: peakKb! / 1024, checksum: 0, workers: 0};
+    return {seconds: seconds!, cpuSeconds: null, peakRssMb: peakKb! / 1024, checksum: 0, workers: 0};
   });
   rmSync(dir, {recursive: true, force: true});
   return runs.sort((a, b) => a.seconds - b.seconds)[Math.floor(RUNS / 2)]!;
