@@ -774,6 +774,21 @@ describe("the 9-month ASIC against the 24-month one", () => {
     expect(text).toContain("starts saving 15 months earlier");
     expect(text.replace(/\s+/g, " ")).toContain("the savings are proportional to demand, which grows every month");
   });
+
+  it("and both narratives count the months between the two design cycles their files set", () => {
+    // Each "15" of the two narratives is asic-24-months.md's silicon.designCycle less asic-9-months.md's: typed, as
+    // the live values give one scenario's value only.
+    const file = (id: string) => readFileSync(new URL(`../../data/scenarios/${id}.md`, import.meta.url), "utf8");
+    const cycle = (id: string) => Number(/^ {2}designCycle: (\d+) months$/m.exec(file(id))![1]);
+    const months = cycle("asic-24-months") - cycle("asic-9-months");
+    const narrative = (id: string) => file(id).split(/^---$/m)[2]!.replace(/\s+/g, " ");
+    const counts = (id: string) => [...narrative(id).matchAll(/\b(\d+)( fewer)? months\b/g)].map((m) => Number(m[1]));
+    // asic-24-months also names the 12–24 months ASIC programs often span (its silicon.designCycle's source).
+    // asic-9-months's heading names its own cycle ("# A custom inference chip in 9 months").
+    expect(counts("asic-9-months")).toEqual([cycle("asic-9-months"), months, months, months]);
+    expect(narrative("asic-24-months")).toContain("the long end of the 12–24 months that ASIC programs often span");
+    expect(counts("asic-24-months")).toEqual([24, months, months, months]);
+  });
 });
 
 describe("token-ledger compare", () => {

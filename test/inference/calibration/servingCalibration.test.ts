@@ -60,6 +60,17 @@ describe("the model against published measurements, at the committed efficiencie
     expect(narrative).toContain(`model ÷ measured ${ampere.medianRatio.toFixed(2)} over ${ampere.count} A100 rows`);
   });
 
+  it("gives the share of held-out systems within a quarter the base narrative types ('about eight in ten')", () => {
+    // base.md: "on systems whose runs were all held out of its fit, about eight in ten lie within a quarter of what was
+    // measured": the whole-system refit's share within 25% as `calibration --write` records it (34 of 41 today), in
+    // tenths.
+    const words = ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    const narrative = readFileSync("data/scenarios/base.md", "utf8").replace(/\s+/g, " ");
+    const match = /held out of its fit, about (\w+) in ten lie within a quarter of what was measured/.exec(narrative);
+    expect(match, "base.md no longer says 'about … in ten lie within a quarter': update this test").not.toBeNull();
+    expect(match![1]).toBe(words[Math.round(SERVING_CALIBRATION.heldOutBySystem!.shareWithin25 * 10)]);
+  });
+
   it("reports the same held-out error the generated module records", () => {
     expect(report.heldOut.medianAbsoluteError).toBeCloseTo(SERVING_CALIBRATION.heldOut.medianAbsoluteError, 9);
     expect(report.heldOut.ratioP90).toBeCloseTo(SERVING_CALIBRATION.heldOut.ratioP90, 9);

@@ -1,3 +1,4 @@
+import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {runCli} from "../../cli/runCli.js";
 
@@ -74,5 +75,39 @@ describe("the openai-2024 scenario", () => {
     expect(small / base).toBeLessThan(0.6);
     expect(large / base).toBeGreaterThan(7);
     expect(large / base).toBeLessThan(13);
+  });
+
+  // The bounds above say where the narrative must be rewritten; this reads each figure it types from its words and
+  // compares it with the run at the narrative's own precision (fifths, a whole percent, a whole multiple), so a model
+  // change that moves a figure past its rounding fails here (a bill 7 times as large passed "about eleven" above).
+  it("types each model figure of the narrative as the runs give it, at the narrative's precision", async () => {
+    const narrative = readFileSync("data/scenarios/openai-2024.md", "utf8").replace(/\s+/g, " ");
+    const said = (pattern: RegExp) => {
+      const match = pattern.exec(narrative);
+      if (!match) throw new Error(`openai-2024.md no longer says ${pattern}: update this test with the narrative`);
+      return match[1]!;
+    };
+    const words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"];
+    const bill = async (...set: string[]) => (await run(...set)).inferenceSpendUsd.p50 as number;
+    const base = await bill();
+    // "FutureSearch's 38%" is the scenario's serving.utilization (0.38, FutureSearch, June 2024).
+    const futureSearch = Number(said(/FutureSearch's (\d+)% is for the API in June/)) / 100;
+    expect(futureSearch).toBe(0.38);
+    expect(said(/The model's bill is about (\w+) fifths of Epoch AI's \$1\.8B/)).toBe(
+      words[Math.round((base / EPOCH_INFERENCE_USD) * 5)]
+    );
+    // A rented fleet's bill is chip-hours paid for, 1 ÷ utilisation: Epoch's $1.8B at 0.38 × bill ÷ $1.8B busy.
+    const reaches = Number(said(/at about (\d+)% the bill reaches \$1\.8B/));
+    expect(reaches).toBe(Math.round(((futureSearch * base) / EPOCH_INFERENCE_USD) * 100));
+    expect(said(/The base case's 45–75%, a cloud operator's figure, gives about (\w+) fifths of Epoch AI's bill/)).toBe(
+      words[Math.round(((await bill("serving.utilization=0.45 to 0.75")) / EPOCH_INFERENCE_USD) * 5)]
+    );
+    // "A 70B-class model would halve the bill": the bill over Llama 3 70B's is two, to the whole.
+    expect(narrative).toContain("A 70B-class model would halve the bill");
+    expect(Math.round(base / (await bill("serving.model=llama-3-70b")))).toBe(2);
+    const large = await bill("serving.model=llama-3.1-405b", "serving.tensorParallel=16");
+    expect(said(/would multiply it by about (\w+)\./)).toBe(words[Math.round(large / base)]);
+    // Epoch AI's own split, not the model's: $1.8B of $3B + $1.8B.
+    expect(said(/in Epoch AI's figures it is \$1\.8B of \$4\.8B, (\d+)%/)).toBe(String(Math.round((1.8 / 4.8) * 100)));
   });
 });
