@@ -59,6 +59,33 @@ describe("run with null", () => {
   });
 });
 
+describe("null on a key the evaluation does not read", () => {
+  it("lists it apart, as not used, at '—' (not at the key it would follow), in the table and in --json", async () => {
+    // base.md sets neither serving.prefill (the schema's default: shared) nor serving.prefillTensorParallel, which
+    // follows serving.tensorParallel (8 in base.md) but is read only under disaggregated prefill (unreadKeys.ts). The
+    // null took nothing back: it listed "8 (as serving.tensorParallel)" among the keys used, where compare and the
+    // pages show "—".
+    const args = ["base", "--set", "serving.prefillTensorParallel=null"];
+    const {code, stdout, stderr} = await runCli(["run", ...args, ...FEW]);
+    expect(code, stderr).toBe(0);
+    const [used, unused] = stdout.split("Set but not used (what is used instead, in the last column):");
+    expect(used).not.toContain("serving.prefillTensorParallel");
+    expect(unused).toMatch(
+      /^serving\.prefillTensorParallel +— +default, unset by --set +serving\.prefill is shared: the decode replica/m
+    );
+    const json = await runJson(args);
+    expect(json.assumptions["serving.prefillTensorParallel"]).toMatchObject({
+      value: null,
+      origin: {kind: "default", unset: {kind: "override", flag: "--set"}},
+      unused: expect.stringMatching(/^serving\.prefill is shared/)
+    });
+    // A default nothing wrote is not the scenario's to list: without the flag the key has no `unused`, no row.
+    const plain = await runJson(["base"]);
+    expect(plain.assumptions["serving.prefillTensorParallel"]).not.toHaveProperty("unused");
+    expect((await runCli(["run", "base", ...FEW])).stdout).not.toContain("serving.prefillTensorParallel");
+  });
+});
+
 describe("an error a null causes", () => {
   it("is placed at the null, not at the parent's line of another key", async () => {
     // base.md sets serving.tensorParallel: 8; null takes it back to the schema default, 2 H100s, which cannot hold

@@ -170,7 +170,7 @@ export type UnsetKeyTakes<V> =
  *
  * Errors: none; a path the schema does not hold follows no key and is "none" unless `defaults` holds it. Whether a key
  * the evaluation does not read (unreadKeys) shows what it would take is the caller's choice: `run` and the pages show
- * a key set but not read at its own value; `compare` compares a key a scenario's evaluation does not read, set or not
+ * a key set but not read at its own value (`run` a key written null too: runReport's `unused`); `compare` compares a key a scenario's evaluation does not read, set or not
  * (unreadKeys with defaults), at its own value, so that two scenarios that read neither's do not differ on it.
  */
 export function unsetKeyTakes<V>(

@@ -1,6 +1,6 @@
 import {formatQuantity, type Dimension} from "../../units/quantity.js";
 import type {Distribution} from "../../uncertainty/distribution.js";
-import type {ResolvedScenario, ValueOrigin} from "../resolve/resolveScenario.js";
+import {writtenAt, type ResolvedScenario, type ValueOrigin} from "../resolve/resolveScenario.js";
 import type {ScenarioRunResult} from "./runScenario.js";
 import {isQuantityKey, scenarioKey} from "../file/schema.js";
 import {unreadKeys} from "../evaluate/unreadKeys.js";
@@ -19,8 +19,9 @@ export interface AssumptionReport {
   origin: ValueOrigin;
   source: string | null;
   /**
-   * Present when the scenario sets the key but its evaluation does not read it, because another description set more
-   * directly wins (unreadKeys): why, e.g. "the custom chip's price is built from its die, …".
+   * Present when the scenario writes the key (a value, or a null that takes it back to its default) but its evaluation
+   * does not read it (unreadKeys): why, e.g. "the custom chip's price is built from its die, …", "serving.prefill is
+   * shared: …". Absent for a default nothing wrote.
    */
   unused?: string;
 }
@@ -46,9 +47,12 @@ export function keyUnit(path: string): string {
 
 export function runReport(resolved: ResolvedScenario, result: ScenarioRunResult): RunReport {
   const assumptions: Record<string, AssumptionReport> = {};
-  const unread = unreadKeys(resolved);
+  // A key written null is as unread as one written a value: `--set serving.prefillTensorParallel=null` under shared
+  // prefill was listed among the keys used, as "8 (as serving.tensorParallel)", a value nothing reads, where compare
+  // and the pages show "—". The keys at defaults nothing wrote are not listed (they are not the scenario's).
+  const unread = unreadKeys(resolved, {defaults: true});
   for (const [path, v] of Object.entries(resolved.values)) {
-    const unused = unread[path];
+    const unused = writtenAt(v.origin) === undefined ? undefined : unread[path];
     assumptions[path] = {
       value: v.value,
       unit: keyUnit(path),
