@@ -139,7 +139,7 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
     const values = byPath.map((rows): AssumptionRow & {followed?: string; defaultNote?: string} => {
       const own = rows.get(path)!;
       const from = own.follows === null ? undefined : rows.get(own.follows);
-      if (from) return {...from, path: own.path, followed: from.path};
+      if (from) return {...from, path: own.path, followed: from.path, unused: own.unused, notRead: own.notRead};
       const resolved = own.resolvedDefault;
       return resolved ? {...own, value: resolved.value, exact: resolved.exact, defaultNote: resolved.note} : own;
     });
@@ -170,7 +170,9 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
       }
       cell.dataset.label = columns[j]!.title;
       cell.dataset.scenario = columns[j]!.id;
-      if (v.unused) cell.append(UnusedNote(`not used: ${v.unused}`));
+      // Set, at its default or unset ("—"), as `compare` marks it †: a "—" beside shared prefill's read as a default
+      // that applies, where nothing reads the key.
+      if (v.notRead) cell.append(UnusedNote(`not used: ${v.notRead}`));
       const at = v.originAt ? ` (${v.originAt})` : "";
       const id = v.valueId ? `id: ${v.valueId}; ` : "";
       cell.title = `${id}${v.origin}${at}${v.source ? ` — ${v.source}` : ""}`;

@@ -401,10 +401,16 @@ export interface AssumptionRow {
   unset?: true;
   source: string;
   /**
-   * Why the evaluation does not read this value, when it does not: another description of the custom chip, set more
-   * directly, wins (unreadKeys, as `run` lists it); "" when it is read.
+   * Why the evaluation does not read this value, when the scenario writes it (a value, or a null) and it does not:
+   * another description of the custom chip, set more directly, wins, or prefill is shared (unreadKeys, as `run` lists
+   * it); "" when it is read or nothing wrote it.
    */
   unused: string;
+  /**
+   * Why the evaluation does not read the key, written or not (unreadKeys with defaults), "—" unset included; "" when
+   * it reads it. /compare notes it on a value that differs, as `compare` marks it †.
+   */
+  notRead: string;
   /**
    * For a key left unset that the model resolves to one value (unsetKeyDefault: serving.kvCache is FP8 under fp8
    * weights), that value as `value` and `exact` write it and why ("default for fp8 weights"); else null. The compare
@@ -429,9 +435,15 @@ export function assumptionRows(
   names: AssumptionNames = {},
   only?: ReadonlySet<string>
 ): AssumptionRow[] {
-  const unread = unreadKeys(resolved);
-  // And those left unset: a key the evaluation does not read takes nothing it would follow or resolve to.
+  // The keys the evaluation does not read, set or not: one it does not read takes nothing it would follow or resolve
+  // to. Those the scenario writes, a null included, are marked "not used", as `run` lists them (runReport).
   const unreadAtAll = unreadKeys(resolved, {defaults: true});
+  const unread = Object.fromEntries(
+    Object.entries(unreadAtAll).filter(([path]) => {
+      const origin = resolved.values[path]?.origin;
+      return origin !== undefined && writtenAt(origin) !== undefined;
+    })
+  );
   const valueOf = (path: string) => resolved.values[path]?.value as number | string | Distribution | null | undefined;
   // Chips by name, as the table's other rows write them ("NVIDIA H100 SXM5 80GB", not h100-sxm).
   const defaults = unsetKeyDefaultsOf(valueOf, names.hardware ?? [], (chip) => chip.name);
@@ -464,6 +476,7 @@ export function assumptionRows(
       ...(v.origin.kind === "default" && v.origin.unset ? {unset: true as const} : {}),
       source: v.source ?? "",
       unused: unread[v.path] ?? "",
+      notRead: unreadAtAll[v.path] ?? "",
       resolvedDefault,
       follows: taken?.kind === "follows" ? taken.path : null
     };

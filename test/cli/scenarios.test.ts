@@ -9,6 +9,7 @@ import {runScenarioRequest} from "../../src/node/scenarioRun.js";
 import {scenarioFilesIn} from "../../src/node/scenarioFiles.js";
 import {SCENARIO_METRICS} from "../../src/scenario/evaluate/evaluateScenario.js";
 import {METRIC_INFO} from "../../src/scenario/evaluate/metricInfo.js";
+import {SHARED_PREFILL_UNREAD} from "../../src/scenario/evaluate/unreadKeys.js";
 import {SCENARIO_KEY_PATHS} from "../../src/scenario/file/schema.js";
 import {runCli} from "./runCli.js";
 
@@ -860,7 +861,29 @@ describe("token-ledger compare", () => {
     expect(other.differingAssumptions["serving.prefillExpertParallel"]).toEqual([null, 32]);
     expect(other.follows["serving.prefillTensorParallel"]).toBeUndefined();
     const {stdout} = await runCli(["compare", "base", "deepseek-one-day", ...FEW]);
-    expect(stdout).toMatch(/\nserving\.prefillTensorParallel +— +1\n/);
+    expect(stdout).toMatch(/\nserving\.prefillTensorParallel +— † +1\n/);
+  });
+
+  it("marks a dash nothing reads as not read, not as a key whose default applies", async () => {
+    // base-disagg.md extends base and sets serving.prefill: disaggregated, its prefill layout unset: it follows
+    // serving.tensorParallel 8 and serving.expertParallel 1 (base.md; schema `follows`). base shares prefill (the
+    // schema's default), which reads neither (unreadKeys.ts): its "—" was footnoted "— not set: the key's default
+    // applies", where none does.
+    const args = ["compare", "base", fixture("base-disagg.md"), ...FEW];
+    const comparison = JSON.parse((await runCli([...args, "--json"])).stdout);
+    expect(comparison.differingAssumptions).toEqual({
+      "serving.prefill": ["shared", "disaggregated"],
+      "serving.prefillTensorParallel": [null, 8],
+      "serving.prefillExpertParallel": [null, 1]
+    });
+    expect(comparison.notUsed).toEqual({
+      "serving.prefillTensorParallel": [SHARED_PREFILL_UNREAD, null],
+      "serving.prefillExpertParallel": [SHARED_PREFILL_UNREAD, null]
+    });
+    const {stdout} = await runCli(args);
+    expect(stdout).toMatch(/\nserving\.prefillTensorParallel +— † +8 ‡\n/);
+    expect(stdout).toContain("† not read by that scenario:");
+    expect(stdout).not.toContain("— not set");
   });
 
   it("says what a dash in the assumptions means when a scenario leaves a differing key unset", async () => {

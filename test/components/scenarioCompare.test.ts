@@ -6,6 +6,7 @@ import {loadCatalogs} from "../../src/node/catalogFiles.js";
 import {loadScenarioLibrary} from "../../src/node/scenarioLibrary.js";
 import {SCENARIO_METRICS} from "../../src/scenario/evaluate/metrics.js";
 import {setsNoPrices} from "../../src/scenario/run/reportFormat.js";
+import {SHARED_PREFILL_UNREAD} from "../../src/scenario/evaluate/unreadKeys.js";
 
 describe("the compare page's assumptions table", () => {
   it("lists an unset key that follows a differing one at the value it takes, as compare does (training.hardware)", () => {
@@ -60,7 +61,21 @@ describe("the compare page's assumptions table", () => {
     expect(row("serving.prefillTensorParallel")).toBeNull();
     const other = CompareAssumptionsTable([column("base"), column("deepseek-one-day")]);
     const cells = [...other.querySelector<HTMLTableRowElement>(`tr[data-key="serving.prefillTensorParallel"]`)!.cells];
-    expect(cells.slice(1).map((cell) => cell.textContent!.split(" (")[0])).toEqual(["—", "1"]);
+    expect(cells.slice(1).map((cell) => cell.firstChild!.textContent)).toEqual(["—", "1"]);
+  });
+
+  it("notes a key a scenario's evaluation does not read, left unset, as not used, not as a default that applies", () => {
+    // base shares prefill (the schema's default) and sets no serving.prefillTensorParallel; deepseek-one-day
+    // disaggregates (data/scenarios/deepseek-one-day.md). base's "—" stood bare, as `compare`'s was footnoted "the
+    // key's default applies", where nothing reads the key; `compare` now marks it † (not read), the page says why.
+    const library = loadScenarioLibrary();
+    const column = (id: string) => ({id, title: id, metrics: [], assumptions: assumptionRows(library.resolve(id))});
+    const table = CompareAssumptionsTable([column("base"), column("deepseek-one-day")]);
+    const [, base, deepseek] = [
+      ...table.querySelector<HTMLTableRowElement>(`tr[data-key="serving.prefillTensorParallel"]`)!.cells
+    ];
+    expect(base!.querySelector(".scenario-unused")?.textContent).toBe(`not used: ${SHARED_PREFILL_UNREAD}`);
+    expect(deepseek!.querySelector(".scenario-unused")).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import {scenarioKey} from "../../src/scenario/file/schema.js";
 import {describe, expect, it} from "vitest";
-import {unreadKeys} from "../../src/scenario/evaluate/unreadKeys.js";
+import {SHARED_PREFILL_UNREAD, unreadKeys} from "../../src/scenario/evaluate/unreadKeys.js";
 import {parseScenario} from "../../src/scenario/file/parseScenario.js";
 import {resolveScenario} from "../../src/scenario/resolve/resolveScenario.js";
 import {scenarioIndex} from "../../src/scenario/resolve/scenarioIndex.js";
@@ -147,6 +147,17 @@ describe("assumptionRows of a value the evaluation does not read", () => {
     expect(row(assumptionRows(resolved), "silicon.chip").unused).toBe("");
     // Without the link every value it sets is read.
     expect(assumptionRows(asic).filter((r) => r.unused !== "")).toEqual([]);
+  });
+
+  it("says why of a key a link writes null and nothing reads, as run does, and not of one nothing wrote", () => {
+    // base shares prefill (the schema's default), which reads no serving.prefillTensorParallel (unreadKeys.ts). A
+    // link's null on it is the page's, as `run --set serving.prefillTensorParallel=null` lists it under "Set but not
+    // used" (runReport); the row read "—" with no word. Left unset, it is "—", not read (notRead), not the page's.
+    const base = loadScenarioLibrary().resolve("base");
+    const {resolved} = applyShareSets(base, ["serving.prefillTensorParallel=null"]);
+    const row = (rows: AssumptionRow[]) => rows.find((r) => r.path === "serving.prefillTensorParallel")!;
+    expect(row(assumptionRows(resolved))).toMatchObject({value: "—", unused: SHARED_PREFILL_UNREAD});
+    expect(row(assumptionRows(base))).toMatchObject({value: "—", unused: "", notRead: SHARED_PREFILL_UNREAD});
   });
 });
 

@@ -281,8 +281,8 @@ export interface Comparison {
   /** Assumptions whose values differ between the scenarios: path → one value per scenario (base units). */
   differingAssumptions: Record<string, RunReport["assumptions"][string]["value"][]>;
   /**
-   * Of the differing assumptions, those a scenario does not read, set or at its default: path → per scenario, why (as
-   * `run --json`'s `unused`), or null where it is read or unset. Only paths with at least one unread value.
+   * Of the differing assumptions, those a scenario does not read, set, at its default or unset ("—"): path → per
+   * scenario, why (as `run --json`'s `unused`), or null where it is read. Only paths with at least one unread value.
    */
   notUsed: Record<string, (string | null)[]>;
   /**
@@ -367,10 +367,9 @@ export function compareReports(
   // compared beside a unit cost that sets the price read as a reason the scenarios differ; breaker).
   const notUsed: Comparison["notUsed"] = {};
   for (const path of Object.keys(differingAssumptions)) {
-    // An unset key ("—", or the value the model resolves it to or follows, where it is read) is no value to mark.
-    const why = reports.map((report, i) =>
-      report.assumptions[path]?.value === null ? null : (unread[i]?.[path] ?? null)
-    );
+    // "—" included: a key its evaluation does not read takes nothing (above), and "—" alone was footnoted "the key's
+    // default applies", where none does (serving.prefillTensorParallel under shared prefill beside a disaggregated one).
+    const why = reports.map((_, i) => unread[i]?.[path] ?? null);
     if (why.some((reason) => reason !== null)) notUsed[path] = why;
   }
   const metrics: Comparison["metrics"] = {};
@@ -591,8 +590,11 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
     ...(followed.length
       ? ["", wrapProse(`${MARKS.followedKey} not set: the value of the key it follows (${followed.join("; ")})`)]
       : []),
-    // What a dash stands for (serving.stack, hardware.price unset read "—" with nothing to say why; trial).
-    ...(paths.some((path) => comparison.differingAssumptions[path]!.some((value) => value === null))
+    // What a dash stands for (serving.stack, hardware.price unset read "—" with nothing to say why; trial); a dash
+    // marked † is a key nothing reads, whose default applies to nothing.
+    ...(paths.some((path) =>
+      comparison.differingAssumptions[path]!.some((value, i) => value === null && !comparison.notUsed[path]?.[i])
+    )
       ? ["", wrapProse("— not set: the key's default applies (`token-ledger reference` says what it is)")]
       : []),
     ...(anyNotUsed

@@ -10,7 +10,7 @@
 export const FOOTNOTE_MARKS = {
   /** A price-list metric of a scenario that sets no prices: at the default list (DEFAULT_PRICES_NOTE). */
   defaultPrices: "*",
-  /** An assumption set but not read by its scenario (`compare`'s assumptions). */
+  /** An assumption its scenario does not read, set, at its default or "—" (`compare`'s assumptions). */
   notRead: "†",
   /** An assumption not set, with the value of the key it follows (`compare`'s assumptions). */
   followedKey: "‡",
