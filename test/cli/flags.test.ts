@@ -137,6 +137,13 @@ describe("a flag with a unit", () => {
     expect(electricity("8e1 USD/MWh")).toBe(0.08);
     // 82.6 ÷ 1,000 in doubles is 0.08259999999999999 (82.6 has no exact double): 0.0826 to 15 digits.
     expect(electricity("+82.6 USD/MWh")).toBeCloseTo(0.0826, 15);
+    // A plural unit is singular for one: "did you mean 1 years?" (tester); 1 year is 12 months, in [3, 120] months.
+    const designCycle = (value: string) =>
+      errorOf(() => applyOverrides({values: {}} as unknown as ResolvedScenario, [`silicon.designCycle=${value}`]));
+    expect(designCycle("1")).toMatchObject({message: "out of range", found: "1", hint: "did you mean 1 year?"});
+    // 200 is out of range in months and in years (2,400 months): no unit offered.
+    expect(designCycle("200")).toMatchObject({message: "out of range", found: "200"});
+    expect(designCycle("200").hint).toBeUndefined();
     // Padded, it is told as written without the spaces, as --set tells it.
     expect(errorOf(() => keyFlag("--pue", "power.pue")(" 5 ")).found).toBe("5");
     // A flag with no scenario key and a dimension (--hourly-price) takes a unit too.

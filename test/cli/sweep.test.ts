@@ -293,6 +293,14 @@ describe("token-ledger sweep: errors write no file", () => {
       ["base", "--vary", "serving.utilization=0.3:1.9:3"],
       "--vary: serving.utilization: value out of range: expected values in [0.01, 1], found 1.9"
     ],
+    // silicon.designCycle takes [3, 120] months (schema); 1 year to 60 years is past it, so no year is offered (it read
+    // "(1 years is 12 months, the unit a bare end such as 60 is read in: did you mean 1 years?)"; tester).
+    [
+      "an axis starting below the key's range",
+      ["base", "--vary", "silicon.designCycle=1:60:60"],
+      "--vary: silicon.designCycle: value out of range: expected values in [3 months, 120 months], found 1 (start the " +
+        "range at 3 months, the least silicon.designCycle takes: did you mean silicon.designCycle=3:60:58?)\n"
+    ],
     [
       "a malformed axis",
       ["base", "--vary", "serving.utilization=0.3-0.9"],

@@ -498,12 +498,20 @@ function readText(def: ScenarioKeyDef, node: unknown, value: unknown, site: Valu
 
 /**
  * A bare number written with a unit as the scenario file would write it: money's sign first ("$20k", not "20$k"), a
- * scale letter against the number ("500k tokens", not "500 k tokens"), a word after a space ("50 USD/kWh").
+ * scale letter against the number ("500k tokens", not "500 k tokens"), a word after a space ("50 USD/kWh"), a plural
+ * noun singular for one ("1 year", not "1 years", where a dimension reads both alike).
  */
 export function withUnit(number: string, unit: string): string {
   if (unit.startsWith("$")) return `$${number}${unit.slice(1)}`;
   if (/^[kMBT](\s|$)/.test(unit) || !/^[A-Za-z]/.test(unit)) return `${number}${unit}`;
-  return `${number} ${unit}`;
+  return `${number} ${/^\+?1$/.test(number) ? singularUnit(unit) : unit}`;
+}
+
+/** "year" for "years" where a dimension reads the two alike (durations, tokens); else the unit as it is. */
+function singularUnit(unit: string): string {
+  const singular = unit.replace(/s$/, "");
+  const same = Object.values(DIMENSIONS).some(({units}) => units.has(unit) && units.get(singular) === units.get(unit));
+  return /^[a-z]+s$/.test(unit) && same ? singular : unit;
 }
 
 function readInterval(

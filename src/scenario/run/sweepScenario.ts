@@ -2,7 +2,7 @@ import {sharedPrefillErrors} from "../evaluate/unreadKeys.js";
 import {MAX_SWEEP_POINTS} from "../../uncertainty/sweep.js";
 import {isDecimalNumeral, readDecimal} from "../../units/decimal.js";
 import {UserError, UserErrors, userErrorList} from "../../errors/userError.js";
-import {DIMENSIONS, readQuantity, type Dimension} from "../../units/quantity.js";
+import {DIMENSIONS, formatQuantity, readQuantity, type Dimension} from "../../units/quantity.js";
 import {
   REUSABLE_STAGES,
   SCENARIO_METRICS,
@@ -17,8 +17,15 @@ import {customChipMode, customUnitCostMode, specPointError} from "../evaluate/cu
 import {METRIC_READERS, NULLABLE_METRICS} from "../evaluate/metrics.js";
 import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {writtenAt, type ResolvedScenario} from "../resolve/resolveScenario.js";
-import {formatBeyondBound, formatRange, isInRange, plainNumber} from "../../units/range.js";
-import {isQuantityKey, keyRange, scenarioKey} from "../file/schema.js";
+import {
+  formatBeyondBound,
+  formatBound,
+  formatRange,
+  isInRange,
+  plainNumber,
+  type NumberRange
+} from "../../units/range.js";
+import {isQuantityKey, keyRange, scenarioKey, type ScenarioKeyDef} from "../file/schema.js";
 import {displayValue} from "../file/displayValue.js";
 import {expectedFor, likelyUnit, quantityError, withUnit} from "../file/readValue.js";
 import {keyReading} from "../file/countWords.js";
@@ -203,20 +210,32 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
   const units = unit !== undefined && likelyUnit(dimension!, toText, range) === unit;
   // One end out of range that one other unit puts in range (`power.electricity=0.3:120:3`, 120 USD/MWh) is told that
   // unit, as `--set power.electricity=120` is, with its value in the base unit, the one a bare end is read in (it had
-  // no hint; tester). No axis is offered: the other end may be meant in either unit.
-  const endUnit =
+  // no hint; tester). No axis is offered: the other end may be meant in either unit. Only when that unit puts the whole
+  // axis in range: `silicon.designCycle=1:60:60` (months) was told "did you mean 1 years?", where 1 year to 60 years is
+  // 12 to 720 months, past the key's 120 (tester).
+  const inUnit = (unitName: string) => (value: number, written: string) =>
+    isDecimalNumeral(written.trim()) ? value * DIMENSIONS[dimension!].units.get(unitName)! : value;
+  const likelyEndUnit =
     outside !== undefined && !units && !percents && dimension !== undefined && dimension !== "fraction"
       ? likelyUnit(dimension, outside[1], range)
+      : undefined;
+  const endUnit =
+    likelyEndUnit !== undefined &&
+    ends.every(([value, written]) => isInRange(inUnit(likelyEndUnit)(value, written), range))
+      ? likelyEndUnit
       : undefined;
   const endHint = (unitName: string): string => {
     const [value, written] = outside!;
     const other = (written === fromText ? toText : fromText).trim();
     const {baseUnit} = DIMENSIONS[dimension!];
-    const inBase = plainNumber(Number((value * DIMENSIONS[dimension!].units.get(unitName)!).toPrecision(12)));
-    const bareEnd = isDecimalNumeral(other) ? `, the unit a bare end such as ${other} is read in` : "";
+    const inBase = formatQuantity(
+      Number((value * DIMENSIONS[dimension!].units.get(unitName)!).toPrecision(12)),
+      dimension!
+    );
+    const bareEnd = isDecimalNumeral(other) ? `a bare end such as ${other} is read in ${baseUnit}, and ` : "";
     // Written as a scenario file writes it (`5%`, not `5 %`), as --set's hint is (outOfRange).
     const meant = withUnit(written.trim(), unitName);
-    return `${meant} is ${inBase} ${baseUnit}${bareEnd}: did you mean ${meant}?`;
+    return `${bareEnd}${meant} is ${inBase}: did you mean ${meant}?`;
   };
   const endPercentHint = (): string => {
     const [, written] = outside!;
@@ -233,6 +252,7 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
         : {}),
       ...(endUnit ? {hint: endHint(endUnit)} : {}),
       ...(endPercent ? {hint: endPercentHint()} : {}),
+      ...(!percents && !units && !endUnit && !endPercent ? withinRangeHint(path, def, range, ends, steps) : {}),
       flag,
       path,
       message: "value out of range",
@@ -264,6 +284,61 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
     groupThousands(Math.abs(to - from));
   const suggestion = `did you mean ${path}=${fromText}:${toText}:${wholeGrid.steps} (${wholeGrid.points})?`;
   return {axis, between: {error: notWhole(`${grid}; ${suggestion}`), unsuggested: notWhole(grid)}};
+}
+
+/**
+ * The axis with each end out of `range` moved to the bound it passed, as a hint: "start the range at 3 months, the
+ * least silicon.designCycle takes: did you mean silicon.designCycle=3:60:58?" for `1:60:60`. It keeps the step where
+ * that divides the shorter axis (1 month), else the step count; for a whole-number key, the nearest count whose
+ * points are whole (wholeSteps).
+ * A moved end is written as the user wrote it: bare for a bare end (read in the base unit), else with the base unit.
+ * Nothing when a bound passed is exclusive or infinite (there is no end at it), or both ends move to one bound.
+ */
+function withinRangeHint(
+  path: string,
+  def: ScenarioKeyDef,
+  range: NumberRange,
+  ends: readonly [number, string][],
+  steps: number
+): {hint: string} | {} {
+  const dimension = isQuantityKey(def) ? def.type : undefined;
+  const moved = ends.map(([value, written]) => {
+    if (isInRange(value, range)) return {value, written: written.trim()};
+    const low = value < range.min || (range.minExclusive === true && value === range.min);
+    // Within the bounds but refused (not whole, for a key of whole numbers): no bound to move it to.
+    if (!low && value < range.max) return undefined;
+    const bound = low ? range.min : range.max;
+    if (!Number.isFinite(bound) || (low ? range.minExclusive : range.maxExclusive)) return undefined;
+    const text =
+      isDecimalNumeral(written.trim()) || dimension === undefined
+        ? plainNumber(bound)
+        : formatQuantity(bound, dimension);
+    return {value: bound, written: text, low};
+  });
+  if (moved.some((end) => end === undefined)) return {};
+  const [from, to] = moved as [
+    {value: number; written: string; low?: boolean},
+    {value: number; written: string; low?: boolean}
+  ];
+  const span = Math.abs(to.value - from.value);
+  if (span === 0 && steps > 1) return {};
+  // The user's step where it divides the shorter axis (1:60:60 steps by 1 month, as 3:60:58 does), else their count.
+  const [[fromValue], [toValue]] = ends as [[number, string], [number, string]];
+  const gaps = steps > 1 ? Number(((span * (steps - 1)) / Math.abs(toValue - fromValue)).toPrecision(12)) : 0;
+  let count = Number.isInteger(gaps) && gaps >= 1 && gaps < MAX_AXIS_STEPS ? gaps + 1 : steps;
+  if (def.integer === true && !linspace(from.value, to.value, count).every(Number.isInteger)) {
+    const whole = wholeSteps(from.value, to.value, count);
+    if (whole === undefined) return {};
+    count = whole.steps;
+  }
+  const said = (bound: number) => formatBound(bound, dimension);
+  const passed = [from, to].filter((end) => end.low !== undefined);
+  const words =
+    passed.length === 2
+      ? `keep the range within ${formatRange(range, dimension)}`
+      : `${passed[0] === from ? "start" : "end"} the range at ${said(passed[0]!.value)}, the ` +
+        `${passed[0]!.low ? "least" : "most"} ${path} takes`;
+  return {hint: `${words}: did you mean ${path}=${from.written}:${to.written}:${count}?`};
 }
 
 /**

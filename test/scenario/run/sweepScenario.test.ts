@@ -127,7 +127,10 @@ describe("parseSweepAxis", () => {
     });
     // Not for a key that is not a fraction, nor an end out of range as a percentage too.
     expect(userErrorsOf(() => parseSweepAxis("power.pue=10:20:3"))[0]!.hint).toBeUndefined();
-    expect(userErrorsOf(() => parseSweepAxis("serving.utilization=0.3:190:3"))[0]!.hint).toBeUndefined();
+    // 190% is past 100%: that end is moved to the most the key takes (withinRangeHint), no percentage offered.
+    expect(userErrorsOf(() => parseSweepAxis("serving.utilization=0.3:190:3"))[0]!.hint).toBe(
+      "end the range at 1, the most serving.utilization takes: did you mean serving.utilization=0.3:1:3?"
+    );
   });
 
   it("tells one end out of range as written, and in range as a percentage, that end with its sign alone", () => {
@@ -171,10 +174,42 @@ describe("parseSweepAxis", () => {
     expect(userErrorsOf(() => parseSweepAxis("power.electricity=0.3:120:3"))[0]).toMatchObject({
       message: "value out of range",
       found: "120",
-      hint: "120 USD/MWh is 0.12 USD/kWh, the unit a bare end such as 0.3 is read in: did you mean 120 USD/MWh?"
+      hint: "a bare end such as 0.3 is read in USD/kWh, and 120 USD/MWh is 0.12 USD/kWh: did you mean 120 USD/MWh?"
     });
     expect(userErrorsOf(() => parseSweepAxis("power.electricity=30 USD/MWh:120:3"))[0]!.hint).toBe(
       "120 USD/MWh is 0.12 USD/kWh: did you mean 120 USD/MWh?"
+    );
+  });
+
+  it("offers one end another unit only when that unit puts the whole axis in range, written singular for one", () => {
+    // silicon.designCycle takes [3, 120] months (schema). 1:60 in years is 12 to 720 months, past 120: it was told "1
+    // years is 12 months, the unit a bare end such as 60 is read in: did you mean 1 years?" (tester). The axis from the
+    // least the key takes at the same 1-month step instead: 3, 4, …, 60 is 58 points.
+    expect(userErrorsOf(() => parseSweepAxis("silicon.designCycle=1:60:60"))[0]).toMatchObject({
+      message: "value out of range",
+      expected: "values in [3 months, 120 months]",
+      found: "1",
+      hint: "start the range at 3 months, the least silicon.designCycle takes: did you mean silicon.designCycle=3:60:58?"
+    });
+    expect(parseSweepAxis("silicon.designCycle=3:60:58").values).toEqual(Array.from({length: 58}, (_, i) => 3 + i));
+    // 1:5 in years is 12 to 60 months, in range: the year offered, singular.
+    expect(userErrorsOf(() => parseSweepAxis("silicon.designCycle=1:5:5"))[0]!.hint).toBe(
+      "a bare end such as 5 is read in months, and 1 year is 12 months: did you mean 1 year?"
+    );
+    // The end that passes a bound is moved to it whichever end it is; a unit end keeps its unit (3 months).
+    expect(userErrorsOf(() => parseSweepAxis("silicon.designCycle=60:1:60"))[0]!.hint).toBe(
+      "end the range at 3 months, the least silicon.designCycle takes: did you mean silicon.designCycle=60:3:58?"
+    );
+    expect(userErrorsOf(() => parseSweepAxis("silicon.designCycle=1 mo:60:60"))[0]!.hint).toMatch(
+      /did you mean silicon\.designCycle=3 months:60:58\?$/
+    );
+    // Both ends out: the key's range, and the user's step count where their step does not divide the new axis.
+    expect(userErrorsOf(() => parseSweepAxis("silicon.designCycle=1:200:3"))[0]!.hint).toBe(
+      "keep the range within [3 months, 120 months]: did you mean silicon.designCycle=3:120:3?"
+    );
+    // A whole-number key: a count whose points are whole (1, 22, 43, 64), as a grid between whole numbers is told.
+    expect(userErrorsOf(() => parseSweepAxis("serving.batch=0:64:3"))[0]!.hint).toBe(
+      "start the range at 1, the least serving.batch takes: did you mean serving.batch=1:64:4?"
     );
   });
 
