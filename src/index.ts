@@ -91,6 +91,7 @@ export {
   unsetKeyTakes,
   UNSET_KEY_DEFAULT_PATHS,
   UNSET_WITHOUT_ONE_VALUE,
+  UNSET_KEY_INSTEAD,
   type UnsetKeyContext,
   type UnsetKeyDefault,
   type UnsetKeyTakes

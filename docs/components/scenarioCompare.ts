@@ -1,6 +1,6 @@
 // Side-by-side tables of several scenarios: their metrics, and the assumptions in which they differ. Every value is
 // written by format.ts, as the scenario pages and the story pages write it.
-import type {AssumptionRow, MetricRow} from "./scenarioPage.js";
+import {assumptionValueText, type AssumptionRow, type MetricRow} from "./scenarioPage.js";
 import {
   FootnoteMark,
   footnoteMarks,
@@ -141,7 +141,10 @@ export function CompareAssumptionsTable(columns: readonly CompareColumn[]): HTML
       const from = own.follows === null ? undefined : rows.get(own.follows);
       if (from) return {...from, path: own.path, followed: from.path, unused: own.unused, notRead: own.notRead};
       const resolved = own.resolvedDefault;
-      return resolved ? {...own, value: resolved.value, exact: resolved.exact, defaultNote: resolved.note} : own;
+      if (resolved) return {...own, value: resolved.value, exact: resolved.exact, defaultNote: resolved.note};
+      // A dash whose figure the model computes says what, muted as a default's why is ("— (sized by the serving
+      // model)"): base's fleet.chips read a bare "—", as if a default applied.
+      return own.instead ? {...own, value: assumptionValueText(own.path, null), defaultNote: own.instead} : own;
     });
     if (values.every((v) => v.exact === values[0]!.exact)) return;
     differing++;

@@ -422,6 +422,11 @@ export interface AssumptionRow {
    * serving.hardware's chip), that key's path; else null. The compare page compares and shows that key's row.
    */
   follows: string | null;
+  /**
+   * For a key left unset whose figure the model computes in its place (unsetKeyTakes "none" with `instead`:
+   * fleet.chips is "sized by the serving model"), what it uses; `value` writes it after the dash. Else "".
+   */
+  instead: string;
 }
 
 /**
@@ -465,7 +470,9 @@ export function assumptionRows(
           ? `${resolvedDefault.value} (${resolvedDefault.note})`
           : taken?.kind === "follows"
             ? followedValueText(taken.path, taken.value, names.catalogs)
-            : own,
+            : taken?.kind === "none" && taken.instead !== undefined
+              ? `${own} (${taken.instead})`
+              : own,
       exact: displayValue(v.path, v.value as number | string | Distribution | null),
       unit: assumptionUnit(v.path),
       written: v.written ?? "",
@@ -478,7 +485,8 @@ export function assumptionRows(
       unused: unread[v.path] ?? "",
       notRead: unreadAtAll[v.path] ?? "",
       resolvedDefault,
-      follows: taken?.kind === "follows" ? taken.path : null
+      follows: taken?.kind === "follows" ? taken.path : null,
+      instead: taken?.kind === "none" ? (taken.instead ?? "") : ""
     };
   });
 }

@@ -887,10 +887,46 @@ describe("token-ledger compare", () => {
   });
 
   it("says what a dash in the assumptions means when a scenario leaves a differing key unset", async () => {
-    // openai-2024 rents its chips at 1.30 USD/h (fleet.chipHourPrice); base leaves it unset: owned chips, no one value.
+    // openai-2024 rents its chips at 1.30 USD/h (fleet.chipHourPrice); base leaves it unset: owned chips
+    // (rentedUsdPerChipHour null: the owned chip-hour prices the fleet; UNSET_KEY_INSTEAD). It was footnoted "the key's
+    // default applies", where the key has no default (tester).
     const {stdout} = await runCli(["compare", "base", "openai-2024", ...FEW]);
-    expect(stdout).toMatch(/\nfleet\.chipHourPrice +— +1\.30 USD\/h\n/);
-    expect(stdout).toContain("— not set: the key's default applies (`token-ledger reference` says what it is)");
+    expect(stdout).toMatch(/\nfleet\.chipHourPrice +— \(owned chips\) +1\.30 USD\/h\n/);
+    expect(stdout).not.toContain("— not set");
+    expect(stdout).not.toContain("default applies");
+    // A dash nothing computes in place of: serving.hbmReserve unset is serving.stack's policy, no one value
+    // (UNSET_WITHOUT_ONE_VALUE).
+    const dir = mkdtempSync(join(tmpdir(), "tl-compare-dash-"));
+    try {
+      const reserve = join(dir, "reserve.md");
+      writeFileSync(reserve, "---\nextends: base\nserving:\n  hbmReserve: 0.1\n---\n");
+      const dash = await runCli(["compare", "base", reserve, ...FEW]);
+      expect(dash.stdout).toMatch(/\nserving\.hbmReserve +— +10%\n/);
+      expect(dash.stdout).toContain(
+        "— not set: no one value takes its place (`token-ledger reference` says what the model uses)"
+      );
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+
+  it("says beside a dash what the model computes in its place: base's fleet day comes from its demand", async () => {
+    // deepseek-one-day sets fleet.inputTokensPerDay, fleet.outputTokensPerDay, fleet.chips and fleet.chipHourPrice; base
+    // sets none: its day is the first day's demand split by demand.inputShare, its chips sized by the serving model at
+    // serving.utilization, its chip-hour owned (fleetDay, priceListInput.ts). They read "—" under "— not set: the
+    // key's default applies", where none has a default (tester).
+    const {stdout} = await runCli(["compare", "base", "deepseek-one-day", ...FEW]);
+    expect(stdout).toMatch(/\nfleet\.inputTokensPerDay +— \(from the first day's demand\) +608B tokens\n/);
+    expect(stdout).toMatch(/\nfleet\.outputTokensPerDay +— \(from the first day's demand\) +168B tokens\n/);
+    expect(stdout).toMatch(/\nfleet\.chips +— \(sized by the serving model\) +1,814\n/);
+    expect(stdout).toMatch(/\nfleet\.chipHourPrice +— \(owned chips\) +2\.00 USD\/h\n/);
+    expect(stdout).not.toContain("default applies");
+    const json = JSON.parse((await runCli(["compare", "base", "deepseek-one-day", "--json", ...FEW])).stdout);
+    expect(json.differingAssumptions["fleet.chips"]).toEqual([null, 1814]);
+    expect(json.instead["fleet.chips"]).toEqual(["sized by the serving model", null]);
+    // run says it of a key taken back with null, as compare does.
+    const run = await runCli(["run", "deepseek-one-day", "--set", "fleet.chips=null", ...FEW]);
+    expect(run.stdout).toMatch(/\nfleet\.chips +— \(sized by the serving model\) +default, unset by --set\n/);
   });
 
   it("lists an unset key the model resolves at the value it takes, marked, and not where it is the same", async () => {

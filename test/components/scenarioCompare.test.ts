@@ -77,6 +77,22 @@ describe("the compare page's assumptions table", () => {
     expect(base!.querySelector(".scenario-unused")?.textContent).toBe(`not used: ${SHARED_PREFILL_UNREAD}`);
     expect(deepseek!.querySelector(".scenario-unused")).toBeNull();
   });
+
+  it("says beside base's dashes for the fleet's day what the model computes in their place, as compare does", () => {
+    // deepseek-one-day sets the day's tokens, chips and chip-hour price (data/scenarios/deepseek-one-day.md); base sets
+    // none: the day is the first day's demand, the chips sized by the serving model, the chip-hour owned (fleetDay,
+    // priceListInput.ts; UNSET_KEY_INSTEAD). base's cells read a bare "—", as if a default applied.
+    const library = loadScenarioLibrary();
+    const column = (id: string) => ({id, title: id, metrics: [], assumptions: assumptionRows(library.resolve(id))});
+    const table = CompareAssumptionsTable([column("base"), column("deepseek-one-day")]);
+    const base = (key: string) => table.querySelector<HTMLTableRowElement>(`tr[data-key="${key}"]`)!.cells[1]!;
+    expect(base("fleet.chips").textContent).toBe("— (sized by the serving model)");
+    // The why muted, as a resolved default's is.
+    expect(base("fleet.chips").querySelector(".muted")?.textContent).toBe(" (sized by the serving model)");
+    expect(base("fleet.inputTokensPerDay").textContent).toBe("— (from the first day's demand)");
+    expect(base("fleet.outputTokensPerDay").textContent).toBe("— (from the first day's demand)");
+    expect(base("fleet.chipHourPrice").textContent).toBe("— (owned chips)");
+  });
 });
 
 describe("the compare page's metrics table", () => {

@@ -108,6 +108,11 @@ describe("describeOrigin and assumptionRows", () => {
         expect(row.value).toBe(`${row.resolvedDefault.value} (${row.resolvedDefault.note})`);
         continue;
       }
+      // A key left unset whose figure the model computes says what after the dash (UNSET_KEY_INSTEAD), as compare does.
+      if (row.instead) {
+        expect(row.value).toBe(`${want} (${row.instead})`);
+        continue;
+      }
       expect(row.value).toBe(
         followed === null
           ? want
@@ -118,6 +123,8 @@ describe("describeOrigin and assumptionRows", () => {
     // The child leaves serving.kvCache unset under fp8 weights: the model runs an FP8 cache (DEFAULT_KV_CACHE_DTYPE,
     // precision.ts), and the table says so where it read "—".
     expect(value("serving.kvCache")).toBe("FP8 (default for fp8 weights)");
+    // It leaves the fleet's day unset: sized by the serving model (fleetDay, priceListInput.ts), where it read "—".
+    expect(value("fleet.chips")).toBe("— (sized by the serving model)");
     expect(value("demand.users")).not.toMatch(/\d{5}/); // a count is grouped or scaled ("100M", "1,814")
   });
 

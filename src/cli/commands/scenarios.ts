@@ -298,6 +298,12 @@ export interface Comparison {
    * set beside one left unset under fp8 weights) do not differ, and the key is not listed.
    */
   defaults: Record<string, (string | null)[]>;
+  /**
+   * Of the differing assumptions, those a scenario leaves unset ("—", null) whose figure the model computes instead
+   * (UNSET_KEY_INSTEAD: fleet.chips is "sized by the serving model"): path → per scenario, what it uses, null where
+   * the scenario sets the key or nothing takes its place.
+   */
+  instead: Record<string, (string | null)[]>;
   /** Every metric: name → one value per scenario (point, or Monte Carlo summary). */
   metrics: Record<string, RunReport["metrics"][keyof RunReport["metrics"]][]>;
   /** The base unit of each differing assumption ("" for an id or a choice), as `run --json`'s assumptions give it. */
@@ -337,6 +343,7 @@ export function compareReports(
   const differingAssumptions: Comparison["differingAssumptions"] = {};
   const follows: Comparison["follows"] = {};
   const defaulted: Comparison["defaults"] = {};
+  const instead: Comparison["instead"] = {};
   for (const path of Object.keys(reports[0]!.assumptions)) {
     // An unset key that follows another takes that key's value (bindScenario), and one the model resolves (an fp8 KV
     // cache under fp8 weights) the value it resolves to: compare those (unsetKeyTakes). Not where the scenario's
@@ -361,6 +368,8 @@ export function compareReports(
       differingAssumptions[path] = values;
       if (source.some((key) => key !== null)) follows[path] = source;
       if (resolved.some((value) => value !== null)) defaulted[path] = resolved.map((value) => value?.note ?? null);
+      const computed = takes.map((taken) => (taken?.kind === "none" ? (taken.instead ?? null) : null));
+      if (computed.some((note) => note !== null)) instead[path] = computed;
     }
   }
   // A difference in a value one scenario does not read is no difference in what it models: say which (a die area
@@ -381,6 +390,7 @@ export function compareReports(
     notUsed,
     follows,
     defaults: defaulted,
+    instead,
     metrics,
     assumptionUnits,
     metricUnits: metricUnits(Object.keys(metrics))
@@ -500,6 +510,8 @@ function formatRun(report: RunReport, sets: readonly string[]): string {
     const taken = unsetKeyTakes(path, (key) => report.assumptions[key]?.value, defaults);
     if (taken?.kind === "default") return `${formatAssumption(path, taken.value)} (${taken.note})`;
     if (taken?.kind === "follows") return `${formatAssumption(taken.path, taken.value)} (as ${taken.path})`;
+    // `--set fleet.chips=null` read "—" with no word that the serving model sizes the fleet.
+    if (taken?.kind === "none" && taken.instead !== undefined) return `${own} (${taken.instead})`;
     return own;
   };
   const row = ([path, a]: (typeof set)[number]) => [
@@ -538,6 +550,7 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
   const assumptionCell = (path: string, value: RunReport["assumptions"][string]["value"], i: number) =>
     formatAssumption(path, value) +
     (comparison.defaults[path]?.[i] ? ` (${comparison.defaults[path][i]})` : "") +
+    (comparison.instead[path]?.[i] ? ` (${comparison.instead[path][i]})` : "") +
     (comparison.follows[path]?.[i] ? ` ${MARKS.followedKey}` : "") +
     (comparison.notUsed[path]?.[i] ? ` ${MARKS.notRead}` : "");
   const followed = Object.entries(comparison.follows).map(([path, keys]) => `${path} is ${keys.find(Boolean)}'s`);
@@ -590,12 +603,16 @@ function formatComparison(comparison: Comparison, reports: readonly RunReport[])
     ...(followed.length
       ? ["", wrapProse(`${MARKS.followedKey} not set: the value of the key it follows (${followed.join("; ")})`)]
       : []),
-    // What a dash stands for (serving.stack, hardware.price unset read "—" with nothing to say why; trial); a dash
-    // marked † is a key nothing reads, whose default applies to nothing.
+    // What a bare dash stands for (serving.stack, hardware.price unset read "—" with nothing to say why; trial): a key
+    // of default null, which no one value replaces. A dash marked † is a key nothing reads; one the model computes in
+    // its place says what beside it ("— (sized by the serving model)"): base's fleet.chips read "the key's default
+    // applies", where it has none and the fleet is sized from the demand (tester).
     ...(paths.some((path) =>
-      comparison.differingAssumptions[path]!.some((value, i) => value === null && !comparison.notUsed[path]?.[i])
+      comparison.differingAssumptions[path]!.some(
+        (value, i) => value === null && !comparison.notUsed[path]?.[i] && !comparison.instead[path]?.[i]
+      )
     )
-      ? ["", wrapProse("— not set: the key's default applies (`token-ledger reference` says what it is)")]
+      ? ["", wrapProse("— not set: no one value takes its place (`token-ledger reference` says what the model uses)")]
       : []),
     ...(anyNotUsed
       ? [

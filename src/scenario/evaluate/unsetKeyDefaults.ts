@@ -114,6 +114,28 @@ export const UNSET_WITHOUT_ONE_VALUE: Readonly<Record<string, string>> = {
 };
 
 /**
+ * What the model uses in place of a key of UNSET_WITHOUT_ONE_VALUE left unset, where it computes the figure the key
+ * would give (a model result: fleetDay in priceListInput.ts, strategyInputs.ts): a few words a table writes beside the dash, "— (sized by the serving
+ * model)". `compare` footnoted base's dashes for these "the key's default applies", where the key has no default and
+ * the fleet's day is computed from the demand; the schema's `source` says it at length.
+ */
+export const UNSET_KEY_INSTEAD: Readonly<Record<string, string>> = {
+  // The first day's demand × demand.inputShare, and × (1 − demand.inputShare).
+  "fleet.inputTokensPerDay": "from the first day's demand",
+  "fleet.outputTokensPerDay": "from the first day's demand",
+  // The day's tokens ÷ (blended tokens/s per chip × 86,400 × serving.utilization).
+  "fleet.chips": "sized by the serving model",
+  // rentedUsdPerChipHour null: the owned chip-hour prices the fleet.
+  "fleet.chipHourPrice": "owned chips",
+  // firstGenerationTrainingCostUsd (strategyInputs.ts): the modelled run's cost × training.spendMultiplier.
+  "training.firstGenerationSpend": "from the modelled run",
+  // moatInput (strategyInputs.ts): what the silicon program's chip saves once deployed, else 0.
+  "moat.costAdvantage": "from the silicon program",
+  // The custom chip's price from its die (src/silicon/, customChipSpec.ts).
+  "silicon.unitCost": "built from the die"
+};
+
+/**
  * The value `path` takes in a scenario that leaves it unset (UNSET_KEY_DEFAULTS), or null when the key is not one
  * the model resolves to one value, or cannot here. Pure: the scenario's values and the hardware rows are given.
  */
@@ -152,7 +174,11 @@ export type UnsetKeyTakes<V> =
       /** That key's value, as `valueOf` gives it. */
       value: V;
     }
-  | {kind: "none"};
+  | {
+      kind: "none";
+      /** What the model uses in its place, where it computes the figure (UNSET_KEY_INSTEAD); absent otherwise. */
+      instead?: string;
+    };
 
 /**
  * What `path` takes in a scenario that leaves it unset, one decision for every table that shows such a key, each
@@ -165,7 +191,7 @@ export type UnsetKeyTakes<V> =
  *
  * Output: null when the scenario sets `path` (the key shows its own value); else `{kind: "default", value, note}` for
  * a key in `defaults`, `{kind: "follows", path, value}` for a key that follows another (keyValueComesFrom) that has a
- * value, and `{kind: "none"}` otherwise (a key of UNSET_WITHOUT_ONE_VALUE, or one of UNSET_KEY_DEFAULT_PATHS the model
+ * value, and `{kind: "none"}` otherwise, with `instead` where the model computes the figure (UNSET_KEY_INSTEAD) (a key of UNSET_WITHOUT_ONE_VALUE, or one of UNSET_KEY_DEFAULT_PATHS the model
  * cannot resolve here: a chip the hardware rows do not hold, a chip without a price).
  *
  * Errors: none; a path the schema does not hold follows no key and is "none" unless `defaults` holds it. Whether a key
@@ -183,5 +209,7 @@ export function unsetKeyTakes<V>(
   if (resolved !== undefined) return {kind: "default", ...resolved};
   const from = keyValueComesFrom(path, false);
   const followed = from === path ? null : valueOf(from);
-  return followed == null ? {kind: "none"} : {kind: "follows", path: from, value: followed};
+  if (followed != null) return {kind: "follows", path: from, value: followed};
+  const instead = UNSET_KEY_INSTEAD[path];
+  return instead === undefined ? {kind: "none"} : {kind: "none", instead};
 }

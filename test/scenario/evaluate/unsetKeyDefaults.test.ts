@@ -127,8 +127,14 @@ describe("unsetKeyTakes", () => {
   });
 
   it("gives nothing for a key with no one value, or one the model cannot resolve here", () => {
-    // UNSET_WITHOUT_ONE_VALUE: fleet.chipHourPrice unset means owned chips, no price.
-    expect(takes("fleet.chipHourPrice", {})).toEqual({kind: "none"});
+    // UNSET_WITHOUT_ONE_VALUE: fleet.chipHourPrice unset means owned chips, no price; what is used instead is said
+    // (UNSET_KEY_INSTEAD: rentedUsdPerChipHour null prices the fleet at the owned chip-hour, priceListInput.ts).
+    expect(takes("fleet.chipHourPrice", {})).toEqual({kind: "none", instead: "owned chips"});
+    // fleetDay: the day's chips sized by the serving model, its tokens from the first day's demand.
+    expect(takes("fleet.chips", {})).toEqual({kind: "none", instead: "sized by the serving model"});
+    expect(takes("fleet.inputTokensPerDay", {})).toEqual({kind: "none", instead: "from the first day's demand"});
+    // A key with no one value and nothing computed in its place: nothing more.
+    expect(takes("serving.hbmReserve", {})).toEqual({kind: "none"});
     // A chip the hardware rows do not hold: no stack to name (unsetKeyDefault above).
     expect(takes("serving.stack", {"serving.hardware": "no-such-chip"})).toEqual({kind: "none"});
     // A key that follows another without a value: nothing to take.
