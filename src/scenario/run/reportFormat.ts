@@ -489,7 +489,8 @@ export const formatTimeNumber = atThreeFigures(formatPriceNumber);
  * A percent interval, its ends in the formats `formatOf` gives their magnitudes: an end in E notation, each end as it
  * reads alone, with its percent sign ("5.1E−7%–0.0052%", not "0.00000051%–0.0052%"; "1.4E−7%–5.1E−6%" and "0%–1E−7%",
  * where one format for both read "1.4E−7–5.1E−6%", the first end a fraction's E notation, and "0E0–1E−7%"; breaker);
- * else the larger end's format for both ("5–29%", the percent sign once: intlRange). An end just short of the whole
+ * a zero end beside another as 0 ("0–5.0%", "−5.0% – 0%"), the other end in its own format; else the larger end's
+ * format for both ("5–29%", the percent sign once: intlRange). An end just short of the whole
  * (99.5% up to 100%) is written at its own many digits only beside another such end ("99.51–99.996%"); beside any other
  * it reads at the whole percent, as the interval's other end does: a wide interval of a share read
  * "[28.13116%–99.99996%]" in run's table, now "28–100%" (trial).
@@ -504,6 +505,15 @@ function percentRange(formatOf: (magnitude: number) => Intl.NumberFormat): (low:
       // Spaced where a minus sign is beside the dash, as intlRange spaces it ("−1E−7% – 1E−7%").
       const dash = low < 0 ? " – " : "–";
       return `${intl(endFormat(lowSize, highSize), low)}${dash}${intl(endFormat(highSize, lowSize), high)}`;
+    }
+    // A zero end beside another reads 0, the other end at its own format: the larger end's format for both wrote a
+    // computed −5% to 0 "−5.0% – 0.0%", where a lone zero reads "0%" and "0–29%" begins at 0 (tester).
+    if ((low === 0) !== (high === 0)) {
+      const end = low === 0 ? high : low;
+      const text = intl(endFormat(Math.abs(end), 0), end);
+      // The percent sign once after the high end where no minus sign is beside the dash, as intlRange writes it.
+      if (low === 0 && high > 0) return `0–${text}`;
+      return low === 0 ? `0% – ${text}` : `${text} – 0%`;
     }
     return intlRange(endFormat(Math.max(lowSize, highSize), Math.min(lowSize, highSize)), low, high);
   };

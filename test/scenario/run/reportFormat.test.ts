@@ -191,6 +191,22 @@ describe("a percent range", () => {
     expect(formatPercentPerYear.range(-0.1, 0.4)).toBe("\u221210% – 40%/yr");
   });
 
+  it("writes a zero end as 0, the other end at the digits its column gives it (tester: −5.0% – 0.0%)", () => {
+    // A computed −5% to 0 read "−5.0% – 0.0%": the −5% end's two significant digits (PERCENT_SMALL_COMPUTED, "4.0%"
+    // beside "5.3%" in one column) were given to the zero, which alone reads "0%" (formatComputedPercent(0)).
+    expect(formatComputedPercent(0)).toBe("0%");
+    expect(formatComputedPercent(-0.05)).toBe("\u22125.0%");
+    expect(formatComputedPercent.range(-0.05, 0)).toBe("\u22125.0% – 0%");
+    // From zero up, the percent sign once, as "0–29%" writes it.
+    expect(formatComputedPercent.range(0, 0.05)).toBe("0–5.0%");
+    expect(formatComputedPercent.range(0, 0.053)).toBe("0–5.3%");
+    // A stated value's range reads at its whole percent, as before.
+    expect(formatPercent.range(-0.05, 0)).toBe("\u22125% – 0%");
+    expect(formatPercent.range(0, 0.05)).toBe("0–5%");
+    // An end just short of the whole beside a zero reads whole, as beside any other end.
+    expect(formatComputedPercent.range(0, 0.99991)).toBe("0–100%");
+  });
+
   it("keeps each end whole where an end is in E notation, a zero end too (breaker)", () => {
     // run base --set "finance.vendorGrossMargin=0.0000001 to 0.0000002" read "1E−5–2E−5% (90% interval)", and
     // "=0 to 1e-7" an inference tax of "[1.4E−7–5.1E−6%]": the first end read as a fraction's E notation. The ends
