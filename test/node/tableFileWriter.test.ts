@@ -11,7 +11,9 @@ import {
 import {execFileSync} from "node:child_process";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import fc from "fast-check";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
+import {ByteWriter, ParquetWriter, schemaFromColumnData} from "hyparquet-writer";
 import {afterAll, describe, expect, it} from "vitest";
 import {UserError} from "../../src/errors/userError.js";
 import {openTableFile} from "../../src/node/tableFileWriter.js";
@@ -137,6 +139,55 @@ describe("openTableFile", () => {
     expect(codecs(0).join("")).toBe("SSSSSSSSSS");
     expect(codecs(1).join("")).toBe("SUUUUUUUUS");
     expect(codecs(2).join("")).toBe("SUUUUUUUUS");
+  });
+
+  it("writes each chunk's statistics as hyparquet-writer's own would be (NaN as null, signed zeros, infinities)", () => {
+    // The writer computes min, max and the null count itself (doubleColumnStatistics) instead of hyparquet-writer's
+    // getStatistics: the same blocks written by hyparquet-writer with its statistics on must give the same footer
+    // statistics, row group by row group.
+    const value = fc.oneof(
+      fc.double(),
+      fc.constantFrom(NaN, 0, -0, Infinity, -Infinity, Number.MIN_VALUE, -Number.MAX_VALUE)
+    );
+    const block = fc
+      .integer({min: 0, max: 40})
+      .chain((rows) =>
+        fc.tuple(
+          fc.constant(rows),
+          fc.array(fc.array(value, {minLength: rows, maxLength: rows}), {minLength: 2, maxLength: 2})
+        )
+      );
+    let run = 0;
+    fc.assert(
+      fc.property(fc.array(block, {minLength: 1, maxLength: 4}), (blocks) => {
+        const path = join(dir, `statistics-${run++}.parquet`);
+        const file = openTableFile(path, ".parquet", {columns: COLUMNS});
+        for (const [rows, [x, y]] of blocks) file.append(rows, {x: Float64Array.from(x!), y: Float64Array.from(y!)});
+        file.finish();
+        const ours = readFileSync(path);
+        rmSync(path);
+        const writer = new ByteWriter();
+        const schema = schemaFromColumnData({
+          columnData: COLUMNS.map((name) => ({name, data: [], type: "DOUBLE" as const, nullable: true}))
+        });
+        const library = new ParquetWriter({writer, schema});
+        for (const [rows, columns] of blocks) {
+          const columnData = COLUMNS.map((name, j) => ({
+            name,
+            data: columns[j]!.map((v) => (Number.isNaN(v) ? null : v)),
+            encoding: "PLAIN" as const
+          }));
+          void library.write({columnData, rowGroupSize: Math.max(rows, 1), pageSize: 0});
+        }
+        void library.finish();
+        const statistics = (bytes: Uint8Array) =>
+          parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
+            .row_groups.filter((group) => group.num_rows > 0n)
+            .map((group) => group.columns.map((chunk) => chunk.meta_data!.statistics));
+        expect(statistics(ours)).toEqual(statistics(writer.getBytes()));
+      }),
+      {numRuns: 200}
+    );
   });
 
   it.each([".csv", ".json", ".parquet"] as const)(
