@@ -81,8 +81,8 @@ function usdFormat(magnitude: number, compact: Intl.NumberFormat = USD_COMPACT):
 }
 /**
  * Money at usdFormat's formats, with `compact` for amounts with a scale word and `scaled` for the number of an amount
- * written at another's scale word. A range from nothing writes its zero as "$0" whatever the other end's scale
- * ("$0–29.5M": ICU wrote "$0.00–29.5M", beside "$0–182,673" in the same table), the sign once as every range has it. A
+ * written at another's scale word. A range with a zero end writes it "$0" whatever the other end's scale (zeroEndRange;
+ * "$0–29.5M": ICU wrote "$0.00–29.5M", beside "$0–182,673" in the same table), the sign once as every range has it. A
  * range whose larger end takes a scale word writes both ends, and its median (`within`), at that scale (sharedScale).
  */
 function moneyFormat(compact: Intl.NumberFormat, scaled: Intl.NumberFormat): UnitFormat {
@@ -91,8 +91,11 @@ function moneyFormat(compact: Intl.NumberFormat, scaled: Intl.NumberFormat): Uni
   return unitFormat(
     value,
     (low, high) => {
-      // The sign once, as intlRange writes a range (unitOnce): the zero's "$" stands for both ends.
-      if (low === 0 && high > 0) return `${value(low)}–${value(high).replace("$", "")}`;
+      // A zero end as every range writes it (zeroEndRange), "$0"; the sign once where no minus sign is beside the
+      // dash, as intlRange writes a range (unitOnce): the zero's "$" stands for both ends ("$0–29.5M").
+      const once = low === 0 && high > 0;
+      const zeroEnd = zeroEndRange(low, high, once ? (end) => value(end).replace("$", "") : value, "$0");
+      if (zeroEnd !== null) return zeroEnd;
       const scale = scaleToShare(formatOf, compact, [low, high]);
       if (scale) return scaledRange(scaled, scale, low, high);
       return splitsFormats(formatOf, low, high)
@@ -174,6 +177,20 @@ function scaleToShare(
 function splitsFormats(formatOf: (magnitude: number) => Intl.NumberFormat, low: number, high: number): boolean {
   return low !== 0 && high !== 0 && formatOf(Math.abs(low)) !== formatOf(Math.abs(high));
 }
+/**
+ * A range with one end zero, written one way by every range format (formatDisplayNumber's, a price's, a time's, a
+ * count's, a rate's, money's, a percentage's): the zero is a bare 0, with no digits or notation of its own, and the
+ * other end as `write` writes it alone. The other end's format given to both wrote "0.00E0–1.00E−4 USD/Mtok",
+ * "−5.0% – 0.0%" and "−$5.00M – $0.00" (breaker, tester), a zero with digits it has not, beside "0–29%" and "$0–29.5M".
+ * The dash is spaced where a minus sign is beside it, as intlRange spaces it. `zero`: the zero with its unit where the
+ * format writes the unit at each end ("0%" beside a minus sign or E notation, "$0"). Null unless exactly one end is 0.
+ */
+function zeroEndRange(low: number, high: number, write: (value: number) => string, zero = "0"): string | null {
+  if ((low === 0) === (high === 0)) return null;
+  const dash = low < 0 || high < 0 ? " – " : "–";
+  return low === 0 ? `${zero}${dash}${write(high)}` : `${write(low)}${dash}${zero}`;
+}
+
 /** The count format of a magnitude: a scale word from a million, scientific from a thousand trillion. */
 function countFormat(magnitude: number): Intl.NumberFormat {
   return magnitude >= SCIENTIFIC_FROM ? SCIENTIFIC : magnitude >= COMPACT_FROM ? COMPACT : NUMBER;
@@ -351,32 +368,34 @@ const displayNumber = (value: number) =>
 export const formatDisplayNumber = unitFormat(displayNumber, displayRange);
 
 /**
- * formatDisplayNumber's range. A zero end beside one in E notation is written alone, "0", as splitsFormats writes ends
- * of two notations: the other's format for both wrote "0.00E0–1.00E−4 USD/Mtok" for `market.price: 0 to 0.0001`
- * (breaker); spaced where a minus sign is beside the dash, as intlRange spaces it.
+ * formatDisplayNumber's range: a zero end as every range writes it (zeroEndRange: "0–5.10E−6", where the other end's
+ * format for both wrote "0.00E0–1.00E−4 USD/Mtok" for `market.price: 0 to 0.0001`; breaker), ends of two notations
+ * each as it reads alone (splitsFormats), else the larger end's format for both.
  */
 function displayRange(low: number, high: number): string {
-  const larger = numberFormat(Math.max(Math.abs(low), Math.abs(high)));
+  const zeroEnd = zeroEndRange(low, high, displayNumber);
+  if (zeroEnd !== null) return zeroEnd;
   if (splitsFormats(numberFormat, low, high)) return `${displayNumber(low)}–${displayNumber(high)}`;
-  if ((low === 0 || high === 0) && larger === SCIENTIFIC) {
-    return `${displayNumber(low)}${low < 0 ? " – " : "–"}${displayNumber(high)}`;
-  }
-  return intlRange(larger, low, high);
+  return intlRange(numberFormat(Math.max(Math.abs(low), Math.abs(high))), low, high);
 }
 
-/** formatDisplayNumber with `plain` in place of its plain format (scale words and exponents stay formatDisplayNumber's). */
+/**
+ * formatDisplayNumber with `plain` in place of its plain format (scale words and exponents stay formatDisplayNumber's),
+ * a zero end as every range writes it (zeroEndRange: "0–2.00", not `plain`'s "0.00–2.00").
+ */
 function withPlainFormat(plain: Intl.NumberFormat): UnitFormat {
-  return unitFormat(
-    (value) =>
-      Number.isFinite(value) && numberFormat(Math.abs(value)) === NUMBER
-        ? intl(plain, value)
-        : formatDisplayNumber(value),
-    (low, high) =>
-      numberFormat(Math.max(Math.abs(low), Math.abs(high))) === NUMBER &&
+  const value = (value: number) =>
+    Number.isFinite(value) && numberFormat(Math.abs(value)) === NUMBER
+      ? intl(plain, value)
+      : formatDisplayNumber(value);
+  return unitFormat(value, (low, high) => {
+    const zeroEnd = zeroEndRange(low, high, value);
+    if (zeroEnd !== null) return zeroEnd;
+    return numberFormat(Math.max(Math.abs(low), Math.abs(high))) === NUMBER &&
       numberFormat(Math.min(Math.abs(low), Math.abs(high))) === NUMBER
-        ? intlRange(plain, low, high)
-        : formatDisplayNumber.range(low, high)
-  );
+      ? intlRange(plain, low, high)
+      : formatDisplayNumber.range(low, high);
+  });
 }
 
 /**
@@ -489,7 +508,7 @@ export const formatTimeNumber = atThreeFigures(formatPriceNumber);
  * A percent interval, its ends in the formats `formatOf` gives their magnitudes: an end in E notation, each end as it
  * reads alone, with its percent sign ("5.1E−7%–0.0052%", not "0.00000051%–0.0052%"; "1.4E−7%–5.1E−6%" and "0%–1E−7%",
  * where one format for both read "1.4E−7–5.1E−6%", the first end a fraction's E notation, and "0E0–1E−7%"; breaker);
- * a zero end beside another as 0 ("0–5.0%", "−5.0% – 0%"), the other end in its own format; else the larger end's
+ * a zero end as every range writes it (zeroEndRange: "0–5.0%", "−5.0% – 0%", "0%–1E−7%"); else the larger end's
  * format for both ("5–29%", the percent sign once: intlRange). An end just short of the whole
  * (99.5% up to 100%) is written at its own many digits only beside another such end ("99.51–99.996%"); beside any other
  * it reads at the whole percent, as the interval's other end does: a wide interval of a share read
@@ -501,19 +520,21 @@ function percentRange(formatOf: (magnitude: number) => Intl.NumberFormat): (low:
     nearWhole(magnitude) && !nearWhole(other) ? PERCENT : formatOf(magnitude);
   return (low, high) => {
     const [lowSize, highSize] = [Math.abs(low), Math.abs(high)];
-    if (formatOf(lowSize) === PERCENT_SCIENTIFIC || formatOf(highSize) === PERCENT_SCIENTIFIC) {
+    const scientific = formatOf(lowSize) === PERCENT_SCIENTIFIC || formatOf(highSize) === PERCENT_SCIENTIFIC;
+    // A zero end as every range writes it (zeroEndRange): "0–5.0%", "−5.0% – 0%" (the −5% end's digits wrote the zero
+    // "0.0%"; tester), its percent sign once after the high end as intlRange writes it, unless a minus sign or E
+    // notation keeps each end whole ("0%–1E−7%").
+    const zeroEnd = zeroEndRange(
+      low,
+      high,
+      (end) => intl(endFormat(Math.abs(end), 0), end),
+      low === 0 && high > 0 && !scientific ? "0" : "0%"
+    );
+    if (zeroEnd !== null) return zeroEnd;
+    if (scientific) {
       // Spaced where a minus sign is beside the dash, as intlRange spaces it ("−1E−7% – 1E−7%").
       const dash = low < 0 ? " – " : "–";
       return `${intl(endFormat(lowSize, highSize), low)}${dash}${intl(endFormat(highSize, lowSize), high)}`;
-    }
-    // A zero end beside another reads 0, the other end at its own format: the larger end's format for both wrote a
-    // computed −5% to 0 "−5.0% – 0.0%", where a lone zero reads "0%" and "0–29%" begins at 0 (tester).
-    if ((low === 0) !== (high === 0)) {
-      const end = low === 0 ? high : low;
-      const text = intl(endFormat(Math.abs(end), 0), end);
-      // The percent sign once after the high end where no minus sign is beside the dash, as intlRange writes it.
-      if (low === 0 && high > 0) return `0–${text}`;
-      return low === 0 ? `0% – ${text}` : `${text} – 0%`;
     }
     return intlRange(endFormat(Math.max(lowSize, highSize), Math.min(lowSize, highSize)), low, high);
   };
@@ -619,6 +640,9 @@ export const formatCount = unitFormat(
       ? intl(countFormat(Math.abs(value)), value)
       : formatDisplayNumber(value),
   (low, high) => {
+    // A zero end as every range writes it (zeroEndRange): "0–2.00M", where ICU's compact range wrote "0.00–2.00M".
+    const zeroEnd = zeroEndRange(low, high, formatCount);
+    if (zeroEnd !== null) return zeroEnd;
     // An end too small for plain digits is written on its own (E notation): a range of 4.83e-7 to 6.98M chips read
     // "0.000000483–6.98M", and a p5 of 1e-300 three hundred zeros (breaker).
     if (Math.min(Math.abs(low), Math.abs(high)) !== 0 && Math.min(Math.abs(low), Math.abs(high)) < SCIENTIFIC_BELOW)
@@ -680,12 +704,14 @@ function plainNonZero(value: number): boolean {
  * "40"): the number of a computed quantity that is not a count of things. An exact zero is "0"; a scale word or an
  * exponent keeps its zeros already ("1.20M").
  */
+const computedCountValue = (value: number) => (plainNonZero(value) ? formatPriceNumber(value) : formatCount(value));
 const computedCount = unitFormat(
-  (value) => (plainNonZero(value) ? formatPriceNumber(value) : formatCount(value)),
+  computedCountValue,
   (low, high) => {
-    if (plainNonZero(low) && plainNonZero(high)) return formatPriceNumber.range(low, high);
-    if (low === 0 && plainNonZero(high)) return `0–${formatPriceNumber(high)}`;
-    return formatCount.range(low, high);
+    // A zero end as every range writes it (zeroEndRange): "0–40.0", "−40.0 – 0" (formatCount's range read "−40 – 0").
+    const zeroEnd = zeroEndRange(low, high, computedCountValue);
+    if (zeroEnd !== null) return zeroEnd;
+    return plainNonZero(low) && plainNonZero(high) ? formatPriceNumber.range(low, high) : formatCount.range(low, high);
   },
   (value, low, high) => {
     // At the interval's scale when it shares one ("0.950M" beside "0.700–1.20M"), else as the value reads alone.

@@ -24,7 +24,8 @@ import {
   formatUsdPerMwh,
   formatRate,
   formatTokensPerSecond,
-  formatTokensPerSecondPerMw
+  formatTokensPerSecondPerMw,
+  formatTimes
 } from "../../../src/scenario/run/reportFormat.js";
 import {METRIC_INFO} from "../../../src/scenario/evaluate/metricInfo.js";
 import type {ScenarioMetricName} from "../../../src/scenario/evaluate/evaluateScenario.js";
@@ -220,6 +221,53 @@ describe("a percent range", () => {
   });
 });
 
+describe("a range with one end zero", () => {
+  // One rule for every range format (zeroEndRange): the zero a bare 0 (its unit where each end carries one), the other
+  // end as it reads alone, the dash spaced where a minus sign is beside it. Each `was` is what the range read before:
+  // the other end's format given to the zero (breaker, tester).
+  const formats = {
+    formatDisplayNumber,
+    formatComputedPercent,
+    formatUsdPerMTok,
+    formatTimes,
+    formatUsd,
+    formatCount,
+    formatRate
+  };
+  it.each([
+    {name: "formatDisplayNumber", low: 0, high: 5.1e-6, expected: "0–5.10E\u22126", was: "(as now)"},
+    {name: "formatDisplayNumber", low: -5.1, high: 0, expected: "\u22125.10 – 0", was: "(as now)"},
+    // The percent sign once where no minus sign or E notation keeps each end whole.
+    {name: "formatComputedPercent", low: 0, high: 0.05, expected: "0–5.0%", was: "(as now)"},
+    {name: "formatComputedPercent", low: -0.05, high: 0, expected: "\u22125.0% – 0%", was: "(as now)"},
+    {name: "formatComputedPercent", low: 0, high: 5.1e-8, expected: "0%–5.1E\u22126%", was: "(as now)"},
+    {
+      name: "formatUsdPerMTok",
+      low: -2,
+      high: 0,
+      expected: "\u22122.00 – 0 USD/Mtok",
+      was: "\u22122.00 – 0.00 USD/Mtok"
+    },
+    {name: "formatTimes", low: 0, high: 2, expected: "0–2.00\u00d7", was: "0.00–2.00\u00d7"},
+    {name: "formatUsd", low: -5e6, high: 0, expected: "\u2212$5.00M – $0", was: "\u2212$5.00M – $0.00"},
+    {
+      name: "formatUsd",
+      low: -5e-6,
+      high: 0,
+      expected: "\u2212$5.00E\u22126 – $0",
+      was: "\u2212$5.00E\u22126 – $0.00E0"
+    },
+    // The "$" once, as "$0–29.5M".
+    {name: "formatUsd", low: 0, high: 29.5e6, expected: "$0–29.5M", was: "(as now)"},
+    {name: "formatCount", low: 0, high: 2e6, expected: "0–2.00M", was: "0.00–2.00M"},
+    {name: "formatRate", low: 0, high: 2e6, expected: "0–2.00M", was: "0.00–2.00M"},
+    // The −40.0 end as formatRate(−40) writes it alone.
+    {name: "formatRate", low: -40, high: 0, expected: "\u221240.0 – 0", was: "\u221240 – 0"}
+  ] as const)("$name.range($low, $high) is $expected (was $was)", ({name, low, high, expected}) => {
+    expect(formats[name].range(low, high)).toBe(expected);
+  });
+});
+
 describe("formatPercent of a tiny share", () => {
   it("writes it in E notation below 0.0001%, as formatDisplayNumber writes a tiny number", () => {
     // 4.3e-15 of the whole is 4.3 × 10^−13 percent; it was written "0.00000000000043%" (breaker).
@@ -246,8 +294,9 @@ describe("a range whose ends read in different notations", () => {
     expect(formatUsdPerMTok.range(0, 5e-5)).toBe("0–5.00E\u22125 USD/Mtok");
     expect(formatDisplayNumber.range(0, 2e18)).toBe("0–2.00E18");
     expect(formatDisplayNumber.range(-5e-5, 0)).toBe("\u22125.00E\u22125 – 0");
-    // A zero end beside a plain one is unchanged.
-    expect(formatUsdPerMTok.range(0, 2)).toBe("0.00–2.00 USD/Mtok");
+    // A zero end beside a plain one is a bare 0 too (zeroEndRange): it read "0.00–2.00 USD/Mtok", the 2.00 end's digits
+    // given to the zero, where the same formatter wrote "0–5.00E−5" above and a rate "0–40.0".
+    expect(formatUsdPerMTok.range(0, 2)).toBe("0–2.00 USD/Mtok");
   });
 
   it("keeps one format where both ends share it", () => {
