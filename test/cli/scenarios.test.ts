@@ -643,7 +643,7 @@ describe("token-ledger run", () => {
     const {code, stdout, stderr} = await runCli(["run", "base", "--set", "training.chips=1", ...FEW]);
     expect(code).toBe(0);
     // base's run is 76.6 days on its chips; on one chip the same chip-hours take 1,254,467 days (3,435 years), past
-    // its 4-month runs and its 12-month cadence; each at three significant figures, as every time is (formatTimeNumber).
+    // its 4-month runs and its 12-month cadence; each at three significant figures, as a time is (formatPriceNumber).
     expect(stderr).toContain(
       "token-ledger: note: base: the final training run takes 1,250,000 days (3,430 years) on training.chips at " +
         "training.mfu, longer than the 4 months (training.runMonths)"

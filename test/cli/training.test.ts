@@ -45,7 +45,7 @@ describe("token-ledger training", () => {
     const args = ["training", "--model", "llama-3.1-70b", "--tokens", "15e12", "--hardware", "h100-sxm", "--mfu"];
     const long = await runCli([...args, "0.01", "--chips", "1"]);
     expect(long.code).toBe(0);
-    // 8,881,027 days ÷ 365.25 = 24,315 years, each at three significant figures as every time is (formatTimeNumber);
+    // 8,881,027 days ÷ 365.25 = 24,315 years, each at three significant figures as every time is (formatPriceNumber);
     // 120 months (TRAINING_VS_INFERENCE_RANGES.trainingRunMonths.max) is 10.
     expect(long.stderr).toContain("token-ledger: note: the run takes 8,880,000 days (24,300 years) on 1 chip");
     expect(long.stderr).toContain("longer than the 10 years a scenario's training.runMonths allows");
@@ -280,19 +280,23 @@ describe("token-ledger training", () => {
     expect(stdout).not.toContain("1  days");
   });
 
-  it("writes a whole number of days with its trailing zeros, as run's days and ms are written", async () => {
+  it("writes whole days with their zeros, and MWh from 1,000 at three figures, as run writes days", async () => {
     // 1,272,000 chip-hours on 1,000 chips at goodput 1: 1,272 hours, 53 days exactly; it read "53" beside other
-    // runs' "76.6", and 36.7 MWh of the one-day run above read as written (1,946 MWh here: every integer digit).
+    // runs' "76.6".
     const args = "--model llama-3.1-8b --tokens 1e12 --hardware h100-sxm --chips 1000 --chip-hours 1272000 --goodput 1";
     const {code, stdout, stderr} = await runCli(["training", ...args.split(" ")]);
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/wall-clock, steady state +53\.0 {2}days\n/);
     expect(stdout).toMatch(/wall-clock, whole run +53\.0 {2}days\n/);
+    // The energy by the same rule, three significant figures from a thousand as a time's (formatPriceNumber): 1,272,000
+    // chip-hours × 1.275 kW IT per chip (DGX H100 10.2 kW ÷ 8, data/hardware.csv) × draw 1 × PUE 1.2 ÷ 1,000 = 1,946.16
+    // MWh, "1,950" (it read "1,946": every integer digit, beside "$2.38M").
+    expect(stdout).toMatch(/energy, whole run +1,950 {2}MWh \(/);
   });
 
   it("writes a run of a thousand days or more at three significant figures, as a rate is (it read '1,254 days')", async () => {
     // Llama 3.1 405B's 30,107,205 whole-run chip-hours (the test below) on 1,000 chips at goodput 1: 30,107.2 hours,
-    // 1,254.5 days, "1,250" at three significant figures (formatTimeNumber), as run's "235,000 tokens/s/MW".
+    // 1,254.5 days, "1,250" at three significant figures (formatPriceNumber), as run's "235,000 tokens/s/MW".
     const args =
       "--model llama-3.1-405b --tokens 15.6e12 --hardware h100-sxm --chips 1000 --chip-hours 30107205 --goodput 1";
     const {code, stdout, stderr} = await runCli(["training", ...args.split(" ")]);

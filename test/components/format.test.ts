@@ -14,7 +14,9 @@ import {
   formatMonthsChange,
   formatPercent,
   formatPointsChange,
+  formatPriceNumber,
   formatRate,
+  formatRatio,
   formatShareOfDraws,
   formatUsd,
   formatUsdPerHour,
@@ -179,6 +181,21 @@ describe("formatMetric", () => {
     expect(formatMetricInterval("timePerOutputTokenSeconds", 50, 60)).toBe("50.0–60.0 ms");
     expect(formatMetric("trainingDays", 50)).toBe("50.0 days");
     expect(formatMetric("trainingDays", 243)).toBe("243 days");
+  });
+
+  it("writes every computed quantity with a unit from a thousand at three significant figures, as a time", () => {
+    // One rule in formatPriceNumber (a time, an energy, a price, a ratio): 46,064 MWh, `training`'s Llama 3.1 405B run
+    // on 16,384 H100s at MFU 0.41 (--json energyMwh 46,064.02), read "46,064 MWh" beside "$56.2M" and "76.6 days".
+    expect(formatPriceNumber(46_064.02)).toBe("46,100"); // 4.61E4 to three figures
+    expect(formatPriceNumber(1_234.56)).toBe(formatMetric("timeToFirstTokenSeconds", 1_234.56).replace(" ms", ""));
+    expect(formatUsdPerHour(1_234.56)).toBe("1,230 USD/h"); // was "1,235 USD/h"
+    expect(formatUsdPerMTok.range(1_234.56, 2_345.67)).toBe("1,230–2,350 USD/Mtok"); // was "1,235–2,346 USD/Mtok"
+    expect(formatRatio(1_234_567)).toBe("1,230,000"); // grouped, not E notation: that starts at 1E15
+    // Below a thousand as before, a whole value with its zeros; a count keeps every digit (chips, month numbers).
+    expect(formatPriceNumber(2)).toBe("2.00");
+    expect(formatPriceNumber(999.4)).toBe("999");
+    expect(formatChips(1_814)).toBe("1,814 chips");
+    expect(formatDisplayNumber(1_234.5)).toBe("1,235");
   });
 
   it("has a formatter for every metric that writes its unit", () => {

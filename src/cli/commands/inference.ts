@@ -23,7 +23,7 @@ import {defaultServingPrecision, ServingSettingError, type ServingSetting} from 
 import type {PrefillReplica} from "../../inference/prefillReplica.js";
 import {defaultStackFor, PREFERRED_STACK} from "../../inference/stackChips.js";
 import {CHIP_HOUR_COMPONENT_NAMES, CHIP_HOUR_COMPONENTS, type ChipHourComponent} from "../../tco/chipHourCost.js";
-import {formatPercent, formatPriceNumber, formatRate, formatTimeNumber} from "../../scenario/run/reportFormat.js";
+import {formatPercent, formatPriceNumber, formatRate} from "../../scenario/run/reportFormat.js";
 import {METRIC_INFO} from "../../scenario/evaluate/metricInfo.js";
 import {catalogChipHour, sharedOwnership} from "../../scenario/evaluate/ownershipInput.js";
 import {schemaDefaults} from "../../scenario/file/schema.js";
@@ -563,10 +563,10 @@ function formatInference(r: ReturnType<typeof runInference>): string {
   const n = (v: number | null) => (v === null ? "—" : formatNumber(v));
   // A throughput is a modelled rate: three significant figures, as `run` and the pages write it (formatRate).
   const rate = (v: number | null) => (v === null ? "—" : formatRate(v));
-  // Prices keep their zeros even when whole ("2.00", as `run` writes a cost per token or per chip-hour).
+  // Prices and times as `run` writes them (formatPriceNumber): three significant digits, a whole one too ("2.00 USD/h",
+  // "53.0 ms" beside "37.7 ms"), and from a thousand ("1,230 ms").
   const usd = (v: number | null) => (v === null ? "—" : formatPriceNumber(v));
-  // A time as `run` writes it (metricFormat): three significant digits, a whole one too ("53.0 ms" beside "37.7 ms").
-  const ms = (v: number | null) => (v === null ? "—" : formatTimeNumber(v));
+  const ms = usd;
   const layoutOf = (tp: number, ep: number) => (ep > 1 ? `TP ${tp} EP ${ep}` : `TP ${tp}`);
   const layout = layoutOf(r.tensorParallel, r.expertParallel);
   const prefill =

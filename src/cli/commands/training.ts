@@ -31,7 +31,6 @@ import {
   formatCount,
   formatPercent,
   formatPriceNumber,
-  formatTimeNumber,
   formatUsd,
   usdColumnFormat
 } from "../../scenario/run/reportFormat.js";
@@ -338,7 +337,7 @@ export function runTraining(options: TrainingOptions) {
 function formatTraining(r: ReturnType<typeof runTraining>): string {
   const n = (v: number | null) => formatNumber(v);
   const computed = (v: number) => formatPriceNumber(v);
-  const dayNoun = (days: number) => (formatTimeNumber(days) === formatTimeNumber(1) ? "day" : "days");
+  const dayNoun = (days: number) => (computed(days) === computed(1) ? "day" : "days");
   // Money as run and the site write it ("$56.2M"); it was every digit of a dollar amount ("56,242,062 USD").
   const usd = (v: number | null) => (v === null ? "—" : formatUsd(v));
   // MFU and goodput as percentages, as `run`'s assumptions and /model-accuracy write them ("MFU 41%"); the title read
@@ -361,11 +360,11 @@ function formatTraining(r: ReturnType<typeof runTraining>): string {
       ["compute", n(r.flops), `FLOP (6·N·D ${n(r.parameterFlops)} + attention ${n(r.attentionFlops)})`],
       ["chip-hours, steady state", formatCount(r.steadyStateChipHours), "chip-hours"],
       ["chip-hours, whole run", formatCount(r.chipHours), "chip-hours (steady state ÷ goodput)"],
-      // A computed length as `run` writes its days (metricFormat, formatTimeNumber): three significant digits, a whole
-      // one too ("53.0 days" beside "76.6 days"; it read "53 days"), and from a thousand ("1,250 days"; it read
-      // "1,254"). One day is "1.00 day" (it read "1 days"). The energy keeps formatPriceNumber's three digits.
-      ["wall-clock, steady state", formatTimeNumber(r.steadyStateDays), dayNoun(r.steadyStateDays)],
-      ["wall-clock, whole run", formatTimeNumber(r.wallClockDays), dayNoun(r.wallClockDays)],
+      // A computed length and energy as `run` writes its days (metricFormat, formatPriceNumber): three significant
+      // digits, a whole one too ("53.0 days" beside "76.6 days"; it read "53 days"), and from a thousand ("1,250 days",
+      // "46,100 MWh"; they read "1,254" and "46,064"). One day is "1.00 day" (it read "1 days").
+      ["wall-clock, steady state", computed(r.steadyStateDays), dayNoun(r.steadyStateDays)],
+      ["wall-clock, whole run", computed(r.wallClockDays), dayNoun(r.wallClockDays)],
       [
         "energy, whole run",
         computed(r.energyMwh),

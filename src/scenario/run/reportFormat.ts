@@ -3,7 +3,9 @@
 // tables. So a figure reads the same on every page and in the terminal.
 //
 // The rounding, grouping, scale words and signs are Intl.NumberFormat's (en-US), not ours: three significant digits,
-// trailing zeros kept (3.50, not 3.5; a whole number whole), but never fewer than the integer digits (1,235, not 1,230: `roundingPriority: "morePrecision"`); "$2.76B" and
+// trailing zeros kept (3.50, not 3.5; a whole number whole), a count or an amount of money never fewer than its
+// integer digits (1,235 chips, $31,120: `roundingPriority: "morePrecision"`), a computed quantity with a unit or a rate
+// at three figures from a thousand too (1,230 ms, 46,100 MWh, 235,000 tokens/s/MW); "$2.76B" and
 // "4.25M" by compact notation; signs by `signDisplay`. On top sit only the project's own unit words ("USD/Mtok",
 // "month 8") and one typographic choice: the minus sign is U+2212 (−), as on Plot's axes (d3-format's default).
 import {distributionQuantile} from "../../uncertainty/closedForm.js";
@@ -416,14 +418,16 @@ function withUnit(number: UnitFormat, unit: string): UnitFormat {
 }
 
 /**
- * A computed figure's number beside its unit (a price, a time, a run's length, a ratio): three significant digits with
- * trailing zeros kept even when it is whole ("2.00", beside "1.30": deepseek-one-day's $2 rental read "2 USD/h" beside
- * openai-2024's "1.30 USD/h"; openai-2024's time per output token read "53 ms" beside base's "37.7 ms"); as
- * formatDisplayNumber otherwise. formatDisplayNumber writes a whole value whole, as a count is (64 chips, month 8).
+ * A computed quantity's number beside its unit (a price, a time, a run's length, an energy, a ratio), one rule wherever
+ * one is shown (`run`'s and `compare`'s tables, `inference`, `training`, the notes, the pages): three significant
+ * digits with trailing zeros kept even when it is whole ("2.00", beside "1.30": deepseek-one-day's $2 rental read "2
+ * USD/h" beside openai-2024's "1.30 USD/h"; openai-2024's time per output token read "53 ms" beside base's "37.7 ms"),
+ * and three significant figures from a thousand too, as a rate's (atThreeFigures): "3,010 ms", "1,250 days", "46,100
+ * MWh". Every integer digit read "3,005 ms", "1,254 days" and "46,064 MWh" beside "235,000 tokens/s/MW" and "$56.2M":
+ * four and more digits a model estimate has not (trials). As formatDisplayNumber in E notation. A count keeps every
+ * digit (formatDisplayNumber, formatCount: 64 chips, 1,814 chips, month 8).
  */
-export const formatPriceNumber = withPlainFormat(
-  new Intl.NumberFormat(LOCALE, {...THREE_DIGITS, maximumFractionDigits: 0, roundingPriority: "morePrecision"})
-);
+export const formatPriceNumber = withPlainFormat(new Intl.NumberFormat(LOCALE, THREE_DIGITS));
 
 /** "0.987 USD/Mtok", "2.00 USD/Mtok". */
 export const formatUsdPerMTok = withUnit(formatPriceNumber, "USD/Mtok");
@@ -494,15 +498,6 @@ export const formatUsdPerMwh = unitFormat(
   (low, high) => `${usdAtThreeFigures.range(low, high)}/MWh`,
   (value, low, high) => `${usdAtThreeFigures.within(value, low, high)}/MWh`
 );
-
-/**
- * The number of a computed time (ms, days, years), one rule everywhere a time is shown (`run`'s and `compare`'s tables,
- * `inference`, `training`, the notes, the pages): formatPriceNumber's three significant digits, a whole one too ("53.0
- * ms", "76.6 days"), and three significant figures from a thousand, as a rate's (atThreeFigures): "1,230 ms",
- * "12,300 days". formatPriceNumber keeps every integer digit from a thousand, so a time read "1,235 ms" and "1,254 days"
- * beside a rate's "235,000 tokens/s/MW": four and more digits a model estimate has not (trial).
- */
-export const formatTimeNumber = atThreeFigures(formatPriceNumber);
 
 /**
  * A percent interval, its ends in the formats `formatOf` gives their magnitudes: an end in E notation, each end as it
@@ -801,7 +796,7 @@ export function metricFormat(name: ScenarioMetricName): UnitFormat {
   const known = BY_DISPLAY_UNIT[info.displayUnit] ?? BY_UNIT[info.unit];
   if (known) return known;
   // A computed time (ms, days) at three significant digits, a whole one too: "53.0 ms" beside "37.7 ms", "1,230 ms".
-  const display = withUnit(formatTimeNumber, info.displayUnit);
+  const display = withUnit(formatPriceNumber, info.displayUnit);
   return unitFormat(
     (value) => display(value * info.scale),
     (low, high) => display.range(low * info.scale, high * info.scale),

@@ -1,6 +1,6 @@
 import type {ScenarioEvaluation} from "../evaluate/evaluateScenario.js";
 import {groupThousands} from "../../units/groupThousands.js";
-import {formatTimeNumber} from "./reportFormat.js";
+import {formatPriceNumber} from "./reportFormat.js";
 import {countNoun} from "../../units/countNoun.js";
 import {DAYS_PER_MONTH} from "../../units/si.js";
 import {TRAINING_VS_INFERENCE_RANGES} from "../../strategy/trainingVsInference.js";
@@ -28,7 +28,7 @@ export function trainingLengthNote(point: Pick<ScenarioEvaluation, "training" | 
   const runMonthsMax = TRAINING_VS_INFERENCE_RANGES.trainingRunMonths.max;
   const longer = Math.ceil(months);
   return (
-    `the final training run takes ${formatTimeNumber(days)} days (${length}) on training.chips at ` +
+    `the final training run takes ${formatPriceNumber(days)} days (${length}) on training.chips at ` +
     `training.mfu, longer than the ${countNoun(runMonths, "month")} (training.runMonths) over which the spend over time spends ` +
     `each generation` +
     (months > cadenceMonths
@@ -42,14 +42,14 @@ export function trainingLengthNote(point: Pick<ScenarioEvaluation, "training" | 
 
 /**
  * A run's length as the notes write it beside its days: months to a tenth below 24 months ("6.6 months"), years to a
- * tenth below 100 ("3.7 years"), above at three significant figures as every time is (formatTimeNumber: "3,710 years";
+ * tenth below 100 ("3.7 years"), above at three significant figures as every time is (formatPriceNumber: "3,710 years";
  * it read "3,706 years" beside "1,353,504 days"). `days`: wall-clock days.
  */
 export function runLengthText(days: number): string {
   const months = days / DAYS_PER_MONTH;
   const years = months / 12;
   if (months < 24) return `${months.toFixed(1)} months`;
-  return years < 100 ? `${years.toFixed(1)} years` : `${formatTimeNumber(years)} years`;
+  return years < 100 ? `${years.toFixed(1)} years` : `${formatPriceNumber(years)} years`;
 }
 
 /**
@@ -64,7 +64,7 @@ export function trainingDurationNote(wallClockDays: number, chips: number): stri
   const maxMonths = TRAINING_VS_INFERENCE_RANGES.trainingRunMonths.max;
   if (!(wallClockDays > maxMonths * DAYS_PER_MONTH)) return null;
   return (
-    `the run takes ${formatTimeNumber(wallClockDays)} days (${runLengthText(wallClockDays)}) on ` +
+    `the run takes ${formatPriceNumber(wallClockDays)} days (${runLengthText(wallClockDays)}) on ` +
     `${countNoun(groupThousands(chips), "chip")}, longer than the ${maxMonths / 12} years a scenario's ` +
     `training.runMonths allows: its cost is the same on any number of chips (the same chip-hours), but no run is ` +
     `waited for that long; more --chips shortens it`

@@ -29,7 +29,7 @@ describe("trainingLengthNote", () => {
   });
 
   it("gives years from 24 months on, to a tenth below 100 (1,354 days = 3.7 years; 1,353,504 days = 3,706 years)", () => {
-    // Days and years from a thousand at three significant figures, as every time is (formatTimeNumber); it read
+    // Days and years from a thousand at three significant figures, as every time is (formatPriceNumber); it read
     // "1,353,504 days (3,706 years)". 1,353,504 ÷ 365.25 = 3,705.7 years.
     expect(at(1_354)).toContain("1,350 days (3.7 years)");
     expect(at(1_353_504)).toContain("1,350,000 days (3,710 years)");
