@@ -8,6 +8,7 @@ import type {ScenarioPoint} from "../resolve/scenarioValues.js";
 import {scenarioValueError} from "../file/scenarioErrors.js";
 import {num} from "./modelKeys.js";
 import {displayValue} from "../file/displayValue.js";
+import {scenarioKey} from "../file/schema.js";
 
 /** The inline spec keys of a custom chip; silicon.bf16Flops and silicon.hbmBandwidth are required together. */
 export const CUSTOM_CHIP_SPEC_KEYS = [
@@ -261,6 +262,13 @@ const DIE_ONLY_KEYS = [
   "silicon.boardCost"
 ] as const;
 
+/** The die's first keys at their defaults, as a reason names them: "silicon.dieArea 800 mm², silicon.node n3". */
+function dieDefaults(): string {
+  return (["silicon.dieArea", "silicon.node"] as const)
+    .map((path) => `${path} ${displayValue(path, scenarioKey(path)?.default ?? null)}`)
+    .join(", ");
+}
+
 /** The keys that, set more directly than silicon.unitCost, make the custom chip's price the one built from its die. */
 const DIE_DESCRIPTION_KEYS = [...DIE_ONLY_KEYS, "silicon.hbmStacks", "silicon.hbmPerStack"] as const;
 
@@ -309,7 +317,15 @@ export function unreadCustomChipKeys(
   if (unitCostGivesPrice) {
     mark(DIE_ONLY_KEYS, "the custom chip's price is silicon.unitCost, set more directly than its die");
   } else {
-    mark(["silicon.unitCost"], "the custom chip's price is built from its die, described more directly");
+    // With no die key set (base unset by `--set silicon.unitCost=null`), the die is no description at all: the price
+    // is built from the die keys' defaults, and "described more directly" said otherwise (helper item).
+    const dieSet = DIE_DESCRIPTION_KEYS.some((path) => setRank(resolved, path) > 0);
+    mark(
+      ["silicon.unitCost"],
+      dieSet
+        ? "the custom chip's price is built from its die, described more directly"
+        : `the custom chip's price is built from its die, every die key at its default (${dieDefaults()}, …)`
+    );
   }
   const {mode} = customChipMode(resolved);
   const throughput = {

@@ -51,6 +51,22 @@ describe("unreadCustomChipKeys", () => {
     expect(read.has("silicon.dieArea") || read.has("silicon.node")).toBe(false);
   });
 
+  it("says a silicon.unitCost unset beside no die key leaves the price built from the die keys' defaults", () => {
+    // asic-9-months sets no die key (data/scenarios/asic-9-months.md, base.md): unset, the unit cost gives way to a
+    // die no one described. The reason read "described more directly" (helper item); the defaults named are the
+    // schema's (silicon.dieArea: CUSTOM_CHIP_COST's 800 mm², src/silicon/customChipCost.ts; silicon.node: n3).
+    const {resolved: file} = siliconScenarioFile(dir, "unset", "  power: 500 W\n");
+    const resolved = applyOverrides(file, ["silicon.unitCost=null"]);
+    const why = unreadCustomChipKeys(resolved, {defaults: true})["silicon.unitCost"];
+    expect(why).toBe(
+      "the custom chip's price is built from its die, every die key at its default " +
+        "(silicon.dieArea 800 mm², silicon.node n3, …)"
+    );
+    const read = keysRead(resolved);
+    expect(read.has("silicon.unitCost")).toBe(false);
+    expect(read.has("silicon.dieArea") && read.has("silicon.node")).toBe(true);
+  });
+
   it("names an inherited silicon.relativeThroughput when the file names a catalog chip", () => {
     // asic-9-months sets silicon.relativeThroughput 0.8 to 1.2; silicon.chip, set more directly, derives it.
     const {resolved} = siliconScenarioFile(dir, "row", "  chip: custom-inference-asic\n");
