@@ -3,7 +3,7 @@ import {relative, resolve} from "node:path";
 import type {Hardware} from "../catalog/hardware.js";
 import type {ModelArchitecture} from "../catalog/model.js";
 import {checkHeader, readCsvRecords, recordShapeError, type CsvRecord} from "../catalog/csvCells.js";
-import {isUserError, userErrorList} from "../errors/userError.js";
+import {isUserError, UserError, userErrorList} from "../errors/userError.js";
 import {hardwareColumnsOf, hasFamilyColumn, hasTopologyColumn, parseHardwareCsv} from "../catalog/parseHardwareCsv.js";
 import {SCALE_UP_TOPOLOGIES} from "../catalog/scaleUpTopology.js";
 import {CHIP_FAMILIES} from "../catalog/chipFamily.js";
@@ -71,15 +71,30 @@ function isLink(path: string): boolean {
 /**
  * Reads catalog files in order and merges their rows by id: a later file's row replaces an earlier one's (kept at the
  * earlier row's place), a new id is appended. Each file is validated on its own (file:line:column, a duplicate id
- * inside one file is an error); the first file in error stops the load.
+ * inside one file is an error); the first file in error stops the load, and so does a first file of its header alone
+ * (`rowWord` names what a row is in the error: "accelerator").
  */
 function loadMerged<Row extends {id: string}>(
   paths: readonly string[],
-  parse: (text: string, file: string, earlier: ReadonlyMap<string, Row>, first: boolean) => Row[]
+  parse: (text: string, file: string, earlier: ReadonlyMap<string, Row>, first: boolean) => Row[],
+  rowWord: string
 ) {
   const rows = new Map<string, Row>();
   paths.forEach((path, index) => {
-    for (const row of parse(readCatalogText(path), displayPath(path), rows, index === 0)) rows.set(row.id, row);
+    const file = displayPath(path);
+    const parsed = parse(readCatalogText(path), file, rows, index === 0);
+    // The first file is the catalog the others add to: with its header alone, `catalog hardware` printed an empty
+    // table and every scenario's id was "unknown" (helper item). A project's file may hold its header alone, as
+    // `token-ledger new` writes it: it adds no row.
+    if (index === 0 && parsed.length === 0) {
+      throw new UserError({
+        file,
+        message: "no rows",
+        expected: `at least one row below the header, one ${rowWord} each`,
+        found: "the header alone"
+      });
+    }
+    for (const row of parsed) rows.set(row.id, row);
   });
   return [...rows.values()];
 }
@@ -101,13 +116,16 @@ function readCatalogText(path: string, file = displayPath(path)): string {
  * @throws UserErrors naming file:line:column of every bad cell of the first file in error.
  */
 export function loadHardware(paths: string | readonly string[] = catalogPaths("hardware.csv")): Hardware[] {
-  return loadMerged(typeof paths === "string" ? [paths] : paths, (text, file, earlier, first) =>
-    parseHardwareCsv(text, {
-      file,
-      familyOf: (id) => earlier.get(id)?.family,
-      topologyOf: (id) => earlier.get(id)?.scaleUpTopology,
-      allColumns: first
-    })
+  return loadMerged(
+    typeof paths === "string" ? [paths] : paths,
+    (text, file, earlier, first) =>
+      parseHardwareCsv(text, {
+        file,
+        familyOf: (id) => earlier.get(id)?.family,
+        topologyOf: (id) => earlier.get(id)?.scaleUpTopology,
+        allColumns: first
+      }),
+    "accelerator"
   );
 }
 
@@ -119,7 +137,7 @@ export function loadHardware(paths: string | readonly string[] = catalogPaths("h
  * @throws UserErrors naming file:line:column of every bad cell of the first file in error.
  */
 export function loadModels(paths: string | readonly string[] = catalogPaths("models.csv")): ModelArchitecture[] {
-  return loadMerged(typeof paths === "string" ? [paths] : paths, (text, file) => parseModelsCsv(text, {file}));
+  return loadMerged(typeof paths === "string" ? [paths] : paths, (text, file) => parseModelsCsv(text, {file}), "model");
 }
 
 export function loadCatalogs(): Catalogs {
