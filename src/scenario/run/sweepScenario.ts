@@ -292,7 +292,8 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
  * that divides the shorter axis (1 month), else the step count; for a whole-number key, the nearest count whose
  * points are whole (wholeSteps).
  * A moved end is written as the user wrote it: bare for a bare end (read in the base unit), else with the base unit.
- * Nothing when a bound passed is exclusive or infinite (there is no end at it), or both ends move to one bound.
+ * Nothing when a bound passed is exclusive or infinite (there is no end at it); both ends past one bound are told so
+ * (beyondOneBound).
  */
 function withinRangeHint(
   path: string,
@@ -302,6 +303,8 @@ function withinRangeHint(
   steps: number
 ): {hint: string} | {} {
   const dimension = isQuantityKey(def) ? def.type : undefined;
+  const beyond = beyondOneBound(path, def, range, ends, steps);
+  if (beyond) return beyond;
   const moved = ends.map(([value, written]) => {
     if (isInRange(value, range)) return {value, written: written.trim()};
     const low = value < range.min || (range.minExclusive === true && value === range.min);
@@ -339,6 +342,61 @@ function withinRangeHint(
       : `${passed[0] === from ? "start" : "end"} the range at ${said(passed[0]!.value)}, the ` +
         `${passed[0]!.low ? "least" : "most"} ${path} takes`;
   return {hint: `${words}: did you mean ${path}=${from.written}:${to.written}:${count}?`};
+}
+
+/**
+ * For an axis whose two ends both pass the same bound (`silicon.designCycle=200:300:3`, past 120 months; it had no
+ * hint, moving both ends to the bound leaving one point): says so, with the bound in the key's unit, and offers the
+ * axis of the same span nearest it, the end farthest out moved to the bound and the other the same distance from it
+ * (20:120:3), at the same step count (for a whole-number key, the nearest whose points are whole: wholeSteps). An axis
+ * wider than the key's range is offered the range where its far bound is taken; a bound the key never takes
+ * (exclusive) is told, with no axis.
+ * Undefined when the ends do not both pass one bound.
+ */
+function beyondOneBound(
+  path: string,
+  def: ScenarioKeyDef,
+  range: NumberRange,
+  ends: readonly [number, string][],
+  steps: number
+): {hint: string} | undefined {
+  const below = (value: number) => value < range.min || (range.minExclusive === true && value === range.min);
+  const above = (value: number) => value > range.max || (range.maxExclusive === true && value === range.max);
+  const low = ends.every(([value]) => below(value));
+  if (!low && !ends.every(([value]) => above(value))) return undefined;
+  const dimension = isQuantityKey(def) ? def.type : undefined;
+  const bound = low ? range.min : range.max;
+  const said = formatBound(bound, dimension);
+  const side = low ? "below" : "above";
+  if (low ? range.minExclusive : range.maxExclusive) {
+    return {
+      hint: `the whole range is at or ${side} ${said}, and ${path} must be ${side === "below" ? "above" : "below"} it`
+    };
+  }
+  const words = `the whole range is ${side} ${said}, the ${low ? "least" : "most"} ${path} takes`;
+  const [[fromValue, fromText], [toValue, toText]] = ends as [[number, string], [number, string]];
+  // Slid by the least that puts both ends in range: the end farthest out lands on the bound.
+  const shift = low ? bound - Math.min(fromValue, toValue) : bound - Math.max(fromValue, toValue);
+  const slide = (value: number) => Number((value + shift).toPrecision(12));
+  let offer: [number, number] = [slide(fromValue), slide(toValue)];
+  let what = "; the nearest axis of the same span is";
+  if (!offer.every((value) => isInRange(value, range))) {
+    // Wider than the key's range: the range itself, when the axis can end at its other bound (finite and taken).
+    const other = low ? range.max : range.min;
+    if (!Number.isFinite(other) || (low ? range.maxExclusive : range.minExclusive)) return {hint: words};
+    offer = fromValue <= toValue ? [range.min, range.max] : [range.max, range.min];
+    what = ", and the axis is wider than the key's range: the nearest is the range itself,";
+  }
+  let count = steps;
+  if (def.integer === true && !linspace(offer[0], offer[1], count).every(Number.isInteger)) {
+    const whole = wholeSteps(offer[0], offer[1], count);
+    if (whole === undefined) return {hint: words};
+    count = whole.steps;
+  }
+  // Each end written as the user wrote it: bare for a bare end (read in the base unit), else with the base unit.
+  const write = (value: number, written: string) =>
+    isDecimalNumeral(written.trim()) || dimension === undefined ? plainNumber(value) : formatQuantity(value, dimension);
+  return {hint: `${words}${what} ${path}=${write(offer[0], fromText)}:${write(offer[1], toText)}:${count}`};
 }
 
 /**

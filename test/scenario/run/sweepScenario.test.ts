@@ -125,8 +125,12 @@ describe("parseSweepAxis", () => {
       found: "30",
       hint: "did you mean serving.utilization=30%:90%:3?"
     });
-    // Not for a key that is not a fraction, nor an end out of range as a percentage too.
-    expect(userErrorsOf(() => parseSweepAxis("power.pue=10:20:3"))[0]!.hint).toBeUndefined();
+    // Not for a key that is not a fraction, nor an end out of range as a percentage too. power.pue=10:20 is told its
+    // place past the key's [1, 3] (schema) instead, with the range itself (beyondOneBound), and no percentage.
+    expect(userErrorsOf(() => parseSweepAxis("power.pue=10:20:3"))[0]!.hint).toBe(
+      "the whole range is above 3, the most power.pue takes, and the axis is wider than the key's range: the nearest " +
+        "is the range itself, power.pue=1:3:3"
+    );
     // 190% is past 100%: that end is moved to the most the key takes (withinRangeHint), no percentage offered.
     expect(userErrorsOf(() => parseSweepAxis("serving.utilization=0.3:190:3"))[0]!.hint).toBe(
       "end the range at 1, the most serving.utilization takes: did you mean serving.utilization=0.3:1:3?"
@@ -210,6 +214,38 @@ describe("parseSweepAxis", () => {
     // A whole-number key: a count whose points are whole (1, 22, 43, 64), as a grid between whole numbers is told.
     expect(userErrorsOf(() => parseSweepAxis("serving.batch=0:64:3"))[0]!.hint).toBe(
       "start the range at 1, the least serving.batch takes: did you mean serving.batch=1:64:4?"
+    );
+  });
+
+  it("says an axis whose ends both pass one bound lies past it, and offers the nearest axis that fits", () => {
+    // silicon.designCycle takes [3, 120] months (schema). 200:300 is above 120 at both ends: it had no hint (helper
+    // item). The same span of 100 months slid down to end at 120: 20, 70, 120.
+    expect(userErrorsOf(() => parseSweepAxis("silicon.designCycle=200:300:3"))[0]).toMatchObject({
+      message: "value out of range",
+      expected: "values in [3 months, 120 months]",
+      found: "200",
+      hint:
+        "the whole range is above 120 months, the most silicon.designCycle takes; the nearest axis of the same span " +
+        "is silicon.designCycle=20:120:3"
+    });
+    expect(parseSweepAxis("silicon.designCycle=20:120:3").values).toEqual([20, 70, 120]);
+    // Below: 0.1 to 2 (a span of 1.9) starts at 3 instead, 3 + 1.9 = 4.9; a unit end keeps its unit.
+    expect(userErrorsOf(() => parseSweepAxis("silicon.designCycle=0.1 mo:2:3"))[0]!.hint).toBe(
+      "the whole range is below 3 months, the least silicon.designCycle takes; the nearest axis of the same span " +
+        "is silicon.designCycle=3 months:4.9:3"
+    );
+    // A span of 300 months is wider than the 117 the key spans: the key's range, at the user's 3 steps.
+    expect(userErrorsOf(() => parseSweepAxis("silicon.designCycle=500:200:3"))[0]!.hint).toBe(
+      "the whole range is above 120 months, the most silicon.designCycle takes, and the axis is wider than the " +
+        "key's range: the nearest is the range itself, silicon.designCycle=120:3:3"
+    );
+    // A bound the key never takes (silicon.dieArea is above 0 mm²: chipUnitCost.ts) has no axis at it.
+    expect(userErrorsOf(() => parseSweepAxis("silicon.dieArea=-5:0:3"))[0]!.hint).toBe(
+      "the whole range is at or below 0 mm², and silicon.dieArea must be above it"
+    );
+    // Out on both sides is moved to both bounds, as before: 1:200 within [3, 120].
+    expect(userErrorsOf(() => parseSweepAxis("silicon.designCycle=1:200:10"))[0]!.hint).toBe(
+      "keep the range within [3 months, 120 months]: did you mean silicon.designCycle=3:120:10?"
     );
   });
 
