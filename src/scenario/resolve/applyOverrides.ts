@@ -20,7 +20,7 @@ import {describeFound} from "../../units/range.js";
 import {checkResolved} from "./checkResolved.js";
 import {plainNumberNode} from "./plainNumberNode.js";
 import {setAsTyped} from "./setAsTyped.js";
-import {commaSeparatedItems, groupedReading, listItems, severalValuesHint} from "./severalValues.js";
+import {commaSeparatedItems, groupedReading, listItems, severalValuesHint, strayCommaHint} from "./severalValues.js";
 
 export {plainNumberNode};
 
@@ -175,12 +175,13 @@ export function applyOverrides(
     if (doc && (markup || doc.errors.length || doc.warnings.length || duplicateKeys(doc).length)) {
       // YAML markup is said as such: it read "malformed value" and no more, as if the value were wrong (breaker).
       // Markup that is the whole value (`*a`) leaves nothing once removed: the value itself is asked for instead.
-      const hint =
-        markup &&
-        `${flag} takes a plain value, not YAML: ` +
+      // A comma that begins a value (`,64`) is no YAML either: said as a list begun by mistake (strayCommaHint).
+      const hint = markup
+        ? `${flag} takes a plain value, not YAML: ` +
           (markup.token === written.trim()
             ? `write the value itself, not ${markup.name} ${markup.token}`
-            : `remove ${markup.name} ${markup.token}`);
+            : `remove ${markup.name} ${markup.token}`)
+        : strayCommaHint(def, path, written, flag, catalogIds);
       errors.push(
         new UserError({flag, path, message: "malformed value", expected: expectedFor(def), found: written, hint})
       );
@@ -229,6 +230,11 @@ export function applyOverrides(
       const list = doc ? commaListError(def, doc.contents, flag, path, catalogIds) : null;
       if (list) errors.splice(before, errors.length - before, list);
       else addNullWordHint(errors, before, site.deref(plain ?? doc!.contents));
+      // `64,`: a list ended by mistake, told the one value (it read "not a number" and no more; helper item).
+      const stray = list ? undefined : strayCommaHint(def, path, written, flag, catalogIds);
+      for (let i = before; stray && i < errors.length; i++) {
+        if (errors[i]!.detail.hint === undefined) errors[i] = new UserError({...errors[i]!.detail, hint: stray});
+      }
       // `--set serving.batch=2,000,000`, out of range: said as read, as a value failing a later check is.
       const grouped = groupedReading(def, path, written, flag);
       for (let i = before; grouped && i < errors.length; i++) {

@@ -37,6 +37,53 @@ export function commaSeparatedItems(
 ): ListItem[] | null {
   const texts = value.split(",").map((part) => part.trim());
   if (texts.length < 2 || texts.some((text) => text === "")) return null;
+  return readItems(def, texts, flag, catalogIds);
+}
+
+/**
+ * For a value with an empty part between its commas (`,64`, `64,`, `32,,64`), a list begun or ended by mistake: its
+ * parts but the empty ones, as ListItems, when each reads as a value of the key (readValue, its errors dropped); null
+ * for a value with no empty part, none else, or a part that does not read.
+ */
+export function strayCommaItems(
+  def: ScenarioKeyDef,
+  value: string,
+  flag: string,
+  catalogIds?: CatalogIds
+): ListItem[] | null {
+  const texts = value.split(",").map((part) => part.trim());
+  const kept = texts.filter((text) => text !== "");
+  if (kept.length === texts.length || kept.length === 0) return null;
+  return readItems(def, kept, flag, catalogIds);
+}
+
+/**
+ * The hint for a --set value with an empty part between its commas (strayCommaItems): one value is offered alone
+ * (`,64`: "did you mean --set serving.batch=64?"); several get the hint a list gets (severalValuesHint). It read
+ * "malformed value" for `,64` and "not a number" for `64,`, with no word of the comma (helper item).
+ */
+export function strayCommaHint(
+  def: ScenarioKeyDef,
+  path: string,
+  value: string,
+  flag: string,
+  catalogIds?: CatalogIds
+): string | undefined {
+  const items = strayCommaItems(def, value, flag, catalogIds);
+  if (!items) return undefined;
+  const distinct = new Set(items.map((item) => item.same));
+  if (distinct.size > 1) return severalValuesHint(def, path, items, flag);
+  const lead = flag === "--set" ? "--set takes one value" : "a link sets one value per key";
+  return `a comma separates the values of a list, and ${lead}: did you mean ${setAsTyped(flag, path, items[0]!.text)}?`;
+}
+
+/** Each text read on its own as a value of the key (readValue, its errors dropped): null when one does not read. */
+function readItems(
+  def: ScenarioKeyDef,
+  texts: readonly string[],
+  flag: string,
+  catalogIds?: CatalogIds
+): ListItem[] | null {
   const read = texts.map((text) => {
     const part = new Scalar(text);
     part.range = [0, text.length, text.length];
@@ -92,7 +139,7 @@ export function severalValuesHint(
 }
 
 /** True for finite numbers, at least two, that step from the first to the last by one nonzero step (within 1e-9). */
-function evenlySpaced(numbers: readonly number[]): boolean {
+export function evenlySpaced(numbers: readonly number[]): boolean {
   const first = numbers[0] ?? NaN;
   const step = ((numbers.at(-1) ?? NaN) - first) / (numbers.length - 1);
   if (numbers.length < 2 || !Number.isFinite(step) || step === 0) return false;
@@ -100,7 +147,7 @@ function evenlySpaced(numbers: readonly number[]): boolean {
 }
 
 /** A comma between digits with exactly three digits after it: thousands grouping (`1,000`, `64,128`). */
-const GROUPING_COMMA = /(\d),(?=\d{3}(?!\d))/g;
+export const GROUPING_COMMA = /(\d),(?=\d{3}(?!\d))/g;
 
 /**
  * For a number key's value written with grouping commas (`64,128`, `1,000 W`) that then fails a check (out of range,

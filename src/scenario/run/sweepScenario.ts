@@ -35,6 +35,7 @@ import {didYouMean} from "../../errors/suggest.js";
 import {linspace} from "../../uncertainty/linspace.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {scenarioKeyHint} from "../file/keyPathHint.js";
+import {commaAxisHint} from "./commaAxisHint.js";
 
 /** One axis of a sweep: a numeric key and the values it takes, in base units. */
 export interface SweepAxisSpec {
@@ -125,7 +126,10 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
     });
   }
   const parts = text.slice(equals + 1).split(":");
-  if (parts.length !== 3) throw new UserError({flag, path, message: "malformed range", expected, found: text});
+  if (parts.length !== 3) {
+    const hint = commaAxisHint(def, path, text.slice(equals + 1), flag);
+    throw new UserError({flag, path, message: "malformed range", expected, found: text, ...(hint ? {hint} : {})});
+  }
   const [fromText, toText, stepsText] = parts.map((part) => part.trim()) as [string, string, string];
   const read = (written: string) => {
     // `0.3 to 0.5` is a scenario file's interval (a distribution), not an end of an axis.

@@ -243,6 +243,29 @@ describe("applyOverrides", () => {
     expect(() => applyOverrides(resolved, [set], "--set", catalogIdsOf(loadCatalogs()))).toThrow(expected);
   });
 
+  it.each([
+    // A comma that begins the value is no YAML: it read "malformed value" and no more (helper item).
+    [
+      "serving.batch=,64",
+      "--set: serving.batch: malformed value: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found ,64 " +
+        "(a comma separates the values of a list, and --set takes one value: did you mean --set serving.batch=64?)"
+    ],
+    // A comma that ends it read "not a number" and no more.
+    [
+      "serving.batch=64,",
+      "--set: serving.batch: not a number: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found 64, " +
+        "(a comma separates the values of a list, and --set takes one value: did you mean --set serving.batch=64?)"
+    ],
+    // Two values besides the stray comma: the hint a list gets (64 to 128 in 2 steps is sweep's 64:128:2).
+    [
+      "serving.batch=,64,128",
+      "found ,64,128 (--set takes one value: to try several, sweep --vary serving.batch=64:128:2, or one run per " +
+        "value (--set serving.batch=64, then --set serving.batch=128))"
+    ]
+  ])("says %s, a comma at an end, is a list begun or ended by mistake, and offers the value", (set, expected) => {
+    expect(() => applyOverrides(resolved, [set], "--set", catalogIdsOf(loadCatalogs()))).toThrow(expected);
+  });
+
   it("leaves to the number's own hints a comma a decimal comma or misplaced thousands explain, not a list", () => {
     // A key that need not be whole, commas only between digits and no point: the decimal comma is the likelier
     // reading (0,5 is 0.5, not 0 then 5). Its hint is the one quantity.ts gives (misgroupedNumber).

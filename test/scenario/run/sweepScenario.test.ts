@@ -249,6 +249,52 @@ describe("parseSweepAxis", () => {
     );
   });
 
+  it.each([
+    // A comma before three digits groups them, as in an axis's end (1:16,384:3 is 1 to 16384) and a scenario file:
+    // 16,384 is one value; 16 and 384, if meant, are the 2-step axis 16:384:2. It read "malformed range" and no more.
+    [
+      "serving.batch=16,384",
+      "a comma between digits groups them, so 16,384 is one value, 16384, and an axis is FROM:TO:STEPS: for 16384 " +
+        "alone, --set serving.batch=16384 (or serving.batch=16384:16384:1); if 16 and 384 were meant, a list is not " +
+        "taken: the axis serving.batch=16:384:2 gives 16, 384"
+    ],
+    // A comma at either end: a list begun or ended by mistake, of one value.
+    [
+      "serving.batch=,64",
+      "a list of values is not taken, and an axis is FROM:TO:STEPS: for 64 alone, --set serving.batch=64 (or " +
+        "serving.batch=64:64:1)"
+    ],
+    [
+      "serving.batch=64,",
+      "a list of values is not taken, and an axis is FROM:TO:STEPS: for 64 alone, --set serving.batch=64 (or " +
+        "serving.batch=64:64:1)"
+    ],
+    // Evenly spaced values (a step of 0.04) are the axis that gives them exactly.
+    [
+      "power.electricity=0.04,0.08,0.12",
+      "a list of values is not taken, and an axis is FROM:TO:STEPS: the axis power.electricity=0.04:0.12:3 gives " +
+        "0.04, 0.08, 0.12"
+    ],
+    // Doubling values (1, 2, 4, 8) are no axis: one run each.
+    [
+      "serving.batch=1,2,4,8",
+      "a list of values is not taken, and an axis is FROM:TO:STEPS: its values are evenly spaced from FROM to TO, " +
+        "and 1, 2, 4, 8 are not: for others, one run per value (--set serving.batch=1, then --set serving.batch=2, …)"
+    ],
+    // A decimal comma: the point, as a scenario file's 0,5 is told.
+    [
+      "serving.utilization=0,5",
+      "an axis is FROM:TO:STEPS, and a decimal is written with a point, not a comma: did you mean 0.5?"
+    ]
+  ])("says how %s, a value with a comma and no axis, was read and what to write", (text, hint) => {
+    expect(userErrorsOf(() => parseSweepAxis(text))[0]).toMatchObject({
+      message: "malformed range",
+      expected: "path=FROM:TO:STEPS, like serving.utilization=0.3:0.9:7",
+      found: text,
+      hint
+    });
+  });
+
   it("offers a grouped step count as it is written, where the sweep takes it (it had no hint; breaker)", () => {
     expect(userErrorsOf(() => parseSweepAxis("serving.batch=1:2:1,000"))[0]).toMatchObject({
       message: "bad step count",
