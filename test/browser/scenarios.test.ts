@@ -827,6 +827,24 @@ describe.skipIf(!enabled)("scenario pages", () => {
     }
   });
 
+  it("says in base's assumptions what the model uses in place of a key left unset, as compare and run do", async () => {
+    // base leaves the serving efficiencies, the HBM reserve and the system overheads unset (data/scenarios/base.md):
+    // each read a bare "—" in the defaults' table; the model uses what UNSET_KEY_INSTEAD names.
+    const page = await openPage(browser, "/scenarios/base");
+    try {
+      const value = (key: string) =>
+        page.textContent(`.scenario-assumptions tr[data-key="${key}"] td[data-label="Value"]`);
+      expect(await value("serving.achievableBandwidth")).toBe("— (calibrated per chip family and stack)");
+      expect(await value("serving.hbmReserve")).toBe("— (10% of HBM; TensorRT-LLM: 10% of what the weights leave)");
+      expect(await value("power.hostOverhead")).toBe("— (each chip's catalog system power)");
+      expect(await value("finance.systemOverhead")).toBe("— (each chip's catalog system overhead)");
+      expect(await value("silicon.systemCost")).toBe("— (the merchant chip's overhead × the dearer price)");
+      expect(await pageProblems(page)).toEqual(NO_PROBLEMS);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it("offers no slider for a value a link makes unread, and says in the assumptions why it is not used", async () => {
     // asic-9-months.md sets silicon.relativeThroughput 0.8 to 1.2; a link naming a catalog chip derives the throughput
     // instead, so the slider's every move was refused ("expected no silicon.relativeThroughput beside silicon.chip").

@@ -894,14 +894,17 @@ describe("token-ledger compare", () => {
     expect(stdout).toMatch(/\nfleet\.chipHourPrice +— \(owned chips\) +1\.30 USD\/h\n/);
     expect(stdout).not.toContain("— not set");
     expect(stdout).not.toContain("default applies");
-    // A dash nothing computes in place of: serving.hbmReserve unset is serving.stack's policy, no one value
-    // (UNSET_WITHOUT_ONE_VALUE).
+    // A dash nothing stands in for: a custom chip given by its specs without silicon.fp4Flops has no FP4 (the schema's
+    // "not set: no FP4"; UNSET_WITHOUT_ONE_VALUE, not in UNSET_KEY_INSTEAD).
     const dir = mkdtempSync(join(tmpdir(), "tl-compare-dash-"));
     try {
-      const reserve = join(dir, "reserve.md");
-      writeFileSync(reserve, "---\nextends: base\nserving:\n  hbmReserve: 0.1\n---\n");
-      const dash = await runCli(["compare", "base", reserve, ...FEW]);
-      expect(dash.stdout).toMatch(/\nserving\.hbmReserve +— +10%\n/);
+      const specs = join(dir, "specs.md");
+      const specsKeys = "  bf16Flops: 1000 TFLOP/s\n  fp8Flops: 2000 TFLOP/s\n  hbmBandwidth: 4 TB/s\n";
+      writeFileSync(specs, `---\nextends: base\nsilicon:\n${specsKeys}---\n`);
+      const fp4 = join(dir, "fp4.md");
+      writeFileSync(fp4, "---\nextends: specs\nsilicon:\n  fp4Flops: 4000 TFLOP/s\n---\n");
+      const dash = await runCli(["compare", specs, fp4, ...FEW]);
+      expect(dash.stdout).toMatch(/\nsilicon\.fp4Flops +— +4 PFLOP\/s\n/);
       expect(dash.stdout).toContain(
         "— not set: no one value takes its place (`token-ledger reference` says what the model uses)"
       );
@@ -910,11 +913,46 @@ describe("token-ledger compare", () => {
     }
   });
 
+  it("says beside a dash what the model uses for the efficiencies, the HBM reserve and the overheads", async () => {
+    // unset-keys-set.md extends base and sets each key base leaves unset, which read a bare "—" there. In their place
+    // the model uses (UNSET_KEY_INSTEAD): the calibration's fit for the chip's family and stack
+    // (calibratedEfficiencies), serving.stack's reserve (kvCacheAdmission: TensorRT-LLM, base's stack on its H100,
+    // holds back 1 − 0.9 of what the weights leave, others 10% of the HBM), each chip's catalog system power and
+    // overhead (catalogChipSystem), and for the custom chip's server and network the merchant chip's overhead × the
+    // dearer price (customSystemUsd).
+    const set = fixture("unset-keys-set.md");
+    const {stdout} = await runCli(["compare", "base", set, ...FEW]);
+    expect(stdout).toMatch(/\nserving\.achievableBandwidth +— \(calibrated per chip family and stack\) +70%\n/);
+    expect(stdout).toMatch(/\nserving\.achievableCompute +— \(calibrated per chip family and stack\) +50%\n/);
+    expect(stdout).toMatch(
+      /\nserving\.hbmReserve +— \(10% of HBM; TensorRT-LLM: 10% of what the weights leave\) +10%\n/
+    );
+    expect(stdout).toMatch(/\npower\.hostOverhead +— \(each chip's catalog system power\) +30%\n/);
+    expect(stdout).toMatch(/\nfinance\.systemOverhead +— \(each chip's catalog system overhead\) +50%\n/);
+    expect(stdout).toMatch(/\nsilicon\.systemCost +— \(the merchant chip's overhead × the dearer price\) +\$30,000\n/);
+    // No bare dash is left to footnote.
+    expect(stdout).not.toContain("— not set");
+    const json = JSON.parse((await runCli(["compare", "base", set, "--json", ...FEW])).stdout);
+    expect(json.instead).toEqual({
+      "serving.achievableBandwidth": ["calibrated per chip family and stack", null],
+      "serving.achievableCompute": ["calibrated per chip family and stack", null],
+      "serving.hbmReserve": ["10% of HBM; TensorRT-LLM: 10% of what the weights leave", null],
+      "power.hostOverhead": ["each chip's catalog system power", null],
+      "finance.systemOverhead": ["each chip's catalog system overhead", null],
+      "silicon.systemCost": ["the merchant chip's overhead × the dearer price", null]
+    });
+    // run says it of a key taken back with null, as compare does.
+    const run = await runCli(["run", set, "--set", "power.hostOverhead=null", ...FEW]);
+    expect(run.stdout).toMatch(
+      /\npower\.hostOverhead +— \(each chip's catalog system power\) +default, unset by --set\n/
+    );
+  });
+
   it("says beside a dash what the model computes in its place: base's fleet day comes from its demand", async () => {
-    // deepseek-one-day sets fleet.inputTokensPerDay, fleet.outputTokensPerDay, fleet.chips and fleet.chipHourPrice; base
-    // sets none: its day is the first day's demand split by demand.inputShare, its chips sized by the serving model at
-    // serving.utilization, its chip-hour owned (fleetDay, priceListInput.ts). They read "—" under "— not set: the
-    // key's default applies", where none has a default (tester).
+    // deepseek-one-day sets fleet.inputTokensPerDay, fleet.outputTokensPerDay, fleet.chips and fleet.chipHourPrice;
+    // base sets none: its day is the first day's demand split by demand.inputShare, its chips sized by the serving
+    // model at serving.utilization, its chip-hour owned (fleetDay, priceListInput.ts). They read "—" under "— not set:
+    // the key's default applies", where none has a default (tester).
     const {stdout} = await runCli(["compare", "base", "deepseek-one-day", ...FEW]);
     expect(stdout).toMatch(/\nfleet\.inputTokensPerDay +— \(from the first day's demand\) +608B tokens\n/);
     expect(stdout).toMatch(/\nfleet\.outputTokensPerDay +— \(from the first day's demand\) +168B tokens\n/);
@@ -985,8 +1023,8 @@ describe("token-ledger compare", () => {
   });
 
   it("marks a flywheel saving at the design-cycle floor and says why, as run does (compare printed a bare 0%: trial)", async () => {
-    // asic-9-months: silicon.designCycle 9 (data/scenarios/asic-9-months.md) = flywheel.minDesignCycle (default 9), so better
-    // models have nothing to shorten; asic-24-months's 24-month cycle is above the floor.
+    // asic-9-months: silicon.designCycle 9 (data/scenarios/asic-9-months.md) = flywheel.minDesignCycle (default 9), so
+    // better models have nothing to shorten; asic-24-months's 24-month cycle is above the floor.
     const {code, stdout} = await runCli(["compare", "asic-9-months", "asic-24-months", ...FEW]);
     expect(code).toBe(0);
     const line = stdout.split("\n").find((l) => l.startsWith("flywheel: cost per token saved"))!;

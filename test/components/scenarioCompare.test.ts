@@ -93,6 +93,25 @@ describe("the compare page's assumptions table", () => {
     expect(base("fleet.outputTokensPerDay").textContent).toBe("— (from the first day's demand)");
     expect(base("fleet.chipHourPrice").textContent).toBe("— (owned chips)");
   });
+
+  it("says beside base's dashes for the efficiencies, HBM reserve and overheads what the model uses instead", () => {
+    // test/fixtures/scenarios/unset-keys-set.md sets them; base leaves them unset: the calibration's fit,
+    // serving.stack's reserve, each chip's catalog figures, the merchant chip's system (UNSET_KEY_INSTEAD). They read a
+    // bare "—".
+    const library = loadScenarioLibrary(["test/fixtures/scenarios/unset-keys-set.md"]);
+    const column = (id: string) => ({id, title: id, metrics: [], assumptions: assumptionRows(library.resolve(id))});
+    const table = CompareAssumptionsTable([column("base"), column("unset-keys-set")]);
+    const base = (key: string) => table.querySelector<HTMLTableRowElement>(`tr[data-key="${key}"]`)!.cells[1]!;
+    expect(base("serving.achievableBandwidth").textContent).toBe("— (calibrated per chip family and stack)");
+    expect(base("serving.achievableBandwidth").querySelector(".muted")?.textContent).toBe(
+      " (calibrated per chip family and stack)"
+    );
+    expect(base("serving.achievableCompute").textContent).toBe("— (calibrated per chip family and stack)");
+    expect(base("serving.hbmReserve").textContent).toBe("— (10% of HBM; TensorRT-LLM: 10% of what the weights leave)");
+    expect(base("power.hostOverhead").textContent).toBe("— (each chip's catalog system power)");
+    expect(base("finance.systemOverhead").textContent).toBe("— (each chip's catalog system overhead)");
+    expect(base("silicon.systemCost").textContent).toBe("— (the merchant chip's overhead × the dearer price)");
+  });
 });
 
 describe("the compare page's metrics table", () => {

@@ -125,6 +125,14 @@ describe("describeOrigin and assumptionRows", () => {
     expect(value("serving.kvCache")).toBe("FP8 (default for fp8 weights)");
     // It leaves the fleet's day unset: sized by the serving model (fleetDay, priceListInput.ts), where it read "—".
     expect(value("fleet.chips")).toBe("— (sized by the serving model)");
+    // And the serving efficiencies, the HBM reserve and the overheads, which read a bare "—" (UNSET_KEY_INSTEAD): the
+    // calibration's fit (calibratedEfficiencies), serving.stack's reserve (kvCacheAdmission), each chip's catalog
+    // figures (catalogChipSystem) and the custom chip's system from the merchant chip's (customSystemUsd).
+    expect(value("serving.achievableBandwidth")).toBe("— (calibrated per chip family and stack)");
+    expect(value("serving.hbmReserve")).toBe("— (10% of HBM; TensorRT-LLM: 10% of what the weights leave)");
+    expect(value("power.hostOverhead")).toBe("— (each chip's catalog system power)");
+    expect(value("finance.systemOverhead")).toBe("— (each chip's catalog system overhead)");
+    expect(value("silicon.systemCost")).toBe("— (the merchant chip's overhead × the dearer price)");
     expect(value("demand.users")).not.toMatch(/\d{5}/); // a count is grouped or scaled ("100M", "1,814")
   });
 

@@ -9,6 +9,8 @@
 // table that shows one (`run`'s and `compare`'s, the scenario pages', /assumptions and /compare), each of which writes
 // the answer in its own words.
 import type {Hardware} from "../../catalog/hardware.js";
+import {TRTLLM_FREE_GPU_MEMORY_FRACTION} from "../../inference/kvCacheAdmission.js";
+import {DEFAULT_HBM_RESERVE_FRACTION} from "../../inference/memoryFit.js";
 import {kvCacheDtypeFor, PRECISIONS, type Precision} from "../../inference/precision.js";
 import {defaultStackFor} from "../../inference/stackChips.js";
 import {maskSetOf} from "../../silicon/programNre.js";
@@ -114,10 +116,14 @@ export const UNSET_WITHOUT_ONE_VALUE: Readonly<Record<string, string>> = {
 };
 
 /**
- * What the model uses in place of a key of UNSET_WITHOUT_ONE_VALUE left unset, where it computes the figure the key
- * would give (a model result: fleetDay in priceListInput.ts, strategyInputs.ts): a few words a table writes beside the dash, "— (sized by the serving
- * model)". `compare` footnoted base's dashes for these "the key's default applies", where the key has no default and
- * the fleet's day is computed from the demand; the schema's `source` says it at length.
+ * What the model uses in place of a key of UNSET_WITHOUT_ONE_VALUE left unset, where the evaluation reads it: a few
+ * words a table writes beside the dash, "— (sized by the serving model)". A figure it computes (fleetDay in
+ * priceListInput.ts, strategyInputs.ts), a fitted or catalog figure that differs per chip (the achievable fractions,
+ * the system overheads), or a policy of the serving stack (serving.hbmReserve). `compare` footnoted base's dashes for
+ * the fleet's day "the key's default applies", where the key has no default and the day is computed from the demand;
+ * the others read a bare "—". The schema's `source` says it at length. Keys left out: those no evaluation reads while
+ * they are unset (silicon.chip and the inline specs, whose dash says "not used" with why: unreadCustomChipKeys), and
+ * silicon.fp8Flops and silicon.fp4Flops, unset when a chip given by its specs has no FP8 or FP4.
  */
 export const UNSET_KEY_INSTEAD: Readonly<Record<string, string>> = {
   // The first day's demand × demand.inputShare, and × (1 − demand.inputShare).
@@ -132,8 +138,31 @@ export const UNSET_KEY_INSTEAD: Readonly<Record<string, string>> = {
   // moatInput (strategyInputs.ts): what the silicon program's chip saves once deployed, else 0.
   "moat.costAdvantage": "from the silicon program",
   // The custom chip's price from its die (src/silicon/, customChipSpec.ts).
-  "silicon.unitCost": "built from the die"
+  "silicon.unitCost": "built from the die",
+  // servingInput (servingInput.ts): calibratedEfficiencies for the chip's family and serving.stack, else its family
+  // over all stacks, else the pooled fit (calibratedEfficiencies.ts); each chip compared takes its own.
+  "serving.achievableBandwidth": "calibrated per chip family and stack",
+  "serving.achievableCompute": "calibrated per chip family and stack",
+  // kvCacheAdmission (kvCacheAdmission.ts): DEFAULT_HBM_RESERVE_FRACTION of all HBM, or under TensorRT-LLM
+  // 1 − TRTLLM_FREE_GPU_MEMORY_FRACTION of the HBM the weights leave (0 when they fill it).
+  "serving.hbmReserve":
+    `${wholePercent(DEFAULT_HBM_RESERVE_FRACTION)} of HBM; TensorRT-LLM: ` +
+    `${wholePercent(1 - TRTLLM_FREE_GPU_MEMORY_FRACTION)} of what the weights leave`,
+  // chipHourInput (ownershipInput.ts): catalogChipSystem's systemPowerW ÷ powerW − 1 of each chip (chipSystem.ts), the
+  // custom chip the merchant chip's.
+  "power.hostOverhead": "each chip's catalog system power",
+  // chipHourInput (ownershipInput.ts): catalogChipSystem's systemOverheadFraction of each chip (data/hardware.csv
+  // system_overhead), the custom chip the merchant chip's (as silicon.systemCost unset).
+  "finance.systemOverhead": "each chip's catalog system overhead",
+  // customSystemUsd (ownershipInput.ts): max(custom chip price, merchant chip price) × the merchant chip's system
+  // overhead fraction (finance.systemOverhead, else its catalog figure).
+  "silicon.systemCost": "the merchant chip's overhead × the dearer price"
 };
+
+/** A fraction as a whole percent, "10%" (0.1 and 1 − 0.9 alike). */
+function wholePercent(fraction: number): string {
+  return new Intl.NumberFormat("en-US", {style: "percent", maximumFractionDigits: 0}).format(fraction);
+}
 
 /**
  * The value `path` takes in a scenario that leaves it unset (UNSET_KEY_DEFAULTS), or null when the key is not one
@@ -176,7 +205,7 @@ export type UnsetKeyTakes<V> =
     }
   | {
       kind: "none";
-      /** What the model uses in its place, where it computes the figure (UNSET_KEY_INSTEAD); absent otherwise. */
+      /** What the model uses in its place, where UNSET_KEY_INSTEAD says (a computed, fitted or catalog figure). */
       instead?: string;
     };
 
@@ -189,15 +218,17 @@ export type UnsetKeyTakes<V> =
  * not set (left out, or taken back with null); `defaults` is what unsetKeyDefaultsOf gives for the same scenario (its
  * notes name chips as the caller writes them).
  *
- * Output: null when the scenario sets `path` (the key shows its own value); else `{kind: "default", value, note}` for
- * a key in `defaults`, `{kind: "follows", path, value}` for a key that follows another (keyValueComesFrom) that has a
- * value, and `{kind: "none"}` otherwise, with `instead` where the model computes the figure (UNSET_KEY_INSTEAD) (a key of UNSET_WITHOUT_ONE_VALUE, or one of UNSET_KEY_DEFAULT_PATHS the model
- * cannot resolve here: a chip the hardware rows do not hold, a chip without a price).
+ * Output: null when the scenario sets `path` (the key shows its own value); else `{kind: "default", value, note}` for a
+ * key in `defaults`, `{kind: "follows", path, value}` for a key that follows another (keyValueComesFrom) that has a
+ * value, and `{kind: "none"}` otherwise, with `instead` where UNSET_KEY_INSTEAD says what the model uses in its place
+ * (a key of UNSET_WITHOUT_ONE_VALUE, or one of UNSET_KEY_DEFAULT_PATHS the model cannot resolve here: a chip the
+ * hardware rows do not hold, a chip without a price).
  *
  * Errors: none; a path the schema does not hold follows no key and is "none" unless `defaults` holds it. Whether a key
- * the evaluation does not read (unreadKeys) shows what it would take is the caller's choice: `run` and the pages show
- * a key set but not read at its own value (`run` a key written null too: runReport's `unused`); `compare` compares a key a scenario's evaluation does not read, set or not
- * (unreadKeys with defaults), at its own value, so that two scenarios that read neither's do not differ on it.
+ * the evaluation does not read (unreadKeys) shows what it would take is the caller's choice: `run` and the pages show a
+ * key set but not read at its own value (`run` a key written null too: runReport's `unused`); `compare` compares a key
+ * a scenario's evaluation does not read, set or not (unreadKeys with defaults), at its own value, so that two scenarios
+ * that read neither's do not differ on it.
  */
 export function unsetKeyTakes<V>(
   path: string,

@@ -2,8 +2,10 @@ import {describe, expect, it} from "vitest";
 import {loadCatalogs} from "../../../src/node/catalogFiles.js";
 import {loadScenarioLibrary} from "../../../src/node/scenarioLibrary.js";
 import {bindScenario, evaluateScenarioPoint} from "../../../src/scenario/evaluate/evaluateScenario.js";
+import {calibratedEfficiencies} from "../../../src/inference/calibratedEfficiencies.js";
 import {
   UNSET_KEY_DEFAULT_PATHS,
+  UNSET_KEY_INSTEAD,
   UNSET_WITHOUT_ONE_VALUE,
   unsetKeyDefault,
   unsetKeyDefaultsOf,
@@ -90,6 +92,61 @@ describe("unsetKeyDefault", () => {
   });
 });
 
+describe("UNSET_KEY_INSTEAD", () => {
+  /** base's median point evaluated, and again with `set` over it: what the model did with the keys unset. */
+  const base = bindScenario(library.resolve("base"), catalogs);
+  const basePoint = scenarioMedianPoint(base.resolved);
+  const baseEvaluation = evaluateScenarioPoint(base, basePoint);
+  const baseWith = (set: Record<string, number>) => evaluateScenarioPoint(base, {...basePoint, ...set}).metrics;
+
+  it("says what stands in for the efficiencies, the HBM reserve, the overheads and the custom chip's system", () => {
+    // Each read a bare "—" in compare, run and the pages: what the model uses is said in a few words instead.
+    expect(UNSET_KEY_INSTEAD["serving.achievableBandwidth"]).toBe("calibrated per chip family and stack");
+    expect(UNSET_KEY_INSTEAD["serving.achievableCompute"]).toBe("calibrated per chip family and stack");
+    // TensorRT-LLM's free_gpu_memory_fraction 0.9 of what the weights leave; vLLM's gpu_memory_utilization 0.9 of all
+    // HBM (the schema's serving.hbmReserve source).
+    expect(UNSET_KEY_INSTEAD["serving.hbmReserve"]).toBe("10% of HBM; TensorRT-LLM: 10% of what the weights leave");
+    expect(UNSET_KEY_INSTEAD["power.hostOverhead"]).toBe("each chip's catalog system power");
+    expect(UNSET_KEY_INSTEAD["finance.systemOverhead"]).toBe("each chip's catalog system overhead");
+    expect(UNSET_KEY_INSTEAD["silicon.systemCost"]).toBe("the merchant chip's overhead × the dearer price");
+  });
+
+  it("is what the model uses: base evaluates alike with each such key set to what its words name", () => {
+    expect(base.hardware.id).toBe("h100-sxm");
+    // The calibration's fit for Hopper chips on TensorRT-LLM (base's H100 on its default stack).
+    const {efficiencies, group} = calibratedEfficiencies(base.hardware, "trtllm");
+    expect(group).toBe("hopper/trtllm");
+    const metrics = baseEvaluation.metrics;
+    expect(baseWith({"serving.achievableBandwidth": efficiencies.bandwidthFraction})).toEqual(metrics);
+    expect(baseWith({"serving.achievableCompute": efficiencies.computeFraction})).toEqual(metrics);
+    // TensorRT-LLM: (1 − 0.9) of the HBM the weights leave, over base's serving.tensorParallel 8 chips of 80 GB. Its
+    // batch of 64 is far below what fits (372), so the metrics do not show the reserve: the HBM usable does.
+    const weightBytes = baseEvaluation.serving.memory.weightBytes;
+    const replicaHbmBytes = base.hardware.hbmCapacityBytes * 8;
+    const reserve = {"serving.hbmReserve": (1 - 0.9) * (1 - weightBytes / replicaHbmBytes)};
+    expect(evaluateScenarioPoint(base, {...basePoint, ...reserve}).serving.memory).toEqual(
+      baseEvaluation.serving.memory
+    );
+    expect(baseWith(reserve)).toEqual(metrics);
+    // data/hardware.csv h100-sxm: system_power_w 1275 ÷ power_w 700 − 1 = 0.82 (DGX H100), system_overhead 0.5.
+    expect(baseWith({"power.hostOverhead": 1275 / 700 - 1})).toEqual(metrics);
+    expect(baseWith({"finance.systemOverhead": 0.5})).toEqual(metrics);
+    // base's silicon.unitCost $12,000 is below the H100's $31,120: the dearer is the H100, 31,120 × 0.5 = $15,560 (the
+    // schema's silicon.systemCost source).
+    expect(baseWith({"silicon.systemCost": 31120 * 0.5})).toEqual(metrics);
+  });
+
+  it("is 10% of all HBM on a stack other than TensorRT-LLM: openai-2024 alike with serving.hbmReserve 0.1", () => {
+    // openai-2024.md sets serving.stack: other (DEFAULT_HBM_RESERVE_FRACTION, vLLM's gpu_memory_utilization 0.9).
+    const bound = bindScenario(library.resolve("openai-2024"), catalogs);
+    const point = scenarioMedianPoint(bound.resolved);
+    expect(point["serving.stack"]).toBe("other");
+    // The HBM usable, as above: the metrics do not show the reserve below the batch that fits.
+    const memory = evaluateScenarioPoint(bound, point).serving.memory;
+    expect(evaluateScenarioPoint(bound, {...point, "serving.hbmReserve": 0.1}).serving.memory).toEqual(memory);
+  });
+});
+
 describe("unsetKeyTakes", () => {
   /** What `path` takes in a scenario of `values` (unset where not given or null), its defaults from the catalog. */
   const takes = (path: string, values: Record<string, unknown>) => {
@@ -133,8 +190,14 @@ describe("unsetKeyTakes", () => {
     // fleetDay: the day's chips sized by the serving model, its tokens from the first day's demand.
     expect(takes("fleet.chips", {})).toEqual({kind: "none", instead: "sized by the serving model"});
     expect(takes("fleet.inputTokensPerDay", {})).toEqual({kind: "none", instead: "from the first day's demand"});
-    // A key with no one value and nothing computed in its place: nothing more.
-    expect(takes("serving.hbmReserve", {})).toEqual({kind: "none"});
+    // servingInput: the calibration's fit for the chip's family and stack (calibratedEfficiencies).
+    expect(takes("serving.achievableBandwidth", {})).toEqual({
+      kind: "none",
+      instead: "calibrated per chip family and stack"
+    });
+    // A key with no one value and nothing in its place: a chip given by its specs without FP4 has none (the schema's
+    // silicon.fp4Flops: "not set: no FP4"); nothing more.
+    expect(takes("silicon.fp4Flops", {})).toEqual({kind: "none"});
     // A chip the hardware rows do not hold: no stack to name (unsetKeyDefault above).
     expect(takes("serving.stack", {"serving.hardware": "no-such-chip"})).toEqual({kind: "none"});
     // A key that follows another without a value: nothing to take.
