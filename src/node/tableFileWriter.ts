@@ -229,10 +229,11 @@ const SNAPPY_RETRY_GROUPS = 8;
 /**
  * Raw (unframed) SNAPPY, as Parquet's SNAPPY codec is: the `snappy` package (napi-rs bindings to the Rust `snap` crate,
  * prebuilt per platform) in place of hyparquet-writer's JavaScript SNAPPY, which took 41–45 of the ~190 ms, CPU, that
- * three 1M-row columns of a sweep took to encode, cold (about a quarter of the writing; the file is 9.8 MB, against
- * 8.9 MB: `snap` finds fewer matches in an axis's repeats). `copyOutputData` gives each page a buffer V8 counts
- * and collects with the rest: without it the native buffers, which V8 does not see, were collected late and a 1M-point
- * sweep's peak memory rose ~30 MB, 1.15× a 100k one's (bench/sweep.bench.ts; with it 1.00×).
+ * three 1M-row columns of a sweep took to encode, cold (about a quarter of the writing). The file is 9.8 MB, against
+ * 8.9 MB: `snap` finds fewer matches in the faster axis's repeats, which shrink 5.8 times, not 16. `copyOutputData`
+ * gives each page a buffer V8 counts and collects with the rest: without it the native buffers, which V8 does not see,
+ * were collected late and a 1M-point sweep's peak memory rose ~30 MB, 1.15× a 100k one's (bench/sweep.bench.ts; with
+ * it 1.00×).
  */
 function snappyCompress(bytes: Uint8Array): Uint8Array {
   return compressSync(bytes, {copyOutputData: true});
