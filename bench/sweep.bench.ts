@@ -15,7 +15,8 @@
  *                  feeds it) and, per point, the library's chip-hour cost and cost per token into a Float64Array;
  *   (d) writer     the Parquet writing alone: the sweep's three columns (the grid's two axes and a cost column made
  *                  before the clock starts) through openTableFile in the sweep's blocks, no evaluation: the part of
- *                  (a) that is hyparquet-writer's, so (a) ≥ (d) + what the evaluation takes.
+ *                  (a) that is the Parquet writer's (hyparquet-writer, the snappy package's SNAPPY), so (a) ≥ (d) + what the
+ *                  evaluation takes.
  * Each child times its loop after loading the catalogs and scenarios, in wall time and in CPU time (process.cpuUsage,
  * every thread of the process: steadier than wall time on a machine shared with other work, though a sweep that
  * overlaps threads gains in wall time only); each case runs three times and the medians are printed. With `all`, the
