@@ -14,9 +14,9 @@
  *   (c) hand loop  the practical limit: the same evaluation written by hand, the serving model run once (no varied key
  *                  feeds it) and, per point, the library's chip-hour cost and cost per token into a Float64Array;
  *   (d) writer     the Parquet writing alone: the sweep's three columns (the grid's two axes and a cost column made
- *                  before the clock starts) through openTableFile in the sweep's blocks, no evaluation: the part of
- *                  (a) that is the Parquet writer's (hyparquet-writer, the snappy package's SNAPPY), so (a) ≥ (d) + what the
- *                  evaluation takes.
+ *                  before the clock starts) through openTableFile in the sweep's blocks, no evaluation: the part
+ *                  of (a) that is the Parquet writer's (hyparquet-writer, the snappy package's SNAPPY), so (a) ≥ (d)
+ *                  + what the evaluation takes.
  * Each child times its loop after loading the catalogs and scenarios, in wall time and in CPU time (process.cpuUsage,
  * every thread of the process: steadier than wall time on a machine shared with other work, though a sweep that
  * overlaps threads gains in wall time only); each case runs three times and the medians are printed. With `all`, the
