@@ -683,13 +683,16 @@ const COMMA_DIGITS = /^([+-]?\$?\s*)(\d[\d,]*,[\d,]*\d)(?![\d,])(.*)$/;
  * `$12,000`). Digits grouped in threes but for the last two or one (`$1,200,00`) likely end with a decimal comma:
  * `$1,200.00` is offered first, then the digits regrouped. Otherwise the value with the separators fixed and every
  * digit kept (`$12,000` for `$1,2000`). Each offer reads as the dimension's quantity; the key's range is its reader's
- * to check (readValue.ts, quantityError).
+ * to check (readValue.ts, quantityError). Two commas together (`32,,64`) are offered nothing: no one value reads from it.
  */
 function misgroupedNumber(text: string, dimension: Dimension): {hint?: string; offers?: QuantityOffer[]} | undefined {
   const match = COMMA_DIGITS.exec(text);
   if (!match) return undefined;
   const [, head = "", digits = "", rest = ""] = match;
   if (/^[1-9]\d{0,2}(,\d{3})+$/.test(digits)) return undefined;
+  // Two commas together separate no digits: a list typed with a slip (`32,,64`), not one number, offered nothing here
+  // (--set says it takes one value: applyOverrides.ts). Regrouped it read "did you mean 3,264?" (breaker).
+  if (digits.includes(",,")) return {};
   const offers: QuantityOffer[] = [];
   const single = /^(\d+),(\d+)$/.exec(digits);
   const decimalComma = single && (/^0/.test(single[1] ?? "") || (single[2] ?? "").length !== 3);

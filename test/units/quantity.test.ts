@@ -330,6 +330,18 @@ describe("readQuantity with misplaced thousands separators", () => {
     expect(readQuantity(regrouped, dimension).ok).toBe(true);
   });
 
+  it.each(["32,,64", "1,,000", "$1,,2"])(
+    "offers no number for %s, whose commas hold nothing between them",
+    (written) => {
+      // Breaker: `--set serving.batch=32,,64` was offered "did you mean 3,264?", regrouping a list typed with a slip; no
+      // one number reads from it (--set's own hint then says it takes one value: applyOverrides.test.ts).
+      const reading = readQuantity(written, written.startsWith("$") ? "money" : "count");
+      expect(reading).toMatchObject({ok: false, reason: "number", found: written});
+      expect(reading).not.toHaveProperty("hint");
+      expect(reading).not.toHaveProperty("offers");
+    }
+  );
+
   it("offers a decimal point for a last comma before two digits after groups of three, then the digits regrouped", () => {
     // Breaker: `$1,200,00` was offered $120,000, a hundred times the likelier $1,200.00.
     expect(readQuantity("$1,200,00", "money")).toMatchObject({

@@ -256,6 +256,13 @@ describe("applyOverrides", () => {
       "--set: serving.batch: not a number: expected a whole number: a count like 16384, 16k, 1.5M or 2B, found 64, " +
         "(a comma separates the values of a list, and --set takes one value: did you mean --set serving.batch=64?)"
     ],
+    // Two commas together between two values, a slip in a list: regrouped, it was offered "did you mean 3,264?"
+    // (breaker); now the hint a list gets (32 to 64 in 2 steps is sweep's 32:64:2).
+    [
+      "serving.batch=32,,64",
+      "found 32,,64 (--set takes one value: to try several, sweep --vary serving.batch=32:64:2, or one run per " +
+        "value (--set serving.batch=32, then --set serving.batch=64))"
+    ],
     // Two values besides the stray comma: the hint a list gets (64 to 128 in 2 steps is sweep's 64:128:2).
     [
       "serving.batch=,64,128",
