@@ -625,8 +625,8 @@ export const formatMonths = unitFormat(
 /**
  * A count (chips, users), one rule everywhere a reader sees one, the rule money has (formatUsd): every
  * integer digit, grouped, below a million (5,017; 27,093; 425,421), so that the same chip count never reads "5,017"
- * in one place and "27.1K" in another; from a million, three significant digits and a scale word (3.3e6 → "3.3M",
- * 1.2e9 → "1.2B"). A range takes the scale of its larger end ("3,012–16,934"; "1.2M – 3.4M"). A rate the model
+ * in one place and "27.1K" in another; from a million, three significant digits and a scale word (3.3e6 → "3.30M",
+ * 1.2e9 → "1.20B"). A range takes the scale of its larger end ("3,012–16,934"; "1.20–3.40M"). A rate the model
  * estimates (tokens/s, tokens/s/MW) is not a count: formatRate writes it at three significant figures.
  */
 export const formatCount = unitFormat(
