@@ -1,6 +1,7 @@
 /**
- * Sweep benchmark (issue #17). Run: `npx tsx bench/sweep.bench.ts` (add `all` to also time every metric at 100,000
- * and 1,000,000 points, which takes a minute or more).
+ * Sweep benchmark (issue #17). Run: `npx tsx bench/sweep.bench.ts` (add `all` to also time every metric at 300,000
+ * and 1,000,000 points and the installed command, each case three times: about 3–4 minutes on a quiet 2-core machine
+ * by the README's timings, 9.6 minutes at load 8–11).
  *
  * The grid is `base` over serving.utilization × power.electricity (1,000 × 1,000 = 1,000,000 points, and 100 × 1,000
  * = 100,000), as in `token-ledger sweep base --vary serving.utilization=0.3:0.9:1000 --vary
