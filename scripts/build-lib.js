@@ -21,10 +21,18 @@ import {
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
+import {compileIsCurrent} from "../bin/compiledIsFresh.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // An installed package has its compiled output and no sources: nothing to do (npm may run `prepare` there).
 if (!existsSync(join(root, "src")) || !existsSync(join(root, "tsconfig.build.json"))) process.exit(0);
+// `prepare` runs again when npx links the checkout into its cache, at the first `npx token-ledger` after `npm ci`: a
+// compile of what nothing had changed since took 15 s there, in silence (new-user trial). `npm run build:lib` always
+// compiles.
+if (process.env.npm_lifecycle_event === "prepare" && compileIsCurrent(pathToFileURL(join(root, "/")))) {
+  process.stderr.write("build-lib: dist-lib/ is up to date with src/, docs/components/ and its build files\n");
+  process.exit(0);
+}
 const out = join(root, "dist-lib");
 const next = join(root, `.dist-lib-next-${process.pid}`);
 const started = new Date();
