@@ -166,7 +166,8 @@ describe("item 5: an error blames the key the user changed", () => {
   it("--set serving.hbmReserve=0.05 to 0.95 names --set and serving.hbmReserve, not base.md's serving.tensorParallel", async () => {
     const line = await oneErrorLine(["run", "base", "--set", "serving.hbmReserve=0.05 to 0.95"]);
     expect(line).toMatch(/^--set: serving\.hbmReserve: the model does not fit: .*, with serving\.tensorParallel 8 /);
-    expect(line).toMatch(/found 0\.05 to 0\.95$/);
+    // The drawn value, then what it was drawn from ("found 0.05 to 0.95" read as if within "at most 0.34").
+    expect(line).toMatch(/found 0\.999999999, drawn from 0\.05 to 0\.95$/);
     expect(line).not.toContain("base.md");
   });
 });
@@ -921,7 +922,7 @@ describe("validate meets the Monte Carlo draws run rejects", () => {
         "whole 2,560 tokens, reserved at admission by TensorRT-LLM, 76.7 GB of usable HBM left after weights), with serving.batch 200 " +
         "(in a Monte Carlo sample, draw 4 of 1,000 with seed 1, where serving.hbmReserve drew 0.289902: narrow the " +
         "distributions so every draw is valid): expected at most 0.208, the largest serving.hbmReserve that fits the " +
-        "weights and a batch of 200, found 0.01 to 0.2"
+        "weights and a batch of 200, found 0.289902, drawn from 0.01 to 0.2"
     );
     expect(await oneErrorLine(["run", file])).toBe(line);
   });

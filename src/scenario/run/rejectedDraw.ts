@@ -39,7 +39,8 @@ export interface RejectedDrawInput {
  * changes it (two keys each enough on their own), every uncertain key is named. Cost: one evaluation per uncertain
  * key, only for the draw that failed.
  *
- * Output: a UserError with the model error's location, expected and found, and the message extended as above.
+ * Output: a UserError with the model error's location, expected and found, and the message extended as above; a
+ * found that is the drawn key's written distribution reads "0.289902, drawn from 0.01 to 0.2".
  */
 export function rejectedDrawError(input: RejectedDrawInput): UserError {
   const {bound, error, sampled, median, uncertainKeys, draw, samples, seed} = input;
@@ -55,8 +56,18 @@ export function rejectedDrawError(input: RejectedDrawInput): UserError {
   });
   const named = culprits.length ? culprits : uncertainKeys;
   const drawn = named.map((path) => `${path} drew ${drawnText(path, sampled[path] ?? null)}`).join(", ");
+  // The error's "found" is the key's written distribution when the error is at a drawn key ("expected at most 0.208,
+  // … found 0.01 to 0.2" read as if 0.01 to 0.2 were within it; new-user trial): the drawn value first, then what it
+  // was drawn from. A found the model computed (a sum of shares, "found 1.2") stays as it is.
+  const at = error.detail.path;
+  const written = at === undefined ? undefined : bound.resolved.values[at]?.written;
+  const found =
+    at !== undefined && named.includes(at) && written !== undefined && error.detail.found === written
+      ? `${drawnValueText(at, sampled[at] ?? null)}, drawn from ${written}`
+      : error.detail.found;
   return new UserError({
     ...error.detail,
+    ...(found === undefined ? {} : {found}),
     message:
       `${error.detail.message} (in a Monte Carlo sample, draw ${groupThousands(draw + 1)} of ${groupThousands(samples)} with seed ${seed}, ` +
       `where ${drawn}: narrow the distributions so every draw is valid)`
@@ -69,17 +80,24 @@ export function rejectedDrawError(input: RejectedDrawInput): UserError {
  * breaker, session 16).
  */
 export function drawnText(path: string, value: number | string | null): string {
-  const text = displayValue(path, value);
+  const shown = drawnValueText(path, value);
   const def = scenarioKey(path);
-  if (typeof value !== "number" || def === undefined) return text;
+  if (typeof value !== "number" || def === undefined) return shown;
   const range = keyRange(def);
-  const shown = isInRange(Number(value.toPrecision(6)), range) ? text : String(value);
   // A draw at an end of the range is its distribution's tail pulled back into the range (clampToRange): said, for
   // "drew 0.999999999" from "0.05 to 0.95" read as a bug (new-user trial).
   const clamped = value === clampToRange(-Infinity, range) || value === clampToRange(Infinity, range);
   return clamped
     ? `${shown} (the tail of its distribution, clamped to the key's range ${formatRange(range, isQuantityKey(def) ? def.type : undefined)})`
     : shown;
+}
+
+/** A drawn value alone, as drawnText writes it before any word on clamping. */
+function drawnValueText(path: string, value: number | string | null): string {
+  const text = displayValue(path, value);
+  const def = scenarioKey(path);
+  if (typeof value !== "number" || def === undefined) return text;
+  return isInRange(Number(value.toPrecision(6)), keyRange(def)) ? text : String(value);
 }
 
 /**
