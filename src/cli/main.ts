@@ -1,9 +1,17 @@
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {Command, CommanderError, Help} from "commander";
 import {isUserError, UserError, type UserErrors} from "../errors/userError.js";
 import {checkFlagValues, commanderUserError} from "./commanderErrors.js";
 import {COMMAND_SUMMARIES} from "./commandSummaries.js";
 import {checkSplitSetValues} from "./splitSetValue.js";
 import {catalogNoteWritten, forgetCatalogNotes, writeCatalogNote} from "../node/catalogNoteLog.js";
+import {PACKAGE_ROOT} from "../node/paths.js";
+
+/** The version in token-ledger's package.json (the checkout's or the installed package's). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as {version: string}).version;
+}
 
 /** A module of commands, imported only when one of its commands runs (the library behind them is slow to load). */
 interface CommandModule {
@@ -40,6 +48,8 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
 export async function buildProgram(load: readonly string[] | "all" = "all"): Promise<Command> {
   const program = new Command("token-ledger")
     .description("Economics of producing AI tokens: catalogs, inference and training costs, scenarios.")
+    // `--version` read "unknown option … expected no options" (new-user trial); -V, as commander writes it.
+    .version(packageVersion(), "-V, --version", "print token-ledger's version")
     .exitOverride();
   const stubTerms = new Map<Command, string>();
   for (const module of COMMAND_MODULES) {

@@ -1,4 +1,5 @@
 import {execFileSync, spawnSync} from "node:child_process";
+import {readFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
 
@@ -19,5 +20,16 @@ describe("bin/token-ledger.js", () => {
     expect(result.stdout).toBe("");
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toContain("unknown hardware id 'nope'");
+  });
+
+  it.each(["--version", "-V"])("prints package.json's version for %s and exits 0", (flag) => {
+    // `--version` read "unknown option of token-ledger: expected no options" (new-user trial).
+    const {version} = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    const result = spawnSync(process.execPath, [bin, flag], {encoding: "utf8"});
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${version}\n`);
+    expect(result.stderr).toBe("");
   });
 });
