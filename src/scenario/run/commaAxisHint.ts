@@ -19,7 +19,8 @@ import {shellWord} from "../../errors/shellWord.js";
  * to be the one value 16384, with how to write it alone and, where its parts are values of the key, the axis those
  * would be as a list; a list of values (a comma at either end, or between values that are not one number) is said
  * not to be taken: evenly spaced values are offered as the axis that gives them exactly, one value alone with --set,
- * others one run per value. A decimal comma (`0,5`) is told the point, as a scenario file's is (quantityError).
+ * others one run per value. A decimal comma (`0,5`) is told the point, as a scenario file's is (quantityError), and
+ * how to write that value alone; for a key that need not be whole it is the likelier reading, as for --set.
  * Undefined for a value with no comma, with a colon, or of a key that takes no number.
  */
 export function commaAxisHint(def: ScenarioKeyDef, path: string, written: string, flag = "--vary"): string | undefined {
@@ -40,14 +41,24 @@ export function commaAxisHint(def: ScenarioKeyDef, path: string, written: string
         : "";
     return `a comma between digits groups them, so ${text} is one value, ${plain}, and ${axis}: ${alone(path, plain)}${list}`;
   }
-  if (items) return `a list of values is not taken, and ${axis}: ${listAxis(path, items)}`;
+  // As --set (applyOverrides' commaListError): a key that need not be whole, written with commas between digits only
+  // and no point, reads as a decimal comma first (`finance.costOfCapital=0,1` is 0.1, not the axis 0:1:2).
+  const decimal = !def.integer && !text.includes(".") && !/(^|\D),|,(\D|$)/.test(text);
   const hint = quantityError(def, reading).hint;
-  return hint ? `${axis}, and ${hint}` : `a list of values is not taken, and ${axis}`;
+  if (items && !(decimal && hint)) return `a list of values is not taken, and ${axis}: ${listAxis(path, items)}`;
+  if (!hint) return `a list of values is not taken, and ${axis}`;
+  // The value offered, as --vary takes it: `did you mean 0.5?` alone read "malformed range" again (breaker).
+  const offer = reading.offers?.find((each) => each.hint === hint);
+  const then = offer ? ` ${alone(path, offer.text).replace(/^f/, "F")}` : "";
+  return `${axis}, and ${hint}${then}`;
 }
 
-/** One value as --vary would take it alone, and as --set does. */
+/**
+ * One value as --vary would take it alone, and as --set does, each quoted for the shell where it needs it: the axis
+ * `silicon.unitCost=$12000:$12000:1` pasted unquoted was swept at $2000 (the shell read `$1` as empty; breaker).
+ */
 function alone(path: string, value: string): string {
-  return `for ${value} alone, ${setAsTyped("--set", path, value)} (or ${path}=${value}:${value}:1)`;
+  return `for ${value} alone, ${setAsTyped("--set", path, value)} (or ${shellWord(`${path}=${value}:${value}:1`)})`;
 }
 
 /**

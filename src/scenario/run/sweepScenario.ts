@@ -36,6 +36,7 @@ import {linspace} from "../../uncertainty/linspace.js";
 import {groupThousands} from "../../units/groupThousands.js";
 import {scenarioKeyHint} from "../file/keyPathHint.js";
 import {commaAxisHint} from "./commaAxisHint.js";
+import {shellWord} from "../../errors/shellWord.js";
 
 /** One axis of a sweep: a numeric key and the values it takes, in base units. */
 export interface SweepAxisSpec {
@@ -249,11 +250,12 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
   };
   const expectedValues = `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, dimension)}`;
   if (outside !== undefined) {
+    const unitAxis = units && shellWord(`${path}=${withUnit(fromText, unit!)}:${withUnit(toText, unit!)}:${stepsText}`);
     throw new UserError({
-      ...(percents ? {hint: `did you mean ${path}=${fromText.trim()}%:${toText.trim()}%:${stepsText.trim()}?`} : {}),
-      ...(units
-        ? {hint: `did you mean ${path}=${withUnit(fromText, unit!)}:${withUnit(toText, unit!)}:${stepsText}?`}
+      ...(percents
+        ? {hint: `did you mean ${shellWord(`${path}=${fromText.trim()}%:${toText.trim()}%:${stepsText.trim()}`)}?`}
         : {}),
+      ...(units ? {hint: `did you mean ${unitAxis}?`} : {}),
       ...(endUnit ? {hint: endHint(endUnit)} : {}),
       ...(endPercent ? {hint: endPercentHint()} : {}),
       ...(!percents && !units && !endUnit && !endPercent ? withinRangeHint(path, def, range, ends, steps) : {}),
@@ -286,7 +288,8 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
   const grid =
     `the grid ${fromText}:${toText}:${stepsText} has points between whole numbers: STEPS − 1 must divide ` +
     groupThousands(Math.abs(to - from));
-  const suggestion = `did you mean ${path}=${fromText}:${toText}:${wholeGrid.steps} (${wholeGrid.points})?`;
+  const wholeAxis = shellWord(`${path}=${fromText}:${toText}:${wholeGrid.steps}`);
+  const suggestion = `did you mean ${wholeAxis} (${wholeGrid.points})?`;
   return {axis, between: {error: notWhole(`${grid}; ${suggestion}`), unsuggested: notWhole(grid)}};
 }
 
@@ -345,7 +348,8 @@ function withinRangeHint(
       ? `keep the range within ${formatRange(range, dimension)}`
       : `${passed[0] === from ? "start" : "end"} the range at ${said(passed[0]!.value)}, the ` +
         `${passed[0]!.low ? "least" : "most"} ${path} takes`;
-  return {hint: `${words}: did you mean ${path}=${from.written}:${to.written}:${count}?`};
+  // Quoted for the shell where an end needs it: `silicon.nre=$0:$4M:3` pasted bare read `$0` as the shell's name.
+  return {hint: `${words}: did you mean ${shellWord(`${path}=${from.written}:${to.written}:${count}`)}?`};
 }
 
 /**
@@ -400,7 +404,9 @@ function beyondOneBound(
   // Each end written as the user wrote it: bare for a bare end (read in the base unit), else with the base unit.
   const write = (value: number, written: string) =>
     isDecimalNumeral(written.trim()) || dimension === undefined ? plainNumber(value) : formatQuantity(value, dimension);
-  return {hint: `${words}${what} ${path}=${write(offer[0], fromText)}:${write(offer[1], toText)}:${count}`};
+  return {
+    hint: `${words}${what} ${shellWord(`${path}=${write(offer[0], fromText)}:${write(offer[1], toText)}:${count}`)}`
+  };
 }
 
 /**

@@ -168,7 +168,8 @@ describe("parseSweepAxis", () => {
     expect(userErrorsOf(() => parseSweepAxis(axis))[0]).toMatchObject({
       message: "value out of range",
       found: "40",
-      hint: "did you mean power.electricity=40 USD/MWh:120 USD/MWh:9?"
+      // Quoted for the shell (shellWord): the unit's spaces split it into three words pasted bare.
+      hint: "did you mean 'power.electricity=40 USD/MWh:120 USD/MWh:9'?"
     });
     expect(parseSweepAxis("power.electricity=40 USD/MWh:120 USD/MWh:9").values).toEqual(
       parseSweepAxis("power.electricity=0.04:0.12:9").values
@@ -205,7 +206,8 @@ describe("parseSweepAxis", () => {
       "end the range at 3 months, the least silicon.designCycle takes: did you mean silicon.designCycle=60:3:58?"
     );
     expect(userErrorsOf(() => parseSweepAxis("silicon.designCycle=1 mo:60:60"))[0]!.hint).toMatch(
-      /did you mean silicon\.designCycle=3 months:60:58\?$/
+      // Quoted: `3 months` holds a space (shellWord).
+      /did you mean 'silicon\.designCycle=3 months:60:58'\?$/
     );
     // Both ends out: the key's range, and the user's step count where their step does not divide the new axis.
     expect(userErrorsOf(() => parseSweepAxis("silicon.designCycle=1:200:3"))[0]!.hint).toBe(
@@ -232,7 +234,15 @@ describe("parseSweepAxis", () => {
     // Below: 0.1 to 2 (a span of 1.9) starts at 3 instead, 3 + 1.9 = 4.9; a unit end keeps its unit.
     expect(userErrorsOf(() => parseSweepAxis("silicon.designCycle=0.1 mo:2:3"))[0]!.hint).toBe(
       "the whole range is below 3 months, the least silicon.designCycle takes; the nearest axis of the same span " +
-        "is silicon.designCycle=3 months:4.9:3"
+        "is 'silicon.designCycle=3 months:4.9:3'"
+    );
+    // A money end quoted for the shell: `$0` pasted bare is the shell's own name, `$1` its first argument (breaker).
+    expect(userErrorsOf(() => parseSweepAxis("silicon.nre=-$5M:-$1M:3"))[0]!.hint).toBe(
+      "the whole range is below $0, the least silicon.nre takes; the nearest axis of the same span is " +
+        "'silicon.nre=$0:$4M:3'"
+    );
+    expect(userErrorsOf(() => parseSweepAxis("silicon.nre=-$5M:$1M:3"))[0]!.hint).toBe(
+      "start the range at $0, the least silicon.nre takes: did you mean 'silicon.nre=$0:$1M:3'?"
     );
     // A span of 300 months is wider than the 117 the key spans: the key's range, at the user's 3 steps.
     expect(userErrorsOf(() => parseSweepAxis("silicon.designCycle=500:200:3"))[0]!.hint).toBe(
@@ -284,7 +294,21 @@ describe("parseSweepAxis", () => {
     // A decimal comma: the point, as a scenario file's 0,5 is told.
     [
       "serving.utilization=0,5",
-      "an axis is FROM:TO:STEPS, and a decimal is written with a point, not a comma: did you mean 0.5?"
+      "an axis is FROM:TO:STEPS, and a decimal is written with a point, not a comma: did you mean 0.5? For 0.5 " +
+        "alone, --set serving.utilization=0.5 (or serving.utilization=0.5:0.5:1)"
+    ],
+    // A decimal comma whose parts are each in range (0 and 1 are rates of capital the key takes): the decimal first,
+    // as --set reads it (applyOverrides' commaListError); it was offered the axis 0:1:2, 0% and 100% a year (breaker).
+    [
+      "finance.costOfCapital=0,1",
+      "an axis is FROM:TO:STEPS, and a decimal is written with a point, not a comma: did you mean 0.1? For 0.1 " +
+        "alone, --set finance.costOfCapital=0.1 (or finance.costOfCapital=0.1:0.1:1)"
+    ],
+    // A money value alone, quoted for the shell as --set is: the axis pasted bare was swept at $2000 (`$1` empty).
+    [
+      "silicon.unitCost=$12,000",
+      "a comma between digits groups them, so $12,000 is one value, $12000, and an axis is FROM:TO:STEPS: for $12000 " +
+        "alone, --set 'silicon.unitCost=$12000' (or 'silicon.unitCost=$12000:$12000:1')"
     ]
   ])("says how %s, a value with a comma and no axis, was read and what to write", (text, hint) => {
     expect(userErrorsOf(() => parseSweepAxis(text))[0]).toMatchObject({
