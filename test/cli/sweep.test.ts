@@ -291,7 +291,9 @@ describe("token-ledger sweep: errors write no file", () => {
     [
       "an out-of-range value",
       ["base", "--vary", "serving.utilization=0.3:1.9:3"],
-      "--vary: serving.utilization: value out of range: expected values in [0.01, 1], found 1.9"
+      // A share's range in both forms, as --set gives it (readValue.ts, outOfRange).
+      "--vary: serving.utilization: value out of range: expected values in [0.01, 1], or percentages in [1%, 100%], " +
+        "found 1.9"
     ],
     // silicon.designCycle takes [3, 120] months (schema); 1 year to 60 years is past it, so no year is offered (it read
     // "(1 years is 12 months, the unit a bare end such as 60 is read in: did you mean 1 years?)"; tester).

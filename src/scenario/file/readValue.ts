@@ -852,7 +852,7 @@ function likelyMeant(dimension: Dimension, written: string, range: NumberRange):
 }
 
 /** `[1%, 100%]` for the fraction range [0.01, 1]: each end × 100 with a percent sign, bracketed as formatRange does. */
-function formatPercentRange(range: NumberRange): string {
+export function formatPercentRange(range: NumberRange): string {
   const [left, right] = rangeBrackets(range);
   const end = (value: number) =>
     Number.isFinite(value) ? `${plainNumber(Number((value * 100).toPrecision(12)))}%` : "∞";

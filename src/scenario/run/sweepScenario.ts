@@ -27,7 +27,7 @@ import {
 } from "../../units/range.js";
 import {isQuantityKey, keyRange, scenarioKey, type ScenarioKeyDef} from "../file/schema.js";
 import {displayValue} from "../file/displayValue.js";
-import {expectedFor, likelyUnit, quantityError, withUnit} from "../file/readValue.js";
+import {expectedFor, formatPercentRange, likelyUnit, quantityError, withUnit} from "../file/readValue.js";
 import {keyReading} from "../file/countWords.js";
 import {scenarioDrawMedianPoint} from "./scenarioDraws.js";
 import {DEFAULT_SCENARIO_SAMPLES, DEFAULT_SCENARIO_SEED} from "./runScenario.js";
@@ -248,7 +248,9 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
     const bareEnd = isDecimalNumeral(other) ? `, as a bare end such as ${other} is read` : "";
     return `${written}% is the fraction ${plainNumber(asPercent(written))}${bareEnd}: did you mean ${written}%?`;
   };
-  const expectedValues = `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, dimension)}`;
+  // A share in both forms, as --set says it (outOfRange): "[0.01, 1]" alone beside a found "120%" (breaker).
+  const asPercentages = dimension === "fraction" ? `, or percentages in ${formatPercentRange(range)}` : "";
+  const expectedValues = `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, dimension)}${asPercentages}`;
   if (outside !== undefined) {
     const unitAxis = units && shellWord(`${path}=${withUnit(fromText, unit!)}:${withUnit(toText, unit!)}:${stepsText}`);
     throw new UserError({
@@ -319,10 +321,7 @@ function withinRangeHint(
     if (!low && value < range.max) return undefined;
     const bound = low ? range.min : range.max;
     if (!Number.isFinite(bound) || (low ? range.minExclusive : range.maxExclusive)) return undefined;
-    const text =
-      isDecimalNumeral(written.trim()) || dimension === undefined
-        ? plainNumber(bound)
-        : formatQuantity(bound, dimension);
+    const text = asWritten(bound, written, dimension);
     return {value: bound, written: text, low};
   });
   if (moved.some((end) => end === undefined)) return {};
@@ -341,7 +340,7 @@ function withinRangeHint(
     if (whole === undefined) return {};
     count = whole.steps;
   }
-  const said = (bound: number) => formatBound(bound, dimension);
+  const said = (bound: number) => boundAsWritten(bound, ends, dimension);
   const passed = [from, to].filter((end) => end.low !== undefined);
   const words =
     passed.length === 2
@@ -374,7 +373,7 @@ function beyondOneBound(
   if (!low && !ends.every(([value]) => above(value))) return undefined;
   const dimension = isQuantityKey(def) ? def.type : undefined;
   const bound = low ? range.min : range.max;
-  const said = formatBound(bound, dimension);
+  const said = boundAsWritten(bound, ends, dimension);
   const side = low ? "below" : "above";
   if (low ? range.minExclusive : range.maxExclusive) {
     return {
@@ -401,12 +400,28 @@ function beyondOneBound(
     if (whole === undefined) return {hint: words};
     count = whole.steps;
   }
-  // Each end written as the user wrote it: bare for a bare end (read in the base unit), else with the base unit.
-  const write = (value: number, written: string) =>
-    isDecimalNumeral(written.trim()) || dimension === undefined ? plainNumber(value) : formatQuantity(value, dimension);
+  const write = (value: number, written: string) => asWritten(value, written, dimension);
   return {
     hint: `${words}${what} ${shellWord(`${path}=${write(offer[0], fromText)}:${write(offer[1], toText)}:${count}`)}`
   };
+}
+
+/**
+ * An end of an offered axis written as the user wrote theirs: bare for a bare end (read in the base unit), a percentage
+ * for a fraction's end written with `%` (`serving.utilization=120%:150%:3` was offered 0.7:1:3, "above 1", beside its
+ * 120%; breaker), else with the base unit.
+ */
+function asWritten(value: number, written: string, dimension: Dimension | undefined): string {
+  const text = written.trim();
+  if (dimension === "fraction" && text.endsWith("%")) return `${plainNumber(Number((value * 100).toPrecision(12)))}%`;
+  return isDecimalNumeral(text) || dimension === undefined ? plainNumber(value) : formatQuantity(value, dimension);
+}
+
+/** A bound said as the axis's ends are written: a fraction's bound as a percentage where both ends are ("100%"). */
+function boundAsWritten(bound: number, ends: readonly [number, string][], dimension: Dimension | undefined): string {
+  return dimension === "fraction" && ends.every(([, written]) => written.trim().endsWith("%"))
+    ? asWritten(bound, "%", dimension)
+    : formatBound(bound, dimension);
 }
 
 /**

@@ -259,6 +259,23 @@ describe("parseSweepAxis", () => {
     );
   });
 
+  it("writes a share's offered axis and its bound in percent where the user wrote the ends in percent", () => {
+    // serving.utilization takes [0.01, 1] (schema). 120%:150% (a span of 30 points) slid down to end at 100%: 70%, 85%,
+    // 100%. It was offered 0.7:1:3, "above 1", beside the 120% written (breaker).
+    expect(userErrorsOf(() => parseSweepAxis("serving.utilization=120%:150%:3"))[0]).toMatchObject({
+      expected: "values in [0.01, 1], or percentages in [1%, 100%]",
+      found: "120%",
+      hint:
+        "the whole range is above 100%, the most serving.utilization takes; the nearest axis of the same span is " +
+        "serving.utilization=70%:100%:3"
+    });
+    expect(parseSweepAxis("serving.utilization=70%:100%:3").values).toEqual([0.7, 0.85, 1]);
+    // One end moved to the bound it passed, written as that end was (0% → 1%, the least the key takes).
+    expect(userErrorsOf(() => parseSweepAxis("serving.utilization=0%:50%:3"))[0]!.hint).toBe(
+      "start the range at 1%, the least serving.utilization takes: did you mean serving.utilization=1%:50%:3?"
+    );
+  });
+
   it.each([
     // A comma before three digits groups them, as in an axis's end (1:16,384:3 is 1 to 16384) and a scenario file:
     // 16,384 is one value; 16 and 384, if meant, are the 2-step axis 16:384:2. It read "malformed range" and no more.
