@@ -2,6 +2,9 @@ import {isScalar, Scalar} from "yaml";
 import {truncate} from "../../errors/truncate.js";
 import {readValue, type CatalogIds, type ValueSite} from "../file/readValue.js";
 import {isQuantityKey, type ScenarioKeyDef} from "../file/schema.js";
+import {keyReading} from "../file/countWords.js";
+import {readQuantity, type Dimension} from "../../units/quantity.js";
+import {shellWord} from "../../errors/shellWord.js";
 import {plainNumberNode} from "./plainNumberNode.js";
 import {setAsTyped} from "./setAsTyped.js";
 
@@ -130,15 +133,29 @@ export function severalValuesHint(
   const each = `${set(texts[0]!)}, then ${set(texts[1]!)}${more}`;
   if (!cli) return `${lead}: to try several, one link per value (${each})`;
   const runs = `one run per value (${each})`;
-  const numbers = items.map((item) => item.number);
+  const numbers = listNumbers(def, items);
+  // Quoted for the shell where an end needs it (a unit's space, a `$`), as every hint's --set is (setAsTyped).
   const sweep =
     isQuantityKey(def) && evenlySpaced(numbers)
-      ? `sweep --vary ${path}=${texts[0]}:${texts.at(-1)}:${texts.length}`
+      ? `sweep --vary ${shellWord(`${path}=${texts[0]}:${texts.at(-1)}:${texts.length}`)}`
       : undefined;
   return `${lead}: to try several, ${sweep ? `${sweep}, or ${runs}` : runs}`;
 }
 
 /** True for finite numbers, at least two, that step from the first to the last by one nonzero step (within 1e-9). */
+/**
+ * The numbers of a quantity key's list items in its base unit, each as the key reads it: `50%, 60%, 70%` are 0.5, 0.6,
+ * 0.7, evenly spaced (a plain number only was compared, so a list written in percent or with a unit was told "one run
+ * per value" where sweep's 50%:70%:3 gives it; breaker). NaN for an item that does not read, or a key of no quantity.
+ */
+export function listNumbers(def: ScenarioKeyDef, items: readonly ListItem[]): number[] {
+  return items.map((item) => {
+    if (Number.isFinite(item.number) || !isQuantityKey(def)) return item.number;
+    const reading = readQuantity(item.text, def.type as Dimension, keyReading(def));
+    return reading.ok ? reading.value : NaN;
+  });
+}
+
 export function evenlySpaced(numbers: readonly number[]): boolean {
   const first = numbers[0] ?? NaN;
   const step = ((numbers.at(-1) ?? NaN) - first) / (numbers.length - 1);

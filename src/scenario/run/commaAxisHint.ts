@@ -6,6 +6,7 @@ import {
   commaSeparatedItems,
   evenlySpaced,
   GROUPING_COMMA,
+  listNumbers,
   strayCommaItems,
   type ListItem
 } from "../resolve/severalValues.js";
@@ -37,7 +38,7 @@ export function commaAxisHint(def: ScenarioKeyDef, path: string, written: string
     const plain = text.replace(GROUPING_COMMA, "$1");
     const list =
       items && items.length > 1
-        ? `; if ${items.map((item) => item.text).join(" and ")} were meant, a list is not taken: ${listAxis(path, items)}`
+        ? `; if ${items.map((item) => item.text).join(" and ")} were meant, a list is not taken: ${listAxis(def, path, items)}`
         : "";
     return `a comma between digits groups them, so ${text} is one value, ${plain}, and ${axis}: ${alone(path, plain)}${list}`;
   }
@@ -45,7 +46,7 @@ export function commaAxisHint(def: ScenarioKeyDef, path: string, written: string
   // and no point, reads as a decimal comma first (`finance.costOfCapital=0,1` is 0.1, not the axis 0:1:2).
   const decimal = !def.integer && !text.includes(".") && !/(^|\D),|,(\D|$)/.test(text);
   const hint = quantityError(def, reading).hint;
-  if (items && !(decimal && hint)) return `a list of values is not taken, and ${axis}: ${listAxis(path, items)}`;
+  if (items && !(decimal && hint)) return `a list of values is not taken, and ${axis}: ${listAxis(def, path, items)}`;
   if (!hint) return `a list of values is not taken, and ${axis}`;
   // The value offered, as --vary takes it: `did you mean 0.5?` alone read "malformed range" again (breaker).
   const offer = reading.offers?.find((each) => each.hint === hint);
@@ -65,16 +66,16 @@ function alone(path: string, value: string): string {
  * What to write for a list of distinct values: one alone, two or evenly spaced ones as the axis that gives them exactly
  * (quoted for the shell where a unit's space needs it), else one run each.
  */
-function listAxis(path: string, items: readonly ListItem[]): string {
+function listAxis(def: ScenarioKeyDef, path: string, items: readonly ListItem[]): string {
   const texts = items.map((item) => item.text);
   if (texts.length === 1) return alone(path, texts[0]!);
-  if (texts.length === 2 || evenlySpaced(items.map((item) => item.number))) {
+  if (texts.length === 2 || evenlySpaced(listNumbers(def, items))) {
     const axis = shellWord(`${path}=${texts[0]}:${texts.at(-1)}:${texts.length}`);
     return `the axis ${axis} gives ${texts.join(", ")}`;
   }
   const more = texts.length > 2 ? ", …" : "";
-  // Numbers only are known not to be evenly spaced (`0.04 USD/kWh` has no plain number to compare).
-  const uneven = items.every((item) => Number.isFinite(item.number)) ? `, and ${texts.join(", ")} are not` : "";
+  // Items each read as the key reads them (listNumbers); one that does not read is not said to be uneven.
+  const uneven = listNumbers(def, items).every(Number.isFinite) ? `, and ${texts.join(", ")} are not` : "";
   return (
     `its values are evenly spaced from FROM to TO${uneven}: for others, one run per value ` +
     `(${setAsTyped("--set", path, texts[0]!)}, then ${setAsTyped("--set", path, texts[1]!)}${more})`

@@ -229,6 +229,18 @@ describe("applyOverrides", () => {
         "serving.batch=32:64:2, or one run per value (--set serving.batch=32, then --set serving.batch=64))"
     ],
     [
+      // Evenly spaced in percent (0.5, 0.6, 0.7) and in money ($10k, $20k, $30k): sweep's axis, quoted for the shell
+      // where `$` needs it. They were told one run per value, only plain numbers compared (breaker).
+      "serving.utilization=50%,60%,70%",
+      "found 50%,60%,70% (values between commas) (--set takes one value: to try several, sweep --vary " +
+        "serving.utilization=50%:70%:3, or one run per value"
+    ],
+    [
+      "silicon.unitCost=$10k,$20k,$30k",
+      "found $10k,$20k,$30k (values between commas) (--set takes one value: to try several, sweep --vary " +
+        "'silicon.unitCost=$10k:$30k:3', or one run per value"
+    ],
+    [
       // Spaces after the commas, as a quoted value has them; an id key, one run per value as for [h100-sxm, h200-sxm].
       "serving.hardware=h100-sxm, h200-sxm",
       "found h100-sxm, h200-sxm (values between commas) (--set takes one value: to try several, one run per value " +

@@ -302,6 +302,13 @@ describe("parseSweepAxis", () => {
       "a list of values is not taken, and an axis is FROM:TO:STEPS: the axis power.electricity=0.04:0.12:3 gives " +
         "0.04, 0.08, 0.12"
     ],
+    // Evenly spaced values written in percent (0.5, 0.6, 0.7): the axis too. They were told "one run per value", the
+    // percentages not compared (breaker).
+    [
+      "serving.utilization=50%,60%,70%",
+      "a list of values is not taken, and an axis is FROM:TO:STEPS: the axis serving.utilization=50%:70%:3 gives " +
+        "50%, 60%, 70%"
+    ],
     // Doubling values (1, 2, 4, 8) are no axis: one run each.
     [
       "serving.batch=1,2,4,8",
