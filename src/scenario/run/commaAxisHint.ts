@@ -38,7 +38,8 @@ export function commaAxisHint(def: ScenarioKeyDef, path: string, written: string
     const plain = text.replace(GROUPING_COMMA, "$1");
     const list =
       items && items.length > 1
-        ? `; if ${items.map((item) => item.text).join(" and ")} were meant, a list is not taken: ${listAxis(def, path, items)}`
+        ? `; if ${items.map((item) => item.text).join(" and ")} were meant, a list is not taken: ` +
+          listAxis(def, path, items)
         : "";
     return `a comma between digits groups them, so ${text} is one value, ${plain}, and ${axis}: ${alone(path, plain)}${list}`;
   }

@@ -250,7 +250,8 @@ export function readSweepAxis(text: string, flag = "--vary"): SweepAxisReading {
   };
   // A share in both forms, as --set says it (outOfRange): "[0.01, 1]" alone beside a found "120%" (breaker).
   const asPercentages = dimension === "fraction" ? `, or percentages in ${formatPercentRange(range)}` : "";
-  const expectedValues = `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, dimension)}${asPercentages}`;
+  const expectedValues =
+    `${def.integer ? "whole numbers" : "values"} in ${formatRange(range, dimension)}` + asPercentages;
   if (outside !== undefined) {
     const unitAxis = units && shellWord(`${path}=${withUnit(fromText, unit!)}:${withUnit(toText, unit!)}:${stepsText}`);
     throw new UserError({
