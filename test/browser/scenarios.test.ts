@@ -835,7 +835,7 @@ describe.skipIf(!enabled)("scenario pages", () => {
       const value = (key: string) =>
         page.textContent(`.scenario-assumptions tr[data-key="${key}"] td[data-label="Value"]`);
       expect(await value("serving.achievableBandwidth")).toBe("— (calibrated per chip family and stack)");
-      expect(await value("serving.hbmReserve")).toBe("— (10% of HBM; TensorRT-LLM: 10% of what the weights leave)");
+      expect(await value("serving.hbmReserve")).toBe("— (10% of what the weights leave, as TensorRT-LLM holds back)");
       expect(await value("power.hostOverhead")).toBe("— (each chip's catalog system power)");
       expect(await value("finance.systemOverhead")).toBe("— (each chip's catalog system overhead)");
       expect(await value("silicon.systemCost")).toBe("— (the merchant chip's overhead × the dearer price)");

@@ -925,7 +925,7 @@ describe("token-ledger compare", () => {
     expect(stdout).toMatch(/\nserving\.achievableBandwidth +— \(calibrated per chip family and stack\) +70%\n/);
     expect(stdout).toMatch(/\nserving\.achievableCompute +— \(calibrated per chip family and stack\) +50%\n/);
     expect(stdout).toMatch(
-      /\nserving\.hbmReserve +— \(10% of HBM; TensorRT-LLM: 10% of what the weights leave\) +10%\n/
+      /\nserving\.hbmReserve +— \(10% of what the weights leave, as TensorRT-LLM holds back\) +10%\n/
     );
     expect(stdout).toMatch(/\npower\.hostOverhead +— \(each chip's catalog system power\) +30%\n/);
     expect(stdout).toMatch(/\nfinance\.systemOverhead +— \(each chip's catalog system overhead\) +50%\n/);
@@ -936,7 +936,7 @@ describe("token-ledger compare", () => {
     expect(json.instead).toEqual({
       "serving.achievableBandwidth": ["calibrated per chip family and stack", null],
       "serving.achievableCompute": ["calibrated per chip family and stack", null],
-      "serving.hbmReserve": ["10% of HBM; TensorRT-LLM: 10% of what the weights leave", null],
+      "serving.hbmReserve": ["10% of what the weights leave, as TensorRT-LLM holds back", null],
       "power.hostOverhead": ["each chip's catalog system power", null],
       "finance.systemOverhead": ["each chip's catalog system overhead", null],
       "silicon.systemCost": ["the merchant chip's overhead × the dearer price", null]

@@ -107,6 +107,7 @@ describe("the compare page's assumptions table", () => {
       " (calibrated per chip family and stack)"
     );
     expect(base("serving.achievableCompute").textContent).toBe("— (calibrated per chip family and stack)");
+    // Given no hardware rows, the stack's default is not known here: both policies (the pages pass the catalog).
     expect(base("serving.hbmReserve").textContent).toBe("— (10% of HBM; TensorRT-LLM: 10% of what the weights leave)");
     expect(base("power.hostOverhead").textContent).toBe("— (each chip's catalog system power)");
     expect(base("finance.systemOverhead").textContent).toBe("— (each chip's catalog system overhead)");

@@ -129,6 +129,7 @@ describe("describeOrigin and assumptionRows", () => {
     // calibration's fit (calibratedEfficiencies), serving.stack's reserve (kvCacheAdmission), each chip's catalog
     // figures (catalogChipSystem) and the custom chip's system from the merchant chip's (customSystemUsd).
     expect(value("serving.achievableBandwidth")).toBe("— (calibrated per chip family and stack)");
+    // Given no hardware rows, the stack's default is not known here: both policies (the pages pass the catalog).
     expect(value("serving.hbmReserve")).toBe("— (10% of HBM; TensorRT-LLM: 10% of what the weights leave)");
     expect(value("power.hostOverhead")).toBe("— (each chip's catalog system power)");
     expect(value("finance.systemOverhead")).toBe("— (each chip's catalog system overhead)");

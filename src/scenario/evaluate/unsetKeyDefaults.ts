@@ -241,6 +241,22 @@ export function unsetKeyTakes<V>(
   const from = keyValueComesFrom(path, false);
   const followed = from === path ? null : valueOf(from);
   if (followed != null) return {kind: "follows", path: from, value: followed};
-  const instead = UNSET_KEY_INSTEAD[path];
+  const instead = path === "serving.hbmReserve" ? hbmReserveInstead(valueOf, defaults) : UNSET_KEY_INSTEAD[path];
   return instead === undefined ? {kind: "none"} : {kind: "none", instead};
+}
+
+/**
+ * serving.hbmReserve's words for the scenario's own stack (serving.stack, else its default on serving.hardware): the
+ * one policy that applies, where UNSET_KEY_INSTEAD gives both ("10% of HBM; TensorRT-LLM: …" read on a TensorRT-LLM
+ * scenario as if either might; breaker). A stack not known here keeps both.
+ */
+function hbmReserveInstead<V>(
+  valueOf: (path: string) => V | null | undefined,
+  defaults: Readonly<Record<string, UnsetKeyDefault>>
+): string | undefined {
+  const stack = valueOf("serving.stack") ?? defaults["serving.stack"]?.value;
+  if (typeof stack !== "string") return UNSET_KEY_INSTEAD["serving.hbmReserve"];
+  return stack === "trtllm"
+    ? `${wholePercent(1 - TRTLLM_FREE_GPU_MEMORY_FRACTION)} of what the weights leave, as TensorRT-LLM holds back`
+    : `${wholePercent(DEFAULT_HBM_RESERVE_FRACTION)} of HBM`;
 }

@@ -169,6 +169,23 @@ describe("unsetKeyTakes", () => {
     });
   });
 
+  it("says serving.hbmReserve's reserve for the scenario's own stack, set or its chip's default", () => {
+    // kvCacheAdmission: TensorRT-LLM holds back 1 − free_gpu_memory_fraction 0.9 of the HBM the weights leave; any
+    // other stack DEFAULT_HBM_RESERVE_FRACTION 0.1 of all HBM. TensorRT-LLM is the default on an NVIDIA chip, vLLM on
+    // AMD's (defaultStackFor). Both read on a TensorRT-LLM scenario as if either might apply (breaker).
+    const trtllm = {kind: "none", instead: "10% of what the weights leave, as TensorRT-LLM holds back"};
+    const other = {kind: "none", instead: "10% of HBM"};
+    expect(takes("serving.hbmReserve", {"serving.hardware": "h100-sxm"})).toEqual(trtllm);
+    expect(takes("serving.hbmReserve", {"serving.hardware": "mi300x"})).toEqual(other);
+    expect(takes("serving.hbmReserve", {"serving.hardware": "h100-sxm", "serving.stack": "vllm"})).toEqual(other);
+    expect(takes("serving.hbmReserve", {"serving.hardware": "mi300x", "serving.stack": "sglang"})).toEqual(other);
+    // A chip the catalog does not hold has no default stack: both policies, as UNSET_KEY_INSTEAD words them.
+    expect(takes("serving.hbmReserve", {"serving.hardware": "no-such-chip"})).toEqual({
+      kind: "none",
+      instead: UNSET_KEY_INSTEAD["serving.hbmReserve"]
+    });
+  });
+
   it("gives a key that follows another that key and its value", () => {
     // The schema's training.hardware: follows serving.hardware; training.model follows serving.model.
     expect(takes("training.hardware", {"serving.hardware": "b200"})).toEqual({
