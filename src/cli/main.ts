@@ -1,17 +1,10 @@
-import {readFileSync} from "node:fs";
-import {join} from "node:path";
 import {Command, CommanderError, Help} from "commander";
 import {isUserError, UserError, type UserErrors} from "../errors/userError.js";
 import {checkFlagValues, commanderUserError} from "./commanderErrors.js";
 import {COMMAND_SUMMARIES} from "./commandSummaries.js";
 import {checkSplitSetValues} from "./splitSetValue.js";
 import {catalogNoteWritten, forgetCatalogNotes, writeCatalogNote} from "../node/catalogNoteLog.js";
-import {PACKAGE_ROOT} from "../node/paths.js";
-
-/** The version in token-ledger's package.json (the checkout's or the installed package's). */
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as {version: string}).version;
-}
+import {packageVersion} from "../node/paths.js";
 
 /** A module of commands, imported only when one of its commands runs (the library behind them is slow to load). */
 interface CommandModule {

@@ -15,7 +15,7 @@ import npa from "npm-package-arg";
 import {validRange} from "semver";
 import {isUserError, UserError} from "../errors/userError.js";
 import {displayTextProblem} from "../errors/displayText.js";
-import {PACKAGE_ROOT} from "./paths.js";
+import {PACKAGE_ROOT, packageVersion} from "./paths.js";
 
 /** The files a new project starts from (templates/project/ of this package). */
 const TEMPLATE_DIR = join(PACKAGE_ROOT, "templates", "project");
@@ -115,7 +115,7 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
   }
   const createdFolder = !existsSync(target);
   const title = options.title ?? basename(target);
-  const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as {version: string}).version;
+  const version = packageVersion();
   const frameworkVersion = frameworkRange();
   // A quoted title is written as a JSON string, which TypeScript and YAML both read ('The "AI" ledger: costs #1' broke
   // the config and the front matter), and every replacement is a function, so `$&` or `$'` in a title is text, not a

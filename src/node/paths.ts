@@ -31,6 +31,11 @@ export function packageDocsPath(relative: string): string {
 
 /** The bundled data: catalogs, measurements, training runs and scenarios. */
 export const DATA_DIR = resolve(PACKAGE_ROOT, "data");
+
+/** The version in token-ledger's package.json (the checkout's or the installed package's): `new` and `--version`. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as {version: string}).version;
+}
 /** The bundled scenarios. */
 export const SCENARIOS_DIR = resolve(DATA_DIR, "scenarios");
 

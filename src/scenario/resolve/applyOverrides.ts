@@ -20,7 +20,15 @@ import {describeFound} from "../../units/range.js";
 import {checkResolved} from "./checkResolved.js";
 import {plainNumberNode} from "./plainNumberNode.js";
 import {setAsTyped} from "./setAsTyped.js";
-import {commaSeparatedItems, groupedReading, listItems, severalValuesHint, strayCommaHint} from "./severalValues.js";
+import {
+  commaSeparatedItems,
+  commasBetweenDigits,
+  decimalCommaReading,
+  groupedReading,
+  listItems,
+  severalValuesHint,
+  strayCommaHint
+} from "./severalValues.js";
 
 export {plainNumberNode};
 
@@ -420,9 +428,9 @@ function commaListError(
   const value = node.value.trim();
   const texts = value.split(",").map((part) => part.trim());
   if (texts.some((text) => text === "")) return null;
-  if (isQuantityKey(def) && !/(^|\D),|,(\D|$)/.test(value)) {
-    if (!def.integer && !value.includes(".")) return null;
-    if (def.integer && texts.slice(1).some((text) => /^\d{3}(?!\d)/.test(text))) return null;
+  if (decimalCommaReading(def, value)) return null;
+  if (isQuantityKey(def) && def.integer && commasBetweenDigits(value)) {
+    if (texts.slice(1).some((text) => /^\d{3}(?!\d)/.test(text))) return null;
   }
   const items = commaSeparatedItems(def, value, flag, catalogIds);
   if (!items) return null;

@@ -163,6 +163,20 @@ export function evenlySpaced(numbers: readonly number[]): boolean {
   return numbers.every((value, i) => Math.abs(value - (first + i * step)) <= 1e-9 * Math.max(1, Math.abs(value)));
 }
 
+/**
+ * Whether a value's commas read as decimal commas before a list or thousands: a quantity key that need not be whole,
+ * commas only between digits and no point (`0,5`, `0,45 to 0,75`; not `0.5,0.6` or `fp8,bf16`). One rule for --set
+ * (applyOverrides' commaListError leaves such a value to quantity.ts's hint) and --vary (commaAxisHint).
+ */
+export function decimalCommaReading(def: ScenarioKeyDef, text: string): boolean {
+  return isQuantityKey(def) && !def.integer && !text.includes(".") && commasBetweenDigits(text);
+}
+
+/** True when every comma in `text` has a digit on each side. */
+export function commasBetweenDigits(text: string): boolean {
+  return !/(^|\D),|,(\D|$)/.test(text);
+}
+
 /** A comma between digits with exactly three digits after it: thousands grouping (`1,000`, `64,128`). */
 export const GROUPING_COMMA = /(\d),(?=\d{3}(?!\d))/g;
 

@@ -4,6 +4,7 @@ import {quantityError} from "../file/readValue.js";
 import {isQuantityKey, type ScenarioKeyDef} from "../file/schema.js";
 import {
   commaSeparatedItems,
+  decimalCommaReading,
   evenlySpaced,
   GROUPING_COMMA,
   listNumbers,
@@ -45,7 +46,7 @@ export function commaAxisHint(def: ScenarioKeyDef, path: string, written: string
   }
   // As --set (applyOverrides' commaListError): a key that need not be whole, written with commas between digits only
   // and no point, reads as a decimal comma first (`finance.costOfCapital=0,1` is 0.1, not the axis 0:1:2).
-  const decimal = !def.integer && !text.includes(".") && !/(^|\D),|,(\D|$)/.test(text);
+  const decimal = decimalCommaReading(def, text);
   const hint = quantityError(def, reading).hint;
   if (items && !(decimal && hint)) return `a list of values is not taken, and ${axis}: ${listAxis(def, path, items)}`;
   if (!hint) return `a list of values is not taken, and ${axis}`;
