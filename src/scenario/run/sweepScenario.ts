@@ -317,7 +317,7 @@ function withinRangeHint(
   if (beyond) return beyond;
   const moved = ends.map(([value, written]) => {
     if (isInRange(value, range)) return {value, written: written.trim()};
-    const low = value < range.min || (range.minExclusive === true && value === range.min);
+    const low = belowRange(value, range);
     // Within the bounds but refused (not whole, for a key of whole numbers): no bound to move it to.
     if (!low && value < range.max) return undefined;
     const bound = low ? range.min : range.max;
@@ -352,6 +352,16 @@ function withinRangeHint(
   return {hint: `${words}: did you mean ${shellWord(`${path}=${from.written}:${to.written}:${count}`)}?`};
 }
 
+/** True when `value` is below `range`: under its least value, or at it where that bound is excluded. */
+function belowRange(value: number, range: NumberRange): boolean {
+  return value < range.min || (range.minExclusive === true && value === range.min);
+}
+
+/** True when `value` is above `range`: over its greatest value, or at it where that bound is excluded. */
+function aboveRange(value: number, range: NumberRange): boolean {
+  return value > range.max || (range.maxExclusive === true && value === range.max);
+}
+
 /**
  * For an axis whose two ends both pass the same bound (`silicon.designCycle=200:300:3`, past 120 months; it had no
  * hint, moving both ends to the bound leaving one point): says so, with the bound in the key's unit, and offers the
@@ -368,10 +378,8 @@ function beyondOneBound(
   ends: readonly [number, string][],
   steps: number
 ): {hint: string} | undefined {
-  const below = (value: number) => value < range.min || (range.minExclusive === true && value === range.min);
-  const above = (value: number) => value > range.max || (range.maxExclusive === true && value === range.max);
-  const low = ends.every(([value]) => below(value));
-  if (!low && !ends.every(([value]) => above(value))) return undefined;
+  const low = ends.every(([value]) => belowRange(value, range));
+  if (!low && !ends.every(([value]) => aboveRange(value, range))) return undefined;
   const dimension = isQuantityKey(def) ? def.type : undefined;
   const bound = low ? range.min : range.max;
   const said = boundAsWritten(bound, ends, dimension);
